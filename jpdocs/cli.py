@@ -1,0 +1,130 @@
+"""The command line: parse arguments, call the package, choose the exit status.
+
+    0  everything built (or checked) cleanly
+    1  bad input: a message per problem naming file, line and key; nothing half-written
+    2  wrong usage
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import InputError
+from .style import ROOT
+
+SPECS = ROOT / "specs"
+OUTPUT = ROOT / "output"
+
+BUILD_HELP = """\
+Build Japanese official documents (press notices …) from YAML event specs.
+
+  python generate.py [SPEC ...] [-o DIR] [--format pdf,docx] [--style FILE]
+  python generate.py check SPEC ...
+
+Commands other than building: check (validate specs, write nothing).
+"""
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    parts = tuple(p.strip() for p in value.split(",") if p.strip())
+    bad = [p for p in parts if p not in ("pdf", "docx")]
+    if bad or not parts:
+        raise argparse.ArgumentTypeError(f"formats are pdf and docx, comma-separated (got {value!r})")
+    return parts
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="generate.py", description=BUILD_HELP,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("specs", nargs="*", type=Path, metavar="SPEC",
+                   help="spec files (.yaml) or folders of them; default: every spec in specs/")
+    p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR",
+                   help="output folder; each spec gets DIR/<spec name>/ (default: output/)")
+    p.add_argument("--format", type=_formats, default=("pdf", "docx"), metavar="pdf,docx",
+                   help="which files to write (default: pdf,docx)")
+    p.add_argument("--style", type=Path, metavar="FILE",
+                   help="house style YAML to use instead of the spec's or the default")
+    return p
+
+
+def check_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="generate.py check",
+                                description="Validate specs and report every problem; write nothing.")
+    p.add_argument("specs", nargs="+", type=Path, metavar="SPEC", help="spec files or folders")
+    return p
+
+
+def spec_files(paths: list[Path]) -> list[Path]:
+    """Spec paths from the arguments: files as given, folders expanded to their
+    *.yaml / *.yml files in name order."""
+    if not paths:
+        paths = [SPECS]
+    out = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def _report(exc: InputError) -> None:
+    for problem in exc.problems:
+        print(f"error: {problem}", file=sys.stderr)
+
+
+def _warn(loaded) -> None:
+    for w in loaded.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+
+
+def run_check(argv: list[str]) -> int:
+    from .spec import load_spec
+    args = check_parser().parse_args(argv)
+    failed = 0
+    for path in spec_files(args.specs):
+        try:
+            loaded = load_spec(path)
+        except InputError as exc:
+            _report(exc)
+            failed += 1
+            continue
+        _warn(loaded)
+        print(f"ok: {path}")
+    return 1 if failed else 0
+
+
+def run_build(argv: list[str]) -> int:
+    from .build import build
+    from .spec import load_spec
+    args = build_parser().parse_args(argv)
+    files = spec_files(args.specs)
+    if not files:
+        print("error: no specs found", file=sys.stderr)
+        return 1
+    failed = 0
+    for path in files:
+        try:
+            loaded = load_spec(path)
+            _warn(loaded)
+            for written in build(loaded, args.output, args.format, args.style):
+                print(f"wrote {written}")
+        except InputError as exc:
+            _report(exc)
+            failed += 1
+    return 1 if failed else 0
+
+
+COMMANDS = {"check": run_check}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            return COMMANDS[argv[0]](argv[1:])
+        return run_build(argv)
+    except KeyboardInterrupt:
+        print("interrupted: files already written are complete; nothing is half-written", file=sys.stderr)
+        return 130

@@ -1,0 +1,289 @@
+"""Japanese conventions for official documents: digits, era dates, fiscal
+years, kanji numerals, party labels (甲乙丙…), enumerations and the repair of
+radical code points that PDF text extraction leaves in place of kanji."""
+
+import unicodedata
+from datetime import date, datetime, time
+
+# --- digits -----------------------------------------------------------------
+
+DIGIT_STYLES = ("mixed", "half", "full")
+
+_TO_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _check_style(style: str) -> None:
+    if style not in DIGIT_STYLES:
+        raise ValueError(f"unknown digit style {style!r}; allowed: {', '.join(DIGIT_STYLES)}")
+
+
+def digits(n: int | str, style: str = "mixed") -> str:
+    """Write a non-negative integer, or a string of ASCII digits, in a style.
+
+    A string keeps its leading zeros ("00" minutes). "mixed" is the office
+    house style: one digit full-width (２月), two or more half-width (16日);
+    the width follows the digits actually written, so "05" is half-width.
+    """
+    _check_style(style)
+    if isinstance(n, int):
+        if n < 0:
+            raise ValueError(f"digits() takes a non-negative number, got {n}")
+        text = str(n)
+    else:
+        text = n
+        # isdigit() alone would accept full-width and other scripts' digits.
+        if not (text.isascii() and text.isdigit()):
+            raise ValueError(f"digits() takes ASCII digits, got {text!r}")
+    if style == "full" or (style == "mixed" and len(text) == 1):
+        return text.translate(_TO_FULL)
+    return text
+
+
+# --- eras and dates ---------------------------------------------------------
+
+ERAS = (
+    ("明治", date(1868, 10, 23)),
+    ("大正", date(1912, 7, 30)),
+    ("昭和", date(1926, 12, 25)),
+    ("平成", date(1989, 1, 8)),
+    ("令和", date(2019, 5, 1)),
+)
+
+_WEEKDAYS = "月火水木金土日"
+
+
+def _as_date(d: date) -> date:
+    # A datetime is a date, but comparing it with the era dates raises TypeError.
+    return d.date() if isinstance(d, datetime) else d
+
+
+def era_of(d: date) -> tuple[str, int]:
+    """(era name, era year) of a date; year 1 is the era's first (元年).
+
+    Dates are proleptic Gregorian, as Python's; the lunar calendar used
+    until 1872 is not modelled (documents being written are recent).
+    """
+    d = _as_date(d)
+    for name, first_day in reversed(ERAS):
+        if d >= first_day:
+            return name, d.year - first_day.year + 1
+    raise ValueError(
+        f"{d.isoformat()} is before the Meiji era (1868-10-23); "
+        "era dates cannot be written for it"
+    )
+
+
+def era_year_text(name: str, year: int, style: str = "mixed") -> str:
+    """"令和元年" for the first year (never "１年"), else "令和６年"."""
+    if year == 1:
+        return f"{name}元年"
+    return f"{name}{digits(year, style)}年"
+
+
+def weekday(d: date) -> str:
+    """The one-kanji weekday written in brackets after a date: 金."""
+    return _WEEKDAYS[d.weekday()]
+
+
+def format_date(d: date, style: str = "mixed", western: bool = True,
+                weekday: bool = True, era: bool = True) -> str:
+    """"令和６年（2024年）２月16日（金）" and its variants.
+
+    western adds the Western year in brackets after the era year; with
+    era=False the Western year is the only year, so western is ignored.
+    """
+    d = _as_date(d)
+    western_year = f"{digits(d.year, style)}年"
+    if era:
+        year = era_year_text(*era_of(d), style)
+        if western:
+            year += f"（{western_year}）"
+    else:
+        year = western_year
+    text = f"{year}{digits(d.month, style)}月{digits(d.day, style)}日"
+    if weekday:
+        text += f"（{_WEEKDAYS[d.weekday()]}）"
+    return text
+
+
+def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True) -> str:
+    """"11時00分", "９時05分"; "17時" when minutes_if_zero=False on the hour.
+
+    Minutes are always written as two digits, so in "mixed" they are
+    half-width even when below ten.
+    """
+    hour = f"{digits(t.hour, style)}時"
+    if t.minute == 0 and not minutes_if_zero:
+        return hour
+    return f"{hour}{digits(f'{t.minute:02d}', style)}分"
+
+
+# --- fiscal years -------------------------------------------------------------
+
+def fiscal_year(d: date) -> int:
+    """Japanese fiscal year (年度), which starts on April 1."""
+    return d.year if d.month >= 4 else d.year - 1
+
+
+def fiscal_year_range(fy: int) -> tuple[date, date]:
+    """First and last day of a fiscal year: (fy-04-01, fy+1-03-31)."""
+    return date(fy, 4, 1), date(fy + 1, 3, 31)
+
+
+def fiscal_year_label(fy: int, style: str = "mixed", western: bool = False) -> str:
+    """"令和６年度", or "令和６年度（2024年度）" with western=True.
+
+    A fiscal year can straddle an era change, so one day must decide. We take
+    December 31 of its first calendar year: FY2019 (April 2019, still 平成)
+    is then 令和元年度 and FY1988 (ending in 平成) stays 昭和63年度, which is
+    how offices have labelled those years since the 2019 change.
+    """
+    label = era_year_text(*era_of(date(fy, 12, 31)), style) + "度"
+    if western:
+        label += f"（{digits(fy, style)}年度）"
+    return label
+
+
+# --- kanji numerals -----------------------------------------------------------
+
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_SMALL_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+_BIG_UNITS = ("", "万", "億", "兆")
+
+
+def _kanji_group(n: int) -> str:
+    """Kanji for 1..9999. 十, 百 and 千 take no 一 before them (百五, 千)."""
+    out = []
+    for value, unit in _SMALL_UNITS:
+        count, n = divmod(n, value)
+        if count:
+            out.append(("" if count == 1 else _KANJI_DIGITS[count]) + unit)
+    if n:
+        out.append(_KANJI_DIGITS[n])
+    return "".join(out)
+
+
+def kanji_numeral(n: int) -> str:
+    """Kanji numeral for 0 <= n < 10**16: 2024 → 二千二十四, 10000 → 一万.
+
+    万, 億 and 兆 keep their 一 (一万) while 千 does not, so 10**7 is 千万.
+    """
+    if not 0 <= n < 10**16:
+        raise ValueError(f"kanji_numeral() takes 0 <= n < 10**16, got {n}")
+    if n == 0:
+        return _KANJI_DIGITS[0]
+    out = []
+    for i in reversed(range(len(_BIG_UNITS))):
+        group = n // 10 ** (4 * i) % 10000
+        if group:
+            # The 一 of 一万 is written, unlike 十/百/千 inside a group.
+            text = "一" if group == 1 else _kanji_group(group)
+            out.append(text + _BIG_UNITS[i])
+    return "".join(out)
+
+
+# --- parties and enumerations ---------------------------------------------------
+
+PARTY_LABELS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def party_labels(n: int) -> list[str]:
+    """The first n of 甲乙丙丁…, the labels an agreement gives its parties."""
+    if not 1 <= n <= len(PARTY_LABELS):
+        raise ValueError(f"party_labels() takes 1 to {len(PARTY_LABELS)} parties, got {n}")
+    return list(PARTY_LABELS[:n])
+
+
+def join_japanese(items: list[str], compact: bool = False) -> str:
+    """Official enumeration: "甲、乙及び丙"; compact=True gives "甲乙丙".
+
+    Only the last two items are joined by 及び; the rest take 、.
+    """
+    if not items:
+        raise ValueError("join_japanese() needs at least one item")
+    if compact:
+        return "".join(items)
+    if len(items) == 1:
+        return items[0]
+    return "、".join(items[:-1]) + "及び" + items[-1]
+
+
+# --- radical code points ----------------------------------------------------------
+# PDFs often map kanji glyphs to radical code points (⽴ for 立, ⺠ for 民). The
+# text looks right but does not search, sort or render reliably, so we replace
+# them one character at a time. NFKC is never applied to whole text: it would
+# also turn the full-width digits and brackets of the house style into ASCII.
+
+KANGXI_RANGES = ((0x2F00, 0x2FDF), (0x2E80, 0x2EFF))
+
+_KANGXI_ASSIGNED = (0x2F00, 0x2FD5)  # every one has an NFKC decomposition
+
+# CJK Radicals Supplement → equivalent unified ideograph, from Unicode's
+# EquivalentUnifiedIdeograph.txt. Only the supplement block needs a table: two
+# of its code points decompose under NFKC (⺟ U+2E9F, ⻳ U+2EF3), the rest do
+# not. Left out on purpose: targets outside the BMP, which fonts for official
+# documents rarely hold, and entries whose value we could not confirm
+# (U+2E95, 2E97, 2EAB, 2EB4, 2EBC, 2EBD, 2ECF).
+_SUPPLEMENT = {
+    "\u2e81": "厂", "\u2e82": "乛", "\u2e83": "乚", "\u2e84": "乙", "\u2e85": "亻", "\u2e86": "冂",
+    "\u2e88": "刀", "\u2e89": "刂", "\u2e8a": "卜", "\u2e8b": "㔾", "\u2e8c": "小", "\u2e8d": "小",
+    "\u2e8e": "兀", "\u2e8f": "尣", "\u2e90": "尢", "\u2e92": "巳", "\u2e93": "幺", "\u2e94": "彑",
+    "\u2e96": "忄", "\u2e98": "扌", "\u2e99": "攵", "\u2e9b": "旡", "\u2e9c": "日", "\u2e9d": "月",
+    "\u2e9e": "歺", "\u2e9f": "母", "\u2ea0": "民", "\u2ea1": "氵", "\u2ea2": "氺", "\u2ea3": "灬",
+    "\u2ea4": "爫", "\u2ea5": "爫", "\u2ea6": "丬", "\u2ea7": "牛", "\u2ea8": "犭", "\u2ea9": "王",
+    "\u2eac": "示", "\u2ead": "礻", "\u2eaf": "糹", "\u2eb0": "纟", "\u2eb1": "罓", "\u2eb2": "罒",
+    "\u2eb3": "㓁", "\u2eb6": "羊", "\u2eb9": "耂", "\u2eba": "肀", "\u2ebb": "聿", "\u2ebe": "艹",
+    "\u2ebf": "艹", "\u2ec0": "艹", "\u2ec1": "虎", "\u2ec2": "衤", "\u2ec3": "覀", "\u2ec4": "西",
+    "\u2ec5": "见", "\u2ec6": "角", "\u2ec8": "讠", "\u2ec9": "贝", "\u2ecb": "车", "\u2ecc": "辶",
+    "\u2ecd": "辶", "\u2ece": "辶", "\u2ed0": "钅", "\u2ed1": "長", "\u2ed2": "镸", "\u2ed3": "长",
+    "\u2ed4": "门", "\u2ed6": "阝", "\u2ed7": "雨", "\u2ed8": "青", "\u2ed9": "韦", "\u2eda": "页",
+    "\u2edb": "风", "\u2edc": "飞", "\u2edd": "食", "\u2edf": "飠", "\u2ee0": "饣", "\u2ee2": "马",
+    "\u2ee3": "骨", "\u2ee4": "鬼", "\u2ee5": "鱼", "\u2ee6": "鸟", "\u2ee7": "卤", "\u2ee8": "麦",
+    "\u2ee9": "黄", "\u2eea": "黾", "\u2eeb": "斉", "\u2eec": "齐", "\u2eed": "歯", "\u2eee": "齿",
+    "\u2eef": "竜", "\u2ef0": "龙", "\u2ef1": "龜", "\u2ef2": "亀", "\u2ef3": "龟",
+}
+
+
+def _is_radical(ch: str) -> bool:
+    return any(lo <= ord(ch) <= hi for lo, hi in KANGXI_RANGES)
+
+
+def _ideograph_for(ch: str) -> str | None:
+    """The unified ideograph a radical code point stands for, if known."""
+    lo, hi = _KANGXI_ASSIGNED
+    if lo <= ord(ch) <= hi:
+        return unicodedata.normalize("NFKC", ch)
+    return _SUPPLEMENT.get(ch)
+
+
+def has_radicals(text: str) -> bool:
+    """True if text holds any code point of the two radical blocks."""
+    return any(_is_radical(ch) for ch in text)
+
+
+def fix_radicals(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Replace radical code points by their ideographs.
+
+    Returns the fixed text and the distinct (radical, ideograph) pairs in
+    order of first appearance, so the caller can report what was changed.
+    Radicals without a known ideograph stay as they are (see
+    unmapped_radicals) rather than being guessed at.
+    """
+    out, pairs = [], {}
+    for ch in text:
+        new = _ideograph_for(ch) if _is_radical(ch) else None
+        if new is None:
+            out.append(ch)
+            continue
+        pairs.setdefault(ch, new)  # dicts keep insertion order
+        out.append(new)
+    return "".join(out), list(pairs.items())
+
+
+def unmapped_radicals(text: str) -> list[str]:
+    """Distinct radical code points fix_radicals leaves unchanged, in order.
+
+    These are glyph problems the caller must report: no safe replacement.
+    """
+    found = {ch: None for ch in text if _is_radical(ch) and _ideograph_for(ch) is None}
+    return list(found)

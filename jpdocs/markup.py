@@ -1,0 +1,141 @@
+"""Markup text → document model.
+
+The markup is a small XML dialect, one element per model class, so templates stay
+readable and values escaped by Jinja come back as the exact characters the user
+wrote. Layout whitespace of the template (a newline and the indentation after it)
+is dropped; any other space is kept, because in Japanese text a space is content
+(中島 和彦). Elements:
+
+  <document kind title author subject orientation>   the root
+  <p style align indent left before after tracking keep>  inlines  </p>
+  <h level style align> inlines </h>
+  <item marker style level hang> inlines  <p>…</p>* </item>
+  <ki closing="yes"> blocks </ki>
+  <table widths="0.2 0.8" border="grid|box|none" style keep>
+     <tr> <td shade align valign colspan> inlines or blocks </td> </tr> </table>
+  <keep> blocks </keep>     <spacer height="6"/>     <pagebreak/>
+  inlines: text, <b>, <span font="gothic" bold="yes">, <br/>
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from . import model as m
+from .errors import fail
+
+_LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+_BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "pagebreak"}
+
+
+def parse(markup: str, source: str = "<markup>") -> m.Document:
+    try:
+        root = ET.fromstring(markup)
+    except ET.ParseError as exc:
+        line = exc.position[0] if exc.position else None
+        raise fail(source, f"the rendered template is not well-formed markup: {exc}", line)
+    if root.tag != "document":
+        raise fail(source, f"the markup's root must be <document>, not <{root.tag}>")
+    a = root.attrib
+    return m.Document(kind=a.get("kind", ""), title=a.get("title", ""), author=a.get("author", ""),
+                      subject=a.get("subject", ""), orientation=a.get("orientation", "portrait"),
+                      blocks=_blocks(root, source))
+
+
+def _clean(text: str | None) -> str:
+    return _LAYOUT_SPACE.sub("", text) if text else ""
+
+
+def _blocks(parent: ET.Element, source: str) -> list[m.Block]:
+    out: list[m.Block] = []
+    if _clean(parent.text):
+        raise fail(source, f"text outside a paragraph in <{parent.tag}>: {_clean(parent.text)[:30]!r}")
+    for el in parent:
+        out.append(_block(el, source))
+        if _clean(el.tail):
+            raise fail(source, f"text outside a paragraph after <{el.tag}>: {_clean(el.tail)[:30]!r}")
+    return out
+
+
+def _num(el, key, default):
+    return float(el.attrib[key]) if key in el.attrib else default
+
+
+def _yes(el, key) -> bool:
+    return el.attrib.get(key, "no") in ("yes", "true", "1")
+
+
+def _block(el: ET.Element, source: str) -> m.Block:
+    a = el.attrib
+    if el.tag == "p":
+        return m.Paragraph(_inlines(el, source), style=a.get("style", "body"), align=a.get("align"),
+                           first_indent=_num(el, "indent", 0.0), left_indent=_num(el, "left", 0.0),
+                           space_before=_num(el, "before", None), space_after=_num(el, "after", None),
+                           tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"))
+    if el.tag == "h":
+        return m.Heading(_inlines(el, source), level=int(a.get("level", 1)),
+                         style=a.get("style", "heading"), align=a.get("align"))
+    if el.tag == "item":
+        inline_part = ET.Element("span")
+        inline_part.text = el.text
+        blocks = []
+        for child in el:
+            if child.tag in _BLOCK_TAGS:
+                blocks.append(_block(child, source))
+            elif blocks:
+                raise fail(source, "inline text after the blocks of an <item>")
+            else:
+                inline_part.append(child)
+        return m.Item(a.get("marker", ""), _inlines(inline_part, source), blocks,
+                      style=a.get("style", "item"), level=int(a.get("level", 0)),
+                      hang=_num(el, "hang", None))
+    if el.tag == "ki":
+        return m.Ki(_blocks(el, source), closing=_yes(el, "closing"))
+    if el.tag == "keep":
+        return m.KeepTogether(_blocks(el, source))
+    if el.tag == "table":
+        widths = [float(w) for w in a.get("widths", "").split()]
+        rows = [[_cell(td, a.get("style", "table"), source) for td in tr] for tr in el]
+        if not widths:
+            n = max(len(r) for r in rows)
+            widths = [1 / n] * n
+        return m.Table(rows, widths, border=a.get("border", "grid"), style=a.get("style", "table"),
+                       keep_together=_yes(el, "keep"))
+    if el.tag == "spacer":
+        return m.Spacer(_num(el, "height", 6.0))
+    if el.tag == "pagebreak":
+        return m.PageBreak()
+    raise fail(source, f"unknown markup element <{el.tag}>")
+
+
+def _cell(td: ET.Element, style: str, source: str) -> m.Cell:
+    a = td.attrib
+    has_blocks = any(child.tag in _BLOCK_TAGS for child in td)
+    if has_blocks:
+        blocks = _blocks(td, source)
+    else:
+        blocks = [m.Paragraph(_inlines(td, source), style=a.get("style", style), align=a.get("align"))]
+    return m.Cell(blocks, shade=a.get("shade"), align=a.get("align"), valign=a.get("valign", "top"),
+                  colspan=int(a.get("colspan", 1)))
+
+
+def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inline]:
+    out: list[m.Inline] = []
+
+    def add(text):
+        text = _clean(text)
+        if text:
+            out.append(m.Text(text, bold=bold, font=font))
+
+    add(el.text)
+    for child in el:
+        if child.tag == "br":
+            out.append(m.LineBreak())
+        elif child.tag == "b":
+            out.extend(_inlines(child, source, True, font))
+        elif child.tag == "span":
+            out.extend(_inlines(child, source, bold or _yes(child, "bold"), child.attrib.get("font", font)))
+        else:
+            raise fail(source, f"<{child.tag}> cannot stand inside a paragraph")
+        add(child.tail)
+    return out

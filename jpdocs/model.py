@@ -1,0 +1,155 @@
+"""The document model: the one small, closed set of blocks and inlines that sits
+between the templates and the writers.
+
+Templates render markup (see markup.py), markup is parsed into these classes, and
+each writer (writers/pdf.py, writers/docx.py) consumes only these classes. The model
+imports nothing from the rest of the project and knows nothing of reportlab or Word.
+
+Style names (`style=`) are keys into the house style (style.py): the same names key
+the PDF paragraph styles and the DOCX reference styles.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+Align = Literal["left", "center", "right", "justify"]
+
+
+# ---------------------------------------------------------------- inlines
+@dataclass(frozen=True)
+class Text:
+    """A run of text. `font` names a font role of the house style ("mincho",
+    "gothic"); None inherits the paragraph's."""
+    text: str
+    bold: bool = False
+    font: str | None = None
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A forced line break inside a paragraph."""
+
+
+Inline = Union[Text, LineBreak]
+
+
+# ---------------------------------------------------------------- blocks
+@dataclass
+class Paragraph:
+    """A paragraph. Indents are in em of the paragraph's font size so that they
+    follow the font: `first_indent` is the extra indent of the first line (1 = the
+    usual one-character indent of Japanese prose, never written as a space);
+    `left_indent` indents every line. `tracking` adds that many em between the
+    characters (報 道 機 関 各 位)."""
+    inlines: list[Inline]
+    style: str = "body"
+    align: Align | None = None
+    first_indent: float = 0.0
+    left_indent: float = 0.0
+    space_before: float | None = None
+    space_after: float | None = None
+    tracking: float = 0.0
+    keep_with_next: bool = False
+
+
+@dataclass
+class Heading:
+    """A heading or title; writers break it between phrases where they can."""
+    inlines: list[Inline]
+    level: int = 1
+    style: str = "heading"
+    align: Align | None = None
+
+
+@dataclass
+class Item:
+    """A numbered or bulleted item: marker (１, (1), ア, ・, ◆) then text, with the
+    following lines hanging under the text. `blocks` are the item's own
+    paragraphs, set under it (１ 日時 / then the date on the next line). `hang`
+    (em) fixes where the text starts, so that items with markers of different
+    lengths (項　目 / 配付資料) line up; None = the marker's width plus one em."""
+    marker: str
+    inlines: list[Inline]
+    blocks: list["Block"] = field(default_factory=list)
+    style: str = "item"
+    level: int = 0
+    hang: float | None = None
+
+
+@dataclass
+class Cell:
+    blocks: list["Block"]
+    shade: str | None = None          # a colour role of the house style
+    align: Align | None = None
+    valign: Literal["top", "middle", "bottom"] = "top"
+    colspan: int = 1
+
+
+@dataclass
+class Table:
+    """Rows of cells. `widths` are fractions of the text width (they sum to 1).
+    `border` is "grid", "box" (outer frame only) or "none" (layout only)."""
+    rows: list[list[Cell]]
+    widths: list[float]
+    border: Literal["grid", "box", "none"] = "grid"
+    style: str = "table"
+    keep_together: bool = False
+
+
+@dataclass
+class Ki:
+    """The 記 block of a notice: 記 centred, the items, and 以上 at the right when
+    `closing` is set."""
+    blocks: list["Block"]
+    closing: bool = False
+
+
+@dataclass
+class Spacer:
+    height: float                      # points
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+@dataclass
+class KeepTogether:
+    """Blocks that must stay on one page (closing clause, date and signatures)."""
+    blocks: list["Block"]
+
+
+Block = Union[Paragraph, Heading, Item, Table, Ki, Spacer, PageBreak, KeepTogether]
+
+
+@dataclass
+class Document:
+    """One document: metadata, page set-up and the blocks in reading order."""
+    kind: str                          # press-notice, overview, agreement …
+    title: str
+    author: str
+    blocks: list[Block]
+    subject: str = ""
+    lang: str = "ja-JP"
+    orientation: Literal["portrait", "landscape"] = "portrait"
+
+
+def plain_text(inlines: list[Inline]) -> str:
+    """The characters of a run of inlines, line breaks as newlines."""
+    return "".join(i.text if isinstance(i, Text) else "\n" for i in inlines)
+
+
+def walk(blocks: list[Block]):
+    """Every block, depth first, in reading order."""
+    for b in blocks:
+        yield b
+        if isinstance(b, (Ki, KeepTogether)):
+            yield from walk(b.blocks)
+        elif isinstance(b, Item):
+            yield from walk(b.blocks)
+        elif isinstance(b, Table):
+            for row in b.rows:
+                for cell in row:
+                    yield from walk(cell.blocks)

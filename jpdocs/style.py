@@ -1,0 +1,115 @@
+"""The house style: fonts, sizes, margins, colours, digit style and fixed wording.
+
+The default lives in templates/house-style.yaml. An office's own file names only
+what it changes; it is laid over the default key by key, so a new release of the
+default never breaks an office's file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import InputError, Problem
+from .source import dotted, line_of, load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+FONTS = ROOT / "fonts"
+DEFAULT_STYLE = TEMPLATES / "house-style.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ParagraphStyle(_Strict):
+    font: str
+    size: float
+    leading: float                     # line height as a multiple of size
+    align: Literal["left", "center", "right", "justify"] = "left"
+
+
+class Margins(_Strict):
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+class Page(_Strict):
+    size: Literal["A4"] = "A4"
+    margins: Margins
+
+
+class Typesetting(_Strict):
+    hanging_punctuation: bool = True
+    compress_punctuation: bool = True
+    latin_spacing: bool = True
+
+
+class HouseStyle(_Strict):
+    name: str
+    fonts: dict[str, str]
+    fallback_fonts: list[str] = []
+    digits: Literal["mixed", "half", "full"] = "mixed"
+    western_year: bool = True
+    page: Page
+    wording: dict[str, str | float]
+    colours: dict[str, str]
+    typesetting: Typesetting = Typesetting()
+    styles: dict[str, ParagraphStyle]
+    source: str = ""
+
+    def font_path(self, role: str) -> Path:
+        return _resolve_font(self.fonts[role])
+
+    def fallback_paths(self) -> list[Path]:
+        return [_resolve_font(f) for f in self.fallback_fonts]
+
+    def word(self, key: str) -> str:
+        return str(self.wording[key])
+
+
+def _resolve_font(name: str) -> Path:
+    p = Path(name)
+    return p if p.is_absolute() else FONTS / p
+
+
+def load_style(path: Path | str | None = None) -> HouseStyle:
+    """The default house style, with `path` (if given) laid over it."""
+    base, _ = load_yaml(DEFAULT_STYLE)
+    lines: dict = {}
+    name = str(DEFAULT_STYLE)
+    if path is not None:
+        name = str(path)
+        extra, lines = load_yaml(Path(path))
+        if not isinstance(extra, dict):
+            raise InputError([Problem(name, 1, "", "a house style is a mapping of keys")])
+        base = _overlay(base, extra)
+    base["source"] = name
+    try:
+        style = HouseStyle.model_validate(base)
+    except ValidationError as exc:
+        raise InputError([Problem(name, line_of(lines, e["loc"]), dotted(e["loc"]), e["msg"])
+                          for e in exc.errors()]) from None
+    problems = []
+    for key, st in style.styles.items():
+        if st.font not in style.fonts:
+            problems.append(Problem(name, line_of(lines, ("styles", key, "font")), f"styles.{key}.font",
+                                    f"font role '{st.font}' is not one of fonts: {', '.join(style.fonts)}"))
+    for role in style.fonts:
+        if not style.font_path(role).is_file():
+            problems.append(Problem(name, line_of(lines, ("fonts", role)), f"fonts.{role}",
+                                    f"font file not found: {style.font_path(role)}"))
+    if problems:
+        raise InputError(problems)
+    return style
+
+
+def _overlay(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for k, v in extra.items():
+        out[k] = _overlay(base[k], v) if isinstance(v, dict) and isinstance(base.get(k), dict) else v
+    return out

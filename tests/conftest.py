@@ -1,0 +1,47 @@
+"""Shared fixtures: the real generator run on real specs, output read back."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_SPEC = ROOT / "specs" / "2024-02-27-okhotsk-kitami.yaml"
+SEED_TEXT = Path(__file__).resolve().parent / "data" / "seed.txt"  # copy of ../shared/seed/000_52e1c9292607b919.txt
+SHARED = ROOT.parent / "shared"
+
+
+def shared_file(*parts) -> Path:
+    """A file of ../shared (the CI clone has a copy beside it)."""
+    return SHARED.joinpath(*parts)
+
+
+def run_generate(*args, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "generate.py"), *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+
+
+def pdf_text(path: Path) -> str:
+    """Text in content-stream order: reportlab draws in reading order, so this is
+    what a reader (or a screen reader) gets."""
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def no_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seed")
+    result = run_generate(SEED_SPEC, "-o", out)
+    assert result.returncode == 0, result.stderr
+    return out / SEED_SPEC.stem

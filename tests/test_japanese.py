@@ -1,0 +1,275 @@
+import unicodedata
+from datetime import date, datetime, time
+
+import pytest
+
+from jpdocs.japanese import (
+    DIGIT_STYLES, ERAS, KANGXI_RANGES, PARTY_LABELS, _SUPPLEMENT, digits, era_of,
+    era_year_text, fiscal_year, fiscal_year_label, fiscal_year_range,
+    fix_radicals, format_date, format_time, has_radicals, join_japanese,
+    kanji_numeral, party_labels, unmapped_radicals, weekday,
+)
+
+
+# --- digits -------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, mixed, half, full", [
+    (2, "２", "2", "２"),
+    (16, "16", "16", "１６"),
+    ("00", "00", "00", "００"),
+    ("5", "５", "5", "５"),
+    ("05", "05", "05", "０５"),
+    (2024, "2024", "2024", "２０２４"),
+    (0, "０", "0", "０"),
+])
+def test_digit_styles(value, mixed, half, full):
+    assert digits(value) == mixed
+    assert digits(value, "mixed") == mixed
+    assert digits(value, "half") == half
+    assert digits(value, "full") == full
+
+
+def test_digit_styles_constant():
+    assert DIGIT_STYLES == ("mixed", "half", "full")
+
+
+def test_bad_style_names_the_allowed_ones():
+    with pytest.raises(ValueError, match="mixed, half, full"):
+        digits(3, "wide")
+
+
+@pytest.mark.parametrize("bad", [-1, "1a", "", "１２"])
+def test_digits_rejects_non_digits(bad):
+    with pytest.raises(ValueError):
+        digits(bad)
+
+
+# --- eras -----------------------------------------------------------------------
+
+def test_eras_table():
+    assert [name for name, _ in ERAS] == ["明治", "大正", "昭和", "平成", "令和"]
+    assert ERAS[0][1] == date(1868, 10, 23)
+
+
+@pytest.mark.parametrize("d, expected", [
+    (date(1868, 10, 23), ("明治", 1)),
+    (date(1912, 7, 29), ("明治", 45)),
+    (date(1912, 7, 30), ("大正", 1)),
+    (date(1926, 12, 24), ("大正", 15)),
+    (date(1926, 12, 25), ("昭和", 1)),
+    (date(1989, 1, 7), ("昭和", 64)),
+    (date(1989, 1, 8), ("平成", 1)),
+    (date(2019, 4, 30), ("平成", 31)),
+    (date(2019, 5, 1), ("令和", 1)),
+    (date(2024, 2, 16), ("令和", 6)),
+])
+def test_era_boundaries(d, expected):
+    assert era_of(d) == expected
+
+
+def test_era_of_accepts_datetime():
+    assert era_of(datetime(2019, 5, 1, 9, 30)) == ("令和", 1)
+
+
+def test_before_meiji_raises():
+    with pytest.raises(ValueError, match="before the Meiji era"):
+        era_of(date(1868, 10, 22))
+
+
+def test_era_year_text():
+    assert era_year_text("令和", 1) == "令和元年"
+    assert era_year_text("令和", 1, "half") == "令和元年"
+    assert era_year_text("令和", 6) == "令和６年"
+    assert era_year_text("平成", 31) == "平成31年"
+    assert era_year_text("令和", 6, "half") == "令和6年"
+
+
+# --- dates and times ----------------------------------------------------------------
+
+def test_weekday():
+    assert weekday(date(2024, 2, 16)) == "金"
+    assert [weekday(date(2024, 2, 12 + i)) for i in range(7)] == list("月火水木金土日")
+
+
+def test_seed_dates():
+    assert format_date(date(2024, 2, 16)) == "令和６年（2024年）２月16日（金）"
+    assert format_date(date(2024, 2, 27)) == "令和６年（2024年）２月27日（火）"
+    assert format_date(date(2024, 2, 21), western=False) == "令和６年２月21日（水）"
+
+
+def test_format_date_options():
+    d = date(2024, 2, 16)
+    assert format_date(d, weekday=False) == "令和６年（2024年）２月16日"
+    assert format_date(d, era=False) == "2024年２月16日（金）"
+    assert format_date(d, era=False, western=False) == "2024年２月16日（金）"
+    assert format_date(d, "half") == "令和6年（2024年）2月16日（金）"
+    assert format_date(d, "full", western=False) == "令和６年２月１６日（金）"
+
+
+@pytest.mark.parametrize("d, expected", [
+    (date(2019, 4, 30), "平成31年（2019年）４月30日（火）"),
+    (date(2019, 5, 1), "令和元年（2019年）５月１日（水）"),
+    (date(1989, 1, 7), "昭和64年（1989年）１月７日（土）"),
+    (date(1989, 1, 8), "平成元年（1989年）１月８日（日）"),
+])
+def test_format_date_at_era_change(d, expected):
+    assert format_date(d) == expected
+
+
+def test_format_date_before_meiji_raises():
+    with pytest.raises(ValueError):
+        format_date(date(1868, 1, 1))
+    assert format_date(date(1868, 1, 1), era=False) == "1868年１月１日（水）"
+
+
+def test_seed_times():
+    assert format_time(time(11, 0)) == "11時00分"
+    assert format_time(time(17, 0), minutes_if_zero=False) == "17時"
+    assert format_time(time(17, 0), "mixed", minutes_if_zero=False) == "17時"
+
+
+def test_format_time_styles():
+    assert format_time(time(9, 5)) == "９時05分"
+    assert format_time(time(9, 5), "half") == "9時05分"
+    assert format_time(time(9, 5), "full") == "９時０５分"
+    assert format_time(time(9, 30), minutes_if_zero=False) == "９時30分"
+
+
+# --- fiscal years -------------------------------------------------------------------
+
+@pytest.mark.parametrize("d, fy", [
+    (date(2024, 3, 31), 2023),
+    (date(2024, 4, 1), 2024),
+    (date(2025, 1, 8), 2024),
+    (date(2024, 12, 31), 2024),
+])
+def test_fiscal_year(d, fy):
+    assert fiscal_year(d) == fy
+
+
+def test_fiscal_year_range():
+    assert fiscal_year_range(2024) == (date(2024, 4, 1), date(2025, 3, 31))
+
+
+def test_fiscal_year_labels():
+    assert fiscal_year_label(fiscal_year(date(2025, 1, 8))) == "令和６年度"
+    assert fiscal_year_label(2024) == "令和６年度"
+    assert fiscal_year_label(2024, western=True) == "令和６年度（2024年度）"
+    assert fiscal_year_label(2019) == "令和元年度"
+    assert fiscal_year_label(1988) == "昭和63年度"
+    assert fiscal_year_label(1989) == "平成元年度"
+    assert fiscal_year_label(2024, "half") == "令和6年度"
+
+
+# --- kanji numerals ------------------------------------------------------------------
+
+@pytest.mark.parametrize("n, expected", [
+    (0, "〇"), (1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (100, "百"),
+    (105, "百五"), (1000, "千"), (2024, "二千二十四"), (10000, "一万"),
+    (12345, "一万二千三百四十五"), (100000000, "一億"), (10**12, "一兆"),
+    (10**7, "千万"), (100010, "十万十"), (10**16 - 1, "九千九百九十九兆九千九百九十九億九千九百九十九万九千九百九十九"),
+])
+def test_kanji_numeral(n, expected):
+    assert kanji_numeral(n) == expected
+
+
+@pytest.mark.parametrize("bad", [-1, 10**16])
+def test_kanji_numeral_range(bad):
+    with pytest.raises(ValueError):
+        kanji_numeral(bad)
+
+
+# --- parties and enumerations -----------------------------------------------------------
+
+def test_party_labels():
+    assert PARTY_LABELS == "甲乙丙丁戊己庚辛壬癸"
+    assert party_labels(1) == ["甲"]
+    assert party_labels(3) == ["甲", "乙", "丙"]
+    assert len(party_labels(10)) == 10
+
+
+@pytest.mark.parametrize("bad", [0, 11])
+def test_party_labels_range(bad):
+    with pytest.raises(ValueError):
+        party_labels(bad)
+
+
+@pytest.mark.parametrize("items, normal, compact", [
+    (["甲"], "甲", "甲"),
+    (["甲", "乙"], "甲及び乙", "甲乙"),
+    (["甲", "乙", "丙"], "甲、乙及び丙", "甲乙丙"),
+    (["甲", "乙", "丙", "丁"], "甲、乙、丙及び丁", "甲乙丙丁"),
+])
+def test_join_japanese(items, normal, compact):
+    assert join_japanese(items) == normal
+    assert join_japanese(items, compact=True) == compact
+
+
+def test_join_japanese_empty():
+    with pytest.raises(ValueError):
+        join_japanese([])
+
+
+# --- radicals ---------------------------------------------------------------------------
+
+SEED = "国\u2f74\u2f24学法\u2f08北海道国\u2f74\u2f24学機構 北\u2f92\u2f2f業\u2f24学 \u2ea0間"
+
+
+def test_fix_radicals_seed_text():
+    assert has_radicals(SEED)
+    fixed, pairs = fix_radicals(SEED)
+    assert fixed == "国立大学法人北海道国立大学機構 北見工業大学 民間"
+    assert pairs == [
+        ("\u2f74", "立"), ("\u2f24", "大"), ("\u2f08", "人"),
+        ("\u2f92", "見"), ("\u2f2f", "工"), ("\u2ea0", "民"),
+    ]
+    assert not has_radicals(fixed)
+    assert unmapped_radicals(SEED) == []
+
+
+def test_fix_radicals_keeps_full_width_forms():
+    text = "（１）令和６年（2024年）：ＡＢＣ　"
+    assert fix_radicals(text) == (text, [])
+    assert not has_radicals(text)
+
+
+@pytest.mark.parametrize("radical, ideograph", [
+    ("\u2ea0", "民"), ("\u2e9f", "母"), ("\u2ed8", "青"), ("\u2eeb", "斉"),
+    ("\u2edd", "食"), ("\u2ed1", "長"), ("\u2ec4", "西"), ("\u2ec6", "角"),
+    ("\u2ecc", "辶"), ("\u2ee4", "鬼"), ("\u2ee9", "黄"), ("\u2eed", "歯"),
+    ("\u2eef", "竜"), ("\u2ef2", "亀"), ("\u2ef3", "龟"), ("\u2e85", "亻"),
+    ("\u2e8d", "小"),
+])
+def test_supplement_table(radical, ideograph):
+    assert fix_radicals(f"（{radical}）") == (f"（{ideograph}）", [(radical, ideograph)])
+
+
+def test_supplement_table_is_consistent():
+    lo, hi = KANGXI_RANGES[1]
+    for radical, ideograph in _SUPPLEMENT.items():
+        assert lo <= ord(radical) <= hi
+        assert unicodedata.name(ideograph).startswith("CJK UNIFIED IDEOGRAPH")
+        # Where Unicode gives a decomposition, the table must agree with it.
+        nfkc = unicodedata.normalize("NFKC", radical)
+        assert nfkc == radical or nfkc == ideograph
+
+
+def test_unmapped_supplement_radical_is_left_and_listed():
+    text = "\u2e97心\u2e97\u2ea0"  # HEART TWO has no table entry
+    fixed, pairs = fix_radicals(text)
+    assert fixed == "\u2e97心\u2e97民"
+    assert pairs == [("\u2ea0", "民")]
+    assert unmapped_radicals(text) == ["\u2e97"]
+    assert has_radicals(fixed)
+
+
+def test_pairs_are_distinct_and_in_order():
+    _, pairs = fix_radicals("\u2f24\u2ea0\u2f24\u2ea0")
+    assert pairs == [("\u2f24", "大"), ("\u2ea0", "民")]
+
+
+def test_every_kangxi_radical_is_fixed():
+    text = "".join(chr(c) for c in range(0x2F00, 0x2FD6))
+    fixed, pairs = fix_radicals(text)
+    assert not has_radicals(fixed)
+    assert unmapped_radicals(text) == []
