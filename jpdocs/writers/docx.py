@@ -289,10 +289,13 @@ def _item(box, b: m.Item, ctx: _Ctx) -> list:
     marker_em = sum(1.0 if unicodedata.east_asian_width(c) in "FWA" else 0.5 for c in b.marker)
     hang = b.hang if b.hang is not None else (marker_em + 1 if b.marker else 0.0)
     left = b.level + hang
-    lead = [m.Text(b.marker + "\t")] if hang else [m.Text(b.marker)] if b.marker else []
+    # a marker that fills the hang (◆ with hang 1) is followed by the text itself: a
+    # tab there would jump to the next default tab stop
+    tab = hang > marker_em
+    lead = [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
     p = _para(box, ctx, b.style, lead + list(b.inlines), left=left, hanging=hang,
               before=0.5 * size, keep=bool(b.blocks))
-    if hang:
+    if tab:
         put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="left", pos=twips(left * size + ctx.indent)))
     return [p, *_blocks(box, b.blocks, replace(ctx, indent=ctx.indent + left * size))]
 

@@ -52,7 +52,9 @@ def scaled(style: HouseStyle, factor: float, floor: float) -> HouseStyle:
 
 
 def styles_used(doc: m.Document, style: HouseStyle) -> set[str]:
-    names = {getattr(b, "style", None) for b in m.walk(doc.blocks)} - {None}
+    """The paragraph styles of the text the document holds (empty layout cells aside)."""
+    names = {b.style for b in m.walk(doc.blocks)
+             if isinstance(b, (m.Paragraph, m.Heading, m.Item)) and (b.inlines or getattr(b, "marker", ""))}
     return {n for n in names if n in style.styles} or {"body"}
 
 

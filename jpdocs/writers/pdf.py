@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.lib.utils import ImageReader
+from reportlab.platypus.paraparser import ParaFrag
 from reportlab.platypus import (Flowable, Image, Indenter, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate,
                                 Spacer, Table, TableStyle)
 
@@ -138,7 +139,13 @@ class _Builder:
         st = ParagraphStyle(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
                             spaceBefore=size * 0.5, keepWithNext=int(bool(it.blocks)),
                             textColor=self.colour, bulletColor=self.colour)
-        head = Paragraph(self.markup(it.inlines, base.fontName), st, bulletText=it.marker)
+        bullet = it.marker
+        if it.hang is not None and it.marker:
+            # reportlab sets the text 0.6em past the end of a bullet that reaches the
+            # text; a fixed hang means the text starts exactly there (◆ with hang 1)
+            bullet = [_frag(it.marker, base.fontName, size, self.colour)]
+            st.bulletFontSize = 0
+        head = Paragraph(self.markup(it.inlines, base.fontName), st, bulletText=bullet)
         body = self.blocks(it.blocks, width - indent - hang)
         if not body:
             return [head]
@@ -204,6 +211,13 @@ class _Builder:
             return m.Paragraph(b.inlines, b.style, cell.align, b.first_indent, b.left_indent,
                                b.space_before, b.space_after, b.tracking, b.keep_with_next)
         return b
+
+
+def _frag(text: str, font: str, size: float, colour) -> ParaFrag:
+    """A run of bullet text carrying its own font and size."""
+    f = ParaFrag()
+    f.text, f.fontName, f.fontSize, f.textColor = text, font, size, colour
+    return f
 
 
 def _numbered_canvas(font: str, size: float, pages: list[int]):
