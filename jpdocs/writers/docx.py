@@ -309,9 +309,9 @@ def _image(box, im: m.Image, ctx: _Ctx):
     p = _para(box, ctx, "body", [], align=im.align)
     put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=240, lineRule="auto")
     run = DocxParagraph(p, box).add_run()
-    inline = run.add_picture(im.src, width=Pt(info.px_width * scale), height=Pt(info.px_height * scale))
+    shape = run.add_picture(im.src, width=Pt(info.px_width * scale), height=Pt(info.px_height * scale))
     if im.alt:
-        inline.docPr.set("descr", im.alt)
+        shape._inline.docPr.set("descr", im.alt)
     return p
 
 
