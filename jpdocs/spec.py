@@ -149,7 +149,6 @@ class LoadedSpec(BaseModel):
     path: Path
     spec: Spec
     warnings: list[Problem] = []
-    lines: dict = {}                  # key path → line, for problems found after loading
 
     @property
     def name(self) -> str:
@@ -179,7 +178,7 @@ def load_spec(path: Path | str) -> LoadedSpec:
     problems = _cross_check(spec, name, lines)
     if problems:
         raise InputError(problems)
-    return LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)
+    return LoadedSpec(path=path, spec=spec, warnings=warnings)
 
 
 def _mend_radicals(value, path, name, lines, warnings):
