@@ -76,7 +76,7 @@ class Report:
 
 def measure(doc: m.Document, style: HouseStyle) -> Report:
     """Height of the blocks on the page as reportlab's frame would stack them."""
-    from .pdf import _Builder, doc_template
+    from .pdf import _Builder, doc_template, text_width
     builder = _Builder(style)
     template = doc_template(doc, style, io.BytesIO(), builder)
     frame = Frame(0, 0, template.width, template.height)
@@ -85,7 +85,7 @@ def measure(doc: m.Document, style: HouseStyle) -> Report:
     canv = Canvas(io.BytesIO())
     y, prev_after, at_top, parts = 0.0, 0.0, True, []
     for block in doc.blocks:
-        for f in builder.block(block, template.width):
+        for f in builder.block(block, text_width(template)):
             before = 0.0 if at_top else max(f.getSpaceBefore() - prev_after, 0)
             _, h = f.wrapOn(canv, avail_w, _HUGE)
             y += before + h

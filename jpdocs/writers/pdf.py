@@ -259,6 +259,13 @@ def doc_template(doc: m.Document, style: HouseStyle, buf, builder: _Builder) -> 
         initialFontName=body.fontName, initialFontSize=body.fontSize)
 
 
+def text_width(template: SimpleDocTemplate) -> float:
+    """The width paragraphs wrap to: the frame SimpleDocTemplate makes has 6pt of
+    padding on each side, inside the margins; tables take this width too, so that
+    their right edge is the text's."""
+    return template.width - 12
+
+
 def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
     if doc.fit_one_page:
         from .fit import fit_style    # a no-op for a style the build has fitted already
@@ -266,7 +273,7 @@ def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
     builder = _Builder(style)
     buf = io.BytesIO()
     template = doc_template(doc, style, buf, builder)
-    story = builder.blocks(doc.blocks, template.width)
+    story = builder.blocks(doc.blocks, text_width(template))
     pages: list[int] = []
     template.build(story, canvasmaker=_numbered_canvas(builder.styles["body"].fontName, 9, pages))
     if doc.fit_one_page and pages != [1]:
