@@ -71,7 +71,7 @@ class Report:
         return (f"the {doc.kind} does not fit on one page even with its smallest text at {size:g}pt:"
                 f" it is {self.height - self.available:.0f}pt too tall ({self.height:.0f}pt of content"
                 f" for {self.available:.0f}pt of page); the tallest part is {name} ({h:.0f}pt)."
-                " Shorten that text (or the statements and areas' items) so the sheet stays legible")
+                " Shorten the text there or elsewhere on the page; smaller type would not be legible")
 
 
 def measure(doc: m.Document, style: HouseStyle) -> Report:
