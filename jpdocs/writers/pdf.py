@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -56,6 +57,43 @@ class TrackedLine(Flowable):
         self.canv.drawText(t)
 
 
+@dataclass(frozen=True)
+class SealBox:
+    """Where a seal place landed: page index (0-based) and the square in PDF points."""
+    field: str
+    page: int
+    box: tuple[float, float, float, float]   # x0, y0, x1, y1 from the bottom left
+
+
+class SealPlace(Flowable):
+    """The seal place of a signature block: `mark` (印) in a thin circle, centred in a
+    square. draw() records the square's absolute position and page, so the caller
+    can put a signature field exactly over it, wherever the layout put the block."""
+
+    def __init__(self, seal: m.Seal, font: str, found: list):
+        super().__init__()
+        self.seal, self.font, self.found = seal, font, found
+        self.width = self.height = seal.size
+
+    def wrap(self, avail_width, avail_height):
+        return self.seal.size, self.seal.size
+
+    def draw(self):
+        size, c = self.seal.size, self.canv
+        r, text_size = size * 0.26, size * 0.2
+        c.saveState()
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(0.5)
+        c.circle(size / 2, size / 2, r, stroke=1, fill=0)
+        c.setFillColor(colors.black)
+        c.setFont(self.font, text_size)
+        c.drawCentredString(size / 2, size / 2 - text_size * 0.36, self.seal.mark)
+        c.restoreState()
+        x0, y0 = c.absolutePosition(0, 0)
+        x1, y1 = c.absolutePosition(size, size)
+        self.found.append(SealBox(self.seal.field, c.getPageNumber() - 1, (x0, y0, x1, y1)))
+
+
 class _Builder:
     """Turns blocks into flowables. `width` is the width the blocks are set in."""
 
@@ -63,6 +101,7 @@ class _Builder:
         self.house = style
         self.font = fonts.register(style)
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
+        self.seals: list[SealBox] = []
 
     def _paragraph_style(self, name: str) -> ParagraphStyle:
         s = self.house.styles[name]
@@ -93,6 +132,8 @@ class _Builder:
             return [Spacer(1, b.height)]
         if isinstance(b, m.PageBreak):
             return [PageBreak()]
+        if isinstance(b, m.Seal):
+            return [SealPlace(b, self.font["mincho"], self.seals)]
         raise TypeError(f"unknown block {type(b).__name__}")
 
     def markup(self, inlines: list[m.Inline], base_font: str) -> str:
@@ -130,7 +171,8 @@ class _Builder:
         indent = it.level * size
         hang = it.hang * size if it.hang is not None else pdfmetrics.stringWidth(it.marker, base.fontName, size) + size
         st = ParagraphStyle(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
-                            spaceBefore=size * 0.5, keepWithNext=int(bool(it.blocks)))
+                            spaceBefore=size * 0.5 if it.space_before is None else it.space_before,
+                            keepWithNext=int(bool(it.blocks)))
         head = Paragraph(self.markup(it.inlines, base.fontName), st, bulletText=it.marker)
         body = self.blocks(it.blocks, width - indent - hang)
         if not body:
@@ -213,10 +255,37 @@ def _numbered_canvas(font: str, size: float):
     return NumberedCanvas
 
 
+def _page_marks(marks: list[m.PageMark], font: str):
+    """The page template's callback drawing the marks of a copy or an original on
+    every page, before the page's text, so that a light mark stays under it."""
+    def draw(canv, doc):
+        width, height = canv._pagesize
+        for mark in marks:
+            canv.saveState()
+            if mark.where == "diagonal":
+                size = min(width, height) * 0.5 / max(len(mark.text), 1)
+                canv.setFillColor(colors.Color(0.85, 0.85, 0.85))
+                canv.setFont(font, size)
+                canv.translate(width / 2, height / 2)
+                canv.rotate(45)
+                canv.drawCentredString(0, -size * 0.36, mark.text)
+            else:
+                canv.setFillColor(colors.black)
+                canv.setFont(font, 10.5)
+                canv.drawRightString(width - doc.rightMargin, height - doc.topMargin + 10.5 * 1.2, mark.text)
+            canv.restoreState()
+    return draw
+
+
 def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
+    return render_pdf_layout(doc, style)[0]
+
+
+def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[SealBox]]:
+    """The PDF and where its seal places landed (in reading order)."""
     builder = _Builder(style)
     page = landscape(A4) if doc.orientation == "landscape" else A4
-    mg = style.page.margins
+    mg = style.page.margins_for(doc.kind)
     body_font = builder.styles["body"].fontName
     buf = io.BytesIO()
     template = SimpleDocTemplate(
@@ -225,8 +294,12 @@ def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
         creator="jpdocs", lang=doc.lang, displayDocTitle=True, invariant=1,
         initialFontName=body_font, initialFontSize=builder.styles["body"].fontSize)
     story = builder.blocks(doc.blocks, template.width)
-    template.build(story, canvasmaker=_numbered_canvas(body_font, 9))
-    return _content_id(buf.getvalue())
+    marks = {}
+    if doc.marks:
+        on_page = _page_marks(doc.marks, builder.font["mincho"])
+        marks = {"onFirstPage": on_page, "onLaterPages": on_page}
+    template.build(story, canvasmaker=_numbered_canvas(body_font, 9), **marks)
+    return _content_id(buf.getvalue()), builder.seals
 
 
 _ID = re.compile(rb"\[<([0-9a-fA-F]{32})><\1>\]")
