@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import math
 import tempfile
 from dataclasses import dataclass
@@ -32,7 +33,13 @@ def add_signature_fields(pdf: bytes, seals) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign.fields import SigFieldSpec, append_signature_field
 
-    w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    class Writer(IncrementalPdfFileWriter):
+        def _update_meta(self):
+            """pyHanko stamps ModDate "now" and its Producer into /Info (and XMP) on
+            every update; these fields are part of the generated document, so its
+            metadata stays reportlab's fixed one and rebuilds stay identical."""
+
+    w = Writer(io.BytesIO(pdf))
     for seal in seals:
         x0, y0, x1, y1 = seal.box
         box = (math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1))
@@ -127,14 +134,19 @@ def sign_file(src: Path, field: str, p12: Path, password: bytes | None, out: Pat
         raise fail(str(src), f"the field '{field}' is already signed")
     if certify and any(f.signed for f in states):
         raise fail(str(src), "--certify is for the first signature only; this file is already signed")
+    # pyHanko logs a failed load with a traceback and returns None; the user gets one line.
+    log = logging.getLogger("pyhanko")
+    level, log.level = log.level, logging.CRITICAL + 1
     try:
         signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=password)
-    except Exception as exc:      # pyHanko raises several kinds here
+    except Exception:             # some versions raise instead
         signer = None
-        detail = str(exc)
+    finally:
+        log.setLevel(level)
     if signer is None:
-        hint = "wrong password?" if password else "it may need a password (--password-file or JPDOCS_P12_PASSWORD)"
-        raise fail(str(p12), f"cannot open the PKCS#12 file: {hint} ({detail})".replace(" ()", ""))
+        hint = ("wrong password, or not a PKCS#12 file" if password else
+                "it may need a password (--password-file, or the variable JPDOCS_P12_PASSWORD)")
+        raise fail(str(p12), f"cannot open the PKCS#12 file: {hint}")
     meta = signers.PdfSignatureMetadata(
         field_name=field, reason=reason, location=location, certify=certify,
         docmdp_permissions=sig_fields.MDPPerm.FILL_FORMS,
@@ -182,18 +194,22 @@ def _stamp_style(field: str, name: str, box, path: Path):
     c.setStrokeColor(red)
     c.setFillColor(red)
     r = min(w, h) / 2 - 1.5
+    c.setFillColor(colors.white)            # covers the printed 印 (opaque, no transparency)
     c.setLineWidth(1.2)
-    c.circle(w / 2, h / 2, r)
+    c.circle(w / 2, h / 2, r, stroke=1, fill=1)
     c.setLineWidth(0.5)
     c.circle(w / 2, h / 2, r - 2.5)
-    lines = ["電子署名", field]
-    if name and name != field:
-        lines.append(name[:8])
-    size = min(8.0, (2 * r - 8) / max(len(x) for x in lines))
-    top = h / 2 + (len(lines) - 1) * size * 0.6
-    for i, line in enumerate(lines):
-        c.setFont(font, size)
-        c.drawCentredString(w / 2, top - i * size * 1.2 - size * 0.35, line)
+    c.setFillColor(red)
+    small = 6.5
+    c.setFont(font, small)
+    c.drawCentredString(w / 2, h / 2 + r * 0.42, "電子署名")
+    big = r * 0.62
+    c.setFont(font, big)
+    c.drawCentredString(w / 2, h / 2 - big * 0.36, field[:2])
+    if name:
+        fit = min(small, (2 * r * 0.8) / max(len(name), 1))
+        c.setFont(font, fit)
+        c.drawCentredString(w / 2, h / 2 - r * 0.42 - fit * 0.7, name[:16])
     c.showPage()
     c.save()
     path.write_bytes(buf.getvalue())      # pyHanko reads it when it draws the stamp
