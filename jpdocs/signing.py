@@ -46,7 +46,8 @@ def add_signature_fields(pdf: bytes, seals) -> bytes:
         append_signature_field(w, SigFieldSpec(seal.field, on_page=seal.page, box=box,
                                                readable_field_name=f"{seal.field} 署名欄",
                                                empty_field_appearance=False))
-    first = bytes(w.prev.trailer["/ID"][0])
+    first = w.prev.trailer["/ID"][0]
+    first = first.original_bytes if isinstance(first, generic.TextStringObject) else bytes(first)
     digest = hashlib.md5(pdf + repr([(s.field, s.page, s.box) for s in seals]).encode()).digest()
     w._document_id = generic.ArrayObject([generic.ByteStringObject(first), generic.ByteStringObject(digest)])
     out = io.BytesIO()
