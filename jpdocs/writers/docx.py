@@ -214,6 +214,8 @@ def _runs(p, style: HouseStyle, inlines, spacing: int) -> None:
                 set_fonts(r._r.get_or_add_rPr(), family)
             if bold:
                 r.bold = True
+            elif family:
+                r.bold = False     # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
             if sp:
                 put(r._r.get_or_add_rPr(), "spacing", RPR, val=sp)
 
