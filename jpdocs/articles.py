@@ -223,8 +223,12 @@ def _insert_extras(raw, ag):
         elif extra.before and extra.before in names:
             at = names.index(extra.before)
         elif extra.after or extra.before:
-            # placed next to a removed article: where that article would have been
-            at = len(out)
+            # next to a removed default article: where that article would have been,
+            # after the last article still there that came before it
+            ref = extra.after or extra.before
+            earlier = DEFAULT_NAMES[:DEFAULT_NAMES.index(ref) + (1 if extra.after else 0)] \
+                if ref in DEFAULT_NAMES else ()
+            at = max((i + 1 for i, n in enumerate(names) if n in earlier), default=0)
         else:
             at = names.index("consultation") if "consultation" in names else len(out)
         out.insert(at, (extra.name or f"extra-{len(out) + 1}", extra.heading, extra.text))

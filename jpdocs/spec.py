@@ -349,6 +349,9 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
             ref = getattr(extra, where)
             if ref and ref not in names:
                 unknown(("agreement", "extra_articles", i, where), ref, names)
+    if len(spec.parties) < 2:
+        problems.append(Problem(name, line_of(lines, ("agreement",)), "agreement",
+                                "an agreement needs at least two parties under parties:"))
     if ag.labels != "甲乙" and ag.labels.startswith("両") and len(spec.parties) != 2:
         problems.append(Problem(name, line_of(lines, ("agreement", "labels")), "agreement.labels",
                                 f"'{ag.labels}' speaks of two parties, but there are {len(spec.parties)};"

@@ -495,3 +495,29 @@ def test_docx_holds_the_same_articles_and_blocks(tmp_path, parties):
     closing = next(p for p in body.iter(f"{W}p") if "本協定の締結を証するため" in "".join(t.text or "" for t in p.iter(f"{W}t")))
     assert closing.find(f"{W}pPr/{W}keepNext") is not None
     assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in body.iter(f"{W}tr"))
+
+
+def test_an_extra_article_beside_a_removed_one_takes_its_place(tmp_path):
+    spec = write_spec(tmp_path, "beside", articles={"confidentiality": {"remove": True}},
+                      extra_articles=[{"heading": "個人情報の保護", "after": "confidentiality",
+                                       "text": ["甲及び乙は、個人情報を適正に取り扱う。"]}])
+    headings = [a.heading for a in compose(load_spec(spec)).articles]
+    assert headings == ["目的", "連携事項", "推進体制", "個人情報の保護", "費用負担", "有効期間", "協議"]
+
+
+def test_an_agreement_needs_two_parties(tmp_path):
+    data = seed_data()
+    del data["press_notice"]
+    del data["parties"]["kitami_it"]
+    path = tmp_path / "alone.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match="at least two parties"):
+        load_spec(path)
+
+
+def test_pdfa_originals_and_copy_validate(tmp_path):
+    page = pytest.importorskip("page")
+    folder = build(SEED_SPEC, tmp_path, "--pdfa", "--copies", "--format", "pdf")
+    for pdf in sorted(folder.glob("agreement*.pdf")):
+        report = page.validate_pdf(str(pdf), profile="PDF_A_2B")
+        assert report.is_compliant, (pdf.name, [(f.rule_id, f.message) for f in report.failures])
