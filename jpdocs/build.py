@@ -8,7 +8,7 @@ them succeeded, so bad input never leaves half of a spec's output behind.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import markup, model
@@ -33,6 +33,7 @@ class DocumentKind:
 KINDS = [
     DocumentKind("press-notice", "press-notice.xml.j2", "press_notice"),
     DocumentKind("overview", "overview.xml.j2", "agreement", requires="areas"),
+    DocumentKind("agreement", "agreement.xml.j2", "agreement"),
 ]
 
 
@@ -45,9 +46,9 @@ def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
     return load_style()
 
 
-def context(loaded: LoadedSpec) -> dict:
+def context(loaded: LoadedSpec, style: HouseStyle | None = None) -> dict:
     spec = loaded.spec
-    return {
+    ctx = {
         "spec": spec,
         "notice": spec.press_notice,
         "agreement": spec.agreement,
@@ -55,12 +56,20 @@ def context(loaded: LoadedSpec) -> dict:
         "signatories": spec.signatories() if spec.press_notice else [],
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
+    if spec.agreement:
+        from .articles import compose
+        ctx["text"] = compose(loaded, style.digits if style else "mixed")
+    return ctx
 
 
-def make_documents(loaded: LoadedSpec, style: HouseStyle) -> list[model.Document]:
+def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None) -> list[model.Document]:
+    """The spec's documents, of the given kind names (default: every kind its
+    sections call for)."""
     docs = []
-    ctx = context(loaded)
+    ctx = context(loaded, style)
     for kind in KINDS:
+        if kinds is not None and kind.name not in kinds:
+            continue
         section = getattr(loaded.spec, kind.section)
         if section is None or (kind.requires and not getattr(section, kind.requires)):
             continue
@@ -96,29 +105,68 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
         raise InputError(problems)
 
 
-def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS) -> dict[str, bytes]:
+def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: bool = False,
+                 fields: bool = True) -> dict[str, bytes]:
+    """The document's files. A PDF with seal places gets one empty signature field
+    over each (fields=False for a copy, which nobody signs); pdfa=True makes it PDF/A-2b
+    before the fields are added, as an incremental update that keeps it PDF/A."""
     out = {}
     if "pdf" in formats:
-        from .writers.pdf import render_pdf
-        out["pdf"] = render_pdf(doc, style)
+        from .writers.pdf import render_pdf_layout
+        data, seals = render_pdf_layout(doc, style)
+        if pdfa:
+            from .pdfa import make_pdfa
+            data = make_pdfa(data, doc)
+        if seals and fields:
+            from .signing import add_signature_fields
+            data = add_signature_fields(data, seals)
+        out["pdf"] = data
     if "docx" in formats:
         from .writers.docx import render_docx
         out["docx"] = render_docx(doc, style)
     return out
 
 
-def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None) -> list[Path]:
-    """Build every document of one spec into out_root/<spec name>/. Returns the paths."""
+def seal_fields(doc: model.Document) -> list[str]:
+    """The signature field names of a document's seal places, in order (甲, 乙 …)."""
+    return [b.field for b in model.walk(doc.blocks) if isinstance(b, model.Seal)]
+
+
+def copies_of(doc: model.Document, style: HouseStyle, original_mark: bool = True) -> dict[str, model.Document]:
+    """One original per party (正本（甲保管） at the top right, if wanted) and one copy for
+    circulation (写 across every page), as file-name suffix → document. The marks are
+    drawn by the page template of the same layout, so every version has the same pages."""
+    out = {}
+    for name in seal_fields(doc):
+        marks = [model.PageMark(style.word("original_mark").format(label=name), "corner")] if original_mark else []
+        out[name] = replace(doc, marks=marks)
+    out[style.word("copy_mark")] = replace(doc, marks=[model.PageMark(style.word("copy_mark"), "diagonal")])
+    return out
+
+
+def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
+          copies: bool = False, pdfa: bool = False, kinds=None) -> list[Path]:
+    """Build every document of one spec into out_root/<spec name>/. Returns the paths.
+    copies (or the spec's agreement.copies) adds the originals and the copy of every
+    document with seal places; pdfa makes every PDF PDF/A-2b."""
     style = style_for(loaded, style_override)
     pending: dict[Path, bytes] = {}
     folder = out_root / loaded.name
-    for doc in make_documents(loaded, style):
+    ag = loaded.spec.agreement
+    copies = copies or bool(ag and ag.copies)
+    for doc in make_documents(loaded, style, kinds):
         doc_style = style
         if doc.fit_one_page:
             from .writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too
             doc_style = fit_style(doc, style, str(loaded.path))
-        for fmt, data in render_files(doc, doc_style, formats).items():
+        for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa).items():
             pending[folder / f"{doc.kind}.{fmt}"] = data
+        if copies and "pdf" in formats and seal_fields(doc):
+            mark = ag.original_mark if ag else True
+            for suffix, version in copies_of(doc, style, mark).items():
+                is_copy = suffix == style.word("copy_mark")
+                data = render_files(version, style, ("pdf",), pdfa=pdfa, fields=not is_copy)["pdf"]
+                pending[folder / f"{doc.kind}-{suffix}.pdf"] = data
     for path, data in pending.items():
         write_atomic(path, data)
     return list(pending)

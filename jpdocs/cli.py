@@ -10,19 +10,21 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, Problem
 from .style import ROOT
 
 SPECS = ROOT / "specs"
 OUTPUT = ROOT / "output"
 
 BUILD_HELP = """\
-Build Japanese official documents (press notices …) from YAML event specs.
+Build Japanese official documents (press notices, agreements …) from YAML event specs.
 
-  python generate.py [SPEC ...] [-o DIR] [--format pdf,docx] [--style FILE]
+  python generate.py [SPEC ...] [-o DIR] [--format pdf,docx] [--style FILE] [--copies] [--pdfa]
   python generate.py check SPEC ...
+  python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
 
-Commands other than building: check (validate specs, write nothing).
+Commands other than building: check (validate specs, write nothing), sign (sign one
+signature field of an agreement into a new file).
 """
 
 
@@ -31,6 +33,16 @@ def _formats(value: str) -> tuple[str, ...]:
     bad = [p for p in parts if p not in ("pdf", "docx")]
     if bad or not parts:
         raise argparse.ArgumentTypeError(f"formats are pdf and docx, comma-separated (got {value!r})")
+    return parts
+
+
+def _kinds(value: str) -> tuple[str, ...]:
+    from .build import KINDS
+    names = [k.name for k in KINDS]
+    parts = tuple(p.strip() for p in value.split(",") if p.strip())
+    bad = [p for p in parts if p not in names]
+    if bad or not parts:
+        raise argparse.ArgumentTypeError(f"document kinds are {', '.join(names)}, comma-separated (got {value!r})")
     return parts
 
 
@@ -45,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which files to write (default: pdf,docx)")
     p.add_argument("--style", type=Path, metavar="FILE",
                    help="house style YAML to use instead of the spec's or the default")
+    p.add_argument("--copies", action="store_true",
+                   help="also write each party's original (agreement-甲.pdf …) and a copy marked 写")
+    p.add_argument("--pdfa", action="store_true", help="write PDF/A-2b (archival) PDFs")
+    p.add_argument("--kinds", type=_kinds, default=None, metavar="KIND,…",
+                   help="build only these document kinds: press-notice, overview, agreement"
+                        " (default: every kind the spec has the sections for)")
     return p
 
 
@@ -108,7 +126,8 @@ def run_build(argv: list[str]) -> int:
         try:
             loaded = load_spec(path)
             _warn(loaded)
-            for written in build(loaded, args.output, args.format, args.style):
+            for written in build(loaded, args.output, args.format, args.style, copies=args.copies, pdfa=args.pdfa,
+                                 kinds=args.kinds):
                 print(f"wrote {written}")
         except InputError as exc:
             _report(exc)
@@ -116,7 +135,57 @@ def run_build(argv: list[str]) -> int:
     return 1 if failed else 0
 
 
-COMMANDS = {"check": run_check}
+def sign_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="generate.py sign",
+        description="Sign one empty signature field of a PDF (an agreement) as an incremental update, into a new"
+                    " file; the other fields stay signable. The input is never changed, an existing output never"
+                    " overwritten. The key's password comes from --password-file, else the environment variable"
+                    " JPDOCS_P12_PASSWORD, else a prompt.")
+    p.add_argument("pdf", type=Path, metavar="AGREEMENT.pdf")
+    p.add_argument("--field", required=True, metavar="NAME", help="the field to sign: 甲, 乙 …")
+    p.add_argument("--p12", required=True, type=Path, metavar="FILE", help="PKCS#12 file (.p12/.pfx) with key and certificate")
+    p.add_argument("--password-file", type=Path, metavar="FILE", help="file whose first line is the key's password")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="the signed file (default: beside the input, e.g. agreement-signed-甲.pdf)")
+    p.add_argument("--certify", action="store_true",
+                   help="certify with the first signature: afterwards only form filling (further signatures) is allowed")
+    p.add_argument("--reason", help="reason recorded in the signature (e.g. 協定の締結)")
+    p.add_argument("--location", help="location recorded in the signature")
+    return p
+
+
+def _password(args) -> bytes | None:
+    import getpass
+    import os
+    if args.password_file:
+        try:
+            lines = args.password_file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError([Problem(str(args.password_file), None, "", f"cannot read the password file: {exc.strerror}")])
+        return lines[0].encode() if lines else b""
+    if "JPDOCS_P12_PASSWORD" in os.environ:
+        return os.environ["JPDOCS_P12_PASSWORD"].encode()
+    if sys.stdin.isatty():
+        return getpass.getpass(f"password for {args.p12}: ").encode() or None
+    return None
+
+
+def run_sign(argv: list[str]) -> int:
+    from .signing import default_output, sign_file
+    args = sign_parser().parse_args(argv)
+    out = args.output or default_output(args.pdf, args.field)
+    try:
+        written = sign_file(args.pdf, args.field, args.p12, _password(args), out, certify=args.certify,
+                            reason=args.reason, location=args.location)
+    except InputError as exc:
+        _report(exc)
+        return 1
+    print(f"wrote {written}")
+    return 0
+
+
+COMMANDS = {"check": run_check, "sign": run_sign}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 years, kanji numerals, party labels (甲乙丙…), enumerations and the repair of
 radical code points that PDF text extraction leaves in place of kanji."""
 
+import re
 import unicodedata
 from datetime import date, datetime, time
 
@@ -194,10 +195,11 @@ def party_labels(n: int) -> list[str]:
     return list(PARTY_LABELS[:n])
 
 
-def join_japanese(items: list[str], compact: bool = False) -> str:
+def join_japanese(items: list[str], compact: bool = False, conjunction: str = "及び") -> str:
     """Official enumeration: "甲、乙及び丙"; compact=True gives "甲乙丙".
 
-    Only the last two items are joined by 及び; the rest take 、.
+    Only the last two items are joined by the conjunction (及び; 又は for a
+    choice: "甲、乙又は丙"); the rest take 、.
     """
     if not items:
         raise ValueError("join_japanese() needs at least one item")
@@ -205,7 +207,49 @@ def join_japanese(items: list[str], compact: bool = False) -> str:
         return "".join(items)
     if len(items) == 1:
         return items[0]
-    return "、".join(items[:-1]) + "及び" + items[-1]
+    return "、".join(items[:-1]) + conjunction + items[-1]
+
+
+def join_parties(names: list[str]) -> str:
+    """The parties as a preamble names them: two joined by と ("AとB"), more as an
+    enumeration ("A、B及びC")."""
+    if len(names) == 2:
+        return names[0] + "と" + names[1]
+    return join_japanese(names)
+
+
+IROHA_ITEMS = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+
+
+def sub_item_marker(n: int) -> str:
+    """The marker of the n-th sub-item (細目) of a numbered item: ア, イ, ウ … in
+    gojūon order, as horizontally written local-government documents number them."""
+    if not 1 <= n <= len(IROHA_ITEMS):
+        raise ValueError(f"sub_item_marker() takes 1 to {len(IROHA_ITEMS)}, got {n}")
+    return IROHA_ITEMS[n - 1]
+
+
+_PERIOD = re.compile(r"^\s*([0-9０-９]+)\s*(か月|ヶ月|ケ月|カ月|箇月|か年|年間|年|日間|日|週間)\s*$")
+_PERIOD_UNIT = {"ヶ月": "か月", "ケ月": "か月", "カ月": "か月", "箇月": "か月", "か年": "年",
+                "年間": "年", "日間": "日"}
+
+
+def parse_period(text: str) -> tuple[int, str]:
+    """A period as a spec writes it (1か月, 30日, 1年, １ヶ月) → (1, "か月"). The unit is
+    written as 公用文 writes it (か月, not ヶ月); ValueError if it is not a period."""
+    found = _PERIOD.match(text)
+    if not found:
+        raise ValueError(f"write a period as a number and a unit: 1か月, 30日, 2週間 or 1年 (got {text!r})")
+    number = int(found.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    return number, _PERIOD_UNIT.get(found.group(2), found.group(2))
+
+
+def format_period(n: int, unit: str, style: str = "mixed", duration: bool = False) -> str:
+    """"１か月", "30日"; duration=True writes a length of time: "１年間"."""
+    text = digits(n, style) + unit
+    if duration and unit in ("年", "日"):
+        text += "間"
+    return text
 
 
 # --- radical code points ----------------------------------------------------------

@@ -9,12 +9,13 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <document kind title author subject orientation fit min_size>   the root
   <p style align indent left before after tracking keep>  inlines  </p>
   <h level style align> inlines </h>
-  <item marker style level hang> inlines  <p>…</p>* </item>
+  <item marker style level hang before> inlines  <p>…</p>* </item>
   <ki closing="yes"> blocks </ki>
   <table widths="0.2 0.8" border="grid|box|none" style keep padding>
      <tr> <td shade align valign colspan colour> inlines or blocks </td> </tr> </table>
   <keep> blocks </keep>     <spacer height="6"/>     <pagebreak/>
   <img src width height align alt/>
+  <seal field="甲" mark="印" size="62"/>   a seal place (and the PDF's signature field)
   inlines: text, <b>, <span font="gothic" bold="yes">, <br/>
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ from . import model as m
 from .errors import fail
 
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
-_BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "img", "pagebreak"}
+_BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "img", "pagebreak", "seal"}
 
 
 def parse(markup: str, source: str = "<markup>") -> m.Document:
@@ -90,7 +91,7 @@ def _block(el: ET.Element, source: str) -> m.Block:
                 inline_part.append(child)
         return m.Item(a.get("marker", ""), _inlines(inline_part, source), blocks,
                       style=a.get("style", "item"), level=int(a.get("level", 0)),
-                      hang=_num(el, "hang", None))
+                      hang=_num(el, "hang", None), space_before=_num(el, "before", None))
     if el.tag == "ki":
         return m.Ki(_blocks(el, source), closing=_yes(el, "closing"))
     if el.tag == "keep":
@@ -112,6 +113,10 @@ def _block(el: ET.Element, source: str) -> m.Block:
             raise fail(source, "<img> needs a src")
         return m.Image(a["src"], width=_num(el, "width", 100.0), height=_num(el, "height", 100.0),
                        align=a.get("align", "center"), alt=a.get("alt", ""))
+    if el.tag == "seal":
+        if not a.get("field"):
+            raise fail(source, "a <seal> needs field=\"…\": the name of its signature field")
+        return m.Seal(a["field"], mark=a.get("mark", "印"), size=_num(el, "size", 62.0))
     raise fail(source, f"unknown markup element <{el.tag}>")
 
 

@@ -75,6 +75,7 @@ class Item:
     style: str = "item"
     level: int = 0
     hang: float | None = None
+    space_before: float | None = None  # points; None = half an em
 
 
 @dataclass
@@ -137,7 +138,26 @@ class KeepTogether:
     blocks: list["Block"]
 
 
-Block = Union[Paragraph, Heading, Item, Table, Ki, Spacer, Image, PageBreak, KeepTogether]
+@dataclass
+class Seal:
+    """A seal place (印): where a party presses its seal on paper. Writers print
+    `mark` in a circle in a square of `size` points; the PDF writer reports where
+    the square landed so that a signature field named `field` can be put over it."""
+    field: str
+    mark: str = "印"
+    size: float = 62.0
+
+
+Block = Union[Paragraph, Heading, Item, Table, Ki, Spacer, Image, PageBreak, KeepTogether, Seal]
+
+
+@dataclass(frozen=True)
+class PageMark:
+    """Text the page template draws on every page, outside the text flow: a copy's
+    写 across the page ("diagonal") or an original's 正本（甲保管） at the top right
+    ("corner")."""
+    text: str
+    where: Literal["diagonal", "corner"] = "diagonal"
 
 
 @dataclass
@@ -155,6 +175,7 @@ class Document:
     # with a message when they do not fit even then (writers/fit.py).
     fit_one_page: bool = False
     min_size: float = 8.0
+    marks: list[PageMark] = field(default_factory=list)
 
 
 def plain_text(inlines: list[Inline]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
@@ -121,11 +121,79 @@ class Area(Strict):
     items: list[Line] = []
 
 
+class SubItemSpec(Strict):
+    """A numbered item (号) of an article paragraph with its sub-items (ア, イ …)."""
+    text: Line
+    items: list[Line] = []
+
+
+class ClauseSpec(Strict):
+    """An article paragraph (項) with numbered items: (1), (2) …"""
+    text: Line
+    items: list[Union[Line, SubItemSpec]] = []
+
+
+ArticleText = list[Union[Line, ClauseSpec]]   # one entry per paragraph (項)
+
+
+class ArticleOverride(Strict):
+    """Changes to one of the default articles, keyed by its name."""
+    heading: Optional[Line] = None    # 見出し: 目的 → 趣旨
+    text: Optional[ArticleText] = Field(default=None, min_length=1)
+    remove: bool = False
+
+
+class ExtraArticle(Strict):
+    """An article of the spec's own, inserted among the default ones."""
+    name: Optional[Line] = None       # to place other extras after it
+    heading: Line                     # 個人情報の保護
+    text: ArticleText = Field(min_length=1)
+    after: Optional[Line] = None      # the name of the article it follows
+    before: Optional[Line] = None     # … or precedes (default: before consultation, the last)
+
+    @model_validator(mode="after")
+    def _one_place(self):
+        if self.after and self.before:
+            raise ValueError("give after: or before:, not both")
+        return self
+
+
+class Validity(Strict):
+    """有効期間: from the start (default: the signing day) to the end (default: the
+    end of the fiscal year of the start), renewed by renewal_term unless a party
+    gives notice renewal_notice before the end."""
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    renewal: bool = True
+    renewal_notice: Line = "1か月"
+    renewal_term: Line = "1年"
+
+    @model_validator(mode="after")
+    def _periods(self):
+        for value in (self.renewal_notice, self.renewal_term):
+            japanese.parse_period(value)      # ValueError names the expected form
+        if self.start and self.end and self.end <= self.start:
+            raise ValueError("end must be later than start")
+        return self
+
+
 class Agreement(Strict):
     title: Line                       # …との包括連携協定
     signing_date: dt.date
     areas: list[Area] = []
     fiscal_year: Optional[int] = None  # when the office files it under another year
+    # --- the agreement document (協定書)
+    document_title: Optional[Line] = None  # default from title: …との包括連携に関する協定書
+    labels: Line = "甲乙"              # 甲乙 (甲, 乙, 丙 … by party order) or one word for all: 両市, 両者
+    subject: Line = "包括的な連携"      # preamble: …は、包括的な連携に関し、次のとおり協定を締結する。
+    purpose: Optional[Line] = None     # 第１条: …することにより、<purpose>ことを目的とする。
+    area_items: bool = False          # list each area's items as ア, イ … under it
+    articles: dict[str, ArticleOverride] = {}
+    extra_articles: list[ExtraArticle] = []
+    validity: Validity = Validity()
+    closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
+    copies: bool = False              # also write one original per party and a copy (写)
+    original_mark: bool = True        # print 正本（甲保管） on each party's original
 
 
 class Spec(Strict):
@@ -268,6 +336,8 @@ def _cross_check(spec: Spec, name: str, lines) -> list[Problem]:
             if trouble:
                 path = ("parties", pid, "logo")
                 problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
+    if spec.agreement:
+        problems += _check_agreement(spec, name, lines)
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
@@ -292,3 +362,30 @@ def _image_trouble(path: Path) -> str | None:
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as exc:
         return f"the logo {path} is damaged and cannot be read: {exc}"
     return None
+def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
+    """Article names that must exist, and labels that must fit the parties."""
+    from .articles import DEFAULT_NAMES    # the default article set lives there
+    ag, problems = spec.agreement, []
+
+    def unknown(path, ref, known):
+        close = difflib.get_close_matches(ref, known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
+        problems.append(Problem(name, line_of(lines, path), dotted(path), f"no article is named '{ref}'{hint}"))
+
+    for key in ag.articles:
+        if key not in DEFAULT_NAMES:
+            unknown(("agreement", "articles", key), key, list(DEFAULT_NAMES))
+    names = list(DEFAULT_NAMES) + [x.name for x in ag.extra_articles if x.name]
+    for i, extra in enumerate(ag.extra_articles):
+        for where in ("after", "before"):
+            ref = getattr(extra, where)
+            if ref and ref not in names:
+                unknown(("agreement", "extra_articles", i, where), ref, names)
+    if len(spec.parties) < 2:
+        problems.append(Problem(name, line_of(lines, ("agreement",)), "agreement",
+                                "an agreement needs at least two parties under parties:"))
+    if ag.labels != "甲乙" and ag.labels.startswith("両") and len(spec.parties) != 2:
+        problems.append(Problem(name, line_of(lines, ("agreement", "labels")), "agreement.labels",
+                                f"'{ag.labels}' speaks of two parties, but there are {len(spec.parties)};"
+                                " write 甲乙, or a word such as 三者"))
+    return problems

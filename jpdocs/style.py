@@ -41,6 +41,10 @@ class Margins(_Strict):
 class Page(_Strict):
     size: Literal["A4"] = "A4"
     margins: Margins
+    margins_by_kind: dict[str, Margins] = {}   # e.g. agreement: wider, room for 契印
+
+    def margins_for(self, kind: str) -> Margins:
+        return self.margins_by_kind.get(kind, self.margins)
 
 
 class Typesetting(_Strict):

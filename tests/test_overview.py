@@ -308,4 +308,5 @@ def test_a_spec_without_areas_gets_no_sheet(tmp_path):
     data["agreement"].pop("areas")
     spec = write_spec(tmp_path, data, name="no-areas.yaml")
     assert run_generate(spec, "-o", tmp_path).returncode == 0
-    assert sorted(p.name for p in (tmp_path / "no-areas").iterdir()) == ["press-notice.docx", "press-notice.pdf"]
+    made = sorted(p.name for p in (tmp_path / "no-areas").iterdir())
+    assert made == ["agreement.docx", "agreement.pdf", "press-notice.docx", "press-notice.pdf"]

@@ -217,6 +217,8 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, colour: str | None = None
                 set_fonts(r._r.get_or_add_rPr(), family)
             if bold:
                 r.bold = True
+            elif family:
+                r.bold = False     # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
             if colour:
                 put(r._r.get_or_add_rPr(), "color", RPR, val=colour.lstrip("#").upper())
             if sp:
@@ -278,6 +280,8 @@ def _block(box, b, ctx: _Ctx) -> list:
         return made
     if isinstance(b, m.Image):
         return [_image(box, b, ctx)]
+    if isinstance(b, m.Seal):
+        return [_seal(box, b, ctx)]
     raise TypeError(f"unknown block {type(b).__name__}")
 
 
@@ -294,7 +298,7 @@ def _item(box, b: m.Item, ctx: _Ctx) -> list:
     tab = hang > marker_em
     lead = [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
     p = _para(box, ctx, b.style, lead + list(b.inlines), left=left, hanging=hang,
-              before=0.5 * size, keep=bool(b.blocks))
+              before=0.5 * size if b.space_before is None else b.space_before, keep=bool(b.blocks))
     if tab:
         put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="left", pos=twips(left * size + ctx.indent)))
     return [p, *_blocks(box, b.blocks, replace(ctx, indent=ctx.indent + left * size))]
@@ -312,6 +316,18 @@ def _image(box, im: m.Image, ctx: _Ctx):
     shape = run.add_picture(im.src, width=Pt(info.px_width * scale), height=Pt(info.px_height * scale))
     if im.alt:
         shape._inline.docPr.set("descr", im.alt)
+    return p
+
+
+def _seal(box, b: m.Seal, ctx: _Ctx):
+    """The seal place: the mark in a circle, centred on a line as tall as the place.
+    Word has no drawn circle here, so 印 is written as the enclosed character ㊞."""
+    p = _para(box, replace(ctx, align=None), "body", [m.Text("㊞" if b.mark == "印" else b.mark)], align="center")
+    put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=twips(b.size), lineRule="exact")
+    for r in p.findall(qn("w:r")):
+        rpr = r.get_or_add_rPr()
+        put(rpr, "sz", RPR, val=round(b.size * 0.4))
+        put(rpr, "szCs", RPR, val=round(b.size * 0.4))
     return p
 
 
@@ -390,12 +406,12 @@ def _cell(box: _Cell, cell: m.Cell, width: int, span: int, pad: int, ctx: _Ctx) 
 
 
 # ---------------------------------------------------------------- document
-def set_page(section, style: HouseStyle, orientation: str = "portrait") -> None:
-    """A4 in the given orientation, with the house margins."""
+def set_page(section, style: HouseStyle, orientation: str = "portrait", kind: str = "") -> None:
+    """A4 in the given orientation, with the house margins (of the document kind)."""
     w, h = A4 if orientation == "portrait" else A4[::-1]
     section.orientation = WD_ORIENT.LANDSCAPE if orientation == "landscape" else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Twips(w), Twips(h)
-    mg = style.page.margins
+    mg = style.page.margins_for(kind)
     section.top_margin, section.bottom_margin = mm(mg.top), mm(mg.bottom)
     section.left_margin, section.right_margin, section.gutter = mm(mg.left), mm(mg.right), Twips(0)
     section.header_distance, section.footer_distance = mm(min(10, mg.top / 2)), mm(min(8, mg.bottom / 2))
@@ -417,6 +433,18 @@ def _footer(document, section, style: HouseStyle) -> None:
     p.add_run(" -")
 
 
+def _marks(section, style: HouseStyle, marks) -> None:
+    """Page marks (正本（甲保管）, 写) go in the header, right-aligned, on every page."""
+    if not marks:
+        return
+    hdr = section.header
+    hdr.is_linked_to_previous = False
+    p = hdr.paragraphs[0]
+    p.clear()
+    p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    p.add_run("　".join(mark.text for mark in marks))
+
+
 def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
     """The DOCX file's bytes; the same model and style always give the same bytes."""
     if not REFERENCE.is_file():
@@ -428,9 +456,10 @@ def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     section = document.sections[0]
-    set_page(section, style, doc.orientation)
+    set_page(section, style, doc.orientation, doc.kind)
     if not doc.fit_one_page:       # a one-page sheet carries no page number
         _footer(document, section, style)
+    _marks(section, style, doc.marks)
     width = Length(section.page_width - section.left_margin - section.right_margin).twips
     _blocks(document._body, doc.blocks, _Ctx(style, width))
     cp = document.core_properties

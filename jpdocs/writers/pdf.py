@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -60,6 +61,43 @@ class TrackedLine(Flowable):
         self.canv.drawText(t)
 
 
+@dataclass(frozen=True)
+class SealBox:
+    """Where a seal place landed: page index (0-based) and the square in PDF points."""
+    field: str
+    page: int
+    box: tuple[float, float, float, float]   # x0, y0, x1, y1 from the bottom left
+
+
+class SealPlace(Flowable):
+    """The seal place of a signature block: `mark` (印) in a thin circle, centred in a
+    square. draw() records the square's absolute position and page, so the caller
+    can put a signature field exactly over it, wherever the layout put the block."""
+
+    def __init__(self, seal: m.Seal, font: str, found: list):
+        super().__init__()
+        self.seal, self.font, self.found = seal, font, found
+        self.width = self.height = seal.size
+
+    def wrap(self, avail_width, avail_height):
+        return self.seal.size, self.seal.size
+
+    def draw(self):
+        size, c = self.seal.size, self.canv
+        r, text_size = size * 0.26, size * 0.2
+        c.saveState()
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(0.5)
+        c.circle(size / 2, size / 2, r, stroke=1, fill=0)
+        c.setFillColor(colors.black)
+        c.setFont(self.font, text_size)
+        c.drawCentredString(size / 2, size / 2 - text_size * 0.36, self.seal.mark)
+        c.restoreState()
+        x0, y0 = c.absolutePosition(0, 0)
+        x1, y1 = c.absolutePosition(size, size)
+        self.found.append(SealBox(self.seal.field, c.getPageNumber() - 1, (x0, y0, x1, y1)))
+
+
 class _Builder:
     """Turns blocks into flowables. `width` is the width the blocks are set in."""
 
@@ -68,6 +106,7 @@ class _Builder:
         self.font = fonts.register(style)
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
         self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
+        self.seals: list[SealBox] = []
 
     def _paragraph_style(self, name: str) -> ParagraphStyle:
         s = self.house.styles[name]
@@ -100,6 +139,8 @@ class _Builder:
             return [self.image(b, width)]
         if isinstance(b, m.PageBreak):
             return [PageBreak()]
+        if isinstance(b, m.Seal):
+            return [SealPlace(b, self.font["mincho"], self.seals)]
         raise TypeError(f"unknown block {type(b).__name__}")
 
     def markup(self, inlines: list[m.Inline], base_font: str) -> str:
@@ -137,7 +178,8 @@ class _Builder:
         indent = it.level * size
         hang = it.hang * size if it.hang is not None else pdfmetrics.stringWidth(it.marker, base.fontName, size) + size
         st = ParagraphStyle(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
-                            spaceBefore=size * 0.5, keepWithNext=int(bool(it.blocks)),
+                            spaceBefore=size * 0.5 if it.space_before is None else it.space_before,
+                            keepWithNext=int(bool(it.blocks)),
                             textColor=self.colour, bulletColor=self.colour)
         bullet = it.marker
         if it.hang is not None and it.marker:
@@ -247,10 +289,32 @@ def _numbered_canvas(font: str, size: float, pages: list[int]):
     return NumberedCanvas
 
 
+def _page_marks(marks: list[m.PageMark], font: str):
+    """The page template's callback drawing the marks of a copy or an original on
+    every page, before the page's text, so that a light mark stays under it."""
+    def draw(canv, doc):
+        width, height = canv._pagesize
+        for mark in marks:
+            canv.saveState()
+            if mark.where == "diagonal":
+                size = min(width, height) * 0.5 / max(len(mark.text), 1)
+                canv.setFillColor(colors.Color(0.85, 0.85, 0.85))
+                canv.setFont(font, size)
+                canv.translate(width / 2, height / 2)
+                canv.rotate(45)
+                canv.drawCentredString(0, -size * 0.36, mark.text)
+            else:
+                canv.setFillColor(colors.black)
+                canv.setFont(font, 10.5)
+                canv.drawRightString(width - doc.rightMargin, height - doc.topMargin + 10.5 * 1.2, mark.text)
+            canv.restoreState()
+    return draw
+
+
 def doc_template(doc: m.Document, style: HouseStyle, buf, builder: _Builder) -> SimpleDocTemplate:
-    """The page set-up: A4 in the document's orientation, the house margins."""
+    """The page set-up: A4 in the document's orientation, the house margins of its kind."""
     page = landscape(A4) if doc.orientation == "landscape" else A4
-    mg = style.page.margins
+    mg = style.page.margins_for(doc.kind)
     body = builder.styles["body"]
     return SimpleDocTemplate(
         buf, pagesize=page, leftMargin=mg.left * mm, rightMargin=mg.right * mm, topMargin=mg.top * mm,
@@ -267,6 +331,11 @@ def text_width(template: SimpleDocTemplate) -> float:
 
 
 def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
+    return render_pdf_layout(doc, style)[0]
+
+
+def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[SealBox]]:
+    """The PDF and where its seal places landed (in reading order)."""
     if doc.fit_one_page:
         from .fit import fit_style    # a no-op for a style the build has fitted already
         style = fit_style(doc, style, doc.title)
@@ -274,12 +343,16 @@ def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
     buf = io.BytesIO()
     template = doc_template(doc, style, buf, builder)
     story = builder.blocks(doc.blocks, text_width(template))
+    marks = {}
+    if doc.marks:
+        on_page = _page_marks(doc.marks, builder.font["mincho"])
+        marks = {"onFirstPage": on_page, "onLaterPages": on_page}
     pages: list[int] = []
-    template.build(story, canvasmaker=_numbered_canvas(builder.styles["body"].fontName, 9, pages))
+    template.build(story, canvasmaker=_numbered_canvas(builder.styles["body"].fontName, 9, pages), **marks)
     if doc.fit_one_page and pages != [1]:
         # fit.py measured it on one page: a difference is a bug, never a reason to ship two pages
         raise RuntimeError(f"the {doc.kind} was measured to fit one page but took {pages[0]}")
-    return _content_id(buf.getvalue())
+    return _content_id(buf.getvalue()), builder.seals
 
 
 _ID = re.compile(rb"\[<([0-9a-fA-F]{32})><\1>\]")

@@ -1,0 +1,217 @@
+"""Signature fields and signatures, with pyHanko.
+
+`add_signature_fields` puts one empty signature field over each seal place the
+PDF writer reported, as an incremental update of reportlab's file (reportlab has
+no API for /Sig fields). The result is byte-identical on rebuild: pyHanko would
+give the update a random second /ID, so it gets a digest of the content instead.
+
+`sign_file` signs one field of an existing PDF as a further incremental update
+into a new file; the other fields stay empty and signable, and earlier
+signatures stay valid. `certify=True` on the first signature allows only form
+filling (further signatures) afterwards. A signed file is never rewritten.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import math
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import fail
+from .output import write_atomic
+
+
+def add_signature_fields(pdf: bytes, seals) -> bytes:
+    """One empty signature field per seal place (named after it: 甲, 乙 …), its
+    widget exactly over the seal place, on the page where the place landed. The
+    empty field's appearance is empty too, so the printed 印 shows through (pyHanko's
+    grey box would hide it on screen and on paper)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+    class Writer(IncrementalPdfFileWriter):
+        def _update_meta(self):
+            """pyHanko stamps ModDate "now" and its Producer into /Info (and XMP) on
+            every update; these fields are part of the generated document, so its
+            metadata stays reportlab's fixed one and rebuilds stay identical."""
+
+    w = Writer(io.BytesIO(pdf))
+    for seal in seals:
+        x0, y0, x1, y1 = seal.box
+        box = (math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1))
+        append_signature_field(w, SigFieldSpec(seal.field, on_page=seal.page, box=box,
+                                               readable_field_name=f"{seal.field} 署名欄",
+                                               empty_field_appearance=False))
+    first = w.prev.trailer["/ID"][0]
+    first = first.original_bytes if isinstance(first, generic.TextStringObject) else bytes(first)
+    digest = hashlib.md5(pdf + repr([(s.field, s.page, s.box) for s in seals]).encode()).digest()
+    w._document_id = generic.ArrayObject([generic.ByteStringObject(first), generic.ByteStringObject(digest)])
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class FieldState:
+    name: str
+    signed: bool
+    page: int            # 0-based
+    box: tuple[float, float, float, float]
+
+
+def signature_fields(pdf: bytes) -> list[FieldState]:
+    """The signature fields of a PDF, in order, with whether each is signed."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    pages = [p.idnum for p in _page_refs(reader)]
+    out = []
+    for name, value, ref in enumerate_sig_fields(reader, filled_status=None):
+        field = ref.get_object()
+        widget = field
+        if "/Rect" not in field and "/Kids" in field:
+            widget = field["/Kids"][0].get_object()
+        rect = tuple(float(v) for v in widget.get("/Rect", (0, 0, 0, 0)))
+        page = widget.raw_get("/P").idnum if "/P" in widget else None
+        out.append(FieldState(name, value is not None, pages.index(page) if page in pages else -1, rect))
+    return out
+
+
+def _page_refs(reader):
+    from pyhanko.pdf_utils.generic import Reference
+    refs = []
+
+    def walk(node_ref):
+        node = node_ref.get_object()
+        if node.get("/Type") == "/Pages":
+            for kid in node["/Kids"]:
+                walk(kid if isinstance(kid, Reference) else kid.reference)
+        else:
+            refs.append(node_ref if isinstance(node_ref, Reference) else node_ref.reference)
+    walk(reader.root.raw_get("/Pages"))
+    return refs
+
+
+def default_output(path: Path, field: str) -> Path:
+    """agreement.pdf → agreement-signed-甲.pdf; agreement-signed-甲.pdf → agreement-signed-甲-乙.pdf."""
+    stem = path.stem
+    stem = f"{stem}-{field}" if "-signed-" in stem else f"{stem}-signed-{field}"
+    return path.with_name(stem + path.suffix)
+
+
+def sign_file(src: Path, field: str, p12: Path, password: bytes | None, out: Path,
+              certify: bool = False, reason: str | None = None, location: str | None = None) -> Path:
+    """Sign the empty field `field` of `src` into the new file `out`. Every mistake a
+    user can make is an InputError (one message, exit 1), never a traceback."""
+    from pyhanko.sign import fields as sig_fields, signers
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    src, p12, out = Path(src), Path(p12), Path(out)
+    if not src.is_file():
+        raise fail(str(src), "no such file")
+    if not p12.is_file():
+        raise fail(str(p12), "no such file: give the PKCS#12 (.p12 / .pfx) file holding the signing key")
+    if out.exists():
+        raise fail(str(out), "already exists; a signed file is never rewritten: choose another name with -o")
+    if out.resolve() == src.resolve():
+        raise fail(str(out), "is the input file; a signature goes into a new file")
+    data = src.read_bytes()
+    if not data.startswith(b"%PDF-"):
+        raise fail(str(src), "is not a PDF file")
+    try:
+        states = signature_fields(data)
+    except Exception as exc:      # a damaged PDF: say so, no traceback
+        raise fail(str(src), f"cannot read the PDF's form fields: {exc}")
+    by_name = {f.name: f for f in states}
+    if field not in by_name:
+        known = ", ".join(f.name for f in states) or "none"
+        raise fail(str(src), f"has no signature field '{field}' (its fields: {known})")
+    if by_name[field].signed:
+        raise fail(str(src), f"the field '{field}' is already signed")
+    if certify and any(f.signed for f in states):
+        raise fail(str(src), "--certify is for the first signature only; this file is already signed")
+    # pyHanko logs a failed load with a traceback and returns None; the user gets one line.
+    log = logging.getLogger("pyhanko")
+    level, log.level = log.level, logging.CRITICAL + 1
+    try:
+        signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=password)
+    except Exception:             # some versions raise instead
+        signer = None
+    finally:
+        log.setLevel(level)
+    if signer is None:
+        hint = ("wrong password, or not a PKCS#12 file" if password else
+                "it may need a password (--password-file, or the variable JPDOCS_P12_PASSWORD)")
+        raise fail(str(p12), f"cannot open the PKCS#12 file: {hint}")
+    meta = signers.PdfSignatureMetadata(
+        field_name=field, reason=reason, location=location, certify=certify,
+        docmdp_permissions=sig_fields.MDPPerm.FILL_FORMS,
+        subfilter=sig_fields.SigSeedSubFilter.PADES,
+    )
+    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    buf = io.BytesIO()
+    with tempfile.TemporaryDirectory() as tmp:
+        stamp = _stamp_style(field, _signer_name(signer), by_name[field].box, Path(tmp) / "stamp.pdf")
+        pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=stamp)
+        try:
+            pdf_signer.sign_pdf(w, output=buf)
+        except Exception as exc:
+            raise fail(str(src), f"signing the field '{field}' failed: {exc}")
+    if out.exists():
+        raise fail(str(out), "already exists; a signed file is never rewritten")
+    write_atomic(out, buf.getvalue())
+    return out
+
+
+def _signer_name(signer) -> str:
+    try:
+        return signer.signing_cert.subject.native.get("common_name", "") or ""
+    except Exception:
+        return ""
+
+
+def _stamp_style(field: str, name: str, box, path: Path):
+    """The appearance of a signed field: a red double circle over the seal place with
+    電子署名, the label and the signer's name, drawn by reportlab in the bundled
+    fonts (pyHanko's own text stamp cannot space Japanese glyphs correctly)."""
+    from pyhanko.stamp import StaticStampStyle
+    from reportlab.lib import colors
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .fonts import register
+    from .style import load_style
+
+    font = register(load_style())["mincho"]
+    x0, y0, x1, y1 = box
+    w, h = max(x1 - x0, 20), max(y1 - y0, 20)
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(w, h), invariant=1, initialFontName=font, initialFontSize=8)
+    red = colors.Color(0.8, 0.1, 0.1)
+    c.setStrokeColor(red)
+    c.setFillColor(red)
+    r = min(w, h) / 2 - 1.5
+    c.setFillColor(colors.white)            # covers the printed 印 (opaque, no transparency)
+    c.setLineWidth(1.2)
+    c.circle(w / 2, h / 2, r, stroke=1, fill=1)
+    c.setLineWidth(0.5)
+    c.circle(w / 2, h / 2, r - 2.5)
+    c.setFillColor(red)
+    small = 6.5
+    c.setFont(font, small)
+    c.drawCentredString(w / 2, h / 2 + r * 0.42, "電子署名")
+    big = r * 0.62
+    c.setFont(font, big)
+    c.drawCentredString(w / 2, h / 2 - big * 0.36, field[:2])
+    if name:
+        fit = min(small, (2 * r * 0.8) / max(len(name), 1))
+        c.setFont(font, fit)
+        c.drawCentredString(w / 2, h / 2 - r * 0.42 - fit * 0.7, name[:16])
+    c.showPage()
+    c.save()
+    path.write_bytes(buf.getvalue())      # pyHanko reads it when it draws the stamp
+    return StaticStampStyle.from_pdf_file(str(path), border_width=0)

@@ -1,0 +1,32 @@
+"""A throwaway signing certificate for the tests, made with `cryptography`."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+
+def make_p12(folder: Path, name: str = "Test Signer", password: bytes = b"secret") -> tuple[Path, bytes]:
+    """A self-signed certificate (digitalSignature + nonRepudiation) and its key as
+    a PKCS#12 file. Returns (path, certificate DER)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name),
+                         x509.NameAttribute(NameOID.COUNTRY_NAME, "JP")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                         data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .sign(key, hashes.SHA256()))
+    path = folder / f"{name.replace(' ', '-')}.p12"
+    path.write_bytes(pkcs12.serialize_key_and_certificates(
+        name.encode(), key, cert, None, serialization.BestAvailableEncryption(password)))
+    return path, cert.public_bytes(serialization.Encoding.DER)

@@ -1,0 +1,524 @@
+"""The agreement (協定書): its text, its pages, its signature fields, signing,
+originals and copies, PDF/A — built by the real command line and read back."""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+import yaml
+from docx import Document as OpenDocx
+from pypdf import PdfReader
+
+from certs import make_p12
+from conftest import SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
+from jpdocs.articles import compose
+from jpdocs.errors import InputError
+from jpdocs.signing import signature_fields
+from jpdocs.spec import load_spec
+
+EXTRA_PARTIES = {
+    "kitami_city": {"name": "北見市", "address": "北海道北見市大通西２丁目１番地",
+                    "representative": {"title": "北見市長", "name": "辻　直孝"}},
+    "abashiri_city": {"name": "網走市", "address": "北海道網走市南６条東４丁目",
+                      "representative": {"title": "網走市長", "name": "水谷　洋一"}},
+    "mombetsu_city": {"name": "紋別市", "address": "北海道紋別市幸町２丁目１番18号",
+                      "representative": {"title": "紋別市長", "name": "宮川　良一"}},
+}
+for town, address, mayor in [("美幌町", "北海道網走郡美幌町字東２条北２丁目25番地", "平野　浩司"),
+                             ("津別町", "北海道網走郡津別町字幸町41番地", "佐藤　多一"),
+                             ("斜里町", "北海道斜里郡斜里町本町12番地", "山内　浩彰"),
+                             ("清里町", "北海道斜里郡清里町羽衣町13番地", "古谷　一之"),
+                             ("小清水町", "北海道斜里郡小清水町元町２丁目１番１号", "久保　弘志")]:
+    EXTRA_PARTIES[town] = {"name": town, "address": address,
+                           "representative": {"title": f"{town}長", "name": mayor}}
+EXTRA_TEXT = ["{all}は、{what}に関し、必要な情報を相互に提供し、その内容について定期的に意見を交換するものとする。",
+              "前項の情報の提供及び意見の交換に関し必要な事項は、別に定める。"]
+
+
+def seed_data() -> dict:
+    return yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+
+
+def write_spec(folder: Path, name: str, parties: int = 2, count: int = 7, **agreement) -> Path:
+    """The seed's agreement with more parties and/or extra articles (the default set
+    has seven), without the press notice."""
+    data = seed_data()
+    del data["press_notice"]
+    for key in list(EXTRA_PARTIES)[:parties - 2]:
+        data["parties"][key] = EXTRA_PARTIES[key]
+    extras = []
+    for i in range(count - 7):
+        extras.append({"heading": f"連携事業{i + 1}", "after": "costs" if i == 0 else None,
+                       "name": f"extra{i + 1}",
+                       "text": [t.format(all="各当事者", what=f"連携事業{i + 1}の実施") for t in EXTRA_TEXT]})
+        if i:
+            extras[-1]["after"] = f"extra{i}"
+    if extras:
+        data["agreement"]["extra_articles"] = extras
+    data["agreement"].update(agreement)
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build(spec: Path, out: Path, *args) -> Path:
+    # only the agreement: the generated 10-party specs have no overview sheet that fits
+    result = run_generate(spec, "-o", out, "--kinds", "agreement", *args)
+    assert result.returncode == 0, result.stderr
+    return out / spec.stem
+
+
+def pages_text(pdf: Path) -> list[str]:
+    n = len(PdfReader(pdf).pages)
+    return [no_space(subprocess.run(["pdftotext", "-raw", "-f", str(i), "-l", str(i), "-enc", "UTF-8", str(pdf), "-"],
+                                    capture_output=True, text=True, check=True).stdout) for i in range(1, n + 1)]
+
+
+def qpdf_ok(path: Path) -> None:
+    if shutil.which("qpdf") is None:
+        pytest.skip("qpdf not installed")
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, f"{path.name}: {result.stdout}{result.stderr}"
+
+
+# ---------------------------------------------------------------- the text
+def test_seed_agreement_text():
+    text = compose(load_spec(SEED_SPEC))
+    assert text.title == "北海道オホーツク総合振興局と北見工業大学との包括連携に関する協定書"
+    assert text.preamble == ("北海道オホーツク総合振興局（以下「甲」という。）と国立大学法人北海道国立大学機構　北見工業大学"
+                             "（以下「乙」という。）は、包括的な連携に関し、次のとおり協定を締結する。")
+    assert [(a.number, a.heading) for a in text.articles] == [
+        ("第１条", "目的"), ("第２条", "連携事項"), ("第３条", "推進体制"), ("第４条", "秘密保持"),
+        ("第５条", "費用負担"), ("第６条", "有効期間"), ("第７条", "協議")]
+    areas = text.articles[1].clauses[0]
+    assert [e.marker for e in areas.entries] == [f"（{d}）" for d in "１２３４５６７"]
+    assert areas.entries[0].text == "農林水産業の振興に関する事項"
+    assert areas.entries[-1].text == "その他甲及び乙が必要と認める事項"
+    assert text.articles[0].clauses[0].text.endswith("オホーツク地域の実現に向けた課題の解決を図ることを目的とする。")
+    assert [c.marker for c in text.articles[2].clauses] == ["", "２"]
+    assert text.articles[2].clauses[0].text.startswith("甲及び乙は、前条に掲げる事項")
+    validity = text.articles[5].clauses[0].text
+    assert "本協定の締結の日から令和７年３月31日までとする。" in validity
+    assert "有効期間満了の日の１か月前までに、甲又は乙のいずれからも" in validity
+    assert "１年間延長するものとし、以後も同様とする。" in validity
+    assert text.closing == "本協定の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。"
+    assert text.date == "令和６年２月27日"
+    a, b = text.signatories
+    assert (a.label, a.field, a.address, a.organisation, a.title, a.name) == (
+        "甲", "甲", "北海道網走市北７条西３丁目", (), "北海道オホーツク総合振興局長", "中島　和彦")
+    assert (b.label, b.organisation, b.title) == ("乙", ("国立大学法人北海道国立大学機構",), "北見工業大学学長")
+
+
+@pytest.mark.parametrize("parties, labels, together, either, copies", [
+    (3, "甲乙丙", "甲、乙及び丙", "甲、乙又は丙", "３"),
+    (5, "甲乙丙丁戊", "甲、乙、丙、丁及び戊", "甲、乙、丙、丁又は戊", "５"),
+])
+def test_more_parties_wording(tmp_path, parties, labels, together, either, copies):
+    text = compose(load_spec(write_spec(tmp_path, f"p{parties}", parties)))
+    assert text.labels == tuple(labels)
+    assert "（以下「丙」という。）及び" not in text.preamble or parties == 3
+    assert text.preamble.count("（以下「") == parties
+    assert f"（以下「{labels[-2]}」という。）及び" in text.preamble
+    assert text.articles[0].clauses[0].text.startswith(f"本協定は、{together}が相互に連携し")
+    assert f"{either}のいずれからも" in text.articles[5].clauses[0].text
+    assert "他の当事者の秘密" in text.articles[3].clauses[0].text
+    assert text.closing == f"本協定の締結を証するため、本書{copies}通を作成し、{labels}記名押印の上、各自その１通を保有する。"
+    assert [s.label for s in text.signatories] == list(labels)
+
+
+def test_collective_wording(tmp_path):
+    spec = write_spec(tmp_path, "ryoshi", labels="両者")
+    text = compose(load_spec(spec))
+    assert text.labels == ()
+    assert text.preamble.startswith("北海道オホーツク総合振興局と国立大学法人北海道国立大学機構　北見工業大学（以下「両者」という。）は、")
+    assert "本書２通を作成し、両者記名押印の上" in text.closing
+    assert "両者のいずれからも" in text.articles[5].clauses[0].text
+    assert [s.field for s in text.signatories] == ["オホーツク総合振興局", "北見工業大学"]
+    assert [s.label for s in text.signatories] == ["", ""]
+
+
+def test_overrides_removals_insertions_and_references(tmp_path):
+    spec = write_spec(tmp_path, "changed", area_items=True,
+                      articles={"confidentiality": {"remove": True},
+                                "costs": {"heading": "経費負担", "text": ["経費は、各自の負担とする。"]},
+                                "promotion": {"text": [{"text": "甲及び乙は、次の体制を置く。",
+                                                        "items": ["連絡会議", {"text": "作業部会",
+                                                                           "items": ["林業部会", "交通部会"]}]}]}},
+                      extra_articles=[{"heading": "個人情報の保護", "after": "purpose",
+                                       "text": ["甲及び乙は、個人情報を適正に取り扱う。"]}])
+    text = compose(load_spec(spec))
+    assert [a.heading for a in text.articles] == ["目的", "個人情報の保護", "連携事項", "推進体制", "経費負担", "有効期間", "協議"]
+    assert [a.number for a in text.articles][-1] == "第７条"
+    # the purpose article is no longer just before 連携事項: 前条 becomes 第１条
+    assert text.articles[2].clauses[0].text.startswith("甲及び乙は、第１条の目的を達成するため")
+    area = text.articles[2].clauses[0].entries[0]
+    assert [e.marker for e in area.entries] == ["ア", "イ", "ウ"]
+    promo = text.articles[3].clauses[0]
+    assert [(e.marker, e.text) for e in promo.entries] == [("（１）", "連絡会議"), ("（２）", "作業部会")]
+    assert [(e.marker, e.text) for e in promo.entries[1].entries] == [("ア", "林業部会"), ("イ", "交通部会")]
+    assert text.articles[4].clauses[0].text == "経費は、各自の負担とする。"
+
+
+def test_a_removed_article_still_referred_to_is_an_error(tmp_path):
+    spec = write_spec(tmp_path, "dangling", articles={"areas": {"remove": True}})
+    with pytest.raises(InputError, match="refers to the article 'areas'"):
+        compose(load_spec(spec))
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"articles": {"confidentality": {"remove": True}}}, "did you mean 'confidentiality'"),
+    ({"extra_articles": [{"heading": "x", "text": ["y"], "after": "nowhere"}]}, "no article is named 'nowhere'"),
+    ({"validity": {"renewal_notice": "すぐ"}}, "write a period"),
+    ({"validity": {"start": "2024-04-01", "end": "2024-03-31"}}, "end must be later than start"),
+])
+def test_spec_mistakes_are_reported(tmp_path, change, message):
+    with pytest.raises(InputError, match=message):
+        load_spec(write_spec(tmp_path, "bad", **change))
+
+
+def test_two_word_labels_need_two_parties(tmp_path):
+    with pytest.raises(InputError, match="speaks of two parties"):
+        load_spec(write_spec(tmp_path, "three", parties=3, labels="両市"))
+
+
+# ---------------------------------------------------------------- the pages
+@pytest.fixture(scope="module")
+def seed_agreement(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("agreement")
+    return build(SEED_SPEC, out, "--copies")
+
+
+@needs_poppler
+def test_seed_agreement_reads_as_proof_read(seed_agreement):
+    text = no_space(pdf_text(seed_agreement / "agreement.pdf"))
+    for phrase in ["北海道オホーツク総合振興局と北見工業大学との包括連携に関する協定書",
+                   "北海道オホーツク総合振興局（以下「甲」という。）と", "次のとおり協定を締結する。",
+                   "第１条（目的）", "第２条（連携事項）", "（１）農林水産業の振興に関する事項",
+                   "（７）その他甲及び乙が必要と認める事項", "２前条に掲げる事項の具体的な内容",
+                   "第７条（協議）", "本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。",
+                   "令和６年２月27日", "甲北海道網走市北７条西３丁目", "北海道オホーツク総合振興局長",
+                   "乙北海道北見市公園町165番地", "国立大学法人北海道国立大学機構", "北見工業大学学長", "鈴木聡一郎"]:
+        assert phrase in text, phrase
+    assert "第８条" not in text
+    pages = pages_text(seed_agreement / "agreement.pdf")
+    assert len(pages) == 2 and pages[0].endswith("-1-") and pages[1].endswith("-2-")
+
+
+def test_margins_leave_room_for_keiin(seed_agreement):
+    """No text within 25 mm of the left and right edges (契印 across page joins)."""
+    with pdfplumber.open(seed_agreement / "agreement.pdf") as pdf:
+        for page in pdf.pages:
+            xs = [c["x0"] for c in page.chars] + [c["x1"] for c in page.chars]
+            assert min(xs) >= 25 * 72 / 25.4 - 0.5
+            assert max(xs) <= page.width - 25 * 72 / 25.4 + 0.5
+
+
+def signature_page_check(pdf: Path, parties: int, last_article: str) -> None:
+    """The closing clause, the date and every block on one page, with the last
+    article's text: the signatures neither split nor alone."""
+    text = compose_for(pdf)
+    pages = pages_text(pdf)
+    closing = no_space(text.closing)
+    holding = [i for i, p in enumerate(pages) if closing[:20] in p]
+    assert len(holding) == 1, "the closing clause is split or missing"
+    page = pages[holding[0]]
+    assert closing in page and text.date in page
+    for s in text.signatories:
+        assert no_space(s.address) in page, s.label
+        assert no_space(s.name) in page, s.label
+    assert last_article in page, "the signatures stand alone on their page"
+    for other in pages[holding[0] + 1:]:
+        assert re.fullmatch(r"-\d+-", other) or not other, "text after the signatures"
+    fields = signature_fields(pdf.read_bytes())
+    assert len(fields) == parties
+    assert {f.page for f in fields} == {holding[0]}
+
+
+_COMPOSED = {}
+
+
+def compose_for(pdf: Path):
+    return _COMPOSED[pdf]
+
+
+@needs_poppler
+@pytest.mark.parametrize("parties", [2, 3, 5, 10])
+@pytest.mark.parametrize("articles", [14, 15, 16])
+def test_signatures_stay_together_with_text(tmp_path, parties, articles):
+    spec = write_spec(tmp_path, f"p{parties}a{articles}", parties, articles)
+    folder = build(spec, tmp_path, "--format", "pdf")
+    pdf = folder / "agreement.pdf"
+    _COMPOSED[pdf] = compose(load_spec(spec))
+    assert len(_COMPOSED[pdf].articles) == articles
+    signature_page_check(pdf, parties, f"第{articles}条（協議）")
+    qpdf_ok(pdf)
+
+
+@needs_poppler
+def test_three_and_five_parties_pages(tmp_path):
+    for parties, copies, together in ((3, "３", "甲、乙及び丙"), (5, "５", "甲、乙、丙、丁及び戊")):
+        spec = write_spec(tmp_path, f"p{parties}", parties)
+        pdf = build(spec, tmp_path, "--format", "pdf") / "agreement.pdf"
+        text = no_space(pdf_text(pdf))
+        assert f"本書{copies}通" in text and together in text
+        assert "丙北海道北見市大通西２丁目１番地" in text
+        if parties == 5:
+            assert "戊北海道紋別市幸町２丁目１番18号" in text
+        assert [f.name for f in signature_fields(pdf.read_bytes())] == list("甲乙丙丁戊"[:parties])
+
+
+def seal_marks(pdf: Path) -> dict[int, list[tuple[float, float]]]:
+    """Centres of the printed 印 of the seal places, per page, in PDF coordinates."""
+    out = {}
+    with pdfplumber.open(pdf) as doc:
+        for i, page in enumerate(doc.pages):
+            marks = [((c["x0"] + c["x1"]) / 2, page.height - (c["top"] + c["bottom"]) / 2)
+                     for c in page.chars if c["text"] == "印" and c["size"] > 11]
+            if marks:
+                out[i] = marks
+    return out
+
+
+def test_one_field_per_party_over_its_seal(seed_agreement):
+    pdf = seed_agreement / "agreement.pdf"
+    fields = signature_fields(pdf.read_bytes())
+    assert [f.name for f in fields] == ["甲", "乙"]
+    assert not any(f.signed for f in fields)
+    marks = seal_marks(pdf)
+    assert list(marks) == [1] and len(marks[1]) == 2          # both on page 2, with the signatures
+    for field, (x, y) in zip(fields, sorted(marks[1], key=lambda m: -m[1])):
+        x0, y0, x1, y1 = field.box
+        assert field.page == 1
+        assert x0 < x < x1 and y0 < y < y1, (field, x, y)
+        assert 55 < x1 - x0 < 70 and 55 < y1 - y0 < 70          # the whole seal place, about 22 mm
+
+
+def test_builds_are_byte_identical(tmp_path):
+    for n in (1, 2):
+        build(SEED_SPEC, tmp_path / str(n), "--copies")
+    names = sorted(p.name for p in (tmp_path / "1" / SEED_SPEC.stem).iterdir())
+    assert "agreement-甲.pdf" in names and "agreement-写.pdf" in names
+    for name in names:
+        a, b = ((tmp_path / str(n) / SEED_SPEC.stem / name).read_bytes() for n in (1, 2))
+        assert hashlib.sha256(a).digest() == hashlib.sha256(b).digest(), name
+
+
+# ---------------------------------------------------------------- originals and copies
+def big_marks(pdf: Path, text: str) -> list[int]:
+    with pdfplumber.open(pdf) as doc:
+        return [sum(1 for c in page.chars if c["text"] == text and c["size"] > 100) for page in doc.pages]
+
+
+def test_copy_is_marked_on_every_page_and_originals_are_not(seed_agreement):
+    copy = seed_agreement / "agreement-写.pdf"
+    assert all(n == 1 for n in big_marks(copy, "写")) and len(big_marks(copy, "写")) == 2
+    assert signature_fields(copy.read_bytes()) == []           # a copy is not signed
+    for label in "甲乙":
+        original = seed_agreement / f"agreement-{label}.pdf"
+        assert big_marks(original, "写") == [0, 0]
+        pages = pages_text(original)
+        assert all(f"正本（{label}保管）" in p for p in pages)
+        assert [f.name for f in signature_fields(original.read_bytes())] == ["甲", "乙"]
+    assert big_marks(seed_agreement / "agreement.pdf", "写") == [0, 0]
+    assert "正本" not in "".join(pages_text(seed_agreement / "agreement.pdf"))
+
+
+def test_copies_from_the_spec(tmp_path):
+    spec = write_spec(tmp_path, "spec-copies", copies=True, original_mark=False)
+    folder = build(spec, tmp_path, "--format", "pdf")
+    assert sorted(p.name for p in folder.iterdir()) == ["agreement-乙.pdf", "agreement-写.pdf",
+                                                         "agreement-甲.pdf", "agreement.pdf"]
+    assert "正本" not in "".join(pages_text(folder / "agreement-甲.pdf"))
+
+
+def test_qpdf_accepts_every_output(seed_agreement, tmp_path):
+    for pdf in sorted(seed_agreement.glob("*.pdf")):
+        qpdf_ok(pdf)
+    for pdf in sorted(build(SEED_SPEC, tmp_path, "--pdfa", "--copies", "--format", "pdf").glob("*.pdf")):
+        qpdf_ok(pdf)
+
+
+# ---------------------------------------------------------------- signing
+def sign(src: Path, field: str, p12: Path, *extra, password="secret", cwd=None):
+    return run_generate("sign", src, "--field", field, "--p12", p12, *extra,
+                        env={"JPDOCS_P12_PASSWORD": password, "PATH": "/usr/bin:/bin"}, cwd=cwd or src.parent)
+
+
+def validate(pdf: Path, root_der: bytes) -> list:
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    root = asn1_x509.Certificate.load(root_der)
+    with pdf.open("rb") as fh:
+        reader = PdfFileReader(fh)
+        return [validate_pdf_signature(sig, ValidationContext(trust_roots=[root], allow_fetching=False))
+                for sig in reader.embedded_signatures]
+
+
+@pytest.fixture(scope="module")
+def p12(tmp_path_factory):
+    return make_p12(tmp_path_factory.mktemp("keys"))
+
+
+def test_sign_one_field_then_the_other(tmp_path, seed_agreement, p12):
+    key, root = p12
+    src = tmp_path / "agreement.pdf"
+    src.write_bytes((seed_agreement / "agreement.pdf").read_bytes())
+    before = src.read_bytes()
+    result = sign(src, "甲", key, "--certify", "--reason", "協定の締結")
+    assert result.returncode == 0, result.stderr
+    first = tmp_path / "agreement-signed-甲.pdf"
+    assert src.read_bytes() == before                          # the input is never changed
+    assert first.read_bytes().startswith(before)               # an incremental update
+    [status] = validate(first, root)
+    assert status.bottom_line and status.intact and status.valid and status.trusted
+    states = {f.name: f.signed for f in signature_fields(first.read_bytes())}
+    assert states == {"甲": True, "乙": False}
+    qpdf_ok(first)
+
+    result = sign(first, "乙", key, "-o", tmp_path / "both.pdf")
+    assert result.returncode == 0, result.stderr
+    both = tmp_path / "both.pdf"
+    statuses = validate(both, root)
+    assert len(statuses) == 2 and all(s.bottom_line for s in statuses)
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    assert statuses[0].modification_level <= ModificationLevel.FORM_FILLING
+    assert statuses[0].docmdp_ok
+    qpdf_ok(both)
+    if shutil.which("pdfsig"):
+        out = subprocess.run(["pdfsig", str(both)], capture_output=True, text=True).stdout
+        assert out.count("Signature is Valid.") == 2, out
+
+
+@pytest.mark.parametrize("case, message", [
+    ("field", "has no signature field '丙' (its fields: 甲, 乙)"),
+    ("password", "cannot open the PKCS#12 file: wrong password"),
+    ("p12", "no such file"),
+    ("exists", "already exists; a signed file is never rewritten"),
+])
+def test_sign_errors_are_one_line(tmp_path, seed_agreement, p12, case, message):
+    key, _ = p12
+    src = tmp_path / "agreement.pdf"
+    src.write_bytes((seed_agreement / "agreement.pdf").read_bytes())
+    args = {"field": ("丙", key), "password": ("甲", key), "p12": ("甲", tmp_path / "none.p12"),
+            "exists": ("甲", key)}[case]
+    if case == "exists":
+        (tmp_path / "agreement-signed-甲.pdf").write_bytes(b"keep me")
+    result = sign(src, *args, password="wrong" if case == "password" else "secret")
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    if case == "exists":
+        assert (tmp_path / "agreement-signed-甲.pdf").read_bytes() == b"keep me"
+
+
+def test_a_signed_field_cannot_be_signed_again(tmp_path, seed_agreement, p12):
+    key, _ = p12
+    src = tmp_path / "agreement.pdf"
+    src.write_bytes((seed_agreement / "agreement.pdf").read_bytes())
+    assert sign(src, "甲", key).returncode == 0
+    again = sign(tmp_path / "agreement-signed-甲.pdf", "甲", key)
+    assert again.returncode == 1 and "already signed" in again.stderr
+    certify = sign(tmp_path / "agreement-signed-甲.pdf", "乙", key, "--certify")
+    assert certify.returncode == 1 and "first signature only" in certify.stderr
+
+
+# ---------------------------------------------------------------- PDF/A
+def test_pdfa_parts_and_signing_keep_it_pdfa(tmp_path, p12):
+    key, root = p12
+    folder = build(SEED_SPEC, tmp_path, "--pdfa", "--format", "pdf")
+    pdf = folder / "agreement.pdf"
+    reader = PdfReader(pdf)
+    catalog = reader.trailer["/Root"]
+    xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+    assert "北海道オホーツク総合振興局と北見工業大学との包括連携に関する協定書" in xmp
+    [intent] = catalog["/OutputIntents"]
+    assert intent["/S"] == "/GTS_PDFA1"
+    profile = intent["/DestOutputProfile"].get_object()
+    assert profile["/N"] == 3 and profile.get_data()[36:40] == b"acsp"
+    assert "/Encrypt" not in reader.trailer
+    if shutil.which("pdffonts"):
+        rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout.splitlines()[2:]
+        assert rows and all(re.search(r"\byes\s+yes\s+yes\s+\d+\s+\d+\s*$", r) for r in rows), rows
+    assert sign(pdf, "甲", key).returncode == 0
+    signed = folder / "agreement-signed-甲.pdf"
+    assert validate(signed, root)[0].bottom_line
+    page = pytest.importorskip("page")
+    for path in (pdf, signed):
+        report = page.validate_pdf(str(path), profile="PDF_A_2B")
+        assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
+
+
+# ---------------------------------------------------------------- DOCX
+def docx_texts(path: Path) -> list[str]:
+    doc = OpenDocx(path)
+    texts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                texts += [p.text for p in cell.paragraphs]
+    return texts
+
+
+@pytest.mark.parametrize("parties", [2, 5])
+def test_docx_holds_the_same_articles_and_blocks(tmp_path, parties):
+    spec = write_spec(tmp_path, f"d{parties}", parties, count=9)
+    folder = build(spec, tmp_path)
+    text = compose(load_spec(spec))
+    joined = no_space("".join(docx_texts(folder / "agreement.docx")))
+    pdf = no_space(pdf_text(folder / "agreement.pdf"))
+    for art in text.articles:
+        head = no_space(f"{art.number}（{art.heading}）")
+        assert head in joined and head in pdf
+        for clause in art.clauses:
+            body = no_space(clause.marker + clause.text)
+            assert body in joined and body in pdf
+            for e in clause.entries:
+                assert no_space(e.marker + e.text) in joined
+    for s in text.signatories:
+        for line in (s.label + s.address, *s.organisation, s.title, s.name):
+            assert no_space(line) in joined
+    assert joined.count("㊞") == parties
+    assert no_space(text.closing) in joined and text.date in joined
+    # the closing, date and blocks are kept with the next paragraph in Word too
+    doc = OpenDocx(folder / "agreement.docx")
+    body = doc.element.body
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    closing = next(p for p in body.iter(f"{W}p") if "本協定の締結を証するため" in "".join(t.text or "" for t in p.iter(f"{W}t")))
+    assert closing.find(f"{W}pPr/{W}keepNext") is not None
+    assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in body.iter(f"{W}tr"))
+
+
+def test_an_extra_article_beside_a_removed_one_takes_its_place(tmp_path):
+    spec = write_spec(tmp_path, "beside", articles={"confidentiality": {"remove": True}},
+                      extra_articles=[{"heading": "個人情報の保護", "after": "confidentiality",
+                                       "text": ["甲及び乙は、個人情報を適正に取り扱う。"]}])
+    headings = [a.heading for a in compose(load_spec(spec)).articles]
+    assert headings == ["目的", "連携事項", "推進体制", "個人情報の保護", "費用負担", "有効期間", "協議"]
+
+
+def test_an_agreement_needs_two_parties(tmp_path):
+    data = seed_data()
+    del data["press_notice"]
+    del data["parties"]["kitami_it"]
+    path = tmp_path / "alone.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match="at least two parties"):
+        load_spec(path)
+
+
+def test_pdfa_originals_and_copy_validate(tmp_path):
+    page = pytest.importorskip("page")
+    folder = build(SEED_SPEC, tmp_path, "--pdfa", "--copies", "--format", "pdf")
+    for pdf in sorted(folder.glob("agreement*.pdf")):
+        report = page.validate_pdf(str(pdf), profile="PDF_A_2B")
+        assert report.is_compliant, (pdf.name, [(f.rule_id, f.message) for f in report.failures])
