@@ -37,9 +37,15 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
     if root.tag != "document":
         raise fail(source, f"the markup's root must be <document>, not <{root.tag}>")
     a = root.attrib
+    try:
+        blocks = _blocks(root, source)
+    except (ValueError, TypeError) as exc:   # float("wide"), int("x"), a table without rows
+        raise fail(source, f"the markup has an attribute value that is not allowed: {exc}") from None
+    if a.get("orientation", "portrait") not in ("portrait", "landscape"):
+        raise fail(source, f"orientation must be portrait or landscape, not {a['orientation']!r}")
     return m.Document(kind=a.get("kind", ""), title=a.get("title", ""), author=a.get("author", ""),
                       subject=a.get("subject", ""), orientation=a.get("orientation", "portrait"),
-                      blocks=_blocks(root, source))
+                      blocks=blocks)
 
 
 def _clean(text: str | None) -> str:

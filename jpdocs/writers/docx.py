@@ -29,7 +29,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Length, Pt, Twips
 from docx.table import _Cell
 
-from .. import model as m
+from .. import fonts, model as m
 from ..errors import fail
 from ..output import write_atomic
 from ..style import TEMPLATES, HouseStyle, ParagraphStyle
@@ -187,13 +187,17 @@ def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0
         pf.space_after = Pt(after)
     if keep:
         put(pPr, "keepNext", PPR)
-    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20))
+    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), ps.font)
     return p._p
 
 
-def _runs(p, style: HouseStyle, inlines, spacing: int) -> None:
+def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = None) -> None:
     """Runs for the inlines. Tracking (w:spacing) goes between characters, so the last
-    character before a line break or the paragraph's end is split off without it."""
+    character before a line break or the paragraph's end is split off without it.
+    A character the run's font lacks gets a run of its own in the house style's
+    fallback font (IPAmj明朝 for a rare name kanji), as the PDF draws it."""
+    fallbacks = fonts.fallback_names(style) if style.fallback_fonts else []
+    registered = fonts.register(style) if fallbacks else {}
     for i, inline in enumerate(inlines):
         if isinstance(inline, m.LineBreak):
             p.add_run().add_break()
@@ -206,16 +210,24 @@ def _runs(p, style: HouseStyle, inlines, spacing: int) -> None:
         stop = next((j for j, x in enumerate(rest) if isinstance(x, m.LineBreak)), len(rest))
         last = spacing and not any(x.text for x in rest[:stop])
         text = inline.text
-        for chunk, sp in [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]:
-            if not chunk:
+        primary = registered.get(role or base_role or "", "")
+        for whole, sp in [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]:
+            if not whole:
                 continue
-            r = p.add_run(chunk)   # escapes <&>, keeps spaces and U+3000; \n → br, \t → tab
-            if family:
-                set_fonts(r._r.get_or_add_rPr(), family)
-            if bold:
-                r.bold = True
-            if sp:
-                put(r._r.get_or_add_rPr(), "spacing", RPR, val=sp)
+            pieces = (fonts.runs_by_font(whole, primary, fallbacks) if primary and fallbacks
+                      else [(whole, primary)])
+            for chunk, name in pieces:
+                _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0], bold, sp)
+
+
+def _run(p, chunk: str, family: str | None, bold: bool, sp: int) -> None:
+    r = p.add_run(chunk)   # escapes <&>, keeps spaces and U+3000; \n → br, \t → tab
+    if family:
+        set_fonts(r._r.get_or_add_rPr(), family)
+    if bold:
+        r.bold = True
+    if sp:
+        put(r._r.get_or_add_rPr(), "spacing", RPR, val=sp)
 
 
 def _blocks(box, blocks, ctx: _Ctx) -> list:
