@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from . import markup, model
 from .errors import InputError, Problem
 from .fonts import fallback_names, font_for, has_glyph, register
-from .output import write_atomic
+from .output import safe_folder_name, write_outputs
 from .source import dotted
 from .spec import LoadedSpec
 from .style import TEMPLATES, HouseStyle, load_style
@@ -195,14 +195,14 @@ def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS) -> dic
     return out
 
 
-def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None) -> list[Path]:
-    """Build every document of one spec into out_root/<spec name>/. Returns the paths."""
+def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
+          templates: Path | None = None, force: bool = False) -> list[Path]:
+    """Build every document of one spec into out_root/<spec name>/. Returns the paths.
+    Everything is rendered in memory first; nothing is written if any part fails."""
+    folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
     style = style_for(loaded, style_override)
-    pending: dict[Path, bytes] = {}
-    folder = out_root / loaded.name
-    for doc in make_documents(loaded, style):
+    pending: dict[str, bytes] = {}
+    for doc in make_documents(loaded, style, templates):
         for fmt, data in render_files(doc, style, formats).items():
-            pending[folder / f"{doc.kind}.{fmt}"] = data
-    for path, data in pending.items():
-        write_atomic(path, data)
-    return list(pending)
+            pending[f"{doc.kind}.{fmt}"] = data
+    return write_outputs(folder, pending, force)

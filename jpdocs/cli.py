@@ -20,7 +20,8 @@ BUILD_HELP = """\
 Build Japanese official documents (press notices …) from YAML event specs.
 
   python generate.py [SPEC ...] [-o DIR] [--format pdf,docx] [--style FILE]
-  python generate.py check SPEC ...
+                     [--templates DIR] [--force]
+  python generate.py check SPEC ... [--style FILE] [--templates DIR]
 
 Commands other than building: check (validate specs, write nothing).
 """
@@ -43,15 +44,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output folder; each spec gets DIR/<spec name>/ (default: output/)")
     p.add_argument("--format", type=_formats, default=("pdf", "docx"), metavar="pdf,docx",
                    help="which files to write (default: pdf,docx)")
+    _common(p)
+    p.add_argument("--force", action="store_true",
+                   help="replace output files that jpdocs did not write or that were changed since")
+    return p
+
+
+def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--style", type=Path, metavar="FILE",
                    help="house style YAML to use instead of the spec's or the default")
-    return p
+    p.add_argument("--templates", type=Path, metavar="DIR",
+                   help="a folder of templates; a file there replaces the bundled one of the same name")
 
 
 def check_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="generate.py check",
                                 description="Validate specs and report every problem; write nothing.")
     p.add_argument("specs", nargs="+", type=Path, metavar="SPEC", help="spec files or folders")
+    _common(p)
     return p
 
 
@@ -79,18 +89,31 @@ def _warn(loaded) -> None:
         print(f"warning: {w}", file=sys.stderr)
 
 
+def _templates_ok(folder: Path | None) -> bool:
+    if folder is not None and not folder.is_dir():
+        print(f"error: {folder}: --templates needs a folder of templates", file=sys.stderr)
+        return False
+    return True
+
+
 def run_check(argv: list[str]) -> int:
+    """Validate: the spec, its text against the fonts, and the documents as far as
+    the model (templates rendered in memory). Nothing is written."""
+    from .build import make_documents, style_for
     from .spec import load_spec
     args = check_parser().parse_args(argv)
+    if not _templates_ok(args.templates):
+        return 1
     failed = 0
     for path in spec_files(args.specs):
         try:
             loaded = load_spec(path)
+            _warn(loaded)
+            make_documents(loaded, style_for(loaded, args.style), args.templates)
         except InputError as exc:
             _report(exc)
             failed += 1
             continue
-        _warn(loaded)
         print(f"ok: {path}")
     return 1 if failed else 0
 
@@ -99,6 +122,8 @@ def run_build(argv: list[str]) -> int:
     from .build import build
     from .spec import load_spec
     args = build_parser().parse_args(argv)
+    if not _templates_ok(args.templates):
+        return 1
     files = spec_files(args.specs)
     if not files:
         print("error: no specs found", file=sys.stderr)
@@ -108,10 +133,14 @@ def run_build(argv: list[str]) -> int:
         try:
             loaded = load_spec(path)
             _warn(loaded)
-            for written in build(loaded, args.output, args.format, args.style):
+            for written in build(loaded, args.output, args.format, args.style, args.templates, args.force):
                 print(f"wrote {written}")
         except InputError as exc:
             _report(exc)
+            failed += 1
+        except OSError as exc:      # outside the writes, which say more (output.write_outputs)
+            from .output import describe
+            print(f"error: {exc.filename or path}: {describe(exc)}", file=sys.stderr)
             failed += 1
     return 1 if failed else 0
 
@@ -128,3 +157,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted: files already written are complete; nothing is half-written", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("error: out of memory (is a spec or a template unusually large?)", file=sys.stderr)
+        return 1
