@@ -2,11 +2,14 @@
 
     0  everything built (or checked) cleanly
     1  bad input: a message per problem naming file, line and key; nothing half-written
+       (also: an output file that cannot be written — disk full, no permission)
     2  wrong usage
+    3  an internal fault of jpdocs (reported without a traceback; JPDOCS_DEBUG=1 shows it)
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -160,3 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     except MemoryError:
         print("error: out of memory (is a spec or a template unusually large?)", file=sys.stderr)
         return 1
+    except Exception as exc:      # a bug in jpdocs, not in the input: say so, without a traceback
+        if os.environ.get("JPDOCS_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc}\n"
+              "This is a fault in jpdocs, not in your spec. Files already written are complete."
+              " Please report it with the spec (set JPDOCS_DEBUG=1 to see the details).", file=sys.stderr)
+        return 3

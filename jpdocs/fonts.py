@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .errors import fail
@@ -18,6 +18,24 @@ from .style import HouseStyle
 
 
 _PATHS: dict[str, Path] = {}     # reportlab font name → file
+
+
+def _to_unicode_cmap(fontname, subset):
+    """reportlab's ToUnicode CMap writes a code point beyond U+FFFF as five hex
+    digits (<20BB7>), which readers take as U+20BB: a copied or searched 𠮷 (drawn
+    from a fallback font) would come out as ₻. PDF wants UTF-16BE, a surrogate
+    pair (<D842DFB7>); the rest of the CMap is reportlab's."""
+    def utf16(v: int) -> str:
+        return chr(v).encode("utf-16-be", "surrogatepass").hex().upper() if v > 0xFFFF else "%04X" % v
+    text = _original_cmap(fontname, subset)
+    head, _, _ = text.partition("%d beginbfchar" % len(subset))
+    return "\n".join([head + "%d beginbfchar" % len(subset)]
+                     + ["<%02X> <%s>" % (i, utf16(v)) for i, v in enumerate(subset)]
+                     + ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
+_original_cmap = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @lru_cache(maxsize=None)
