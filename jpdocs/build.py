@@ -67,8 +67,10 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, templates: Path | None
     for kind in KINDS:
         if getattr(loaded.spec, kind.section) is None:
             continue
-        text = render(kind.template, ctx, style, folders(templates))
-        source = f"{kind.template} (rendered for {loaded.path})"
+        where = folders(templates)
+        text = render(kind.template, ctx, style, where)
+        used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
+        source = f"{used} (the markup it rendered for {loaded.path})"
         doc = markup.parse(text, source=source)
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
