@@ -43,7 +43,11 @@ def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
     if override is not None:
         return load_style(override)
     if loaded.spec.style:
-        return load_style(loaded.path.parent / loaded.spec.style)
+        path = loaded.path.parent / loaded.spec.style
+        if not path.is_file():
+            raise InputError([Problem(str(loaded.path), loaded.line_of(("style",)), "style",
+                                      f"the house style file {path} does not exist (a path relative to the spec)")])
+        return load_style(path)
     return load_style()
 
 
@@ -122,7 +126,8 @@ def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
 
 
 def no_glyph_message(chars: list[str], style: HouseStyle) -> str:
-    shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars)
+    shown = ", ".join(f"{ch} (U+{ord(ch):04X})" if unicodedata.category(ch)[0] not in "MCZ"
+                      else f"U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')})" for ch in chars)
     fonts = ", ".join(p.name for p in [style.font_path(r) for r in style.fonts] + style.fallback_paths())
     msg = f"no font has {'this character' if len(chars) == 1 else 'these characters'}: {shown}; it would print as a blank or a box ({fonts})."
     if any(0xFE00 <= ord(c) <= 0xFE0F or 0xE0100 <= ord(c) <= 0xE01EF for c in chars):

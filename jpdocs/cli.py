@@ -103,6 +103,7 @@ def run_check(argv: list[str]) -> int:
     """Validate: the spec, its text against the fonts, and the documents as far as
     the model (templates rendered in memory). Nothing is written."""
     from .build import make_documents, style_for
+    from .output import safe_folder_name
     from .spec import load_spec
     args = check_parser().parse_args(argv)
     if not _templates_ok(args.templates):
@@ -112,6 +113,7 @@ def run_check(argv: list[str]) -> int:
         try:
             loaded = load_spec(path)
             _warn(loaded)
+            safe_folder_name(loaded.name, loaded.path)
             make_documents(loaded, style_for(loaded, args.style), args.templates)
         except InputError as exc:
             _report(exc)

@@ -155,7 +155,7 @@ def load_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(s for s in (exc.context, exc.problem) if s)
-        raise fail(name, _plain_yaml_error(what, text, line), line) from None
+        raise fail(name, *_plain_yaml_error(what, text, line)) from None
     except yaml.YAMLError as exc:
         raise fail(name, f"this is not valid YAML: {exc}") from None
     except (ValueError, TypeError, OverflowError) as exc:   # a constructor's own error
@@ -193,15 +193,37 @@ _YAML_HINTS = [
 ]
 
 
-def _plain_yaml_error(what: str, text: str, line: int | None) -> str:
+def _unclosed_quote(text: str, line: int | None) -> int | None:
+    """The last line before `line` with an odd number of double quotes (a quote
+    opened and not closed on its line), ignoring comments."""
+    found = None
+    for n, l in enumerate(text.splitlines()[:line or 0], 1):
+        body = l.split(" #", 1)[0] if not l.lstrip().startswith("#") else ""
+        if body.count('"') - body.count('\\"') * 1 & 1:
+            found = n if found is None else None    # a second odd line closes the first
+    return found
+
+
+def _plain_yaml_error(what: str, text: str, line: int | None) -> tuple[str, int | None]:
     plain = next((hint for needle, hint in _YAML_HINTS if needle in what), None)
+    quote = _unclosed_quote(text, line)
+    if quote and "scalar" in what:
+        plain = (f"a quote (\") opened on this line is not closed on it, so YAML reads on to the"
+                 f" next quote (line {line}); close it, or remove it")
+        line = quote
     # Japanese input methods type a full-width colon or space where YAML needs ASCII.
-    nearby = text.splitlines()[max(0, (line or 1) - 2):(line or 1)]
-    if any(re.match(r"^[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ \u3000]*：", l) for l in nearby):
+    first = max(0, (line or 1) - 2)
+    nearby = list(enumerate(text.splitlines()[first:(line or 1)], first + 1))
+    colon = [n for n, l in nearby if re.match(r"^[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ \u3000]*：", l)]
+    indent = [n for n, l in nearby if l.startswith("\u3000")]
+    if colon:
         plain = "a key is followed by a full-width colon (：); write an ASCII colon and a space (key: value)"
-    elif any(l.startswith("\u3000") for l in nearby):
+        line = colon[0]
+    elif indent:
         plain = "a line is indented with a full-width space (　); indent with ASCII spaces"
-    return f"this is not valid YAML: {plain} (YAML says: {what})" if plain else f"this is not valid YAML: {what}"
+        line = indent[0]
+    return (f"this is not valid YAML: {plain} (YAML says: {what})" if plain
+            else f"this is not valid YAML: {what}"), line
 
 
 def _check(name, node, path, lines, count, depth):

@@ -369,10 +369,19 @@ def _problems(exc: ValidationError, name: str, lines) -> list[Problem]:
     for err in exc.errors():
         loc = tuple(err["loc"])
         # pydantic adds the union member tried ("datetime", "date") to the path.
-        loc = tuple(p for p in loc if not (isinstance(p, str) and (p in ("datetime", "date") or p.startswith("function-"))))
+        loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
         if loc and loc[-1] == "[key]":
             loc = loc[:-1]
         out.append(Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc)))
+    # A required key reported missing next to a misspelt one: say they are one mistake.
+    typos = {(p.key.rpartition(".")[0], p.message.split("did you mean '")[1].rstrip("'?")): p
+             for p in out if "did you mean '" in p.message}
+    for i, p in enumerate(out):
+        parent, _, key = p.key.rpartition(".")
+        typo = typos.get((parent, key))
+        if p.message == "this key is required but missing" and typo:
+            out[i] = Problem(p.file, p.line, p.key, f"{p.message} (is it the misspelt"
+                             f" '{typo.key.rpartition('.')[2]}' at line {typo.line}?)")
     return out
 
 
@@ -454,7 +463,7 @@ def _cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                 close = difflib.get_close_matches(ref, list(spec.parties), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(spec.parties)})"
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                        f"party '{ref}' is not declared under parties:{hint}"))
+                                        f"party '{ref}' is not declared under parties{hint}"))
     if notice:
         c = notice.ceremony
         if c.start and c.end and c.end <= c.start:
