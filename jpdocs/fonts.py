@@ -55,6 +55,8 @@ def path_of(font_name: str) -> Path:
 def _use(style: HouseStyle, path: Path, key: str) -> str:
     """Load one font of the style, or say in the style's terms why it cannot be used."""
     try:
+        if not path.is_file():
+            raise FileNotFoundError(path)
         return _load(str(path)).fontName
     except FileNotFoundError:
         raise fail(style.source, f"font file not found: {path}", key=key) from None
