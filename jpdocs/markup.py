@@ -25,6 +25,10 @@ from . import model as m
 from .errors import fail
 
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+# A newline inside a value (templating._finalize): a line break in text, a space in
+# an attribute (a title or a marker has one line). U+FDD0 is a noncharacter: no
+# text can hold it (it has no glyph, so the glyph check would refuse it).
+LINE_BREAK = "\ufdd0"
 _BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "pagebreak"}
 
 
@@ -36,6 +40,10 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
         raise fail(source, f"the rendered template is not well-formed markup: {exc}", line)
     if root.tag != "document":
         raise fail(source, f"the markup's root must be <document>, not <{root.tag}>")
+    for el in root.iter():
+        for key, val in el.attrib.items():
+            if LINE_BREAK in val:
+                el.attrib[key] = val.replace(LINE_BREAK, " ")
     a = root.attrib
     try:
         blocks = _blocks(root, source)
@@ -130,8 +138,11 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inlin
 
     def add(text):
         text = _clean(text)
-        if text:
-            out.append(m.Text(text, bold=bold, font=font))
+        for i, line in enumerate(text.split(LINE_BREAK)):
+            if i:
+                out.append(m.LineBreak())
+            if line:
+                out.append(m.Text(line, bold=bold, font=font))
 
     add(el.text)
     for child in el:

@@ -19,17 +19,22 @@ from markupsafe import Markup, escape
 
 from . import japanese
 from .errors import InputError, fail
+from .markup import LINE_BREAK
 from .style import TEMPLATES, HouseStyle
 
 
 def _finalize(value):
     """Every {{ value }}: escaped for the markup, and a newline inside a value
-    becomes a line break rather than vanishing into the markup's whitespace."""
+    becomes a line break rather than vanishing into the markup's whitespace. The
+    newline is passed as markup.LINE_BREAK, not as <br/>, because the same value may
+    stand in an attribute (title="…"), where an element would break the markup.
+    The final newline that YAML's `|` adds to a block is not a line of text."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return value
-    return Markup(escape(str(value)).replace("\n", Markup("<br/>")))
+    return Markup(escape(str(value).rstrip("\n") if isinstance(value, str) else str(value))
+                  .replace("\n", LINE_BREAK))
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):

@@ -416,7 +416,11 @@ def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
     width = Length(section.page_width - section.left_margin - section.right_margin).twips
     _blocks(document._body, doc.blocks, _Ctx(style, width))
     cp = document.core_properties
-    cp.title, cp.subject, cp.author, cp.last_modified_by = doc.title, doc.subject, doc.author, doc.author
+    # python-docx refuses properties over 255 characters (Word does not); a long
+    # subject line is the user's text, kept whole: set on the element directly.
+    for prop, value in (("title", doc.title), ("subject", doc.subject), ("creator", doc.author),
+                        ("lastModifiedBy", doc.author)):
+        cp._element._get_or_add(prop).text = value
     cp.language, cp.comments, cp.keywords, cp.category = doc.lang, "", "", ""
     cp.created = cp.modified = FIXED_TIME
     cp.revision = 1
