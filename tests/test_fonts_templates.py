@@ -115,3 +115,19 @@ def test_bad_markup_from_a_template_names_the_template(tmp_path, capsys):
     code, err = main(["check", SEED_SPEC, "--templates", folder], capsys)
     assert code == 1 and f"error: {folder / 'press-notice.xml.j2'} (the markup" in err
     assert "paragraph style 'nope' is not one of" in err
+
+
+URL = "https://www.pref.hokkaido.lg.jp/ss/ssa/" + "kenkyu_renkei/" * 12 + "index.html?id=" + "0123456789" * 8
+
+
+@needs_poppler
+def test_a_very_long_url_prints_whole_in_a_paragraph_and_a_table_cell(tmp_path, capsys):
+    text = SEED_SPEC.read_text(encoding="utf-8")
+    text = text.replace("      phone: 0152-41-0618", f"      phone: 0152-41-0618\n      email: {URL}")
+    text = text.replace("    - つきましては、", f"    - 詳細は{URL}をご覧ください。\n    - つきましては、")
+    path = tmp_path / "url.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, err = main([path, "-o", tmp_path / "out"], capsys)
+    assert code == 0, err
+    shown = re.sub(r"\s+", "", pdf_text(tmp_path / "out" / "url" / "press-notice.pdf"))
+    assert shown.count(URL) == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -18,6 +19,8 @@ from jpdocs.spec import load_spec
 from conftest import SEED_SPEC
 
 SEED = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+# JPDOCS_EXAMPLES=1000 for a longer hunt than the suite's.
+SCALE = int(os.environ.get("JPDOCS_EXAMPLES", "0")) or None
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                       HealthCheck.too_slow])
 
@@ -88,7 +91,7 @@ def to_yaml(data) -> str:
     return yaml.safe_dump(plain(data), allow_unicode=True, sort_keys=False)
 
 
-@settings(max_examples=60, **SETTINGS)
+@settings(max_examples=SCALE or 60, **SETTINGS)
 @given(mutated())
 def test_any_mutated_spec_builds_or_is_refused_as_bad_input(tmp_path, data):
     path = tmp_path / "mutated.yaml"
@@ -103,7 +106,7 @@ def test_any_mutated_spec_builds_or_is_refused_as_bad_input(tmp_path, data):
         assert exc.problems and all(p.message for p in exc.problems)
 
 
-@settings(max_examples=100, **SETTINGS)
+@settings(max_examples=SCALE or 100, **SETTINGS)
 @given(st.one_of(st.binary(max_size=400), st.text(max_size=300).map(lambda t: t.encode("utf-8")),
                  st.lists(st.sampled_from(["a:", " b", "- ", "[", "]", "{", "}", "&x", "*x", "!!str", ":", "\n",
                                            "  ", '"', "'", "#", "|", ">", "? ", "<<", "---", "\t", "%YAML"]),
@@ -132,7 +135,7 @@ safe_text = st.lists(st.one_of(st.sampled_from(SAFE_PIECES),
                      min_size=1, max_size=8).map("".join)
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=SCALE or 40, **SETTINGS)
 @given(subject=safe_text, paragraph=safe_text)
 def test_text_that_validates_prints_literally_in_the_docx(tmp_path, subject, paragraph):
     import io
