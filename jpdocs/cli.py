@@ -2,11 +2,14 @@
 
     0  everything built (or checked) cleanly
     1  bad input: a message per problem naming file, line and key; nothing half-written
+       (also: an output file that cannot be written — disk full, no permission)
     2  wrong usage
+    3  an internal fault of jpdocs (reported without a traceback; JPDOCS_DEBUG=1 shows it)
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -19,8 +22,9 @@ OUTPUT = ROOT / "output"
 BUILD_HELP = """\
 Build Japanese official documents (press notices, agreements …) from YAML event specs.
 
-  python generate.py [SPEC ...] [-o DIR] [--format pdf,docx] [--style FILE] [--copies] [--pdfa]
-  python generate.py check SPEC ...
+  python generate.py [SPEC ...] [-o DIR] [--format pdf,docx] [--style FILE]
+                     [--templates DIR] [--force] [--kinds KIND,…] [--copies] [--pdfa]
+  python generate.py check SPEC ... [--style FILE] [--templates DIR]
   python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
 
 Commands other than building: check (validate specs, write nothing), sign (sign one
@@ -55,21 +59,30 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output folder; each spec gets DIR/<spec name>/ (default: output/)")
     p.add_argument("--format", type=_formats, default=("pdf", "docx"), metavar="pdf,docx",
                    help="which files to write (default: pdf,docx)")
-    p.add_argument("--style", type=Path, metavar="FILE",
-                   help="house style YAML to use instead of the spec's or the default")
-    p.add_argument("--copies", action="store_true",
-                   help="also write each party's original (agreement-甲.pdf …) and a copy marked 写")
-    p.add_argument("--pdfa", action="store_true", help="write PDF/A-2b (archival) PDFs")
+    _common(p)
+    p.add_argument("--force", action="store_true",
+                   help="replace output files that jpdocs did not write or that were changed since")
     p.add_argument("--kinds", type=_kinds, default=None, metavar="KIND,…",
                    help="build only these document kinds: press-notice, overview, agreement"
                         " (default: every kind the spec has the sections for)")
+    p.add_argument("--copies", action="store_true",
+                   help="also write each party's original (agreement-甲.pdf …) and a copy marked 写")
+    p.add_argument("--pdfa", action="store_true", help="write PDF/A-2b (archival) PDFs")
     return p
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--style", type=Path, metavar="FILE",
+                   help="house style YAML to use instead of the spec's or the default")
+    p.add_argument("--templates", type=Path, metavar="DIR",
+                   help="a folder of templates; a file there replaces the bundled one of the same name")
 
 
 def check_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="generate.py check",
                                 description="Validate specs and report every problem; write nothing.")
     p.add_argument("specs", nargs="+", type=Path, metavar="SPEC", help="spec files or folders")
+    _common(p)
     return p
 
 
@@ -97,18 +110,33 @@ def _warn(loaded) -> None:
         print(f"warning: {w}", file=sys.stderr)
 
 
+def _templates_ok(folder: Path | None) -> bool:
+    if folder is not None and not folder.is_dir():
+        print(f"error: {folder}: --templates needs a folder of templates", file=sys.stderr)
+        return False
+    return True
+
+
 def run_check(argv: list[str]) -> int:
+    """Validate: the spec, its text against the fonts, and the documents as far as
+    the model (templates rendered in memory). Nothing is written."""
+    from .build import make_documents, style_for
+    from .output import safe_folder_name
     from .spec import load_spec
     args = check_parser().parse_args(argv)
+    if not _templates_ok(args.templates):
+        return 1
     failed = 0
     for path in spec_files(args.specs):
         try:
             loaded = load_spec(path)
+            _warn(loaded)
+            safe_folder_name(loaded.name, loaded.path)
+            make_documents(loaded, style_for(loaded, args.style), templates=args.templates)
         except InputError as exc:
             _report(exc)
             failed += 1
             continue
-        _warn(loaded)
         print(f"ok: {path}")
     return 1 if failed else 0
 
@@ -117,6 +145,8 @@ def run_build(argv: list[str]) -> int:
     from .build import build
     from .spec import load_spec
     args = build_parser().parse_args(argv)
+    if not _templates_ok(args.templates):
+        return 1
     files = spec_files(args.specs)
     if not files:
         print("error: no specs found", file=sys.stderr)
@@ -126,11 +156,15 @@ def run_build(argv: list[str]) -> int:
         try:
             loaded = load_spec(path)
             _warn(loaded)
-            for written in build(loaded, args.output, args.format, args.style, copies=args.copies, pdfa=args.pdfa,
-                                 kinds=args.kinds):
+            for written in build(loaded, args.output, args.format, args.style, args.templates, args.force,
+                                 copies=args.copies, pdfa=args.pdfa, kinds=args.kinds):
                 print(f"wrote {written}")
         except InputError as exc:
             _report(exc)
+            failed += 1
+        except OSError as exc:      # outside the writes, which say more (output.write_outputs)
+            from .output import describe
+            print(f"error: {exc.filename or path}: {describe(exc)}", file=sys.stderr)
             failed += 1
     return 1 if failed else 0
 
@@ -197,3 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted: files already written are complete; nothing is half-written", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("error: out of memory (is a spec or a template unusually large?)", file=sys.stderr)
+        return 1
+    except Exception as exc:      # a bug in jpdocs, not in the input: say so, without a traceback
+        if os.environ.get("JPDOCS_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc}\n"
+              "This is a fault in jpdocs, not in your spec. Files already written are complete."
+              " Please report it with the spec (set JPDOCS_DEBUG=1 to see the details).", file=sys.stderr)
+        return 3

@@ -10,10 +10,32 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .errors import fail
 from .style import HouseStyle
+
+
+_PATHS: dict[str, Path] = {}     # reportlab font name → file
+
+
+def _to_unicode_cmap(fontname, subset):
+    """reportlab's ToUnicode CMap writes a code point beyond U+FFFF as five hex
+    digits (<20BB7>), which readers take as U+20BB: a copied or searched 𠮷 (drawn
+    from a fallback font) would come out as ₻. PDF wants UTF-16BE, a surrogate
+    pair (<D842DFB7>); the rest of the CMap is reportlab's."""
+    def utf16(v: int) -> str:
+        return chr(v).encode("utf-16-be", "surrogatepass").hex().upper() if v > 0xFFFF else "%04X" % v
+    text = _original_cmap(fontname, subset)
+    head, _, _ = text.partition("%d beginbfchar" % len(subset))
+    return "\n".join([head + "%d beginbfchar" % len(subset)]
+                     + ["<%02X> <%s>" % (i, utf16(v)) for i, v in enumerate(subset)]
+                     + ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
+_original_cmap = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @lru_cache(maxsize=None)
@@ -21,16 +43,36 @@ def _load(path: str) -> TTFont:
     name = "JP-" + Path(path).stem
     font = TTFont(name, path)
     pdfmetrics.registerFont(font)
+    _PATHS[name] = Path(path)
     return font
+
+
+def path_of(font_name: str) -> Path:
+    """The file of a registered font (the DOCX writer reads its family name)."""
+    return _PATHS[font_name]
+
+
+def _use(style: HouseStyle, path: Path, key: str) -> str:
+    """Load one font of the style, or say in the style's terms why it cannot be used."""
+    try:
+        if not path.is_file():
+            raise FileNotFoundError(path)
+        return _load(str(path)).fontName
+    except FileNotFoundError:
+        raise fail(style.source, f"font file not found: {path}", key=key) from None
+    except Exception as exc:  # reportlab's TTFError and the struct errors of a damaged file
+        raise fail(style.source, f"cannot use the font file {path}: {exc} (a TrueType .ttf"
+                                 " font is needed; OpenType .otf/.ttc fonts with PostScript outlines"
+                                 " are not supported)", key=key) from None
 
 
 def register(style: HouseStyle) -> dict[str, str]:
     """Register every font role of the style; returns role → reportlab font name."""
-    return {role: _load(str(style.font_path(role))).fontName for role in style.fonts}
+    return {role: _use(style, style.font_path(role), f"fonts.{role}") for role in style.fonts}
 
 
 def fallback_names(style: HouseStyle) -> list[str]:
-    return [_load(str(p)).fontName for p in style.fallback_paths()]
+    return [_use(style, p, f"fallback_fonts[{i}]") for i, p in enumerate(style.fallback_paths())]
 
 
 def has_glyph(font_name: str, ch: str) -> bool:
@@ -47,3 +89,17 @@ def font_for(ch: str, primary: str, fallbacks: list[str]) -> str | None:
         if has_glyph(name, ch):
             return name
     return None
+
+
+def runs_by_font(text: str, primary: str, fallbacks: list[str]) -> list[tuple[str, str]]:
+    """Split `text` into (chunk, font name) runs: the primary font where it has the
+    glyph, else the first fallback that has it. A character no font has stays
+    with the primary font (the glyph check has refused it before any writing)."""
+    out: list[tuple[str, str]] = []
+    for ch in text:
+        name = font_for(ch, primary, fallbacks) or primary
+        if out and out[-1][1] == name:
+            out[-1] = (out[-1][0] + ch, name)
+        else:
+            out.append((ch, name))
+    return out

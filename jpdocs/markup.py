@@ -27,6 +27,10 @@ from . import model as m
 from .errors import fail
 
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+# A newline inside a value (templating._finalize): a line break in text, a space in
+# an attribute (a title or a marker has one line). U+FDD0 is a noncharacter: no
+# text can hold it (it has no glyph, so the glyph check would refuse it).
+LINE_BREAK = "\ufdd0"
 _BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "img", "pagebreak", "seal"}
 
 
@@ -38,11 +42,21 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
         raise fail(source, f"the rendered template is not well-formed markup: {exc}", line)
     if root.tag != "document":
         raise fail(source, f"the markup's root must be <document>, not <{root.tag}>")
+    for el in root.iter():
+        for key, val in el.attrib.items():
+            if LINE_BREAK in val:
+                el.attrib[key] = val.replace(LINE_BREAK, " ")
     a = root.attrib
+    try:
+        blocks = _blocks(root, source)
+    except (ValueError, TypeError) as exc:   # float("wide"), int("x"), a table without rows
+        raise fail(source, f"the markup has an attribute value that is not allowed: {exc}") from None
+    if a.get("orientation", "portrait") not in ("portrait", "landscape"):
+        raise fail(source, f"orientation must be portrait or landscape, not {a['orientation']!r}")
     return m.Document(kind=a.get("kind", ""), title=a.get("title", ""), author=a.get("author", ""),
                       subject=a.get("subject", ""), orientation=a.get("orientation", "portrait"),
                       fit_one_page=_yes(root, "fit"), min_size=_num(root, "min_size", 8.0),
-                      blocks=_blocks(root, source))
+                      blocks=blocks)
 
 
 def _clean(text: str | None) -> str:
@@ -136,8 +150,11 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inlin
 
     def add(text):
         text = _clean(text)
-        if text:
-            out.append(m.Text(text, bold=bold, font=font))
+        for i, line in enumerate(text.split(LINE_BREAK)):
+            if i:
+                out.append(m.LineBreak())
+            if line:
+                out.append(m.Text(line, bold=bold, font=font))
 
     add(el.text)
     for child in el:

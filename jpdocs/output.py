@@ -1,14 +1,33 @@
-"""Writing files so that a crash or a kill leaves either the old file or the new one.
+"""Writing files so that a crash or a kill leaves either the old file or the new one,
+and never over a file the generator did not write.
 
 Every writer produces bytes in memory and hands them here: they go to a hidden
 temporary file in the same folder, are flushed to disk, and are renamed over the
 target in one step (rename is atomic within a file system).
+
+Each spec's output folder holds a small manifest, `.jpdocs-manifest.json`, with the
+SHA-256 of every file the generator wrote there. An existing file is replaced only
+when its content is what the manifest records — a file someone edited (a DOCX
+finished in Word) or put there is refused unless the build is run with --force.
+The manifest is written before the files (listing both the old and the new
+content) and again after them, so a kill at any moment leaves a folder that the
+next build accepts.
 """
 from __future__ import annotations
 
+import errno
+import hashlib
+import json
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
+
+from .errors import InputError, Problem, fail
+
+MANIFEST = ".jpdocs-manifest.json"
+STALE_SECONDS = 300          # a .part file this old is left over from a killed run
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -30,3 +49,127 @@ def write_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+# A folder name made from a spec's file name must be one plain component that
+# means the same on every system: no separators, no . or .., nothing Windows
+# refuses or silently changes.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+_RESERVED = re.compile(r"(?i)^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$")
+
+
+def safe_folder_name(stem: str, spec_path: Path) -> str:
+    if (stem in ("", ".", "..") or _UNSAFE.search(stem) or stem != stem.strip(" .")
+            or _RESERVED.match(stem) or len(stem.encode("utf-8")) > 200):
+        raise fail(str(spec_path), f"the spec's file name {stem!r} cannot name an output folder"
+                                   " (it must be a plain name: no / \\ : * ? \" < > |, no leading or"
+                                   " trailing dot or space, not . or ..); rename the spec file")
+    return stem
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_manifest(folder: Path) -> dict[str, list[str]]:
+    try:
+        raw = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        files = raw.get("files", {}) if isinstance(raw, dict) else {}
+        return {k: [h for h in v if isinstance(h, str)] for k, v in files.items() if isinstance(v, list)}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_manifest(folder: Path, files: dict[str, list[str]]) -> None:
+    body = {"generator": "jpdocs", "note": "files this generator wrote here, by SHA-256;"
+                                           " a file whose content differs is not overwritten without --force",
+            "files": {k: sorted(set(v)) for k, v in sorted(files.items())}}
+    write_atomic(folder / MANIFEST, (json.dumps(body, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def clean_stale_parts(folder: Path, names) -> list[Path]:
+    """Remove temporary files a killed run left behind for these targets."""
+    removed = []
+    now = time.time()
+    for name in list(names) + [MANIFEST]:
+        for part in folder.glob(f"{glob_escape('.' + name)}.*.part"):
+            try:
+                if now - part.stat().st_mtime > STALE_SECONDS:
+                    part.unlink()
+                    removed.append(part)
+            except OSError:
+                pass
+    return removed
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def describe(exc: OSError) -> str:
+    """An OSError in words that say what to do."""
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "the disk is full; free some space and build again"
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied (the folder is read-only or belongs to someone else); choose another output folder with -o"
+    if code == errno.EROFS:
+        return "the disk is read-only; choose another output folder with -o"
+    if code == errno.ENOTDIR:
+        return "a file is in the way: part of this path is a file, not a folder"
+    if code == errno.EISDIR:
+        return "a folder with this name is in the way"
+    if code == errno.ENAMETOOLONG:
+        return "the path is too long for the file system"
+    return exc.strerror or str(exc)
+
+
+def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) -> list[Path]:
+    """Write `files` (name → bytes) into `folder`, all or (as far as the system
+    allows) nothing: refused up front if a target was not written by us; on an
+    error while writing, the message says which files are new and which unchanged."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise fail(str(folder), f"cannot create the output folder: {describe(exc)}") from None
+    clean_stale_parts(folder, files)
+    manifest = read_manifest(folder)
+    current: dict[str, str | None] = {}
+    refused = []
+    for name in files:
+        target = folder / name
+        if target.is_symlink() or target.exists() and not target.is_file():
+            refused.append(Problem(str(target), None, "", "this is not a plain file; move it away"))
+            continue
+        try:
+            current[name] = sha256(target.read_bytes()) if target.exists() else None
+        except OSError as exc:
+            raise fail(str(target), f"cannot read the existing file: {describe(exc)}") from None
+        if current[name] and not force and current[name] not in manifest.get(name, []):
+            why = ("it was changed after jpdocs wrote it (edited in Word?)" if name in manifest
+                   else "jpdocs did not write it")
+            refused.append(Problem(str(target), None, "",
+                                   f"not overwritten: {why}. Move it away or rename it to keep it,"
+                                   " or build with --force to replace it"))
+    if refused:
+        raise InputError(refused)
+    new = {name: sha256(data) for name, data in files.items()}
+    written: list[Path] = []
+    try:
+        # Before: both the old and the new content count as ours, so whatever a
+        # kill leaves on disk, the next build accepts it.
+        _write_manifest(folder, {**manifest, **{n: [h for h in (current[n], new[n]) if h] for n in files}})
+        for name, data in files.items():
+            if current[name] != new[name]:
+                write_atomic(folder / name, data)
+            written.append(folder / name)
+        _write_manifest(folder, {**manifest, **{n: [new[n]] for n in files}})
+    except OSError as exc:
+        target = getattr(exc, "filename", None) or str(folder)
+        done = [p.name for p in written]
+        left = [n for n in files if folder / n not in written]
+        state = (f" Written: {', '.join(done)}." if done else "") + (
+            f" Unchanged: {', '.join(left)}." if left else "")
+        raise fail(str(target), f"cannot write: {describe(exc)}.{state}") from None
+    return written

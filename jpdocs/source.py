@@ -8,6 +8,7 @@ map from key paths to line numbers so that later errors can point at the line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -21,14 +22,34 @@ MAX_DEPTH = 40
 Path_ = tuple  # a key path: ("press_notice", "contacts", 0, "phone")
 
 
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2-like scalars: dates and times stay strings (the
     schema parses them and reports 2024-02-30 against its key, where PyYAML would
     crash), 11:00 is not read as the base-60 number 660, and only true/false are
-    booleans (a Norwegian "NO" or a Japanese "no" stays text)."""
+    booleans (a Norwegian "NO" or a Japanese "no" stays text).
+
+    The composer is PyYAML's only recursive part: it counts its depth, so that
+    [[[[…]]]] a thousand levels deep is refused with its line, not a RecursionError."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH + 1:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {}
+_IMPLICIT: dict[str, re.Pattern] = {}
 for _tag, _regexp, _first in [
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
     ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9_]*)$", list("-+0123456789")),
@@ -37,6 +58,17 @@ for _tag, _regexp, _first in [
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
 ]:
     _Loader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
+    _IMPLICIT[_tag] = re.compile(_regexp)
+
+
+# Tags a spec may carry explicitly (!!str "0152"): the plain kinds of value. Any
+# other (!!binary, !!set, !!timestamp, !!python/…) is refused with its line.
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+
+# Files people pass by mistake, recognised by their first bytes.
+_NOT_A_SPEC = [(b"%PDF", "a PDF file"), (b"PK\x03\x04", "a Word (DOCX) or ZIP file"),
+               (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"), (b"\x89PNG", "a PNG image"),
+               (b"\xff\xd8\xff", "a JPEG image")]
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -47,53 +79,151 @@ def decode(path: Path, data: bytes) -> str:
     if not data.strip():
         raise fail(name, "the file is empty")
     if len(data) > MAX_BYTES:
-        raise fail(name, f"the file is {len(data):,} bytes; a spec is at most {MAX_BYTES:,}")
+        raise fail(name, f"the file is {len(data):,} bytes; a spec is at most {MAX_BYTES:,}"
+                         " (is this the right file?)")
+    for magic, what in _NOT_A_SPEC:
+        if data.startswith(magic):
+            raise fail(name, f"this is {what}, not a spec; a spec is a text file ending in .yaml")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail(name, "the file is saved as UTF-16 (Windows \"Unicode\"); save it again as UTF-8"
+                         " (メモ帳: 名前を付けて保存 → 文字コード UTF-8),"
+                         " or run: iconv -f UTF-16 -t UTF-8 OLD.yaml > NEW.yaml")
     if b"\x00" in data:
-        raise fail(name, "this is not a text file (it contains NUL bytes)")
+        raise fail(name, "this is not a text file (it contains NUL bytes)",
+                   data[:data.index(b"\x00")].count(b"\n") + 1)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        hint = ""
-        try:
-            data.decode("cp932")
-            hint = (" It looks like Shift_JIS (CP932), as saved by older Windows editors:"
-                    " save it again as UTF-8 (メモ帳: 名前を付けて保存 → 文字コード UTF-8),"
-                    " or run: iconv -f CP932 -t UTF-8 OLD.yaml > NEW.yaml")
-        except UnicodeDecodeError:
-            hint = " The file is not text in a known encoding."
+        hint = " The file is not text in a known encoding."
+        for codec, label in (("cp932", "Shift_JIS (CP932), as saved by older Windows editors"),
+                             ("euc_jp", "EUC-JP")):
+            if _looks_japanese(data, codec):
+                hint = (f" It looks like {label}: save it again as UTF-8"
+                        " (メモ帳: 名前を付けて保存 → 文字コード UTF-8),"
+                        f" or run: iconv -f {codec.upper().replace('_', '-')} -t UTF-8 OLD.yaml > NEW.yaml")
+                break
         raise fail(name, f"the file is not UTF-8 (first bad byte at line {line}).{hint}", line)
     return text
+
+
+def _looks_japanese(data: bytes, codec: str) -> bool:
+    """Whether `data` reads as Japanese text in `codec`: it decodes, has kana or
+    kanji, and no control characters (random bytes often decode as CP932 too)."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    if any(unicodedata.category(c) == "Cc" and c not in "\t\r\n" for c in text):
+        return False
+    return bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
 
 
 def load_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
     """Parse one YAML file. Returns the data and {key path: line} (1-based)."""
     name = str(path)
+    path = Path(path)
     try:
-        raw = Path(path).read_bytes()
+        if path.is_dir():
+            raise fail(name, "this is a folder, not a spec file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:      # refused before reading a huge file into memory
+            raise fail(name, f"the file is {size:,} bytes; a spec is at most {MAX_BYTES:,}"
+                             " (is this the right file?)")
+        raw = path.read_bytes()
     except OSError as exc:
-        raise fail(name, f"cannot read the file: {exc.strerror}")
+        raise fail(name, f"cannot read the file: {exc.strerror or exc}")
     text = decode(path, raw)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(name, text, exc) from None
     try:
         node = loader.get_single_node()
         if node is None:
-            raise fail(name, "the file holds no data")
+            raise fail(name, "the file holds no data (only comments or blank lines)")
         lines: dict[Path_, int] = {}
         _check(name, node, (), lines, [0], 0)
         data = loader.construct_document(node)
+    except _TooDeep as exc:
+        raise fail(name, f"the data is nested more than {MAX_DEPTH} levels deep", exc.line) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(name, text, exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(s for s in (exc.context, exc.problem) if s)
-        raise fail(name, f"this is not valid YAML: {what}", line)
+        raise fail(name, *_plain_yaml_error(what, text, line)) from None
     except yaml.YAMLError as exc:
-        raise fail(name, f"this is not valid YAML: {exc}")
+        raise fail(name, f"this is not valid YAML: {exc}") from None
+    except (ValueError, TypeError, OverflowError) as exc:   # a constructor's own error
+        raise fail(name, f"a value cannot be read: {exc}") from None
     finally:
         loader.dispose()
     return data, lines
+
+
+def _reader_error(name: str, text: str, exc) -> Exception:
+    """PyYAML refuses control characters in the stream; say which and where."""
+    pos = exc.position if isinstance(exc.position, int) else 0
+    line = text[:pos].count("\n") + 1
+    ch = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    return fail(name, f"the file contains the invisible control character U+{ord(ch[:1] or ' '):04X}"
+                      f" ({unicodedata.name(ch[:1], 'control')}); delete it (it often comes with"
+                      " text pasted from PDFs or e-mails)", line)
+
+
+# PyYAML's messages, in words an office worker can act on.
+_YAML_HINTS = [
+    ("found character '\\t' that cannot start any token",
+     "a tab character is used for indentation; indent with spaces, not tabs"),
+    ("mapping values are not allowed here",
+     "a colon followed by a space (': ') inside a value, or a key indented wrongly;"
+     " put such a value in quotes (\"…: …\") or check the indentation"),
+    ("could not find expected ':'", "a line is missing the colon after its key (key: value)"),
+    ("found unexpected end of stream", "a quote (\" or ') is opened and never closed"),
+    ("expected <block end>, but found", "this line's indentation does not match the lines above it"),
+    ("found undefined alias", "an alias (*name) refers to an anchor (&name) that is not defined"),
+    ("found unhashable key", "a key must be a single word, not a list or a block"),
+    ("expected a single document", "the file holds more than one document (a line '---');"
+                                    " put one spec in each file"),
+    ("found duplicate anchor", "the same anchor (&name) is defined twice"),
+]
+
+
+def _unclosed_quote(text: str, line: int | None) -> int | None:
+    """The last line before `line` with an odd number of double quotes (a quote
+    opened and not closed on its line), ignoring comments."""
+    found = None
+    for n, l in enumerate(text.splitlines()[:line or 0], 1):
+        body = l.split(" #", 1)[0] if not l.lstrip().startswith("#") else ""
+        if body.count('"') - body.count('\\"') * 1 & 1:
+            found = n if found is None else None    # a second odd line closes the first
+    return found
+
+
+def _plain_yaml_error(what: str, text: str, line: int | None) -> tuple[str, int | None]:
+    plain = next((hint for needle, hint in _YAML_HINTS if needle in what), None)
+    quote = _unclosed_quote(text, line)
+    if quote and "scalar" in what:
+        plain = (f"a quote (\") opened on this line is not closed on it, so YAML reads on to the"
+                 f" next quote (line {line}); close it, or remove it")
+        line = quote
+    # Japanese input methods type a full-width colon or space where YAML needs ASCII.
+    first = max(0, (line or 1) - 2)
+    nearby = list(enumerate(text.splitlines()[first:(line or 1)], first + 1))
+    colon = [n for n, l in nearby if re.match(r"^[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ \u3000]*：", l)]
+    indent = [n for n, l in nearby if l.startswith("\u3000")]
+    if colon:
+        plain = "a key is followed by a full-width colon (：); write an ASCII colon and a space (key: value)"
+        line = colon[0]
+    elif indent:
+        plain = "a line is indented with a full-width space (　); indent with ASCII spaces"
+        line = indent[0]
+    return (f"this is not valid YAML: {plain} (YAML says: {what})" if plain
+            else f"this is not valid YAML: {what}"), line
 
 
 def _check(name, node, path, lines, count, depth):
@@ -108,11 +238,20 @@ def _check(name, node, path, lines, count, depth):
     if depth > MAX_DEPTH:
         raise fail(name, f"the data is nested more than {MAX_DEPTH} levels deep", line)
     lines.setdefault(path, line)
+    explicit_misfit = (isinstance(node, yaml.ScalarNode) and node.tag in _IMPLICIT
+                       and not _IMPLICIT[node.tag].match(node.value))
+    if node.tag not in _PLAIN_TAGS or explicit_misfit:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise fail(name, f"the YAML tag {tag} is not allowed in a spec; write the value plainly"
+                         " (text, a number, true/false, a list or keys)", line, _dotted(path))
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
             key_line = key_node.start_mark.line + 1
+            if isinstance(key, str) and key[:1] in ("\u3000", "\t"):
+                raise fail(name, f"the key '{key}' starts with a {'full-width space' if key[0] != chr(9) else 'tab'};"
+                                 " indent with ASCII spaces only", key_line)
             if key == "<<":
                 raise fail(name, "merge keys (<<) are not supported; write the values out", key_line)
             if key in seen:

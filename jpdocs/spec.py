@@ -6,12 +6,17 @@ order gives the labels 甲, 乙, 丙 …) and referred to by id from the documen
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
+import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError,
+                      model_validator)
+from pydantic_core import PydanticCustomError
 
 from . import japanese
 from .errors import InputError, Problem
@@ -19,6 +24,119 @@ from .source import dotted, line_of, load_yaml
 
 # Text a user writes: one line or more, never empty.
 Line = Annotated[str, StringConstraints(min_length=1)]
+
+
+# --- dates and times --------------------------------------------------------
+# They stay strings in the YAML (source.py) and are parsed here, so that every
+# mistake is reported against its key in plain words. A number is never taken for
+# a date or a time (pydantic would read 20240227 as seconds since 1970).
+
+def _bad(message: str) -> PydanticCustomError:
+    return PydanticCustomError("jp_value", message)
+
+
+_DIGITS = str.maketrans("０１２３４５６７８９：／－", "0123456789:/-")
+_ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+_ERA_DATE = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def _day(y: int, m: int, d: int, written: str) -> dt.date:
+    if not 1 <= m <= 12:
+        raise _bad(f"{written} is not a valid date: there is no month {m}")
+    last = calendar.monthrange(y, m)[1] if 1 <= y <= 9999 else 31
+    if not 1 <= d <= last:
+        raise _bad(f"{written} is not a valid date: {y}年{m}月 has {last} days")
+    if not 1 <= y <= 9999:
+        raise _bad(f"{written} is not a valid date: the year {y} is out of range")
+    return dt.date(y, m, d)
+
+
+def _era_checked(day: dt.date, written: str) -> dt.date:
+    first = japanese.ERAS[0][1]
+    if day < first:
+        raise _bad(f"{written} is before the Meiji era ({first.isoformat()});"
+                   " an official document cannot write its era date")
+    return day
+
+
+def _parse_date(value, written: str) -> dt.date:
+    text = value.strip().translate(_DIGITS)
+    if m := _ISO_DATE.fullmatch(text):
+        return _era_checked(_day(*map(int, m.groups()), written), written)
+    if m := _ERA_DATE.fullmatch(text):
+        era, year = m.group(1), 1 if m.group(2) == "元" else int(m.group(2))
+        names = [e for e, _ in japanese.ERAS]
+        first = dict(japanese.ERAS)[era]
+        day = _day(first.year + year - 1, int(m.group(3)), int(m.group(4)), written)
+        if day < first:
+            raise _bad(f"{written} is before the {era} era began ({first.isoformat()});"
+                       f" that day is {japanese.format_date(day, 'half', western=False, weekday=False)}")
+        nxt = names.index(era) + 1
+        if nxt < len(names) and day >= japanese.ERAS[nxt][1]:
+            last = japanese.ERAS[nxt][1] - dt.timedelta(days=1)
+            raise _bad(f"{written} is after the {era} era ended ({last.isoformat()});"
+                       f" that day is {japanese.format_date(day, 'half', western=False, weekday=False)}")
+        return day
+    raise _bad(f"{written!r} is not a valid date; write it as YYYY-MM-DD (2024-02-27) or 令和6年2月27日")
+
+
+def _date(value):
+    if isinstance(value, dt.datetime):
+        raise _bad("a date without a time is expected here; write it as YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return _era_checked(value, value.isoformat())
+    if isinstance(value, str):
+        return _parse_date(value, value)
+    raise _bad(f"expected a date written as YYYY-MM-DD (2024-02-27), got {_describe(value)}")
+
+
+def _time(value):
+    if isinstance(value, dt.time):
+        return value
+    if not isinstance(value, str):
+        raise _bad(f"expected a time written as HH:MM in quotes (\"11:00\"), got {_describe(value)}")
+    text = value.strip().translate(_DIGITS)
+    m = _TIME.fullmatch(text)
+    if not m:
+        raise _bad(f"{value!r} is not a valid time; write it as HH:MM (\"11:00\")")
+    h, mi = map(int, m.groups())
+    if h > 23:
+        raise _bad(f"{value} is not a valid time of day: hours go from 0 to 23")
+    if mi > 59:
+        raise _bad(f"{value} is not a valid time of day: minutes go from 00 to 59")
+    return dt.time(h, mi)
+
+
+def _date_or_datetime(value):
+    if isinstance(value, str) and re.search(r"[T ]\d", value.strip()):
+        day, _, clock = value.strip().replace(" ", "T", 1).partition("T")
+        return dt.datetime.combine(_parse_date(day, value), _time(clock))
+    if isinstance(value, dt.datetime):
+        return value
+    return _date(value)
+
+
+def _describe(value) -> str:
+    """A value's kind in plain words, for messages."""
+    if value is None:
+        return "nothing (the value after the colon is empty)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of keys"
+    return type(value).__name__
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+Time = Annotated[dt.time, BeforeValidator(_time)]
+DateTime = Annotated[dt.datetime | dt.date, BeforeValidator(_date_or_datetime)]
 
 
 class Strict(BaseModel):
@@ -67,9 +185,9 @@ class ExtraItem(Strict):
 
 class Ceremony(Strict):
     """The 記 items of a notice."""
-    date: dt.date
-    start: Optional[dt.time] = None
-    end: Optional[dt.time] = None
+    date: Date
+    start: Optional[Time] = None
+    end: Optional[Time] = None
     duration_note: Optional[Line] = None   # 30分程度
     venue: Line
     venue_address: Optional[Line] = None
@@ -77,12 +195,6 @@ class Ceremony(Strict):
     agenda: list[Line] = []
     schedule: list[ScheduleRow] = []
     extra_items: list[ExtraItem] = []
-
-    @model_validator(mode="after")
-    def _end_after_start(self):
-        if self.start and self.end and self.end <= self.start:
-            raise ValueError("end must be later than start")
-        return self
 
 
 class Background(Strict):
@@ -93,7 +205,7 @@ class Background(Strict):
 class PressRequest(Strict):
     label: Line = "報道に当たってのお願い"
     lead: Line = "当日取材いただける場合は、"
-    deadline: Optional[dt.datetime | dt.date] = None
+    deadline: Optional[DateTime] = None
     tail: Line = "までに下記連絡先までお知らせください。"
     contact: Optional[Contact] = None
     notes: list[Line] = []
@@ -102,7 +214,7 @@ class PressRequest(Strict):
 class PressNotice(Strict):
     header: Optional[Line] = None     # default from the house style: 報道機関各位
     issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁
-    issue_date: dt.date
+    issue_date: Date
     date_suffix: str = "配布"
     subject_label: Optional[Line] = None  # default from the house style: 項　目
     subject: Line
@@ -162,8 +274,8 @@ class Validity(Strict):
     """有効期間: from the start (default: the signing day) to the end (default: the
     end of the fiscal year of the start), renewed by renewal_term unless a party
     gives notice renewal_notice before the end."""
-    start: Optional[dt.date] = None
-    end: Optional[dt.date] = None
+    start: Optional[Date] = None
+    end: Optional[Date] = None      # checked against the start in _cross_check, with its line
     renewal: bool = True
     renewal_notice: Line = "1か月"
     renewal_term: Line = "1年"
@@ -172,14 +284,12 @@ class Validity(Strict):
     def _periods(self):
         for value in (self.renewal_notice, self.renewal_term):
             japanese.parse_period(value)      # ValueError names the expected form
-        if self.start and self.end and self.end <= self.start:
-            raise ValueError("end must be later than start")
         return self
 
 
 class Agreement(Strict):
     title: Line                       # …との包括連携協定
-    signing_date: dt.date
+    signing_date: Date
     areas: list[Area] = []
     fiscal_year: Optional[int] = None  # when the office files it under another year
     # --- the agreement document (協定書)
@@ -212,11 +322,13 @@ class Spec(Strict):
 
 
 class LoadedSpec(BaseModel):
-    """A validated spec with where it came from and what was mended on the way."""
+    """A validated spec with where it came from and what was mended on the way.
+    `lines` maps key paths to the lines they are on, for later messages."""
     model_config = ConfigDict(arbitrary_types_allowed=True)
     path: Path
     spec: Spec
     warnings: list[Problem] = []
+    lines: dict = {}
 
     @property
     def name(self) -> str:
@@ -225,6 +337,9 @@ class LoadedSpec(BaseModel):
     def file(self, relative: str) -> Path:
         """A file the spec names (a logo), relative to the spec's folder."""
         return resolve_file(self.path, relative)
+
+    def line_of(self, path: tuple) -> int | None:
+        return line_of(self.lines, path)
 
 
 def resolve_file(spec_path: Path, relative: str) -> Path:
@@ -236,17 +351,73 @@ def load_spec(path: Path | str) -> LoadedSpec:
     data, lines = load_yaml(path)
     name = str(path)
     if not isinstance(data, dict):
-        raise InputError([Problem(name, 1, "", "a spec is a mapping of keys (issuer:, parties: …)")])
+        raise InputError([Problem(name, 1, "", "a spec is a mapping of keys (issuer:, parties: …),"
+                                              f" but this file holds {_describe(data)}")])
     warnings: list[Problem] = []
     data = _mend_radicals(data, (), name, lines, warnings)
+    problems = _check_text(data, (), name, lines, warnings)
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
-        raise InputError(_problems(exc, name, lines)) from None
-    problems = _cross_check(spec, name, lines)
+        problems += _problems(exc, name, lines)
+        raise InputError(_sorted(problems)) from None
+    problems += _cross_check(spec, name, lines)
     if problems:
-        raise InputError(problems)
-    return LoadedSpec(path=path, spec=spec, warnings=warnings)
+        raise InputError(_sorted(problems))
+    return LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.key))
+
+
+# Characters that never belong in a value: invisible, they change nothing a reader
+# sees but break search, copying and layout. A newline is allowed (it is a line
+# break where the document prints the value); a tab is not (it has no meaning in
+# the documents' layout).
+_INVISIBLE = {0x00AD: "soft hyphen", 0x200B: "zero-width space", 0x200C: "zero-width non-joiner",
+              0x200D: "zero-width joiner", 0x2060: "word joiner", 0xFEFF: "zero-width no-break space (BOM)"}
+_JAPANESE = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e"
+_ASCII_SPACE_BY_JAPANESE = re.compile(f"[{_JAPANESE}] +(?=[^ ])|(?<=[^ ]) +[{_JAPANESE}]")
+
+
+def _check_text(value, path, name, lines, warnings) -> list[Problem]:
+    """Refuse control and invisible characters, naming the field; warn (never
+    alter) where an ASCII space touches Japanese text."""
+    problems: list[Problem] = []
+    if isinstance(value, str):
+        where = (name, line_of(lines, path), dotted(path))
+        for i, ch in enumerate(value):
+            cp = ord(ch)
+            if ch == "\n":
+                continue
+            if ch == "\t":
+                what = "a tab character; write a full-width space (　) or spaces instead"
+            elif ch == "\ufffd":
+                what = ("the replacement mark � (U+FFFD), left where characters were lost in a conversion"
+                        " (文字化け); type the original characters again")
+            elif unicodedata.category(ch) == "Cc":
+                what = f"the control character U+{cp:04X}, which cannot be printed; delete it"
+            elif cp in _INVISIBLE or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
+                label = _INVISIBLE.get(cp, "text-direction control")
+                what = (f"the invisible character U+{cp:04X} ({label}), often pasted from web pages"
+                        " or PDFs; delete it")
+            else:
+                continue
+            problems.append(Problem(*where, f"the text contains {what} (at character {i + 1})"))
+            break
+        found = _ASCII_SPACE_BY_JAPANESE.search(value)
+        if found:
+            a, b = max(0, found.start() - 4), found.end() + 4
+            warnings.append(Problem(*where, f"an ASCII space beside Japanese text ({value[a:b]!r}) is printed"
+                                            " as it is; if a gap is meant, write a full-width space (　)"))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            problems += _check_text(v, path + (k,), name, lines, warnings)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            problems += _check_text(v, path + (i,), name, lines, warnings)
+    return problems
 
 
 def _mend_radicals(value, path, name, lines, warnings):
@@ -271,13 +442,26 @@ def _problems(exc: ValidationError, name: str, lines) -> list[Problem]:
     for err in exc.errors():
         loc = tuple(err["loc"])
         # pydantic adds the union member tried ("datetime", "date") to the path.
-        loc = tuple(p for p in loc if p not in ("datetime", "date", "function-after[_end_after_start()]"))
+        loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+        if loc and loc[-1] == "[key]":
+            loc = loc[:-1]
         out.append(Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc)))
-    return sorted(out, key=lambda p: (p.line or 0, p.key))
+    # A required key reported missing next to a misspelt one: say they are one mistake.
+    typos = {(p.key.rpartition(".")[0], p.message.split("did you mean '")[1].rstrip("'?")): p
+             for p in out if "did you mean '" in p.message}
+    for i, p in enumerate(out):
+        parent, _, key = p.key.rpartition(".")
+        typo = typos.get((parent, key))
+        if p.message == "this key is required but missing" and typo:
+            out[i] = Problem(p.file, p.line, p.key, f"{p.message} (is it the misspelt"
+                             f" '{typo.key.rpartition('.')[2]}' at line {typo.line}?)")
+    return out
 
 
 def _explain(err: dict, loc: tuple) -> str:
-    kind = err["type"]
+    """pydantic's error → what is wrong and what was expected, in plain words."""
+    kind, value = err["type"], err.get("input")
+    got = _describe(value)
     if kind == "extra_forbidden":
         options = _fields_at(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
@@ -286,11 +470,34 @@ def _explain(err: dict, loc: tuple) -> str:
         return f"unknown key '{loc[-1]}'{hint}"
     if kind == "missing":
         return "this key is required but missing"
+    if kind == "jp_value":
+        return err["msg"]
+    if kind == "string_type":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return (f"expected text, got {got}; put it in quotes (\"{value}\") so that it is kept"
+                    " exactly as written")
+        return f"expected text, got {got}"
+    if kind == "string_too_short":
+        return "the value is empty; write it, or remove the key"
+    if kind in ("list_type", "tuple_type"):
+        return f"expected a list (lines starting with '- ', or [a, b]), got {got}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a block of keys (key: value lines, indented under this one), got {got}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {got}"
+    if kind.startswith("int_") or kind.startswith("float_"):
+        return f"expected a whole number, got {got}"
+    if kind == "literal_error":
+        return f"must be one of {err['ctx']['expected']}, got {got}"
+    if kind == "too_short":
+        return f"needs at least {err['ctx'].get('min_length', 1)} entry"
+    if kind == "value_error":
+        return err["msg"].removeprefix("Value error, ")
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"not a valid date ({err['msg'].lower()}); write it as YYYY-MM-DD, got {err['input']!r}"
+        return f"not a valid date ({err['msg'].lower()}); write it as YYYY-MM-DD, got {got}"
     if kind.startswith("time"):
-        return f"not a valid time ({err['msg'].lower()}); write it as HH:MM, got {err['input']!r}"
-    return f"{err['msg']} (got {err.get('input')!r})"
+        return f"not a valid time ({err['msg'].lower()}); write it as HH:MM, got {got}"
+    return f"{err['msg']} (got {got})"
 
 
 def _fields_at(loc: tuple) -> list[str]:
@@ -327,17 +534,32 @@ def _cross_check(spec: Spec, name: str, lines) -> list[Problem]:
             if ref not in spec.parties:
                 path = ("press_notice", "ceremony", "signatories", i)
                 close = difflib.get_close_matches(ref, list(spec.parties), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(spec.parties)})"
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                        f"party '{ref}' is not declared under parties:{hint}"))
+                                        f"party '{ref}' is not declared under parties{hint}"))
+    if notice:
+        c = notice.ceremony
+        if c.start and c.end and c.end <= c.start:
+            path = ("press_notice", "ceremony", "end")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"the end time {c.end:%H:%M} is not later than the start {c.start:%H:%M}"))
     for pid, party in spec.parties.items():
         if party.logo:
             trouble = _image_trouble(resolve_file(Path(name), party.logo))
             if trouble:
                 path = ("parties", pid, "logo")
                 problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
-    if spec.agreement:
+    agreement = spec.agreement
+    if agreement:
         problems += _check_agreement(spec, name, lines)
+        v = agreement.validity
+        start = v.start or agreement.signing_date
+        if v.end and v.end <= start:
+            which = "validity.start" if v.start else "signing_date"
+            path = ("agreement", "validity", "end")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"the agreement ends ({v.end.isoformat()}) before it starts"
+                                    f" ({which} {start.isoformat()})"))
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))

@@ -107,6 +107,10 @@ def load_style(path: Path | str | None = None) -> HouseStyle:
         if not style.font_path(role).is_file():
             problems.append(Problem(name, line_of(lines, ("fonts", role)), f"fonts.{role}",
                                     f"font file not found: {style.font_path(role)}"))
+    for i, path in enumerate(style.fallback_paths()):
+        if not path.is_file():
+            problems.append(Problem(name, line_of(lines, ("fallback_fonts", i)), f"fallback_fonts[{i}]",
+                                    f"font file not found: {path}"))
     if problems:
         raise InputError(problems)
     return style

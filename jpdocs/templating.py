@@ -13,30 +13,54 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from . import japanese
-from .errors import fail
+from .errors import InputError, fail
+from .markup import LINE_BREAK
 from .style import TEMPLATES, HouseStyle
 
 
 def _finalize(value):
     """Every {{ value }}: escaped for the markup, and a newline inside a value
-    becomes a line break rather than vanishing into the markup's whitespace."""
+    becomes a line break rather than vanishing into the markup's whitespace. The
+    newline is passed as markup.LINE_BREAK, not as <br/>, because the same value may
+    stand in an attribute (title="…"), where an element would break the markup.
+    The final newline that YAML's `|` adds to a block is not a line of text."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return value
-    return Markup(escape(str(value)).replace("\n", Markup("<br/>")))
+    return Markup(escape(str(value).rstrip("\n") if isinstance(value, str) else str(value))
+                  .replace("\n", LINE_BREAK))
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox (no attribute starting with _, no mutation of the
+    context, no Python internals), which also refuses the two operators that let a
+    one-line template eat all memory: 'x' * 10**9 and 10**10**10."""
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context, operator, left, right):
+        sized = (str, bytes, list, tuple)
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+            raise SecurityError(f"the power {left!r} ** {right!r} is too large for a template")
+        if operator == "*" and (isinstance(left, sized) and isinstance(right, int) and right > 10_000
+                                or isinstance(right, sized) and isinstance(left, int) and left > 10_000):
+            raise SecurityError("repeating text or a list more than 10,000 times is not allowed in a template")
+        return super().call_binop(context, operator, left, right)
 
 
 @lru_cache(maxsize=16)
-def environment(folder: Path, digits: str, western_year: bool) -> ImmutableSandboxedEnvironment:
-    """One environment per template folder and number style: Jinja caches compiled
-    templates per environment, and the filters carry the style."""
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+def environment(folder: Path | tuple[Path, ...], digits: str, western_year: bool) -> ImmutableSandboxedEnvironment:
+    """One environment per template folder (or folders, searched in order: a user's
+    --templates folder before the bundled one) and number style: Jinja caches
+    compiled templates per environment, and the filters carry the style."""
+    paths = [str(f) for f in (folder if isinstance(folder, tuple) else (folder,))]
+    env = _Sandbox(
+        loader=jinja2.FileSystemLoader(paths),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -71,30 +95,48 @@ def _filters(d: str, western_year: bool) -> dict:
             "name_lines": japanese.name_lines}
 
 
-def render(template_name: str, context: dict, style: HouseStyle, folder: Path = TEMPLATES) -> str:
-    """Render one template to markup text. Template faults name file and line."""
-    env = environment(folder, style.digits, style.western_year)
+def render(template_name: str, context: dict, style: HouseStyle,
+           folder: Path | tuple[Path, ...] = TEMPLATES) -> str:
+    """Render one template to markup text. A fault of the template (a syntax error,
+    an undefined value, an attempt on Python internals, an exception inside it)
+    is reported with the template's file and line; the sandbox holds."""
+    folders = tuple(Path(f) for f in (folder if isinstance(folder, tuple) else (folder,)))
+    env = environment(folders, style.digits, style.western_year)
     try:
         template = env.get_template(template_name)
         return template.render(**context, style=style)
+    except InputError:
+        raise
     except jinja2.TemplateSyntaxError as exc:
-        raise fail(exc.filename or template_name, f"template error: {exc.message}", exc.lineno)
+        raise fail(exc.filename or template_name, f"template error: {exc.message}", exc.lineno) from None
     except jinja2.TemplateNotFound as exc:
-        raise fail(str(folder / template_name), f"template not found: {exc.name}")
-    except jinja2.UndefinedError as exc:
-        raise fail(str(folder / template_name), f"template uses an undefined value: {exc.message}",
-                   _template_line(exc))
-    except jinja2.exceptions.SecurityError as exc:
-        raise fail(str(folder / template_name), f"template tried something unsafe: {exc}",
-                   _template_line(exc))
+        raise fail(str(folders[0] / template_name),
+                   f"template not found: {exc.name} (looked in {', '.join(map(str, folders))})") from None
+    except (jinja2.UndefinedError, SecurityError) as exc:
+        file, line = _where(exc, folders, template_name)
+        message = exc.message if isinstance(exc, jinja2.UndefinedError) else str(exc)
+        if isinstance(exc, SecurityError) or "unsafe" in (message or ""):
+            text = f"template tried something a template may not do (the sandbox refused it): {message}"
+        else:
+            text = f"template uses an undefined value: {message}"
+        raise fail(file, text, line) from None
+    except Exception as exc:       # ZeroDivisionError, TypeError, RecursionError … in template code
+        file, line = _where(exc, folders, template_name)
+        raise fail(file, f"template error: {type(exc).__name__}: {exc}", line) from None
 
 
-def _template_line(exc: Exception) -> int | None:
-    """The template line of a rendering error, from the traceback Jinja rewrites."""
+def _where(exc: Exception, folders: tuple[Path, ...], template_name: str) -> tuple[str, int | None]:
+    """The template file and line of a rendering error, from the traceback Jinja
+    rewrites (its frames carry the template's file name and line)."""
+    roots = [str(f) for f in folders] + [str(f.resolve()) for f in folders]
+    file, line = None, None
     tb = exc.__traceback__
-    line = None
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith((".j2", ".xml")):
-            line = tb.tb_lineno
+        name = tb.tb_frame.f_code.co_filename
+        if any(name.startswith(r) for r in roots) or name.endswith(".j2"):
+            file, line = name, tb.tb_lineno
         tb = tb.tb_next
-    return line
+    if file is None:
+        found = next((f / template_name for f in folders if (f / template_name).is_file()), None)
+        file = str(found or folders[0] / template_name)
+    return file, line

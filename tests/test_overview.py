@@ -308,5 +308,5 @@ def test_a_spec_without_areas_gets_no_sheet(tmp_path):
     data["agreement"].pop("areas")
     spec = write_spec(tmp_path, data, name="no-areas.yaml")
     assert run_generate(spec, "-o", tmp_path).returncode == 0
-    made = sorted(p.name for p in (tmp_path / "no-areas").iterdir())
+    made = sorted(p.name for p in (tmp_path / "no-areas").iterdir() if not p.name.startswith("."))
     assert made == ["agreement.docx", "agreement.pdf", "press-notice.docx", "press-notice.pdf"]

@@ -31,7 +31,7 @@ from docx.image.image import Image as DocxImage
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .. import model as m
+from .. import fonts, model as m
 from ..errors import fail
 from ..output import write_atomic
 from ..style import TEMPLATES, HouseStyle, ParagraphStyle
@@ -190,13 +190,18 @@ def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0
         pf.space_after = Pt(after)
     if keep:
         put(pPr, "keepNext", PPR)
-    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), ctx.colour)
+    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), ps.font, ctx.colour)
     return p._p
 
 
-def _runs(p, style: HouseStyle, inlines, spacing: int, colour: str | None = None) -> None:
+def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = None,
+          colour: str | None = None) -> None:
     """Runs for the inlines. Tracking (w:spacing) goes between characters, so the last
-    character before a line break or the paragraph's end is split off without it."""
+    character before a line break or the paragraph's end is split off without it.
+    A character the run's font lacks gets a run of its own in the house style's
+    fallback font (IPAmj明朝 for a rare name kanji), as the PDF draws it."""
+    fallbacks = fonts.fallback_names(style) if style.fallback_fonts else []
+    registered = fonts.register(style) if fallbacks else {}
     for i, inline in enumerate(inlines):
         if isinstance(inline, m.LineBreak):
             p.add_run().add_break()
@@ -209,20 +214,30 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, colour: str | None = None
         stop = next((j for j, x in enumerate(rest) if isinstance(x, m.LineBreak)), len(rest))
         last = spacing and not any(x.text for x in rest[:stop])
         text = inline.text
-        for chunk, sp in [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]:
-            if not chunk:
+        primary = registered.get(role or base_role or "", "")
+        for whole, sp in [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]:
+            if not whole:
                 continue
-            r = p.add_run(chunk)   # escapes <&>, keeps spaces and U+3000; \n → br, \t → tab
-            if family:
-                set_fonts(r._r.get_or_add_rPr(), family)
-            if bold:
-                r.bold = True
-            elif family:
-                r.bold = False     # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
-            if colour:
-                put(r._r.get_or_add_rPr(), "color", RPR, val=colour.lstrip("#").upper())
-            if sp:
-                put(r._r.get_or_add_rPr(), "spacing", RPR, val=sp)
+            pieces = (fonts.runs_by_font(whole, primary, fallbacks) if primary and fallbacks
+                      else [(whole, primary)])
+            for chunk, name in pieces:
+                _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0],
+                     bold, sp, colour, regular=bool(family) and not bold)
+
+
+def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | None = None,
+         regular: bool = False) -> None:
+    r = p.add_run(chunk)   # escapes <&>, keeps spaces and U+3000; \n → br, \t → tab
+    if family:
+        set_fonts(r._r.get_or_add_rPr(), family)
+    if bold:
+        r.bold = True
+    elif regular:
+        r.bold = False     # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
+    if colour:
+        put(r._r.get_or_add_rPr(), "color", RPR, val=colour.lstrip("#").upper())
+    if sp:
+        put(r._r.get_or_add_rPr(), "spacing", RPR, val=sp)
 
 
 def _blocks(box, blocks, ctx: _Ctx) -> list:
@@ -463,7 +478,11 @@ def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
     width = Length(section.page_width - section.left_margin - section.right_margin).twips
     _blocks(document._body, doc.blocks, _Ctx(style, width))
     cp = document.core_properties
-    cp.title, cp.subject, cp.author, cp.last_modified_by = doc.title, doc.subject, doc.author, doc.author
+    # python-docx refuses properties over 255 characters (Word does not); a long
+    # subject line is the user's text, kept whole: set on the element directly.
+    for prop, value in (("title", doc.title), ("subject", doc.subject), ("creator", doc.author),
+                        ("lastModifiedBy", doc.author)):
+        cp._element._get_or_add(prop).text = value
     cp.language, cp.comments, cp.keywords, cp.category = doc.lang, "", "", ""
     cp.created = cp.modified = FIXED_TIME
     cp.revision = 1

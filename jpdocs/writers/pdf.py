@@ -41,23 +41,26 @@ class TrackedLine(Flowable):
     stays the user's."""
 
     def __init__(self, text: str, font: str, size: float, leading: float, tracking: float, align: str,
-                 colour=colors.black):
+                 colour=colors.black, fallbacks: list[str] = ()):
         super().__init__()
         self.text, self.font, self.size, self.leading = text, font, size, leading
         self.char_space, self.align, self.colour = tracking * size, align, colour
+        self.runs = fonts.runs_by_font(text, font, list(fallbacks))
 
     def wrap(self, avail_width, avail_height):
         self.avail = avail_width
         return avail_width, self.leading
 
     def draw(self):
-        width = pdfmetrics.stringWidth(self.text, self.font, self.size) + self.char_space * (len(self.text) - 1)
+        width = (sum(pdfmetrics.stringWidth(chunk, name, self.size) for chunk, name in self.runs)
+                 + self.char_space * (len(self.text) - 1))
         x = {"center": (self.avail - width) / 2, "right": self.avail - width}.get(self.align, 0)
         t = self.canv.beginText(x, (self.leading - self.size) / 2 + self.size * 0.12)
-        t.setFont(self.font, self.size, self.leading)
         t.setFillColor(self.colour)
         t.setCharSpace(self.char_space)
-        t.textOut(self.text)
+        for chunk, name in self.runs:
+            t.setFont(name, self.size, self.leading)
+            t.textOut(chunk)
         self.canv.drawText(t)
 
 
@@ -104,6 +107,7 @@ class _Builder:
     def __init__(self, style: HouseStyle):
         self.house = style
         self.font = fonts.register(style)
+        self.fallbacks = fonts.fallback_names(style)
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
         self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
         self.seals: list[SealBox] = []
@@ -150,11 +154,15 @@ class _Builder:
             if isinstance(i, m.LineBreak):
                 parts.append("<br/>")
                 continue
-            text = escape(i.text)
             role = "gothic-bold" if i.bold and "gothic-bold" in self.font else i.font
-            if role and self.font.get(role, base_font) != base_font:
-                text = f'<font name="{self.font[role]}">{text}</font>'
-            parts.append(text)
+            primary = self.font.get(role, base_font) if role else base_font
+            # A character the primary font lacks is drawn with the house style's
+            # fallback font (IPAmj明朝 for rare name kanji), never as a blank.
+            for chunk, name in fonts.runs_by_font(i.text, primary, self.fallbacks):
+                text = escape(chunk)
+                if name != base_font:
+                    text = f'<font name="{name}">{text}</font>'
+                parts.append(text)
         return "".join(parts)
 
     def paragraph(self, p: m.Paragraph) -> Flowable:
@@ -163,7 +171,7 @@ class _Builder:
         if p.tracking:
             text = m.plain_text(p.inlines)
             return TrackedLine(text, base.fontName, size, base.leading, p.tracking,
-                               p.align or self.house.styles[p.style].align, self.colour)
+                               p.align or self.house.styles[p.style].align, self.colour, self.fallbacks)
         st = ParagraphStyle(f"{p.style}-{id(p)}", parent=base,
                             firstLineIndent=p.first_indent * size, leftIndent=p.left_indent * size,
                             spaceBefore=p.space_before or 0, spaceAfter=p.space_after or 0,

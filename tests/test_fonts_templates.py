@@ -1,0 +1,133 @@
+"""Glyph coverage with a real fallback font, and hostile user templates."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from jpdocs import cli
+
+from conftest import SEED_SPEC, needs_poppler, pdf_text
+
+IPAMJ = Path("/usr/share/fonts/truetype/ipamj/ipamjm.ttf")     # Debian: fonts-ipamj-mincho
+needs_ipamj = pytest.mark.skipif(not IPAMJ.is_file(), reason="fonts-ipamj-mincho not installed")
+
+
+def spec_with(tmp_path, old, new, name="spec.yaml") -> Path:
+    text = SEED_SPEC.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def main(argv, capsys):
+    code = cli.main([str(a) for a in argv])
+    return code, capsys.readouterr().err
+
+
+def test_a_character_no_font_has_names_character_field_and_line(tmp_path, capsys):
+    path = spec_with(tmp_path, "name: 道下", "name: 𠮷田")
+    line = next(n for n, l in enumerate(path.read_text().splitlines(), 1) if "𠮷田" in l)
+    code, err = main([path, "-o", tmp_path / "out"], capsys)
+    assert code == 1
+    assert (f"error: {path}:{line}: press_notice.press_request.contact.name: no font has this character:"
+            " 𠮷 (U+20BB7)") in err
+    assert "fallback_fonts" in err
+    assert not (tmp_path / "out").exists()
+
+
+@needs_ipamj
+@needs_poppler
+def test_a_fallback_font_draws_what_the_bizud_fonts_lack(tmp_path, capsys):
+    path = spec_with(tmp_path, "name: 道下", "name: 𠮷田")
+    style = tmp_path / "style.yaml"
+    style.write_text(f"fallback_fonts: [{IPAMJ}]\n", encoding="utf-8")
+    code, err = main([path, "-o", tmp_path / "out", "--style", style], capsys)
+    assert code == 0, err
+    folder = tmp_path / "out" / "spec"
+    import subprocess
+    fonts = subprocess.run(["pdffonts", str(folder / "press-notice.pdf")], capture_output=True, text=True).stdout
+    assert re.search(r"[A-Z]{6}\+IPAmjMincho\s", fonts), fonts                 # embedded, as a subset
+    assert "担当：𠮷田" in pdf_text(folder / "press-notice.pdf").replace(" ", "")  # copies as 𠮷, not ₻
+    xml = zipfile.ZipFile(folder / "press-notice.docx").read("word/document.xml").decode()
+    run = re.search(r"<w:r>(?:(?!</w:r>).)*𠮷(?:(?!</w:r>).)*</w:r>", xml).group(0)
+    assert 'w:eastAsia="IPAmj明朝"' in run and "田" not in run                  # only 𠮷 in the fallback
+    assert re.search(r"<w:t>田", xml)
+
+
+def test_a_missing_fallback_font_file_is_named(tmp_path, capsys):
+    style = tmp_path / "style.yaml"
+    style.write_text("fallback_fonts: [/nowhere/font.ttf]\n", encoding="utf-8")
+    code, err = main(["check", SEED_SPEC, "--style", style], capsys)
+    assert code == 1 and f"error: {style}:1: fallback_fonts[0]: font file not found: /nowhere/font.ttf" in err
+
+
+TEMPLATE_HEAD = '<document kind="press-notice" title="t" author="a">\n'
+HOSTILE_TEMPLATES = {
+    "mro": ('<p>{{ "".__class__.__mro__ }}</p>', 2, "the sandbox refused it"),
+    "globals": ("<p>{{ cycler.__init__.__globals__ }}</p>", 2, "the sandbox refused it"),
+    "subclasses": ("<p>{{ ().__class__.__base__.__subclasses__() }}</p>", 2, "the sandbox refused it"),
+    "format": ("<p>{{ '{0.__class__}'.format(notice) }}</p>", 2, "the sandbox refused it"),
+    "memory": ("<p>{{ 'x' * 1000000000 }}</p>", 2, "more than 10,000 times"),
+    "syntax": ("<p>{% if %}</p>", 2, "template error: Expected an expression"),
+    "undefined": ("\n<p>{{ notice.subjekt }}</p>", 3, "template uses an undefined value"),
+    "mutation": ("<p>{{ notice.opening.append('x') }}</p>", 2, "the sandbox refused it"),
+    "division": ("<p>{{ 1 / 0 }}</p>", 2, "ZeroDivisionError"),
+    "include": ('<p>{% include "../../../../etc/passwd" %}</p>', None, "template not found"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEMPLATES))
+def test_a_hostile_template_is_stopped_with_its_file_and_line(name, tmp_path, capsys):
+    body, line, fragment = HOSTILE_TEMPLATES[name]
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    template = folder / "press-notice.xml.j2"
+    template.write_text(TEMPLATE_HEAD + body + "\n</document>\n", encoding="utf-8")
+    for argv in (["check", SEED_SPEC, "--templates", folder], [SEED_SPEC, "-o", tmp_path / "out", "--templates", folder]):
+        code, err = main(argv, capsys)
+        assert code == 1, err
+        where = f"{template}:{line}:" if line else f"{template}:"
+        assert err.startswith(f"error: {where}") and fragment in err, err
+        assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_user_template_replaces_the_bundled_one_by_name(tmp_path, capsys):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "press-notice.xml.j2").write_text(
+        TEMPLATE_HEAD + "<p>{{ notice.subject }}</p>\n</document>\n", encoding="utf-8")
+    code, err = main([SEED_SPEC, "-o", tmp_path / "out", "--templates", folder, "--format", "docx"], capsys)
+    assert code == 0, err
+    xml = zipfile.ZipFile(tmp_path / "out" / SEED_SPEC.stem / "press-notice.docx").read("word/document.xml").decode()
+    assert "包括連携協定締結式について" in xml and "報道機関各位" not in xml
+
+
+def test_bad_markup_from_a_template_names_the_template(tmp_path, capsys):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "press-notice.xml.j2").write_text(
+        TEMPLATE_HEAD + '<p style="nope">x</p>\n</document>\n', encoding="utf-8")
+    code, err = main(["check", SEED_SPEC, "--templates", folder], capsys)
+    assert code == 1 and f"error: {folder / 'press-notice.xml.j2'} (the markup" in err
+    assert "paragraph style 'nope' is not one of" in err
+
+
+URL = "https://www.pref.hokkaido.lg.jp/ss/ssa/" + "kenkyu_renkei/" * 12 + "index.html?id=" + "0123456789" * 8
+
+
+@needs_poppler
+def test_a_very_long_url_prints_whole_in_a_paragraph_and_a_table_cell(tmp_path, capsys):
+    text = SEED_SPEC.read_text(encoding="utf-8")
+    text = text.replace("      phone: 0152-41-0618", f"      phone: 0152-41-0618\n      email: {URL}")
+    text = text.replace("    - つきましては、", f"    - 詳細は{URL}をご覧ください。\n    - つきましては、")
+    path = tmp_path / "url.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, err = main([path, "-o", tmp_path / "out"], capsys)
+    assert code == 0, err
+    shown = re.sub(r"\s+", "", pdf_text(tmp_path / "out" / "url" / "press-notice.pdf"))
+    assert shown.count(URL) == 2
