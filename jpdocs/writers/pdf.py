@@ -21,12 +21,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table,
+                                TableStyle)
 
 from .. import fonts, model as m
 from ..output import write_atomic
 from ..style import HouseStyle
+from .composer import JParagraph
+from .jlreq import Settings
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
@@ -62,6 +64,8 @@ class _Builder:
     def __init__(self, style: HouseStyle):
         self.house = style
         self.font = fonts.register(style)
+        ts = style.typesetting
+        self.jl = Settings(ts.hanging_punctuation, ts.compress_punctuation, ts.latin_spacing)
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
 
     def _paragraph_style(self, name: str) -> ParagraphStyle:
@@ -80,7 +84,8 @@ class _Builder:
         if isinstance(b, m.Paragraph):
             return [self.paragraph(b)]
         if isinstance(b, m.Heading):
-            return [self.paragraph(m.Paragraph(b.inlines, style=b.style, align=b.align, keep_with_next=True))]
+            return [self.paragraph(m.Paragraph(b.inlines, style=b.style, align=b.align, keep_with_next=True),
+                                   phrases=True)]
         if isinstance(b, m.Item):
             return self.item(b, width)
         if isinstance(b, m.Ki):
@@ -109,7 +114,13 @@ class _Builder:
             parts.append(text)
         return "".join(parts)
 
-    def paragraph(self, p: m.Paragraph) -> Flowable:
+    def para(self, text: str, style: ParagraphStyle, bulletText=None, phrases: bool = False) -> JParagraph:
+        """Every paragraph goes through the JLREQ composer; titles and headings
+        break between phrases."""
+        phrases = phrases or style.name.split("-")[0] in ("title", "heading")
+        return JParagraph(text, style, bulletText, settings=self.jl, phrases=phrases)
+
+    def paragraph(self, p: m.Paragraph, phrases: bool = False) -> Flowable:
         base = self.styles[p.style]
         size = base.fontSize
         if p.tracking:
@@ -122,7 +133,7 @@ class _Builder:
                             keepWithNext=int(p.keep_with_next))
         if p.align:
             st.alignment = _ALIGN[p.align]
-        return Paragraph(self.markup(p.inlines, base.fontName), st)
+        return self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases)
 
     def item(self, it: m.Item, width: float) -> list[Flowable]:
         base = self.styles[it.style]
@@ -131,7 +142,7 @@ class _Builder:
         hang = it.hang * size if it.hang is not None else pdfmetrics.stringWidth(it.marker, base.fontName, size) + size
         st = ParagraphStyle(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
                             spaceBefore=size * 0.5, keepWithNext=int(bool(it.blocks)))
-        head = Paragraph(self.markup(it.inlines, base.fontName), st, bulletText=it.marker)
+        head = self.para(self.markup(it.inlines, base.fontName), st, bulletText=it.marker)
         body = self.blocks(it.blocks, width - indent - hang)
         if not body:
             return [head]
@@ -139,11 +150,11 @@ class _Builder:
 
     def ki(self, k: m.Ki, width: float) -> list[Flowable]:
         st = self.styles["ki"]
-        out = [Paragraph(escape(self.house.word("ki")),
+        out = [self.para(escape(self.house.word("ki")),
                          ParagraphStyle("ki-head", parent=st, alignment=TA_CENTER, spaceBefore=st.fontSize * 0.6))]
         out += self.blocks(k.blocks, width)
         if k.closing:
-            out.append(Paragraph(escape(self.house.word("ijo")),
+            out.append(self.para(escape(self.house.word("ijo")),
                                  ParagraphStyle("ki-end", parent=st, alignment=TA_RIGHT)))
         return out
 
@@ -224,7 +235,9 @@ def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
         bottomMargin=mg.bottom * mm, title=doc.title, author=doc.author, subject=doc.subject,
         creator="jpdocs", lang=doc.lang, displayDocTitle=True, invariant=1,
         initialFontName=body_font, initialFontSize=builder.styles["body"].fontSize)
-    story = builder.blocks(doc.blocks, template.width)
+    # the frame's own padding (reportlab's default 6pt a side) narrows the text
+    # block; tables sized to template.width stuck 12pt out to the right
+    story = builder.blocks(doc.blocks, template.width - 12)
     template.build(story, canvasmaker=_numbered_canvas(body_font, 9))
     return _content_id(buf.getvalue())
 
