@@ -103,7 +103,9 @@ class JParagraph(Paragraph):
         out = []
         for k, line in enumerate(lines):
             W = maxWidths[min(k, len(maxWidths) - 1)]
-            out.append(self._fragline(para, line, spans, starts, W))
+            out.append(_LazyLine(kind=1, extraSpace=W - line.width, wordCount=1, maxWidth=W,
+                                 currentWidth=line.width, lineBreak=line.forced, jl_span=(line.start, line.end),
+                                 jl_make=(self, para, line, spans, starts)))
         bl = ParaLines(kind=1, lines=out)
         bl.jl_source = (text, spans, starts)
         self._jl_cache = (key, bl)
@@ -138,9 +140,10 @@ class JParagraph(Paragraph):
             pos += len(t)
         return "".join(parts), spans, widths, ems
 
-    def _fragline(self, para, line, spans, starts, W):
-        """One composed line → reportlab's FragLine, each glyph's advance and
-        offset in ShapeData (thousandths of an em of its own font size)."""
+    def _words(self, para, line, spans, starts):
+        """One composed line → the frags of reportlab's FragLine, each glyph's
+        advance and offset in ShapeData (thousandths of an em of its own font
+        size), with the line's font size, ascent and descent."""
         s, e = line.start, line.end
         adv, gap, xoff, shr, stretch, text = para.adv, para.gap, para.xoff, para.shr, para.stretch, para.text
         grow = line.adjust if line.adjust > 0 else 0.0
@@ -196,11 +199,7 @@ class JParagraph(Paragraph):
             f = self.frags[0]
             size_max = f.fontSize
             asc_max, desc_min = _ascent(f.fontName, size_max)
-        fl = FragLine(kind=1, extraSpace=W - line.width, wordCount=1, words=words, fontSize=size_max,
-                      ascent=asc_max, descent=desc_min, maxWidth=W, currentWidth=line.width,
-                      lineBreak=line.forced)
-        fl.jl_span = (s, e)
-        return fl
+        return dict(words=words, fontSize=size_max, ascent=asc_max, descent=desc_min)
 
     # ------------------------------------------------------------ splitting
     def _get_split_blParaFunc(self):
@@ -212,6 +211,21 @@ class JParagraph(Paragraph):
             if p is not self:
                 p.jl_settings, p.jl_phrases = self.jl_settings, self.jl_phrases
         return parts
+
+
+class _LazyLine(FragLine):
+    """A FragLine whose glyphs are placed only when it is drawn: wrap() runs
+    several times per paragraph (tables, keep-together, splits) and most of
+    those layouts are thrown away."""
+
+    _LAZY = frozenset(("words", "fontSize", "ascent", "descent"))
+
+    def __getattr__(self, name):
+        if name in _LazyLine._LAZY and "jl_make" in self.__dict__:
+            para_obj, para, line, spans, starts = self.__dict__.pop("jl_make")
+            self.__dict__.update(para_obj._words(para, line, spans, starts))
+            return self.__dict__[name]
+        raise AttributeError(name)
 
 
 def _split_lines(blPara, start, stop):

@@ -134,8 +134,14 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
     p.cum = [0.0, *accumulate(step)]
     # push-in takes what is left of the punctuation blanks and half of each
     # 和欧間 (JLREQ: 1/4 em may shrink to 1/8); none when compression is off
-    p.cshr = ([0.0, *accumulate(shr.get(i, 0.0) + gap.get(i, 0.0) / 2 for i in range(n))]
-              if s.compress and (shr or gap) else None)
+    p.cshr = None
+    if s.compress and (shr or gap):
+        room = [0.0] * n
+        for i, q in shr.items():
+            room[i] = q
+        for i, q in gap.items():
+            room[i] += q / 2
+        p.cshr = [0.0, *accumulate(room)]
 
     brk = bytearray(b"\x01") * (n + 1)
     brk[0] = 0
