@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import re
+from dataclasses import replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,6 +34,8 @@ from .jlreq import Settings
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
+_FRAME_PAD = 6.0                       # reportlab's Frame padding, each side
+_GRID_STYLES = ("body", "item")        # the running text that a character grid holds
 
 
 class TrackedLine(Flowable):
@@ -61,16 +65,25 @@ class TrackedLine(Flowable):
 class _Builder:
     """Turns blocks into flowables. `width` is the width the blocks are set in."""
 
-    def __init__(self, style: HouseStyle):
+    def __init__(self, style: HouseStyle, page=A4):
         self.house = style
         self.font = fonts.register(style)
         ts = style.typesetting
         self.jl = Settings(ts.hanging_punctuation, ts.compress_punctuation, ts.latin_spacing)
+        self.pitch = self.line_pitch = None
+        if ts.grid:                    # cells of the text block, as Word's docGrid divides it
+            mg = style.page.margins
+            self.pitch = (page[0] - (mg.left + mg.right) * mm - 2 * _FRAME_PAD) / ts.grid.chars
+            self.line_pitch = (page[1] - (mg.top + mg.bottom) * mm - 2 * _FRAME_PAD) / ts.grid.lines
+        self.jl_grid = replace(self.jl, pitch=self.pitch)
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
 
     def _paragraph_style(self, name: str) -> ParagraphStyle:
         s = self.house.styles[name]
-        return ParagraphStyle(name, fontName=self.font[s.font], fontSize=s.size, leading=s.size * s.leading,
+        leading = s.size * s.leading
+        if self.line_pitch:            # on the grid a line takes whole grid lines
+            leading = math.ceil(leading / self.line_pitch - 1e-6) * self.line_pitch
+        return ParagraphStyle(name, fontName=self.font[s.font], fontSize=s.size, leading=leading,
                               alignment=_ALIGN[s.align], wordWrap="CJK", textColor=colors.black,
                               bulletFontName=self.font[s.font], bulletFontSize=s.size)
 
@@ -117,18 +130,21 @@ class _Builder:
     def para(self, text: str, style: ParagraphStyle, bulletText=None, phrases: bool = False) -> JParagraph:
         """Every paragraph goes through the JLREQ composer; titles and headings
         break between phrases."""
-        phrases = phrases or style.name.split("-")[0] in ("title", "heading")
-        return JParagraph(text, style, bulletText, settings=self.jl, phrases=phrases)
+        kind = style.name.split("-")[0]
+        phrases = phrases or kind in ("title", "heading")
+        settings = self.jl_grid if self.pitch and kind in _GRID_STYLES else self.jl
+        return JParagraph(text, style, bulletText, settings=settings, phrases=phrases)
 
     def paragraph(self, p: m.Paragraph, phrases: bool = False) -> Flowable:
         base = self.styles[p.style]
         size = base.fontSize
+        em = self.pitch if self.pitch and p.style in _GRID_STYLES else size
         if p.tracking:
             text = m.plain_text(p.inlines)
             return TrackedLine(text, base.fontName, size, base.leading, p.tracking,
                                p.align or self.house.styles[p.style].align)
         st = ParagraphStyle(f"{p.style}-{id(p)}", parent=base,
-                            firstLineIndent=p.first_indent * size, leftIndent=p.left_indent * size,
+                            firstLineIndent=p.first_indent * em, leftIndent=p.left_indent * em,
                             spaceBefore=p.space_before or 0, spaceAfter=p.space_after or 0,
                             keepWithNext=int(p.keep_with_next))
         if p.align:
@@ -225,8 +241,8 @@ def _numbered_canvas(font: str, size: float):
 
 
 def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
-    builder = _Builder(style)
     page = landscape(A4) if doc.orientation == "landscape" else A4
+    builder = _Builder(style, page)
     mg = style.page.margins
     body_font = builder.styles["body"].fontName
     buf = io.BytesIO()
@@ -237,7 +253,7 @@ def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
         initialFontName=body_font, initialFontSize=builder.styles["body"].fontSize)
     # the frame's own padding (reportlab's default 6pt a side) narrows the text
     # block; tables sized to template.width stuck 12pt out to the right
-    story = builder.blocks(doc.blocks, template.width - 12)
+    story = builder.blocks(doc.blocks, template.width - 2 * _FRAME_PAD)
     template.build(story, canvasmaker=_numbered_canvas(body_font, 9))
     return _content_id(buf.getvalue())
 
