@@ -168,7 +168,7 @@ class JParagraph(Paragraph):
                 o = xoff.get(i, 0.0)
                 if i < e - 1:
                     x += gap.get(i, 0.0)
-                    if grow and stretch[i]:
+                    if grow and (stretch[i] or line.letters):
                         x += grow
                 elif text[i] in " \u3000":             # a space at the line end takes no room
                     x = 0.0
@@ -179,8 +179,8 @@ class JParagraph(Paragraph):
                     x -= d
                     if d and text[i] in BLANK_LEFT:
                         o -= d
-                    elif d and text[i] in BLANK_BOTH:
-                        o -= d / 2
+                    elif d and text[i] in BLANK_BOTH:   # at the line end it gives its left blank,
+                        o -= d if i == e - 1 else d / 2  # so that its box stays inside the edge
                     if i < e - 1 and i in gap:
                         x -= gap[i] / 2 * cut
                 ch = text[i]

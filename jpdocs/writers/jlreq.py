@@ -57,8 +57,9 @@ _NO_END_RE = re.compile(_cls(NO_END) + "+")
 # 11時00分, ２月16日) so that dates and times stay whole.
 _D = "0-9０-９"
 _RUN_RE = re.compile(
-    rf"[!-~\u00a0-\u024f]{{2,}}|[０-９Ａ-Ｚａ-ｚ]{{2,}}|{_cls(CL08_INSEP)}{{2,}}"
-    rf"|[{_D}]+(?:[-‐－,，.．:：/／][{_D}]+)*(?:[年月日時分秒](?:[{_D}]+[月日時分秒])*)?")
+    rf"[{_D}]+(?:[-‐－,，.．:：/／][{_D}]+)*[年月日時分秒](?:[{_D}]+[月日時分秒])*"
+    rf"|[!-~\u00a0-\u024f]{{2,}}"
+    rf"|[０-９Ａ-Ｚａ-ｚ]+(?:[-‐－,，.．:：/／][０-９]+)+|[０-９Ａ-Ｚａ-ｚ]{{2,}}|{_cls(CL08_INSEP)}{{2,}}")
 # Breakable spots inside an over-long URL or e-mail address: after / . - _ ? & = #.
 _URL_RE = re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 _URL_BREAK_RE = re.compile(r"[/.\-_?&=#](?=.)")
@@ -214,6 +215,7 @@ class Line:
     last: bool = False
     width: float = 0.0
     gaps: int = 0
+    letters: bool = False              # stretch every gap, even inside Latin runs
 
 
 def _width(p: Para, s: int, e: int) -> float:
@@ -294,6 +296,8 @@ def _line(p: Para, s: int, e: int, W: float, justify: bool, hang: bool = False,
     if hang:
         stop = e - 1
     gaps = p.stretch.count(1, s, stop)
+    if not gaps and stop > s:          # all one Latin run (a long URL): space its letters
+        gaps, line.letters = stop - s, True
     extra = W - content
     if gaps and extra > _EPS:
         line.adjust, line.gaps = extra / gaps, gaps
