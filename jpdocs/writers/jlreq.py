@@ -95,14 +95,14 @@ class Para:
     line may break before character i; `stretch[i]` is 1 where the space
     after character i may grow in justification."""
 
-    __slots__ = ("text", "n", "adv", "gap", "shr", "xoff", "cum", "cshr", "brk", "pbrk", "stretch")
+    __slots__ = ("text", "n", "ems", "adv", "gap", "shr", "xoff", "cum", "cshr", "brk", "pbrk", "stretch")
 
 
 def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
             min_width: float, phrases: bool = False) -> Para:
     n = len(text)
     p = Para()
-    p.text, p.n = text, n
+    p.text, p.n, p.ems = text, n, ems
     adv = list(widths)
     if s.pitch:
         # on the grid every glyph takes whole (or half) cells, centred in them
@@ -295,10 +295,12 @@ def _line(p: Para, s: int, e: int, W: float, justify: bool, hang: bool = False,
     content = (p.cum[e - 1] - p.cum[s]) if hang else _width(p, s, e)
     if hang:
         stop = e - 1
-    gaps = p.stretch.count(1, s, stop)
-    if not gaps and stop > s:          # all one Latin run (a long URL): space its letters
-        gaps, line.letters = stop - s, True
     extra = W - content
+    gaps = p.stretch.count(1, s, stop)
+    if stop > s and (not gaps or extra / gaps > p.ems[s] / 2):
+        # a line of one Latin run (a long URL), or so few Japanese gaps that
+        # they would open wider than half an em: space every letter instead
+        gaps, line.letters = stop - s, True
     if gaps and extra > _EPS:
         line.adjust, line.gaps = extra / gaps, gaps
     line.width = W if gaps else content
