@@ -1,0 +1,268 @@
+"""The DOCX writer, on small model documents built here, read back from the file."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from jpdocs import model as m
+from jpdocs.errors import InputError
+from jpdocs.style import TEMPLATES, load_style
+from jpdocs.writers.docx import write_docx
+
+ROOT = Path(__file__).resolve().parent.parent
+STYLE = load_style()
+MINCHO, GOTHIC = "BIZ UD明朝", "BIZ UDゴシック"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def P(text, **kw):
+    return m.Paragraph([m.Text(text)], **kw)
+
+
+def cell(text, **kw):
+    return m.Cell([P(text, style="table")], **kw)
+
+
+def write(tmp_path, blocks, name="out.docx", title="件名", **kw) -> Path:
+    out = tmp_path / name
+    write_docx(m.Document("test", title, "北海道", blocks, subject="報道機関各位", **kw), STYLE, out)
+    return out
+
+
+def part(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8")
+
+
+def body(path: Path):
+    return docx.Document(str(path)).element.body
+
+
+def attrs(element, *names) -> tuple:
+    return tuple(element.get(qn(f"w:{n}")) for n in names)
+
+
+def ptext(p) -> str:
+    """A paragraph's text as written: w:t, and tabs and breaks inside runs."""
+    marks = {f"{W}tab": "\t", f"{W}br": "\n"}
+    return "".join(marks.get(e.tag) or e.text or "" for r in p.iter(f"{W}r")
+                   for e in r.iter(f"{W}t", f"{W}tab", f"{W}br"))
+
+
+def texts(path: Path) -> list[str]:
+    """Every paragraph's text in reading order, table cells included."""
+    return [ptext(p) for p in body(path).iter(f"{W}p")]
+
+
+def para(path: Path, text: str):
+    return next(p for p in body(path).iter(f"{W}p") if ptext(p) == text)
+
+
+SAMPLE = [
+    P("報道機関各位", style="header", tracking=0.5),
+    P("令和６年（2024年）２月16日（金）", style="date"),
+    m.Heading([m.Text("包括連携協定の締結について")], style="title"),
+    P("今般、北海道は協定を締結します。", first_indent=1),
+    m.Ki([m.Item("１", [m.Text("日時")], [P("令和６年２月27日（火）", left_indent=1)]),
+          m.Item("(2)", [m.Text("場所")])], closing=True),
+    m.Table([[cell("問合せ先", shade="shade", valign="middle"), cell("総務課　担当：道下")],
+             [cell("備考", colspan=2)]], widths=[0.25, 0.75]),
+    m.Spacer(12),
+    m.KeepTogether([P("以上のとおり協定する。"), P("令和６年２月27日", style="date"), P("甲　北海道")]),
+]
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    return write(tmp_path_factory.mktemp("docx"), SAMPLE)
+
+
+def test_paragraph_texts_in_reading_order(sample):
+    assert texts(sample) == [
+        "報道機関各位", "令和６年（2024年）２月16日（金）", "包括連携協定の締結について",
+        "今般、北海道は協定を締結します。", "記", "１\t日時", "令和６年２月27日（火）", "(2)\t場所",
+        "以上", "問合せ先", "総務課　担当：道下", "備考", "", "以上のとおり協定する。", "令和６年２月27日",
+        "甲　北海道"]
+
+
+def test_every_paragraph_carries_a_house_style(sample):
+    used = {p.find(f"{W}pPr/{W}pStyle").get(qn("w:val")) for p in body(sample).iter(f"{W}p")}
+    assert used <= set(STYLE.styles)
+
+
+def test_reference_styles_are_the_house_styles():
+    ref = docx.Document(str(TEMPLATES / "reference.docx"))
+    fonts = {"mincho": (MINCHO, None), "gothic": (GOTHIC, None), "gothic-bold": (GOTHIC, True)}
+    jc = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+    for name, ps in STYLE.styles.items():
+        st = ref.styles[name]
+        assert (st.element.name_val, st.style_id) == (name, name)   # .name would say "Header"
+        rfonts = st.element.rPr.find(qn("w:rFonts"))
+        assert set(attrs(rfonts, "ascii", "hAnsi", "eastAsia", "cs")) == {fonts[ps.font][0]}
+        assert st.font.bold == fonts[ps.font][1]
+        assert st.font.size.pt == ps.size
+        assert st.element.pPr.find(qn("w:jc")).get(qn("w:val")) == jc[ps.align]
+        line, rule = attrs(st.element.pPr.find(qn("w:spacing")), "line", "lineRule")
+        assert (int(line), rule) == (round(ps.size * ps.leading * 20), "exact")
+    assert {"jp-grid", "jp-none"} <= {s.name for s in ref.styles}
+
+
+def test_east_asian_fonts_and_no_theme_fonts(sample):
+    styles, document = part(sample, "word/styles.xml"), part(sample, "word/document.xml")
+    for xml in (styles, document):
+        assert not re.search(r"w:(ascii|eastAsia|hAnsi|cs)Theme=", xml, re.I)
+    assert (f'<w:rPrDefault><w:rPr><w:rFonts w:ascii="{MINCHO}" w:hAnsi="{MINCHO}" w:eastAsia="{MINCHO}" '
+            f'w:cs="{MINCHO}"/>') in styles
+    assert '<w:lang w:val="en-US" w:eastAsia="ja-JP"' in styles
+
+
+def test_run_fonts_bold_and_line_breaks(tmp_path):
+    out = write(tmp_path, [m.Paragraph([m.Text("明朝"), m.Text("ゴシック", font="gothic"),
+                                        m.LineBreak(), m.Text("強調", bold=True)])])
+    runs = list(body(out).iter(f"{W}r"))
+    fonts = [r.find(f"{W}rPr/{W}rFonts") for r in runs]
+    assert fonts[0] is None                                   # inherits the style's Mincho
+    assert attrs(fonts[1], "ascii", "hAnsi", "eastAsia") == (GOTHIC,) * 3
+    assert runs[2].find(f"{W}br") is not None
+    assert fonts[3].get(qn("w:eastAsia")) == GOTHIC and runs[3].find(f"{W}rPr/{W}b") is not None
+
+
+def test_japanese_typesetting_settings(sample):
+    styles, settings = part(sample, "word/styles.xml"), part(sample, "word/settings.xml")
+    assert ('<w:pPrDefault><w:pPr><w:kinsoku w:val="1"/><w:wordWrap w:val="0"/><w:overflowPunct w:val="1"/>'
+            '<w:autoSpaceDE w:val="1"/><w:autoSpaceDN w:val="1"/><w:snapToGrid w:val="0"/><w:jc w:val="both"/>'
+            in styles)
+    order = [re.search(rf"<w:{t}\b", settings).start()
+             for t in ("defaultTabStop", "noPunctuationKerning", "characterSpacingControl",
+                       "strictFirstAndLastChars", "compat", "themeFontLang")]
+    assert order == sorted(order)                             # CT_Settings schema order
+    assert '<w:characterSpacingControl w:val="compressPunctuation"/>' in settings
+    assert '<w:themeFontLang w:val="en-US" w:eastAsia="ja-JP"/>' in settings
+
+
+def test_a4_portrait_and_landscape(sample, tmp_path):
+    sec = docx.Document(str(sample)).sections[0]
+    assert (sec.page_width.twips, sec.page_height.twips) == (11906, 16838)
+    assert round(sec.left_margin.mm) == STYLE.page.margins.left
+    land = docx.Document(str(write(tmp_path, [P("横")], orientation="landscape"))).sections[0]
+    assert (land.page_width.twips, land.page_height.twips) == (16838, 11906)
+    assert 'w:orient="landscape"' in part(tmp_path / "out.docx", "word/document.xml")
+
+
+def test_indents_and_tracking(sample):
+    ind = para(sample, "今般、北海道は協定を締結します。").find(f"{W}pPr/{W}ind")
+    assert attrs(ind, "firstLine", "firstLineChars") == ("210", "100")
+    item = para(sample, "(2)\t場所").find(f"{W}pPr")        # (2) is 1.5 em, plus 1 em
+    assert attrs(item.find(f"{W}ind"), "left", "hanging", "hangingChars") == ("525", "525", "250")
+    assert attrs(item.find(f"{W}tabs/{W}tab"), "val", "pos") == ("left", "525")
+    child = para(sample, "令和６年２月27日（火）").find(f"{W}pPr/{W}ind")   # its 1 em + the item's 2 em
+    assert attrs(child, "left", "leftChars") == ("630", "300")
+    runs = para(sample, "報道機関各位").iter(f"{W}r")
+    spaced = [(ptext(r), r.find(f"{W}rPr/{W}spacing")) for r in runs]
+    assert [(t, s is not None and s.get(qn("w:val"))) for t, s in spaced] == [("報道機関各", "120"), ("位", False)]
+
+
+def test_items_with_a_fixed_hang_line_up(tmp_path):
+    out = write(tmp_path, [m.Item("件名", [m.Text("短い")], hang=5, style="label"),
+                           m.Item("配付資料", [m.Text("資料")], hang=5, style="label")])
+    for text in ("件名\t短い", "配付資料\t資料"):
+        pPr = para(out, text).find(f"{W}pPr")
+        assert attrs(pPr.find(f"{W}ind"), "left", "hanging") == ("1050", "1050")
+        assert pPr.find(f"{W}tabs/{W}tab").get(qn("w:pos")) == "1050"
+
+
+def test_table_widths_shading_span_and_borders(sample, tmp_path):
+    tbl = body(sample).find(f"{W}tbl")
+    sec = docx.Document(str(sample)).sections[0]
+    text_width = sec.page_width.twips - sec.left_margin.twips - sec.right_margin.twips
+    grid = [int(g.get(qn("w:w"))) for g in tbl.iter(f"{W}gridCol")]
+    assert grid == [round(text_width * 0.25), round(text_width * 0.75)]
+    rows = tbl.findall(f"{W}tr")
+    assert [int(tc.find(f"{W}tcPr/{W}tcW").get(qn("w:w"))) for tc in rows[0].findall(f"{W}tc")] == grid
+    spanned = rows[1].findall(f"{W}tc")
+    assert len(spanned) == 1 and spanned[0].find(f"{W}tcPr/{W}gridSpan").get(qn("w:val")) == "2"
+    assert int(spanned[0].find(f"{W}tcPr/{W}tcW").get(qn("w:w"))) == sum(grid)
+    first = rows[0].find(f"{W}tc/{W}tcPr")
+    assert first.find(f"{W}shd").get(qn("w:fill")) == STYLE.colours["shade"].lstrip("#").upper()
+    assert first.find(f"{W}vAlign").get(qn("w:val")) == "center"
+    assert tbl.find(f"{W}tblPr/{W}tblBorders/{W}insideV").get(qn("w:val")) == "single"
+    for border, outer, inner in (("box", "single", "nil"), ("none", "nil", "nil")):
+        t = body(write(tmp_path, [m.Table([[cell("a"), cell("b")]], [0.5, 0.5], border=border)])).find(f"{W}tbl")
+        b = t.find(f"{W}tblPr/{W}tblBorders")
+        assert (b.find(f"{W}top").get(qn("w:val")), b.find(f"{W}insideV").get(qn("w:val"))) == (outer, inner)
+
+
+def test_keep_together_and_page_break(sample, tmp_path):
+    paras = [para(sample, t) for t in ("以上のとおり協定する。", "令和６年２月27日", "甲　北海道")]
+    assert [p.find(f"{W}pPr/{W}keepNext") is not None for p in paras] == [True, True, False]
+    assert all(p.find(f"{W}pPr/{W}keepLines") is not None for p in paras)
+    out = write(tmp_path, [P("一頁"), m.PageBreak(), P("二頁")])
+    assert para(out, "二頁").find(f"{W}pPr/{W}pageBreakBefore") is not None
+
+
+def test_footer_page_number_and_metadata(sample):
+    with zipfile.ZipFile(sample) as z:
+        footer = [z.read(n).decode() for n in z.namelist() if n.startswith("word/footer")]
+        everything = b"".join(z.read(n) for n in z.namelist())
+    assert len(footer) == 1 and 'w:instr=" PAGE "' in footer[0]
+    assert re.search(r"<w:t[^>]*>- </w:t>.*PAGE.*<w:t[^>]*> -</w:t>", footer[0], re.S)
+    assert b"python-docx" not in everything
+    cp = docx.Document(str(sample)).core_properties
+    assert (cp.title, cp.author, cp.last_modified_by) == ("件名", "北海道", "北海道")
+    assert (cp.language, cp.revision, cp.created.year, cp.modified.year) == ("ja-JP", 1, 2000, 2000)
+
+
+def test_byte_identical_on_two_writes(tmp_path):
+    a, b = write(tmp_path, SAMPLE, "a.docx"), write(tmp_path, SAMPLE, "b.docx")
+    assert a.read_bytes() == b.read_bytes()
+    assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in zipfile.ZipFile(a).infolist())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "b.docx"]   # no temporary left
+
+
+def test_values_are_written_literally(tmp_path):
+    raw = "<&>\"' {{ name }} {% if %}　全角　 two  spaces "
+    out = write(tmp_path, [P(raw), P("\u3000字下げ")], title="<&> {{ t }}")
+    assert texts(out) == [raw, "\u3000字下げ"]
+    assert docx.Document(str(out)).core_properties.title == "<&> {{ t }}"
+
+
+def test_unknown_style_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="paragraph style 'nope'"):
+        write(tmp_path, [P("x", style="nope")])
+
+
+def test_reference_is_deterministic_and_up_to_date(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_reference_docx", ROOT / "tools/build_reference_docx.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    builder.build(tmp_path / "a.docx")
+    builder.build(tmp_path / "b.docx")
+    assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
+    with zipfile.ZipFile(tmp_path / "a.docx") as fresh, zipfile.ZipFile(TEMPLATES / "reference.docx") as kept:
+        assert fresh.namelist() == kept.namelist()
+        for name in fresh.namelist():   # parts, not zip bytes: zlib may differ between machines
+            assert fresh.read(name) == kept.read(name), f"{name} is stale: run tools/build_reference_docx.py"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
+def test_libreoffice_renders_with_the_biz_ud_fonts(sample, tmp_path):
+    """LibreOffice finds the fonts by the names written (BIZ UD明朝 …) through
+    fontconfig; if it did not, it would print with a substitute and still exit 0."""
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(sample)],
+                   env=dict(os.environ, HOME=str(tmp_path)), capture_output=True, timeout=180, check=True)
+    pdf = tmp_path / (sample.stem + ".pdf")
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    names = {row.split()[0].split("+")[-1] for row in listing.splitlines()[2:]}
+    assert names == {"BIZUDMincho-Regular", "BIZUDGothic-Regular", "BIZUDGothic-Bold"}, listing
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "包括連携協定の締結について" in re.sub(r"\s", "", text)
