@@ -304,3 +304,30 @@ def test_seed_notice_body_is_justified_and_clean(tmp_path):
             assert b.ink[0]["text"] not in NO_START
     text = "".join(l.text for l in lines)
     assert "局長" in text and "中島\u3000和彦" in text
+
+
+# ------------------------------------------------------------ DOCX carries the same settings
+def _docx_part(blocks, style, name):
+    import io
+    import zipfile
+
+    from jpdocs.writers.docx import render_docx
+    data = render_docx(m.Document(kind="test", title="組版試験", author="jpdocs", blocks=blocks), style)
+    return zipfile.ZipFile(io.BytesIO(data)).read(name).decode("utf-8")
+
+
+def test_docx_follows_the_house_typesetting_settings():
+    ts = STYLE.typesetting.model_copy(update={"compress_punctuation": False, "hanging_punctuation": False,
+                                              "latin_spacing": False, "grid": Grid(chars=40, lines=36)})
+    style = STYLE.model_copy(update={"typesetting": ts})
+    blocks = [m.Paragraph([m.Text("組版")])]
+    doc, styles = _docx_part(blocks, style, "word/document.xml"), _docx_part(blocks, style, "word/styles.xml")
+    settings = _docx_part(blocks, style, "word/settings.xml")
+    grid = re.search(r'<w:docGrid w:type="linesAndChars" w:linePitch="(\d+)" w:charSpace="(\d+)"/>', doc)
+    assert grid and int(grid[1]) == 420                   # 267 mm / 36 lines, in twips
+    assert 10.5 + int(grid[2]) / 4096 == pytest.approx(481.9 / 40, abs=0.01)   # 170 mm / 40 characters
+    for flag in ('<w:overflowPunct w:val="0"/>', '<w:autoSpaceDE w:val="0"/>', '<w:snapToGrid w:val="1"/>'):
+        assert flag in styles
+    assert '<w:characterSpacingControl w:val="doNotCompress"/>' in settings
+    plain = _docx_part(blocks, STYLE, "word/document.xml")
+    assert 'w:type="linesAndChars"' not in plain
