@@ -331,3 +331,10 @@ def test_docx_follows_the_house_typesetting_settings():
     assert '<w:characterSpacingControl w:val="doNotCompress"/>' in settings
     plain = _docx_part(blocks, STYLE, "word/document.xml")
     assert 'w:type="linesAndChars"' not in plain
+
+
+def test_line_breaks_and_an_empty_line():
+    lines = read_lines(render([m.Paragraph([m.Text("一行目"), m.LineBreak(), m.LineBreak(), m.Text("三行目")])]))
+    assert [l.text for l in lines] == ["一行目", "三行目"]
+    leading = STYLE.styles["body"].size * STYLE.styles["body"].leading
+    assert lines[1].chars[0]["bottom"] - lines[0].chars[0]["bottom"] == pytest.approx(2 * leading, abs=0.1)

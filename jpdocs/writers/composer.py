@@ -153,7 +153,8 @@ class JParagraph(Paragraph):
         while k < len(spans) and spans[k][0] < e:
             fs, fe, f, kind = spans[k]
             k += 1
-            if kind == _BREAK:
+            if kind == _BREAK:             # its empty text still ends the drawn line (T*)
+                words.append(f.clone(text=""))
                 continue
             if kind == _OBJECT:
                 words.append(f)
@@ -195,7 +196,7 @@ class JParagraph(Paragraph):
                 size_max = size
             asc, desc = _ascent(f.fontName, size)
             asc_max, desc_min = max(asc_max, asc), min(desc_min, desc)
-        if not words:                                  # an empty line (two line breaks)
+        if not size_max:                               # an empty line (two line breaks)
             f = self.frags[0]
             size_max = f.fontSize
             asc_max, desc_min = _ascent(f.fontName, size_max)
