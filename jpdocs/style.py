@@ -47,10 +47,18 @@ class Page(_Strict):
         return self.margins_by_kind.get(kind, self.margins)
 
 
+class Grid(_Strict):
+    """A character grid (文字数と行数の指定): `chars` per line and `lines` per
+    page of body text, as Japanese Word documents set them."""
+    chars: int
+    lines: int
+
+
 class Typesetting(_Strict):
     hanging_punctuation: bool = True
     compress_punctuation: bool = True
     latin_spacing: bool = True
+    grid: Grid | None = None
 
 
 class HouseStyle(_Strict):

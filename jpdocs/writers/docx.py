@@ -126,7 +126,7 @@ def apply_house_style(document, style: HouseStyle) -> None:
     ppr.clear()   # also drops python-docx's "10pt after, 1.15 lines"
     for tag, val in (("kinsoku", 1), ("wordWrap", 0), ("overflowPunct", int(ts.hanging_punctuation)),
                      ("autoSpaceDE", int(ts.latin_spacing)), ("autoSpaceDN", int(ts.latin_spacing)),
-                     ("snapToGrid", 0), ("jc", "both")):
+                     ("snapToGrid", int(ts.grid is not None)), ("jc", "both")):
         ppr.append(el(tag, val=val))
     csc = document.settings.element.find(qn("w:characterSpacingControl"))
     if csc is not None:
@@ -141,10 +141,26 @@ def apply_house_style(document, style: HouseStyle) -> None:
         st.base_style, st.quick_style = document.styles["Normal"], True
         st.paragraph_format.alignment = ALIGN[ps.align]
         put(st.element.get_or_add_pPr(), "spacing", PPR, before=0, after=0,
-            line=twips(ps.size * ps.leading), lineRule="exact")   # exact, as the PDF sets lines
+            line=twips(_leading(style, ps)), lineRule="exact")   # exact, as the PDF sets lines
         family, bold = role_font(style, ps.font)
         set_fonts(st.element.get_or_add_rPr(), family)
         st.font.size, st.font.bold = Pt(ps.size), (bold or None)
+
+
+def _grid_pitches(style: HouseStyle, orientation: str = "portrait") -> tuple[float, float]:
+    """Character and line pitch (points) of the house grid over the text area."""
+    w, h = A4 if orientation == "portrait" else A4[::-1]
+    mg, grid = style.page.margins, style.typesetting.grid
+    return ((w / 20 - (mg.left + mg.right) * 72 / 25.4) / grid.chars,
+            (h / 20 - (mg.top + mg.bottom) * 72 / 25.4) / grid.lines)
+
+
+def _leading(style: HouseStyle, ps: ParagraphStyle) -> float:
+    """Line height; on a character grid, whole grid lines (as the PDF sets them)."""
+    if style.typesetting.grid is None:
+        return ps.size * ps.leading
+    pitch = _grid_pitches(style)[1]
+    return -(-(ps.size * ps.leading) // pitch) * pitch
 
 
 def _pstyle(style: HouseStyle, name: str) -> ParagraphStyle:
@@ -430,6 +446,15 @@ def set_page(section, style: HouseStyle, orientation: str = "portrait", kind: st
     section.top_margin, section.bottom_margin = mm(mg.top), mm(mg.bottom)
     section.left_margin, section.right_margin, section.gutter = mm(mg.left), mm(mg.right), Twips(0)
     section.header_distance, section.footer_distance = mm(min(10, mg.top / 2)), mm(min(8, mg.bottom / 2))
+    grid = style.typesetting.grid
+    if grid is not None:               # 文字数と行数を指定: chars × lines, Word's own grid
+        chars, lines = _grid_pitches(style, orientation)
+        body = style.styles.get("body") or next(iter(style.styles.values()))
+        sect = section._sectPr
+        for old in sect.findall(qn("w:docGrid")):
+            sect.remove(old)
+        sect.append(el("docGrid", type="linesAndChars", linePitch=twips(lines),
+                       charSpace=round((chars - body.size) * 4096)))   # 4096ths of a point per character
 
 
 def _footer(document, section, style: HouseStyle) -> None:

@@ -76,8 +76,8 @@ class Report:
 
 def measure(doc: m.Document, style: HouseStyle) -> Report:
     """Height of the blocks on the page as reportlab's frame would stack them."""
-    from .pdf import _Builder, doc_template, text_width
-    builder = _Builder(style)
+    from .pdf import _Builder, doc_template, page_size, text_width
+    builder = _Builder(style, page_size(doc))
     template = doc_template(doc, style, io.BytesIO(), builder)
     frame = Frame(0, 0, template.width, template.height)
     avail_w = frame._getAvailableWidth()

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -24,15 +25,19 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus.paraparser import ParaFrag
-from reportlab.platypus import (Flowable, Image, Indenter, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import (Flowable, Image, Indenter, KeepTogether, PageBreak, SimpleDocTemplate, Spacer,
+                                Table, TableStyle)
 
 from .. import fonts, model as m
 from ..output import write_atomic
 from ..style import HouseStyle
+from .composer import JParagraph
+from .jlreq import Settings
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
+_FRAME_PAD = 6.0                       # reportlab's Frame padding, each side
+_GRID_STYLES = ("body", "item")        # the running text that a character grid holds
 
 
 class TrackedLine(Flowable):
@@ -104,17 +109,28 @@ class SealPlace(Flowable):
 class _Builder:
     """Turns blocks into flowables. `width` is the width the blocks are set in."""
 
-    def __init__(self, style: HouseStyle):
+    def __init__(self, style: HouseStyle, page=A4):
         self.house = style
         self.font = fonts.register(style)
         self.fallbacks = fonts.fallback_names(style)
+        ts = style.typesetting
+        self.jl = Settings(ts.hanging_punctuation, ts.compress_punctuation, ts.latin_spacing)
+        self.pitch = self.line_pitch = None
+        if ts.grid:                    # cells of the text block, as Word's docGrid divides it
+            mg = style.page.margins
+            self.pitch = (page[0] - (mg.left + mg.right) * mm - 2 * _FRAME_PAD) / ts.grid.chars
+            self.line_pitch = (page[1] - (mg.top + mg.bottom) * mm - 2 * _FRAME_PAD) / ts.grid.lines
+        self.jl_grid = replace(self.jl, pitch=self.pitch)
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
         self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
         self.seals: list[SealBox] = []
 
     def _paragraph_style(self, name: str) -> ParagraphStyle:
         s = self.house.styles[name]
-        return ParagraphStyle(name, fontName=self.font[s.font], fontSize=s.size, leading=s.size * s.leading,
+        leading = s.size * s.leading
+        if self.line_pitch:            # on the grid a line takes whole grid lines
+            leading = math.ceil(leading / self.line_pitch - 1e-6) * self.line_pitch
+        return ParagraphStyle(name, fontName=self.font[s.font], fontSize=s.size, leading=leading,
                               alignment=_ALIGN[s.align], wordWrap="CJK", textColor=colors.black,
                               bulletFontName=self.font[s.font], bulletFontSize=s.size)
 
@@ -128,7 +144,8 @@ class _Builder:
         if isinstance(b, m.Paragraph):
             return [self.paragraph(b)]
         if isinstance(b, m.Heading):
-            return [self.paragraph(m.Paragraph(b.inlines, style=b.style, align=b.align, keep_with_next=True))]
+            return [self.paragraph(m.Paragraph(b.inlines, style=b.style, align=b.align, keep_with_next=True),
+                                   phrases=True)]
         if isinstance(b, m.Item):
             return self.item(b, width)
         if isinstance(b, m.Ki):
@@ -165,20 +182,29 @@ class _Builder:
                 parts.append(text)
         return "".join(parts)
 
-    def paragraph(self, p: m.Paragraph) -> Flowable:
+    def para(self, text: str, style: ParagraphStyle, bulletText=None, phrases: bool = False) -> JParagraph:
+        """Every paragraph goes through the JLREQ composer; titles and headings
+        break between phrases."""
+        kind = style.name.split("-")[0]
+        phrases = phrases or kind in ("title", "heading")
+        settings = self.jl_grid if self.pitch and kind in _GRID_STYLES else self.jl
+        return JParagraph(text, style, bulletText, settings=settings, phrases=phrases)
+
+    def paragraph(self, p: m.Paragraph, phrases: bool = False) -> Flowable:
         base = self.styles[p.style]
         size = base.fontSize
+        em = self.pitch if self.pitch and p.style in _GRID_STYLES else size
         if p.tracking:
             text = m.plain_text(p.inlines)
             return TrackedLine(text, base.fontName, size, base.leading, p.tracking,
                                p.align or self.house.styles[p.style].align, self.colour, self.fallbacks)
         st = ParagraphStyle(f"{p.style}-{id(p)}", parent=base,
-                            firstLineIndent=p.first_indent * size, leftIndent=p.left_indent * size,
+                            firstLineIndent=p.first_indent * em, leftIndent=p.left_indent * em,
                             spaceBefore=p.space_before or 0, spaceAfter=p.space_after or 0,
                             keepWithNext=int(p.keep_with_next), textColor=self.colour)
         if p.align:
             st.alignment = _ALIGN[p.align]
-        return Paragraph(self.markup(p.inlines, base.fontName), st)
+        return self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases)
 
     def item(self, it: m.Item, width: float) -> list[Flowable]:
         base = self.styles[it.style]
@@ -195,7 +221,7 @@ class _Builder:
             # text; a fixed hang means the text starts exactly there (◆ with hang 1)
             bullet = [_frag(it.marker, base.fontName, size, self.colour)]
             st.bulletFontSize = 0
-        head = Paragraph(self.markup(it.inlines, base.fontName), st, bulletText=bullet)
+        head = self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet)
         body = self.blocks(it.blocks, width - indent - hang)
         if not body:
             return [head]
@@ -203,11 +229,11 @@ class _Builder:
 
     def ki(self, k: m.Ki, width: float) -> list[Flowable]:
         st = self.styles["ki"]
-        out = [Paragraph(escape(self.house.word("ki")),
+        out = [self.para(escape(self.house.word("ki")),
                          ParagraphStyle("ki-head", parent=st, alignment=TA_CENTER, spaceBefore=st.fontSize * 0.6))]
         out += self.blocks(k.blocks, width)
         if k.closing:
-            out.append(Paragraph(escape(self.house.word("ijo")),
+            out.append(self.para(escape(self.house.word("ijo")),
                                  ParagraphStyle("ki-end", parent=st, alignment=TA_RIGHT)))
         return out
 
@@ -319,9 +345,13 @@ def _page_marks(marks: list[m.PageMark], font: str):
     return draw
 
 
+def page_size(doc: m.Document) -> tuple[float, float]:
+    return landscape(A4) if doc.orientation == "landscape" else A4
+
+
 def doc_template(doc: m.Document, style: HouseStyle, buf, builder: _Builder) -> SimpleDocTemplate:
     """The page set-up: A4 in the document's orientation, the house margins of its kind."""
-    page = landscape(A4) if doc.orientation == "landscape" else A4
+    page = page_size(doc)
     mg = style.page.margins_for(doc.kind)
     body = builder.styles["body"]
     return SimpleDocTemplate(
@@ -335,7 +365,7 @@ def text_width(template: SimpleDocTemplate) -> float:
     """The width paragraphs wrap to: the frame SimpleDocTemplate makes has 6pt of
     padding on each side, inside the margins; tables take this width too, so that
     their right edge is the text's."""
-    return template.width - 12
+    return template.width - 2 * _FRAME_PAD
 
 
 def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
@@ -347,7 +377,7 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[S
     if doc.fit_one_page:
         from .fit import fit_style    # a no-op for a style the build has fitted already
         style = fit_style(doc, style, doc.title)
-    builder = _Builder(style)
+    builder = _Builder(style, page_size(doc))
     buf = io.BytesIO()
     template = doc_template(doc, style, buf, builder)
     story = builder.blocks(doc.blocks, text_width(template))

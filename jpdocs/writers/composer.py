@@ -1,0 +1,245 @@
+"""A reportlab Paragraph that sets Japanese lines after JLREQ (see jlreq.py).
+
+reportlab is not forked: the subclass replaces `breakLinesCJK` and returns
+reportlab's own line objects (FragLine, kind 1), so drawing, links, colours and
+splitting stay reportlab's. Each glyph is placed on its own through ShapedStr +
+ShapeData (reportlab's carrier for HarfBuzz output, drawn as one TJ array per
+run): compression, 和欧間 and justification move glyphs while the text stays
+the user's characters. Three more reportlab behaviours are replaced:
+  - its whitespace cleaner, which turns U+3000 into an ASCII space and drops a
+    leading U+3000 (the text reaches the composer exactly as written);
+  - the split of a paragraph across frames, which appends an ASCII space to
+    every line (`_split_blParaHard`): the halves are cut from the original
+    characters instead;
+  - the width of a line, which counts glyphs as reportlab measures them.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth
+
+from . import jlreq
+from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
+
+_TEXT, _BREAK, _OBJECT = 0, 1, 2
+
+
+class _Widths(dict):
+    """Character → advance in thousandths of an em, for one font (read from the
+    font's own table once per character, then a dict lookup)."""
+
+    def __init__(self, font_name: str):
+        super().__init__()
+        face = getFont(font_name).face
+        self.table, self.default = face.charWidths, face.defaultWidth
+
+    def __missing__(self, ch):
+        w = self[ch] = self.table.get(ord(ch), self.default)
+        return w
+
+
+_WIDTHS: dict[str, _Widths] = {}
+_ASC: dict[tuple[str, float], tuple[float, float]] = {}
+
+
+def _widths(font_name: str) -> _Widths:
+    w = _WIDTHS.get(font_name)
+    if w is None:
+        w = _WIDTHS[font_name] = _Widths(font_name)
+    return w
+
+
+def _ascent(font_name: str, size: float) -> tuple[float, float]:
+    key = (font_name, size)
+    if key not in _ASC:
+        _ASC[key] = getAscentDescent(font_name, size)
+    return _ASC[key]
+
+
+def _keep(text):
+    """The cleaner: none. Markup from the writer has no layout whitespace, and
+    every space in Japanese text is content (局長　中島)."""
+    return text
+
+
+class JParagraph(Paragraph):
+    """Paragraph(text, style, ..., settings=Settings(), phrases=False).
+
+    `phrases` (headings and titles) breaks lines between BudouX phrases."""
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8",
+                 settings: Settings | None = None, phrases: bool = False):
+        self.jl_settings = settings or Settings()
+        self.jl_phrases = phrases
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        super()._setup(text, style, bulletText, frags, _keep)
+
+    # ------------------------------------------------------------ breaking
+    def breakLinesCJK(self, maxWidths):
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]
+        if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):
+            return self.blPara                       # the first half of a split: already set
+        maxWidths = list(maxWidths)
+        _handleBulletWidth(self.bulletText, self.style, maxWidths)
+        key = tuple(maxWidths)
+        cached = getattr(self, "_jl_cache", None)
+        if cached and cached[0] == key:
+            return cached[1]
+        text, spans, widths, ems = self._flatten()
+        style = self.style
+        justify = style.alignment == TA_JUSTIFY
+        s = self.jl_settings
+        para = jlreq.prepare(text, widths, ems, s, min(maxWidths), self.jl_phrases)
+        lines = jlreq.compose(para, maxWidths, justify,
+                              s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT))
+        starts = [sp[0] for sp in spans]
+        out = []
+        for k, line in enumerate(lines):
+            W = maxWidths[min(k, len(maxWidths) - 1)]
+            out.append(_LazyLine(kind=1, extraSpace=W - line.width, wordCount=1, maxWidth=W,
+                                 currentWidth=line.width, lineBreak=line.forced, jl_span=(line.start, line.end),
+                                 jl_make=(self, para, line, spans, starts)))
+        bl = ParaLines(kind=1, lines=out)
+        bl.jl_source = (text, spans, starts)
+        self._jl_cache = (key, bl)
+        return bl
+
+    def _flatten(self):
+        """The paragraph as one string, with the frag of each stretch of it,
+        and each character's advance (points) and em."""
+        parts, spans, widths, ems = [], [], [], []
+        pos = 0
+        for f in self.frags:
+            if hasattr(f, "lineBreak"):
+                t, kind, w = "\n", _BREAK, [0.0]
+                e = [0.0]
+            elif hasattr(f, "cbDefn"):
+                cw = getattr(f.cbDefn, "width", 0)
+                t, kind, w, e = "\ufffc", _OBJECT, [float(cw) if isinstance(cw, (int, float)) else 0.0], [0.0]
+            else:
+                t = f.text
+                if not t:
+                    continue
+                kind = _TEXT
+                size = f.fontSize
+                k = size / 1000.0
+                table = _widths(f.fontName)
+                w = [x * k for x in map(table.__getitem__, t)]
+                e = [size] * len(t)
+            parts.append(t)
+            spans.append((pos, pos + len(t), f, kind))
+            widths += w
+            ems += e
+            pos += len(t)
+        return "".join(parts), spans, widths, ems
+
+    def _words(self, para, line, spans, starts):
+        """One composed line → the frags of reportlab's FragLine, each glyph's
+        advance and offset in ShapeData (thousandths of an em of its own font
+        size), with the line's font size, ascent and descent."""
+        s, e = line.start, line.end
+        adv, gap, xoff, shr, stretch, text = para.adv, para.gap, para.xoff, para.shr, para.stretch, para.text
+        grow = line.adjust if line.adjust > 0 else 0.0
+        cut = -line.adjust if line.adjust < 0 else 0.0
+        words, size_max, asc_max, desc_min = [], 0.0, 0.0, 0.0
+        k = bisect_right(starts, s) - 1
+        while k < len(spans) and spans[k][0] < e:
+            fs, fe, f, kind = spans[k]
+            k += 1
+            if kind == _BREAK:             # its empty text still ends the drawn line (T*)
+                words.append(f.clone(text=""))
+                continue
+            if kind == _OBJECT:
+                words.append(f)
+                continue
+            a, b = max(s, fs), min(e, fe)
+            size = f.fontSize
+            to1000 = 1000.0 / size
+            table = _widths(f.fontName)
+            sd, plain = [], True
+            for i in range(a, b):
+                x = adv[i]
+                o = xoff.get(i, 0.0)
+                if i < e - 1:
+                    x += gap.get(i, 0.0)
+                    if grow and (stretch[i] or line.letters):
+                        x += grow
+                elif text[i] in " \u3000":             # a space at the line end takes no room
+                    x = 0.0
+                if cut:
+                    d = shr.get(i, 0.0) * cut
+                    if d and i == s and text[i] in BLANK_LEFT + BLANK_BOTH:
+                        d = 0.0                          # keep a line-start opener's blank
+                    x -= d
+                    if d and text[i] in BLANK_LEFT:
+                        o -= d
+                    elif d and text[i] in BLANK_BOTH:   # at the line end it gives its left blank,
+                        o -= d if i == e - 1 else d / 2  # so that its box stays inside the edge
+                    if i < e - 1 and i in gap:
+                        x -= gap[i] / 2 * cut
+                ch = text[i]
+                natural = table[ch]
+                xa = x * to1000
+                if o or abs(xa - natural) > 1e-3:
+                    plain = False
+                sd.append(ShapeData(i - a, xa, 0, o * to1000, 0, natural))
+            chunk = text[a:b]
+            words.append(f.clone(text=chunk if plain else ShapedStr(chunk, sd)))
+            if size > size_max:
+                size_max = size
+            asc, desc = _ascent(f.fontName, size)
+            asc_max, desc_min = max(asc_max, asc), min(desc_min, desc)
+        if not size_max:                               # an empty line (two line breaks)
+            f = self.frags[0]
+            size_max = f.fontSize
+            asc_max, desc_min = _ascent(f.fontName, size_max)
+        return dict(words=words, fontSize=size_max, ascent=asc_max, descent=desc_min)
+
+    # ------------------------------------------------------------ splitting
+    def _get_split_blParaFunc(self):
+        return _split_lines
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        for p in parts:
+            if p is not self:
+                p.jl_settings, p.jl_phrases = self.jl_settings, self.jl_phrases
+        return parts
+
+
+class _LazyLine(FragLine):
+    """A FragLine whose glyphs are placed only when it is drawn: wrap() runs
+    several times per paragraph (tables, keep-together, splits) and most of
+    those layouts are thrown away."""
+
+    _LAZY = frozenset(("words", "fontSize", "ascent", "descent"))
+
+    def __getattr__(self, name):
+        if name in _LazyLine._LAZY and "jl_make" in self.__dict__:
+            para_obj, para, line, spans, starts = self.__dict__.pop("jl_make")
+            self.__dict__.update(para_obj._words(para, line, spans, starts))
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+
+def _split_lines(blPara, start, stop):
+    """The frags of lines start..stop-1, cut from the paragraph's own
+    characters (reportlab's version adds a space at each line end)."""
+    text, spans, starts = blPara.jl_source
+    if not stop or start >= len(blPara.lines):
+        return []
+    a = blPara.lines[start].jl_span[0]
+    b = blPara.lines[stop - 1].jl_span[1]
+    out = []
+    for fs, fe, f, kind in spans:
+        if fe <= a or fs >= b:
+            continue
+        out.append(f if kind else f.clone(text=text[max(a, fs):min(b, fe)]))
+    return out

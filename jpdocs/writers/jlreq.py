@@ -1,0 +1,307 @@
+"""Japanese line composition after JLREQ (W3C "Requirements for Japanese Text
+Layout") and JIS X 4051, independent of reportlab.
+
+`prepare` reads one paragraph (its characters, their natural advances and em
+sizes) into a `Para`: where a line may break, where space may be added, which
+punctuation is compressed and by how much it may shrink further. `compose`
+then breaks it into lines of a given width in the JLREQ order of adjustment:
+push-in first (追い込み), hanging only for 、。，． (ぶら下げ), then push-out
+(追い出し), and says how much each line's spaces stretch or shrink.
+writers/composer.py turns the result into reportlab lines.
+
+Speed matters (every paragraph of every document comes through here), so the
+per-character work is done by regular expressions, `bytearray.find` and
+prefix sums, which run in C; Python loops run per match or per line.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+# ------------------------------------------------ JLREQ Appendix A classes
+CL01_OPEN = "‘“（〔［｛〈《「『【｟〘〖〝«([{"
+CL02_CLOSE = "’”）〕］｝〉》」』】｠〙〗〟»)]}"
+CL03_HYPHEN = "‐〜゠–～"            # U+FF5E: how most Japanese input writes the wave dash
+CL04_DIVIDE = "？！‼⁇⁈⁉?!"
+CL05_MIDDOT = "・：；:;"
+CL06_STOP = "。．."
+CL07_COMMA = "、，,"
+CL08_INSEP = "—―…‥〳〴〵"
+CL09_ITER = "ヽヾゝゞ々〻"
+CL10_PSM = "ー"
+CL11_SMALL = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+CL12_PREFIX = "￥＄￡＃€№"
+CL13_POSTFIX = "％‰℃°′″￠%"
+SPACES = " \u3000"
+
+NO_START = (CL02_CLOSE + CL03_HYPHEN + CL04_DIVIDE + CL05_MIDDOT + CL06_STOP + CL07_COMMA
+            + CL09_ITER + CL10_PSM + CL11_SMALL + CL13_POSTFIX + SPACES + "\n")
+NO_END = CL01_OPEN + CL12_PREFIX
+HANGING = "、。，．"
+
+# Full-width punctuation whose glyph is one em with a blank half: the blank is
+# what compression takes away. (Half-width ASCII punctuation has none.)
+BLANK_RIGHT = "）〕］｝〉》」』】｠〙〗〟。．、，"
+BLANK_LEFT = "（〔［｛〈《「『【｟〘〖〝"
+BLANK_BOTH = "・：；"                  # a quarter em each side
+
+_cls = lambda s: "[" + re.escape(s) + "]"
+_NO_START_RE = re.compile(_cls(NO_START) + "+")
+_NO_END_RE = re.compile(_cls(NO_END) + "+")
+# Runs that never break inside: Latin words and numbers (ASCII and Latin-1
+# letters), full-width alphanumerics, inseparables (…… ――), numbers with their
+# separators (0152-67-5621, １，０００) and a number with its counter (27日,
+# 11時00分, ２月16日) so that dates and times stay whole.
+_D = "0-9０-９"
+_RUN_RE = re.compile(
+    rf"[{_D}]+(?:[-‐－,，.．:：/／][{_D}]+)*[年月日時分秒](?:[{_D}]+[月日時分秒])*"
+    rf"|[!-~\u00a0-\u024f]{{2,}}"
+    rf"|[０-９Ａ-Ｚａ-ｚ]+(?:[-‐－,，.．:：/／][０-９]+)+|[０-９Ａ-Ｚａ-ｚ]{{2,}}|{_cls(CL08_INSEP)}{{2,}}")
+# Breakable spots inside an over-long URL or e-mail address: after / . - _ ? & = #.
+_URL_RE = re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_URL_BREAK_RE = re.compile(r"[/.\-_?&=#](?=.)")
+# 和欧間: a Japanese character beside a Latin letter or digit.
+_JA = "\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〻〆"
+_LATIN = "A-Za-z0-9\u00c0-\u024f"
+_WAOU_RE = re.compile(rf"[{_JA}](?=[{_LATIN}])|[{_LATIN}](?=[{_JA}])")
+# Pairs of punctuation that JLREQ sets 1.5 em instead of 2 (table 3.1.4):
+# a closer (or 、。) before a closer or an opener loses its right blank;
+# an opener after an opener loses its left blank.
+_PAIR_RE = re.compile(rf"(?={_cls(BLANK_RIGHT)}[{re.escape(BLANK_RIGHT + BLANK_LEFT)}])"
+                      rf"|(?<={_cls(BLANK_LEFT)}){_cls(BLANK_LEFT)}")
+_BLANK_RE = re.compile(_cls(BLANK_RIGHT + BLANK_LEFT + BLANK_BOTH))
+_QUOTE_RE = re.compile(r"「[^「」\n]*」")
+_EPS = 1e-6
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The house style's `typesetting:` choices (style.Typesetting), as the
+    composer needs them. `pitch` is the character grid's cell in points."""
+    hanging: bool = True
+    compress: bool = True
+    latin_spacing: bool = True
+    pitch: float | None = None
+
+
+class Para:
+    """One paragraph ready for breaking. Lists are indexed by character:
+    `adv` advance after compression, `gap` space after the character
+    (和欧間), `shr` how far it may shrink in push-in, `xoff` sideways shift
+    of the glyph (an opener that lost its left blank). `brk[i]` is 1 where a
+    line may break before character i; `stretch[i]` is 1 where the space
+    after character i may grow in justification."""
+
+    __slots__ = ("text", "n", "ems", "adv", "gap", "shr", "xoff", "cum", "cshr", "brk", "pbrk", "stretch")
+
+
+def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
+            min_width: float, phrases: bool = False) -> Para:
+    n = len(text)
+    p = Para()
+    p.text, p.n, p.ems = text, n, ems
+    adv = list(widths)
+    if s.pitch:
+        # on the grid every glyph takes whole (or half) cells, centred in them
+        xoff = {i: (w / e * s.pitch - w) / 2 for i, (w, e) in enumerate(zip(widths, ems)) if e}
+        adv = [w / e * s.pitch if e else w for w, e in zip(widths, ems)]
+    else:
+        xoff = {}
+    gap, shr = {}, {}
+    if s.compress:
+        for m in _PAIR_RE.finditer(text):
+            i = m.start()
+            half = adv[i] / 2
+            adv[i] -= half
+            if text[i] in BLANK_LEFT:
+                xoff[i] = xoff.get(i, 0.0) - half
+        for m in _BLANK_RE.finditer(text):     # what is left of each blank may shrink
+            i = m.start()
+            shr[i] = adv[i] - widths[i] / 2 if adv[i] > widths[i] / 2 + _EPS else 0.0
+    if s.latin_spacing:
+        for m in _WAOU_RE.finditer(text):
+            i = m.start()
+            q = max(ems[i], ems[i + 1]) / 4
+            gap[i] = q
+    step = adv
+    if gap:
+        step = list(adv)
+        for i, q in gap.items():
+            step[i] += q
+    p.adv, p.gap, p.shr, p.xoff = adv, gap, shr, xoff
+    p.cum = [0.0, *accumulate(step)]
+    # push-in takes what is left of the punctuation blanks and half of each
+    # 和欧間 (JLREQ: 1/4 em may shrink to 1/8); none when compression is off
+    p.cshr = None
+    if s.compress and (shr or gap):
+        room = [0.0] * n
+        for i, q in shr.items():
+            room[i] = q
+        for i, q in gap.items():
+            room[i] += q / 2
+        p.cshr = [0.0, *accumulate(room)]
+
+    brk = bytearray(b"\x01") * (n + 1)
+    brk[0] = 0
+    for m in _NO_START_RE.finditer(text):
+        brk[m.start():m.end()] = bytes(m.end() - m.start())
+    for m in _NO_END_RE.finditer(text):
+        brk[m.start() + 1:m.end() + 1] = bytes(m.end() - m.start())
+    stretch = bytearray(b"\x01") * n
+    for m in _RUN_RE.finditer(text):
+        a, b = m.start(), m.end()
+        brk[a + 1:b] = bytes(b - a - 1)
+        stretch[a:b - 1] = bytes(b - a - 1)
+    brk[n] = 1
+    if "@" in text or "/" in text or "www." in text:
+        for m in _URL_RE.finditer(text):
+            a, b = m.span()
+            if p.cum[b] - p.cum[a] > min_width:      # too long for any line: may break inside
+                for u in _URL_BREAK_RE.finditer(text, a, b):
+                    brk[u.end()] = 1
+    if "\n" in text:
+        for i, ch in enumerate(text):
+            if ch == "\n" and i + 1 < n:
+                brk[i + 1] = 1
+    p.brk, p.stretch = brk, stretch
+    p.pbrk = _phrase_breaks(p, min_width) if phrases else None
+    return p
+
+
+@lru_cache(maxsize=512)
+def _budoux_bounds(text: str) -> tuple[int, ...]:
+    parser = _parser()
+    out, pos = [], 0
+    for chunk in parser.parse(text):
+        pos += len(chunk)
+        out.append(pos)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    import budoux
+    return budoux.load_default_japanese_parser()
+
+
+def _phrase_breaks(p: Para, min_width: float) -> bytearray:
+    """Break opportunities of a heading: JLREQ's, but only between BudouX
+    phrases, and never inside a name in 「」 that fits on a line."""
+    out = bytearray(p.n + 1)
+    for i in _budoux_bounds(p.text):
+        out[i] = p.brk[i]
+    for m in _QUOTE_RE.finditer(p.text):
+        a, b = m.span()
+        if p.cum[b] - p.cum[a] <= min_width:
+            out[a + 1:b] = bytes(b - a - 1)
+    out[p.n] = 1
+    return out
+
+
+@dataclass
+class Line:
+    """Characters [start, end) of a paragraph. `adjust` > 0 is the space
+    added to each stretchable gap, < 0 the fraction of the shrinkable amounts
+    taken away (push-in); `hang` marks a line whose last glyph hangs;
+    `forced` a line ended by a line break; `width` its width as set."""
+    start: int
+    end: int
+    adjust: float = 0.0
+    hang: bool = False
+    forced: bool = False
+    last: bool = False
+    width: float = 0.0
+    gaps: int = 0
+    letters: bool = False              # stretch every gap, even inside Latin runs
+
+
+def _width(p: Para, s: int, e: int) -> float:
+    """Width of characters s..e-1 as one line: the space after the last one
+    goes, and a space at the line end takes no room."""
+    w = p.cum[e] - p.cum[s] - p.gap.get(e - 1, 0.0)
+    if p.text[e - 1] in SPACES:
+        w -= p.adv[e - 1]
+    return w
+
+
+def _shrinkable(p: Para, s: int, e: int) -> float:
+    if p.cshr is None:
+        return 0.0
+    room = p.cshr[e] - p.cshr[s] - p.gap.get(e - 1, 0.0) / 2
+    if p.text[s] in BLANK_LEFT + BLANK_BOTH:        # a line-start opener keeps its blank
+        room -= p.shr.get(s, 0.0)
+    return room
+
+
+def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list[Line]:
+    """Break `p` into lines; widths[k] is the width of line k (the last
+    value serves every further line)."""
+    lines: list[Line] = []
+    n, text, brk, cum = p.n, p.text, p.brk, p.cum
+    s = 0
+    while s < n:
+        W = widths[min(len(lines), len(widths) - 1)]
+        nl = text.find("\n", s)
+        # e: the most characters from s that fit (cum is a safe under-estimate)
+        e = max(s + 1, bisect_right(cum, cum[s] + W + _EPS, s) - 1)
+        e = min(e, n)
+        while e < n and _width(p, s, e + 1) <= W + _EPS:
+            e += 1
+        if 0 <= nl < e:
+            lines.append(_line(p, s, nl + 1, W, False, forced=True))
+            s = nl + 1
+            continue
+        if e >= n:
+            lines.append(_line(p, s, n, W, False, last=True))
+            break
+        line = None
+        if p.pbrk is not None:                       # headings: between phrases first
+            b = e if p.pbrk[e] else p.pbrk.rfind(1, s + 1, e)
+            if b > s:
+                line = _line(p, s, b, W, justify)
+        if line is None and brk[e]:                  # breaks right at the edge
+            line = _line(p, s, e, W, justify)
+        if line is None and p.cshr is not None:      # push-in
+            b = brk.find(1, e + 1)
+            over = _width(p, s, b) - W
+            room = _shrinkable(p, s, b)
+            if b <= n and room > 0 and over <= room + _EPS and text.find("\n", s, b - 1) < 0:
+                line = Line(s, b, -over / room, width=W, last=b >= n)
+        if line is None and may_hang and text[e] in HANGING and brk[e + 1] \
+                and _width(p, s, e) <= W + _EPS:     # hanging 、。
+            line = _line(p, s, e + 1, W, justify, hang=True)
+        if line is None:                             # push-out
+            b = brk.rfind(1, s + 1, e)
+            if b <= s:
+                b = e                                # nothing breakable: cut at the edge
+            line = _line(p, s, b, W, justify)
+        lines.append(line)
+        s = line.end
+    return lines
+
+
+def _line(p: Para, s: int, e: int, W: float, justify: bool, hang: bool = False,
+          forced: bool = False, last: bool = False) -> Line:
+    line = Line(s, e, hang=hang, forced=forced, last=last)
+    if forced or last or not justify:
+        line.width = _width(p, s, e) if e > s else 0.0
+        return line
+    stop = e - 1                                     # gaps after s .. e-2
+    if p.text[stop] in SPACES and stop > s:          # a space at the end takes no room
+        stop -= 1
+    content = (p.cum[e - 1] - p.cum[s]) if hang else _width(p, s, e)
+    if hang:
+        stop = e - 1
+    extra = W - content
+    gaps = p.stretch.count(1, s, stop)
+    if stop > s and (not gaps or extra / gaps > p.ems[s] / 2):
+        # a line of one Latin run (a long URL), or so few Japanese gaps that
+        # they would open wider than half an em: space every letter instead
+        gaps, line.letters = stop - s, True
+    if gaps and extra > _EPS:
+        line.adjust, line.gaps = extra / gaps, gaps
+    line.width = W if gaps else content
+    return line
