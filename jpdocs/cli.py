@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from .errors import InputError
@@ -19,8 +20,12 @@ OUTPUT = ROOT / "output"
 BUILD_HELP = """\
 Build Japanese official documents (press notices …) from YAML event specs.
 
-  python generate.py [SPEC ...] [-o DIR] [--format pdf,docx] [--style FILE]
+  python generate.py [SPEC|DIR ...] [-o DIR] [--format pdf,docx] [--style FILE] [--force] [--jobs N]
   python generate.py check SPEC ...
+  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR]
+
+Specs whose inputs did not change since their last build are skipped (--force
+rebuilds); many specs are built in parallel, one process per core.
 
 Commands other than building: check (validate specs, write nothing).
 """
@@ -45,7 +50,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which files to write (default: pdf,docx)")
     p.add_argument("--style", type=Path, metavar="FILE",
                    help="house style YAML to use instead of the spec's or the default")
+    p.add_argument("--force", action="store_true",
+                   help="rebuild every spec, even those whose inputs have not changed")
+    p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help="worker processes (default: one per core)")
     return p
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of at least 1 (got {value!r})")
+    return n
 
 
 def check_parser() -> argparse.ArgumentParser:
@@ -96,24 +115,23 @@ def run_check(argv: list[str]) -> int:
 
 
 def run_build(argv: list[str]) -> int:
-    from .build import build
-    from .spec import load_spec
+    from .batch import run
     args = build_parser().parse_args(argv)
     files = spec_files(args.specs)
     if not files:
         print("error: no specs found", file=sys.stderr)
         return 1
-    failed = 0
-    for path in files:
-        try:
-            loaded = load_spec(path)
-            _warn(loaded)
-            for written in build(loaded, args.output, args.format, args.style):
-                print(f"wrote {written}")
-        except InputError as exc:
-            _report(exc)
-            failed += 1
-    return 1 if failed else 0
+    start = time.monotonic()
+    results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs)
+    for res in results["built"]:
+        for w in res.warnings:
+            print(f"warning: {w}", file=sys.stderr)
+    counts = ", ".join(f"{k} {len(v)}" for k, v in results.items())
+    print(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}")
+    for res in sorted(results["failed"], key=lambda r: r.spec):
+        for problem in res.problems:
+            print(f"error: {problem}", file=sys.stderr)
+    return 1 if results["failed"] else 0
 
 
 COMMANDS = {"check": run_check}
