@@ -30,3 +30,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def cache_dir() -> Path:
+    """Where parsed fonts and compiled templates are kept between runs (safe to delete)."""
+    base = os.environ.get("JPDOCS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jpdocs")
+    return Path(base)

@@ -25,6 +25,7 @@ from .output import write_atomic
 
 RECORD_NAME = ".jpdocs-build.json"
 FORMAT = 1
+LARGE = 1_000_000        # bytes
 PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 TEMPLATES = ROOT / "templates"
@@ -88,9 +89,15 @@ class Hasher:
         self._cache: dict[Path, str | None] = {}
 
     def file(self, path: Path) -> str | None:
+        """Content digest; a large file (a font) by size and modification time, as
+        hashing 15 MB of fonts took longer than building a small spec."""
         if path not in self._cache:
             try:
-                self._cache[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                st = path.stat()
+                if st.st_size > LARGE:
+                    self._cache[path] = f"size={st.st_size};mtime={st.st_mtime_ns}"
+                else:
+                    self._cache[path] = hashlib.sha256(path.read_bytes()).hexdigest()
             except OSError:
                 self._cache[path] = None
         return self._cache[path]
