@@ -134,7 +134,36 @@ def run_build(argv: list[str]) -> int:
     return 1 if results["failed"] else 0
 
 
-COMMANDS = {"check": run_check}
+def annual_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="generate.py annual",
+                                description="The annual overview of one fiscal year's agreements: "
+                                            "annual-YEAR.pdf, .docx and .csv.")
+    p.add_argument("--fiscal-year", type=int, required=True, metavar="YEAR",
+                   help="the Western year the fiscal year starts in: 2024 = 令和６年度 (2024-04-01 to 2025-03-31)")
+    p.add_argument("specs", nargs="*", type=Path, metavar="SPEC", help="spec files or folders (default: specs/)")
+    p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR", help="output folder (default: output/)")
+    p.add_argument("--style", type=Path, metavar="FILE", help="house style YAML (default: the standard one)")
+    return p
+
+
+def run_annual(argv: list[str]) -> int:
+    from .annual import NoAgreements, build_annual
+    from .style import load_style
+    args = annual_parser().parse_args(argv)
+    files = spec_files(args.specs)
+    try:
+        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style)):
+            print(f"wrote {written}")
+    except InputError as exc:
+        _report(exc)
+        return 1
+    except NoAgreements as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {"check": run_check, "annual": run_annual}
 
 
 def main(argv: list[str] | None = None) -> int:
