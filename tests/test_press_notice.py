@@ -85,6 +85,22 @@ def test_docx_holds_the_same_paragraphs_as_the_pdf(seed_build):
 
 
 @needs_poppler
+def docx_body_text(path) -> str:
+    """Every w:t of the DOCX body in document order (tables where they stand)."""
+    import zipfile
+    from lxml import etree
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    return "".join(e.text or "" for e in root.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+
+
+@needs_poppler
+def test_pdf_and_docx_carry_the_same_text_in_the_same_order(seed_build):
+    pdf = pdf_text(seed_build / "press-notice.pdf")
+    assert no_space(pdf) == no_space(docx_body_text(seed_build / "press-notice.docx"))
+
+
+@needs_poppler
 def test_sama_only_on_the_partner(seed_build):
     text = no_space(pdf_text(seed_build / "press-notice.pdf"))
     assert "中島和彦様" not in text
