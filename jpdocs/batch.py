@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import time
 import traceback
@@ -47,6 +48,9 @@ def _init_worker(formats, style_override) -> None:
     parsed and registered, the default (or --style) house style, compiled templates."""
     global _hasher
     _hasher = Hasher()
+    # Ctrl-C reaches the whole process group; the parent alone handles it (cancels
+    # what is queued), and a worker finishes the spec it is writing, then exits.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         from . import build, fonts, templating
         from .style import load_style
@@ -175,8 +179,9 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
             for spec in todo:
                 take(build_one(spec, str(out_root), tuple(formats), style_arg))
         elif todo:
-            with ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_init_worker,
-                                     initargs=(tuple(formats), style_arg)) as pool:
+            pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_init_worker,
+                                       initargs=(tuple(formats), style_arg))
+            try:
                 futures = {pool.submit(build_one, s, str(out_root), tuple(formats), style_arg): s for s in todo}
                 for fut in as_completed(futures):
                     try:
@@ -184,6 +189,12 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
                     except Exception as exc:     # a worker died (killed, out of memory)
                         take(Result(futures[fut], "failed",
                                     problems=[Problem(futures[fut], None, "", f"worker failed: {exc!r}")]))
+            except BaseException:
+                # Ctrl-C: stop at once rather than wait for the queued specs (`with`
+                # would); what was written is complete and the record says so.
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            pool.shutdown()
     finally:
         progress.close()
         if results["built"] or record.dirty:
