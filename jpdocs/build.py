@@ -27,10 +27,12 @@ class DocumentKind:
     name: str            # output file stem
     template: str
     section: str         # the spec section the document needs
+    requires: str = ""   # a field of that section that must not be empty
 
 
 KINDS = [
     DocumentKind("press-notice", "press-notice.xml.j2", "press_notice"),
+    DocumentKind("overview", "overview.xml.j2", "agreement", requires="areas"),
 ]
 
 
@@ -51,6 +53,7 @@ def context(loaded: LoadedSpec) -> dict:
         "agreement": spec.agreement,
         "parties": spec.party_list(),
         "signatories": spec.signatories() if spec.press_notice else [],
+        "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
 
 
@@ -58,7 +61,8 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle) -> list[model.Document
     docs = []
     ctx = context(loaded)
     for kind in KINDS:
-        if getattr(loaded.spec, kind.section) is None:
+        section = getattr(loaded.spec, kind.section)
+        if section is None or (kind.requires and not getattr(section, kind.requires)):
             continue
         text = render(kind.template, ctx, style)
         doc = markup.parse(text, source=f"{kind.template} (rendered for {loaded.path})")
@@ -109,7 +113,11 @@ def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: P
     pending: dict[Path, bytes] = {}
     folder = out_root / loaded.name
     for doc in make_documents(loaded, style):
-        for fmt, data in render_files(doc, style, formats).items():
+        doc_style = style
+        if doc.fit_one_page:
+            from .writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too
+            doc_style = fit_style(doc, style, str(loaded.path))
+        for fmt, data in render_files(doc, doc_style, formats).items():
             pending[folder / f"{doc.kind}.{fmt}"] = data
     for path, data in pending.items():
         write_atomic(path, data)

@@ -293,3 +293,27 @@ def unmapped_radicals(text: str) -> list[str]:
     """
     found = {ch: None for ch in text if _is_radical(ch) and _ideograph_for(ch) is None}
     return list(found)
+
+
+# ---------------------------------------------------------------- names
+# Legal forms that open a formal name (国立大学法人北海道国立大学機構 北見工業大学):
+# a name is broken after them when it is set on several lines.
+LEGAL_FORMS = ("国立大学法人", "公立大学法人", "地方独立行政法人", "独立行政法人", "国立研究開発法人",
+               "学校法人", "社会福祉法人", "医療法人", "公益社団法人", "公益財団法人", "一般社団法人",
+               "一般財団法人", "特定非営利活動法人", "株式会社", "有限会社", "合同会社")
+
+
+def name_lines(formal_name: str | None, name: str) -> tuple[list[str], str]:
+    """A party's name as a sheet sets it: the lines of the formal name that come
+    before the usual name (国立大学法人 / 北海道国立大学機構), then the name (北見工業大学).
+    The formal name is split after a leading legal form and at full-width spaces;
+    one that does not end with the name is shown above it whole."""
+    if not formal_name or formal_name == name:
+        return [], name
+    head = formal_name[:-len(name)] if formal_name.endswith(name) else formal_name
+    lines = []
+    for part in head.split("\u3000"):
+        part = part.strip()
+        form = next((f for f in LEGAL_FORMS if part.startswith(f) and part != f), None)
+        lines += [form, part[len(form):]] if form else ([part] if part else [])
+    return lines, name

@@ -6,14 +6,15 @@ wrote. Layout whitespace of the template (a newline and the indentation after it
 is dropped; any other space is kept, because in Japanese text a space is content
 (中島 和彦). Elements:
 
-  <document kind title author subject orientation>   the root
+  <document kind title author subject orientation fit min_size>   the root
   <p style align indent left before after tracking keep>  inlines  </p>
   <h level style align> inlines </h>
   <item marker style level hang> inlines  <p>…</p>* </item>
   <ki closing="yes"> blocks </ki>
-  <table widths="0.2 0.8" border="grid|box|none" style keep>
-     <tr> <td shade align valign colspan> inlines or blocks </td> </tr> </table>
+  <table widths="0.2 0.8" border="grid|box|none" style keep padding>
+     <tr> <td shade align valign colspan colour> inlines or blocks </td> </tr> </table>
   <keep> blocks </keep>     <spacer height="6"/>     <pagebreak/>
+  <img src width height align alt/>
   inlines: text, <b>, <span font="gothic" bold="yes">, <br/>
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ from . import model as m
 from .errors import fail
 
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
-_BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "pagebreak"}
+_BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "img", "pagebreak"}
 
 
 def parse(markup: str, source: str = "<markup>") -> m.Document:
@@ -39,6 +40,7 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
     a = root.attrib
     return m.Document(kind=a.get("kind", ""), title=a.get("title", ""), author=a.get("author", ""),
                       subject=a.get("subject", ""), orientation=a.get("orientation", "portrait"),
+                      fit_one_page=_yes(root, "fit"), min_size=_num(root, "min_size", 8.0),
                       blocks=_blocks(root, source))
 
 
@@ -100,11 +102,16 @@ def _block(el: ET.Element, source: str) -> m.Block:
             n = max(len(r) for r in rows)
             widths = [1 / n] * n
         return m.Table(rows, widths, border=a.get("border", "grid"), style=a.get("style", "table"),
-                       keep_together=_yes(el, "keep"))
+                       keep_together=_yes(el, "keep"), padding=_num(el, "padding", None))
     if el.tag == "spacer":
         return m.Spacer(_num(el, "height", 6.0))
     if el.tag == "pagebreak":
         return m.PageBreak()
+    if el.tag == "img":
+        if not a.get("src"):
+            raise fail(source, "<img> needs a src")
+        return m.Image(a["src"], width=_num(el, "width", 100.0), height=_num(el, "height", 100.0),
+                       align=a.get("align", "center"), alt=a.get("alt", ""))
     raise fail(source, f"unknown markup element <{el.tag}>")
 
 
@@ -116,7 +123,7 @@ def _cell(td: ET.Element, style: str, source: str) -> m.Cell:
     else:
         blocks = [m.Paragraph(_inlines(td, source), style=a.get("style", style), align=a.get("align"))]
     return m.Cell(blocks, shade=a.get("shade"), align=a.get("align"), valign=a.get("valign", "top"),
-                  colspan=int(a.get("colspan", 1)))
+                  colspan=int(a.get("colspan", 1)), colour=a.get("colour"))
 
 
 def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inline]:

@@ -84,17 +84,21 @@ class Cell:
     align: Align | None = None
     valign: Literal["top", "middle", "bottom"] = "top"
     colspan: int = 1
+    colour: str | None = None         # text colour role of the house style (white on a bar)
 
 
 @dataclass
 class Table:
     """Rows of cells. `widths` are fractions of the text width (they sum to 1).
-    `border` is "grid", "box" (outer frame only) or "none" (layout only)."""
+    `border` is "grid", "box" (outer frame only) or "none" (layout only).
+    `padding` (points) is the space inside every cell; None = the writers' default
+    (4 with rules, 1 without)."""
     rows: list[list[Cell]]
     widths: list[float]
     border: Literal["grid", "box", "none"] = "grid"
     style: str = "table"
     keep_together: bool = False
+    padding: float | None = None
 
 
 @dataclass
@@ -111,6 +115,18 @@ class Spacer:
 
 
 @dataclass
+class Image:
+    """A picture (PNG or JPEG file), scaled to fit a box of `width` x `height`
+    points without distortion and never enlarged beyond that box; `alt` is its
+    text for readers that cannot see it."""
+    src: str                           # an absolute path, resolved by the build
+    width: float
+    height: float
+    align: Align = "center"
+    alt: str = ""
+
+
+@dataclass
 class PageBreak:
     pass
 
@@ -121,7 +137,7 @@ class KeepTogether:
     blocks: list["Block"]
 
 
-Block = Union[Paragraph, Heading, Item, Table, Ki, Spacer, PageBreak, KeepTogether]
+Block = Union[Paragraph, Heading, Item, Table, Ki, Spacer, Image, PageBreak, KeepTogether]
 
 
 @dataclass
@@ -134,6 +150,11 @@ class Document:
     subject: str = ""
     lang: str = "ja-JP"
     orientation: Literal["portrait", "landscape"] = "portrait"
+    # One page, always: the PDF writer shrinks every text size in steps (the
+    # smallest to `min_size` points at the least) until the blocks fit, and fails
+    # with a message when they do not fit even then (writers/fit.py).
+    fit_one_page: bool = False
+    min_size: float = 8.0
 
 
 def plain_text(inlines: list[Inline]) -> str:

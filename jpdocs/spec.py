@@ -154,6 +154,14 @@ class LoadedSpec(BaseModel):
     def name(self) -> str:
         return self.path.stem
 
+    def file(self, relative: str) -> Path:
+        """A file the spec names (a logo), relative to the spec's folder."""
+        return resolve_file(self.path, relative)
+
+
+def resolve_file(spec_path: Path, relative: str) -> Path:
+    return (Path(spec_path).parent / relative).resolve()
+
 
 def load_spec(path: Path | str) -> LoadedSpec:
     path = Path(path)
@@ -254,7 +262,33 @@ def _cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
                                         f"party '{ref}' is not declared under parties:{hint}"))
+    for pid, party in spec.parties.items():
+        if party.logo:
+            trouble = _image_trouble(resolve_file(Path(name), party.logo))
+            if trouble:
+                path = ("parties", pid, "logo")
+                problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
     return problems
+
+
+def _image_trouble(path: Path) -> str | None:
+    """Why a logo file cannot be used, or None. PNG and JPEG only: what both the PDF
+    and the DOCX writer can embed as they are."""
+    try:
+        head = path.read_bytes()[:8]
+    except FileNotFoundError:
+        return f"logo file not found: {path} (a logo path is relative to the spec file)"
+    except OSError as exc:
+        return f"cannot read the logo file {path}: {exc.strerror}"
+    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+        return f"the logo {path} is not a PNG or JPEG file"
+    from PIL import Image, UnidentifiedImageError   # reportlab's own image library
+    try:
+        with Image.open(path) as img:
+            img.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as exc:
+        return f"the logo {path} is damaged and cannot be read: {exc}"
+    return None

@@ -80,7 +80,8 @@ def _filters(d: str, western_year: bool) -> dict:
         return text
 
     return {"date": date, "time": time, "num": num, "deadline": deadline,
-            "kanji": japanese.kanji_numeral, "enumeration": japanese.join_japanese}
+            "kanji": japanese.kanji_numeral, "enumeration": japanese.join_japanese,
+            "name_lines": japanese.name_lines}
 
 
 def render(template_name: str, context: dict, style: HouseStyle, folder: Path = TEMPLATES) -> str:

@@ -27,7 +27,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Length, Pt, Twips
+from docx.image.image import Image as DocxImage
 from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .. import model as m
 from ..errors import fail
@@ -159,6 +161,7 @@ class _Ctx:
     indent: float = 0.0            # extra left indent in points (an item's own blocks)
     in_cell: bool = False
     align: str | None = None       # a cell's alignment, for paragraphs that give none
+    colour: str | None = None      # text colour (hex) inside a cell that sets one
 
 
 def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, hanging=0.0,
@@ -187,11 +190,11 @@ def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0
         pf.space_after = Pt(after)
     if keep:
         put(pPr, "keepNext", PPR)
-    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20))
+    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), ctx.colour)
     return p._p
 
 
-def _runs(p, style: HouseStyle, inlines, spacing: int) -> None:
+def _runs(p, style: HouseStyle, inlines, spacing: int, colour: str | None = None) -> None:
     """Runs for the inlines. Tracking (w:spacing) goes between characters, so the last
     character before a line break or the paragraph's end is split off without it."""
     for i, inline in enumerate(inlines):
@@ -214,6 +217,8 @@ def _runs(p, style: HouseStyle, inlines, spacing: int) -> None:
                 set_fonts(r._r.get_or_add_rPr(), family)
             if bold:
                 r.bold = True
+            if colour:
+                put(r._r.get_or_add_rPr(), "color", RPR, val=colour.lstrip("#").upper())
             if sp:
                 put(r._r.get_or_add_rPr(), "spacing", RPR, val=sp)
 
@@ -271,6 +276,8 @@ def _block(box, b, ctx: _Ctx) -> list:
         made = _blocks(box, b.blocks, ctx)
         _keep(made)
         return made
+    if isinstance(b, m.Image):
+        return [_image(box, b, ctx)]
     raise TypeError(f"unknown block {type(b).__name__}")
 
 
@@ -282,12 +289,30 @@ def _item(box, b: m.Item, ctx: _Ctx) -> list:
     marker_em = sum(1.0 if unicodedata.east_asian_width(c) in "FWA" else 0.5 for c in b.marker)
     hang = b.hang if b.hang is not None else (marker_em + 1 if b.marker else 0.0)
     left = b.level + hang
-    lead = [m.Text(b.marker + "\t")] if hang else [m.Text(b.marker)] if b.marker else []
+    # a marker that fills the hang (◆ with hang 1) is followed by the text itself: a
+    # tab there would jump to the next default tab stop
+    tab = hang > marker_em
+    lead = [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
     p = _para(box, ctx, b.style, lead + list(b.inlines), left=left, hanging=hang,
               before=0.5 * size, keep=bool(b.blocks))
-    if hang:
+    if tab:
         put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="left", pos=twips(left * size + ctx.indent)))
     return [p, *_blocks(box, b.blocks, replace(ctx, indent=ctx.indent + left * size))]
+
+
+def _image(box, im: m.Image, ctx: _Ctx):
+    """The picture in a paragraph of its own, scaled to fit its box as in the PDF,
+    with its alt text as the drawing's description."""
+    info = DocxImage.from_file(im.src)
+    avail = (ctx.width - twips(ctx.indent)) / 20
+    scale = min(min(im.width, avail) / info.px_width, im.height / info.px_height)
+    p = _para(box, ctx, "body", [], align=im.align)
+    put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=240, lineRule="auto")
+    run = DocxParagraph(p, box).add_run()
+    shape = run.add_picture(im.src, width=Pt(info.px_width * scale), height=Pt(info.px_height * scale))
+    if im.alt:
+        shape._inline.docPr.set("descr", im.alt)
+    return p
 
 
 def _keep(elements) -> None:
@@ -308,6 +333,8 @@ def _table(box, t: m.Table, ctx: _Ctx):
     cols = [round((ctx.width - indent) * f) for f in t.widths]
     table = BlockItemContainer.add_table(box, len(t.rows), ncols, Twips(sum(cols)))
     tbl, pad = table._tbl, 80 if t.border != "none" else 20   # 4pt / 1pt, as in the PDF
+    if t.padding is not None:
+        pad = twips(t.padding)
     put(tbl.tblPr, "tblStyle", TBLPR, val="jp-none" if t.border == "none" else "jp-grid")
     put(tbl.tblPr, "tblW", TBLPR, w=sum(cols), type="dxa")
     if indent:
@@ -353,7 +380,9 @@ def _cell(box: _Cell, cell: m.Cell, width: int, span: int, pad: int, ctx: _Ctx) 
         put(tcPr, "shd", TCPR, val="clear", color="auto", fill=fill)
     put(tcPr, "vAlign", TCPR, val=VALIGN[cell.valign])
     placeholder = tc.find(qn("w:p"))   # the empty paragraph python-docx puts in a new cell
-    _blocks(box, cell.blocks, replace(ctx, width=width - 2 * pad, indent=0.0, in_cell=True, align=cell.align))
+    colour = ctx.style.colours.get(cell.colour, cell.colour) if cell.colour else ctx.colour
+    _blocks(box, cell.blocks, replace(ctx, width=width - 2 * pad, indent=0.0, in_cell=True, align=cell.align,
+                                      colour=colour))
     if len(tc) > 2:
         tc.remove(placeholder)
     if tc[-1].tag != qn("w:p"):
@@ -400,7 +429,8 @@ def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
             body.remove(child)
     section = document.sections[0]
     set_page(section, style, doc.orientation)
-    _footer(document, section, style)
+    if not doc.fit_one_page:       # a one-page sheet carries no page number
+        _footer(document, section, style)
     width = Length(section.page_width - section.left_margin - section.right_margin).twips
     _blocks(document._body, doc.blocks, _Ctx(style, width))
     cp = document.core_properties

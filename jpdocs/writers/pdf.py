@@ -21,7 +21,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate,
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus.paraparser import ParaFrag
+from reportlab.platypus import (Flowable, Image, Indenter, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate,
                                 Spacer, Table, TableStyle)
 
 from .. import fonts, model as m
@@ -37,10 +39,11 @@ class TrackedLine(Flowable):
     項　目). The space is character spacing, not inserted spaces, so the text
     stays the user's."""
 
-    def __init__(self, text: str, font: str, size: float, leading: float, tracking: float, align: str):
+    def __init__(self, text: str, font: str, size: float, leading: float, tracking: float, align: str,
+                 colour=colors.black):
         super().__init__()
         self.text, self.font, self.size, self.leading = text, font, size, leading
-        self.char_space, self.align = tracking * size, align
+        self.char_space, self.align, self.colour = tracking * size, align, colour
 
     def wrap(self, avail_width, avail_height):
         self.avail = avail_width
@@ -51,6 +54,7 @@ class TrackedLine(Flowable):
         x = {"center": (self.avail - width) / 2, "right": self.avail - width}.get(self.align, 0)
         t = self.canv.beginText(x, (self.leading - self.size) / 2 + self.size * 0.12)
         t.setFont(self.font, self.size, self.leading)
+        t.setFillColor(self.colour)
         t.setCharSpace(self.char_space)
         t.textOut(self.text)
         self.canv.drawText(t)
@@ -63,6 +67,7 @@ class _Builder:
         self.house = style
         self.font = fonts.register(style)
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
+        self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
 
     def _paragraph_style(self, name: str) -> ParagraphStyle:
         s = self.house.styles[name]
@@ -91,6 +96,8 @@ class _Builder:
             return [KeepTogether(self.blocks(b.blocks, width))]
         if isinstance(b, m.Spacer):
             return [Spacer(1, b.height)]
+        if isinstance(b, m.Image):
+            return [self.image(b, width)]
         if isinstance(b, m.PageBreak):
             return [PageBreak()]
         raise TypeError(f"unknown block {type(b).__name__}")
@@ -115,11 +122,11 @@ class _Builder:
         if p.tracking:
             text = m.plain_text(p.inlines)
             return TrackedLine(text, base.fontName, size, base.leading, p.tracking,
-                               p.align or self.house.styles[p.style].align)
+                               p.align or self.house.styles[p.style].align, self.colour)
         st = ParagraphStyle(f"{p.style}-{id(p)}", parent=base,
                             firstLineIndent=p.first_indent * size, leftIndent=p.left_indent * size,
                             spaceBefore=p.space_before or 0, spaceAfter=p.space_after or 0,
-                            keepWithNext=int(p.keep_with_next))
+                            keepWithNext=int(p.keep_with_next), textColor=self.colour)
         if p.align:
             st.alignment = _ALIGN[p.align]
         return Paragraph(self.markup(p.inlines, base.fontName), st)
@@ -130,8 +137,15 @@ class _Builder:
         indent = it.level * size
         hang = it.hang * size if it.hang is not None else pdfmetrics.stringWidth(it.marker, base.fontName, size) + size
         st = ParagraphStyle(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
-                            spaceBefore=size * 0.5, keepWithNext=int(bool(it.blocks)))
-        head = Paragraph(self.markup(it.inlines, base.fontName), st, bulletText=it.marker)
+                            spaceBefore=size * 0.5, keepWithNext=int(bool(it.blocks)),
+                            textColor=self.colour, bulletColor=self.colour)
+        bullet = it.marker
+        if it.hang is not None and it.marker:
+            # reportlab sets the text 0.6em past the end of a bullet that reaches the
+            # text; a fixed hang means the text starts exactly there (◆ with hang 1)
+            bullet = [_frag(it.marker, base.fontName, size, self.colour)]
+            st.bulletFontSize = 0
+        head = Paragraph(self.markup(it.inlines, base.fontName), st, bulletText=bullet)
         body = self.blocks(it.blocks, width - indent - hang)
         if not body:
             return [head]
@@ -147,9 +161,17 @@ class _Builder:
                                  ParagraphStyle("ki-end", parent=st, alignment=TA_RIGHT)))
         return out
 
+    def image(self, im: m.Image, width: float) -> Flowable:
+        """The picture scaled to fit its box (and the width available)."""
+        iw, ih = ImageReader(im.src).getSize()
+        scale = min(min(im.width, width) / iw, im.height / ih)
+        img = Image(im.src, width=iw * scale, height=ih * scale)
+        img.hAlign = im.align.upper() if im.align in ("left", "center", "right") else "CENTER"
+        return img
+
     def table(self, t: m.Table, width: float) -> Table:
         widths = [f * width for f in t.widths]
-        pad = _CELL_PAD if t.border != "none" else 1.0
+        pad = t.padding if t.padding is not None else (_CELL_PAD if t.border != "none" else 1.0)
         # FONTNAME: reportlab's cell default is Helvetica, which it would reference
         # (unembedded) even though every cell holds paragraphs.
         data, cmds = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.font["mincho"]),
@@ -160,7 +182,11 @@ class _Builder:
             for cell in row:
                 span_w = sum(widths[c:c + cell.colspan])
                 blocks = [self._cell_paragraph(b, cell, t.style) for b in cell.blocks]
+                outer = self.colour
+                if cell.colour:
+                    self.colour = colors.HexColor(self.house.colours[cell.colour])
                 cells.append(self.blocks(blocks, span_w - 2 * pad))
+                self.colour = outer
                 if cell.colspan > 1:
                     cmds.append(("SPAN", (c, r), (c + cell.colspan - 1, r)))
                     cells.extend([""] * (cell.colspan - 1))
@@ -187,7 +213,14 @@ class _Builder:
         return b
 
 
-def _numbered_canvas(font: str, size: float):
+def _frag(text: str, font: str, size: float, colour) -> ParaFrag:
+    """A run of bullet text carrying its own font and size."""
+    f = ParaFrag()
+    f.text, f.fontName, f.fontSize, f.textColor = text, font, size, colour
+    return f
+
+
+def _numbered_canvas(font: str, size: float, pages: list[int]):
     class NumberedCanvas(Canvas):
         """Holds the pages back until the end, so a page number (- 1 -) is printed
         only when the document has more than one page."""
@@ -202,6 +235,7 @@ def _numbered_canvas(font: str, size: float):
 
         def save(self):
             total = len(self._held)
+            pages.append(total)
             for state in self._held:
                 self.__dict__.update(state)
                 if total > 1:
@@ -213,19 +247,38 @@ def _numbered_canvas(font: str, size: float):
     return NumberedCanvas
 
 
-def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
-    builder = _Builder(style)
+def doc_template(doc: m.Document, style: HouseStyle, buf, builder: _Builder) -> SimpleDocTemplate:
+    """The page set-up: A4 in the document's orientation, the house margins."""
     page = landscape(A4) if doc.orientation == "landscape" else A4
     mg = style.page.margins
-    body_font = builder.styles["body"].fontName
-    buf = io.BytesIO()
-    template = SimpleDocTemplate(
+    body = builder.styles["body"]
+    return SimpleDocTemplate(
         buf, pagesize=page, leftMargin=mg.left * mm, rightMargin=mg.right * mm, topMargin=mg.top * mm,
         bottomMargin=mg.bottom * mm, title=doc.title, author=doc.author, subject=doc.subject,
         creator="jpdocs", lang=doc.lang, displayDocTitle=True, invariant=1,
-        initialFontName=body_font, initialFontSize=builder.styles["body"].fontSize)
-    story = builder.blocks(doc.blocks, template.width)
-    template.build(story, canvasmaker=_numbered_canvas(body_font, 9))
+        initialFontName=body.fontName, initialFontSize=body.fontSize)
+
+
+def text_width(template: SimpleDocTemplate) -> float:
+    """The width paragraphs wrap to: the frame SimpleDocTemplate makes has 6pt of
+    padding on each side, inside the margins; tables take this width too, so that
+    their right edge is the text's."""
+    return template.width - 12
+
+
+def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
+    if doc.fit_one_page:
+        from .fit import fit_style    # a no-op for a style the build has fitted already
+        style = fit_style(doc, style, doc.title)
+    builder = _Builder(style)
+    buf = io.BytesIO()
+    template = doc_template(doc, style, buf, builder)
+    story = builder.blocks(doc.blocks, text_width(template))
+    pages: list[int] = []
+    template.build(story, canvasmaker=_numbered_canvas(builder.styles["body"].fontName, 9, pages))
+    if doc.fit_one_page and pages != [1]:
+        # fit.py measured it on one page: a difference is a bug, never a reason to ship two pages
+        raise RuntimeError(f"the {doc.kind} was measured to fit one page but took {pages[0]}")
     return _content_id(buf.getvalue())
 
 
