@@ -59,14 +59,20 @@ class _Book(BaseDocTemplate):
                 self.notify("TOCEntry", (flowable.level, flowable.title, self.page, flowable.key))
 
 
-def sheet_document(row: Row, style: HouseStyle) -> m.Document:
-    """The agreement's overview sheet, as the overview kind makes it; where this
-    generator has no overview kind, a plain sheet of the agreement's facts."""
+def sheet_document(row: Row, style: HouseStyle) -> tuple[m.Document, HouseStyle]:
+    """The agreement's overview sheet as the overview kind makes it, with the sizes
+    it settles on to fit its one page (writers/fit.py), so that the sheet in the book
+    is the sheet built on its own. Without an overview kind, a plain sheet of facts."""
     kind = next((k for k in KINDS if k.name == "overview"), None)
-    if kind is not None and getattr(row.loaded.spec, kind.section, None) is not None:
-        text = render(kind.template, context(row.loaded), style)
-        return markup.parse(text, source=f"{kind.template} (rendered for {row.loaded.path})")
-    return fallback_sheet(row)
+    section = getattr(row.loaded.spec, kind.section, None) if kind else None
+    if section is None or (getattr(kind, "requires", "") and not getattr(section, kind.requires)):
+        return fallback_sheet(row), style
+    text = render(kind.template, context(row.loaded), style)
+    doc = markup.parse(text, source=f"{kind.template} (rendered for {row.loaded.path})")
+    if getattr(doc, "fit_one_page", False):
+        from .writers.fit import fit_style
+        style = fit_style(doc, style, str(row.loaded.path))
+    return doc, style
 
 
 def fallback_sheet(row: Row) -> m.Document:
@@ -101,12 +107,13 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
 
     frames = {}
     for name, size in (("portrait", A4), ("landscape", landscape(A4))):
+        # reportlab's default 6pt frame padding, as SimpleDocTemplate (writers/pdf.py) and
+        # fit.py's measure have it: a sheet fits the book's page exactly as its own.
         frames[name] = Frame(mg.left * mm, mg.bottom * mm, size[0] - (mg.left + mg.right) * mm,
-                             size[1] - (mg.top + mg.bottom) * mm, id=name, leftPadding=0, rightPadding=0,
-                             topPadding=0, bottomPadding=0)
+                             size[1] - (mg.top + mg.bottom) * mm, id=name)
     doc.addPageTemplates([PageTemplate(n, [f], onPageEnd=footer, pagesize=landscape(A4) if n == "landscape" else A4)
                           for n, f in frames.items()])
-    width = frames["portrait"]._width
+    width = frames["portrait"]._width - 12            # as writers/pdf.text_width
 
     toc = TableOfContents(dotsMinLevel=0)
     toc.formatter = lambda page: str(page - doc.body_start + 1)      # as printed and labelled
@@ -127,12 +134,12 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
     story.append(table)
     keys = {key: text for _, text, key in contents_entries(rows, style)}
     for i, row in enumerate(rows):
-        sheet = sheet_document(row, style)
+        sheet, sheet_style = sheet_document(row, style)
         story += [NextPageTemplate(sheet.orientation), PageBreak()]
         if i == 0:
             story.append(Anchor("sheets", "各協定の概要", toc=True))
         story.append(Anchor(f"agreement-{row.number}", keys[f"agreement-{row.number}"], level=1, toc=True))
-        page_width = frames[sheet.orientation]._width
-        story += builder.blocks(sheet.blocks, page_width)
+        sheet_builder = builder if sheet_style is style else _Builder(sheet_style)
+        story += sheet_builder.blocks(sheet.blocks, frames[sheet.orientation]._width - 12)
     doc.multiBuild(story)
     return _content_id(buf.getvalue())
