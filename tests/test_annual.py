@@ -91,6 +91,8 @@ def test_pdf_is_one_document_with_labels_metadata_and_lang(year):
     assert reader.metadata.author == "北海道オホーツク総合振興局"
     assert reader.trailer["/Root"]["/Lang"] == "ja-JP"
     assert path.stat().st_size < 400_000                       # fonts embedded once, not per sheet
+    sheets = [pg for pg in reader.pages if pg.mediabox.width > pg.mediabox.height]   # the landscape overviews
+    assert len(sheets) == len(titles)
     links = [a for page in reader.pages[:2] for a in (page.get("/Annots") or [])]
     assert len(links) >= len(titles)                          # the contents link to the sheets
 
