@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from .errors import InputError, Problem
@@ -22,10 +23,14 @@ OUTPUT = ROOT / "output"
 BUILD_HELP = """\
 Build Japanese official documents (press notices, agreements …) from YAML event specs.
 
-  python generate.py [SPEC ...] [-o DIR] [--format pdf,docx] [--style FILE]
-                     [--templates DIR] [--force] [--kinds KIND,…] [--copies] [--pdfa]
+  python generate.py [SPEC|DIR ...] [-o DIR] [--format pdf,docx] [--style FILE] [--templates DIR]
+                     [--force] [--jobs N] [--kinds KIND,…] [--copies] [--pdfa]
   python generate.py check SPEC ... [--style FILE] [--templates DIR]
   python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
+  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR]
+
+Specs whose inputs did not change since their last build are skipped (--force
+rebuilds); many specs are built in parallel, one process per core.
 
 Commands other than building: check (validate specs, write nothing), sign (sign one
 signature field of an agreement into a new file).
@@ -61,7 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which files to write (default: pdf,docx)")
     _common(p)
     p.add_argument("--force", action="store_true",
-                   help="replace output files that jpdocs did not write or that were changed since")
+                   help="rebuild every spec, even those whose inputs have not changed, and replace output"
+                        " files that jpdocs did not write or that were changed since")
+    p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help="worker processes (default: one per core)")
     p.add_argument("--kinds", type=_kinds, default=None, metavar="KIND,…",
                    help="build only these document kinds: press-notice, overview, agreement"
                         " (default: every kind the spec has the sections for)")
@@ -76,6 +84,16 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="house style YAML to use instead of the spec's or the default")
     p.add_argument("--templates", type=Path, metavar="DIR",
                    help="a folder of templates; a file there replaces the bundled one of the same name")
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of at least 1 (got {value!r})")
+    return n
 
 
 def check_parser() -> argparse.ArgumentParser:
@@ -142,8 +160,7 @@ def run_check(argv: list[str]) -> int:
 
 
 def run_build(argv: list[str]) -> int:
-    from .build import build
-    from .spec import load_spec
+    from .batch import run
     args = build_parser().parse_args(argv)
     if not _templates_ok(args.templates):
         return 1
@@ -151,22 +168,18 @@ def run_build(argv: list[str]) -> int:
     if not files:
         print("error: no specs found", file=sys.stderr)
         return 1
-    failed = 0
-    for path in files:
-        try:
-            loaded = load_spec(path)
-            _warn(loaded)
-            for written in build(loaded, args.output, args.format, args.style, args.templates, args.force,
-                                 copies=args.copies, pdfa=args.pdfa, kinds=args.kinds):
-                print(f"wrote {written}")
-        except InputError as exc:
-            _report(exc)
-            failed += 1
-        except OSError as exc:      # outside the writes, which say more (output.write_outputs)
-            from .output import describe
-            print(f"error: {exc.filename or path}: {describe(exc)}", file=sys.stderr)
-            failed += 1
-    return 1 if failed else 0
+    start = time.monotonic()
+    extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds}
+    results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra)
+    for res in results["built"]:
+        for w in res.warnings:
+            print(f"warning: {w}", file=sys.stderr)
+    counts = ", ".join(f"{k} {len(v)}" for k, v in results.items())
+    print(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}")
+    for res in sorted(results["failed"], key=lambda r: r.spec):
+        for problem in res.problems:
+            print(f"error: {problem}", file=sys.stderr)
+    return 1 if results["failed"] else 0
 
 
 def sign_parser() -> argparse.ArgumentParser:
@@ -219,7 +232,36 @@ def run_sign(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"check": run_check, "sign": run_sign}
+def annual_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="generate.py annual",
+                                description="The annual overview of one fiscal year's agreements: "
+                                            "annual-YEAR.pdf, .docx and .csv.")
+    p.add_argument("--fiscal-year", type=int, required=True, metavar="YEAR",
+                   help="the Western year the fiscal year starts in: 2024 = 令和６年度 (2024-04-01 to 2025-03-31)")
+    p.add_argument("specs", nargs="*", type=Path, metavar="SPEC", help="spec files or folders (default: specs/)")
+    p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR", help="output folder (default: output/)")
+    p.add_argument("--style", type=Path, metavar="FILE", help="house style YAML (default: the standard one)")
+    return p
+
+
+def run_annual(argv: list[str]) -> int:
+    from .annual import NoAgreements, build_annual
+    from .style import load_style
+    args = annual_parser().parse_args(argv)
+    files = spec_files(args.specs)
+    try:
+        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style)):
+            print(f"wrote {written}")
+    except InputError as exc:
+        _report(exc)
+        return 1
+    except NoAgreements as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {"check": run_check, "sign": run_sign, "annual": run_annual}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 """Locating, registering and checking the coverage of the fonts.
 
 Fonts are parsed once per process (parsing a Japanese TrueType font costs about
-30 ms) and registered with reportlab under names derived from their role, so the
+30 ms, so the parse is also kept on disk between processes: fontcache.py) and registered with reportlab under names derived from their role, so the
 PDF writer never sees file paths. Coverage is read from the fonts' own cmaps: a
 character no font has stops the build instead of printing a blank or a box.
 """
@@ -11,9 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 
 from .errors import fail
+from .fontcache import load_ttfont
 from .style import HouseStyle
 
 
@@ -39,9 +39,9 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @lru_cache(maxsize=None)
-def _load(path: str) -> TTFont:
+def _load(path: str):
     name = "JP-" + Path(path).stem
-    font = TTFont(name, path)
+    font = load_ttfont(name, path)         # the parse is cached on disk (fontcache.py)
     pdfmetrics.registerFont(font)
     _PATHS[name] = Path(path)
     return font

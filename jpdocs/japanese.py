@@ -288,6 +288,9 @@ _SUPPLEMENT = {
 }
 
 
+_RADICAL_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in KANGXI_RANGES) + "]")
+
+
 def _is_radical(ch: str) -> bool:
     return any(lo <= ord(ch) <= hi for lo, hi in KANGXI_RANGES)
 
@@ -313,6 +316,8 @@ def fix_radicals(text: str) -> tuple[str, list[tuple[str, str]]]:
     Radicals without a known ideograph stay as they are (see
     unmapped_radicals) rather than being guessed at.
     """
+    if not _RADICAL_RE.search(text):       # the usual case, checked in C: specs are read in bulk
+        return text, []
     out, pairs = [], {}
     for ch in text:
         new = _ideograph_for(ch) if _is_radical(ch) else None

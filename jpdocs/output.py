@@ -173,3 +173,8 @@ def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) ->
             f" Unchanged: {', '.join(left)}." if left else "")
         raise fail(str(target), f"cannot write: {describe(exc)}.{state}") from None
     return written
+def cache_dir() -> Path:
+    """Where parsed fonts and compiled templates are kept between runs (safe to delete)."""
+    base = os.environ.get("JPDOCS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jpdocs")
+    return Path(base)

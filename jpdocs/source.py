@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import fail
+from .errors import InputError, fail
 
 MAX_BYTES = 1_000_000          # a spec is a few KB; a megabyte is surely a mistake
 MAX_NODES = 50_000             # aliases may not expand the document beyond this
@@ -48,6 +48,12 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+# libyaml's parser, where PyYAML was built with it: the pure-Python one took a
+# third of a batch's time. It serves well-formed files only; anything it stumbles
+# on is parsed again by _Loader, whose messages are the ones explained below.
+_FastLoader = type("_FastLoader", (yaml.CSafeLoader,), {}) if hasattr(yaml, "CSafeLoader") else None
+
+
 _Loader.yaml_implicit_resolvers = {}
 _IMPLICIT: dict[str, re.Pattern] = {}
 for _tag, _regexp, _first in [
@@ -59,6 +65,8 @@ for _tag, _regexp, _first in [
 ]:
     _Loader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
     _IMPLICIT[_tag] = re.compile(_regexp)
+if _FastLoader is not None:
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
 # Tags a spec may carry explicitly (!!str "0152"): the plain kinds of value. Any
@@ -136,6 +144,9 @@ def load_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
     except OSError as exc:
         raise fail(name, f"cannot read the file: {exc.strerror or exc}")
     text = decode(path, raw)
+    fast = _load_fast(name, text)
+    if fast is not None:
+        return fast
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
@@ -163,6 +174,36 @@ def load_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
     finally:
         loader.dispose()
     return data, lines
+
+
+def _load_fast(name: str, text: str):
+    """(data, lines) through libyaml, or None to let _Loader parse the file and
+    explain what is wrong with it. The same checks (_check) run on either."""
+    if _FastLoader is None:
+        return None
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=_FastLoader):   # libyaml's parser does not recurse;
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):   # its composer
+                depth += 1                                                            # does, so a
+                if depth > MAX_DEPTH:                                                 # deep file
+                    return None                                                       # goes the slow way
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+        loader = _FastLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            lines: dict[Path_, int] = {}
+            _check(name, node, (), lines, [0], 0)
+            return loader.construct_document(node), lines
+        finally:
+            loader.dispose()
+    except InputError:
+        raise
+    except Exception:           # any parse trouble: the Python loader says it in plain words
+        return None
 
 
 def _reader_error(name: str, text: str, exc) -> Exception:

@@ -6,6 +6,7 @@ default never breaks an office's file.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -90,7 +91,21 @@ def _resolve_font(name: str) -> Path:
 
 
 def load_style(path: Path | str | None = None) -> HouseStyle:
-    """The default house style, with `path` (if given) laid over it."""
+    """The default house style, with `path` (if given) laid over it. Cached while
+    the files are unchanged: a batch would otherwise parse them again for every spec."""
+    return _load_cached(None if path is None else str(path), _stamp(DEFAULT_STYLE), _stamp(path))
+
+
+def _stamp(path) -> tuple | None:
+    try:
+        st = Path(path).stat()
+        return st.st_mtime_ns, st.st_size
+    except (OSError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=32)
+def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     base, _ = load_yaml(DEFAULT_STYLE)
     lines: dict = {}
     name = str(DEFAULT_STYLE)

@@ -128,7 +128,10 @@ def test_bad_spec_stops_with_its_message(name, tmp_path, capsys):
 def test_the_real_command_line_prints_no_traceback(name, tmp_path):
     result = run_generate(BAD / name, "-o", tmp_path / "out")
     assert result.returncode == 1
-    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert any(l.startswith("error: ") for l in lines) and "Traceback" not in result.stderr
+    # besides the errors, only the batch's progress line for the spec
+    assert all(l.startswith(("error: ", "failed: ")) for l in lines), result.stderr
     assert not (tmp_path / "out").exists()
 
 

@@ -1,0 +1,197 @@
+"""The annual overview (連携協定締結状況) of one fiscal year's agreements.
+
+    specs → the year's agreements in signing order (Row) → the summary table, once
+        → annual-YYYY.csv   (UTF-8 with BOM: Excel opens it as Japanese)
+        → annual-YYYY.docx  (cover, contents, summary table: the model + DOCX writer)
+        → annual-YYYY.pdf   (annual_pdf.py: the same blocks plus every agreement's
+                             overview sheet, in one reportlab document)
+
+A spec belongs to the fiscal year of its signing date (4月1日 to 3月31日: an
+agreement of 2025-01-08 is in 令和６年度), or to `agreement.fiscal_year` where
+the office files it otherwise. Every spec given is loaded first and any error
+stops the book: a published list that silently lacks an agreement is worse than
+no list.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import japanese, model as m
+from .errors import InputError
+from .spec import LoadedSpec, load_spec
+from .style import HouseStyle
+
+COLUMNS = ["№", "締結日", "協定名", "相手方", "連携事項", "担当課", "有効期間"]
+WIDTHS = [0.04, 0.14, 0.22, 0.16, 0.24, 0.11, 0.09]
+DASH = "－"
+
+
+class NoAgreements(Exception):
+    """The year has no agreement: a clear message instead of an empty book."""
+
+
+@dataclass
+class Row:
+    number: int
+    signed: dt.date
+    cells: list[str]                  # the summary table's text, column by column
+    loaded: LoadedSpec
+
+    @property
+    def title(self) -> str:
+        return self.loaded.spec.agreement.title
+
+
+def fiscal_year_of(loaded: LoadedSpec) -> int | None:
+    agreement = loaded.spec.agreement
+    if agreement is None:
+        return None
+    explicit = getattr(agreement, "fiscal_year", None)
+    return explicit if explicit is not None else japanese.fiscal_year(agreement.signing_date)
+
+
+def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_spec(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    chosen = sorted((ls for ls in loaded if fiscal_year_of(ls) == fy),
+                    key=lambda ls: (ls.spec.agreement.signing_date, ls.spec.agreement.title, str(ls.path)))
+    if not chosen:
+        first, last = japanese.fiscal_year_range(fy)
+        raise NoAgreements(f"no agreement of {japanese.fiscal_year_label(fy)} ({first} to {last}) among"
+                           f" {len(paths)} spec(s); nothing written")
+    return [Row(i, ls.spec.agreement.signing_date, cells(i, ls, style), ls) for i, ls in enumerate(chosen, 1)]
+
+
+def cells(number: int, loaded: LoadedSpec, style: HouseStyle) -> list[str]:
+    spec, agreement = loaded.spec, loaded.spec.agreement
+    signed = japanese.format_date(agreement.signing_date, style.digits, western=False, weekday=False)
+    areas = "、".join(a.heading.removesuffix("に関する事項") for a in agreement.areas) or DASH
+    return [str(number), signed, agreement.title, partners(loaded), areas, department(loaded),
+            validity(loaded, style)]
+
+
+def partners(loaded: LoadedSpec) -> str:
+    """相手方: every party but the issuing office (the first, 甲, when none is named as it)."""
+    spec = loaded.spec
+    parties = [p for _, p in spec.party_list()]
+    own = [p for p in parties if spec.issuer in (p.name, p.formal_name, p.short_name)] or parties[:1]
+    others = [p for p in parties if p not in own]
+    return "、".join(p.formal_name or p.name for p in others) or DASH
+
+
+def department(loaded: LoadedSpec) -> str:
+    """担当課: the agreement's own field where the spec has one, else the press
+    notice's first contact (部 + the 課 of its 課長)."""
+    agreement = loaded.spec.agreement
+    for name in ("department", "responsible_department", "division"):
+        value = getattr(agreement, name, None)
+        if value:
+            return str(value)
+    notice = loaded.spec.press_notice
+    contact = notice.contacts[0] if notice and notice.contacts else None
+    if contact is None:
+        return DASH
+    title = contact.title or ""
+    section = title[:-1] if title.endswith("課長") else ""
+    return contact.department + section
+
+
+def validity(loaded: LoadedSpec, style: HouseStyle) -> str:
+    """有効期間, read defensively: the agreement's validity may be a text, a period with
+    start/end (or until), or absent."""
+    agreement = loaded.spec.agreement
+    value = next((getattr(agreement, n) for n in ("validity", "valid_until", "term", "period")
+                  if getattr(agreement, n, None) is not None), None)
+    if value is None:
+        return DASH
+    if isinstance(value, (dt.date, str)):
+        return _date(value, style) if isinstance(value, dt.date) else value
+    start = getattr(value, "start", None) or getattr(value, "from_", None) or agreement.signing_date
+    end = getattr(value, "end", None) or getattr(value, "until", None)
+    note = getattr(value, "text", None) or getattr(value, "note", None) or getattr(value, "renewal", None)
+    text = f"{_date(start, style)}～{_date(end, style) if end else ''}"
+    return f"{text}（{note}）" if isinstance(note, str) and note else text
+
+
+def _date(d, style: HouseStyle) -> str:
+    return japanese.format_date(d, style.digits, western=False, weekday=False) if isinstance(d, dt.date) else str(d)
+
+
+# ---------------------------------------------------------------- the shared blocks
+def title_of(fy: int, style: HouseStyle) -> str:
+    """令和６年度 連携協定締結状況, or the house style's `annual_title` ({year} = the year label)."""
+    label = japanese.fiscal_year_label(fy, style.digits)
+    template = style.wording.get("annual_title", "{year}　連携協定締結状況")
+    return str(template).replace("{year}", label)
+
+
+def issuer_of(rows: list[Row]) -> str:
+    names = list(dict.fromkeys(r.loaded.spec.issuer for r in rows))
+    return "、".join(names)
+
+
+def cover_blocks(fy: int, rows: list[Row], style: HouseStyle) -> list[m.Block]:
+    first, last = japanese.fiscal_year_range(fy)
+    period = f"{_date(first, style)}～{_date(last, style)}"
+    return [m.Spacer(180), m.Paragraph([m.Text(title_of(fy, style))], style="title", space_after=24),
+            m.Paragraph([m.Text(f"（{period}締結分）")], align="center", space_after=12),
+            m.Paragraph([m.Text(f"締結件数　{japanese.digits(len(rows), style.digits)}件")], align="center"),
+            m.Spacer(220), m.Paragraph([m.Text(issuer_of(rows))], style="heading", align="center")]
+
+
+def contents_entries(rows: list[Row], style: HouseStyle) -> list[tuple[int, str, str]]:
+    """(level, text, link key) of the table of contents, in book order."""
+    out = [(0, "締結状況一覧", "summary"), (0, "各協定の概要", "sheets")]
+    out += [(1, f"{japanese.digits(r.number, style.digits)}　{r.title}（{r.cells[1]}）", f"agreement-{r.number}")
+            for r in rows]
+    return out
+
+
+def summary_table(rows: list[Row]) -> m.Table:
+    head = [m.Cell([m.Paragraph([m.Text(c, font="gothic")], style="small")], shade="shade", align="center",
+                   valign="middle") for c in COLUMNS]
+    body = [[m.Cell([m.Paragraph([m.Text(text)], style="small")], align="center" if k in (0, 1) else None)
+             for k, text in enumerate(r.cells)] for r in rows]
+    return m.Table([head, *body], WIDTHS, border="grid", style="small")
+
+
+def docx_document(fy: int, rows: list[Row], style: HouseStyle) -> m.Document:
+    contents = [m.Item("・" if level else "■", [m.Text(text)], level=level)
+                for level, text, _ in contents_entries(rows, style)]
+    blocks = [*cover_blocks(fy, rows, style), m.PageBreak(),
+              m.Heading([m.Text("目次")], style="title"), *contents, m.PageBreak(),
+              m.Heading([m.Text("締結状況一覧")], style="heading"), summary_table(rows)]
+    return m.Document("annual", title_of(fy, style), issuer_of(rows), blocks, subject="連携協定締結状況")
+
+
+def csv_bytes(rows: list[Row]) -> bytes:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")      # CRLF: what Excel writes and expects
+    writer.writerow(COLUMNS)
+    writer.writerows(r.cells for r in rows)
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle) -> list[Path]:
+    """Write the three files (each atomically) and return their paths."""
+    from .annual_pdf import render_annual_pdf
+    from .output import write_atomic
+    from .writers.docx import render_docx
+    rows = select(paths, fy, style)
+    files = {out / f"annual-{fy}.pdf": render_annual_pdf(fy, rows, style),
+             out / f"annual-{fy}.docx": render_docx(docx_document(fy, rows, style), style),
+             out / f"annual-{fy}.csv": csv_bytes(rows)}
+    for path, data in files.items():
+        write_atomic(path, data)
+    return list(files)
+
