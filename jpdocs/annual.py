@@ -26,7 +26,7 @@ from .spec import LoadedSpec, load_spec
 from .style import HouseStyle
 
 COLUMNS = ["№", "締結日", "協定名", "相手方", "連携事項", "担当課", "有効期間"]
-WIDTHS = [0.04, 0.14, 0.22, 0.16, 0.24, 0.11, 0.09]
+WIDTHS = [0.04, 0.12, 0.22, 0.15, 0.24, 0.10, 0.13]   # set on a landscape page in the PDF
 DASH = "－"
 
 
@@ -152,7 +152,9 @@ def cover_blocks(fy: int, rows: list[Row], style: HouseStyle) -> list[m.Block]:
 def contents_entries(rows: list[Row], style: HouseStyle) -> list[tuple[int, str, str]]:
     """(level, text, link key) of the table of contents, in book order."""
     out = [(0, "締結状況一覧", "summary"), (0, "各協定の概要", "sheets")]
-    out += [(1, f"{japanese.digits(r.number, style.digits)}　{r.title}（{r.cells[1]}）", f"agreement-{r.number}")
+    # （１） rather than a bare １: an entry starting with a digit under a line ending in
+    # a page number would read as one number broken across lines
+    out += [(1, f"（{japanese.digits(r.number, style.digits)}）{r.title}（{r.cells[1]}）", f"agreement-{r.number}")
             for r in rows]
     return out
 

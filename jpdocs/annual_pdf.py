@@ -16,7 +16,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus import Table
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+from xml.sax.saxutils import escape
 
 from . import markup, model as m
 from .annual import Row, contents_entries, cover_blocks, issuer_of, summary_table, title_of
@@ -46,6 +48,36 @@ class Anchor(Flowable):
             canv.addPageLabel(canv.getPageNumber() - 1, self.label, 1)
             if self.label == "ARABIC":
                 canv._jp_body_start = canv.getPageNumber()
+
+
+class _Contents(TableOfContents):
+    """reportlab's table of contents, its entries set by the project's JLREQ composer
+    (reportlab's own paragraph turns the U+3000 after an entry's number into an
+    ASCII space) with a leader of … to the page number."""
+
+    def __init__(self, builder: _Builder, **kw):
+        super().__init__(**kw)
+        self.builder = builder
+
+    def wrap(self, avail_width, avail_height):
+        entries = self._lastEntries or [(0, "", 0, None)]
+
+        def entry_end(canvas, kind, label):
+            page, level, key = label.split(",")
+            page = self.formatter(int(page)) if self.formatter else page
+            drawPageNumbers(canvas, self.getLevelStyle(int(level)), [(page, key)], avail_width, avail_height, "…")
+        self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        data = []
+        for level, text, page, key in entries:
+            text = escape(text)
+            if key:
+                text = f'<a href="#{key}">{text}</a>'
+            label = f"{page},{level},{key}"
+            data.append([self.builder.para(f'{text}<onDraw name="drawTOCEntryEnd" label="{label}"/>',
+                                           self.getLevelStyle(level))])
+        self._table = Table(data, colWidths=(avail_width,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, avail_width, avail_height)
+        return self.width, self.height
 
 
 class _Book(BaseDocTemplate):
@@ -115,21 +147,25 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
                           for n, f in frames.items()])
     width = frames["portrait"]._width - 12            # as writers/pdf.text_width
 
-    toc = TableOfContents(dotsMinLevel=0)
+    toc = _Contents(builder, dotsMinLevel=0)
     toc.formatter = lambda page: str(page - doc.body_start + 1)      # as printed and labelled
     # The TOC's own table would otherwise name Helvetica in the file (reportlab's cell default).
     toc.tableStyle = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                  ("FONTNAME", (0, 0), (-1, -1), builder.font["mincho"])])
     toc.levelStyles = [ParagraphStyle(f"toc{i}", fontName=builder.font["mincho"], fontSize=10.5, leading=18,
-                                      leftIndent=2 * i * 10.5, firstLineIndent=0, wordWrap="CJK")
+                                      # level 1 hangs its lines under the text after （１）
+                                      leftIndent=(2 + 3) * i * 10.5, firstLineIndent=-3 * i * 10.5,
+                                      wordWrap="CJK",
+                                      rightIndent=3 * 10.5)     # room for the page number
                        for i in range(2)]
     story = [Anchor("cover", "表紙", label="ROMAN_LOWER"), *builder.blocks(cover_blocks(fy, rows, style), width),
              PageBreak(), Anchor("contents", "目次"),
              *builder.blocks([m.Heading([m.Text("目次")], style="title")], width), toc,
-             PageBreak(), Anchor("summary", "締結状況一覧", toc=True, label="ARABIC"),
+             # the seven columns want the page's long side
+             NextPageTemplate("landscape"), PageBreak(), Anchor("summary", "締結状況一覧", toc=True, label="ARABIC"),
              *builder.blocks([m.Heading([m.Text("締結状況一覧")], style="heading")], width)]
-    table = builder.table(summary_table(rows), width)
+    table = builder.table(summary_table(rows), frames["landscape"]._width - 12)
     table.repeatRows = 1                       # the column heads on every page of a long year
     story.append(table)
     keys = {key: text for _, text, key in contents_entries(rows, style)}
