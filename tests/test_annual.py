@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import sys
 
 import pytest
@@ -91,8 +92,11 @@ def test_pdf_is_one_document_with_labels_metadata_and_lang(year):
     assert reader.metadata.author == "北海道オホーツク総合振興局"
     assert reader.trailer["/Root"]["/Lang"] == "ja-JP"
     assert path.stat().st_size < 400_000                       # fonts embedded once, not per sheet
-    sheets = [pg for pg in reader.pages if pg.mediabox.width > pg.mediabox.height]   # the landscape overviews
+    landscape = [pg for pg in reader.pages if pg.mediabox.width > pg.mediabox.height]
+    # the summary table's pages repeat its column heads; the rest are the sheets
+    sheets = [pg for pg in landscape if len(set(re.findall(r"協定名|有効期間", pg.extract_text()))) < 2]
     assert len(sheets) == len(titles)
+    assert len(landscape) > len(sheets)                        # the summary table is set landscape too
     links = [a for page in reader.pages[:2] for a in (page.get("/Annots") or [])]
     assert len(links) >= len(titles)                          # the contents link to the sheets
 
