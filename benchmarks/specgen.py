@@ -71,14 +71,15 @@ def dump(data: dict) -> str:
 
 def write_specs(folder: Path, dates: list[dt.date], seed: int = 1, notice_only: bool = False) -> list[Path]:
     """One spec per date, named by date and number so a folder lists in date order.
-    notice_only: no 連携事項, so the spec makes its press notice and no overview sheet."""
+    notice_only: no agreement section, so the spec makes its press notice only (no
+    overview sheet, no agreement)."""
     folder.mkdir(parents=True, exist_ok=True)
     rng, base, out = random.Random(seed), seed_data(), []
     for i, signing in enumerate(dates):
         path = folder / f"{signing.isoformat()}-{i:04d}.yaml"
         data = make_spec(i, signing, rng, base)
         if notice_only:
-            data["agreement"]["areas"] = []
+            del data["agreement"]
         path.write_text(dump(data), encoding="utf-8")
         out.append(path)
     return out

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from . import markup, model
 from .errors import InputError, Problem
-from .fonts import fallback_names, font_for, has_glyph, register
+from .fonts import fallback_names, font_for, missing_chars, register
 from .output import safe_folder_name, write_outputs
 from .source import dotted
 from .spec import LoadedSpec
@@ -128,9 +128,7 @@ def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
     fallbacks = fallback_names(style)
     problems = []
     for path, text in spec_strings(loaded.spec):
-        missing = [ch for ch in dict.fromkeys(text) if ch != "\n"
-                   and not all(has_glyph(f, ch) for f in primaries)
-                   and not any(has_glyph(f, ch) for f in fallbacks)]
+        missing = missing_chars(text, primaries, fallbacks)
         if missing:
             problems.append(Problem(str(loaded.path), loaded.line_of(path), dotted(path),
                                     no_glyph_message(missing, style)))

@@ -42,6 +42,10 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 def _load(path: str):
     name = "JP-" + Path(path).stem
     font = load_ttfont(name, path)         # the parse is cached on disk (fontcache.py)
+    # Every subset reportlab cuts reads the font's tables again, and a read copies
+    # the table: several MB of glyph outlines for each subset of each document.
+    # The tables never change, so each is read once per process.
+    font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)
     pdfmetrics.registerFont(font)
     _PATHS[name] = Path(path)
     return font
@@ -75,9 +79,28 @@ def fallback_names(style: HouseStyle) -> list[str]:
     return [_use(style, p, f"fallback_fonts[{i}]") for i, p in enumerate(style.fallback_paths())]
 
 
+def glyph_map(font_name: str) -> dict[int, int]:
+    """The font's cmap: code point → glyph (membership is the coverage test)."""
+    return pdfmetrics.getFont(font_name).face.charToGlyph
+
+
 def has_glyph(font_name: str, ch: str) -> bool:
-    font = pdfmetrics.getFont(font_name)
-    return ord(ch) in font.face.charToGlyph
+    return ord(ch) in glyph_map(font_name)
+
+
+def missing_chars(text: str, fonts: list[str], fallbacks: list[str]) -> list[str]:
+    """The characters of `text` (newlines aside) that some font of `fonts` lacks and
+    no fallback has, in order of first appearance (this
+    runs over every string of every spec, so it works on sets of code points)."""
+    codes = set(map(ord, text))
+    codes.discard(10)
+    # membership tests, not `codes - cmap.keys()`: that walks the whole cmap
+    maps = [glyph_map(name) for name in fonts]
+    absent = {c for c in codes if any(c not in m for m in maps)}
+    for name in fallbacks:
+        cmap = glyph_map(name)
+        absent = {c for c in absent if c not in cmap}
+    return [ch for ch in dict.fromkeys(text) if ord(ch) in absent] if absent else []
 
 
 def font_for(ch: str, primary: str, fallbacks: list[str]) -> str | None:
@@ -95,6 +118,8 @@ def runs_by_font(text: str, primary: str, fallbacks: list[str]) -> list[tuple[st
     """Split `text` into (chunk, font name) runs: the primary font where it has the
     glyph, else the first fallback that has it. A character no font has stays
     with the primary font (the glyph check has refused it before any writing)."""
+    if not fallbacks:           # the usual case: nothing to switch to
+        return [(text, primary)] if text else []
     out: list[tuple[str, str]] = []
     for ch in text:
         name = font_for(ch, primary, fallbacks) or primary

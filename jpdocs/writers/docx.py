@@ -11,11 +11,11 @@ refuses files whose elements are out of order).
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 import unicodedata
 import zipfile
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -487,10 +487,7 @@ def _marks(section, style: HouseStyle, marks) -> None:
 
 def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
     """The DOCX file's bytes; the same model and style always give the same bytes."""
-    if not REFERENCE.is_file():
-        raise fail(str(REFERENCE), "missing: run tools/build_reference_docx.py")
-    document = docx.Document(str(REFERENCE))
-    apply_house_style(document, style)
+    document = docx.Document(io.BytesIO(_styled_reference(style.model_dump_json(), style)))
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -512,6 +509,24 @@ def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
     cp.created = cp.modified = FIXED_TIME
     cp.revision = 1
     return document_bytes(document)
+
+
+_STYLED: dict[str, bytes] = {}
+
+
+def _styled_reference(key: str, style: HouseStyle) -> bytes:
+    """The reference document with the house style applied, once per style (`key`,
+    its JSON: the style itself is not hashable) and process: applying it took a
+    third of every DOCX's time."""
+    if key in _STYLED:
+        return _STYLED[key]
+    if not REFERENCE.is_file():
+        raise fail(str(REFERENCE), "missing: run tools/build_reference_docx.py")
+    document = docx.Document(str(REFERENCE))
+    apply_house_style(document, style)
+    buf = io.BytesIO()
+    document.save(buf)
+    return _STYLED.setdefault(key, buf.getvalue())
 
 
 def write_docx(doc: m.Document, style: HouseStyle, out: Path) -> None:
