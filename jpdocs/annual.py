@@ -73,7 +73,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
 
 
 def cells(number: int, loaded: LoadedSpec, style: HouseStyle) -> list[str]:
-    spec, agreement = loaded.spec, loaded.spec.agreement
+    agreement = loaded.spec.agreement
     signed = japanese.format_date(agreement.signing_date, style.digits, western=False, weekday=False)
     areas = "、".join(a.heading.removesuffix("に関する事項") for a in agreement.areas) or DASH
     return [str(number), signed, agreement.title, partners(loaded), areas, department(loaded),

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from . import japanese
 from .errors import fail
-from .spec import ArticleText, ClauseSpec, LoadedSpec, Party, SubItemSpec
+from .schema import ArticleText, ClauseSpec, Party, SubItemSpec
+from .spec import LoadedSpec
 
 
 @dataclass(frozen=True)

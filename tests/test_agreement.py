@@ -3,7 +3,6 @@ originals and copies, PDF/A — built by the real command line and read back."""
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import shutil
 import subprocess

@@ -3,7 +3,6 @@ safe to kill. Specs are generated (benchmarks/specgen.py); a copy of the project
 a temporary folder lets a test edit a template without touching the real one."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import shutil
@@ -14,7 +13,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 import sys
-from pathlib import Path
 
 import pytest
 

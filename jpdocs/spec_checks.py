@@ -1,0 +1,270 @@
+"""What a spec's data is checked for beyond its schema, and pydantic's findings
+put in plain words: control and invisible characters, ASCII spaces beside Japanese
+(a warning), look-alike radicals (mended, with a warning), unknown keys with a
+did-you-mean, references between sections, logo files, the agreement's articles.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import japanese
+from .errors import Problem
+from .schema import Party, Spec
+from .source import dotted, line_of
+from .values import describe
+
+
+def resolve_file(spec_path: Path, relative: str) -> Path:
+    """A file a spec names (a logo), relative to the spec's folder."""
+    return (Path(spec_path).parent / relative).resolve()
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.key))
+
+
+# Characters that never belong in a value: invisible, they change nothing a reader
+# sees but break search, copying and layout. A newline is allowed (it is a line
+# break where the document prints the value); a tab is not (it has no meaning in
+# the documents' layout).
+_INVISIBLE = {0x00AD: "soft hyphen", 0x200B: "zero-width space", 0x200C: "zero-width non-joiner",
+              0x200D: "zero-width joiner", 0x2060: "word joiner", 0xFEFF: "zero-width no-break space (BOM)"}
+_JAPANESE = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e"
+_ASCII_SPACE_BY_JAPANESE = re.compile(f"[{_JAPANESE}] +(?=[^ ])|(?<=[^ ]) +[{_JAPANESE}]")
+
+
+def check_text(value, path, name, lines, warnings) -> list[Problem]:
+    """Refuse control and invisible characters, naming the field; warn (never
+    alter) where an ASCII space touches Japanese text."""
+    problems: list[Problem] = []
+    if isinstance(value, str):
+        where = (name, line_of(lines, path), dotted(path))
+        for i, ch in enumerate(value):
+            cp = ord(ch)
+            if ch == "\n":
+                continue
+            if ch == "\t":
+                what = "a tab character; write a full-width space (　) or spaces instead"
+            elif ch == "\ufffd":
+                what = ("the replacement mark � (U+FFFD), left where characters were lost in a conversion"
+                        " (文字化け); type the original characters again")
+            elif unicodedata.category(ch) == "Cc":
+                what = f"the control character U+{cp:04X}, which cannot be printed; delete it"
+            elif cp in _INVISIBLE or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
+                label = _INVISIBLE.get(cp, "text-direction control")
+                what = (f"the invisible character U+{cp:04X} ({label}), often pasted from web pages"
+                        " or PDFs; delete it")
+            else:
+                continue
+            problems.append(Problem(*where, f"the text contains {what} (at character {i + 1})"))
+            break
+        found = _ASCII_SPACE_BY_JAPANESE.search(value)
+        if found:
+            a, b = max(0, found.start() - 4), found.end() + 4
+            warnings.append(Problem(*where, f"an ASCII space beside Japanese text ({value[a:b]!r}) is printed"
+                                            " as it is; if a gap is meant, write a full-width space (　)"))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            problems += check_text(v, path + (k,), name, lines, warnings)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            problems += check_text(v, path + (i,), name, lines, warnings)
+    return problems
+
+
+def mend_radicals(value, path, name, lines, warnings):
+    """Kangxi radical code points (⾒ for 見) come in with text pasted from PDFs; they
+    break search and have no glyph in the fonts. Map them, and say so per field."""
+    if isinstance(value, str):
+        fixed, pairs = japanese.fix_radicals(value)
+        if pairs:
+            shown = ", ".join(f"{a} U+{ord(a):04X} → {b}" for a, b in pairs)
+            warnings.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"look-alike radical characters replaced: {shown}"))
+        return fixed
+    if isinstance(value, dict):
+        return {k: mend_radicals(v, path + (k,), name, lines, warnings) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mend_radicals(v, path + (i,), name, lines, warnings) for i, v in enumerate(value)]
+    return value
+
+
+def problems_of(exc: ValidationError, name: str, lines) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        # pydantic adds the union member tried ("datetime", "date") to the path.
+        loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+        if loc and loc[-1] == "[key]":
+            loc = loc[:-1]
+        out.append(Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc)))
+    # A required key reported missing next to a misspelt one: say they are one mistake.
+    typos = {(p.key.rpartition(".")[0], p.message.split("did you mean '")[1].rstrip("'?")): p
+             for p in out if "did you mean '" in p.message}
+    for i, p in enumerate(out):
+        parent, _, key = p.key.rpartition(".")
+        typo = typos.get((parent, key))
+        if p.message == "this key is required but missing" and typo:
+            out[i] = Problem(p.file, p.line, p.key, f"{p.message} (is it the misspelt"
+                             f" '{typo.key.rpartition('.')[2]}' at line {typo.line}?)")
+    return out
+
+
+def _explain(err: dict, loc: tuple) -> str:
+    """pydantic's error → what is wrong and what was expected, in plain words."""
+    kind, value = err["type"], err.get("input")
+    got = describe(value)
+    if kind == "extra_forbidden":
+        options = _fields_at(loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else (
+            f"; allowed here: {', '.join(options)}" if options else "")
+        return f"unknown key '{loc[-1]}'{hint}"
+    if kind == "missing":
+        return "this key is required but missing"
+    if kind == "jp_value":
+        return err["msg"]
+    if kind == "string_type":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return (f"expected text, got {got}; put it in quotes (\"{value}\") so that it is kept"
+                    " exactly as written")
+        return f"expected text, got {got}"
+    if kind == "string_too_short":
+        return "the value is empty; write it, or remove the key"
+    if kind in ("list_type", "tuple_type"):
+        return f"expected a list (lines starting with '- ', or [a, b]), got {got}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a block of keys (key: value lines, indented under this one), got {got}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {got}"
+    if kind.startswith("int_") or kind.startswith("float_"):
+        return f"expected a whole number, got {got}"
+    if kind == "literal_error":
+        return f"must be one of {err['ctx']['expected']}, got {got}"
+    if kind == "too_short":
+        return f"needs at least {err['ctx'].get('min_length', 1)} entry"
+    if kind == "value_error":
+        return err["msg"].removeprefix("Value error, ")
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"not a valid date ({err['msg'].lower()}); write it as YYYY-MM-DD, got {got}"
+    if kind.startswith("time"):
+        return f"not a valid time ({err['msg'].lower()}); write it as HH:MM, got {got}"
+    return f"{err['msg']} (got {got})"
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    """The keys allowed at a path, for the did-you-mean of an unknown key."""
+    model: type[BaseModel] | None = Spec
+    for part in loc:
+        if model is None:
+            return []
+        if isinstance(part, int) or part not in model.model_fields:
+            if model is Spec and part != "parties":
+                return []
+            model = Party if model is Spec else model
+            continue
+        model = _model_of(model.model_fields[part].annotation)
+    return sorted(model.model_fields) if model else []
+
+
+def _model_of(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found:
+            return found
+    return None
+
+
+def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
+    """What the schema alone cannot see: references between sections."""
+    problems = []
+    notice = spec.press_notice
+    if notice and notice.ceremony.signatories:
+        for i, ref in enumerate(notice.ceremony.signatories):
+            if ref not in spec.parties:
+                path = ("press_notice", "ceremony", "signatories", i)
+                close = difflib.get_close_matches(ref, list(spec.parties), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(spec.parties)})"
+                problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                        f"party '{ref}' is not declared under parties{hint}"))
+    if notice:
+        c = notice.ceremony
+        if c.start and c.end and c.end <= c.start:
+            path = ("press_notice", "ceremony", "end")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"the end time {c.end:%H:%M} is not later than the start {c.start:%H:%M}"))
+    for pid, party in spec.parties.items():
+        if party.logo:
+            trouble = _image_trouble(resolve_file(Path(name), party.logo))
+            if trouble:
+                path = ("parties", pid, "logo")
+                problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
+    agreement = spec.agreement
+    if agreement:
+        problems += _check_agreement(spec, name, lines)
+        v = agreement.validity
+        start = v.start or agreement.signing_date
+        if v.end and v.end <= start:
+            which = "validity.start" if v.start else "signing_date"
+            path = ("agreement", "validity", "end")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"the agreement ends ({v.end.isoformat()}) before it starts"
+                                    f" ({which} {start.isoformat()})"))
+    if len(spec.parties) > len(japanese.PARTY_LABELS):
+        problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
+                                f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
+    return problems
+
+
+def _image_trouble(path: Path) -> str | None:
+    """Why a logo file cannot be used, or None. PNG and JPEG only: what both the PDF
+    and the DOCX writer can embed as they are."""
+    try:
+        head = path.read_bytes()[:8]
+    except FileNotFoundError:
+        return f"logo file not found: {path} (a logo path is relative to the spec file)"
+    except OSError as exc:
+        return f"cannot read the logo file {path}: {exc.strerror}"
+    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+        return f"the logo {path} is not a PNG or JPEG file"
+    from PIL import Image, UnidentifiedImageError   # reportlab's own image library
+    try:
+        with Image.open(path) as img:
+            img.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as exc:
+        return f"the logo {path} is damaged and cannot be read: {exc}"
+    return None
+def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
+    """Article names that must exist, and labels that must fit the parties."""
+    from .articles import DEFAULT_NAMES    # the default article set lives there
+    ag, problems = spec.agreement, []
+
+    def unknown(path, ref, known):
+        close = difflib.get_close_matches(ref, known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
+        problems.append(Problem(name, line_of(lines, path), dotted(path), f"no article is named '{ref}'{hint}"))
+
+    for key in ag.articles:
+        if key not in DEFAULT_NAMES:
+            unknown(("agreement", "articles", key), key, list(DEFAULT_NAMES))
+    names = list(DEFAULT_NAMES) + [x.name for x in ag.extra_articles if x.name]
+    for i, extra in enumerate(ag.extra_articles):
+        for where in ("after", "before"):
+            ref = getattr(extra, where)
+            if ref and ref not in names:
+                unknown(("agreement", "extra_articles", i, where), ref, names)
+    if len(spec.parties) < 2:
+        problems.append(Problem(name, line_of(lines, ("agreement",)), "agreement",
+                                "an agreement needs at least two parties under parties:"))
+    if ag.labels != "甲乙" and ag.labels.startswith("両") and len(spec.parties) != 2:
+        problems.append(Problem(name, line_of(lines, ("agreement", "labels")), "agreement.labels",
+                                f"'{ag.labels}' speaks of two parties, but there are {len(spec.parties)};"
+                                " write 甲乙, or a word such as 三者"))
+    return problems

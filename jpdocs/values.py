@@ -1,0 +1,126 @@
+"""Dates and times as a spec writes them, parsed with messages in plain words.
+
+They stay strings in the YAML (source.py) and are parsed here, so that every
+mistake is reported against its key: ISO dates (2024-02-27) and era dates
+(令和6年2月27日, checked against their era), times HH:MM. A number is never taken
+for a date or a time (pydantic would read 20240227 as seconds since 1970).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from . import japanese
+
+
+def _bad(message: str) -> PydanticCustomError:
+    return PydanticCustomError("jp_value", message)
+
+
+_DIGITS = str.maketrans("０１２３４５６７８９：／－", "0123456789:/-")
+_ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+_ERA_DATE = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def _day(y: int, m: int, d: int, written: str) -> dt.date:
+    if not 1 <= m <= 12:
+        raise _bad(f"{written} is not a valid date: there is no month {m}")
+    last = calendar.monthrange(y, m)[1] if 1 <= y <= 9999 else 31
+    if not 1 <= d <= last:
+        raise _bad(f"{written} is not a valid date: {y}年{m}月 has {last} days")
+    if not 1 <= y <= 9999:
+        raise _bad(f"{written} is not a valid date: the year {y} is out of range")
+    return dt.date(y, m, d)
+
+
+def _era_checked(day: dt.date, written: str) -> dt.date:
+    first = japanese.ERAS[0][1]
+    if day < first:
+        raise _bad(f"{written} is before the Meiji era ({first.isoformat()});"
+                   " an official document cannot write its era date")
+    return day
+
+
+def _parse_date(value, written: str) -> dt.date:
+    text = value.strip().translate(_DIGITS)
+    if m := _ISO_DATE.fullmatch(text):
+        return _era_checked(_day(*map(int, m.groups()), written), written)
+    if m := _ERA_DATE.fullmatch(text):
+        era, year = m.group(1), 1 if m.group(2) == "元" else int(m.group(2))
+        names = [e for e, _ in japanese.ERAS]
+        first = dict(japanese.ERAS)[era]
+        day = _day(first.year + year - 1, int(m.group(3)), int(m.group(4)), written)
+        if day < first:
+            raise _bad(f"{written} is before the {era} era began ({first.isoformat()});"
+                       f" that day is {japanese.format_date(day, 'half', western=False, weekday=False)}")
+        nxt = names.index(era) + 1
+        if nxt < len(names) and day >= japanese.ERAS[nxt][1]:
+            last = japanese.ERAS[nxt][1] - dt.timedelta(days=1)
+            raise _bad(f"{written} is after the {era} era ended ({last.isoformat()});"
+                       f" that day is {japanese.format_date(day, 'half', western=False, weekday=False)}")
+        return day
+    raise _bad(f"{written!r} is not a valid date; write it as YYYY-MM-DD (2024-02-27) or 令和6年2月27日")
+
+
+def _date(value):
+    if isinstance(value, dt.datetime):
+        raise _bad("a date without a time is expected here; write it as YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return _era_checked(value, value.isoformat())
+    if isinstance(value, str):
+        return _parse_date(value, value)
+    raise _bad(f"expected a date written as YYYY-MM-DD (2024-02-27), got {describe(value)}")
+
+
+def _time(value):
+    if isinstance(value, dt.time):
+        return value
+    if not isinstance(value, str):
+        raise _bad(f"expected a time written as HH:MM in quotes (\"11:00\"), got {describe(value)}")
+    text = value.strip().translate(_DIGITS)
+    m = _TIME.fullmatch(text)
+    if not m:
+        raise _bad(f"{value!r} is not a valid time; write it as HH:MM (\"11:00\")")
+    h, mi = map(int, m.groups())
+    if h > 23:
+        raise _bad(f"{value} is not a valid time of day: hours go from 0 to 23")
+    if mi > 59:
+        raise _bad(f"{value} is not a valid time of day: minutes go from 00 to 59")
+    return dt.time(h, mi)
+
+
+def _date_or_datetime(value):
+    if isinstance(value, str) and re.search(r"[T ]\d", value.strip()):
+        day, _, clock = value.strip().replace(" ", "T", 1).partition("T")
+        return dt.datetime.combine(_parse_date(day, value), _time(clock))
+    if isinstance(value, dt.datetime):
+        return value
+    return _date(value)
+
+
+def describe(value) -> str:
+    """A value's kind in plain words, for messages."""
+    if value is None:
+        return "nothing (the value after the colon is empty)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of keys"
+    return type(value).__name__
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+Time = Annotated[dt.time, BeforeValidator(_time)]
+DateTime = Annotated[dt.datetime | dt.date, BeforeValidator(_date_or_datetime)]
