@@ -1,172 +1,31 @@
 """Document model → DOCX, with python-docx on templates/reference.docx.
 
-The reference document (tools/build_reference_docx.py) holds the Japanese defaults
-(kinsoku, ja-JP, A4, punctuation compression) and one paragraph style per house-style
-key, under the same name; the house style is laid over it again on every write, so an
-office's own style file reaches DOCX too. Blocks become style names plus the direct
-formatting the model asks for, as writers/pdf.py sets them. python-docx has no East
-Asian font API, so those properties go through `put`, which keeps schema order (Word
-refuses files whose elements are out of order).
+Blocks become the house style's paragraph styles (the same names as the PDF's)
+plus the direct formatting the model asks for, as writers/pdf.py sets them. The
+Word XML plumbing — schema order, fonts, page set-up, saving — is in ooxml.py.
 """
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 import unicodedata
-import zipfile
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 
 import docx
-import uharfbuzz as hb
 from docx.blkcntnr import BlockItemContainer
-from docx.enum.section import WD_ORIENT
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Length, Pt, Twips
 from docx.image.image import Image as DocxImage
+from docx.shared import Length, Pt, Twips
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .. import fonts, model as m
-from ..errors import fail
 from ..output import write_atomic
-from ..style import TEMPLATES, HouseStyle, ParagraphStyle
-
-REFERENCE = TEMPLATES / "reference.docx"
-FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)   # nothing time-dependent in files
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-A4 = (11906, 16838)                                       # twips, portrait
-ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-         "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}  # both, 両端揃え
-VALIGN = {"top": "top", "middle": "center", "bottom": "bottom"}
-THEME_ATTRS = [qn(f"w:{a}") for a in ("asciiTheme", "eastAsiaTheme", "hAnsiTheme", "cstheme")]
-
-
-def schema_order(names: str) -> list[str]:
-    return [qn(f"w:{n}") for n in names.split()]
-
-
-# Child orders of CT_PPr, CT_RPr, CT_TblPr, CT_TcPr, CT_TrPr (ECMA-376 part 1).
-PPR = schema_order("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
-             "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
-             "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
-             "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
-             "rPr sectPr pPrChange")
-RPR = schema_order("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
-             "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
-             "fitText vertAlign rtl cs em lang eastAsianLayout")
-TBLPR = schema_order("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
-               "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook")
-TCPR = schema_order("cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign")
-TRPR = schema_order("cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader")
-
-
-def el(tag: str, **attrs):
-    """A new w: element; attribute names without the w: prefix."""
-    return OxmlElement(f"w:{tag}", {qn(f"w:{k}"): str(v) for k, v in attrs.items()})
-
-
-def put(parent, tag: str, order: list[str], **attrs):
-    """Set `parent`'s child `tag` (replacing any) at its schema position; return it."""
-    for old in parent.findall(qn(f"w:{tag}")):
-        parent.remove(old)
-    new, rank = el(tag, **attrs), order.index(qn(f"w:{tag}"))
-    later = next((c for c in parent if c.tag in order and order.index(c.tag) > rank), None)
-    later.addprevious(new) if later is not None else parent.append(new)
-    return new
-
-
-def twips(points: float) -> int:
-    return round(points * 20)
-
-
-def mm(millimetres: float) -> Twips:
-    return Twips(round(millimetres * 1440 / 25.4))
-
-
-# ---------------------------------------------------------------- fonts and styles
-@lru_cache(maxsize=None)
-def font_names(path: Path) -> tuple[str, str, bool]:
-    """(Japanese family, English family, is bold) from the font file's name table.
-    Word and LibreOffice (fontconfig) resolve both; Japanese Word writes the Japanese
-    one (BIZ UD明朝), which the bundled and the Debian-packaged fonts both carry."""
-    face = hb.Face(path.read_bytes())
-    en = face.get_name(1, "en") or path.stem
-    return face.get_name(1, "ja") or en, en, "bold" in (face.get_name(2, "en") or "").lower()
-
-
-def role_font(style: HouseStyle, role: str) -> tuple[str, bool]:
-    """Family name and boldness of a font role: gothic-bold → (BIZ UDゴシック, True)."""
-    if role not in style.fonts:
-        raise fail(style.source, f"font role '{role}' is not one of fonts: {', '.join(style.fonts)}")
-    ja, _, bold = font_names(style.font_path(role))
-    return ja, bold or role.endswith("-bold")
-
-
-def set_fonts(rpr, family: str) -> None:
-    """All four slots named and no theme attribute (a theme attribute wins over a
-    name): the only way East Asian text really gets `family`."""
-    put(rpr, "rFonts", RPR, ascii=family, hAnsi=family, eastAsia=family, cs=family)
-
-
-def apply_house_style(document, style: HouseStyle) -> None:
-    """Default font and typesetting flags, and one paragraph style per house-style key
-    (style id = name), replacing what the reference had. Idempotent."""
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    rpr, ppr = (defaults.find(qn(f"w:{k}Default"))[0] for k in ("rPr", "pPr"))
-    base, ts = style.styles.get("body") or next(iter(style.styles.values())), style.typesetting
-    rpr.clear()
-    set_fonts(rpr, role_font(style, base.font)[0])
-    rpr.extend([el("sz", val=round(base.size * 2)), el("szCs", val=round(base.size * 2)),
-                el("lang", val="en-US", eastAsia="ja-JP", bidi="ar-SA")])
-    ppr.clear()   # also drops python-docx's "10pt after, 1.15 lines"
-    for tag, val in (("kinsoku", 1), ("wordWrap", 0), ("overflowPunct", int(ts.hanging_punctuation)),
-                     ("autoSpaceDE", int(ts.latin_spacing)), ("autoSpaceDN", int(ts.latin_spacing)),
-                     ("snapToGrid", int(ts.grid is not None)), ("jc", "both")):
-        ppr.append(el(tag, val=val))
-    csc = document.settings.element.find(qn("w:characterSpacingControl"))
-    if csc is not None:
-        csc.set(qn("w:val"), "compressPunctuation" if ts.compress_punctuation else "doNotCompress")
-    for name, ps in style.styles.items():
-        try:
-            st = document.styles[name]
-        except KeyError:
-            st = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        for old in st.element.findall(qn("w:pPr")) + st.element.findall(qn("w:rPr")):
-            st.element.remove(old)
-        st.base_style, st.quick_style = document.styles["Normal"], True
-        st.paragraph_format.alignment = ALIGN[ps.align]
-        put(st.element.get_or_add_pPr(), "spacing", PPR, before=0, after=0,
-            line=twips(_leading(style, ps)), lineRule="exact")   # exact, as the PDF sets lines
-        family, bold = role_font(style, ps.font)
-        set_fonts(st.element.get_or_add_rPr(), family)
-        st.font.size, st.font.bold = Pt(ps.size), (bold or None)
-
-
-def _grid_pitches(style: HouseStyle, orientation: str = "portrait") -> tuple[float, float]:
-    """Character and line pitch (points) of the house grid over the text area."""
-    w, h = A4 if orientation == "portrait" else A4[::-1]
-    mg, grid = style.page.margins, style.typesetting.grid
-    return ((w / 20 - (mg.left + mg.right) * 72 / 25.4) / grid.chars,
-            (h / 20 - (mg.top + mg.bottom) * 72 / 25.4) / grid.lines)
-
-
-def _leading(style: HouseStyle, ps: ParagraphStyle) -> float:
-    """Line height; on a character grid, whole grid lines (as the PDF sets them)."""
-    if style.typesetting.grid is None:
-        return ps.size * ps.leading
-    pitch = _grid_pitches(style)[1]
-    return -(-(ps.size * ps.leading) // pitch) * pitch
-
-
-def _pstyle(style: HouseStyle, name: str) -> ParagraphStyle:
-    if name not in style.styles:
-        raise fail(style.source, f"paragraph style '{name}' is not one of styles: {', '.join(style.styles)}")
-    return style.styles[name]
+from ..style import HouseStyle
+from .ooxml import (ALIGN, FIXED_TIME, PPR, RPR, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
+                    paragraph_style, put, role_font, set_fonts, set_page, styled_reference, twips)
 
 
 # ---------------------------------------------------------------- blocks
@@ -184,7 +43,7 @@ def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0
           before=None, after=None, tracking=0.0, keep=False):
     """One paragraph. Indents are em of the style's size; Word also gets the *Chars
     forms (hundredths of a character), which it prefers for Japanese text."""
-    ps = _pstyle(ctx.style, name)
+    ps = paragraph_style(ctx.style, name)
     p = box.add_paragraph()
     p._p.style = name              # style id == name: no lookup by display name
     pPr, pf = p._p.get_or_add_pPr(), p.paragraph_format
@@ -290,7 +149,7 @@ def _block(box, b, ctx: _Ctx) -> list:
     if isinstance(b, m.Item):
         return _item(box, b, ctx)
     if isinstance(b, m.Ki):
-        size = _pstyle(st, "ki").size
+        size = paragraph_style(st, "ki").size
         out = [_para(box, ctx, "ki", [m.Text(st.word("ki"))], align="center", before=0.6 * size, keep=True)]
         out += _blocks(box, b.blocks, ctx)
         if b.closing:
@@ -320,7 +179,7 @@ def _item(box, b: m.Item, ctx: _Ctx) -> list:
     """Marker, a tab to where the text starts, the text hanging there; the item's own
     blocks indented to the same place. A tab to a tab stop, not U+3000, so that the
     text lines up whatever the marker's width (件名 / 配付資料 with hang=5)."""
-    size = _pstyle(ctx.style, b.style).size
+    size = paragraph_style(ctx.style, b.style).size
     marker_em = sum(1.0 if unicodedata.east_asian_width(c) in "FWA" else 0.5 for c in b.marker)
     hang = b.hang if b.hang is not None else (marker_em + 1 if b.marker else 0.0)
     left = b.level + hang
@@ -407,15 +266,6 @@ def _table(box, t: m.Table, ctx: _Ctx):
     return tbl
 
 
-def borders(tblPr, kind: str, colour: str) -> None:
-    """grid: every rule; box: the outer frame only; none: no rules (layout tables)."""
-    line = dict(val="single", sz=4, space=0, color=colour.lstrip("#").upper())
-    b = put(tblPr, "tblBorders", TBLPR)
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        on = kind == "grid" or (kind == "box" and not side.startswith("inside"))
-        b.append(el(side, **(line if on else {"val": "nil"})))
-
-
 def _cell(box: _Cell, cell: m.Cell, width: int, span: int, pad: int, ctx: _Ctx) -> None:
     tc = box._tc
     tcPr = tc.get_or_add_tcPr()
@@ -434,27 +284,6 @@ def _cell(box: _Cell, cell: m.Cell, width: int, span: int, pad: int, ctx: _Ctx) 
         tc.remove(placeholder)
     if tc[-1].tag != qn("w:p"):
         tc.append(el("p"))             # Word requires a cell to end with a paragraph
-
-
-# ---------------------------------------------------------------- document
-def set_page(section, style: HouseStyle, orientation: str = "portrait", kind: str = "") -> None:
-    """A4 in the given orientation, with the house margins (of the document kind)."""
-    w, h = A4 if orientation == "portrait" else A4[::-1]
-    section.orientation = WD_ORIENT.LANDSCAPE if orientation == "landscape" else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Twips(w), Twips(h)
-    mg = style.page.margins_for(kind)
-    section.top_margin, section.bottom_margin = mm(mg.top), mm(mg.bottom)
-    section.left_margin, section.right_margin, section.gutter = mm(mg.left), mm(mg.right), Twips(0)
-    section.header_distance, section.footer_distance = mm(min(10, mg.top / 2)), mm(min(8, mg.bottom / 2))
-    grid = style.typesetting.grid
-    if grid is not None:               # 文字数と行数を指定: chars × lines, Word's own grid
-        chars, lines = _grid_pitches(style, orientation)
-        body = style.styles.get("body") or next(iter(style.styles.values()))
-        sect = section._sectPr
-        for old in sect.findall(qn("w:docGrid")):
-            sect.remove(old)
-        sect.append(el("docGrid", type="linesAndChars", linePitch=twips(lines),
-                       charSpace=round((chars - body.size) * 4096)))   # 4096ths of a point per character
 
 
 def _footer(document, section, style: HouseStyle) -> None:
@@ -487,7 +316,7 @@ def _marks(section, style: HouseStyle, marks) -> None:
 
 def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
     """The DOCX file's bytes; the same model and style always give the same bytes."""
-    document = docx.Document(io.BytesIO(_styled_reference(style.model_dump_json(), style)))
+    document = docx.Document(io.BytesIO(styled_reference(style.model_dump_json(), style)))
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -511,41 +340,5 @@ def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
     return document_bytes(document)
 
 
-_STYLED: dict[str, bytes] = {}
-
-
-def _styled_reference(key: str, style: HouseStyle) -> bytes:
-    """The reference document with the house style applied, once per style (`key`,
-    its JSON: the style itself is not hashable) and process: applying it took a
-    third of every DOCX's time."""
-    if key in _STYLED:
-        return _STYLED[key]
-    if not REFERENCE.is_file():
-        raise fail(str(REFERENCE), "missing: run tools/build_reference_docx.py")
-    document = docx.Document(str(REFERENCE))
-    apply_house_style(document, style)
-    buf = io.BytesIO()
-    document.save(buf)
-    return _STYLED.setdefault(key, buf.getvalue())
-
-
 def write_docx(doc: m.Document, style: HouseStyle, out: Path) -> None:
     write_atomic(Path(out), render_docx(doc, style))
-
-
-def document_bytes(document) -> bytes:
-    """python-docx's parts are stable but its zip entries carry the clock: rewrite the
-    zip with fixed dates and a fixed order ([Content_Types].xml first)."""
-    raw, fixed = io.BytesIO(), io.BytesIO()
-    document.save(raw)
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0
-            dst.writestr(info, src.read(name))
-    return fixed.getvalue()
-
-
-def save_deterministic(document, out: Path) -> None:
-    """Deterministic bytes, written atomically (a reader never sees half a file)."""
-    write_atomic(Path(out), document_bytes(document))

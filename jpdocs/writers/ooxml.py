@@ -1,0 +1,248 @@
+"""Word XML plumbing for the DOCX writer: elements in schema order, East Asian
+fonts, the house style laid over the reference document's styles, page set-up, and
+deterministic saving.
+
+python-docx has no East Asian font API and `Font.name` writes no w:eastAsia, so
+those properties go through `put`, which keeps schema order (Word refuses files
+whose elements are out of order). The reference document (tools/build_reference_docx.py)
+holds the Japanese defaults (kinsoku, ja-JP, A4, punctuation compression) and one
+paragraph style per house-style key, under the same name; the house style is laid
+over it again (once per style and process), so an office's own style file reaches
+DOCX too.
+"""
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import docx
+import uharfbuzz as hb
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+
+from ..errors import fail
+from ..output import write_atomic
+from ..style import TEMPLATES, HouseStyle, ParagraphStyle
+
+A4 = (11906, 16838)                                       # twips, portrait
+REFERENCE = TEMPLATES / "reference.docx"
+
+
+FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)   # nothing time-dependent in files
+
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+         "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}  # both, 両端揃え
+
+
+VALIGN = {"top": "top", "middle": "center", "bottom": "bottom"}
+
+
+THEME_ATTRS = [qn(f"w:{a}") for a in ("asciiTheme", "eastAsiaTheme", "hAnsiTheme", "cstheme")]
+
+
+def schema_order(names: str) -> list[str]:
+    return [qn(f"w:{n}") for n in names.split()]
+
+
+# Child orders of CT_PPr, CT_RPr, CT_TblPr, CT_TcPr, CT_TrPr (ECMA-376 part 1).
+PPR = schema_order("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
+             "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+             "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+             "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+             "rPr sectPr pPrChange")
+
+
+RPR = schema_order("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+             "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+             "fitText vertAlign rtl cs em lang eastAsianLayout")
+
+
+TBLPR = schema_order("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+               "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook")
+
+
+TCPR = schema_order("cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign")
+
+
+TRPR = schema_order("cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader")
+
+
+def el(tag: str, **attrs):
+    """A new w: element; attribute names without the w: prefix."""
+    return OxmlElement(f"w:{tag}", {qn(f"w:{k}"): str(v) for k, v in attrs.items()})
+
+
+def put(parent, tag: str, order: list[str], **attrs):
+    """Set `parent`'s child `tag` (replacing any) at its schema position; return it."""
+    for old in parent.findall(qn(f"w:{tag}")):
+        parent.remove(old)
+    new, rank = el(tag, **attrs), order.index(qn(f"w:{tag}"))
+    later = next((c for c in parent if c.tag in order and order.index(c.tag) > rank), None)
+    later.addprevious(new) if later is not None else parent.append(new)
+    return new
+
+
+def twips(points: float) -> int:
+    return round(points * 20)
+
+
+def mm(millimetres: float) -> Twips:
+    return Twips(round(millimetres * 1440 / 25.4))
+
+
+# ---------------------------------------------------------------- fonts and styles
+@lru_cache(maxsize=None)
+def font_names(path: Path) -> tuple[str, str, bool]:
+    """(Japanese family, English family, is bold) from the font file's name table.
+    Word and LibreOffice (fontconfig) resolve both; Japanese Word writes the Japanese
+    one (BIZ UD明朝), which the bundled and the Debian-packaged fonts both carry."""
+    face = hb.Face(path.read_bytes())
+    en = face.get_name(1, "en") or path.stem
+    return face.get_name(1, "ja") or en, en, "bold" in (face.get_name(2, "en") or "").lower()
+
+
+def role_font(style: HouseStyle, role: str) -> tuple[str, bool]:
+    """Family name and boldness of a font role: gothic-bold → (BIZ UDゴシック, True)."""
+    if role not in style.fonts:
+        raise fail(style.source, f"font role '{role}' is not one of fonts: {', '.join(style.fonts)}")
+    ja, _, bold = font_names(style.font_path(role))
+    return ja, bold or role.endswith("-bold")
+
+
+def set_fonts(rpr, family: str) -> None:
+    """All four slots named and no theme attribute (a theme attribute wins over a
+    name): the only way East Asian text really gets `family`."""
+    put(rpr, "rFonts", RPR, ascii=family, hAnsi=family, eastAsia=family, cs=family)
+
+
+def apply_house_style(document, style: HouseStyle) -> None:
+    """Default font and typesetting flags, and one paragraph style per house-style key
+    (style id = name), replacing what the reference had. Idempotent."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr, ppr = (defaults.find(qn(f"w:{k}Default"))[0] for k in ("rPr", "pPr"))
+    base, ts = style.styles.get("body") or next(iter(style.styles.values())), style.typesetting
+    rpr.clear()
+    set_fonts(rpr, role_font(style, base.font)[0])
+    rpr.extend([el("sz", val=round(base.size * 2)), el("szCs", val=round(base.size * 2)),
+                el("lang", val="en-US", eastAsia="ja-JP", bidi="ar-SA")])
+    ppr.clear()   # also drops python-docx's "10pt after, 1.15 lines"
+    for tag, val in (("kinsoku", 1), ("wordWrap", 0), ("overflowPunct", int(ts.hanging_punctuation)),
+                     ("autoSpaceDE", int(ts.latin_spacing)), ("autoSpaceDN", int(ts.latin_spacing)),
+                     ("snapToGrid", int(ts.grid is not None)), ("jc", "both")):
+        ppr.append(el(tag, val=val))
+    csc = document.settings.element.find(qn("w:characterSpacingControl"))
+    if csc is not None:
+        csc.set(qn("w:val"), "compressPunctuation" if ts.compress_punctuation else "doNotCompress")
+    for name, ps in style.styles.items():
+        try:
+            st = document.styles[name]
+        except KeyError:
+            st = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        for old in st.element.findall(qn("w:pPr")) + st.element.findall(qn("w:rPr")):
+            st.element.remove(old)
+        st.base_style, st.quick_style = document.styles["Normal"], True
+        st.paragraph_format.alignment = ALIGN[ps.align]
+        put(st.element.get_or_add_pPr(), "spacing", PPR, before=0, after=0,
+            line=twips(line_height(style, ps)), lineRule="exact")   # exact, as the PDF sets lines
+        family, bold = role_font(style, ps.font)
+        set_fonts(st.element.get_or_add_rPr(), family)
+        st.font.size, st.font.bold = Pt(ps.size), (bold or None)
+
+
+def grid_pitches(style: HouseStyle, orientation: str = "portrait") -> tuple[float, float]:
+    """Character and line pitch (points) of the house grid over the text area."""
+    w, h = A4 if orientation == "portrait" else A4[::-1]
+    mg, grid = style.page.margins, style.typesetting.grid
+    return ((w / 20 - (mg.left + mg.right) * 72 / 25.4) / grid.chars,
+            (h / 20 - (mg.top + mg.bottom) * 72 / 25.4) / grid.lines)
+
+
+def line_height(style: HouseStyle, ps: ParagraphStyle) -> float:
+    """Line height; on a character grid, whole grid lines (as the PDF sets them)."""
+    if style.typesetting.grid is None:
+        return ps.size * ps.leading
+    pitch = grid_pitches(style)[1]
+    return -(-(ps.size * ps.leading) // pitch) * pitch
+
+
+def paragraph_style(style: HouseStyle, name: str) -> ParagraphStyle:
+    if name not in style.styles:
+        raise fail(style.source, f"paragraph style '{name}' is not one of styles: {', '.join(style.styles)}")
+    return style.styles[name]
+
+
+def borders(tblPr, kind: str, colour: str) -> None:
+    """grid: every rule; box: the outer frame only; none: no rules (layout tables)."""
+    line = dict(val="single", sz=4, space=0, color=colour.lstrip("#").upper())
+    b = put(tblPr, "tblBorders", TBLPR)
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        on = kind == "grid" or (kind == "box" and not side.startswith("inside"))
+        b.append(el(side, **(line if on else {"val": "nil"})))
+
+
+# ---------------------------------------------------------------- document
+def set_page(section, style: HouseStyle, orientation: str = "portrait", kind: str = "") -> None:
+    """A4 in the given orientation, with the house margins (of the document kind)."""
+    w, h = A4 if orientation == "portrait" else A4[::-1]
+    section.orientation = WD_ORIENT.LANDSCAPE if orientation == "landscape" else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Twips(w), Twips(h)
+    mg = style.page.margins_for(kind)
+    section.top_margin, section.bottom_margin = mm(mg.top), mm(mg.bottom)
+    section.left_margin, section.right_margin, section.gutter = mm(mg.left), mm(mg.right), Twips(0)
+    section.header_distance, section.footer_distance = mm(min(10, mg.top / 2)), mm(min(8, mg.bottom / 2))
+    grid = style.typesetting.grid
+    if grid is not None:               # 文字数と行数を指定: chars × lines, Word's own grid
+        chars, lines = grid_pitches(style, orientation)
+        body = style.styles.get("body") or next(iter(style.styles.values()))
+        sect = section._sectPr
+        for old in sect.findall(qn("w:docGrid")):
+            sect.remove(old)
+        sect.append(el("docGrid", type="linesAndChars", linePitch=twips(lines),
+                       charSpace=round((chars - body.size) * 4096)))   # 4096ths of a point per character
+
+
+_STYLED: dict[str, bytes] = {}
+
+
+def styled_reference(key: str, style: HouseStyle) -> bytes:
+    """The reference document with the house style applied, once per style (`key`,
+    its JSON: the style itself is not hashable) and process: applying it took a
+    third of every DOCX's time."""
+    if key in _STYLED:
+        return _STYLED[key]
+    if not REFERENCE.is_file():
+        raise fail(str(REFERENCE), "missing: run tools/build_reference_docx.py")
+    document = docx.Document(str(REFERENCE))
+    apply_house_style(document, style)
+    buf = io.BytesIO()
+    document.save(buf)
+    return _STYLED.setdefault(key, buf.getvalue())
+
+
+def document_bytes(document) -> bytes:
+    """python-docx's parts are stable but its zip entries carry the clock: rewrite the
+    zip with fixed dates and a fixed order ([Content_Types].xml first)."""
+    raw, fixed = io.BytesIO(), io.BytesIO()
+    document.save(raw)
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0
+            dst.writestr(info, src.read(name))
+    return fixed.getvalue()
+
+
+def save_deterministic(document, out: Path) -> None:
+    """Deterministic bytes, written atomically (a reader never sees half a file)."""
+    write_atomic(Path(out), document_bytes(document))
