@@ -27,11 +27,22 @@ STEP = 0.5          # points the smallest text loses per step
 _HUGE = 1e6
 
 
+_last_fit: list = []       # [document, the style fitted for it]
+
+
 def fit_style(doc: m.Document, style: HouseStyle, source: str) -> HouseStyle:
     """The house style with every text size scaled so that `doc` fits one page.
     `source` (the spec file) names the input in the error when it cannot fit."""
     if not doc.fit_one_page:
         return style
+    if _last_fit and _last_fit[0] is doc and _last_fit[1] is style:
+        return style           # fitted already: the build fits once for both writers
+    fitted = _fit(doc, style, source)
+    _last_fit[:] = [doc, fitted]
+    return fitted
+
+
+def _fit(doc: m.Document, style: HouseStyle, source: str) -> HouseStyle:
     ref = min(style.styles[name].size for name in styles_used(doc, style))
     size = ref
     while True:
