@@ -33,7 +33,8 @@ Specs whose inputs did not change since their last build are skipped (--force
 rebuilds); many specs are built in parallel, one process per core.
 
 Commands other than building: check (validate specs, write nothing), sign (sign one
-signature field of an agreement into a new file).
+signature field of an agreement into a new file), annual (one fiscal year's book of
+agreements). `python generate.py COMMAND --help` explains each.
 """
 
 
