@@ -208,9 +208,11 @@ def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: 
     over each (fields=False for a copy, which nobody signs); pdfa=True makes it PDF/A-2b
     before the fields are added, as an incremental update that keeps it PDF/A."""
     out = {}
+    # The layout is made for the DOCX too: its page count decides whether the DOCX
+    # carries page numbers (- 1 -), as the PDF does only past one page.
+    from .writers.pdf import render_pdf_layout
+    data, seals, pages = render_pdf_layout(doc, style)
     if "pdf" in formats:
-        from .writers.pdf import render_pdf_layout
-        data, seals = render_pdf_layout(doc, style)
         if pdfa:
             from .pdfa import make_pdfa
             data = make_pdfa(data, doc)
@@ -220,7 +222,7 @@ def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: 
         out["pdf"] = data
     if "docx" in formats:
         from .writers.docx import render_docx
-        out["docx"] = render_docx(doc, style)
+        out["docx"] = render_docx(doc, style, page_numbers=pages > 1)
     return out
 
 

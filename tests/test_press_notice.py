@@ -100,6 +100,20 @@ def test_pdf_and_docx_carry_the_same_text_in_the_same_order(seed_build):
     assert no_space(pdf) == no_space(docx_body_text(seed_build / "press-notice.docx"))
 
 
+def footer_fields(path) -> list[str]:
+    import zipfile
+    z = zipfile.ZipFile(path)
+    return [n for n in z.namelist() if n.startswith("word/footer") and b"PAGE" in z.read(n)]
+
+
+def test_docx_page_numbers_only_where_the_pdf_has_several_pages(seed_build):
+    """As the PDF: no - 1 - on the one-page notice; the two-page agreement has them."""
+    assert len(PdfReader(seed_build / "press-notice.pdf").pages) == 1
+    assert footer_fields(seed_build / "press-notice.docx") == []
+    assert len(PdfReader(seed_build / "agreement.pdf").pages) > 1
+    assert footer_fields(seed_build / "agreement.docx") != []
+
+
 @needs_poppler
 def test_sama_only_on_the_partner(seed_build):
     text = no_space(pdf_text(seed_build / "press-notice.pdf"))

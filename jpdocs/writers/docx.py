@@ -288,7 +288,8 @@ def _cell(box: _Cell, cell: m.Cell, width: int, span: int, pad: int, ctx: _Ctx) 
 
 def _footer(document, section, style: HouseStyle) -> None:
     """The page number as Japanese readers expect it, - 1 -: a PAGE field between
-    hyphens. The page count is unknown here, so it is there even on one page."""
+    hyphens. (Word's IF NUMPAGES > 1 would leave it out on one page by itself, but
+    LibreOffice prints such a field wrongly; the build decides instead.)"""
     ftr = section.footer
     ftr.is_linked_to_previous = False
     for extra in ftr._element.findall(qn("w:p"))[1:]:
@@ -314,8 +315,10 @@ def _marks(section, style: HouseStyle, marks) -> None:
     p.add_run("　".join(mark.text for mark in marks))
 
 
-def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
-    """The DOCX file's bytes; the same model and style always give the same bytes."""
+def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -> bytes:
+    """The DOCX file's bytes; the same model and style always give the same bytes.
+    page_numbers=False leaves the footer empty (the build passes it for a document
+    whose PDF has one page)."""
     document = docx.Document(io.BytesIO(styled_reference(style.model_dump_json(), style)))
     body = document.element.body
     for child in list(body):
@@ -323,7 +326,7 @@ def render_docx(doc: m.Document, style: HouseStyle) -> bytes:
             body.remove(child)
     section = document.sections[0]
     set_page(section, style, doc.orientation, doc.kind)
-    if not doc.fit_one_page:       # a one-page sheet carries no page number
+    if page_numbers and not doc.fit_one_page:       # one page carries no page number
         _footer(document, section, style)
     _marks(section, style, doc.marks)
     width = Length(section.page_width - section.left_margin - section.right_margin).twips

@@ -372,8 +372,8 @@ def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
     return render_pdf_layout(doc, style)[0]
 
 
-def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[SealBox]]:
-    """The PDF and where its seal places landed (in reading order)."""
+def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[SealBox], int]:
+    """The PDF, where its seal places landed (in reading order), and its page count."""
     if doc.fit_one_page:
         from .fit import fit_style    # a no-op for a style the build has fitted already
         style = fit_style(doc, style, doc.title)
@@ -390,7 +390,7 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[S
     if doc.fit_one_page and pages != [1]:
         # fit.py measured it on one page: a difference is a bug, never a reason to ship two pages
         raise RuntimeError(f"the {doc.kind} was measured to fit one page but took {pages[0]}")
-    return _content_id(buf.getvalue()), builder.seals
+    return _content_id(buf.getvalue()), builder.seals, pages[0]
 
 
 _ID = re.compile(rb"\[<([0-9a-fA-F]{32})><\1>\]")
