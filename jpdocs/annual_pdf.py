@@ -20,11 +20,11 @@ from reportlab.platypus import Table
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from xml.sax.saxutils import escape
 
-from . import markup, model as m
+from . import model as m
 from .annual import Row, contents_entries, cover_blocks, issuer_of, summary_table, title_of
-from .build import KINDS, context
+from .build import make_documents
 from .style import HouseStyle
-from .templating import render
+from .writers.fit import fit_style
 from .writers.pdf import _Builder, _content_id
 
 
@@ -92,19 +92,13 @@ class _Book(BaseDocTemplate):
 
 
 def sheet_document(row: Row, style: HouseStyle) -> tuple[m.Document, HouseStyle]:
-    """The agreement's overview sheet as the overview kind makes it, with the sizes
-    it settles on to fit its one page (writers/fit.py), so that the sheet in the book
-    is the sheet built on its own. Without an overview kind, a plain sheet of facts."""
-    kind = next((k for k in KINDS if k.name == "overview"), None)
-    section = getattr(row.loaded.spec, kind.section, None) if kind else None
-    if section is None or (getattr(kind, "requires", "") and not getattr(section, kind.requires)):
+    """The agreement's overview sheet as the build makes it, with the sizes it
+    settles on to fit its one page (writers/fit.py), so that the sheet in the book
+    is the sheet built on its own. Without areas, a plain sheet of facts."""
+    docs = make_documents(row.loaded, style, kinds=("overview",))
+    if not docs:
         return fallback_sheet(row), style
-    text = render(kind.template, context(row.loaded), style)
-    doc = markup.parse(text, source=f"{kind.template} (rendered for {row.loaded.path})")
-    if getattr(doc, "fit_one_page", False):
-        from .writers.fit import fit_style
-        style = fit_style(doc, style, str(row.loaded.path))
-    return doc, style
+    return docs[0], fit_style(docs[0], style, str(row.loaded.path))
 
 
 def fallback_sheet(row: Row) -> m.Document:
