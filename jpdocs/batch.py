@@ -85,7 +85,6 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
         options = options_key(formats, style_override, extra)
         inputs = input_files(loaded, style, formats, extra.get("templates"))
         digest = _hasher.digest(Path(spec), inputs, options)   # before building: what was read
-        _clear_leftovers(Path(out_root) / loaded.name)
         written = build(loaded, Path(out_root), formats, override, force=force, **extra)
         entry = {"digest": digest, "options": options, "inputs": [str(p) for p in inputs],
                  "outputs": [str(Path(w).relative_to(out_root)) for w in written]}
@@ -99,13 +98,6 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return Result(spec, "failed", problems=[Problem(
             spec, None, "", f"internal error {type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})")])
-
-
-def _clear_leftovers(folder: Path) -> None:
-    """Temporary files of a run killed while writing this spec's files."""
-    if folder.is_dir():
-        for tmp in folder.glob(".*.part"):
-            tmp.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------- in the parent

@@ -33,7 +33,9 @@ STALE_SECONDS = 300          # a .part file this old is left over from a killed 
 def write_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    # The writer's process id in the name lets a later run tell a leftover of a
+    # killed run (its process is gone) from a file another run is writing now.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -88,18 +90,35 @@ def _write_manifest(folder: Path, files: dict[str, list[str]]) -> None:
 
 
 def clean_stale_parts(folder: Path, names) -> list[Path]:
-    """Remove temporary files a killed run left behind for these targets."""
+    """Remove temporary files a killed run left behind for these targets: those of
+    a process that no longer runs, and any older than STALE_SECONDS."""
     removed = []
     now = time.time()
     for name in list(names) + [MANIFEST]:
-        for part in folder.glob(f"{glob_escape('.' + name)}.*.part"):
+        prefix = "." + name + "."
+        for part in folder.glob(f"{glob_escape(prefix)}*.part"):
             try:
-                if now - part.stat().st_mtime > STALE_SECONDS:
+                if not _writer_alive(part.name[len(prefix):]) or now - part.stat().st_mtime > STALE_SECONDS:
                     part.unlink()
                     removed.append(part)
             except OSError:
                 pass
     return removed
+
+
+def _writer_alive(rest: str) -> bool:
+    """Whether the process named in a temporary file's name ("4242-x1y2.part") still
+    runs; True when the name carries no process id (then only age decides)."""
+    pid = rest.split("-", 1)[0]
+    if not pid.isdigit() or "-" not in rest:
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True              # it exists, but belongs to someone else
+    return True
 
 
 def glob_escape(text: str) -> str:
