@@ -54,7 +54,9 @@ def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
     return load_style()
 
 
-def context(loaded: LoadedSpec, style: HouseStyle | None = None) -> dict:
+def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict:
+    """What the templates see. The agreement's text (articles.py) is composed only
+    when the agreement is made: a problem in it must not stop a press notice."""
     spec = loaded.spec
     ctx = {
         "spec": spec,
@@ -64,10 +66,21 @@ def context(loaded: LoadedSpec, style: HouseStyle | None = None) -> dict:
         "signatories": spec.signatories() if spec.press_notice else [],
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
-    if spec.agreement:
+    if agreement_text:
         from .articles import compose
-        ctx["text"] = compose(loaded, style.digits if style else "mixed")
+        ctx["text"] = compose(loaded, style.digits)
     return ctx
+
+
+def kinds_of(loaded: LoadedSpec, kinds=None) -> list[DocumentKind]:
+    """The document kinds the spec's sections call for (of the given names, if any)."""
+    out = []
+    for kind in KINDS:
+        section = getattr(loaded.spec, kind.section)
+        if (kinds is None or kind.name in kinds) and section is not None \
+                and not (kind.requires and not getattr(section, kind.requires)):
+            out.append(kind)
+    return out
 
 
 def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
@@ -76,15 +89,11 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     sections call for) as a model, checked: spec text against the fonts first
     (naming field and line), then the rendered model (template text, styles)."""
     check_spec_glyphs(loaded, style)
+    chosen = kinds_of(loaded, kinds)
+    ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen))
+    where = folders(templates)
     docs = []
-    ctx = context(loaded, style)
-    for kind in KINDS:
-        if kinds is not None and kind.name not in kinds:
-            continue
-        section = getattr(loaded.spec, kind.section)
-        if section is None or (kind.requires and not getattr(section, kind.requires)):
-            continue
-        where = folders(templates)
+    for kind in chosen:
         text = render(kind.template, ctx, style, where)
         used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
         source = f"{used} (the markup it rendered for {loaded.path})"

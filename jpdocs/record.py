@@ -61,14 +61,13 @@ def templates_used(name: str, folders: tuple[Path, ...] = (TEMPLATES,)) -> list[
     return [seen[n] for n in sorted(seen)]
 
 
-def input_files(loaded, style, formats, templates: Path | None = None) -> list[Path]:
+def input_files(loaded, style, formats, templates: Path | None = None, kinds=None) -> list[Path]:
     """Every file one spec's documents are made from (see the module docstring)."""
-    from .build import KINDS, folders        # build imports the writers' helpers; keep this module light
+    from .build import folders, kinds_of     # build imports the writers' helpers; keep this module light
     from .style import DEFAULT_STYLE
     files = [Path(loaded.path)]
-    for kind in KINDS:
-        if getattr(loaded.spec, kind.section, None) is not None:
-            files.extend(templates_used(kind.template, folders(templates)))
+    for kind in kinds_of(loaded, kinds):
+        files.extend(templates_used(kind.template, folders(templates)))
     files.extend(loaded.file(p.logo) for p in loaded.spec.parties.values() if p.logo)
     files.append(DEFAULT_STYLE)
     if style.source and Path(style.source) != DEFAULT_STYLE:

@@ -522,3 +522,16 @@ def test_pdfa_originals_and_copy_validate(tmp_path):
     for pdf in sorted(folder.glob("agreement*.pdf")):
         report = page.validate_pdf(str(pdf), profile="PDF_A_2B")
         assert report.is_compliant, (pdf.name, [(f.rule_id, f.message) for f in report.failures])
+
+
+def test_a_problem_in_the_agreement_text_does_not_stop_the_press_notice(tmp_path):
+    """The agreement's articles are composed only when the agreement is made."""
+    data = seed_data()
+    data["agreement"]["articles"] = {"areas": {"remove": True}}   # 推進体制 still refers to it
+    spec = tmp_path / "broken-articles.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    whole = run_generate(spec, "-o", tmp_path / "all")
+    assert whole.returncode == 1 and "promotion" in whole.stderr
+    notice = run_generate(spec, "-o", tmp_path / "notice", "--kinds", "press-notice")
+    assert notice.returncode == 0, notice.stderr
+    assert (tmp_path / "notice" / spec.stem / "press-notice.pdf").is_file()
