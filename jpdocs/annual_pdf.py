@@ -25,7 +25,7 @@ from .annual import Row, contents_entries, cover_blocks, issuer_of, summary_tabl
 from .build import make_documents
 from .style import HouseStyle
 from .writers.fit import fit_style
-from .writers.pdf import _Builder, _content_id
+from .writers.pdf import _Builder, _content_id, document_settings
 
 
 class Anchor(Flowable):
@@ -120,10 +120,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
     body = builder.styles["body"]
     buf = io.BytesIO()
     title = title_of(fy, style)
-    doc = _Book(buf, pagesize=A4, leftMargin=mg.left * mm, rightMargin=mg.right * mm, topMargin=mg.top * mm,
-                bottomMargin=mg.bottom * mm, title=title, author=issuer_of(rows), subject="連携協定締結状況",
-                creator="jpdocs", lang="ja-JP", displayDocTitle=True, invariant=1,
-                initialFontName=body.fontName, initialFontSize=body.fontSize)
+    doc = _Book(buf, pagesize=A4, **document_settings(title, issuer_of(rows), "連携協定締結状況", mg, body))
 
     def footer(canv, _doc):
         start = getattr(canv, "_jp_body_start", None)

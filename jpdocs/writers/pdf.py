@@ -349,16 +349,21 @@ def page_size(doc: m.Document) -> tuple[float, float]:
     return landscape(A4) if doc.orientation == "landscape" else A4
 
 
+def document_settings(title: str, author: str, subject: str, margins, body: ParagraphStyle) -> dict:
+    """What every PDF of the project carries, for any doc template: the margins, the
+    metadata shown in the viewer, /Lang, byte-identical output, and a canvas that
+    starts in the body font (else reportlab names an unembedded Helvetica)."""
+    return dict(leftMargin=margins.left * mm, rightMargin=margins.right * mm, topMargin=margins.top * mm,
+                bottomMargin=margins.bottom * mm, title=title, author=author, subject=subject,
+                creator="jpdocs", lang="ja-JP", displayDocTitle=True, invariant=1,
+                initialFontName=body.fontName, initialFontSize=body.fontSize)
+
+
 def doc_template(doc: m.Document, style: HouseStyle, buf, builder: _Builder) -> SimpleDocTemplate:
     """The page set-up: A4 in the document's orientation, the house margins of its kind."""
-    page = page_size(doc)
-    mg = style.page.margins_for(doc.kind)
-    body = builder.styles["body"]
-    return SimpleDocTemplate(
-        buf, pagesize=page, leftMargin=mg.left * mm, rightMargin=mg.right * mm, topMargin=mg.top * mm,
-        bottomMargin=mg.bottom * mm, title=doc.title, author=doc.author, subject=doc.subject,
-        creator="jpdocs", lang=doc.lang, displayDocTitle=True, invariant=1,
-        initialFontName=body.fontName, initialFontSize=body.fontSize)
+    settings = document_settings(doc.title, doc.author, doc.subject, style.page.margins_for(doc.kind),
+                                 builder.styles["body"])
+    return SimpleDocTemplate(buf, pagesize=page_size(doc), **{**settings, "lang": doc.lang})
 
 
 def text_width(template: SimpleDocTemplate) -> float:
