@@ -37,6 +37,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     # killed run (its process is gone) from a file another run is writing now.
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".part", dir=path.parent)
     try:
+        _hold(fd)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -90,15 +91,15 @@ def _write_manifest(folder: Path, files: dict[str, list[str]]) -> None:
 
 
 def clean_stale_parts(folder: Path, names) -> list[Path]:
-    """Remove temporary files a killed run left behind for these targets: those of
-    a process that no longer runs, and any older than STALE_SECONDS."""
+    """Remove temporary files a killed run left behind for these targets: those
+    whose writer is gone, and any older than STALE_SECONDS."""
     removed = []
     now = time.time()
     for name in list(names) + [MANIFEST]:
         prefix = "." + name + "."
         for part in folder.glob(f"{glob_escape(prefix)}*.part"):
             try:
-                if not _writer_alive(part.name[len(prefix):]) or now - part.stat().st_mtime > STALE_SECONDS:
+                if now - part.stat().st_mtime > STALE_SECONDS or _abandoned(part, part.name[len(prefix):]):
                     part.unlink()
                     removed.append(part)
             except OSError:
@@ -106,9 +107,45 @@ def clean_stale_parts(folder: Path, names) -> list[Path]:
     return removed
 
 
+# A writer holds an exclusive lock on its open temporary file until it has renamed
+# it. The kernel drops the lock the moment the process dies, before its parent has
+# reaped it: a killed worker's process id still answers os.kill(pid, 0) for a while
+# (as a zombie), so the lock, not the process id, tells a leftover from a file being
+# written. Where flock does not exist, the process id alone decides.
+try:
+    import fcntl
+except ImportError:                 # Windows
+    fcntl = None
+
+
+def _hold(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _abandoned(part: Path, rest: str) -> bool:
+    """Whether no process is writing this temporary file ("4242-x1y2.part")."""
+    if fcntl is None:
+        return not _writer_alive(rest)
+    try:
+        fd = os.open(part, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False                # locked: its writer is alive and writing
+    finally:
+        os.close(fd)
+    # Unlocked: the writer is gone, or it has made the file and not yet locked it
+    # (a few microseconds). Its process id tells those apart; a zombie counts as gone.
+    return not _writer_alive(rest)
+
+
 def _writer_alive(rest: str) -> bool:
-    """Whether the process named in a temporary file's name ("4242-x1y2.part") still
-    runs; True when the name carries no process id (then only age decides)."""
+    """Whether the process named in a temporary file's name still runs (a zombie,
+    killed but not yet reaped, does not); True when the name carries no process id
+    (then only age decides)."""
     pid = rest.split("-", 1)[0]
     if not pid.isdigit() or "-" not in rest:
         return True
@@ -118,7 +155,15 @@ def _writer_alive(rest: str) -> bool:
         return False
     except OSError:
         return True              # it exists, but belongs to someone else
-    return True
+    return not _is_zombie(int(pid))
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2:].startswith(("Z", "X"))
 
 
 def glob_escape(text: str) -> str:

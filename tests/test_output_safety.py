@@ -204,6 +204,37 @@ def test_a_kill_while_writing_leaves_old_or_new_files_and_the_next_run_cleans_up
     assert not list(folder.glob(".*.part"))
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_killed_writer_not_yet_reaped_is_taken_for_gone_and_a_live_one_for_alive(built, tmp_path):
+    """Right after a kill the writer is a zombie until its parent reaps it, and its
+    process id still answers os.kill(pid, 0): a user re-running at once must still
+    get the leftover cleaned, while a live writer's file is kept."""
+    spec, folder = built
+    marker = tmp_path / "writing"
+    proc = subprocess.Popen([sys.executable, "-c", KILLER.format(root=str(ROOT), target="press-notice.pdf",
+                                                                   marker=str(marker)),
+                             str(variant(tmp_path)), "-o", str(tmp_path / "out")], stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while not marker.exists():
+        assert proc.poll() is None, proc.stderr.read()
+        assert time.time() < deadline
+        time.sleep(0.05)
+    parts = sorted(folder.glob(".press-notice.pdf.*.part"))
+    assert len(parts) == 1 and f".{proc.pid}-" in parts[0].name
+    assert output.clean_stale_parts(folder, FILES) == []            # its writer is alive, writing
+    assert parts[0].exists()
+    proc.send_signal(signal.SIGKILL)
+    try:
+        deadline = time.time() + 30
+        while Path(f"/proc/{proc.pid}/stat").read_text().split(") ")[-1][0] != "Z":
+            assert time.time() < deadline
+            time.sleep(0.01)
+        os.kill(proc.pid, 0)                                        # a zombie: the pid still answers
+        assert output.clean_stale_parts(folder, FILES) == parts     # but its file is a leftover
+    finally:
+        proc.wait()
+
+
 def test_a_fresh_part_file_of_a_running_build_is_left_alone(built, tmp_path, capsys):
     spec, folder = built
     fresh = folder / ".press-notice.pdf.abc123.part"
