@@ -20,22 +20,29 @@ from pathlib import Path
 from reportlab import Version as RL_VERSION
 from reportlab.pdfbase import ttfonts
 
-from .output import cache_dir, write_atomic
+from .output import private_cache_dir, write_atomic
 
 FORMAT = 2
 
 
 def _entry(path: Path) -> Path:
+    """The cache file of a font; an OSError if there is no private cache folder."""
     st = path.stat()
     key = f"{FORMAT}|{RL_VERSION}|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
-    return cache_dir() / "fonts" / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".marshal")
+    folder = private_cache_dir("fonts")
+    if folder is None:
+        raise OSError("no private cache folder")
+    return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".marshal")
 
 
 class _CachedFace(ttfonts.TTFontFace):
     """A TTFontFace whose metric extraction is read from, or saved to, the cache."""
 
     def extractInfo(self, charInfo=1):
-        entry = _entry(Path(self.filename))
+        try:
+            entry = _entry(Path(self.filename))
+        except OSError:            # no cache folder of our own: parse every time
+            return super().extractInfo(charInfo)
         try:
             with open(entry, "rb") as fh:
                 data = marshal.loads(fh.read())      # load(fh) reads in small pieces: 5x slower

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -237,6 +238,22 @@ def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) ->
             f" Unchanged: {', '.join(left)}." if left else "")
         raise fail(str(target), f"cannot write: {describe(exc)}.{state}") from None
     return written
+def private_cache_dir(name: str) -> Path | None:
+    """A folder of the cache that only this user can write, made if need be; None if
+    it cannot be had (then nothing is cached). What is cached may be loaded as code
+    (compiled templates), so a folder another user could write into is not used."""
+    folder = cache_dir() / name
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.mkdir(exist_ok=True, mode=0o700)
+        st = os.lstat(folder)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(st.st_mode) or st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+        return None
+    return folder
+
+
 def cache_dir() -> Path:
     """Where parsed fonts and compiled templates are kept between runs (safe to delete)."""
     base = os.environ.get("JPDOCS_CACHE") or os.path.join(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -63,6 +63,7 @@ class Typesetting(_Strict):
 
 
 class HouseStyle(_Strict):
+    template_api: ClassVar[tuple[str, ...]] = ("word",)     # the one method templates may call (sandbox.py)
     name: str
     fonts: dict[str, str]
     fallback_fonts: list[str] = []

@@ -1,6 +1,7 @@
 """Templates → markup text.
 
-Jinja2 in a sandbox, with autoescape and StrictUndefined: a value holding `<`, `&`,
+Jinja2 in a sandbox (sandbox.py: an allow-list of what a template may touch, and
+budgets for what it may build), with autoescape and StrictUndefined: a value holding `<`, `&`,
 `{{ }}` or `{% %}` prints literally (Jinja never evaluates values, and escaping
 keeps them from becoming markup), and a misspelt variable is an error, not a blank.
 The filters here are the only way templates format dates, times and numbers, so
@@ -20,7 +21,8 @@ from markupsafe import Markup, escape
 from . import japanese
 from .errors import InputError, fail
 from .markup import LINE_BREAK
-from .output import cache_dir
+from .output import private_cache_dir
+from .sandbox import TemplateSandbox, bounded_filters
 from .style import TEMPLATES, HouseStyle
 
 
@@ -38,29 +40,13 @@ def _finalize(value):
                   .replace("\n", LINE_BREAK))
 
 
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox (no attribute starting with _, no mutation of the
-    context, no Python internals), which also refuses the two operators that let a
-    one-line template eat all memory: 'x' * 10**9 and 10**10**10."""
-    intercepted_binops = frozenset(["*", "**"])
-
-    def call_binop(self, context, operator, left, right):
-        sized = (str, bytes, list, tuple)
-        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-            raise SecurityError(f"the power {left!r} ** {right!r} is too large for a template")
-        if operator == "*" and (isinstance(left, sized) and isinstance(right, int) and right > 10_000
-                                or isinstance(right, sized) and isinstance(left, int) and left > 10_000):
-            raise SecurityError("repeating text or a list more than 10,000 times is not allowed in a template")
-        return super().call_binop(context, operator, left, right)
-
-
 @lru_cache(maxsize=16)
 def environment(folder: Path | tuple[Path, ...], digits: str, western_year: bool) -> ImmutableSandboxedEnvironment:
     """One environment per template folder (or folders, searched in order: a user's
     --templates folder before the bundled one) and number style: Jinja caches
     compiled templates per environment, and the filters carry the style."""
     paths = [str(f) for f in (folder if isinstance(folder, tuple) else (folder,))]
-    env = _Sandbox(
+    env = TemplateSandbox(
         loader=jinja2.FileSystemLoader(paths),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -71,18 +57,17 @@ def environment(folder: Path | tuple[Path, ...], digits: str, western_year: bool
         bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(_filters(digits, western_year))
+    env.filters = bounded_filters(env.filters, env)
     return env
 
 
 def _bytecode_cache():
-    """Compiled templates kept between processes (keyed by their source's checksum):
-    compiling them took 50 ms of every one-spec run."""
-    folder = cache_dir() / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return jinja2.FileSystemBytecodeCache(str(folder))
-    except OSError:
-        return None
+    """Compiled templates kept between processes: compiling them took 50 ms of every
+    one-spec run. A cache entry is Python code that is run on loading, so the folder
+    must be the user's own and writable by no one else (else no cache is used); Jinja
+    checks each entry against the checksum of the template's source."""
+    folder = private_cache_dir("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def _filters(d: str, western_year: bool) -> dict:
@@ -117,6 +102,7 @@ def render(template_name: str, context: dict, style: HouseStyle,
     env = environment(folders, style.digits, style.western_year)
     try:
         template = env.get_template(template_name)
+        env.start_render()
         return template.render(**context, style=style)
     except InputError:
         raise
@@ -133,6 +119,9 @@ def render(template_name: str, context: dict, style: HouseStyle,
         else:
             text = f"template uses an undefined value: {message}"
         raise fail(file, text, line) from None
+    except MemoryError:
+        file, line = _where(MemoryError(), folders, template_name)
+        raise fail(file, "template error: it tried to build more than memory holds") from None
     except Exception as exc:       # ZeroDivisionError, TypeError, RecursionError … in template code
         file, line = _where(exc, folders, template_name)
         raise fail(file, f"template error: {type(exc).__name__}: {exc}", line) from None
