@@ -246,7 +246,7 @@ def copies_of(doc: model.Document, style: HouseStyle, original_mark: bool = True
     drawn by the page template of the same layout, so every version has the same pages."""
     out = {}
     for name in seal_fields(doc):
-        marks = [model.PageMark(style.word("original_mark").format(label=name), "corner")] if original_mark else []
+        marks = [model.PageMark(style.fill("original_mark", label=name), "corner")] if original_mark else []
         out[name] = replace(doc, marks=marks)
     out[style.word("copy_mark")] = replace(doc, marks=[model.PageMark(style.word("copy_mark"), "diagonal")])
     return out

@@ -95,24 +95,37 @@ def allowed_attributes(obj: Any) -> frozenset[str]:
     return frozenset()
 
 
-def size_of(value: Any, limit: int = MAX_SIZE) -> int:
-    """The size of a value as a template built it: characters of its strings plus
-    elements of its lists, counting a shared part each time it appears (as printing
-    it would). Stops counting once past the limit, so a value built by doubling a
-    list within itself costs no more than the limit to measure."""
-    total, stack = 0, [value]
-    while stack and total <= limit:
-        v = stack.pop()
-        if isinstance(v, str):
-            total += len(v)
-        elif isinstance(v, (list, tuple, set, frozenset)):
-            total += len(v)
-            stack.extend(v)
-        elif isinstance(v, dict):
-            total += len(v)
-            stack.extend(v.keys())
-            stack.extend(v.values())
-    return total
+def size_of(value: Any) -> int:
+    """The size of a value as printing it would make it: characters of its strings
+    plus elements of its lists, a shared part counted each time it appears. Each
+    distinct list is measured once, so a list built by nesting itself twice per
+    step (`[l, l]`) costs its real memory to measure, not its printed size."""
+    _CONTAINERS = (list, tuple, set, frozenset, dict)
+
+    def children(v):
+        return [*v.keys(), *v.values()] if isinstance(v, dict) else list(v)
+
+    def leaf(v) -> int:
+        return len(v) if isinstance(v, str) else 0
+
+    if not isinstance(value, _CONTAINERS):
+        return leaf(value)
+    memo: dict[int, int] = {}
+    opened: set[int] = set()          # being measured: a list holding itself counts once
+    stack = [(value, False)]
+    while stack:
+        v, ready = stack.pop()
+        if id(v) in memo:
+            continue
+        parts = children(v)
+        if ready:
+            memo[id(v)] = len(parts) + sum(memo.get(id(c), 0) if isinstance(c, _CONTAINERS) else leaf(c)
+                                           for c in parts)
+        elif id(v) not in opened:
+            opened.add(id(v))
+            stack.append((v, True))
+            stack.extend((c, False) for c in parts if isinstance(c, _CONTAINERS) and id(c) not in memo)
+    return memo[id(value)]
 
 
 def check_size(value: Any, what: str) -> Any:

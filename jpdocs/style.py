@@ -6,6 +6,7 @@ default never breaks an office's file.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -85,6 +86,31 @@ class HouseStyle(_Strict):
     def word(self, key: str) -> str:
         return str(self.wording[key])
 
+    def fill(self, key: str, **values: str) -> str:
+        """A wording with its placeholders ({label}) filled in by name, literally: never
+        str.format, whose field syntax ({label:>300000000}, {0.__class__}) a house
+        style must not be able to reach (the placeholders are checked on loading)."""
+        text = self.word(key)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+
+# The wordings that have placeholders, and the names each may use.
+PLACEHOLDERS = {"original_mark": {"label"}}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def placeholder_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    problems = []
+    for key, allowed in PLACEHOLDERS.items():
+        for found in _PLACEHOLDER.findall(str(style.wording.get(key, ""))):
+            if found not in allowed:
+                problems.append(Problem(name, line_of(lines, ("wording", key)), f"wording.{key}",
+                                        f"{{{found}}} is not a placeholder of this wording; it may use"
+                                        f" {', '.join('{' + a + '}' for a in sorted(allowed))}"))
+    return problems
+
 
 def _resolve_font(name: str) -> Path:
     p = Path(name)
@@ -135,6 +161,7 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
         if not path.is_file():
             problems.append(Problem(name, line_of(lines, ("fallback_fonts", i)), f"fallback_fonts[{i}]",
                                     f"font file not found: {path}"))
+    problems += placeholder_problems(style, name, lines)
     if problems:
         raise InputError(problems)
     return style
