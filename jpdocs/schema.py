@@ -6,7 +6,7 @@ model refuses unknown keys; spec.py turns pydantic's findings into messages.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -27,6 +27,7 @@ class Representative(Strict):
 
 
 class Party(Strict):
+    template_api: ClassVar[tuple[str, ...]] = ("organisation_before_title",)
     name: Line                        # 北見工業大学
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
     short_name: Optional[Line] = None
@@ -35,6 +36,24 @@ class Party(Strict):
     honorific: Optional[Line] = None  # 様 for a partner; never on one's own head
     statements: list[Line] = []       # the overview sheet's ◆ lines
     logo: Optional[Line] = None       # PNG/JPEG path, relative to the spec
+    issuing: Optional[bool] = None    # of the issuing office's own side (default: named as the issuer)
+
+    def names(self) -> list[str]:
+        return [n for n in (self.name, self.formal_name, self.short_name) if n]
+
+    def organisation_before_title(self) -> str:
+        """The organisation to print before the head's title (市長 → ○○市　市長), or ""
+        where the title already begins with one of the party's names
+        (北海道オホーツク総合振興局長)."""
+        title = self.representative.title
+        if any(title.startswith(n) for n in self.names()):
+            return ""
+        return self.name
+
+    def on_issuing_side(self, issuer: str) -> bool:
+        """Whether the party is the issuing office itself (or of its side): said by
+        `issuing:`, or else the issuer is one of the party's names."""
+        return self.issuing if self.issuing is not None else issuer in self.names()
 
 
 class Contact(Strict):
@@ -44,7 +63,7 @@ class Contact(Strict):
     name: Optional[Line] = None       # 杉村 勝彦
     name_label: Optional[Line] = None  # 担当 → 担当：道下
     phone: Optional[Line] = None
-    phone_kind: Literal["直通", "代表"] = "直通"
+    phone_kind: Optional[Literal["直通", "代表"]] = None   # printed only when the spec says it
     extension: Optional[Line] = None  # 内線, with 代表
     fax: Optional[Line] = None
     email: Optional[Line] = None
@@ -81,17 +100,21 @@ class Background(Strict):
 
 
 class PressRequest(Strict):
+    """The request to the press: one sentence, lead + [deadline + までに] + tail.
+    An empty lead or tail is a way to say "none"; the sentence is printed only
+    whole (a deadline needs a tail after it)."""
     label: Line = "報道に当たってのお願い"
-    lead: Line = "当日取材いただける場合は、"
+    lead: str = "当日取材いただける場合は、"
     deadline: Optional[DateTime] = None
-    tail: Line = "までに下記連絡先までお知らせください。"
+    tail: str = "下記連絡先までお知らせください。"
     contact: Optional[Contact] = None
     notes: list[Line] = []
 
 
 class PressNotice(Strict):
     header: Optional[Line] = None     # default from the house style: 報道機関各位
-    issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁
+    issuing_office: Optional[Line] = None  # printed under the date; default: the spec's issuer
+    issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁 (besides the issuer, never instead)
     issue_date: Date
     date_suffix: str = "配布"
     subject_label: Optional[Line] = None  # default from the house style: 項　目

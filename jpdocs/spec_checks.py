@@ -194,6 +194,15 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                 hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(spec.parties)})"
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
                                         f"party '{ref}' is not declared under parties{hint}"))
+    problems += _check_press_request(spec, name, lines)
+    for pid, party in spec.parties.items():
+        if party.honorific and party.on_issuing_side(spec.issuer):
+            path = ("parties", pid, "honorific")
+            why = "issuing: true" if party.issuing else f"the issuer is '{spec.issuer}'"
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"'{party.honorific}' on the issuing office's own head ({why}); an"
+                                    " office never writes 様 after its own head: delete the honorific,"
+                                    " or say issuing: false if this party is not of the issuing side"))
     if notice:
         c = notice.ceremony
         if c.start and c.end and c.end <= c.start:
@@ -221,6 +230,26 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
     return problems
+
+
+def _check_press_request(spec: Spec, name: str, lines) -> list[Problem]:
+    """The request sentence is printed whole or not at all: a deadline needs words
+    after it, and までに is added after the deadline (a tail written for the old
+    format, which began with it, would print it twice)."""
+    notice = spec.press_notice
+    r = notice.press_request if notice else None
+    if r is None or r.deadline is None:
+        return []
+    path = ("press_notice", "press_request", "tail")
+    if not r.tail.strip():
+        return [Problem(name, line_of(lines, path), dotted(path),
+                        "the deadline needs a tail to make a sentence (…までに下記連絡先までお知らせください。):"
+                        " write the tail, or leave out the deadline")]
+    if r.tail.startswith("までに"):
+        return [Problem(name, line_of(lines, path), dotted(path),
+                        "までに is printed after the deadline already; write the tail without it"
+                        f" ({r.tail[3:]!r})")]
+    return []
 
 
 def _image_trouble(path: Path) -> str | None:
