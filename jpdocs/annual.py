@@ -20,7 +20,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import japanese, model as m
+from . import japanese
+from . import model as m
+from .term import term_of
 from .errors import InputError
 from .spec import LoadedSpec, load_spec
 from .style import HouseStyle
@@ -107,20 +109,14 @@ def department(loaded: LoadedSpec) -> str:
 
 
 def validity(loaded: LoadedSpec, style: HouseStyle) -> str:
-    """有効期間, read defensively: the agreement's validity may be a text, a period with
-    start/end (or until), or absent."""
-    agreement = loaded.spec.agreement
-    value = next((getattr(agreement, n) for n in ("validity", "valid_until", "term", "period")
-                  if getattr(agreement, n, None) is not None), None)
-    if value is None:
-        return DASH
-    if isinstance(value, (dt.date, str)):
-        return _date(value, style) if isinstance(value, dt.date) else value
-    start = getattr(value, "start", None) or getattr(value, "from_", None) or agreement.signing_date
-    end = getattr(value, "end", None) or getattr(value, "until", None)
-    note = getattr(value, "text", None) or getattr(value, "note", None) or getattr(value, "renewal", None)
-    text = f"{_date(start, style)}～{_date(end, style) if end else ''}"
-    return f"{text}（{note}）" if isinstance(note, str) and note else text
+    """有効期間, as the agreement states it: the same computation (term.py), so the
+    book never shows an open term beside an agreement that prints its end."""
+    ag = loaded.spec.agreement
+    if ag.validity is None and ag.document is None:
+        return DASH                    # no term is stated anywhere: none is printed
+    t = term_of(ag)
+    text = f"{_date(t.start, style)}～{_date(t.end, style)}"
+    return text + "（自動更新）" if t.renewal else text
 
 
 def _date(d, style: HouseStyle) -> str:

@@ -1,9 +1,10 @@
 """The text of an agreement (協定書) as plain data for templates/agreement.xml.j2.
 
-From the spec's `agreement:` section and its parties this module decides what
-the agreement says: its title, the preamble defining the labels (甲, 乙 … or one
-word such as 両市), the articles — the default set (DEFAULT_NAMES), changed,
-removed and added to by the spec — numbered as horizontally written
+From the spec's `agreement:` section (its `document:`), its parties and the
+standard set of articles the spec chooses (article_sets.py) this module decides
+what the agreement says: its title, the preamble defining the labels (甲, 乙 … or
+one word such as 両市), the articles — the standard set's, changed, removed and
+added to by the spec, each marked with where it came from — numbered as horizontally written
 local-government documents number them (第１条, paragraphs ２, ３, items （１）,
 sub-items ア), the closing clause, the date line and one signatory per party.
 Numbers are written in the house digit style; the Japanese wording rules
@@ -12,13 +13,17 @@ only prints what is here.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
 from . import japanese
-from .errors import fail
-from .schema import ArticleText, ClauseSpec, Party, SubItemSpec
+from .article_sets import choose, load_sets
+from .errors import InputError, Problem, fail
+from .schema import ClauseSpec, Party, SubItemSpec
+from .source import dotted
 from .spec import LoadedSpec
+from .term import Term, term_of
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class Article:
     number: str        # 第１条
     heading: str       # 目的
     clauses: tuple[Clause, ...]
+    origin: str = "spec"   # "standard": as the standard set has it; "changed": the set's, changed by the spec
 
 
 @dataclass(frozen=True)
@@ -65,41 +71,11 @@ class AgreementText:
     date: str                      # 令和６年２月27日
     signatories: tuple[Signatory, ...]
     labels: tuple[str, ...]        # 甲, 乙 …; empty with one word for all
+    standard: str = ""             # the standard set chosen, and its file
+    standard_file: str = ""
+    term: Term | None = None       # the term of validity the text states
 
 
-# The default articles in their order. Texts are templates: {all} 甲及び乙, {compact}
-# 甲乙 (before 協議の上, 記名押印), {any} 甲又は乙, {other} 相手方, {ref:NAME} the
-# number of another article (前条 when it is the one just before).
-DEFAULT_NAMES = ("purpose", "areas", "promotion", "confidentiality", "costs", "validity", "consultation")
-
-HEADINGS = {
-    "purpose": "目的", "areas": "連携事項", "promotion": "推進体制", "confidentiality": "秘密保持",
-    "costs": "費用負担", "validity": "有効期間", "consultation": "協議",
-}
-
-TEXTS = {
-    "purpose": ["本協定は、{all}が相互に連携し、それぞれが有する資源を有効に活用して協働することにより、"
-                "{purpose}ことを目的とする。"],
-    "promotion": ["{all}は、{ref:areas}に掲げる事項を円滑かつ効果的に推進するため、それぞれ連絡調整の窓口を"
-                  "設けるものとする。",
-                  "{ref:areas}に掲げる事項の具体的な内容及び実施方法については、{compact}協議の上、"
-                  "別に定めるものとする。"],
-    "confidentiality": ["{all}は、本協定に基づく連携を通じて知り得た{other}の秘密を、{other}の承諾を得ることなく"
-                        "第三者に漏らし、又は本協定の目的以外に使用してはならない。",
-                        "前項の規定は、本協定の終了後においても、なお効力を有する。"],
-    "costs": ["本協定に基づく連携に要する費用については、原則として各自が負担するものとする。ただし、特別の費用を"
-              "要する場合は、その都度、{compact}協議の上、定めるものとする。"],
-    "consultation": ["本協定に定めのない事項又は本協定に関し疑義が生じた事項については、{compact}協議の上、"
-                     "決定するものとする。"],
-}
-# 推進体制 when there is no 連携事項 article to refer to
-PROMOTION_WITHOUT_AREAS = ["{all}は、本協定に基づく連携を円滑かつ効果的に推進するため、それぞれ連絡調整の窓口を"
-                           "設けるものとする。",
-                           "本協定に基づく連携の具体的な内容及び実施方法については、{compact}協議の上、"
-                           "別に定めるものとする。"]
-DEFAULT_PURPOSE = "地域の持続的な発展に寄与する"
-AREAS_LEAD = "{all}は、{ref:purpose}の目的を達成するため、次に掲げる事項について連携し、協力するものとする。"
-AREAS_LAST = "その他{all}が必要と認める事項"
 CLOSING = "本協定の締結を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
 ITEM_MARKER = "（{n}）"
 
@@ -142,111 +118,219 @@ def party_label_words(spec_labels: str, n: int) -> tuple[list[str], dict[str, st
     return [], {"all": word, "compact": word, "any": word, "other": "相手方" if n == 2 else "他の当事者"}
 
 
-def compose(loaded: LoadedSpec, digit_style: str = "mixed") -> AgreementText:
+@dataclass
+class _Draft:
+    """An article before numbering: its text still holds placeholders when it is the
+    standard set's (`fill`); the spec's own text is printed as written."""
+    name: str
+    heading: str
+    text: list
+    origin: str
+    fill: bool
+    otherwise: list | None = None
+    key: tuple = ()            # where in the spec it was written (for messages)
+
+
+def compose(loaded: LoadedSpec, style) -> AgreementText:
+    """The agreement document's text, or an InputError naming every problem: each
+    article comes from the chosen standard set or from the spec, and a change that
+    would have no effect, a duplicate, a missing purpose or no article at all is an
+    error rather than a silent guess."""
     spec = loaded.spec
     ag = spec.agreement
-    parties = spec.party_list()
-    labels, words = party_label_words(ag.labels, len(parties))
-    num = lambda n: japanese.digits(n, digit_style)   # noqa: E731
+    doc = ag.document
+    digit_style = style.digits
+    problems: list[Problem] = []
+    file = str(loaded.path)
 
-    names = [p.formal_name or p.name for _, p in parties]
+    def problem(path: tuple, message: str) -> None:
+        problems.append(Problem(file, loaded.line_of(path), dotted(path), message))
+
+    D = ("agreement", "document")
+    chosen, set_file = None, ""
+    if doc.standard:
+        set_file = str(style.article_sets)
+        chosen = choose(load_sets(set_file), doc.standard, set_file,
+                        (file, loaded.line_of(D + ("standard",)), dotted(D + ("standard",))))
+    parties = spec.party_list()
+    labels, words = party_label_words(doc.labels, len(parties))
+    num = lambda n: japanese.digits(n, digit_style)   # noqa: E731
+    term = term_of(ag)
+
+    drafts = _from_set(chosen, ag, term, digit_style, problem) if chosen else []
+    _apply_overrides(drafts, chosen, doc, ag, problem)
+    _insert_extras(drafts, chosen, doc, problem)
+    if not drafts and not problems:
+        problem(D, "the agreement has no article: choose a standard set (standard: 包括連携) or write"
+                   " the articles under extra_articles")
+    seen: dict[str, _Draft] = {}
+    for d in drafts:
+        if d.heading in seen:
+            problem(d.key, f"two articles are headed 「{d.heading}」 ('{seen[d.heading].name}' and '{d.name}');"
+                           " change or remove one")
+        seen.setdefault(d.heading, d)
+    uses_purpose = [d for d in drafts if d.fill and "{purpose}" in _all_text(d.text)]
+    if uses_purpose and not doc.purpose:
+        d = uses_purpose[0]
+        problem(D + ("purpose",), f"the article 「{d.heading}」 of the standard set '{doc.standard}' states the"
+                                  " agreement's purpose (…{purpose}ことを目的とする。): write it as document.purpose"
+                                  " (…を図る), or give that article a text of its own")
+    subject = doc.subject or (chosen.subject if chosen else None)
+    if not subject:
+        problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
+                                  "締結する。 (no standard set gives one)")
+    if problems:
+        raise InputError(problems)
+
+    names = [f"{p.formal_name or p.name}" for _, p in parties]
     if labels:
         defined = [f"{name}（以下「{label}」という。）" for name, label in zip(names, labels)]
         preamble_parties = japanese.join_parties(defined)
     else:
-        preamble_parties = japanese.join_parties(names) + f"（以下「{ag.labels}」という。）"
-    preamble = f"{preamble_parties}は、{ag.subject}に関し、次のとおり協定を締結する。"
+        preamble_parties = japanese.join_parties(names) + f"（以下「{doc.labels}」という。）"
+    preamble = f"{preamble_parties}は、{subject}に関し、次のとおり協定を締結する。"
 
-    raw = _default_articles(ag, words, digit_style)
-    raw = _apply_overrides(raw, ag, loaded)
-    raw = _insert_extras(raw, ag)
-    order = [name for name, _, _ in raw]
+    purpose = (doc.purpose or "").removesuffix("こと")
+    order = [d.name for d in drafts]
     articles = []
-    for i, (name, heading, text) in enumerate(raw):
-        clauses = tuple(_clause(j, c, words, order, i, num, loaded, name) for j, c in enumerate(text))
-        articles.append(Article(name, f"第{num(i + 1)}条", heading, clauses))
+    for i, d in enumerate(drafts):
+        text = d.text
+        if d.fill and d.otherwise is not None and any(r not in order for r in _refs(text)):
+            text = d.otherwise
+        fill = (lambda t, i=i: _fill(t, words, order, i, loaded, d, purpose, num)) if d.fill else (lambda t: t)
+        clauses = tuple(_clause(j, c, fill, num) for j, c in enumerate(text))
+        articles.append(Article(d.name, f"第{num(i + 1)}条", d.heading, clauses, d.origin))
 
-    closing = ag.closing or CLOSING.format(n=num(len(parties)), compact=words["compact"], one=num(1))
+    closing = doc.closing or CLOSING.format(n=num(len(parties)), compact=words["compact"], one=num(1))
     date = japanese.format_date(ag.signing_date, digit_style, western=False, weekday=False)
     signatories = tuple(_signatory(labels[i] if labels else "", party)
                         for i, (_, party) in enumerate(parties))
-    full_title = ag.document_title or document_title(ag.title)
+    full_title = doc.title or document_title(ag.title)
     return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
-                         signatories, tuple(labels))
+                         signatories, tuple(labels), doc.standard or "", set_file, term)
 
 
-def _default_articles(ag, words: dict, digit_style: str) -> list[tuple[str, str, ArticleText]]:
+def _from_set(chosen, ag, term, digit_style: str, problem) -> list[_Draft]:
+    doc = ag.document
     out = []
-    for name in DEFAULT_NAMES:
-        if name == "areas":
+    for art in chosen.articles:
+        key = ("agreement", "document", "standard")
+        if art.generated == "areas":
             if not ag.areas:
                 continue            # nothing to list: no 連携事項 article
-            items = [SubItemSpec(text=a.heading, items=a.items if ag.area_items else []) for a in ag.areas]
-            items.append(AREAS_LAST)
-            text = [ClauseSpec(text=AREAS_LEAD, items=items)]
-        elif name == "validity":
-            text = [_validity_text(ag, digit_style)]
-        elif name == "promotion" and not ag.areas:
-            text = list(PROMOTION_WITHOUT_AREAS)
+            items = [SubItemSpec(text=a.heading, items=a.items if doc.area_items else []) for a in ag.areas]
+            if art.catch_all and doc.catch_all:
+                last = ag.areas[-1].heading
+                if last.startswith("その他"):
+                    problem(("agreement", "areas", len(ag.areas) - 1, "heading"),
+                            f"the last area 「{last}」 is a catch-all, and the standard set adds its own"
+                            f" (「{art.catch_all}」): remove this area, or say document.catch_all: false")
+                items.append(art.catch_all)
+            text = [ClauseSpec(text=art.lead, items=items)]
+        elif art.generated == "validity":
+            text = [validity_text(term, digit_style)]
         else:
-            text = list(TEXTS[name])
-        out.append((name, HEADINGS[name], text))
+            text = list(art.text)
+        out.append(_Draft(art.name, art.heading, text, "standard", True,
+                          list(art.otherwise) if art.otherwise else None, key))
     return out
 
 
-def _validity_text(ag, digit_style: str) -> str:
-    v = ag.validity
+def validity_text(term: Term, digit_style: str) -> str:
+    """第Ｎ条（有効期間）: the term as term.py computes it, with its renewal."""
     fmt = lambda d: japanese.format_date(d, digit_style, western=False, weekday=False)  # noqa: E731
-    start = v.start or ag.signing_date
-    end = v.end or japanese.fiscal_year_range(japanese.fiscal_year(start))[1]
-    begin = fmt(v.start) if v.start else "本協定の締結の日"
-    text = f"本協定の有効期間は、{begin}から{fmt(end)}までとする。"
-    if v.renewal:
-        notice = japanese.format_period(*japanese.parse_period(v.renewal_notice), digit_style)
-        term = japanese.format_period(*japanese.parse_period(v.renewal_term), digit_style, duration=True)
-        text += (f"ただし、有効期間満了の日の{notice}前までに、{{any}}のいずれからも書面による別段の意思表示が"
-                 f"ないときは、有効期間満了の日の翌日から起算して{term}延長するものとし、以後も同様とする。")
+    begin = fmt(term.start) if term.start_given else "本協定の締結の日"
+    text = f"本協定の有効期間は、{begin}から{fmt(term.end)}までとする。"
+    if term.renewal:
+        length = japanese.format_period(*term.term, digit_style, duration=True)
+        by = (f"有効期間満了の日の{japanese.format_period(*term.notice, digit_style)}前までに"
+              if term.notice else "有効期間満了の日までに")
+        text += (f"ただし、{by}、{{any}}のいずれからも書面による別段の意思表示がないときは、"
+                 f"有効期間満了の日の翌日から起算して{length}延長するものとし、以後も同様とする。")
     return text
 
 
-def _apply_overrides(raw, ag, loaded):
-    out = []
-    for name, heading, text in raw:
-        o = ag.articles.get(name)
-        if o is None:
-            out.append((name, heading, text))
+def _apply_overrides(drafts: list[_Draft], chosen, doc, ag, problem) -> None:
+    """The spec's changes to standard articles, by name; one that names no article of
+    the chosen set, or one that cannot show (the 連携事項 article of a spec with no
+    areas), is an error: a change the spec states must never vanish."""
+    known = [a.name for a in chosen.articles] if chosen else []
+    for name, o in doc.articles.items():
+        key = ("agreement", "document", "articles", name)
+        if chosen is None:
+            problem(key, "articles: changes articles of a standard set, and no set is chosen (standard:);"
+                         " write this article under extra_articles")
+            continue
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; its articles: {', '.join(known)}"
+            problem(key, f"the standard set '{doc.standard}' has no article named '{name}'{hint}")
+            continue
+        here = next((d for d in drafts if d.name == name), None)
+        if here is None:
+            problem(key, f"the article '{name}' is made from agreement.areas, and this spec has none, so this"
+                         " change would not show: add the areas, or write the article under extra_articles")
             continue
         if o.remove:
+            if o.heading or o.text:
+                problem(key, "remove: true together with a heading or text: say one or the other")
+            drafts.remove(here)
             continue
-        out.append((name, o.heading or heading, o.text if o.text is not None else text))
-    return out
+        here.key = key
+        if o.heading:
+            here.heading, here.origin = o.heading, "changed"
+        if o.text is not None:
+            here.text, here.fill, here.origin, here.otherwise = list(o.text), False, "changed", None
 
 
-def _insert_extras(raw, ag):
-    out = list(raw)
-    for extra in ag.extra_articles:
-        names = [n for n, _, _ in out]
+def _insert_extras(drafts: list[_Draft], chosen, doc, problem) -> None:
+    standard_order = [a.name for a in chosen.articles] if chosen else []
+    for i, extra in enumerate(doc.extra_articles):
+        key = ("agreement", "document", "extra_articles", i)
+        names = [d.name for d in drafts]
+        ref = extra.after or extra.before
+        if ref and ref not in names and ref not in standard_order:
+            known = names + [n for n in standard_order if n not in names]
+            close = difflib.get_close_matches(ref, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
+            problem(key + ("after" if extra.after else "before",), f"no article is named '{ref}'{hint}")
+            continue
         if extra.after and extra.after in names:
             at = names.index(extra.after) + 1
         elif extra.before and extra.before in names:
             at = names.index(extra.before)
-        elif extra.after or extra.before:
-            # next to a removed default article: where that article would have been,
-            # after the last article still there that came before it
-            ref = extra.after or extra.before
-            earlier = DEFAULT_NAMES[:DEFAULT_NAMES.index(ref) + (1 if extra.after else 0)] \
-                if ref in DEFAULT_NAMES else ()
-            at = max((i + 1 for i, n in enumerate(names) if n in earlier), default=0)
+        elif ref:
+            # next to a removed standard article: where it would have been, after the
+            # last article still there that came before it in the set
+            earlier = standard_order[:standard_order.index(ref) + (1 if extra.after else 0)]
+            at = max((j + 1 for j, n in enumerate(names) if n in earlier), default=0)
         else:
-            at = names.index("consultation") if "consultation" in names else len(out)
-        out.insert(at, (extra.name or f"extra-{len(out) + 1}", extra.heading, extra.text))
-    return out
+            last = standard_order[-1] if standard_order else None
+            at = names.index(last) if last in names and last == "consultation" else len(drafts)
+        drafts.insert(at, _Draft(extra.name or f"extra-{i + 1}", extra.heading, list(extra.text), "spec", False,
+                                 None, key + ("heading",)))
 
 
-_PLACEHOLDER = re.compile(r"\{(all|compact|any|other|purpose|ref:[a-z_-]+)\}")
+_PLACEHOLDER = re.compile(r"\{(all|compact|any|other|purpose|ref:[^{}]+)\}")
 
 
-def _fill(text: str, words: dict, order: list[str], here: int, loaded, name: str, purpose: str, num) -> str:
+def _all_text(text) -> str:
+    out = []
+    for c in text:
+        if isinstance(c, str):
+            out.append(c)
+        else:
+            out.append(c.text)
+            for item in c.items:
+                out.append(item if isinstance(item, str) else item.text + "".join(item.items))
+    return "\n".join(out)
+
+
+def _refs(text) -> list[str]:
+    return [m.group(1)[4:] for m in _PLACEHOLDER.finditer(_all_text(text)) if m.group(1).startswith("ref:")]
+
+
+def _fill(text: str, words: dict, order: list[str], here: int, loaded, draft: _Draft, purpose: str, num) -> str:
     def sub(found):
         key = found.group(1)
         if key == "purpose":
@@ -254,22 +338,18 @@ def _fill(text: str, words: dict, order: list[str], here: int, loaded, name: str
         if key.startswith("ref:"):
             target = key[4:]
             if target not in order:
-                raise fail(str(loaded.path), f"the article '{name}' refers to the article '{target}', which is"
-                           f" removed; give '{name}' a text of its own under agreement.articles, or remove it too")
+                path = ("agreement", "document", "articles", draft.name)
+                raise fail(str(loaded.path), f"the article '{draft.name}' refers to the article '{target}', which is"
+                           f" not in this agreement; give '{draft.name}' a text of its own under"
+                           " agreement.document.articles, or remove it too", loaded.line_of(path), dotted(path))
             i = order.index(target)
             return "前条" if i == here - 1 else f"第{num(i + 1)}条"
         return words[key]
     return _PLACEHOLDER.sub(sub, text)
 
 
-def _clause(j: int, c, words, order, here, num, loaded, name) -> Clause:
-    """One paragraph. Default texts hold placeholders; the spec's own text is printed
-    as written (it is not a template: a brace in it stays a brace)."""
-    default = _is_default(loaded, name)
-    purpose = loaded.spec.agreement.purpose or DEFAULT_PURPOSE
-    if purpose.endswith("こと"):
-        purpose = purpose[:-2]
-    fill = (lambda t: _fill(t, words, order, here, loaded, name, purpose, num)) if default else (lambda t: t)
+def _clause(j: int, c, fill, num) -> Clause:
+    """One paragraph, with its items (1) and sub-items ア."""
     marker = "" if j == 0 else num(j + 1)
     if isinstance(c, str):
         return Clause(marker, fill(c))
@@ -282,15 +362,6 @@ def _clause(j: int, c, words, order, here, num, loaded, name) -> Clause:
             subs = tuple(Entry(japanese.sub_item_marker(s + 1), fill(t)) for s, t in enumerate(item.items))
             entries.append(Entry(mark, fill(item.text), subs))
     return Clause(marker, fill(c.text), tuple(entries))
-
-
-def _is_default(loaded, name: str) -> bool:
-    """True when the article's text is the generator's (not the spec's own)."""
-    ag = loaded.spec.agreement
-    if name not in DEFAULT_NAMES:
-        return False
-    o = ag.articles.get(name)
-    return o is None or o.text is None
 
 
 def _signatory(label: str, party: Party) -> Signatory:

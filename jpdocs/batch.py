@@ -37,6 +37,7 @@ class Result:
     entry: dict | None = None            # the record entry of a successful build
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)     # what was chosen for the user
 
 
 # ---------------------------------------------------------------- in a worker
@@ -88,7 +89,8 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
         written = build(loaded, Path(out_root), formats, override, force=force, **extra)
         entry = {"digest": digest, "options": options, "inputs": [str(p) for p in inputs],
                  "outputs": [str(Path(w).relative_to(out_root)) for w in written]}
-        return Result(spec, "built", [str(w) for w in written], entry, warnings=loaded.warnings)
+        return Result(spec, "built", [str(w) for w in written], entry, warnings=loaded.warnings,
+                      notes=loaded.notes)
     except InputError as exc:
         return Result(spec, "failed", problems=exc.problems)
     except OSError as exc:     # outside the writes, which say more (output.write_outputs)

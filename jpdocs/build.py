@@ -37,7 +37,7 @@ class DocumentKind:
 KINDS = [
     DocumentKind("press-notice", "press-notice.xml.j2", "press_notice"),
     DocumentKind("overview", "overview.xml.j2", "agreement", requires="areas"),
-    DocumentKind("agreement", "agreement.xml.j2", "agreement"),
+    DocumentKind("agreement", "agreement.xml.j2", "agreement", requires="document"),
 ]
 
 
@@ -68,8 +68,37 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict
     }
     if agreement_text:
         from .articles import compose
-        ctx["text"] = compose(loaded, style.digits)
+        ctx["text"] = compose(loaded, style)
+        loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
     return ctx
+
+
+def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem]:
+    """What was chosen for the user in the agreement, to be printed by the build and
+    by check: which articles came from the standard set and which from the spec,
+    and a term's end the spec did not give."""
+    from . import japanese
+    notes = []
+    by_origin: dict[str, list[str]] = {"standard": [], "changed": [], "spec": []}
+    for art in text.articles:
+        by_origin[art.origin].append(f"{art.number}（{art.heading}）")
+    if text.standard:
+        parts = [f"articles from the standard set '{text.standard}' ({text.standard_file}): "
+                 + ("、".join(by_origin["standard"]) or "none")]
+        if by_origin["changed"]:
+            parts.append("changed by the spec: " + "、".join(by_origin["changed"]))
+        if by_origin["spec"]:
+            parts.append("the spec's own: " + "、".join(by_origin["spec"]))
+        key = ("agreement", "document", "standard")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), "; ".join(parts)))
+    term = text.term
+    if term is not None and term.end_chosen and any(a.origin == "standard" and a.name == "validity"
+                                                    for a in text.articles):
+        key = ("agreement", "validity")
+        end = japanese.format_date(term.end, style.digits, western=False, weekday=False)
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.validity.end",
+                             f"not given; the term runs to {end}: {term.end_chosen}"))
+    return notes
 
 
 def kinds_of(loaded: LoadedSpec, kinds=None) -> list[DocumentKind]:
@@ -263,7 +292,7 @@ def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: P
     style = style_for(loaded, style_override)
     pending: dict[str, bytes] = {}
     ag = loaded.spec.agreement
-    copies = copies or bool(ag and ag.copies)
+    copies = copies or bool(ag and ag.document and ag.document.copies)
     for doc in make_documents(loaded, style, kinds, templates):
         doc_style = style
         if doc.fit_one_page:
@@ -272,7 +301,7 @@ def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: P
         for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa).items():
             pending[f"{doc.kind}.{fmt}"] = data
         if copies and "pdf" in formats and seal_fields(doc):
-            mark = ag.original_mark if ag else True
+            mark = ag.document.original_mark if ag and ag.document else True
             for suffix, version in copies_of(doc, style, mark).items():
                 is_copy = suffix == style.word("copy_mark")
                 data = render_files(version, style, ("pdf",), pdfa=pdfa, fields=not is_copy)["pdf"]

@@ -129,6 +129,13 @@ def _warn(loaded) -> None:
         print(f"warning: {w}", file=sys.stderr)
 
 
+def _notes(notes) -> None:
+    """What was chosen for the user (standard articles, a term's end): said on
+    standard output, once each."""
+    for n in dict.fromkeys(str(n) for n in notes):
+        print(f"note: {n}")
+
+
 def _templates_ok(folder: Path | None) -> bool:
     if folder is not None and not folder.is_dir():
         print(f"error: {folder}: --templates needs a folder of templates", file=sys.stderr)
@@ -156,6 +163,7 @@ def run_check(argv: list[str]) -> int:
             _report(exc)
             failed += 1
             continue
+        _notes(loaded.notes)
         print(f"ok: {path}")
     return 1 if failed else 0
 
@@ -175,6 +183,7 @@ def run_build(argv: list[str]) -> int:
     for res in results["built"]:
         for w in res.warnings:
             print(f"warning: {w}", file=sys.stderr)
+        _notes(res.notes)
     counts = ", ".join(f"{k} {len(v)}" for k, v in results.items())
     print(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}")
     for res in sorted(results["failed"], key=lambda r: r.spec):

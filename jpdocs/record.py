@@ -74,6 +74,9 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
         files.append(Path(style.source))
     files.extend(style.font_path(role) for role in style.fonts)
     files.extend(style.fallback_paths())
+    ag = loaded.spec.agreement
+    if ag and ag.document and ag.document.standard and any(k.name == "agreement" for k in kinds_of(loaded, kinds)):
+        files.append(Path(style.article_sets))       # the standard articles the agreement is made from
     if "docx" in formats:
         files.append(TEMPLATES / "reference.docx")
     return sorted({p.resolve() for p in files})

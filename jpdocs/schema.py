@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from . import japanese
 from .values import Date, DateTime, Time
@@ -172,39 +172,50 @@ class ExtraArticle(Strict):
 
 
 class Validity(Strict):
-    """有効期間: from the start (default: the signing day) to the end (default: the
-    end of the fiscal year of the start), renewed by renewal_term unless a party
-    gives notice renewal_notice before the end."""
+    """有効期間: from the start (default: the signing day) to the end (default: see
+    term.py, which names its choice), renewed by renewal_term unless a party gives
+    notice renewal_notice before the end. term.py computes it for every document."""
     start: Optional[Date] = None
     end: Optional[Date] = None      # checked against the start in _cross_check, with its line
     renewal: bool = True
-    renewal_notice: Line = "1か月"
+    renewal_notice: Optional[Line] = "1か月"   # null: renewed without a notice period
     renewal_term: Line = "1年"
 
-    @model_validator(mode="after")
-    def _periods(self):
-        for value in (self.renewal_notice, self.renewal_term):
-            japanese.parse_period(value)      # ValueError names the expected form
-        return self
+    @field_validator("renewal_notice", "renewal_term")
+    @classmethod
+    def _period(cls, value):
+        if value is not None:
+            japanese.parse_period(value)      # ValueError names the expected form (and the key: a field's)
+        return value
+
+
+class AgreementDocument(Strict):
+    """The agreement document (協定書), made only when the spec has this section. Its
+    articles come from a standard set of the house style, chosen by name, and from
+    the spec; nothing is added that neither states."""
+    standard: Optional[Line] = None    # a set of the house's standard articles (article_sets), by name
+    title: Optional[Line] = None       # default from agreement.title: …との包括連携に関する協定書
+    labels: Line = "甲乙"              # 甲乙 (甲, 乙, 丙 … by party order) or one word for all: 両市, 両者
+    subject: Optional[Line] = None     # preamble: …は、<subject>に関し、次のとおり協定を締結する。 (default: the set's)
+    purpose: Optional[Line] = None     # …することにより、<purpose>ことを目的とする。 (required where an article uses it)
+    area_items: bool = False           # list each area's items as ア, イ … under it
+    catch_all: bool = True             # end the 連携事項 list with the set's catch-all (その他…)
+    articles: dict[str, ArticleOverride] = {}   # changes to the standard set's articles, by name
+    extra_articles: list[ExtraArticle] = []     # the spec's own articles
+    closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
+    copies: bool = False               # also write one original per party and a copy (写)
+    original_mark: bool = True         # print 正本（甲保管） on each party's original
 
 
 class Agreement(Strict):
+    """What the agreement is: used by the notice, the overview sheet, the annual
+    book and (when `document:` is given) the agreement document itself."""
     title: Line                       # …との包括連携協定
     signing_date: Date
     areas: list[Area] = []
     fiscal_year: Optional[int] = None  # when the office files it under another year
-    # --- the agreement document (協定書)
-    document_title: Optional[Line] = None  # default from title: …との包括連携に関する協定書
-    labels: Line = "甲乙"              # 甲乙 (甲, 乙, 丙 … by party order) or one word for all: 両市, 両者
-    subject: Line = "包括的な連携"      # preamble: …は、包括的な連携に関し、次のとおり協定を締結する。
-    purpose: Optional[Line] = None     # 第１条: …することにより、<purpose>ことを目的とする。
-    area_items: bool = False          # list each area's items as ア, イ … under it
-    articles: dict[str, ArticleOverride] = {}
-    extra_articles: list[ExtraArticle] = []
-    validity: Validity = Validity()
-    closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
-    copies: bool = False              # also write one original per party and a copy (写)
-    original_mark: bool = True        # print 正本（甲保管） on each party's original
+    validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
+    document: Optional[AgreementDocument] = None
 
 
 class Spec(Strict):

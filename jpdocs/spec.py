@@ -24,6 +24,7 @@ class LoadedSpec(BaseModel):
     path: Path
     spec: Spec
     warnings: list[Problem] = []
+    notes: list[Problem] = []          # what was chosen for the user (a standard article, a term's end)
     lines: dict = {}
 
     @property

@@ -115,11 +115,22 @@ def problems_of(exc: ValidationError, name: str, lines) -> list[Problem]:
     return out
 
 
+# Keys of the agreement document that stood directly under agreement: before the
+# document became a section of its own (made only when the spec asks for it).
+MOVED = {("agreement", k): f"agreement.document.{v}" for k, v in {
+    "document_title": "title", "labels": "labels", "subject": "subject", "purpose": "purpose",
+    "area_items": "area_items", "articles": "articles", "extra_articles": "extra_articles",
+    "closing": "closing", "copies": "copies", "original_mark": "original_mark"}.items()}
+
+
 def _explain(err: dict, loc: tuple) -> str:
     """pydantic's error → what is wrong and what was expected, in plain words."""
     kind, value = err["type"], err.get("input")
     got = describe(value)
     if kind == "extra_forbidden":
+        moved = MOVED.get(loc)
+        if moved:
+            return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
         options = _fields_at(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else (
@@ -218,14 +229,6 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
     agreement = spec.agreement
     if agreement:
         problems += _check_agreement(spec, name, lines)
-        v = agreement.validity
-        start = v.start or agreement.signing_date
-        if v.end and v.end <= start:
-            which = "validity.start" if v.start else "signing_date"
-            path = ("agreement", "validity", "end")
-            problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                    f"the agreement ends ({v.end.isoformat()}) before it starts"
-                                    f" ({which} {start.isoformat()})"))
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
@@ -271,29 +274,31 @@ def _image_trouble(path: Path) -> str | None:
         return f"the logo {path} is damaged and cannot be read: {exc}"
     return None
 def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
-    """Article names that must exist, and labels that must fit the parties."""
-    from .articles import DEFAULT_NAMES    # the default article set lives there
+    """What can be told without the house style's standard articles (those are
+    checked where the text is composed, articles.py): parties, labels, keys that
+    would have no effect, and a term of validity that can be met."""
+    from .term import problem_of, term_of
     ag, problems = spec.agreement, []
 
-    def unknown(path, ref, known):
-        close = difflib.get_close_matches(ref, known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
-        problems.append(Problem(name, line_of(lines, path), dotted(path), f"no article is named '{ref}'{hint}"))
+    def problem(path, message):
+        problems.append(Problem(name, line_of(lines, path), dotted(path), message))
 
-    for key in ag.articles:
-        if key not in DEFAULT_NAMES:
-            unknown(("agreement", "articles", key), key, list(DEFAULT_NAMES))
-    names = list(DEFAULT_NAMES) + [x.name for x in ag.extra_articles if x.name]
-    for i, extra in enumerate(ag.extra_articles):
-        for where in ("after", "before"):
-            ref = getattr(extra, where)
-            if ref and ref not in names:
-                unknown(("agreement", "extra_articles", i, where), ref, names)
     if len(spec.parties) < 2:
-        problems.append(Problem(name, line_of(lines, ("agreement",)), "agreement",
-                                "an agreement needs at least two parties under parties:"))
-    if ag.labels != "甲乙" and ag.labels.startswith("両") and len(spec.parties) != 2:
-        problems.append(Problem(name, line_of(lines, ("agreement", "labels")), "agreement.labels",
-                                f"'{ag.labels}' speaks of two parties, but there are {len(spec.parties)};"
-                                " write 甲乙, or a word such as 三者"))
+        problem(("agreement",), "an agreement needs at least two parties under parties:")
+    doc = ag.document
+    if doc is not None:
+        D = ("agreement", "document")
+        if doc.labels != "甲乙" and doc.labels.startswith("両") and len(spec.parties) != 2:
+            problem(D + ("labels",), f"'{doc.labels}' speaks of two parties, but there are {len(spec.parties)};"
+                                     " write 甲乙, or a word such as 三者")
+        if not ag.areas:
+            for key in ("area_items", "catch_all"):
+                if D + (key,) in lines:
+                    problem(D + (key,), f"{key} shapes the 連携事項 article made from agreement.areas, and this"
+                                        " spec has no areas: it would have no effect")
+    problem_text = problem_of(term_of(ag)) if ag.validity or ag.document else None
+    if problem_text:
+        v = ag.validity
+        key = "end" if v and v.end else ("renewal_notice" if v and v.renewal_notice else "end")
+        problem(("agreement", "validity", key), problem_text)
     return problems

@@ -66,6 +66,7 @@ class Typesetting(_Strict):
 class HouseStyle(_Strict):
     template_api: ClassVar[tuple[str, ...]] = ("word",)     # the one method templates may call (sandbox.py)
     name: str
+    article_sets: str = "articles.yaml"   # the standard articles, relative to the style file that names them
     fonts: dict[str, str]
     fallback_fonts: list[str] = []
     digits: Literal["mixed", "half", "full"] = "mixed"
@@ -142,6 +143,10 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
         if not isinstance(extra, dict):
             raise InputError([Problem(name, 1, "", "a house style is a mapping of keys")])
         base = _overlay(base, extra)
+    # The standard articles file is relative to the style file that names it.
+    named_by = Path(path) if path is not None and isinstance(extra, dict) and "article_sets" in extra else DEFAULT_STYLE
+    if isinstance(base.get("article_sets", "articles.yaml"), str):
+        base["article_sets"] = str(named_by.parent / base.get("article_sets", "articles.yaml"))
     base["source"] = name
     try:
         style = HouseStyle.model_validate(base)
