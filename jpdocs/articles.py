@@ -166,8 +166,10 @@ def compose(loaded: LoadedSpec, style) -> AgreementText:
     seen: dict[str, _Draft] = {}
     for d in drafts:
         if d.heading in seen:
-            problem(d.key, f"two articles are headed 「{d.heading}」 ('{seen[d.heading].name}' and '{d.name}');"
-                           " change or remove one")
+            first = seen[d.heading]
+            written = d if d.origin != "standard" or first.origin == "standard" else first   # the spec's key
+            problem(written.key, f"two articles are headed 「{d.heading}」 ('{first.name}' and '{d.name}');"
+                                 " change or remove one")
         seen.setdefault(d.heading, d)
     uses_purpose = [d for d in drafts if d.fill and "{purpose}" in _all_text(d.text)]
     if uses_purpose and not doc.purpose:
