@@ -372,9 +372,9 @@ def _signatory(label: str, party: Party) -> Signatory:
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
     北見工業大学 before 北見工業大学学長), as signature blocks do not name it twice."""
     org = party.formal_name or party.name
-    title = party.representative.title
+    title = party.signer().title
     lines = [] if title.startswith(org) else [x for x in org.split("　") if x]
     if lines and title.startswith(lines[-1]):
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
     return Signatory(label, label or party.short_name or party.name, party.address or "", tuple(lines), title,
-                     party.representative.name)
+                     party.signer().name)

@@ -24,15 +24,17 @@ class Strict(BaseModel):
 class Representative(Strict):
     title: Line                       # 北海道オホーツク総合振興局長
     name: Line                        # 中島 和彦
+    reading: Optional[Line] = None    # なかじま かずひこ: printed in the notice only, never in a signature block
 
 
 class Party(Strict):
-    template_api: ClassVar[tuple[str, ...]] = ("organisation_before_title",)
+    template_api: ClassVar[tuple[str, ...]] = ("organisation_before_title", "signer")
     name: Line                        # 北見工業大学
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
     short_name: Optional[Line] = None
     address: Optional[Line] = None
-    representative: Representative
+    representative: Representative    # the head (代表者)
+    signatory: Optional[Representative] = None   # who signs for the party, when not the head
     honorific: Optional[Line] = None  # 様 for a partner; never on one's own head
     statements: list[Line] = []       # the overview sheet's ◆ lines
     logo: Optional[Line] = None       # PNG/JPEG path, relative to the spec
@@ -41,11 +43,15 @@ class Party(Strict):
     def names(self) -> list[str]:
         return [n for n in (self.name, self.formal_name, self.short_name) if n]
 
+    def signer(self) -> Representative:
+        """Who signs for the party: the signatory where one is named, else the head."""
+        return self.signatory or self.representative
+
     def organisation_before_title(self) -> str:
-        """The organisation to print before the head's title (市長 → ○○市　市長), or ""
+        """The organisation to print before the signer's title (市長 → ○○市　市長), or ""
         where the title already begins with one of the party's names
         (北海道オホーツク総合振興局長)."""
-        title = self.representative.title
+        title = self.signer().title
         if any(title.startswith(n) for n in self.names()):
             return ""
         return self.name

@@ -166,3 +166,18 @@ def test_a_title_and_the_name_after_it_stand_a_full_width_space_apart(tmp_path, 
     title_end, name_start = chars[at + len("北見工業大学長") - 1], chars[at + len("北見工業大学長")]
     assert abs(title_end["top"] - name_start["top"]) < 1                 # one line
     assert name_start["x0"] - title_end["x1"] >= title_end["size"] - 0.01   # at least one em apart
+
+
+@needs_poppler
+def test_the_signatory_when_not_the_head_and_a_reading_printed_in_the_notice_only(tmp_path, capsys):
+    path = variant(tmp_path, ("      title: 北見工業大学学長\n      name: 鈴木　聡一郎\n",
+                              "      title: 北見工業大学学長\n      name: 鈴木　聡一郎\n"
+                              "    signatory:\n      title: 北見工業大学理事・副学長\n      name: 柴田　岳\n"
+                              "      reading: しばた　がく\n"))
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,agreement", "--format", "pdf"])
+    assert code == 0, capsys.readouterr().err
+    notice = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice.pdf"))
+    assert "北見工業大学理事・副学長柴田岳（しばたがく）様" in notice and "鈴木聡一郎" not in notice
+    agreement = no_space(pdf_text(tmp_path / "out" / path.stem / "agreement.pdf"))
+    assert "北見工業大学理事・副学長柴田岳" in agreement
+    assert "しばた" not in agreement and "鈴木聡一郎" not in agreement
