@@ -83,29 +83,21 @@ def cells(number: int, loaded: LoadedSpec, style: HouseStyle) -> list[str]:
 
 
 def partners(loaded: LoadedSpec) -> str:
-    """相手方: every party but the issuing office (the first, 甲, when none is named as it)."""
+    """相手方: every party not of the issuing side (Party.on_issuing_side: `issuing:`,
+    or named as the issuer). An issuer that is no party has every party as 相手方."""
     spec = loaded.spec
-    parties = [p for _, p in spec.party_list()]
-    own = [p for p in parties if spec.issuer in (p.name, p.formal_name, p.short_name)] or parties[:1]
-    others = [p for p in parties if p not in own]
+    others = [p for _, p in spec.party_list() if not p.on_issuing_side(spec.issuer)]
     return "、".join(p.formal_name or p.name for p in others) or DASH
 
 
 def department(loaded: LoadedSpec) -> str:
-    """担当課: the agreement's own field where the spec has one, else the press
-    notice's first contact (部 + the 課 of its 課長)."""
+    """担当課: the agreement's `department`, else the notice's issuing office when it
+    names one. Never guessed from a contact, which may be the partner's."""
     agreement = loaded.spec.agreement
-    for name in ("department", "responsible_department", "division"):
-        value = getattr(agreement, name, None)
-        if value:
-            return str(value)
+    if agreement.department:
+        return agreement.department
     notice = loaded.spec.press_notice
-    contact = notice.contacts[0] if notice and notice.contacts else None
-    if contact is None:
-        return DASH
-    title = contact.title or ""
-    section = title[:-1] if title.endswith("課長") else ""
-    return contact.department + section
+    return notice.issuing_office if notice and notice.issuing_office else DASH
 
 
 def validity(loaded: LoadedSpec, style: HouseStyle) -> str:

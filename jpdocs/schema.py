@@ -220,6 +220,7 @@ class Agreement(Strict):
     signing_date: Date
     areas: list[Area] = []
     fiscal_year: Optional[int] = None  # when the office files it under another year
+    department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)
     validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
     document: Optional[AgreementDocument] = None
 

@@ -262,3 +262,37 @@ def test_any_signing_and_renewal_give_a_sound_term_or_an_error_naming_the_key(tm
         assert notice_deadline(term.end, japanese.parse_period(notice)) > term.start
     if end_offset is None:
         assert term.end.month == 3 and term.end.day == 31 and term.end_chosen
+
+
+# ---------------------------------------------------------------- the annual book's 相手方 and 担当課
+def annual_row(tmp_path: Path, data: dict) -> dict:
+    spec = write(tmp_path, data, "book")
+    result = run_generate("annual", "--fiscal-year", "2023", spec, "-o", tmp_path / "book")
+    assert result.returncode == 0, result.stderr
+    import csv
+    rows = list(csv.DictReader((tmp_path / "book" / "annual-2023.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == 1
+    return rows[0]
+
+
+def test_the_partner_is_every_party_not_of_the_issuing_side(tmp_path):
+    row = annual_row(tmp_path, seed())
+    assert row["相手方"] == "国立大学法人北海道国立大学機構　北見工業大学"
+    assert row["担当課"] == "オホーツク総合振興局地域創生部地域政策課"
+
+
+def test_an_issuer_that_is_no_party_has_every_party_as_partner_and_no_guessed_department(tmp_path):
+    data = seed()
+    data["issuer"] = "北海道"
+    del data["agreement"]["department"]
+    row = annual_row(tmp_path, data)
+    assert row["相手方"] == "北海道オホーツク総合振興局、国立大学法人北海道国立大学機構　北見工業大学"
+    assert row["担当課"] == "－" and "地域創生部" not in row["担当課"]     # the contact is no department of record
+
+
+def test_a_co_signer_of_the_issuing_side_is_not_a_partner(tmp_path):
+    data = seed()
+    data["parties"]["kitami_bureau"] = {"name": "北海道オホーツク総合振興局北見地域", "issuing": True,
+                                        "representative": {"title": "北見地域担当部長", "name": "山田　一郎"}}
+    row = annual_row(tmp_path, data)
+    assert row["相手方"] == "国立大学法人北海道国立大学機構　北見工業大学"
