@@ -248,7 +248,12 @@ def annual_parser() -> argparse.ArgumentParser:
 def run_annual(argv: list[str]) -> int:
     from .annual import NoAgreements, build_annual
     from .style import load_style
+    from .japanese import fiscal_year_problem
     args = annual_parser().parse_args(argv)
+    trouble = fiscal_year_problem(args.fiscal_year)
+    if trouble:
+        print(f"error: --fiscal-year: {trouble}", file=sys.stderr)
+        return 1
     files = spec_files(args.specs)
     try:
         for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style)):

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from . import japanese
-from .values import Date, DateTime, Time
+from .values import Date, DateTime, FiscalYear, Time
 
 # Text a user writes: one line or more, never empty.
 Line = Annotated[str, StringConstraints(min_length=1)]
@@ -169,7 +169,7 @@ class Agreement(Strict):
     title: Line                       # …との包括連携協定
     signing_date: Date
     areas: list[Area] = []
-    fiscal_year: Optional[int] = None  # when the office files it under another year
+    fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
     # --- the agreement document (協定書)
     document_title: Optional[Line] = None  # default from title: …との包括連携に関する協定書
     labels: Line = "甲乙"              # 甲乙 (甲, 乙, 丙 … by party order) or one word for all: 両市, 両者

@@ -211,6 +211,14 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
         problems += _check_agreement(spec, name, lines)
         v = agreement.validity
         start = v.start or agreement.signing_date
+        for key, day in (("signing_date", agreement.signing_date), ("validity", v.start)):
+            if day and japanese.fiscal_year_problem(japanese.fiscal_year(day)):
+                path = ("agreement", key) + (("start",) if key == "validity" else ())
+                problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                        f"{day.isoformat()} falls in the fiscal year {japanese.fiscal_year(day)},"
+                                        " whose days cannot all be written as dates (fiscal years run from"
+                                        f" {japanese.FIRST_FISCAL_YEAR} to {japanese.LAST_FISCAL_YEAR});"
+                                        " check the date"))
         if v.end and v.end <= start:
             which = "validity.start" if v.start else "signing_date"
             path = ("agreement", "validity", "end")
@@ -260,6 +268,12 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
             ref = getattr(extra, where)
             if ref and ref not in names:
                 unknown(("agreement", "extra_articles", i, where), ref, names)
+    for path, count in _sub_item_lists(ag):
+        if count > len(japanese.IROHA_ITEMS):
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"{count} sub-items, but their markers ア, イ … run out after"
+                                    f" {len(japanese.IROHA_ITEMS)} (ワ); split the list, or make some"
+                                    " of them items of their own"))
     if len(spec.parties) < 2:
         problems.append(Problem(name, line_of(lines, ("agreement",)), "agreement",
                                 "an agreement needs at least two parties under parties:"))
@@ -268,3 +282,20 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
                                 f"'{ag.labels}' speaks of two parties, but there are {len(spec.parties)};"
                                 " write 甲乙, or a word such as 三者"))
     return problems
+
+
+def _sub_item_lists(ag):
+    """(key path, length) of every list the agreement numbers ア, イ …: the items of
+    an item in an article's paragraph, and each area's items with area_items."""
+    from .schema import ClauseSpec, SubItemSpec
+    texts = [(("agreement", "articles", k, "text"), o.text) for k, o in ag.articles.items() if o.text]
+    texts += [(("agreement", "extra_articles", i, "text"), x.text) for i, x in enumerate(ag.extra_articles)]
+    for path, text in texts:
+        for j, clause in enumerate(text):
+            if isinstance(clause, ClauseSpec):
+                for k, item in enumerate(clause.items):
+                    if isinstance(item, SubItemSpec):
+                        yield path + (j, "items", k, "items"), len(item.items)
+    if ag.area_items:
+        for i, area in enumerate(ag.areas):
+            yield ("agreement", "areas", i, "items"), len(area.items)
