@@ -22,6 +22,7 @@ from .source import dotted
 from .spec import LoadedSpec
 from .style import TEMPLATES, HouseStyle, load_style
 from .templating import render
+from .textfile import templates_used
 
 FORMATS = ("pdf", "docx")
 
@@ -94,6 +95,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     where = folders(templates)
     docs = []
     for kind in chosen:
+        templates_used(kind.template, where)      # each UTF-8, or an error with its file and line
         text = render(kind.template, ctx, style, where)
         used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
         source = f"{used} (the markup it rendered for {loaded.path})"

@@ -207,10 +207,8 @@ def _password(args) -> bytes | None:
     import getpass
     import os
     if args.password_file:
-        try:
-            lines = args.password_file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InputError([Problem(str(args.password_file), None, "", f"cannot read the password file: {exc.strerror}")])
+        from .textfile import read_utf8
+        lines = read_utf8(args.password_file, "password file", "--password-file").splitlines()
         return lines[0].encode() if lines else b""
     if "JPDOCS_P12_PASSWORD" in os.environ:
         return os.environ["JPDOCS_P12_PASSWORD"].encode()
@@ -229,8 +227,24 @@ def run_sign(argv: list[str]) -> int:
     except InputError as exc:
         _report(exc)
         return 1
+    except OSError as exc:        # a full disk, a read-only folder, an unreadable input
+        _report_os_error(exc, inputs=[args.pdf, args.p12], output=out)
+        return 1
     print(f"wrote {written}")
     return 0
+
+
+def _report_os_error(exc: OSError, inputs: list[Path], output: Path) -> None:
+    """One `error:` line for a file that could not be read or written: an input
+    named in the error is one that could not be read; anything else (a write fails
+    without naming its file) is the output."""
+    from .output import describe
+    named = Path(exc.filename) if exc.filename else None
+    if named is not None and any(named == p or named.resolve() == Path(p).resolve() for p in inputs):
+        what = "folder" if named.is_dir() else "file"
+        print(f"error: {named}: cannot read the {what}: {(exc.strerror or str(exc)).lower()}", file=sys.stderr)
+    else:
+        print(f"error: {named or output}: cannot write: {describe(exc)}", file=sys.stderr)
 
 
 def annual_parser() -> argparse.ArgumentParser:
@@ -254,8 +268,9 @@ def run_annual(argv: list[str]) -> int:
     if trouble:
         print(f"error: --fiscal-year: {trouble}", file=sys.stderr)
         return 1
-    files = spec_files(args.specs)
+    files: list[Path] = []
     try:
+        files = spec_files(args.specs)
         for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style)):
             print(f"wrote {written}")
     except InputError as exc:
@@ -263,6 +278,9 @@ def run_annual(argv: list[str]) -> int:
         return 1
     except NoAgreements as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:        # a full disk, a read-only folder, an unreadable input
+        _report_os_error(exc, inputs=[*files, *args.specs, *([args.style] if args.style else [])], output=args.output)
         return 1
     return 0
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .output import write_atomic
+from .textfile import templates_used
 
 RECORD_NAME = ".jpdocs-build.json"
 FORMAT = 1
@@ -29,7 +30,6 @@ LARGE = 1_000_000        # bytes
 PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 TEMPLATES = ROOT / "templates"
-_INCLUDE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")
 
 
 @lru_cache(maxsize=None)
@@ -43,22 +43,6 @@ def generator_version() -> str:
         if path.is_file():
             h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return f"{version.group(1) if version else '0'}+{h.hexdigest()[:16]}"
-
-
-def templates_used(name: str, folders: tuple[Path, ...] = (TEMPLATES,)) -> list[Path]:
-    """A template and, recursively, those it includes by a literal name, each from
-    the first folder that has it (--templates over the bundled ones)."""
-    seen: dict[str, Path] = {}
-    todo = [name]
-    while todo:
-        n = todo.pop()
-        if n in seen:
-            continue
-        path = next((f / n for f in folders if (f / n).is_file()), folders[-1] / n)
-        seen[n] = path
-        if path.is_file():
-            todo.extend(_INCLUDE.findall(path.read_text(encoding="utf-8")))
-    return [seen[n] for n in sorted(seen)]
 
 
 def input_files(loaded, style, formats, templates: Path | None = None, kinds=None) -> list[Path]:

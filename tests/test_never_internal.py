@@ -85,3 +85,140 @@ def test_annual_fiscal_year_out_of_range_names_the_option(year, tmp_path):
     out = tmp_path / "out"
     result = run_generate("annual", f"--fiscal-year={year}", SEED_SPEC, "-o", out)
     assert_refused(result, "--fiscal-year:", f"{year} is not a fiscal year that can be written", out)
+
+
+# ---------------------------------------------------------------- files that cannot be read
+def test_a_template_that_is_not_utf8_names_file_line_and_option(tmp_path):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    bundled = (Path(__file__).resolve().parent.parent / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
+    lines = [line.encode("utf-8") for line in bundled.split("\n")]
+    lines[2] += "　報道機関各位".encode("cp932")        # pasted from a Shift_JIS file on line 3
+    (folder / "press-notice.xml.j2").write_bytes(b"\n".join(lines))
+    prefix = f"{folder / 'press-notice.xml.j2'}:3: --templates:"
+    for argv in (["check", SEED_SPEC], [SEED_SPEC, "-o", tmp_path / "out"]):
+        assert_refused(run_generate(*argv, "--templates", folder), prefix,
+                       "the template is not UTF-8 text (first bad byte at line 3)", tmp_path / "out")
+
+
+def test_a_password_file_that_is_not_utf8(tmp_path, seed_build):
+    from certs import make_p12
+    p12, _ = make_p12(tmp_path)
+    secret = tmp_path / "password.txt"
+    secret.write_bytes("秘密\n".encode("cp932"))
+    out = tmp_path / "signed.pdf"
+    result = run_generate("sign", seed_build / "agreement.pdf", "--field", "甲", "--p12", p12,
+                          "--password-file", secret, "-o", out)
+    assert_refused(result, f"{secret}:1: --password-file:", "the password file is not UTF-8 text")
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------- sign and annual: files that fail
+# Tests run as root, where chmod stops nothing: the faults are injected in-process,
+# through the same command line (cli.main), at the system calls every write makes.
+def main(argv, capsys) -> tuple[int, str]:
+    from jpdocs import cli
+    code = cli.main([str(a) for a in argv])
+    return code, capsys.readouterr().err
+
+
+def read_only(monkeypatch, folder: Path):
+    """A folder nothing can be written into: the rename into it is refused."""
+    import errno
+    import os
+    real = os.replace
+
+    def refuse(src, dst):
+        if Path(dst).parent == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(dst))
+        return real(src, dst)
+    monkeypatch.setattr(os, "replace", refuse)
+
+
+def disk_full(monkeypatch):
+    """Every file written to disk fails as on a full disk (a write error names no file)."""
+    import errno
+    import os
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(os, "fsync", full)
+
+
+def unreadable(monkeypatch, path: Path):
+    import errno
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+@pytest.fixture
+def signing(tmp_path, seed_build, monkeypatch):
+    from certs import make_p12
+    p12, _ = make_p12(tmp_path)
+    monkeypatch.setenv("JPDOCS_P12_PASSWORD", "secret")
+    out = tmp_path / "signed"
+    out.mkdir()
+    return seed_build / "agreement.pdf", p12, out
+
+
+@pytest.mark.parametrize("fault, fragment", [
+    ("read-only", "cannot write: permission denied"),
+    ("disk-full", "cannot write: the disk is full"),
+    ("unreadable", "cannot read the file: permission denied"),
+])
+def test_sign_that_cannot_read_or_write_is_one_error(fault, fragment, signing, capsys, monkeypatch):
+    src, p12, folder = signing
+    out = folder / "agreement-signed.pdf"
+    {"read-only": lambda: read_only(monkeypatch, folder), "disk-full": lambda: disk_full(monkeypatch),
+     "unreadable": lambda: unreadable(monkeypatch, src)}[fault]()
+    code, err = main(["sign", src, "--field", "甲", "--p12", p12, "-o", out], capsys)
+    named = src if fault == "unreadable" else out
+    assert code == 1 and "internal error" not in err, err
+    assert f"error: {named}: {fragment}" in err, err
+    assert leftovers(folder) == [], "a half-written or temporary file stayed"
+
+
+@pytest.mark.parametrize("fault, fragment", [
+    ("read-only", "cannot write: permission denied"),
+    ("disk-full", "cannot write: the disk is full"),
+    ("unreadable", "cannot read the file"),
+    ("unreadable-folder", "cannot read the folder: permission denied"),
+])
+def test_annual_that_cannot_read_or_write_is_one_error(fault, fragment, tmp_path, capsys, monkeypatch):
+    import errno
+    specs, out = tmp_path / "specs", tmp_path / "out"
+    specs.mkdir()
+    spec = specs / "kitami.yaml"
+    spec.write_bytes(SEED_SPEC.read_bytes())
+    out.mkdir()
+    named = out
+    if fault == "read-only":
+        read_only(monkeypatch, out)
+        named = out / "annual-2023.pdf"
+    elif fault == "disk-full":
+        disk_full(monkeypatch)
+    elif fault == "unreadable":
+        unreadable(monkeypatch, spec)
+        named = spec
+    else:
+        real = Path.iterdir
+
+        def refuse(self):
+            if self == specs:
+                raise PermissionError(errno.EACCES, "Permission denied", str(self))
+            return real(self)
+        monkeypatch.setattr(Path, "iterdir", refuse)
+        named = specs
+    code, err = main(["annual", "--fiscal-year", "2023", specs, "-o", out], capsys)
+    assert code == 1 and "internal error" not in err, err
+    assert f"error: {named}" in err and fragment in err, err
+    assert leftovers(out) == [], "a half-written or temporary file stayed"
