@@ -137,9 +137,10 @@ def _templates_ok(folder: Path | None) -> bool:
 
 
 def run_check(argv: list[str]) -> int:
-    """Validate: the spec, its text against the fonts, and the documents as far as
-    the model (templates rendered in memory). Nothing is written."""
-    from .build import make_documents, style_for
+    """Validate: the spec, its text against the fonts, and the documents composed and
+    laid out in memory exactly as the build makes them (so text too long for its page
+    is found here too). Nothing is written."""
+    from .build import render_spec
     from .output import safe_folder_name
     from .spec import load_spec
     args = check_parser().parse_args(argv)
@@ -151,7 +152,7 @@ def run_check(argv: list[str]) -> int:
             loaded = load_spec(path)
             _warn(loaded)
             safe_folder_name(loaded.name, loaded.path)
-            make_documents(loaded, style_for(loaded, args.style), templates=args.templates)
+            render_spec(loaded, style_override=args.style, templates=args.templates)
         except InputError as exc:
             _report(exc)
             failed += 1

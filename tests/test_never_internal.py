@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_SPEC, run_generate
+from conftest import ROOT, SEED_SPEC, run_generate
 
 SEED = SEED_SPEC.read_text(encoding="utf-8")
 
@@ -222,3 +222,46 @@ def test_annual_that_cannot_read_or_write_is_one_error(fault, fragment, tmp_path
     assert code == 1 and "internal error" not in err, err
     assert f"error: {named}" in err and fragment in err, err
     assert leftovers(out) == [], "a half-written or temporary file stayed"
+
+
+# ---------------------------------------------------------------- text too long for its page
+def test_a_name_too_long_for_a_signature_block_is_found_by_check_and_build(tmp_path):
+    spec = spec_with(tmp_path, ("name: 中島　和彦", "name: " + "長" * 3000))
+    check_and_build(spec, tmp_path, f"{spec}:{line_of(spec, '長長長')}: parties.bureau.representative.name:",
+                    "cannot be laid out: the table cell 「長長長")
+
+
+def areas(count: int, items: int = 1) -> str:
+    return "".join(f"    - heading: 連携事項その{i}に関する事項\n      items: [{', '.join(['取組の推進'] * items)}]\n"
+                   for i in range(count))
+
+
+def test_five_hundred_areas_are_found_by_check_and_named_as_the_areas(tmp_path):
+    spec = spec_with(tmp_path, ("  areas:\n", "  areas:\n" + areas(500)))
+    check_and_build(spec, tmp_path, f"{spec}:{line_of(spec, '  areas:')}: agreement.areas:",
+                    "the tallest part is the box 「連携事項その0に関する事項」 and 12")
+    # 506 areas, four to a row: over a hundred rows, named together (not the tallest single box)
+
+
+def test_ten_thousand_items_are_found_by_check(tmp_path):
+    items = "".join(f"        - 取組{i}\n" for i in range(10_000))
+    spec = spec_with(tmp_path, ("        - 防災意識の向上\n", items))
+    line = line_of(spec, "取組0") - 1
+    result = run_generate("check", spec)
+    assert_refused(result, f"{spec}:{line}: agreement.areas[4].items:", "does not fit on one page")
+
+
+def test_does_not_fit_names_the_part_that_is_too_tall_not_the_first_box(tmp_path):
+    long = "地域の持続的な発展に向けて、それぞれが有する知見と資源を最大限に生かしながら協働します。" * 12
+    spec = spec_with(tmp_path, ("      - オホーツク地域の特性に根ざした", f"      - {long}\n      - {long}\n      - オホーツク地域の特性に根ざした"))
+    result = run_generate(spec, "-o", tmp_path / "out")
+    line = line_of(spec, long[:20]) - 2          # statements: then the first, unchanged one
+    prefix = f"{spec}:{line}: parties.kitami_it.statements:"
+    assert_refused(result, prefix, "the tallest part is the box 「", tmp_path / "out")
+    assert "「北海道オホーツク総合振興局」" not in result.stderr, result.stderr     # the first party's box
+
+
+def test_check_still_passes_what_builds(tmp_path):
+    result = run_generate("check", SEED_SPEC, ROOT / "specs" / "2016-03-07-sports-culture-tourism.yaml")
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert not list(tmp_path.iterdir())
