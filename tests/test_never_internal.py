@@ -265,3 +265,15 @@ def test_check_still_passes_what_builds(tmp_path):
     result = run_generate("check", SEED_SPEC, ROOT / "specs" / "2016-03-07-sports-culture-tourism.yaml")
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert not list(tmp_path.iterdir())
+
+
+# ---------------------------------------------------------------- aliases
+def test_an_alias_repeating_long_text_is_refused_before_it_is_read(tmp_path):
+    """Few values, much text: 25 aliases of a 100,000-character paragraph are 2.5
+    million characters from a 300 KB file (the node limit alone let this through,
+    and the checks then read every character of every copy)."""
+    long = "経緯" * 50_000
+    spec = spec_with(tmp_path, ("    paragraphs:\n", f"    paragraphs:\n      - &long {long}\n" + "      - *long\n" * 25))
+    assert spec.stat().st_size < 400_000
+    prefix = f"{spec}:{line_of(spec, 'paragraphs:')}: press_notice.background.paragraphs["
+    check_and_build(spec, tmp_path, prefix, "the document's text expands to more than 2,000,000 characters")
