@@ -199,6 +199,8 @@ def sign_parser() -> argparse.ArgumentParser:
                    help="the signed file (default: beside the input, e.g. agreement-signed-甲.pdf)")
     p.add_argument("--certify", action="store_true",
                    help="certify with the first signature: afterwards only form filling (further signatures) is allowed")
+    p.add_argument("--allow-expired", action="store_true",
+                   help="sign even with a certificate that has expired or is not yet valid (with a warning)")
     p.add_argument("--reason", help="reason recorded in the signature (e.g. 協定の締結)")
     p.add_argument("--location", help="location recorded in the signature")
     return p
@@ -224,7 +226,8 @@ def run_sign(argv: list[str]) -> int:
     out = args.output or default_output(args.pdf, args.field)
     try:
         written = sign_file(args.pdf, args.field, args.p12, _password(args), out, certify=args.certify,
-                            reason=args.reason, location=args.location)
+                            reason=args.reason, location=args.location, allow_expired=args.allow_expired,
+                            warn=lambda message: print(f"warning: {message}", file=sys.stderr))
     except InputError as exc:
         _report(exc)
         return 1
