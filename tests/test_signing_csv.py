@@ -106,3 +106,30 @@ def test_the_ways_a_pkcs12_file_fails_are_told_apart(agreement, tmp_path, monkey
     err = capsys.readouterr().err
     assert code == 1 and f"error: {good}: cannot read the file: permission denied" in err, err
     assert "wrong password" not in err and not out.exists()
+
+
+# ---------------------------------------------------------------- the annual CSV
+def test_cells_a_spreadsheet_would_run_as_formulas_are_neutralised(tmp_path):
+    title = '=HYPERLINK("http://example.com/","協定")'
+    text = SEED_SPEC.read_text(encoding="utf-8")
+    text = text.replace("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定", f"  title: '{title}'", 1)
+    text = text.replace("formal_name: 国立大学法人北海道国立大学機構　北見工業大学", "formal_name: '@SUM(1+1)'", 1)
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "formula.yaml").write_text(text, encoding="utf-8")
+    result = run_generate("annual", "--fiscal-year", "2023", specs, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    with open(tmp_path / "out" / "annual-2023.csv", encoding="utf-8-sig", newline="") as fh:
+        head, row = list(csv.reader(fh))
+    cells = dict(zip(head, row))
+    assert cells["協定名"] == "'" + title and cells["相手方"] == "'@SUM(1+1)"
+    assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in row)
+    assert cells["担当課"] == "オホーツク総合振興局地域創生部地域政策課"     # other cells as they were
+
+
+def test_spreadsheet_safe_follows_owasp():
+    from jpdocs.annual import spreadsheet_safe
+    for bad in ("=1+1", "+1", "-1", "@A1", "\t=1", "\r=1"):
+        assert spreadsheet_safe(bad) == "'" + bad
+    for fine in ("令和６年２月27日", "－", "1", "協定=合意", "ＳＵＭ"):
+        assert spreadsheet_safe(fine) == fine
