@@ -173,7 +173,7 @@ def run_build(argv: list[str]) -> int:
     start = time.monotonic()
     extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds}
     results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra)
-    for res in results["built"]:
+    for res in results["built"] + results["unchanged"]:     # an unchanged spec's warnings still stand
         for w in res.warnings:
             print(f"warning: {w}", file=sys.stderr)
     counts = ", ".join(f"{k} {len(v)}" for k, v in results.items())

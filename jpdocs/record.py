@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import Problem
 from .output import write_atomic
 from .textfile import templates_used
 
@@ -133,6 +134,19 @@ class Record:
             return False
         inputs = [Path(p) for p in entry.get("inputs", [])]
         return hasher.digest(spec, inputs, options) == entry.get("digest")
+
+    def warnings(self, spec: Path) -> list[Problem]:
+        """The warnings the spec's last build printed (a radical mapped, an ASCII
+        space): an unchanged spec is not read again, so they are kept here to be
+        printed again rather than forgotten."""
+        out = []
+        for item in self.specs.get(self.key(spec), {}).get("warnings", []):
+            try:
+                file, line, key, message = item
+                out.append(Problem(str(file), line if isinstance(line, int) else None, str(key), str(message)))
+            except (TypeError, ValueError):
+                continue                                  # a damaged entry: nothing to repeat
+        return out
 
     def update(self, spec: Path, entry: dict | None) -> None:
         if entry is None:

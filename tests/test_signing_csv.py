@@ -133,3 +133,18 @@ def test_spreadsheet_safe_follows_owasp():
         assert spreadsheet_safe(bad) == "'" + bad
     for fine in ("令和６年２月27日", "－", "1", "協定=合意", "ＳＵＭ"):
         assert spreadsheet_safe(fine) == fine
+
+
+# ---------------------------------------------------------------- warnings that stand
+def test_warnings_are_repeated_when_the_spec_is_unchanged(tmp_path):
+    text = SEED_SPEC.read_text(encoding="utf-8").replace("name: 杉村　勝彦", "name: 杉村 勝彦", 1)
+    text = text.replace("DX化に向けた", "DX化に⾒合った", 1)             # ⾒ U+2F92, a Kangxi radical
+    spec = tmp_path / "warned.yaml"
+    spec.write_text(text, encoding="utf-8")
+    runs = [run_generate(spec, "-o", tmp_path / "out") for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert "built 1" in runs[0].stdout and "unchanged 1" in runs[1].stdout
+    first = [l for l in runs[0].stderr.splitlines() if l.startswith("warning: ")]
+    again = [l for l in runs[1].stderr.splitlines() if l.startswith("warning: ")]
+    assert len(first) == 2 and any("ASCII space" in l for l in first) and any("U+2F92" in l for l in first), first
+    assert again == first
