@@ -80,3 +80,18 @@ def located(exc: LayoutProblem, loaded) -> InputError:
     name = parts[0][0] if len(parts) == 1 else f"{parts[0][0]} and {len(parts) - 1} more parts like it"
     line = loaded.line_of(key) if key else None      # text of a template or the house style
     return InputError([Problem(str(loaded.path), line, dotted(key), exc.explain(name, height))])
+
+
+def located_among(exc: LayoutProblem, specs: list) -> InputError:
+    """As located(), for a page made from many specs (the annual book): the spec
+    whose text the tallest part holds most of."""
+    _, _, text = max(exc.parts, key=lambda p: p[1]) if exc.parts else ("", 0, "")
+    text = _plain(text)
+
+    def share(loaded) -> int:
+        strings = sorted((_plain(s) for _, s in spec_strings(loaded.spec) if len(_plain(s)) > 1), key=len, reverse=True)
+        return sum(len(s) for s in strings[:200] if s in text)
+    best = max(specs, key=share, default=None)
+    if best is None or not text:
+        return exc
+    return located(exc, best)

@@ -277,3 +277,19 @@ def test_an_alias_repeating_long_text_is_refused_before_it_is_read(tmp_path):
     assert spec.stat().st_size < 400_000
     prefix = f"{spec}:{line_of(spec, 'paragraphs:')}: press_notice.background.paragraphs["
     check_and_build(spec, tmp_path, prefix, "the document's text expands to more than 2,000,000 characters")
+
+
+def test_a_summary_row_too_tall_for_the_annual_book_names_its_spec_and_key(tmp_path):
+    """The annual book's table row (相手方) never splits: a 6,000-character formal name
+    is an error at that spec's key, not a LayoutError."""
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "other.yaml").write_bytes(SEED_SPEC.read_bytes())
+    text = SEED.replace("formal_name: 国立大学法人北海道国立大学機構　北見工業大学", "formal_name: " + "機" * 6000)
+    text = re.sub(r"  areas:\n(    .*\n|      .*\n|        .*\n)*", "", text, count=1)   # a plain sheet, no fit
+    spec = specs / "long.yaml"
+    spec.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_generate("annual", "--fiscal-year", "2023", specs, "-o", out)
+    assert_refused(result, f"{spec}:{line_of(spec, '機機機')}: parties.kitami_it.formal_name:",
+                   "the annual overview cannot be laid out: the table cell 「機機機", out)

@@ -361,15 +361,19 @@ def document_settings(title: str, author: str, subject: str, margins, body: Para
                 initialFontName=body.fontName, initialFontSize=body.fontSize)
 
 
-class _Template(SimpleDocTemplate):
-    """SimpleDocTemplate remembering the flowable it is placing, so that one too
-    large for any page can be named (reportlab's LayoutError only describes it)."""
+class Placing:
+    """Mixed into a doc template: remembers the flowable it is placing, so that one
+    too large for any page can be named (reportlab's LayoutError only describes it)."""
     placing = None
 
     def handle_flowable(self, flowables):
         if flowables:
             self.placing = flowables[0]
         return super().handle_flowable(flowables)
+
+
+class _Template(Placing, SimpleDocTemplate):
+    pass
 
 
 def doc_template(doc: m.Document, style: HouseStyle, buf, builder: _Builder) -> SimpleDocTemplate:
@@ -400,14 +404,13 @@ def quoted(text: str, limit: int = 30) -> str:
     return f"「{text if len(text) <= limit else text[:limit] + '…'}」"
 
 
-def _too_large(doc: m.Document, template: _Template) -> LayoutProblem:
-    """What could not be placed on any page. A table cell (a signature block, a
-    box) is never split across pages, so in a table it is the tallest cell."""
+def too_large(what: str, title: str, placing, width: float, page: float) -> LayoutProblem:
+    """What could not be placed on any page (`placing`, set `width` wide on a frame
+    `page` high). A table cell (a signature block, a box) is never split across
+    pages, so in a table it is the tallest cell. `what` names the document."""
     canv = Canvas(io.BytesIO())
-    placing = template.placing
     while isinstance(getattr(placing, "_content", None), list) and len(placing._content) == 1:
         placing = placing._content[0]
-    width, page = text_width(template), template.height - 2 * _FRAME_PAD
     parts = []
     if isinstance(placing, Table):
         for row in placing._cellvalues:
@@ -421,9 +424,9 @@ def _too_large(doc: m.Document, template: _Template) -> LayoutProblem:
         parts.append((f"the part {quoted(text)}", placing.wrapOn(canv, width, 1e6)[1], text))
 
     def explain(name: str, height: float) -> str:
-        return (f"the {doc.kind} cannot be laid out: {name} is {height:.0f}pt tall, more than a page holds"
+        return (f"the {what} cannot be laid out: {name} is {height:.0f}pt tall, more than a page holds"
                 f" ({page:.0f}pt), and it is never split across pages; shorten the text there")
-    return LayoutProblem(doc.title, parts[:1] and [max(parts, key=lambda p: p[1])], explain)
+    return LayoutProblem(title, [max(parts, key=lambda p: p[1])] if parts else [], explain)
 
 
 def text_width(template: SimpleDocTemplate) -> float:
@@ -454,7 +457,8 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[S
     try:
         template.build(story, canvasmaker=_numbered_canvas(builder.styles["body"].fontName, 9, pages), **marks)
     except LayoutError:
-        raise _too_large(doc, template) from None
+        raise too_large(doc.kind, doc.title, template.placing, text_width(template),
+                        template.height - 2 * _FRAME_PAD) from None
     if doc.fit_one_page and pages != [1]:
         # fit.py measured it on one page: a difference is a bug, never a reason to ship two pages
         raise RuntimeError(f"the {doc.kind} was measured to fit one page but took {pages[0]}")
