@@ -164,11 +164,21 @@ def docx_document(fy: int, rows: list[Row], style: HouseStyle) -> m.Document:
     return m.Document("annual", title_of(fy, style), issuer_of(rows), blocks, subject="連携協定締結状況")
 
 
+# A cell a spreadsheet would take for a formula (a title written as =HYPERLINK(…)
+# runs when the CSV is opened): OWASP's advice is to start it with a single quote,
+# which Excel and LibreOffice show as text and do not evaluate.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def csv_bytes(rows: list[Row]) -> bytes:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")      # CRLF: what Excel writes and expects
     writer.writerow(COLUMNS)
-    writer.writerows(r.cells for r in rows)
+    writer.writerows([spreadsheet_safe(c) for c in r.cells] for r in rows)
     return buf.getvalue().encode("utf-8-sig")
 
 

@@ -88,7 +88,8 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
         digest = _hasher.digest(Path(spec), inputs, options)   # before building: what was read
         written = build(loaded, Path(out_root), formats, override, force=force, **extra)
         entry = {"digest": digest, "options": options, "inputs": [str(p) for p in inputs],
-                 "outputs": [str(Path(w).relative_to(out_root)) for w in written]}
+                 "outputs": [str(Path(w).relative_to(out_root)) for w in written],
+                 "warnings": [[w.file, w.line, w.key, w.message] for w in loaded.warnings]}
         return Result(spec, "built", [str(w) for w in written], entry, warnings=loaded.warnings,
                       notes=loaded.notes)
     except InputError as exc:
@@ -162,7 +163,7 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
     todo = []
     for spec in specs:
         if not force and record.is_current(spec, options, hasher):
-            res = Result(str(spec), "unchanged")
+            res = Result(str(spec), "unchanged", warnings=record.warnings(spec))   # they still stand
             results["unchanged"].append(res)
             progress.add(res)
         else:

@@ -12,16 +12,16 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from . import markup, model
-from .errors import InputError, Problem
+from .errors import InputError, LayoutProblem, Problem
 from .fonts import fallback_names, font_for, missing_chars, register
+from .locate import located, spec_strings
 from .output import safe_folder_name, write_outputs
 from .source import dotted
 from .spec import LoadedSpec
 from .style import TEMPLATES, HouseStyle, load_style
 from .templating import render
+from .textfile import templates_used
 
 FORMATS = ("pdf", "docx")
 
@@ -123,6 +123,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     where = folders(templates)
     docs = []
     for kind in chosen:
+        templates_used(kind.template, where)      # each UTF-8, or an error with its file and line
         text = render(kind.template, ctx, style, where)
         used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
         source = f"{used} (the markup it rendered for {loaded.path})"
@@ -136,26 +137,6 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
 def folders(templates: Path | None) -> tuple[Path, ...]:
     """Template folders in lookup order: the user's (--templates) over the bundled."""
     return (Path(templates), TEMPLATES) if templates else (TEMPLATES,)
-
-
-# Fields that name files, not text to print.
-_NOT_PRINTED = {"style", "logo"}
-
-
-def spec_strings(value, path=()):
-    """(key path, text) of every string the spec holds, in spec order."""
-    if isinstance(value, BaseModel):
-        for key in type(value).model_fields:
-            if key not in _NOT_PRINTED:
-                yield from spec_strings(getattr(value, key), path + (key,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from spec_strings(item, path + (key,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from spec_strings(item, path + (i,))
-    elif isinstance(value, str):
-        yield path, value
 
 
 def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
@@ -281,29 +262,42 @@ def copies_of(doc: model.Document, style: HouseStyle, original_mark: bool = True
     return out
 
 
-def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
-          templates: Path | None = None, force: bool = False,
-          copies: bool = False, pdfa: bool = False, kinds=None) -> list[Path]:
-    """Build every document of one spec into out_root/<spec name>/. Returns the paths.
-    Everything is rendered in memory first; nothing is written if any part fails.
-    copies (or the spec's agreement.copies) adds the originals and the copy of every
-    document with seal places; pdfa makes every PDF PDF/A-2b."""
-    folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
+def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None = None,
+                templates: Path | None = None, copies: bool = False, pdfa: bool = False,
+                kinds=None) -> dict[str, bytes]:
+    """Every file of one spec, in memory, as file name → bytes: what the build writes
+    and what `check` lays out (and throws away). Text too long for its page is an
+    error at the key and line it comes from. copies (or the spec's agreement.copies)
+    adds the originals and the copy of every document with seal places; pdfa makes
+    every PDF PDF/A-2b."""
     style = style_for(loaded, style_override)
     pending: dict[str, bytes] = {}
     ag = loaded.spec.agreement
     copies = copies or bool(ag and ag.document and ag.document.copies)
-    for doc in make_documents(loaded, style, kinds, templates):
-        doc_style = style
-        if doc.fit_one_page:
-            from .writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too
-            doc_style = fit_style(doc, style, str(loaded.path))
-        for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa).items():
-            pending[f"{doc.kind}.{fmt}"] = data
-        if copies and "pdf" in formats and seal_fields(doc):
-            mark = ag.document.original_mark if ag and ag.document else True
-            for suffix, version in copies_of(doc, style, mark).items():
-                is_copy = suffix == style.word("copy_mark")
-                data = render_files(version, style, ("pdf",), pdfa=pdfa, fields=not is_copy)["pdf"]
-                pending[f"{doc.kind}-{suffix}.pdf"] = data
+    try:
+        for doc in make_documents(loaded, style, kinds, templates):
+            doc_style = style
+            if doc.fit_one_page:
+                from .writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too
+                doc_style = fit_style(doc, style, str(loaded.path))
+            for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa).items():
+                pending[f"{doc.kind}.{fmt}"] = data
+            if copies and "pdf" in formats and seal_fields(doc):
+                mark = ag.document.original_mark if ag and ag.document else True
+                for suffix, version in copies_of(doc, style, mark).items():
+                    is_copy = suffix == style.word("copy_mark")
+                    data = render_files(version, style, ("pdf",), pdfa=pdfa, fields=not is_copy)["pdf"]
+                    pending[f"{doc.kind}-{suffix}.pdf"] = data
+    except LayoutProblem as exc:
+        raise located(exc, loaded) from None
+    return pending
+
+
+def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
+          templates: Path | None = None, force: bool = False,
+          copies: bool = False, pdfa: bool = False, kinds=None) -> list[Path]:
+    """Build every document of one spec into out_root/<spec name>/. Returns the paths.
+    Everything is rendered in memory first; nothing is written if any part fails."""
+    folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
+    pending = render_spec(loaded, formats, style_override, templates, copies, pdfa, kinds)
     return write_outputs(folder, pending, force)

@@ -144,9 +144,10 @@ def _templates_ok(folder: Path | None) -> bool:
 
 
 def run_check(argv: list[str]) -> int:
-    """Validate: the spec, its text against the fonts, and the documents as far as
-    the model (templates rendered in memory). Nothing is written."""
-    from .build import make_documents, style_for
+    """Validate: the spec, its text against the fonts, and the documents composed and
+    laid out in memory exactly as the build makes them (so text too long for its page
+    is found here too). Nothing is written."""
+    from .build import render_spec
     from .output import safe_folder_name
     from .spec import load_spec
     args = check_parser().parse_args(argv)
@@ -158,7 +159,7 @@ def run_check(argv: list[str]) -> int:
             loaded = load_spec(path)
             _warn(loaded)
             safe_folder_name(loaded.name, loaded.path)
-            make_documents(loaded, style_for(loaded, args.style), templates=args.templates)
+            render_spec(loaded, style_override=args.style, templates=args.templates)
         except InputError as exc:
             _report(exc)
             failed += 1
@@ -180,7 +181,7 @@ def run_build(argv: list[str]) -> int:
     start = time.monotonic()
     extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds}
     results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra)
-    for res in results["built"]:
+    for res in results["built"] + results["unchanged"]:     # an unchanged spec's warnings still stand
         for w in res.warnings:
             print(f"warning: {w}", file=sys.stderr)
         _notes(res.notes)
@@ -207,6 +208,8 @@ def sign_parser() -> argparse.ArgumentParser:
                    help="the signed file (default: beside the input, e.g. agreement-signed-甲.pdf)")
     p.add_argument("--certify", action="store_true",
                    help="certify with the first signature: afterwards only form filling (further signatures) is allowed")
+    p.add_argument("--allow-expired", action="store_true",
+                   help="sign even with a certificate that has expired or is not yet valid (with a warning)")
     p.add_argument("--reason", help="reason recorded in the signature (e.g. 協定の締結)")
     p.add_argument("--location", help="location recorded in the signature")
     return p
@@ -216,10 +219,8 @@ def _password(args) -> bytes | None:
     import getpass
     import os
     if args.password_file:
-        try:
-            lines = args.password_file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InputError([Problem(str(args.password_file), None, "", f"cannot read the password file: {exc.strerror}")])
+        from .textfile import read_utf8
+        lines = read_utf8(args.password_file, "password file", "--password-file").splitlines()
         return lines[0].encode() if lines else b""
     if "JPDOCS_P12_PASSWORD" in os.environ:
         return os.environ["JPDOCS_P12_PASSWORD"].encode()
@@ -234,12 +235,29 @@ def run_sign(argv: list[str]) -> int:
     out = args.output or default_output(args.pdf, args.field)
     try:
         written = sign_file(args.pdf, args.field, args.p12, _password(args), out, certify=args.certify,
-                            reason=args.reason, location=args.location)
+                            reason=args.reason, location=args.location, allow_expired=args.allow_expired,
+                            warn=lambda message: print(f"warning: {message}", file=sys.stderr))
     except InputError as exc:
         _report(exc)
         return 1
+    except OSError as exc:        # a full disk, a read-only folder, an unreadable input
+        _report_os_error(exc, inputs=[args.pdf, args.p12], output=out)
+        return 1
     print(f"wrote {written}")
     return 0
+
+
+def _report_os_error(exc: OSError, inputs: list[Path], output: Path) -> None:
+    """One `error:` line for a file that could not be read or written: an input
+    named in the error is one that could not be read; anything else (a write fails
+    without naming its file) is the output."""
+    from .output import describe
+    named = Path(exc.filename) if exc.filename else None
+    if named is not None and any(named == p or named.resolve() == Path(p).resolve() for p in inputs):
+        what = "folder" if named.is_dir() else "file"
+        print(f"error: {named}: cannot read the {what}: {(exc.strerror or str(exc)).lower()}", file=sys.stderr)
+    else:
+        print(f"error: {named or output}: cannot write: {describe(exc)}", file=sys.stderr)
 
 
 def annual_parser() -> argparse.ArgumentParser:
@@ -257,9 +275,15 @@ def annual_parser() -> argparse.ArgumentParser:
 def run_annual(argv: list[str]) -> int:
     from .annual import NoAgreements, build_annual
     from .style import load_style
+    from .japanese import fiscal_year_problem
     args = annual_parser().parse_args(argv)
-    files = spec_files(args.specs)
+    trouble = fiscal_year_problem(args.fiscal_year)
+    if trouble:
+        print(f"error: --fiscal-year: {trouble}", file=sys.stderr)
+        return 1
+    files: list[Path] = []
     try:
+        files = spec_files(args.specs)
         for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style)):
             print(f"wrote {written}")
     except InputError as exc:
@@ -267,6 +291,9 @@ def run_annual(argv: list[str]) -> int:
         return 1
     except NoAgreements as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:        # a full disk, a read-only folder, an unreadable input
+        _report_os_error(exc, inputs=[*files, *args.specs, *([args.style] if args.style else [])], output=args.output)
         return 1
     return 0
 

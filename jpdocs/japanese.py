@@ -126,6 +126,20 @@ def fiscal_year(d: date) -> int:
     return d.year if d.month >= 4 else d.year - 1
 
 
+# The fiscal years whose days can be written as era dates: from 明治２年度 (明治 began
+# in October 1868, so 1868年度's April is before any era) to the last whose 3月31日
+# a date can hold.
+FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR = 1869, 9998
+
+
+def fiscal_year_problem(fy: int) -> str | None:
+    """Why `fy` cannot be a fiscal year of a document, or None."""
+    if FIRST_FISCAL_YEAR <= fy <= LAST_FISCAL_YEAR:
+        return None
+    return (f"{fy} is not a fiscal year that can be written: give the Western year it starts in,"
+            f" from {FIRST_FISCAL_YEAR} (明治２年度) to {LAST_FISCAL_YEAR} (2024 = 令和６年度)")
+
+
 def fiscal_year_range(fy: int) -> tuple[date, date]:
     """First and last day of a fiscal year: (fy-04-01, fy+1-03-31)."""
     return date(fy, 4, 1), date(fy + 1, 3, 31)

@@ -21,7 +21,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import Problem
 from .output import write_atomic
+from .textfile import templates_used
 
 RECORD_NAME = ".jpdocs-build.json"
 FORMAT = 1
@@ -29,7 +31,6 @@ LARGE = 1_000_000        # bytes
 PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 TEMPLATES = ROOT / "templates"
-_INCLUDE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")
 
 
 @lru_cache(maxsize=None)
@@ -43,22 +44,6 @@ def generator_version() -> str:
         if path.is_file():
             h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return f"{version.group(1) if version else '0'}+{h.hexdigest()[:16]}"
-
-
-def templates_used(name: str, folders: tuple[Path, ...] = (TEMPLATES,)) -> list[Path]:
-    """A template and, recursively, those it includes by a literal name, each from
-    the first folder that has it (--templates over the bundled ones)."""
-    seen: dict[str, Path] = {}
-    todo = [name]
-    while todo:
-        n = todo.pop()
-        if n in seen:
-            continue
-        path = next((f / n for f in folders if (f / n).is_file()), folders[-1] / n)
-        seen[n] = path
-        if path.is_file():
-            todo.extend(_INCLUDE.findall(path.read_text(encoding="utf-8")))
-    return [seen[n] for n in sorted(seen)]
 
 
 def input_files(loaded, style, formats, templates: Path | None = None, kinds=None) -> list[Path]:
@@ -152,6 +137,19 @@ class Record:
             return False
         inputs = [Path(p) for p in entry.get("inputs", [])]
         return hasher.digest(spec, inputs, options) == entry.get("digest")
+
+    def warnings(self, spec: Path) -> list[Problem]:
+        """The warnings the spec's last build printed (a radical mapped, an ASCII
+        space): an unchanged spec is not read again, so they are kept here to be
+        printed again rather than forgotten."""
+        out = []
+        for item in self.specs.get(self.key(spec), {}).get("warnings", []):
+            try:
+                file, line, key, message = item
+                out.append(Problem(str(file), line if isinstance(line, int) else None, str(key), str(message)))
+            except (TypeError, ValueError):
+                continue                                  # a damaged entry: nothing to repeat
+        return out
 
     def update(self, spec: Path, entry: dict | None) -> None:
         if entry is None:

@@ -11,7 +11,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from . import japanese
-from .values import Date, DateTime, Time
+from .values import Date, DateTime, FiscalYear, Time
 
 # Text a user writes: one line or more, never empty.
 Line = Annotated[str, StringConstraints(min_length=1)]
@@ -219,7 +219,7 @@ class Agreement(Strict):
     title: Line                       # …との包括連携協定
     signing_date: Date
     areas: list[Area] = []
-    fiscal_year: Optional[int] = None  # when the office files it under another year
+    fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
     department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)
     validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
     document: Optional[AgreementDocument] = None

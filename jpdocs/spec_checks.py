@@ -229,6 +229,15 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
     agreement = spec.agreement
     if agreement:
         problems += _check_agreement(spec, name, lines)
+        for key, day in (("signing_date", agreement.signing_date),
+                         ("validity", agreement.validity.start if agreement.validity else None)):
+            if day and japanese.fiscal_year_problem(japanese.fiscal_year(day)):
+                path = ("agreement", key) + (("start",) if key == "validity" else ())
+                problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                        f"{day.isoformat()} falls in the fiscal year {japanese.fiscal_year(day)},"
+                                        " whose days cannot all be written as dates (fiscal years run from"
+                                        f" {japanese.FIRST_FISCAL_YEAR} to {japanese.LAST_FISCAL_YEAR});"
+                                        " check the date"))
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
@@ -283,6 +292,10 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
     def problem(path, message):
         problems.append(Problem(name, line_of(lines, path), dotted(path), message))
 
+    for path, count in _sub_item_lists(ag):
+        if count > len(japanese.IROHA_ITEMS):
+            problem(path, f"{count} sub-items, but their markers ア, イ … run out after"
+                          f" {len(japanese.IROHA_ITEMS)} (ワ); split the list, or make some of them items of their own")
     if len(spec.parties) < 2:
         problem(("agreement",), "an agreement needs at least two parties under parties:")
     doc = ag.document
@@ -296,9 +309,33 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
                 if D + (key,) in lines:
                     problem(D + (key,), f"{key} shapes the 連携事項 article made from agreement.areas, and this"
                                         " spec has no areas: it would have no effect")
-    problem_text = problem_of(term_of(ag)) if ag.validity or ag.document else None
+    try:
+        problem_text = problem_of(term_of(ag)) if ag.validity or ag.document else None
+    except (ValueError, OverflowError):
+        problem_text = None            # a date past the calendar's end: its fiscal year is reported instead
     if problem_text:
         v = ag.validity
         key = "end" if v and v.end else ("renewal_notice" if v and v.renewal_notice else "end")
         problem(("agreement", "validity", key), problem_text)
     return problems
+
+
+def _sub_item_lists(ag):
+    """(key path, length) of every list the agreement numbers ア, イ …: the items of
+    an item in an article's paragraph, and each area's items with area_items."""
+    from .schema import ClauseSpec, SubItemSpec
+    doc = ag.document
+    if doc is None:
+        return
+    D = ("agreement", "document")
+    texts = [(D + ("articles", k, "text"), o.text) for k, o in doc.articles.items() if o.text]
+    texts += [(D + ("extra_articles", i, "text"), x.text) for i, x in enumerate(doc.extra_articles)]
+    for path, text in texts:
+        for j, clause in enumerate(text):
+            if isinstance(clause, ClauseSpec):
+                for k, item in enumerate(clause.items):
+                    if isinstance(item, SubItemSpec):
+                        yield path + (j, "items", k, "items"), len(item.items)
+    if doc.area_items:
+        for i, area in enumerate(ag.areas):
+            yield ("agreement", "areas", i, "items"), len(area.items)

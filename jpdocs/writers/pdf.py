@@ -27,8 +27,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.platypus import (Flowable, Image, Indenter, KeepTogether, PageBreak, SimpleDocTemplate, Spacer,
                                 Table, TableStyle)
+from reportlab.platypus.doctemplate import LayoutError
 
 from .. import fonts, model as m
+from ..errors import LayoutProblem
 from ..output import write_atomic
 from ..style import HouseStyle
 from .composer import JParagraph
@@ -359,11 +361,72 @@ def document_settings(title: str, author: str, subject: str, margins, body: Para
                 initialFontName=body.fontName, initialFontSize=body.fontSize)
 
 
+class Placing:
+    """Mixed into a doc template: remembers the flowable it is placing, so that one
+    too large for any page can be named (reportlab's LayoutError only describes it)."""
+    placing = None
+
+    def handle_flowable(self, flowables):
+        if flowables:
+            self.placing = flowables[0]
+        return super().handle_flowable(flowables)
+
+
+class _Template(Placing, SimpleDocTemplate):
+    pass
+
+
 def doc_template(doc: m.Document, style: HouseStyle, buf, builder: _Builder) -> SimpleDocTemplate:
     """The page set-up: A4 in the document's orientation, the house margins of its kind."""
     settings = document_settings(doc.title, doc.author, doc.subject, style.page.margins_for(doc.kind),
                                  builder.styles["body"])
-    return SimpleDocTemplate(buf, pagesize=page_size(doc), **{**settings, "lang": doc.lang})
+    return _Template(buf, pagesize=page_size(doc), **{**settings, "lang": doc.lang})
+
+
+def flowable_text(f) -> str:
+    """The text a flowable (or a list of them) prints, for naming it in messages."""
+    if isinstance(f, (list, tuple)):
+        return "".join(flowable_text(x) for x in f)
+    if isinstance(f, TrackedLine):
+        return f.text
+    if hasattr(f, "getPlainText"):
+        return f.getPlainText()
+    if isinstance(f, Table):
+        return "".join(flowable_text(cell) for row in f._cellvalues for cell in row)
+    if isinstance(getattr(f, "_content", None), list):      # KeepTogether and its kind
+        return flowable_text(f._content)
+    return ""
+
+
+def quoted(text: str, limit: int = 30) -> str:
+    """「the first characters of a text…」, to name a part of a page."""
+    text = "".join(text.split())
+    return f"「{text if len(text) <= limit else text[:limit] + '…'}」"
+
+
+def too_large(what: str, title: str, placing, width: float, page: float) -> LayoutProblem:
+    """What could not be placed on any page (`placing`, set `width` wide on a frame
+    `page` high). A table cell (a signature block, a box) is never split across
+    pages, so in a table it is the tallest cell. `what` names the document."""
+    canv = Canvas(io.BytesIO())
+    while isinstance(getattr(placing, "_content", None), list) and len(placing._content) == 1:
+        placing = placing._content[0]
+    parts = []
+    if isinstance(placing, Table):
+        for row in placing._cellvalues:
+            for c, cell in enumerate(row):
+                cells = list(cell) if isinstance(cell, (list, tuple)) else [cell]
+                w = placing._colWidths[c] - 2 * _CELL_PAD
+                h = sum(f.wrapOn(canv, w, 1e6)[1] for f in cells if isinstance(f, Flowable))
+                parts.append((f"the table cell {quoted(flowable_text(cells))}", h, flowable_text(cells)))
+    elif placing is not None:
+        text = flowable_text(placing)
+        parts.append((f"the part {quoted(text)}", placing.wrapOn(canv, width, 1e6)[1], text))
+
+    def explain(name: str, height: float) -> str:
+        return (f"the {what} cannot be laid out: {name} is {height:.0f}pt tall, more than a page holds"
+                f" ({page:.0f}pt), and it is never split across pages; shorten the text there")
+    return LayoutProblem(title, [max(parts, key=lambda p: p[1])] if parts else [], explain)
 
 
 def text_width(template: SimpleDocTemplate) -> float:
@@ -391,7 +454,11 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[S
         on_page = _page_marks(doc.marks, builder.font["mincho"])
         marks = {"onFirstPage": on_page, "onLaterPages": on_page}
     pages: list[int] = []
-    template.build(story, canvasmaker=_numbered_canvas(builder.styles["body"].fontName, 9, pages), **marks)
+    try:
+        template.build(story, canvasmaker=_numbered_canvas(builder.styles["body"].fontName, 9, pages), **marks)
+    except LayoutError:
+        raise too_large(doc.kind, doc.title, template.placing, text_width(template),
+                        template.height - 2 * _FRAME_PAD) from None
     if doc.fit_one_page and pages != [1]:
         # fit.py measured it on one page: a difference is a bug, never a reason to ship two pages
         raise RuntimeError(f"the {doc.kind} was measured to fit one page but took {pages[0]}")
