@@ -52,17 +52,19 @@ def check_and_build(spec: Path, tmp_path: Path, prefix: str, fragment: str) -> N
 # ---------------------------------------------------------------- values at the edge
 def test_sub_item_markers_that_run_out_name_the_list(tmp_path):
     items = ", ".join(f"項目{i}" for i in range(45))
-    spec = spec_with(tmp_path, ("  areas:\n", "  extra_articles:\n    - heading: 個人情報の保護\n      text:\n"
-                                              "        - text: 次に掲げる事項を遵守する。\n"
-                                              f"          items: [{{text: 禁止事項, items: [{items}]}}]\n  areas:\n"))
+    standard = "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+    spec = spec_with(tmp_path, (standard, standard + "    extra_articles:\n      - heading: 個人情報の保護\n        text:\n"
+                                          "          - text: 次に掲げる事項を遵守する。\n"
+                                          f"            items: [{{text: 禁止事項, items: [{items}]}}]\n"))
     line = line_of(spec, "items: [{text: 禁止事項")
-    check_and_build(spec, tmp_path, f"{spec}:{line}: agreement.extra_articles[0].text[0].items[0].items:",
+    check_and_build(spec, tmp_path, f"{spec}:{line}: agreement.document.extra_articles[0].text[0].items[0].items:",
                     "45 sub-items, but their markers ア, イ … run out after 44")
 
 
 def test_area_items_as_sub_items_are_counted_too(tmp_path):
     items = "".join(f"        - 項目{i}\n" for i in range(45))
-    spec = spec_with(tmp_path, ("        - 防災意識の向上\n", items), ("  areas:\n", "  area_items: true\n  areas:\n"))
+    standard = "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+    spec = spec_with(tmp_path, ("        - 防災意識の向上\n", items), (standard, standard + "    area_items: true\n"))
     line = line_of(spec, "項目0") - 1          # the items: key above the list
     check_and_build(spec, tmp_path, f"{spec}:{line}: agreement.areas[4].items:", "run out after 44")
 
