@@ -141,6 +141,7 @@ def run_check(argv: list[str]) -> int:
     the model (templates rendered in memory). Nothing is written."""
     from .build import make_documents, style_for
     from .output import safe_folder_name
+    from .source import dotted
     from .spec import load_spec
     args = check_parser().parse_args(argv)
     if not _templates_ok(args.templates):
@@ -156,6 +157,8 @@ def run_check(argv: list[str]) -> int:
             _report(exc)
             failed += 1
             continue
+        for key, outside in loaded.outside_files():
+            print(f"note: {path}:{loaded.line_of(key)}: {dotted(key)}: reads {outside}, outside the spec's folder")
         print(f"ok: {path}")
     return 1 if failed else 0
 
@@ -203,14 +206,22 @@ def sign_parser() -> argparse.ArgumentParser:
     return p
 
 
+MAX_PASSWORD_FILE = 64 * 1024      # a password is a line; anything bigger is the wrong file
+
+
 def _password(args) -> bytes | None:
     import getpass
     import os
     if args.password_file:
+        from .files import FileRefused, read_regular_file
+        name = str(args.password_file)
         try:
-            lines = args.password_file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InputError([Problem(str(args.password_file), None, "", f"cannot read the password file: {exc.strerror}")])
+            raw = read_regular_file(args.password_file, MAX_PASSWORD_FILE, "password file")
+            lines = raw.decode("utf-8").splitlines()
+        except FileRefused as exc:
+            raise InputError([Problem(name, None, "", exc.about_itself())]) from None
+        except UnicodeDecodeError:
+            raise InputError([Problem(name, None, "", "the password file is not UTF-8 text")]) from None
         return lines[0].encode() if lines else b""
     if "JPDOCS_P12_PASSWORD" in os.environ:
         return os.environ["JPDOCS_P12_PASSWORD"].encode()
