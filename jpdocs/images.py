@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import math
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,16 +87,15 @@ def _read(path, what: str) -> bytes:
 def _open(data: bytes, path, what: str):
     """The image, opened (its header read, nothing decoded) and within MAX_PIXELS."""
     from PIL import Image      # reportlab's own image library; imported when a spec has a picture
-    with warnings.catch_warnings():
-        # Pillow warns (on stderr) above its own limit and refuses at twice it; ours is lower.
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        try:
-            img = Image.open(io.BytesIO(data), formats=("PNG", "JPEG"))
-        except Image.DecompressionBombError:
-            raise ImageRefused(f"the {what} {path} has far more than {MAX_PIXELS:,} pixels;"
-                               " scale it down (a logo needs about 700 × 200)") from None
-        except Exception as exc:
-            raise ImageRefused(f"the {what} {path} is damaged and cannot be read ({type(exc).__name__})") from None
+    # Pillow's own limit (a warning on stderr, an error at twice it) is set aside for
+    # the opening, which reads the header only: ours is lower, and says the size.
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        img = Image.open(io.BytesIO(data), formats=("PNG", "JPEG"))
+    except Exception as exc:
+        raise ImageRefused(f"the {what} {path} is damaged and cannot be read ({type(exc).__name__})") from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
     width, height = img.size
     if width * height > MAX_PIXELS:
         img.close()
