@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .files import FileRefused, read_regular_file
 
-MAX_BYTES = 50_000_000        # a logo is a few hundred KB; a camera's photo, up to ~30 MB
+MAX_BYTES = 100_000_000       # a logo is a few hundred KB; a 75 MB photo must still be scaled down
 MAX_PIXELS = 60_000_000       # a 60-megapixel camera; ~240 MB decoded, before scaling down
 PRINT_DPI = 300
 _PNG = b"\x89PNG\r\n\x1a\n"
