@@ -115,10 +115,10 @@ def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> No
     problems = []
     for block in model.walk(doc.blocks):
         if isinstance(block, model.Image):
+            key = keys.get(block.src)
             try:
-                block.data = images.picture(block.src, block.width, block.height).data
+                block.data = images.picture(block.src, block.width, block.height, "logo" if key else "picture").data
             except images.ImageRefused as exc:
-                key = keys.get(block.src)
                 problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), str(exc)) if key
                                 else Problem(source, None, "", str(exc)))
     if problems:

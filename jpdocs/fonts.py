@@ -1,7 +1,8 @@
 """Locating, registering and checking the coverage of the fonts.
 
 Fonts are parsed once per process (parsing a Japanese TrueType font costs about
-30 ms, so the parse is also kept on disk between processes: fontcache.py) and registered with reportlab under names made from their content, so the
+30 ms, so the parse is also kept on disk between processes: fontcache.py) and
+registered with reportlab under names made from their content, so the
 PDF writer never sees file paths. Coverage is read from the fonts' own cmaps: a
 character no font has stops the build instead of printing a blank or a box.
 """

@@ -25,6 +25,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import fail
 from .files import FileRefused, read_regular_file
 
 MAX_BYTES = 100_000_000       # a logo is a few hundred KB; a 75 MB photo must still be scaled down
@@ -54,8 +55,8 @@ def check(path: Path | str, what: str = "logo") -> str | None:
             img.verify()
     except ImageRefused as exc:
         return str(exc)
-    except Exception as exc:        # Pillow's errors for a damaged file are of many kinds
-        return f"the {what} {path} is damaged and cannot be read ({type(exc).__name__})"
+    except Exception:               # Pillow's errors for a damaged file are of many kinds
+        return f"the {what} {path} is damaged and cannot be read"
     return None
 
 
@@ -78,7 +79,8 @@ def _read(path, what: str) -> bytes:
     try:
         data = read_regular_file(path, MAX_BYTES, what)
     except FileRefused as exc:
-        raise ImageRefused(f"{what} file not found: {path}" if exc.reason == "does not exist" else str(exc)) from None
+        raise ImageRefused(f"{what} file not found: {path} (a {what} path is relative to the spec file)"
+                           if exc.reason == "does not exist" else str(exc)) from None
     if not data.startswith((_PNG, _JPEG)):
         raise ImageRefused(f"the {what} {path} is not a PNG or JPEG file")
     return data
@@ -92,8 +94,8 @@ def _open(data: bytes, path, what: str):
     limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
     try:
         img = Image.open(io.BytesIO(data), formats=("PNG", "JPEG"))
-    except Exception as exc:
-        raise ImageRefused(f"the {what} {path} is damaged and cannot be read ({type(exc).__name__})") from None
+    except Exception:
+        raise ImageRefused(f"the {what} {path} is damaged and cannot be read") from None
     finally:
         Image.MAX_IMAGE_PIXELS = limit
     width, height = img.size
@@ -113,8 +115,8 @@ def _prepare(data: bytes, path: str, what: str, box_width: float, box_height: fl
         raise
     except MemoryError:
         raise ImageRefused(f"the {what} {path} is too large to decode: scale it down") from None
-    except Exception as exc:
-        raise ImageRefused(f"the {what} {path} is damaged and cannot be read ({type(exc).__name__})") from None
+    except Exception:
+        raise ImageRefused(f"the {what} {path} is damaged and cannot be read") from None
 
 
 def _fit(img, data: bytes, box_width: float, box_height: float) -> Picture:
@@ -176,5 +178,4 @@ def embed_bytes(image) -> bytes:
     try:
         return picture(image.src, image.width, image.height).data
     except ImageRefused as exc:
-        from .errors import fail
         raise fail(image.src, str(exc)) from None

@@ -33,7 +33,7 @@ class LoadedSpec(BaseModel):
         return self.path.stem
 
     def file(self, relative: str) -> Path:
-        """A file the spec names (a logo), relative to the spec's folder."""
+        """A file the spec names (style, logo), relative to the spec's folder."""
         return resolve_file(self.path, relative)
 
     def line_of(self, path: tuple) -> int | None:
@@ -46,8 +46,8 @@ class LoadedSpec(BaseModel):
         return [(key, path) for key, path in files if not is_within(path, self.path.parent)]
 
 
-def load_spec(path: Path | str, outside: bool = True) -> LoadedSpec:
-    """The spec at `path`, or InputError with every problem. outside=False refuses
+def load_spec(path: Path | str, allow_outside: bool = True) -> LoadedSpec:
+    """The spec at `path`, or InputError with every problem. allow_outside=False refuses
     files (style:, logo:) outside the spec's own folder: for a service that builds
     specs sent by others, where a spec must not reach the server's files."""
     path = Path(path)
@@ -65,7 +65,7 @@ def load_spec(path: Path | str, outside: bool = True) -> LoadedSpec:
         problems += problems_of(exc, name, lines)
         raise InputError(sort_problems(problems)) from None
     problems += cross_check(spec, name, lines)
-    problems += check_named_files(spec, name, lines, outside)
+    problems += check_named_files(spec, name, lines, allow_outside)
     if problems:
         raise InputError(sort_problems(problems))
     return LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)

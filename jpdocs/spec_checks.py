@@ -1,7 +1,7 @@
 """What a spec's data is checked for beyond its schema, and pydantic's findings
 put in plain words: control and invisible characters, ASCII spaces beside Japanese
 (a warning), look-alike radicals (mended, with a warning), unknown keys with a
-did-you-mean, references between sections, logo files, the agreement's articles.
+did-you-mean, references between sections, the files it names, the agreement's articles.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import japanese
+from . import images, japanese
 from .errors import Problem
 from .files import is_within
 from .schema import Party, Spec
@@ -21,7 +21,7 @@ from .values import describe
 
 
 def resolve_file(spec_path: Path, relative: str) -> Path:
-    """A file a spec names (a logo), relative to the spec's folder."""
+    """A file a spec names (style, logo), relative to the spec's folder."""
     return (Path(spec_path).parent / relative).resolve()
 
 
@@ -224,15 +224,14 @@ def named_files(spec: Spec) -> list[tuple[tuple, str]]:
     return out + [(("parties", pid, "logo"), p.logo) for pid, p in spec.parties.items() if p.logo]
 
 
-def check_named_files(spec: Spec, name: str, lines, outside: bool) -> list[Problem]:
+def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list[Problem]:
     """Files the spec names: each logo must be a usable picture (images.py; the
-    style is read by the build). With outside=False, a file outside the spec's own
+    style is read by the build). Unless allow_outside, a file outside the spec's own
     folder (an absolute path, `../`, a link leading out) is refused unread."""
-    from . import images        # Pillow is imported only for a spec with a logo
     problems = []
     for key, written in named_files(spec):
         path = resolve_file(Path(name), written)
-        if not outside and not is_within(path, Path(name).parent):
+        if not allow_outside and not is_within(path, Path(name).parent):
             trouble = (f"{path} is outside the spec's folder, and here a spec may only name files"
                        " inside its own folder")
         elif key[-1] == "logo":

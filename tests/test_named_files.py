@@ -219,15 +219,15 @@ def test_files_outside_the_spec_folder_are_noted_by_check_and_refused_when_confi
     assert "note:" not in generate("check", inside).stdout
     # A service building specs sent by others loads them confined to their folder.
     with pytest.raises(InputError) as caught:
-        load_spec(spec, outside=False)
+        load_spec(spec, allow_outside=False)
     keys = {p.key for p in caught.value.problems}
     assert keys == {"style", "parties.kitami_it.logo"}
     assert all("outside the spec's folder" in p.message for p in caught.value.problems)
     link = tmp_path / "events" / "link.png"                      # a link leading out counts as outside
     link.symlink_to(tmp_path / "shared" / "logo.png")
     with pytest.raises(InputError):
-        load_spec(write(tmp_path / "events" / "linked.yaml", spec_text(logo="link.png")), outside=False)
-    assert load_spec(inside, outside=False).spec.issuer
+        load_spec(write(tmp_path / "events" / "linked.yaml", spec_text(logo="link.png")), allow_outside=False)
+    assert load_spec(inside, allow_outside=False).spec.issuer
 
 
 # ---------------------------------------------------------------- pictures
