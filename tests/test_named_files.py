@@ -370,3 +370,19 @@ def test_a_file_that_is_not_a_truetype_font_is_refused_without_its_bytes(tmp_pat
     assert f"fallback_fonts[0]: the font file {secret} is not a font file; a TrueType (.ttf) font is needed" \
         in result.stderr
     assert "726F6F74" not in result.stderr.upper() and "SECRET" not in result.stderr
+
+
+def test_the_check_is_made_on_the_file_that_was_opened(tmp_path, monkeypatch):
+    """A path swapped for a pipe after the early look (a race) is still refused: the
+    read checks the file it opened, and opening does not wait for a writer."""
+    from jpdocs import files
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    monkeypatch.setattr(files, "check_regular", lambda path, what: None)     # the early look was fooled
+    with pytest.raises(files.FileRefused) as caught:
+        files.read_regular_file(pipe, 1000, "house style")
+    assert caught.value.reason == "is a named pipe (FIFO), not a regular file"
+    grown = tmp_path / "grown.yaml"
+    grown.write_bytes(b"x" * 1001)
+    with pytest.raises(files.FileRefused, match="is 1,001 bytes; a house style is at most 1,000"):
+        files.read_regular_file(grown, 1000, "house style")
