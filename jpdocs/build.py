@@ -12,14 +12,16 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import markup, model
+from pydantic import BaseModel
+
+from . import images, markup, model
 from .errors import InputError, LayoutProblem, Problem
 from .fonts import fallback_names, font_for, missing_chars, register
 from .locate import located, spec_strings
 from .output import safe_folder_name, write_outputs
 from .source import dotted
 from .spec import LoadedSpec
-from .style import TEMPLATES, HouseStyle, load_style
+from .style import TEMPLATES, HouseStyle, StyleFileError, load_style
 from .templating import render
 from .textfile import templates_used
 
@@ -46,11 +48,13 @@ def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
     if override is not None:
         return load_style(override)
     if loaded.spec.style:
-        path = loaded.path.parent / loaded.spec.style
-        if not path.is_file():
+        path = loaded.file(loaded.spec.style)
+        try:
+            return load_style(path)
+        except StyleFileError as exc:      # the file as a whole: said at the spec's `style:`
+            hint = " (style: is a path relative to the spec)" if exc.reason == "does not exist" else ""
             raise InputError([Problem(str(loaded.path), loaded.line_of(("style",)), "style",
-                                      f"the house style file {path} does not exist (a path relative to the spec)")])
-        return load_style(path)
+                                      f"the house style {path} {exc.reason}{hint}")]) from None
     return load_style()
 
 
@@ -130,8 +134,27 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         doc = markup.parse(text, source=source)
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
+        prepare_pictures(doc, loaded, source)
         docs.append(doc)
     return docs
+
+
+def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> None:
+    """Read, check and scale every picture now (images.py), so that `check` finds
+    what the build would, and the writers embed the same bytes. A logo's problem is
+    told at the spec's `logo:`, another picture's at the template."""
+    keys = {str(loaded.file(p.logo)): ("parties", pid, "logo") for pid, p in loaded.spec.parties.items() if p.logo}
+    problems = []
+    for block in model.walk(doc.blocks):
+        if isinstance(block, model.Image):
+            key = keys.get(block.src)
+            try:
+                block.data = images.picture(block.src, block.width, block.height, "logo" if key else "picture").data
+            except images.ImageRefused as exc:
+                problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), str(exc)) if key
+                                else Problem(source, None, "", str(exc)))
+    if problems:
+        raise InputError(list(dict.fromkeys(problems)))
 
 
 def folders(templates: Path | None) -> tuple[Path, ...]:

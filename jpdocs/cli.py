@@ -149,6 +149,7 @@ def run_check(argv: list[str]) -> int:
     is found here too). Nothing is written."""
     from .build import render_spec
     from .output import safe_folder_name
+    from .source import dotted
     from .spec import load_spec
     args = check_parser().parse_args(argv)
     if not _templates_ok(args.templates):
@@ -164,6 +165,8 @@ def run_check(argv: list[str]) -> int:
             _report(exc)
             failed += 1
             continue
+        for key, outside in loaded.outside_files():
+            print(f"note: {path}:{loaded.line_of(key)}: {dotted(key)}: reads {outside}, outside the spec's folder")
         _notes(loaded.notes)
         print(f"ok: {path}")
     return 1 if failed else 0
@@ -215,12 +218,15 @@ def sign_parser() -> argparse.ArgumentParser:
     return p
 
 
+MAX_PASSWORD_FILE = 64 * 1024      # a password is a line; anything bigger is the wrong file
+
+
 def _password(args) -> bytes | None:
     import getpass
     import os
     if args.password_file:
         from .textfile import read_utf8
-        lines = read_utf8(args.password_file, "password file", "--password-file").splitlines()
+        lines = read_utf8(args.password_file, "password file", "--password-file", MAX_PASSWORD_FILE).splitlines()
         return lines[0].encode() if lines else b""
     if "JPDOCS_P12_PASSWORD" in os.environ:
         return os.environ["JPDOCS_P12_PASSWORD"].encode()

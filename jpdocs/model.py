@@ -125,6 +125,9 @@ class Image:
     height: float
     align: Align = "center"
     alt: str = ""
+    # The bytes to embed, read, checked and scaled by the build (images.py); the
+    # writers read `src` only for a model made without it.
+    data: bytes | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

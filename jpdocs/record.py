@@ -18,10 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import Problem
+from .files import FileRefused, read_regular_file
 from .output import write_atomic
 from .textfile import templates_used
 
@@ -91,11 +93,11 @@ class Hasher:
         if path not in self._cache:
             try:
                 st = path.stat()
-                if st.st_size > LARGE:
+                if st.st_size > LARGE and stat.S_ISREG(st.st_mode):
                     self._cache[path] = f"size={st.st_size};mtime={st.st_mtime_ns}"
-                else:
-                    self._cache[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
+                else:     # a pipe put where an input was must not stop the batch: files.py
+                    self._cache[path] = hashlib.sha256(read_regular_file(path, LARGE, "input")).hexdigest()
+            except (OSError, FileRefused):
                 self._cache[path] = None
         return self._cache[path]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError, fail
+from .files import FileRefused, read_regular_file
 
 MAX_BYTES = 1_000_000          # a spec is a few KB; a megabyte is surely a mistake
 MAX_NODES = 50_000             # aliases may not expand the document beyond this
@@ -130,20 +131,19 @@ def _looks_japanese(data: bytes, codec: str) -> bool:
     return bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
 
 
-def load_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
-    """Parse one YAML file. Returns the data and {key path: line} (1-based)."""
-    name = str(path)
-    path = Path(path)
+def load_yaml(path: Path, what: str = "spec") -> tuple[object, dict[Path_, int]]:
+    """Read and parse one YAML file (a regular file of at most MAX_BYTES: never a
+    device or a pipe, see files.py). Returns the data and {key path: line} (1-based)."""
     try:
-        if path.is_dir():
-            raise fail(name, "this is a folder, not a spec file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:      # refused before reading a huge file into memory
-            raise fail(name, f"the file is {size:,} bytes; a spec is at most {MAX_BYTES:,}"
-                             " (is this the right file?)")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise fail(name, f"cannot read the file: {exc.strerror or exc}")
+        raw = read_regular_file(path, MAX_BYTES, what)
+    except FileRefused as exc:
+        raise fail(str(path), exc.about_itself()) from None
+    return parse_yaml(Path(path), raw)
+
+
+def parse_yaml(path: Path, raw: bytes) -> tuple[object, dict[Path_, int]]:
+    """Parse the bytes of a YAML file read from `path` (see load_yaml)."""
+    name = str(path)
     text = decode(path, raw)
     fast = _load_fast(name, text)
     if fast is not None:

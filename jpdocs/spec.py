@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .errors import InputError, Problem
 from .schema import Spec
 from .source import line_of, load_yaml
-from .spec_checks import check_text, cross_check, mend_radicals, problems_of, resolve_file, sort_problems
+from .files import is_within
+from .spec_checks import (check_named_files, check_text, cross_check, mend_radicals, named_files, problems_of,
+                          resolve_file, sort_problems)
 from .values import describe
 
 
@@ -32,14 +34,23 @@ class LoadedSpec(BaseModel):
         return self.path.stem
 
     def file(self, relative: str) -> Path:
-        """A file the spec names (a logo), relative to the spec's folder."""
+        """A file the spec names (style, logo), relative to the spec's folder."""
         return resolve_file(self.path, relative)
 
     def line_of(self, path: tuple) -> int | None:
         return line_of(self.lines, path)
 
+    def outside_files(self) -> list[tuple[tuple, Path]]:
+        """(key path, file) of the files the spec names outside its own folder:
+        allowed on the command line, and noted by `check`."""
+        files = [(key, self.file(written)) for key, written in named_files(self.spec)]
+        return [(key, path) for key, path in files if not is_within(path, self.path.parent)]
 
-def load_spec(path: Path | str) -> LoadedSpec:
+
+def load_spec(path: Path | str, allow_outside: bool = True) -> LoadedSpec:
+    """The spec at `path`, or InputError with every problem. allow_outside=False refuses
+    files (style:, logo:) outside the spec's own folder: for a service that builds
+    specs sent by others, where a spec must not reach the server's files."""
     path = Path(path)
     data, lines = load_yaml(path)
     name = str(path)
@@ -55,6 +66,7 @@ def load_spec(path: Path | str) -> LoadedSpec:
         problems += problems_of(exc, name, lines)
         raise InputError(sort_problems(problems)) from None
     problems += cross_check(spec, name, lines)
+    problems += check_named_files(spec, name, lines, allow_outside)
     if problems:
         raise InputError(sort_problems(problems))
     return LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)

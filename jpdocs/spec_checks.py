@@ -1,7 +1,7 @@
 """What a spec's data is checked for beyond its schema, and pydantic's findings
 put in plain words: control and invisible characters, ASCII spaces beside Japanese
 (a warning), look-alike radicals (mended, with a warning), unknown keys with a
-did-you-mean, references between sections, logo files, the agreement's articles.
+did-you-mean, references between sections, the files it names, the agreement's articles.
 """
 from __future__ import annotations
 
@@ -12,15 +12,16 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import japanese
+from . import images, japanese
 from .errors import Problem
+from .files import is_within
 from .schema import Party, Spec
 from .source import dotted, line_of
 from .values import describe
 
 
 def resolve_file(spec_path: Path, relative: str) -> Path:
-    """A file a spec names (a logo), relative to the spec's folder."""
+    """A file a spec names (style, logo), relative to the spec's folder."""
     return (Path(spec_path).parent / relative).resolve()
 
 
@@ -220,12 +221,6 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
             path = ("press_notice", "ceremony", "end")
             problems.append(Problem(name, line_of(lines, path), dotted(path),
                                     f"the end time {c.end:%H:%M} is not later than the start {c.start:%H:%M}"))
-    for pid, party in spec.parties.items():
-        if party.logo:
-            trouble = _image_trouble(resolve_file(Path(name), party.logo))
-            if trouble:
-                path = ("parties", pid, "logo")
-                problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
     agreement = spec.agreement
     if agreement:
         problems += _check_agreement(spec, name, lines)
@@ -264,24 +259,31 @@ def _check_press_request(spec: Spec, name: str, lines) -> list[Problem]:
     return []
 
 
-def _image_trouble(path: Path) -> str | None:
-    """Why a logo file cannot be used, or None. PNG and JPEG only: what both the PDF
-    and the DOCX writer can embed as they are."""
-    try:
-        head = path.read_bytes()[:8]
-    except FileNotFoundError:
-        return f"logo file not found: {path} (a logo path is relative to the spec file)"
-    except OSError as exc:
-        return f"cannot read the logo file {path}: {exc.strerror}"
-    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-        return f"the logo {path} is not a PNG or JPEG file"
-    from PIL import Image, UnidentifiedImageError   # reportlab's own image library
-    try:
-        with Image.open(path) as img:
-            img.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as exc:
-        return f"the logo {path} is damaged and cannot be read: {exc}"
-    return None
+def named_files(spec: Spec) -> list[tuple[tuple, str]]:
+    """(key path, path as written) of every file the spec names."""
+    out = [(("style",), spec.style)] if spec.style else []
+    return out + [(("parties", pid, "logo"), p.logo) for pid, p in spec.parties.items() if p.logo]
+
+
+def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list[Problem]:
+    """Files the spec names: each logo must be a usable picture (images.py; the
+    style is read by the build). Unless allow_outside, a file outside the spec's own
+    folder (an absolute path, `../`, a link leading out) is refused unread."""
+    problems = []
+    for key, written in named_files(spec):
+        path = resolve_file(Path(name), written)
+        if not allow_outside and not is_within(path, Path(name).parent):
+            trouble = (f"{path} is outside the spec's folder, and here a spec may only name files"
+                       " inside its own folder")
+        elif key[-1] == "logo":
+            trouble = images.check(path)
+        else:
+            trouble = None
+        if trouble:
+            problems.append(Problem(name, line_of(lines, key), dotted(key), trouble))
+    return problems
+
+
 def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
     """What can be told without the house style's standard articles (those are
     checked where the text is composed, articles.py): parties, labels, keys that

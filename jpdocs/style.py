@@ -14,7 +14,8 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import InputError, Problem
-from .source import dotted, line_of, load_yaml
+from .files import FileRefused, check_regular, read_regular_file
+from .source import MAX_BYTES, dotted, line_of, load_yaml, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -132,16 +133,50 @@ def _stamp(path) -> tuple | None:
         return None
 
 
+class StyleFileError(InputError):
+    """The style file as a whole cannot be used: it is missing, special, too big or
+    not a house style at all. `reason` completes "the house style FILE …", so that a
+    spec's `style:` can report it at its own line."""
+
+    def __init__(self, path, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__([Problem(str(path), None, "", f"the file {reason}")])
+
+
+# A spec can point `style:` at any file, and a file that is not a style must not be
+# echoed back key by key (it printed /etc/shadow): it is refused as a whole.
+STYLE_KEYS = frozenset(HouseStyle.model_fields) - {"source"}
+_STYLE_KEY_LINE = re.compile(rb"^(?:%s)[ \t]*:" % b"|".join(k.encode() for k in sorted(STYLE_KEYS)), re.M)
+NOT_A_STYLE = ("is not a house style (a YAML file of keys such as name:, fonts:, styles:,"
+               " like templates/house-style.yaml); its content is not shown")
+
+
+def _read_office_style(path: Path) -> tuple[dict, dict]:
+    """An office's style file: its data and lines, or StyleFileError."""
+    try:
+        raw = read_regular_file(path, MAX_BYTES, "house style")
+    except FileRefused as exc:
+        raise StyleFileError(path, exc.reason) from None
+    try:
+        data, lines = parse_yaml(path, raw)
+    except InputError:
+        # A style with a typo gets the parser's messages; any other file, one line.
+        if not _STYLE_KEY_LINE.search(raw):
+            raise StyleFileError(path, NOT_A_STYLE) from None
+        raise
+    if not isinstance(data, dict) or not STYLE_KEYS.intersection(data):
+        raise StyleFileError(path, NOT_A_STYLE)
+    return data, lines
+
+
 @lru_cache(maxsize=32)
 def _load_cached(path: str | None, *_stamps) -> HouseStyle:
-    base, _ = load_yaml(DEFAULT_STYLE)
+    base, _ = load_yaml(DEFAULT_STYLE, "house style")
     lines: dict = {}
     name = str(DEFAULT_STYLE)
     if path is not None:
         name = str(path)
-        extra, lines = load_yaml(Path(path))
-        if not isinstance(extra, dict):
-            raise InputError([Problem(name, 1, "", "a house style is a mapping of keys")])
+        extra, lines = _read_office_style(Path(path))
         base = _overlay(base, extra)
     # The standard articles file is relative to the style file that names it.
     named_by = Path(path) if path is not None and isinstance(extra, dict) and "article_sets" in extra else DEFAULT_STYLE
@@ -158,18 +193,25 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
         if st.font not in style.fonts:
             problems.append(Problem(name, line_of(lines, ("styles", key, "font")), f"styles.{key}.font",
                                     f"font role '{st.font}' is not one of fonts: {', '.join(style.fonts)}"))
-    for role in style.fonts:
-        if not style.font_path(role).is_file():
-            problems.append(Problem(name, line_of(lines, ("fonts", role)), f"fonts.{role}",
-                                    f"font file not found: {style.font_path(role)}"))
-    for i, path in enumerate(style.fallback_paths()):
-        if not path.is_file():
-            problems.append(Problem(name, line_of(lines, ("fallback_fonts", i)), f"fallback_fonts[{i}]",
-                                    f"font file not found: {path}"))
+    fonts = [(("fonts", role), style.font_path(role)) for role in style.fonts]
+    fonts += [(("fallback_fonts", i), path) for i, path in enumerate(style.fallback_paths())]
+    for key, font in fonts:
+        trouble = font_trouble(font)
+        if trouble:
+            problems.append(Problem(name, line_of(lines, key), dotted(key), trouble))
     problems += placeholder_problems(style, name, lines)
     if problems:
         raise InputError(problems)
     return style
+
+
+def font_trouble(path: Path) -> str | None:
+    """Why a font file cannot be used, as far as its path tells (fonts.py reads it)."""
+    try:
+        check_regular(path, "font file")
+    except FileRefused as exc:
+        return f"font file not found: {path}" if exc.reason == "does not exist" else str(exc)
+    return None
 
 
 def _overlay(base: dict, extra: dict) -> dict:

@@ -13,11 +13,15 @@ from .source import _looks_japanese
 _INCLUDE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")
 
 
-def read_utf8(path: Path, what: str, key: str = "") -> str:
-    """The text of `path` (a BOM is dropped). `what` names the file in messages
+def read_utf8(path: Path, what: str, key: str = "", limit: int = 1_000_000) -> str:
+    """The text of `path` (a BOM is dropped), a regular file of at most `limit`
+    bytes (never a FIFO or a device: files.py). `what` names the file in messages
     ("template", "password file"); `key` is the option or key that gave it."""
+    from .files import FileRefused, read_regular_file
     try:
-        data = Path(path).read_bytes()
+        data = read_regular_file(path, limit, what)
+    except FileRefused as exc:
+        raise fail(str(path), exc.about_itself(), key=key) from None
     except OSError as exc:
         raise fail(str(path), f"cannot read the {what}: {exc.strerror or exc}", key=key) from None
     try:

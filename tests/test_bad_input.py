@@ -145,7 +145,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, capsys):
 
 def test_a_missing_file_and_a_folder_of_nothing(tmp_path, capsys):
     code, err = run(["check", tmp_path / "nowhere.yaml"], capsys)
-    assert code == 1 and "cannot read the file: No such file or directory" in err
+    assert code == 1 and "the file does not exist" in err
     code, err = run([tmp_path, "-o", tmp_path / "out"], capsys)
     assert code == 1 and "no specs found" in err
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import os
+
 import pytest
 
 from conftest import ROOT, SEED_SPEC, run_generate
@@ -148,14 +150,23 @@ def disk_full(monkeypatch):
 
 
 def unreadable(monkeypatch, path: Path):
+    """As root nothing is unreadable: refuse the reads of `path` (by Path.read_bytes,
+    and by os.open in files.py, which reads specs, styles and the like)."""
     import errno
-    real = Path.read_bytes
+    import jpdocs.files
+    real, real_open = Path.read_bytes, os.open
 
     def refuse(self):
         if self == path:
             raise PermissionError(errno.EACCES, "Permission denied", str(self))
         return real(self)
+
+    def refuse_open(name, *args, **kwargs):
+        if Path(name) == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
     monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(jpdocs.files.os, "open", refuse_open)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -192,7 +203,7 @@ def test_sign_that_cannot_read_or_write_is_one_error(fault, fragment, signing, c
 @pytest.mark.parametrize("fault, fragment", [
     ("read-only", "cannot write: permission denied"),
     ("disk-full", "cannot write: the disk is full"),
-    ("unreadable", "cannot read the file"),
+    ("unreadable", "the file cannot be read (Permission denied)"),
     ("unreadable-folder", "cannot read the folder: permission denied"),
 ])
 def test_annual_that_cannot_read_or_write_is_one_error(fault, fragment, tmp_path, capsys, monkeypatch):

@@ -21,7 +21,7 @@ from docx.shared import Length, Pt, Twips
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .. import fonts, model as m
+from .. import fonts, images, model as m
 from ..output import write_atomic
 from ..style import HouseStyle
 from .ooxml import (ALIGN, FIXED_TIME, PPR, RPR, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
@@ -197,13 +197,14 @@ def _item(box, b: m.Item, ctx: _Ctx) -> list:
 def _image(box, im: m.Image, ctx: _Ctx):
     """The picture in a paragraph of its own, scaled to fit its box as in the PDF,
     with its alt text as the drawing's description."""
-    info = DocxImage.from_file(im.src)
+    data = images.embed_bytes(im)              # checked, converted and scaled down (images.py)
+    info = DocxImage.from_blob(data)
     avail = (ctx.width - twips(ctx.indent)) / 20
     scale = min(min(im.width, avail) / info.px_width, im.height / info.px_height)
     p = _para(box, ctx, "body", [], align=im.align)
     put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=240, lineRule="auto")
     run = DocxParagraph(p, box).add_run()
-    shape = run.add_picture(im.src, width=Pt(info.px_width * scale), height=Pt(info.px_height * scale))
+    shape = run.add_picture(io.BytesIO(data), width=Pt(info.px_width * scale), height=Pt(info.px_height * scale))
     if im.alt:
         shape._inline.docPr.set("descr", im.alt)
     return p

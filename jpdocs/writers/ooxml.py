@@ -27,6 +27,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
+from .. import fonts
 from ..errors import fail
 from ..output import write_atomic
 from ..style import TEMPLATES, HouseStyle, ParagraphStyle
@@ -107,7 +108,7 @@ def font_names(path: Path) -> tuple[str, str, bool]:
     """(Japanese family, English family, is bold) from the font file's name table.
     Word and LibreOffice (fontconfig) resolve both; Japanese Word writes the Japanese
     one (BIZ UD明朝), which the bundled and the Debian-packaged fonts both carry."""
-    face = hb.Face(path.read_bytes())
+    face = hb.Face(fonts.file_bytes(path))     # the bytes the PDF writer read and checked
     en = face.get_name(1, "en") or path.stem
     return face.get_name(1, "ja") or en, en, "bold" in (face.get_name(2, "en") or "").lower()
 

@@ -29,7 +29,7 @@ from reportlab.platypus import (Flowable, Image, Indenter, KeepTogether, PageBre
                                 Table, TableStyle)
 from reportlab.platypus.doctemplate import LayoutError
 
-from .. import fonts, model as m
+from .. import fonts, images, model as m
 from ..errors import LayoutProblem
 from ..output import write_atomic
 from ..style import HouseStyle
@@ -241,9 +241,10 @@ class _Builder:
 
     def image(self, im: m.Image, width: float) -> Flowable:
         """The picture scaled to fit its box (and the width available)."""
-        iw, ih = ImageReader(im.src).getSize()
+        data = images.embed_bytes(im)          # checked, converted and scaled down (images.py)
+        iw, ih = ImageReader(io.BytesIO(data)).getSize()
         scale = min(min(im.width, width) / iw, im.height / ih)
-        img = Image(im.src, width=iw * scale, height=ih * scale)
+        img = Image(io.BytesIO(data), width=iw * scale, height=ih * scale)
         img.hAlign = im.align.upper() if im.align in ("left", "center", "right") else "CENTER"
         return img
 
