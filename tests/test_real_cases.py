@@ -157,6 +157,13 @@ def test_every_case_records_its_sources_and_what_it_checks():
             assert facts.get("pending"), f"{path}: a facts file without a spec must say why (pending:)"
 
 
+def test_every_real_spec_passes_check():
+    """`generate.py check` accepts every real spec (one run for all of them)."""
+    result = run_generate("check", *[REAL / f"{cid}.yaml" for cid in BUILT])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("ok: ") == len(BUILT), result.stdout
+
+
 @pytest.mark.parametrize("cid", PENDING)
 def test_a_pending_case_says_what_the_format_lacks(cid):
     facts = load(FACTS[cid])
@@ -250,6 +257,46 @@ def test_no_honorific_the_spec_did_not_give(cid, built):
                     (cid, case.signer(party)["name"], honorific)
 
 
+ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+WEEKDAYS = "月火水木金土日"
+DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年)?(?:\((\d{4})年\))?(\d{1,2})月(\d{1,2})日\(([月火水木金土日])")
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_every_printed_date_is_a_true_date"))
+def test_every_printed_date_is_a_true_date(cid, built):
+    """Era and western year agree, and a weekday in （） is that day's (令和７年（2025年）７月10日（木））."""
+    import datetime as dt
+    case = built[cid]
+    seen = 0
+    for era, era_year, western, month, day, weekday in DATE.findall(case.all_text):
+        years = set()
+        if era:
+            years.add(ERAS[era] + (1 if era_year == "元" else int(era_year)))
+        if western:
+            years.add(int(western))
+        if not years:
+            continue                    # a date without its year: nothing to check it against
+        assert len(years) == 1, (cid, era, era_year, western)
+        date = dt.date(years.pop(), int(month), int(day))
+        assert WEEKDAYS[date.weekday()] == weekday, (cid, date.isoformat(), weekday)
+        seen += 1
+    assert seen or "press-notice" not in case.texts, f"{cid}: no date with a weekday in the notice"
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_the_issuer_is_named_under_the_date"))
+def test_the_issuer_is_named_under_the_date(cid, built):
+    case = built[cid]
+    if "press-notice" not in case.texts:
+        pytest.skip("no notice")
+    lines = [fold(line) for line in visual_lines(case.dir / "press-notice.pdf")]
+    office = fold(case.spec["press_notice"].get("issuing_office") or case.spec["issuer"])
+    dated = next(i for i, line in enumerate(lines) if DATE.search(line))
+    assert lines[dated + 1] == office, (cid, lines[dated:dated + 2])
+
+
+@needs_poppler
 @pytest.mark.parametrize("cid", cases("test_jpcheck_finds_no_violation"))
 def test_jpcheck_finds_no_violation(cid, built):
     jpcheck = _jpcheck()
