@@ -227,9 +227,14 @@ def test_every_signatory_line_names_its_organisation(cid, built):
     case = built[cid]
     if "press-notice" in case.texts:
         lines = [fold(line) for line in visual_lines(case.dir / "press-notice.pdf")]
+        # A pair too long for its cell sets the organisation on the line just above
+        # the title: still the reader's line, read as one (never a title cut in two).
+        joined = [a + b for a, b in zip(lines, lines[1:])]
         for party in case.notice_signatories():
             want = fold(case.signatory_line(party))
-            assert any(want in line for line in lines), \
+            title_and_name = fold(case.signer(party)["title"] + case.signer(party)["name"])
+            assert any(want in line for line in lines) or any(
+                want in pair and title_and_name in later for pair, later in zip(joined, lines[1:])), \
                 (cid, want, [line for line in lines if fold(case.signer(party)["name"]) in line])
     if "agreement" in case.texts:
         text = fold(case.texts["agreement"])
