@@ -226,6 +226,8 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
             if trouble:
                 path = ("parties", pid, "logo")
                 problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
+    if notice:
+        problems += _check_attachments(spec, name, lines)
     agreement = spec.agreement
     if agreement:
         problems += _check_agreement(spec, name, lines)
@@ -253,6 +255,62 @@ def _check_press_request(spec: Spec, name: str, lines) -> list[Problem]:
                         "までに is printed after the deadline already; write the tail without it"
                         f" ({r.tail[3:]!r})")]
     return []
+
+
+def _check_attachments(spec: Spec, name: str, lines) -> list[Problem]:
+    """Every attachment that names a document or a file must be there to attach:
+    the overview sheet only when the spec makes one, a file that is a readable,
+    unencrypted PDF. And the release after the signing needs the agreement it
+    reports (its title and the date signed)."""
+    notice, problems = spec.press_notice, []
+    lists = [(("press_notice", "attachments"), notice.attachments)]
+    if notice.after is not None:
+        if spec.agreement is None:
+            path = ("press_notice", "after")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    "the release after the signing reports the agreement signed: the spec needs"
+                                    " agreement: (its title and signing_date)"))
+        if notice.after.attachments is not None:
+            lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
+    for base, items in lists:
+        for i, att in enumerate(items):
+            if att.document == "overview" and not (spec.agreement and spec.agreement.areas):
+                path = base + (i, "document")
+                problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                        "the overview sheet is made from agreement.areas, and this spec has none:"
+                                        " there is no overview to attach (write the title alone to list it only)"))
+            if att.file:
+                trouble = pdf_trouble(resolve_file(Path(name), att.file))
+                if trouble:
+                    path = base + (i, "file")
+                    problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
+    return problems
+
+
+def pdf_trouble(path: Path) -> str | None:
+    """Why a PDF to attach cannot be used, or None."""
+    try:
+        head = path.read_bytes()[:1024]
+    except FileNotFoundError:
+        return f"attachment file not found: {path} (a file path is relative to the spec file)"
+    except IsADirectoryError:
+        return f"the attachment {path} is a folder, not a PDF file"
+    except OSError as exc:
+        return f"cannot read the attachment file {path}: {exc.strerror}"
+    if b"%PDF-" not in head:
+        return f"the attachment {path} is not a PDF file"
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            return (f"the attachment {path} is encrypted (password-protected); save an unprotected copy"
+                    " to attach it")
+        if len(reader.pages) == 0:
+            return f"the attachment {path} has no pages"
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError) as exc:
+        return f"the attachment {path} is damaged and cannot be read: {exc}"
+    return None
 
 
 def _image_trouble(path: Path) -> str | None:

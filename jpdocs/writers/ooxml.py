@@ -141,6 +141,11 @@ def apply_house_style(document, style: HouseStyle) -> None:
                      ("autoSpaceDE", int(ts.latin_spacing)), ("autoSpaceDN", int(ts.latin_spacing)),
                      ("snapToGrid", int(ts.grid is not None)), ("jc", "both")):
         ppr.append(el(tag, val=val))
+    # A line ended by a line break (a newline in a value) is not stretched across a
+    # justified paragraph (Word's default is to stretch it; LibreOffice reads this too).
+    compat = document.settings.element.find(qn("w:compat"))
+    if compat is not None and compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, el("doNotExpandShiftReturn"))
     csc = document.settings.element.find(qn("w:characterSpacingControl"))
     if csc is not None:
         csc.set(qn("w:val"), "compressPunctuation" if ts.compress_punctuation else "doNotCompress")
