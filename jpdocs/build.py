@@ -131,6 +131,21 @@ def attachments_of(spec, release: str) -> list:
     return list(n.attachments)
 
 
+def attachment_notes(loaded: LoadedSpec) -> list[Problem]:
+    """A plain title in 配付資料 is printed only; where the spec makes an overview sheet
+    and no attachment names it, say so (the sheet is attached by document: overview)."""
+    spec = loaded.spec
+    n = spec.press_notice
+    if not (n and spec.agreement and spec.agreement.areas) or any(a.document for a in n.attachments):
+        return []
+    return [Problem(str(loaded.path), loaded.line_of(("press_notice", "attachments", i)),
+                    f"press_notice.attachments.{i}",
+                    f"'{a.title}' names no document and no file: it is printed in 配付資料 only and"
+                    f" release.pdf has no pages for it; to attach the overview sheet write"
+                    f" {{title: {a.title}, document: overview}}")
+            for i, a in enumerate(n.attachments) if not a.file]
+
+
 def releases_of(loaded: LoadedSpec, kinds=None) -> list[str]:
     """The releases the spec calls for (of the given names, if any): one per notice
     with an attachment that has pages (a generated document or a PDF file)."""
@@ -163,6 +178,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     sections call for) as a model, checked: spec text against the fonts first
     (naming field and line), then the rendered model (template text, styles)."""
     check_spec_glyphs(loaded, style)
+    loaded.notes.extend(attachment_notes(loaded))
     chosen = kinds_of(loaded, kinds)
     ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen))
     where = folders(templates)

@@ -26,7 +26,8 @@ from ..output import write_atomic
 from ..style import HouseStyle
 from .columns import fitted_widths
 from .ooxml import (ALIGN, FIXED_TIME, PPR, RPR, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
-                    paragraph_style, put, role_font, set_fonts, set_page, styled_reference, twips)
+                    no_stretch_before_breaks, paragraph_style, put, role_font, set_fonts, set_page,
+                    styled_reference, twips)
 
 
 # ---------------------------------------------------------------- blocks
@@ -327,6 +328,7 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    no_stretch_before_breaks(document)
     section = document.sections[0]
     set_page(section, style, doc.orientation, doc.kind)
     if page_numbers and not doc.fit_one_page:       # one page carries no page number

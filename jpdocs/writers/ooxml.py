@@ -141,11 +141,6 @@ def apply_house_style(document, style: HouseStyle) -> None:
                      ("autoSpaceDE", int(ts.latin_spacing)), ("autoSpaceDN", int(ts.latin_spacing)),
                      ("snapToGrid", int(ts.grid is not None)), ("jc", "both")):
         ppr.append(el(tag, val=val))
-    # A line ended by a line break (a newline in a value) is not stretched across a
-    # justified paragraph (Word's default is to stretch it; LibreOffice reads this too).
-    compat = document.settings.element.find(qn("w:compat"))
-    if compat is not None and compat.find(qn("w:doNotExpandShiftReturn")) is None:
-        compat.insert(0, el("doNotExpandShiftReturn"))
     csc = document.settings.element.find(qn("w:characterSpacingControl"))
     if csc is not None:
         csc.set(qn("w:val"), "compressPunctuation" if ts.compress_punctuation else "doNotCompress")
@@ -163,6 +158,19 @@ def apply_house_style(document, style: HouseStyle) -> None:
         family, bold = role_font(style, ps.font)
         set_fonts(st.element.get_or_add_rPr(), family)
         st.font.size, st.font.bold = Pt(ps.size), (bold or None)
+
+
+def no_stretch_before_breaks(document) -> None:
+    """A line ended by a line break (a newline in a value) is set left, not stretched
+    across a justified paragraph as Word does by default (LibreOffice reads this too),
+    as the PDF composer sets it. doNotExpandShiftReturn stands first in w:compat."""
+    settings = document.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = el("compat")
+        settings.append(compat)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, el("doNotExpandShiftReturn"))
 
 
 def grid_pitches(style: HouseStyle, orientation: str = "portrait") -> tuple[float, float]:
