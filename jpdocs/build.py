@@ -139,7 +139,7 @@ def attachment_notes(loaded: LoadedSpec) -> list[Problem]:
     if not (n and spec.agreement and spec.agreement.areas) or any(a.document for a in n.attachments):
         return []
     return [Problem(str(loaded.path), loaded.line_of(("press_notice", "attachments", i)),
-                    f"press_notice.attachments.{i}",
+                    dotted(("press_notice", "attachments", i)),
                     f"'{a.title}' names no document and no file: it is printed in 配付資料 only and"
                     f" release.pdf has no pages for it; to attach the overview sheet write"
                     f" {{title: {a.title}, document: overview}}")

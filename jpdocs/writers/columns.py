@@ -4,7 +4,8 @@ the same for the PDF and the DOCX: measured with the fonts that draw them.
 A label cell should not wrap inside a word (報道に当 / たってのお / 願い). The
 column takes the width of its longest label, up to a third of the table; a
 label longer than that breaks only between BudouX phrases (the PDF composer's
-heading rule), so the column is at least as wide as the longest phrase. The
+heading rule), so the column is at least as wide as the longest phrase, and the
+other labels still stand on one line. The
 template's width is the least the column gets.
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
         return list(t.widths)
     from .jlreq import _budoux_bounds
     names = fonts.register(style)
-    whole = phrase = 0.0
+    wholes, phrase = [], 0.0
     for row in t.rows:
         if not row:
             continue
@@ -45,13 +46,15 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
 
             def w(s: str) -> float:
                 return pdfmetrics.stringWidth(s, font, ps.size)
-            whole = max(whole, w(text))
+            wholes.append(w(text))
             start = 0
             for end in _budoux_bounds(text) if text else ():
                 phrase = max(phrase, w(text[start:end]))
                 start = end
     cap, extra = width * MAX_SHARE, 2 * pad + _SLACK
-    need = whole + extra if whole + extra <= cap else min(phrase + extra, cap)
+    # every label that fits the cap stands on one line; a longer one breaks between phrases
+    fitting = [x for x in wholes if x + extra <= cap]
+    need = min(max(fitting + [phrase]) + extra, cap)
     first = max(t.widths[0] * width, need)
     if first <= t.widths[0] * width:
         return list(t.widths)
