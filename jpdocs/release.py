@@ -143,7 +143,7 @@ def render_release(notice: tuple[m.Document, HouseStyle],
             a, b = span[f"part-{i}"]
             pos += b - a
     for title, page in marks:
-        writer.add_outline_item(title, page)
+        writer.add_outline_item(title=title, page_number=page)
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
     writer._ID = ArrayObject([ByteStringObject(b"\0" * 16), ByteStringObject(b"\0" * 16)])
     out = io.BytesIO()
