@@ -7,7 +7,8 @@ in its page template (A4 portrait or landscape, the house margins of its kind), 
 annual_pdf.py sets the annual book: one copy of each font subset, not the copies
 of a merge. PDFs the spec names (a map, a flyer) cannot be set by reportlab; their
 pages are inserted with pypdf where the list puts them, exactly as they are (size
-and /Rotate kept). The bookmarks are added last, over the final page order. The
+and /Rotate kept). The bookmarks are added last, over the final page order: one per
+part, a file's own bookmarks nested under its entry. The
 bytes are the same on every build: the /ID is a digest of the content.
 
 The separate files (press-notice.pdf, overview.pdf) are still written; the notice
@@ -131,24 +132,45 @@ def render_release(notice: tuple[m.Document, HouseStyle],
     ordered = sorted(starts.values())
     span = {k: (v, (ordered[ordered.index(v) + 1] if ordered.index(v) + 1 < len(ordered) else total))
             for k, v in starts.items()}
-    marks = [(notice[0].title, 0)]
+    marks: list[tuple[str, int, PdfReader | None]] = [(notice[0].title, 0, None)]
     pos = span["notice"][1] - span["notice"][0]
     for i, (title, part) in enumerate(parts):
-        marks.append((title, pos))
         if isinstance(part, Path):
-            for page in PdfReader(part).pages:
+            reader = PdfReader(part)
+            marks.append((title, pos, reader))
+            for page in reader.pages:
                 writer.insert_page(page, pos)
                 pos += 1
         else:
+            marks.append((title, pos, None))
             a, b = span[f"part-{i}"]
             pos += b - a
-    for title, page in marks:
-        writer.add_outline_item(title=title, page_number=page)
+    for title, page, reader in marks:
+        item = writer.add_outline_item(title=title, page_number=page)
+        if reader is not None:           # a file's own bookmarks, under its entry
+            _copy_outline(writer, reader, reader.outline, item, page)
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
     writer._ID = ArrayObject([ByteStringObject(b"\0" * 16), ByteStringObject(b"\0" * 16)])
     out = io.BytesIO()
     writer.write(out)
     return _content_digest_id(out.getvalue())
+
+
+def _copy_outline(writer, reader, entries, parent, offset: int) -> None:
+    """The bookmarks of an attached file (titles and pages, nested as they were)."""
+    last = None
+    for entry in entries:
+        if isinstance(entry, list):
+            if last is not None:
+                _copy_outline(writer, reader, entry, last, offset)
+            continue
+        try:
+            page = reader.get_destination_page_number(entry)
+        except Exception:                # a bookmark to no page of the file: left out
+            continue
+        if page is None or page < 0:
+            continue
+        last = writer.add_outline_item(title=str(entry.title), page_number=offset + page, parent=parent)
 
 
 def _content_digest_id(pdf: bytes) -> bytes:

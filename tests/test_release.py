@@ -51,6 +51,8 @@ def external_pdf(path: Path, label: str, landscape_page: bool = True, rotate: in
     c.rect(40, 40, size[0] - 80, size[1] - 80)
     c.setFont("TestGothic", 20)
     c.drawString(60, size[1] - 90, label)
+    c.bookmarkPage("p1")
+    c.addOutlineEntry(f"{label}（原本の栞）", "p1", 0)
     c.showPage()
     c.save()
     if rotate:
@@ -67,7 +69,8 @@ def release_spec(tmp_path: Path, attachments: list) -> Path:
 
 
 def outline(reader: PdfReader) -> list[tuple[str, int]]:
-    return [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
+    """The top-level bookmarks (title, page)."""
+    return [(o.title, reader.get_destination_page_number(o)) for o in reader.outline if not isinstance(o, list)]
 
 
 def page_shape(page) -> tuple[int, int, int]:
@@ -100,6 +103,10 @@ def test_release_is_the_notice_then_its_attachments_in_list_order(tmp_path):
     assert outline(reader) == [("北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について", 0),
                                ("会場案内図", 1), ("連携協定の概要", 2), ("イベントのチラシ", 3)]
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    # a file's own bookmarks are kept, under its entry
+    nested = reader.outline[2]
+    assert isinstance(nested, list) and [(o.title, reader.get_destination_page_number(o)) for o in nested] == \
+        [("会場案内図のページ（原本の栞）", 1)]
     texts = [no_space(p.extract_text() or "") for p in reader.pages]
     assert "会場案内図のページ" in texts[1] and "チラシのページ" in texts[3]
     # the notice's and the sheet's pages are those of the separate files
