@@ -127,6 +127,11 @@ class Attachment(Strict):
     document: Optional[Literal["overview"]] = None
     file: Optional[Line] = None       # map.pdf
 
+    def __str__(self) -> str:
+        """The title: a template written when attachments were plain strings
+        (`attachments|join('、')`) still prints the titles, never the object."""
+        return self.title
+
     @model_validator(mode="after")
     def _one_source(self):
         if self.document and self.file:

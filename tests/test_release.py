@@ -427,3 +427,21 @@ def test_libreoffice_does_not_stretch_the_line_before_a_break(tmp_path):
                    env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}, capture_output=True, timeout=180, check=True)
     venue = next(cs for _, t, cs in lines_of(tmp_path / "press-notice.pdf") if t.startswith("オホーツク合同庁舎"))
     assert venue[-1]["x1"] - venue[0]["x0"] < 9 * 10.5 + 1, [c["x0"] for c in venue]
+
+
+@needs_poppler
+def test_a_template_that_joins_the_attachments_still_prints_their_titles(tmp_path):
+    """A user's template written when attachments were plain strings
+    (`n.attachments|join('、')`) prints the titles, never an object's fields."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    text = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
+    assert "n.attachments|map(attribute='title')|join('、')" in text
+    (folder / "press-notice.xml.j2").write_text(
+        text.replace("n.attachments|map(attribute='title')|join('、')", "n.attachments|join('、')"), encoding="utf-8")
+    external_pdf(tmp_path / "map.pdf", "会場案内図")
+    spec = release_spec(tmp_path, [{"title": "連携協定の概要", "document": "overview"},
+                                   {"title": "会場案内図", "file": "map.pdf"}])
+    out = build(spec, tmp_path / "out", "--templates", folder, "--kinds", "press-notice", "--format", "pdf")
+    text = no_space(pdf_text(out / "press-notice.pdf"))
+    assert "配付資料連携協定の概要、会場案内図内容" in text, text[:200]
