@@ -40,7 +40,12 @@ KINDS = [
     DocumentKind("press-notice", "press-notice.xml.j2", "press_notice"),
     DocumentKind("overview", "overview.xml.j2", "agreement", requires="areas"),
     DocumentKind("agreement", "agreement.xml.j2", "agreement", requires="document"),
+    DocumentKind("press-notice-after", "press-notice-after.xml.j2", "press_notice", requires="after"),
 ]
+
+# A release: a notice followed by its attachments in one PDF (release.py). Its
+# name → the notice kind it opens with.
+RELEASES = {"release": "press-notice", "release-after": "press-notice-after"}
 
 
 def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
@@ -70,6 +75,10 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict
         "signatories": spec.signatories() if spec.press_notice else [],
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
+    notice = spec.press_notice
+    if notice and notice.after:
+        ctx["after_attachments"] = notice.after.attachments_or(notice.attachments)
+        ctx["after_contacts"] = notice.contacts if notice.after.contacts is None else notice.after.contacts
     if agreement_text:
         from .articles import compose
         ctx["text"] = compose(loaded, style)
@@ -116,12 +125,64 @@ def kinds_of(loaded: LoadedSpec, kinds=None) -> list[DocumentKind]:
     return out
 
 
+def attachments_of(spec, release: str) -> list:
+    """The attachments (配付資料) of a release, in the order its notice lists them."""
+    n = spec.press_notice
+    if n is None:
+        return []
+    if release == "release-after":
+        return n.after.attachments_or(n.attachments) if n.after else []
+    return list(n.attachments)
+
+
+def attachment_notes(loaded: LoadedSpec) -> list[Problem]:
+    """A plain title in 配付資料 is printed only; where the spec makes an overview sheet
+    and no attachment names it, say so (the sheet is attached by document: overview)."""
+    spec = loaded.spec
+    n = spec.press_notice
+    if not (n and spec.agreement and spec.agreement.areas) or any(a.document for a in n.attachments):
+        return []
+    return [Problem(str(loaded.path), loaded.line_of(("press_notice", "attachments", i)),
+                    dotted(("press_notice", "attachments", i)),
+                    f"'{a.title}' names no document and no file: it is printed in 配付資料 only and"
+                    f" release.pdf has no pages for it; to attach the overview sheet write"
+                    f" {{title: {a.title}, document: overview}}")
+            for i, a in enumerate(n.attachments) if not a.file]
+
+
+def releases_of(loaded: LoadedSpec, kinds=None) -> list[str]:
+    """The releases the spec calls for (of the given names, if any): one per notice
+    with an attachment that has pages (a generated document or a PDF file)."""
+    spec, out = loaded.spec, []
+    for name, notice_kind in RELEASES.items():
+        if kinds is not None and name not in kinds:
+            continue
+        if not any(k.name == notice_kind for k in kinds_of(loaded)):
+            continue
+        if any(a.document or a.file for a in attachments_of(spec, name)):
+            out.append(name)
+    return out
+
+
+def needed_kinds(loaded: LoadedSpec, kinds=None) -> set[str] | None:
+    """The document kinds to make for the kinds asked for: a release needs its
+    notice and the documents it attaches. None: every kind."""
+    if kinds is None:
+        return None
+    need = {k for k in kinds if k not in RELEASES}
+    for name in releases_of(loaded, kinds):
+        need.add(RELEASES[name])
+        need.update(a.document for a in attachments_of(loaded.spec, name) if a.document)
+    return need
+
+
 def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
                    templates: Path | None = None) -> list[model.Document]:
     """Every document of the spec (of the given kind names; default: every kind its
     sections call for) as a model, checked: spec text against the fonts first
     (naming field and line), then the rendered model (template text, styles)."""
     check_spec_glyphs(loaded, style)
+    loaded.notes.extend(attachment_notes(loaded))
     chosen = kinds_of(loaded, kinds)
     ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen))
     where = folders(templates)
@@ -298,11 +359,16 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
     ag = loaded.spec.agreement
     copies = copies or bool(ag and ag.document and ag.document.copies)
     try:
-        for doc in make_documents(loaded, style, kinds, templates):
+        releases = releases_of(loaded, kinds) if "pdf" in formats else []
+        made: dict[str, tuple[model.Document, HouseStyle]] = {}
+        for doc in make_documents(loaded, style, needed_kinds(loaded, kinds), templates):
             doc_style = style
             if doc.fit_one_page:
                 from .writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too
                 doc_style = fit_style(doc, style, str(loaded.path))
+            made[doc.kind] = (doc, doc_style)
+            if kinds is not None and doc.kind not in kinds:
+                continue                             # made only for a release
             for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa).items():
                 pending[f"{doc.kind}.{fmt}"] = data
             if copies and "pdf" in formats and seal_fields(doc):
@@ -311,6 +377,12 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
                     is_copy = suffix == style.word("copy_mark")
                     data = render_files(version, style, ("pdf",), pdfa=pdfa, fields=not is_copy)["pdf"]
                     pending[f"{doc.kind}-{suffix}.pdf"] = data
+        if releases:
+            from .release import render_release
+            for name in releases:
+                parts = [(a.title, made[a.document] if a.document else loaded.file(a.file))
+                         for a in attachments_of(loaded.spec, name) if a.document or a.file]
+                pending[f"{name}.pdf"] = render_release(made[RELEASES[name]], parts)
     except LayoutProblem as exc:
         raise located(exc, loaded) from None
     return pending

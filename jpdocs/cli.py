@@ -47,8 +47,8 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def _kinds(value: str) -> tuple[str, ...]:
-    from .build import KINDS
-    names = [k.name for k in KINDS]
+    from .build import KINDS, RELEASES
+    names = [k.name for k in KINDS] + list(RELEASES)
     parts = tuple(p.strip() for p in value.split(",") if p.strip())
     bad = [p for p in parts if p not in names]
     if bad or not parts:
@@ -72,8 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
                    help="worker processes (default: one per core)")
     p.add_argument("--kinds", type=_kinds, default=None, metavar="KIND,…",
-                   help="build only these document kinds: press-notice, overview, agreement"
-                        " (default: every kind the spec has the sections for)")
+                   help="build only these document kinds: press-notice, overview, agreement, press-notice-after,"
+                        " release, release-after (default: every kind the spec has the sections for)")
     p.add_argument("--copies", action="store_true",
                    help="also write each party's original (agreement-甲.pdf …) and a copy marked 写")
     p.add_argument("--pdfa", action="store_true", help="write PDF/A-2b (archival) PDFs")

@@ -50,10 +50,13 @@ def generator_version() -> str:
 
 def input_files(loaded, style, formats, templates: Path | None = None, kinds=None) -> list[Path]:
     """Every file one spec's documents are made from (see the module docstring)."""
-    from .build import folders, kinds_of     # build imports the writers' helpers; keep this module light
+    from .build import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
     from .style import DEFAULT_STYLE
     files = [Path(loaded.path)]
-    for kind in kinds_of(loaded, kinds):
+    if "pdf" in formats:
+        for name in releases_of(loaded, kinds):             # the PDFs a release attaches
+            files.extend(loaded.file(a.file) for a in attachments_of(loaded.spec, name) if a.file)
+    for kind in kinds_of(loaded, needed_kinds(loaded, kinds)):
         files.extend(templates_used(kind.template, folders(templates)))
     files.extend(loaded.file(p.logo) for p in loaded.spec.parties.values() if p.logo)
     files.append(DEFAULT_STYLE)
@@ -62,7 +65,8 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
     files.extend(style.font_path(role) for role in style.fonts)
     files.extend(style.fallback_paths())
     ag = loaded.spec.agreement
-    if ag and ag.document and ag.document.standard and any(k.name == "agreement" for k in kinds_of(loaded, kinds)):
+    if ag and ag.document and ag.document.standard and any(k.name == "agreement"
+                                                           for k in kinds_of(loaded, needed_kinds(loaded, kinds))):
         files.append(Path(style.article_sets))       # the standard articles the agreement is made from
     if "docx" in formats:
         files.append(TEMPLATES / "reference.docx")

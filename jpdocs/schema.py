@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator,
+                      model_validator)
 
 from . import japanese
 from .values import Date, DateTime, FiscalYear, Time
@@ -117,6 +118,54 @@ class PressRequest(Strict):
     notes: list[Line] = []
 
 
+class Attachment(Strict):
+    """One entry of 配付資料. Its title is printed in the list; `document:` names a
+    document the spec generates (the overview sheet) and `file:` a PDF (a map, a
+    flyer), relative to the spec, whose pages follow the notice in release.pdf. A
+    plain title (a string) is printed in the list only."""
+    title: Line                       # 連携協定の概要, 会場案内図
+    document: Optional[Literal["overview"]] = None
+    file: Optional[Line] = None       # map.pdf
+
+    def __str__(self) -> str:
+        """The title: a template written when attachments were plain strings
+        (`attachments|join('、')`) still prints the titles, never the object."""
+        return self.title
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        if self.document and self.file:
+            raise ValueError("an attachment is a generated document or a file, not both:"
+                             " give document: or file:")
+        return self
+
+
+def _attachment(value):
+    """A plain string is an attachment printed by title only."""
+    return {"title": value} if isinstance(value, str) else value
+
+
+Attachments = list[Annotated[Attachment, BeforeValidator(_attachment)]]
+
+
+class AfterNotice(Strict):
+    """The release after the signing (…を締結しました), made from the same spec:
+    press-notice-after.pdf/.docx and, with attachments, release-after.pdf. Its
+    paragraphs are its own (nothing is made up); the date signed and who signed
+    come from the agreement and the notice; header, issuing office and contacts
+    are the notice's unless given here."""
+    issue_date: Date
+    date_suffix: Optional[str] = None     # default: the notice's (配布)
+    subject: Optional[Line] = None        # default: agreement.title + を締結しました
+    opening: list[Line] = Field(min_length=1)
+    attachments: Optional[Attachments] = None   # default: the notice's attachments that name a document
+    extra_items: list[ExtraItem] = []           # more 記 items after 締結日 and 締結者 (場所 …)
+    contacts: Optional[list[Contact]] = None    # default: the notice's contacts; [] for none
+
+    def attachments_or(self, notice_attachments: list[Attachment]) -> list[Attachment]:
+        return self.attachments if self.attachments is not None else [a for a in notice_attachments if a.document]
+
+
 class PressNotice(Strict):
     header: Optional[Line] = None     # default from the house style: 報道機関各位
     issuing_office: Optional[Line] = None  # printed under the date; default: the spec's issuer
@@ -125,14 +174,15 @@ class PressNotice(Strict):
     date_suffix: str = "配布"
     subject_label: Optional[Line] = None  # default from the house style: 項　目
     subject: Line
-    attachments: list[Line] = []
+    attachments: Attachments = []    # 配付資料: a title, or {title:, document: overview} / {title:, file: map.pdf}
     opening: list[Line]
     ceremony: Ceremony
-    closing_ijo: bool = False         # 以上 at the end of the 記 block
+    closing_ijo: bool = False         # 以上 after the notice's last section (before the request and contact boxes)
     background: Optional[Background] = None
     embargo: Optional[Line] = None
     press_request: Optional[PressRequest] = None
     contacts: list[Contact] = []
+    after: Optional[AfterNotice] = None   # the release after the signing
 
 
 class Area(Strict):

@@ -221,6 +221,8 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
             path = ("press_notice", "ceremony", "end")
             problems.append(Problem(name, line_of(lines, path), dotted(path),
                                     f"the end time {c.end:%H:%M} is not later than the start {c.start:%H:%M}"))
+    if notice:
+        problems += _check_attachments(spec, name, lines)
     agreement = spec.agreement
     if agreement:
         problems += _check_agreement(spec, name, lines)
@@ -262,7 +264,14 @@ def _check_press_request(spec: Spec, name: str, lines) -> list[Problem]:
 def named_files(spec: Spec) -> list[tuple[tuple, str]]:
     """(key path, path as written) of every file the spec names."""
     out = [(("style",), spec.style)] if spec.style else []
-    return out + [(("parties", pid, "logo"), p.logo) for pid, p in spec.parties.items() if p.logo]
+    out += [(("parties", pid, "logo"), p.logo) for pid, p in spec.parties.items() if p.logo]
+    notice = spec.press_notice
+    if notice:
+        lists = [(("press_notice", "attachments"), notice.attachments)]
+        if notice.after is not None and notice.after.attachments is not None:
+            lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
+        out += [(base + (i, "file"), a.file) for base, items in lists for i, a in enumerate(items) if a.file]
+    return out
 
 
 def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list[Problem]:
@@ -282,6 +291,65 @@ def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list
         if trouble:
             problems.append(Problem(name, line_of(lines, key), dotted(key), trouble))
     return problems
+
+
+def _check_attachments(spec: Spec, name: str, lines) -> list[Problem]:
+    """Every attachment that names a document or a file must be there to attach:
+    the overview sheet only when the spec makes one, a file that is a readable,
+    unencrypted PDF. And the release after the signing needs the agreement it
+    reports (its title and the date signed)."""
+    notice, problems = spec.press_notice, []
+    lists = [(("press_notice", "attachments"), notice.attachments)]
+    if notice.after is not None:
+        if spec.agreement is None:
+            path = ("press_notice", "after")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    "the release after the signing reports the agreement signed: the spec needs"
+                                    " agreement: (its title and signing_date)"))
+        if notice.after.attachments is not None:
+            lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
+    for base, items in lists:
+        for i, att in enumerate(items):
+            if att.document == "overview" and not (spec.agreement and spec.agreement.areas):
+                path = base + (i, "document")
+                problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                        "the overview sheet is made from agreement.areas, and this spec has none:"
+                                        " there is no overview to attach (write the title alone to list it only)"))
+            if att.file:
+                trouble = pdf_trouble(resolve_file(Path(name), att.file))
+                if trouble:
+                    path = base + (i, "file")
+                    problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
+    return problems
+
+
+MAX_ATTACHMENT = 100_000_000      # a map or a flyer; larger is surely the wrong file
+
+
+def pdf_trouble(path: Path) -> str | None:
+    """Why a PDF to attach cannot be used, or None."""
+    import io
+    from .files import FileRefused, read_regular_file
+    try:
+        data = read_regular_file(path, MAX_ATTACHMENT, "attachment")   # never a FIFO or a device
+    except FileRefused as exc:
+        if not path.exists():
+            return f"attachment file not found: {path} (a file path is relative to the spec file)"
+        return str(exc)
+    if b"%PDF-" not in data[:1024]:
+        return f"the attachment {path} is not a PDF file"
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            return (f"the attachment {path} is encrypted (password-protected); save an unprotected copy"
+                    " to attach it")
+        if len(reader.pages) == 0:
+            return f"the attachment {path} has no pages"
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError) as exc:
+        return f"the attachment {path} is damaged and cannot be read: {exc}"
+    return None
 
 
 def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:

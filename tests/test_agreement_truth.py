@@ -50,7 +50,7 @@ def test_a_spec_without_a_document_section_gets_no_agreement(tmp_path):
     result = run_generate(spec, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     made = sorted(p.name for p in (tmp_path / "out" / spec.stem).iterdir() if not p.name.startswith("."))
-    assert made == ["overview.docx", "overview.pdf", "press-notice.docx", "press-notice.pdf"]
+    assert made == ["overview.docx", "overview.pdf", "press-notice.docx", "press-notice.pdf", "release.pdf"]
     assert "articles from the standard set" not in result.stdout
 
 
@@ -133,6 +133,7 @@ def test_changes_to_standard_articles_need_a_standard_set(tmp_path):
 def test_a_change_to_the_areas_article_of_a_spec_without_areas_is_an_error_not_dropped(tmp_path):
     data = seed()
     del data["agreement"]["areas"]
+    data["press_notice"]["attachments"] = ["連携協定の概要"]    # no sheet to attach without areas
     data["agreement"]["document"]["articles"] = {"areas": {"heading": "連携協力事項"}}
     spec = write(tmp_path, data)
     result = check(spec)

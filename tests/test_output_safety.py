@@ -20,7 +20,8 @@ from jpdocs import cli, output
 from conftest import ROOT, SEED_SPEC, run_generate
 
 FILES = ("press-notice.pdf", "press-notice.docx")      # what a change of subject changes
-ALL_FILES = FILES + ("overview.pdf", "overview.docx", "agreement.pdf", "agreement.docx")
+ALL_FILES = FILES + ("overview.pdf", "overview.docx", "agreement.pdf", "agreement.docx",
+                     "release.pdf")   # the notice with the overview sheet attached
 
 
 def main(argv, capsys):

@@ -161,6 +161,19 @@ def apply_house_style(document, style: HouseStyle) -> None:
         st.font.size, st.font.bold = Pt(ps.size), (bold or None)
 
 
+def no_stretch_before_breaks(document) -> None:
+    """A line ended by a line break (a newline in a value) is set left, not stretched
+    across a justified paragraph as Word does by default (LibreOffice reads this too),
+    as the PDF composer sets it. doNotExpandShiftReturn stands first in w:compat."""
+    settings = document.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = el("compat")
+        settings.append(compat)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, el("doNotExpandShiftReturn"))
+
+
 def grid_pitches(style: HouseStyle, orientation: str = "portrait") -> tuple[float, float]:
     """Character and line pitch (points) of the house grid over the text area."""
     w, h = A4 if orientation == "portrait" else A4[::-1]

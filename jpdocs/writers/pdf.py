@@ -33,6 +33,7 @@ from .. import fonts, images, model as m
 from ..errors import LayoutProblem
 from ..output import write_atomic
 from ..style import HouseStyle
+from .columns import fitted_widths
 from .composer import JParagraph
 from .jlreq import Settings
 
@@ -40,35 +41,41 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA
 _CELL_PAD = 4.0
 _FRAME_PAD = 6.0                       # reportlab's Frame padding, each side
 _GRID_STYLES = ("body", "item")        # the running text that a character grid holds
+_PHRASE_STYLES = ("title", "heading", "label")   # broken between BudouX phrases: titles, headings, the subject, labels
 
 
 class TrackedLine(Flowable):
-    """One line set with extra space between its characters (報 道 機 関 各 位,
+    """A line set with extra space between its characters (報 道 機 関 各 位,
     項　目). The space is character spacing, not inserted spaces, so the text
-    stays the user's."""
+    stays the user's. A line break in the text (a newline in the value) starts a
+    new line, each set the same way: it is never drawn as a glyph."""
 
     def __init__(self, text: str, font: str, size: float, leading: float, tracking: float, align: str,
                  colour=colors.black, fallbacks: list[str] = ()):
         super().__init__()
         self.text, self.font, self.size, self.leading = text, font, size, leading
         self.char_space, self.align, self.colour = tracking * size, align, colour
-        self.runs = fonts.runs_by_font(text, font, list(fallbacks))
+        self.lines = [(line, fonts.runs_by_font(line, font, list(fallbacks))) for line in text.split("\n")]
 
     def wrap(self, avail_width, avail_height):
         self.avail = avail_width
-        return avail_width, self.leading
+        return avail_width, self.leading * len(self.lines)
 
     def draw(self):
-        width = (sum(pdfmetrics.stringWidth(chunk, name, self.size) for chunk, name in self.runs)
-                 + self.char_space * (len(self.text) - 1))
-        x = {"center": (self.avail - width) / 2, "right": self.avail - width}.get(self.align, 0)
-        t = self.canv.beginText(x, (self.leading - self.size) / 2 + self.size * 0.12)
-        t.setFillColor(self.colour)
-        t.setCharSpace(self.char_space)
-        for chunk, name in self.runs:
-            t.setFont(name, self.size, self.leading)
-            t.textOut(chunk)
-        self.canv.drawText(t)
+        for i, (line, runs) in enumerate(self.lines):
+            if not line:
+                continue
+            width = (sum(pdfmetrics.stringWidth(chunk, name, self.size) for chunk, name in runs)
+                     + self.char_space * (len(line) - 1))
+            x = {"center": (self.avail - width) / 2, "right": self.avail - width}.get(self.align, 0)
+            y = (len(self.lines) - 1 - i) * self.leading
+            t = self.canv.beginText(x, y + (self.leading - self.size) / 2 + self.size * 0.12)
+            t.setFillColor(self.colour)
+            t.setCharSpace(self.char_space)
+            for chunk, name in runs:
+                t.setFont(name, self.size, self.leading)
+                t.textOut(chunk)
+            self.canv.drawText(t)
 
 
 @dataclass(frozen=True)
@@ -188,7 +195,7 @@ class _Builder:
         """Every paragraph goes through the JLREQ composer; titles and headings
         break between phrases."""
         kind = style.name.split("-")[0]
-        phrases = phrases or kind in ("title", "heading")
+        phrases = phrases or kind in _PHRASE_STYLES
         settings = self.jl_grid if self.pitch and kind in _GRID_STYLES else self.jl
         return JParagraph(text, style, bulletText, settings=settings, phrases=phrases)
 
@@ -223,7 +230,8 @@ class _Builder:
             # text; a fixed hang means the text starts exactly there (◆ with hang 1)
             bullet = [_frag(it.marker, base.fontName, size, self.colour)]
             st.bulletFontSize = 0
-        head = self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet)
+        head = self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet,
+                         phrases=it.style.split("-")[0] in _PHRASE_STYLES)
         body = self.blocks(it.blocks, width - indent - hang)
         if not body:
             return [head]
@@ -249,8 +257,8 @@ class _Builder:
         return img
 
     def table(self, t: m.Table, width: float) -> Table:
-        widths = [f * width for f in t.widths]
         pad = t.padding if t.padding is not None else (_CELL_PAD if t.border != "none" else 1.0)
+        widths = [f * width for f in fitted_widths(t, width, pad, self.house)]
         # FONTNAME: reportlab's cell default is Helvetica, which it would reference
         # (unembedded) even though every cell holds paragraphs.
         data, cmds = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.font["mincho"]),
