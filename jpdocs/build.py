@@ -66,6 +66,11 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict
         "signatories": spec.signatories() if spec.press_notice else [],
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
+    ctx["ki"] = []
+    if spec.press_notice:
+        from .notice import compose_ki
+        ctx["ki"], notes = compose_ki(spec, style, loaded.path, loaded.lines)
+        loaded.notes.extend(notes)
     if agreement_text:
         from .articles import compose
         ctx["text"] = compose(loaded, style)

@@ -215,11 +215,8 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                                     " office never writes 様 after its own head: delete the honorific,"
                                     " or say issuing: false if this party is not of the issuing side"))
     if notice:
-        c = notice.ceremony
-        if c.start and c.end and c.end <= c.start:
-            path = ("press_notice", "ceremony", "end")
-            problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                    f"the end time {c.end:%H:%M} is not later than the start {c.start:%H:%M}"))
+        from .notice import check_notice
+        problems += check_notice(spec, name, lines)
     for pid, party in spec.parties.items():
         if party.logo:
             trouble = _image_trouble(resolve_file(Path(name), party.logo))
