@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from . import japanese
-from .errors import Problem
+from .errors import InputError, Problem
 from .schema import KI_BUILTINS, Ceremony, Contact, KiEntry, Person, Spec
 from .source import dotted, line_of
 
@@ -112,7 +112,6 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
 def _check_ki(spec, name, lines, problem) -> list[Problem]:
     n, c = spec.press_notice, spec.press_notice.ceremony
     listed: dict[str, int] = {}
-    labels: dict[str, int] = {}
     K = N + ("ki",)
     for i, e in enumerate(n.ki):
         at = K + (i,)
@@ -136,7 +135,6 @@ def _check_ki(spec, name, lines, problem) -> list[Problem]:
                 facts = " or ".join(f"ceremony.{f}" for f in FACTS[e.item][:3 if e.item == "place" else 1])
                 problem(at + ("item",), f"'{e.item}' is listed, but the spec does not give {facts}:"
                                         " give it, or leave the item out")
-            label = e.label
         else:
             own = [k for k in _OWN if getattr(e, "entries" if k == "list" else k) is not None]
             if e.label is None:
@@ -157,13 +155,6 @@ def _check_ki(spec, name, lines, problem) -> list[Problem]:
             for j, person in enumerate(e.people or []):
                 if not (person.title or person.name):
                     problem(at + ("people", j), "a person needs a title or a name")
-            label = e.label
-        if label:
-            if label in labels:
-                problem(at + ("label",) if e.label else at, f"two items are labelled '{label}'"
-                        f" (the first is item {labels[label] + 1})")
-            else:
-                labels[label] = i
     # a fact that no listed item prints would have no effect
     for item, facts in FACTS.items():
         if item in listed:
@@ -241,13 +232,15 @@ def compose_ki(spec: Spec, style, path=None, lines=None) -> tuple[list[KiItem], 
             return KiItem(label, "text", (text,))
         if item == "place":
             out_lines = []
-            if c.venue:
+            if c.venue:      # the venue, and the way to it under it
                 out_lines.append(c.venue + (f"（{c.venue_address}）" if c.venue_address else ""))
-            out_lines += c.access
+                out_lines += c.access
             if c.online:
                 out_lines.append(c.online)
             for s in c.sites:
                 out_lines.append((f"{s.name}：" if s.name else "") + s.venue + (f"（{s.address}）" if s.address else ""))
+            if not c.venue:
+                out_lines += c.access
             return KiItem(label, "text", tuple(out_lines))
         if item == "signatories":
             rows = []
@@ -283,6 +276,16 @@ def compose_ki(spec: Spec, style, path=None, lines=None) -> tuple[list[KiItem], 
             out.append(people_item(e.label, e.people, e.others))
     if n.ki is None:
         out += [KiItem(x.label, "text", tuple(x.text)) for x in c.extra_items]
+    seen: dict[str, int] = {}
+    for i, it in enumerate(out):
+        if it.label in seen:
+            at = N + ("ki", i) if n.ki is not None else C + ("extra_items", i - len(entries))
+            if n.ki is not None and n.ki[i].label:
+                at += ("label",)
+            raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                                      f"two items of the 記 block are labelled '{it.label}' (items"
+                                      f" {seen[it.label] + 1} and {i + 1}); rename one (label:)")])
+        seen[it.label] = i
     if n.ki is None and c.signatories is None and "signatories" in entries:
         note(C, "ceremony.signatories not given: 締結者 lists every party ("
              + "、".join(p.name for p in spec.parties.values()) + ")")
