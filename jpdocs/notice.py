@@ -286,7 +286,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None) -> tuple[list[KiItem], 
                                       f"two items of the 記 block are labelled '{it.label}' (items"
                                       f" {seen[it.label] + 1} and {i + 1}); rename one (label:)")])
         seen[it.label] = i
-    if n.ki is None and c.signatories is None and "signatories" in entries:
+    builtins = [e if isinstance(e, str) else e.item for e in entries]
+    if c.signatories is None and "signatories" in builtins:
         note(C, "ceremony.signatories not given: 締結者 lists every party ("
              + "、".join(p.name for p in spec.parties.values()) + ")")
     return out, notes

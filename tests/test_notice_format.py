@@ -351,12 +351,6 @@ def test_a_contact_with_several_people_phones_fax_mail_and_an_address(tmp_path, 
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
 
 
-@needs_poppler
-def test_the_single_person_keys_keep_working(tmp_path, capsys):
-    text = notice_text(variant(tmp_path), tmp_path, capsys)
-    assert text.endswith("担当窓口オホーツク総合振興局地域創生部地域政策課長杉村勝彦直通0152-41-0618")
-
-
 @pytest.mark.parametrize("old, new, fragment, key, message", [
     ("      title: 地域政策課長\n", "      title: 地域政策課長\n      people: [{title: 主査, name: 北野}]\n",
      "      title: 地域政策課長", "press_notice.contacts[0].title", "this contact lists its people under people:"),
