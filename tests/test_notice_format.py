@@ -388,3 +388,17 @@ def test_the_rich_notices_pass_jpcheck(tmp_path, capsys):
         assert code == 0, err
         found = jpcheck.check(str(pdf))
         assert found["violations"] == [], (path.name, found["violations"])
+
+
+def test_the_annual_table_writes_dates_in_the_house_calendar(tmp_path):
+    """One choice for every document: a western-calendar house's annual table says 2024年."""
+    import csv
+    from conftest import run_generate
+    style = tmp_path / "house.yaml"
+    style.write_text("dates: {calendar: western}\n", encoding="utf-8")
+    result = run_generate("annual", "--fiscal-year", "2023", SEED_SPEC, "-o", tmp_path / "out", "--style", style)
+    assert result.returncode == 0, result.stderr
+    with open(tmp_path / "out" / "annual-2023.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[1][1] == "2024年２月27日"
+    assert rows[1][6].startswith("2024年２月27日～2025年３月31日")
