@@ -144,6 +144,10 @@ def _check_ki(spec, name, lines, problem) -> list[Problem]:
                 problem(at, "say what the item holds: text:, list:, table: or people:")
             for k in own[1:]:
                 problem(at + (k,), f"an item holds one of text, list, table or people; it has {own[0]} already")
+            for k in own[:1]:
+                value = getattr(e, "entries" if k == "list" else k)
+                if not value or (k == "table" and not all(value)):
+                    problem(at + (k,), f"{k} is empty: write what the item says, or leave the item out")
             if e.others is not None and e.people is None:
                 problem(at + ("others",), "others (ほか) follows a list of people: it would have no effect"
                                           " without people:")
