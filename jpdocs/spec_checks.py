@@ -174,13 +174,14 @@ def _fields_at(loc: tuple) -> list[str]:
     for part in loc:
         if model is None:
             return []
-        if isinstance(part, int) or part not in model.model_fields:
+        fields = {f.alias or n: f for n, f in model.model_fields.items()}    # as the spec writes them
+        if isinstance(part, int) or part not in fields:
             if model is Spec and part != "parties":
                 return []
             model = Party if model is Spec else model
             continue
-        model = _model_of(model.model_fields[part].annotation)
-    return sorted(model.model_fields) if model else []
+        model = _model_of(fields[part].annotation)
+    return sorted(f.alias or n for n, f in model.model_fields.items()) if model else []
 
 
 def _model_of(annotation) -> type[BaseModel] | None:

@@ -187,6 +187,9 @@ def test_the_venue_with_access_directions_under_it(tmp_path, capsys):
 @pytest.mark.parametrize("ki, fragment, key, message", [
     ("    - date\n    - venue\n", "- venue", "press_notice.ki[1].item",
      "unknown item 'venue'; the built-in items are date, place, signatories, agenda, schedule"),
+    ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst", "unknown key 'lst'; did you mean 'list'?"),
+    ("    - date\n    - {label: 配付物, entries: [a]}\n", "entries", "press_notice.ki[1].entries",
+     "unknown key 'entries'; allowed here: item, label, list, others, people, table, text"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),
