@@ -78,7 +78,6 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
     def problem(path, message):
         problems.append(Problem(name, line_of(lines, path), dotted(path), message))
 
-    given = lambda path: path in lines        # noqa: E731  a key the spec wrote
     c = n.ceremony
     # the time of the ceremony
     if c.time_of_day and c.start:
@@ -101,7 +100,7 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
                                  " they would have no effect")
     # the items
     if n.ki is not None:
-        problems += _check_ki(spec, name, lines, problem)
+        _check_ki(spec, lines, problem)
     for i, ct in enumerate(n.contacts):
         _check_contact(ct, N + ("contacts", i), problem)
     if n.press_request and n.press_request.contact:
@@ -109,7 +108,9 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
     return problems
 
 
-def _check_ki(spec, name, lines, problem) -> list[Problem]:
+def _check_ki(spec: Spec, lines, problem) -> None:
+    """The office's list of items: each known, once, with its facts and one content;
+    and no ceremony fact left that no item prints."""
     n, c = spec.press_notice, spec.press_notice.ceremony
     listed: dict[str, int] = {}
     K = N + ("ki",)
@@ -170,7 +171,6 @@ def _check_ki(spec, name, lines, problem) -> list[Problem]:
     if c.extra_items:
         problem(C + ("extra_items",), "with ki:, write these items in ki: ({label: …, text: […]}),"
                                       " where their place is said")
-    return []
 
 
 _POSTAL = re.compile(r"[0-9０-９]{3}[-－][0-9０-９]{4}")
