@@ -76,7 +76,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
 
 def cells(number: int, loaded: LoadedSpec, style: HouseStyle) -> list[str]:
     agreement = loaded.spec.agreement
-    signed = japanese.format_date(agreement.signing_date, style.digits, western=False, weekday=False)
+    signed = _date(agreement.signing_date, style)
     areas = "、".join(a.heading.removesuffix("に関する事項") for a in agreement.areas) or DASH
     return [str(number), signed, agreement.title, partners(loaded), areas, department(loaded),
             validity(loaded, style)]
@@ -112,7 +112,11 @@ def validity(loaded: LoadedSpec, style: HouseStyle) -> str:
 
 
 def _date(d, style: HouseStyle) -> str:
-    return japanese.format_date(d, style.digits, western=False, weekday=False) if isinstance(d, dt.date) else str(d)
+    """A date of the table, in the house's calendar (no Western year beside an era year:
+    the column is narrow), without its weekday."""
+    if not isinstance(d, dt.date):
+        return str(d)
+    return japanese.date_in(d, "western" if style.dates.calendar == "western" else "era", "none", style.digits)
 
 
 # ---------------------------------------------------------------- the shared blocks

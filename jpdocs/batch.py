@@ -58,7 +58,7 @@ def _init_worker(formats, style_override) -> None:
         style = load_style(style_override)
         fonts.register(style)
         fonts.fallback_names(style)
-        env = templating.environment(templating.TEMPLATES, style.digits, style.western_year)
+        env = templating.environment(templating.TEMPLATES, style.digits, style.dates, style.times)
         for kind in build.KINDS:
             env.get_template(kind.template)
         if "pdf" in formats:

@@ -75,6 +75,12 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict
         "signatories": spec.signatories() if spec.press_notice else [],
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
+    ctx["ki"] = []
+    if spec.press_notice:
+        from .notice import compose_ki, signatory_rows
+        ctx["ki"], notes = compose_ki(spec, style, loaded.path, loaded.lines)
+        ctx["signatory_rows"] = signatory_rows(spec)
+        loaded.notes.extend(notes)
     notice = spec.press_notice
     if notice and notice.after:
         ctx["after_attachments"] = notice.after.attachments_or(notice.attachments)

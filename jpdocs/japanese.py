@@ -86,37 +86,91 @@ def weekday(d: date) -> str:
     return _WEEKDAYS[d.weekday()]
 
 
+# How a house writes its dates: the calendar (令和６年（2024年）, 令和６年 or 2024年) and the
+# weekday (（金）, （金曜日） or none).
+CALENDARS = ("era_western", "era", "western")
+WEEKDAY_FORMS = ("short", "long", "none")
+
+
 def format_date(d: date, style: str = "mixed", western: bool = True,
-                weekday: bool = True, era: bool = True) -> str:
+                weekday: bool = True, era: bool = True, year: bool = True,
+                long_weekday: bool = False) -> str:
     """"令和６年（2024年）２月16日（金）" and its variants.
 
     western adds the Western year in brackets after the era year; with
     era=False the Western year is the only year, so western is ignored.
+    year=False leaves the year out (２月16日（金）); long_weekday writes （金曜日）.
     """
     d = _as_date(d)
     western_year = f"{digits(d.year, style)}年"
-    if era:
-        year = era_year_text(*era_of(d), style)
+    if not year:
+        text = ""
+    elif era:
+        text = era_year_text(*era_of(d), style)
         if western:
-            year += f"（{western_year}）"
+            text += f"（{western_year}）"
     else:
-        year = western_year
-    text = f"{year}{digits(d.month, style)}月{digits(d.day, style)}日"
+        text = western_year
+    text += f"{digits(d.month, style)}月{digits(d.day, style)}日"
     if weekday:
-        text += f"（{_WEEKDAYS[d.weekday()]}）"
+        text += f"（{_WEEKDAYS[d.weekday()]}{'曜日' if long_weekday else ''}）"
     return text
 
 
-def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True) -> str:
+def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
+            style: str = "mixed", year: bool = True) -> str:
+    """A date as a house writes it: calendar one of CALENDARS, weekday one of
+    WEEKDAY_FORMS. 2018-09-10 → 平成30年（2018年）９月10日（月）, 平成30年９月10日（月曜日）,
+    2018年９月10日 …"""
+    if calendar not in CALENDARS:
+        raise ValueError(f"unknown calendar {calendar!r}; allowed: {', '.join(CALENDARS)}")
+    if weekday not in WEEKDAY_FORMS:
+        raise ValueError(f"unknown weekday form {weekday!r}; allowed: {', '.join(WEEKDAY_FORMS)}")
+    return format_date(d, style, western=calendar == "era_western", era=calendar != "western",
+                       weekday=weekday != "none", long_weekday=weekday == "long", year=year)
+
+
+CLOCKS = ("24h", "12h")
+SPANS = ("～", "から")
+
+
+def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True,
+                clock: str = "24h", period: bool = True) -> str:
     """"11時00分", "９時05分"; "17時" when minutes_if_zero=False on the hour.
 
     Minutes are always written as two digits, so in "mixed" they are
-    half-width even when below ten.
+    half-width even when below ten. clock="12h" writes 午前/午後 and the hour
+    from 0 to 11, as 公用文 does: 14:30 → 午後２時30分, 12:00 → 午後０時,
+    0:15 → 午前０時15分; period=False leaves 午前/午後 out (for the end of a span
+    in the same half of the day).
     """
-    hour = f"{digits(t.hour, style)}時"
+    if clock not in CLOCKS:
+        raise ValueError(f"unknown clock {clock!r}; allowed: {', '.join(CLOCKS)}")
+    if clock == "12h":
+        prefix = ("午前" if t.hour < 12 else "午後") if period else ""
+        hour = f"{prefix}{digits(t.hour % 12, style)}時"
+    else:
+        hour = f"{digits(t.hour, style)}時"
     if t.minute == 0 and not minutes_if_zero:
         return hour
     return f"{hour}{digits(f'{t.minute:02d}', style)}分"
+
+
+def format_time_span(start: time, end: time | None = None, style: str = "mixed",
+                     minutes_if_zero: bool = True, clock: str = "24h", span: str = "～") -> str:
+    """A start, and an end if known, as notices write them:
+    span "～": 11時00分～11時30分, 11時00分～ (from the start, end not said);
+    span "から": 15時から16時まで, 15時から.
+    With clock="12h" the end repeats 午前/午後 only where it changes:
+    午後２時～３時30分, 午前11時～午後０時30分."""
+    if span not in SPANS:
+        raise ValueError(f"unknown span {span!r}; allowed: {', '.join(SPANS)}")
+    text = format_time(start, style, minutes_if_zero, clock)
+    if end is None:
+        return text + span
+    same_half = (start.hour < 12) == (end.hour < 12)
+    until = format_time(end, style, minutes_if_zero, clock, period=not same_half)
+    return f"{text}～{until}" if span == "～" else f"{text}から{until}まで"
 
 
 # --- fiscal years -------------------------------------------------------------

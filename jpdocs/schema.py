@@ -63,17 +63,52 @@ class Party(Strict):
         return self.issuing if self.issuing is not None else issuer in self.names()
 
 
+class Person(Strict):
+    """One person as a notice names them: title and name (either may stand alone)."""
+    title: Optional[Line] = None      # 地域政策課長, 専門官
+    name: Optional[Line] = None       # 杉村　勝彦, 藤田
+    reading: Optional[Line] = None    # printed in （） after the name
+    note: Optional[Line] = None       # 予定 → （予定）
+
+
+class Phone(Strict):
+    number: Line                      # 03-5253-4111
+    kind: Optional[Literal["直通", "代表"]] = None   # printed only when the spec says it; else 電話
+    extension: Optional[Line] = None  # 内線, with 代表
+
+
 class Contact(Strict):
+    """A contact box: a department, the people in it and how to reach them. One person
+    can be written with title/name, several with people:; one phone with phone/
+    phone_kind/extension, several with phones:."""
+    template_api: ClassVar[tuple[str, ...]] = ("persons", "phone_list")
     role: Optional[Line] = None       # 担当窓口, 問合せ先
     department: Line                  # オホーツク総合振興局地域創生部
     title: Optional[Line] = None      # 地域政策課長
     name: Optional[Line] = None       # 杉村 勝彦
     name_label: Optional[Line] = None  # 担当 → 担当：道下
+    people: list[Person] = []         # several people, each on a line
     phone: Optional[Line] = None
     phone_kind: Optional[Literal["直通", "代表"]] = None   # printed only when the spec says it
     extension: Optional[Line] = None  # 内線, with 代表
+    phones: list[Phone] = []          # several numbers, each with its kind
     fax: Optional[Line] = None
     email: Optional[Line] = None
+    postal_code: Optional[Line] = None   # 093-8585 → 〒093-8585
+    address: Optional[Line] = None
+
+    def persons(self) -> list[Person]:
+        """The people printed on lines of their own (a name with name_label is printed
+        on the department's line)."""
+        if self.people:
+            return list(self.people)
+        name = None if self.name_label else self.name
+        return [Person(title=self.title, name=name)] if self.title or name else []
+
+    def phone_list(self) -> list[Phone]:
+        if self.phones:
+            return list(self.phones)
+        return [Phone(number=self.phone, kind=self.phone_kind, extension=self.extension)] if self.phone else []
 
 
 class ScheduleRow(Strict):
@@ -87,18 +122,56 @@ class ExtraItem(Strict):
     text: list[Line]
 
 
+class Site(Strict):
+    """A site of a ceremony held at several places (online, or one party at each)."""
+    name: Optional[Line] = None       # 北見会場 → 北見会場：…
+    venue: Line
+    address: Optional[Line] = None    # printed in （）
+
+
 class Ceremony(Strict):
-    """The 記 items of a notice."""
-    date: Date
+    """The facts of the ceremony the 記 block's built-in items are made from; every one
+    optional: an item whose facts are not given is not printed."""
+    date: Optional[Date] = None
     start: Optional[Time] = None
     end: Optional[Time] = None
+    time_of_day: Optional[Line] = None     # 午後: a part of the day, instead of a time
+    span: Optional[Literal["～", "から"]] = None   # this notice's way to write the time span (default: the house's)
     duration_note: Optional[Line] = None   # 30分程度
-    venue: Line
+    venue: Optional[Line] = None
     venue_address: Optional[Line] = None
+    access: list[Line] = []                # directions, a line each, under the venue
+    online: Optional[Line] = None          # オンライン開催（Zoom）
+    sites: list[Site] = []
     signatories: Optional[list[Line]] = None  # party ids; default: every party
     agenda: list[Line] = []
     schedule: list[ScheduleRow] = []
     extra_items: list[ExtraItem] = []
+
+
+KI_BUILTINS = ("date", "place", "signatories", "agenda", "schedule")
+
+
+def _ki_entry(value):
+    """`- place` is short for `- {item: place}`."""
+    return {"item": value} if isinstance(value, str) else value
+
+
+class KiEntry(Strict):
+    """One item of the 記 block: a built-in item by name (item:, with label: to rename
+    it), or an item of the notice's own: a label and one of text, list, table, people."""
+    item: Optional[Line] = None       # date, place, signatories, agenda, schedule
+    label: Optional[Line] = None      # 協定締結日, 出席者, 内容 …
+    text: Optional[list[Line]] = None        # paragraphs
+    entries: Optional[list[Line]] = Field(default=None, alias="list")   # （１）, （２） …
+    table: Optional[list[list[Line]]] = None  # rows of cells
+    people: Optional[list[Person]] = None     # title and name, a line each
+    others: Optional[Line] = None             # ほか, after the last person
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+KiItemSpec = Annotated[KiEntry, BeforeValidator(_ki_entry)]
 
 
 class Background(Strict):
@@ -176,7 +249,8 @@ class PressNotice(Strict):
     subject: Line
     attachments: Attachments = []    # 配付資料: a title, or {title:, document: overview} / {title:, file: map.pdf}
     opening: list[Line]
-    ceremony: Ceremony
+    ceremony: Ceremony = Ceremony()
+    ki: Optional[list[KiItemSpec]] = None   # the 記 block's items in order (default: the built-in ones)
     closing_ijo: bool = False         # 以上 after the notice's last section (before the request and contact boxes)
     background: Optional[Background] = None
     embargo: Optional[Line] = None

@@ -175,13 +175,14 @@ def _fields_at(loc: tuple) -> list[str]:
     for part in loc:
         if model is None:
             return []
-        if isinstance(part, int) or part not in model.model_fields:
+        fields = {f.alias or n: f for n, f in model.model_fields.items()}    # as the spec writes them
+        if isinstance(part, int) or part not in fields:
             if model is Spec and part != "parties":
                 return []
             model = Party if model is Spec else model
             continue
-        model = _model_of(model.model_fields[part].annotation)
-    return sorted(model.model_fields) if model else []
+        model = _model_of(fields[part].annotation)
+    return sorted(f.alias or n for n, f in model.model_fields.items()) if model else []
 
 
 def _model_of(annotation) -> type[BaseModel] | None:
@@ -216,12 +217,8 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                                     " office never writes 様 after its own head: delete the honorific,"
                                     " or say issuing: false if this party is not of the issuing side"))
     if notice:
-        c = notice.ceremony
-        if c.start and c.end and c.end <= c.start:
-            path = ("press_notice", "ceremony", "end")
-            problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                    f"the end time {c.end:%H:%M} is not later than the start {c.start:%H:%M}"))
-    if notice:
+        from .notice import check_notice
+        problems += check_notice(spec, name, lines)
         problems += _check_attachments(spec, name, lines)
     agreement = spec.agreement
     if agreement:

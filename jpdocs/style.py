@@ -64,6 +64,22 @@ class Typesetting(_Strict):
     grid: Grid | None = None
 
 
+class Dates(_Strict):
+    """How the house writes dates (japanese.date_in): the calendar, the weekday, and
+    whether the dates of the event (the ceremony, the request's deadline) keep their
+    year when it is the issue date's."""
+    calendar: Literal["era_western", "era", "western"] = "era_western"   # 令和６年（2024年） / 令和６年 / 2024年
+    weekday: Literal["short", "long", "none"] = "short"                 # （火） / （火曜日） / none
+    event_year: bool = True        # false: ２月27日（火） when the year is the issue date's
+
+
+class Times(_Strict):
+    """How the house writes times (japanese.format_time_span)."""
+    clock: Literal["24h", "12h"] = "24h"       # 14時30分 / 午後２時30分
+    zero_minutes: bool = True                  # 11時00分; false: 11時
+    span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
+
+
 class HouseStyle(_Strict):
     template_api: ClassVar[tuple[str, ...]] = ("word",)     # the one method templates may call (sandbox.py)
     name: str
@@ -71,7 +87,8 @@ class HouseStyle(_Strict):
     fonts: dict[str, str]
     fallback_fonts: list[str] = []
     digits: Literal["mixed", "half", "full"] = "mixed"
-    western_year: bool = True
+    dates: Dates = Dates()
+    times: Times = Times()
     page: Page
     wording: dict[str, str | float]
     colours: dict[str, str]
@@ -183,6 +200,12 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     if isinstance(base.get("article_sets", "articles.yaml"), str):
         base["article_sets"] = str(named_by.parent / base.get("article_sets", "articles.yaml"))
     base["source"] = name
+    if "western_year" in base:      # the key before dates: had its section
+        was = base.pop("western_year")
+        raise InputError([Problem(name, line_of(lines, ("western_year",)), "western_year",
+                                  "western_year has moved: write dates: {calendar: "
+                                  + ("era_western}" if was is not False else "era}")
+                                  + " (era_western: 令和６年（2024年）; era: 令和６年; western: 2024年)")])
     try:
         style = HouseStyle.model_validate(base)
     except ValidationError as exc:
