@@ -12,6 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import Field, ValidationError, model_validator
 
+from . import japanese
 from .errors import InputError, Problem, fail
 from .schema import ArticleText, Line, Strict
 from .source import dotted, line_of, load_yaml
@@ -39,6 +40,7 @@ class StandardArticle(Strict):
 
 class StandardSet(Strict):
     subject: Optional[Line] = None     # the preamble's …に関し
+    writing: Literal["である", "です・ます"] = "である"   # the style its texts are written in
     articles: list[StandardArticle] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -47,7 +49,28 @@ class StandardSet(Strict):
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
             raise ValueError(f"article names must differ: {', '.join(twice)} used twice")
+        for a in self.articles:
+            for text in _texts(a):
+                wrong = japanese.other_style(text, self.writing)
+                if wrong:
+                    raise ValueError(f"the article '{a.name}' has 「{wrong}」, not written {self.writing} as the set"
+                                     " is (writing:): a document is written in one style")
+                if "本協定" in text:
+                    raise ValueError(f"the article '{a.name}' writes 本協定: write {{doc}}, which becomes the"
+                                     " document's own word (本協定, 本覚書 …)")
         return self
+
+
+def _texts(article: StandardArticle) -> list[str]:
+    out = [x for x in (article.lead, article.catch_all) if x]
+    for text in (article.text or []) + (article.otherwise or []):
+        if isinstance(text, str):
+            out.append(text)
+        else:
+            out.append(text.text)
+            for item in text.items:
+                out += [item] if isinstance(item, str) else [item.text, *item.items]
+    return out
 
 
 def load_sets(path: Path | str) -> dict[str, StandardSet]:

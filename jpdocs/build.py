@@ -54,7 +54,7 @@ def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
     return load_style()
 
 
-def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict:
+def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: bool = False) -> dict:
     """What the templates see. The agreement's text (articles.py) is composed only
     when the agreement is made: a problem in it must not stop a press notice."""
     spec = loaded.spec
@@ -68,7 +68,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict
     }
     if agreement_text:
         from .articles import compose
-        ctx["text"] = compose(loaded, style)
+        ctx["text"] = compose(loaded, style, final=final)
         loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
     return ctx
 
@@ -91,6 +91,12 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
             parts.append("the spec's own: " + "、".join(by_origin["spec"]))
         key = ("agreement", "document", "standard")
         notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), "; ".join(parts)))
+    if text.draft:
+        key = ("agreement", "document", "draft")
+        left = f"; left open: {', '.join(text.blanks)}" if text.blanks else "; nothing is left open"
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             f"a draft: the {text.kind} is marked {style.word('draft_mark')} on every page{left};"
+                             " a final build (--final) refuses a draft"))
     term = text.term
     if term is not None and term.end_chosen and any(a.origin == "standard" and a.name == "validity"
                                                     for a in text.articles):
@@ -113,13 +119,13 @@ def kinds_of(loaded: LoadedSpec, kinds=None) -> list[DocumentKind]:
 
 
 def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
-                   templates: Path | None = None) -> list[model.Document]:
+                   templates: Path | None = None, final: bool = False) -> list[model.Document]:
     """Every document of the spec (of the given kind names; default: every kind its
     sections call for) as a model, checked: spec text against the fonts first
     (naming field and line), then the rendered model (template text, styles)."""
     check_spec_glyphs(loaded, style)
     chosen = kinds_of(loaded, kinds)
-    ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen))
+    ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen), final=final)
     where = folders(templates)
     docs = []
     for kind in chosen:
@@ -129,6 +135,8 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         doc = markup.parse(text, source=source)
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
+        if kind.name == "agreement" and ctx["text"].draft:
+            doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
     return docs
 
@@ -283,17 +291,23 @@ def copies_of(doc: model.Document, style: HouseStyle, original_mark: bool = True
 
 def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
           templates: Path | None = None, force: bool = False,
-          copies: bool = False, pdfa: bool = False, kinds=None) -> list[Path]:
+          copies: bool = False, pdfa: bool = False, kinds=None, final: bool = False) -> list[Path]:
     """Build every document of one spec into out_root/<spec name>/. Returns the paths.
     Everything is rendered in memory first; nothing is written if any part fails.
     copies (or the spec's agreement.copies) adds the originals and the copy of every
-    document with seal places; pdfa makes every PDF PDF/A-2b."""
+    document with seal places; pdfa makes every PDF PDF/A-2b; final (--final) refuses a
+    draft and its blanks."""
     folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
     style = style_for(loaded, style_override)
     pending: dict[str, bytes] = {}
     ag = loaded.spec.agreement
     copies = copies or bool(ag and ag.document and ag.document.copies)
-    for doc in make_documents(loaded, style, kinds, templates):
+    if copies and ag and ag.document and ag.document.draft:
+        key = ("agreement", "document", "draft")
+        raise InputError([Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                                  "originals and copies (copies, --copies) are made of the final agreement,"
+                                  " not of a draft: build the draft without them")])
+    for doc in make_documents(loaded, style, kinds, templates, final=final):
         doc_style = style
         if doc.fit_one_page:
             from .writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too

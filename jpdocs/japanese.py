@@ -360,3 +360,28 @@ def name_lines(formal_name: str | None, name: str) -> tuple[list[str], str]:
         form = next((f for f in LEGAL_FORMS if part.startswith(f) and part != f), None)
         lines += [form, part[len(form):]] if form else ([part] if part else [])
     return lines, name
+
+
+# ---------------------------------------------------------------- style of the text
+# である (plain) or です・ます (polite): a document is written in one style, never mixed.
+_POLITE_END = re.compile(r"(です|ます|ません|ました|でした|ましょう|でしょう|ください|下さい)$")
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a text that end with 。, without what stands in brackets
+    (（以下「甲」という。） is no sentence of the text's own)."""
+    prev = None
+    while prev != text:
+        prev, text = text, re.sub(r"（[^（）]*）|「[^「」]*」|\([^()]*\)", "", text)
+    parts = text.split("。")
+    return [p.strip() for p in parts[:-1] if p.strip()]
+
+
+def other_style(text: str, writing: str) -> str | None:
+    """The first sentence of `text` written in the other style than `writing`
+    (です・ます in a である text, or the reverse), or None."""
+    for sentence in _sentences(text):
+        is_polite = bool(_POLITE_END.search(sentence))
+        if is_polite != (writing == "です・ます"):
+            return sentence + "。"
+    return None
