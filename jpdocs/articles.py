@@ -93,6 +93,7 @@ class AgreementText:
     writing: str = "である"         # である or です・ます, the whole text
     draft: bool = False            # a draft (案): marked on every page
     blanks: tuple[str, ...] = ()   # the keys a draft leaves open
+    label_chars: int = 1           # the longest signature-block label (甲: 1; 振興局: 3), for its column
 
 
 CLOSING = "{self}の{act}を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
@@ -292,7 +293,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     full_title = doc.title or document_title(ag.title, doc.kind)
     return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
-                         doc.kind, writing, doc.draft, blanks)
+                         doc.kind, writing, doc.draft, blanks, max((len(x) for x in labels), default=0))
 
 
 def _form(pattern: str, number: str, heading: str) -> str:

@@ -101,9 +101,12 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
     if term is not None and term.end_chosen and any(a.origin == "standard" and a.name == "validity"
                                                     for a in text.articles):
         key = ("agreement", "validity")
-        end = japanese.format_date(term.end, style.digits, western=False, weekday=False)
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.validity.end",
-                             f"not given; the term runs to {end}: {term.end_chosen}"))
+        if term.end is None:
+            message = f"not given; the term's end is left blank ({style.word('blank_date')}): {term.end_chosen}"
+        else:
+            end = japanese.format_date(term.end, style.digits, western=False, weekday=False)
+            message = f"not given; the term runs to {end}: {term.end_chosen}"
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.validity.end", message))
     return notes
 
 
