@@ -266,9 +266,10 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
         line = None
         if p.pbrk is not None:                       # headings: between phrases first
             b = e if p.pbrk[e] else p.pbrk.rfind(1, s + 1, e)
-            if b <= s:                               # a phrase longer than the line: where
-                b = next((i for i in range(e, s, -1)  # the script changes (オホーツク / 総合振興局)
-                          if brk[i] and _script(text[i - 1]) != _script(text[i])), s)
+            if b <= s:                               # a phrase longer than the line: after a
+                b = next((i for i in range(e, s, -1)  # word's ・ or ‐, or where the script changes
+                          if brk[i] and (text[i - 1] in _WORD_ENDS   # (オホーツク / 総合振興局)
+                                         or _script(text[i - 1]) != _script(text[i]))), s)
             if b > s:
                 line = _line(p, s, b, W, justify)
         if line is None and brk[e]:                  # breaks right at the edge
@@ -290,6 +291,9 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
         lines.append(line)
         s = line.end
     return lines
+
+
+_WORD_ENDS = "・‐－-／/"       # a long katakana phrase breaks after these (イレブン・ / ジャパン)
 
 
 def _script(ch: str) -> str:
