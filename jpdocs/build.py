@@ -91,6 +91,12 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
             parts.append("the spec's own: " + "、".join(by_origin["spec"]))
         key = ("agreement", "document", "standard")
         notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), "; ".join(parts)))
+    doc = loaded.spec.agreement.document
+    if text.writing != "である" and doc is not None and doc.writing is None:
+        key = ("agreement", "document", "standard")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.document.writing",
+                             f"not given; the document is written {text.writing}, as its standard set"
+                             f" '{text.standard}' is"))
     if text.draft:
         key = ("agreement", "document", "draft")
         left = f"; left open: {', '.join(text.blanks)}" if text.blanks else "; nothing is left open"

@@ -152,6 +152,8 @@ def test_a_です_ます_document_is_written_so_throughout(tmp_path):
     sentences = [s for s in flat.replace("。）", "）").split("。")[:-1]]
     assert sentences and not [s for s in sentences if s.endswith(("する", "とする", "ない", "有する"))]
     assert "standard set '包括連携（です・ます）'" in out
+    assert ("agreement.document.writing: not given; the document is written です・ます, as its standard set"
+            " '包括連携（です・ます）' is") in out
 
 
 def test_a_writing_other_than_the_sets_is_an_error(tmp_path):
