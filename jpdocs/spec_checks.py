@@ -347,7 +347,9 @@ def _blanks(spec: Spec, name: str, lines) -> list[Problem]:
     ag = spec.agreement
     draft = bool(ag and ag.document and ag.document.draft)
     problems = []
-    signing = {id(p) for p in spec.signatories()} if spec.press_notice else set()
+    notice = spec.press_notice
+    ids = (notice.ceremony.signatories or list(spec.parties)) if notice else []
+    signing = {id(spec.parties[i]) for i in ids if i in spec.parties}   # an undeclared one is reported apart
     for path in blank_keys(spec):
         if not draft:
             message = ("left open (null), which only a draft may do: write it, or say"

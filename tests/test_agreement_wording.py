@@ -315,3 +315,20 @@ def test_a_draft_has_no_originals_nor_copies(tmp_path):
     result = run_generate(spec, "-o", tmp_path / "out", "--copies")
     assert result.returncode == 1
     assert f"error: {spec}:{line_of(spec, 'draft:')}: agreement.document.draft: originals and copies" in result.stderr
+
+
+def test_a_name_left_open_that_the_press_notice_prints_is_an_error(tmp_path):
+    data = a_draft()
+    data["press_notice"] = seed()["press_notice"]
+    spec = write(tmp_path, data)
+    assert (f"error: {spec}:{line_of(spec, 'name: null')}: parties.kitami_it.representative.name: left open (null),"
+            " but the press notice prints this name") in error(spec)
+
+
+def test_a_draft_is_in_no_years_annual_book(tmp_path):
+    signed = write(tmp_path, seed(), "signed")
+    draft = write(tmp_path, a_draft(), "draft")
+    result = run_generate("annual", "--fiscal-year", "2023", signed, draft, "-o", tmp_path / "book")
+    assert result.returncode == 0, result.stderr
+    csv = (tmp_path / "book" / "annual-2023.csv").read_text(encoding="utf-8-sig")
+    assert csv.count("北見工業大学との包括連携協定") == 1
