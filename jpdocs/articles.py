@@ -254,7 +254,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if problems:
         raise InputError(problems)
 
-    names = [f"{p.formal_name or p.name}" for _, p in parties]
+    names = [p.formal_name or p.name or style.word("blank_name") for _, p in parties]
     if doc.preamble:
         preamble = doc.preamble
     else:
@@ -288,8 +288,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                     writing)
     date = (japanese.format_date(ag.signing_date, digit_style, western=False, weekday=False)
             if ag.signing_date else blank_date)
-    signatories = tuple(_signatory(labels[i] if labels else "", party, form, style.word("blank_name"))
-                        for i, (_, party) in enumerate(parties))
+    signatories = tuple(_signatory(labels[i] if labels else "", party, form, style.word("blank_name"), pid)
+                        for i, (pid, party) in enumerate(parties))
     full_title = doc.title or document_title(ag.title, doc.kind)
     return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
@@ -512,7 +512,7 @@ def _clause(j: int, c, fill, num) -> Clause:
     return Clause(marker, fill(c.text), tuple(entries), lead)
 
 
-def _signatory(label: str, party: Party, form=None, blank_name: str = "") -> Signatory:
+def _signatory(label: str, party: Party, form=None, blank_name: str = "", pid: str = "") -> Signatory:
     """Address, organisation and title/name. A formal name written with a full-width
     space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
@@ -521,9 +521,11 @@ def _signatory(label: str, party: Party, form=None, blank_name: str = "") -> Sig
     (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title."""
     org = party.formal_name or party.name
     title = party.signer().title
+    if org is None:                       # a draft's party left open: a blank 名称 line
+        org = blank_name
     labelled = dict(form.signature_labels) if form is not None else {}
     keep = labelled.get("organisation") or (form is not None and form.organisation_line == "always")
-    all_lines = [x for x in org.split("　") if x]
+    all_lines = [x for x in org.split("　") if x] or [org]
     lines = list(all_lines) if keep else ([] if title.startswith(org) else list(all_lines))
     if lines and title.startswith(lines[-1]) and not keep:
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
@@ -541,7 +543,7 @@ def _signatory(label: str, party: Party, form=None, blank_name: str = "") -> Sig
     block += [line("organisation", x, i == 0) for i, x in enumerate(lines)]
     block.append(line("title", title))
     block.append(line("name", name))
-    return Signatory(label, label or party.short_name or party.name, party.address or "", tuple(lines), title,
+    return Signatory(label, label or party.short_name or party.name or pid, party.address or "", tuple(lines), title,
                      name, tuple(block))
 
 

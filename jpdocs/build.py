@@ -101,7 +101,9 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         key = ("agreement", "document", "draft")
         left = f"; left open: {', '.join(text.blanks)}" if text.blanks else "; nothing is left open"
         notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             f"a draft: the {text.kind} is marked {style.word('draft_mark')} on every page{left};"
+                             f"a draft: the {text.kind}"
+                             + (" and the overview sheet are" if loaded.spec.agreement.areas else " is")
+                             + f" marked {style.word('draft_mark')} on every page{left};"
                              " a final build (--final) refuses a draft"))
     term = text.term
     if term is not None and term.end_chosen and any(a.origin == "standard" and a.name == "validity"
@@ -114,6 +116,11 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
             message = f"not given; the term runs to {end}: {term.end_chosen}"
         notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.validity.end", message))
     return notes
+
+
+def is_draft(loaded: LoadedSpec) -> bool:
+    ag = loaded.spec.agreement
+    return bool(ag and ag.document and ag.document.draft)
 
 
 def kinds_of(loaded: LoadedSpec, kinds=None) -> list[DocumentKind]:
@@ -144,7 +151,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         doc = markup.parse(text, source=source)
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
-        if kind.name == "agreement" and ctx["text"].draft:
+        if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
     return docs

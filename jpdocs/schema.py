@@ -29,7 +29,7 @@ class Representative(Strict):
 
 class Party(Strict):
     template_api: ClassVar[tuple[str, ...]] = ("organisation_before_title", "signer")
-    name: Line                        # 北見工業大学
+    name: Optional[Line]              # 北見工業大学; null (written so) leaves it blank in a draft (document.draft)
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
     short_name: Optional[Line] = None
     address: Optional[Line] = None

@@ -334,6 +334,8 @@ def blank_keys(spec: Spec) -> list[tuple]:
     if spec.agreement and spec.agreement.signing_date is None:
         out.append(("agreement", "signing_date"))
     for pid, party in spec.parties.items():
+        if party.name is None:
+            out.append(("parties", pid, "name"))
         for who in ("representative", "signatory"):
             person = getattr(party, who)
             if person is not None and person.name is None:
@@ -354,7 +356,8 @@ def _blanks(spec: Spec, name: str, lines) -> list[Problem]:
         if not draft:
             message = ("left open (null), which only a draft may do: write it, or say"
                        " agreement.document.draft: true for a draft (案) with blanks")
-        elif path[0] == "parties" and id(spec.parties[path[1]]) in signing:
+        elif path[0] == "parties" and (id(spec.parties[path[1]]) in signing
+                                       or (notice and path[2] == "name")):
             message = "left open (null), but the press notice prints this name: write it"
         else:
             continue

@@ -284,8 +284,9 @@ def test_a_draft_with_blanks_is_marked_案_on_every_page_and_says_so(tmp_path):
     assert "令和年月日甲" in flat                          # the date line, blank
     assert "中島和彦" in flat and "鈴木" not in flat
     assert "北見工業大学学長印" in flat                     # the name left blank under the title
-    assert (f"note: {spec}:{line_of(spec, 'draft:')}: agreement.document.draft: a draft: the 協定書 is marked 案 on"
-            " every page; left open: agreement.signing_date, parties.kitami_it.representative.name") in out
+    assert (f"note: {spec}:{line_of(spec, 'draft:')}: agreement.document.draft: a draft: the 協定書 and the overview"
+            " sheet are marked 案 on every page; left open: agreement.signing_date,"
+            " parties.kitami_it.representative.name") in out
 
 
 def test_a_final_build_refuses_a_draft_and_its_blanks(tmp_path):
@@ -332,3 +333,21 @@ def test_a_draft_is_in_no_years_annual_book(tmp_path):
     assert result.returncode == 0, result.stderr
     csv = (tmp_path / "book" / "annual-2023.csv").read_text(encoding="utf-8-sig")
     assert csv.count("北見工業大学との包括連携協定") == 1
+
+
+@needs_poppler
+def test_a_model_agreement_with_a_party_left_open(tmp_path):
+    data = a_draft()
+    data["parties"]["kitami_it"].update(name=None, formal_name=None, address=None)
+    data["parties"]["kitami_it"]["representative"]["title"] = "代表者"
+    spec = write(tmp_path, data)
+    result = run_generate(spec, "-o", tmp_path / "out", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    flat = no_space(pdf_text(tmp_path / "out" / spec.stem / "agreement.pdf"))
+    assert "北海道オホーツク総合振興局（以下「甲」という。）と（以下「乙」という。）は" in flat
+    assert "乙代表者印" in flat                              # blank 名称 and name lines, then the seal
+    sheet = pdf_text(tmp_path / "out" / spec.stem / "overview.pdf")
+    assert "案" in lines(sheet) and "北見工業大学" not in lines(sheet) and "国立大学法人" not in lines(sheet)
+    assert "parties.kitami_it.name" in result.stdout
+    assert f"error: {spec}:{line_of(spec, 'name: null')}: parties.kitami_it.name: left open" \
+        in error(spec, "--final")
