@@ -115,13 +115,13 @@ KINDS = {"協定書": Kind("協定"), "覚書": Kind("覚書"), "契約書": Kin
 
 def document_title(title: str, kind: str = "協定書") -> str:
     """The agreement's own title from the name of the agreement:
-    …との包括連携協定 → …との包括連携に関する協定書; …協定 → …協定書; for a 覚書
-    …に関する覚書 (unless the name already ends with it); 契約 → 契約書."""
+    …との包括連携協定 → …との包括連携に関する協定書 (a 覚書: …との包括連携に関する覚書);
+    …協定 → …協定書; 契約 → 契約書; else …に関する<kind> (unless the name ends with it)."""
     if title.endswith(kind):
         return title
     word = KINDS[kind].word
-    if kind == "協定書" and title.endswith("連携協定"):
-        return title[:-2] + "に関する協定書"
+    if title.endswith("連携協定"):
+        return title[:-2] + "に関する" + kind
     if word != kind and title.endswith(word):
         return title + "書"
     return title + "に関する" + kind

@@ -53,7 +53,7 @@ def test_a_memorandum_calls_itself_本覚書_everywhere(tmp_path):
     data["agreement"]["document"].update(kind="覚書", conclude="取り交わす")
     text, _ = build(tmp_path, write(tmp_path, data))
     flat = no_space(text)
-    assert "北見工業大学との包括連携協定に関する覚書" in flat
+    assert "北見工業大学との包括連携に関する覚書" in flat
     assert "包括的な連携に関し、次のとおり覚書を取り交わす。" in flat
     assert "本覚書は、甲及び乙が相互に連携し" in flat
     assert "本覚書の有効期間は、本覚書の締結の日から令和７年３月31日までとする。" in flat
