@@ -50,8 +50,8 @@ class Row:
 
 def fiscal_year_of(loaded: LoadedSpec) -> int | None:
     agreement = loaded.spec.agreement
-    if agreement is None:
-        return None
+    if agreement is None or agreement.signing_date is None:
+        return None                    # none, or a draft not yet signed: in no year's book
     explicit = getattr(agreement, "fiscal_year", None)
     return explicit if explicit is not None else japanese.fiscal_year(agreement.signing_date)
 

@@ -12,6 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import Field, ValidationError, model_validator
 
+from . import japanese
 from .errors import InputError, Problem, fail
 from .schema import ArticleText, Line, Strict
 from .source import dotted, line_of, load_yaml
@@ -39,6 +40,7 @@ class StandardArticle(Strict):
 
 class StandardSet(Strict):
     subject: Optional[Line] = None     # the preamble's …に関し
+    writing: Literal["である", "です・ます"] = "である"   # the style its texts are written in
     articles: list[StandardArticle] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -48,6 +50,43 @@ class StandardSet(Strict):
         if twice:
             raise ValueError(f"article names must differ: {', '.join(twice)} used twice")
         return self
+
+
+def _texts(article: StandardArticle) -> list[tuple[tuple, str]]:
+    """(key path within the article, text) of every text an article holds."""
+    out = [((key,), getattr(article, key)) for key in ("lead", "catch_all") if getattr(article, key)]
+    for key in ("text", "otherwise"):
+        for j, text in enumerate(getattr(article, key) or []):
+            if isinstance(text, str):
+                out.append(((key, j), text))
+                continue
+            out.append(((key, j, "text"), text.text))
+            for k, item in enumerate(text.items):
+                if isinstance(item, str):
+                    out.append(((key, j, "items", k), item))
+                else:
+                    out.append(((key, j, "items", k, "text"), item.text))
+                    out += [((key, j, "items", k, "items", m), t) for m, t in enumerate(item.items)]
+    return out
+
+
+def _wording_problems(name: str, lines, set_name: str, chosen: StandardSet) -> list[Problem]:
+    """A set's texts are written in its style (writing:) and call the document {doc},
+    never 本協定 itself: the same set serves a 覚書."""
+    problems = []
+    for i, article in enumerate(chosen.articles):
+        for sub, text in _texts(article):
+            loc = (set_name, "articles", i) + sub
+            wrong = japanese.other_style(text, chosen.writing)
+            if wrong:
+                problems.append(Problem(name, line_of(lines, loc), dotted(loc),
+                                        f"「{wrong}」 is not written {chosen.writing} as the set is (writing:):"
+                                        " a document is written in one style"))
+            if "本協定" in text:
+                problems.append(Problem(name, line_of(lines, loc), dotted(loc),
+                                        "writes 本協定: write {doc}, which becomes the document's own word"
+                                        " (本協定, 本覚書 …)"))
+    return problems
 
 
 def load_sets(path: Path | str) -> dict[str, StandardSet]:
@@ -69,6 +108,7 @@ def _load(name: str, *_stamp) -> dict[str, StandardSet]:
     for set_name, body in data.items():
         try:
             out[str(set_name)] = StandardSet.model_validate(body)
+            problems += _wording_problems(name, lines, set_name, out[str(set_name)])
         except ValidationError as exc:
             for e in exc.errors():
                 loc = (set_name,) + tuple(e["loc"])

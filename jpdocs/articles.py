@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import japanese
 from .article_sets import choose, load_sets
 from .errors import InputError, Problem, fail
 from .schema import ClauseSpec, Party, SubItemSpec
 from .source import dotted
+from .spec_checks import blank_keys
 from .spec import LoadedSpec
 from .term import Term, term_of
 
@@ -36,10 +37,13 @@ class Entry:
 
 @dataclass(frozen=True)
 class Clause:
-    """A paragraph (項) of an article: the first has no marker, then ２, ３ …"""
+    """A paragraph (項) of an article: the first has no marker, then ２, ３ … `lead`
+    is what is printed before its text on its line, the following lines hanging
+    under it: ２　 (or, in the house's article form, 第１条　 before the first)."""
     marker: str
     text: str
     entries: tuple[Entry, ...] = ()
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,16 +53,27 @@ class Article:
     heading: str       # 目的
     clauses: tuple[Clause, ...]
     origin: str = "spec"   # "standard": as the standard set has it; "changed": the set's, changed by the spec
+    title: str = ""    # the heading line as the house sets it: 第１条（目的）; "" when run into the text
+    title_indent: float = 0.0   # em: one when the number is in the lead (（目的） / 第１条　…)
+
+
+@dataclass(frozen=True)
+class SignatureLine:
+    """A line of a signature block: its text (住　所　北海道… with labelled lines) and
+    the em its following lines hang by."""
+    text: str
+    hang: float = 0.0
 
 
 @dataclass(frozen=True)
 class Signatory:
-    label: str         # 甲, or "" when one word names all parties (両市)
+    label: str         # 甲 (or 大学), or "" when one word names all parties (両市)
     field: str         # the PDF signature field over the seal place
     address: str
     organisation: tuple[str, ...]  # lines; empty when the title already names it
     title: str
-    name: str
+    name: str          # a draft's blank when left open
+    lines: tuple[SignatureLine, ...] = ()   # what the block prints, in order
 
 
 @dataclass(frozen=True)
@@ -74,22 +89,49 @@ class AgreementText:
     standard: str = ""             # the standard set chosen, and its file
     standard_file: str = ""
     term: Term | None = None       # the term of validity the text states
+    kind: str = "協定書"            # 協定書, 覚書, 契約書, 確認書
+    writing: str = "である"         # である or です・ます, the whole text
+    draft: bool = False            # a draft (案): marked on every page
+    blanks: tuple[str, ...] = ()   # the keys a draft leaves open
+    label_chars: int = 1           # the longest signature-block label (甲: 1; 振興局: 3), for its column
 
 
-CLOSING = "本協定の締結を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
+CLOSING = "{self}の{act}を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
 ITEM_MARKER = "（{n}）"
 
 
-def document_title(title: str) -> str:
+@dataclass(frozen=True)
+class Kind:
+    """The wording that follows the kind of document: its word (本協定, 協定を締結する),
+    the act its closing attests (締結; 確認書: 成立) and the preamble's verb."""
+    word: str
+    act: str = "締結"
+    verb: str = ""        # the preamble's verb when the spec gives none ("": <word>を締結する)
+
+
+KINDS = {"協定書": Kind("協定"), "覚書": Kind("覚書"), "契約書": Kind("契約"),
+         "確認書": Kind("確認書", act="成立", verb="確認する")}
+
+
+def document_title(title: str, kind: str = "協定書") -> str:
     """The agreement's own title from the name of the agreement:
-    …との包括連携協定 → …との包括連携に関する協定書; …協定 → …協定書."""
-    if title.endswith("協定書"):
+    …との包括連携協定 → …との包括連携に関する協定書 (a 覚書: …との包括連携に関する覚書);
+    …協定 → …協定書; 契約 → 契約書; else …に関する<kind> (unless the name ends with it)."""
+    if title.endswith(kind):
         return title
+    word = KINDS[kind].word
     if title.endswith("連携協定"):
-        return title[:-2] + "に関する協定書"
-    if title.endswith("協定"):
+        return title[:-2] + "に関する" + kind
+    if word != kind and title.endswith(word):
         return title + "書"
-    return title + "に関する協定書"
+    return title + "に関する" + kind
+
+
+def polite(text: str, writing: str) -> str:
+    """Generated sentences in the document's style: …とする。 → …とします。 in です・ます."""
+    if writing != "です・ます":
+        return text
+    return re.sub(r"(する|交わす)。", lambda m: {"する": "します", "交わす": "交わします"}[m.group(1)] + "。", text)
 
 
 def title_lines(title: str, max_chars: int = 30) -> tuple[str, ...]:
@@ -103,19 +145,28 @@ def title_lines(title: str, max_chars: int = 30) -> tuple[str, ...]:
     return title[:cut + 2], title[cut + 2:]
 
 
-def party_label_words(spec_labels: str, n: int) -> tuple[list[str], dict[str, str]]:
+def party_label_words(spec_labels, n: int, collective: str | None = None,
+                      ids: list[str] | None = None) -> tuple[list[str], dict[str, str]]:
     """(the labels, one per party, or [] with a collective word) and the phrases
-    the articles use: all, compact, any, other."""
-    if spec_labels == "甲乙":
-        labels = japanese.party_labels(n)
+    the articles use: all, compact, any, other. `spec_labels` is 甲乙 (甲, 乙, 丙 … by
+    order), one word for all (両市), or a label per party id ({city: 市, univ: 大学});
+    `collective` (両者) is then the word for all of them in {all} and {compact}."""
+    other = "相手方" if n == 2 else "他の当事者"
+    if isinstance(spec_labels, dict) or spec_labels == "甲乙":
+        if isinstance(spec_labels, dict):
+            labels = [spec_labels[i] for i in ids]
+            compact = japanese.join_japanese(labels) + "が"     # 市及び大学が協議の上
+        else:
+            labels = japanese.party_labels(n)
+            compact = japanese.join_japanese(labels, compact=True)   # 甲乙協議の上
         return labels, {
-            "all": japanese.join_japanese(labels),
-            "compact": japanese.join_japanese(labels, compact=True),
+            "all": collective or japanese.join_japanese(labels),
+            "compact": collective or compact,
             "any": japanese.join_japanese(labels, conjunction="又は"),
-            "other": "相手方" if n == 2 else "他の当事者",
+            "other": other,
         }
     word = spec_labels
-    return [], {"all": word, "compact": word, "any": word, "other": "相手方" if n == 2 else "他の当事者"}
+    return [], {"all": word, "compact": word, "any": word, "other": other}
 
 
 @dataclass
@@ -131,15 +182,17 @@ class _Draft:
     key: tuple = ()            # where in the spec it was written (for messages)
 
 
-def compose(loaded: LoadedSpec, style) -> AgreementText:
+def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     """The agreement document's text, or an InputError naming every problem: each
     article comes from the chosen standard set or from the spec, and a change that
-    would have no effect, a duplicate, a missing purpose or no article at all is an
-    error rather than a silent guess."""
+    would have no effect, a duplicate, a missing purpose, text in the other style
+    (です・ます in a である document), or no article at all is an error rather than
+    a silent guess. final=True (--final) refuses a draft and its blanks."""
     spec = loaded.spec
     ag = spec.agreement
     doc = ag.document
     digit_style = style.digits
+    form = style.agreement
     problems: list[Problem] = []
     file = str(loaded.path)
 
@@ -152,12 +205,28 @@ def compose(loaded: LoadedSpec, style) -> AgreementText:
         set_file = str(style.article_sets)
         chosen = choose(load_sets(set_file), doc.standard, set_file,
                         (file, loaded.line_of(D + ("standard",)), dotted(D + ("standard",))))
+    kind = KINDS[doc.kind]
+    self_word = "本" + kind.word
+    writing = doc.writing or (chosen.writing if chosen else "である")
+    if chosen and doc.writing and doc.writing != chosen.writing:
+        problem(D + ("writing",), f"the standard set '{doc.standard}' is written {chosen.writing}, and the"
+                                  f" document is to be written {doc.writing}: choose a set written {doc.writing},"
+                                  " or leave writing: out to write as the set does")
+    blanks = tuple(dotted(k) for k in blank_keys(spec))
+    if final and doc.draft:
+        problem(D + ("draft",), "a final build (--final) of a draft: remove draft: true"
+                                + (f" and fill in what it leaves open ({', '.join(blanks)})" if blanks else ""))
+    if final:
+        for k in blank_keys(spec):
+            problem(k, "left open (null) in a draft; a final build (--final) needs it written")
     parties = spec.party_list()
-    labels, words = party_label_words(doc.labels, len(parties))
-    num = lambda n: japanese.digits(n, digit_style)   # noqa: E731
+    labels, words = party_label_words(doc.labels, len(parties), doc.collective, [i for i, _ in parties])
+    words = dict(words, doc=self_word)
+    num = lambda n: japanese.digits(n, form.numbering_digits or digit_style)   # noqa: E731
     term = term_of(ag)
+    blank_date = style.word("blank_date")
 
-    drafts = _from_set(chosen, ag, term, digit_style, problem) if chosen else []
+    drafts = _from_set(chosen, ag, term, digit_style, problem, self_word, writing, blank_date) if chosen else []
     _apply_overrides(drafts, chosen, doc, ag, problem)
     _insert_extras(drafts, chosen, doc, problem)
     if not drafts and not problems:
@@ -178,19 +247,24 @@ def compose(loaded: LoadedSpec, style) -> AgreementText:
                                   " agreement's purpose (…{purpose}ことを目的とする。): write it as document.purpose"
                                   " (…を図る), or give that article a text of its own")
     subject = doc.subject or (chosen.subject if chosen else None)
-    if not subject:
+    if not subject and not doc.preamble:
         problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
-                                  "締結する。 (no standard set gives one)")
+                                  "締結する。 (no standard set gives one), or a preamble of the spec's own")
+    _check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
     if problems:
         raise InputError(problems)
 
-    names = [f"{p.formal_name or p.name}" for _, p in parties]
-    if labels:
-        defined = [f"{name}（以下「{label}」という。）" for name, label in zip(names, labels)]
-        preamble_parties = japanese.join_parties(defined)
+    names = [p.formal_name or p.name or style.word("blank_name") for _, p in parties]
+    if doc.preamble:
+        preamble = doc.preamble
     else:
-        preamble_parties = japanese.join_parties(names) + f"（以下「{doc.labels}」という。）"
-    preamble = f"{preamble_parties}は、{subject}に関し、次のとおり協定を締結する。"
+        if labels:
+            defined = [f"{name}（以下「{label}」という。）" for name, label in zip(names, labels)]
+            preamble_parties = japanese.join_parties(defined)
+        else:
+            preamble_parties = japanese.join_parties(names) + f"（以下「{doc.labels}」という。）"
+        verb = f"{kind.word}を{doc.conclude}" if doc.conclude else (kind.verb or f"{kind.word}を締結する")
+        preamble = polite(f"{preamble_parties}は、{subject}に関し、次のとおり{verb}。", writing)
 
     purpose = (doc.purpose or "").removesuffix("こと")
     order = [d.name for d in drafts]
@@ -200,19 +274,88 @@ def compose(loaded: LoadedSpec, style) -> AgreementText:
         if d.fill and d.otherwise is not None and any(r not in order for r in _refs(text)):
             text = d.otherwise
         fill = (lambda t, i=i: _fill(t, words, order, i, loaded, d, purpose, num)) if d.fill else (lambda t: t)
-        clauses = tuple(_clause(j, c, fill, num) for j, c in enumerate(text))
-        articles.append(Article(d.name, f"第{num(i + 1)}条", d.heading, clauses, d.origin))
+        clauses = [_clause(j, c, fill, num) for j, c in enumerate(text)]
+        number = f"第{num(i + 1)}条"
+        title = _form(form.article_heading, number, d.heading)
+        lead = _form(form.article_lead, number, d.heading)
+        if lead and clauses:
+            clauses[0] = replace(clauses[0], lead=lead)
+        indent = 1.0 if title and "{number}" not in form.article_heading else 0.0
+        articles.append(Article(d.name, number, d.heading, tuple(clauses), d.origin, title, indent))
 
-    closing = doc.closing or CLOSING.format(n=num(len(parties)), compact=words["compact"], one=num(1))
-    date = japanese.format_date(ag.signing_date, digit_style, western=False, weekday=False)
-    signatories = tuple(_signatory(labels[i] if labels else "", party)
-                        for i, (_, party) in enumerate(parties))
-    full_title = doc.title or document_title(ag.title)
+    closing = doc.closing or polite(CLOSING.format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
+                                                   compact=words["compact"], one=japanese.digits(1, digit_style)),
+                                    writing)
+    date = (japanese.format_date(ag.signing_date, digit_style, western=False, weekday=False)
+            if ag.signing_date else blank_date)
+    signatories = tuple(_signatory(labels[i] if labels else "", party, form, style.word("blank_name"), pid)
+                        for i, (pid, party) in enumerate(parties))
+    full_title = doc.title or document_title(ag.title, doc.kind)
     return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
-                         signatories, tuple(labels), doc.standard or "", set_file, term)
+                         signatories, tuple(labels), doc.standard or "", set_file, term,
+                         doc.kind, writing, doc.draft, blanks, max((len(x) for x in labels), default=0))
 
 
-def _from_set(chosen, ag, term, digit_style: str, problem) -> list[_Draft]:
+def _form(pattern: str, number: str, heading: str) -> str:
+    """The house's article form filled in, literally (never str.format)."""
+    return pattern.replace("{number}", number).replace("{heading}", heading)
+
+
+def _own_texts(doc) -> list[tuple[tuple, str]]:
+    """(key path, text) of every sentence-bearing text the spec writes itself."""
+    D = ("agreement", "document")
+    out = []
+
+    def article(path, text):
+        for j, c in enumerate(text):
+            if isinstance(c, str):
+                out.append((path + (j,), c))
+            else:
+                out.append((path + (j, "text"), c.text))
+                for k, item in enumerate(c.items):
+                    if isinstance(item, str):
+                        out.append((path + (j, "items", k), item))
+                    else:
+                        out.append((path + (j, "items", k, "text"), item.text))
+                        out.extend((path + (j, "items", k, "items", m), t) for m, t in enumerate(item.items))
+    for name, o in doc.articles.items():
+        if o.text is not None:
+            article(D + ("articles", name, "text"), o.text)
+    for i, extra in enumerate(doc.extra_articles):
+        article(D + ("extra_articles", i, "text"), extra.text)
+    for key in ("preamble", "closing"):
+        if getattr(doc, key):
+            out.append((D + (key,), getattr(doc, key)))
+    return out
+
+
+def _check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> None:
+    """The spec's own text in the document's style and kind: no です・ます sentence in
+    a である document (or the reverse), no 本協定 in a 覚書; an own preamble defines
+    every label the document uses."""
+    others = ["本" + k.word for name, k in KINDS.items() if name != doc.kind and k.word != KINDS[doc.kind].word]
+    for path, text in _own_texts(doc):
+        wrong = japanese.other_style(text, writing)
+        if wrong:
+            other = "です・ます" if writing == "である" else "である"
+            problem(path, f"「{wrong}」 is written {other}, and this document is written {writing}"
+                          " (document.writing, or its standard set's): write it in one style, never mixed")
+        word = next((w for w in others if w in text), None)
+        if word:
+            problem(path, f"「{word}」 in a {doc.kind}: the document calls itself 本{kind.word}"
+                          f" (document.kind: {doc.kind})")
+    if doc.preamble:
+        wanted = labels or ([doc.labels] if isinstance(doc.labels, str) else [])
+        missing = [w for w in wanted if f"「{w}」" not in doc.preamble]
+        if missing:
+            problem(("agreement", "document", "preamble"),
+                    "the preamble does not define the label" + ("s " if len(missing) > 1 else " ")
+                    + "、".join(f"「{w}」" for w in missing) + " the document uses (…（以下「"
+                    + missing[0] + "」という。）…)")
+
+
+def _from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本協定", writing: str = "である",
+              blank_date: str = "") -> list[_Draft]:
     doc = ag.document
     out = []
     for art in chosen.articles:
@@ -230,7 +373,7 @@ def _from_set(chosen, ag, term, digit_style: str, problem) -> list[_Draft]:
                 items.append(art.catch_all)
             text = [ClauseSpec(text=art.lead, items=items)]
         elif art.generated == "validity":
-            text = [validity_text(term, digit_style)]
+            text = [validity_text(term, digit_style, self_word, writing, blank_date)]
         else:
             text = list(art.text)
         out.append(_Draft(art.name, art.heading, text, "standard", True,
@@ -238,18 +381,20 @@ def _from_set(chosen, ag, term, digit_style: str, problem) -> list[_Draft]:
     return out
 
 
-def validity_text(term: Term, digit_style: str) -> str:
-    """第Ｎ条（有効期間）: the term as term.py computes it, with its renewal."""
-    fmt = lambda d: japanese.format_date(d, digit_style, western=False, weekday=False)  # noqa: E731
-    begin = fmt(term.start) if term.start_given else "本協定の締結の日"
-    text = f"本協定の有効期間は、{begin}から{fmt(term.end)}までとする。"
+def validity_text(term: Term, digit_style: str, self_word: str = "本協定", writing: str = "である",
+                  blank_date: str = "") -> str:
+    """第Ｎ条（有効期間）: the term as term.py computes it, with its renewal, in the
+    document's word (本協定, 本覚書) and style; a draft's open end is its blank date."""
+    fmt = lambda d: japanese.format_date(d, digit_style, western=False, weekday=False) if d else blank_date  # noqa: E731
+    begin = fmt(term.start) if term.start_given else f"{self_word}の締結の日"
+    text = f"{self_word}の有効期間は、{begin}から{fmt(term.end)}までとする。"
     if term.renewal:
         length = japanese.format_period(*term.term, digit_style, duration=True)
         by = (f"有効期間満了の日の{japanese.format_period(*term.notice, digit_style)}前までに"
               if term.notice else "有効期間満了の日までに")
         text += (f"ただし、{by}、{{any}}のいずれからも書面による別段の意思表示がないときは、"
                  f"有効期間満了の日の翌日から起算して{length}延長するものとし、以後も同様とする。")
-    return text
+    return polite(text, writing)
 
 
 def _apply_overrides(drafts: list[_Draft], chosen, doc, ag, problem) -> None:
@@ -313,7 +458,7 @@ def _insert_extras(drafts: list[_Draft], chosen, doc, problem) -> None:
                                  None, key + ("heading",)))
 
 
-_PLACEHOLDER = re.compile(r"\{(all|compact|any|other|purpose|ref:[^{}]+)\}")
+_PLACEHOLDER = re.compile(r"\{(all|compact|any|other|doc|purpose|ref:[^{}]+)\}")
 
 
 def _all_text(text) -> str:
@@ -353,8 +498,9 @@ def _fill(text: str, words: dict, order: list[str], here: int, loaded, draft: _D
 def _clause(j: int, c, fill, num) -> Clause:
     """One paragraph, with its items (1) and sub-items ア."""
     marker = "" if j == 0 else num(j + 1)
+    lead = marker + "　" if marker else ""
     if isinstance(c, str):
-        return Clause(marker, fill(c))
+        return Clause(marker, fill(c), (), lead)
     entries = []
     for k, item in enumerate(c.items):
         mark = ITEM_MARKER.format(n=num(k + 1))
@@ -363,18 +509,48 @@ def _clause(j: int, c, fill, num) -> Clause:
         else:
             subs = tuple(Entry(japanese.sub_item_marker(s + 1), fill(t)) for s, t in enumerate(item.items))
             entries.append(Entry(mark, fill(item.text), subs))
-    return Clause(marker, fill(c.text), tuple(entries))
+    return Clause(marker, fill(c.text), tuple(entries), lead)
 
 
-def _signatory(label: str, party: Party) -> Signatory:
+def _signatory(label: str, party: Party, form=None, blank_name: str = "", pid: str = "") -> Signatory:
     """Address, organisation and title/name. A formal name written with a full-width
     space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
-    北見工業大学 before 北見工業大学学長), as signature blocks do not name it twice."""
+    北見工業大学 before 北見工業大学学長), as signature blocks do not name it twice —
+    unless the house style keeps it (organisation_line: always) or labels the lines
+    (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title."""
     org = party.formal_name or party.name
     title = party.signer().title
-    lines = [] if title.startswith(org) else [x for x in org.split("　") if x]
-    if lines and title.startswith(lines[-1]):
+    if org is None:                       # a draft's party left open: a blank 名称 line
+        org = blank_name
+    labelled = dict(form.signature_labels) if form is not None else {}
+    keep = labelled.get("organisation") or (form is not None and form.organisation_line == "always")
+    all_lines = [x for x in org.split("　") if x] or [org]
+    lines = list(all_lines) if keep else ([] if title.startswith(org) else list(all_lines))
+    if lines and title.startswith(lines[-1]) and not keep:
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
-    return Signatory(label, label or party.short_name or party.name, party.address or "", tuple(lines), title,
-                     party.signer().name)
+    name = party.signer().name or blank_name
+    width = max((len(w) for w in labelled.values()), default=0)
+
+    def line(key: str, text: str, first: bool = True) -> SignatureLine:
+        if not width:
+            return SignatureLine(text)
+        word = labelled.get(key, "") if first else ""
+        return SignatureLine(_spread(word, width) + "　" + text, width + 1)
+    block = []
+    if party.address:
+        block.append(line("address", party.address))
+    block += [line("organisation", x, i == 0) for i, x in enumerate(lines)]
+    block.append(line("title", title))
+    block.append(line("name", name))
+    return Signatory(label, label or party.short_name or party.name or pid, party.address or "", tuple(lines), title,
+                     name, tuple(block))
+
+
+def _spread(word: str, width: int) -> str:
+    """A label set in `width` characters, as forms align them: 住所 in three → 住　所."""
+    if not word:
+        return "　" * width
+    if len(word) == 2 and width == 3:
+        return word[0] + "　" + word[1]
+    return word + "　" * (width - len(word))

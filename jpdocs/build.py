@@ -63,7 +63,7 @@ def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
     return load_style()
 
 
-def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict:
+def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: bool = False) -> dict:
     """What the templates see. The agreement's text (articles.py) is composed only
     when the agreement is made: a problem in it must not stop a press notice."""
     spec = loaded.spec
@@ -87,7 +87,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict
         ctx["after_contacts"] = notice.contacts if notice.after.contacts is None else notice.after.contacts
     if agreement_text:
         from .articles import compose
-        ctx["text"] = compose(loaded, style)
+        ctx["text"] = compose(loaded, style, final=final)
         loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
     return ctx
 
@@ -110,14 +110,36 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
             parts.append("the spec's own: " + "、".join(by_origin["spec"]))
         key = ("agreement", "document", "standard")
         notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), "; ".join(parts)))
+    doc = loaded.spec.agreement.document
+    if text.writing != "である" and doc is not None and doc.writing is None:
+        key = ("agreement", "document", "standard")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.document.writing",
+                             f"not given; the document is written {text.writing}, as its standard set"
+                             f" '{text.standard}' is"))
+    if text.draft:
+        key = ("agreement", "document", "draft")
+        left = f"; left open: {', '.join(text.blanks)}" if text.blanks else "; nothing is left open"
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             f"a draft: the {text.kind}"
+                             + (" and the overview sheet are" if loaded.spec.agreement.areas else " is")
+                             + f" marked {style.word('draft_mark')} on every page{left};"
+                             " a final build (--final) refuses a draft"))
     term = text.term
     if term is not None and term.end_chosen and any(a.origin == "standard" and a.name == "validity"
                                                     for a in text.articles):
         key = ("agreement", "validity")
-        end = japanese.format_date(term.end, style.digits, western=False, weekday=False)
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.validity.end",
-                             f"not given; the term runs to {end}: {term.end_chosen}"))
+        if term.end is None:
+            message = f"not given; the term's end is left blank ({style.word('blank_date')}): {term.end_chosen}"
+        else:
+            end = japanese.format_date(term.end, style.digits, western=False, weekday=False)
+            message = f"not given; the term runs to {end}: {term.end_chosen}"
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.validity.end", message))
     return notes
+
+
+def is_draft(loaded: LoadedSpec) -> bool:
+    ag = loaded.spec.agreement
+    return bool(ag and ag.document and ag.document.draft)
 
 
 def kinds_of(loaded: LoadedSpec, kinds=None) -> list[DocumentKind]:
@@ -183,14 +205,14 @@ def needed_kinds(loaded: LoadedSpec, kinds=None) -> set[str] | None:
 
 
 def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
-                   templates: Path | None = None) -> list[model.Document]:
+                   templates: Path | None = None, final: bool = False) -> list[model.Document]:
     """Every document of the spec (of the given kind names; default: every kind its
     sections call for) as a model, checked: spec text against the fonts first
     (naming field and line), then the rendered model (template text, styles)."""
     check_spec_glyphs(loaded, style)
     loaded.notes.extend(attachment_notes(loaded))
     chosen = kinds_of(loaded, kinds)
-    ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen))
+    ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen), final=final)
     where = folders(templates)
     docs = []
     for kind in chosen:
@@ -202,6 +224,8 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
         prepare_pictures(doc, loaded, source)
+        if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
+            doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
     return docs
 
@@ -354,20 +378,25 @@ def copies_of(doc: model.Document, style: HouseStyle, original_mark: bool = True
 
 def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None = None,
                 templates: Path | None = None, copies: bool = False, pdfa: bool = False,
-                kinds=None) -> dict[str, bytes]:
+                kinds=None, final: bool = False) -> dict[str, bytes]:
     """Every file of one spec, in memory, as file name → bytes: what the build writes
     and what `check` lays out (and throws away). Text too long for its page is an
     error at the key and line it comes from. copies (or the spec's agreement.copies)
     adds the originals and the copy of every document with seal places; pdfa makes
-    every PDF PDF/A-2b."""
+    every PDF PDF/A-2b; final (--final) refuses a draft and its blanks."""
     style = style_for(loaded, style_override)
     pending: dict[str, bytes] = {}
     ag = loaded.spec.agreement
     copies = copies or bool(ag and ag.document and ag.document.copies)
+    if copies and ag and ag.document and ag.document.draft:
+        key = ("agreement", "document", "draft")
+        raise InputError([Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                                  "originals and copies (copies, --copies) are made of the final agreement,"
+                                  " not of a draft: build the draft without them")])
     try:
         releases = releases_of(loaded, kinds) if "pdf" in formats else []
         made: dict[str, tuple[model.Document, HouseStyle]] = {}
-        for doc in make_documents(loaded, style, needed_kinds(loaded, kinds), templates):
+        for doc in make_documents(loaded, style, needed_kinds(loaded, kinds), templates, final=final):
             doc_style = style
             if doc.fit_one_page:
                 from .writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too
@@ -396,9 +425,9 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
 
 def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
           templates: Path | None = None, force: bool = False,
-          copies: bool = False, pdfa: bool = False, kinds=None) -> list[Path]:
+          copies: bool = False, pdfa: bool = False, kinds=None, final: bool = False) -> list[Path]:
     """Build every document of one spec into out_root/<spec name>/. Returns the paths.
     Everything is rendered in memory first; nothing is written if any part fails."""
     folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
-    pending = render_spec(loaded, formats, style_override, templates, copies, pdfa, kinds)
+    pending = render_spec(loaded, formats, style_override, templates, copies, pdfa, kinds, final)
     return write_outputs(folder, pending, force)

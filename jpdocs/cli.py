@@ -24,8 +24,8 @@ BUILD_HELP = """\
 Build Japanese official documents (press notices, agreements …) from YAML event specs.
 
   python generate.py [SPEC|DIR ...] [-o DIR] [--format pdf,docx] [--style FILE] [--templates DIR]
-                     [--force] [--jobs N] [--kinds KIND,…] [--copies] [--pdfa]
-  python generate.py check SPEC ... [--style FILE] [--templates DIR]
+                     [--force] [--jobs N] [--kinds KIND,…] [--copies] [--pdfa] [--final]
+  python generate.py check SPEC ... [--style FILE] [--templates DIR] [--final]
   python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
   python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR]
 
@@ -85,6 +85,9 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="house style YAML to use instead of the spec's or the default")
     p.add_argument("--templates", type=Path, metavar="DIR",
                    help="a folder of templates; a file there replaces the bundled one of the same name")
+    p.add_argument("--final", action="store_true",
+                   help="the final version: refuse an agreement that is a draft (document.draft) or leaves"
+                        " a date or name open")
 
 
 def _jobs(value: str) -> int:
@@ -160,7 +163,7 @@ def run_check(argv: list[str]) -> int:
             loaded = load_spec(path)
             _warn(loaded)
             safe_folder_name(loaded.name, loaded.path)
-            render_spec(loaded, style_override=args.style, templates=args.templates)
+            render_spec(loaded, style_override=args.style, templates=args.templates, final=args.final)
         except InputError as exc:
             _report(exc)
             failed += 1
@@ -182,7 +185,8 @@ def run_build(argv: list[str]) -> int:
         print("error: no specs found", file=sys.stderr)
         return 1
     start = time.monotonic()
-    extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds}
+    extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds,
+             "final": args.final}
     results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra)
     for res in results["built"] + results["unchanged"]:     # an unchanged spec's warnings still stand
         for w in res.warnings:

@@ -24,13 +24,13 @@ class Strict(BaseModel):
 
 class Representative(Strict):
     title: Line                       # 北海道オホーツク総合振興局長
-    name: Line                        # 中島 和彦
+    name: Optional[Line]              # 中島 和彦; null (written so) leaves it blank in a draft (document.draft)
     reading: Optional[Line] = None    # なかじま かずひこ: printed in the notice only, never in a signature block
 
 
 class Party(Strict):
     template_api: ClassVar[tuple[str, ...]] = ("organisation_before_title", "signer")
-    name: Line                        # 北見工業大学
+    name: Optional[Line]              # 北見工業大学; null (written so) leaves it blank in a draft (document.draft)
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
     short_name: Optional[Line] = None
     address: Optional[Line] = None
@@ -319,13 +319,24 @@ class Validity(Strict):
         return value
 
 
+DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書")
+WRITING_STYLES = ("である", "です・ます")
+
+
 class AgreementDocument(Strict):
-    """The agreement document (協定書), made only when the spec has this section. Its
-    articles come from a standard set of the house style, chosen by name, and from
+    """The agreement document (協定書, 覚書 …), made only when the spec has this section.
+    Its articles come from a standard set of the house style, chosen by name, and from
     the spec; nothing is added that neither states."""
+    kind: Literal[DOCUMENT_KINDS] = "協定書"   # the wording follows it: 本協定 / 本覚書, 協定を締結する …
+    conclude: Optional[Literal["締結する", "取り交わす"]] = None   # the preamble's verb (default: 締結する; 確認書: 確認する)
+    writing: Optional[Literal[WRITING_STYLES]] = None   # である (default) or です・ます, for the whole text
+    draft: bool = False                # a draft (案): marked on every page; dates and names may be left open (null)
     standard: Optional[Line] = None    # a set of the house's standard articles (article_sets), by name
-    title: Optional[Line] = None       # default from agreement.title: …との包括連携に関する協定書
-    labels: Line = "甲乙"              # 甲乙 (甲, 乙, 丙 … by party order) or one word for all: 両市, 両者
+    title: Optional[Line] = None       # default from agreement.title: …との包括連携に関する協定書 (…に関する覚書)
+    labels: Union[Line, dict[str, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
+    #                                     (両市, 両者), or a label per party id: {city: 市, univ: 大学}
+    collective: Optional[Line] = None  # the word for all parties in the articles (両者) beside the labels
+    preamble: Optional[Line] = None    # the spec's own preamble, printed as written (replaces the generated one)
     subject: Optional[Line] = None     # preamble: …は、<subject>に関し、次のとおり協定を締結する。 (default: the set's)
     purpose: Optional[Line] = None     # …することにより、<purpose>ことを目的とする。 (required where an article uses it)
     area_items: bool = False           # list each area's items as ア, イ … under it
@@ -341,7 +352,7 @@ class Agreement(Strict):
     """What the agreement is: used by the notice, the overview sheet, the annual
     book and (when `document:` is given) the agreement document itself."""
     title: Line                       # …との包括連携協定
-    signing_date: Date
+    signing_date: Optional[Date]      # null (written so): left open in a draft (document.draft)
     areas: list[Area] = []
     fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
     department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)

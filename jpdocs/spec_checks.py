@@ -232,6 +232,7 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                                         " whose days cannot all be written as dates (fiscal years run from"
                                         f" {japanese.FIRST_FISCAL_YEAR} to {japanese.LAST_FISCAL_YEAR});"
                                         " check the date"))
+    problems += _blanks(spec, name, lines)
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
@@ -368,9 +369,32 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
     doc = ag.document
     if doc is not None:
         D = ("agreement", "document")
-        if doc.labels != "甲乙" and doc.labels.startswith("両") and len(spec.parties) != 2:
-            problem(D + ("labels",), f"'{doc.labels}' speaks of two parties, but there are {len(spec.parties)};"
-                                     " write 甲乙, or a word such as 三者")
+        for key in ("labels", "collective"):
+            word = getattr(doc, key)
+            if isinstance(word, str) and word != "甲乙" and word.startswith("両") and len(spec.parties) != 2:
+                problem(D + (key,), f"'{word}' speaks of two parties, but there are {len(spec.parties)};"
+                                    " write 甲乙, or a word such as 三者")
+        if isinstance(doc.labels, dict):
+            for pid in doc.labels:
+                if pid not in spec.parties:
+                    close = difflib.get_close_matches(pid, list(spec.parties), n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(spec.parties)})"
+                    problem(D + ("labels", pid), f"party '{pid}' is not declared under parties{hint}")
+            missing = [pid for pid in spec.parties if pid not in doc.labels]
+            if missing:
+                problem(D + ("labels",), f"a label per party needs one for every party; missing: {', '.join(missing)}")
+            words = list(doc.labels.values())
+            for pid, word in doc.labels.items():
+                if words.count(word) > 1:
+                    problem(D + ("labels", pid), f"the label 「{word}」 is given to more than one party")
+        elif doc.labels != "甲乙" and doc.collective:
+            problem(D + ("collective",), f"labels: {doc.labels} is already the one word for all parties, so"
+                                         " collective: would have no effect; remove one")
+        if doc.preamble:
+            for key in ("subject", "conclude"):
+                if D + (key,) in lines:
+                    problem(D + (key,), f"{key} words the generated preamble, and the spec writes its own"
+                                        " (document.preamble): it would have no effect")
         if not ag.areas:
             for key in ("area_items", "catch_all"):
                 if D + (key,) in lines:
@@ -406,3 +430,40 @@ def _sub_item_lists(ag):
     if doc.area_items:
         for i, area in enumerate(ag.areas):
             yield ("agreement", "areas", i, "items"), len(area.items)
+
+
+def blank_keys(spec: Spec) -> list[tuple]:
+    """The key paths a spec leaves open (null): the signing date, signers' names."""
+    out = []
+    if spec.agreement and spec.agreement.signing_date is None:
+        out.append(("agreement", "signing_date"))
+    for pid, party in spec.parties.items():
+        if party.name is None:
+            out.append(("parties", pid, "name"))
+        for who in ("representative", "signatory"):
+            person = getattr(party, who)
+            if person is not None and person.name is None:
+                out.append(("parties", pid, who, "name"))
+    return out
+
+
+def _blanks(spec: Spec, name: str, lines) -> list[Problem]:
+    """A date or name left open (null) is a draft's blank: allowed only where the
+    agreement document says draft: true, and never where the press notice prints it."""
+    ag = spec.agreement
+    draft = bool(ag and ag.document and ag.document.draft)
+    problems = []
+    notice = spec.press_notice
+    ids = (notice.ceremony.signatories or list(spec.parties)) if notice else []
+    signing = {id(spec.parties[i]) for i in ids if i in spec.parties}   # an undeclared one is reported apart
+    for path in blank_keys(spec):
+        if not draft:
+            message = ("left open (null), which only a draft may do: write it, or say"
+                       " agreement.document.draft: true for a draft (案) with blanks")
+        elif path[0] == "parties" and (id(spec.parties[path[1]]) in signing
+                                       or (notice and path[2] == "name")):
+            message = "left open (null), but the press notice prints this name: write it"
+        else:
+            continue
+        problems.append(Problem(name, line_of(lines, path), dotted(path), message))
+    return problems

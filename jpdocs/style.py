@@ -80,6 +80,25 @@ class Times(_Strict):
     span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
 
 
+class AgreementStyle(_Strict):
+    """How the house sets an agreement (協定書, 覚書 …): the form of an article's
+    heading and the signature blocks. Wording of the text itself is the spec's and
+    the standard set's (articles.yaml)."""
+    # 第１条（目的） on its own line (default). {number} is 第１条, {heading} 目的:
+    # "{number}　{heading}" (第１条　目的), "{number}：{heading}"; or the heading line
+    # "（{heading}）" with article_lead "{number}　" (（目的） / 第１条　本協定は…); an
+    # empty heading with the lead "{number}（{heading}）　" runs it into the text.
+    article_heading: str = "{number}（{heading}）"
+    article_lead: str = ""             # before the first paragraph's text, on its line
+    numbering_digits: Literal["mixed", "half", "full"] | None = None   # articles, paragraphs, items (第1条); default: digits
+    # labelled lines of a signature block, e.g. {address: 住所, organisation: 名称, title: 代表者};
+    # empty: unlabelled lines (the seed's)
+    signature_labels: dict[Literal["address", "organisation", "title", "name"], str] = {}
+    # unless_in_title: no organisation line where the title begins with it (北海道オホーツク
+    # 総合振興局長); always: printed all the same
+    organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
+
+
 class HouseStyle(_Strict):
     template_api: ClassVar[tuple[str, ...]] = ("word",)     # the one method templates may call (sandbox.py)
     name: str
@@ -94,6 +113,7 @@ class HouseStyle(_Strict):
     colours: dict[str, str]
     typesetting: Typesetting = Typesetting()
     styles: dict[str, ParagraphStyle]
+    agreement: AgreementStyle = AgreementStyle()
     source: str = ""
 
     def font_path(self, role: str) -> Path:
@@ -128,6 +148,24 @@ def placeholder_problems(style: HouseStyle, name: str, lines: dict) -> list[Prob
                 problems.append(Problem(name, line_of(lines, ("wording", key)), f"wording.{key}",
                                         f"{{{found}}} is not a placeholder of this wording; it may use"
                                         f" {', '.join('{' + a + '}' for a in sorted(allowed))}"))
+    return problems
+
+
+def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[Problem]:
+    """An article's heading line and lead may use {number} and {heading}, and between
+    them must print both: an article without its number could not be referred to."""
+    problems = []
+    for key in ("article_heading", "article_lead"):
+        for found in _PLACEHOLDER.findall(getattr(ag, key)):
+            if found not in ("number", "heading"):
+                problems.append(Problem(name, line_of(lines, ("agreement", key)), f"agreement.{key}",
+                                        f"{{{found}}} is not a placeholder here; use {{number}} and {{heading}}"))
+    both = ag.article_heading + ag.article_lead
+    for needed in ("{number}", "{heading}"):
+        if both.count(needed) != 1:
+            problems.append(Problem(name, line_of(lines, ("agreement", "article_heading")), "agreement.article_heading",
+                                    f"{needed} must appear once in article_heading or article_lead"
+                                    f" (found {both.count(needed)} times)"))
     return problems
 
 
@@ -223,6 +261,7 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
         if trouble:
             problems.append(Problem(name, line_of(lines, key), dotted(key), trouble))
     problems += placeholder_problems(style, name, lines)
+    problems += _article_form_problems(style.agreement, name, lines)
     if problems:
         raise InputError(problems)
     return style

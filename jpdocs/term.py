@@ -21,9 +21,9 @@ from . import japanese
 
 @dataclass(frozen=True)
 class Term:
-    start: dt.date
+    start: dt.date | None      # None: a draft's signing day, left open
     start_given: bool          # False: the signing day (本協定の締結の日)
-    end: dt.date
+    end: dt.date | None        # None: left open with the signing day (a draft's blank)
     end_chosen: str            # why this end, when the spec did not give it ("" when it did)
     renewal: bool
     notice: tuple[int, str] | None     # the renewal notice period, (1, "か月"); None: none
@@ -57,6 +57,8 @@ def term_of(agreement) -> Term:
     term = japanese.parse_period(v.renewal_term)
     if v.end:
         end, why = v.end, ""
+    elif start is None:
+        end, why = None, "left open, as the signing date is (a draft)"
     else:
         fy = japanese.fiscal_year(start)
         end = japanese.fiscal_year_range(fy)[1]
@@ -72,7 +74,9 @@ def term_of(agreement) -> Term:
 
 
 def problem_of(term: Term) -> str | None:
-    """Why the term cannot be met, or None."""
+    """Why the term cannot be met, or None (also when a draft leaves a date open)."""
+    if term.start is None or term.end is None:
+        return None
     if term.end <= term.start:
         return f"the agreement ends ({term.end.isoformat()}) before it starts ({term.start.isoformat()})"
     if term.notice is not None:

@@ -5,7 +5,9 @@ The document's blocks are turned into the PDF writer's flowables and measured th
 way reportlab's frame places them (wrap, space before and after, collapsed). When
 they are too tall, every text size of the house style shrinks in proportion, in
 steps that take the document's smallest text down by 0.5pt, until it fits or that
-text has reached `Document.min_size` (8pt: still legible on paper). Text is never
+text has reached `Document.min_size` (8pt: still legible on paper). When they fill
+less than nine tenths of the page, the sizes grow in the same steps (to 1.5
+times at most) while they still fit, so that a sheet uses its page. Text is never
 clipped or dropped: if the document does not fit even then, the build stops with
 a message naming the spec and the part that is too tall.
 
@@ -42,6 +44,10 @@ def fit_style(doc: m.Document, style: HouseStyle, source: str) -> HouseStyle:
     return fitted
 
 
+GROW_BELOW = 0.9    # a sheet whose content fills less of the page than this grows …
+GROW_MAX = 1.5      # … its text sizes, at most by this factor, while it still fits
+
+
 def _fit(doc: m.Document, style: HouseStyle, source: str) -> HouseStyle:
     ref = min(style.styles[name].size for name in styles_used(doc, style))
     size = ref
@@ -49,6 +55,8 @@ def _fit(doc: m.Document, style: HouseStyle, source: str) -> HouseStyle:
         trial = style if size == ref else scaled(style, size / ref, doc.min_size)
         report = measure(doc, trial)
         if report.fits:
+            if size == ref and report.height < GROW_BELOW * report.available:
+                return _grow(doc, style, ref)
             return trial
         if size <= doc.min_size:
             raise LayoutProblem(source, report.parts, lambda name, h: report.message(doc, size, name, h))
@@ -57,6 +65,19 @@ def _fit(doc: m.Document, style: HouseStyle, source: str) -> HouseStyle:
         # at the smallest size at once (10,000 items: one measure instead of six).
         hopeless = report.height * (doc.min_size / size) ** 2 > 2 * report.available
         size = doc.min_size if hopeless else max(doc.min_size, size - STEP)
+
+
+def _grow(doc: m.Document, style: HouseStyle, ref: float) -> HouseStyle:
+    """A sheet that would leave a tenth of its page or more empty (many short areas,
+    no statements) uses the page: every text size grows in the same steps while the
+    sheet still fits, up to GROW_MAX times the house sizes."""
+    best, size = style, ref + STEP
+    while size <= ref * GROW_MAX + 1e-6:
+        trial = scaled(style, size / ref, doc.min_size)
+        if not measure(doc, trial).fits:
+            break
+        best, size = trial, size + STEP
+    return best
 
 
 def scaled(style: HouseStyle, factor: float, floor: float) -> HouseStyle:
