@@ -449,6 +449,10 @@ def name_lines(formal_name: str | None, name: str) -> tuple[list[str], str]:
 # ---------------------------------------------------------------- style of the text
 # である (plain) or です・ます (polite): a document is written in one style, never mixed.
 _POLITE_END = re.compile(r"(です|ます|ません|ました|でした|ましょう|でしょう|ください|下さい)$")
+# A plain sentence ends with a verb or adjective in its plain form (…する, …である,
+# …定める, …行う, …ない, …した). A phrase that ends with a noun (…に関すること。,
+# …事項。, the items of a list) is in neither style, and fits both.
+_PLAIN_END = re.compile(r"(る|た|だ|ない|う|く|す|つ|ぬ|む|ぶ|ぐ|い)$")
 
 
 def _sentences(text: str) -> list[str]:
@@ -465,7 +469,9 @@ def other_style(text: str, writing: str) -> str | None:
     """The first sentence of `text` written in the other style than `writing`
     (です・ます in a である text, or the reverse), or None."""
     for sentence in _sentences(text):
-        is_polite = bool(_POLITE_END.search(sentence))
-        if is_polite != (writing == "です・ます"):
+        if _POLITE_END.search(sentence):
+            if writing != "です・ます":
+                return sentence + "。"
+        elif _PLAIN_END.search(sentence) and writing == "です・ます":
             return sentence + "。"
     return None

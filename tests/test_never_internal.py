@@ -300,6 +300,7 @@ def test_a_summary_row_too_tall_for_the_annual_book_names_its_spec_and_key(tmp_p
     (specs / "other.yaml").write_bytes(SEED_SPEC.read_bytes())
     text = SEED.replace("formal_name: 国立大学法人北海道国立大学機構　北見工業大学", "formal_name: " + "機" * 6000)
     text = re.sub(r"  areas:\n(    .*\n|      .*\n|        .*\n)*", "", text, count=1)   # a plain sheet, no fit
+    text = text.replace("attachments: [{title: 連携協定の概要, document: overview}]", "attachments: [連携協定の概要]")
     spec = specs / "long.yaml"
     spec.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
