@@ -24,7 +24,7 @@ BUILD_HELP = """\
 Build Japanese official documents (press notices, agreements …) from YAML event specs.
 
   python generate.py [SPEC|DIR ...] [-o DIR] [--format pdf,docx] [--style FILE] [--templates DIR]
-                     [--force] [--jobs N] [--kinds KIND,…] [--copies] [--pdfa]
+                     [--force] [--jobs N] [--time-limit S] [--kinds KIND,…] [--copies] [--pdfa]
   python generate.py check SPEC ... [--style FILE] [--templates DIR]
   python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
   python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR]
@@ -70,7 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="rebuild every spec, even those whose inputs have not changed, and replace output"
                         " files that jpdocs did not write or that were changed since")
     p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
-                   help="worker processes (default: one per core)")
+                   help="worker processes (default, and at most: one per core)")
+    p.add_argument("--time-limit", type=_seconds, default=None, metavar="SECONDS",
+                   help="seconds one spec may take before it is stopped and reported as failed"
+                        " (default: 300; 0: no limit)")
     p.add_argument("--kinds", type=_kinds, default=None, metavar="KIND,…",
                    help="build only these document kinds: press-notice, overview, agreement"
                         " (default: every kind the spec has the sections for)")
@@ -94,6 +97,16 @@ def _jobs(value: str) -> int:
         n = 0
     if n < 1:
         raise argparse.ArgumentTypeError(f"--jobs takes a whole number of at least 1 (got {value!r})")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = -1
+    if not n >= 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError(f"--time-limit takes a number of seconds, 0 for no limit (got {value!r})")
     return n
 
 
@@ -171,7 +184,9 @@ def run_build(argv: list[str]) -> int:
         return 1
     start = time.monotonic()
     extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds}
-    results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra)
+    limit = {"time_limit": args.time_limit or None} if args.time_limit is not None else {}
+    results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra,
+                  **limit)
     for res in results["built"]:
         for w in res.warnings:
             print(f"warning: {w}", file=sys.stderr)
