@@ -64,9 +64,9 @@ def children(pid: int) -> list[int]:
     return out
 
 
-def batch(specs_dir: Path, out: Path, *args) -> subprocess.Popen:
+def batch(specs_dir: Path, out: Path, *args, output=subprocess.PIPE) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, str(ROOT / "generate.py"), specs_dir, "-o", out, *map(str, args)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=output, stderr=output, text=True)
 
 
 def wait_for(condition, seconds: float = 60, what: str = ""):
@@ -127,16 +127,19 @@ def test_a_spec_that_hangs_is_stopped_by_the_time_limit_and_named(others, tmp_pa
 def test_the_workers_exit_when_the_batch_is_killed(tmp_path):
     write_specs(tmp_path / "specs", spread_dates(40))
     out = tmp_path / "out"
-    proc = batch(tmp_path / "specs", out, "-j", "2")
+    # not piped: orphaned workers would hold the pipes open
+    proc = batch(tmp_path / "specs", out, "-j", "2", output=subprocess.DEVNULL)
     workers = wait_for(lambda: len(children(proc.pid)) >= 2 and children(proc.pid), what="two workers")
     wait_for(lambda: list(out.glob("*/press-notice.pdf")), what="the first spec built")
     proc.kill()
-    proc.communicate()
+    proc.wait()
     deadline = time.monotonic() + 5
     alive = workers
     while alive and time.monotonic() < deadline:
         time.sleep(0.05)
         alive = [pid for pid in workers if (proc_stat(pid) or ("Z",))[0] != "Z"]
+    for pid in alive:                    # (the old code's orphans: not left running after the test)
+        os.kill(pid, signal.SIGKILL)
     assert alive == [], "workers still running after their parent was killed"
 
 
