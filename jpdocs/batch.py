@@ -85,7 +85,7 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
         options = options_key(formats, style_override, extra)
         inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"))
         digest = _hasher.digest(Path(spec), inputs, options)   # before building: what was read
-        written = build(loaded, Path(out_root), formats, override, force=force, **extra)
+        written = build(loaded, Path(out_root), formats, override, force=force, stamp=digest, **extra)
         entry = {"digest": digest, "options": options, "inputs": [str(p) for p in inputs],
                  "outputs": [str(Path(w).relative_to(out_root)) for w in written]}
         return Result(spec, "built", [str(w) for w in written], entry, warnings=loaded.warnings)
@@ -280,9 +280,10 @@ def _build_task(spec: str, args: tuple) -> Result:
 def _save(record: Record) -> None:
     """The record only saves work: when it cannot be written, say so and go on (the
     next run rebuilds what it would have skipped)."""
+    from .output import describe
     try:
         record.save()
-    except OSError as exc:
-        from .output import describe
-        print(f"warning: {record.path}: the build record was not written ({describe(exc)});"
+    except (OSError, InputError) as exc:
+        why = describe(exc) if isinstance(exc, OSError) else exc.problems[0].message
+        print(f"warning: {record.path}: the build record was not written ({why});"
               " the next run rebuilds these specs", file=sys.stderr)

@@ -254,11 +254,12 @@ def copies_of(doc: model.Document, style: HouseStyle, original_mark: bool = True
 
 def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
           templates: Path | None = None, force: bool = False,
-          copies: bool = False, pdfa: bool = False, kinds=None) -> list[Path]:
+          copies: bool = False, pdfa: bool = False, kinds=None, stamp: str | None = None) -> list[Path]:
     """Build every document of one spec into out_root/<spec name>/. Returns the paths.
     Everything is rendered in memory first; nothing is written if any part fails.
     copies (or the spec's agreement.copies) adds the originals and the copy of every
-    document with seal places; pdfa makes every PDF PDF/A-2b."""
+    document with seal places; pdfa makes every PDF PDF/A-2b. stamp: the digest of
+    the build's inputs (record.py), kept in the folder's manifest."""
     folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
     style = style_for(loaded, style_override)
     pending: dict[str, bytes] = {}
@@ -277,4 +278,4 @@ def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: P
                 is_copy = suffix == style.word("copy_mark")
                 data = render_files(version, style, ("pdf",), pdfa=pdfa, fields=not is_copy)["pdf"]
                 pending[f"{doc.kind}-{suffix}.pdf"] = data
-    return write_outputs(folder, pending, force)
+    return write_outputs(folder, pending, force, owner=str(loaded.path.resolve()), stamp=stamp)
