@@ -27,7 +27,7 @@ Build Japanese official documents (press notices, agreements …) from YAML even
                      [--force] [--jobs N] [--time-limit S] [--kinds KIND,…] [--copies] [--pdfa]
   python generate.py check SPEC ... [--style FILE] [--templates DIR]
   python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
-  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR]
+  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR] [--force]
 
 Specs whose inputs did not change since their last build are skipped (--force
 rebuilds); many specs are built in parallel, one process per core.
@@ -257,6 +257,8 @@ def annual_parser() -> argparse.ArgumentParser:
     p.add_argument("specs", nargs="*", type=Path, metavar="SPEC", help="spec files or folders (default: specs/)")
     p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR", help="output folder (default: output/)")
     p.add_argument("--style", type=Path, metavar="FILE", help="house style YAML (default: the standard one)")
+    p.add_argument("--force", action="store_true",
+                   help="replace annual files that jpdocs did not write or that were changed since (edited in Word)")
     return p
 
 
@@ -266,7 +268,7 @@ def run_annual(argv: list[str]) -> int:
     args = annual_parser().parse_args(argv)
     files = spec_files(args.specs)
     try:
-        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style)):
+        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force):
             print(f"wrote {written}")
     except InputError as exc:
         _report(exc)
