@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import unicodedata
 from pathlib import Path
 
@@ -28,9 +29,25 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def generate_async(*args, env=None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(ROOT / "generate.py"), *map(str, args)],
+def generate_async(*args, env=None, script=None) -> subprocess.Popen:
+    program = ["-c", script] if script else [str(ROOT / "generate.py")]
+    return subprocess.Popen([sys.executable, *program, *map(str, args)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+# The generator on a slow, uneven disk (an fsync takes up to 0.2 s), so that two
+# builds' writes overlap and interleave as they would on a network share.
+SLOW_DISK = """
+import os, random, sys, time
+sys.path.insert(0, {root!r})
+from jpdocs import cli, output
+real = os.fsync
+def slow(fd):
+    time.sleep(random.random() * 0.2)
+    real(fd)
+output.os.fsync = slow
+sys.exit(cli.main(sys.argv[1:]))
+""".format(root=str(ROOT))
 
 
 def seed_copy(folder: Path, name: str = "x.yaml") -> Path:
@@ -119,7 +136,11 @@ def test_two_builds_of_one_spec_at_once_leave_manifest_record_and_files_agreeing
     out = tmp_path / "out"
     folder = out / "x"
     for round_ in range(10):
-        runs = [generate_async(spec, "-o", out, *options) for options in VARIANTS.values()]
+        # PDF/A takes longer to make: the plain build starts 0 to 0.45 s later, so
+        # that their writes overlap in every round in another way.
+        runs = [generate_async(spec, "-o", out, *VARIANTS["pdfa"], script=SLOW_DISK)]
+        time.sleep(0.05 * round_)
+        runs.append(generate_async(spec, "-o", out, *VARIANTS["plain"], script=SLOW_DISK))
         for proc in runs:
             stdout, stderr = proc.communicate(timeout=120)
             assert proc.returncode == 0, f"round {round_}: {stderr}"       # no false "edited in Word?"
