@@ -191,8 +191,9 @@ def _timed_out(spec: str, limit: float) -> Result:
 
 def _build_here(spec: str, args: tuple, limit: float | None) -> Result:
     """One spec in this process, stopped by SIGALRM after `limit` seconds (only the
-    main thread receives signals; elsewhere it runs without a limit)."""
-    if not limit or threading.current_thread() is not threading.main_thread():
+    main thread receives signals, and Windows has no SIGALRM: there it runs without
+    a limit)."""
+    if not limit or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
         return build_one(spec, *args)
 
     def stop(signum, frame):

@@ -154,3 +154,31 @@ def test_jobs_is_capped_by_the_cores_and_the_specs(tmp_path):
     assert proc.returncode == 0, stderr
     assert counts(stdout)["built"] == 3
     assert 1 <= most <= min(3, len(os.sched_getaffinity(0)))
+
+
+# ------------------------------------------------------------ the pool itself, in this process
+def _square_or_die(task: int) -> int:
+    if task == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if task == 5:
+        time.sleep(60)
+    return task * task
+
+
+def test_the_pool_reports_each_task_once_whatever_its_worker_does():
+    from jpdocs.workers import run_tasks
+    outcomes = dict(run_tasks(list(range(8)), 2, init=lambda: None, work=_square_or_die, time_limit=2))
+    assert sorted(outcomes) == list(range(8))
+    assert outcomes[3].status == "died" and "SIGKILL" in outcomes[3].value
+    assert outcomes[5].status == "timeout"
+    assert {t: o.value for t, o in outcomes.items() if o.status == "done"} == {
+        t: t * t for t in range(8) if t not in (3, 5)}
+
+
+def test_workers_that_cannot_start_fail_the_tasks_instead_of_looping():
+    from jpdocs.workers import run_tasks
+    start = time.monotonic()
+    outcomes = list(run_tasks([1, 2, 3], 2, init=lambda: os._exit(7), work=_square_or_die))
+    assert sorted(t for t, _ in outcomes) == [1, 2, 3]
+    assert all(o.status == "not-started" and "exited with status 7" in o.value for _, o in outcomes)
+    assert time.monotonic() - start < 30
