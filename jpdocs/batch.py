@@ -14,6 +14,7 @@ the next run builds what the record does not show as done.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
@@ -265,8 +266,10 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
             from .workers import run_tasks
             init = functools.partial(_init_worker, tuple(formats), style_arg)
             work = functools.partial(_build_task, args=args)
-            for spec, outcome in run_tasks(todo, worker_count(jobs, len(todo)), init, work, time_limit):
-                take(_from_outcome(spec, outcome, time_limit))
+            # closing: whatever stops the loop (Ctrl-C) stops the workers at once
+            with contextlib.closing(run_tasks(todo, worker_count(jobs, len(todo)), init, work, time_limit)) as ends:
+                for spec, outcome in ends:
+                    take(_from_outcome(spec, outcome, time_limit))
     finally:
         progress.close()
         if results["built"] or record.dirty:
