@@ -186,16 +186,16 @@ def csv_bytes(rows: list[Row]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle) -> list[Path]:
-    """Write the three files (each atomically) and return their paths."""
+def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force: bool = False) -> list[Path]:
+    """Write the three files, all or none, and return their paths. As with a build
+    (output.write_outputs), a file jpdocs did not write or that was changed since
+    (the DOCX edited in Word) is not replaced without `force`."""
     from .annual_pdf import render_annual_pdf
-    from .output import write_atomic
+    from .output import write_outputs
     from .writers.docx import render_docx
     rows = select(paths, fy, style)
-    files = {out / f"annual-{fy}.pdf": render_annual_pdf(fy, rows, style),
-             out / f"annual-{fy}.docx": render_docx(docx_document(fy, rows, style), style),
-             out / f"annual-{fy}.csv": csv_bytes(rows)}
-    for path, data in files.items():
-        write_atomic(path, data)
-    return list(files)
-
+    files = {f"annual-{fy}.pdf": render_annual_pdf(fy, rows, style),
+             f"annual-{fy}.docx": render_docx(docx_document(fy, rows, style), style),
+             f"annual-{fy}.csv": csv_bytes(rows)}
+    # The output folder is the one the user named: it may be a link.
+    return write_outputs(Path(out), files, force, follow_link=True)

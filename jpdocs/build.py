@@ -425,9 +425,11 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
 
 def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
           templates: Path | None = None, force: bool = False,
-          copies: bool = False, pdfa: bool = False, kinds=None, final: bool = False) -> list[Path]:
+          copies: bool = False, pdfa: bool = False, kinds=None, final: bool = False,
+          stamp: str | None = None) -> list[Path]:
     """Build every document of one spec into out_root/<spec name>/. Returns the paths.
-    Everything is rendered in memory first; nothing is written if any part fails."""
+    Everything is rendered in memory first; nothing is written if any part fails.
+    stamp: the digest of the build's inputs (record.py), kept in the folder's manifest."""
     folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
     pending = render_spec(loaded, formats, style_override, templates, copies, pdfa, kinds, final)
-    return write_outputs(folder, pending, force)
+    return write_outputs(folder, pending, force, owner=str(loaded.path.resolve()), stamp=stamp)

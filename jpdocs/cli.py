@@ -24,10 +24,10 @@ BUILD_HELP = """\
 Build Japanese official documents (press notices, agreements …) from YAML event specs.
 
   python generate.py [SPEC|DIR ...] [-o DIR] [--format pdf,docx] [--style FILE] [--templates DIR]
-                     [--force] [--jobs N] [--kinds KIND,…] [--copies] [--pdfa] [--final]
+                     [--force] [--jobs N] [--time-limit S] [--kinds KIND,…] [--copies] [--pdfa] [--final]
   python generate.py check SPEC ... [--style FILE] [--templates DIR] [--final]
   python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
-  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR]
+  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR] [--force]
 
 Specs whose inputs did not change since their last build are skipped (--force
 rebuilds); many specs are built in parallel, one process per core.
@@ -70,7 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="rebuild every spec, even those whose inputs have not changed, and replace output"
                         " files that jpdocs did not write or that were changed since")
     p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
-                   help="worker processes (default: one per core)")
+                   help="worker processes (default, and at most: one per core)")
+    p.add_argument("--time-limit", type=_seconds, default=None, metavar="SECONDS",
+                   help="seconds one spec may take before it is stopped and reported as failed"
+                        " (default: 300; 0: no limit)")
     p.add_argument("--kinds", type=_kinds, default=None, metavar="KIND,…",
                    help="build only these document kinds: press-notice, overview, agreement, press-notice-after,"
                         " release, release-after (default: every kind the spec has the sections for)")
@@ -97,6 +100,16 @@ def _jobs(value: str) -> int:
         n = 0
     if n < 1:
         raise argparse.ArgumentTypeError(f"--jobs takes a whole number of at least 1 (got {value!r})")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = -1
+    if not n >= 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError(f"--time-limit takes a number of seconds, 0 for no limit (got {value!r})")
     return n
 
 
@@ -187,7 +200,9 @@ def run_build(argv: list[str]) -> int:
     start = time.monotonic()
     extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds,
              "final": args.final}
-    results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra)
+    limit = {"time_limit": args.time_limit or None} if args.time_limit is not None else {}
+    results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra,
+                  **limit)
     for res in results["built"] + results["unchanged"]:     # an unchanged spec's warnings still stand
         for w in res.warnings:
             print(f"warning: {w}", file=sys.stderr)
@@ -279,6 +294,8 @@ def annual_parser() -> argparse.ArgumentParser:
     p.add_argument("specs", nargs="*", type=Path, metavar="SPEC", help="spec files or folders (default: specs/)")
     p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR", help="output folder (default: output/)")
     p.add_argument("--style", type=Path, metavar="FILE", help="house style YAML (default: the standard one)")
+    p.add_argument("--force", action="store_true",
+                   help="replace annual files that jpdocs did not write or that were changed since (edited in Word)")
     return p
 
 
@@ -294,7 +311,7 @@ def run_annual(argv: list[str]) -> int:
     files: list[Path] = []
     try:
         files = spec_files(args.specs)
-        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style)):
+        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force):
             print(f"wrote {written}")
     except InputError as exc:
         _report(exc)

@@ -11,7 +11,12 @@ The entry also lists those input files, so the parent of a batch can check a spe
 without parsing it: re-hash the listed files (each once per run) and compare. A
 spec whose bytes changed may use other templates, but then its digest differs
 anyway. The record only ever lags the files on disk (it is written after the
-outputs), so a lost or stale record costs a rebuild, never a wrong skip.
+outputs), so a lost or stale record costs a rebuild, never a wrong skip. Two runs
+at once (different options) could still leave an entry for the files the other
+run wrote; so a spec is current only if its folder's manifest carries the same
+digest (output.py writes it with the files, under the folder's lock). Saving
+merges this run's changes into the record on disk, under a lock on the output
+folder, so runs at once do not drop each other's entries.
 """
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .files import FileRefused, read_regular_file
-from .output import write_atomic
+from .output import locked_folder, manifest_stamp, write_atomic
 from .textfile import templates_used
 
 RECORD_NAME = ".jpdocs-build.json"
@@ -121,14 +126,21 @@ class Hasher:
 class Record:
     def __init__(self, out_root: Path):
         self.path = Path(out_root) / RECORD_NAME
-        self.specs: dict[str, dict] = {}
-        self.dirty = False
+        self.specs: dict[str, dict] = self._read()
+        self.changes: dict[str, dict | None] = {}      # this run's, merged on saving
+
+    def _read(self) -> dict[str, dict]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT:
-                self.specs = data.get("specs", {})
+            if data.get("format") == FORMAT and isinstance(data.get("specs"), dict):
+                return data["specs"]
         except (OSError, ValueError, AttributeError):
             pass                                   # no record, or an unreadable one: rebuild
+        return {}
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.changes)
 
     @staticmethod
     def key(spec: Path) -> str:
@@ -139,8 +151,11 @@ class Record:
         if not entry or entry.get("options") != options:
             return False
         root = self.path.parent
-        if not all((root / name).is_file() for name in entry.get("outputs", [])):
+        outputs = entry.get("outputs", [])
+        if not outputs or not all((root / name).is_file() for name in outputs):
             return False
+        if manifest_stamp(root / Path(outputs[0]).parent) != entry.get("digest"):
+            return False                           # another build wrote the folder since
         inputs = [Path(p) for p in entry.get("inputs", [])]
         return hasher.digest(spec, inputs, options) == entry.get("digest")
 
@@ -158,16 +173,25 @@ class Record:
         return out
 
     def update(self, spec: Path, entry: dict | None) -> None:
+        key = self.key(spec)
+        if entry is not None or key in self.specs or key in self.changes:
+            self.changes[key] = entry
         if entry is None:
-            self.dirty |= self.specs.pop(self.key(spec), None) is not None
+            self.specs.pop(key, None)
         else:
-            self.specs[self.key(spec)] = entry
-            self.dirty = True
+            self.specs[key] = entry
 
     def save(self) -> None:
         if not self.dirty:
             return
-        data = {"format": FORMAT, "generator": generator_version(),
-                "specs": dict(sorted(self.specs.items()))}
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
-        self.dirty = False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with locked_folder(self.path.parent, follow_link=True):
+            specs = self._read()                   # another run may have saved since we read it
+            for key, entry in self.changes.items():
+                if entry is None:
+                    specs.pop(key, None)
+                else:
+                    specs[key] = entry
+            data = {"format": FORMAT, "generator": generator_version(), "specs": dict(sorted(specs.items()))}
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        self.specs, self.changes = specs, {}

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import fail
-from .output import write_atomic
+from .output import describe, write_new
 
 
 def add_signature_fields(pdf: bytes, seals) -> bytes:
@@ -170,9 +170,14 @@ def sign_file(src: Path, field: str, p12: Path, password: bytes | None, out: Pat
             pdf_signer.sign_pdf(w, output=buf)
         except Exception as exc:
             raise fail(str(src), f"signing the field '{field}' failed: {exc}")
-    if out.exists():
-        raise fail(str(out), "already exists; a signed file is never rewritten")
-    write_atomic(out, buf.getvalue())
+    # Created exclusively: of two runs signing into one name at once, one writes and
+    # the other is told, rather than both saying "wrote" and one signature lost.
+    try:
+        created = write_new(out, buf.getvalue())
+    except OSError as exc:
+        raise fail(str(out), f"cannot write: {describe(exc)}") from None
+    if not created:
+        raise fail(str(out), "already exists; a signed file is never rewritten: choose another name with -o")
     return out
 
 

@@ -188,14 +188,11 @@ def test_a_kill_while_writing_leaves_old_or_new_files_and_the_next_run_cleans_up
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     parts = sorted(folder.glob(".*.part"))
-    assert [p.name.split(".")[1] for p in parts] == [target.split(".")[0]]   # the half-written file
+    # Every file is staged before any is renamed: the half-written one and those
+    # staged before it are left as .part files, and every file is still the old one.
+    assert sorted(".".join(p.name.split(".")[1:3]) for p in parts) == sorted(FILES[:FILES.index(target) + 1])
     after = {f: hashlib.sha256((folder / f).read_bytes()).hexdigest() for f in FILES}
-    # Each file is whole: the old one, or (the PDF, written first) the new one.
-    assert after["press-notice.docx"] == old["press-notice.docx"]
-    if target == "press-notice.pdf":
-        assert after["press-notice.pdf"] == old["press-notice.pdf"]
-    else:
-        assert after["press-notice.pdf"] != old["press-notice.pdf"]
+    assert after == {f: old[f] for f in FILES}
     json.loads((folder / output.MANIFEST).read_text())      # the manifest is whole too
     stale = time.time() - output.STALE_SECONDS - 10
     for p in parts:
