@@ -127,16 +127,34 @@ def main(argv, capsys) -> tuple[int, str]:
 
 
 def read_only(monkeypatch, folder: Path):
-    """A folder nothing can be written into: the rename into it is refused."""
+    """A folder nothing can be written into (as root nothing is read-only): making a
+    file in it is refused, whether by a rename, a link (sign's exclusive creation) or
+    a temporary file."""
     import errno
     import os
-    real = os.replace
+    import tempfile
+    real_replace, real_link, real_mkstemp = os.replace, os.link, tempfile.mkstemp
 
-    def refuse(src, dst):
+    def denied(path):
+        return PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    def replace(src, dst):
         if Path(dst).parent == folder:
-            raise PermissionError(errno.EACCES, "Permission denied", str(dst))
-        return real(src, dst)
-    monkeypatch.setattr(os, "replace", refuse)
+            raise denied(dst)
+        return real_replace(src, dst)
+
+    def link(src, dst, *args, **kwargs):
+        if Path(dst).parent == folder:
+            raise denied(dst)
+        return real_link(src, dst, *args, **kwargs)
+
+    def mkstemp(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir) == folder:
+            raise denied(dir)
+        return real_mkstemp(*args, dir=dir, **kwargs)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "link", link)
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
 
 
 def disk_full(monkeypatch):
@@ -216,7 +234,7 @@ def test_annual_that_cannot_read_or_write_is_one_error(fault, fragment, tmp_path
     named = out
     if fault == "read-only":
         read_only(monkeypatch, out)
-        named = out / "annual-2023.pdf"
+        named = out                 # the first file made there (a temporary one) is refused
     elif fault == "disk-full":
         disk_full(monkeypatch)
     elif fault == "unreadable":
