@@ -78,7 +78,11 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     ctx["ki"] = []
     if spec.press_notice:
         from .notice import compose_ki, signatory_rows
-        ctx["ki"], notes = compose_ki(spec, style, loaded.path, loaded.lines)
+        groups = None
+        if spec.press_notice.also:
+            from .joint import announced
+            groups = announced(loaded)
+        ctx["ki"], notes = compose_ki(spec, style, loaded.path, loaded.lines, groups)
         ctx["signatory_rows"] = signatory_rows(spec)
         loaded.notes.extend(notes)
     notice = spec.press_notice
@@ -200,7 +204,7 @@ def needed_kinds(loaded: LoadedSpec, kinds=None) -> set[str] | None:
     need = {k for k in kinds if k not in RELEASES}
     for name in releases_of(loaded, kinds):
         need.add(RELEASES[name])
-        need.update(a.document for a in attachments_of(loaded.spec, name) if a.document)
+        need.update(a.document for a in attachments_of(loaded.spec, name) if a.document and not a.spec)
     return need
 
 
@@ -210,6 +214,8 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     sections call for) as a model, checked: spec text against the fonts first
     (naming field and line), then the rendered model (template text, styles)."""
     check_spec_glyphs(loaded, style)
+    for other in loaded.others.values():     # the names and titles the notice prints from them
+        check_spec_glyphs(other, style)
     loaded.notes.extend(attachment_notes(loaded))
     chosen = kinds_of(loaded, kinds)
     ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen), final=final)
@@ -415,12 +421,30 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
         if releases:
             from .release import render_release
             for name in releases:
-                parts = [(a.title, made[a.document] if a.document else loaded.file(a.file))
+                parts = [(a.title, other_document(loaded, a, style_override, templates, final) if a.spec
+                          else made[a.document] if a.document else loaded.file(a.file))
                          for a in attachments_of(loaded.spec, name) if a.document or a.file]
                 pending[f"{name}.pdf"] = render_release(made[RELEASES[name]], parts)
     except LayoutProblem as exc:
         raise located(exc, loaded) from None
     return pending
+
+
+def other_document(loaded: LoadedSpec, attachment, style_override: Path | None, templates: Path | None,
+                   final: bool) -> tuple[model.Document, HouseStyle]:
+    """A document of another spec the notice announces (press_notice.also), made as that
+    spec makes it (its own house style, unless --style), to attach to the release."""
+    from .joint import other_of
+    other = other_of(loaded, attachment.spec)
+    style = style_for(other, style_override)
+    try:
+        doc = make_documents(other, style, {attachment.document}, templates, final=final)[0]
+    except LayoutProblem as exc:
+        raise located(exc, other) from None
+    if doc.fit_one_page:
+        from .writers.fit import fit_style
+        return doc, fit_style(doc, style, str(other.path))
+    return doc, style
 
 
 def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,

@@ -16,7 +16,7 @@ from .errors import InputError, LayoutProblem, Problem
 from .source import dotted
 
 # Fields that name files, not text to print.
-NOT_PRINTED = {"style", "logo", "file"}     # keys that name files, not text to print
+NOT_PRINTED = {"style", "logo", "file", "also", "spec"}     # keys that name files, not text to print
 
 _TRIES = 20        # occurrences of one string looked at in one part
 

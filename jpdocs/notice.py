@@ -27,7 +27,7 @@ C = N + ("ceremony",)
 FACTS = {
     "date": ("date", "start", "end", "time_of_day", "span", "duration_note"),
     "place": ("venue", "online", "sites", "venue_address", "access"),
-    "signatories": ("signatories",),
+    "signatories": ("signatories", "group_signatories"),
     "agenda": ("agenda",),
     "schedule": ("schedule",),
 }
@@ -45,6 +45,7 @@ class KiItem:
     rows: tuple[tuple[str, ...], ...] = ()     # table and people: the rows
     widths: str = ""                           # table: column widths
     border: str = "grid"
+    groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()   # groups: (title, people rows)
 
 
 def _has(c: Ceremony, name: str) -> bool:
@@ -207,8 +208,10 @@ def _check_contact(ct: Contact, at: tuple, problem) -> None:
 
 # --------------------------------------------------------------------- composing
 
-def compose_ki(spec: Spec, style, path=None, lines=None) -> tuple[list[KiItem], list[Problem]]:
-    """The 記 block's items ready to print, and notes on what was chosen for the user."""
+def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[list[KiItem], list[Problem]]:
+    """The 記 block's items ready to print, and notes on what was chosen for the user.
+    groups: the agreements announced (joint.announced), where the notice names others
+    (press_notice.also)."""
     from .templating import event_date_text
     n = spec.press_notice
     c = n.ceremony
@@ -247,6 +250,13 @@ def compose_ki(spec: Spec, style, path=None, lines=None) -> tuple[list[KiItem], 
                 out_lines += c.access
             return KiItem(label, "text", tuple(out_lines))
         if item == "signatories":
+            if n.also and groups:
+                if c.group_signatories is False:
+                    from .joint import signer_list
+                    rows = rows_of(signer_list(groups))
+                    return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
+                return KiItem(label, "groups", widths="0.55 0.45", border="none",
+                              groups=tuple((g.title, tuple(rows_of(g.parties))) for g in groups))
             rows = signatory_rows(spec)
             return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
         if item == "agenda":
@@ -284,16 +294,28 @@ def compose_ki(spec: Spec, style, path=None, lines=None) -> tuple[list[KiItem], 
                                       f" {seen[it.label] + 1} and {i + 1}); rename one (label:)")])
         seen[it.label] = i
     builtins = [e if isinstance(e, str) else e.item for e in entries]
-    if c.signatories is None and "signatories" in builtins:
+    if c.signatories is None and "signatories" in builtins and (spec.agreement is not None or not n.also):
         note(C, "ceremony.signatories not given: 締結者 lists every party ("
              + "、".join(p.name for p in spec.parties.values()) + ")")
+    if n.also and groups and "signatories" in builtins:
+        for g in groups[1 if spec.agreement is not None else 0:]:
+            note(N + ("also",), f"締結者 of 「{g.title}」 ({g.path}): every party of that spec ("
+                 + "、".join(p.name for p in g.parties) + ")")
+        if c.group_signatories is None:
+            note(C, "ceremony.group_signatories not given: 締結者 are listed per agreement, under its title"
+                    " (group_signatories: false lists each signer once)")
     return out, notes
 
 
 def signatory_rows(spec: Spec) -> list[tuple[str, str]]:
     """締結者, a row per signing party: organisation and title | name (reading) 様."""
+    return rows_of(spec.signatories())
+
+
+def rows_of(parties) -> list[tuple[str, str]]:
+    """A row per party of `parties`, as signatory_rows."""
     rows = []
-    for party in spec.signatories():
+    for party in parties:
         signer = party.signer()
         org = party.organisation_before_title()
         # A pair too long for its cell (55% of the width: about 20 full-width

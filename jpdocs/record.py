@@ -53,7 +53,8 @@ def generator_version() -> str:
     return f"{version.group(1) if version else '0'}+{h.hexdigest()[:16]}"
 
 
-def input_files(loaded, style, formats, templates: Path | None = None, kinds=None) -> list[Path]:
+def input_files(loaded, style, formats, templates: Path | None = None, kinds=None,
+                style_override: Path | None = None) -> list[Path]:
     """Every file one spec's documents are made from (see the module docstring)."""
     from .build import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
     from .style import DEFAULT_STYLE
@@ -64,6 +65,25 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
     for kind in kinds_of(loaded, needed_kinds(loaded, kinds)):
         files.extend(templates_used(kind.template, folders(templates)))
     files.extend(loaded.file(p.logo) for p in loaded.spec.parties.values() if p.logo)
+    # The other agreements the notice announces (press_notice.also): their specs, and
+    # for a document of theirs the release attaches, what it is made from.
+    files.extend(Path(o.path) for o in loaded.others.values())
+    if "pdf" in formats and loaded.others:
+        from .build import style_for
+        from .joint import other_of
+        for name in releases_of(loaded, kinds):
+            for a in attachments_of(loaded.spec, name):
+                if not a.spec:
+                    continue
+                other = other_of(loaded, a.spec)
+                for kind in kinds_of(other, {a.document}):
+                    files.extend(templates_used(kind.template, folders(templates)))
+                files.extend(other.file(p.logo) for p in other.spec.parties.values() if p.logo)
+                other_style = style_for(other, style_override)
+                if other_style.source:
+                    files.append(Path(other_style.source))
+                files.extend(other_style.font_path(role) for role in other_style.fonts)
+                files.extend(other_style.fallback_paths())
     files.append(DEFAULT_STYLE)
     if style.source and Path(style.source) != DEFAULT_STYLE:
         files.append(Path(style.source))

@@ -144,6 +144,8 @@ class Ceremony(Strict):
     online: Optional[Line] = None          # オンライン開催（Zoom）
     sites: list[Site] = []
     signatories: Optional[list[Line]] = None  # party ids; default: every party
+    group_signatories: Optional[bool] = None  # with press_notice.also: 締結者 per agreement under its title
+    #                                           (default) or, false, each signer once
     agenda: list[Line] = []
     schedule: list[ScheduleRow] = []
     extra_items: list[ExtraItem] = []
@@ -199,6 +201,7 @@ class Attachment(Strict):
     title: Line                       # 連携協定の概要, 会場案内図
     document: Optional[Literal["overview"]] = None
     file: Optional[Line] = None       # map.pdf
+    spec: Optional[Line] = None       # with document: the spec (one of press_notice.also) whose document it is
 
     def __str__(self) -> str:
         """The title: a template written when attachments were plain strings
@@ -210,6 +213,9 @@ class Attachment(Strict):
         if self.document and self.file:
             raise ValueError("an attachment is a generated document or a file, not both:"
                              " give document: or file:")
+        if self.spec and not self.document:
+            raise ValueError("spec: names the spec whose generated document is attached: give document:"
+                             " (document: overview) with it")
         return self
 
 
@@ -257,6 +263,8 @@ class PressNotice(Strict):
     press_request: Optional[PressRequest] = None
     contacts: list[Contact] = []
     after: Optional[AfterNotice] = None   # the release after the signing
+    also: list[Line] = []             # specs of the other agreements signed at the same ceremony,
+    #                                   relative to this spec: the notice announces them too
 
 
 class Area(Strict):

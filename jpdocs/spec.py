@@ -28,6 +28,7 @@ class LoadedSpec(BaseModel):
     warnings: list[Problem] = []
     notes: list[Problem] = []          # what was chosen for the user (a standard article, a term's end)
     lines: dict = {}
+    others: dict = {}                  # press_notice.also: written path → LoadedSpec (joint.py)
 
     @property
     def name(self) -> str:
@@ -47,10 +48,11 @@ class LoadedSpec(BaseModel):
         return [(key, path) for key, path in files if not is_within(path, self.path.parent)]
 
 
-def load_spec(path: Path | str, allow_outside: bool = True) -> LoadedSpec:
+def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True) -> LoadedSpec:
     """The spec at `path`, or InputError with every problem. allow_outside=False refuses
-    files (style:, logo:) outside the spec's own folder: for a service that builds
-    specs sent by others, where a spec must not reach the server's files."""
+    files (style:, logo:, also:) outside the spec's own folder: for a service that builds
+    specs sent by others, where a spec must not reach the server's files. others=False
+    leaves the specs press_notice.also names unread (joint.py reads them so)."""
     path = Path(path)
     data, lines = load_yaml(path)
     name = str(path)
@@ -69,4 +71,15 @@ def load_spec(path: Path | str, allow_outside: bool = True) -> LoadedSpec:
     problems += check_named_files(spec, name, lines, allow_outside)
     if problems:
         raise InputError(sort_problems(problems))
-    return LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)
+    loaded = LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)
+    if others and spec.press_notice and spec.press_notice.also:
+        from .joint import check_attached, load_others
+        loaded.others, problems = load_others(spec, path, lines, allow_outside)
+        if not problems:
+            problems = check_attached(loaded)
+        if problems:
+            own = sort_problems([p for p in problems if p.file == name])
+            raise InputError(own + [p for p in problems if p.file != name])
+        for other in loaded.others.values():
+            loaded.warnings.extend(other.warnings)
+    return loaded

@@ -217,8 +217,10 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                                     " office never writes 様 after its own head: delete the honorific,"
                                     " or say issuing: false if this party is not of the issuing side"))
     if notice:
+        from .joint import check_also
         from .notice import check_notice
         problems += check_notice(spec, name, lines)
+        problems += check_also(spec, name, lines)
         problems += _check_attachments(spec, name, lines)
     agreement = spec.agreement
     if agreement:
@@ -269,6 +271,7 @@ def named_files(spec: Spec) -> list[tuple[tuple, str]]:
         if notice.after is not None and notice.after.attachments is not None:
             lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
         out += [(base + (i, "file"), a.file) for base, items in lists for i, a in enumerate(items) if a.file]
+        out += [(("press_notice", "also", i), written) for i, written in enumerate(notice.also)]
     return out
 
 
@@ -308,7 +311,7 @@ def _check_attachments(spec: Spec, name: str, lines) -> list[Problem]:
             lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
     for base, items in lists:
         for i, att in enumerate(items):
-            if att.document == "overview" and not (spec.agreement and spec.agreement.areas):
+            if att.document == "overview" and not att.spec and not (spec.agreement and spec.agreement.areas):
                 path = base + (i, "document")
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
                                         "the overview sheet is made from agreement.areas, and this spec has none:"
