@@ -129,6 +129,9 @@ def _explain(err: dict, loc: tuple) -> str:
     kind, value = err["type"], err.get("input")
     got = describe(value)
     if kind == "extra_forbidden":
+        if loc and loc[-1] == "also":
+            return ("unknown key 'also' here: the other agreements signed at the same ceremony are named"
+                    " by the notice that announces them, as press_notice.also")
         moved = MOVED.get(loc)
         if moved:
             return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
