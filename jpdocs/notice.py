@@ -255,8 +255,11 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                     from .joint import signer_list
                     rows = rows_of(signer_list(groups))
                     return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
-                return KiItem(label, "groups", widths="0.55 0.45", border="none",
-                              groups=tuple((g.title, tuple(rows_of(g.parties))) for g in groups))
+                grouped = tuple((g.title, tuple(rows_of(g.parties))) for g in groups)
+                # rows too (each title, then its signers): a template of the user's made
+                # before groups prints them as a table, not an empty item
+                flat = tuple(row for title, rows in grouped for row in ((f"「{title}」", ""),) + rows)
+                return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped)
             rows = signatory_rows(spec)
             return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
         if item == "agenda":
