@@ -103,6 +103,14 @@ def load_others(spec, path: Path, lines, allow_outside: bool) -> tuple[dict, lis
                     problems.append(Problem(str(target), other.line_of(key), dotted(key),
                                             f"left open (null), but the press notice of {path} prints this"
                                             " name: write it"))
+        for pid, party in o.parties.items():      # 様 never on the head of the notice's issuer
+            if party.honorific and party.on_issuing_side(spec.issuer):
+                key = ("parties", pid, "honorific")
+                problems.append(Problem(str(target), other.line_of(key), dotted(key),
+                                        f"'{party.honorific}' on the head of {party.name}, which issues the"
+                                        f" press notice of {path} (its issuer is '{spec.issuer}'): an office"
+                                        " never writes 様 after its own head; delete the honorific, or say"
+                                        " issuing: false if this party is not of the issuing side"))
         others[written] = other
     if not problems:
         problems += _same_parties(spec, name, lines, others)
@@ -123,7 +131,7 @@ def _same_parties(spec, name, lines, others) -> list[Problem]:
             who = "signatory" if party.signatory else "representative"
             key = ("parties", pid, who, "name")
             first = known.setdefault((party.name, signer.title), (signer.name, file, dotted(key)))
-            if first[0] != signer.name:
+            if first[0] != signer.name and first[1] != file:
                 problems.append(Problem(file, line_of(file_lines, key), dotted(key),
                                         f"{party.name}'s {signer.title} is {first[0]} in {first[1]} ({first[2]})"
                                         f" and {signer.name} here; the notice would name both: write the same"
@@ -184,6 +192,16 @@ def check_also(spec, name: str, lines) -> list[Problem]:
             problem(C + ("signatories",), "this spec has no agreement of its own, so its parties sign nothing"
                                           " the notice announces: ceremony.signatories would have no effect"
                                           " (the other agreements' signatories are their specs' parties)")
+    from .notice import item_names
+    lists_signatories = any((e if isinstance(e, str) else e.item) == "signatories" for e in item_names(spec))
+    if n.also and not lists_signatories:
+        from .spec_checks import resolve_file as _resolve
+        attached = {_resolve(Path(name), a.spec) for a in n.attachments if a.spec}
+        for i, written in enumerate(n.also):
+            if _resolve(Path(name), written) not in attached:
+                problem(("press_notice", "also", i), f"ki does not list 'signatories' and no attachment names"
+                                                     f" '{written}' (spec:): it would have no effect; add"
+                                                     " '- signatories' to ki, or remove it")
     lists = [(("press_notice", "attachments"), n.attachments)]
     if n.after is not None and n.after.attachments is not None:
         lists.append((("press_notice", "after", "attachments"), n.after.attachments))

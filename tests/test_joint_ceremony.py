@@ -339,3 +339,51 @@ def test_an_other_spec_outside_the_folder_is_refused_where_files_must_stay_insid
         load_spec(spec, allow_outside=False)
     assert any(p.key == "press_notice.also[0]" and "outside the spec's folder" in p.message
                for p in exc.value.problems)
+
+
+def test_an_honorific_on_the_issuers_head_in_the_other_spec_is_refused(tmp_path):
+    """The other spec is issued by the company, so 様 on the city is right there; the
+    notice is issued by the city, which never writes 様 after its own head."""
+    company = COMPANY.replace("issuer: 青葉市", "issuer: 株式会社青葉テック").replace(
+        "      name: 山田　太郎\n", "      name: 山田　太郎\n    honorific: 様\n").replace(
+        "      name: 鈴木　一郎\n    honorific: 様\n", "      name: 鈴木　一郎\n")
+    spec = write(tmp_path, company=company)
+    other = tmp_path / "city-company.yaml"
+    err = failed(spec, tmp_path)
+    assert (f"{other}:{line_of(other, 'honorific')}: parties.aoba.honorific: '様' on the head of 青葉市, which"
+            f" issues the press notice of {spec}") in err
+
+
+def test_also_with_nothing_that_prints_it_has_no_effect(tmp_path):
+    spec = write(tmp_path, UNIVERSITY.replace("    - {title: 脱炭素連携協定の概要, document: overview, spec: city-company.yaml}\n", "")
+                 + "  ki: [date, place]\n")
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'also:')}: press_notice.also[0]: ki does not list 'signatories' and no"
+            " attachment names 'city-company.yaml'") in err
+
+
+@needs_poppler
+def test_a_notice_only_spec_announces_the_agreements_of_its_others(tmp_path):
+    (tmp_path / "city-company.yaml").write_text(COMPANY, encoding="utf-8")
+    univ = UNIVERSITY[:UNIVERSITY.index("press_notice:")]
+    (tmp_path / "city-univ.yaml").write_text(univ, encoding="utf-8")
+    notice = tmp_path / "ceremony.yaml"
+    notice.write_text("""\
+issuer: 青葉市
+parties:
+  city:
+    name: 青葉市
+    representative: {title: 市長, name: 山田　太郎}
+""" + UNIVERSITY[UNIVERSITY.index("press_notice:"):].replace(
+        "also: [city-company.yaml]", "also: [city-univ.yaml, city-company.yaml]").replace(
+        "{title: 包括連携協定の概要, document: overview}", "{title: 包括連携協定の概要, document: overview, spec: city-univ.yaml}"),
+        encoding="utf-8")
+    result = run_generate(notice, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    text = no_space(pdf_text(tmp_path / "out" / "ceremony" / "press-notice.pdf"))
+    ki = text[text.index("締結者"):]
+    first, second = ki.index(f"「{TITLE_1}」"), ki.index(f"「{TITLE_2}」")
+    assert ki[:first] == "締結者"                  # no group before the first agreement's
+    assert no_space(UNIV) in ki[first:second] and no_space(TECH) in ki[second:]
+    reader = PdfReader(tmp_path / "out" / "ceremony" / "release.pdf")
+    assert [o.title for o in reader.outline][1:] == ["包括連携協定の概要", "脱炭素連携協定の概要"]
