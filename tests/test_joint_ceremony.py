@@ -387,3 +387,20 @@ parties:
     assert no_space(UNIV) in ki[first:second] and no_space(TECH) in ki[second:]
     reader = PdfReader(tmp_path / "out" / "ceremony" / "release.pdf")
     assert [o.title for o in reader.outline][1:] == ["包括連携協定の概要", "脱炭素連携協定の概要"]
+
+
+@needs_poppler
+def test_the_joint_notice_and_release_pass_jpcheck(tmp_path):
+    import sys
+    from conftest import ROOT
+    checker = ROOT.parent / "shared" / "tools" / "jpcheck.py"
+    if not checker.is_file():
+        pytest.skip("../shared/tools/jpcheck.py not present")
+    sys.path.insert(0, str(checker.parent))
+    import jpcheck
+    spec = write(tmp_path)
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    for name in ("press-notice.pdf", "release.pdf"):
+        found = jpcheck.check(str(tmp_path / "out" / "city-univ" / name))
+        assert found["violations"] == [], (name, found["violations"])
