@@ -240,8 +240,10 @@ def test_every_signatory_line_names_its_organisation(cid, built):
         text = fold(case.texts["agreement"])
         for party in case.parties():
             title, name = case.signer(party)["title"], case.signer(party)["name"]
-            block = fold(title + name)
+            block = fold(title + (name or ""))    # a draft's open name (null) prints blank
             assert block in text, (cid, block)
+            if not case.names(party):
+                continue                          # a draft's open party: no organisation to name
             before = text[:text.rindex(block)]
             named = any(title.startswith(n) for n in case.names(party)) or \
                 any(fold(n) in before for n in case.names(party))
@@ -256,6 +258,8 @@ def test_no_honorific_the_spec_did_not_give(cid, built):
     case = built[cid]
     text = case.all_text
     for party in case.parties():
+        if not case.signer(party)["name"]:
+            continue                              # a draft's open name: nothing to follow
         name = fold(case.signer(party)["name"])
         given = None if case.issuing(party) else party.get("honorific")
         for honorific in ("様", "殿"):
