@@ -117,6 +117,12 @@ class Case:
         return self.spec["issuer"] in self.names(party)
 
     def notice_signatories(self) -> list[dict]:
+        """The parties the notice's 締結者 item lists; none where the spec's ki: has no
+        such item (a notice that names its signers only in the running text)."""
+        ki = self.spec["press_notice"].get("ki")
+        if ki is not None and not any(
+                (entry if isinstance(entry, str) else entry.get("item")) == "signatories" for entry in ki):
+            return []
         ids = (self.spec["press_notice"]["ceremony"].get("signatories")
                or list(self.spec["parties"]))
         return [self.spec["parties"][i] for i in ids]
@@ -133,7 +139,8 @@ class Case:
         request = notice.get("press_request") or {}
         if request.get("contact"):
             contacts.append(request["contact"])
-        return {c["phone_kind"] for c in contacts if c.get("phone_kind")}
+        kinds = {c["phone_kind"] for c in contacts if c.get("phone_kind")}
+        return kinds | {p["kind"] for c in contacts for p in c.get("phones") or [] if p.get("kind")}
 
 
 @pytest.fixture(scope="module")
