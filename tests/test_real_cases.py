@@ -229,8 +229,9 @@ def test_no_phone_kind_the_spec_did_not_give(cid, built):
 @pytest.mark.parametrize("cid", cases("test_every_signatory_line_names_its_organisation"))
 def test_every_signatory_line_names_its_organisation(cid, built):
     """In the notice: the organisation (or a title beginning with it), the title and the
-    name on the one line the reader sees. In the agreement: each block carries the
-    organisation, the title and the name, in that order."""
+    name on the one line the reader sees (where the notice has a 締結者 item). In the
+    agreement: each block carries the organisation, the title and the name, in that
+    order (a draft's open name or party prints blank)."""
     case = built[cid]
     if "press-notice" in case.texts:
         lines = [fold(line) for line in visual_lines(case.dir / "press-notice.pdf")]
