@@ -259,7 +259,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         preamble = doc.preamble
     else:
         if labels:
-            defined = [f"{name}（以下「{label}」という。）" for name, label in zip(names, labels)]
+            # A label that is the party's own name (町田市) needs no definition: no office
+            # writes 町田市（以下「町田市」という。）.
+            defined = [name if label in party.names() else f"{name}（以下「{label}」という。）"
+                       for name, label, (_, party) in zip(names, labels, parties)]
             preamble_parties = japanese.join_parties(defined)
         else:
             preamble_parties = japanese.join_parties(names) + f"（以下「{doc.labels}」という。）"
@@ -345,7 +348,10 @@ def _check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> N
             problem(path, f"「{word}」 in a {doc.kind}: the document calls itself 本{kind.word}"
                           f" (document.kind: {doc.kind})")
     if doc.preamble:
-        wanted = labels or ([doc.labels] if isinstance(doc.labels, str) else [])
+        # Labels that stand for a party must be defined there; a party's own name
+        # (町田市) and a collective word (両市, 両者) speak for themselves.
+        parties_by_label = zip(labels, [p for _, p in loaded.spec.party_list()]) if labels else []
+        wanted = [w for w, p in parties_by_label if w not in p.names()]
         missing = [w for w in wanted if f"「{w}」" not in doc.preamble]
         if missing:
             problem(("agreement", "document", "preamble"),

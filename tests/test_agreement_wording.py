@@ -361,3 +361,18 @@ def test_a_noun_phrase_item_fits_either_style():
     assert other_style("教育・文化・スポーツに関すること。", "である") is None
     assert other_style("甲及び乙は、協議して定める。", "です・ます") == "甲及び乙は、協議して定める。"
     assert other_style("甲及び乙は、協議して定めます。", "である") == "甲及び乙は、協議して定めます。"
+
+
+@needs_poppler
+def test_a_label_that_is_the_partys_own_name_is_not_defined_again(tmp_path):
+    """No office writes 北見工業大学（以下「北見工業大学」という。）: a party called by its
+    own name needs no definition, in the generated preamble or in the spec's own."""
+    data = seed()
+    data["agreement"]["document"]["labels"] = {"bureau": "振興局", "kitami_it": "北見工業大学"}
+    flat = no_space(build(tmp_path, write(tmp_path, data))[0])
+    assert "（以下「振興局」という。）" in flat and "（以下「北見工業大学」という。）" not in flat
+    data["agreement"]["document"]["preamble"] = ("北海道オホーツク総合振興局（以下「振興局」という。）と北見工業大学は、"
+                                                  "次のとおり協定を締結する。")
+    spec = write(tmp_path, data, "own")
+    result = run_generate("check", spec)
+    assert result.returncode == 0, result.stderr
