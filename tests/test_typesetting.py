@@ -339,3 +339,20 @@ def test_line_breaks_and_an_empty_line():
     assert [l.text for l in lines] == ["一行目", "三行目"]
     leading = STYLE.styles["body"].size * STYLE.styles["body"].leading
     assert lines[1].chars[0]["bottom"] - lines[0].chars[0]["bottom"] == pytest.approx(2 * leading, abs=0.1)
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("東京都千代田区霞が関１丁目11番15号", ["１丁目", "11番", "15号"]),
+    ("北海道北見市公園町165番地", ["165番地"]),
+    ("北海道網走市北７条西３丁目", ["７条", "３丁目"]),
+    ("定員は30名です。", ["30名"]),
+])
+def test_a_number_and_its_counter_in_an_address_never_part(text, whole):
+    """「11番15／号」 was seen in a signature block: like 27日 and 11時00分, a number
+    keeps its counter (番地, 丁目, 番, 号, 条, 名 …) on its line."""
+    from jpdocs.writers import jlreq
+    n = len(text)
+    p = jlreq.prepare(text, [10.0] * n, [10.0] * n, jlreq.Settings(), 100.0)
+    for part in whole:
+        at = text.index(part)
+        assert not any(p.brk[i] for i in range(at + 1, at + len(part))), (text, part)
