@@ -10,6 +10,7 @@ the house digit style is applied in one place.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +41,33 @@ def _finalize(value):
                   .replace("\n", LINE_BREAK))
 
 
+class _RegularFileLoader(jinja2.FileSystemLoader):
+    """Jinja's loader, reading each template as every other input is read: a regular
+    UTF-8 file of at most a megabyte (textfile.read_utf8), never a device or a pipe,
+    with its line named when it is not UTF-8."""
+
+    def get_source(self, environment, template):
+        from jinja2.loaders import split_template_path
+        from .textfile import read_utf8
+        pieces = split_template_path(template)          # refuses ../ as Jinja does
+        for folder in self.searchpath:
+            filename = os.path.join(folder, *pieces)
+            if os.path.isfile(filename):
+                break
+        else:
+            raise jinja2.TemplateNotFound(template)
+        contents = read_utf8(Path(filename), "template", "--templates")
+        mtime = os.path.getmtime(filename)
+        return contents, os.path.normpath(filename), lambda: _mtime(filename) == mtime
+
+
+def _mtime(filename: str) -> float | None:
+    try:
+        return os.path.getmtime(filename)
+    except OSError:
+        return None
+
+
 @lru_cache(maxsize=16)
 def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dates(),
                 times: Times = Times()) -> ImmutableSandboxedEnvironment:
@@ -48,7 +76,7 @@ def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dat
     compiled templates per environment, and the filters carry the style."""
     paths = [str(f) for f in (folder if isinstance(folder, tuple) else (folder,))]
     env = TemplateSandbox(
-        loader=jinja2.FileSystemLoader(paths),
+        loader=_RegularFileLoader(paths),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

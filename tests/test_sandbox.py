@@ -233,3 +233,11 @@ def test_a_wording_with_its_placeholder_prints_the_label(tmp_path):
     assert style.fill("original_mark", label="乙") == "正本（乙保管）"
     assert style.model_copy(update={"wording": {"original_mark": "{label}の正本 {other}"}}).fill(
         "original_mark", label="甲") == "甲の正本 {other}"
+
+
+def test_a_template_larger_than_a_megabyte_is_refused_not_read_whole(tmp_path, capsys):
+    folder, template = hostile(tmp_path, "<p>x</p>")
+    with open(template, "a", encoding="utf-8") as fh:
+        fh.write("{# " + "x" * 1_100_000 + " #}\n")
+    code, err = main(["check", SEED_SPEC, "--templates", folder], capsys)
+    assert code == 1 and f"error: {template}: --templates: the file is" in err and "at most 1,000,000" in err, err
