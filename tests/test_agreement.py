@@ -535,3 +535,40 @@ def test_a_problem_in_the_agreement_text_does_not_stop_the_press_notice(tmp_path
     notice = run_generate(spec, "-o", tmp_path / "notice", "--kinds", "press-notice")
     assert notice.returncode == 0, notice.stderr
     assert (tmp_path / "notice" / spec.stem / "press-notice.pdf").is_file()
+
+
+def seal_circles(pdf: Path) -> dict[int, list[tuple[float, float, float, float]]]:
+    """The drawn seal circles per page, as (x0, y0, x1, y1) from the bottom left: the
+    page's closed curves that are as wide as they are tall."""
+    out = {}
+    with pdfplumber.open(pdf) as doc:
+        for i, page in enumerate(doc.pages):
+            circles = [(c["x0"], page.height - c["bottom"], c["x1"], page.height - c["top"])
+                       for c in page.curves if abs((c["x1"] - c["x0"]) - (c["bottom"] - c["top"])) < 0.5]
+            if circles:
+                out[i] = circles
+    return out
+
+
+@pytest.mark.parametrize("parties", range(2, 11))
+def test_each_signature_field_lies_exactly_over_its_drawn_seal_circle(tmp_path, parties):
+    """Centre on the circle's centre within 1pt, square, the whole circle inside: a
+    field shifted by a few points (which still holds the 印's centre) fails."""
+    spec = write_spec(tmp_path, f"seal{parties}", parties)
+    pdf = build(spec, tmp_path, "--format", "pdf") / "agreement.pdf"
+    fields = signature_fields(pdf.read_bytes())
+    circles = seal_circles(pdf)
+    assert [f.name for f in fields] == list("甲乙丙丁戊己庚辛壬癸"[:parties])
+    assert sum(len(c) for c in circles.values()) == parties
+    used = set()
+    for field in fields:
+        fx0, fy0, fx1, fy1 = field.box
+        fcx, fcy = (fx0 + fx1) / 2, (fy0 + fy1) / 2
+        page = circles.get(field.page, [])
+        nearest = min(page, key=lambda c: abs((c[0] + c[2]) / 2 - fcx) + abs((c[1] + c[3]) / 2 - fcy))
+        cx0, cy0, cx1, cy1 = nearest
+        assert abs((cx0 + cx1) / 2 - fcx) <= 1.0 and abs((cy0 + cy1) / 2 - fcy) <= 1.0, (field, nearest)
+        assert fx0 < cx0 and cx1 < fx1 and fy0 < cy0 and cy1 < fy1, (field, nearest)
+        assert abs((fx1 - fx0) - (fy1 - fy0)) <= 1.0, field
+        assert nearest not in used, f"two fields over one circle: {field.name}"
+        used.add(nearest)
