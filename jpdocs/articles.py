@@ -254,8 +254,11 @@ def _fill(text: str, words: dict, order: list[str], here: int, loaded, name: str
         if key.startswith("ref:"):
             target = key[4:]
             if target not in order:
+                # the removal is what the user must change (or the referring article): point at it
+                removal = ("agreement", "articles", target)
                 raise fail(str(loaded.path), f"the article '{name}' refers to the article '{target}', which is"
-                           f" removed; give '{name}' a text of its own under agreement.articles, or remove it too")
+                           f" removed; give '{name}' a text of its own under agreement.articles, or remove it too",
+                           line=loaded.line_of(removal), key=".".join(removal))
             i = order.index(target)
             return "前条" if i == here - 1 else f"第{num(i + 1)}条"
         return words[key]
