@@ -572,3 +572,53 @@ def test_each_signature_field_lies_exactly_over_its_drawn_seal_circle(tmp_path, 
         assert abs((fx1 - fx0) - (fy1 - fy0)) <= 1.0, field
         assert nearest not in used, f"two fields over one circle: {field.name}"
         used.add(nearest)
+
+
+def line_holding(path: Path, text: str) -> int:
+    """The 1-based line of the spec file that holds text (exactly one must)."""
+    found = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+@pytest.mark.parametrize("change, where, key, message", [
+    ({"articles": {"confidentality": {"remove": True}}}, "confidentality:", "agreement.articles.confidentality",
+     "no article is named 'confidentality'; did you mean 'confidentiality'?"),
+    ({"extra_articles": [{"heading": "x", "text": ["y"]}, {"heading": "z", "text": ["w"], "after": "nowhere"}]},
+     "after: nowhere", "agreement.extra_articles[1].after", "no article is named 'nowhere'; known: purpose"),
+    ({"extra_articles": [{"heading": "x", "text": ["y"], "before": "costz"}]},
+     "before: costz", "agreement.extra_articles[0].before", "no article is named 'costz'; did you mean 'costs'?"),
+])
+def test_article_errors_name_their_file_line_and_key(tmp_path, change, where, key, message):
+    spec = write_spec(tmp_path, "bad", **change)
+    with pytest.raises(InputError) as raised:
+        load_spec(spec)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.key) == (str(spec), line_holding(spec, where), key)
+    assert problem.message.startswith(message)
+    result = run_generate("check", spec)
+    assert result.returncode == 1
+    assert f"error: {spec}:{line_holding(spec, where)}: {key}: {message}" in result.stderr
+
+
+@pytest.mark.parametrize("parties, labels", [(3, "両市"), (4, "両者")])
+def test_a_collective_label_for_the_wrong_number_of_parties_names_its_line(tmp_path, parties, labels):
+    spec = write_spec(tmp_path, "collective", parties=parties, labels=labels)
+    with pytest.raises(InputError) as raised:
+        load_spec(spec)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.key) == (str(spec), line_holding(spec, f"labels: {labels}"),
+                                                         "agreement.labels")
+    assert problem.message == (f"'{labels}' speaks of two parties, but there are {parties};"
+                               " write 甲乙, or a word such as 三者")
+
+
+def test_a_removed_article_still_referred_to_names_the_line_of_its_removal(tmp_path):
+    spec = write_spec(tmp_path, "dangling", articles={"areas": {"remove": True}})
+    with pytest.raises(InputError) as raised:
+        compose(load_spec(spec))
+    [problem] = raised.value.problems
+    # the `areas:` entry under `articles:` (the first key there)
+    assert (problem.file, problem.line, problem.key) == (str(spec), line_holding(spec, "articles:") + 1,
+                                                         "agreement.articles.areas")
+    assert problem.message.startswith("the article 'promotion' refers to the article 'areas', which is removed")
