@@ -2,7 +2,9 @@
 
 The record lives in the output folder as `.jpdocs-build.json` and maps each spec
 (by absolute path) to the digest of every input its documents were made from: the
-spec's bytes, the templates it used (with what they include), the house style
+spec's bytes, the templates it used (with what they include; with --templates, also
+the names of the files in that folder, since one added there replaces a bundled
+template without any listed file changing), the house style
 files, the fonts, the DOCX reference for DOCX output, the options of the run and
 the generator's version (its own source and pinned libraries, so a code change
 rebuilds without anyone remembering to bump a number).
@@ -68,6 +70,10 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
     files = [Path(loaded.path)]
     for kind in kinds_of(loaded, kinds):
         files.extend(templates_used(kind.template, folders(templates)))
+    if templates:
+        # The folder itself, hashed by its list of names: a template added there later
+        # takes the place of a bundled one this spec used, which the files above miss.
+        files.append(Path(templates))
     files.extend(loaded.file(p.logo) for p in loaded.spec.parties.values() if p.logo)
     files.append(DEFAULT_STYLE)
     if style.source and Path(style.source) != DEFAULT_STYLE:
@@ -103,7 +109,10 @@ class Hasher:
         if path not in self._cache:
             try:
                 st = path.stat()
-                if st.st_size > LARGE:
+                if path.is_dir():            # a --templates folder: which files it holds
+                    names = "\0".join(sorted(p.name for p in path.iterdir()))
+                    self._cache[path] = "dir:" + hashlib.sha256(names.encode()).hexdigest()
+                elif st.st_size > LARGE:
                     self._cache[path] = f"size={st.st_size};mtime={st.st_mtime_ns}"
                 else:
                     self._cache[path] = hashlib.sha256(path.read_bytes()).hexdigest()
