@@ -121,9 +121,13 @@ def test_seed_agreement_text():
 def test_more_parties_wording(tmp_path, parties, labels, together, either, copies):
     text = compose(load_spec(write_spec(tmp_path, f"p{parties}", parties)))
     assert text.labels == tuple(labels)
-    assert "（以下「丙」という。）及び" not in text.preamble or parties == 3
     assert text.preamble.count("（以下「") == parties
+    # every label but the last two is followed by 、, the second last by 及び, the last by は、
+    for label in labels[:-2]:
+        assert f"（以下「{label}」という。）、" in text.preamble, label
     assert f"（以下「{labels[-2]}」という。）及び" in text.preamble
+    assert f"（以下「{labels[-1]}」という。）は、" in text.preamble
+    assert text.preamble.count("及び") == 1
     assert text.articles[0].clauses[0].text.startswith(f"本協定は、{together}が相互に連携し")
     assert f"{either}のいずれからも" in text.articles[5].clauses[0].text
     assert "他の当事者の秘密" in text.articles[3].clauses[0].text
