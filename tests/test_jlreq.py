@@ -36,7 +36,8 @@ FREE = "あ漢カ字Ａ＠※〒♪→○◆"
 
 
 def widths(text: str) -> list[float]:
-    return [EM / 2 if ord(ch) < 0x2000 else EM for ch in text]
+    # a line break takes no room, as composer.py measures it
+    return [0.0 if ch == "\n" else EM / 2 if ord(ch) < 0x2000 else EM for ch in text]
 
 
 def para(text: str, s: Settings = Settings(), min_width: float = 1000.0, phrases: bool = False):
@@ -285,9 +286,13 @@ def test_push_in_partial_adjust():
     assert not out[0].last and lines(FILL[:9] + "」、", 102.0)[0].last
 
 
-def test_push_in_does_not_cross_a_line_break():
-    text = FILL[:9] + "」\n" + FILL[9:14]
-    assert texts(text, 95.0) == [FILL[:8], FILL[8] + "」\n", FILL[9:14]]
+def test_push_in_may_take_a_line_break_along():
+    # 」 at the edge, then the line break: pushed in (」 gives its blank half), the
+    # break ends that line, and a later line break elsewhere does not matter
+    text = FILL[:9] + "」\n" + FILL[9:14] + "\n" + FILL[:3]
+    out = lines(text, 95.0)
+    assert [text[l.start:l.end] for l in out] == [FILL[:9] + "」\n", FILL[9:14] + "\n", FILL[:3]]
+    assert out[0].adjust == pytest.approx(-1.0)
 
 
 def test_no_push_in_without_compression():
@@ -327,7 +332,7 @@ def test_forced_line_breaks_end_lines_and_are_not_justified():
     out = lines("あい\nうえお\n\nか", 100.0)
     assert [(l.start, l.end, l.forced, l.last) for l in out] == [
         (0, 3, True, False), (3, 7, True, False), (7, 8, True, False), (8, 9, False, True)]
-    assert [l.width for l in out] == [25.0, 35.0, 5.0, 10.0]   # (the synthetic \n is 5 wide)
+    assert [l.width for l in out] == [20.0, 30.0, 0.0, 10.0]
 
 
 def test_a_line_break_in_a_long_line():
@@ -409,3 +414,129 @@ def test_a_name_in_brackets_that_fits_stays_whole_in_a_heading():
 def test_a_phrase_longer_than_the_line_falls_back_to_jlreq():
     out = texts("包括連携協定締結式", 40.0, phrases=True)
     assert "".join(out) == "包括連携協定締結式" and all(len(o) <= 4 for o in out)
+
+
+# ---------------------------------------------------------------- edges found by mutation testing
+def test_prepare_sets_no_phrase_breaks_unless_asked():
+    assert prepare("あい", [10.0, 10.0], [10.0, 10.0], Settings(), 100.0).pbrk is None
+
+
+def test_run_masks_keep_the_paragraphs_length():
+    p = para("あ2024年い１，０００う")
+    assert len(p.brk) == p.n + 1 and len(p.stretch) == p.n
+
+
+def test_a_www_address_without_slash_breaks_after_its_dots_when_too_long():
+    text = "あwww.example.pref.hokkaido.lg.jpい"
+    p = para(text, min_width=40.0)
+    assert [text[i - 1] for i in range(2, len(text) - 1) if p.brk[i]] == ["."] * 5
+
+
+def test_a_line_break_overrides_the_next_characters_class():
+    # after a forced break even 」 starts the line: the break is the user's
+    assert list(para("あ\n」い").brk) == [0, 0, 1, 1, 1]
+    assert list(para("\n」").brk) == [0, 1, 1]
+
+
+def test_grid_and_compression_together():
+    s = Settings(pitch=12.0)
+    p = prepare("（「あ", [10.0, 10.0, 10.0], [10.0] * 3, s, 1000.0)
+    assert p.adv == [12.0, 6.0, 12.0]
+    assert p.xoff == {0: 1.0, 1: 1.0 - 6.0, 2: 1.0}       # the grid's centring, less the lost blank
+    s = Settings(pitch=8.0)                                 # cells narrower than the glyphs
+    p = prepare("。「", [10.0, 10.0], [10.0, 10.0], s, 1000.0)
+    assert p.adv == [4.0, 8.0] and p.shr == {0: 0.0, 1: 3.0}   # never a negative room
+
+
+def test_latin_spacing_looks_at_the_next_character_not_the_previous():
+    p = prepare("あ日A", [10.0, 10.0, 8.0], [10.0, 10.0, 16.0], Settings(), 1000.0)
+    assert p.gap == {1: 4.0}
+
+
+def test_a_justified_line_ending_with_a_space():
+    text = FILL[:8] + "\u3000" + FILL[8:20]
+    out = lines(text, 90.0)
+    assert (out[0].start, out[0].end) == (0, 9)
+    # the space takes no room: 80 of text, 10 spread over the 7 gaps between the 8 characters
+    assert out[0].gaps == 7 and out[0].adjust == pytest.approx(10 / 7) and not out[0].letters
+
+
+def test_a_half_width_space_at_the_end_of_a_last_line():
+    assert lines("あい ", 100.0)[0].width == 20.0
+
+
+def test_hanging_on_a_later_line():
+    text = FILL[:10] + FILL[:9] + "。" + FILL[9:15]
+    out = compose(para(text), [100.0, 92.0], True, True)
+    assert (out[1].start, out[1].end, out[1].hang) == (10, 20, True)
+    assert out[1].adjust == pytest.approx(2 / 9)
+
+
+def test_one_character_lines():
+    out = lines("あ" + "ー" * 3, 15.0)
+    assert (out[0].end, out[0].gaps, out[0].letters, out[0].width) == (1, 0, False, 10.0)
+    assert texts("あいう", 10.0) == ["あ", "い", "う"]
+    assert texts("あいう", 5.0) == ["あ", "い", "う"]          # wider than the line: one each
+
+
+def test_japanese_gaps_of_exactly_half_an_em_are_not_letter_spaced():
+    out = lines("あいうえー" + FILL, 40.0)
+    assert (out[0].end, out[0].gaps, out[0].letters) == (3, 2, False)
+    assert out[0].adjust == pytest.approx(5.0)
+
+
+def test_push_out_to_a_one_character_line():
+    assert texts("あい" + "ー" * 20, 100.0) == ["あ", "い" + "ー" * 9, "ー" * 10, "ー"]
+
+
+def test_push_in_room_ends_before_the_latin_spacing_of_the_last_character():
+    # 、 may give 5; ー before A carries 2.5 of 和欧間, which goes at the line end (it
+    # is neither width nor room there): 4 over, 5 of room
+    text = FILL[:7] + "、" + "日" + "ー" + "AB" + FILL[:5]
+    out = lines(text, 96.0)
+    assert (out[0].end, out[0].adjust) == (10, pytest.approx(-0.8))
+    # the same on a second line, after a line that had room of its own
+    out = compose(para(FILL[:9] + "、" + text), [100.0, 96.0], True, True)
+    assert [(l.start, l.end) for l in out] == [(0, 10), (10, 20), (20, 27)]
+    assert out[1].adjust == pytest.approx(-0.8)
+
+
+def test_an_opener_starting_a_later_line_keeps_its_blank():
+    text = FILL[:10] + "「" + FILL[:4] + "、" + FILL[4:8] + "」" + FILL[8:12]
+    out = compose(para(text), [100.0, 105.0], True, True)
+    # room: 、 5 and 」 5 (the line-start 「 keeps its blank): 5 over
+    assert (out[1].start, out[1].end, out[1].adjust) == (10, 21, pytest.approx(-0.5))
+
+
+def test_small_room_is_still_used():
+    # 和欧間 of a quarter of a 2-unit em (0.5), half of which may shrink: あ A ー carry
+    # 0.5 each, the line あAー is 26 wide and may give 0.5 (not ー's, at the line end)
+    text = "あAーあいう"
+    p = prepare(text, widths(text), [2.0] * len(text), Settings(), 1000.0)
+    out = compose(p, [25.7], True, True)
+    assert out[0].end == 3 and out[0].adjust == pytest.approx(-0.6)
+
+
+def test_push_in_to_the_end_of_the_paragraph_is_its_last_line():
+    out = lines(FILL[:9] + "」、", 102.0)
+    assert len(out) == 1 and out[0].last
+
+
+def test_a_trailing_line_break_makes_no_empty_line():
+    assert [(l.start, l.end, l.forced) for l in lines("あい\n", 100.0)] == [(0, 3, True)]
+    assert [(l.start, l.end, l.forced) for l in lines("\nあ", 100.0)] == [(0, 1, True), (1, 2, False)]
+
+
+def test_a_heading_breaks_at_a_phrase_boundary_right_at_the_edge():
+    t = "会議「北海道の未来を考える会議」について"
+    assert texts(t, 70.0, phrases=True)[0] == t[:7]
+    out = lines(t, 120.0, phrases=True)
+    assert t[out[0].start:out[0].end] == "会議「北海道の未来を" and out[0].adjust > 0     # justified
+
+
+def test_a_name_in_brackets_exactly_a_line_long_stays_whole():
+    t = "会議「北海道の未来を考える会議」について"
+    p = para(t, min_width=140.0, phrases=True)          # 「…」 is 140 wide
+    assert list(p.pbrk) == [0, 0, 1] + [0] * 14 + [1, 0, 0, 1]
+    p = para(t, min_width=139.0, phrases=True)
+    assert any(p.pbrk[4:16])
