@@ -492,7 +492,7 @@ def test_push_out_to_a_one_character_line():
 def test_push_in_room_ends_before_the_latin_spacing_of_the_last_character():
     # 、 may give 5; ー before A carries 2.5 of 和欧間, which goes at the line end (it
     # is neither width nor room there): 4 over, 5 of room
-    text = FILL[:7] + "、" + "日" + "ー" + "AB" + FILL[:5]
+    text = FILL[:7] + "、" + "日" + "ー" + "A、" + FILL[:5]
     out = lines(text, 96.0)
     assert (out[0].end, out[0].adjust) == (10, pytest.approx(-0.8))
     # the same on a second line, after a line that had room of its own
@@ -540,3 +540,15 @@ def test_a_name_in_brackets_exactly_a_line_long_stays_whole():
     assert list(p.pbrk) == [0, 0, 1] + [0] * 14 + [1, 0, 0, 1]
     p = para(t, min_width=139.0, phrases=True)
     assert any(p.pbrk[4:16])
+
+
+def test_an_earlier_line_break_does_not_stop_push_in_later():
+    text = "あ\n" + FILL[:9] + "」、" + FILL[9:14]
+    out = lines(text, 102.0)
+    assert [(l.start, l.end, l.forced) for l in out][:2] == [(0, 2, True), (2, 13, False)]
+    assert out[1].adjust == pytest.approx(-0.6)
+
+
+def test_a_heading_line_of_one_short_phrase():
+    # の is a phrase of its own and の未来を does not fit: the line ends after の
+    assert texts("私は北海道の未来を考える", 30.0, phrases=True) == ["私は", "北海道", "の", "未来を", "考える"]
