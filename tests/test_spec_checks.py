@@ -219,3 +219,59 @@ def test_a_misspelt_required_key_is_one_mistake(tmp_path):
         (str(path), line_of(path, "  ceremony:"), "press_notice.ceremony.venue",
          f"this key is required but missing (is it the misspelt 'venu' at line {typo}?)"),
         (str(path), typo, "press_notice.ceremony.venu", "unknown key 'venu'; did you mean 'venue'?")]
+
+
+@pytest.mark.parametrize("change, where, key, message", [
+    (setting("agreement", "validity", "renewal_notice", "すぐ"), "validity:", "agreement.validity",
+     "write a period as a number and a unit: 1か月, 30日, 2週間 or 1年 (got 'すぐ')"),
+    (setting("press_notice", "press_request", "deadline", "2024-02-30T17:00"), "deadline:",
+     "press_notice.press_request.deadline", "2024-02-30T17:00 is not a valid date: 2024年2月 has 29 days"),
+    (setting("agreement", "signing_date", [1]), "signing_date:", "agreement.signing_date",
+     "expected a date written as YYYY-MM-DD (2024-02-27), got a list"),
+    (setting("press_notice", "ceremony", "start", [1]), "start:", "press_notice.ceremony.start",
+     "expected a time written as HH:MM in quotes (\"11:00\"), got a list"),
+    (setting("press_notice", "subject", ""), "  subject: ''", "press_notice.subject",
+     "the value is empty; write it, or remove the key"),
+    (setting("agreement", "area_items", [1]), "area_items:", "agreement.area_items",
+     "expected true or false, got a list"),
+    (setting("parties", {}), "parties: {}", "parties", "needs at least 1 entry"),
+    (setting("agreement", "articles", {"costs": {"text": []}}), "text: []", "agreement.articles.costs.text",
+     "needs at least 1 entry"),
+])
+def test_more_schema_findings(tmp_path, change, where, key, message):
+    path = write(tmp_path, change)
+    found = problems(path)
+    assert (str(path), line_of(path, where), key, message) in found, found
+
+
+def test_an_agreement_with_one_party(tmp_path):
+    path = write(tmp_path, lambda d: (d["parties"].pop("kitami_it"), d.pop("press_notice")))
+    assert problems(path) == [(str(path), line_of(path, "agreement:"), "agreement",
+                               "an agreement needs at least two parties under parties:")]
+
+
+def test_an_unknown_article_with_nothing_close(tmp_path):
+    path = write(tmp_path, setting("agreement", "articles", {"zzzz": {"remove": True}}))
+    assert problems(path) == [(str(path), line_of(path, "zzzz:"), "agreement.articles.zzzz",
+                               "no article is named 'zzzz'; known: purpose, areas, promotion, confidentiality, costs,"
+                               " validity, consultation")]
+
+
+def test_every_bad_value_of_a_list_is_reported(tmp_path):
+    path = write(tmp_path, setting("press_notice", "opening", ["今般\t、", "つきまして\tは"]))
+    assert [(p[2], p[3][-16:]) for p in problems(path)] == [("press_notice.opening[0]", "(at character 3)"),
+                                                            ("press_notice.opening[1]", "(at character 6)")]
+
+
+def test_two_radicals_in_one_field(tmp_path):
+    path = write(tmp_path, setting("press_notice", "ceremony", "venue", "\u2f24\u2f74会議室"))
+    assert [w[3] for w in warnings(path)] == [
+        "look-alike radical characters replaced: \u2f24 U+2F24 → 大, \u2f74 U+2F74 → 立"]
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
+def test_png_and_jpeg_logos_are_accepted(tmp_path, fmt):
+    from PIL import Image
+    Image.new("RGB", (8, 4), "white").save(tmp_path / "logo.img", fmt)
+    loaded = load_spec(write(tmp_path, setting("parties", "bureau", "logo", "logo.img")))
+    assert loaded.spec.parties["bureau"].logo == "logo.img"
