@@ -43,6 +43,7 @@ def test_document_title(title, expected):
     ("との" + "あ" * 30, ("との" + "あ" * 30,)),                         # との at the start
     ("あ" * 30 + "との", ("あ" * 30 + "との",)),                         # との at the end
     ("あとの" + "い" * 28 + "との" + "う", ("あとの" + "い" * 28 + "との", "う")),  # the last との
+    ("あとの" + "い" * 29, ("あとの", "い" * 29)),                        # a short first line
 ])
 def test_title_lines(title, expected):
     assert title_lines(title) == expected
@@ -264,6 +265,10 @@ def test_document_title_from_the_spec(tmp_path):
     ("国立大学法人北海道国立大学機構　北見工業大学", "学長", ("国立大学法人北海道国立大学機構", "北見工業大学")),
     ("北見工業大学", "北見工業大学学長", ()),
     ("学校法人　北見学園", "理事長", ("学校法人", "北見学園")),
+    ("学校法人　北見学園　北見大学", "北見大学学長", ("学校法人", "北見学園")),
+    ("北見大学", "学長", ("北見大学",)),
+    ("北海道　北見市", "北海道　北見市長", ()),             # the title names the whole organisation
+    ("学校法人 北見学園", "理事長", ("学校法人 北見学園",)),  # only a full-width space starts a line
 ])
 def test_signature_block_organisation_lines(tmp_path, formal, title, organisation):
     spec = write_spec(tmp_path, "sig")
@@ -278,6 +283,24 @@ def test_signature_block_organisation_lines(tmp_path, formal, title, organisatio
 
 def test_a_removed_article_that_is_referred_to(tmp_path):
     spec = write_spec(tmp_path, "gone", articles={"purpose": {"remove": True}})
-    with pytest.raises(InputError, match="the article 'areas' refers to the article 'purpose', which is removed; "
-                                         "give 'areas' a text of its own under agreement.articles, or remove it too"):
+    with pytest.raises(InputError) as raised:
         text_of(spec)
+    [p] = raised.value.problems
+    lines = spec.read_text(encoding="utf-8").splitlines()
+    removal = lines.index("  articles:") + 2                    # the purpose: line under articles:
+    assert lines[removal - 1].strip() == "purpose:"
+    assert (p.file, p.line, p.key, p.message) == (
+        str(spec), removal, "agreement.articles.purpose",
+        "the article 'areas' refers to the article 'purpose', which is removed; "
+        "give 'areas' a text of its own under agreement.articles, or remove it too")
+
+
+def test_the_default_digit_style_is_mixed():
+    assert compose(load_spec(SEED_SPEC)) == text_of(SEED_SPEC, "mixed")
+
+
+def test_renewal_periods_follow_the_digit_style(tmp_path):
+    spec = write_spec(tmp_path, "term", validity={"renewal_notice": "10日", "renewal_term": "12か月"})
+    [article] = [a for a in text_of(spec, "full").articles if a.name == "validity"]
+    assert "満了の日の１０日前までに" in article.clauses[0].text
+    assert "起算して１２か月延長する" in article.clauses[0].text
