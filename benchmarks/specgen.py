@@ -80,6 +80,9 @@ def write_specs(folder: Path, dates: list[dt.date], seed: int = 1, notice_only: 
         data = make_spec(i, signing, rng, base)
         if notice_only:
             del data["agreement"]
+            # no overview sheet to attach: the attachment is listed by its title only
+            data["press_notice"]["attachments"] = [a["title"] if isinstance(a, dict) else a
+                                                   for a in data["press_notice"].get("attachments", [])]
         path.write_text(dump(data), encoding="utf-8")
         out.append(path)
     return out

@@ -20,7 +20,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import japanese, model as m
+from . import japanese
+from . import model as m
+from .term import term_of
 from .errors import InputError
 from .spec import LoadedSpec, load_spec
 from .style import HouseStyle
@@ -48,8 +50,8 @@ class Row:
 
 def fiscal_year_of(loaded: LoadedSpec) -> int | None:
     agreement = loaded.spec.agreement
-    if agreement is None:
-        return None
+    if agreement is None or agreement.signing_date is None:
+        return None                    # none, or a draft not yet signed: in no year's book
     explicit = getattr(agreement, "fiscal_year", None)
     return explicit if explicit is not None else japanese.fiscal_year(agreement.signing_date)
 
@@ -74,57 +76,47 @@ def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
 
 def cells(number: int, loaded: LoadedSpec, style: HouseStyle) -> list[str]:
     agreement = loaded.spec.agreement
-    signed = japanese.format_date(agreement.signing_date, style.digits, western=False, weekday=False)
+    signed = _date(agreement.signing_date, style)
     areas = "、".join(a.heading.removesuffix("に関する事項") for a in agreement.areas) or DASH
     return [str(number), signed, agreement.title, partners(loaded), areas, department(loaded),
             validity(loaded, style)]
 
 
 def partners(loaded: LoadedSpec) -> str:
-    """相手方: every party but the issuing office (the first, 甲, when none is named as it)."""
+    """相手方: every party not of the issuing side (Party.on_issuing_side: `issuing:`,
+    or named as the issuer). An issuer that is no party has every party as 相手方."""
     spec = loaded.spec
-    parties = [p for _, p in spec.party_list()]
-    own = [p for p in parties if spec.issuer in (p.name, p.formal_name, p.short_name)] or parties[:1]
-    others = [p for p in parties if p not in own]
+    others = [p for _, p in spec.party_list() if not p.on_issuing_side(spec.issuer)]
     return "、".join(p.formal_name or p.name for p in others) or DASH
 
 
 def department(loaded: LoadedSpec) -> str:
-    """担当課: the agreement's own field where the spec has one, else the press
-    notice's first contact (部 + the 課 of its 課長)."""
+    """担当課: the agreement's `department`, else the notice's issuing office when it
+    names one. Never guessed from a contact, which may be the partner's."""
     agreement = loaded.spec.agreement
-    for name in ("department", "responsible_department", "division"):
-        value = getattr(agreement, name, None)
-        if value:
-            return str(value)
+    if agreement.department:
+        return agreement.department
     notice = loaded.spec.press_notice
-    contact = notice.contacts[0] if notice and notice.contacts else None
-    if contact is None:
-        return DASH
-    title = contact.title or ""
-    section = title[:-1] if title.endswith("課長") else ""
-    return contact.department + section
+    return notice.issuing_office if notice and notice.issuing_office else DASH
 
 
 def validity(loaded: LoadedSpec, style: HouseStyle) -> str:
-    """有効期間, read defensively: the agreement's validity may be a text, a period with
-    start/end (or until), or absent."""
-    agreement = loaded.spec.agreement
-    value = next((getattr(agreement, n) for n in ("validity", "valid_until", "term", "period")
-                  if getattr(agreement, n, None) is not None), None)
-    if value is None:
-        return DASH
-    if isinstance(value, (dt.date, str)):
-        return _date(value, style) if isinstance(value, dt.date) else value
-    start = getattr(value, "start", None) or getattr(value, "from_", None) or agreement.signing_date
-    end = getattr(value, "end", None) or getattr(value, "until", None)
-    note = getattr(value, "text", None) or getattr(value, "note", None) or getattr(value, "renewal", None)
-    text = f"{_date(start, style)}～{_date(end, style) if end else ''}"
-    return f"{text}（{note}）" if isinstance(note, str) and note else text
+    """有効期間, as the agreement states it: the same computation (term.py), so the
+    book never shows an open term beside an agreement that prints its end."""
+    ag = loaded.spec.agreement
+    if ag.validity is None and ag.document is None:
+        return DASH                    # no term is stated anywhere: none is printed
+    t = term_of(ag)
+    text = f"{_date(t.start, style)}～{_date(t.end, style)}"
+    return text + "（自動更新）" if t.renewal else text
 
 
 def _date(d, style: HouseStyle) -> str:
-    return japanese.format_date(d, style.digits, western=False, weekday=False) if isinstance(d, dt.date) else str(d)
+    """A date of the table, in the house's calendar (no Western year beside an era year:
+    the column is narrow), without its weekday."""
+    if not isinstance(d, dt.date):
+        return str(d)
+    return japanese.date_in(d, "western" if style.dates.calendar == "western" else "era", "none", style.digits)
 
 
 # ---------------------------------------------------------------- the shared blocks
@@ -176,24 +168,34 @@ def docx_document(fy: int, rows: list[Row], style: HouseStyle) -> m.Document:
     return m.Document("annual", title_of(fy, style), issuer_of(rows), blocks, subject="連携協定締結状況")
 
 
+# A cell a spreadsheet would take for a formula (a title written as =HYPERLINK(…)
+# runs when the CSV is opened): OWASP's advice is to start it with a single quote,
+# which Excel and LibreOffice show as text and do not evaluate.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def csv_bytes(rows: list[Row]) -> bytes:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")      # CRLF: what Excel writes and expects
     writer.writerow(COLUMNS)
-    writer.writerows(r.cells for r in rows)
+    writer.writerows([spreadsheet_safe(c) for c in r.cells] for r in rows)
     return buf.getvalue().encode("utf-8-sig")
 
 
-def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle) -> list[Path]:
-    """Write the three files (each atomically) and return their paths."""
+def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force: bool = False) -> list[Path]:
+    """Write the three files, all or none, and return their paths. As with a build
+    (output.write_outputs), a file jpdocs did not write or that was changed since
+    (the DOCX edited in Word) is not replaced without `force`."""
     from .annual_pdf import render_annual_pdf
-    from .output import write_atomic
+    from .output import write_outputs
     from .writers.docx import render_docx
     rows = select(paths, fy, style)
-    files = {out / f"annual-{fy}.pdf": render_annual_pdf(fy, rows, style),
-             out / f"annual-{fy}.docx": render_docx(docx_document(fy, rows, style), style),
-             out / f"annual-{fy}.csv": csv_bytes(rows)}
-    for path, data in files.items():
-        write_atomic(path, data)
-    return list(files)
-
+    files = {f"annual-{fy}.pdf": render_annual_pdf(fy, rows, style),
+             f"annual-{fy}.docx": render_docx(docx_document(fy, rows, style), style),
+             f"annual-{fy}.csv": csv_bytes(rows)}
+    # The output folder is the one the user named: it may be a link.
+    return write_outputs(Path(out), files, force, follow_link=True)

@@ -17,15 +17,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, TableStyle
 from reportlab.platypus import Table
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from xml.sax.saxutils import escape
 
 from . import model as m
 from .annual import Row, contents_entries, cover_blocks, issuer_of, summary_table, title_of
 from .build import make_documents
+from .errors import LayoutProblem
+from .locate import located, located_among
 from .style import HouseStyle
 from .writers.fit import fit_style
-from .writers.pdf import _Builder, _content_id, document_settings
+from .writers.pdf import Placing, _Builder, _content_id, document_settings, too_large
 
 
 class Anchor(Flowable):
@@ -80,7 +83,7 @@ class _Contents(TableOfContents):
         return self.width, self.height
 
 
-class _Book(BaseDocTemplate):
+class _Book(Placing, BaseDocTemplate):
     body_start = 1               # the page labelled 1; known from the previous pass of multiBuild
 
     def afterFlowable(self, flowable):
@@ -98,7 +101,10 @@ def sheet_document(row: Row, style: HouseStyle) -> tuple[m.Document, HouseStyle]
     docs = make_documents(row.loaded, style, kinds=("overview",))
     if not docs:
         return fallback_sheet(row), style
-    return docs[0], fit_style(docs[0], style, str(row.loaded.path))
+    try:
+        return docs[0], fit_style(docs[0], style, str(row.loaded.path))
+    except LayoutProblem as exc:          # named at its key and line, as the build names it
+        raise located(exc, row.loaded) from None
 
 
 def fallback_sheet(row: Row) -> m.Document:
@@ -168,5 +174,11 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
         story.append(Anchor(f"agreement-{row.number}", keys[f"agreement-{row.number}"], level=1, toc=True))
         sheet_builder = builder if sheet_style is style else _Builder(sheet_style)
         story += sheet_builder.blocks(sheet.blocks, frames[sheet.orientation]._width - 12)
-    doc.multiBuild(story)
+    try:
+        doc.multiBuild(story)
+    except LayoutError:           # a row or a sheet taller than a page: named at its spec's key
+        frame = doc.frame
+        page = frame._height - frame._topPadding - frame._bottomPadding
+        raise located_among(too_large("annual overview", title, doc.placing, frame._width - 12, page),
+                            [r.loaded for r in rows]) from None
     return _content_id(buf.getvalue())

@@ -1,9 +1,10 @@
 """The text of an agreement (協定書) as plain data for templates/agreement.xml.j2.
 
-From the spec's `agreement:` section and its parties this module decides what
-the agreement says: its title, the preamble defining the labels (甲, 乙 … or one
-word such as 両市), the articles — the default set (DEFAULT_NAMES), changed,
-removed and added to by the spec — numbered as horizontally written
+From the spec's `agreement:` section (its `document:`), its parties and the
+standard set of articles the spec chooses (article_sets.py) this module decides
+what the agreement says: its title, the preamble defining the labels (甲, 乙 … or
+one word such as 両市), the articles — the standard set's, changed, removed and
+added to by the spec, each marked with where it came from — numbered as horizontally written
 local-government documents number them (第１条, paragraphs ２, ３, items （１）,
 sub-items ア), the closing clause, the date line and one signatory per party.
 Numbers are written in the house digit style; the Japanese wording rules
@@ -12,13 +13,18 @@ only prints what is here.
 """
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import japanese
-from .errors import fail
-from .schema import ArticleText, ClauseSpec, Party, SubItemSpec
+from .article_sets import choose, load_sets
+from .errors import InputError, Problem, fail
+from .schema import ClauseSpec, Party, SubItemSpec
+from .source import dotted
+from .spec_checks import blank_keys
 from .spec import LoadedSpec
+from .term import Term, term_of
 
 
 @dataclass(frozen=True)
@@ -31,10 +37,13 @@ class Entry:
 
 @dataclass(frozen=True)
 class Clause:
-    """A paragraph (項) of an article: the first has no marker, then ２, ３ …"""
+    """A paragraph (項) of an article: the first has no marker, then ２, ３ … `lead`
+    is what is printed before its text on its line, the following lines hanging
+    under it: ２　 (or, in the house's article form, 第１条　 before the first)."""
     marker: str
     text: str
     entries: tuple[Entry, ...] = ()
+    lead: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,16 +52,28 @@ class Article:
     number: str        # 第１条
     heading: str       # 目的
     clauses: tuple[Clause, ...]
+    origin: str = "spec"   # "standard": as the standard set has it; "changed": the set's, changed by the spec
+    title: str = ""    # the heading line as the house sets it: 第１条（目的）; "" when run into the text
+    title_indent: float = 0.0   # em: one when the number is in the lead (（目的） / 第１条　…)
+
+
+@dataclass(frozen=True)
+class SignatureLine:
+    """A line of a signature block: its text (住　所　北海道… with labelled lines) and
+    the em its following lines hang by."""
+    text: str
+    hang: float = 0.0
 
 
 @dataclass(frozen=True)
 class Signatory:
-    label: str         # 甲, or "" when one word names all parties (両市)
+    label: str         # 甲 (or 大学), or "" when one word names all parties (両市)
     field: str         # the PDF signature field over the seal place
     address: str
     organisation: tuple[str, ...]  # lines; empty when the title already names it
     title: str
-    name: str
+    name: str          # a draft's blank when left open
+    lines: tuple[SignatureLine, ...] = ()   # what the block prints, in order
 
 
 @dataclass(frozen=True)
@@ -65,55 +86,52 @@ class AgreementText:
     date: str                      # 令和６年２月27日
     signatories: tuple[Signatory, ...]
     labels: tuple[str, ...]        # 甲, 乙 …; empty with one word for all
+    standard: str = ""             # the standard set chosen, and its file
+    standard_file: str = ""
+    term: Term | None = None       # the term of validity the text states
+    kind: str = "協定書"            # 協定書, 覚書, 契約書, 確認書
+    writing: str = "である"         # である or です・ます, the whole text
+    draft: bool = False            # a draft (案): marked on every page
+    blanks: tuple[str, ...] = ()   # the keys a draft leaves open
+    label_chars: int = 1           # the longest signature-block label (甲: 1; 振興局: 3), for its column
 
 
-# The default articles in their order. Texts are templates: {all} 甲及び乙, {compact}
-# 甲乙 (before 協議の上, 記名押印), {any} 甲又は乙, {other} 相手方, {ref:NAME} the
-# number of another article (前条 when it is the one just before).
-DEFAULT_NAMES = ("purpose", "areas", "promotion", "confidentiality", "costs", "validity", "consultation")
-
-HEADINGS = {
-    "purpose": "目的", "areas": "連携事項", "promotion": "推進体制", "confidentiality": "秘密保持",
-    "costs": "費用負担", "validity": "有効期間", "consultation": "協議",
-}
-
-TEXTS = {
-    "purpose": ["本協定は、{all}が相互に連携し、それぞれが有する資源を有効に活用して協働することにより、"
-                "{purpose}ことを目的とする。"],
-    "promotion": ["{all}は、{ref:areas}に掲げる事項を円滑かつ効果的に推進するため、それぞれ連絡調整の窓口を"
-                  "設けるものとする。",
-                  "{ref:areas}に掲げる事項の具体的な内容及び実施方法については、{compact}協議の上、"
-                  "別に定めるものとする。"],
-    "confidentiality": ["{all}は、本協定に基づく連携を通じて知り得た{other}の秘密を、{other}の承諾を得ることなく"
-                        "第三者に漏らし、又は本協定の目的以外に使用してはならない。",
-                        "前項の規定は、本協定の終了後においても、なお効力を有する。"],
-    "costs": ["本協定に基づく連携に要する費用については、原則として各自が負担するものとする。ただし、特別の費用を"
-              "要する場合は、その都度、{compact}協議の上、定めるものとする。"],
-    "consultation": ["本協定に定めのない事項又は本協定に関し疑義が生じた事項については、{compact}協議の上、"
-                     "決定するものとする。"],
-}
-# 推進体制 when there is no 連携事項 article to refer to
-PROMOTION_WITHOUT_AREAS = ["{all}は、本協定に基づく連携を円滑かつ効果的に推進するため、それぞれ連絡調整の窓口を"
-                           "設けるものとする。",
-                           "本協定に基づく連携の具体的な内容及び実施方法については、{compact}協議の上、"
-                           "別に定めるものとする。"]
-DEFAULT_PURPOSE = "地域の持続的な発展に寄与する"
-AREAS_LEAD = "{all}は、{ref:purpose}の目的を達成するため、次に掲げる事項について連携し、協力するものとする。"
-AREAS_LAST = "その他{all}が必要と認める事項"
-CLOSING = "本協定の締結を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
+CLOSING = "{self}の{act}を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
 ITEM_MARKER = "（{n}）"
 
 
-def document_title(title: str) -> str:
+@dataclass(frozen=True)
+class Kind:
+    """The wording that follows the kind of document: its word (本協定, 協定を締結する),
+    the act its closing attests (締結; 確認書: 成立) and the preamble's verb."""
+    word: str
+    act: str = "締結"
+    verb: str = ""        # the preamble's verb when the spec gives none ("": <word>を締結する)
+
+
+KINDS = {"協定書": Kind("協定"), "覚書": Kind("覚書"), "契約書": Kind("契約"),
+         "確認書": Kind("確認書", act="成立", verb="確認する")}
+
+
+def document_title(title: str, kind: str = "協定書") -> str:
     """The agreement's own title from the name of the agreement:
-    …との包括連携協定 → …との包括連携に関する協定書; …協定 → …協定書."""
-    if title.endswith("協定書"):
+    …との包括連携協定 → …との包括連携に関する協定書 (a 覚書: …との包括連携に関する覚書);
+    …協定 → …協定書; 契約 → 契約書; else …に関する<kind> (unless the name ends with it)."""
+    if title.endswith(kind):
         return title
+    word = KINDS[kind].word
     if title.endswith("連携協定"):
-        return title[:-2] + "に関する協定書"
-    if title.endswith("協定"):
+        return title[:-2] + "に関する" + kind
+    if word != kind and title.endswith(word):
         return title + "書"
-    return title + "に関する協定書"
+    return title + "に関する" + kind
+
+
+def polite(text: str, writing: str) -> str:
+    """Generated sentences in the document's style: …とする。 → …とします。 in です・ます."""
+    if writing != "です・ます":
+        return text
+    return re.sub(r"(する|交わす)。", lambda m: {"する": "します", "交わす": "交わします"}[m.group(1)] + "。", text)
 
 
 def title_lines(title: str, max_chars: int = 30) -> tuple[str, ...]:
@@ -127,126 +145,339 @@ def title_lines(title: str, max_chars: int = 30) -> tuple[str, ...]:
     return title[:cut + 2], title[cut + 2:]
 
 
-def party_label_words(spec_labels: str, n: int) -> tuple[list[str], dict[str, str]]:
+def party_label_words(spec_labels, n: int, collective: str | None = None,
+                      ids: list[str] | None = None) -> tuple[list[str], dict[str, str]]:
     """(the labels, one per party, or [] with a collective word) and the phrases
-    the articles use: all, compact, any, other."""
-    if spec_labels == "甲乙":
-        labels = japanese.party_labels(n)
+    the articles use: all, compact, any, other. `spec_labels` is 甲乙 (甲, 乙, 丙 … by
+    order), one word for all (両市), or a label per party id ({city: 市, univ: 大学});
+    `collective` (両者) is then the word for all of them in {all} and {compact}."""
+    other = "相手方" if n == 2 else "他の当事者"
+    if isinstance(spec_labels, dict) or spec_labels == "甲乙":
+        if isinstance(spec_labels, dict):
+            labels = [spec_labels[i] for i in ids]
+            compact = japanese.join_japanese(labels) + "が"     # 市及び大学が協議の上
+        else:
+            labels = japanese.party_labels(n)
+            compact = japanese.join_japanese(labels, compact=True)   # 甲乙協議の上
         return labels, {
-            "all": japanese.join_japanese(labels),
-            "compact": japanese.join_japanese(labels, compact=True),
+            "all": collective or japanese.join_japanese(labels),
+            "compact": collective or compact,
             "any": japanese.join_japanese(labels, conjunction="又は"),
-            "other": "相手方" if n == 2 else "他の当事者",
+            "other": other,
         }
     word = spec_labels
-    return [], {"all": word, "compact": word, "any": word, "other": "相手方" if n == 2 else "他の当事者"}
+    return [], {"all": word, "compact": word, "any": word, "other": other}
 
 
-def compose(loaded: LoadedSpec, digit_style: str = "mixed") -> AgreementText:
+@dataclass
+class _Draft:
+    """An article before numbering: its text still holds placeholders when it is the
+    standard set's (`fill`); the spec's own text is printed as written."""
+    name: str
+    heading: str
+    text: list
+    origin: str
+    fill: bool
+    otherwise: list | None = None
+    key: tuple = ()            # where in the spec it was written (for messages)
+
+
+def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
+    """The agreement document's text, or an InputError naming every problem: each
+    article comes from the chosen standard set or from the spec, and a change that
+    would have no effect, a duplicate, a missing purpose, text in the other style
+    (です・ます in a である document), or no article at all is an error rather than
+    a silent guess. final=True (--final) refuses a draft and its blanks."""
     spec = loaded.spec
     ag = spec.agreement
+    doc = ag.document
+    digit_style = style.digits
+    form = style.agreement
+    problems: list[Problem] = []
+    file = str(loaded.path)
+
+    def problem(path: tuple, message: str) -> None:
+        problems.append(Problem(file, loaded.line_of(path), dotted(path), message))
+
+    D = ("agreement", "document")
+    chosen, set_file = None, ""
+    if doc.standard:
+        set_file = str(style.article_sets)
+        chosen = choose(load_sets(set_file), doc.standard, set_file,
+                        (file, loaded.line_of(D + ("standard",)), dotted(D + ("standard",))))
+    kind = KINDS[doc.kind]
+    self_word = "本" + kind.word
+    writing = doc.writing or (chosen.writing if chosen else "である")
+    if chosen and doc.writing and doc.writing != chosen.writing:
+        problem(D + ("writing",), f"the standard set '{doc.standard}' is written {chosen.writing}, and the"
+                                  f" document is to be written {doc.writing}: choose a set written {doc.writing},"
+                                  " or leave writing: out to write as the set does")
+    blanks = tuple(dotted(k) for k in blank_keys(spec))
+    if final and doc.draft:
+        problem(D + ("draft",), "a final build (--final) of a draft: remove draft: true"
+                                + (f" and fill in what it leaves open ({', '.join(blanks)})" if blanks else ""))
+    if final:
+        for k in blank_keys(spec):
+            problem(k, "left open (null) in a draft; a final build (--final) needs it written")
     parties = spec.party_list()
-    labels, words = party_label_words(ag.labels, len(parties))
-    num = lambda n: japanese.digits(n, digit_style)   # noqa: E731
+    labels, words = party_label_words(doc.labels, len(parties), doc.collective, [i for i, _ in parties])
+    words = dict(words, doc=self_word)
+    num = lambda n: japanese.digits(n, form.numbering_digits or digit_style)   # noqa: E731
+    term = term_of(ag)
+    blank_date = style.word("blank_date")
 
-    names = [p.formal_name or p.name for _, p in parties]
-    if labels:
-        defined = [f"{name}（以下「{label}」という。）" for name, label in zip(names, labels)]
-        preamble_parties = japanese.join_parties(defined)
+    drafts = _from_set(chosen, ag, term, digit_style, problem, self_word, writing, blank_date) if chosen else []
+    _apply_overrides(drafts, chosen, doc, ag, problem)
+    _insert_extras(drafts, chosen, doc, problem)
+    if not drafts and not problems:
+        problem(D, "the agreement has no article: choose a standard set (standard: 包括連携) or write"
+                   " the articles under extra_articles")
+    seen: dict[str, _Draft] = {}
+    for d in drafts:
+        if d.heading in seen:
+            first = seen[d.heading]
+            written = d if d.origin != "standard" or first.origin == "standard" else first   # the spec's key
+            problem(written.key, f"two articles are headed 「{d.heading}」 ('{first.name}' and '{d.name}');"
+                                 " change or remove one")
+        seen.setdefault(d.heading, d)
+    uses_purpose = [d for d in drafts if d.fill and "{purpose}" in _all_text(d.text)]
+    if uses_purpose and not doc.purpose:
+        d = uses_purpose[0]
+        problem(D + ("purpose",), f"the article 「{d.heading}」 of the standard set '{doc.standard}' states the"
+                                  " agreement's purpose (…{purpose}ことを目的とする。): write it as document.purpose"
+                                  " (…を図る), or give that article a text of its own")
+    subject = doc.subject or (chosen.subject if chosen else None)
+    if not subject and not doc.preamble:
+        problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
+                                  "締結する。 (no standard set gives one), or a preamble of the spec's own")
+    _check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
+    if problems:
+        raise InputError(problems)
+
+    names = [p.formal_name or p.name or style.word("blank_name") for _, p in parties]
+    if doc.preamble:
+        preamble = doc.preamble
     else:
-        preamble_parties = japanese.join_parties(names) + f"（以下「{ag.labels}」という。）"
-    preamble = f"{preamble_parties}は、{ag.subject}に関し、次のとおり協定を締結する。"
+        if labels:
+            defined = [f"{name}（以下「{label}」という。）" for name, label in zip(names, labels)]
+            preamble_parties = japanese.join_parties(defined)
+        else:
+            preamble_parties = japanese.join_parties(names) + f"（以下「{doc.labels}」という。）"
+        verb = f"{kind.word}を{doc.conclude}" if doc.conclude else (kind.verb or f"{kind.word}を締結する")
+        preamble = polite(f"{preamble_parties}は、{subject}に関し、次のとおり{verb}。", writing)
 
-    raw = _default_articles(ag, words, digit_style)
-    raw = _apply_overrides(raw, ag, loaded)
-    raw = _insert_extras(raw, ag)
-    order = [name for name, _, _ in raw]
+    purpose = (doc.purpose or "").removesuffix("こと")
+    order = [d.name for d in drafts]
     articles = []
-    for i, (name, heading, text) in enumerate(raw):
-        clauses = tuple(_clause(j, c, words, order, i, num, loaded, name) for j, c in enumerate(text))
-        articles.append(Article(name, f"第{num(i + 1)}条", heading, clauses))
+    for i, d in enumerate(drafts):
+        text = d.text
+        if d.fill and d.otherwise is not None and any(r not in order for r in _refs(text)):
+            text = d.otherwise
+        fill = (lambda t, i=i: _fill(t, words, order, i, loaded, d, purpose, num)) if d.fill else (lambda t: t)
+        clauses = [_clause(j, c, fill, num) for j, c in enumerate(text)]
+        number = f"第{num(i + 1)}条"
+        title = _form(form.article_heading, number, d.heading)
+        lead = _form(form.article_lead, number, d.heading)
+        if lead and clauses:
+            clauses[0] = replace(clauses[0], lead=lead)
+        indent = 1.0 if title and "{number}" not in form.article_heading else 0.0
+        articles.append(Article(d.name, number, d.heading, tuple(clauses), d.origin, title, indent))
 
-    closing = ag.closing or CLOSING.format(n=num(len(parties)), compact=words["compact"], one=num(1))
-    date = japanese.format_date(ag.signing_date, digit_style, western=False, weekday=False)
-    signatories = tuple(_signatory(labels[i] if labels else "", party)
-                        for i, (_, party) in enumerate(parties))
-    full_title = ag.document_title or document_title(ag.title)
+    closing = doc.closing or polite(CLOSING.format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
+                                                   compact=words["compact"], one=japanese.digits(1, digit_style)),
+                                    writing)
+    date = (japanese.format_date(ag.signing_date, digit_style, western=False, weekday=False)
+            if ag.signing_date else blank_date)
+    signatories = tuple(_signatory(labels[i] if labels else "", party, form, style.word("blank_name"), pid)
+                        for i, (pid, party) in enumerate(parties))
+    full_title = doc.title or document_title(ag.title, doc.kind)
     return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
-                         signatories, tuple(labels))
+                         signatories, tuple(labels), doc.standard or "", set_file, term,
+                         doc.kind, writing, doc.draft, blanks, max((len(x) for x in labels), default=0))
 
 
-def _default_articles(ag, words: dict, digit_style: str) -> list[tuple[str, str, ArticleText]]:
+def _form(pattern: str, number: str, heading: str) -> str:
+    """The house's article form filled in, literally (never str.format)."""
+    return pattern.replace("{number}", number).replace("{heading}", heading)
+
+
+def _own_texts(doc) -> list[tuple[tuple, str]]:
+    """(key path, text) of every sentence-bearing text the spec writes itself."""
+    D = ("agreement", "document")
     out = []
-    for name in DEFAULT_NAMES:
-        if name == "areas":
+
+    def article(path, text):
+        for j, c in enumerate(text):
+            if isinstance(c, str):
+                out.append((path + (j,), c))
+            else:
+                out.append((path + (j, "text"), c.text))
+                for k, item in enumerate(c.items):
+                    if isinstance(item, str):
+                        out.append((path + (j, "items", k), item))
+                    else:
+                        out.append((path + (j, "items", k, "text"), item.text))
+                        out.extend((path + (j, "items", k, "items", m), t) for m, t in enumerate(item.items))
+    for name, o in doc.articles.items():
+        if o.text is not None:
+            article(D + ("articles", name, "text"), o.text)
+    for i, extra in enumerate(doc.extra_articles):
+        article(D + ("extra_articles", i, "text"), extra.text)
+    for key in ("preamble", "closing"):
+        if getattr(doc, key):
+            out.append((D + (key,), getattr(doc, key)))
+    return out
+
+
+def _check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> None:
+    """The spec's own text in the document's style and kind: no です・ます sentence in
+    a である document (or the reverse), no 本協定 in a 覚書; an own preamble defines
+    every label the document uses."""
+    others = ["本" + k.word for name, k in KINDS.items() if name != doc.kind and k.word != KINDS[doc.kind].word]
+    for path, text in _own_texts(doc):
+        wrong = japanese.other_style(text, writing)
+        if wrong:
+            other = "です・ます" if writing == "である" else "である"
+            problem(path, f"「{wrong}」 is written {other}, and this document is written {writing}"
+                          " (document.writing, or its standard set's): write it in one style, never mixed")
+        word = next((w for w in others if w in text), None)
+        if word:
+            problem(path, f"「{word}」 in a {doc.kind}: the document calls itself 本{kind.word}"
+                          f" (document.kind: {doc.kind})")
+    if doc.preamble:
+        wanted = labels or ([doc.labels] if isinstance(doc.labels, str) else [])
+        missing = [w for w in wanted if f"「{w}」" not in doc.preamble]
+        if missing:
+            problem(("agreement", "document", "preamble"),
+                    "the preamble does not define the label" + ("s " if len(missing) > 1 else " ")
+                    + "、".join(f"「{w}」" for w in missing) + " the document uses (…（以下「"
+                    + missing[0] + "」という。）…)")
+
+
+def _from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本協定", writing: str = "である",
+              blank_date: str = "") -> list[_Draft]:
+    doc = ag.document
+    out = []
+    for art in chosen.articles:
+        key = ("agreement", "document", "standard")
+        if art.generated == "areas":
             if not ag.areas:
                 continue            # nothing to list: no 連携事項 article
-            items = [SubItemSpec(text=a.heading, items=a.items if ag.area_items else []) for a in ag.areas]
-            items.append(AREAS_LAST)
-            text = [ClauseSpec(text=AREAS_LEAD, items=items)]
-        elif name == "validity":
-            text = [_validity_text(ag, digit_style)]
-        elif name == "promotion" and not ag.areas:
-            text = list(PROMOTION_WITHOUT_AREAS)
+            items = [SubItemSpec(text=a.heading, items=a.items if doc.area_items else []) for a in ag.areas]
+            if art.catch_all and doc.catch_all:
+                last = ag.areas[-1].heading
+                if last.startswith("その他"):
+                    problem(("agreement", "areas", len(ag.areas) - 1, "heading"),
+                            f"the last area 「{last}」 is a catch-all, and the standard set adds its own"
+                            f" (「{art.catch_all}」): remove this area, or say document.catch_all: false")
+                items.append(art.catch_all)
+            text = [ClauseSpec(text=art.lead, items=items)]
+        elif art.generated == "validity":
+            text = [validity_text(term, digit_style, self_word, writing, blank_date)]
         else:
-            text = list(TEXTS[name])
-        out.append((name, HEADINGS[name], text))
+            text = list(art.text)
+        out.append(_Draft(art.name, art.heading, text, "standard", True,
+                          list(art.otherwise) if art.otherwise else None, key))
     return out
 
 
-def _validity_text(ag, digit_style: str) -> str:
-    v = ag.validity
-    fmt = lambda d: japanese.format_date(d, digit_style, western=False, weekday=False)  # noqa: E731
-    start = v.start or ag.signing_date
-    end = v.end or japanese.fiscal_year_range(japanese.fiscal_year(start))[1]
-    begin = fmt(v.start) if v.start else "本協定の締結の日"
-    text = f"本協定の有効期間は、{begin}から{fmt(end)}までとする。"
-    if v.renewal:
-        notice = japanese.format_period(*japanese.parse_period(v.renewal_notice), digit_style)
-        term = japanese.format_period(*japanese.parse_period(v.renewal_term), digit_style, duration=True)
-        text += (f"ただし、有効期間満了の日の{notice}前までに、{{any}}のいずれからも書面による別段の意思表示が"
-                 f"ないときは、有効期間満了の日の翌日から起算して{term}延長するものとし、以後も同様とする。")
-    return text
+def validity_text(term: Term, digit_style: str, self_word: str = "本協定", writing: str = "である",
+                  blank_date: str = "") -> str:
+    """第Ｎ条（有効期間）: the term as term.py computes it, with its renewal, in the
+    document's word (本協定, 本覚書) and style; a draft's open end is its blank date."""
+    fmt = lambda d: japanese.format_date(d, digit_style, western=False, weekday=False) if d else blank_date  # noqa: E731
+    begin = fmt(term.start) if term.start_given else f"{self_word}の締結の日"
+    text = f"{self_word}の有効期間は、{begin}から{fmt(term.end)}までとする。"
+    if term.renewal:
+        length = japanese.format_period(*term.term, digit_style, duration=True)
+        by = (f"有効期間満了の日の{japanese.format_period(*term.notice, digit_style)}前までに"
+              if term.notice else "有効期間満了の日までに")
+        text += (f"ただし、{by}、{{any}}のいずれからも書面による別段の意思表示がないときは、"
+                 f"有効期間満了の日の翌日から起算して{length}延長するものとし、以後も同様とする。")
+    return polite(text, writing)
 
 
-def _apply_overrides(raw, ag, loaded):
-    out = []
-    for name, heading, text in raw:
-        o = ag.articles.get(name)
-        if o is None:
-            out.append((name, heading, text))
+def _apply_overrides(drafts: list[_Draft], chosen, doc, ag, problem) -> None:
+    """The spec's changes to standard articles, by name; one that names no article of
+    the chosen set, or one that cannot show (the 連携事項 article of a spec with no
+    areas), is an error: a change the spec states must never vanish."""
+    known = [a.name for a in chosen.articles] if chosen else []
+    for name, o in doc.articles.items():
+        key = ("agreement", "document", "articles", name)
+        if chosen is None:
+            problem(key, "articles: changes articles of a standard set, and no set is chosen (standard:);"
+                         " write this article under extra_articles")
+            continue
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; its articles: {', '.join(known)}"
+            problem(key, f"the standard set '{doc.standard}' has no article named '{name}'{hint}")
+            continue
+        here = next((d for d in drafts if d.name == name), None)
+        if here is None:
+            problem(key, f"the article '{name}' is made from agreement.areas, and this spec has none, so this"
+                         " change would not show: add the areas, or write the article under extra_articles")
             continue
         if o.remove:
+            if o.heading or o.text:
+                problem(key, "remove: true together with a heading or text: say one or the other")
+            drafts.remove(here)
             continue
-        out.append((name, o.heading or heading, o.text if o.text is not None else text))
-    return out
+        here.key = key
+        if o.heading:
+            here.heading, here.origin = o.heading, "changed"
+        if o.text is not None:
+            here.text, here.fill, here.origin, here.otherwise = list(o.text), False, "changed", None
 
 
-def _insert_extras(raw, ag):
-    out = list(raw)
-    for extra in ag.extra_articles:
-        names = [n for n, _, _ in out]
+def _insert_extras(drafts: list[_Draft], chosen, doc, problem) -> None:
+    standard_order = [a.name for a in chosen.articles] if chosen else []
+    for i, extra in enumerate(doc.extra_articles):
+        key = ("agreement", "document", "extra_articles", i)
+        names = [d.name for d in drafts]
+        ref = extra.after or extra.before
+        if ref and ref not in names and ref not in standard_order:
+            known = names + [n for n in standard_order if n not in names]
+            close = difflib.get_close_matches(ref, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
+            problem(key + ("after" if extra.after else "before",), f"no article is named '{ref}'{hint}")
+            continue
         if extra.after and extra.after in names:
             at = names.index(extra.after) + 1
         elif extra.before and extra.before in names:
             at = names.index(extra.before)
-        elif extra.after or extra.before:
-            # next to a removed default article: where that article would have been,
-            # after the last article still there that came before it
-            ref = extra.after or extra.before
-            earlier = DEFAULT_NAMES[:DEFAULT_NAMES.index(ref) + (1 if extra.after else 0)] \
-                if ref in DEFAULT_NAMES else ()
-            at = max((i + 1 for i, n in enumerate(names) if n in earlier), default=0)
+        elif ref:
+            # next to a removed standard article: where it would have been, after the
+            # last article still there that came before it in the set
+            earlier = standard_order[:standard_order.index(ref) + (1 if extra.after else 0)]
+            at = max((j + 1 for j, n in enumerate(names) if n in earlier), default=0)
         else:
-            at = names.index("consultation") if "consultation" in names else len(out)
-        out.insert(at, (extra.name or f"extra-{len(out) + 1}", extra.heading, extra.text))
-    return out
+            last = standard_order[-1] if standard_order else None
+            at = names.index(last) if last in names and last == "consultation" else len(drafts)
+        drafts.insert(at, _Draft(extra.name or f"extra-{i + 1}", extra.heading, list(extra.text), "spec", False,
+                                 None, key + ("heading",)))
 
 
-_PLACEHOLDER = re.compile(r"\{(all|compact|any|other|purpose|ref:[a-z_-]+)\}")
+_PLACEHOLDER = re.compile(r"\{(all|compact|any|other|doc|purpose|ref:[^{}]+)\}")
 
 
-def _fill(text: str, words: dict, order: list[str], here: int, loaded, name: str, purpose: str, num) -> str:
+def _all_text(text) -> str:
+    out = []
+    for c in text:
+        if isinstance(c, str):
+            out.append(c)
+        else:
+            out.append(c.text)
+            for item in c.items:
+                out.append(item if isinstance(item, str) else item.text + "".join(item.items))
+    return "\n".join(out)
+
+
+def _refs(text) -> list[str]:
+    return [m.group(1)[4:] for m in _PLACEHOLDER.finditer(_all_text(text)) if m.group(1).startswith("ref:")]
+
+
+def _fill(text: str, words: dict, order: list[str], here: int, loaded, draft: _Draft, purpose: str, num) -> str:
     def sub(found):
         key = found.group(1)
         if key == "purpose":
@@ -254,28 +485,22 @@ def _fill(text: str, words: dict, order: list[str], here: int, loaded, name: str
         if key.startswith("ref:"):
             target = key[4:]
             if target not in order:
-                # the removal is what the user must change (or the referring article): point at it
-                removal = ("agreement", "articles", target)
-                raise fail(str(loaded.path), f"the article '{name}' refers to the article '{target}', which is"
-                           f" removed; give '{name}' a text of its own under agreement.articles, or remove it too",
-                           line=loaded.line_of(removal), key=".".join(removal))
+                path = ("agreement", "document", "articles", draft.name)
+                raise fail(str(loaded.path), f"the article '{draft.name}' refers to the article '{target}', which is"
+                           f" not in this agreement; give '{draft.name}' a text of its own under"
+                           " agreement.document.articles, or remove it too", loaded.line_of(path), dotted(path))
             i = order.index(target)
             return "前条" if i == here - 1 else f"第{num(i + 1)}条"
         return words[key]
     return _PLACEHOLDER.sub(sub, text)
 
 
-def _clause(j: int, c, words, order, here, num, loaded, name) -> Clause:
-    """One paragraph. Default texts hold placeholders; the spec's own text is printed
-    as written (it is not a template: a brace in it stays a brace)."""
-    default = _is_default(loaded, name)
-    purpose = loaded.spec.agreement.purpose or DEFAULT_PURPOSE
-    if purpose.endswith("こと"):
-        purpose = purpose[:-2]
-    fill = (lambda t: _fill(t, words, order, here, loaded, name, purpose, num)) if default else (lambda t: t)
+def _clause(j: int, c, fill, num) -> Clause:
+    """One paragraph, with its items (1) and sub-items ア."""
     marker = "" if j == 0 else num(j + 1)
+    lead = marker + "　" if marker else ""
     if isinstance(c, str):
-        return Clause(marker, fill(c))
+        return Clause(marker, fill(c), (), lead)
     entries = []
     for k, item in enumerate(c.items):
         mark = ITEM_MARKER.format(n=num(k + 1))
@@ -284,27 +509,48 @@ def _clause(j: int, c, words, order, here, num, loaded, name) -> Clause:
         else:
             subs = tuple(Entry(japanese.sub_item_marker(s + 1), fill(t)) for s, t in enumerate(item.items))
             entries.append(Entry(mark, fill(item.text), subs))
-    return Clause(marker, fill(c.text), tuple(entries))
+    return Clause(marker, fill(c.text), tuple(entries), lead)
 
 
-def _is_default(loaded, name: str) -> bool:
-    """True when the article's text is the generator's (not the spec's own)."""
-    ag = loaded.spec.agreement
-    if name not in DEFAULT_NAMES:
-        return False
-    o = ag.articles.get(name)
-    return o is None or o.text is None
-
-
-def _signatory(label: str, party: Party) -> Signatory:
+def _signatory(label: str, party: Party, form=None, blank_name: str = "", pid: str = "") -> Signatory:
     """Address, organisation and title/name. A formal name written with a full-width
     space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
-    北見工業大学 before 北見工業大学学長), as signature blocks do not name it twice."""
+    北見工業大学 before 北見工業大学学長), as signature blocks do not name it twice —
+    unless the house style keeps it (organisation_line: always) or labels the lines
+    (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title."""
     org = party.formal_name or party.name
-    title = party.representative.title
-    lines = [] if title.startswith(org) else [x for x in org.split("　") if x]
-    if lines and title.startswith(lines[-1]):
+    title = party.signer().title
+    if org is None:                       # a draft's party left open: a blank 名称 line
+        org = blank_name
+    labelled = dict(form.signature_labels) if form is not None else {}
+    keep = labelled.get("organisation") or (form is not None and form.organisation_line == "always")
+    all_lines = [x for x in org.split("　") if x] or [org]
+    lines = list(all_lines) if keep else ([] if title.startswith(org) else list(all_lines))
+    if lines and title.startswith(lines[-1]) and not keep:
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
-    return Signatory(label, label or party.short_name or party.name, party.address or "", tuple(lines), title,
-                     party.representative.name)
+    name = party.signer().name or blank_name
+    width = max((len(w) for w in labelled.values()), default=0)
+
+    def line(key: str, text: str, first: bool = True) -> SignatureLine:
+        if not width:
+            return SignatureLine(text)
+        word = labelled.get(key, "") if first else ""
+        return SignatureLine(_spread(word, width) + "　" + text, width + 1)
+    block = []
+    if party.address:
+        block.append(line("address", party.address))
+    block += [line("organisation", x, i == 0) for i, x in enumerate(lines)]
+    block.append(line("title", title))
+    block.append(line("name", name))
+    return Signatory(label, label or party.short_name or party.name or pid, party.address or "", tuple(lines), title,
+                     name, tuple(block))
+
+
+def _spread(word: str, width: int) -> str:
+    """A label set in `width` characters, as forms align them: 住所 in three → 住　所."""
+    if not word:
+        return "　" * width
+    if len(word) == 2 and width == 3:
+        return word[0] + "　" + word[1]
+    return word + "　" * (width - len(word))

@@ -1,11 +1,12 @@
 """Building many specs: in parallel, incrementally, one failure never stopping the rest.
 
 The parent process decides what to build (record.py: a spec whose inputs have not
-changed since its last successful build is skipped), hands the rest to a pool of
-worker processes and reports. Each worker loads the fonts, the house style and the
-compiled templates once (`_init_worker`) and then builds spec after spec; on Linux
-workers are forked, which costs ~70 ms a worker against ~340 ms spawned. One spec,
-or --jobs 1, is built in this process: a pool would only add its start-up.
+changed since its last successful build is skipped), hands the rest to worker
+processes (workers.py) and reports. Each worker loads the fonts, the house style
+and the compiled templates once (`_init_worker`) and then builds spec after spec.
+A worker that dies or a spec over the time limit costs that spec alone, named in
+the summary; the others go on. A single spec is built in this process (a worker
+would only add its start-up), under the same time limit (SIGALRM).
 
 Every file is written atomically (output.py) and the record only after the files
 of a spec are in place, so a run killed at any moment leaves complete files, and
@@ -13,13 +14,15 @@ the next run builds what the record does not show as done.
 """
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
+import functools
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from .errors import InputError, Problem
 from .record import Hasher, Record, options_key
 
 SAVE_EVERY = 1.0       # seconds between record writes during a run (and once at the end)
+TIME_LIMIT = 300.0     # seconds one spec may take (--time-limit): real ones take 0.3–2 s, a generous margin
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Result:
     entry: dict | None = None            # the record entry of a successful build
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)     # what was chosen for the user
 
 
 # ---------------------------------------------------------------- in a worker
@@ -48,16 +53,13 @@ def _init_worker(formats, style_override) -> None:
     parsed and registered, the default (or --style) house style, compiled templates."""
     global _hasher
     _hasher = Hasher()
-    # Ctrl-C reaches the whole process group; the parent alone handles it (cancels
-    # what is queued), and a worker finishes the spec it is writing, then exits.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         from . import build, fonts, templating
         from .style import load_style
         style = load_style(style_override)
         fonts.register(style)
         fonts.fallback_names(style)
-        env = templating.environment(templating.TEMPLATES, style.digits, style.western_year)
+        env = templating.environment(templating.TEMPLATES, style.digits, style.dates, style.times)
         for kind in build.KINDS:
             env.get_template(kind.template)
         if "pdf" in formats:
@@ -83,12 +85,14 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
         loaded = load_spec(spec)
         style = style_for(loaded, override)
         options = options_key(formats, style_override, extra)
-        inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"))
+        inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"), override)
         digest = _hasher.digest(Path(spec), inputs, options)   # before building: what was read
-        written = build(loaded, Path(out_root), formats, override, force=force, **extra)
+        written = build(loaded, Path(out_root), formats, override, force=force, stamp=digest, **extra)
         entry = {"digest": digest, "options": options, "inputs": [str(p) for p in inputs],
-                 "outputs": [str(Path(w).relative_to(out_root)) for w in written]}
-        return Result(spec, "built", [str(w) for w in written], entry, warnings=loaded.warnings)
+                 "outputs": [str(Path(w).relative_to(out_root)) for w in written],
+                 "warnings": [[w.file, w.line, w.key, w.message] for w in loaded.warnings]}
+        return Result(spec, "built", [str(w) for w in written], entry, warnings=loaded.warnings,
+                      notes=loaded.notes)
     except InputError as exc:
         return Result(spec, "failed", problems=exc.problems)
     except OSError as exc:     # outside the writes, which say more (output.write_outputs)
@@ -141,31 +145,111 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _pool_context():
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
+def worker_count(asked: int | None, specs: int) -> int:
+    """Workers for `specs` specs: one per core by default; never more than the specs,
+    nor more than the cores (building is CPU-bound: more workers only add memory)."""
+    return max(1, min(asked or default_jobs(), specs, default_jobs()))
+
+
+def same_folder_groups(specs: list[Path]) -> dict[Path, list[Path]]:
+    """Specs that would write into one output folder: `x.yaml` and `x.yml`,
+    `a/x.yaml` and `b/x.yaml`, or names that differ only in Unicode normalisation
+    or case (the same folder on macOS and Windows). Maps each such spec to the others."""
+    by_folder: dict[str, list[Path]] = {}
+    for spec in specs:
+        key = unicodedata.normalize("NFC", Path(spec).stem).casefold()
+        by_folder.setdefault(key, []).append(Path(spec))
+    return {spec: [o for o in group if o != spec] for group in by_folder.values() if len(group) > 1
+            for spec in group}
+
+
+def _unique(specs: list[Path]) -> list[Path]:
+    """The same spec named twice (a file and its folder, or via another path) is built once."""
+    seen, out = set(), []
+    for spec in specs:
+        key = os.path.realpath(spec)
+        if key not in seen:
+            seen.add(key)
+            out.append(Path(spec))
+    return out
+
+
+def _clash(spec: Path, others: list[Path], out_root: Path) -> Result:
+    names = " and ".join(str(o) for o in others)
+    folder = out_root / unicodedata.normalize("NFC", spec.stem)
+    return Result(str(spec), "failed", problems=[Problem(
+        str(spec), None, "", f"{spec.name} and {names} would both write into {folder}/ and mix their"
+        " documents; neither is built. Rename one of them, or build them into different -o folders")])
+
+
+class SpecTimeout(BaseException):
+    """Raised by SIGALRM in a spec built in this process: not an Exception, so that
+    nothing on the way catches it as a build error."""
+
+
+def _timed_out(spec: str, limit: float) -> Result:
+    return Result(spec, "failed", problems=[Problem(
+        spec, None, "", f"not built: it took longer than {limit:g} s (--time-limit); does the spec or its"
+        " style point at a file that never ends, such as a pipe (FIFO) or a device?")])
+
+
+def _build_here(spec: str, args: tuple, limit: float | None) -> Result:
+    """One spec in this process, stopped by SIGALRM after `limit` seconds (only the
+    main thread receives signals, and Windows has no SIGALRM: there it runs without
+    a limit)."""
+    if not limit or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        return build_one(spec, *args)
+
+    def stop(signum, frame):
+        raise SpecTimeout()
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return build_one(spec, *args)
+    except SpecTimeout:
+        return _timed_out(spec, limit)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _from_outcome(spec: str, outcome, limit: float | None) -> Result:
+    """A worker's outcome as the spec's Result."""
+    if outcome.status == "done":
+        return outcome.value
+    if outcome.status == "timeout":
+        return _timed_out(spec, limit)
+    what = ("the worker process building it " + outcome.value if outcome.status == "died"
+            else "not built: " + outcome.value)
+    return Result(spec, "failed", problems=[Problem(spec, None, "", f"{what}; the other specs went on")])
 
 
 def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_override: Path | None = None,
         force: bool = False, jobs: int | None = None, progress_stream=None,
-        extra: dict | None = None) -> dict[str, list[Result]]:
-    """Build every spec that needs it; returns the results by status."""
+        extra: dict | None = None, time_limit: float | None = TIME_LIMIT) -> dict[str, list[Result]]:
+    """Build every spec that needs it; returns the results by status. time_limit:
+    seconds per spec (None or 0: no limit)."""
     out_root = Path(out_root)
     record, hasher = Record(out_root), Hasher()
     extra = dict(extra or {})
     options = options_key(formats, style_override, extra)
     style_arg = str(style_override) if style_override else None
     results: dict[str, list[Result]] = {"built": [], "unchanged": [], "failed": []}
+    specs = _unique(specs)
     progress = Progress(len(specs), progress_stream)
+    clashes = same_folder_groups(specs)
     todo = []
     for spec in specs:
-        if not force and record.is_current(spec, options, hasher):
-            res = Result(str(spec), "unchanged")
+        if spec in clashes:
+            res = _clash(spec, clashes[spec], out_root)
+            results["failed"].append(res)
+            progress.add(res)
+        elif not force and record.is_current(spec, options, hasher):
+            res = Result(str(spec), "unchanged", warnings=record.warnings(spec))   # they still stand
             results["unchanged"].append(res)
             progress.add(res)
         else:
             todo.append(str(spec))
-    jobs = max(1, min(jobs or default_jobs(), len(todo)))
     last_save = time.monotonic()
 
     def take(res: Result) -> None:
@@ -177,27 +261,18 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
             last_save = time.monotonic()
         progress.add(res)
 
+    args = (str(out_root), tuple(formats), style_arg, force, extra)
     try:
-        if jobs == 1:
-            for spec in todo:
-                take(build_one(spec, str(out_root), tuple(formats), style_arg, force, extra))
+        if len(todo) == 1:
+            take(_build_here(todo[0], args, time_limit))
         elif todo:
-            pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_init_worker,
-                                       initargs=(tuple(formats), style_arg))
-            try:
-                futures = {pool.submit(build_one, s, str(out_root), tuple(formats), style_arg, force, extra): s for s in todo}
-                for fut in as_completed(futures):
-                    try:
-                        take(fut.result())
-                    except Exception as exc:     # a worker died (killed, out of memory)
-                        take(Result(futures[fut], "failed",
-                                    problems=[Problem(futures[fut], None, "", f"worker failed: {exc!r}")]))
-            except BaseException:
-                # Ctrl-C: stop at once rather than wait for the queued specs (`with`
-                # would); what was written is complete and the record says so.
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-            pool.shutdown()
+            from .workers import run_tasks
+            init = functools.partial(_init_worker, tuple(formats), style_arg)
+            work = functools.partial(_build_task, args=args)
+            # closing: whatever stops the loop (Ctrl-C) stops the workers at once
+            with contextlib.closing(run_tasks(todo, worker_count(jobs, len(todo)), init, work, time_limit)) as ends:
+                for spec, outcome in ends:
+                    take(_from_outcome(spec, outcome, time_limit))
     finally:
         progress.close()
         if results["built"] or record.dirty:
@@ -205,12 +280,17 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
     return results
 
 
+def _build_task(spec: str, args: tuple) -> Result:
+    return build_one(spec, *args)
+
+
 def _save(record: Record) -> None:
     """The record only saves work: when it cannot be written, say so and go on (the
     next run rebuilds what it would have skipped)."""
+    from .output import describe
     try:
         record.save()
-    except OSError as exc:
-        from .output import describe
-        print(f"warning: {record.path}: the build record was not written ({describe(exc)});"
+    except (OSError, InputError) as exc:
+        why = describe(exc) if isinstance(exc, OSError) else exc.problems[0].message
+        print(f"warning: {record.path}: the build record was not written ({why});"
               " the next run rebuilds these specs", file=sys.stderr)

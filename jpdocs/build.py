@@ -14,14 +14,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import markup, model
-from .errors import InputError, Problem
+from . import images, markup, model
+from .errors import InputError, LayoutProblem, Problem
 from .fonts import fallback_names, font_for, missing_chars, register
+from .locate import located, spec_strings
 from .output import safe_folder_name, write_outputs
 from .source import dotted
 from .spec import LoadedSpec
-from .style import TEMPLATES, HouseStyle, load_style
+from .style import TEMPLATES, HouseStyle, StyleFileError, load_style
 from .templating import render
+from .textfile import templates_used
 
 FORMATS = ("pdf", "docx")
 
@@ -37,8 +39,13 @@ class DocumentKind:
 KINDS = [
     DocumentKind("press-notice", "press-notice.xml.j2", "press_notice"),
     DocumentKind("overview", "overview.xml.j2", "agreement", requires="areas"),
-    DocumentKind("agreement", "agreement.xml.j2", "agreement"),
+    DocumentKind("agreement", "agreement.xml.j2", "agreement", requires="document"),
+    DocumentKind("press-notice-after", "press-notice-after.xml.j2", "press_notice", requires="after"),
 ]
+
+# A release: a notice followed by its attachments in one PDF (release.py). Its
+# name → the notice kind it opens with.
+RELEASES = {"release": "press-notice", "release-after": "press-notice-after"}
 
 
 def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
@@ -46,15 +53,17 @@ def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
     if override is not None:
         return load_style(override)
     if loaded.spec.style:
-        path = loaded.path.parent / loaded.spec.style
-        if not path.is_file():
+        path = loaded.file(loaded.spec.style)
+        try:
+            return load_style(path)
+        except StyleFileError as exc:      # the file as a whole: said at the spec's `style:`
+            hint = " (style: is a path relative to the spec)" if exc.reason == "does not exist" else ""
             raise InputError([Problem(str(loaded.path), loaded.line_of(("style",)), "style",
-                                      f"the house style file {path} does not exist (a path relative to the spec)")])
-        return load_style(path)
+                                      f"the house style {path} {exc.reason}{hint}")]) from None
     return load_style()
 
 
-def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict:
+def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: bool = False) -> dict:
     """What the templates see. The agreement's text (articles.py) is composed only
     when the agreement is made: a problem in it must not stop a press notice."""
     spec = loaded.spec
@@ -66,10 +75,75 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool) -> dict
         "signatories": spec.signatories() if spec.press_notice else [],
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
+    ctx["ki"] = []
+    if spec.press_notice:
+        from .notice import compose_ki, signatory_rows
+        groups = None
+        if spec.press_notice.also:
+            from .joint import announced
+            groups = announced(loaded)
+        ctx["ki"], notes = compose_ki(spec, style, loaded.path, loaded.lines, groups)
+        ctx["signatory_rows"] = signatory_rows(spec)
+        loaded.notes.extend(notes)
+    notice = spec.press_notice
+    if notice and notice.after:
+        ctx["after_attachments"] = notice.after.attachments_or(notice.attachments)
+        ctx["after_contacts"] = notice.contacts if notice.after.contacts is None else notice.after.contacts
     if agreement_text:
         from .articles import compose
-        ctx["text"] = compose(loaded, style.digits)
+        ctx["text"] = compose(loaded, style, final=final)
+        loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
     return ctx
+
+
+def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem]:
+    """What was chosen for the user in the agreement, to be printed by the build and
+    by check: which articles came from the standard set and which from the spec,
+    and a term's end the spec did not give."""
+    from . import japanese
+    notes = []
+    by_origin: dict[str, list[str]] = {"standard": [], "changed": [], "spec": []}
+    for art in text.articles:
+        by_origin[art.origin].append(f"{art.number}（{art.heading}）")
+    if text.standard:
+        parts = [f"articles from the standard set '{text.standard}' ({text.standard_file}): "
+                 + ("、".join(by_origin["standard"]) or "none")]
+        if by_origin["changed"]:
+            parts.append("changed by the spec: " + "、".join(by_origin["changed"]))
+        if by_origin["spec"]:
+            parts.append("the spec's own: " + "、".join(by_origin["spec"]))
+        key = ("agreement", "document", "standard")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), "; ".join(parts)))
+    doc = loaded.spec.agreement.document
+    if text.writing != "である" and doc is not None and doc.writing is None:
+        key = ("agreement", "document", "standard")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.document.writing",
+                             f"not given; the document is written {text.writing}, as its standard set"
+                             f" '{text.standard}' is"))
+    if text.draft:
+        key = ("agreement", "document", "draft")
+        left = f"; left open: {', '.join(text.blanks)}" if text.blanks else "; nothing is left open"
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             f"a draft: the {text.kind}"
+                             + (" and the overview sheet are" if loaded.spec.agreement.areas else " is")
+                             + f" marked {style.word('draft_mark')} on every page{left};"
+                             " a final build (--final) refuses a draft"))
+    term = text.term
+    if term is not None and term.end_chosen and any(a.origin == "standard" and a.name == "validity"
+                                                    for a in text.articles):
+        key = ("agreement", "validity")
+        if term.end is None:
+            message = f"not given; the term's end is left blank ({style.word('blank_date')}): {term.end_chosen}"
+        else:
+            end = japanese.format_date(term.end, style.digits, western=False, weekday=False)
+            message = f"not given; the term runs to {end}: {term.end_chosen}"
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.validity.end", message))
+    return notes
+
+
+def is_draft(loaded: LoadedSpec) -> bool:
+    ag = loaded.spec.agreement
+    return bool(ag and ag.document and ag.document.draft)
 
 
 def kinds_of(loaded: LoadedSpec, kinds=None) -> list[DocumentKind]:
@@ -83,50 +157,106 @@ def kinds_of(loaded: LoadedSpec, kinds=None) -> list[DocumentKind]:
     return out
 
 
+def attachments_of(spec, release: str) -> list:
+    """The attachments (配付資料) of a release, in the order its notice lists them."""
+    n = spec.press_notice
+    if n is None:
+        return []
+    if release == "release-after":
+        return n.after.attachments_or(n.attachments) if n.after else []
+    return list(n.attachments)
+
+
+def attachment_notes(loaded: LoadedSpec) -> list[Problem]:
+    """A plain title in 配付資料 is printed only; where the spec makes an overview sheet
+    and no attachment names it, say so (the sheet is attached by document: overview)."""
+    spec = loaded.spec
+    n = spec.press_notice
+    if not (n and spec.agreement and spec.agreement.areas) or any(a.document for a in n.attachments):
+        return []
+    return [Problem(str(loaded.path), loaded.line_of(("press_notice", "attachments", i)),
+                    dotted(("press_notice", "attachments", i)),
+                    f"'{a.title}' names no document and no file: it is printed in 配付資料 only and"
+                    f" release.pdf has no pages for it; to attach the overview sheet write"
+                    f" {{title: {a.title}, document: overview}}")
+            for i, a in enumerate(n.attachments) if not a.file]
+
+
+def releases_of(loaded: LoadedSpec, kinds=None) -> list[str]:
+    """The releases the spec calls for (of the given names, if any): one per notice
+    with an attachment that has pages (a generated document or a PDF file)."""
+    spec, out = loaded.spec, []
+    for name, notice_kind in RELEASES.items():
+        if kinds is not None and name not in kinds:
+            continue
+        if not any(k.name == notice_kind for k in kinds_of(loaded)):
+            continue
+        if any(a.document or a.file for a in attachments_of(spec, name)):
+            out.append(name)
+    return out
+
+
+def needed_kinds(loaded: LoadedSpec, kinds=None) -> set[str] | None:
+    """The document kinds to make for the kinds asked for: a release needs its
+    notice and the documents it attaches. None: every kind."""
+    if kinds is None:
+        return None
+    need = {k for k in kinds if k not in RELEASES}
+    for name in releases_of(loaded, kinds):
+        need.add(RELEASES[name])
+        need.update(a.document for a in attachments_of(loaded.spec, name) if a.document and not a.spec)
+    return need
+
+
 def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
-                   templates: Path | None = None) -> list[model.Document]:
+                   templates: Path | None = None, final: bool = False) -> list[model.Document]:
     """Every document of the spec (of the given kind names; default: every kind its
     sections call for) as a model, checked: spec text against the fonts first
     (naming field and line), then the rendered model (template text, styles)."""
     check_spec_glyphs(loaded, style)
+    for other in loaded.others.values():     # the names and titles the notice prints from them
+        check_spec_glyphs(other, style)
+    loaded.notes.extend(attachment_notes(loaded))
     chosen = kinds_of(loaded, kinds)
-    ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen))
+    ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen), final=final)
     where = folders(templates)
     docs = []
     for kind in chosen:
+        templates_used(kind.template, where)      # each UTF-8, or an error with its file and line
         text = render(kind.template, ctx, style, where)
         used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
         source = f"{used} (the markup it rendered for {loaded.path})"
         doc = markup.parse(text, source=source)
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
+        prepare_pictures(doc, loaded, source)
+        if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
+            doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
     return docs
+
+
+def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> None:
+    """Read, check and scale every picture now (images.py), so that `check` finds
+    what the build would, and the writers embed the same bytes. A logo's problem is
+    told at the spec's `logo:`, another picture's at the template."""
+    keys = {str(loaded.file(p.logo)): ("parties", pid, "logo") for pid, p in loaded.spec.parties.items() if p.logo}
+    problems = []
+    for block in model.walk(doc.blocks):
+        if isinstance(block, model.Image):
+            key = keys.get(block.src)
+            try:
+                block.data = images.picture(block.src, block.width, block.height, "logo" if key else "picture").data
+            except images.ImageRefused as exc:
+                problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), str(exc)) if key
+                                else Problem(source, None, "", str(exc)))
+    if problems:
+        raise InputError(list(dict.fromkeys(problems)))
 
 
 def folders(templates: Path | None) -> tuple[Path, ...]:
     """Template folders in lookup order: the user's (--templates) over the bundled."""
     return (Path(templates), TEMPLATES) if templates else (TEMPLATES,)
-
-
-# Fields that name files, not text to print.
-_NOT_PRINTED = {"style", "logo"}
-
-
-def spec_strings(value, path=()):
-    """(key path, text) of every string the spec holds, in spec order."""
-    if isinstance(value, BaseModel):
-        for key in type(value).model_fields:
-            if key not in _NOT_PRINTED:
-                yield from spec_strings(getattr(value, key), path + (key,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from spec_strings(item, path + (key,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from spec_strings(item, path + (i,))
-    elif isinstance(value, str):
-        yield path, value
 
 
 def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
@@ -246,35 +376,84 @@ def copies_of(doc: model.Document, style: HouseStyle, original_mark: bool = True
     drawn by the page template of the same layout, so every version has the same pages."""
     out = {}
     for name in seal_fields(doc):
-        marks = [model.PageMark(style.word("original_mark").format(label=name), "corner")] if original_mark else []
+        marks = [model.PageMark(style.fill("original_mark", label=name), "corner")] if original_mark else []
         out[name] = replace(doc, marks=marks)
     out[style.word("copy_mark")] = replace(doc, marks=[model.PageMark(style.word("copy_mark"), "diagonal")])
     return out
 
 
-def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
-          templates: Path | None = None, force: bool = False,
-          copies: bool = False, pdfa: bool = False, kinds=None) -> list[Path]:
-    """Build every document of one spec into out_root/<spec name>/. Returns the paths.
-    Everything is rendered in memory first; nothing is written if any part fails.
-    copies (or the spec's agreement.copies) adds the originals and the copy of every
-    document with seal places; pdfa makes every PDF PDF/A-2b."""
-    folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
+def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None = None,
+                templates: Path | None = None, copies: bool = False, pdfa: bool = False,
+                kinds=None, final: bool = False) -> dict[str, bytes]:
+    """Every file of one spec, in memory, as file name → bytes: what the build writes
+    and what `check` lays out (and throws away). Text too long for its page is an
+    error at the key and line it comes from. copies (or the spec's agreement.copies)
+    adds the originals and the copy of every document with seal places; pdfa makes
+    every PDF PDF/A-2b; final (--final) refuses a draft and its blanks."""
     style = style_for(loaded, style_override)
     pending: dict[str, bytes] = {}
     ag = loaded.spec.agreement
-    copies = copies or bool(ag and ag.copies)
-    for doc in make_documents(loaded, style, kinds, templates):
-        doc_style = style
-        if doc.fit_one_page:
-            from .writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too
-            doc_style = fit_style(doc, style, str(loaded.path))
-        for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa).items():
-            pending[f"{doc.kind}.{fmt}"] = data
-        if copies and "pdf" in formats and seal_fields(doc):
-            mark = ag.original_mark if ag else True
-            for suffix, version in copies_of(doc, style, mark).items():
-                is_copy = suffix == style.word("copy_mark")
-                data = render_files(version, style, ("pdf",), pdfa=pdfa, fields=not is_copy)["pdf"]
-                pending[f"{doc.kind}-{suffix}.pdf"] = data
-    return write_outputs(folder, pending, force)
+    copies = copies or bool(ag and ag.document and ag.document.copies)
+    if copies and ag and ag.document and ag.document.draft:
+        key = ("agreement", "document", "draft")
+        raise InputError([Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                                  "originals and copies (copies, --copies) are made of the final agreement,"
+                                  " not of a draft: build the draft without them")])
+    try:
+        releases = releases_of(loaded, kinds) if "pdf" in formats else []
+        made: dict[str, tuple[model.Document, HouseStyle]] = {}
+        for doc in make_documents(loaded, style, needed_kinds(loaded, kinds), templates, final=final):
+            doc_style = style
+            if doc.fit_one_page:
+                from .writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too
+                doc_style = fit_style(doc, style, str(loaded.path))
+            made[doc.kind] = (doc, doc_style)
+            if kinds is not None and doc.kind not in kinds:
+                continue                             # made only for a release
+            for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa).items():
+                pending[f"{doc.kind}.{fmt}"] = data
+            if copies and "pdf" in formats and seal_fields(doc):
+                mark = ag.document.original_mark if ag and ag.document else True
+                for suffix, version in copies_of(doc, style, mark).items():
+                    is_copy = suffix == style.word("copy_mark")
+                    data = render_files(version, style, ("pdf",), pdfa=pdfa, fields=not is_copy)["pdf"]
+                    pending[f"{doc.kind}-{suffix}.pdf"] = data
+        if releases:
+            from .release import render_release
+            for name in releases:
+                parts = [(a.title, other_document(loaded, a, style_override, templates, final) if a.spec
+                          else made[a.document] if a.document else loaded.file(a.file))
+                         for a in attachments_of(loaded.spec, name) if a.document or a.file]
+                pending[f"{name}.pdf"] = render_release(made[RELEASES[name]], parts)
+    except LayoutProblem as exc:
+        raise located(exc, loaded) from None
+    return pending
+
+
+def other_document(loaded: LoadedSpec, attachment, style_override: Path | None, templates: Path | None,
+                   final: bool) -> tuple[model.Document, HouseStyle]:
+    """A document of another spec the notice announces (press_notice.also), made as that
+    spec makes it (its own house style, unless --style), to attach to the release."""
+    from .joint import other_of
+    other = other_of(loaded, attachment.spec)
+    style = style_for(other, style_override)
+    try:
+        doc = make_documents(other, style, {attachment.document}, templates, final=final)[0]
+    except LayoutProblem as exc:
+        raise located(exc, other) from None
+    if doc.fit_one_page:
+        from .writers.fit import fit_style
+        return doc, fit_style(doc, style, str(other.path))
+    return doc, style
+
+
+def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
+          templates: Path | None = None, force: bool = False,
+          copies: bool = False, pdfa: bool = False, kinds=None, final: bool = False,
+          stamp: str | None = None) -> list[Path]:
+    """Build every document of one spec into out_root/<spec name>/. Returns the paths.
+    Everything is rendered in memory first; nothing is written if any part fails.
+    stamp: the digest of the build's inputs (record.py), kept in the folder's manifest."""
+    folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
+    pending = render_spec(loaded, formats, style_override, templates, copies, pdfa, kinds, final)
+    return write_outputs(folder, pending, force, owner=str(loaded.path.resolve()), stamp=stamp)

@@ -24,10 +24,10 @@ BUILD_HELP = """\
 Build Japanese official documents (press notices, agreements …) from YAML event specs.
 
   python generate.py [SPEC|DIR ...] [-o DIR] [--format pdf,docx] [--style FILE] [--templates DIR]
-                     [--force] [--jobs N] [--kinds KIND,…] [--copies] [--pdfa]
-  python generate.py check SPEC ... [--style FILE] [--templates DIR]
+                     [--force] [--jobs N] [--time-limit S] [--kinds KIND,…] [--copies] [--pdfa] [--final]
+  python generate.py check SPEC ... [--style FILE] [--templates DIR] [--final]
   python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
-  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR]
+  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR] [--force]
 
 Specs whose inputs did not change since their last build are skipped (--force
 rebuilds); many specs are built in parallel, one process per core.
@@ -47,8 +47,8 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def _kinds(value: str) -> tuple[str, ...]:
-    from .build import KINDS
-    names = [k.name for k in KINDS]
+    from .build import KINDS, RELEASES
+    names = [k.name for k in KINDS] + list(RELEASES)
     parts = tuple(p.strip() for p in value.split(",") if p.strip())
     bad = [p for p in parts if p not in names]
     if bad or not parts:
@@ -70,10 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="rebuild every spec, even those whose inputs have not changed, and replace output"
                         " files that jpdocs did not write or that were changed since")
     p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
-                   help="worker processes (default: one per core)")
+                   help="worker processes (default, and at most: one per core)")
+    p.add_argument("--time-limit", type=_seconds, default=None, metavar="SECONDS",
+                   help="seconds one spec may take before it is stopped and reported as failed"
+                        " (default: 300; 0: no limit)")
     p.add_argument("--kinds", type=_kinds, default=None, metavar="KIND,…",
-                   help="build only these document kinds: press-notice, overview, agreement"
-                        " (default: every kind the spec has the sections for)")
+                   help="build only these document kinds: press-notice, overview, agreement, press-notice-after,"
+                        " release, release-after (default: every kind the spec has the sections for)")
     p.add_argument("--copies", action="store_true",
                    help="also write each party's original (agreement-甲.pdf …) and a copy marked 写")
     p.add_argument("--pdfa", action="store_true", help="write PDF/A-2b (archival) PDFs")
@@ -85,6 +88,9 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="house style YAML to use instead of the spec's or the default")
     p.add_argument("--templates", type=Path, metavar="DIR",
                    help="a folder of templates; a file there replaces the bundled one of the same name")
+    p.add_argument("--final", action="store_true",
+                   help="the final version: refuse an agreement that is a draft (document.draft) or leaves"
+                        " a date or name open")
 
 
 def _jobs(value: str) -> int:
@@ -94,6 +100,16 @@ def _jobs(value: str) -> int:
         n = 0
     if n < 1:
         raise argparse.ArgumentTypeError(f"--jobs takes a whole number of at least 1 (got {value!r})")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = -1
+    if not n >= 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError(f"--time-limit takes a number of seconds, 0 for no limit (got {value!r})")
     return n
 
 
@@ -129,6 +145,13 @@ def _warn(loaded) -> None:
         print(f"warning: {w}", file=sys.stderr)
 
 
+def _notes(notes) -> None:
+    """What was chosen for the user (standard articles, a term's end): said on
+    standard output, once each."""
+    for n in dict.fromkeys(str(n) for n in notes):
+        print(f"note: {n}")
+
+
 def _templates_ok(folder: Path | None) -> bool:
     if folder is not None and not folder.is_dir():
         print(f"error: {folder}: --templates needs a folder of templates", file=sys.stderr)
@@ -137,10 +160,12 @@ def _templates_ok(folder: Path | None) -> bool:
 
 
 def run_check(argv: list[str]) -> int:
-    """Validate: the spec, its text against the fonts, and the documents as far as
-    the model (templates rendered in memory). Nothing is written."""
-    from .build import make_documents, style_for
+    """Validate: the spec, its text against the fonts, and the documents composed and
+    laid out in memory exactly as the build makes them (so text too long for its page
+    is found here too). Nothing is written."""
+    from .build import render_spec
     from .output import safe_folder_name
+    from .source import dotted
     from .spec import load_spec
     args = check_parser().parse_args(argv)
     if not _templates_ok(args.templates):
@@ -151,11 +176,14 @@ def run_check(argv: list[str]) -> int:
             loaded = load_spec(path)
             _warn(loaded)
             safe_folder_name(loaded.name, loaded.path)
-            make_documents(loaded, style_for(loaded, args.style), templates=args.templates)
+            render_spec(loaded, style_override=args.style, templates=args.templates, final=args.final)
         except InputError as exc:
             _report(exc)
             failed += 1
             continue
+        for key, outside in loaded.outside_files():
+            print(f"note: {path}:{loaded.line_of(key)}: {dotted(key)}: reads {outside}, outside the spec's folder")
+        _notes(loaded.notes)
         print(f"ok: {path}")
     return 1 if failed else 0
 
@@ -170,11 +198,15 @@ def run_build(argv: list[str]) -> int:
         print("error: no specs found", file=sys.stderr)
         return 1
     start = time.monotonic()
-    extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds}
-    results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra)
-    for res in results["built"]:
+    extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds,
+             "final": args.final}
+    limit = {"time_limit": args.time_limit or None} if args.time_limit is not None else {}
+    results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra,
+                  **limit)
+    for res in results["built"] + results["unchanged"]:     # an unchanged spec's warnings still stand
         for w in res.warnings:
             print(f"warning: {w}", file=sys.stderr)
+        _notes(res.notes)
     counts = ", ".join(f"{k} {len(v)}" for k, v in results.items())
     print(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}")
     for res in sorted(results["failed"], key=lambda r: r.spec):
@@ -198,19 +230,22 @@ def sign_parser() -> argparse.ArgumentParser:
                    help="the signed file (default: beside the input, e.g. agreement-signed-甲.pdf)")
     p.add_argument("--certify", action="store_true",
                    help="certify with the first signature: afterwards only form filling (further signatures) is allowed")
+    p.add_argument("--allow-expired", action="store_true",
+                   help="sign even with a certificate that has expired or is not yet valid (with a warning)")
     p.add_argument("--reason", help="reason recorded in the signature (e.g. 協定の締結)")
     p.add_argument("--location", help="location recorded in the signature")
     return p
+
+
+MAX_PASSWORD_FILE = 64 * 1024      # a password is a line; anything bigger is the wrong file
 
 
 def _password(args) -> bytes | None:
     import getpass
     import os
     if args.password_file:
-        try:
-            lines = args.password_file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InputError([Problem(str(args.password_file), None, "", f"cannot read the password file: {exc.strerror}")])
+        from .textfile import read_utf8
+        lines = read_utf8(args.password_file, "password file", "--password-file", MAX_PASSWORD_FILE).splitlines()
         return lines[0].encode() if lines else b""
     if "JPDOCS_P12_PASSWORD" in os.environ:
         return os.environ["JPDOCS_P12_PASSWORD"].encode()
@@ -225,12 +260,29 @@ def run_sign(argv: list[str]) -> int:
     out = args.output or default_output(args.pdf, args.field)
     try:
         written = sign_file(args.pdf, args.field, args.p12, _password(args), out, certify=args.certify,
-                            reason=args.reason, location=args.location)
+                            reason=args.reason, location=args.location, allow_expired=args.allow_expired,
+                            warn=lambda message: print(f"warning: {message}", file=sys.stderr))
     except InputError as exc:
         _report(exc)
         return 1
+    except OSError as exc:        # a full disk, a read-only folder, an unreadable input
+        _report_os_error(exc, inputs=[args.pdf, args.p12], output=out)
+        return 1
     print(f"wrote {written}")
     return 0
+
+
+def _report_os_error(exc: OSError, inputs: list[Path], output: Path) -> None:
+    """One `error:` line for a file that could not be read or written: an input
+    named in the error is one that could not be read; anything else (a write fails
+    without naming its file) is the output."""
+    from .output import describe
+    named = Path(exc.filename) if exc.filename else None
+    if named is not None and any(named == p or named.resolve() == Path(p).resolve() for p in inputs):
+        what = "folder" if named.is_dir() else "file"
+        print(f"error: {named}: cannot read the {what}: {(exc.strerror or str(exc)).lower()}", file=sys.stderr)
+    else:
+        print(f"error: {named or output}: cannot write: {describe(exc)}", file=sys.stderr)
 
 
 def annual_parser() -> argparse.ArgumentParser:
@@ -242,22 +294,33 @@ def annual_parser() -> argparse.ArgumentParser:
     p.add_argument("specs", nargs="*", type=Path, metavar="SPEC", help="spec files or folders (default: specs/)")
     p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR", help="output folder (default: output/)")
     p.add_argument("--style", type=Path, metavar="FILE", help="house style YAML (default: the standard one)")
+    p.add_argument("--force", action="store_true",
+                   help="replace annual files that jpdocs did not write or that were changed since (edited in Word)")
     return p
 
 
 def run_annual(argv: list[str]) -> int:
     from .annual import NoAgreements, build_annual
     from .style import load_style
+    from .japanese import fiscal_year_problem
     args = annual_parser().parse_args(argv)
-    files = spec_files(args.specs)
+    trouble = fiscal_year_problem(args.fiscal_year)
+    if trouble:
+        print(f"error: --fiscal-year: {trouble}", file=sys.stderr)
+        return 1
+    files: list[Path] = []
     try:
-        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style)):
+        files = spec_files(args.specs)
+        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force):
             print(f"wrote {written}")
     except InputError as exc:
         _report(exc)
         return 1
     except NoAgreements as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:        # a full disk, a read-only folder, an unreadable input
+        _report_os_error(exc, inputs=[*files, *args.specs, *([args.style] if args.style else [])], output=args.output)
         return 1
     return 0
 

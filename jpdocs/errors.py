@@ -30,3 +30,16 @@ class InputError(Exception):
 def fail(file: str, message: str, line: int | None = None, key: str = "") -> InputError:
     """An InputError with a single problem (to `raise fail(...)`)."""
     return InputError([Problem(str(file), line, key, message)])
+
+
+class LayoutProblem(InputError):
+    """Text too long for the page it must stand on, found while laying a document
+    out. The writers do not know the spec, so they describe the page instead:
+    `parts` are (a reader's name for a part, its height in points, its text), and
+    `explain(name, height)` says what is wrong, naming a part. build.py turns this
+    into a problem at the key and line whose text the tallest part holds."""
+
+    def __init__(self, file: str, parts: list[tuple[str, float, str]], explain):
+        self.parts, self.explain = list(parts), explain
+        name, height, _ = max(self.parts, key=lambda p: p[1]) if self.parts else ("its content", 0.0, "")
+        super().__init__([Problem(str(file), None, "", explain(name, height))])

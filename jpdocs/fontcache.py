@@ -3,7 +3,8 @@
 reportlab parses a TrueType font's cmap, widths and glyph offsets in Python: about
 35 ms for each BIZ UD font, over 100 ms for the three a document uses, which was
 a third of the time of `python generate.py SPEC`. The parse depends only on the
-font file and reportlab's version, so its result is stored (marshal: plain data,
+font file's content and reportlab's version, so its result is stored, under the
+content's digest (marshal: plain data,
 nothing executed on loading, and twice as fast to read as pickle; in the user's
 cache folder) and a later process reads it in a few milliseconds. The font file
 itself is still read: the subsets embedded in each PDF are cut from it.
@@ -14,28 +15,38 @@ to parsing the font, so the cache can be deleted at any time.
 from __future__ import annotations
 
 import hashlib
+import io
 import marshal
 from pathlib import Path
 
 from reportlab import Version as RL_VERSION
 from reportlab.pdfbase import ttfonts
 
-from .output import cache_dir, write_atomic
+from .output import private_cache_dir, write_atomic
 
-FORMAT = 2
+FORMAT = 3
 
 
-def _entry(path: Path) -> Path:
-    st = path.stat()
-    key = f"{FORMAT}|{RL_VERSION}|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}"
-    return cache_dir() / "fonts" / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".marshal")
+def _entry(digest: str) -> Path:
+    """The cache file of a font (by its content); an OSError if there is no private
+    cache folder."""
+    key = f"{FORMAT}|{RL_VERSION}|{digest}"
+    folder = private_cache_dir("fonts")
+    if folder is None:
+        raise OSError("no private cache folder")
+    return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".marshal")
 
 
 class _CachedFace(ttfonts.TTFontFace):
-    """A TTFontFace whose metric extraction is read from, or saved to, the cache."""
+    """A TTFontFace whose metric extraction is read from, or saved to, the cache.
+    `digest` (the SHA-256 of the font file) is set on a subclass made per font."""
+    digest = ""
 
     def extractInfo(self, charInfo=1):
-        entry = _entry(Path(self.filename))
+        try:
+            entry = _entry(self.digest)
+        except OSError:            # no cache folder of our own: parse every time
+            return super().extractInfo(charInfo)
         try:
             with open(entry, "rb") as fh:
                 data = marshal.loads(fh.read())      # load(fh) reads in small pieces: 5x slower
@@ -60,12 +71,22 @@ class _CachedFace(ttfonts.TTFontFace):
         self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * factor)
 
 
-def load_ttfont(name: str, path: str) -> ttfonts.TTFont:
-    """ttfonts.TTFont(name, path), with the parse cached. TTFont builds its face from
-    the module's TTFontFace, which is swapped for the caching one for that call."""
+class _NamedBytes(io.BytesIO):
+    """The font's bytes (already read and checked, see files.py) with the file's
+    name, which reportlab keeps for its messages and its subsetting rules."""
+
+    def __init__(self, data: bytes, name: str):
+        super().__init__(data)
+        self.name = name
+
+
+def load_ttfont(name: str, data: bytes, digest: str, path: str) -> ttfonts.TTFont:
+    """ttfonts.TTFont(name, …) from the bytes of the file at `path`, with the parse
+    cached under `digest`. TTFont builds its face from the module's TTFontFace, which
+    is swapped for the caching one for that call."""
     original = ttfonts.TTFontFace
-    ttfonts.TTFontFace = _CachedFace
+    ttfonts.TTFontFace = type("_Face", (_CachedFace,), {"digest": digest})
     try:
-        return ttfonts.TTFont(name, path)
+        return ttfonts.TTFont(name, _NamedBytes(data, path))
     finally:
         ttfonts.TTFontFace = original

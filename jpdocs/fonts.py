@@ -1,23 +1,30 @@
 """Locating, registering and checking the coverage of the fonts.
 
 Fonts are parsed once per process (parsing a Japanese TrueType font costs about
-30 ms, so the parse is also kept on disk between processes: fontcache.py) and registered with reportlab under names derived from their role, so the
+30 ms, so the parse is also kept on disk between processes: fontcache.py) and
+registered with reportlab under names made from their content, so the
 PDF writer never sees file paths. Coverage is read from the fonts' own cmaps: a
 character no font has stops the build instead of printing a blank or a box.
 """
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from .errors import fail
+from .files import FileRefused, read_regular_file
 from .fontcache import load_ttfont
 from .style import HouseStyle
 
 
+MAX_FONT_BYTES = 100_000_000     # IPAmj明朝, the largest font in use, is 46 MB
+
 _PATHS: dict[str, Path] = {}     # reportlab font name → file
+_DATA: dict[str, bytes] = {}     # reportlab font name → the file's bytes
+_BY_CONTENT: dict[str, ttfonts.TTFont] = {}   # SHA-256 of a font file → its registered font
 
 
 def _to_unicode_cmap(fontname, subset):
@@ -38,16 +45,31 @@ _original_cmap = ttfonts.makeToUnicodeCMap
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
+_FONT_KINDS = {b"\x00\x01\x00\x00": "TrueType", b"true": "TrueType",
+               b"OTTO": "an OpenType font with PostScript outlines (.otf)", b"ttcf": "a font collection (.ttc)"}
+
+
 @lru_cache(maxsize=None)
 def _load(path: str):
-    name = "JP-" + Path(path).stem
-    font = load_ttfont(name, path)         # the parse is cached on disk (fontcache.py)
+    """The font of the file at `path`, registered once per *content*: two different
+    files of one name (fallback.ttf in two folders) are two fonts, where a name
+    made from the file name alone let the first one stand for both."""
+    data = read_regular_file(path, MAX_FONT_BYTES, "font file")     # raises FileRefused
+    kind = _FONT_KINDS.get(data[:4], "not a font file")
+    if kind != "TrueType":      # said without quoting the file (reportlab's message shows its first bytes)
+        raise FileRefused(path, "font file", f"is {kind}; a TrueType (.ttf) font is needed")
+    digest = hashlib.sha256(data).hexdigest()
+    if digest in _BY_CONTENT:
+        return _BY_CONTENT[digest]
+    name = f"JP-{Path(path).stem}-{digest[:12]}"
+    font = load_ttfont(name, data, digest, path)    # the parse is cached on disk (fontcache.py)
     # Every subset reportlab cuts reads the font's tables again, and a read copies
     # the table: several MB of glyph outlines for each subset of each document.
     # The tables never change, so each is read once per process.
     font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)
     pdfmetrics.registerFont(font)
-    _PATHS[name] = Path(path)
+    _PATHS[name], _DATA[name] = Path(path), data
+    _BY_CONTENT[digest] = font
     return font
 
 
@@ -56,14 +78,18 @@ def path_of(font_name: str) -> Path:
     return _PATHS[font_name]
 
 
+def file_bytes(path: Path) -> bytes:
+    """The bytes of a font file, as they were read (once) and checked for the PDF."""
+    return _DATA[_load(str(path)).fontName]
+
+
 def _use(style: HouseStyle, path: Path, key: str) -> str:
     """Load one font of the style, or say in the style's terms why it cannot be used."""
     try:
-        if not path.is_file():
-            raise FileNotFoundError(path)
         return _load(str(path)).fontName
-    except FileNotFoundError:
-        raise fail(style.source, f"font file not found: {path}", key=key) from None
+    except FileRefused as exc:
+        message = f"font file not found: {path}" if exc.reason == "does not exist" else str(exc)
+        raise fail(style.source, message, key=key) from None
     except Exception as exc:  # reportlab's TTFError and the struct errors of a damaged file
         raise fail(style.source, f"cannot use the font file {path}: {exc} (a TrueType .ttf"
                                  " font is needed; OpenType .otf/.ttc fonts with PostScript outlines"

@@ -86,37 +86,91 @@ def weekday(d: date) -> str:
     return _WEEKDAYS[d.weekday()]
 
 
+# How a house writes its dates: the calendar (令和６年（2024年）, 令和６年 or 2024年) and the
+# weekday (（金）, （金曜日） or none).
+CALENDARS = ("era_western", "era", "western")
+WEEKDAY_FORMS = ("short", "long", "none")
+
+
 def format_date(d: date, style: str = "mixed", western: bool = True,
-                weekday: bool = True, era: bool = True) -> str:
+                weekday: bool = True, era: bool = True, year: bool = True,
+                long_weekday: bool = False) -> str:
     """"令和６年（2024年）２月16日（金）" and its variants.
 
     western adds the Western year in brackets after the era year; with
     era=False the Western year is the only year, so western is ignored.
+    year=False leaves the year out (２月16日（金）); long_weekday writes （金曜日）.
     """
     d = _as_date(d)
     western_year = f"{digits(d.year, style)}年"
-    if era:
-        year = era_year_text(*era_of(d), style)
+    if not year:
+        text = ""
+    elif era:
+        text = era_year_text(*era_of(d), style)
         if western:
-            year += f"（{western_year}）"
+            text += f"（{western_year}）"
     else:
-        year = western_year
-    text = f"{year}{digits(d.month, style)}月{digits(d.day, style)}日"
+        text = western_year
+    text += f"{digits(d.month, style)}月{digits(d.day, style)}日"
     if weekday:
-        text += f"（{_WEEKDAYS[d.weekday()]}）"
+        text += f"（{_WEEKDAYS[d.weekday()]}{'曜日' if long_weekday else ''}）"
     return text
 
 
-def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True) -> str:
+def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
+            style: str = "mixed", year: bool = True) -> str:
+    """A date as a house writes it: calendar one of CALENDARS, weekday one of
+    WEEKDAY_FORMS. 2018-09-10 → 平成30年（2018年）９月10日（月）, 平成30年９月10日（月曜日）,
+    2018年９月10日 …"""
+    if calendar not in CALENDARS:
+        raise ValueError(f"unknown calendar {calendar!r}; allowed: {', '.join(CALENDARS)}")
+    if weekday not in WEEKDAY_FORMS:
+        raise ValueError(f"unknown weekday form {weekday!r}; allowed: {', '.join(WEEKDAY_FORMS)}")
+    return format_date(d, style, western=calendar == "era_western", era=calendar != "western",
+                       weekday=weekday != "none", long_weekday=weekday == "long", year=year)
+
+
+CLOCKS = ("24h", "12h")
+SPANS = ("～", "から")
+
+
+def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True,
+                clock: str = "24h", period: bool = True) -> str:
     """"11時00分", "９時05分"; "17時" when minutes_if_zero=False on the hour.
 
     Minutes are always written as two digits, so in "mixed" they are
-    half-width even when below ten.
+    half-width even when below ten. clock="12h" writes 午前/午後 and the hour
+    from 0 to 11, as 公用文 does: 14:30 → 午後２時30分, 12:00 → 午後０時,
+    0:15 → 午前０時15分; period=False leaves 午前/午後 out (for the end of a span
+    in the same half of the day).
     """
-    hour = f"{digits(t.hour, style)}時"
+    if clock not in CLOCKS:
+        raise ValueError(f"unknown clock {clock!r}; allowed: {', '.join(CLOCKS)}")
+    if clock == "12h":
+        prefix = ("午前" if t.hour < 12 else "午後") if period else ""
+        hour = f"{prefix}{digits(t.hour % 12, style)}時"
+    else:
+        hour = f"{digits(t.hour, style)}時"
     if t.minute == 0 and not minutes_if_zero:
         return hour
     return f"{hour}{digits(f'{t.minute:02d}', style)}分"
+
+
+def format_time_span(start: time, end: time | None = None, style: str = "mixed",
+                     minutes_if_zero: bool = True, clock: str = "24h", span: str = "～") -> str:
+    """A start, and an end if known, as notices write them:
+    span "～": 11時00分～11時30分, 11時00分～ (from the start, end not said);
+    span "から": 15時から16時まで, 15時から.
+    With clock="12h" the end repeats 午前/午後 only where it changes:
+    午後２時～３時30分, 午前11時～午後０時30分."""
+    if span not in SPANS:
+        raise ValueError(f"unknown span {span!r}; allowed: {', '.join(SPANS)}")
+    text = format_time(start, style, minutes_if_zero, clock)
+    if end is None:
+        return text + span
+    same_half = (start.hour < 12) == (end.hour < 12)
+    until = format_time(end, style, minutes_if_zero, clock, period=not same_half)
+    return f"{text}～{until}" if span == "～" else f"{text}から{until}まで"
 
 
 # --- fiscal years -------------------------------------------------------------
@@ -124,6 +178,20 @@ def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True) -> 
 def fiscal_year(d: date) -> int:
     """Japanese fiscal year (年度), which starts on April 1."""
     return d.year if d.month >= 4 else d.year - 1
+
+
+# The fiscal years whose days can be written as era dates: from 明治２年度 (明治 began
+# in October 1868, so 1868年度's April is before any era) to the last whose 3月31日
+# a date can hold.
+FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR = 1869, 9998
+
+
+def fiscal_year_problem(fy: int) -> str | None:
+    """Why `fy` cannot be a fiscal year of a document, or None."""
+    if FIRST_FISCAL_YEAR <= fy <= LAST_FISCAL_YEAR:
+        return None
+    return (f"{fy} is not a fiscal year that can be written: give the Western year it starts in,"
+            f" from {FIRST_FISCAL_YEAR} (明治２年度) to {LAST_FISCAL_YEAR} (2024 = 令和６年度)")
 
 
 def fiscal_year_range(fy: int) -> tuple[date, date]:
@@ -346,13 +414,29 @@ LEGAL_FORMS = ("国立大学法人", "公立大学法人", "地方独立行政�
                "一般財団法人", "特定非営利活動法人", "株式会社", "有限会社", "合同会社")
 
 
+# Abbreviated legal forms a usual name is written with: （株）セブン‐イレブン・ジャパン.
+LEGAL_FORM_SHORT = {"株": "株式会社", "有": "有限会社", "同": "合同会社", "一社": "一般社団法人",
+                    "一財": "一般財団法人", "公社": "公益社団法人", "公財": "公益財団法人",
+                    "独": "独立行政法人", "国研": "国立研究開発法人", "学": "学校法人", "福": "社会福祉法人",
+                    "医": "医療法人", "特非": "特定非営利活動法人", "NPO": "特定非営利活動法人"}
+_SHORT_FORM = re.compile(r"[（(](" + "|".join(map(re.escape, LEGAL_FORM_SHORT)) + r")[）)]|[㈱㈲]")
+
+
 def name_lines(formal_name: str | None, name: str) -> tuple[list[str], str]:
     """A party's name as a sheet sets it: the lines of the formal name that come
     before the usual name (国立大学法人 / 北海道国立大学機構), then the name (北見工業大学).
     The formal name is split after a leading legal form and at full-width spaces;
-    one that does not end with the name is shown above it whole."""
+    one that does not end with the name is shown above it whole — unless it only
+    repeats the name with its legal form written out (株式会社セブン‐イレブン・ジャパン
+    for （株）セブン‐イレブン・ジャパン, トヨタ自動車株式会社 for トヨタ自動車㈱): then the
+    formal name alone is shown, not the same name twice."""
     if not formal_name or formal_name == name:
         return [], name
+    core = _SHORT_FORM.sub("", name).strip()
+    if core and core != name and not formal_name.endswith(name) and core in formal_name:
+        if formal_name.endswith(core):
+            return name_lines(formal_name, core)       # 株式会社 / セブン‐イレブン・ジャパン
+        return [], formal_name                         # トヨタ自動車株式会社
     head = formal_name[:-len(name)] if formal_name.endswith(name) else formal_name
     lines = []
     for part in head.split("\u3000"):
@@ -360,3 +444,34 @@ def name_lines(formal_name: str | None, name: str) -> tuple[list[str], str]:
         form = next((f for f in LEGAL_FORMS if part.startswith(f) and part != f), None)
         lines += [form, part[len(form):]] if form else ([part] if part else [])
     return lines, name
+
+
+# ---------------------------------------------------------------- style of the text
+# である (plain) or です・ます (polite): a document is written in one style, never mixed.
+_POLITE_END = re.compile(r"(です|ます|ません|ました|でした|ましょう|でしょう|ください|下さい)$")
+# A plain sentence ends with a verb or adjective in its plain form (…する, …である,
+# …定める, …行う, …ない, …した). A phrase that ends with a noun (…に関すること。,
+# …事項。, the items of a list) is in neither style, and fits both.
+_PLAIN_END = re.compile(r"(る|た|だ|ない|う|く|す|つ|ぬ|む|ぶ|ぐ|い)$")
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a text that end with 。, without what stands in brackets
+    (（以下「甲」という。） is no sentence of the text's own)."""
+    prev = None
+    while prev != text:
+        prev, text = text, re.sub(r"（[^（）]*）|「[^「」]*」|\([^()]*\)", "", text)
+    parts = text.split("。")
+    return [p.strip() for p in parts[:-1] if p.strip()]
+
+
+def other_style(text: str, writing: str) -> str | None:
+    """The first sentence of `text` written in the other style than `writing`
+    (です・ます in a である text, or the reverse), or None."""
+    for sentence in _sentences(text):
+        if _POLITE_END.search(sentence):
+            if writing != "です・ます":
+                return sentence + "。"
+        elif _PLAIN_END.search(sentence) and writing == "です・ます":
+            return sentence + "。"
+    return None

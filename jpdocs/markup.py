@@ -11,7 +11,7 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <h level style align> inlines </h>
   <item marker style level hang before> inlines  <p>…</p>* </item>
   <ki closing="yes"> blocks </ki>
-  <table widths="0.2 0.8" border="grid|box|none" style keep padding>
+  <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first">
      <tr> <td shade align valign colspan colour> inlines or blocks </td> </tr> </table>
   <keep> blocks </keep>     <spacer height="6"/>     <pagebreak/>
   <img src width height align alt/>
@@ -117,7 +117,8 @@ def _block(el: ET.Element, source: str) -> m.Block:
             n = max(len(r) for r in rows)
             widths = [1 / n] * n
         return m.Table(rows, widths, border=a.get("border", "grid"), style=a.get("style", "table"),
-                       keep_together=_yes(el, "keep"), padding=_num(el, "padding", None))
+                       keep_together=_yes(el, "keep"), padding=_num(el, "padding", None),
+                       fit_first=a.get("fit", "") == "first")
     if el.tag == "spacer":
         return m.Spacer(_num(el, "height", 6.0))
     if el.tag == "pagebreak":

@@ -93,13 +93,16 @@ class Table:
     """Rows of cells. `widths` are fractions of the text width (they sum to 1).
     `border` is "grid", "box" (outer frame only) or "none" (layout only).
     `padding` (points) is the space inside every cell; None = the writers' default
-    (4 with rules, 1 without)."""
+    (4 with rules, 1 without). `fit_first`: the first column is widened to its
+    longest label (up to a third; writers/columns.py), so that labels do not
+    wrap inside a word."""
     rows: list[list[Cell]]
     widths: list[float]
     border: Literal["grid", "box", "none"] = "grid"
     style: str = "table"
     keep_together: bool = False
     padding: float | None = None
+    fit_first: bool = False
 
 
 @dataclass
@@ -125,6 +128,9 @@ class Image:
     height: float
     align: Align = "center"
     alt: str = ""
+    # The bytes to embed, read, checked and scaled by the build (images.py); the
+    # writers read `src` only for a model made without it.
+    data: bytes | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

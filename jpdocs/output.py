@@ -11,18 +11,33 @@ when its content is what the manifest records — a file someone edited (a DOCX
 finished in Word) or put there is refused unless the build is run with --force.
 The manifest is written before the files (listing both the old and the new
 content) and again after them, so a kill at any moment leaves a folder that the
-next build accepts.
+next build accepts. It also names the spec that owns the folder and the digest of
+the build that wrote it (record.py checks that against the build record).
+
+A build holds a lock on its folder (flock on the folder itself) from reading the
+manifest to writing it, so two builds of one spec at once take turns instead of
+mixing manifests. All of a build's files are written to temporary files first and
+renamed only when every one is on disk: a full disk leaves all the old files.
+A spec's folder that is a symbolic link is never followed.
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:          # not on Windows: builds of one folder are then not serialised
+    fcntl = None
 
 from .errors import InputError, Problem, fail
 
@@ -31,26 +46,101 @@ STALE_SECONDS = 300          # a .part file this old is left over from a killed 
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    tmp = stage(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def stage(path: Path, data: bytes) -> str:
+    """`data` in a temporary file beside `path`, on disk; returns its name."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # The writer's process id in the name lets a later run tell a leftover of a
     # killed run (its process is gone) from a file another run is writing now.
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".part", dir=path.parent)
     try:
+        _hold(fd)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except BaseException:
         # Whatever went wrong (a full disk, a kill signal turned into an
         # exception), the half-written temporary file must not stay behind.
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _unlink(tmp)
         raise
+    return tmp
+
+
+def _unlink(path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def write_new(path: Path, data: bytes) -> bool:
+    """Write a file that must not exist yet, atomically: False (and nothing written)
+    when it does. The complete file is linked to its name, which fails if the name
+    is taken, so of two runs at once exactly one succeeds."""
+    path = Path(path)
+    tmp = stage(path, data)
+    try:
+        os.link(tmp, path)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+        return _write_exclusive(path, data)       # a file system without hard links
+    finally:
+        _unlink(tmp)
+
+
+def _write_exclusive(path: Path, data: bytes) -> bool:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        _unlink(path)
+        raise
+    return True
+
+
+@contextlib.contextmanager
+def locked_folder(folder: Path, follow_link: bool = False):
+    """Hold an exclusive lock on `folder` (flock on the folder itself: no lock file
+    to leave behind, and the kernel releases it when the process dies). Refuses a
+    folder that is a symbolic link unless follow_link."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | (0 if follow_link else getattr(os, "O_NOFOLLOW", 0))
+    try:
+        fd = os.open(folder, flags)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR) and os.path.islink(folder):
+            raise _linked(folder) from None
+        raise fail(str(folder), f"cannot open the output folder: {describe(exc)}") from None
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _linked(folder: Path) -> InputError:
+    return fail(str(folder), f"is a symbolic link (to {os.readlink(folder)}); jpdocs writes only into real"
+                             " folders of the output folder and never follows a link out of it: remove the link")
 
 
 # A folder name made from a spec's file name must be one plain component that
@@ -61,6 +151,10 @@ _RESERVED = re.compile(r"(?i)^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$")
 
 
 def safe_folder_name(stem: str, spec_path: Path) -> str:
+    """The output folder's name for a spec file's stem, in NFC: a name typed on a
+    Mac (NFD) and the same name typed elsewhere make one folder, not two that look
+    the same."""
+    stem = unicodedata.normalize("NFC", stem)
     if (stem in ("", ".", "..") or _UNSAFE.search(stem) or stem != stem.strip(" .")
             or _RESERVED.match(stem) or len(stem.encode("utf-8")) > 200):
         raise fail(str(spec_path), f"the spec's file name {stem!r} cannot name an output folder"
@@ -73,32 +167,47 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_manifest(folder: Path) -> dict[str, list[str]]:
+def _read_raw(folder: Path) -> dict:
     try:
-        raw = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        files = raw.get("files", {}) if isinstance(raw, dict) else {}
-        return {k: [h for h in v if isinstance(h, str)] for k, v in files.items() if isinstance(v, list)}
+        raw = json.loads((Path(folder) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return raw if isinstance(raw, dict) else {}
 
 
-def _write_manifest(folder: Path, files: dict[str, list[str]]) -> None:
+def read_manifest(folder: Path) -> dict[str, list[str]]:
+    files = _read_raw(folder).get("files", {})
+    if not isinstance(files, dict):
+        return {}
+    return {k: [h for h in v if isinstance(h, str)] for k, v in files.items() if isinstance(v, list)}
+
+
+def manifest_stamp(folder: Path) -> str | None:
+    """The digest of the build that last wrote the folder (None: unknown, or a write
+    is under way: the first manifest write of a build clears it)."""
+    stamp = _read_raw(folder).get("build")
+    return stamp if isinstance(stamp, str) else None
+
+
+def _write_manifest(folder: Path, files: dict[str, list[str]], owner: str | None = None,
+                    stamp: str | None = None) -> None:
     body = {"generator": "jpdocs", "note": "files this generator wrote here, by SHA-256;"
                                            " a file whose content differs is not overwritten without --force",
+            "spec": owner, "build": stamp,
             "files": {k: sorted(set(v)) for k, v in sorted(files.items())}}
     write_atomic(folder / MANIFEST, (json.dumps(body, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def clean_stale_parts(folder: Path, names) -> list[Path]:
-    """Remove temporary files a killed run left behind for these targets: those of
-    a process that no longer runs, and any older than STALE_SECONDS."""
+    """Remove temporary files a killed run left behind for these targets: those
+    whose writer is gone, and any older than STALE_SECONDS."""
     removed = []
     now = time.time()
     for name in list(names) + [MANIFEST]:
         prefix = "." + name + "."
         for part in folder.glob(f"{glob_escape(prefix)}*.part"):
             try:
-                if not _writer_alive(part.name[len(prefix):]) or now - part.stat().st_mtime > STALE_SECONDS:
+                if now - part.stat().st_mtime > STALE_SECONDS or _abandoned(part, part.name[len(prefix):]):
                     part.unlink()
                     removed.append(part)
             except OSError:
@@ -106,9 +215,45 @@ def clean_stale_parts(folder: Path, names) -> list[Path]:
     return removed
 
 
+# A writer holds an exclusive lock on its open temporary file until it has renamed
+# it. The kernel drops the lock the moment the process dies, before its parent has
+# reaped it: a killed worker's process id still answers os.kill(pid, 0) for a while
+# (as a zombie), so the lock, not the process id, tells a leftover from a file being
+# written. Where flock does not exist, the process id alone decides.
+try:
+    import fcntl
+except ImportError:                 # Windows
+    fcntl = None
+
+
+def _hold(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _abandoned(part: Path, rest: str) -> bool:
+    """Whether no process is writing this temporary file ("4242-x1y2.part")."""
+    if fcntl is None:
+        return not _writer_alive(rest)
+    try:
+        fd = os.open(part, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False                # locked: its writer is alive and writing
+    finally:
+        os.close(fd)
+    # Unlocked: the writer is gone, or it has made the file and not yet locked it
+    # (a few microseconds). Its process id tells those apart; a zombie counts as gone.
+    return not _writer_alive(rest)
+
+
 def _writer_alive(rest: str) -> bool:
-    """Whether the process named in a temporary file's name ("4242-x1y2.part") still
-    runs; True when the name carries no process id (then only age decides)."""
+    """Whether the process named in a temporary file's name still runs (a zombie,
+    killed but not yet reaped, does not); True when the name carries no process id
+    (then only age decides)."""
     pid = rest.split("-", 1)[0]
     if not pid.isdigit() or "-" not in rest:
         return True
@@ -118,7 +263,15 @@ def _writer_alive(rest: str) -> bool:
         return False
     except OSError:
         return True              # it exists, but belongs to someone else
-    return True
+    return not _is_zombie(int(pid))
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2:].startswith(("Z", "X"))
 
 
 def glob_escape(text: str) -> str:
@@ -143,17 +296,42 @@ def describe(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) -> list[Path]:
-    """Write `files` (name → bytes) into `folder`, all or (as far as the system
-    allows) nothing: refused up front if a target was not written by us; on an
-    error while writing, the message says which files are new and which unchanged."""
+def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False, owner: str | None = None,
+                  stamp: str | None = None, follow_link: bool = False) -> list[Path]:
+    """Write `files` (name → bytes) into `folder`, all or nothing: refused up front if
+    a target was not written by us, or if the folder belongs to another spec (owner:
+    the spec's absolute path); every file staged on disk before any is replaced.
+    stamp: the build's digest, kept in the manifest. follow_link: the folder may be a
+    symbolic link (the output folder the user named, not a spec's folder inside it)."""
     folder = Path(folder)
+    if folder.is_symlink() and not follow_link:
+        raise _linked(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise fail(str(folder), f"cannot create the output folder: {describe(exc)}") from None
-    clean_stale_parts(folder, files)
-    manifest = read_manifest(folder)
+    with locked_folder(folder, follow_link):
+        clean_stale_parts(folder, files)
+        _check_owner(folder, owner)
+        manifest = read_manifest(folder)
+        current = _refuse_foreign(folder, files, manifest, force)
+        return _replace_all(folder, files, manifest, current, owner, stamp)
+
+
+def _check_owner(folder: Path, owner: str | None) -> None:
+    """Two specs with the same file name (a/x.yaml, b/x.yaml) would share the folder
+    and mix their documents; the one that did not write it first is refused, unless
+    that spec is gone (the specs were moved)."""
+    previous = _read_raw(folder).get("spec")
+    if owner and isinstance(previous, str) and previous != owner and os.path.isfile(previous):
+        raise fail(owner, f"not built: its output folder {folder}/ holds the documents of another spec with"
+                          f" the same file name, {previous}. Rename one of the two, or build them into"
+                          " different -o folders")
+
+
+def _refuse_foreign(folder: Path, files, manifest, force: bool) -> dict[str, str | None]:
+    """The SHA-256 of each existing target (None: absent); refuses, all at once,
+    those jpdocs did not write (or that were changed since), unless force."""
     current: dict[str, str | None] = {}
     refused = []
     for name in files:
@@ -173,17 +351,26 @@ def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) ->
                                    " or build with --force to replace it"))
     if refused:
         raise InputError(refused)
+    return current
+
+
+def _replace_all(folder: Path, files, manifest, current, owner, stamp) -> list[Path]:
     new = {name: sha256(data) for name, data in files.items()}
+    staged: dict[str, str] = {}
     written: list[Path] = []
     try:
         # Before: both the old and the new content count as ours, so whatever a
-        # kill leaves on disk, the next build accepts it.
-        _write_manifest(folder, {**manifest, **{n: [h for h in (current[n], new[n]) if h] for n in files}})
+        # kill leaves on disk, the next build accepts it (and no build stamp: the
+        # record must not trust a folder caught half-way).
+        _write_manifest(folder, {**manifest, **{n: [h for h in (current[n], new[n]) if h] for n in files}}, owner)
         for name, data in files.items():
             if current[name] != new[name]:
-                write_atomic(folder / name, data)
+                staged[name] = stage(folder / name, data)
+        for name in files:
+            if name in staged:
+                os.replace(staged.pop(name), folder / name)
             written.append(folder / name)
-        _write_manifest(folder, {**manifest, **{n: [new[n]] for n in files}})
+        _write_manifest(folder, {**manifest, **{n: [new[n]] for n in files}}, owner, stamp)
     except OSError as exc:
         target = getattr(exc, "filename", None) or str(folder)
         done = [p.name for p in written]
@@ -191,7 +378,28 @@ def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False) ->
         state = (f" Written: {', '.join(done)}." if done else "") + (
             f" Unchanged: {', '.join(left)}." if left else "")
         raise fail(str(target), f"cannot write: {describe(exc)}.{state}") from None
+    finally:
+        for tmp in staged.values():          # staged, not renamed: the old file stays
+            _unlink(tmp)
     return written
+def private_cache_dir(name: str) -> Path | None:
+    """A folder of the cache that only this user can write, made if need be; None if
+    it cannot be had (then nothing is cached). What is cached may be loaded as code
+    (compiled templates), so a folder another user could write into is not used."""
+    folder = cache_dir() / name
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.mkdir(exist_ok=True, mode=0o700)
+        st = os.lstat(folder)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(st.st_mode) or st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+        return None
+    return folder
+
+
+
+
 def cache_dir() -> Path:
     """Where parsed fonts and compiled templates are kept between runs (safe to delete)."""
     base = os.environ.get("JPDOCS_CACHE") or os.path.join(

@@ -13,17 +13,26 @@ The entry also lists those input files, so the parent of a batch can check a spe
 without parsing it: re-hash the listed files (each once per run) and compare. A
 spec whose bytes changed may use other templates, but then its digest differs
 anyway. The record only ever lags the files on disk (it is written after the
-outputs), so a lost or stale record costs a rebuild, never a wrong skip.
+outputs), so a lost or stale record costs a rebuild, never a wrong skip. Two runs
+at once (different options) could still leave an entry for the files the other
+run wrote; so a spec is current only if its folder's manifest carries the same
+digest (output.py writes it with the files, under the folder's lock). Saving
+merges this run's changes into the record on disk, under a lock on the output
+folder, so runs at once do not drop each other's entries.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
-from .output import write_atomic
+from .errors import Problem
+from .files import FileRefused, read_regular_file
+from .output import locked_folder, manifest_stamp, write_atomic
+from .textfile import templates_used
 
 RECORD_NAME = ".jpdocs-build.json"
 FORMAT = 1
@@ -31,7 +40,6 @@ LARGE = 1_000_000        # bytes
 PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 TEMPLATES = ROOT / "templates"
-_INCLUDE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")
 
 
 @lru_cache(maxsize=None)
@@ -47,39 +55,50 @@ def generator_version() -> str:
     return f"{version.group(1) if version else '0'}+{h.hexdigest()[:16]}"
 
 
-def templates_used(name: str, folders: tuple[Path, ...] = (TEMPLATES,)) -> list[Path]:
-    """A template and, recursively, those it includes by a literal name, each from
-    the first folder that has it (--templates over the bundled ones)."""
-    seen: dict[str, Path] = {}
-    todo = [name]
-    while todo:
-        n = todo.pop()
-        if n in seen:
-            continue
-        path = next((f / n for f in folders if (f / n).is_file()), folders[-1] / n)
-        seen[n] = path
-        if path.is_file():
-            todo.extend(_INCLUDE.findall(path.read_text(encoding="utf-8")))
-    return [seen[n] for n in sorted(seen)]
-
-
-def input_files(loaded, style, formats, templates: Path | None = None, kinds=None) -> list[Path]:
+def input_files(loaded, style, formats, templates: Path | None = None, kinds=None,
+                style_override: Path | None = None) -> list[Path]:
     """Every file one spec's documents are made from (see the module docstring)."""
-    from .build import folders, kinds_of     # build imports the writers' helpers; keep this module light
+    from .build import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
     from .style import DEFAULT_STYLE
     files = [Path(loaded.path)]
-    for kind in kinds_of(loaded, kinds):
+    if "pdf" in formats:
+        for name in releases_of(loaded, kinds):             # the PDFs a release attaches
+            files.extend(loaded.file(a.file) for a in attachments_of(loaded.spec, name) if a.file)
+    for kind in kinds_of(loaded, needed_kinds(loaded, kinds)):
         files.extend(templates_used(kind.template, folders(templates)))
     if templates:
         # The folder itself, hashed by its list of names: a template added there later
         # takes the place of a bundled one this spec used, which the files above miss.
         files.append(Path(templates))
     files.extend(loaded.file(p.logo) for p in loaded.spec.parties.values() if p.logo)
+    # The other agreements the notice announces (press_notice.also): their specs, and
+    # for a document of theirs the release attaches, what it is made from.
+    files.extend(Path(o.path) for o in loaded.others.values())
+    if "pdf" in formats and loaded.others:
+        from .build import style_for
+        from .joint import other_of
+        for name in releases_of(loaded, kinds):
+            for a in attachments_of(loaded.spec, name):
+                if not a.spec:
+                    continue
+                other = other_of(loaded, a.spec)
+                for kind in kinds_of(other, {a.document}):
+                    files.extend(templates_used(kind.template, folders(templates)))
+                files.extend(other.file(p.logo) for p in other.spec.parties.values() if p.logo)
+                other_style = style_for(other, style_override)
+                if other_style.source:
+                    files.append(Path(other_style.source))
+                files.extend(other_style.font_path(role) for role in other_style.fonts)
+                files.extend(other_style.fallback_paths())
     files.append(DEFAULT_STYLE)
     if style.source and Path(style.source) != DEFAULT_STYLE:
         files.append(Path(style.source))
     files.extend(style.font_path(role) for role in style.fonts)
     files.extend(style.fallback_paths())
+    ag = loaded.spec.agreement
+    if ag and ag.document and ag.document.standard and any(k.name == "agreement"
+                                                           for k in kinds_of(loaded, needed_kinds(loaded, kinds))):
+        files.append(Path(style.article_sets))       # the standard articles the agreement is made from
     if "docx" in formats:
         files.append(TEMPLATES / "reference.docx")
     return sorted({p.resolve() for p in files})
@@ -109,14 +128,14 @@ class Hasher:
         if path not in self._cache:
             try:
                 st = path.stat()
-                if path.is_dir():            # a --templates folder: which files it holds
+                if stat.S_ISDIR(st.st_mode):   # a --templates folder: which files it holds
                     names = "\0".join(sorted(p.name for p in path.iterdir()))
                     self._cache[path] = "dir:" + hashlib.sha256(names.encode()).hexdigest()
-                elif st.st_size > LARGE:
+                elif st.st_size > LARGE and stat.S_ISREG(st.st_mode):
                     self._cache[path] = f"size={st.st_size};mtime={st.st_mtime_ns}"
-                else:
-                    self._cache[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
+                else:     # a pipe put where an input was must not stop the batch: files.py
+                    self._cache[path] = hashlib.sha256(read_regular_file(path, LARGE, "input")).hexdigest()
+            except (OSError, FileRefused):
                 self._cache[path] = None
         return self._cache[path]
 
@@ -136,14 +155,21 @@ class Hasher:
 class Record:
     def __init__(self, out_root: Path):
         self.path = Path(out_root) / RECORD_NAME
-        self.specs: dict[str, dict] = {}
-        self.dirty = False
+        self.specs: dict[str, dict] = self._read()
+        self.changes: dict[str, dict | None] = {}      # this run's, merged on saving
+
+    def _read(self) -> dict[str, dict]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT:
-                self.specs = data.get("specs", {})
+            if data.get("format") == FORMAT and isinstance(data.get("specs"), dict):
+                return data["specs"]
         except (OSError, ValueError, AttributeError):
             pass                                   # no record, or an unreadable one: rebuild
+        return {}
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.changes)
 
     @staticmethod
     def key(spec: Path) -> str:
@@ -154,22 +180,47 @@ class Record:
         if not entry or entry.get("options") != options:
             return False
         root = self.path.parent
-        if not all((root / name).is_file() for name in entry.get("outputs", [])):
+        outputs = entry.get("outputs", [])
+        if not outputs or not all((root / name).is_file() for name in outputs):
             return False
+        if manifest_stamp(root / Path(outputs[0]).parent) != entry.get("digest"):
+            return False                           # another build wrote the folder since
         inputs = [Path(p) for p in entry.get("inputs", [])]
         return hasher.digest(spec, inputs, options) == entry.get("digest")
 
+    def warnings(self, spec: Path) -> list[Problem]:
+        """The warnings the spec's last build printed (a radical mapped, an ASCII
+        space): an unchanged spec is not read again, so they are kept here to be
+        printed again rather than forgotten."""
+        out = []
+        for item in self.specs.get(self.key(spec), {}).get("warnings", []):
+            try:
+                file, line, key, message = item
+                out.append(Problem(str(file), line if isinstance(line, int) else None, str(key), str(message)))
+            except (TypeError, ValueError):
+                continue                                  # a damaged entry: nothing to repeat
+        return out
+
     def update(self, spec: Path, entry: dict | None) -> None:
+        key = self.key(spec)
+        if entry is not None or key in self.specs or key in self.changes:
+            self.changes[key] = entry
         if entry is None:
-            self.dirty |= self.specs.pop(self.key(spec), None) is not None
+            self.specs.pop(key, None)
         else:
-            self.specs[self.key(spec)] = entry
-            self.dirty = True
+            self.specs[key] = entry
 
     def save(self) -> None:
         if not self.dirty:
             return
-        data = {"format": FORMAT, "generator": generator_version(),
-                "specs": dict(sorted(self.specs.items()))}
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
-        self.dirty = False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with locked_folder(self.path.parent, follow_link=True):
+            specs = self._read()                   # another run may have saved since we read it
+            for key, entry in self.changes.items():
+                if entry is None:
+                    specs.pop(key, None)
+                else:
+                    specs[key] = entry
+            data = {"format": FORMAT, "generator": generator_version(), "specs": dict(sorted(specs.items()))}
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        self.specs, self.changes = specs, {}

@@ -6,12 +6,13 @@ model refuses unknown keys; spec.py turns pydantic's findings into messages.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, ClassVar, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator,
+                      model_validator)
 
 from . import japanese
-from .values import Date, DateTime, Time
+from .values import Date, DateTime, FiscalYear, Time
 
 # Text a user writes: one line or more, never empty.
 Line = Annotated[str, StringConstraints(min_length=1)]
@@ -23,31 +24,91 @@ class Strict(BaseModel):
 
 class Representative(Strict):
     title: Line                       # 北海道オホーツク総合振興局長
-    name: Line                        # 中島 和彦
+    name: Optional[Line]              # 中島 和彦; null (written so) leaves it blank in a draft (document.draft)
+    reading: Optional[Line] = None    # なかじま かずひこ: printed in the notice only, never in a signature block
 
 
 class Party(Strict):
-    name: Line                        # 北見工業大学
+    template_api: ClassVar[tuple[str, ...]] = ("organisation_before_title", "signer")
+    name: Optional[Line]              # 北見工業大学; null (written so) leaves it blank in a draft (document.draft)
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
     short_name: Optional[Line] = None
     address: Optional[Line] = None
-    representative: Representative
+    representative: Representative    # the head (代表者)
+    signatory: Optional[Representative] = None   # who signs for the party, when not the head
     honorific: Optional[Line] = None  # 様 for a partner; never on one's own head
     statements: list[Line] = []       # the overview sheet's ◆ lines
     logo: Optional[Line] = None       # PNG/JPEG path, relative to the spec
+    issuing: Optional[bool] = None    # of the issuing office's own side (default: named as the issuer)
+
+    def names(self) -> list[str]:
+        return [n for n in (self.name, self.formal_name, self.short_name) if n]
+
+    def signer(self) -> Representative:
+        """Who signs for the party: the signatory where one is named, else the head."""
+        return self.signatory or self.representative
+
+    def organisation_before_title(self) -> str:
+        """The organisation to print before the signer's title (市長 → ○○市　市長), or ""
+        where the title already begins with one of the party's names
+        (北海道オホーツク総合振興局長)."""
+        title = self.signer().title
+        if any(title.startswith(n) for n in self.names()):
+            return ""
+        return self.name
+
+    def on_issuing_side(self, issuer: str) -> bool:
+        """Whether the party is the issuing office itself (or of its side): said by
+        `issuing:`, or else the issuer is one of the party's names."""
+        return self.issuing if self.issuing is not None else issuer in self.names()
+
+
+class Person(Strict):
+    """One person as a notice names them: title and name (either may stand alone)."""
+    title: Optional[Line] = None      # 地域政策課長, 専門官
+    name: Optional[Line] = None       # 杉村　勝彦, 藤田
+    reading: Optional[Line] = None    # printed in （） after the name
+    note: Optional[Line] = None       # 予定 → （予定）
+
+
+class Phone(Strict):
+    number: Line                      # 03-5253-4111
+    kind: Optional[Literal["直通", "代表"]] = None   # printed only when the spec says it; else 電話
+    extension: Optional[Line] = None  # 内線, with 代表
 
 
 class Contact(Strict):
+    """A contact box: a department, the people in it and how to reach them. One person
+    can be written with title/name, several with people:; one phone with phone/
+    phone_kind/extension, several with phones:."""
+    template_api: ClassVar[tuple[str, ...]] = ("persons", "phone_list")
     role: Optional[Line] = None       # 担当窓口, 問合せ先
     department: Line                  # オホーツク総合振興局地域創生部
     title: Optional[Line] = None      # 地域政策課長
     name: Optional[Line] = None       # 杉村 勝彦
     name_label: Optional[Line] = None  # 担当 → 担当：道下
+    people: list[Person] = []         # several people, each on a line
     phone: Optional[Line] = None
-    phone_kind: Literal["直通", "代表"] = "直通"
+    phone_kind: Optional[Literal["直通", "代表"]] = None   # printed only when the spec says it
     extension: Optional[Line] = None  # 内線, with 代表
+    phones: list[Phone] = []          # several numbers, each with its kind
     fax: Optional[Line] = None
     email: Optional[Line] = None
+    postal_code: Optional[Line] = None   # 093-8585 → 〒093-8585
+    address: Optional[Line] = None
+
+    def persons(self) -> list[Person]:
+        """The people printed on lines of their own (a name with name_label is printed
+        on the department's line)."""
+        if self.people:
+            return list(self.people)
+        name = None if self.name_label else self.name
+        return [Person(title=self.title, name=name)] if self.title or name else []
+
+    def phone_list(self) -> list[Phone]:
+        if self.phones:
+            return list(self.phones)
+        return [Phone(number=self.phone, kind=self.phone_kind, extension=self.extension)] if self.phone else []
 
 
 class ScheduleRow(Strict):
@@ -61,18 +122,58 @@ class ExtraItem(Strict):
     text: list[Line]
 
 
+class Site(Strict):
+    """A site of a ceremony held at several places (online, or one party at each)."""
+    name: Optional[Line] = None       # 北見会場 → 北見会場：…
+    venue: Line
+    address: Optional[Line] = None    # printed in （）
+
+
 class Ceremony(Strict):
-    """The 記 items of a notice."""
-    date: Date
+    """The facts of the ceremony the 記 block's built-in items are made from; every one
+    optional: an item whose facts are not given is not printed."""
+    date: Optional[Date] = None
     start: Optional[Time] = None
     end: Optional[Time] = None
+    time_of_day: Optional[Line] = None     # 午後: a part of the day, instead of a time
+    span: Optional[Literal["～", "から"]] = None   # this notice's way to write the time span (default: the house's)
     duration_note: Optional[Line] = None   # 30分程度
-    venue: Line
+    venue: Optional[Line] = None
     venue_address: Optional[Line] = None
+    access: list[Line] = []                # directions, a line each, under the venue
+    online: Optional[Line] = None          # オンライン開催（Zoom）
+    sites: list[Site] = []
     signatories: Optional[list[Line]] = None  # party ids; default: every party
+    group_signatories: Optional[bool] = None  # with press_notice.also: 締結者 per agreement under its title
+    #                                           (default) or, false, each signer once
     agenda: list[Line] = []
     schedule: list[ScheduleRow] = []
     extra_items: list[ExtraItem] = []
+
+
+KI_BUILTINS = ("date", "place", "signatories", "agenda", "schedule")
+
+
+def _ki_entry(value):
+    """`- place` is short for `- {item: place}`."""
+    return {"item": value} if isinstance(value, str) else value
+
+
+class KiEntry(Strict):
+    """One item of the 記 block: a built-in item by name (item:, with label: to rename
+    it), or an item of the notice's own: a label and one of text, list, table, people."""
+    item: Optional[Line] = None       # date, place, signatories, agenda, schedule
+    label: Optional[Line] = None      # 協定締結日, 出席者, 内容 …
+    text: Optional[list[Line]] = None        # paragraphs
+    entries: Optional[list[Line]] = Field(default=None, alias="list")   # （１）, （２） …
+    table: Optional[list[list[Line]]] = None  # rows of cells
+    people: Optional[list[Person]] = None     # title and name, a line each
+    others: Optional[Line] = None             # ほか, after the last person
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+KiItemSpec = Annotated[KiEntry, BeforeValidator(_ki_entry)]
 
 
 class Background(Strict):
@@ -81,29 +182,89 @@ class Background(Strict):
 
 
 class PressRequest(Strict):
+    """The request to the press: one sentence, lead + [deadline + までに] + tail.
+    An empty lead or tail is a way to say "none"; the sentence is printed only
+    whole (a deadline needs a tail after it)."""
     label: Line = "報道に当たってのお願い"
-    lead: Line = "当日取材いただける場合は、"
+    lead: str = "当日取材いただける場合は、"
     deadline: Optional[DateTime] = None
-    tail: Line = "までに下記連絡先までお知らせください。"
+    tail: str = "下記連絡先までお知らせください。"
     contact: Optional[Contact] = None
     notes: list[Line] = []
 
 
+class Attachment(Strict):
+    """One entry of 配付資料. Its title is printed in the list; `document:` names a
+    document the spec generates (the overview sheet) and `file:` a PDF (a map, a
+    flyer), relative to the spec, whose pages follow the notice in release.pdf. A
+    plain title (a string) is printed in the list only."""
+    title: Line                       # 連携協定の概要, 会場案内図
+    document: Optional[Literal["overview"]] = None
+    file: Optional[Line] = None       # map.pdf
+    spec: Optional[Line] = None       # with document: the spec (one of press_notice.also) whose document it is
+
+    def __str__(self) -> str:
+        """The title: a template written when attachments were plain strings
+        (`attachments|join('、')`) still prints the titles, never the object."""
+        return self.title
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        if self.document and self.file:
+            raise ValueError("an attachment is a generated document or a file, not both:"
+                             " give document: or file:")
+        if self.spec and not self.document:
+            raise ValueError("spec: names the spec whose generated document is attached: give document:"
+                             " (document: overview) with it")
+        return self
+
+
+def _attachment(value):
+    """A plain string is an attachment printed by title only."""
+    return {"title": value} if isinstance(value, str) else value
+
+
+Attachments = list[Annotated[Attachment, BeforeValidator(_attachment)]]
+
+
+class AfterNotice(Strict):
+    """The release after the signing (…を締結しました), made from the same spec:
+    press-notice-after.pdf/.docx and, with attachments, release-after.pdf. Its
+    paragraphs are its own (nothing is made up); the date signed and who signed
+    come from the agreement and the notice; header, issuing office and contacts
+    are the notice's unless given here."""
+    issue_date: Date
+    date_suffix: Optional[str] = None     # default: the notice's (配布)
+    subject: Optional[Line] = None        # default: agreement.title + を締結しました
+    opening: list[Line] = Field(min_length=1)
+    attachments: Optional[Attachments] = None   # default: the notice's attachments that name a document
+    extra_items: list[ExtraItem] = []           # more 記 items after 締結日 and 締結者 (場所 …)
+    contacts: Optional[list[Contact]] = None    # default: the notice's contacts; [] for none
+
+    def attachments_or(self, notice_attachments: list[Attachment]) -> list[Attachment]:
+        return self.attachments if self.attachments is not None else [a for a in notice_attachments if a.document]
+
+
 class PressNotice(Strict):
     header: Optional[Line] = None     # default from the house style: 報道機関各位
-    issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁
+    issuing_office: Optional[Line] = None  # printed under the date; default: the spec's issuer
+    issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁 (besides the issuer, never instead)
     issue_date: Date
     date_suffix: str = "配布"
     subject_label: Optional[Line] = None  # default from the house style: 項　目
     subject: Line
-    attachments: list[Line] = []
+    attachments: Attachments = []    # 配付資料: a title, or {title:, document: overview} / {title:, file: map.pdf}
     opening: list[Line]
-    ceremony: Ceremony
-    closing_ijo: bool = False         # 以上 at the end of the 記 block
+    ceremony: Ceremony = Ceremony()
+    ki: Optional[list[KiItemSpec]] = None   # the 記 block's items in order (default: the built-in ones)
+    closing_ijo: bool = False         # 以上 after the notice's last section (before the request and contact boxes)
     background: Optional[Background] = None
     embargo: Optional[Line] = None
     press_request: Optional[PressRequest] = None
     contacts: list[Contact] = []
+    after: Optional[AfterNotice] = None   # the release after the signing
+    also: list[Line] = []             # specs of the other agreements signed at the same ceremony,
+    #                                   relative to this spec: the notice announces them too
 
 
 class Area(Strict):
@@ -149,39 +310,62 @@ class ExtraArticle(Strict):
 
 
 class Validity(Strict):
-    """有効期間: from the start (default: the signing day) to the end (default: the
-    end of the fiscal year of the start), renewed by renewal_term unless a party
-    gives notice renewal_notice before the end."""
+    """有効期間: from the start (default: the signing day) to the end (default: see
+    term.py, which names its choice), renewed by renewal_term unless a party gives
+    notice renewal_notice before the end. term.py computes it for every document."""
     start: Optional[Date] = None
     end: Optional[Date] = None      # checked against the start in _cross_check, with its line
     renewal: bool = True
-    renewal_notice: Line = "1か月"
+    renewal_notice: Optional[Line] = "1か月"   # null: renewed without a notice period
     renewal_term: Line = "1年"
 
-    @model_validator(mode="after")
-    def _periods(self):
-        for value in (self.renewal_notice, self.renewal_term):
-            japanese.parse_period(value)      # ValueError names the expected form
-        return self
+    @field_validator("renewal_notice", "renewal_term")
+    @classmethod
+    def _period(cls, value):
+        if value is not None:
+            japanese.parse_period(value)      # ValueError names the expected form (and the key: a field's)
+        return value
+
+
+DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書")
+WRITING_STYLES = ("である", "です・ます")
+
+
+class AgreementDocument(Strict):
+    """The agreement document (協定書, 覚書 …), made only when the spec has this section.
+    Its articles come from a standard set of the house style, chosen by name, and from
+    the spec; nothing is added that neither states."""
+    kind: Literal[DOCUMENT_KINDS] = "協定書"   # the wording follows it: 本協定 / 本覚書, 協定を締結する …
+    conclude: Optional[Literal["締結する", "取り交わす"]] = None   # the preamble's verb (default: 締結する; 確認書: 確認する)
+    writing: Optional[Literal[WRITING_STYLES]] = None   # である (default) or です・ます, for the whole text
+    draft: bool = False                # a draft (案): marked on every page; dates and names may be left open (null)
+    standard: Optional[Line] = None    # a set of the house's standard articles (article_sets), by name
+    title: Optional[Line] = None       # default from agreement.title: …との包括連携に関する協定書 (…に関する覚書)
+    labels: Union[Line, dict[str, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
+    #                                     (両市, 両者), or a label per party id: {city: 市, univ: 大学}
+    collective: Optional[Line] = None  # the word for all parties in the articles (両者) beside the labels
+    preamble: Optional[Line] = None    # the spec's own preamble, printed as written (replaces the generated one)
+    subject: Optional[Line] = None     # preamble: …は、<subject>に関し、次のとおり協定を締結する。 (default: the set's)
+    purpose: Optional[Line] = None     # …することにより、<purpose>ことを目的とする。 (required where an article uses it)
+    area_items: bool = False           # list each area's items as ア, イ … under it
+    catch_all: bool = True             # end the 連携事項 list with the set's catch-all (その他…)
+    articles: dict[str, ArticleOverride] = {}   # changes to the standard set's articles, by name
+    extra_articles: list[ExtraArticle] = []     # the spec's own articles
+    closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
+    copies: bool = False               # also write one original per party and a copy (写)
+    original_mark: bool = True         # print 正本（甲保管） on each party's original
 
 
 class Agreement(Strict):
+    """What the agreement is: used by the notice, the overview sheet, the annual
+    book and (when `document:` is given) the agreement document itself."""
     title: Line                       # …との包括連携協定
-    signing_date: Date
+    signing_date: Optional[Date]      # null (written so): left open in a draft (document.draft)
     areas: list[Area] = []
-    fiscal_year: Optional[int] = None  # when the office files it under another year
-    # --- the agreement document (協定書)
-    document_title: Optional[Line] = None  # default from title: …との包括連携に関する協定書
-    labels: Line = "甲乙"              # 甲乙 (甲, 乙, 丙 … by party order) or one word for all: 両市, 両者
-    subject: Line = "包括的な連携"      # preamble: …は、包括的な連携に関し、次のとおり協定を締結する。
-    purpose: Optional[Line] = None     # 第１条: …することにより、<purpose>ことを目的とする。
-    area_items: bool = False          # list each area's items as ア, イ … under it
-    articles: dict[str, ArticleOverride] = {}
-    extra_articles: list[ExtraArticle] = []
-    validity: Validity = Validity()
-    closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
-    copies: bool = False              # also write one original per party and a copy (写)
-    original_mark: bool = True        # print 正本（甲保管） on each party's original
+    fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
+    department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)
+    validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
+    document: Optional[AgreementDocument] = None
 
 
 class Spec(Strict):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import fail
-from .output import write_atomic
+from .output import describe, write_new
 
 
 def add_signature_fields(pdf: bytes, seals) -> bytes:
@@ -105,9 +105,12 @@ def default_output(path: Path, field: str) -> Path:
 
 
 def sign_file(src: Path, field: str, p12: Path, password: bytes | None, out: Path,
-              certify: bool = False, reason: str | None = None, location: str | None = None) -> Path:
+              certify: bool = False, reason: str | None = None, location: str | None = None,
+              allow_expired: bool = False, warn=None) -> Path:
     """Sign the empty field `field` of `src` into the new file `out`. Every mistake a
-    user can make is an InputError (one message, exit 1), never a traceback."""
+    user can make is an InputError (one message, exit 1), never a traceback. A
+    certificate outside its validity is refused unless allow_expired, and then
+    reported through `warn` (a function taking the message)."""
     from pyhanko.sign import fields as sig_fields, signers
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
@@ -135,19 +138,24 @@ def sign_file(src: Path, field: str, p12: Path, password: bytes | None, out: Pat
         raise fail(str(src), f"the field '{field}' is already signed")
     if certify and any(f.signed for f in states):
         raise fail(str(src), "--certify is for the first signature only; this file is already signed")
+    broken = broken_signatures(data)
+    if broken:
+        raise fail(str(src), f"an earlier signature no longer validates: {'; '.join(broken)}. A further signature"
+                             " would be added to a file that was changed after it was signed: sign the file as the"
+                             " earlier signer sent it")
+    trouble = certificate_trouble(check_pkcs12(p12, password))
+    if trouble and not allow_expired:
+        raise fail(str(p12), f"{trouble}; renew it, or sign anyway with --allow-expired")
+    if trouble and warn:
+        warn(f"{p12}: {trouble}; signed anyway (--allow-expired)")
     # pyHanko logs a failed load with a traceback and returns None; the user gets one line.
-    log = logging.getLogger("pyhanko")
-    level, log.level = log.level, logging.CRITICAL + 1
-    try:
-        signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=password)
-    except Exception:             # some versions raise instead
-        signer = None
-    finally:
-        log.setLevel(level)
+    with _quiet():
+        try:
+            signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=password)
+        except Exception:             # some versions raise instead
+            signer = None
     if signer is None:
-        hint = ("wrong password, or not a PKCS#12 file" if password else
-                "it may need a password (--password-file, or the variable JPDOCS_P12_PASSWORD)")
-        raise fail(str(p12), f"cannot open the PKCS#12 file: {hint}")
+        raise fail(str(p12), "cannot open the PKCS#12 file")
     meta = signers.PdfSignatureMetadata(
         field_name=field, reason=reason, location=location, certify=certify,
         docmdp_permissions=sig_fields.MDPPerm.FILL_FORMS,
@@ -162,9 +170,93 @@ def sign_file(src: Path, field: str, p12: Path, password: bytes | None, out: Pat
             pdf_signer.sign_pdf(w, output=buf)
         except Exception as exc:
             raise fail(str(src), f"signing the field '{field}' failed: {exc}")
-    if out.exists():
-        raise fail(str(out), "already exists; a signed file is never rewritten")
-    write_atomic(out, buf.getvalue())
+    # Created exclusively: of two runs signing into one name at once, one writes and
+    # the other is told, rather than both saying "wrote" and one signature lost.
+    try:
+        created = write_new(out, buf.getvalue())
+    except OSError as exc:
+        raise fail(str(out), f"cannot write: {describe(exc)}") from None
+    if not created:
+        raise fail(str(out), "already exists; a signed file is never rewritten: choose another name with -o")
+    return out
+
+
+class _quiet:
+    """pyHanko logs what it finds wrong with a traceback; the user gets one line."""
+
+    def __enter__(self):
+        self.log = logging.getLogger("pyhanko")
+        self.level, self.log.level = self.log.level, logging.CRITICAL + 1
+
+    def __exit__(self, *exc):
+        self.log.setLevel(self.level)
+
+
+def check_pkcs12(p12: Path, password: bytes | None):
+    """The certificate of a PKCS#12 file that can sign; otherwise an InputError that
+    tells apart a file that cannot be read, one that is not PKCS#12, a wrong (or
+    missing) password, and a file without a private key or certificate."""
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    try:
+        data = Path(p12).read_bytes()
+    except OSError as exc:
+        raise fail(str(p12), f"cannot read the file: {(exc.strerror or str(exc)).lower()}") from None
+    try:
+        key, cert, _ = pkcs12.load_key_and_certificates(data, password)
+    except ValueError as exc:
+        if "deserialize" in str(exc):
+            raise fail(str(p12), "cannot open the PKCS#12 file: this is not a PKCS#12 file (.p12 / .pfx);"
+                                 " give the file holding the signing key and its certificate") from None
+        raise fail(str(p12), "cannot open the PKCS#12 file: wrong password" if password else
+                   "cannot open the PKCS#12 file: it needs a password (--password-file, or the variable"
+                   " JPDOCS_P12_PASSWORD)") from None
+    if key is None:
+        raise fail(str(p12), "no private key in the file (it holds certificates only); export the"
+                             " certificate together with its private key")
+    if cert is None:
+        raise fail(str(p12), "no certificate for the private key in the file")
+    return cert
+
+
+def certificate_trouble(cert, now=None) -> str | None:
+    """Why a certificate should not sign now (expired, or not yet valid), or None."""
+    import datetime as dt
+    now = now or dt.datetime.now(dt.timezone.utc)
+    from cryptography.x509.oid import NameOID
+    common = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    name = common[0].value if common else cert.subject.rfc4514_string()
+    if now > cert.not_valid_after_utc:
+        return f"the certificate of {name} expired on {cert.not_valid_after_utc:%Y-%m-%d}"
+    if now < cert.not_valid_before_utc:
+        return f"the certificate of {name} is not valid before {cert.not_valid_before_utc:%Y-%m-%d}"
+    return None
+
+
+def broken_signatures(pdf: bytes) -> list[str]:
+    """The PDF's signatures that no longer validate, each with why: the signed bytes
+    changed, the signature does not match them, or the file was changed afterwards
+    in a way the signature does not allow. Trust in the signer's certificate is not
+    judged here (an office's own certificates are often self-signed)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+    out = []
+    with _quiet():
+        try:
+            sigs = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
+        except Exception as exc:
+            return [f"the signatures cannot be read ({exc})"]
+        for sig in sigs:
+            try:
+                status = validate_pdf_signature(sig, ValidationContext(allow_fetching=False))
+                why = ("the signed content was changed" if not status.intact else
+                       "the signature does not match the signed content" if not status.valid else
+                       "the file was changed after it was signed, beyond filling in the form"
+                       if status.docmdp_ok is False else None)
+            except Exception as exc:
+                why = f"it cannot be checked ({exc})"
+            if why:
+                out.append(f"'{sig.field_name}' ({why})")
     return out
 
 

@@ -14,9 +14,11 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError, fail
+from .files import FileRefused, read_regular_file
 
 MAX_BYTES = 1_000_000          # a spec is a few KB; a megabyte is surely a mistake
 MAX_NODES = 50_000             # aliases may not expand the document beyond this
+MAX_TEXT = 2 * MAX_BYTES       # … nor its text beyond this many characters (a spec itself holds at most 1 MB)
 MAX_DEPTH = 40
 
 Path_ = tuple  # a key path: ("press_notice", "contacts", 0, "phone")
@@ -129,20 +131,19 @@ def _looks_japanese(data: bytes, codec: str) -> bool:
     return bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
 
 
-def load_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
-    """Parse one YAML file. Returns the data and {key path: line} (1-based)."""
-    name = str(path)
-    path = Path(path)
+def load_yaml(path: Path, what: str = "spec") -> tuple[object, dict[Path_, int]]:
+    """Read and parse one YAML file (a regular file of at most MAX_BYTES: never a
+    device or a pipe, see files.py). Returns the data and {key path: line} (1-based)."""
     try:
-        if path.is_dir():
-            raise fail(name, "this is a folder, not a spec file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:      # refused before reading a huge file into memory
-            raise fail(name, f"the file is {size:,} bytes; a spec is at most {MAX_BYTES:,}"
-                             " (is this the right file?)")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise fail(name, f"cannot read the file: {exc.strerror or exc}")
+        raw = read_regular_file(path, MAX_BYTES, what)
+    except FileRefused as exc:
+        raise fail(str(path), exc.about_itself()) from None
+    return parse_yaml(Path(path), raw)
+
+
+def parse_yaml(path: Path, raw: bytes) -> tuple[object, dict[Path_, int]]:
+    """Parse the bytes of a YAML file read from `path` (see load_yaml)."""
+    name = str(path)
     text = decode(path, raw)
     fast = _load_fast(name, text)
     if fast is not None:
@@ -156,7 +157,7 @@ def load_yaml(path: Path) -> tuple[object, dict[Path_, int]]:
         if node is None:
             raise fail(name, "the file holds no data (only comments or blank lines)")
         lines: dict[Path_, int] = {}
-        _check(name, node, (), lines, [0], 0)
+        _check(name, node, (), lines, [0, 0], 0)
         data = loader.construct_document(node)
     except _TooDeep as exc:
         raise fail(name, f"the data is nested more than {MAX_DEPTH} levels deep", exc.line) from None
@@ -196,7 +197,7 @@ def _load_fast(name: str, text: str):
             if node is None:
                 return None
             lines: dict[Path_, int] = {}
-            _check(name, node, (), lines, [0], 0)
+            _check(name, node, (), lines, [0, 0], 0)
             return loader.construct_document(node), lines
         finally:
             loader.dispose()
@@ -270,12 +271,20 @@ def _plain_yaml_error(what: str, text: str, line: int | None) -> tuple[str, int 
 def _check(name, node, path, lines, count, depth):
     """Walk the node tree: record lines, refuse duplicate keys, alias bombs and
     deep nesting. Aliased nodes are counted each time they are reached, so a
-    bomb is caught before it is expanded."""
+    bomb is caught before it is expanded: count is [values, characters of text],
+    as a few aliases of one long text (a 747 KB file, 5 G characters) are few
+    values but more text than any check should read."""
     count[0] += 1
     line = node.start_mark.line + 1
     if count[0] > MAX_NODES:
         raise fail(name, f"the document expands to more than {MAX_NODES:,} values"
                          " (anchors and aliases repeated too often)", line)
+    if isinstance(node, yaml.ScalarNode):
+        count[1] += len(node.value)
+        if count[1] > MAX_TEXT:
+            raise fail(name, f"the document's text expands to more than {MAX_TEXT:,} characters"
+                             " (an alias repeats a long text too often)", line_of(lines, path) or line,
+                       _dotted(path))
     if depth > MAX_DEPTH:
         raise fail(name, f"the data is nested more than {MAX_DEPTH} levels deep", line)
     lines.setdefault(path, line)

@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .errors import InputError, Problem
 from .schema import Spec
 from .source import line_of, load_yaml
-from .spec_checks import check_text, cross_check, mend_radicals, problems_of, resolve_file, sort_problems
+from .files import is_within
+from .spec_checks import (check_named_files, check_text, cross_check, mend_radicals, named_files, problems_of,
+                          resolve_file, sort_problems)
 from .values import describe
 
 
@@ -24,21 +26,33 @@ class LoadedSpec(BaseModel):
     path: Path
     spec: Spec
     warnings: list[Problem] = []
+    notes: list[Problem] = []          # what was chosen for the user (a standard article, a term's end)
     lines: dict = {}
+    others: dict = {}                  # press_notice.also: written path → LoadedSpec (joint.py)
 
     @property
     def name(self) -> str:
         return self.path.stem
 
     def file(self, relative: str) -> Path:
-        """A file the spec names (a logo), relative to the spec's folder."""
+        """A file the spec names (style, logo), relative to the spec's folder."""
         return resolve_file(self.path, relative)
 
     def line_of(self, path: tuple) -> int | None:
         return line_of(self.lines, path)
 
+    def outside_files(self) -> list[tuple[tuple, Path]]:
+        """(key path, file) of the files the spec names outside its own folder:
+        allowed on the command line, and noted by `check`."""
+        files = [(key, self.file(written)) for key, written in named_files(self.spec)]
+        return [(key, path) for key, path in files if not is_within(path, self.path.parent)]
 
-def load_spec(path: Path | str) -> LoadedSpec:
+
+def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True) -> LoadedSpec:
+    """The spec at `path`, or InputError with every problem. allow_outside=False refuses
+    files (style:, logo:, also:) outside the spec's own folder: for a service that builds
+    specs sent by others, where a spec must not reach the server's files. others=False
+    leaves the specs press_notice.also names unread (joint.py reads them so)."""
     path = Path(path)
     data, lines = load_yaml(path)
     name = str(path)
@@ -54,6 +68,18 @@ def load_spec(path: Path | str) -> LoadedSpec:
         problems += problems_of(exc, name, lines)
         raise InputError(sort_problems(problems)) from None
     problems += cross_check(spec, name, lines)
+    problems += check_named_files(spec, name, lines, allow_outside)
     if problems:
         raise InputError(sort_problems(problems))
-    return LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)
+    loaded = LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)
+    if others and spec.press_notice and spec.press_notice.also:
+        from .joint import check_attached, load_others
+        loaded.others, problems = load_others(spec, path, lines, allow_outside)
+        if not problems:
+            problems = check_attached(loaded)
+        if problems:
+            own = sort_problems([p for p in problems if p.file == name])
+            raise InputError(own + [p for p in problems if p.file != name])
+        for other in loaded.others.values():
+            loaded.warnings.extend(other.warnings)
+    return loaded

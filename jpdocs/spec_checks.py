@@ -1,7 +1,7 @@
 """What a spec's data is checked for beyond its schema, and pydantic's findings
 put in plain words: control and invisible characters, ASCII spaces beside Japanese
 (a warning), look-alike radicals (mended, with a warning), unknown keys with a
-did-you-mean, references between sections, logo files, the agreement's articles.
+did-you-mean, references between sections, the files it names, the agreement's articles.
 """
 from __future__ import annotations
 
@@ -12,15 +12,16 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import japanese
+from . import images, japanese
 from .errors import Problem
+from .files import is_within
 from .schema import Party, Spec
 from .source import dotted, line_of
 from .values import describe
 
 
 def resolve_file(spec_path: Path, relative: str) -> Path:
-    """A file a spec names (a logo), relative to the spec's folder."""
+    """A file a spec names (style, logo), relative to the spec's folder."""
     return (Path(spec_path).parent / relative).resolve()
 
 
@@ -115,11 +116,25 @@ def problems_of(exc: ValidationError, name: str, lines) -> list[Problem]:
     return out
 
 
+# Keys of the agreement document that stood directly under agreement: before the
+# document became a section of its own (made only when the spec asks for it).
+MOVED = {("agreement", k): f"agreement.document.{v}" for k, v in {
+    "document_title": "title", "labels": "labels", "subject": "subject", "purpose": "purpose",
+    "area_items": "area_items", "articles": "articles", "extra_articles": "extra_articles",
+    "closing": "closing", "copies": "copies", "original_mark": "original_mark"}.items()}
+
+
 def _explain(err: dict, loc: tuple) -> str:
     """pydantic's error → what is wrong and what was expected, in plain words."""
     kind, value = err["type"], err.get("input")
     got = describe(value)
     if kind == "extra_forbidden":
+        if loc and loc[-1] == "also":
+            return ("unknown key 'also' here: the other agreements signed at the same ceremony are named"
+                    " by the notice that announces them, as press_notice.also")
+        moved = MOVED.get(loc)
+        if moved:
+            return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
         options = _fields_at(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else (
@@ -163,13 +178,14 @@ def _fields_at(loc: tuple) -> list[str]:
     for part in loc:
         if model is None:
             return []
-        if isinstance(part, int) or part not in model.model_fields:
+        fields = {f.alias or n: f for n, f in model.model_fields.items()}    # as the spec writes them
+        if isinstance(part, int) or part not in fields:
             if model is Spec and part != "parties":
                 return []
             model = Party if model is Spec else model
             continue
-        model = _model_of(model.model_fields[part].annotation)
-    return sorted(model.model_fields) if model else []
+        model = _model_of(fields[part].annotation)
+    return sorted(f.alias or n for n, f in model.model_fields.items()) if model else []
 
 
 def _model_of(annotation) -> type[BaseModel] | None:
@@ -194,77 +210,266 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                 hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(spec.parties)})"
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
                                         f"party '{ref}' is not declared under parties{hint}"))
-    if notice:
-        c = notice.ceremony
-        if c.start and c.end and c.end <= c.start:
-            path = ("press_notice", "ceremony", "end")
-            problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                    f"the end time {c.end:%H:%M} is not later than the start {c.start:%H:%M}"))
+    problems += _check_press_request(spec, name, lines)
     for pid, party in spec.parties.items():
-        if party.logo:
-            trouble = _image_trouble(resolve_file(Path(name), party.logo))
-            if trouble:
-                path = ("parties", pid, "logo")
-                problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
+        if party.honorific and party.on_issuing_side(spec.issuer):
+            path = ("parties", pid, "honorific")
+            why = "issuing: true" if party.issuing else f"the issuer is '{spec.issuer}'"
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"'{party.honorific}' on the issuing office's own head ({why}); an"
+                                    " office never writes 様 after its own head: delete the honorific,"
+                                    " or say issuing: false if this party is not of the issuing side"))
+    if notice:
+        from .joint import check_also
+        from .notice import check_notice
+        problems += check_notice(spec, name, lines)
+        problems += check_also(spec, name, lines)
+        problems += _check_attachments(spec, name, lines)
     agreement = spec.agreement
     if agreement:
         problems += _check_agreement(spec, name, lines)
-        v = agreement.validity
-        start = v.start or agreement.signing_date
-        if v.end and v.end <= start:
-            which = "validity.start" if v.start else "signing_date"
-            path = ("agreement", "validity", "end")
-            problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                    f"the agreement ends ({v.end.isoformat()}) before it starts"
-                                    f" ({which} {start.isoformat()})"))
+        for key, day in (("signing_date", agreement.signing_date),
+                         ("validity", agreement.validity.start if agreement.validity else None)):
+            if day and japanese.fiscal_year_problem(japanese.fiscal_year(day)):
+                path = ("agreement", key) + (("start",) if key == "validity" else ())
+                problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                        f"{day.isoformat()} falls in the fiscal year {japanese.fiscal_year(day)},"
+                                        " whose days cannot all be written as dates (fiscal years run from"
+                                        f" {japanese.FIRST_FISCAL_YEAR} to {japanese.LAST_FISCAL_YEAR});"
+                                        " check the date"))
+    problems += _blanks(spec, name, lines)
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
     return problems
 
 
-def _image_trouble(path: Path) -> str | None:
-    """Why a logo file cannot be used, or None. PNG and JPEG only: what both the PDF
-    and the DOCX writer can embed as they are."""
+def _check_press_request(spec: Spec, name: str, lines) -> list[Problem]:
+    """The request sentence is printed whole or not at all: a deadline needs words
+    after it, and までに is added after the deadline (a tail written for the old
+    format, which began with it, would print it twice)."""
+    notice = spec.press_notice
+    r = notice.press_request if notice else None
+    if r is None or r.deadline is None:
+        return []
+    path = ("press_notice", "press_request", "tail")
+    if not r.tail.strip():
+        return [Problem(name, line_of(lines, path), dotted(path),
+                        "the deadline needs a tail to make a sentence (…までに下記連絡先までお知らせください。):"
+                        " write the tail, or leave out the deadline")]
+    if r.tail.startswith("までに"):
+        return [Problem(name, line_of(lines, path), dotted(path),
+                        "までに is printed after the deadline already; write the tail without it"
+                        f" ({r.tail[3:]!r})")]
+    return []
+
+
+def named_files(spec: Spec) -> list[tuple[tuple, str]]:
+    """(key path, path as written) of every file the spec names."""
+    out = [(("style",), spec.style)] if spec.style else []
+    out += [(("parties", pid, "logo"), p.logo) for pid, p in spec.parties.items() if p.logo]
+    notice = spec.press_notice
+    if notice:
+        lists = [(("press_notice", "attachments"), notice.attachments)]
+        if notice.after is not None and notice.after.attachments is not None:
+            lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
+        out += [(base + (i, "file"), a.file) for base, items in lists for i, a in enumerate(items) if a.file]
+        out += [(("press_notice", "also", i), written) for i, written in enumerate(notice.also)]
+    return out
+
+
+def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list[Problem]:
+    """Files the spec names: each logo must be a usable picture (images.py; the
+    style is read by the build). Unless allow_outside, a file outside the spec's own
+    folder (an absolute path, `../`, a link leading out) is refused unread."""
+    problems = []
+    for key, written in named_files(spec):
+        path = resolve_file(Path(name), written)
+        if not allow_outside and not is_within(path, Path(name).parent):
+            trouble = (f"{path} is outside the spec's folder, and here a spec may only name files"
+                       " inside its own folder")
+        elif key[-1] == "logo":
+            trouble = images.check(path)
+        else:
+            trouble = None
+        if trouble:
+            problems.append(Problem(name, line_of(lines, key), dotted(key), trouble))
+    return problems
+
+
+def _check_attachments(spec: Spec, name: str, lines) -> list[Problem]:
+    """Every attachment that names a document or a file must be there to attach:
+    the overview sheet only when the spec makes one, a file that is a readable,
+    unencrypted PDF. And the release after the signing needs the agreement it
+    reports (its title and the date signed)."""
+    notice, problems = spec.press_notice, []
+    lists = [(("press_notice", "attachments"), notice.attachments)]
+    if notice.after is not None:
+        if spec.agreement is None:
+            path = ("press_notice", "after")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    "the release after the signing reports the agreement signed: the spec needs"
+                                    " agreement: (its title and signing_date)"))
+        if notice.after.attachments is not None:
+            lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
+    for base, items in lists:
+        for i, att in enumerate(items):
+            if att.document == "overview" and not att.spec and not (spec.agreement and spec.agreement.areas):
+                path = base + (i, "document")
+                problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                        "the overview sheet is made from agreement.areas, and this spec has none:"
+                                        " there is no overview to attach (write the title alone to list it only)"))
+            if att.file:
+                trouble = pdf_trouble(resolve_file(Path(name), att.file))
+                if trouble:
+                    path = base + (i, "file")
+                    problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
+    return problems
+
+
+MAX_ATTACHMENT = 100_000_000      # a map or a flyer; larger is surely the wrong file
+
+
+def pdf_trouble(path: Path) -> str | None:
+    """Why a PDF to attach cannot be used, or None."""
+    import io
+    from .files import FileRefused, read_regular_file
     try:
-        head = path.read_bytes()[:8]
-    except FileNotFoundError:
-        return f"logo file not found: {path} (a logo path is relative to the spec file)"
-    except OSError as exc:
-        return f"cannot read the logo file {path}: {exc.strerror}"
-    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-        return f"the logo {path} is not a PNG or JPEG file"
-    from PIL import Image, UnidentifiedImageError   # reportlab's own image library
+        data = read_regular_file(path, MAX_ATTACHMENT, "attachment")   # never a FIFO or a device
+    except FileRefused as exc:
+        if not path.exists():
+            return f"attachment file not found: {path} (a file path is relative to the spec file)"
+        return str(exc)
+    if b"%PDF-" not in data[:1024]:
+        return f"the attachment {path} is not a PDF file"
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
     try:
-        with Image.open(path) as img:
-            img.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as exc:
-        return f"the logo {path} is damaged and cannot be read: {exc}"
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            return (f"the attachment {path} is encrypted (password-protected); save an unprotected copy"
+                    " to attach it")
+        if len(reader.pages) == 0:
+            return f"the attachment {path} has no pages"
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError) as exc:
+        return f"the attachment {path} is damaged and cannot be read: {exc}"
     return None
+
+
 def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
-    """Article names that must exist, and labels that must fit the parties."""
-    from .articles import DEFAULT_NAMES    # the default article set lives there
+    """What can be told without the house style's standard articles (those are
+    checked where the text is composed, articles.py): parties, labels, keys that
+    would have no effect, and a term of validity that can be met."""
+    from .term import problem_of, term_of
     ag, problems = spec.agreement, []
 
-    def unknown(path, ref, known):
-        close = difflib.get_close_matches(ref, known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
-        problems.append(Problem(name, line_of(lines, path), dotted(path), f"no article is named '{ref}'{hint}"))
+    def problem(path, message):
+        problems.append(Problem(name, line_of(lines, path), dotted(path), message))
 
-    for key in ag.articles:
-        if key not in DEFAULT_NAMES:
-            unknown(("agreement", "articles", key), key, list(DEFAULT_NAMES))
-    names = list(DEFAULT_NAMES) + [x.name for x in ag.extra_articles if x.name]
-    for i, extra in enumerate(ag.extra_articles):
-        for where in ("after", "before"):
-            ref = getattr(extra, where)
-            if ref and ref not in names:
-                unknown(("agreement", "extra_articles", i, where), ref, names)
+    for path, count in _sub_item_lists(ag):
+        if count > len(japanese.IROHA_ITEMS):
+            problem(path, f"{count} sub-items, but their markers ア, イ … run out after"
+                          f" {len(japanese.IROHA_ITEMS)} (ワ); split the list, or make some of them items of their own")
     if len(spec.parties) < 2:
-        problems.append(Problem(name, line_of(lines, ("agreement",)), "agreement",
-                                "an agreement needs at least two parties under parties:"))
-    if ag.labels != "甲乙" and ag.labels.startswith("両") and len(spec.parties) != 2:
-        problems.append(Problem(name, line_of(lines, ("agreement", "labels")), "agreement.labels",
-                                f"'{ag.labels}' speaks of two parties, but there are {len(spec.parties)};"
-                                " write 甲乙, or a word such as 三者"))
+        problem(("agreement",), "an agreement needs at least two parties under parties:")
+    doc = ag.document
+    if doc is not None:
+        D = ("agreement", "document")
+        for key in ("labels", "collective"):
+            word = getattr(doc, key)
+            if isinstance(word, str) and word != "甲乙" and word.startswith("両") and len(spec.parties) != 2:
+                problem(D + (key,), f"'{word}' speaks of two parties, but there are {len(spec.parties)};"
+                                    " write 甲乙, or a word such as 三者")
+        if isinstance(doc.labels, dict):
+            for pid in doc.labels:
+                if pid not in spec.parties:
+                    close = difflib.get_close_matches(pid, list(spec.parties), n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(spec.parties)})"
+                    problem(D + ("labels", pid), f"party '{pid}' is not declared under parties{hint}")
+            missing = [pid for pid in spec.parties if pid not in doc.labels]
+            if missing:
+                problem(D + ("labels",), f"a label per party needs one for every party; missing: {', '.join(missing)}")
+            words = list(doc.labels.values())
+            for pid, word in doc.labels.items():
+                if words.count(word) > 1:
+                    problem(D + ("labels", pid), f"the label 「{word}」 is given to more than one party")
+        elif doc.labels != "甲乙" and doc.collective:
+            problem(D + ("collective",), f"labels: {doc.labels} is already the one word for all parties, so"
+                                         " collective: would have no effect; remove one")
+        if doc.preamble:
+            for key in ("subject", "conclude"):
+                if D + (key,) in lines:
+                    problem(D + (key,), f"{key} words the generated preamble, and the spec writes its own"
+                                        " (document.preamble): it would have no effect")
+        if not ag.areas:
+            for key in ("area_items", "catch_all"):
+                if D + (key,) in lines:
+                    problem(D + (key,), f"{key} shapes the 連携事項 article made from agreement.areas, and this"
+                                        " spec has no areas: it would have no effect")
+    try:
+        problem_text = problem_of(term_of(ag)) if ag.validity or ag.document else None
+    except (ValueError, OverflowError):
+        problem_text = None            # a date past the calendar's end: its fiscal year is reported instead
+    if problem_text:
+        v = ag.validity
+        key = "end" if v and v.end else ("renewal_notice" if v and v.renewal_notice else "end")
+        problem(("agreement", "validity", key), problem_text)
+    return problems
+
+
+def _sub_item_lists(ag):
+    """(key path, length) of every list the agreement numbers ア, イ …: the items of
+    an item in an article's paragraph, and each area's items with area_items."""
+    from .schema import ClauseSpec, SubItemSpec
+    doc = ag.document
+    if doc is None:
+        return
+    D = ("agreement", "document")
+    texts = [(D + ("articles", k, "text"), o.text) for k, o in doc.articles.items() if o.text]
+    texts += [(D + ("extra_articles", i, "text"), x.text) for i, x in enumerate(doc.extra_articles)]
+    for path, text in texts:
+        for j, clause in enumerate(text):
+            if isinstance(clause, ClauseSpec):
+                for k, item in enumerate(clause.items):
+                    if isinstance(item, SubItemSpec):
+                        yield path + (j, "items", k, "items"), len(item.items)
+    if doc.area_items:
+        for i, area in enumerate(ag.areas):
+            yield ("agreement", "areas", i, "items"), len(area.items)
+
+
+def blank_keys(spec: Spec) -> list[tuple]:
+    """The key paths a spec leaves open (null): the signing date, signers' names."""
+    out = []
+    if spec.agreement and spec.agreement.signing_date is None:
+        out.append(("agreement", "signing_date"))
+    for pid, party in spec.parties.items():
+        if party.name is None:
+            out.append(("parties", pid, "name"))
+        for who in ("representative", "signatory"):
+            person = getattr(party, who)
+            if person is not None and person.name is None:
+                out.append(("parties", pid, who, "name"))
+    return out
+
+
+def _blanks(spec: Spec, name: str, lines) -> list[Problem]:
+    """A date or name left open (null) is a draft's blank: allowed only where the
+    agreement document says draft: true, and never where the press notice prints it."""
+    ag = spec.agreement
+    draft = bool(ag and ag.document and ag.document.draft)
+    problems = []
+    notice = spec.press_notice
+    ids = (notice.ceremony.signatories or list(spec.parties)) if notice else []
+    signing = {id(spec.parties[i]) for i in ids if i in spec.parties}   # an undeclared one is reported apart
+    for path in blank_keys(spec):
+        if not draft:
+            message = ("left open (null), which only a draft may do: write it, or say"
+                       " agreement.document.draft: true for a draft (案) with blanks")
+        elif path[0] == "parties" and (id(spec.parties[path[1]]) in signing
+                                       or (notice and path[2] == "name")):
+            message = "left open (null), but the press notice prints this name: write it"
+        else:
+            continue
+        problems.append(Problem(name, line_of(lines, path), dotted(path), message))
     return problems

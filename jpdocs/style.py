@@ -6,14 +6,16 @@ default never breaks an office's file.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import InputError, Problem
-from .source import dotted, line_of, load_yaml
+from .files import FileRefused, check_regular, read_regular_file
+from .source import MAX_BYTES, dotted, line_of, load_yaml, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -62,17 +64,56 @@ class Typesetting(_Strict):
     grid: Grid | None = None
 
 
+class Dates(_Strict):
+    """How the house writes dates (japanese.date_in): the calendar, the weekday, and
+    whether the dates of the event (the ceremony, the request's deadline) keep their
+    year when it is the issue date's."""
+    calendar: Literal["era_western", "era", "western"] = "era_western"   # 令和６年（2024年） / 令和６年 / 2024年
+    weekday: Literal["short", "long", "none"] = "short"                 # （火） / （火曜日） / none
+    event_year: bool = True        # false: ２月27日（火） when the year is the issue date's
+
+
+class Times(_Strict):
+    """How the house writes times (japanese.format_time_span)."""
+    clock: Literal["24h", "12h"] = "24h"       # 14時30分 / 午後２時30分
+    zero_minutes: bool = True                  # 11時00分; false: 11時
+    span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
+
+
+class AgreementStyle(_Strict):
+    """How the house sets an agreement (協定書, 覚書 …): the form of an article's
+    heading and the signature blocks. Wording of the text itself is the spec's and
+    the standard set's (articles.yaml)."""
+    # 第１条（目的） on its own line (default). {number} is 第１条, {heading} 目的:
+    # "{number}　{heading}" (第１条　目的), "{number}：{heading}"; or the heading line
+    # "（{heading}）" with article_lead "{number}　" (（目的） / 第１条　本協定は…); an
+    # empty heading with the lead "{number}（{heading}）　" runs it into the text.
+    article_heading: str = "{number}（{heading}）"
+    article_lead: str = ""             # before the first paragraph's text, on its line
+    numbering_digits: Literal["mixed", "half", "full"] | None = None   # articles, paragraphs, items (第1条); default: digits
+    # labelled lines of a signature block, e.g. {address: 住所, organisation: 名称, title: 代表者};
+    # empty: unlabelled lines (the seed's)
+    signature_labels: dict[Literal["address", "organisation", "title", "name"], str] = {}
+    # unless_in_title: no organisation line where the title begins with it (北海道オホーツク
+    # 総合振興局長); always: printed all the same
+    organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
+
+
 class HouseStyle(_Strict):
+    template_api: ClassVar[tuple[str, ...]] = ("word",)     # the one method templates may call (sandbox.py)
     name: str
+    article_sets: str = "articles.yaml"   # the standard articles, relative to the style file that names them
     fonts: dict[str, str]
     fallback_fonts: list[str] = []
     digits: Literal["mixed", "half", "full"] = "mixed"
-    western_year: bool = True
+    dates: Dates = Dates()
+    times: Times = Times()
     page: Page
     wording: dict[str, str | float]
     colours: dict[str, str]
     typesetting: Typesetting = Typesetting()
     styles: dict[str, ParagraphStyle]
+    agreement: AgreementStyle = AgreementStyle()
     source: str = ""
 
     def font_path(self, role: str) -> Path:
@@ -83,6 +124,49 @@ class HouseStyle(_Strict):
 
     def word(self, key: str) -> str:
         return str(self.wording[key])
+
+    def fill(self, key: str, **values: str) -> str:
+        """A wording with its placeholders ({label}) filled in by name, literally: never
+        str.format, whose field syntax ({label:>300000000}, {0.__class__}) a house
+        style must not be able to reach (the placeholders are checked on loading)."""
+        text = self.word(key)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+
+# The wordings that have placeholders, and the names each may use.
+PLACEHOLDERS = {"original_mark": {"label"}}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def placeholder_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    problems = []
+    for key, allowed in PLACEHOLDERS.items():
+        for found in _PLACEHOLDER.findall(str(style.wording.get(key, ""))):
+            if found not in allowed:
+                problems.append(Problem(name, line_of(lines, ("wording", key)), f"wording.{key}",
+                                        f"{{{found}}} is not a placeholder of this wording; it may use"
+                                        f" {', '.join('{' + a + '}' for a in sorted(allowed))}"))
+    return problems
+
+
+def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[Problem]:
+    """An article's heading line and lead may use {number} and {heading}, and between
+    them must print both: an article without its number could not be referred to."""
+    problems = []
+    for key in ("article_heading", "article_lead"):
+        for found in _PLACEHOLDER.findall(getattr(ag, key)):
+            if found not in ("number", "heading"):
+                problems.append(Problem(name, line_of(lines, ("agreement", key)), f"agreement.{key}",
+                                        f"{{{found}}} is not a placeholder here; use {{number}} and {{heading}}"))
+    both = ag.article_heading + ag.article_lead
+    for needed in ("{number}", "{heading}"):
+        if both.count(needed) != 1:
+            problems.append(Problem(name, line_of(lines, ("agreement", "article_heading")), "agreement.article_heading",
+                                    f"{needed} must appear once in article_heading or article_lead"
+                                    f" (found {both.count(needed)} times)"))
+    return problems
 
 
 def _resolve_font(name: str) -> Path:
@@ -104,18 +188,62 @@ def _stamp(path) -> tuple | None:
         return None
 
 
+class StyleFileError(InputError):
+    """The style file as a whole cannot be used: it is missing, special, too big or
+    not a house style at all. `reason` completes "the house style FILE …", so that a
+    spec's `style:` can report it at its own line."""
+
+    def __init__(self, path, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__([Problem(str(path), None, "", f"the file {reason}")])
+
+
+# A spec can point `style:` at any file, and a file that is not a style must not be
+# echoed back key by key (it printed /etc/shadow): it is refused as a whole.
+STYLE_KEYS = frozenset(HouseStyle.model_fields) - {"source"}
+_STYLE_KEY_LINE = re.compile(rb"^(?:%s)[ \t]*:" % b"|".join(k.encode() for k in sorted(STYLE_KEYS)), re.M)
+NOT_A_STYLE = ("is not a house style (a YAML file of keys such as name:, fonts:, styles:,"
+               " like templates/house-style.yaml); its content is not shown")
+
+
+def _read_office_style(path: Path) -> tuple[dict, dict]:
+    """An office's style file: its data and lines, or StyleFileError."""
+    try:
+        raw = read_regular_file(path, MAX_BYTES, "house style")
+    except FileRefused as exc:
+        raise StyleFileError(path, exc.reason) from None
+    try:
+        data, lines = parse_yaml(path, raw)
+    except InputError:
+        # A style with a typo gets the parser's messages; any other file, one line.
+        if not _STYLE_KEY_LINE.search(raw):
+            raise StyleFileError(path, NOT_A_STYLE) from None
+        raise
+    if not isinstance(data, dict) or not STYLE_KEYS.intersection(data):
+        raise StyleFileError(path, NOT_A_STYLE)
+    return data, lines
+
+
 @lru_cache(maxsize=32)
 def _load_cached(path: str | None, *_stamps) -> HouseStyle:
-    base, _ = load_yaml(DEFAULT_STYLE)
+    base, _ = load_yaml(DEFAULT_STYLE, "house style")
     lines: dict = {}
     name = str(DEFAULT_STYLE)
     if path is not None:
         name = str(path)
-        extra, lines = load_yaml(Path(path))
-        if not isinstance(extra, dict):
-            raise InputError([Problem(name, 1, "", "a house style is a mapping of keys")])
+        extra, lines = _read_office_style(Path(path))
         base = _overlay(base, extra)
+    # The standard articles file is relative to the style file that names it.
+    named_by = Path(path) if path is not None and isinstance(extra, dict) and "article_sets" in extra else DEFAULT_STYLE
+    if isinstance(base.get("article_sets", "articles.yaml"), str):
+        base["article_sets"] = str(named_by.parent / base.get("article_sets", "articles.yaml"))
     base["source"] = name
+    if "western_year" in base:      # the key before dates: had its section
+        was = base.pop("western_year")
+        raise InputError([Problem(name, line_of(lines, ("western_year",)), "western_year",
+                                  "western_year has moved: write dates: {calendar: "
+                                  + ("era_western}" if was is not False else "era}")
+                                  + " (era_western: 令和６年（2024年）; era: 令和６年; western: 2024年)")])
     try:
         style = HouseStyle.model_validate(base)
     except ValidationError as exc:
@@ -126,17 +254,26 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
         if st.font not in style.fonts:
             problems.append(Problem(name, line_of(lines, ("styles", key, "font")), f"styles.{key}.font",
                                     f"font role '{st.font}' is not one of fonts: {', '.join(style.fonts)}"))
-    for role in style.fonts:
-        if not style.font_path(role).is_file():
-            problems.append(Problem(name, line_of(lines, ("fonts", role)), f"fonts.{role}",
-                                    f"font file not found: {style.font_path(role)}"))
-    for i, path in enumerate(style.fallback_paths()):
-        if not path.is_file():
-            problems.append(Problem(name, line_of(lines, ("fallback_fonts", i)), f"fallback_fonts[{i}]",
-                                    f"font file not found: {path}"))
+    fonts = [(("fonts", role), style.font_path(role)) for role in style.fonts]
+    fonts += [(("fallback_fonts", i), path) for i, path in enumerate(style.fallback_paths())]
+    for key, font in fonts:
+        trouble = font_trouble(font)
+        if trouble:
+            problems.append(Problem(name, line_of(lines, key), dotted(key), trouble))
+    problems += placeholder_problems(style, name, lines)
+    problems += _article_form_problems(style.agreement, name, lines)
     if problems:
         raise InputError(problems)
     return style
+
+
+def font_trouble(path: Path) -> str | None:
+    """Why a font file cannot be used, as far as its path tells (fonts.py reads it)."""
+    try:
+        check_regular(path, "font file")
+    except FileRefused as exc:
+        return f"font file not found: {path}" if exc.reason == "does not exist" else str(exc)
+    return None
 
 
 def _overlay(base: dict, extra: dict) -> dict:

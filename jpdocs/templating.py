@@ -1,6 +1,7 @@
 """Templates → markup text.
 
-Jinja2 in a sandbox, with autoescape and StrictUndefined: a value holding `<`, `&`,
+Jinja2 in a sandbox (sandbox.py: an allow-list of what a template may touch, and
+budgets for what it may build), with autoescape and StrictUndefined: a value holding `<`, `&`,
 `{{ }}` or `{% %}` prints literally (Jinja never evaluates values, and escaping
 keeps them from becoming markup), and a misspelt variable is an error, not a blank.
 The filters here are the only way templates format dates, times and numbers, so
@@ -20,8 +21,9 @@ from markupsafe import Markup, escape
 from . import japanese
 from .errors import InputError, fail
 from .markup import LINE_BREAK
-from .output import cache_dir
-from .style import TEMPLATES, HouseStyle
+from .output import private_cache_dir
+from .sandbox import TemplateSandbox, bounded_filters
+from .style import TEMPLATES, Dates, HouseStyle, Times
 
 
 def _finalize(value):
@@ -38,29 +40,14 @@ def _finalize(value):
                   .replace("\n", LINE_BREAK))
 
 
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox (no attribute starting with _, no mutation of the
-    context, no Python internals), which also refuses the two operators that let a
-    one-line template eat all memory: 'x' * 10**9 and 10**10**10."""
-    intercepted_binops = frozenset(["*", "**"])
-
-    def call_binop(self, context, operator, left, right):
-        sized = (str, bytes, list, tuple)
-        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-            raise SecurityError(f"the power {left!r} ** {right!r} is too large for a template")
-        if operator == "*" and (isinstance(left, sized) and isinstance(right, int) and right > 10_000
-                                or isinstance(right, sized) and isinstance(left, int) and left > 10_000):
-            raise SecurityError("repeating text or a list more than 10,000 times is not allowed in a template")
-        return super().call_binop(context, operator, left, right)
-
-
 @lru_cache(maxsize=16)
-def environment(folder: Path | tuple[Path, ...], digits: str, western_year: bool) -> ImmutableSandboxedEnvironment:
+def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dates(),
+                times: Times = Times()) -> ImmutableSandboxedEnvironment:
     """One environment per template folder (or folders, searched in order: a user's
     --templates folder before the bundled one) and number style: Jinja caches
     compiled templates per environment, and the filters carry the style."""
     paths = [str(f) for f in (folder if isinstance(folder, tuple) else (folder,))]
-    env = _Sandbox(
+    env = TemplateSandbox(
         loader=jinja2.FileSystemLoader(paths),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -70,38 +57,66 @@ def environment(folder: Path | tuple[Path, ...], digits: str, western_year: bool
         keep_trailing_newline=False,
         bytecode_cache=_bytecode_cache(),
     )
-    env.filters.update(_filters(digits, western_year))
+    env.filters.update(_filters(digits, dates, times))
+    env.filters = bounded_filters(env.filters, env)
     return env
 
 
 def _bytecode_cache():
-    """Compiled templates kept between processes (keyed by their source's checksum):
-    compiling them took 50 ms of every one-spec run."""
-    folder = cache_dir() / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return jinja2.FileSystemBytecodeCache(str(folder))
-    except OSError:
-        return None
+    """Compiled templates kept between processes: compiling them took 50 ms of every
+    one-spec run. A cache entry is Python code that is run on loading, so the folder
+    must be the user's own and writable by no one else (else no cache is used); Jinja
+    checks each entry against the checksum of the template's source."""
+    folder = private_cache_dir("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
-def _filters(d: str, western_year: bool) -> dict:
-    def date(value: dt.date, western: bool | None = None, weekday: bool = True, era: bool = True) -> str:
-        w = western_year if western is None else western
-        return japanese.format_date(value, d, western=w, weekday=weekday, era=era)
+def date_text(value: dt.date, digits: str, dates: Dates, western: bool | None = None,
+              weekday: bool = True, era: bool | None = None, year: bool = True) -> str:
+    """A date in the house's calendar and weekday form (japanese.date_in); western=False
+    drops the Western year of era_western, era=False writes the Western year only."""
+    calendar = dates.calendar
+    if era is False:
+        calendar = "western"
+    elif era is True and calendar == "western":
+        calendar = "era_western" if western else "era"
+    elif western is not None and calendar != "western":
+        calendar = "era_western" if western else "era"
+    return japanese.date_in(value, calendar, dates.weekday if weekday else "none", digits, year=year)
 
-    def time(value: dt.time, minutes_if_zero: bool = True) -> str:
-        return japanese.format_time(value, d, minutes_if_zero=minutes_if_zero)
+
+def event_date_text(value: dt.date, issued: dt.date | None, digits: str, dates: Dates,
+                    western: bool | None = None) -> str:
+    """The date of the event (the ceremony, a deadline): without its year where the
+    house says so (dates.event_year: false) and the year is the issue date's."""
+    keep = dates.event_year or issued is None or japanese._as_date(value).year != japanese._as_date(issued).year
+    return date_text(value, digits, dates, western=western, year=keep)
+
+
+def deadline_text(value: dt.date | dt.datetime, issued: dt.date | None, digits: str, dates: Dates,
+                  times: Times) -> str:
+    """令和６年２月21日（水）17時: no Western year beside an era year, as notices write
+    deadlines, and no minutes on the hour."""
+    text = event_date_text(value, issued, digits, dates, western=False)
+    if isinstance(value, dt.datetime):
+        text += japanese.format_time(value.time(), digits, minutes_if_zero=False, clock=times.clock)
+    return text
+
+
+def _filters(d: str, dates: Dates, times: Times) -> dict:
+    def date(value: dt.date, western: bool | None = None, weekday: bool = True, era: bool | None = None,
+             year: bool = True) -> str:
+        return date_text(value, d, dates, western=western, weekday=weekday, era=era, year=year)
+
+    def time(value: dt.time, minutes_if_zero: bool | None = None) -> str:
+        zero = times.zero_minutes if minutes_if_zero is None else minutes_if_zero
+        return japanese.format_time(value, d, minutes_if_zero=zero, clock=times.clock)
 
     def num(value) -> str:
         return japanese.digits(value, d)
 
-    def deadline(value: dt.date | dt.datetime) -> str:
-        """令和６年２月21日（水）17時: no western year, as notices write deadlines."""
-        text = date(value, western=False)
-        if isinstance(value, dt.datetime):
-            text += time(value.time(), minutes_if_zero=False)
-        return text
+    def deadline(value: dt.date | dt.datetime, issued: dt.date | None = None) -> str:
+        return deadline_text(value, issued, d, dates, times)
 
     return {"date": date, "time": time, "num": num, "deadline": deadline,
             "kanji": japanese.kanji_numeral, "enumeration": japanese.join_japanese,
@@ -114,9 +129,10 @@ def render(template_name: str, context: dict, style: HouseStyle,
     an undefined value, an attempt on Python internals, an exception inside it)
     is reported with the template's file and line; the sandbox holds."""
     folders = tuple(Path(f) for f in (folder if isinstance(folder, tuple) else (folder,)))
-    env = environment(folders, style.digits, style.western_year)
+    env = environment(folders, style.digits, style.dates, style.times)
     try:
         template = env.get_template(template_name)
+        env.start_render()
         return template.render(**context, style=style)
     except InputError:
         raise
@@ -133,6 +149,9 @@ def render(template_name: str, context: dict, style: HouseStyle,
         else:
             text = f"template uses an undefined value: {message}"
         raise fail(file, text, line) from None
+    except MemoryError:
+        file, line = _where(MemoryError(), folders, template_name)
+        raise fail(file, "template error: it tried to build more than memory holds") from None
     except Exception as exc:       # ZeroDivisionError, TypeError, RecursionError … in template code
         file, line = _where(exc, folders, template_name)
         raise fail(file, f"template error: {type(exc).__name__}: {exc}", line) from None

@@ -104,6 +104,19 @@ def _date_or_datetime(value):
     return _date(value)
 
 
+def _fiscal_year(value):
+    """A whole number, and a year whose label and days can be written (10**20 is a
+    number, but no 年度)."""
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 30:
+        value = int(value.strip())               # "2024", ２０２４: a year written as text
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _bad(f"expected a year as a whole number (2024 = 令和６年度), got {describe(value)}")
+    trouble = japanese.fiscal_year_problem(value)
+    if trouble:
+        raise _bad(trouble)
+    return value
+
+
 def describe(value) -> str:
     """A value's kind in plain words, for messages."""
     if value is None:
@@ -123,4 +136,5 @@ def describe(value) -> str:
 
 Date = Annotated[dt.date, BeforeValidator(_date)]
 Time = Annotated[dt.time, BeforeValidator(_time)]
+FiscalYear = Annotated[int, BeforeValidator(_fiscal_year)]
 DateTime = Annotated[dt.datetime | dt.date, BeforeValidator(_date_or_datetime)]

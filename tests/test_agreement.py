@@ -20,6 +20,7 @@ from jpdocs.articles import compose
 from jpdocs.errors import InputError
 from jpdocs.signing import signature_fields
 from jpdocs.spec import load_spec
+from jpdocs.style import load_style
 
 EXTRA_PARTIES = {
     "kitami_city": {"name": "北見市", "address": "北海道北見市大通西２丁目１番地",
@@ -40,6 +41,9 @@ EXTRA_TEXT = ["{all}は、{what}に関し、必要な情報を相互に提供し
               "前項の情報の提供及び意見の交換に関し必要な事項は、別に定める。"]
 
 
+AGREEMENT_KEYS = {"title", "signing_date", "areas", "fiscal_year", "validity", "document"}
+
+
 def seed_data() -> dict:
     return yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
 
@@ -58,9 +62,11 @@ def write_spec(folder: Path, name: str, parties: int = 2, count: int = 7, **agre
                        "text": [t.format(all="各当事者", what=f"連携事業{i + 1}の実施") for t in EXTRA_TEXT]})
         if i:
             extras[-1]["after"] = f"extra{i}"
+    document = data["agreement"]["document"]
     if extras:
-        data["agreement"]["extra_articles"] = extras
-    data["agreement"].update(agreement)
+        document["extra_articles"] = extras
+    for key, value in agreement.items():      # the document's keys go under document:, the rest stay
+        (data["agreement"] if key in AGREEMENT_KEYS else document)[key] = value
     path = folder / f"{name}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -88,7 +94,7 @@ def qpdf_ok(path: Path) -> None:
 
 # ---------------------------------------------------------------- the text
 def test_seed_agreement_text():
-    text = compose(load_spec(SEED_SPEC))
+    text = compose(load_spec(SEED_SPEC), load_style())
     assert text.title == "北海道オホーツク総合振興局と北見工業大学との包括連携に関する協定書"
     assert text.preamble == ("北海道オホーツク総合振興局（以下「甲」という。）と国立大学法人北海道国立大学機構　北見工業大学"
                              "（以下「乙」という。）は、包括的な連携に関し、次のとおり協定を締結する。")
@@ -119,7 +125,7 @@ def test_seed_agreement_text():
     (5, "甲乙丙丁戊", "甲、乙、丙、丁及び戊", "甲、乙、丙、丁又は戊", "５"),
 ])
 def test_more_parties_wording(tmp_path, parties, labels, together, either, copies):
-    text = compose(load_spec(write_spec(tmp_path, f"p{parties}", parties)))
+    text = compose(load_spec(write_spec(tmp_path, f"p{parties}", parties)), load_style())
     assert text.labels == tuple(labels)
     assert text.preamble.count("（以下「") == parties
     # every label but the last two is followed by 、, the second last by 及び, the last by は、
@@ -137,7 +143,7 @@ def test_more_parties_wording(tmp_path, parties, labels, together, either, copie
 
 def test_collective_wording(tmp_path):
     spec = write_spec(tmp_path, "ryoshi", labels="両者")
-    text = compose(load_spec(spec))
+    text = compose(load_spec(spec), load_style())
     assert text.labels == ()
     assert text.preamble.startswith("北海道オホーツク総合振興局と国立大学法人北海道国立大学機構　北見工業大学（以下「両者」という。）は、")
     assert "本書２通を作成し、両者記名押印の上" in text.closing
@@ -155,7 +161,7 @@ def test_overrides_removals_insertions_and_references(tmp_path):
                                                                            "items": ["林業部会", "交通部会"]}]}]}},
                       extra_articles=[{"heading": "個人情報の保護", "after": "purpose",
                                        "text": ["甲及び乙は、個人情報を適正に取り扱う。"]}])
-    text = compose(load_spec(spec))
+    text = compose(load_spec(spec), load_style())
     assert [a.heading for a in text.articles] == ["目的", "個人情報の保護", "連携事項", "推進体制", "経費負担", "有効期間", "協議"]
     assert [a.number for a in text.articles][-1] == "第７条"
     # the purpose article is no longer just before 連携事項: 前条 becomes 第１条
@@ -169,20 +175,35 @@ def test_overrides_removals_insertions_and_references(tmp_path):
 
 
 def test_a_removed_article_still_referred_to_is_an_error(tmp_path):
-    spec = write_spec(tmp_path, "dangling", articles={"areas": {"remove": True}})
-    with pytest.raises(InputError, match="refers to the article 'areas'"):
-        compose(load_spec(spec))
+    spec = write_spec(tmp_path, "dangling", articles={"purpose": {"remove": True}})
+    with pytest.raises(InputError, match="refers to the article 'purpose'"):
+        compose(load_spec(spec), load_style())
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"articles": {"confidentality": {"remove": True}}}, "did you mean 'confidentiality'"),
-    ({"extra_articles": [{"heading": "x", "text": ["y"], "after": "nowhere"}]}, "no article is named 'nowhere'"),
-    ({"validity": {"renewal_notice": "すぐ"}}, "write a period"),
-    ({"validity": {"start": "2024-04-01", "end": "2024-03-31"}}, r"the agreement ends \(2024-03-31\) before it starts"),
+def test_a_removed_areas_article_leaves_promotion_its_text_without_areas(tmp_path):
+    spec = write_spec(tmp_path, "no-areas-article", articles={"areas": {"remove": True}})
+    text = compose(load_spec(spec), load_style())
+    assert [a.heading for a in text.articles][:2] == ["目的", "推進体制"]
+    assert text.articles[1].clauses[0].text.startswith("甲及び乙は、本協定に基づく連携を円滑かつ効果的に推進するため")
+
+
+@pytest.mark.parametrize("change, key, message", [
+    ({"articles": {"confidentality": {"remove": True}}}, "agreement.document.articles.confidentality",
+     "did you mean 'confidentiality'"),
+    ({"extra_articles": [{"heading": "x", "text": ["y"], "after": "nowhere"}]},
+     "agreement.document.extra_articles[0].after", "no article is named 'nowhere'"),
+    ({"validity": {"renewal_notice": "すぐ"}}, "agreement.validity.renewal_notice", "write a period"),
+    ({"validity": {"start": "2024-04-01", "end": "2024-03-31"}}, "agreement.validity.end",
+     "the agreement ends (2024-03-31) before it starts"),
 ])
-def test_spec_mistakes_are_reported(tmp_path, change, message):
-    with pytest.raises(InputError, match=message):
-        load_spec(write_spec(tmp_path, "bad", **change))
+def test_spec_mistakes_are_reported_with_file_line_and_key(tmp_path, change, key, message):
+    spec = write_spec(tmp_path, "bad", **change)
+    result = run_generate("check", spec)
+    assert result.returncode == 1, result.stdout
+    last = key.rsplit(".", 1)[-1].split("[")[0]
+    line = max(n for n, text in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1)
+               if text.strip().startswith((last + ":", "- " + last + ":")) or f" {last}:" in text)
+    assert f"error: {spec}:{line}: {key}: " in result.stderr and message in result.stderr, result.stderr
 
 
 def test_two_word_labels_need_two_parties(tmp_path):
@@ -258,7 +279,7 @@ def test_signatures_stay_together_with_text(tmp_path, parties, articles):
     spec = write_spec(tmp_path, f"p{parties}a{articles}", parties, articles)
     folder = build(spec, tmp_path, "--format", "pdf")
     pdf = folder / "agreement.pdf"
-    _COMPOSED[pdf] = compose(load_spec(spec))
+    _COMPOSED[pdf] = compose(load_spec(spec), load_style())
     assert len(_COMPOSED[pdf].articles) == articles
     signature_page_check(pdf, parties, f"第{articles}条（協議）")
     qpdf_ok(pdf)
@@ -477,7 +498,7 @@ def docx_texts(path: Path) -> list[str]:
 def test_docx_holds_the_same_articles_and_blocks(tmp_path, parties):
     spec = write_spec(tmp_path, f"d{parties}", parties, count=9)
     folder = build(spec, tmp_path)
-    text = compose(load_spec(spec))
+    text = compose(load_spec(spec), load_style())
     joined = no_space("".join(docx_texts(folder / "agreement.docx")))
     pdf = no_space(pdf_text(folder / "agreement.pdf"))
     for art in text.articles:
@@ -506,7 +527,7 @@ def test_an_extra_article_beside_a_removed_one_takes_its_place(tmp_path):
     spec = write_spec(tmp_path, "beside", articles={"confidentiality": {"remove": True}},
                       extra_articles=[{"heading": "個人情報の保護", "after": "confidentiality",
                                        "text": ["甲及び乙は、個人情報を適正に取り扱う。"]}])
-    headings = [a.heading for a in compose(load_spec(spec)).articles]
+    headings = [a.heading for a in compose(load_spec(spec), load_style()).articles]
     assert headings == ["目的", "連携事項", "推進体制", "個人情報の保護", "費用負担", "有効期間", "協議"]
 
 
@@ -531,11 +552,11 @@ def test_pdfa_originals_and_copy_validate(tmp_path):
 def test_a_problem_in_the_agreement_text_does_not_stop_the_press_notice(tmp_path):
     """The agreement's articles are composed only when the agreement is made."""
     data = seed_data()
-    data["agreement"]["articles"] = {"areas": {"remove": True}}   # 推進体制 still refers to it
+    data["agreement"]["document"]["articles"] = {"purpose": {"remove": True}}   # 連携事項 still refers to it
     spec = tmp_path / "broken-articles.yaml"
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     whole = run_generate(spec, "-o", tmp_path / "all")
-    assert whole.returncode == 1 and "promotion" in whole.stderr
+    assert whole.returncode == 1 and "refers to the article 'purpose'" in whole.stderr
     notice = run_generate(spec, "-o", tmp_path / "notice", "--kinds", "press-notice")
     assert notice.returncode == 0, notice.stderr
     assert (tmp_path / "notice" / spec.stem / "press-notice.pdf").is_file()
@@ -586,20 +607,25 @@ def line_holding(path: Path, text: str) -> int:
 
 
 @pytest.mark.parametrize("change, where, key, message", [
-    ({"articles": {"confidentality": {"remove": True}}}, "confidentality:", "agreement.articles.confidentality",
-     "no article is named 'confidentality'; did you mean 'confidentiality'?"),
+    ({"articles": {"confidentality": {"remove": True}}}, "confidentality:",
+     "agreement.document.articles.confidentality",
+     "the standard set '包括連携' has no article named 'confidentality'; did you mean 'confidentiality'?"),
     ({"extra_articles": [{"heading": "x", "text": ["y"]}, {"heading": "z", "text": ["w"], "after": "nowhere"}]},
-     "after: nowhere", "agreement.extra_articles[1].after", "no article is named 'nowhere'; known: purpose"),
+     "after: nowhere", "agreement.document.extra_articles[1].after",
+     "no article is named 'nowhere'; known: purpose, areas, promotion, confidentiality, costs, validity, extra-1,"
+     " consultation"),
     ({"extra_articles": [{"heading": "x", "text": ["y"], "before": "costz"}]},
-     "before: costz", "agreement.extra_articles[0].before", "no article is named 'costz'; did you mean 'costs'?"),
+     "before: costz", "agreement.document.extra_articles[0].before",
+     "no article is named 'costz'; did you mean 'costs'?"),
 ])
 def test_article_errors_name_their_file_line_and_key(tmp_path, change, where, key, message):
+    # checked by articles.compose since main (the names depend on the standard set chosen)
     spec = write_spec(tmp_path, "bad", **change)
     with pytest.raises(InputError) as raised:
-        load_spec(spec)
+        compose(load_spec(spec), load_style())
     [problem] = raised.value.problems
     assert (problem.file, problem.line, problem.key) == (str(spec), line_holding(spec, where), key)
-    assert problem.message.startswith(message)
+    assert problem.message == message
     result = run_generate("check", spec)
     assert result.returncode == 1
     assert f"error: {spec}:{line_holding(spec, where)}: {key}: {message}" in result.stderr
@@ -612,17 +638,35 @@ def test_a_collective_label_for_the_wrong_number_of_parties_names_its_line(tmp_p
         load_spec(spec)
     [problem] = raised.value.problems
     assert (problem.file, problem.line, problem.key) == (str(spec), line_holding(spec, f"labels: {labels}"),
-                                                         "agreement.labels")
+                                                         "agreement.document.labels")
     assert problem.message == (f"'{labels}' speaks of two parties, but there are {parties};"
                                " write 甲乙, or a word such as 三者")
 
 
-def test_a_removed_article_still_referred_to_names_the_line_of_its_removal(tmp_path):
-    spec = write_spec(tmp_path, "dangling", articles={"areas": {"remove": True}})
+def test_a_removed_article_still_referred_to_names_the_referring_articles_line(tmp_path):
+    # main names the article that refers (its text is what must change, or it goes too),
+    # at its line: 連携事項 keeps the standard text ({ref:purpose}) under a new heading.
+    # (A spec's own text is printed as written, so only a standard text can refer.)
+    spec = write_spec(tmp_path, "dangling", articles={"purpose": {"remove": True}, "areas": {"heading": "連携の事項"}})
     with pytest.raises(InputError) as raised:
-        compose(load_spec(spec))
+        compose(load_spec(spec), load_style())
     [problem] = raised.value.problems
-    # the `areas:` entry under `articles:` (the first key there)
-    assert (problem.file, problem.line, problem.key) == (str(spec), line_holding(spec, "articles:") + 1,
-                                                         "agreement.articles.areas")
-    assert problem.message.startswith("the article 'promotion' refers to the article 'areas', which is removed")
+    line = line_holding(spec, "heading: 連携の事項") - 1          # the areas: key above its heading
+    assert (problem.file, problem.line, problem.key, problem.message) == (
+        str(spec), line, "agreement.document.articles.areas",
+        "the article 'areas' refers to the article 'purpose', which is not in this agreement;"
+        " give 'areas' a text of its own under agreement.document.articles, or remove it too")
+    result = run_generate("check", spec)
+    assert result.returncode == 1
+    assert f"error: {spec}:{line}: agreement.document.articles.areas: the article 'areas' refers" in result.stderr
+
+
+def test_removing_the_areas_article_gives_promotion_its_text_without_areas(tmp_path):
+    # before main this was the dangling-reference error; the standard set now has a
+    # 推進体制 text for an agreement without 連携事項
+    spec = write_spec(tmp_path, "noareas", articles={"areas": {"remove": True}})
+    text = compose(load_spec(spec), load_style())
+    assert [a.heading for a in text.articles] == ["目的", "推進体制", "秘密保持", "費用負担", "有効期間", "協議"]
+    assert [c.text for c in text.articles[1].clauses] == [
+        "甲及び乙は、本協定に基づく連携を円滑かつ効果的に推進するため、それぞれ連絡調整の窓口を設けるものとする。",
+        "本協定に基づく連携の具体的な内容及び実施方法については、甲乙協議の上、別に定めるものとする。"]

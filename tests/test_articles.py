@@ -4,18 +4,25 @@ test_agreement.py checks the same text on the finished PDF and DOCX."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from conftest import ROOT, SEED_SPEC
 from jpdocs.articles import compose, document_title, party_label_words, title_lines
 from jpdocs.errors import InputError
 from jpdocs.spec import load_spec
+from jpdocs.style import load_style
 from test_agreement import write_spec
 
 SPORTS = ROOT / "specs" / "2016-03-07-sports-culture-tourism.yaml"
 
 
+def style_with(digits="mixed"):
+    """The bundled house style with another digit style (compose takes the style)."""
+    return load_style().model_copy(update={"digits": digits})
+
+
 def text_of(path, digits="mixed"):
-    return compose(load_spec(path), digits)
+    return compose(load_spec(path), style_with(digits))
 
 
 def clauses(article) -> list[tuple[str, str]]:
@@ -102,20 +109,44 @@ def test_the_seed_agreement_word_for_word():
     assert text.date == "令和６年２月27日"
 
 
-def test_three_agencies_word_for_word():
-    text = text_of(SPORTS)
+def sports_with_document(folder, **document):
+    """The three agencies' spec with an agreement document (main's SPORTS spec has
+    none: the agreement document is made only when agreement.document is there)."""
+    data = yaml.safe_load(SPORTS.read_text(encoding="utf-8"))
+    data["agreement"]["document"] = {"standard": "包括連携", **document}
+    path = folder / "sports.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_three_agencies_word_for_word(tmp_path):
+    text = text_of(sports_with_document(tmp_path, purpose="地域の持続的な発展に寄与する"))
     assert text.preamble == ("スポーツ庁（以下「甲」という。）、文化庁（以下「乙」という。）及び観光庁（以下「丙」という。）は、"
                              "包括的な連携に関し、次のとおり協定を締結する。")
     assert text.closing == "本協定の締結を証するため、本書３通を作成し、甲乙丙記名押印の上、各自その１通を保有する。"
     assert text.title_lines == ("スポーツ庁，文化庁及び観光庁の包括的連携に関する協定書",)
-    # no purpose in the spec: the default one
     assert text.articles[0].clauses[0].text == ("本協定は、甲、乙及び丙が相互に連携し、それぞれが有する資源を有効に"
                                                 "活用して協働することにより、地域の持続的な発展に寄与することを目的とする。")
     assert "知り得た他の当事者の秘密を、他の当事者の承諾を" in text.articles[3].clauses[0].text
-    assert text.articles[5].clauses[0].text.startswith("本協定の有効期間は、本協定の締結の日から平成28年３月31日までとする。"
+    # no validity in the spec, signed in March (2016-03-07): term.py ends the first term
+    # with the next fiscal year (平成29年３月31日), no longer the signing year's (平成28年)
+    assert text.articles[5].clauses[0].text.startswith("本協定の有効期間は、本協定の締結の日から平成29年３月31日までとする。"
                                                        "ただし、有効期間満了の日の１か月前までに、甲、乙又は丙のいずれからも")
     assert [(s.label, s.field, s.address, s.organisation, s.title) for s in text.signatories] == [
         ("甲", "甲", "", (), "スポーツ庁長官"), ("乙", "乙", "", (), "文化庁長官"), ("丙", "丙", "", (), "観光庁長官")]
+
+
+def test_a_missing_purpose_is_an_error(tmp_path):
+    # the default purpose is gone from main: the standard 目的 article needs document.purpose
+    spec = sports_with_document(tmp_path)
+    with pytest.raises(InputError) as raised:
+        text_of(spec)
+    [p] = raised.value.problems
+    document = spec.read_text(encoding="utf-8").splitlines().index("  document:") + 1
+    assert (p.file, p.line, p.key, p.message) == (
+        str(spec), document, "agreement.document.purpose",
+        "the article 「目的」 of the standard set '包括連携' states the agreement's purpose"
+        " (…{purpose}ことを目的とする。): write it as document.purpose (…を図る), or give that article a text of its own")
 
 
 def test_numbers_follow_the_digit_style(tmp_path):
@@ -138,13 +169,14 @@ def test_numbers_follow_the_digit_style(tmp_path):
     ({"start": "2024-04-01"}, "本協定の有効期間は、令和６年４月１日から令和７年３月31日までとする。ただし、有効期間満了の日の"
                               "１か月前までに、甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の"
                               "翌日から起算して１年間延長するものとし、以後も同様とする。"),
-    ({"renewal": False}, "本協定の有効期間は、本協定の締結の日から令和６年３月31日までとする。"),
+    # no end: term.py's default, the end of the next fiscal year, as the seed is signed in February
+    ({"renewal": False}, "本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。"),
     ({"end": "2026-03-31", "renewal_notice": "30日", "renewal_term": "2年"},
      "本協定の有効期間は、本協定の締結の日から令和８年３月31日までとする。ただし、有効期間満了の日の30日前までに、"
      "甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の翌日から起算して２年間延長するものとし、"
      "以後も同様とする。"),
     ({"renewal_notice": "2週間", "renewal_term": "6か月"},
-     "本協定の有効期間は、本協定の締結の日から令和６年３月31日までとする。ただし、有効期間満了の日の２週間前までに、"
+     "本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。ただし、有効期間満了の日の２週間前までに、"
      "甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の翌日から起算して６か月延長するものとし、"
      "以後も同様とする。"),
 ])
@@ -177,7 +209,7 @@ def test_extra_articles_where_they_are_asked_for(tmp_path):
     text = text_of(write_spec(tmp_path, "x", extra_articles=extras))
     assert [a.heading for a in text.articles] == ["目的", "後", "その後", "連携事項", "推進体制", "秘密保持",
                                                   "費用負担", "前", "有効期間", "既定", "協議"]
-    assert [a.name for a in text.articles][7] == "extra-9"       # unnamed: by the count at its insertion
+    assert [a.name for a in text.articles][7] == "extra-2"       # unnamed: by its place in extra_articles
     # 連携事項 is no longer just after 目的: 第１条; 推進体制 still follows 連携事項: 前条
     assert text.articles[3].clauses[0].text.startswith("甲及び乙は、第１条の目的を達成するため")
     assert text.articles[4].clauses[0].text.startswith("甲及び乙は、前条に掲げる事項")
@@ -255,7 +287,8 @@ def test_collective_word_and_own_closing(tmp_path):
 
 
 def test_document_title_from_the_spec(tmp_path):
-    text = text_of(write_spec(tmp_path, "t", document_title="覚書"))
+    text = text_of(write_spec(tmp_path, "t", document={"title": "覚書", "standard": "包括連携",
+                                                      "purpose": "地域の課題の解決を図る"}))
     assert text.title == "覚書" and text.title_lines == ("覚書",)
 
 
@@ -286,17 +319,20 @@ def test_a_removed_article_that_is_referred_to(tmp_path):
     with pytest.raises(InputError) as raised:
         text_of(spec)
     [p] = raised.value.problems
+    # main names the referring article ('areas', which the spec does not write out:
+    # its nearest written ancestor, document.articles:, gives the line)
     lines = spec.read_text(encoding="utf-8").splitlines()
-    removal = lines.index("  articles:") + 2                    # the purpose: line under articles:
-    assert lines[removal - 1].strip() == "purpose:"
+    articles = lines.index("    articles:") + 1
+    assert lines[articles].strip() == "purpose:"            # the removal, just below
     assert (p.file, p.line, p.key, p.message) == (
-        str(spec), removal, "agreement.articles.purpose",
-        "the article 'areas' refers to the article 'purpose', which is removed; "
-        "give 'areas' a text of its own under agreement.articles, or remove it too")
+        str(spec), articles, "agreement.document.articles.areas",
+        "the article 'areas' refers to the article 'purpose', which is not in this agreement; "
+        "give 'areas' a text of its own under agreement.document.articles, or remove it too")
 
 
 def test_the_default_digit_style_is_mixed():
-    assert compose(load_spec(SEED_SPEC)) == text_of(SEED_SPEC, "mixed")
+    assert load_style().digits == "mixed"
+    assert compose(load_spec(SEED_SPEC), load_style()) == text_of(SEED_SPEC, "mixed")
 
 
 def test_renewal_periods_follow_the_digit_style(tmp_path):

@@ -111,6 +111,28 @@ def opens(path: Path) -> bool:
         return False
 
 
+def writers_of(parts) -> set[int]:
+    """The process ids named in temporary files' names (".press-notice.pdf.4242-x1y2.part")."""
+    return {int(m.group(1)) for p in parts if (m := re.search(r"\.(\d+)-[^.]*\.part$", p.name))}
+
+
+def wait_until_dead(pids, timeout=30.0) -> None:
+    """Wait until each process is gone or a zombie: dead, even if no one has reaped it
+    yet (the killed workers' parent is gone too, so that is up to init)."""
+    deadline = time.monotonic() + timeout
+    for pid in pids:
+        while time.monotonic() < deadline:
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+            except OSError:
+                break
+            if stat[stat.rindex(")") + 2] in "ZX":
+                break
+            time.sleep(0.02)
+        else:
+            raise AssertionError(f"process {pid} still runs {timeout} s after SIGKILL")
+
+
 def test_a_killed_batch_leaves_no_partial_file_and_the_next_run_finishes(tmp_path):
     specs = write_specs(tmp_path / "specs", spread_dates(40))
     out = tmp_path / "out"
@@ -122,6 +144,7 @@ def test_a_killed_batch_leaves_no_partial_file_and_the_next_run_finishes(tmp_pat
     time.sleep(0.2)                                          # well into the batch, files being written
     os.killpg(proc.pid, signal.SIGKILL)                      # the parent and its workers, at once
     proc.wait()
+    wait_until_dead(writers_of(out.glob("*/.*.part")))
     made = [p for p in out.glob("*/*") if p.suffix in (".pdf", ".docx")]
     assert made and len(made) < 2 * len(specs), "kill the batch midway"
     assert [p for p in made if not opens(p)] == []

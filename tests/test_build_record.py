@@ -40,7 +40,9 @@ def test_editing_a_template_in_the_users_folder_rebuilds(tmp_path):
     assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
     assert run(out, folder) == {"built": 0, "unchanged": 1, "failed": 0}
 
-    edit(folder / "contact.xml.j2", "{{ ct.phone_kind }}　{{ ct.phone }}", "電話（{{ ct.phone_kind }}）{{ ct.phone }}")
+    # main's contact template prints each phone of ct.phone_list() as ph.kind and ph.number
+    edit(folder / "contact.xml.j2", "{{ ph.kind or style.word('phone_label') }}　{{ ph.number }}",
+         "電話（{{ ph.kind or style.word('phone_label') }}）{{ ph.number }}")
     assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
     notice = no_space(pdf_text(out / SEED_SPEC.stem / "press-notice.pdf"))
     assert "電話（直通）0152-41-0618" in notice
@@ -69,7 +71,8 @@ def test_pointing_at_another_templates_folder_rebuilds(tmp_path):
     for folder in (first, second):
         folder.mkdir()
         shutil.copy(BUNDLED / "contact.xml.j2", folder / "contact.xml.j2")
-    edit(second / "contact.xml.j2", "{{ ct.phone_kind }}　", "{{ ct.phone_kind }}：")
+    edit(second / "contact.xml.j2", "{{ ph.kind or style.word('phone_label') }}　",
+         "{{ ph.kind or style.word('phone_label') }}：")
     out = tmp_path / "out"
     assert run(out, first) == {"built": 1, "unchanged": 0, "failed": 0}
     assert run(out, second) == {"built": 1, "unchanged": 0, "failed": 0}

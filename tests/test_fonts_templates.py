@@ -68,10 +68,10 @@ def test_a_missing_fallback_font_file_is_named(tmp_path, capsys):
 TEMPLATE_HEAD = '<document kind="press-notice" title="t" author="a">\n'
 HOSTILE_TEMPLATES = {
     "mro": ('<p>{{ "".__class__.__mro__ }}</p>', 2, "the sandbox refused it"),
-    "globals": ("<p>{{ cycler.__init__.__globals__ }}</p>", 2, "the sandbox refused it"),
+    "globals": ("<p>{{ namespace.__init__.__globals__ }}</p>", 2, "the sandbox refused it"),
     "subclasses": ("<p>{{ ().__class__.__base__.__subclasses__() }}</p>", 2, "the sandbox refused it"),
     "format": ("<p>{{ '{0.__class__}'.format(notice) }}</p>", 2, "the sandbox refused it"),
-    "memory": ("<p>{{ 'x' * 1000000000 }}</p>", 2, "more than 10,000 times"),
+    "memory": ("<p>{{ 'x' * 1000000000 }}</p>", 2, "repeating text or a list 1,000,000,000 times"),
     "syntax": ("<p>{% if %}</p>", 2, "template error: Expected an expression"),
     "undefined": ("\n<p>{{ notice.subjekt }}</p>", 3, "template uses an undefined value"),
     "mutation": ("<p>{{ notice.opening.append('x') }}</p>", 2, "the sandbox refused it"),

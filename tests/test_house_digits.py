@@ -1,6 +1,6 @@
-"""The house style's digit style and western_year, end to end.
+"""The house style's digit style and calendar (dates.calendar, once western_year), end to end.
 
-Every other test builds with the default (`digits: mixed`, `western_year: true`).
+Every other test builds with the default (`digits: mixed`, `dates.calendar: era_western`).
 Here the house style is a copy of templates/house-style.yaml with one key changed,
 passed by --style, and the dates, times, item and article numbers and 本書Ｎ通 are
 read back from the PDF (pdftotext) and the reopened DOCX. Each expected string is
@@ -23,10 +23,17 @@ HOUSE = ROOT / "templates" / "house-style.yaml"
 
 
 def house_style(folder: Path, key: str, value: str) -> Path:
-    """A copy of the bundled house style with one top-level key changed."""
+    """A copy of the bundled house style with one key changed: a top-level one, or
+    one indented under its section (dates.calendar). Its article_sets: points back at
+    the bundled templates/articles.yaml (the copy's own folder has none)."""
     text = HOUSE.read_text(encoding="utf-8")
-    changed, count = re.subn(rf"^{key}: \S+", f"{key}: {value}", text, flags=re.M)
+    *section, name = key.split(".")
+    indent = "  " * len(section)
+    changed, count = re.subn(rf"^{indent}{name}: \S+", f"{indent}{name}: {value}", text, flags=re.M)
     assert count == 1, key
+    changed, count = re.subn(r"^article_sets: \S+", f"article_sets: {HOUSE.parent / 'articles.yaml'}", changed,
+                             flags=re.M)
+    assert count == 1
     path = folder / f"{key}-{value}.yaml"
     path.write_text(changed, encoding="utf-8")
     return path
@@ -117,8 +124,9 @@ def test_article_numbers_and_copies_of_ten_follow_the_digit_style(tmp_path, digi
 
 
 @needs_poppler
-def test_western_year_false_drops_the_western_year(tmp_path):
-    style = house_style(tmp_path, "western_year", "false")
+def test_calendar_era_drops_the_western_year(tmp_path):
+    # what western_year: false did before the merge: dates.calendar: era
+    style = house_style(tmp_path, "dates.calendar", "era")
     folder = build(tmp_path, SEED_SPEC, style, "--kinds", "press-notice,agreement")
     for fmt, text in texts(folder, "press-notice").items():
         assert "令和６年２月16日（金）" in text, fmt
@@ -126,3 +134,12 @@ def test_western_year_false_drops_the_western_year(tmp_path):
         assert "年）" not in text and "2024" not in text, fmt
     for fmt, text in texts(folder, "agreement").items():
         assert "令和６年２月27日" in text and "2024" not in text, fmt
+
+
+def test_an_old_western_year_key_is_refused_as_moved(tmp_path):
+    style = tmp_path / "old.yaml"
+    style.write_text("digits: mixed\nwestern_year: false\n", encoding="utf-8")
+    result = run_generate(SEED_SPEC, "-o", tmp_path / "out", "--style", style, "--kinds", "agreement")
+    assert result.returncode != 0
+    assert (f"{style}:2: western_year: western_year has moved: write dates: {{calendar: era}}"
+            " (era_western: 令和６年（2024年）; era: 令和６年; western: 2024年)") in result.stderr

@@ -355,3 +355,88 @@ def test_every_kangxi_radical_is_fixed():
     fixed, pairs = fix_radicals(text)
     assert not has_radicals(fixed)
     assert unmapped_radicals(text) == []
+
+
+# --- dates and times as offices write them (house dates: and times:) -------------------
+
+from jpdocs.japanese import date_in, format_time_span  # noqa: E402
+
+
+@pytest.mark.parametrize("calendar, weekday_form, expected", [
+    ("era_western", "short", "平成30年（2018年）９月10日（月）"),
+    ("era", "short", "平成30年９月10日（月）"),
+    ("western", "short", "2018年９月10日（月）"),
+    ("era_western", "long", "平成30年（2018年）９月10日（月曜日）"),
+    ("western", "long", "2018年９月10日（月曜日）"),
+    ("era", "none", "平成30年９月10日"),
+    ("western", "none", "2018年９月10日"),
+])
+def test_date_in_each_calendar_and_weekday_form(calendar, weekday_form, expected):
+    assert date_in(date(2018, 9, 10), calendar, weekday_form) == expected
+
+
+@pytest.mark.parametrize("d, expected", [
+    (date(2019, 4, 30), ("平成31年４月30日（火曜日）", "2019年４月30日（火曜日）")),
+    (date(2019, 5, 1), ("令和元年５月１日（水曜日）", "2019年５月１日（水曜日）")),
+    (date(1989, 1, 7), ("昭和64年１月７日（土曜日）", "1989年１月７日（土曜日）")),
+    (date(1989, 1, 8), ("平成元年１月８日（日曜日）", "1989年１月８日（日曜日）")),
+])
+def test_date_in_at_era_boundaries(d, expected):
+    assert (date_in(d, "era", "long"), date_in(d, "western", "long")) == expected
+
+
+def test_date_in_without_the_year_and_in_each_digit_style():
+    d = date(2024, 2, 27)
+    assert date_in(d, year=False) == "２月27日（火）"
+    assert date_in(d, "western", "long", year=False) == "２月27日（火曜日）"
+    assert date_in(d, "western", style="half") == "2024年2月27日（火）"
+    assert date_in(d, "era", style="full") == "令和６年２月２７日（火）"
+    assert date_in(date(2024, 12, 1), "era", "none", year=False) == "12月１日"
+    with pytest.raises(ValueError, match="unknown calendar"):
+        date_in(d, "gregorian")
+    with pytest.raises(ValueError, match="unknown weekday form"):
+        date_in(d, weekday="kanji")
+
+
+@pytest.mark.parametrize("t, twelve, twelve_no_zero", [
+    (time(0, 0), "午前０時00分", "午前０時"),
+    (time(0, 15), "午前０時15分", "午前０時15分"),
+    (time(9, 5), "午前９時05分", "午前９時05分"),
+    (time(11, 59), "午前11時59分", "午前11時59分"),
+    (time(12, 0), "午後０時00分", "午後０時"),
+    (time(12, 30), "午後０時30分", "午後０時30分"),
+    (time(13, 0), "午後１時00分", "午後１時"),
+    (time(14, 30), "午後２時30分", "午後２時30分"),
+    (time(23, 59), "午後11時59分", "午後11時59分"),
+])
+def test_twelve_hour_clock(t, twelve, twelve_no_zero):
+    assert format_time(t, clock="12h") == twelve
+    assert format_time(t, clock="12h", minutes_if_zero=False) == twelve_no_zero
+
+
+def test_twelve_hour_clock_in_each_digit_style_and_a_bad_clock():
+    assert format_time(time(14, 30), "half", clock="12h") == "午後2時30分"
+    assert format_time(time(14, 30), "full", clock="12h") == "午後２時３０分"
+    assert format_time(time(22, 0), "mixed", False, clock="12h") == "午後10時"
+    with pytest.raises(ValueError, match="unknown clock"):
+        format_time(time(1, 0), clock="am")
+
+
+@pytest.mark.parametrize("start, end, kwargs, expected", [
+    (time(11, 0), None, {}, "11時00分～"),
+    (time(11, 0), time(11, 30), {}, "11時00分～11時30分"),
+    (time(15, 0), None, {"span": "から", "minutes_if_zero": False}, "15時から"),
+    (time(15, 0), time(16, 0), {"span": "から", "minutes_if_zero": False}, "15時から16時まで"),
+    (time(14, 0), time(15, 30), {"clock": "12h", "minutes_if_zero": False}, "午後２時～３時30分"),
+    (time(10, 0), time(12, 30), {"clock": "12h", "minutes_if_zero": False}, "午前10時～午後０時30分"),
+    (time(14, 0), time(14, 30), {"clock": "12h", "minutes_if_zero": False, "span": "から"},
+     "午後２時から２時30分まで"),
+    (time(9, 0), None, {"clock": "12h", "span": "から", "style": "half"}, "午前9時00分から"),
+])
+def test_time_spans(start, end, kwargs, expected):
+    assert format_time_span(start, end, **kwargs) == expected
+
+
+def test_a_bad_span_is_refused():
+    with pytest.raises(ValueError, match="unknown span"):
+        format_time_span(time(1, 0), span="-")

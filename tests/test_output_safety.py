@@ -20,7 +20,8 @@ from jpdocs import cli, output
 from conftest import ROOT, SEED_SPEC, run_generate
 
 FILES = ("press-notice.pdf", "press-notice.docx")      # what a change of subject changes
-ALL_FILES = FILES + ("overview.pdf", "overview.docx", "agreement.pdf", "agreement.docx")
+ALL_FILES = FILES + ("overview.pdf", "overview.docx", "agreement.pdf", "agreement.docx",
+                     "release.pdf")   # the notice with the overview sheet attached
 
 
 def main(argv, capsys):
@@ -187,14 +188,11 @@ def test_a_kill_while_writing_leaves_old_or_new_files_and_the_next_run_cleans_up
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     parts = sorted(folder.glob(".*.part"))
-    assert [p.name.split(".")[1] for p in parts] == [target.split(".")[0]]   # the half-written file
+    # Every file is staged before any is renamed: the half-written one and those
+    # staged before it are left as .part files, and every file is still the old one.
+    assert sorted(".".join(p.name.split(".")[1:3]) for p in parts) == sorted(FILES[:FILES.index(target) + 1])
     after = {f: hashlib.sha256((folder / f).read_bytes()).hexdigest() for f in FILES}
-    # Each file is whole: the old one, or (the PDF, written first) the new one.
-    assert after["press-notice.docx"] == old["press-notice.docx"]
-    if target == "press-notice.pdf":
-        assert after["press-notice.pdf"] == old["press-notice.pdf"]
-    else:
-        assert after["press-notice.pdf"] != old["press-notice.pdf"]
+    assert after == {f: old[f] for f in FILES}
     json.loads((folder / output.MANIFEST).read_text())      # the manifest is whole too
     stale = time.time() - output.STALE_SECONDS - 10
     for p in parts:
@@ -202,6 +200,37 @@ def test_a_kill_while_writing_leaves_old_or_new_files_and_the_next_run_cleans_up
     code, err = main([new_spec, "-o", tmp_path / "out"], capsys)     # no --force needed
     assert code == 0, err
     assert not list(folder.glob(".*.part"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_killed_writer_not_yet_reaped_is_taken_for_gone_and_a_live_one_for_alive(built, tmp_path):
+    """Right after a kill the writer is a zombie until its parent reaps it, and its
+    process id still answers os.kill(pid, 0): a user re-running at once must still
+    get the leftover cleaned, while a live writer's file is kept."""
+    spec, folder = built
+    marker = tmp_path / "writing"
+    proc = subprocess.Popen([sys.executable, "-c", KILLER.format(root=str(ROOT), target="press-notice.pdf",
+                                                                   marker=str(marker)),
+                             str(variant(tmp_path)), "-o", str(tmp_path / "out")], stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while not marker.exists():
+        assert proc.poll() is None, proc.stderr.read()
+        assert time.time() < deadline
+        time.sleep(0.05)
+    parts = sorted(folder.glob(".press-notice.pdf.*.part"))
+    assert len(parts) == 1 and f".{proc.pid}-" in parts[0].name
+    assert output.clean_stale_parts(folder, FILES) == []            # its writer is alive, writing
+    assert parts[0].exists()
+    proc.send_signal(signal.SIGKILL)
+    try:
+        deadline = time.time() + 30
+        while Path(f"/proc/{proc.pid}/stat").read_text().split(") ")[-1][0] != "Z":
+            assert time.time() < deadline
+            time.sleep(0.01)
+        os.kill(proc.pid, 0)                                        # a zombie: the pid still answers
+        assert output.clean_stale_parts(folder, FILES) == parts     # but its file is a leftover
+    finally:
+        proc.wait()
 
 
 def test_a_fresh_part_file_of_a_running_build_is_left_alone(built, tmp_path, capsys):

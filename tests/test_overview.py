@@ -308,6 +308,7 @@ def test_formal_names_are_set_on_lines():
 def test_a_spec_without_areas_gets_no_sheet(tmp_path):
     data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
     data["agreement"].pop("areas")
+    data["press_notice"]["attachments"] = ["連携協定の概要"]   # listed only: there is no sheet to attach
     spec = write_spec(tmp_path, data, name="no-areas.yaml")
     assert run_generate(spec, "-o", tmp_path).returncode == 0
     made = sorted(p.name for p in (tmp_path / "no-areas").iterdir() if not p.name.startswith("."))

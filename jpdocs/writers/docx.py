@@ -21,11 +21,13 @@ from docx.shared import Length, Pt, Twips
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .. import fonts, model as m
+from .. import fonts, images, model as m
 from ..output import write_atomic
 from ..style import HouseStyle
+from .columns import fitted_widths
 from .ooxml import (ALIGN, FIXED_TIME, PPR, RPR, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
-                    paragraph_style, put, role_font, set_fonts, set_page, styled_reference, twips)
+                    no_stretch_before_breaks, paragraph_style, put, role_font, set_fonts, set_page,
+                    styled_reference, twips)
 
 
 # ---------------------------------------------------------------- blocks
@@ -197,13 +199,14 @@ def _item(box, b: m.Item, ctx: _Ctx) -> list:
 def _image(box, im: m.Image, ctx: _Ctx):
     """The picture in a paragraph of its own, scaled to fit its box as in the PDF,
     with its alt text as the drawing's description."""
-    info = DocxImage.from_file(im.src)
+    data = images.embed_bytes(im)              # checked, converted and scaled down (images.py)
+    info = DocxImage.from_blob(data)
     avail = (ctx.width - twips(ctx.indent)) / 20
     scale = min(min(im.width, avail) / info.px_width, im.height / info.px_height)
     p = _para(box, ctx, "body", [], align=im.align)
     put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=240, lineRule="auto")
     run = DocxParagraph(p, box).add_run()
-    shape = run.add_picture(im.src, width=Pt(info.px_width * scale), height=Pt(info.px_height * scale))
+    shape = run.add_picture(io.BytesIO(data), width=Pt(info.px_width * scale), height=Pt(info.px_height * scale))
     if im.alt:
         shape._inline.docPr.set("descr", im.alt)
     return p
@@ -236,11 +239,13 @@ def _keep(elements) -> None:
 def _table(box, t: m.Table, ctx: _Ctx):
     """A real Word table, fixed layout: widths in twips on the grid and every cell."""
     ncols, indent = len(t.widths), twips(ctx.indent)
-    cols = [round((ctx.width - indent) * f) for f in t.widths]
-    table = BlockItemContainer.add_table(box, len(t.rows), ncols, Twips(sum(cols)))
-    tbl, pad = table._tbl, 80 if t.border != "none" else 20   # 4pt / 1pt, as in the PDF
+    pad = 80 if t.border != "none" else 20   # 4pt / 1pt, as in the PDF
     if t.padding is not None:
         pad = twips(t.padding)
+    fractions = fitted_widths(t, (ctx.width - indent) / 20, pad / 20, ctx.style)
+    cols = [round((ctx.width - indent) * f) for f in fractions]
+    table = BlockItemContainer.add_table(box, len(t.rows), ncols, Twips(sum(cols)))
+    tbl = table._tbl
     put(tbl.tblPr, "tblStyle", TBLPR, val="jp-none" if t.border == "none" else "jp-grid")
     put(tbl.tblPr, "tblW", TBLPR, w=sum(cols), type="dxa")
     if indent:
@@ -324,6 +329,7 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    no_stretch_before_breaks(document)
     section = document.sections[0]
     set_page(section, style, doc.orientation, doc.kind)
     if page_numbers and not doc.fit_one_page:       # one page carries no page number

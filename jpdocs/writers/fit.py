@@ -5,7 +5,9 @@ The document's blocks are turned into the PDF writer's flowables and measured th
 way reportlab's frame places them (wrap, space before and after, collapsed). When
 they are too tall, every text size of the house style shrinks in proportion, in
 steps that take the document's smallest text down by 0.5pt, until it fits or that
-text has reached `Document.min_size` (8pt: still legible on paper). Text is never
+text has reached `Document.min_size` (8pt: still legible on paper). When they fill
+less than nine tenths of the page, the sizes grow in the same steps (to 1.5
+times at most) while they still fit, so that a sheet uses its page. Text is never
 clipped or dropped: if the document does not fit even then, the build stops with
 a message naming the spec and the part that is too tall.
 
@@ -20,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepTogether, Table
 
 from .. import model as m
-from ..errors import InputError, Problem
+from ..errors import LayoutProblem
 from ..style import HouseStyle
 
 STEP = 0.5          # points the smallest text loses per step
@@ -42,6 +44,10 @@ def fit_style(doc: m.Document, style: HouseStyle, source: str) -> HouseStyle:
     return fitted
 
 
+GROW_BELOW = 0.9    # a sheet whose content fills less of the page than this grows …
+GROW_MAX = 1.5      # … its text sizes, at most by this factor, while it still fits
+
+
 def _fit(doc: m.Document, style: HouseStyle, source: str) -> HouseStyle:
     ref = min(style.styles[name].size for name in styles_used(doc, style))
     size = ref
@@ -49,10 +55,29 @@ def _fit(doc: m.Document, style: HouseStyle, source: str) -> HouseStyle:
         trial = style if size == ref else scaled(style, size / ref, doc.min_size)
         report = measure(doc, trial)
         if report.fits:
+            if size == ref and report.height < GROW_BELOW * report.available:
+                return _grow(doc, style, ref)
             return trial
         if size <= doc.min_size:
-            raise InputError([Problem(source, None, "", report.message(doc, size))])
-        size = max(doc.min_size, size - STEP)
+            raise LayoutProblem(source, report.parts, lambda name, h: report.message(doc, size, name, h))
+        # Text's height shrinks about with the square of its size (lines hold more
+        # and are lower); content far taller than that could ever make up is tried
+        # at the smallest size at once (10,000 items: one measure instead of six).
+        hopeless = report.height * (doc.min_size / size) ** 2 > 2 * report.available
+        size = doc.min_size if hopeless else max(doc.min_size, size - STEP)
+
+
+def _grow(doc: m.Document, style: HouseStyle, ref: float) -> HouseStyle:
+    """A sheet that would leave a tenth of its page or more empty (many short areas,
+    no statements) uses the page: every text size grows in the same steps while the
+    sheet still fits, up to GROW_MAX times the house sizes."""
+    best, size = style, ref + STEP
+    while size <= ref * GROW_MAX + 1e-6:
+        trial = scaled(style, size / ref, doc.min_size)
+        if not measure(doc, trial).fits:
+            break
+        best, size = trial, size + STEP
+    return best
 
 
 def scaled(style: HouseStyle, factor: float, floor: float) -> HouseStyle:
@@ -70,15 +95,17 @@ def styles_used(doc: m.Document, style: HouseStyle) -> set[str]:
 
 
 class Report:
-    def __init__(self, height: float, available: float, parts: list[tuple[str, float]]):
+    """The height of a document's content against its page; `parts` are (a reader's
+    name, height, text) of each part, so that the one too tall can be named."""
+
+    def __init__(self, height: float, available: float, parts: list[tuple[str, float, str]]):
         self.height, self.available, self.parts = height, available, parts
 
     @property
     def fits(self) -> bool:
         return self.height <= self.available + 1e-6
 
-    def message(self, doc: m.Document, size: float) -> str:
-        name, h = max(self.parts, key=lambda p: p[1]) if self.parts else ("its content", self.height)
+    def message(self, doc: m.Document, size: float, name: str, h: float) -> str:
         return (f"the {doc.kind} does not fit on one page even with its smallest text at {size:g}pt:"
                 f" it is {self.height - self.available:.0f}pt too tall ({self.height:.0f}pt of content"
                 f" for {self.available:.0f}pt of page); the tallest part is {name} ({h:.0f}pt)."
@@ -87,7 +114,7 @@ class Report:
 
 def measure(doc: m.Document, style: HouseStyle) -> Report:
     """Height of the blocks on the page as reportlab's frame would stack them."""
-    from .pdf import _Builder, doc_template, page_size, text_width
+    from .pdf import _Builder, doc_template, flowable_text, page_size, text_width
     builder = _Builder(style, page_size(doc))
     template = doc_template(doc, style, io.BytesIO(), builder)
     frame = Frame(0, 0, template.width, template.height)
@@ -100,7 +127,7 @@ def measure(doc: m.Document, style: HouseStyle) -> Report:
             before = 0.0 if at_top else max(f.getSpaceBefore() - prev_after, 0)
             _, h = f.wrapOn(canv, avail_w, _HUGE)
             y += before + h
-            parts.append((_describe(block, f, canv), h))
+            parts.append((_describe(block, f, canv), h, flowable_text(f)))
             prev_after = f.getSpaceAfter()
             y += prev_after
             at_top = at_top and h == 0
@@ -119,7 +146,7 @@ def _describe(block: m.Block, flowable, canv) -> str:
         for cell in block.rows[r]:
             content = flowable._cellvalues[r][col]
             width = sum(flowable._colWidths[col:col + cell.colspan])
-            h = sum(f.wrapOn(canv, width, _HUGE)[1] for f in content) if isinstance(content, list) else 0
+            h = sum(f.wrapOn(canv, width, _HUGE)[1] for f in content) if isinstance(content, (list, tuple)) else 0
             if h > best_h:
                 best, best_h = cell, h
             col += cell.colspan

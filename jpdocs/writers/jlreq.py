@@ -173,9 +173,15 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
 
 @lru_cache(maxsize=512)
 def _budoux_bounds(text: str) -> tuple[int, ...]:
+    """The ends of BudouX's phrases — but a last phrase of one or two characters
+    (こと, 事項 of …に関すること) is never set alone on a line: it stays with the
+    phrase before it (…振興に / 関すること, not …振興に関する / こと)."""
     parser = _parser()
+    chunks = parser.parse(text)
+    if len(chunks) > 1 and len(chunks[-1].strip()) <= 2:
+        chunks = chunks[:-2] + [chunks[-2] + chunks[-1]]
     out, pos = [], 0
-    for chunk in parser.parse(text):
+    for chunk in chunks:
         pos += len(chunk)
         out.append(pos)
     return tuple(out)
@@ -260,6 +266,10 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
         line = None
         if p.pbrk is not None:                       # headings: between phrases first
             b = e if p.pbrk[e] else p.pbrk.rfind(1, s + 1, e)
+            if b <= s:                               # a phrase longer than the line: after a
+                b = next((i for i in range(e, s, -1)  # word's ・ or ‐, or where the script changes
+                          if brk[i] and (text[i - 1] in _WORD_ENDS   # (オホーツク / 総合振興局)
+                                         or _script(text[i - 1]) != _script(text[i]))), s)
             if b > s:
                 line = _line(p, s, b, W, justify)
         if line is None and brk[e]:                  # breaks right at the edge
@@ -281,6 +291,21 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
         lines.append(line)
         s = line.end
     return lines
+
+
+_WORD_ENDS = "・‐－-／/"       # a long katakana phrase breaks after these (イレブン・ / ジャパン)
+
+
+def _script(ch: str) -> str:
+    """Katakana, hiragana, kanji or other: where a long heading phrase may break."""
+    o = ord(ch)
+    if 0x30A0 <= o <= 0x30FF or 0xFF66 <= o <= 0xFF9F:
+        return "K"
+    if 0x3040 <= o <= 0x309F:
+        return "H"
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or o in (0x3005, 0x3006):
+        return "C"
+    return "O"
 
 
 def _line(p: Para, s: int, e: int, W: float, justify: bool, hang: bool = False,

@@ -27,6 +27,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
+from .. import fonts
 from ..errors import fail
 from ..output import write_atomic
 from ..style import TEMPLATES, HouseStyle, ParagraphStyle
@@ -107,7 +108,7 @@ def font_names(path: Path) -> tuple[str, str, bool]:
     """(Japanese family, English family, is bold) from the font file's name table.
     Word and LibreOffice (fontconfig) resolve both; Japanese Word writes the Japanese
     one (BIZ UD明朝), which the bundled and the Debian-packaged fonts both carry."""
-    face = hb.Face(path.read_bytes())
+    face = hb.Face(fonts.file_bytes(path))     # the bytes the PDF writer read and checked
     en = face.get_name(1, "en") or path.stem
     return face.get_name(1, "ja") or en, en, "bold" in (face.get_name(2, "en") or "").lower()
 
@@ -158,6 +159,19 @@ def apply_house_style(document, style: HouseStyle) -> None:
         family, bold = role_font(style, ps.font)
         set_fonts(st.element.get_or_add_rPr(), family)
         st.font.size, st.font.bold = Pt(ps.size), (bold or None)
+
+
+def no_stretch_before_breaks(document) -> None:
+    """A line ended by a line break (a newline in a value) is set left, not stretched
+    across a justified paragraph as Word does by default (LibreOffice reads this too),
+    as the PDF composer sets it. doNotExpandShiftReturn stands first in w:compat."""
+    settings = document.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = el("compat")
+        settings.append(compat)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, el("doNotExpandShiftReturn"))
 
 
 def grid_pitches(style: HouseStyle, orientation: str = "portrait") -> tuple[float, float]:

@@ -27,10 +27,13 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.platypus import (Flowable, Image, Indenter, KeepTogether, PageBreak, SimpleDocTemplate, Spacer,
                                 Table, TableStyle)
+from reportlab.platypus.doctemplate import LayoutError
 
-from .. import fonts, model as m
+from .. import fonts, images, model as m
+from ..errors import LayoutProblem
 from ..output import write_atomic
 from ..style import HouseStyle
+from .columns import fitted_widths
 from .composer import JParagraph
 from .jlreq import Settings
 
@@ -38,35 +41,41 @@ _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA
 _CELL_PAD = 4.0
 _FRAME_PAD = 6.0                       # reportlab's Frame padding, each side
 _GRID_STYLES = ("body", "item")        # the running text that a character grid holds
+_PHRASE_STYLES = ("title", "heading", "label")   # broken between BudouX phrases: titles, headings, the subject, labels
 
 
 class TrackedLine(Flowable):
-    """One line set with extra space between its characters (報 道 機 関 各 位,
+    """A line set with extra space between its characters (報 道 機 関 各 位,
     項　目). The space is character spacing, not inserted spaces, so the text
-    stays the user's."""
+    stays the user's. A line break in the text (a newline in the value) starts a
+    new line, each set the same way: it is never drawn as a glyph."""
 
     def __init__(self, text: str, font: str, size: float, leading: float, tracking: float, align: str,
                  colour=colors.black, fallbacks: list[str] = ()):
         super().__init__()
         self.text, self.font, self.size, self.leading = text, font, size, leading
         self.char_space, self.align, self.colour = tracking * size, align, colour
-        self.runs = fonts.runs_by_font(text, font, list(fallbacks))
+        self.lines = [(line, fonts.runs_by_font(line, font, list(fallbacks))) for line in text.split("\n")]
 
     def wrap(self, avail_width, avail_height):
         self.avail = avail_width
-        return avail_width, self.leading
+        return avail_width, self.leading * len(self.lines)
 
     def draw(self):
-        width = (sum(pdfmetrics.stringWidth(chunk, name, self.size) for chunk, name in self.runs)
-                 + self.char_space * (len(self.text) - 1))
-        x = {"center": (self.avail - width) / 2, "right": self.avail - width}.get(self.align, 0)
-        t = self.canv.beginText(x, (self.leading - self.size) / 2 + self.size * 0.12)
-        t.setFillColor(self.colour)
-        t.setCharSpace(self.char_space)
-        for chunk, name in self.runs:
-            t.setFont(name, self.size, self.leading)
-            t.textOut(chunk)
-        self.canv.drawText(t)
+        for i, (line, runs) in enumerate(self.lines):
+            if not line:
+                continue
+            width = (sum(pdfmetrics.stringWidth(chunk, name, self.size) for chunk, name in runs)
+                     + self.char_space * (len(line) - 1))
+            x = {"center": (self.avail - width) / 2, "right": self.avail - width}.get(self.align, 0)
+            y = (len(self.lines) - 1 - i) * self.leading
+            t = self.canv.beginText(x, y + (self.leading - self.size) / 2 + self.size * 0.12)
+            t.setFillColor(self.colour)
+            t.setCharSpace(self.char_space)
+            for chunk, name in runs:
+                t.setFont(name, self.size, self.leading)
+                t.textOut(chunk)
+            self.canv.drawText(t)
 
 
 @dataclass(frozen=True)
@@ -186,7 +195,7 @@ class _Builder:
         """Every paragraph goes through the JLREQ composer; titles and headings
         break between phrases."""
         kind = style.name.split("-")[0]
-        phrases = phrases or kind in ("title", "heading")
+        phrases = phrases or kind in _PHRASE_STYLES
         settings = self.jl_grid if self.pitch and kind in _GRID_STYLES else self.jl
         return JParagraph(text, style, bulletText, settings=settings, phrases=phrases)
 
@@ -221,7 +230,8 @@ class _Builder:
             # text; a fixed hang means the text starts exactly there (◆ with hang 1)
             bullet = [_frag(it.marker, base.fontName, size, self.colour)]
             st.bulletFontSize = 0
-        head = self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet)
+        head = self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet,
+                         phrases=it.style.split("-")[0] in _PHRASE_STYLES)
         body = self.blocks(it.blocks, width - indent - hang)
         if not body:
             return [head]
@@ -239,15 +249,16 @@ class _Builder:
 
     def image(self, im: m.Image, width: float) -> Flowable:
         """The picture scaled to fit its box (and the width available)."""
-        iw, ih = ImageReader(im.src).getSize()
+        data = images.embed_bytes(im)          # checked, converted and scaled down (images.py)
+        iw, ih = ImageReader(io.BytesIO(data)).getSize()
         scale = min(min(im.width, width) / iw, im.height / ih)
-        img = Image(im.src, width=iw * scale, height=ih * scale)
+        img = Image(io.BytesIO(data), width=iw * scale, height=ih * scale)
         img.hAlign = im.align.upper() if im.align in ("left", "center", "right") else "CENTER"
         return img
 
     def table(self, t: m.Table, width: float) -> Table:
-        widths = [f * width for f in t.widths]
         pad = t.padding if t.padding is not None else (_CELL_PAD if t.border != "none" else 1.0)
+        widths = [f * width for f in fitted_widths(t, width, pad, self.house)]
         # FONTNAME: reportlab's cell default is Helvetica, which it would reference
         # (unembedded) even though every cell holds paragraphs.
         data, cmds = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.font["mincho"]),
@@ -359,11 +370,72 @@ def document_settings(title: str, author: str, subject: str, margins, body: Para
                 initialFontName=body.fontName, initialFontSize=body.fontSize)
 
 
+class Placing:
+    """Mixed into a doc template: remembers the flowable it is placing, so that one
+    too large for any page can be named (reportlab's LayoutError only describes it)."""
+    placing = None
+
+    def handle_flowable(self, flowables):
+        if flowables:
+            self.placing = flowables[0]
+        return super().handle_flowable(flowables)
+
+
+class _Template(Placing, SimpleDocTemplate):
+    pass
+
+
 def doc_template(doc: m.Document, style: HouseStyle, buf, builder: _Builder) -> SimpleDocTemplate:
     """The page set-up: A4 in the document's orientation, the house margins of its kind."""
     settings = document_settings(doc.title, doc.author, doc.subject, style.page.margins_for(doc.kind),
                                  builder.styles["body"])
-    return SimpleDocTemplate(buf, pagesize=page_size(doc), **{**settings, "lang": doc.lang})
+    return _Template(buf, pagesize=page_size(doc), **{**settings, "lang": doc.lang})
+
+
+def flowable_text(f) -> str:
+    """The text a flowable (or a list of them) prints, for naming it in messages."""
+    if isinstance(f, (list, tuple)):
+        return "".join(flowable_text(x) for x in f)
+    if isinstance(f, TrackedLine):
+        return f.text
+    if hasattr(f, "getPlainText"):
+        return f.getPlainText()
+    if isinstance(f, Table):
+        return "".join(flowable_text(cell) for row in f._cellvalues for cell in row)
+    if isinstance(getattr(f, "_content", None), list):      # KeepTogether and its kind
+        return flowable_text(f._content)
+    return ""
+
+
+def quoted(text: str, limit: int = 30) -> str:
+    """「the first characters of a text…」, to name a part of a page."""
+    text = "".join(text.split())
+    return f"「{text if len(text) <= limit else text[:limit] + '…'}」"
+
+
+def too_large(what: str, title: str, placing, width: float, page: float) -> LayoutProblem:
+    """What could not be placed on any page (`placing`, set `width` wide on a frame
+    `page` high). A table cell (a signature block, a box) is never split across
+    pages, so in a table it is the tallest cell. `what` names the document."""
+    canv = Canvas(io.BytesIO())
+    while isinstance(getattr(placing, "_content", None), list) and len(placing._content) == 1:
+        placing = placing._content[0]
+    parts = []
+    if isinstance(placing, Table):
+        for row in placing._cellvalues:
+            for c, cell in enumerate(row):
+                cells = list(cell) if isinstance(cell, (list, tuple)) else [cell]
+                w = placing._colWidths[c] - 2 * _CELL_PAD
+                h = sum(f.wrapOn(canv, w, 1e6)[1] for f in cells if isinstance(f, Flowable))
+                parts.append((f"the table cell {quoted(flowable_text(cells))}", h, flowable_text(cells)))
+    elif placing is not None:
+        text = flowable_text(placing)
+        parts.append((f"the part {quoted(text)}", placing.wrapOn(canv, width, 1e6)[1], text))
+
+    def explain(name: str, height: float) -> str:
+        return (f"the {what} cannot be laid out: {name} is {height:.0f}pt tall, more than a page holds"
+                f" ({page:.0f}pt), and it is never split across pages; shorten the text there")
+    return LayoutProblem(title, [max(parts, key=lambda p: p[1])] if parts else [], explain)
 
 
 def text_width(template: SimpleDocTemplate) -> float:
@@ -391,7 +463,11 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[S
         on_page = _page_marks(doc.marks, builder.font["mincho"])
         marks = {"onFirstPage": on_page, "onLaterPages": on_page}
     pages: list[int] = []
-    template.build(story, canvasmaker=_numbered_canvas(builder.styles["body"].fontName, 9, pages), **marks)
+    try:
+        template.build(story, canvasmaker=_numbered_canvas(builder.styles["body"].fontName, 9, pages), **marks)
+    except LayoutError:
+        raise too_large(doc.kind, doc.title, template.placing, text_width(template),
+                        template.height - 2 * _FRAME_PAD) from None
     if doc.fit_one_page and pages != [1]:
         # fit.py measured it on one page: a difference is a bug, never a reason to ship two pages
         raise RuntimeError(f"the {doc.kind} was measured to fit one page but took {pages[0]}")

@@ -1,0 +1,183 @@
+"""A release as one PDF: the notice, then its attachments in the order 配付資料 lists
+them, each page in its own orientation, a bookmark per part.
+
+The project's own pages — the notice and the generated documents it attaches (the
+overview sheet) — are set as ONE reportlab document by the writers' builder, each
+in its page template (A4 portrait or landscape, the house margins of its kind), as
+annual_pdf.py sets the annual book: one copy of each font subset, not the copies
+of a merge. PDFs the spec names (a map, a flyer) cannot be set by reportlab; their
+pages are inserted with pypdf where the list puts them, exactly as they are (size
+and /Rotate kept). The bookmarks are added last, over the final page order: one per
+part, a file's own bookmarks nested under its entry. The
+bytes are the same on every build: the /ID is a digest of the content.
+
+The separate files (press-notice.pdf, overview.pdf) are still written; the notice
+is numbered (- 1 -) only when it takes more than one page, as on its own, and the
+attachments carry no number of the release's.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+
+from . import model as m
+from .style import HouseStyle
+from .writers.pdf import _Builder, _content_id, document_settings, page_size
+
+
+class _Start(Flowable):
+    """A zero-size mark: the page a part of the release starts on."""
+
+    def __init__(self, key: str, starts: dict):
+        super().__init__()
+        self.key, self.starts = key, starts
+        self.width = self.height = 0
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        self.starts[self.key] = self.canv.getPageNumber() - 1
+
+
+def _canvas(font: str, size: float, starts: dict):
+    class ReleaseCanvas(Canvas):
+        """Holds the pages until the end, then numbers the notice's pages (- 1 -)
+        when the notice has more than one; attachment pages are left as they are."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._held = []
+
+        def showPage(self):
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._held)
+            notice_pages = min([v for k, v in starts.items() if k != "notice"] + [total])
+            for i, state in enumerate(self._held):
+                self.__dict__.update(state)
+                if notice_pages > 1 and i < notice_pages:
+                    self.setFont(font, size)
+                    self.drawCentredString(self._pagesize[0] / 2, 10 * mm, f"- {i + 1} -")
+                super().showPage()
+            super().save()
+
+    return ReleaseCanvas
+
+
+def _template(kind: str, orientation: str, style: HouseStyle) -> PageTemplate:
+    size = page_size(m.Document(kind, "", "", [], orientation=orientation))
+    mg = style.page.margins_for(kind)
+    # reportlab's default 6pt frame padding, as SimpleDocTemplate (writers/pdf.py):
+    # each part fits the release's page exactly as it fits its own file.
+    frame = Frame(mg.left * mm, mg.bottom * mm, size[0] - (mg.left + mg.right) * mm,
+                  size[1] - (mg.top + mg.bottom) * mm, id=f"{kind}-{orientation}")
+    return PageTemplate(f"{kind}-{orientation}", [frame], pagesize=size)
+
+
+def _own_pages(notice: tuple[m.Document, HouseStyle],
+               docs: list[tuple[str, tuple[m.Document, HouseStyle]]]) -> tuple[bytes, dict[str, int], int]:
+    """The notice and the generated attachments as one reportlab document: its bytes,
+    the page each part starts on (0-based) and the page count."""
+    doc, style = notice
+    builder = _Builder(style, page_size(doc))
+    buf = io.BytesIO()
+    settings = document_settings(doc.title, doc.author, doc.subject, style.page.margins_for(doc.kind),
+                                 builder.styles["body"])
+    book = BaseDocTemplate(buf, pagesize=page_size(doc), **{**settings, "lang": doc.lang})
+    templates = {}
+
+    def template(d: m.Document, st: HouseStyle) -> str:
+        name = f"{d.kind}-{d.orientation}"
+        if name not in templates:
+            templates[name] = _template(d.kind, d.orientation, st)
+        return name
+
+    first = template(doc, style)
+    starts: dict[str, int] = {}
+    story = [_Start("notice", starts)]
+    story += builder.blocks(doc.blocks, templates[first].frames[0]._width - 12)
+    for key, (d, st) in docs:
+        name = template(d, st)
+        story += [NextPageTemplate(name), PageBreak(), _Start(key, starts)]
+        b = builder if st is style else _Builder(st, page_size(d))
+        story += b.blocks(d.blocks, templates[name].frames[0]._width - 12)
+    book.addPageTemplates([templates[first]] + [t for n, t in templates.items() if n != first])
+    book.build(story, canvasmaker=_canvas(builder.styles["body"].fontName, 9, starts))
+    data = buf.getvalue()
+    from pypdf import PdfReader
+    return data, starts, len(PdfReader(io.BytesIO(data)).pages)
+
+
+def render_release(notice: tuple[m.Document, HouseStyle],
+                   parts: list[tuple[str, tuple[m.Document, HouseStyle] | Path]]) -> bytes:
+    """The release: `notice` (its model and the style it is set in), then each part
+    as (title, (document, style)) for a generated document or (title, path) for a
+    PDF file, in order. The files were checked when the spec was loaded."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject, NameObject
+
+    own = [(f"part-{i}", p) for i, (_, p) in enumerate(parts) if not isinstance(p, Path)]
+    data, starts, total = _own_pages(notice, own)
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    # The pages of our own parts, in the order they were set: each runs to the next
+    # part's start (or the end).
+    ordered = sorted(starts.values())
+    span = {k: (v, (ordered[ordered.index(v) + 1] if ordered.index(v) + 1 < len(ordered) else total))
+            for k, v in starts.items()}
+    marks: list[tuple[str, int, PdfReader | None]] = [(notice[0].title, 0, None)]
+    pos = span["notice"][1] - span["notice"][0]
+    for i, (title, part) in enumerate(parts):
+        if isinstance(part, Path):
+            reader = PdfReader(part)
+            marks.append((title, pos, reader))
+            for page in reader.pages:
+                writer.insert_page(page, pos)
+                pos += 1
+        else:
+            marks.append((title, pos, None))
+            a, b = span[f"part-{i}"]
+            pos += b - a
+    for title, page, reader in marks:
+        item = writer.add_outline_item(title=title, page_number=page)
+        if reader is not None:           # a file's own bookmarks, under its entry
+            _copy_outline(writer, reader, reader.outline, item, page)
+    writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    writer._ID = ArrayObject([ByteStringObject(b"\0" * 16), ByteStringObject(b"\0" * 16)])
+    out = io.BytesIO()
+    writer.write(out)
+    return _content_digest_id(out.getvalue())
+
+
+def _copy_outline(writer, reader, entries, parent, offset: int) -> None:
+    """The bookmarks of an attached file (titles and pages, nested as they were)."""
+    last = None
+    for entry in entries:
+        if isinstance(entry, list):
+            if last is not None:
+                _copy_outline(writer, reader, entry, last, offset)
+            continue
+        try:
+            page = reader.get_destination_page_number(entry)
+        except Exception:                # a bookmark to no page of the file: left out
+            continue
+        if page is None or page < 0:
+            continue
+        last = writer.add_outline_item(title=str(entry.title), page_number=offset + page, parent=parent)
+
+
+def _content_digest_id(pdf: bytes) -> bytes:
+    """pypdf writes the zero /ID set above; replace it by a digest of the content
+    (same length, so the offsets stay right)."""
+    zero = b"<" + b"00" * 16 + b">"
+    if pdf.count(zero) < 2:
+        return _content_id(pdf)
+    digest = hashlib.md5(pdf).hexdigest().encode()
+    return pdf.replace(zero, b"<" + digest + b">")

@@ -1,0 +1,299 @@
+"""The agreement prints only clauses that the spec or a named standard set states.
+
+Each test writes an agreement as a secretariat would (variations of the seed's)
+and runs the real command line: the document is made only when asked for, no
+article is invented or silently dropped, duplicates and keys without effect are
+errors with file, line and key, the term of validity can be met, and what was
+chosen for the user is named in the output.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from jpdocs import japanese
+from jpdocs.articles import compose
+from jpdocs.errors import InputError
+from jpdocs.spec import load_spec
+from jpdocs.style import load_style
+from jpdocs.term import notice_deadline, term_of
+
+from conftest import SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
+
+
+def seed() -> dict:
+    return yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+
+
+def write(tmp_path: Path, data: dict, name: str = "spec") -> Path:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, fragment: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
+
+
+def check(path: Path):
+    return run_generate("check", path)
+
+
+def test_a_spec_without_a_document_section_gets_no_agreement(tmp_path):
+    data = seed()
+    del data["agreement"]["document"]
+    spec = write(tmp_path, data)
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    made = sorted(p.name for p in (tmp_path / "out" / spec.stem).iterdir() if not p.name.startswith("."))
+    assert made == ["overview.docx", "overview.pdf", "press-notice.docx", "press-notice.pdf", "release.pdf"]
+    assert "articles from the standard set" not in result.stdout
+
+
+def test_no_standard_set_and_no_articles_is_an_error(tmp_path):
+    data = seed()
+    data["agreement"]["document"] = {"purpose": "地域の発展を図る"}
+    spec = write(tmp_path, data)
+    result = check(spec)
+    assert result.returncode == 1
+    assert (f"error: {spec}:{line_of(spec, 'document:')}: agreement.document: the agreement has no article"
+            in result.stderr), result.stderr
+
+
+def test_the_purpose_is_never_invented(tmp_path):
+    data = seed()
+    del data["agreement"]["document"]["purpose"]
+    spec = write(tmp_path, data)
+    result = check(spec)
+    assert result.returncode == 1
+    assert f"error: {spec}:{line_of(spec, 'document:')}: agreement.document.purpose: the article 「目的」" in result.stderr
+    assert "地域の持続的な発展に寄与" not in result.stderr + result.stdout
+
+
+def test_an_unknown_standard_set_is_named_with_the_sets_there_are(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["standard"] = "包括連帯"
+    spec = write(tmp_path, data)
+    result = check(spec)
+    assert result.returncode == 1
+    assert (f"error: {spec}:{line_of(spec, 'standard:')}: agreement.document.standard: no standard set of articles"
+            " is named '包括連帯'" in result.stderr and "did you mean '包括連携'" in result.stderr), result.stderr
+
+
+def test_the_build_names_which_articles_came_from_the_set_and_which_from_the_spec(tmp_path):
+    data = seed()
+    doc = data["agreement"]["document"]
+    doc["articles"] = {"costs": {"heading": "経費負担"}}
+    doc["extra_articles"] = [{"heading": "個人情報の保護", "after": "confidentiality",
+                              "text": ["甲及び乙は、個人情報を適正に取り扱う。"]}]
+    spec = write(tmp_path, data)
+    for result in (check(spec), run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement")):
+        assert result.returncode == 0, result.stderr
+        assert (f"note: {spec}:{line_of(spec, 'standard:')}: agreement.document.standard: articles from the standard"
+                " set '包括連携'" in result.stdout), result.stdout
+        assert ("第１条（目的）、第２条（連携事項）、第３条（推進体制）、第４条（秘密保持）、第７条（有効期間）、第８条（協議）;"
+                " changed by the spec: 第６条（経費負担）; the spec's own: 第５条（個人情報の保護）") in result.stdout
+
+
+@needs_poppler
+def test_an_agreement_of_the_specs_own_articles_prints_only_them(tmp_path):
+    data = seed()
+    data["agreement"]["document"] = {
+        "title": "北見工業大学と北海道オホーツク総合振興局とのデータ連携に関する覚書",
+        "subject": "データの相互提供",
+        "extra_articles": [
+            {"heading": "趣旨", "text": ["この覚書は、甲乙が保有するデータの相互提供に関し必要な事項を定める。"]},
+            {"heading": "協議", "text": ["この覚書に定めのない事項は、甲乙協議して定める。"]}]}
+    spec = write(tmp_path, data)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    text = no_space(pdf_text(tmp_path / "out" / spec.stem / "agreement.pdf"))
+    assert "第１条（趣旨）" in text and "第２条（協議）" in text and "第３条" not in text
+    for standard in ("秘密保持", "費用負担", "有効期間", "推進体制", "連携事項"):
+        assert standard not in text
+    assert "note:" not in result.stdout
+
+
+def test_changes_to_standard_articles_need_a_standard_set(tmp_path):
+    data = seed()
+    doc = data["agreement"]["document"]
+    del doc["standard"]
+    doc["articles"] = {"costs": {"remove": True}}
+    doc["extra_articles"] = [{"heading": "目的", "text": ["…を目的とする。"]}]
+    spec = write(tmp_path, data)
+    result = check(spec)
+    assert result.returncode == 1
+    assert f"error: {spec}:{line_of(spec, 'costs:')}: agreement.document.articles.costs: articles: changes" in result.stderr
+
+
+def test_a_change_to_the_areas_article_of_a_spec_without_areas_is_an_error_not_dropped(tmp_path):
+    data = seed()
+    del data["agreement"]["areas"]
+    data["press_notice"]["attachments"] = ["連携協定の概要"]    # no sheet to attach without areas
+    data["agreement"]["document"]["articles"] = {"areas": {"heading": "連携協力事項"}}
+    spec = write(tmp_path, data)
+    result = check(spec)
+    assert result.returncode == 1
+    assert (f"error: {spec}:{line_of(spec, '    areas:')}: agreement.document.articles.areas: the article 'areas' is"
+            " made from agreement.areas, and this spec has none" in result.stderr), result.stderr
+
+
+def test_area_items_without_areas_has_no_effect_and_is_an_error(tmp_path):
+    data = seed()
+    del data["agreement"]["areas"]
+    data["agreement"]["document"]["area_items"] = True
+    spec = write(tmp_path, data)
+    result = check(spec)
+    assert result.returncode == 1
+    assert (f"error: {spec}:{line_of(spec, 'area_items:')}: agreement.document.area_items: area_items shapes"
+            in result.stderr), result.stderr
+
+
+def test_a_second_catch_all_is_an_error_and_catch_all_false_keeps_the_specs_own(tmp_path):
+    data = seed()
+    data["agreement"]["areas"].append({"heading": "その他両者が必要と認める事項"})
+    spec = write(tmp_path, data)
+    result = check(spec)
+    assert result.returncode == 1
+    assert (f"error: {spec}:{line_of(spec, 'その他両者')}: agreement.areas[6].heading: the last area"
+            in result.stderr), result.stderr
+    data["agreement"]["document"]["catch_all"] = False
+    text = compose(load_spec(write(tmp_path, data, "own")), load_style())
+    items = [e.text for e in text.articles[1].clauses[0].entries]
+    assert items[-1] == "その他両者が必要と認める事項" and sum(i.startswith("その他") for i in items) == 1
+
+
+def test_two_articles_with_one_heading_is_an_error(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["extra_articles"] = [{"heading": "協議", "text": ["甲乙協議して定める。"]}]
+    spec = write(tmp_path, data)
+    result = check(spec)
+    assert result.returncode == 1
+    assert f"error: {spec}:{line_of(spec, 'heading: 協議')}: agreement.document.extra_articles[0].heading: two" \
+           " articles are headed 「協議」" in result.stderr, result.stderr
+
+
+def test_an_old_document_key_says_where_it_moved(tmp_path):
+    data = seed()
+    data["agreement"]["purpose"] = data["agreement"]["document"].pop("purpose")
+    spec = write(tmp_path, data)
+    result = check(spec)
+    assert result.returncode == 1
+    assert (f"error: {spec}:{line_of(spec, '  purpose:')}: agreement.purpose: 'purpose' belongs to the agreement"
+            " document now: write it as agreement.document.purpose") in result.stderr
+
+
+# ---------------------------------------------------------------- the term of validity
+def signing(tmp_path: Path, day: str, validity: dict | None, name="term") -> Path:
+    data = seed()
+    data["agreement"]["signing_date"] = day
+    if validity is None:
+        data["agreement"].pop("validity", None)
+    else:
+        data["agreement"]["validity"] = validity
+    data["press_notice"]["ceremony"]["date"] = day
+    return write(tmp_path, data, name)
+
+
+def test_a_signing_late_in_the_fiscal_year_runs_to_the_end_of_the_next_and_says_so(tmp_path):
+    spec = signing(tmp_path, "2024-03-25", None)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement")
+    assert result.returncode == 0, result.stderr
+    assert ("agreement.validity.end: not given; the term runs to 令和７年３月31日: the end of the next fiscal year,"
+            " as the signing falls in the last quarter of its fiscal year") in result.stdout
+    text = compose(load_spec(spec), load_style())
+    validity = next(a for a in text.articles if a.heading == "有効期間").clauses[0].text
+    assert validity.startswith("本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。")
+
+
+def test_an_early_signing_runs_to_the_end_of_its_fiscal_year(tmp_path):
+    spec = signing(tmp_path, "2024-05-22", None)
+    text = compose(load_spec(spec), load_style())
+    validity = next(a for a in text.articles if a.heading == "有効期間").clauses[0].text
+    assert "本協定の締結の日から令和７年３月31日までとする。" in validity
+
+
+def test_a_term_that_cannot_be_met_is_an_error_naming_the_end(tmp_path):
+    spec = signing(tmp_path, "2024-03-25", {"end": "2024-03-31", "renewal_notice": "1か月"})
+    result = check(spec)
+    assert result.returncode == 1
+    assert (f"error: {spec}:{line_of(spec, '    end:')}: agreement.validity.end: the term from 2024-03-25 to"
+            " 2024-03-31 cannot be met") in result.stderr, result.stderr
+
+
+def test_renewal_without_a_notice_period(tmp_path):
+    spec = signing(tmp_path, "2024-05-22", {"end": "2025-03-31", "renewal_notice": None})
+    text = compose(load_spec(spec), load_style())
+    validity = next(a for a in text.articles if a.heading == "有効期間").clauses[0].text
+    assert "ただし、有効期間満了の日までに、甲又は乙のいずれからも書面による別段の意思表示がないときは" in validity
+    assert "前までに" not in validity
+
+
+def test_the_annual_book_prints_the_term_the_agreement_prints(tmp_path):
+    spec = signing(tmp_path, "2024-03-25", None)
+    result = run_generate("annual", "--fiscal-year", "2023", spec, "-o", tmp_path / "book")
+    assert result.returncode == 0, result.stderr
+    csv = (tmp_path / "book" / "annual-2023.csv").read_text(encoding="utf-8-sig")
+    assert "令和６年３月25日～令和７年３月31日（自動更新）" in csv
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(day=st.dates(dt.date(2019, 5, 1), dt.date(2040, 12, 31)),
+       end_offset=st.one_of(st.none(), st.integers(-30, 800)),
+       notice=st.one_of(st.none(), st.sampled_from(["1か月", "3か月", "6か月", "30日", "2週間", "1年"])),
+       renewal=st.booleans())
+def test_any_signing_and_renewal_give_a_sound_term_or_an_error_naming_the_key(tmp_path_factory, day, end_offset,
+                                                                             notice, renewal):
+    validity = {"renewal": renewal, "renewal_notice": notice}
+    if end_offset is not None:
+        validity["end"] = (day + dt.timedelta(days=end_offset)).isoformat()
+    spec = signing(tmp_path_factory.mktemp("p"), day.isoformat(), validity)
+    try:
+        loaded = load_spec(spec)
+    except InputError as exc:
+        assert [p.key for p in exc.problems] in (["agreement.validity.end"], ["agreement.validity.renewal_notice"])
+        return
+    term = term_of(loaded.spec.agreement)
+    assert term.start < term.end
+    if renewal and notice:
+        assert notice_deadline(term.end, japanese.parse_period(notice)) > term.start
+    if end_offset is None:
+        assert term.end.month == 3 and term.end.day == 31 and term.end_chosen
+
+
+# ---------------------------------------------------------------- the annual book's 相手方 and 担当課
+def annual_row(tmp_path: Path, data: dict) -> dict:
+    spec = write(tmp_path, data, "book")
+    result = run_generate("annual", "--fiscal-year", "2023", spec, "-o", tmp_path / "book")
+    assert result.returncode == 0, result.stderr
+    import csv
+    rows = list(csv.DictReader((tmp_path / "book" / "annual-2023.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == 1
+    return rows[0]
+
+
+def test_the_partner_is_every_party_not_of_the_issuing_side(tmp_path):
+    row = annual_row(tmp_path, seed())
+    assert row["相手方"] == "国立大学法人北海道国立大学機構　北見工業大学"
+    assert row["担当課"] == "オホーツク総合振興局地域創生部地域政策課"
+
+
+def test_an_issuer_that_is_no_party_has_every_party_as_partner_and_no_guessed_department(tmp_path):
+    data = seed()
+    data["issuer"] = "北海道"
+    del data["agreement"]["department"]
+    row = annual_row(tmp_path, data)
+    assert row["相手方"] == "北海道オホーツク総合振興局、国立大学法人北海道国立大学機構　北見工業大学"
+    assert row["担当課"] == "－" and "地域創生部" not in row["担当課"]     # the contact is no department of record
+
+
+def test_a_co_signer_of_the_issuing_side_is_not_a_partner(tmp_path):
+    data = seed()
+    data["parties"]["kitami_bureau"] = {"name": "北海道オホーツク総合振興局北見地域", "issuing": True,
+                                        "representative": {"title": "北見地域担当部長", "name": "山田　一郎"}}
+    row = annual_row(tmp_path, data)
+    assert row["相手方"] == "国立大学法人北海道国立大学機構　北見工業大学"

@@ -1,0 +1,363 @@
+"""The wordings real agreements use: the kind of document (協定書, 覚書 …) and its
+own word (本協定 / 本覚書), labels per party and a collective word, である or
+です・ます for the whole text, the house's article form and signature lines, a
+preamble of the spec's own, and drafts (案) with dates and names left open.
+
+Each test writes a variation of the seed's agreement as a secretariat would and
+runs the real command line; the PDF's text is read back.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
+
+
+def seed() -> dict:
+    return yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+
+
+def write(tmp_path: Path, data: dict, name: str = "spec") -> Path:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, fragment: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
+
+
+def build(tmp_path: Path, spec: Path, *options) -> tuple[str, str]:
+    """(the agreement PDF's text, the build's standard output)."""
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf", "--force", *options)
+    assert result.returncode == 0, result.stderr
+    return pdf_text(tmp_path / "out" / spec.stem / "agreement.pdf"), result.stdout
+
+
+def error(spec: Path, *options) -> str:
+    result = run_generate("check", spec, *options)
+    assert result.returncode == 1, result.stdout + result.stderr
+    return result.stderr
+
+
+def lines(text: str) -> list[str]:
+    return [no_space(x) for x in text.splitlines() if x.strip()]
+
+
+# ---------------------------------------------------------------- kinds
+@needs_poppler
+def test_a_memorandum_calls_itself_本覚書_everywhere(tmp_path):
+    data = seed()
+    data["agreement"]["document"].update(kind="覚書", conclude="取り交わす")
+    text, _ = build(tmp_path, write(tmp_path, data))
+    flat = no_space(text)
+    assert "北見工業大学との包括連携に関する覚書" in flat
+    assert "包括的な連携に関し、次のとおり覚書を取り交わす。" in flat
+    assert "本覚書は、甲及び乙が相互に連携し" in flat
+    assert "本覚書の有効期間は、本覚書の締結の日から令和７年３月31日までとする。" in flat
+    assert "本覚書に定めのない事項又は本覚書に関し疑義が生じた事項" in flat
+    assert "本覚書の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。" in flat
+    assert "協定書" not in flat and "本協定" not in flat
+
+
+@needs_poppler
+def test_a_confirmation_is_confirmed_and_its_closing_attests_its_making(tmp_path):
+    data = seed()
+    data["agreement"]["document"].update(kind="確認書", title="包括連携に関する確認書")
+    flat = no_space(build(tmp_path, write(tmp_path, data))[0])
+    assert "包括的な連携に関し、次のとおり確認する。" in flat
+    assert "本確認書の成立を証するため" in flat and "本協定" not in flat
+
+
+def test_本協定_in_the_specs_own_article_of_a_memorandum_is_an_error(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["kind"] = "覚書"
+    data["agreement"]["document"]["extra_articles"] = [
+        {"heading": "個人情報の保護", "text": ["甲及び乙は、本協定に基づく連携において個人情報を適正に取り扱う。"]}]
+    spec = write(tmp_path, data)
+    assert (f"error: {spec}:{line_of(spec, '本協定に基づく')}: agreement.document.extra_articles[0].text[0]:"
+            " 「本協定」 in a 覚書: the document calls itself 本覚書") in error(spec)
+
+
+def test_a_standard_set_writing_本協定_itself_is_an_error_of_the_set_file(tmp_path):
+    sets = tmp_path / "sets.yaml"
+    sets.write_text("自前:\n  subject: 連携\n  articles:\n    - name: purpose\n      heading: 目的\n"
+                    "      text: [本協定は、連携を目的とする。]\n", encoding="utf-8")
+    style = tmp_path / "style.yaml"
+    style.write_text("article_sets: sets.yaml\n", encoding="utf-8")
+    data = seed()
+    data["agreement"]["document"] = {"standard": "自前"}
+    spec = write(tmp_path, data)
+    err = error(spec, "--style", style)
+    assert f"error: {sets}:6: 自前.articles[0].text" in err and "write {doc}" in err, err
+
+
+# ---------------------------------------------------------------- labels
+@needs_poppler
+def test_labels_per_party_in_the_preamble_articles_closing_and_signature_blocks(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["labels"] = {"bureau": "振興局", "kitami_it": "大学"}
+    text, _ = build(tmp_path, write(tmp_path, data))
+    flat = no_space(text)
+    assert "北海道オホーツク総合振興局（以下「振興局」という。）と国立大学法人北海道国立大学機構北見工業大学（以下「大学」という。）は" in flat
+    assert "本協定は、振興局及び大学が相互に連携し" in flat
+    assert "その他振興局及び大学が必要と認める事項" in flat
+    assert "振興局及び大学が協議の上、別に定めるものとする。" in flat
+    assert "振興局又は大学のいずれからも書面による" in flat
+    assert "本書２通を作成し、振興局及び大学が記名押印の上" in flat
+    assert "振興局北海道網走市北７条西３丁目" in flat and "大学北海道北見市公園町165番地" in flat
+    assert "甲" not in flat and "乙" not in flat
+
+
+@needs_poppler
+def test_a_collective_word_beside_the_labels(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["collective"] = "両者"
+    flat = no_space(build(tmp_path, write(tmp_path, data))[0])
+    assert "本協定は、両者が相互に連携し" in flat and "その他両者が必要と認める事項" in flat
+    assert "両者協議の上" in flat and "両者記名押印の上" in flat
+    assert "甲又は乙のいずれからも" in flat                 # a choice names each party
+    assert "（以下「甲」という。）" in flat and "甲北海道網走市" in flat
+
+
+def test_label_errors_name_their_keys(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["labels"] = {"bureau": "振興局", "kitami": "大学"}
+    spec = write(tmp_path, data)
+    err = error(spec)
+    assert f"error: {spec}:{line_of(spec, 'labels:')}: agreement.document.labels: a label per party needs one for" \
+           " every party; missing: kitami_it" in err
+    assert f"error: {spec}:{line_of(spec, 'kitami: 大学')}: agreement.document.labels.kitami: party 'kitami' is not" \
+           " declared under parties; did you mean 'kitami_it'?" in err
+    data["agreement"]["document"]["labels"] = "両者"
+    data["agreement"]["document"]["collective"] = "両者"
+    spec = write(tmp_path, data, "twice")
+    assert f"error: {spec}:{line_of(spec, 'collective:')}: agreement.document.collective: labels: 両者 is already" \
+           in error(spec)
+
+
+# ---------------------------------------------------------------- style of the text
+@needs_poppler
+def test_a_です_ます_document_is_written_so_throughout(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["standard"] = "包括連携（です・ます）"
+    text, out = build(tmp_path, write(tmp_path, data))
+    flat = no_space(text)
+    for polite in ("次のとおり協定を締結します。", "ことを目的とします。", "連携し、協力します。", "別に定めます。",
+                   "使用しません。", "なお効力を有します。", "令和７年３月31日までとします。", "以後も同様とします。",
+                   "協議の上、決定します。", "各自その１通を保有します。"):
+        assert polite in flat, polite
+    sentences = [s for s in flat.replace("。）", "）").split("。")[:-1]]
+    assert sentences and not [s for s in sentences if s.endswith(("する", "とする", "ない", "有する"))]
+    assert "standard set '包括連携（です・ます）'" in out
+    assert ("agreement.document.writing: not given; the document is written です・ます, as its standard set"
+            " '包括連携（です・ます）' is") in out
+
+
+def test_a_writing_other_than_the_sets_is_an_error(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["writing"] = "です・ます"
+    spec = write(tmp_path, data)
+    assert (f"error: {spec}:{line_of(spec, 'writing:')}: agreement.document.writing: the standard set '包括連携' is"
+            " written である, and the document is to be written です・ます") in error(spec)
+
+
+def test_です_ます_text_of_the_specs_own_in_a_である_document_is_an_error(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["extra_articles"] = [
+        {"heading": "個人情報の保護", "text": ["甲及び乙は、個人情報を適正に取り扱うものとする。",
+                                         "甲及び乙は、漏えいを防ぐ措置を講じます。"]}]
+    spec = write(tmp_path, data)
+    assert (f"error: {spec}:{line_of(spec, '講じます')}: agreement.document.extra_articles[0].text[1]:"
+            " 「甲及び乙は、漏えいを防ぐ措置を講じます。」 is written です・ます, and this document is written である") \
+        in error(spec)
+
+
+def test_である_closing_in_a_です_ます_document_is_an_error(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["standard"] = "包括連携（です・ます）"
+    data["agreement"]["document"]["closing"] = "本協定の締結を証するため、本書２通を作成し、各自その１通を保有する。"
+    spec = write(tmp_path, data)
+    assert (f"error: {spec}:{line_of(spec, 'closing:')}: agreement.document.closing: 「本協定の締結を証するため、"
+            "本書２通を作成し、各自その１通を保有する。」 is written である, and this document is written です・ます") \
+        in error(spec)
+
+
+# ---------------------------------------------------------------- the house's article form
+def house(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "house.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@needs_poppler
+def test_each_article_form(tmp_path):
+    spec = write(tmp_path, seed())
+    forms = {
+        "default": ("", ["第１条（目的）", "本協定は、甲及び乙が相互に連携し"]),
+        "space": ('agreement: {article_heading: "{number}　{heading}"}\n', ["第１条目的", "本協定は、甲及び乙が相互に連携し"]),
+        "colon": ('agreement: {article_heading: "{number}：{heading}", numbering_digits: half}\n',
+                  ["第1条：目的", "本協定は、甲及び乙が相互に連携し"]),
+        "law": ('agreement: {article_heading: "（{heading}）", article_lead: "{number}　"}\n',
+                ["（目的）", "第１条本協定は、甲及び乙が相互に連携し"]),
+        "run-in": ('agreement: {article_heading: "", article_lead: "{number}（{heading}）　"}\n',
+                   ["第１条（目的）本協定は、甲及び乙が相互に連携し"]),
+    }
+    for name, (body, expected) in forms.items():
+        options = ("--style", house(tmp_path, body)) if body else ()
+        text, _ = build(tmp_path, spec, *options)
+        got = lines(text)
+        at = got.index(expected[0]) if expected[0] in got else next(
+            i for i, x in enumerate(got) if x.startswith(expected[0]))
+        for offset, want in enumerate(expected):
+            assert got[at + offset].startswith(want), (name, got[at:at + 3])
+        if name == "colon":
+            assert "第2条：連携事項" in got and "（1）農林水産業の振興に関する事項" in got
+            assert "甲及び乙は、前条の目的を達成するため" in no_space(text)
+
+
+def test_an_article_form_without_the_number_is_an_error_of_the_house_style(tmp_path):
+    style = house(tmp_path, 'agreement: {article_heading: "（{heading}）"}\n')
+    assert (f"error: {style}:1: agreement.article_heading: {{number}} must appear once in article_heading or"
+            " article_lead") in error(write(tmp_path, seed()), "--style", style)
+
+
+# ---------------------------------------------------------------- signature blocks
+@needs_poppler
+def test_labelled_signature_lines_and_the_organisation_kept(tmp_path):
+    style = house(tmp_path, "agreement:\n  signature_labels: {address: 住所, organisation: 名称, title: 代表者}\n")
+    got = lines(build(tmp_path, write(tmp_path, seed()), "--style", style)[0])
+    at = got.index("甲住所北海道網走市北７条西３丁目")
+    assert got[at:at + 4] == ["甲住所北海道網走市北７条西３丁目", "名称北海道オホーツク総合振興局",
+                              "代表者北海道オホーツク総合振興局長", "中島和彦"]
+    at = got.index("乙住所北海道北見市公園町165番地")
+    assert got[at + 1:at + 5] == ["名称国立大学法人北海道国立大学機構", "北見工業大学", "代表者北見工業大学学長",
+                                  "鈴木聡一郎"]
+    style = house(tmp_path, "agreement: {organisation_line: always}\n")
+    got = lines(build(tmp_path, write(tmp_path, seed()), "--style", style)[0])
+    at = got.index("甲北海道網走市北７条西３丁目")
+    assert got[at + 1:at + 3] == ["北海道オホーツク総合振興局", "北海道オホーツク総合振興局長"]
+
+
+# ---------------------------------------------------------------- an own preamble
+@needs_poppler
+def test_a_preamble_of_the_specs_own(tmp_path):
+    data = seed()
+    own = ("北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、"
+           "オホーツク地域の課題の解決に向けて相互に協力するため、次のとおり協定を締結する。")
+    data["agreement"]["document"]["preamble"] = own
+    flat = no_space(build(tmp_path, write(tmp_path, data))[0])
+    assert own in flat and "包括的な連携に関し" not in flat
+
+
+def test_an_own_preamble_must_define_the_labels_and_leaves_subject_without_effect(tmp_path):
+    data = seed()
+    data["agreement"]["document"]["preamble"] = "北海道オホーツク総合振興局と北見工業大学は、次のとおり協定を締結する。"
+    spec = write(tmp_path, data)
+    assert (f"error: {spec}:{line_of(spec, 'preamble:')}: agreement.document.preamble: the preamble does not define"
+            " the labels 「甲」、「乙」") in error(spec)
+    data["agreement"]["document"]["subject"] = "包括的な連携"
+    spec = write(tmp_path, data, "subject")
+    assert (f"error: {spec}:{line_of(spec, 'subject:')}: agreement.document.subject: subject words the generated"
+            " preamble, and the spec writes its own") in error(spec)
+
+
+# ---------------------------------------------------------------- drafts
+def a_draft() -> dict:
+    data = seed()
+    data["agreement"]["signing_date"] = None
+    data["agreement"]["document"]["draft"] = True
+    data["parties"]["kitami_it"]["representative"]["name"] = None
+    del data["press_notice"]
+    return data
+
+
+@needs_poppler
+def test_a_draft_with_blanks_is_marked_案_on_every_page_and_says_so(tmp_path):
+    spec = write(tmp_path, a_draft())
+    text, out = build(tmp_path, spec)
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 2 and all("案" in lines(p) for p in pages)
+    flat = no_space(text)
+    assert "令和年月日甲" in flat                          # the date line, blank
+    assert "中島和彦" in flat and "鈴木" not in flat
+    assert "北見工業大学学長印" in flat                     # the name left blank under the title
+    assert (f"note: {spec}:{line_of(spec, 'draft:')}: agreement.document.draft: a draft: the 協定書 and the overview"
+            " sheet are marked 案 on every page; left open: agreement.signing_date,"
+            " parties.kitami_it.representative.name") in out
+
+
+def test_a_final_build_refuses_a_draft_and_its_blanks(tmp_path):
+    spec = write(tmp_path, a_draft())
+    result = run_generate(spec, "-o", tmp_path / "out", "--final")
+    assert result.returncode == 1
+    assert f"error: {spec}:{line_of(spec, 'draft:')}: agreement.document.draft: a final build (--final) of a draft" \
+        in result.stderr
+    assert (f"error: {spec}:{line_of(spec, 'signing_date:')}: agreement.signing_date: left open (null) in a draft;"
+            " a final build (--final) needs it written") in result.stderr
+    assert f"error: {spec}:{line_of(spec, 'name: null')}: parties.kitami_it.representative.name: left open" \
+        in result.stderr
+    assert not (tmp_path / "out" / spec.stem).exists() or not any((tmp_path / "out" / spec.stem).glob("*.pdf"))
+    assert "left open (null) in a draft" in error(spec, "--final")
+
+
+def test_a_blank_outside_a_draft_is_an_error(tmp_path):
+    data = seed()
+    data["agreement"]["signing_date"] = None
+    spec = write(tmp_path, data)
+    assert (f"error: {spec}:{line_of(spec, 'signing_date:')}: agreement.signing_date: left open (null), which only a"
+            " draft may do") in error(spec)
+
+
+def test_a_draft_has_no_originals_nor_copies(tmp_path):
+    spec = write(tmp_path, a_draft())
+    result = run_generate(spec, "-o", tmp_path / "out", "--copies")
+    assert result.returncode == 1
+    assert f"error: {spec}:{line_of(spec, 'draft:')}: agreement.document.draft: originals and copies" in result.stderr
+
+
+def test_a_name_left_open_that_the_press_notice_prints_is_an_error(tmp_path):
+    data = a_draft()
+    data["press_notice"] = seed()["press_notice"]
+    spec = write(tmp_path, data)
+    assert (f"error: {spec}:{line_of(spec, 'name: null')}: parties.kitami_it.representative.name: left open (null),"
+            " but the press notice prints this name") in error(spec)
+
+
+def test_a_draft_is_in_no_years_annual_book(tmp_path):
+    signed = write(tmp_path, seed(), "signed")
+    draft = write(tmp_path, a_draft(), "draft")
+    result = run_generate("annual", "--fiscal-year", "2023", signed, draft, "-o", tmp_path / "book")
+    assert result.returncode == 0, result.stderr
+    csv = (tmp_path / "book" / "annual-2023.csv").read_text(encoding="utf-8-sig")
+    assert csv.count("北見工業大学との包括連携協定") == 1
+
+
+@needs_poppler
+def test_a_model_agreement_with_a_party_left_open(tmp_path):
+    data = a_draft()
+    data["parties"]["kitami_it"].update(name=None, formal_name=None, address=None)
+    data["parties"]["kitami_it"]["representative"]["title"] = "代表者"
+    spec = write(tmp_path, data)
+    result = run_generate(spec, "-o", tmp_path / "out", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    flat = no_space(pdf_text(tmp_path / "out" / spec.stem / "agreement.pdf"))
+    assert "北海道オホーツク総合振興局（以下「甲」という。）と（以下「乙」という。）は" in flat
+    assert "乙代表者印" in flat                              # blank 名称 and name lines, then the seal
+    sheet = pdf_text(tmp_path / "out" / spec.stem / "overview.pdf")
+    assert "案" in lines(sheet) and "北見工業大学" not in lines(sheet) and "国立大学法人" not in lines(sheet)
+    assert "parties.kitami_it.name" in result.stdout
+    assert f"error: {spec}:{line_of(spec, 'name: null')}: parties.kitami_it.name: left open" \
+        in error(spec, "--final")
+
+
+def test_a_noun_phrase_item_fits_either_style():
+    """「…に関すること。」 (an item of a list) is in neither style: a です・ます agreement
+    lists it as plainly as a である one (the real 相模原市・北里大学 agreement does)."""
+    from jpdocs.japanese import other_style
+    assert other_style("教育・文化・スポーツに関すること。", "です・ます") is None
+    assert other_style("教育・文化・スポーツに関すること。", "である") is None
+    assert other_style("甲及び乙は、協議して定める。", "です・ます") == "甲及び乙は、協議して定める。"
+    assert other_style("甲及び乙は、協議して定めます。", "である") == "甲及び乙は、協議して定めます。"

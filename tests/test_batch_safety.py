@@ -1,0 +1,184 @@
+"""A batch that one spec cannot stop: a worker killed mid-run costs its own spec
+only, a spec that hangs is stopped by the time limit, the workers go when their
+parent is killed, and --jobs is capped. Run through the real generator; the
+worker processes are found as the batch's children in /proc."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from specgen import spread_dates, write_specs  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+
+# The generator with one spec made to hang: its loading sleeps (as a read of a FIFO
+# would block) when the spec is hang.yaml. Workers are forked, so
+# they inherit the change.
+HANGING = """
+import sys, time
+sys.path.insert(0, {root!r})
+from jpdocs import cli, spec
+real = spec.load_spec
+def load_spec(path):
+    if str(path).endswith("/hang.yaml"):
+        time.sleep(3600)
+    return real(path)
+spec.load_spec = load_spec
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def counts(stdout: str) -> dict[str, int]:
+    found = re.search(r"built (\d+), unchanged (\d+), failed (\d+)", stdout)
+    assert found, stdout
+    return dict(zip(("built", "unchanged", "failed"), map(int, found.groups())))
+
+
+def proc_stat(pid: int) -> tuple[str, int] | None:
+    """(state, parent pid) of a process, None when it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text[text.rindex(")") + 2:].split()
+    return fields[0], int(fields[1])
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            stat = proc_stat(int(entry.name))
+            if stat and stat[1] == pid and stat[0] != "Z":
+                out.append(int(entry.name))
+    return out
+
+
+def batch(specs_dir: Path, out: Path, *args, output=subprocess.PIPE) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(ROOT / "generate.py"), specs_dir, "-o", out, *map(str, args)],
+                            stdout=output, stderr=output, text=True)
+
+
+def wait_for(condition, seconds: float = 60, what: str = ""):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_a_killed_worker_costs_only_its_own_spec_which_is_named(tmp_path):
+    specs = write_specs(tmp_path / "specs", spread_dates(12))
+    out = tmp_path / "out"
+    proc = batch(tmp_path / "specs", out, "-j", "2")
+    wait_for(lambda: list(out.glob("*/press-notice.pdf")), what="the first spec built")
+
+    def busy_worker():
+        # A worker on the CPU is building a spec (an idle one sleeps on its pipe).
+        return next((pid for pid in children(proc.pid) if (proc_stat(pid) or ("",))[0] == "R"), None)
+    victim = wait_for(busy_worker, what="a busy worker")
+    os.kill(victim, signal.SIGKILL)
+    stdout, stderr = proc.communicate(timeout=120)
+
+    assert proc.returncode == 1, stderr
+    assert "Traceback" not in stderr
+    assert counts(stdout) == {"built": 11, "unchanged": 0, "failed": 1}, stdout
+    failed = re.findall(r"^failed: (.+)$", stdout, re.M)
+    assert len(failed) == 1
+    assert re.search(rf"error: {re.escape(failed[0])}: the worker process building it was killed by SIGKILL",
+                     stderr), stderr
+    for spec in specs:
+        if str(spec) != failed[0]:
+            assert (out / spec.stem / "press-notice.pdf").is_file(), spec
+    # The next run builds the one that failed; nothing else.
+    again = batch(tmp_path / "specs", out, "-j", "2")
+    stdout, stderr = again.communicate(timeout=120)
+    assert again.returncode == 0, stderr
+    assert counts(stdout) == {"built": 1, "unchanged": 11, "failed": 0}
+
+
+@pytest.mark.parametrize("others", [5, 0], ids=["in-a-batch", "alone"])
+def test_a_spec_that_hangs_is_stopped_by_the_time_limit_and_named(others, tmp_path):
+    specs = write_specs(tmp_path / "specs", spread_dates(others + 1), notice_only=True)
+    hanging = specs[others // 2].rename(specs[others // 2].with_name("hang.yaml"))
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", HANGING.format(root=str(ROOT)), tmp_path / "specs",
+                             "-o", tmp_path / "out", "-j", "2", "--time-limit", "3"],
+                            capture_output=True, text=True, timeout=120)
+    assert time.monotonic() - start < 60
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert counts(result.stdout) == {"built": others, "unchanged": 0, "failed": 1}, result.stdout + result.stderr
+    assert f"error: {hanging}: not built: it took longer than 3 s (--time-limit)" in result.stderr
+
+
+def test_the_workers_exit_when_the_batch_is_killed(tmp_path):
+    write_specs(tmp_path / "specs", spread_dates(40))
+    out = tmp_path / "out"
+    # not piped: orphaned workers would hold the pipes open
+    proc = batch(tmp_path / "specs", out, "-j", "2", output=subprocess.DEVNULL)
+    workers = wait_for(lambda: len(children(proc.pid)) >= 2 and children(proc.pid), what="two workers")
+    wait_for(lambda: list(out.glob("*/press-notice.pdf")), what="the first spec built")
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 5
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.05)
+        alive = [pid for pid in workers if (proc_stat(pid) or ("Z",))[0] != "Z"]
+    for pid in alive:                    # (the old code's orphans: not left running after the test)
+        os.kill(pid, signal.SIGKILL)
+    assert alive == [], "workers still running after their parent was killed"
+
+
+def test_jobs_is_capped_by_the_cores_and_the_specs(tmp_path):
+    write_specs(tmp_path / "specs", spread_dates(3), notice_only=True)
+    proc = batch(tmp_path / "specs", tmp_path / "out", "-j", "64")
+    most = 0
+    while proc.poll() is None:
+        most = max(most, len(children(proc.pid)))
+        time.sleep(0.005)
+    stdout, stderr = proc.communicate()
+    assert proc.returncode == 0, stderr
+    assert counts(stdout)["built"] == 3
+    assert 1 <= most <= min(3, len(os.sched_getaffinity(0)))
+
+
+# ------------------------------------------------------------ the pool itself, in this process
+def _square_or_die(task: int) -> int:
+    if task == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if task == 5:
+        time.sleep(60)
+    return task * task
+
+
+def test_the_pool_reports_each_task_once_whatever_its_worker_does():
+    from jpdocs.workers import run_tasks
+    outcomes = dict(run_tasks(list(range(8)), 2, init=lambda: None, work=_square_or_die, time_limit=2))
+    assert sorted(outcomes) == list(range(8))
+    assert outcomes[3].status == "died" and "SIGKILL" in outcomes[3].value
+    assert outcomes[5].status == "timeout"
+    assert {t: o.value for t, o in outcomes.items() if o.status == "done"} == {
+        t: t * t for t in range(8) if t not in (3, 5)}
+
+
+def test_workers_that_cannot_start_fail_the_tasks_instead_of_looping():
+    from jpdocs.workers import run_tasks
+    start = time.monotonic()
+    outcomes = list(run_tasks([1, 2, 3], 2, init=lambda: os._exit(7), work=_square_or_die))
+    assert sorted(t for t, _ in outcomes) == [1, 2, 3]
+    assert all(o.status == "not-started" and "exited with status 7" in o.value for _, o in outcomes)
+    assert time.monotonic() - start < 30

@@ -1,0 +1,411 @@
+"""What real notices carry, as specs say it: the 記 block as a list the office
+controls (press_notice.ki), times and dates as the house writes them (dates:,
+times:), contacts as they are (people, phones, 〒 address).
+
+Each spec is a variation of the seed's, built by the real command line; the PDF
+is read back (and the DOCX where it matters). Each mistake stops with file, line
+and key.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from jpdocs import cli
+
+from conftest import ROOT, SEED_SPEC, needs_poppler, no_space, pdf_text
+
+SEED = SEED_SPEC.read_text(encoding="utf-8")
+CEREMONY = SEED[SEED.index("  ceremony:\n"):SEED.index("  closing_ijo:")]
+CONTACT = """    - role: 担当窓口
+      department: オホーツク総合振興局地域創生部
+      title: 地域政策課長
+      name: 杉村　勝彦
+      phone: 0152-41-0618
+      phone_kind: 直通
+"""
+
+RICH_KI = """  ceremony:
+    date: 2024-02-27
+    start: "14:00"
+    end: "14:30"
+    online: オンライン開催（Zoom）
+    sites:
+      - {name: 網走会場, venue: オホーツク合同庁舎　１階保健所会議室, address: 網走市北７条西３丁目}
+      - {name: 北見会場, venue: 北見工業大学　第１会議室}
+    access: [JR網走駅から徒歩約10分]
+    signatories: [bureau, kitami_it]
+    agenda: [出席者紹介, 協定書への署名]
+  ki:
+    - {item: date, label: 協定締結日}
+    - place
+    - label: 出席者
+      people:
+        - {title: 北見市長, name: 辻　直孝}
+        - {title: 網走市長, name: 水谷　洋一, note: 予定}
+      others: ほか
+    - signatories
+    - {label: 内容, text: [協定書への署名, 記念撮影]}
+    - {label: 配付物, list: [協定書（写し）, 連携事項の一覧]}
+    - {label: 進行, table: [[14時00分, 開会], [14時10分, 署名]]}
+    - {item: agenda, label: 式次第}
+"""
+
+RICH_CONTACT = """    - role: 担当窓口
+      department: オホーツク総合振興局地域創生部地域政策課
+      people:
+        - {title: 地域政策課長, name: 杉村　勝彦}
+        - {title: 主査, name: 北野　花子}
+      postal_code: 093-8585
+      address: 網走市北７条西３丁目
+      phones:
+        - {number: 0152-41-0631, kind: 代表, extension: "2345"}
+        - {number: 0152-41-0618, kind: 直通}
+        - {number: 0152-41-0699}
+      fax: 0152-44-0000
+      email: chiiki.seisaku@example.lg.jp
+"""
+
+
+def variant(tmp_path: Path, *pairs: tuple[str, str], name="notice.yaml", style: str | None = None) -> Path:
+    text = SEED
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    if style is not None:
+        (tmp_path / "house.yaml").write_text(style, encoding="utf-8")
+        text = text.replace("issuer: ", "style: house.yaml\nissuer: ", 1)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build(path: Path, tmp_path: Path, capsys, formats="pdf") -> tuple[int, str, str, Path]:
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", formats])
+    out = capsys.readouterr()
+    return code, out.out, out.err, tmp_path / "out" / path.stem / "press-notice.pdf"
+
+
+def notice_text(path, tmp_path, capsys) -> str:
+    code, _, err, pdf = build(path, tmp_path, capsys)
+    assert code == 0, err
+    return no_space(pdf_text(pdf))
+
+
+def check(path: Path, capsys) -> tuple[int, str, str]:
+    code = cli.main(["check", str(path)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def line_of(path: Path, fragment: str, after: str | None = None) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if after in line) if after else 0
+    return next(n for n, line in enumerate(lines[start:], start + 1) if fragment in line)
+
+
+def error(path: Path, fragment: str, key: str, message: str, after: str | None = None) -> str:
+    """The error line of the given file, line (of the fragment) and key that says message."""
+    return f"error: {path}:{line_of(path, fragment, after)}: {key}: {message}"
+
+
+def has_error(err: str, path: Path, fragment: str, key: str, message: str, after: str | None = None) -> bool:
+    prefix = f"error: {path}:{line_of(path, fragment, after)}: {key}: "
+    return any(line.startswith(prefix) and message in line for line in err.splitlines())
+
+
+def ki_part(text: str) -> str:
+    """The 記 block of a notice's text: from 記 to the background heading."""
+    return text[text.index("記１"):text.index("◯")]
+
+
+def pdf_words(pdf: Path) -> str:
+    """The PDF's text without spaces and page numbers (- 1 -), as the DOCX holds it."""
+    return no_space(re.sub(r"^- \d+ -$", "", pdf_text(pdf), flags=re.M))
+
+
+def docx_text(path: Path) -> str:
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    return "".join(e.text or "" for e in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+
+
+# ------------------------------------------------------------------ the 記 block
+
+@needs_poppler
+def test_the_ki_list_renames_moves_and_adds_items_and_the_docx_says_the_same(tmp_path, capsys):
+    path = variant(tmp_path, (CEREMONY, RICH_KI))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = no_space(pdf_text(pdf))
+    assert ki_part(text) == (
+        "記"
+        "１協定締結日令和６年（2024年）２月27日（火）14時00分～14時30分"
+        "２場所オンライン開催（Zoom）網走会場：オホーツク合同庁舎１階保健所会議室（網走市北７条西３丁目）"
+        "北見会場：北見工業大学第１会議室JR網走駅から徒歩約10分"
+        "３出席者北見市長辻直孝網走市長水谷洋一（予定）ほか"
+        "４締結者北海道オホーツク総合振興局長中島和彦北見工業大学学長鈴木聡一郎様"
+        "５内容協定書への署名記念撮影"
+        "６配付物（１）協定書（写し）（２）連携事項の一覧"
+        "７進行14時00分開会14時10分署名"
+        "８式次第出席者紹介、協定書への署名")
+    assert "日時" not in text and "次第出席者紹介" in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
+def test_a_venue_not_yet_known_prints_no_place_item(tmp_path, capsys):
+    path = variant(tmp_path, ("    venue: オホーツク合同庁舎　１階保健所会議室\n    venue_address: 網走市北７条西３丁目\n", ""))
+    code, _, err = check(path, capsys)
+    assert code == 0, err
+    text = notice_text(path, tmp_path, capsys)
+    assert "場所" not in text and "合同庁舎" not in text
+    assert "記１日時令和６年（2024年）２月27日（火）11時00分～（30分程度）２締結者北海道" in text
+    assert "３次第出席者紹介" in text
+
+
+@needs_poppler
+def test_a_ki_block_of_the_offices_own_items_only_and_no_ceremony(tmp_path, capsys):
+    path = variant(tmp_path, (CEREMONY, "  ki:\n    - {label: 内容, text: [協定書の取り交わしを書面で行います。]}\n"))
+    text = notice_text(path, tmp_path, capsys)
+    assert ki_part(text) == "記１内容協定書の取り交わしを書面で行います。"
+
+
+@needs_poppler
+def test_the_venue_with_access_directions_under_it(tmp_path, capsys):
+    path = variant(tmp_path, ("    venue_address: 網走市北７条西３丁目\n",
+                              "    venue_address: 網走市北７条西３丁目\n    access: [JR網走駅から徒歩約10分, 駐車場はありません。]\n"))
+    text = notice_text(path, tmp_path, capsys)
+    assert ("２場所オホーツク合同庁舎１階保健所会議室（網走市北７条西３丁目）JR網走駅から徒歩約10分駐車場はありません。"
+            "３締結者") in text
+
+
+@pytest.mark.parametrize("ki, fragment, key, message", [
+    ("    - date\n    - venue\n", "- venue", "press_notice.ki[1].item",
+     "unknown item 'venue'; the built-in items are date, place, signatories, agenda, schedule"),
+    ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst", "unknown key 'lst'; did you mean 'list'?"),
+    ("    - date\n    - {label: 配付物, entries: [a]}\n", "entries", "press_notice.ki[1].entries",
+     "unknown key 'entries'; allowed here: item, label, list, others, people, table, text"),
+    ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
+    ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
+     "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),
+    ("    - date\n    - place\n    - signatories\n    - agenda\n    - schedule\n", "- schedule", "press_notice.ki[4].item",
+     "'schedule' is listed, but the spec does not give ceremony.schedule: give it, or leave the item out"),
+    ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 傍聴}\n", "傍聴", "press_notice.ki[4]",
+     "say what the item holds: text:, list:, table: or people:"),
+    ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 傍聴, text: [不可], list: [a]}\n", "傍聴",
+     "press_notice.ki[4].list", "an item holds one of text, list, table or people; it has text already"),
+    ("    - date\n    - {item: place, text: [２階]}\n    - signatories\n    - agenda\n", "２階", "press_notice.ki[1].text",
+     "the built-in item 'place' is made from the ceremony's facts; text would have no effect"),
+    ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 内容, text: [a], others: ほか}\n", "others",
+     "press_notice.ki[4].others", "others (ほか) follows a list of people"),
+    ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 進行, table: [[a, b], [c]]}\n", "進行",
+     "press_notice.ki[4].table", "every row of a table has the same number of cells; these have 1, 2"),
+    ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 出席者, people: [], others: ほか}\n", "出席者",
+     "press_notice.ki[4].people", "people is empty: write what the item says, or leave the item out"),
+    ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 進行, table: [[]]}\n", "進行",
+     "press_notice.ki[4].table", "table is empty"),
+    ("    - date\n    - place\n    - signatories\n    - agenda\n    - {text: [a]}\n", "{text: [a]}", "press_notice.ki[4]",
+     "an item of your own needs a label"),
+    ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 場所, text: [a]}\n", "{label: 場所",
+     "press_notice.ki[4].label", "two items of the 記 block are labelled '場所' (items 2 and 5); rename one"),
+])
+def test_mistakes_in_the_ki_list_name_file_line_and_key(ki, fragment, key, message, tmp_path, capsys):
+    path = variant(tmp_path, ("  closing_ijo:", "  ki:\n" + ki + "  closing_ijo:"))
+    code, _, err = check(path, capsys)
+    assert code == 1, err
+    assert has_error(err, path, fragment, key, message, after="  ki:"), err
+    assert "Traceback" not in err
+
+
+def test_a_place_listed_with_no_venue_is_an_error(tmp_path, capsys):
+    path = variant(tmp_path, ("    venue: オホーツク合同庁舎　１階保健所会議室\n    venue_address: 網走市北７条西３丁目\n", ""),
+                   ("  closing_ijo:", "  ki: [date, place, signatories, agenda]\n  closing_ijo:"))
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert has_error(err, path, "  ki:", "press_notice.ki[1].item",
+                 "'place' is listed, but the spec does not give ceremony.venue or ceremony.online or ceremony.sites"), err
+
+
+@pytest.mark.parametrize("ki, fragment, key", [
+    ("[date, place, signatories]", "    agenda:", "press_notice.ceremony.agenda"),
+    ("[date, signatories, agenda]", "    venue:", "press_notice.ceremony.venue"),
+    ("[place, signatories, agenda]", "    start:", "press_notice.ceremony.start"),
+])
+def test_a_ceremony_fact_the_ki_list_does_not_print_is_an_error(ki, fragment, key, tmp_path, capsys):
+    path = variant(tmp_path, ("  closing_ijo:", f"  ki: {ki}\n  closing_ijo:"))
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert has_error(err, path, fragment, key, "ki does not list"), err
+
+
+def test_extra_items_beside_a_ki_list_say_where_they_go(tmp_path, capsys):
+    path = variant(tmp_path, ("    agenda:", "    extra_items: [{label: 傍聴, text: [不可]}]\n    agenda:"),
+                   ("  closing_ijo:", "  ki: [date, place, signatories, agenda]\n  closing_ijo:"))
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert has_error(err, path, "extra_items", "press_notice.ceremony.extra_items", "with ki:, write these items in ki:"), err
+
+
+def test_signatories_by_default_are_named_in_the_output(tmp_path, capsys):
+    path = variant(tmp_path, ("    signatories: [bureau, kitami_it]\n", ""))
+    code, out, err = check(path, capsys)
+    assert code == 0, err
+    assert (f"note: {path}:{line_of(path, '  ceremony:')}: press_notice.ceremony: ceremony.signatories not given:"
+            " 締結者 lists every party (北海道オホーツク総合振興局、北見工業大学)") in out
+    code, out, err = check(SEED_SPEC, capsys)
+    assert code == 0 and "press_notice" not in out
+
+
+# ------------------------------------------------------------------ times and dates
+
+TWELVE = "dates: {calendar: western, weekday: long, event_year: false}\ntimes: {clock: 12h, zero_minutes: false, span: から}\n"
+
+
+@needs_poppler
+def test_the_house_writes_western_dates_long_weekdays_and_twelve_hour_times(tmp_path, capsys):
+    path = variant(tmp_path, ('    start: "11:00"\n', '    start: "14:00"\n    end: "15:30"\n'), style=TWELVE)
+    text = notice_text(path, tmp_path, capsys)
+    assert "2024年２月16日（金曜日）配布" in text
+    assert "１日時２月27日（火曜日）午後２時から３時30分まで（30分程度）" in text
+    assert "２月21日（水曜日）午後５時までに下記連絡先" in text
+    assert "令和" not in text
+
+
+@needs_poppler
+def test_an_era_only_house_and_from_only_times(tmp_path, capsys):
+    path = variant(tmp_path, ("    duration_note: 30分程度\n", "    span: から\n"),
+                   style="dates: {calendar: era}\ntimes: {zero_minutes: false}\n")
+    text = notice_text(path, tmp_path, capsys)
+    assert "令和６年２月16日（金）配布" in text and "2024" not in text
+    assert "１日時令和６年２月27日（火）11時から２場所" in text
+
+
+@needs_poppler
+def test_a_part_of_the_day_only(tmp_path, capsys):
+    path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', "    time_of_day: 午後\n"))
+    text = notice_text(path, tmp_path, capsys)
+    assert "１日時令和６年（2024年）２月27日（火）午後２場所" in text
+
+
+@needs_poppler
+def test_the_year_left_out_is_printed_with_a_note_when_the_ceremony_is_in_another_year(tmp_path, capsys):
+    path = variant(tmp_path, ("    date: 2024-02-27\n", "    date: 2025-01-10\n"),
+                   ("  issue_date: 2024-02-16\n", "  issue_date: 2024-12-20\n"),
+                   ("    deadline: 2024-02-21T17:00\n", "    deadline: 2024-12-26T17:00\n"),
+                   style="dates: {event_year: false}\n")
+    code, out, err, pdf = build(path, tmp_path, capsys)
+    assert code == 0, err
+    text = no_space(pdf_text(pdf))
+    assert "１日時令和７年（2025年）１月10日（金）11時00分～" in text
+    assert "当日取材いただける場合は、12月26日（木）17時までに" in text
+    assert (f"note: {path}:{line_of(path, '    date: 2025-01-10')}: press_notice.ceremony.date: the house style"
+            " leaves the year out of the ceremony's date, but the ceremony is not in the issue date's year") in out
+
+
+@pytest.mark.parametrize("pairs, fragment, key, message", [
+    ([("    duration_note:", "    time_of_day: 午後\n    duration_note:")], "time_of_day", "press_notice.ceremony.time_of_day",
+     "give a start time or a part of the day (time_of_day), not both"),
+    ([('    start: "11:00"\n', '    span: から\n')], "span:", "press_notice.ceremony.span",
+     "span shapes the start time, and the ceremony has no start: it would have no effect"),
+    ([("    date: 2024-02-27\n", "")], "start:", "press_notice.ceremony.start",
+     "a time needs the ceremony's date (ceremony.date)"),
+    ([("    venue: オホーツク合同庁舎　１階保健所会議室\n", "")], "venue_address", "press_notice.ceremony.venue_address",
+     "there is no venue: it would have no effect"),
+    ([("    span: から\n", "")], None, None, None),
+])
+def test_mistakes_in_the_ceremony_time_and_place(pairs, fragment, key, message, tmp_path, capsys):
+    if fragment is None:           # the last case: a span with a start is fine
+        path = variant(tmp_path, ('    start: "11:00"\n', '    start: "11:00"\n    span: から\n'))
+        assert check(path, capsys)[0] == 0
+        return
+    path = variant(tmp_path, *pairs)
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert has_error(err, path, fragment, key, message), err
+
+
+def test_the_old_western_year_key_of_a_house_style_says_where_it_moved(tmp_path, capsys):
+    path = variant(tmp_path, style="name: 他局\nwestern_year: false\n")
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert (f"error: {tmp_path / 'house.yaml'}:2: western_year: western_year has moved: write dates:"
+            " {calendar: era}") in err
+
+
+def test_a_wrong_house_choice_names_the_key(tmp_path, capsys):
+    path = variant(tmp_path, style="times: {clock: 24時間}\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"{tmp_path / 'house.yaml'}:1: times.clock:" in err
+
+
+# ------------------------------------------------------------------ contacts
+
+@needs_poppler
+def test_a_contact_with_several_people_phones_fax_mail_and_an_address(tmp_path, capsys):
+    path = variant(tmp_path, (CONTACT, RICH_CONTACT))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert text.endswith(
+        "担当窓口オホーツク総合振興局地域創生部地域政策課地域政策課長杉村勝彦主査北野花子〒093-8585網走市北７条西３丁目"
+        "代表0152-41-0631（内線2345）直通0152-41-0618電話0152-41-0699FAX0152-44-0000"
+        "E-mailchiiki.seisaku@example.lg.jp")
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@pytest.mark.parametrize("old, new, fragment, key, message", [
+    ("      title: 地域政策課長\n", "      title: 地域政策課長\n      people: [{title: 主査, name: 北野}]\n",
+     "      title: 地域政策課長", "press_notice.contacts[0].title", "this contact lists its people under people:"),
+    ("      phone_kind: 直通\n", "      phone_kind: 直通\n      phones: [{number: 0152-41-0631}]\n",
+     "0152-41-0618", "press_notice.contacts[0].phone", "this contact lists its numbers under phones:"),
+    ("      phone_kind: 直通\n", "      phone_kind: 直通\n      postal_code: 093-8585\n",
+     "postal_code", "press_notice.contacts[0].postal_code", "there is no address: it would have no effect"),
+    ("      phone_kind: 直通\n", "      phone_kind: 直通\n      postal_code: 09385\n      address: 網走市\n",
+     "postal_code", "press_notice.contacts[0].postal_code", "write a postal code as seven digits 093-8585"),
+    ("      phone: 0152-41-0618\n", "", "phone_kind", "press_notice.contacts[0].phone_kind",
+     "phone_kind goes with a phone number, and there is none"),
+    ("      phone_kind: 直通\n", "      phone_kind: 直通\n      people: [{note: 予定}]\n",
+     "people:", "press_notice.contacts[0].people[0]", "a person needs a title or a name"),
+])
+def test_mistakes_in_a_contact_name_file_line_and_key(old, new, fragment, key, message, tmp_path, capsys):
+    path = variant(tmp_path, (CONTACT, CONTACT.replace(old, new)))
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert has_error(err, path, fragment, key, message, after="  contacts:"), err
+
+
+# ------------------------------------------------------------------ an independent check
+
+@needs_poppler
+def test_the_rich_notices_pass_jpcheck(tmp_path, capsys):
+    checker = ROOT.parent / "shared" / "tools" / "jpcheck.py"
+    if not checker.is_file():
+        pytest.skip("../shared/tools/jpcheck.py not present")
+    sys.path.insert(0, str(checker.parent))
+    import jpcheck
+    rich = variant(tmp_path, (CEREMONY, RICH_KI), (CONTACT, RICH_CONTACT), name="rich.yaml")
+    twelve = variant(tmp_path, (CONTACT, RICH_CONTACT), name="twelve.yaml", style=TWELVE)
+    for path in (rich, twelve):
+        code, _, err, pdf = build(path, tmp_path, capsys)
+        assert code == 0, err
+        found = jpcheck.check(str(pdf))
+        assert found["violations"] == [], (path.name, found["violations"])
+
+
+def test_the_annual_table_writes_dates_in_the_house_calendar(tmp_path):
+    """One choice for every document: a western-calendar house's annual table says 2024年."""
+    import csv
+    from conftest import run_generate
+    style = tmp_path / "house.yaml"
+    style.write_text("dates: {calendar: western}\n", encoding="utf-8")
+    result = run_generate("annual", "--fiscal-year", "2023", SEED_SPEC, "-o", tmp_path / "out", "--style", style)
+    assert result.returncode == 0, result.stderr
+    with open(tmp_path / "out" / "annual-2023.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[1][1] == "2024年２月27日"
+    assert rows[1][6].startswith("2024年２月27日～2025年３月31日")

@@ -1,0 +1,326 @@
+"""Real cases: public notices and agreements of many offices, checked on the built PDF.
+
+Each case in tests/data/real is a pair: <id>.yaml, a spec written from the public
+page (facts only, prose paraphrased), and <id>.facts.yaml, the facts that page
+states — its sources, `expect` (fragments the built PDF must carry, as the office
+writes them), `expect_as_printed` (the same facts in the house form, where the
+office's own form cannot be chosen yet), `absent` (fragments that must not print)
+and `needs` (what the real document says that the format cannot say yet). A facts
+file without a spec is `pending`: the page is real, but the format cannot state it
+without inventing something (a date a draft does not have, a signer a page does
+not name); it says why.
+
+Every case is built once, with the real command line (PDF only). Besides its own
+fragments, each built document is held to the general rules: no sentence with an
+empty slot, no phone kind the spec did not give, every 締結者 line names its
+organisation on the line where the name stands, no 様 after a head the spec gives
+no honorific (never on the issuer's own side), and the independent checker
+../shared/tools/jpcheck.py finds no violation.
+
+A check that fails because the product prints something untrue is not weakened:
+the case's facts file names the defect under `xfail: {test: reason}`, and the test
+is marked xfail(strict=True) for that case only.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pdfplumber
+import pytest
+import yaml
+
+from conftest import ROOT, needs_poppler, pdf_text, run_generate
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+FACTS = {p.name.removesuffix(".facts.yaml"): p for p in sorted(REAL.glob("*.facts.yaml"))}
+BUILT = [cid for cid in FACTS if (REAL / f"{cid}.yaml").is_file()]
+PENDING = [cid for cid in FACTS if cid not in BUILT]
+PHONE_KINDS = ("直通", "代表")
+EMPTY_SLOTS = ("は、までに", "、までに", "、、", "。。", "、。", "。、", "()", "「」", "までにまでに", "(内線)")
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def fold(text: str) -> str:
+    """Compare facts whatever the widths and spaces: the office's page (HTML, often
+    half-width) and the house style (full-width one-digit numbers, （）) agree here."""
+    text = unicodedata.normalize("NFKC", text).replace("〜", "~")
+    return re.sub(r"\s+", "", text)
+
+
+def visual_lines(pdf: Path) -> list[str]:
+    """The lines a reader sees: glyphs grouped by page and baseline, left to right."""
+    lines = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            rows = defaultdict(list)
+            for c in page.chars:
+                rows[round(c["bottom"])].append(c)
+            for key in sorted(rows):
+                lines.append("".join(c["text"] for c in sorted(rows[key], key=lambda c: c["x0"])))
+    return lines
+
+
+def _jpcheck():
+    path = ROOT.parent / "shared" / "tools" / "jpcheck.py"
+    if not path.is_file():
+        pytest.skip("../shared/tools/jpcheck.py not present")
+    sys.path.insert(0, str(path.parent))
+    import jpcheck
+    return jpcheck
+
+
+def cases(test: str, notices_only: bool = False) -> list:
+    """The built cases, each marked xfail(strict) where its facts file names a defect
+    of the product for this test."""
+    params = []
+    for cid in BUILT:
+        if notices_only and "press_notice" not in load(REAL / f"{cid}.yaml"):
+            continue
+        reason = (load(FACTS[cid]).get("xfail") or {}).get(test)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        params.append(pytest.param(cid, marks=marks, id=cid))
+    return params
+
+
+class Case:
+    def __init__(self, cid: str, out: Path):
+        self.id = cid
+        self.spec = load(REAL / f"{cid}.yaml")
+        self.facts = load(FACTS[cid])
+        self.dir = out / cid
+        self.pdfs = sorted(self.dir.glob("*.pdf"))
+        self.texts = {p.stem: pdf_text(p) for p in self.pdfs}
+
+    @property
+    def all_text(self) -> str:
+        return fold("\n".join(self.texts.values()))
+
+    def parties(self) -> list[dict]:
+        return list(self.spec["parties"].values())
+
+    def names(self, party: dict) -> list[str]:
+        return [n for n in (party["name"], party.get("formal_name"), party.get("short_name")) if n]
+
+    def signer(self, party: dict) -> dict:
+        return party.get("signatory") or party["representative"]
+
+    def issuing(self, party: dict) -> bool:
+        if party.get("issuing") is not None:
+            return party["issuing"]
+        return self.spec["issuer"] in self.names(party)
+
+    def notice_signatories(self) -> list[dict]:
+        """The parties the notice's 締結者 item lists; none where the spec's ki: has no
+        such item (a notice that names its signers only in the running text)."""
+        ki = self.spec["press_notice"].get("ki")
+        if ki is not None and not any(
+                (entry if isinstance(entry, str) else entry.get("item")) == "signatories" for entry in ki):
+            return []
+        ids = (self.spec["press_notice"]["ceremony"].get("signatories")
+               or list(self.spec["parties"]))
+        return [self.spec["parties"][i] for i in ids]
+
+    def signatory_line(self, party: dict) -> str:
+        """北見市　市長　○○ — the organisation left out where the title begins with it."""
+        title = self.signer(party)["title"]
+        org = "" if any(title.startswith(n) for n in self.names(party)) else party["name"]
+        return org + title + self.signer(party)["name"]
+
+    def phone_kinds_given(self) -> set[str]:
+        notice = self.spec.get("press_notice") or {}
+        contacts = list(notice.get("contacts") or [])
+        request = notice.get("press_request") or {}
+        if request.get("contact"):
+            contacts.append(request["contact"])
+        kinds = {c["phone_kind"] for c in contacts if c.get("phone_kind")}
+        return kinds | {p["kind"] for c in contacts for p in c.get("phones") or [] if p.get("kind")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Case]:
+    """Every real spec built once, in one run of the real command line."""
+    out = tmp_path_factory.mktemp("real")
+    specs = [REAL / f"{cid}.yaml" for cid in BUILT]
+    result = run_generate(*specs, "-o", out, "--format", "pdf", "--jobs", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {cid: Case(cid, out) for cid in BUILT}
+
+
+def test_every_case_records_its_sources_and_what_it_checks():
+    assert len(BUILT) >= 10 and FACTS, "the real cases are missing"
+    for cid, path in FACTS.items():
+        facts = load(path)
+        assert facts.get("id") == cid, path
+        if cid in BUILT:
+            assert facts.get("sources"), path
+            assert facts.get("expect"), path
+            assert isinstance(facts.get("needs", []), list), path
+        else:
+            assert facts.get("pending"), f"{path}: a facts file without a spec must say why (pending:)"
+
+
+def test_every_real_spec_passes_check():
+    """`generate.py check` accepts every real spec (one run for all of them)."""
+    result = run_generate("check", *[REAL / f"{cid}.yaml" for cid in BUILT])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("ok: ") == len(BUILT), result.stdout
+
+
+@pytest.mark.parametrize("cid", PENDING)
+def test_a_pending_case_says_what_the_format_lacks(cid):
+    facts = load(FACTS[cid])
+    entries = facts.get("cases") or [facts]
+    for entry in entries:
+        assert entry.get("sources"), (cid, entry.get("id"))
+        assert entry.get("needs"), (cid, entry.get("id"))
+        for need in entry["needs"]:
+            assert need.get("feature") and need.get("says"), (cid, need)
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_the_facts_of_the_page_are_printed"))
+def test_the_facts_of_the_page_are_printed(cid, built):
+    case = built[cid]
+    assert case.pdfs, f"{cid}: nothing was built"
+    text = case.all_text
+    wanted = list(case.facts.get("expect") or []) + list(case.facts.get("expect_as_printed") or [])
+    missing = [f for f in wanted if fold(str(f)) not in text]
+    assert not missing, (cid, missing)
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_nothing_the_page_does_not_say_is_printed"))
+def test_nothing_the_page_does_not_say_is_printed(cid, built):
+    case = built[cid]
+    text = case.all_text
+    found = [f for f in case.facts.get("absent") or [] if fold(str(f)) in text]
+    assert not found, (cid, found)
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_no_sentence_has_an_empty_slot"))
+def test_no_sentence_has_an_empty_slot(cid, built):
+    case = built[cid]
+    for kind, text in case.texts.items():
+        folded = fold(text)
+        holes = [s for s in EMPTY_SLOTS if s in folded]
+        assert not holes, (cid, kind, holes)
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_no_phone_kind_the_spec_did_not_give"))
+def test_no_phone_kind_the_spec_did_not_give(cid, built):
+    """直通 or 代表 before a number only where the spec says so (代表取締役 is no phone kind)."""
+    case = built[cid]
+    given = case.phone_kinds_given()
+    text = case.all_text
+    printed = {k for k in PHONE_KINDS if re.search(re.escape(k) + r"[0-9(]", text)}
+    assert printed <= given, (cid, printed - given)
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_every_signatory_line_names_its_organisation"))
+def test_every_signatory_line_names_its_organisation(cid, built):
+    """In the notice: the organisation (or a title beginning with it), the title and the
+    name on the one line the reader sees (where the notice has a 締結者 item). In the
+    agreement: each block carries the organisation, the title and the name, in that
+    order (a draft's open name or party prints blank)."""
+    case = built[cid]
+    if "press-notice" in case.texts:
+        lines = [fold(line) for line in visual_lines(case.dir / "press-notice.pdf")]
+        # A pair too long for its cell sets the organisation on the line just above
+        # the title: still the reader's line, read as one (never a title cut in two).
+        joined = [a + b for a, b in zip(lines, lines[1:])]
+        for party in case.notice_signatories():
+            want = fold(case.signatory_line(party))
+            title_and_name = fold(case.signer(party)["title"] + case.signer(party)["name"])
+            assert any(want in line for line in lines) or any(
+                want in pair and title_and_name in later for pair, later in zip(joined, lines[1:])), \
+                (cid, want, [line for line in lines if fold(case.signer(party)["name"]) in line])
+    if "agreement" in case.texts:
+        text = fold(case.texts["agreement"])
+        for party in case.parties():
+            title, name = case.signer(party)["title"], case.signer(party)["name"]
+            block = fold(title + (name or ""))    # a draft's open name (null) prints blank
+            assert block in text, (cid, block)
+            if not case.names(party):
+                continue                          # a draft's open party: no organisation to name
+            before = text[:text.rindex(block)]
+            named = any(title.startswith(n) for n in case.names(party)) or \
+                any(fold(n) in before for n in case.names(party))
+            assert named, (cid, party["name"], "the signature block does not name its organisation")
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_no_honorific_the_spec_did_not_give"))
+def test_no_honorific_the_spec_did_not_give(cid, built):
+    """様 (or 殿) only after a partner's head that the spec gives it to, and never after
+    a head of the issuing side."""
+    case = built[cid]
+    text = case.all_text
+    for party in case.parties():
+        if not case.signer(party)["name"]:
+            continue                              # a draft's open name: nothing to follow
+        name = fold(case.signer(party)["name"])
+        given = None if case.issuing(party) else party.get("honorific")
+        for honorific in ("様", "殿"):
+            if honorific != given:
+                assert name + honorific not in text and re.search(re.escape(name) + r"\([^)]*\)" + honorific, text) is None, \
+                    (cid, case.signer(party)["name"], honorific)
+
+
+ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+WEEKDAYS = "月火水木金土日"
+DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年)?(?:\((\d{4})年\)|(?<!\d)(\d{4})年)?"
+                  r"(\d{1,2})月(\d{1,2})日\(([月火水木金土日])")   # 令和６年（2024年）, 令和６年, 2024年
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_every_printed_date_is_a_true_date"))
+def test_every_printed_date_is_a_true_date(cid, built):
+    """Era and western year agree, and a weekday in （） is that day's (令和７年（2025年）７月10日（木）,
+    or a western date alone: 2025年７月10日（木）)."""
+    import datetime as dt
+    case = built[cid]
+    seen = 0
+    for era, era_year, western, western_only, month, day, weekday in DATE.findall(case.all_text):
+        western = western or western_only
+        years = set()
+        if era:
+            years.add(ERAS[era] + (1 if era_year == "元" else int(era_year)))
+        if western:
+            years.add(int(western))
+        if not years:
+            continue                    # a date without its year: nothing to check it against
+        assert len(years) == 1, (cid, era, era_year, western)
+        date = dt.date(years.pop(), int(month), int(day))
+        assert WEEKDAYS[date.weekday()] == weekday, (cid, date.isoformat(), weekday)
+        seen += 1
+    assert seen or "press-notice" not in case.texts, f"{cid}: no date with a weekday in the notice"
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_the_issuer_is_named_under_the_date", notices_only=True))
+def test_the_issuer_is_named_under_the_date(cid, built):
+    case = built[cid]
+    lines = [fold(line) for line in visual_lines(case.dir / "press-notice.pdf")]
+    office = fold(case.spec["press_notice"].get("issuing_office") or case.spec["issuer"])
+    dated = next(i for i, line in enumerate(lines) if DATE.search(line))
+    assert lines[dated + 1] == office, (cid, lines[dated:dated + 2])
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_jpcheck_finds_no_violation"))
+def test_jpcheck_finds_no_violation(cid, built):
+    jpcheck = _jpcheck()
+    case = built[cid]
+    for pdf in case.pdfs:
+        found = jpcheck.check(str(pdf))
+        assert found["violations"] == [], (cid, pdf.name, found["violations"])
