@@ -2,7 +2,9 @@
 
 The record lives in the output folder as `.jpdocs-build.json` and maps each spec
 (by absolute path) to the digest of every input its documents were made from: the
-spec's bytes, the templates it used (with what they include), the house style
+spec's bytes, the templates it used (with what they include; with --templates, also
+the names of the files in that folder, since one added there replaces a bundled
+template without any listed file changing), the house style
 files, the fonts, the DOCX reference for DOCX output, the options of the run and
 the generator's version (its own source and pinned libraries, so a code change
 rebuilds without anyone remembering to bump a number).
@@ -64,6 +66,10 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
             files.extend(loaded.file(a.file) for a in attachments_of(loaded.spec, name) if a.file)
     for kind in kinds_of(loaded, needed_kinds(loaded, kinds)):
         files.extend(templates_used(kind.template, folders(templates)))
+    if templates:
+        # The folder itself, hashed by its list of names: a template added there later
+        # takes the place of a bundled one this spec used, which the files above miss.
+        files.append(Path(templates))
     files.extend(loaded.file(p.logo) for p in loaded.spec.parties.values() if p.logo)
     # The other agreements the notice announces (press_notice.also): their specs, and
     # for a document of theirs the release attaches, what it is made from.
@@ -122,7 +128,10 @@ class Hasher:
         if path not in self._cache:
             try:
                 st = path.stat()
-                if st.st_size > LARGE and stat.S_ISREG(st.st_mode):
+                if stat.S_ISDIR(st.st_mode):   # a --templates folder: which files it holds
+                    names = "\0".join(sorted(p.name for p in path.iterdir()))
+                    self._cache[path] = "dir:" + hashlib.sha256(names.encode()).hexdigest()
+                elif st.st_size > LARGE and stat.S_ISREG(st.st_mode):
                     self._cache[path] = f"size={st.st_size};mtime={st.st_mtime_ns}"
                 else:     # a pipe put where an input was must not stop the batch: files.py
                     self._cache[path] = hashlib.sha256(read_regular_file(path, LARGE, "input")).hexdigest()

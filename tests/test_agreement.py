@@ -127,9 +127,13 @@ def test_seed_agreement_text():
 def test_more_parties_wording(tmp_path, parties, labels, together, either, copies):
     text = compose(load_spec(write_spec(tmp_path, f"p{parties}", parties)), load_style())
     assert text.labels == tuple(labels)
-    assert "（以下「丙」という。）及び" not in text.preamble or parties == 3
     assert text.preamble.count("（以下「") == parties
+    # every label but the last two is followed by 、, the second last by 及び, the last by は、
+    for label in labels[:-2]:
+        assert f"（以下「{label}」という。）、" in text.preamble, label
     assert f"（以下「{labels[-2]}」という。）及び" in text.preamble
+    assert f"（以下「{labels[-1]}」という。）は、" in text.preamble
+    assert text.preamble.count("及び") == 1
     assert text.articles[0].clauses[0].text.startswith(f"本協定は、{together}が相互に連携し")
     assert f"{either}のいずれからも" in text.articles[5].clauses[0].text
     assert "他の当事者の秘密" in text.articles[3].clauses[0].text
@@ -556,3 +560,113 @@ def test_a_problem_in_the_agreement_text_does_not_stop_the_press_notice(tmp_path
     notice = run_generate(spec, "-o", tmp_path / "notice", "--kinds", "press-notice")
     assert notice.returncode == 0, notice.stderr
     assert (tmp_path / "notice" / spec.stem / "press-notice.pdf").is_file()
+
+
+def seal_circles(pdf: Path) -> dict[int, list[tuple[float, float, float, float]]]:
+    """The drawn seal circles per page, as (x0, y0, x1, y1) from the bottom left: the
+    page's closed curves that are as wide as they are tall."""
+    out = {}
+    with pdfplumber.open(pdf) as doc:
+        for i, page in enumerate(doc.pages):
+            circles = [(c["x0"], page.height - c["bottom"], c["x1"], page.height - c["top"])
+                       for c in page.curves if abs((c["x1"] - c["x0"]) - (c["bottom"] - c["top"])) < 0.5]
+            if circles:
+                out[i] = circles
+    return out
+
+
+@pytest.mark.parametrize("parties", range(2, 11))
+def test_each_signature_field_lies_exactly_over_its_drawn_seal_circle(tmp_path, parties):
+    """Centre on the circle's centre within 1pt, square, the whole circle inside: a
+    field shifted by a few points (which still holds the 印's centre) fails."""
+    spec = write_spec(tmp_path, f"seal{parties}", parties)
+    pdf = build(spec, tmp_path, "--format", "pdf") / "agreement.pdf"
+    fields = signature_fields(pdf.read_bytes())
+    circles = seal_circles(pdf)
+    assert [f.name for f in fields] == list("甲乙丙丁戊己庚辛壬癸"[:parties])
+    assert sum(len(c) for c in circles.values()) == parties
+    used = set()
+    for field in fields:
+        fx0, fy0, fx1, fy1 = field.box
+        fcx, fcy = (fx0 + fx1) / 2, (fy0 + fy1) / 2
+        page = circles.get(field.page, [])
+        nearest = min(page, key=lambda c: abs((c[0] + c[2]) / 2 - fcx) + abs((c[1] + c[3]) / 2 - fcy))
+        cx0, cy0, cx1, cy1 = nearest
+        assert abs((cx0 + cx1) / 2 - fcx) <= 1.0 and abs((cy0 + cy1) / 2 - fcy) <= 1.0, (field, nearest)
+        assert fx0 < cx0 and cx1 < fx1 and fy0 < cy0 and cy1 < fy1, (field, nearest)
+        assert abs((fx1 - fx0) - (fy1 - fy0)) <= 1.0, field
+        assert nearest not in used, f"two fields over one circle: {field.name}"
+        used.add(nearest)
+
+
+def line_holding(path: Path, text: str) -> int:
+    """The 1-based line of the spec file that holds text (exactly one must)."""
+    found = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+@pytest.mark.parametrize("change, where, key, message", [
+    ({"articles": {"confidentality": {"remove": True}}}, "confidentality:",
+     "agreement.document.articles.confidentality",
+     "the standard set '包括連携' has no article named 'confidentality'; did you mean 'confidentiality'?"),
+    ({"extra_articles": [{"heading": "x", "text": ["y"]}, {"heading": "z", "text": ["w"], "after": "nowhere"}]},
+     "after: nowhere", "agreement.document.extra_articles[1].after",
+     "no article is named 'nowhere'; known: purpose, areas, promotion, confidentiality, costs, validity, extra-1,"
+     " consultation"),
+    ({"extra_articles": [{"heading": "x", "text": ["y"], "before": "costz"}]},
+     "before: costz", "agreement.document.extra_articles[0].before",
+     "no article is named 'costz'; did you mean 'costs'?"),
+])
+def test_article_errors_name_their_file_line_and_key(tmp_path, change, where, key, message):
+    # checked by articles.compose since main (the names depend on the standard set chosen)
+    spec = write_spec(tmp_path, "bad", **change)
+    with pytest.raises(InputError) as raised:
+        compose(load_spec(spec), load_style())
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.key) == (str(spec), line_holding(spec, where), key)
+    assert problem.message == message
+    result = run_generate("check", spec)
+    assert result.returncode == 1
+    assert f"error: {spec}:{line_holding(spec, where)}: {key}: {message}" in result.stderr
+
+
+@pytest.mark.parametrize("parties, labels", [(3, "両市"), (4, "両者")])
+def test_a_collective_label_for_the_wrong_number_of_parties_names_its_line(tmp_path, parties, labels):
+    spec = write_spec(tmp_path, "collective", parties=parties, labels=labels)
+    with pytest.raises(InputError) as raised:
+        load_spec(spec)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.key) == (str(spec), line_holding(spec, f"labels: {labels}"),
+                                                         "agreement.document.labels")
+    assert problem.message == (f"'{labels}' speaks of two parties, but there are {parties};"
+                               " write 甲乙, or a word such as 三者")
+
+
+def test_a_removed_article_still_referred_to_names_the_referring_articles_line(tmp_path):
+    # main names the article that refers (its text is what must change, or it goes too),
+    # at its line: 連携事項 keeps the standard text ({ref:purpose}) under a new heading.
+    # (A spec's own text is printed as written, so only a standard text can refer.)
+    spec = write_spec(tmp_path, "dangling", articles={"purpose": {"remove": True}, "areas": {"heading": "連携の事項"}})
+    with pytest.raises(InputError) as raised:
+        compose(load_spec(spec), load_style())
+    [problem] = raised.value.problems
+    line = line_holding(spec, "heading: 連携の事項") - 1          # the areas: key above its heading
+    assert (problem.file, problem.line, problem.key, problem.message) == (
+        str(spec), line, "agreement.document.articles.areas",
+        "the article 'areas' refers to the article 'purpose', which is not in this agreement;"
+        " give 'areas' a text of its own under agreement.document.articles, or remove it too")
+    result = run_generate("check", spec)
+    assert result.returncode == 1
+    assert f"error: {spec}:{line}: agreement.document.articles.areas: the article 'areas' refers" in result.stderr
+
+
+def test_removing_the_areas_article_gives_promotion_its_text_without_areas(tmp_path):
+    # before main this was the dangling-reference error; the standard set now has a
+    # 推進体制 text for an agreement without 連携事項
+    spec = write_spec(tmp_path, "noareas", articles={"areas": {"remove": True}})
+    text = compose(load_spec(spec), load_style())
+    assert [a.heading for a in text.articles] == ["目的", "推進体制", "秘密保持", "費用負担", "有効期間", "協議"]
+    assert [c.text for c in text.articles[1].clauses] == [
+        "甲及び乙は、本協定に基づく連携を円滑かつ効果的に推進するため、それぞれ連絡調整の窓口を設けるものとする。",
+        "本協定に基づく連携の具体的な内容及び実施方法については、甲乙協議の上、別に定めるものとする。"]

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from jpdocs import cli
-from jpdocs.source import MAX_BYTES
 
 from conftest import run_generate
 
@@ -138,9 +137,15 @@ def test_the_real_command_line_prints_no_traceback(name, tmp_path):
 def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, capsys):
     path = tmp_path / "huge.yaml"
     with path.open("wb") as fh:
-        fh.truncate(MAX_BYTES + 1)            # sparse: the check must not read it
+        fh.truncate(1_000_001)                # sparse: the check must not read it
     code, err = run(["check", path], capsys)
-    assert code == 1 and f"the file is {MAX_BYTES + 1:,} bytes; a spec is at most" in err
+    # the README's limit, 1 MB, written out: importing the constant would follow any edit of it
+    assert code == 1 and "the file is 1,000,001 bytes; a spec is at most" in err
+    exactly = tmp_path / "limit.yaml"
+    with exactly.open("wb") as fh:
+        fh.truncate(1_000_000)
+    code, err = run(["check", exactly], capsys)
+    assert "bytes; a spec is at most" not in err
 
 
 def test_a_missing_file_and_a_folder_of_nothing(tmp_path, capsys):

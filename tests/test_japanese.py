@@ -4,10 +4,10 @@ from datetime import date, datetime, time
 import pytest
 
 from jpdocs.japanese import (
-    DIGIT_STYLES, ERAS, KANGXI_RANGES, PARTY_LABELS, _SUPPLEMENT, digits, era_of,
-    era_year_text, fiscal_year, fiscal_year_label, fiscal_year_range,
-    fix_radicals, format_date, format_time, has_radicals, join_japanese,
-    kanji_numeral, party_labels, unmapped_radicals, weekday,
+    KANGXI_RANGES, _SUPPLEMENT, digits, era_of, era_year_text, fiscal_year,
+    fiscal_year_label, fiscal_year_range, fix_radicals, format_date, format_period,
+    format_time, has_radicals, join_japanese, join_parties, kanji_numeral, name_lines,
+    parse_period, party_labels, sub_item_marker, unmapped_radicals, weekday,
 )
 
 
@@ -29,27 +29,21 @@ def test_digit_styles(value, mixed, half, full):
     assert digits(value, "full") == full
 
 
-def test_digit_styles_constant():
-    assert DIGIT_STYLES == ("mixed", "half", "full")
-
-
 def test_bad_style_names_the_allowed_ones():
     with pytest.raises(ValueError, match="mixed, half, full"):
         digits(3, "wide")
 
 
-@pytest.mark.parametrize("bad", [-1, "1a", "", "１２"])
-def test_digits_rejects_non_digits(bad):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize("bad, message", [
+    (-1, "non-negative number, got -1"), ("1a", "ASCII digits, got '1a'"),
+    ("", "ASCII digits, got ''"), ("１２", "ASCII digits, got '１２'"),
+])
+def test_digits_rejects_non_digits(bad, message):
+    with pytest.raises(ValueError, match=message):
         digits(bad)
 
 
 # --- eras -----------------------------------------------------------------------
-
-def test_eras_table():
-    assert [name for name, _ in ERAS] == ["明治", "大正", "昭和", "平成", "令和"]
-    assert ERAS[0][1] == date(1868, 10, 23)
-
 
 @pytest.mark.parametrize("d, expected", [
     (date(1868, 10, 23), ("明治", 1)),
@@ -72,8 +66,10 @@ def test_era_of_accepts_datetime():
 
 
 def test_before_meiji_raises():
-    with pytest.raises(ValueError, match="before the Meiji era"):
+    with pytest.raises(ValueError) as raised:
         era_of(date(1868, 10, 22))
+    assert str(raised.value) == ("1868-10-22 is before the Meiji era (1868-10-23); "
+                                 "era dates cannot be written for it")
 
 
 def test_era_year_text():
@@ -104,6 +100,9 @@ def test_format_date_options():
     assert format_date(d, era=False, western=False) == "2024年２月16日（金）"
     assert format_date(d, "half") == "令和6年（2024年）2月16日（金）"
     assert format_date(d, "full", western=False) == "令和６年２月１６日（金）"
+    # the Western year follows the style too: all four digits full-width in "full"
+    assert format_date(d, "full") == "令和６年（２０２４年）２月１６日（金）"
+    assert format_date(d, "full", era=False, weekday=False) == "２０２４年２月１６日"
 
 
 @pytest.mark.parametrize("d, expected", [
@@ -159,6 +158,8 @@ def test_fiscal_year_labels():
     assert fiscal_year_label(1988) == "昭和63年度"
     assert fiscal_year_label(1989) == "平成元年度"
     assert fiscal_year_label(2024, "half") == "令和6年度"
+    assert fiscal_year_label(2024, "full", western=True) == "令和６年度（２０２４年度）"
+    assert fiscal_year_label(2030, "full", western=True) == "令和１２年度（２０３０年度）"
 
 
 # --- kanji numerals ------------------------------------------------------------------
@@ -167,7 +168,8 @@ def test_fiscal_year_labels():
     (0, "〇"), (1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (100, "百"),
     (105, "百五"), (1000, "千"), (2024, "二千二十四"), (10000, "一万"),
     (12345, "一万二千三百四十五"), (100000000, "一億"), (10**12, "一兆"),
-    (10**7, "千万"), (100010, "十万十"), (10**16 - 1, "九千九百九十九兆九千九百九十九億九千九百九十九万九千九百九十九"),
+    (10**7, "千万"), (100010, "十万十"), (20000, "二万"), (2 * 10**8, "二億"),
+    (10**8 + 1, "一億一"), (21, "二十一"), (999, "九百九十九"), (1111, "千百十一"), (10**16 - 1, "九千九百九十九兆九千九百九十九億九千九百九十九万九千九百九十九"),
 ])
 def test_kanji_numeral(n, expected):
     assert kanji_numeral(n) == expected
@@ -175,22 +177,21 @@ def test_kanji_numeral(n, expected):
 
 @pytest.mark.parametrize("bad", [-1, 10**16])
 def test_kanji_numeral_range(bad):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=rf"0 <= n < 10\*\*16, got {bad}"):
         kanji_numeral(bad)
 
 
 # --- parties and enumerations -----------------------------------------------------------
 
 def test_party_labels():
-    assert PARTY_LABELS == "甲乙丙丁戊己庚辛壬癸"
     assert party_labels(1) == ["甲"]
     assert party_labels(3) == ["甲", "乙", "丙"]
-    assert len(party_labels(10)) == 10
+    assert party_labels(10) == list("甲乙丙丁戊己庚辛壬癸")
 
 
 @pytest.mark.parametrize("bad", [0, 11])
 def test_party_labels_range(bad):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=f"1 to 10 parties, got {bad}"):
         party_labels(bad)
 
 
@@ -206,8 +207,81 @@ def test_join_japanese(items, normal, compact):
 
 
 def test_join_japanese_empty():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError) as raised:
         join_japanese([])
+    assert str(raised.value) == "join_japanese() needs at least one item"
+
+
+def test_join_japanese_with_another_conjunction():
+    assert join_japanese(["甲", "乙", "丙"], conjunction="又は") == "甲、乙又は丙"
+    assert join_japanese(["甲", "乙"], compact=True, conjunction="又は") == "甲乙"
+
+
+@pytest.mark.parametrize("names, expected", [
+    (["北海道", "北見市"], "北海道と北見市"),
+    (["Ａ庁", "Ｂ庁", "Ｃ庁"], "Ａ庁、Ｂ庁及びＣ庁"),
+    (["Ａ", "Ｂ", "Ｃ", "Ｄ"], "Ａ、Ｂ、Ｃ及びＤ"),
+    (["Ａ"], "Ａ"),
+])
+def test_join_parties(names, expected):
+    assert join_parties(names) == expected
+
+
+def test_sub_item_markers_in_gojuon_order():
+    assert [sub_item_marker(n) for n in (1, 2, 3, 10, 44)] == ["ア", "イ", "ウ", "コ", "ワ"]
+    for bad in (0, 45):
+        with pytest.raises(ValueError, match=f"1 to 44, got {bad}"):
+            sub_item_marker(bad)
+
+
+# --- periods ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("1か月", (1, "か月")), ("１ヶ月", (1, "か月")), ("3ケ月", (3, "か月")),
+    ("2カ月", (2, "か月")), ("6箇月", (6, "か月")), ("1か年", (1, "年")), ("1年間", (1, "年")),
+    ("1年", (1, "年")), ("30日間", (30, "日")), ("３０日", (30, "日")), ("2週間", (2, "週間")),
+    (" 12 か月 ", (12, "か月")),
+])
+def test_parse_period(text, expected):
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize("bad", ["か月", "1", "1か月後", "一か月", "1ヵ年", "x1年", ""])
+def test_parse_period_refuses_what_is_not_a_period(bad):
+    with pytest.raises(ValueError, match=r"write a period as a number and a unit: 1か月, 30日, 2週間 or 1年 \(got "):
+        parse_period(bad)
+
+
+@pytest.mark.parametrize("args, expected", [
+    ((1, "か月"), "１か月"), ((30, "日"), "30日"), ((1, "年"), "１年"),
+    ((1, "年", "mixed", True), "１年間"), ((30, "日", "mixed", True), "30日間"),
+    ((2, "週間", "mixed", True), "２週間"), ((1, "か月", "mixed", True), "１か月"),
+    ((30, "日", "full", True), "３０日間"), ((1, "年", "half"), "1年"),
+])
+def test_format_period(args, expected):
+    assert format_period(*args) == expected
+
+
+# --- names ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("formal, name, expected", [
+    ("国立大学法人北海道国立大学機構　北見工業大学", "北見工業大学",
+     (["国立大学法人", "北海道国立大学機構"], "北見工業大学")),
+    ("国立大学法人北海道国立大学機構北見工業大学", "北見工業大学",
+     (["国立大学法人", "北海道国立大学機構"], "北見工業大学")),
+    ("株式会社　テスト　 本店", "本店", (["株式会社", "テスト"], "本店")),
+    ("独立行政法人日本スポーツ振興センター", "スポーツ庁",
+     (["独立行政法人", "日本スポーツ振興センター"], "スポーツ庁")),
+    ("国立大学法人", "北見工業大学", (["国立大学法人"], "北見工業大学")),
+    ("北海道　オホーツク総合振興局", "北見市", (["北海道", "オホーツク総合振興局"], "北見市")),
+    # only the full-width space divides: an ASCII space belongs to the name
+    ("学校法人Kitami Gakuen　北見", "北見", (["学校法人", "Kitami Gakuen"], "北見")),
+    ("北見市", "北見市", ([], "北見市")),
+    (None, "北見市", ([], "北見市")),
+    ("", "北見市", ([], "北見市")),
+])
+def test_name_lines(formal, name, expected):
+    assert name_lines(formal, name) == expected
 
 
 # --- radicals ---------------------------------------------------------------------------
@@ -266,6 +340,14 @@ def test_unmapped_supplement_radical_is_left_and_listed():
 def test_pairs_are_distinct_and_in_order():
     _, pairs = fix_radicals("\u2f24\u2ea0\u2f24\u2ea0")
     assert pairs == [("\u2f24", "大"), ("\u2ea0", "民")]
+
+
+def test_radical_blocks_are_detected_to_their_last_code_point():
+    for ch in (0x2E80, 0x2EFF, 0x2F00, 0x2FDF):      # the two adjacent blocks, end to end
+        assert has_radicals(chr(ch))
+    assert not has_radicals("\u2e7f") and not has_radicals("\u2fe0")
+    assert fix_radicals("\u2f00") == ("一", [("\u2f00", "一")])
+    assert unmapped_radicals("\u2fdf\u2e80") == ["\u2fdf", "\u2e80"]
 
 
 def test_every_kangxi_radical_is_fixed():

@@ -87,7 +87,6 @@ def test_docx_holds_the_same_paragraphs_as_the_pdf(seed_build):
         assert must in joined, must
 
 
-@needs_poppler
 def docx_body_text(path) -> str:
     """Every w:t of the DOCX body in document order (tables where they stand)."""
     import zipfile

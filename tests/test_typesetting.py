@@ -356,3 +356,59 @@ def test_a_number_and_its_counter_in_an_address_never_part(text, whole):
     for part in whole:
         at = text.index(part)
         assert not any(p.brk[i] for i in range(at + 1, at + len(part))), (text, part)
+
+
+# ------------------------------------------------------------ every character of every class
+# JLREQ Appendix A, written out (tests/test_jlreq.py holds the same lists for the
+# composer's own tests): each character is put exactly where a simple fill would
+# start (or end) a line with it.
+NO_START_CLASSES = {
+    "closing brackets": "’”）〕］｝〉》」』】｠〙〗〟»)]}",
+    "hyphens": "‐〜゠–～",
+    "dividing punctuation": "？！‼⁇⁈⁉?!",
+    "middle dots": "・：；:;",
+    "full stops": "。．.",
+    "commas": "、，,",
+    "iteration marks": "ヽヾゝゞ々〻",
+    "prolonged sound mark": "ー",
+    "small kana": "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ",
+    "postfixes": "％‰℃°′″￠%",
+}
+NO_END_CLASSES = {
+    "opening brackets": "‘“（〔［｛〈《「『【｟〘〖〝«([{",
+    "prefixes": "￥＄￡＃€№",
+}
+
+
+def exact_indent() -> tuple[float, int]:
+    """A left indent (em) that makes the line exactly k ems wide, so that a half-width
+    character is as much at the boundary as a full-width one."""
+    left, right = text_block(STYLE)
+    k = capacity(0)
+    return (right - left - k * EM) / EM, k
+
+
+@pytest.mark.parametrize("cls", NO_START_CLASSES)
+def test_every_no_start_character_at_a_forced_break(cls):
+    indent, k = exact_indent()
+    for ch in NO_START_CLASSES[cls]:
+        text = filler(k) + ch + filler(30, 7) + "。"
+        lines = set_lines(text, indent, False, k)
+        assert lines[0].text.startswith(filler(k - 1)), ch
+        assert "".join(l.text for l in lines) == text, ch
+        assert len(lines) >= 2, ch
+        for i, line in enumerate(lines[1:], 2):
+            assert line.ink[0]["text"] != ch, f"line {i} starts with {ch!r} ({cls}): {line.text}"
+
+
+@pytest.mark.parametrize("cls", NO_END_CLASSES)
+def test_every_no_end_character_at_a_forced_line_end(cls):
+    indent, k = exact_indent()
+    for ch in NO_END_CLASSES[cls]:
+        text = filler(k - 1) + ch + filler(30, 5) + "。"
+        lines = set_lines(text, indent, False, k - 1)
+        assert "".join(l.text for l in lines) == text, ch
+        assert len(lines) >= 2, ch
+        # carried to the next line, or the line pushed in so that a character follows it
+        for i, line in enumerate(lines, 1):
+            assert line.ink[-1]["text"] != ch, f"line {i} ends with {ch!r} ({cls}): {line.text}"

@@ -1,0 +1,342 @@
+"""The agreement's text as articles.py composes it, in process and fast (the
+mutation run uses these): every wording rule with the expected text written out.
+test_agreement.py checks the same text on the finished PDF and DOCX."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from conftest import ROOT, SEED_SPEC
+from jpdocs.articles import compose, document_title, party_label_words, title_lines
+from jpdocs.errors import InputError
+from jpdocs.spec import load_spec
+from jpdocs.style import load_style
+from test_agreement import write_spec
+
+SPORTS = ROOT / "specs" / "2016-03-07-sports-culture-tourism.yaml"
+
+
+def style_with(digits="mixed"):
+    """The bundled house style with another digit style (compose takes the style)."""
+    return load_style().model_copy(update={"digits": digits})
+
+
+def text_of(path, digits="mixed"):
+    return compose(load_spec(path), style_with(digits))
+
+
+def clauses(article) -> list[tuple[str, str]]:
+    return [(c.marker, c.text) for c in article.clauses]
+
+
+# ---------------------------------------------------------------- titles
+@pytest.mark.parametrize("title, expected", [
+    ("北海道と北見工業大学との包括連携協定", "北海道と北見工業大学との包括連携に関する協定書"),
+    ("北海道と北見市との協定", "北海道と北見市との協定書"),
+    ("北海道と北見市との協定書", "北海道と北見市との協定書"),
+    ("北海道と北見市との連携", "北海道と北見市との連携に関する協定書"),
+])
+def test_document_title(title, expected):
+    assert document_title(title) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("北海道オホーツク総合振興局と北見工業大学との包括連携に関する協定書",
+     ("北海道オホーツク総合振興局と北見工業大学との", "包括連携に関する協定書")),
+    ("あ" * 30, ("あ" * 30,)),                                       # fits one line
+    ("あ" * 14 + "との" + "い" * 14, ("あ" * 14 + "との" + "い" * 14,)),   # 30: still one line
+    ("あ" * 15 + "との" + "い" * 14, ("あ" * 15 + "との", "い" * 14)),      # 31: two
+    ("あ" * 31, ("あ" * 31,)),                                       # nowhere to break
+    ("との" + "あ" * 30, ("との" + "あ" * 30,)),                         # との at the start
+    ("あ" * 30 + "との", ("あ" * 30 + "との",)),                         # との at the end
+    ("あとの" + "い" * 28 + "との" + "う", ("あとの" + "い" * 28 + "との", "う")),  # the last との
+    ("あとの" + "い" * 29, ("あとの", "い" * 29)),                        # a short first line
+])
+def test_title_lines(title, expected):
+    assert title_lines(title) == expected
+
+
+def test_title_lines_width():
+    assert title_lines("あ" * 5 + "との" + "い" * 5, max_chars=10) == ("あ" * 5 + "との", "い" * 5)
+    assert title_lines("あ" * 5 + "との" + "い" * 3, max_chars=10) == ("あ" * 5 + "との" + "い" * 3,)
+
+
+# ---------------------------------------------------------------- labels and words
+def test_label_words_for_two_three_and_a_collective_word():
+    assert party_label_words("甲乙", 2) == (["甲", "乙"], {"all": "甲及び乙", "compact": "甲乙",
+                                                         "any": "甲又は乙", "other": "相手方"})
+    assert party_label_words("甲乙", 3) == (["甲", "乙", "丙"], {"all": "甲、乙及び丙", "compact": "甲乙丙",
+                                                              "any": "甲、乙又は丙", "other": "他の当事者"})
+    assert party_label_words("両市", 2) == ([], {"all": "両市", "compact": "両市", "any": "両市",
+                                                "other": "相手方"})
+    assert party_label_words("三者", 3)[1]["other"] == "他の当事者"
+
+
+# ---------------------------------------------------------------- the seed, word for word
+SEED_ARTICLES = [
+    ("第１条", "目的", [("", "本協定は、甲及び乙が相互に連携し、それぞれが有する資源を有効に活用して協働することにより、"
+                          "持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図ることを目的とする。")]),
+    ("第２条", "連携事項", [("", "甲及び乙は、前条の目的を達成するため、次に掲げる事項について連携し、協力するものとする。")]),
+    ("第３条", "推進体制", [("", "甲及び乙は、前条に掲げる事項を円滑かつ効果的に推進するため、それぞれ連絡調整の窓口を"
+                              "設けるものとする。"),
+                        ("２", "前条に掲げる事項の具体的な内容及び実施方法については、甲乙協議の上、別に定めるものとする。")]),
+    ("第４条", "秘密保持", [("", "甲及び乙は、本協定に基づく連携を通じて知り得た相手方の秘密を、相手方の承諾を得ることなく"
+                              "第三者に漏らし、又は本協定の目的以外に使用してはならない。"),
+                        ("２", "前項の規定は、本協定の終了後においても、なお効力を有する。")]),
+    ("第５条", "費用負担", [("", "本協定に基づく連携に要する費用については、原則として各自が負担するものとする。ただし、"
+                              "特別の費用を要する場合は、その都度、甲乙協議の上、定めるものとする。")]),
+    ("第６条", "有効期間", [("", "本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。ただし、有効期間満了の日の"
+                              "１か月前までに、甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の"
+                              "翌日から起算して１年間延長するものとし、以後も同様とする。")]),
+    ("第７条", "協議", [("", "本協定に定めのない事項又は本協定に関し疑義が生じた事項については、甲乙協議の上、"
+                          "決定するものとする。")]),
+]
+
+
+def test_the_seed_agreement_word_for_word():
+    text = text_of(SEED_SPEC)
+    assert [(a.number, a.heading, clauses(a)) for a in text.articles] == SEED_ARTICLES
+    assert [a.name for a in text.articles] == ["purpose", "areas", "promotion", "confidentiality", "costs",
+                                               "validity", "consultation"]
+    areas = text.articles[1].clauses[0].entries
+    assert [(e.marker, e.text, e.entries) for e in areas] == [
+        ("（１）", "農林水産業の振興に関する事項", ()), ("（２）", "地域で活躍する人材の育成に関する事項", ()),
+        ("（３）", "観光振興・地域の魅力発信に関する事項", ()), ("（４）", "脱炭素・ゼロカーボン北海道の推進に関する事項", ()),
+        ("（５）", "防災・減災に向けた地域づくりに関する事項", ()), ("（６）", "公共交通の活性化に関する事項", ()),
+        ("（７）", "その他甲及び乙が必要と認める事項", ())]
+    assert text.title_lines == ("北海道オホーツク総合振興局と北見工業大学との", "包括連携に関する協定書")
+    assert text.labels == ("甲", "乙")
+    assert text.date == "令和６年２月27日"
+
+
+def sports_with_document(folder, **document):
+    """The three agencies' spec with an agreement document (main's SPORTS spec has
+    none: the agreement document is made only when agreement.document is there)."""
+    data = yaml.safe_load(SPORTS.read_text(encoding="utf-8"))
+    data["agreement"]["document"] = {"standard": "包括連携", **document}
+    path = folder / "sports.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_three_agencies_word_for_word(tmp_path):
+    text = text_of(sports_with_document(tmp_path, purpose="地域の持続的な発展に寄与する"))
+    assert text.preamble == ("スポーツ庁（以下「甲」という。）、文化庁（以下「乙」という。）及び観光庁（以下「丙」という。）は、"
+                             "包括的な連携に関し、次のとおり協定を締結する。")
+    assert text.closing == "本協定の締結を証するため、本書３通を作成し、甲乙丙記名押印の上、各自その１通を保有する。"
+    assert text.title_lines == ("スポーツ庁，文化庁及び観光庁の包括的連携に関する協定書",)
+    assert text.articles[0].clauses[0].text == ("本協定は、甲、乙及び丙が相互に連携し、それぞれが有する資源を有効に"
+                                                "活用して協働することにより、地域の持続的な発展に寄与することを目的とする。")
+    assert "知り得た他の当事者の秘密を、他の当事者の承諾を" in text.articles[3].clauses[0].text
+    # no validity in the spec, signed in March (2016-03-07): term.py ends the first term
+    # with the next fiscal year (平成29年３月31日), no longer the signing year's (平成28年)
+    assert text.articles[5].clauses[0].text.startswith("本協定の有効期間は、本協定の締結の日から平成29年３月31日までとする。"
+                                                       "ただし、有効期間満了の日の１か月前までに、甲、乙又は丙のいずれからも")
+    assert [(s.label, s.field, s.address, s.organisation, s.title) for s in text.signatories] == [
+        ("甲", "甲", "", (), "スポーツ庁長官"), ("乙", "乙", "", (), "文化庁長官"), ("丙", "丙", "", (), "観光庁長官")]
+
+
+def test_a_missing_purpose_is_an_error(tmp_path):
+    # the default purpose is gone from main: the standard 目的 article needs document.purpose
+    spec = sports_with_document(tmp_path)
+    with pytest.raises(InputError) as raised:
+        text_of(spec)
+    [p] = raised.value.problems
+    document = spec.read_text(encoding="utf-8").splitlines().index("  document:") + 1
+    assert (p.file, p.line, p.key, p.message) == (
+        str(spec), document, "agreement.document.purpose",
+        "the article 「目的」 of the standard set '包括連携' states the agreement's purpose"
+        " (…{purpose}ことを目的とする。): write it as document.purpose (…を図る), or give that article a text of its own")
+
+
+def test_numbers_follow_the_digit_style(tmp_path):
+    spec = write_spec(tmp_path, "full", parties=3, count=12)
+    text = text_of(spec, "full")
+    assert [a.number for a in text.articles][9:] == ["第１０条", "第１１条", "第１２条"]
+    assert text.closing == "本協定の締結を証するため、本書３通を作成し、甲乙丙記名押印の上、各自その１通を保有する。"
+    assert text.date == "令和６年２月２７日"
+    assert [c.marker for c in text.articles[2].clauses] == ["", "２"]
+    assert text.articles[1].clauses[0].entries[0].marker == "（１）"
+    half = text_of(spec, "half")
+    assert half.articles[0].number == "第1条" and "本書3通" in half.closing and "その1通" in half.closing
+    assert half.articles[1].clauses[0].entries[0].marker == "（1）"
+    [validity] = [a for a in half.articles if a.name == "validity"]
+    assert "令和7年3月31日" in validity.clauses[0].text and "1か月前" in validity.clauses[0].text
+
+
+# ---------------------------------------------------------------- validity
+@pytest.mark.parametrize("validity, expected", [
+    ({"start": "2024-04-01"}, "本協定の有効期間は、令和６年４月１日から令和７年３月31日までとする。ただし、有効期間満了の日の"
+                              "１か月前までに、甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の"
+                              "翌日から起算して１年間延長するものとし、以後も同様とする。"),
+    # no end: term.py's default, the end of the next fiscal year, as the seed is signed in February
+    ({"renewal": False}, "本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。"),
+    ({"end": "2026-03-31", "renewal_notice": "30日", "renewal_term": "2年"},
+     "本協定の有効期間は、本協定の締結の日から令和８年３月31日までとする。ただし、有効期間満了の日の30日前までに、"
+     "甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の翌日から起算して２年間延長するものとし、"
+     "以後も同様とする。"),
+    ({"renewal_notice": "2週間", "renewal_term": "6か月"},
+     "本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。ただし、有効期間満了の日の２週間前までに、"
+     "甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の翌日から起算して６か月延長するものとし、"
+     "以後も同様とする。"),
+])
+def test_validity_wording(tmp_path, validity, expected):
+    text = text_of(write_spec(tmp_path, "v", validity=validity))
+    [article] = [a for a in text.articles if a.name == "validity"]
+    assert clauses(article) == [("", expected)]
+
+
+# ---------------------------------------------------------------- changes by the spec
+def test_a_heading_only_override_keeps_the_default_text(tmp_path):
+    text = text_of(write_spec(tmp_path, "h", articles={"costs": {"heading": "経費の負担"}}))
+    costs = text.articles[4]
+    assert costs.heading == "経費の負担"
+    assert clauses(costs) == clauses(text_of(SEED_SPEC).articles[4])
+
+
+def test_the_specs_own_text_is_printed_as_written(tmp_path):
+    own = "{all}は、経費を{compact}で負担する（前条参照）。"
+    text = text_of(write_spec(tmp_path, "own", articles={"costs": {"text": [own, "第二項。"]}}))
+    assert clauses(text.articles[4]) == [("", own), ("２", "第二項。")]
+    assert text.articles[4].heading == "費用負担"
+
+
+def test_extra_articles_where_they_are_asked_for(tmp_path):
+    extras = [{"heading": "後", "text": ["a"], "after": "purpose", "name": "x1"},
+              {"heading": "前", "text": ["b"], "before": "validity"},
+              {"heading": "既定", "text": ["c"]},
+              {"heading": "その後", "text": ["d"], "after": "x1"}]
+    text = text_of(write_spec(tmp_path, "x", extra_articles=extras))
+    assert [a.heading for a in text.articles] == ["目的", "後", "その後", "連携事項", "推進体制", "秘密保持",
+                                                  "費用負担", "前", "有効期間", "既定", "協議"]
+    assert [a.name for a in text.articles][7] == "extra-2"       # unnamed: by its place in extra_articles
+    # 連携事項 is no longer just after 目的: 第１条; 推進体制 still follows 連携事項: 前条
+    assert text.articles[3].clauses[0].text.startswith("甲及び乙は、第１条の目的を達成するため")
+    assert text.articles[4].clauses[0].text.startswith("甲及び乙は、前条に掲げる事項")
+    assert text.articles[4].clauses[1].text.startswith("前条に掲げる事項")
+
+
+def test_extras_beside_removed_articles(tmp_path):
+    spec = write_spec(tmp_path, "rm", articles={"consultation": {"remove": True}, "costs": {"remove": True},
+                                                "purpose": {"remove": True},
+                                                "areas": {"text": ["連携する。"]}},
+                      extra_articles=[{"heading": "末尾", "text": ["e"]},
+                                      {"heading": "費用の後", "text": ["f"], "after": "costs"},
+                                      {"heading": "費用の前", "text": ["g"], "before": "costs"},
+                                      {"heading": "目的の前", "text": ["h"], "before": "purpose"}])
+    text = text_of(spec)
+    assert [a.heading for a in text.articles] == ["目的の前", "連携事項", "推進体制", "秘密保持", "費用の前", "費用の後",
+                                                  "有効期間", "末尾"]
+
+
+def test_references_skip_to_the_article_number(tmp_path):
+    spec = write_spec(tmp_path, "ref", extra_articles=[{"heading": "間", "text": ["x"], "after": "areas"}])
+    text = text_of(spec)
+    assert text.articles[3].heading == "推進体制"
+    assert text.articles[3].clauses[0].text.startswith("甲及び乙は、第２条に掲げる事項")
+    assert text.articles[3].clauses[1].text.startswith("第２条に掲げる事項")
+
+
+def test_no_areas_no_areas_article(tmp_path):
+    text = text_of(write_spec(tmp_path, "noareas", areas=[]))
+    assert [a.heading for a in text.articles] == ["目的", "推進体制", "秘密保持", "費用負担", "有効期間", "協議"]
+    assert clauses(text.articles[1]) == [
+        ("", "甲及び乙は、本協定に基づく連携を円滑かつ効果的に推進するため、それぞれ連絡調整の窓口を設けるものとする。"),
+        ("２", "本協定に基づく連携の具体的な内容及び実施方法については、甲乙協議の上、別に定めるものとする。")]
+
+
+def test_area_items_as_sub_items(tmp_path):
+    text = text_of(write_spec(tmp_path, "items", area_items=True))
+    first = text.articles[1].clauses[0].entries[0]
+    assert [(e.marker, e.text) for e in first.entries] == [
+        ("ア", "先端技術を活用したスマート林業の推進、作業システムの効率化に向けた技術支援"),
+        ("イ", "農業における機械化・自動化・ICT等の導入促進"),
+        ("ウ", "水産加工技術の開発、漁場整備等に係る技術開発　等")]
+    assert text.articles[1].clauses[0].entries[-1].entries == ()
+
+
+def test_items_and_sub_items_of_an_own_text(tmp_path):
+    spec = write_spec(tmp_path, "own-items", extra_articles=[{"heading": "遵守事項", "text": [
+        "甲及び乙は、次の事項を守る。",
+        {"text": "前項の事項は、次のとおりとする。", "items": ["漏えいの防止", {"text": "目的外利用の禁止",
+                                                                   "items": ["複製", "提供", "{all}"]}]}]}])
+    [article] = [a for a in text_of(spec).articles if a.heading == "遵守事項"]
+    assert [(c.marker, c.text) for c in article.clauses] == [("", "甲及び乙は、次の事項を守る。"),
+                                                          ("２", "前項の事項は、次のとおりとする。")]
+    items = article.clauses[1].entries
+    assert [(e.marker, e.text) for e in items] == [("（１）", "漏えいの防止"), ("（２）", "目的外利用の禁止")]
+    assert [(e.marker, e.text) for e in items[1].entries] == [("ア", "複製"), ("イ", "提供"), ("ウ", "{all}")]
+
+
+@pytest.mark.parametrize("purpose, expected", [
+    ("地域の課題の解決を図る", "地域の課題の解決を図ることを目的とする。"),
+    ("地域の課題の解決を図ること", "地域の課題の解決を図ることを目的とする。"),
+])
+def test_purpose_with_or_without_koto(tmp_path, purpose, expected):
+    text = text_of(write_spec(tmp_path, "p", purpose=purpose))
+    assert text.articles[0].clauses[0].text.endswith("協働することにより、" + expected)
+
+
+def test_collective_word_and_own_closing(tmp_path):
+    text = text_of(write_spec(tmp_path, "c", labels="両者", closing="以上を証する。", subject="観光振興"))
+    assert text.preamble == ("北海道オホーツク総合振興局と国立大学法人北海道国立大学機構　北見工業大学（以下「両者」という。）"
+                             "は、観光振興に関し、次のとおり協定を締結する。")
+    assert text.closing == "以上を証する。"
+    assert text.labels == ()
+    assert [(s.label, s.field) for s in text.signatories] == [("", "オホーツク総合振興局"), ("", "北見工業大学")]
+
+
+def test_document_title_from_the_spec(tmp_path):
+    text = text_of(write_spec(tmp_path, "t", document={"title": "覚書", "standard": "包括連携",
+                                                      "purpose": "地域の課題の解決を図る"}))
+    assert text.title == "覚書" and text.title_lines == ("覚書",)
+
+
+# ---------------------------------------------------------------- signature blocks
+@pytest.mark.parametrize("formal, title, organisation", [
+    ("国立大学法人北海道国立大学機構　北見工業大学", "北見工業大学学長", ("国立大学法人北海道国立大学機構",)),
+    ("国立大学法人北海道国立大学機構　北見工業大学", "学長", ("国立大学法人北海道国立大学機構", "北見工業大学")),
+    ("北見工業大学", "北見工業大学学長", ()),
+    ("学校法人　北見学園", "理事長", ("学校法人", "北見学園")),
+    ("学校法人　北見学園　北見大学", "北見大学学長", ("学校法人", "北見学園")),
+    ("北見大学", "学長", ("北見大学",)),
+    ("北海道　北見市", "北海道　北見市長", ()),             # the title names the whole organisation
+    ("学校法人 北見学園", "理事長", ("学校法人 北見学園",)),  # only a full-width space starts a line
+])
+def test_signature_block_organisation_lines(tmp_path, formal, title, organisation):
+    spec = write_spec(tmp_path, "sig")
+    data = spec.read_text(encoding="utf-8")
+    data = data.replace("formal_name: 国立大学法人北海道国立大学機構　北見工業大学", f"formal_name: {formal}", 1)
+    data = data.replace("title: 北見工業大学学長", f"title: {title}", 1)
+    spec.write_text(data, encoding="utf-8")
+    second = text_of(spec).signatories[1]
+    assert (second.organisation, second.title, second.name) == (organisation, title, "鈴木　聡一郎")
+    assert second.address == "北海道北見市公園町165番地"
+
+
+def test_a_removed_article_that_is_referred_to(tmp_path):
+    spec = write_spec(tmp_path, "gone", articles={"purpose": {"remove": True}})
+    with pytest.raises(InputError) as raised:
+        text_of(spec)
+    [p] = raised.value.problems
+    # main names the referring article ('areas', which the spec does not write out:
+    # its nearest written ancestor, document.articles:, gives the line)
+    lines = spec.read_text(encoding="utf-8").splitlines()
+    articles = lines.index("    articles:") + 1
+    assert lines[articles].strip() == "purpose:"            # the removal, just below
+    assert (p.file, p.line, p.key, p.message) == (
+        str(spec), articles, "agreement.document.articles.areas",
+        "the article 'areas' refers to the article 'purpose', which is not in this agreement; "
+        "give 'areas' a text of its own under agreement.document.articles, or remove it too")
+
+
+def test_the_default_digit_style_is_mixed():
+    assert load_style().digits == "mixed"
+    assert compose(load_spec(SEED_SPEC), load_style()) == text_of(SEED_SPEC, "mixed")
+
+
+def test_renewal_periods_follow_the_digit_style(tmp_path):
+    spec = write_spec(tmp_path, "term", validity={"renewal_notice": "10日", "renewal_term": "12か月"})
+    [article] = [a for a in text_of(spec, "full").articles if a.name == "validity"]
+    assert "満了の日の１０日前までに" in article.clauses[0].text
+    assert "起算して１２か月延長する" in article.clauses[0].text

@@ -1,0 +1,79 @@
+"""The build record (.jpdocs-build.json) and a user's --templates folder: a spec is
+rebuilt when a template it uses changes, whichever folder that template comes from."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, SEED_SPEC, no_space, pdf_text, needs_poppler, run_generate
+
+BUNDLED = ROOT / "templates"
+
+
+def counts(stdout: str) -> dict[str, int]:
+    found = re.search(r"built (\d+), unchanged (\d+), failed (\d+)", stdout)
+    assert found, stdout
+    return dict(zip(("built", "unchanged", "failed"), map(int, found.groups())))
+
+
+def run(out: Path, folder: Path, *args) -> dict[str, int]:
+    result = run_generate(SEED_SPEC, "-o", out, "--templates", folder, "--format", "pdf", *args)
+    assert result.returncode == 0, result.stderr
+    return counts(result.stdout)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@needs_poppler
+def test_editing_a_template_in_the_users_folder_rebuilds(tmp_path):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    # contact.xml.j2 is included by the bundled press-notice template: the include
+    # must resolve to (and the record must hash) the user's copy
+    shutil.copy(BUNDLED / "contact.xml.j2", folder / "contact.xml.j2")
+    out = tmp_path / "out"
+    assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
+    assert run(out, folder) == {"built": 0, "unchanged": 1, "failed": 0}
+
+    # main's contact template prints each phone of ct.phone_list() as ph.kind and ph.number
+    edit(folder / "contact.xml.j2", "{{ ph.kind or style.word('phone_label') }}　{{ ph.number }}",
+         "電話（{{ ph.kind or style.word('phone_label') }}）{{ ph.number }}")
+    assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
+    notice = no_space(pdf_text(out / SEED_SPEC.stem / "press-notice.pdf"))
+    assert "電話（直通）0152-41-0618" in notice
+    assert run(out, folder) == {"built": 0, "unchanged": 1, "failed": 0}
+
+
+@needs_poppler
+def test_a_template_added_to_the_users_folder_rebuilds(tmp_path):
+    """A new file in the folder that now takes the place of a bundled template."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    out = tmp_path / "out"
+    assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
+    assert run(out, folder) == {"built": 0, "unchanged": 1, "failed": 0}
+    shutil.copy(BUNDLED / "press-notice.xml.j2", folder / "press-notice.xml.j2")
+    user = folder / "press-notice.xml.j2"
+    user.write_text(user.read_text(encoding="utf-8") + "{# the office's own copy #}\n", encoding="utf-8")
+    assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
+    # and removed again: the bundled one is back, so the documents change back
+    (folder / "press-notice.xml.j2").unlink()
+    assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
+
+
+def test_pointing_at_another_templates_folder_rebuilds(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        folder.mkdir()
+        shutil.copy(BUNDLED / "contact.xml.j2", folder / "contact.xml.j2")
+    edit(second / "contact.xml.j2", "{{ ph.kind or style.word('phone_label') }}　",
+         "{{ ph.kind or style.word('phone_label') }}：")
+    out = tmp_path / "out"
+    assert run(out, first) == {"built": 1, "unchanged": 0, "failed": 0}
+    assert run(out, second) == {"built": 1, "unchanged": 0, "failed": 0}
+    assert run(out, second) == {"built": 0, "unchanged": 1, "failed": 0}

@@ -1,0 +1,294 @@
+"""spec_checks.py in process and fast (the mutation run uses these): each check's
+problem or warning compared whole — file, line, key and message — on the seed
+spec with one value changed."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from conftest import SEED_SPEC
+from jpdocs.articles import compose
+from jpdocs.errors import InputError
+from jpdocs.spec import load_spec
+from jpdocs.style import load_style
+
+BASE = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+
+
+def write(tmp_path, change, name="spec"):
+    data = copy.deepcopy(BASE)
+    change(data)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def setting(*path_and_value):
+    *path, value = path_and_value
+
+    def change(data):
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return change
+
+
+def line_of(path, text):
+    found = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+def problems(path):
+    with pytest.raises(InputError) as raised:
+        load_spec(path)
+    return [(p.file, p.line, p.key, p.message) for p in raised.value.problems]
+
+
+def warnings(path):
+    return [(w.file, w.line, w.key, w.message) for w in load_spec(path).warnings]
+
+
+# ---------------------------------------------------------------- characters in values
+INVISIBLE = "often pasted from web pages or PDFs; delete it"
+
+
+@pytest.mark.parametrize("char, what", [
+    ("\t", "a tab character; write a full-width space (\u3000) or spaces instead"),
+    ("\ufffd", "the replacement mark \ufffd (U+FFFD), left where characters were lost in a conversion (文字化け); "
+               "type the original characters again"),
+    ("\x07", "the control character U+0007, which cannot be printed; delete it"),
+    ("\x7f", "the control character U+007F, which cannot be printed; delete it"),
+    ("\u00ad", f"the invisible character U+00AD (soft hyphen), {INVISIBLE}"),
+    ("\u200b", f"the invisible character U+200B (zero-width space), {INVISIBLE}"),
+    ("\u200c", f"the invisible character U+200C (zero-width non-joiner), {INVISIBLE}"),
+    ("\u200d", f"the invisible character U+200D (zero-width joiner), {INVISIBLE}"),
+    ("\u2060", f"the invisible character U+2060 (word joiner), {INVISIBLE}"),
+    ("\ufeff", f"the invisible character U+FEFF (zero-width no-break space (BOM)), {INVISIBLE}"),
+    ("\u202a", f"the invisible character U+202A (text-direction control), {INVISIBLE}"),
+    ("\u202e", f"the invisible character U+202E (text-direction control), {INVISIBLE}"),
+    ("\u2066", f"the invisible character U+2066 (text-direction control), {INVISIBLE}"),
+    ("\u2069", f"the invisible character U+2069 (text-direction control), {INVISIBLE}"),
+])
+def test_a_character_that_never_belongs_in_a_value(tmp_path, char, what):
+    path = write(tmp_path, setting("press_notice", "subject", f"件名{char}です{char}"))
+    assert problems(path) == [(str(path), line_of(path, "  subject: "), "press_notice.subject",
+                               f"the text contains {what} (at character 3)")]
+
+
+@pytest.mark.parametrize("char", ["\u2029", "\u202f", "\u2065", "\u206a", "\n"])
+def test_neighbours_of_the_refused_ranges_pass_this_check(tmp_path, char):
+    load_spec(write(tmp_path, setting("press_notice", "subject", f"件名{char}です")))
+
+
+def test_a_bad_character_deep_in_lists_and_keys(tmp_path):
+    path = write(tmp_path, setting("agreement", "areas", [{"heading": "農林水産業の振興", "items": ["a", "b\u200bc"]}]))
+    [(_, line, key, message)] = problems(path)
+    assert (line, key) == (line_of(path, "b\u200bc"), "agreement.areas[0].items[1]")
+    assert message.endswith("(at character 2)")
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("今般、北海道 オホーツクは", "'般、北海道 オホーツ'"),
+    ("北 海道", "'北 海道'"),
+    ("ABC 北海道", "'ABC 北海道'"),
+])
+def test_an_ascii_space_beside_japanese_is_a_warning_with_the_place(tmp_path, value, shown):
+    path = write(tmp_path, setting("press_notice", "opening", [value]))
+    assert warnings(path) == [(str(path), line_of(path, value), "press_notice.opening[0]",
+                               f"an ASCII space beside Japanese text ({shown}) is printed as it is; if a gap is meant,"
+                               " write a full-width space (\u3000)")]
+
+
+def test_ascii_spaces_between_latin_words_are_no_warning(tmp_path):
+    assert warnings(write(tmp_path, setting("press_notice", "opening", ["Kitami Institute of Technology"]))) == []
+
+
+def test_radicals_are_mended_with_a_warning_per_field(tmp_path):
+    def change(data):
+        data["parties"]["kitami_it"]["statements"] = ["北\u2f92市", "平和"]
+        data["press_notice"]["ceremony"]["venue"] = "\u2f24会議室"
+    path = write(tmp_path, change)
+    loaded = load_spec(path)
+    assert loaded.spec.parties["kitami_it"].statements == ["北見市", "平和"]
+    assert loaded.spec.press_notice.ceremony.venue == "大会議室"
+    assert sorted(warnings(path)) == sorted([
+        (str(path), line_of(path, "北\u2f92市"), "parties.kitami_it.statements[0]",
+         "look-alike radical characters replaced: \u2f92 U+2F92 → 見"),
+        (str(path), line_of(path, "\u2f24会議室"), "press_notice.ceremony.venue",
+         "look-alike radical characters replaced: \u2f24 U+2F24 → 大")])
+
+
+# ---------------------------------------------------------------- references and values
+def test_an_undeclared_party(tmp_path):
+    path = write(tmp_path, setting("press_notice", "ceremony", "signatories", ["bureau", "zzz", "kitami"]))
+    first = line_of(path, "signatories:")
+    assert problems(path) == [
+        (str(path), first + 2, "press_notice.ceremony.signatories[1]",
+         "party 'zzz' is not declared under parties (declared: bureau, kitami_it)"),
+        (str(path), first + 3, "press_notice.ceremony.signatories[2]",
+         "party 'kitami' is not declared under parties; did you mean 'kitami_it'?")]
+
+
+@pytest.mark.parametrize("end", ["11:00", "10:59"])
+def test_a_ceremony_that_ends_before_it_starts(tmp_path, end):
+    path = write(tmp_path, setting("press_notice", "ceremony", "end", end))
+    assert problems(path) == [(str(path), line_of(path, f"end: '{end}'"), "press_notice.ceremony.end",
+                               f"the end time {end} is not later than the start 11:00")]
+
+
+def test_a_ceremony_that_ends_a_minute_after_it_starts(tmp_path):
+    load_spec(write(tmp_path, setting("press_notice", "ceremony", "end", "11:01")))
+
+
+@pytest.mark.parametrize("validity, start, end", [
+    ({"start": "2024-03-01", "end": "2024-03-01"}, "2024-03-01", "2024-03-01"),      # validity.start
+    ({"start": "2024-03-01", "end": "2024-02-28"}, "2024-03-01", "2024-02-28"),
+    ({"end": "2024-02-27"}, "2024-02-27", "2024-02-27"),                              # signing_date
+])
+def test_an_agreement_that_ends_before_it_starts(tmp_path, validity, start, end):
+    # main's message gives the start date alone (no longer which key it came from)
+    path = write(tmp_path, setting("agreement", "validity", validity))
+    assert problems(path) == [(str(path), line_of(path, f"end: '{end}'"), "agreement.validity.end",
+                               f"the agreement ends ({end}) before it starts ({start})")]
+
+
+def test_an_agreement_a_day_long(tmp_path):
+    # a day long is a valid term; without renewal: false the default notice (1か月)
+    # could not be given before its end, which term.py now refuses
+    load_spec(write(tmp_path, setting("agreement", "validity", {"end": "2024-02-28", "renewal": False})))
+    path = write(tmp_path, setting("agreement", "validity", {"end": "2024-02-28"}), "renewing")
+    assert problems(path) == [(str(path), line_of(path, "end: '2024-02-28'"), "agreement.validity.end",
+                               "the term from 2024-02-27 to 2024-02-28 cannot be met: notice 1か月 before its end"
+                               " (2024-01-28) falls before it starts; give a later end, a shorter renewal_notice,"
+                               " or renewal: false")]
+
+
+def test_at_most_ten_parties(tmp_path):
+    def change(data):
+        for i in range(9):
+            data["parties"][f"p{i}"] = {"name": f"市{i}", "representative": {"title": "長", "name": "山田　太郎"}}
+    path = write(tmp_path, change)
+    assert problems(path) == [(str(path), line_of(path, "parties:"), "parties", "at most 10 parties (甲 to 癸)")]
+    del_one = write(tmp_path, lambda d: (change(d), d["parties"].pop("p8")), "ten")
+    load_spec(del_one)
+
+
+def test_logo_problems(tmp_path):
+    (tmp_path / "text.png").write_text("not an image", encoding="utf-8")
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 20)
+    for logo, message in [
+        ("none.png", f"logo file not found: {tmp_path / 'none.png'} (a logo path is relative to the spec file)"),
+        ("text.png", f"the logo {tmp_path / 'text.png'} is not a PNG or JPEG file"),
+    ]:
+        path = write(tmp_path, setting("parties", "bureau", "logo", logo))
+        assert problems(path) == [(str(path), line_of(path, f"logo: {logo}"), "parties.bureau.logo", message)]
+    path = write(tmp_path, setting("parties", "kitami_it", "logo", "broken.png"))
+    [(_, line, key, message)] = problems(path)
+    assert (line, key) == (line_of(path, "logo: broken.png"), "parties.kitami_it.logo")
+    assert message == f"the logo {tmp_path / 'broken.png'} is damaged and cannot be read"
+
+
+# ---------------------------------------------------------------- schema findings in plain words
+@pytest.mark.parametrize("change, where, key, message", [
+    (setting("press_notice", "subjectt", "x"), "subjectt:", "press_notice.subjectt",
+     "unknown key 'subjectt'; did you mean 'subject'?"),
+    (setting("press_notice", "zzzz", "x"), "zzzz:", "press_notice.zzzz",
+     "unknown key 'zzzz'; allowed here: after, also, attachments, background, ceremony, closing_ijo, contacts, "
+     "date_suffix, embargo, header, issue_date, issuer_label, issuing_office, ki, opening, press_request, subject, "
+     "subject_label"),
+    (setting("parties", "bureau", "nmae", "x"), "nmae:", "parties.bureau.nmae",
+     "unknown key 'nmae'; did you mean 'name'?"),
+    (setting("agreement", "fiscal_year", "abc"), "fiscal_year:", "agreement.fiscal_year",
+     "expected a year as a whole number (2024 = 令和６年度), got the text 'abc'"),
+    (setting("agreement", "document", "area_items", "maybe"), "area_items:", "agreement.document.area_items",
+     "expected true or false, got the text 'maybe'"),
+    (setting("agreement", "area_items", True), "area_items:", "agreement.area_items",     # the old place
+     "'area_items' belongs to the agreement document now: write it as agreement.document.area_items"),
+    (setting("agreement", "areas", "abc"), "areas: abc", "agreement.areas",
+     "expected a list (lines starting with '- ', or [a, b]), got the text 'abc'"),
+    (setting("agreement", "validity", "abc"), "validity: abc", "agreement.validity",
+     "expected a block of keys (key: value lines, indented under this one), got the text 'abc'"),
+    (setting("press_notice", "subject", 5621), "subject: 5621", "press_notice.subject",
+     "expected text, got the number 5621; put it in quotes (\"5621\") so that it is kept exactly as written"),
+    (setting("press_notice", "subject", True), "subject: true", "press_notice.subject",
+     "expected text, got true/false (true)"),
+])
+def test_schema_findings(tmp_path, change, where, key, message):
+    path = write(tmp_path, change)
+    assert problems(path) == [(str(path), line_of(path, where), key, message)]
+
+
+def test_a_misspelt_required_key_is_one_mistake(tmp_path):
+    def change(data):
+        ceremony = data["press_notice"]["ceremony"]
+        ceremony["venu"] = ceremony.pop("venue")
+    path = write(tmp_path, change)
+    typo = line_of(path, "venu:")
+    # main reports the misspelling alone (no second problem for the missing venue)
+    assert problems(path) == [
+        (str(path), typo, "press_notice.ceremony.venu", "unknown key 'venu'; did you mean 'venue'?")]
+
+
+@pytest.mark.parametrize("change, where, key, message", [
+    (setting("agreement", "validity", "renewal_notice", "すぐ"), "renewal_notice:", "agreement.validity.renewal_notice",
+     "write a period as a number and a unit: 1か月, 30日, 2週間 or 1年 (got 'すぐ')"),
+    (setting("press_notice", "press_request", "deadline", "2024-02-30T17:00"), "deadline:",
+     "press_notice.press_request.deadline", "2024-02-30T17:00 is not a valid date: 2024年2月 has 29 days"),
+    (setting("agreement", "signing_date", [1]), "signing_date:", "agreement.signing_date",
+     "expected a date written as YYYY-MM-DD (2024-02-27), got a list"),
+    (setting("press_notice", "ceremony", "start", [1]), "start:", "press_notice.ceremony.start",
+     "expected a time written as HH:MM in quotes (\"11:00\"), got a list"),
+    (setting("press_notice", "subject", ""), "  subject: ''", "press_notice.subject",
+     "the value is empty; write it, or remove the key"),
+    (setting("agreement", "document", "area_items", [1]), "area_items:", "agreement.document.area_items",
+     "expected true or false, got a list"),
+    (setting("parties", {}), "parties: {}", "parties", "needs at least 1 entry"),
+    (setting("agreement", "document", "articles", {"costs": {"text": []}}), "text: []",
+     "agreement.document.articles.costs.text",
+     "needs at least 1 entry"),
+])
+def test_more_schema_findings(tmp_path, change, where, key, message):
+    path = write(tmp_path, change)
+    found = problems(path)
+    assert (str(path), line_of(path, where), key, message) in found, found
+
+
+def test_an_agreement_with_one_party(tmp_path):
+    path = write(tmp_path, lambda d: (d["parties"].pop("kitami_it"), d.pop("press_notice")))
+    assert problems(path) == [(str(path), line_of(path, "agreement:"), "agreement",
+                               "an agreement needs at least two parties under parties:")]
+
+
+def test_an_unknown_article_with_nothing_close(tmp_path):
+    # checked where the standard set is known: articles.compose (load_spec accepts it)
+    path = write(tmp_path, setting("agreement", "document", "articles", {"zzzz": {"remove": True}}))
+    with pytest.raises(InputError) as raised:
+        compose(load_spec(path), load_style())
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.problems] == [
+        (str(path), line_of(path, "zzzz:"), "agreement.document.articles.zzzz",
+         "the standard set '包括連携' has no article named 'zzzz'; its articles: purpose, areas, promotion,"
+         " confidentiality, costs, validity, consultation")]
+
+
+def test_every_bad_value_of_a_list_is_reported(tmp_path):
+    path = write(tmp_path, setting("press_notice", "opening", ["今般\t、", "つきまして\tは"]))
+    assert [(p[2], p[3][-16:]) for p in problems(path)] == [("press_notice.opening[0]", "(at character 3)"),
+                                                            ("press_notice.opening[1]", "(at character 6)")]
+
+
+def test_two_radicals_in_one_field(tmp_path):
+    path = write(tmp_path, setting("press_notice", "ceremony", "venue", "\u2f24\u2f74会議室"))
+    assert [w[3] for w in warnings(path)] == [
+        "look-alike radical characters replaced: \u2f24 U+2F24 → 大, \u2f74 U+2F74 → 立"]
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG"])
+def test_png_and_jpeg_logos_are_accepted(tmp_path, fmt):
+    from PIL import Image
+    Image.new("RGB", (8, 4), "white").save(tmp_path / "logo.img", fmt)
+    loaded = load_spec(write(tmp_path, setting("parties", "bureau", "logo", "logo.img")))
+    assert loaded.spec.parties["bureau"].logo == "logo.img"
