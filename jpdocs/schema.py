@@ -348,6 +348,18 @@ class AgreementDocument(Strict):
     original_mark: bool = True         # print 正本（甲保管） on each party's original
 
 
+class Amendment(Strict):
+    """A later revision of the agreement (改定), listed with it in the annual overview."""
+    date: Date
+    note: Optional[Line] = None        # 第３条改定, 名称変更 …
+
+
+class Related(Strict):
+    """A document under the agreement (a 覚書, 実施細目), listed with it in the annual overview."""
+    title: Line
+    date: Optional[Date] = None
+
+
 class Agreement(Strict):
     """What the agreement is: used by the notice, the overview sheet, the annual
     book and (when `document:` is given) the agreement document itself."""
@@ -356,6 +368,9 @@ class Agreement(Strict):
     areas: list[Area] = []
     fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
     department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)
+    fields: dict[str, Line] = {}       # the office's own facts (分類: 包括連携), printed where an annual column names them
+    amendments: list[Amendment] = []   # 改定日: later revisions, listed with it in the annual overview
+    related: list[Related] = []        # documents under it (覚書 …), listed with it in the annual overview
     validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
     document: Optional[AgreementDocument] = None
 

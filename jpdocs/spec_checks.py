@@ -232,6 +232,17 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                                         " whose days cannot all be written as dates (fiscal years run from"
                                         f" {japanese.FIRST_FISCAL_YEAR} to {japanese.LAST_FISCAL_YEAR});"
                                         " check the date"))
+        for i, amendment in enumerate(agreement.amendments):
+            if agreement.signing_date and amendment.date <= agreement.signing_date:
+                path = ("agreement", "amendments", i, "date")
+                problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                        f"the agreement is amended on {amendment.date.isoformat()}, not after it"
+                                        f" was signed ({agreement.signing_date.isoformat()}); check the date"))
+        for field in agreement.fields:
+            if not field.strip():
+                path = ("agreement", "fields", field)
+                problems.append(Problem(name, line_of(lines, path), "agreement.fields",
+                                        "a field's name cannot be empty"))
     problems += _blanks(spec, name, lines)
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
