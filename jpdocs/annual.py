@@ -216,12 +216,15 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
     raise AssertionError(col.data)
 
 
-def partners(loaded: LoadedSpec) -> str:
+def partner_names(loaded: LoadedSpec) -> list[str]:
     """相手方: every party not of the issuing side (Party.on_issuing_side: `issuing:`,
     or named as the issuer). An issuer that is no party has every party as 相手方."""
     spec = loaded.spec
-    others = [p for _, p in spec.party_list() if not p.on_issuing_side(spec.issuer)]
-    return "、".join(p.formal_name or p.name for p in others) or DASH
+    return [p.formal_name or p.name for _, p in spec.party_list() if not p.on_issuing_side(spec.issuer)]
+
+
+def partners(loaded: LoadedSpec) -> str:
+    return "、".join(partner_names(loaded)) or DASH
 
 
 def department(loaded: LoadedSpec) -> str:
@@ -450,9 +453,11 @@ _PLACE = re.compile(r"\{(title|date|partners|issuer|department)\}")
 
 def prose_line(row: Row, style: HouseStyle, markup: bool) -> str:
     """One agreement as the prose list says it (house style `annual.prose`): its
-    placeholders filled literally, the rest escaped; {date} in <time> in HTML."""
+    placeholders filled literally ({partners} enumerated: A、B及びC), the rest
+    escaped; {date} in <time> in HTML."""
     ag = row.loaded.spec.agreement
-    values = {"title": ag.title, "date": row.signed, "partners": partners(row.loaded),
+    names = partner_names(row.loaded)
+    values = {"title": ag.title, "date": row.signed, "partners": japanese.join_japanese(names) if names else DASH,
               "issuer": row.loaded.spec.issuer, "department": department(row.loaded)}
     out, pos = [], 0
     template = style.annual.prose
@@ -474,8 +479,7 @@ def html_fragment(fy: int, rows: list[Row], style: HouseStyle) -> str:
     """What the office's CMS takes: the table (or the prose list) alone."""
     if style.annual.web == "prose":
         items = "\n".join(f"<li>{prose_line(r, style, True)}</li>" for r in rows)
-        return (f'<section class="jpdocs-annual">\n<h2>{_esc(title_of(fy, style))}</h2>\n'
-                f'<ul>\n{items}\n</ul>\n</section>\n')
+        return f"<ul class=\"jpdocs-annual\">\n{items}\n</ul>\n"
     return html_table(fy, rows, style)
 
 

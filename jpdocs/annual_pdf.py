@@ -115,7 +115,8 @@ def fallback_sheet(row: Row, style: HouseStyle) -> m.Document:
              ("有効期間", validity(row.loaded, style).text)]
     blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade"),
                             m.Cell([m.Paragraph([m.Text(v)])])] for k, v in facts], [0.2, 0.8]))
-    blocks.append(m.Paragraph([m.Text("連携事項")], style="heading", space_before=10))
+    if spec.agreement.areas:               # no heading over nothing
+        blocks.append(m.Paragraph([m.Text("連携事項")], style="heading", space_before=10))
     for i, area in enumerate(spec.agreement.areas, 1):
         blocks.append(m.Item(f"({i})", [m.Text(area.heading)],
                              [m.Item("・", [m.Text(t)], level=0) for t in area.items]))

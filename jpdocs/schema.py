@@ -34,7 +34,9 @@ class Party(Strict):
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
     short_name: Optional[Line] = None
     address: Optional[Line] = None
-    representative: Representative    # the head (代表者)
+    # the head (代表者); needed where a document prints who signs (the notice's 締結者, the
+    # agreement's signature blocks): a spec that only lists the agreement (annual) may leave it out
+    representative: Optional[Representative] = None
     signatory: Optional[Representative] = None   # who signs for the party, when not the head
     honorific: Optional[Line] = None  # 様 for a partner; never on one's own head
     statements: list[Line] = []       # the overview sheet's ◆ lines
@@ -44,15 +46,16 @@ class Party(Strict):
     def names(self) -> list[str]:
         return [n for n in (self.name, self.formal_name, self.short_name) if n]
 
-    def signer(self) -> Representative:
-        """Who signs for the party: the signatory where one is named, else the head."""
+    def signer(self) -> Optional[Representative]:
+        """Who signs for the party: the signatory where one is named, else the head
+        (None only in a spec no document of which prints a signer: spec_checks)."""
         return self.signatory or self.representative
 
     def organisation_before_title(self) -> str:
         """The organisation to print before the signer's title (市長 → ○○市　市長), or ""
         where the title already begins with one of the party's names
         (北海道オホーツク総合振興局長)."""
-        title = self.signer().title
+        title = self.signer().title if self.signer() else ""
         if any(title.startswith(n) for n in self.names()):
             return ""
         return self.name

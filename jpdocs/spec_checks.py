@@ -244,6 +244,7 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, path), "agreement.fields",
                                         "a field's name cannot be empty"))
     problems += _blanks(spec, name, lines)
+    problems += _signers(spec, name, lines)
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
@@ -441,6 +442,26 @@ def _sub_item_lists(ag):
     if doc.area_items:
         for i, area in enumerate(ag.areas):
             yield ("agreement", "areas", i, "items"), len(area.items)
+
+
+def _signers(spec: Spec, name: str, lines) -> list[Problem]:
+    """Who signs for a party may be left out only where no document prints it: the
+    press notice prints its signatories (締結者), the agreement every party's block."""
+    needed: dict[str, str] = {}
+    if spec.agreement and spec.agreement.document:
+        needed.update((pid, "the agreement's signature block") for pid in spec.parties)
+    if spec.press_notice:
+        for pid in spec.press_notice.ceremony.signatories or list(spec.parties):
+            needed.setdefault(pid, "the press notice's 締結者")
+    problems = []
+    for pid, where in needed.items():
+        party = spec.parties.get(pid)
+        if party is not None and party.signer() is None:
+            path = ("parties", pid)
+            problems.append(Problem(name, line_of(lines, path), f"parties.{pid}.representative",
+                                    f"missing: {where} prints who signs for this party; give"
+                                    " representative: {title: …, name: …}"))
+    return problems
 
 
 def blank_keys(spec: Spec) -> list[tuple]:
