@@ -305,8 +305,12 @@ def headings(style: HouseStyle) -> list[str]:
 
 
 def _ems(text: str) -> float:
-    """A line's width in em: half-width characters take half."""
-    return sum(0.5 if unicodedata.east_asian_width(ch) in ("Na", "H") else 1.0 for ch in text)
+    """A line's width in em as the composer sets it: half-width characters take half,
+    and a quarter em stands between Japanese and Latin letters or digits (和欧間);
+    half an em more for what rounding and the hanging punctuation may take."""
+    narrow = [unicodedata.east_asian_width(ch) in ("Na", "H") for ch in text]
+    changes = sum(1 for a, b in zip(narrow, narrow[1:]) if a != b)
+    return sum(0.5 if n else 1.0 for n in narrow) + 0.25 * changes + 0.5
 
 
 # What must stay on one line of a cell: a date (令和６年４月22日, R6.4.22) with what is
