@@ -68,10 +68,6 @@ class Row:
     def title(self) -> str:
         return self.loaded.spec.agreement.title
 
-    @property
-    def cells(self) -> list[str]:
-        return [v.text for v in self.values]
-
 
 def fiscal_year_of(loaded: LoadedSpec) -> int | None:
     agreement = loaded.spec.agreement
@@ -192,7 +188,8 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
     if col.data == "number":
         return Value([str(number)])
     if col.data == "signing_date":
-        return Value([_date(ag.signing_date, style, form)], [ag.signing_date.isoformat()])
+        amended = [f"（{_date(a.date, style, form)}改定）" for a in ag.amendments] if col.amended else []
+        return Value([_date(ag.signing_date, style, form), *amended], [ag.signing_date.isoformat()])
     if col.data == "title":
         return Value(ag.title.split("\n"))
     if col.data == "partners":
@@ -419,13 +416,13 @@ def _esc(text: str) -> str:
 
 def _cell_html(col: AnnualColumn, v: Value) -> str:
     lines = v.lines
-    if col.data in ("signing_date", "amendments") and len(v.iso) == len(lines):
+    if col.data in ("signing_date", "amendments") and v.iso:
         # a date a program can read: <time datetime="2024-04-22">令和６年４月22日</time>
         parts = []
         for text, iso in zip(lines, v.iso):
             day = re.match(r"^[^（]*", text).group(0)
             parts.append(f'<time datetime="{iso}">{_esc(day)}</time>{_esc(text[len(day):])}')
-        return "<br>".join(parts)
+        return "<br>".join(parts + [_esc(ln) for ln in lines[len(v.iso):]])      # （…改定）
     return "<br>".join(_esc(ln) for ln in lines)
 
 

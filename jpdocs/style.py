@@ -117,6 +117,7 @@ class AnnualColumn(_Strict):
     field: str | None = None
     heading: str | None = None        # default: the data's usual heading, or the field's name
     dates: Literal["long", "short"] | None = None    # default long; only for a column of dates
+    amended: bool = False             # signing_date only: each amendment's date under it, （R2.4.1改定）
 
     def title(self) -> str:
         return self.heading if self.heading is not None else (ANNUAL_HEADINGS[self.data] if self.data else self.field)
@@ -226,6 +227,9 @@ def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
             what = f"data: {col.data}" if col.data else f"field: {col.field}"
             at(("columns", i, "dates"), f"the column {what} holds no dates, so dates: would have no effect"
                                         f" (columns of dates: {', '.join(ANNUAL_DATE_DATA)})")
+        if col.amended and col.data != "signing_date":
+            at(("columns", i, "amended"), "amended: prints the amendments under the signing date; only a"
+                                          " column of data: signing_date has it (or use data: amendments)")
         if col.field is not None and not col.field.strip():
             at(("columns", i, "field"), "a field's name cannot be empty")
     heads = [c.title() for c in an.columns if (c.data is None) != (c.field is None)]

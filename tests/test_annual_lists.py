@@ -220,6 +220,23 @@ def test_own_fields_amendments_and_related_documents_in_the_office_columns(tmp_p
     assert first.exists()
 
 
+def test_an_amendment_in_brackets_under_the_signing_date(tmp_path):
+    """As some offices list it: H27.11.27 / （R2.4.1改定）, the ISO column keeping the signing."""
+    style = style_file(tmp_path, "annual:\n  columns:\n    - {data: signing_date, dates: short, amended: true}\n"
+                                 "    - {data: title}\n")
+    spec = write(tmp_path / "specs", signed("2015-11-27", amendments=[{"date": "2020-04-01"}],
+                                            validity={"end": "2016-03-31"}), "a")
+    result, out = annual([spec], 2015, tmp_path / "out", "--style", style, "--format", "csv,html,pdf")
+    assert result.returncode == 0, result.stderr
+    _, _, table = read_csv(out / "annual-2015.csv")
+    assert table[1][:2] == ["H27.11.27\n（R2.4.1改定）", "2015-11-27"]
+    root = strict_parse((out / "annual-2015.html").read_bytes())
+    cell = root.find(".//tbody/tr/td")
+    assert cell.find("time").get("datetime") == "2015-11-27" and "（R2.4.1改定）" in "".join(cell.itertext())
+    texts = ["".join(c["text"] for c in line) for line in table_cells(out / "annual-2015.pdf")]
+    assert "H27.11.27" in texts and "（R2.4.1改定）" in texts
+
+
 def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
     spec = write(tmp_path / "specs", signed("2024-04-22", fields={"分野": "包括連携"}), "a")
     result, _ = annual([spec], 2024, tmp_path / "out", "--style", style_file(tmp_path, COLUMNS))
@@ -242,6 +259,8 @@ def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
     ("annual:\n  prose: '{title}を締結'\n", 2, "annual.prose", "web: is not prose, so prose: would have no effect"),
     ("annual:\n  web: prose\n  prose: '{name}と締結'\n", 3, "annual.prose",
      "{name} is not a placeholder of the prose list"),
+    ("annual:\n  columns:\n    - {data: title, amended: true}\n", 3, "annual.columns[0].amended",
+     "amended: prints the amendments under the signing date; only a column of data: signing_date has it"),
     ("annual:\n  columns:\n    - {data: signed}\n", 3, "annual.columns[0].data", "Input should be"),
 ])
 def test_a_style_key_without_effect_or_wrong_is_an_error_at_its_line(tmp_path, text, line, key, message):
