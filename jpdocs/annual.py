@@ -317,33 +317,38 @@ _UNBROKEN = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-�
 
 
 def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: float = 8.0) -> list[float]:
-    """Widths from the content (fractions of `width`, points): every column gets at least
-    its longest date and its heading on one line (so a date never breaks), and what is
-    left goes to the columns with longer text, in proportion to what they lack."""
+    """Widths from the content (fractions of `width`, points). Every column gets at least
+    its longest date and its heading on one line (so a date never breaks) and at most
+    its longest line; in between, widths follow the amount of text each column holds
+    (a cell's height is about its text over its width, so columns in proportion to
+    their text end about equally tall: the table is shortest). What is left once every
+    line fits goes to all columns in proportion."""
     size = style.styles["small"].size
     heads = headings(style)
     n = len(heads)
-    least, natural = [], []
+    least, natural, amount = [], [], []
     for k in range(n):
         lines = [ln for r in rows for ln in r.values[k].lines]
         atoms = [a for ln in lines for a in _UNBROKEN.findall(ln)]
-        lo = max([_ems(heads[k]), *(_ems(a) for a in atoms), 2.0])
+        lo = max([_ems(heads[k]), *(_ems(a) for a in atoms), 2.5])
         if all(len(ln) <= 4 for ln in lines):           # short cells (№, 分類): never wrapped
             lo = max([lo, *(_ems(ln) for ln in lines)])
         least.append(lo)
         natural.append(max([lo, *(_ems(ln) for ln in lines)]))
+        amount.append(sum(_ems(ln) for ln in lines) or 1.0)
     room = (width - padding * n) / size                  # em available for the text
-    got = list(least)
-    spare = room - sum(least)
-    if spare > 0:
-        want = [nat - lo for nat, lo in zip(natural, least)]
-        if sum(want) <= spare:                           # everything fits on one line each
-            got = natural
-            spare -= sum(want)
-            got = [g + spare * g / sum(natural) for g in got]
-        else:
-            # water-filling: give each column what it lacks, in proportion, never more
-            got = [lo + spare * w / sum(want) for lo, w in zip(least, want)]
+    if sum(natural) <= room:
+        got = [g + (room - sum(natural)) * g / sum(natural) for g in natural]
+    elif sum(least) >= room:
+        got = least
+    else:
+        def widths(scale: float) -> list[float]:
+            return [min(max(scale * a, lo), hi) for a, lo, hi in zip(amount, least, natural)]
+        low, high = 0.0, max(hi / a for hi, a in zip(natural, amount))
+        for _ in range(60):                              # the scale at which they fill the room
+            mid = (low + high) / 2
+            low, high = (mid, high) if sum(widths(mid)) < room else (low, mid)
+        got = widths(high)
     points = [g * size + padding for g in got]
     total = sum(points)
     return [p / total for p in points]
