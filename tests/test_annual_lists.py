@@ -395,3 +395,16 @@ def test_a_book_holds_exactly_its_fiscal_years_agreements(tmp_path_factory, days
     assert result.returncode == 0, result.stderr
     _, _, table = read_csv(out / f"annual-{fy}.csv")
     assert [r[2] for r in table[1:]] == [d.isoformat() for d in expected]
+
+
+def test_who_signs_may_be_left_out_only_where_nothing_prints_it(tmp_path):
+    data = seed()
+    del data["parties"]["kitami_it"]["representative"]
+    spec = write(tmp_path, data, "notice")
+    result = run_generate("check", spec)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"error: {spec}:" in result.stderr and \
+        "parties.kitami_it.representative: missing: the agreement's signature block prints who signs" in result.stderr
+    listed = {"issuer": data["issuer"], "parties": data["parties"],
+              "agreement": {k: data["agreement"][k] for k in ("title", "signing_date")}}
+    assert run_generate("check", write(tmp_path, listed, "listed")).returncode == 0
