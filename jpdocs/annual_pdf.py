@@ -22,7 +22,8 @@ from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from xml.sax.saxutils import escape
 
 from . import model as m
-from .annual import Row, contents_entries, cover_blocks, issuer_of, summary_table, title_of
+from .annual import (Row, contents_entries, cover_blocks, department, issuer_of, partners, summary_table, title_of,
+                     validity)
 from .build import make_documents
 from .errors import LayoutProblem
 from .locate import located, located_among
@@ -100,20 +101,22 @@ def sheet_document(row: Row, style: HouseStyle) -> tuple[m.Document, HouseStyle]
     is the sheet built on its own. Without areas, a plain sheet of facts."""
     docs = make_documents(row.loaded, style, kinds=("overview",))
     if not docs:
-        return fallback_sheet(row), style
+        return fallback_sheet(row, style), style
     try:
         return docs[0], fit_style(docs[0], style, str(row.loaded.path))
     except LayoutProblem as exc:          # named at its key and line, as the build names it
         raise located(exc, row.loaded) from None
 
 
-def fallback_sheet(row: Row) -> m.Document:
+def fallback_sheet(row: Row, style: HouseStyle) -> m.Document:
     spec = row.loaded.spec
     blocks: list[m.Block] = [m.Heading([m.Text(f"{row.title}の概要")], style="title"), m.Spacer(8)]
-    facts = [("締結日", row.cells[1]), ("相手方", row.cells[3]), ("担当課", row.cells[5]), ("有効期間", row.cells[6])]
+    facts = [("締結日", row.signed), ("相手方", partners(row.loaded)), ("担当課", department(row.loaded)),
+             ("有効期間", validity(row.loaded, style).text)]
     blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade"),
                             m.Cell([m.Paragraph([m.Text(v)])])] for k, v in facts], [0.2, 0.8]))
-    blocks.append(m.Paragraph([m.Text("連携事項")], style="heading", space_before=10))
+    if spec.agreement.areas:               # no heading over nothing
+        blocks.append(m.Paragraph([m.Text("連携事項")], style="heading", space_before=10))
     for i, area in enumerate(spec.agreement.areas, 1):
         blocks.append(m.Item(f"({i})", [m.Text(area.heading)],
                              [m.Item("・", [m.Text(t)], level=0) for t in area.items]))
@@ -159,10 +162,11 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
     story = [Anchor("cover", "表紙", label="ROMAN_LOWER"), *builder.blocks(cover_blocks(fy, rows, style), width),
              PageBreak(), Anchor("contents", "目次"),
              *builder.blocks([m.Heading([m.Text("目次")], style="title")], width), toc,
-             # the seven columns want the page's long side
+             # the table's columns want the page's long side
              NextPageTemplate("landscape"), PageBreak(), Anchor("summary", "締結状況一覧", toc=True, label="ARABIC"),
              *builder.blocks([m.Heading([m.Text("締結状況一覧")], style="heading")], width)]
-    table = builder.table(summary_table(rows), frames["landscape"]._width - 12)
+    table_width = frames["landscape"]._width - 12
+    table = builder.table(summary_table(rows, style, table_width), table_width)
     table.repeatRows = 1                       # the column heads on every page of a long year
     story.append(table)
     keys = {key: text for _, text, key in contents_entries(rows, style)}

@@ -27,7 +27,7 @@ Build Japanese official documents (press notices, agreements …) from YAML even
                      [--force] [--jobs N] [--time-limit S] [--kinds KIND,…] [--copies] [--pdfa] [--final]
   python generate.py check SPEC ... [--style FILE] [--templates DIR] [--final]
   python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
-  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR] [--force]
+  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR] [--format pdf,docx,csv,html] [--force]
 
 Specs whose inputs did not change since their last build are skipped (--force
 rebuilds); many specs are built in parallel, one process per core.
@@ -288,19 +288,24 @@ def _report_os_error(exc: OSError, inputs: list[Path], output: Path) -> None:
 def annual_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="generate.py annual",
                                 description="The annual overview of one fiscal year's agreements: "
-                                            "annual-YEAR.pdf, .docx and .csv.")
+                                            "annual-YEAR.pdf, .docx and .csv (and .html).")
     p.add_argument("--fiscal-year", type=int, required=True, metavar="YEAR",
                    help="the Western year the fiscal year starts in: 2024 = 令和６年度 (2024-04-01 to 2025-03-31)")
-    p.add_argument("specs", nargs="*", type=Path, metavar="SPEC", help="spec files or folders (default: specs/)")
+    p.add_argument("specs", nargs="*", type=Path, metavar="SPEC",
+                   help="spec files or folders, searched recursively (default: specs/)")
     p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR", help="output folder (default: output/)")
     p.add_argument("--style", type=Path, metavar="FILE", help="house style YAML (default: the standard one)")
+    p.add_argument("--format", default="pdf,docx,csv", metavar="pdf,docx,csv,html",
+                   help="the files to write (default: pdf,docx,csv); html writes annual-YEAR.html and"
+                        " annual-YEAR.fragment.html")
     p.add_argument("--force", action="store_true",
                    help="replace annual files that jpdocs did not write or that were changed since (edited in Word)")
     return p
 
 
 def run_annual(argv: list[str]) -> int:
-    from .annual import NoAgreements, build_annual
+    from .annual import NoAgreements, annual_files
+    from .annual_book import FORMATS, build_annual
     from .style import load_style
     from .japanese import fiscal_year_problem
     args = annual_parser().parse_args(argv)
@@ -308,10 +313,17 @@ def run_annual(argv: list[str]) -> int:
     if trouble:
         print(f"error: --fiscal-year: {trouble}", file=sys.stderr)
         return 1
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    wrong = [f for f in formats if f not in FORMATS]
+    if wrong or not formats:
+        print(f"error: --format: {', '.join(wrong) or 'nothing'} is not a format of the annual overview;"
+              f" choose from {', '.join(FORMATS)}", file=sys.stderr)
+        return 1
     files: list[Path] = []
     try:
-        files = spec_files(args.specs)
-        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force):
+        files = annual_files(args.specs or [SPECS])
+        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force,
+                                    formats):
             print(f"wrote {written}")
     except InputError as exc:
         _report(exc)

@@ -34,7 +34,9 @@ class Party(Strict):
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
     short_name: Optional[Line] = None
     address: Optional[Line] = None
-    representative: Representative    # the head (代表者)
+    # the head (代表者); needed where a document prints who signs (the notice's 締結者, the
+    # agreement's signature blocks): a spec that only lists the agreement (annual) may leave it out
+    representative: Optional[Representative] = None
     signatory: Optional[Representative] = None   # who signs for the party, when not the head
     honorific: Optional[Line] = None  # 様 for a partner; never on one's own head
     statements: list[Line] = []       # the overview sheet's ◆ lines
@@ -44,15 +46,16 @@ class Party(Strict):
     def names(self) -> list[str]:
         return [n for n in (self.name, self.formal_name, self.short_name) if n]
 
-    def signer(self) -> Representative:
-        """Who signs for the party: the signatory where one is named, else the head."""
+    def signer(self) -> Optional[Representative]:
+        """Who signs for the party: the signatory where one is named, else the head
+        (None only in a spec no document of which prints a signer: spec_checks)."""
         return self.signatory or self.representative
 
     def organisation_before_title(self) -> str:
         """The organisation to print before the signer's title (市長 → ○○市　市長), or ""
         where the title already begins with one of the party's names
         (北海道オホーツク総合振興局長)."""
-        title = self.signer().title
+        title = self.signer().title if self.signer() else ""
         if any(title.startswith(n) for n in self.names()):
             return ""
         return self.name
@@ -356,6 +359,18 @@ class AgreementDocument(Strict):
     original_mark: bool = True         # print 正本（甲保管） on each party's original
 
 
+class Amendment(Strict):
+    """A later revision of the agreement (改定), listed with it in the annual overview."""
+    date: Date
+    note: Optional[Line] = None        # 第３条改定, 名称変更 …
+
+
+class Related(Strict):
+    """A document under the agreement (a 覚書, 実施細目), listed with it in the annual overview."""
+    title: Line
+    date: Optional[Date] = None
+
+
 class Agreement(Strict):
     """What the agreement is: used by the notice, the overview sheet, the annual
     book and (when `document:` is given) the agreement document itself."""
@@ -364,6 +379,9 @@ class Agreement(Strict):
     areas: list[Area] = []
     fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
     department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)
+    fields: dict[str, Line] = {}       # the office's own facts (分類: 包括連携), printed where an annual column names them
+    amendments: list[Amendment] = []   # 改定日: later revisions, listed with it in the annual overview
+    related: list[Related] = []        # documents under it (覚書 …), listed with it in the annual overview
     validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
     document: Optional[AgreementDocument] = None
 

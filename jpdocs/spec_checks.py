@@ -237,7 +237,19 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                                         " whose days cannot all be written as dates (fiscal years run from"
                                         f" {japanese.FIRST_FISCAL_YEAR} to {japanese.LAST_FISCAL_YEAR});"
                                         " check the date"))
+        for i, amendment in enumerate(agreement.amendments):
+            if agreement.signing_date and amendment.date <= agreement.signing_date:
+                path = ("agreement", "amendments", i, "date")
+                problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                        f"the agreement is amended on {amendment.date.isoformat()}, not after it"
+                                        f" was signed ({agreement.signing_date.isoformat()}); check the date"))
+        for field in agreement.fields:
+            if not field.strip():
+                path = ("agreement", "fields", field)
+                problems.append(Problem(name, line_of(lines, path), "agreement.fields",
+                                        "a field's name cannot be empty"))
     problems += _blanks(spec, name, lines)
+    problems += _signers(spec, name, lines)
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
@@ -436,6 +448,26 @@ def _sub_item_lists(ag):
     if doc.area_items:
         for i, area in enumerate(ag.areas):
             yield ("agreement", "areas", i, "items"), len(area.items)
+
+
+def _signers(spec: Spec, name: str, lines) -> list[Problem]:
+    """Who signs for a party may be left out only where no document prints it: the
+    press notice prints its signatories (締結者), the agreement every party's block."""
+    needed: dict[str, str] = {}
+    if spec.agreement and spec.agreement.document:
+        needed.update((pid, "the agreement's signature block") for pid in spec.parties)
+    if spec.press_notice:
+        for pid in spec.press_notice.ceremony.signatories or list(spec.parties):
+            needed.setdefault(pid, "the press notice's 締結者")
+    problems = []
+    for pid, where in needed.items():
+        party = spec.parties.get(pid)
+        if party is not None and party.signer() is None:
+            path = ("parties", pid)
+            problems.append(Problem(name, line_of(lines, path), f"parties.{pid}.representative",
+                                    f"missing: {where} prints who signs for this party; give"
+                                    " representative: {title: …, name: …}"))
+    return problems
 
 
 def blank_keys(spec: Spec) -> list[tuple]:

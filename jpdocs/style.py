@@ -99,6 +99,44 @@ class AgreementStyle(_Strict):
     organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
 
 
+# What an annual overview's column can print from the agreement itself (annual.py
+# computes each); a column that names `field:` prints the spec's own field instead.
+ANNUAL_DATA = ("number", "signing_date", "title", "partners", "areas", "department", "validity",
+               "amendments", "related", "issuer")
+ANNUAL_DATE_DATA = ("signing_date", "validity", "amendments", "related")
+ANNUAL_HEADINGS = {"number": "№", "signing_date": "締結日", "title": "協定名", "partners": "相手方",
+                   "areas": "連携事項", "department": "担当課", "validity": "有効期間", "amendments": "改定日",
+                   "related": "関連文書", "issuer": "締結者"}
+
+
+class AnnualColumn(_Strict):
+    """One column of the annual overview: what it prints (`data:` from the agreement,
+    or `field:`, the spec's own `agreement.fields`), its heading, and for a column of
+    dates how they are written (`dates:` long 令和６年４月22日, short R6.4.22)."""
+    data: Literal[ANNUAL_DATA] | None = None
+    field: str | None = None
+    heading: str | None = None        # default: the data's usual heading, or the field's name
+    dates: Literal["long", "short"] | None = None    # default long; only for a column of dates
+    amended: bool = False             # signing_date only: each amendment's date under it, （R2.4.1改定）
+
+    def title(self) -> str:
+        return self.heading if self.heading is not None else (ANNUAL_HEADINGS[self.data] if self.data else self.field)
+
+
+def _default_columns() -> list[AnnualColumn]:
+    return [AnnualColumn(data=d) for d in ("number", "signing_date", "title", "partners", "areas", "department",
+                                           "validity")]
+
+
+class AnnualStyle(_Strict):
+    """The annual overview as the office keeps and publishes it (annual.py)."""
+    columns: list[AnnualColumn] = _default_columns()
+    areas_mark: str = ""               # before each 連携事項 on its line: "" none, "・"
+    web: Literal["table", "prose"] = "table"    # the HTML page: the table, or one sentence per agreement
+    # the prose list's sentence; {title} {date} {partners} {issuer} {department}
+    prose: str = "{title}を締結しました（{date}）"
+
+
 class HouseStyle(_Strict):
     template_api: ClassVar[tuple[str, ...]] = ("word",)     # the one method templates may call (sandbox.py)
     name: str
@@ -114,6 +152,7 @@ class HouseStyle(_Strict):
     typesetting: Typesetting = Typesetting()
     styles: dict[str, ParagraphStyle]
     agreement: AgreementStyle = AgreementStyle()
+    annual: AnnualStyle = AnnualStyle()
     source: str = ""
 
     def font_path(self, role: str) -> Path:
@@ -166,6 +205,44 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
             problems.append(Problem(name, line_of(lines, ("agreement", "article_heading")), "agreement.article_heading",
                                     f"{needed} must appear once in article_heading or article_lead"
                                     f" (found {both.count(needed)} times)"))
+    return problems
+
+
+PROSE_PLACEHOLDERS = ("title", "date", "partners", "issuer", "department")
+
+
+def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
+    """A column prints one thing; a key that would have no effect is an error."""
+    problems = []
+
+    def at(key: tuple, message: str):
+        problems.append(Problem(name, line_of(lines, ("annual", *key)), dotted(("annual", *key)), message))
+    if not an.columns:
+        at(("columns",), "the annual overview needs at least one column")
+    for i, col in enumerate(an.columns):
+        if (col.data is None) == (col.field is None):
+            at(("columns", i), "a column prints either data: (from the agreement) or field: (the spec's"
+                               " agreement.fields), exactly one of them")
+        elif col.dates is not None and col.data not in ANNUAL_DATE_DATA:
+            what = f"data: {col.data}" if col.data else f"field: {col.field}"
+            at(("columns", i, "dates"), f"the column {what} holds no dates, so dates: would have no effect"
+                                        f" (columns of dates: {', '.join(ANNUAL_DATE_DATA)})")
+        if col.amended and col.data != "signing_date":
+            at(("columns", i, "amended"), "amended: prints the amendments under the signing date; only a"
+                                          " column of data: signing_date has it (or use data: amendments)")
+        if col.field is not None and not col.field.strip():
+            at(("columns", i, "field"), "a field's name cannot be empty")
+    heads = [c.title() for c in an.columns if (c.data is None) != (c.field is None)]
+    for head in sorted({h for h in heads if heads.count(h) > 1}):
+        at(("columns",), f"two columns are headed {head}; give each its own heading:")
+    if an.areas_mark and not any(c.data == "areas" for c in an.columns):
+        at(("areas_mark",), "no column prints data: areas, so areas_mark would have no effect")
+    for found in _PLACEHOLDER.findall(an.prose):
+        if found not in PROSE_PLACEHOLDERS:
+            at(("prose",), f"{{{found}}} is not a placeholder of the prose list; it may use"
+                           f" {', '.join('{' + p + '}' for p in PROSE_PLACEHOLDERS)}")
+    if an.web != "prose" and ("annual", "prose") in lines:      # written in the office's own file
+        at(("prose",), "web: is not prose, so prose: would have no effect (write web: prose)")
     return problems
 
 
@@ -262,6 +339,7 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
             problems.append(Problem(name, line_of(lines, key), dotted(key), trouble))
     problems += placeholder_problems(style, name, lines)
     problems += _article_form_problems(style.agreement, name, lines)
+    problems += _annual_problems(style.annual, name, lines)
     if problems:
         raise InputError(problems)
     return style

@@ -408,4 +408,4 @@ def test_the_annual_table_writes_dates_in_the_house_calendar(tmp_path):
     with open(tmp_path / "out" / "annual-2023.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[1][1] == "2024年２月27日"
-    assert rows[1][6].startswith("2024年２月27日～2025年３月31日")
+    assert rows[1][7].startswith("2024年２月27日～2025年３月31日")          # [2]: the ISO date

@@ -75,6 +75,10 @@ _PAIR_RE = re.compile(rf"(?={_cls(BLANK_RIGHT)}[{re.escape(BLANK_RIGHT + BLANK_L
                       rf"|(?<={_cls(BLANK_LEFT)}){_cls(BLANK_LEFT)}")
 _BLANK_RE = re.compile(_cls(BLANK_RIGHT + BLANK_LEFT + BLANK_BOTH))
 _QUOTE_RE = re.compile(r"「[^「」\n]*」")
+# An era with its year and the date after it (令和６年10月21日, 平成27年（2015年）11月27日):
+# never broken between the era and its year nor inside, where it fits on a line.
+_ERA_DATE_RE = re.compile(rf"(?:明治|大正|昭和|平成|令和)(?:元|[{_D}]+)年(?:（[{_D}]+年）)?"
+                          rf"(?:[{_D}]+月(?:[{_D}]+日)?)?")
 _EPS = 1e-6
 
 
@@ -156,6 +160,12 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
         a, b = m.start(), m.end()
         brk[a + 1:b] = bytes(b - a - 1)
         stretch[a:b - 1] = bytes(b - a - 1)
+    if "年" in text:
+        for m in _ERA_DATE_RE.finditer(text):
+            a, b = m.span()
+            if p.cum[b] - p.cum[a] <= min_width:
+                brk[a + 1:b] = bytes(b - a - 1)
+                stretch[a:b - 1] = bytes(b - a - 1)
     brk[n] = 1
     if "@" in text or "/" in text or "www." in text:
         for m in _URL_RE.finditer(text):

@@ -1,0 +1,39 @@
+"""The annual overview's files, written all or none: the top of annual.py (the rows,
+the blocks, CSV and HTML) and annual_pdf.py (the PDF), which import only downwards."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+
+from .annual import csv_bytes, docx_document, html_fragment, html_page, select
+from .annual_pdf import render_annual_pdf
+from .output import write_outputs
+from .style import HouseStyle
+from .writers.docx import render_docx
+
+FORMATS = ("pdf", "docx", "csv", "html")
+DEFAULT_FORMATS = ("pdf", "docx", "csv")
+
+
+def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force: bool = False,
+                 formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
+    """Write the files of `formats`, all or none, and return their paths. As with a
+    build (output.write_outputs), a file jpdocs did not write or that was changed since
+    (the DOCX edited in Word) is not replaced without `force`."""
+    rows = select(paths, fy, style)
+    files: dict[str, bytes] = {}
+    if "pdf" in formats:
+        files[f"annual-{fy}.pdf"] = render_annual_pdf(fy, rows, style)
+    if "docx" in formats:
+        mg = style.page.margins
+        width = A4[0] - (mg.left + mg.right) * mm            # the DOCX's portrait text width
+        files[f"annual-{fy}.docx"] = render_docx(docx_document(fy, rows, style, width), style)
+    if "csv" in formats:
+        files[f"annual-{fy}.csv"] = csv_bytes(rows, style)
+    if "html" in formats:
+        files[f"annual-{fy}.html"] = html_page(fy, rows, style).encode("utf-8")
+        files[f"annual-{fy}.fragment.html"] = html_fragment(fy, rows, style).encode("utf-8")
+    # The output folder is the one the user named: it may be a link.
+    return write_outputs(Path(out), files, force, follow_link=True)

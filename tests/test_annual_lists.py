@@ -1,0 +1,410 @@
+"""The annual overview as offices keep and publish it (#14): real lists reproduced
+with their own columns and date styles, clean table cells in the PDF (read back by
+character position), folders read recursively, one agreement never listed twice,
+the web page validated and its table read back, the CSV's ISO dates. Everything
+through the real command line."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+import unicodedata
+from pathlib import Path
+
+import html5lib
+import pdfplumber
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import ROOT, SEED_SPEC, no_space, run_generate
+
+LISTS = ROOT / "tests" / "data" / "annual"
+OFFICES = ["mukawa-r6", "kikugawa", "chuo-2025", "shimane-h27"]
+
+
+def fold(text: str) -> str:
+    return no_space(unicodedata.normalize("NFKC", text))
+
+
+def annual(specs, fy: int, out: Path, *options) -> tuple:
+    result = run_generate("annual", "--fiscal-year", fy, *specs, "-o", out, *options)
+    return result, out
+
+
+def read_csv(path: Path) -> tuple[list[str], list[list[str]], list[list[str]]]:
+    """(printed headings, printed rows, the whole table with its ISO columns)."""
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        table = list(csv.reader(fh))
+    keep = [k for k, h in enumerate(table[0]) if not h.endswith("（ISO）")]
+    return [table[0][k] for k in keep], [[r[k] for k in keep] for r in table[1:]], table
+
+
+def html_rows(path: Path) -> list[list[str]]:
+    """The page's table read back, heads first; a <br> read as a newline."""
+    doc = html5lib.parse(path.read_bytes(), treebuilder="etree", namespaceHTMLElements=False)
+    rows = []
+    for tr in doc.iter("tr"):
+        cells = []
+        for cell in tr:
+            for br in cell.iter("br"):
+                br.tail = "\n" + (br.tail or "")
+            cells.append("".join(cell.itertext()))
+        rows.append(cells)
+    return rows
+
+
+def strict_parse(data: bytes, fragment: bool = False):
+    """html5lib in strict mode raises on any parse error (an unclosed element, a stray
+    end tag, a missing doctype)."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    return parser.parseFragment(data.decode("utf-8")) if fragment else parser.parse(data)
+
+
+def seed() -> dict:
+    return yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+
+
+def write(folder: Path, data: dict, name: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def signed(day: str, **agreement) -> dict:
+    data = seed()
+    data["agreement"]["signing_date"] = day
+    data["press_notice"]["ceremony"]["date"] = day
+    data["agreement"].update(agreement)
+    return data
+
+
+def style_file(folder: Path, text: str) -> Path:
+    path = folder / "house.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- real lists
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    out = {}
+    for office in OFFICES:
+        facts = yaml.safe_load((LISTS / office / "facts.yaml").read_text(encoding="utf-8"))
+        result, folder = annual([LISTS / office / "specs"], facts["fiscal_year"], tmp_path_factory.mktemp(office),
+                                "--style", LISTS / office / "style.yaml", "--format", "pdf,csv,html")
+        assert result.returncode == 0, result.stderr
+        out[office] = facts, folder
+    return out
+
+
+@pytest.mark.parametrize("office", OFFICES)
+def test_a_real_list_is_reproduced_with_its_columns_in_the_csv(office, books):
+    facts, out = books[office]
+    heads, rows, _ = read_csv(out / f"annual-{facts['fiscal_year']}.csv")
+    assert heads == facts["headings"]
+    assert [[fold(c) for c in r] for r in rows] == [[fold(c) for c in r] for r in facts["rows"]]
+
+
+@pytest.mark.parametrize("office", OFFICES)
+def test_a_real_list_prints_its_cells_in_the_pdf_and_the_html(office, books):
+    facts, out = books[office]
+    fy = facts["fiscal_year"]
+    with pdfplumber.open(out / f"annual-{fy}.pdf") as pdf:
+        table_page = fold(pdf.pages[2].extract_text())          # i, ii, then the table on page 1
+    for row in facts["rows"]:
+        for cell in row:
+            for line in cell.split("\n"):
+                assert fold(line) in table_page, line
+    page = out / f"annual-{fy}.html"
+    root = strict_parse(page.read_bytes())
+    if "prose" in facts:
+        text = fold("".join(root.find("body").itertext()))
+        for sentence in facts["prose"]:
+            assert fold(sentence) in text
+        return
+    read = html_rows(page)
+    assert read[0] == facts["headings"]
+    assert [[fold(c) for c in r] for r in read[1:]] == [[fold(c) for c in r] for r in facts["rows"]]
+
+
+def test_the_prose_list_is_one_sentence_per_agreement_with_a_machine_readable_date(books):
+    facts, out = books["mukawa-r6"]
+    fragment = strict_parse((out / "annual-2024.fragment.html").read_bytes(), fragment=True)
+    items = [fold("".join(li.itertext())) for li in fragment.iter("li")]
+    assert len(items) == 3
+    assert fold(facts["prose"][0]) == items[0] and fold(facts["prose"][1]) == items[2]
+    times = [t.get("datetime") for t in fragment.iter("time")]
+    assert times == ["2024-08-22", "2024-12-25", "2025-01-08"]     # 令和7年1月8日 is 令和6年度's
+
+
+def test_the_csv_adds_iso_dates_beside_the_printed_ones(books):
+    facts, out = books["kikugawa"]
+    _, _, table = read_csv(out / "annual-2015.csv")
+    assert table[0][:3] == ["№", "締結日", "締結日（ISO）"]
+    assert [r[1:3] for r in table[1:]] == [["H28.2.5", "2016-02-05"], ["H28.3.22", "2016-03-22"]]
+
+
+# ---------------------------------------------------------------- the web page
+def test_the_html_page_is_valid_and_accessible(tmp_path):
+    spec = write(tmp_path / "specs", signed("2024-05-22"), "kitami")
+    result, out = annual([spec], 2024, tmp_path / "out", "--format", "html")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == \
+        ["annual-2024.fragment.html", "annual-2024.html"]
+    html_el = strict_parse((out / "annual-2024.html").read_bytes())       # the <html> element
+    assert html_el.get("lang") == "ja"
+    assert html_el.find("head/title").text == "令和６年度　連携協定締結状況"
+    table = html_el.find(".//table")
+    assert "令和６年度" in table.find("caption").text and "１件" in table.find("caption").text
+    heads = table.findall("thead/tr/th")
+    assert [th.get("scope") for th in heads] == ["col"] * 7
+    assert [th.text for th in heads] == ["№", "締結日", "協定名", "相手方", "連携事項", "担当課", "有効期間"]
+    body = table.findall("tbody/tr")
+    assert len(body) == 1
+    row_head = body[0].find("th")                     # each row named by its 協定名
+    assert row_head.get("scope") == "row" and "".join(row_head.itertext()) == seed()["agreement"]["title"]
+    assert body[0].find(".//time").get("datetime") == "2024-05-22"
+    fragment = strict_parse((out / "annual-2024.fragment.html").read_bytes(), fragment=True)
+    assert [e.tag for e in fragment] == ["table"]      # the table alone, for the CMS
+    assert "<html" not in (out / "annual-2024.fragment.html").read_text(encoding="utf-8")
+
+
+def test_an_unknown_format_is_an_error_naming_the_option(tmp_path):
+    result, out = annual([SEED_SPEC], 2023, tmp_path / "out", "--format", "pdf,xlsx")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "error: --format: xlsx is not a format of the annual overview; choose from pdf, docx, csv, html" \
+        in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+# ---------------------------------------------------------------- columns the office chooses
+COLUMNS = """\
+annual:
+  columns:
+    - {data: number}
+    - {field: 部名}
+    - {data: department, heading: 課名}
+    - {data: signing_date, heading: 締結日, dates: short}
+    - {data: title}
+    - {data: partners}
+    - {field: 分類}
+    - {data: amendments, dates: short}
+    - {data: related}
+    - {field: 備考}
+"""
+
+
+def test_own_fields_amendments_and_related_documents_in_the_office_columns(tmp_path):
+    style = style_file(tmp_path, COLUMNS)
+    first = write(tmp_path / "specs", signed("2024-04-22", fields={"部名": "地域創生部", "分類": "包括連携"},
+                                             amendments=[{"date": "2025-01-10", "note": "第３条"}],
+                                             related=[{"title": "インターンシップに関する覚書",
+                                                       "date": "2024-09-02"}]), "a")
+    data = signed("2024-06-03", fields={"分類": "個別連携"})
+    data["agreement"]["title"] = "防災に関する協定"
+    write(tmp_path / "specs", data, "b")
+    result, out = annual([tmp_path / "specs"], 2024, tmp_path / "out", "--style", style, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    heads, rows, table = read_csv(out / "annual-2024.csv")
+    assert heads == ["№", "部名", "課名", "締結日", "協定名", "相手方", "分類", "改定日", "関連文書", "備考"]
+    a, b = rows
+    assert a[1] == "地域創生部" and a[6] == "包括連携" and b[6] == "個別連携"
+    assert b[1] == "－" and a[9] == "－" and b[9] == "－"          # a field no spec has: －
+    assert a[2] == "オホーツク総合振興局地域創生部地域政策課"       # 担当課: agreement.department
+    assert a[3] == "R6.4.22" and b[3] == "R6.6.3"
+    assert a[7] == "R7.1.10（第３条）" and b[7] == "－"
+    assert a[8] == "インターンシップに関する覚書（令和６年９月２日）"
+    assert table[0][table[0].index("改定日") + 1] == "改定日（ISO）" and "2025-01-10" in table[1]
+    assert first.exists()
+
+
+def test_an_amendment_in_brackets_under_the_signing_date(tmp_path):
+    """As some offices list it: H27.11.27 / （R2.4.1改定）, the ISO column keeping the signing."""
+    style = style_file(tmp_path, "annual:\n  columns:\n    - {data: signing_date, dates: short, amended: true}\n"
+                                 "    - {data: title}\n")
+    spec = write(tmp_path / "specs", signed("2015-11-27", amendments=[{"date": "2020-04-01"}],
+                                            validity={"end": "2016-03-31"}), "a")
+    result, out = annual([spec], 2015, tmp_path / "out", "--style", style, "--format", "csv,html,pdf")
+    assert result.returncode == 0, result.stderr
+    _, _, table = read_csv(out / "annual-2015.csv")
+    assert table[1][:2] == ["H27.11.27\n（R2.4.1改定）", "2015-11-27"]
+    root = strict_parse((out / "annual-2015.html").read_bytes())
+    cell = root.find(".//tbody/tr/td")
+    assert cell.find("time").get("datetime") == "2015-11-27" and "（R2.4.1改定）" in "".join(cell.itertext())
+    texts = ["".join(c["text"] for c in line) for line in table_cells(out / "annual-2015.pdf")]
+    assert "H27.11.27" in texts and "（R2.4.1改定）" in texts
+
+
+def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
+    spec = write(tmp_path / "specs", signed("2024-04-22", fields={"分野": "包括連携"}), "a")
+    result, _ = annual([spec], 2024, tmp_path / "out", "--style", style_file(tmp_path, COLUMNS))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = next(n for n, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "分野:" in t)
+    assert f"error: {spec}:{line}: agreement.fields.分野: no column of the house style's annual.columns prints" \
+           " the field 分野 (the columns name 部名, 分類, 備考), so it would have no effect" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text, line, key, message", [
+    ("annual:\n  columns:\n    - {data: title, dates: short}\n", 3, "annual.columns[0].dates",
+     "the column data: title holds no dates, so dates: would have no effect"),
+    ("annual:\n  columns:\n    - {data: title}\n    - {field: 分類, data: partners}\n", 4, "annual.columns[1]",
+     "a column prints either data: (from the agreement) or field: (the spec's agreement.fields), exactly one"),
+    ("annual:\n  columns:\n    - {data: title}\n    - {data: title}\n", 2, "annual.columns",
+     "two columns are headed 協定名"),
+    ("annual:\n  columns:\n    - {data: title}\n  areas_mark: ・\n", 4, "annual.areas_mark",
+     "no column prints data: areas, so areas_mark would have no effect"),
+    ("annual:\n  prose: '{title}を締結'\n", 2, "annual.prose", "web: is not prose, so prose: would have no effect"),
+    ("annual:\n  web: prose\n  prose: '{name}と締結'\n", 3, "annual.prose",
+     "{name} is not a placeholder of the prose list"),
+    ("annual:\n  columns:\n    - {data: title, amended: true}\n", 3, "annual.columns[0].amended",
+     "amended: prints the amendments under the signing date; only a column of data: signing_date has it"),
+    ("annual:\n  columns:\n    - {data: signed}\n", 3, "annual.columns[0].data", "Input should be"),
+])
+def test_a_style_key_without_effect_or_wrong_is_an_error_at_its_line(tmp_path, text, line, key, message):
+    style = style_file(tmp_path, text)
+    result, _ = annual([SEED_SPEC], 2023, tmp_path / "out", "--style", style)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"error: {style}:{line}: {key}: {message}" in result.stderr, result.stderr
+
+
+def test_an_amendment_before_the_signing_is_an_error_at_its_key(tmp_path):
+    spec = write(tmp_path / "specs", signed("2024-04-22", amendments=[{"date": "2024-04-01"}]), "a")
+    result, _ = annual([spec], 2024, tmp_path / "out")
+    assert result.returncode == 1
+    assert "agreement.amendments[0].date: the agreement is amended on 2024-04-01, not after it was signed" \
+        in result.stderr
+
+
+# ---------------------------------------------------------------- clean tables (the PDF read back)
+def table_cells(pdf_path: Path, page_index: int = 2) -> list[list[dict]]:
+    """The summary table's page: its characters grouped into cells (between the grid's
+    vertical rules) and lines (by baseline), each line a list of chars left to right."""
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[page_index]
+        xs = sorted({round(e["x0"], 1) for e in page.edges if e["orientation"] == "v"})
+        ys = [e["top"] for e in page.edges if e["orientation"] == "h"]
+        chars = [c for c in page.chars if c["text"].strip() and min(ys) < c["top"] < max(ys)]   # in the table
+        lines: dict = {}
+        for c in chars:
+            cell = sum(1 for x in xs if x <= c["x0"])
+            lines.setdefault((cell, round(c["top"], 0)), []).append(c)
+    return [sorted(v, key=lambda c: c["x0"]) for _, v in sorted(lines.items())]
+
+
+def spread(line: list[dict]) -> float:
+    """The widest gap between two characters of a line, in em, not counting a
+    full-width space (a gap of one em: 国立大学法人…機構　北見工業大学). A justified
+    short line (令　　　　和) has gaps of several em."""
+    gaps = [(b["x0"] - a["x1"]) / a["size"] for a, b in zip(line, line[1:])]
+    return max((g for g in gaps if not 0.95 <= g <= 1.05), default=0.0)
+
+
+def test_no_short_cell_is_spread_and_no_date_is_broken(tmp_path):
+    """Seen: 「令　　　　和 / ６年10月21日～」 in the 有効期間 column (a justified line broken
+    after the era) and 「８ / 月12日」."""
+    specs = tmp_path / "specs"
+    for name, day in (("a", "2024-10-21"), ("b", "2024-08-12")):
+        data = signed(day)
+        data["agreement"].pop("validity")              # the default term: to 令和７年３月31日
+        data["agreement"]["title"] += name
+        write(specs, data, name)
+    data = signed("2024-12-25", validity={"start": "2025-01-01", "end": "2027-03-31"})
+    data["agreement"]["title"] = "令和７年度以降の連携に関する協定"
+    write(specs, data, "c")
+    result, out = annual([specs], 2024, tmp_path / "out", "--format", "pdf,csv")
+    assert result.returncode == 0, result.stderr
+    _, rows, _ = read_csv(out / "annual-2024.csv")
+    lines = table_cells(out / "annual-2024.pdf")
+    texts = ["".join(c["text"] for c in line) for line in lines]
+    for row in rows:
+        for day in (row[1], *row[6].replace("（自動更新）", "").split("～")):
+            assert any(day in t for t in texts), (day, texts)         # on one line of its cell
+    for line, text in zip(lines, texts):
+        assert spread(line) < 0.3, text                                # never letter-spaced
+
+
+def test_each_area_on_a_line_of_its_own_and_a_newline_as_a_line_break(tmp_path):
+    data = signed("2024-05-22")
+    data["agreement"]["areas"] = [{"heading": "観光、物産及び食の振興に関する事項", "items": ["観光"]},
+                                  {"heading": "教育、人材育成に関する事項", "items": ["教育"]}]
+    data["agreement"]["title"] = "北見工業大学との\n包括連携協定"
+    spec = write(tmp_path / "specs", data, "a")
+    style = style_file(tmp_path, "annual:\n  areas_mark: ・\n")
+    result, out = annual([spec], 2024, tmp_path / "out", "--format", "pdf,csv", "--style", style)
+    assert result.returncode == 0, result.stderr
+    _, rows, _ = read_csv(out / "annual-2024.csv")
+    assert rows[0][4] == "・観光、物産及び食の振興\n・教育、人材育成"
+    assert rows[0][2] == "北見工業大学との\n包括連携協定"
+    texts = ["".join(c["text"] for c in line) for line in table_cells(out / "annual-2024.pdf")]
+    # each area starts a line of its own (its own text may wrap), as does the title's second line
+    assert any(t.startswith("・観光、") for t in texts) and any(t.startswith("・教育、") for t in texts)
+    assert any(t.endswith("との") for t in texts) and any(t.startswith("包括連携協定") for t in texts)
+    with pdfplumber.open(out / "annual-2024.pdf") as pdf:
+        assert not any("\ufffd" in c["text"] or c["text"] == "\n" for c in pdf.pages[2].chars)
+
+
+# ---------------------------------------------------------------- input
+def test_folders_are_read_recursively(tmp_path):
+    result, out = annual([LISTS / "kikugawa" / "specs"], 2024, tmp_path / "out", "--format", "csv",
+                         "--style", LISTS / "kikugawa" / "style.yaml")
+    assert result.returncode == 0, result.stderr
+    _, rows, _ = read_csv(out / "annual-2024.csv")
+    assert rows == [["1", "R6.4.22", "日本郵便株式会社", "包括連携協定"]]       # from specs/r6/
+
+
+def test_the_same_agreement_given_twice_is_an_error_naming_both_files(tmp_path):
+    first = write(tmp_path / "specs", signed("2024-05-22"), "kitami")
+    second = tmp_path / "specs" / "copies" / "kitami-copy.yaml"
+    second.parent.mkdir()
+    shutil.copy(first, second)
+    result, _ = annual([tmp_path / "specs"], 2024, tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    message = next(line for line in result.stderr.splitlines() if "the same agreement as" in line)
+    assert str(first) in message and str(second) in message, result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_one_file_given_as_itself_and_in_its_folder_is_listed_once(tmp_path):
+    spec = write(tmp_path / "specs", signed("2024-05-22"), "kitami")
+    result, out = annual([tmp_path / "specs", spec], 2024, tmp_path / "out", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert len(read_csv(out / "annual-2024.csv")[1]) == 1
+
+
+# ---------------------------------------------------------------- fiscal-year edges
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(days=st.lists(st.sampled_from([dt.date(y, m, d) for y in (2019, 2024, 2025) for m, d in
+                                      ((3, 31), (4, 1), (1, 1), (12, 31), (2, 29) if y == 2024 else (2, 28))]
+                                     + [dt.date(2019, 5, 1)]), min_size=1, max_size=4, unique=True),
+       fy=st.sampled_from([2019, 2023, 2024, 2025]))
+def test_a_book_holds_exactly_its_fiscal_years_agreements(tmp_path_factory, days, fy):
+    tmp = tmp_path_factory.mktemp("fy")
+    for i, day in enumerate(days):
+        data = signed(day.isoformat())
+        data["agreement"]["title"] = f"第{i + 1}の協定"
+        data["agreement"].pop("validity", None)
+        write(tmp / "specs", data, f"s{i}")
+    result, out = annual([tmp / "specs"], fy, tmp / "out", "--format", "csv")
+    expected = sorted(d for d in days if dt.date(fy, 4, 1) <= d <= dt.date(fy + 1, 3, 31))
+    if not expected:
+        assert result.returncode == 1 and "no agreement of" in result.stderr
+        return
+    assert result.returncode == 0, result.stderr
+    _, _, table = read_csv(out / f"annual-{fy}.csv")
+    assert [r[2] for r in table[1:]] == [d.isoformat() for d in expected]
+
+
+def test_who_signs_may_be_left_out_only_where_nothing_prints_it(tmp_path):
+    data = seed()
+    del data["parties"]["kitami_it"]["representative"]
+    spec = write(tmp_path, data, "notice")
+    result = run_generate("check", spec)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"error: {spec}:" in result.stderr and \
+        "parties.kitami_it.representative: missing: the agreement's signature block prints who signs" in result.stderr
+    listed = {"issuer": data["issuer"], "parties": data["parties"],
+              "agreement": {k: data["agreement"][k] for k in ("title", "signing_date")}}
+    assert run_generate("check", write(tmp_path, listed, "listed")).returncode == 0
