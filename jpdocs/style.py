@@ -241,7 +241,8 @@ def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
         if found not in PROSE_PLACEHOLDERS:
             at(("prose",), f"{{{found}}} is not a placeholder of the prose list; it may use"
                            f" {', '.join('{' + p + '}' for p in PROSE_PLACEHOLDERS)}")
-    if an.web != "prose" and ("annual", "prose") in lines:      # written in the office's own file
+    # written in the office's own file, and not the default's own value (a copy of the whole default style)
+    if an.web != "prose" and ("annual", "prose") in lines and an.prose != AnnualStyle().prose:
         at(("prose",), "web: is not prose, so prose: would have no effect (write web: prose)")
     return problems
 
