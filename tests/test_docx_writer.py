@@ -138,13 +138,14 @@ def test_run_fonts_bold_and_line_breaks(tmp_path):
 
 def test_japanese_typesetting_settings(sample):
     styles, settings = part(sample, "word/styles.xml"), part(sample, "word/settings.xml")
-    assert ('<w:pPrDefault><w:pPr><w:kinsoku w:val="1"/><w:wordWrap w:val="0"/><w:overflowPunct w:val="1"/>'
+    assert ('<w:pPrDefault><w:pPr><w:kinsoku w:val="1"/><w:overflowPunct w:val="1"/>'
             '<w:autoSpaceDE w:val="1"/><w:autoSpaceDN w:val="1"/><w:snapToGrid w:val="0"/><w:jc w:val="both"/>'
             in styles)
     order = [re.search(rf"<w:{t}\b", settings).start()
              for t in ("defaultTabStop", "noPunctuationKerning", "characterSpacingControl",
                        "strictFirstAndLastChars", "compat", "themeFontLang")]
     assert order == sorted(order)                             # CT_Settings schema order
+    assert "wordWrap" not in styles + part(sample, "word/document.xml")   # Latin words never broken anywhere
     assert '<w:characterSpacingControl w:val="compressPunctuation"/>' in settings
     assert '<w:themeFontLang w:val="en-US" w:eastAsia="ja-JP"/>' in settings
 
@@ -152,10 +153,32 @@ def test_japanese_typesetting_settings(sample):
 def test_a4_portrait_and_landscape(sample, tmp_path):
     sec = docx.Document(str(sample)).sections[0]
     assert (sec.page_width.twips, sec.page_height.twips) == (11906, 16838)
-    assert round(sec.left_margin.mm) == STYLE.page.margins.left
+    # the PDF's text area: the house margin plus the frame's 6pt padding
+    assert sec.left_margin.twips == round((STYLE.page.margins.left * 72 / 25.4 + 6) * 20)
+    assert sec.top_margin.twips == round((STYLE.page.margins.top * 72 / 25.4 + 6) * 20)
     land = docx.Document(str(write(tmp_path, [P("横")], orientation="landscape"))).sections[0]
     assert (land.page_width.twips, land.page_height.twips) == (16838, 11906)
     assert 'w:orient="landscape"' in part(tmp_path / "out.docx", "word/document.xml")
+
+
+def test_same_text_width_as_the_pdf(tmp_path):
+    """One geometry: the DOCX's text width is the width the PDF wraps paragraphs to."""
+    from jpdocs.writers.pdf import _Builder, doc_template, text_width
+    import io as _io
+    for kind in ("test", "agreement"):
+        doc = m.Document(kind, "件名", "北海道", [P("本文")])
+        pdf_width = text_width(doc_template(doc, STYLE, _io.BytesIO(), _Builder(STYLE)))
+        out = tmp_path / f"{kind}.docx"
+        write_docx(doc, STYLE, out)
+        sec = docx.Document(str(out)).sections[0]
+        assert abs((sec.page_width - sec.left_margin - sec.right_margin) / 12700 - pdf_width) < 0.1
+
+
+def test_seal_place_in_half_points(tmp_path):
+    """㊞ as large as the PDF's circle (0.52 of the place): 62pt → 32pt, w:sz 64 half-points."""
+    out = write(tmp_path, [m.Seal("甲")])
+    sz = para(out, "㊞").find(f"{W}r/{W}rPr/{W}sz").get(qn("w:val"))
+    assert sz == str(round(0.52 * 62 * 2))
 
 
 def test_indents_and_tracking(sample):
@@ -202,9 +225,15 @@ def test_table_widths_shading_span_and_borders(sample, tmp_path):
 
 
 def test_keep_together_and_page_break(sample, tmp_path):
+    """A KeepTogether is the one cell of a borderless table whose row cannot split."""
     paras = [para(sample, t) for t in ("以上のとおり協定する。", "令和６年２月27日", "甲　北海道")]
+    tr = paras[0].getparent().getparent()
+    assert all(p.getparent().getparent() == tr for p in paras)
+    assert tr.tag == f"{W}tr" and tr.find(f"{W}trPr/{W}cantSplit") is not None
+    assert len(tr.findall(f"{W}tc")) == 1
+    mar = tr.getparent().find(f"{W}tblPr/{W}tblCellMar")
+    assert {e.get(qn("w:w")) for e in mar} == {"0"}
     assert [p.find(f"{W}pPr/{W}keepNext") is not None for p in paras] == [True, True, False]
-    assert all(p.find(f"{W}pPr/{W}keepLines") is not None for p in paras)
     out = write(tmp_path, [P("一頁"), m.PageBreak(), P("二頁")])
     assert para(out, "二頁").find(f"{W}pPr/{W}pageBreakBefore") is not None
 

@@ -31,6 +31,9 @@ from .ooxml import (ALIGN, FIXED_TIME, PPR, RPR, TBLPR, TCPR, TRPR, VALIGN, bord
 
 
 # ---------------------------------------------------------------- blocks
+SEAL_CIRCLE = 0.52                 # the seal circle's diameter over the place's size (pdf.SealPlace: r = 0.26)
+
+
 @dataclass(frozen=True)
 class _Ctx:
     style: HouseStyle
@@ -167,9 +170,7 @@ def _block(box, b, ctx: _Ctx) -> list:
         put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=max(twips(b.height), 1), lineRule="exact")
         return [p]
     if isinstance(b, m.KeepTogether):
-        made = _blocks(box, b.blocks, ctx)
-        _keep(made)
-        return made
+        return [_keep_row(box, b.blocks, ctx)]
     if isinstance(b, m.Image):
         return [_image(box, b, ctx)]
     if isinstance(b, m.Seal):
@@ -213,14 +214,17 @@ def _image(box, im: m.Image, ctx: _Ctx):
 
 
 def _seal(box, b: m.Seal, ctx: _Ctx):
-    """The seal place: the mark in a circle, centred on a line as tall as the place.
-    Word has no drawn circle here, so 印 is written as the enclosed character ㊞."""
+    """The seal place: the mark in a circle, centred on a line as tall as the place,
+    as the PDF draws it (a circle 0.52 of the place across). Word has no drawn circle
+    here, so 印 is written as the enclosed character ㊞, whose circle fills its em:
+    its size is the circle's (w:sz is in half-points)."""
     p = _para(box, replace(ctx, align=None), "body", [m.Text("㊞" if b.mark == "印" else b.mark)], align="center")
     put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=twips(b.size), lineRule="exact")
+    half_points = round(SEAL_CIRCLE * b.size * 2)
     for r in p.findall(qn("w:r")):
         rpr = r.get_or_add_rPr()
-        put(rpr, "sz", RPR, val=round(b.size * 0.4))
-        put(rpr, "szCs", RPR, val=round(b.size * 0.4))
+        put(rpr, "sz", RPR, val=half_points)
+        put(rpr, "szCs", RPR, val=half_points)
     return p
 
 
@@ -234,6 +238,40 @@ def _keep(elements) -> None:
         put(p.get_or_add_pPr(), "keepLines", PPR)
     for tr in (tr for e in elements for tr in e.iter(qn("w:tr"))):
         put(tr.get_or_add_trPr(), "cantSplit", TRPR)
+
+
+def _keep_row(box, blocks, ctx: _Ctx):
+    """Blocks that share a page (the last article, the closing, the date and the
+    signature blocks) in the one cell of a borderless table whose row may not split:
+    Word and LibreOffice both move such a row whole to the next page, also after a
+    clerk's edit inside it or before it, where a long keepNext chain is what
+    LibreOffice breaks. The cell has no padding, so the text stands where it would
+    outside the table; paragraphs keep their own spacing."""
+    table = BlockItemContainer.add_table(box, 1, 1, Twips(ctx.width))
+    tbl = table._tbl
+    put(tbl.tblPr, "tblStyle", TBLPR, val="jp-none")
+    put(tbl.tblPr, "tblW", TBLPR, w=ctx.width - twips(ctx.indent), type="dxa")
+    if ctx.indent:
+        put(tbl.tblPr, "tblInd", TBLPR, w=twips(ctx.indent), type="dxa")
+    borders(tbl.tblPr, "none", ctx.style.colours.get("rule", "#000000"))
+    put(tbl.tblPr, "tblLayout", TBLPR, type="fixed")
+    margins = put(tbl.tblPr, "tblCellMar", TBLPR)
+    margins.extend(el(side, w=0, type="dxa") for side in ("top", "left", "bottom", "right"))
+    tbl.tblGrid.find(qn("w:gridCol")).set(qn("w:w"), str(ctx.width - twips(ctx.indent)))
+    put(tbl.find(qn("w:tr")).get_or_add_trPr(), "cantSplit", TRPR)
+    c = table.cell(0, 0)
+    tc = c._tc
+    put(tc.get_or_add_tcPr(), "tcW", TCPR, w=ctx.width - twips(ctx.indent), type="dxa")
+    placeholder = tc.find(qn("w:p"))
+    made = _blocks(c, blocks, replace(ctx, width=ctx.width - twips(ctx.indent), indent=0.0))
+    tc.remove(placeholder)
+    if tc[-1].tag != qn("w:p"):        # Word requires a cell to end with a paragraph: a hairline one
+        p = _para(c, ctx, "body", [])
+        put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=20, lineRule="exact")
+        rpr = put(p.get_or_add_pPr(), "rPr", PPR)
+        rpr.extend([el("sz", val=2), el("szCs", val=2)])
+    _keep(made)                        # and each part kept whole inside the row
+    return tbl
 
 
 def _table(box, t: m.Table, ctx: _Ctx):

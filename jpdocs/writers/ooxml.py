@@ -31,6 +31,7 @@ from .. import fonts
 from ..errors import fail
 from ..output import write_atomic
 from ..style import TEMPLATES, HouseStyle, ParagraphStyle
+from .geometry import FRAME_PAD, text_margins
 
 A4 = (11906, 16838)                                       # twips, portrait
 REFERENCE = TEMPLATES / "reference.docx"
@@ -138,7 +139,8 @@ def apply_house_style(document, style: HouseStyle) -> None:
     rpr.extend([el("sz", val=round(base.size * 2)), el("szCs", val=round(base.size * 2)),
                 el("lang", val="en-US", eastAsia="ja-JP", bidi="ar-SA")])
     ppr.clear()   # also drops python-docx's "10pt after, 1.15 lines"
-    for tag, val in (("kinsoku", 1), ("wordWrap", 0), ("overflowPunct", int(ts.hanging_punctuation)),
+    # no wordWrap 0: it lets Word break Latin words and numbers anywhere, which the PDF never does
+    for tag, val in (("kinsoku", 1), ("overflowPunct", int(ts.hanging_punctuation)),
                      ("autoSpaceDE", int(ts.latin_spacing)), ("autoSpaceDN", int(ts.latin_spacing)),
                      ("snapToGrid", int(ts.grid is not None)), ("jc", "both")):
         ppr.append(el(tag, val=val))
@@ -178,8 +180,8 @@ def grid_pitches(style: HouseStyle, orientation: str = "portrait") -> tuple[floa
     """Character and line pitch (points) of the house grid over the text area."""
     w, h = A4 if orientation == "portrait" else A4[::-1]
     mg, grid = style.page.margins, style.typesetting.grid
-    return ((w / 20 - (mg.left + mg.right) * 72 / 25.4) / grid.chars,
-            (h / 20 - (mg.top + mg.bottom) * 72 / 25.4) / grid.lines)
+    return ((w / 20 - (mg.left + mg.right) * 72 / 25.4 - 2 * FRAME_PAD) / grid.chars,
+            (h / 20 - (mg.top + mg.bottom) * 72 / 25.4 - 2 * FRAME_PAD) / grid.lines)
 
 
 def line_height(style: HouseStyle, ps: ParagraphStyle) -> float:
@@ -207,13 +209,16 @@ def borders(tblPr, kind: str, colour: str) -> None:
 
 # ---------------------------------------------------------------- document
 def set_page(section, style: HouseStyle, orientation: str = "portrait", kind: str = "") -> None:
-    """A4 in the given orientation, with the house margins (of the document kind)."""
+    """A4 in the given orientation; the page margins are the PDF's text area (the
+    house margins of the document kind plus the frame padding, geometry.py), so that
+    both files set the same lines on the same pages."""
     w, h = A4 if orientation == "portrait" else A4[::-1]
     section.orientation = WD_ORIENT.LANDSCAPE if orientation == "landscape" else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Twips(w), Twips(h)
-    mg = style.page.margins_for(kind)
-    section.top_margin, section.bottom_margin = mm(mg.top), mm(mg.bottom)
-    section.left_margin, section.right_margin, section.gutter = mm(mg.left), mm(mg.right), Twips(0)
+    mg, text = style.page.margins_for(kind), text_margins(style, kind)
+    section.top_margin, section.bottom_margin = Twips(twips(text["top"])), Twips(twips(text["bottom"]))
+    section.left_margin, section.right_margin = Twips(twips(text["left"])), Twips(twips(text["right"]))
+    section.gutter = Twips(0)
     section.header_distance, section.footer_distance = mm(min(10, mg.top / 2)), mm(min(8, mg.bottom / 2))
     grid = style.typesetting.grid
     if grid is not None:               # 文字数と行数を指定: chars × lines, Word's own grid
