@@ -226,7 +226,8 @@ def test_table_widths_shading_span_and_borders(sample, tmp_path):
 
 def test_keep_together_and_page_break(sample, tmp_path):
     """A KeepTogether is the one cell of a borderless table whose row cannot split."""
-    paras = [para(sample, t) for t in ("以上のとおり協定する。", "令和６年２月27日", "甲　北海道")]
+    everything = list(body(sample).iter(f"{W}p"))
+    paras = [next(p for p in everything if ptext(p) == t) for t in ("以上のとおり協定する。", "令和６年２月27日", "甲　北海道")]
     tr = paras[0].getparent().getparent()
     assert all(p.getparent().getparent() == tr for p in paras)
     assert tr.tag == f"{W}tr" and tr.find(f"{W}trPr/{W}cantSplit") is not None
