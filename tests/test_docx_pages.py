@@ -7,6 +7,7 @@ Every test converts with LibreOffice, so all are slow."""
 from __future__ import annotations
 
 import os
+from copy import deepcopy
 import re
 import shutil
 import subprocess
@@ -127,3 +128,32 @@ def test_signatures_stay_with_the_last_article_after_an_edit(agreements, tmp_pat
     texts = pages(convert(edited, tmp_path / "edited"))
     assert "北海道国立大学機構副機構長" in "".join(texts)
     assert signature_page_holds_the_chain(texts, heading), [words(t) for t in texts]
+
+
+def test_articles_are_word_numbering_and_renumber_after_an_insert(agreements, tmp_path):
+    """The article numbers are numbering.xml's (第%1条, decimalFullWidth): an article a
+    clerk inserts (a copy of a heading and a paragraph, in python-docx) renumbers those
+    after it when LibreOffice prints the file."""
+    path = agreements["seed"] / "agreement.docx"
+    document = docx.Document(str(path))
+    numbering = document.part.numbering_part.element
+    levels = {l.get(qn("w:ilvl")): (l.find(qn("w:numFmt")).get(qn("w:val")), l.find(qn("w:lvlText")).get(qn("w:val")))
+              for a in numbering.findall(qn("w:abstractNum")) for l in a.findall(qn("w:lvl"))
+              if a.find(qn("w:multiLevelType")).get(qn("w:val")) == "multilevel"}
+    assert levels["0"] == ("decimalFullWidth", "第%1条") and levels["2"] == ("decimalFullWidth", "（%3）")
+    headings = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None
+                and p._p.pPr.numPr.ilvl.val == 0]
+    assert [p.text for p in headings][:2] == ["（目的）", "（連携事項）"]      # the number is Word's
+    third = next(p for p in headings if p.text == "（推進体制）")
+    for text in ("（新設）", "甲及び乙は、新たな連携事業について協議するものとする。"):
+        source = third._p if text.startswith("（") else third._p.getnext()
+        copy = deepcopy(source)
+        for t in copy.iter(qn("w:t")):
+            t.text = ""
+        copy.findall(f".//{qn('w:t')}")[0].text = text
+        third._p.addprevious(copy)
+    edited = tmp_path / "inserted.docx"
+    document.save(str(edited))
+    text = "".join(pages(convert(edited, tmp_path)))
+    assert "第３条（新設）" in text and "第４条（推進体制）" in text and "第８条（協議）" in text
+    assert "第７条（協議）" not in text

@@ -22,6 +22,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .. import fonts, images, model as m
+from ..japanese import IROHA_ITEMS
 from ..output import write_atomic
 from ..style import HouseStyle
 from .columns import fitted_widths
@@ -42,6 +43,7 @@ class _Ctx:
     in_cell: bool = False
     align: str | None = None       # a cell's alignment, for paragraphs that give none
     colour: str | None = None      # text colour (hex) inside a cell that sets one
+    lists: dict | None = None      # numbering level → (numId, ilvl, suffix), for the levels Word numbers
 
 
 def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, hanging=0.0,
@@ -144,9 +146,20 @@ def _blocks(box, blocks, ctx: _Ctx) -> list:
 def _block(box, b, ctx: _Ctx) -> list:
     st = ctx.style
     if isinstance(b, m.Paragraph):
-        return [_para(box, ctx, b.style, b.inlines, align=b.align, first=b.first_indent,
-                      left=b.left_indent, before=b.space_before, after=b.space_after,
-                      tracking=b.tracking, keep=b.keep_with_next)]
+        inlines, numbered = b.inlines, _numbered(ctx, b.numbering)
+        if numbered and inlines and isinstance(inlines[0], m.Text) and inlines[0].text.startswith(b.number):
+            # the number is Word's (numbering.xml): the text starts after it
+            first = inlines[0]
+            inlines = ([replace(first, text=first.text[len(b.number):])] if len(first.text) > len(b.number) else []) \
+                + list(inlines[1:])
+        else:
+            numbered = None
+        p = _para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,
+                  left=b.left_indent, before=b.space_before, after=b.space_after,
+                  tracking=b.tracking, keep=b.keep_with_next)
+        if numbered:
+            _number(p, numbered)
+        return [p]
     if isinstance(b, m.Heading):
         p = _para(box, ctx, b.style, b.inlines, align=b.align, keep=True)
         put(p.get_or_add_pPr(), "outlineLvl", PPR, val=min(max(b.level - 1, 0), 8))
@@ -189,12 +202,112 @@ def _item(box, b: m.Item, ctx: _Ctx) -> list:
     # a marker that fills the hang (◆ with hang 1) is followed by the text itself: a
     # tab there would jump to the next default tab stop
     tab = hang > marker_em
-    lead = [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
+    numbered = _numbered(ctx, b.numbering)
+    lead = [] if numbered else [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
     p = _para(box, ctx, b.style, lead + list(b.inlines), left=left, hanging=hang,
               before=0.5 * size if b.space_before is None else b.space_before, keep=bool(b.blocks))
+    if numbered:
+        _number(p, numbered)
     if tab:
         put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="left", pos=twips(left * size + ctx.indent)))
     return [p, *_blocks(box, b.blocks, replace(ctx, indent=ctx.indent + left * size))]
+
+
+# ---------------------------------------------------------------- numbering
+LEVELS = ("article", "paragraph", "item", "subitem")     # ilvl 0-3 of the one list an agreement has
+_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+_KANJI = "〇一二三四五六七八九"
+
+
+def _counting(n: int) -> str:
+    """Word's japaneseCounting: 一 … 十, 十一 … 九十九."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens < 2 else _KANJI[tens]) + ("十" if tens else "") + (_KANJI[ones] if ones else "")) or _KANJI[0]
+
+
+# Word's Japanese number formats, as Word and LibreOffice print the value n
+FORMATS = {"decimalFullWidth": lambda n: str(n).translate(_FULL), "decimal": str,
+           "aiueoFullWidth": lambda n: IROHA_ITEMS[(n - 1) % len(IROHA_ITEMS)], "japaneseCounting": _counting}
+
+
+def _marker_text(b) -> str:
+    return b.number if isinstance(b, m.Paragraph) else b.marker
+
+
+def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
+    """For each numbering level the blocks use: (numFmt, lvlText, start, suffix) when
+    one of Word's formats prints every one of its numbers as the text has it
+    (第１条 … 第９条: decimalFullWidth, 第%1条); a level whose numbers no format
+    prints (mixed digits: 第９条, 第10条) stays typed text, and so do the levels under it."""
+    found: dict[str, list] = {}
+    for b in m.walk(blocks):
+        if isinstance(b, (m.Paragraph, m.Item)) and b.numbering in LEVELS and b.seq > 0:
+            found.setdefault(b.numbering, []).append(b)
+    plan = {}
+    for level, bs in found.items():
+        ilvl = LEVELS.index(level)
+        for fmt, show in FORMATS.items():
+            texts = set()
+            for b in bs:
+                shown, marker = show(b.seq), _marker_text(b)
+                if not marker or shown not in marker:
+                    break
+                texts.add(marker.replace(shown, f"%{ilvl + 1}", 1))
+            else:
+                if len(texts) == 1:
+                    suffix = "nothing"
+                    if isinstance(bs[0], m.Item):
+                        marker_em = sum(1.0 if unicodedata.east_asian_width(c) in "FWA" else 0.5
+                                        for c in bs[0].marker)
+                        hang = bs[0].hang if bs[0].hang is not None else marker_em + 1
+                        suffix = "tab" if hang > marker_em else "nothing"
+                    plan[level] = (fmt, texts.pop(), min(b.seq for b in bs), suffix)
+                    break
+    # a level restarts only under a level above it that Word numbers: below a level
+    # left as typed text (第10条 in mixed digits), the lower ones are typed text too
+    for i, level in enumerate(LEVELS):
+        if level in found and level not in plan:
+            for lower in LEVELS[i + 1:]:
+                plan.pop(lower, None)
+    return plan
+
+
+def add_numbering(document, plan) -> dict:
+    """One multi-level list in numbering.xml for the levels of `plan`: articles
+    (第%1条), paragraphs (%2　, from ２), items （%3） and sub-items %4 (ア), each
+    restarting under the level above, so that an article inserted in Word renumbers
+    the rest. Indents stay the paragraphs' own. Returns level → (numId, ilvl)."""
+    if not plan:
+        return {}
+    numbering = document.part.numbering_part.element
+    ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    nums = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    abstract_id, num_id = max(ids, default=-1) + 1, max(nums, default=0) + 1
+    abstract = el("abstractNum", abstractNumId=abstract_id)
+    abstract.append(el("nsid", val=f"{0x4A500000 + abstract_id:08X}"))
+    abstract.append(el("multiLevelType", val="multilevel"))
+    for ilvl, level in enumerate(LEVELS):
+        fmt, text, start, suffix = plan.get(level, ("decimal", f"%{ilvl + 1}", 1, "nothing"))
+        lvl = el("lvl", ilvl=ilvl)
+        lvl.extend([el("start", val=start), el("numFmt", val=fmt), el("suff", val=suffix),
+                    el("lvlText", val=text), el("lvlJc", val="left")])
+        abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    first_num.addprevious(abstract) if first_num is not None else numbering.append(abstract)
+    num = el("num", numId=num_id)
+    num.append(el("abstractNumId", val=abstract_id))
+    numbering.append(num)
+    return {level: (num_id, LEVELS.index(level)) for level in plan}
+
+
+def _numbered(ctx: _Ctx, level: str | None):
+    return (ctx.lists or {}).get(level) if level else None
+
+
+def _number(p, numbered) -> None:
+    num_id, ilvl = numbered
+    pr = put(p.get_or_add_pPr(), "numPr", PPR)
+    pr.extend([el("ilvl", val=ilvl), el("numId", val=num_id)])
 
 
 def _image(box, im: m.Image, ctx: _Ctx):
@@ -374,7 +487,8 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
         _footer(document, section, style)
     _marks(section, style, doc.marks)
     width = Length(section.page_width - section.left_margin - section.right_margin).twips
-    _blocks(document._body, doc.blocks, _Ctx(style, width))
+    lists = add_numbering(document, list_levels(doc.blocks))
+    _blocks(document._body, doc.blocks, _Ctx(style, width, lists=lists))
     cp = document.core_properties
     # python-docx refuses properties over 255 characters (Word does not); a long
     # subject line is the user's text, kept whole: set on the element directly.
