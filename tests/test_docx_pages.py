@@ -107,7 +107,10 @@ def edit(path: Path, out: Path, lines: int = 3) -> None:
             if t.text == "北見工業大学学長":
                 t.text = "国立大学法人北海道国立大学機構北見工業大学学長兼北海道国立大学機構副機構長"
     paragraphs = document.paragraphs
-    third = next(i for i, p in enumerate(paragraphs) if p.text.startswith("第３条"))
+    headings = [i for i, p in enumerate(paragraphs)             # 第１条（目的）, or （目的） numbered by Word
+                if p.text.startswith("第") and "条（" in p.text[:6]
+                or p._p.pPr is not None and p._p.pPr.numPr is not None and p._p.pPr.numPr.ilvl.val == 0]
+    third = headings[2]
     anchor = paragraphs[third + 1]
     for line in LINES[:lines]:
         new = anchor.insert_paragraph_before(line, style=anchor.style)

@@ -296,3 +296,13 @@ def test_libreoffice_renders_with_the_biz_ud_fonts(sample, tmp_path):
     assert names == {"BIZUDMincho-Regular", "BIZUDGothic-Regular", "BIZUDGothic-Bold"}, listing
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "包括連携協定の締結について" in re.sub(r"\s", "", text)
+
+
+def test_a_long_title_breaks_between_phrases_as_in_the_pdf(tmp_path):
+    """Word would break a title that overflows its line anywhere (…大学と / 北…, or
+    leave 「の」 alone before a forced break); the DOCX breaks it where the PDF does."""
+    title = [m.Text("国立大学法人北海道国立大学機構北見工業大学と北海道オホーツク総合振興局との", font="mincho"),
+             m.LineBreak(), m.Text("包括連携に関する協定書", font="mincho")]
+    out = write(tmp_path, [m.Paragraph(title, style="title"), P("短い題", style="title")])
+    assert texts(out) == ["国立大学法人北海道国立大学機構北見工業大学と\n北海道オホーツク総合振興局との\n包括連携に関する協定書",
+                          "短い題"]

@@ -154,6 +154,8 @@ def _block(box, b, ctx: _Ctx) -> list:
                 + list(inlines[1:])
         else:
             numbered = None
+        if b.style.split("-")[0] in PHRASE_STYLES and not (b.first_indent or b.left_indent or b.tracking):
+            inlines = _phrase_lines(ctx, b.style, b.align, inlines)
         p = _para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,
                   left=b.left_indent, before=b.space_before, after=b.space_after,
                   tracking=b.tracking, keep=b.keep_with_next)
@@ -161,7 +163,7 @@ def _block(box, b, ctx: _Ctx) -> list:
             _number(p, numbered)
         return [p]
     if isinstance(b, m.Heading):
-        p = _para(box, ctx, b.style, b.inlines, align=b.align, keep=True)
+        p = _para(box, ctx, b.style, _phrase_lines(ctx, b.style, b.align, b.inlines), align=b.align, keep=True)
         put(p.get_or_add_pPr(), "outlineLvl", PPR, val=min(max(b.level - 1, 0), 8))
         return [p]
     if isinstance(b, m.Item):
@@ -189,6 +191,44 @@ def _block(box, b, ctx: _Ctx) -> list:
     if isinstance(b, m.Seal):
         return [_seal(box, b, ctx)]
     raise TypeError(f"unknown block {type(b).__name__}")
+
+
+PHRASE_STYLES = ("title", "heading")
+
+
+def _phrase_lines(ctx: _Ctx, name: str, align, inlines) -> list:
+    """A title or heading broken where the PDF breaks it: between phrases (BudouX),
+    never inside one as Word would (「…大学と」 / 「の」). The PDF's composer sets the
+    paragraph at the DOCX's text width, and a line break goes where each of its
+    lines ends short of a forced break; a title that fits one line is unchanged."""
+    if ctx.in_cell or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
+        return inlines
+    from .composer import JParagraph
+    from .pdf import _Builder
+    flow = _Builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=True)
+    if not isinstance(flow, JParagraph):
+        return inlines
+    flow.wrap(ctx.width / 20, 1e6)
+    lines = flow.blPara.lines
+    cuts = [line.jl_span[1] for line in lines[:-1] if not line.lineBreak]
+    if not cuts:
+        return inlines
+    out, pos = [], 0
+    for inline in inlines:
+        if isinstance(inline, m.LineBreak):
+            out.append(inline)
+            pos += 1
+            continue
+        start, text = pos, inline.text
+        for cut in [c for c in cuts if start < c < start + len(text)]:
+            out.append(replace(inline, text=text[:cut - start]))
+            out.append(m.LineBreak())
+            text, start = text[cut - start:], cut
+        out.append(replace(inline, text=text))
+        pos += len(inline.text)
+        if pos in cuts and inline is not inlines[-1]:
+            out.append(m.LineBreak())
+    return out
 
 
 def _item(box, b: m.Item, ctx: _Ctx) -> list:
