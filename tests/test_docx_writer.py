@@ -306,3 +306,14 @@ def test_a_long_title_breaks_between_phrases_as_in_the_pdf(tmp_path):
     out = write(tmp_path, [m.Paragraph(title, style="title"), P("短い題", style="title")])
     assert texts(out) == ["国立大学法人北海道国立大学機構北見工業大学と\n北海道オホーツク総合振興局との\n包括連携に関する協定書",
                           "短い題"]
+
+
+def test_a_clean_package(sample):
+    """No leftovers of python-docx's template: app.xml, theme fonts, tab stop, sample lists."""
+    app, theme = part(sample, "docProps/app.xml"), part(sample, "word/theme/theme1.xml")
+    assert "<Application>jpdocs</Application>" in app and "Microsoft" not in app and "Normal.dotm" not in app
+    for leftover in ("Calibri", "Cambria", "ＭＳ", "MS "):
+        assert leftover not in theme
+    assert f'<a:latin typeface="{MINCHO}"/>' in theme and f'<a:latin typeface="{GOTHIC}"/>' in theme
+    assert '<w:defaultTabStop w:val="210"/>' in part(sample, "word/settings.xml")   # one em of 10.5pt
+    assert "abstractNum" not in part(sample, "word/numbering.xml")        # no list in the sample
