@@ -17,6 +17,7 @@ from jpdocs import model as m
 from jpdocs.errors import InputError
 from jpdocs.style import TEMPLATES, load_style
 from jpdocs.writers.docx import write_docx
+from jpdocs.writers.ooxml import DISPLAY_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLE = load_style()
@@ -103,9 +104,11 @@ def test_reference_styles_are_the_house_styles():
     ref = docx.Document(str(TEMPLATES / "reference.docx"))
     fonts = {"mincho": (MINCHO, None), "gothic": (GOTHIC, None), "gothic-bold": (GOTHIC, True)}
     jc = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+    by_id = {st.style_id: st for st in ref.styles}
     for name, ps in STYLE.styles.items():
-        st = ref.styles[name]
-        assert (st.element.name_val, st.style_id) == (name, name)   # .name would say "Header"
+        st = by_id[name]
+        # ids are the house keys; names are Japanese, none a Word built-in's (Header, Title …)
+        assert st.element.name_val == DISPLAY_NAMES[name] and not st.element.name_val.isascii()
         rfonts = st.element.rPr.find(qn("w:rFonts"))
         assert set(attrs(rfonts, "ascii", "hAnsi", "eastAsia", "cs")) == {fonts[ps.font][0]}
         assert st.font.bold == fonts[ps.font][1]
@@ -113,7 +116,13 @@ def test_reference_styles_are_the_house_styles():
         assert st.element.pPr.find(qn("w:jc")).get(qn("w:val")) == jc[ps.align]
         line, rule = attrs(st.element.pPr.find(qn("w:spacing")), "line", "lineRule")
         assert (int(line), rule) == (round(ps.size * ps.leading * 20), "exact")
-    assert {"jp-grid", "jp-none"} <= {s.name for s in ref.styles}
+    assert {"jp-grid", "jp-none"} <= set(by_id)
+    assert {"表（罫線あり）", "表（罫線なし）"} <= {s.name for s in ref.styles}
+    article = by_id["article"].element                      # 条見出し: the article headings' own style
+    assert article.name_val == "条見出し" and article.basedOn_val == "body"
+    assert article.pPr.find(qn("w:keepNext")) is not None
+    outline = {i: by_id[i].element.pPr.find(qn("w:outlineLvl")) for i in ("title", "heading", "article", "body")}
+    assert [o is not None and o.get(qn("w:val")) for o in outline.values()] == ["0", "1", "1", False]
 
 
 def test_east_asian_fonts_and_no_theme_fonts(sample):

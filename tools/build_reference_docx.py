@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from jpdocs.style import load_style  # noqa: E402
 from jpdocs.writers.ooxml import (  # noqa: E402
-    FIXED_TIME, REFERENCE, THEME_ATTRS, schema_order, apply_house_style, borders, el, font_names,
+    FIXED_TIME, REFERENCE, THEME_ATTRS, schema_order, apply_house_style, borders, display_name, el, font_names,
     put, save_deterministic, set_page,
 )
 
@@ -56,7 +56,8 @@ def build(out: Path = REFERENCE) -> None:
     set_page(document.sections[0], style)
     apply_house_style(document, style)
     for name, kind in (("jp-grid", "grid"), ("jp-none", "none")):
-        st = document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
+        st = document.styles.add_style(display_name(name), WD_STYLE_TYPE.TABLE)
+        st.element.set(qn("w:styleId"), name)
         st.base_style = document.styles["Normal Table"]
         tblPr = el("tblPr")
         st.element.append(tblPr)

@@ -26,7 +26,7 @@ from ..japanese import IROHA_ITEMS
 from ..output import write_atomic
 from ..style import HouseStyle
 from .columns import fitted_widths
-from .ooxml import (ALIGN, FIXED_TIME, PPR, RPR, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
+from .ooxml import (ARTICLE, ALIGN, FIXED_TIME, PPR, RPR, style_by_id, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
                     no_stretch_before_breaks, paragraph_style, put, role_font, set_fonts, set_page,
                     styled_reference, twips)
 
@@ -159,6 +159,15 @@ def _block(box, b, ctx: _Ctx) -> list:
         p = _para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,
                   left=b.left_indent, before=b.space_before, after=b.space_after,
                   tracking=b.tracking, keep=b.keep_with_next)
+        if b.numbering == "article" and style_by_id_in(box, ARTICLE):
+            # 条見出し: its style keeps it with its text, 6pt above, outline level 2;
+            # the paragraph repeats none of that
+            p.get_or_add_pPr().find(qn("w:pStyle")).set(qn("w:val"), ARTICLE)
+            pPr = p.get_or_add_pPr()
+            spacing = pPr.find(qn("w:spacing"))
+            if b.keep_with_next and spacing is not None and b.space_before == 6 and b.space_after is None:
+                pPr.remove(spacing)
+                pPr.remove(pPr.find(qn("w:keepNext")))
         if numbered:
             _number(p, numbered)
         return [p]
@@ -329,15 +338,28 @@ def add_numbering(document, plan) -> dict:
     for ilvl, level in enumerate(LEVELS):
         fmt, text, start, suffix = plan.get(level, ("decimal", f"%{ilvl + 1}", 1, "nothing"))
         lvl = el("lvl", ilvl=ilvl)
-        lvl.extend([el("start", val=start), el("numFmt", val=fmt), el("suff", val=suffix),
-                    el("lvlText", val=text), el("lvlJc", val="left")])
+        lvl.extend([el("start", val=start), el("numFmt", val=fmt)])
+        if level == "article" and level in plan and style_by_id(document, ARTICLE) is not None:
+            lvl.append(el("pStyle", val=ARTICLE))
+        lvl.extend([el("suff", val=suffix), el("lvlText", val=text), el("lvlJc", val="left")])
         abstract.append(lvl)
     first_num = numbering.find(qn("w:num"))
     first_num.addprevious(abstract) if first_num is not None else numbering.append(abstract)
     num = el("num", numId=num_id)
     num.append(el("abstractNumId", val=abstract_id))
     numbering.append(num)
+    article = style_by_id(document, ARTICLE)
+    if "article" in plan and article is not None:
+        # a paragraph a clerk sets in 条見出し is the next article: 第８条
+        pr = put(article.element.get_or_add_pPr(), "numPr", PPR)
+        pr.append(el("numId", val=num_id))
     return {level: (num_id, LEVELS.index(level)) for level in plan}
+
+
+def style_by_id_in(box, style_id: str) -> bool:
+    """Whether the document holding `box` has the style (an office's own reference may not)."""
+    styles = box.part.styles.element if hasattr(box, "part") else None
+    return styles is not None and any(st.get(qn("w:styleId")) == style_id for st in styles.findall(qn("w:style")))
 
 
 def _numbered(ctx: _Ctx, level: str | None):
@@ -492,7 +514,7 @@ def _footer(document, section, style: HouseStyle) -> None:
         ftr._element.remove(extra)
     p = ftr.paragraphs[0]
     p.clear()
-    p.style = document.styles["small" if "small" in style.styles else "Normal"]
+    p._p.style = "small" if "small" in style.styles else "Normal"
     p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run("- ")
     p._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))

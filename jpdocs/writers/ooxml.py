@@ -128,6 +128,31 @@ def set_fonts(rpr, family: str) -> None:
     put(rpr, "rFonts", RPR, ascii=family, hAnsi=family, eastAsia=family, cs=family)
 
 
+ARTICLE = "article"          # the style of an agreement's article headings (条見出し), based on body
+# The names Word shows (w:name) for the house style's keys (the style ids, which the
+# writers use): names a Japanese clerk recognises, none of them a Word built-in's
+# (header, title, heading are Word's Header, Title, Heading). Another key of an
+# office's own style file is shown as written.
+DISPLAY_NAMES = {"body": "本文", "header": "宛先", "date": "日付", "title": "表題", "heading": "見出し",
+                 "label": "項目名", "item": "項目", "ki": "記", "table": "表本文", "small": "注記",
+                 ARTICLE: "条見出し", "sheet_title": "概要 表題", "sheet_party": "概要 当事者",
+                 "sheet_party_note": "概要 当事者注記", "sheet_text": "概要 本文", "sheet_area": "概要 分野",
+                 "sheet_item": "概要 項目", "jp-grid": "表（罫線あり）", "jp-none": "表（罫線なし）"}
+OUTLINE = {"title": 0, "sheet_title": 0, "heading": 1, ARTICLE: 1}   # Word's navigation pane: レベル1, 2
+
+
+def display_name(style_id: str) -> str:
+    return DISPLAY_NAMES.get(style_id, style_id)
+
+
+def style_by_id(document, style_id: str):
+    """A style by its id (python-docx looks styles up by display name)."""
+    for st in document.styles:
+        if st.style_id == style_id:
+            return st
+    return None
+
+
 def apply_house_style(document, style: HouseStyle) -> None:
     """Default font and typesetting flags, and one paragraph style per house-style key
     (style id = name), replacing what the reference had. Idempotent."""
@@ -147,17 +172,27 @@ def apply_house_style(document, style: HouseStyle) -> None:
     csc = document.settings.element.find(qn("w:characterSpacingControl"))
     if csc is not None:
         csc.set(qn("w:val"), "compressPunctuation" if ts.compress_punctuation else "doNotCompress")
-    for name, ps in style.styles.items():
-        try:
-            st = document.styles[name]
-        except KeyError:
-            st = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    extra = {ARTICLE: style.styles["body"].model_copy(update={"align": "left"})} if "body" in style.styles else {}
+    for name, ps in {**style.styles, **extra}.items():
+        st = style_by_id(document, name)
+        if st is None:
+            st = document.styles.add_style(display_name(name), WD_STYLE_TYPE.PARAGRAPH)
+            st.element.set(qn("w:styleId"), name)
+        st.element.name_val = display_name(name)
         for old in st.element.findall(qn("w:pPr")) + st.element.findall(qn("w:rPr")):
             st.element.remove(old)
         st.base_style, st.quick_style = document.styles["Normal"], True
+        if name == ARTICLE:
+            st.base_style = style_by_id(document, "body")
         st.paragraph_format.alignment = ALIGN[ps.align]
-        put(st.element.get_or_add_pPr(), "spacing", PPR, before=0, after=0,
+        pPr = st.element.get_or_add_pPr()
+        put(pPr, "spacing", PPR, before=0, after=0,
             line=twips(line_height(style, ps)), lineRule="exact")   # exact, as the PDF sets lines
+        if name == ARTICLE:            # 第１条（目的）: with its text, 6pt above, as the template sets it
+            put(pPr, "keepNext", PPR)
+            put(pPr, "spacing", PPR, before=120, after=0, line=twips(line_height(style, ps)), lineRule="exact")
+        if name in OUTLINE:
+            put(pPr, "outlineLvl", PPR, val=OUTLINE[name])
         family, bold = role_font(style, ps.font)
         set_fonts(st.element.get_or_add_rPr(), family)
         st.font.size, st.font.bold = Pt(ps.size), (bold or None)
