@@ -326,3 +326,19 @@ def test_a_clean_package(sample):
     assert f'<a:latin typeface="{MINCHO}"/>' in theme and f'<a:latin typeface="{GOTHIC}"/>' in theme
     assert '<w:defaultTabStop w:val="210"/>' in part(sample, "word/settings.xml")   # one em of 10.5pt
     assert "abstractNum" not in part(sample, "word/numbering.xml")        # no list in the sample
+
+
+def test_table_rows_never_split_and_a_shaded_first_row_repeats(tmp_path):
+    head = [cell("番号", shade="shade"), cell("名称", shade="shade")]
+    out = write(tmp_path, [m.Table([head, [cell("1"), cell("協定")], [cell("2"), cell("覚書")]], [0.3, 0.7])])
+    rows = body(out).find(f"{W}tbl").findall(f"{W}tr")
+    assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+    assert [r.find(f"{W}trPr/{W}tblHeader") is not None for r in rows] == [True, False, False]
+
+
+def test_the_annual_cover_has_no_page_number(tmp_path):
+    out = tmp_path / "annual.docx"
+    write_docx(m.Document("annual", "連携協定締結状況", "北海道", [P("表紙"), m.PageBreak(), P("目次")]), STYLE, out)
+    sec = docx.Document(str(out)).sections[0]
+    assert sec.different_first_page_header_footer
+    assert "PAGE" not in sec.first_page_footer._element.xml and "PAGE" in sec.footer._element.xml

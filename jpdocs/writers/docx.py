@@ -481,6 +481,11 @@ def _table(box, t: m.Table, ctx: _Ctx):
             col += span
         for i in range(col, ncols):    # a short row: the empty cells keep the grid widths
             put(tcs[i].get_or_add_tcPr(), "tcW", TCPR, w=cols[i], type="dxa")
+    trs = tbl.findall(qn("w:tr"))
+    for tr in trs:                     # a row is never split across pages, as in the PDF
+        put(tr.get_or_add_trPr(), "cantSplit", TRPR)
+    if len(t.rows) > 1 and t.rows[0] and all(c.shade for c in t.rows[0]):
+        put(trs[0].get_or_add_trPr(), "tblHeader", TRPR)    # a shaded first row heads every page
     return tbl
 
 
@@ -547,6 +552,9 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     set_page(section, style, doc.orientation, doc.kind)
     if page_numbers and not doc.fit_one_page:       # one page carries no page number
         _footer(document, section, style)
+        if doc.kind == "annual":                    # the annual book's cover carries none either
+            section.different_first_page_header_footer = True
+            section.first_page_footer.is_linked_to_previous = False
     _marks(section, style, doc.marks)
     width = Length(section.page_width - section.left_margin - section.right_margin).twips
     lists = add_numbering(document, list_levels(doc.blocks))
