@@ -342,3 +342,15 @@ def test_the_annual_cover_has_no_page_number(tmp_path):
     sec = docx.Document(str(out)).sections[0]
     assert sec.different_first_page_header_footer
     assert "PAGE" not in sec.first_page_footer._element.xml and "PAGE" in sec.footer._element.xml
+
+
+def test_the_annual_summary_table_is_on_landscape_pages(tmp_path):
+    out = tmp_path / "annual.docx"
+    table = m.Table([[cell("番号", shade="shade"), cell("名称", shade="shade")], [cell("1"), cell("協定")]], [0.3, 0.7])
+    write_docx(m.Document("annual", "連携協定締結状況", "北海道", [P("表紙"), m.PageBreak(), P("目次"), m.PageBreak(),
+                                                          m.Heading([m.Text("締結状況一覧")]), table]), STYLE, out)
+    cover, summary = docx.Document(str(out)).sections
+    assert (cover.page_width.twips, summary.page_width.twips) == (11906, 16838)
+    assert cover.different_first_page_header_footer and not summary.different_first_page_header_footer
+    grid = [int(g.get(qn("w:w"))) for g in body(out).find(f"{W}tbl").iter(f"{W}gridCol")]
+    assert sum(grid) == pytest.approx((summary.page_width - summary.left_margin - summary.right_margin) / 635, abs=2)

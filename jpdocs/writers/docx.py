@@ -538,6 +538,31 @@ def _marks(section, style: HouseStyle, marks) -> None:
     p.add_run("　".join(mark.text for mark in marks))
 
 
+def _landscape_part(blocks) -> tuple[list, list]:
+    """The annual book: its summary table (the last table, from the page break before
+    it) goes on landscape pages, as in the PDF; the cover and contents stay portrait."""
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, m.Table)]
+    breaks = [i for i, b in enumerate(blocks) if isinstance(b, m.PageBreak) and tables and i < tables[-1]]
+    if not breaks:
+        return blocks, []
+    return blocks[:breaks[-1]], blocks[breaks[-1] + 1:]
+
+
+def _landscape_section(document, style: HouseStyle, kind: str) -> None:
+    """End the portrait section here (a paragraph holding a copy of its sectPr: cover
+    and contents, the cover without a page number) and make the rest landscape, page
+    numbers running on."""
+    from copy import deepcopy
+    body_sect = document.sections[-1]._sectPr
+    p = document._body.add_paragraph()
+    pPr = p._p.get_or_add_pPr()
+    put(pPr, "spacing", PPR, before=0, after=0, line=20, lineRule="exact")   # a hairline paragraph
+    pPr.append(deepcopy(body_sect))
+    for title_pg in body_sect.findall(qn("w:titlePg")):
+        body_sect.remove(title_pg)
+    set_page(document.sections[-1], style, "landscape", kind)
+
+
 def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -> bytes:
     """The DOCX file's bytes; the same model and style always give the same bytes.
     page_numbers=False leaves the footer empty (the build passes it for a document
@@ -558,7 +583,15 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     _marks(section, style, doc.marks)
     width = Length(section.page_width - section.left_margin - section.right_margin).twips
     lists = add_numbering(document, list_levels(doc.blocks))
-    _blocks(document._body, doc.blocks, _Ctx(style, width, lists=lists))
+    blocks, landscape = doc.blocks, []
+    if doc.kind == "annual" and doc.orientation == "portrait":
+        blocks, landscape = _landscape_part(doc.blocks)
+    _blocks(document._body, blocks, _Ctx(style, width, lists=lists))
+    if landscape:
+        _landscape_section(document, style, doc.kind)
+        wide = document.sections[-1]
+        width = Length(wide.page_width - wide.left_margin - wide.right_margin).twips
+        _blocks(document._body, landscape, _Ctx(style, width, lists=lists))
     cp = document.core_properties
     # python-docx refuses properties over 255 characters (Word does not); a long
     # subject line is the user's text, kept whole: set on the element directly.
