@@ -354,3 +354,15 @@ def test_the_annual_summary_table_is_on_landscape_pages(tmp_path):
     assert cover.different_first_page_header_footer and not summary.different_first_page_header_footer
     grid = [int(g.get(qn("w:w"))) for g in body(out).find(f"{W}tbl").iter(f"{W}gridCol")]
     assert sum(grid) == pytest.approx((summary.page_width - summary.left_margin - summary.right_margin) / 635, abs=2)
+
+
+def test_one_font_throughout_is_a_style_not_run_overrides(tmp_path):
+    """An agreement's title, Mincho where 表題 is bold Gothic: a style 表題（明朝） based on
+    表題, and runs that carry no font of their own."""
+    out = write(tmp_path, [m.Paragraph([m.Text("協定書", font="mincho")], style="title")])
+    p = para(out, "協定書")
+    assert p.find(f"{W}pPr/{W}pStyle").get(qn("w:val")) == "title-mincho"
+    assert all(r.find(f"{W}rPr") is None for r in p.iter(f"{W}r"))
+    st = next(s for s in docx.Document(str(out)).styles if s.style_id == "title-mincho")
+    assert (st.name, st.base_style.style_id, st.font.bold) == ("表題（明朝）", "title", False)
+    assert st.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == MINCHO

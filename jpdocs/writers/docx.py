@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from ..japanese import IROHA_ITEMS
 from ..output import write_atomic
 from ..style import HouseStyle
 from .columns import fitted_widths
-from .ooxml import (ARTICLE, ALIGN, FIXED_TIME, PPR, RPR, style_by_id, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
+from .ooxml import (ARTICLE, ALIGN, FIXED_TIME, PPR, RPR, display_name, style_by_id, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
                     no_stretch_before_breaks, paragraph_style, put, role_font, set_fonts, set_page,
                     styled_reference, twips)
 
@@ -53,6 +54,7 @@ def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0
     ps = paragraph_style(ctx.style, name)
     p = box.add_paragraph()
     p._p.style = name              # style id == name: no lookup by display name
+    inlines, base_role = _font_variant(p, ctx.style, name, inlines)
     pPr, pf = p._p.get_or_add_pPr(), p.paragraph_format
     if align or ctx.align:
         pf.alignment = ALIGN[align or ctx.align]
@@ -72,8 +74,44 @@ def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0
         pf.space_after = Pt(after)
     if keep:
         put(pPr, "keepNext", PPR)
-    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), ps.font, ctx.colour)
+    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), base_role or ps.font, ctx.colour)
     return p._p
+
+
+def _font_variant(p, style: HouseStyle, name: str, inlines) -> tuple[list, str | None]:
+    """A paragraph whose every run is set in one other font role (an agreement's title
+    in Mincho where 表題 is bold Gothic) gets a style of its own, based on its style
+    (表題（明朝）), rather than a font override on each run: a clerk retyping the
+    title keeps its font."""
+    texts = [i for i in inlines if isinstance(i, m.Text) and i.text]
+    roles = {i.font for i in texts}
+    if not texts or len(roles) != 1 or None in roles or any(i.bold for i in texts):
+        return inlines, None
+    role = roles.pop()
+    if role == paragraph_style(style, name).font or role not in style.fonts:
+        return inlines, None
+    variant = f"{name}-{role}"
+    styles = p.part.styles.element if hasattr(p, "part") else None
+    if styles is None:
+        return inlines, None
+    if not any(st.get(qn("w:styleId")) == variant for st in styles.findall(qn("w:style"))):
+        base = next(st for st in styles.findall(qn("w:style")) if st.get(qn("w:styleId")) == name)
+        new = deepcopy(base)
+        new.set(qn("w:styleId"), variant)
+        new.find(qn("w:name")).set(qn("w:val"), f"{display_name(name)}（{ROLE_NAMES.get(role, role)}）")
+        based = new.find(qn("w:basedOn"))
+        based.set(qn("w:val"), name)
+        family, bold = role_font(style, role)
+        rpr = new.find(qn("w:rPr"))
+        set_fonts(rpr, family)
+        put(rpr, "b", RPR, val=1 if bold else 0)
+        styles.append(new)
+    p.style = None
+    p._p.style = variant
+    return [m.Text(i.text, i.bold, None) if isinstance(i, m.Text) else i for i in inlines], role
+
+
+ROLE_NAMES = {"mincho": "明朝", "gothic": "ゴシック", "gothic-bold": "ゴシック太字"}
 
 
 def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = None,
