@@ -11,11 +11,6 @@ from ..style import HouseStyle
 
 FRAME_PAD = 6.0                        # points of frame padding inside each margin, each side
 MM = 72 / 25.4                         # points per millimetre
-A4_POINTS = (595.2755905511812, 841.8897637795277)
-
-
-def page_points(orientation: str = "portrait") -> tuple[float, float]:
-    return A4_POINTS if orientation == "portrait" else A4_POINTS[::-1]
 
 
 def text_margins(style: HouseStyle, kind: str = "") -> dict[str, float]:
@@ -23,9 +18,3 @@ def text_margins(style: HouseStyle, kind: str = "") -> dict[str, float]:
     mg = style.page.margins_for(kind)
     return {side: getattr(mg, side) * MM + FRAME_PAD for side in ("top", "bottom", "left", "right")}
 
-
-def text_area(style: HouseStyle, kind: str = "", orientation: str = "portrait") -> tuple[float, float]:
-    """Width and height (points) of the text area."""
-    w, h = page_points(orientation)
-    t = text_margins(style, kind)
-    return w - t["left"] - t["right"], h - t["top"] - t["bottom"]
