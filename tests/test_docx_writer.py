@@ -334,6 +334,9 @@ def test_table_rows_never_split_and_a_shaded_first_row_repeats(tmp_path):
     rows = body(out).find(f"{W}tbl").findall(f"{W}tr")
     assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
     assert [r.find(f"{W}trPr/{W}tblHeader") is not None for r in rows] == [True, False, False]
+    # not on a layout table: LibreOffice would move a fitting row of nested tables overleaf
+    plain = body(write(tmp_path, [m.Table([[cell("a"), cell("b")], [cell("c"), cell("d")]], [0.5, 0.5])]))
+    assert all(r.find(f"{W}trPr/{W}cantSplit") is None for r in plain.find(f"{W}tbl").findall(f"{W}tr"))
 
 
 def test_the_annual_cover_has_no_page_number(tmp_path):

@@ -520,10 +520,14 @@ def _table(box, t: m.Table, ctx: _Ctx):
         for i in range(col, ncols):    # a short row: the empty cells keep the grid widths
             put(tcs[i].get_or_add_tcPr(), "tcW", TCPR, w=cols[i], type="dxa")
     trs = tbl.findall(qn("w:tr"))
-    for tr in trs:                     # a row is never split across pages, as in the PDF
-        put(tr.get_or_add_trPr(), "cantSplit", TRPR)
     if len(t.rows) > 1 and t.rows[0] and all(c.shade for c in t.rows[0]):
-        put(trs[0].get_or_add_trPr(), "tblHeader", TRPR)    # a shaded first row heads every page
+        # a list under a shaded header row (the annual summary): the header heads every
+        # page and a row is never split across pages, as in the PDF. Not on every table:
+        # LibreOffice moves an unsplittable row that holds nested tables (the overview
+        # sheet's areas) to the next page although it fits.
+        put(trs[0].get_or_add_trPr(), "tblHeader", TRPR)
+        for tr in trs:
+            put(tr.get_or_add_trPr(), "cantSplit", TRPR)
     return tbl
 
 
