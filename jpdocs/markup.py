@@ -88,7 +88,8 @@ def _block(el: ET.Element, source: str) -> m.Block:
         return m.Paragraph(_inlines(el, source), style=a.get("style", "body"), align=a.get("align"),
                            first_indent=_num(el, "indent", 0.0), left_indent=_num(el, "left", 0.0),
                            space_before=_num(el, "before", None), space_after=_num(el, "after", None),
-                           tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"))
+                           tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"),
+                           numbering=a.get("list"), number=a.get("number", ""), seq=int(a.get("seq", 0)))
     if el.tag == "h":
         return m.Heading(_inlines(el, source), level=int(a.get("level", 1)),
                          style=a.get("style", "heading"), align=a.get("align"))
@@ -105,7 +106,8 @@ def _block(el: ET.Element, source: str) -> m.Block:
                 inline_part.append(child)
         return m.Item(a.get("marker", ""), _inlines(inline_part, source), blocks,
                       style=a.get("style", "item"), level=int(a.get("level", 0)),
-                      hang=_num(el, "hang", None), space_before=_num(el, "before", None))
+                      hang=_num(el, "hang", None), space_before=_num(el, "before", None),
+                      numbering=a.get("list"), seq=int(a.get("seq", 0)))
     if el.tag == "ki":
         return m.Ki(_blocks(el, source), closing=_yes(el, "closing"))
     if el.tag == "keep":

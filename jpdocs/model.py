@@ -51,6 +51,13 @@ class Paragraph:
     space_after: float | None = None
     tracking: float = 0.0
     keep_with_next: bool = False
+    # A numbered paragraph of a list Word numbers itself (the DOCX writes numbering.xml
+    # so that an inserted article renumbers the rest): `numbering` is its level
+    # ("article", "paragraph"), `number` the number as printed at the start of its
+    # text (第１条, ２), `seq` its value (1, 2 …). The PDF prints the text as it is.
+    numbering: str | None = None
+    number: str = ""
+    seq: int = 0
 
 
 @dataclass
@@ -76,6 +83,8 @@ class Item:
     level: int = 0
     hang: float | None = None
     space_before: float | None = None  # points; None = half an em
+    numbering: str | None = None       # "item", "subitem": the marker as Word numbering (see Paragraph)
+    seq: int = 0
 
 
 @dataclass

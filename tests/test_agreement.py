@@ -484,13 +484,39 @@ def test_pdfa_parts_and_signing_keep_it_pdfa(tmp_path, p12):
 
 
 # ---------------------------------------------------------------- DOCX
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
 def docx_texts(path: Path) -> list[str]:
+    """Every paragraph's text in reading order (nested tables too), with the number
+    Word's numbering prints before it (第１条, ２, （１）, ア: numbering.xml's lvlText)."""
+    from jpdocs.japanese import IROHA_ITEMS
     doc = OpenDocx(path)
-    texts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                texts += [p.text for p in cell.paragraphs]
+    levels = {}
+    numbering = doc.part.numbering_part.element
+    abstracts = {a.get(f"{W}abstractNumId"): a for a in numbering.findall(f"{W}abstractNum")}
+    for num in numbering.findall(f"{W}num"):
+        a = abstracts[num.find(f"{W}abstractNumId").get(f"{W}val")]
+        levels[num.get(f"{W}numId")] = {l.get(f"{W}ilvl"): (int(l.find(f"{W}start").get(f"{W}val")),
+                                                            l.find(f"{W}numFmt").get(f"{W}val"),
+                                                            l.find(f"{W}lvlText").get(f"{W}val"))
+                                       for l in a.findall(f"{W}lvl")}
+    show = {"decimalFullWidth": lambda n: str(n).translate(FULL), "decimal": str,
+            "aiueoFullWidth": lambda n: IROHA_ITEMS[n - 1]}
+    counters: dict[tuple[str, int], int] = {}
+    texts = []
+    for p in doc.element.body.iter(f"{W}p"):
+        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        num = p.find(f"{W}pPr/{W}numPr")
+        if num is not None:
+            num_id, ilvl = num.find(f"{W}numId").get(f"{W}val"), int(num.find(f"{W}ilvl").get(f"{W}val"))
+            start, fmt, label = levels[num_id][str(ilvl)]
+            counters[(num_id, ilvl)] = counters.get((num_id, ilvl), start - 1) + 1
+            for key in [k for k in counters if k[0] == num_id and k[1] > ilvl]:
+                del counters[key]                               # a lower level restarts
+            text = label.replace(f"%{ilvl + 1}", show[fmt](counters[(num_id, ilvl)])) + text
+        texts.append(text)
     return texts
 
 
@@ -517,10 +543,12 @@ def test_docx_holds_the_same_articles_and_blocks(tmp_path, parties):
     # the closing, date and blocks are kept with the next paragraph in Word too
     doc = OpenDocx(folder / "agreement.docx")
     body = doc.element.body
-    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     closing = next(p for p in body.iter(f"{W}p") if "本協定の締結を証するため" in "".join(t.text or "" for t in p.iter(f"{W}t")))
     assert closing.find(f"{W}pPr/{W}keepNext") is not None
     assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in body.iter(f"{W}tr"))
+    # and all in the one row of a table that cannot split (the signature page's structure)
+    row = closing.getparent().getparent()
+    assert row.tag == f"{W}tr" and row.getparent().getparent() is body
 
 
 def test_an_extra_article_beside_a_removed_one_takes_its_place(tmp_path):

@@ -17,6 +17,7 @@ from jpdocs import model as m
 from jpdocs.errors import InputError
 from jpdocs.style import TEMPLATES, load_style
 from jpdocs.writers.docx import write_docx
+from jpdocs.writers.ooxml import DISPLAY_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLE = load_style()
@@ -103,9 +104,11 @@ def test_reference_styles_are_the_house_styles():
     ref = docx.Document(str(TEMPLATES / "reference.docx"))
     fonts = {"mincho": (MINCHO, None), "gothic": (GOTHIC, None), "gothic-bold": (GOTHIC, True)}
     jc = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+    by_id = {st.style_id: st for st in ref.styles}
     for name, ps in STYLE.styles.items():
-        st = ref.styles[name]
-        assert (st.element.name_val, st.style_id) == (name, name)   # .name would say "Header"
+        st = by_id[name]
+        # ids are the house keys; names are Japanese, none a Word built-in's (Header, Title …)
+        assert st.element.name_val == DISPLAY_NAMES[name] and not st.element.name_val.isascii()
         rfonts = st.element.rPr.find(qn("w:rFonts"))
         assert set(attrs(rfonts, "ascii", "hAnsi", "eastAsia", "cs")) == {fonts[ps.font][0]}
         assert st.font.bold == fonts[ps.font][1]
@@ -113,7 +116,13 @@ def test_reference_styles_are_the_house_styles():
         assert st.element.pPr.find(qn("w:jc")).get(qn("w:val")) == jc[ps.align]
         line, rule = attrs(st.element.pPr.find(qn("w:spacing")), "line", "lineRule")
         assert (int(line), rule) == (round(ps.size * ps.leading * 20), "exact")
-    assert {"jp-grid", "jp-none"} <= {s.name for s in ref.styles}
+    assert {"jp-grid", "jp-none"} <= set(by_id)
+    assert {"表（罫線あり）", "表（罫線なし）"} <= {s.name for s in ref.styles}
+    article = by_id["article"].element                      # 条見出し: the article headings' own style
+    assert article.name_val == "条見出し" and article.basedOn_val == "body"
+    assert article.pPr.find(qn("w:keepNext")) is not None
+    outline = {i: by_id[i].element.pPr.find(qn("w:outlineLvl")) for i in ("title", "heading", "article", "body")}
+    assert [o is not None and o.get(qn("w:val")) for o in outline.values()] == ["0", "1", "1", False]
 
 
 def test_east_asian_fonts_and_no_theme_fonts(sample):
@@ -138,13 +147,14 @@ def test_run_fonts_bold_and_line_breaks(tmp_path):
 
 def test_japanese_typesetting_settings(sample):
     styles, settings = part(sample, "word/styles.xml"), part(sample, "word/settings.xml")
-    assert ('<w:pPrDefault><w:pPr><w:kinsoku w:val="1"/><w:wordWrap w:val="0"/><w:overflowPunct w:val="1"/>'
+    assert ('<w:pPrDefault><w:pPr><w:kinsoku w:val="1"/><w:overflowPunct w:val="1"/>'
             '<w:autoSpaceDE w:val="1"/><w:autoSpaceDN w:val="1"/><w:snapToGrid w:val="0"/><w:jc w:val="both"/>'
             in styles)
     order = [re.search(rf"<w:{t}\b", settings).start()
              for t in ("defaultTabStop", "noPunctuationKerning", "characterSpacingControl",
                        "strictFirstAndLastChars", "compat", "themeFontLang")]
     assert order == sorted(order)                             # CT_Settings schema order
+    assert "wordWrap" not in styles + part(sample, "word/document.xml")   # Latin words never broken anywhere
     assert '<w:characterSpacingControl w:val="compressPunctuation"/>' in settings
     assert '<w:themeFontLang w:val="en-US" w:eastAsia="ja-JP"/>' in settings
 
@@ -152,10 +162,32 @@ def test_japanese_typesetting_settings(sample):
 def test_a4_portrait_and_landscape(sample, tmp_path):
     sec = docx.Document(str(sample)).sections[0]
     assert (sec.page_width.twips, sec.page_height.twips) == (11906, 16838)
-    assert round(sec.left_margin.mm) == STYLE.page.margins.left
+    # the PDF's text area: the house margin plus the frame's 6pt padding
+    assert sec.left_margin.twips == round((STYLE.page.margins.left * 72 / 25.4 + 6) * 20)
+    assert sec.top_margin.twips == round((STYLE.page.margins.top * 72 / 25.4 + 6) * 20)
     land = docx.Document(str(write(tmp_path, [P("横")], orientation="landscape"))).sections[0]
     assert (land.page_width.twips, land.page_height.twips) == (16838, 11906)
     assert 'w:orient="landscape"' in part(tmp_path / "out.docx", "word/document.xml")
+
+
+def test_same_text_width_as_the_pdf(tmp_path):
+    """One geometry: the DOCX's text width is the width the PDF wraps paragraphs to."""
+    from jpdocs.writers.pdf import _Builder, doc_template, text_width
+    import io as _io
+    for kind in ("test", "agreement"):
+        doc = m.Document(kind, "件名", "北海道", [P("本文")])
+        pdf_width = text_width(doc_template(doc, STYLE, _io.BytesIO(), _Builder(STYLE)))
+        out = tmp_path / f"{kind}.docx"
+        write_docx(doc, STYLE, out)
+        sec = docx.Document(str(out)).sections[0]
+        assert abs((sec.page_width - sec.left_margin - sec.right_margin) / 12700 - pdf_width) < 0.1
+
+
+def test_seal_place_in_half_points(tmp_path):
+    """㊞ as large as the PDF's circle (0.52 of the place): 62pt → 32pt, w:sz 64 half-points."""
+    out = write(tmp_path, [m.Seal("甲")])
+    sz = para(out, "㊞").find(f"{W}r/{W}rPr/{W}sz").get(qn("w:val"))
+    assert sz == str(round(0.52 * 62 * 2))
 
 
 def test_indents_and_tracking(sample):
@@ -202,9 +234,16 @@ def test_table_widths_shading_span_and_borders(sample, tmp_path):
 
 
 def test_keep_together_and_page_break(sample, tmp_path):
-    paras = [para(sample, t) for t in ("以上のとおり協定する。", "令和６年２月27日", "甲　北海道")]
+    """A KeepTogether is the one cell of a borderless table whose row cannot split."""
+    everything = list(body(sample).iter(f"{W}p"))
+    paras = [next(p for p in everything if ptext(p) == t) for t in ("以上のとおり協定する。", "令和６年２月27日", "甲　北海道")]
+    tr = paras[0].getparent().getparent()
+    assert all(p.getparent().getparent() == tr for p in paras)
+    assert tr.tag == f"{W}tr" and tr.find(f"{W}trPr/{W}cantSplit") is not None
+    assert len(tr.findall(f"{W}tc")) == 1
+    mar = tr.getparent().find(f"{W}tblPr/{W}tblCellMar")
+    assert {e.get(qn("w:w")) for e in mar} == {"0"}
     assert [p.find(f"{W}pPr/{W}keepNext") is not None for p in paras] == [True, True, False]
-    assert all(p.find(f"{W}pPr/{W}keepLines") is not None for p in paras)
     out = write(tmp_path, [P("一頁"), m.PageBreak(), P("二頁")])
     assert para(out, "二頁").find(f"{W}pPr/{W}pageBreakBefore") is not None
 
@@ -266,3 +305,67 @@ def test_libreoffice_renders_with_the_biz_ud_fonts(sample, tmp_path):
     assert names == {"BIZUDMincho-Regular", "BIZUDGothic-Regular", "BIZUDGothic-Bold"}, listing
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "包括連携協定の締結について" in re.sub(r"\s", "", text)
+
+
+def test_a_long_title_breaks_between_phrases_as_in_the_pdf(tmp_path):
+    """Word would break a title that overflows its line anywhere (…大学と / 北…, or
+    leave 「の」 alone before a forced break); the DOCX breaks it where the PDF does."""
+    title = [m.Text("国立大学法人北海道国立大学機構北見工業大学と北海道オホーツク総合振興局との", font="mincho"),
+             m.LineBreak(), m.Text("包括連携に関する協定書", font="mincho")]
+    out = write(tmp_path, [m.Paragraph(title, style="title"), P("短い題", style="title")])
+    assert texts(out) == ["国立大学法人北海道国立大学機構北見工業大学と\n北海道オホーツク総合振興局との\n包括連携に関する協定書",
+                          "短い題"]
+
+
+def test_a_clean_package(sample):
+    """No leftovers of python-docx's template: app.xml, theme fonts, tab stop, sample lists."""
+    app, theme = part(sample, "docProps/app.xml"), part(sample, "word/theme/theme1.xml")
+    assert "<Application>jpdocs</Application>" in app and "Microsoft" not in app and "Normal.dotm" not in app
+    for leftover in ("Calibri", "Cambria", "ＭＳ", "MS "):
+        assert leftover not in theme
+    assert f'<a:latin typeface="{MINCHO}"/>' in theme and f'<a:latin typeface="{GOTHIC}"/>' in theme
+    assert '<w:defaultTabStop w:val="210"/>' in part(sample, "word/settings.xml")   # one em of 10.5pt
+    assert "abstractNum" not in part(sample, "word/numbering.xml")        # no list in the sample
+
+
+def test_table_rows_never_split_and_a_shaded_first_row_repeats(tmp_path):
+    head = [cell("番号", shade="shade"), cell("名称", shade="shade")]
+    out = write(tmp_path, [m.Table([head, [cell("1"), cell("協定")], [cell("2"), cell("覚書")]], [0.3, 0.7])])
+    rows = body(out).find(f"{W}tbl").findall(f"{W}tr")
+    assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+    assert [r.find(f"{W}trPr/{W}tblHeader") is not None for r in rows] == [True, False, False]
+    # not on a layout table: LibreOffice would move a fitting row of nested tables overleaf
+    plain = body(write(tmp_path, [m.Table([[cell("a"), cell("b")], [cell("c"), cell("d")]], [0.5, 0.5])]))
+    assert all(r.find(f"{W}trPr/{W}cantSplit") is None for r in plain.find(f"{W}tbl").findall(f"{W}tr"))
+
+
+def test_the_annual_cover_has_no_page_number(tmp_path):
+    out = tmp_path / "annual.docx"
+    write_docx(m.Document("annual", "連携協定締結状況", "北海道", [P("表紙"), m.PageBreak(), P("目次")]), STYLE, out)
+    sec = docx.Document(str(out)).sections[0]
+    assert sec.different_first_page_header_footer
+    assert "PAGE" not in sec.first_page_footer._element.xml and "PAGE" in sec.footer._element.xml
+
+
+def test_the_annual_summary_table_is_on_landscape_pages(tmp_path):
+    out = tmp_path / "annual.docx"
+    table = m.Table([[cell("番号", shade="shade"), cell("名称", shade="shade")], [cell("1"), cell("協定")]], [0.3, 0.7])
+    write_docx(m.Document("annual", "連携協定締結状況", "北海道", [P("表紙"), m.PageBreak(), P("目次"), m.PageBreak(),
+                                                          m.Heading([m.Text("締結状況一覧")]), table]), STYLE, out)
+    cover, summary = docx.Document(str(out)).sections
+    assert (cover.page_width.twips, summary.page_width.twips) == (11906, 16838)
+    assert cover.different_first_page_header_footer and not summary.different_first_page_header_footer
+    grid = [int(g.get(qn("w:w"))) for g in body(out).find(f"{W}tbl").iter(f"{W}gridCol")]
+    assert sum(grid) == pytest.approx((summary.page_width - summary.left_margin - summary.right_margin) / 635, abs=2)
+
+
+def test_one_font_throughout_is_a_style_not_run_overrides(tmp_path):
+    """An agreement's title, Mincho where 表題 is bold Gothic: a style 表題（明朝） based on
+    表題, and runs that carry no font of their own."""
+    out = write(tmp_path, [m.Paragraph([m.Text("協定書", font="mincho")], style="title")])
+    p = para(out, "協定書")
+    assert p.find(f"{W}pPr/{W}pStyle").get(qn("w:val")) == "title-mincho"
+    assert all(r.find(f"{W}rPr") is None for r in p.iter(f"{W}r"))
+    st = next(s for s in docx.Document(str(out)).styles if s.style_id == "title-mincho")
+    assert (st.name, st.base_style.style_id, st.font.bold) == ("表題（明朝）", "title", False)
+    assert st.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == MINCHO

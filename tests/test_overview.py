@@ -16,6 +16,7 @@ from conftest import ROOT, SEED_SPEC, SEED_TEXT, needs_poppler, no_space, pdf_te
 from jpdocs import markup, model as m
 from jpdocs.japanese import fix_radicals, name_lines
 from jpdocs.spec import load_spec
+from jpdocs.writers.ooxml import style_by_id
 from jpdocs.style import load_style
 from jpdocs.writers.fit import scaled
 
@@ -108,7 +109,7 @@ def test_the_docx_is_landscape_and_holds_the_same_text(seed_build):
     # boxes are shaded table cells, text in the house's East Asian fonts
     fills = {shd.get(qn("w:fill")) for shd in doc.element.body.iter(qn("w:shd"))}
     assert {"1F4E79", "DEEAF6", "2E75B6", "F2F2F2"} <= fills
-    rfonts = doc.styles["sheet_text"].element.rPr.find(qn("w:rFonts"))
+    rfonts = style_by_id(doc, "sheet_text").element.rPr.find(qn("w:rFonts"))
     assert rfonts.get(qn("w:eastAsia")) == "BIZ UDゴシック"
     assert not doc.sections[0].footer.paragraphs[0].text.strip(), "no page number on a one-page sheet"
 
@@ -186,7 +187,7 @@ def test_the_docx_takes_the_sizes_the_pdf_settled_on(tmp_path):
     assert run_generate(spec, "-o", tmp_path).returncode == 0
     pdf_sizes = fonts_sizes(tmp_path / "sheet" / "overview.pdf")
     doc = OpenDocx(tmp_path / "sheet" / "overview.docx")
-    item = doc.styles["sheet_item"].font.size.pt
+    item = style_by_id(doc, "sheet_item").font.size.pt
     assert item < 10.5, "the text had to shrink"
     assert item in pdf_sizes
     assert min(pdf_sizes) >= 8

@@ -325,8 +325,9 @@ def test_docx_follows_the_house_typesetting_settings():
     doc, styles = _docx_part(blocks, style, "word/document.xml"), _docx_part(blocks, style, "word/styles.xml")
     settings = _docx_part(blocks, style, "word/settings.xml")
     grid = re.search(r'<w:docGrid w:type="linesAndChars" w:linePitch="(\d+)" w:charSpace="(\d+)"/>', doc)
-    assert grid and int(grid[1]) == 420                   # 267 mm / 36 lines, in twips
-    assert 10.5 + int(grid[2]) / 4096 == pytest.approx(481.9 / 40, abs=0.01)   # 170 mm / 40 characters
+    # the grid divides the text area, as the PDF's does: inside the margins less the 6pt frame padding
+    assert grid and int(grid[1]) == 414                   # (267 mm - 12pt) / 36 lines, in twips
+    assert 10.5 + int(grid[2]) / 4096 == pytest.approx((481.9 - 12) / 40, abs=0.01)   # (170 mm - 12pt) / 40 characters
     for flag in ('<w:overflowPunct w:val="0"/>', '<w:autoSpaceDE w:val="0"/>', '<w:snapToGrid w:val="1"/>'):
         assert flag in styles
     assert '<w:characterSpacingControl w:val="doNotCompress"/>' in settings

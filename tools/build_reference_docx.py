@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from jpdocs.style import load_style  # noqa: E402
 from jpdocs.writers.ooxml import (  # noqa: E402
-    FIXED_TIME, REFERENCE, THEME_ATTRS, schema_order, apply_house_style, borders, el, font_names,
+    FIXED_TIME, REFERENCE, THEME_ATTRS, schema_order, apply_house_style, borders, display_name, el, font_names,
     put, save_deterministic, set_page,
 )
 
@@ -52,10 +52,12 @@ def build(out: Path = REFERENCE) -> None:
     _fix_styles(document)
     _fix_settings(document.settings.element)
     _font_table(document, style)
+    _clean_package(document, style)
     set_page(document.sections[0], style)
     apply_house_style(document, style)
     for name, kind in (("jp-grid", "grid"), ("jp-none", "none")):
-        st = document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
+        st = document.styles.add_style(display_name(name), WD_STYLE_TYPE.TABLE)
+        st.element.set(qn("w:styleId"), name)
         st.base_style = document.styles["Normal Table"]
         tblPr = el("tblPr")
         st.element.append(tblPr)
@@ -107,6 +109,43 @@ def _fix_settings(settings) -> None:
     for cs in settings.iter(qn("w:compatSetting")):
         if cs.get(qn("w:name")) == "compatibilityMode":
             cs.set(qn("w:val"), "15")
+
+
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           '<Application>jpdocs</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>'
+           '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>'
+           '<HyperlinksChanged>false</HyperlinksChanged></Properties>')
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _clean_package(document, style) -> None:
+    """No leftovers of python-docx's template: app.xml names jpdocs (not Microsoft
+    Macintosh Word, nor its page and word counts), the theme's fonts are the house
+    fonts (headings Gothic, body Mincho, in place of Calibri/Cambria and ＭＳ明朝),
+    the default tab stop is one em of body text (not 12.7mm), and numbering.xml holds
+    no sample lists (the writer adds an agreement's own)."""
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)
+        if name == "/docProps/app.xml":
+            part._blob = APP_XML.encode("utf-8")
+        elif name.startswith("/word/theme/"):
+            root = etree.fromstring(part.blob)
+            for kind, role in (("majorFont", "gothic"), ("minorFont", "mincho")):
+                family = font_names(style.font_path(role))[0]
+                for fonts in root.iter(f"{A}{kind}"):
+                    fonts.find(f"{A}latin").set("typeface", family)
+                    fonts.find(f"{A}ea").set("typeface", family)
+                    for f in fonts.findall(f"{A}font"):
+                        if f.get("script") == "Jpan":
+                            f.set("typeface", family)
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    body = style.styles.get("body") or next(iter(style.styles.values()))
+    put(document.settings.element, "defaultTabStop", SETTINGS, val=round(body.size * 20))
+    numbering = document.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
 
 
 def _font_table(document, style) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,15 +23,19 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .. import fonts, images, model as m
+from ..japanese import IROHA_ITEMS
 from ..output import write_atomic
 from ..style import HouseStyle
 from .columns import fitted_widths
-from .ooxml import (ALIGN, FIXED_TIME, PPR, RPR, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
+from .ooxml import (ARTICLE, ALIGN, FIXED_TIME, PPR, RPR, display_name, style_by_id, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
                     no_stretch_before_breaks, paragraph_style, put, role_font, set_fonts, set_page,
                     styled_reference, twips)
 
 
 # ---------------------------------------------------------------- blocks
+SEAL_CIRCLE = 0.52                 # the seal circle's diameter over the place's size (pdf.SealPlace: r = 0.26)
+
+
 @dataclass(frozen=True)
 class _Ctx:
     style: HouseStyle
@@ -39,6 +44,7 @@ class _Ctx:
     in_cell: bool = False
     align: str | None = None       # a cell's alignment, for paragraphs that give none
     colour: str | None = None      # text colour (hex) inside a cell that sets one
+    lists: dict | None = None      # numbering level → (numId, ilvl, suffix), for the levels Word numbers
 
 
 def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, hanging=0.0,
@@ -48,6 +54,7 @@ def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0
     ps = paragraph_style(ctx.style, name)
     p = box.add_paragraph()
     p._p.style = name              # style id == name: no lookup by display name
+    inlines, base_role = _font_variant(p, ctx.style, name, inlines)
     pPr, pf = p._p.get_or_add_pPr(), p.paragraph_format
     if align or ctx.align:
         pf.alignment = ALIGN[align or ctx.align]
@@ -67,8 +74,44 @@ def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0
         pf.space_after = Pt(after)
     if keep:
         put(pPr, "keepNext", PPR)
-    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), ps.font, ctx.colour)
+    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), base_role or ps.font, ctx.colour)
     return p._p
+
+
+def _font_variant(p, style: HouseStyle, name: str, inlines) -> tuple[list, str | None]:
+    """A paragraph whose every run is set in one other font role (an agreement's title
+    in Mincho where 表題 is bold Gothic) gets a style of its own, based on its style
+    (表題（明朝）), rather than a font override on each run: a clerk retyping the
+    title keeps its font."""
+    texts = [i for i in inlines if isinstance(i, m.Text) and i.text]
+    roles = {i.font for i in texts}
+    if not texts or len(roles) != 1 or None in roles or any(i.bold for i in texts):
+        return inlines, None
+    role = roles.pop()
+    if role == paragraph_style(style, name).font or role not in style.fonts:
+        return inlines, None
+    variant = f"{name}-{role}"
+    styles = p.part.styles.element if hasattr(p, "part") else None
+    if styles is None:
+        return inlines, None
+    if not any(st.get(qn("w:styleId")) == variant for st in styles.findall(qn("w:style"))):
+        base = next(st for st in styles.findall(qn("w:style")) if st.get(qn("w:styleId")) == name)
+        new = deepcopy(base)
+        new.set(qn("w:styleId"), variant)
+        new.find(qn("w:name")).set(qn("w:val"), f"{display_name(name)}（{ROLE_NAMES.get(role, role)}）")
+        based = new.find(qn("w:basedOn"))
+        based.set(qn("w:val"), name)
+        family, bold = role_font(style, role)
+        rpr = new.find(qn("w:rPr"))
+        set_fonts(rpr, family)
+        put(rpr, "b", RPR, val=1 if bold else 0)
+        styles.append(new)
+    p.style = None
+    p._p.style = variant
+    return [m.Text(i.text, i.bold, None) if isinstance(i, m.Text) else i for i in inlines], role
+
+
+ROLE_NAMES = {"mincho": "明朝", "gothic": "ゴシック", "gothic-bold": "ゴシック太字"}
 
 
 def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = None,
@@ -141,11 +184,33 @@ def _blocks(box, blocks, ctx: _Ctx) -> list:
 def _block(box, b, ctx: _Ctx) -> list:
     st = ctx.style
     if isinstance(b, m.Paragraph):
-        return [_para(box, ctx, b.style, b.inlines, align=b.align, first=b.first_indent,
-                      left=b.left_indent, before=b.space_before, after=b.space_after,
-                      tracking=b.tracking, keep=b.keep_with_next)]
+        inlines, numbered = b.inlines, _numbered(ctx, b.numbering)
+        if numbered and inlines and isinstance(inlines[0], m.Text) and inlines[0].text.startswith(b.number):
+            # the number is Word's (numbering.xml): the text starts after it
+            first = inlines[0]
+            inlines = ([replace(first, text=first.text[len(b.number):])] if len(first.text) > len(b.number) else []) \
+                + list(inlines[1:])
+        else:
+            numbered = None
+        if b.style.split("-")[0] in PHRASE_STYLES and not (b.first_indent or b.left_indent or b.tracking):
+            inlines = _phrase_lines(ctx, b.style, b.align, inlines)
+        p = _para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,
+                  left=b.left_indent, before=b.space_before, after=b.space_after,
+                  tracking=b.tracking, keep=b.keep_with_next)
+        if b.numbering == "article" and style_by_id_in(box, ARTICLE):
+            # 条見出し: its style keeps it with its text, 6pt above, outline level 2;
+            # the paragraph repeats none of that
+            p.get_or_add_pPr().find(qn("w:pStyle")).set(qn("w:val"), ARTICLE)
+            pPr = p.get_or_add_pPr()
+            spacing = pPr.find(qn("w:spacing"))
+            if b.keep_with_next and spacing is not None and b.space_before == 6 and b.space_after is None:
+                pPr.remove(spacing)
+                pPr.remove(pPr.find(qn("w:keepNext")))
+        if numbered:
+            _number(p, numbered)
+        return [p]
     if isinstance(b, m.Heading):
-        p = _para(box, ctx, b.style, b.inlines, align=b.align, keep=True)
+        p = _para(box, ctx, b.style, _phrase_lines(ctx, b.style, b.align, b.inlines), align=b.align, keep=True)
         put(p.get_or_add_pPr(), "outlineLvl", PPR, val=min(max(b.level - 1, 0), 8))
         return [p]
     if isinstance(b, m.Item):
@@ -167,14 +232,50 @@ def _block(box, b, ctx: _Ctx) -> list:
         put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=max(twips(b.height), 1), lineRule="exact")
         return [p]
     if isinstance(b, m.KeepTogether):
-        made = _blocks(box, b.blocks, ctx)
-        _keep(made)
-        return made
+        return [_keep_row(box, b.blocks, ctx)]
     if isinstance(b, m.Image):
         return [_image(box, b, ctx)]
     if isinstance(b, m.Seal):
         return [_seal(box, b, ctx)]
     raise TypeError(f"unknown block {type(b).__name__}")
+
+
+PHRASE_STYLES = ("title", "heading")
+
+
+def _phrase_lines(ctx: _Ctx, name: str, align, inlines) -> list:
+    """A title or heading broken where the PDF breaks it: between phrases (BudouX),
+    never inside one as Word would (「…大学と」 / 「の」). The PDF's composer sets the
+    paragraph at the DOCX's text width, and a line break goes where each of its
+    lines ends short of a forced break; a title that fits one line is unchanged."""
+    if ctx.in_cell or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
+        return inlines
+    from .composer import JParagraph
+    from .pdf import _Builder
+    flow = _Builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=True)
+    if not isinstance(flow, JParagraph):
+        return inlines
+    flow.wrap(ctx.width / 20, 1e6)
+    lines = flow.blPara.lines
+    cuts = [line.jl_span[1] for line in lines[:-1] if not line.lineBreak]
+    if not cuts:
+        return inlines
+    out, pos = [], 0
+    for inline in inlines:
+        if isinstance(inline, m.LineBreak):
+            out.append(inline)
+            pos += 1
+            continue
+        start, text = pos, inline.text
+        for cut in [c for c in cuts if start < c < start + len(text)]:
+            out.append(replace(inline, text=text[:cut - start]))
+            out.append(m.LineBreak())
+            text, start = text[cut - start:], cut
+        out.append(replace(inline, text=text))
+        pos += len(inline.text)
+        if pos in cuts and inline is not inlines[-1]:
+            out.append(m.LineBreak())
+    return out
 
 
 def _item(box, b: m.Item, ctx: _Ctx) -> list:
@@ -188,12 +289,125 @@ def _item(box, b: m.Item, ctx: _Ctx) -> list:
     # a marker that fills the hang (◆ with hang 1) is followed by the text itself: a
     # tab there would jump to the next default tab stop
     tab = hang > marker_em
-    lead = [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
+    numbered = _numbered(ctx, b.numbering)
+    lead = [] if numbered else [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
     p = _para(box, ctx, b.style, lead + list(b.inlines), left=left, hanging=hang,
               before=0.5 * size if b.space_before is None else b.space_before, keep=bool(b.blocks))
+    if numbered:
+        _number(p, numbered)
     if tab:
         put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="left", pos=twips(left * size + ctx.indent)))
     return [p, *_blocks(box, b.blocks, replace(ctx, indent=ctx.indent + left * size))]
+
+
+# ---------------------------------------------------------------- numbering
+LEVELS = ("article", "paragraph", "item", "subitem")     # ilvl 0-3 of the one list an agreement has
+_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+_KANJI = "〇一二三四五六七八九"
+
+
+def _counting(n: int) -> str:
+    """Word's japaneseCounting: 一 … 十, 十一 … 九十九."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens < 2 else _KANJI[tens]) + ("十" if tens else "") + (_KANJI[ones] if ones else "")) or _KANJI[0]
+
+
+# Word's Japanese number formats, as Word and LibreOffice print the value n
+FORMATS = {"decimalFullWidth": lambda n: str(n).translate(_FULL), "decimal": str,
+           "aiueoFullWidth": lambda n: IROHA_ITEMS[(n - 1) % len(IROHA_ITEMS)], "japaneseCounting": _counting}
+
+
+def _marker_text(b) -> str:
+    return b.number if isinstance(b, m.Paragraph) else b.marker
+
+
+def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
+    """For each numbering level the blocks use: (numFmt, lvlText, start, suffix) when
+    one of Word's formats prints every one of its numbers as the text has it
+    (第１条 … 第９条: decimalFullWidth, 第%1条); a level whose numbers no format
+    prints (mixed digits: 第９条, 第10条) stays typed text, and so do the levels under it."""
+    found: dict[str, list] = {}
+    for b in m.walk(blocks):
+        if isinstance(b, (m.Paragraph, m.Item)) and b.numbering in LEVELS and b.seq > 0:
+            found.setdefault(b.numbering, []).append(b)
+    plan = {}
+    for level, bs in found.items():
+        ilvl = LEVELS.index(level)
+        for fmt, show in FORMATS.items():
+            texts = set()
+            for b in bs:
+                shown, marker = show(b.seq), _marker_text(b)
+                if not marker or shown not in marker:
+                    break
+                texts.add(marker.replace(shown, f"%{ilvl + 1}", 1))
+            else:
+                if len(texts) == 1:
+                    suffix = "nothing"
+                    if isinstance(bs[0], m.Item):
+                        marker_em = sum(1.0 if unicodedata.east_asian_width(c) in "FWA" else 0.5
+                                        for c in bs[0].marker)
+                        hang = bs[0].hang if bs[0].hang is not None else marker_em + 1
+                        suffix = "tab" if hang > marker_em else "nothing"
+                    plan[level] = (fmt, texts.pop(), min(b.seq for b in bs), suffix)
+                    break
+    # a level restarts only under a level above it that Word numbers: below a level
+    # left as typed text (第10条 in mixed digits), the lower ones are typed text too
+    for i, level in enumerate(LEVELS):
+        if level in found and level not in plan:
+            for lower in LEVELS[i + 1:]:
+                plan.pop(lower, None)
+    return plan
+
+
+def add_numbering(document, plan) -> dict:
+    """One multi-level list in numbering.xml for the levels of `plan`: articles
+    (第%1条), paragraphs (%2　, from ２), items （%3） and sub-items %4 (ア), each
+    restarting under the level above, so that an article inserted in Word renumbers
+    the rest. Indents stay the paragraphs' own. Returns level → (numId, ilvl)."""
+    if not plan:
+        return {}
+    numbering = document.part.numbering_part.element
+    ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    nums = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    abstract_id, num_id = max(ids, default=-1) + 1, max(nums, default=0) + 1
+    abstract = el("abstractNum", abstractNumId=abstract_id)
+    abstract.append(el("nsid", val=f"{0x4A500000 + abstract_id:08X}"))
+    abstract.append(el("multiLevelType", val="multilevel"))
+    for ilvl, level in enumerate(LEVELS):
+        fmt, text, start, suffix = plan.get(level, ("decimal", f"%{ilvl + 1}", 1, "nothing"))
+        lvl = el("lvl", ilvl=ilvl)
+        lvl.extend([el("start", val=start), el("numFmt", val=fmt)])
+        if level == "article" and level in plan and style_by_id(document, ARTICLE) is not None:
+            lvl.append(el("pStyle", val=ARTICLE))
+        lvl.extend([el("suff", val=suffix), el("lvlText", val=text), el("lvlJc", val="left")])
+        abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    first_num.addprevious(abstract) if first_num is not None else numbering.append(abstract)
+    num = el("num", numId=num_id)
+    num.append(el("abstractNumId", val=abstract_id))
+    numbering.append(num)
+    article = style_by_id(document, ARTICLE)
+    if "article" in plan and article is not None:
+        # a paragraph a clerk sets in 条見出し is the next article: 第８条
+        pr = put(article.element.get_or_add_pPr(), "numPr", PPR)
+        pr.append(el("numId", val=num_id))
+    return {level: (num_id, LEVELS.index(level)) for level in plan}
+
+
+def style_by_id_in(box, style_id: str) -> bool:
+    """Whether the document holding `box` has the style (an office's own reference may not)."""
+    styles = box.part.styles.element if hasattr(box, "part") else None
+    return styles is not None and any(st.get(qn("w:styleId")) == style_id for st in styles.findall(qn("w:style")))
+
+
+def _numbered(ctx: _Ctx, level: str | None):
+    return (ctx.lists or {}).get(level) if level else None
+
+
+def _number(p, numbered) -> None:
+    num_id, ilvl = numbered
+    pr = put(p.get_or_add_pPr(), "numPr", PPR)
+    pr.extend([el("ilvl", val=ilvl), el("numId", val=num_id)])
 
 
 def _image(box, im: m.Image, ctx: _Ctx):
@@ -213,14 +427,17 @@ def _image(box, im: m.Image, ctx: _Ctx):
 
 
 def _seal(box, b: m.Seal, ctx: _Ctx):
-    """The seal place: the mark in a circle, centred on a line as tall as the place.
-    Word has no drawn circle here, so 印 is written as the enclosed character ㊞."""
+    """The seal place: the mark in a circle, centred on a line as tall as the place,
+    as the PDF draws it (a circle 0.52 of the place across). Word has no drawn circle
+    here, so 印 is written as the enclosed character ㊞, whose circle fills its em:
+    its size is the circle's (w:sz is in half-points)."""
     p = _para(box, replace(ctx, align=None), "body", [m.Text("㊞" if b.mark == "印" else b.mark)], align="center")
     put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=twips(b.size), lineRule="exact")
+    half_points = round(SEAL_CIRCLE * b.size * 2)
     for r in p.findall(qn("w:r")):
         rpr = r.get_or_add_rPr()
-        put(rpr, "sz", RPR, val=round(b.size * 0.4))
-        put(rpr, "szCs", RPR, val=round(b.size * 0.4))
+        put(rpr, "sz", RPR, val=half_points)
+        put(rpr, "szCs", RPR, val=half_points)
     return p
 
 
@@ -234,6 +451,40 @@ def _keep(elements) -> None:
         put(p.get_or_add_pPr(), "keepLines", PPR)
     for tr in (tr for e in elements for tr in e.iter(qn("w:tr"))):
         put(tr.get_or_add_trPr(), "cantSplit", TRPR)
+
+
+def _keep_row(box, blocks, ctx: _Ctx):
+    """Blocks that share a page (the last article, the closing, the date and the
+    signature blocks) in the one cell of a borderless table whose row may not split:
+    Word and LibreOffice both move such a row whole to the next page, also after a
+    clerk's edit inside it or before it, where a long keepNext chain is what
+    LibreOffice breaks. The cell has no padding, so the text stands where it would
+    outside the table; paragraphs keep their own spacing."""
+    table = BlockItemContainer.add_table(box, 1, 1, Twips(ctx.width))
+    tbl = table._tbl
+    put(tbl.tblPr, "tblStyle", TBLPR, val="jp-none")
+    put(tbl.tblPr, "tblW", TBLPR, w=ctx.width - twips(ctx.indent), type="dxa")
+    if ctx.indent:
+        put(tbl.tblPr, "tblInd", TBLPR, w=twips(ctx.indent), type="dxa")
+    borders(tbl.tblPr, "none", ctx.style.colours.get("rule", "#000000"))
+    put(tbl.tblPr, "tblLayout", TBLPR, type="fixed")
+    margins = put(tbl.tblPr, "tblCellMar", TBLPR)
+    margins.extend(el(side, w=0, type="dxa") for side in ("top", "left", "bottom", "right"))
+    tbl.tblGrid.find(qn("w:gridCol")).set(qn("w:w"), str(ctx.width - twips(ctx.indent)))
+    put(tbl.find(qn("w:tr")).get_or_add_trPr(), "cantSplit", TRPR)
+    c = table.cell(0, 0)
+    tc = c._tc
+    put(tc.get_or_add_tcPr(), "tcW", TCPR, w=ctx.width - twips(ctx.indent), type="dxa")
+    placeholder = tc.find(qn("w:p"))
+    made = _blocks(c, blocks, replace(ctx, width=ctx.width - twips(ctx.indent), indent=0.0))
+    tc.remove(placeholder)
+    if tc[-1].tag != qn("w:p"):        # Word requires a cell to end with a paragraph: a hairline one
+        p = _para(c, ctx, "body", [])
+        put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=20, lineRule="exact")
+        rpr = put(p.get_or_add_pPr(), "rPr", PPR)
+        rpr.extend([el("sz", val=2), el("szCs", val=2)])
+    _keep(made)                        # and each part kept whole inside the row
+    return tbl
 
 
 def _table(box, t: m.Table, ctx: _Ctx):
@@ -268,6 +519,15 @@ def _table(box, t: m.Table, ctx: _Ctx):
             col += span
         for i in range(col, ncols):    # a short row: the empty cells keep the grid widths
             put(tcs[i].get_or_add_tcPr(), "tcW", TCPR, w=cols[i], type="dxa")
+    trs = tbl.findall(qn("w:tr"))
+    if len(t.rows) > 1 and t.rows[0] and all(c.shade for c in t.rows[0]):
+        # a list under a shaded header row (the annual summary): the header heads every
+        # page and a row is never split across pages, as in the PDF. Not on every table:
+        # LibreOffice moves an unsplittable row that holds nested tables (the overview
+        # sheet's areas) to the next page although it fits.
+        put(trs[0].get_or_add_trPr(), "tblHeader", TRPR)
+        for tr in trs:
+            put(tr.get_or_add_trPr(), "cantSplit", TRPR)
     return tbl
 
 
@@ -301,7 +561,7 @@ def _footer(document, section, style: HouseStyle) -> None:
         ftr._element.remove(extra)
     p = ftr.paragraphs[0]
     p.clear()
-    p.style = document.styles["small" if "small" in style.styles else "Normal"]
+    p._p.style = "small" if "small" in style.styles else "Normal"
     p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run("- ")
     p._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
@@ -320,6 +580,31 @@ def _marks(section, style: HouseStyle, marks) -> None:
     p.add_run("　".join(mark.text for mark in marks))
 
 
+def _landscape_part(blocks) -> tuple[list, list]:
+    """The annual book: its summary table (the last table, from the page break before
+    it) goes on landscape pages, as in the PDF; the cover and contents stay portrait."""
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, m.Table)]
+    breaks = [i for i, b in enumerate(blocks) if isinstance(b, m.PageBreak) and tables and i < tables[-1]]
+    if not breaks:
+        return blocks, []
+    return blocks[:breaks[-1]], blocks[breaks[-1] + 1:]
+
+
+def _landscape_section(document, style: HouseStyle, kind: str) -> None:
+    """End the portrait section here (a paragraph holding a copy of its sectPr: cover
+    and contents, the cover without a page number) and make the rest landscape, page
+    numbers running on."""
+    from copy import deepcopy
+    body_sect = document.sections[-1]._sectPr
+    p = document._body.add_paragraph()
+    pPr = p._p.get_or_add_pPr()
+    put(pPr, "spacing", PPR, before=0, after=0, line=20, lineRule="exact")   # a hairline paragraph
+    pPr.append(deepcopy(body_sect))
+    for title_pg in body_sect.findall(qn("w:titlePg")):
+        body_sect.remove(title_pg)
+    set_page(document.sections[-1], style, "landscape", kind)
+
+
 def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -> bytes:
     """The DOCX file's bytes; the same model and style always give the same bytes.
     page_numbers=False leaves the footer empty (the build passes it for a document
@@ -334,9 +619,21 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     set_page(section, style, doc.orientation, doc.kind)
     if page_numbers and not doc.fit_one_page:       # one page carries no page number
         _footer(document, section, style)
+        if doc.kind == "annual":                    # the annual book's cover carries none either
+            section.different_first_page_header_footer = True
+            section.first_page_footer.is_linked_to_previous = False
     _marks(section, style, doc.marks)
     width = Length(section.page_width - section.left_margin - section.right_margin).twips
-    _blocks(document._body, doc.blocks, _Ctx(style, width))
+    lists = add_numbering(document, list_levels(doc.blocks))
+    blocks, landscape = doc.blocks, []
+    if doc.kind == "annual" and doc.orientation == "portrait":
+        blocks, landscape = _landscape_part(doc.blocks)
+    _blocks(document._body, blocks, _Ctx(style, width, lists=lists))
+    if landscape:
+        _landscape_section(document, style, doc.kind)
+        wide = document.sections[-1]
+        width = Length(wide.page_width - wide.left_margin - wide.right_margin).twips
+        _blocks(document._body, landscape, _Ctx(style, width, lists=lists))
     cp = document.core_properties
     # python-docx refuses properties over 255 characters (Word does not); a long
     # subject line is the user's text, kept whole: set on the element directly.

@@ -31,6 +31,7 @@ from .. import fonts
 from ..errors import fail
 from ..output import write_atomic
 from ..style import TEMPLATES, HouseStyle, ParagraphStyle
+from .geometry import FRAME_PAD, text_margins
 
 A4 = (11906, 16838)                                       # twips, portrait
 REFERENCE = TEMPLATES / "reference.docx"
@@ -127,6 +128,31 @@ def set_fonts(rpr, family: str) -> None:
     put(rpr, "rFonts", RPR, ascii=family, hAnsi=family, eastAsia=family, cs=family)
 
 
+ARTICLE = "article"          # the style of an agreement's article headings (条見出し), based on body
+# The names Word shows (w:name) for the house style's keys (the style ids, which the
+# writers use): names a Japanese clerk recognises, none of them a Word built-in's
+# (header, title, heading are Word's Header, Title, Heading). Another key of an
+# office's own style file is shown as written.
+DISPLAY_NAMES = {"body": "本文", "header": "宛先", "date": "日付", "title": "表題", "heading": "見出し",
+                 "label": "項目名", "item": "項目", "ki": "記", "table": "表本文", "small": "注記",
+                 ARTICLE: "条見出し", "sheet_title": "概要 表題", "sheet_party": "概要 当事者",
+                 "sheet_party_note": "概要 当事者注記", "sheet_text": "概要 本文", "sheet_area": "概要 分野",
+                 "sheet_item": "概要 項目", "jp-grid": "表（罫線あり）", "jp-none": "表（罫線なし）"}
+OUTLINE = {"title": 0, "sheet_title": 0, "heading": 1, ARTICLE: 1}   # Word's navigation pane: レベル1, 2
+
+
+def display_name(style_id: str) -> str:
+    return DISPLAY_NAMES.get(style_id, style_id)
+
+
+def style_by_id(document, style_id: str):
+    """A style by its id (python-docx looks styles up by display name)."""
+    for st in document.styles:
+        if st.style_id == style_id:
+            return st
+    return None
+
+
 def apply_house_style(document, style: HouseStyle) -> None:
     """Default font and typesetting flags, and one paragraph style per house-style key
     (style id = name), replacing what the reference had. Idempotent."""
@@ -138,24 +164,35 @@ def apply_house_style(document, style: HouseStyle) -> None:
     rpr.extend([el("sz", val=round(base.size * 2)), el("szCs", val=round(base.size * 2)),
                 el("lang", val="en-US", eastAsia="ja-JP", bidi="ar-SA")])
     ppr.clear()   # also drops python-docx's "10pt after, 1.15 lines"
-    for tag, val in (("kinsoku", 1), ("wordWrap", 0), ("overflowPunct", int(ts.hanging_punctuation)),
+    # no wordWrap 0: it lets Word break Latin words and numbers anywhere, which the PDF never does
+    for tag, val in (("kinsoku", 1), ("overflowPunct", int(ts.hanging_punctuation)),
                      ("autoSpaceDE", int(ts.latin_spacing)), ("autoSpaceDN", int(ts.latin_spacing)),
                      ("snapToGrid", int(ts.grid is not None)), ("jc", "both")):
         ppr.append(el(tag, val=val))
     csc = document.settings.element.find(qn("w:characterSpacingControl"))
     if csc is not None:
         csc.set(qn("w:val"), "compressPunctuation" if ts.compress_punctuation else "doNotCompress")
-    for name, ps in style.styles.items():
-        try:
-            st = document.styles[name]
-        except KeyError:
-            st = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    extra = {ARTICLE: style.styles["body"].model_copy(update={"align": "left"})} if "body" in style.styles else {}
+    for name, ps in {**style.styles, **extra}.items():
+        st = style_by_id(document, name)
+        if st is None:
+            st = document.styles.add_style(display_name(name), WD_STYLE_TYPE.PARAGRAPH)
+            st.element.set(qn("w:styleId"), name)
+        st.element.name_val = display_name(name)
         for old in st.element.findall(qn("w:pPr")) + st.element.findall(qn("w:rPr")):
             st.element.remove(old)
         st.base_style, st.quick_style = document.styles["Normal"], True
+        if name == ARTICLE:
+            st.base_style = style_by_id(document, "body")
         st.paragraph_format.alignment = ALIGN[ps.align]
-        put(st.element.get_or_add_pPr(), "spacing", PPR, before=0, after=0,
+        pPr = st.element.get_or_add_pPr()
+        put(pPr, "spacing", PPR, before=0, after=0,
             line=twips(line_height(style, ps)), lineRule="exact")   # exact, as the PDF sets lines
+        if name == ARTICLE:            # 第１条（目的）: with its text, 6pt above, as the template sets it
+            put(pPr, "keepNext", PPR)
+            put(pPr, "spacing", PPR, before=120, after=0, line=twips(line_height(style, ps)), lineRule="exact")
+        if name in OUTLINE:
+            put(pPr, "outlineLvl", PPR, val=OUTLINE[name])
         family, bold = role_font(style, ps.font)
         set_fonts(st.element.get_or_add_rPr(), family)
         st.font.size, st.font.bold = Pt(ps.size), (bold or None)
@@ -178,8 +215,8 @@ def grid_pitches(style: HouseStyle, orientation: str = "portrait") -> tuple[floa
     """Character and line pitch (points) of the house grid over the text area."""
     w, h = A4 if orientation == "portrait" else A4[::-1]
     mg, grid = style.page.margins, style.typesetting.grid
-    return ((w / 20 - (mg.left + mg.right) * 72 / 25.4) / grid.chars,
-            (h / 20 - (mg.top + mg.bottom) * 72 / 25.4) / grid.lines)
+    return ((w / 20 - (mg.left + mg.right) * 72 / 25.4 - 2 * FRAME_PAD) / grid.chars,
+            (h / 20 - (mg.top + mg.bottom) * 72 / 25.4 - 2 * FRAME_PAD) / grid.lines)
 
 
 def line_height(style: HouseStyle, ps: ParagraphStyle) -> float:
@@ -207,13 +244,16 @@ def borders(tblPr, kind: str, colour: str) -> None:
 
 # ---------------------------------------------------------------- document
 def set_page(section, style: HouseStyle, orientation: str = "portrait", kind: str = "") -> None:
-    """A4 in the given orientation, with the house margins (of the document kind)."""
+    """A4 in the given orientation; the page margins are the PDF's text area (the
+    house margins of the document kind plus the frame padding, geometry.py), so that
+    both files set the same lines on the same pages."""
     w, h = A4 if orientation == "portrait" else A4[::-1]
     section.orientation = WD_ORIENT.LANDSCAPE if orientation == "landscape" else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Twips(w), Twips(h)
-    mg = style.page.margins_for(kind)
-    section.top_margin, section.bottom_margin = mm(mg.top), mm(mg.bottom)
-    section.left_margin, section.right_margin, section.gutter = mm(mg.left), mm(mg.right), Twips(0)
+    mg, text = style.page.margins_for(kind), text_margins(style, kind)
+    section.top_margin, section.bottom_margin = Twips(twips(text["top"])), Twips(twips(text["bottom"]))
+    section.left_margin, section.right_margin = Twips(twips(text["left"])), Twips(twips(text["right"]))
+    section.gutter = Twips(0)
     section.header_distance, section.footer_distance = mm(min(10, mg.top / 2)), mm(min(8, mg.bottom / 2))
     grid = style.typesetting.grid
     if grid is not None:               # 文字数と行数を指定: chars × lines, Word's own grid

@@ -35,11 +35,11 @@ from ..output import write_atomic
 from ..style import HouseStyle
 from .columns import fitted_widths
 from .composer import JParagraph
+from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
-_FRAME_PAD = 6.0                       # reportlab's Frame padding, each side
 _GRID_STYLES = ("body", "item")        # the running text that a character grid holds
 _PHRASE_STYLES = ("title", "heading", "label")   # broken between BudouX phrases: titles, headings, the subject, labels
 
