@@ -77,18 +77,34 @@ def fiscal_year_of(loaded: LoadedSpec) -> int | None:
     return explicit if explicit is not None else japanese.fiscal_year(agreement.signing_date)
 
 
-def annual_files(paths: list[Path]) -> list[Path]:
-    """The specs given: files as given, folders searched recursively for *.yaml and
-    *.yml (hidden folders such as .git skipped; links to folders not followed). One
-    file reached twice (a folder and a file in it) is read once."""
-    out, seen = [], set()
+def annual_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The specs given, and the house styles found beside them: files as given,
+    folders searched recursively for *.yaml and *.yml (hidden folders such as .git
+    skipped; links to folders not followed). One file reached twice (a folder and a
+    file in it) is read once. A house style kept in a spec folder (specs/styles/) is
+    no spec: it is set apart, for the command to name, not read as a broken spec."""
+    out, styles, seen = [], [], set()
     for p in paths:
         for q in (_walk(p) if p.is_dir() else [p]):
             key = _identity(q)
             if key not in seen:
                 seen.add(key)
-                out.append(q)
-    return out
+                (styles if p.is_dir() and _is_house_style(q) else out).append(q)
+    return out, styles
+
+
+def _is_house_style(path: Path) -> bool:
+    """A YAML file whose top-level keys are a house style's and none a spec's."""
+    from .source import load_yaml
+    from .style import STYLE_KEYS
+    try:
+        data, _ = load_yaml(path)
+    except (InputError, OSError):
+        return False                   # not readable as YAML: load_spec says why
+    if not isinstance(data, dict):
+        return False
+    keys = {str(k) for k in data}
+    return bool(keys) and keys <= STYLE_KEYS and not keys & {"issuer", "parties", "agreement", "press_notice"}
 
 
 def _walk(folder: Path):

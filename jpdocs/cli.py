@@ -321,7 +321,9 @@ def run_annual(argv: list[str]) -> int:
         return 1
     files: list[Path] = []
     try:
-        files = annual_files(args.specs or [SPECS])
+        files, styles = annual_files(args.specs or [SPECS])
+        for found in styles:
+            print(f"note: {found}: a house style, not a spec: not read as an agreement")
         for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force,
                                     formats):
             print(f"wrote {written}")

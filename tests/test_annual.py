@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import yaml
 from docx import Document as OpenDocx
 from pypdf import PdfReader
 
-from conftest import ROOT, needs_poppler, no_space, pdf_text, run_generate
+from conftest import ROOT, SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
 from jpdocs.articles import compose
 from jpdocs.spec import load_spec
 from jpdocs.style import load_style
@@ -213,3 +214,18 @@ def test_the_validity_agrees_with_the_agreements_default_end(sports_row, tmp_pat
     assert row["有効期間"] == "平成28年３月７日～平成29年３月31日（自動更新）"
     [validity] = [a for a in compose(load_spec(spec), load_style()).articles if a.name == "validity"]
     assert validity.clauses[0].text.startswith("本協定の有効期間は、本協定の締結の日から平成29年３月31日までとする。")
+
+
+def test_a_house_style_kept_in_a_spec_folder_is_named_and_not_read_as_a_spec(tmp_path):
+    specs = tmp_path / "specs"
+    (specs / "styles").mkdir(parents=True)
+    shutil.copy(SEED_SPEC, specs / SEED_SPEC.name)
+    (specs / "styles" / "office.yaml").write_text("digits: full\nwording:\n  press_header: 記者発表資料\n",
+                                                   encoding="utf-8")
+    result = run_generate("annual", "--fiscal-year", "2023", specs, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert f"note: {specs / 'styles' / 'office.yaml'}: a house style, not a spec" in result.stdout
+    # a spec with a house-style key by mistake is still a spec, and its mistake is reported
+    (specs / "styles" / "broken.yaml").write_text("issuer: 北海道\ndigits: full\n", encoding="utf-8")
+    result = run_generate("annual", "--fiscal-year", "2023", specs, "-o", tmp_path / "out2")
+    assert result.returncode == 1 and "broken.yaml" in result.stderr
