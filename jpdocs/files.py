@@ -102,3 +102,8 @@ def is_within(path: Path, folder: Path) -> bool:
         return True
     except ValueError:
         return False
+
+
+def resolve_file(spec_path: Path, relative: str) -> Path:
+    """A file a spec names (style, logo), relative to the spec's folder."""
+    return (Path(spec_path).parent / relative).resolve()

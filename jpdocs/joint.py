@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .files import FileRefused, check_regular
+from .files import FileRefused, check_regular, resolve_file
 from .source import dotted, line_of
 
 A = ("press_notice", "also")
@@ -40,11 +40,10 @@ class Announced:
     path: Path              # the spec it is declared in
 
 
-def load_others(spec, path: Path, lines, allow_outside: bool) -> tuple[dict, list[Problem]]:
+def load_others(spec, path: Path, lines, allow_outside: bool, load_spec) -> tuple[dict, list[Problem]]:
     """The specs `press_notice.also` names, as {written path: LoadedSpec}, and the
-    problems found (each naming file, line and key)."""
-    from .spec import load_spec
-    from .spec_checks import resolve_file
+    problems found (each naming file, line and key). `load_spec` is spec.load_spec,
+    passed in by it: this module sits below spec.py (spec_checks uses check_also)."""
     notice = spec.press_notice
     others: dict = {}
     problems: list[Problem] = []
@@ -192,20 +191,18 @@ def check_also(spec, name: str, lines) -> list[Problem]:
             problem(C + ("signatories",), "this spec has no agreement of its own, so its parties sign nothing"
                                           " the notice announces: ceremony.signatories would have no effect"
                                           " (the other agreements' signatories are their specs' parties)")
-    from .notice import item_names
-    lists_signatories = any((e if isinstance(e, str) else e.item) == "signatories" for e in item_names(spec))
+    # without ki: the default 記 block always lists 締結者 (every party by default)
+    lists_signatories = n.ki is None or any((e if isinstance(e, str) else e.item) == "signatories" for e in n.ki)
     if n.also and not lists_signatories:
-        from .spec_checks import resolve_file as _resolve
-        attached = {_resolve(Path(name), a.spec) for a in n.attachments if a.spec}
+        attached = {resolve_file(Path(name), a.spec) for a in n.attachments if a.spec}
         for i, written in enumerate(n.also):
-            if _resolve(Path(name), written) not in attached:
+            if resolve_file(Path(name), written) not in attached:
                 problem(("press_notice", "also", i), f"ki does not list 'signatories' and no attachment names"
                                                      f" '{written}' (spec:): it would have no effect; add"
                                                      " '- signatories' to ki, or remove it")
     lists = [(("press_notice", "attachments"), n.attachments)]
     if n.after is not None and n.after.attachments is not None:
         lists.append((("press_notice", "after", "attachments"), n.after.attachments))
-    from .spec_checks import resolve_file
     named = {resolve_file(Path(name), w) for w in n.also}
     for base, items in lists:
         for i, att in enumerate(items):
@@ -218,7 +215,6 @@ def check_also(spec, name: str, lines) -> list[Problem]:
 
 def check_attached(loaded) -> list[Problem]:
     """An other spec's overview sheet is attached only where that spec makes one."""
-    from .spec_checks import resolve_file
     n, problems = loaded.spec.press_notice, []
     if n is None:
         return problems
@@ -237,6 +233,5 @@ def check_attached(loaded) -> list[Problem]:
 
 def other_of(loaded, written: str):
     """The loaded other spec an attachment's `spec:` names."""
-    from .spec_checks import resolve_file
     target = resolve_file(loaded.path, written)
     return next(o for o in loaded.others.values() if Path(o.path).resolve() == target)

@@ -13,9 +13,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .errors import InputError, Problem
 from .schema import Spec
 from .source import line_of, load_yaml
-from .files import is_within
+from .files import is_within, resolve_file
 from .spec_checks import (check_named_files, check_text, cross_check, mend_radicals, named_files, problems_of,
-                          resolve_file, sort_problems)
+                          sort_problems)
 from .values import describe
 
 
@@ -74,7 +74,7 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True)
     loaded = LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)
     if others and spec.press_notice and spec.press_notice.also:
         from .joint import check_attached, load_others
-        loaded.others, problems = load_others(spec, path, lines, allow_outside)
+        loaded.others, problems = load_others(spec, path, lines, allow_outside, load_spec)
         if not problems:
             problems = check_attached(loaded)
         if problems:

@@ -14,15 +14,10 @@ from pydantic import BaseModel, ValidationError
 
 from . import images, japanese
 from .errors import Problem
-from .files import is_within
+from .files import is_within, resolve_file
 from .schema import Party, Spec
 from .source import dotted, line_of
 from .values import describe
-
-
-def resolve_file(spec_path: Path, relative: str) -> Path:
-    """A file a spec names (style, logo), relative to the spec's folder."""
-    return (Path(spec_path).parent / relative).resolve()
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
