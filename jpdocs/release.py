@@ -22,12 +22,11 @@ import io
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from . import model as m
 from .style import HouseStyle
-from .writers.pdf import _Builder, _content_id, document_settings, page_size
+from .writers.pdf import _Builder, _content_id, document_settings, numbered_canvas, page_size
 
 
 class _Start(Flowable):
@@ -43,33 +42,6 @@ class _Start(Flowable):
 
     def draw(self):
         self.starts[self.key] = self.canv.getPageNumber() - 1
-
-
-def _canvas(font: str, size: float, starts: dict):
-    class ReleaseCanvas(Canvas):
-        """Holds the pages until the end, then numbers the notice's pages (- 1 -)
-        when the notice has more than one; attachment pages are left as they are."""
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._held = []
-
-        def showPage(self):
-            self._held.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._held)
-            notice_pages = min([v for k, v in starts.items() if k != "notice"] + [total])
-            for i, state in enumerate(self._held):
-                self.__dict__.update(state)
-                if notice_pages > 1 and i < notice_pages:
-                    self.setFont(font, size)
-                    self.drawCentredString(self._pagesize[0] / 2, 10 * mm, f"- {i + 1} -")
-                super().showPage()
-            super().save()
-
-    return ReleaseCanvas
 
 
 def _template(kind: str, orientation: str, style: HouseStyle) -> PageTemplate:
@@ -110,7 +82,10 @@ def _own_pages(notice: tuple[m.Document, HouseStyle],
         b = builder if st is style else _Builder(st, page_size(d))
         story += b.blocks(d.blocks, templates[name].frames[0]._width - 12)
     book.addPageTemplates([templates[first]] + [t for n, t in templates.items() if n != first])
-    book.build(story, canvasmaker=_canvas(builder.styles["body"].fontName, 9, starts))
+    # the notice's own pages are numbered (- 1 -) when it has several; attachments keep theirs
+    def notice_pages(total: int) -> int:
+        return min([v for k, v in starts.items() if k != "notice"] + [total])
+    book.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, notice_pages))
     data = buf.getvalue()
     from pypdf import PdfReader
     return data, starts, len(PdfReader(io.BytesIO(data)).pages)

@@ -307,11 +307,11 @@ def _frag(text: str, font: str, size: float, colour) -> ParaFrag:
     return f
 
 
-def _numbered_canvas(font: str, size: float, pages: list[int]):
+def numbered_canvas(font: str, size: float, numbered):
+    """A canvas that holds the pages back until the end, so that page numbers
+    (- 1 -) go only where wanted: `numbered(total)` says how many leading pages are
+    numbered; one page alone is never numbered."""
     class NumberedCanvas(Canvas):
-        """Holds the pages back until the end, so a page number (- 1 -) is printed
-        only when the document has more than one page."""
-
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._held = []
@@ -321,13 +321,12 @@ def _numbered_canvas(font: str, size: float, pages: list[int]):
             self._startPage()
 
         def save(self):
-            total = len(self._held)
-            pages.append(total)
-            for state in self._held:
+            count = numbered(len(self._held))
+            for i, state in enumerate(self._held):
                 self.__dict__.update(state)
-                if total > 1:
+                if count > 1 and i < count:
                     self.setFont(font, size)
-                    self.drawCentredString(self._pagesize[0] / 2, 10 * mm, f"- {self._pageNumber} -")
+                    self.drawCentredString(self._pagesize[0] / 2, 10 * mm, f"- {i + 1} -")
                 super().showPage()
             super().save()
 
@@ -464,7 +463,10 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[S
         marks = {"onFirstPage": on_page, "onLaterPages": on_page}
     pages: list[int] = []
     try:
-        template.build(story, canvasmaker=_numbered_canvas(builder.styles["body"].fontName, 9, pages), **marks)
+        def every_page(total: int) -> int:        # and the count, for the caller
+            pages.append(total)
+            return total
+        template.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, every_page), **marks)
     except LayoutError:
         raise too_large(doc.kind, doc.title, template.placing, text_width(template),
                         template.height - 2 * _FRAME_PAD) from None
