@@ -197,3 +197,43 @@ def test_every_docx_has_the_pdfs_page_count(every_docx):
         if pdf != docx_pages and name not in TIGHT:
             differ.append((name, pdf, docx_pages))
     assert len(every_docx) >= 15 and not differ, differ
+
+
+def footers(pdf: Path) -> list[str]:
+    """Each page's last line as pdftotext -layout reads it (the footer, or body text)."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    out = []
+    for i in range(1, int(re.search(r"Pages:\s+(\d+)", info).group(1)) + 1):
+        text = subprocess.run(["pdftotext", "-layout", "-f", str(i), "-l", str(i), "-enc", "UTF-8", str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        out.append(lines[-1] if lines else "")
+    return out
+
+
+@pytest.mark.parametrize("several", [False, True])
+def test_page_numbers_as_libreoffice_prints_them(tmp_path, several):
+    """LibreOffice numbers pages 2 on by its own count, and prints page 1 as generated:
+    it cannot evaluate the first page's IF field (see writers/docx.py, _footer), so a
+    one-page document made longer by an edit has no - 1 - there in LibreOffice (Word
+    evaluates the field and prints it)."""
+    from jpdocs import model as m
+    from jpdocs.style import load_style
+    from jpdocs.writers.docx import render_docx
+    body = [m.Paragraph([m.Text("本文の段落です。" * 12)]) for _ in range(70 if several else 3)]
+    made = tmp_path / "made.docx"
+    made.write_bytes(render_docx(m.Document("test", "件名", "北海道", body), load_style(), page_numbers=several))
+    printed = footers(convert(made, tmp_path / "made"))
+    if several:
+        assert len(printed) > 1 and printed == [f"- {i} -" for i in range(1, len(printed) + 1)]
+    else:
+        assert len(printed) == 1 and "-" not in printed[0]
+    longer = tmp_path / "longer.docx"
+    document = docx.Document(str(made))
+    for _ in range(70):
+        document.add_paragraph("追加した段落です。" * 10, style=document.paragraphs[0].style)
+    document.save(str(longer))
+    printed = footers(convert(longer, tmp_path / "longer"))
+    assert len(printed) > 2
+    assert printed[1:] == [f"- {i} -" for i in range(2, len(printed) + 1)]
+    assert (printed[0] == "- 1 -") == several

@@ -248,12 +248,41 @@ def test_keep_together_and_page_break(sample, tmp_path):
     assert para(out, "二頁").find(f"{W}pPr/{W}pageBreakBefore") is not None
 
 
+def instructions(element) -> str:
+    """A footer's field instructions and text, in order: fldSimple as {instr}."""
+    out = []
+    for e in element.iter(f"{W}instrText", f"{W}t", f"{W}fldSimple", f"{W}fldChar"):
+        if e.tag == f"{W}fldSimple":
+            out.append("{" + e.get(qn("w:instr")) + "}")
+        elif e.tag == f"{W}fldChar":
+            out.append({"begin": "{", "separate": "|", "end": "}"}[e.get(qn("w:fldCharType"))])
+        elif e.tag == f"{W}instrText" or e.getparent().getparent().tag != f"{W}fldSimple":
+            out.append(e.text)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("several", [False, True])
+def test_page_numbers_by_the_docx_page_count(tmp_path, several):
+    """Pages 2 on carry - PAGE -; the first page its own footer that prints - 1 - only
+    when the document has more pages ({ IF { SECTIONPAGES } > 1 … }), its stored result
+    what the PDF shows (LibreOffice prints that, test_docx_pages)."""
+    from jpdocs.writers.docx import render_docx
+    out = tmp_path / "n.docx"
+    out.write_bytes(render_docx(m.Document("test", "件名", "北海道", [P("本文")]), STYLE, page_numbers=several))
+    sec = docx.Document(str(out)).sections[0]
+    assert sec.different_first_page_header_footer
+    assert instructions(sec.footer._element) == "- { PAGE } -"
+    shown = "- 1 -" if several else ""
+    assert instructions(sec.first_page_footer._element) == \
+        "{ IF { SECTIONPAGES |%s} > 1 \"- 1 -\" \"\" |%s}" % (shown, shown)
+
+
 def test_footer_page_number_and_metadata(sample):
     with zipfile.ZipFile(sample) as z:
         footer = [z.read(n).decode() for n in z.namelist() if n.startswith("word/footer")]
         everything = b"".join(z.read(n) for n in z.namelist())
-    assert len(footer) == 1 and 'w:instr=" PAGE "' in footer[0]
-    assert re.search(r"<w:t[^>]*>- </w:t>.*PAGE.*<w:t[^>]*> -</w:t>", footer[0], re.S)
+    assert len(footer) == 2 and sum('w:instr=" PAGE "' in f for f in footer) == 1
+    assert re.search(r"<w:t[^>]*>- </w:t>.*PAGE.*<w:t[^>]*> -</w:t>", "".join(footer), re.S)
     assert b"python-docx" not in everything
     cp = docx.Document(str(sample)).core_properties
     assert (cp.title, cp.author, cp.last_modified_by) == ("件名", "北海道", "北海道")

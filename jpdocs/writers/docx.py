@@ -26,6 +26,7 @@ from .. import fonts, images, model as m
 from ..japanese import IROHA_ITEMS
 from ..output import write_atomic
 from ..style import HouseStyle
+from . import fields
 from .columns import fitted_widths
 from .ooxml import (ARTICLE, ALIGN, FIXED_TIME, PPR, RPR, display_name, style_by_id, TBLPR, TCPR, TRPR, VALIGN, borders, document_bytes, el, font_names,
                     no_stretch_before_breaks, paragraph_style, put, role_font, set_fonts, set_page,
@@ -551,21 +552,41 @@ def _cell(box: _Cell, cell: m.Cell, width: int, span: int, pad: int, ctx: _Ctx) 
         tc.append(el("p"))             # Word requires a cell to end with a paragraph
 
 
-def _footer(document, section, style: HouseStyle) -> None:
-    """The page number as Japanese readers expect it, - 1 -: a PAGE field between
-    hyphens. (Word's IF NUMPAGES > 1 would leave it out on one page by itself, but
-    LibreOffice prints such a field wrongly; the build decides instead.)"""
-    ftr = section.footer
-    ftr.is_linked_to_previous = False
-    for extra in ftr._element.findall(qn("w:p"))[1:]:
-        ftr._element.remove(extra)
-    p = ftr.paragraphs[0]
-    p.clear()
-    p._p.style = "small" if "small" in style.styles else "Normal"
-    p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run("- ")
-    p._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
-    p.add_run(" -")
+def _footer(document, section, style: HouseStyle, several: bool, conditional: bool = True) -> None:
+    """The page number as Japanese readers expect it, - 1 -, only when the document has
+    more than one page, counted by the application that prints it.
+
+    Pages 2 and later exist only in a document of several pages, so their footer is a
+    plain PAGE field. The first page has a footer of its own (titlePg) whose number
+    depends on the page count: { IF { SECTIONPAGES } > 1 "- 1 -" "" }. Word evaluates
+    it when it lays out the page, so a one-page DOCX that an edit makes longer gets
+    - 1 - on its first page. LibreOffice cannot evaluate an IF over page fields: it
+    drops the condition and prints the nested field's stored result instead (tried:
+    NUMPAGES prints the live count, "2"; SECTIONPAGES its stored text). So the stored
+    result of SECTIONPAGES is what the PDF shows on page 1 ("- 1 -" or nothing):
+    LibreOffice prints page 1 as generated, Word as the document now is.
+    `several`: whether the PDF has more than one page. `conditional=False` (the annual
+    book, whose cover carries no number) writes only the plain footer."""
+    for ftr, first in ((section.footer, False), (section.first_page_footer, True)):
+        if first and not conditional:
+            break
+        ftr.is_linked_to_previous = False
+        for extra in ftr._element.findall(qn("w:p"))[1:]:
+            ftr._element.remove(extra)
+        p = ftr.paragraphs[0]
+        p.clear()
+        p._p.style = "small" if "small" in style.styles else "Normal"
+        p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if first:
+            shown = "- 1 -" if several else ""
+            for part in fields.if_more_pages(shown):
+                p._p.append(part)
+        else:
+            p.add_run("- ")
+            p._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+            p.add_run(" -")
+    if conditional:
+        section.different_first_page_header_footer = True
 
 
 def _marks(section, style: HouseStyle, marks) -> None:
@@ -607,8 +628,8 @@ def _landscape_section(document, style: HouseStyle, kind: str) -> None:
 
 def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -> bytes:
     """The DOCX file's bytes; the same model and style always give the same bytes.
-    page_numbers=False leaves the footer empty (the build passes it for a document
-    whose PDF has one page)."""
+    page_numbers: whether the PDF has more than one page; it decides what the first
+    page's number shows before an application counts the pages (see _footer)."""
     document = docx.Document(io.BytesIO(styled_reference(style.model_dump_json(), style)))
     body = document.element.body
     for child in list(body):
@@ -617,11 +638,12 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     no_stretch_before_breaks(document)
     section = document.sections[0]
     set_page(section, style, doc.orientation, doc.kind)
-    if page_numbers and not doc.fit_one_page:       # one page carries no page number
-        _footer(document, section, style)
-        if doc.kind == "annual":                    # the annual book's cover carries none either
-            section.different_first_page_header_footer = True
-            section.first_page_footer.is_linked_to_previous = False
+    if doc.kind == "annual":                        # the cover carries no number, the rest always do
+        _footer(document, section, style, True, conditional=False)
+        section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False
+    elif not doc.fit_one_page:                      # the one-page overview sheet carries none
+        _footer(document, section, style, page_numbers)
     _marks(section, style, doc.marks)
     width = Length(section.page_width - section.left_margin - section.right_margin).twips
     lists = add_numbering(document, list_levels(doc.blocks))
