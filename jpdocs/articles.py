@@ -483,22 +483,45 @@ def _refs(text) -> list[str]:
     return [m.group(1)[4:] for m in _PLACEHOLDER.finditer(_all_text(text)) if m.group(1).startswith("ref:")]
 
 
+class Referring(str):
+    """A text that names other articles by number (第２条): `refs` holds, for each,
+    (start, end, article number) within the text, so that the template can mark it
+    (<ref>) and the DOCX make it a field. 前条 (the one just before) is relative and
+    stays text: a field cannot print it."""
+    refs: tuple[tuple[int, int, int], ...] = ()
+
+
 def _fill(text: str, words: dict, order: list[str], here: int, loaded, draft: _Draft, purpose: str, num) -> str:
-    def sub(found):
-        key = found.group(1)
-        if key == "purpose":
-            return purpose
-        if key.startswith("ref:"):
-            target = key[4:]
-            if target not in order:
-                path = ("agreement", "document", "articles", draft.name)
-                raise fail(str(loaded.path), f"the article '{draft.name}' refers to the article '{target}', which is"
-                           f" not in this agreement; give '{draft.name}' a text of its own under"
-                           " agreement.document.articles, or remove it too", loaded.line_of(path), dotted(path))
-            i = order.index(target)
-            return "前条" if i == here - 1 else f"第{num(i + 1)}条"
-        return words[key]
-    return _PLACEHOLDER.sub(sub, text)
+    out, refs, pos = [], [], 0
+    for found in _PLACEHOLDER.finditer(text):
+        out.append(text[pos:found.start()])
+        start = sum(map(len, out))
+        value = _value(found, words, order, here, loaded, draft, purpose, num)
+        if found.group(1).startswith("ref:") and value != "前条":
+            refs.append((start, start + len(value), order.index(found.group(1)[4:]) + 1))
+        out.append(value)
+        pos = found.end()
+    out.append(text[pos:])
+    filled = Referring("".join(out))
+    filled.refs = tuple(refs)
+    return filled
+
+
+def _value(found, words: dict, order: list[str], here: int, loaded, draft: _Draft, purpose: str, num) -> str:
+    """The text of one placeholder: a word, the purpose, or an article's number."""
+    key = found.group(1)
+    if key == "purpose":
+        return purpose
+    if key.startswith("ref:"):
+        target = key[4:]
+        if target not in order:
+            path = ("agreement", "document", "articles", draft.name)
+            raise fail(str(loaded.path), f"the article '{draft.name}' refers to the article '{target}', which is"
+                       f" not in this agreement; give '{draft.name}' a text of its own under"
+                       " agreement.document.articles, or remove it too", loaded.line_of(path), dotted(path))
+        i = order.index(target)
+        return "前条" if i == here - 1 else f"第{num(i + 1)}条"
+    return words[key]
 
 
 def _clause(j: int, c, fill, num) -> Clause:

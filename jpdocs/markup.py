@@ -16,7 +16,8 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <keep> blocks </keep>     <spacer height="6"/>     <pagebreak/>
   <img src width height align alt/>
   <seal field="甲" mark="印" size="62"/>   a seal place (and the PDF's signature field)
-  inlines: text, <b>, <span font="gothic" bold="yes">, <br/>
+  inlines: text, <b>, <span font="gothic" bold="yes">, <br/>, <ref article="2">第２条</ref> (a
+           reference to the document's article 2, a field in the DOCX)
 """
 from __future__ import annotations
 
@@ -165,6 +166,14 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inlin
             out.append(m.LineBreak())
         elif child.tag == "b":
             out.extend(_inlines(child, source, True, font))
+        elif child.tag == "ref":
+            try:
+                article = int(child.attrib.get("article", ""))
+            except ValueError:
+                raise fail(source, '<ref> needs article="N": the number of the article it names') from None
+            if len(child):
+                raise fail(source, "<ref> holds text only")
+            out.append(m.Reference(_clean(child.text), bold, font, article))
         elif child.tag == "span":
             out.extend(_inlines(child, source, bold or _yes(child, "bold"), child.attrib.get("font", font)))
         else:

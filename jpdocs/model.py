@@ -27,6 +27,14 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Reference(Text):
+    """Text that names another article of the same document by its number (第２条):
+    `article` is that article's number (its `seq`). Printed as its text; the DOCX
+    makes it a field Word keeps current when articles are inserted or removed."""
+    article: int = 0
+
+
+@dataclass(frozen=True)
 class LineBreak:
     """A forced line break inside a paragraph."""
 

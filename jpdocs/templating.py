@@ -131,6 +131,19 @@ def deadline_text(value: dt.date | dt.datetime, issued: dt.date | None, digits: 
     return text
 
 
+def references(text) -> Markup:
+    """An article's text with its references to other articles (第２条, the `refs` an
+    articles.Referring carries) marked <ref article="2">, the rest escaped; any other
+    text is only escaped."""
+    out, pos = [], 0
+    for start, end, article in getattr(text, "refs", ()):
+        out += [escape(text[pos:start]), Markup('<ref article="%d">') % article, escape(text[start:end]),
+                Markup("</ref>")]
+        pos = end
+    out.append(escape(str(text)[pos:]))
+    return Markup("").join(out)
+
+
 def _filters(d: str, dates: Dates, times: Times) -> dict:
     def date(value: dt.date, western: bool | None = None, weekday: bool = True, era: bool | None = None,
              year: bool = True) -> str:
@@ -148,7 +161,7 @@ def _filters(d: str, dates: Dates, times: Times) -> dict:
 
     return {"date": date, "time": time, "num": num, "deadline": deadline,
             "kanji": japanese.kanji_numeral, "enumeration": japanese.join_japanese,
-            "name_lines": japanese.name_lines}
+            "name_lines": japanese.name_lines, "refs": references}
 
 
 def render(template_name: str, context: dict, style: HouseStyle,

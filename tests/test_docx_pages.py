@@ -237,3 +237,36 @@ def test_page_numbers_as_libreoffice_prints_them(tmp_path, several):
     assert len(printed) > 2
     assert printed[1:] == [f"- {i} -" for i in range(2, len(printed) + 1)]
     assert (printed[0] == "- 1 -") == several
+
+
+def test_references_to_articles_are_fields_libreoffice_renumbers(tmp_path):
+    """An article inserted before the first: 第１条 in 連携事項's text (a reference the
+    standard set makes, {ref:purpose}) is a REF field to the first article's heading,
+    its result the text the PDF prints; 前条 stays text. LibreOffice updates the field
+    when it converts: the inserted article makes it 第2条 — with half-width digits, as
+    LibreOffice prints a reference to a decimalFullWidth number (Word prints 第２条)."""
+    import yaml
+    from test_agreement import seed_data
+    data = seed_data()
+    del data["press_notice"]
+    data["agreement"]["document"]["extra_articles"] = [
+        {"name": "definitions", "heading": "定義", "after": "purpose",
+         "text": ["この協定において「連携事業」とは、甲及び乙が共同して行う事業をいう。"]}]
+    spec = tmp_path / "refs.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    folder = build(spec, tmp_path / "out")
+    assert "乙は、第１条の目的を達成" in "".join(pages(folder / "agreement.pdf"))
+    document = docx.Document(str(folder / "agreement.docx"))
+    xml = document.element.body.xml
+    assert re.search(r'<w:bookmarkStart w:id="1" w:name="_Ref_article_1"/>\s*<w:r>\s*<w:t>（目的）</w:t>', xml)
+    assert re.search(r"REF _Ref_article_1 \\r \\h </w:instrText>.*?separate.*?<w:t>第１条</w:t>.*?"
+                     r'fldCharType="end"/>\s*</w:r>\s*<w:r>\s*<w:t>の目的を達成', xml, re.S)
+    assert "前条" in xml and "REF _Ref_article_3" not in xml        # 推進体制 refers to 連携事項 as 前条
+    assert "乙は、第1条の目的を達成" in "".join(pages(convert(folder / "agreement.docx", tmp_path / "lo")))
+    first = next(p for p in document.paragraphs if p.style.name == "条見出し")
+    first.insert_paragraph_before("（趣旨）", style="条見出し")
+    first.insert_paragraph_before("この協定は、新たに設ける条である。", style="本文")
+    edited = tmp_path / "inserted.docx"
+    document.save(str(edited))
+    text = "".join(pages(convert(edited, tmp_path / "edited")))
+    assert "第２条（目的）" in text and "乙は、第2条の目的を達成" in text

@@ -75,7 +75,8 @@ def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0
         pf.space_after = Pt(after)
     if keep:
         put(pPr, "keepNext", PPR)
-    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), base_role or ps.font, ctx.colour)
+    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), base_role or ps.font, ctx.colour,
+          refs="article" in (ctx.lists or {}))
     return p._p
 
 
@@ -116,11 +117,13 @@ ROLE_NAMES = {"mincho": "明朝", "gothic": "ゴシック", "gothic-bold": "ゴ�
 
 
 def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = None,
-          colour: str | None = None) -> None:
+          colour: str | None = None, refs: bool = False) -> None:
     """Runs for the inlines. Tracking (w:spacing) goes between characters, so the last
     character before a line break or the paragraph's end is split off without it.
     A character the run's font lacks gets a run of its own in the house style's
-    fallback font (IPAmj明朝 for a rare name kanji), as the PDF draws it."""
+    fallback font (IPAmj明朝 for a rare name kanji), as the PDF draws it. With `refs`
+    (Word numbers the articles), a reference to an article (第２条) is a REF field
+    to that article's heading, its text the field's result (fields.py)."""
     fallbacks = fonts.fallback_names(style) if style.fallback_fonts else []
     registered = fonts.register(style) if fallbacks else {}
     for i, inline in enumerate(inlines):
@@ -135,6 +138,7 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
         stop = next((j for j, x in enumerate(rest) if isinstance(x, m.LineBreak)), len(rest))
         last = spacing and not any(x.text for x in rest[:stop])
         text = inline.text
+        field_start = len(p._p) if refs and isinstance(inline, m.Reference) and inline.article else None
         primary = registered.get(role or base_role or "", "")
         for whole, sp in [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]:
             if not whole:
@@ -144,6 +148,8 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
             for chunk, name in pieces:
                 _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0],
                      bold, sp, colour, regular=bool(family) and not bold)
+        if field_start is not None:
+            fields.wrap_result(p._p, field_start, fields.article_ref(inline.article))
 
 
 def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | None = None,
@@ -209,6 +215,8 @@ def _block(box, b, ctx: _Ctx) -> list:
                 pPr.remove(pPr.find(qn("w:keepNext")))
         if numbered:
             _number(p, numbered)
+            if b.numbering == "article":
+                fields.bookmark(p, fields.article_bookmark(b.seq), b.seq)
         return [p]
     if isinstance(b, m.Heading):
         p = _para(box, ctx, b.style, _phrase_lines(ctx, b.style, b.align, b.inlines), align=b.align, keep=True)

@@ -51,3 +51,32 @@ def if_more_pages(shown: str) -> list:
     (what the PDF prints on page 1), as is the IF's own stored result."""
     count = field(" SECTIONPAGES ", [text_run(shown)] if shown else [])
     return field([" IF ", count, ' > 1 "- 1 -" "" '], [text_run(shown)] if shown else [])
+
+
+def article_bookmark(article: int) -> str:
+    """The hidden bookmark (a leading _, as Word names its own) on article N's heading."""
+    return f"_Ref_article_{article}"
+
+
+def article_ref(article: int) -> str:
+    """REF … \\r: the referenced paragraph's number as its numbering prints it (第２条);
+    \\h links it, as Word's own cross-references are."""
+    return f" REF {article_bookmark(article)} \\r \\h "
+
+
+def bookmark(p, name: str, ident: int) -> None:
+    """A bookmark around the paragraph's text (after its properties)."""
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(ident), qn("w:name"): name})
+    ppr = p.find(qn("w:pPr"))
+    (ppr.addnext(start) if ppr is not None else p.insert(0, start))
+    p.append(OxmlElement("w:bookmarkEnd", {qn("w:id"): str(ident)}))
+
+
+def wrap_result(p, first: int, instruction: str) -> None:
+    """Make the runs of paragraph `p` from child index `first` on the result of a field."""
+    result = list(p)[first:]
+    head = [_char("begin"), _instr(instruction), _char("separate")]
+    anchor = result[0] if result else None
+    for part in head:
+        anchor.addprevious(part) if anchor is not None else p.append(part)
+    p.append(_char("end"))
