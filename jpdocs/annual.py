@@ -391,11 +391,13 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
 
 
 def docx_document(fy: int, rows: list[Row], style: HouseStyle, width: float) -> m.Document:
-    contents = [m.Item("・" if level else "■", [m.Text(text)], level=level)
-                for level, text, _ in contents_entries(rows, style)]
+    """The book for editing: cover, contents, summary table. The overview sheets are
+    the PDF's only, so the contents list what the DOCX holds: a TOC field over the
+    level-2 headings (the summary's), which Word updates; the cover's title and 目次
+    are level 1. The summary starts on page 3 (cover, one page of contents)."""
     blocks = [*cover_blocks(fy, rows, style), m.PageBreak(),
-              m.Heading([m.Text("目次")], style="title"), *contents, m.PageBreak(),
-              m.Heading([m.Text("締結状況一覧")], style="heading"), summary_table(rows, style, width)]
+              m.Heading([m.Text("目次")], style="title"), m.Contents((2, 2), [("締結状況一覧", 3)]), m.PageBreak(),
+              m.Heading([m.Text("締結状況一覧")], level=2, style="heading"), summary_table(rows, style, width)]
     return m.Document("annual", title_of(fy, style), issuer_of(rows), blocks, subject="連携協定締結状況")
 
 

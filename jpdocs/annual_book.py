@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
 
 from .annual import csv_bytes, docx_document, html_fragment, html_page, select
 from .annual_pdf import render_annual_pdf
 from .output import write_outputs
 from .style import HouseStyle
 from .writers.docx import render_docx
+from .writers.geometry import text_margins
 
 FORMATS = ("pdf", "docx", "csv", "html")
 DEFAULT_FORMATS = ("pdf", "docx", "csv")
@@ -27,8 +27,10 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     if "pdf" in formats:
         files[f"annual-{fy}.pdf"] = render_annual_pdf(fy, rows, style)
     if "docx" in formats:
-        mg = style.page.margins
-        width = A4[0] - (mg.left + mg.right) * mm            # the DOCX's portrait text width
+        # the summary table is set on the DOCX's landscape pages: its columns are sized
+        # for their text width (as the PDF sizes them for its landscape frame)
+        text = text_margins(style, "annual")
+        width = A4[1] - text["left"] - text["right"]
         files[f"annual-{fy}.docx"] = render_docx(docx_document(fy, rows, style, width), style)
     if "csv" in formats:
         files[f"annual-{fy}.csv"] = csv_bytes(rows, style)

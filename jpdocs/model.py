@@ -156,6 +156,16 @@ class PageBreak:
 
 
 @dataclass
+class Contents:
+    """A table of contents an application keeps: the document's headings of
+    `levels` (first, last), as Word's TOC field lists them. `entries` (text, page)
+    are what it shows before it is updated. The DOCX writer only (the PDF books
+    draw their contents themselves, annual_pdf.py)."""
+    levels: tuple[int, int]
+    entries: list[tuple[str, int]]
+
+
+@dataclass
 class KeepTogether:
     """Blocks that must stay on one page (closing clause, date and signatures)."""
     blocks: list["Block"]
@@ -171,7 +181,7 @@ class Seal:
     size: float = 62.0
 
 
-Block = Union[Paragraph, Heading, Item, Table, Ki, Spacer, Image, PageBreak, KeepTogether, Seal]
+Block = Union[Paragraph, Heading, Item, Table, Ki, Spacer, Image, PageBreak, KeepTogether, Seal, Contents]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Word XML plumbing — schema order, fonts, page set-up, saving — is in ooxml.p
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from copy import deepcopy
 from dataclasses import dataclass, replace
@@ -46,6 +47,7 @@ class _Ctx:
     align: str | None = None       # a cell's alignment, for paragraphs that give none
     colour: str | None = None      # text colour (hex) inside a cell that sets one
     lists: dict | None = None      # numbering level → (numId, ilvl, suffix), for the levels Word numbers
+    pdf_lines: bool = False        # break a cell's lines where the PDF does (a list's cells: no date split)
 
 
 def _para(box, ctx: _Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, hanging=0.0,
@@ -201,6 +203,8 @@ def _block(box, b, ctx: _Ctx) -> list:
             numbered = None
         if b.style.split("-")[0] in PHRASE_STYLES and not (b.first_indent or b.left_indent or b.tracking):
             inlines = _phrase_lines(ctx, b.style, b.align, inlines)
+        elif ctx.pdf_lines and not (b.first_indent or b.left_indent or b.tracking):
+            inlines = _phrase_lines(ctx, b.style, b.align, inlines, phrases=False)
         p = _para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,
                   left=b.left_indent, before=b.space_before, after=b.space_after,
                   tracking=b.tracking, keep=b.keep_with_next)
@@ -246,27 +250,38 @@ def _block(box, b, ctx: _Ctx) -> list:
         return [_image(box, b, ctx)]
     if isinstance(b, m.Seal):
         return [_seal(box, b, ctx)]
+    if isinstance(b, m.Contents):
+        return _contents(box, b, ctx)
     raise TypeError(f"unknown block {type(b).__name__}")
 
 
 PHRASE_STYLES = ("title", "heading")
+# a date's start (令和６年, 2024年４月): a cell's line that starts with one in the PDF
+# starts with it in the DOCX too, so that Word or LibreOffice cannot split it
+_DATE_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年|[0-9０-９]+年[0-9０-９]+月")
 
 
-def _phrase_lines(ctx: _Ctx, name: str, align, inlines) -> list:
+def _phrase_lines(ctx: _Ctx, name: str, align, inlines, phrases: bool = True) -> list:
     """A title or heading broken where the PDF breaks it: between phrases (BudouX),
     never inside one as Word would (「…大学と」 / 「の」). The PDF's composer sets the
     paragraph at the DOCX's text width, and a line break goes where each of its
-    lines ends short of a forced break; a title that fits one line is unchanged."""
-    if ctx.in_cell or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
+    lines ends short of a forced break; a title that fits one line is unchanged.
+    phrases=False: a list's cell (the annual summary) broken where the PDF's cell
+    breaks, so that a date is not split (令和６年８ / 月) where Word's or
+    LibreOffice's wider lines would split it."""
+    if (ctx.in_cell and not ctx.pdf_lines) or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
         return inlines
     from .composer import JParagraph
     from .pdf import _Builder
-    flow = _Builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=True)
+    flow = _Builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases)
     if not isinstance(flow, JParagraph):
         return inlines
     flow.wrap(ctx.width / 20, 1e6)
     lines = flow.blPara.lines
     cuts = [line.jl_span[1] for line in lines[:-1] if not line.lineBreak]
+    if not phrases:                    # in a cell: only before a date that starts a line in the PDF
+        text = "".join(i.text if isinstance(i, m.Text) else "\n" for i in inlines)
+        cuts = [c for c in cuts if _DATE_START.match(text, c)]
     if not cuts:
         return inlines
     out, pos = [], 0
@@ -419,6 +434,25 @@ def _number(p, numbered) -> None:
     pr.extend([el("ilvl", val=ilvl), el("numId", val=num_id)])
 
 
+def _contents(box, b: m.Contents, ctx: _Ctx) -> list:
+    """A TOC field over the headings of b.levels (their outline levels), one paragraph
+    per entry as its stored result: the text, a dotted leader to the right margin and
+    the page. Word rebuilds it on update (F9); LibreOffice shows it as stored."""
+    first, last = b.levels
+    paras = []
+    for text, page in b.entries or [("", 0)]:
+        p = _para(box, ctx, "body", [m.Text(text)] + ([m.Text(f"\t{page}")] if text else []))
+        put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="right", leader="middleDot", pos=ctx.width))
+        paras.append(p)
+    begin = fields.field(f' TOC \\o "{first}-{last}" \\h \\z \\u ', [])
+    opening, closing = begin[:-1], begin[-1:]          # begin, instruction, separate | end
+    anchor = paras[0].find(qn("w:r"))
+    for part in opening:
+        anchor.addprevious(part) if anchor is not None else paras[0].append(part)
+    paras[-1].extend(closing)
+    return paras
+
+
 def _image(box, im: m.Image, ctx: _Ctx):
     """The picture in a paragraph of its own, scaled to fit its box as in the PDF,
     with its alt text as the drawing's description."""
@@ -516,6 +550,7 @@ def _table(box, t: m.Table, ctx: _Ctx):
     margins.extend(el(side, w=pad, type="dxa") for side in ("top", "left", "bottom", "right"))
     for gc, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), cols):
         gc.set(qn("w:w"), str(w))
+    listing = len(t.rows) > 1 and bool(t.rows[0]) and all(c.shade for c in t.rows[0])
     for tr, row in zip(tbl.findall(qn("w:tr")), t.rows):
         tcs, col = tr.findall(qn("w:tc")), 0
         for cell in row:
@@ -524,12 +559,13 @@ def _table(box, t: m.Table, ctx: _Ctx):
             span = max(1, min(cell.colspan, ncols - col))
             for extra in tcs[col + 1:col + span]:
                 tr.remove(extra)
-            _cell(_Cell(tcs[col], table), cell, sum(cols[col:col + span]), span, pad, ctx)
+            _cell(_Cell(tcs[col], table), cell, sum(cols[col:col + span]), span, pad,
+                  replace(ctx, pdf_lines=listing and tr is not tbl.find(qn("w:tr"))))
             col += span
         for i in range(col, ncols):    # a short row: the empty cells keep the grid widths
             put(tcs[i].get_or_add_tcPr(), "tcW", TCPR, w=cols[i], type="dxa")
     trs = tbl.findall(qn("w:tr"))
-    if len(t.rows) > 1 and t.rows[0] and all(c.shade for c in t.rows[0]):
+    if listing:
         # a list under a shaded header row (the annual summary): the header heads every
         # page and a row is never split across pages, as in the PDF. Not on every table:
         # LibreOffice moves an unsplittable row that holds nested tables (the overview
