@@ -1,7 +1,7 @@
 """One spec → its documents on disk.
 
     spec (spec.py) → markup text (templating.py) → document model (markup.py)
-        → PDF bytes (writers/pdf.py) and DOCX bytes (writers/docx.py) → files
+        → PDF bytes (writers/pdf.py) and DOCX bytes (writers/docx/) → files
 
 Every document of a spec is made in memory first and written only when all of
 them succeeded, so bad input never leaves half of a spec's output behind.

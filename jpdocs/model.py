@@ -2,7 +2,7 @@
 between the templates and the writers.
 
 Templates render markup (see markup.py), markup is parsed into these classes, and
-each writer (writers/pdf.py, writers/docx.py) consumes only these classes. The model
+each writer (writers/pdf.py, writers/docx/) consumes only these classes. The model
 imports nothing from the rest of the project and knows nothing of reportlab or Word.
 
 Style names (`style=`) are keys into the house style (style.py): the same names key

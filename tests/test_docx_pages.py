@@ -214,7 +214,7 @@ def footers(pdf: Path) -> list[str]:
 @pytest.mark.parametrize("several", [False, True])
 def test_page_numbers_as_libreoffice_prints_them(tmp_path, several):
     """LibreOffice numbers pages 2 on by its own count, and prints page 1 as generated:
-    it cannot evaluate the first page's IF field (see writers/docx.py, _footer), so a
+    it cannot evaluate the first page's IF field (see writers/docx/page.py, write_footer), so a
     one-page document made longer by an edit has no - 1 - there in LibreOffice (Word
     evaluates the field and prints it)."""
     from jpdocs import model as m

@@ -1,0 +1,77 @@
+"""Document model → DOCX, with python-docx on templates/reference.docx.
+
+Blocks become the house style's paragraph styles (the same names as the PDF's)
+plus the direct formatting the model asks for, as writers/pdf.py sets them. The
+package, in the order a document is made:
+
+    page.py        page numbers (fields.py), marks, the annual book's landscape section
+    numbering.py   numbering.xml for an agreement's articles, paragraphs and items
+    blocks.py      each block to paragraphs or tables (tables.py)
+    paragraphs.py  one paragraph: style, indents, runs, fonts, line breaks
+    fields.py      Word fields: page numbers, references to articles, contents
+
+The Word XML plumbing — schema order, fonts, page set-up, saving — is in ooxml.py.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.shared import Length
+
+from ... import model as m
+from ...output import write_atomic
+from ...style import HouseStyle
+from ..ooxml import FIXED_TIME, document_bytes, no_stretch_before_breaks, set_page, styled_reference
+from .blocks import write_blocks
+from .numbering import add_numbering, list_levels
+from .page import landscape_part, landscape_section, write_footer, write_marks
+from .paragraphs import Ctx
+
+
+def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -> bytes:
+    """The DOCX file's bytes; the same model and style always give the same bytes.
+    page_numbers: whether the PDF has more than one page; it decides what the first
+    page's number shows before an application counts the pages (see write_footer)."""
+    document = docx.Document(io.BytesIO(styled_reference(style.model_dump_json(), style)))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    no_stretch_before_breaks(document)
+    section = document.sections[0]
+    set_page(section, style, doc.orientation, doc.kind)
+    if doc.kind == "annual":                        # the cover carries no number, the rest always do
+        write_footer(document, section, style, True, conditional=False)
+        section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False
+    elif not doc.fit_one_page:                      # the one-page overview sheet carries none
+        write_footer(document, section, style, page_numbers)
+    write_marks(section, style, doc.marks)
+    width = Length(section.page_width - section.left_margin - section.right_margin).twips
+    lists = add_numbering(document, list_levels(doc.blocks))
+    blocks, landscape = doc.blocks, []
+    if doc.kind == "annual" and doc.orientation == "portrait":
+        blocks, landscape = landscape_part(doc.blocks)
+    write_blocks(document._body, blocks, Ctx(style, width, lists=lists))
+    if landscape:
+        landscape_section(document, style, doc.kind)
+        wide = document.sections[-1]
+        width = Length(wide.page_width - wide.left_margin - wide.right_margin).twips
+        write_blocks(document._body, landscape, Ctx(style, width, lists=lists))
+    cp = document.core_properties
+    # python-docx refuses properties over 255 characters (Word does not); a long
+    # subject line is the user's text, kept whole: set on the element directly.
+    for prop, value in (("title", doc.title), ("subject", doc.subject), ("creator", doc.author),
+                        ("lastModifiedBy", doc.author)):
+        cp._element._get_or_add(prop).text = value
+    cp.language, cp.comments, cp.keywords, cp.category = doc.lang, "", "", ""
+    cp.created = cp.modified = FIXED_TIME
+    cp.revision = 1
+    return document_bytes(document)
+
+
+def write_docx(doc: m.Document, style: HouseStyle, out: Path) -> None:
+    write_atomic(Path(out), render_docx(doc, style))

@@ -1,0 +1,180 @@
+"""The model's blocks, each to Word paragraphs or tables, in reading order.
+"""
+from __future__ import annotations
+
+import io
+import unicodedata
+from dataclasses import replace
+
+from docx.enum.text import WD_BREAK
+from docx.image.image import Image as DocxImage
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ... import images, model as m
+from ..ooxml import ARTICLE, PPR, RPR, el, paragraph_style, put, twips
+from . import fields
+from .numbering import numbering_of, set_number, style_by_id_in
+from .paragraphs import PHRASE_STYLES, Ctx, para, phrase_lines
+from .tables import keep_together, write_keep_row, write_table
+
+SEAL_CIRCLE = 0.52                 # the seal circle's diameter over the place's size (pdf.SealPlace: r = 0.26)
+
+
+def write_blocks(box, blocks, ctx: Ctx) -> list:
+    out, page_break = [], False
+    for b in blocks:
+        if isinstance(b, m.PageBreak):
+            page_break = True
+            continue
+        made = _block(box, b, ctx)
+        paras = [p for e in made for p in e.iter(qn("w:p"))]
+        if page_break and paras:
+            # pageBreakBefore leaves no empty line at the top of the new page,
+            # as a paragraph holding only a page break would
+            put(paras[0].get_or_add_pPr(), "pageBreakBefore", PPR)
+            page_break = False
+        out += made
+    if page_break:
+        p = box.add_paragraph()
+        p.add_run().add_break(WD_BREAK.PAGE)
+        out.append(p._p)
+    return out
+
+
+def _block(box, b, ctx: Ctx) -> list:
+    st = ctx.style
+    if isinstance(b, m.Paragraph):
+        inlines, numbered = b.inlines, numbering_of(ctx, b.numbering)
+        if numbered and inlines and isinstance(inlines[0], m.Text) and inlines[0].text.startswith(b.number):
+            # the number is Word's (numbering.xml): the text starts after it
+            first = inlines[0]
+            inlines = ([replace(first, text=first.text[len(b.number):])] if len(first.text) > len(b.number) else []) \
+                + list(inlines[1:])
+        else:
+            numbered = None
+        if b.style.split("-")[0] in PHRASE_STYLES and not (b.first_indent or b.left_indent or b.tracking):
+            inlines = phrase_lines(ctx, b.style, b.align, inlines)
+        elif ctx.pdf_lines and not (b.first_indent or b.left_indent or b.tracking):
+            inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=False)
+        p = para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,
+                  left=b.left_indent, before=b.space_before, after=b.space_after,
+                  tracking=b.tracking, keep=b.keep_with_next)
+        if b.numbering == "article" and style_by_id_in(box, ARTICLE):
+            # 条見出し: its style keeps it with its text, 6pt above, outline level 2;
+            # the paragraph repeats none of that
+            p.get_or_add_pPr().find(qn("w:pStyle")).set(qn("w:val"), ARTICLE)
+            pPr = p.get_or_add_pPr()
+            spacing = pPr.find(qn("w:spacing"))
+            if b.keep_with_next and spacing is not None and b.space_before == 6 and b.space_after is None:
+                pPr.remove(spacing)
+                pPr.remove(pPr.find(qn("w:keepNext")))
+        if numbered:
+            set_number(p, numbered)
+            if b.numbering == "article":
+                fields.bookmark(p, fields.article_bookmark(b.seq), b.seq)
+        return [p]
+    if isinstance(b, m.Heading):
+        p = para(box, ctx, b.style, phrase_lines(ctx, b.style, b.align, b.inlines), align=b.align, keep=True)
+        put(p.get_or_add_pPr(), "outlineLvl", PPR, val=min(max(b.level - 1, 0), 8))
+        return [p]
+    if isinstance(b, m.Item):
+        return _item(box, b, ctx)
+    if isinstance(b, m.Ki):
+        size = paragraph_style(st, "ki").size
+        out = [para(box, ctx, "ki", [m.Text(st.word("ki"))], align="center", before=0.6 * size, keep=True)]
+        out += write_blocks(box, b.blocks, ctx)
+        if b.closing:
+            out.append(para(box, ctx, "ki", [m.Text(st.word("ijo"))], align="right"))
+        return out
+    if isinstance(b, m.Table):
+        tbl = write_table(box, b, ctx, write_blocks)
+        if b.keep_together:
+            keep_together([tbl])
+        return [tbl]
+    if isinstance(b, m.Spacer):
+        p = para(box, ctx, "body", [])
+        put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=max(twips(b.height), 1), lineRule="exact")
+        return [p]
+    if isinstance(b, m.KeepTogether):
+        return [write_keep_row(box, b.blocks, ctx, write_blocks)]
+    if isinstance(b, m.Image):
+        return [_image(box, b, ctx)]
+    if isinstance(b, m.Seal):
+        return [_seal(box, b, ctx)]
+    if isinstance(b, m.Contents):
+        return _contents(box, b, ctx)
+    raise TypeError(f"unknown block {type(b).__name__}")
+
+
+def _item(box, b: m.Item, ctx: Ctx) -> list:
+    """Marker, a tab to where the text starts, the text hanging there; the item's own
+    blocks indented to the same place. A tab to a tab stop, not U+3000, so that the
+    text lines up whatever the marker's width (件名 / 配付資料 with hang=5)."""
+    size = paragraph_style(ctx.style, b.style).size
+    marker_em = sum(1.0 if unicodedata.east_asian_width(c) in "FWA" else 0.5 for c in b.marker)
+    hang = b.hang if b.hang is not None else (marker_em + 1 if b.marker else 0.0)
+    left = b.level + hang
+    # a marker that fills the hang (◆ with hang 1) is followed by the text itself: a
+    # tab there would jump to the next default tab stop
+    tab = hang > marker_em
+    numbered = numbering_of(ctx, b.numbering)
+    lead = [] if numbered else [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
+    p = para(box, ctx, b.style, lead + list(b.inlines), left=left, hanging=hang,
+              before=0.5 * size if b.space_before is None else b.space_before, keep=bool(b.blocks))
+    if numbered:
+        set_number(p, numbered)
+    if tab:
+        put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="left", pos=twips(left * size + ctx.indent)))
+    return [p, *write_blocks(box, b.blocks, replace(ctx, indent=ctx.indent + left * size))]
+
+
+def _contents(box, b: m.Contents, ctx: Ctx) -> list:
+    """A TOC field over the headings of b.levels (their outline levels), one paragraph
+    per entry as its stored result: the text, a dotted leader to the right margin and
+    the page. Word rebuilds it on update (F9); LibreOffice shows it as stored."""
+    first, last = b.levels
+    paras = []
+    for text, page in b.entries or [("", 0)]:
+        p = para(box, ctx, "body", [m.Text(text)] + ([m.Text(f"\t{page}")] if text else []))
+        put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="right", leader="middleDot", pos=ctx.width))
+        paras.append(p)
+    begin = fields.field(f' TOC \\o "{first}-{last}" \\h \\z \\u ', [])
+    opening, closing = begin[:-1], begin[-1:]          # begin, instruction, separate | end
+    anchor = paras[0].find(qn("w:r"))
+    for part in opening:
+        anchor.addprevious(part) if anchor is not None else paras[0].append(part)
+    paras[-1].extend(closing)
+    return paras
+
+
+def _image(box, im: m.Image, ctx: Ctx):
+    """The picture in a paragraph of its own, scaled to fit its box as in the PDF,
+    with its alt text as the drawing's description."""
+    data = images.embed_bytes(im)              # checked, converted and scaled down (images.py)
+    info = DocxImage.from_blob(data)
+    avail = (ctx.width - twips(ctx.indent)) / 20
+    scale = min(min(im.width, avail) / info.px_width, im.height / info.px_height)
+    p = para(box, ctx, "body", [], align=im.align)
+    put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=240, lineRule="auto")
+    run = DocxParagraph(p, box).add_run()
+    shape = run.add_picture(io.BytesIO(data), width=Pt(info.px_width * scale), height=Pt(info.px_height * scale))
+    if im.alt:
+        shape._inline.docPr.set("descr", im.alt)
+    return p
+
+
+def _seal(box, b: m.Seal, ctx: Ctx):
+    """The seal place: the mark in a circle, centred on a line as tall as the place,
+    as the PDF draws it (a circle 0.52 of the place across). Word has no drawn circle
+    here, so 印 is written as the enclosed character ㊞, whose circle fills its em:
+    its size is the circle's (w:sz is in half-points)."""
+    p = para(box, replace(ctx, align=None), "body", [m.Text("㊞" if b.mark == "印" else b.mark)], align="center")
+    put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=twips(b.size), lineRule="exact")
+    half_points = round(SEAL_CIRCLE * b.size * 2)
+    for r in p.findall(qn("w:r")):
+        rpr = r.get_or_add_rPr()
+        put(rpr, "sz", RPR, val=half_points)
+        put(rpr, "szCs", RPR, val=half_points)
+    return p

@@ -1,0 +1,121 @@
+"""Word numbering (numbering.xml) for an agreement's articles, paragraphs, items
+and sub-items, so that Word renumbers them when a clerk inserts one.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from docx.oxml.ns import qn
+
+from ... import model as m
+from ...japanese import IROHA_ITEMS
+from ..ooxml import ARTICLE, PPR, el, put, style_by_id
+
+# ---------------------------------------------------------------- numbering
+LEVELS = ("article", "paragraph", "item", "subitem")     # ilvl 0-3 of the one list an agreement has
+_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+_KANJI = "〇一二三四五六七八九"
+
+
+def _counting(n: int) -> str:
+    """Word's japaneseCounting: 一 … 十, 十一 … 九十九."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens < 2 else _KANJI[tens]) + ("十" if tens else "") + (_KANJI[ones] if ones else "")) or _KANJI[0]
+
+
+# Word's Japanese number formats, as Word and LibreOffice print the value n
+FORMATS = {"decimalFullWidth": lambda n: str(n).translate(_FULL), "decimal": str,
+           "aiueoFullWidth": lambda n: IROHA_ITEMS[(n - 1) % len(IROHA_ITEMS)], "japaneseCounting": _counting}
+
+
+def _marker_text(b) -> str:
+    return b.number if isinstance(b, m.Paragraph) else b.marker
+
+
+def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
+    """For each numbering level the blocks use: (numFmt, lvlText, start, suffix) when
+    one of Word's formats prints every one of its numbers as the text has it
+    (第１条 … 第９条: decimalFullWidth, 第%1条); a level whose numbers no format
+    prints (mixed digits: 第９条, 第10条) stays typed text, and so do the levels under it."""
+    found: dict[str, list] = {}
+    for b in m.walk(blocks):
+        if isinstance(b, (m.Paragraph, m.Item)) and b.numbering in LEVELS and b.seq > 0:
+            found.setdefault(b.numbering, []).append(b)
+    plan = {}
+    for level, bs in found.items():
+        ilvl = LEVELS.index(level)
+        for fmt, show in FORMATS.items():
+            texts = set()
+            for b in bs:
+                shown, marker = show(b.seq), _marker_text(b)
+                if not marker or shown not in marker:
+                    break
+                texts.add(marker.replace(shown, f"%{ilvl + 1}", 1))
+            else:
+                if len(texts) == 1:
+                    suffix = "nothing"
+                    if isinstance(bs[0], m.Item):
+                        marker_em = sum(1.0 if unicodedata.east_asian_width(c) in "FWA" else 0.5
+                                        for c in bs[0].marker)
+                        hang = bs[0].hang if bs[0].hang is not None else marker_em + 1
+                        suffix = "tab" if hang > marker_em else "nothing"
+                    plan[level] = (fmt, texts.pop(), min(b.seq for b in bs), suffix)
+                    break
+    # a level restarts only under a level above it that Word numbers: below a level
+    # left as typed text (第10条 in mixed digits), the lower ones are typed text too
+    for i, level in enumerate(LEVELS):
+        if level in found and level not in plan:
+            for lower in LEVELS[i + 1:]:
+                plan.pop(lower, None)
+    return plan
+
+
+def add_numbering(document, plan) -> dict:
+    """One multi-level list in numbering.xml for the levels of `plan`: articles
+    (第%1条), paragraphs (%2　, from ２), items （%3） and sub-items %4 (ア), each
+    restarting under the level above, so that an article inserted in Word renumbers
+    the rest. Indents stay the paragraphs' own. Returns level → (numId, ilvl)."""
+    if not plan:
+        return {}
+    numbering = document.part.numbering_part.element
+    ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    nums = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    abstract_id, num_id = max(ids, default=-1) + 1, max(nums, default=0) + 1
+    abstract = el("abstractNum", abstractNumId=abstract_id)
+    abstract.append(el("nsid", val=f"{0x4A500000 + abstract_id:08X}"))
+    abstract.append(el("multiLevelType", val="multilevel"))
+    for ilvl, level in enumerate(LEVELS):
+        fmt, text, start, suffix = plan.get(level, ("decimal", f"%{ilvl + 1}", 1, "nothing"))
+        lvl = el("lvl", ilvl=ilvl)
+        lvl.extend([el("start", val=start), el("numFmt", val=fmt)])
+        if level == "article" and level in plan and style_by_id(document, ARTICLE) is not None:
+            lvl.append(el("pStyle", val=ARTICLE))
+        lvl.extend([el("suff", val=suffix), el("lvlText", val=text), el("lvlJc", val="left")])
+        abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    first_num.addprevious(abstract) if first_num is not None else numbering.append(abstract)
+    num = el("num", numId=num_id)
+    num.append(el("abstractNumId", val=abstract_id))
+    numbering.append(num)
+    article = style_by_id(document, ARTICLE)
+    if "article" in plan and article is not None:
+        # a paragraph a clerk sets in 条見出し is the next article: 第８条
+        pr = put(article.element.get_or_add_pPr(), "numPr", PPR)
+        pr.append(el("numId", val=num_id))
+    return {level: (num_id, LEVELS.index(level)) for level in plan}
+
+
+def style_by_id_in(box, style_id: str) -> bool:
+    """Whether the document holding `box` has the style (an office's own reference may not)."""
+    styles = box.part.styles.element if hasattr(box, "part") else None
+    return styles is not None and any(st.get(qn("w:styleId")) == style_id for st in styles.findall(qn("w:style")))
+
+
+def numbering_of(ctx, level: str | None):
+    return (ctx.lists or {}).get(level) if level else None
+
+
+def set_number(p, numbered) -> None:
+    num_id, ilvl = numbered
+    pr = put(p.get_or_add_pPr(), "numPr", PPR)
+    pr.extend([el("ilvl", val=ilvl), el("numId", val=num_id)])

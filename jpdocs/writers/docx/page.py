@@ -1,0 +1,87 @@
+"""The page around the blocks: the footer's page numbers, the header's marks, and
+the annual book's landscape section.
+"""
+from __future__ import annotations
+
+from copy import deepcopy
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from ... import model as m
+from ...style import HouseStyle
+from ..ooxml import PPR, put, set_page
+from . import fields
+
+def write_footer(document, section, style: HouseStyle, several: bool, conditional: bool = True) -> None:
+    """The page number as Japanese readers expect it, - 1 -, only when the document has
+    more than one page, counted by the application that prints it.
+
+    Pages 2 and later exist only in a document of several pages, so their footer is a
+    plain PAGE field. The first page has a footer of its own (titlePg) whose number
+    depends on the page count: { IF { SECTIONPAGES } > 1 "- 1 -" "" }. Word evaluates
+    it when it lays out the page, so a one-page DOCX that an edit makes longer gets
+    - 1 - on its first page. LibreOffice cannot evaluate an IF over page fields: it
+    drops the condition and prints the nested field's stored result instead (tried:
+    NUMPAGES prints the live count, "2"; SECTIONPAGES its stored text). So the stored
+    result of SECTIONPAGES is what the PDF shows on page 1 ("- 1 -" or nothing):
+    LibreOffice prints page 1 as generated, Word as the document now is.
+    `several`: whether the PDF has more than one page. `conditional=False` (the annual
+    book, whose cover carries no number) writes only the plain footer."""
+    for ftr, first in ((section.footer, False), (section.first_page_footer, True)):
+        if first and not conditional:
+            break
+        ftr.is_linked_to_previous = False
+        for extra in ftr._element.findall(qn("w:p"))[1:]:
+            ftr._element.remove(extra)
+        p = ftr.paragraphs[0]
+        p.clear()
+        p._p.style = "small" if "small" in style.styles else "Normal"
+        p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if first:
+            shown = "- 1 -" if several else ""
+            for part in fields.if_more_pages(shown):
+                p._p.append(part)
+        else:
+            p.add_run("- ")
+            p._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+            p.add_run(" -")
+    if conditional:
+        section.different_first_page_header_footer = True
+
+
+def write_marks(section, style: HouseStyle, marks) -> None:
+    """Page marks (正本（甲保管）, 写) go in the header, right-aligned, on every page."""
+    if not marks:
+        return
+    hdr = section.header
+    hdr.is_linked_to_previous = False
+    p = hdr.paragraphs[0]
+    p.clear()
+    p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    p.add_run("　".join(mark.text for mark in marks))
+
+
+def landscape_part(blocks) -> tuple[list, list]:
+    """The annual book: its summary table (the last table, from the page break before
+    it) goes on landscape pages, as in the PDF; the cover and contents stay portrait."""
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, m.Table)]
+    breaks = [i for i, b in enumerate(blocks) if isinstance(b, m.PageBreak) and tables and i < tables[-1]]
+    if not breaks:
+        return blocks, []
+    return blocks[:breaks[-1]], blocks[breaks[-1] + 1:]
+
+
+def landscape_section(document, style: HouseStyle, kind: str) -> None:
+    """End the portrait section here (a paragraph holding a copy of its sectPr: cover
+    and contents, the cover without a page number) and make the rest landscape, page
+    numbers running on."""
+    body_sect = document.sections[-1]._sectPr
+    p = document._body.add_paragraph()
+    pPr = p._p.get_or_add_pPr()
+    put(pPr, "spacing", PPR, before=0, after=0, line=20, lineRule="exact")   # a hairline paragraph
+    pPr.append(deepcopy(body_sect))
+    for title_pg in body_sect.findall(qn("w:titlePg")):
+        body_sect.remove(title_pg)
+    set_page(document.sections[-1], style, "landscape", kind)

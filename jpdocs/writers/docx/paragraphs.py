@@ -1,0 +1,195 @@
+"""One paragraph of the DOCX: its style (or a variant of it), indents, runs and
+fonts, and the line breaks the PDF chose for titles and a list's cells.
+"""
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from dataclasses import dataclass, replace
+
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from ... import fonts, model as m
+from ...style import HouseStyle
+from ..ooxml import ALIGN, PPR, RPR, display_name, font_names, paragraph_style, put, role_font, set_fonts, twips
+from . import fields
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """Where a block is written: the room it has and what its container sets."""
+    style: HouseStyle
+    width: int                     # twips a table may take here
+    indent: float = 0.0            # extra left indent in points (an item's own blocks)
+    in_cell: bool = False
+    align: str | None = None       # a cell's alignment, for paragraphs that give none
+    colour: str | None = None      # text colour (hex) inside a cell that sets one
+    lists: dict | None = None      # numbering level → (numId, ilvl, suffix), for the levels Word numbers
+    pdf_lines: bool = False        # break a cell's lines where the PDF does (a list's cells: no date split)
+
+
+def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, hanging=0.0,
+          before=None, after=None, tracking=0.0, keep=False):
+    """One paragraph. Indents are em of the style's size; Word also gets the *Chars
+    forms (hundredths of a character), which it prefers for Japanese text."""
+    ps = paragraph_style(ctx.style, name)
+    p = box.add_paragraph()
+    p._p.style = name              # style id == name: no lookup by display name
+    inlines, base_role = _font_variant(p, ctx.style, name, inlines)
+    pPr, pf = p._p.get_or_add_pPr(), p.paragraph_format
+    if align or ctx.align:
+        pf.alignment = ALIGN[align or ctx.align]
+    if first < 0:
+        first, hanging = 0.0, hanging - first
+    ind = {}
+    for key, em in (("left", left + ctx.indent / ps.size), ("firstLine", first), ("hanging", hanging)):
+        if em:
+            ind.update({key: twips(em * ps.size), f"{key}Chars": round(em * 100)})
+    if ind:
+        put(pPr, "ind", PPR, **ind)
+    if ctx.in_cell:
+        before = after = 0         # cells are padded; paragraph space would double it
+    if before is not None:
+        pf.space_before = Pt(before)
+    if after is not None:
+        pf.space_after = Pt(after)
+    if keep:
+        put(pPr, "keepNext", PPR)
+    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), base_role or ps.font, ctx.colour,
+          refs="article" in (ctx.lists or {}))
+    return p._p
+
+
+def _font_variant(p, style: HouseStyle, name: str, inlines) -> tuple[list, str | None]:
+    """A paragraph whose every run is set in one other font role (an agreement's title
+    in Mincho where 表題 is bold Gothic) gets a style of its own, based on its style
+    (表題（明朝）), rather than a font override on each run: a clerk retyping the
+    title keeps its font."""
+    texts = [i for i in inlines if isinstance(i, m.Text) and i.text]
+    roles = {i.font for i in texts}
+    if not texts or len(roles) != 1 or None in roles or any(i.bold for i in texts):
+        return inlines, None
+    role = roles.pop()
+    if role == paragraph_style(style, name).font or role not in style.fonts:
+        return inlines, None
+    variant = f"{name}-{role}"
+    styles = p.part.styles.element if hasattr(p, "part") else None
+    if styles is None:
+        return inlines, None
+    if not any(st.get(qn("w:styleId")) == variant for st in styles.findall(qn("w:style"))):
+        base = next(st for st in styles.findall(qn("w:style")) if st.get(qn("w:styleId")) == name)
+        new = deepcopy(base)
+        new.set(qn("w:styleId"), variant)
+        new.find(qn("w:name")).set(qn("w:val"), f"{display_name(name)}（{ROLE_NAMES.get(role, role)}）")
+        based = new.find(qn("w:basedOn"))
+        based.set(qn("w:val"), name)
+        family, bold = role_font(style, role)
+        rpr = new.find(qn("w:rPr"))
+        set_fonts(rpr, family)
+        put(rpr, "b", RPR, val=1 if bold else 0)
+        styles.append(new)
+    p.style = None
+    p._p.style = variant
+    return [m.Text(i.text, i.bold, None) if isinstance(i, m.Text) else i for i in inlines], role
+
+
+ROLE_NAMES = {"mincho": "明朝", "gothic": "ゴシック", "gothic-bold": "ゴシック太字"}
+
+
+def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = None,
+          colour: str | None = None, refs: bool = False) -> None:
+    """Runs for the inlines. Tracking (w:spacing) goes between characters, so the last
+    character before a line break or the paragraph's end is split off without it.
+    A character the run's font lacks gets a run of its own in the house style's
+    fallback font (IPAmj明朝 for a rare name kanji), as the PDF draws it. With `refs`
+    (Word numbers the articles), a reference to an article (第２条) is a REF field
+    to that article's heading, its text the field's result (fields.py)."""
+    fallbacks = fonts.fallback_names(style) if style.fallback_fonts else []
+    registered = fonts.register(style) if fallbacks else {}
+    for i, inline in enumerate(inlines):
+        if isinstance(inline, m.LineBreak):
+            p.add_run().add_break()
+            continue
+        # bold is set in the bold Gothic, as the PDF writer does
+        role = "gothic-bold" if inline.bold and "gothic-bold" in style.fonts else inline.font
+        family, bold = role_font(style, role) if role else (None, False)
+        bold = bold or inline.bold
+        rest = inlines[i + 1:]
+        stop = next((j for j, x in enumerate(rest) if isinstance(x, m.LineBreak)), len(rest))
+        last = spacing and not any(x.text for x in rest[:stop])
+        text = inline.text
+        field_start = len(p._p) if refs and isinstance(inline, m.Reference) and inline.article else None
+        primary = registered.get(role or base_role or "", "")
+        for whole, sp in [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]:
+            if not whole:
+                continue
+            pieces = (fonts.runs_by_font(whole, primary, fallbacks) if primary and fallbacks
+                      else [(whole, primary)])
+            for chunk, name in pieces:
+                _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0],
+                     bold, sp, colour, regular=bool(family) and not bold)
+        if field_start is not None:
+            fields.wrap_result(p._p, field_start, fields.article_ref(inline.article))
+
+
+def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | None = None,
+         regular: bool = False) -> None:
+    r = p.add_run(chunk)   # escapes <&>, keeps spaces and U+3000; \n → br, \t → tab
+    if family:
+        set_fonts(r._r.get_or_add_rPr(), family)
+    if bold:
+        r.bold = True
+    elif regular:
+        r.bold = False     # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
+    if colour:
+        put(r._r.get_or_add_rPr(), "color", RPR, val=colour.lstrip("#").upper())
+    if sp:
+        put(r._r.get_or_add_rPr(), "spacing", RPR, val=sp)
+
+
+PHRASE_STYLES = ("title", "heading")
+# a date's start (令和６年, 2024年４月): a cell's line that starts with one in the PDF
+# starts with it in the DOCX too, so that Word or LibreOffice cannot split it
+_DATE_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年|[0-9０-９]+年[0-9０-９]+月")
+
+
+def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> list:
+    """A title or heading broken where the PDF breaks it: between phrases (BudouX),
+    never inside one as Word would (「…大学と」 / 「の」). The PDF's composer sets the
+    paragraph at the DOCX's text width, and a line break goes where each of its
+    lines ends short of a forced break; a title that fits one line is unchanged.
+    phrases=False: a list's cell (the annual summary) broken where the PDF's cell
+    breaks, so that a date is not split (令和６年８ / 月) where Word's or
+    LibreOffice's wider lines would split it."""
+    if (ctx.in_cell and not ctx.pdf_lines) or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
+        return inlines
+    from ..composer import JParagraph
+    from ..pdf import _Builder
+    flow = _Builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases)
+    if not isinstance(flow, JParagraph):
+        return inlines
+    flow.wrap(ctx.width / 20, 1e6)
+    lines = flow.blPara.lines
+    cuts = [line.jl_span[1] for line in lines[:-1] if not line.lineBreak]
+    if not phrases:                    # in a cell: only before a date that starts a line in the PDF
+        text = "".join(i.text if isinstance(i, m.Text) else "\n" for i in inlines)
+        cuts = [c for c in cuts if _DATE_START.match(text, c)]
+    if not cuts:
+        return inlines
+    out, pos = [], 0
+    for inline in inlines:
+        if isinstance(inline, m.LineBreak):
+            out.append(inline)
+            pos += 1
+            continue
+        start, text = pos, inline.text
+        for cut in [c for c in cuts if start < c < start + len(text)]:
+            out.append(replace(inline, text=text[:cut - start]))
+            out.append(m.LineBreak())
+            text, start = text[cut - start:], cut
+        out.append(replace(inline, text=text))
+        pos += len(inline.text)
+        if pos in cuts and inline is not inlines[-1]:
+            out.append(m.LineBreak())
+    return out
