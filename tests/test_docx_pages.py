@@ -148,6 +148,10 @@ def test_articles_are_word_numbering_and_renumber_after_an_insert(agreements, tm
     assert [p.text for p in headings][:2] == ["（目的）", "（連携事項）"]      # the number is Word's
     assert {p.style.name for p in headings} == {"条見出し"}
     third = next(p for p in headings if p.text == "（推進体制）")
+    # the items (（１）…) have the style 号, tied to their level: one a clerk adds in it is numbered
+    items = [p for p in document.paragraphs if p.style.name == "号"]
+    assert items and all(p._p.pPr.ind is None for p in items)
+    third.insert_paragraph_before("新たな連携事項", style="号")
     # as a clerk adds one: a heading in the style 条見出し (no number typed), then its text
     third.insert_paragraph_before("（新設）", style="条見出し")
     third.insert_paragraph_before("甲及び乙は、新たな連携事業について協議するものとする。", style="本文")
@@ -155,6 +159,7 @@ def test_articles_are_word_numbering_and_renumber_after_an_insert(agreements, tm
     document.save(str(edited))
     text = "".join(pages(convert(edited, tmp_path)))
     assert "第３条（新設）" in text and "第４条（推進体制）" in text and "第８条（協議）" in text
+    assert f"（{len(items) + 1}）新たな連携事項".translate(str.maketrans("0123456789", "０１２３４５６７８９")) in text
     assert "第７条（協議）" not in text
 
 

@@ -95,9 +95,48 @@ def test_paragraph_texts_in_reading_order(sample):
         "甲　北海道"]
 
 
+def style_chain(path: Path, style_id: str) -> list:
+    """The style and the styles it is based on, nearest first."""
+    styles = {st.get(qn("w:styleId")): st for st in docx.Document(str(path)).styles.element.findall(f"{W}style")}
+    chain = []
+    while style_id in styles:
+        chain.append(styles[style_id])
+        based = styles[style_id].find(f"{W}basedOn")
+        style_id = based.get(qn("w:val")) if based is not None else None
+    return chain
+
+
+def effective(path: Path, p, tag: str):
+    """A paragraph property as Word applies it: the paragraph's own, else its style's."""
+    own = p.find(f"{W}pPr/{W}{tag}")
+    if own is not None:
+        return own
+    for st in style_chain(path, p.find(f"{W}pPr/{W}pStyle").get(qn("w:val"))):
+        found = st.find(f"{W}pPr/{W}{tag}")
+        if found is not None:
+            return found
+    return None
+
+
 def test_every_paragraph_carries_a_house_style(sample):
+    """Its style is a house style or one based on it (an indent gathered into a style)."""
     used = {p.find(f"{W}pPr/{W}pStyle").get(qn("w:val")) for p in body(sample).iter(f"{W}p")}
-    assert used <= set(STYLE.styles)
+    assert all(any(st.get(qn("w:styleId")) in STYLE.styles for st in style_chain(sample, u)) for u in used)
+    assert any(u not in STYLE.styles for u in used)
+
+
+def test_indents_are_in_styles_not_on_paragraphs(sample):
+    """No paragraph carries an indent or a tab stop of its own: a style per combination
+    (本文（字下げ）, 本文（左３字）…), based on the paragraph's house style."""
+    paragraphs = list(body(sample).iter(f"{W}p"))
+    assert not [ptext(p) for p in paragraphs if p.find(f"{W}pPr/{W}ind") is not None
+                or p.find(f"{W}pPr/{W}tabs") is not None]
+    names = {st.find(f"{W}name").get(qn("w:val")): st for st in docx.Document(str(sample)).styles.element
+             .findall(f"{W}style")}
+    first = names["本文（字下げ）"]
+    assert first.find(f"{W}basedOn").get(qn("w:val")) == "body"
+    assert attrs(first.find(f"{W}pPr/{W}ind"), "firstLine", "firstLineChars") == ("210", "100")
+    assert "本文（左３字）" in names
 
 
 def test_reference_styles_are_the_house_styles():
@@ -191,12 +230,12 @@ def test_seal_place_in_half_points(tmp_path):
 
 
 def test_indents_and_tracking(sample):
-    ind = para(sample, "今般、北海道は協定を締結します。").find(f"{W}pPr/{W}ind")
+    ind = effective(sample, para(sample, "今般、北海道は協定を締結します。"), "ind")
     assert attrs(ind, "firstLine", "firstLineChars") == ("210", "100")
-    item = para(sample, "(2)\t場所").find(f"{W}pPr")        # (2) is 1.5 em, plus 1 em
-    assert attrs(item.find(f"{W}ind"), "left", "hanging", "hangingChars") == ("525", "525", "250")
-    assert attrs(item.find(f"{W}tabs/{W}tab"), "val", "pos") == ("left", "525")
-    child = para(sample, "令和６年２月27日（火）").find(f"{W}pPr/{W}ind")   # its 1 em + the item's 2 em
+    item = para(sample, "(2)\t場所")        # (2) is 1.5 em, plus 1 em
+    assert attrs(effective(sample, item, "ind"), "left", "hanging", "hangingChars") == ("525", "525", "250")
+    assert attrs(effective(sample, item, "tabs").find(f"{W}tab"), "val", "pos") == ("left", "525")
+    child = effective(sample, para(sample, "令和６年２月27日（火）"), "ind")   # its 1 em + the item's 2 em
     assert attrs(child, "left", "leftChars") == ("630", "300")
     runs = para(sample, "報道機関各位").iter(f"{W}r")
     spaced = [(ptext(r), r.find(f"{W}rPr/{W}spacing")) for r in runs]
@@ -207,9 +246,9 @@ def test_items_with_a_fixed_hang_line_up(tmp_path):
     out = write(tmp_path, [m.Item("件名", [m.Text("短い")], hang=5, style="label"),
                            m.Item("配付資料", [m.Text("資料")], hang=5, style="label")])
     for text in ("件名\t短い", "配付資料\t資料"):
-        pPr = para(out, text).find(f"{W}pPr")
-        assert attrs(pPr.find(f"{W}ind"), "left", "hanging") == ("1050", "1050")
-        assert pPr.find(f"{W}tabs/{W}tab").get(qn("w:pos")) == "1050"
+        p = para(out, text)
+        assert attrs(effective(out, p, "ind"), "left", "hanging") == ("1050", "1050")
+        assert effective(out, p, "tabs").find(f"{W}tab").get(qn("w:pos")) == "1050"
 
 
 def test_table_widths_shading_span_and_borders(sample, tmp_path):

@@ -8,6 +8,7 @@ package, in the order a document is made:
     numbering.py   numbering.xml for an agreement's articles, paragraphs and items
     blocks.py      each block to paragraphs or tables (tables.py)
     paragraphs.py  one paragraph: style, indents, runs, fonts, line breaks
+    styles.py      indents gathered into paragraph styles (本文（字下げ）, 項, 号)
     fields.py      Word fields: page numbers, references to articles, contents
 
 The Word XML plumbing — schema order, fonts, page set-up, saving — is in ooxml.py.
@@ -29,6 +30,7 @@ from .blocks import write_blocks
 from .numbering import add_numbering, list_levels
 from .page import landscape_part, landscape_section, write_footer, write_marks
 from .paragraphs import Ctx
+from .styles import indent_styles
 
 
 def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -> bytes:
@@ -61,6 +63,7 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
         wide = document.sections[-1]
         width = Length(wide.page_width - wide.left_margin - wide.right_margin).twips
         write_blocks(document._body, landscape, Ctx(style, width, lists=lists))
+    indent_styles(document, lists)
     cp = document.core_properties
     # python-docx refuses properties over 255 characters (Word does not); a long
     # subject line is the user's text, kept whole: set on the element directly.
