@@ -304,3 +304,31 @@ def test_the_tight_notice_is_libreoffice_ignoring_punctuation_compression(tmp_pa
             dst.writestr(info, data)
     assert len(pages(convert(odt, tmp_path / "as-imported"))) == 2
     assert len(pages(convert(fixed, tmp_path / "compressed"))) == len(pages(folder / "press-notice.pdf")) == 1
+
+
+def line_starts(pdf: Path) -> dict[str, float]:
+    """Each line's text (no spaces) → where it starts (points from the left), from
+    pdftotext's layout boxes; a text that occurs twice keeps its first place."""
+    import html
+    xml = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    out: dict[str, float] = {}
+    for x, body in re.findall(r'<line xMin="([\d.]+)"[^>]*>(.*?)</line>', xml, re.S):
+        text = no_space(html.unescape("".join(re.findall(r"<word[^>]*>(.*?)</word>", body))))
+        out.setdefault(re.sub(r"-\d+-", "", text), float(x))
+    return out
+
+
+@pytest.mark.parametrize("name", ["seed", "a10-p2"])
+def test_lines_start_where_the_pdfs_do(agreements, tmp_path, name):
+    """Indents as in the PDF, line by line: every line LibreOffice sets with the same
+    text as a line of the PDF starts at the same place (within 2pt) — the items (（１）)
+    and a paragraph's hanging lines too, whose indents are their styles' and their
+    numbering levels'."""
+    folder = agreements[name]
+    pdf, lo = line_starts(folder / "agreement.pdf"), line_starts(convert(folder / "agreement.docx", tmp_path))
+    same = [t for t in pdf if t in lo and t]
+    assert len(same) >= 0.8 * len(pdf)
+    assert any(t.startswith("（１）") for t in same)
+    moved = {t: (pdf[t], lo[t]) for t in same if abs(pdf[t] - lo[t]) > 2}
+    assert not moved, moved

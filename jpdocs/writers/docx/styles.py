@@ -66,92 +66,111 @@ def _drop_repeated_spacing(ppr, style_id: str, by_id: dict) -> None:
         ppr.remove(spacing)
 
 
+def _attrs(element) -> dict:
+    return {k.split("}")[1]: v for k, v in element.attrib.items()}
+
+
+def _key(ppr) -> tuple:
+    ind, tabs = ppr.find(qn("w:ind")), ppr.find(qn("w:tabs"))
+    return (ppr.find(qn("w:pStyle")).get(qn("w:val")), tuple(sorted(ind.attrib.items())),
+            tuple(tuple(sorted(t.attrib.items())) for t in tabs) if tabs is not None else ())
+
+
 def indent_styles(document, lists: dict) -> None:
     """The pass described above, over every paragraph of the body, in reading order
-    (the styles and their names come out the same for the same document)."""
+    (the styles and their names come out the same for the same document).
+
+    A numbered paragraph's indent is its level's (numbering.xml) as well as its
+    style's: LibreOffice sets a list paragraph at its level's indent unless the
+    paragraph itself has one, and Word takes the level's over the style's. So the
+    paragraphs of a level are gathered into a style only when they all have the same
+    indent, which no other paragraph has; otherwise they keep their own."""
     styles = document.styles.element
     by_id = _styles_by_id(styles)
     ilvl_level = {ilvl: level for level, (_, ilvl) in lists.items()}
-    list_id = {num for num, _ in lists.values()}
-    made: dict[tuple, str] = {}                    # (base, indent, tabs) → style id
-    names: set[str] = {st.find(qn("w:name")).get(qn("w:val")) for st in by_id.values()
-                       if st.find(qn("w:name")) is not None}
-    at_level: dict[int, set[str]] = {}             # ilvl → derived styles of its paragraphs
-    used_by: dict[str, set] = {}                   # derived style → ilvls (None: not numbered)
+    list_id = {str(num) for num, _ in lists.values()}
+    found = []                                     # (pPr, its indent's key or None, ilvl or None)
     for p in document.element.body.iter(qn("w:p")):
         ppr = p.find(qn("w:pPr"))
-        pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        if pstyle is None:
+        if ppr is None or ppr.find(qn("w:pStyle")) is None:
             continue
-        ind = ppr.find(qn("w:ind"))
-        if ind is None:
-            _drop_repeated_spacing(ppr, pstyle.get(qn("w:val")), by_id)
-            continue
-        base = pstyle.get(qn("w:val"))
-        tabs = ppr.find(qn("w:tabs"))
-        key = (base, tuple(sorted(ind.attrib.items())),
-               tuple(tuple(sorted(t.attrib.items())) for t in tabs) if tabs is not None else ())
         num = ppr.find(qn("w:numPr"))
         ilvl = None
         if num is not None and num.find(qn("w:numId")) is not None \
-                and int(num.find(qn("w:numId")).get(qn("w:val"))) in list_id:
+                and num.find(qn("w:numId")).get(qn("w:val")) in list_id:
             ilvl = int(num.find(qn("w:ilvl")).get(qn("w:val")))
+        found.append((ppr, _key(ppr) if ppr.find(qn("w:ind")) is not None else None, ilvl))
+    keys_at: dict = {}
+    levels_of: dict = {}
+    for _, key, ilvl in found:
+        if key is not None:
+            keys_at.setdefault(ilvl, set()).add(key)
+            levels_of.setdefault(key, set()).add(ilvl)
+    tied = {ilvl: next(iter(keys)) for ilvl, keys in keys_at.items()
+            if ilvl and len(keys) == 1 and levels_of[next(iter(keys))] == {ilvl}}
+
+    made: dict[tuple, str] = {}                    # key → style id
+    names: set[str] = {st.find(qn("w:name")).get(qn("w:val")) for st in by_id.values()
+                       if st.find(qn("w:name")) is not None}
+    for ppr, key, ilvl in found:
+        if key is None or (ilvl is not None and ilvl not in tied):
+            _drop_repeated_spacing(ppr, ppr.find(qn("w:pStyle")).get(qn("w:val")), by_id)
+            continue
+        ind, tabs = ppr.find(qn("w:ind")), ppr.find(qn("w:tabs"))
         if key not in made:
-            level = ilvl_level.get(ilvl)
-            name = LEVEL_NAMES.get(level) or f"{display_name(base)}（{_describe(ind.attrib)}）"
-            unique, n = name, 1
-            while unique in names:
-                n += 1
-                unique = f"{name}{str(n).translate(_FULL)}"
-            names.add(unique)
-            style_id = f"{base}-{len(made) + 1}"
-            st = el("style", type="paragraph", styleId=style_id)
-            st.extend([el("name", val=unique), el("basedOn", val=base), el("next", val=style_id)])
-            if level in LEVEL_NAMES or set(ind.attrib) == {qn("w:firstLine"), qn("w:firstLineChars")}:
-                st.append(el("qFormat"))           # in the style gallery: 項, 号, 本文（字下げ）
-            spr = el("pPr")
-            if tabs is not None:
-                put(spr, "tabs", PPR).extend(el("tab", **{k.split("}")[1]: v for k, v in t.attrib.items()}) for t in tabs)
-            put(spr, "ind", PPR, **{k.split("}")[1]: v for k, v in ind.attrib.items()})
-            st.append(spr)
-            styles.append(st)
-            by_id[style_id] = st
-            made[key] = style_id
-        style_id = made[key]
-        pstyle.set(qn("w:val"), style_id)
+            made[key] = _new_style(styles, by_id, names, key[0], ind, tabs, ilvl_level.get(ilvl), len(made) + 1)
+        ppr.find(qn("w:pStyle")).set(qn("w:val"), made[key])
         ppr.remove(ind)
         if tabs is not None:
             ppr.remove(tabs)
-        used_by.setdefault(style_id, set()).add(ilvl)
-        if ilvl is not None:
-            at_level.setdefault(ilvl, set()).add(style_id)
-        _drop_repeated_spacing(ppr, style_id, by_id)
-    _tie_to_levels(document, lists, at_level, used_by, by_id)
+        _drop_repeated_spacing(ppr, made[key], by_id)
+    _tie_to_levels(document, lists, {ilvl: made[key] for ilvl, key in tied.items()}, by_id)
 
 
-def _tie_to_levels(document, lists: dict, at_level: dict, used_by: dict, by_id: dict) -> None:
-    """A level whose paragraphs all have one style, used by no other paragraph, is
-    tied to it both ways (the level's pStyle, the style's numPr)."""
-    if not lists:
+def _new_style(styles, by_id: dict, names: set, base: str, ind, tabs, level: str | None, n: int) -> str:
+    """A paragraph style based on `base` with the indent and tab stops, named after
+    its level (項, 号) or its indent (本文（字下げ）); returns its id."""
+    name = LEVEL_NAMES.get(level) or f"{display_name(base)}（{_describe(ind.attrib)}）"
+    unique, k = name, 1
+    while unique in names:
+        k += 1
+        unique = f"{name}{str(k).translate(_FULL)}"
+    names.add(unique)
+    style_id = f"{base}-{n}"
+    st = el("style", type="paragraph", styleId=style_id)
+    st.extend([el("name", val=unique), el("basedOn", val=base), el("next", val=style_id)])
+    if level in LEVEL_NAMES or set(ind.attrib) == {qn("w:firstLine"), qn("w:firstLineChars")}:
+        st.append(el("qFormat"))                   # in the style gallery: 項, 号, 本文（字下げ）
+    spr = el("pPr")
+    if tabs is not None:
+        put(spr, "tabs", PPR).extend(el("tab", **_attrs(t)) for t in tabs)
+    put(spr, "ind", PPR, **_attrs(ind))
+    st.append(spr)
+    styles.append(st)
+    by_id[style_id] = st
+    return style_id
+
+
+def _tie_to_levels(document, lists: dict, tied: dict, by_id: dict) -> None:
+    """Each level gathered into one style is tied to it both ways (the level's pStyle,
+    the style's numPr), and carries the style's indent and tab stop (see above)."""
+    if not lists or not tied:
         return
     numbering = document.part.numbering_part.element
     num_id = next(iter(lists.values()))[0]
     abstract_id = next(n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in numbering.findall(qn("w:num"))
                        if n.get(qn("w:numId")) == str(num_id))
     abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
-    for level in LEVELS[1:]:
-        if level not in lists:
-            continue
-        ilvl = lists[level][1]
-        found = at_level.get(ilvl, set())
-        if len(found) != 1:
-            continue
-        style_id = found.pop()
-        if used_by[style_id] != {ilvl}:
-            continue
+    for ilvl, style_id in sorted(tied.items()):
         lvl = next(x for x in abstract.findall(qn("w:lvl")) if x.get(qn("w:ilvl")) == str(ilvl))
         new, rank = el("pStyle", val=style_id), _LVL.index(qn("w:pStyle"))
         later = next((c for c in lvl if c.tag in _LVL and _LVL.index(c.tag) > rank), None)
         later.addprevious(new) if later is not None else lvl.append(new)
-        pr = put(by_id[style_id].find(qn("w:pPr")), "numPr", PPR)
-        pr.extend([el("ilvl", val=ilvl), el("numId", val=num_id)])
+        spr = by_id[style_id].find(qn("w:pPr"))
+        lvl_ppr = el("pPr")
+        tabs = spr.find(qn("w:tabs"))
+        if tabs is not None:                       # the tab after the number: Word's list tab
+            put(lvl_ppr, "tabs", PPR).extend(el("tab", **{**_attrs(t), "val": "num"}) for t in tabs)
+        put(lvl_ppr, "ind", PPR, **_attrs(spr.find(qn("w:ind"))))
+        lvl.append(lvl_ppr)                        # pPr comes after lvlJc, last but rPr (none)
+        put(spr, "numPr", PPR).extend([el("ilvl", val=ilvl), el("numId", val=num_id)])
