@@ -1,5 +1,4 @@
-"""The model's blocks, each to Word paragraphs or tables, in reading order.
-"""
+"""The model's blocks, each to Word paragraphs or tables, in reading order."""
 from __future__ import annotations
 
 import io
@@ -23,6 +22,8 @@ SEAL_CIRCLE = 0.52                 # the seal circle's diameter over the place's
 
 
 def write_blocks(box, blocks, ctx: Ctx) -> list:
+    """Write the blocks into `box` (the body, a cell); returns the elements made. A
+    page break becomes the next paragraph's pageBreakBefore."""
     out, page_break = [], False
     for b in blocks:
         if isinstance(b, m.PageBreak):

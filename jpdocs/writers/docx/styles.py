@@ -16,7 +16,6 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 
 from ..ooxml import PPR, display_name, el, put
-from .numbering import LEVELS
 
 LEVEL_NAMES = {"paragraph": "項", "item": "号", "subitem": "号の細分"}
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
