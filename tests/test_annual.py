@@ -252,8 +252,8 @@ def test_the_docx_contents_are_a_toc_field_of_what_it_holds(year):
 @needs_poppler
 def test_dates_in_the_docx_summary_are_never_split(year, tmp_path):
     """Where the PDF starts a cell's line with a date (令和８年３月31日 after ～), the DOCX
-    breaks the line there too: LibreOffice, whose lines hold a little more, split the
-    date (…～令和 / ８年３月31日) before. Read back from LibreOffice's PDF."""
+    breaks the line there too: LibreOffice split such a date (…～令和 / ８年３月31日)
+    when its line held a character more. Read back from LibreOffice's PDF."""
     import os
     import subprocess
     out, _, _ = year

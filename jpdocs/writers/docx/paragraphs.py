@@ -160,8 +160,8 @@ def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> l
     paragraph at the DOCX's text width, and a line break goes where each of its
     lines ends short of a forced break; a title that fits one line is unchanged.
     phrases=False: a list's cell (the annual summary) broken where the PDF's cell
-    breaks, so that a date is not split (令和６年８ / 月) where Word's or
-    LibreOffice's wider lines would split it."""
+    breaks, but only before a date that starts a line there, so that Word or
+    LibreOffice (lines a character longer or shorter) do not split it (令和６年８ / 月)."""
     if (ctx.in_cell and not ctx.pdf_lines) or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
         return inlines
     from ..composer import JParagraph
