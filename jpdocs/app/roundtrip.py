@@ -24,6 +24,9 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ..source import _IMPLICIT
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What YAML 1.1 readers (PyYAML, many editors) take for a number or a boolean, though
+# jpdocs's loader does not: quoted all the same, so the file means one thing to all.
+_YAML11 = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|(?i:yes|no|on|off|y|n)")
 
 
 def _yaml() -> YAML:
@@ -129,6 +132,7 @@ def _fresh(value):
                 return dt.date.fromisoformat(value)   # written 2024-02-27, read back as that string
             except ValueError:
                 return DoubleQuotedScalarString(value)
-        if any(p.match(value) for p in _IMPLICIT.values()) or value != value.strip() or "\n" in value:
+        if (any(p.match(value) for p in _IMPLICIT.values()) or _YAML11.fullmatch(value)
+                or value != value.strip() or "\n" in value):
             return DoubleQuotedScalarString(value)
     return value

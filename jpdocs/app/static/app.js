@@ -145,7 +145,7 @@ function renderObject(node, value, path) {
 
 function renderField(node, value, path, key) {
   const r = resolve(node);
-  const label = r.title || node.title || key;
+  const label = node.title || r.title || key;
   const help = node.description || (r.description && !r.properties ? r.description : "");
   const opt = pick(node, value);
   const marker = opt["x-jpdocs"] || r["x-jpdocs"] || node["x-jpdocs"];
@@ -223,7 +223,9 @@ function renderArray(opt, value, path, label, help, key) {
   const fs = el("fieldset", {}, el("legend", {}, label));
   if (help) fs.append(el("div", { class: "help" }, help));
   value.forEach((v, i) => {
-    const body = renderField(opt.items || {}, v, [...path, i], `${i + 1}`);
+    const item = opt.items || {};
+    const named = resolve(item).properties ? { ...item, title: `${label} ${i + 1}` } : item;
+    const body = renderField(named, v, [...path, i], `${i + 1}`);
     body.classList.add("body");
     fs.append(el("div", { class: "row" }, body, el("button", { type: "button", class: "remove", title: "この行を削除",
       onclick: () => { const list = getAt(path); list.splice(i, 1); changed(true); } }, "削除")));
@@ -251,7 +253,7 @@ function renderDict(opt, value, path, label, help, key) {
         setAt(path, renamed);
         changed(true);
       } });
-    const body = renderField(opt.additionalProperties, v, [...path, id], id);
+    const body = renderField({ ...opt.additionalProperties, title: id }, v, [...path, id], id);
     fs.append(el("div", { class: "field" }, el("label", {}, "記号", idInput), body,
       el("button", { type: "button", class: "remove", onclick: () => {
         const copy = { ...value }; delete copy[id]; setAt(path, copy); changed(true); } }, `${id} を削除`)));
@@ -433,4 +435,5 @@ async function start() {
   if (m) openSpec(decodeURIComponent(m[1]));
 }
 
+$("#form").addEventListener("submit", (e) => e.preventDefault());
 start();

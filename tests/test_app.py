@@ -1,0 +1,357 @@
+"""The local app (jpdocs/app): its schema export, the round-trip save, the starters,
+and its server's answers and refusals, on a real server over HTTP."""
+from __future__ import annotations
+
+import http.client
+import io
+import json
+import os
+import re
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import SEED_SPEC, no_space, pdf_text, run_generate
+
+from jpdocs.app import formdata, roundtrip
+from jpdocs.app.schema_export import spec_schema
+from jpdocs.app.server import make_server
+from jpdocs.app.starters import SCHEMA_FILE, starter_text
+
+SEED = SEED_SPEC.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- schema export
+
+def test_schema_has_every_spec_key_with_japanese_labels():
+    s = spec_schema()
+    assert set(s["properties"]) == {"issuer", "style", "parties", "agreement", "press_notice"}
+    assert s["properties"]["issuer"]["title"] == "発信者"
+    notice = s["$defs"]["PressNotice"]["properties"]
+    assert notice["subject"]["title"] == "件名"
+    assert s["$defs"]["Party"]["additionalProperties"] is False      # unknown keys flagged by editors too
+    assert set(s["required"]) == {"issuer", "parties"}
+
+
+def test_schema_dates_accept_era_dates_and_signatories_pick_parties():
+    s = spec_schema()
+    issue = s["$defs"]["PressNotice"]["properties"]["issue_date"]
+    assert issue.get("x-jpdocs") == "date" and "format" not in issue      # 令和6年2月16日 is valid too
+    assert "format" not in json.dumps(s)
+    assert s["$defs"]["Ceremony"]["properties"]["signatories"]["x-jpdocs"] == "party-ids"
+    # a plain title is an attachment, `- place` a 記 item: the shorthand validates
+    items = s["$defs"]["PressNotice"]["properties"]["attachments"]["items"]
+    assert {"type": "string", "minLength": 1} in items["anyOf"]
+
+
+def test_schema_validates_the_seed_and_refuses_a_misspelt_key():
+    jsonschema = pytest.importorskip("jsonschema")
+    s = spec_schema()
+    jsonschema.validate(yaml.safe_load(SEED.replace("2024-02-27", "'2024-02-27'")), s)
+    bad = yaml.safe_load(SEED)
+    bad["press_notice"]["subjet"] = bad["press_notice"].pop("subject")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(json.loads(json.dumps(bad, default=str)), s)
+
+
+def test_schema_command_writes_the_file_and_new_writes_a_starter_beside_it(tmp_path):
+    result = run_generate("schema", tmp_path / "s.json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == spec_schema()
+    result = run_generate("new", "notice", tmp_path / "event.yaml")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "event.yaml").read_text(encoding="utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema={SCHEMA_FILE}\n")
+    assert (tmp_path / SCHEMA_FILE).is_file()
+    again = run_generate("new", "notice", tmp_path / "event.yaml")
+    assert again.returncode == 1 and "exists already" in again.stderr
+    assert (tmp_path / "event.yaml").read_text(encoding="utf-8") == text          # never overwritten
+    # the starter says nothing of its own: check names each empty required key, with its line
+    check = run_generate("check", tmp_path / "event.yaml")
+    assert check.returncode == 1
+    assert f"{tmp_path / 'event.yaml'}:6: issuer: expected text, got nothing" in check.stderr
+    assert "press_notice.subject: expected text" in check.stderr
+    assert "Traceback" not in check.stderr
+
+
+# ---------------------------------------------------------------- round trip
+
+def test_round_trip_of_the_seed_is_the_same_text():
+    assert roundtrip.merged_text(SEED, roundtrip.plain(roundtrip.load(SEED))) == SEED
+
+
+def test_an_edit_changes_only_its_lines_and_keeps_comments_and_order():
+    data = roundtrip.plain(roundtrip.load(SEED))
+    data["press_notice"]["subject"] = "件名を変えた"
+    data["press_notice"]["ceremony"]["end"] = "11:30"          # a new key: appended, quoted as a time must be
+    data["parties"]["bureau"]["address"] = "true"              # text that a loader could read as a boolean
+    del data["press_notice"]["closing_ijo"]
+    out = roundtrip.merged_text(SEED, data)
+    old_lines, new_lines = SEED.splitlines(), out.splitlines()
+    changed = [(a, b) for a, b in zip(old_lines, new_lines) if a != b]
+    assert "# 北海道オホーツク総合振興局と北見工業大学との包括連携協定（令和６年２月27日締結）" in out
+    assert "  bureau:                      # first party: 甲" in out
+    assert "    end: 2025-03-31            # the first term runs to the end of the next fiscal year" in out
+    assert "  subject: 件名を変えた" in new_lines
+    assert '    end: "11:30"' in new_lines
+    assert '    address: "true"' in new_lines
+    assert "closing_ijo" not in out
+    assert len(new_lines) == len(old_lines)                     # one key added, one removed
+    keys = [line.split(":")[0].strip() for line in new_lines if line and not line.startswith((" ", "#"))]
+    assert keys == ["issuer", "parties", "agreement", "press_notice"]
+    # and jpdocs reads it back as the form meant it
+    from jpdocs.source import parse_yaml
+    back, _ = parse_yaml(Path("x.yaml"), out.encode())
+    assert back["press_notice"]["ceremony"]["end"] == "11:30"
+    assert back["parties"]["bureau"]["address"] == "true"
+    assert back["press_notice"]["ceremony"]["date"] == "2024-02-27"
+    assert len(changed) <= 3
+
+
+def test_form_data_empty_fields_become_null_or_the_default():
+    out = formdata.normalize({"issuer": "", "parties": {"a": {"name": "x", "statements": []}},
+                              "agreement": {"title": "t", "validity": {"renewal_notice": "", "end": ""}},
+                              "press_notice": {"date_suffix": "", "opening": ["段落"]}})
+    assert out["issuer"] is None                                   # required: check says it is missing
+    assert "renewal_notice" not in out["agreement"]["validity"]    # 1か月 applies, not "no notice period"
+    assert out["agreement"]["validity"]["end"] is None
+    assert "date_suffix" not in out["press_notice"]                # 配布 applies
+    assert out["parties"]["a"]["statements"] == []
+
+
+def test_every_starter_round_trips_and_keeps_its_comments():
+    for kind in ("notice", "agreement", "both"):
+        text = starter_text(kind)
+        data = roundtrip.plain(roundtrip.load(text))
+        assert roundtrip.merged_text(text, data) == text
+        data["issuer"] = "北海道オホーツク総合振興局"
+        out = roundtrip.merged_text(text, formdata.normalize(data))
+        assert re.search(r"^issuer: 北海道オホーツク総合振興局 +# 文書を出す組織", out, re.M), out
+
+
+# ---------------------------------------------------------------- the server
+
+class Client:
+    def __init__(self, folder: Path):
+        self.server, self.app = make_server(folder)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.host = f"127.0.0.1:{self.app.port}"
+
+    def request(self, method, url, body=None, host=None, token=True, headers=None, raw=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.app.port, timeout=60)
+        h = {"Host": host or self.host}
+        if token:
+            h["X-JPDocs-Token"] = self.app.token if token is True else token
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode()
+            h["Content-Type"] = "application/json"
+        h.update(headers or {})
+        conn.request(method, url, body=data, headers=h)
+        r = conn.getresponse()
+        payload = r.read()
+        conn.close()
+        return r.status, payload, dict(r.getheaders())
+
+    def json(self, method, url, body=None, **kw):
+        status, payload, _ = self.request(method, url, body, **kw)
+        return status, json.loads(payload)
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def client(tmp_path):
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    (folder / SEED_SPEC.name).write_text(SEED, encoding="utf-8")
+    c = Client(folder)
+    yield c
+    c.close()
+
+
+def test_the_page_carries_the_token_and_the_list_names_the_specs(client):
+    status, page, headers = client.request("GET", "/", token=False)
+    assert status == 200 and client.app.token.encode() in page
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    status, specs = client.json("GET", "/api/specs", token=False)
+    assert specs["specs"] == [SEED_SPEC.name]
+
+
+@pytest.mark.parametrize("host", ["evil.example:80", f"attacker.test", "127.0.0.1", "127.0.0.1.nip.io:8000", ""])
+def test_another_host_header_is_refused(client, host):
+    host = host or "localhost:1"
+    for method, url in (("GET", "/"), ("GET", f"/api/spec?name={SEED_SPEC.name}"), ("GET", "/api/specs")):
+        status, payload, _ = client.request(method, url, host=host, token=False)
+        assert status == 403, (host, url)
+        assert client.app.token.encode() not in payload and "parties".encode() not in payload
+    for good in (client.host, f"localhost:{client.app.port}", f"[::1]:{client.app.port}"):
+        assert client.request("GET", "/api/specs", host=good)[0] == 200
+
+
+def test_a_state_changing_request_without_the_token_is_refused(client):
+    for token in (False, "wrong"):
+        status, out = client.json("POST", "/api/new", {"kind": "notice", "name": "x.yaml"}, token=token)
+        assert status == 403 and "token" in out["error"]
+        status, out = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": {}, "version": "x"},
+                                  token=token)
+        assert status == 403
+    assert not (client.app.folder / "x.yaml").exists()
+    assert (client.app.folder / SEED_SPEC.name).read_text(encoding="utf-8") == SEED
+    # the right token from another site's page (Origin) is refused too
+    status, out = client.json("POST", "/api/new", {"kind": "notice", "name": "x.yaml"},
+                              headers={"Origin": "http://evil.example"})
+    assert status == 403 and not (client.app.folder / "x.yaml").exists()
+
+
+@pytest.mark.parametrize("name", ["../outside.yaml", "/tmp/outside.yaml", "sub/x.yaml", "..\\x.yaml", ".hidden.yaml",
+                                  "x.txt", "link.yaml"])
+def test_a_path_outside_the_folder_is_refused(client, tmp_path, name):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(SEED, encoding="utf-8")
+    (client.app.folder / "link.yaml").symlink_to(outside)          # a link out of the folder
+    status, out = client.json("GET", f"/api/spec?name={name}")
+    assert status in (400, 403), out
+    status, out = client.json("POST", "/api/save", {"name": name, "data": {"issuer": "x"}, "version": ""})
+    assert status in (400, 403)
+    if name != "x.txt":                          # new names x.txt.yaml, in the folder
+        status, out = client.json("POST", "/api/new", {"kind": "notice", "name": name})
+        assert status in (400, 403, 409)
+    status, _, _ = client.request("GET", f"/api/download?name={name}&file=press-notice.pdf")
+    assert status in (400, 403)
+    assert outside.read_text(encoding="utf-8") == SEED
+    assert "link.yaml" not in client.json("GET", "/api/specs")[1]["specs"]
+
+
+def test_a_stale_save_is_refused_and_loses_nothing(client):
+    status, first = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    status, second = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    a = json.loads(json.dumps(first["data"]))
+    a["press_notice"]["subject"] = "一つ目の窓の件名"
+    status, saved = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": a, "version": first["version"]})
+    assert status == 200 and saved["problems"] == []
+    b = json.loads(json.dumps(second["data"]))
+    b["issuer"] = "二つ目の窓の発信者"
+    status, out = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": b, "version": second["version"]})
+    assert status == 409 and "changed since you opened it" in out["error"]
+    text = (client.app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
+    assert "一つ目の窓の件名" in text and "二つ目の窓の発信者" not in text
+    # a change by an editor is also detected
+    (client.app.folder / SEED_SPEC.name).write_text(text + "# edited\n", encoding="utf-8")
+    status, out = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": a, "version": saved["version"]})
+    assert status == 409
+
+
+def test_preview_shows_pages_and_puts_each_problem_at_its_key_in_the_command_lines_words(client, tmp_path):
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    data = spec["data"]
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data,
+                                                       "dates": {"press_notice.issue_date": "2024-02-16"}})
+    assert status == 200 and out["problems"] == []
+    assert [d["name"] for d in out["documents"]] == ["press-notice.pdf", "overview.pdf", "agreement.pdf"]
+    assert all(p.startswith("data:image/png;base64,") for d in out["documents"] for p in d["pages"])
+    assert out["eras"] == {"press_notice.issue_date": "令和６年２月16日（金）"}
+    data["press_notice"]["ceremony"]["date"] = "2024-02-30"
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data})
+    [problem] = out["problems"]
+    assert problem["key"] == "press_notice.ceremony.date"
+    bad = tmp_path / "specs" / "bad.yaml"
+    bad.write_text(roundtrip.merged_text(SEED, data), encoding="utf-8")
+    cli = run_generate("check", bad)
+    expected = problem["text"].replace(str(client.app.folder / SEED_SPEC.name), str(bad))
+    assert expected in cli.stderr                                   # the same words as the command line
+    assert (client.app.folder / SEED_SPEC.name).read_text(encoding="utf-8") == SEED   # a preview writes nothing
+
+
+def test_uploads_are_checked_by_content_limited_and_never_replace(client):
+    png = io.BytesIO()
+    from PIL import Image
+    Image.new("RGB", (20, 10), "red").save(png, "PNG")
+    status, out = client.json("POST", "/api/upload?name=logo.png", raw=png.getvalue())
+    assert status == 200 and out == {"file": "logo.png"}
+    assert (client.app.folder / "logo.png").read_bytes() == png.getvalue()
+    status, out = client.json("POST", "/api/upload?name=logo.png", raw=png.getvalue())
+    assert status == 409
+    status, out = client.json("POST", "/api/upload?name=fake.png", raw=b"<html>not an image</html>")
+    assert status == 400 and "not a PNG image" in out["error"]
+    status, out = client.json("POST", "/api/upload?name=map.pdf", raw=png.getvalue())
+    assert status == 400 and "not a PDF" in out["error"]
+    status, out = client.json("POST", "/api/upload?name=../../evil.png", raw=png.getvalue())
+    assert status == 200 and out["file"] == "evil.png"               # the folder part is dropped
+    status, out = client.json("POST", "/api/upload?name=run.sh", raw=b"#!/bin/sh")
+    assert status == 400
+    status, _, _ = client.request("POST", "/api/upload?name=big.pdf", raw=b"%PDF-",
+                                  headers={"Content-Length": "10000001"})   # refused before it is read
+    assert status == 413
+    assert not (client.app.folder / "big.pdf").exists() and not (client.app.folder / "fake.png").exists()
+    status, _, _ = client.request("POST", "/api/upload?name=x.png", raw=png.getvalue(), token=False)
+    assert status == 403
+
+
+def test_downloads_are_the_built_files_and_a_zip(client):
+    status, pdf, headers = client.request("GET", f"/api/download?name={SEED_SPEC.name}&file=press-notice.pdf",
+                                          token=False)
+    assert status == 200 and pdf.startswith(b"%PDF-") and headers["Content-Type"] == "application/pdf"
+    status, data, _ = client.request("GET", f"/api/download?name={SEED_SPEC.name}&file=all.zip", token=False)
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    stem = SEED_SPEC.stem
+    assert sorted(names) == sorted(f"{stem}/{n}" for n in (
+        "press-notice.pdf", "press-notice.docx", "overview.pdf", "overview.docx", "agreement.pdf",
+        "agreement.docx", "release.pdf"))
+    status, out = client.json("GET", f"/api/download?name={SEED_SPEC.name}&file=../../etc/passwd")
+    assert status == 404
+
+
+def test_done_when_the_seeds_notice_made_from_the_starter_builds_the_same_files(client, tmp_path):
+    """What a person fills in the form, sent as the form sends it (every field, empty
+    ones as ""), saved over the starter: the command line builds the seed's files."""
+    status, spec = client.json("POST", "/api/new", {"kind": "both", "name": "kitami"})
+    assert status == 200 and spec["name"] == "kitami.yaml"
+    assert spec["data"]["parties"]["party1"]["name"] is None
+    form = _as_the_form_sends(spec["data"], roundtrip.plain(roundtrip.load(SEED)))
+    status, saved = client.json("POST", "/api/save", {"name": "kitami.yaml", "data": form,
+                                                      "version": spec["version"]})
+    assert status == 200 and saved["problems"] == [], saved
+    saved_text = (client.app.folder / "kitami.yaml").read_text(encoding="utf-8")
+    assert saved_text.startswith("# yaml-language-server: $schema=spec.schema.json\n")
+    assert "issuer: 北海道オホーツク総合振興局 " in saved_text and "# 文書を出す組織" in saved_text
+    ours, seed = tmp_path / "ours", tmp_path / "seed"
+    for spec_file, out in ((client.app.folder / "kitami.yaml", ours), (SEED_SPEC, seed)):
+        result = run_generate(spec_file, "-o", out)
+        assert result.returncode == 0, result.stderr
+    ours_files = sorted(p.name for p in (ours / "kitami").iterdir() if not p.name.startswith("."))
+    seed_files = sorted(p.name for p in (seed / SEED_SPEC.stem).iterdir() if not p.name.startswith("."))
+    assert ours_files == seed_files
+    for name in seed_files:
+        a, b = (ours / "kitami" / name).read_bytes(), (seed / SEED_SPEC.stem / name).read_bytes()
+        if name.endswith(".pdf"):
+            assert no_space(pdf_text(ours / "kitami" / name)) == no_space(pdf_text(seed / SEED_SPEC.stem / name))
+        assert a == b, name
+
+
+def _as_the_form_sends(starter: dict, seed: dict):
+    """The seed's values typed into the starter's form: the starter's keys stay (empty
+    ones as ""), the seed's are filled in, party ids renamed as the seed names them."""
+    def fill(old, new):
+        if isinstance(new, dict):
+            out = {k: "" if v is None else fill(v, None) for k, v in (old or {}).items()} \
+                if isinstance(old, dict) else {}
+            for k, v in new.items():
+                out[k] = fill(old.get(k) if isinstance(old, dict) else None, v)
+            return out
+        if new is None:
+            if isinstance(old, dict):
+                return {k: fill(v, None) for k, v in old.items()}
+            if isinstance(old, list):
+                return []
+            return "" if old is None else old
+        return new
+    form = fill(starter, seed)
+    form["parties"] = {k: fill(None, v) for k, v in seed["parties"].items()}   # ids renamed in the form
+    return form
