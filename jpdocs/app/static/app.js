@@ -327,7 +327,13 @@ function showPreview(r) {
     }
     pv.dataset.state = "ok";
   } else {
-    $("#preview").dataset.state = "problems";
+    const pv = $("#preview");
+    pv.dataset.state = "problems";
+    const hint = pv.querySelector(".hint") || el("p", { class: "hint" });
+    hint.textContent = pv.querySelector("img")
+      ? `問題が ${r.problems.length} 件あります。直すとページが更新されます（下は前回のページ）。`
+      : `問題が ${r.problems.length} 件あります（左に赤で表示）。直すと、ここに文書のページが表示されます。`;
+    pv.prepend(hint);
   }
 }
 
