@@ -291,6 +291,28 @@ def test_preview_shows_pages_and_puts_each_problem_at_its_key_in_the_command_lin
     assert (client.app.folder / SEED_SPEC.name).read_text(encoding="utf-8") == SEED   # a preview writes nothing
 
 
+def test_deeply_nested_or_broken_requests_are_refused_plainly(client):
+    for levels in (60, 100_000):
+        deep = b"[" * levels + b'"x"' + b"]" * levels
+        status, out = client.json("POST", "/api/preview", raw=b'{"name": "a.yaml", "data": ' + deep + b"}",
+                                  headers={"Content-Type": "application/json"})
+        assert status == 400 and "nested" in out["error"]
+    status, out = client.json("POST", "/api/preview", raw=b"{not json", headers={"Content-Type": "application/json"})
+    assert status == 400 and out["error"] == "the request is not valid JSON"
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": [[[["x"]]]]})
+    assert status == 200 and out["problems"][0]["message"].startswith("a spec is a mapping of keys")
+
+
+def test_a_spec_that_is_not_yaml_opens_with_the_loaders_message(client):
+    (client.app.folder / "broken.yaml").write_text("issuer: x\nparties:\n\tbureau: {}\n", encoding="utf-8")
+    status, out = client.json("GET", "/api/spec?name=broken.yaml")
+    assert status == 200 and out["data"] is None
+    [problem] = out["problems"]
+    assert problem["line"] == 3 and "tab character" in problem["message"]
+    cli = run_generate("check", client.app.folder / "broken.yaml")
+    assert problem["text"] in cli.stderr
+
+
 def test_uploads_are_checked_by_content_limited_and_never_replace(client):
     png = io.BytesIO()
     from PIL import Image

@@ -46,6 +46,7 @@ STATIC_FILES = {"/app.js": ("app.js", "text/javascript; charset=utf-8"),
                 "/app.css": ("app.css", "text/css; charset=utf-8")}
 MAX_JSON = 2_000_000            # a form's data: a spec is at most 1 MB of YAML
 MAX_UPLOAD = 10_000_000         # a logo or an attached PDF
+MAX_DEPTH = 44                  # the loader's limit (40) and the request's own levels
 SPEC_NAME = re.compile(r"[^/\\\x00-\x1f\x7f:*?\"<>|]{1,120}\.ya?ml")
 UPLOAD_KINDS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".pdf": "PDF"}
 
@@ -184,6 +185,21 @@ class App:
         return files
 
 
+def _depth(value, limit: int = 0) -> int:
+    """How deeply `value` nests (counted without recursion, so any depth is safe)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, d = stack.pop()
+        deepest = max(deepest, d)
+        if d > MAX_DEPTH + 2:
+            break
+        if isinstance(node, dict):
+            stack.extend((v, d + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, d + 1) for v in node)
+    return deepest
+
+
 def _content_problem(data: bytes, kind: str) -> str | None:
     if len(data) == 0:
         return "the file is empty"
@@ -261,10 +277,14 @@ class Handler(BaseHTTPRequestHandler):
             raise Refused(415, "JSON is expected")
         try:
             body = json.loads(self._body(MAX_JSON))
+        except RecursionError:
+            raise Refused(400, f"the data is nested more than {MAX_DEPTH} levels deep") from None
         except ValueError:
             raise Refused(400, "the request is not valid JSON") from None
         if not isinstance(body, dict):
             raise Refused(400, "the request is not a JSON object")
+        if _depth(body) > MAX_DEPTH:
+            raise Refused(400, f"the data is nested more than {MAX_DEPTH} levels deep")
         return body
 
     # -- replies -------------------------------------------------------------
