@@ -399,3 +399,75 @@ def _as_the_form_sends(starter: dict, seed: dict):
     form = fill(starter, seed)
     form["parties"] = {k: fill(None, v) for k, v in seed["parties"].items()}   # ids renamed in the form
     return form
+
+
+# ---------------------------------------------------------------- messages in Japanese
+
+PO = Path(__file__).resolve().parent.parent / "jpdocs" / "app" / "locale" / "ja" / "LC_MESSAGES" / "jpdocs-app.po"
+
+
+def _po_entries(text: str) -> dict[str, str]:
+    """msgid → msgstr of a .po file (the plain subset this catalogue uses)."""
+    entries, key, current = {}, None, {}
+    for line in text.splitlines() + [""]:
+        if line.startswith(("msgid ", "msgstr ")):
+            key, _, rest = line.partition(" ")
+            current[key] = json.loads(rest)
+        elif line.startswith('"') and key:
+            current[key] += json.loads(line)
+        elif not line.strip() and current:
+            entries[current["msgid"]] = current["msgstr"]
+            current, key = {}, None
+    return entries
+
+
+def _app_messages() -> set[str]:
+    import ast
+    found = set()
+    for source in (PO.parents[3]).glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("Msg", "_")
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                found.add(node.args[0].value)
+    return found
+
+
+def test_every_message_of_the_app_has_its_japanese_with_the_same_placeholders():
+    entries = _po_entries(PO.read_text(encoding="utf-8"))
+    messages = {m for m in _app_messages() if re.sub(r"\{\w+\}", "", m).strip(": ")}   # not bare "{message}"
+    assert len(messages) > 30
+    assert messages - set(entries) == set()
+    assert set(entries) - {""} - messages == set()                     # nothing stale either
+    for msgid in messages:
+        assert entries[msgid] and re.search(r"[ぁ-んァ-ン一-龯]", entries[msgid]), msgid
+        assert sorted(re.findall(r"\{\w+\}", msgid)) == sorted(re.findall(r"\{\w+\}", entries[msgid])), msgid
+
+
+def test_the_compiled_catalogue_agrees_with_the_po_file():
+    import gettext
+    with open(PO.with_suffix(".mo"), "rb") as fh:
+        compiled = gettext.GNUTranslations(fh)
+    for msgid, msgstr in _po_entries(PO.read_text(encoding="utf-8")).items():
+        if msgid:
+            assert compiled.gettext(msgid) == msgstr, msgid
+
+
+def test_the_server_speaks_the_browsers_language(client):
+    for language, expected in (("ja,en-US;q=0.9", "トークンがないか違います"), ("ja-JP", "トークンがないか違います"),
+                               ("en-US,en;q=0.9,ja;q=0.8", "missing or wrong token"), (None, "missing or wrong token"),
+                               ("fr, ja;q=0.5", "トークンがないか違います")):
+        headers = {"Accept-Language": language} if language else {}
+        status, out = client.json("POST", "/api/new", {"kind": "notice", "name": "x.yaml"}, token="bad",
+                                  headers=headers)
+        assert status == 403 and out["error"].startswith(expected), (language, out)
+    status, out = client.json("POST", "/api/upload?name=fake.png", raw=b"no", headers={"Accept-Language": "ja"})
+    assert out["error"] == "fake.png: PNG 画像ではありません"
+
+
+def test_the_commands_speak_the_environments_language(tmp_path):
+    (tmp_path / "x.yaml").write_text("issuer: x\n", encoding="utf-8")
+    base = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    ja = run_generate("new", "notice", tmp_path / "x.yaml", env={**base, "LANG": "ja_JP.UTF-8"})
+    assert ja.returncode == 1 and ja.stderr == f"error: {tmp_path / 'x.yaml'}: すでにあります。別のファイル名にしてください\n"
+    en = run_generate("new", "notice", tmp_path / "x.yaml", env={**base, "LANG": "C.UTF-8"})
+    assert en.returncode == 1 and en.stderr == f"error: {tmp_path / 'x.yaml'}: exists already; name another file\n"

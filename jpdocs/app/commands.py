@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 from ..cli import SPECS
+from .i18n import environment_gettext as _gettext
 
 
 def run_serve(argv: list[str]) -> int:
@@ -18,22 +19,29 @@ def run_serve(argv: list[str]) -> int:
     p.add_argument("--port", type=int, default=0, help="the port (default: a free one)")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
     args = p.parse_args(argv)
+    _ = _gettext()
     if not args.folder.is_dir():
-        print(f"error: {args.folder}: not a folder (serve needs the folder of specs)", file=sys.stderr)
+        print("error: " + _("{folder}: not a folder (serve needs the folder of specs)").format(folder=args.folder),
+              file=sys.stderr)
         return 1
     from .server import make_server
     try:
         server, app = make_server(args.folder, args.port)
     except OSError as exc:
-        print(f"error: cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        print("error: " + _("cannot listen on 127.0.0.1:{port}: {reason}").format(port=args.port,
+                                                                             reason=exc.strerror or exc),
+              file=sys.stderr)
         return 1
     url = f"http://127.0.0.1:{app.port}/"
-    print(f"jpdocs app: {url}  (specs in {app.folder}; Ctrl+C stops it)", flush=True)
+    print(_("jpdocs app: {url}  (specs in {folder}; Ctrl+C stops it)").format(url=url, folder=app.folder),
+          flush=True)
     if not args.no_browser:
         import webbrowser
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     try:
         server.serve_forever()
+    except KeyboardInterrupt:
+        print(_("stopped: every saved spec is complete on disk"))
     finally:
         server.server_close()
     return 0
@@ -48,22 +56,24 @@ def run_new(argv: list[str]) -> int:
                                                " agreement document and overview sheet; both")
     p.add_argument("file", nargs="?", type=Path, metavar="FILE", help="default: specs/new-KIND.yaml")
     args = p.parse_args(argv)
+    _ = _gettext()
     path = args.file or SPECS / f"new-{args.kind}.yaml"
     if path.suffix not in (".yaml", ".yml"):
-        print(f"error: {path}: a spec file's name ends in .yaml", file=sys.stderr)
+        print("error: " + _("{path}: a spec file's name ends in .yaml").format(path=path), file=sys.stderr)
         return 1
     try:
         written = write_starter(path, args.kind)
     except FileExistsError:
-        print(f"error: {path}: exists already; name another file", file=sys.stderr)
+        print("error: " + _("{path}: exists already; name another file").format(path=path), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"error: {path}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print("error: " + _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc),
+              file=sys.stderr)
         return 1
     for w in written:
-        print(f"wrote {w}")
-    print(f"next: fill it in, then python generate.py check {path}"
-          + ("" if len(written) > 1 else f" (editors read {SCHEMA_FILE} beside it)"))
+        print(_("wrote {path}").format(path=w))
+    print(_("next: fill it in, then run: python generate.py check {path} (editors read {schema} beside it)")
+          .format(path=path, schema=SCHEMA_FILE))
     return 0
 
 
@@ -76,13 +86,15 @@ def run_schema(argv: list[str]) -> int:
     p.add_argument("file", nargs="?", type=Path, default=SPECS / SCHEMA_FILE, metavar="FILE",
                    help=f"default: specs/{SCHEMA_FILE}; - writes to standard output")
     args = p.parse_args(argv)
+    _ = _gettext()
     if str(args.file) == "-":
         sys.stdout.write(schema_text())
         return 0
     try:
         write_schema(args.file)
     except OSError as exc:
-        print(f"error: {args.file}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print("error: " + _("{path}: cannot write: {reason}").format(path=args.file, reason=exc.strerror or exc),
+              file=sys.stderr)
         return 1
-    print(f"wrote {args.file}")
+    print(_("wrote {path}").format(path=args.file))
     return 0

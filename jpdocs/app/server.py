@@ -38,6 +38,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from ..files import is_within
 from . import formdata, preview, roundtrip
+from .i18n import Msg, accept_language_gettext
 from .schema_export import schema_text
 from .starters import KINDS as STARTER_KINDS, starter_text, write_starter
 
@@ -52,9 +53,11 @@ UPLOAD_KINDS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".pdf": "PDF"}
 
 
 class Refused(Exception):
-    def __init__(self, status: int, message: str):
+    """A request refused: an HTTP status and a message (said in the request's language)."""
+
+    def __init__(self, status: int, message: Msg):
         self.status, self.message = status, message
-        super().__init__(message)
+        super().__init__(str(message))
 
 
 def version_of(data: bytes) -> str:
@@ -75,10 +78,11 @@ class App:
         """The spec file `name` (a file name, nothing else) inside the folder."""
         if not isinstance(name, str) or not SPEC_NAME.fullmatch(name) or name.startswith(".") \
                 or name != name.strip():
-            raise Refused(400, f"not a spec file name: {str(name)[:80]!r} (a name ending in .yaml, no folders)")
+            raise Refused(400, Msg("not a spec file name: {name} (a name ending in .yaml, no folders)",
+                                   name=repr(str(name)[:80])))
         path = self.folder / unicodedata.normalize("NFC", name)
         if not is_within(path, self.folder) or path.resolve().parent != self.folder:
-            raise Refused(403, f"{name}: not in the spec folder {self.folder}")
+            raise Refused(403, Msg("{name}: not in the spec folder {folder}", name=name, folder=self.folder))
         return path
 
     def specs(self) -> list[str]:
@@ -92,7 +96,7 @@ class App:
         try:
             return read_regular_file(path, MAX_BYTES, "spec")
         except FileRefused as exc:
-            raise Refused(404 if exc.reason == "does not exist" else 400, str(exc)) from None
+            raise Refused(404 if exc.reason == "does not exist" else 400, Msg("{message}", message=str(exc))) from None
 
     # -- actions -------------------------------------------------------------
     def open_spec(self, name) -> dict:
@@ -131,9 +135,9 @@ class App:
         with self.save_lock:
             raw = self.read(path)
             if version_of(raw) != body.get("version"):
-                raise Refused(409, f"{path.name} was changed since you opened it (in another window or an"
-                                   " editor); your edit was not saved. Reload the spec to see the file as it"
-                                   " is now, then make your change again.")
+                raise Refused(409, Msg("{name} was changed since you opened it (in another window or an"
+                                       " editor); your edit was not saved. Reload the spec to see the file as"
+                                       " it is now, then make your change again.", name=path.name))
             text = roundtrip.merged_text(raw.decode("utf-8"), formdata.normalize(body.get("data")))
             data = text.encode("utf-8")
             _write_atomic(path, data)
@@ -143,7 +147,7 @@ class App:
     def new(self, body: dict) -> dict:
         kind = body.get("kind")
         if kind not in STARTER_KINDS:
-            raise Refused(400, f"a starter is one of {', '.join(STARTER_KINDS)}")
+            raise Refused(400, Msg("a starter is one of {kinds}", kinds=", ".join(STARTER_KINDS)))
         name = body.get("name")
         if isinstance(name, str) and not name.endswith((".yaml", ".yml")):
             name += ".yaml"
@@ -151,7 +155,7 @@ class App:
         try:
             write_starter(path, kind)
         except FileExistsError:
-            raise Refused(409, f"{path.name} exists already; choose another name") from None
+            raise Refused(409, Msg("{name} exists already; choose another name", name=path.name)) from None
         return self.open_spec(path.name)
 
     def upload(self, query: dict, data: bytes) -> dict:
@@ -159,19 +163,21 @@ class App:
         name = unicodedata.normalize("NFC", os.path.basename(name.replace("\\", "/"))).strip()
         ext = os.path.splitext(name)[1].lower()
         if ext not in UPLOAD_KINDS or name.startswith(".") or re.search(r"[\x00-\x1f\x7f:*?\"<>|]", name):
-            raise Refused(400, f"{name!r}: a logo is a .png or .jpg image, an attachment a .pdf file")
+            raise Refused(400, Msg("{name}: a logo is a .png or .jpg image, an attachment a .pdf file",
+                                   name=repr(name)))
         kind = UPLOAD_KINDS[ext]
         problem = _content_problem(data, kind)
         if problem:
-            raise Refused(400, f"{name}: {problem}")
+            raise Refused(400, Msg("{name}: {problem}", name=name, problem=problem))
         path = self.folder / name
         if not is_within(path, self.folder) or path.resolve().parent != self.folder:
-            raise Refused(403, f"{name}: not in the spec folder")
+            raise Refused(403, Msg("{name}: not in the spec folder {folder}", name=name, folder=self.folder))
         try:
             with open(path, "xb") as fh:
                 fh.write(data)
         except FileExistsError:
-            raise Refused(409, f"{name} exists already in the spec folder; rename the file first") from None
+            raise Refused(409, Msg("{name} exists already in the spec folder; rename the file first",
+                                   name=name)) from None
         return {"file": name}
 
     def files(self, name) -> dict[str, bytes]:
@@ -181,7 +187,8 @@ class App:
         files, problems, _ = preview.build_text(path, self.read(path).decode("utf-8"), formats=("pdf", "docx"),
                                                 kinds=None)
         if problems:
-            raise Refused(422, "the saved spec does not build:\n" + "\n".join(f"error: {p}" for p in problems))
+            raise Refused(422, Msg("the saved spec does not build:\n{problems}",
+                                   problems="\n".join(f"error: {p}" for p in problems)))
         return files
 
 
@@ -200,27 +207,27 @@ def _depth(value, limit: int = 0) -> int:
     return deepest
 
 
-def _content_problem(data: bytes, kind: str) -> str | None:
+def _content_problem(data: bytes, kind: str) -> Msg | None:
     if len(data) == 0:
-        return "the file is empty"
+        return Msg("the file is empty")
     if kind == "PDF":
         if not data.startswith(b"%PDF-"):
-            return "this is not a PDF file"
+            return Msg("this is not a PDF file")
         try:
             from pypdf import PdfReader
             if len(PdfReader(io.BytesIO(data)).pages) < 1:
-                return "the PDF has no pages"
+                return Msg("the PDF has no pages")
         except Exception:           # any parse failure: not a PDF we can attach
-            return "the PDF cannot be read"
+            return Msg("the PDF cannot be read")
         return None
     try:
         from PIL import Image
         with Image.open(io.BytesIO(data)) as im:
             if im.format != kind:
-                return f"this is not a {kind} image ({im.format or 'unknown'})"
+                return Msg("this is not a {kind} image ({found})", kind=kind, found=im.format or "?")
             im.verify()
-    except Exception:
-        return f"this is not a {kind} image"
+    except Exception:               # any failure to read it: not an image of that kind
+        return Msg("this is not a {kind} image", kind=kind)
     return None
 
 
@@ -253,38 +260,40 @@ class Handler(BaseHTTPRequestHandler):
     def _check_host(self) -> None:
         host = self.headers.get("Host", "")
         if host.lower() not in self._allowed_hosts():
-            raise Refused(403, "this server answers only to http://127.0.0.1:PORT (Host header refused)")
+            raise Refused(403, Msg("this server answers only to http://127.0.0.1:{port}/ (Host header refused)",
+                                   port=self.app.port))
 
     def _check_token(self) -> None:
         token = self.headers.get("X-JPDocs-Token", "")
         if not hmac.compare_digest(token.encode(), self.app.token.encode()):
-            raise Refused(403, "missing or wrong token: reload the page")
+            raise Refused(403, Msg("missing or wrong token: reload the page"))
         origin = self.headers.get("Origin")
         if origin is not None and urlsplit(origin).netloc.lower() not in self._allowed_hosts():
-            raise Refused(403, "a request from another site is refused")
+            raise Refused(403, Msg("a request from another site is refused"))
 
     def _body(self, limit: int) -> bytes:
         try:
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
-            raise Refused(411, "Content-Length is required") from None
+            raise Refused(411, Msg("Content-Length is required")) from None
         if length < 0 or length > limit:
-            raise Refused(413, f"the request is {length:,} bytes; at most {limit:,} are accepted")
+            raise Refused(413, Msg("the request is {size} bytes; at most {limit} are accepted",
+                                   size=f"{length:,}", limit=f"{limit:,}"))
         return self.rfile.read(length)
 
     def _json_body(self) -> dict:
         if not self.headers.get("Content-Type", "").startswith("application/json"):
-            raise Refused(415, "JSON is expected")
+            raise Refused(415, Msg("JSON is expected"))
         try:
             body = json.loads(self._body(MAX_JSON))
         except RecursionError:
-            raise Refused(400, f"the data is nested more than {MAX_DEPTH} levels deep") from None
+            raise Refused(400, Msg("the data is nested more than {levels} levels deep", levels=MAX_DEPTH)) from None
         except ValueError:
-            raise Refused(400, "the request is not valid JSON") from None
+            raise Refused(400, Msg("the request is not valid JSON")) from None
         if not isinstance(body, dict):
-            raise Refused(400, "the request is not a JSON object")
+            raise Refused(400, Msg("the request is not a JSON object"))
         if _depth(body) > MAX_DEPTH:
-            raise Refused(400, f"the data is nested more than {MAX_DEPTH} levels deep")
+            raise Refused(400, Msg("the data is nested more than {levels} levels deep", levels=MAX_DEPTH))
         return body
 
     # -- replies -------------------------------------------------------------
@@ -312,12 +321,16 @@ class Handler(BaseHTTPRequestHandler):
             self._check_host()
             method()
         except Refused as exc:
-            self._json(exc.status, {"error": exc.message})
+            self._json(exc.status, {"error": exc.message.text(self._gettext())})
         except Exception as exc:     # a fault of jpdocs: said, not a dropped connection
             if os.environ.get("JPDOCS_DEBUG"):
                 raise
-            self._json(500, {"error": f"internal error: {type(exc).__name__}: {exc}. This is a fault in jpdocs,"
-                                      " not in your spec."})
+            message = Msg("internal error: {kind}: {error}. This is a fault in jpdocs, not in your spec.",
+                          kind=type(exc).__name__, error=exc)
+            self._json(500, {"error": message.text(self._gettext())})
+
+    def _gettext(self):
+        return accept_language_gettext(self.headers.get("Accept-Language"))
 
     def do_GET(self):
         self._handle(self._get)
@@ -343,12 +356,12 @@ class Handler(BaseHTTPRequestHandler):
         elif url.path == "/api/starter":
             kind = (query.get("kind") or [""])[0]
             if kind not in STARTER_KINDS:
-                raise Refused(404, "no such starter")
+                raise Refused(404, Msg("no such starter"))
             self._send(200, starter_text(kind).encode("utf-8"), "text/yaml; charset=utf-8")
         elif url.path == "/api/download":
             self._download(query)
         else:
-            raise Refused(404, "not found")
+            raise Refused(404, Msg("not found"))
 
     def _download(self, query: dict) -> None:
         name = (query.get("name") or [None])[0]
@@ -366,7 +379,8 @@ class Handler(BaseHTTPRequestHandler):
             ctype = "application/pdf" if want.endswith(".pdf") else \
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         else:
-            raise Refused(404, f"{want!r} is not a file of this spec; it makes: {', '.join(sorted(files))}")
+            raise Refused(404, Msg("{file} is not a file of this spec; it makes: {files}", file=repr(want),
+                                   files=", ".join(sorted(files))))
         self._send(200, data, ctype, {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(fname)}"})
 
     def _post(self) -> None:
@@ -377,7 +391,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         actions = {"/api/preview": self.app.preview, "/api/save": self.app.save, "/api/new": self.app.new}
         if url.path not in actions:
-            raise Refused(404, "not found")
+            raise Refused(404, Msg("not found"))
         self._json(200, actions[url.path](self._json_body()))
 
 
