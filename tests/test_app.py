@@ -313,6 +313,31 @@ def test_a_spec_that_is_not_yaml_opens_with_the_loaders_message(client):
     assert problem["text"] in cli.stderr
 
 
+def test_previews_at_once_each_get_their_own_answer(client):
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    results = {}
+
+    def ask(i):
+        data = json.loads(json.dumps(spec["data"]))
+        if i % 2:
+            data["press_notice"]["issue_date"] = f"2024-02-{30 + i % 3 - 1}"     # 29 is valid, 30 and 31 are not
+        results[i] = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data})
+
+    threads = [threading.Thread(target=ask, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i, (status, out) in sorted(results.items()):
+        assert status == 200
+        day = 30 + i % 3 - 1
+        if i % 2 and day > 29:
+            assert [p["key"] for p in out["problems"]] == ["press_notice.issue_date"]
+            assert f"2024-02-{day} is not a valid date" in out["problems"][0]["message"]
+        else:
+            assert out["problems"] == [] and len(out["documents"]) == 3
+
+
 def test_uploads_are_checked_by_content_limited_and_never_replace(client):
     png = io.BytesIO()
     from PIL import Image

@@ -17,13 +17,15 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 
-# The document kinds a preview shows (the release is the notice and its attachments
-# again; the downloads include it).
+# A preview shows every document kind but the releases (the notice and its attachments
+# again); the downloads include them.
 PREVIEW_SCALE = 1.25          # 72 dpi × 1.25: an A4 page is 744 px wide, readable beside the form
 MAX_PAGES = 40                # a runaway spec does not make hundreds of images
 
-# Builds share fonts and caches registered in module globals (reportlab): one at a time.
+# Builds share fonts and caches registered in module globals (reportlab), and PDFium is
+# not thread-safe: one build, one drawing at a time (the server answers in threads).
 BUILD_LOCK = threading.Lock()
+DRAW_LOCK = threading.Lock()
 
 
 def problem_json(p: Problem) -> dict:
@@ -51,6 +53,11 @@ def build_text(path: Path, text: str, formats=("pdf",), kinds="preview") -> tupl
 def page_images(pdf: bytes) -> list[str]:
     """The pages of a PDF as PNG data URLs."""
     import pypdfium2 as pdfium
+    with DRAW_LOCK:
+        return _draw(pdfium, pdf)
+
+
+def _draw(pdfium, pdf: bytes) -> list[str]:
     out = []
     doc = pdfium.PdfDocument(pdf)
     try:
@@ -70,7 +77,7 @@ def era_labels(dates: dict) -> dict:
     """{key path: 令和６年２月27日（火）} for the dates the form shows; a value that is
     not a date gets nothing (its problem is shown by the build)."""
     from .. import japanese
-    from ..values import _date
+    from ..values import _date      # the spec's own reading of a date (ISO or era), with its refusals
     out = {}
     for key, value in (dates or {}).items():
         if not isinstance(value, str) or not value.strip() or len(value) > 40:

@@ -183,9 +183,8 @@ class App:
     def files(self, name) -> dict[str, bytes]:
         """Every file of the saved spec, built in memory (as the command line builds it)."""
         path = self.spec_path(name)
-        self.read(path)
-        files, problems, _ = preview.build_text(path, self.read(path).decode("utf-8"), formats=("pdf", "docx"),
-                                                kinds=None)
+        files, problems, _ = preview.build_text(path, self.read(path).decode("utf-8", "replace"),
+                                                formats=("pdf", "docx"), kinds=None)
         if problems:
             raise Refused(422, Msg("the saved spec does not build:\n{problems}",
                                    problems="\n".join(f"error: {p}" for p in problems)))
