@@ -49,6 +49,7 @@ def page(app):
         errors = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(f"http://127.0.0.1:{app.port}/")
+        page.wait_for_selector("body[data-ready]")
         yield page
         assert errors == []            # no script error on the way
         browser.close()
@@ -129,7 +130,7 @@ def test_make_a_notice_in_the_browser(app, page, tmp_path):
     saved = (app.folder / "2024-02-27-kitami.yaml").read_text(encoding="utf-8")
     assert f"subject: {SUBJECT}" in saved and "# 件名" in saved          # the starter's comments stay
     page.reload()
-    page.wait_for_selector('[data-path="press_notice.subject"] input')
+    page.wait_for_selector("body[data-ready]")
     assert field(page, "press_notice.subject").input_value() == SUBJECT
     wait_preview(page, "ok")
 

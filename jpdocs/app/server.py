@@ -346,6 +346,8 @@ class Handler(BaseHTTPRequestHandler):
         elif url.path in STATIC_FILES:
             name, ctype = STATIC_FILES[url.path]
             self._send(200, (STATIC / name).read_bytes(), ctype)
+        elif url.path == "/favicon.ico":           # none: said, so the browser's console stays quiet
+            self._send(204, b"", "image/x-icon")
         elif url.path == "/api/specs":
             self._json(200, {"folder": str(self.app.folder), "specs": self.app.specs(), "starters": STARTER_KINDS})
         elif url.path == "/api/schema":

@@ -326,6 +326,7 @@ function showPreview(r) {
       doc.pages.forEach((src, i) => pv.append(el("img", { src, alt: `${doc.name} ${i + 1}ページ`, "data-doc": doc.name })));
     }
     pv.dataset.state = "ok";
+    showDownloads(r.documents);
   } else {
     const pv = $("#preview");
     pv.dataset.state = "problems";
@@ -366,12 +367,20 @@ function showProblems(problems, notes) {
 }
 
 // ---------------------------------------------------------------- specs
-function showDownloads() {
+// Links to the files of the saved spec: those of the documents the preview made, the
+// release where the notice attaches something, and all of them as a zip.
+function showDownloads(documents) {
   const d = $("#downloads");
   d.replaceChildren(el("span", {}, "ダウンロード（保存した内容）: "));
   const n = encodeURIComponent(current.name);
-  for (const f of ["press-notice.pdf", "press-notice.docx", "overview.pdf", "overview.docx", "agreement.pdf",
-                   "agreement.docx", "release.pdf", "all.zip"]) {
+  const names = documents ? documents.map((doc) => doc.name.replace(/\.pdf$/, "")) : ["press-notice", "overview", "agreement"];
+  const files = names.flatMap((x) => [`${x}.pdf`, `${x}.docx`]);
+  const notice = (current.data || {}).press_notice || {};
+  const attaches = (list) => (list || []).some((a) => a && typeof a === "object" && (a.document || a.file));
+  if (names.includes("press-notice") && attaches(notice.attachments)) files.push("release.pdf");
+  if (names.includes("press-notice-after") && attaches((notice.after || {}).attachments || notice.attachments)) files.push("release-after.pdf");
+  files.push("all.zip");
+  for (const f of files) {
     d.append(el("a", { href: `/api/download?name=${n}&file=${encodeURIComponent(f)}`, download: "", "data-file": f }, f));
   }
 }
@@ -430,15 +439,20 @@ async function newSpec() {
   } catch (err) { status(err.message); }
 }
 
+// The schema is fetched once; the buttons wait for it (a click before it came is
+// answered when it has come, not lost).
+const schemaReady = api("GET", "/api/schema").then((s) => { schema = s; });
+
 async function start() {
-  schema = await api("GET", "/api/schema");
-  $("#open-spec").addEventListener("click", () => openSpec($("#spec-list").value));
-  $("#new-spec").addEventListener("click", newSpec);
+  $("#open-spec").addEventListener("click", async () => { await schemaReady; openSpec($("#spec-list").value); });
+  $("#new-spec").addEventListener("click", async () => { await schemaReady; newSpec(); });
   $("#save").addEventListener("click", save);
   window.addEventListener("beforeunload", (e) => { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
+  await schemaReady;
   const m = location.hash.match(/spec=([^&]+)/);
   await refreshList(m ? decodeURIComponent(m[1]) : "");
-  if (m) openSpec(decodeURIComponent(m[1]));
+  if (m) await openSpec(decodeURIComponent(m[1]));
+  document.body.dataset.ready = "1";
 }
 
 $("#form").addEventListener("submit", (e) => e.preventDefault());
