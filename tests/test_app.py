@@ -338,6 +338,24 @@ def test_previews_at_once_each_get_their_own_answer(client):
             assert out["problems"] == [] and len(out["documents"]) == 3
 
 
+def test_a_browser_that_goes_away_mid_answer_leaves_no_traceback(client, capfd):
+    import socket
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    body = json.dumps({"name": SEED_SPEC.name, "data": spec["data"]}).encode()
+    for _ in range(3):
+        sock = socket.create_connection(("127.0.0.1", client.app.port))
+        sock.sendall(b"POST /api/preview HTTP/1.1\r\nHost: " + client.host.encode()
+                     + b"\r\nContent-Type: application/json\r\nX-JPDocs-Token: " + client.app.token.encode()
+                     + b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        sock.close()                                   # a reset, before the pages are drawn
+    assert client.json("GET", "/api/specs")[0] == 200
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": spec["data"]})
+    assert status == 200 and out["problems"] == []
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.err and "Broken pipe" not in captured.err
+
+
 def test_uploads_are_checked_by_content_limited_and_never_replace(client):
     png = io.BytesIO()
     from PIL import Image

@@ -319,6 +319,8 @@ class Handler(BaseHTTPRequestHandler):
         try:
             self._check_host()
             method()
+        except ConnectionError:      # the browser went away (a page closed, a preview overtaken): no one to tell
+            self.close_connection = True
         except Refused as exc:
             self._json(exc.status, {"error": exc.message.text(self._gettext())})
         except Exception as exc:     # a fault of jpdocs: said, not a dropped connection
@@ -396,11 +398,23 @@ class Handler(BaseHTTPRequestHandler):
         self._json(200, actions[url.path](self._json_body()))
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A connection the browser dropped is not news; anything else is said in one line."""
+        import sys
+        exc = sys.exc_info()[1]
+        if not isinstance(exc, ConnectionError):
+            print(f"internal error: {type(exc).__name__}: {exc} (JPDOCS_DEBUG=1 shows where)", file=sys.stderr)
+            if os.environ.get("JPDOCS_DEBUG"):
+                super().handle_error(request, client_address)
+
+
 def make_server(folder: Path, port: int = 0) -> tuple[ThreadingHTTPServer, App]:
     """A server for the spec folder on 127.0.0.1 (port 0: a free one); not started."""
     app = App(folder)
     handler = type("BoundHandler", (Handler,), {"app": app})
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", port), handler)
     app.port = server.server_address[1]
     return server, app
