@@ -99,6 +99,48 @@ def test_schema_command_writes_the_file_and_new_writes_a_starter_beside_it(tmp_p
     assert "Traceback" not in check.stderr
 
 
+def test_serve_listens_on_loopback_only_and_prints_its_address(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+    root = SEED_SPEC.parent.parent
+    proc = subprocess.Popen([sys.executable, str(root / "generate.py"), "serve", str(tmp_path), "--no-browser"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        line = proc.stdout.readline()
+        m = re.match(r"jpdocs app: http://127\.0\.0\.1:(\d+)/  \(specs in (.+); Ctrl\+C stops it\)", line)
+        assert m, line
+        port = int(m.group(1))
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/specs", timeout=30) as r:
+            assert json.load(r)["specs"] == []
+        import socket
+        for family, address in ((socket.AF_INET, _other_address()), (socket.AF_INET6, "::1")):
+            if address is None:
+                continue
+            with socket.socket(family) as sock:
+                sock.settimeout(5)
+                assert sock.connect_ex((address, port)) != 0, address      # not reachable there
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "stopped" in out and err == ""
+    bad = run_generate("serve", tmp_path / "missing", "--no-browser")
+    assert bad.returncode == 1 and bad.stderr == f"error: {tmp_path / 'missing'}: not a folder (serve needs the folder of specs)\n"
+
+
+def _other_address() -> str | None:
+    """This machine's address on its network, if it has one (not loopback)."""
+    import socket
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))          # no packet is sent: this only picks the route
+            address = s.getsockname()[0]
+    except OSError:
+        return None
+    return None if address.startswith("127.") else address
+
+
 # ---------------------------------------------------------------- round trip
 
 def test_round_trip_of_the_seed_is_the_same_text():
