@@ -6,7 +6,9 @@ import sys
 import threading
 from pathlib import Path
 
-from ..cli import SPECS
+from ..style import ROOT
+
+SPECS = ROOT / "specs"         # as the command line's default (cli.py imports this module, not the reverse)
 from .i18n import environment_gettext as _gettext
 
 
