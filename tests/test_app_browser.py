@@ -142,3 +142,36 @@ def test_make_a_notice_in_the_browser(app, page, tmp_path):
     text = no_space(pdf_text(pdf))
     assert no_space(SUBJECT) in text
     assert "令和６年（2024年）２月27日（火）" in text and "北見工業大学学長鈴木聡一郎" in text
+
+
+def test_a_logo_uploaded_in_the_browser_is_on_the_overview_sheet(app, page, tmp_path):
+    from PIL import Image
+    from conftest import SEED_SPEC
+    (app.folder / SEED_SPEC.name).write_text(SEED_SPEC.read_text(encoding="utf-8"), encoding="utf-8")
+    page.reload()                                         # the list now names it
+    page.wait_for_selector("body[data-ready]")
+    page.select_option("#spec-list", SEED_SPEC.name)
+    page.click("#open-spec")
+    wait_preview(page, "ok")
+    before = page.locator('#preview img[data-doc="overview.pdf"]').get_attribute("src")
+    logo = tmp_path / "bureau-logo.png"
+    Image.new("RGB", (400, 100), (30, 60, 120)).save(logo)
+    page.locator('[data-path="parties.bureau"] details.more').first.evaluate("d => d.open = true")
+    page.locator('[data-path="parties.bureau.logo"] input[type=file]').set_input_files(str(logo))
+    page.wait_for_function("document.querySelector('[data-path=\"parties.bureau.logo\"] input').value"
+                           " === 'bureau-logo.png'", timeout=30_000)
+    assert (app.folder / "bureau-logo.png").read_bytes() == logo.read_bytes()
+    page.wait_for_function("src => document.querySelector('#preview img[data-doc=\"overview.pdf\"]')"
+                           ".getAttribute('src') !== src", arg=before, timeout=30_000)
+    wait_preview(page, "ok")
+    # a file that is not what its name says is refused, with the server's words
+    fake = tmp_path / "fake.png"
+    fake.write_text("<html></html>", encoding="utf-8")
+    page.locator('[data-path="parties.kitami_it"] details.more').first.evaluate("d => d.open = true")
+    page.locator('[data-path="parties.kitami_it.logo"] input[type=file]').set_input_files(str(fake))
+    page.wait_for_function("document.querySelector('#status').textContent.includes('not a PNG image')",
+                           timeout=30_000)
+    assert not (app.folder / "fake.png").exists()
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    assert "    logo: bureau-logo.png\n" in (app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
