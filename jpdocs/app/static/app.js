@@ -448,6 +448,10 @@ async function start() {
   $("#new-spec").addEventListener("click", async () => { await schemaReady; newSpec(); });
   $("#save").addEventListener("click", save);
   window.addEventListener("beforeunload", (e) => { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
+  window.addEventListener("hashchange", () => {          // a link or bookmark to another spec of the folder
+    const h = location.hash.match(/spec=([^&]+)/);
+    if (h && (!current || decodeURIComponent(h[1]) !== current.name)) openSpec(decodeURIComponent(h[1]));
+  });
   await schemaReady;
   const m = location.hash.match(/spec=([^&]+)/);
   await refreshList(m ? decodeURIComponent(m[1]) : "");
