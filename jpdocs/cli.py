@@ -28,6 +28,8 @@ Build Japanese official documents (press notices, agreements …) from YAML even
   python generate.py check SPEC ... [--style FILE] [--templates DIR] [--final]
   python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
   python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR] [--format pdf,docx,csv,html] [--force]
+  python generate.py serve [SPEC_DIR]          (the local app: a form, the pages as you type)
+  python generate.py new notice|agreement|both [FILE]    python generate.py schema [FILE]
 
 Specs whose inputs did not change since their last build are skipped (--force
 rebuilds); many specs are built in parallel, one process per core.
@@ -339,7 +341,16 @@ def run_annual(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"check": run_check, "sign": run_sign, "annual": run_annual}
+def _app_command(name: str):
+    """The app's subcommands (serve, new, schema), imported only when asked for."""
+    def run(argv: list[str]) -> int:
+        from .app import commands
+        return getattr(commands, f"run_{name}")(argv)
+    return run
+
+
+COMMANDS = {"check": run_check, "sign": run_sign, "annual": run_annual,
+            "serve": _app_command("serve"), "new": _app_command("new"), "schema": _app_command("schema")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import InputError, Problem
 from .schema import Spec
-from .source import line_of, load_yaml
+from .source import line_of, load_yaml, parse_yaml
 from .files import is_within, resolve_file
 from .spec_checks import (check_named_files, check_text, cross_check, mend_radicals, named_files, problems_of,
                           sort_problems)
@@ -48,13 +48,16 @@ class LoadedSpec(BaseModel):
         return [(key, path) for key, path in files if not is_within(path, self.path.parent)]
 
 
-def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True) -> LoadedSpec:
+def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
+              raw: bytes | None = None) -> LoadedSpec:
     """The spec at `path`, or InputError with every problem. allow_outside=False refuses
     files (style:, logo:, also:) outside the spec's own folder: for a service that builds
     specs sent by others, where a spec must not reach the server's files. others=False
-    leaves the specs press_notice.also names unread (joint.py reads them so)."""
+    leaves the specs press_notice.also names unread (joint.py reads them so). raw: the
+    file's bytes as they would be saved, not read from `path` (the app's preview of an
+    unsaved edit: its lines and relative files are those of the spec at `path`)."""
     path = Path(path)
-    data, lines = load_yaml(path)
+    data, lines = load_yaml(path) if raw is None else parse_yaml(path, raw)
     name = str(path)
     if not isinstance(data, dict):
         raise InputError([Problem(name, 1, "", "a spec is a mapping of keys (issuer:, parties: …),"

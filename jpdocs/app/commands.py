@@ -1,0 +1,102 @@
+"""The app's subcommands: serve, new, schema (cli.py imports this only for them)."""
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+
+from ..style import ROOT
+
+SPECS = ROOT / "specs"         # as the command line's default (cli.py imports this module, not the reverse)
+from .i18n import environment_gettext as _gettext
+
+
+def run_serve(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="generate.py serve",
+                                description="Start the local app: a form for a spec, its pages as you type,"
+                                            " the files to download. Listens on 127.0.0.1 only.")
+    p.add_argument("folder", nargs="?", type=Path, default=SPECS, metavar="SPEC_DIR",
+                   help="the folder of specs the app reads and writes (default: specs/)")
+    p.add_argument("--port", type=int, default=0, help="the port (default: a free one)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    args = p.parse_args(argv)
+    _ = _gettext()
+    if not args.folder.is_dir():
+        print("error: " + _("{folder}: not a folder (serve needs the folder of specs)").format(folder=args.folder),
+              file=sys.stderr)
+        return 1
+    from .server import make_server
+    try:
+        server, app = make_server(args.folder, args.port)
+    except OSError as exc:
+        print("error: " + _("cannot listen on 127.0.0.1:{port}: {reason}").format(port=args.port,
+                                                                             reason=exc.strerror or exc),
+              file=sys.stderr)
+        return 1
+    url = f"http://127.0.0.1:{app.port}/"
+    print(_("jpdocs app: {url}  (specs in {folder}; Ctrl+C stops it)").format(url=url, folder=app.folder),
+          flush=True)
+    if not args.no_browser:
+        import webbrowser
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print(_("stopped: every saved spec is complete on disk"))
+    finally:
+        server.server_close()
+    return 0
+
+
+def run_new(argv: list[str]) -> int:
+    from .starters import KINDS, SCHEMA_FILE, write_starter
+    p = argparse.ArgumentParser(prog="generate.py new",
+                                description="Write a commented starter spec to fill in (and spec.schema.json"
+                                            " beside it for editors, if the folder has none).")
+    p.add_argument("kind", choices=KINDS, help="notice: press notice and overview sheet; agreement: the"
+                                               " agreement document and overview sheet; both")
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE", help="default: specs/new-KIND.yaml")
+    args = p.parse_args(argv)
+    _ = _gettext()
+    path = args.file or SPECS / f"new-{args.kind}.yaml"
+    if path.suffix not in (".yaml", ".yml"):
+        print("error: " + _("{path}: a spec file's name ends in .yaml").format(path=path), file=sys.stderr)
+        return 1
+    try:
+        written = write_starter(path, args.kind)
+    except FileExistsError:
+        print("error: " + _("{path}: exists already; name another file").format(path=path), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print("error: " + _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc),
+              file=sys.stderr)
+        return 1
+    for w in written:
+        print(_("wrote {path}").format(path=w))
+    print(_("next: fill it in, then run: python generate.py check {path} (editors read {schema} beside it)")
+          .format(path=path, schema=SCHEMA_FILE))
+    return 0
+
+
+def run_schema(argv: list[str]) -> int:
+    from .schema_export import schema_text
+    from .starters import SCHEMA_FILE, write_schema
+    p = argparse.ArgumentParser(prog="generate.py schema",
+                                description="Write the spec's JSON Schema (for editors: completion and checks"
+                                            " while typing).")
+    p.add_argument("file", nargs="?", type=Path, default=SPECS / SCHEMA_FILE, metavar="FILE",
+                   help=f"default: specs/{SCHEMA_FILE}; - writes to standard output")
+    args = p.parse_args(argv)
+    _ = _gettext()
+    if str(args.file) == "-":
+        sys.stdout.write(schema_text())
+        return 0
+    try:
+        write_schema(args.file)
+    except OSError as exc:
+        print("error: " + _("{path}: cannot write: {reason}").format(path=args.file, reason=exc.strerror or exc),
+              file=sys.stderr)
+        return 1
+    print(_("wrote {path}").format(path=args.file))
+    return 0

@@ -1,0 +1,59 @@
+"""What the form sends, made into what a spec file says.
+
+The form sends every field it shows: an empty text box as "". In a spec an empty
+value is written as nothing (`short_name:`, YAML's null), which keeps the key and
+its comment in the file; an optional field then means "not given". Where the schema
+does not allow null but has a default (a list, `date_suffix`), the key is left out
+instead. A required field left empty stays null, and the spec's own check says what
+is missing there, at that key, in the command line's words.
+"""
+from __future__ import annotations
+
+from .schema_export import spec_schema
+
+
+def normalize(data, schema: dict | None = None):
+    """`data` with "" → null and nulls the schema forbids (where it has a default) left out."""
+    schema = schema or spec_schema()
+    return _walk(data, schema, schema)
+
+
+def _resolve(node: dict, root: dict) -> dict:
+    while isinstance(node, dict) and "$ref" in node:
+        node = root["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    return node
+
+
+def _options(node: dict, root: dict) -> list[dict]:
+    node = _resolve(node, root)
+    if "anyOf" in node:
+        return [_resolve(o, root) for o in node["anyOf"]]
+    return [node]
+
+
+def _nullable(node: dict, root: dict) -> bool:
+    return any(o.get("type") == "null" for o in _options(node, root))
+
+
+def _walk(value, node: dict, root: dict):
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, list):
+        item = next((o.get("items") for o in _options(node, root) if o.get("type") == "array"), {})
+        return [_walk(v, item or {}, root) for v in value]
+    if isinstance(value, dict):
+        obj = next((o for o in _options(node, root) if o.get("type") == "object"), {})
+        props = obj.get("properties", {})
+        extra = obj.get("additionalProperties")
+        out = {}
+        for key, v in value.items():
+            sub = props.get(key, extra if isinstance(extra, dict) else {})
+            emptied = isinstance(v, str) and not v.strip()
+            v = _walk(v, sub, root)
+            default = props.get(key, {}).get("default", None)
+            if v is None and key in props and "default" in props[key] and (
+                    not _nullable(props[key], root) or (emptied and default is not None)):
+                continue            # not given: the default applies (renewal_notice: 1か月, a list's [])
+            out[key] = v
+        return out
+    return value

@@ -1,0 +1,98 @@
+"""The live preview: form data → the spec's YAML text (as it would be saved) → the
+real build in memory (spec.load_spec, build.render_spec) → page images and the
+build's problems, each with the key path the form shows it at.
+
+Nothing is written: the text is parsed as if it were the file at the spec's path,
+so its lines, its relative files (logos) and its messages are those of the saved
+spec. Page images are drawn by pypdfium2 (PDFium, a wheel with no system
+dependency, chosen over poppler's pdftoppm so that a fresh machine with pip alone
+shows pages), as PNG.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import threading
+from pathlib import Path
+
+from ..errors import InputError, Problem
+
+# A preview shows every document kind but the releases (the notice and its attachments
+# again); the downloads include them.
+PREVIEW_SCALE = 1.25          # 72 dpi × 1.25: an A4 page is 744 px wide, readable beside the form
+MAX_PAGES = 40                # a runaway spec does not make hundreds of images
+
+# Builds share fonts and caches registered in module globals (reportlab), and PDFium is
+# not thread-safe: one build, one drawing at a time (the server answers in threads).
+BUILD_LOCK = threading.Lock()
+DRAW_LOCK = threading.Lock()
+
+
+def problem_json(p: Problem) -> dict:
+    return {"key": p.key, "line": p.line, "message": p.message, "text": f"error: {p}"}
+
+
+def build_text(path: Path, text: str, formats=("pdf",), kinds="preview") -> tuple[dict[str, bytes], list, list]:
+    """(files, problems, notes) of the spec text as if saved at `path`."""
+    from ..build import KINDS, render_spec
+    from ..output import safe_folder_name
+    from ..spec import load_spec
+    kinds = [k.name for k in KINDS] if kinds == "preview" else kinds
+    with BUILD_LOCK:
+        try:
+            loaded = load_spec(path, raw=text.encode("utf-8"))
+            safe_folder_name(loaded.name, loaded.path)
+            files = render_spec(loaded, formats=formats, kinds=kinds)
+        except InputError as exc:
+            return {}, list(exc.problems), []
+    notes = ([f"warning: {w}" for w in dict.fromkeys(str(w) for w in loaded.warnings)]
+             + [f"note: {n}" for n in dict.fromkeys(str(n) for n in loaded.notes)])
+    return files, [], notes
+
+
+def page_images(pdf: bytes) -> list[str]:
+    """The pages of a PDF as PNG data URLs."""
+    import pypdfium2 as pdfium
+    with DRAW_LOCK:
+        return _draw(pdfium, pdf)
+
+
+def _draw(pdfium, pdf: bytes) -> list[str]:
+    out = []
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        for i in range(min(len(doc), MAX_PAGES)):
+            page = doc[i]
+            image = page.render(scale=PREVIEW_SCALE).to_pil()
+            buf = io.BytesIO()
+            image.save(buf, "PNG", optimize=False, compress_level=3)
+            out.append("data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii"))
+            page.close()
+    finally:
+        doc.close()
+    return out
+
+
+def era_labels(dates: dict) -> dict:
+    """{key path: 令和６年２月27日（火）} for the dates the form shows; a value that is
+    not a date gets nothing (its problem is shown by the build)."""
+    from .. import japanese
+    from ..values import _date      # the spec's own reading of a date (ISO or era), with its refusals
+    out = {}
+    for key, value in (dates or {}).items():
+        if not isinstance(value, str) or not value.strip() or len(value) > 40:
+            continue
+        try:
+            day = _date(value.split("T")[0])
+        except Exception:        # any refusal: the build says what is wrong, at the key
+            continue
+        out[str(key)] = japanese.format_date(day, "mixed", western=False, weekday=True)
+    return out
+
+
+def preview(path: Path, text: str) -> dict:
+    """The preview of the spec text: documents with page images, problems, notes."""
+    files, problems, notes = build_text(path, text)
+    docs = [{"name": name, "pages": page_images(data)} for name, data in files.items() if name.endswith(".pdf")]
+    return {"documents": docs, "problems": [problem_json(p) for p in problems],
+            "notes": notes}

@@ -1,0 +1,463 @@
+// jpdocs app: a form made from the spec's JSON Schema, a live preview made by the
+// real build, saving that keeps the YAML file the source. Plain JavaScript, no
+// build step, nothing fetched from outside this server.
+"use strict";
+
+const TOKEN = document.querySelector('meta[name="jpdocs-token"]').content;
+const $ = (sel) => document.querySelector(sel);
+let schema = null;
+let current = null;          // {name, version, data}
+let dirty = false;
+let timer = null;
+let seq = 0;                 // the newest preview request; older answers are dropped
+
+// ---------------------------------------------------------------- server calls
+async function api(method, url, body) {
+  const opt = { method, headers: {} };
+  if (method === "POST") {
+    opt.headers["X-JPDocs-Token"] = TOKEN;
+    opt.headers["Content-Type"] = "application/json";
+    opt.body = JSON.stringify(body);
+  }
+  const r = await fetch(url, opt);
+  const j = await r.json();
+  if (!r.ok) throw new Error(j.error || r.statusText);
+  return j;
+}
+
+function status(text) { $("#status").textContent = text; }
+
+// ---------------------------------------------------------------- paths
+// A key path as the command line names it: press_notice.contacts[0].phone
+function dotted(path) {
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : (out ? "." + p : p);
+  return out;
+}
+
+function getAt(path) {
+  let v = current.data;
+  for (const p of path) { if (v == null) return undefined; v = v[p]; }
+  return v;
+}
+
+function setAt(path, value) {
+  if (current.data == null || typeof current.data !== "object") current.data = {};
+  let v = current.data;
+  for (let i = 0; i < path.length - 1; i++) {
+    const p = path[i];
+    if (v[p] == null || typeof v[p] !== "object") v[p] = typeof path[i + 1] === "number" ? [] : {};
+    v = v[p];
+  }
+  const last = path[path.length - 1];
+  if (value === undefined) {
+    if (Array.isArray(v)) v.splice(last, 1); else delete v[last];
+  } else {
+    v[last] = value;
+  }
+}
+
+function changed(structural) {
+  dirty = true;
+  $("#save-status").textContent = "未保存の変更があります";
+  if (structural) renderForm();
+  schedulePreview();
+}
+
+// ---------------------------------------------------------------- schema
+function resolve(node) {
+  while (node && node.$ref) node = schema.$defs[node.$ref.split("/").pop()];
+  return node || {};
+}
+
+function options(node) {
+  node = resolve(node);
+  if (node.anyOf) return node.anyOf.map(resolve).filter((o) => o.type !== "null");
+  return [node];
+}
+
+function nullable(node) {
+  node = resolve(node);
+  return !!(node.anyOf && node.anyOf.some((o) => o.type === "null"));
+}
+
+// The option of a union that fits the value (or the first, for a new value).
+function pick(node, value) {
+  const opts = options(node);
+  if (opts.length === 1) return opts[0];
+  const kind = Array.isArray(value) ? "array" : value === null || value === undefined ? null : typeof value;
+  const fits = opts.find((o) => (kind === "object" && o.type === "object")
+    || (kind === "array" && o.type === "array") || (kind === "string" && o.type === "string")
+    || (kind === "boolean" && o.type === "boolean") || (kind === "number" && o.type === "integer"));
+  return fits || opts.find((o) => o.type === "string") || opts[0];
+}
+
+function blank(node) {
+  const o = pick(node, undefined);
+  if (o.type === "object") return {};
+  if (o.type === "array") return [];
+  return "";
+}
+
+// ---------------------------------------------------------------- form
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+
+function renderForm() {
+  const form = $("#form");
+  const scroll = $("#left").scrollTop;
+  form.replaceChildren(renderObject(schema, current.data || {}, []));
+  $("#left").scrollTop = scroll;
+  showProblems(lastProblems);
+}
+
+function fieldBox(path, label, help, key, control) {
+  const box = el("div", { class: "field", "data-path": dotted(path) },
+    el("label", {}, label, key && label !== key ? el("span", { class: "key" }, key) : null),
+    control);
+  if (help) box.append(el("div", { class: "help" }, help));
+  return box;
+}
+
+function renderObject(node, value, path) {
+  const obj = pick(node, value || {});
+  const props = obj.properties || {};
+  const required = new Set(obj.required || []);
+  const wrap = el("div", { class: "object" });
+  const more = el("details", { class: "more" }, el("summary", {}, "その他の項目"));
+  let extra = 0;
+  for (const [key, prop] of Object.entries(props)) {
+    const has = value && value[key] !== undefined;
+    const item = renderField(prop, has ? value[key] : undefined, [...path, key], key);
+    if (has || required.has(key)) wrap.append(item); else { more.append(item); extra++; }
+  }
+  if (extra) wrap.append(more);
+  return wrap;
+}
+
+function renderField(node, value, path, key) {
+  const r = resolve(node);
+  const label = node.title || r.title || key;
+  const help = node.description || (r.description && !r.properties ? r.description : "");
+  const opt = pick(node, value);
+  const marker = opt["x-jpdocs"] || r["x-jpdocs"] || node["x-jpdocs"];
+  // An optional block (a section, a representative): added and removed as a whole.
+  if (opt.type === "object" && opt.properties && (value === undefined || value === null)) {
+    return fieldBox(path, label, help, key, el("button", { type: "button", class: "add",
+      onclick: () => { setAt(path, {}); changed(true); } }, `＋ ${label}を追加`));
+  }
+  if (opt.type === "object" && opt.properties) {
+    const fs = el("fieldset", {}, el("legend", {}, label), renderObject(opt, value, path));
+    if (nullable(node)) {
+      fs.append(el("button", { type: "button", class: "remove",
+        onclick: () => { setAt(path, undefined); changed(true); } }, `${label}を削除`));
+    }
+    const box = el("div", { class: "field", "data-path": dotted(path) }, fs);
+    if (help) fs.insertBefore(el("div", { class: "help" }, help), fs.children[1]);
+    return box;
+  }
+  if (opt.type === "object" && opt.additionalProperties) return renderDict(opt, value || {}, path, label, help, key);
+  if (opt.type === "array" && marker === "party-ids") return renderParties(value || [], path, label, help, key);
+  if (opt.type === "array") return renderArray(opt, value || [], path, label, help, key);
+  return fieldBox(path, label, help, key, renderScalar(opt, value, path, marker, key));
+}
+
+function renderScalar(opt, value, path, marker, key) {
+  const set = (v) => { setAt(path, v); changed(false); };
+  if (opt.type === "boolean") {
+    const s = el("select", { onchange: (e) => { setAt(path, e.target.value === "" ? undefined : e.target.value === "true"); changed(false); } },
+      el("option", { value: "" }, "（既定）"), el("option", { value: "true" }, "はい"), el("option", { value: "false" }, "いいえ"));
+    s.value = value === true ? "true" : value === false ? "false" : "";
+    return s;
+  }
+  if (opt.enum || opt.const) {
+    const values = opt.enum || [opt.const];
+    const s = el("select", { onchange: (e) => set(e.target.value) }, el("option", { value: "" }, "（なし）"),
+      ...values.map((v) => el("option", { value: v }, v)));
+    s.value = value == null ? "" : value;
+    return s;
+  }
+  if (opt.type === "integer") {
+    return el("input", { type: "text", inputmode: "numeric", value: value == null ? "" : value,
+      oninput: (e) => { const t = e.target.value.trim(); set(/^-?\d+$/.test(t) ? parseInt(t, 10) : t); } });
+  }
+  const text = value == null ? "" : String(value);
+  const long = text.length > 40 || ["paragraphs", "opening", "statements", "purpose", "preamble"].includes(key);
+  const input = long
+    ? el("textarea", { rows: Math.min(6, Math.max(2, Math.ceil(text.length / 40))), oninput: (e) => set(e.target.value) })
+    : el("input", { type: "text", value: text, oninput: (e) => set(e.target.value),
+        placeholder: marker === "date" ? "2024-02-27" : marker === "time" ? "11:00" : marker === "date-time" ? "2024-02-21T17:00" : null });
+  if (long) input.value = text;
+  if (marker === "date" || marker === "date-time") {
+    return el("div", { class: "date" }, input, el("span", { class: "era", "data-era-for": dotted(path) }));
+  }
+  if (key === "logo" || key === "file") return el("div", { class: "upload" }, input, uploadButton(path, key));
+  return input;
+}
+
+function uploadButton(path, key) {
+  const accept = key === "logo" ? ".png,.jpg,.jpeg" : ".pdf";
+  return el("input", { type: "file", accept, onchange: async (e) => {
+    const f = e.target.files[0];
+    if (!f) return;
+    try {
+      const r = await fetch(`/api/upload?name=${encodeURIComponent(f.name)}`,
+        { method: "POST", headers: { "X-JPDocs-Token": TOKEN }, body: f });
+      const j = await r.json();
+      if (!r.ok) throw new Error(j.error);
+      setAt(path, j.file);
+      changed(true);
+    } catch (err) { status(`アップロードできません: ${err.message}`); }
+  } });
+}
+
+function renderArray(opt, value, path, label, help, key) {
+  const fs = el("fieldset", {}, el("legend", {}, label));
+  if (help) fs.append(el("div", { class: "help" }, help));
+  value.forEach((v, i) => {
+    const item = opt.items || {};
+    const named = resolve(item).properties ? { ...item, title: `${label} ${i + 1}` } : item;
+    const body = renderField(named, v, [...path, i], `${i + 1}`);
+    body.classList.add("body");
+    fs.append(el("div", { class: "row" }, body, el("button", { type: "button", class: "remove", title: "この行を削除",
+      onclick: () => { const list = getAt(path); list.splice(i, 1); changed(true); } }, "削除")));
+  });
+  fs.append(el("button", { type: "button", class: "add", onclick: () => {
+    const list = Array.isArray(getAt(path)) ? getAt(path) : [];
+    list.push(blank(opt.items || {}));
+    setAt(path, list);
+    changed(true);
+  } }, "＋ 行を追加"));
+  return el("div", { class: "field", "data-path": dotted(path) }, fs);
+}
+
+// A mapping keyed by ids the user chooses (parties: bureau, kitami_it …).
+function renderDict(opt, value, path, label, help, key) {
+  const fs = el("fieldset", {}, el("legend", {}, label));
+  if (help) fs.append(el("div", { class: "help" }, help));
+  for (const [id, v] of Object.entries(value)) {
+    const idInput = el("input", { type: "text", value: id, class: "dict-key", "aria-label": "記号",
+      onchange: (e) => {
+        const name = e.target.value.trim();
+        if (!name || name === id || name in value) { e.target.value = id; return; }
+        const renamed = {};
+        for (const [k, x] of Object.entries(value)) renamed[k === id ? name : k] = x;
+        setAt(path, renamed);
+        changed(true);
+      } });
+    const body = renderField({ ...opt.additionalProperties, title: id }, v, [...path, id], id);
+    fs.append(el("div", { class: "field" }, el("label", {}, "記号", idInput), body,
+      el("button", { type: "button", class: "remove", onclick: () => {
+        const copy = { ...value }; delete copy[id]; setAt(path, copy); changed(true); } }, `${id} を削除`)));
+  }
+  fs.append(el("button", { type: "button", class: "add", onclick: () => {
+    let n = Object.keys(value).length + 1;
+    while (`party${n}` in value) n++;
+    setAt(path, { ...value, [`party${n}`]: blank(opt.additionalProperties) });
+    changed(true);
+  } }, "＋ 追加"));
+  return el("div", { class: "field", "data-path": dotted(path) }, fs);
+}
+
+// A list of party ids: one checkbox per party of the spec, in the parties' order.
+function renderParties(value, path, label, help, key) {
+  const ids = Object.keys((current.data || {}).parties || {});
+  const box = el("div", { class: "parties" });
+  for (const id of ids) {
+    const party = current.data.parties[id] || {};
+    const cb = el("input", { type: "checkbox", value: id, checked: value.includes(id), onchange: () => {
+      const chosen = ids.filter((x) => box.querySelector(`input[value="${CSS.escape(x)}"]`).checked);
+      setAt(path, chosen);
+      changed(false);
+    } });
+    box.append(el("label", {}, cb, ` ${party.name || id}（${id}）`));
+  }
+  return fieldBox(path, label, help, key, box);
+}
+
+// ---------------------------------------------------------------- preview
+let lastProblems = [];
+
+function schedulePreview() {
+  clearTimeout(timer);
+  timer = setTimeout(runPreview, 350);
+}
+
+function dateValues() {
+  const out = {};
+  for (const span of document.querySelectorAll("[data-era-for]")) {
+    const input = span.parentElement.querySelector("input");
+    if (input && input.value.trim()) out[span.dataset.eraFor] = input.value.trim();
+  }
+  return out;
+}
+
+async function runPreview() {
+  if (!current) return;
+  const mine = ++seq;
+  $("#preview").classList.add("busy");
+  try {
+    const r = await api("POST", "/api/preview", { name: current.name, data: current.data, dates: dateValues() });
+    if (mine !== seq) return;
+    showPreview(r);
+  } catch (err) {
+    if (mine === seq) status(`プレビューできません: ${err.message}`);
+  } finally {
+    if (mine === seq) $("#preview").classList.remove("busy");
+  }
+}
+
+function showPreview(r) {
+  for (const span of document.querySelectorAll("[data-era-for]")) span.textContent = r.eras[span.dataset.eraFor] || "";
+  showProblems(r.problems, r.notes);
+  if (!r.problems.length) {
+    const pv = $("#preview");
+    pv.replaceChildren();
+    for (const doc of r.documents) {
+      pv.append(el("h3", {}, doc.name));
+      doc.pages.forEach((src, i) => pv.append(el("img", { src, alt: `${doc.name} ${i + 1}ページ`, "data-doc": doc.name })));
+    }
+    pv.dataset.state = "ok";
+    showDownloads(r.documents);
+  } else {
+    const pv = $("#preview");
+    pv.dataset.state = "problems";
+    const hint = pv.querySelector(".hint") || el("p", { class: "hint" });
+    hint.textContent = pv.querySelector("img")
+      ? `問題が ${r.problems.length} 件あります。直すとページが更新されます（下は前回のページ）。`
+      : `問題が ${r.problems.length} 件あります（左に赤で表示）。直すと、ここに文書のページが表示されます。`;
+    pv.prepend(hint);
+  }
+}
+
+function fieldFor(key) {
+  let k = key;
+  while (k) {
+    const box = document.querySelector(`[data-path="${CSS.escape(k)}"]`);
+    if (box) return box;
+    const cut = Math.max(k.lastIndexOf("."), k.lastIndexOf("["));
+    k = cut > 0 ? k.slice(0, cut) : "";
+  }
+  return null;
+}
+
+function showProblems(problems, notes) {
+  lastProblems = problems || [];
+  for (const e of document.querySelectorAll(".field-error")) e.remove();
+  for (const e of document.querySelectorAll(".has-error")) e.classList.remove("has-error");
+  const list = $("#problems");
+  list.replaceChildren();
+  for (const p of lastProblems) {
+    list.append(el("div", { class: "problem" }, p.text));
+    const box = p.key ? fieldFor(p.key) : null;
+    if (box) {
+      box.classList.add("has-error");
+      box.append(el("div", { class: "field-error", "data-key": p.key }, p.message));
+    }
+  }
+  for (const n of notes || []) list.append(el("div", { class: "note" }, n));
+}
+
+// ---------------------------------------------------------------- specs
+// Links to the files of the saved spec: those of the documents the preview made, the
+// release where the notice attaches something, and all of them as a zip.
+function showDownloads(documents) {
+  const d = $("#downloads");
+  d.replaceChildren(el("span", {}, "ダウンロード（保存した内容）: "));
+  const n = encodeURIComponent(current.name);
+  const names = documents ? documents.map((doc) => doc.name.replace(/\.pdf$/, "")) : ["press-notice", "overview", "agreement"];
+  const files = names.flatMap((x) => [`${x}.pdf`, `${x}.docx`]);
+  const notice = (current.data || {}).press_notice || {};
+  const attaches = (list) => (list || []).some((a) => a && typeof a === "object" && (a.document || a.file));
+  if (names.includes("press-notice") && attaches(notice.attachments)) files.push("release.pdf");
+  if (names.includes("press-notice-after") && attaches((notice.after || {}).attachments || notice.attachments)) files.push("release-after.pdf");
+  files.push("all.zip");
+  for (const f of files) {
+    d.append(el("a", { href: `/api/download?name=${n}&file=${encodeURIComponent(f)}`, download: "", "data-file": f }, f));
+  }
+}
+
+function load(spec) {
+  current = { name: spec.name, version: spec.version, data: spec.data || {} };
+  dirty = false;
+  $("#toolbar").hidden = false;
+  $("#spec-name").textContent = spec.name;
+  $("#save-status").textContent = "";
+  location.hash = "spec=" + encodeURIComponent(spec.name);
+  lastProblems = spec.problems || [];
+  if (spec.data === null && lastProblems.length) {
+    $("#form").replaceChildren(el("p", {}, "この spec は読めません。エディタで直してください。"));
+    showProblems(lastProblems);
+    return;
+  }
+  renderForm();
+  showDownloads();
+  runPreview();
+}
+
+async function refreshList(selected) {
+  const r = await api("GET", "/api/specs");
+  const s = $("#spec-list");
+  s.replaceChildren(el("option", { value: "" }, "（選んでください）"), ...r.specs.map((n) => el("option", { value: n }, n)));
+  if (selected) s.value = selected;
+}
+
+async function openSpec(name) {
+  if (!name) return;
+  if (dirty && !confirm("保存していない変更は失われます。よろしいですか。")) return;
+  try { load(await api("GET", `/api/spec?name=${encodeURIComponent(name)}`)); status(""); }
+  catch (err) { status(err.message); }
+}
+
+async function save() {
+  try {
+    const r = await api("POST", "/api/save", { name: current.name, data: current.data, version: current.version });
+    current.version = r.version;
+    dirty = false;
+    $("#save-status").textContent = r.problems.length ? `保存しました（問題が ${r.problems.length} 件あります）` : "保存しました";
+  } catch (err) {
+    $("#save-status").textContent = `保存できません: ${err.message}`;
+  }
+}
+
+async function newSpec() {
+  const name = $("#new-name").value.trim();
+  if (!name) { status("ファイル名を入れてください"); return; }
+  try {
+    const spec = await api("POST", "/api/new", { kind: $("#starter-kind").value, name });
+    await refreshList(spec.name);
+    load(spec);
+    status(`${spec.name} を作成しました`);
+  } catch (err) { status(err.message); }
+}
+
+// The schema is fetched once; the buttons wait for it (a click before it came is
+// answered when it has come, not lost).
+const schemaReady = api("GET", "/api/schema").then((s) => { schema = s; });
+
+async function start() {
+  $("#open-spec").addEventListener("click", async () => { await schemaReady; openSpec($("#spec-list").value); });
+  $("#new-spec").addEventListener("click", async () => { await schemaReady; newSpec(); });
+  $("#save").addEventListener("click", save);
+  window.addEventListener("beforeunload", (e) => { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
+  window.addEventListener("hashchange", () => {          // a link or bookmark to another spec of the folder
+    const h = location.hash.match(/spec=([^&]+)/);
+    if (h && (!current || decodeURIComponent(h[1]) !== current.name)) openSpec(decodeURIComponent(h[1]));
+  });
+  await schemaReady;
+  const m = location.hash.match(/spec=([^&]+)/);
+  await refreshList(m ? decodeURIComponent(m[1]) : "");
+  if (m) await openSpec(decodeURIComponent(m[1]));
+  document.body.dataset.ready = "1";
+}
+
+$("#form").addEventListener("submit", (e) => e.preventDefault());
+start();

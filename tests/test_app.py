@@ -1,0 +1,558 @@
+"""The local app (jpdocs/app): its schema export, the round-trip save, the starters,
+and its server's answers and refusals, on a real server over HTTP."""
+from __future__ import annotations
+
+import http.client
+import io
+import json
+import os
+import re
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_SPEC, no_space, pdf_text, run_generate
+
+from jpdocs.app import formdata, roundtrip
+from jpdocs.app.schema_export import spec_schema
+from jpdocs.app.server import make_server
+from jpdocs.app.starters import SCHEMA_FILE, starter_text
+
+SEED = SEED_SPEC.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- schema export
+
+def test_schema_has_every_spec_key_with_japanese_labels():
+    s = spec_schema()
+    assert set(s["properties"]) == {"issuer", "style", "parties", "agreement", "press_notice"}
+    assert s["properties"]["issuer"]["title"] == "発信者"
+    notice = s["$defs"]["PressNotice"]["properties"]
+    assert notice["subject"]["title"] == "件名"
+    assert s["$defs"]["Party"]["additionalProperties"] is False      # unknown keys flagged by editors too
+    assert set(s["required"]) == {"issuer", "parties"}
+
+
+def test_schema_dates_accept_era_dates_and_signatories_pick_parties():
+    s = spec_schema()
+    issue = s["$defs"]["PressNotice"]["properties"]["issue_date"]
+    assert issue.get("x-jpdocs") == "date" and "format" not in issue      # 令和6年2月16日 is valid too
+    assert "format" not in json.dumps(s)
+    assert s["$defs"]["Ceremony"]["properties"]["signatories"]["x-jpdocs"] == "party-ids"
+    # a plain title is an attachment, `- place` a 記 item: the shorthand validates
+    items = s["$defs"]["PressNotice"]["properties"]["attachments"]["items"]
+    assert {"type": "string", "minLength": 1} in items["anyOf"]
+
+
+def test_schema_validates_the_seed_and_refuses_a_misspelt_key():
+    jsonschema = pytest.importorskip("jsonschema")
+    from jpdocs.source import parse_yaml
+    s = spec_schema()
+    jsonschema.Draft202012Validator.check_schema(s)
+    for spec in sorted(SEED_SPEC.parent.glob("*.yaml")):       # as an editor reads them (YAML 1.2: dates are text)
+        data, _ = parse_yaml(spec, spec.read_bytes())
+        jsonschema.validate(data, s)
+    bad, _ = parse_yaml(SEED_SPEC, SEED.encode())
+    bad["press_notice"]["subjet"] = bad["press_notice"].pop("subject")
+    with pytest.raises(jsonschema.ValidationError, match="subjet"):
+        jsonschema.validate(bad, s)
+
+
+def test_schema_accepts_every_spec_jpdocs_accepts():
+    """The schema must never flag in an editor what the generator accepts."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from jpdocs.errors import InputError
+    from jpdocs.source import parse_yaml
+    from jpdocs.spec import load_spec
+    s, checked = spec_schema(), 0
+    root = SEED_SPEC.parent.parent
+    for spec in sorted([*root.joinpath("specs").glob("*.yaml"), *root.joinpath("tests").rglob("*.yaml")]):
+        try:
+            load_spec(spec)
+        except InputError:
+            continue                                  # a bad spec, or not a spec (a house style …)
+        data, _ = parse_yaml(spec, spec.read_bytes())
+        jsonschema.validate(data, s)
+        checked += 1
+    assert checked >= 20
+
+
+def test_schema_command_writes_the_file_and_new_writes_a_starter_beside_it(tmp_path):
+    result = run_generate("schema", tmp_path / "s.json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == spec_schema()
+    result = run_generate("new", "notice", tmp_path / "event.yaml")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "event.yaml").read_text(encoding="utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema={SCHEMA_FILE}\n")
+    assert (tmp_path / SCHEMA_FILE).is_file()
+    again = run_generate("new", "notice", tmp_path / "event.yaml")
+    assert again.returncode == 1 and "exists already" in again.stderr
+    assert (tmp_path / "event.yaml").read_text(encoding="utf-8") == text          # never overwritten
+    # the starter says nothing of its own: check names each empty required key, with its line
+    check = run_generate("check", tmp_path / "event.yaml")
+    assert check.returncode == 1
+    assert f"{tmp_path / 'event.yaml'}:6: issuer: expected text, got nothing" in check.stderr
+    assert "press_notice.subject: expected text" in check.stderr
+    assert "Traceback" not in check.stderr
+
+
+def test_serve_listens_on_loopback_only_and_prints_its_address(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+    root = SEED_SPEC.parent.parent
+    proc = subprocess.Popen([sys.executable, str(root / "generate.py"), "serve", str(tmp_path), "--no-browser"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        line = proc.stdout.readline()
+        m = re.match(r"jpdocs app: http://127\.0\.0\.1:(\d+)/  \(specs in (.+); Ctrl\+C stops it\)", line)
+        assert m, line
+        port = int(m.group(1))
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/specs", timeout=30) as r:
+            assert json.load(r)["specs"] == []
+        import socket
+        for family, address in ((socket.AF_INET, _other_address()), (socket.AF_INET6, "::1")):
+            if address is None:
+                continue
+            with socket.socket(family) as sock:
+                sock.settimeout(5)
+                assert sock.connect_ex((address, port)) != 0, address      # not reachable there
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "stopped" in out and err == ""
+    bad = run_generate("serve", tmp_path / "missing", "--no-browser")
+    assert bad.returncode == 1 and bad.stderr == f"error: {tmp_path / 'missing'}: not a folder (serve needs the folder of specs)\n"
+
+
+def _other_address() -> str | None:
+    """This machine's address on its network, if it has one (not loopback)."""
+    import socket
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))          # no packet is sent: this only picks the route
+            address = s.getsockname()[0]
+    except OSError:
+        return None
+    return None if address.startswith("127.") else address
+
+
+# ---------------------------------------------------------------- round trip
+
+def test_round_trip_of_the_seed_is_the_same_text():
+    assert roundtrip.merged_text(SEED, roundtrip.plain(roundtrip.load(SEED))) == SEED
+
+
+def test_an_edit_changes_only_its_lines_and_keeps_comments_and_order():
+    data = roundtrip.plain(roundtrip.load(SEED))
+    data["press_notice"]["subject"] = "件名を変えた"
+    data["press_notice"]["ceremony"]["end"] = "11:30"          # a new key: appended, quoted as a time must be
+    data["parties"]["bureau"]["address"] = "true"              # text that a loader could read as a boolean
+    del data["press_notice"]["closing_ijo"]
+    out = roundtrip.merged_text(SEED, data)
+    old_lines, new_lines = SEED.splitlines(), out.splitlines()
+    changed = [(a, b) for a, b in zip(old_lines, new_lines) if a != b]
+    assert "# 北海道オホーツク総合振興局と北見工業大学との包括連携協定（令和６年２月27日締結）" in out
+    assert "  bureau:                      # first party: 甲" in out
+    assert "    end: 2025-03-31            # the first term runs to the end of the next fiscal year" in out
+    assert "  subject: 件名を変えた" in new_lines
+    assert '    end: "11:30"' in new_lines
+    assert '    address: "true"' in new_lines
+    assert "closing_ijo" not in out
+    assert len(new_lines) == len(old_lines)                     # one key added, one removed
+    keys = [line.split(":")[0].strip() for line in new_lines if line and not line.startswith((" ", "#"))]
+    assert keys == ["issuer", "parties", "agreement", "press_notice"]
+    # and jpdocs reads it back as the form meant it
+    from jpdocs.source import parse_yaml
+    back, _ = parse_yaml(Path("x.yaml"), out.encode())
+    assert back["press_notice"]["ceremony"]["end"] == "11:30"
+    assert back["parties"]["bureau"]["address"] == "true"
+    assert back["press_notice"]["ceremony"]["date"] == "2024-02-27"
+    assert len(changed) <= 3
+
+
+def test_form_data_empty_fields_become_null_or_the_default():
+    out = formdata.normalize({"issuer": "", "parties": {"a": {"name": "x", "statements": []}},
+                              "agreement": {"title": "t", "validity": {"renewal_notice": "", "end": ""}},
+                              "press_notice": {"date_suffix": "", "opening": ["段落"]}})
+    assert out["issuer"] is None                                   # required: check says it is missing
+    assert "renewal_notice" not in out["agreement"]["validity"]    # 1か月 applies, not "no notice period"
+    assert out["agreement"]["validity"]["end"] is None
+    assert "date_suffix" not in out["press_notice"]                # 配布 applies
+    assert out["parties"]["a"]["statements"] == []
+
+
+def test_every_starter_round_trips_and_keeps_its_comments():
+    for kind in ("notice", "agreement", "both"):
+        text = starter_text(kind)
+        data = roundtrip.plain(roundtrip.load(text))
+        assert roundtrip.merged_text(text, data) == text
+        data["issuer"] = "北海道オホーツク総合振興局"
+        out = roundtrip.merged_text(text, formdata.normalize(data))
+        assert re.search(r"^issuer: 北海道オホーツク総合振興局 +# 文書を出す組織", out, re.M), out
+
+
+# ---------------------------------------------------------------- the server
+
+class Client:
+    def __init__(self, folder: Path):
+        self.server, self.app = make_server(folder)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.host = f"127.0.0.1:{self.app.port}"
+
+    def request(self, method, url, body=None, host=None, token=True, headers=None, raw=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.app.port, timeout=60)
+        h = {"Host": host or self.host}
+        if token:
+            h["X-JPDocs-Token"] = self.app.token if token is True else token
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode()
+            h["Content-Type"] = "application/json"
+        h.update(headers or {})
+        conn.request(method, url, body=data, headers=h)
+        r = conn.getresponse()
+        payload = r.read()
+        conn.close()
+        return r.status, payload, dict(r.getheaders())
+
+    def json(self, method, url, body=None, **kw):
+        status, payload, _ = self.request(method, url, body, **kw)
+        return status, json.loads(payload)
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def client(tmp_path):
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    (folder / SEED_SPEC.name).write_text(SEED, encoding="utf-8")
+    c = Client(folder)
+    yield c
+    c.close()
+
+
+def test_the_page_carries_the_token_and_the_list_names_the_specs(client):
+    status, page, headers = client.request("GET", "/", token=False)
+    assert status == 200 and client.app.token.encode() in page
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    status, specs = client.json("GET", "/api/specs", token=False)
+    assert specs["specs"] == [SEED_SPEC.name]
+
+
+@pytest.mark.parametrize("host", ["evil.example:80", f"attacker.test", "127.0.0.1", "127.0.0.1.nip.io:8000", ""])
+def test_another_host_header_is_refused(client, host):
+    host = host or "localhost:1"
+    for method, url in (("GET", "/"), ("GET", f"/api/spec?name={SEED_SPEC.name}"), ("GET", "/api/specs")):
+        status, payload, _ = client.request(method, url, host=host, token=False)
+        assert status == 403, (host, url)
+        assert client.app.token.encode() not in payload and "parties".encode() not in payload
+    for good in (client.host, f"localhost:{client.app.port}", f"[::1]:{client.app.port}"):
+        assert client.request("GET", "/api/specs", host=good)[0] == 200
+
+
+def test_a_state_changing_request_without_the_token_is_refused(client):
+    for token in (False, "wrong"):
+        status, out = client.json("POST", "/api/new", {"kind": "notice", "name": "x.yaml"}, token=token)
+        assert status == 403 and "token" in out["error"]
+        status, out = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": {}, "version": "x"},
+                                  token=token)
+        assert status == 403
+    assert not (client.app.folder / "x.yaml").exists()
+    assert (client.app.folder / SEED_SPEC.name).read_text(encoding="utf-8") == SEED
+    # the right token from another site's page (Origin) is refused too
+    status, out = client.json("POST", "/api/new", {"kind": "notice", "name": "x.yaml"},
+                              headers={"Origin": "http://evil.example"})
+    assert status == 403 and not (client.app.folder / "x.yaml").exists()
+
+
+@pytest.mark.parametrize("name", ["../outside.yaml", "/tmp/outside.yaml", "sub/x.yaml", "..\\x.yaml", ".hidden.yaml",
+                                  "x.txt", "link.yaml"])
+def test_a_path_outside_the_folder_is_refused(client, tmp_path, name):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(SEED, encoding="utf-8")
+    (client.app.folder / "link.yaml").symlink_to(outside)          # a link out of the folder
+    status, out = client.json("GET", f"/api/spec?name={name}")
+    assert status in (400, 403), out
+    status, out = client.json("POST", "/api/save", {"name": name, "data": {"issuer": "x"}, "version": ""})
+    assert status in (400, 403)
+    if name != "x.txt":                          # new names x.txt.yaml, in the folder
+        status, out = client.json("POST", "/api/new", {"kind": "notice", "name": name})
+        assert status in (400, 403, 409)
+    status, _, _ = client.request("GET", f"/api/download?name={name}&file=press-notice.pdf")
+    assert status in (400, 403)
+    assert outside.read_text(encoding="utf-8") == SEED
+    assert "link.yaml" not in client.json("GET", "/api/specs")[1]["specs"]
+
+
+def test_a_stale_save_is_refused_and_loses_nothing(client):
+    status, first = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    status, second = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    a = json.loads(json.dumps(first["data"]))
+    a["press_notice"]["subject"] = "一つ目の窓の件名"
+    status, saved = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": a, "version": first["version"]})
+    assert status == 200 and saved["problems"] == []
+    b = json.loads(json.dumps(second["data"]))
+    b["issuer"] = "二つ目の窓の発信者"
+    status, out = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": b, "version": second["version"]})
+    assert status == 409 and "changed since you opened it" in out["error"]
+    text = (client.app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
+    assert "一つ目の窓の件名" in text and "二つ目の窓の発信者" not in text
+    # a change by an editor is also detected
+    (client.app.folder / SEED_SPEC.name).write_text(text + "# edited\n", encoding="utf-8")
+    status, out = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": a, "version": saved["version"]})
+    assert status == 409
+
+
+def test_preview_shows_pages_and_puts_each_problem_at_its_key_in_the_command_lines_words(client, tmp_path):
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    data = spec["data"]
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data,
+                                                       "dates": {"press_notice.issue_date": "2024-02-16"}})
+    assert status == 200 and out["problems"] == []
+    assert [d["name"] for d in out["documents"]] == ["press-notice.pdf", "overview.pdf", "agreement.pdf"]
+    assert all(p.startswith("data:image/png;base64,") for d in out["documents"] for p in d["pages"])
+    assert out["eras"] == {"press_notice.issue_date": "令和６年２月16日（金）"}
+    data["press_notice"]["ceremony"]["date"] = "2024-02-30"
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data})
+    [problem] = out["problems"]
+    assert problem["key"] == "press_notice.ceremony.date"
+    bad = tmp_path / "specs" / "bad.yaml"
+    bad.write_text(roundtrip.merged_text(SEED, data), encoding="utf-8")
+    cli = run_generate("check", bad)
+    expected = problem["text"].replace(str(client.app.folder / SEED_SPEC.name), str(bad))
+    assert expected in cli.stderr                                   # the same words as the command line
+    assert (client.app.folder / SEED_SPEC.name).read_text(encoding="utf-8") == SEED   # a preview writes nothing
+
+
+def test_deeply_nested_or_broken_requests_are_refused_plainly(client):
+    for levels in (60, 100_000):
+        deep = b"[" * levels + b'"x"' + b"]" * levels
+        status, out = client.json("POST", "/api/preview", raw=b'{"name": "a.yaml", "data": ' + deep + b"}",
+                                  headers={"Content-Type": "application/json"})
+        assert status == 400 and "nested" in out["error"]
+    status, out = client.json("POST", "/api/preview", raw=b"{not json", headers={"Content-Type": "application/json"})
+    assert status == 400 and out["error"] == "the request is not valid JSON"
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": [[[["x"]]]]})
+    assert status == 200 and out["problems"][0]["message"].startswith("a spec is a mapping of keys")
+
+
+def test_a_spec_that_is_not_yaml_opens_with_the_loaders_message(client):
+    (client.app.folder / "broken.yaml").write_text("issuer: x\nparties:\n\tbureau: {}\n", encoding="utf-8")
+    status, out = client.json("GET", "/api/spec?name=broken.yaml")
+    assert status == 200 and out["data"] is None
+    [problem] = out["problems"]
+    assert problem["line"] == 3 and "tab character" in problem["message"]
+    cli = run_generate("check", client.app.folder / "broken.yaml")
+    assert problem["text"] in cli.stderr
+
+
+def test_previews_at_once_each_get_their_own_answer(client):
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    results = {}
+
+    def ask(i):
+        data = json.loads(json.dumps(spec["data"]))
+        if i % 2:
+            data["press_notice"]["issue_date"] = f"2024-02-{30 + i % 3 - 1}"     # 29 is valid, 30 and 31 are not
+        results[i] = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data})
+
+    threads = [threading.Thread(target=ask, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i, (status, out) in sorted(results.items()):
+        assert status == 200
+        day = 30 + i % 3 - 1
+        if i % 2 and day > 29:
+            assert [p["key"] for p in out["problems"]] == ["press_notice.issue_date"]
+            assert f"2024-02-{day} is not a valid date" in out["problems"][0]["message"]
+        else:
+            assert out["problems"] == [] and len(out["documents"]) == 3
+
+
+def test_a_browser_that_goes_away_mid_answer_leaves_no_traceback(client, capfd):
+    import socket
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    body = json.dumps({"name": SEED_SPEC.name, "data": spec["data"]}).encode()
+    for _ in range(3):
+        sock = socket.create_connection(("127.0.0.1", client.app.port))
+        sock.sendall(b"POST /api/preview HTTP/1.1\r\nHost: " + client.host.encode()
+                     + b"\r\nContent-Type: application/json\r\nX-JPDocs-Token: " + client.app.token.encode()
+                     + b"\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        sock.close()                                   # a reset, before the pages are drawn
+    assert client.json("GET", "/api/specs")[0] == 200
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": spec["data"]})
+    assert status == 200 and out["problems"] == []
+    captured = capfd.readouterr()
+    assert "Traceback" not in captured.err and "Broken pipe" not in captured.err
+
+
+def test_uploads_are_checked_by_content_limited_and_never_replace(client):
+    png = io.BytesIO()
+    from PIL import Image
+    Image.new("RGB", (20, 10), "red").save(png, "PNG")
+    status, out = client.json("POST", "/api/upload?name=logo.png", raw=png.getvalue())
+    assert status == 200 and out == {"file": "logo.png"}
+    assert (client.app.folder / "logo.png").read_bytes() == png.getvalue()
+    status, out = client.json("POST", "/api/upload?name=logo.png", raw=png.getvalue())
+    assert status == 409
+    status, out = client.json("POST", "/api/upload?name=fake.png", raw=b"<html>not an image</html>")
+    assert status == 400 and "not a PNG image" in out["error"]
+    status, out = client.json("POST", "/api/upload?name=map.pdf", raw=png.getvalue())
+    assert status == 400 and "not a PDF" in out["error"]
+    status, out = client.json("POST", "/api/upload?name=../../evil.png", raw=png.getvalue())
+    assert status == 200 and out["file"] == "evil.png"               # the folder part is dropped
+    status, out = client.json("POST", "/api/upload?name=run.sh", raw=b"#!/bin/sh")
+    assert status == 400
+    status, _, _ = client.request("POST", "/api/upload?name=big.pdf", raw=b"%PDF-",
+                                  headers={"Content-Length": "10000001"})   # refused before it is read
+    assert status == 413
+    assert not (client.app.folder / "big.pdf").exists() and not (client.app.folder / "fake.png").exists()
+    status, _, _ = client.request("POST", "/api/upload?name=x.png", raw=png.getvalue(), token=False)
+    assert status == 403
+
+
+def test_downloads_are_the_built_files_and_a_zip(client):
+    status, pdf, headers = client.request("GET", f"/api/download?name={SEED_SPEC.name}&file=press-notice.pdf",
+                                          token=False)
+    assert status == 200 and pdf.startswith(b"%PDF-") and headers["Content-Type"] == "application/pdf"
+    status, data, _ = client.request("GET", f"/api/download?name={SEED_SPEC.name}&file=all.zip", token=False)
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    stem = SEED_SPEC.stem
+    assert sorted(names) == sorted(f"{stem}/{n}" for n in (
+        "press-notice.pdf", "press-notice.docx", "overview.pdf", "overview.docx", "agreement.pdf",
+        "agreement.docx", "release.pdf"))
+    status, out = client.json("GET", f"/api/download?name={SEED_SPEC.name}&file=../../etc/passwd")
+    assert status == 404
+
+
+def test_done_when_the_seeds_notice_made_from_the_starter_builds_the_same_files(client, tmp_path):
+    """What a person fills in the form, sent as the form sends it (every field, empty
+    ones as ""), saved over the starter: the command line builds the seed's files."""
+    status, spec = client.json("POST", "/api/new", {"kind": "both", "name": "kitami"})
+    assert status == 200 and spec["name"] == "kitami.yaml"
+    assert spec["data"]["parties"]["party1"]["name"] is None
+    form = _as_the_form_sends(spec["data"], roundtrip.plain(roundtrip.load(SEED)))
+    status, saved = client.json("POST", "/api/save", {"name": "kitami.yaml", "data": form,
+                                                      "version": spec["version"]})
+    assert status == 200 and saved["problems"] == [], saved
+    saved_text = (client.app.folder / "kitami.yaml").read_text(encoding="utf-8")
+    assert saved_text.startswith("# yaml-language-server: $schema=spec.schema.json\n")
+    assert "issuer: 北海道オホーツク総合振興局 " in saved_text and "# 文書を出す組織" in saved_text
+    ours, seed = tmp_path / "ours", tmp_path / "seed"
+    for spec_file, out in ((client.app.folder / "kitami.yaml", ours), (SEED_SPEC, seed)):
+        result = run_generate(spec_file, "-o", out)
+        assert result.returncode == 0, result.stderr
+    ours_files = sorted(p.name for p in (ours / "kitami").iterdir() if not p.name.startswith("."))
+    seed_files = sorted(p.name for p in (seed / SEED_SPEC.stem).iterdir() if not p.name.startswith("."))
+    assert ours_files == seed_files
+    for name in seed_files:
+        a, b = (ours / "kitami" / name).read_bytes(), (seed / SEED_SPEC.stem / name).read_bytes()
+        if name.endswith(".pdf"):
+            assert no_space(pdf_text(ours / "kitami" / name)) == no_space(pdf_text(seed / SEED_SPEC.stem / name))
+        assert a == b, name
+
+
+def _as_the_form_sends(starter: dict, seed: dict):
+    """The seed's values typed into the starter's form: the starter's keys stay (empty
+    ones as ""), the seed's are filled in, party ids renamed as the seed names them."""
+    def fill(old, new):
+        if isinstance(new, dict):
+            out = {k: "" if v is None else fill(v, None) for k, v in (old or {}).items()} \
+                if isinstance(old, dict) else {}
+            for k, v in new.items():
+                out[k] = fill(old.get(k) if isinstance(old, dict) else None, v)
+            return out
+        if new is None:
+            if isinstance(old, dict):
+                return {k: fill(v, None) for k, v in old.items()}
+            if isinstance(old, list):
+                return []
+            return "" if old is None else old
+        return new
+    form = fill(starter, seed)
+    form["parties"] = {k: fill(None, v) for k, v in seed["parties"].items()}   # ids renamed in the form
+    return form
+
+
+# ---------------------------------------------------------------- messages in Japanese
+
+PO = Path(__file__).resolve().parent.parent / "jpdocs" / "app" / "locale" / "ja" / "LC_MESSAGES" / "jpdocs-app.po"
+
+
+def _po_entries(text: str) -> dict[str, str]:
+    """msgid → msgstr of a .po file (the plain subset this catalogue uses)."""
+    entries, key, current = {}, None, {}
+    for line in text.splitlines() + [""]:
+        if line.startswith(("msgid ", "msgstr ")):
+            key, _, rest = line.partition(" ")
+            current[key] = json.loads(rest)
+        elif line.startswith('"') and key:
+            current[key] += json.loads(line)
+        elif not line.strip() and current:
+            entries[current["msgid"]] = current["msgstr"]
+            current, key = {}, None
+    return entries
+
+
+def _app_messages() -> set[str]:
+    import ast
+    found = set()
+    for source in (PO.parents[3]).glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("Msg", "_")
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                found.add(node.args[0].value)
+    return found
+
+
+def test_every_message_of_the_app_has_its_japanese_with_the_same_placeholders():
+    entries = _po_entries(PO.read_text(encoding="utf-8"))
+    messages = {m for m in _app_messages() if re.sub(r"\{\w+\}", "", m).strip(": ")}   # not bare "{message}"
+    assert len(messages) > 30
+    assert messages - set(entries) == set()
+    assert set(entries) - {""} - messages == set()                     # nothing stale either
+    for msgid in messages:
+        assert entries[msgid] and re.search(r"[ぁ-んァ-ン一-龯]", entries[msgid]), msgid
+        assert sorted(re.findall(r"\{\w+\}", msgid)) == sorted(re.findall(r"\{\w+\}", entries[msgid])), msgid
+
+
+def test_the_compiled_catalogue_agrees_with_the_po_file():
+    import gettext
+    with open(PO.with_suffix(".mo"), "rb") as fh:
+        compiled = gettext.GNUTranslations(fh)
+    for msgid, msgstr in _po_entries(PO.read_text(encoding="utf-8")).items():
+        if msgid:
+            assert compiled.gettext(msgid) == msgstr, msgid
+
+
+def test_the_server_speaks_the_browsers_language(client):
+    for language, expected in (("ja,en-US;q=0.9", "トークンがないか違います"), ("ja-JP", "トークンがないか違います"),
+                               ("en-US,en;q=0.9,ja;q=0.8", "missing or wrong token"), (None, "missing or wrong token"),
+                               ("fr, ja;q=0.5", "トークンがないか違います")):
+        headers = {"Accept-Language": language} if language else {}
+        status, out = client.json("POST", "/api/new", {"kind": "notice", "name": "x.yaml"}, token="bad",
+                                  headers=headers)
+        assert status == 403 and out["error"].startswith(expected), (language, out)
+    status, out = client.json("POST", "/api/upload?name=fake.png", raw=b"no", headers={"Accept-Language": "ja"})
+    assert out["error"] == "fake.png: PNG 画像ではありません"
+
+
+def test_the_commands_speak_the_environments_language(tmp_path):
+    (tmp_path / "x.yaml").write_text("issuer: x\n", encoding="utf-8")
+    base = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    ja = run_generate("new", "notice", tmp_path / "x.yaml", env={**base, "LANG": "ja_JP.UTF-8"})
+    assert ja.returncode == 1 and ja.stderr == f"error: {tmp_path / 'x.yaml'}: すでにあります。別のファイル名にしてください\n"
+    en = run_generate("new", "notice", tmp_path / "x.yaml", env={**base, "LANG": "C.UTF-8"})
+    assert en.returncode == 1 and en.stderr == f"error: {tmp_path / 'x.yaml'}: exists already; name another file\n"

@@ -1,0 +1,177 @@
+"""The app end to end in a real browser: Debian's chromium, headless, driven by
+Playwright for Python (its own browser download is never used: executable_path).
+
+A notice is made from the starter as a person would make it: typing into the form,
+watching the pages change, meeting an error at its field, saving, reloading the
+page, downloading the PDF and reading its text."""
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import no_space, pdf_text
+
+from jpdocs.app.server import make_server
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+
+SUBJECT = "北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について"
+
+
+@pytest.fixture
+def app(tmp_path):
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    server, app = make_server(folder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield app
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def page(app):
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
+        # bypass_csp: the test waits with script of its own, which the page's policy forbids
+        context = browser.new_context(accept_downloads=True, bypass_csp=True,
+                                      viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"http://127.0.0.1:{app.port}/")
+        page.wait_for_selector("body[data-ready]")
+        yield page
+        assert errors == []            # no script error on the way
+        browser.close()
+
+
+def field(page, path: str, tag: str = "input, textarea, select"):
+    """The control of the form field at a key path (as the command line names keys)."""
+    return page.locator(f'[data-path="{path}"]').first.locator(tag).first
+
+
+def add_row(page, path: str):
+    page.locator(f'[data-path="{path}"] > fieldset > button.add').click()
+
+
+def wait_preview(page, state: str):
+    page.wait_for_function(f"document.querySelector('#preview').dataset.state === '{state}'"
+                           " && !document.querySelector('#preview').classList.contains('busy')", timeout=30_000)
+
+
+def test_make_a_notice_in_the_browser(app, page, tmp_path):
+    page.select_option("#starter-kind", "notice")
+    page.fill("#new-name", "2024-02-27-kitami")
+    page.click("#new-spec")
+    page.wait_for_selector('[data-path="issuer"] input')
+    assert (app.folder / "2024-02-27-kitami.yaml").is_file()
+    # The starter says nothing: the problems are listed, each at its field.
+    wait_preview(page, "problems")
+    assert "expected text, got nothing" in page.locator('[data-path="issuer"] .field-error').inner_text()
+    assert "error: " in page.locator("#problems").inner_text()
+
+    field(page, "issuer").fill("北海道オホーツク総合振興局")
+    field(page, "parties.party1.name").fill("北海道オホーツク総合振興局")
+    field(page, "parties.party1.representative.title").fill("北海道オホーツク総合振興局長")
+    field(page, "parties.party1.representative.name").fill("中島　和彦")
+    field(page, "parties.party2.name").fill("北見工業大学")
+    field(page, "parties.party2.representative.title").fill("北見工業大学学長")
+    field(page, "parties.party2.representative.name").fill("鈴木　聡一郎")
+    field(page, "agreement.title").fill("北海道オホーツク総合振興局と北見工業大学との包括連携協定")
+    field(page, "agreement.signing_date").fill("2024-02-27")
+    add_row(page, "agreement.areas")
+    field(page, "agreement.areas[0].heading").fill("農林水産業の振興に関する事項")
+    field(page, "press_notice.issue_date").fill("2024-02-16")
+    field(page, "press_notice.subject").fill("仮の件名")
+    add_row(page, "press_notice.opening")
+    field(page, "press_notice.opening[0]").fill("今般、北海道オホーツク総合振興局と北見工業大学は、包括連携協定を締結することとしました。")
+    field(page, "press_notice.ceremony.date").fill("2024-02-27")
+    field(page, "press_notice.ceremony.start").fill("11:00")
+    field(page, "press_notice.ceremony.venue").fill("オホーツク合同庁舎　１階保健所会議室")
+    page.locator('[data-path="press_notice.background"] button.remove').first.click()    # no 経緯
+    field(page, "press_notice.press_request.contact.department").fill("オホーツク総合振興局地域創生部地域政策課")
+    field(page, "press_notice.contacts[0].department").fill("オホーツク総合振興局地域創生部")
+    wait_preview(page, "ok")
+    assert page.locator("#problems .problem").count() == 0
+    # the era beside the date, as the notice prints it
+    assert page.locator('[data-era-for="press_notice.issue_date"]').inner_text() == "令和６年２月16日（金）"
+    first = page.locator('#preview img[data-doc="press-notice.pdf"]').first.get_attribute("src")
+    assert page.locator('#preview img[data-doc="overview.pdf"]').count() == 1
+
+    # The pages follow the typing.
+    field(page, "press_notice.subject").fill(SUBJECT)
+    page.wait_for_function("src => document.querySelector('#preview img').getAttribute('src') !== src", arg=first,
+                           timeout=30_000)
+    wait_preview(page, "ok")
+
+    # A mistake is shown at its field, in the command line's words.
+    field(page, "press_notice.ceremony.date").fill("2024-02-30")
+    error = page.locator('[data-path="press_notice.ceremony.date"] .field-error')
+    error.wait_for(timeout=30_000)
+    assert error.inner_text() == "2024-02-30 is not a valid date: 2024年2月 has 29 days"
+    assert "press_notice.ceremony.date: 2024-02-30 is not a valid date" in page.locator("#problems").inner_text()
+    field(page, "press_notice.ceremony.date").fill("2024-02-27")
+    wait_preview(page, "ok")
+    assert page.locator(".field-error").count() == 0
+
+    # Save, reload: the form shows the file as saved.
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    saved = (app.folder / "2024-02-27-kitami.yaml").read_text(encoding="utf-8")
+    assert f"subject: {SUBJECT}" in saved and "# 件名" in saved          # the starter's comments stay
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    assert field(page, "press_notice.subject").input_value() == SUBJECT
+    wait_preview(page, "ok")
+
+    # Download the notice and read it.
+    with page.expect_download() as info:
+        page.click('#downloads a[data-file="press-notice.pdf"]')
+    pdf = tmp_path / "downloaded.pdf"
+    info.value.save_as(pdf)
+    text = no_space(pdf_text(pdf))
+    assert no_space(SUBJECT) in text
+    assert "令和６年（2024年）２月27日（火）" in text and "北見工業大学学長鈴木聡一郎" in text
+
+
+def test_a_logo_uploaded_in_the_browser_is_on_the_overview_sheet(app, page, tmp_path):
+    from PIL import Image
+    from conftest import SEED_SPEC
+    (app.folder / SEED_SPEC.name).write_text(SEED_SPEC.read_text(encoding="utf-8"), encoding="utf-8")
+    page.reload()                                         # the list now names it
+    page.wait_for_selector("body[data-ready]")
+    page.select_option("#spec-list", SEED_SPEC.name)
+    page.click("#open-spec")
+    wait_preview(page, "ok")
+    before = page.locator('#preview img[data-doc="overview.pdf"]').get_attribute("src")
+    logo = tmp_path / "bureau-logo.png"
+    Image.new("RGB", (400, 100), (30, 60, 120)).save(logo)
+    page.locator('[data-path="parties.bureau"] details.more').first.evaluate("d => d.open = true")
+    page.locator('[data-path="parties.bureau.logo"] input[type=file]').set_input_files(str(logo))
+    page.wait_for_function("document.querySelector('[data-path=\"parties.bureau.logo\"] input').value"
+                           " === 'bureau-logo.png'", timeout=30_000)
+    assert (app.folder / "bureau-logo.png").read_bytes() == logo.read_bytes()
+    page.wait_for_function("src => document.querySelector('#preview img[data-doc=\"overview.pdf\"]')"
+                           ".getAttribute('src') !== src", arg=before, timeout=30_000)
+    wait_preview(page, "ok")
+    # a file that is not what its name says is refused, with the server's words
+    fake = tmp_path / "fake.png"
+    fake.write_text("<html></html>", encoding="utf-8")
+    page.locator('[data-path="parties.kitami_it"] details.more').first.evaluate("d => d.open = true")
+    page.locator('[data-path="parties.kitami_it.logo"] input[type=file]').set_input_files(str(fake))
+    page.wait_for_function("document.querySelector('#status').textContent.includes('not a PNG image')",
+                           timeout=30_000)
+    assert not (app.folder / "fake.png").exists()
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    assert "    logo: bureau-logo.png\n" in (app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
