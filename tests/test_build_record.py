@@ -77,3 +77,28 @@ def test_pointing_at_another_templates_folder_rebuilds(tmp_path):
     assert run(out, first) == {"built": 1, "unchanged": 0, "failed": 0}
     assert run(out, second) == {"built": 1, "unchanged": 0, "failed": 0}
     assert run(out, second) == {"built": 0, "unchanged": 1, "failed": 0}
+
+
+def test_the_generator_version_ignores_the_app_but_not_the_writers(tmp_path, monkeypatch):
+    """Editing the local app's form must not rebuild every spec; editing a writer must."""
+    import shutil
+    from jpdocs import record
+    root = tmp_path / "src"
+    shutil.copytree(record.PACKAGE, root / "jpdocs", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(record.ROOT / "requirements.txt", root / "requirements.txt")
+    monkeypatch.setattr(record, "PACKAGE", root / "jpdocs")
+    monkeypatch.setattr(record, "ROOT", root)
+
+    def version():
+        record.generator_version.cache_clear()
+        return record.generator_version()
+
+    try:
+        before = version()
+        (root / "jpdocs" / "app" / "server.py").write_text("# a label changed\n", encoding="utf-8")
+        assert version() == before
+        with open(root / "jpdocs" / "term.py", "a", encoding="utf-8") as f:
+            f.write("\n# a changed rule\n")
+        assert version() != before
+    finally:
+        record.generator_version.cache_clear()
