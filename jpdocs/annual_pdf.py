@@ -30,6 +30,7 @@ from .locate import located, located_among
 from .style import HouseStyle
 from .writers.fit import fit_style
 from .writers.pdf import Placing, _Builder, _content_id, document_settings, too_large
+from .writers.tags import Node, tagging_canvas
 
 
 class Anchor(Flowable):
@@ -124,7 +125,8 @@ def fallback_sheet(row: Row, style: HouseStyle) -> m.Document:
 
 
 def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
-    builder = _Builder(style)
+    tree = Node("Document")
+    builder = _Builder(style, tree=tree)
     mg = style.page.margins
     body = builder.styles["body"]
     buf = io.BytesIO()
@@ -177,9 +179,10 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
             story.append(Anchor("sheets", "各協定の概要", toc=True))
         story.append(Anchor(f"agreement-{row.number}", keys[f"agreement-{row.number}"], level=1, toc=True))
         sheet_builder = builder if sheet_style is style else _Builder(sheet_style)
+        sheet_builder.node = tree.add("Part")          # each sheet a Part of the book
         story += sheet_builder.blocks(sheet.blocks, frames[sheet.orientation]._width - 12)
     try:
-        doc.multiBuild(story)
+        doc.multiBuild(story, canvasmaker=tagging_canvas(tree))
     except LayoutError:           # a row or a sheet taller than a page: named at its spec's key
         frame = doc.frame
         page = frame._height - frame._topPadding - frame._bottomPadding

@@ -350,7 +350,7 @@ def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: 
     # The layout is made for the DOCX too: its page count decides whether the DOCX
     # carries page numbers (- 1 -), as the PDF does only past one page.
     from .writers.pdf import render_pdf_layout
-    data, seals, pages = render_pdf_layout(doc, style)
+    data, seals, pages = render_pdf_layout(doc, style, forms=fields)
     if "pdf" in formats:
         if pdfa:
             from .pdfa import make_pdfa

@@ -1,0 +1,308 @@
+"""Tagged PDF (PDF/UA-1) for reportlab, which has no tagging of its own.
+
+The structure comes from the document model, not from the page: the PDF builder
+(pdf.py) makes one `Node` per block as it turns the blocks into flowables (H1, P,
+L/LI/Lbl/LBody, Table/TR/TH/TD, Figure …) and hangs it on the flowable that draws
+it. While drawing, `TaggingCanvas` wraps what a tagged flowable draws in a
+marked-content sequence with an MCID (`/P <</MCID 3>> BDC … EMC`) and everything
+else — rules, boxes, shading, page numbers, the 写 and 正本 marks, a repeated table
+head — in `/Artifact BMC … EMC`: every page's content starts as an artifact and
+only a tagged flowable interrupts it, so nothing can be left neither tagged nor
+artifact. Text is marked inside its text object (BT … ET), never across it.
+
+At `save()` the canvas writes the structure tree, the parent tree, /StructParents
+and /Tabs /S on every page, /MarkInfo and an XMP packet with dc:title and
+pdfuaid:part 1, as reportlab objects of the same file: no second pass over the
+bytes (pypdf or pikepdf would parse and rewrite the whole file again, several
+times the cost of the tagging itself), and the bytes stay deterministic.
+
+The marks of a drawing are kept by the canvas, not by the nodes, because the
+annual book is drawn several times (multiBuild) from the same story.
+"""
+from __future__ import annotations
+
+from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFStream, PDFString
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from xml.sax.saxutils import escape
+
+# Roles whose element stays in the tree even with nothing drawn in it: a table keeps
+# its shape (an empty cell is still a cell of its row and column).
+_CELLS = ("TD", "TH")
+
+
+class Node:
+    """One structure element: `role` (a standard structure type), its kids in
+    reading order, and what the writer knows of it (alternate text, attributes)."""
+    __slots__ = ("role", "kids", "alt", "attrs", "title", "own_first")
+
+    def __init__(self, role: str, parent: "Node | None" = None, alt: str | None = None,
+                 attrs: dict | None = None, title: str | None = None):
+        self.role, self.kids, self.alt, self.attrs, self.title = role, [], alt, attrs, title
+        self.own_first = False           # its own content before its kids (never needed yet)
+        if parent is not None:
+            parent.kids.append(self)
+
+    def add(self, role: str, **kw) -> "Node":
+        return Node(role, self, **kw)
+
+    def __repr__(self):
+        return f"Node({self.role}, {len(self.kids)} kids)"
+
+
+def tag(flowable, node: Node | None, label: Node | None = None):
+    """Hang `node` (and the Lbl of its number or bullet) on a flowable."""
+    flowable.jp_node, flowable.jp_label = node, label
+    return flowable
+
+
+# ------------------------------------------------------------------ ToUnicode
+def _to_unicode_cmap(fontname, subset):
+    """reportlab's ToUnicode CMap without its entry for code 0 → U+0000: code 0 of the
+    first subset is reserved and never drawn, and PDF/UA-1 forbids a map to U+0000."""
+    pairs = [(i, v) for i, v in enumerate(subset) if v]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        "<< /Registry (%s)" % fontname, "/Ordering (%s)" % fontname, "/Supplement 0", ">> def",
+        "/CMapName /%s def" % fontname, "/CMapType 2 def", "1 begincodespacerange",
+        "<00> <%02X>" % (len(subset) - 1), "endcodespacerange", "%d beginbfchar" % len(pairs)]
+        + ["<%02X> <%04X>" % (i, v) for i, v in pairs]
+        + ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
+# reportlab calls it by its module name when it embeds a subset; every PDF of the
+# project goes through this writer, so the module is the place to replace it.
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+# ------------------------------------------------------------------ XMP
+def xmp_packet(title: str, author: str, subject: str, lang: str, extra: str = "") -> bytes:
+    """The XMP PDF/UA-1 asks for: dc:title (shown by the viewer), pdfuaid:part 1.
+    `extra` adds properties (pdfa.py's pdfaid and dates)."""
+    def alt(text):
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
+    body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <pdfuaid:part>1</pdfuaid:part>
+   <dc:format>application/pdf</dc:format>
+   <dc:title>{alt(title)}</dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description>{alt(subject)}</dc:description>
+   <dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>{extra}
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>
+"""
+    return body.encode("utf-8")
+
+
+class _PlainStream(PDFStream):
+    """A stream written as it is, with no /Filter entry at all (reportlab writes an
+    empty /Filter [] for no filters, which readers of the metadata do not accept);
+    it ends with an end-of-line before `endstream`, as PDF/A wants."""
+
+    def format(self, document):
+        content = document.encrypt.encode(self.content)
+        d = PDFDictionary(dict(self.dictionary.dict, Length=len(content)))
+        return pdfdoc.format(d, document) + b"\nstream\n" + content + b"endstream\n"
+
+
+# ------------------------------------------------------------------ the canvas
+class _TaggedText(PDFTextObject):
+    """A text object that switches from the Lbl of a numbered paragraph (第１条, ２)
+    to the rest of its text once the label's characters are out."""
+    jp_switch = None                     # (characters left of the label, node after it)
+
+    def _textOut(self, text, TStar=0):
+        super()._textOut(text, TStar)
+        if self.jp_switch and text:
+            left, node = self.jp_switch
+            left -= len(text)
+            if left > 0:
+                self.jp_switch = (left, node)
+            else:
+                self.jp_switch = None
+                self._code.append(f"EMC /{node.role} <</MCID {self._canvas.jp_mcid(node)}>> BDC")
+
+
+class TaggingCanvas(Canvas):
+    """A canvas that marks what tagged flowables draw and writes the structure tree.
+    `jp_tree` is the Document node (set by `tagging_canvas`)."""
+    jp_tree: Node | None = None
+    jp_forms: bool = False               # keep the (empty) Form elements for signature fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.jp_marks: dict[int, list[tuple[int, int]]] = {}   # id(node) → [(page, mcid)]
+        self.jp_by_page: list[list[Node]] = []                 # page → node of each MCID
+        self.jp_queue: list[tuple[Node, tuple | None]] = []    # nodes for the next text objects
+        self.jp_seen: dict[int, object] = {}                   # flowables drawn already (kept alive,
+                                                               # so that no new one takes an old id)
+        self.jp_open = 0
+
+    # -- MCIDs
+    def jp_mcid(self, node: Node) -> int:
+        page = self._pageNumber - 1
+        while len(self.jp_by_page) <= page:
+            self.jp_by_page.append([])
+        mcid = len(self.jp_by_page[page])
+        self.jp_by_page[page].append(node)
+        self.jp_marks.setdefault(id(node), []).append((page, mcid))
+        return mcid
+
+    def jp_first_draw(self, flowable) -> bool:
+        """False when this flowable was drawn before on this canvas: a table head
+        repeated on the next page is pagination, an artifact, not content again."""
+        key = id(flowable)
+        if key in self.jp_seen:
+            return False
+        self.jp_seen[key] = flowable
+        return True
+
+    # -- graphics (a figure): marked on the page's content
+    def jp_begin(self, node: Node) -> None:
+        self._code.append(f"EMC /{node.role} <</MCID {self.jp_mcid(node)}>> BDC")
+        self.jp_open += 1
+
+    def jp_end(self) -> None:
+        self.jp_open -= 1
+        self._code.append("EMC /Artifact BMC")
+
+    # -- text: marked inside its text object
+    def jp_text(self, *entries: tuple[Node, tuple | None]) -> None:
+        """The next text objects begun belong to these nodes, in order; an entry's
+        second part (characters, node) switches to another node after the label."""
+        self.jp_queue = list(entries)
+
+    def beginText(self, x=0, y=0, direction=None):
+        t = _TaggedText(self, x, y, direction=direction)
+        if self.jp_queue and getattr(self, "_curr_tx_info", None) is None and not self.jp_open:
+            node, switch = self.jp_queue.pop(0)
+            t._code.append(f"/{node.role} <</MCID {self.jp_mcid(node)}>> BDC")
+            t.jp_tagged, t.jp_switch = True, switch
+        return t
+
+    def drawText(self, t):
+        if getattr(t, "jp_tagged", False):
+            t.jp_tagged = False
+            t._code.append("EMC")
+            self._code.append("EMC")
+            super().drawText(t)
+            self._code.append("/Artifact BMC")
+        else:
+            super().drawText(t)
+
+    # -- pages
+    def showPage(self):
+        """Close the page: all of it that is not tagged is an artifact."""
+        self.jp_queue = []
+        self._code.insert(0, "/Artifact BMC")
+        self._code.append("EMC")
+        super().showPage()
+        page = self._doc.Pages.pages[-1]
+        page.__NoDefault__ = list(page.__NoDefault__) + ["StructParents", "Tabs"]
+        page.StructParents = len(self._doc.Pages.pages) - 1
+        page.Tabs = PDFName("S")
+
+    def save(self):
+        if self.jp_tree is not None:
+            write_tree(self)
+        super().save()
+
+
+def tagging_canvas(tree: Node, forms: bool = False, base=TaggingCanvas):
+    """The canvas class for one document whose structure is `tree`."""
+    return type("DocumentCanvas", (base,), {"jp_tree": tree, "jp_forms": forms})
+
+
+# ------------------------------------------------------------------ the tree
+def _has(node: Node, marks: dict, forms: bool, memo: dict) -> bool:
+    """Whether anything of `node` was drawn (or it is a Form kept for a field)."""
+    got = [_has(k, marks, forms, memo) for k in node.kids]       # every kid, for the memo
+    ok = memo[id(node)] = bool(any(got) or marks.get(id(node)) or (node.role == "Form" and forms))
+    return ok
+
+
+def write_tree(canv: TaggingCanvas) -> None:
+    """The structure tree, parent tree and catalog entries, into the canvas's document."""
+    doc = canv._doc
+    marks, root = canv.jp_marks, canv.jp_tree
+    has: dict[int, bool] = {}
+    _has(root, marks, canv.jp_forms, has)
+    pages = [p.__InternalName__ for p in doc.Pages.pages] + [None]   # this page and those to come
+    names: dict[int, str] = {}
+    order: list[tuple[Node, Node | None]] = []
+
+    def number(node: Node, parent: Node | None):
+        names[id(node)] = f"jpSE{len(names) + 1}"
+        order.append((node, parent))
+        for k in node.kids:
+            if has[id(k)] or k.role in _CELLS:     # a row that is kept keeps all its cells
+                number(k, node)
+    number(root, None)
+    # Pages the canvas has not added yet get the names reportlab will give them.
+    page_name = {i: n for i, n in enumerate(pages[:-1])}
+
+    def page_ref(i: int):
+        return PDFObjectReference(page_name.get(i, f"Page{i + 1}"))
+
+    # Headings never skip a level (PDF/UA): a heading deeper than the one before it
+    # by more than one is read one level below it (the notice's 記者発表内容 under
+    # no title is H1).
+    roles, last = {}, 0
+    for node, _ in order:
+        role = node.role
+        if len(role) == 2 and role[0] == "H" and role[1].isdigit():
+            level = min(int(role[1]), last + 1)
+            roles[id(node)], last = f"H{level}", level
+    for node, parent in order:
+        own = marks.get(id(node), [])
+        d = {"Type": PDFName("StructElem"), "S": PDFName(roles.get(id(node), node.role)),
+             "P": PDFObjectReference(names[id(parent)] if parent else "jpStructTreeRoot")}
+        kids = [PDFObjectReference(names[id(k)]) for k in node.kids if id(k) in names]
+        if own:
+            first = own[0][0]
+            d["Pg"] = page_ref(first)
+            content = [mcid if page == first else
+                       PDFDictionary({"Type": PDFName("MCR"), "Pg": page_ref(page), "MCID": mcid})
+                       for page, mcid in own]
+            kids = content + kids if node.own_first else kids + content
+        if kids:
+            d["K"] = PDFArray(kids) if len(kids) > 1 else kids[0]
+        if node.alt is not None:
+            d["Alt"] = PDFString(node.alt)
+        if node.title is not None:
+            d["T"] = PDFString(node.title)
+        if node.attrs:
+            d["A"] = PDFDictionary({k: PDFName(v) if isinstance(v, str) else v for k, v in node.attrs.items()})
+        doc.Reference(PDFDictionary(d), names[id(node)])
+
+    nums = []
+    for i in range(len(doc.Pages.pages)):
+        by_mcid = canv.jp_by_page[i] if i < len(canv.jp_by_page) else []
+        nums += [i, PDFArray([PDFObjectReference(names[id(n)]) for n in by_mcid])]
+    parent_tree = PDFDictionary({"Nums": PDFArray(nums)})
+    tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot"), "K": PDFObjectReference(names[id(root)]),
+                               "ParentTree": doc.Reference(parent_tree, "jpParentTree"),
+                               "ParentTreeNextKey": len(doc.Pages.pages)})
+    cat = doc.Catalog
+    cat.StructTreeRoot = doc.Reference(tree_root, "jpStructTreeRoot")
+    cat.MarkInfo = PDFDictionary({"Marked": "true"})
+    info = doc.info
+
+    def text(value) -> str:
+        value = getattr(value, "s", value) or ""
+        return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+    xmp = _PlainStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+                    xmp_packet(text(info.title), text(info.author), text(info.subject), text(cat.Lang) or "ja-JP"),
+                    )
+    cat.Metadata = doc.Reference(xmp, "jpMetadata")
