@@ -35,11 +35,12 @@ _CELLS = ("TD", "TH")
 class Node:
     """One structure element: `role` (a standard structure type), its kids in
     reading order, and what the writer knows of it (alternate text, attributes)."""
-    __slots__ = ("role", "kids", "alt", "attrs", "title", "own_first")
+    __slots__ = ("role", "kids", "alt", "attrs", "title", "own_first", "note")
 
     def __init__(self, role: str, parent: "Node | None" = None, alt: str | None = None,
-                 attrs: dict | None = None, title: str | None = None):
+                 attrs: dict | None = None, title: str | None = None, note: str | None = None):
         self.role, self.kids, self.alt, self.attrs, self.title = role, [], alt, attrs, title
+        self.note = note                 # a Link's text, for its annotation's /Contents
         self.own_first = False           # its own content before its kids (never needed yet)
         if parent is not None:
             parent.kids.append(self)
@@ -105,6 +106,18 @@ def xmp_packet(title: str, author: str, subject: str, lang: str, extra: str = ""
     return body.encode("utf-8")
 
 
+class _TaggedLink(pdfdoc.LinkAnnotation):
+    permitted = pdfdoc.LinkAnnotation.permitted + ("StructParent",)
+
+
+class _Late(pdfdoc.PDFObject):
+    """A number known only when the tree is written (an annotation's parent-tree key)."""
+    value = 0
+
+    def format(self, document):
+        return str(self.value).encode()
+
+
 class _PlainStream(PDFStream):
     """A stream written as it is, with no /Filter entry at all (reportlab writes an
     empty /Filter [] for no filters, which readers of the metadata do not accept);
@@ -148,6 +161,22 @@ class TaggingCanvas(Canvas):
         self.jp_seen: dict[int, object] = {}                   # flowables drawn already (kept alive,
                                                                # so that no new one takes an old id)
         self.jp_open = 0
+        self.jp_current = None                                 # the node whose text is being set
+        self.jp_annots: list = []                              # (annotation, its key, node, page)
+
+    def _addAnnotation(self, annotation, name=None, addtopage=1):
+        """A link in a tagged text (a table of contents entry) belongs to its Link
+        element: /Contents says where it goes, /StructParent finds the element."""
+        node = self.jp_current
+        if node and node.role == "Link" and isinstance(annotation, pdfdoc.LinkAnnotation):
+            key = _Late()
+            annotation.__class__ = _TaggedLink
+            annotation.Contents = node.note or ""
+            annotation.otherkw["StructParent"] = key
+            super()._addAnnotation(annotation, name, addtopage)
+            self.jp_annots.append((annotation, key, node, self._pageNumber - 1))
+        else:
+            super()._addAnnotation(annotation, name, addtopage)
 
     # -- MCIDs
     def jp_mcid(self, node: Node) -> int:
@@ -189,11 +218,12 @@ class TaggingCanvas(Canvas):
             node, switch = self.jp_queue.pop(0)
             t._code.append(f"/{node.role} <</MCID {self.jp_mcid(node)}>> BDC")
             t.jp_tagged, t.jp_switch = True, switch
+            self.jp_current = node
         return t
 
     def drawText(self, t):
         if getattr(t, "jp_tagged", False):
-            t.jp_tagged = False
+            t.jp_tagged = self.jp_current = False
             t._code.append("EMC")
             self._code.append("EMC")
             super().drawText(t)
@@ -237,7 +267,14 @@ def write_tree(canv: TaggingCanvas) -> None:
     doc = canv._doc
     marks, root = canv.jp_marks, canv.jp_tree
     has: dict[int, bool] = {}
-    _has(root, marks, canv.jp_forms, has)
+    objrs: dict[int, list] = {}
+    pages_count = len(doc.Pages.pages)
+    for k, (annot, key, node, page) in enumerate(canv.jp_annots):
+        key.value = pages_count + k
+        objrs.setdefault(id(node), []).append(PDFDictionary({
+            "Type": PDFName("OBJR"), "Obj": PDFObjectReference(annot.__InternalName__),
+            "Pg": PDFObjectReference(f"Page{page + 1}")}))
+    _has(root, {**marks, **objrs}, canv.jp_forms, has)
     pages = [p.__InternalName__ for p in doc.Pages.pages] + [None]   # this page and those to come
     names: dict[int, str] = {}
     order: list[tuple[Node, Node | None]] = []
@@ -276,6 +313,7 @@ def write_tree(canv: TaggingCanvas) -> None:
                        PDFDictionary({"Type": PDFName("MCR"), "Pg": page_ref(page), "MCID": mcid})
                        for page, mcid in own]
             kids = content + kids if node.own_first else kids + content
+        kids += objrs.get(id(node), [])
         if kids:
             d["K"] = PDFArray(kids) if len(kids) > 1 else kids[0]
         if node.alt is not None:
@@ -290,10 +328,12 @@ def write_tree(canv: TaggingCanvas) -> None:
     for i in range(len(doc.Pages.pages)):
         by_mcid = canv.jp_by_page[i] if i < len(canv.jp_by_page) else []
         nums += [i, PDFArray([PDFObjectReference(names[id(n)]) for n in by_mcid])]
+    for annot, key, node, page in canv.jp_annots:
+        nums += [key.value, PDFObjectReference(names[id(node)])]
     parent_tree = PDFDictionary({"Nums": PDFArray(nums)})
     tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot"), "K": PDFObjectReference(names[id(root)]),
                                "ParentTree": doc.Reference(parent_tree, "jpParentTree"),
-                               "ParentTreeNextKey": len(doc.Pages.pages)})
+                               "ParentTreeNextKey": pages_count + len(canv.jp_annots)})
     cat = doc.Catalog
     cat.StructTreeRoot = doc.Reference(tree_root, "jpStructTreeRoot")
     cat.MarkInfo = PDFDictionary({"Marked": "true"})
