@@ -344,7 +344,7 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
 def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: bool = False,
                  fields: bool = True) -> dict[str, bytes]:
     """The document's files. A PDF with seal places gets one empty signature field
-    over each (fields=False for a copy, which nobody signs); pdfa=True makes it PDF/A-2b
+    over each (fields=False for a copy, which nobody signs); pdfa=True makes it PDF/A-2a
     before the fields are added, as an incremental update that keeps it PDF/A."""
     out = {}
     # The layout is made for the DOCX too: its page count decides whether the DOCX
@@ -389,7 +389,7 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
     and what `check` lays out (and throws away). Text too long for its page is an
     error at the key and line it comes from. copies (or the spec's agreement.copies)
     adds the originals and the copy of every document with seal places; pdfa makes
-    every PDF PDF/A-2b; final (--final) refuses a draft and its blanks."""
+    every PDF PDF/A-2a; final (--final) refuses a draft and its blanks."""
     style = style_for(loaded, style_override)
     pending: dict[str, bytes] = {}
     ag = loaded.spec.agreement

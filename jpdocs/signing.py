@@ -210,7 +210,14 @@ def sign_file(src: Path, field: str, p12: Path, password: bytes | None, out: Pat
         docmdp_permissions=sig_fields.MDPPerm.FILL_FORMS,
         subfilter=sig_fields.SigSeedSubFilter.PADES,
     )
-    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    class Writer(IncrementalPdfFileWriter):
+        def _update_meta(self):
+            """pyHanko would rewrite the XMP packet with its own serializer, which
+            loses the declaration of the pdfuaid schema that PDF/A wants (and would
+            set ModDate in /Info and XMP): the signature records when it was made,
+            and the document's metadata stays as built, PDF/A-2a and PDF/UA-1."""
+
+    w = Writer(io.BytesIO(data), strict=False)
     buf = io.BytesIO()
     with tempfile.TemporaryDirectory() as tmp:
         stamp = _stamp_style(field, _signer_name(signer), by_name[field].box, Path(tmp) / "stamp.pdf")
@@ -321,6 +328,7 @@ def _stamp_style(field: str, name: str, box, path: Path):
     電子署名, the label and the signer's name, drawn by reportlab in the bundled
     fonts (pyHanko's own text stamp cannot space Japanese glyphs correctly)."""
     from pyhanko.stamp import StaticStampStyle
+    from .writers import tags   # noqa: F401  its ToUnicode maps without U+0000 (PDF/UA, PDF/A-2a)
     from reportlab.lib import colors
     from reportlab.pdfgen.canvas import Canvas
 

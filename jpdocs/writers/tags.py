@@ -79,8 +79,9 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 # ------------------------------------------------------------------ XMP
 def xmp_packet(title: str, author: str, subject: str, lang: str, extra: str = "") -> bytes:
-    """The XMP PDF/UA-1 asks for: dc:title (shown by the viewer), pdfuaid:part 1.
-    `extra` adds properties (pdfa.py's pdfaid and dates)."""
+    """The XMP PDF/UA-1 asks for: dc:title (shown by the viewer), pdfuaid:part 1,
+    with the pdfuaid schema declared as PDF/A wants for a property it does not
+    predefine. `extra` adds properties (pdfa.py's pdfaid and dates)."""
     def alt(text):
         return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
     body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -98,6 +99,22 @@ def xmp_packet(title: str, author: str, subject: str, lang: str, extra: str = ""
    <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>
    <dc:description>{alt(subject)}</dc:description>
    <dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>{extra}
+  </rdf:Description>
+  <rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+     <pdfaProperty:name>part</pdfaProperty:name>
+     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+     <pdfaProperty:category>internal</pdfaProperty:category>
+     <pdfaProperty:description>Indicates which part of ISO 14289 the file follows</pdfaProperty:description>
+    </rdf:li></rdf:Seq></pdfaSchema:property>
+   </rdf:li></rdf:Bag></pdfaExtension:schemas>
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
