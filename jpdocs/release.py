@@ -27,7 +27,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from . import model as m
 from .style import HouseStyle
 from .writers.pdf import _Builder, _content_id, document_settings, numbered_canvas, page_size
-from .writers.tags import Node
+from .writers.tags import Node, xmp_packet
 
 
 class _Start(Flowable):
@@ -129,10 +129,23 @@ def render_release(notice: tuple[m.Document, HouseStyle],
         if reader is not None:           # a file's own bookmarks, under its entry
             _copy_outline(writer, reader, reader.outline, item, page)
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    if any(isinstance(part, Path) for _, part in parts):
+        _no_ua_claim(writer, notice[0])
     writer._ID = ArrayObject([ByteStringObject(b"\0" * 16), ByteStringObject(b"\0" * 16)])
     out = io.BytesIO()
     writer.write(out)
     return _content_digest_id(out.getvalue())
+
+
+def _no_ua_claim(writer, doc: m.Document) -> None:
+    """Pages of another PDF (a map, a flyer) are inserted as they are: they are not in
+    our structure tree, and whether they are accessible is not ours to say. The
+    release keeps the tags of its own parts but does not declare PDF/UA-1."""
+    from pypdf.generic import DecodedStreamObject, NameObject
+    stream = DecodedStreamObject()
+    stream.set_data(xmp_packet(doc.title, doc.author, doc.subject, doc.lang, ua=False))
+    stream.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
 
 
 def _copy_outline(writer, reader, entries, parent, offset: int) -> None:

@@ -78,10 +78,11 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 # ------------------------------------------------------------------ XMP
-def xmp_packet(title: str, author: str, subject: str, lang: str, extra: str = "") -> bytes:
+def xmp_packet(title: str, author: str, subject: str, lang: str, extra: str = "", ua: bool = True) -> bytes:
     """The XMP PDF/UA-1 asks for: dc:title (shown by the viewer), pdfuaid:part 1,
     with the pdfuaid schema declared as PDF/A wants for a property it does not
-    predefine. `extra` adds properties (pdfa.py's pdfaid and dates)."""
+    predefine. `extra` adds properties (pdfa.py's pdfaid and dates); `ua=False`
+    leaves out the PDF/UA claim (a release with pages of other PDFs)."""
     def alt(text):
         return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
     body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -93,7 +94,7 @@ def xmp_packet(title: str, author: str, subject: str, lang: str, extra: str = ""
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
     xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-   <pdfuaid:part>1</pdfuaid:part>
+{"   <pdfuaid:part>1</pdfuaid:part>" if ua else ""}
    <dc:format>application/pdf</dc:format>
    <dc:title>{alt(title)}</dc:title>
    <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>
