@@ -60,25 +60,21 @@ def add_signature_fields(pdf: bytes, seals) -> bytes:
 def _tag_fields(w, names: list[str]) -> None:
     """Put each new field's widget into the structure tree (PDF/UA): the Form element
     the PDF writer left at the seal's place in reading order (its /T is the field's
-    name) gets the widget as its object reference, the widget a /StructParent."""
+    name, its /ID field:NAME in the tree's IDTree) gets the widget as its object
+    reference, the widget a /StructParent."""
     from pyhanko.pdf_utils import generic
     root = w.root
     if "/StructTreeRoot" not in root:
         return
     tree = root["/StructTreeRoot"]
     forms = {}
-
-    def walk(ref):
-        elem = ref.get_object()
-        if not isinstance(elem, generic.DictionaryObject) or elem.get("/Type") == "/MCR":
-            return
-        if elem.get("/S") == "/Form" and "/T" in elem:
-            forms[str(elem["/T"])] = ref
-        kids = elem.get("/K")
-        for kid in (kids if isinstance(kids, generic.ArrayObject) else [kids] if kids is not None else []):
-            if isinstance(kid, generic.IndirectObject):
-                walk(kid)
-    walk(tree.raw_get("/K"))
+    if "/IDTree" in tree:       # the writer gives each Form element the ID field:NAME
+        pairs = tree["/IDTree"]["/Names"]
+        for i in range(0, len(pairs), 2):
+            key, ref = pairs[i], pairs.raw_get(i + 1)
+            key = key.original_bytes if hasattr(key, "original_bytes") else bytes(key)
+            if key.startswith(b"field:"):
+                forms[key[6:].decode("utf-8")] = ref
     fields = {str(f.get_object()["/T"]): f for f in root["/AcroForm"]["/Fields"]}
     parent_tree_ref = tree.raw_get("/ParentTree")
     nums = parent_tree_ref.get_object()["/Nums"]

@@ -22,7 +22,7 @@ annual book is drawn several times (multiBuild) from the same story.
 from __future__ import annotations
 
 from reportlab.pdfbase import pdfdoc, ttfonts
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFStream, PDFString
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from xml.sax.saxutils import escape
@@ -280,78 +280,108 @@ def _has(node: Node, marks: dict, forms: bool, memo: dict) -> bool:
     return ok
 
 
+class _Raw(pdfdoc.PDFObject):
+    """A PDF object written from text made here, its references (1-tuples of an
+    object's name) resolved when the file is written: formatting reportlab's
+    dictionaries costs several times more, and a document has hundreds of elements."""
+
+    def __init__(self, parts: list):
+        self.parts = parts
+
+    def format(self, document):
+        ids = document.idToObjectNumberAndVersion
+        return "".join(p if p.__class__ is str else "%d %d R" % ids[p[0]] for p in self.parts).encode("latin-1")
+
+
+def _text(value: str) -> str:
+    """A PDF text string: UTF-16BE with its byte-order mark, in hex."""
+    return "<FEFF" + value.encode("utf-16-be").hex().upper() + ">"
+
+
 def write_tree(canv: TaggingCanvas) -> None:
     """The structure tree, parent tree and catalog entries, into the canvas's document."""
     doc = canv._doc
     marks, root = canv.jp_marks, canv.jp_tree
-    has: dict[int, bool] = {}
+    pages = [(p.__InternalName__,) for p in doc.Pages.pages]
+    pages_count = len(pages)
     objrs: dict[int, list] = {}
-    pages_count = len(doc.Pages.pages)
     for k, (annot, key, node, page) in enumerate(canv.jp_annots):
         key.value = pages_count + k
-        objrs.setdefault(id(node), []).append(PDFDictionary({
-            "Type": PDFName("OBJR"), "Obj": PDFObjectReference(annot.__InternalName__),
-            "Pg": PDFObjectReference(f"Page{page + 1}")}))
+        objrs.setdefault(id(node), []).extend(
+            ["<</Type/OBJR/Obj ", (annot.__InternalName__,), "/Pg ", pages[page], ">> "])
+    has: dict[int, bool] = {}
     _has(root, {**marks, **objrs}, canv.jp_forms, has)
-    pages = [p.__InternalName__ for p in doc.Pages.pages] + [None]   # this page and those to come
-    names: dict[int, str] = {}
-    order: list[tuple[Node, Node | None]] = []
+    names: dict[int, tuple] = {}
+    order: list[tuple[Node, tuple]] = []
 
-    def number(node: Node, parent: Node | None):
-        names[id(node)] = f"jpSE{len(names) + 1}"
+    def number(node: Node, parent: tuple):
+        names[id(node)] = name = (f"jpSE{len(names) + 1}",)
         order.append((node, parent))
         for k in node.kids:
             if has[id(k)] or k.role in _CELLS:     # a row that is kept keeps all its cells
-                number(k, node)
-    number(root, None)
-    # Pages the canvas has not added yet get the names reportlab will give them.
-    page_name = {i: n for i, n in enumerate(pages[:-1])}
-
-    def page_ref(i: int):
-        return PDFObjectReference(page_name.get(i, f"Page{i + 1}"))
+                number(k, name)
+    number(root, ("jpStructTreeRoot",))
 
     # Headings never skip a level (PDF/UA): a heading deeper than the one before it
     # by more than one is read one level below it (the notice's 記者発表内容 under
     # no title is H1).
-    roles, last = {}, 0
-    for node, _ in order:
+    last = 0
+    ids: list[tuple[bytes, tuple]] = []
+    for node, parent in order:
         role = node.role
         if len(role) == 2 and role[0] == "H" and role[1].isdigit():
-            level = min(int(role[1]), last + 1)
-            roles[id(node)], last = f"H{level}", level
-    for node, parent in order:
-        own = marks.get(id(node), [])
-        d = {"Type": PDFName("StructElem"), "S": PDFName(roles.get(id(node), node.role)),
-             "P": PDFObjectReference(names[id(parent)] if parent else "jpStructTreeRoot")}
-        kids = [PDFObjectReference(names[id(k)]) for k in node.kids if id(k) in names]
+            last = min(int(role[1]), last + 1)
+            role = f"H{last}"
+        parts = [f"<</Type/StructElem/S/{role}/P ", parent]
+        kids = []
+        for k in node.kids:
+            ref = names.get(id(k))
+            if ref:
+                kids += [ref, " "]
+        own = marks.get(id(node))
         if own:
             first = own[0][0]
-            d["Pg"] = page_ref(first)
-            content = [mcid if page == first else
-                       PDFDictionary({"Type": PDFName("MCR"), "Pg": page_ref(page), "MCID": mcid})
-                       for page, mcid in own]
+            parts += ["/Pg ", pages[first]]
+            content = []
+            for page, mcid in own:
+                content += [f"{mcid} "] if page == first else ["<</Type/MCR/Pg ", pages[page], f"/MCID {mcid}>> "]
             kids = content + kids if node.own_first else kids + content
         kids += objrs.get(id(node), [])
         if kids:
-            d["K"] = PDFArray(kids) if len(kids) > 1 else kids[0]
+            parts += ["/K [", *kids, "]"]
         if node.alt is not None:
-            d["Alt"] = PDFString(node.alt)
+            parts.append("/Alt " + _text(node.alt))
         if node.title is not None:
-            d["T"] = PDFString(node.title)
+            parts.append("/T " + _text(node.title))
+        if node.role == "Form" and node.title is not None:
+            # found by its ID when the field is added (signing.py), without reading the tree
+            ids.append((b"field:" + node.title.encode("utf-8"), names[id(node)]))
+            parts.append(f"/ID <{ids[-1][0].hex().upper()}>")
         if node.attrs:
-            d["A"] = PDFDictionary({k: PDFName(v) if isinstance(v, str) else v for k, v in node.attrs.items()})
-        doc.Reference(PDFDictionary(d), names[id(node)])
+            parts.append("/A <<" + "".join(f"/{k}/{v}" if isinstance(v, str) else f"/{k} {v}"
+                                           for k, v in node.attrs.items()) + ">>")
+        parts.append(">>")
+        doc.Reference(_Raw(parts), names[id(node)][0])
 
-    nums = []
-    for i in range(len(doc.Pages.pages)):
+    nums = ["<</Nums ["]
+    for i in range(pages_count):
         by_mcid = canv.jp_by_page[i] if i < len(canv.jp_by_page) else []
-        nums += [i, PDFArray([PDFObjectReference(names[id(n)]) for n in by_mcid])]
+        nums.append(f"{i} [")
+        for n in by_mcid:
+            nums += [names[id(n)], " "]
+        nums.append("] ")
     for annot, key, node, page in canv.jp_annots:
-        nums += [key.value, PDFObjectReference(names[id(node)])]
-    parent_tree = PDFDictionary({"Nums": PDFArray(nums)})
-    tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot"), "K": PDFObjectReference(names[id(root)]),
-                               "ParentTree": doc.Reference(parent_tree, "jpParentTree"),
-                               "ParentTreeNextKey": pages_count + len(canv.jp_annots)})
+        nums += [f"{key.value} ", names[id(node)], " "]
+    nums.append("]>>")
+    doc.Reference(_Raw(nums), "jpParentTree")
+    tree_root = ["<</Type/StructTreeRoot/K ", names[id(root)], "/ParentTree ", ("jpParentTree",),
+                 f"/ParentTreeNextKey {pages_count + len(canv.jp_annots)}"]
+    if ids:
+        tree_root.append("/IDTree <</Names [")
+        for key, ref in sorted(ids):
+            tree_root += [f"<{key.hex().upper()}> ", ref, " "]
+        tree_root.append("]>>")
+    tree_root = _Raw(tree_root + [">>"])
     cat = doc.Catalog
     cat.StructTreeRoot = doc.Reference(tree_root, "jpStructTreeRoot")
     cat.MarkInfo = PDFDictionary({"Marked": "true"})
@@ -361,6 +391,5 @@ def write_tree(canv: TaggingCanvas) -> None:
         value = getattr(value, "s", value) or ""
         return value.decode("utf-8") if isinstance(value, bytes) else str(value)
     xmp = _PlainStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-                    xmp_packet(text(info.title), text(info.author), text(info.subject), text(cat.Lang) or "ja-JP"),
-                    )
+                       xmp_packet(text(info.title), text(info.author), text(info.subject), text(cat.Lang) or "ja-JP"))
     cat.Metadata = doc.Reference(xmp, "jpMetadata")
