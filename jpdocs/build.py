@@ -250,6 +250,13 @@ def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> No
             except images.ImageRefused as exc:
                 problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), str(exc)) if key
                                 else Problem(source, None, "", str(exc)))
+            if not block.alt.strip():
+                # tagged PDF (a Figure's /Alt) and the DOCX say what the picture shows
+                why = ("a logo needs a text for readers who cannot see it: the party's name, which"
+                       " this spec leaves blank (give name: or formal_name:)") if key else \
+                    "a picture needs alt=\"…\": its text for readers who cannot see it"
+                problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), why) if key
+                                else Problem(source, None, "", why))
     if problems:
         raise InputError(list(dict.fromkeys(problems)))
 

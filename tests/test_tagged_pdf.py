@@ -287,3 +287,39 @@ def test_a_release_with_a_pdf_attachment_does_not_claim_pdf_ua(tmp_path):
     assert "pdfuaid:part" not in xmp and "/StructTreeRoot" in root
     leaves, _, _ = structure(pdf)
     assert ("H", "北海道オホーツク総合振興局と北見工業大学との包括連携協定の概要") in leaves
+
+
+# ---------------------------------------------------------------- logos
+def _logo_spec(tmp_path: Path, nameless: bool) -> Path:
+    from PIL import Image
+    Image.new("RGB", (300, 100), (31, 78, 121)).save(tmp_path / "logo.png")
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    data.pop("press_notice")
+    data["parties"]["kitami_it"]["logo"] = "logo.png"
+    if nameless:                       # a draft's blank partner: nothing to say what the logo is
+        data["parties"]["kitami_it"]["name"] = None
+        data["parties"]["kitami_it"].pop("formal_name", None)
+        data["agreement"]["document"]["draft"] = True
+    spec = tmp_path / "logo.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec
+
+
+def test_a_logo_is_a_figure_with_the_partys_name_as_its_text(tmp_path):
+    spec = _logo_spec(tmp_path, nameless=False)
+    result = run_generate(spec, "-o", tmp_path / "out", "--format", "pdf", "--kinds", "overview")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / "logo" / "overview.pdf"
+    assert validate(pdf) == []
+    _, elements, _ = structure(pdf)
+    [figure] = [e for r, e in elements if r == "Figure"]
+    assert str(figure["/Alt"]) == "北見工業大学" and "/K" in figure
+
+
+def test_a_logo_with_nothing_to_say_what_it_shows_is_an_error_at_its_key(tmp_path):
+    spec = _logo_spec(tmp_path, nameless=True)
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = spec.read_text(encoding="utf-8").splitlines().index("    logo: logo.png") + 1
+    assert f"{spec}:{line}: parties.kitami_it.logo: a logo needs a text" in result.stderr
+    assert not (tmp_path / "out" / "logo").exists() or not any((tmp_path / "out" / "logo").iterdir())
