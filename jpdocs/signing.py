@@ -324,7 +324,6 @@ def _stamp_style(field: str, name: str, box, path: Path):
     電子署名, the label and the signer's name, drawn by reportlab in the bundled
     fonts (pyHanko's own text stamp cannot space Japanese glyphs correctly)."""
     from pyhanko.stamp import StaticStampStyle
-    from .writers import tags   # noqa: F401  its ToUnicode maps without U+0000 (PDF/UA, PDF/A-2a)
     from reportlab.lib import colors
     from reportlab.pdfgen.canvas import Canvas
 

@@ -21,7 +21,7 @@ annual book is drawn several times (multiBuild) from the same story.
 """
 from __future__ import annotations
 
-from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -56,25 +56,6 @@ def tag(flowable, node: Node | None, label: Node | None = None):
     """Hang `node` (and the Lbl of its number or bullet) on a flowable."""
     flowable.jp_node, flowable.jp_label = node, label
     return flowable
-
-
-# ------------------------------------------------------------------ ToUnicode
-def _to_unicode_cmap(fontname, subset):
-    """reportlab's ToUnicode CMap without its entry for code 0 → U+0000: code 0 of the
-    first subset is reserved and never drawn, and PDF/UA-1 forbids a map to U+0000."""
-    pairs = [(i, v) for i, v in enumerate(subset) if v]
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
-        "<< /Registry (%s)" % fontname, "/Ordering (%s)" % fontname, "/Supplement 0", ">> def",
-        "/CMapName /%s def" % fontname, "/CMapType 2 def", "1 begincodespacerange",
-        "<00> <%02X>" % (len(subset) - 1), "endcodespacerange", "%d beginbfchar" % len(pairs)]
-        + ["<%02X> <%04X>" % (i, v) for i, v in pairs]
-        + ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
-
-
-# reportlab calls it by its module name when it embeds a subset; every PDF of the
-# project goes through this writer, so the module is the place to replace it.
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 # ------------------------------------------------------------------ XMP
