@@ -266,6 +266,28 @@ def test_the_annual_book_validates_and_its_contents_are_links(tmp_path):
     first_table = next(e for r, e in elements if r == "Table")
     head_row = first_table["/K"][0].get_object()["/K"]
     assert [c.get_object()["/S"] for c in head_row] == ["/TH"] * len(head_row)
+    # read back: the heads are the office's columns, and each agreement's row follows,
+    # in signing order (the list a screen reader walks row by row)
+    from jpdocs.annual import headings
+    from jpdocs.style import load_style
+    style = load_style(office / "style.yaml")
+    chars = _chars(pdf)
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+
+    def cell_text(cell) -> str:
+        out = ""
+        kids = cell.get("/K")
+        for k in (kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []):
+            k = k.get_object()
+            if isinstance(k, int):
+                out += chars.get((pages[cell.raw_get("/Pg").idnum], k), "")
+            elif isinstance(k, DictionaryObject) and "/S" in k:
+                out += cell_text(k)
+        return out
+    rows = [[cell_text(c.get_object()) for c in tr.get_object()["/K"]] for tr in first_table["/K"]]
+    assert rows[0] == headings(style)
+    assert len(rows) - 1 == len(list((office / "specs").rglob("*.yaml")))
+    assert rows[1] == ["プレス工業株式会社", "神奈川県", "令和６年８月22日", "包括連携協定"]
     assert scopes[:len(head_row)] == ["/Column"] * len(head_row) and set(scopes) <= {"/Column", "/Row"}
     links = [a.get_object() for p in reader.pages for a in (p.get("/Annots") or [])
              if a.get_object()["/Subtype"] == "/Link"]
