@@ -375,7 +375,7 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
     DOCX's page): cells set flush left (a short cell is never spread out), a line of a
     value (one 連携事項, a newline written in the spec) on a line of its own."""
     head = [m.Cell([m.Paragraph([m.Text(c, font="gothic")], style="small", align="center")], shade="shade",
-                   align="center", valign="middle") for c in headings(style)]
+                   align="center", valign="middle", header="column") for c in headings(style)]
     body = []
     for r in rows:
         line = []

@@ -30,6 +30,7 @@ from .locate import located, located_among
 from .style import HouseStyle
 from .writers.fit import fit_style
 from .writers.pdf import Placing, _Builder, _content_id, document_settings, too_large
+from .writers.tags import Node, tag, tagging_canvas
 
 
 class Anchor(Flowable):
@@ -72,13 +73,18 @@ class _Contents(TableOfContents):
             drawPageNumbers(canvas, self.getLevelStyle(int(level)), [(page, key)], avail_width, avail_height, "…")
         self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
         data = []
-        for level, text, page, key in entries:
-            text = escape(text)
+        toc = self.jp_node
+        toc.kids.clear()                 # set anew on each pass of multiBuild
+        for level, plain, page, key in entries:
+            text = escape(plain)
             if key:
                 text = f'<a href="#{key}">{text}</a>'
             label = f"{page},{level},{key}"
-            data.append([self.builder.para(f'{text}<onDraw name="drawTOCEntryEnd" label="{label}"/>',
-                                           self.getLevelStyle(level))])
+            # TOCI > Link: the entry's text and its link annotation (the leader and the
+            # page number are drawn as artifacts)
+            link = toc.add("TOCI").add("Link" if key else "P", note=plain)
+            data.append([tag(self.builder.para(f'{text}<onDraw name="drawTOCEntryEnd" label="{label}"/>',
+                                               self.getLevelStyle(level)), link)])
         self._table = Table(data, colWidths=(avail_width,), style=self.tableStyle)
         self.width, self.height = self._table.wrapOn(self.canv, avail_width, avail_height)
         return self.width, self.height
@@ -113,7 +119,7 @@ def fallback_sheet(row: Row, style: HouseStyle) -> m.Document:
     blocks: list[m.Block] = [m.Heading([m.Text(f"{row.title}の概要")], style="title"), m.Spacer(8)]
     facts = [("締結日", row.signed), ("相手方", partners(row.loaded)), ("担当課", department(row.loaded)),
              ("有効期間", validity(row.loaded, style).text)]
-    blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade"),
+    blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade", header="row"),
                             m.Cell([m.Paragraph([m.Text(v)])])] for k, v in facts], [0.2, 0.8]))
     if spec.agreement.areas:               # no heading over nothing
         blocks.append(m.Paragraph([m.Text("連携事項")], style="heading", space_before=10))
@@ -124,7 +130,8 @@ def fallback_sheet(row: Row, style: HouseStyle) -> m.Document:
 
 
 def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
-    builder = _Builder(style)
+    tree = Node("Document")
+    builder = _Builder(style, tree=tree)
     mg = style.page.margins
     body = builder.styles["body"]
     buf = io.BytesIO()
@@ -161,7 +168,9 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
                        for i in range(2)]
     story = [Anchor("cover", "表紙", label="ROMAN_LOWER"), *builder.blocks(cover_blocks(fy, rows, style), width),
              PageBreak(), Anchor("contents", "目次"),
-             *builder.blocks([m.Heading([m.Text("目次")], style="title")], width), toc,
+             *builder.blocks([m.Heading([m.Text("目次")], style="title")], width)]
+    toc.jp_node = builder.node.add("TOC")
+    story += [toc,
              # the table's columns want the page's long side
              NextPageTemplate("landscape"), PageBreak(), Anchor("summary", "締結状況一覧", toc=True, label="ARABIC"),
              *builder.blocks([m.Heading([m.Text("締結状況一覧")], style="heading")], width)]
@@ -177,9 +186,10 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
             story.append(Anchor("sheets", "各協定の概要", toc=True))
         story.append(Anchor(f"agreement-{row.number}", keys[f"agreement-{row.number}"], level=1, toc=True))
         sheet_builder = builder if sheet_style is style else _Builder(sheet_style)
+        sheet_builder.node = tree.add("Part")          # each sheet a Part of the book
         story += sheet_builder.blocks(sheet.blocks, frames[sheet.orientation]._width - 12)
     try:
-        doc.multiBuild(story)
+        doc.multiBuild(story, canvasmaker=tagging_canvas(tree))
     except LayoutError:           # a row or a sheet taller than a page: named at its spec's key
         frame = doc.frame
         page = frame._height - frame._topPadding - frame._bottomPadding

@@ -250,6 +250,13 @@ def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> No
             except images.ImageRefused as exc:
                 problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), str(exc)) if key
                                 else Problem(source, None, "", str(exc)))
+            if not block.alt.strip():
+                # tagged PDF (a Figure's /Alt) and the DOCX say what the picture shows
+                why = ("a logo needs a text for readers who cannot see it: the party's name, which"
+                       " this spec leaves blank (give name: or formal_name:)") if key else \
+                    "a picture needs alt=\"…\": its text for readers who cannot see it"
+                problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), why) if key
+                                else Problem(source, None, "", why))
     if problems:
         raise InputError(list(dict.fromkeys(problems)))
 
@@ -344,13 +351,13 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
 def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: bool = False,
                  fields: bool = True) -> dict[str, bytes]:
     """The document's files. A PDF with seal places gets one empty signature field
-    over each (fields=False for a copy, which nobody signs); pdfa=True makes it PDF/A-2b
+    over each (fields=False for a copy, which nobody signs); pdfa=True makes it PDF/A-2a
     before the fields are added, as an incremental update that keeps it PDF/A."""
     out = {}
     # The layout is made for the DOCX too: its page count decides whether the DOCX
     # carries page numbers (- 1 -), as the PDF does only past one page.
     from .writers.pdf import render_pdf_layout
-    data, seals, pages = render_pdf_layout(doc, style)
+    data, seals, pages = render_pdf_layout(doc, style, forms=fields)
     if "pdf" in formats:
         if pdfa:
             from .pdfa import make_pdfa
@@ -389,7 +396,7 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
     and what `check` lays out (and throws away). Text too long for its page is an
     error at the key and line it comes from. copies (or the spec's agreement.copies)
     adds the originals and the copy of every document with seal places; pdfa makes
-    every PDF PDF/A-2b; final (--final) refuses a draft and its blanks."""
+    every PDF PDF/A-2a; final (--final) refuses a draft and its blanks."""
     style = style_for(loaded, style_override)
     pending: dict[str, bytes] = {}
     ag = loaded.spec.agreement

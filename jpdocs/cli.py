@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
                         " release, release-after (default: every kind the spec has the sections for)")
     p.add_argument("--copies", action="store_true",
                    help="also write each party's original (agreement-甲.pdf …) and a copy marked 写")
-    p.add_argument("--pdfa", action="store_true", help="write PDF/A-2b (archival) PDFs")
+    p.add_argument("--pdfa", action="store_true", help="write PDF/A-2a (archival, tagged) PDFs")
     return p
 
 

@@ -31,13 +31,16 @@ def _to_unicode_cmap(fontname, subset):
     """reportlab's ToUnicode CMap writes a code point beyond U+FFFF as five hex
     digits (<20BB7>), which readers take as U+20BB: a copied or searched 𠮷 (drawn
     from a fallback font) would come out as ₻. PDF wants UTF-16BE, a surrogate
-    pair (<D842DFB7>); the rest of the CMap is reportlab's."""
+    pair (<D842DFB7>); the rest of the CMap is reportlab's. Code 0 of the first
+    subset is reserved (never drawn) and reportlab maps it to U+0000, which PDF/UA-1
+    forbids: it is left out."""
     def utf16(v: int) -> str:
         return chr(v).encode("utf-16-be", "surrogatepass").hex().upper() if v > 0xFFFF else "%04X" % v
     text = _original_cmap(fontname, subset)
     head, _, _ = text.partition("%d beginbfchar" % len(subset))
-    return "\n".join([head + "%d beginbfchar" % len(subset)]
-                     + ["<%02X> <%s>" % (i, utf16(v)) for i, v in enumerate(subset)]
+    pairs = [(i, v) for i, v in enumerate(subset) if v]
+    return "\n".join([head + "%d beginbfchar" % len(pairs)]
+                     + ["<%02X> <%s>" % (i, utf16(v)) for i, v in pairs]
                      + ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
 
 

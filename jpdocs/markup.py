@@ -146,7 +146,14 @@ def _cell(td: ET.Element, style: str, source: str) -> m.Cell:
     else:
         blocks = [m.Paragraph(_inlines(td, source), style=a.get("style", style), align=a.get("align"))]
     return m.Cell(blocks, shade=a.get("shade"), align=a.get("align"), valign=a.get("valign", "top"),
-                  colspan=int(a.get("colspan", 1)), colour=a.get("colour"))
+                  colspan=int(a.get("colspan", 1)), colour=a.get("colour"), header=_header(td, source))
+
+
+def _header(td: ET.Element, source: str) -> str | None:
+    value = td.attrib.get("header")
+    if value not in (None, "row", "column"):
+        raise fail(source, f'<td header="{value}">: a header cell heads its "row" or its "column"')
+    return value
 
 
 def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inline]:

@@ -103,6 +103,9 @@ class Cell:
     valign: Literal["top", "middle", "bottom"] = "top"
     colspan: int = 1
     colour: str | None = None         # text colour role of the house style (white on a bar)
+    # A header cell: "row" heads its row (a label column: 問合せ先), "column" heads its
+    # column (a header row); tagged PDF makes it a TH with that scope.
+    header: Literal["row", "column"] | None = None
 
 
 @dataclass

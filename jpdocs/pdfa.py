@@ -1,15 +1,16 @@
-"""PDF/A-2b from reportlab's PDF.
+"""PDF/A-2a from reportlab's tagged PDF (PDF/A-2b until the files were tagged).
 
 reportlab has no PDF/A switch, but its files need only three things to conform:
-an XMP metadata stream saying pdfaid:part=2, conformance=B and repeating the Info
-dictionary; an sRGB OutputIntent with an ICC profile; and an end-of-line before
+an XMP metadata stream saying pdfaid:part=2, conformance=A (level A: the file is
+tagged, writers/tags.py) and repeating the Info dictionary; an sRGB OutputIntent with an ICC profile; and an end-of-line before
 every `endstream` (reportlab writes none after compressed data). Fonts are already
 embedded subsets, and nothing is encrypted or transparent. pypdf rewrites the file
 with the additions (its streams end with an EOL); the /ID is a digest of the
 content, so the result is byte-identical on rebuild.
 
 Signature fields are added afterwards as an incremental update with empty
-appearance streams, and signing adds another: both keep the file PDF/A-2b.
+appearance streams, and signing adds another: both keep the file PDF/A-2a
+(and PDF/UA-1: the fields are tagged as they are added, signing.py).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from xml.sax.saxutils import escape
 
 from . import model as m
 from .errors import fail
+from .writers.tags import xmp_packet as tags_xmp
 
 # Debian's icc-profiles-free; the CI installs it (.ci/run).
 ICC_CANDIDATES = [Path("/usr/share/color/icc/sRGB.icc"), Path("/usr/share/color/icc/colord/sRGB.icc")]
@@ -43,38 +45,49 @@ def _xmp_date(pdf_date: str) -> str:
 
 
 def xmp_packet(info: dict, lang: str) -> bytes:
+    """The tagged writer's XMP (dc:title, pdfuaid:part 1; writers/tags.py) with the
+    PDF/A identification and the Info dictionary's other entries repeated."""
     def text(key):
         return escape(str(info.get(key, "")))
-    lang_x = escape(lang)
-    body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+    extra = f"""
    <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text('/Title')}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{text('/Author')}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text('/Subject')}</rdf:li></rdf:Alt></dc:description>
-   <dc:language><rdf:Bag><rdf:li>{lang_x}</rdf:li></rdf:Bag></dc:language>
+   <pdfaid:conformance>A</pdfaid:conformance>
    <pdf:Producer>{text('/Producer')}</pdf:Producer>
    <pdf:Keywords>{text('/Keywords')}</pdf:Keywords>
    <xmp:CreatorTool>{text('/Creator')}</xmp:CreatorTool>
    <xmp:CreateDate>{_xmp_date(str(info['/CreationDate']))}</xmp:CreateDate>
-   <xmp:ModifyDate>{_xmp_date(str(info['/ModDate']))}</xmp:ModifyDate>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"""
-    return body.encode("utf-8")
+   <xmp:ModifyDate>{_xmp_date(str(info['/ModDate']))}</xmp:ModifyDate>"""
+    return tags_xmp(str(info.get("/Title", "")), str(info.get("/Author", "")), str(info.get("/Subject", "")),
+                    lang, extra)
+
+
+def _no_cr_before_endstream(w) -> None:
+    """A compressed stream whose last byte happens to be a carriage return reads, with
+    the end-of-line after it, as ending in CR LF: validators then count one byte less
+    than /Length (it happened to a font's ToUnicode map). zlib ends with a checksum of
+    the data, so such a stream of PostScript-like text (a CMap, page content) gets a
+    newline more, which changes the checksum and nothing else."""
+    import zlib
+    from pypdf.generic import StreamObject
+    for obj in w._objects:
+        if not (isinstance(obj, StreamObject) and obj._data.endswith(b"\r")):
+            continue
+        if obj.get("/Filter") not in ("/FlateDecode", ["/FlateDecode"]):
+            continue
+        raw = zlib.decompress(obj._data)
+        if "/Length1" in obj or "/Subtype" in obj:      # a font program or an image: not text
+            continue
+        for extra in range(1, 8):
+            data = zlib.compress(raw + b"\n" * extra)
+            if not data.endswith(b"\r"):
+                obj._data = data
+                break
 
 
 def make_pdfa(pdf: bytes, doc: m.Document) -> bytes:
-    """The same document as PDF/A-2b."""
+    """The same document as PDF/A-2a: the writer's file is tagged (level A's logical
+    structure and Unicode text), so it only needs PDF/A's identification, colour
+    and stream rules."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import (ArrayObject, ByteStringObject, DecodedStreamObject, DictionaryObject,
                                NameObject, NumberObject, TextStringObject)
@@ -82,7 +95,7 @@ def make_pdfa(pdf: bytes, doc: m.Document) -> bytes:
     reader = PdfReader(io.BytesIO(pdf))
     info = {k: v for k, v in reader.metadata.items()}
     info.pop("/Trapped", None)           # PDF/A-2 wants it True/False in XMP too, or absent
-    info["/Producer"] = str(info.get("/Producer", "")) + "; jpdocs PDF/A-2b"
+    info["/Producer"] = str(info.get("/Producer", "")) + "; jpdocs PDF/A-2a"
     info.setdefault("/ModDate", info["/CreationDate"])
 
     def build(doc_id: bytes) -> bytes:
@@ -108,6 +121,7 @@ def make_pdfa(pdf: bytes, doc: m.Document) -> bytes:
         root[NameObject("/Metadata")] = w._add_object(xmp)
         root[NameObject("/OutputIntents")] = ArrayObject([intent])
         root.pop("/Version", None)
+        _no_cr_before_endstream(w)
         w._ID = ArrayObject([ByteStringObject(doc_id), ByteStringObject(doc_id)])
         out = io.BytesIO()
         w.write(out)

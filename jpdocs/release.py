@@ -27,6 +27,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from . import model as m
 from .style import HouseStyle
 from .writers.pdf import _Builder, _content_id, document_settings, numbered_canvas, page_size
+from .writers.tags import Node, xmp_packet
 
 
 class _Start(Flowable):
@@ -59,7 +60,9 @@ def _own_pages(notice: tuple[m.Document, HouseStyle],
     """The notice and the generated attachments as one reportlab document: its bytes,
     the page each part starts on (0-based) and the page count."""
     doc, style = notice
-    builder = _Builder(style, page_size(doc))
+    # One structure tree: the notice and each attachment a Part of the Document.
+    tree = Node("Document")
+    builder = _Builder(style, page_size(doc), tree.add("Part"))
     buf = io.BytesIO()
     settings = document_settings(doc.title, doc.author, doc.subject, style.page.margins_for(doc.kind),
                                  builder.styles["body"])
@@ -80,12 +83,13 @@ def _own_pages(notice: tuple[m.Document, HouseStyle],
         name = template(d, st)
         story += [NextPageTemplate(name), PageBreak(), _Start(key, starts)]
         b = builder if st is style else _Builder(st, page_size(d))
+        b.node = tree.add("Part")
         story += b.blocks(d.blocks, templates[name].frames[0]._width - 12)
     book.addPageTemplates([templates[first]] + [t for n, t in templates.items() if n != first])
     # the notice's own pages are numbered (- 1 -) when it has several; attachments keep theirs
     def notice_pages(total: int) -> int:
         return min([v for k, v in starts.items() if k != "notice"] + [total])
-    book.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, notice_pages))
+    book.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, notice_pages, tree))
     data = buf.getvalue()
     from pypdf import PdfReader
     return data, starts, len(PdfReader(io.BytesIO(data)).pages)
@@ -125,10 +129,23 @@ def render_release(notice: tuple[m.Document, HouseStyle],
         if reader is not None:           # a file's own bookmarks, under its entry
             _copy_outline(writer, reader, reader.outline, item, page)
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    if any(isinstance(part, Path) for _, part in parts):
+        _no_ua_claim(writer, notice[0])
     writer._ID = ArrayObject([ByteStringObject(b"\0" * 16), ByteStringObject(b"\0" * 16)])
     out = io.BytesIO()
     writer.write(out)
     return _content_digest_id(out.getvalue())
+
+
+def _no_ua_claim(writer, doc: m.Document) -> None:
+    """Pages of another PDF (a map, a flyer) are inserted as they are: they are not in
+    our structure tree, and whether they are accessible is not ours to say. The
+    release keeps the tags of its own parts but does not declare PDF/UA-1."""
+    from pypdf.generic import DecodedStreamObject, NameObject
+    stream = DecodedStreamObject()
+    stream.set_data(xmp_packet(doc.title, doc.author, doc.subject, doc.lang, ua=False))
+    stream.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
 
 
 def _copy_outline(writer, reader, entries, parent, offset: int) -> None:

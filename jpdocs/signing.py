@@ -43,9 +43,11 @@ def add_signature_fields(pdf: bytes, seals) -> bytes:
     for seal in seals:
         x0, y0, x1, y1 = seal.box
         box = (math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1))
+        # /TU: what a screen reader announces for the field (PDF/UA)
         append_signature_field(w, SigFieldSpec(seal.field, on_page=seal.page, box=box,
-                                               readable_field_name=f"{seal.field} 署名欄",
+                                               readable_field_name=f"{seal.field}の署名欄",
                                                empty_field_appearance=False))
+    _tag_fields(w, [s.field for s in seals])
     first = w.prev.trailer["/ID"][0]
     first = first.original_bytes if isinstance(first, generic.TextStringObject) else bytes(first)
     digest = hashlib.md5(pdf + repr([(s.field, s.page, s.box) for s in seals]).encode()).digest()
@@ -53,6 +55,49 @@ def add_signature_fields(pdf: bytes, seals) -> bytes:
     out = io.BytesIO()
     w.write(out)
     return out.getvalue()
+
+
+def _tag_fields(w, names: list[str]) -> None:
+    """Put each new field's widget into the structure tree (PDF/UA): the Form element
+    the PDF writer left at the seal's place in reading order (its /T is the field's
+    name, its /ID field:NAME in the tree's IDTree) gets the widget as its object
+    reference, the widget a /StructParent."""
+    from pyhanko.pdf_utils import generic
+    root = w.root
+    if "/StructTreeRoot" not in root:
+        return
+    tree = root["/StructTreeRoot"]
+    forms = {}
+    if "/IDTree" in tree:       # the writer gives each Form element the ID field:NAME
+        pairs = tree["/IDTree"]["/Names"]
+        for i in range(0, len(pairs), 2):
+            key, ref = pairs[i], pairs.raw_get(i + 1)
+            key = key.original_bytes if hasattr(key, "original_bytes") else bytes(key)
+            if key.startswith(b"field:"):
+                forms[key[6:].decode("utf-8")] = ref
+    fields = {str(f.get_object()["/T"]): f for f in root["/AcroForm"]["/Fields"]}
+    parent_tree_ref = tree.raw_get("/ParentTree")
+    nums = parent_tree_ref.get_object()["/Nums"]
+    key = int(tree.get("/ParentTreeNextKey", 0))
+    for name in names:
+        if name not in forms or name not in fields:
+            continue
+        widget_ref = fields[name]
+        widget = widget_ref.get_object()
+        elem_ref = forms[name]
+        elem = elem_ref.get_object()
+        elem["/K"] = generic.DictionaryObject({
+            generic.NameObject("/Type"): generic.NameObject("/OBJR"),
+            generic.NameObject("/Obj"): widget_ref, generic.NameObject("/Pg"): widget.raw_get("/P")})
+        elem["/Pg"] = widget.raw_get("/P")
+        widget["/StructParent"] = generic.NumberObject(key)
+        nums.extend([generic.NumberObject(key), elem_ref])
+        key += 1
+        w.mark_update(elem_ref)
+        w.mark_update(widget_ref)
+    tree["/ParentTreeNextKey"] = generic.NumberObject(key)
+    w.mark_update(parent_tree_ref)
+    w.mark_update(root.raw_get("/StructTreeRoot"))
 
 
 @dataclass(frozen=True)
@@ -161,7 +206,14 @@ def sign_file(src: Path, field: str, p12: Path, password: bytes | None, out: Pat
         docmdp_permissions=sig_fields.MDPPerm.FILL_FORMS,
         subfilter=sig_fields.SigSeedSubFilter.PADES,
     )
-    w = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    class Writer(IncrementalPdfFileWriter):
+        def _update_meta(self):
+            """pyHanko would rewrite the XMP packet with its own serializer, which
+            loses the declaration of the pdfuaid schema that PDF/A wants (and would
+            set ModDate in /Info and XMP): the signature records when it was made,
+            and the document's metadata stays as built, PDF/A-2a and PDF/UA-1."""
+
+    w = Writer(io.BytesIO(data), strict=False)
     buf = io.BytesIO()
     with tempfile.TemporaryDirectory() as tmp:
         stamp = _stamp_style(field, _signer_name(signer), by_name[field].box, Path(tmp) / "stamp.pdf")

@@ -464,7 +464,8 @@ def test_pdfa_parts_and_signing_keep_it_pdfa(tmp_path, p12):
     reader = PdfReader(pdf)
     catalog = reader.trailer["/Root"]
     xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
-    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>A</pdfaid:conformance>" in xmp
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
     assert "北海道オホーツク総合振興局と北見工業大学との包括連携に関する協定書" in xmp
     [intent] = catalog["/OutputIntents"]
     assert intent["/S"] == "/GTS_PDFA1"
@@ -479,8 +480,9 @@ def test_pdfa_parts_and_signing_keep_it_pdfa(tmp_path, p12):
     assert validate(signed, root)[0].bottom_line
     page = pytest.importorskip("page")
     for path in (pdf, signed):
-        report = page.validate_pdf(str(path), profile="PDF_A_2B")
-        assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
+        for profile in ("PDF_A_2A", "PDF_UA_1"):     # tagged: level A, and accessible
+            report = page.validate_pdf(str(path), profile=profile)
+            assert report.is_compliant, (path.name, profile, [(f.rule_id, f.message) for f in report.failures])
 
 
 # ---------------------------------------------------------------- DOCX
@@ -573,7 +575,7 @@ def test_pdfa_originals_and_copy_validate(tmp_path):
     page = pytest.importorskip("page")
     folder = build(SEED_SPEC, tmp_path, "--pdfa", "--copies", "--format", "pdf")
     for pdf in sorted(folder.glob("agreement*.pdf")):
-        report = page.validate_pdf(str(pdf), profile="PDF_A_2B")
+        report = page.validate_pdf(str(pdf), profile="PDF_A_2A")
         assert report.is_compliant, (pdf.name, [(f.rule_id, f.message) for f in report.failures])
 
 

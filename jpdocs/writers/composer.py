@@ -202,6 +202,26 @@ class JParagraph(Paragraph):
             asc_max, desc_min = _ascent(f.fontName, size_max)
         return dict(words=words, fontSize=size_max, ascent=asc_max, descent=desc_min)
 
+    # ------------------------------------------------------------ tagging
+    def drawPara(self, debug=0):
+        """Draw, marking the text as the content of its structure element (tags.py):
+        a bullet (１, ・, ◆) as the item's Lbl, a number at the start of the text
+        (第１条, ２) as the paragraph's Lbl, the rest as the element's content."""
+        node, canv = getattr(self, "jp_node", None), self.canv
+        if node is None or not hasattr(canv, "jp_text") or not canv.jp_first_draw(self):
+            return super().drawPara(debug)
+        label = getattr(self, "jp_label", None)
+        if label is not None and self.bulletText:
+            canv.jp_text((label, None), (node, None))
+        elif label is not None and getattr(self, "jp_label_chars", 0):
+            canv.jp_text((label, (self.jp_label_chars, node)))
+        else:
+            canv.jp_text((node, None))
+        try:
+            return super().drawPara(debug)
+        finally:
+            canv.jp_queue = []
+
     # ------------------------------------------------------------ splitting
     def _get_split_blParaFunc(self):
         return _split_lines
@@ -211,6 +231,10 @@ class JParagraph(Paragraph):
         for p in parts:
             if p is not self:
                 p.jl_settings, p.jl_phrases = self.jl_settings, self.jl_phrases
+                p.jp_node = getattr(self, "jp_node", None)
+                # the label (bullet or number) is on the first part only
+                p.jp_label = getattr(self, "jp_label", None) if p is parts[0] else None
+                p.jp_label_chars = getattr(self, "jp_label_chars", 0) if p is parts[0] else 0
         return parts
 
 

@@ -37,11 +37,15 @@ from .columns import fitted_widths
 from .composer import JParagraph
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings
+from .tags import Node, TaggingCanvas, tag, tagging_canvas
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
 _GRID_STYLES = ("body", "item")        # the running text that a character grid holds
 _PHRASE_STYLES = ("title", "heading", "label")   # broken between BudouX phrases: titles, headings, the subject, labels
+# Paragraphs whose style makes them a title or a heading read as one (the notice's
+# 記者発表内容 and ◯ 背景, the agreement's title); an article's title (第１条（目的）) is H2.
+_STYLE_ROLES = {"title": "H1", "heading": "H2"}
 
 
 class TrackedLine(Flowable):
@@ -62,9 +66,14 @@ class TrackedLine(Flowable):
         return avail_width, self.leading * len(self.lines)
 
     def draw(self):
+        node = getattr(self, "jp_node", None)
+        canv = self.canv
+        tagged = node is not None and isinstance(canv, TaggingCanvas) and canv.jp_first_draw(self)
         for i, (line, runs) in enumerate(self.lines):
             if not line:
                 continue
+            if tagged:
+                canv.jp_text((node, None))
             width = (sum(pdfmetrics.stringWidth(chunk, name, self.size) for chunk, name in runs)
                      + self.char_space * (len(line) - 1))
             x = {"center": (self.avail - width) / 2, "right": self.avail - width}.get(self.align, 0)
@@ -115,10 +124,25 @@ class SealPlace(Flowable):
         self.found.append(SealBox(self.seal.field, c.getPageNumber() - 1, (x0, y0, x1, y1)))
 
 
+class _Figure(Image):
+    """A picture, marked as the content of its Figure element (its /Alt is the text)."""
+
+    def draw(self):
+        node, canv = getattr(self, "jp_node", None), self.canv
+        if node is None or not isinstance(canv, TaggingCanvas) or not canv.jp_first_draw(self):
+            return super().draw()
+        canv.jp_begin(node)
+        super().draw()
+        canv.jp_end()
+
+
 class _Builder:
     """Turns blocks into flowables. `width` is the width the blocks are set in."""
 
-    def __init__(self, style: HouseStyle, page=A4):
+    def __init__(self, style: HouseStyle, page=A4, tree: Node | None = None):
+        # the structure element the blocks go into (tags.py): the document's, or a
+        # part's in the release and the annual book
+        self.node = tree if tree is not None else Node("Document")
         self.house = style
         self.font = fonts.register(style)
         self.fallbacks = fonts.fallback_names(style)
@@ -154,7 +178,7 @@ class _Builder:
             return [self.paragraph(b)]
         if isinstance(b, m.Heading):
             return [self.paragraph(m.Paragraph(b.inlines, style=b.style, align=b.align, keep_with_next=True),
-                                   phrases=True)]
+                                   phrases=True, node=self.node.add(f"H{min(max(b.level, 1), 6)}"))]
         if isinstance(b, m.Item):
             return self.item(b, width)
         if isinstance(b, m.Ki):
@@ -170,6 +194,9 @@ class _Builder:
         if isinstance(b, m.PageBreak):
             return [PageBreak()]
         if isinstance(b, m.Seal):
+            # the printed circle is an artifact; the signature field added over it
+            # (signing.py) is the content, in a Form element kept here in reading order
+            self.node.add("Form", title=b.field)
             return [SealPlace(b, self.font["mincho"], self.seals)]
         raise TypeError(f"unknown block {type(b).__name__}")
 
@@ -199,21 +226,33 @@ class _Builder:
         settings = self.jl_grid if self.pitch and kind in _GRID_STYLES else self.jl
         return JParagraph(text, style, bulletText, settings=settings, phrases=phrases)
 
-    def paragraph(self, p: m.Paragraph, phrases: bool = False) -> Flowable:
+    def paragraph(self, p: m.Paragraph, phrases: bool = False, node: Node | None = None) -> Flowable:
         base = self.styles[p.style]
         size = base.fontSize
         em = self.pitch if self.pitch and p.style in _GRID_STYLES else size
+        if node is None:
+            role = "H2" if p.numbering == "article" else _STYLE_ROLES.get(p.style.split("-")[0], "P")
+            node = self.node.add(role)
         if p.tracking:
             text = m.plain_text(p.inlines)
-            return TrackedLine(text, base.fontName, size, base.leading, p.tracking,
-                               p.align or self.house.styles[p.style].align, self.colour, self.fallbacks)
+            return tag(TrackedLine(text, base.fontName, size, base.leading, p.tracking,
+                                   p.align or self.house.styles[p.style].align, self.colour, self.fallbacks), node)
         st = ParagraphStyle(f"{p.style}-{id(p)}", parent=base,
                             firstLineIndent=p.first_indent * em, leftIndent=p.left_indent * em,
                             spaceBefore=p.space_before or 0, spaceAfter=p.space_after or 0,
                             keepWithNext=int(p.keep_with_next), textColor=self.colour)
         if p.align:
             st.alignment = _ALIGN[p.align]
-        return self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases)
+        number = p.number if p.numbering and p.number and m.plain_text(p.inlines).startswith(p.number) else ""
+        if not number:
+            return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases), node)
+        # the number (第１条, ２) is the paragraph's Lbl: set as a run of its own, so
+        # that the drawing can switch from the label to the text where it ends
+        head, rest = _split_inlines(p.inlines, len(number))
+        text = f'<font name="{base.fontName}">{self.markup(head, base.fontName)}</font>' + self.markup(rest, base.fontName)
+        para = tag(self.para(text, st, phrases=phrases), node, node.add("Lbl"))
+        para.jp_label_chars = len(number)
+        return para
 
     def item(self, it: m.Item, width: float) -> list[Flowable]:
         base = self.styles[it.style]
@@ -224,27 +263,34 @@ class _Builder:
                             spaceBefore=size * 0.5 if it.space_before is None else it.space_before,
                             keepWithNext=int(bool(it.blocks)),
                             textColor=self.colour, bulletColor=self.colour)
+        lst = self.node.kids[-1] if self.node.kids and self.node.kids[-1].role == "L" else self.node.add("L")
+        li = lst.add("LI")
+        label = li.add("Lbl") if it.marker else None
+        body_node = li.add("LBody")
         bullet = it.marker
         if it.hang is not None and it.marker:
             # reportlab sets the text 0.6em past the end of a bullet that reaches the
             # text; a fixed hang means the text starts exactly there (◆ with hang 1)
             bullet = [_frag(it.marker, base.fontName, size, self.colour)]
             st.bulletFontSize = 0
-        head = self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet,
-                         phrases=it.style.split("-")[0] in _PHRASE_STYLES)
+        head = tag(self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet,
+                             phrases=it.style.split("-")[0] in _PHRASE_STYLES), body_node.add("P"), label)
+        outer, self.node = self.node, body_node
         body = self.blocks(it.blocks, width - indent - hang)
+        self.node = outer
         if not body:
             return [head]
         return [head, Indenter(left=indent + hang), *body, Indenter(left=-(indent + hang))]
 
     def ki(self, k: m.Ki, width: float) -> list[Flowable]:
         st = self.styles["ki"]
-        out = [self.para(escape(self.house.word("ki")),
-                         ParagraphStyle("ki-head", parent=st, alignment=TA_CENTER, spaceBefore=st.fontSize * 0.6))]
+        out = [tag(self.para(escape(self.house.word("ki")),
+                             ParagraphStyle("ki-head", parent=st, alignment=TA_CENTER, spaceBefore=st.fontSize * 0.6)),
+                   self.node.add("P"))]
         out += self.blocks(k.blocks, width)
         if k.closing:
-            out.append(self.para(escape(self.house.word("ijo")),
-                                 ParagraphStyle("ki-end", parent=st, alignment=TA_RIGHT)))
+            out.append(tag(self.para(escape(self.house.word("ijo")),
+                                     ParagraphStyle("ki-end", parent=st, alignment=TA_RIGHT)), self.node.add("P")))
         return out
 
     def image(self, im: m.Image, width: float) -> Flowable:
@@ -252,9 +298,9 @@ class _Builder:
         data = images.embed_bytes(im)          # checked, converted and scaled down (images.py)
         iw, ih = ImageReader(io.BytesIO(data)).getSize()
         scale = min(min(im.width, width) / iw, im.height / ih)
-        img = Image(io.BytesIO(data), width=iw * scale, height=ih * scale)
+        img = _Figure(io.BytesIO(data), width=iw * scale, height=ih * scale)
         img.hAlign = im.align.upper() if im.align in ("left", "center", "right") else "CENTER"
-        return img
+        return tag(img, self.node.add("Figure", alt=im.alt))
 
     def table(self, t: m.Table, width: float) -> Table:
         pad = t.padding if t.padding is not None else (_CELL_PAD if t.border != "none" else 1.0)
@@ -264,15 +310,29 @@ class _Builder:
         data, cmds = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.font["mincho"]),
                           ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
                           ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]
+        # A ruled table is a Table of the structure; a layout table (no rules: the
+        # overview's boxes, the signature blocks) is not one: its cells read in order.
+        outer_node = self.node
+        table_node = outer_node.add("Table") if t.border != "none" else None
         for r, row in enumerate(t.rows):
             cells, c = [], 0
+            row_node = table_node.add("TR") if table_node else None
             for cell in row:
                 span_w = sum(widths[c:c + cell.colspan])
                 blocks = [self._cell_paragraph(b, cell, t.style) for b in cell.blocks]
                 outer = self.colour
                 if cell.colour:
                     self.colour = colors.HexColor(self.house.colours[cell.colour])
+                if row_node:
+                    attrs = {"O": "Table"}
+                    if cell.header:
+                        attrs["Scope"] = "Row" if cell.header == "row" else "Column"
+                    if cell.colspan > 1:
+                        attrs["ColSpan"] = cell.colspan
+                    self.node = row_node.add("TH" if cell.header else "TD",
+                                             attrs=attrs if len(attrs) > 1 else None)
                 cells.append(self.blocks(blocks, span_w - 2 * pad))
+                self.node = outer_node
                 self.colour = outer
                 if cell.colspan > 1:
                     cmds.append(("SPAN", (c, r), (c + cell.colspan - 1, r)))
@@ -300,6 +360,22 @@ class _Builder:
         return b
 
 
+def _split_inlines(inlines: list[m.Inline], n: int) -> tuple[list[m.Inline], list[m.Inline]]:
+    """The first `n` characters of a run of inlines, and the rest."""
+    head, rest = [], []
+    for i in inlines:
+        if n <= 0:
+            rest.append(i)
+        elif isinstance(i, m.Text) and len(i.text) > n:
+            head.append(replace(i, text=i.text[:n]))
+            rest.append(replace(i, text=i.text[n:]))
+            n = 0
+        else:
+            head.append(i)
+            n -= len(i.text) if isinstance(i, m.Text) else 1
+    return head, rest
+
+
 def _frag(text: str, font: str, size: float, colour) -> ParaFrag:
     """A run of bullet text carrying its own font and size."""
     f = ParaFrag()
@@ -307,11 +383,12 @@ def _frag(text: str, font: str, size: float, colour) -> ParaFrag:
     return f
 
 
-def numbered_canvas(font: str, size: float, numbered):
+def numbered_canvas(font: str, size: float, numbered, tree: Node, forms: bool = False):
     """A canvas that holds the pages back until the end, so that page numbers
     (- 1 -) go only where wanted: `numbered(total)` says how many leading pages are
-    numbered; one page alone is never numbered."""
-    class NumberedCanvas(Canvas):
+    numbered; one page alone is never numbered. It tags what it draws with the
+    structure `tree` (tags.py); the page numbers are artifacts."""
+    class NumberedCanvas(tagging_canvas(tree, forms)):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._held = []
@@ -448,12 +525,15 @@ def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
     return render_pdf_layout(doc, style)[0]
 
 
-def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[SealBox], int]:
-    """The PDF, where its seal places landed (in reading order), and its page count."""
+def render_pdf_layout(doc: m.Document, style: HouseStyle, forms: bool = False) -> tuple[bytes, list[SealBox], int]:
+    """The PDF, where its seal places landed (in reading order), and its page count.
+    `forms`: signature fields will be added over the seal places (their Form
+    elements are kept in the structure tree for them)."""
     if doc.fit_one_page:
         from .fit import fit_style    # a no-op for a style the build has fitted already
         style = fit_style(doc, style, doc.title)
     builder = _Builder(style, page_size(doc))
+    tree = builder.node
     buf = io.BytesIO()
     template = doc_template(doc, style, buf, builder)
     story = builder.blocks(doc.blocks, text_width(template))
@@ -466,7 +546,8 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle) -> tuple[bytes, list[S
         def every_page(total: int) -> int:        # and the count, for the caller
             pages.append(total)
             return total
-        template.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, every_page), **marks)
+        template.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, every_page, tree, forms),
+                       **marks)
     except LayoutError:
         raise too_large(doc.kind, doc.title, template.placing, text_width(template),
                         template.height - 2 * _FRAME_PAD) from None

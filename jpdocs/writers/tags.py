@@ -1,0 +1,376 @@
+"""Tagged PDF (PDF/UA-1) for reportlab, which has no tagging of its own.
+
+The structure comes from the document model, not from the page: the PDF builder
+(pdf.py) makes one `Node` per block as it turns the blocks into flowables (H1, P,
+L/LI/Lbl/LBody, Table/TR/TH/TD, Figure …) and hangs it on the flowable that draws
+it. While drawing, `TaggingCanvas` wraps what a tagged flowable draws in a
+marked-content sequence with an MCID (`/P <</MCID 3>> BDC … EMC`) and everything
+else — rules, boxes, shading, page numbers, the 写 and 正本 marks, a repeated table
+head — in `/Artifact BMC … EMC`: every page's content starts as an artifact and
+only a tagged flowable interrupts it, so nothing can be left neither tagged nor
+artifact. Text is marked inside its text object (BT … ET), never across it.
+
+At `save()` the canvas writes the structure tree, the parent tree, /StructParents
+and /Tabs /S on every page, /MarkInfo and an XMP packet with dc:title and
+pdfuaid:part 1, as reportlab objects of the same file: no second pass over the
+bytes (pypdf or pikepdf would parse and rewrite the whole file again, several
+times the cost of the tagging itself), and the bytes stay deterministic.
+
+The marks of a drawing are kept by the canvas, not by the nodes, because the
+annual book is drawn several times (multiBuild) from the same story.
+"""
+from __future__ import annotations
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from xml.sax.saxutils import escape
+
+# Roles whose element stays in the tree even with nothing drawn in it: a table keeps
+# its shape (an empty cell is still a cell of its row and column).
+_CELLS = ("TD", "TH")
+
+
+class Node:
+    """One structure element: `role` (a standard structure type), its kids in
+    reading order, and what the writer knows of it (alternate text, attributes)."""
+    __slots__ = ("role", "kids", "alt", "attrs", "title", "own_first", "note")
+
+    def __init__(self, role: str, parent: "Node | None" = None, alt: str | None = None,
+                 attrs: dict | None = None, title: str | None = None, note: str | None = None):
+        self.role, self.kids, self.alt, self.attrs, self.title = role, [], alt, attrs, title
+        self.note = note                 # a Link's text, for its annotation's /Contents
+        self.own_first = False           # its own content before its kids (never needed yet)
+        if parent is not None:
+            parent.kids.append(self)
+
+    def add(self, role: str, **kw) -> "Node":
+        return Node(role, self, **kw)
+
+    def __repr__(self):
+        return f"Node({self.role}, {len(self.kids)} kids)"
+
+
+def tag(flowable, node: Node | None, label: Node | None = None):
+    """Hang `node` (and the Lbl of its number or bullet) on a flowable."""
+    flowable.jp_node, flowable.jp_label = node, label
+    return flowable
+
+
+# ------------------------------------------------------------------ XMP
+def xmp_packet(title: str, author: str, subject: str, lang: str, extra: str = "", ua: bool = True) -> bytes:
+    """The XMP PDF/UA-1 asks for: dc:title (shown by the viewer), pdfuaid:part 1,
+    with the pdfuaid schema declared as PDF/A wants for a property it does not
+    predefine. `extra` adds properties (pdfa.py's pdfaid and dates); `ua=False`
+    leaves out the PDF/UA claim (a release with pages of other PDFs)."""
+    def alt(text):
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
+    body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+{"   <pdfuaid:part>1</pdfuaid:part>" if ua else ""}
+   <dc:format>application/pdf</dc:format>
+   <dc:title>{alt(title)}</dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description>{alt(subject)}</dc:description>
+   <dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>{extra}
+  </rdf:Description>
+  <rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+     <pdfaProperty:name>part</pdfaProperty:name>
+     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+     <pdfaProperty:category>internal</pdfaProperty:category>
+     <pdfaProperty:description>Indicates which part of ISO 14289 the file follows</pdfaProperty:description>
+    </rdf:li></rdf:Seq></pdfaSchema:property>
+   </rdf:li></rdf:Bag></pdfaExtension:schemas>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>
+"""
+    return body.encode("utf-8")
+
+
+class _TaggedLink(pdfdoc.LinkAnnotation):
+    permitted = pdfdoc.LinkAnnotation.permitted + ("StructParent",)
+
+
+class _Late(pdfdoc.PDFObject):
+    """A number known only when the tree is written (an annotation's parent-tree key)."""
+    value = 0
+
+    def format(self, document):
+        return str(self.value).encode()
+
+
+class _PlainStream(PDFStream):
+    """A stream written as it is, with no /Filter entry at all (reportlab writes an
+    empty /Filter [] for no filters, which readers of the metadata do not accept);
+    it ends with an end-of-line before `endstream`, as PDF/A wants."""
+
+    def format(self, document):
+        content = document.encrypt.encode(self.content)
+        d = PDFDictionary(dict(self.dictionary.dict, Length=len(content)))
+        return pdfdoc.format(d, document) + b"\nstream\n" + content + b"endstream\n"
+
+
+# ------------------------------------------------------------------ the canvas
+class _TaggedText(PDFTextObject):
+    """A text object that switches from the Lbl of a numbered paragraph (第１条, ２)
+    to the rest of its text once the label's characters are out."""
+    jp_switch = None                     # (characters left of the label, node after it)
+
+    def _textOut(self, text, TStar=0):
+        super()._textOut(text, TStar)
+        if self.jp_switch and text:
+            left, node = self.jp_switch
+            left -= len(text)
+            if left > 0:
+                self.jp_switch = (left, node)
+            else:
+                self.jp_switch = None
+                self._code.append(f"EMC /{node.role} <</MCID {self._canvas.jp_mcid(node)}>> BDC")
+
+
+class TaggingCanvas(Canvas):
+    """A canvas that marks what tagged flowables draw and writes the structure tree.
+    `jp_tree` is the Document node (set by `tagging_canvas`)."""
+    jp_tree: Node | None = None
+    jp_forms: bool = False               # keep the (empty) Form elements for signature fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.jp_marks: dict[int, list[tuple[int, int]]] = {}   # id(node) → [(page, mcid)]
+        self.jp_by_page: list[list[Node]] = []                 # page → node of each MCID
+        self.jp_queue: list[tuple[Node, tuple | None]] = []    # nodes for the next text objects
+        self.jp_seen: dict[int, object] = {}                   # flowables drawn already (kept alive,
+                                                               # so that no new one takes an old id)
+        self.jp_open = 0
+        self.jp_current = None                                 # the node whose text is being set
+        self.jp_annots: list = []                              # (annotation, its key, node, page)
+
+    def _addAnnotation(self, annotation, name=None, addtopage=1):
+        """A link in a tagged text (a table of contents entry) belongs to its Link
+        element: /Contents says where it goes, /StructParent finds the element."""
+        node = self.jp_current
+        if node and node.role == "Link" and isinstance(annotation, pdfdoc.LinkAnnotation):
+            key = _Late()
+            annotation.__class__ = _TaggedLink
+            annotation.Contents = node.note or ""
+            annotation.otherkw["StructParent"] = key
+            super()._addAnnotation(annotation, name, addtopage)
+            self.jp_annots.append((annotation, key, node, self._pageNumber - 1))
+        else:
+            super()._addAnnotation(annotation, name, addtopage)
+
+    # -- MCIDs
+    def jp_mcid(self, node: Node) -> int:
+        page = self._pageNumber - 1
+        while len(self.jp_by_page) <= page:
+            self.jp_by_page.append([])
+        mcid = len(self.jp_by_page[page])
+        self.jp_by_page[page].append(node)
+        self.jp_marks.setdefault(id(node), []).append((page, mcid))
+        return mcid
+
+    def jp_first_draw(self, flowable) -> bool:
+        """False when this flowable was drawn before on this canvas: a table head
+        repeated on the next page is pagination, an artifact, not content again."""
+        key = id(flowable)
+        if key in self.jp_seen:
+            return False
+        self.jp_seen[key] = flowable
+        return True
+
+    # -- graphics (a figure): marked on the page's content
+    def jp_begin(self, node: Node) -> None:
+        self._code.append(f"EMC /{node.role} <</MCID {self.jp_mcid(node)}>> BDC")
+        self.jp_open += 1
+
+    def jp_end(self) -> None:
+        self.jp_open -= 1
+        self._code.append("EMC /Artifact BMC")
+
+    # -- text: marked inside its text object
+    def jp_text(self, *entries: tuple[Node, tuple | None]) -> None:
+        """The next text objects begun belong to these nodes, in order; an entry's
+        second part (characters, node) switches to another node after the label."""
+        self.jp_queue = list(entries)
+
+    def beginText(self, x=0, y=0, direction=None):
+        t = _TaggedText(self, x, y, direction=direction)
+        if self.jp_queue and getattr(self, "_curr_tx_info", None) is None and not self.jp_open:
+            node, switch = self.jp_queue.pop(0)
+            t._code.append(f"/{node.role} <</MCID {self.jp_mcid(node)}>> BDC")
+            t.jp_tagged, t.jp_switch = True, switch
+            self.jp_current = node
+        return t
+
+    def drawText(self, t):
+        if getattr(t, "jp_tagged", False):
+            t.jp_tagged = self.jp_current = False
+            t._code.append("EMC")
+            self._code.append("EMC")
+            super().drawText(t)
+            self._code.append("/Artifact BMC")
+        else:
+            super().drawText(t)
+
+    # -- pages
+    def showPage(self):
+        """Close the page: all of it that is not tagged is an artifact."""
+        self.jp_queue = []
+        self._code.insert(0, "/Artifact BMC")
+        self._code.append("EMC")
+        super().showPage()
+        page = self._doc.Pages.pages[-1]
+        page.__NoDefault__ = list(page.__NoDefault__) + ["StructParents", "Tabs"]
+        page.StructParents = len(self._doc.Pages.pages) - 1
+        page.Tabs = PDFName("S")
+
+    def save(self):
+        if self.jp_tree is not None:
+            write_tree(self)
+        super().save()
+
+
+def tagging_canvas(tree: Node, forms: bool = False, base=TaggingCanvas):
+    """The canvas class for one document whose structure is `tree`."""
+    return type("DocumentCanvas", (base,), {"jp_tree": tree, "jp_forms": forms})
+
+
+# ------------------------------------------------------------------ the tree
+def _has(node: Node, marks: dict, forms: bool, memo: dict) -> bool:
+    """Whether anything of `node` was drawn (or it is a Form kept for a field)."""
+    got = [_has(k, marks, forms, memo) for k in node.kids]       # every kid, for the memo
+    ok = memo[id(node)] = bool(any(got) or marks.get(id(node)) or (node.role == "Form" and forms))
+    return ok
+
+
+class _Raw(pdfdoc.PDFObject):
+    """A PDF object written from text made here, its references (1-tuples of an
+    object's name) resolved when the file is written: formatting reportlab's
+    dictionaries costs several times more, and a document has hundreds of elements."""
+
+    def __init__(self, parts: list):
+        self.parts = parts
+
+    def format(self, document):
+        ids = document.idToObjectNumberAndVersion
+        return "".join(p if p.__class__ is str else "%d %d R" % ids[p[0]] for p in self.parts).encode("latin-1")
+
+
+def _text(value: str) -> str:
+    """A PDF text string: UTF-16BE with its byte-order mark, in hex."""
+    return "<FEFF" + value.encode("utf-16-be").hex().upper() + ">"
+
+
+def write_tree(canv: TaggingCanvas) -> None:
+    """The structure tree, parent tree and catalog entries, into the canvas's document."""
+    doc = canv._doc
+    marks, root = canv.jp_marks, canv.jp_tree
+    pages = [(p.__InternalName__,) for p in doc.Pages.pages]
+    pages_count = len(pages)
+    objrs: dict[int, list] = {}
+    for k, (annot, key, node, page) in enumerate(canv.jp_annots):
+        key.value = pages_count + k
+        objrs.setdefault(id(node), []).extend(
+            ["<</Type/OBJR/Obj ", (annot.__InternalName__,), "/Pg ", pages[page], ">> "])
+    has: dict[int, bool] = {}
+    _has(root, {**marks, **objrs}, canv.jp_forms, has)
+    names: dict[int, tuple] = {}
+    order: list[tuple[Node, tuple]] = []
+
+    def number(node: Node, parent: tuple):
+        names[id(node)] = name = (f"jpSE{len(names) + 1}",)
+        order.append((node, parent))
+        for k in node.kids:
+            if has[id(k)] or k.role in _CELLS:     # a row that is kept keeps all its cells
+                number(k, name)
+    number(root, ("jpStructTreeRoot",))
+
+    # Headings never skip a level (PDF/UA): a heading deeper than the one before it
+    # by more than one is read one level below it (the notice's 記者発表内容 under
+    # no title is H1).
+    last = 0
+    ids: list[tuple[bytes, tuple]] = []
+    for node, parent in order:
+        role = node.role
+        if len(role) == 2 and role[0] == "H" and role[1].isdigit():
+            last = min(int(role[1]), last + 1)
+            role = f"H{last}"
+        parts = [f"<</Type/StructElem/S/{role}/P ", parent]
+        kids = []
+        for k in node.kids:
+            ref = names.get(id(k))
+            if ref:
+                kids += [ref, " "]
+        own = marks.get(id(node))
+        if own:
+            first = own[0][0]
+            parts += ["/Pg ", pages[first]]
+            content = []
+            for page, mcid in own:
+                content += [f"{mcid} "] if page == first else ["<</Type/MCR/Pg ", pages[page], f"/MCID {mcid}>> "]
+            kids = content + kids if node.own_first else kids + content
+        kids += objrs.get(id(node), [])
+        if kids:
+            parts += ["/K [", *kids, "]"]
+        if node.alt is not None:
+            parts.append("/Alt " + _text(node.alt))
+        if node.title is not None:
+            parts.append("/T " + _text(node.title))
+        if node.role == "Form" and node.title is not None:
+            # found by its ID when the field is added (signing.py), without reading the tree
+            ids.append((b"field:" + node.title.encode("utf-8"), names[id(node)]))
+            parts.append(f"/ID <{ids[-1][0].hex().upper()}>")
+        if node.attrs:
+            parts.append("/A <<" + "".join(f"/{k}/{v}" if isinstance(v, str) else f"/{k} {v}"
+                                           for k, v in node.attrs.items()) + ">>")
+        parts.append(">>")
+        doc.Reference(_Raw(parts), names[id(node)][0])
+
+    nums = ["<</Nums ["]
+    for i in range(pages_count):
+        by_mcid = canv.jp_by_page[i] if i < len(canv.jp_by_page) else []
+        nums.append(f"{i} [")
+        for n in by_mcid:
+            nums += [names[id(n)], " "]
+        nums.append("] ")
+    for annot, key, node, page in canv.jp_annots:
+        nums += [f"{key.value} ", names[id(node)], " "]
+    nums.append("]>>")
+    doc.Reference(_Raw(nums), "jpParentTree")
+    tree_root = ["<</Type/StructTreeRoot/K ", names[id(root)], "/ParentTree ", ("jpParentTree",),
+                 f"/ParentTreeNextKey {pages_count + len(canv.jp_annots)}"]
+    if ids:
+        tree_root.append("/IDTree <</Names [")
+        for key, ref in sorted(ids):
+            tree_root += [f"<{key.hex().upper()}> ", ref, " "]
+        tree_root.append("]>>")
+    tree_root = _Raw(tree_root + [">>"])
+    cat = doc.Catalog
+    cat.StructTreeRoot = doc.Reference(tree_root, "jpStructTreeRoot")
+    cat.MarkInfo = PDFDictionary({"Marked": "true"})
+    info = doc.info
+
+    def text(value) -> str:
+        value = getattr(value, "s", value) or ""
+        return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+    xmp = _PlainStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+                       xmp_packet(text(info.title), text(info.author), text(info.subject), text(cat.Lang) or "ja-JP"))
+    cat.Metadata = doc.Reference(xmp, "jpMetadata")
