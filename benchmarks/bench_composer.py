@@ -20,7 +20,7 @@ from reportlab.platypus.flowables import KeepTogether  # noqa: E402
 from reportlab.platypus.tables import Table  # noqa: E402
 
 from jpdocs import build, spec  # noqa: E402
-from jpdocs.writers import pdf  # noqa: E402
+from jpdocs.writers import blocks, pdf  # noqa: E402
 from jpdocs.writers.composer import JParagraph  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent / "specs" / "2024-02-27-okhotsk-kitami.yaml"
@@ -60,8 +60,8 @@ def main(reps: int = 200, rounds: int = 5):
     doc = build.make_documents(loaded, style)[0]
     jobs = {}
     for name, cls in (("reportlab", PlainParagraph), ("composer", JParagraph)):
-        pdf.JParagraph = cls
-        builder = pdf._Builder(style)
+        blocks.JParagraph = cls
+        builder = blocks.BlockBuilder(style)
         paras = list(paragraphs(builder.blocks(doc.blocks, 469.9)))
 
         def wrap_all(paras=paras):
@@ -70,7 +70,7 @@ def main(reps: int = 200, rounds: int = 5):
                 p.wrap(469.9 - p.style.leftIndent, 1e6)
 
         def render(cls=cls):
-            pdf.JParagraph = cls
+            blocks.JParagraph = cls
             pdf.render_pdf(doc, style)
 
         jobs[name] = (wrap_all, render, len(paras))
@@ -81,7 +81,7 @@ def main(reps: int = 200, rounds: int = 5):
         for name, (wrap_all, render, _n) in jobs.items():
             best[name, 0] = max(best[name, 0], rate(wrap_all, reps))
             best[name, 1] = max(best[name, 1], rate(render, max(reps // 20, 5)))
-    pdf.JParagraph = JParagraph
+    blocks.JParagraph = JParagraph
     print(f"seed notice: {jobs['composer'][2]} paragraphs, best of {rounds} rounds")
     for k, what in ((0, "wrap  "), (1, "render")):
         r, c = best["reportlab", k], best["composer", k]

@@ -33,14 +33,14 @@ def untagged():
     """Draw on a canvas that tags nothing."""
     from reportlab.pdfgen.canvas import Canvas
     from jpdocs import signing
-    from jpdocs.writers import pdf
-    saved = pdf.tagging_canvas, signing._tag_fields
-    pdf.tagging_canvas = lambda tree, forms=False: Canvas
+    from jpdocs.writers import pages
+    saved = pages.tagging_canvas, signing._tag_fields
+    pages.tagging_canvas = lambda tree, forms=False: Canvas
     signing._tag_fields = lambda w, names: None
     try:
         yield
     finally:
-        pdf.tagging_canvas, signing._tag_fields = saved
+        pages.tagging_canvas, signing._tag_fields = saved
 
 
 def main() -> int:

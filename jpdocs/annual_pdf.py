@@ -29,7 +29,9 @@ from .errors import LayoutProblem
 from .locate import located, located_among
 from .style import HouseStyle
 from .writers.fit import fit_style
-from .writers.pdf import Placing, _Builder, _content_id, document_settings, too_large
+from .writers.blocks import BlockBuilder
+from .writers.pages import Placing, content_id, document_settings
+from .writers.problems import too_large
 from .writers.tags import Node, tag, tagging_canvas
 
 
@@ -60,7 +62,7 @@ class _Contents(TableOfContents):
     (reportlab's own paragraph turns the U+3000 after an entry's number into an
     ASCII space) with a leader of … to the page number."""
 
-    def __init__(self, builder: _Builder, **kw):
+    def __init__(self, builder: BlockBuilder, **kw):
         super().__init__(**kw)
         self.builder = builder
 
@@ -131,7 +133,7 @@ def fallback_sheet(row: Row, style: HouseStyle) -> m.Document:
 
 def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
     tree = Node("Document")
-    builder = _Builder(style, tree=tree)
+    builder = BlockBuilder(style, tree=tree)
     mg = style.page.margins
     body = builder.styles["body"]
     buf = io.BytesIO()
@@ -185,7 +187,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
         if i == 0:
             story.append(Anchor("sheets", "各協定の概要", toc=True))
         story.append(Anchor(f"agreement-{row.number}", keys[f"agreement-{row.number}"], level=1, toc=True))
-        sheet_builder = builder if sheet_style is style else _Builder(sheet_style)
+        sheet_builder = builder if sheet_style is style else BlockBuilder(sheet_style)
         sheet_builder.node = tree.add("Part")          # each sheet a Part of the book
         story += sheet_builder.blocks(sheet.blocks, frames[sheet.orientation]._width - 12)
     try:
@@ -195,4 +197,4 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
         page = frame._height - frame._topPadding - frame._bottomPadding
         raise located_among(too_large("annual overview", title, doc.placing, frame._width - 12, page),
                             [r.loaded for r in rows]) from None
-    return _content_id(buf.getvalue())
+    return content_id(buf.getvalue())

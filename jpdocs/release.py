@@ -26,7 +26,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 
 from . import model as m
 from .style import HouseStyle
-from .writers.pdf import _Builder, _content_id, document_settings, numbered_canvas, page_size
+from .writers.blocks import BlockBuilder
+from .writers.pages import content_id, document_settings, numbered_canvas, page_size
 from .writers.tags import Node, xmp_packet
 
 
@@ -62,7 +63,7 @@ def _own_pages(notice: tuple[m.Document, HouseStyle],
     doc, style = notice
     # One structure tree: the notice and each attachment a Part of the Document.
     tree = Node("Document")
-    builder = _Builder(style, page_size(doc), tree.add("Part"))
+    builder = BlockBuilder(style, page_size(doc), tree.add("Part"))
     buf = io.BytesIO()
     settings = document_settings(doc.title, doc.author, doc.subject, style.page.margins_for(doc.kind),
                                  builder.styles["body"])
@@ -82,7 +83,7 @@ def _own_pages(notice: tuple[m.Document, HouseStyle],
     for key, (d, st) in docs:
         name = template(d, st)
         story += [NextPageTemplate(name), PageBreak(), _Start(key, starts)]
-        b = builder if st is style else _Builder(st, page_size(d))
+        b = builder if st is style else BlockBuilder(st, page_size(d))
         b.node = tree.add("Part")
         story += b.blocks(d.blocks, templates[name].frames[0]._width - 12)
     book.addPageTemplates([templates[first]] + [t for n, t in templates.items() if n != first])
@@ -170,6 +171,6 @@ def _content_digest_id(pdf: bytes) -> bytes:
     (same length, so the offsets stay right)."""
     zero = b"<" + b"00" * 16 + b">"
     if pdf.count(zero) < 2:
-        return _content_id(pdf)
+        return content_id(pdf)
     digest = hashlib.md5(pdf).hexdigest().encode()
     return pdf.replace(zero, b"<" + digest + b">")

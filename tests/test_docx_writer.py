@@ -211,11 +211,12 @@ def test_a4_portrait_and_landscape(sample, tmp_path):
 
 def test_same_text_width_as_the_pdf(tmp_path):
     """One geometry: the DOCX's text width is the width the PDF wraps paragraphs to."""
-    from jpdocs.writers.pdf import _Builder, doc_template, text_width
+    from jpdocs.writers.blocks import BlockBuilder
+    from jpdocs.writers.pages import doc_template, text_width
     import io as _io
     for kind in ("test", "agreement"):
         doc = m.Document(kind, "件名", "北海道", [P("本文")])
-        pdf_width = text_width(doc_template(doc, STYLE, _io.BytesIO(), _Builder(STYLE)))
+        pdf_width = text_width(doc_template(doc, STYLE, _io.BytesIO(), BlockBuilder(STYLE)))
         out = tmp_path / f"{kind}.docx"
         write_docx(doc, STYLE, out)
         sec = docx.Document(str(out)).sections[0]

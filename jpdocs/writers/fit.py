@@ -24,6 +24,9 @@ from reportlab.platypus import Frame, KeepTogether, Table
 from .. import model as m
 from ..errors import LayoutProblem
 from ..style import HouseStyle
+from .blocks import BlockBuilder
+from .pages import doc_template, page_size, text_width
+from .problems import flowable_text
 
 STEP = 0.5          # points the smallest text loses per step
 _HUGE = 1e6
@@ -114,8 +117,7 @@ class Report:
 
 def measure(doc: m.Document, style: HouseStyle) -> Report:
     """Height of the blocks on the page as reportlab's frame would stack them."""
-    from .pdf import _Builder, doc_template, flowable_text, page_size, text_width
-    builder = _Builder(style, page_size(doc))
+    builder = BlockBuilder(style, page_size(doc))
     template = doc_template(doc, style, io.BytesIO(), builder)
     frame = Frame(0, 0, template.width, template.height)
     avail_w = frame._getAvailableWidth()

@@ -18,7 +18,7 @@ from .numbering import numbering_of, set_number, style_by_id_in
 from .paragraphs import PHRASE_STYLES, Ctx, para, phrase_lines
 from .tables import keep_together, write_keep_row, write_table
 
-SEAL_CIRCLE = 0.52                 # the seal circle's diameter over the place's size (pdf.SealPlace: r = 0.26)
+SEAL_CIRCLE = 0.52                 # the seal circle's diameter over the place's size (flowables.SealPlace: r = 0.26)
 
 
 def write_blocks(box, blocks, ctx: Ctx) -> list:

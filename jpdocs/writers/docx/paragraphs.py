@@ -165,8 +165,8 @@ def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> l
     if (ctx.in_cell and not ctx.pdf_lines) or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
         return inlines
     from ..composer import JParagraph
-    from ..pdf import _Builder
-    flow = _Builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases)
+    from ..blocks import BlockBuilder
+    flow = BlockBuilder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases)
     if not isinstance(flow, JParagraph):
         return inlines
     flow.wrap(ctx.width / 20, 1e6)

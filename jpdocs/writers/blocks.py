@@ -1,0 +1,283 @@
+"""Document model blocks → reportlab flowables: paragraphs set by the JLREQ composer,
+tables, lists, pictures and signature blocks, each tagged with its structure element."""
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import replace
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus.paraparser import ParaFrag
+from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, Spacer, Table, TableStyle)
+
+from .. import fonts, images, model as m
+from ..style import HouseStyle
+from .columns import fitted_widths
+from .composer import JParagraph
+from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
+from .jlreq import Settings
+from .tags import Node, tag
+from .flowables import Figure, SealBox, SealPlace, TrackedLine
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+_CELL_PAD = 4.0
+_GRID_STYLES = ("body", "item")        # the running text that a character grid holds
+_PHRASE_STYLES = ("title", "heading", "label")   # broken between BudouX phrases: titles, headings, the subject, labels
+# Paragraphs whose style makes them a title or a heading read as one (the notice's
+# 記者発表内容 and ◯ 背景, the agreement's title); an article's title (第１条（目的）) is H2.
+_STYLE_ROLES = {"title": "H1", "heading": "H2"}
+
+
+class BlockBuilder:
+    """Turns blocks into flowables. `width` is the width the blocks are set in."""
+
+    def __init__(self, style: HouseStyle, page=A4, tree: Node | None = None):
+        # the structure element the blocks go into (tags.py): the document's, or a
+        # part's in the release and the annual book
+        self.node = tree if tree is not None else Node("Document")
+        self.house = style
+        self.font = fonts.register(style)
+        self.fallbacks = fonts.fallback_names(style)
+        ts = style.typesetting
+        self.jl = Settings(ts.hanging_punctuation, ts.compress_punctuation, ts.latin_spacing)
+        self.pitch = self.line_pitch = None
+        if ts.grid:                    # cells of the text block, as Word's docGrid divides it
+            mg = style.page.margins
+            self.pitch = (page[0] - (mg.left + mg.right) * mm - 2 * _FRAME_PAD) / ts.grid.chars
+            self.line_pitch = (page[1] - (mg.top + mg.bottom) * mm - 2 * _FRAME_PAD) / ts.grid.lines
+        self.jl_grid = replace(self.jl, pitch=self.pitch)
+        self.styles = {name: self._paragraph_style(name) for name in style.styles}
+        self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
+        self.seals: list[SealBox] = []
+
+    def _paragraph_style(self, name: str) -> ParagraphStyle:
+        s = self.house.styles[name]
+        leading = s.size * s.leading
+        if self.line_pitch:            # on the grid a line takes whole grid lines
+            leading = math.ceil(leading / self.line_pitch - 1e-6) * self.line_pitch
+        return ParagraphStyle(name, fontName=self.font[s.font], fontSize=s.size, leading=leading,
+                              alignment=_ALIGN[s.align], wordWrap="CJK", textColor=colors.black,
+                              bulletFontName=self.font[s.font], bulletFontSize=s.size)
+
+    def blocks(self, blocks: list[m.Block], width: float) -> list[Flowable]:
+        out: list[Flowable] = []
+        for b in blocks:
+            out.extend(self.block(b, width))
+        return out
+
+    def block(self, b: m.Block, width: float) -> list[Flowable]:
+        if isinstance(b, m.Paragraph):
+            return [self.paragraph(b)]
+        if isinstance(b, m.Heading):
+            return [self.paragraph(m.Paragraph(b.inlines, style=b.style, align=b.align, keep_with_next=True),
+                                   phrases=True, node=self.node.add(f"H{min(max(b.level, 1), 6)}"))]
+        if isinstance(b, m.Item):
+            return self.item(b, width)
+        if isinstance(b, m.Ki):
+            return self.ki(b, width)
+        if isinstance(b, m.Table):
+            return [self.table(b, width)]
+        if isinstance(b, m.KeepTogether):
+            return [KeepTogether(self.blocks(b.blocks, width))]
+        if isinstance(b, m.Spacer):
+            return [Spacer(1, b.height)]
+        if isinstance(b, m.Image):
+            return [self.image(b, width)]
+        if isinstance(b, m.PageBreak):
+            return [PageBreak()]
+        if isinstance(b, m.Seal):
+            # the printed circle is an artifact; the signature field added over it
+            # (signing.py) is the content, in a Form element kept here in reading order
+            self.node.add("Form", title=b.field)
+            return [SealPlace(b, self.font["mincho"], self.seals)]
+        raise TypeError(f"unknown block {type(b).__name__}")
+
+    def markup(self, inlines: list[m.Inline], base_font: str) -> str:
+        """Inlines → reportlab paragraph markup, every character escaped."""
+        parts = []
+        for i in inlines:
+            if isinstance(i, m.LineBreak):
+                parts.append("<br/>")
+                continue
+            role = "gothic-bold" if i.bold and "gothic-bold" in self.font else i.font
+            primary = self.font.get(role, base_font) if role else base_font
+            # A character the primary font lacks is drawn with the house style's
+            # fallback font (IPAmj明朝 for rare name kanji), never as a blank.
+            for chunk, name in fonts.runs_by_font(i.text, primary, self.fallbacks):
+                text = escape(chunk)
+                if name != base_font:
+                    text = f'<font name="{name}">{text}</font>'
+                parts.append(text)
+        return "".join(parts)
+
+    def para(self, text: str, style: ParagraphStyle, bulletText=None, phrases: bool = False) -> JParagraph:
+        """Every paragraph goes through the JLREQ composer; titles and headings
+        break between phrases."""
+        kind = style.name.split("-")[0]
+        phrases = phrases or kind in _PHRASE_STYLES
+        settings = self.jl_grid if self.pitch and kind in _GRID_STYLES else self.jl
+        return JParagraph(text, style, bulletText, settings=settings, phrases=phrases)
+
+    def paragraph(self, p: m.Paragraph, phrases: bool = False, node: Node | None = None) -> Flowable:
+        base = self.styles[p.style]
+        size = base.fontSize
+        em = self.pitch if self.pitch and p.style in _GRID_STYLES else size
+        if node is None:
+            role = "H2" if p.numbering == "article" else _STYLE_ROLES.get(p.style.split("-")[0], "P")
+            node = self.node.add(role)
+        if p.tracking:
+            text = m.plain_text(p.inlines)
+            return tag(TrackedLine(text, base.fontName, size, base.leading, p.tracking,
+                                   p.align or self.house.styles[p.style].align, self.colour, self.fallbacks), node)
+        st = ParagraphStyle(f"{p.style}-{id(p)}", parent=base,
+                            firstLineIndent=p.first_indent * em, leftIndent=p.left_indent * em,
+                            spaceBefore=p.space_before or 0, spaceAfter=p.space_after or 0,
+                            keepWithNext=int(p.keep_with_next), textColor=self.colour)
+        if p.align:
+            st.alignment = _ALIGN[p.align]
+        number = p.number if p.numbering and p.number and m.plain_text(p.inlines).startswith(p.number) else ""
+        if not number:
+            return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases), node)
+        # the number (第１条, ２) is the paragraph's Lbl: set as a run of its own, so
+        # that the drawing can switch from the label to the text where it ends
+        head, rest = _split_inlines(p.inlines, len(number))
+        text = f'<font name="{base.fontName}">{self.markup(head, base.fontName)}</font>' + self.markup(rest, base.fontName)
+        para = tag(self.para(text, st, phrases=phrases), node, node.add("Lbl"))
+        para.jp_label_chars = len(number)
+        return para
+
+    def item(self, it: m.Item, width: float) -> list[Flowable]:
+        base = self.styles[it.style]
+        size = base.fontSize
+        indent = it.level * size
+        hang = it.hang * size if it.hang is not None else pdfmetrics.stringWidth(it.marker, base.fontName, size) + size
+        st = ParagraphStyle(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
+                            spaceBefore=size * 0.5 if it.space_before is None else it.space_before,
+                            keepWithNext=int(bool(it.blocks)),
+                            textColor=self.colour, bulletColor=self.colour)
+        lst = self.node.kids[-1] if self.node.kids and self.node.kids[-1].role == "L" else self.node.add("L")
+        li = lst.add("LI")
+        label = li.add("Lbl") if it.marker else None
+        body_node = li.add("LBody")
+        bullet = it.marker
+        if it.hang is not None and it.marker:
+            # reportlab sets the text 0.6em past the end of a bullet that reaches the
+            # text; a fixed hang means the text starts exactly there (◆ with hang 1)
+            bullet = [_frag(it.marker, base.fontName, size, self.colour)]
+            st.bulletFontSize = 0
+        head = tag(self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet,
+                             phrases=it.style.split("-")[0] in _PHRASE_STYLES), body_node.add("P"), label)
+        outer, self.node = self.node, body_node
+        body = self.blocks(it.blocks, width - indent - hang)
+        self.node = outer
+        if not body:
+            return [head]
+        return [head, Indenter(left=indent + hang), *body, Indenter(left=-(indent + hang))]
+
+    def ki(self, k: m.Ki, width: float) -> list[Flowable]:
+        st = self.styles["ki"]
+        out = [tag(self.para(escape(self.house.word("ki")),
+                             ParagraphStyle("ki-head", parent=st, alignment=TA_CENTER, spaceBefore=st.fontSize * 0.6)),
+                   self.node.add("P"))]
+        out += self.blocks(k.blocks, width)
+        if k.closing:
+            out.append(tag(self.para(escape(self.house.word("ijo")),
+                                     ParagraphStyle("ki-end", parent=st, alignment=TA_RIGHT)), self.node.add("P")))
+        return out
+
+    def image(self, im: m.Image, width: float) -> Flowable:
+        """The picture scaled to fit its box (and the width available)."""
+        data = images.embed_bytes(im)          # checked, converted and scaled down (images.py)
+        iw, ih = ImageReader(io.BytesIO(data)).getSize()
+        scale = min(min(im.width, width) / iw, im.height / ih)
+        img = Figure(io.BytesIO(data), width=iw * scale, height=ih * scale)
+        img.hAlign = im.align.upper() if im.align in ("left", "center", "right") else "CENTER"
+        return tag(img, self.node.add("Figure", alt=im.alt))
+
+    def table(self, t: m.Table, width: float) -> Table:
+        pad = t.padding if t.padding is not None else (_CELL_PAD if t.border != "none" else 1.0)
+        widths = [f * width for f in fitted_widths(t, width, pad, self.house)]
+        # FONTNAME: reportlab's cell default is Helvetica, which it would reference
+        # (unembedded) even though every cell holds paragraphs.
+        data, cmds = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.font["mincho"]),
+                          ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                          ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]
+        # A ruled table is a Table of the structure; a layout table (no rules: the
+        # overview's boxes, the signature blocks) is not one: its cells read in order.
+        outer_node = self.node
+        table_node = outer_node.add("Table") if t.border != "none" else None
+        for r, row in enumerate(t.rows):
+            cells, c = [], 0
+            row_node = table_node.add("TR") if table_node else None
+            for cell in row:
+                span_w = sum(widths[c:c + cell.colspan])
+                blocks = [self._cell_paragraph(b, cell, t.style) for b in cell.blocks]
+                outer = self.colour
+                if cell.colour:
+                    self.colour = colors.HexColor(self.house.colours[cell.colour])
+                if row_node:
+                    attrs = {"O": "Table"}
+                    if cell.header:
+                        attrs["Scope"] = "Row" if cell.header == "row" else "Column"
+                    if cell.colspan > 1:
+                        attrs["ColSpan"] = cell.colspan
+                    self.node = row_node.add("TH" if cell.header else "TD",
+                                             attrs=attrs if len(attrs) > 1 else None)
+                cells.append(self.blocks(blocks, span_w - 2 * pad))
+                self.node = outer_node
+                self.colour = outer
+                if cell.colspan > 1:
+                    cmds.append(("SPAN", (c, r), (c + cell.colspan - 1, r)))
+                    cells.extend([""] * (cell.colspan - 1))
+                if cell.shade:
+                    cmds.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(self.house.colours[cell.shade])))
+                if cell.valign != "top":
+                    cmds.append(("VALIGN", (c, r), (c, r), cell.valign.upper()))
+                c += cell.colspan
+            data.append(cells)
+        rule = colors.HexColor(self.house.colours["rule"])
+        if t.border == "grid":
+            cmds.append(("GRID", (0, 0), (-1, -1), 0.6, rule))
+        elif t.border == "box":
+            cmds.append(("BOX", (0, 0), (-1, -1), 0.6, rule))
+        table = Table(data, colWidths=widths, hAlign="LEFT")
+        table.setStyle(TableStyle(cmds))
+        return KeepTogether([table]) if t.keep_together else table
+
+    def _cell_paragraph(self, b: m.Block, cell: m.Cell, table_style: str) -> m.Block:
+        """Bare cell text takes the table's style and the cell's alignment."""
+        if isinstance(b, m.Paragraph) and cell.align and not b.align:
+            return m.Paragraph(b.inlines, b.style, cell.align, b.first_indent, b.left_indent,
+                               b.space_before, b.space_after, b.tracking, b.keep_with_next)
+        return b
+
+
+
+def _split_inlines(inlines: list[m.Inline], n: int) -> tuple[list[m.Inline], list[m.Inline]]:
+    """The first `n` characters of a run of inlines, and the rest."""
+    head, rest = [], []
+    for i in inlines:
+        if n <= 0:
+            rest.append(i)
+        elif isinstance(i, m.Text) and len(i.text) > n:
+            head.append(replace(i, text=i.text[:n]))
+            rest.append(replace(i, text=i.text[n:]))
+            n = 0
+        else:
+            head.append(i)
+            n -= len(i.text) if isinstance(i, m.Text) else 1
+    return head, rest
+
+
+def _frag(text: str, font: str, size: float, colour) -> ParaFrag:
+    """A run of bullet text carrying its own font and size."""
+    f = ParaFrag()
+    f.text, f.fontName, f.fontSize, f.textColor = text, font, size, colour
+    return f

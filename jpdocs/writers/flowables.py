@@ -1,0 +1,101 @@
+"""The flowables the PDF builder adds to reportlab's: a tracked line (報 道 機 関 各 位),
+the seal place of a signature block, and a picture tagged as a Figure."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import (Flowable, Image)
+
+from .. import fonts, model as m
+from .tags import TaggingCanvas
+
+
+class TrackedLine(Flowable):
+    """A line set with extra space between its characters (報 道 機 関 各 位,
+    項　目). The space is character spacing, not inserted spaces, so the text
+    stays the user's. A line break in the text (a newline in the value) starts a
+    new line, each set the same way: it is never drawn as a glyph."""
+
+    def __init__(self, text: str, font: str, size: float, leading: float, tracking: float, align: str,
+                 colour=colors.black, fallbacks: list[str] = ()):
+        super().__init__()
+        self.text, self.font, self.size, self.leading = text, font, size, leading
+        self.char_space, self.align, self.colour = tracking * size, align, colour
+        self.lines = [(line, fonts.runs_by_font(line, font, list(fallbacks))) for line in text.split("\n")]
+
+    def wrap(self, avail_width, avail_height):
+        self.avail = avail_width
+        return avail_width, self.leading * len(self.lines)
+
+    def draw(self):
+        node = getattr(self, "jp_node", None)
+        canv = self.canv
+        tagged = node is not None and isinstance(canv, TaggingCanvas) and canv.jp_first_draw(self)
+        for i, (line, runs) in enumerate(self.lines):
+            if not line:
+                continue
+            if tagged:
+                canv.jp_text((node, None))
+            width = (sum(pdfmetrics.stringWidth(chunk, name, self.size) for chunk, name in runs)
+                     + self.char_space * (len(line) - 1))
+            x = {"center": (self.avail - width) / 2, "right": self.avail - width}.get(self.align, 0)
+            y = (len(self.lines) - 1 - i) * self.leading
+            t = self.canv.beginText(x, y + (self.leading - self.size) / 2 + self.size * 0.12)
+            t.setFillColor(self.colour)
+            t.setCharSpace(self.char_space)
+            for chunk, name in runs:
+                t.setFont(name, self.size, self.leading)
+                t.textOut(chunk)
+            self.canv.drawText(t)
+
+
+
+@dataclass(frozen=True)
+class SealBox:
+    """Where a seal place landed: page index (0-based) and the square in PDF points."""
+    field: str
+    page: int
+    box: tuple[float, float, float, float]   # x0, y0, x1, y1 from the bottom left
+
+
+class SealPlace(Flowable):
+    """The seal place of a signature block: `mark` (印) in a thin circle, centred in a
+    square. draw() records the square's absolute position and page, so the caller
+    can put a signature field exactly over it, wherever the layout put the block."""
+
+    def __init__(self, seal: m.Seal, font: str, found: list):
+        super().__init__()
+        self.seal, self.font, self.found = seal, font, found
+        self.width = self.height = seal.size
+
+    def wrap(self, avail_width, avail_height):
+        return self.seal.size, self.seal.size
+
+    def draw(self):
+        size, c = self.seal.size, self.canv
+        r, text_size = size * 0.26, size * 0.2
+        c.saveState()
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(0.5)
+        c.circle(size / 2, size / 2, r, stroke=1, fill=0)
+        c.setFillColor(colors.black)
+        c.setFont(self.font, text_size)
+        c.drawCentredString(size / 2, size / 2 - text_size * 0.36, self.seal.mark)
+        c.restoreState()
+        x0, y0 = c.absolutePosition(0, 0)
+        x1, y1 = c.absolutePosition(size, size)
+        self.found.append(SealBox(self.seal.field, c.getPageNumber() - 1, (x0, y0, x1, y1)))
+
+
+class Figure(Image):
+    """A picture, marked as the content of its Figure element (its /Alt is the text)."""
+
+    def draw(self):
+        node, canv = getattr(self, "jp_node", None), self.canv
+        if node is None or not isinstance(canv, TaggingCanvas) or not canv.jp_first_draw(self):
+            return super().draw()
+        canv.jp_begin(node)
+        super().draw()
+        canv.jp_end()

@@ -1,0 +1,124 @@
+"""The page set-up every PDF of the project shares: A4 in the document's orientation,
+the house margins, the metadata, a canvas that numbers and tags its pages, the marks
+of an original or a copy, and an /ID that is a digest of the content."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import SimpleDocTemplate
+
+from .. import model as m
+from ..style import HouseStyle
+from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
+from .tags import Node, tagging_canvas
+
+
+def numbered_canvas(font: str, size: float, numbered, tree: Node, forms: bool = False):
+    """A canvas that holds the pages back until the end, so that page numbers
+    (- 1 -) go only where wanted: `numbered(total)` says how many leading pages are
+    numbered; one page alone is never numbered. It tags what it draws with the
+    structure `tree` (tags.py); the page numbers are artifacts."""
+    class NumberedCanvas(tagging_canvas(tree, forms)):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._held = []
+
+        def showPage(self):
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            count = numbered(len(self._held))
+            for i, state in enumerate(self._held):
+                self.__dict__.update(state)
+                if count > 1 and i < count:
+                    self.setFont(font, size)
+                    self.drawCentredString(self._pagesize[0] / 2, 10 * mm, f"- {i + 1} -")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def page_marks(marks: list[m.PageMark], font: str):
+    """The page template's callback drawing the marks of a copy or an original on
+    every page, before the page's text, so that a light mark stays under it."""
+    def draw(canv, doc):
+        width, height = canv._pagesize
+        for mark in marks:
+            canv.saveState()
+            if mark.where == "diagonal":
+                size = min(width, height) * 0.5 / max(len(mark.text), 1)
+                canv.setFillColor(colors.Color(0.85, 0.85, 0.85))
+                canv.setFont(font, size)
+                canv.translate(width / 2, height / 2)
+                canv.rotate(45)
+                canv.drawCentredString(0, -size * 0.36, mark.text)
+            else:
+                canv.setFillColor(colors.black)
+                canv.setFont(font, 10.5)
+                canv.drawRightString(width - doc.rightMargin, height - doc.topMargin + 10.5 * 1.2, mark.text)
+            canv.restoreState()
+    return draw
+
+
+def page_size(doc: m.Document) -> tuple[float, float]:
+    return landscape(A4) if doc.orientation == "landscape" else A4
+
+
+def document_settings(title: str, author: str, subject: str, margins, body: ParagraphStyle) -> dict:
+    """What every PDF of the project carries, for any doc template: the margins, the
+    metadata shown in the viewer, /Lang, byte-identical output, and a canvas that
+    starts in the body font (else reportlab names an unembedded Helvetica)."""
+    return dict(leftMargin=margins.left * mm, rightMargin=margins.right * mm, topMargin=margins.top * mm,
+                bottomMargin=margins.bottom * mm, title=title, author=author, subject=subject,
+                creator="jpdocs", lang="ja-JP", displayDocTitle=True, invariant=1,
+                initialFontName=body.fontName, initialFontSize=body.fontSize)
+
+
+class Placing:
+    """Mixed into a doc template: remembers the flowable it is placing, so that one
+    too large for any page can be named (reportlab's LayoutError only describes it)."""
+    placing = None
+
+    def handle_flowable(self, flowables):
+        if flowables:
+            self.placing = flowables[0]
+        return super().handle_flowable(flowables)
+
+
+class _Template(Placing, SimpleDocTemplate):
+    pass
+
+
+def doc_template(doc: m.Document, style: HouseStyle, buf, builder) -> SimpleDocTemplate:
+    """The page set-up: A4 in the document's orientation, the house margins of its kind."""
+    settings = document_settings(doc.title, doc.author, doc.subject, style.page.margins_for(doc.kind),
+                                 builder.styles["body"])
+    return _Template(buf, pagesize=page_size(doc), **{**settings, "lang": doc.lang})
+
+
+def text_width(template: SimpleDocTemplate) -> float:
+    """The width paragraphs wrap to: the frame SimpleDocTemplate makes has 6pt of
+    padding on each side, inside the margins; tables take this width too, so that
+    their right edge is the text's."""
+    return template.width - 2 * _FRAME_PAD
+
+
+_ID = re.compile(rb"\[<([0-9a-fA-F]{32})><\1>\]")
+
+
+def content_id(pdf: bytes) -> bytes:
+    """Replace the metadata-derived /ID by a digest of the file's content (same
+    length, so the cross-reference offsets stay right)."""
+    found = _ID.search(pdf)
+    if not found:
+        return pdf
+    blank = pdf[:found.start()] + b"[<" + b"0" * 32 + b"><" + b"0" * 32 + b">]" + pdf[found.end():]
+    digest = hashlib.md5(blank).hexdigest().encode()
+    return pdf[:found.start()] + b"[<" + digest + b"><" + digest + b">]" + pdf[found.end():]
