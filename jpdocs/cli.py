@@ -306,8 +306,8 @@ def annual_parser() -> argparse.ArgumentParser:
 
 
 def run_annual(argv: list[str]) -> int:
-    from .annual import NoAgreements, annual_files
-    from .annual_book import FORMATS, build_annual
+    from .annual.rows import NoAgreements, annual_files
+    from .annual.book import FORMATS, build_annual
     from .style import load_style
     from .japanese import fiscal_year_problem
     args = annual_parser().parse_args(argv)

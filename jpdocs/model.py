@@ -163,7 +163,7 @@ class Contents:
     """A table of contents an application keeps: the document's headings of
     `levels` (first, last), as Word's TOC field lists them. `entries` (text, page)
     are what it shows before it is updated. The DOCX writer only (the PDF books
-    draw their contents themselves, annual_pdf.py)."""
+    draw their contents themselves, annual/pdf.py)."""
     levels: tuple[int, int]
     entries: list[tuple[str, int]]
 

@@ -4,7 +4,7 @@ them, each page in its own orientation, a bookmark per part.
 The project's own pages — the notice and the generated documents it attaches (the
 overview sheet) — are set as ONE reportlab document by the writers' builder, each
 in its page template (A4 portrait or landscape, the house margins of its kind), as
-annual_pdf.py sets the annual book: one copy of each font subset, not the copies
+annual/pdf.py sets the annual book: one copy of each font subset, not the copies
 of a merge. PDFs the spec names (a map, a flyer) cannot be set by reportlab; their
 pages are inserted with pypdf where the list puts them, exactly as they are (size
 and /Rotate kept). The bookmarks are added last, over the final page order: one per

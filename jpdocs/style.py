@@ -99,7 +99,7 @@ class AgreementStyle(_Strict):
     organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
 
 
-# What an annual overview's column can print from the agreement itself (annual.py
+# What an annual overview's column can print from the agreement itself (annual/columns.py
 # computes each); a column that names `field:` prints the spec's own field instead.
 ANNUAL_DATA = ("number", "signing_date", "title", "partners", "areas", "department", "validity",
                "amendments", "related", "issuer")
@@ -129,7 +129,7 @@ def _default_columns() -> list[AnnualColumn]:
 
 
 class AnnualStyle(_Strict):
-    """The annual overview as the office keeps and publishes it (annual.py)."""
+    """The annual overview as the office keeps and publishes it (annual/)."""
     columns: list[AnnualColumn] = _default_columns()
     areas_mark: str = ""               # before each 連携事項 on its line: "" none, "・"
     web: Literal["table", "prose"] = "table"    # the HTML page: the table, or one sentence per agreement

@@ -128,7 +128,7 @@ def test_cells_a_spreadsheet_would_run_as_formulas_are_neutralised(tmp_path):
 
 
 def test_spreadsheet_safe_follows_owasp():
-    from jpdocs.annual import spreadsheet_safe
+    from jpdocs.annual.spreadsheet import spreadsheet_safe
     for bad in ("=1+1", "+1", "-1", "@A1", "\t=1", "\r=1"):
         assert spreadsheet_safe(bad) == "'" + bad
     for fine in ("令和６年２月27日", "－", "1", "協定=合意", "ＳＵＭ"):

@@ -268,7 +268,7 @@ def test_the_annual_book_validates_and_its_contents_are_links(tmp_path):
     assert [c.get_object()["/S"] for c in head_row] == ["/TH"] * len(head_row)
     # read back: the heads are the office's columns, and each agreement's row follows,
     # in signing order (the list a screen reader walks row by row)
-    from jpdocs.annual import headings
+    from jpdocs.annual.blocks import headings
     from jpdocs.style import load_style
     style = load_style(office / "style.yaml")
     chars = _chars(pdf)

@@ -1,17 +1,20 @@
-"""The annual overview's files, written all or none: the top of annual.py (the rows,
-the blocks, CSV and HTML) and annual_pdf.py (the PDF), which import only downwards."""
+"""The annual overview's files, written all or none: the top of the package, above
+the rows, blocks, CSV, HTML (the modules beside it) and pdf.py, which import only downwards."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 
-from .annual import csv_bytes, docx_document, html_fragment, html_page, select
-from .annual_pdf import render_annual_pdf
-from .output import write_outputs
-from .style import HouseStyle
-from .writers.docx import render_docx
-from .writers.geometry import text_margins
+from .rows import select
+from .blocks import docx_document
+from .spreadsheet import csv_bytes
+from .web import html_fragment, html_page
+from .pdf import render_annual_pdf
+from ..output import write_outputs
+from ..style import HouseStyle
+from ..writers.docx import render_docx
+from ..writers.geometry import text_margins
 
 FORMATS = ("pdf", "docx", "csv", "html")
 DEFAULT_FORMATS = ("pdf", "docx", "csv")

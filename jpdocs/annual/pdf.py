@@ -21,18 +21,19 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from xml.sax.saxutils import escape
 
-from . import model as m
-from .annual import (Row, contents_entries, cover_blocks, department, issuer_of, partners, summary_table, title_of,
-                     validity)
-from .build import make_documents
-from .errors import LayoutProblem
-from .locate import located, located_among
-from .style import HouseStyle
-from .writers.fit import fit_style
-from .writers.blocks import BlockBuilder
-from .writers.pages import Placing, content_id, document_settings
-from .writers.problems import too_large
-from .writers.tags import Node, tag, tagging_canvas
+from .. import model as m
+from .rows import Row
+from .columns import partners, department, validity
+from .blocks import title_of, issuer_of, cover_blocks, contents_entries, summary_table
+from ..build import make_documents
+from ..errors import LayoutProblem
+from ..locate import located, located_among
+from ..style import HouseStyle
+from ..writers.fit import fit_style
+from ..writers.blocks import BlockBuilder
+from ..writers.pages import Placing, content_id, document_settings
+from ..writers.problems import too_large
+from ..writers.tags import Node, tag, tagging_canvas
 
 
 class Anchor(Flowable):

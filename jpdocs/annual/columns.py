@@ -1,0 +1,108 @@
+"""The value of each column of the summary table for one agreement, as the agreement
+itself states it (相手方, 担当課, 有効期間, dates in the house's form), or an office field."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .. import japanese
+from ..spec import LoadedSpec
+from ..style import AnnualColumn, HouseStyle
+from ..term import term_of
+
+DASH = "－"                      # an empty cell
+
+
+@dataclass
+class Value:
+    """One cell: its printed lines, and for a column of dates their ISO form (CSV)."""
+    lines: list[str]
+    iso: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+# ---------------------------------------------------------------- the columns
+def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle) -> Value:
+    if col.field is not None:
+        text = loaded.spec.agreement.fields.get(col.field)
+        return Value(text.split("\n") if text else [DASH])
+    ag = loaded.spec.agreement
+    form = col.dates or "long"
+    if col.data == "number":
+        return Value([str(number)])
+    if col.data == "signing_date":
+        amended = [f"（{house_date(a.date, style, form)}改定）" for a in ag.amendments] if col.amended else []
+        return Value([house_date(ag.signing_date, style, form), *amended], [ag.signing_date.isoformat()])
+    if col.data == "title":
+        return Value(ag.title.split("\n"))
+    if col.data == "partners":
+        return Value(partners(loaded).split("\n"))
+    if col.data == "areas":
+        mark = style.annual.areas_mark
+        areas = [mark + a.heading.removesuffix("に関する事項") for a in ag.areas]
+        return Value([line for a in areas for line in a.split("\n")] or [DASH])
+    if col.data == "department":
+        return Value(department(loaded).split("\n"))
+    if col.data == "validity":
+        return validity(loaded, style, form)
+    if col.data == "amendments":
+        lines = [house_date(a.date, style, form) + (f"（{a.note}）" if a.note else "") for a in ag.amendments]
+        return Value(lines or [DASH], [a.date.isoformat() for a in ag.amendments])
+    if col.data == "related":
+        lines = [r.title + (f"（{house_date(r.date, style, form)}）" if r.date else "") for r in ag.related]
+        return Value(lines or [DASH], [r.date.isoformat() for r in ag.related if r.date])
+    if col.data == "issuer":
+        return Value(loaded.spec.issuer.split("\n"))
+    raise AssertionError(col.data)
+
+
+def partner_names(loaded: LoadedSpec) -> list[str]:
+    """相手方: every party not of the issuing side (Party.on_issuing_side: `issuing:`,
+    or named as the issuer). An issuer that is no party has every party as 相手方."""
+    spec = loaded.spec
+    return [p.formal_name or p.name for _, p in spec.party_list() if not p.on_issuing_side(spec.issuer)]
+
+
+def partners(loaded: LoadedSpec) -> str:
+    return "、".join(partner_names(loaded)) or DASH
+
+
+def department(loaded: LoadedSpec) -> str:
+    """担当課: the agreement's `department`, else the notice's issuing office when it
+    names one. Never guessed from a contact, which may be the partner's."""
+    agreement = loaded.spec.agreement
+    if agreement.department:
+        return agreement.department
+    notice = loaded.spec.press_notice
+    return notice.issuing_office if notice and notice.issuing_office else DASH
+
+
+def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value:
+    """有効期間, as the agreement states it: the same computation (term.py), so the
+    book never shows an open term beside an agreement that prints its end."""
+    ag = loaded.spec.agreement
+    if ag.validity is None and ag.document is None:
+        return Value([DASH])           # no term is stated anywhere: none is printed
+    t = term_of(ag)
+    text = f"{house_date(t.start, style, form)}～{house_date(t.end, style, form)}"
+    return Value([text + "（自動更新）" if t.renewal else text], [f"{t.start.isoformat()}/{t.end.isoformat()}"])
+
+
+ERA_LETTERS = {"明治": "M", "大正": "T", "昭和": "S", "平成": "H", "令和": "R"}
+
+
+def house_date(d, style: HouseStyle, form: str = "long") -> str:
+    """A date of the table without its weekday: long, in the house's calendar (no
+    Western year beside an era year: the column is narrow), or short as offices
+    list them (R6.4.22, H27.11.27; 2024.4.22 in a western-calendar house)."""
+    if not isinstance(d, dt.date):
+        return str(d)
+    if form == "short":
+        if style.dates.calendar == "western":
+            return f"{d.year}.{d.month}.{d.day}"
+        era, year = japanese.era_of(d)
+        return f"{ERA_LETTERS[era]}{year}.{d.month}.{d.day}"
+    return japanese.date_in(d, "western" if style.dates.calendar == "western" else "era", "none", style.digits)

@@ -1,0 +1,157 @@
+"""The year's agreements: the specs of a folder read (recursively, house styles
+named, duplicates refused), each assigned to its fiscal year, in signing order (Row)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import japanese
+from ..errors import InputError, Problem
+from ..spec import LoadedSpec, load_spec
+from ..style import HouseStyle
+from .columns import Value, value, house_date
+
+SPEC_SUFFIXES = (".yaml", ".yml")
+
+
+class NoAgreements(Exception):
+    """The year has no agreement: a clear message instead of an empty book."""
+
+
+@dataclass
+class Row:
+    number: int
+    loaded: LoadedSpec
+    values: list[Value]               # the summary table's cells, column by column
+    signed: str                       # the signing date as the house writes it (contents, sheet)
+
+    @property
+    def title(self) -> str:
+        return self.loaded.spec.agreement.title
+
+
+def fiscal_year_of(loaded: LoadedSpec) -> int | None:
+    agreement = loaded.spec.agreement
+    if agreement is None or agreement.signing_date is None:
+        return None                    # none, or a draft not yet signed: in no year's book
+    explicit = getattr(agreement, "fiscal_year", None)
+    return explicit if explicit is not None else japanese.fiscal_year(agreement.signing_date)
+
+
+def annual_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The specs given, and the house styles found beside them: files as given,
+    folders searched recursively for *.yaml and *.yml (hidden folders such as .git
+    skipped; links to folders not followed). One file reached twice (a folder and a
+    file in it) is read once. A house style kept in a spec folder (specs/styles/) is
+    no spec: it is set apart, for the command to name, not read as a broken spec."""
+    out, styles, seen = [], [], set()
+    for p in paths:
+        for q in (_walk(p) if p.is_dir() else [p]):
+            key = _identity(q)
+            if key not in seen:
+                seen.add(key)
+                (styles if p.is_dir() and _is_house_style(q) else out).append(q)
+    return out, styles
+
+
+def _is_house_style(path: Path) -> bool:
+    """A YAML file whose top-level keys are a house style's and none a spec's."""
+    from ..source import load_yaml
+    from ..style import STYLE_KEYS
+    try:
+        data, _ = load_yaml(path)
+    except (InputError, OSError):
+        return False                   # not readable as YAML: load_spec says why
+    if not isinstance(data, dict):
+        return False
+    keys = {str(k) for k in data}
+    return bool(keys) and keys <= STYLE_KEYS and not keys & {"issuer", "parties", "agreement", "press_notice"}
+
+
+def _walk(folder: Path):
+    """A folder's specs, in name order, its subfolders' in their place. A folder that
+    cannot be read is an error (OSError), never skipped: a list that silently lacks
+    a sub-folder's agreements is worse than none."""
+    for q in sorted(folder.iterdir()):
+        if q.name.startswith("."):
+            continue
+        if q.is_dir() and not q.is_symlink():
+            yield from _walk(q)
+        elif q.suffix in SPEC_SUFFIXES and q.is_file():
+            yield q
+
+
+def _identity(path: Path):
+    try:
+        st = path.stat()
+        return st.st_dev, st.st_ino
+    except OSError:
+        return str(path)
+
+
+def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_spec(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    problems += _twice(loaded)
+    chosen = sorted((ls for ls in loaded if fiscal_year_of(ls) == fy),
+                    key=lambda ls: (ls.spec.agreement.signing_date, ls.spec.agreement.title, str(ls.path)))
+    problems += _unused_fields(chosen, style)
+    if problems:
+        raise InputError(problems)
+    if not chosen:
+        first, last = japanese.fiscal_year_range(fy)
+        raise NoAgreements(f"no agreement of {japanese.fiscal_year_label(fy)} ({first} to {last}) among"
+                           f" {len(paths)} spec(s); nothing written")
+    return [Row(i, ls, [value(col, i, ls, style) for col in style.annual.columns],
+                house_date(ls.spec.agreement.signing_date, style)) for i, ls in enumerate(chosen, 1)]
+
+
+def _same_agreement(ls: LoadedSpec):
+    ag = ls.spec.agreement
+    parties = frozenset(unicodedata.normalize("NFKC", p.formal_name or p.name or "") for p in ls.spec.parties.values())
+    return unicodedata.normalize("NFKC", re.sub(r"\s", "", ag.title)), ag.signing_date, parties
+
+
+def _twice(loaded: list[LoadedSpec]) -> list[Problem]:
+    """The same agreement (title, signing date and parties) in two files would be
+    counted twice: an error naming both."""
+    first: dict = {}
+    problems = []
+    for ls in loaded:
+        if ls.spec.agreement is None or ls.spec.agreement.signing_date is None:
+            continue
+        key = _same_agreement(ls)
+        if key in first:
+            other = first[key]
+            problems.append(Problem(str(ls.path), ls.line_of(("agreement", "title")), "agreement.title",
+                                    f"the same agreement as {other.path}:{other.line_of(('agreement', 'title'))}"
+                                    f" ({ls.spec.agreement.title}, signed {ls.spec.agreement.signing_date}, the"
+                                    " same parties): given twice, it would be listed twice; give it once"))
+        else:
+            first[key] = ls
+    return problems
+
+
+def _unused_fields(chosen: list[LoadedSpec], style: HouseStyle) -> list[Problem]:
+    """An office's field that no column prints would have no effect: an error, so that a
+    misspelt field (分類 / 分野) never vanishes silently."""
+    named = [c.field for c in style.annual.columns if c.field]
+    problems = []
+    for ls in chosen:
+        for key in ls.spec.agreement.fields:
+            if key not in named:
+                path = ("agreement", "fields", key)
+                columns = f" (the columns name {', '.join(named)})" if named else ""
+                problems.append(Problem(str(ls.path), ls.line_of(path), f"agreement.fields.{key}",
+                                        f"no column of the house style's annual.columns prints the field {key}"
+                                        f"{columns}, so it would have no effect: add {{field: {key}}} to"
+                                        f" annual.columns ({style.source}), or remove it"))
+    return problems

@@ -1,0 +1,103 @@
+"""annual-YYYY.html (an accessible page) and its fragment for a CMS, or the list as
+prose lines (`annual.prose`)."""
+from __future__ import annotations
+
+import html
+import re
+
+from .. import japanese
+from ..style import AnnualColumn, HouseStyle
+from .rows import Row
+from .columns import DASH, Value
+from .columns import partner_names, department
+from .blocks import title_of, period_of, issuer_of, headings
+
+# ---------------------------------------------------------------- HTML
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _cell_html(col: AnnualColumn, v: Value) -> str:
+    lines = v.lines
+    if col.data in ("signing_date", "amendments") and v.iso:
+        # a date a program can read: <time datetime="2024-04-22">令和６年４月22日</time>
+        parts = []
+        for text, iso in zip(lines, v.iso):
+            day = re.match(r"^[^（]*", text).group(0)
+            parts.append(f'<time datetime="{iso}">{_esc(day)}</time>{_esc(text[len(day):])}')
+        return "<br>".join(parts + [_esc(ln) for ln in lines[len(v.iso):]])      # （…改定）
+    return "<br>".join(_esc(ln) for ln in lines)
+
+
+def html_table(fy: int, rows: list[Row], style: HouseStyle) -> str:
+    """The list as a real table: a caption naming the year and the count, column heads
+    with scope="col", and each row headed by its 協定名 (scope="row") where there is
+    such a column, so that a screen reader names the agreement with every cell."""
+    cols = style.annual.columns
+    row_head = next((k for k, c in enumerate(cols) if c.data == "title"), None)
+    caption = (f"{title_of(fy, style)}（{period_of(fy, style)}締結分、"
+               f"{japanese.digits(len(rows), style.digits)}件）")
+    out = ['<table class="jpdocs-annual">', f"<caption>{_esc(caption)}</caption>", "<thead>", "<tr>"]
+    out += [f'<th scope="col">{_esc(h)}</th>' for h in headings(style)]
+    out += ["</tr>", "</thead>", "<tbody>"]
+    for r in rows:
+        out.append("<tr>")
+        for k, (col, v) in enumerate(zip(cols, r.values)):
+            if k == row_head:
+                out.append(f'<th scope="row">{_cell_html(col, v)}</th>')
+            else:
+                out.append(f"<td>{_cell_html(col, v)}</td>")
+        out.append("</tr>")
+    out += ["</tbody>", "</table>"]
+    return "\n".join(out) + "\n"
+
+
+_PLACE = re.compile(r"\{(title|date|partners|issuer|department)\}")
+
+
+def prose_line(row: Row, style: HouseStyle, markup: bool) -> str:
+    """One agreement as the prose list says it (house style `annual.prose`): its
+    placeholders filled literally ({partners} enumerated: A、B及びC), the rest
+    escaped; {date} in <time> in HTML."""
+    ag = row.loaded.spec.agreement
+    names = partner_names(row.loaded)
+    values = {"title": ag.title, "date": row.signed, "partners": japanese.join_japanese(names) if names else DASH,
+              "issuer": row.loaded.spec.issuer, "department": department(row.loaded)}
+    out, pos = [], 0
+    template = style.annual.prose
+    for found in _PLACE.finditer(template):
+        out.append(_esc(template[pos:found.start()]) if markup else template[pos:found.start()])
+        text = values[found.group(1)]
+        if not markup:
+            out.append(text)
+        elif found.group(1) == "date":
+            out.append(f'<time datetime="{ag.signing_date.isoformat()}">{_esc(text)}</time>')
+        else:
+            out.append(_esc(text).replace("\n", "<br>"))
+        pos = found.end()
+    out.append(_esc(template[pos:]) if markup else template[pos:])
+    return "".join(out)
+
+
+def html_fragment(fy: int, rows: list[Row], style: HouseStyle) -> str:
+    """What the office's CMS takes: the table (or the prose list) alone."""
+    if style.annual.web == "prose":
+        items = "\n".join(f"<li>{prose_line(r, style, True)}</li>" for r in rows)
+        return f"<ul class=\"jpdocs-annual\">\n{items}\n</ul>\n"
+    return html_table(fy, rows, style)
+
+
+def html_page(fy: int, rows: list[Row], style: HouseStyle) -> str:
+    """A whole page: lang="ja", a title, the list, and a style sheet that keeps a date
+    on one line and the table readable on a phone."""
+    title = _esc(title_of(fy, style))
+    return ("<!DOCTYPE html>\n"
+            '<html lang="ja">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{title}</title>\n"
+            "<style>\ntable { border-collapse: collapse; }\n"
+            "th, td { border: 1px solid #555; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }\n"
+            "thead th { background: #f2f2f2; }\ntime { white-space: nowrap; }\n</style>\n"
+            f"</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
+            f"<p>{_esc(issuer_of(rows))}</p>\n"
+            f"{html_fragment(fy, rows, style)}</main>\n</body>\n</html>\n")
