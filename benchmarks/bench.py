@@ -220,14 +220,10 @@ def main() -> int:
                  f"({args.batch / took:.0f}/s; 1,000 → {scaled:.1f} s) {target}")
 
         print("\nannual overview, 30 agreements of one fiscal year (for reference):")
-        from jpdocs.annual import build_annual
-        from jpdocs.style import load_style
         year = write_specs(tmp / "year", spread_dates(30, dt.date(2024, 4, 1), 365, seed=5))
-        style = load_style()
-        build_annual(year, 2024, tmp / "annual", style)                   # warm up the writers
-        start = time.perf_counter()
-        build_annual(year, 2024, tmp / "annual", style)
-        line("build (in process, warm)", f"{time.perf_counter() - start:.2f} s")
+        took = run_once([py, ROOT / "generate.py", "annual", "--fiscal-year", "2024", tmp / "year",
+                         "-o", tmp / "annual", "--force"])
+        line("generate.py annual, whole process", f"{took:.2f} s")
 
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         if soffice:
