@@ -16,6 +16,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from .errors import fail
 from .files import FileRefused, read_regular_file
+from .font_subsets import install as cache_subsets
 from .fontcache import load_ttfont
 from .style import HouseStyle
 
@@ -67,6 +68,7 @@ def _load(path: str):
     # the table: several MB of glyph outlines for each subset of each document.
     # The tables never change, so each is read once per process.
     font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)
+    cache_subsets(font, digest)     # and a subset is cut and deflated once per glyph set
     pdfmetrics.registerFont(font)
     _PATHS[name], _DATA[name] = Path(path), data
     _BY_CONTENT[digest] = font
@@ -114,18 +116,30 @@ def has_glyph(font_name: str, ch: str) -> bool:
     return ord(ch) in glyph_map(font_name)
 
 
+@lru_cache(maxsize=None)
+def coverage(font_name: str) -> frozenset[int]:
+    """The code points a registered font has, as a set (once per font and process):
+    set operations in C, where a check per character ran in Python for every spec."""
+    return frozenset(glyph_map(font_name))
+
+
+@lru_cache(maxsize=None)
+def _common(fonts: tuple[str, ...]) -> frozenset[int]:
+    return frozenset.intersection(*map(coverage, fonts))
+
+
 def missing_chars(text: str, fonts: list[str], fallbacks: list[str]) -> list[str]:
     """The characters of `text` (newlines aside) that some font of `fonts` lacks and
     no fallback has, in order of first appearance (this
     runs over every string of every spec, so it works on sets of code points)."""
-    codes = set(map(ord, text))
-    codes.discard(10)
-    # membership tests, not `codes - cmap.keys()`: that walks the whole cmap
-    maps = [glyph_map(name) for name in fonts]
-    absent = {c for c in codes if any(c not in m for m in maps)}
+    if not fonts:
+        return []
+    absent = set(map(ord, text)) - _common(tuple(fonts))
+    absent.discard(10)
     for name in fallbacks:
-        cmap = glyph_map(name)
-        absent = {c for c in absent if c not in cmap}
+        if not absent:
+            break
+        absent -= coverage(name)
     return [ch for ch in dict.fromkeys(text) if ord(ch) in absent] if absent else []
 
 
