@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -116,30 +117,25 @@ def has_glyph(font_name: str, ch: str) -> bool:
     return ord(ch) in glyph_map(font_name)
 
 
-@lru_cache(maxsize=None)
-def coverage(font_name: str) -> frozenset[int]:
-    """The code points a registered font has, as a set (once per font and process):
-    set operations in C, where a check per character ran in Python for every spec."""
-    return frozenset(glyph_map(font_name))
-
-
-@lru_cache(maxsize=None)
-def _common(fonts: tuple[str, ...]) -> frozenset[int]:
-    return frozenset.intersection(*map(coverage, fonts))
+def covers(font_name: str, text: str) -> bool:
+    """Whether the font has every character of `text` (checked in C, no set built)."""
+    return all(map(glyph_map(font_name).__contains__, map(ord, text)))
 
 
 def missing_chars(text: str, fonts: list[str], fallbacks: list[str]) -> list[str]:
     """The characters of `text` (newlines aside) that some font of `fonts` lacks and
-    no fallback has, in order of first appearance (this
-    runs over every string of every spec, so it works on sets of code points)."""
-    if not fonts:
-        return []
-    absent = set(map(ord, text)) - _common(tuple(fonts))
-    absent.discard(10)
+    no fallback has, in order of first appearance (this runs over every string of
+    every spec, so it works on sets of code points, filtered in C)."""
+    codes = set(map(ord, text))
+    codes.discard(10)
+    # membership tests, not `codes - cmap.keys()`: that walks the whole cmap
+    absent: set[int] = set()
+    for name in fonts:
+        absent.update(filterfalse(glyph_map(name).__contains__, codes))
     for name in fallbacks:
         if not absent:
             break
-        absent -= coverage(name)
+        absent = set(filterfalse(glyph_map(name).__contains__, absent))
     return [ch for ch in dict.fromkeys(text) if ord(ch) in absent] if absent else []
 
 
