@@ -1,16 +1,18 @@
-"""Two third-party imports made cheap: work they do at import that a run rarely uses.
+"""Third-party imports made cheap: work they do at import that a run rarely uses.
 
 Installed when the package is imported (jpdocs/__init__.py), before anything
-imports reportlab, so every entry point gets it:
+imports reportlab, so every entry point gets it. Each saves 5–20 ms of a cold
+start of ~0.35 s, and loads in full the first time it is really used:
 
-- reportlab.pdfbase.ttfonts imports HarfBuzz (uharfbuzz, ~8 ms) in case a font is
-  shaped; the PDF writer never shapes (it places glyphs itself, composer.py). The
-  module is bound lazily: it loads when something first uses it (the DOCX writer's
-  font measurements, ooxml.py), not when reportlab mentions it.
+- HarfBuzz (uharfbuzz): reportlab.pdfbase.ttfonts imports it in case a font is
+  shaped; the PDF writer never shapes (it places glyphs itself, composer.py).
+  Used by the DOCX writer's font measurements (ooxml.py).
+- urllib.request: xml.sax.saxutils imports it (with http.client and ssl) for a
+  function that opens URLs; jpdocs only escapes text with it.
+- PIL.Image: reportlab.lib.utils imports it for images; only a logo uses it.
 - reportlab.platypus.paragraph compiles, at import, a pattern for recognising URLs
-  in paragraph text (`uri_pat`, a third of a Unicode range under IGNORECASE: ~20 ms,
-  a tenth of a cold run). jpdocs draws no auto-linked URLs; the pattern is compiled
-  the first time it is matched, if ever.
+  in paragraph text (`uri_pat`, IGNORECASE over most of Unicode: ~20 ms). jpdocs
+  draws no auto-linked URLs; the pattern compiles the first time it is matched.
 """
 from __future__ import annotations
 
@@ -67,30 +69,34 @@ class _ParagraphFinder(importlib.abc.MetaPathFinder):
 
 
 def _lazy(name: str) -> None:
-    """Put a stand-in for module `name` in sys.modules that imports the real one at
-    its first attribute (PEP 562 `__getattr__`), then takes on its contents.
-    (importlib's LazyLoader does not do: an `import` statement of a module already
-    in sys.modules reads its `__spec__`, and that alone loads it.)"""
+    """Put module `name` in sys.modules (and on its parent package) unexecuted: its
+    code runs, in that same module object, at the first attribute looked up on it
+    (PEP 562 `__getattr__`). One object before and after, so what sets an attribute
+    on it (PIL's MAX_IMAGE_PIXELS) sets the module's own. (importlib's LazyLoader
+    does not do here: an `import` statement of a module already in sys.modules
+    reads its `__spec__`, and with LazyLoader that alone runs it.)"""
     if name in sys.modules:
         return
+    parent_name, _, child = name.rpartition(".")
+    parent = importlib.import_module(parent_name) if parent_name else None
     spec = importlib.util.find_spec(name)
-    if spec is None:
+    if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
         return                                   # not installed: the importer copes
-    stub = types.ModuleType(name)
-    stub.__spec__ = spec
+    module = importlib.util.module_from_spec(spec)
 
     def __getattr__(attr):
-        if sys.modules.get(name) is stub:
-            del sys.modules[name]
-        real = importlib.import_module(name)
-        stub.__dict__.update(real.__dict__)      # later look-ups are direct
-        return getattr(real, attr)
-    stub.__getattr__ = __getattr__
-    sys.modules[name] = stub
+        del module.__getattr__
+        spec.loader.exec_module(module)
+        return getattr(module, attr)
+    module.__getattr__ = __getattr__
+    sys.modules[name] = module
+    if parent is not None:
+        setattr(parent, child, module)
 
 
 def install() -> None:
     if "reportlab.platypus.paragraph" not in sys.modules and \
             not any(isinstance(f, _ParagraphFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _ParagraphFinder())
-    _lazy("uharfbuzz")
+    for name in ("uharfbuzz", "urllib.request", "PIL.Image"):
+        _lazy(name)
