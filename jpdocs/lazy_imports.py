@@ -10,9 +10,11 @@ start of ~0.35 s, and loads in full the first time it is really used:
 - urllib.request: xml.sax.saxutils imports it (with http.client and ssl) for a
   function that opens URLs; jpdocs only escapes text with it.
 - PIL.Image: reportlab.lib.utils imports it for images; only a logo uses it.
-- reportlab.platypus.paragraph compiles, at import, a pattern for recognising URLs
-  in paragraph text (`uri_pat`, IGNORECASE over most of Unicode: ~20 ms). jpdocs
-  draws no auto-linked URLs; the pattern compiles the first time it is matched.
+- Two patterns compiled at import, which compile the first time they are matched:
+  reportlab.platypus.paragraph's `uri_pat` for recognising URLs in paragraph text
+  (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and
+  yaml.reader's NON_PRINTABLE (~5 ms), used by the pure-Python YAML reader, which
+  reads only a spec that libyaml could not (source.py), to explain what is wrong.
 """
 from __future__ import annotations
 
@@ -22,7 +24,11 @@ import re
 import sys
 import types
 
-_URI_PATTERN_START = r"(^(?:[a-z0-9\.\-\+]*)://)"
+# module → the start of the pattern it compiles at import that waits for its first use
+DEFERRED = {
+    "reportlab.platypus.paragraph": r"(^(?:[a-z0-9\.\-\+]*)://)",
+    "yaml.reader": "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF",
+}
 
 
 class _LazyPattern:
@@ -38,16 +44,19 @@ class _LazyPattern:
         return getattr(self._compiled, name)
 
 
-class _ParagraphFinder(importlib.abc.MetaPathFinder):
-    """Finds reportlab.platypus.paragraph as usual and runs it with re.compile
-    deferring the URL pattern (only while the module body runs)."""
-    NAME = "reportlab.platypus.paragraph"
+class _DeferringFinder(importlib.abc.MetaPathFinder):
+    """Finds the modules of DEFERRED as usual and runs each with re.compile
+    deferring its pattern (only while the module body runs)."""
 
     def find_spec(self, fullname, path, target=None):
-        if fullname != self.NAME:
+        start = DEFERRED.get(fullname)
+        if start is None:
             return None
-        sys.meta_path.remove(self)               # once; and let the real finders find it
-        spec = importlib.util.find_spec(fullname)
+        sys.meta_path.remove(self)               # let the real finders find it
+        try:
+            spec = importlib.util.find_spec(fullname)
+        finally:
+            sys.meta_path.insert(0, self)
         if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
             return spec
         run = spec.loader.exec_module
@@ -56,7 +65,7 @@ class _ParagraphFinder(importlib.abc.MetaPathFinder):
             real = re.compile
 
             def compile_(pattern, flags=0):
-                if isinstance(pattern, str) and pattern.startswith(_URI_PATTERN_START):
+                if isinstance(pattern, str) and pattern.startswith(start):
                     return _LazyPattern(pattern, flags)
                 return real(pattern, flags)
             re.compile = compile_
@@ -95,8 +104,7 @@ def _lazy(name: str) -> None:
 
 
 def install() -> None:
-    if "reportlab.platypus.paragraph" not in sys.modules and \
-            not any(isinstance(f, _ParagraphFinder) for f in sys.meta_path):
-        sys.meta_path.insert(0, _ParagraphFinder())
+    if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _DeferringFinder())
     for name in ("uharfbuzz", "urllib.request", "PIL.Image"):
         _lazy(name)
