@@ -77,13 +77,30 @@ class _DeferringFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
+class _Deferred(types.ModuleType):
+    """A module whose code has not run yet: the first attribute read that it lacks
+    (PEP 562 `__getattr__`), or set, runs it in this same object, which is then a
+    plain module. One object before and after, so what sets an attribute on it
+    (images.py: PIL's MAX_IMAGE_PIXELS) sets the module's own. (importlib's
+    LazyLoader does not do here: an `import` statement of a module already in
+    sys.modules reads its `__spec__`, and with LazyLoader that alone runs it.)"""
+
+    def _run(self):
+        types.ModuleType.__setattr__(self, "__class__", types.ModuleType)
+        self.__spec__.loader.exec_module(self)
+
+    def __getattr__(self, attr):
+        _Deferred._run(self)
+        return getattr(self, attr)
+
+    def __setattr__(self, attr, value):
+        _Deferred._run(self)
+        setattr(self, attr, value)
+
+
 def _lazy(name: str) -> None:
-    """Put module `name` in sys.modules (and on its parent package) unexecuted: its
-    code runs, in that same module object, at the first attribute looked up on it
-    (PEP 562 `__getattr__`). One object before and after, so what sets an attribute
-    on it (PIL's MAX_IMAGE_PIXELS) sets the module's own. (importlib's LazyLoader
-    does not do here: an `import` statement of a module already in sys.modules
-    reads its `__spec__`, and with LazyLoader that alone runs it.)"""
+    """Put module `name` in sys.modules (and on its parent package) with its code
+    not run yet (_Deferred)."""
     if name in sys.modules:
         return
     parent_name, _, child = name.rpartition(".")
@@ -92,12 +109,7 @@ def _lazy(name: str) -> None:
     if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
         return                                   # not installed: the importer copes
     module = importlib.util.module_from_spec(spec)
-
-    def __getattr__(attr):
-        del module.__getattr__
-        spec.loader.exec_module(module)
-        return getattr(module, attr)
-    module.__getattr__ = __getattr__
+    module.__class__ = _Deferred
     sys.modules[name] = module
     if parent is not None:
         setattr(parent, child, module)
