@@ -14,6 +14,7 @@ to parsing the font, so the cache can be deleted at any time.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import marshal
@@ -24,7 +25,11 @@ from reportlab.pdfbase import ttfonts
 
 from .output import private_cache_dir, write_atomic
 
-FORMAT = 3
+FORMAT = 4
+
+# Parsed, but read by nothing after the parse: not stored (a third of the time to
+# read an entry, its 11,000 lists), and rebuilt from the cmap should anything ask.
+NOT_STORED = ("_pdfScale", "_pos", "glyphToChar")
 
 
 def _entry(digest: str) -> Path:
@@ -42,6 +47,16 @@ class _CachedFace(ttfonts.TTFontFace):
     `digest` (the SHA-256 of the font file) is set on a subclass made per font."""
     digest = ""
 
+    @functools.cached_property
+    def glyphToChar(self) -> dict[int, list[int]]:
+        """glyph → the characters that map to it, from the final cmap (a parse sets
+        the attribute itself; a face read from the cache builds it here if asked;
+        here U+00A0 maps to the space's glyph, as the cmap has it after the parse)."""
+        out: dict[int, list[int]] = {}
+        for char, glyph in sorted(self.charToGlyph.items()):
+            out.setdefault(glyph, []).append(char)
+        return out
+
     def extractInfo(self, charInfo=1):
         try:
             entry = _entry(self.digest)
@@ -58,7 +73,7 @@ class _CachedFace(ttfonts.TTFontFace):
             before = dict(self.__dict__)
             super().extractInfo(charInfo)
             keep = {k: v for k, v in self.__dict__.items()
-                    if (k not in before or before[k] is not v) and k not in ("_pdfScale", "_pos")}
+                    if (k not in before or before[k] is not v) and k not in NOT_STORED}
             keep["__names__"] = [k for k, v in keep.items() if isinstance(v, ttfonts.TTFNameBytes)]
             keep = {k: bytes(v) if isinstance(v, ttfonts.TTFNameBytes) else v for k, v in keep.items()}
             try:
