@@ -8,7 +8,6 @@ character no font has stops the build instead of printing a blank or a box.
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from itertools import filterfalse
 from pathlib import Path
@@ -16,9 +15,9 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from .errors import fail
-from .files import FileRefused, read_regular_file
+from .files import FileRefused, read_regular_file_stat
 from .font_subsets import install as cache_subsets
-from .fontcache import load_ttfont
+from .fontcache import content_digest, load_ttfont
 from .style import HouseStyle
 
 
@@ -56,11 +55,11 @@ def _load(path: str):
     """The font of the file at `path`, registered once per *content*: two different
     files of one name (fallback.ttf in two folders) are two fonts, where a name
     made from the file name alone let the first one stand for both."""
-    data = read_regular_file(path, MAX_FONT_BYTES, "font file")     # raises FileRefused
+    data, st = read_regular_file_stat(path, MAX_FONT_BYTES, "font file")     # raises FileRefused
     kind = _FONT_KINDS.get(data[:4], "not a font file")
     if kind != "TrueType":      # said without quoting the file (reportlab's message shows its first bytes)
         raise FileRefused(path, "font file", f"is {kind}; a TrueType (.ttf) font is needed")
-    digest = hashlib.sha256(data).hexdigest()
+    digest = content_digest(data, st)
     if digest in _BY_CONTENT:
         return _BY_CONTENT[digest]
     name = f"JP-{Path(path).stem}-{digest[:12]}"

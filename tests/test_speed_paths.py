@@ -166,3 +166,27 @@ def test_an_attribute_set_on_deferred_pil_is_pils_own():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "refused"
+
+
+def test_a_font_changed_in_place_is_hashed_again(tmp_path, monkeypatch):
+    """The font digest is remembered under the file's identity and times: a font
+    rewritten in place with the same size and its old modification time (as a copy
+    tool keeping times would leave it) must still get its new digest."""
+    import hashlib
+    import os
+    from jpdocs.files import read_regular_file_stat
+    from jpdocs.fontcache import content_digest
+    monkeypatch.setenv("JPDOCS_CACHE", str(tmp_path / "cache"))
+    font = tmp_path / "font.ttf"
+    font.write_bytes((ROOT / "fonts" / "BIZUDGothic-Bold.ttf").read_bytes()[:200_000])
+    data, st = read_regular_file_stat(font, 10**9, "font file")
+    assert content_digest(data, st) == hashlib.sha256(data).hexdigest()
+    assert list((tmp_path / "cache" / "fonts").glob("*.sha256")), "the digest was not remembered"
+    assert content_digest(data, st) == hashlib.sha256(data).hexdigest()       # from the cache
+    with open(font, "r+b") as fh:
+        fh.seek(1000)
+        fh.write(b"\xff\xfe")
+    os.utime(font, ns=(st.st_atime_ns, st.st_mtime_ns))
+    changed, st2 = read_regular_file_stat(font, 10**9, "font file")
+    assert (st2.st_size, st2.st_mtime_ns) == (st.st_size, st.st_mtime_ns) and changed != data
+    assert content_digest(changed, st2) == hashlib.sha256(changed).hexdigest()
