@@ -10,6 +10,10 @@ start of ~0.35 s, and loads in full the first time it is really used:
 - urllib.request: xml.sax.saxutils imports it (with http.client and ssl) for a
   function that opens URLs; jpdocs only escapes text with it.
 - PIL.Image: reportlab.lib.utils imports it for images; only a logo uses it.
+- importlib.metadata (and the email package it reads metadata with): pydantic
+  imports `entry_points` from it to look for plugins, which generate.py turns off
+  (PYDANTIC_DISABLE_PLUGINS). The names imported from it stand in for the
+  functions until the module runs (FORWARDED).
 - Two patterns compiled at import, which compile the first time they are matched:
   reportlab.platypus.paragraph's `uri_pat` for recognising URLs in paragraph text
   (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and
@@ -77,6 +81,11 @@ class _DeferringFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
+# names that modules import *from* a deferred module (`from m import f`) at their own
+# import: a stand-in that runs the module at its first call and calls the real f
+FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "distributions")}
+
+
 class _Deferred(types.ModuleType):
     """A module whose code has not run yet: the first attribute read that it lacks
     (PEP 562 `__getattr__`), or set, runs it in this same object, which is then a
@@ -98,6 +107,15 @@ class _Deferred(types.ModuleType):
         setattr(self, attr, value)
 
 
+def _forwarder(module: types.ModuleType, attr: str):
+    def call(*args, **kwargs):
+        if isinstance(module, _Deferred):
+            _Deferred._run(module)          # (its code replaces this stand-in with the function)
+        return getattr(module, attr)(*args, **kwargs)
+    call.__name__ = call.__qualname__ = attr
+    return call
+
+
 def _lazy(name: str) -> None:
     """Put module `name` in sys.modules (and on its parent package) with its code
     not run yet (_Deferred)."""
@@ -109,6 +127,8 @@ def _lazy(name: str) -> None:
     if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
         return                                   # not installed: the importer copes
     module = importlib.util.module_from_spec(spec)
+    for attr in FORWARDED.get(name, ()):
+        module.__dict__[attr] = _forwarder(module, attr)
     module.__class__ = _Deferred
     sys.modules[name] = module
     if parent is not None:
@@ -118,5 +138,5 @@ def _lazy(name: str) -> None:
 def install() -> None:
     if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _DeferringFinder())
-    for name in ("uharfbuzz", "urllib.request", "PIL.Image"):
+    for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata"):
         _lazy(name)

@@ -115,12 +115,13 @@ def test_the_docx_zip_is_the_one_python_docx_saving_and_rewriting_made(tmp_path)
 
 
 PROBE = """
-import sys
+import os, sys
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")     # as generate.py does
 sys.argv = ["generate.py", {spec!r}, "-o", {out!r}, "--kinds", "press-notice", "--format", "pdf"]
 sys.path.insert(0, {root!r})
 from jpdocs.cli import main
 code = main(sys.argv[1:])
-loaded = [m for m in ("uharfbuzz._harfbuzz", "http.client", "ssl", "PIL._imaging") if m in sys.modules]
+loaded = [m for m in ("uharfbuzz._harfbuzz", "http.client", "ssl", "PIL._imaging", "email.message") if m in sys.modules]
 import reportlab.platypus.paragraph as paragraph, yaml.reader
 print(code, loaded, type(paragraph.uri_pat).__name__, type(yaml.reader.Reader.NON_PRINTABLE).__name__)
 print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(paragraph.uri_pat.match("not a url")),
@@ -129,7 +130,7 @@ print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(pa
 
 
 def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
-    """HarfBuzz, urllib's HTTP stack and PIL are not loaded by a notice PDF, and
+    """HarfBuzz, urllib's HTTP stack, PIL and package metadata are not loaded by a notice PDF, and
     the two deferred patterns, once used, match as compiled ones do."""
     probe = PROBE.format(spec=str(SEED_SPEC), out=str(tmp_path / "out"), root=str(ROOT))
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300)
@@ -140,7 +141,7 @@ def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
     assert (tmp_path / "out" / SEED_SPEC.stem / "press-notice.pdf").is_file()
 
 
-ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlopen"}
+ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlopen", "importlib.metadata": "packages_distributions"}
 
 
 @pytest.mark.parametrize("module", sorted(ATTRIBUTE))
@@ -190,3 +191,17 @@ def test_a_font_changed_in_place_is_hashed_again(tmp_path, monkeypatch):
     changed, st2 = read_regular_file_stat(font, 10**9, "font file")
     assert (st2.st_size, st2.st_mtime_ns) == (st.st_size, st.st_mtime_ns) and changed != data
     assert content_digest(changed, st2) == hashlib.sha256(changed).hexdigest()
+
+
+def test_a_function_imported_from_deferred_metadata_works():
+    """pydantic imports entry_points from importlib.metadata at its own import: the
+    stand-in it gets must run the module and give what the real function gives."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import jpdocs\n"
+            "from importlib.metadata import version, entry_points\n"
+            "import importlib.metadata as md\n"
+            "print(type(md).__name__, version('pydantic'), type(md).__name__, "
+            "entry_points(group='console_scripts') == md.entry_points(group='console_scripts'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    import pydantic
+    assert result.stdout.split() == ["_Deferred", pydantic.VERSION, "module", "True"]
