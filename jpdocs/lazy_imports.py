@@ -103,6 +103,12 @@ class _Deferred(types.ModuleType):
         return getattr(self, attr)
 
     def __setattr__(self, attr, value):
+        if isinstance(value, types.ModuleType) and value.__name__ == f"{self.__name__}.{attr}":
+            # the import system naming a submodule on its package: the package's
+            # own code need not run for that (signing.py imports pyhanko.sign.fields
+            # without pyhanko.sign's __init__, which imports all of its signers)
+            types.ModuleType.__setattr__(self, attr, value)
+            return
         _Deferred._run(self)
         setattr(self, attr, value)
 
@@ -116,9 +122,9 @@ def _forwarder(module: types.ModuleType, attr: str):
     return call
 
 
-def _lazy(name: str) -> None:
+def defer(name: str) -> None:
     """Put module `name` in sys.modules (and on its parent package) with its code
-    not run yet (_Deferred)."""
+    not run yet (_Deferred); nothing if it is imported already."""
     if name in sys.modules:
         return
     parent_name, _, child = name.rpartition(".")
@@ -139,4 +145,4 @@ def install() -> None:
     if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _DeferringFinder())
     for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata"):
-        _lazy(name)
+        defer(name)

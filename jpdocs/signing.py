@@ -29,6 +29,8 @@ def add_signature_fields(pdf: bytes, seals) -> bytes:
     widget exactly over the seal place, on the page where the place landed. The
     empty field's appearance is empty too, so the printed 印 shows through (pyHanko's
     grey box would hide it on screen and on paper)."""
+    from .lazy_imports import defer
+    defer("pyhanko.sign")       # its __init__ imports every signer (aiohttp …): 0.25 s of a cold build
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign.fields import SigFieldSpec, append_signature_field

@@ -205,3 +205,35 @@ def test_a_function_imported_from_deferred_metadata_works():
     assert result.returncode == 0, result.stderr
     import pydantic
     assert result.stdout.split() == ["_Deferred", pydantic.VERSION, "module", "True"]
+
+
+SIGN_AFTER_BUILD = """
+import os, sys
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+sys.path[:0] = [{root!r}, {tests!r}]
+from pathlib import Path
+from jpdocs.cli import main
+assert main([{spec!r}, "-o", {out!r}, "--kinds", "agreement", "--format", "pdf"]) == 0
+print("signers loaded by the build:", "pyhanko.sign.signers" in sys.modules or "aiohttp" in sys.modules)
+from certs import make_p12
+p12, _ = make_p12(Path({out!r}))
+os.environ["JPDOCS_P12_PASSWORD"] = "secret"
+pdf = Path({out!r}) / {stem!r} / "agreement.pdf"
+assert main(["sign", str(pdf), "--field", "甲", "--p12", str(p12), "-o", str(pdf.with_name("signed.pdf"))]) == 0
+from jpdocs.signing import broken_signatures, signature_fields
+data = pdf.with_name("signed.pdf").read_bytes()
+print("broken:", broken_signatures(data), [(f.name, f.signed) for f in signature_fields(data)])
+"""
+
+
+def test_signature_fields_without_pyhankos_signers_then_signing_in_the_same_process(tmp_path):
+    """The agreement's empty signature fields are added without running
+    pyhanko.sign's __init__ (which imports every signer); signing afterwards, in
+    the same process, runs it and signs."""
+    script = SIGN_AFTER_BUILD.format(root=str(ROOT), tests=str(ROOT / "tests"), spec=str(SEED_SPEC),
+                                     out=str(tmp_path), stem=SEED_SPEC.stem)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stdout.splitlines() if ln.startswith(("signers", "broken"))]
+    assert lines[0] == "signers loaded by the build: False"
+    assert lines[1].startswith("broken: [] [('甲', True), ('乙', False)")
