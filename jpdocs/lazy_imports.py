@@ -19,6 +19,11 @@ start of ~0.35 s, and loads in full the first time it is really used:
   (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and
   yaml.reader's NON_PRINTABLE (~5 ms), used by the pure-Python YAML reader, which
   reads only a spec that libyaml could not (source.py), to explain what is wrong.
+
+And one deferred where it is used (`defer`, called by signing.py): pyhanko.sign,
+when the agreement gets its empty signature fields. Its __init__ imports every
+signer (and aiohttp, for timestamps), ~0.25 s, where the fields need only
+pyhanko.sign.fields; signing a field runs it.
 """
 from __future__ import annotations
 
