@@ -20,14 +20,15 @@ start of ~0.35 s, and loads in full the first time it is really used:
   yaml.reader's NON_PRINTABLE (~5 ms), used by the pure-Python YAML reader, which
   reads only a spec that libyaml could not (source.py), to explain what is wrong.
 
-And one deferred where it is used (`defer`, called by signing.py): pyhanko.sign,
-when the agreement gets its empty signature fields. Its __init__ imports every
-signer (and aiohttp, for timestamps), ~0.25 s, where the fields need only
-pyhanko.sign.fields; signing a field runs it.
+And two deferred where they are used (`defer`, called by signing.py): the
+packages pyhanko.sign and pyhanko_certvalidator, when the agreement gets its empty
+signature fields. Their __init__ import every signer (and aiohttp, for
+timestamps) and the whole certificate validator (asyncio), ~0.3 s, where the
+fields need a few of their submodules; signing a field runs them.
 """
 from __future__ import annotations
 
-import importlib.abc
+import importlib
 import importlib.util
 import re
 import sys
@@ -53,9 +54,10 @@ class _LazyPattern:
         return getattr(self._compiled, name)
 
 
-class _DeferringFinder(importlib.abc.MetaPathFinder):
+class _DeferringFinder:
     """Finds the modules of DEFERRED as usual and runs each with re.compile
-    deferring its pattern (only while the module body runs)."""
+    deferring its pattern (only while the module body runs). (A finder of
+    sys.meta_path needs only find_spec: importlib.abc costs 17 ms to import.)"""
 
     def find_spec(self, fullname, path, target=None):
         start = DEFERRED.get(fullname)
