@@ -32,6 +32,7 @@ import importlib
 import importlib.util
 import re
 import sys
+import threading
 import types
 
 # module → the start of the pattern it compiles at import that waits for its first use
@@ -93,6 +94,9 @@ class _DeferringFinder:
 FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "distributions")}
 
 
+_RUNNING = threading.RLock()
+
+
 class _Deferred(types.ModuleType):
     """A module whose code has not run yet: the first attribute read that it lacks
     (PEP 562 `__getattr__`), or set, runs it in this same object, which is then a
@@ -102,8 +106,16 @@ class _Deferred(types.ModuleType):
     sys.modules reads its `__spec__`, and with LazyLoader that alone runs it.)"""
 
     def _run(self):
-        types.ModuleType.__setattr__(self, "__class__", types.ModuleType)
-        self.__spec__.loader.exec_module(self)
+        with _RUNNING:                      # one thread runs it; another waits, then finds it run
+            if type(self) is not _Deferred:
+                return
+            types.ModuleType.__setattr__(self, "__class__", types.ModuleType)
+            try:
+                self.__spec__.loader.exec_module(self)
+            except BaseException:           # as a failed import: not left half-made in sys.modules
+                if sys.modules.get(self.__name__) is self:
+                    del sys.modules[self.__name__]
+                raise
 
     def __getattr__(self, attr):
         _Deferred._run(self)
