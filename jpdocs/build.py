@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from . import images, markup, model
 from .errors import InputError, LayoutProblem, Problem
-from .fonts import fallback_names, font_for, missing_chars, register
+from .fonts import covers, fallback_names, font_for, missing_chars, register
 from .locate import located, spec_strings
 from .output import safe_folder_name, write_outputs
 from .source import dotted
@@ -334,6 +334,8 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
         if isinstance(block, model.Item) and block.style in style.styles:
             runs.append((block.marker, font[style.styles[block.style].font], []))
         for text, primary, extra in runs:
+            if covers(primary, text):
+                continue                     # the usual case, checked in C
             for ch in text:
                 if (ch, primary, bool(extra)) in seen:
                     continue

@@ -62,6 +62,11 @@ def check_regular(path: Path | str, what: str) -> None:
 def read_regular_file(path: Path | str, limit: int, what: str) -> bytes:
     """The bytes of `path`, which must be a regular file of at most `limit` bytes.
     `what` names the file's role in messages ("house style", "logo", "font file")."""
+    return read_regular_file_stat(path, limit, what)[0]
+
+
+def read_regular_file_stat(path: Path | str, limit: int, what: str) -> tuple[bytes, os.stat_result]:
+    """read_regular_file, with the status of the file that was read."""
     def refused(reason: str) -> FileRefused:
         return FileRefused(path, what, reason)
 
@@ -87,7 +92,7 @@ def read_regular_file(path: Path | str, limit: int, what: str) -> bytes:
             raise refused(f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > limit:
         raise refused(_too_big(len(data), limit, what))
-    return data
+    return data, st
 
 
 def _too_big(size: int, limit: int, what: str) -> str:

@@ -8,15 +8,16 @@ character no font has stops the build instead of printing a blank or a box.
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from .errors import fail
-from .files import FileRefused, read_regular_file
-from .fontcache import load_ttfont
+from .files import FileRefused, read_regular_file_stat
+from .font_subsets import install as cache_subsets
+from .fontcache import content_digest, load_ttfont
 from .style import HouseStyle
 
 
@@ -57,11 +58,11 @@ def _load(path: str):
     """The font of the file at `path`, registered once per *content*: two different
     files of one name (fallback.ttf in two folders) are two fonts, where a name
     made from the file name alone let the first one stand for both."""
-    data = read_regular_file(path, MAX_FONT_BYTES, "font file")     # raises FileRefused
+    data, st = read_regular_file_stat(path, MAX_FONT_BYTES, "font file")     # raises FileRefused
     kind = _FONT_KINDS.get(data[:4], "not a font file")
     if kind != "TrueType":      # said without quoting the file (reportlab's message shows its first bytes)
         raise FileRefused(path, "font file", f"is {kind}; a TrueType (.ttf) font is needed")
-    digest = hashlib.sha256(data).hexdigest()
+    digest = content_digest(data, st)
     if digest in _BY_CONTENT:
         return _BY_CONTENT[digest]
     name = f"JP-{Path(path).stem}-{digest[:12]}"
@@ -70,6 +71,7 @@ def _load(path: str):
     # the table: several MB of glyph outlines for each subset of each document.
     # The tables never change, so each is read once per process.
     font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)
+    cache_subsets(font, digest)     # and a subset is cut and deflated once per glyph set
     pdfmetrics.registerFont(font)
     _PATHS[name], _DATA[name] = Path(path), data
     _BY_CONTENT[digest] = font
@@ -117,18 +119,25 @@ def has_glyph(font_name: str, ch: str) -> bool:
     return ord(ch) in glyph_map(font_name)
 
 
+def covers(font_name: str, text: str) -> bool:
+    """Whether the font has every character of `text` (checked in C, no set built)."""
+    return all(map(glyph_map(font_name).__contains__, map(ord, text)))
+
+
 def missing_chars(text: str, fonts: list[str], fallbacks: list[str]) -> list[str]:
     """The characters of `text` (newlines aside) that some font of `fonts` lacks and
-    no fallback has, in order of first appearance (this
-    runs over every string of every spec, so it works on sets of code points)."""
+    no fallback has, in order of first appearance (this runs over every string of
+    every spec, so it works on sets of code points, filtered in C)."""
     codes = set(map(ord, text))
     codes.discard(10)
     # membership tests, not `codes - cmap.keys()`: that walks the whole cmap
-    maps = [glyph_map(name) for name in fonts]
-    absent = {c for c in codes if any(c not in m for m in maps)}
+    absent: set[int] = set()
+    for name in fonts:
+        absent.update(filterfalse(glyph_map(name).__contains__, codes))
     for name in fallbacks:
-        cmap = glyph_map(name)
-        absent = {c for c in absent if c not in cmap}
+        if not absent:
+            break
+        absent = set(filterfalse(glyph_map(name).__contains__, absent))
     return [ch for ch in dict.fromkeys(text) if ord(ch) in absent] if absent else []
 
 

@@ -29,6 +29,11 @@ def add_signature_fields(pdf: bytes, seals) -> bytes:
     widget exactly over the seal place, on the page where the place landed. The
     empty field's appearance is empty too, so the printed 印 shows through (pyHanko's
     grey box would hide it on screen and on paper)."""
+    from .lazy_imports import defer
+    # Their packages' __init__ import every signer (aiohttp …) and the whole
+    # certificate validator (asyncio …): 0.3 s of a cold build, for empty fields.
+    defer("pyhanko.sign")
+    defer("pyhanko_certvalidator")
     from pyhanko.pdf_utils import generic
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign.fields import SigFieldSpec, append_signature_field

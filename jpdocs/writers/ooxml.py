@@ -284,16 +284,38 @@ def styled_reference(key: str, style: HouseStyle) -> bytes:
     return _STYLED.setdefault(key, buf.getvalue())
 
 
+class _Members(dict):
+    """What python-docx's package writer hands its zip file: member name → bytes."""
+
+    def write(self, pack_uri, blob) -> None:
+        self[pack_uri.membername] = blob
+
+
+def package_members(document) -> dict[str, bytes]:
+    """The package's members as python-docx's `Document.save` writes them (the same
+    steps of its PackageWriter), without the zip it would write them into."""
+    from docx.opc.pkgwriter import PackageWriter
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, package.parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, package.parts)
+    return members
+
+
 def document_bytes(document) -> bytes:
-    """python-docx's parts are stable but its zip entries carry the clock: rewrite the
-    zip with fixed dates and a fixed order ([Content_Types].xml first)."""
-    raw, fixed = io.BytesIO(), io.BytesIO()
-    document.save(raw)
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
+    """python-docx's parts are stable but its zip entries carry the clock: the zip is
+    written here, with fixed dates and a fixed order ([Content_Types].xml first).
+    (The parts are taken from python-docx directly: saving its zip and rewriting it
+    deflated every part twice and inflated it once.)"""
+    members, fixed = package_members(document), io.BytesIO()
+    with zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in sorted(members, key=lambda n: (n != "[Content_Types].xml", n)):
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0
-            dst.writestr(info, src.read(name))
+            dst.writestr(info, members[name])
     return fixed.getvalue()
 
 

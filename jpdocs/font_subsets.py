@@ -1,0 +1,77 @@
+"""Font subsets cut and compressed once per glyph set, not once per document.
+
+reportlab cuts a TrueType subset for every 256 characters a document draws
+(`TTFontFile.makeSubset`, ~1 ms each in Python) and deflates it when the PDF is
+written (~1 ms for 50 KB of glyph outlines, which barely compress). Both depend
+only on the font and the characters of the subset, in their order, so a batch
+whose documents share a subset (the headings' Gothic, a notice's stock
+phrases, the same document built again) cuts and deflates it once per process.
+The bytes written are exactly those reportlab writes: the cache only remembers them.
+
+The deflate level stays zlib's default (6), chosen by measurement on 20 notices:
+the fonts are 85% of the bytes and compress to 112 KB a notice at level 1 and
+107 KB at 6, in 2.7 and 3.3 ms; the page content, 0.4 ms at 6 and 0.16 ms at 1
+for 6.0 and 7.0 KB. Faster levels save under 1 ms a document (the cache saves more)
+for a bigger file, so the level is left alone and the files stay as they were.
+"""
+from __future__ import annotations
+
+import zlib
+from collections import OrderedDict
+
+from reportlab.pdfbase import pdfdoc
+
+MAX_SUBSETS = 256        # per process; a subset is ~50 KB, its deflated form ~35 KB
+
+
+class _LRU(OrderedDict):
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+
+    def put(self, key, value):
+        self[key] = value
+        if len(self) > self.limit:
+            self.popitem(last=False)
+        return value
+
+    def take(self, key):
+        value = self.get(key)
+        if value is not None:
+            self.move_to_end(key)
+        return value
+
+
+_subsets = _LRU(MAX_SUBSETS)      # (font file's digest, characters) → the subset's bytes
+_deflated = _LRU(MAX_SUBSETS)     # a subset's bytes → the same deflated
+
+
+class _Subset(bytes):
+    """A subset's bytes, marked so that the stream filter knows to look them up."""
+    __slots__ = ()
+
+
+class _Flate(pdfdoc.PDFStreamFilterZCompress):
+    """reportlab's FlateDecode filter, remembering what it deflated for font subsets."""
+
+    def encode(self, text):
+        if type(text) is not _Subset:
+            return super().encode(text)
+        out = _deflated.take(text)
+        return out if out is not None else _deflated.put(text, zlib.compress(text))
+
+
+def install(font, digest: str) -> None:
+    """Cut `font`'s subsets through the cache (key: the font file's content digest)."""
+    cut = font.face.makeSubset
+
+    def make_subset(subset):
+        key = (digest, tuple(subset))
+        out = _subsets.take(key)
+        return out if out is not None else _subsets.put(key, _Subset(cut(subset)))
+    font.face.makeSubset = make_subset
+
+
+# Every stream reportlab deflates goes through this one filter object (looked up in
+# pdfdoc at write time): page content is deflated as before, subsets once each.
+pdfdoc.PDFZCompress = _Flate()

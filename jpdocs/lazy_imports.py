@@ -1,0 +1,167 @@
+"""Third-party imports made cheap: work they do at import that a run rarely uses.
+
+Installed when the package is imported (jpdocs/__init__.py), before anything
+imports reportlab, so every entry point gets it. Each saves 5–20 ms of a cold
+start of ~0.35 s, and loads in full the first time it is really used:
+
+- HarfBuzz (uharfbuzz): reportlab.pdfbase.ttfonts imports it in case a font is
+  shaped; the PDF writer never shapes (it places glyphs itself, composer.py).
+  Used by the DOCX writer's font measurements (ooxml.py).
+- urllib.request: xml.sax.saxutils imports it (with http.client and ssl) for a
+  function that opens URLs; jpdocs only escapes text with it.
+- PIL.Image: reportlab.lib.utils imports it for images; only a logo uses it.
+- importlib.metadata (and the email package it reads metadata with): pydantic
+  imports `entry_points` from it to look for plugins, which generate.py turns off
+  (PYDANTIC_DISABLE_PLUGINS). The names imported from it stand in for the
+  functions until the module runs (FORWARDED).
+- Two patterns compiled at import, which compile the first time they are matched:
+  reportlab.platypus.paragraph's `uri_pat` for recognising URLs in paragraph text
+  (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and
+  yaml.reader's NON_PRINTABLE (~5 ms), used by the pure-Python YAML reader, which
+  reads only a spec that libyaml could not (source.py), to explain what is wrong.
+
+And two deferred where they are used (`defer`, called by signing.py): the
+packages pyhanko.sign and pyhanko_certvalidator, when the agreement gets its empty
+signature fields. Their __init__ import every signer (and aiohttp, for
+timestamps) and the whole certificate validator (asyncio), ~0.3 s, where the
+fields need a few of their submodules; signing a field runs them.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+import sys
+import threading
+import types
+
+# module → the start of the pattern it compiles at import that waits for its first use
+DEFERRED = {
+    "reportlab.platypus.paragraph": r"(^(?:[a-z0-9\.\-\+]*)://)",
+    "yaml.reader": "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF",
+}
+
+
+class _LazyPattern:
+    """A compiled pattern that compiles on first use."""
+
+    def __init__(self, pattern: str, flags: int):
+        self._args = (pattern, flags)
+        self._compiled = None
+
+    def __getattr__(self, name):
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+class _DeferringFinder:
+    """Finds the modules of DEFERRED as usual and runs each with re.compile
+    deferring its pattern (only while the module body runs). (A finder of
+    sys.meta_path needs only find_spec: importlib.abc costs 17 ms to import.)"""
+
+    def find_spec(self, fullname, path, target=None):
+        start = DEFERRED.get(fullname)
+        if start is None:
+            return None
+        sys.meta_path.remove(self)               # let the real finders find it
+        try:
+            spec = importlib.util.find_spec(fullname)
+        finally:
+            sys.meta_path.insert(0, self)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            real = re.compile
+
+            def compile_(pattern, flags=0):
+                if isinstance(pattern, str) and pattern.startswith(start):
+                    return _LazyPattern(pattern, flags)
+                return real(pattern, flags)
+            re.compile = compile_
+            try:
+                run(module)
+            finally:
+                re.compile = real
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+# names that modules import *from* a deferred module (`from m import f`) at their own
+# import: a stand-in that runs the module at its first call and calls the real f
+FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "distributions")}
+
+
+_RUNNING = threading.RLock()
+
+
+class _Deferred(types.ModuleType):
+    """A module whose code has not run yet: the first attribute read that it lacks
+    (PEP 562 `__getattr__`), or set, runs it in this same object, which is then a
+    plain module. One object before and after, so what sets an attribute on it
+    (images.py: PIL's MAX_IMAGE_PIXELS) sets the module's own. (importlib's
+    LazyLoader does not do here: an `import` statement of a module already in
+    sys.modules reads its `__spec__`, and with LazyLoader that alone runs it.)"""
+
+    def _run(self):
+        with _RUNNING:                      # one thread runs it; another waits, then finds it run
+            if type(self) is not _Deferred:
+                return
+            types.ModuleType.__setattr__(self, "__class__", types.ModuleType)
+            try:
+                self.__spec__.loader.exec_module(self)
+            except BaseException:           # as a failed import: not left half-made in sys.modules
+                if sys.modules.get(self.__name__) is self:
+                    del sys.modules[self.__name__]
+                raise
+
+    def __getattr__(self, attr):
+        _Deferred._run(self)
+        return getattr(self, attr)
+
+    def __setattr__(self, attr, value):
+        if isinstance(value, types.ModuleType) and value.__name__ == f"{self.__name__}.{attr}":
+            # the import system naming a submodule on its package: the package's
+            # own code need not run for that (signing.py imports pyhanko.sign.fields
+            # without pyhanko.sign's __init__, which imports all of its signers)
+            types.ModuleType.__setattr__(self, attr, value)
+            return
+        _Deferred._run(self)
+        setattr(self, attr, value)
+
+
+def _forwarder(module: types.ModuleType, attr: str):
+    def call(*args, **kwargs):
+        if isinstance(module, _Deferred):
+            _Deferred._run(module)          # (its code replaces this stand-in with the function)
+        return getattr(module, attr)(*args, **kwargs)
+    call.__name__ = call.__qualname__ = attr
+    return call
+
+
+def defer(name: str) -> None:
+    """Put module `name` in sys.modules (and on its parent package) with its code
+    not run yet (_Deferred); nothing if it is imported already."""
+    if name in sys.modules:
+        return
+    parent_name, _, child = name.rpartition(".")
+    parent = importlib.import_module(parent_name) if parent_name else None
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+        return                                   # not installed: the importer copes
+    module = importlib.util.module_from_spec(spec)
+    for attr in FORWARDED.get(name, ()):
+        module.__dict__[attr] = _forwarder(module, attr)
+    module.__class__ = _Deferred
+    sys.modules[name] = module
+    if parent is not None:
+        setattr(parent, child, module)
+
+
+def install() -> None:
+    if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _DeferringFinder())
+    for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata"):
+        defer(name)

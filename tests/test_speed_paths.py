@@ -1,0 +1,240 @@
+"""The shortcuts taken for speed (issue #17) give what the long way gave.
+
+Font subsets remembered per glyph set, glyph coverage filtered in C, the DOCX zip
+written from python-docx's parts, imports deferred to first use: each is checked
+against the long way on real specs and real output.
+"""
+from __future__ import annotations
+
+import io
+import random
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED_SPEC
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from specgen import spread_dates, write_specs  # noqa: E402
+
+
+def test_a_subset_remembered_gives_the_bytes_cut_afresh(tmp_path):
+    """Notice A, then B, then A again in one process: the second A takes its font
+    subsets from the cache and must be byte for byte the first, and the same as A
+    built by a fresh process (which cuts every subset anew)."""
+    from jpdocs import batch, font_subsets
+    a, b = write_specs(tmp_path / "specs", spread_dates(2, seed=17), notice_only=True)
+    batch._init_worker(("pdf",), None)
+    first = batch.build_one(str(a), str(tmp_path / "one"), ("pdf",), None)
+    assert first.status == "built", first.problems
+    assert batch.build_one(str(b), str(tmp_path / "one"), ("pdf",), None).status == "built"
+    cached = set(font_subsets._subsets)
+    again = batch.build_one(str(a), str(tmp_path / "two"), ("pdf",), None)
+    assert again.status == "built", again.problems
+    # (a subset cut anew would be a new key: set equality, whatever the LRU evicts)
+    assert set(font_subsets._subsets) == cached, "the second build of A cut new subsets: the cache was not used"
+    pdf = f"{a.stem}/press-notice.pdf"
+    assert (tmp_path / "one" / pdf).read_bytes() == (tmp_path / "two" / pdf).read_bytes()
+    fresh = subprocess.run([sys.executable, str(ROOT / "generate.py"), str(a), "-o", str(tmp_path / "fresh"),
+                            "--format", "pdf"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert fresh.returncode == 0, fresh.stderr
+    assert (tmp_path / "fresh" / pdf).read_bytes() == (tmp_path / "two" / pdf).read_bytes()
+
+
+def _missing_the_long_way(text, fonts, fallbacks):
+    """missing_chars as it was written before: a membership test per character and font."""
+    from jpdocs.fonts import glyph_map
+    codes = set(map(ord, text))
+    codes.discard(10)
+    maps = [glyph_map(n) for n in fonts]
+    absent = {c for c in codes if any(c not in m for m in maps)}
+    for name in fallbacks:
+        absent = {c for c in absent if c not in glyph_map(name)}
+    return [ch for ch in dict.fromkeys(text) if ord(ch) in absent] if absent else []
+
+
+def test_glyph_coverage_filtered_in_c_finds_what_the_long_way_found():
+    from jpdocs.fonts import covers, missing_chars, register
+    from jpdocs.style import load_style
+    names = sorted(set(register(load_style()).values()))
+    # characters some font lacks (Latin in a Japanese font is there; 𠮷, emoji and
+    # variation selectors are not), mixed into ordinary Japanese text
+    pool = list("報道機関各位北海道オホーツク総合振興局、。「」（）ABCabc123\n　") + ["𠮷", "😀", "\ufe00", "\u0378"]
+    rng = random.Random(5)
+    found_missing = 0
+    for _ in range(300):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        for fonts, fallbacks in ((names, []), (names[:1], names[1:]), ([], names)):
+            expected = _missing_the_long_way(text, fonts, fallbacks)
+            assert missing_chars(text, fonts, fallbacks) == expected, (text, fonts, fallbacks)
+            found_missing += bool(expected)
+        line = text.replace("\n", "")        # (a line break is no glyph: check_glyphs takes it apart)
+        for name in names:
+            assert covers(name, line) == (not _missing_the_long_way(line, [name], [])), line
+    assert found_missing > 100       # the samples did reach characters no font has
+
+
+def test_the_docx_zip_is_the_one_python_docx_saving_and_rewriting_made(tmp_path):
+    """document_bytes takes the parts from python-docx instead of saving its zip and
+    rewriting it: the bytes must be those the rewrite made."""
+    from jpdocs.writers import docx as docx_writer, ooxml
+    from jpdocs.build import make_documents, style_for
+    from jpdocs.spec import load_spec
+
+    def the_long_way(document) -> bytes:
+        raw, fixed = io.BytesIO(), io.BytesIO()
+        document.save(raw)
+        with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+            for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
+                info = zipfile.ZipInfo(name, ooxml.ZIP_TIME)
+                info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0
+                dst.writestr(info, src.read(name))
+        return fixed.getvalue()
+
+    loaded = load_spec(SEED_SPEC)
+    style = style_for(loaded)
+    made = []
+    real = docx_writer.document_bytes
+
+    def both(document):
+        made.append((real(document), the_long_way(document)))
+        return made[-1][0]
+    docx_writer.document_bytes = both
+    try:
+        for doc in make_documents(loaded, style):
+            docx_writer.render_docx(doc, style)
+    finally:
+        docx_writer.document_bytes = real
+    assert len(made) >= 3           # notice, overview sheet, agreement
+    for short, long in made:
+        assert short == long
+        assert zipfile.ZipFile(io.BytesIO(short)).namelist()[0] == "[Content_Types].xml"
+
+
+PROBE = """
+import os, sys
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")     # as generate.py does
+sys.argv = ["generate.py", {spec!r}, "-o", {out!r}, "--kinds", "press-notice", "--format", "pdf"]
+sys.path.insert(0, {root!r})
+from jpdocs.cli import main
+code = main(sys.argv[1:])
+loaded = [m for m in ("uharfbuzz._harfbuzz", "http.client", "ssl", "PIL._imaging", "email.message") if m in sys.modules]
+import reportlab.platypus.paragraph as paragraph, yaml.reader
+print(code, loaded, type(paragraph.uri_pat).__name__, type(yaml.reader.Reader.NON_PRINTABLE).__name__)
+print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(paragraph.uri_pat.match("not a url")),
+      bool(yaml.reader.Reader.NON_PRINTABLE.search("ok\\x07")))
+"""
+
+
+def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
+    """HarfBuzz, urllib's HTTP stack, PIL and package metadata are not loaded by a notice PDF, and
+    the two deferred patterns, once used, match as compiled ones do."""
+    probe = PROBE.format(spec=str(SEED_SPEC), out=str(tmp_path / "out"), root=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.splitlines()[-2:]
+    assert first == "0 [] _LazyPattern _LazyPattern"
+    assert second == "True False True"
+    assert (tmp_path / "out" / SEED_SPEC.stem / "press-notice.pdf").is_file()
+
+
+ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlopen", "importlib.metadata": "packages_distributions"}
+
+
+@pytest.mark.parametrize("module", sorted(ATTRIBUTE))
+def test_a_deferred_module_is_the_real_one_once_used(module):
+    """Imported through jpdocs, a deferred module has not run yet; its first
+    attribute runs it, and it is then the module itself, in sys.modules and for
+    importlib alike."""
+    code = (f"import sys, importlib; sys.path.insert(0, {str(ROOT)!r}); import jpdocs; import {module} as m; "
+            "print(type(m).__name__); "
+            f"getattr(m, {ATTRIBUTE[module]!r}); "
+            f"print(type(m).__name__, importlib.import_module({module!r}) is m is sys.modules[{module!r}])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["_Deferred", "module True"]
+
+
+def test_an_attribute_set_on_deferred_pil_is_pils_own():
+    """images.py lifts PIL's pixel limit by setting Image.MAX_IMAGE_PIXELS: on the
+    deferred module that must reach the code of PIL that reads it."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import jpdocs; from PIL import Image; "
+            "Image.MAX_IMAGE_PIXELS = 5\n"
+            "try:\n    Image._decompression_bomb_check((10, 10))\nexcept Image.DecompressionBombError:\n    print('refused')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "refused"
+
+
+def test_a_font_changed_in_place_is_hashed_again(tmp_path, monkeypatch):
+    """The font digest is remembered under the file's identity and times: a font
+    rewritten in place with the same size and its old modification time (as a copy
+    tool keeping times would leave it) must still get its new digest."""
+    import hashlib
+    import os
+    from jpdocs.files import read_regular_file_stat
+    from jpdocs.fontcache import content_digest
+    monkeypatch.setenv("JPDOCS_CACHE", str(tmp_path / "cache"))
+    font = tmp_path / "font.ttf"
+    font.write_bytes((ROOT / "fonts" / "BIZUDGothic-Bold.ttf").read_bytes()[:200_000])
+    data, st = read_regular_file_stat(font, 10**9, "font file")
+    assert content_digest(data, st) == hashlib.sha256(data).hexdigest()
+    assert list((tmp_path / "cache" / "fonts").glob("*.sha256")), "the digest was not remembered"
+    assert content_digest(data, st) == hashlib.sha256(data).hexdigest()       # from the cache
+    with open(font, "r+b") as fh:
+        fh.seek(1000)
+        fh.write(b"\xff\xfe")
+    os.utime(font, ns=(st.st_atime_ns, st.st_mtime_ns))
+    changed, st2 = read_regular_file_stat(font, 10**9, "font file")
+    assert (st2.st_size, st2.st_mtime_ns) == (st.st_size, st.st_mtime_ns) and changed != data
+    assert content_digest(changed, st2) == hashlib.sha256(changed).hexdigest()
+
+
+def test_a_function_imported_from_deferred_metadata_works():
+    """pydantic imports entry_points from importlib.metadata at its own import: the
+    stand-in it gets must run the module and give what the real function gives."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import jpdocs\n"
+            "from importlib.metadata import version, entry_points\n"
+            "import importlib.metadata as md\n"
+            "print(type(md).__name__, version('pydantic'), type(md).__name__, "
+            "entry_points(group='console_scripts') == md.entry_points(group='console_scripts'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    import pydantic
+    assert result.stdout.split() == ["_Deferred", pydantic.VERSION, "module", "True"]
+
+
+SIGN_AFTER_BUILD = """
+import os, sys
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+sys.path[:0] = [{root!r}, {tests!r}]
+from pathlib import Path
+from jpdocs.cli import main
+assert main([{spec!r}, "-o", {out!r}, "--kinds", "agreement", "--format", "pdf"]) == 0
+print("signers loaded by the build:", any(m in sys.modules for m in ("pyhanko.sign.signers", "aiohttp",
+                                                                    "pyhanko_certvalidator.context", "asyncio")))
+from certs import make_p12
+p12, _ = make_p12(Path({out!r}))
+os.environ["JPDOCS_P12_PASSWORD"] = "secret"
+pdf = Path({out!r}) / {stem!r} / "agreement.pdf"
+assert main(["sign", str(pdf), "--field", "甲", "--p12", str(p12), "-o", str(pdf.with_name("signed.pdf"))]) == 0
+from jpdocs.signing import broken_signatures, signature_fields
+data = pdf.with_name("signed.pdf").read_bytes()
+print("broken:", broken_signatures(data), [(f.name, f.signed) for f in signature_fields(data)])
+"""
+
+
+def test_signature_fields_without_pyhankos_signers_then_signing_in_the_same_process(tmp_path):
+    """The agreement's empty signature fields are added without running
+    pyhanko.sign's __init__ (which imports every signer); signing afterwards, in
+    the same process, runs it and signs."""
+    script = SIGN_AFTER_BUILD.format(root=str(ROOT), tests=str(ROOT / "tests"), spec=str(SEED_SPEC),
+                                     out=str(tmp_path), stem=SEED_SPEC.stem)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stdout.splitlines() if ln.startswith(("signers", "broken"))]
+    assert lines[0] == "signers loaded by the build: False"
+    assert lines[1].startswith("broken: [] [('甲', True), ('乙', False)")
