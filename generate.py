@@ -7,6 +7,13 @@ import sys
 # is built: 20 ms of every run, for plugins this program does not use.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
+# Third-party imports this program rarely needs load at first use (lazy_imports.py).
+# Installed here, by the program, not by `import jpdocs`: it changes how modules
+# load for the whole process, which a library must not do to its host.
+from jpdocs import lazy_imports  # noqa: E402
+
+lazy_imports.install()
+
 from jpdocs.cli import main  # noqa: E402
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Third-party imports made cheap: work they do at import that a run rarely uses.
 
-Installed when the package is imported (jpdocs/__init__.py), before anything
-imports reportlab, so every entry point gets it. Each saves 5–20 ms of a cold
+Installed by the program (generate.py) before anything imports reportlab; not
+by `import jpdocs`, as it changes how modules load for the whole process. Each saves 5–20 ms of a cold
 start of ~0.35 s, and loads in full the first time it is really used:
 
 - HarfBuzz (uharfbuzz): reportlab.pdfbase.ttfonts imports it in case a font is
@@ -143,8 +143,10 @@ def _forwarder(module: types.ModuleType, attr: str):
 
 def defer(name: str) -> None:
     """Put module `name` in sys.modules (and on its parent package) with its code
-    not run yet (_Deferred); nothing if it is imported already."""
-    if name in sys.modules:
+    not run yet (_Deferred); nothing if it is imported already, or if the program
+    did not install() deferring (jpdocs used as a library leaves its host's imports
+    alone)."""
+    if name in sys.modules or not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
         return
     parent_name, _, child = name.rpartition(".")
     parent = importlib.import_module(parent_name) if parent_name else None

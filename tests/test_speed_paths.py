@@ -119,6 +119,7 @@ import os, sys
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")     # as generate.py does
 sys.argv = ["generate.py", {spec!r}, "-o", {out!r}, "--kinds", "press-notice", "--format", "pdf"]
 sys.path.insert(0, {root!r})
+from jpdocs import lazy_imports; lazy_imports.install()       # as generate.py does
 from jpdocs.cli import main
 code = main(sys.argv[1:])
 loaded = [m for m in ("uharfbuzz._harfbuzz", "http.client", "ssl", "PIL._imaging", "email.message") if m in sys.modules]
@@ -149,7 +150,7 @@ def test_a_deferred_module_is_the_real_one_once_used(module):
     """Imported through jpdocs, a deferred module has not run yet; its first
     attribute runs it, and it is then the module itself, in sys.modules and for
     importlib alike."""
-    code = (f"import sys, importlib; sys.path.insert(0, {str(ROOT)!r}); import jpdocs; import {module} as m; "
+    code = (f"import sys, importlib; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import lazy_imports; lazy_imports.install(); import {module} as m; "
             "print(type(m).__name__); "
             f"getattr(m, {ATTRIBUTE[module]!r}); "
             f"print(type(m).__name__, importlib.import_module({module!r}) is m is sys.modules[{module!r}])")
@@ -161,7 +162,7 @@ def test_a_deferred_module_is_the_real_one_once_used(module):
 def test_an_attribute_set_on_deferred_pil_is_pils_own():
     """images.py lifts PIL's pixel limit by setting Image.MAX_IMAGE_PIXELS: on the
     deferred module that must reach the code of PIL that reads it."""
-    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import jpdocs; from PIL import Image; "
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import lazy_imports; lazy_imports.install(); from PIL import Image; "
             "Image.MAX_IMAGE_PIXELS = 5\n"
             "try:\n    Image._decompression_bomb_check((10, 10))\nexcept Image.DecompressionBombError:\n    print('refused')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -196,7 +197,7 @@ def test_a_font_changed_in_place_is_hashed_again(tmp_path, monkeypatch):
 def test_a_function_imported_from_deferred_metadata_works():
     """pydantic imports entry_points from importlib.metadata at its own import: the
     stand-in it gets must run the module and give what the real function gives."""
-    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import jpdocs\n"
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import lazy_imports; lazy_imports.install()\n"
             "from importlib.metadata import version, entry_points\n"
             "import importlib.metadata as md\n"
             "print(type(md).__name__, version('pydantic'), type(md).__name__, "
@@ -212,6 +213,7 @@ import os, sys
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 sys.path[:0] = [{root!r}, {tests!r}]
 from pathlib import Path
+from jpdocs import lazy_imports; lazy_imports.install()       # as generate.py does
 from jpdocs.cli import main
 assert main([{spec!r}, "-o", {out!r}, "--kinds", "agreement", "--format", "pdf"]) == 0
 print("signers loaded by the build:", any(m in sys.modules for m in ("pyhanko.sign.signers", "aiohttp",
@@ -238,3 +240,15 @@ def test_signature_fields_without_pyhankos_signers_then_signing_in_the_same_proc
     lines = [ln for ln in result.stdout.splitlines() if ln.startswith(("signers", "broken"))]
     assert lines[0] == "signers loaded by the build: False"
     assert lines[1].startswith("broken: [] [('甲', True), ('乙', False)")
+
+
+def test_importing_jpdocs_as_a_library_leaves_the_hosts_imports_alone():
+    """Only the program (generate.py) defers imports: `import jpdocs` in someone
+    else's process must not swap their modules for stand-ins."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import jpdocs, jpdocs.spec, jpdocs.build\n"
+            "from jpdocs.lazy_imports import defer; defer('pyhanko.sign')\n"
+            "import PIL.Image, urllib.request, importlib.metadata, pyhanko.sign\n"
+            "print([type(m).__name__ for m in (PIL.Image, urllib.request, importlib.metadata, pyhanko.sign)])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['module', 'module', 'module', 'module']"
