@@ -340,3 +340,76 @@ def test_renewal_periods_follow_the_digit_style(tmp_path):
     [article] = [a for a in text_of(spec, "full").articles if a.name == "validity"]
     assert "満了の日の１０日前までに" in article.clauses[0].text
     assert "起算して１２か月延長する" in article.clauses[0].text
+
+
+# ---------------------------------------------------------------- the house's article form
+def style_with_form(**form):
+    """The bundled house style with another agreement form (article heading, signature lines)."""
+    style = load_style()
+    return style.model_copy(update={"agreement": style.agreement.model_copy(update=form)})
+
+
+@pytest.mark.parametrize("form, first, second", [
+    ({}, ("第１条（目的）", "", 0.0), ("第２条（連携事項）", "", 0.0)),
+    ({"article_heading": "{number}　{heading}"}, ("第１条　目的", "", 0.0), ("第２条　連携事項", "", 0.0)),
+    ({"article_heading": "（{heading}）", "article_lead": "{number}　"},
+     ("（目的）", "第１条　", 1.0), ("（連携事項）", "第２条　", 1.0)),
+    ({"article_heading": "", "article_lead": "{number}（{heading}）　"},
+     ("", "第１条（目的）　", 0.0), ("", "第２条（連携事項）　", 0.0)),
+])
+def test_the_houses_article_form_is_filled_with_each_articles_number_and_heading(form, first, second):
+    articles = compose(load_spec(SEED_SPEC), style_with_form(**form)).articles
+    assert [(a.title, a.clauses[0].lead, a.title_indent) for a in articles[:2]] == [first, second]
+
+
+def test_labelled_signature_lines_are_spread_to_the_longest_label_and_name_the_organisation():
+    style = style_with_form(signature_labels={"address": "住所", "organisation": "名称", "title": "代表者"})
+    bureau, school = compose(load_spec(SEED_SPEC), style).signatories
+    assert [(line.text, line.hang) for line in school.lines] == [
+        ("住　所　北海道北見市公園町165番地", 4),
+        ("名　称　国立大学法人北海道国立大学機構", 4),
+        ("　　　　北見工業大学", 4),               # the organisation's second line: no label again
+        ("代表者　北見工業大学学長", 4),
+        ("　　　　鈴木　聡一郎", 4),               # the name has no label here
+    ]
+    # labelled, the 名称 line names the organisation even where the title begins with it
+    assert [line.text for line in bureau.lines][1:3] == ["名　称　北海道オホーツク総合振興局", "代表者　北海道オホーツク総合振興局長"]
+
+
+def test_short_labels_are_padded_to_the_longest():
+    style = style_with_form(signature_labels={"address": "所在地", "title": "職", "name": "氏名"})
+    school = compose(load_spec(SEED_SPEC), style).signatories[1]
+    assert [line.text for line in school.lines] == [
+        "所在地　北海道北見市公園町165番地",
+        "　　　　国立大学法人北海道国立大学機構",    # unlabelled: the title rule still leaves 北見工業大学 out
+        "職　　　北見工業大学学長",
+        "氏　名　鈴木　聡一郎",
+    ]
+
+
+def test_organisation_line_always_keeps_the_organisation_the_title_names():
+    bureau, school = compose(load_spec(SEED_SPEC), style_with_form(organisation_line="always")).signatories
+    assert bureau.organisation == ("北海道オホーツク総合振興局",)
+    assert school.organisation == ("国立大学法人北海道国立大学機構", "北見工業大学")
+    assert [line.text for line in bureau.lines] == ["北海道網走市北７条西３丁目", "北海道オホーツク総合振興局",
+                                                     "北海道オホーツク総合振興局長", "中島　和彦"]
+    assert all(line.hang == 0 for line in bureau.lines)
+
+
+def test_a_draft_party_left_open_gets_blank_organisation_and_name_lines(tmp_path):
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    data["agreement"]["signing_date"] = None
+    data["agreement"]["document"]["draft"] = True
+    data["parties"]["kitami_it"].update(name=None, formal_name=None, address=None)
+    data["parties"]["kitami_it"]["representative"].update(title="代表者", name=None)
+    del data["press_notice"]
+    spec = tmp_path / "draft.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    style = load_style()
+    blank = style.word("blank_name")
+    text = compose(load_spec(spec), style)
+    school = text.signatories[1]
+    assert (school.label, school.field, school.address) == ("乙", "乙", "")
+    assert (school.organisation, school.title, school.name) == ((blank,), "代表者", blank)
+    assert [line.text for line in school.lines] == [blank, "代表者", blank]
+    assert text.date == style.word("blank_date")
