@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SEED_SPEC
-from jpdocs.articles import compose, document_title, party_label_words, title_lines
+from jpdocs.articles import compose, document_title, party_label_words, polite, title_lines
 from jpdocs.errors import InputError
 from jpdocs.spec import load_spec
 from jpdocs.style import load_style
@@ -413,3 +413,120 @@ def test_a_draft_party_left_open_gets_blank_organisation_and_name_lines(tmp_path
     assert (school.organisation, school.title, school.name) == ((blank,), "代表者", blank)
     assert [line.text for line in school.lines] == [blank, "代表者", blank]
     assert text.date == style.word("blank_date")
+
+
+# ---------------------------------------------------------------- paragraphs and the writing style
+def test_a_second_paragraph_is_numbered_２_and_its_lead_hangs_the_text(tmp_path):
+    text = text_of(SEED_SPEC)
+    assert [[(c.marker, c.lead) for c in a.clauses] for a in text.articles] == [
+        [("", "")], [("", "")], [("", ""), ("２", "２　")], [("", ""), ("２", "２　")], [("", "")], [("", "")],
+        [("", "")]]
+    spec = write_spec(tmp_path, "items", extra_articles=[{
+        "heading": "個人情報の保護", "text": ["甲及び乙は、個人情報を適正に取り扱うものとする。",
+                                           {"text": "甲及び乙は、次に掲げる事項を遵守するものとする。",
+                                            "items": ["目的外に利用しないこと。", "第三者に提供しないこと。"]}]}])
+    [own] = [a for a in text_of(spec, "full").articles if a.heading == "個人情報の保護"]
+    assert [(c.marker, c.lead, [(e.marker, e.text) for e in c.entries]) for c in own.clauses] == [
+        ("", "", []),
+        ("２", "２　", [("（１）", "目的外に利用しないこと。"), ("（２）", "第三者に提供しないこと。")])]
+
+
+@pytest.mark.parametrize("text, writing, expected", [
+    ("次のとおり協定を締結する。", "です・ます", "次のとおり協定を締結します。"),
+    ("次のとおり覚書を取り交わす。", "です・ます", "次のとおり覚書を取り交わします。"),
+    ("本書２通を作成し、各自その１通を保有する。以上。", "です・ます", "本書２通を作成し、各自その１通を保有します。以上。"),
+    ("締結する。保有する。", "です・ます", "締結します。保有します。"),
+    ("次のとおり協定を締結する。", "である", "次のとおり協定を締結する。"),
+    ("協議するものとする", "です・ます", "協議するものとする"),          # no 。: not a sentence end
+])
+def test_polite_turns_the_generated_sentence_ends_into_desu_masu_only(text, writing, expected):
+    assert polite(text, writing) == expected
+
+
+def test_a_desu_masu_set_makes_the_preamble_and_closing_polite(tmp_path):
+    spec = write_spec(tmp_path, "polite", standard="包括連携（です・ます）", writing="です・ます")
+    text = text_of(spec)
+    assert text.preamble.endswith("包括的な連携に関し、次のとおり協定を締結します。")
+    assert text.closing == "本協定の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有します。"
+    assert text.writing == "です・ます"
+
+
+# ---------------------------------------------------------------- compose's errors, in process
+def line_of(path, fragment: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
+
+
+def problems_of(spec, style=None, final=False) -> list[tuple]:
+    with pytest.raises(InputError) as raised:
+        compose(load_spec(spec), style or load_style(), final=final)
+    return [(p.file, p.line, p.key, p.message) for p in raised.value.problems]
+
+
+def test_an_unknown_standard_set_is_named_at_the_specs_key_with_the_sets_file(tmp_path):
+    spec = write_spec(tmp_path, "unknown", standard="包括連帯")
+    sets = str(load_style().article_sets)
+    [(file, line, key, message)] = problems_of(spec)
+    assert (file, line, key) == (str(spec), line_of(spec, "standard: 包括連帯"), "agreement.document.standard")
+    assert message.startswith(f"no standard set of articles is named '包括連帯' in {sets}; did you mean '包括連携'?")
+
+
+def test_the_set_file_is_recorded_only_when_a_set_is_chosen(tmp_path):
+    assert text_of(SEED_SPEC).standard_file == str(load_style().article_sets)
+    own = write_spec(tmp_path, "own", standard=None, subject="連携", purpose=None, extra_articles=[
+        {"heading": "目的", "text": ["本協定は、連携を目的とする。"]}])
+    text = text_of(own)
+    assert (text.standard_file, text.standard, text.writing) == ("", "", "である")
+    assert [a.title for a in text.articles] == ["第１条（目的）"]
+
+
+def test_a_writing_style_other_than_the_sets_is_an_error_naming_both(tmp_path):
+    spec = write_spec(tmp_path, "style", writing="です・ます")
+    assert problems_of(spec) == [(str(spec), line_of(spec, "writing: です・ます"), "agreement.document.writing",
+                                  "the standard set '包括連携' is written である, and the document is to be written"
+                                  " です・ます: choose a set written です・ます, or leave writing: out to write as the set does")]
+
+
+def test_the_sets_writing_is_the_documents_unless_the_spec_says_it(tmp_path):
+    assert text_of(SEED_SPEC).writing == "である"
+    assert text_of(write_spec(tmp_path, "p", standard="包括連携（です・ます）")).writing == "です・ます"
+
+
+def draft_spec(tmp_path):
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    data["agreement"]["signing_date"] = None
+    data["agreement"]["document"]["draft"] = True
+    data["parties"]["kitami_it"]["representative"]["name"] = None
+    del data["press_notice"]
+    spec = tmp_path / "draft.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec
+
+
+def test_a_final_build_of_a_draft_names_the_draft_key_and_every_blank(tmp_path):
+    spec = draft_spec(tmp_path)
+    assert text_of(spec).draft is True                     # a draft builds as a draft
+    assert problems_of(spec, final=True) == [
+        (str(spec), line_of(spec, "draft: true"), "agreement.document.draft",
+         "a final build (--final) of a draft: remove draft: true and fill in what it leaves open"
+         " (agreement.signing_date, parties.kitami_it.representative.name)"),
+        (str(spec), line_of(spec, "signing_date: null"), "agreement.signing_date",
+         "left open (null) in a draft; a final build (--final) needs it written"),
+        (str(spec), line_of(spec, "name: null"), "parties.kitami_it.representative.name",
+         "left open (null) in a draft; a final build (--final) needs it written")]
+
+
+def test_a_final_build_of_a_complete_draft_names_only_the_draft_key(tmp_path):
+    spec = write_spec(tmp_path, "done", draft=True)
+    assert problems_of(spec, final=True) == [(str(spec), line_of(spec, "draft: true"), "agreement.document.draft",
+                                              "a final build (--final) of a draft: remove draft: true")]
+    assert compose(load_spec(SEED_SPEC), load_style(), final=True).draft is False
+
+
+def test_labels_per_party_and_a_collective_word_reach_the_articles(tmp_path):
+    spec = write_spec(tmp_path, "labels", labels={"bureau": "振興局", "kitami_it": "大学"}, collective="両者")
+    text = text_of(spec)
+    assert text.labels == ("振興局", "大学")
+    assert text.preamble.startswith("北海道オホーツク総合振興局（以下「振興局」という。）と")
+    assert text.articles[0].clauses[0].text.startswith("本協定は、両者が相互に連携し")
+    assert text.closing == "本協定の締結を証するため、本書２通を作成し、両者記名押印の上、各自その１通を保有する。"
+    assert [s.label for s in text.signatories] == ["振興局", "大学"]
