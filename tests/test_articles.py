@@ -530,3 +530,43 @@ def test_labels_per_party_and_a_collective_word_reach_the_articles(tmp_path):
     assert text.articles[0].clauses[0].text.startswith("本協定は、両者が相互に連携し")
     assert text.closing == "本協定の締結を証するため、本書２通を作成し、両者記名押印の上、各自その１通を保有する。"
     assert [s.label for s in text.signatories] == ["振興局", "大学"]
+
+
+def test_the_specs_own_texts_in_the_other_style_are_named_wherever_they_stand(tmp_path):
+    spec = write_spec(tmp_path, "own", articles={"costs": {"text": ["費用は、協議して定めます。"]}},
+                      extra_articles=[{"heading": "個人情報の保護", "text": [
+                          "甲及び乙は、個人情報を守ります。",
+                          {"text": "甲及び乙は、次の事項を守ります。",
+                           "items": ["目的外に使いません。", {"text": "提供しません。", "items": ["例外を設けます。"]}]}]}],
+                      preamble="北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、次のとおり協定を結びます。",
+                      closing="以上を証します。")
+    found = problems_of(spec)
+    D = "agreement.document."
+    assert [key for _, _, key, _ in found] == [
+        D + "articles.costs.text[0]", D + "extra_articles[0].text[0]", D + "extra_articles[0].text[1].text",
+        D + "extra_articles[0].text[1].items[0]", D + "extra_articles[0].text[1].items[1].text",
+        D + "extra_articles[0].text[1].items[1].items[0]", D + "preamble", D + "closing"]
+    assert found[0][1:] == (line_of(spec, "費用は、協議して定めます。"), D + "articles.costs.text[0]",
+                            "「費用は、協議して定めます。」 is written です・ます, and this document is written である"
+                            " (document.writing, or its standard set's): write it in one style, never mixed")
+    assert found[-1][1] == line_of(spec, "closing:")
+
+
+def test_another_kinds_own_word_in_the_specs_text_is_named(tmp_path):
+    spec = write_spec(tmp_path, "kind", extra_articles=[{"heading": "期間", "text": ["本覚書の期間は別に定める。"]}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "本覚書の期間"), "agreement.document.extra_articles[0].text[0]",
+                                  "「本覚書」 in a 協定書: the document calls itself 本協定 (document.kind: 協定書)")]
+
+
+@pytest.mark.parametrize("preamble, missing", [
+    ("北海道オホーツク総合振興局と北見工業大学は、次のとおり協定を締結する。", "s 「甲」、「乙」 the document uses (…（以下「甲」という。）…)"),
+    ("北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学は、次のとおり協定を締結する。",
+     " 「乙」 the document uses (…（以下「乙」という。）…)"),
+])
+def test_an_own_preamble_must_define_every_label(tmp_path, preamble, missing):
+    spec = write_spec(tmp_path, "pre", preamble=preamble)
+    assert problems_of(spec) == [(str(spec), line_of(spec, "preamble:"), "agreement.document.preamble",
+                                  "the preamble does not define the label" + missing)]
+    ok = write_spec(tmp_path, "ok", preamble="北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、"
+                                               "次のとおり協定を締結する。")
+    assert text_of(ok).preamble.startswith("北海道オホーツク総合振興局（以下「甲」という。）")
