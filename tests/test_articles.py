@@ -491,8 +491,10 @@ def test_the_sets_writing_is_the_documents_unless_the_spec_says_it(tmp_path):
     assert text_of(write_spec(tmp_path, "p", standard="包括連携（です・ます）")).writing == "です・ます"
 
 
-def draft_spec(tmp_path):
+def draft_spec(tmp_path, open_end=False):
     data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    if open_end:
+        data["agreement"]["validity"].pop("end")
     data["agreement"]["signing_date"] = None
     data["agreement"]["document"]["draft"] = True
     data["parties"]["kitami_it"]["representative"]["name"] = None
@@ -570,3 +572,71 @@ def test_an_own_preamble_must_define_every_label(tmp_path, preamble, missing):
     ok = write_spec(tmp_path, "ok", preamble="北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、"
                                                "次のとおり協定を締結する。")
     assert text_of(ok).preamble.startswith("北海道オホーツク総合振興局（以下「甲」という。）")
+
+
+# ---------------------------------------------------------------- generated articles: areas and validity
+def test_the_validity_article_of_a_desu_masu_set_is_polite(tmp_path):
+    text = text_of(write_spec(tmp_path, "p", standard="包括連携（です・ます）"))
+    [validity] = [a for a in text.articles if a.name == "validity"]
+    clause = validity.clauses[0].text
+    assert clause.startswith("本協定の有効期間は、本協定の締結の日から令和７年３月31日までとします。")
+    assert clause.endswith("有効期間満了の日の翌日から起算して１年間延長するものとし、以後も同様とします。")
+
+
+def test_a_drafts_open_end_is_the_blank_date_in_the_validity_article(tmp_path):
+    style = load_style()
+    text = compose(load_spec(draft_spec(tmp_path, open_end=True)), style)
+    [validity] = [a for a in text.articles if a.name == "validity"]
+    assert validity.clauses[0].text.startswith(
+        f"本協定の有効期間は、本協定の締結の日から{style.word('blank_date')}までとする。ただし、")
+
+
+def areas_with_last(heading: str) -> list[dict]:
+    areas = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))["agreement"]["areas"]
+    return areas[:-1] + [dict(areas[-1], heading=heading)]
+
+
+def test_a_last_area_that_is_itself_a_catch_all_is_an_error_at_its_heading(tmp_path):
+    spec = write_spec(tmp_path, "catch", areas=areas_with_last("その他必要と認める事項"))
+    n = len(areas_with_last("x")) - 1
+    assert problems_of(spec) == [(str(spec), line_of(spec, "heading: その他必要と認める事項"),
+                                  f"agreement.areas[{n}].heading",
+                                  "the last area 「その他必要と認める事項」 is a catch-all, and the standard set adds"
+                                  " its own (「その他{all}が必要と認める事項」): remove this area, or say"
+                                  " document.catch_all: false")]
+
+
+def test_catch_all_false_lists_only_the_specs_areas(tmp_path):
+    spec = write_spec(tmp_path, "catch", areas=areas_with_last("その他必要と認める事項"), catch_all=False)
+    [areas] = [a for a in text_of(spec).articles if a.name == "areas"]
+    assert areas.clauses[0].entries[-1].text == "その他必要と認める事項"
+    assert len(areas.clauses[0].entries) == len(areas_with_last("x"))
+    [default] = [a for a in text_of(SEED_SPEC).articles if a.name == "areas"]
+    assert default.clauses[0].entries[-1].text == "その他甲及び乙が必要と認める事項"
+
+
+def test_an_area_named_その他_before_the_last_is_no_catch_all(tmp_path):
+    areas = areas_with_last("観光の振興に関すること")
+    areas[-2] = dict(areas[-2], heading="その他の連携に関すること")
+    [article] = [a for a in text_of(write_spec(tmp_path, "mid", areas=areas)).articles if a.name == "areas"]
+    assert [e.text for e in article.clauses[0].entries][-3:] == [
+        "その他の連携に関すること", "観光の振興に関すること", "その他甲及び乙が必要と認める事項"]
+
+
+def test_two_standard_articles_with_one_heading_are_an_error_at_the_specs_standard_key(tmp_path):
+    sets = tmp_path / "sets.yaml"
+    sets.write_text("重複:\n  subject: 連携\n  articles:\n"
+                    "    - {name: a, heading: 目的, text: [\"{doc}は、連携を目的とする。\"]}\n"
+                    "    - {name: b, heading: 目的, text: [\"{doc}は、協力を目的とする。\"]}\n", encoding="utf-8")
+    style = load_style().model_copy(update={"article_sets": str(sets)})
+    spec = write_spec(tmp_path, "dup", standard="重複")
+    assert problems_of(spec, style) == [(str(spec), line_of(spec, "standard: 重複"), "agreement.document.standard",
+                                         "two articles are headed 「目的」 ('a' and 'b'); change or remove one")]
+
+
+def test_a_plain_own_text_in_a_desu_masu_document_is_named(tmp_path):
+    spec = write_spec(tmp_path, "p", standard="包括連携（です・ます）",
+                      extra_articles=[{"heading": "個人情報の保護", "text": ["甲及び乙は、個人情報を守る。"]}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "個人情報を守る。"), "agreement.document.extra_articles[0].text[0]",
+                                  "「甲及び乙は、個人情報を守る。」 is written である, and this document is written です・ます"
+                                  " (document.writing, or its standard set's): write it in one style, never mixed")]
