@@ -640,3 +640,50 @@ def test_a_plain_own_text_in_a_desu_masu_document_is_named(tmp_path):
     assert problems_of(spec) == [(str(spec), line_of(spec, "個人情報を守る。"), "agreement.document.extra_articles[0].text[0]",
                                   "「甲及び乙は、個人情報を守る。」 is written である, and this document is written です・ます"
                                   " (document.writing, or its standard set's): write it in one style, never mixed")]
+
+
+# ---------------------------------------------------------------- changes to standard articles: errors
+def test_changes_to_articles_without_a_standard_set_are_errors_at_each_change(tmp_path):
+    spec = write_spec(tmp_path, "noset", standard=None, subject="連携", purpose=None,
+                      articles={"purpose": {"heading": "趣旨"}, "costs": {"remove": True}},
+                      extra_articles=[{"heading": "目的", "text": ["本協定は、連携を目的とする。"]}])
+    message = ("articles: changes articles of a standard set, and no set is chosen (standard:);"
+               " write this article under extra_articles")
+    assert problems_of(spec) == [
+        (str(spec), line_of(spec, "heading: 趣旨") - 1, "agreement.document.articles.purpose", message),
+        (str(spec), line_of(spec, "costs:"), "agreement.document.articles.costs", message)]
+
+
+def test_an_unknown_article_name_gets_a_close_name_or_the_sets_articles(tmp_path):
+    spec = write_spec(tmp_path, "names", articles={"cost": {"heading": "経費"}, "zzzz": {"remove": True},
+                                                   "consultation": {"heading": "協議事項"}})
+    assert problems_of(spec) == [
+        (str(spec), line_of(spec, "cost:"), "agreement.document.articles.cost",
+         "the standard set '包括連携' has no article named 'cost'; did you mean 'costs'?"),
+        (str(spec), line_of(spec, "zzzz:"), "agreement.document.articles.zzzz",
+         "the standard set '包括連携' has no article named 'zzzz'; its articles: purpose, areas, promotion,"
+         " confidentiality, costs, validity, consultation")]
+
+
+def test_a_change_to_the_areas_article_of_a_spec_without_areas_is_an_error_and_the_rest_still_checked(tmp_path):
+    spec = write_spec(tmp_path, "noareas", areas=[], articles={"areas": {"heading": "連携の内容"},
+                                                               "costs": {"heading": "経費", "remove": True}})
+    assert problems_of(spec) == [
+        (str(spec), line_of(spec, "areas:"), "agreement.document.articles.areas",
+         "the article 'areas' is made from agreement.areas, and this spec has none, so this change would not"
+         " show: add the areas, or write the article under extra_articles"),
+        (str(spec), line_of(spec, "costs:"), "agreement.document.articles.costs",
+         "remove: true together with a heading or text: say one or the other")]
+
+
+def test_an_extra_placed_next_to_an_unknown_article_gets_a_close_name_or_the_known_ones(tmp_path):
+    spec = write_spec(tmp_path, "place", extra_articles=[
+        {"heading": "一", "text": ["甲及び乙は、協力する。"], "after": "costz"},
+        {"heading": "二", "text": ["甲及び乙は、協力する。"], "before": "qqqq"},
+        {"heading": "三", "text": ["甲及び乙は、協力する。"], "after": "costs"}])
+    assert problems_of(spec) == [
+        (str(spec), line_of(spec, "after: costz"), "agreement.document.extra_articles[0].after",
+         "no article is named 'costz'; did you mean 'costs'?"),
+        (str(spec), line_of(spec, "before: qqqq"), "agreement.document.extra_articles[1].before",
+         "no article is named 'qqqq'; known: purpose, areas, promotion, confidentiality, costs, validity,"
+         " consultation")]
