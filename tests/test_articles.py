@@ -687,3 +687,23 @@ def test_an_extra_placed_next_to_an_unknown_article_gets_a_close_name_or_the_kno
         (str(spec), line_of(spec, "before: qqqq"), "agreement.document.extra_articles[1].before",
          "no article is named 'qqqq'; known: purpose, areas, promotion, confidentiality, costs, validity,"
          " consultation")]
+
+
+def test_each_article_says_whether_it_is_the_sets_changed_or_the_specs_own(tmp_path):
+    spec = write_spec(tmp_path, "origin", articles={"purpose": {"heading": "趣旨"},
+                                                    "costs": {"text": ["費用は、各自が負担する。"]}},
+                      extra_articles=[{"heading": "個人情報の保護", "text": ["甲及び乙は、個人情報を適正に取り扱う。"]}])
+    assert [(a.name, a.heading, a.origin) for a in text_of(spec).articles] == [
+        ("purpose", "趣旨", "changed"), ("areas", "連携事項", "standard"), ("promotion", "推進体制", "standard"),
+        ("confidentiality", "秘密保持", "standard"), ("costs", "費用負担", "changed"),
+        ("validity", "有効期間", "standard"), ("extra-1", "個人情報の保護", "spec"), ("consultation", "協議", "standard")]
+
+
+def test_a_heading_written_twice_is_an_error_at_the_specs_own_key(tmp_path):
+    spec = write_spec(tmp_path, "extra", extra_articles=[{"heading": "秘密保持", "text": ["甲及び乙は、秘密を守る。"]}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "heading: 秘密保持"),
+                                  "agreement.document.extra_articles[0].heading",
+                                  "two articles are headed 「秘密保持」 ('confidentiality' and 'extra-1'); change or remove one")]
+    spec = write_spec(tmp_path, "changed", articles={"costs": {"heading": "秘密保持"}})
+    assert problems_of(spec) == [(str(spec), line_of(spec, "costs:"), "agreement.document.articles.costs",
+                                  "two articles are headed 「秘密保持」 ('confidentiality' and 'costs'); change or remove one")]
