@@ -707,3 +707,81 @@ def test_a_heading_written_twice_is_an_error_at_the_specs_own_key(tmp_path):
     spec = write_spec(tmp_path, "changed", articles={"costs": {"heading": "秘密保持"}})
     assert problems_of(spec) == [(str(spec), line_of(spec, "costs:"), "agreement.document.articles.costs",
                                   "two articles are headed 「秘密保持」 ('confidentiality' and 'costs'); change or remove one")]
+
+
+def test_labels_per_party_without_a_collective_word_sign_as_振興局及び大学が(tmp_path):
+    text = text_of(write_spec(tmp_path, "labels", labels={"bureau": "振興局", "kitami_it": "大学"}))
+    assert text.closing == "本協定の締結を証するため、本書２通を作成し、振興局及び大学が記名押印の上、各自その１通を保有する。"
+    assert text.label_chars == 3
+
+
+def test_a_label_that_is_the_partys_own_name_is_not_defined_in_the_preamble(tmp_path):
+    text = text_of(write_spec(tmp_path, "own", labels={"bureau": "振興局", "kitami_it": "北見工業大学"}))
+    assert text.preamble == ("北海道オホーツク総合振興局（以下「振興局」という。）と国立大学法人北海道国立大学機構　北見工業大学は、"
+                             "包括的な連携に関し、次のとおり協定を締結する。")
+
+
+def test_the_label_column_is_as_wide_as_the_longest_label_and_none_for_a_collective_word(tmp_path):
+    assert text_of(SEED_SPEC).label_chars == 1
+    assert text_of(write_spec(tmp_path, "both", labels="両者")).label_chars == 0
+
+
+def test_an_agreement_with_no_article_is_an_error_at_the_document(tmp_path):
+    spec = write_spec(tmp_path, "empty", standard=None, subject="連携", purpose=None)
+    assert problems_of(spec) == [(str(spec), line_of(spec, "document:"), "agreement.document",
+                                  "the agreement has no article: choose a standard set (standard: 包括連携) or write"
+                                  " the articles under extra_articles")]
+
+
+def test_no_subject_from_the_spec_or_a_set_and_no_preamble_is_an_error(tmp_path):
+    spec = write_spec(tmp_path, "nosubject", standard=None, purpose=None,
+                      extra_articles=[{"heading": "目的", "text": ["本協定は、連携を目的とする。"]}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "document:"), "agreement.document.subject",
+                                  "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を締結する。"
+                                  " (no standard set gives one), or a preamble of the spec's own")]
+    own = write_spec(tmp_path, "preamble", standard=None, purpose=None, preamble="甲と乙は、次のとおり協定を締結する。",
+                     extra_articles=[{"heading": "目的", "text": ["本協定は、連携を目的とする。"]}], labels="両者")
+    assert text_of(own).preamble == "甲と乙は、次のとおり協定を締結する。"
+
+
+def test_a_set_that_never_states_the_purpose_needs_none(tmp_path):
+    sets = tmp_path / "sets.yaml"
+    sets.write_text("簡素:\n  subject: 連携\n  articles:\n"
+                    "    - {name: a, heading: 連携, text: [\"{all}は、連携する。\"]}\n", encoding="utf-8")
+    style = load_style().model_copy(update={"article_sets": str(sets)})
+    spec = write_spec(tmp_path, "nopurpose", standard="簡素", purpose=None)
+    assert [c.text for a in compose(load_spec(spec), style).articles for c in a.clauses] == ["甲及び乙は、連携する。"]
+
+
+def test_a_heading_written_before_the_sets_article_is_still_named_at_the_specs_key(tmp_path):
+    spec = write_spec(tmp_path, "before", extra_articles=[{"heading": "秘密保持", "text": ["甲及び乙は、秘密を守る。"],
+                                                           "before": "confidentiality"}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "heading: 秘密保持"),
+                                  "agreement.document.extra_articles[0].heading",
+                                  "two articles are headed 「秘密保持」 ('extra-1' and 'confidentiality'); change or remove one")]
+
+
+def test_a_memorandum_is_titled_concluded_and_recorded_as_its_kind(tmp_path):
+    text = text_of(write_spec(tmp_path, "memo", kind="覚書", conclude="取り交わす"))
+    assert text.kind == "覚書"
+    assert text.title == "北海道オホーツク総合振興局と北見工業大学との包括連携に関する覚書"
+    assert text.preamble.endswith("包括的な連携に関し、次のとおり覚書を取り交わす。")
+
+
+def test_the_text_carries_its_term_and_a_drafts_blanks(tmp_path):
+    import datetime as dt
+    term = text_of(SEED_SPEC).term
+    assert (term.start, term.end, term.notice) == (dt.date(2024, 2, 27), dt.date(2025, 3, 31), (1, "か月"))
+    text = text_of(draft_spec(tmp_path))
+    assert text.blanks == ("agreement.signing_date", "parties.kitami_it.representative.name")
+    assert text_of(SEED_SPEC).blanks == ()
+
+
+def test_a_party_without_name_or_label_signs_in_a_field_named_by_its_id(tmp_path):
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    data["agreement"]["document"].update(draft=True, labels="両者")
+    data["parties"]["kitami_it"].update(name=None, formal_name=None)
+    del data["press_notice"]
+    spec = tmp_path / "open.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert [s.field for s in text_of(spec).signatories] == ["オホーツク総合振興局", "kitami_it"]
