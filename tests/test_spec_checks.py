@@ -292,3 +292,47 @@ def test_png_and_jpeg_logos_are_accepted(tmp_path, fmt):
     Image.new("RGB", (8, 4), "white").save(tmp_path / "logo.img", fmt)
     loaded = load_spec(write(tmp_path, setting("parties", "bureau", "logo", "logo.img")))
     assert loaded.spec.parties["bureau"].logo == "logo.img"
+
+
+# ---------------------------------------------------------------- attachments: pdf_trouble
+def pdf_bytes(pages: int = 1, password: str | None = None) -> bytes:
+    import io
+    from pypdf import PdfWriter
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_attachment_pdf_that_cannot_be_used_is_said_why(tmp_path):
+    from jpdocs.spec_checks import pdf_trouble
+    good, locked, empty, text, broken, folder = (tmp_path / n for n in (
+        "map.pdf", "locked.pdf", "empty.pdf", "notes.pdf", "broken.pdf", "folder.pdf"))
+    good.write_bytes(pdf_bytes())
+    locked.write_bytes(pdf_bytes(password="secret"))
+    empty.write_bytes(pdf_bytes(pages=0))
+    text.write_bytes(b"just some text, no PDF header\n" * 50)
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n")
+    folder.mkdir()
+    assert pdf_trouble(good) is None
+    assert pdf_trouble(tmp_path / "missing.pdf") == (f"attachment file not found: {tmp_path / 'missing.pdf'}"
+                                                     " (a file path is relative to the spec file)")
+    assert pdf_trouble(locked) == (f"the attachment {locked} is encrypted (password-protected); save an unprotected"
+                                   " copy to attach it")
+    assert pdf_trouble(empty) == f"the attachment {empty} has no pages"
+    assert pdf_trouble(text) == f"the attachment {text} is not a PDF file"
+    assert pdf_trouble(broken).startswith(f"the attachment {broken} is damaged and cannot be read: ")
+    assert "attachment" in pdf_trouble(folder) and "not found" not in pdf_trouble(folder)
+
+
+def test_the_pdf_header_is_looked_for_in_the_first_kilobyte_only(tmp_path):
+    from jpdocs.spec_checks import pdf_trouble
+    late, early = tmp_path / "late.pdf", tmp_path / "early.pdf"
+    late.write_bytes(b" " * 1024 + pdf_bytes())
+    early.write_bytes(b" " * 1000 + pdf_bytes())
+    assert pdf_trouble(late) == f"the attachment {late} is not a PDF file"
+    assert pdf_trouble(early) is None
