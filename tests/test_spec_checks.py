@@ -336,3 +336,44 @@ def test_the_pdf_header_is_looked_for_in_the_first_kilobyte_only(tmp_path):
     early.write_bytes(b" " * 1000 + pdf_bytes())
     assert pdf_trouble(late) == f"the attachment {late} is not a PDF file"
     assert pdf_trouble(early) is None
+
+
+# ---------------------------------------------------------------- unknown keys
+def test_also_under_the_agreement_points_to_press_notice_also(tmp_path):
+    path = write(tmp_path, setting("agreement", "also", ["x"]))
+    assert problems(path) == [(str(path), line_of(path, "also:"), "agreement.also",
+                               "unknown key 'also' here: the other agreements signed at the same ceremony are named"
+                               " by the notice that announces them, as press_notice.also")]
+
+
+@pytest.mark.parametrize("where, key, hint", [
+    (("parties", "kitami_it"), "adress", "; did you mean 'address'?"),
+    (("parties", "kitami_it"), "zzzqq", "; allowed here: address, formal_name, honorific, issuing, logo, name,"
+                                        " representative, short_name, signatory, statements"),
+    (("agreement", "document"), "zzzqq", "; allowed here: area_items, articles, catch_all, closing, collective,"
+                                         " conclude, copies, draft, extra_articles, kind, labels, original_mark,"
+                                         " preamble, purpose, standard, subject, title, writing"),
+    ((), "zzzqq", "; allowed here: agreement, issuer, parties, press_notice, style"),
+])
+def test_an_unknown_key_gets_the_close_key_or_the_keys_allowed_there(tmp_path, where, key, hint):
+    path = write(tmp_path, setting(*where, key, "x"))
+    assert problems(path) == [(str(path), line_of(path, f"{key}:"), ".".join(where + (key,)),
+                               f"unknown key '{key}'{hint}")]
+
+
+def test_an_unknown_key_in_a_standard_articles_change_gets_the_close_key(tmp_path):
+    path = write(tmp_path, setting("agreement", "document", "articles", {"purpose": {"hedding": "趣旨"}}))
+    assert problems(path) == [(str(path), line_of(path, "hedding:"), "agreement.document.articles.purpose.hedding",
+                               "unknown key 'hedding'; did you mean 'heading'?")]
+
+
+def test_a_misspelt_nested_key_and_the_missing_one_are_told_as_one_mistake(tmp_path):
+    def misspell(data):
+        person = data["parties"]["kitami_it"]["representative"]
+        person["titel"] = person.pop("title")
+    path = write(tmp_path, misspell)
+    typo = line_of(path, "titel:")
+    assert problems(path) == [
+        (str(path), typo - 2, "parties.kitami_it.representative.title",         # its representative: line
+         f"this key is required but missing (is it the misspelt 'titel' at line {typo}?)"),
+        (str(path), typo, "parties.kitami_it.representative.titel", "unknown key 'titel'; did you mean 'title'?")]
