@@ -377,3 +377,45 @@ def test_a_misspelt_nested_key_and_the_missing_one_are_told_as_one_mistake(tmp_p
         (str(path), typo - 2, "parties.kitami_it.representative.title",         # its representative: line
          f"this key is required but missing (is it the misspelt 'titel' at line {typo}?)"),
         (str(path), typo, "parties.kitami_it.representative.titel", "unknown key 'titel'; did you mean 'title'?")]
+
+
+# ---------------------------------------------------------------- attachments in the spec
+def test_a_missing_attachment_file_is_named_at_its_key(tmp_path):
+    path = write(tmp_path, setting("press_notice", "attachments", [
+        {"title": "連携協定の概要", "document": "overview"}, {"title": "会場案内図", "file": "map.pdf"}]))
+    assert problems(path) == [(str(path), line_of(path, "file: map.pdf"), "press_notice.attachments[1].file",
+                               f"attachment file not found: {tmp_path / 'map.pdf'} (a file path is relative to the"
+                               " spec file)")]
+    (tmp_path / "map.pdf").write_bytes(pdf_bytes())
+    assert load_spec(path).spec.press_notice.attachments[1].file == "map.pdf"
+
+
+def test_the_overview_attached_by_a_spec_without_areas_is_an_error_at_its_key(tmp_path):
+    def no_areas(data):
+        del data["agreement"]["areas"]
+    path = write(tmp_path, no_areas)
+    assert problems(path) == [(str(path), line_of(path, "document: overview"), "press_notice.attachments[0].document",
+                               "the overview sheet is made from agreement.areas, and this spec has none: there is no"
+                               " overview to attach (write the title alone to list it only)")]
+
+
+def test_the_release_after_the_signing_needs_the_agreement_and_its_attachments_are_checked(tmp_path):
+    def after_without_agreement(data):
+        del data["agreement"]
+        data["press_notice"]["attachments"] = ["会場案内図"]
+        data["press_notice"]["after"] = {"issue_date": "2024-02-27", "opening": ["本日、協定を締結しました。"],
+                                         "attachments": [{"title": "写真", "file": "photo.pdf"}]}
+    path = write(tmp_path, after_without_agreement)
+    found = problems(path)
+    assert found[0] == (str(path), line_of(path, "after:"), "press_notice.after",
+                        "the release after the signing reports the agreement signed: the spec needs agreement:"
+                        " (its title and signing_date)")
+    assert (str(path), line_of(path, "file: photo.pdf"), "press_notice.after.attachments[0].file",
+            f"attachment file not found: {tmp_path / 'photo.pdf'} (a file path is relative to the spec file)") in found
+
+
+def test_problems_are_sorted_by_line_then_key_those_without_a_line_first():
+    from jpdocs.errors import Problem
+    from jpdocs.spec_checks import sort_problems
+    ps = [Problem("f", 2, "a", "x"), Problem("f", 1, "b", "x"), Problem("f", None, "z", "x"), Problem("f", 1, "a", "x")]
+    assert [(p.line, p.key) for p in sort_problems(ps)] == [(None, "z"), (1, "a"), (1, "b"), (2, "a")]
