@@ -419,3 +419,28 @@ def test_problems_are_sorted_by_line_then_key_those_without_a_line_first():
     from jpdocs.spec_checks import sort_problems
     ps = [Problem("f", 2, "a", "x"), Problem("f", 1, "b", "x"), Problem("f", None, "z", "x"), Problem("f", 1, "a", "x")]
     assert [(p.line, p.key) for p in sort_problems(ps)] == [(None, "z"), (1, "a"), (1, "b"), (2, "a")]
+
+
+# ---------------------------------------------------------------- keys as the spec writes them
+def test_an_unknown_key_in_a_paragraph_with_items_is_named_without_pydantics_union_member(tmp_path):
+    """A paragraph is text or {text:, items:}: pydantic tries both and puts the member
+    it tried (ClauseSpec, constrained-str) into the error's path. The spec has no
+    such key: the problem is the misspelt key, at its own path, and nothing else."""
+    path = write(tmp_path, setting("agreement", "document", "extra_articles", [
+        {"heading": "個人情報の保護", "text": [{"text": "次に掲げる事項を守る。", "itemz": ["目的外に使わないこと。"]}]}]))
+    assert problems(path) == [(str(path), line_of(path, "itemz:"), "agreement.document.extra_articles[0].text[0].itemz",
+                               "unknown key 'itemz'; did you mean 'items'?")]
+
+
+def test_a_paragraph_that_is_neither_text_nor_a_block_names_its_own_key(tmp_path):
+    path = write(tmp_path, setting("agreement", "document", "extra_articles", [
+        {"heading": "個人情報の保護", "text": [["入れ子のリスト"]]}]))
+    found = problems(path)
+    assert {key for _, _, key, _ in found} == {"agreement.document.extra_articles[0].text[0]"}
+    assert all(line == line_of(path, "- - 入れ子のリスト") for _, line, _, _ in found)
+
+
+def test_a_label_key_that_is_no_text_is_named_at_the_labels(tmp_path):
+    path = write(tmp_path, setting("agreement", "document", "labels", {1: "振興局", "kitami_it": "大学"}))
+    found = problems(path)
+    assert found and all(key.startswith("agreement.document.labels") and "str" not in key for _, _, key, _ in found)
