@@ -444,3 +444,83 @@ def test_a_label_key_that_is_no_text_is_named_at_the_labels(tmp_path):
     path = write(tmp_path, setting("agreement", "document", "labels", {1: "振興局", "kitami_it": "大学"}))
     found = problems(path)
     assert found and all(key.startswith("agreement.document.labels") and "str" not in key for _, _, key, _ in found)
+
+
+# ---------------------------------------------------------------- the agreement's own checks (_check_agreement)
+def document(**values):
+    def change(data):
+        data["agreement"]["document"].update(values)
+    return change
+
+
+def test_sub_items_beyond_the_last_marker_are_named_at_their_list(tmp_path):
+    def items(n):
+        return document(extra_articles=[{"heading": "遵守事項", "text": [
+            {"text": "次に掲げる事項を遵守する。", "items": [{"text": "禁止事項", "items": [f"項目{i}" for i in range(n)]}]}]}])
+    assert load_spec(write(tmp_path, items(44), "fits")).spec.agreement.document.extra_articles
+    path = write(tmp_path, items(45))
+    assert problems(path) == [(str(path), line_of(path, "text: 禁止事項") + 1,
+                               "agreement.document.extra_articles[0].text[0].items[0].items",
+                               "45 sub-items, but their markers ア, イ … run out after 44 (ワ); split the list, or make"
+                               " some of them items of their own")]
+
+
+@pytest.mark.parametrize("key", ["labels", "collective"])
+def test_a_word_for_two_parties_with_three_is_an_error_at_its_key(tmp_path, key):
+    def three(data):
+        data["parties"]["kitami_city"] = {"name": "北見市", "address": "北海道北見市大通西２丁目１番地",
+                                          "representative": {"title": "北見市長", "name": "辻　直孝"}}
+        data["agreement"]["document"][key] = "両者"
+    path = write(tmp_path, three)
+    assert problems(path) == [(str(path), line_of(path, f"{key}: 両者"), f"agreement.document.{key}",
+                               "'両者' speaks of two parties, but there are 3; write 甲乙, or a word such as 三者")]
+
+
+def test_labels_per_party_name_undeclared_missing_and_shared_labels(tmp_path):
+    path = write(tmp_path, document(labels={"bureau": "振興局", "kitami_itt": "大学", "zzz": "大学"}))
+    assert problems(path) == [                       # sorted by line
+        (str(path), line_of(path, "labels:"), "agreement.document.labels",
+         "a label per party needs one for every party; missing: kitami_it"),
+        (str(path), line_of(path, "kitami_itt:"), "agreement.document.labels.kitami_itt",
+         "party 'kitami_itt' is not declared under parties; did you mean 'kitami_it'?"),
+        (str(path), line_of(path, "kitami_itt:"), "agreement.document.labels.kitami_itt",
+         "the label 「大学」 is given to more than one party"),
+        (str(path), line_of(path, "zzz:"), "agreement.document.labels.zzz",
+         "party 'zzz' is not declared under parties (declared: bureau, kitami_it)"),
+        (str(path), line_of(path, "zzz:"), "agreement.document.labels.zzz", "the label 「大学」 is given to more than one party")]
+
+
+def test_a_collective_word_beside_one_word_for_all_is_an_error(tmp_path):
+    path = write(tmp_path, document(labels="両者", collective="両者"))
+    assert problems(path) == [(str(path), line_of(path, "collective:"), "agreement.document.collective",
+                               "labels: 両者 is already the one word for all parties, so collective: would have no"
+                               " effect; remove one")]
+    assert load_spec(write(tmp_path, document(labels="甲乙", collective="両者"), "ok")).spec
+
+
+def test_keys_an_own_preamble_or_no_areas_would_ignore_are_errors(tmp_path):
+    path = write(tmp_path, document(preamble="甲及び乙は、次のとおり協定を締結する。", subject="連携", conclude="締結する"))
+    assert [(key, message) for _, _, key, message in problems(path)] == [
+        ("agreement.document.subject", "subject words the generated preamble, and the spec writes its own"
+                                       " (document.preamble): it would have no effect"),
+        ("agreement.document.conclude", "conclude words the generated preamble, and the spec writes its own"
+                                        " (document.preamble): it would have no effect")]
+
+    def no_areas(data):
+        del data["agreement"]["areas"]
+        del data["press_notice"]["attachments"]
+        data["agreement"]["document"].update(area_items=True, catch_all=False)
+    path = write(tmp_path, no_areas, "noareas")
+    assert [(line, key) for _, line, key, _ in problems(path)] == [
+        (line_of(path, "area_items:"), "agreement.document.area_items"), (line_of(path, "catch_all:"), "agreement.document.catch_all")]
+    assert problems(path)[0][3] == ("area_items shapes the 連携事項 article made from agreement.areas, and this spec has"
+                                    " no areas: it would have no effect")
+
+
+def test_an_agreement_with_one_party_is_an_error(tmp_path):
+    def one(data):
+        del data["parties"]["kitami_it"]
+        data["agreement"]["document"].pop("labels", None)
+    path = write(tmp_path, one)
+    assert ("agreement", "an agreement needs at least two parties under parties:") in [
+        (key, message) for _, _, key, message in problems(path)]
