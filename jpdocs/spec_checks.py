@@ -113,7 +113,7 @@ def problems_of(exc: ValidationError, name: str, lines) -> list[Problem]:
     # shape gets that member's problems inside it; the other members' "expected text"
     # says nothing the user can act on.
     out = [p for p, union in zip(out, from_union)
-           if not (union and any(q.key.startswith(p.key) and q.key != p.key for q in out))]
+           if not (union and any(q.key.startswith((p.key + ".", p.key + "[")) for q in out))]
     # A required key reported missing next to a misspelt one: say they are one mistake.
     typos = {(p.key.rpartition(".")[0], p.message.split("did you mean '")[1].rstrip("'?")): p
              for p in out if "did you mean '" in p.message}

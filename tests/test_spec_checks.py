@@ -326,14 +326,14 @@ def test_an_attachment_pdf_that_cannot_be_used_is_said_why(tmp_path):
     assert pdf_trouble(empty) == f"the attachment {empty} has no pages"
     assert pdf_trouble(text) == f"the attachment {text} is not a PDF file"
     assert pdf_trouble(broken).startswith(f"the attachment {broken} is damaged and cannot be read: ")
-    assert "attachment" in pdf_trouble(folder) and "not found" not in pdf_trouble(folder)
+    assert pdf_trouble(folder) == f"the attachment {folder} is a folder, not a regular file"
 
 
 def test_the_pdf_header_is_looked_for_in_the_first_kilobyte_only(tmp_path):
     from jpdocs.spec_checks import pdf_trouble
     late, early = tmp_path / "late.pdf", tmp_path / "early.pdf"
-    late.write_bytes(b" " * 1024 + pdf_bytes())
-    early.write_bytes(b" " * 1000 + pdf_bytes())
+    late.write_bytes(b" " * 1020 + pdf_bytes())            # %PDF- ends one byte past the first kilobyte
+    early.write_bytes(b" " * 1019 + pdf_bytes())
     assert pdf_trouble(late) == f"the attachment {late} is not a PDF file"
     assert pdf_trouble(early) is None
 
@@ -524,3 +524,15 @@ def test_an_agreement_with_one_party_is_an_error(tmp_path):
     path = write(tmp_path, one)
     assert ("agreement", "an agreement needs at least two parties under parties:") in [
         (key, message) for _, _, key, message in problems(path)]
+
+
+@pytest.mark.parametrize("change, key, message", [
+    (setting("parties", ["a", "b"]), "parties",
+     "expected a block of keys (key: value lines, indented under this one), got a list"),
+    (document(extra_articles=[{"heading": "空", "text": []}]), "agreement.document.extra_articles[0].text",
+     "needs at least 1 entry"),
+    (document(copies="abc"), "agreement.document.copies", "expected true or false, got the text 'abc'"),
+])
+def test_a_value_of_the_wrong_shape_says_what_was_expected(tmp_path, change, key, message):
+    path = write(tmp_path, change)
+    assert [(k, m) for _, _, k, m in problems(path)] == [(key, message)]
