@@ -536,3 +536,36 @@ def test_an_agreement_with_one_party_is_an_error(tmp_path):
 def test_a_value_of_the_wrong_shape_says_what_was_expected(tmp_path, change, key, message):
     path = write(tmp_path, change)
     assert [(k, m) for _, _, k, m in problems(path)] == [(key, message)]
+
+
+def test_sub_items_beyond_the_last_marker_in_a_changed_article_and_in_an_area_are_named_too(tmp_path):
+    many = [f"項目{i}" for i in range(45)]
+
+    def long_lists(data):
+        data["agreement"]["document"]["articles"] = {"promotion": {"text": [
+            {"text": "次に掲げる事項を推進する。", "items": [{"text": "推進事項", "items": many}]}]}}
+        data["agreement"]["document"]["extra_articles"] = [{"heading": "遵守事項", "text": [
+            {"text": "次に掲げる事項を遵守する。", "items": [{"text": "禁止事項", "items": many}]}]}]
+        data["agreement"]["document"]["area_items"] = True
+        data["agreement"]["areas"][0]["items"] = many
+    path = write(tmp_path, long_lists)
+    assert sorted(key for _, _, key, _ in problems(path)) == [
+        "agreement.areas[0].items", "agreement.document.articles.promotion.text[0].items[0].items",
+        "agreement.document.extra_articles[0].text[0].items[0].items"]
+
+
+def test_every_party_without_a_label_is_listed(tmp_path):
+    def three(data):
+        data["parties"]["kitami_city"] = {"name": "北見市", "address": "北海道北見市大通西２丁目１番地",
+                                          "representative": {"title": "北見市長", "name": "辻　直孝"}}
+        data["agreement"]["document"]["labels"] = {"bureau": "振興局"}
+    path = write(tmp_path, three)
+    assert problems(path) == [(str(path), line_of(path, "labels:"), "agreement.document.labels",
+                               "a label per party needs one for every party; missing: kitami_it, kitami_city")]
+
+
+def test_a_renewal_notice_too_long_for_any_default_end_is_named_at_the_notice(tmp_path):
+    path = write(tmp_path, setting("agreement", "validity", {"renewal_notice": "2年"}))
+    [(file, line, key, message)] = problems(path)
+    assert (line, key) == (line_of(path, "renewal_notice:"), "agreement.validity.renewal_notice")
+    assert message.startswith("the term from 2024-02-27 to 2025-03-31 cannot be met: notice 2年 before its end")
