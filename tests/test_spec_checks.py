@@ -569,3 +569,23 @@ def test_a_renewal_notice_too_long_for_any_default_end_is_named_at_the_notice(tm
     [(file, line, key, message)] = problems(path)
     assert (line, key) == (line_of(path, "renewal_notice:"), "agreement.validity.renewal_notice")
     assert message.startswith("the term from 2024-02-27 to 2025-03-31 cannot be met: notice 2年 before its end")
+
+
+@pytest.mark.parametrize("tail, message", [
+    ("", "the deadline needs a tail to make a sentence (…までに下記連絡先までお知らせください。): write the tail,"
+         " or leave out the deadline"),
+    ("までに下記連絡先までお知らせください。",
+     "までに is printed after the deadline already; write the tail without it ('下記連絡先までお知らせください。')"),
+])
+def test_a_press_request_deadline_needs_a_tail_without_までに(tmp_path, tail, message):
+    path = write(tmp_path, setting("press_notice", "press_request", "tail", tail))
+    assert problems(path) == [(str(path), line_of(path, "tail:"), "press_notice.press_request.tail", message)]
+
+
+def test_an_honorific_on_the_issuing_offices_own_head_is_an_error(tmp_path):
+    path = write(tmp_path, setting("parties", "bureau", "honorific", "殿"))
+    assert problems(path) == [(str(path), line_of(path, "honorific: 殿"), "parties.bureau.honorific",
+                               "'殿' on the issuing office's own head (the issuer is '北海道オホーツク総合振興局'); an office"
+                               " never writes 様 after its own head: delete the honorific, or say issuing: false if this"
+                               " party is not of the issuing side")]
+    assert load_spec(write(tmp_path, setting("parties", "kitami_it", "honorific", "様"), "partner")).spec
