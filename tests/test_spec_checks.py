@@ -589,3 +589,13 @@ def test_an_honorific_on_the_issuing_offices_own_head_is_an_error(tmp_path):
                                " never writes 様 after its own head: delete the honorific, or say issuing: false if this"
                                " party is not of the issuing side")]
     assert load_spec(write(tmp_path, setting("parties", "kitami_it", "honorific", "様"), "partner")).spec
+
+
+def test_an_honorific_on_a_party_said_to_be_of_the_issuing_side_names_issuing_true(tmp_path):
+    def issuing(data):
+        data["parties"]["kitami_it"].update(issuing=True, honorific="殿")
+    path = write(tmp_path, issuing)
+    assert [(key, message) for _, _, key, message in problems(path)] == [
+        ("parties.kitami_it.honorific", "'殿' on the issuing office's own head (issuing: true); an office never writes"
+                                        " 様 after its own head: delete the honorific, or say issuing: false if this"
+                                        " party is not of the issuing side")]
