@@ -141,7 +141,9 @@ def test_a_ceremony_that_ends_before_it_starts(tmp_path, end):
 
 
 def test_a_ceremony_that_ends_a_minute_after_it_starts(tmp_path):
-    load_spec(write(tmp_path, setting("press_notice", "ceremony", "end", "11:01")))
+    import datetime as dt
+    ceremony = load_spec(write(tmp_path, setting("press_notice", "ceremony", "end", "11:01"))).spec.press_notice.ceremony
+    assert (ceremony.start, ceremony.end) == (dt.time(11, 0), dt.time(11, 1))
 
 
 @pytest.mark.parametrize("validity, start, end", [
