@@ -90,15 +90,30 @@ def mend_radicals(value, path, name, lines, warnings):
     return value
 
 
+def _spec_path(loc: tuple, lines, kind: str) -> tuple:
+    """An error's path as the spec writes it. pydantic puts the union member it tried
+    (ClauseSpec, constrained-str, function-after[…], dict[str,…]) and [key] into the
+    path; they name no key of the spec (every key the spec has is in `lines`), so they
+    are left out. Only a missing key, the last part, is rightly absent from the spec."""
+    out: tuple = ()
+    for i, part in enumerate(loc):
+        if isinstance(part, str) and out + (part,) not in lines and not (kind == "missing" and i == len(loc) - 1):
+            continue
+        out += (part,)
+    return out
+
+
 def problems_of(exc: ValidationError, name: str, lines) -> list[Problem]:
-    out = []
+    out, from_union = [], []
     for err in exc.errors():
-        loc = tuple(err["loc"])
-        # pydantic adds the union member tried ("datetime", "date") to the path.
-        loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
-        if loc and loc[-1] == "[key]":
-            loc = loc[:-1]
+        loc = _spec_path(tuple(err["loc"]), lines, err["type"])
         out.append(Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc)))
+        from_union.append(len(loc) < len(err["loc"]) and err["type"].endswith("_type"))
+    # A value of a union (a paragraph: text or {text:, items:}) that has one member's
+    # shape gets that member's problems inside it; the other members' "expected text"
+    # says nothing the user can act on.
+    out = [p for p, union in zip(out, from_union)
+           if not (union and any(q.key.startswith((p.key + ".", p.key + "[")) for q in out))]
     # A required key reported missing next to a misspelt one: say they are one mistake.
     typos = {(p.key.rpartition(".")[0], p.message.split("did you mean '")[1].rstrip("'?")): p
              for p in out if "did you mean '" in p.message}

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SEED_SPEC
-from jpdocs.articles import compose, document_title, party_label_words, title_lines
+from jpdocs.articles import compose, document_title, party_label_words, polite, title_lines
 from jpdocs.errors import InputError
 from jpdocs.spec import load_spec
 from jpdocs.style import load_style
@@ -340,3 +340,448 @@ def test_renewal_periods_follow_the_digit_style(tmp_path):
     [article] = [a for a in text_of(spec, "full").articles if a.name == "validity"]
     assert "満了の日の１０日前までに" in article.clauses[0].text
     assert "起算して１２か月延長する" in article.clauses[0].text
+
+
+# ---------------------------------------------------------------- the house's article form
+def style_with_form(**form):
+    """The bundled house style with another agreement form (article heading, signature lines)."""
+    style = load_style()
+    return style.model_copy(update={"agreement": style.agreement.model_copy(update=form)})
+
+
+@pytest.mark.parametrize("form, first, second", [
+    ({}, ("第１条（目的）", "", 0.0), ("第２条（連携事項）", "", 0.0)),
+    ({"article_heading": "{number}　{heading}"}, ("第１条　目的", "", 0.0), ("第２条　連携事項", "", 0.0)),
+    ({"article_heading": "（{heading}）", "article_lead": "{number}　"},
+     ("（目的）", "第１条　", 1.0), ("（連携事項）", "第２条　", 1.0)),
+    ({"article_heading": "", "article_lead": "{number}（{heading}）　"},
+     ("", "第１条（目的）　", 0.0), ("", "第２条（連携事項）　", 0.0)),
+])
+def test_the_houses_article_form_is_filled_with_each_articles_number_and_heading(form, first, second):
+    articles = compose(load_spec(SEED_SPEC), style_with_form(**form)).articles
+    assert [(a.title, a.clauses[0].lead, a.title_indent) for a in articles[:2]] == [first, second]
+
+
+def test_labelled_signature_lines_are_spread_to_the_longest_label_and_name_the_organisation():
+    style = style_with_form(signature_labels={"address": "住所", "organisation": "名称", "title": "代表者"})
+    bureau, school = compose(load_spec(SEED_SPEC), style).signatories
+    assert [(line.text, line.hang) for line in school.lines] == [
+        ("住　所　北海道北見市公園町165番地", 4),
+        ("名　称　国立大学法人北海道国立大学機構", 4),
+        ("　　　　北見工業大学", 4),               # the organisation's second line: no label again
+        ("代表者　北見工業大学学長", 4),
+        ("　　　　鈴木　聡一郎", 4),               # the name has no label here
+    ]
+    # labelled, the 名称 line names the organisation even where the title begins with it
+    assert [line.text for line in bureau.lines][1:3] == ["名　称　北海道オホーツク総合振興局", "代表者　北海道オホーツク総合振興局長"]
+
+
+def test_short_labels_are_padded_to_the_longest():
+    style = style_with_form(signature_labels={"address": "所在地", "title": "職", "name": "氏名"})
+    school = compose(load_spec(SEED_SPEC), style).signatories[1]
+    assert [line.text for line in school.lines] == [
+        "所在地　北海道北見市公園町165番地",
+        "　　　　国立大学法人北海道国立大学機構",    # unlabelled: the title rule still leaves 北見工業大学 out
+        "職　　　北見工業大学学長",
+        "氏　名　鈴木　聡一郎",
+    ]
+
+
+def test_organisation_line_always_keeps_the_organisation_the_title_names():
+    bureau, school = compose(load_spec(SEED_SPEC), style_with_form(organisation_line="always")).signatories
+    assert bureau.organisation == ("北海道オホーツク総合振興局",)
+    assert school.organisation == ("国立大学法人北海道国立大学機構", "北見工業大学")
+    assert [line.text for line in bureau.lines] == ["北海道網走市北７条西３丁目", "北海道オホーツク総合振興局",
+                                                     "北海道オホーツク総合振興局長", "中島　和彦"]
+    assert all(line.hang == 0 for line in bureau.lines)
+
+
+def test_a_draft_party_left_open_gets_blank_organisation_and_name_lines(tmp_path):
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    data["agreement"]["signing_date"] = None
+    data["agreement"]["document"]["draft"] = True
+    data["parties"]["kitami_it"].update(name=None, formal_name=None, address=None)
+    data["parties"]["kitami_it"]["representative"].update(title="代表者", name=None)
+    del data["press_notice"]
+    spec = tmp_path / "draft.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    style = load_style()
+    blank = style.word("blank_name")
+    text = compose(load_spec(spec), style)
+    school = text.signatories[1]
+    assert (school.label, school.field, school.address) == ("乙", "乙", "")
+    assert (school.organisation, school.title, school.name) == ((blank,), "代表者", blank)
+    assert [line.text for line in school.lines] == [blank, "代表者", blank]
+    assert text.date == style.word("blank_date")
+
+
+# ---------------------------------------------------------------- paragraphs and the writing style
+def test_a_second_paragraph_is_numbered_２_and_its_lead_hangs_the_text(tmp_path):
+    text = text_of(SEED_SPEC)
+    assert [[(c.marker, c.lead) for c in a.clauses] for a in text.articles] == [
+        [("", "")], [("", "")], [("", ""), ("２", "２　")], [("", ""), ("２", "２　")], [("", "")], [("", "")],
+        [("", "")]]
+    spec = write_spec(tmp_path, "items", extra_articles=[{
+        "heading": "個人情報の保護", "text": ["甲及び乙は、個人情報を適正に取り扱うものとする。",
+                                           {"text": "甲及び乙は、次に掲げる事項を遵守するものとする。",
+                                            "items": ["目的外に利用しないこと。", "第三者に提供しないこと。"]}]}])
+    [own] = [a for a in text_of(spec, "full").articles if a.heading == "個人情報の保護"]
+    assert [(c.marker, c.lead, [(e.marker, e.text) for e in c.entries]) for c in own.clauses] == [
+        ("", "", []),
+        ("２", "２　", [("（１）", "目的外に利用しないこと。"), ("（２）", "第三者に提供しないこと。")])]
+
+
+@pytest.mark.parametrize("text, writing, expected", [
+    ("次のとおり協定を締結する。", "です・ます", "次のとおり協定を締結します。"),
+    ("次のとおり覚書を取り交わす。", "です・ます", "次のとおり覚書を取り交わします。"),
+    ("本書２通を作成し、各自その１通を保有する。以上。", "です・ます", "本書２通を作成し、各自その１通を保有します。以上。"),
+    ("締結する。保有する。", "です・ます", "締結します。保有します。"),
+    ("次のとおり協定を締結する。", "である", "次のとおり協定を締結する。"),
+    ("協議するものとする", "です・ます", "協議するものとする"),          # no 。: not a sentence end
+])
+def test_polite_turns_the_generated_sentence_ends_into_desu_masu_only(text, writing, expected):
+    assert polite(text, writing) == expected
+
+
+def test_a_desu_masu_set_makes_the_preamble_and_closing_polite(tmp_path):
+    spec = write_spec(tmp_path, "polite", standard="包括連携（です・ます）", writing="です・ます")
+    text = text_of(spec)
+    assert text.preamble.endswith("包括的な連携に関し、次のとおり協定を締結します。")
+    assert text.closing == "本協定の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有します。"
+    assert text.writing == "です・ます"
+
+
+# ---------------------------------------------------------------- compose's errors, in process
+def line_of(path, fragment: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
+
+
+def problems_of(spec, style=None, final=False) -> list[tuple]:
+    with pytest.raises(InputError) as raised:
+        compose(load_spec(spec), style or load_style(), final=final)
+    return [(p.file, p.line, p.key, p.message) for p in raised.value.problems]
+
+
+def test_an_unknown_standard_set_is_named_at_the_specs_key_with_the_sets_file(tmp_path):
+    spec = write_spec(tmp_path, "unknown", standard="包括連帯")
+    sets = str(load_style().article_sets)
+    [(file, line, key, message)] = problems_of(spec)
+    assert (file, line, key) == (str(spec), line_of(spec, "standard: 包括連帯"), "agreement.document.standard")
+    assert message.startswith(f"no standard set of articles is named '包括連帯' in {sets}; did you mean '包括連携'?")
+
+
+def test_the_set_file_is_recorded_only_when_a_set_is_chosen(tmp_path):
+    assert text_of(SEED_SPEC).standard_file == str(load_style().article_sets)
+    own = write_spec(tmp_path, "own", standard=None, subject="連携", purpose=None, extra_articles=[
+        {"heading": "目的", "text": ["本協定は、連携を目的とする。"]}])
+    text = text_of(own)
+    assert (text.standard_file, text.standard, text.writing) == ("", "", "である")
+    assert [a.title for a in text.articles] == ["第１条（目的）"]
+
+
+def test_a_writing_style_other_than_the_sets_is_an_error_naming_both(tmp_path):
+    spec = write_spec(tmp_path, "style", writing="です・ます")
+    assert problems_of(spec) == [(str(spec), line_of(spec, "writing: です・ます"), "agreement.document.writing",
+                                  "the standard set '包括連携' is written である, and the document is to be written"
+                                  " です・ます: choose a set written です・ます, or leave writing: out to write as the set does")]
+
+
+def test_the_sets_writing_is_the_documents_unless_the_spec_says_it(tmp_path):
+    assert text_of(SEED_SPEC).writing == "である"
+    assert text_of(write_spec(tmp_path, "p", standard="包括連携（です・ます）")).writing == "です・ます"
+
+
+def draft_spec(tmp_path, open_end=False):
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    if open_end:
+        data["agreement"]["validity"].pop("end")
+    data["agreement"]["signing_date"] = None
+    data["agreement"]["document"]["draft"] = True
+    data["parties"]["kitami_it"]["representative"]["name"] = None
+    del data["press_notice"]
+    spec = tmp_path / "draft.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec
+
+
+def test_a_final_build_of_a_draft_names_the_draft_key_and_every_blank(tmp_path):
+    spec = draft_spec(tmp_path)
+    assert text_of(spec).draft is True                     # a draft builds as a draft
+    assert problems_of(spec, final=True) == [
+        (str(spec), line_of(spec, "draft: true"), "agreement.document.draft",
+         "a final build (--final) of a draft: remove draft: true and fill in what it leaves open"
+         " (agreement.signing_date, parties.kitami_it.representative.name)"),
+        (str(spec), line_of(spec, "signing_date: null"), "agreement.signing_date",
+         "left open (null) in a draft; a final build (--final) needs it written"),
+        (str(spec), line_of(spec, "name: null"), "parties.kitami_it.representative.name",
+         "left open (null) in a draft; a final build (--final) needs it written")]
+
+
+def test_a_final_build_of_a_complete_draft_names_only_the_draft_key(tmp_path):
+    spec = write_spec(tmp_path, "done", draft=True)
+    assert problems_of(spec, final=True) == [(str(spec), line_of(spec, "draft: true"), "agreement.document.draft",
+                                              "a final build (--final) of a draft: remove draft: true")]
+    assert compose(load_spec(SEED_SPEC), load_style(), final=True).draft is False
+
+
+def test_labels_per_party_and_a_collective_word_reach_the_articles(tmp_path):
+    spec = write_spec(tmp_path, "labels", labels={"bureau": "振興局", "kitami_it": "大学"}, collective="両者")
+    text = text_of(spec)
+    assert text.labels == ("振興局", "大学")
+    assert text.preamble.startswith("北海道オホーツク総合振興局（以下「振興局」という。）と")
+    assert text.articles[0].clauses[0].text.startswith("本協定は、両者が相互に連携し")
+    assert text.closing == "本協定の締結を証するため、本書２通を作成し、両者記名押印の上、各自その１通を保有する。"
+    assert [s.label for s in text.signatories] == ["振興局", "大学"]
+
+
+def test_the_specs_own_texts_in_the_other_style_are_named_wherever_they_stand(tmp_path):
+    spec = write_spec(tmp_path, "own", articles={"costs": {"text": ["費用は、協議して定めます。"]}},
+                      extra_articles=[{"heading": "個人情報の保護", "text": [
+                          "甲及び乙は、個人情報を守ります。",
+                          {"text": "甲及び乙は、次の事項を守ります。",
+                           "items": ["目的外に使いません。", {"text": "提供しません。", "items": ["例外を設けます。"]}]}]}],
+                      preamble="北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、次のとおり協定を結びます。",
+                      closing="以上を証します。")
+    found = problems_of(spec)
+    D = "agreement.document."
+    assert [key for _, _, key, _ in found] == [
+        D + "articles.costs.text[0]", D + "extra_articles[0].text[0]", D + "extra_articles[0].text[1].text",
+        D + "extra_articles[0].text[1].items[0]", D + "extra_articles[0].text[1].items[1].text",
+        D + "extra_articles[0].text[1].items[1].items[0]", D + "preamble", D + "closing"]
+    assert found[0][1:] == (line_of(spec, "費用は、協議して定めます。"), D + "articles.costs.text[0]",
+                            "「費用は、協議して定めます。」 is written です・ます, and this document is written である"
+                            " (document.writing, or its standard set's): write it in one style, never mixed")
+    assert found[-1][1] == line_of(spec, "closing:")
+
+
+def test_another_kinds_own_word_in_the_specs_text_is_named(tmp_path):
+    spec = write_spec(tmp_path, "kind", extra_articles=[{"heading": "期間", "text": ["本覚書の期間は別に定める。"]}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "本覚書の期間"), "agreement.document.extra_articles[0].text[0]",
+                                  "「本覚書」 in a 協定書: the document calls itself 本協定 (document.kind: 協定書)")]
+
+
+@pytest.mark.parametrize("preamble, missing", [
+    ("北海道オホーツク総合振興局と北見工業大学は、次のとおり協定を締結する。", "s 「甲」、「乙」 the document uses (…（以下「甲」という。）…)"),
+    ("北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学は、次のとおり協定を締結する。",
+     " 「乙」 the document uses (…（以下「乙」という。）…)"),
+])
+def test_an_own_preamble_must_define_every_label(tmp_path, preamble, missing):
+    spec = write_spec(tmp_path, "pre", preamble=preamble)
+    assert problems_of(spec) == [(str(spec), line_of(spec, "preamble:"), "agreement.document.preamble",
+                                  "the preamble does not define the label" + missing)]
+    ok = write_spec(tmp_path, "ok", preamble="北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、"
+                                               "次のとおり協定を締結する。")
+    assert text_of(ok).preamble.startswith("北海道オホーツク総合振興局（以下「甲」という。）")
+
+
+# ---------------------------------------------------------------- generated articles: areas and validity
+def test_the_validity_article_of_a_desu_masu_set_is_polite(tmp_path):
+    text = text_of(write_spec(tmp_path, "p", standard="包括連携（です・ます）"))
+    [validity] = [a for a in text.articles if a.name == "validity"]
+    clause = validity.clauses[0].text
+    assert clause.startswith("本協定の有効期間は、本協定の締結の日から令和７年３月31日までとします。")
+    assert clause.endswith("有効期間満了の日の翌日から起算して１年間延長するものとし、以後も同様とします。")
+
+
+def test_a_drafts_open_end_is_the_blank_date_in_the_validity_article(tmp_path):
+    style = load_style()
+    text = compose(load_spec(draft_spec(tmp_path, open_end=True)), style)
+    [validity] = [a for a in text.articles if a.name == "validity"]
+    assert validity.clauses[0].text.startswith(
+        f"本協定の有効期間は、本協定の締結の日から{style.word('blank_date')}までとする。ただし、")
+
+
+def areas_with_last(heading: str) -> list[dict]:
+    areas = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))["agreement"]["areas"]
+    return areas[:-1] + [dict(areas[-1], heading=heading)]
+
+
+def test_a_last_area_that_is_itself_a_catch_all_is_an_error_at_its_heading(tmp_path):
+    spec = write_spec(tmp_path, "catch", areas=areas_with_last("その他必要と認める事項"))
+    n = len(areas_with_last("x")) - 1
+    assert problems_of(spec) == [(str(spec), line_of(spec, "heading: その他必要と認める事項"),
+                                  f"agreement.areas[{n}].heading",
+                                  "the last area 「その他必要と認める事項」 is a catch-all, and the standard set adds"
+                                  " its own (「その他{all}が必要と認める事項」): remove this area, or say"
+                                  " document.catch_all: false")]
+
+
+def test_catch_all_false_lists_only_the_specs_areas(tmp_path):
+    spec = write_spec(tmp_path, "catch", areas=areas_with_last("その他必要と認める事項"), catch_all=False)
+    [areas] = [a for a in text_of(spec).articles if a.name == "areas"]
+    assert areas.clauses[0].entries[-1].text == "その他必要と認める事項"
+    assert len(areas.clauses[0].entries) == len(areas_with_last("x"))
+    [default] = [a for a in text_of(SEED_SPEC).articles if a.name == "areas"]
+    assert default.clauses[0].entries[-1].text == "その他甲及び乙が必要と認める事項"
+
+
+def test_an_area_named_その他_before_the_last_is_no_catch_all(tmp_path):
+    areas = areas_with_last("観光の振興に関すること")
+    areas[-2] = dict(areas[-2], heading="その他の連携に関すること")
+    [article] = [a for a in text_of(write_spec(tmp_path, "mid", areas=areas)).articles if a.name == "areas"]
+    assert [e.text for e in article.clauses[0].entries][-3:] == [
+        "その他の連携に関すること", "観光の振興に関すること", "その他甲及び乙が必要と認める事項"]
+
+
+def test_two_standard_articles_with_one_heading_are_an_error_at_the_specs_standard_key(tmp_path):
+    sets = tmp_path / "sets.yaml"
+    sets.write_text("重複:\n  subject: 連携\n  articles:\n"
+                    "    - {name: a, heading: 目的, text: [\"{doc}は、連携を目的とする。\"]}\n"
+                    "    - {name: b, heading: 目的, text: [\"{doc}は、協力を目的とする。\"]}\n", encoding="utf-8")
+    style = load_style().model_copy(update={"article_sets": str(sets)})
+    spec = write_spec(tmp_path, "dup", standard="重複")
+    assert problems_of(spec, style) == [(str(spec), line_of(spec, "standard: 重複"), "agreement.document.standard",
+                                         "two articles are headed 「目的」 ('a' and 'b'); change or remove one")]
+
+
+def test_a_plain_own_text_in_a_desu_masu_document_is_named(tmp_path):
+    spec = write_spec(tmp_path, "p", standard="包括連携（です・ます）",
+                      extra_articles=[{"heading": "個人情報の保護", "text": ["甲及び乙は、個人情報を守る。"]}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "個人情報を守る。"), "agreement.document.extra_articles[0].text[0]",
+                                  "「甲及び乙は、個人情報を守る。」 is written である, and this document is written です・ます"
+                                  " (document.writing, or its standard set's): write it in one style, never mixed")]
+
+
+# ---------------------------------------------------------------- changes to standard articles: errors
+def test_changes_to_articles_without_a_standard_set_are_errors_at_each_change(tmp_path):
+    spec = write_spec(tmp_path, "noset", standard=None, subject="連携", purpose=None,
+                      articles={"purpose": {"heading": "趣旨"}, "costs": {"remove": True}},
+                      extra_articles=[{"heading": "目的", "text": ["本協定は、連携を目的とする。"]}])
+    message = ("articles: changes articles of a standard set, and no set is chosen (standard:);"
+               " write this article under extra_articles")
+    assert problems_of(spec) == [
+        (str(spec), line_of(spec, "heading: 趣旨") - 1, "agreement.document.articles.purpose", message),
+        (str(spec), line_of(spec, "costs:"), "agreement.document.articles.costs", message)]
+
+
+def test_an_unknown_article_name_gets_a_close_name_or_the_sets_articles(tmp_path):
+    spec = write_spec(tmp_path, "names", articles={"cost": {"heading": "経費"}, "zzzz": {"remove": True},
+                                                   "consultation": {"heading": "協議事項"}})
+    assert problems_of(spec) == [
+        (str(spec), line_of(spec, "cost:"), "agreement.document.articles.cost",
+         "the standard set '包括連携' has no article named 'cost'; did you mean 'costs'?"),
+        (str(spec), line_of(spec, "zzzz:"), "agreement.document.articles.zzzz",
+         "the standard set '包括連携' has no article named 'zzzz'; its articles: purpose, areas, promotion,"
+         " confidentiality, costs, validity, consultation")]
+
+
+def test_a_change_to_the_areas_article_of_a_spec_without_areas_is_an_error_and_the_rest_still_checked(tmp_path):
+    spec = write_spec(tmp_path, "noareas", areas=[], articles={"areas": {"heading": "連携の内容"},
+                                                               "costs": {"heading": "経費", "remove": True}})
+    assert problems_of(spec) == [
+        (str(spec), line_of(spec, "areas:"), "agreement.document.articles.areas",
+         "the article 'areas' is made from agreement.areas, and this spec has none, so this change would not"
+         " show: add the areas, or write the article under extra_articles"),
+        (str(spec), line_of(spec, "costs:"), "agreement.document.articles.costs",
+         "remove: true together with a heading or text: say one or the other")]
+
+
+def test_an_extra_placed_next_to_an_unknown_article_gets_a_close_name_or_the_known_ones(tmp_path):
+    spec = write_spec(tmp_path, "place", extra_articles=[
+        {"heading": "一", "text": ["甲及び乙は、協力する。"], "after": "costz"},
+        {"heading": "二", "text": ["甲及び乙は、協力する。"], "before": "qqqq"},
+        {"heading": "三", "text": ["甲及び乙は、協力する。"], "after": "costs"}])
+    assert problems_of(spec) == [
+        (str(spec), line_of(spec, "after: costz"), "agreement.document.extra_articles[0].after",
+         "no article is named 'costz'; did you mean 'costs'?"),
+        (str(spec), line_of(spec, "before: qqqq"), "agreement.document.extra_articles[1].before",
+         "no article is named 'qqqq'; known: purpose, areas, promotion, confidentiality, costs, validity,"
+         " consultation")]
+
+
+def test_each_article_says_whether_it_is_the_sets_changed_or_the_specs_own(tmp_path):
+    spec = write_spec(tmp_path, "origin", articles={"purpose": {"heading": "趣旨"},
+                                                    "costs": {"text": ["費用は、各自が負担する。"]}},
+                      extra_articles=[{"heading": "個人情報の保護", "text": ["甲及び乙は、個人情報を適正に取り扱う。"]}])
+    assert [(a.name, a.heading, a.origin) for a in text_of(spec).articles] == [
+        ("purpose", "趣旨", "changed"), ("areas", "連携事項", "standard"), ("promotion", "推進体制", "standard"),
+        ("confidentiality", "秘密保持", "standard"), ("costs", "費用負担", "changed"),
+        ("validity", "有効期間", "standard"), ("extra-1", "個人情報の保護", "spec"), ("consultation", "協議", "standard")]
+
+
+def test_a_heading_written_twice_is_an_error_at_the_specs_own_key(tmp_path):
+    spec = write_spec(tmp_path, "extra", extra_articles=[{"heading": "秘密保持", "text": ["甲及び乙は、秘密を守る。"]}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "heading: 秘密保持"),
+                                  "agreement.document.extra_articles[0].heading",
+                                  "two articles are headed 「秘密保持」 ('confidentiality' and 'extra-1'); change or remove one")]
+    spec = write_spec(tmp_path, "changed", articles={"costs": {"heading": "秘密保持"}})
+    assert problems_of(spec) == [(str(spec), line_of(spec, "costs:"), "agreement.document.articles.costs",
+                                  "two articles are headed 「秘密保持」 ('confidentiality' and 'costs'); change or remove one")]
+
+
+def test_labels_per_party_without_a_collective_word_sign_as_振興局及び大学が(tmp_path):
+    text = text_of(write_spec(tmp_path, "labels", labels={"bureau": "振興局", "kitami_it": "大学"}))
+    assert text.closing == "本協定の締結を証するため、本書２通を作成し、振興局及び大学が記名押印の上、各自その１通を保有する。"
+    assert text.label_chars == 3
+
+
+def test_a_label_that_is_the_partys_own_name_is_not_defined_in_the_preamble(tmp_path):
+    text = text_of(write_spec(tmp_path, "own", labels={"bureau": "振興局", "kitami_it": "北見工業大学"}))
+    assert text.preamble == ("北海道オホーツク総合振興局（以下「振興局」という。）と国立大学法人北海道国立大学機構　北見工業大学は、"
+                             "包括的な連携に関し、次のとおり協定を締結する。")
+
+
+def test_the_label_column_is_as_wide_as_the_longest_label_and_none_for_a_collective_word(tmp_path):
+    assert text_of(SEED_SPEC).label_chars == 1
+    assert text_of(write_spec(tmp_path, "both", labels="両者")).label_chars == 0
+
+
+def test_an_agreement_with_no_article_is_an_error_at_the_document(tmp_path):
+    spec = write_spec(tmp_path, "empty", standard=None, subject="連携", purpose=None)
+    assert problems_of(spec) == [(str(spec), line_of(spec, "document:"), "agreement.document",
+                                  "the agreement has no article: choose a standard set (standard: 包括連携) or write"
+                                  " the articles under extra_articles")]
+
+
+def test_no_subject_from_the_spec_or_a_set_and_no_preamble_is_an_error(tmp_path):
+    spec = write_spec(tmp_path, "nosubject", standard=None, purpose=None,
+                      extra_articles=[{"heading": "目的", "text": ["本協定は、連携を目的とする。"]}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "document:"), "agreement.document.subject",
+                                  "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を締結する。"
+                                  " (no standard set gives one), or a preamble of the spec's own")]
+    own = write_spec(tmp_path, "preamble", standard=None, purpose=None, preamble="甲と乙は、次のとおり協定を締結する。",
+                     extra_articles=[{"heading": "目的", "text": ["本協定は、連携を目的とする。"]}], labels="両者")
+    assert text_of(own).preamble == "甲と乙は、次のとおり協定を締結する。"
+
+
+def test_a_set_that_never_states_the_purpose_needs_none(tmp_path):
+    sets = tmp_path / "sets.yaml"
+    sets.write_text("簡素:\n  subject: 連携\n  articles:\n"
+                    "    - {name: a, heading: 連携, text: [\"{all}は、連携する。\"]}\n", encoding="utf-8")
+    style = load_style().model_copy(update={"article_sets": str(sets)})
+    spec = write_spec(tmp_path, "nopurpose", standard="簡素", purpose=None)
+    assert [c.text for a in compose(load_spec(spec), style).articles for c in a.clauses] == ["甲及び乙は、連携する。"]
+
+
+def test_a_heading_written_before_the_sets_article_is_still_named_at_the_specs_key(tmp_path):
+    spec = write_spec(tmp_path, "before", extra_articles=[{"heading": "秘密保持", "text": ["甲及び乙は、秘密を守る。"],
+                                                           "before": "confidentiality"}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "heading: 秘密保持"),
+                                  "agreement.document.extra_articles[0].heading",
+                                  "two articles are headed 「秘密保持」 ('extra-1' and 'confidentiality'); change or remove one")]
+
+
+def test_a_memorandum_is_titled_concluded_and_recorded_as_its_kind(tmp_path):
+    text = text_of(write_spec(tmp_path, "memo", kind="覚書", conclude="取り交わす"))
+    assert text.kind == "覚書"
+    assert text.title == "北海道オホーツク総合振興局と北見工業大学との包括連携に関する覚書"
+    assert text.preamble.endswith("包括的な連携に関し、次のとおり覚書を取り交わす。")
+
+
+def test_the_text_carries_its_term_and_a_drafts_blanks(tmp_path):
+    import datetime as dt
+    term = text_of(SEED_SPEC).term
+    assert (term.start, term.end, term.notice) == (dt.date(2024, 2, 27), dt.date(2025, 3, 31), (1, "か月"))
+    text = text_of(draft_spec(tmp_path))
+    assert text.blanks == ("agreement.signing_date", "parties.kitami_it.representative.name")
+    assert text_of(SEED_SPEC).blanks == ()
+
+
+def test_a_party_without_name_or_label_signs_in_a_field_named_by_its_id(tmp_path):
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    data["agreement"]["document"].update(draft=True, labels="両者")
+    data["parties"]["kitami_it"].update(name=None, formal_name=None)
+    del data["press_notice"]
+    spec = tmp_path / "open.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert [s.field for s in text_of(spec).signatories] == ["オホーツク総合振興局", "kitami_it"]

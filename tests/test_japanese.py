@@ -440,3 +440,42 @@ def test_time_spans(start, end, kwargs, expected):
 def test_a_bad_span_is_refused():
     with pytest.raises(ValueError, match="unknown span"):
         format_time_span(time(1, 0), span="-")
+
+
+# ---------------------------------------------------------------- writing style (である / です・ます)
+@pytest.mark.parametrize("ending", ["です", "ます", "ません", "ました", "でした", "ましょう", "でしょう", "ください",
+                                    "下さい"])
+def test_every_polite_ending_is_named_in_a_plain_text_and_fits_a_polite_one(ending):
+    from jpdocs.japanese import other_style
+    sentence = f"甲及び乙は、協力{ending}"
+    assert other_style(f"前文である。{sentence}。後文である。", "である") == sentence + "。"
+    assert other_style(f"前文です。{sentence}。", "です・ます") is None
+
+
+@pytest.mark.parametrize("ending", ["する", "した", "だ", "ない", "行う", "書く", "示す", "待つ", "死ぬ", "読む",
+                                    "遊ぶ", "急ぐ", "良い"])
+def test_every_plain_ending_is_named_in_a_polite_text_and_fits_a_plain_one(ending):
+    from jpdocs.japanese import other_style
+    sentence = f"甲及び乙は、{ending}"
+    assert other_style(f"前文です。{sentence}。後文です。", "です・ます") == sentence + "。"
+    assert other_style(f"前文である。{sentence}。", "である") is None
+
+
+@pytest.mark.parametrize("text", [
+    "教育に関すること。",                          # a noun phrase: either style
+    "協力します",                                   # no 。: no sentence
+    "甲は（以下「甲」という。協力します。）、次の事項とする。",   # what stands in brackets is not the text's own
+    "甲（連絡先（電話。）に連絡します。）は、定める。",          # nested brackets
+    "甲(注。あります。)は、定める。",                           # half-width brackets
+    "甲は「報告します。」と定める。",
+    "。。",
+])
+def test_what_is_no_polite_sentence_of_the_texts_own_is_not_named_in_a_plain_text(text):
+    from jpdocs.japanese import other_style
+    assert other_style(text, "である") is None
+
+
+def test_the_first_sentence_in_the_other_style_is_the_one_named_without_its_brackets():
+    from jpdocs.japanese import other_style
+    assert other_style("甲は定める。乙（大学）は協力します。丙は報告します。", "である") == "乙は協力します。"
+    assert other_style("  甲は協力します 。", "である") == "甲は協力します。"

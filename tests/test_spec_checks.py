@@ -141,7 +141,9 @@ def test_a_ceremony_that_ends_before_it_starts(tmp_path, end):
 
 
 def test_a_ceremony_that_ends_a_minute_after_it_starts(tmp_path):
-    load_spec(write(tmp_path, setting("press_notice", "ceremony", "end", "11:01")))
+    import datetime as dt
+    ceremony = load_spec(write(tmp_path, setting("press_notice", "ceremony", "end", "11:01"))).spec.press_notice.ceremony
+    assert (ceremony.start, ceremony.end) == (dt.time(11, 0), dt.time(11, 1))
 
 
 @pytest.mark.parametrize("validity, start, end", [
@@ -292,3 +294,310 @@ def test_png_and_jpeg_logos_are_accepted(tmp_path, fmt):
     Image.new("RGB", (8, 4), "white").save(tmp_path / "logo.img", fmt)
     loaded = load_spec(write(tmp_path, setting("parties", "bureau", "logo", "logo.img")))
     assert loaded.spec.parties["bureau"].logo == "logo.img"
+
+
+# ---------------------------------------------------------------- attachments: pdf_trouble
+def pdf_bytes(pages: int = 1, password: str | None = None) -> bytes:
+    import io
+    from pypdf import PdfWriter
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_attachment_pdf_that_cannot_be_used_is_said_why(tmp_path):
+    from jpdocs.spec_checks import pdf_trouble
+    good, locked, empty, text, broken, folder = (tmp_path / n for n in (
+        "map.pdf", "locked.pdf", "empty.pdf", "notes.pdf", "broken.pdf", "folder.pdf"))
+    good.write_bytes(pdf_bytes())
+    locked.write_bytes(pdf_bytes(password="secret"))
+    empty.write_bytes(pdf_bytes(pages=0))
+    text.write_bytes(b"just some text, no PDF header\n" * 50)
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n")
+    folder.mkdir()
+    assert pdf_trouble(good) is None
+    assert pdf_trouble(tmp_path / "missing.pdf") == (f"attachment file not found: {tmp_path / 'missing.pdf'}"
+                                                     " (a file path is relative to the spec file)")
+    assert pdf_trouble(locked) == (f"the attachment {locked} is encrypted (password-protected); save an unprotected"
+                                   " copy to attach it")
+    assert pdf_trouble(empty) == f"the attachment {empty} has no pages"
+    assert pdf_trouble(text) == f"the attachment {text} is not a PDF file"
+    assert pdf_trouble(broken).startswith(f"the attachment {broken} is damaged and cannot be read: ")
+    assert pdf_trouble(folder) == f"the attachment {folder} is a folder, not a regular file"
+
+
+def test_the_pdf_header_is_looked_for_in_the_first_kilobyte_only(tmp_path):
+    from jpdocs.spec_checks import pdf_trouble
+    late, early = tmp_path / "late.pdf", tmp_path / "early.pdf"
+    late.write_bytes(b" " * 1020 + pdf_bytes())            # %PDF- ends one byte past the first kilobyte
+    early.write_bytes(b" " * 1019 + pdf_bytes())
+    assert pdf_trouble(late) == f"the attachment {late} is not a PDF file"
+    assert pdf_trouble(early) is None
+
+
+# ---------------------------------------------------------------- unknown keys
+def test_also_under_the_agreement_points_to_press_notice_also(tmp_path):
+    path = write(tmp_path, setting("agreement", "also", ["x"]))
+    assert problems(path) == [(str(path), line_of(path, "also:"), "agreement.also",
+                               "unknown key 'also' here: the other agreements signed at the same ceremony are named"
+                               " by the notice that announces them, as press_notice.also")]
+
+
+@pytest.mark.parametrize("where, key, hint", [
+    (("parties", "kitami_it"), "adress", "; did you mean 'address'?"),
+    (("parties", "kitami_it"), "zzzqq", "; allowed here: address, formal_name, honorific, issuing, logo, name,"
+                                        " representative, short_name, signatory, statements"),
+    (("agreement", "document"), "zzzqq", "; allowed here: area_items, articles, catch_all, closing, collective,"
+                                         " conclude, copies, draft, extra_articles, kind, labels, original_mark,"
+                                         " preamble, purpose, standard, subject, title, writing"),
+    ((), "zzzqq", "; allowed here: agreement, issuer, parties, press_notice, style"),
+])
+def test_an_unknown_key_gets_the_close_key_or_the_keys_allowed_there(tmp_path, where, key, hint):
+    path = write(tmp_path, setting(*where, key, "x"))
+    assert problems(path) == [(str(path), line_of(path, f"{key}:"), ".".join(where + (key,)),
+                               f"unknown key '{key}'{hint}")]
+
+
+def test_an_unknown_key_in_a_standard_articles_change_gets_the_close_key(tmp_path):
+    path = write(tmp_path, setting("agreement", "document", "articles", {"purpose": {"hedding": "趣旨"}}))
+    assert problems(path) == [(str(path), line_of(path, "hedding:"), "agreement.document.articles.purpose.hedding",
+                               "unknown key 'hedding'; did you mean 'heading'?")]
+
+
+def test_a_misspelt_nested_key_and_the_missing_one_are_told_as_one_mistake(tmp_path):
+    def misspell(data):
+        person = data["parties"]["kitami_it"]["representative"]
+        person["titel"] = person.pop("title")
+    path = write(tmp_path, misspell)
+    typo = line_of(path, "titel:")
+    assert problems(path) == [
+        (str(path), typo - 2, "parties.kitami_it.representative.title",         # its representative: line
+         f"this key is required but missing (is it the misspelt 'titel' at line {typo}?)"),
+        (str(path), typo, "parties.kitami_it.representative.titel", "unknown key 'titel'; did you mean 'title'?")]
+
+
+# ---------------------------------------------------------------- attachments in the spec
+def test_a_missing_attachment_file_is_named_at_its_key(tmp_path):
+    path = write(tmp_path, setting("press_notice", "attachments", [
+        {"title": "連携協定の概要", "document": "overview"}, {"title": "会場案内図", "file": "map.pdf"}]))
+    assert problems(path) == [(str(path), line_of(path, "file: map.pdf"), "press_notice.attachments[1].file",
+                               f"attachment file not found: {tmp_path / 'map.pdf'} (a file path is relative to the"
+                               " spec file)")]
+    (tmp_path / "map.pdf").write_bytes(pdf_bytes())
+    assert load_spec(path).spec.press_notice.attachments[1].file == "map.pdf"
+
+
+def test_the_overview_attached_by_a_spec_without_areas_is_an_error_at_its_key(tmp_path):
+    def no_areas(data):
+        del data["agreement"]["areas"]
+    path = write(tmp_path, no_areas)
+    assert problems(path) == [(str(path), line_of(path, "document: overview"), "press_notice.attachments[0].document",
+                               "the overview sheet is made from agreement.areas, and this spec has none: there is no"
+                               " overview to attach (write the title alone to list it only)")]
+
+
+def test_the_release_after_the_signing_needs_the_agreement_and_its_attachments_are_checked(tmp_path):
+    def after_without_agreement(data):
+        del data["agreement"]
+        data["press_notice"]["attachments"] = ["会場案内図"]
+        data["press_notice"]["after"] = {"issue_date": "2024-02-27", "opening": ["本日、協定を締結しました。"],
+                                         "attachments": [{"title": "写真", "file": "photo.pdf"}]}
+    path = write(tmp_path, after_without_agreement)
+    found = problems(path)
+    assert found[0] == (str(path), line_of(path, "after:"), "press_notice.after",
+                        "the release after the signing reports the agreement signed: the spec needs agreement:"
+                        " (its title and signing_date)")
+    assert (str(path), line_of(path, "file: photo.pdf"), "press_notice.after.attachments[0].file",
+            f"attachment file not found: {tmp_path / 'photo.pdf'} (a file path is relative to the spec file)") in found
+
+
+def test_problems_are_sorted_by_line_then_key_those_without_a_line_first():
+    from jpdocs.errors import Problem
+    from jpdocs.spec_checks import sort_problems
+    ps = [Problem("f", 2, "a", "x"), Problem("f", 1, "b", "x"), Problem("f", None, "z", "x"), Problem("f", 1, "a", "x")]
+    assert [(p.line, p.key) for p in sort_problems(ps)] == [(None, "z"), (1, "a"), (1, "b"), (2, "a")]
+
+
+# ---------------------------------------------------------------- keys as the spec writes them
+def test_an_unknown_key_in_a_paragraph_with_items_is_named_without_pydantics_union_member(tmp_path):
+    """A paragraph is text or {text:, items:}: pydantic tries both and puts the member
+    it tried (ClauseSpec, constrained-str) into the error's path. The spec has no
+    such key: the problem is the misspelt key, at its own path, and nothing else."""
+    path = write(tmp_path, setting("agreement", "document", "extra_articles", [
+        {"heading": "個人情報の保護", "text": [{"text": "次に掲げる事項を守る。", "itemz": ["目的外に使わないこと。"]}]}]))
+    assert problems(path) == [(str(path), line_of(path, "itemz:"), "agreement.document.extra_articles[0].text[0].itemz",
+                               "unknown key 'itemz'; did you mean 'items'?")]
+
+
+def test_a_paragraph_that_is_neither_text_nor_a_block_names_its_own_key(tmp_path):
+    path = write(tmp_path, setting("agreement", "document", "extra_articles", [
+        {"heading": "個人情報の保護", "text": [["入れ子のリスト"]]}]))
+    found = problems(path)
+    assert {key for _, _, key, _ in found} == {"agreement.document.extra_articles[0].text[0]"}
+    assert all(line == line_of(path, "- - 入れ子のリスト") for _, line, _, _ in found)
+
+
+def test_a_label_key_that_is_no_text_is_named_at_the_labels(tmp_path):
+    path = write(tmp_path, setting("agreement", "document", "labels", {1: "振興局", "kitami_it": "大学"}))
+    found = problems(path)
+    assert found and all(key.startswith("agreement.document.labels") and "str" not in key for _, _, key, _ in found)
+
+
+# ---------------------------------------------------------------- the agreement's own checks (_check_agreement)
+def document(**values):
+    def change(data):
+        data["agreement"]["document"].update(values)
+    return change
+
+
+def test_sub_items_beyond_the_last_marker_are_named_at_their_list(tmp_path):
+    def items(n):
+        return document(extra_articles=[{"heading": "遵守事項", "text": [
+            {"text": "次に掲げる事項を遵守する。", "items": [{"text": "禁止事項", "items": [f"項目{i}" for i in range(n)]}]}]}])
+    assert load_spec(write(tmp_path, items(44), "fits")).spec.agreement.document.extra_articles
+    path = write(tmp_path, items(45))
+    assert problems(path) == [(str(path), line_of(path, "text: 禁止事項") + 1,
+                               "agreement.document.extra_articles[0].text[0].items[0].items",
+                               "45 sub-items, but their markers ア, イ … run out after 44 (ワ); split the list, or make"
+                               " some of them items of their own")]
+
+
+@pytest.mark.parametrize("key", ["labels", "collective"])
+def test_a_word_for_two_parties_with_three_is_an_error_at_its_key(tmp_path, key):
+    def three(data):
+        data["parties"]["kitami_city"] = {"name": "北見市", "address": "北海道北見市大通西２丁目１番地",
+                                          "representative": {"title": "北見市長", "name": "辻　直孝"}}
+        data["agreement"]["document"][key] = "両者"
+    path = write(tmp_path, three)
+    assert problems(path) == [(str(path), line_of(path, f"{key}: 両者"), f"agreement.document.{key}",
+                               "'両者' speaks of two parties, but there are 3; write 甲乙, or a word such as 三者")]
+
+
+def test_labels_per_party_name_undeclared_missing_and_shared_labels(tmp_path):
+    path = write(tmp_path, document(labels={"bureau": "振興局", "kitami_itt": "大学", "zzz": "大学"}))
+    assert problems(path) == [                       # sorted by line
+        (str(path), line_of(path, "labels:"), "agreement.document.labels",
+         "a label per party needs one for every party; missing: kitami_it"),
+        (str(path), line_of(path, "kitami_itt:"), "agreement.document.labels.kitami_itt",
+         "party 'kitami_itt' is not declared under parties; did you mean 'kitami_it'?"),
+        (str(path), line_of(path, "kitami_itt:"), "agreement.document.labels.kitami_itt",
+         "the label 「大学」 is given to more than one party"),
+        (str(path), line_of(path, "zzz:"), "agreement.document.labels.zzz",
+         "party 'zzz' is not declared under parties (declared: bureau, kitami_it)"),
+        (str(path), line_of(path, "zzz:"), "agreement.document.labels.zzz", "the label 「大学」 is given to more than one party")]
+
+
+def test_a_collective_word_beside_one_word_for_all_is_an_error(tmp_path):
+    path = write(tmp_path, document(labels="両者", collective="両者"))
+    assert problems(path) == [(str(path), line_of(path, "collective:"), "agreement.document.collective",
+                               "labels: 両者 is already the one word for all parties, so collective: would have no"
+                               " effect; remove one")]
+    assert load_spec(write(tmp_path, document(labels="甲乙", collective="両者"), "ok")).spec
+
+
+def test_keys_an_own_preamble_or_no_areas_would_ignore_are_errors(tmp_path):
+    path = write(tmp_path, document(preamble="甲及び乙は、次のとおり協定を締結する。", subject="連携", conclude="締結する"))
+    assert [(key, message) for _, _, key, message in problems(path)] == [
+        ("agreement.document.subject", "subject words the generated preamble, and the spec writes its own"
+                                       " (document.preamble): it would have no effect"),
+        ("agreement.document.conclude", "conclude words the generated preamble, and the spec writes its own"
+                                        " (document.preamble): it would have no effect")]
+
+    def no_areas(data):
+        del data["agreement"]["areas"]
+        del data["press_notice"]["attachments"]
+        data["agreement"]["document"].update(area_items=True, catch_all=False)
+    path = write(tmp_path, no_areas, "noareas")
+    assert [(line, key) for _, line, key, _ in problems(path)] == [
+        (line_of(path, "area_items:"), "agreement.document.area_items"), (line_of(path, "catch_all:"), "agreement.document.catch_all")]
+    assert problems(path)[0][3] == ("area_items shapes the 連携事項 article made from agreement.areas, and this spec has"
+                                    " no areas: it would have no effect")
+
+
+def test_an_agreement_with_one_party_is_an_error(tmp_path):
+    def one(data):
+        del data["parties"]["kitami_it"]
+        data["agreement"]["document"].pop("labels", None)
+    path = write(tmp_path, one)
+    assert ("agreement", "an agreement needs at least two parties under parties:") in [
+        (key, message) for _, _, key, message in problems(path)]
+
+
+@pytest.mark.parametrize("change, key, message", [
+    (setting("parties", ["a", "b"]), "parties",
+     "expected a block of keys (key: value lines, indented under this one), got a list"),
+    (document(extra_articles=[{"heading": "空", "text": []}]), "agreement.document.extra_articles[0].text",
+     "needs at least 1 entry"),
+    (document(copies="abc"), "agreement.document.copies", "expected true or false, got the text 'abc'"),
+])
+def test_a_value_of_the_wrong_shape_says_what_was_expected(tmp_path, change, key, message):
+    path = write(tmp_path, change)
+    assert [(k, m) for _, _, k, m in problems(path)] == [(key, message)]
+
+
+def test_sub_items_beyond_the_last_marker_in_a_changed_article_and_in_an_area_are_named_too(tmp_path):
+    many = [f"項目{i}" for i in range(45)]
+
+    def long_lists(data):
+        data["agreement"]["document"]["articles"] = {"promotion": {"text": [
+            {"text": "次に掲げる事項を推進する。", "items": [{"text": "推進事項", "items": many}]}]}}
+        data["agreement"]["document"]["extra_articles"] = [{"heading": "遵守事項", "text": [
+            {"text": "次に掲げる事項を遵守する。", "items": [{"text": "禁止事項", "items": many}]}]}]
+        data["agreement"]["document"]["area_items"] = True
+        data["agreement"]["areas"][0]["items"] = many
+    path = write(tmp_path, long_lists)
+    assert sorted(key for _, _, key, _ in problems(path)) == [
+        "agreement.areas[0].items", "agreement.document.articles.promotion.text[0].items[0].items",
+        "agreement.document.extra_articles[0].text[0].items[0].items"]
+
+
+def test_every_party_without_a_label_is_listed(tmp_path):
+    def three(data):
+        data["parties"]["kitami_city"] = {"name": "北見市", "address": "北海道北見市大通西２丁目１番地",
+                                          "representative": {"title": "北見市長", "name": "辻　直孝"}}
+        data["agreement"]["document"]["labels"] = {"bureau": "振興局"}
+    path = write(tmp_path, three)
+    assert problems(path) == [(str(path), line_of(path, "labels:"), "agreement.document.labels",
+                               "a label per party needs one for every party; missing: kitami_it, kitami_city")]
+
+
+def test_a_renewal_notice_too_long_for_any_default_end_is_named_at_the_notice(tmp_path):
+    path = write(tmp_path, setting("agreement", "validity", {"renewal_notice": "2年"}))
+    [(file, line, key, message)] = problems(path)
+    assert (line, key) == (line_of(path, "renewal_notice:"), "agreement.validity.renewal_notice")
+    assert message.startswith("the term from 2024-02-27 to 2025-03-31 cannot be met: notice 2年 before its end")
+
+
+@pytest.mark.parametrize("tail, message", [
+    ("", "the deadline needs a tail to make a sentence (…までに下記連絡先までお知らせください。): write the tail,"
+         " or leave out the deadline"),
+    ("までに下記連絡先までお知らせください。",
+     "までに is printed after the deadline already; write the tail without it ('下記連絡先までお知らせください。')"),
+])
+def test_a_press_request_deadline_needs_a_tail_without_までに(tmp_path, tail, message):
+    path = write(tmp_path, setting("press_notice", "press_request", "tail", tail))
+    assert problems(path) == [(str(path), line_of(path, "tail:"), "press_notice.press_request.tail", message)]
+
+
+def test_an_honorific_on_the_issuing_offices_own_head_is_an_error(tmp_path):
+    path = write(tmp_path, setting("parties", "bureau", "honorific", "殿"))
+    assert problems(path) == [(str(path), line_of(path, "honorific: 殿"), "parties.bureau.honorific",
+                               "'殿' on the issuing office's own head (the issuer is '北海道オホーツク総合振興局'); an office"
+                               " never writes 様 after its own head: delete the honorific, or say issuing: false if this"
+                               " party is not of the issuing side")]
+    assert load_spec(write(tmp_path, setting("parties", "kitami_it", "honorific", "様"), "partner")).spec
+
+
+def test_an_honorific_on_a_party_said_to_be_of_the_issuing_side_names_issuing_true(tmp_path):
+    def issuing(data):
+        data["parties"]["kitami_it"].update(issuing=True, honorific="殿")
+    path = write(tmp_path, issuing)
+    assert [(key, message) for _, _, key, message in problems(path)] == [
+        ("parties.kitami_it.honorific", "'殿' on the issuing office's own head (issuing: true); an office never writes"
+                                        " 様 after its own head: delete the honorific, or say issuing: false if this"
+                                        " party is not of the issuing side")]
