@@ -310,3 +310,42 @@ def test_each_compiled_catalogue_is_what_its_po_compiles_to(po):
             # the same holes (a hole may be said twice), and a translation, not the English again
             assert set(re.findall(r"\{\w+\}", msgid)) == set(re.findall(r"\{\w+\}", msgstr)), msgid
             assert msgstr and msgstr != msgid, msgid
+
+
+def test_the_app_shows_a_problem_at_its_field_in_the_browsers_language(tmp_path):
+    """The preview's problems and notes, and a spec that does not open, in Japanese for
+    Accept-Language: ja; in English for a browser that prefers English."""
+    from test_app import Client
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    (folder / SEED_SPEC.name).write_text(SEED, encoding="utf-8")
+    (folder / "broken.yaml").write_text("issuer: x\nparties:\n\tbureau: {}\n", encoding="utf-8")
+    client = Client(folder)
+    try:
+        ja, en = {"Accept-Language": "ja,en;q=0.8"}, {"Accept-Language": "en-US,en;q=0.9,ja;q=0.5"}
+        status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}", headers=ja)
+        data = spec["data"]
+        data["press_notice"]["ceremony"]["date"] = "2024-02-30"
+        body = {"name": SEED_SPEC.name, "data": data}
+        status, out = client.json("POST", "/api/preview", body, headers=ja)
+        [problem] = out["problems"]
+        assert status == 200 and problem["key"] == "press_notice.ceremony.date"      # at its field
+        assert problem["message"] == "2024-02-30 という日付はありません。2024年2月は 29 日までです"
+        assert problem["text"].startswith("エラー: ") and problem["text"].endswith(
+            ": press_notice.ceremony.date: 2024-02-30 という日付はありません。2024年2月は 29 日までです")
+        status, out = client.json("POST", "/api/preview", body, headers=en)
+        assert out["problems"][0]["message"] == "2024-02-30 is not a valid date: 2024年2月 has 29 days"
+        assert out["problems"][0]["text"].startswith("error: ")
+        # the notes of a spec that builds
+        del data["agreement"]["validity"]["end"]
+        data["press_notice"]["ceremony"]["date"] = "2024-02-27"
+        status, out = client.json("POST", "/api/preview", body, headers=ja)
+        assert out["problems"] == [] and any(n.startswith("備考: ") and "翌年度の末日です" in n
+                                             for n in out["notes"]), out["notes"]
+        # a spec that is not YAML opens with the loader's message
+        status, out = client.json("GET", "/api/spec?name=broken.yaml", headers=ja)
+        [problem] = out["problems"]
+        assert problem["line"] == 3 and problem["message"].startswith(
+            "YAML として正しくありません。字下げにタブ文字が使われています"), problem
+    finally:
+        client.close()
