@@ -199,7 +199,7 @@ def _command_line_lines() -> list[str]:
     words that start a line (error:, note: …) and the summary."""
     from jpdocs import cli
     src = Path(cli.__file__).read_text(encoding="utf-8")
-    out = ["error:", "warning:", "note:", "ok:", "built:", "unchanged:", "failed:", "wrote",
+    out = ["error:", "warning:", "note:", "ok:", "built:", "unchanged:", "failed:",
            "built 2, unchanged 0, failed 1 (2.5 s); output in /tmp/out",
            "reads /a/b.png, outside the spec's folder", "no specs found",
            "/tmp/x: --templates needs a folder of templates",
@@ -208,7 +208,7 @@ def _command_line_lines() -> list[str]:
            "internal error: ValueError: boom\nThis is a fault in jpdocs, not in your spec. Files already written"
            " are complete. Please report it with the spec (set JPDOCS_DEBUG=1 to see the details)."]
     # each of those (but the words, the summary and the internal error) is in cli.py as written here
-    for line in out[9:13]:
+    for line in out[8:13]:
         fixed = line.replace("/a/b.png", "{outside}").replace("/tmp/x", "{folder}")
         assert fixed in src, fixed
     return out
@@ -349,3 +349,22 @@ def test_the_app_shows_a_problem_at_its_field_in_the_browsers_language(tmp_path)
             "YAML として正しくありません。字下げにタブ文字が使われています"), problem
     finally:
         client.close()
+
+
+@pytest.mark.parametrize("fault, english, japanese", [
+    (ValueError("boom"), "internal error: ValueError: boom\nThis is a fault in jpdocs, not in your spec.",
+     "内部エラー: ValueError: boom\nspec ではなく jpdocs の不具合です。"),
+    (KeyboardInterrupt(), "interrupted: files already written are complete",
+     "中断しました。書き出し済みのファイルは完全で"),
+    (MemoryError(), "error: out of memory", "エラー: メモリが足りません"),
+])
+def test_the_command_lines_own_fault_messages_follow_the_locale(fault, english, japanese, monkeypatch, capsys):
+    from jpdocs import cli
+
+    def broken(argv):
+        raise fault
+    monkeypatch.setitem(cli.COMMANDS, "check", broken)
+    for language, expected in ((None, english), ("ja_JP.UTF-8", japanese)):
+        monkeypatch.setenv("LANG", language or "C.UTF-8")
+        cli.main(["check", "x.yaml"])
+        assert capsys.readouterr().err.startswith(expected)
