@@ -97,6 +97,23 @@ VARIANTS = {
     "articles-own": ("    standard: 包括連携",
                      "    standard: 包括連携\n    extra_articles: [{heading: 個人情報の保護, after: confidentiality,"
                      " text: [甲及び乙は、個人情報を適正に取り扱う。]}]"),
+    "honorific-own": ("    short_name: オホーツク総合振興局\n", "    short_name: オホーツク総合振興局\n    honorific: 様\n"),
+    "no-representative": ("    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", ""),
+    "unknown-article": ("    standard: 包括連携", "    standard: 包括連携\n    articles: {costz: {heading: 経費負担}}"),
+    "unknown-article-far": ("    standard: 包括連携", "    standard: 包括連携\n    articles: {zzzzzzzz: {heading: 経費負担}}"),
+    "unknown-set": ("    standard: 包括連携", "    standard: 包括連帯"),
+    "unknown-set-far": ("    standard: 包括連携", "    standard: ぜんぜんちがう"),
+    "term-unmeetable": ("renewal_notice: 1か月", "renewal_notice: 14か月"),
+    "time-and-part-of-day": ('    start: "11:00"', '    start: "11:00"\n    time_of_day: 午前'),
+    "end-without-start": ('    start: "11:00"', '    end: "12:00"'),
+    "time-without-date": ("    date: 2024-02-27\n    start:", "    start:"),
+    "address-without-venue": ("    venue: オホーツク合同庁舎　１階保健所会議室\n", ""),
+    "honorific-issuing": ("    honorific: 様\n", "    honorific: 様\n    issuing: true\n"),
+    "no-representative-notice-only": [
+        ("    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", ""),
+        ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
+         "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+         "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
 }
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
