@@ -130,7 +130,8 @@ class Progress:
                               f" failed {self.counts['failed']}  {rate:.0f}/s ")
             self.stream.flush()
         elif result.status != "unchanged" or verbose_unchanged:
-            print(f"{result.status}: {result.spec}", file=self.stream, flush=True)
+            from .i18n import for_environment          # built: / 作成: as the locale says
+            print(f"{for_environment().label(result.status)} {result.spec}", file=self.stream, flush=True)
 
     def close(self) -> None:
         if self.tty and self.total:

@@ -137,26 +137,39 @@ def spec_files(paths: list[Path]) -> list[Path]:
     return out
 
 
+def _say():
+    """The messages in the environment's language (jpdocs/i18n.py: English unless the
+    locale is Japanese); a Problem's message is translated when it is printed."""
+    from .i18n import for_environment
+    return for_environment()
+
+
+def _line(word: str, problem) -> str:
+    """`error: file:line: key: message`, in the environment's language."""
+    say = _say()
+    return f"{say.label(word)} {say.problem(problem) if isinstance(problem, Problem) else say.message(problem)}"
+
+
 def _report(exc: InputError) -> None:
     for problem in exc.problems:
-        print(f"error: {problem}", file=sys.stderr)
+        print(_line("error", problem), file=sys.stderr)
 
 
 def _warn(loaded) -> None:
     for w in loaded.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(_line("warning", w), file=sys.stderr)
 
 
 def _notes(notes) -> None:
     """What was chosen for the user (standard articles, a term's end): said on
     standard output, once each."""
-    for n in dict.fromkeys(str(n) for n in notes):
-        print(f"note: {n}")
+    for n in dict.fromkeys(notes):
+        print(_line("note", n))
 
 
 def _templates_ok(folder: Path | None) -> bool:
     if folder is not None and not folder.is_dir():
-        print(f"error: {folder}: --templates needs a folder of templates", file=sys.stderr)
+        print(_line("error", f"{folder}: --templates needs a folder of templates"), file=sys.stderr)
         return False
     return True
 
@@ -184,9 +197,10 @@ def run_check(argv: list[str]) -> int:
             failed += 1
             continue
         for key, outside in loaded.outside_files():
-            print(f"note: {path}:{loaded.line_of(key)}: {dotted(key)}: reads {outside}, outside the spec's folder")
+            print(_line("note", Problem(str(path), loaded.line_of(key), dotted(key),
+                                        f"reads {outside}, outside the spec's folder")))
         _notes(loaded.notes)
-        print(f"ok: {path}")
+        print(f"{_say().label('ok')} {path}")
     return 1 if failed else 0
 
 
@@ -197,7 +211,7 @@ def run_build(argv: list[str]) -> int:
         return 1
     files = spec_files(args.specs)
     if not files:
-        print("error: no specs found", file=sys.stderr)
+        print(_line("error", "no specs found"), file=sys.stderr)
         return 1
     start = time.monotonic()
     extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds,
@@ -207,13 +221,13 @@ def run_build(argv: list[str]) -> int:
                   **limit)
     for res in results["built"] + results["unchanged"]:     # an unchanged spec's warnings still stand
         for w in res.warnings:
-            print(f"warning: {w}", file=sys.stderr)
+            print(_line("warning", w), file=sys.stderr)
         _notes(res.notes)
     counts = ", ".join(f"{k} {len(v)}" for k, v in results.items())
-    print(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}")
+    print(_say().message(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}"))
     for res in sorted(results["failed"], key=lambda r: r.spec):
         for problem in res.problems:
-            print(f"error: {problem}", file=sys.stderr)
+            print(_line("error", problem), file=sys.stderr)
     return 1 if results["failed"] else 0
 
 
@@ -360,15 +374,17 @@ def main(argv: list[str] | None = None) -> int:
             return COMMANDS[argv[0]](argv[1:])
         return run_build(argv)
     except KeyboardInterrupt:
-        print("interrupted: files already written are complete; nothing is half-written", file=sys.stderr)
+        print(_say().message("interrupted: files already written are complete; nothing is half-written"),
+              file=sys.stderr)
         return 130
     except MemoryError:
-        print("error: out of memory (is a spec or a template unusually large?)", file=sys.stderr)
+        print(_line("error", "out of memory (is a spec or a template unusually large?)"), file=sys.stderr)
         return 1
     except Exception as exc:      # a bug in jpdocs, not in the input: say so, without a traceback
         if os.environ.get("JPDOCS_DEBUG"):
             raise
-        print(f"internal error: {type(exc).__name__}: {exc}\n"
-              "This is a fault in jpdocs, not in your spec. Files already written are complete."
-              " Please report it with the spec (set JPDOCS_DEBUG=1 to see the details).", file=sys.stderr)
+        print(_say().message(f"internal error: {type(exc).__name__}: {exc}\n"
+                             "This is a fault in jpdocs, not in your spec. Files already written are complete."
+                             " Please report it with the spec (set JPDOCS_DEBUG=1 to see the details)."),
+              file=sys.stderr)
         return 3

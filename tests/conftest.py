@@ -1,6 +1,7 @@
 """Shared fixtures: the real generator run on real specs, output read back."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -8,6 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+
+# The tests assert English messages: a developer's Japanese locale must not turn them
+# Japanese (jpdocs/i18n.py follows LANGUAGE, LC_ALL, LC_MESSAGES, LANG). The tests of the
+# Japanese messages set the locale themselves (tests/test_i18n.py).
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_SPEC = ROOT / "specs" / "2024-02-27-okhotsk-kitami.yaml"

@@ -9,7 +9,8 @@ file (its comments and key order) the source.
     preview.py        form data → the build's files in memory → page images and problems
     server.py         the local HTTP server and its safety rules
     commands.py       the serve / new / schema subcommands
-    i18n.py, locale/  the app's own messages in Japanese where the locale is (gettext)
+    i18n.py, locale/  the app's own messages in Japanese where the reader is (gettext; the
+                      language choice and the build's messages are ../i18n.py's)
     static/           the page: plain HTML, CSS and JavaScript, no build step
 
 Nothing here is imported by the build: the command line loads it only for its own

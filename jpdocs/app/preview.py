@@ -15,6 +15,7 @@ import io
 import threading
 from pathlib import Path
 
+from .. import i18n
 from ..errors import InputError, Problem
 
 # A preview shows every document kind but the releases (the notice and its attachments
@@ -28,12 +29,18 @@ BUILD_LOCK = threading.Lock()
 DRAW_LOCK = threading.Lock()
 
 
-def problem_json(p: Problem) -> dict:
-    return {"key": p.key, "line": p.line, "message": p.message, "text": f"error: {p}"}
+def problem_json(p: Problem, say: i18n.Messages | None = None) -> dict:
+    """A problem for the page, in the reader's language (`say`; English by default)."""
+    say = say or i18n.messages(None)
+    return {"key": p.key, "line": p.line, "message": say.message(p.message),
+            "text": f"{say.label('error')} {say.problem(p)}"}
 
 
-def build_text(path: Path, text: str, formats=("pdf",), kinds="preview") -> tuple[dict[str, bytes], list, list]:
-    """(files, problems, notes) of the spec text as if saved at `path`."""
+def build_text(path: Path, text: str, formats=("pdf",), kinds="preview",
+               say: i18n.Messages | None = None) -> tuple[dict[str, bytes], list, list]:
+    """(files, problems, notes) of the spec text as if saved at `path`; the notes are
+    lines in the reader's language (`say`)."""
+    say = say or i18n.messages(None)
     from ..build import KINDS, render_spec
     from ..output import safe_folder_name
     from ..spec import load_spec
@@ -45,8 +52,8 @@ def build_text(path: Path, text: str, formats=("pdf",), kinds="preview") -> tupl
             files = render_spec(loaded, formats=formats, kinds=kinds)
         except InputError as exc:
             return {}, list(exc.problems), []
-    notes = ([f"warning: {w}" for w in dict.fromkeys(str(w) for w in loaded.warnings)]
-             + [f"note: {n}" for n in dict.fromkeys(str(n) for n in loaded.notes)])
+    notes = ([f"{say.label('warning')} {say.problem(w)}" for w in dict.fromkeys(loaded.warnings)]
+             + [f"{say.label('note')} {say.problem(n)}" for n in dict.fromkeys(loaded.notes)])
     return files, [], notes
 
 
@@ -90,9 +97,9 @@ def era_labels(dates: dict) -> dict:
     return out
 
 
-def preview(path: Path, text: str) -> dict:
+def preview(path: Path, text: str, say: i18n.Messages | None = None) -> dict:
     """The preview of the spec text: documents with page images, problems, notes."""
-    files, problems, notes = build_text(path, text)
+    files, problems, notes = build_text(path, text, say=say)
     docs = [{"name": name, "pages": page_images(data)} for name, data in files.items() if name.endswith(".pdf")]
-    return {"documents": docs, "problems": [problem_json(p) for p in problems],
+    return {"documents": docs, "problems": [problem_json(p, say) for p in problems],
             "notes": notes}

@@ -36,6 +36,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
+from .. import i18n
 from ..files import is_within
 from . import formdata, preview, roundtrip
 from .i18n import Msg, accept_language_gettext
@@ -99,23 +100,23 @@ class App:
             raise Refused(404 if exc.reason == "does not exist" else 400, Msg("{message}", message=str(exc))) from None
 
     # -- actions -------------------------------------------------------------
-    def open_spec(self, name) -> dict:
+    def open_spec(self, name, say: i18n.Messages | None = None) -> dict:
         path = self.spec_path(name)
         raw = self.read(path)
         out = {"name": path.name, "version": version_of(raw), "data": None, "problems": []}
         try:
             out["data"] = roundtrip.plain(roundtrip.load(raw.decode("utf-8")))
         except Exception as exc:     # not YAML (or not UTF-8): the loader's message says where
-            out["problems"] = self._load_problems(path, raw, exc)
+            out["problems"] = self._load_problems(path, raw, exc, say)
         return out
 
-    def _load_problems(self, path: Path, raw: bytes, exc: Exception) -> list:
+    def _load_problems(self, path: Path, raw: bytes, exc: Exception, say=None) -> list:
         from ..errors import InputError
         from ..source import parse_yaml
         try:
             parse_yaml(path, raw)
         except InputError as err:
-            return [preview.problem_json(p) for p in err.problems]
+            return [preview.problem_json(p, say) for p in err.problems]
         return [{"key": "", "line": None, "message": str(exc), "text": f"error: {path}: {exc}"}]
 
     def text_for(self, path: Path, data) -> str:
@@ -123,14 +124,14 @@ class App:
         old = self.read(path).decode("utf-8") if path.exists() else ""
         return roundtrip.merged_text(old, formdata.normalize(data))
 
-    def preview(self, body: dict) -> dict:
+    def preview(self, body: dict, say: i18n.Messages | None = None) -> dict:
         path = self.spec_path(body.get("name"))
         text = self.text_for(path, body.get("data"))
-        out = preview.preview(path, text)
+        out = preview.preview(path, text, say)
         out["eras"] = preview.era_labels(body.get("dates") or {})
         return out
 
-    def save(self, body: dict) -> dict:
+    def save(self, body: dict, say: i18n.Messages | None = None) -> dict:
         path = self.spec_path(body.get("name"))
         with self.save_lock:
             raw = self.read(path)
@@ -142,9 +143,9 @@ class App:
             data = text.encode("utf-8")
             _write_atomic(path, data)
         _, problems, _ = preview.build_text(path, text, formats=("pdf",), kinds=[])
-        return {"version": version_of(data), "problems": [preview.problem_json(p) for p in problems]}
+        return {"version": version_of(data), "problems": [preview.problem_json(p, say) for p in problems]}
 
-    def new(self, body: dict) -> dict:
+    def new(self, body: dict, say: i18n.Messages | None = None) -> dict:
         kind = body.get("kind")
         if kind not in STARTER_KINDS:
             raise Refused(400, Msg("a starter is one of {kinds}", kinds=", ".join(STARTER_KINDS)))
@@ -156,7 +157,7 @@ class App:
             write_starter(path, kind)
         except FileExistsError:
             raise Refused(409, Msg("{name} exists already; choose another name", name=path.name)) from None
-        return self.open_spec(path.name)
+        return self.open_spec(path.name, say)
 
     def upload(self, query: dict, data: bytes) -> dict:
         name = (query.get("name") or [""])[0]
@@ -180,14 +181,14 @@ class App:
                                    name=name)) from None
         return {"file": name}
 
-    def files(self, name) -> dict[str, bytes]:
+    def files(self, name, say: i18n.Messages | None = None) -> dict[str, bytes]:
         """Every file of the saved spec, built in memory (as the command line builds it)."""
         path = self.spec_path(name)
         files, problems, _ = preview.build_text(path, self.read(path).decode("utf-8", "replace"),
                                                 formats=("pdf", "docx"), kinds=None)
         if problems:
             raise Refused(422, Msg("the saved spec does not build:\n{problems}",
-                                   problems="\n".join(f"error: {p}" for p in problems)))
+                                   problems="\n".join(preview.problem_json(p, say)["text"] for p in problems)))
         return files
 
 
@@ -333,6 +334,10 @@ class Handler(BaseHTTPRequestHandler):
     def _gettext(self):
         return accept_language_gettext(self.headers.get("Accept-Language"))
 
+    def _say(self) -> i18n.Messages:
+        """The build's messages in the request's language (Accept-Language)."""
+        return i18n.for_accept_language(self.headers.get("Accept-Language"))
+
     def do_GET(self):
         self._handle(self._get)
 
@@ -355,7 +360,7 @@ class Handler(BaseHTTPRequestHandler):
         elif url.path == "/api/schema":
             self._send(200, schema_text().encode("utf-8"), "application/json; charset=utf-8")
         elif url.path == "/api/spec":
-            self._json(200, self.app.open_spec((query.get("name") or [None])[0]))
+            self._json(200, self.app.open_spec((query.get("name") or [None])[0], self._say()))
         elif url.path == "/api/starter":
             kind = (query.get("kind") or [""])[0]
             if kind not in STARTER_KINDS:
@@ -369,7 +374,7 @@ class Handler(BaseHTTPRequestHandler):
     def _download(self, query: dict) -> None:
         name = (query.get("name") or [None])[0]
         want = (query.get("file") or [""])[0]
-        files = self.app.files(name)
+        files = self.app.files(name, self._say())
         stem = Path(name).stem
         if want == "all.zip":
             buf = io.BytesIO()
@@ -395,7 +400,7 @@ class Handler(BaseHTTPRequestHandler):
         actions = {"/api/preview": self.app.preview, "/api/save": self.app.save, "/api/new": self.app.new}
         if url.path not in actions:
             raise Refused(404, Msg("not found"))
-        self._json(200, actions[url.path](self._json_body()))
+        self._json(200, actions[url.path](self._json_body(), self._say()))
 
 
 class Server(ThreadingHTTPServer):

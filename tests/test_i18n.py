@@ -1,0 +1,387 @@
+"""Messages in Japanese where the reader's language is Japanese (jpdocs/i18n.py).
+
+The build's messages are written in English in the code; the catalogue
+jpdocs/locale/ja/LC_MESSAGES/jpdocs.po holds their English templates with Japanese
+beside them. These tests run the real generator: the bad-spec corpus, the bundled
+specs and a set of one-mistake variants of the seed spec, and check that
+
+- with LANG=ja_JP.UTF-8 each problem is said in Japanese, at the same file, line and key;
+- every template of the catalogue still matches a message the code really writes
+  (a changed English text cannot silently lose its translation);
+- without a Japanese locale the output is byte for byte the English one;
+- the app shows a problem at its field in the request's language;
+- each .mo is what its .po compiles to.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jpdocs import i18n
+from jpdocs.errors import InputError
+
+from conftest import ROOT, SEED_SPEC
+
+BAD = Path(__file__).resolve().parent / "bad_specs"
+SPECS = ROOT / "specs"
+JA = i18n.messages("ja")
+KANA = re.compile(r"[ぁ-んァ-ン]")
+
+# One mistake each in the seed spec (text replaced: old → new), for the messages the
+# bad-spec corpus does not reach. Each must give a problem, a warning or a note.
+SEED = SEED_SPEC.read_text(encoding="utf-8")
+VARIANTS = {
+    "month-13": ("issue_date: 2024-02-16", "issue_date: 2024-13-01"),
+    "era-ended": ("issue_date: 2024-02-16", "issue_date: 平成31年5月1日"),
+    "minute-61": ('start: "11:00"', 'start: "11:61"'),
+    "time-words": ('start: "11:00"', 'start: "eleven"'),
+    "date-words": ("issue_date: 2024-02-16", "issue_date: 2月16日"),
+    "year-0": ("issue_date: 2024-02-16", 'issue_date: "0000-02-16"'),
+    "undeclared-no-close": ("signatories: [bureau, kitami_it]", "signatories: [bureau, zzz]"),
+    "text-got-list": ("  subject: 北海道", "  subject: [北海道"),
+    "text-got-bool": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
+                      "  subject: true"),
+    "empty-text": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
+                   '  subject: ""'),
+    "block-got-number": ("  ceremony:\n    date: 2024-02-27", "  ceremony: 5\n  ceremonyx:\n    date: 2024-02-27"),
+    "list-got-block": ("  opening:\n    - 今般", "  opening:\n    a: 今般"),
+    "unknown-no-close": ("press_notice:\n", "press_notice:\n  zzzzzzzzzz: 1\n"),
+    "moved-key": ("  document:                    # the agreement document (協定書), 甲乙 labels\n",
+                  "  purpose: x\n  document:\n"),
+    "soft-hyphen": ("venue: オホーツク合同庁舎", "venue: オホーツク\u00ad合同庁舎"),
+    "two-emoji": ("  subject: 北海道", "  subject: 🎉🎊北海道"),
+    "ascii-space": ("venue: オホーツク合同庁舎", "venue: オホーツク 合同庁舎"),
+    "radical": ("name: 中島　和彦", "name: 中島　和\u2F24"),
+    "term-chosen": ("    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n", ""),
+    "term-from-start": ("    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n",
+                        "    start: 2024-05-01\n"),
+    "writing-three": ("    standard: 包括連携", "    writing: x\n    standard: 包括連携"),
+    "too-few": ("  opening:\n    - 今般", "  opening: []\n  openingx:\n    - 今般"),
+    "attachment-missing": ("attachments: [{title: 連携協定の概要, document: overview}]",
+                           "attachments: [{title: 連携協定の概要, file: nowhere.pdf}]"),
+    "attachment-not-pdf": ("attachments: [{title: 連携協定の概要, document: overview}]",
+                           "attachments: [{title: 連携協定の概要, file: 'variant.yaml'}]"),
+    "too-tall": ("      - 公共サービスの充実", "      - " + "長い文章。" * 900 + "公共サービスの充実"),
+    "yaml-no-colon": ("  subject: 北海道", "  subject 北海道"),
+    "yaml-indent": ("    date: 2024-02-27\n    start:", "    date: 2024-02-27\n   start:"),
+    "yaml-open-quote": (SEED, SEED + 'x: "abc\n'),
+    "yaml-alias": ("    venue: ", "    venue: *nowhere\n    venuex: "),
+    "yaml-unhashable": ("press_notice:\n", "press_notice:\n  ? [a, b]\n  : c\n"),
+    "yaml-anchor-twice": ("    venue: ", "    venue: &a x\n    venuey: &a y\n    venuex: "),
+    "text-got-block": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
+                       "  subject: {a: 1}"),
+    "draft": [("  signing_date: 2024-02-27", "  signing_date: null"),
+              ("    standard: 包括連携", "    draft: true\n    standard: 包括連携"),
+              ("    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n", "")],
+    "draft-nothing-open": ("    standard: 包括連携", "    draft: true\n    standard: 包括連携"),
+    "term-in-the-year": [("  signing_date: 2024-02-27", "  signing_date: 2024-06-03"),
+                         ("    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n",
+                          "")],
+    "term-late-start": ("    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n",
+                        "    start: 2025-01-10\n"),
+    "term-long-notice": [("    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n",
+                          "    start: 2024-10-01\n"), ("renewal_notice: 1か月", "renewal_notice: 6か月")],
+    "term-long-notice-signing": [("  signing_date: 2024-02-27", "  signing_date: 2024-10-01"),
+                                 ("    end: 2025-03-31            # the first term runs to the end of the next"
+                                  " fiscal year\n", ""), ("renewal_notice: 1か月", "renewal_notice: 6か月")],
+    "articles-changed-and-own": ("    standard: 包括連携",
+                                 "    standard: 包括連携\n    articles: {costs: {heading: 経費負担}}\n"
+                                 "    extra_articles: [{heading: 個人情報の保護, after: confidentiality,"
+                                 " text: [甲及び乙は、個人情報を適正に取り扱う。]}]"),
+    "articles-changed": ("    standard: 包括連携", "    standard: 包括連携\n    articles: {costs: {heading: 経費負担}}"),
+    "articles-own": ("    standard: 包括連携",
+                     "    standard: 包括連携\n    extra_articles: [{heading: 個人情報の保護, after: confidentiality,"
+                     " text: [甲及び乙は、個人情報を適正に取り扱う。]}]"),
+    "honorific-own": ("    short_name: オホーツク総合振興局\n", "    short_name: オホーツク総合振興局\n    honorific: 様\n"),
+    "no-representative": ("    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", ""),
+    "unknown-article": ("    standard: 包括連携", "    standard: 包括連携\n    articles: {costz: {heading: 経費負担}}"),
+    "unknown-article-far": ("    standard: 包括連携", "    standard: 包括連携\n    articles: {zzzzzzzz: {heading: 経費負担}}"),
+    "unknown-set": ("    standard: 包括連携", "    standard: 包括連帯"),
+    "unknown-set-far": ("    standard: 包括連携", "    standard: ぜんぜんちがう"),
+    "term-unmeetable": ("renewal_notice: 1か月", "renewal_notice: 14か月"),
+    "time-and-part-of-day": ('    start: "11:00"', '    start: "11:00"\n    time_of_day: 午前'),
+    "end-without-start": ('    start: "11:00"', '    end: "12:00"'),
+    "time-without-date": ("    date: 2024-02-27\n    start:", "    start:"),
+    "address-without-venue": ("    venue: オホーツク合同庁舎　１階保健所会議室\n", ""),
+    "honorific-issuing": ("    honorific: 様\n", "    honorific: 様\n    issuing: true\n"),
+    "no-representative-notice-only": [
+        ("    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", ""),
+        ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
+         "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+         "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
+}
+# Whole files, not variants of the seed: (bytes, what they are).
+FILES = {
+    "pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
+    "docx": b"PK\x03\x04\x14\x00",
+    "xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    "jpeg": b"\xff\xd8\xff\xe0\x00\x10JFIF",
+    "scalar": "これはテキストです\n".encode("utf-8"),
+}
+
+
+def _findings(path: Path) -> list:
+    """Problems, warnings and notes of one spec, as `check` finds them (cli.run_check)."""
+    from jpdocs.build import render_spec
+    from jpdocs.output import safe_folder_name
+    from jpdocs.spec import load_spec
+    found = []
+    try:
+        loaded = load_spec(path)
+        found += loaded.warnings
+        safe_folder_name(loaded.name, loaded.path)
+        render_spec(loaded)
+    except InputError as exc:
+        return found + exc.problems
+    return found + loaded.warnings[len(found):] + loaded.notes
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict[str, list]:
+    """{spec name: its problems, warnings and notes}: the bad specs, the bundled specs,
+    the variants of the seed and the odd files."""
+    folder = tmp_path_factory.mktemp("i18n")
+    paths = sorted(BAD.glob("*.yaml")) + sorted(SPECS.glob("*.yaml"))
+    for name, changes in VARIANTS.items():
+        text = SEED
+        for old, new in changes if isinstance(changes, list) else [changes]:
+            assert old in text, name
+            text = text.replace(old, new, 1)
+        path = folder / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    for cp in (0x200C, 0x200D, 0x2060, 0xFEFF):        # the other invisible characters, by name
+        path = folder / f"invisible-{cp:04X}.yaml"
+        path.write_text(SEED.replace("venue: オホーツク合同庁舎", f"venue: オホーツク{chr(cp)}合同庁舎", 1),
+                        encoding="utf-8")
+        paths.append(path)
+    (folder / "variant.yaml").write_text("not a pdf\n", encoding="utf-8")
+    for name, data in FILES.items():
+        (folder / f"file-{name}.yaml").write_bytes(data)
+        paths.append(folder / f"file-{name}.yaml")
+    big = folder / "file-big.yaml"
+    with big.open("wb") as fh:
+        fh.truncate(1_000_001)
+    paths.append(big)
+    out = {p.name: _findings(p) for p in paths}
+    assert all(out.values()), [n for n, found in out.items() if not found]
+    return out
+
+
+def _fully_translated(message: str, depth: int = 0) -> bool:
+    """The message matches a template, and so does each msg… hole of it."""
+    found = JA._templates.match(message)
+    return found is not None and all(_fully_translated(v, depth + 1)
+                                     for k, v in found[2].items() if k.startswith("msg"))
+
+
+def test_every_message_of_the_corpus_is_in_japanese(corpus):
+    left = [(name, p.message) for name, found in corpus.items() for p in found
+            if not _fully_translated(p.message)]
+    assert left == [], "\n".join(map(repr, left))
+    for found in corpus.values():
+        for p in found:
+            assert KANA.search(JA.message(p.message)), p.message
+
+
+def test_every_template_matches_a_message_the_code_writes(corpus):
+    """A template that no message matches is an English text that changed (or went):
+    its translation would silently stop being used."""
+    used = set()
+
+    def use(message: str):
+        found = JA._templates.match(message)
+        if found:
+            used.add(found[0])
+            for k, v in found[2].items():
+                if k.startswith("msg"):
+                    use(v)
+
+    for found in corpus.values():
+        for p in found:
+            use(p.message)
+    for line in _command_line_lines():
+        use(line)
+    catalogue = {msgid for _, msgid, _ in JA._templates.entries}
+    assert sorted(catalogue - used) == [], "\n".join(sorted(catalogue - used))
+
+
+def _command_line_lines() -> list[str]:
+    """The command line's own lines (not a spec's), as cli.py writes them, with the
+    words that start a line (error:, note: …) and the summary."""
+    from jpdocs import cli
+    src = Path(cli.__file__).read_text(encoding="utf-8")
+    out = ["error:", "warning:", "note:", "ok:", "built:", "unchanged:", "failed:",
+           "built 2, unchanged 0, failed 1 (2.5 s); output in /tmp/out",
+           "reads /a/b.png, outside the spec's folder", "no specs found",
+           "/tmp/x: --templates needs a folder of templates",
+           "interrupted: files already written are complete; nothing is half-written",
+           "out of memory (is a spec or a template unusually large?)",
+           "internal error: ValueError: boom\nThis is a fault in jpdocs, not in your spec. Files already written"
+           " are complete. Please report it with the spec (set JPDOCS_DEBUG=1 to see the details)."]
+    # each of those (but the words, the summary and the internal error) is in cli.py as written here
+    for line in out[8:13]:
+        fixed = line.replace("/a/b.png", "{outside}").replace("/tmp/x", "{folder}")
+        assert fixed in src, fixed
+    return out
+
+
+def _run(args, language: str | None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    env["LANG"] = language or "C.UTF-8"
+    return subprocess.run([sys.executable, str(ROOT / "generate.py"), *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT, env=env, timeout=600)
+
+
+PROBLEM = re.compile(r"^(error|warning|note): (\S+?)(?::(\d+))?: (?:([A-Za-z_][\w.\[\]]*): )?(.*)$", re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def check_both():
+    """`check` of every bad spec and the bundled specs, in English and in Japanese."""
+    files = sorted(BAD.glob("*.yaml")) + sorted(SPECS.glob("*.yaml"))
+    return _run(["check", *files], None), _run(["check", *files], "ja_JP.UTF-8")
+
+
+def test_the_command_line_says_each_problem_in_japanese_at_the_same_place(check_both):
+    english, japanese = check_both
+    assert english.returncode == japanese.returncode == 1
+    words = {"error": "エラー", "note": "備考", "ok": "OK"}
+    for stream in ("stderr", "stdout"):
+        en, ja = getattr(english, stream).splitlines(), getattr(japanese, stream).splitlines()
+        assert len(en) == len(ja) and en
+        for e, j in zip(en, ja):
+            if e.startswith("ok: "):
+                assert j == "OK: " + e[4:]
+                continue
+            word, file, line, key, message = PROBLEM.match(e).groups()
+            place = f"{file}:{line}:" if line else f"{file}:"
+            prefix = f"{words[word]}: {place} {key}: " if key else f"{words[word]}: {place} "
+            assert j.startswith(prefix), (e, j)
+            said = j[len(prefix):]
+            assert said == JA.message(message) and said != message and KANA.search(said), (e, j)
+    assert english.stderr.count("error: ") == 56            # 52 specs, some with more than one mistake
+
+
+def test_english_stays_exactly_as_it_was_without_a_japanese_locale(check_both, tmp_path):
+    english, _ = check_both
+    assert "エラー" not in english.stderr and "備考" not in english.stdout
+    for language in (None, "en_US.UTF-8", "C", "fr_FR.UTF-8"):
+        again = _run(["check", BAD / "30-unknown-key.yaml", SEED_SPEC], language)
+        assert again.stderr == ("error: tests/bad_specs/30-unknown-key.yaml:14: press_notice.subject: this key is"
+                                " required but missing (is it the misspelt 'subjet' at line 16?)\n"
+                                "error: tests/bad_specs/30-unknown-key.yaml:16: press_notice.subjet: unknown key"
+                                " 'subjet'; did you mean 'subject'?\n").replace("tests/", str(BAD.parent) + "/")
+        assert again.stdout.startswith("note: ") and "ok: " in again.stdout
+
+
+def test_the_build_says_its_summary_and_progress_in_japanese(tmp_path):
+    result = _run([SPECS, BAD / "23-february-30.yaml", "-o", tmp_path, "--format", "pdf"], "ja_JP.UTF-8")
+    assert result.returncode == 1
+    assert re.search(r"^作成 2 件、変更なし 0 件、失敗 1 件（[\d.]+ 秒）。出力先: ", result.stdout, re.M), result.stdout
+    assert "失敗: " in result.stdout and "作成: " in result.stdout
+    assert "2024-02-30 という日付はありません。2024年2月は 29 日までです" in result.stderr
+    assert "備考: " in result.stdout and "標準の条文セット「包括連携」" in result.stdout
+    assert "error" not in result.stderr and "built" not in result.stdout
+
+
+def test_a_message_no_template_matches_stays_english_and_whole():
+    for message in ("something new went wrong: {x}", "", "unknown key", "the file is empty, or not"):
+        assert JA.message(message) == message
+    # a value with braces or a hole's own name is filled in as it is
+    assert JA.message("unknown key '{close}'; did you mean 'a{b}'?") == \
+        "「{close}」というキーはありません。「a{b}」の書き間違いではありませんか？"
+
+
+def test_the_language_follows_the_locale_and_the_browser(monkeypatch):
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    assert i18n.environment_language() is None
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert i18n.environment_language() == "ja"
+    monkeypatch.setenv("LC_ALL", "C")                  # LC_ALL comes before LANG
+    assert i18n.environment_language() is None
+    monkeypatch.setenv("LANGUAGE", "ja:en")
+    assert i18n.environment_language() == "ja"
+    for header, language in (("ja,en-US;q=0.9", "ja"), ("en-US,en;q=0.9,ja;q=0.8", None), (None, None),
+                             ("fr, ja;q=0.5", "ja"), ("ja;q=x, en", None)):
+        assert i18n.accept_language(header) == language, header
+
+
+@pytest.mark.parametrize("po", list(i18n.po_files()), ids=lambda p: p.name)
+def test_each_compiled_catalogue_is_what_its_po_compiles_to(po):
+    catalogue = i18n.read_po(po.read_text(encoding="utf-8"))
+    assert po.with_suffix(".mo").read_bytes() == i18n.compile_mo(catalogue), \
+        f"{po.with_suffix('.mo')} is stale: run python -m jpdocs.i18n"
+    import gettext
+    with po.with_suffix(".mo").open("rb") as fh:
+        compiled = gettext.GNUTranslations(fh)      # Python's own reader agrees
+    for msgid, msgstr in catalogue.items():
+        if msgid:
+            assert compiled.gettext(msgid) == msgstr
+            # the same holes (a hole may be said twice), and a translation, not the English again
+            assert set(re.findall(r"\{\w+\}", msgid)) == set(re.findall(r"\{\w+\}", msgstr)), msgid
+            assert msgstr and msgstr != msgid, msgid
+
+
+def test_the_app_shows_a_problem_at_its_field_in_the_browsers_language(tmp_path):
+    """The preview's problems and notes, and a spec that does not open, in Japanese for
+    Accept-Language: ja; in English for a browser that prefers English."""
+    from test_app import Client
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    (folder / SEED_SPEC.name).write_text(SEED, encoding="utf-8")
+    (folder / "broken.yaml").write_text("issuer: x\nparties:\n\tbureau: {}\n", encoding="utf-8")
+    client = Client(folder)
+    try:
+        ja, en = {"Accept-Language": "ja,en;q=0.8"}, {"Accept-Language": "en-US,en;q=0.9,ja;q=0.5"}
+        status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}", headers=ja)
+        data = spec["data"]
+        data["press_notice"]["ceremony"]["date"] = "2024-02-30"
+        body = {"name": SEED_SPEC.name, "data": data}
+        status, out = client.json("POST", "/api/preview", body, headers=ja)
+        [problem] = out["problems"]
+        assert status == 200 and problem["key"] == "press_notice.ceremony.date"      # at its field
+        assert problem["message"] == "2024-02-30 という日付はありません。2024年2月は 29 日までです"
+        assert problem["text"].startswith("エラー: ") and problem["text"].endswith(
+            ": press_notice.ceremony.date: 2024-02-30 という日付はありません。2024年2月は 29 日までです")
+        status, out = client.json("POST", "/api/preview", body, headers=en)
+        assert out["problems"][0]["message"] == "2024-02-30 is not a valid date: 2024年2月 has 29 days"
+        assert out["problems"][0]["text"].startswith("error: ")
+        # the notes of a spec that builds
+        del data["agreement"]["validity"]["end"]
+        data["press_notice"]["ceremony"]["date"] = "2024-02-27"
+        status, out = client.json("POST", "/api/preview", body, headers=ja)
+        assert out["problems"] == [] and any(n.startswith("備考: ") and "翌年度の末日です" in n
+                                             for n in out["notes"]), out["notes"]
+        # a spec that is not YAML opens with the loader's message
+        status, out = client.json("GET", "/api/spec?name=broken.yaml", headers=ja)
+        [problem] = out["problems"]
+        assert problem["line"] == 3 and problem["message"].startswith(
+            "YAML として正しくありません。字下げにタブ文字が使われています"), problem
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize("fault, english, japanese", [
+    (ValueError("boom"), "internal error: ValueError: boom\nThis is a fault in jpdocs, not in your spec.",
+     "内部エラー: ValueError: boom\nspec ではなく jpdocs の不具合です。"),
+    (KeyboardInterrupt(), "interrupted: files already written are complete",
+     "中断しました。書き出し済みのファイルは完全で"),
+    (MemoryError(), "error: out of memory", "エラー: メモリが足りません"),
+])
+def test_the_command_lines_own_fault_messages_follow_the_locale(fault, english, japanese, monkeypatch, capsys):
+    from jpdocs import cli
+
+    def broken(argv):
+        raise fault
+    monkeypatch.setitem(cli.COMMANDS, "check", broken)
+    for language, expected in ((None, english), ("ja_JP.UTF-8", japanese)):
+        monkeypatch.setenv("LANG", language or "C.UTF-8")
+        cli.main(["check", "x.yaml"])
+        assert capsys.readouterr().err.startswith(expected)
