@@ -49,11 +49,12 @@ def generator_version() -> str:
     pyproject = ROOT / "pyproject.toml"
     version = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"), re.M) \
         if pyproject.is_file() else None
-    # The local app (jpdocs/app/) only drives the build; a change to its form or
-    # server cannot change a document, so it must not make every spec rebuild.
-    app = PACKAGE / "app"
+    # The local app (jpdocs/app/) only drives the build, and i18n.py only translates
+    # messages: a change to either cannot change a document, so it must not make
+    # every spec rebuild.
+    unprinted = (PACKAGE / "app", PACKAGE / "i18n.py")
     for path in sorted(PACKAGE.rglob("*.py")) + [ROOT / "requirements.txt"]:
-        if path.is_file() and not path.is_relative_to(app):
+        if path.is_file() and not any(path.is_relative_to(u) for u in unprinted):
             h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return f"{version.group(1) if version else '0'}+{h.hexdigest()[:16]}"
 

@@ -97,6 +97,9 @@ def test_the_generator_version_ignores_the_app_but_not_the_writers(tmp_path, mon
         before = version()
         (root / "jpdocs" / "app" / "server.py").write_text("# a label changed\n", encoding="utf-8")
         assert version() == before
+        with open(root / "jpdocs" / "i18n.py", "a", encoding="utf-8") as f:
+            f.write("\n# a message's language rule changed\n")
+        assert version() == before
         with open(root / "jpdocs" / "term.py", "a", encoding="utf-8") as f:
             f.write("\n# a changed rule\n")
         assert version() != before
