@@ -426,14 +426,15 @@ def name_lines(formal_name: str | None, name: str) -> tuple[list[str], str]:
     """A party's name as a sheet sets it: the lines of the formal name that come
     before the usual name (国立大学法人 / 北海道国立大学機構), then the name (北見工業大学).
     The formal name is split after a leading legal form and at full-width spaces;
-    one that does not end with the name is shown above it whole — unless it only
-    repeats the name with its legal form written out (株式会社セブン‐イレブン・ジャパン
-    for （株）セブン‐イレブン・ジャパン, トヨタ自動車株式会社 for トヨタ自動車㈱): then the
-    formal name alone is shown, not the same name twice."""
+    one that does not end with the name is shown above it whole — unless it holds
+    the name (written with its short legal form or without one) elsewhere
+    (株式会社セブン‐イレブン・ジャパン for （株）セブン‐イレブン・ジャパン,
+    トヨタ自動車株式会社 for トヨタ自動車㈱ or トヨタ自動車, 日本郵便株式会社北海道支社
+    for 日本郵便): then the formal name alone is shown, not the same name twice."""
     if not formal_name or formal_name == name:
         return [], name
     core = _SHORT_FORM.sub("", name).strip()
-    if core and core != name and not formal_name.endswith(name) and core in formal_name:
+    if core and not formal_name.endswith(name) and core in formal_name:
         if formal_name.endswith(core):
             return name_lines(formal_name, core)       # 株式会社 / セブン‐イレブン・ジャパン
         return [], formal_name                         # トヨタ自動車株式会社

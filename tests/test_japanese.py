@@ -479,3 +479,51 @@ def test_the_first_sentence_in_the_other_style_is_the_one_named_without_its_brac
     from jpdocs.japanese import other_style
     assert other_style("甲は定める。乙（大学）は協力します。丙は報告します。", "である") == "乙は協力します。"
     assert other_style("  甲は協力します 。", "である") == "甲は協力します。"
+
+
+# ---------------------------------------------------------------- mutants that survived
+# (mutmut on japanese.py, 2026-12-01): each test names the bug it catches.
+
+@pytest.mark.parametrize("formal, name, expected", [
+    # the formal name ends with the name: its legal form and parts stand above it
+    ("国立大学法人北海道国立大学機構", "北見工業大学", (["国立大学法人", "北海道国立大学機構"], "北見工業大学")),
+    ("株式会社北海道銀行", "（株）北海道銀行", (["株式会社"], "北海道銀行")),
+    ("株式会社セブン‐イレブン・ジャパン", "（株）セブン‐イレブン・ジャパン", (["株式会社"], "セブン‐イレブン・ジャパン")),
+    # the formal name holds the name elsewhere: printed alone, never the name twice
+    ("トヨタ自動車株式会社", "トヨタ自動車㈱", ([], "トヨタ自動車株式会社")),
+    ("トヨタ自動車株式会社", "トヨタ自動車", ([], "トヨタ自動車株式会社")),
+    ("日本郵便株式会社北海道支社", "日本郵便", ([], "日本郵便株式会社北海道支社")),
+    # a formal name that does not hold the name stands above it whole
+    ("北海道オホーツク総合振興局", "オホーツク総合振興局", (["北海道"], "オホーツク総合振興局")),
+    ("一般社団法人オホーツク観光連盟", "観光連盟オホーツク", (["一般社団法人", "オホーツク観光連盟"], "観光連盟オホーツク")),
+])
+def test_a_party_name_is_never_printed_twice_on_the_sheet(formal, name, expected):
+    from jpdocs.japanese import name_lines
+    assert name_lines(formal, name) == expected
+
+
+def test_a_time_span_names_the_half_of_the_day_only_where_it_changes_at_noon():
+    """12:00 is 午後０時: a span from noon stays in the afternoon (no second 午後),
+    and one that crosses noon names both halves; the end keeps its 00分."""
+    assert format_time_span(time(12, 0), time(13, 30), clock="12h") == "午後０時00分～１時30分"
+    assert format_time_span(time(11, 0), time(12, 0), clock="12h") == "午前11時00分～午後０時00分"
+    assert format_time_span(time(11, 0), time(13, 0)) == "11時00分～13時00分"
+
+
+def test_an_unknown_choice_is_refused_with_the_allowed_values_listed():
+    from jpdocs.japanese import format_time
+    with pytest.raises(ValueError, match=r"allowed: ～, から$"):
+        format_time_span(time(1, 0), span="-")
+    with pytest.raises(ValueError, match=r"allowed: 24h, 12h$"):
+        format_time(time(1, 0), clock="13h")
+    with pytest.raises(ValueError, match=r"allowed: era_western, era, western$"):
+        date_in(date(2024, 2, 27), calendar="julian")
+    with pytest.raises(ValueError, match=r"allowed: short, long, none$"):
+        date_in(date(2024, 2, 27), weekday="曜日")
+
+
+def test_the_first_and_last_writable_fiscal_years_are_accepted_and_their_neighbours_refused():
+    from jpdocs.japanese import fiscal_year_problem
+    assert fiscal_year_problem(1869) is None and fiscal_year_problem(9998) is None
+    assert "1868 is not a fiscal year" in fiscal_year_problem(1868)
+    assert "9999 is not a fiscal year" in fiscal_year_problem(9999)
