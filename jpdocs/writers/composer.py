@@ -60,6 +60,16 @@ def _ascent(font_name: str, size: float) -> tuple[float, float]:
     return _ASC[key]
 
 
+def _clone(frag, text):
+    """frag.clone(text=text) without ABag.clone's keyword round trip (called for
+    every run of every drawn line): the same attributes in the same order."""
+    n = object.__new__(type(frag))
+    d = n.__dict__
+    d.update(frag.__dict__)
+    d["text"] = text
+    return n
+
+
 def _keep(text):
     """The cleaner: none. Markup from the writer has no layout whitespace, and
     every space in Japanese text is content (局長　中島)."""
@@ -154,7 +164,7 @@ class JParagraph(Paragraph):
             fs, fe, f, kind = spans[k]
             k += 1
             if kind == _BREAK:             # its empty text still ends the drawn line (T*)
-                words.append(f.clone(text=""))
+                words.append(_clone(f, ""))
                 continue
             if kind == _OBJECT:
                 words.append(f)
@@ -191,7 +201,7 @@ class JParagraph(Paragraph):
                     plain = False
                 sd.append(ShapeData(i - a, xa, 0, o * to1000, 0, natural))
             chunk = text[a:b]
-            words.append(f.clone(text=chunk if plain else ShapedStr(chunk, sd)))
+            words.append(_clone(f, chunk if plain else ShapedStr(chunk, sd)))
             if size > size_max:
                 size_max = size
             asc, desc = _ascent(f.fontName, size)
