@@ -58,8 +58,23 @@ def _simple_end(data: bytes, contours: int, at: int) -> int:
     return at + xs + ys
 
 
+_STRIPPED: dict[bytes, bytes] = {}    # a glyph's description → the same without instructions
+_MAX_STRIPPED = 50_000                # glyphs remembered per process (~10 MB)
+
+
 def _glyph(data: bytes) -> bytes:
-    """One glyph's description without its instructions."""
+    """One glyph's description without its instructions, remembered: subsets cut
+    for different documents share most of their glyphs, and finding where a
+    glyph's points end is a loop over them in Python (~10 µs a kanji)."""
+    out = _STRIPPED.get(data)
+    if out is None:
+        if len(_STRIPPED) >= _MAX_STRIPPED:
+            _STRIPPED.clear()
+        out = _STRIPPED[data] = _strip_glyph(data)
+    return out
+
+
+def _strip_glyph(data: bytes) -> bytes:
     if len(data) < 10:
         return data                                    # an empty glyph
     contours = unpack_from(">h", data, 0)[0]
