@@ -5,7 +5,8 @@ reportlab's own line objects (FragLine, kind 1), so drawing, links, colours and
 splitting stay reportlab's. Each glyph is placed on its own through ShapedStr +
 ShapeData (reportlab's carrier for HarfBuzz output, drawn as one TJ array per
 run): compression, 和欧間 and justification move glyphs while the text stays
-the user's characters. Three more reportlab behaviours are replaced:
+the user's characters (textout.py writes these runs as reportlab would, faster).
+Three more reportlab behaviours are replaced:
   - its whitespace cleaner, which turns U+3000 into an ASCII space and drops a
     leading U+3000 (the text reaches the composer exactly as written);
   - the split of a paragraph across frames, which appends an ASCII space to
@@ -19,11 +20,12 @@ from bisect import bisect_right
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
-from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+from reportlab.pdfbase.ttfonts import ShapeData
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth
 
 from . import jlreq
 from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
+from .textout import Placed
 
 _TEXT, _BREAK, _OBJECT = 0, 1, 2
 
@@ -58,6 +60,16 @@ def _ascent(font_name: str, size: float) -> tuple[float, float]:
     if key not in _ASC:
         _ASC[key] = getAscentDescent(font_name, size)
     return _ASC[key]
+
+
+def _clone(frag, text):
+    """frag.clone(text=text) without ABag.clone's keyword round trip (called for
+    every run of every drawn line): the same attributes in the same order."""
+    n = object.__new__(type(frag))
+    d = n.__dict__
+    d.update(frag.__dict__)
+    d["text"] = text
+    return n
 
 
 def _keep(text):
@@ -154,7 +166,7 @@ class JParagraph(Paragraph):
             fs, fe, f, kind = spans[k]
             k += 1
             if kind == _BREAK:             # its empty text still ends the drawn line (T*)
-                words.append(f.clone(text=""))
+                words.append(_clone(f, ""))
                 continue
             if kind == _OBJECT:
                 words.append(f)
@@ -191,7 +203,7 @@ class JParagraph(Paragraph):
                     plain = False
                 sd.append(ShapeData(i - a, xa, 0, o * to1000, 0, natural))
             chunk = text[a:b]
-            words.append(f.clone(text=chunk if plain else ShapedStr(chunk, sd)))
+            words.append(_clone(f, chunk if plain else Placed(chunk, sd)))
             if size > size_max:
                 size_max = size
             asc, desc = _ascent(f.fontName, size)

@@ -21,11 +21,13 @@ annual book is drawn several times (multiBuild) from the same story.
 """
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
-from xml.sax.saxutils import escape
+
+from .textout import FastText
 
 # Roles whose element stays in the tree even with nothing drawn in it: a table keeps
 # its shape (an empty cell is still a cell of its row and column).
@@ -129,7 +131,7 @@ class _PlainStream(PDFStream):
 
 
 # ------------------------------------------------------------------ the canvas
-class _TaggedText(PDFTextObject):
+class _TaggedText(FastText):
     """A text object that switches from the Lbl of a numbered paragraph (第１条, ２)
     to the rest of its text once the label's characters are out."""
     jp_switch = None                     # (characters left of the label, node after it)

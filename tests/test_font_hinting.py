@@ -1,0 +1,104 @@
+"""The embedded font subsets carry no hinting, and nothing else of the font is lost
+(font_hinting.py): every glyph's outline, advance and side bearing read back from
+the PDF of a real build is the one in the font file, and each subset is a TrueType
+file that fontTools reads whole (checksums included)."""
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, SEED_SPEC
+
+ttLib = pytest.importorskip("fontTools.ttLib")
+
+
+def _subsets(pdf):
+    """(base font name, subset bytes, {code byte: character}) of every embedded
+    TrueType subset in the PDF (the characters from its ToUnicode map)."""
+    seen = {}
+    for page in PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            desc = font["/FontDescriptor"].get_object()
+            ref = desc["/FontFile2"]
+            key = ref.idnum if hasattr(ref, "idnum") else id(ref)
+            if key not in seen:
+                data = ref.get_object().get_data()
+                cmap = font["/ToUnicode"].get_object().get_data().decode("ascii")
+                chars = {int(a, 16): int(b, 16) for a, b in re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4,8})>", cmap)}
+                seen[key] = (str(font["/BaseFont"]), data, chars)
+    return list(seen.values())
+
+
+@pytest.fixture(scope="module")
+def notice(tmp_path_factory):
+    out = tmp_path_factory.mktemp("hinting")
+    subprocess.run([sys.executable, "generate.py", str(SEED_SPEC), "--kinds", "press-notice",
+                    "--format", "pdf", "-o", str(out), "--force"], check=True, cwd=ROOT,
+                   capture_output=True)
+    return next(out.rglob("press-notice.pdf"))
+
+
+def _original(base):
+    name = base.split("+", 1)[1]
+    return ttLib.TTFont(str(ROOT / "fonts" / f"{name}.ttf"), lazy=True)
+
+
+def test_subsets_have_no_hinting_and_every_glyph_is_the_fonts(notice):
+    subsets = _subsets(notice)
+    assert len(subsets) >= 2
+    compared = 0
+    for base, data, chars in subsets:
+        sub = ttLib.TTFont(io.BytesIO(data), checkChecksums=2)   # a bad checksum raises
+        for tag in ("fpgm", "prep", "cvt "):
+            assert tag not in sub, f"{base}: {tag} still embedded"
+        assert sub["maxp"].maxSizeOfInstructions == 0
+        orig = _original(base)
+        # reportlab's subset maps code bytes to glyphs (a Mac cmap); ToUnicode says
+        # which character each byte is: compare its glyph with the font's glyph
+        cmap_sub = sub["cmap"].getcmap(1, 0).cmap
+        cmap_orig = orig.getBestCmap()
+        sub_glyf, orig_glyf = sub["glyf"], orig["glyf"]
+        assert chars, f"{base}: no ToUnicode map"
+        for byte, code in chars.items():
+            if byte not in cmap_sub:       # reportlab's reserved code 0x7F (glyph 0)
+                continue
+            gname = cmap_sub[byte]
+            g, o = sub_glyf[gname], orig_glyf[cmap_orig[code]]
+            assert not getattr(g, "program", None) or not g.program.getBytecode(), f"{base}: U+{code:04X} keeps instructions"
+            if g.isComposite():
+                assert len(g.components) == len(o.components)
+            else:
+                gc, ge, gf = g.getCoordinates(sub_glyf)
+                oc, oe, of = o.getCoordinates(orig_glyf)
+                assert list(gc) == list(oc) and list(ge) == list(oe), f"{base}: U+{code:04X} outline changed"
+                assert [f & 1 for f in gf] == [f & 1 for f in of]
+            assert sub["hmtx"][gname] == orig["hmtx"][cmap_orig[code]], f"{base}: U+{code:04X} metrics changed"
+            compared += 1
+    assert compared > 100
+
+
+def test_stripping_a_font_with_hinting_keeps_its_glyphs():
+    """The whole Mincho font as one subset of its first 256 characters: composites and
+    simple glyphs alike survive (the font's hinting tables are really there to remove)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from jpdocs.font_hinting import strip
+    face = TTFontFile(str(ROOT / "fonts" / "BIZUDMincho-Regular.ttf"))
+    codes = [c for c in sorted(face.charToGlyph) if 0x3000 <= c < 0x3100][:255]
+    hinted = face.makeSubset(codes)
+    before = ttLib.TTFont(io.BytesIO(hinted))
+    assert "fpgm" in before and "prep" in before, "the font has no hinting: the test proves nothing"
+    after = ttLib.TTFont(io.BytesIO(strip(hinted)), checkChecksums=2)
+    assert len(strip(hinted)) < len(hinted)
+    assert after.getGlyphOrder() == before.getGlyphOrder()
+    for name in before.getGlyphOrder():
+        b, a = before["glyf"][name], after["glyf"][name]
+        assert b.getCoordinates(before["glyf"])[0] == a.getCoordinates(after["glyf"])[0], name
+        assert before["hmtx"][name] == after["hmtx"][name]
+    assert strip(hinted) == strip(hinted)            # the same bytes each time
