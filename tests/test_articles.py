@@ -785,3 +785,16 @@ def test_a_party_without_name_or_label_signs_in_a_field_named_by_its_id(tmp_path
     spec = tmp_path / "open.yaml"
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert [s.field for s in text_of(spec).signatories] == ["オホーツク総合振興局", "kitami_it"]
+
+
+def test_a_reference_to_another_article_knows_where_it_stands_and_which_article_it_names(tmp_path):
+    """The DOCX makes 第２条 a REF field from `refs` (start, end, article number): a
+    wrong place or number would turn the wrong characters into the field, or point
+    it at another article; 前条 is never a field."""
+    spec = write_spec(tmp_path, "ref", extra_articles=[{"heading": "間", "text": ["x"], "after": "areas"}])
+    text = text_of(spec)
+    first, second = text.articles[3].clauses[0].text, text.articles[3].clauses[1].text
+    assert first.refs == ((6, 9, 2),) and first[6:9] == "第２条"
+    assert second.refs == ((0, 3, 2),) and second[0:3] == "第２条"
+    seed_areas = text_of(SEED_SPEC).articles[1].clauses[0].text        # 前条の目的を達成するため
+    assert "前条" in seed_areas and seed_areas.refs == ()
