@@ -115,6 +115,92 @@ VARIANTS = {
          "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
          "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
 }
+# The 記 block (ki:) and the contacts (notice.py): each variant one mistake.
+_KI = "  closing_ijo: false"
+
+
+def _ki(body: str) -> tuple[str, str]:
+    return _KI, "  ki:\n" + body + _KI
+
+
+_C0 = "    - role: 担当窓口\n      department: オホーツク総合振興局地域創生部\n"
+VARIANTS.update({
+    "access-without-venue": ("    venue: オホーツク合同庁舎　１階保健所会議室\n    venue_address: 網走市北７条西３丁目\n",
+                             "    access: [網走駅から徒歩10分]\n"),
+    "ki-unknown-item": _ki("    - date\n    - plase\n"),
+    "ki-unknown-item-far": _ki("    - zzzzzzzz\n"),
+    "ki-builtin-with-text": _ki("    - {item: date, text: [x]}\n"),
+    "ki-twice": _ki("    - date\n    - date\n"),
+    "ki-fact-missing": _ki("    - schedule\n"),
+    "ki-no-label": _ki("    - {text: [x]}\n"),
+    "ki-holds-nothing": _ki("    - {label: 出席者}\n"),
+    "ki-two-contents": _ki("    - {label: 出席者, text: [a], list: [b]}\n"),
+    "ki-empty": _ki("    - {label: 出席者, text: []}\n"),
+    "ki-others-without-people": _ki("    - {label: 出席者, text: [a], others: ほか}\n"),
+    "ki-table-ragged": _ki("    - {label: 出席者, table: [[a, b], [c]]}\n"),
+    "ki-person-empty": _ki("    - {label: 出席者, people: [{note: 予定}]}\n"),
+    "ki-extra-items": [_ki("    - date\n    - place\n    - signatories\n    - agenda\n"),
+                       ("    agenda:", "    extra_items: [{label: 内容, text: [a]}]\n    agenda:")],
+    "ki-label-twice": _ki("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 出席者, text: [a]}\n    - {label: 出席者, text: [b]}\n"),
+    "contact-people-and-name": (_C0, _C0 + "      people: [{title: 課長, name: 杉村}]\n"),
+    "contact-person-empty": (_C0, _C0.replace("      department", "      people: [{note: 予定}]\n      department")),
+    "name-label-without-name": ("      name: 道下\n", ""),
+    "contact-phones-and-phone": (_C0, _C0 + "      phones: [{number: 0152-41-0618}]\n"),
+    "phone-kind-without-phone": ("      phone: 0152-41-0618\n", ""),
+    "postal-without-address": (_C0, _C0 + "      postal_code: 093-8585\n"),
+    "postal-bad": (_C0, _C0 + "      postal_code: '0938585'\n      address: 網走市\n"),
+})
+# The agreement's articles, parties and labels (articles.py, spec_checks.py), a part
+# too tall for any page (writers/problems.py); a final- variant is checked with --final.
+_STD = "    standard: 包括連携"
+_STD_LINE = "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+_PURPOSE = "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n"
+_AREAS = SEED[SEED.index("  areas:\n"):SEED.index("\npress_notice:") + 1]
+_EXTRA = "    extra_articles: [{heading: 個人情報の保護, text: [甲及び乙は、個人情報を適正に取り扱う。]}]\n"
+_CITY = "  city:\n    name: 網走市\n    representative: {title: 網走市長, name: 水谷　洋一}\n\nagreement:"
+_DEADLINE = "    deadline: 2024-02-21T17:00\n"
+VARIANTS.update({
+    "writing-mismatch": (_STD, "    writing: です・ます\n" + _STD),
+    "no-article": (_STD_LINE, ""),
+    "two-headings": (_STD, _STD + "\n    extra_articles: [{heading: 費用負担, text: [甲及び乙は、協議する。]}]"),
+    "purpose-missing": (_PURPOSE, ""),
+    "no-subject": (_STD_LINE, _EXTRA),
+    "mixed-style": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, text: [甲及び乙は、個人情報を適正に取り扱います。]}]"),
+    "kind-word": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, text: [本覚書に基づき、甲及び乙は協議する。]}]"),
+    "preamble-labels": (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局と北見工業大学は、次のとおり協定を締結する。"),
+    "preamble-label": (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学は、次のとおり協定を締結する。"),
+    "preamble-and-subject": (_STD, _STD + "\n    subject: 連携\n    preamble: 北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、次のとおり協定を締結する。"),
+    "articles-without-set": (_STD_LINE, _EXTRA + "    articles: {costs: {heading: 経費負担}}\n"),
+    "article-from-areas": [(_AREAS, ""), ("attachments: [{title: 連携協定の概要, document: overview}]", "attachments: [連携協定の概要]"),
+                           (_STD, _STD + "\n    articles: {areas: {heading: 連携の内容}}")],
+    "remove-and-heading": (_STD, _STD + "\n    articles: {costs: {remove: true, heading: 経費}}"),
+    "extra-after-unknown": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, after: confidentialty, text: [甲及び乙は、協議する。]}]"),
+    "extra-after-unknown-far": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, after: zzzzzzzzz, text: [甲及び乙は、協議する。]}]"),
+    "ref-removed": (_STD, _STD + "\n    articles: {purpose: {remove: true}}"),
+    "catch-all-twice": ("        - 公共交通の利用促進　等\n", "        - 公共交通の利用促進　等\n    - heading: その他必要と認める事項\n"),
+    "one-party": [(SEED[SEED.index("  kitami_it:"):SEED.index("\nagreement:")], ""),
+                  ("signatories: [bureau, kitami_it]", "signatories: [bureau]")],
+    "deadline-no-tail": (_DEADLINE, _DEADLINE + "    tail: ' '\n"),
+    "tail-madeni": (_DEADLINE, _DEADLINE + "    tail: までに下記連絡先までお知らせください。\n"),
+    "sub-items-run-out": (_STD, _STD + "\n    extra_articles: [{heading: 事業, text: [{text: 次の事業を行う。, items: [{text: 事業, items: ["
+                          + ", ".join(f"事業{i}" for i in range(50)) + "]}]}]}]"),
+    "two-party-word": [("\nagreement:", "\n" + _CITY), (_STD, _STD + "\n    collective: 両者")],
+    "labels-unknown-party": (_STD, _STD + "\n    labels: {bureau: 甲, kitami: 乙}"),
+    "labels-unknown-party-far": (_STD, _STD + "\n    labels: {bureau: 甲, zzzzzzz: 乙}"),
+    "labels-same": (_STD, _STD + "\n    labels: {bureau: 甲, kitami_it: 甲}"),
+    "labels-word-and-collective": (_STD, _STD + "\n    labels: 両者\n    collective: 双方"),
+    "area-items-without-areas": [(_AREAS, ""), ("attachments: [{title: 連携協定の概要, document: overview}]", "attachments: [連携協定の概要]"),
+                                 (_STD, _STD + "\n    area_items: true")],
+    "overview-without-areas": (_AREAS, ""),
+    "fiscal-year-out": ("  signing_date: 2024-02-27", "  signing_date: 9999-05-01"),
+    "amended-before": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amendments: [{date: 2024-01-01}]"),
+    "empty-field": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {' ': 包括連携}"),
+    "too-tall-cell": ("  closing_ijo: false", "  ki:\n    - date\n    - place\n    - signatories\n    - agenda\n    - label: 内容\n      table: [[a, " + "長い文章。" * 900 + "]]\n  closing_ijo: false"),
+    "final-draft": [("  signing_date: 2024-02-27", "  signing_date: null"), (_STD, "    draft: true\n" + _STD),
+                    ("    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n", "")],
+    "final-draft-nothing-open": (_STD, "    draft: true\n" + _STD),
+    "eleven-parties": ("\nagreement:", "".join(f"\n  p{i}:\n    name: 団体{i}\n    representative: {{title: 代表, name: 氏名{i}}}" for i in range(9)) + "\n\nagreement:"),
+})
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
     "pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
@@ -126,7 +212,8 @@ FILES = {
 
 
 def _findings(path: Path) -> list:
-    """Problems, warnings and notes of one spec, as `check` finds them (cli.run_check)."""
+    """Problems, warnings and notes of one spec, as `check` finds them (cli.run_check);
+    a spec whose name starts with final- as `check --final` does."""
     from jpdocs.build import render_spec
     from jpdocs.output import safe_folder_name
     from jpdocs.spec import load_spec
@@ -135,7 +222,7 @@ def _findings(path: Path) -> list:
         loaded = load_spec(path)
         found += loaded.warnings
         safe_folder_name(loaded.name, loaded.path)
-        render_spec(loaded)
+        render_spec(loaded, final=path.name.startswith("final-"))
     except InputError as exc:
         return found + exc.problems
     return found + loaded.warnings[len(found):] + loaded.notes
