@@ -201,6 +201,55 @@ VARIANTS.update({
     "final-draft-nothing-open": (_STD, "    draft: true\n" + _STD),
     "eleven-parties": ("\nagreement:", "".join(f"\n  p{i}:\n    name: 団体{i}\n    representative: {{title: 代表, name: 氏名{i}}}" for i in range(9)) + "\n\nagreement:"),
 })
+# A joint ceremony (press_notice.also, joint.py): the other specs a variant names are
+# COMPANIONS, written beside the variants but not in the corpus themselves.
+_AGREEMENT_ONLY = SEED[:SEED.index("press_notice:")]
+_PARTIES_ONLY = SEED[:SEED.index("\nagreement:") + 1]
+COMPANIONS = {
+    "companion-agreement.yaml": _AGREEMENT_ONLY,
+    "companion-notice.yaml": SEED,
+    "companion-joint.yaml": SEED.replace("press_notice:\n", "press_notice:\n  also: [companion-agreement.yaml]\n", 1),
+    "companion-parties-only.yaml": _PARTIES_ONLY,
+    "companion-broken.yaml": _AGREEMENT_ONLY.replace("signing_date: 2024-02-27", "signing_date: 2024-02-30"),
+    "companion-other-signer.yaml": _AGREEMENT_ONLY.replace("name: 中島　和彦", "name: 中島　和夫"),
+    "companion-honorific.yaml": _AGREEMENT_ONLY.replace("    short_name: オホーツク総合振興局\n",
+                                                       "    short_name: オホーツク総合振興局\n    honorific: 様\n").replace(
+        "    honorific: 様\n    statements:\n      - 「人を", "    statements:\n      - 「人を").replace(
+        "issuer: 北海道オホーツク総合振興局", "issuer: 北見工業大学"),
+    "companion-null-name.yaml": _AGREEMENT_ONLY.replace("name: 中島　和彦", "name: null").replace(
+        "  signing_date: 2024-02-27", "  signing_date: null").replace("    standard: 包括連携", "    draft: true\n    standard: 包括連携"),
+    "companion-no-areas.yaml": _AGREEMENT_ONLY[:_AGREEMENT_ONLY.index("  areas:\n")],
+}
+
+
+def _also(*names, extra=()):
+    return [("press_notice:\n", "press_notice:\n  also: [" + ", ".join(names) + "]\n"), *extra]
+
+
+VARIANTS.update({
+    "also-ok": _also("companion-agreement.yaml"),
+    "also-self": _also("also-self.yaml"),
+    "also-twice": _also("companion-agreement.yaml", "./companion-agreement.yaml"),
+    "also-missing": _also("nowhere.yaml"),
+    "also-broken": _also("companion-broken.yaml"),
+    "also-joint-too": _also("companion-joint.yaml"),
+    "also-notice": _also("companion-notice.yaml"),
+    "also-no-agreement": _also("companion-parties-only.yaml"),
+    "also-other-signer": _also("companion-other-signer.yaml"),
+    "also-honorific": _also("companion-honorific.yaml"),
+    "also-null-name": _also("companion-null-name.yaml"),
+    "group-without-also": ("    signatories: [bureau, kitami_it]", "    signatories: [bureau, kitami_it]\n    group_signatories: true"),
+    "also-with-after": _also("companion-agreement.yaml", extra=[("  contacts:\n", "  after: {issue_date: 2024-02-27, opening: [締結しました。]}\n  contacts:\n")]),
+    "also-signatories-no-agreement": _also("companion-agreement.yaml", extra=[
+        (SEED[SEED.index("\nagreement:") + 1:SEED.index("press_notice:")], ""),
+        ("attachments: [{title: 連携協定の概要, document: overview}]", "attachments: [連携協定の概要]")]),
+    "also-ki-without-signatories": _also("companion-agreement.yaml", extra=[("  closing_ijo: false", "  ki: [date, place, agenda]\n  closing_ijo: false"),
+                                                                           ("    signatories: [bureau, kitami_it]\n", "")]),
+    "attachment-spec-not-also": ("attachments: [{title: 連携協定の概要, document: overview}]",
+                                 "attachments: [{title: 連携協定の概要, document: overview}, {title: 別の協定の概要, document: overview, spec: companion-agreement.yaml}]"),
+    "attachment-other-no-areas": _also("companion-no-areas.yaml", extra=[("attachments: [{title: 連携協定の概要, document: overview}]",
+                                 "attachments: [{title: 連携協定の概要, document: overview}, {title: 別の協定の概要, document: overview, spec: companion-no-areas.yaml}]")]),
+})
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
     "pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
@@ -234,6 +283,8 @@ def corpus(tmp_path_factory) -> dict[str, list]:
     the variants of the seed and the odd files."""
     folder = tmp_path_factory.mktemp("i18n")
     paths = sorted(BAD.glob("*.yaml")) + sorted(SPECS.glob("*.yaml"))
+    for name, text in COMPANIONS.items():
+        (folder / name).write_text(text, encoding="utf-8")
     for name, changes in VARIANTS.items():
         text = SEED
         for old, new in changes if isinstance(changes, list) else [changes]:

@@ -4,13 +4,13 @@
 
 A rough static scan: the AST of every module of jpdocs/ (the app's own catalogue
 aside) is searched for the calls that make a message a user reads (Problem(...),
-problem(...), fail(...), note(...), warn(...), a validator's ValueError(...), a layout
-fault's explain() and
-the command line's print/_line). Each message argument written as a string or an
-f-string becomes a template (an f-string's {expression} a hole); it is *covered* when
-the catalogue (jpdocs/locale/ja/LC_MESSAGES/jpdocs.po) has a template that the same
-text, with sample values in its holes, matches whole. A message made elsewhere (a
-variable, a join) cannot be read this way and is counted apart.
+problem(...), fail(...), note(...), warn(...), a validator's ValueError(...), a
+layout fault's explain(), and the command line's print/_line). Each message argument
+written as a string or an f-string becomes a template (an f-string's {expression} a
+hole); it is *covered* when the catalogue (jpdocs/locale/ja/LC_MESSAGES/jpdocs.po)
+has a template that the same text, with sample values in its holes, matches whole. A
+message made elsewhere (a variable, a join) cannot be read this way and is counted
+apart ("opaque").
 
 It prints, per module, the templates found and covered, and with -v the ones
 left. tests/test_i18n.py uses `scan()` to hold the modules that are covered in full.
