@@ -277,10 +277,49 @@ def _findings(path: Path) -> list:
     return found + loaded.warnings[len(found):] + loaded.notes
 
 
+def _build_findings(tmp: Path) -> dict[str, list]:
+    """The problems of real builds (batch.run, one spec at a time, in this process) that
+    `check` never meets: the output folder in the way, two specs for one folder, a time
+    limit."""
+    from jpdocs import batch
+    out: dict[str, list] = {}
+
+    def spec(rel: str) -> Path:
+        path = tmp / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(SEED, encoding="utf-8")
+        return path
+
+    def run(specs, root, **kw) -> list:
+        res = batch.run(specs, root, ("pdf",), extra={"kinds": ("press-notice",)}, **kw)
+        return [p for r in res["failed"] for p in r.problems]
+
+    root = tmp / "out"
+    out["clash"] = run([spec("a/clash.yaml"), spec("b/clash.yaml")], root)
+    run([spec("a/owner.yaml")], root)
+    out["owner"] = run([spec("b/owner.yaml")], root)
+    (root / "foreign").mkdir(parents=True)
+    (root / "foreign" / "press-notice.pdf").write_bytes(b"mine")
+    out["foreign"] = run([spec("foreign.yaml")], root)
+    run([spec("edited.yaml")], root)
+    (root / "edited" / "press-notice.pdf").write_bytes(b"edited in Word")
+    (tmp / "edited.yaml").write_text(SEED + "# changed\n", encoding="utf-8")      # so that it is built again
+    out["edited"] = run([tmp / "edited.yaml"], root)
+    (root / "not-plain" / "press-notice.pdf").mkdir(parents=True)
+    out["not-plain"] = run([spec("not-plain.yaml")], root)
+    (tmp / "elsewhere").mkdir()
+    (root / "linked").symlink_to(tmp / "elsewhere")
+    out["linked"] = run([spec("linked.yaml")], root)
+    out["slow"] = run([spec("slow.yaml")], root, time_limit=0.01)
+    (tmp / "a-file").write_text("x", encoding="utf-8")
+    out["no-folder"] = run([spec("no-folder.yaml")], tmp / "a-file" / "out")
+    return {f"build-{name}": found for name, found in out.items()}
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> dict[str, list]:
     """{spec name: its problems, warnings and notes}: the bad specs, the bundled specs,
-    the variants of the seed and the odd files."""
+    the variants of the seed, the odd files, and the builds that meet the output folder."""
     folder = tmp_path_factory.mktemp("i18n")
     paths = sorted(BAD.glob("*.yaml")) + sorted(SPECS.glob("*.yaml"))
     for name, text in COMPANIONS.items():
@@ -307,6 +346,7 @@ def corpus(tmp_path_factory) -> dict[str, list]:
         fh.truncate(1_000_001)
     paths.append(big)
     out = {p.name: _findings(p) for p in paths}
+    out.update(_build_findings(folder / "build"))
     assert all(out.values()), [n for n, found in out.items() if not found]
     return out
 
