@@ -266,7 +266,7 @@ def _password(args) -> bytes | None:
     if "JPDOCS_P12_PASSWORD" in os.environ:
         return os.environ["JPDOCS_P12_PASSWORD"].encode()
     if sys.stdin.isatty():
-        return getpass.getpass(f"password for {args.p12}: ").encode() or None
+        return getpass.getpass(_say().message(f"password for {args.p12}: ")).encode() or None
     return None
 
 
@@ -277,14 +277,14 @@ def run_sign(argv: list[str]) -> int:
     try:
         written = sign_file(args.pdf, args.field, args.p12, _password(args), out, certify=args.certify,
                             reason=args.reason, location=args.location, allow_expired=args.allow_expired,
-                            warn=lambda message: print(f"warning: {message}", file=sys.stderr))
+                            warn=lambda message: print(_line("warning", message), file=sys.stderr))
     except InputError as exc:
         _report(exc)
         return 1
     except OSError as exc:        # a full disk, a read-only folder, an unreadable input
         _report_os_error(exc, inputs=[args.pdf, args.p12], output=out)
         return 1
-    print(f"wrote {written}")
+    print(_say().message(f"wrote {written}"))
     return 0
 
 
@@ -296,9 +296,11 @@ def _report_os_error(exc: OSError, inputs: list[Path], output: Path) -> None:
     named = Path(exc.filename) if exc.filename else None
     if named is not None and any(named == p or named.resolve() == Path(p).resolve() for p in inputs):
         what = "folder" if named.is_dir() else "file"
-        print(f"error: {named}: cannot read the {what}: {(exc.strerror or str(exc)).lower()}", file=sys.stderr)
+        print(_line("error", Problem(str(named), None, "", f"cannot read the {what}:"
+                                     f" {(exc.strerror or str(exc)).lower()}")), file=sys.stderr)
     else:
-        print(f"error: {named or output}: cannot write: {describe(exc)}", file=sys.stderr)
+        print(_line("error", Problem(str(named or output), None, "", f"cannot write: {describe(exc)}")),
+              file=sys.stderr)
 
 
 def annual_parser() -> argparse.ArgumentParser:
@@ -327,27 +329,27 @@ def run_annual(argv: list[str]) -> int:
     args = annual_parser().parse_args(argv)
     trouble = fiscal_year_problem(args.fiscal_year)
     if trouble:
-        print(f"error: --fiscal-year: {trouble}", file=sys.stderr)
+        print(_line("error", Problem("--fiscal-year", None, "", trouble)), file=sys.stderr)
         return 1
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     wrong = [f for f in formats if f not in FORMATS]
     if wrong or not formats:
-        print(f"error: --format: {', '.join(wrong) or 'nothing'} is not a format of the annual overview;"
-              f" choose from {', '.join(FORMATS)}", file=sys.stderr)
+        print(_line("error", Problem("--format", None, "", f"{', '.join(wrong) or 'nothing'} is not a format of"
+                                     f" the annual overview; choose from {', '.join(FORMATS)}")), file=sys.stderr)
         return 1
     files: list[Path] = []
     try:
         files, styles = annual_files(args.specs or [SPECS])
         for found in styles:
-            print(f"note: {found}: a house style, not a spec: not read as an agreement")
+            print(_line("note", Problem(str(found), None, "", "a house style, not a spec: not read as an agreement")))
         for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force,
                                     formats):
-            print(f"wrote {written}")
+            print(_say().message(f"wrote {written}"))
     except InputError as exc:
         _report(exc)
         return 1
     except NoAgreements as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_line("error", str(exc)), file=sys.stderr)
         return 1
     except OSError as exc:        # a full disk, a read-only folder, an unreadable input
         _report_os_error(exc, inputs=[*files, *args.specs, *([args.style] if args.style else [])], output=args.output)

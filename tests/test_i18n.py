@@ -367,7 +367,7 @@ def test_every_message_of_the_corpus_is_in_japanese(corpus):
             assert KANA.search(JA.message(p.message)), p.message
 
 
-def test_every_template_matches_a_message_the_code_writes(corpus):
+def test_every_template_matches_a_message_the_code_writes(corpus, commands):
     """A template that no message matches is an English text that changed (or went):
     its translation would silently stop being used."""
     used = set()
@@ -385,6 +385,10 @@ def test_every_template_matches_a_message_the_code_writes(corpus):
             use(p.message)
     for line in _command_line_lines():
         use(line)
+    for runs in commands.values():
+        for stream in runs[None][1:]:
+            for message in _command_messages(stream):
+                use(message)
     catalogue = {msgid for _, msgid, _ in JA._templates.entries}
     assert sorted(catalogue - used) == [], "\n".join(sorted(catalogue - used))
 
@@ -406,12 +410,15 @@ def _command_line_lines() -> list[str]:
     for line in out[8:13]:
         fixed = line.replace("/a/b.png", "{outside}").replace("/tmp/x", "{folder}")
         assert fixed in src, fixed
-    return out
+    # sign's prompt for the key's password (only where standard input is a terminal)
+    assert 'getpass(_say().message(f"password for {args.p12}: "))' in src
+    return out + ["password for /a/b.p12: "]
 
 
-def _run(args, language: str | None) -> subprocess.CompletedProcess:
+def _run(args, language: str | None, **extra) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
     env["LANG"] = language or "C.UTF-8"
+    env.update(extra)
     return subprocess.run([sys.executable, str(ROOT / "generate.py"), *map(str, args)], capture_output=True,
                           text=True, cwd=ROOT, env=env, timeout=600)
 
@@ -563,3 +570,161 @@ def test_the_command_lines_own_fault_messages_follow_the_locale(fault, english, 
         monkeypatch.setenv("LANG", language or "C.UTF-8")
         cli.main(["check", "x.yaml"])
         assert capsys.readouterr().err.startswith(expected)
+
+
+# ---------------------------------------------------------------- sign and annual
+# Their own messages, through the command line's display path (cli.main, in this
+# process, once in English and once under LANG=ja_JP.UTF-8).
+
+def _cli(argv: list, language: str | None, **env) -> tuple[int, str, str]:
+    import contextlib
+    import io
+    from jpdocs import cli
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "JPDOCS_P12_PASSWORD"):
+            mp.delenv(name, raising=False)
+        mp.setenv("LANG", language or "C.UTF-8")
+        for name, value in env.items():
+            mp.setenv(name, value)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main([str(a) for a in argv])
+    return code, out.getvalue(), err.getvalue()
+
+
+def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, dict]]:
+    """{name: (argv, environment)} of `sign` and `annual` runs, each meeting one of
+    their own messages (the files they need made under tmp)."""
+    from certs import make_p12
+    good, _ = make_p12(tmp)
+    expired, _ = make_p12(tmp, name="Old Signer", valid=(-60, -1))
+    certs_only, _ = make_p12(tmp, name="Certs Only", with_key=False)
+    src = tmp / "agreement.pdf"
+    src.write_bytes(agreement_pdf.read_bytes())
+    (tmp / "not-a-pdf.pdf").write_text("text\n", encoding="utf-8")
+    (tmp / "exists.pdf").write_bytes(b"%PDF-1.7\n")
+    key = {"JPDOCS_P12_PASSWORD": "secret"}
+
+    def sign(pdf, field, p12, out, *extra, env=key):
+        return ["sign", pdf, "--field", field, "--p12", p12, "-o", tmp / out, *extra], env
+
+    twice = tmp / "signed-once.pdf"
+    from jpdocs.signing import sign_file
+    signed = sign_file(src, "甲", good, b"secret", tmp / "signed.pdf").read_bytes()
+    at = signed.index(b"/Producer")                       # a byte the signature covers
+    (tmp / "tampered.pdf").write_bytes(signed[:at + 3] + b"X" + signed[at + 4:])
+    early, _ = make_p12(tmp, name="Early Signer", valid=(2, 30))
+    specs = tmp / "specs"
+    (specs / "styles").mkdir(parents=True)
+    (specs / "seed.yaml").write_text(SEED, encoding="utf-8")
+    (specs / "styles" / "house.yaml").write_text("name: 別の標準\n", encoding="utf-8")
+    (tmp / "twice").mkdir()
+    for name in ("a.yaml", "b.yaml"):
+        (tmp / "twice" / name).write_text(SEED, encoding="utf-8")
+    fields = tmp / "fields.yaml"
+    fields.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {分野: 包括連携}"),
+                      encoding="utf-8")
+    return {
+        "sign-missing-pdf": sign(tmp / "nowhere.pdf", "甲", good, "out-1.pdf"),
+        "sign-missing-p12": sign(src, "甲", tmp / "nowhere.p12", "out-2.pdf"),
+        "sign-output-exists": sign(src, "甲", good, "exists.pdf"),
+        "sign-not-a-pdf": sign(tmp / "not-a-pdf.pdf", "甲", good, "out-3.pdf"),
+        "sign-no-such-field": sign(src, "丁", good, "out-4.pdf"),
+        "sign-wrong-password": sign(src, "甲", good, "out-5.pdf", env={"JPDOCS_P12_PASSWORD": "wrong"}),
+        "sign-no-password": sign(src, "甲", good, "out-6.pdf", env={}),
+        "sign-not-pkcs12": sign(src, "甲", src, "out-7.pdf"),
+        "sign-certificates-only": sign(src, "甲", certs_only, "out-8.pdf"),
+        "sign-expired": sign(src, "甲", expired, "out-9.pdf"),
+        "sign-expired-allowed": sign(src, "甲", expired, "out-10.pdf", "--allow-expired"),
+        "sign-not-yet-valid": sign(src, "甲", early, "out-13.pdf"),
+        "sign-tampered": sign(tmp / "tampered.pdf", "乙", good, "out-14.pdf"),
+        "sign-first": sign(src, "甲", good, twice.name),
+        "sign-already-signed": sign(twice, "甲", good, "out-11.pdf"),
+        "sign-certify-later": sign(twice, "乙", good, "out-12.pdf", "--certify"),
+        "annual-year": (["annual", "--fiscal-year", "1800", specs, "-o", tmp / "annual"], {}),
+        "annual-format": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--format", "xls"], {}),
+        "annual-none": (["annual", "--fiscal-year", "2030", specs, "-o", tmp / "annual"], {}),
+        "annual-twice": (["annual", "--fiscal-year", "2023", tmp / "twice", "-o", tmp / "annual"], {}),
+        "annual-field": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual"], {}),
+        "annual-written": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--format", "csv"], {}),
+    }
+
+
+@pytest.fixture(scope="module")
+def commands(tmp_path_factory, seed_build) -> dict[str, dict]:
+    """{scenario: {language: (exit status, stdout, stderr)}}, English first; each
+    language in a folder of its own made the same way (the same names and files)."""
+    out: dict[str, dict] = {}
+    for language in (None, "ja_JP.UTF-8"):
+        tmp = tmp_path_factory.mktemp("commands")
+        for name, (argv, env) in _command_scenarios(tmp, seed_build / "agreement.pdf").items():
+            code, stdout, stderr = _cli(argv, language, **env)
+            out.setdefault(name, {})[language] = (code, stdout.replace(str(tmp), "TMP"),
+                                                  stderr.replace(str(tmp), "TMP"))
+    return out
+
+
+_WORDS = {"error": "エラー", "warning": "警告", "note": "備考"}
+
+
+def _command_messages(text: str) -> list[str]:
+    """The messages of a command's output lines: the first word (error: …) taken off,
+    and the place (TMP/x.yaml:12: key:, --format:) where it is a Problem's rather than
+    part of the message (a warning's message names its file itself)."""
+    out = []
+    for line in text.splitlines():
+        word, _, rest = line.partition(": ")
+        found = PROBLEM.match(line)
+        if word not in _WORDS or _fully_translated(rest) or not found:
+            out.append(rest if word in _WORDS else line)
+        else:
+            out.append(found.group(5))
+    return out
+
+
+def test_sign_and_annual_say_their_own_messages_in_japanese(commands):
+    for name, runs in commands.items():
+        en, ja = runs[None], runs["ja_JP.UTF-8"]
+        assert en[0] == ja[0], name
+        for stream in (1, 2):
+            en_lines, ja_lines = en[stream].splitlines(), ja[stream].splitlines()
+            assert len(en_lines) == len(ja_lines), (name, en[stream], ja[stream])
+            for e, j, message in zip(en_lines, ja_lines, _command_messages(en[stream])):
+                assert _fully_translated(message), (name, message)
+                assert j != e and KANA.search(j), (name, e, j)
+                word = e.partition(": ")[0]
+                if word in _WORDS:
+                    assert j.startswith(_WORDS[word] + ": "), (name, j)
+                assert j.endswith(JA.message(message)), (name, e, j)
+    assert commands["sign-first"][None][0] == 0 and commands["annual-written"][None][0] == 0
+    assert commands["sign-first"]["ja_JP.UTF-8"][1] == "書き出しました: TMP/signed-once.pdf\n"
+    assert commands["sign-expired"]["ja_JP.UTF-8"][2].startswith(
+        "エラー: TMP/Old-Signer.p12: Old Signer の証明書は ")
+
+
+def test_the_real_sign_and_annual_commands_speak_japanese_under_a_japanese_locale(tmp_path, seed_build):
+    """generate.py itself, as a user runs it: a warning and the file written, a refusal,
+    and a year without agreements, in Japanese; in English under C."""
+    import datetime as dt
+    from certs import make_p12
+    p12, _ = make_p12(tmp_path, valid=(-60, -1))
+    ended = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=-1)).strftime("%Y-%m-%d")
+    out = tmp_path / "signed.pdf"
+    sign = ["sign", seed_build / "agreement.pdf", "--field", "甲", "--p12", p12, "-o", out]
+    result = _run(sign + ["--allow-expired"], "ja_JP.UTF-8", JPDOCS_P12_PASSWORD="secret")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (f"警告: {p12}: Test Signer の証明書は {ended} に期限が切れています。--allow-expired の指定により、"
+                             "そのまま署名しました\n")
+    assert result.stdout == f"書き出しました: {out}\n"
+    again = ["sign", out, "--field", "甲", "--p12", p12, "-o", tmp_path / "again.pdf", "--allow-expired"]
+    result = _run(again, "ja_JP.UTF-8", JPDOCS_P12_PASSWORD="secret")
+    assert (result.returncode, result.stderr) == (1, f"エラー: {out}: 署名欄「甲」はすでに署名されています\n")
+    result = _run(again, None, JPDOCS_P12_PASSWORD="secret")
+    assert (result.returncode, result.stderr) == (1, f"error: {out}: the field '甲' is already signed\n")
+    annual = ["annual", "--fiscal-year", "2030", SPECS, "-o", tmp_path / "annual"]
+    result = _run(annual, "ja_JP.UTF-8")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == ("エラー: 2 件の spec に、令和12年度（2030-04-01 から 2031-03-31 まで）の協定はありません。"
+                             "何も書き出していません\n")
+    assert _run(annual, None).stderr == ("error: no agreement of 令和12年度 (2030-04-01 to 2031-03-31) among 2 spec(s);"
+                                         " nothing written\n")
