@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from .arguments import Parser, RawFormatter, tr
 from .errors import InputError, Problem
 from .style import ROOT
 
@@ -59,40 +60,40 @@ def _kinds(value: str) -> tuple[str, ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="generate.py", description=BUILD_HELP,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = Parser(prog="generate.py", description=tr(BUILD_HELP),
+               formatter_class=RawFormatter)
     p.add_argument("specs", nargs="*", type=Path, metavar="SPEC",
-                   help="spec files (.yaml) or folders of them; default: every spec in specs/")
+                   help=tr("spec files (.yaml) or folders of them; default: every spec in specs/"))
     p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR",
-                   help="output folder; each spec gets DIR/<spec name>/ (default: output/)")
+                   help=tr("output folder; each spec gets DIR/<spec name>/ (default: output/)"))
     p.add_argument("--format", type=_formats, default=("pdf", "docx"), metavar="pdf,docx",
-                   help="which files to write (default: pdf,docx)")
+                   help=tr("which files to write (default: pdf,docx)"))
     _common(p)
     p.add_argument("--force", action="store_true",
-                   help="rebuild every spec, even those whose inputs have not changed, and replace output"
-                        " files that jpdocs did not write or that were changed since")
+                   help=tr("rebuild every spec, even those whose inputs have not changed, and replace output"
+                           " files that jpdocs did not write or that were changed since"))
     p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
-                   help="worker processes (default, and at most: one per core)")
+                   help=tr("worker processes (default, and at most: one per core)"))
     p.add_argument("--time-limit", type=_seconds, default=None, metavar="SECONDS",
-                   help="seconds one spec may take before it is stopped and reported as failed"
-                        " (default: 300; 0: no limit)")
+                   help=tr("seconds one spec may take before it is stopped and reported as failed"
+                           " (default: 300; 0: no limit)"))
     p.add_argument("--kinds", type=_kinds, default=None, metavar="KIND,…",
-                   help="build only these document kinds: press-notice, overview, agreement, press-notice-after,"
-                        " release, release-after (default: every kind the spec has the sections for)")
+                   help=tr("build only these document kinds: press-notice, overview, agreement, press-notice-after,"
+                           " release, release-after (default: every kind the spec has the sections for)"))
     p.add_argument("--copies", action="store_true",
-                   help="also write each party's original (agreement-甲.pdf …) and a copy marked 写")
-    p.add_argument("--pdfa", action="store_true", help="write PDF/A-2a (archival, tagged) PDFs")
+                   help=tr("also write each party's original (agreement-甲.pdf …) and a copy marked 写"))
+    p.add_argument("--pdfa", action="store_true", help=tr("write PDF/A-2a (archival, tagged) PDFs"))
     return p
 
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--style", type=Path, metavar="FILE",
-                   help="house style YAML to use instead of the spec's or the default")
+                   help=tr("house style YAML to use instead of the spec's or the default"))
     p.add_argument("--templates", type=Path, metavar="DIR",
-                   help="a folder of templates; a file there replaces the bundled one of the same name")
+                   help=tr("a folder of templates; a file there replaces the bundled one of the same name"))
     p.add_argument("--final", action="store_true",
-                   help="the final version: refuse an agreement that is a draft (document.draft) or leaves"
-                        " a date or name open")
+                   help=tr("the final version: refuse an agreement that is a draft (document.draft) or leaves"
+                           " a date or name open"))
 
 
 def _jobs(value: str) -> int:
@@ -116,9 +117,9 @@ def _seconds(value: str) -> float:
 
 
 def check_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="generate.py check",
-                                description="Validate specs and report every problem; write nothing.")
-    p.add_argument("specs", nargs="+", type=Path, metavar="SPEC", help="spec files or folders")
+    p = Parser(prog="generate.py check",
+               description=tr("Validate specs and report every problem; write nothing."))
+    p.add_argument("specs", nargs="+", type=Path, metavar="SPEC", help=tr("spec files or folders"))
     _common(p)
     return p
 
@@ -232,24 +233,24 @@ def run_build(argv: list[str]) -> int:
 
 
 def sign_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="generate.py sign",
-        description="Sign one empty signature field of a PDF (an agreement) as an incremental update, into a new"
-                    " file; the other fields stay signable. The input is never changed, an existing output never"
-                    " overwritten. The key's password comes from --password-file, else the environment variable"
-                    " JPDOCS_P12_PASSWORD, else a prompt.")
+        description=tr("Sign one empty signature field of a PDF (an agreement) as an incremental update, into a new"
+                       " file; the other fields stay signable. The input is never changed, an existing output never"
+                       " overwritten. The key's password comes from --password-file, else the environment variable"
+                       " JPDOCS_P12_PASSWORD, else a prompt."))
     p.add_argument("pdf", type=Path, metavar="AGREEMENT.pdf")
-    p.add_argument("--field", required=True, metavar="NAME", help="the field to sign: 甲, 乙 …")
-    p.add_argument("--p12", required=True, type=Path, metavar="FILE", help="PKCS#12 file (.p12/.pfx) with key and certificate")
-    p.add_argument("--password-file", type=Path, metavar="FILE", help="file whose first line is the key's password")
+    p.add_argument("--field", required=True, metavar="NAME", help=tr("the field to sign: 甲, 乙 …"))
+    p.add_argument("--p12", required=True, type=Path, metavar="FILE", help=tr("PKCS#12 file (.p12/.pfx) with key and certificate"))
+    p.add_argument("--password-file", type=Path, metavar="FILE", help=tr("file whose first line is the key's password"))
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
-                   help="the signed file (default: beside the input, e.g. agreement-signed-甲.pdf)")
+                   help=tr("the signed file (default: beside the input, e.g. agreement-signed-甲.pdf)"))
     p.add_argument("--certify", action="store_true",
-                   help="certify with the first signature: afterwards only form filling (further signatures) is allowed")
+                   help=tr("certify with the first signature: afterwards only form filling (further signatures) is allowed"))
     p.add_argument("--allow-expired", action="store_true",
-                   help="sign even with a certificate that has expired or is not yet valid (with a warning)")
-    p.add_argument("--reason", help="reason recorded in the signature (e.g. 協定の締結)")
-    p.add_argument("--location", help="location recorded in the signature")
+                   help=tr("sign even with a certificate that has expired or is not yet valid (with a warning)"))
+    p.add_argument("--reason", help=tr("reason recorded in the signature (e.g. 協定の締結)"))
+    p.add_argument("--location", help=tr("location recorded in the signature"))
     return p
 
 
@@ -304,20 +305,20 @@ def _report_os_error(exc: OSError, inputs: list[Path], output: Path) -> None:
 
 
 def annual_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="generate.py annual",
-                                description="The annual overview of one fiscal year's agreements: "
-                                            "annual-YEAR.pdf, .docx and .csv (and .html).")
+    p = Parser(prog="generate.py annual",
+               description=tr("The annual overview of one fiscal year's agreements: "
+                              "annual-YEAR.pdf, .docx and .csv (and .html)."))
     p.add_argument("--fiscal-year", type=int, required=True, metavar="YEAR",
-                   help="the Western year the fiscal year starts in: 2024 = 令和６年度 (2024-04-01 to 2025-03-31)")
+                   help=tr("the Western year the fiscal year starts in: 2024 = 令和６年度 (2024-04-01 to 2025-03-31)"))
     p.add_argument("specs", nargs="*", type=Path, metavar="SPEC",
-                   help="spec files or folders, searched recursively (default: specs/)")
-    p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR", help="output folder (default: output/)")
-    p.add_argument("--style", type=Path, metavar="FILE", help="house style YAML (default: the standard one)")
+                   help=tr("spec files or folders, searched recursively (default: specs/)"))
+    p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR", help=tr("output folder (default: output/)"))
+    p.add_argument("--style", type=Path, metavar="FILE", help=tr("house style YAML (default: the standard one)"))
     p.add_argument("--format", default="pdf,docx,csv", metavar="pdf,docx,csv,html",
-                   help="the files to write (default: pdf,docx,csv); html writes annual-YEAR.html and"
-                        " annual-YEAR.fragment.html")
+                   help=tr("the files to write (default: pdf,docx,csv); html writes annual-YEAR.html and"
+                           " annual-YEAR.fragment.html"))
     p.add_argument("--force", action="store_true",
-                   help="replace annual files that jpdocs did not write or that were changed since (edited in Word)")
+                   help=tr("replace annual files that jpdocs did not write or that were changed since (edited in Word)"))
     return p
 
 

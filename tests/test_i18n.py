@@ -389,6 +389,8 @@ def test_every_template_matches_a_message_the_code_writes(corpus, commands):
         for stream in runs[None][1:]:
             for message in _command_messages(stream):
                 use(message)
+    for text in _help_texts():
+        use(text)
     catalogue = {msgid for _, msgid, _ in JA._templates.entries}
     assert sorted(catalogue - used) == [], "\n".join(sorted(catalogue - used))
 
@@ -588,7 +590,10 @@ def _cli(argv: list, language: str | None, **env) -> tuple[int, str, str]:
         for name, value in env.items():
             mp.setenv(name, value)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main([str(a) for a in argv])
+            try:
+                code = cli.main([str(a) for a in argv])
+            except SystemExit as exc:           # argparse: --help, wrong usage
+                code = exc.code
     return code, out.getvalue(), err.getvalue()
 
 
@@ -647,6 +652,16 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-twice": (["annual", "--fiscal-year", "2023", tmp / "twice", "-o", tmp / "annual"], {}),
         "annual-field": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual"], {}),
         "annual-written": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--format", "csv"], {}),
+        # wrong usage (argparse, exit 2): its last line is the message
+        "usage-required": (["sign", src], {}),
+        "usage-unrecognized": (["--bogus"], {}),
+        "usage-one-argument": (["-o"], {}),
+        "usage-format": (["--format", "xls"], {}),
+        "usage-kinds": (["--kinds", "foo"], {}),
+        "usage-jobs": (["--jobs", "0"], {}),
+        "usage-time-limit": (["--time-limit", "x"], {}),
+        "usage-choice": (["new", "zzz"], {}),
+        "usage-int": (["annual", "--fiscal-year", "x"], {}),
     }
 
 
@@ -665,6 +680,7 @@ def commands(tmp_path_factory, seed_build) -> dict[str, dict]:
 
 
 _WORDS = {"error": "エラー", "warning": "警告", "note": "備考"}
+USAGE_ERROR = re.compile(r"^generate\.py(?: \w+)?: error: (.*)$")
 
 
 def _command_messages(text: str) -> list[str]:
@@ -675,6 +691,10 @@ def _command_messages(text: str) -> list[str]:
     for line in text.splitlines():
         word, _, rest = line.partition(": ")
         found = PROBLEM.match(line)
+        usage = USAGE_ERROR.match(line)
+        if usage:
+            out.append(usage.group(1))
+            continue
         if word not in _WORDS or _fully_translated(rest) or not found:
             out.append(rest if word in _WORDS else line)
         else:
@@ -686,6 +706,13 @@ def test_sign_and_annual_say_their_own_messages_in_japanese(commands):
     for name, runs in commands.items():
         en, ja = runs[None], runs["ja_JP.UTF-8"]
         assert en[0] == ja[0], name
+        if name.startswith("usage-"):            # the usage lines wrap differently: the message
+            [message] = _command_messages(en[2].splitlines()[-1])
+            prog = en[2].splitlines()[-1].partition(": error: ")[0]
+            assert en[0] == 2 and _fully_translated(message), (name, message)
+            assert ja[2].splitlines()[-1] == f"{prog}: エラー: {JA.message(message)}", (name, ja[2])
+            assert ja[2].startswith("使い方: "), (name, ja[2])
+            continue
         for stream in (1, 2):
             en_lines, ja_lines = en[stream].splitlines(), ja[stream].splitlines()
             assert len(en_lines) == len(ja_lines), (name, en[stream], ja[stream])
@@ -728,3 +755,104 @@ def test_the_real_sign_and_annual_commands_speak_japanese_under_a_japanese_local
                              "何も書き出していません\n")
     assert _run(annual, None).stderr == ("error: no agreement of 令和12年度 (2030-04-01 to 2031-03-31) among 2 spec(s);"
                                          " nothing written\n")
+
+
+# ---------------------------------------------------------------- --help
+
+def _help_texts() -> list[str]:
+    """Every fixed text the command line's parsers pass through arguments.tr (the
+    descriptions, each option's help, argparse's own words), as the code writes them:
+    every parser is built and asked for its help once."""
+    import contextlib
+    import io
+    from jpdocs import arguments, cli
+    from jpdocs.app import commands as app_commands
+    seen: list[str] = []
+
+    def record(text: str) -> str:
+        seen.append(text)
+        return text
+    with pytest.MonkeyPatch.context() as mp:
+        for module in (arguments, cli, app_commands):
+            mp.setattr(module, "tr", record)
+        parsers = [cli.build_parser(), cli.check_parser(), cli.sign_parser(), cli.annual_parser()]
+        for p in parsers:
+            p.format_help()
+        for name in ("serve", "new", "schema"):
+            with contextlib.redirect_stdout(io.StringIO()), pytest.raises(SystemExit):
+                getattr(app_commands, f"run_{name}")(["--help"])
+    return list(dict.fromkeys(seen))
+
+
+def test_every_help_text_has_its_japanese():
+    texts = _help_texts()
+    assert len(texts) > 40 and "show this help message and exit" in texts and "usage: " in texts
+    for text in texts:
+        assert JA.gettext(text) != text and re.search(r"[ぁ-んァ-ン一-龯]", JA.gettext(text)), text
+
+
+def _plain_argparse(mp):
+    """The parsers built by argparse alone (what the help was before arguments.py)."""
+    import argparse
+    from jpdocs import arguments, cli
+    from jpdocs.app import commands as app_commands
+    plain = {arguments.Formatter: argparse.HelpFormatter, arguments.RawFormatter: argparse.RawDescriptionHelpFormatter}
+
+    def parser(**kwargs):
+        kwargs["formatter_class"] = plain[kwargs.get("formatter_class", arguments.Formatter)]
+        return argparse.ArgumentParser(**kwargs)
+    mp.setattr(cli, "Parser", parser)
+    mp.setattr(app_commands, "Parser", parser)
+
+
+@pytest.mark.parametrize("command", ["", "check", "sign", "annual", "serve", "new", "schema"])
+@pytest.mark.parametrize("columns", ["100", "60"])
+def test_english_help_and_usage_errors_are_argparses_own(command, columns, monkeypatch):
+    """Without a Japanese locale, --help and a wrong option print exactly what argparse
+    alone prints, byte for byte."""
+    monkeypatch.setenv("COLUMNS", columns)
+    argv = [command] if command else []
+    ours = [_cli(argv + ["--help"], None), _cli(argv + ["--bogus"], None)]
+    with pytest.MonkeyPatch.context() as mp:
+        _plain_argparse(mp)
+        theirs = [_cli(argv + ["--help"], None), _cli(argv + ["--bogus"], None)]
+    assert ours == theirs and ours[0][0] == 0 and ours[1][0] == 2
+    assert ours[0][1].startswith("usage: generate.py") and "generate.py" in ours[1][2].splitlines()[-1]
+
+
+def test_help_is_japanese_under_a_japanese_locale():
+    """The real command: every help text in Japanese, argparse's own words too, and the
+    lines wrapped by columns (a wide character counts two)."""
+    import unicodedata
+    result = _run(["sign", "--help"], "ja_JP.UTF-8", COLUMNS="80")
+    assert result.returncode == 0 and result.stderr == ""
+    out = result.stdout
+    assert out.startswith("使い方: generate.py sign [-h] --field NAME --p12 FILE")
+    for said in ("\n位置引数:\n", "\nオプション:\n", "  -h, --help            このヘルプを表示して終了します\n",
+                 "  --field NAME          署名する署名欄: 甲、乙 …\n", "PDF（協定書）の空の署名欄1つに"):
+        assert said in out, said
+    for english in ("usage:", "options:", "positional arguments", "show this help", "the field to sign"):
+        assert english not in out
+    width = max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in out.splitlines())
+    assert width <= 80, out
+    english = _run(["sign", "--help"], None, COLUMNS="80")
+    assert english.stdout.startswith("usage: generate.py sign") and "the field to sign: 甲, 乙 …" in english.stdout
+
+
+def test_a_wrong_option_is_said_in_japanese():
+    result = _run(["--format", "xls"], "ja_JP.UTF-8")
+    assert result.returncode == 2 and result.stderr.startswith("使い方: generate.py")
+    assert result.stderr.splitlines()[-1] == ("generate.py: エラー: 引数 --format: 形式は pdf と docx で、コンマで区切って"
+                                              "指定してください（指定された値: 'xls'）")
+
+
+def test_japanese_help_wraps_by_columns_and_keeps_ascii_words_whole():
+    from jpdocs.arguments import wrap_japanese
+    lines = wrap_japanese("出力フォルダ。spec ごとに DIR/<spec の名前>/ に書き出します（省略時: output/）", 20)
+    assert "".join(lines).replace(" ", "") == "出力フォルダ。specごとにDIR/<specの名前>/に書き出します（省略時:output/）"
+    # SJIS: 2 bytes a wide character; only closing punctuation may hang past the width
+    assert all(len(line.encode("shift_jis")) <= 20 or len(line[:-1].encode("shift_jis")) <= 20 and line[-1] in "、。）」"
+               for line in lines), lines
+    assert not any(line.startswith(("、", "。", "）")) for line in lines[1:])
+    assert any(line.endswith("DIR/<spec") or "DIR/<spec" in line for line in lines)
+    assert wrap_japanese("これは、とても長い文です。", 6) == ["これは、", "とても", "長い文", "です。"]   # 、。 hang

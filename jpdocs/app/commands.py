@@ -1,11 +1,11 @@
 """The app's subcommands: serve, new, schema (cli.py imports this only for them)."""
 from __future__ import annotations
 
-import argparse
 import sys
 import threading
 from pathlib import Path
 
+from ..arguments import Parser, tr
 from ..style import ROOT
 
 SPECS = ROOT / "specs"         # as the command line's default (cli.py imports this module, not the reverse)
@@ -13,13 +13,13 @@ from .i18n import environment_gettext as _gettext
 
 
 def run_serve(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="generate.py serve",
-                                description="Start the local app: a form for a spec, its pages as you type,"
-                                            " the files to download. Listens on 127.0.0.1 only.")
+    p = Parser(prog="generate.py serve",
+               description=tr("Start the local app: a form for a spec, its pages as you type,"
+                              " the files to download. Listens on 127.0.0.1 only."))
     p.add_argument("folder", nargs="?", type=Path, default=SPECS, metavar="SPEC_DIR",
-                   help="the folder of specs the app reads and writes (default: specs/)")
-    p.add_argument("--port", type=int, default=0, help="the port (default: a free one)")
-    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+                   help=tr("the folder of specs the app reads and writes (default: specs/)"))
+    p.add_argument("--port", type=int, default=0, help=tr("the port (default: a free one)"))
+    p.add_argument("--no-browser", action="store_true", help=tr("do not open a browser"))
     args = p.parse_args(argv)
     _ = _gettext()
     if not args.folder.is_dir():
@@ -51,12 +51,12 @@ def run_serve(argv: list[str]) -> int:
 
 def run_new(argv: list[str]) -> int:
     from .starters import KINDS, SCHEMA_FILE, write_starter
-    p = argparse.ArgumentParser(prog="generate.py new",
-                                description="Write a commented starter spec to fill in (and spec.schema.json"
-                                            " beside it for editors, if the folder has none).")
-    p.add_argument("kind", choices=KINDS, help="notice: press notice and overview sheet; agreement: the"
-                                               " agreement document and overview sheet; both")
-    p.add_argument("file", nargs="?", type=Path, metavar="FILE", help="default: specs/new-KIND.yaml")
+    p = Parser(prog="generate.py new",
+               description=tr("Write a commented starter spec to fill in (and spec.schema.json"
+                              " beside it for editors, if the folder has none)."))
+    p.add_argument("kind", choices=KINDS, help=tr("notice: press notice and overview sheet; agreement: the"
+                                                  " agreement document and overview sheet; both"))
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE", help=tr("default: specs/new-KIND.yaml"))
     args = p.parse_args(argv)
     _ = _gettext()
     path = args.file or SPECS / f"new-{args.kind}.yaml"
@@ -82,11 +82,11 @@ def run_new(argv: list[str]) -> int:
 def run_schema(argv: list[str]) -> int:
     from .schema_export import schema_text
     from .starters import SCHEMA_FILE, write_schema
-    p = argparse.ArgumentParser(prog="generate.py schema",
-                                description="Write the spec's JSON Schema (for editors: completion and checks"
-                                            " while typing).")
+    p = Parser(prog="generate.py schema",
+               description=tr("Write the spec's JSON Schema (for editors: completion and checks"
+                              " while typing)."))
     p.add_argument("file", nargs="?", type=Path, default=SPECS / SCHEMA_FILE, metavar="FILE",
-                   help=f"default: specs/{SCHEMA_FILE}; - writes to standard output")
+                   help=tr(f"default: specs/{SCHEMA_FILE}; - writes to standard output"))
     args = p.parse_args(argv)
     _ = _gettext()
     if str(args.file) == "-":
