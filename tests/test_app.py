@@ -553,6 +553,6 @@ def test_the_commands_speak_the_environments_language(tmp_path):
     (tmp_path / "x.yaml").write_text("issuer: x\n", encoding="utf-8")
     base = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
     ja = run_generate("new", "notice", tmp_path / "x.yaml", env={**base, "LANG": "ja_JP.UTF-8"})
-    assert ja.returncode == 1 and ja.stderr == f"error: {tmp_path / 'x.yaml'}: すでにあります。別のファイル名にしてください\n"
+    assert ja.returncode == 1 and ja.stderr == f"エラー: {tmp_path / 'x.yaml'}: すでにあります。別のファイル名にしてください\n"
     en = run_generate("new", "notice", tmp_path / "x.yaml", env={**base, "LANG": "C.UTF-8"})
     assert en.returncode == 1 and en.stderr == f"error: {tmp_path / 'x.yaml'}: exists already; name another file\n"

@@ -12,6 +12,12 @@ SPECS = ROOT / "specs"         # as the command line's default (cli.py imports t
 from .i18n import environment_gettext as _gettext
 
 
+def _error() -> str:
+    """`error: ` as the command line's lines start (エラー: under a Japanese locale)."""
+    from ..i18n import for_environment
+    return for_environment().label("error") + " "
+
+
 def run_serve(argv: list[str]) -> int:
     p = Parser(prog="generate.py serve",
                description=tr("Start the local app: a form for a spec, its pages as you type,"
@@ -23,14 +29,14 @@ def run_serve(argv: list[str]) -> int:
     args = p.parse_args(argv)
     _ = _gettext()
     if not args.folder.is_dir():
-        print("error: " + _("{folder}: not a folder (serve needs the folder of specs)").format(folder=args.folder),
+        print(_error() + _("{folder}: not a folder (serve needs the folder of specs)").format(folder=args.folder),
               file=sys.stderr)
         return 1
     from .server import make_server
     try:
         server, app = make_server(args.folder, args.port)
     except OSError as exc:
-        print("error: " + _("cannot listen on 127.0.0.1:{port}: {reason}").format(port=args.port,
+        print(_error() + _("cannot listen on 127.0.0.1:{port}: {reason}").format(port=args.port,
                                                                              reason=exc.strerror or exc),
               file=sys.stderr)
         return 1
@@ -61,15 +67,15 @@ def run_new(argv: list[str]) -> int:
     _ = _gettext()
     path = args.file or SPECS / f"new-{args.kind}.yaml"
     if path.suffix not in (".yaml", ".yml"):
-        print("error: " + _("{path}: a spec file's name ends in .yaml").format(path=path), file=sys.stderr)
+        print(_error() + _("{path}: a spec file's name ends in .yaml").format(path=path), file=sys.stderr)
         return 1
     try:
         written = write_starter(path, args.kind)
     except FileExistsError:
-        print("error: " + _("{path}: exists already; name another file").format(path=path), file=sys.stderr)
+        print(_error() + _("{path}: exists already; name another file").format(path=path), file=sys.stderr)
         return 1
     except OSError as exc:
-        print("error: " + _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc),
+        print(_error() + _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc),
               file=sys.stderr)
         return 1
     for w in written:
@@ -95,7 +101,7 @@ def run_schema(argv: list[str]) -> int:
     try:
         write_schema(args.file)
     except OSError as exc:
-        print("error: " + _("{path}: cannot write: {reason}").format(path=args.file, reason=exc.strerror or exc),
+        print(_error() + _("{path}: cannot write: {reason}").format(path=args.file, reason=exc.strerror or exc),
               file=sys.stderr)
         return 1
     print(_("wrote {path}").format(path=args.file))
