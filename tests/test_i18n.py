@@ -250,6 +250,19 @@ VARIANTS.update({
     "attachment-other-no-areas": _also("companion-no-areas.yaml", extra=[("attachments: [{title: 連携協定の概要, document: overview}]",
                                  "attachments: [{title: 連携協定の概要, document: overview}, {title: 別の協定の概要, document: overview, spec: companion-no-areas.yaml}]")]),
 })
+# The agreement's notes (build.py) and a house style that cannot be used.
+VARIANTS.update({
+    "writing-note": (_STD, "    standard: 包括連携（です・ます）"),
+    "draft-no-areas": [(_AREAS, ""), ("attachments: [{title: 連携協定の概要, document: overview}]", "attachments: []"),
+                       (_STD, "    draft: true\n" + _STD)],
+    "draft-no-areas-open": [(_AREAS, ""), ("attachments: [{title: 連携協定の概要, document: overview}]", "attachments: []"),
+                            (_STD, "    draft: true\n" + _STD), ("  signing_date: 2024-02-27", "  signing_date: null"),
+                            ("    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n", "")],
+    "draft-copies": (_STD, "    draft: true\n    copies: true\n" + _STD),
+    "attachment-title-only": ("attachments: [{title: 連携協定の概要, document: overview}]", "attachments: [連携協定の概要]"),
+    "style-not-a-style": ("issuer: 北海道オホーツク総合振興局\n", "issuer: 北海道オホーツク総合振興局\nstyle: variant.yaml\n"),
+    "style-missing": ("issuer: 北海道オホーツク総合振興局\n", "issuer: 北海道オホーツク総合振興局\nstyle: nowhere.yaml\n"),
+})
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
     "pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
