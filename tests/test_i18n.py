@@ -263,6 +263,52 @@ VARIANTS.update({
     "style-not-a-style": ("issuer: 北海道オホーツク総合振興局\n", "issuer: 北海道オホーツク総合振興局\nstyle: variant.yaml\n"),
     "style-missing": ("issuer: 北海道オホーツク総合振興局\n", "issuer: 北海道オホーツク総合振興局\nstyle: nowhere.yaml\n"),
 })
+# For whoever writes templates (--templates): the seed built with a press-notice
+# template of one mistake each (templating.py, markup.py).
+TEMPLATE_VARIANTS = {
+    "syntax": "{% if %}",
+    "undefined": "<document kind='press-notice'>{{ nosuch.attr }}</document>",
+    "sandbox": "{{ ''.__class__.__mro__ }}",
+    "zero": "{{ 1/0 }}",
+    "not-found": "{% include 'nowhere.j2' %}",
+    "not-xml": "<document kind='press-notice'><p>x</document>",
+    "root": "<page/>",
+    "unknown": "<document kind='press-notice'><blink/></document>",
+    "text-outside": "<document kind='press-notice'>text</document>",
+    "text-after": "<document kind='press-notice'><p>a</p>tail</document>",
+    "orientation": '<document kind="press-notice" orientation="sideways"></document>',
+    "attribute": '<document kind="press-notice"><spacer height="wide"/></document>',
+    "img": "<document kind='press-notice'><img/></document>",
+    "seal": "<document kind='press-notice'><seal/></document>",
+    "ref": "<document kind='press-notice'><p><ref>x</ref></p></document>",
+    "ref-nested": '<document kind="press-notice"><p><ref article="1"><b>x</b></ref></p></document>',
+    "inline": "<document kind='press-notice'><p><p>x</p></p></document>",
+    "header": '<document kind="press-notice"><table widths="10"><tr><td header="x">a</td></tr></table></document>',
+    "glyph": "<document kind='press-notice'><p>\U00020BB7</p></document>",
+}
+# House styles of one mistake each (style.py, article_sets.py, fonts.py), named by a
+# variant's style: (written beside the variants, like the COMPANIONS).
+_STYLE = "issuer: 北海道オホーツク総合振興局\n"
+STYLE_VARIANTS = {
+    "placeholder": "wording:\n  original_mark: 正本（{party}）\n",
+    "article-heading": "agreement:\n  article_heading: 第{number}条　{title}\n",
+    "western-year": "name: 旧\nwestern_year: true\n",
+    "western-year-false": "name: 旧\nwestern_year: false\n",
+    "font-role": "styles:\n  body: {font: minchoo, size: 10.5, leading: 1.5, align: justify}\n",
+    "font-missing": "fonts:\n  mincho: nowhere.ttf\n",
+    "font-not-a-font": "fonts:\n  mincho: ../README.md\n",
+    "article-sets-missing": "article_sets: nowhere.yaml\n",
+    "article-sets-not-sets": "article_sets: sets-list.yaml\n",
+    "article-sets-bad": "article_sets: sets-bad.yaml\n",
+    "article-sets-twice": "article_sets: sets-twice.yaml\n",
+}
+COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
+COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
+COMPANIONS["sets-twice.yaml"] = "包括連携:\n  subject: 連携\n  articles: [{name: a, heading: 目的, text: [x]}, {name: a, heading: 協議, text: [y]}]\n"
+COMPANIONS["sets-bad.yaml"] = ("包括連携:\n  subject: 連携\n  articles:\n    - {name: a, heading: 目的, text: [x], generated: areas}\n"
+                               "    - {name: b, heading: 連携, generated: areas}\n    - {name: c, heading: 推進, text: [y], lead: z}\n"
+                               "    - {name: c, heading: 協議, text: [w]}\n")
+VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in STYLE_VARIANTS})
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
     "pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
@@ -273,7 +319,7 @@ FILES = {
 }
 
 
-def _findings(path: Path) -> list:
+def _findings(path: Path, templates: Path | None = None) -> list:
     """Problems, warnings and notes of one spec, as `check` finds them (cli.run_check);
     a spec whose name starts with final- as `check --final` does."""
     from jpdocs.build import render_spec
@@ -284,7 +330,7 @@ def _findings(path: Path) -> list:
         loaded = load_spec(path)
         found += loaded.warnings
         safe_folder_name(loaded.name, loaded.path)
-        render_spec(loaded, final=path.name.startswith("final-"))
+        render_spec(loaded, final=path.name.startswith("final-"), templates=templates)
     except InputError as exc:
         return found + exc.problems
     return found + loaded.warnings[len(found):] + loaded.notes
@@ -359,6 +405,10 @@ def corpus(tmp_path_factory) -> dict[str, list]:
         fh.truncate(1_000_001)
     paths.append(big)
     out = {p.name: _findings(p) for p in paths}
+    for name, text in TEMPLATE_VARIANTS.items():
+        (folder / f"templates-{name}").mkdir()
+        (folder / f"templates-{name}" / "press-notice.xml.j2").write_text(text, encoding="utf-8")
+        out[f"templates-{name}"] = _findings(SEED_SPEC, folder / f"templates-{name}")
     out.update(_build_findings(folder / "build"))
     assert all(out.values()), [n for n, found in out.items() if not found]
     return out
