@@ -309,6 +309,28 @@ COMPANIONS["sets-bad.yaml"] = ("包括連携:\n  subject: 連携\n  articles:\n 
                                "    - {name: b, heading: 連携, generated: areas}\n    - {name: c, heading: 推進, text: [y], lead: z}\n"
                                "    - {name: c, heading: 協議, text: [w]}\n")
 VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in STYLE_VARIANTS})
+# Rarer checks of a spec (schema.py's validators, a period, a house style leaving the
+# year out, standard articles of the wrong style, a key that starts with a space).
+_ATT = "attachments: [{title: 連携協定の概要, document: overview}]"
+_AG = SEED[SEED.index("\nagreement:") + 1:SEED.index("press_notice:")]
+COMPANIONS.update({
+    "style-event-year.yaml": "dates:\n  event_year: false\n",
+    "style-sets-style.yaml": "article_sets: sets-style.yaml\n",
+    "sets-style.yaml": "包括連携:\n  subject: 連携\n  articles:\n    - {name: a, heading: 目的, text: [本協定は、連携を目的とします。]}\n",
+})
+VARIANTS.update({
+    "attachment-both": (_ATT, "attachments: [{title: 連携協定の概要, document: overview, file: map.pdf}]"),
+    "attachment-spec-without-document": (_ATT, "attachments: [{title: 連携協定の概要, spec: other.yaml}]"),
+    "extra-after-and-before": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, after: costs, before: costs, text: [甲及び乙は、協議する。]}]"),
+    "period-words": ("renewal_notice: 1か月", "renewal_notice: ひと月"),
+    "event-year-other": [(_STYLE, _STYLE + "style: style-event-year.yaml\n"), ("    date: 2024-02-27", "    date: 2025-02-27")],
+    "after-without-agreement": [(_AG, ""), (_ATT, "attachments: []"),
+                                ("  contacts:\n", "  after: {issue_date: 2024-02-27, opening: [締結しました。]}\n  contacts:\n")],
+    "house-style-sets-style": (_STYLE, _STYLE + "style: style-sets-style.yaml\n"),
+    "key-full-width-space": ("  subject: 北海道", "  \u3000subjectx: 1\n  subject: 北海道"),
+    "before-meiji": ("  signing_date: 2024-02-27", "  signing_date: 1868-01-01"),
+    "key-tab": ("  subject: 北海道", '  "\\tsubjectx": 1\n  subject: 北海道'),
+})
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
     "pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
