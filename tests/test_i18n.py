@@ -510,7 +510,8 @@ def _run(args, language: str | None, **extra) -> subprocess.CompletedProcess:
                           text=True, cwd=ROOT, env=env, timeout=600)
 
 
-PROBLEM = re.compile(r"^(error|warning|note): (\S+?)(?::(\d+))?: (?:([A-Za-z_][\w.\[\]]*): )?(.*)$", re.DOTALL)
+# error: file:line: key: message (a key may be an option: --password-file)
+PROBLEM = re.compile(r"^(error|warning|note): (\S+?)(?::(\d+))?: (?:((?:--)?[A-Za-z_][\w.\[\]-]*): )?(.*)$", re.DOTALL)
 
 
 @pytest.fixture(scope="module")
@@ -694,6 +695,8 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     (tmp / "not-a-pdf.pdf").write_text("text\n", encoding="utf-8")
     (tmp / "exists.pdf").write_bytes(b"%PDF-1.7\n")
     key = {"JPDOCS_P12_PASSWORD": "secret"}
+    password = tmp / "password.txt"
+    password.write_bytes(b"\xff\xfesecret\n")
 
     def sign(pdf, field, p12, out, *extra, env=key):
         return ["sign", pdf, "--field", field, "--p12", p12, "-o", tmp / out, *extra], env
@@ -728,6 +731,9 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "sign-expired-allowed": sign(src, "甲", expired, "out-10.pdf", "--allow-expired"),
         "sign-not-yet-valid": sign(src, "甲", early, "out-13.pdf"),
         "sign-tampered": sign(tmp / "tampered.pdf", "乙", good, "out-14.pdf"),
+        "sign-damaged-pdf": sign(tmp / "exists.pdf", "甲", good, "out-15.pdf"),
+        "sign-password-not-utf8": sign(src, "甲", good, "out-17.pdf", "--password-file", password, env={}),
+        "check-style-missing": (["check", SEED_SPEC, "--style", tmp / "nowhere.yaml"], {}),
         "sign-first": sign(src, "甲", good, twice.name),
         "sign-already-signed": sign(twice, "甲", good, "out-11.pdf"),
         "sign-certify-later": sign(twice, "乙", good, "out-12.pdf", "--certify"),
