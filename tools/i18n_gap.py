@@ -13,7 +13,8 @@ message made elsewhere (a variable, a join) cannot be read this way and is count
 apart ("opaque").
 
 It prints, per module, the templates found and covered, and with -v the ones
-left. tests/test_i18n.py uses `scan()` to hold the modules that are covered in full.
+left. tests/test_i18n.py uses `scan()` to hold the modules that are covered in full,
+and the total.
 """
 from __future__ import annotations
 
