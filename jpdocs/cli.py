@@ -60,8 +60,7 @@ def _kinds(value: str) -> tuple[str, ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = Parser(prog="generate.py", description=tr(BUILD_HELP),
-               formatter_class=RawFormatter)
+    p = Parser(prog="generate.py", description=tr(BUILD_HELP), formatter_class=RawFormatter)
     p.add_argument("specs", nargs="*", type=Path, metavar="SPEC",
                    help=tr("spec files (.yaml) or folders of them; default: every spec in specs/"))
     p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR",
@@ -241,12 +240,14 @@ def sign_parser() -> argparse.ArgumentParser:
                        " JPDOCS_P12_PASSWORD, else a prompt."))
     p.add_argument("pdf", type=Path, metavar="AGREEMENT.pdf")
     p.add_argument("--field", required=True, metavar="NAME", help=tr("the field to sign: 甲, 乙 …"))
-    p.add_argument("--p12", required=True, type=Path, metavar="FILE", help=tr("PKCS#12 file (.p12/.pfx) with key and certificate"))
+    p.add_argument("--p12", required=True, type=Path, metavar="FILE",
+                   help=tr("PKCS#12 file (.p12/.pfx) with key and certificate"))
     p.add_argument("--password-file", type=Path, metavar="FILE", help=tr("file whose first line is the key's password"))
     p.add_argument("-o", "--output", type=Path, metavar="FILE",
                    help=tr("the signed file (default: beside the input, e.g. agreement-signed-甲.pdf)"))
     p.add_argument("--certify", action="store_true",
-                   help=tr("certify with the first signature: afterwards only form filling (further signatures) is allowed"))
+                   help=tr("certify with the first signature: afterwards only form filling (further signatures)"
+                           " is allowed"))
     p.add_argument("--allow-expired", action="store_true",
                    help=tr("sign even with a certificate that has expired or is not yet valid (with a warning)"))
     p.add_argument("--reason", help=tr("reason recorded in the signature (e.g. 協定の締結)"))
@@ -309,16 +310,19 @@ def annual_parser() -> argparse.ArgumentParser:
                description=tr("The annual overview of one fiscal year's agreements: "
                               "annual-YEAR.pdf, .docx and .csv (and .html)."))
     p.add_argument("--fiscal-year", type=int, required=True, metavar="YEAR",
-                   help=tr("the Western year the fiscal year starts in: 2024 = 令和６年度 (2024-04-01 to 2025-03-31)"))
+                   help=tr("the Western year the fiscal year starts in: 2024 = 令和６年度"
+                           " (2024-04-01 to 2025-03-31)"))
     p.add_argument("specs", nargs="*", type=Path, metavar="SPEC",
                    help=tr("spec files or folders, searched recursively (default: specs/)"))
-    p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR", help=tr("output folder (default: output/)"))
+    p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR",
+                   help=tr("output folder (default: output/)"))
     p.add_argument("--style", type=Path, metavar="FILE", help=tr("house style YAML (default: the standard one)"))
     p.add_argument("--format", default="pdf,docx,csv", metavar="pdf,docx,csv,html",
                    help=tr("the files to write (default: pdf,docx,csv); html writes annual-YEAR.html and"
                            " annual-YEAR.fragment.html"))
     p.add_argument("--force", action="store_true",
-                   help=tr("replace annual files that jpdocs did not write or that were changed since (edited in Word)"))
+                   help=tr("replace annual files that jpdocs did not write or that were changed since"
+                           " (edited in Word)"))
     return p
 
 
