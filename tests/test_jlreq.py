@@ -552,3 +552,25 @@ def test_an_earlier_line_break_does_not_stop_push_in_later():
 def test_a_heading_line_of_one_short_phrase():
     # の is a phrase of its own and の未来を does not fit: the line ends after の
     assert texts("私は北海道の未来を考える", 30.0, phrases=True) == ["私は", "北海道", "の", "未来を", "考える"]
+
+
+# ---------------------------------------------------------------- a heading phrase longer than its line
+@pytest.mark.parametrize("text, width_ems, expected", [
+    ("オホーツク総合振興局長", 7, ["オホーツク", "総合振興局長"]),        # katakana → kanji
+    ("ｵﾎｰﾂｸ総合振興局", 7, ["ｵﾎｰﾂｸ", "総合振興局"]),                  # half-width katakana too
+    ("セブンイレブン・ジャパン", 10, ["セブンイレブン・", "ジャパン"]),   # after a word's ・
+])
+def test_a_heading_phrase_longer_than_the_line_breaks_where_its_script_changes_or_after_a_dot(
+        text, width_ems, expected):
+    assert texts(text, width_ems * EM, phrases=True) == expected
+
+
+@pytest.mark.parametrize("chars, script", [
+    ("゠ァヶヿｦｰﾟ", "K"),        # U+30A0–30FF and the half-width U+FF66–FF9F, both ends
+    ("ぁゖゟ\u3040", "H"),           # U+3040–309F
+    ("一龥\u9fff㐀\u4dbf々〆", "C"),   # unified ideographs, extension A, 々 and 〆
+    ("\u303f\u3100\u3004\u33ff\u4dc0\u4dff\ua000ｅ\uff65\uffa0Ａ1〇", "O"),   # just outside each range, and others
+])
+def test_each_character_is_classed_by_its_script_at_the_ranges_ends(chars, script):
+    from jpdocs.writers.jlreq import _script
+    assert [_script(ch) for ch in chars] == [script] * len(chars)
