@@ -557,6 +557,7 @@ def test_a_heading_line_of_one_short_phrase():
 # ---------------------------------------------------------------- a heading phrase longer than its line
 @pytest.mark.parametrize("text, width_ems, expected", [
     ("オホーツク総合振興局長", 7, ["オホーツク", "総合振興局長"]),        # katakana → kanji
+    ("オホーツク総合振興局長", 6, ["オホーツク", "総合振興局長"]),        # the change one before the edge
     ("ｵﾎｰﾂｸ総合振興局", 7, ["ｵﾎｰﾂｸ", "総合振興局"]),                  # half-width katakana too
     ("セブンイレブン・ジャパン", 10, ["セブンイレブン・", "ジャパン"]),   # after a word's ・
 ])

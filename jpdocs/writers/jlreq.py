@@ -245,11 +245,11 @@ def _width(p: Para, s: int, e: int) -> float:
 
 
 def _shrinkable(p: Para, s: int, e: int) -> float:
-    if p.cshr is None:
-        return 0.0
+    """How far characters s..e-1 may shrink as one line (push-in); only asked when
+    compression is on (p.cshr), so every bracket and dot has its entry in p.shr."""
     room = p.cshr[e] - p.cshr[s] - p.gap.get(e - 1, 0.0) / 2
     if p.text[s] in BLANK_LEFT + BLANK_BOTH:        # a line-start opener keeps its blank
-        room -= p.shr.get(s, 0.0)
+        room -= p.shr[s]
     return room
 
 
