@@ -575,3 +575,36 @@ def test_a_heading_phrase_longer_than_the_line_breaks_where_its_script_changes_o
 def test_each_character_is_classed_by_its_script_at_the_ranges_ends(chars, script):
     from jpdocs.writers.jlreq import _script
     assert [_script(ch) for ch in chars] == [script] * len(chars)
+
+
+# ---------------------------------------------------------------- an era date stays whole where it fits
+ERA_TEXT = "協定は令和６年（2024年）２月27日に締結した。"
+ERA_DATE = "令和６年（2024年）２月27日"
+
+
+def test_an_era_date_that_fits_a_line_takes_no_break_and_no_stretch_inside():
+    a = ERA_TEXT.index(ERA_DATE)
+    b = a + len(ERA_DATE)
+    whole = para(ERA_TEXT)
+    width = whole.cum[b] - whole.cum[a]
+    for min_width in (1000.0, width):                  # a line exactly as wide as the date is enough
+        p = para(ERA_TEXT, min_width=min_width)
+        assert (len(p.brk), len(p.stretch)) == (len(ERA_TEXT) + 1, len(ERA_TEXT))
+        assert list(p.brk[a + 1:b]) == [0] * (len(ERA_DATE) - 1), min_width
+        assert list(p.stretch[a:b - 1]) == [0] * (len(ERA_DATE) - 1), min_width
+        assert p.brk[a] == 1 and p.brk[b] == 1        # before and after it, as JLREQ allows
+    narrow = para(ERA_TEXT, min_width=width - 0.01)    # wider than a line: it must break somewhere
+    assert 1 in narrow.brk[a + 1:b]
+    assert (len(narrow.brk), len(narrow.stretch)) == (len(ERA_TEXT) + 1, len(ERA_TEXT))
+
+
+def test_an_era_date_goes_whole_to_the_next_line():
+    out = texts(ERA_TEXT, 16 * EM)
+    assert "".join(out) == ERA_TEXT
+    assert any(ERA_DATE in line for line in out), out
+
+
+def test_a_line_that_ends_at_the_edge_is_not_pushed_in_to_take_one_more():
+    # き）。 fits, and い may start a line: the line ends there, though pushing in the
+    # half blank of 。 would also make room for い
+    assert texts("あ」き）。い", 3 * EM) == ["あ」", "き）。", "い"]
