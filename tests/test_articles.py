@@ -709,6 +709,16 @@ def test_a_heading_written_twice_is_an_error_at_the_specs_own_key(tmp_path):
                                   "two articles are headed 「秘密保持」 ('confidentiality' and 'costs'); change or remove one")]
 
 
+def test_two_articles_of_the_spec_with_one_heading_are_named_at_the_later_ones_key(tmp_path):
+    # Both are the spec's own: the error points at the second, the one that repeats the heading.
+    spec = write_spec(tmp_path, "twice", extra_articles=[
+        {"heading": "個人情報の保護", "text": ["甲及び乙は、個人情報を守る。"]},
+        {"heading": "個人情報の保護", "text": ["甲及び乙は、個人情報を適正に扱う。"]}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "個人情報を適正に扱う。") - 2,
+                                  "agreement.document.extra_articles[1].heading",
+                                  "two articles are headed 「個人情報の保護」 ('extra-1' and 'extra-2'); change or remove one")]
+
+
 def test_labels_per_party_without_a_collective_word_sign_as_振興局及び大学が(tmp_path):
     text = text_of(write_spec(tmp_path, "labels", labels={"bureau": "振興局", "kitami_it": "大学"}))
     assert text.closing == "本協定の締結を証するため、本書２通を作成し、振興局及び大学が記名押印の上、各自その１通を保有する。"

@@ -552,3 +552,59 @@ def test_an_earlier_line_break_does_not_stop_push_in_later():
 def test_a_heading_line_of_one_short_phrase():
     # の is a phrase of its own and の未来を does not fit: the line ends after の
     assert texts("私は北海道の未来を考える", 30.0, phrases=True) == ["私は", "北海道", "の", "未来を", "考える"]
+
+
+# ---------------------------------------------------------------- a heading phrase longer than its line
+@pytest.mark.parametrize("text, width_ems, expected", [
+    ("オホーツク総合振興局長", 7, ["オホーツク", "総合振興局長"]),        # katakana → kanji
+    ("オホーツク総合振興局長", 6, ["オホーツク", "総合振興局長"]),        # the change one before the edge
+    ("ｵﾎｰﾂｸ総合振興局", 7, ["ｵﾎｰﾂｸ", "総合振興局"]),                  # half-width katakana too
+    ("セブンイレブン・ジャパン", 10, ["セブンイレブン・", "ジャパン"]),   # after a word's ・
+])
+def test_a_heading_phrase_longer_than_the_line_breaks_where_its_script_changes_or_after_a_dot(
+        text, width_ems, expected):
+    assert texts(text, width_ems * EM, phrases=True) == expected
+
+
+@pytest.mark.parametrize("chars, script", [
+    ("゠ァヶヿｦｰﾟ", "K"),        # U+30A0–30FF and the half-width U+FF66–FF9F, both ends
+    ("ぁゖゟ\u3040", "H"),           # U+3040–309F
+    ("一龥\u9fff㐀\u4dbf々〆", "C"),   # unified ideographs, extension A, 々 and 〆
+    ("\u303f\u3100\u3004\u33ff\u4dc0\u4dff\ua000ｅ\uff65\uffa0Ａ1〇", "O"),   # just outside each range, and others
+])
+def test_each_character_is_classed_by_its_script_at_the_ranges_ends(chars, script):
+    from jpdocs.writers.jlreq import _script
+    assert [_script(ch) for ch in chars] == [script] * len(chars)
+
+
+# ---------------------------------------------------------------- an era date stays whole where it fits
+ERA_TEXT = "協定は令和６年（2024年）２月27日に締結した。"
+ERA_DATE = "令和６年（2024年）２月27日"
+
+
+def test_an_era_date_that_fits_a_line_takes_no_break_and_no_stretch_inside():
+    a = ERA_TEXT.index(ERA_DATE)
+    b = a + len(ERA_DATE)
+    whole = para(ERA_TEXT)
+    width = whole.cum[b] - whole.cum[a]
+    for min_width in (1000.0, width):                  # a line exactly as wide as the date is enough
+        p = para(ERA_TEXT, min_width=min_width)
+        assert (len(p.brk), len(p.stretch)) == (len(ERA_TEXT) + 1, len(ERA_TEXT))
+        assert list(p.brk[a + 1:b]) == [0] * (len(ERA_DATE) - 1), min_width
+        assert list(p.stretch[a:b - 1]) == [0] * (len(ERA_DATE) - 1), min_width
+        assert p.brk[a] == 1 and p.brk[b] == 1        # before and after it, as JLREQ allows
+    narrow = para(ERA_TEXT, min_width=width - 0.01)    # wider than a line: it must break somewhere
+    assert 1 in narrow.brk[a + 1:b]
+    assert (len(narrow.brk), len(narrow.stretch)) == (len(ERA_TEXT) + 1, len(ERA_TEXT))
+
+
+def test_an_era_date_goes_whole_to_the_next_line():
+    out = texts(ERA_TEXT, 16 * EM)
+    assert "".join(out) == ERA_TEXT
+    assert any(ERA_DATE in line for line in out), out
+
+
+def test_a_line_that_ends_at_the_edge_is_not_pushed_in_to_take_one_more():
+    # き）。 fits, and い may start a line: the line ends there, though pushing in the
+    # half blank of 。 would also make room for い
+    assert texts("あ」き）。い", 3 * EM) == ["あ」", "き）。", "い"]

@@ -245,11 +245,11 @@ def _width(p: Para, s: int, e: int) -> float:
 
 
 def _shrinkable(p: Para, s: int, e: int) -> float:
-    if p.cshr is None:
-        return 0.0
+    """How far characters s..e-1 may shrink as one line (push-in); only asked when
+    compression is on (p.cshr), so every bracket and dot has its entry in p.shr."""
     room = p.cshr[e] - p.cshr[s] - p.gap.get(e - 1, 0.0) / 2
     if p.text[s] in BLANK_LEFT + BLANK_BOTH:        # a line-start opener keeps its blank
-        room -= p.shr.get(s, 0.0)
+        room -= p.shr[s]
     return room
 
 
@@ -286,10 +286,12 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
         if line is None and brk[e]:                  # breaks right at the edge
             line = _line(p, s, e, W, justify)
         if line is None and p.cshr is not None:      # push-in
+            # b: the next break (at most n, and at most just after a line break,
+            # since a break always follows one: the pushed-in line never spans it)
             b = brk.find(1, e + 1)
             over = _width(p, s, b) - W
             room = _shrinkable(p, s, b)
-            if b <= n and room > 0 and over <= room + _EPS and text.find("\n", s, b - 1) < 0:
+            if room > 0 and over <= room + _EPS:
                 line = Line(s, b, -over / room, width=W, last=b >= n)
         if line is None and may_hang and text[e] in HANGING and brk[e + 1] \
                 and _width(p, s, e) <= W + _EPS:     # hanging 、。
