@@ -201,17 +201,30 @@ def _build_here(spec: str, args: tuple, limit: float | None) -> Result:
     if not limit or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
         return build_one(spec, *args)
 
+    armed = [True]
+
     def stop(signum, frame):
-        raise SpecTimeout()
+        if armed[0]:
+            raise SpecTimeout()
+    # The alarm's handler runs at whatever bytecode comes next: before the build has
+    # begun (a tiny limit), inside it, or after it returned. Until it is disarmed
+    # that is inside the outer try; after, a late ring is ignored. A result already
+    # made is kept, whenever the alarm rang.
+    result = None
     old = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, limit)
     try:
-        return build_one(spec, *args)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, limit)
+            result = build_one(spec, *args)
+        finally:
+            armed[0] = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
     except SpecTimeout:
-        return _timed_out(spec, limit)
+        if result is None:
+            return _timed_out(spec, limit)
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+    return result
 
 
 def _from_outcome(spec: str, outcome, limit: float | None) -> Result:

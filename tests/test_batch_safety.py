@@ -182,3 +182,29 @@ def test_workers_that_cannot_start_fail_the_tasks_instead_of_looping():
     assert sorted(t for t, _ in outcomes) == [1, 2, 3]
     assert all(o.status == "not-started" and "exited with status 7" in o.value for _, o in outcomes)
     assert time.monotonic() - start < 30
+
+
+def test_a_time_limit_too_short_for_anything_is_a_failure_named_never_a_traceback(tmp_path):
+    # The alarm rings before the build has begun (found: SpecTimeout escaped as a traceback).
+    spec = write_specs(tmp_path / "specs", spread_dates(1), notice_only=True)[0]
+    for _ in range(3):
+        result = subprocess.run([sys.executable, ROOT / "generate.py", spec, "-o", tmp_path / "out",
+                                 "--time-limit", "0.000001"], capture_output=True, text=True, timeout=120)
+        assert "Traceback" not in result.stderr, result.stderr
+        assert result.returncode == 1, result.stderr
+        assert f"error: {spec}: not built: it took longer than 1e-06 s (--time-limit)" in result.stderr
+        assert not (tmp_path / "out" / spec.stem).exists() or not any((tmp_path / "out" / spec.stem).iterdir())
+
+
+def test_the_alarm_ringing_at_any_moment_of_a_build_in_this_process_gives_a_result(monkeypatch):
+    from jpdocs import batch
+
+    def quick(spec, *args):
+        return batch.Result(spec, "built")
+    monkeypatch.setattr(batch, "build_one", quick)
+    outcomes = set()
+    for i in range(400):              # limits from 1 µs on: the alarm rings before, in or after the build
+        result = batch._build_here("s.yaml", (), 1e-6 * (1 + i % 40))
+        assert isinstance(result, batch.Result)
+        outcomes.add(result.status)
+    assert outcomes <= {"built", "failed"}
