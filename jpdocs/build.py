@@ -227,6 +227,10 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
         source = f"{used} (the markup it rendered for {loaded.path})"
         doc = markup.parse(text, source=source)
+        if doc.kind != kind.name:
+            # the kind names the document's files and what a release finds in it
+            raise InputError([Problem(source, None, "", f"the markup's root is <document kind=\"{doc.kind}\">,"
+                                      f" and this template makes the {kind.name}: write kind=\"{kind.name}\"")])
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
         prepare_pictures(doc, loaded, source)

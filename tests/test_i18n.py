@@ -273,6 +273,7 @@ TEMPLATE_VARIANTS = {
     "not-found": "{% include 'nowhere.j2' %}",
     "not-xml": "<document kind='press-notice'><p>x</document>",
     "root": "<page/>",
+    "kind": "<document kind='overview'><p>x</p></document>",
     "unknown": "<document kind='press-notice'><blink/></document>",
     "text-outside": "<document kind='press-notice'>text</document>",
     "text-after": "<document kind='press-notice'><p>a</p>tail</document>",

@@ -105,6 +105,23 @@ def test_a_template_that_is_not_utf8_names_file_line_and_option(tmp_path):
                        "the template is not UTF-8 text (first bad byte at line 3)", tmp_path / "out")
 
 
+@pytest.mark.parametrize("root, kind", [('<document kind="overview">', "overview"), ("<document>", "")],
+                         ids=["another-kind", "no-kind"])
+def test_a_template_whose_document_is_of_another_kind_names_the_template(root, kind, tmp_path):
+    # found: a press notice template without kind="press-notice" failed inside the release
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    bundled = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
+    assert bundled.count('<document kind="press-notice"') == 1
+    (folder / "press-notice.xml.j2").write_text(bundled.replace('<document kind="press-notice"', root[:-1], 1),
+                                                encoding="utf-8")
+    prefix = f"{folder / 'press-notice.xml.j2'} (the markup it rendered for {SEED_SPEC}): "
+    for argv in (["check", SEED_SPEC], [SEED_SPEC, "-o", tmp_path / "out"]):
+        assert_refused(run_generate(*argv, "--templates", folder), prefix,
+                       f'the markup\'s root is <document kind="{kind}">, and this template makes the press-notice:'
+                       ' write kind="press-notice"', tmp_path / "out")
+
+
 def test_a_password_file_that_is_not_utf8(tmp_path, seed_build):
     from certs import make_p12
     p12, _ = make_p12(tmp_path)
