@@ -50,7 +50,7 @@ class Clause:
 class Article:
     name: str          # purpose, areas … or an extra article's name
     number: str        # 第１条
-    heading: str       # 目的
+    heading: str       # 目的; "" for an article the spec writes without one
     clauses: tuple[Clause, ...]
     origin: str = "spec"   # "standard": as the standard set has it; "changed": the set's, changed by the spec
     title: str = ""    # the heading line as the house sets it: 第１条（目的）; "" when run into the text
@@ -174,7 +174,7 @@ class _Draft:
     """An article before numbering: its text still holds placeholders when it is the
     standard set's (`fill`); the spec's own text is printed as written."""
     name: str
-    heading: str
+    heading: str | None        # None: an article of the spec's own without a heading
     text: list
     origin: str
     fill: bool
@@ -234,6 +234,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                    " the articles under extra_articles")
     seen: dict[str, _Draft] = {}
     for d in drafts:
+        if d.heading is None:
+            continue                # an article without a heading: nothing to confuse it with
         if d.heading in seen:
             first = seen[d.heading]
             written = d if d.origin != "standard" or first.origin == "standard" else first   # the spec's key
@@ -279,12 +281,17 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         fill = (lambda t, i=i: _fill(t, words, order, i, loaded, d, purpose, num)) if d.fill else (lambda t: t)
         clauses = [_clause(j, c, fill, num) for j, c in enumerate(text)]
         number = f"第{num(i + 1)}条"
-        title = _form(form.article_heading, number, d.heading)
-        lead = _form(form.article_lead, number, d.heading)
+        if d.heading is None:
+            # No heading to set in the house's form: the number stands before the
+            # text on its line (第１条　この協定は、…), whatever the form.
+            title, lead = "", number + "　"
+        else:
+            title = _form(form.article_heading, number, d.heading)
+            lead = _form(form.article_lead, number, d.heading)
         if lead and clauses:
             clauses[0] = replace(clauses[0], lead=lead)
         indent = 1.0 if title and "{number}" not in form.article_heading else 0.0
-        articles.append(Article(d.name, number, d.heading, tuple(clauses), d.origin, title, indent))
+        articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent))
 
     closing = doc.closing or polite(CLOSING.format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
                                                    compact=words["compact"], one=japanese.digits(1, digit_style)),

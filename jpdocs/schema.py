@@ -300,7 +300,8 @@ class ArticleOverride(Strict):
 class ExtraArticle(Strict):
     """An article of the spec's own, inserted among the default ones."""
     name: Optional[Line] = None       # to place other extras after it
-    heading: Line                     # 個人情報の保護
+    heading: Optional[Line] = None    # 個人情報の保護; none: the article has no heading, its number
+    #                                   stands before its text (第１条　この協定は、…), as older texts write
     text: ArticleText = Field(min_length=1)
     after: Optional[Line] = None      # the name of the article it follows
     before: Optional[Line] = None     # … or precedes (default: before consultation, the last)

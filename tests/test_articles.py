@@ -362,6 +362,42 @@ def test_the_houses_article_form_is_filled_with_each_articles_number_and_heading
     assert [(a.title, a.clauses[0].lead, a.title_indent) for a in articles[:2]] == [first, second]
 
 
+@pytest.mark.parametrize("form", [
+    {},
+    {"article_heading": "{number}　{heading}"},
+    {"article_heading": "（{heading}）", "article_lead": "{number}　"},
+    {"article_heading": "", "article_lead": "{number}（{heading}）　"},
+])
+def test_an_article_without_a_heading_has_its_number_before_its_text_in_any_form(tmp_path, form):
+    """Older texts (a 1968 fire agreement of five villages) head no article: 第１条　この協定は、…
+    The spec leaves heading: out, and nothing is made up for it; headed articles beside it
+    keep the house's form."""
+    spec = write_spec(tmp_path, "headless", extra_articles=[
+        {"text": ["この協定は、消防の相互応援に関して定めるものとする。"], "before": "purpose"},
+        {"text": ["この協定に定めのない事項は、その都度協議して定める。"], "before": "purpose"},
+    ])
+    text = compose(load_spec(spec), style_with_form(**form))
+    first, second, third = text.articles[:3]
+    assert (first.number, first.title, first.clauses[0].lead, first.title_indent) == ("第１条", "", "第１条　", 0.0)
+    assert (second.title, second.clauses[0].lead, second.heading) == ("", "第２条　", "")
+    assert first.clauses[0].text == "この協定は、消防の相互応援に関して定めるものとする。"
+    headed = compose(load_spec(SEED_SPEC), style_with_form(**form)).articles[0]
+    assert (third.title, third.clauses[0].lead) == (headed.title.replace("第１条", "第３条"),
+                                                   headed.clauses[0].lead.replace("第１条", "第３条"))
+
+
+def test_two_articles_without_a_heading_are_no_duplicate_headings(tmp_path):
+    spec = write_spec(tmp_path, "two-headless", standard=None, subject="消防の相互応援", extra_articles=[
+        {"text": ["第一の定め。"]}, {"text": ["第二の定め。"]}])
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    data["agreement"]["document"].pop("standard", None)
+    data["agreement"]["document"].pop("purpose", None)
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    articles = text_of(spec).articles
+    assert [(a.number, a.title, a.clauses[0].lead + a.clauses[0].text) for a in articles] == [
+        ("第１条", "", "第１条　第一の定め。"), ("第２条", "", "第２条　第二の定め。")]
+
+
 def test_labelled_signature_lines_are_spread_to_the_longest_label_and_name_the_organisation():
     style = style_with_form(signature_labels={"address": "住所", "organisation": "名称", "title": "代表者"})
     bureau, school = compose(load_spec(SEED_SPEC), style).signatories
