@@ -249,7 +249,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                   " agreement's purpose (…{purpose}ことを目的とする。): write it as document.purpose"
                                   " (…を図る), or give that article a text of its own")
     subject = doc.subject or (chosen.subject if chosen else None)
-    if not subject and not doc.preamble:
+    if not subject and doc.preamble is None:
         problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
                                   "締結する。 (no standard set gives one), or a preamble of the spec's own")
     _check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
@@ -257,8 +257,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         raise InputError(problems)
 
     names = [p.formal_name or p.name or style.word("blank_name") for _, p in parties]
-    if doc.preamble:
-        preamble = doc.preamble
+    if doc.preamble is not None:
+        preamble = doc.preamble or ""      # false: no preamble, the text begins with 第１条
     else:
         if labels:
             # A label that is the party's own name (町田市) needs no definition: no office
@@ -354,17 +354,29 @@ def _check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> N
         if word:
             problem(path, f"「{word}」 in a {doc.kind}: the document calls itself 本{kind.word}"
                           f" (document.kind: {doc.kind})")
-    if doc.preamble:
+    if doc.preamble is not None:
         # Labels that stand for a party must be defined there; a party's own name
         # (町田市) and a collective word (両市, 両者) speak for themselves.
         parties_by_label = zip(labels, [p for _, p in loaded.spec.party_list()]) if labels else []
         wanted = [w for w, p in parties_by_label if w not in p.names()]
-        missing = [w for w in wanted if f"「{w}」" not in doc.preamble]
-        if missing:
+        missing = [w for w in wanted if f"「{w}」" not in (doc.preamble or "")]
+        if missing and doc.preamble is False:
+            problem(("agreement", "document", "labels"),
+                    "without a preamble (preamble: false) nothing defines the label" + ("s " if len(missing) > 1
+                    else " ") + "、".join(f"「{w}」" for w in missing) + " the signature blocks print: call each"
+                    " party by its own name (labels: {id: name}), or write a preamble that defines them")
+        elif missing:
             problem(("agreement", "document", "preamble"),
                     "the preamble does not define the label" + ("s " if len(missing) > 1 else " ")
                     + "、".join(f"「{w}」" for w in missing) + " the document uses (…（以下「"
                     + missing[0] + "」という。）…)")
+        if doc.preamble is False and not labels and (doc.standard or not doc.closing):
+            # One word for all parties prints nowhere but in the standard set's articles
+            # and the generated closing; with neither it names no one undefined.
+            problem(("agreement", "document", "labels"),
+                    f"without a preamble (preamble: false) nothing defines 「{doc.labels}」, which the "
+                    + ("standard set's articles" if doc.standard else "generated closing") + " would print:"
+                    " call each party by its own name (labels: {id: name}), or write a preamble")
 
 
 def _from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本協定", writing: str = "である",

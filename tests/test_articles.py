@@ -780,6 +780,46 @@ def test_no_subject_from_the_spec_or_a_set_and_no_preamble_is_an_error(tmp_path)
     assert text_of(own).preamble == "甲と乙は、次のとおり協定を締結する。"
 
 
+def no_preamble(tmp_path, name, **keys):
+    keys = {"standard": None, "purpose": None, "preamble": False, "labels": "関係者",
+            "closing": "以上のとおり協定する。", "extra_articles": [{"text": ["この協定は、連携について定める。"]}], **keys}
+    return write_spec(tmp_path, name, **{k: v for k, v in keys.items() if v is not ...})
+
+
+def test_preamble_false_prints_none_and_the_text_begins_with_the_first_article(tmp_path):
+    """An older agreement (五カ町村, 1968) has no preamble: 第１条 follows the title."""
+    text = text_of(no_preamble(tmp_path, "none"))
+    assert text.preamble == ""
+    assert [a.clauses[0].lead + a.clauses[0].text for a in text.articles] == ["第１条　この協定は、連携について定める。"]
+    assert [s.label for s in text.signatories] == ["", ""]      # one word for all: no label before a block
+    named = text_of(no_preamble(tmp_path, "named", labels={"bureau": "北海道オホーツク総合振興局",
+                                                           "kitami_it": "北見工業大学"}))
+    assert named.preamble == "" and [s.label for s in named.signatories] == ["北海道オホーツク総合振興局", "北見工業大学"]
+
+
+@pytest.mark.parametrize("keys, key, message", [
+    ({"labels": ...}, "agreement.document.labels",           # 甲乙: nothing defines them
+     "without a preamble (preamble: false) nothing defines the labels 「甲」、「乙」 the signature blocks print"),
+    ({"labels": {"bureau": "振興局", "kitami_it": "北見工業大学"}}, "agreement.document.labels",
+     "without a preamble (preamble: false) nothing defines the label 「振興局」 the signature blocks print"),
+    ({"closing": ...}, "agreement.document.labels",          # the generated closing would print 関係者
+     "without a preamble (preamble: false) nothing defines 「関係者」, which the generated closing would print"),
+])
+def test_preamble_false_with_a_label_nothing_defines_is_an_error(tmp_path, keys, key, message):
+    spec = no_preamble(tmp_path, "undefined", **keys)
+    [(file, line, got_key, got)] = problems_of(spec)
+    assert (file, got_key) == (str(spec), key) and got.startswith(message), got
+
+
+def test_preamble_false_beside_a_subject_is_an_error(tmp_path):
+    spec = no_preamble(tmp_path, "subject", subject="連携")
+    with pytest.raises(InputError) as raised:
+        compose(load_spec(spec), load_style())
+    assert [(p.key, p.message) for p in raised.value.problems] == [
+        ("agreement.document.subject", "subject words the generated preamble, and the spec has none"
+                                        " (document.preamble: false): it would have no effect")]
+
+
 def test_a_set_that_never_states_the_purpose_needs_none(tmp_path):
     sets = tmp_path / "sets.yaml"
     sets.write_text("簡素:\n  subject: 連携\n  articles:\n"
