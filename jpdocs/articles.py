@@ -589,8 +589,11 @@ def _signatory(label: str, party: Party, form=None, blank_name: str = "", pid: s
     if party.address:
         block.append(line("address", party.address))
     block += [line("organisation", x, i == 0) for i, x in enumerate(lines)]
-    block.append(line("title", title))
-    block.append(line("name", name))
+    if form is not None and form.name_line == "with_title":
+        block.append(line("title", title + "　" + name))      # 球磨郡錦町長　浅生利夫
+    else:
+        block.append(line("title", title))
+        block.append(line("name", name))
     return Signatory(label, label or party.short_name or party.name or pid, party.address or "", tuple(lines), title,
                      name, tuple(block))
 

@@ -423,6 +423,26 @@ def test_short_labels_are_padded_to_the_longest():
     ]
 
 
+def test_name_line_with_title_sets_the_title_and_the_name_on_one_line():
+    """球磨郡錦町長　浅生利夫 (1968), 代表　町田市長　石阪　丈一 (2019): one line each."""
+    bureau, school = compose(load_spec(SEED_SPEC), style_with_form(name_line="with_title")).signatories
+    assert [line.text for line in school.lines] == ["北海道北見市公園町165番地", "国立大学法人北海道国立大学機構",
+                                                     "北見工業大学学長　鈴木　聡一郎"]
+    labelled = style_with_form(name_line="with_title", signature_labels={"title": "代表"})
+    school = compose(load_spec(SEED_SPEC), labelled).signatories[1]
+    assert [(line.text, line.hang) for line in school.lines][-1] == ("代表　北見工業大学学長　鈴木　聡一郎", 3)
+    assert [line.text for line in compose(load_spec(SEED_SPEC), load_style()).signatories[1].lines][-2:] == [
+        "北見工業大学学長", "鈴木　聡一郎"]                      # the default: the name on its own line
+
+
+def test_name_line_with_title_beside_a_name_label_is_refused():
+    from pydantic import ValidationError
+    from jpdocs.style import AgreementStyle
+    with pytest.raises(ValidationError, match="no name line for signature_labels.name to label"):
+        AgreementStyle(name_line="with_title", signature_labels={"name": "氏名"})
+    assert AgreementStyle(name_line="with_title", signature_labels={"title": "代表者"}).name_line == "with_title"
+
+
 def test_organisation_line_always_keeps_the_organisation_the_title_names():
     bureau, school = compose(load_spec(SEED_SPEC), style_with_form(organisation_line="always")).signatories
     assert bureau.organisation == ("北海道オホーツク総合振興局",)

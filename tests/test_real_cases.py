@@ -268,7 +268,8 @@ def test_the_signature_blocks_stand_in_the_real_order_beside_the_closing(cid, bu
     """One block per signer of the real text, in its order (甲 before 乙 …, the fifth
     village last), each title with its name, and every block on the page of the
     closing and the date line: with four or five parties the signature page is the
-    one most likely to be split or left alone."""
+    one most likely to be split or left alone. A block's `line` (where the facts give
+    it) is one line the reader sees, as the real text sets it."""
     case = built[cid]
     blocks = case.facts["signature_blocks"]
     assert len(blocks) == len(case.parties()), (cid, "one block per party")
@@ -281,6 +282,10 @@ def test_the_signature_blocks_stand_in_the_real_order_beside_the_closing(cid, bu
     beside = [case.facts.get("closing"), (case.facts.get("date_line") or {}).get("raw")]
     apart = [text for text in beside if text and fold(text) not in page]
     assert not apart, (cid, "not on the page of the signatures:", apart)
+    # a block's line as the real text sets it (代表　町田市長　石阪　丈一: title and name on one line)
+    lines = [fold(line) for line in visual_lines(case.dir / "agreement.pdf")]
+    broken = [b["line"] for b in blocks if b.get("line") and fold(b["line"]) not in lines]
+    assert not broken, (cid, "not one line as the real text sets it:", broken)
 
 
 @needs_poppler
