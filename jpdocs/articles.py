@@ -50,7 +50,7 @@ class Clause:
 class Article:
     name: str          # purpose, areas … or an extra article's name
     number: str        # 第１条
-    heading: str       # 目的
+    heading: str       # 目的; "" for an article the spec writes without one
     clauses: tuple[Clause, ...]
     origin: str = "spec"   # "standard": as the standard set has it; "changed": the set's, changed by the spec
     title: str = ""    # the heading line as the house sets it: 第１条（目的）; "" when run into the text
@@ -174,7 +174,7 @@ class _Draft:
     """An article before numbering: its text still holds placeholders when it is the
     standard set's (`fill`); the spec's own text is printed as written."""
     name: str
-    heading: str
+    heading: str | None        # None: an article of the spec's own without a heading
     text: list
     origin: str
     fill: bool
@@ -234,6 +234,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                    " the articles under extra_articles")
     seen: dict[str, _Draft] = {}
     for d in drafts:
+        if d.heading is None:
+            continue                # an article without a heading: nothing to confuse it with
         if d.heading in seen:
             first = seen[d.heading]
             written = d if d.origin != "standard" or first.origin == "standard" else first   # the spec's key
@@ -247,7 +249,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                   " agreement's purpose (…{purpose}ことを目的とする。): write it as document.purpose"
                                   " (…を図る), or give that article a text of its own")
     subject = doc.subject or (chosen.subject if chosen else None)
-    if not subject and not doc.preamble:
+    if not subject and doc.preamble is None:
         problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
                                   "締結する。 (no standard set gives one), or a preamble of the spec's own")
     _check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
@@ -255,8 +257,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         raise InputError(problems)
 
     names = [p.formal_name or p.name or style.word("blank_name") for _, p in parties]
-    if doc.preamble:
-        preamble = doc.preamble
+    if doc.preamble is not None:
+        preamble = doc.preamble or ""      # false: no preamble, the text begins with 第１条
     else:
         if labels:
             # A label that is the party's own name (町田市) needs no definition: no office
@@ -279,12 +281,17 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         fill = (lambda t, i=i: _fill(t, words, order, i, loaded, d, purpose, num)) if d.fill else (lambda t: t)
         clauses = [_clause(j, c, fill, num) for j, c in enumerate(text)]
         number = f"第{num(i + 1)}条"
-        title = _form(form.article_heading, number, d.heading)
-        lead = _form(form.article_lead, number, d.heading)
+        if d.heading is None:
+            # No heading to set in the house's form: the number stands before the
+            # text on its line (第１条　この協定は、…), whatever the form.
+            title, lead = "", number + "　"
+        else:
+            title = _form(form.article_heading, number, d.heading)
+            lead = _form(form.article_lead, number, d.heading)
         if lead and clauses:
             clauses[0] = replace(clauses[0], lead=lead)
         indent = 1.0 if title and "{number}" not in form.article_heading else 0.0
-        articles.append(Article(d.name, number, d.heading, tuple(clauses), d.origin, title, indent))
+        articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent))
 
     closing = doc.closing or polite(CLOSING.format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
                                                    compact=words["compact"], one=japanese.digits(1, digit_style)),
@@ -347,17 +354,29 @@ def _check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> N
         if word:
             problem(path, f"「{word}」 in a {doc.kind}: the document calls itself 本{kind.word}"
                           f" (document.kind: {doc.kind})")
-    if doc.preamble:
+    if doc.preamble is not None:
         # Labels that stand for a party must be defined there; a party's own name
         # (町田市) and a collective word (両市, 両者) speak for themselves.
         parties_by_label = zip(labels, [p for _, p in loaded.spec.party_list()]) if labels else []
         wanted = [w for w, p in parties_by_label if w not in p.names()]
-        missing = [w for w in wanted if f"「{w}」" not in doc.preamble]
-        if missing:
+        missing = [w for w in wanted if f"「{w}」" not in (doc.preamble or "")]
+        if missing and doc.preamble is False:
+            problem(("agreement", "document", "labels"),
+                    "without a preamble (preamble: false) nothing defines the label" + ("s " if len(missing) > 1
+                    else " ") + "、".join(f"「{w}」" for w in missing) + " the signature blocks print: call each"
+                    " party by its own name (labels: {id: name}), or write a preamble that defines them")
+        elif missing:
             problem(("agreement", "document", "preamble"),
                     "the preamble does not define the label" + ("s " if len(missing) > 1 else " ")
                     + "、".join(f"「{w}」" for w in missing) + " the document uses (…（以下「"
                     + missing[0] + "」という。）…)")
+        if doc.preamble is False and not labels and (doc.standard or not doc.closing):
+            # One word for all parties prints nowhere but in the standard set's articles
+            # and the generated closing; with neither it names no one undefined.
+            problem(("agreement", "document", "labels"),
+                    f"without a preamble (preamble: false) nothing defines 「{doc.labels}」, which the "
+                    + ("standard set's articles" if doc.standard else "generated closing") + " would print:"
+                    " call each party by its own name (labels: {id: name}), or write a preamble")
 
 
 def _from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本協定", writing: str = "である",
@@ -570,8 +589,11 @@ def _signatory(label: str, party: Party, form=None, blank_name: str = "", pid: s
     if party.address:
         block.append(line("address", party.address))
     block += [line("organisation", x, i == 0) for i, x in enumerate(lines)]
-    block.append(line("title", title))
-    block.append(line("name", name))
+    if form is not None and form.name_line == "with_title":
+        block.append(line("title", title + "　" + name))      # 球磨郡錦町長　浅生利夫
+    else:
+        block.append(line("title", title))
+        block.append(line("name", name))
     return Signatory(label, label or party.short_name or party.name or pid, party.address or "", tuple(lines), title,
                      name, tuple(block))
 

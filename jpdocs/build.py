@@ -104,7 +104,7 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
     notes = []
     by_origin: dict[str, list[str]] = {"standard": [], "changed": [], "spec": []}
     for art in text.articles:
-        by_origin[art.origin].append(f"{art.number}（{art.heading}）")
+        by_origin[art.origin].append(art.number + (f"（{art.heading}）" if art.heading else ""))
     if text.standard:
         parts = [f"articles from the standard set '{text.standard}' ({text.standard_file}): "
                  + ("、".join(by_origin["standard"]) or "none")]

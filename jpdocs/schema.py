@@ -300,7 +300,8 @@ class ArticleOverride(Strict):
 class ExtraArticle(Strict):
     """An article of the spec's own, inserted among the default ones."""
     name: Optional[Line] = None       # to place other extras after it
-    heading: Line                     # 個人情報の保護
+    heading: Optional[Line] = None    # 個人情報の保護; none: the article has no heading, its number
+    #                                   stands before its text (第１条　この協定は、…), as older texts write
     text: ArticleText = Field(min_length=1)
     after: Optional[Line] = None      # the name of the article it follows
     before: Optional[Line] = None     # … or precedes (default: before consultation, the last)
@@ -347,7 +348,9 @@ class AgreementDocument(Strict):
     labels: Union[Line, dict[str, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
     #                                     (両市, 両者), or a label per party id: {city: 市, univ: 大学}
     collective: Optional[Line] = None  # the word for all parties in the articles (両者) beside the labels
-    preamble: Optional[Line] = None    # the spec's own preamble, printed as written (replaces the generated one)
+    preamble: Union[Line, Literal[False], None] = None   # the spec's own preamble, printed as written
+    #                                     (replaces the generated one); false: none, the text begins with
+    #                                     第１条 (older agreements), each party called by its own name
     subject: Optional[Line] = None     # preamble: …は、<subject>に関し、次のとおり協定を締結する。 (default: the set's)
     purpose: Optional[Line] = None     # …することにより、<purpose>ことを目的とする。 (required where an article uses it)
     area_items: bool = False           # list each area's items as ア, イ … under it

@@ -418,11 +418,12 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         elif doc.labels != "甲乙" and doc.collective:
             problem(D + ("collective",), f"labels: {doc.labels} is already the one word for all parties, so"
                                          " collective: would have no effect; remove one")
-        if doc.preamble:
+        if doc.preamble is not None:
+            own = "writes its own (document.preamble)" if doc.preamble else "has none (document.preamble: false)"
             for key in ("subject", "conclude"):
                 if D + (key,) in lines:
-                    problem(D + (key,), f"{key} words the generated preamble, and the spec writes its own"
-                                        " (document.preamble): it would have no effect")
+                    problem(D + (key,), f"{key} words the generated preamble, and the spec {own}:"
+                                        " it would have no effect")
         if not ag.areas:
             for key in ("area_items", "catch_all"):
                 if D + (key,) in lines:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from .errors import InputError, Problem
 from .files import FileRefused, check_regular, read_regular_file
@@ -97,6 +97,16 @@ class AgreementStyle(_Strict):
     # unless_in_title: no organisation line where the title begins with it (北海道オホーツク
     # 総合振興局長); always: printed all the same
     organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
+    # own: the name on a line of its own under the title (default); with_title: the title
+    # and the name on one line (球磨郡錦町長　浅生利夫), as older texts and some offices set them
+    name_line: Literal["own", "with_title"] = "own"
+
+    @model_validator(mode="after")
+    def _a_name_line_to_label(self):
+        if self.name_line == "with_title" and "name" in self.signature_labels:
+            raise ValueError("name_line: with_title sets the name on the title's line, so there is no name"
+                             " line for signature_labels.name to label: remove one")
+        return self
 
 
 # What an annual overview's column can print from the agreement itself (annual/columns.py

@@ -362,6 +362,42 @@ def test_the_houses_article_form_is_filled_with_each_articles_number_and_heading
     assert [(a.title, a.clauses[0].lead, a.title_indent) for a in articles[:2]] == [first, second]
 
 
+@pytest.mark.parametrize("form", [
+    {},
+    {"article_heading": "{number}　{heading}"},
+    {"article_heading": "（{heading}）", "article_lead": "{number}　"},
+    {"article_heading": "", "article_lead": "{number}（{heading}）　"},
+])
+def test_an_article_without_a_heading_has_its_number_before_its_text_in_any_form(tmp_path, form):
+    """Older texts (a 1968 fire agreement of five villages) head no article: 第１条　この協定は、…
+    The spec leaves heading: out, and nothing is made up for it; headed articles beside it
+    keep the house's form."""
+    spec = write_spec(tmp_path, "headless", extra_articles=[
+        {"text": ["この協定は、消防の相互応援に関して定めるものとする。"], "before": "purpose"},
+        {"text": ["この協定に定めのない事項は、その都度協議して定める。"], "before": "purpose"},
+    ])
+    text = compose(load_spec(spec), style_with_form(**form))
+    first, second, third = text.articles[:3]
+    assert (first.number, first.title, first.clauses[0].lead, first.title_indent) == ("第１条", "", "第１条　", 0.0)
+    assert (second.title, second.clauses[0].lead, second.heading) == ("", "第２条　", "")
+    assert first.clauses[0].text == "この協定は、消防の相互応援に関して定めるものとする。"
+    headed = compose(load_spec(SEED_SPEC), style_with_form(**form)).articles[0]
+    assert (third.title, third.clauses[0].lead) == (headed.title.replace("第１条", "第３条"),
+                                                   headed.clauses[0].lead.replace("第１条", "第３条"))
+
+
+def test_two_articles_without_a_heading_are_no_duplicate_headings(tmp_path):
+    spec = write_spec(tmp_path, "two-headless", standard=None, subject="消防の相互応援", extra_articles=[
+        {"text": ["第一の定め。"]}, {"text": ["第二の定め。"]}])
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    data["agreement"]["document"].pop("standard", None)
+    data["agreement"]["document"].pop("purpose", None)
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    articles = text_of(spec).articles
+    assert [(a.number, a.title, a.clauses[0].lead + a.clauses[0].text) for a in articles] == [
+        ("第１条", "", "第１条　第一の定め。"), ("第２条", "", "第２条　第二の定め。")]
+
+
 def test_labelled_signature_lines_are_spread_to_the_longest_label_and_name_the_organisation():
     style = style_with_form(signature_labels={"address": "住所", "organisation": "名称", "title": "代表者"})
     bureau, school = compose(load_spec(SEED_SPEC), style).signatories
@@ -385,6 +421,26 @@ def test_short_labels_are_padded_to_the_longest():
         "職　　　北見工業大学学長",
         "氏　名　鈴木　聡一郎",
     ]
+
+
+def test_name_line_with_title_sets_the_title_and_the_name_on_one_line():
+    """球磨郡錦町長　浅生利夫 (1968), 代表　町田市長　石阪　丈一 (2019): one line each."""
+    bureau, school = compose(load_spec(SEED_SPEC), style_with_form(name_line="with_title")).signatories
+    assert [line.text for line in school.lines] == ["北海道北見市公園町165番地", "国立大学法人北海道国立大学機構",
+                                                     "北見工業大学学長　鈴木　聡一郎"]
+    labelled = style_with_form(name_line="with_title", signature_labels={"title": "代表"})
+    school = compose(load_spec(SEED_SPEC), labelled).signatories[1]
+    assert [(line.text, line.hang) for line in school.lines][-1] == ("代表　北見工業大学学長　鈴木　聡一郎", 3)
+    assert [line.text for line in compose(load_spec(SEED_SPEC), load_style()).signatories[1].lines][-2:] == [
+        "北見工業大学学長", "鈴木　聡一郎"]                      # the default: the name on its own line
+
+
+def test_name_line_with_title_beside_a_name_label_is_refused():
+    from pydantic import ValidationError
+    from jpdocs.style import AgreementStyle
+    with pytest.raises(ValidationError, match="no name line for signature_labels.name to label"):
+        AgreementStyle(name_line="with_title", signature_labels={"name": "氏名"})
+    assert AgreementStyle(name_line="with_title", signature_labels={"title": "代表者"}).name_line == "with_title"
 
 
 def test_organisation_line_always_keeps_the_organisation_the_title_names():
@@ -752,6 +808,46 @@ def test_no_subject_from_the_spec_or_a_set_and_no_preamble_is_an_error(tmp_path)
     own = write_spec(tmp_path, "preamble", standard=None, purpose=None, preamble="甲と乙は、次のとおり協定を締結する。",
                      extra_articles=[{"heading": "目的", "text": ["本協定は、連携を目的とする。"]}], labels="両者")
     assert text_of(own).preamble == "甲と乙は、次のとおり協定を締結する。"
+
+
+def no_preamble(tmp_path, name, **keys):
+    keys = {"standard": None, "purpose": None, "preamble": False, "labels": "関係者",
+            "closing": "以上のとおり協定する。", "extra_articles": [{"text": ["この協定は、連携について定める。"]}], **keys}
+    return write_spec(tmp_path, name, **{k: v for k, v in keys.items() if v is not ...})
+
+
+def test_preamble_false_prints_none_and_the_text_begins_with_the_first_article(tmp_path):
+    """An older agreement (五カ町村, 1968) has no preamble: 第１条 follows the title."""
+    text = text_of(no_preamble(tmp_path, "none"))
+    assert text.preamble == ""
+    assert [a.clauses[0].lead + a.clauses[0].text for a in text.articles] == ["第１条　この協定は、連携について定める。"]
+    assert [s.label for s in text.signatories] == ["", ""]      # one word for all: no label before a block
+    named = text_of(no_preamble(tmp_path, "named", labels={"bureau": "北海道オホーツク総合振興局",
+                                                           "kitami_it": "北見工業大学"}))
+    assert named.preamble == "" and [s.label for s in named.signatories] == ["北海道オホーツク総合振興局", "北見工業大学"]
+
+
+@pytest.mark.parametrize("keys, key, message", [
+    ({"labels": ...}, "agreement.document.labels",           # 甲乙: nothing defines them
+     "without a preamble (preamble: false) nothing defines the labels 「甲」、「乙」 the signature blocks print"),
+    ({"labels": {"bureau": "振興局", "kitami_it": "北見工業大学"}}, "agreement.document.labels",
+     "without a preamble (preamble: false) nothing defines the label 「振興局」 the signature blocks print"),
+    ({"closing": ...}, "agreement.document.labels",          # the generated closing would print 関係者
+     "without a preamble (preamble: false) nothing defines 「関係者」, which the generated closing would print"),
+])
+def test_preamble_false_with_a_label_nothing_defines_is_an_error(tmp_path, keys, key, message):
+    spec = no_preamble(tmp_path, "undefined", **keys)
+    [(file, line, got_key, got)] = problems_of(spec)
+    assert (file, got_key) == (str(spec), key) and got.startswith(message), got
+
+
+def test_preamble_false_beside_a_subject_is_an_error(tmp_path):
+    spec = no_preamble(tmp_path, "subject", subject="連携")
+    with pytest.raises(InputError) as raised:
+        compose(load_spec(spec), load_style())
+    assert [(p.key, p.message) for p in raised.value.problems] == [
+        ("agreement.document.subject", "subject words the generated preamble, and the spec has none"
+                                        " (document.preamble: false): it would have no effect")]
 
 
 def test_a_set_that_never_states_the_purpose_needs_none(tmp_path):

@@ -76,12 +76,15 @@ def _jpcheck():
     return jpcheck
 
 
-def cases(test: str, notices_only: bool = False) -> list:
-    """The built cases, each marked xfail(strict) where its facts file names a defect
-    of the product for this test."""
+def cases(test: str, notices_only: bool = False, fact: str | None = None) -> list:
+    """The built cases (those of the notices, or those whose facts file states `fact`),
+    each marked xfail(strict) where its facts file names a defect of the product for
+    this test."""
     params = []
     for cid in BUILT:
         if notices_only and "press_notice" not in load(REAL / f"{cid}.yaml"):
+            continue
+        if fact and not load(FACTS[cid]).get(fact):
             continue
         reason = (load(FACTS[cid]).get("xfail") or {}).get(test)
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
@@ -256,6 +259,33 @@ def test_every_signatory_line_names_its_organisation(cid, built):
             named = any(title.startswith(n) for n in case.names(party)) or \
                 any(fold(n) in before for n in case.names(party))
             assert named, (cid, party["name"], "the signature block does not name its organisation")
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_the_signature_blocks_stand_in_the_real_order_beside_the_closing",
+                                      fact="signature_blocks"))
+def test_the_signature_blocks_stand_in_the_real_order_beside_the_closing(cid, built):
+    """One block per signer of the real text, in its order (甲 before 乙 …, the fifth
+    village last), each title with its name, and every block on the page of the
+    closing and the date line: with four or five parties the signature page is the
+    one most likely to be split or left alone. A block's `line` (where the facts give
+    it) is one line the reader sees, as the real text sets it."""
+    case = built[cid]
+    blocks = case.facts["signature_blocks"]
+    assert len(blocks) == len(case.parties()), (cid, "one block per party")
+    pages = [fold(page) for page in case.texts["agreement"].split("\f")]
+    keys = [fold(b["title"]) + fold(b["name"]) for b in blocks]
+    page = next((p for p in pages if keys[0] in p), "")
+    at = [page.find(key) for key in keys]
+    assert -1 not in at, (cid, [k for k, i in zip(keys, at) if i < 0])
+    assert at == sorted(at), (cid, [k for _, k in sorted(zip(at, keys))])
+    beside = [case.facts.get("closing"), (case.facts.get("date_line") or {}).get("raw")]
+    apart = [text for text in beside if text and fold(text) not in page]
+    assert not apart, (cid, "not on the page of the signatures:", apart)
+    # a block's line as the real text sets it (代表　町田市長　石阪　丈一: title and name on one line)
+    lines = [fold(line) for line in visual_lines(case.dir / "agreement.pdf")]
+    broken = [b["line"] for b in blocks if b.get("line") and fold(b["line"]) not in lines]
+    assert not broken, (cid, "not one line as the real text sets it:", broken)
 
 
 @needs_poppler
