@@ -12,8 +12,6 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from . import images, markup, model
 from .errors import InputError, LayoutProblem, Problem
 from .fonts import covers, fallback_names, font_for, missing_chars, register
