@@ -629,6 +629,24 @@ def test_each_signature_field_lies_exactly_over_its_drawn_seal_circle(tmp_path, 
         used.add(nearest)
 
 
+def test_a_block_of_one_line_has_its_seal_beside_that_line(tmp_path):
+    """Title and name on one line (name_line: with_title, the real 1968 five-party
+    text): each 印 circle stands at the height of its signer's line, not below it."""
+    real = Path(__file__).resolve().parent / "data" / "real" / "kuma-fire-1968.yaml"
+    pdf = build(real, tmp_path, "--format", "pdf") / "agreement.pdf"
+    circles = seal_circles(pdf)
+    with pdfplumber.open(pdf) as doc:
+        (index, page_circles), = circles.items()
+        page = doc.pages[index]
+        names = [w for w in page.extract_words() if "長" in w["text"] and w["x0"] > page.width / 3]
+        assert len(names) == len(page_circles) == 5, names
+        for c in page_circles:
+            cy = page.height - (c[1] + c[3]) / 2          # the circle's centre, from the top
+            line = min(names, key=lambda w: abs((w["top"] + w["bottom"]) / 2 - cy))
+            assert line["top"] <= cy <= line["bottom"], (line["text"], cy)
+            assert line["x1"] < c[0], line["text"]         # and to the right of it
+
+
 def line_holding(path: Path, text: str) -> int:
     """The 1-based line of the spec file that holds text (exactly one must)."""
     found = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line]
