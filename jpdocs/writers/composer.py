@@ -20,7 +20,6 @@ from bisect import bisect_right
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
-from reportlab.pdfbase.ttfonts import ShapeData
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth
 
 from . import jlreq
@@ -154,8 +153,8 @@ class JParagraph(Paragraph):
 
     def _words(self, para, line, spans, starts):
         """One composed line → the frags of reportlab's FragLine, each glyph's
-        advance and offset in ShapeData (thousandths of an em of its own font
-        size), with the line's font size, ascent and descent."""
+        advance and offset as reportlab's ShapeData has them (thousandths of an
+        em of its own font size), with the line's font size, ascent and descent."""
         s, e = line.start, line.end
         adv, gap, xoff, shr, stretch, text = para.adv, para.gap, para.xoff, para.shr, para.stretch, para.text
         grow = line.adjust if line.adjust > 0 else 0.0
@@ -175,7 +174,7 @@ class JParagraph(Paragraph):
             size = f.fontSize
             to1000 = 1000.0 / size
             table = _widths(f.fontName)
-            sd, plain = [], True
+            advs, offs, nats, plain = [], [], [], True
             for i in range(a, b):
                 x = adv[i]
                 o = xoff.get(i, 0.0)
@@ -201,9 +200,11 @@ class JParagraph(Paragraph):
                 xa = x * to1000
                 if o or abs(xa - natural) > 1e-3:
                     plain = False
-                sd.append(ShapeData(i - a, xa, 0, o * to1000, 0, natural))
+                advs.append(xa)
+                offs.append(o * to1000)
+                nats.append(natural)
             chunk = text[a:b]
-            words.append(_clone(f, chunk if plain else Placed(chunk, sd)))
+            words.append(_clone(f, chunk if plain else Placed(chunk, advs, offs, nats)))
             if size > size_max:
                 size_max = size
             asc, desc = _ascent(f.fontName, size)
