@@ -19,8 +19,10 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
-from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
+from reportlab.platypus.paraparser import ParaFrag
 
 from . import jlreq
 from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
@@ -71,6 +73,28 @@ def _clone(frag, text):
     return n
 
 
+def _plain_frags(text, style):
+    """The frags reportlab's ParaParser makes of text without markup (most
+    paragraphs: no font change, no line break, nothing escaped), made directly:
+    the parser is an HTMLParser run per paragraph, and a notice has hundreds.
+    The same attributes in the same order (ParaParser._initial_frag, start_para,
+    handle_data); tests/test_composer_frags.py compares them with the parser's."""
+    if not text:
+        return []
+    f = ParaFrag()
+    f.rise = 0
+    f.greek = 0
+    f.link = []
+    f.fontName, f.bold, f.italic = ps2tt(style.fontName)
+    f.fontSize = style.fontSize
+    f.textColor = style.textColor
+    f.us_lines = []
+    f.__tag__ = "para"
+    f.fontName = tt2ps(f.fontName, f.bold, f.italic)
+    f.text = text
+    return [f]
+
+
 def _keep(text):
     """The cleaner: none. Markup from the writer has no layout whitespace, and
     every space in Japanese text is content (局長　中島)."""
@@ -89,6 +113,9 @@ class JParagraph(Paragraph):
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
 
     def _setup(self, text, style, bulletText, frags, cleaner):
+        if frags is None and "<" not in text and "&" not in text:
+            frags = _plain_frags(text, style)    # no markup: what reportlab's parser would make
+            textTransformFrags(frags, style)
         super()._setup(text, style, bulletText, frags, _keep)
 
     # ------------------------------------------------------------ breaking
