@@ -6,8 +6,8 @@ written (~1 ms for 50 KB of glyph outlines, which barely compress). Both depend
 only on the font and the characters of the subset, in their order, so a batch
 whose documents share a subset (the headings' Gothic, a notice's stock
 phrases, the same document built again) cuts and deflates it once per process.
-The subsets are reportlab's less their hinting (font_hinting.py); the cache only
-remembers them.
+The subsets are reportlab's less their hinting (font_hinting.py), cut in one
+pass from glyphs stripped once per process (font_cut.py); the cache remembers them.
 
 The deflate level stays zlib's default (6), chosen by measurement on 20 notices:
 the fonts are 85% of the bytes and compress to 112 KB a notice at level 1 and
@@ -22,6 +22,7 @@ from collections import OrderedDict
 
 from reportlab.pdfbase import pdfdoc
 
+from .font_cut import Cutter
 from .font_hinting import strip as strip_hinting
 
 MAX_SUBSETS = 256        # per process; a subset is ~50 KB, its deflated form ~35 KB
@@ -66,13 +67,21 @@ class _Flate(pdfdoc.PDFStreamFilterZCompress):
 
 def install(font, digest: str) -> None:
     """Cut `font`'s subsets through the cache (key: the font file's content digest),
-    without the font's hinting (font_hinting.py says why)."""
-    cut = font.face.makeSubset
+    without the font's hinting (font_hinting.py says why); a glyph set not seen
+    before is cut by font_cut.py, the same bytes as reportlab's cut stripped."""
+    cutter = Cutter(font.face)
+    if cutter.usable():
+        cut = cutter.cut
+    else:
+        reportlab_cut = font.face.makeSubset
+
+        def cut(subset):
+            return strip_hinting(reportlab_cut(subset))
 
     def make_subset(subset):
         key = (digest, tuple(subset))
         out = _subsets.take(key)
-        return out if out is not None else _subsets.put(key, _Subset(strip_hinting(cut(subset))))
+        return out if out is not None else _subsets.put(key, _Subset(cut(subset)))
     font.face.makeSubset = make_subset
 
 
