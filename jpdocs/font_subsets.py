@@ -55,14 +55,72 @@ class _Subset(bytes):
     __slots__ = ()
 
 
+class _CMap(str):
+    """A subset's ToUnicode CMap, marked likewise."""
+    __slots__ = ()
+
+
 class _Flate(pdfdoc.PDFStreamFilterZCompress):
     """reportlab's FlateDecode filter, remembering what it deflated for font subsets."""
 
     def encode(self, text):
-        if type(text) is not _Subset:
-            return super().encode(text)
-        out = _deflated.take(text)
-        return out if out is not None else _deflated.put(text, zlib.compress(text))
+        kind = type(text)
+        if kind is _Subset:
+            out = _deflated.take(text)
+            return out if out is not None else _deflated.put(text, zlib.compress(text))
+        if kind is _CMap:
+            out = _deflated.take(text)
+            return out if out is not None else _deflated.put(text, zlib.compress(text.encode("utf8")))
+        return super().encode(text)
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """An object whose bytes were formatted before (a subset's /Widths array)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document):
+        return self.data
+
+
+_widths = _LRU(MAX_SUBSETS)       # (digest, characters) → the subset's /Widths, formatted
+_cmaps: dict = {}                 # (subset's font name, characters) → its ToUnicode CMap
+
+
+def cmap_once(make):
+    """reportlab's makeToUnicodeCMap (as fonts.py patches it) made once per glyph set,
+    its result marked for the deflate cache."""
+    def cmap(fontname, subset):
+        key = (fontname, tuple(subset))
+        out = _cmaps.get(key)
+        if out is None:
+            if len(_cmaps) >= MAX_SUBSETS:
+                _cmaps.clear()
+            out = _cmaps[key] = _CMap(make(fontname, subset))
+        return out
+    return cmap
+
+
+def _objects_once(font, digest: str) -> None:
+    """The /Widths array of each subset formatted once per glyph set: reportlab
+    formats its ~250 numbers one by one for every document."""
+    add_objects = font.addObjects
+
+    def objects(doc):
+        state = font.state.get(doc)
+        subsets = [(font.getSubsetInternalName(n, doc)[1:], tuple(s))
+                   for n, s in enumerate(state.subsets)] if state is not None else []
+        add_objects(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        for name, subset in subsets:
+            pdf_font = fonts[name]
+            key = (digest, subset)
+            data = _widths.take(key)
+            if data is None:
+                data = _widths.put(key, pdf_font.Widths.format(doc))
+            pdf_font.Widths = _Formatted(data)
+    font.addObjects = objects
 
 
 def install(font, digest: str) -> None:
@@ -83,6 +141,7 @@ def install(font, digest: str) -> None:
         out = _subsets.take(key)
         return out if out is not None else _subsets.put(key, _Subset(cut(subset)))
     font.face.makeSubset = make_subset
+    _objects_once(font, digest)
 
 
 # Every stream reportlab deflates goes through this one filter object (looked up in

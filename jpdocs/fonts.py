@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from .errors import fail
 from .files import FileRefused, read_regular_file_stat
-from .font_subsets import install as cache_subsets
+from .font_subsets import cmap_once, install as cache_subsets
 from .fontcache import content_digest, load_ttfont
 from .style import HouseStyle
 
@@ -46,7 +46,7 @@ def _to_unicode_cmap(fontname, subset):
 
 
 _original_cmap = ttfonts.makeToUnicodeCMap
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+ttfonts.makeToUnicodeCMap = cmap_once(_to_unicode_cmap)
 
 
 _FONT_KINDS = {b"\x00\x01\x00\x00": "TrueType", b"true": "TrueType",

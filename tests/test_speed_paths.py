@@ -23,8 +23,9 @@ from specgen import spread_dates, write_specs  # noqa: E402
 
 def test_a_subset_remembered_gives_the_bytes_cut_afresh(tmp_path):
     """Notice A, then B, then A again in one process: the second A takes its font
-    subsets from the cache and must be byte for byte the first, and the same as A
-    built by a fresh process (which cuts every subset anew)."""
+    subsets (and their /Widths and ToUnicode CMaps) from the caches and must be byte
+    for byte the first, and the same as A built by a fresh process (which cuts every
+    subset anew)."""
     from jpdocs import batch, font_subsets
     a, b = write_specs(tmp_path / "specs", spread_dates(2, seed=17), notice_only=True)
     batch._init_worker(("pdf",), None)
