@@ -20,6 +20,7 @@ from __future__ import annotations
 import zlib
 from collections import OrderedDict
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 
 from .font_cut import Cutter
@@ -118,9 +119,29 @@ def _objects_once(font, digest: str) -> None:
             key = (digest, subset)
             data = _widths.take(key)
             if data is None:
-                data = _widths.put(key, pdf_font.Widths.format(doc))
+                data = _widths.put(key, _array(pdf_font.Widths, doc))
             pdf_font.Widths = _Formatted(data)
     font.addObjects = objects
+
+
+_NUMBERS: dict = {}               # a width → its bytes as reportlab formats it (a font has few)
+
+
+def _array(array: pdfdoc.PDFArray, doc) -> bytes:
+    """A PDFArray of numbers formatted as reportlab formats it (fp_str each, ten to a
+    line), each distinct number formatted once per process."""
+    if rl_config.pdfMultiLine or array.multiline == "forced" or \
+            any(type(v) not in (int, float) for v in array.sequence):
+        return array.format(doc)
+    items = []
+    for v in array.sequence:
+        b = _NUMBERS.get(v)
+        if b is None:                 # (fp_str writes 500 and 500.0 alike)
+            b = _NUMBERS[v] = pdfdoc.format(v, doc)
+        items.append(b)
+    for i in reversed(range(10, len(items), 10)):
+        items.insert(i, b"\n ")
+    return b"[ " + b" ".join(items) + b" ]"
 
 
 def install(font, digest: str) -> None:
