@@ -10,7 +10,8 @@ left out, neighbouring numbers summed and neighbouring bytes joined, and a
 piece with no number left becomes a Tj. `FastText._formatText` writes exactly
 those operators, number for number (the same sums in the same order, the same
 fp_str), in one pass over the glyphs instead of building and regrouping a list
-of single bytes; any other text goes to reportlab's own method.
+of single bytes; a plain string in a TrueType font is written as reportlab writes
+it, with less around it; any other text goes to reportlab's own method.
 
 A Placed run keeps its glyphs' numbers as three plain lists (advance, offset,
 natural width, in thousandths of an em): the composer makes one run per line
@@ -53,7 +54,10 @@ class Placed(ShapedStr):
 
 class FastText(PDFTextObject):
     def _formatText(self, text):
-        if type(text) is not Placed:
+        kind = type(text)
+        if kind is str:
+            return self._plain(text)
+        if kind is not Placed:
             return super()._formatText(text)
         font = getFont(self._fontname)
         if not (font._dynamicFont and font.shapable):
@@ -102,4 +106,24 @@ class FastText(PDFTextObject):
                 out.append(f"{parts[0]} Tj")
             else:
                 out.append(f"[{' '.join(parts)}] TJ")
+        return " ".join(out)
+
+    def _plain(self, text: str) -> str:
+        """A run the composer did not move (most of them): reportlab's Tf where the
+        subset changes and one Tj per subset piece, without its save and restore of
+        the text state around them."""
+        font = getFont(self._fontname)
+        if not font._dynamicFont:
+            return super()._formatText(text)
+        canv = self._canvas
+        doc, escape = canv._doc, canv._escape
+        out = []
+        tmpl = None
+        for subset, t in font.splitString(text, doc):
+            if subset != self._curSubset:
+                if not tmpl:
+                    tmpl = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+                out.append(f"{font.getSubsetInternalName(subset, doc)} {tmpl}")
+                self._curSubset = subset
+            out.append(f"({escape(t)}) Tj")
         return " ".join(out)
