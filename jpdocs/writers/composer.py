@@ -73,6 +73,25 @@ def _clone(frag, text):
     return n
 
 
+_COMPOSED: dict[tuple, tuple] = {}
+_MAX_COMPOSED = 4096        # paragraphs remembered per process
+
+
+def _composed(text, widths, ems, s, max_widths, phrases, justify, may_hang):
+    """The paragraph prepared and broken into lines (jlreq.py), remembered by
+    everything the two depend on: a batch's documents repeat most of their
+    paragraphs (an office's stock wording) at the same widths. Neither the Para
+    nor its Lines are changed after composing, so one composition serves all."""
+    key = (text, tuple(widths), tuple(ems), s, tuple(max_widths), phrases, justify, may_hang)
+    got = _COMPOSED.get(key)
+    if got is None:
+        if len(_COMPOSED) >= _MAX_COMPOSED:
+            _COMPOSED.clear()
+        para = jlreq.prepare(text, widths, ems, s, min(max_widths), phrases)
+        got = _COMPOSED[key] = (para, jlreq.compose(para, max_widths, justify, may_hang))
+    return got
+
+
 def _plain_frags(text, style):
     """The frags reportlab's ParaParser makes of text without markup (most
     paragraphs: no font change, no line break, nothing escaped), made directly:
@@ -134,9 +153,8 @@ class JParagraph(Paragraph):
         style = self.style
         justify = style.alignment == TA_JUSTIFY
         s = self.jl_settings
-        para = jlreq.prepare(text, widths, ems, s, min(maxWidths), self.jl_phrases)
-        lines = jlreq.compose(para, maxWidths, justify,
-                              s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT))
+        para, lines = _composed(text, widths, ems, s, maxWidths, self.jl_phrases, justify,
+                                s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT))
         starts = [sp[0] for sp in spans]
         out = []
         for k, line in enumerate(lines):
