@@ -25,6 +25,7 @@ from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handle
 from reportlab.platypus.paraparser import ParaFrag
 
 from . import jlreq
+from .drawing import draw_lines
 from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
 from .textout import Placed
 
@@ -267,7 +268,7 @@ class JParagraph(Paragraph):
         (第１条, ２) as the paragraph's Lbl, the rest as the element's content."""
         node, canv = getattr(self, "jp_node", None), self.canv
         if node is None or not hasattr(canv, "jp_text") or not canv.jp_first_draw(self):
-            return super().drawPara(debug)
+            return self._draw(debug)
         label = getattr(self, "jp_label", None)
         if label is not None and self.bulletText:
             canv.jp_text((label, None), (node, None))
@@ -276,9 +277,14 @@ class JParagraph(Paragraph):
         else:
             canv.jp_text((node, None))
         try:
-            return super().drawPara(debug)
+            return self._draw(debug)
         finally:
             canv.jp_queue = []
+
+    def _draw(self, debug):
+        """reportlab's drawing, through drawing.py's shorter way where it can."""
+        if debug or not draw_lines(self):
+            super().drawPara(debug)
 
     # ------------------------------------------------------------ splitting
     def _get_split_blParaFunc(self):
