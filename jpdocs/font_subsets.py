@@ -149,13 +149,11 @@ def install(font, digest: str) -> None:
     without the font's hinting (font_hinting.py says why); a glyph set not seen
     before is cut by font_cut.py, the same bytes as reportlab's cut stripped."""
     cutter = Cutter(font.face)
-    if cutter.usable():
-        cut = cutter.cut
-    else:
-        reportlab_cut = font.face.makeSubset
+    reportlab_cut = font.face.makeSubset
+    usable = cutter.usable()
 
-        def cut(subset):
-            return strip_hinting(reportlab_cut(subset))
+    def cut(subset):
+        return cutter.cut(subset) if usable else strip_hinting(reportlab_cut(subset))
 
     def make_subset(subset):
         key = (digest, tuple(subset))
