@@ -62,7 +62,7 @@ _STRIPPED: dict[bytes, bytes] = {}    # a glyph's description → the same witho
 _MAX_STRIPPED = 50_000                # glyphs remembered per process (~10 MB)
 
 
-def _glyph(data: bytes) -> bytes:
+def glyph_without_instructions(data: bytes) -> bytes:
     """One glyph's description without its instructions, remembered: subsets cut
     for different documents share most of their glyphs, and finding where a
     glyph's points end is a loop over them in Python (~10 µs a kanji)."""
@@ -117,7 +117,7 @@ def strip(ttf: bytes) -> bytes:
     parts, new_offsets, pos = [], [], 0
     for a, b in zip(offsets, offsets[1:]):
         new_offsets.append(pos)
-        g = _glyph(glyf[a:b]) if b > a else b""
+        g = glyph_without_instructions(glyf[a:b]) if b > a else b""
         g += b"\0" * (-len(g) % 4)
         parts.append(g)
         pos += len(g)

@@ -6,8 +6,8 @@ written (~1 ms for 50 KB of glyph outlines, which barely compress). Both depend
 only on the font and the characters of the subset, in their order, so a batch
 whose documents share a subset (the headings' Gothic, a notice's stock
 phrases, the same document built again) cuts and deflates it once per process.
-The subsets are reportlab's less their hinting (font_hinting.py); the cache only
-remembers them.
+The subsets are reportlab's less their hinting (font_hinting.py), cut in one
+pass from glyphs stripped once per process (font_cut.py); the cache remembers them.
 
 The deflate level stays zlib's default (6), chosen by measurement on 20 notices:
 the fonts are 85% of the bytes and compress to 112 KB a notice at level 1 and
@@ -20,8 +20,10 @@ from __future__ import annotations
 import zlib
 from collections import OrderedDict
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 
+from .font_cut import Cutter
 from .font_hinting import strip as strip_hinting
 
 MAX_SUBSETS = 256        # per process; a subset is ~50 KB, its deflated form ~35 KB
@@ -54,26 +56,111 @@ class _Subset(bytes):
     __slots__ = ()
 
 
+class _CMap(str):
+    """A subset's ToUnicode CMap, marked likewise."""
+    __slots__ = ()
+
+
 class _Flate(pdfdoc.PDFStreamFilterZCompress):
     """reportlab's FlateDecode filter, remembering what it deflated for font subsets."""
 
     def encode(self, text):
-        if type(text) is not _Subset:
-            return super().encode(text)
-        out = _deflated.take(text)
-        return out if out is not None else _deflated.put(text, zlib.compress(text))
+        kind = type(text)
+        if kind is _Subset:
+            out = _deflated.take(text)
+            return out if out is not None else _deflated.put(text, zlib.compress(text))
+        if kind is _CMap:
+            out = _deflated.take(text)
+            return out if out is not None else _deflated.put(text, zlib.compress(text.encode("utf8")))
+        return super().encode(text)
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """An object whose bytes were formatted before (a subset's /Widths array)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document):
+        return self.data
+
+
+_widths = _LRU(MAX_SUBSETS)       # (digest, characters) → the subset's /Widths, formatted
+_cmaps: dict = {}                 # (subset's font name, characters) → its ToUnicode CMap
+
+
+def cmap_once(make):
+    """reportlab's makeToUnicodeCMap (as fonts.py patches it) made once per glyph set,
+    its result marked for the deflate cache."""
+    def cmap(fontname, subset):
+        key = (fontname, tuple(subset))
+        out = _cmaps.get(key)
+        if out is None:
+            if len(_cmaps) >= MAX_SUBSETS:
+                _cmaps.clear()
+            out = _cmaps[key] = _CMap(make(fontname, subset))
+        return out
+    return cmap
+
+
+def _objects_once(font, digest: str) -> None:
+    """The /Widths array of each subset formatted once per glyph set: reportlab
+    formats its ~250 numbers one by one for every document."""
+    add_objects = font.addObjects
+
+    def objects(doc):
+        state = font.state.get(doc)
+        subsets = [(font.getSubsetInternalName(n, doc)[1:], tuple(s))
+                   for n, s in enumerate(state.subsets)] if state is not None else []
+        add_objects(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        for name, subset in subsets:
+            pdf_font = fonts[name]
+            key = (digest, subset)
+            data = _widths.take(key)
+            if data is None:
+                data = _widths.put(key, _array(pdf_font.Widths, doc))
+            pdf_font.Widths = _Formatted(data)
+    font.addObjects = objects
+
+
+_NUMBERS: dict = {}               # a width → its bytes as reportlab formats it (a font has few)
+
+
+def _array(array: pdfdoc.PDFArray, doc) -> bytes:
+    """A PDFArray of numbers formatted as reportlab formats it (fp_str each, ten to a
+    line), each distinct number formatted once per process."""
+    if rl_config.pdfMultiLine or array.multiline == "forced" or \
+            any(type(v) not in (int, float) for v in array.sequence):
+        return array.format(doc)
+    items = []
+    for v in array.sequence:
+        b = _NUMBERS.get(v)
+        if b is None:                 # (fp_str writes 500 and 500.0 alike)
+            b = _NUMBERS[v] = pdfdoc.format(v, doc)
+        items.append(b)
+    for i in reversed(range(10, len(items), 10)):
+        items.insert(i, b"\n ")
+    return b"[ " + b" ".join(items) + b" ]"
 
 
 def install(font, digest: str) -> None:
     """Cut `font`'s subsets through the cache (key: the font file's content digest),
-    without the font's hinting (font_hinting.py says why)."""
-    cut = font.face.makeSubset
+    without the font's hinting (font_hinting.py says why); a glyph set not seen
+    before is cut by font_cut.py, the same bytes as reportlab's cut stripped."""
+    cutter = Cutter(font.face)
+    reportlab_cut = font.face.makeSubset
+    usable = cutter.usable()
+
+    def cut(subset):
+        return cutter.cut(subset) if usable else strip_hinting(reportlab_cut(subset))
 
     def make_subset(subset):
         key = (digest, tuple(subset))
         out = _subsets.take(key)
-        return out if out is not None else _subsets.put(key, _Subset(strip_hinting(cut(subset))))
+        return out if out is not None else _subsets.put(key, _Subset(cut(subset)))
     font.face.makeSubset = make_subset
+    _objects_once(font, digest)
 
 
 # Every stream reportlab deflates goes through this one filter object (looked up in

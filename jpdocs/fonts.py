@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from .errors import fail
 from .files import FileRefused, read_regular_file_stat
-from .font_subsets import install as cache_subsets
+from .font_subsets import cmap_once, install as cache_subsets
 from .fontcache import content_digest, load_ttfont
 from .style import HouseStyle
 
@@ -46,7 +46,7 @@ def _to_unicode_cmap(fontname, subset):
 
 
 _original_cmap = ttfonts.makeToUnicodeCMap
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+ttfonts.makeToUnicodeCMap = cmap_once(_to_unicode_cmap)
 
 
 _FONT_KINDS = {b"\x00\x01\x00\x00": "TrueType", b"true": "TrueType",
@@ -67,6 +67,12 @@ def _load(path: str):
         return _BY_CONTENT[digest]
     name = f"JP-{Path(path).stem}-{digest[:12]}"
     font = load_ttfont(name, data, digest, path)    # the parse is cached on disk (fontcache.py)
+    # reportlab's "ASCII readable" subsets reserve codes 32-126 for ASCII and put all
+    # 95 ASCII glyphs in every font's first subset, drawn or not: in a Japanese
+    # document most are not, and they were a sixth of the notice (109 → 93 KB without
+    # them). The codes in the page's strings change; the glyphs, their widths and
+    # the ToUnicode text do not, and a space keeps code 32 (reportlab keeps it so).
+    font._asciiReadable = False
     # Every subset reportlab cuts reads the font's tables again, and a read copies
     # the table: several MB of glyph outlines for each subset of each document.
     # The tables never change, so each is read once per process.

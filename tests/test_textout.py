@@ -1,4 +1,4 @@
-"""textout.py writes the composer's runs exactly as reportlab's own _formatText
+"""textout.py writes the composer's runs (placed and plain) exactly as reportlab's own _formatText
 would: every run of real builds (the seed spec's three documents, date-shifted
 and text-varied notices, the real specs' agreements) is written both ways and
 compared operator for operator."""
@@ -18,7 +18,7 @@ from specgen import spread_dates, write_specs  # noqa: E402
 @pytest.fixture
 def both_ways(monkeypatch):
     from jpdocs.writers import textout
-    seen = {"runs": 0, "numbers": 0}
+    seen = {"runs": 0, "numbers": 0, "plain": 0}
     fast = textout.FastText._formatText
 
     def checked(self, text):
@@ -32,6 +32,8 @@ def both_ways(monkeypatch):
         if type(text) is textout.Placed:
             seen["runs"] += 1
             seen["numbers"] += "TJ" in ours
+        elif type(text) is str:
+            seen["plain"] += 1
         return ours
     monkeypatch.setattr(textout.FastText, "_formatText", checked)
     return seen
@@ -49,3 +51,4 @@ def test_placed_runs_are_written_as_reportlab_writes_them(tmp_path, both_ways):
     # the fast path ran, on runs with adjusted glyphs (TJ arrays with numbers) too
     assert both_ways["runs"] > 150
     assert both_ways["numbers"] > 50
+    assert both_ways["plain"] > 100

@@ -19,11 +19,13 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
-from reportlab.pdfbase.ttfonts import ShapeData
-from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
+from reportlab.platypus.paraparser import ParaFrag
 
 from . import jlreq
+from .drawing import draw_lines
 from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
 from .textout import Placed
 
@@ -72,6 +74,47 @@ def _clone(frag, text):
     return n
 
 
+_COMPOSED: dict[tuple, tuple] = {}
+_MAX_COMPOSED = 4096        # paragraphs remembered per process
+
+
+def _composed(text, widths, ems, s, max_widths, phrases, justify, may_hang):
+    """The paragraph prepared and broken into lines (jlreq.py), remembered by
+    everything the two depend on: a batch's documents repeat most of their
+    paragraphs (an office's stock wording) at the same widths. Neither the Para
+    nor its Lines are changed after composing, so one composition serves all."""
+    key = (text, tuple(widths), tuple(ems), s, tuple(max_widths), phrases, justify, may_hang)
+    got = _COMPOSED.get(key)
+    if got is None:
+        if len(_COMPOSED) >= _MAX_COMPOSED:
+            _COMPOSED.clear()
+        para = jlreq.prepare(text, widths, ems, s, min(max_widths), phrases)
+        got = _COMPOSED[key] = (para, jlreq.compose(para, max_widths, justify, may_hang))
+    return got
+
+
+def _plain_frags(text, style):
+    """The frags reportlab's ParaParser makes of text without markup (most
+    paragraphs: no font change, no line break, nothing escaped), made directly:
+    the parser is an HTMLParser run per paragraph, and a notice has hundreds.
+    The same attributes in the same order (ParaParser._initial_frag, start_para,
+    handle_data); tests/test_composer_frags.py compares them with the parser's."""
+    if not text:
+        return []
+    f = ParaFrag()
+    f.rise = 0
+    f.greek = 0
+    f.link = []
+    f.fontName, f.bold, f.italic = ps2tt(style.fontName)
+    f.fontSize = style.fontSize
+    f.textColor = style.textColor
+    f.us_lines = []
+    f.__tag__ = "para"
+    f.fontName = tt2ps(f.fontName, f.bold, f.italic)
+    f.text = text
+    return [f]
+
+
 def _keep(text):
     """The cleaner: none. Markup from the writer has no layout whitespace, and
     every space in Japanese text is content (局長　中島)."""
@@ -90,6 +133,9 @@ class JParagraph(Paragraph):
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
 
     def _setup(self, text, style, bulletText, frags, cleaner):
+        if frags is None and "<" not in text and "&" not in text:
+            frags = _plain_frags(text, style)    # no markup: what reportlab's parser would make
+            textTransformFrags(frags, style)
         super()._setup(text, style, bulletText, frags, _keep)
 
     # ------------------------------------------------------------ breaking
@@ -108,9 +154,8 @@ class JParagraph(Paragraph):
         style = self.style
         justify = style.alignment == TA_JUSTIFY
         s = self.jl_settings
-        para = jlreq.prepare(text, widths, ems, s, min(maxWidths), self.jl_phrases)
-        lines = jlreq.compose(para, maxWidths, justify,
-                              s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT))
+        para, lines = _composed(text, widths, ems, s, maxWidths, self.jl_phrases, justify,
+                                s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT))
         starts = [sp[0] for sp in spans]
         out = []
         for k, line in enumerate(lines):
@@ -154,8 +199,8 @@ class JParagraph(Paragraph):
 
     def _words(self, para, line, spans, starts):
         """One composed line → the frags of reportlab's FragLine, each glyph's
-        advance and offset in ShapeData (thousandths of an em of its own font
-        size), with the line's font size, ascent and descent."""
+        advance and offset as reportlab's ShapeData has them (thousandths of an
+        em of its own font size), with the line's font size, ascent and descent."""
         s, e = line.start, line.end
         adv, gap, xoff, shr, stretch, text = para.adv, para.gap, para.xoff, para.shr, para.stretch, para.text
         grow = line.adjust if line.adjust > 0 else 0.0
@@ -175,7 +220,7 @@ class JParagraph(Paragraph):
             size = f.fontSize
             to1000 = 1000.0 / size
             table = _widths(f.fontName)
-            sd, plain = [], True
+            advs, offs, nats, plain = [], [], [], True
             for i in range(a, b):
                 x = adv[i]
                 o = xoff.get(i, 0.0)
@@ -201,9 +246,11 @@ class JParagraph(Paragraph):
                 xa = x * to1000
                 if o or abs(xa - natural) > 1e-3:
                     plain = False
-                sd.append(ShapeData(i - a, xa, 0, o * to1000, 0, natural))
+                advs.append(xa)
+                offs.append(o * to1000)
+                nats.append(natural)
             chunk = text[a:b]
-            words.append(_clone(f, chunk if plain else Placed(chunk, sd)))
+            words.append(_clone(f, chunk if plain else Placed(chunk, advs, offs, nats)))
             if size > size_max:
                 size_max = size
             asc, desc = _ascent(f.fontName, size)
@@ -221,7 +268,7 @@ class JParagraph(Paragraph):
         (第１条, ２) as the paragraph's Lbl, the rest as the element's content."""
         node, canv = getattr(self, "jp_node", None), self.canv
         if node is None or not hasattr(canv, "jp_text") or not canv.jp_first_draw(self):
-            return super().drawPara(debug)
+            return self._draw(debug)
         label = getattr(self, "jp_label", None)
         if label is not None and self.bulletText:
             canv.jp_text((label, None), (node, None))
@@ -230,9 +277,14 @@ class JParagraph(Paragraph):
         else:
             canv.jp_text((node, None))
         try:
-            return super().drawPara(debug)
+            return self._draw(debug)
         finally:
             canv.jp_queue = []
+
+    def _draw(self, debug):
+        """reportlab's drawing, through drawing.py's shorter way where it can."""
+        if debug or not draw_lines(self):
+            super().drawPara(debug)
 
     # ------------------------------------------------------------ splitting
     def _get_split_blParaFunc(self):

@@ -10,30 +10,61 @@ left out, neighbouring numbers summed and neighbouring bytes joined, and a
 piece with no number left becomes a Tj. `FastText._formatText` writes exactly
 those operators, number for number (the same sums in the same order, the same
 fp_str), in one pass over the glyphs instead of building and regrouping a list
-of single bytes; any other text goes to reportlab's own method.
+of single bytes; a plain string in a TrueType font is written as reportlab writes
+it, with less around it; any other text goes to reportlab's own method.
+
+A Placed run keeps its glyphs' numbers as three plain lists (advance, offset,
+natural width, in thousandths of an em): the composer makes one run per line
+and font, tens of thousands of glyphs a batch, and reportlab's ShapeData (a
+namedtuple per glyph) is built only if reportlab's own code asks for it.
 """
 from __future__ import annotations
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.pdfbase.ttfonts import ShapedStr
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.textobject import PDFTextObject
+
+_NUMBERS: dict[float, str] = {}       # fp_str of the numbers a batch writes again and again
+
+
+def number(v: float) -> str:
+    """fp_str(v), remembered: a justified line repeats one spacing for every glyph."""
+    s = _NUMBERS.get(v)
+    if s is None:
+        if len(_NUMBERS) > 100_000:
+            _NUMBERS.clear()
+        s = _NUMBERS[v] = fp_str(v)
+    return s
 
 
 class Placed(ShapedStr):
-    """A run placed by the composer: y_offset 0 and cluster = index for every glyph."""
+    """A run placed by the composer: y_offset 0 and cluster = index for every glyph;
+    `adv`, `off`, `nat`: each glyph's advance, x offset and natural width."""
+
+    def __new__(cls, s, adv, off, nat):
+        self = str.__new__(cls, s)
+        self.adv, self.off, self.nat = adv, off, nat
+        return self
+
+    @property
+    def __shapeData__(self):       # for reportlab's own text code (and the tests)
+        return [ShapeData(j, a, 0, o, 0, n) for j, (a, o, n) in enumerate(zip(self.adv, self.off, self.nat))]
 
 
 class FastText(PDFTextObject):
     def _formatText(self, text):
-        if type(text) is not Placed:
+        kind = type(text)
+        if kind is str:
+            return self._plain(text)
+        if kind is not Placed:
             return super()._formatText(text)
         font = getFont(self._fontname)
         if not (font._dynamicFont and font.shapable):
             return super()._formatText(text)
         canv = self._canvas
         doc, escape = canv._doc, canv._escape
-        shape = text.__shapeData__
+        adv, off, nat = text.adv, text.off, text.nat
         out = []
         tmpl = None
         at = 0
@@ -45,8 +76,8 @@ class FastText(PDFTextObject):
                 self._curSubset = subset
             parts, nums, run = [], [], None       # run: where the bytes not yet written start
             for j in range(len(t)):
-                sd = shape[at + j]
-                xo = sd.x_offset
+                k = at + j
+                xo = off[k]
                 if -xo:
                     if run is not None:
                         parts.append(f"({escape(t[run:j])})")
@@ -54,12 +85,12 @@ class FastText(PDFTextObject):
                     nums.append(-xo)
                 if run is None:
                     if nums:
-                        v = fp_str(sum(nums))
+                        v = number(sum(nums))
                         if v != "0":
                             parts.append(v)
                         nums = []
                     run = j
-                after = sd.width - sd.x_advance + xo
+                after = nat[k] - adv[k] + xo
                 if after:
                     parts.append(f"({escape(t[run:j + 1])})")
                     run = None
@@ -67,7 +98,7 @@ class FastText(PDFTextObject):
             if run is not None:
                 parts.append(f"({escape(t[run:])})")
             elif nums:
-                v = fp_str(sum(nums))
+                v = number(sum(nums))
                 if v != "0":
                     parts.append(v)
             at += len(t)
@@ -75,4 +106,24 @@ class FastText(PDFTextObject):
                 out.append(f"{parts[0]} Tj")
             else:
                 out.append(f"[{' '.join(parts)}] TJ")
+        return " ".join(out)
+
+    def _plain(self, text: str) -> str:
+        """A run the composer did not move (most of them): reportlab's Tf where the
+        subset changes and one Tj per subset piece, without its save and restore of
+        the text state around them."""
+        font = getFont(self._fontname)
+        if not font._dynamicFont:
+            return super()._formatText(text)
+        canv = self._canvas
+        doc, escape = canv._doc, canv._escape
+        out = []
+        tmpl = None
+        for subset, t in font.splitString(text, doc):
+            if subset != self._curSubset:
+                if not tmpl:
+                    tmpl = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+                out.append(f"{font.getSubsetInternalName(subset, doc)} {tmpl}")
+                self._curSubset = subset
+            out.append(f"({escape(t)}) Tj")
         return " ".join(out)

@@ -1,0 +1,141 @@
+"""A font subset cut in one pass, without hinting, glyph by glyph from glyphs
+already stripped: the same bytes as `font_hinting.strip(face.makeSubset(subset))`.
+
+A batch's documents differ in a few characters, so nearly every document has
+glyph sets of its own (a new subset per font: font_subsets.py caches only whole
+sets), while its glyphs are mostly those of the documents before. reportlab's
+makeSubset reads each glyph through a file cursor in Python and writes a whole
+font, which strip() then parses and writes again (~4 ms a subset). Here each
+glyph is stripped once per process and a subset is its tables assembled once.
+
+Every table is made as reportlab makes it (makeSubset: glyph order with the
+parts of composite glyphs, cmap format 6, post format 3, hmtx runs, loca in the
+format the *hinted* glyph table's size chose) and then changed as strip()
+changes it (no cvt/fpgm/prep, glyphs without instructions, maxp's largest
+instruction size 0); TTFontMaker writes the file (table order, checksums).
+tests/test_font_cut.py compares the two ways on real and random glyph sets.
+"""
+from __future__ import annotations
+
+from struct import pack, unpack_from
+
+from reportlab.pdfbase.ttfonts import TTFontMaker
+
+from .font_hinting import glyph_without_instructions
+
+_MORE, _WORDS, _SCALE, _XY_SCALE, _TWO_BY_TWO = 1 << 5, 1 << 0, 1 << 3, 1 << 6, 1 << 7
+
+
+def _components(data: bytes):
+    """(offset of the glyph index, glyph index) of each part of a composite glyph."""
+    at, flags = 10, _MORE
+    while flags & _MORE:
+        flags, index = unpack_from(">HH", data, at)
+        yield at + 2, index
+        at += 4 + (4 if flags & _WORDS else 2)
+        if flags & _SCALE:
+            at += 2
+        elif flags & _XY_SCALE:
+            at += 4
+        elif flags & _TWO_BY_TWO:
+            at += 8
+
+
+class Cutter:
+    """Cuts subsets of one font face (reportlab's TTFontFace, whose tables are read
+    once per process: fonts.py caches get_table)."""
+
+    def __init__(self, face):
+        self.face = face
+        self.glyf = face.get_table("glyf")
+        self.pos = face.glyphPos
+        self.stripped: dict[int, bytes] = {}      # simple glyph → stripped and padded to 4
+
+    def usable(self) -> bool:
+        tables = self.face.table
+        return all(t in tables for t in ("glyf", "loca", "head", "hhea", "maxp", "hmtx", "post", "name", "OS/2"))
+
+    def cut(self, subset) -> bytes:
+        face, glyf, pos = self.face, self.glyf, self.pos
+        char_to_glyph = face.charToGlyph
+        glyph_map = [0]                           # new glyph index → old
+        glyph_set = {0: 0}                        # old → new
+        code_to_glyph = {}
+        for code in subset:
+            old = char_to_glyph.get(code, 0)
+            if old not in glyph_set:
+                glyph_set[old] = len(glyph_map)
+                glyph_map.append(old)
+            code_to_glyph[code] = glyph_set[old]
+        n = 0
+        while n < len(glyph_map):                 # the parts of composite glyphs join the set
+            old = glyph_map[n]
+            n += 1
+            a, b = pos[old], pos[old + 1]
+            if b > a and unpack_from(">h", glyf, a)[0] < 0:
+                for _, part in _components(glyf[a:b]):
+                    if part not in glyph_set:
+                        glyph_set[part] = len(glyph_map)
+                        glyph_map.append(part)
+
+        # glyf, loca: each glyph stripped and padded to 4; loca's format is the one
+        # reportlab chose from the size of the glyphs with their instructions
+        stripped, parts, offsets, out_pos, hinted_pos = self.stripped, [], [], 0, 0
+        for old in glyph_map:
+            offsets.append(out_pos)
+            a, b = pos[old], pos[old + 1]
+            length = b - a
+            hinted_pos += length + (-length % 4)
+            if not length:
+                continue
+            g = stripped.get(old)
+            if g is None:
+                data = glyf[a:b]
+                composite = length > 2 and unpack_from(">h", data, 0)[0] < 0
+                if composite:
+                    for at, part in _components(data):
+                        data = data[:at] + pack(">H", glyph_set[part]) + data[at + 2:]
+                data += b"\0" * (-length % 4)
+                g = glyph_without_instructions(data)
+                g += b"\0" * (-len(g) % 4)
+                if not composite:                 # a composite's parts are numbered per subset
+                    stripped[old] = g
+            parts.append(g)
+            out_pos += len(g)
+        offsets.append(out_pos)
+        if (hinted_pos + 1) >> 1 > 0xFFFF:
+            loc_format, loca = 1, pack(f">{len(offsets)}L", *offsets)
+        else:
+            loc_format, loca = 0, pack(f">{len(offsets)}H", *(o >> 1 for o in offsets))
+
+        hmtx = []
+        metrics = face.hmetrics
+        for old in glyph_map:
+            aw, lsb = metrics[old]
+            hmtx += (int(aw), int(lsb))
+        k = len(hmtx) - 2                         # the trailing run of equal advances is written once
+        while k and hmtx[k] == hmtx[k - 2]:
+            k -= 2
+        k += 2
+        hmtx = hmtx[:k] + hmtx[k + 1::2]
+
+        count = len(subset)
+        cmap = [0, 1, 1, 0, 0, 12, 6, 10 + count * 2, 0, 0, count] + [code_to_glyph[c] for c in subset]
+        get = face.get_table
+        hhea, maxp, head = get("hhea"), get("maxp"), get("head")
+        maxp = maxp[:4] + pack(">H", len(glyph_map)) + maxp[6:]
+        if len(maxp) >= 28:
+            maxp = maxp[:26] + b"\0\0" + maxp[28:]
+
+        maker = TTFontMaker()
+        maker.add("name", get("name"))
+        maker.add("OS/2", get("OS/2"))
+        maker.add("post", b"\x00\x03\x00\x00" + get("post")[4:16] + b"\x00" * 16)
+        maker.add("hmtx", pack(f">{len(hmtx)}H", *hmtx))
+        maker.add("hhea", hhea[:34] + pack(">H", k >> 1) + hhea[36:])
+        maker.add("maxp", maxp)
+        maker.add("cmap", pack(f">{len(cmap)}H", *cmap))
+        maker.add("glyf", b"".join(parts))
+        maker.add("loca", loca)
+        maker.add("head", head[:50] + pack(">H", loc_format) + head[52:])
+        return maker.makeStream()

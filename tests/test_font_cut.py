@@ -1,0 +1,100 @@
+"""font_cut.py cuts a subset to the same bytes as reportlab's makeSubset followed by
+font_hinting.strip: on random glyph sets of the bundled fonts (cut twice, so that
+the second cut reads the glyphs it remembers), on a font with composite glyphs,
+and on every subset of real builds."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase.ttfonts import TTFontFace
+
+from conftest import ROOT, SEED_SPEC
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _reportlab(face, subset):
+    from jpdocs.font_hinting import strip
+    return strip(TTFontFace.makeSubset(face, subset))
+
+
+def _random_sets(face, rnd, count):
+    codes = sorted(face.charToGlyph)
+    for _ in range(count):
+        yield [0] + rnd.sample(codes, rnd.randint(1, 255))
+
+
+@pytest.mark.parametrize("name", ["BIZUDMincho-Regular", "BIZUDGothic-Regular", "BIZUDGothic-Bold"])
+def test_random_glyph_sets_cut_as_reportlab_cuts_them(name):
+    from jpdocs.font_cut import Cutter
+    face = TTFontFace(str(ROOT / "fonts" / f"{name}.ttf"))
+    cutter = Cutter(face)
+    assert cutter.usable()
+    rnd = random.Random(name)
+    for subset in _random_sets(face, rnd, 12):
+        expected = _reportlab(face, subset)
+        assert cutter.cut(subset) == expected
+        assert cutter.cut(subset) == expected          # from the remembered glyphs
+    assert cutter.stripped
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="DejaVu Sans (composite glyphs) is not installed")
+def test_composite_glyphs_are_renumbered_as_reportlab_does():
+    from struct import unpack_from
+
+    from jpdocs.font_cut import Cutter
+    face = TTFontFace(str(DEJAVU))
+    glyf, pos = face.get_table("glyf"), face.glyphPos
+    composite = [c for c, g in face.charToGlyph.items()
+                 if pos[g + 1] - pos[g] > 2 and unpack_from(">h", glyf, pos[g])[0] < 0]
+    assert len(composite) > 100, "no composite glyphs: the test proves nothing"
+    cutter = Cutter(face)
+    rnd = random.Random(7)
+    for _ in range(12):
+        subset = [0] + rnd.sample(composite, 60) + rnd.sample(sorted(face.charToGlyph), 60)
+        assert cutter.cut(subset) == _reportlab(face, subset)
+
+
+def test_the_subsets_of_real_builds_are_reportlabs(tmp_path, monkeypatch):
+    from jpdocs import batch, font_cut, font_subsets
+    cut = font_cut.Cutter.cut
+    seen = []
+
+    def checked(self, subset):
+        ours = cut(self, subset)
+        assert ours == _reportlab(self.face, subset)
+        seen.append(len(subset))
+        return ours
+    monkeypatch.setattr(font_cut.Cutter, "cut", checked)
+    monkeypatch.setattr(font_subsets, "_subsets", font_subsets._LRU(font_subsets.MAX_SUBSETS))  # cut, not cached
+    specs = [SEED_SPEC, *sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
+                                if not p.name.endswith(".facts.yaml"))[:6]]
+    batch._init_worker(("pdf",), None)
+    for spec in specs:
+        res = batch.build_one(str(spec), str(tmp_path / "out"), ("pdf",), None, force=True)
+        assert res.status == "built", res.problems
+    assert len(seen) >= 6
+
+
+def test_loca_format_is_chosen_by_the_hinted_size_as_reportlab_chooses_it():
+    """A glyph set whose glyphs take more than 128 KB with their instructions and less
+    without them: reportlab's long loca stays, written for the smaller glyph table."""
+    from jpdocs.font_cut import Cutter
+    face = TTFontFace(str(ROOT / "fonts" / "BIZUDMincho-Regular.ttf"))
+    pos, subset, hinted = face.glyphPos, [0], 0
+    for code, g in sorted(face.charToGlyph.items()):
+        if hinted > 0x1FFFF + 2000:
+            break
+        if code >= 0x4E00:
+            subset.append(code)
+            hinted += pos[g + 1] - pos[g] + 3
+    ours = Cutter(face).cut(subset)
+    assert ours == _reportlab(face, subset)
+    from io import BytesIO
+
+    from fontTools import ttLib
+    font = ttLib.TTFont(BytesIO(ours))
+    assert font["head"].indexToLocFormat == 1
+    assert len(font.reader["glyf"]) < 0x1FFFE, "the stripped glyphs need the long format too: proves nothing"
