@@ -782,3 +782,60 @@ def test_group_signatories_without_other_agreements_is_named_at_its_key(tmp_path
     assert problems(path) == [(str(path), line_of(path, "group_signatories:"), "press_notice.ceremony.group_signatories",
                                "group_signatories groups the 締結者 of several agreements (press_notice.also), and this"
                                " notice announces one: it would have no effect")]
+
+
+def test_a_misspelt_key_of_a_party_whose_id_is_also_a_key_gets_the_close_key(tmp_path):
+    # the id is the user's word: `logo` (a key of a party) must not be taken for the key logo:
+    def party_called_logo(data):
+        data["parties"]["logo"] = data["parties"].pop("kitami_it")
+        data["parties"]["logo"]["adress"] = data["parties"]["logo"].pop("address")
+        data["press_notice"]["ceremony"]["signatories"] = ["bureau", "logo"]
+    path = write(tmp_path, party_called_logo)
+    assert problems(path) == [(str(path), line_of(path, "adress:"), "parties.logo.adress",
+                               "unknown key 'adress'; did you mean 'address'?")]
+
+
+def test_every_field_of_the_schema_is_of_a_kind_whose_errors_are_worded():
+    """_explain words the error kinds of text, true/false, a choice, a list, a block
+    of keys and values.py's own (dates, times, the fiscal year): a field of another
+    kind (a plain int, float, tuple, date) would bring errors told in pydantic's words
+    only. This walks the schema, so that such a field is seen when it is added."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from jpdocs.schema import Spec
+    worded, seen, odd = {str, bool, type(None)}, set(), []
+
+    def leaves(annotation, where, parsed=False):
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            base, *meta = typing.get_args(annotation)
+            if base is not str:            # values.py's Date, Time, DateTime, FiscalYear: parsed before pydantic
+                assert any(type(m).__name__ == "BeforeValidator" for m in meta), where
+                return
+            leaves(base, where)
+        elif origin is typing.Literal:
+            return
+        elif origin is not None:           # list, dict, Union, Optional
+            for arg in typing.get_args(annotation):
+                leaves(arg, where, parsed)
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            walk(annotation)
+        elif annotation not in worded and not parsed:
+            odd.append((where, annotation))
+
+    def walk(model):
+        if model not in seen:
+            seen.add(model)
+            for name, field in model.model_fields.items():     # a field's own Annotated is in its metadata
+                parsed = any(type(m).__name__ == "BeforeValidator" for m in field.metadata)
+                leaves(field.annotation, f"{model.__name__}.{name}", parsed)
+    walk(Spec)
+    assert odd == [] and len(seen) > 20
+
+
+def test_an_error_kind_without_words_of_its_own_is_told_in_pydantics_words():
+    from jpdocs.spec_checks import _explain
+    err = {"type": "string_too_long", "msg": "String should have at most 3 characters", "input": "abcd"}
+    assert _explain(err, ("issuer",)) == "String should have at most 3 characters (got the text 'abcd')"
