@@ -305,9 +305,10 @@ def named_files(spec: Spec) -> list[tuple[tuple, str]]:
 
 
 def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list[Problem]:
-    """Files the spec names: each logo must be a usable picture (images.py; the
-    style is read by the build). Unless allow_outside, a file outside the spec's own
-    folder (an absolute path, `../`, a link leading out) is refused unread."""
+    """Files the spec names: each logo must be a usable picture (images.py), each
+    attached file a usable PDF (the style is read by the build). Unless allow_outside,
+    a file outside the spec's own folder (an absolute path, `../`, a link leading out)
+    is refused unread."""
     problems = []
     for key, written in named_files(spec):
         path = resolve_file(Path(name), written)
@@ -316,6 +317,8 @@ def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list
                        " inside its own folder")
         elif key[-1] == "logo":
             trouble = images.check(path)
+        elif key[-1] == "file":         # an attachment: read here, so that one outside is never read
+            trouble = pdf_trouble(path)
         else:
             trouble = None
         if trouble:
@@ -324,10 +327,10 @@ def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list
 
 
 def _check_attachments(spec: Spec, name: str, lines) -> list[Problem]:
-    """Every attachment that names a document or a file must be there to attach:
-    the overview sheet only when the spec makes one, a file that is a readable,
-    unencrypted PDF. And the release after the signing needs the agreement it
-    reports (its title and the date signed)."""
+    """Every attachment that names a document must be there to attach: the overview
+    sheet only when the spec makes one (a file, that it is a readable, unencrypted
+    PDF, is checked with the other files, check_named_files). And the release after
+    the signing needs the agreement it reports (its title and the date signed)."""
     notice, problems = spec.press_notice, []
     lists = [(("press_notice", "attachments"), notice.attachments)]
     if notice.after is not None:
@@ -345,11 +348,6 @@ def _check_attachments(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
                                         "the overview sheet is made from agreement.areas, and this spec has none:"
                                         " there is no overview to attach (write the title alone to list it only)"))
-            if att.file:
-                trouble = pdf_trouble(resolve_file(Path(name), att.file))
-                if trouble:
-                    path = base + (i, "file")
-                    problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
     return problems
 
 

@@ -839,3 +839,21 @@ def test_an_error_kind_without_words_of_its_own_is_told_in_pydantics_words():
     from jpdocs.spec_checks import _explain
     err = {"type": "string_too_long", "msg": "String should have at most 3 characters", "input": "abcd"}
     assert _explain(err, ("issuer",)) == "String should have at most 3 characters (got the text 'abcd')"
+
+
+@pytest.mark.parametrize("attachments", [
+    lambda file: {"attachments": ["概要", {"title": "地図", "file": file}]},
+    lambda file: {"after": dict(AFTER, attachments=[{"title": "地図", "file": file}])},
+])
+def test_an_attachment_outside_the_specs_folder_is_refused_unread(tmp_path, attachments):
+    """Where outside files are not allowed, whether a file out there exists or is a
+    PDF must not show in the messages either: the file is never read."""
+    (tmp_path / "secret.txt").write_text("not a PDF", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    for written in ("../secret.txt", "../missing.pdf"):
+        path = write(tmp_path / "sub", lambda d: d["press_notice"].update(attachments(written)))
+        with pytest.raises(InputError) as raised:
+            load_spec(path, allow_outside=False)
+        assert [p.message for p in raised.value.problems] == [
+            f"{tmp_path / written[3:]} is outside the spec's folder, and here a spec may only name files inside its"
+            " own folder"]
