@@ -857,3 +857,15 @@ def test_an_attachment_outside_the_specs_folder_is_refused_unread(tmp_path, atta
         assert [p.message for p in raised.value.problems] == [
             f"{tmp_path / written[3:]} is outside the spec's folder, and here a spec may only name files inside its"
             " own folder"]
+
+
+def test_the_overview_attached_to_the_release_after_the_signing_without_areas_is_an_error_at_its_key(tmp_path):
+    def no_areas(data):
+        del data["agreement"]["areas"]
+        data["press_notice"]["attachments"] = []
+        data["press_notice"]["after"] = dict(AFTER, attachments=[{"title": "連携協定の概要", "document": "overview"}])
+    path = write(tmp_path, no_areas)
+    assert problems(path) == [(str(path), line_of(path, "document: overview"),
+                               "press_notice.after.attachments[0].document",
+                               "the overview sheet is made from agreement.areas, and this spec has none: there is no"
+                               " overview to attach (write the title alone to list it only)")]
