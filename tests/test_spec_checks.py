@@ -869,3 +869,11 @@ def test_the_overview_attached_to_the_release_after_the_signing_without_areas_is
                                "press_notice.after.attachments[0].document",
                                "the overview sheet is made from agreement.areas, and this spec has none: there is no"
                                " overview to attach (write the title alone to list it only)")]
+
+
+def test_a_bad_character_after_a_line_break_in_a_value_is_found(tmp_path):
+    # a newline is allowed, and the characters after it are checked as well
+    path = write(tmp_path, setting("press_notice", "opening", ["一行目\n二行目\tです"]))
+    assert [(key, message) for _, _, key, message in problems(path)] == [
+        ("press_notice.opening[0]", "the text contains a tab character; write a full-width space (\u3000) or spaces"
+                                    " instead (at character 8)")]
