@@ -9,13 +9,14 @@ import difflib
 import re
 import unicodedata
 from pathlib import Path
+from typing import get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from . import images, japanese
 from .errors import Problem
 from .files import is_within, resolve_file
-from .schema import Party, Spec
+from .schema import Spec
 from .source import dotted, line_of
 from .values import describe
 
@@ -135,7 +136,10 @@ MOVED = {("agreement", k): f"agreement.document.{v}" for k, v in {
 
 
 def _explain(err: dict, loc: tuple) -> str:
-    """pydantic's error → what is wrong and what was expected, in plain words."""
+    """pydantic's error → what is wrong and what was expected, in plain words. The
+    kinds are those the schema can produce: it has no number, tuple, date or time
+    field of pydantic's own (dates, times and the fiscal year are parsed by values.py,
+    whose own errors, jp_value, are worded there)."""
     kind, value = err["type"], err.get("input")
     got = describe(value)
     if kind == "extra_forbidden":
@@ -161,40 +165,40 @@ def _explain(err: dict, loc: tuple) -> str:
         return f"expected text, got {got}"
     if kind == "string_too_short":
         return "the value is empty; write it, or remove the key"
-    if kind in ("list_type", "tuple_type"):
+    if kind == "list_type":
         return f"expected a list (lines starting with '- ', or [a, b]), got {got}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
+    if kind in ("model_type", "dict_type"):
         return f"expected a block of keys (key: value lines, indented under this one), got {got}"
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, got {got}"
-    if kind.startswith("int_") or kind.startswith("float_"):
-        return f"expected a whole number, got {got}"
     if kind == "literal_error":
         return f"must be one of {err['ctx']['expected']}, got {got}"
     if kind == "too_short":
-        return f"needs at least {err['ctx'].get('min_length', 1)} entry"
+        return f"needs at least {err['ctx']['min_length']} entry"
     if kind == "value_error":
         return err["msg"].removeprefix("Value error, ")
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return f"not a valid date ({err['msg'].lower()}); write it as YYYY-MM-DD, got {got}"
-    if kind.startswith("time"):
-        return f"not a valid time ({err['msg'].lower()}); write it as HH:MM, got {got}"
+    # Not reached with the schema as it is (test_spec_checks walks it): a kind of
+    # error a new field could bring is still told, in pydantic's words.
     return f"{err['msg']} (got {got})"
 
 
 def _fields_at(loc: tuple) -> list[str]:
-    """The keys allowed at a path, for the did-you-mean of an unknown key."""
+    """The keys allowed at a path, for the did-you-mean of an unknown key. The path
+    runs through a model's keys, list indexes and the keys of a dict of models
+    (party ids, article names): those are the user's own words and may be any
+    word, a key of the model below too (a party called `logo`), so they are
+    skipped, never looked up."""
     model: type[BaseModel] | None = Spec
+    user_key = False
     for part in loc:
-        if model is None:
-            return []
-        fields = {f.alias or n: f for n, f in model.model_fields.items()}    # as the spec writes them
-        if isinstance(part, int) or part not in fields:
-            if model is Spec and part != "parties":
-                return []
-            model = Party if model is Spec else model
+        if user_key or isinstance(part, int):
+            user_key = False
             continue
-        model = _model_of(fields[part].annotation)
+        field = {f.alias or n: f for n, f in model.model_fields.items()}.get(part) if model else None   # as written
+        if field is None:
+            return []
+        user_key = get_origin(field.annotation) is dict
+        model = _model_of(field.annotation)
     return sorted(f.alias or n for n, f in model.model_fields.items()) if model else []
 
 
@@ -301,9 +305,10 @@ def named_files(spec: Spec) -> list[tuple[tuple, str]]:
 
 
 def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list[Problem]:
-    """Files the spec names: each logo must be a usable picture (images.py; the
-    style is read by the build). Unless allow_outside, a file outside the spec's own
-    folder (an absolute path, `../`, a link leading out) is refused unread."""
+    """Files the spec names: each logo must be a usable picture (images.py), each
+    attached file a usable PDF (the style is read by the build). Unless allow_outside,
+    a file outside the spec's own folder (an absolute path, `../`, a link leading out)
+    is refused unread."""
     problems = []
     for key, written in named_files(spec):
         path = resolve_file(Path(name), written)
@@ -312,6 +317,8 @@ def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list
                        " inside its own folder")
         elif key[-1] == "logo":
             trouble = images.check(path)
+        elif key[-1] == "file":         # an attachment: read here, so that one outside is never read
+            trouble = pdf_trouble(path)
         else:
             trouble = None
         if trouble:
@@ -320,10 +327,10 @@ def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list
 
 
 def _check_attachments(spec: Spec, name: str, lines) -> list[Problem]:
-    """Every attachment that names a document or a file must be there to attach:
-    the overview sheet only when the spec makes one, a file that is a readable,
-    unencrypted PDF. And the release after the signing needs the agreement it
-    reports (its title and the date signed)."""
+    """Every attachment that names a document must be there to attach: the overview
+    sheet only when the spec makes one (a file, that it is a readable, unencrypted
+    PDF, is checked with the other files, check_named_files). And the release after
+    the signing needs the agreement it reports (its title and the date signed)."""
     notice, problems = spec.press_notice, []
     lists = [(("press_notice", "attachments"), notice.attachments)]
     if notice.after is not None:
@@ -341,11 +348,6 @@ def _check_attachments(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
                                         "the overview sheet is made from agreement.areas, and this spec has none:"
                                         " there is no overview to attach (write the title alone to list it only)"))
-            if att.file:
-                trouble = pdf_trouble(resolve_file(Path(name), att.file))
-                if trouble:
-                    path = base + (i, "file")
-                    problems.append(Problem(name, line_of(lines, path), dotted(path), trouble))
     return problems
 
 
@@ -399,7 +401,7 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         D = ("agreement", "document")
         for key in ("labels", "collective"):
             word = getattr(doc, key)
-            if isinstance(word, str) and word != "甲乙" and word.startswith("両") and len(spec.parties) != 2:
+            if isinstance(word, str) and word.startswith("両") and len(spec.parties) != 2:
                 problem(D + (key,), f"'{word}' speaks of two parties, but there are {len(spec.parties)};"
                                     " write 甲乙, or a word such as 三者")
         if isinstance(doc.labels, dict):

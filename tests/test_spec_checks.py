@@ -601,3 +601,279 @@ def test_an_honorific_on_a_party_said_to_be_of_the_issuing_side_names_issuing_tr
         ("parties.kitami_it.honorific", "'殿' on the issuing office's own head (issuing: true); an office never writes"
                                         " 様 after its own head: delete the honorific, or say issuing: false if this"
                                         " party is not of the issuing side")]
+
+
+# ---------------------------------------------------------------- the agreement's dates and fields (cross_check)
+def test_a_signing_or_start_in_a_fiscal_year_that_cannot_be_written_is_named_at_its_key(tmp_path):
+    path = write(tmp_path, setting("agreement", "signing_date", "9999-04-01"))
+    assert (str(path), line_of(path, "signing_date:"), "agreement.signing_date",
+            "9999-04-01 falls in the fiscal year 9999, whose days cannot all be written as dates (fiscal years run"
+            " from 1869 to 9998); check the date") in problems(path)
+    path = write(tmp_path, setting("agreement", "validity", {"start": "1869-03-31", "end": "1870-03-31",
+                                                              "renewal": False}), "start")
+    assert problems(path) == [(str(path), line_of(path, "start: '1869-03-31'"), "agreement.validity.start",
+                               "1869-03-31 falls in the fiscal year 1868, whose days cannot all be written as dates"
+                               " (fiscal years run from 1869 to 9998); check the date")]
+    # the first and last days of the fiscal years that can be written
+    for start, end in (("1869-04-01", "1870-03-31"), ("9998-04-01", "9999-03-31")):
+        load_spec(write(tmp_path, setting("agreement", "validity", {"start": start, "end": end, "renewal": False}),
+                        "bounds"))
+
+
+def test_an_amendment_on_or_before_the_signing_is_named_at_its_date(tmp_path):
+    path = write(tmp_path, setting("agreement", "amendments", [
+        {"date": "2024-02-27", "note": "当日"}, {"date": "2024-02-28", "note": "翌日"}, {"date": "2024-02-26", "note": "前日"}]))
+    assert problems(path) == [
+        (str(path), line_of(path, "note: 当日") - 1, "agreement.amendments[0].date",
+         "the agreement is amended on 2024-02-27, not after it was signed (2024-02-27); check the date"),
+        (str(path), line_of(path, "note: 前日") - 1, "agreement.amendments[2].date",
+         "the agreement is amended on 2024-02-26, not after it was signed (2024-02-27); check the date")]
+
+
+def test_an_amendment_of_an_agreement_whose_signing_is_left_open_is_not_compared(tmp_path):
+    def draft(data):
+        data["agreement"].update(signing_date=None, amendments=[{"date": "2020-01-01"}])
+        data["agreement"]["document"]["draft"] = True
+    assert load_spec(write(tmp_path, draft)).spec.agreement.amendments[0].date.isoformat() == "2020-01-01"
+
+
+def test_a_field_with_an_empty_name_is_named_at_it(tmp_path):
+    path = write(tmp_path, setting("agreement", "fields", {"分類": "包括連携", " ": "x"}))
+    assert problems(path) == [(str(path), line_of(path, "' ': x"), "agreement.fields", "a field's name cannot be empty")]
+
+
+# ---------------------------------------------------------------- who signs (_signers)
+def without_head(*also):
+    def change(data):
+        del data["parties"]["kitami_it"]["representative"]
+        for step in also:
+            step(data)
+    return change
+
+
+def no_document(data):
+    del data["agreement"]["document"]
+
+
+def no_notice(data):
+    del data["press_notice"]
+
+
+SIGNS_AGREEMENT = ("missing: the agreement's signature block prints who signs for this party; give representative:"
+                   " {title: …, name: …}")
+SIGNS_NOTICE = "missing: the press notice's 締結者 prints who signs for this party; give representative: {title: …, name: …}"
+
+
+@pytest.mark.parametrize("change, message", [
+    (without_head(), SIGNS_AGREEMENT),                        # both print it: the agreement is named
+    (without_head(no_notice), SIGNS_AGREEMENT),
+    (without_head(no_document), SIGNS_NOTICE),
+    (without_head(no_document, setting("press_notice", "ceremony", "signatories", None)), SIGNS_NOTICE),   # default: all
+    (without_head(no_document, setting("press_notice", "ceremony", "signatories", ["bureau"])), None),
+    (without_head(no_document, no_notice), None),             # the annual book's entry alone
+    (lambda d: d["parties"]["kitami_it"].update(signatory=d["parties"]["kitami_it"].pop("representative")), None),
+])
+def test_a_party_without_a_signer_is_an_error_only_where_a_document_prints_one(tmp_path, change, message):
+    path = write(tmp_path, change)
+    if message is None:
+        assert load_spec(path).spec
+    else:
+        assert problems(path) == [(str(path), line_of(path, "kitami_it:"), "parties.kitami_it.representative", message)]
+
+
+# ---------------------------------------------------------------- blanks (_blanks)
+DRAFT_ONLY = ("left open (null), which only a draft may do: write it, or say agreement.document.draft: true for a"
+              " draft (案) with blanks")
+NOTICE_PRINTS = "left open (null), but the press notice prints this name: write it"
+
+
+def blanks(*also):
+    def change(data):
+        data["agreement"]["signing_date"] = None
+        data["parties"]["kitami_it"]["name"] = None
+        data["parties"]["kitami_it"]["representative"]["name"] = None
+        data["parties"]["bureau"]["signatory"] = {"title": "副局長", "name": None}
+        for step in also:
+            step(data)
+    return change
+
+
+def draft(data):
+    data["agreement"]["document"]["draft"] = True
+
+
+# in the file's order: the three names are the three `name: null` lines
+ALL_BLANKS = ["parties.bureau.signatory.name", "parties.kitami_it.name", "parties.kitami_it.representative.name",
+              "agreement.signing_date"]
+
+
+@pytest.mark.parametrize("change, expected", [
+    (blanks(), [(key, DRAFT_ONLY) for key in ALL_BLANKS]),
+    (blanks(draft), [(key, NOTICE_PRINTS) for key in ALL_BLANKS[:3]]),
+    # a party that does not sign at the ceremony: its signer's name is not printed by the notice; its own name is
+    (blanks(draft, setting("press_notice", "ceremony", "signatories", ["bureau"])),
+     [(key, NOTICE_PRINTS) for key in ALL_BLANKS[:2]]),
+    (blanks(draft, no_notice), []),
+])
+def test_a_blank_is_allowed_in_a_draft_only_and_never_where_the_notice_prints_it(tmp_path, change, expected):
+    path = write(tmp_path, change)
+    if not expected:
+        assert load_spec(path).spec.agreement.signing_date is None
+        return
+    text = path.read_text(encoding="utf-8").splitlines()
+    lines = [n for n, line in enumerate(text, 1) if line.endswith("name: null")] + [line_of(path, "signing_date:")]
+    assert problems(path) == [(str(path), lines[ALL_BLANKS.index(key)], key, message) for key, message in expected]
+
+
+# ---------------------------------------------------------------- files outside the spec's folder (check_named_files)
+def png(path):
+    from PIL import Image
+    Image.new("RGB", (8, 4), "white").save(path, "PNG")
+
+
+AFTER = {"issue_date": "2024-02-27", "opening": ["本日、協定を締結しました。"]}
+
+
+@pytest.mark.parametrize("change, where, key, written", [
+    (setting("style", "{}house.yaml"), "style:", "style", "house.yaml"),
+    (setting("parties", "bureau", "logo", "{}logo.png"), "logo:", "parties.bureau.logo", "logo.png"),
+    (lambda d: d["press_notice"]["attachments"].append({"title": "会場案内図", "file": "{}map.pdf"}), "file:",
+     "press_notice.attachments[1].file", "map.pdf"),
+    (setting("press_notice", "after", dict(AFTER, attachments=[{"title": "写真", "file": "{}photo.pdf"}])), "file:",
+     "press_notice.after.attachments[0].file", "photo.pdf"),
+    (setting("press_notice", "also", ["{}other.yaml"]), "-", "press_notice.also[0]", "other.yaml"),
+])
+def test_a_file_outside_the_specs_folder_is_refused_at_its_key_where_outside_files_are_not_allowed(
+        tmp_path, change, where, key, written):
+    """A service building specs sent by others (allow_outside=False) must not let a
+    spec reach the server's files: each kind of file a spec names is refused at its
+    own key; inside the folder, or from the command line, it is accepted."""
+    for name in ("house.yaml", "other.yaml"):
+        (tmp_path / name).write_text("issuer: x\n", encoding="utf-8")
+    png(tmp_path / "logo.png")
+    for name in ("map.pdf", "photo.pdf"):
+        (tmp_path / name).write_bytes(pdf_bytes())
+    (tmp_path / "sub").mkdir()
+
+    def spec_at(folder, prefix):
+        def filled(data):
+            change(data)
+            text = yaml.safe_dump(data, allow_unicode=True).replace("{}", prefix)
+            data.clear()
+            data.update(yaml.safe_load(text))
+        return write(folder, filled)
+    path = spec_at(tmp_path / "sub", "../")
+    with pytest.raises(InputError) as raised:
+        load_spec(path, allow_outside=False, others=False)
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.problems] == [
+        (str(path), line_of(path, where + " ../"), key, f"{tmp_path / written} is outside the spec's folder, and here a"
+                                                      " spec may only name files inside its own folder")]
+    assert load_spec(path, allow_outside=True, others=False).spec
+    assert load_spec(spec_at(tmp_path, ""), allow_outside=False, others=False).spec
+
+
+def test_a_release_after_the_signing_without_attachments_of_its_own_names_no_file(tmp_path):
+    path = write(tmp_path, setting("press_notice", "after", AFTER))
+    assert load_spec(path, allow_outside=False).spec.press_notice.after.attachments is None
+
+
+def test_group_signatories_without_other_agreements_is_named_at_its_key(tmp_path):
+    path = write(tmp_path, setting("press_notice", "ceremony", "group_signatories", True))
+    assert problems(path) == [(str(path), line_of(path, "group_signatories:"), "press_notice.ceremony.group_signatories",
+                               "group_signatories groups the 締結者 of several agreements (press_notice.also), and this"
+                               " notice announces one: it would have no effect")]
+
+
+def test_a_misspelt_key_of_a_party_whose_id_is_also_a_key_gets_the_close_key(tmp_path):
+    # the id is the user's word: `logo` (a key of a party) must not be taken for the key logo:
+    def party_called_logo(data):
+        data["parties"]["logo"] = data["parties"].pop("kitami_it")
+        data["parties"]["logo"]["adress"] = data["parties"]["logo"].pop("address")
+        data["press_notice"]["ceremony"]["signatories"] = ["bureau", "logo"]
+    path = write(tmp_path, party_called_logo)
+    assert problems(path) == [(str(path), line_of(path, "adress:"), "parties.logo.adress",
+                               "unknown key 'adress'; did you mean 'address'?")]
+
+
+def test_every_field_of_the_schema_is_of_a_kind_whose_errors_are_worded():
+    """_explain words the error kinds of text, true/false, a choice, a list, a block
+    of keys and values.py's own (dates, times, the fiscal year): a field of another
+    kind (a plain int, float, tuple, date) would bring errors told in pydantic's words
+    only. This walks the schema, so that such a field is seen when it is added."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from jpdocs.schema import Spec
+    worded, seen, odd = {str, bool, type(None)}, set(), []
+
+    def leaves(annotation, where, parsed=False):
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            base, *meta = typing.get_args(annotation)
+            if base is not str:            # values.py's Date, Time, DateTime, FiscalYear: parsed before pydantic
+                assert any(type(m).__name__ == "BeforeValidator" for m in meta), where
+                return
+            leaves(base, where)
+        elif origin is typing.Literal:
+            return
+        elif origin is not None:           # list, dict, Union, Optional
+            for arg in typing.get_args(annotation):
+                leaves(arg, where, parsed)
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            walk(annotation)
+        elif annotation not in worded and not parsed:
+            odd.append((where, annotation))
+
+    def walk(model):
+        if model not in seen:
+            seen.add(model)
+            for name, field in model.model_fields.items():     # a field's own Annotated is in its metadata
+                parsed = any(type(m).__name__ == "BeforeValidator" for m in field.metadata)
+                leaves(field.annotation, f"{model.__name__}.{name}", parsed)
+    walk(Spec)
+    assert odd == [] and len(seen) > 20
+
+
+def test_an_error_kind_without_words_of_its_own_is_told_in_pydantics_words():
+    from jpdocs.spec_checks import _explain
+    err = {"type": "string_too_long", "msg": "String should have at most 3 characters", "input": "abcd"}
+    assert _explain(err, ("issuer",)) == "String should have at most 3 characters (got the text 'abcd')"
+
+
+@pytest.mark.parametrize("attachments", [
+    lambda file: {"attachments": ["概要", {"title": "地図", "file": file}]},
+    lambda file: {"after": dict(AFTER, attachments=[{"title": "地図", "file": file}])},
+])
+def test_an_attachment_outside_the_specs_folder_is_refused_unread(tmp_path, attachments):
+    """Where outside files are not allowed, whether a file out there exists or is a
+    PDF must not show in the messages either: the file is never read."""
+    (tmp_path / "secret.txt").write_text("not a PDF", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    for written in ("../secret.txt", "../missing.pdf"):
+        path = write(tmp_path / "sub", lambda d: d["press_notice"].update(attachments(written)))
+        with pytest.raises(InputError) as raised:
+            load_spec(path, allow_outside=False)
+        assert [p.message for p in raised.value.problems] == [
+            f"{tmp_path / written[3:]} is outside the spec's folder, and here a spec may only name files inside its"
+            " own folder"]
+
+
+def test_the_overview_attached_to_the_release_after_the_signing_without_areas_is_an_error_at_its_key(tmp_path):
+    def no_areas(data):
+        del data["agreement"]["areas"]
+        data["press_notice"]["attachments"] = []
+        data["press_notice"]["after"] = dict(AFTER, attachments=[{"title": "連携協定の概要", "document": "overview"}])
+    path = write(tmp_path, no_areas)
+    assert problems(path) == [(str(path), line_of(path, "document: overview"),
+                               "press_notice.after.attachments[0].document",
+                               "the overview sheet is made from agreement.areas, and this spec has none: there is no"
+                               " overview to attach (write the title alone to list it only)")]
+
+
+def test_a_bad_character_after_a_line_break_in_a_value_is_found(tmp_path):
+    # a newline is allowed, and the characters after it are checked as well
+    path = write(tmp_path, setting("press_notice", "opening", ["一行目\n二行目\tです"]))
+    assert [(key, message) for _, _, key, message in problems(path)] == [
+        ("press_notice.opening[0]", "the text contains a tab character; write a full-width space (\u3000) or spaces"
+                                    " instead (at character 8)")]
