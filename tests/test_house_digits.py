@@ -11,7 +11,6 @@ writes mixed) fails here.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import pytest

@@ -8,7 +8,6 @@ never runs into the name after it.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pdfplumber

@@ -22,7 +22,7 @@ from jpdocs.record import RECORD_NAME
 from conftest import ROOT, SEED_SPEC, run_generate
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from specgen import spread_dates, write_specs  # noqa: E402
+from specgen import write_specs  # noqa: E402
 
 
 def sha(path: Path) -> str:

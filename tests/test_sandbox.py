@@ -8,7 +8,6 @@ the real command line, and must stop with the template's file and line.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import stat
