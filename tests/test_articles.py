@@ -765,6 +765,16 @@ def test_a_heading_written_twice_is_an_error_at_the_specs_own_key(tmp_path):
                                   "two articles are headed 「秘密保持」 ('confidentiality' and 'costs'); change or remove one")]
 
 
+def test_an_article_without_a_heading_does_not_end_the_search_for_a_heading_written_twice(tmp_path):
+    spec = write_spec(tmp_path, "twice", standard=None, purpose=None, subject="連携", labels="両者", extra_articles=[
+        {"text": ["この協定は、連携について定める。"]},
+        {"heading": "協議", "text": ["両者は、協議する。"]},
+        {"heading": "協議", "text": ["両者は、誠実に協議する。"]}])
+    assert problems_of(spec) == [(str(spec), line_of(spec, "誠実に協議する。") - 2,
+                                  "agreement.document.extra_articles[2].heading",
+                                  "two articles are headed 「協議」 ('extra-2' and 'extra-3'); change or remove one")]
+
+
 def test_two_articles_of_the_spec_with_one_heading_are_named_at_the_later_ones_key(tmp_path):
     # Both are the spec's own: the error points at the second, the one that repeats the heading.
     spec = write_spec(tmp_path, "twice", extra_articles=[
@@ -827,18 +837,25 @@ def test_preamble_false_prints_none_and_the_text_begins_with_the_first_article(t
     assert named.preamble == "" and [s.label for s in named.signatories] == ["北海道オホーツク総合振興局", "北見工業大学"]
 
 
-@pytest.mark.parametrize("keys, key, message", [
-    ({"labels": ...}, "agreement.document.labels",           # 甲乙: nothing defines them
-     "without a preamble (preamble: false) nothing defines the labels 「甲」、「乙」 the signature blocks print"),
-    ({"labels": {"bureau": "振興局", "kitami_it": "北見工業大学"}}, "agreement.document.labels",
-     "without a preamble (preamble: false) nothing defines the label 「振興局」 the signature blocks print"),
-    ({"closing": ...}, "agreement.document.labels",          # the generated closing would print 関係者
-     "without a preamble (preamble: false) nothing defines 「関係者」, which the generated closing would print"),
+TAIL = ": call each party by its own name (labels: {id: name}), or write a preamble"
+
+
+@pytest.mark.parametrize("keys, where, message", [
+    ({"labels": ...}, "document:",                             # 甲乙: nothing defines them
+     "without a preamble (preamble: false) nothing defines the labels 「甲」、「乙」 the signature blocks print"
+     + TAIL + " that defines them"),
+    ({"labels": {"bureau": "振興局", "kitami_it": "北見工業大学"}}, "labels:",
+     "without a preamble (preamble: false) nothing defines the label 「振興局」 the signature blocks print"
+     + TAIL + " that defines them"),
+    ({"closing": ...}, "labels: 関係者",                        # the generated closing would print 関係者
+     "without a preamble (preamble: false) nothing defines 「関係者」, which the generated closing would print" + TAIL),
+    ({"standard": "包括連携", "purpose": "地域の発展に寄与すること", "extra_articles": ...}, "labels: 関係者",
+     "without a preamble (preamble: false) nothing defines 「関係者」, which the standard set's articles would print"
+     + TAIL),
 ])
-def test_preamble_false_with_a_label_nothing_defines_is_an_error(tmp_path, keys, key, message):
+def test_preamble_false_with_a_label_nothing_defines_is_an_error(tmp_path, keys, where, message):
     spec = no_preamble(tmp_path, "undefined", **keys)
-    [(file, line, got_key, got)] = problems_of(spec)
-    assert (file, got_key) == (str(spec), key) and got.startswith(message), got
+    assert problems_of(spec) == [(str(spec), line_of(spec, where), "agreement.document.labels", message)]
 
 
 def test_preamble_false_beside_a_subject_is_an_error(tmp_path):
