@@ -21,24 +21,12 @@ from struct import pack, unpack_from
 
 from reportlab.pdfbase.ttfonts import TTFontMaker
 
-from .font_hinting import glyph_without_instructions
-
-_MORE, _WORDS, _SCALE, _XY_SCALE, _TWO_BY_TWO = 1 << 5, 1 << 0, 1 << 3, 1 << 6, 1 << 7
-
+from .font_hinting import composite_parts, glyph_without_instructions
 
 def _components(data: bytes):
     """(offset of the glyph index, glyph index) of each part of a composite glyph."""
-    at, flags = 10, _MORE
-    while flags & _MORE:
-        flags, index = unpack_from(">HH", data, at)
-        yield at + 2, index
-        at += 4 + (4 if flags & _WORDS else 2)
-        if flags & _SCALE:
-            at += 2
-        elif flags & _XY_SCALE:
-            at += 4
-        elif flags & _TWO_BY_TWO:
-            at += 8
+    for at in composite_parts(data)[:-1]:
+        yield at + 2, unpack_from(">H", data, at + 2)[0]
 
 
 class Cutter:

@@ -83,11 +83,20 @@ def _strip_glyph(data: bytes) -> bytes:
         n = unpack_from(">H", data, at)[0]
         rest = at + 2 + n
         return data[:at] + b"\0\0" + data[rest:_simple_end(data, contours, rest)]
-    out = bytearray(data)                              # composite: the instructions follow the last component
-    at, flags = 10, _MORE
+    *parts, end = composite_parts(data)                # composite: the instructions follow the last part
+    out = bytearray(data[:end])
+    for at in parts:
+        out[at:at + 2] = pack(">H", unpack_from(">H", out, at)[0] & ~_INSTRUCTIONS)
+    return bytes(out)
+
+
+def composite_parts(data: bytes) -> list[int]:
+    """Where each part of a composite glyph starts (its flags, then the index of the
+    glyph it uses), and last, where the parts end (the instructions, if any, follow)."""
+    starts, at, flags = [], 10, _MORE
     while flags & _MORE:
-        flags = unpack_from(">H", out, at)[0]
-        out[at:at + 2] = pack(">H", flags & ~_INSTRUCTIONS)
+        starts.append(at)
+        flags = unpack_from(">H", data, at)[0]
         at += 4 + (4 if flags & _ARG_WORDS else 2)
         if flags & _SCALE:
             at += 2
@@ -95,7 +104,7 @@ def _strip_glyph(data: bytes) -> bytes:
             at += 4
         elif flags & _TWO_BY_TWO:
             at += 8
-    return bytes(out[:at])
+    return starts + [at]
 
 
 def strip(ttf: bytes) -> bytes:
