@@ -62,18 +62,11 @@ class FastText(PDFTextObject):
         font = getFont(self._fontname)
         if not (font._dynamicFont and font.shapable):
             return super()._formatText(text)
-        canv = self._canvas
-        doc, escape = canv._doc, canv._escape
+        escape = self._canvas._escape
         adv, off, nat = text.adv, text.off, text.nat
         out = []
-        tmpl = None
         at = 0
-        for subset, t in font.splitString(text, doc):
-            if subset != self._curSubset:
-                if not tmpl:
-                    tmpl = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
-                out.append(f"{font.getSubsetInternalName(subset, doc)} {tmpl}")
-                self._curSubset = subset
+        for t in self._subset_pieces(font, text, out):
             parts, nums, run = [], [], None       # run: where the bytes not yet written start
             for j in range(len(t)):
                 k = at + j
@@ -115,9 +108,17 @@ class FastText(PDFTextObject):
         font = getFont(self._fontname)
         if not font._dynamicFont:
             return super()._formatText(text)
-        canv = self._canvas
-        doc, escape = canv._doc, canv._escape
+        escape = self._canvas._escape
         out = []
+        for t in self._subset_pieces(font, text, out):
+            out.append(f"({escape(t)}) Tj")
+        return " ".join(out)
+
+    def _subset_pieces(self, font, text, out: list):
+        """The pieces of `text` in one font subset each, as reportlab splits it; where
+        the subset changes, its Tf (with the leading, as reportlab writes it) goes
+        to `out` first."""
+        doc = self._canvas._doc
         tmpl = None
         for subset, t in font.splitString(text, doc):
             if subset != self._curSubset:
@@ -125,5 +126,4 @@ class FastText(PDFTextObject):
                     tmpl = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
                 out.append(f"{font.getSubsetInternalName(subset, doc)} {tmpl}")
                 self._curSubset = subset
-            out.append(f"({escape(t)}) Tj")
-        return " ".join(out)
+            yield t
