@@ -105,8 +105,12 @@ def test_serve_listens_on_loopback_only_and_prints_its_address(tmp_path):
     import sys
     import urllib.request
     root = SEED_SPEC.parent.parent
+    # Ctrl+C as a terminal gives it: a test run started in the background of a
+    # non-interactive shell (a CI script, `cmd &`) passes SIGINT on *ignored*, and a
+    # Python started so keeps ignoring it: the app would never see the signal.
     proc = subprocess.Popen([sys.executable, str(root / "generate.py"), "serve", str(tmp_path), "--no-browser"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = proc.stdout.readline()
         m = re.match(r"jpdocs app: http://127\.0\.0\.1:(\d+)/  \(specs in (.+); Ctrl\+C stops it\)", line)
@@ -123,7 +127,12 @@ def test_serve_listens_on_loopback_only_and_prints_its_address(tmp_path):
                 assert sock.connect_ex((address, port)) != 0, address      # not reachable there
     finally:
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=30)
+        try:
+            out, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()            # no server left behind to hold the port
+            proc.communicate()
+            raise
     assert proc.returncode == 0 and "stopped" in out and err == ""
     bad = run_generate("serve", tmp_path / "missing", "--no-browser")
     assert bad.returncode == 1 and bad.stderr == f"error: {tmp_path / 'missing'}: not a folder (serve needs the folder of specs)\n"
