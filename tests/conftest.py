@@ -1,11 +1,13 @@
 """Shared fixtures: the real generator run on real specs, output read back."""
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_SPEC = ROOT / "specs" / "2024-02-27-okhotsk-kitami.yaml"
 SEED_TEXT = Path(__file__).resolve().parent / "data" / "seed.txt"  # copy of ../shared/seed/000_52e1c9292607b919.txt
 SHARED = ROOT.parent / "shared"
+
+
+# LibreOffice with a profile of this test run's own: with the user's profile, a
+# conversion hands its file to a LibreOffice already open on it (the user's, or another
+# test run's) and writes nothing here.
+_LO_PROFILE = Path(tempfile.mkdtemp(prefix="jpdocs-tests-lo-"))
+atexit.register(shutil.rmtree, _LO_PROFILE, ignore_errors=True)
+SOFFICE = ("soffice", f"-env:UserInstallation={_LO_PROFILE.as_uri()}", "--headless")
 
 
 def shared_file(*parts) -> Path:

@@ -15,7 +15,7 @@ from docx import Document as OpenDocx
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from conftest import ROOT, SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
+from conftest import ROOT, SEED_SPEC, SOFFICE, needs_poppler, no_space, pdf_text, run_generate
 from jpdocs.articles import compose
 from jpdocs.spec import load_spec
 from jpdocs.style import load_style
@@ -257,7 +257,7 @@ def test_dates_in_the_docx_summary_are_never_split(year, tmp_path):
     import os
     import subprocess
     out, _, _ = year
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out / "annual-2024.docx")],
+    subprocess.run([*SOFFICE, "--convert-to", "pdf", "--outdir", str(tmp_path), str(out / "annual-2024.docx")],
                    env=dict(os.environ, HOME=str(tmp_path)), capture_output=True, timeout=300, check=True)
     lines = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(tmp_path / "annual-2024.pdf"), "-"],
                            capture_output=True, text=True, check=True).stdout.splitlines()

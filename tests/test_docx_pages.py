@@ -16,7 +16,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import SEED_SPEC, no_space
+from conftest import SEED_SPEC, SOFFICE, no_space
 from test_agreement import build, write_spec
 
 pytestmark = [pytest.mark.slow,
@@ -33,7 +33,7 @@ CASES = [("a07-p3", 7, 3), ("a10-p2", 10, 2), ("a12-p4", 12, 4), ("a13-p6", 13, 
 
 def convert(docx_path: Path, outdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)],
+    subprocess.run([*SOFFICE, "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)],
                    env=dict(os.environ, HOME=str(outdir)), capture_output=True, timeout=300, check=True)
     return outdir / (docx_path.stem + ".pdf")
 
@@ -183,7 +183,7 @@ def every_docx(tmp_path_factory) -> list[Path]:
         copy = flat / f"{path.parent.name}--{path.name}"
         shutil.copy(path, copy)
         copies.append(str(copy))
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(flat), *copies],
+    subprocess.run([*SOFFICE, "--convert-to", "pdf", "--outdir", str(flat), *copies],
                    env=dict(os.environ, HOME=str(root)), capture_output=True, timeout=900, check=True)
     return made
 
@@ -291,7 +291,7 @@ def test_the_tight_notice_is_libreoffice_ignoring_punctuation_compression(tmp_pa
     notice = folder / "press-notice.docx"
     with zipfile.ZipFile(notice) as z:
         assert b'<w:characterSpacingControl w:val="compressPunctuation"/>' in z.read("word/settings.xml")
-    subprocess.run(["soffice", "--headless", "--convert-to", "odt", "--outdir", str(tmp_path), str(notice)],
+    subprocess.run([*SOFFICE, "--convert-to", "odt", "--outdir", str(tmp_path), str(notice)],
                    env=dict(os.environ, HOME=str(tmp_path)), capture_output=True, timeout=300, check=True)
     odt, fixed = tmp_path / "press-notice.odt", tmp_path / "compressed.odt"
     setting = b'CharacterCompressionType" config:type="short">'

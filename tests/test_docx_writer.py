@@ -13,6 +13,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from conftest import SOFFICE
+
 from jpdocs import model as m
 from jpdocs.errors import InputError
 from jpdocs.style import TEMPLATES, load_style
@@ -366,7 +368,7 @@ def test_reference_is_deterministic_and_up_to_date(tmp_path):
 def test_libreoffice_renders_with_the_biz_ud_fonts(sample, tmp_path):
     """LibreOffice finds the fonts by the names written (BIZ UD明朝 …) through
     fontconfig; if it did not, it would print with a substitute and still exit 0."""
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(sample)],
+    subprocess.run([*SOFFICE, "--convert-to", "pdf", "--outdir", str(tmp_path), str(sample)],
                    env=dict(os.environ, HOME=str(tmp_path)), capture_output=True, timeout=180, check=True)
     pdf = tmp_path / (sample.stem + ".pdf")
     listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout

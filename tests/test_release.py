@@ -16,7 +16,7 @@ import pytest
 import yaml
 from pypdf import PdfReader, PdfWriter
 
-from conftest import ROOT, SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
+from conftest import ROOT, SEED_SPEC, SOFFICE, needs_poppler, no_space, pdf_text, run_generate
 
 FONTS = ROOT / "fonts"
 
@@ -423,7 +423,7 @@ def test_libreoffice_does_not_stretch_the_line_before_a_break(tmp_path):
     data = seed_data()
     data["press_notice"]["ceremony"]["venue"] = "オホーツク合同庁舎\n１階保健所会議室"
     out = build(write_spec(tmp_path, data), tmp_path / "out", "--kinds", "press-notice", "--format", "docx")
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out / "press-notice.docx")],
+    subprocess.run([*SOFFICE, "--convert-to", "pdf", "--outdir", str(tmp_path), str(out / "press-notice.docx")],
                    env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}, capture_output=True, timeout=180, check=True)
     venue = next(cs for _, t, cs in lines_of(tmp_path / "press-notice.pdf") if t.startswith("オホーツク合同庁舎"))
     assert venue[-1]["x1"] - venue[0]["x0"] < 9 * 10.5 + 1, [c["x0"] for c in venue]
