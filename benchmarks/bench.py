@@ -65,7 +65,7 @@ def verdict(ok: bool, target: str) -> str:
 # ---------------------------------------------------------------- warm, against Typst
 def build_rate(specs: list[Path], out: Path) -> tuple[float, float]:
     """Documents per second of wall time and of processor time."""
-    from jpdocs import batch
+    from jpdocs.build import batch
     start, cpu = time.perf_counter(), time.process_time()
     for s in specs:
         res = batch.build_one(str(s), str(out), ("pdf",), None, force=True)
@@ -75,9 +75,9 @@ def build_rate(specs: list[Path], out: Path) -> tuple[float, float]:
 
 def notice_text(spec: Path) -> str:
     """A spec's press notice as plain text, paragraph by paragraph, from the document model."""
-    from jpdocs import model
-    from jpdocs.build import make_documents, style_for
-    from jpdocs.spec import load_spec
+    from jpdocs.content import model
+    from jpdocs.build.documents import make_documents, style_for
+    from jpdocs.spec.load import load_spec
     loaded = load_spec(spec)
     doc = make_documents(loaded, style_for(loaded))[0]
     return "\n".join(model.plain_text(b.inlines) for b in model.walk(doc.blocks) if hasattr(b, "inlines"))
@@ -105,7 +105,7 @@ def typst_rate(compiler, folder: Path, sources: list[bytes]) -> tuple[float, flo
 
 
 def warm(tmp: Path, docs: int, runs: int) -> tuple[tuple, tuple | None]:
-    from jpdocs import batch
+    from jpdocs.build import batch
     specs = write_specs(tmp / "warm", spread_dates((runs + 1) * docs, seed=11), notice_only=True)
     rounds = [specs[i * docs:(i + 1) * docs] for i in range(runs + 1)]    # round 0 warms up
     batch._init_worker(("pdf",), None)
@@ -131,7 +131,7 @@ def warm(tmp: Path, docs: int, runs: int) -> tuple[tuple, tuple | None]:
 
 
 def profile(tmp: Path, docs: int) -> None:
-    from jpdocs import batch
+    from jpdocs.build import batch
     specs = write_specs(tmp / "prof", spread_dates(docs + 1, seed=13), notice_only=True)
     batch._init_worker(("pdf", "docx"), None)
     batch.build_one(str(specs[0]), str(tmp / "p"), ("pdf", "docx"), None)

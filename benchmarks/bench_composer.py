@@ -19,7 +19,8 @@ from reportlab.platypus import Paragraph  # noqa: E402
 from reportlab.platypus.flowables import KeepTogether  # noqa: E402
 from reportlab.platypus.tables import Table  # noqa: E402
 
-from jpdocs import build, spec  # noqa: E402
+from jpdocs.build import documents as build
+from jpdocs.spec import load as spec  # noqa: E402
 from jpdocs.writers import blocks, pdf  # noqa: E402
 from jpdocs.writers.composer import JParagraph  # noqa: E402
 

@@ -32,7 +32,7 @@ DEFAULT_SPECS = [ROOT / "specs" / "2024-02-27-okhotsk-kitami.yaml",
 def untagged():
     """Draw on a canvas that tags nothing."""
     from reportlab.pdfgen.canvas import Canvas
-    from jpdocs import signing
+    from jpdocs.pdf import signing
     from jpdocs.writers import pages
     saved = pages.tagging_canvas, signing._tag_fields
     pages.tagging_canvas = lambda tree, forms=False: Canvas
@@ -48,8 +48,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=30, help="builds of each PDF, each way (default 30)")
     ap.add_argument("specs", nargs="*", type=Path, default=DEFAULT_SPECS)
     args = ap.parse_args()
-    from jpdocs.build import make_documents, render_files, style_for
-    from jpdocs.spec import load_spec
+    from jpdocs.build.documents import make_documents, render_files, style_for
+    from jpdocs.spec.load import load_spec
     from jpdocs.writers.fit import fit_style
 
     print(f"tagging cost, median of {args.runs} builds each way (ms); target: under {TARGET:.0%}")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .arguments import Parser, RawFormatter, tr
 from .errors import InputError, Problem
-from .style import ROOT
+from .spec.style import ROOT
 
 SPECS = ROOT / "specs"
 OUTPUT = ROOT / "output"
@@ -50,7 +50,7 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def _kinds(value: str) -> tuple[str, ...]:
-    from .build import KINDS, RELEASES
+    from .build.documents import KINDS, RELEASES
     names = [k.name for k in KINDS] + list(RELEASES)
     parts = tuple(p.strip() for p in value.split(",") if p.strip())
     bad = [p for p in parts if p not in names]
@@ -178,10 +178,10 @@ def run_check(argv: list[str]) -> int:
     """Validate: the spec, its text against the fonts, and the documents composed and
     laid out in memory exactly as the build makes them (so text too long for its page
     is found here too). Nothing is written."""
-    from .build import render_spec
+    from .build.documents import render_spec
     from .output import safe_folder_name
-    from .source import dotted
-    from .spec import load_spec
+    from .spec.source import dotted
+    from .spec.load import load_spec
     args = check_parser().parse_args(argv)
     if not _templates_ok(args.templates):
         return 1
@@ -205,7 +205,7 @@ def run_check(argv: list[str]) -> int:
 
 
 def run_build(argv: list[str]) -> int:
-    from .batch import run
+    from .build.batch import run
     args = build_parser().parse_args(argv)
     if not _templates_ok(args.templates):
         return 1
@@ -262,7 +262,7 @@ def _password(args) -> bytes | None:
     import getpass
     import os
     if args.password_file:
-        from .textfile import read_utf8
+        from .spec.textfile import read_utf8
         lines = read_utf8(args.password_file, "password file", "--password-file", MAX_PASSWORD_FILE).splitlines()
         return lines[0].encode() if lines else b""
     if "JPDOCS_P12_PASSWORD" in os.environ:
@@ -273,7 +273,7 @@ def _password(args) -> bytes | None:
 
 
 def run_sign(argv: list[str]) -> int:
-    from .signing import default_output, sign_file
+    from .pdf.signing import default_output, sign_file
     args = sign_parser().parse_args(argv)
     out = args.output or default_output(args.pdf, args.field)
     try:
@@ -329,7 +329,7 @@ def annual_parser() -> argparse.ArgumentParser:
 def run_annual(argv: list[str]) -> int:
     from .annual.rows import NoAgreements, annual_files
     from .annual.book import FORMATS, build_annual
-    from .style import load_style
+    from .spec.style import load_style
     from .japanese import fiscal_year_problem
     args = annual_parser().parse_args(argv)
     trouble = fiscal_year_problem(args.fiscal_year)

@@ -36,7 +36,7 @@ class LayoutProblem(InputError):
     """Text too long for the page it must stand on, found while laying a document
     out. The writers do not know the spec, so they describe the page instead:
     `parts` are (a reader's name for a part, its height in points, its text), and
-    `explain(name, height)` says what is wrong, naming a part. build.py turns this
+    `explain(name, height)` says what is wrong, naming a part. build/documents.py turns this
     into a problem at the key and line whose text the tallest part holds."""
 
     def __init__(self, file: str, parts: list[tuple[str, float, str]], explain):

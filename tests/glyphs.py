@@ -14,8 +14,8 @@ import pdfplumber
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
-from jpdocs import model as m
-from jpdocs.style import HouseStyle, load_style
+from jpdocs.content import model as m
+from jpdocs.spec.style import HouseStyle, load_style
 from jpdocs.writers.pdf import render_pdf
 
 NO_START = set("、。，．」』）〕］｝〉》】〙〗〟’”？！‼ー々ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ〜～・：；％℃")

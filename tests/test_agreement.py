@@ -16,11 +16,11 @@ from pypdf import PdfReader
 
 from certs import make_p12
 from conftest import SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
-from jpdocs.articles import compose
+from jpdocs.content.articles import compose
 from jpdocs.errors import InputError
-from jpdocs.signing import signature_fields
-from jpdocs.spec import load_spec
-from jpdocs.style import load_style
+from jpdocs.pdf.signing import signature_fields
+from jpdocs.spec.load import load_spec
+from jpdocs.spec.style import load_style
 
 EXTRA_PARTIES = {
     "kitami_city": {"name": "北見市", "address": "北海道北見市大通西２丁目１番地",

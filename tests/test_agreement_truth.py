@@ -15,11 +15,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from jpdocs import japanese
-from jpdocs.articles import compose
+from jpdocs.content.articles import compose
 from jpdocs.errors import InputError
-from jpdocs.spec import load_spec
-from jpdocs.style import load_style
-from jpdocs.term import notice_deadline, term_of
+from jpdocs.spec.load import load_spec
+from jpdocs.spec.style import load_style
+from jpdocs.spec.term import notice_deadline, term_of
 
 from conftest import SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
 

@@ -16,9 +16,9 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from conftest import ROOT, SEED_SPEC, SOFFICE, needs_poppler, no_space, pdf_text, run_generate
-from jpdocs.articles import compose
-from jpdocs.spec import load_spec
-from jpdocs.style import load_style
+from jpdocs.content.articles import compose
+from jpdocs.spec.load import load_spec
+from jpdocs.spec.style import load_style
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from specgen import spread_dates, write_specs  # noqa: E402

@@ -48,7 +48,7 @@ def test_schema_dates_accept_era_dates_and_signatories_pick_parties():
 
 def test_schema_validates_the_seed_and_refuses_a_misspelt_key():
     jsonschema = pytest.importorskip("jsonschema")
-    from jpdocs.source import parse_yaml
+    from jpdocs.spec.source import parse_yaml
     s = spec_schema()
     jsonschema.Draft202012Validator.check_schema(s)
     for spec in sorted(SEED_SPEC.parent.glob("*.yaml")):       # as an editor reads them (YAML 1.2: dates are text)
@@ -64,8 +64,8 @@ def test_schema_accepts_every_spec_jpdocs_accepts():
     """The schema must never flag in an editor what the generator accepts."""
     jsonschema = pytest.importorskip("jsonschema")
     from jpdocs.errors import InputError
-    from jpdocs.source import parse_yaml
-    from jpdocs.spec import load_spec
+    from jpdocs.spec.source import parse_yaml
+    from jpdocs.spec.load import load_spec
     s, checked = spec_schema(), 0
     root = SEED_SPEC.parent.parent
     for spec in sorted([*root.joinpath("specs").glob("*.yaml"), *root.joinpath("tests").rglob("*.yaml")]):
@@ -176,7 +176,7 @@ def test_an_edit_changes_only_its_lines_and_keeps_comments_and_order():
     keys = [line.split(":")[0].strip() for line in new_lines if line and not line.startswith((" ", "#"))]
     assert keys == ["issuer", "parties", "agreement", "press_notice"]
     # and jpdocs reads it back as the form meant it
-    from jpdocs.source import parse_yaml
+    from jpdocs.spec.source import parse_yaml
     back, _ = parse_yaml(Path("x.yaml"), out.encode())
     assert back["press_notice"]["ceremony"]["end"] == "11:30"
     assert back["parties"]["bureau"]["address"] == "true"

@@ -7,10 +7,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, SEED_SPEC
-from jpdocs.articles import compose, document_title, party_label_words, polite, title_lines
+from jpdocs.content.articles import compose, document_title, party_label_words, polite, title_lines
 from jpdocs.errors import InputError
-from jpdocs.spec import load_spec
-from jpdocs.style import load_style
+from jpdocs.spec.load import load_spec
+from jpdocs.spec.style import load_style
 from test_agreement import write_spec
 
 SPORTS = ROOT / "specs" / "2016-03-07-sports-culture-tourism.yaml"
@@ -437,7 +437,7 @@ def test_name_line_with_title_sets_the_title_and_the_name_on_one_line():
 
 def test_name_line_with_title_beside_a_name_label_is_refused():
     from pydantic import ValidationError
-    from jpdocs.style import AgreementStyle
+    from jpdocs.spec.style import AgreementStyle
     with pytest.raises(ValidationError, match="no name line for signature_labels.name to label"):
         AgreementStyle(name_line="with_title", signature_labels={"name": "氏名"})
     assert AgreementStyle(name_line="with_title", signature_labels={"title": "代表者"}).name_line == "with_title"

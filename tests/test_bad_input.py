@@ -165,7 +165,7 @@ def test_utf8_with_bom_builds(tmp_path, capsys):
 
 def test_era_dates_and_full_width_digits_are_read(tmp_path):
     from conftest import SEED_SPEC
-    from jpdocs.spec import load_spec
+    from jpdocs.spec.load import load_spec
     text = SEED_SPEC.read_text(encoding="utf-8").replace("issue_date: 2024-02-16", "issue_date: 令和６年２月16日")
     path = tmp_path / "era.yaml"
     path.write_text(text, encoding="utf-8")

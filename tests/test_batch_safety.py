@@ -27,7 +27,8 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="ne
 HANGING = """
 import sys, time
 sys.path.insert(0, {root!r})
-from jpdocs import cli, spec
+from jpdocs import cli
+from jpdocs.spec import load as spec
 real = spec.load_spec
 def load_spec(path):
     if str(path).endswith("/hang.yaml"):
@@ -166,7 +167,7 @@ def _square_or_die(task: int) -> int:
 
 
 def test_the_pool_reports_each_task_once_whatever_its_worker_does():
-    from jpdocs.workers import run_tasks
+    from jpdocs.build.workers import run_tasks
     outcomes = dict(run_tasks(list(range(8)), 2, init=lambda: None, work=_square_or_die, time_limit=2))
     assert sorted(outcomes) == list(range(8))
     assert outcomes[3].status == "died" and "SIGKILL" in outcomes[3].value
@@ -176,7 +177,7 @@ def test_the_pool_reports_each_task_once_whatever_its_worker_does():
 
 
 def test_workers_that_cannot_start_fail_the_tasks_instead_of_looping():
-    from jpdocs.workers import run_tasks
+    from jpdocs.build.workers import run_tasks
     start = time.monotonic()
     outcomes = list(run_tasks([1, 2, 3], 2, init=lambda: os._exit(7), work=_square_or_die))
     assert sorted(t for t, _ in outcomes) == [1, 2, 3]
@@ -197,7 +198,7 @@ def test_a_time_limit_too_short_for_anything_is_a_failure_named_never_a_tracebac
 
 
 def test_the_alarm_ringing_at_any_moment_of_a_build_in_this_process_gives_a_result(monkeypatch):
-    from jpdocs import batch
+    from jpdocs.build import batch
 
     def quick(spec, *args):
         return batch.Result(spec, "built")

@@ -82,7 +82,7 @@ def test_pointing_at_another_templates_folder_rebuilds(tmp_path):
 def test_the_generator_version_ignores_the_app_but_not_the_writers(tmp_path, monkeypatch):
     """Editing the local app's form must not rebuild every spec; editing a writer must."""
     import shutil
-    from jpdocs import record
+    from jpdocs.build import record
     root = tmp_path / "src"
     shutil.copytree(record.PACKAGE, root / "jpdocs", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(record.ROOT / "requirements.txt", root / "requirements.txt")
@@ -100,7 +100,7 @@ def test_the_generator_version_ignores_the_app_but_not_the_writers(tmp_path, mon
         with open(root / "jpdocs" / "i18n.py", "a", encoding="utf-8") as f:
             f.write("\n# a message's language rule changed\n")
         assert version() == before
-        with open(root / "jpdocs" / "term.py", "a", encoding="utf-8") as f:
+        with open(root / "jpdocs" / "spec" / "term.py", "a", encoding="utf-8") as f:
             f.write("\n# a changed rule\n")
         assert version() != before
     finally:

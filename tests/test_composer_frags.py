@@ -16,7 +16,7 @@ from specgen import spread_dates, write_specs  # noqa: E402
 
 
 def test_plain_paragraphs_get_the_parsers_frags(tmp_path, monkeypatch):
-    from jpdocs import batch
+    from jpdocs.build import batch
     from jpdocs.writers import composer
     made = composer._plain_frags
     seen = {"plain": 0, "parsed": 0}

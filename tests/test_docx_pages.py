@@ -223,8 +223,8 @@ def test_page_numbers_as_libreoffice_prints_them(tmp_path, several):
     it cannot evaluate the first page's IF field (see writers/docx/page.py, write_footer), so a
     one-page document made longer by an edit has no - 1 - there in LibreOffice (Word
     evaluates the field and prints it)."""
-    from jpdocs import model as m
-    from jpdocs.style import load_style
+    from jpdocs.content import model as m
+    from jpdocs.spec.style import load_style
     from jpdocs.writers.docx import render_docx
     body = [m.Paragraph([m.Text("本文の段落です。" * 12)]) for _ in range(70 if several else 3)]
     made = tmp_path / "made.docx"

@@ -15,9 +15,9 @@ from docx.oxml.ns import qn
 
 from conftest import SOFFICE
 
-from jpdocs import model as m
+from jpdocs.content import model as m
 from jpdocs.errors import InputError
-from jpdocs.style import TEMPLATES, load_style
+from jpdocs.spec.style import TEMPLATES, load_style
 from jpdocs.writers.docx import write_docx
 from jpdocs.writers.ooxml import DISPLAY_NAMES
 

@@ -14,7 +14,7 @@ from specgen import spread_dates, write_specs  # noqa: E402
 
 def _build_all(specs, out):
     """Every PDF of the specs, and of the seed spec with its originals and copy."""
-    from jpdocs import batch
+    from jpdocs.build import batch
     for spec, extra in [*((s, None) for s in specs), (SEED_SPEC, {"copies": True})]:
         folder = out / ("copies" if extra else "plain")
         res = batch.build_one(str(spec), str(folder), ("pdf",), None, force=True, extra=extra)
@@ -23,7 +23,7 @@ def _build_all(specs, out):
 
 
 def test_paragraphs_drawn_the_short_way_are_reportlabs_bytes(tmp_path, monkeypatch):
-    from jpdocs import batch
+    from jpdocs.build import batch
     from jpdocs.writers import composer, drawing
     specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(3, seed=31), notice_only=True)]
     specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")

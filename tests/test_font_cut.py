@@ -1,4 +1,4 @@
-"""font_cut.py cuts a subset to the same bytes as reportlab's makeSubset followed by
+"""fonts/cut.py cuts a subset to the same bytes as reportlab's makeSubset followed by
 font_hinting.strip: on random glyph sets of the bundled fonts (cut twice, so that
 the second cut reads the glyphs it remembers), on a font with composite glyphs,
 and on every subset of real builds."""
@@ -16,7 +16,7 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _reportlab(face, subset):
-    from jpdocs.font_hinting import strip
+    from jpdocs.fonts.hinting import strip
     return strip(TTFontFace.makeSubset(face, subset))
 
 
@@ -28,7 +28,7 @@ def _random_sets(face, rnd, count):
 
 @pytest.mark.parametrize("name", ["BIZUDMincho-Regular", "BIZUDGothic-Regular", "BIZUDGothic-Bold"])
 def test_random_glyph_sets_cut_as_reportlab_cuts_them(name):
-    from jpdocs.font_cut import Cutter
+    from jpdocs.fonts.cut import Cutter
     face = TTFontFace(str(ROOT / "fonts" / f"{name}.ttf"))
     cutter = Cutter(face)
     assert cutter.usable()
@@ -44,7 +44,7 @@ def test_random_glyph_sets_cut_as_reportlab_cuts_them(name):
 def test_composite_glyphs_are_renumbered_as_reportlab_does():
     from struct import unpack_from
 
-    from jpdocs.font_cut import Cutter
+    from jpdocs.fonts.cut import Cutter
     face = TTFontFace(str(DEJAVU))
     glyf, pos = face.get_table("glyf"), face.glyphPos
     composite = [c for c, g in face.charToGlyph.items()
@@ -58,7 +58,8 @@ def test_composite_glyphs_are_renumbered_as_reportlab_does():
 
 
 def test_the_subsets_of_real_builds_are_reportlabs(tmp_path, monkeypatch):
-    from jpdocs import batch, font_cut, font_subsets
+    from jpdocs.build import batch
+    from jpdocs.fonts import cut as font_cut, subsets as font_subsets
     cut = font_cut.Cutter.cut
     seen = []
 
@@ -81,7 +82,7 @@ def test_the_subsets_of_real_builds_are_reportlabs(tmp_path, monkeypatch):
 def test_loca_format_is_chosen_by_the_hinted_size_as_reportlab_chooses_it():
     """A glyph set whose glyphs take more than 128 KB with their instructions and less
     without them: reportlab's long loca stays, written for the smaller glyph table."""
-    from jpdocs.font_cut import Cutter
+    from jpdocs.fonts.cut import Cutter
     face = TTFontFace(str(ROOT / "fonts" / "BIZUDMincho-Regular.ttf"))
     pos, subset, hinted = face.glyphPos, [0], 0
     for code, g in sorted(face.charToGlyph.items()):

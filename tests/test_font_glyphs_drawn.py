@@ -1,6 +1,6 @@
 """The embedded font subsets carry the glyphs the document draws and no others:
 reportlab's default "ASCII readable" subsets put all 95 ASCII glyphs into every
-font's first subset, drawn or not, a sixth of a press notice (fonts.py turns it
+font's first subset, drawn or not, a sixth of a press notice (fonts/registry.py turns it
 off). Read from the PDF: every character a subset's ToUnicode CMap maps is one
 the page's text has."""
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _mapped(font) -> set[str]:
 
 
 def test_a_notice_embeds_only_the_glyphs_it_draws(tmp_path):
-    from jpdocs import batch
+    from jpdocs.build import batch
     batch._init_worker(("pdf",), None)
     res = batch.build_one(str(SEED_SPEC), str(tmp_path), ("pdf",), None, force=True)
     assert res.status == "built", res.problems

@@ -1,5 +1,5 @@
 """The embedded font subsets carry no hinting, and nothing else of the font is lost
-(font_hinting.py): every glyph's outline, advance and side bearing read back from
+(fonts/hinting.py): every glyph's outline, advance and side bearing read back from
 the PDF of a real build is the one in the font file, and each subset is a TrueType
 file that fontTools reads whole (checksums included)."""
 from __future__ import annotations
@@ -88,7 +88,7 @@ def test_stripping_a_font_with_hinting_keeps_its_glyphs():
     simple glyphs alike survive (the font's hinting tables are really there to remove)."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
-    from jpdocs.font_hinting import strip
+    from jpdocs.fonts.hinting import strip
     face = TTFontFile(str(ROOT / "fonts" / "BIZUDMincho-Regular.ttf"))
     codes = [c for c in sorted(face.charToGlyph) if 0x3000 <= c < 0x3100][:255]
     hinted = face.makeSubset(codes)

@@ -150,7 +150,7 @@ VARIANTS.update({
     "postal-without-address": (_C0, _C0 + "      postal_code: 093-8585\n"),
     "postal-bad": (_C0, _C0 + "      postal_code: '0938585'\n      address: 網走市\n"),
 })
-# The agreement's articles, parties and labels (articles.py, spec_checks.py), a part
+# The agreement's articles, parties and labels (articles.py, spec/checks.py), a part
 # too tall for any page (writers/problems.py); a final- variant is checked with --final.
 _STD = "    standard: 包括連携"
 _STD_LINE = "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
@@ -250,7 +250,7 @@ VARIANTS.update({
     "attachment-other-no-areas": _also("companion-no-areas.yaml", extra=[("attachments: [{title: 連携協定の概要, document: overview}]",
                                  "attachments: [{title: 連携協定の概要, document: overview}, {title: 別の協定の概要, document: overview, spec: companion-no-areas.yaml}]")]),
 })
-# The agreement's notes (build.py) and a house style that cannot be used.
+# The agreement's notes (build/documents.py) and a house style that cannot be used.
 VARIANTS.update({
     "writing-note": (_STD, "    standard: 包括連携（です・ます）"),
     "draft-no-areas": [(_AREAS, ""), ("attachments: [{title: 連携協定の概要, document: overview}]", "attachments: []"),
@@ -287,7 +287,7 @@ TEMPLATE_VARIANTS = {
     "header": '<document kind="press-notice"><table widths="10"><tr><td header="x">a</td></tr></table></document>',
     "glyph": "<document kind='press-notice'><p>\U00020BB7</p></document>",
 }
-# House styles of one mistake each (style.py, article_sets.py, fonts.py), named by a
+# House styles of one mistake each (style.py, article_sets.py, fonts/registry.py), named by a
 # variant's style: (written beside the variants, like the COMPANIONS).
 _STYLE = "issuer: 北海道オホーツク総合振興局\n"
 STYLE_VARIANTS = {
@@ -345,9 +345,9 @@ FILES = {
 def _findings(path: Path, templates: Path | None = None) -> list:
     """Problems, warnings and notes of one spec, as `check` finds them (cli.run_check);
     a spec whose name starts with final- as `check --final` does."""
-    from jpdocs.build import render_spec
+    from jpdocs.build.documents import render_spec
     from jpdocs.output import safe_folder_name
-    from jpdocs.spec import load_spec
+    from jpdocs.spec.load import load_spec
     found = []
     try:
         loaded = load_spec(path)
@@ -363,7 +363,7 @@ def _build_findings(tmp: Path) -> dict[str, list]:
     """The problems of real builds (batch.run, one spec at a time, in this process) that
     `check` never meets: the output folder in the way, two specs for one folder, a time
     limit."""
-    from jpdocs import batch
+    from jpdocs.build import batch
     out: dict[str, list] = {}
 
     def spec(rel: str) -> Path:
@@ -703,7 +703,7 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         return ["sign", pdf, "--field", field, "--p12", p12, "-o", tmp / out, *extra], env
 
     twice = tmp / "signed-once.pdf"
-    from jpdocs.signing import sign_file
+    from jpdocs.pdf.signing import sign_file
     signed = sign_file(src, "甲", good, b"secret", tmp / "signed.pdf").read_bytes()
     at = signed.index(b"/Producer")                       # a byte the signature covers
     (tmp / "tampered.pdf").write_bytes(signed[:at + 3] + b"X" + signed[at + 4:])
@@ -961,7 +961,8 @@ def test_the_modules_whose_messages_are_all_in_japanese_stay_so():
     gap = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gap)
     result, catalogue = gap.scan()
-    full = ("article_sets.py", "schema.py", "templating.py", "spec.py", "writers/problems.py")
+    full = ("content/article_sets.py", "spec/schema.py", "content/templating.py", "spec/load.py",
+            "writers/problems.py")
     for module in full:
         done, left, _ = result[module]
         assert done and not left, (module, left)

@@ -328,7 +328,7 @@ def test_the_release_after_the_signing_of_several_agreements_is_refused(tmp_path
 
 def test_an_other_spec_outside_the_folder_is_refused_where_files_must_stay_inside(tmp_path):
     from jpdocs.errors import InputError
-    from jpdocs.spec import load_spec
+    from jpdocs.spec.load import load_spec
     inner = tmp_path / "inner"
     inner.mkdir()
     (tmp_path / "city-company.yaml").write_text(COMPANY, encoding="utf-8")

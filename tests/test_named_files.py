@@ -204,7 +204,7 @@ def test_a_house_style_with_a_typo_is_still_told_key_by_key(tmp_path):
 # ---------------------------------------------------------------- files outside the spec's folder
 def test_files_outside_the_spec_folder_are_noted_by_check_and_refused_when_confined(tmp_path):
     from jpdocs.errors import InputError
-    from jpdocs.spec import load_spec
+    from jpdocs.spec.load import load_spec
     png(tmp_path / "shared" / "logo.png")
     write(tmp_path / "shared" / "style.yaml", "name: 本庁\n")
     spec = write(tmp_path / "events" / "spec.yaml", spec_text(style="../shared/style.yaml", logo="../shared/logo.png"))

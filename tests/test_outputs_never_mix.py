@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from jpdocs import cli, output
-from jpdocs.record import RECORD_NAME
+from jpdocs.build.record import RECORD_NAME
 
 from conftest import ROOT, SEED_SPEC, run_generate
 
@@ -171,7 +171,7 @@ def test_two_signings_into_one_file_at_once_one_wins_and_the_other_is_told(tmp_p
         assert len(wrote) == 1, f"round {round_}: {results}"
         loser = results[1 - wrote[0]]
         assert loser[1] == 1 and "already exists; a signed file is never rewritten" in loser[0][1]
-        from jpdocs.signing import signature_fields
+        from jpdocs.pdf.signing import signature_fields
         signed = [f.name for f in signature_fields(target.read_bytes()) if f.signed]
         assert signed == [("甲", "乙")[wrote[0]]], f"round {round_}: the winner's signature is the one kept"
         assert not list(tmp_path.glob(".*.part"))

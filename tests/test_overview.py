@@ -13,11 +13,11 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from conftest import ROOT, SEED_SPEC, SEED_TEXT, needs_poppler, no_space, pdf_text, run_generate
-from jpdocs import markup, model as m
+from jpdocs.content import markup, model as m
 from jpdocs.japanese import fix_radicals, name_lines
-from jpdocs.spec import load_spec
+from jpdocs.spec.load import load_spec
 from jpdocs.writers.ooxml import style_by_id
-from jpdocs.style import load_style
+from jpdocs.spec.style import load_style
 from jpdocs.writers.fit import scaled
 
 TITLE = "北海道オホーツク総合振興局と北見工業大学との包括連携協定の概要"

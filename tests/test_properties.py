@@ -11,10 +11,10 @@ import os
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from jpdocs.build import make_documents, render_files, style_for
+from jpdocs.build.documents import make_documents, render_files, style_for
 from jpdocs.errors import InputError
-from jpdocs.source import load_yaml
-from jpdocs.spec import load_spec
+from jpdocs.spec.source import load_yaml
+from jpdocs.spec.load import load_spec
 
 from conftest import SEED_SPEC
 

@@ -20,9 +20,11 @@ import pytest
 from jinja2.exceptions import SecurityError
 from pydantic import BaseModel
 
-from jpdocs import build, cli, sandbox, templating
-from jpdocs.spec import load_spec
-from jpdocs.style import TEMPLATES, load_style
+from jpdocs.build import documents as build
+from jpdocs import cli
+from jpdocs.content import sandbox, templating
+from jpdocs.spec.load import load_spec
+from jpdocs.spec.style import TEMPLATES, load_style
 
 from conftest import ROOT, SEED_SPEC
 
@@ -72,7 +74,7 @@ def test_every_attribute_of_every_object_in_the_context_is_allowed_or_refused_as
     # The context really holds what the attack used: the house style (whose methods gave Paths),
     # the project's pydantic models and dataclasses, and plain data.
     assert {type(style), dict, list, str, dt.date} <= kinds
-    assert any(isinstance(o, BaseModel) and type(o).__module__ == "jpdocs.schema" for o in objects)
+    assert any(isinstance(o, BaseModel) and type(o).__module__ == "jpdocs.spec.schema" for o in objects)
     tried_types = set()
     refused = 0
     for obj in objects:

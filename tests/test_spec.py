@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from jpdocs.errors import InputError
-from jpdocs.spec import load_spec
+from jpdocs.spec.load import load_spec
 
 from conftest import SEED_SPEC, run_generate
 

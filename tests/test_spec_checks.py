@@ -1,4 +1,4 @@
-"""spec_checks.py in process and fast (the mutation run uses these): each check's
+"""spec/checks.py in process and fast (the mutation run uses these): each check's
 problem or warning compared whole — file, line, key and message — on the seed
 spec with one value changed."""
 from __future__ import annotations
@@ -9,10 +9,10 @@ import pytest
 import yaml
 
 from conftest import SEED_SPEC
-from jpdocs.articles import compose
+from jpdocs.content.articles import compose
 from jpdocs.errors import InputError
-from jpdocs.spec import load_spec
-from jpdocs.style import load_style
+from jpdocs.spec.load import load_spec
+from jpdocs.spec.style import load_style
 
 BASE = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
 
@@ -311,7 +311,7 @@ def pdf_bytes(pages: int = 1, password: str | None = None) -> bytes:
 
 
 def test_an_attachment_pdf_that_cannot_be_used_is_said_why(tmp_path):
-    from jpdocs.spec_checks import pdf_trouble
+    from jpdocs.spec.checks import pdf_trouble
     good, locked, empty, text, broken, folder = (tmp_path / n for n in (
         "map.pdf", "locked.pdf", "empty.pdf", "notes.pdf", "broken.pdf", "folder.pdf"))
     good.write_bytes(pdf_bytes())
@@ -332,7 +332,7 @@ def test_an_attachment_pdf_that_cannot_be_used_is_said_why(tmp_path):
 
 
 def test_the_pdf_header_is_looked_for_in_the_first_kilobyte_only(tmp_path):
-    from jpdocs.spec_checks import pdf_trouble
+    from jpdocs.spec.checks import pdf_trouble
     late, early = tmp_path / "late.pdf", tmp_path / "early.pdf"
     late.write_bytes(b" " * 1020 + pdf_bytes())            # %PDF- ends one byte past the first kilobyte
     early.write_bytes(b" " * 1019 + pdf_bytes())
@@ -418,7 +418,7 @@ def test_the_release_after_the_signing_needs_the_agreement_and_its_attachments_a
 
 def test_problems_are_sorted_by_line_then_key_those_without_a_line_first():
     from jpdocs.errors import Problem
-    from jpdocs.spec_checks import sort_problems
+    from jpdocs.spec.checks import sort_problems
     ps = [Problem("f", 2, "a", "x"), Problem("f", 1, "b", "x"), Problem("f", None, "z", "x"), Problem("f", 1, "a", "x")]
     assert [(p.line, p.key) for p in sort_problems(ps)] == [(None, "z"), (1, "a"), (1, "b"), (2, "a")]
 
@@ -804,7 +804,7 @@ def test_every_field_of_the_schema_is_of_a_kind_whose_errors_are_worded():
 
     from pydantic import BaseModel
 
-    from jpdocs.schema import Spec
+    from jpdocs.spec.schema import Spec
     worded, seen, odd = {str, bool, type(None)}, set(), []
 
     def leaves(annotation, where, parsed=False):
@@ -836,7 +836,7 @@ def test_every_field_of_the_schema_is_of_a_kind_whose_errors_are_worded():
 
 
 def test_an_error_kind_without_words_of_its_own_is_told_in_pydantics_words():
-    from jpdocs.spec_checks import _explain
+    from jpdocs.spec.checks import _explain
     err = {"type": "string_too_long", "msg": "String should have at most 3 characters", "input": "abcd"}
     assert _explain(err, ("issuer",)) == "String should have at most 3 characters (got the text 'abcd')"
 

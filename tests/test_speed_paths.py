@@ -25,7 +25,8 @@ def test_a_subset_remembered_gives_the_bytes_cut_afresh(tmp_path):
     subsets (and their /Widths and ToUnicode CMaps) and its paragraphs' line breaks
     (composer._composed) from the caches and must be byte for byte the first, and
     the same as A built by a fresh process (which cuts every subset anew)."""
-    from jpdocs import batch, font_subsets
+    from jpdocs.build import batch
+    from jpdocs.fonts import subsets as font_subsets
     from jpdocs.writers import composer
     a, b = write_specs(tmp_path / "specs", spread_dates(2, seed=17), notice_only=True)
     batch._init_worker(("pdf",), None)
@@ -49,7 +50,7 @@ def test_a_subset_remembered_gives_the_bytes_cut_afresh(tmp_path):
 
 def _missing_the_long_way(text, fonts, fallbacks):
     """missing_chars as it was written before: a membership test per character and font."""
-    from jpdocs.fonts import glyph_map
+    from jpdocs.fonts.registry import glyph_map
     codes = set(map(ord, text))
     codes.discard(10)
     maps = [glyph_map(n) for n in fonts]
@@ -60,8 +61,8 @@ def _missing_the_long_way(text, fonts, fallbacks):
 
 
 def test_glyph_coverage_filtered_in_c_finds_what_the_long_way_found():
-    from jpdocs.fonts import covers, missing_chars, register
-    from jpdocs.style import load_style
+    from jpdocs.fonts.registry import covers, missing_chars, register
+    from jpdocs.spec.style import load_style
     names = sorted(set(register(load_style()).values()))
     # characters some font lacks (Latin in a Japanese font is there; 𠮷, emoji and
     # variation selectors are not), mixed into ordinary Japanese text
@@ -84,8 +85,8 @@ def test_the_docx_zip_is_the_one_python_docx_saving_and_rewriting_made(tmp_path)
     """document_bytes takes the parts from python-docx instead of saving its zip and
     rewriting it: the bytes must be those the rewrite made."""
     from jpdocs.writers import docx as docx_writer, ooxml
-    from jpdocs.build import make_documents, style_for
-    from jpdocs.spec import load_spec
+    from jpdocs.build.documents import make_documents, style_for
+    from jpdocs.spec.load import load_spec
 
     def the_long_way(document) -> bytes:
         raw, fixed = io.BytesIO(), io.BytesIO()
@@ -180,7 +181,7 @@ def test_a_font_changed_in_place_is_hashed_again(tmp_path, monkeypatch):
     import hashlib
     import os
     from jpdocs.files import read_regular_file_stat
-    from jpdocs.fontcache import content_digest
+    from jpdocs.fonts.cache import content_digest
     monkeypatch.setenv("JPDOCS_CACHE", str(tmp_path / "cache"))
     font = tmp_path / "font.ttf"
     font.write_bytes((ROOT / "fonts" / "BIZUDGothic-Bold.ttf").read_bytes()[:200_000])
@@ -226,7 +227,7 @@ p12, _ = make_p12(Path({out!r}))
 os.environ["JPDOCS_P12_PASSWORD"] = "secret"
 pdf = Path({out!r}) / {stem!r} / "agreement.pdf"
 assert main(["sign", str(pdf), "--field", "甲", "--p12", str(p12), "-o", str(pdf.with_name("signed.pdf"))]) == 0
-from jpdocs.signing import broken_signatures, signature_fields
+from jpdocs.pdf.signing import broken_signatures, signature_fields
 data = pdf.with_name("signed.pdf").read_bytes()
 print("broken:", broken_signatures(data), [(f.name, f.signed) for f in signature_fields(data)])
 """
@@ -248,7 +249,7 @@ def test_signature_fields_without_pyhankos_signers_then_signing_in_the_same_proc
 def test_importing_jpdocs_as_a_library_leaves_the_hosts_imports_alone():
     """Only the program (generate.py) defers imports: `import jpdocs` in someone
     else's process must not swap their modules for stand-ins."""
-    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import jpdocs, jpdocs.spec, jpdocs.build\n"
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import jpdocs, jpdocs.spec.load, jpdocs.build.documents\n"
             "from jpdocs.lazy_imports import defer; defer('pyhanko.sign')\n"
             "import PIL.Image, urllib.request, importlib.metadata, pyhanko.sign\n"
             "print([type(m).__name__ for m in (PIL.Image, urllib.request, importlib.metadata, pyhanko.sign)])")

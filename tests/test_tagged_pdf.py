@@ -17,9 +17,9 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from conftest import ROOT, SEED_SPEC, run_generate
 
-from jpdocs import model as m
-from jpdocs.build import make_documents, style_for
-from jpdocs.spec import load_spec
+from jpdocs.content import model as m
+from jpdocs.build.documents import make_documents, style_for
+from jpdocs.spec.load import load_spec
 
 page = pytest.importorskip("page")
 
@@ -269,7 +269,7 @@ def test_the_annual_book_validates_and_its_contents_are_links(tmp_path):
     # read back: the heads are the office's columns, and each agreement's row follows,
     # in signing order (the list a screen reader walks row by row)
     from jpdocs.annual.blocks import headings
-    from jpdocs.style import load_style
+    from jpdocs.spec.style import load_style
     style = load_style(office / "style.yaml")
     chars = _chars(pdf)
     pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}

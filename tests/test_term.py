@@ -1,4 +1,4 @@
-"""The term of validity (jpdocs/term.py) in process, with every expected day and
+"""The term of validity (jpdocs/spec/term.py) in process, with every expected day and
 reason written out: the default end, why it was chosen, the renewal notice's last
 day, and the terms that cannot be met. test_agreement_truth.py checks the same term
 in the built documents; these are fast enough for the mutation run."""
@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from jpdocs.schema import Validity
-from jpdocs.term import Term, add_period, notice_deadline, problem_of, term_of
+from jpdocs.spec.schema import Validity
+from jpdocs.spec.term import Term, add_period, notice_deadline, problem_of, term_of
 
 D = dt.date
 

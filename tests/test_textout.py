@@ -40,7 +40,7 @@ def both_ways(monkeypatch):
 
 
 def test_placed_runs_are_written_as_reportlab_writes_them(tmp_path, both_ways):
-    from jpdocs import batch
+    from jpdocs.build import batch
     specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(6, seed=23), notice_only=True)]
     specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
                     if not p.name.endswith(".facts.yaml"))[:4]

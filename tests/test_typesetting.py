@@ -13,8 +13,8 @@ import sys
 
 import pytest
 
-from jpdocs import model as m
-from jpdocs.style import Grid, load_style
+from jpdocs.content import model as m
+from jpdocs.spec.style import Grid, load_style
 
 from conftest import ROOT, SEED_SPEC, run_generate
 from glyphs import HANGING, NO_END, NO_START, ink_right, is_japanese, read_lines, render, text_block

@@ -21,7 +21,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from jpdocs.style import load_style  # noqa: E402
+from jpdocs.spec.style import load_style  # noqa: E402
 from jpdocs.writers.ooxml import (  # noqa: E402
     FIXED_TIME, REFERENCE, THEME_ATTRS, schema_order, apply_house_style, borders, display_name, el, font_names,
     put, save_deterministic, set_page,

@@ -6,8 +6,8 @@ import re
 import unicodedata
 
 from .. import japanese
-from .. import model as m
-from ..style import HouseStyle
+from ..content import model as m
+from ..spec.style import HouseStyle
 from .rows import Row
 from .columns import house_date
 

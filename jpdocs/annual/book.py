@@ -12,7 +12,7 @@ from .spreadsheet import csv_bytes
 from .web import html_fragment, html_page
 from .pdf import render_annual_pdf
 from ..output import write_outputs
-from ..style import HouseStyle
+from ..spec.style import HouseStyle
 from ..writers.docx import render_docx
 from ..writers.geometry import text_margins
 

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import japanese
-from ..spec import LoadedSpec
-from ..style import AnnualColumn, HouseStyle
-from ..term import term_of
+from ..spec.load import LoadedSpec
+from ..spec.style import AnnualColumn, HouseStyle
+from ..spec.term import term_of
 
 DASH = "－"                      # an empty cell
 

@@ -21,14 +21,14 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from xml.sax.saxutils import escape
 
-from .. import model as m
+from ..content import model as m
 from .rows import Row
 from .columns import partners, department, validity
 from .blocks import title_of, issuer_of, cover_blocks, contents_entries, summary_table
-from ..build import make_documents
+from ..build.documents import make_documents
 from ..errors import LayoutProblem
-from ..locate import located, located_among
-from ..style import HouseStyle
+from ..content.locate import located, located_among
+from ..spec.style import HouseStyle
 from ..writers.fit import fit_style
 from ..writers.blocks import BlockBuilder
 from ..writers.pages import Placing, content_id, document_settings

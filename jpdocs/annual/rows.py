@@ -9,8 +9,8 @@ from pathlib import Path
 
 from .. import japanese
 from ..errors import InputError, Problem
-from ..spec import LoadedSpec, load_spec
-from ..style import HouseStyle
+from ..spec.load import LoadedSpec, load_spec
+from ..spec.style import HouseStyle
 from .columns import Value, value, house_date
 
 SPEC_SUFFIXES = (".yaml", ".yml")
@@ -58,8 +58,8 @@ def annual_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 
 def _is_house_style(path: Path) -> bool:
     """A YAML file whose top-level keys are a house style's and none a spec's."""
-    from ..source import load_yaml
-    from ..style import STYLE_KEYS
+    from ..spec.source import load_yaml
+    from ..spec.style import STYLE_KEYS
     try:
         data, _ = load_yaml(path)
     except (InputError, OSError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..style import ANNUAL_DATE_DATA, HouseStyle
+from ..spec.style import ANNUAL_DATE_DATA, HouseStyle
 from .rows import Row
 
 # ---------------------------------------------------------------- CSV

@@ -6,7 +6,7 @@ import html
 import re
 
 from .. import japanese
-from ..style import AnnualColumn, HouseStyle
+from ..spec.style import AnnualColumn, HouseStyle
 from .rows import Row
 from .columns import DASH, Value
 from .columns import partner_names, department

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from ..arguments import Parser, tr
-from ..style import ROOT
+from ..spec.style import ROOT
 
 SPECS = ROOT / "specs"         # as the command line's default (cli.py imports this module, not the reverse)
 from .i18n import environment_gettext as _gettext

@@ -41,9 +41,9 @@ def build_text(path: Path, text: str, formats=("pdf",), kinds="preview",
     """(files, problems, notes) of the spec text as if saved at `path`; the notes are
     lines in the reader's language (`say`)."""
     say = say or i18n.messages(None)
-    from ..build import KINDS, render_spec
+    from ..build.documents import KINDS, render_spec
     from ..output import safe_folder_name
-    from ..spec import load_spec
+    from ..spec.load import load_spec
     kinds = [k.name for k in KINDS] if kinds == "preview" else kinds
     with BUILD_LOCK:
         try:
@@ -84,7 +84,7 @@ def era_labels(dates: dict) -> dict:
     """{key path: 令和６年２月27日（火）} for the dates the form shows; a value that is
     not a date gets nothing (its problem is shown by the build)."""
     from .. import japanese
-    from ..values import _date      # the spec's own reading of a date (ISO or era), with its refusals
+    from ..spec.values import _date      # the spec's own reading of a date (ISO or era), with its refusals
     out = {}
     for key, value in (dates or {}).items():
         if not isinstance(value, str) or not value.strip() or len(value) > 40:

@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 
-from ..source import _IMPLICIT
+from ..spec.source import _IMPLICIT
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What YAML 1.1 readers (PyYAML, many editors) take for a number or a boolean, though

@@ -27,7 +27,7 @@ _KINDS = {"date": "date", "time": "time", "date-time": "date-time"}
 
 @lru_cache(maxsize=1)
 def _built() -> str:
-    from ..schema import Spec
+    from ..spec.schema import Spec
     schema = Spec.model_json_schema()
     defs = schema.setdefault("$defs", {})
     defs["Spec"] = {k: v for k, v in schema.items() if k not in ("$defs",)}

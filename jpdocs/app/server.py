@@ -93,7 +93,7 @@ class App:
 
     def read(self, path: Path) -> bytes:
         from ..files import FileRefused, read_regular_file
-        from ..source import MAX_BYTES
+        from ..spec.source import MAX_BYTES
         try:
             return read_regular_file(path, MAX_BYTES, "spec")
         except FileRefused as exc:
@@ -112,7 +112,7 @@ class App:
 
     def _load_problems(self, path: Path, raw: bytes, exc: Exception, say=None) -> list:
         from ..errors import InputError
-        from ..source import parse_yaml
+        from ..spec.source import parse_yaml
         try:
             parse_yaml(path, raw)
         except InputError as err:

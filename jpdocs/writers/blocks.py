@@ -17,8 +17,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, Spacer, Table, TableStyle)
 
-from .. import fonts, images, model as m
-from ..style import HouseStyle
+from ..fonts import registry as fonts
+from ..spec import images
+from ..content import model as m
+from ..spec.style import HouseStyle
 from .columns import fitted_widths
 from .composer import JParagraph
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side

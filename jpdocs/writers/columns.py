@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from reportlab.pdfbase import pdfmetrics
 
-from .. import fonts, model as m
-from ..style import HouseStyle
+from ..fonts import registry as fonts
+from ..content import model as m
+from ..spec.style import HouseStyle
 
 MAX_SHARE = 1 / 3
 _SLACK = 1.0          # points: rounding in Word's layout of the same width

@@ -21,9 +21,9 @@ import io
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepTogether, Table
 
-from .. import model as m
+from ..content import model as m
 from ..errors import LayoutProblem
-from ..style import HouseStyle
+from ..spec.style import HouseStyle
 from .blocks import BlockBuilder
 from .pages import doc_template, page_size, text_width
 from .problems import flowable_text

@@ -8,7 +8,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (Flowable, Image)
 
-from .. import fonts, model as m
+from ..fonts import registry as fonts
+from ..content import model as m
 from .tags import TaggingCanvas
 
 

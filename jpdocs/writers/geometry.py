@@ -7,7 +7,7 @@ line holds the same characters and a page the same lines in both files.
 """
 from __future__ import annotations
 
-from ..style import HouseStyle
+from ..spec.style import HouseStyle
 
 FRAME_PAD = 6.0                        # points of frame padding inside each margin, each side
 MM = 72 / 25.4                         # points per millimetre

@@ -27,10 +27,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
-from .. import fonts
+from ..fonts import registry as fonts
 from ..errors import fail
 from ..output import write_atomic
-from ..style import TEMPLATES, HouseStyle, ParagraphStyle
+from ..spec.style import TEMPLATES, HouseStyle, ParagraphStyle
 from .geometry import FRAME_PAD, text_margins
 
 A4 = (11906, 16838)                                       # twips, portrait

@@ -12,8 +12,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate
 
-from .. import model as m
-from ..style import HouseStyle
+from ..content import model as m
+from ..spec.style import HouseStyle
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .tags import Node, tagging_canvas
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from .. import model as m
+from ..content import model as m
 from ..output import write_atomic
-from ..style import HouseStyle
+from ..spec.style import HouseStyle
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .blocks import BlockBuilder
 from .fit import fit_style

@@ -22,9 +22,9 @@ import docx
 from docx.oxml.ns import qn
 from docx.shared import Length
 
-from ... import model as m
+from ...content import model as m
 from ...output import write_atomic
-from ...style import HouseStyle
+from ...spec.style import HouseStyle
 from ..ooxml import FIXED_TIME, document_bytes, no_stretch_before_breaks, set_page, styled_reference
 from .blocks import write_blocks
 from .numbering import add_numbering, list_levels

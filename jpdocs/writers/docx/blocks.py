@@ -11,7 +11,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ... import images, model as m
+from ...spec import images
+from ...content import model as m
 from ..ooxml import ARTICLE, PPR, RPR, el, paragraph_style, put, twips
 from . import fields
 from .numbering import numbering_of, set_number, style_by_id_in

@@ -7,7 +7,7 @@ import unicodedata
 
 from docx.oxml.ns import qn
 
-from ... import model as m
+from ...content import model as m
 from ...japanese import IROHA_ITEMS
 from ..ooxml import ARTICLE, PPR, el, put, style_by_id
 

@@ -9,8 +9,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from ... import model as m
-from ...style import HouseStyle
+from ...content import model as m
+from ...spec.style import HouseStyle
 from ..ooxml import PPR, put, set_page
 from . import fields
 

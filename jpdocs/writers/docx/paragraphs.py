@@ -10,8 +10,9 @@ from dataclasses import dataclass, replace
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from ... import fonts, model as m
-from ...style import HouseStyle
+from ...fonts import registry as fonts
+from ...content import model as m
+from ...spec.style import HouseStyle
 from ..ooxml import ALIGN, PPR, RPR, display_name, font_names, paragraph_style, put, role_font, set_fonts, twips
 from . import fields
 

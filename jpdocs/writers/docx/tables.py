@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.table import _Cell
 
-from ... import model as m
+from ...content import model as m
 from ..columns import fitted_widths
 from ..ooxml import PPR, TBLPR, TCPR, TRPR, VALIGN, borders, el, put, twips
 from .paragraphs import Ctx, para

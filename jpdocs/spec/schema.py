@@ -2,7 +2,7 @@
 
 English keys, Japanese values. Parties are declared once under `parties:` (their
 order gives the labels 甲, 乙, 丙 …) and referred to by id from the documents. Every
-model refuses unknown keys; spec.py turns pydantic's findings into messages.
+model refuses unknown keys; spec/load.py turns pydantic's findings into messages.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator,
                       model_validator)
 
-from . import japanese
+from .. import japanese
 from .values import Date, DateTime, FiscalYear, Time
 
 # Text a user writes: one line or more, never empty.

@@ -1,6 +1,6 @@
 """The event spec: one YAML file read, checked and validated (load_spec).
 
-The schema is in schema.py, the checks and messages in spec_checks.py; here they
+The schema is in schema.py, the checks and messages in spec/checks.py; here they
 are put together so that every problem is reported at once, each with file, line
 and key path, and what was mended on the way comes back as warnings.
 """
@@ -10,11 +10,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
 from .schema import Spec
 from .source import line_of, load_yaml, parse_yaml
-from .files import is_within, resolve_file
-from .spec_checks import (check_named_files, check_text, cross_check, mend_radicals, named_files, problems_of,
+from ..files import is_within, resolve_file
+from .checks import (check_named_files, check_text, cross_check, mend_radicals, named_files, problems_of,
                           sort_problems)
 from .values import describe
 

@@ -25,7 +25,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from . import model as m
-from .errors import fail
+from ..errors import fail
 
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 # A newline inside a value (templating._finalize): a line break in text, a space in

@@ -13,9 +13,10 @@ from typing import get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from . import images, japanese
-from .errors import Problem
-from .files import is_within, resolve_file
+from . import images
+from .. import japanese
+from ..errors import Problem
+from ..files import is_within, resolve_file
 from .schema import Spec
 from .source import dotted, line_of
 from .values import describe
@@ -235,7 +236,7 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                                     " or say issuing: false if this party is not of the issuing side"))
     if notice:
         from .joint import check_also
-        from .notice import check_notice
+        from .notice_checks import check_notice
         problems += check_notice(spec, name, lines)
         problems += check_also(spec, name, lines)
         problems += _check_attachments(spec, name, lines)
@@ -357,7 +358,7 @@ MAX_ATTACHMENT = 100_000_000      # a map or a flyer; larger is surely the wrong
 def pdf_trouble(path: Path) -> str | None:
     """Why a PDF to attach cannot be used, or None."""
     import io
-    from .files import FileRefused, read_regular_file
+    from ..files import FileRefused, read_regular_file
     try:
         data = read_regular_file(path, MAX_ATTACHMENT, "attachment")   # never a FIFO or a device
     except FileRefused as exc:

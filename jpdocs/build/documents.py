@@ -1,6 +1,6 @@
 """One spec → its documents on disk.
 
-    spec (spec.py) → markup text (templating.py) → document model (markup.py)
+    spec (spec/load.py) → markup text (templating.py) → document model (markup.py)
         → PDF bytes (writers/pdf.py) and DOCX bytes (writers/docx/) → files
 
 Every document of a spec is made in memory first and written only when all of
@@ -12,16 +12,17 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import images, markup, model
-from .errors import InputError, LayoutProblem, Problem
-from .fonts import covers, fallback_names, font_for, missing_chars, register
-from .locate import located, spec_strings
-from .output import safe_folder_name, write_outputs
-from .source import dotted
-from .spec import LoadedSpec
-from .style import TEMPLATES, HouseStyle, StyleFileError, load_style
-from .templating import render
-from .textfile import templates_used
+from ..spec import images
+from ..content import markup, model
+from ..errors import InputError, LayoutProblem, Problem
+from ..fonts.registry import covers, fallback_names, font_for, missing_chars, register
+from ..content.locate import located, spec_strings
+from ..output import safe_folder_name, write_outputs
+from ..spec.source import dotted
+from ..spec.load import LoadedSpec
+from ..spec.style import TEMPLATES, HouseStyle, StyleFileError, load_style
+from ..content.templating import render
+from ..spec.textfile import templates_used
 
 FORMATS = ("pdf", "docx")
 
@@ -75,10 +76,10 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     }
     ctx["ki"] = []
     if spec.press_notice:
-        from .notice import compose_ki, signatory_rows
+        from ..content.notice import compose_ki, signatory_rows
         groups = None
         if spec.press_notice.also:
-            from .joint import announced
+            from ..spec.joint import announced
             groups = announced(loaded)
         ctx["ki"], notes = compose_ki(spec, style, loaded.path, loaded.lines, groups)
         ctx["signatory_rows"] = signatory_rows(spec)
@@ -88,7 +89,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         ctx["after_attachments"] = notice.after.attachments_or(notice.attachments)
         ctx["after_contacts"] = notice.contacts if notice.after.contacts is None else notice.after.contacts
     if agreement_text:
-        from .articles import compose
+        from ..content.articles import compose
         ctx["text"] = compose(loaded, style, final=final)
         loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
     return ctx
@@ -98,7 +99,7 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
     """What was chosen for the user in the agreement, to be printed by the build and
     by check: which articles came from the standard set and which from the spec,
     and a term's end the spec did not give."""
-    from . import japanese
+    from .. import japanese
     notes = []
     by_origin: dict[str, list[str]] = {"standard": [], "changed": [], "spec": []}
     for art in text.articles:
@@ -360,18 +361,18 @@ def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: 
     out = {}
     # The layout is made for the DOCX too: its page count decides whether the DOCX
     # carries page numbers (- 1 -), as the PDF does only past one page.
-    from .writers.pdf import render_pdf_layout
+    from ..writers.pdf import render_pdf_layout
     data, seals, pages = render_pdf_layout(doc, style, forms=fields)
     if "pdf" in formats:
         if pdfa:
-            from .pdfa import make_pdfa
+            from ..pdf.pdfa import make_pdfa
             data = make_pdfa(data, doc)
         if seals and fields:
-            from .signing import add_signature_fields
+            from ..pdf.signing import add_signature_fields
             data = add_signature_fields(data, seals)
         out["pdf"] = data
     if "docx" in formats:
-        from .writers.docx import render_docx
+        from ..writers.docx import render_docx
         out["docx"] = render_docx(doc, style, page_numbers=pages > 1)
     return out
 
@@ -416,7 +417,7 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
         for doc in make_documents(loaded, style, needed_kinds(loaded, kinds), templates, final=final):
             doc_style = style
             if doc.fit_one_page:
-                from .writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too
+                from ..writers.fit import fit_style   # the sizes the PDF settles on, for the DOCX too
                 doc_style = fit_style(doc, style, str(loaded.path))
             made[doc.kind] = (doc, doc_style)
             if kinds is not None and doc.kind not in kinds:
@@ -430,7 +431,7 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
                     data = render_files(version, style, ("pdf",), pdfa=pdfa, fields=not is_copy)["pdf"]
                     pending[f"{doc.kind}-{suffix}.pdf"] = data
         if releases:
-            from .release import render_release
+            from ..pdf.release import render_release
             for name in releases:
                 parts = [(a.title, other_document(loaded, a, style_override, templates, final) if a.spec
                           else made[a.document] if a.document else loaded.file(a.file))
@@ -445,7 +446,7 @@ def other_document(loaded: LoadedSpec, attachment, style_override: Path | None, 
                    final: bool) -> tuple[model.Document, HouseStyle]:
     """A document of another spec the notice announces (press_notice.also), made as that
     spec makes it (its own house style, unless --style), to attach to the release."""
-    from .joint import other_of
+    from ..spec.joint import other_of
     other = other_of(loaded, attachment.spec)
     style = style_for(other, style_override)
     try:
@@ -453,7 +454,7 @@ def other_document(loaded: LoadedSpec, attachment, style_override: Path | None, 
     except LayoutProblem as exc:
         raise located(exc, other) from None
     if doc.fit_one_page:
-        from .writers.fit import fit_style
+        from ..writers.fit import fit_style
         return doc, fit_style(doc, style, str(other.path))
     return doc, style
 

@@ -13,11 +13,11 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from .errors import InputError, Problem
-from .files import FileRefused, check_regular, read_regular_file
+from ..errors import InputError, Problem
+from ..files import FileRefused, check_regular, read_regular_file
 from .source import MAX_BYTES, dotted, line_of, load_yaml, parse_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 FONTS = ROOT / "fonts"
 DEFAULT_STYLE = TEMPLATES / "house-style.yaml"
@@ -357,7 +357,7 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
 
 
 def font_trouble(path: Path) -> str | None:
-    """Why a font file cannot be used, as far as its path tells (fonts.py reads it)."""
+    """Why a font file cannot be used, as far as its path tells (fonts/registry.py reads it)."""
     try:
         check_regular(path, "font file")
     except FileRefused as exc:

@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from . import japanese
+from .. import japanese
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
 from .record import Hasher, Record, options_key
 
 SAVE_EVERY = 1.0       # seconds between record writes during a run (and once at the end)
@@ -54,8 +54,10 @@ def _init_worker(formats, style_override) -> None:
     global _hasher
     _hasher = Hasher()
     try:
-        from . import build, fonts, templating
-        from .style import load_style
+        from . import documents as build
+        from ..fonts import registry as fonts
+        from ..content import templating
+        from ..spec.style import load_style
         style = load_style(style_override)
         fonts.register(style)
         fonts.fallback_names(style)
@@ -63,9 +65,9 @@ def _init_worker(formats, style_override) -> None:
         for kind in build.KINDS:
             env.get_template(kind.template)
         if "pdf" in formats:
-            from .writers import pdf  # noqa: F401
+            from ..writers import pdf  # noqa: F401
         if "docx" in formats:
-            from .writers import docx  # noqa: F401
+            from ..writers import docx  # noqa: F401
     except Exception:
         pass       # a broken style or template is reported per spec, with its file and line
 
@@ -75,9 +77,9 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
     """Build one spec; never raises (a failure is a Result). `extra` holds the other
     build options (templates, copies, pdfa, kinds), passed on to build.build."""
     global _hasher
-    from .build import build, style_for
+    from .documents import build, style_for
     from .record import input_files
-    from .spec import load_spec
+    from ..spec.load import load_spec
     _hasher = _hasher or Hasher()
     override = Path(style_override) if style_override else None
     extra = extra or {}
@@ -96,7 +98,7 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
     except InputError as exc:
         return Result(spec, "failed", problems=exc.problems)
     except OSError as exc:     # outside the writes, which say more (output.write_outputs)
-        from .output import describe
+        from ..output import describe
         return Result(spec, "failed", problems=[Problem(str(exc.filename or spec), None, "", describe(exc))])
     except Exception as exc:   # a bug must not stop the other specs; say where it was
         where = traceback.extract_tb(exc.__traceback__)[-1]
@@ -130,7 +132,7 @@ class Progress:
                               f" failed {self.counts['failed']}  {rate:.0f}/s ")
             self.stream.flush()
         elif result.status != "unchanged" or verbose_unchanged:
-            from .i18n import for_environment          # built: / 作成: as the locale says
+            from ..i18n import for_environment          # built: / 作成: as the locale says
             print(f"{for_environment().label(result.status)} {result.spec}", file=self.stream, flush=True)
 
     def close(self) -> None:
@@ -301,7 +303,7 @@ def _build_task(spec: str, args: tuple) -> Result:
 def _save(record: Record) -> None:
     """The record only saves work: when it cannot be written, say so and go on (the
     next run rebuilds what it would have skipped)."""
-    from .output import describe
+    from ..output import describe
     try:
         record.save()
     except (OSError, InputError) as exc:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import fail
+from ..errors import fail
 from .source import _looks_japanese
 
 # A template names the templates it includes by a literal name.
@@ -17,7 +17,7 @@ def read_utf8(path: Path, what: str, key: str = "", limit: int = 1_000_000) -> s
     """The text of `path` (a BOM is dropped), a regular file of at most `limit`
     bytes (never a FIFO or a device: files.py). `what` names the file in messages
     ("template", "password file"); `key` is the option or key that gave it."""
-    from .files import FileRefused, read_regular_file
+    from ..files import FileRefused, read_regular_file
     try:
         data = read_regular_file(path, limit, what)
     except FileRefused as exc:

@@ -24,11 +24,11 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
-from . import model as m
-from .style import HouseStyle
-from .writers.blocks import BlockBuilder
-from .writers.pages import content_id, document_settings, numbered_canvas, page_size
-from .writers.tags import Node, xmp_packet
+from ..content import model as m
+from ..spec.style import HouseStyle
+from ..writers.blocks import BlockBuilder
+from ..writers.pages import content_id, document_settings, numbered_canvas, page_size
+from ..writers.tags import Node, xmp_packet
 
 
 class _Start(Flowable):

@@ -2,7 +2,7 @@
 already stripped: the same bytes as `font_hinting.strip(face.makeSubset(subset))`.
 
 A batch's documents differ in a few characters, so nearly every document has
-glyph sets of its own (a new subset per font: font_subsets.py caches only whole
+glyph sets of its own (a new subset per font: fonts/subsets.py caches only whole
 sets), while its glyphs are mostly those of the documents before. reportlab's
 makeSubset reads each glyph through a file cursor in Python and writes a whole
 font, which strip() then parses and writes again (~4 ms a subset). Here each
@@ -21,7 +21,7 @@ from struct import pack, unpack_from
 
 from reportlab.pdfbase.ttfonts import TTFontMaker
 
-from .font_hinting import composite_parts, glyph_without_instructions
+from .hinting import composite_parts, glyph_without_instructions
 
 def _components(data: bytes):
     """(offset of the glyph index, glyph index) of each part of a composite glyph."""
@@ -31,7 +31,7 @@ def _components(data: bytes):
 
 class Cutter:
     """Cuts subsets of one font face (reportlab's TTFontFace, whose tables are read
-    once per process: fonts.py caches get_table)."""
+    once per process: fonts/registry.py caches get_table)."""
 
     def __init__(self, face):
         self.face = face

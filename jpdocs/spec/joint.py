@@ -25,8 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, Problem
-from .files import FileRefused, check_regular, resolve_file
+from ..errors import InputError, Problem
+from ..files import FileRefused, check_regular, resolve_file
 from .source import dotted, line_of
 
 A = ("press_notice", "also")
@@ -43,7 +43,7 @@ class Announced:
 def load_others(spec, path: Path, lines, allow_outside: bool, load_spec) -> tuple[dict, list[Problem]]:
     """The specs `press_notice.also` names, as {written path: LoadedSpec}, and the
     problems found (each naming file, line and key). `load_spec` is spec.load_spec,
-    passed in by it: this module sits below spec.py (spec_checks uses check_also)."""
+    passed in by it: this module sits below spec/load.py (spec_checks uses check_also)."""
     notice = spec.press_notice
     others: dict = {}
     problems: list[Problem] = []

@@ -19,12 +19,12 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from . import japanese
-from .errors import InputError, fail
+from .. import japanese
+from ..errors import InputError, fail
 from .markup import LINE_BREAK
-from .output import private_cache_dir
+from ..output import private_cache_dir
 from .sandbox import TemplateSandbox, bounded_filters
-from .style import TEMPLATES, Dates, HouseStyle, Times
+from ..spec.style import TEMPLATES, Dates, HouseStyle, Times
 
 
 def _finalize(value):
@@ -48,7 +48,7 @@ class _RegularFileLoader(jinja2.FileSystemLoader):
 
     def get_source(self, environment, template):
         from jinja2.loaders import split_template_path
-        from .textfile import read_utf8
+        from ..spec.textfile import read_utf8
         pieces = split_template_path(template)          # refuses ../ as Jinja does
         for folder in self.searchpath:
             filename = os.path.join(folder, *pieces)

@@ -19,9 +19,9 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from . import model as m
-from .errors import fail
-from .writers.tags import xmp_packet as tags_xmp
+from ..content import model as m
+from ..errors import fail
+from ..writers.tags import xmp_packet as tags_xmp
 
 # Debian's icc-profiles-free; the CI installs it (.ci/run).
 ICC_CANDIDATES = [Path("/usr/share/color/icc/sRGB.icc"), Path("/usr/share/color/icc/colord/sRGB.icc")]

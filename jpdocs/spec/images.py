@@ -25,8 +25,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import fail
-from .files import FileRefused, read_regular_file
+from ..errors import fail
+from ..files import FileRefused, read_regular_file
 
 MAX_BYTES = 100_000_000       # a logo is a few hundred KB; a 75 MB photo must still be scaled down
 MAX_PIXELS = 60_000_000       # a 60-megapixel camera; ~240 MB decoded, before scaling down

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from .errors import InputError, LayoutProblem, Problem
-from .source import dotted
+from ..errors import InputError, LayoutProblem, Problem
+from ..spec.source import dotted
 
 # Fields that name files, not text to print.
 NOT_PRINTED = {"style", "logo", "file", "also", "spec"}     # keys that name files, not text to print

@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
-from . import japanese
+from .. import japanese
 
 
 def _bad(message: str) -> PydanticCustomError:

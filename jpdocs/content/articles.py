@@ -17,14 +17,14 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 
-from . import japanese
+from .. import japanese
 from .article_sets import choose, load_sets
-from .errors import InputError, Problem, fail
-from .schema import ClauseSpec, Party, SubItemSpec
-from .source import dotted
-from .spec_checks import blank_keys
-from .spec import LoadedSpec
-from .term import Term, term_of
+from ..errors import InputError, Problem, fail
+from ..spec.schema import ClauseSpec, Party, SubItemSpec
+from ..spec.source import dotted
+from ..spec.checks import blank_keys
+from ..spec.load import LoadedSpec
+from ..spec.term import Term, term_of
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Locating, registering and checking the coverage of the fonts.
 
 Fonts are parsed once per process (parsing a Japanese TrueType font costs about
-30 ms, so the parse is also kept on disk between processes: fontcache.py) and
+30 ms, so the parse is also kept on disk between processes: fonts/cache.py) and
 registered with reportlab under names made from their content, so the
 PDF writer never sees file paths. Coverage is read from the fonts' own cmaps: a
 character no font has stops the build instead of printing a blank or a box.
@@ -14,11 +14,11 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
-from .errors import fail
-from .files import FileRefused, read_regular_file_stat
-from .font_subsets import cmap_once, install as cache_subsets
-from .fontcache import content_digest, load_ttfont
-from .style import HouseStyle
+from ..errors import fail
+from ..files import FileRefused, read_regular_file_stat
+from .subsets import cmap_once, install as cache_subsets
+from .cache import content_digest, load_ttfont
+from ..spec.style import HouseStyle
 
 
 MAX_FONT_BYTES = 100_000_000     # IPAmj明朝, the largest font in use, is 46 MB
@@ -66,7 +66,7 @@ def _load(path: str):
     if digest in _BY_CONTENT:
         return _BY_CONTENT[digest]
     name = f"JP-{Path(path).stem}-{digest[:12]}"
-    font = load_ttfont(name, data, digest, path)    # the parse is cached on disk (fontcache.py)
+    font = load_ttfont(name, data, digest, path)    # the parse is cached on disk (fonts/cache.py)
     # reportlab's "ASCII readable" subsets reserve codes 32-126 for ASCII and put all
     # 95 ASCII glyphs in every font's first subset, drawn or not: in a Japanese
     # document most are not, and they were a sixth of the notice (109 → 93 KB without

@@ -29,15 +29,15 @@ import stat
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import Problem
-from .files import FileRefused, read_regular_file
-from .output import locked_folder, manifest_stamp, write_atomic
-from .textfile import templates_used
+from ..errors import Problem
+from ..files import FileRefused, read_regular_file
+from ..output import locked_folder, manifest_stamp, write_atomic
+from ..spec.textfile import templates_used
 
 RECORD_NAME = ".jpdocs-build.json"
 FORMAT = 1
 LARGE = 1_000_000        # bytes
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]
 ROOT = PACKAGE.parent
 TEMPLATES = ROOT / "templates"
 
@@ -62,8 +62,8 @@ def generator_version() -> str:
 def input_files(loaded, style, formats, templates: Path | None = None, kinds=None,
                 style_override: Path | None = None) -> list[Path]:
     """Every file one spec's documents are made from (see the module docstring)."""
-    from .build import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
-    from .style import DEFAULT_STYLE
+    from .documents import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
+    from ..spec.style import DEFAULT_STYLE
     files = [Path(loaded.path)]
     if "pdf" in formats:
         for name in releases_of(loaded, kinds):             # the PDFs a release attaches
@@ -79,8 +79,8 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
     # for a document of theirs the release attaches, what it is made from.
     files.extend(Path(o.path) for o in loaded.others.values())
     if "pdf" in formats and loaded.others:
-        from .build import style_for
-        from .joint import other_of
+        from .documents import style_for
+        from ..spec.joint import other_of
         for name in releases_of(loaded, kinds):
             for a in attachments_of(loaded.spec, name):
                 if not a.spec:

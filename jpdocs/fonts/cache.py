@@ -24,7 +24,7 @@ from pathlib import Path
 from reportlab import Version as RL_VERSION
 from reportlab.pdfbase import ttfonts
 
-from .output import private_cache_dir, write_atomic
+from ..output import private_cache_dir, write_atomic
 
 FORMAT = 4
 

@@ -20,8 +20,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import fail
-from .output import describe, write_new
+from ..errors import fail
+from ..output import describe, write_new
 
 
 def add_signature_fields(pdf: bytes, seals) -> bytes:
@@ -29,7 +29,7 @@ def add_signature_fields(pdf: bytes, seals) -> bytes:
     widget exactly over the seal place, on the page where the place landed. The
     empty field's appearance is empty too, so the printed 印 shows through (pyHanko's
     grey box would hide it on screen and on paper)."""
-    from .lazy_imports import defer
+    from ..lazy_imports import defer
     # Their packages' __init__ import every signer (aiohttp …) and the whole
     # certificate validator (asyncio …): 0.3 s of a cold build, for empty fields.
     defer("pyhanko.sign")
@@ -332,8 +332,8 @@ def _stamp_style(field: str, name: str, box, path: Path):
     from reportlab.lib import colors
     from reportlab.pdfgen.canvas import Canvas
 
-    from .fonts import register
-    from .style import load_style
+    from ..fonts.registry import register
+    from ..spec.style import load_style
 
     font = register(load_style())["mincho"]
     x0, y0, x1, y1 = box

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError, fail
-from .files import FileRefused, read_regular_file
+from ..errors import InputError, fail
+from ..files import FileRefused, read_regular_file
 
 MAX_BYTES = 1_000_000          # a spec is a few KB; a megabyte is surely a mistake
 MAX_NODES = 50_000             # aliases may not expand the document beyond this

@@ -6,8 +6,8 @@ written (~1 ms for 50 KB of glyph outlines, which barely compress). Both depend
 only on the font and the characters of the subset, in their order, so a batch
 whose documents share a subset (the headings' Gothic, a notice's stock
 phrases, the same document built again) cuts and deflates it once per process.
-The subsets are reportlab's less their hinting (font_hinting.py), cut in one
-pass from glyphs stripped once per process (font_cut.py); the cache remembers them.
+The subsets are reportlab's less their hinting (fonts/hinting.py), cut in one
+pass from glyphs stripped once per process (fonts/cut.py); the cache remembers them.
 
 The deflate level stays zlib's default (6), chosen by measurement on 20 notices:
 the fonts are 85% of the bytes and compress to 112 KB a notice at level 1 and
@@ -23,8 +23,8 @@ from collections import OrderedDict
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 
-from .font_cut import Cutter
-from .font_hinting import strip as strip_hinting
+from .cut import Cutter
+from .hinting import strip as strip_hinting
 
 MAX_SUBSETS = 256        # per process; a subset is ~50 KB, its deflated form ~35 KB
 
@@ -90,7 +90,7 @@ _cmaps: dict = {}                 # (subset's font name, characters) → its ToU
 
 
 def cmap_once(make):
-    """reportlab's makeToUnicodeCMap (as fonts.py patches it) made once per glyph set,
+    """reportlab's makeToUnicodeCMap (as fonts/registry.py patches it) made once per glyph set,
     its result marked for the deflate cache."""
     def cmap(fontname, subset):
         key = (fontname, tuple(subset))
@@ -146,8 +146,8 @@ def _array(array: pdfdoc.PDFArray, doc) -> bytes:
 
 def install(font, digest: str) -> None:
     """Cut `font`'s subsets through the cache (key: the font file's content digest),
-    without the font's hinting (font_hinting.py says why); a glyph set not seen
-    before is cut by font_cut.py, the same bytes as reportlab's cut stripped."""
+    without the font's hinting (fonts/hinting.py says why); a glyph set not seen
+    before is cut by fonts/cut.py, the same bytes as reportlab's cut stripped."""
     cutter = Cutter(font.face)
     reportlab_cut = font.face.makeSubset
     usable = cutter.usable()
