@@ -209,3 +209,35 @@ def test_the_alarm_ringing_at_any_moment_of_a_build_in_this_process_gives_a_resu
         assert isinstance(result, batch.Result)
         outcomes.add(result.status)
     assert outcomes <= {"built", "failed"}
+
+
+def test_a_time_limit_swallowed_by_a_finalizer_stops_the_spec_all_the_same(monkeypatch):
+    """The alarm rings while Python runs some object's __del__ (the garbage collector
+    can run one at any moment): an exception raised there is not propagated, only
+    printed. The spec must still be stopped, not left to run (or hang) for good."""
+    from jpdocs.build import batch
+
+    finished = []
+
+    class Finalized:
+        def __del__(self):
+            time.sleep(0.5)          # the 0.1 s alarm rings in here, and its exception is lost
+            finished.append(True)
+
+    def build_one(spec, *args):
+        Finalized()                  # dropped at once: its __del__ runs now
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            pass                     # still building when the limit has long passed
+        return batch.Result(spec, "built")
+
+    monkeypatch.setattr(batch, "build_one", build_one)
+    hook = sys.unraisablehook
+    start = time.monotonic()
+    result = batch._build_here("slow.yaml", (), 0.1)
+    assert finished == []                            # the case: the ring fell in __del__, cut it short
+    assert result.status == "failed", result
+    assert "took longer than 0.1 s (--time-limit)" in result.problems[0].message
+    assert time.monotonic() - start < 0.9            # at once, not at the next regular ring
+    assert sys.unraisablehook is hook
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)      # no alarm left running

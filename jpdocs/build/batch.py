@@ -30,6 +30,7 @@ from ..errors import InputError, Problem
 from .record import Hasher, Record, options_key
 
 SAVE_EVERY = 1.0       # seconds between record writes during a run (and once at the end)
+RING_AGAIN = 1.0       # seconds between the time limit's later rings (_build_here)
 TIME_LIMIT = 300.0     # seconds one spec may take (--time-limit): real ones take 0.3–2 s, a generous margin
 
 
@@ -212,11 +213,25 @@ def _build_here(spec: str, args: tuple, limit: float | None) -> Result:
     # begun (a tiny limit), inside it, or after it returned. Until it is disarmed
     # that is inside the outer try; after, a late ring is ignored. A result already
     # made is kept, whenever the alarm rang.
+    # A ring inside an object's __del__ (the garbage collector runs one at any moment)
+    # is lost: Python passes the exception to sys.unraisablehook, which here rings
+    # again at once. Should anything else swallow it (a bare except), the alarm rings
+    # again every RING_AGAIN seconds until the build has unwound: rarely enough that
+    # the clean-up of a stopped build (its temporary files) is not itself cut short.
+    previous_hook = sys.unraisablehook
+
+    def lost(unraisable):
+        if unraisable.exc_type is SpecTimeout and armed[0]:
+            signal.setitimer(signal.ITIMER_REAL, 0.001, max(limit, RING_AGAIN))
+        else:
+            previous_hook(unraisable)
+
     result = None
     old = signal.signal(signal.SIGALRM, stop)
+    sys.unraisablehook = lost
     try:
         try:
-            signal.setitimer(signal.ITIMER_REAL, limit)
+            signal.setitimer(signal.ITIMER_REAL, limit, max(limit, RING_AGAIN))
             result = build_one(spec, *args)
         finally:
             armed[0] = False
@@ -225,7 +240,9 @@ def _build_here(spec: str, args: tuple, limit: float | None) -> Result:
         if result is None:
             return _timed_out(spec, limit)
     finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)     # a ring that left the finally above before it
         signal.signal(signal.SIGALRM, old)
+        sys.unraisablehook = previous_hook
     return result
 
 
