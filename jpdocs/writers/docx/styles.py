@@ -13,9 +13,8 @@ dropped too.
 """
 from __future__ import annotations
 
-from docx.oxml.ns import qn
 
-from ..ooxml import PPR, display_name, el, put
+from ..ooxml import PPR, display_name, el, put, qn
 
 LEVEL_NAMES = {"paragraph": "項", "item": "号", "subitem": "号の細分"}
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
