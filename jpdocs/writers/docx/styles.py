@@ -60,8 +60,10 @@ def _spacing_of(style_id: str, by_id: dict) -> dict:
 
 def _drop_repeated_spacing(ppr, style_id: str, by_id: dict) -> None:
     spacing = ppr.find(qn("w:spacing"))
-    if spacing is not None and all(_spacing_of(style_id, by_id).get(k) == v for k, v in spacing.attrib.items()):
-        ppr.remove(spacing)
+    if spacing is not None:
+        given = _spacing_of(style_id, by_id)
+        if all(given.get(k) == v for k, v in spacing.attrib.items()):
+            ppr.remove(spacing)
 
 
 def _attrs(element) -> dict:
