@@ -23,8 +23,9 @@ import uharfbuzz as hb
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap
+from docx.oxml.ns import qn as _qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Pt, Twips
 
 from ..fonts import registry as fonts
@@ -50,11 +51,15 @@ ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
 VALIGN = {"top": "top", "middle": "center", "bottom": "bottom"}
 
 
+# python-docx's qn splits and formats its tag on every call; a document asks for the
+# same few dozen names thousands of times.
+qn = lru_cache(maxsize=None)(_qn)
+
 THEME_ATTRS = [qn(f"w:{a}") for a in ("asciiTheme", "eastAsiaTheme", "hAnsiTheme", "cstheme")]
 
 
-def schema_order(names: str) -> list[str]:
-    return [qn(f"w:{n}") for n in names.split()]
+def schema_order(names: str) -> tuple[str, ...]:
+    return tuple(qn(f"w:{n}") for n in names.split())
 
 
 # Child orders of CT_PPr, CT_RPr, CT_TblPr, CT_TcPr, CT_TrPr (ECMA-376 part 1).
@@ -80,17 +85,30 @@ TCPR = schema_order("cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tc
 TRPR = schema_order("cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader")
 
 
+_W = {"w": nsmap["w"]}
+
+
 def el(tag: str, **attrs):
-    """A new w: element; attribute names without the w: prefix."""
-    return OxmlElement(f"w:{tag}", {qn(f"w:{k}"): str(v) for k, v in attrs.items()})
+    """A new w: element; attribute names without the w: prefix. (What python-docx's
+    OxmlElement makes, without parsing the prefixed names each time.)"""
+    return oxml_parser.makeelement(qn(f"w:{tag}"), attrib={qn(f"w:{k}"): str(v) for k, v in attrs.items()},
+                                   nsmap=_W)
 
 
-def put(parent, tag: str, order: list[str], **attrs):
+@lru_cache(maxsize=None)
+def _ranks(order: tuple[str, ...]) -> dict[str, int]:
+    """Each tag's place in a schema order (made once per order)."""
+    return {tag: i for i, tag in enumerate(order)}
+
+
+def put(parent, tag: str, order: tuple[str, ...], **attrs):
     """Set `parent`'s child `tag` (replacing any) at its schema position; return it."""
-    for old in parent.findall(qn(f"w:{tag}")):
+    name = qn(f"w:{tag}")
+    for old in parent.findall(name):
         parent.remove(old)
-    new, rank = el(tag, **attrs), order.index(qn(f"w:{tag}"))
-    later = next((c for c in parent if c.tag in order and order.index(c.tag) > rank), None)
+    ranks = _ranks(order)
+    new, rank = el(tag, **attrs), ranks[name]
+    later = next((c for c in parent if ranks.get(c.tag, -1) > rank), None)
     later.addprevious(new) if later is not None else parent.append(new)
     return new
 

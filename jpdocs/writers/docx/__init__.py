@@ -19,13 +19,12 @@ import io
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
 from docx.shared import Length
 
 from ...content import model as m
 from ...output import write_atomic
 from ...spec.style import HouseStyle
-from ..ooxml import FIXED_TIME, document_bytes, no_stretch_before_breaks, set_page, styled_reference
+from ..ooxml import FIXED_TIME, document_bytes, no_stretch_before_breaks, qn, set_page, styled_reference
 from .blocks import write_blocks
 from .numbering import add_numbering, list_levels
 from .page import landscape_part, landscape_section, write_footer, write_marks

@@ -7,13 +7,12 @@ from dataclasses import replace
 
 from docx.enum.text import WD_BREAK
 from docx.image.image import Image as DocxImage
-from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...spec import images
 from ...content import model as m
-from ..ooxml import ARTICLE, PPR, RPR, el, paragraph_style, put, twips
+from ..ooxml import ARTICLE, PPR, RPR, el, paragraph_style, put, qn, twips
 from . import fields
 from .numbering import numbering_of, set_number, style_by_id_in
 from .paragraphs import PHRASE_STYLES, Ctx, para, phrase_lines

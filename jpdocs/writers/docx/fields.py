@@ -5,7 +5,8 @@ so each one is written with the text the PDF prints there."""
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+
+from ..ooxml import qn
 
 
 def _run(child) -> object:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from docx.oxml.ns import qn
 
 from ...content import model as m
 from ...japanese import IROHA_ITEMS
-from ..ooxml import ARTICLE, PPR, el, put, style_by_id
+from ..ooxml import ARTICLE, PPR, el, put, qn, style_by_id
 
 # ---------------------------------------------------------------- numbering
 LEVELS = ("article", "paragraph", "item", "subitem")     # ilvl 0-3 of the one list an agreement has

@@ -7,11 +7,11 @@ from copy import deepcopy
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import PPR, put, set_page
+from ..ooxml import PPR, put, qn, set_page
 from . import fields
 
 def write_footer(document, section, style: HouseStyle, several: bool, conditional: bool = True) -> None:

@@ -7,13 +7,13 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass, replace
 
-from docx.oxml.ns import qn
-from docx.shared import Pt
+from lxml.etree import SubElement
 
 from ...fonts import registry as fonts
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import ALIGN, PPR, RPR, display_name, font_names, paragraph_style, put, role_font, set_fonts, twips
+from ..ooxml import (PPR, RPR, display_name, font_names, paragraph_style, put, qn, role_font, set_fonts,
+                     twips)
 from . import fields
 
 
@@ -36,11 +36,14 @@ def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, 
     forms (hundredths of a character), which it prefers for Japanese text."""
     ps = paragraph_style(ctx.style, name)
     p = box.add_paragraph()
-    p._p.style = name              # style id == name: no lookup by display name
+    # <w:pPr><w:pStyle w:val=name/></w:pPr>, as python-docx's style setter writes it
+    # (style id == name: no lookup by display name), made directly: python-docx's
+    # setters search each element's successors on every call, a third of a DOCX's time
+    pPr = SubElement(p._p, PPR_TAG)
+    SubElement(pPr, PSTYLE_TAG, {VAL: name})
     inlines, base_role = _font_variant(p, ctx.style, name, inlines)
-    pPr, pf = p._p.get_or_add_pPr(), p.paragraph_format
     if align or ctx.align:
-        pf.alignment = ALIGN[align or ctx.align]
+        put(pPr, "jc", PPR, val=JC[align or ctx.align])
     if first < 0:
         first, hanging = 0.0, hanging - first
     ind = {}
@@ -51,15 +54,24 @@ def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, 
         put(pPr, "ind", PPR, **ind)
     if ctx.in_cell:
         before = after = 0         # cells are padded; paragraph space would double it
-    if before is not None:
-        pf.space_before = Pt(before)
-    if after is not None:
-        pf.space_after = Pt(after)
+    if before is not None or after is not None:
+        spacing = {k: _twips_as_docx(v) for k, v in (("before", before), ("after", after)) if v is not None}
+        put(pPr, "spacing", PPR, **spacing)
     if keep:
         put(pPr, "keepNext", PPR)
     _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), base_role or ps.font, ctx.colour,
           refs="article" in (ctx.lists or {}))
     return p._p
+
+
+PPR_TAG, PSTYLE_TAG, R_TAG, T_TAG, VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:r"), qn("w:t"), qn("w:val")
+RPR_TAG, XML_SPACE = qn("w:rPr"), qn("xml:space")
+JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}      # 両端揃え
+
+
+def _twips_as_docx(points: float) -> int:
+    """Points as python-docx writes them in twips (Pt → EMU → twips, rounded)."""
+    return int(round(int(points * 12700) / 635.0))
 
 
 def _font_variant(p, style: HouseStyle, name: str, inlines) -> tuple[list, str | None]:
@@ -136,17 +148,28 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
 
 def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | None = None,
          regular: bool = False) -> None:
-    r = p.add_run(chunk)   # escapes <&>, keeps spaces and U+3000; \n → br, \t → tab
+    if "\t" in chunk or "\n" in chunk or "\r" in chunk:
+        r = p.add_run(chunk)._r    # python-docx turns \n into br and \t into tab
+    else:                          # the <w:r><w:t> python-docx's add_run writes, made directly
+        r = SubElement(p._p, R_TAG)
+        t = SubElement(r, T_TAG)
+        t.text = chunk             # lxml escapes <&>
+        if len(chunk.strip()) < len(chunk):        # a space at either end (U+3000 too) is kept
+            t.set(XML_SPACE, "preserve")
+    if not (family or bold or regular or colour or sp):
+        return
+    rpr = r.makeelement(RPR_TAG, {})
+    r.insert(0, rpr)
     if family:
-        set_fonts(r._r.get_or_add_rPr(), family)
+        set_fonts(rpr, family)
     if bold:
-        r.bold = True
+        put(rpr, "b", RPR)
     elif regular:
-        r.bold = False     # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
+        put(rpr, "b", RPR, val=0)  # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
     if colour:
-        put(r._r.get_or_add_rPr(), "color", RPR, val=colour.lstrip("#").upper())
+        put(rpr, "color", RPR, val=colour.lstrip("#").upper())
     if sp:
-        put(r._r.get_or_add_rPr(), "spacing", RPR, val=sp)
+        put(rpr, "spacing", RPR, val=sp)
 
 
 PHRASE_STYLES = ("title", "heading")

@@ -13,9 +13,8 @@ dropped too.
 """
 from __future__ import annotations
 
-from docx.oxml.ns import qn
 
-from ..ooxml import PPR, display_name, el, put
+from ..ooxml import PPR, display_name, el, put, qn
 
 LEVEL_NAMES = {"paragraph": "項", "item": "号", "subitem": "号の細分"}
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -61,8 +60,10 @@ def _spacing_of(style_id: str, by_id: dict) -> dict:
 
 def _drop_repeated_spacing(ppr, style_id: str, by_id: dict) -> None:
     spacing = ppr.find(qn("w:spacing"))
-    if spacing is not None and all(_spacing_of(style_id, by_id).get(k) == v for k, v in spacing.attrib.items()):
-        ppr.remove(spacing)
+    if spacing is not None:
+        given = _spacing_of(style_id, by_id)
+        if all(given.get(k) == v for k, v in spacing.attrib.items()):
+            ppr.remove(spacing)
 
 
 def _attrs(element) -> dict:

@@ -8,13 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docx.blkcntnr import BlockItemContainer
-from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.table import _Cell
 
 from ...content import model as m
 from ..columns import fitted_widths
-from ..ooxml import PPR, TBLPR, TCPR, TRPR, VALIGN, borders, el, put, twips
+from ..ooxml import PPR, TBLPR, TCPR, TRPR, VALIGN, borders, el, put, qn, twips
 from .paragraphs import Ctx, para
 
 def keep_together(elements) -> None:
