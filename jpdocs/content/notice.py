@@ -88,6 +88,11 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 flat = tuple(row for title, rows in grouped for row in ((f"「{title}」", ""),) + rows)
                 return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped)
             rows = signatory_rows(spec)
+            if not any(right for _, right in rows):
+                # every signer named by the title alone (徳島大学長, 鳴門教育大学長 …): a
+                # list under the label, as such notices set it, not titles pushed
+                # right against an empty column of names
+                return KiItem(label, "text", tuple(title_line(p) for p in spec.signatories()))
             return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
         if item == "agenda":
             return KiItem(label, "text", ("、".join(c.agenda),))
@@ -156,10 +161,19 @@ def rows_of(parties) -> list[tuple[str, str]]:
             left = f"{org}\n{signer.title}"
         else:
             left = (f"{org}　" if org else "") + signer.title
+        if signer.title_only:     # no name to print: the title alone, in the titles' column
+            rows.append((left, ""))   # (spec/checks.py refuses a reading or an honorific here)
+            continue
         right = "　" + signer.name + (f"（{signer.reading}）" if signer.reading else "") \
             + (f"　{party.honorific}" if party.honorific else "")
         rows.append((left, right))
     return rows
+
+
+def title_line(party) -> str:
+    """A signer named by the title alone, on one line: organisation and title."""
+    org = party.organisation_before_title()
+    return (f"{org}　" if org else "") + party.signer().title
 
 
 def person_row(p: Person) -> tuple[str, str]:

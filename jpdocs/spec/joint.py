@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..files import FileRefused, check_regular, resolve_file
+from .notice_checks import lists_signatories
 from .source import dotted, line_of
 
 A = ("press_notice", "also")
@@ -95,9 +96,17 @@ def load_others(spec, path: Path, lines, allow_outside: bool, load_spec) -> tupl
                        " signed at the same ceremony)")
             continue
         for pid, party in o.parties.items():      # the notice prints every signer's name
+            signer = party.signer()
+            who = ("parties", pid, "signatory" if party.signatory else "representative")
+            if signer is None and lists_signatories(spec):   # an agreement for the annual book only
+                problems.append(Problem(str(target), other.line_of(("parties", pid)), f"parties.{pid}.representative",
+                                        f"missing: the press notice of {path} prints who signs for this"
+                                        " party; give representative: {title: …, name: …}"))
+                continue
+            if signer is None:
+                continue
             for key, value in ((("parties", pid, "name"), party.name),
-                               (("parties", pid, "signatory" if party.signatory else "representative", "name"),
-                                party.signer().name)):
+                               (who + ("name",), "" if signer.title_only else signer.name)):
                 if value is None:
                     problems.append(Problem(str(target), other.line_of(key), dotted(key),
                                             f"left open (null), but the press notice of {path} prints this"
@@ -125,8 +134,8 @@ def _same_parties(spec, name, lines, others) -> list[Problem]:
     for file, file_lines, s, written in sources:
         for pid, party in s.parties.items():
             signer = party.signer()
-            if party.name is None or signer.name is None:
-                continue
+            if party.name is None or signer is None or signer.name is None:
+                continue                          # a blank, missing (said apart) or a title alone
             who = "signatory" if party.signatory else "representative"
             key = ("parties", pid, who, "name")
             first = known.setdefault((party.name, signer.title), (signer.name, file, dotted(key)))

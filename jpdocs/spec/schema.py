@@ -24,8 +24,17 @@ class Strict(BaseModel):
 
 class Representative(Strict):
     title: Line                       # 北海道オホーツク総合振興局長
-    name: Optional[Line]              # 中島 和彦; null (written so) leaves it blank in a draft (document.draft)
+    # 中島 和彦; null (written so) leaves it blank in a draft (document.draft). Left out,
+    # the person is known by the title alone (山形県知事, as many notices name the heads):
+    # printed so in the notice's 締結者; an agreement's signature block needs the name
+    # (spec/checks.py), as nothing may be printed that the spec did not say.
+    name: Optional[Line] = None
     reading: Optional[Line] = None    # なかじま かずひこ: printed in the notice only, never in a signature block
+
+    @property
+    def title_only(self) -> bool:
+        """Named by the title alone: `name` left out (null, written so, is a draft's blank)."""
+        return "name" not in self.model_fields_set
 
 
 class Party(Strict):
@@ -48,7 +57,7 @@ class Party(Strict):
 
     def signer(self) -> Optional[Representative]:
         """Who signs for the party: the signatory where one is named, else the head
-        (None only in a spec no document of which prints a signer: spec_checks)."""
+        (None only in a spec no document of which prints a signer: spec/checks.py)."""
         return self.signatory or self.representative
 
     def organisation_before_title(self) -> str:
