@@ -539,6 +539,17 @@ def blank_keys(spec: Spec) -> list[tuple]:
     return out
 
 
+def unnamed_signers(spec: Spec) -> list[tuple]:
+    """The name key paths of signers named by the title alone: a draft agreement's
+    signature block leaves their names blank (outside a draft, _signers refuses them)."""
+    out = []
+    for pid, party in spec.parties.items():
+        signer = party.signer()
+        if signer is not None and signer.title_only:
+            out.append(("parties", pid, "signatory" if party.signatory else "representative", "name"))
+    return out
+
+
 def _blanks(spec: Spec, name: str, lines) -> list[Problem]:
     """A date or name left open (null) is a draft's blank: allowed only where the
     agreement document says draft: true, and never where the press notice prints it."""
