@@ -229,6 +229,9 @@ COMPANIONS = {
     "companion-null-name.yaml": _AGREEMENT_ONLY.replace("name: 中島　和彦", "name: null").replace(
         "  signing_date: 2024-02-27", "  signing_date: null").replace("    standard: 包括連携", "    draft: true\n    standard: 包括連携"),
     "companion-no-areas.yaml": _AGREEMENT_ONLY[:_AGREEMENT_ONLY.index("  areas:\n")],
+    # the same head by the title alone (no document, which would need the name)
+    "companion-title-only.yaml": _AGREEMENT_ONLY.replace("      name: 中島　和彦\n", "").replace(
+        _AGREEMENT_ONLY[_AGREEMENT_ONLY.index("  document:"):_AGREEMENT_ONLY.index("  areas:")], ""),
     # an agreement for the annual book only (no document): its parties need no signer of their own
     "companion-no-representative.yaml": _AGREEMENT_ONLY.replace(
         "    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", "").replace(
@@ -253,6 +256,7 @@ VARIANTS.update({
     "also-honorific": _also("companion-honorific.yaml"),
     "also-null-name": _also("companion-null-name.yaml"),
     "also-no-representative": _also("companion-no-representative.yaml"),
+    "also-title-only": _also("companion-title-only.yaml"),
     "group-without-also": ("    signatories: [bureau, kitami_it]", "    signatories: [bureau, kitami_it]\n    group_signatories: true"),
     "also-with-after": _also("companion-agreement.yaml", extra=[("  contacts:\n", "  after: {issue_date: 2024-02-27, opening: [締結しました。]}\n  contacts:\n")]),
     "also-signatories-no-agreement": _also("companion-agreement.yaml", extra=[

@@ -169,3 +169,18 @@ def test_a_notice_without_a_締結者_item_needs_no_head(tmp_path):
     assert "締結者" not in text and "None" not in text
     assert "中島" not in text and "鈴木" not in text and "学長様" not in text
     assert "１日時" in text and "３次第" in text
+
+
+def test_a_joint_notice_refuses_one_head_named_in_one_spec_and_by_title_in_another(tmp_path):
+    """Two agreements at one ceremony (press_notice.also): the same head named in one
+    spec and by the title alone in the other would print as two people."""
+    agreement_only = SEED[:SEED.index("press_notice:")]
+    companion = agreement_only.replace(KITAMI_NAME, "").replace(HONORIFIC, "").replace(
+        agreement_only[agreement_only.index("  document:"):agreement_only.index("  areas:")], "")
+    (tmp_path / "companion.yaml").write_text(companion, encoding="utf-8")
+    spec = variant(tmp_path, ("press_notice:\n", "press_notice:\n  also: [companion.yaml]\n"))
+    line = companion.splitlines().index("      title: 北見工業大学学長")     # the line above: representative:
+    result = run_generate("check", spec)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (f"{tmp_path / 'companion.yaml'}:{line}: parties.kitami_it.representative.name: 北見工業大学's"
+            " 北見工業大学学長 is named 鈴木　聡一郎 in one spec and by the title alone") in result.stderr, result.stderr

@@ -134,12 +134,20 @@ def _same_parties(spec, name, lines, others) -> list[Problem]:
     for file, file_lines, s, written in sources:
         for pid, party in s.parties.items():
             signer = party.signer()
-            if party.name is None or signer is None or signer.name is None:
-                continue                          # a blank, missing (said apart) or a title alone
+            if party.name is None or signer is None or (signer.name is None and not signer.title_only):
+                continue                          # a blank or missing (said apart)
             who = "signatory" if party.signatory else "representative"
             key = ("parties", pid, who, "name")
             first = known.setdefault((party.name, signer.title), (signer.name, file, dotted(key)))
-            if first[0] != signer.name and first[1] != file:
+            if first[1] != file and (first[0] is None) != (signer.name is None):
+                # named in one spec, by the title alone in the other: the notice would
+                # print the one person twice, once as if another
+                named, bare = (first[0], file) if signer.name is None else (signer.name, first[1])
+                problems.append(Problem(file, line_of(file_lines, key[:-1]), dotted(key),
+                                        f"{party.name}'s {signer.title} is named {named} in one spec and by"
+                                        f" the title alone in {bare}; the notice would print both: write"
+                                        " the same name in both specs"))
+            elif first[0] != signer.name and first[1] != file:
                 problems.append(Problem(file, line_of(file_lines, key), dotted(key),
                                         f"{party.name}'s {signer.title} is {first[0]} in {first[1]} ({first[2]})"
                                         f" and {signer.name} here; the notice would name both: write the same"
