@@ -110,6 +110,11 @@ VARIANTS = {
     "address-without-venue": ("    venue: オホーツク合同庁舎　１階保健所会議室\n", ""),
     "honorific-issuing": ("    honorific: 様\n", "    honorific: 様\n    issuing: true\n"),
     "title-only-in-agreement": ("      name: 中島　和彦\n", ""),
+    "title-only-notice": [
+        ("      name: 中島　和彦\n", ""),
+        ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
+         "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+         "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
     "title-only-reading-honorific": ("      name: 鈴木　聡一郎\n", "      reading: すずき　そういちろう\n"),
     "no-representative-after": [
         ("    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", ""),

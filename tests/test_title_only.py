@@ -72,6 +72,10 @@ def test_a_title_only_head_prints_its_title_alone_beside_the_named_one(tmp_path)
     """Mixed: the title alone on its line (in the titles' column), the other signer as
     before with his name and 様; in the DOCX the title's cell with an empty name cell."""
     spec = variant(tmp_path, NOTICE_ONLY, (BUREAU_NAME, ""))
+    checked = run_generate("check", spec)
+    assert checked.returncode == 0, checked.stderr
+    assert ("press_notice.ceremony: 締結者 names 北海道オホーツク総合振興局長 by the title alone"
+            in checked.stdout + checked.stderr)        # what was written, but easily an oversight: said
     out = build(tmp_path, spec, "--format", "pdf,docx")
     lines = visual_lines(out / "press-notice.pdf")
     assert "北海道オホーツク総合振興局長" in lines, [x for x in lines if "局長" in x]

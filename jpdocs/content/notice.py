@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import japanese
 from ..errors import InputError, Problem
+from ..spec.joint import signer_list
 from ..spec.notice_checks import C, N, item_names
 from ..spec.schema import Person, Spec
 from ..spec.source import dotted, line_of
@@ -79,7 +80,6 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "signatories":
             if n.also and groups:
                 if c.group_signatories is False:
-                    from ..spec.joint import signer_list
                     rows = rows_of(signer_list(groups))
                     return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
                 grouped = tuple((g.title, tuple(rows_of(g.parties))) for g in groups)
@@ -132,6 +132,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     if c.signatories is None and "signatories" in builtins and (spec.agreement is not None or not n.also):
         note(C, "ceremony.signatories not given: 締結者 lists every party ("
              + "、".join(p.name for p in spec.parties.values()) + ")")
+    if "signatories" in builtins:
+        # what the user wrote, but easily an oversight (a name not yet filled in): said
+        bare = [p.signer().title for p in (signer_list(groups) if n.also and groups else spec.signatories())
+                if p.signer() is not None and p.signer().title_only]
+        if bare:
+            note(C, "締結者 names " + "、".join(bare) + " by the title alone (representative without name:)")
     if n.also and groups and "signatories" in builtins:
         for g in groups[1 if spec.agreement is not None else 0:]:
             note(N + ("also",), f"締結者 of 「{g.title}」 ({g.path}): every party of that spec ("
