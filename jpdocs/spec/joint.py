@@ -95,7 +95,7 @@ def load_others(spec, path: Path, lines, allow_outside: bool, load_spec) -> tupl
             problem(i, f"{target} has no agreement: (also names the specs of the other agreements"
                        " signed at the same ceremony)")
             continue
-        for pid, party in o.parties.items():      # the notice prints every signer's name
+        for pid, party in o.parties.items():      # the notice prints every signer (its name, if given)
             signer = party.signer()
             who = ("parties", pid, "signatory" if party.signatory else "representative")
             if signer is None and lists_signatories(spec):   # an agreement for the annual book only

@@ -43,8 +43,9 @@ class Party(Strict):
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
     short_name: Optional[Line] = None
     address: Optional[Line] = None
-    # the head (代表者); needed where a document prints who signs (the notice's 締結者, the
-    # agreement's signature blocks): a spec that only lists the agreement (annual) may leave it out
+    # the head (代表者); needed where a document prints who signs (the notice's 締結者 item,
+    # the release after the signing, the agreement's signature blocks): a spec that only
+    # lists the agreement (annual), or a notice naming no signer, may leave it out
     representative: Optional[Representative] = None
     signatory: Optional[Representative] = None   # who signs for the party, when not the head
     honorific: Optional[Line] = None  # 様 for a partner; never on one's own head
