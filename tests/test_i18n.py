@@ -109,6 +109,21 @@ VARIANTS = {
     "time-without-date": ("    date: 2024-02-27\n    start:", "    start:"),
     "address-without-venue": ("    venue: オホーツク合同庁舎　１階保健所会議室\n", ""),
     "honorific-issuing": ("    honorific: 様\n", "    honorific: 様\n    issuing: true\n"),
+    "title-only-in-agreement": ("      name: 中島　和彦\n", ""),
+    "title-only-notice": [
+        ("      name: 中島　和彦\n", ""),
+        ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
+         "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+         "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
+    "title-only-reading-honorific": ("      name: 鈴木　聡一郎\n", "      reading: すずき　そういちろう\n"),
+    "no-representative-after": [
+        ("    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", ""),
+        ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
+         "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+         "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", ""),
+        ("  closing_ijo: false", "  ki: [date, place, agenda]\n  closing_ijo: false"),
+        ("    signatories: [bureau, kitami_it]\n", ""),
+        ("  contacts:\n", "  after: {issue_date: 2024-02-27, opening: [締結しました。]}\n  contacts:\n")],
     "no-representative-notice-only": [
         ("    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", ""),
         ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
@@ -219,6 +234,13 @@ COMPANIONS = {
     "companion-null-name.yaml": _AGREEMENT_ONLY.replace("name: 中島　和彦", "name: null").replace(
         "  signing_date: 2024-02-27", "  signing_date: null").replace("    standard: 包括連携", "    draft: true\n    standard: 包括連携"),
     "companion-no-areas.yaml": _AGREEMENT_ONLY[:_AGREEMENT_ONLY.index("  areas:\n")],
+    # the same head by the title alone (no document, which would need the name)
+    "companion-title-only.yaml": _AGREEMENT_ONLY.replace("      name: 中島　和彦\n", "").replace(
+        _AGREEMENT_ONLY[_AGREEMENT_ONLY.index("  document:"):_AGREEMENT_ONLY.index("  areas:")], ""),
+    # an agreement for the annual book only (no document): its parties need no signer of their own
+    "companion-no-representative.yaml": _AGREEMENT_ONLY.replace(
+        "    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", "").replace(
+        _AGREEMENT_ONLY[_AGREEMENT_ONLY.index("  document:"):_AGREEMENT_ONLY.index("  areas:")], ""),
 }
 
 
@@ -238,6 +260,8 @@ VARIANTS.update({
     "also-other-signer": _also("companion-other-signer.yaml"),
     "also-honorific": _also("companion-honorific.yaml"),
     "also-null-name": _also("companion-null-name.yaml"),
+    "also-no-representative": _also("companion-no-representative.yaml"),
+    "also-title-only": _also("companion-title-only.yaml"),
     "group-without-also": ("    signatories: [bureau, kitami_it]", "    signatories: [bureau, kitami_it]\n    group_signatories: true"),
     "also-with-after": _also("companion-agreement.yaml", extra=[("  contacts:\n", "  after: {issue_date: 2024-02-27, opening: [締結しました。]}\n  contacts:\n")]),
     "also-signatories-no-agreement": _also("companion-agreement.yaml", extra=[

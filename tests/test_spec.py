@@ -17,11 +17,13 @@ def write(tmp_path, text: str, name="spec.yaml"):
 
 def broken_seed(tmp_path):
     """The seed with three mistakes: a misspelt key (line of `subjet`), an impossible
-    date, and a missing required field (the representative's name)."""
+    date, and a missing required field (the representative's title: a name left out is
+    the head by title alone, refused only where a document prints the name,
+    test_title_only.py)."""
     text = SEED_SPEC.read_text(encoding="utf-8")
     text = text.replace("  subject: 北海道", "  subjet: 北海道", 1)
     text = text.replace("issue_date: 2024-02-16", "issue_date: 2024-02-30", 1)
-    text = text.replace("      name: 中島　和彦\n", "", 1)
+    text = text.replace("      title: 北海道オホーツク総合振興局長\n", "", 1)
     return write(tmp_path, text), text.splitlines()
 
 
@@ -46,7 +48,7 @@ def test_three_mistakes_are_reported_together_with_lines(tmp_path):
     typo_line = line_with(lines, "subjet:")
     assert "did you mean 'subject'" in found[(typo_line, "press_notice.subjet")]
     rep_line = line_with(lines, "representative:")
-    assert found[(rep_line, "parties.bureau.representative.name")] == "this key is required but missing"
+    assert found[(rep_line, "parties.bureau.representative.title")] == "this key is required but missing"
 
 
 def test_the_command_line_prints_all_problems_and_exits_1(tmp_path):

@@ -82,7 +82,8 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
             from ..spec.joint import announced
             groups = announced(loaded)
         ctx["ki"], notes = compose_ki(spec, style, loaded.path, loaded.lines, groups)
-        ctx["signatory_rows"] = signatory_rows(spec)
+        if all(p.signer() for p in spec.signatories()):   # else no document prints them (spec/checks.py)
+            ctx["signatory_rows"] = signatory_rows(spec)
         loaded.notes.extend(notes)
     notice = spec.press_notice
     if notice and notice.after:

@@ -22,7 +22,7 @@ from .article_sets import choose, load_sets
 from ..errors import InputError, Problem, fail
 from ..spec.schema import ClauseSpec, Party, SubItemSpec
 from ..spec.source import dotted
-from ..spec.checks import blank_keys
+from ..spec.checks import blank_keys, unnamed_signers
 from ..spec.load import LoadedSpec
 from ..spec.term import Term, term_of
 
@@ -212,7 +212,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         problem(D + ("writing",), f"the standard set '{doc.standard}' is written {chosen.writing}, and the"
                                   f" document is to be written {doc.writing}: choose a set written {doc.writing},"
                                   " or leave writing: out to write as the set does")
-    blanks = tuple(dotted(k) for k in blank_keys(spec))
+    blanks = tuple(dotted(k) for k in blank_keys(spec) + unnamed_signers(spec))   # the note names each
     if final and doc.draft:
         problem(D + ("draft",), "a final build (--final) of a draft: remove draft: true"
                                 + (f" and fill in what it leaves open ({', '.join(blanks)})" if blanks else ""))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import japanese
 from ..errors import InputError, Problem
+from ..spec.joint import signer_list
 from ..spec.notice_checks import C, N, item_names
 from ..spec.schema import Person, Spec
 from ..spec.source import dotted, line_of
@@ -79,7 +80,6 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "signatories":
             if n.also and groups:
                 if c.group_signatories is False:
-                    from ..spec.joint import signer_list
                     rows = rows_of(signer_list(groups))
                     return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
                 grouped = tuple((g.title, tuple(rows_of(g.parties))) for g in groups)
@@ -88,6 +88,11 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 flat = tuple(row for title, rows in grouped for row in ((f"「{title}」", ""),) + rows)
                 return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped)
             rows = signatory_rows(spec)
+            if not any(right for _, right in rows):
+                # every signer named by the title alone (徳島大学長, 鳴門教育大学長 …): a
+                # list under the label, as such notices set it, not titles pushed
+                # right against an empty column of names
+                return KiItem(label, "text", tuple(title_line(p) for p in spec.signatories()))
             return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
         if item == "agenda":
             return KiItem(label, "text", ("、".join(c.agenda),))
@@ -127,6 +132,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     if c.signatories is None and "signatories" in builtins and (spec.agreement is not None or not n.also):
         note(C, "ceremony.signatories not given: 締結者 lists every party ("
              + "、".join(p.name for p in spec.parties.values()) + ")")
+    if "signatories" in builtins:
+        # what the user wrote, but easily an oversight (a name not yet filled in): said
+        bare = [p.signer().title for p in (signer_list(groups) if n.also and groups else spec.signatories())
+                if p.signer() is not None and p.signer().title_only]
+        if bare:
+            note(C, "締結者 names " + "、".join(bare) + " by the title alone (representative without name:)")
     if n.also and groups and "signatories" in builtins:
         for g in groups[1 if spec.agreement is not None else 0:]:
             note(N + ("also",), f"締結者 of 「{g.title}」 ({g.path}): every party of that spec ("
@@ -156,10 +167,19 @@ def rows_of(parties) -> list[tuple[str, str]]:
             left = f"{org}\n{signer.title}"
         else:
             left = (f"{org}　" if org else "") + signer.title
+        if signer.title_only:     # no name to print: the title alone, in the titles' column
+            rows.append((left, ""))   # (spec/checks.py refuses a reading or an honorific here)
+            continue
         right = "　" + signer.name + (f"（{signer.reading}）" if signer.reading else "") \
             + (f"　{party.honorific}" if party.honorific else "")
         rows.append((left, right))
     return rows
+
+
+def title_line(party) -> str:
+    """A signer named by the title alone, on one line: organisation and title."""
+    org = party.organisation_before_title()
+    return (f"{org}　" if org else "") + party.signer().title
 
 
 def person_row(p: Person) -> tuple[str, str]:

@@ -466,21 +466,61 @@ def _sub_item_lists(ag):
 
 def _signers(spec: Spec, name: str, lines) -> list[Problem]:
     """Who signs for a party may be left out only where no document prints it: the
-    press notice prints its signatories (締結者), the agreement every party's block."""
-    needed: dict[str, str] = {}
-    if spec.agreement and spec.agreement.document:
-        needed.update((pid, "the agreement's signature block") for pid in spec.parties)
-    if spec.press_notice:
-        for pid in spec.press_notice.ceremony.signatories or list(spec.parties):
-            needed.setdefault(pid, "the press notice's 締結者")
+    press notice prints its signatories where its 記 block has a 締結者 item (and the
+    release after the signing always), the agreement every party's block. A head
+    named by the title alone (name left out) is printed so in the notices; the
+    agreement's block needs the name, a draft's blank standing in for it."""
     problems = []
+    needed: dict[str, str] = {}
+    in_notice: set[str] = set()
+    agreement = spec.agreement.document if spec.agreement else None
+    if agreement:
+        needed.update((pid, "the agreement's signature block") for pid in spec.parties)
+    notice = spec.press_notice
+    if notice:
+        from .notice_checks import lists_signatories
+        where = None
+        if lists_signatories(spec):
+            where = "the press notice's 締結者"
+        elif notice.after is not None:
+            where = "the 締結者 of the release after the signing (press_notice.after)"
+        if where:
+            in_notice = set(notice.ceremony.signatories or spec.parties)
+            for pid in notice.ceremony.signatories or list(spec.parties):
+                needed.setdefault(pid, where)
+    for pid, party in spec.parties.items():
+        for who in ("representative", "signatory"):
+            person = getattr(party, who)
+            if person is not None and person.title_only and person.reading:
+                at = ("parties", pid, who, "reading")
+                problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                        "the reading is printed after the name, and this person is named by"
+                                        " the title alone (no name:): it would have no effect"))
     for pid, where in needed.items():
         party = spec.parties.get(pid)
-        if party is not None and party.signer() is None:
+        if party is None:
+            continue                         # an undeclared one is reported apart
+        if party.signer() is None:
             path = ("parties", pid)
             problems.append(Problem(name, line_of(lines, path), f"parties.{pid}.representative",
                                     f"missing: {where} prints who signs for this party; give"
                                     " representative: {title: …, name: …}"))
+            continue
+        who = "signatory" if party.signatory else "representative"
+        signer = party.signer()
+        path = ("parties", pid, who)
+        if signer.title_only and agreement and not agreement.draft:
+            problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
+                                    f"missing: the agreement's signature block prints the name of"
+                                    f" {signer.title}, and only a press notice names a head by the"
+                                    " title alone; give name: (or name: null in a draft,"
+                                    " agreement.document.draft: true, to leave it blank)"))
+        if signer.title_only and party.honorific and pid in in_notice:
+            at = ("parties", pid, "honorific")
+            problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                    f"'{party.honorific}' follows the signer's name in 締結者, and"
+                                    f" {signer.title} is named by the title alone (no name:): give the"
+                                    " name, or delete the honorific"))
     return problems
 
 
@@ -493,9 +533,20 @@ def blank_keys(spec: Spec) -> list[tuple]:
         if party.name is None:
             out.append(("parties", pid, "name"))
         for who in ("representative", "signatory"):
-            person = getattr(party, who)
-            if person is not None and person.name is None:
+            person = getattr(party, who)      # a name left out (title alone) is no blank
+            if person is not None and person.name is None and not person.title_only:
                 out.append(("parties", pid, who, "name"))
+    return out
+
+
+def unnamed_signers(spec: Spec) -> list[tuple]:
+    """The name key paths of signers named by the title alone: a draft agreement's
+    signature block leaves their names blank (outside a draft, _signers refuses them)."""
+    out = []
+    for pid, party in spec.parties.items():
+        signer = party.signer()
+        if signer is not None and signer.title_only:
+            out.append(("parties", pid, "signatory" if party.signatory else "representative", "name"))
     return out
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..files import FileRefused, check_regular, resolve_file
+from .notice_checks import lists_signatories
 from .source import dotted, line_of
 
 A = ("press_notice", "also")
@@ -94,10 +95,18 @@ def load_others(spec, path: Path, lines, allow_outside: bool, load_spec) -> tupl
             problem(i, f"{target} has no agreement: (also names the specs of the other agreements"
                        " signed at the same ceremony)")
             continue
-        for pid, party in o.parties.items():      # the notice prints every signer's name
+        for pid, party in o.parties.items():      # the notice prints every signer (its name, if given)
+            signer = party.signer()
+            who = ("parties", pid, "signatory" if party.signatory else "representative")
+            if signer is None and lists_signatories(spec):   # an agreement for the annual book only
+                problems.append(Problem(str(target), other.line_of(("parties", pid)), f"parties.{pid}.representative",
+                                        f"missing: the press notice of {path} prints who signs for this"
+                                        " party; give representative: {title: …, name: …}"))
+                continue
+            if signer is None:
+                continue
             for key, value in ((("parties", pid, "name"), party.name),
-                               (("parties", pid, "signatory" if party.signatory else "representative", "name"),
-                                party.signer().name)):
+                               (who + ("name",), "" if signer.title_only else signer.name)):
                 if value is None:
                     problems.append(Problem(str(target), other.line_of(key), dotted(key),
                                             f"left open (null), but the press notice of {path} prints this"
@@ -125,12 +134,20 @@ def _same_parties(spec, name, lines, others) -> list[Problem]:
     for file, file_lines, s, written in sources:
         for pid, party in s.parties.items():
             signer = party.signer()
-            if party.name is None or signer.name is None:
-                continue
+            if party.name is None or signer is None or (signer.name is None and not signer.title_only):
+                continue                          # a blank or missing (said apart)
             who = "signatory" if party.signatory else "representative"
             key = ("parties", pid, who, "name")
             first = known.setdefault((party.name, signer.title), (signer.name, file, dotted(key)))
-            if first[0] != signer.name and first[1] != file:
+            if first[1] != file and (first[0] is None) != (signer.name is None):
+                # named in one spec, by the title alone in the other: the notice would
+                # print the one person twice, once as if another
+                named, bare = (first[0], file) if signer.name is None else (signer.name, first[1])
+                problems.append(Problem(file, line_of(file_lines, key[:-1]), dotted(key),
+                                        f"{party.name}'s {signer.title} is named {named} in one spec and by"
+                                        f" the title alone in {bare}; the notice would print both: write"
+                                        " the same name in both specs"))
+            elif first[0] != signer.name and first[1] != file:
                 problems.append(Problem(file, line_of(file_lines, key), dotted(key),
                                         f"{party.name}'s {signer.title} is {first[0]} in {first[1]} ({first[2]})"
                                         f" and {signer.name} here; the notice would name both: write the same"

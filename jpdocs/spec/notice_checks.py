@@ -48,6 +48,12 @@ def item_names(spec: Spec) -> list[str | KiEntry]:
     return [name for name in KI_BUILTINS if _has(n.ceremony, name)]
 
 
+def lists_signatories(spec: Spec) -> bool:
+    """Whether the 記 block has a 締結者 item: the only place the notice prints who
+    signs (a notice that names no signer, or names them in its own sentences, has none)."""
+    return any((e if isinstance(e, str) else e.item) == "signatories" for e in item_names(spec))
+
+
 # --------------------------------------------------------------------- checks
 
 def check_notice(spec: Spec, name: str, lines) -> list[Problem]:

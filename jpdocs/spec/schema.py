@@ -24,8 +24,17 @@ class Strict(BaseModel):
 
 class Representative(Strict):
     title: Line                       # 北海道オホーツク総合振興局長
-    name: Optional[Line]              # 中島 和彦; null (written so) leaves it blank in a draft (document.draft)
+    # 中島 和彦; null (written so) leaves it blank in a draft (document.draft). Left out,
+    # the person is known by the title alone (山形県知事, as many notices name the heads):
+    # printed so in the notice's 締結者; an agreement's signature block needs the name
+    # (spec/checks.py), as nothing may be printed that the spec did not say.
+    name: Optional[Line] = None
     reading: Optional[Line] = None    # なかじま かずひこ: printed in the notice only, never in a signature block
+
+    @property
+    def title_only(self) -> bool:
+        """Named by the title alone: `name` left out (null, written so, is a draft's blank)."""
+        return "name" not in self.model_fields_set
 
 
 class Party(Strict):
@@ -34,8 +43,9 @@ class Party(Strict):
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
     short_name: Optional[Line] = None
     address: Optional[Line] = None
-    # the head (代表者); needed where a document prints who signs (the notice's 締結者, the
-    # agreement's signature blocks): a spec that only lists the agreement (annual) may leave it out
+    # the head (代表者); needed where a document prints who signs (the notice's 締結者 item,
+    # the release after the signing, the agreement's signature blocks): a spec that only
+    # lists the agreement (annual), or a notice naming no signer, may leave it out
     representative: Optional[Representative] = None
     signatory: Optional[Representative] = None   # who signs for the party, when not the head
     honorific: Optional[Line] = None  # 様 for a partner; never on one's own head
@@ -48,7 +58,7 @@ class Party(Strict):
 
     def signer(self) -> Optional[Representative]:
         """Who signs for the party: the signatory where one is named, else the head
-        (None only in a spec no document of which prints a signer: spec_checks)."""
+        (None only in a spec no document of which prints a signer: spec/checks.py)."""
         return self.signatory or self.representative
 
     def organisation_before_title(self) -> str:
