@@ -136,6 +136,19 @@ def docx_text(path: Path) -> str:
 
 # ------------------------------------------------------------------ the 記 block
 
+def test_a_schedule_without_places_has_no_empty_column_of_places(tmp_path, capsys):
+    """奈義町's 日程 gives times and items only: two columns, not a third left blank."""
+    spec = ROOT / "tests" / "data" / "real" / "nagi-toyooka-2016.yaml"
+    code = cli.main([str(spec), "-o", str(tmp_path), "--kinds", "press-notice", "--format", "docx"])
+    assert code == 0, capsys.readouterr().err
+    root = etree.fromstring(zipfile.ZipFile(tmp_path / spec.stem / "press-notice.docx").read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    table = next(t for t in root.iter(f"{w}tbl") if "14:00" in "".join(t.itertext()))
+    assert [len(row.findall(f"{w}tc")) for row in table.iter(f"{w}tr")] == [2, 2]
+    assert len(table.find(f"{w}tblGrid")) == 2
+
+
+
 @needs_poppler
 def test_the_ki_list_renames_moves_and_adds_items_and_the_docx_says_the_same(tmp_path, capsys):
     path = variant(tmp_path, (CEREMONY, RICH_KI))

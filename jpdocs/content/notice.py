@@ -96,6 +96,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
         if item == "agenda":
             return KiItem(label, "text", ("、".join(c.agenda),))
+        if not any(r.place for r in c.schedule):     # no column of places left empty
+            return KiItem(label, "table", rows=tuple((r.time, r.item) for r in c.schedule), widths="0.25 0.75")
         rows = tuple((r.time, r.item, r.place or "") for r in c.schedule)
         return KiItem(label, "table", rows=rows, widths="0.25 0.4 0.35")
 
