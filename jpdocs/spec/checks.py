@@ -496,6 +496,10 @@ def blank_keys(spec: Spec) -> list[tuple]:
             person = getattr(party, who)
             if person is not None and person.name is None:
                 out.append(("parties", pid, who, "name"))
+    document = spec.agreement.document if spec.agreement else None
+    for i, witness in enumerate(document.witnesses if document else []):
+        if witness.representative.name is None:
+            out.append(("agreement", "document", "witnesses", i, "representative", "name"))
     return out
 
 
