@@ -174,6 +174,7 @@ _AREAS = SEED[SEED.index("  areas:\n"):SEED.index("\npress_notice:") + 1]
 _EXTRA = "    extra_articles: [{heading: 個人情報の保護, text: [甲及び乙は、個人情報を適正に取り扱う。]}]\n"
 _CITY = "  city:\n    name: 網走市\n    representative: {title: 網走市長, name: 水谷　洋一}\n\nagreement:"
 _DEADLINE = "    deadline: 2024-02-21T17:00\n"
+_CLOSING = "本協定の締結を証するため、本書３通を作成し、甲、乙及び立会人が記名押印の上、各自その１通を保有する。"
 VARIANTS.update({
     "writing-mismatch": (_STD, "    writing: です・ます\n" + _STD),
     "no-article": (_STD_LINE, ""),
@@ -211,6 +212,11 @@ VARIANTS.update({
     "amended-before": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amendments: [{date: 2024-01-01}]"),
     "empty-field": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {' ': 包括連携}"),
     "too-tall-cell": ("  closing_ijo: false", "  ki:\n    - date\n    - place\n    - signatories\n    - agenda\n    - label: 内容\n      table: [[a, " + "長い文章。" * 900 + "]]\n  closing_ijo: false"),
+    "witness-no-closing": (_STD, _STD + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎}}]"),
+    "witness-label-reading": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{label: 乙, representative:"
+                              " {title: 北海道知事, name: 北　一郎, reading: きた いちろう}}]"),
+    "witness-copies": (_STD, _STD + "\n    copies: true\n    closing: " + _CLOSING
+                       + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎}}]"),
     "final-draft": [("  signing_date: 2024-02-27", "  signing_date: null"), (_STD, "    draft: true\n" + _STD),
                     ("    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n", "")],
     "final-draft-nothing-open": (_STD, "    draft: true\n" + _STD),

@@ -412,6 +412,14 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
         raise InputError([Problem(str(loaded.path), loaded.line_of(key), dotted(key),
                                   "originals and copies (copies, --copies) are made of the final agreement,"
                                   " not of a draft: build the draft without them")])
+    if copies and ag and ag.document and ag.document.witnesses:
+        # One original per signature field would give the witness one too: who keeps
+        # an original is the closing's to say, which the product does not read.
+        key = ("agreement", "document", "witnesses")
+        raise InputError([Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                                  "originals (copies, --copies) are made one per signer, and whether a witness"
+                                  " keeps one is the closing's to say: build an agreement with a witness"
+                                  " without them")])
     try:
         releases = releases_of(loaded, kinds) if "pdf" in formats else []
         made: dict[str, tuple[model.Document, HouseStyle]] = {}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from .. import japanese
 from .article_sets import choose, load_sets
 from ..errors import InputError, Problem, fail
-from ..spec.schema import ClauseSpec, Party, SubItemSpec
+from ..spec.schema import ClauseSpec, Party, SubItemSpec, Witness
 from ..spec.source import dotted
 from ..spec.checks import blank_keys, unnamed_signers
 from ..spec.load import LoadedSpec
@@ -94,6 +94,7 @@ class AgreementText:
     draft: bool = False            # a draft (案): marked on every page
     blanks: tuple[str, ...] = ()   # the keys a draft leaves open
     label_chars: int = 1           # the longest signature-block label (甲: 1; 振興局: 3), for its column
+    witnesses: tuple[Signatory, ...] = ()   # 立会人: blocks set after the parties'
 
 
 CLOSING = "{self}の{act}を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
@@ -253,6 +254,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
                                   "締結する。 (no standard set gives one), or a preamble of the spec's own")
     _check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
+    _check_witnesses(doc, labels, [p for _, p in parties], problem)
     if problems:
         raise InputError(problems)
 
@@ -300,10 +302,51 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             if ag.signing_date else blank_date)
     signatories = tuple(_signatory(labels[i] if labels else "", party, form, style.word("blank_name"), pid)
                         for i, (pid, party) in enumerate(parties))
+    fields = witness_fields(doc.witnesses)
+    witnesses = tuple(replace(_signatory(w.label, w, form, style.word("blank_name")), field=field)
+                      for w, field in zip(doc.witnesses, fields))
     full_title = doc.title or document_title(ag.title, doc.kind)
+    label_chars = max((len(x) for x in labels + [w.label for w in doc.witnesses]), default=0)
     return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
-                         doc.kind, writing, doc.draft, blanks, max((len(x) for x in labels), default=0))
+                         doc.kind, writing, doc.draft, blanks, label_chars, witnesses)
+
+
+def witness_fields(witnesses) -> list[str]:
+    """The signature field of each witness: its label (立会人), numbered where several
+    share one (立会人1, 立会人2), so that each field has a name of its own to sign."""
+    count = {}
+    for w in witnesses:
+        count[w.label] = count.get(w.label, 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for w in witnesses:
+        seen[w.label] = seen.get(w.label, 0) + 1
+        out.append(w.label if count[w.label] == 1 else f"{w.label}{seen[w.label]}")
+    return out
+
+
+def _check_witnesses(doc, labels: list[str], parties, problem) -> None:
+    """A witness signs beside the parties and is none of them. The generated closing
+    (本書Ｎ通…各自その１通を保有する) counts the parties; whether a witness signs it
+    and keeps a copy is the text's to say, never the product's guess, so a witness
+    needs the spec's own closing. Its label is no party's (its signature field is
+    named after it)."""
+    if not doc.witnesses:
+        return
+    W = ("agreement", "document", "witnesses")
+    if not doc.closing:
+        problem(W, "an agreement with a witness (立会人) needs its own closing (document.closing): the"
+                   " generated one (本書Ｎ通を作成し、…各自その１通を保有する。) counts the parties only,"
+                   " and whether the witness signs it and keeps a copy is the text's to say")
+    party_fields = set(labels) | {p.short_name or p.name for p in parties if not labels}
+    for i, w in enumerate(doc.witnesses):
+        if w.label in party_fields:
+            problem(W + (i, "label"), f"「{w.label}」 is a party's label: a witness is none of the parties;"
+                                      " label it as the text does (立会人)")
+        if w.representative.reading:
+            problem(W + (i, "representative", "reading"), "a witness's reading is printed nowhere (readings"
+                    " are the press notice's, and the witness is not in it): remove it")
 
 
 def _form(pattern: str, number: str, heading: str) -> str:
@@ -560,7 +603,7 @@ def _clause(j: int, c, fill, num) -> Clause:
     return Clause(marker, fill(c.text), tuple(entries), lead)
 
 
-def _signatory(label: str, party: Party, form=None, blank_name: str = "", pid: str = "") -> Signatory:
+def _signatory(label: str, party: Party | Witness, form=None, blank_name: str = "", pid: str = "") -> Signatory:
     """Address, organisation and title/name. A formal name written with a full-width
     space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
@@ -569,11 +612,11 @@ def _signatory(label: str, party: Party, form=None, blank_name: str = "", pid: s
     (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title."""
     org = party.formal_name or party.name
     title = party.signer().title
-    if org is None:                       # a draft's party left open: a blank 名称 line
-        org = blank_name
+    if org is None:                       # a draft's party left open: a blank 名称 line;
+        org = blank_name if isinstance(party, Party) else ""    # a witness in person: none
     labelled = dict(form.signature_labels) if form is not None else {}
     keep = labelled.get("organisation") or (form is not None and form.organisation_line == "always")
-    all_lines = [x for x in org.split("　") if x] or [org]
+    all_lines = [x for x in org.split("　") if x] or ([org] if org else [])
     lines = list(all_lines) if keep else ([] if title.startswith(org) else list(all_lines))
     if lines and title.startswith(lines[-1]) and not keep:
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school

@@ -536,6 +536,10 @@ def blank_keys(spec: Spec) -> list[tuple]:
             person = getattr(party, who)      # a name left out (title alone) is no blank
             if person is not None and person.name is None and not person.title_only:
                 out.append(("parties", pid, who, "name"))
+    document = spec.agreement.document if spec.agreement else None
+    for i, witness in enumerate(document.witnesses if document else []):
+        if witness.representative.name is None:
+            out.append(("agreement", "document", "witnesses", i, "representative", "name"))
     return out
 
 

@@ -341,6 +341,22 @@ class Validity(Strict):
         return value
 
 
+class Witness(Strict):
+    """A witness (立会人) who signs the agreement without being a party to it (a
+    prefecture's governor at the signing of its cities and companies). The block is
+    set as a party's, after the parties' blocks, under its own label; the witness is
+    in no preamble, no label (甲乙) and no generated closing: what the witness does
+    (signs, keeps a copy) is said by the spec's own closing (document.closing)."""
+    label: Line = "立会人"              # printed before the block, as the text prints it (特別立会人)
+    name: Optional[Line] = None        # the organisation (新潟県); none for a witness in person
+    formal_name: Optional[Line] = None  # as a party's: a full-width space starts a new line
+    address: Optional[Line] = None
+    representative: Representative     # who signs: title and name (null in a draft)
+
+    def signer(self) -> Representative:
+        return self.representative
+
+
 DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書")
 WRITING_STYLES = ("である", "です・ます")
 
@@ -369,6 +385,7 @@ class AgreementDocument(Strict):
     extra_articles: list[ExtraArticle] = []     # the spec's own articles
     closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
     copies: bool = False               # also write one original per party and a copy (写)
+    witnesses: list[Witness] = []      # 立会人: their blocks follow the parties'; needs an own closing
     original_mark: bool = True         # print 正本（甲保管） on each party's original
 
 
