@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from certs import make_p12
 from conftest import SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
-from jpdocs.content.articles import compose
+from jpdocs.content.agreement.compose import compose
 from jpdocs.errors import InputError
 from jpdocs.pdf.signing import signature_fields
 from jpdocs.spec.load import load_spec

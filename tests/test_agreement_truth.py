@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from jpdocs import japanese
-from jpdocs.content.articles import compose
+from jpdocs.content.agreement.compose import compose
 from jpdocs.errors import InputError
 from jpdocs.spec.load import load_spec
 from jpdocs.spec.style import load_style

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from conftest import ROOT, SEED_SPEC, SOFFICE, needs_poppler, no_space, pdf_text, run_generate
-from jpdocs.content.articles import compose
+from jpdocs.content.agreement.compose import compose
 from jpdocs.spec.load import load_spec
 from jpdocs.spec.style import load_style
 

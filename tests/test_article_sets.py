@@ -1,4 +1,4 @@
-"""The house's standard articles file (jpdocs/content/article_sets.py) in process: a broken
+"""The house's standard articles file (jpdocs/content/agreement/article_sets.py) in process: a broken
 file is refused with its file, line and key for every problem; texts in the other
 writing style or writing 本協定 are named wherever they stand (lead, catch_all, a
 paragraph, an item, a sub-item, otherwise); a spec naming a set the file lacks is
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from jpdocs.content.article_sets import choose, load_sets
+from jpdocs.content.agreement.article_sets import choose, load_sets
 from jpdocs.errors import InputError
 from conftest import ROOT
 

@@ -7,7 +7,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, SEED_SPEC
-from jpdocs.content.articles import compose, document_title, party_label_words, polite, title_lines
+from jpdocs.content.agreement.compose import compose
+from jpdocs.content.agreement.wording import document_title, party_label_words, polite, title_lines
 from jpdocs.errors import InputError
 from jpdocs.spec.load import load_spec
 from jpdocs.spec.style import load_style

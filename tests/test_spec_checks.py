@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import SEED_SPEC
-from jpdocs.content.articles import compose
+from jpdocs.content.agreement.compose import compose
 from jpdocs.errors import InputError
 from jpdocs.spec.load import load_spec
 from jpdocs.spec.style import load_style

@@ -63,7 +63,7 @@ def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
 
 
 def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: bool = False) -> dict:
-    """What the templates see. The agreement's text (articles.py) is composed only
+    """What the templates see. The agreement's text (content/agreement/) is composed only
     when the agreement is made: a problem in it must not stop a press notice."""
     spec = loaded.spec
     ctx = {
@@ -90,7 +90,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         ctx["after_attachments"] = notice.after.attachments_or(notice.attachments)
         ctx["after_contacts"] = notice.contacts if notice.after.contacts is None else notice.after.contacts
     if agreement_text:
-        from ..content.articles import compose
+        from ..content.agreement.compose import compose
         ctx["text"] = compose(loaded, style, final=final)
         loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
     return ctx

@@ -383,7 +383,7 @@ def pdf_trouble(path: Path) -> str | None:
 
 def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
     """What can be told without the house style's standard articles (those are
-    checked where the text is composed, articles.py): parties, labels, keys that
+    checked where the text is composed, content/agreement/): parties, labels, keys that
     would have no effect, and a term of validity that can be met."""
     from .term import problem_of, term_of
     ag, problems = spec.agreement, []

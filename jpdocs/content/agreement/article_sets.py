@@ -12,10 +12,10 @@ from typing import Literal, Optional
 
 from pydantic import Field, ValidationError, model_validator
 
-from .. import japanese
-from ..errors import InputError, Problem, fail
-from ..spec.schema import ArticleText, Line, Strict
-from ..spec.source import dotted, line_of, load_yaml
+from ... import japanese
+from ...errors import InputError, Problem, fail
+from ...spec.schema import ArticleText, Line, Strict
+from ...spec.source import dotted, line_of, load_yaml
 
 
 class StandardArticle(Strict):

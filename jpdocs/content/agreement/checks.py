@@ -1,0 +1,100 @@
+"""What the agreement's own text must respect, checked where it is composed: the
+spec's own sentences in the document's style and kind, an own preamble defining
+every label, and a witness that is none of the parties and signs a closing the spec
+writes itself.
+"""
+from __future__ import annotations
+
+from ... import japanese
+from .wording import KINDS
+
+
+def check_witnesses(doc, labels: list[str], parties, problem) -> None:
+    """A witness signs beside the parties and is none of them. The generated closing
+    (本書Ｎ通…各自その１通を保有する) counts the parties; whether a witness signs it
+    and keeps a copy is the text's to say, never the product's guess, so a witness
+    needs the spec's own closing. Its label is no party's (its signature field is
+    named after it)."""
+    if not doc.witnesses:
+        return
+    W = ("agreement", "document", "witnesses")
+    if not doc.closing:
+        problem(W, "an agreement with a witness (立会人) needs its own closing (document.closing): the"
+                   " generated one (本書Ｎ通を作成し、…各自その１通を保有する。) counts the parties only,"
+                   " and whether the witness signs it and keeps a copy is the text's to say")
+    party_fields = set(labels) | {p.short_name or p.name for p in parties if not labels}
+    for i, w in enumerate(doc.witnesses):
+        if w.label in party_fields:
+            problem(W + (i, "label"), f"「{w.label}」 is a party's label: a witness is none of the parties;"
+                                      " label it as the text does (立会人)")
+        if w.representative.reading:
+            problem(W + (i, "representative", "reading"), "a witness's reading is printed nowhere (readings"
+                    " are the press notice's, and the witness is not in it): remove it")
+
+
+def _own_texts(doc) -> list[tuple[tuple, str]]:
+    """(key path, text) of every sentence-bearing text the spec writes itself."""
+    D = ("agreement", "document")
+    out = []
+
+    def article(path, text):
+        for j, c in enumerate(text):
+            if isinstance(c, str):
+                out.append((path + (j,), c))
+            else:
+                out.append((path + (j, "text"), c.text))
+                for k, item in enumerate(c.items):
+                    if isinstance(item, str):
+                        out.append((path + (j, "items", k), item))
+                    else:
+                        out.append((path + (j, "items", k, "text"), item.text))
+                        out.extend((path + (j, "items", k, "items", m), t) for m, t in enumerate(item.items))
+    for name, o in doc.articles.items():
+        if o.text is not None:
+            article(D + ("articles", name, "text"), o.text)
+    for i, extra in enumerate(doc.extra_articles):
+        article(D + ("extra_articles", i, "text"), extra.text)
+    for key in ("preamble", "closing"):
+        if getattr(doc, key):
+            out.append((D + (key,), getattr(doc, key)))
+    return out
+
+
+def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> None:
+    """The spec's own text in the document's style and kind: no です・ます sentence in
+    a である document (or the reverse), no 本協定 in a 覚書; an own preamble defines
+    every label the document uses."""
+    others = ["本" + k.word for name, k in KINDS.items() if name != doc.kind and k.word != KINDS[doc.kind].word]
+    for path, text in _own_texts(doc):
+        wrong = japanese.other_style(text, writing)
+        if wrong:
+            other = "です・ます" if writing == "である" else "である"
+            problem(path, f"「{wrong}」 is written {other}, and this document is written {writing}"
+                          " (document.writing, or its standard set's): write it in one style, never mixed")
+        word = next((w for w in others if w in text), None)
+        if word:
+            problem(path, f"「{word}」 in a {doc.kind}: the document calls itself 本{kind.word}"
+                          f" (document.kind: {doc.kind})")
+    if doc.preamble is not None:
+        # Labels that stand for a party must be defined there; a party's own name
+        # (町田市) and a collective word (両市, 両者) speak for themselves.
+        parties_by_label = zip(labels, [p for _, p in loaded.spec.party_list()]) if labels else []
+        wanted = [w for w, p in parties_by_label if w not in p.names()]
+        missing = [w for w in wanted if f"「{w}」" not in (doc.preamble or "")]
+        if missing and doc.preamble is False:
+            problem(("agreement", "document", "labels"),
+                    "without a preamble (preamble: false) nothing defines the label" + ("s " if len(missing) > 1
+                    else " ") + "、".join(f"「{w}」" for w in missing) + " the signature blocks print: call each"
+                    " party by its own name (labels: {id: name}), or write a preamble that defines them")
+        elif missing:
+            problem(("agreement", "document", "preamble"),
+                    "the preamble does not define the label" + ("s " if len(missing) > 1 else " ")
+                    + "、".join(f"「{w}」" for w in missing) + " the document uses (…（以下「"
+                    + missing[0] + "」という。）…)")
+        if doc.preamble is False and not labels and (doc.standard or not doc.closing):
+            # One word for all parties prints nowhere but in the standard set's articles
+            # and the generated closing; with neither it names no one undefined.
+            problem(("agreement", "document", "labels"),
+                    f"without a preamble (preamble: false) nothing defines 「{doc.labels}」, which the "
+                    + ("standard set's articles" if doc.standard else "generated closing") + " would print:"
+                    " call each party by its own name (labels: {id: name}), or write a preamble")

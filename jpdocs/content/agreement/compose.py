@@ -1,0 +1,164 @@
+"""The text of an agreement (協定書) as plain data for templates/agreement.xml.j2.
+
+From the spec's `agreement:` section (its `document:`), its parties and the
+standard set of articles the spec chooses (article_sets.py) compose() decides
+what the agreement says: its title, the preamble defining the labels (甲, 乙 … or
+one word such as 両市), the articles — the standard set's, changed, removed and
+added to by the spec, each marked with where it came from — numbered as horizontally written
+local-government documents number them (第１条, paragraphs ２, ３, items （１）,
+sub-items ア), the closing clause, the date line and one signatory per party.
+Numbers are written in the house digit style; the Japanese wording rules
+(enumerations, labels, periods, dates) are those of japanese.py. The template
+only prints what is here.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ... import japanese
+from ...errors import InputError, Problem
+from ...spec.checks import blank_keys, unnamed_signers
+from ...spec.load import LoadedSpec
+from ...spec.source import dotted
+from ...spec.term import term_of
+from .article_sets import choose, load_sets
+from .checks import check_own_wording, check_witnesses
+from .drafts import Draft, apply_overrides, from_set, insert_extras
+from .fill import all_text, fill_placeholders, make_clause, refs_in
+from .signatures import signatory_of, witness_fields
+from .text import AgreementText, Article
+from .wording import CLOSING, KINDS, document_title, party_label_words, polite, title_lines
+
+
+def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
+    """The agreement document's text, or an InputError naming every problem: each
+    article comes from the chosen standard set or from the spec, and a change that
+    would have no effect, a duplicate, a missing purpose, text in the other style
+    (です・ます in a である document), or no article at all is an error rather than
+    a silent guess. final=True (--final) refuses a draft and its blanks."""
+    spec = loaded.spec
+    ag = spec.agreement
+    doc = ag.document
+    digit_style = style.digits
+    form = style.agreement
+    problems: list[Problem] = []
+    file = str(loaded.path)
+
+    def problem(path: tuple, message: str) -> None:
+        problems.append(Problem(file, loaded.line_of(path), dotted(path), message))
+
+    D = ("agreement", "document")
+    chosen, set_file = None, ""
+    if doc.standard:
+        set_file = str(style.article_sets)
+        chosen = choose(load_sets(set_file), doc.standard, set_file,
+                        (file, loaded.line_of(D + ("standard",)), dotted(D + ("standard",))))
+    kind = KINDS[doc.kind]
+    self_word = "本" + kind.word
+    writing = doc.writing or (chosen.writing if chosen else "である")
+    if chosen and doc.writing and doc.writing != chosen.writing:
+        problem(D + ("writing",), f"the standard set '{doc.standard}' is written {chosen.writing}, and the"
+                                  f" document is to be written {doc.writing}: choose a set written {doc.writing},"
+                                  " or leave writing: out to write as the set does")
+    blanks = tuple(dotted(k) for k in blank_keys(spec) + unnamed_signers(spec))   # the note names each
+    if final and doc.draft:
+        problem(D + ("draft",), "a final build (--final) of a draft: remove draft: true"
+                                + (f" and fill in what it leaves open ({', '.join(blanks)})" if blanks else ""))
+    if final:
+        for k in blank_keys(spec):
+            problem(k, "left open (null) in a draft; a final build (--final) needs it written")
+    parties = spec.party_list()
+    labels, words = party_label_words(doc.labels, len(parties), doc.collective, [i for i, _ in parties])
+    words = dict(words, doc=self_word)
+    num = lambda n: japanese.digits(n, form.numbering_digits or digit_style)   # noqa: E731
+    term = term_of(ag)
+    blank_date = style.word("blank_date")
+
+    drafts = from_set(chosen, ag, term, digit_style, problem, self_word, writing, blank_date) if chosen else []
+    apply_overrides(drafts, chosen, doc, ag, problem)
+    insert_extras(drafts, chosen, doc, problem)
+    if not drafts and not problems:
+        problem(D, "the agreement has no article: choose a standard set (standard: 包括連携) or write"
+                   " the articles under extra_articles")
+    seen: dict[str, Draft] = {}
+    for d in drafts:
+        if d.heading is None:
+            continue                # an article without a heading: nothing to confuse it with
+        if d.heading in seen:
+            first = seen[d.heading]
+            written = d if d.origin != "standard" or first.origin == "standard" else first   # the spec's key
+            problem(written.key, f"two articles are headed 「{d.heading}」 ('{first.name}' and '{d.name}');"
+                                 " change or remove one")
+        seen.setdefault(d.heading, d)
+    uses_purpose = [d for d in drafts if d.fill and "{purpose}" in all_text(d.text)]
+    if uses_purpose and not doc.purpose:
+        d = uses_purpose[0]
+        problem(D + ("purpose",), f"the article 「{d.heading}」 of the standard set '{doc.standard}' states the"
+                                  " agreement's purpose (…{purpose}ことを目的とする。): write it as document.purpose"
+                                  " (…を図る), or give that article a text of its own")
+    subject = doc.subject or (chosen.subject if chosen else None)
+    if not subject and doc.preamble is None:
+        problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
+                                  "締結する。 (no standard set gives one), or a preamble of the spec's own")
+    check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
+    check_witnesses(doc, labels, [p for _, p in parties], problem)
+    if problems:
+        raise InputError(problems)
+
+    names = [p.formal_name or p.name or style.word("blank_name") for _, p in parties]
+    if doc.preamble is not None:
+        preamble = doc.preamble or ""      # false: no preamble, the text begins with 第１条
+    else:
+        if labels:
+            # A label that is the party's own name (町田市) needs no definition: no office
+            # writes 町田市（以下「町田市」という。）.
+            defined = [name if label in party.names() else f"{name}（以下「{label}」という。）"
+                       for name, label, (_, party) in zip(names, labels, parties)]
+            preamble_parties = japanese.join_parties(defined)
+        else:
+            preamble_parties = japanese.join_parties(names) + f"（以下「{doc.labels}」という。）"
+        verb = f"{kind.word}を{doc.conclude}" if doc.conclude else (kind.verb or f"{kind.word}を締結する")
+        preamble = polite(f"{preamble_parties}は、{subject}に関し、次のとおり{verb}。", writing)
+
+    purpose = (doc.purpose or "").removesuffix("こと")
+    order = [d.name for d in drafts]
+    articles = []
+    for i, d in enumerate(drafts):
+        text = d.text
+        if d.fill and d.otherwise is not None and any(r not in order for r in refs_in(text)):
+            text = d.otherwise
+        fill = (lambda t, i=i: fill_placeholders(t, words, order, i, loaded, d, purpose, num)) if d.fill else (lambda t: t)
+        clauses = [make_clause(j, c, fill, num) for j, c in enumerate(text)]
+        number = f"第{num(i + 1)}条"
+        if d.heading is None:
+            # No heading to set in the house's form: the number stands before the
+            # text on its line (第１条　この協定は、…), whatever the form.
+            title, lead = "", number + "　"
+        else:
+            title = _form(form.article_heading, number, d.heading)
+            lead = _form(form.article_lead, number, d.heading)
+        if lead and clauses:
+            clauses[0] = replace(clauses[0], lead=lead)
+        indent = 1.0 if title and "{number}" not in form.article_heading else 0.0
+        articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent))
+
+    closing = doc.closing or polite(CLOSING.format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
+                                                   compact=words["compact"], one=japanese.digits(1, digit_style)),
+                                    writing)
+    date = (japanese.format_date(ag.signing_date, digit_style, western=False, weekday=False)
+            if ag.signing_date else blank_date)
+    signatories = tuple(signatory_of(labels[i] if labels else "", party, form, style.word("blank_name"), pid)
+                        for i, (pid, party) in enumerate(parties))
+    fields = witness_fields(doc.witnesses)
+    witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name")), field=field)
+                      for w, field in zip(doc.witnesses, fields))
+    full_title = doc.title or document_title(ag.title, doc.kind)
+    label_chars = max((len(x) for x in labels + [w.label for w in doc.witnesses]), default=0)
+    return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
+                         signatories, tuple(labels), doc.standard or "", set_file, term,
+                         doc.kind, writing, doc.draft, blanks, label_chars, witnesses)
+
+
+def _form(pattern: str, number: str, heading: str) -> str:
+    """The house's article form filled in, literally (never str.format)."""
+    return pattern.replace("{number}", number).replace("{heading}", heading)

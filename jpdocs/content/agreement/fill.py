@@ -1,0 +1,90 @@
+"""The standard set's placeholders filled in ({all}, {compact}, {any}, {other},
+{doc}, {purpose}, {ref:name} → 第２条 or 前条), and a paragraph made a Clause with its
+items numbered.
+"""
+from __future__ import annotations
+
+import re
+
+from ... import japanese
+from ...errors import fail
+from ...spec.source import dotted
+from .drafts import Draft
+from .text import Clause, Entry
+from .wording import ITEM_MARKER
+
+_PLACEHOLDER = re.compile(r"\{(all|compact|any|other|doc|purpose|ref:[^{}]+)\}")
+
+
+def all_text(text) -> str:
+    out = []
+    for c in text:
+        if isinstance(c, str):
+            out.append(c)
+        else:
+            out.append(c.text)
+            for item in c.items:
+                out.append(item if isinstance(item, str) else item.text + "".join(item.items))
+    return "\n".join(out)
+
+
+def refs_in(text) -> list[str]:
+    return [m.group(1)[4:] for m in _PLACEHOLDER.finditer(all_text(text)) if m.group(1).startswith("ref:")]
+
+
+class Referring(str):
+    """A text that names other articles by number (第２条): `refs` holds, for each,
+    (start, end, article number) within the text, so that the template can mark it
+    (<ref>) and the DOCX make it a field. 前条 (the one just before) is relative and
+    stays text: a field cannot print it."""
+    refs: tuple[tuple[int, int, int], ...] = ()
+
+
+def fill_placeholders(text: str, words: dict, order: list[str], here: int, loaded, draft: Draft, purpose: str, num) -> str:
+    out, refs, pos = [], [], 0
+    for found in _PLACEHOLDER.finditer(text):
+        out.append(text[pos:found.start()])
+        start = sum(map(len, out))
+        value = _value(found, words, order, here, loaded, draft, purpose, num)
+        if found.group(1).startswith("ref:") and value != "前条":
+            refs.append((start, start + len(value), order.index(found.group(1)[4:]) + 1))
+        out.append(value)
+        pos = found.end()
+    out.append(text[pos:])
+    filled = Referring("".join(out))
+    filled.refs = tuple(refs)
+    return filled
+
+
+def _value(found, words: dict, order: list[str], here: int, loaded, draft: Draft, purpose: str, num) -> str:
+    """The text of one placeholder: a word, the purpose, or an article's number."""
+    key = found.group(1)
+    if key == "purpose":
+        return purpose
+    if key.startswith("ref:"):
+        target = key[4:]
+        if target not in order:
+            path = ("agreement", "document", "articles", draft.name)
+            raise fail(str(loaded.path), f"the article '{draft.name}' refers to the article '{target}', which is"
+                       f" not in this agreement; give '{draft.name}' a text of its own under"
+                       " agreement.document.articles, or remove it too", loaded.line_of(path), dotted(path))
+        i = order.index(target)
+        return "前条" if i == here - 1 else f"第{num(i + 1)}条"
+    return words[key]
+
+
+def make_clause(j: int, c, fill, num) -> Clause:
+    """One paragraph, with its items (1) and sub-items ア."""
+    marker = "" if j == 0 else num(j + 1)
+    lead = marker + "　" if marker else ""
+    if isinstance(c, str):
+        return Clause(marker, fill(c), (), lead)
+    entries = []
+    for k, item in enumerate(c.items):
+        mark = ITEM_MARKER.format(n=num(k + 1))
+        if isinstance(item, str):
+            entries.append(Entry(mark, fill(item)))
+        else:
+            subs = tuple(Entry(japanese.sub_item_marker(s + 1), fill(t)) for s, t in enumerate(item.items))
+            entries.append(Entry(mark, fill(item.text), subs))
+    return Clause(marker, fill(c.text), tuple(entries), lead)

@@ -1,0 +1,69 @@
+"""The signature blocks: one per party in the signing's order, then the witnesses'
+(立会人), each with address, organisation, title and name as the house sets them,
+and the name of the PDF signature field over its seal.
+"""
+from __future__ import annotations
+
+from ...spec.schema import Party, Witness
+from .text import SignatureLine, Signatory
+
+
+def witness_fields(witnesses) -> list[str]:
+    """The signature field of each witness: its label (立会人), numbered where several
+    share one (立会人1, 立会人2), so that each field has a name of its own to sign."""
+    count = {}
+    for w in witnesses:
+        count[w.label] = count.get(w.label, 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for w in witnesses:
+        seen[w.label] = seen.get(w.label, 0) + 1
+        out.append(w.label if count[w.label] == 1 else f"{w.label}{seen[w.label]}")
+    return out
+
+
+def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str = "", pid: str = "") -> Signatory:
+    """Address, organisation and title/name. A formal name written with a full-width
+    space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
+    with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
+    北見工業大学 before 北見工業大学学長), as signature blocks do not name it twice —
+    unless the house style keeps it (organisation_line: always) or labels the lines
+    (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title."""
+    org = party.formal_name or party.name
+    title = party.signer().title
+    if org is None:                       # a draft's party left open: a blank 名称 line;
+        org = blank_name if isinstance(party, Party) else ""    # a witness in person: none
+    labelled = dict(form.signature_labels) if form is not None else {}
+    keep = labelled.get("organisation") or (form is not None and form.organisation_line == "always")
+    all_lines = [x for x in org.split("　") if x] or ([org] if org else [])
+    lines = list(all_lines) if keep else ([] if title.startswith(org) else list(all_lines))
+    if lines and title.startswith(lines[-1]) and not keep:
+        lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
+    name = party.signer().name or blank_name
+    width = max((len(w) for w in labelled.values()), default=0)
+
+    def line(key: str, text: str, first: bool = True) -> SignatureLine:
+        if not width:
+            return SignatureLine(text)
+        word = labelled.get(key, "") if first else ""
+        return SignatureLine(_spread(word, width) + "　" + text, width + 1)
+    block = []
+    if party.address:
+        block.append(line("address", party.address))
+    block += [line("organisation", x, i == 0) for i, x in enumerate(lines)]
+    if form is not None and form.name_line == "with_title":
+        block.append(line("title", title + "　" + name))      # 球磨郡錦町長　浅生利夫
+    else:
+        block.append(line("title", title))
+        block.append(line("name", name))
+    return Signatory(label, label or party.short_name or party.name or pid, party.address or "", tuple(lines), title,
+                     name, tuple(block))
+
+
+def _spread(word: str, width: int) -> str:
+    """A label set in `width` characters, as forms align them: 住所 in three → 住　所."""
+    if not word:
+        return "　" * width
+    if len(word) == 2 and width == 3:
+        return word[0] + "　" + word[1]
+    return word + "　" * (width - len(word))

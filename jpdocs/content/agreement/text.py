@@ -1,0 +1,79 @@
+"""The agreement's text as plain data, what templates/agreement.xml.j2 prints: the
+title, preamble, articles (第１条 with its paragraphs, items （１） and sub-items ア),
+closing, date line and signature blocks. compose.py makes it; nothing here decides.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...spec.term import Term
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A numbered item (号, marker （１）) or a sub-item (細目, marker ア)."""
+    marker: str
+    text: str
+    entries: tuple["Entry", ...] = ()
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A paragraph (項) of an article: the first has no marker, then ２, ３ … `lead`
+    is what is printed before its text on its line, the following lines hanging
+    under it: ２　 (or, in the house's article form, 第１条　 before the first)."""
+    marker: str
+    text: str
+    entries: tuple[Entry, ...] = ()
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str          # purpose, areas … or an extra article's name
+    number: str        # 第１条
+    heading: str       # 目的; "" for an article the spec writes without one
+    clauses: tuple[Clause, ...]
+    origin: str = "spec"   # "standard": as the standard set has it; "changed": the set's, changed by the spec
+    title: str = ""    # the heading line as the house sets it: 第１条（目的）; "" when run into the text
+    title_indent: float = 0.0   # em: one when the number is in the lead (（目的） / 第１条　…)
+
+
+@dataclass(frozen=True)
+class SignatureLine:
+    """A line of a signature block: its text (住　所　北海道… with labelled lines) and
+    the em its following lines hang by."""
+    text: str
+    hang: float = 0.0
+
+
+@dataclass(frozen=True)
+class Signatory:
+    label: str         # 甲 (or 大学), or "" when one word names all parties (両市)
+    field: str         # the PDF signature field over the seal place
+    address: str
+    organisation: tuple[str, ...]  # lines; empty when the title already names it
+    title: str
+    name: str          # a draft's blank when left open
+    lines: tuple[SignatureLine, ...] = ()   # what the block prints, in order
+
+
+@dataclass(frozen=True)
+class AgreementText:
+    title: str                     # …との包括連携に関する協定書
+    title_lines: tuple[str, ...]   # the title broken where it reads well
+    preamble: str
+    articles: tuple[Article, ...]
+    closing: str
+    date: str                      # 令和６年２月27日
+    signatories: tuple[Signatory, ...]
+    labels: tuple[str, ...]        # 甲, 乙 …; empty with one word for all
+    standard: str = ""             # the standard set chosen, and its file
+    standard_file: str = ""
+    term: Term | None = None       # the term of validity the text states
+    kind: str = "協定書"            # 協定書, 覚書, 契約書, 確認書
+    writing: str = "である"         # である or です・ます, the whole text
+    draft: bool = False            # a draft (案): marked on every page
+    blanks: tuple[str, ...] = ()   # the keys a draft leaves open
+    label_chars: int = 1           # the longest signature-block label (甲: 1; 振興局: 3), for its column
+    witnesses: tuple[Signatory, ...] = ()   # 立会人: blocks set after the parties'

@@ -1,0 +1,99 @@
+"""The wording that follows from the kind of document and its parties: the title
+(…に関する協定書), the labels (甲, 乙 …) and the phrases the articles use for them,
+です・ます, the generated closing (本書Ｎ通…) and the term of validity's article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ... import japanese
+from ...spec.term import Term
+
+CLOSING = "{self}の{act}を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
+ITEM_MARKER = "（{n}）"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """The wording that follows the kind of document: its word (本協定, 協定を締結する),
+    the act its closing attests (締結; 確認書: 成立) and the preamble's verb."""
+    word: str
+    act: str = "締結"
+    verb: str = ""        # the preamble's verb when the spec gives none ("": <word>を締結する)
+
+
+KINDS = {"協定書": Kind("協定"), "覚書": Kind("覚書"), "契約書": Kind("契約"),
+         "確認書": Kind("確認書", act="成立", verb="確認する")}
+
+
+def document_title(title: str, kind: str = "協定書") -> str:
+    """The agreement's own title from the name of the agreement:
+    …との包括連携協定 → …との包括連携に関する協定書 (a 覚書: …との包括連携に関する覚書);
+    …協定 → …協定書; 契約 → 契約書; else …に関する<kind> (unless the name ends with it)."""
+    if title.endswith(kind):
+        return title
+    word = KINDS[kind].word
+    if title.endswith("連携協定"):
+        return title[:-2] + "に関する" + kind
+    if word != kind and title.endswith(word):
+        return title + "書"
+    return title + "に関する" + kind
+
+
+def polite(text: str, writing: str) -> str:
+    """Generated sentences in the document's style: …とする。 → …とします。 in です・ます."""
+    if writing != "です・ます":
+        return text
+    return re.sub(r"(する|交わす)。", lambda m: {"する": "します", "交わす": "交わします"}[m.group(1)] + "。", text)
+
+
+def title_lines(title: str, max_chars: int = 30) -> tuple[str, ...]:
+    """A long title broken after its last との (…北見工業大学との / 包括連携に関する協定書),
+    the way a title is set on two lines, rather than wherever the line fills."""
+    if len(title) <= max_chars:
+        return (title,)
+    cut = title.rfind("との")
+    if cut <= 0 or cut + 2 >= len(title):
+        return (title,)
+    return title[:cut + 2], title[cut + 2:]
+
+
+def party_label_words(spec_labels, n: int, collective: str | None = None,
+                      ids: list[str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """(the labels, one per party, or [] with a collective word) and the phrases
+    the articles use: all, compact, any, other. `spec_labels` is 甲乙 (甲, 乙, 丙 … by
+    order), one word for all (両市), or a label per party id ({city: 市, univ: 大学});
+    `collective` (両者) is then the word for all of them in {all} and {compact}."""
+    other = "相手方" if n == 2 else "他の当事者"
+    if isinstance(spec_labels, dict) or spec_labels == "甲乙":
+        if isinstance(spec_labels, dict):
+            labels = [spec_labels[i] for i in ids]
+            compact = japanese.join_japanese(labels) + "が"     # 市及び大学が協議の上
+        else:
+            labels = japanese.party_labels(n)
+            compact = japanese.join_japanese(labels, compact=True)   # 甲乙協議の上
+        return labels, {
+            "all": collective or japanese.join_japanese(labels),
+            "compact": collective or compact,
+            "any": japanese.join_japanese(labels, conjunction="又は"),
+            "other": other,
+        }
+    word = spec_labels
+    return [], {"all": word, "compact": word, "any": word, "other": other}
+
+
+def validity_text(term: Term, digit_style: str, self_word: str = "本協定", writing: str = "である",
+                  blank_date: str = "") -> str:
+    """第Ｎ条（有効期間）: the term as term.py computes it, with its renewal, in the
+    document's word (本協定, 本覚書) and style; a draft's open end is its blank date."""
+    fmt = lambda d: japanese.format_date(d, digit_style, western=False, weekday=False) if d else blank_date  # noqa: E731
+    begin = fmt(term.start) if term.start_given else f"{self_word}の締結の日"
+    text = f"{self_word}の有効期間は、{begin}から{fmt(term.end)}までとする。"
+    if term.renewal:
+        length = japanese.format_period(*term.term, digit_style, duration=True)
+        by = (f"有効期間満了の日の{japanese.format_period(*term.notice, digit_style)}前までに"
+              if term.notice else "有効期間満了の日までに")
+        text += (f"ただし、{by}、{{any}}のいずれからも書面による別段の意思表示がないときは、"
+                 f"有効期間満了の日の翌日から起算して{length}延長するものとし、以後も同様とする。")
+    return polite(text, writing)
