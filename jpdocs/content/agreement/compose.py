@@ -127,7 +127,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         text = d.text
         if d.fill and d.otherwise is not None and any(r not in order for r in refs_in(text)):
             text = d.otherwise
-        fill = (lambda t, i=i: fill_placeholders(t, words, order, i, loaded, d, purpose, num)) if d.fill else (lambda t: t)
+        fill = ((lambda t, i=i: fill_placeholders(t, words, order, i, loaded, d, purpose, num)) if d.fill
+                else (lambda t: t))
         clauses = [make_clause(j, c, fill, num) for j, c in enumerate(text)]
         number = f"第{num(i + 1)}条"
         if d.heading is None:
