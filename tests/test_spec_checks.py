@@ -311,7 +311,7 @@ def pdf_bytes(pages: int = 1, password: str | None = None) -> bytes:
 
 
 def test_an_attachment_pdf_that_cannot_be_used_is_said_why(tmp_path):
-    from jpdocs.spec.checks import pdf_trouble
+    from jpdocs.spec.file_checks import pdf_trouble
     good, locked, empty, text, broken, folder = (tmp_path / n for n in (
         "map.pdf", "locked.pdf", "empty.pdf", "notes.pdf", "broken.pdf", "folder.pdf"))
     good.write_bytes(pdf_bytes())
@@ -332,7 +332,7 @@ def test_an_attachment_pdf_that_cannot_be_used_is_said_why(tmp_path):
 
 
 def test_the_pdf_header_is_looked_for_in_the_first_kilobyte_only(tmp_path):
-    from jpdocs.spec.checks import pdf_trouble
+    from jpdocs.spec.file_checks import pdf_trouble
     late, early = tmp_path / "late.pdf", tmp_path / "early.pdf"
     late.write_bytes(b" " * 1020 + pdf_bytes())            # %PDF- ends one byte past the first kilobyte
     early.write_bytes(b" " * 1019 + pdf_bytes())
@@ -836,7 +836,7 @@ def test_every_field_of_the_schema_is_of_a_kind_whose_errors_are_worded():
 
 
 def test_an_error_kind_without_words_of_its_own_is_told_in_pydantics_words():
-    from jpdocs.spec.checks import _explain
+    from jpdocs.spec.schema_messages import _explain
     err = {"type": "string_too_long", "msg": "String should have at most 3 characters", "input": "abcd"}
     assert _explain(err, ("issuer",)) == "String should have at most 3 characters (got the text 'abcd')"
 

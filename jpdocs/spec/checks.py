@@ -1,216 +1,21 @@
-"""What a spec's data is checked for beyond its schema, and pydantic's findings
-put in plain words: control and invisible characters, ASCII spaces beside Japanese
-(a warning), look-alike radicals (mended, with a warning), unknown keys with a
-did-you-mean, references between sections, the files it names, the agreement's articles.
+"""What a spec says checked beyond its schema, across its sections: references
+between them, the press notice's request and 記 block, the agreement's articles and
+dates, who signs, and a draft's blanks. (Its text before the schema: text_checks.py;
+the schema's findings in words: schema_messages.py; the files it names: file_checks.py.)
 """
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
-from pathlib import Path
-from typing import get_origin
 
-from pydantic import BaseModel, ValidationError
-
-from . import images
 from .. import japanese
 from ..errors import Problem
-from ..files import is_within, resolve_file
+from .file_checks import check_attachments
 from .schema import Spec
 from .source import dotted, line_of
-from .values import describe
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line or 0, p.key))
-
-
-# Characters that never belong in a value: invisible, they change nothing a reader
-# sees but break search, copying and layout. A newline is allowed (it is a line
-# break where the document prints the value); a tab is not (it has no meaning in
-# the documents' layout).
-_INVISIBLE = {0x00AD: "soft hyphen", 0x200B: "zero-width space", 0x200C: "zero-width non-joiner",
-              0x200D: "zero-width joiner", 0x2060: "word joiner", 0xFEFF: "zero-width no-break space (BOM)"}
-_JAPANESE = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e"
-_ASCII_SPACE_BY_JAPANESE = re.compile(f"[{_JAPANESE}] +(?=[^ ])|(?<=[^ ]) +[{_JAPANESE}]")
-
-
-def check_text(value, path, name, lines, warnings) -> list[Problem]:
-    """Refuse control and invisible characters, naming the field; warn (never
-    alter) where an ASCII space touches Japanese text."""
-    problems: list[Problem] = []
-    if isinstance(value, str):
-        where = (name, line_of(lines, path), dotted(path))
-        for i, ch in enumerate(value):
-            cp = ord(ch)
-            if ch == "\n":
-                continue
-            if ch == "\t":
-                what = "a tab character; write a full-width space (　) or spaces instead"
-            elif ch == "\ufffd":
-                what = ("the replacement mark � (U+FFFD), left where characters were lost in a conversion"
-                        " (文字化け); type the original characters again")
-            elif unicodedata.category(ch) == "Cc":
-                what = f"the control character U+{cp:04X}, which cannot be printed; delete it"
-            elif cp in _INVISIBLE or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
-                label = _INVISIBLE.get(cp, "text-direction control")
-                what = (f"the invisible character U+{cp:04X} ({label}), often pasted from web pages"
-                        " or PDFs; delete it")
-            else:
-                continue
-            problems.append(Problem(*where, f"the text contains {what} (at character {i + 1})"))
-            break
-        found = _ASCII_SPACE_BY_JAPANESE.search(value)
-        if found:
-            a, b = max(0, found.start() - 4), found.end() + 4
-            warnings.append(Problem(*where, f"an ASCII space beside Japanese text ({value[a:b]!r}) is printed"
-                                            " as it is; if a gap is meant, write a full-width space (　)"))
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            problems += check_text(v, path + (k,), name, lines, warnings)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            problems += check_text(v, path + (i,), name, lines, warnings)
-    return problems
-
-
-def mend_radicals(value, path, name, lines, warnings):
-    """Kangxi radical code points (⾒ for 見) come in with text pasted from PDFs; they
-    break search and have no glyph in the fonts. Map them, and say so per field."""
-    if isinstance(value, str):
-        fixed, pairs = japanese.fix_radicals(value)
-        if pairs:
-            shown = ", ".join(f"{a} U+{ord(a):04X} → {b}" for a, b in pairs)
-            warnings.append(Problem(name, line_of(lines, path), dotted(path),
-                                    f"look-alike radical characters replaced: {shown}"))
-        return fixed
-    if isinstance(value, dict):
-        return {k: mend_radicals(v, path + (k,), name, lines, warnings) for k, v in value.items()}
-    if isinstance(value, list):
-        return [mend_radicals(v, path + (i,), name, lines, warnings) for i, v in enumerate(value)]
-    return value
-
-
-def _spec_path(loc: tuple, lines, kind: str) -> tuple:
-    """An error's path as the spec writes it. pydantic puts the union member it tried
-    (ClauseSpec, constrained-str, function-after[…], dict[str,…]) and [key] into the
-    path; they name no key of the spec (every key the spec has is in `lines`), so they
-    are left out. Only a missing key, the last part, is rightly absent from the spec."""
-    out: tuple = ()
-    for i, part in enumerate(loc):
-        if isinstance(part, str) and out + (part,) not in lines and not (kind == "missing" and i == len(loc) - 1):
-            continue
-        out += (part,)
-    return out
-
-
-def problems_of(exc: ValidationError, name: str, lines) -> list[Problem]:
-    out, from_union = [], []
-    for err in exc.errors():
-        loc = _spec_path(tuple(err["loc"]), lines, err["type"])
-        out.append(Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc)))
-        from_union.append(len(loc) < len(err["loc"]) and err["type"].endswith("_type"))
-    # A value of a union (a paragraph: text or {text:, items:}) that has one member's
-    # shape gets that member's problems inside it; the other members' "expected text"
-    # says nothing the user can act on.
-    out = [p for p, union in zip(out, from_union)
-           if not (union and any(q.key.startswith((p.key + ".", p.key + "[")) for q in out))]
-    # A required key reported missing next to a misspelt one: say they are one mistake.
-    typos = {(p.key.rpartition(".")[0], p.message.split("did you mean '")[1].rstrip("'?")): p
-             for p in out if "did you mean '" in p.message}
-    for i, p in enumerate(out):
-        parent, _, key = p.key.rpartition(".")
-        typo = typos.get((parent, key))
-        if p.message == "this key is required but missing" and typo:
-            out[i] = Problem(p.file, p.line, p.key, f"{p.message} (is it the misspelt"
-                             f" '{typo.key.rpartition('.')[2]}' at line {typo.line}?)")
-    return out
-
-
-# Keys of the agreement document that stood directly under agreement: before the
-# document became a section of its own (made only when the spec asks for it).
-MOVED = {("agreement", k): f"agreement.document.{v}" for k, v in {
-    "document_title": "title", "labels": "labels", "subject": "subject", "purpose": "purpose",
-    "area_items": "area_items", "articles": "articles", "extra_articles": "extra_articles",
-    "closing": "closing", "copies": "copies", "original_mark": "original_mark"}.items()}
-
-
-def _explain(err: dict, loc: tuple) -> str:
-    """pydantic's error → what is wrong and what was expected, in plain words. The
-    kinds are those the schema can produce: it has no number, tuple, date or time
-    field of pydantic's own (dates, times and the fiscal year are parsed by values.py,
-    whose own errors, jp_value, are worded there)."""
-    kind, value = err["type"], err.get("input")
-    got = describe(value)
-    if kind == "extra_forbidden":
-        if loc and loc[-1] == "also":
-            return ("unknown key 'also' here: the other agreements signed at the same ceremony are named"
-                    " by the notice that announces them, as press_notice.also")
-        moved = MOVED.get(loc)
-        if moved:
-            return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
-        options = _fields_at(loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else (
-            f"; allowed here: {', '.join(options)}" if options else "")
-        return f"unknown key '{loc[-1]}'{hint}"
-    if kind == "missing":
-        return "this key is required but missing"
-    if kind == "jp_value":
-        return err["msg"]
-    if kind == "string_type":
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return (f"expected text, got {got}; put it in quotes (\"{value}\") so that it is kept"
-                    " exactly as written")
-        return f"expected text, got {got}"
-    if kind == "string_too_short":
-        return "the value is empty; write it, or remove the key"
-    if kind == "list_type":
-        return f"expected a list (lines starting with '- ', or [a, b]), got {got}"
-    if kind in ("model_type", "dict_type"):
-        return f"expected a block of keys (key: value lines, indented under this one), got {got}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, got {got}"
-    if kind == "literal_error":
-        return f"must be one of {err['ctx']['expected']}, got {got}"
-    if kind == "too_short":
-        return f"needs at least {err['ctx']['min_length']} entry"
-    if kind == "value_error":
-        return err["msg"].removeprefix("Value error, ")
-    # Not reached with the schema as it is (test_spec_checks walks it): a kind of
-    # error a new field could bring is still told, in pydantic's words.
-    return f"{err['msg']} (got {got})"
-
-
-def _fields_at(loc: tuple) -> list[str]:
-    """The keys allowed at a path, for the did-you-mean of an unknown key. The path
-    runs through a model's keys, list indexes and the keys of a dict of models
-    (party ids, article names): those are the user's own words and may be any
-    word, a key of the model below too (a party called `logo`), so they are
-    skipped, never looked up."""
-    model: type[BaseModel] | None = Spec
-    user_key = False
-    for part in loc:
-        if user_key or isinstance(part, int):
-            user_key = False
-            continue
-        field = {f.alias or n: f for n, f in model.model_fields.items()}.get(part) if model else None   # as written
-        if field is None:
-            return []
-        user_key = get_origin(field.annotation) is dict
-        model = _model_of(field.annotation)
-    return sorted(f.alias or n for n, f in model.model_fields.items()) if model else []
-
-
-def _model_of(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_of(arg)
-        if found:
-            return found
-    return None
 
 
 def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
@@ -239,7 +44,7 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
         from .notice_checks import check_notice
         problems += check_notice(spec, name, lines)
         problems += check_also(spec, name, lines)
-        problems += _check_attachments(spec, name, lines)
+        problems += check_attachments(spec, name, lines)
     agreement = spec.agreement
     if agreement:
         problems += _check_agreement(spec, name, lines)
@@ -289,96 +94,6 @@ def _check_press_request(spec: Spec, name: str, lines) -> list[Problem]:
                         "までに is printed after the deadline already; write the tail without it"
                         f" ({r.tail[3:]!r})")]
     return []
-
-
-def named_files(spec: Spec) -> list[tuple[tuple, str]]:
-    """(key path, path as written) of every file the spec names."""
-    out = [(("style",), spec.style)] if spec.style else []
-    out += [(("parties", pid, "logo"), p.logo) for pid, p in spec.parties.items() if p.logo]
-    notice = spec.press_notice
-    if notice:
-        lists = [(("press_notice", "attachments"), notice.attachments)]
-        if notice.after is not None and notice.after.attachments is not None:
-            lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
-        out += [(base + (i, "file"), a.file) for base, items in lists for i, a in enumerate(items) if a.file]
-        out += [(("press_notice", "also", i), written) for i, written in enumerate(notice.also)]
-    return out
-
-
-def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list[Problem]:
-    """Files the spec names: each logo must be a usable picture (images.py), each
-    attached file a usable PDF (the style is read by the build). Unless allow_outside,
-    a file outside the spec's own folder (an absolute path, `../`, a link leading out)
-    is refused unread."""
-    problems = []
-    for key, written in named_files(spec):
-        path = resolve_file(Path(name), written)
-        if not allow_outside and not is_within(path, Path(name).parent):
-            trouble = (f"{path} is outside the spec's folder, and here a spec may only name files"
-                       " inside its own folder")
-        elif key[-1] == "logo":
-            trouble = images.check(path)
-        elif key[-1] == "file":         # an attachment: read here, so that one outside is never read
-            trouble = pdf_trouble(path)
-        else:
-            trouble = None
-        if trouble:
-            problems.append(Problem(name, line_of(lines, key), dotted(key), trouble))
-    return problems
-
-
-def _check_attachments(spec: Spec, name: str, lines) -> list[Problem]:
-    """Every attachment that names a document must be there to attach: the overview
-    sheet only when the spec makes one (a file, that it is a readable, unencrypted
-    PDF, is checked with the other files, check_named_files). And the release after
-    the signing needs the agreement it reports (its title and the date signed)."""
-    notice, problems = spec.press_notice, []
-    lists = [(("press_notice", "attachments"), notice.attachments)]
-    if notice.after is not None:
-        if spec.agreement is None:
-            path = ("press_notice", "after")
-            problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                    "the release after the signing reports the agreement signed: the spec needs"
-                                    " agreement: (its title and signing_date)"))
-        if notice.after.attachments is not None:
-            lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
-    for base, items in lists:
-        for i, att in enumerate(items):
-            if att.document == "overview" and not att.spec and not (spec.agreement and spec.agreement.areas):
-                path = base + (i, "document")
-                problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                        "the overview sheet is made from agreement.areas, and this spec has none:"
-                                        " there is no overview to attach (write the title alone to list it only)"))
-    return problems
-
-
-MAX_ATTACHMENT = 100_000_000      # a map or a flyer; larger is surely the wrong file
-
-
-def pdf_trouble(path: Path) -> str | None:
-    """Why a PDF to attach cannot be used, or None."""
-    import io
-    from ..files import FileRefused, read_regular_file
-    try:
-        data = read_regular_file(path, MAX_ATTACHMENT, "attachment")   # never a FIFO or a device
-    except FileRefused as exc:
-        if not path.exists():
-            return f"attachment file not found: {path} (a file path is relative to the spec file)"
-        return str(exc)
-    if b"%PDF-" not in data[:1024]:
-        return f"the attachment {path} is not a PDF file"
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            return (f"the attachment {path} is encrypted (password-protected); save an unprotected copy"
-                    " to attach it")
-        if len(reader.pages) == 0:
-            return f"the attachment {path} has no pages"
-    except (PyPdfError, OSError, ValueError, KeyError, TypeError) as exc:
-        return f"the attachment {path} is damaged and cannot be read: {exc}"
-    return None
 
 
 def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:

@@ -1,8 +1,9 @@
 """The event spec: one YAML file read, checked and validated (load_spec).
 
-The schema is in schema.py, the checks and messages in spec/checks.py; here they
-are put together so that every problem is reported at once, each with file, line
-and key path, and what was mended on the way comes back as warnings.
+The schema is in schema.py, the checks and messages in text_checks.py,
+schema_messages.py, checks.py and file_checks.py; here they are put together so that
+every problem is reported at once, each with file, line and key path, and what was
+mended on the way comes back as warnings.
 """
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from ..errors import InputError, Problem
 from .schema import Spec
 from .source import line_of, load_yaml, parse_yaml
 from ..files import is_within, resolve_file
-from .checks import (check_named_files, check_text, cross_check, mend_radicals, named_files, problems_of,
-                          sort_problems)
+from .checks import cross_check, sort_problems
+from .file_checks import check_named_files, named_files
+from .schema_messages import problems_of
+from .text_checks import check_text, mend_radicals
 from .values import describe
 
 

@@ -1,0 +1,136 @@
+"""pydantic's findings in plain words, each at the key the spec writes: an unknown
+key with a did-you-mean, a key moved to where it now belongs, a wrong value with
+what was expected.
+"""
+from __future__ import annotations
+
+import difflib
+from typing import get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problem
+from .schema import Spec
+from .source import dotted, line_of
+from .values import describe
+
+
+def _spec_path(loc: tuple, lines, kind: str) -> tuple:
+    """An error's path as the spec writes it. pydantic puts the union member it tried
+    (ClauseSpec, constrained-str, function-after[…], dict[str,…]) and [key] into the
+    path; they name no key of the spec (every key the spec has is in `lines`), so they
+    are left out. Only a missing key, the last part, is rightly absent from the spec."""
+    out: tuple = ()
+    for i, part in enumerate(loc):
+        if isinstance(part, str) and out + (part,) not in lines and not (kind == "missing" and i == len(loc) - 1):
+            continue
+        out += (part,)
+    return out
+
+
+def problems_of(exc: ValidationError, name: str, lines) -> list[Problem]:
+    out, from_union = [], []
+    for err in exc.errors():
+        loc = _spec_path(tuple(err["loc"]), lines, err["type"])
+        out.append(Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc)))
+        from_union.append(len(loc) < len(err["loc"]) and err["type"].endswith("_type"))
+    # A value of a union (a paragraph: text or {text:, items:}) that has one member's
+    # shape gets that member's problems inside it; the other members' "expected text"
+    # says nothing the user can act on.
+    out = [p for p, union in zip(out, from_union)
+           if not (union and any(q.key.startswith((p.key + ".", p.key + "[")) for q in out))]
+    # A required key reported missing next to a misspelt one: say they are one mistake.
+    typos = {(p.key.rpartition(".")[0], p.message.split("did you mean '")[1].rstrip("'?")): p
+             for p in out if "did you mean '" in p.message}
+    for i, p in enumerate(out):
+        parent, _, key = p.key.rpartition(".")
+        typo = typos.get((parent, key))
+        if p.message == "this key is required but missing" and typo:
+            out[i] = Problem(p.file, p.line, p.key, f"{p.message} (is it the misspelt"
+                             f" '{typo.key.rpartition('.')[2]}' at line {typo.line}?)")
+    return out
+
+
+# Keys of the agreement document that stood directly under agreement: before the
+# document became a section of its own (made only when the spec asks for it).
+MOVED = {("agreement", k): f"agreement.document.{v}" for k, v in {
+    "document_title": "title", "labels": "labels", "subject": "subject", "purpose": "purpose",
+    "area_items": "area_items", "articles": "articles", "extra_articles": "extra_articles",
+    "closing": "closing", "copies": "copies", "original_mark": "original_mark"}.items()}
+
+
+def _explain(err: dict, loc: tuple) -> str:
+    """pydantic's error → what is wrong and what was expected, in plain words. The
+    kinds are those the schema can produce: it has no number, tuple, date or time
+    field of pydantic's own (dates, times and the fiscal year are parsed by values.py,
+    whose own errors, jp_value, are worded there)."""
+    kind, value = err["type"], err.get("input")
+    got = describe(value)
+    if kind == "extra_forbidden":
+        if loc and loc[-1] == "also":
+            return ("unknown key 'also' here: the other agreements signed at the same ceremony are named"
+                    " by the notice that announces them, as press_notice.also")
+        moved = MOVED.get(loc)
+        if moved:
+            return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
+        options = _fields_at(loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else (
+            f"; allowed here: {', '.join(options)}" if options else "")
+        return f"unknown key '{loc[-1]}'{hint}"
+    if kind == "missing":
+        return "this key is required but missing"
+    if kind == "jp_value":
+        return err["msg"]
+    if kind == "string_type":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return (f"expected text, got {got}; put it in quotes (\"{value}\") so that it is kept"
+                    " exactly as written")
+        return f"expected text, got {got}"
+    if kind == "string_too_short":
+        return "the value is empty; write it, or remove the key"
+    if kind == "list_type":
+        return f"expected a list (lines starting with '- ', or [a, b]), got {got}"
+    if kind in ("model_type", "dict_type"):
+        return f"expected a block of keys (key: value lines, indented under this one), got {got}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {got}"
+    if kind == "literal_error":
+        return f"must be one of {err['ctx']['expected']}, got {got}"
+    if kind == "too_short":
+        return f"needs at least {err['ctx']['min_length']} entry"
+    if kind == "value_error":
+        return err["msg"].removeprefix("Value error, ")
+    # Not reached with the schema as it is (test_spec_checks walks it): a kind of
+    # error a new field could bring is still told, in pydantic's words.
+    return f"{err['msg']} (got {got})"
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    """The keys allowed at a path, for the did-you-mean of an unknown key. The path
+    runs through a model's keys, list indexes and the keys of a dict of models
+    (party ids, article names): those are the user's own words and may be any
+    word, a key of the model below too (a party called `logo`), so they are
+    skipped, never looked up."""
+    model: type[BaseModel] | None = Spec
+    user_key = False
+    for part in loc:
+        if user_key or isinstance(part, int):
+            user_key = False
+            continue
+        field = {f.alias or n: f for n, f in model.model_fields.items()}.get(part) if model else None   # as written
+        if field is None:
+            return []
+        user_key = get_origin(field.annotation) is dict
+        model = _model_of(field.annotation)
+    return sorted(f.alias or n for n, f in model.model_fields.items()) if model else []
+
+
+def _model_of(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found:
+            return found
+    return None

@@ -1,0 +1,77 @@
+"""A spec's text checked before its schema sees it: control and invisible
+characters refused, naming the field; ASCII spaces beside Japanese (a warning);
+look-alike radicals (⼀ for 一) mended, with a warning.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .. import japanese
+from ..errors import Problem
+from .source import dotted, line_of
+
+# Characters that never belong in a value: invisible, they change nothing a reader
+# sees but break search, copying and layout. A newline is allowed (it is a line
+# break where the document prints the value); a tab is not (it has no meaning in
+# the documents' layout).
+_INVISIBLE = {0x00AD: "soft hyphen", 0x200B: "zero-width space", 0x200C: "zero-width non-joiner",
+              0x200D: "zero-width joiner", 0x2060: "word joiner", 0xFEFF: "zero-width no-break space (BOM)"}
+_JAPANESE = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e"
+_ASCII_SPACE_BY_JAPANESE = re.compile(f"[{_JAPANESE}] +(?=[^ ])|(?<=[^ ]) +[{_JAPANESE}]")
+
+
+def check_text(value, path, name, lines, warnings) -> list[Problem]:
+    """Refuse control and invisible characters, naming the field; warn (never
+    alter) where an ASCII space touches Japanese text."""
+    problems: list[Problem] = []
+    if isinstance(value, str):
+        where = (name, line_of(lines, path), dotted(path))
+        for i, ch in enumerate(value):
+            cp = ord(ch)
+            if ch == "\n":
+                continue
+            if ch == "\t":
+                what = "a tab character; write a full-width space (　) or spaces instead"
+            elif ch == "\ufffd":
+                what = ("the replacement mark � (U+FFFD), left where characters were lost in a conversion"
+                        " (文字化け); type the original characters again")
+            elif unicodedata.category(ch) == "Cc":
+                what = f"the control character U+{cp:04X}, which cannot be printed; delete it"
+            elif cp in _INVISIBLE or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
+                label = _INVISIBLE.get(cp, "text-direction control")
+                what = (f"the invisible character U+{cp:04X} ({label}), often pasted from web pages"
+                        " or PDFs; delete it")
+            else:
+                continue
+            problems.append(Problem(*where, f"the text contains {what} (at character {i + 1})"))
+            break
+        found = _ASCII_SPACE_BY_JAPANESE.search(value)
+        if found:
+            a, b = max(0, found.start() - 4), found.end() + 4
+            warnings.append(Problem(*where, f"an ASCII space beside Japanese text ({value[a:b]!r}) is printed"
+                                            " as it is; if a gap is meant, write a full-width space (　)"))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            problems += check_text(v, path + (k,), name, lines, warnings)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            problems += check_text(v, path + (i,), name, lines, warnings)
+    return problems
+
+
+def mend_radicals(value, path, name, lines, warnings):
+    """Kangxi radical code points (⾒ for 見) come in with text pasted from PDFs; they
+    break search and have no glyph in the fonts. Map them, and say so per field."""
+    if isinstance(value, str):
+        fixed, pairs = japanese.fix_radicals(value)
+        if pairs:
+            shown = ", ".join(f"{a} U+{ord(a):04X} → {b}" for a, b in pairs)
+            warnings.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"look-alike radical characters replaced: {shown}"))
+        return fixed
+    if isinstance(value, dict):
+        return {k: mend_radicals(v, path + (k,), name, lines, warnings) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mend_radicals(v, path + (i,), name, lines, warnings) for i, v in enumerate(value)]
+    return value
