@@ -221,3 +221,21 @@ def test_a_witness_labelled_as_a_party_or_with_a_reading_is_refused(tmp_path):
         (str(path), nth(path, "reading: みなみの"), "agreement.document.witnesses[0].representative.reading",
          "a witness's reading is printed nowhere (readings are the press notice's, and the witness is not in"
          " it): remove it")]
+
+
+@pytest.mark.parametrize("house, lines", [
+    ("agreement: {organisation_line: always}\n", ("北山市議会議長", "東　六郎")),
+    ("agreement:\n  signature_labels: {address: 住所, organisation: 名称, title: 代表者}\n",
+     ("代表者　北山市議会議長", "　　　　東　六郎")),
+], ids=["organisation-always", "labelled"])
+def test_a_witness_in_person_has_no_organisation_line_to_keep(house, lines, tmp_path):
+    """A witness written without `name` (a person, not an office) has no organisation:
+    a house that keeps or labels the organisation line prints none for it, not an
+    empty one (the parties' 名称 lines are unchanged)."""
+    (tmp_path / "house.yaml").write_text(house, encoding="utf-8")
+    path = write(tmp_path, FOUR, document(lambda doc: doc["witnesses"].__setitem__(0, {
+        "representative": {"title": "北山市議会議長", "name": "東　六郎"}})))
+    text = compose(load_spec(path), load_style(tmp_path / "house.yaml"))
+    (witness,) = text.witnesses
+    assert witness.organisation == () and tuple(x.text for x in witness.lines) == lines
+    assert text.signatories[0].organisation == ("株式会社みなみ緑化",)
