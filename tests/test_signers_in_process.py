@@ -239,3 +239,58 @@ def test_a_witness_in_person_has_no_organisation_line_to_keep(house, lines, tmp_
     (witness,) = text.witnesses
     assert witness.organisation == () and tuple(x.text for x in witness.lines) == lines
     assert text.signatories[0].organisation == ("株式会社みなみ緑化",)
+
+
+def test_an_honorific_beside_a_head_given_by_title_is_no_error_where_no_notice_prints_it(tmp_path):
+    def change(d):
+        drafted(d)
+        d.pop("press_notice")
+        parties(d)["kitami_it"]["representative"].pop("name")      # 様 stays: no 締結者 to print it in
+    text = compose(load_spec(write(tmp_path, SEED, change)), load_style())
+    assert text.blanks == ("parties.kitami_it.representative.name",)
+
+
+def test_a_signatory_given_by_title_in_a_draft_is_left_open_at_its_own_key(tmp_path):
+    def change(d):
+        drafted(d)
+        d.pop("press_notice")
+        parties(d)["kitami_it"]["signatory"] = {"title": "理事"}
+    loaded = load_spec(write(tmp_path, SEED, change))
+    assert unnamed_signers(loaded.spec) == [("parties", "kitami_it", "signatory", "name")]
+    assert compose(loaded, load_style()).blanks == ("parties.kitami_it.signatory.name",)
+
+
+def test_every_party_without_a_signer_is_named_even_after_an_undeclared_one(tmp_path):
+    def change(d):
+        _notice_only(d)
+        parties(d)["kitami_it"].pop("representative")
+        d["press_notice"]["ceremony"]["signatories"] = ["ghost", "bureau", "kitami_it"]
+    path = write(tmp_path, SEED, change)
+    with pytest.raises(InputError) as raised:
+        load_spec(path)
+    assert [(p.key, p.message) for p in raised.value.problems] == [
+        ("parties.bureau.representative", MISSING.format(where="the press notice's 締結者")),
+        ("parties.kitami_it.representative", MISSING.format(where="the press notice's 締結者")),
+        ("press_notice.ceremony.signatories[0]",
+         "party 'ghost' is not declared under parties (declared: bureau, kitami_it)")]
+
+
+def test_a_witness_named_as_a_party_is_refused_where_one_word_names_all_parties(tmp_path):
+    def change(doc):
+        doc["labels"] = "四者"
+        doc.pop("subject")                 # the own preamble says what the agreement is about
+        doc["preamble"] = ("株式会社みなみ緑化、北山市、公立大学法人北山大学及び北山森林組合（以下「四者」という。）は、"
+                           "森林の整備に関し、次のとおり協定を締結する。")
+        doc["closing"] = "本協定の締結を証するため、本書５通を作成し、四者及び立会人が記名押印の上、各自その１通を保有する。"
+        doc["extra_articles"] = [{"heading": "目的", "text": ["この協定は、四者が協力して森林を整備することを目的とする。"]}]
+        doc["witnesses"][0]["label"] = "北山市"
+    path = write(tmp_path, FOUR, document(change))
+    assert [(p.key, p.message) for p in problems_of_compose(path)] == [
+        ("agreement.document.witnesses[0].label",
+         "「北山市」 is a party's label: a witness is none of the parties; label it as the text does (立会人)")]
+
+
+def problems_of_compose(path):
+    with pytest.raises(InputError) as raised:
+        compose(load_spec(path), load_style())
+    return raised.value.problems
