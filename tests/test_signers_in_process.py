@@ -294,3 +294,14 @@ def problems_of_compose(path):
     with pytest.raises(InputError) as raised:
         compose(load_spec(path), load_style())
     return raised.value.problems
+
+
+def test_a_drafts_witness_may_leave_the_name_open_and_the_draft_says_so(tmp_path):
+    def change(doc):
+        doc["draft"] = True
+        doc["witnesses"][0]["representative"]["name"] = None
+    loaded = load_spec(write(tmp_path, FOUR, document(change)))
+    assert blank_keys(loaded.spec) == [("agreement", "document", "witnesses", 0, "representative", "name")]
+    text = compose(loaded, load_style())
+    assert text.blanks == ("agreement.document.witnesses[0].representative.name",)
+    assert text.witnesses[0].name == load_style().word("blank_name")
