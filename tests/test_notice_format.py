@@ -272,6 +272,15 @@ def test_signatories_by_default_are_named_in_the_output(tmp_path, capsys):
             " 締結者 lists every party (北海道オホーツク総合振興局、北見工業大学)") in out
     code, out, err = check(SEED_SPEC, capsys)
     assert code == 0 and "press_notice" not in out
+    # an office that labels the item 出席者 reads the note in its own word
+    path = variant(tmp_path, ("    signatories: [bureau, kitami_it]\n", ""),
+                   ("  closing_ijo: false\n", "  closing_ijo: false\n  ki: [date, place, {item: signatories, label: 出席者}, agenda]\n"
+                    ), name="labelled.yaml")
+    code, out, err = check(path, capsys)
+    assert code == 0, err
+    assert (f"note: {path}:{line_of(path, '  ceremony:')}: press_notice.ceremony: ceremony.signatories not given:"
+            " 出席者 lists every party (北海道オホーツク総合振興局、北見工業大学)") in out
+    assert "締結者" not in out
 
 
 # ------------------------------------------------------------------ times and dates

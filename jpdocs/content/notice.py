@@ -131,21 +131,24 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                       f" {seen[it.label] + 1} and {i + 1}); rename one (label:)")])
         seen[it.label] = i
     builtins = [e if isinstance(e, str) else e.item for e in entries]
-    if c.signatories is None and "signatories" in builtins and (spec.agreement is not None or not n.also):
-        note(C, "ceremony.signatories not given: 締結者 lists every party ("
+    # the notes name the item as the notice prints it (出席者, where the office so labels it)
+    item = next((it.label for e, it in zip(entries, out) if (e if isinstance(e, str) else e.item) == "signatories"),
+                None)
+    if c.signatories is None and item and (spec.agreement is not None or not n.also):
+        note(C, f"ceremony.signatories not given: {item} lists every party ("
              + "、".join(p.name for p in spec.parties.values()) + ")")
-    if "signatories" in builtins:
+    if item:
         # what the user wrote, but easily an oversight (a name not yet filled in): said
         bare = [p.signer().title for p in (signer_list(groups) if n.also and groups else spec.signatories())
                 if p.signer() is not None and p.signer().title_only]
         if bare:
-            note(C, "締結者 names " + "、".join(bare) + " by the title alone (representative without name:)")
-    if n.also and groups and "signatories" in builtins:
+            note(C, f"{item} names " + "、".join(bare) + " by the title alone (representative without name:)")
+    if n.also and groups and item:
         for g in groups[1 if spec.agreement is not None else 0:]:
-            note(N + ("also",), f"締結者 of 「{g.title}」 ({g.path}): every party of that spec ("
+            note(N + ("also",), f"{item} of 「{g.title}」 ({g.path}): every party of that spec ("
                  + "、".join(p.name for p in g.parties) + ")")
         if c.group_signatories is None:
-            note(C, "ceremony.group_signatories not given: 締結者 are listed per agreement, under its title"
+            note(C, f"ceremony.group_signatories not given: {item} are listed per agreement, under its title"
                     " (group_signatories: false lists each signer once)")
     return out, notes
 
