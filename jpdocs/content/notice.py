@@ -130,10 +130,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                       f"two items of the 記 block are labelled '{it.label}' (items"
                                       f" {seen[it.label] + 1} and {i + 1}); rename one (label:)")])
         seen[it.label] = i
-    builtins = [e if isinstance(e, str) else e.item for e in entries]
-    # the notes name the item as the notice prints it (出席者, where the office so labels it)
-    item = next((it.label for e, it in zip(entries, out) if (e if isinstance(e, str) else e.item) == "signatories"),
-                None)
+    # the notes name the 締結者 item as the notice prints it (出席者, where the office so labels it)
+    names = [e if isinstance(e, str) else e.item for e in entries]
+    item = next((it.label for name, it in zip(names, out) if name == "signatories"), None)
     if c.signatories is None and item and (spec.agreement is not None or not n.also):
         note(C, f"ceremony.signatories not given: {item} lists every party ("
              + "、".join(p.name for p in spec.parties.values()) + ")")

@@ -12,7 +12,7 @@ from lxml.etree import SubElement
 from ...fonts import registry as fonts
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import (PPR, RPR, display_name, font_names, paragraph_style, put, qn, role_font, set_fonts,
+from ..ooxml import (ALIGN, PPR, RPR, display_name, font_names, paragraph_style, put, qn, role_font, set_fonts,
                      twips)
 from . import fields
 
@@ -66,7 +66,7 @@ def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, 
 
 PPR_TAG, PSTYLE_TAG, R_TAG, T_TAG, VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:r"), qn("w:t"), qn("w:val")
 RPR_TAG, XML_SPACE = qn("w:rPr"), qn("xml:space")
-JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}      # 両端揃え
+JC = {key: value.xml_value for key, value in ALIGN.items()}      # justify: both, 両端揃え
 
 
 def _twips_as_docx(points: float) -> int:
