@@ -82,17 +82,24 @@ def _project_attributes(obj: Any) -> frozenset[str] | None:
     return frozenset(fields | set(getattr(cls, "template_api", ())))
 
 
+_BY_TYPE: dict[type, frozenset[str]] = {}
+
+
 def allowed_attributes(obj: Any) -> frozenset[str]:
     """Every attribute name a template may read on this object (empty: none)."""
     if isinstance(obj, Namespace):
         return frozenset(k for k in obj._Namespace__attrs if isinstance(k, str))   # its own keys
-    own = _project_attributes(obj)
-    if own is not None:
-        return own
-    for kind, names in ALLOWED:
-        if isinstance(obj, kind):
-            return names
-    return frozenset()
+    # Apart from a namespace's keys, the answer depends on the object's class alone
+    # (declared fields, template_api, the ALLOWED types), so it is found once per
+    # class: a notice's render looks up about a hundred attributes.
+    cls = type(obj)
+    names = _BY_TYPE.get(cls)
+    if names is None:
+        names = _project_attributes(obj)
+        if names is None:
+            names = next((n for kind, n in ALLOWED if isinstance(obj, kind)), frozenset())
+        _BY_TYPE[cls] = names
+    return names
 
 
 def size_of(value: Any) -> int:

@@ -58,6 +58,7 @@ class BlockBuilder:
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
         self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
         self.seals: list[SealBox] = []
+        self._derived: dict[tuple, ParagraphStyle] = {}     # see _derived_style
 
     def _paragraph_style(self, name: str) -> ParagraphStyle:
         s = self.house.styles[name]
@@ -138,12 +139,8 @@ class BlockBuilder:
             text = m.plain_text(p.inlines)
             return tag(TrackedLine(text, base.fontName, size, base.leading, p.tracking,
                                    p.align or self.house.styles[p.style].align, self.colour, self.fallbacks), node)
-        st = ParagraphStyle(f"{p.style}-{id(p)}", parent=base,
-                            firstLineIndent=p.first_indent * em, leftIndent=p.left_indent * em,
-                            spaceBefore=p.space_before or 0, spaceAfter=p.space_after or 0,
-                            keepWithNext=int(p.keep_with_next), textColor=self.colour)
-        if p.align:
-            st.alignment = _ALIGN[p.align]
+        st = self._derived_style(p.style, p.first_indent * em, p.left_indent * em, p.space_before or 0,
+                                 p.space_after or 0, int(p.keep_with_next), p.align)
         number = p.number if p.numbering and p.number and m.plain_text(p.inlines).startswith(p.number) else ""
         if not number:
             return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases), node)
@@ -154,6 +151,22 @@ class BlockBuilder:
         para = tag(self.para(text, st, phrases=phrases), node, node.add("Lbl"))
         para.jp_label_chars = len(number)
         return para
+
+    def _derived_style(self, name, first_indent, left_indent, before, after, keep, align) -> ParagraphStyle:
+        """The paragraph style `name` with a paragraph's indents, spacing and alignment,
+        made once per document for each combination: a notice has some thirty
+        paragraphs of a few kinds, and a ParagraphStyle copies its parent's every
+        attribute. Neither reportlab nor this module changes a style once made."""
+        key = (name, first_indent, left_indent, before, after, keep, align, self.colour)
+        st = self._derived.get(key)
+        if st is None:
+            st = ParagraphStyle(f"{name}-{len(self._derived)}", parent=self.styles[name],
+                                firstLineIndent=first_indent, leftIndent=left_indent,
+                                spaceBefore=before, spaceAfter=after, keepWithNext=keep, textColor=self.colour)
+            if align:
+                st.alignment = _ALIGN[align]
+            self._derived[key] = st
+        return st
 
     def item(self, it: m.Item, width: float) -> list[Flowable]:
         base = self.styles[it.style]

@@ -202,10 +202,9 @@ class JParagraph(Paragraph):
         advance and offset as reportlab's ShapeData has them (thousandths of an
         em of its own font size), with the line's font size, ascent and descent."""
         s, e = line.start, line.end
-        adv, gap, xoff, shr, stretch, text = para.adv, para.gap, para.xoff, para.shr, para.stretch, para.text
-        grow = line.adjust if line.adjust > 0 else 0.0
-        cut = -line.adjust if line.adjust < 0 else 0.0
+        adv, gap, xoff, text = para.adv, para.gap, para.xoff, para.text
         words, size_max, asc_max, desc_min = [], 0.0, 0.0, 0.0
+        moved = None                   # whether the composer moved any glyph of the line
         k = bisect_right(starts, s) - 1
         while k < len(spans) and spans[k][0] < e:
             fs, fe, f, kind = spans[k]
@@ -218,39 +217,18 @@ class JParagraph(Paragraph):
                 continue
             a, b = max(s, fs), min(e, fe)
             size = f.fontSize
-            to1000 = 1000.0 / size
             table = _widths(f.fontName)
-            advs, offs, nats, plain = [], [], [], True
-            for i in range(a, b):
-                x = adv[i]
-                o = xoff.get(i, 0.0)
-                if i < e - 1:
-                    x += gap.get(i, 0.0)
-                    if grow and (stretch[i] or line.letters):
-                        x += grow
-                elif text[i] in " \u3000":             # a space at the line end takes no room
-                    x = 0.0
-                if cut:
-                    d = shr.get(i, 0.0) * cut
-                    if d and i == s and text[i] in BLANK_LEFT + BLANK_BOTH:
-                        d = 0.0                          # keep a line-start opener's blank
-                    x -= d
-                    if d and text[i] in BLANK_LEFT:
-                        o -= d
-                    elif d and text[i] in BLANK_BOTH:   # at the line end it gives its left blank,
-                        o -= d if i == e - 1 else d / 2  # so that its box stays inside the edge
-                    if i < e - 1 and i in gap:
-                        x -= gap[i] / 2 * cut
-                ch = text[i]
-                natural = table[ch]
-                xa = x * to1000
-                if o or abs(xa - natural) > 1e-3:
-                    plain = False
-                advs.append(xa)
-                offs.append(o * to1000)
-                nats.append(natural)
+            if moved is None:
+                moved = bool(line.adjust or text[e - 1] in " \u3000"
+                             or any(s <= i < e for i in gap) or any(s <= i < e for i in xoff))
             chunk = text[a:b]
-            words.append(_clone(f, chunk if plain else Placed(chunk, advs, offs, nats)))
+            # Most runs (two in three) keep every glyph's natural advance: _flatten's
+            # very numbers, unshifted. Such a run is a plain string, found without
+            # the glyph-by-glyph loop below (which would find it plain too).
+            if not moved and adv[a:b] == [x * (size / 1000.0) for x in map(table.__getitem__, chunk)]:
+                words.append(_clone(f, chunk))
+            else:
+                words.append(_clone(f, self._placed(para, line, a, b, table, size)))
             if size > size_max:
                 size_max = size
             asc, desc = _ascent(f.fontName, size)
@@ -260,6 +238,47 @@ class JParagraph(Paragraph):
             size_max = f.fontSize
             asc_max, desc_min = _ascent(f.fontName, size_max)
         return dict(words=words, fontSize=size_max, ascent=asc_max, descent=desc_min)
+
+    @staticmethod
+    def _placed(para, line, a, b, table, size):
+        """Characters a..b of a composed line as a string, or as a Placed run where
+        the composer moved a glyph from its natural advance."""
+        s, e = line.start, line.end
+        adv, gap, xoff, shr, stretch, text = para.adv, para.gap, para.xoff, para.shr, para.stretch, para.text
+        grow = line.adjust if line.adjust > 0 else 0.0
+        cut = -line.adjust if line.adjust < 0 else 0.0
+        to1000 = 1000.0 / size
+        advs, offs, nats, plain = [], [], [], True
+        for i in range(a, b):
+            x = adv[i]
+            o = xoff.get(i, 0.0)
+            if i < e - 1:
+                x += gap.get(i, 0.0)
+                if grow and (stretch[i] or line.letters):
+                    x += grow
+            elif text[i] in " \u3000":             # a space at the line end takes no room
+                x = 0.0
+            if cut:
+                d = shr.get(i, 0.0) * cut
+                if d and i == s and text[i] in BLANK_LEFT + BLANK_BOTH:
+                    d = 0.0                          # keep a line-start opener's blank
+                x -= d
+                if d and text[i] in BLANK_LEFT:
+                    o -= d
+                elif d and text[i] in BLANK_BOTH:   # at the line end it gives its left blank,
+                    o -= d if i == e - 1 else d / 2  # so that its box stays inside the edge
+                if i < e - 1 and i in gap:
+                    x -= gap[i] / 2 * cut
+            ch = text[i]
+            natural = table[ch]
+            xa = x * to1000
+            if o or abs(xa - natural) > 1e-3:
+                plain = False
+            advs.append(xa)
+            offs.append(o * to1000)
+            nats.append(natural)
+        chunk = text[a:b]
+        return chunk if plain else Placed(chunk, advs, offs, nats)
 
     # ------------------------------------------------------------ tagging
     def drawPara(self, debug=0):
