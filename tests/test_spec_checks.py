@@ -877,3 +877,19 @@ def test_a_bad_character_after_a_line_break_in_a_value_is_found(tmp_path):
     assert [(key, message) for _, _, key, message in problems(path)] == [
         ("press_notice.opening[0]", "the text contains a tab character; write a full-width space (\u3000) or spaces"
                                     " instead (at character 8)")]
+
+
+def test_the_prefilter_lets_through_exactly_the_characters_the_check_refuses():
+    """check_text passes a string without looking at each character when one search
+    finds none of the characters it refuses: that search's class must be exactly
+    the loop's set, over every code point."""
+    import unicodedata
+    from jpdocs.spec.text_checks import _INVISIBLE, _SUSPECT
+
+    def refused(cp):
+        ch = chr(cp)
+        return ch != "\n" and (ch in "\t\ufffd" or unicodedata.category(ch) == "Cc" or cp in _INVISIBLE
+                               or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069)
+    wrong = [hex(cp) for cp in range(0x110000)
+             if not 0xD800 <= cp <= 0xDFFF and refused(cp) != bool(_SUSPECT.match(chr(cp)))]
+    assert wrong == []

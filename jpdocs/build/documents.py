@@ -276,8 +276,13 @@ def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
     field with characters no font has is reported with its line."""
     primaries = sorted(set(register(style).values()))
     fallbacks = fallback_names(style)
+    strings = list(spec_strings(loaded.spec))
+    # One look at all the text first: in the usual spec every character is covered,
+    # and then no string needs a look of its own.
+    if not missing_chars("".join(text for _, text in strings), primaries, fallbacks):
+        return
     problems = []
-    for path, text in spec_strings(loaded.spec):
+    for path, text in strings:
         missing = missing_chars(text, primaries, fallbacks)
         if missing:
             problems.append(Problem(str(loaded.path), loaded.line_of(path), dotted(path),
