@@ -52,3 +52,35 @@ def test_placed_runs_are_written_as_reportlab_writes_them(tmp_path, both_ways):
     assert both_ways["runs"] > 150
     assert both_ways["numbers"] > 50
     assert both_ways["plain"] > 100
+
+
+def test_split_string_gives_reportlabs_pieces_and_codes():
+    """split_string's shortcut (every character coded, one subset) against
+    reportlab's splitString, on two documents with the same history: new
+    characters, a no-break space, a character the font lacks, the move to a
+    second and third subset, pieces spanning two subsets, an empty text."""
+    import random
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from jpdocs.fonts import registry
+    from jpdocs.spec.style import load_style
+    from jpdocs.writers.textout import split_string
+
+    font = getFont(registry.register(load_style())["mincho"])
+    ours_doc, their_doc = PDFDocument(), PDFDocument()
+    kanji = [chr(c) for c in range(0x4E00, 0x4E00 + 3000) if ord(chr(c)) in font.face.charToGlyph][:700]
+    rng = random.Random(5)
+    texts = ["", "北海道オホーツク総合振興局", "北海道", "\xa0北海道", "道\U0001F600北", "令和６年４月１日"]
+    texts += ["".join(rng.choices(kanji[:k], k=rng.randint(1, 40))) for k in range(20, 700, 7)]
+    texts += ["".join(rng.choices(kanji, k=rng.randint(1, 40))) for _ in range(300)]
+    texts += ["".join(rng.choices(kanji[:150], k=rng.randint(1, 40))) for _ in range(300)]   # all coded
+    shortcuts = 0
+    for t in texts:
+        state = font.state.get(ours_doc)
+        known = bool(t) and state is not None and all(ord(c) in state.assignments for c in t)
+        ours, theirs = split_string(font, t, ours_doc), font.splitString(t, their_doc)
+        assert ours == theirs, t
+        shortcuts += known and len(ours) == 1
+    assert font.state[ours_doc].assignments == font.state[their_doc].assignments
+    assert font.state[ours_doc].nextCode > 512           # three subsets were reached
+    assert shortcuts > 100                                # and the shortcut was taken

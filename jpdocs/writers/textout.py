@@ -38,6 +38,28 @@ def number(v: float) -> str:
     return s
 
 
+_LOW_BYTE = (255).__and__
+
+
+def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
+    """font.splitString(text, doc): the text's pieces, one per subset, as (subset,
+    codes). When every character already has its code in this document and all of
+    them are in one subset (nearly every run after the first lines), the one piece
+    is made by lookups in C; anything else (a new character, a no-break space, a
+    character the font lacks, a change of subset) goes to reportlab, which assigns
+    codes."""
+    state = font.state.get(doc) if text else None
+    if state is not None:
+        try:
+            codes = list(map(state.assignments.__getitem__, map(ord, text)))
+        except KeyError:
+            return font.splitString(text, doc)
+        subset = codes[0] >> 8
+        if max(codes) >> 8 == subset and min(codes) >> 8 == subset:
+            return [(subset, bytes(map(_LOW_BYTE, codes)))]
+    return font.splitString(text, doc)
+
+
 class Placed(ShapedStr):
     """A run placed by the composer: y_offset 0 and cluster = index for every glyph;
     `adv`, `off`, `nat`: each glyph's advance, x offset and natural width."""
@@ -120,7 +142,7 @@ class FastText(PDFTextObject):
         to `out` first."""
         doc = self._canvas._doc
         tmpl = None
-        for subset, t in font.splitString(text, doc):
+        for subset, t in split_string(font, text, doc):
             if subset != self._curSubset:
                 if not tmpl:
                     tmpl = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
