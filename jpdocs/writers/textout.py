@@ -20,6 +20,8 @@ namedtuple per glyph) is built only if reportlab's own code asks for it.
 """
 from __future__ import annotations
 
+from itertools import groupby
+
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
@@ -38,26 +40,34 @@ def number(v: float) -> str:
     return s
 
 
-_LOW_BYTE = (255).__and__
+_LOW_BYTE = (255).__and__        # code → its byte in the subset
+_SUBSET = (8).__rrshift__        # code → its subset (code >> 8)
 
 
 def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
     """font.splitString(text, doc): the text's pieces, one per subset, as (subset,
-    codes). When every character already has its code in this document and all of
-    them are in one subset (nearly every run after the first lines), the one piece
-    is made by lookups in C; anything else (a new character, a no-break space, a
-    character the font lacks, a change of subset) goes to reportlab, which assigns
+    codes). When every character already has its code in this document (most runs
+    after the first lines), the pieces are made by lookups in C; a new character, a
+    no-break space or a character the font lacks goes to reportlab, which assigns
     codes."""
     state = font.state.get(doc) if text else None
-    if state is not None:
+    if state is None:
+        return font.splitString(text, doc)
+    coded = state.assignments
+    try:
+        codes = list(map(coded.__getitem__, map(ord, text)))
+    except KeyError:
+        # Characters new to the document get their codes from reportlab, in the
+        # order they first appear, as splitString(text) would give them.
+        font.splitString("".join(c for c in dict.fromkeys(text) if ord(c) not in coded), doc)
         try:
-            codes = list(map(state.assignments.__getitem__, map(ord, text)))
-        except KeyError:
+            codes = list(map(coded.__getitem__, map(ord, text)))
+        except KeyError:               # a no-break space (drawn as a space), a glyph the font lacks
             return font.splitString(text, doc)
-        subset = codes[0] >> 8
-        if max(codes) >> 8 == subset and min(codes) >> 8 == subset:
-            return [(subset, bytes(map(_LOW_BYTE, codes)))]
-    return font.splitString(text, doc)
+    subset = codes[0] >> 8
+    if max(codes) >> 8 == subset and min(codes) >> 8 == subset:
+        return [(subset, bytes(map(_LOW_BYTE, codes)))]
+    return [(subset, bytes(map(_LOW_BYTE, run))) for subset, run in groupby(codes, _SUBSET)]
 
 
 class Placed(ShapedStr):
