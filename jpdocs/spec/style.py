@@ -257,6 +257,7 @@ def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
     return problems
 
 
+@lru_cache(maxsize=256)           # asked for each role several times a document
 def _resolve_font(name: str) -> Path:
     p = Path(name)
     return p if p.is_absolute() else FONTS / p
