@@ -105,3 +105,25 @@ def test_the_generator_version_ignores_the_app_but_not_the_writers(tmp_path, mon
         assert version() != before
     finally:
         record.generator_version.cache_clear()
+
+
+def test_the_record_is_json_with_one_spec_a_line_and_reads_back_whole(tmp_path):
+    """record_text writes each spec's entry with json's C encoder on a line of its
+    own; what it writes reads back as the very entries, in key order (also empty,
+    and with Japanese text, quotes and backslashes in keys and values)."""
+    import json
+    from jpdocs.build.record import FORMAT, Record, record_text
+    specs = {f"/specs/{i:03d}-北見\"q\\.yaml": {"digest": f"{i:x}", "inputs": ["/a", "/b"],
+                                              "warnings": [["f", 3, "k", "ASCII の空白"]], "outputs": []}
+             for i in range(30, 0, -1)}
+    for given in ({}, specs):
+        text = record_text(given)
+        data = json.loads(text)
+        assert data["format"] == FORMAT and data["specs"] == given
+        assert list(data["specs"]) == sorted(given)
+        assert len(text.splitlines()) == (len(given) + 2 if given else 1)
+    record = Record(tmp_path)
+    for key, entry in specs.items():
+        record.update(Path(key), entry)
+    record.save()
+    assert Record(tmp_path).specs == {str(Path(k).resolve()): v for k, v in specs.items()}
