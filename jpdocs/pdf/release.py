@@ -56,10 +56,11 @@ def _template(kind: str, orientation: str, style: HouseStyle) -> PageTemplate:
     return PageTemplate(f"{kind}-{orientation}", [frame], pagesize=size)
 
 
-def _own_pages(notice: tuple[m.Document, HouseStyle],
-               docs: list[tuple[str, tuple[m.Document, HouseStyle]]]) -> tuple[bytes, dict[str, int], int]:
+def _own_pages(notice: tuple[m.Document, HouseStyle], docs: list[tuple[str, tuple[m.Document, HouseStyle]]],
+               titles: dict[str, str] | None = None) -> tuple[bytes, dict[str, int], int]:
     """The notice and the generated attachments as one reportlab document: its bytes,
-    the page each part starts on (0-based) and the page count."""
+    the page each part starts on (0-based) and the page count. `titles` (part key →
+    title, "notice" the notice's): the parts' bookmarks, made by reportlab."""
     doc, style = notice
     # One structure tree: the notice and each attachment a Part of the Document.
     tree = Node("Document")
@@ -88,12 +89,17 @@ def _own_pages(notice: tuple[m.Document, HouseStyle],
         story += b.blocks(d.blocks, templates[name].frames[0]._width - 12)
     book.addPageTemplates([templates[first]] + [t for n, t in templates.items() if n != first])
     # the notice's own pages are numbered (- 1 -) when it has several; attachments keep theirs
+    pages: list[int] = []
+
     def notice_pages(total: int) -> int:
+        pages.append(total)
         return min([v for k, v in starts.items() if k != "notice"] + [total])
-    book.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, notice_pages, tree))
-    data = buf.getvalue()
-    from pypdf import PdfReader
-    return data, starts, len(PdfReader(io.BytesIO(data)).pages)
+
+    def outline() -> list[tuple[int, str]]:
+        return sorted((starts[key], title) for key, title in titles.items())
+    book.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, notice_pages, tree,
+                                                  outline=outline if titles else None))
+    return buf.getvalue(), starts, pages[0]
 
 
 def render_release(notice: tuple[m.Document, HouseStyle],
@@ -101,10 +107,16 @@ def render_release(notice: tuple[m.Document, HouseStyle],
     """The release: `notice` (its model and the style it is set in), then each part
     as (title, (document, style)) for a generated document or (title, path) for a
     PDF file, in order. The files were checked when the spec was loaded."""
+    own = [(f"part-{i}", p) for i, (_, p) in enumerate(parts) if not isinstance(p, Path)]
+    if len(own) == len(parts):
+        # Only our own pages (the usual release: the notice and its overview sheet):
+        # reportlab writes the bookmarks too, and the file is done without pypdf,
+        # whose import and rewrite of the file took longer than setting its pages.
+        titles = {"notice": notice[0].title, **{f"part-{i}": title for i, (title, _) in enumerate(parts)}}
+        return content_id(_own_pages(notice, own, titles)[0])
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, ByteStringObject, NameObject
 
-    own = [(f"part-{i}", p) for i, (_, p) in enumerate(parts) if not isinstance(p, Path)]
     data, starts, total = _own_pages(notice, own)
     writer = PdfWriter(clone_from=io.BytesIO(data))
     # The pages of our own parts, in the order they were set: each runs to the next

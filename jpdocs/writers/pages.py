@@ -18,11 +18,13 @@ from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, eac
 from .tags import Node, tagging_canvas
 
 
-def numbered_canvas(font: str, size: float, numbered, tree: Node, forms: bool = False):
+def numbered_canvas(font: str, size: float, numbered, tree: Node, forms: bool = False, outline=None):
     """A canvas that holds the pages back until the end, so that page numbers
     (- 1 -) go only where wanted: `numbered(total)` says how many leading pages are
     numbered; one page alone is never numbered. It tags what it draws with the
-    structure `tree` (tags.py); the page numbers are artifacts."""
+    structure `tree` (tags.py); the page numbers are artifacts. `outline()`, if
+    given, says the bookmarks as (0-based page, title), in order: they are made as
+    the held pages are written, when the document knows each page's place."""
     class NumberedCanvas(tagging_canvas(tree, forms)):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
@@ -34,12 +36,19 @@ def numbered_canvas(font: str, size: float, numbered, tree: Node, forms: bool = 
 
         def save(self):
             count = numbered(len(self._held))
+            marks = outline() if outline else []
             for i, state in enumerate(self._held):
                 self.__dict__.update(state)
                 if count > 1 and i < count:
                     self.setFont(font, size)
                     self.drawCentredString(self._pagesize[0] / 2, 10 * mm, f"- {i + 1} -")
+                for k, (page, title) in enumerate(marks):
+                    if page == i:
+                        self.bookmarkPage(f"part-{k}")
+                        self.addOutlineEntry(title, f"part-{k}", level=0)
                 super().showPage()
+            if marks:
+                self.showOutline()
             super().save()
 
     return NumberedCanvas
