@@ -4,7 +4,7 @@ else zlib.
 Deflating was about a tenth of a warm press notice: each notice cuts ~2.6 font
 subsets no document before it used (~90 KB of glyph outlines), their ToUnicode
 maps and its page content, ~100 KB in all; zlib at its default level took
-~2.6 ms of it. libdeflate (the `deflate` package, a wheel that carries the
+2.6–3.4 ms of it. libdeflate (the `deflate` package, a wheel that carries the
 library) writes the same zlib format ~2.4 times faster at the same level and,
 on these streams, a little smaller (70.6 KB a notice against zlib's 70.7 KB).
 
@@ -14,9 +14,9 @@ follows: at level 3 a machine with AVX-512 and one with only AVX2 deflate the
 same subset to different bytes, and at every level a processor without SSE4.2
 differs again (compared under qemu's processor models); its ARM code is another
 implementation still. libdeflate's output depends on its version and the level
-alone (the same bytes under every processor model tried), so a pinned
-requirement gives every machine the same files — which zlib, taken from the
-system Python was built with, does not promise either. ISA-L's files were also
+alone (its author's word, and the same bytes under every processor model
+tried), so a pinned requirement gives every machine the same files — which
+zlib, the system's library that Python was built with, does not promise either. ISA-L's files were also
 3 KB a notice bigger. The level is the default, 6, as zlib's was: levels 1–4
 save 0.2–0.45 ms a notice for 1–2.3 KB more.
 
