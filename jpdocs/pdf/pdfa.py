@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 
 from ..content import model as m
 from ..errors import fail
+from ..flate import compress
 from ..writers.tags import xmp_packet as tags_xmp
 
 # Debian's icc-profiles-free; the CI installs it (.ci/run).
@@ -66,7 +67,8 @@ def _no_cr_before_endstream(w) -> None:
     the end-of-line after it, as ending in CR LF: validators then count one byte less
     than /Length (it happened to a font's ToUnicode map). zlib ends with a checksum of
     the data, so such a stream of PostScript-like text (a CMap, page content) gets a
-    newline more, which changes the checksum and nothing else."""
+    newline more, which changes the checksum and nothing else (deflated as the
+    writer deflates, flate.py)."""
     import zlib
     from pypdf.generic import StreamObject
     for obj in w._objects:
@@ -78,7 +80,7 @@ def _no_cr_before_endstream(w) -> None:
         if "/Length1" in obj or "/Subtype" in obj:      # a font program or an image: not text
             continue
         for extra in range(1, 8):
-            data = zlib.compress(raw + b"\n" * extra)
+            data = compress(raw + b"\n" * extra)
             if not data.endswith(b"\r"):
                 obj._data = data
                 break

@@ -1,0 +1,98 @@
+"""The PDFs' streams are deflated by libdeflate (jpdocs/flate.py), and without it by
+zlib: the same document either way, only the compressed bytes differ."""
+from __future__ import annotations
+
+import io
+import os
+import random
+import shutil
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject, StreamObject
+
+from conftest import SEED_SPEC, needs_poppler, pdf_text, run_generate
+from jpdocs import flate
+
+
+def _flate_streams(pdf: Path) -> list[bytes]:
+    """Every FlateDecode stream of the file, as written (compressed)."""
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    out = []
+    for num in range(1, int(reader.trailer["/Size"])):
+        obj = reader.get_object(IndirectObject(num, 0, reader))
+        if isinstance(obj, StreamObject) and obj.get("/Filter") in ("/FlateDecode", ["/FlateDecode"]):
+            out.append(obj._data)
+    return out
+
+
+def _notice(out: Path, env: dict | None = None) -> Path:
+    result = run_generate(SEED_SPEC, "-o", out, "--kinds", "press-notice", "--format", "pdf", env=env)
+    assert result.returncode == 0, result.stderr
+    return out / SEED_SPEC.stem / "press-notice.pdf"
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory) -> tuple[Path, Path]:
+    """The seed notice built as installed (libdeflate) and with the `deflate` package
+    hidden (a module of that name earlier on the path that fails to import)."""
+    tmp = tmp_path_factory.mktemp("flate")
+    (tmp / "hide").mkdir()
+    (tmp / "hide" / "deflate.py").write_text('raise ImportError("hidden by the test")\n', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(tmp / "hide")] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])}
+    return _notice(tmp / "installed"), _notice(tmp / "zlib", env)
+
+
+def test_libdeflate_is_installed_and_used():
+    """requirements.txt installs it: without it every PDF deflates ~2.4 times slower."""
+    assert flate.LIBRARY == "libdeflate", "the deflate package is missing: pip install -r requirements.txt"
+
+
+def test_compress_writes_zlib_streams():
+    rng = random.Random(17)
+    samples = [b"", b"a", bytes(rng.randrange(256) for _ in range(5000)),
+               (SEED_SPEC.read_bytes() * 40), bytes(100_000)]
+    for data in samples:
+        assert zlib.decompress(flate.compress(data)) == data
+
+
+def test_every_stream_is_deflated_by_the_library_in_use(both):
+    """The installed build's streams are flate.compress's output, each; with the
+    package hidden, zlib's at the same level (the files as before flate.py)."""
+    installed, fallback = both
+    for path, deflate in ((installed, flate.compress), (fallback, lambda d: zlib.compress(d, flate.LEVEL))):
+        streams = _flate_streams(path)
+        assert len(streams) >= 4          # page content, subsets, their ToUnicode maps
+        for data in streams:
+            assert deflate(zlib.decompress(data)) == data, path
+    assert installed.read_bytes() != fallback.read_bytes()
+
+
+@needs_poppler
+def test_without_libdeflate_the_notice_is_the_same_document(both, tmp_path):
+    installed, fallback = both
+    assert pdf_text(installed) == pdf_text(fallback)
+    assert [zlib.decompress(s) for s in _flate_streams(installed)] == \
+        [zlib.decompress(s) for s in _flate_streams(fallback)]
+    assert installed.stat().st_size <= 100_000 and fallback.stat().st_size <= 100_000
+    pages = []
+    for name, path in (("a", installed), ("b", fallback)):
+        subprocess.run(["pdftoppm", "-r", "70", "-png", str(path), str(tmp_path / name)], check=True)
+        pages.append(sorted(tmp_path.glob(f"{name}-*.png")))
+    assert len(pages[0]) == len(pages[1]) == 1
+    from PIL import Image, ImageChops
+    for a, b in zip(*pages):
+        with Image.open(a) as ia, Image.open(b) as ib:
+            assert ia.size == ib.size
+            assert ImageChops.difference(ia.convert("RGB"), ib.convert("RGB")).getbbox() is None
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed")
+def test_both_files_pass_qpdf_check(both):
+    for path in both:
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
