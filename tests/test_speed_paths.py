@@ -281,3 +281,34 @@ def test_a_worker_freezes_what_it_loaded_once(tmp_path):
     assert out.returncode == 0, out.stderr
     frozen, documents = map(int, out.stdout.split())
     assert frozen > 10_000 and documents == 0
+
+
+def test_the_collector_is_held_off_during_the_layout_only_and_left_as_found(monkeypatch):
+    """writers/pdf.py pauses Python's cycle collector while platypus lays out and
+    writes a document: off while paragraphs are drawn, on again after, and left
+    off after the build when it was off before (a host that manages it itself)."""
+    import gc
+    from jpdocs.build.documents import make_documents, style_for
+    from jpdocs.spec.load import load_spec
+    from jpdocs.writers import drawing, pdf
+
+    seen = []
+    real = drawing.draw_lines
+
+    def watched(para):
+        seen.append(gc.isenabled())
+        return real(para)
+    monkeypatch.setattr(drawing, "draw_lines", watched)
+    monkeypatch.setattr("jpdocs.writers.composer.draw_lines", watched)
+    loaded = load_spec(SEED_SPEC)
+    style = style_for(loaded)
+    notice = next(d for d in make_documents(loaded, style) if d.kind == "press-notice")
+    for before in (True, False):
+        (gc.enable if before else gc.disable)()
+        try:
+            seen.clear()
+            data = pdf.render_pdf(notice, style)
+            assert data.startswith(b"%PDF") and seen and not any(seen)
+            assert gc.isenabled() is before
+        finally:
+            gc.enable()
