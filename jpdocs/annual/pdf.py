@@ -33,6 +33,7 @@ from ..writers.fit import fit_style
 from ..writers.blocks import BlockBuilder
 from ..writers.pages import Placing, content_id, document_settings
 from ..writers.problems import too_large
+from ..writers.pdf import collector_paused
 from ..writers.tags import Node, tag, tagging_canvas
 
 
@@ -192,7 +193,8 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
         sheet_builder.node = tree.add("Part")          # each sheet a Part of the book
         story += sheet_builder.blocks(sheet.blocks, frames[sheet.orientation]._width - 12)
     try:
-        doc.multiBuild(story, canvasmaker=tagging_canvas(tree))
+        with collector_paused():
+            doc.multiBuild(story, canvasmaker=tagging_canvas(tree))
     except LayoutError:           # a row or a sheet taller than a page: named at its spec's key
         frame = doc.frame
         page = frame._height - frame._topPadding - frame._bottomPadding

@@ -27,6 +27,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from ..content import model as m
 from ..spec.style import HouseStyle
 from ..writers.blocks import BlockBuilder
+from ..writers.pdf import collector_paused
 from ..writers.pages import content_id, document_settings, numbered_canvas, page_size
 from ..writers.tags import Node, xmp_packet
 
@@ -97,8 +98,9 @@ def _own_pages(notice: tuple[m.Document, HouseStyle], docs: list[tuple[str, tupl
 
     def outline() -> list[tuple[int, str]]:
         return sorted((starts[key], title) for key, title in titles.items())
-    book.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, notice_pages, tree,
-                                                  outline=outline if titles else None))
+    with collector_paused():
+        book.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, notice_pages, tree,
+                                                      outline=outline if titles else None))
     return buf.getvalue(), starts, pages[0]
 
 
