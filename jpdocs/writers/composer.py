@@ -162,7 +162,7 @@ class JParagraph(Paragraph):
             W = maxWidths[min(k, len(maxWidths) - 1)]
             out.append(_LazyLine(kind=1, extraSpace=W - line.width, wordCount=1, maxWidth=W,
                                  currentWidth=line.width, lineBreak=line.forced, jl_span=(line.start, line.end),
-                                 jl_make=(self, para, line, spans, starts)))
+                                 jl_make=(self.frags, para, line, spans, starts)))
         bl = ParaLines(kind=1, lines=out)
         bl.jl_source = (text, spans, starts)
         self._jl_cache = (key, bl)
@@ -197,7 +197,8 @@ class JParagraph(Paragraph):
             pos += len(t)
         return "".join(parts), spans, widths, ems
 
-    def _words(self, para, line, spans, starts):
+    @staticmethod
+    def _words(frags, para, line, spans, starts):
         """One composed line → the frags of reportlab's FragLine, each glyph's
         advance and offset as reportlab's ShapeData has them (thousandths of an
         em of its own font size), with the line's font size, ascent and descent."""
@@ -228,13 +229,13 @@ class JParagraph(Paragraph):
             if not moved and adv[a:b] == [x * (size / 1000.0) for x in map(table.__getitem__, chunk)]:
                 words.append(_clone(f, chunk))
             else:
-                words.append(_clone(f, self._placed(para, line, a, b, table, size)))
+                words.append(_clone(f, JParagraph._placed(para, line, a, b, table, size)))
             if size > size_max:
                 size_max = size
             asc, desc = _ascent(f.fontName, size)
             asc_max, desc_min = max(asc_max, asc), min(desc_min, desc)
         if not size_max:                               # an empty line (two line breaks)
-            f = self.frags[0]
+            f = frags[0]
             size_max = f.fontSize
             asc_max, desc_min = _ascent(f.fontName, size_max)
         return dict(words=words, fontSize=size_max, ascent=asc_max, descent=desc_min)
@@ -324,14 +325,15 @@ class JParagraph(Paragraph):
 class _LazyLine(FragLine):
     """A FragLine whose glyphs are placed only when it is drawn: wrap() runs
     several times per paragraph (tables, keep-together, splits) and most of
-    those layouts are thrown away."""
+    those layouts are thrown away. It holds its paragraph's frags, not the
+    paragraph: the paragraph holds its lines, and a line holding the paragraph
+    made a cycle of every layout thrown away, left to the cycle collector."""
 
     _LAZY = frozenset(("words", "fontSize", "ascent", "descent"))
 
     def __getattr__(self, name):
         if name in _LazyLine._LAZY and "jl_make" in self.__dict__:
-            para_obj, para, line, spans, starts = self.__dict__.pop("jl_make")
-            self.__dict__.update(para_obj._words(para, line, spans, starts))
+            self.__dict__.update(JParagraph._words(*self.__dict__.pop("jl_make")))
             return self.__dict__[name]
         raise AttributeError(name)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import partial
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -15,43 +16,50 @@ from reportlab.platypus import SimpleDocTemplate
 from ..content import model as m
 from ..spec.style import HouseStyle
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
-from .tags import Node, tagging_canvas
+from .tags import Node, TaggingCanvas
 
 
-def numbered_canvas(font: str, size: float, numbered, tree: Node, forms: bool = False, outline=None):
+class NumberedCanvas(TaggingCanvas):
     """A canvas that holds the pages back until the end, so that page numbers
     (- 1 -) go only where wanted: `numbered(total)` says how many leading pages are
     numbered; one page alone is never numbered. It tags what it draws with the
-    structure `tree` (tags.py); the page numbers are artifacts. `outline()`, if
+    structure tree (tags.py); the page numbers are artifacts. `outline()`, if
     given, says the bookmarks as (0-based page, title), in order: they are made as
     the held pages are written, when the document knows each page's place."""
-    class NumberedCanvas(tagging_canvas(tree, forms)):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._held = []
 
-        def showPage(self):
-            self._held.append(dict(self.__dict__))
-            self._startPage()
+    def __init__(self, *args, jp_numbers: tuple = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._numbers = jp_numbers         # (font, size, numbered, outline)
+        self._held = []
 
-        def save(self):
-            count = numbered(len(self._held))
-            marks = outline() if outline else []
-            for i, state in enumerate(self._held):
-                self.__dict__.update(state)
-                if count > 1 and i < count:
-                    self.setFont(font, size)
-                    self.drawCentredString(self._pagesize[0] / 2, 10 * mm, f"- {i + 1} -")
-                for k, (page, title) in enumerate(marks):
-                    if page == i:
-                        self.bookmarkPage(f"part-{k}")
-                        self.addOutlineEntry(title, f"part-{k}", level=0)
-                super().showPage()
-            if marks:
-                self.showOutline()
-            super().save()
+    def showPage(self):
+        self._held.append(dict(self.__dict__))
+        self._startPage()
 
-    return NumberedCanvas
+    def save(self):
+        font, size, numbered, outline = self._numbers
+        count = numbered(len(self._held))
+        marks = outline() if outline else []
+        held, self._held = self._held, []  # each held state holds the list: a cycle, once saved
+        for i, state in enumerate(held):
+            self.__dict__.update(state)
+            if count > 1 and i < count:
+                self.setFont(font, size)
+                self.drawCentredString(self._pagesize[0] / 2, 10 * mm, f"- {i + 1} -")
+            for k, (page, title) in enumerate(marks):
+                if page == i:
+                    self.bookmarkPage(f"part-{k}")
+                    self.addOutlineEntry(title, f"part-{k}", level=0)
+            super().showPage()
+        held.clear()
+        if marks:
+            self.showOutline()
+        super().save()
+
+
+def numbered_canvas(font: str, size: float, numbered, tree: Node, forms: bool = False, outline=None):
+    """The canvas maker of a document (NumberedCanvas) with its own values."""
+    return partial(NumberedCanvas, jp_tree=tree, jp_forms=forms, jp_numbers=(font, size, numbered, outline))
 
 
 def page_marks(marks: list[m.PageMark], font: str):
@@ -102,7 +110,14 @@ class Placing:
 
 
 class _Template(Placing, SimpleDocTemplate):
-    pass
+    def build(self, *args, **kwargs):
+        try:
+            super().build(*args, **kwargs)
+        finally:
+            # reportlab's namespace for evaluating text in a document holds the
+            # template itself, which holds everything the build made: a cycle of it
+            # all, left to the cycle collector. Nothing evaluates in it after the build.
+            self._nameSpace = {}
 
 
 def doc_template(doc: m.Document, style: HouseStyle, buf, builder) -> SimpleDocTemplate:

@@ -21,6 +21,7 @@ annual book is drawn several times (multiBuild) from the same story.
 """
 from __future__ import annotations
 
+from functools import partial
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
@@ -150,12 +151,13 @@ class _TaggedText(FastText):
 
 class TaggingCanvas(Canvas):
     """A canvas that marks what tagged flowables draw and writes the structure tree.
-    `jp_tree` is the Document node (set by `tagging_canvas`)."""
+    `jp_tree` is the Document node (given by `tagging_canvas`)."""
     jp_tree: Node | None = None
     jp_forms: bool = False               # keep the (empty) Form elements for signature fields
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, jp_tree: Node | None = None, jp_forms: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.jp_tree, self.jp_forms = jp_tree, jp_forms
         self.jp_marks: dict[int, list[tuple[int, int]]] = {}   # id(node) → [(page, mcid)]
         self.jp_by_page: list[list[Node]] = []                 # page → node of each MCID
         self.jp_queue: list[tuple[Node, tuple | None]] = []    # nodes for the next text objects
@@ -250,9 +252,11 @@ class TaggingCanvas(Canvas):
         super().save()
 
 
-def tagging_canvas(tree: Node, forms: bool = False, base=TaggingCanvas):
-    """The canvas class for one document whose structure is `tree`."""
-    return type("DocumentCanvas", (base,), {"jp_tree": tree, "jp_forms": forms})
+def tagging_canvas(tree: Node, forms: bool = False):
+    """The canvas maker for one document whose structure is `tree`: the class with
+    the document's own values, not a class made per document (a class is a cycle
+    of references, and everything the canvas held waited for the cycle collector)."""
+    return partial(TaggingCanvas, jp_tree=tree, jp_forms=forms)
 
 
 # ------------------------------------------------------------------ the tree
@@ -304,6 +308,7 @@ def write_tree(canv: TaggingCanvas) -> None:
             if has[id(k)] or k.role in _CELLS:     # a row that is kept keeps all its cells
                 number(k, name)
     number(root, ("jpStructTreeRoot",))
+    number = None                  # the function refers to itself: a cycle left to the collector
 
     # Headings never skip a level (PDF/UA): a heading deeper than the one before it
     # by more than one is read one level below it (the notice's 記者発表内容 under
