@@ -1,0 +1,80 @@
+"""The package a document is written into: the house-styled reference document with
+its page set up, footers and marks made, prepared once per process for each kind of
+page and copied for every document.
+
+Reading the styled reference (unzipping and parsing its parts) and making the footers
+through python-docx were a third of a notice's DOCX; a batch's notices all start from
+the same few pages. The copy is made as python-docx's own reading makes a package
+(the same part classes, partnames, relationships and their order), from parts
+parsed once, so the document written is the one a fresh read would give.
+"""
+from __future__ import annotations
+
+import io
+from copy import deepcopy
+
+import docx
+from docx.document import Document
+from docx.opc.part import XmlPart
+
+from ...content import model as m
+from ...spec.style import HouseStyle
+from ..ooxml import no_stretch_before_breaks, qn, set_page, styled_reference
+from .page import write_footer, write_marks
+
+_PREPARED: dict[tuple, Document] = {}
+
+
+def _prepare(style: HouseStyle, style_key: str, doc: m.Document, page_numbers: bool) -> Document:
+    """The styled reference with an empty body, the page of `doc`'s kind and
+    orientation, its footers and marks."""
+    document = docx.Document(io.BytesIO(styled_reference(style_key, style)))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    no_stretch_before_breaks(document)
+    section = document.sections[0]
+    set_page(section, style, doc.orientation, doc.kind)
+    if doc.kind == "annual":                        # the cover carries no number, the rest always do
+        write_footer(document, section, style, True, conditional=False)
+        section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False
+    elif not doc.fit_one_page:                      # the one-page overview sheet carries none
+        write_footer(document, section, style, page_numbers)
+    write_marks(section, style, doc.marks)
+    return document
+
+
+def prepared(style: HouseStyle, style_key: str, doc: m.Document, page_numbers: bool) -> Document:
+    """A fresh copy of the prepared package for `doc` (its own parts: nothing a
+    document writes reaches the kept one or another document)."""
+    footer = "annual" if doc.kind == "annual" else "none" if doc.fit_one_page else page_numbers
+    key = (style_key, doc.kind, doc.orientation, footer, tuple(mark.text for mark in doc.marks or ()))
+    original = _PREPARED.get(key)
+    if original is None:
+        original = _PREPARED[key] = _prepare(style, style_key, doc, page_numbers)
+    return copy_document(original)
+
+
+def copy_document(document: Document) -> Document:
+    """A deep copy of a python-docx document, built as python-docx's Unmarshaller
+    builds one read from a file: each part made by its class's constructor (an XML
+    part from a copy of its element tree instead of its parsed bytes), then the
+    relationships loaded in their order, then the after-unmarshal hooks."""
+    package = document.part.package
+    copy = type(package)()
+    parts = {}
+    for part in package.iter_parts():
+        if isinstance(part, XmlPart):
+            parts[part] = type(part)(part.partname, part.content_type, deepcopy(part.element), copy)
+        else:
+            parts[part] = type(part).load(part.partname, part.content_type, part.blob, copy)
+    for source, target in ((package, copy), *parts.items()):
+        for rel in source.rels.values():
+            target.load_rel(rel.reltype, rel.target_ref if rel.is_external else parts[rel.target_part],
+                            rel.rId, rel.is_external)
+    for part in parts.values():
+        part.after_unmarshal()
+    copy.after_unmarshal()
+    return copy.main_document_part.document
