@@ -28,7 +28,7 @@ from .blocks import write_blocks
 from .numbering import add_numbering, list_levels
 from .package import prepared
 from .page import landscape_part, landscape_section
-from .paragraphs import Ctx
+from .paragraphs import Box, Ctx
 from .styles import indent_styles
 
 
@@ -43,12 +43,13 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     blocks, landscape = doc.blocks, []
     if doc.kind == "annual" and doc.orientation == "portrait":
         blocks, landscape = landscape_part(doc.blocks)
-    write_blocks(document._body, blocks, Ctx(style, width, lists=lists))
+    body = Box(document.element.body, document.part)
+    write_blocks(body, blocks, Ctx(style, width, lists=lists))
     if landscape:
         landscape_section(document, style, doc.kind)
         wide = document.sections[-1]
         width = Length(wide.page_width - wide.left_margin - wide.right_margin).twips
-        write_blocks(document._body, landscape, Ctx(style, width, lists=lists))
+        write_blocks(body, landscape, Ctx(style, width, lists=lists))
     indent_styles(document, lists)
     cp = document.core_properties
     # python-docx refuses properties over 255 characters (Word does not); a long

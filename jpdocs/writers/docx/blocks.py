@@ -5,17 +5,17 @@ import io
 import unicodedata
 from dataclasses import replace
 
-from docx.enum.text import WD_BREAK
 from docx.image.image import Image as DocxImage
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import SubElement
 
 from ...spec import images
 from ...content import model as m
 from ..ooxml import ARTICLE, PPR, RPR, el, paragraph_style, put, qn, twips
 from . import fields
 from .numbering import numbering_of, set_number, style_by_id_in
-from .paragraphs import PHRASE_STYLES, Ctx, para, phrase_lines
+from .paragraphs import BR_TAG, P_TAG, PHRASE_STYLES, R_TAG, Ctx, new_child, para, phrase_lines
 from .tables import keep_together, write_keep_row, write_table
 
 SEAL_CIRCLE = 0.52                 # the seal circle's diameter over the place's size (flowables.SealPlace: r = 0.26)
@@ -37,10 +37,10 @@ def write_blocks(box, blocks, ctx: Ctx) -> list:
             put(paras[0].get_or_add_pPr(), "pageBreakBefore", PPR)
             page_break = False
         out += made
-    if page_break:
-        p = box.add_paragraph()
-        p.add_run().add_break(WD_BREAK.PAGE)
-        out.append(p._p)
+    if page_break:                 # python-docx's add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        p = new_child(box, P_TAG)
+        SubElement(SubElement(p, R_TAG), BR_TAG, {qn("w:type"): "page"})
+        out.append(p)
     return out
 
 

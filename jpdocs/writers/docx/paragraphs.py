@@ -12,8 +12,8 @@ from lxml.etree import SubElement
 from ...fonts import registry as fonts
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import (ALIGN, PPR, RPR, display_name, font_names, paragraph_style, put, qn, role_font, set_fonts,
-                     twips)
+from ..ooxml import (ALIGN, RPR, display_name, font_names, paragraph_style, put, qn, role_font, set_fonts, twips,
+                     w)
 from . import fields
 
 
@@ -30,42 +30,63 @@ class Ctx:
     pdf_lines: bool = False        # break a cell's lines where the PDF does (a list's cells: no date split)
 
 
+class Box:
+    """Where blocks are written: an element (the body, a table cell) and the document
+    part that holds it, the two things the writer asks of python-docx's containers."""
+    __slots__ = ("_element", "part")
+
+    def __init__(self, element, part):
+        self._element, self.part = element, part
+
+
+def new_child(box, tag: str):
+    """A new paragraph or table (`tag`) at the end of the box's content: in the body
+    before its sectPr, as python-docx's add_paragraph and add_table put it."""
+    made = SubElement(box._element, tag)
+    before = made.getprevious()
+    if before is not None and before.tag == SECTPR_TAG:
+        before.addprevious(made)
+    return made
+
+
 def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, hanging=0.0,
           before=None, after=None, tracking=0.0, keep=False):
     """One paragraph. Indents are em of the style's size; Word also gets the *Chars
     forms (hundredths of a character), which it prefers for Japanese text."""
     ps = paragraph_style(ctx.style, name)
-    p = box.add_paragraph()
-    # <w:pPr><w:pStyle w:val=name/></w:pPr>, as python-docx's style setter writes it
-    # (style id == name: no lookup by display name), made directly: python-docx's
-    # setters search each element's successors on every call, a third of a DOCX's time
-    pPr = SubElement(p._p, PPR_TAG)
-    SubElement(pPr, PSTYLE_TAG, {VAL: name})
-    inlines, base_role = _font_variant(p, ctx.style, name, inlines)
-    if align or ctx.align:
-        put(pPr, "jc", PPR, val=JC[align or ctx.align])
+    # The XML python-docx's add_paragraph and its style, alignment, indent and spacing
+    # setters write, made directly and in schema order (pStyle keepNext spacing ind jc):
+    # python-docx's setters search each element's successors on every call.
+    p = new_child(box, P_TAG)
+    pPr = SubElement(p, PPR_TAG)
+    pstyle = SubElement(pPr, PSTYLE_TAG, {VAL: name})   # style id == name: no lookup by display name
+    inlines, base_role = _font_variant(box.part, pstyle, ctx.style, name, inlines)
+    if keep:
+        SubElement(pPr, KEEPNEXT_TAG)
+    if ctx.in_cell:
+        before = after = 0         # cells are padded; paragraph space would double it
+    if before is not None or after is not None:
+        SubElement(pPr, SPACING_TAG, {w(k): str(_twips_as_docx(v)) for k, v in (("before", before), ("after", after))
+                                      if v is not None})
     if first < 0:
         first, hanging = 0.0, hanging - first
     ind = {}
     for key, em in (("left", left + ctx.indent / ps.size), ("firstLine", first), ("hanging", hanging)):
         if em:
-            ind.update({key: twips(em * ps.size), f"{key}Chars": round(em * 100)})
+            ind.update({w(key): str(twips(em * ps.size)), w(f"{key}Chars"): str(round(em * 100))})
     if ind:
-        put(pPr, "ind", PPR, **ind)
-    if ctx.in_cell:
-        before = after = 0         # cells are padded; paragraph space would double it
-    if before is not None or after is not None:
-        spacing = {k: _twips_as_docx(v) for k, v in (("before", before), ("after", after)) if v is not None}
-        put(pPr, "spacing", PPR, **spacing)
-    if keep:
-        put(pPr, "keepNext", PPR)
+        SubElement(pPr, IND_TAG, ind)
+    if align or ctx.align:
+        SubElement(pPr, JC_TAG, {VAL: JC[align or ctx.align]})
     _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), base_role or ps.font, ctx.colour,
           refs="article" in (ctx.lists or {}))
-    return p._p
+    return p
 
 
-PPR_TAG, PSTYLE_TAG, R_TAG, T_TAG, VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:r"), qn("w:t"), qn("w:val")
-RPR_TAG, XML_SPACE = qn("w:rPr"), qn("xml:space")
+P_TAG, PPR_TAG, PSTYLE_TAG, R_TAG, T_TAG, VAL = w("p"), w("pPr"), w("pStyle"), w("r"), w("t"), w("val")
+KEEPNEXT_TAG, SPACING_TAG, IND_TAG, JC_TAG, SECTPR_TAG = w("keepNext"), w("spacing"), w("ind"), w("jc"), w("sectPr")
+RPR_TAG, BR_TAG, TAB_TAG, XML_SPACE = w("rPr"), w("br"), w("tab"), qn("xml:space")
+RFONTS_TAG, B_TAG, COLOR_TAG = w("rFonts"), w("b"), w("color")
 JC = {key: value.xml_value for key, value in ALIGN.items()}      # justify: both, 両端揃え
 
 
@@ -74,11 +95,11 @@ def _twips_as_docx(points: float) -> int:
     return int(round(int(points * 12700) / 635.0))
 
 
-def _font_variant(p, style: HouseStyle, name: str, inlines) -> tuple[list, str | None]:
+def _font_variant(part, pstyle, style: HouseStyle, name: str, inlines) -> tuple[list, str | None]:
     """A paragraph whose every run is set in one other font role (an agreement's title
     in Mincho where 表題 is bold Gothic) gets a style of its own, based on its style
     (表題（明朝）), rather than a font override on each run: a clerk retyping the
-    title keeps its font."""
+    title keeps its font. `pstyle`: the paragraph's pStyle, set to that style."""
     texts = [i for i in inlines if isinstance(i, m.Text) and i.text]
     roles = {i.font for i in texts}
     if not texts or len(roles) != 1 or None in roles or any(i.bold for i in texts):
@@ -87,7 +108,7 @@ def _font_variant(p, style: HouseStyle, name: str, inlines) -> tuple[list, str |
     if role == paragraph_style(style, name).font or role not in style.fonts:
         return inlines, None
     variant = f"{name}-{role}"
-    styles = p.part.styles.element if hasattr(p, "part") else None
+    styles = part.styles.element if part is not None else None
     if styles is None:
         return inlines, None
     if not any(st.get(qn("w:styleId")) == variant for st in styles.findall(qn("w:style"))):
@@ -102,8 +123,7 @@ def _font_variant(p, style: HouseStyle, name: str, inlines) -> tuple[list, str |
         set_fonts(rpr, family)
         put(rpr, "b", RPR, val=1 if bold else 0)
         styles.append(new)
-    p.style = None
-    p._p.style = variant
+    pstyle.set(VAL, variant)
     return [m.Text(i.text, i.bold, None) if isinstance(i, m.Text) else i for i in inlines], role
 
 
@@ -122,7 +142,7 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
     registered = fonts.register(style) if fallbacks else {}
     for i, inline in enumerate(inlines):
         if isinstance(inline, m.LineBreak):
-            p.add_run().add_break()
+            SubElement(SubElement(p, R_TAG), BR_TAG)     # python-docx's add_run().add_break()
             continue
         # bold is set in the bold Gothic, as the PDF writer does
         role = "gothic-bold" if inline.bold and "gothic-bold" in style.fonts else inline.font
@@ -132,7 +152,7 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
         stop = next((j for j, x in enumerate(rest) if isinstance(x, m.LineBreak)), len(rest))
         last = spacing and not any(x.text for x in rest[:stop])
         text = inline.text
-        field_start = len(p._p) if refs and isinstance(inline, m.Reference) and inline.article else None
+        field_start = len(p) if refs and isinstance(inline, m.Reference) and inline.article else None
         primary = registered.get(role or base_role or "", "")
         for whole, sp in [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]:
             if not whole:
@@ -143,33 +163,46 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
                 _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0],
                      bold, sp, colour, regular=bool(family) and not bold)
         if field_start is not None:
-            fields.wrap_result(p._p, field_start, fields.article_ref(inline.article))
+            fields.wrap_result(p, field_start, fields.article_ref(inline.article))
+
+
+_CONTROLS = re.compile(r"([\t\n\r])")
+
+
+def _text(r, text: str) -> None:
+    t = SubElement(r, T_TAG)
+    t.text = text                  # lxml escapes <&>
+    if len(text.strip()) < len(text):              # a space at either end (U+3000 too) is kept
+        t.set(XML_SPACE, "preserve")
 
 
 def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | None = None,
          regular: bool = False) -> None:
+    r = SubElement(p, R_TAG)       # the <w:r> python-docx's add_run(chunk) writes, made directly
     if "\t" in chunk or "\n" in chunk or "\r" in chunk:
-        r = p.add_run(chunk)._r    # python-docx turns \n into br and \t into tab
-    else:                          # the <w:r><w:t> python-docx's add_run writes, made directly
-        r = SubElement(p._p, R_TAG)
-        t = SubElement(r, T_TAG)
-        t.text = chunk             # lxml escapes <&>
-        if len(chunk.strip()) < len(chunk):        # a space at either end (U+3000 too) is kept
-            t.set(XML_SPACE, "preserve")
+        for piece in _CONTROLS.split(chunk):       # as python-docx: a tab is w:tab, \n and \r each a w:br
+            if piece == "\t":
+                SubElement(r, TAB_TAG)
+            elif piece in ("\n", "\r"):
+                SubElement(r, BR_TAG)
+            elif piece:
+                _text(r, piece)
+    else:
+        _text(r, chunk)
     if not (family or bold or regular or colour or sp):
         return
-    rpr = r.makeelement(RPR_TAG, {})
+    rpr = SubElement(r, RPR_TAG)   # children in schema order: rFonts b color spacing
     r.insert(0, rpr)
     if family:
-        set_fonts(rpr, family)
+        SubElement(rpr, RFONTS_TAG, {w("ascii"): family, w("hAnsi"): family, w("eastAsia"): family, w("cs"): family})
     if bold:
-        put(rpr, "b", RPR)
-    elif regular:
-        put(rpr, "b", RPR, val=0)  # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
+        SubElement(rpr, B_TAG)
+    elif regular:                  # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
+        SubElement(rpr, B_TAG, {VAL: "0"})
     if colour:
-        put(rpr, "color", RPR, val=colour.lstrip("#").upper())
+        SubElement(rpr, COLOR_TAG, {VAL: colour.lstrip("#").upper()})
     if sp:
-        put(rpr, "spacing", RPR, val=sp)
+        SubElement(rpr, SPACING_TAG, {VAL: str(sp)})
 
 
 PHRASE_STYLES = ("title", "heading")

@@ -7,14 +7,43 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from docx.blkcntnr import BlockItemContainer
-from docx.shared import Twips
-from docx.table import _Cell
+from docx.shared import Emu, Twips
+from lxml.etree import SubElement
 
 from ...content import model as m
 from ..columns import fitted_widths
 from ..ooxml import PPR, TBLPR, TCPR, TRPR, VALIGN, borders, el, put, qn, twips
-from .paragraphs import Ctx, para
+from .paragraphs import Box, Ctx, new_child, para
+
+_TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
+                                          ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))}
+
+
+def new_table(box, rows: int, cols: int, width: int):
+    """The w:tbl python-docx's add_table(rows, cols, Twips(width)) writes (CT_Tbl.new_tbl:
+    its width shared evenly, each cell an empty paragraph), made directly instead of
+    formatted as text and parsed."""
+    tbl = new_child(box, qn("w:tbl"))
+    tblPr = SubElement(tbl, qn("w:tblPr"))
+    SubElement(tblPr, qn("w:tblW"), {qn("w:type"): "auto", qn("w:w"): "0"})
+    SubElement(tblPr, qn("w:tblLook"), _TBL_LOOK)
+    col = str(_col_twips(width, cols))
+    grid = SubElement(tbl, qn("w:tblGrid"))
+    for _ in range(cols):
+        SubElement(grid, qn("w:gridCol"), {qn("w:w"): col})
+    for _ in range(rows):
+        tr = SubElement(tbl, qn("w:tr"))
+        for _ in range(cols):
+            tc = SubElement(tr, qn("w:tc"))
+            SubElement(SubElement(tc, qn("w:tcPr")), qn("w:tcW"), {qn("w:type"): "dxa", qn("w:w"): col})
+            SubElement(tc, qn("w:p"))
+    return tbl
+
+
+def _col_twips(width: int, cols: int) -> int:
+    """A column's width as python-docx writes it: Emu(width // cols) in twips, rounded."""
+    return Emu(Twips(width) // cols if cols > 0 else 0).twips
+
 
 def keep_together(elements) -> None:
     """Keep blocks on one page: keepNext on every paragraph but the last, keepLines on
@@ -35,8 +64,7 @@ def write_keep_row(box, blocks, ctx: Ctx, write_blocks):
     clerk's edit inside it or before it, where a long keepNext chain is what
     LibreOffice breaks. The cell has no padding, so the text stands where it would
     outside the table; paragraphs keep their own spacing."""
-    table = BlockItemContainer.add_table(box, 1, 1, Twips(ctx.width))
-    tbl = table._tbl
+    tbl = new_table(box, 1, 1, ctx.width)
     put(tbl.tblPr, "tblStyle", TBLPR, val="jp-none")
     put(tbl.tblPr, "tblW", TBLPR, w=ctx.width - twips(ctx.indent), type="dxa")
     if ctx.indent:
@@ -47,8 +75,8 @@ def write_keep_row(box, blocks, ctx: Ctx, write_blocks):
     margins.extend(el(side, w=0, type="dxa") for side in ("top", "left", "bottom", "right"))
     tbl.tblGrid.find(qn("w:gridCol")).set(qn("w:w"), str(ctx.width - twips(ctx.indent)))
     put(tbl.find(qn("w:tr")).get_or_add_trPr(), "cantSplit", TRPR)
-    c = table.cell(0, 0)
-    tc = c._tc
+    tc = tbl.find(qn("w:tr")).find(qn("w:tc"))
+    c = Box(tc, box.part)
     put(tc.get_or_add_tcPr(), "tcW", TCPR, w=ctx.width - twips(ctx.indent), type="dxa")
     placeholder = tc.find(qn("w:p"))
     made = write_blocks(c, blocks, replace(ctx, width=ctx.width - twips(ctx.indent), indent=0.0))
@@ -70,8 +98,7 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
         pad = twips(t.padding)
     fractions = fitted_widths(t, (ctx.width - indent) / 20, pad / 20, ctx.style)
     cols = [round((ctx.width - indent) * f) for f in fractions]
-    table = BlockItemContainer.add_table(box, len(t.rows), ncols, Twips(sum(cols)))
-    tbl = table._tbl
+    tbl = new_table(box, len(t.rows), ncols, sum(cols))
     put(tbl.tblPr, "tblStyle", TBLPR, val="jp-none" if t.border == "none" else "jp-grid")
     put(tbl.tblPr, "tblW", TBLPR, w=sum(cols), type="dxa")
     if indent:
@@ -91,7 +118,7 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
             span = max(1, min(cell.colspan, ncols - col))
             for extra in tcs[col + 1:col + span]:
                 tr.remove(extra)
-            _cell(_Cell(tcs[col], table), cell, sum(cols[col:col + span]), span, pad,
+            _cell(Box(tcs[col], box.part), cell, sum(cols[col:col + span]), span, pad,
                   replace(ctx, pdf_lines=listing and tr is not tbl.find(qn("w:tr"))), write_blocks)
             col += span
         for i in range(col, ncols):    # a short row: the empty cells keep the grid widths
@@ -108,8 +135,8 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
     return tbl
 
 
-def _cell(box: _Cell, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, write_blocks) -> None:
-    tc = box._tc
+def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, write_blocks) -> None:
+    tc = box._element
     tcPr = tc.get_or_add_tcPr()
     put(tcPr, "tcW", TCPR, w=width, type="dxa")
     if span > 1:
