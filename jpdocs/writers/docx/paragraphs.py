@@ -211,6 +211,22 @@ PHRASE_STYLES = ("title", "heading")
 _DATE_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年|[0-9０-９]+年[0-9０-９]+月")
 
 
+_BUILDERS: dict[int, tuple] = {}        # id(style) → (style, its BlockBuilder), the last few styles
+
+
+def _builder(style: HouseStyle):
+    """The PDF's block builder for the style, made once: making one sets up a
+    reportlab style for every paragraph style of the house (a title's or heading's
+    line breaks are asked of it once or twice a document)."""
+    kept = _BUILDERS.get(id(style))
+    if kept is None or kept[0] is not style:
+        from ..blocks import BlockBuilder
+        if len(_BUILDERS) >= 8:
+            del _BUILDERS[next(iter(_BUILDERS))]
+        kept = _BUILDERS[id(style)] = (style, BlockBuilder(style))
+    return kept[1]
+
+
 def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> list:
     """A title or heading broken where the PDF breaks it: between phrases (BudouX),
     never inside one as Word would (「…大学と」 / 「の」). The PDF's composer sets the
@@ -222,8 +238,10 @@ def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> l
     if (ctx.in_cell and not ctx.pdf_lines) or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
         return inlines
     from ..composer import JParagraph
-    from ..blocks import BlockBuilder
-    flow = BlockBuilder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases)
+    from ..tags import Node
+    # a structure node of its own: the builder's tree (the PDF's tags) is not kept
+    flow = _builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases,
+                                         node=Node("P"))
     if not isinstance(flow, JParagraph):
         return inlines
     flow.wrap(ctx.width / 20, 1e6)
