@@ -331,24 +331,47 @@ def styled_reference(key: str, style: HouseStyle) -> bytes:
     return _STYLED.setdefault(key, buf.getvalue())
 
 
-class _Members(dict):
-    """What python-docx's package writer hands its zip file: member name → bytes."""
+_KEPT_XML: dict[tuple, bytes] = {}                 # what a package's content types or relationships are → their XML
 
-    def write(self, pack_uri, blob) -> None:
-        self[pack_uri.membername] = blob
+
+def _kept_xml(key: tuple, make) -> bytes:
+    """The content types or a relationships part, made once for what they list: the
+    same few in every document of a batch (python-docx builds and serializes them,
+    working each target's path out anew, for every save)."""
+    made = _KEPT_XML.get(key)
+    if made is None:
+        if len(_KEPT_XML) >= 256:
+            del _KEPT_XML[next(iter(_KEPT_XML))]  # the oldest
+        made = _KEPT_XML[key] = make()
+    return made
+
+
+def _rels_key(source: str, rels) -> tuple:
+    # rels.xml lists each relationship's id, type and target, the target relative to
+    # the source's folder (so the source is part of the key)
+    return ("rels", source, tuple((rel.rId, rel.reltype, rel.is_external,
+                                   rel.target_ref if rel.is_external else rel.target_part.partname)
+                                  for rel in rels.values()))
 
 
 def package_members(document) -> dict[str, bytes]:
-    """The package's members as python-docx's `Document.save` writes them (the same
-    steps of its PackageWriter), without the zip it would write them into."""
-    from docx.opc.pkgwriter import PackageWriter
+    """The package's members as python-docx's `Document.save` writes them (the steps of
+    its PackageWriter: content types, package relationships, then each part and its
+    relationships), without the zip it would write them into."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
     package = document.part.package
-    for part in package.parts:
+    parts = package.parts
+    for part in parts:
         part.before_marshal()
-    members = _Members()
-    PackageWriter._write_content_types_stream(members, package.parts)
-    PackageWriter._write_pkg_rels(members, package.rels)
-    PackageWriter._write_parts(members, package.parts)
+    members = {CONTENT_TYPES_URI.membername: _kept_xml(("types", tuple((p.partname, p.content_type) for p in parts)),
+                                                       lambda: _ContentTypesItem.from_parts(parts).blob),
+               PACKAGE_URI.rels_uri.membername: _kept_xml(_rels_key("/", package.rels), lambda: package.rels.xml)}
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = _kept_xml(_rels_key(part.partname, part.rels),
+                                                                   lambda: part.rels.xml)
     return members
 
 
