@@ -286,7 +286,7 @@ def borders(tblPr, kind: str, colour: str) -> None:
     b = put(tblPr, "tblBorders", TBLPR)
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         on = kind == "grid" or (kind == "box" and not side.startswith("inside"))
-        b.append(el(side, **(line if on else {"val": "nil"})))
+        sub(b, side, **(line if on else {"val": "nil"}))
 
 
 # ---------------------------------------------------------------- document

@@ -30,12 +30,13 @@ def write_blocks(box, blocks, ctx: Ctx) -> list:
             page_break = True
             continue
         made = _block(box, b, ctx)
-        paras = [p for e in made for p in e.iter(qn("w:p"))]
-        if page_break and paras:
-            # pageBreakBefore leaves no empty line at the top of the new page,
-            # as a paragraph holding only a page break would
-            put(paras[0].get_or_add_pPr(), "pageBreakBefore", PPR)
-            page_break = False
+        if page_break:
+            paras = [p for e in made for p in e.iter(qn("w:p"))]
+            if paras:
+                # pageBreakBefore leaves no empty line at the top of the new page,
+                # as a paragraph holding only a page break would
+                put(paras[0].get_or_add_pPr(), "pageBreakBefore", PPR)
+                page_break = False
         out += made
     if page_break:                 # python-docx's add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         p = new_child(box, P_TAG)
@@ -128,7 +129,7 @@ def _item(box, b: m.Item, ctx: Ctx) -> list:
         set_number(p, numbered)
     if tab:
         put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="left", pos=twips(left * size + ctx.indent)))
-    return [p, *write_blocks(box, b.blocks, replace(ctx, indent=ctx.indent + left * size))]
+    return [p, *write_blocks(box, b.blocks, ctx.but(indent=ctx.indent + left * size))]
 
 
 def _contents(box, b: m.Contents, ctx: Ctx) -> list:
@@ -171,7 +172,7 @@ def _seal(box, b: m.Seal, ctx: Ctx):
     as the PDF draws it (a circle 0.52 of the place across). Word has no drawn circle
     here, so 印 is written as the enclosed character ㊞, whose circle fills its em:
     its size is the circle's (w:sz is in half-points)."""
-    p = para(box, replace(ctx, align=None), "body", [m.Text("㊞" if b.mark == "印" else b.mark)], align="center")
+    p = para(box, ctx.but(align=None), "body", [m.Text("㊞" if b.mark == "印" else b.mark)], align="center")
     put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=twips(b.size), lineRule="exact")
     half_points = round(SEAL_CIRCLE * b.size * 2)
     for r in p.findall(qn("w:r")):

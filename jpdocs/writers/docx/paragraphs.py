@@ -29,6 +29,13 @@ class Ctx:
     lists: dict | None = None      # numbering level → (numId, ilvl, suffix), for the levels Word numbers
     pdf_lines: bool = False        # break a cell's lines where the PDF does (a list's cells: no date split)
 
+    def but(self, **changes) -> "Ctx":
+        """A copy with `changes` (dataclasses.replace, without its checks: a cell or an
+        item's blocks ask for one)."""
+        made = object.__new__(Ctx)
+        made.__dict__.update(self.__dict__, **changes)
+        return made
+
 
 class Box:
     """Where blocks are written: an element (the body, a table cell) and the document

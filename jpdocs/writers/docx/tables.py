@@ -5,44 +5,46 @@ each other.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
-from docx.shared import Emu, Twips
 from lxml.etree import SubElement
 
 from ...content import model as m
 from ..columns import fitted_widths
-from ..ooxml import PPR, TBLPR, TCPR, TRPR, VALIGN, borders, el, put, qn, twips
+from ..ooxml import PPR, TRPR, VALIGN, borders, el, put, qn, sub, twips
 from .paragraphs import Box, Ctx, new_child, para
 
 _TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
                                           ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))}
+_SIDES = ("top", "left", "bottom", "right")
+P_TAG = qn("w:p")
 
 
-def new_table(box, rows: int, cols: int, width: int):
-    """The w:tbl python-docx's add_table(rows, cols, Twips(width)) writes (CT_Tbl.new_tbl:
-    its width shared evenly, each cell an empty paragraph), made directly instead of
-    formatted as text and parsed."""
+def new_table(box, ctx: Ctx, cols: list[int], rows: int, style_id: str, width: int, indent: int, border: str,
+              pad: int):
+    """A fixed-layout w:tbl at the end of the box: its properties (style, width,
+    indent, borders, cell margins), grid and rows of cells, each cell with an empty
+    tcPr for its width. The XML python-docx's add_table writes and the properties
+    then set on it (put), made directly in their final order."""
     tbl = new_child(box, qn("w:tbl"))
-    tblPr = SubElement(tbl, qn("w:tblPr"))
-    SubElement(tblPr, qn("w:tblW"), {qn("w:type"): "auto", qn("w:w"): "0"})
+    tblPr = sub(tbl, "tblPr")
+    sub(tblPr, "tblStyle", val=style_id)
+    sub(tblPr, "tblW", w=width, type="dxa")
+    if indent:
+        sub(tblPr, "tblInd", w=indent, type="dxa")
+    borders(tblPr, border, ctx.style.colours.get("rule", "#000000"))
+    sub(tblPr, "tblLayout", type="fixed")
+    margins = sub(tblPr, "tblCellMar")
+    for side in _SIDES:
+        sub(margins, side, w=pad, type="dxa")
     SubElement(tblPr, qn("w:tblLook"), _TBL_LOOK)
-    col = str(_col_twips(width, cols))
-    grid = SubElement(tbl, qn("w:tblGrid"))
-    for _ in range(cols):
-        SubElement(grid, qn("w:gridCol"), {qn("w:w"): col})
+    grid = sub(tbl, "tblGrid")
+    for col in cols:
+        sub(grid, "gridCol", w=col)
+    tr_tag, tc_tag, tcpr_tag = qn("w:tr"), qn("w:tc"), qn("w:tcPr")
     for _ in range(rows):
-        tr = SubElement(tbl, qn("w:tr"))
-        for _ in range(cols):
-            tc = SubElement(tr, qn("w:tc"))
-            SubElement(SubElement(tc, qn("w:tcPr")), qn("w:tcW"), {qn("w:type"): "dxa", qn("w:w"): col})
-            SubElement(tc, qn("w:p"))
+        tr = SubElement(tbl, tr_tag)
+        for _ in cols:
+            SubElement(SubElement(tr, tc_tag), tcpr_tag)
     return tbl
-
-
-def _col_twips(width: int, cols: int) -> int:
-    """A column's width as python-docx writes it: Emu(width // cols) in twips, rounded."""
-    return Emu(Twips(width) // cols if cols > 0 else 0).twips
 
 
 def keep_together(elements) -> None:
@@ -64,24 +66,15 @@ def write_keep_row(box, blocks, ctx: Ctx, write_blocks):
     clerk's edit inside it or before it, where a long keepNext chain is what
     LibreOffice breaks. The cell has no padding, so the text stands where it would
     outside the table; paragraphs keep their own spacing."""
-    tbl = new_table(box, 1, 1, ctx.width)
-    put(tbl.tblPr, "tblStyle", TBLPR, val="jp-none")
-    put(tbl.tblPr, "tblW", TBLPR, w=ctx.width - twips(ctx.indent), type="dxa")
-    if ctx.indent:
-        put(tbl.tblPr, "tblInd", TBLPR, w=twips(ctx.indent), type="dxa")
-    borders(tbl.tblPr, "none", ctx.style.colours.get("rule", "#000000"))
-    put(tbl.tblPr, "tblLayout", TBLPR, type="fixed")
-    margins = put(tbl.tblPr, "tblCellMar", TBLPR)
-    margins.extend(el(side, w=0, type="dxa") for side in ("top", "left", "bottom", "right"))
-    tbl.tblGrid.find(qn("w:gridCol")).set(qn("w:w"), str(ctx.width - twips(ctx.indent)))
-    put(tbl.find(qn("w:tr")).get_or_add_trPr(), "cantSplit", TRPR)
-    tc = tbl.find(qn("w:tr")).find(qn("w:tc"))
+    inner = ctx.width - twips(ctx.indent)
+    tbl = new_table(box, ctx, [inner], 1, "jp-none", inner, twips(ctx.indent), "none", 0)
+    tr = tbl.find(qn("w:tr"))
+    put(tr.get_or_add_trPr(), "cantSplit", TRPR)
+    tc = tr.find(qn("w:tc"))
     c = Box(tc, box.part)
-    put(tc.get_or_add_tcPr(), "tcW", TCPR, w=ctx.width - twips(ctx.indent), type="dxa")
-    placeholder = tc.find(qn("w:p"))
-    made = write_blocks(c, blocks, replace(ctx, width=ctx.width - twips(ctx.indent), indent=0.0))
-    tc.remove(placeholder)
-    if tc[-1].tag != qn("w:p"):        # Word requires a cell to end with a paragraph: a hairline one
+    sub(tc[0], "tcW", w=inner, type="dxa")
+    made = write_blocks(c, blocks, ctx.but(width=inner, indent=0.0))
+    if tc[-1].tag != P_TAG:        # Word requires a cell to end with a paragraph: a hairline one
         p = para(c, ctx, "body", [])
         put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=20, lineRule="exact")
         rpr = put(p.get_or_add_pPr(), "rPr", PPR)
@@ -98,18 +91,10 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
         pad = twips(t.padding)
     fractions = fitted_widths(t, (ctx.width - indent) / 20, pad / 20, ctx.style)
     cols = [round((ctx.width - indent) * f) for f in fractions]
-    tbl = new_table(box, len(t.rows), ncols, sum(cols))
-    put(tbl.tblPr, "tblStyle", TBLPR, val="jp-none" if t.border == "none" else "jp-grid")
-    put(tbl.tblPr, "tblW", TBLPR, w=sum(cols), type="dxa")
-    if indent:
-        put(tbl.tblPr, "tblInd", TBLPR, w=indent, type="dxa")
-    borders(tbl.tblPr, t.border, ctx.style.colours.get("rule", "#000000"))
-    put(tbl.tblPr, "tblLayout", TBLPR, type="fixed")
-    margins = put(tbl.tblPr, "tblCellMar", TBLPR)
-    margins.extend(el(side, w=pad, type="dxa") for side in ("top", "left", "bottom", "right"))
-    for gc, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), cols):
-        gc.set(qn("w:w"), str(w))
+    tbl = new_table(box, ctx, cols, len(t.rows), "jp-none" if t.border == "none" else "jp-grid", sum(cols), indent,
+                    t.border, pad)
     listing = len(t.rows) > 1 and bool(t.rows[0]) and all(c.shade for c in t.rows[0])
+    first_row = True
     for tr, row in zip(tbl.findall(qn("w:tr")), t.rows):
         tcs, col = tr.findall(qn("w:tc")), 0
         for cell in row:
@@ -119,10 +104,12 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
             for extra in tcs[col + 1:col + span]:
                 tr.remove(extra)
             _cell(Box(tcs[col], box.part), cell, sum(cols[col:col + span]), span, pad,
-                  replace(ctx, pdf_lines=listing and tr is not tbl.find(qn("w:tr"))), write_blocks)
+                  ctx.but(pdf_lines=listing and not first_row), write_blocks)
             col += span
         for i in range(col, ncols):    # a short row: the empty cells keep the grid widths
-            put(tcs[i].get_or_add_tcPr(), "tcW", TCPR, w=cols[i], type="dxa")
+            sub(tcs[i][0], "tcW", w=cols[i], type="dxa")
+            SubElement(tcs[i], P_TAG)  # an empty paragraph, as python-docx's new cell has
+        first_row = False
     trs = tbl.findall(qn("w:tr"))
     if listing:
         # a list under a shaded header row (the annual summary): the header heads every
@@ -137,19 +124,16 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
 
 def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, write_blocks) -> None:
     tc = box._element
-    tcPr = tc.get_or_add_tcPr()
-    put(tcPr, "tcW", TCPR, w=width, type="dxa")
+    tcPr = tc[0]                       # empty (new_table): its children in schema order
+    sub(tcPr, "tcW", w=width, type="dxa")
     if span > 1:
-        put(tcPr, "gridSpan", TCPR, val=span)
+        sub(tcPr, "gridSpan", val=span)
     if cell.shade:
         fill = ctx.style.colours.get(cell.shade, cell.shade).lstrip("#").upper()
-        put(tcPr, "shd", TCPR, val="clear", color="auto", fill=fill)
-    put(tcPr, "vAlign", TCPR, val=VALIGN[cell.valign])
-    placeholder = tc.find(qn("w:p"))   # the empty paragraph python-docx puts in a new cell
+        sub(tcPr, "shd", val="clear", color="auto", fill=fill)
+    sub(tcPr, "vAlign", val=VALIGN[cell.valign])
     colour = ctx.style.colours.get(cell.colour, cell.colour) if cell.colour else ctx.colour
-    write_blocks(box, cell.blocks, replace(ctx, width=width - 2 * pad, indent=0.0, in_cell=True, align=cell.align,
-                                      colour=colour))
-    if len(tc) > 2:
-        tc.remove(placeholder)
-    if tc[-1].tag != qn("w:p"):
-        tc.append(el("p"))             # Word requires a cell to end with a paragraph
+    write_blocks(box, cell.blocks, ctx.but(width=width - 2 * pad, indent=0.0, in_cell=True, align=cell.align,
+                                           colour=colour))
+    if tc[-1].tag != P_TAG:            # Word requires a cell to end with a paragraph (an empty cell too)
+        SubElement(tc, P_TAG)
