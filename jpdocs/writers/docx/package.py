@@ -11,7 +11,6 @@ parsed once, so the document written is the one a fresh read would give.
 from __future__ import annotations
 
 import io
-from copy import deepcopy
 
 import docx
 from docx.document import Document
@@ -61,20 +60,20 @@ def copy_document(document: Document) -> Document:
     """A deep copy of a python-docx document, built as python-docx's Unmarshaller
     builds one read from a file: each part made by its class's constructor (an XML
     part from a copy of its element tree instead of its parsed bytes), then the
-    relationships loaded in their order, then the after-unmarshal hooks."""
+    relationships loaded in their order; the package's pictures are the copies of
+    the original's, in its order (what its after-unmarshal hook would gather)."""
     package = document.part.package
     copy = type(package)()
     parts = {}
     for part in package.iter_parts():
-        if isinstance(part, XmlPart):
-            parts[part] = type(part)(part.partname, part.content_type, deepcopy(part.element), copy)
+        if isinstance(part, XmlPart):          # lxml's __copy__ copies the whole tree (copy.deepcopy's own work aside)
+            parts[part] = type(part)(part.partname, part.content_type, part.element.__copy__(), copy)
         else:
             parts[part] = type(part).load(part.partname, part.content_type, part.blob, copy)
     for source, target in ((package, copy), *parts.items()):
         for rel in source.rels.values():
             target.load_rel(rel.reltype, rel.target_ref if rel.is_external else parts[rel.target_part],
                             rel.rId, rel.is_external)
-    for part in parts.values():
-        part.after_unmarshal()
-    copy.after_unmarshal()
+    for image in package.image_parts:          # Part.after_unmarshal does nothing
+        copy.image_parts.append(parts[image])
     return copy.main_document_part.document
