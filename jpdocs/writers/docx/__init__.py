@@ -23,7 +23,7 @@ from docx.shared import Length
 from ...content import model as m
 from ...output import write_atomic
 from ...spec.style import HouseStyle
-from ..ooxml import FIXED_TIME, document_bytes
+from ..ooxml import document_bytes
 from .blocks import write_blocks
 from .numbering import add_numbering, list_levels
 from .package import prepared
@@ -36,9 +36,7 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     """The DOCX file's bytes; the same model and style always give the same bytes.
     page_numbers: whether the PDF has more than one page; it decides what the first
     page's number shows before an application counts the pages (see write_footer)."""
-    document = prepared(style, style.model_dump_json(), doc, page_numbers)
-    section = document.sections[0]
-    width = Length(section.page_width - section.left_margin - section.right_margin).twips
+    document, width = prepared(style, doc, page_numbers)
     lists = add_numbering(document, list_levels(doc.blocks))
     blocks, landscape = doc.blocks, []
     if doc.kind == "annual" and doc.orientation == "portrait":
@@ -51,15 +49,13 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
         width = Length(wide.page_width - wide.left_margin - wide.right_margin).twips
         write_blocks(body, landscape, Ctx(style, width, lists=lists))
     indent_styles(document, lists)
-    cp = document.core_properties
+    cp = document.core_properties      # the rest, the same in every document, set in package.py
     # python-docx refuses properties over 255 characters (Word does not); a long
     # subject line is the user's text, kept whole: set on the element directly.
     for prop, value in (("title", doc.title), ("subject", doc.subject), ("creator", doc.author),
                         ("lastModifiedBy", doc.author)):
         cp._element._get_or_add(prop).text = value
-    cp.language, cp.comments, cp.keywords, cp.category = doc.lang, "", "", ""
-    cp.created = cp.modified = FIXED_TIME
-    cp.revision = 1
+    cp.language = doc.lang
     return document_bytes(document)
 
 

@@ -15,13 +15,26 @@ import io
 import docx
 from docx.document import Document
 from docx.opc.part import XmlPart
+from docx.shared import Length
 
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import no_stretch_before_breaks, qn, set_page, styled_reference
+from ..ooxml import FIXED_TIME, no_stretch_before_breaks, qn, set_page, styled_reference
 from .page import write_footer, write_marks
 
-_PREPARED: dict[tuple, Document] = {}
+_PREPARED: dict[tuple, tuple[Document, int]] = {}
+_STYLE_KEYS: dict[int, tuple[HouseStyle, str]] = {}   # id(style) → (style, its JSON), the last few styles
+
+
+def style_key(style: HouseStyle) -> str:
+    """The style's JSON, what the prepared packages are kept by (a house style is
+    frozen, but not hashable), made once per style object."""
+    kept = _STYLE_KEYS.get(id(style))
+    if kept is None or kept[0] is not style:
+        if len(_STYLE_KEYS) >= 8:
+            del _STYLE_KEYS[next(iter(_STYLE_KEYS))]
+        kept = _STYLE_KEYS[id(style)] = (style, style.model_dump_json())
+    return kept[1]
 
 
 def _prepare(style: HouseStyle, style_key: str, doc: m.Document, page_numbers: bool) -> Document:
@@ -42,18 +55,32 @@ def _prepare(style: HouseStyle, style_key: str, doc: m.Document, page_numbers: b
     elif not doc.fit_one_page:                      # the one-page overview sheet carries none
         write_footer(document, section, style, page_numbers)
     write_marks(section, style, doc.marks)
+    # The core properties every document sets alike, and the ones each sets itself
+    # (render_docx) made here in the order render_docx sets them, so that setting them
+    # again leaves them in that order: the same core.xml as made afresh.
+    cp = document.core_properties
+    for prop in ("title", "subject", "creator", "lastModifiedBy"):
+        cp._element._get_or_add(prop).text = ""
+    cp.language, cp.comments, cp.keywords, cp.category = doc.lang, "", "", ""
+    cp.created = cp.modified = FIXED_TIME
+    cp.revision = 1
     return document
 
 
-def prepared(style: HouseStyle, style_key: str, doc: m.Document, page_numbers: bool) -> Document:
+def prepared(style: HouseStyle, doc: m.Document, page_numbers: bool) -> tuple[Document, int]:
     """A fresh copy of the prepared package for `doc` (its own parts: nothing a
-    document writes reaches the kept one or another document)."""
+    document writes reaches the kept one or another document), and the width of its
+    text in twips."""
+    key_of_style = style_key(style)
     footer = "annual" if doc.kind == "annual" else "none" if doc.fit_one_page else page_numbers
-    key = (style_key, doc.kind, doc.orientation, footer, tuple(mark.text for mark in doc.marks or ()))
-    original = _PREPARED.get(key)
-    if original is None:
-        original = _PREPARED[key] = _prepare(style, style_key, doc, page_numbers)
-    return copy_document(original)
+    key = (key_of_style, doc.kind, doc.orientation, footer, tuple(mark.text for mark in doc.marks or ()))
+    kept = _PREPARED.get(key)
+    if kept is None:
+        document = _prepare(style, key_of_style, doc, page_numbers)
+        section = document.sections[0]
+        width = Length(section.page_width - section.left_margin - section.right_margin).twips
+        kept = _PREPARED[key] = (document, width)
+    return copy_document(kept[0]), kept[1]
 
 
 def copy_document(document: Document) -> Document:
