@@ -12,7 +12,7 @@ from lxml.etree import SubElement
 
 from ...spec import images
 from ...content import model as m
-from ..ooxml import ARTICLE, PPR, RPR, el, paragraph_style, put, qn, twips
+from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, put, qn, sub, twips
 from . import fields
 from .numbering import numbering_of, set_number, style_by_id_in
 from .paragraphs import BR_TAG, P_TAG, PHRASE_STYLES, R_TAG, Ctx, new_child, para, phrase_lines
@@ -128,7 +128,7 @@ def _item(box, b: m.Item, ctx: Ctx) -> list:
     if numbered:
         set_number(p, numbered)
     if tab:
-        put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="left", pos=twips(left * size + ctx.indent)))
+        sub(put(p.get_or_add_pPr(), "tabs", PPR), "tab", val="left", pos=twips(left * size + ctx.indent))
     return [p, *write_blocks(box, b.blocks, ctx.but(indent=ctx.indent + left * size))]
 
 
@@ -140,7 +140,7 @@ def _contents(box, b: m.Contents, ctx: Ctx) -> list:
     paras = []
     for text, page in b.entries or [("", 0)]:
         p = para(box, ctx, "body", [m.Text(text)] + ([m.Text(f"\t{page}")] if text else []))
-        put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="right", leader="middleDot", pos=ctx.width))
+        sub(put(p.get_or_add_pPr(), "tabs", PPR), "tab", val="right", leader="middleDot", pos=ctx.width)
         paras.append(p)
     begin = fields.field(f' TOC \\o "{first}-{last}" \\h \\z \\u ', [])
     opening, closing = begin[:-1], begin[-1:]          # begin, instruction, separate | end

@@ -56,10 +56,46 @@ def new_child(box, tag: str):
     return made
 
 
+# A batch's documents repeat most of their paragraphs (the office's wording, labels,
+# contacts): each paragraph made is kept, by everything that decides its XML, and a
+# paragraph asked for again is a copy of it (lxml copies a tree ten times faster than
+# it makes one element by element). The last few thousand are kept.
+_PARAS: dict[tuple, tuple] = {}
+_PARAS_KEEP = 4096
+
+
 def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, hanging=0.0,
           before=None, after=None, tracking=0.0, keep=False):
-    """One paragraph. Indents are em of the style's size; Word also gets the *Chars
-    forms (hundredths of a character), which it prefers for Japanese text."""
+    """One paragraph at the end of the box; returns its w:p (the caller's own to
+    change). Indents are em of the style's size; Word also gets the *Chars forms
+    (hundredths of a character), which it prefers for Japanese text."""
+    refs = "article" in (ctx.lists or {})
+    key = (id(ctx.style), name, tuple(inlines), align, first, left, hanging, before, after, tracking, keep,
+           ctx.indent, ctx.in_cell, ctx.align, ctx.colour, refs)
+    try:
+        kept = _PARAS.get(key)
+    except TypeError:              # an inline that cannot be a key: made, not kept
+        return _new_para(box, ctx, name, inlines, align, first, left, hanging, before, after, tracking, keep,
+                         refs)[0]
+    if kept is not None and kept[0] is ctx.style:
+        _, made, role = kept
+        if role is not None:       # the paragraph's style of its own, in this document too
+            _variant_style(box.part, ctx.style, name, role)
+        p = made.__copy__()
+        parent = box._element
+        last = parent[-1] if len(parent) else None
+        last.addprevious(p) if last is not None and last.tag == SECTPR_TAG else parent.append(p)
+        return p
+    p, role = _new_para(box, ctx, name, inlines, align, first, left, hanging, before, after, tracking, keep, refs)
+    if len(_PARAS) >= _PARAS_KEEP:
+        del _PARAS[next(iter(_PARAS))]             # the oldest
+    _PARAS[key] = (ctx.style, p.__copy__(), role)
+    return p
+
+
+def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, before, after, tracking, keep,
+              refs: bool):
+    """The paragraph made (see para), and the font role of its style of its own, if any."""
     ps = paragraph_style(ctx.style, name)
     # The XML python-docx's add_paragraph and its style, alignment, indent and spacing
     # setters write, made directly and in schema order (pStyle keepNext spacing ind jc):
@@ -67,7 +103,12 @@ def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, 
     p = new_child(box, P_TAG)
     pPr = SubElement(p, PPR_TAG)
     pstyle = SubElement(pPr, PSTYLE_TAG, {VAL: name})   # style id == name: no lookup by display name
-    inlines, base_role = _font_variant(box.part, pstyle, ctx.style, name, inlines)
+    role = _variant_role(ctx.style, name, inlines)
+    if role is not None and _variant_style(box.part, ctx.style, name, role):
+        pstyle.set(VAL, f"{name}-{role}")
+        inlines = [m.Text(i.text, i.bold, None) if isinstance(i, m.Text) else i for i in inlines]
+    else:
+        role = None
     if keep:
         SubElement(pPr, KEEPNEXT_TAG)
     if ctx.in_cell:
@@ -85,9 +126,8 @@ def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, 
         SubElement(pPr, IND_TAG, ind)
     if align or ctx.align:
         SubElement(pPr, JC_TAG, {VAL: JC[align or ctx.align]})
-    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), base_role or ps.font, ctx.colour,
-          refs="article" in (ctx.lists or {}))
-    return p
+    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), role or ps.font, ctx.colour, refs=refs)
+    return p, role
 
 
 P_TAG, PPR_TAG, PSTYLE_TAG, R_TAG, T_TAG, VAL = w("p"), w("pPr"), w("pStyle"), w("r"), w("t"), w("val")
@@ -102,22 +142,28 @@ def _twips_as_docx(points: float) -> int:
     return int(round(int(points * 12700) / 635.0))
 
 
-def _font_variant(part, pstyle, style: HouseStyle, name: str, inlines) -> tuple[list, str | None]:
+def _variant_role(style: HouseStyle, name: str, inlines) -> str | None:
     """A paragraph whose every run is set in one other font role (an agreement's title
     in Mincho where 表題 is bold Gothic) gets a style of its own, based on its style
     (表題（明朝）), rather than a font override on each run: a clerk retyping the
-    title keeps its font. `pstyle`: the paragraph's pStyle, set to that style."""
+    title keeps its font. That font role, or None."""
     texts = [i for i in inlines if isinstance(i, m.Text) and i.text]
     roles = {i.font for i in texts}
     if not texts or len(roles) != 1 or None in roles or any(i.bold for i in texts):
-        return inlines, None
+        return None
     role = roles.pop()
     if role == paragraph_style(style, name).font or role not in style.fonts:
-        return inlines, None
+        return None
+    return role
+
+
+def _variant_style(part, style: HouseStyle, name: str, role: str) -> bool:
+    """The style of its own (see _variant_role) in the document's styles, added the
+    first time a paragraph of the document needs it; False where there are no styles."""
     variant = f"{name}-{role}"
     styles = part.styles.element if part is not None else None
     if styles is None:
-        return inlines, None
+        return False
     if not any(st.get(qn("w:styleId")) == variant for st in styles.findall(qn("w:style"))):
         base = next(st for st in styles.findall(qn("w:style")) if st.get(qn("w:styleId")) == name)
         new = deepcopy(base)
@@ -130,8 +176,7 @@ def _font_variant(part, pstyle, style: HouseStyle, name: str, inlines) -> tuple[
         set_fonts(rpr, family)
         put(rpr, "b", RPR, val=1 if bold else 0)
         styles.append(new)
-    pstyle.set(VAL, variant)
-    return [m.Text(i.text, i.bold, None) if isinstance(i, m.Text) else i for i in inlines], role
+    return True
 
 
 ROLE_NAMES = {"mincho": "明朝", "gothic": "ゴシック", "gothic-bold": "ゴシック太字"}

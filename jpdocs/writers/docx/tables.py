@@ -9,7 +9,7 @@ from lxml.etree import SubElement
 
 from ...content import model as m
 from ..columns import fitted_widths
-from ..ooxml import PPR, TRPR, VALIGN, borders, el, put, qn, sub, twips
+from ..ooxml import PPR, TRPR, VALIGN, borders, put, qn, sub, twips
 from .paragraphs import Box, Ctx, new_child, para
 
 _TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
@@ -78,7 +78,8 @@ def write_keep_row(box, blocks, ctx: Ctx, write_blocks):
         p = para(c, ctx, "body", [])
         put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=20, lineRule="exact")
         rpr = put(p.get_or_add_pPr(), "rPr", PPR)
-        rpr.extend([el("sz", val=2), el("szCs", val=2)])
+        sub(rpr, "sz", val=2)
+        sub(rpr, "szCs", val=2)
     keep_together(made)                        # and each part kept whole inside the row
     return tbl
 
