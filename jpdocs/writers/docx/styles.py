@@ -14,6 +14,9 @@ dropped too.
 from __future__ import annotations
 
 
+from docx.oxml.ns import nsmap
+from lxml import etree
+
 from ..ooxml import PPR, display_name, el, put, qn, sub
 
 LEVEL_NAMES = {"paragraph": "項", "item": "号", "subitem": "号の細分"}
@@ -125,7 +128,7 @@ def indent_styles(document, lists: dict) -> None:
         else:
             if key not in made:
                 if names is None:
-                    names = {st.find(NAME).get(VAL) for st in by_id.values() if st.find(NAME) is not None}
+                    names = _names(styles, by_id)
                 made[key] = _new_style(styles, by_id, names, key[0], ind, tabs, ilvl_level.get(ilvl), len(made) + 1)
             style_id = made[key]
             pstyle.set(VAL, style_id)
@@ -141,6 +144,23 @@ def indent_styles(document, lists: dict) -> None:
     _tie_to_levels(document, lists, {ilvl: made[key] for ilvl, key in tied.items()}, by_id)
 
 
+_STYLE_NAMES = etree.XPath("w:style/w:name/@w:val", namespaces={"w": nsmap["w"]}, smart_strings=False)
+_STYLE_COUNT = etree.XPath("count(w:style)", namespaces={"w": nsmap["w"]})
+
+
+def _names(styles, by_id: dict) -> set:
+    """The names of the styles by_id holds: read in one XPath call where each style has
+    an id of its own (always, but for a reference made by hand)."""
+    if _STYLE_COUNT(styles) == len(by_id):
+        return set(_STYLE_NAMES(styles))
+    return {st.find(NAME).get(VAL) for st in by_id.values() if st.find(NAME) is not None}
+
+
+# A style made for an indent, kept by everything that decides it, so that the next
+# document's is a copy (a tree copied costs less than its elements made one by one)
+_MADE_STYLES: dict[tuple, object] = {}
+
+
 def _new_style(styles, by_id: dict, names: set, base: str, ind, tabs, level: str | None, n: int) -> str:
     """A paragraph style based on `base` with the indent and tab stops, named after
     its level (項, 号) or its indent (本文（字下げ）); returns its id. (Made in place:
@@ -152,6 +172,14 @@ def _new_style(styles, by_id: dict, names: set, base: str, ind, tabs, level: str
         unique = f"{name}{str(k).translate(_FULL)}"
     names.add(unique)
     style_id = f"{base}-{n}"
+    key = (unique, base, n, level, tuple(ind.attrib.items()), tuple(tuple(t.attrib.items()) for t in tabs)
+           if tabs is not None else None)
+    made = _MADE_STYLES.get(key)
+    if made is not None:
+        st = made.__copy__()
+        styles.append(st)
+        by_id[style_id] = st
+        return style_id
     st = sub(styles, "style", type="paragraph", styleId=style_id)
     sub(st, "name", val=unique)
     sub(st, "basedOn", val=base)
@@ -165,6 +193,9 @@ def _new_style(styles, by_id: dict, names: set, base: str, ind, tabs, level: str
             sub(tab_stops, "tab", **_attrs(t))
     sub(spr, "ind", **_attrs(ind))
     by_id[style_id] = st
+    if len(_MADE_STYLES) >= 512:
+        del _MADE_STYLES[next(iter(_MADE_STYLES))]
+    _MADE_STYLES[key] = st.__copy__()
     return style_id
 
 
