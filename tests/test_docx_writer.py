@@ -504,7 +504,7 @@ def test_a_document_changed_after_it_was_made_changes_no_other():
     from jpdocs.writers.docx.paragraphs import Box, Ctx, para
     first, second = kept_pair()
     render_docx(first, STYLE, page_numbers=True)
-    kept = {key: {p.partname: p.blob for p in doc.part.package.parts} for key, (doc, _) in package._PREPARED.items()}
+    kept = {key: {p.partname: p.blob for p in doc.part.package.parts} for key, (doc, *_) in package._PREPARED.items()}
     document, width = package.prepared(STYLE, first, True)
     box = Box(document.element.body, document.part)
     p = para(box, Ctx(STYLE, width), "body", [m.Text("以上")], align="right")
@@ -513,5 +513,5 @@ def test_a_document_changed_after_it_was_made_changes_no_other():
     assert ptext(again) == "以上" and again is not p
     render_docx(second, STYLE, page_numbers=True)
     assert {key: {p.partname: p.blob for p in doc.part.package.parts}
-            for key, (doc, _) in package._PREPARED.items() if key in kept} == kept
+            for key, (doc, *_) in package._PREPARED.items() if key in kept} == kept
     assert package.prepared(STYLE, first, True)[0].element.body.find(f"{W}p") is None   # a fresh copy: empty

@@ -22,7 +22,7 @@ from ...spec.style import HouseStyle
 from ..ooxml import FIXED_TIME, no_stretch_before_breaks, qn, set_page, styled_reference
 from .page import write_footer, write_marks
 
-_PREPARED: dict[tuple, tuple[Document, int]] = {}
+_PREPARED: dict[tuple, tuple[Document, int, tuple]] = {}   # the prepared package, its text width, its copy plan
 _STYLE_KEYS: dict[int, tuple[HouseStyle, str]] = {}   # id(style) → (style, its JSON), the last few styles
 
 
@@ -79,28 +79,48 @@ def prepared(style: HouseStyle, doc: m.Document, page_numbers: bool) -> tuple[Do
         document = _prepare(style, key_of_style, doc, page_numbers)
         section = document.sections[0]
         width = Length(section.page_width - section.left_margin - section.right_margin).twips
-        kept = _PREPARED[key] = (document, width)
-    return copy_document(kept[0]), kept[1]
+        kept = _PREPARED[key] = (document, width, copy_plan(document))
+    return copy_from(kept[2]), kept[1]
 
 
 def copy_document(document: Document) -> Document:
-    """A deep copy of a python-docx document, built as python-docx's Unmarshaller
-    builds one read from a file: each part made by its class's constructor (an XML
-    part from a copy of its element tree instead of its parsed bytes), then the
-    relationships loaded in their order; the package's pictures are the copies of
-    the original's, in its order (what its after-unmarshal hook would gather)."""
+    """A deep copy of a python-docx document (see copy_plan)."""
+    return copy_from(copy_plan(document))
+
+
+def copy_plan(document: Document) -> tuple:
+    """What copying `document` takes, read once: its parts in python-docx's order, each
+    with its class, name, content type and element tree (or bytes), the relationships
+    of the package and of each part in their order, and its pictures. The plan holds
+    the document's own trees: they must not change while it is used."""
     package = document.part.package
-    copy = type(package)()
-    parts = {}
-    for part in package.iter_parts():
-        if isinstance(part, XmlPart):          # lxml's __copy__ copies the whole tree (copy.deepcopy's own work aside)
-            parts[part] = type(part)(part.partname, part.content_type, part.element.__copy__(), copy)
-        else:
-            parts[part] = type(part).load(part.partname, part.content_type, part.blob, copy)
-    for source, target in ((package, copy), *parts.items()):
-        for rel in source.rels.values():
-            target.load_rel(rel.reltype, rel.target_ref if rel.is_external else parts[rel.target_part],
-                            rel.rId, rel.is_external)
-    for image in package.image_parts:          # Part.after_unmarshal does nothing
+    parts = list(package.iter_parts())
+    index = {part: i for i, part in enumerate(parts)}
+    made = [(type(part), part.partname, part.content_type, isinstance(part, XmlPart),
+             part.element if isinstance(part, XmlPart) else part.blob) for part in parts]
+    rels = [(-1 if source is package else index[source],
+             [(rel.reltype, rel.target_ref if rel.is_external else index[rel.target_part], rel.rId, rel.is_external)
+              for rel in source.rels.values()])
+            for source in (package, *parts)]
+    return type(package), made, rels, [index[image] for image in package.image_parts]
+
+
+def copy_from(plan: tuple) -> Document:
+    """A new document from a copy plan, built as python-docx's Unmarshaller builds one
+    read from a file: each part made by its class's constructor (an XML part from a
+    copy of its element tree instead of its parsed bytes), then the relationships
+    loaded in their order; the package's pictures are the copies of the original's,
+    in its order (what its after-unmarshal hook would gather; Part.after_unmarshal
+    does nothing)."""
+    package_class, made, rels, images = plan
+    copy = package_class()
+    # lxml's __copy__ copies the whole tree (without copy.deepcopy's own work)
+    parts = [cls(name, content_type, payload.__copy__(), copy) if xml else cls.load(name, content_type, payload, copy)
+             for cls, name, content_type, xml, payload in made]
+    for source, source_rels in rels:
+        target = copy if source < 0 else parts[source]
+        for reltype, ref, rId, external in source_rels:
+            target.load_rel(reltype, ref if external else parts[ref], rId, external)
+    for image in images:
         copy.image_parts.append(parts[image])
     return copy.main_document_part.document
