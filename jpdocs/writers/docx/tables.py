@@ -10,7 +10,7 @@ from lxml.etree import SubElement
 from ...content import model as m
 from ..columns import fitted_widths
 from ..ooxml import PPR, TRPR, VALIGN, borders, put, qn, sub, twips
-from .paragraphs import Box, Ctx, new_child, para
+from .paragraphs import SECTPR_TAG, Box, Ctx, new_child, para
 
 _TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
                                           ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))}
@@ -23,14 +23,24 @@ def new_table(box, ctx: Ctx, cols: list[int], rows: int, style_id: str, width: i
     """A fixed-layout w:tbl at the end of the box: its properties (style, width,
     indent, borders, cell margins), grid and rows of cells, each cell with an empty
     tcPr for its width. The XML python-docx's add_table writes and the properties
-    then set on it (put), made directly in their final order."""
+    then set on it (put), made directly in their final order; a table of the same
+    shape made before is copied (notices repeat their tables)."""
+    rule = ctx.style.colours.get("rule", "#000000")
+    key = (tuple(cols), rows, style_id, width, indent, border, pad, rule)
+    made = _TABLES.get(key)
+    if made is not None:
+        tbl = made.__copy__()
+        parent = box._element
+        last = parent[-1] if len(parent) else None
+        last.addprevious(tbl) if last is not None and last.tag == SECTPR_TAG else parent.append(tbl)
+        return tbl
     tbl = new_child(box, qn("w:tbl"))
     tblPr = sub(tbl, "tblPr")
     sub(tblPr, "tblStyle", val=style_id)
     sub(tblPr, "tblW", w=width, type="dxa")
     if indent:
         sub(tblPr, "tblInd", w=indent, type="dxa")
-    borders(tblPr, border, ctx.style.colours.get("rule", "#000000"))
+    borders(tblPr, border, rule)
     sub(tblPr, "tblLayout", type="fixed")
     margins = sub(tblPr, "tblCellMar")
     for side in _SIDES:
@@ -44,7 +54,13 @@ def new_table(box, ctx: Ctx, cols: list[int], rows: int, style_id: str, width: i
         tr = SubElement(tbl, tr_tag)
         for _ in cols:
             SubElement(SubElement(tr, tc_tag), tcpr_tag)
+    if len(_TABLES) >= 256:
+        del _TABLES[next(iter(_TABLES))]
+    _TABLES[key] = tbl.__copy__()
     return tbl
+
+
+_TABLES: dict[tuple, object] = {}                 # a new table's shape → the table made (see new_table)
 
 
 def keep_together(elements) -> None:
