@@ -79,6 +79,8 @@ def prepared(style: HouseStyle, doc: m.Document, page_numbers: bool) -> tuple[Do
         document = _prepare(style, key_of_style, doc, page_numbers)
         section = document.sections[0]
         width = Length(section.page_width - section.left_margin - section.right_margin).twips
+        if len(_PREPARED) >= 32:                   # a few styles × kinds of page: the oldest goes
+            del _PREPARED[next(iter(_PREPARED))]
         kept = _PREPARED[key] = (document, width, copy_plan(document))
     return copy_from(kept[2]), kept[1]
 
