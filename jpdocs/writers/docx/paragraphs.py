@@ -279,7 +279,29 @@ def _builder(style: HouseStyle):
     return kept[1]
 
 
+_LINES: dict[tuple, tuple] = {}         # what phrase_lines was asked → (style, its answer), the last few hundred
+
+
 def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> list:
+    """The inlines with the PDF's line breaks (see _phrase_lines), worked out once per
+    process for the same text, style and width (a batch's notices repeat headings)."""
+    if (ctx.in_cell and not ctx.pdf_lines) or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
+        return inlines
+    key = (id(ctx.style), name, align, tuple(inlines), ctx.width, phrases)
+    try:
+        kept = _LINES.get(key)
+    except TypeError:
+        return _phrase_lines(ctx, name, align, inlines, phrases)
+    if kept is not None and kept[0] is ctx.style:
+        return list(kept[1])
+    made = _phrase_lines(ctx, name, align, inlines, phrases)
+    if len(_LINES) >= 512:
+        del _LINES[next(iter(_LINES))]
+    _LINES[key] = (ctx.style, tuple(made))
+    return made
+
+
+def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> list:
     """A title or heading broken where the PDF breaks it: between phrases (BudouX),
     never inside one as Word would (「…大学と」 / 「の」). The PDF's composer sets the
     paragraph at the DOCX's text width, and a line break goes where each of its

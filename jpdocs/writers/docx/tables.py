@@ -15,7 +15,7 @@ from .paragraphs import SECTPR_TAG, Box, Ctx, new_child, para
 _TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
                                           ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))}
 _SIDES = ("top", "left", "bottom", "right")
-P_TAG = qn("w:p")
+P_TAG, PPR_TAG = qn("w:p"), qn("w:pPr")
 
 
 def new_table(box, ctx: Ctx, cols: list[int], rows: int, style_id: str, width: int, indent: int, border: str,
@@ -68,9 +68,10 @@ def keep_together(elements) -> None:
     all, and table rows that may not split."""
     paras = [p for e in elements for p in e.iter(qn("w:p"))]
     for i, p in enumerate(paras):
+        ppr = p[0] if len(p) and p[0].tag == PPR_TAG else p.get_or_add_pPr()   # pPr, first when there is one
         if i < len(paras) - 1:
-            put(p.get_or_add_pPr(), "keepNext", PPR)
-        put(p.get_or_add_pPr(), "keepLines", PPR)
+            put(ppr, "keepNext", PPR)
+        put(ppr, "keepLines", PPR)
     for tr in (tr for e in elements for tr in e.iter(qn("w:tr"))):
         put(tr.get_or_add_trPr(), "cantSplit", TRPR)
 
