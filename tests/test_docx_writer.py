@@ -499,7 +499,6 @@ def test_a_document_changed_after_it_was_made_changes_no_other():
     """The paragraphs a document gets are its own: changing one (as the writer's later
     passes do: numbering, keeps, styles) leaves the kept ones and the next document's
     alone; and the prepared package is not changed by the documents copied from it."""
-    from lxml import etree
     from jpdocs.writers.docx import package, render_docx
     from jpdocs.writers.docx.paragraphs import Box, Ctx, para
     first, second = kept_pair()
