@@ -440,3 +440,77 @@ def test_one_font_throughout_is_a_style_not_run_overrides(tmp_path):
     st = next(s for s in docx.Document(str(out)).styles if s.style_id == "title-mincho")
     assert (st.name, st.base_style.style_id, st.font.bold) == ("表題（明朝）", "title", False)
     assert st.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == MINCHO
+
+
+# ---------------------------------------------------------------- what one process keeps
+# A batch worker keeps, per process, the prepared package (reference, page, footers),
+# the paragraphs it made, deflated members and the content types and relationships
+# (package.py, paragraphs.para, ooxml.py). None of it may carry one document into another.
+FRESH = """
+import sys
+sys.path.insert(0, {root!r})
+sys.path.insert(0, {tests!r})
+from test_docx_writer import kept_pair, STYLE
+from jpdocs.writers.docx import render_docx
+sys.stdout.buffer.write(render_docx(kept_pair()[{which}], STYLE, page_numbers=True))
+"""
+
+
+def kept_pair() -> tuple[m.Document, m.Document]:
+    """Two notices sharing most paragraphs, a table and a title in Mincho (a style of
+    its own), each with text of its own."""
+    def notice(own: str, title: str) -> m.Document:
+        return m.Document("press-notice", title, "北海道", [
+            m.Paragraph([m.Text(title, font="mincho")], style="title"),
+            P("報道機関各位", style="header"),
+            P(f"今般、{own}について協定を締結します。", first_indent=1),
+            m.Item("１", [m.Text("日時")], blocks=[P(own)]),
+            m.Table([[cell("担当"), cell(own)], [cell("電話"), cell("011-231-4111")]], widths=[0.3, 0.7]),
+            m.KeepTogether([P("以上", align="right")])], subject=own)
+    return notice("北見市との連携", "連携協定の締結について"), notice("網走市との包括連携", "包括連携協定の締結について")
+
+
+def test_documents_made_in_one_process_are_those_made_alone(tmp_path):
+    """The second of two notices made in one process (most of its paragraphs, its
+    package and its members served from what the first left) is byte for byte the
+    one a fresh process makes; the first, made again after it, is unchanged; each
+    holds its own text and not the other's."""
+    from jpdocs.writers.docx import render_docx
+    first, second = kept_pair()
+    a1 = render_docx(first, STYLE, page_numbers=True)
+    b = render_docx(second, STYLE, page_numbers=True)
+    a2 = render_docx(first, STYLE, page_numbers=True)
+    assert a1 == a2
+    alone = subprocess.run([os.sys.executable, "-c", FRESH.format(root=str(ROOT), tests=str(ROOT / "tests"), which=1)],
+                           capture_output=True, check=True, cwd=ROOT).stdout
+    assert b == alone
+    for data, own, other in ((a1, "北見市との連携", "網走市"), (b, "網走市との包括連携", "北見市")):
+        path = tmp_path / "x.docx"
+        path.write_bytes(data)
+        found = texts(path)
+        assert own in found and f"今般、{own}について協定を締結します。" in found
+        assert not any(other in t for t in found)
+        assert docx.Document(str(path)).core_properties.subject == own
+        styles = part(path, "word/styles.xml")
+        assert styles.count('w:styleId="title-mincho"') == 1      # the title's style of its own, in each
+
+
+def test_a_document_changed_after_it_was_made_changes_no_other():
+    """The paragraphs a document gets are its own: changing one (as the writer's later
+    passes do: numbering, keeps, styles) leaves the kept ones and the next document's
+    alone; and the prepared package is not changed by the documents copied from it."""
+    from jpdocs.writers.docx import package, render_docx
+    from jpdocs.writers.docx.paragraphs import Box, Ctx, para
+    first, second = kept_pair()
+    render_docx(first, STYLE, page_numbers=True)
+    kept = {key: {p.partname: p.blob for p in doc.part.package.parts} for key, (doc, *_) in package._PREPARED.items()}
+    document, width = package.prepared(STYLE, first, True)
+    box = Box(document.element.body, document.part)
+    p = para(box, Ctx(STYLE, width), "body", [m.Text("以上")], align="right")
+    p.find(f"{W}r/{W}t").text = "変えた"
+    again = para(box, Ctx(STYLE, width), "body", [m.Text("以上")], align="right")
+    assert ptext(again) == "以上" and again is not p
+    render_docx(second, STYLE, page_numbers=True)
+    assert {key: {p.partname: p.blob for p in doc.part.package.parts}
+            for key, (doc, *_) in package._PREPARED.items() if key in kept} == kept
+    assert package.prepared(STYLE, first, True)[0].element.body.find(f"{W}p") is None   # a fresh copy: empty

@@ -13,8 +13,10 @@ DOCX too.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+import struct
 import zipfile
+import zlib
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from docx.oxml.ns import nsmap
 from docx.oxml.ns import qn as _qn
 from docx.oxml.parser import oxml_parser
 from docx.shared import Pt, Twips
+from lxml.etree import SubElement
 
 from ..fonts import registry as fonts
 from ..errors import fail
@@ -88,11 +91,32 @@ TRPR = schema_order("cnfStyle divId gridBefore gridAfter wBefore wAfter cantSpli
 _W = {"w": nsmap["w"]}
 
 
+_W_NAMES: dict[str, str] = {}
+
+
+def w(name: str) -> str:
+    """{the w namespace}name: qn without building "w:name" first (asked thousands of
+    times a document)."""
+    try:
+        return _W_NAMES[name]
+    except KeyError:
+        return _W_NAMES.setdefault(name, qn(f"w:{name}"))
+
+
+def _w_attrs(attrs: dict) -> dict:
+    return {w(k): str(v) for k, v in attrs.items()}
+
+
 def el(tag: str, **attrs):
     """A new w: element; attribute names without the w: prefix. (What python-docx's
-    OxmlElement makes, without parsing the prefixed names each time.)"""
-    return oxml_parser.makeelement(qn(f"w:{tag}"), attrib={qn(f"w:{k}"): str(v) for k, v in attrs.items()},
-                                   nsmap=_W)
+    OxmlElement makes, without parsing the prefixed names each time.) An element made
+    inside its parent (`sub`, `put`) costs less: a free one gets a document of its own."""
+    return oxml_parser.makeelement(w(tag), attrib=_w_attrs(attrs), nsmap=_W)
+
+
+def sub(parent, tag: str, **attrs):
+    """A new w: element appended to `parent` (its namespace declared there already)."""
+    return SubElement(parent, w(tag), _w_attrs(attrs))
 
 
 @lru_cache(maxsize=None)
@@ -103,13 +127,18 @@ def _ranks(order: tuple[str, ...]) -> dict[str, int]:
 
 def put(parent, tag: str, order: tuple[str, ...], **attrs):
     """Set `parent`'s child `tag` (replacing any) at its schema position; return it."""
-    name = qn(f"w:{tag}")
-    for old in parent.findall(name):
-        parent.remove(old)
+    name = w(tag)
+    old = parent.find(name)
+    if old is not None:
+        for old in parent.findall(name):
+            parent.remove(old)
     ranks = _ranks(order)
-    new, rank = el(tag, **attrs), ranks[name]
-    later = next((c for c in parent if ranks.get(c.tag, -1) > rank), None)
-    later.addprevious(new) if later is not None else parent.append(new)
+    rank = ranks[name]
+    new = SubElement(parent, name, _w_attrs(attrs))
+    for child in parent:
+        if ranks.get(child.tag, -1) > rank:
+            child.addprevious(new)
+            break
     return new
 
 
@@ -257,7 +286,7 @@ def borders(tblPr, kind: str, colour: str) -> None:
     b = put(tblPr, "tblBorders", TBLPR)
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         on = kind == "grid" or (kind == "box" and not side.startswith("inside"))
-        b.append(el(side, **(line if on else {"val": "nil"})))
+        sub(b, side, **(line if on else {"val": "nil"}))
 
 
 # ---------------------------------------------------------------- document
@@ -302,24 +331,47 @@ def styled_reference(key: str, style: HouseStyle) -> bytes:
     return _STYLED.setdefault(key, buf.getvalue())
 
 
-class _Members(dict):
-    """What python-docx's package writer hands its zip file: member name → bytes."""
+_KEPT_XML: dict[tuple, bytes] = {}                 # what a package's content types or relationships are → their XML
 
-    def write(self, pack_uri, blob) -> None:
-        self[pack_uri.membername] = blob
+
+def _kept_xml(key: tuple, make) -> bytes:
+    """The content types or a relationships part, made once for what they list: the
+    same few in every document of a batch (python-docx builds and serializes them,
+    working each target's path out anew, for every save)."""
+    made = _KEPT_XML.get(key)
+    if made is None:
+        if len(_KEPT_XML) >= 256:
+            del _KEPT_XML[next(iter(_KEPT_XML))]  # the oldest
+        made = _KEPT_XML[key] = make()
+    return made
+
+
+def _rels_key(source: str, rels) -> tuple:
+    # rels.xml lists each relationship's id, type and target, the target relative to
+    # the source's folder (so the source is part of the key)
+    return ("rels", source, tuple((rel.rId, rel.reltype, rel.is_external,
+                                   rel.target_ref if rel.is_external else rel.target_part.partname)
+                                  for rel in rels.values()))
 
 
 def package_members(document) -> dict[str, bytes]:
-    """The package's members as python-docx's `Document.save` writes them (the same
-    steps of its PackageWriter), without the zip it would write them into."""
-    from docx.opc.pkgwriter import PackageWriter
+    """The package's members as python-docx's `Document.save` writes them (the steps of
+    its PackageWriter: content types, package relationships, then each part and its
+    relationships), without the zip it would write them into."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
     package = document.part.package
-    for part in package.parts:
+    parts = package.parts
+    for part in parts:
         part.before_marshal()
-    members = _Members()
-    PackageWriter._write_content_types_stream(members, package.parts)
-    PackageWriter._write_pkg_rels(members, package.rels)
-    PackageWriter._write_parts(members, package.parts)
+    members = {CONTENT_TYPES_URI.membername: _kept_xml(("types", tuple((p.partname, p.content_type) for p in parts)),
+                                                       lambda: _ContentTypesItem.from_parts(parts).blob),
+               PACKAGE_URI.rels_uri.membername: _kept_xml(_rels_key("/", package.rels), lambda: package.rels.xml)}
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = _kept_xml(_rels_key(part.partname, part.rels),
+                                                                   lambda: part.rels.xml)
     return members
 
 
@@ -328,13 +380,61 @@ def document_bytes(document) -> bytes:
     written here, with fixed dates and a fixed order ([Content_Types].xml first).
     (The parts are taken from python-docx directly: saving its zip and rewriting it
     deflated every part twice and inflated it once.)"""
-    members, fixed = package_members(document), io.BytesIO()
-    with zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in sorted(members, key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0
-            dst.writestr(info, members[name])
-    return fixed.getvalue()
+    members = package_members(document)
+    return zip_bytes([(name, members[name]) for name in sorted(members, key=lambda n: (n != "[Content_Types].xml", n))])
+
+
+# The zip exactly as zipfile.ZipFile(..., "w", ZIP_DEFLATED).writestr writes it into a
+# seekable file, given a ZipInfo with ZIP_TIME, create_system 0 and external_attr 0
+# (which writestr makes 0o600 << 16): local header, deflated data, then the central
+# directory and its end record. Written here because zipfile cannot take data
+# deflated before: most of a DOCX's members (styles, theme, fonts table, settings,
+# footers) are the same in every document of a batch, and are deflated once.
+_LOCAL = struct.Struct("<4s2B4HL2L2H")             # zipfile.structFileHeader
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")         # zipfile.structCentralDir
+_END = struct.Struct("<4s4H2LH")                   # zipfile.structEndArchive
+_VERSION, _DOS_TIME, _DOS_DATE = 20, 0, (ZIP_TIME[0] - 1980) << 9 | ZIP_TIME[1] << 5 | ZIP_TIME[2]
+_ATTR = 0o600 << 16
+_DEFLATED: dict[bytes, tuple[int, bytes]] = {}     # a member's bytes → (CRC-32, deflated), the last few hundred
+_KEEP = 256
+_ALWAYS_NEW = frozenset(("word/document.xml", "docProps/core.xml"))   # each document's own
+
+
+def deflated(name: str, data: bytes) -> tuple[int, bytes]:
+    """(CRC-32, raw deflate stream) of a member, as zipfile deflates it (level 6,
+    no zlib header); a member seen before is not deflated again."""
+    hit = None if name in _ALWAYS_NEW else _DEFLATED.get(data)
+    if hit is not None:
+        return hit
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    made = zlib.crc32(data), compressor.compress(data) + compressor.flush()
+    if name not in _ALWAYS_NEW:
+        if len(_DEFLATED) >= _KEEP:
+            del _DEFLATED[next(iter(_DEFLATED))]  # the oldest
+        _DEFLATED[data] = made
+    return made
+
+
+def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
+    """A zip of the members, in order, byte for byte as zipfile writes it (see above)."""
+    out, central = [], []
+    offset = 0
+    for name, data in members:
+        crc, packed = deflated(name, data)
+        try:
+            filename, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            filename, flags = name.encode("utf-8"), 0x800
+        header = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, flags, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, crc,
+                             len(packed), len(data), len(filename), 0)
+        out += (header, filename, packed)
+        central += (_CENTRAL.pack(b"PK\x01\x02", _VERSION, 0, _VERSION, 0, flags, zipfile.ZIP_DEFLATED, _DOS_TIME,
+                                  _DOS_DATE, crc, len(packed), len(data), len(filename), 0, 0, 0, 0, _ATTR, offset),
+                    filename)
+        offset += len(header) + len(filename) + len(packed)
+    directory = b"".join(central)
+    end = _END.pack(b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), offset, 0)
+    return b"".join(out) + directory + end
 
 
 def save_deterministic(document, out: Path) -> None:

@@ -4,6 +4,7 @@ Blocks become the house style's paragraph styles (the same names as the PDF's)
 plus the direct formatting the model asks for, as writers/pdf.py sets them. The
 package, in the order a document is made:
 
+    package.py     the styled reference with its page, footers and marks, prepared once and copied
     page.py        page numbers (fields.py), marks, the annual book's landscape section
     numbering.py   numbering.xml for an agreement's articles, paragraphs and items
     blocks.py      each block to paragraphs or tables (tables.py)
@@ -15,20 +16,19 @@ The Word XML plumbing — schema order, fonts, page set-up, saving — is in oox
 """
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import docx
 from docx.shared import Length
 
 from ...content import model as m
 from ...output import write_atomic
 from ...spec.style import HouseStyle
-from ..ooxml import FIXED_TIME, document_bytes, no_stretch_before_breaks, qn, set_page, styled_reference
+from ..ooxml import document_bytes
 from .blocks import write_blocks
 from .numbering import add_numbering, list_levels
-from .page import landscape_part, landscape_section, write_footer, write_marks
-from .paragraphs import Ctx
+from .package import prepared
+from .page import landscape_part, landscape_section
+from .paragraphs import Box, Ctx
 from .styles import indent_styles
 
 
@@ -36,42 +36,26 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     """The DOCX file's bytes; the same model and style always give the same bytes.
     page_numbers: whether the PDF has more than one page; it decides what the first
     page's number shows before an application counts the pages (see write_footer)."""
-    document = docx.Document(io.BytesIO(styled_reference(style.model_dump_json(), style)))
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    no_stretch_before_breaks(document)
-    section = document.sections[0]
-    set_page(section, style, doc.orientation, doc.kind)
-    if doc.kind == "annual":                        # the cover carries no number, the rest always do
-        write_footer(document, section, style, True, conditional=False)
-        section.different_first_page_header_footer = True
-        section.first_page_footer.is_linked_to_previous = False
-    elif not doc.fit_one_page:                      # the one-page overview sheet carries none
-        write_footer(document, section, style, page_numbers)
-    write_marks(section, style, doc.marks)
-    width = Length(section.page_width - section.left_margin - section.right_margin).twips
+    document, width = prepared(style, doc, page_numbers)
     lists = add_numbering(document, list_levels(doc.blocks))
     blocks, landscape = doc.blocks, []
     if doc.kind == "annual" and doc.orientation == "portrait":
         blocks, landscape = landscape_part(doc.blocks)
-    write_blocks(document._body, blocks, Ctx(style, width, lists=lists))
+    body = Box(document.element.body, document.part)
+    write_blocks(body, blocks, Ctx(style, width, lists=lists))
     if landscape:
         landscape_section(document, style, doc.kind)
         wide = document.sections[-1]
         width = Length(wide.page_width - wide.left_margin - wide.right_margin).twips
-        write_blocks(document._body, landscape, Ctx(style, width, lists=lists))
+        write_blocks(body, landscape, Ctx(style, width, lists=lists))
     indent_styles(document, lists)
-    cp = document.core_properties
+    cp = document.core_properties      # the rest, the same in every document, set in package.py
     # python-docx refuses properties over 255 characters (Word does not); a long
     # subject line is the user's text, kept whole: set on the element directly.
     for prop, value in (("title", doc.title), ("subject", doc.subject), ("creator", doc.author),
                         ("lastModifiedBy", doc.author)):
         cp._element._get_or_add(prop).text = value
-    cp.language, cp.comments, cp.keywords, cp.category = doc.lang, "", "", ""
-    cp.created = cp.modified = FIXED_TIME
-    cp.revision = 1
+    cp.language = doc.lang
     return document_bytes(document)
 
 

@@ -5,17 +5,17 @@ import io
 import unicodedata
 from dataclasses import replace
 
-from docx.enum.text import WD_BREAK
 from docx.image.image import Image as DocxImage
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import SubElement
 
 from ...spec import images
 from ...content import model as m
-from ..ooxml import ARTICLE, PPR, RPR, el, paragraph_style, put, qn, twips
+from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, put, qn, sub, twips
 from . import fields
 from .numbering import numbering_of, set_number, style_by_id_in
-from .paragraphs import PHRASE_STYLES, Ctx, para, phrase_lines
+from .paragraphs import BR_TAG, P_TAG, PHRASE_STYLES, R_TAG, Ctx, new_child, para, phrase_lines
 from .tables import keep_together, write_keep_row, write_table
 
 SEAL_CIRCLE = 0.52                 # the seal circle's diameter over the place's size (flowables.SealPlace: r = 0.26)
@@ -30,17 +30,18 @@ def write_blocks(box, blocks, ctx: Ctx) -> list:
             page_break = True
             continue
         made = _block(box, b, ctx)
-        paras = [p for e in made for p in e.iter(qn("w:p"))]
-        if page_break and paras:
-            # pageBreakBefore leaves no empty line at the top of the new page,
-            # as a paragraph holding only a page break would
-            put(paras[0].get_or_add_pPr(), "pageBreakBefore", PPR)
-            page_break = False
+        if page_break:
+            paras = [p for e in made for p in e.iter(qn("w:p"))]
+            if paras:
+                # pageBreakBefore leaves no empty line at the top of the new page,
+                # as a paragraph holding only a page break would
+                put(paras[0].get_or_add_pPr(), "pageBreakBefore", PPR)
+                page_break = False
         out += made
-    if page_break:
-        p = box.add_paragraph()
-        p.add_run().add_break(WD_BREAK.PAGE)
-        out.append(p._p)
+    if page_break:                 # python-docx's add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        p = new_child(box, P_TAG)
+        SubElement(SubElement(p, R_TAG), BR_TAG, {qn("w:type"): "page"})
+        out.append(p)
     return out
 
 
@@ -127,8 +128,8 @@ def _item(box, b: m.Item, ctx: Ctx) -> list:
     if numbered:
         set_number(p, numbered)
     if tab:
-        put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="left", pos=twips(left * size + ctx.indent)))
-    return [p, *write_blocks(box, b.blocks, replace(ctx, indent=ctx.indent + left * size))]
+        sub(put(p.get_or_add_pPr(), "tabs", PPR), "tab", val="left", pos=twips(left * size + ctx.indent))
+    return [p, *write_blocks(box, b.blocks, ctx.but(indent=ctx.indent + left * size))]
 
 
 def _contents(box, b: m.Contents, ctx: Ctx) -> list:
@@ -139,7 +140,7 @@ def _contents(box, b: m.Contents, ctx: Ctx) -> list:
     paras = []
     for text, page in b.entries or [("", 0)]:
         p = para(box, ctx, "body", [m.Text(text)] + ([m.Text(f"\t{page}")] if text else []))
-        put(p.get_or_add_pPr(), "tabs", PPR).append(el("tab", val="right", leader="middleDot", pos=ctx.width))
+        sub(put(p.get_or_add_pPr(), "tabs", PPR), "tab", val="right", leader="middleDot", pos=ctx.width)
         paras.append(p)
     begin = fields.field(f' TOC \\o "{first}-{last}" \\h \\z \\u ', [])
     opening, closing = begin[:-1], begin[-1:]          # begin, instruction, separate | end
@@ -171,7 +172,7 @@ def _seal(box, b: m.Seal, ctx: Ctx):
     as the PDF draws it (a circle 0.52 of the place across). Word has no drawn circle
     here, so 印 is written as the enclosed character ㊞, whose circle fills its em:
     its size is the circle's (w:sz is in half-points)."""
-    p = para(box, replace(ctx, align=None), "body", [m.Text("㊞" if b.mark == "印" else b.mark)], align="center")
+    p = para(box, ctx.but(align=None), "body", [m.Text("㊞" if b.mark == "印" else b.mark)], align="center")
     put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=twips(b.size), lineRule="exact")
     half_points = round(SEAL_CIRCLE * b.size * 2)
     for r in p.findall(qn("w:r")):

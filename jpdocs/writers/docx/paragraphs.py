@@ -12,8 +12,8 @@ from lxml.etree import SubElement
 from ...fonts import registry as fonts
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import (ALIGN, PPR, RPR, display_name, font_names, paragraph_style, put, qn, role_font, set_fonts,
-                     twips)
+from ..ooxml import (ALIGN, RPR, display_name, font_names, paragraph_style, put, qn, role_font, set_fonts, twips,
+                     w)
 from . import fields
 
 
@@ -29,43 +29,111 @@ class Ctx:
     lists: dict | None = None      # numbering level → (numId, ilvl, suffix), for the levels Word numbers
     pdf_lines: bool = False        # break a cell's lines where the PDF does (a list's cells: no date split)
 
+    def but(self, **changes) -> "Ctx":
+        """A copy with `changes` (dataclasses.replace, without its checks: a cell or an
+        item's blocks ask for one)."""
+        made = object.__new__(Ctx)
+        made.__dict__.update(self.__dict__, **changes)
+        return made
+
+
+class Box:
+    """Where blocks are written: an element (the body, a table cell) and the document
+    part that holds it, the two things the writer asks of python-docx's containers."""
+    __slots__ = ("_element", "part")
+
+    def __init__(self, element, part):
+        self._element, self.part = element, part
+
+
+def new_child(box, tag: str):
+    """A new paragraph or table (`tag`) at the end of the box's content: in the body
+    before its sectPr, as python-docx's add_paragraph and add_table put it."""
+    made = SubElement(box._element, tag)
+    before = made.getprevious()
+    if before is not None and before.tag == SECTPR_TAG:
+        before.addprevious(made)
+    return made
+
+
+# A batch's documents repeat most of their paragraphs (the office's wording, labels,
+# contacts): each paragraph made is kept, by everything that decides its XML, and a
+# paragraph asked for again is a copy of it (lxml copies a tree ten times faster than
+# it makes one element by element). The last few thousand are kept.
+_PARAS: dict[tuple, tuple] = {}
+_PARAS_KEEP = 4096
+
 
 def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, hanging=0.0,
           before=None, after=None, tracking=0.0, keep=False):
-    """One paragraph. Indents are em of the style's size; Word also gets the *Chars
-    forms (hundredths of a character), which it prefers for Japanese text."""
+    """One paragraph at the end of the box; returns its w:p (the caller's own to
+    change). Indents are em of the style's size; Word also gets the *Chars forms
+    (hundredths of a character), which it prefers for Japanese text."""
+    refs = "article" in (ctx.lists or {})
+    key = (id(ctx.style), name, tuple(inlines), align, first, left, hanging, before, after, tracking, keep,
+           ctx.indent, ctx.in_cell, ctx.align, ctx.colour, refs)
+    try:
+        kept = _PARAS.get(key)
+    except TypeError:              # an inline that cannot be a key: made, not kept
+        return _new_para(box, ctx, name, inlines, align, first, left, hanging, before, after, tracking, keep,
+                         refs)[0]
+    if kept is not None and kept[0] is ctx.style:
+        _, made, role = kept
+        if role is not None:       # the paragraph's style of its own, in this document too
+            _variant_style(box.part, ctx.style, name, role)
+        p = made.__copy__()
+        parent = box._element
+        last = parent[-1] if len(parent) else None
+        last.addprevious(p) if last is not None and last.tag == SECTPR_TAG else parent.append(p)
+        return p
+    p, role = _new_para(box, ctx, name, inlines, align, first, left, hanging, before, after, tracking, keep, refs)
+    if len(_PARAS) >= _PARAS_KEEP:
+        del _PARAS[next(iter(_PARAS))]             # the oldest
+    _PARAS[key] = (ctx.style, p.__copy__(), role)
+    return p
+
+
+def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, before, after, tracking, keep,
+              refs: bool):
+    """The paragraph made (see para), and the font role of its style of its own, if any."""
     ps = paragraph_style(ctx.style, name)
-    p = box.add_paragraph()
-    # <w:pPr><w:pStyle w:val=name/></w:pPr>, as python-docx's style setter writes it
-    # (style id == name: no lookup by display name), made directly: python-docx's
-    # setters search each element's successors on every call, a third of a DOCX's time
-    pPr = SubElement(p._p, PPR_TAG)
-    SubElement(pPr, PSTYLE_TAG, {VAL: name})
-    inlines, base_role = _font_variant(p, ctx.style, name, inlines)
-    if align or ctx.align:
-        put(pPr, "jc", PPR, val=JC[align or ctx.align])
+    # The XML python-docx's add_paragraph and its style, alignment, indent and spacing
+    # setters write, made directly and in schema order (pStyle keepNext spacing ind jc):
+    # python-docx's setters search each element's successors on every call.
+    p = new_child(box, P_TAG)
+    pPr = SubElement(p, PPR_TAG)
+    pstyle = SubElement(pPr, PSTYLE_TAG, {VAL: name})   # style id == name: no lookup by display name
+    role = _variant_role(ctx.style, name, inlines)
+    if role is not None and _variant_style(box.part, ctx.style, name, role):
+        pstyle.set(VAL, f"{name}-{role}")
+        inlines = [m.Text(i.text, i.bold, None) if isinstance(i, m.Text) else i for i in inlines]
+    else:
+        role = None
+    if keep:
+        SubElement(pPr, KEEPNEXT_TAG)
+    if ctx.in_cell:
+        before = after = 0         # cells are padded; paragraph space would double it
+    if before is not None or after is not None:
+        SubElement(pPr, SPACING_TAG, {w(k): str(_twips_as_docx(v)) for k, v in (("before", before), ("after", after))
+                                      if v is not None})
     if first < 0:
         first, hanging = 0.0, hanging - first
     ind = {}
     for key, em in (("left", left + ctx.indent / ps.size), ("firstLine", first), ("hanging", hanging)):
         if em:
-            ind.update({key: twips(em * ps.size), f"{key}Chars": round(em * 100)})
+            ind.update({w(key): str(twips(em * ps.size)), w(f"{key}Chars"): str(round(em * 100))})
     if ind:
-        put(pPr, "ind", PPR, **ind)
-    if ctx.in_cell:
-        before = after = 0         # cells are padded; paragraph space would double it
-    if before is not None or after is not None:
-        spacing = {k: _twips_as_docx(v) for k, v in (("before", before), ("after", after)) if v is not None}
-        put(pPr, "spacing", PPR, **spacing)
-    if keep:
-        put(pPr, "keepNext", PPR)
-    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), base_role or ps.font, ctx.colour,
-          refs="article" in (ctx.lists or {}))
-    return p._p
+        SubElement(pPr, IND_TAG, ind)
+    if align or ctx.align:
+        SubElement(pPr, JC_TAG, {VAL: JC[align or ctx.align]})
+    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), role or ps.font, ctx.colour, refs=refs)
+    return p, role
 
 
-PPR_TAG, PSTYLE_TAG, R_TAG, T_TAG, VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:r"), qn("w:t"), qn("w:val")
-RPR_TAG, XML_SPACE = qn("w:rPr"), qn("xml:space")
+P_TAG, PPR_TAG, PSTYLE_TAG, R_TAG, T_TAG, VAL = w("p"), w("pPr"), w("pStyle"), w("r"), w("t"), w("val")
+KEEPNEXT_TAG, SPACING_TAG, IND_TAG, JC_TAG, SECTPR_TAG = w("keepNext"), w("spacing"), w("ind"), w("jc"), w("sectPr")
+RPR_TAG, BR_TAG, TAB_TAG, XML_SPACE = w("rPr"), w("br"), w("tab"), qn("xml:space")
+RFONTS_TAG, B_TAG, COLOR_TAG = w("rFonts"), w("b"), w("color")
 JC = {key: value.xml_value for key, value in ALIGN.items()}      # justify: both, 両端揃え
 
 
@@ -74,22 +142,28 @@ def _twips_as_docx(points: float) -> int:
     return int(round(int(points * 12700) / 635.0))
 
 
-def _font_variant(p, style: HouseStyle, name: str, inlines) -> tuple[list, str | None]:
+def _variant_role(style: HouseStyle, name: str, inlines) -> str | None:
     """A paragraph whose every run is set in one other font role (an agreement's title
     in Mincho where 表題 is bold Gothic) gets a style of its own, based on its style
     (表題（明朝）), rather than a font override on each run: a clerk retyping the
-    title keeps its font."""
+    title keeps its font. That font role, or None."""
     texts = [i for i in inlines if isinstance(i, m.Text) and i.text]
     roles = {i.font for i in texts}
     if not texts or len(roles) != 1 or None in roles or any(i.bold for i in texts):
-        return inlines, None
+        return None
     role = roles.pop()
     if role == paragraph_style(style, name).font or role not in style.fonts:
-        return inlines, None
+        return None
+    return role
+
+
+def _variant_style(part, style: HouseStyle, name: str, role: str) -> bool:
+    """The style of its own (see _variant_role) in the document's styles, added the
+    first time a paragraph of the document needs it; False where there are no styles."""
     variant = f"{name}-{role}"
-    styles = p.part.styles.element if hasattr(p, "part") else None
+    styles = part.styles.element if part is not None else None
     if styles is None:
-        return inlines, None
+        return False
     if not any(st.get(qn("w:styleId")) == variant for st in styles.findall(qn("w:style"))):
         base = next(st for st in styles.findall(qn("w:style")) if st.get(qn("w:styleId")) == name)
         new = deepcopy(base)
@@ -102,9 +176,7 @@ def _font_variant(p, style: HouseStyle, name: str, inlines) -> tuple[list, str |
         set_fonts(rpr, family)
         put(rpr, "b", RPR, val=1 if bold else 0)
         styles.append(new)
-    p.style = None
-    p._p.style = variant
-    return [m.Text(i.text, i.bold, None) if isinstance(i, m.Text) else i for i in inlines], role
+    return True
 
 
 ROLE_NAMES = {"mincho": "明朝", "gothic": "ゴシック", "gothic-bold": "ゴシック太字"}
@@ -122,7 +194,7 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
     registered = fonts.register(style) if fallbacks else {}
     for i, inline in enumerate(inlines):
         if isinstance(inline, m.LineBreak):
-            p.add_run().add_break()
+            SubElement(SubElement(p, R_TAG), BR_TAG)     # python-docx's add_run().add_break()
             continue
         # bold is set in the bold Gothic, as the PDF writer does
         role = "gothic-bold" if inline.bold and "gothic-bold" in style.fonts else inline.font
@@ -132,7 +204,7 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
         stop = next((j for j, x in enumerate(rest) if isinstance(x, m.LineBreak)), len(rest))
         last = spacing and not any(x.text for x in rest[:stop])
         text = inline.text
-        field_start = len(p._p) if refs and isinstance(inline, m.Reference) and inline.article else None
+        field_start = len(p) if refs and isinstance(inline, m.Reference) and inline.article else None
         primary = registered.get(role or base_role or "", "")
         for whole, sp in [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]:
             if not whole:
@@ -143,33 +215,46 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
                 _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0],
                      bold, sp, colour, regular=bool(family) and not bold)
         if field_start is not None:
-            fields.wrap_result(p._p, field_start, fields.article_ref(inline.article))
+            fields.wrap_result(p, field_start, fields.article_ref(inline.article))
+
+
+_CONTROLS = re.compile(r"([\t\n\r])")
+
+
+def _text(r, text: str) -> None:
+    t = SubElement(r, T_TAG)
+    t.text = text                  # lxml escapes <&>
+    if len(text.strip()) < len(text):              # a space at either end (U+3000 too) is kept
+        t.set(XML_SPACE, "preserve")
 
 
 def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | None = None,
          regular: bool = False) -> None:
+    r = SubElement(p, R_TAG)       # the <w:r> python-docx's add_run(chunk) writes, made directly
     if "\t" in chunk or "\n" in chunk or "\r" in chunk:
-        r = p.add_run(chunk)._r    # python-docx turns \n into br and \t into tab
-    else:                          # the <w:r><w:t> python-docx's add_run writes, made directly
-        r = SubElement(p._p, R_TAG)
-        t = SubElement(r, T_TAG)
-        t.text = chunk             # lxml escapes <&>
-        if len(chunk.strip()) < len(chunk):        # a space at either end (U+3000 too) is kept
-            t.set(XML_SPACE, "preserve")
+        for piece in _CONTROLS.split(chunk):       # as python-docx: a tab is w:tab, \n and \r each a w:br
+            if piece == "\t":
+                SubElement(r, TAB_TAG)
+            elif piece in ("\n", "\r"):
+                SubElement(r, BR_TAG)
+            elif piece:
+                _text(r, piece)
+    else:
+        _text(r, chunk)
     if not (family or bold or regular or colour or sp):
         return
-    rpr = r.makeelement(RPR_TAG, {})
+    rpr = SubElement(r, RPR_TAG)   # children in schema order: rFonts b color spacing
     r.insert(0, rpr)
     if family:
-        set_fonts(rpr, family)
+        SubElement(rpr, RFONTS_TAG, {w("ascii"): family, w("hAnsi"): family, w("eastAsia"): family, w("cs"): family})
     if bold:
-        put(rpr, "b", RPR)
-    elif regular:
-        put(rpr, "b", RPR, val=0)  # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
+        SubElement(rpr, B_TAG)
+    elif regular:                  # a regular font role inside a bold style (a Mincho title) stays regular, as in the PDF
+        SubElement(rpr, B_TAG, {VAL: "0"})
     if colour:
-        put(rpr, "color", RPR, val=colour.lstrip("#").upper())
+        SubElement(rpr, COLOR_TAG, {VAL: colour.lstrip("#").upper()})
     if sp:
-        put(rpr, "spacing", RPR, val=sp)
+        SubElement(rpr, SPACING_TAG, {VAL: str(sp)})
 
 
 PHRASE_STYLES = ("title", "heading")
@@ -178,7 +263,45 @@ PHRASE_STYLES = ("title", "heading")
 _DATE_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年|[0-9０-９]+年[0-9０-９]+月")
 
 
+_BUILDERS: dict[int, tuple] = {}        # id(style) → (style, its BlockBuilder), the last few styles
+
+
+def _builder(style: HouseStyle):
+    """The PDF's block builder for the style, made once: making one sets up a
+    reportlab style for every paragraph style of the house (a title's or heading's
+    line breaks are asked of it once or twice a document)."""
+    kept = _BUILDERS.get(id(style))
+    if kept is None or kept[0] is not style:
+        from ..blocks import BlockBuilder
+        if len(_BUILDERS) >= 8:
+            del _BUILDERS[next(iter(_BUILDERS))]
+        kept = _BUILDERS[id(style)] = (style, BlockBuilder(style))
+    return kept[1]
+
+
+_LINES: dict[tuple, tuple] = {}         # what phrase_lines was asked → (style, its answer), the last few hundred
+
+
 def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> list:
+    """The inlines with the PDF's line breaks (see _phrase_lines), worked out once per
+    process for the same text, style and width (a batch's notices repeat headings)."""
+    if (ctx.in_cell and not ctx.pdf_lines) or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
+        return inlines
+    key = (id(ctx.style), name, align, tuple(inlines), ctx.width, phrases)
+    try:
+        kept = _LINES.get(key)
+    except TypeError:
+        return _phrase_lines(ctx, name, align, inlines, phrases)
+    if kept is not None and kept[0] is ctx.style:
+        return list(kept[1])
+    made = _phrase_lines(ctx, name, align, inlines, phrases)
+    if len(_LINES) >= 512:
+        del _LINES[next(iter(_LINES))]
+    _LINES[key] = (ctx.style, tuple(made))
+    return made
+
+
+def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> list:
     """A title or heading broken where the PDF breaks it: between phrases (BudouX),
     never inside one as Word would (「…大学と」 / 「の」). The PDF's composer sets the
     paragraph at the DOCX's text width, and a line break goes where each of its
@@ -189,8 +312,10 @@ def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> l
     if (ctx.in_cell and not ctx.pdf_lines) or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
         return inlines
     from ..composer import JParagraph
-    from ..blocks import BlockBuilder
-    flow = BlockBuilder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases)
+    from ..tags import Node
+    # a structure node of its own: the builder's tree (the PDF's tags) is not kept
+    flow = _builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases,
+                                         node=Node("P"))
     if not isinstance(flow, JParagraph):
         return inlines
     flow.wrap(ctx.width / 20, 1e6)

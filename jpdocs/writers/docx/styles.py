@@ -14,7 +14,10 @@ dropped too.
 from __future__ import annotations
 
 
-from ..ooxml import PPR, display_name, el, put, qn
+from docx.oxml.ns import nsmap
+from lxml import etree
+
+from ..ooxml import PPR, display_name, el, put, qn, sub
 
 LEVEL_NAMES = {"paragraph": "項", "item": "号", "subitem": "号の細分"}
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -39,7 +42,7 @@ def _describe(ind) -> str:
 
 
 def _styles_by_id(styles) -> dict:
-    return {st.get(qn("w:styleId")): st for st in styles.findall(qn("w:style"))}
+    return {st.get(STYLE_ID): st for st in styles.iterchildren(STYLE)}
 
 
 def _spacing_of(style_id: str, by_id: dict) -> dict:
@@ -48,32 +51,25 @@ def _spacing_of(style_id: str, by_id: dict) -> dict:
     while style_id in by_id and len(chain) < 20:
         st = by_id[style_id]
         chain.append(st)
-        based = st.find(qn("w:basedOn"))
-        style_id = based.get(qn("w:val")) if based is not None else None
+        based = st.find(BASED_ON)
+        style_id = based.get(VAL) if based is not None else None
     out: dict = {}
     for st in reversed(chain):
-        sp = st.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+        sp = st.find(STYLE_SPACING)
         if sp is not None:
             out.update(sp.attrib)
     return out
-
-
-def _drop_repeated_spacing(ppr, style_id: str, by_id: dict) -> None:
-    spacing = ppr.find(qn("w:spacing"))
-    if spacing is not None:
-        given = _spacing_of(style_id, by_id)
-        if all(given.get(k) == v for k, v in spacing.attrib.items()):
-            ppr.remove(spacing)
 
 
 def _attrs(element) -> dict:
     return {k.split("}")[1]: v for k, v in element.attrib.items()}
 
 
-def _key(ppr) -> tuple:
-    ind, tabs = ppr.find(qn("w:ind")), ppr.find(qn("w:tabs"))
-    return (ppr.find(qn("w:pStyle")).get(qn("w:val")), tuple(sorted(ind.attrib.items())),
-            tuple(tuple(sorted(t.attrib.items())) for t in tabs) if tabs is not None else ())
+STYLE, STYLE_ID, NAME, BASED_ON, VAL = qn("w:style"), qn("w:styleId"), qn("w:name"), qn("w:basedOn"), qn("w:val")
+STYLE_SPACING = f"{qn('w:pPr')}/{qn('w:spacing')}"
+P, PPR_TAG, PSTYLE, NUMPR, NUM_ID, ILVL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:numPr"), qn("w:numId"), qn("w:ilvl")
+IND, TABS, SPACING, TAB = qn("w:ind"), qn("w:tabs"), qn("w:spacing"), qn("w:tab")
+_OF_INTEREST = {PSTYLE: 0, NUMPR: 1, IND: 2, TABS: 3, SPACING: 4}
 
 
 def indent_styles(document, lists: dict) -> None:
@@ -89,20 +85,31 @@ def indent_styles(document, lists: dict) -> None:
     by_id = _styles_by_id(styles)
     ilvl_level = {ilvl: level for level, (_, ilvl) in lists.items()}
     list_id = {str(num) for num, _ in lists.values()}
-    found = []                                     # (pPr, its indent's key or None, ilvl or None)
-    for p in document.element.body.iter(qn("w:p")):
-        ppr = p.find(qn("w:pPr"))
-        if ppr is None or ppr.find(qn("w:pStyle")) is None:
+    # (pPr, pStyle, ind, tabs, spacing, the indent's key or None, ilvl or None); each
+    # pPr's children looked at once
+    found = []
+    for ppr in _ADJUSTABLE(document.element.body):  # a paragraph without either has nothing to gather or drop
+        got = [None] * 5                           # pStyle numPr ind tabs spacing: the first of each
+        for child in ppr:
+            i = _OF_INTEREST.get(child.tag)
+            if i is not None and got[i] is None:
+                got[i] = child
+        pstyle, num, ind, tabs, spacing = got
+        if pstyle is None:
             continue
-        num = ppr.find(qn("w:numPr"))
         ilvl = None
-        if num is not None and num.find(qn("w:numId")) is not None \
-                and num.find(qn("w:numId")).get(qn("w:val")) in list_id:
-            ilvl = int(num.find(qn("w:ilvl")).get(qn("w:val")))
-        found.append((ppr, _key(ppr) if ppr.find(qn("w:ind")) is not None else None, ilvl))
+        if num is not None:
+            num_id = num.find(NUM_ID)
+            if num_id is not None and num_id.get(VAL) in list_id:
+                ilvl = int(num.find(ILVL).get(VAL))
+        key = None
+        if ind is not None:
+            key = (pstyle.get(VAL), tuple(sorted(ind.attrib.items())),
+                   tuple(tuple(sorted(t.attrib.items())) for t in tabs) if tabs is not None else ())
+        found.append((ppr, pstyle, ind, tabs, spacing, key, ilvl))
     keys_at: dict = {}
     levels_of: dict = {}
-    for _, key, ilvl in found:
+    for *_, key, ilvl in found:
         if key is not None:
             keys_at.setdefault(ilvl, set()).add(key)
             levels_of.setdefault(key, set()).add(ilvl)
@@ -110,26 +117,54 @@ def indent_styles(document, lists: dict) -> None:
             if ilvl and len(keys) == 1 and levels_of[next(iter(keys))] == {ilvl}}
 
     made: dict[tuple, str] = {}                    # key → style id
-    names: set[str] = {st.find(qn("w:name")).get(qn("w:val")) for st in by_id.values()
-                       if st.find(qn("w:name")) is not None}
-    for ppr, key, ilvl in found:
+    names: set[str] | None = None                  # the styles' names, when a new one needs its own
+    spacing_of: dict[str, dict] = {}               # style id → the spacing it gives (no style changes its own here)
+    for ppr, pstyle, ind, tabs, spacing, key, ilvl in found:
         if key is None or (ilvl is not None and ilvl not in tied):
-            _drop_repeated_spacing(ppr, ppr.find(qn("w:pStyle")).get(qn("w:val")), by_id)
-            continue
-        ind, tabs = ppr.find(qn("w:ind")), ppr.find(qn("w:tabs"))
-        if key not in made:
-            made[key] = _new_style(styles, by_id, names, key[0], ind, tabs, ilvl_level.get(ilvl), len(made) + 1)
-        ppr.find(qn("w:pStyle")).set(qn("w:val"), made[key])
-        ppr.remove(ind)
-        if tabs is not None:
-            ppr.remove(tabs)
-        _drop_repeated_spacing(ppr, made[key], by_id)
+            style_id = pstyle.get(VAL)
+        else:
+            if key not in made:
+                if names is None:
+                    names = _names(styles, by_id)
+                made[key] = _new_style(styles, by_id, names, key[0], ind, tabs, ilvl_level.get(ilvl), len(made) + 1)
+            style_id = made[key]
+            pstyle.set(VAL, style_id)
+            ppr.remove(ind)
+            if tabs is not None:
+                ppr.remove(tabs)
+        if spacing is not None:                    # spacing the style gives anyway is not repeated
+            given = spacing_of.get(style_id)
+            if given is None:
+                given = spacing_of[style_id] = _spacing_of(style_id, by_id)
+            if all(given.get(k) == v for k, v in spacing.attrib.items()):
+                ppr.remove(spacing)
     _tie_to_levels(document, lists, {ilvl: made[key] for ilvl, key in tied.items()}, by_id)
+
+
+# the paragraphs' properties that hold an indent or spacing, in reading order (table
+# cells too), found in one XPath call instead of a look at every paragraph
+_ADJUSTABLE = etree.XPath(".//w:p/w:pPr[w:ind or w:spacing]", namespaces={"w": nsmap["w"]})
+_STYLE_NAMES = etree.XPath("w:style/w:name/@w:val", namespaces={"w": nsmap["w"]}, smart_strings=False)
+_STYLE_COUNT = etree.XPath("count(w:style)", namespaces={"w": nsmap["w"]})
+
+
+def _names(styles, by_id: dict) -> set:
+    """The names of the styles by_id holds: read in one XPath call where each style has
+    an id of its own (always, but for a reference made by hand)."""
+    if _STYLE_COUNT(styles) == len(by_id):
+        return set(_STYLE_NAMES(styles))
+    return {st.find(NAME).get(VAL) for st in by_id.values() if st.find(NAME) is not None}
+
+
+# A style made for an indent, kept by everything that decides it, so that the next
+# document's is a copy (a tree copied costs less than its elements made one by one)
+_MADE_STYLES: dict[tuple, object] = {}
 
 
 def _new_style(styles, by_id: dict, names: set, base: str, ind, tabs, level: str | None, n: int) -> str:
     """A paragraph style based on `base` with the indent and tab stops, named after
-    its level (項, 号) or its indent (本文（字下げ）); returns its id."""
+    its level (項, 号) or its indent (本文（字下げ）); returns its id. (Made in place:
+    an lxml element made free costs a document of its own.)"""
     name = LEVEL_NAMES.get(level) or f"{display_name(base)}（{_describe(ind.attrib)}）"
     unique, k = name, 1
     while unique in names:
@@ -137,17 +172,30 @@ def _new_style(styles, by_id: dict, names: set, base: str, ind, tabs, level: str
         unique = f"{name}{str(k).translate(_FULL)}"
     names.add(unique)
     style_id = f"{base}-{n}"
-    st = el("style", type="paragraph", styleId=style_id)
-    st.extend([el("name", val=unique), el("basedOn", val=base), el("next", val=style_id)])
+    key = (unique, base, n, level, tuple(ind.attrib.items()), tuple(tuple(t.attrib.items()) for t in tabs)
+           if tabs is not None else None)
+    made = _MADE_STYLES.get(key)
+    if made is not None:
+        st = made.__copy__()
+        styles.append(st)
+        by_id[style_id] = st
+        return style_id
+    st = sub(styles, "style", type="paragraph", styleId=style_id)
+    sub(st, "name", val=unique)
+    sub(st, "basedOn", val=base)
+    sub(st, "next", val=style_id)
     if level in LEVEL_NAMES or set(ind.attrib) == {qn("w:firstLine"), qn("w:firstLineChars")}:
-        st.append(el("qFormat"))                   # in the style gallery: 項, 号, 本文（字下げ）
-    spr = el("pPr")
+        sub(st, "qFormat")                         # in the style gallery: 項, 号, 本文（字下げ）
+    spr = sub(st, "pPr")                           # tabs before ind, in schema order
     if tabs is not None:
-        put(spr, "tabs", PPR).extend(el("tab", **_attrs(t)) for t in tabs)
-    put(spr, "ind", PPR, **_attrs(ind))
-    st.append(spr)
-    styles.append(st)
+        tab_stops = sub(spr, "tabs")
+        for t in tabs:
+            sub(tab_stops, "tab", **_attrs(t))
+    sub(spr, "ind", **_attrs(ind))
     by_id[style_id] = st
+    if len(_MADE_STYLES) >= 512:
+        del _MADE_STYLES[next(iter(_MADE_STYLES))]
+    _MADE_STYLES[key] = st.__copy__()
     return style_id
 
 

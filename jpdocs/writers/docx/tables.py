@@ -5,25 +5,73 @@ each other.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
-from docx.blkcntnr import BlockItemContainer
-from docx.shared import Twips
-from docx.table import _Cell
+from lxml.etree import SubElement
 
 from ...content import model as m
 from ..columns import fitted_widths
-from ..ooxml import PPR, TBLPR, TCPR, TRPR, VALIGN, borders, el, put, qn, twips
-from .paragraphs import Ctx, para
+from ..ooxml import PPR, TRPR, VALIGN, borders, put, qn, sub, twips
+from .paragraphs import SECTPR_TAG, Box, Ctx, new_child, para
+
+_TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
+                                          ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))}
+_SIDES = ("top", "left", "bottom", "right")
+P_TAG, PPR_TAG = qn("w:p"), qn("w:pPr")
+
+
+def new_table(box, ctx: Ctx, cols: list[int], rows: int, style_id: str, width: int, indent: int, border: str,
+              pad: int):
+    """A fixed-layout w:tbl at the end of the box: its properties (style, width,
+    indent, borders, cell margins), grid and rows of cells, each cell with an empty
+    tcPr for its width. The XML python-docx's add_table writes and the properties
+    then set on it (put), made directly in their final order; a table of the same
+    shape made before is copied (notices repeat their tables)."""
+    rule = ctx.style.colours.get("rule", "#000000")
+    key = (tuple(cols), rows, style_id, width, indent, border, pad, rule)
+    made = _TABLES.get(key)
+    if made is not None:
+        tbl = made.__copy__()
+        parent = box._element
+        last = parent[-1] if len(parent) else None
+        last.addprevious(tbl) if last is not None and last.tag == SECTPR_TAG else parent.append(tbl)
+        return tbl
+    tbl = new_child(box, qn("w:tbl"))
+    tblPr = sub(tbl, "tblPr")
+    sub(tblPr, "tblStyle", val=style_id)
+    sub(tblPr, "tblW", w=width, type="dxa")
+    if indent:
+        sub(tblPr, "tblInd", w=indent, type="dxa")
+    borders(tblPr, border, rule)
+    sub(tblPr, "tblLayout", type="fixed")
+    margins = sub(tblPr, "tblCellMar")
+    for side in _SIDES:
+        sub(margins, side, w=pad, type="dxa")
+    SubElement(tblPr, qn("w:tblLook"), _TBL_LOOK)
+    grid = sub(tbl, "tblGrid")
+    for col in cols:
+        sub(grid, "gridCol", w=col)
+    tr_tag, tc_tag, tcpr_tag = qn("w:tr"), qn("w:tc"), qn("w:tcPr")
+    for _ in range(rows):
+        tr = SubElement(tbl, tr_tag)
+        for _ in cols:
+            SubElement(SubElement(tr, tc_tag), tcpr_tag)
+    if len(_TABLES) >= 256:
+        del _TABLES[next(iter(_TABLES))]
+    _TABLES[key] = tbl.__copy__()
+    return tbl
+
+
+_TABLES: dict[tuple, object] = {}                 # a new table's shape → the table made (see new_table)
+
 
 def keep_together(elements) -> None:
     """Keep blocks on one page: keepNext on every paragraph but the last, keepLines on
     all, and table rows that may not split."""
     paras = [p for e in elements for p in e.iter(qn("w:p"))]
     for i, p in enumerate(paras):
+        ppr = p[0] if len(p) and p[0].tag == PPR_TAG else p.get_or_add_pPr()   # pPr, first when there is one
         if i < len(paras) - 1:
-            put(p.get_or_add_pPr(), "keepNext", PPR)
-        put(p.get_or_add_pPr(), "keepLines", PPR)
+            put(ppr, "keepNext", PPR)
+        put(ppr, "keepLines", PPR)
     for tr in (tr for e in elements for tr in e.iter(qn("w:tr"))):
         put(tr.get_or_add_trPr(), "cantSplit", TRPR)
 
@@ -35,29 +83,20 @@ def write_keep_row(box, blocks, ctx: Ctx, write_blocks):
     clerk's edit inside it or before it, where a long keepNext chain is what
     LibreOffice breaks. The cell has no padding, so the text stands where it would
     outside the table; paragraphs keep their own spacing."""
-    table = BlockItemContainer.add_table(box, 1, 1, Twips(ctx.width))
-    tbl = table._tbl
-    put(tbl.tblPr, "tblStyle", TBLPR, val="jp-none")
-    put(tbl.tblPr, "tblW", TBLPR, w=ctx.width - twips(ctx.indent), type="dxa")
-    if ctx.indent:
-        put(tbl.tblPr, "tblInd", TBLPR, w=twips(ctx.indent), type="dxa")
-    borders(tbl.tblPr, "none", ctx.style.colours.get("rule", "#000000"))
-    put(tbl.tblPr, "tblLayout", TBLPR, type="fixed")
-    margins = put(tbl.tblPr, "tblCellMar", TBLPR)
-    margins.extend(el(side, w=0, type="dxa") for side in ("top", "left", "bottom", "right"))
-    tbl.tblGrid.find(qn("w:gridCol")).set(qn("w:w"), str(ctx.width - twips(ctx.indent)))
-    put(tbl.find(qn("w:tr")).get_or_add_trPr(), "cantSplit", TRPR)
-    c = table.cell(0, 0)
-    tc = c._tc
-    put(tc.get_or_add_tcPr(), "tcW", TCPR, w=ctx.width - twips(ctx.indent), type="dxa")
-    placeholder = tc.find(qn("w:p"))
-    made = write_blocks(c, blocks, replace(ctx, width=ctx.width - twips(ctx.indent), indent=0.0))
-    tc.remove(placeholder)
-    if tc[-1].tag != qn("w:p"):        # Word requires a cell to end with a paragraph: a hairline one
+    inner = ctx.width - twips(ctx.indent)
+    tbl = new_table(box, ctx, [inner], 1, "jp-none", inner, twips(ctx.indent), "none", 0)
+    tr = tbl.find(qn("w:tr"))
+    put(tr.get_or_add_trPr(), "cantSplit", TRPR)
+    tc = tr.find(qn("w:tc"))
+    c = Box(tc, box.part)
+    sub(tc[0], "tcW", w=inner, type="dxa")
+    made = write_blocks(c, blocks, ctx.but(width=inner, indent=0.0))
+    if tc[-1].tag != P_TAG:        # Word requires a cell to end with a paragraph: a hairline one
         p = para(c, ctx, "body", [])
         put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=20, lineRule="exact")
         rpr = put(p.get_or_add_pPr(), "rPr", PPR)
-        rpr.extend([el("sz", val=2), el("szCs", val=2)])
+        sub(rpr, "sz", val=2)
+        sub(rpr, "szCs", val=2)
     keep_together(made)                        # and each part kept whole inside the row
     return tbl
 
@@ -70,19 +109,10 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
         pad = twips(t.padding)
     fractions = fitted_widths(t, (ctx.width - indent) / 20, pad / 20, ctx.style)
     cols = [round((ctx.width - indent) * f) for f in fractions]
-    table = BlockItemContainer.add_table(box, len(t.rows), ncols, Twips(sum(cols)))
-    tbl = table._tbl
-    put(tbl.tblPr, "tblStyle", TBLPR, val="jp-none" if t.border == "none" else "jp-grid")
-    put(tbl.tblPr, "tblW", TBLPR, w=sum(cols), type="dxa")
-    if indent:
-        put(tbl.tblPr, "tblInd", TBLPR, w=indent, type="dxa")
-    borders(tbl.tblPr, t.border, ctx.style.colours.get("rule", "#000000"))
-    put(tbl.tblPr, "tblLayout", TBLPR, type="fixed")
-    margins = put(tbl.tblPr, "tblCellMar", TBLPR)
-    margins.extend(el(side, w=pad, type="dxa") for side in ("top", "left", "bottom", "right"))
-    for gc, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), cols):
-        gc.set(qn("w:w"), str(w))
+    tbl = new_table(box, ctx, cols, len(t.rows), "jp-none" if t.border == "none" else "jp-grid", sum(cols), indent,
+                    t.border, pad)
     listing = len(t.rows) > 1 and bool(t.rows[0]) and all(c.shade for c in t.rows[0])
+    first_row = True
     for tr, row in zip(tbl.findall(qn("w:tr")), t.rows):
         tcs, col = tr.findall(qn("w:tc")), 0
         for cell in row:
@@ -91,11 +121,13 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
             span = max(1, min(cell.colspan, ncols - col))
             for extra in tcs[col + 1:col + span]:
                 tr.remove(extra)
-            _cell(_Cell(tcs[col], table), cell, sum(cols[col:col + span]), span, pad,
-                  replace(ctx, pdf_lines=listing and tr is not tbl.find(qn("w:tr"))), write_blocks)
+            _cell(Box(tcs[col], box.part), cell, sum(cols[col:col + span]), span, pad,
+                  ctx.but(pdf_lines=listing and not first_row), write_blocks)
             col += span
         for i in range(col, ncols):    # a short row: the empty cells keep the grid widths
-            put(tcs[i].get_or_add_tcPr(), "tcW", TCPR, w=cols[i], type="dxa")
+            sub(tcs[i][0], "tcW", w=cols[i], type="dxa")
+            SubElement(tcs[i], P_TAG)  # an empty paragraph, as python-docx's new cell has
+        first_row = False
     trs = tbl.findall(qn("w:tr"))
     if listing:
         # a list under a shaded header row (the annual summary): the header heads every
@@ -108,21 +140,18 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
     return tbl
 
 
-def _cell(box: _Cell, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, write_blocks) -> None:
-    tc = box._tc
-    tcPr = tc.get_or_add_tcPr()
-    put(tcPr, "tcW", TCPR, w=width, type="dxa")
+def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, write_blocks) -> None:
+    tc = box._element
+    tcPr = tc[0]                       # empty (new_table): its children in schema order
+    sub(tcPr, "tcW", w=width, type="dxa")
     if span > 1:
-        put(tcPr, "gridSpan", TCPR, val=span)
+        sub(tcPr, "gridSpan", val=span)
     if cell.shade:
         fill = ctx.style.colours.get(cell.shade, cell.shade).lstrip("#").upper()
-        put(tcPr, "shd", TCPR, val="clear", color="auto", fill=fill)
-    put(tcPr, "vAlign", TCPR, val=VALIGN[cell.valign])
-    placeholder = tc.find(qn("w:p"))   # the empty paragraph python-docx puts in a new cell
+        sub(tcPr, "shd", val="clear", color="auto", fill=fill)
+    sub(tcPr, "vAlign", val=VALIGN[cell.valign])
     colour = ctx.style.colours.get(cell.colour, cell.colour) if cell.colour else ctx.colour
-    write_blocks(box, cell.blocks, replace(ctx, width=width - 2 * pad, indent=0.0, in_cell=True, align=cell.align,
-                                      colour=colour))
-    if len(tc) > 2:
-        tc.remove(placeholder)
-    if tc[-1].tag != qn("w:p"):
-        tc.append(el("p"))             # Word requires a cell to end with a paragraph
+    write_blocks(box, cell.blocks, ctx.but(width=width - 2 * pad, indent=0.0, in_cell=True, align=cell.align,
+                                           colour=colour))
+    if tc[-1].tag != P_TAG:            # Word requires a cell to end with a paragraph (an empty cell too)
+        SubElement(tc, P_TAG)
