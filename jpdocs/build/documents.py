@@ -379,7 +379,9 @@ def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: 
         out["pdf"] = data
     if "docx" in formats:
         from ..writers.docx import render_docx
-        out["docx"] = render_docx(doc, style, page_numbers=pages > 1)
+        from ..writers.pdf import collector_paused     # as for the PDF's layout (see there)
+        with collector_paused():
+            out["docx"] = render_docx(doc, style, page_numbers=pages > 1)
     return out
 
 
