@@ -143,6 +143,8 @@ def run_tasks(tasks: list, jobs: int, init: Callable, work: Callable,
                             w.ready, start_failures = True, 0
                         else:
                             task, w.task, w.busy = w.task, None, False
+                            if queue:              # the next task first: the worker need not
+                                w.give(queue.popleft())   # wait while its result is taken in
                             yield task, Outcome("done", value)
                 elif w.process.sentinel in ready:
                     gone = True
