@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import collector
 from .arguments import Parser, RawFormatter, tr
 from .errors import InputError, Problem
 from .spec.style import ROOT
@@ -186,7 +187,9 @@ def run_check(argv: list[str]) -> int:
     if not _templates_ok(args.templates):
         return 1
     failed = 0
-    for path in spec_files(args.specs):
+    for n, path in enumerate(spec_files(args.specs)):
+        if n:
+            collector.resume()      # more than one spec: their documents' cycles must be collected
         try:
             loaded = load_spec(path)
             _warn(loaded)
@@ -332,6 +335,7 @@ def run_annual(argv: list[str]) -> int:
     from .spec.style import load_style
     from .japanese import fiscal_year_problem
     args = annual_parser().parse_args(argv)
+    collector.resume()              # a year of specs read in one process
     trouble = fiscal_year_problem(args.fiscal_year)
     if trouble:
         print(_line("error", Problem("--fiscal-year", None, "", trouble)), file=sys.stderr)
@@ -365,6 +369,7 @@ def run_annual(argv: list[str]) -> int:
 def _app_command(name: str):
     """The app's subcommands (serve, new, schema), imported only when asked for."""
     def run(argv: list[str]) -> int:
+        collector.resume()          # the app serves for as long as it runs
         from .app import commands
         return getattr(commands, f"run_{name}")(argv)
     return run

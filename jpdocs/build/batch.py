@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import collector
 from ..errors import InputError, Problem
 from .record import Hasher, Record, options_key
 
@@ -71,6 +72,7 @@ def _init_worker(formats, style_override) -> None:
             from ..writers import docx  # noqa: F401
     except Exception:
         pass       # a broken style or template is reported per spec, with its file and line
+    collector.resume()      # spec after spec: their documents' cycles must be collected
 
 
 def build_one(spec: str, out_root: str, formats: tuple, style_override: str | None,
