@@ -20,6 +20,11 @@ from jpdocs import lazy_imports  # noqa: E402
 
 lazy_imports.install()
 
+# Regular expressions take their compiled code from the cache on disk (patterns.py).
+from jpdocs import patterns  # noqa: E402
+
+patterns.install()
+
 from jpdocs.cli import main  # noqa: E402
 
 if __name__ == "__main__":
