@@ -20,10 +20,10 @@ from jpdocs import lazy_imports  # noqa: E402
 
 lazy_imports.install()
 
-# Regular expressions take their compiled code from the cache on disk (patterns.py).
-from jpdocs import patterns  # noqa: E402
+# Regular expressions and generated code compiled once per machine (compiled.py).
+from jpdocs import compiled  # noqa: E402
 
-patterns.install()
+compiled.install()
 
 from jpdocs.cli import main  # noqa: E402
 

@@ -1,7 +1,7 @@
 """The shortcuts of a cold start (issue #17) give what the long way gave.
 
-Regular expressions whose compiled code comes from the cache on disk
-(jpdocs/patterns.py) are the patterns re compiles; the cycle collector, paused
+Regular expressions and generated code compiled from the cache on disk
+(jpdocs/compiled.py) are what re and compile make; the cycle collector, paused
 while the program starts (jpdocs/collector.py), runs again wherever a process goes
 on to more work.
 """
@@ -15,10 +15,10 @@ from conftest import ROOT
 PATTERNS = r"""
 import re, sys
 sys.path.insert(0, {root!r})
-from jpdocs import patterns
-patterns.install()
-assert patterns._real is not None, "the cache was not installed"
-real = patterns._real
+from jpdocs import compiled
+compiled.install()
+assert compiled._real_re_compile is not None, "the cache was not installed"
+real = compiled._real_re_compile
 cases = [("abc", 0), (r"(?P<year>\d{{4}})-(?P<month>\d\d)", 0), (r"[ぁ-んァ-ヶ一-龠]+", 0), (r"(?i)straße|ﬀ", 0),
          (r"^\s*#.*$", re.M), (rb"[^\x09\x0A\x0D\x20-\x7E]", 0), (r"(a)(b)?(?:c)(?P<d>d)\1", re.I | re.X | re.S),
          (r"[\u3000-\u303f\uff00-\uffef]", re.A), (r"\bword\b", re.U), ("abc", re.I)]
@@ -29,7 +29,7 @@ for pattern, flags in cases:
     expected = real(pattern, int(flags))
     seen.append(p == expected and p.groupindex == expected.groupindex and p.groups == expected.groups
                 and p.flags == expected.flags)
-print(sys.argv[1], len(patterns._known), len(patterns._new), all(seen), seen)
+print(sys.argv[1], len(compiled._patterns.known), len(compiled._patterns.new), all(seen), seen)
 """
 
 
@@ -50,7 +50,7 @@ def test_patterns_from_the_cache_are_the_patterns_re_compiles(tmp_path):
     second = _run(code, tmp_path, "second")
     assert second[0] == "second" and second[3] == "True"
     assert int(second[1]) >= 10 and second[2] == "0", "the second process compiled patterns the cache holds"
-    entry, = (tmp_path / "patterns").glob("re-*.marshal")
+    entry, = (tmp_path / "compiled").glob("re-*.marshal")
     import marshal
     stored = marshal.loads(entry.read_bytes())
     # damage the code of every entry: the engine refuses it, re compiles anew
@@ -59,6 +59,50 @@ def test_patterns_from_the_cache_are_the_patterns_re_compiles(tmp_path):
     assert damaged[3] == "True" and int(damaged[2]) >= 10
     entry.write_bytes(b"not marshal at all")
     assert _run(code, tmp_path, "garbage")[3] == "True"
+
+
+CODE = """
+import dataclasses, sys, typing
+sys.path.insert(0, {root!r})
+from jpdocs import compiled
+compiled.install()
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Point:
+    x: int
+    y: "tuple[Point, ...]" = ()
+    label: str = "p"
+
+@dataclasses.dataclass
+class Plain:
+    a: int = 1
+
+p, q = Point(1), Point(1, (Point(2),), "q")
+assert p == Point(1) and p != q and p < q and hash(p) == hash(Point(1))
+assert repr(q) == "Point(x=1, y=(Point(x=2, y=(), label='p'),), label='q')", repr(q)
+try:
+    p.x = 3
+    raise SystemExit("a frozen dataclass took an attribute")
+except dataclasses.FrozenInstanceError:
+    pass
+assert Plain() == Plain(1) and Plain(2).a == 2
+hints = typing.get_type_hints(Point, localns={{"Point": Point}})
+assert hints == {{"x": int, "y": tuple[Point, ...], "label": str}}, hints
+print(sys.argv[1], len(compiled._code.known), len(compiled._code.new))
+"""
+
+
+def test_generated_code_from_the_cache_behaves_as_compiled(tmp_path):
+    """Dataclasses' generated methods and typing's annotation texts: compiled in a
+    first process, taken from the cache in a second, and the classes behave alike."""
+    code = CODE.format(root=str(ROOT))
+    first = _run(code, tmp_path, "first")
+    assert first[0] == "first" and int(first[2]) >= 8
+    second = _run(code, tmp_path, "second")
+    assert int(second[1]) >= 8 and second[2] == "0", "the second process compiled code the cache holds"
+    entry, = (tmp_path / "compiled").glob("code-*.marshal")
+    entry.write_bytes(b"\x00garbage")
+    assert _run(code, tmp_path, "garbage")[0] == "garbage"
 
 
 COLLECTOR = """
