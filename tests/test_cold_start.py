@@ -133,3 +133,26 @@ def test_a_library_user_keeps_the_collector():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "0"]
+
+
+def test_a_font_read_from_the_cache_is_the_font_parsed(tmp_path, monkeypatch):
+    """The metrics stored with equal values shared (fonts/cache.py) read back equal to
+    a fresh parse, value for value and type for type."""
+    from reportlab.pdfbase import ttfonts
+    from jpdocs.files import read_regular_file_stat
+    from jpdocs.fonts import cache
+    monkeypatch.setenv("JPDOCS_CACHE", str(tmp_path))
+    path = ROOT / "fonts" / "BIZUDMincho-Regular.ttf"
+    data, st = read_regular_file_stat(path, 10**9, "font file")
+    digest = cache.content_digest(data, st)
+    stored = cache.load_ttfont("A", data, digest, str(path)).face       # parsed, then stored
+    assert cache._entry(digest).is_file()
+    read = cache.load_ttfont("B", data, digest, str(path)).face         # read from the cache
+    parsed = ttfonts.TTFontFace(cache._NamedBytes(data, str(path)))
+    for face in (stored, read):
+        for name in ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "defaultWidth", "bbox", "ascent",
+                     "descent", "capHeight", "italicAngle", "stemV", "flags", "unitsPerEm", "numGlyphs"):
+            mine, theirs = getattr(face, name), getattr(parsed, name)
+            assert mine == theirs and type(mine) is type(theirs), name
+        assert list(map(type, face.charWidths.values())) == list(map(type, parsed.charWidths.values()))
+        assert face.name == parsed.name and face.name.ustr == parsed.name.ustr
