@@ -44,20 +44,35 @@ MAX_ENTRIES = 4000          # text built from data (a style's keys) must not gro
 
 
 class _Cache:
-    """One marshal file of the private cache: what was stored, and what this process added."""
+    """One marshal file of the private cache: what was stored, and what this process
+    added. Each value is kept marshalled, and read only when asked for: the cache
+    holds what every command compiles (the agreement's signing, the app, the annual
+    overview), and reading all of it took longer than compiling what a press
+    notice needs."""
 
     def __init__(self, name: str):
         self.name = name
-        self.known: dict = {}
+        self.known: dict = {}              # key → the value, marshalled
         self.new: dict = {}
         self.entry = None
 
     def get(self, key):
-        return self.known.get(key)
+        """The value stored under `key`, or None (none, or an unreadable one)."""
+        data = self.known.get(key)
+        if data is None:
+            return None
+        try:
+            return marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            del self.known[key]
+            return None
+
+    def forget(self, key) -> None:
+        self.known.pop(key, None)
 
     def add(self, key, value) -> None:
         if len(self.known) + len(self.new) < MAX_ENTRIES:
-            self.new[key] = value
+            self.new[key] = marshal.dumps(value)
 
     def open(self, folder, version: str) -> None:
         self.entry = folder / f"{self.name}-{version}.marshal"
@@ -83,9 +98,12 @@ def _load(entry) -> dict:
             data = marshal.loads(fh.read())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict) or not all(type(v) is bytes for v in data.values()):
+        return {}                 # (an older layout, or not ours)
+    return data
 
 
+_CodeType = type(_load.__code__)
 _patterns = _Cache("re")
 _code = _Cache("code")
 _real_re_compile = None
@@ -97,13 +115,13 @@ def _compile_pattern(p, flags=0):
     if not isinstance(p, (str, bytes)) or not isinstance(flags, int) or flags & _compiler.SRE_FLAG_DEBUG:
         return _real_re_compile(p, flags)
     key = (p, flags)          # ('a', 0) and (b'a', 0) differ, in marshal too
-    known = _patterns.known.get(key)
+    known = _patterns.get(key)
     if known is not None:
         try:
             final_flags, code, groups, groupindex, indexgroup = known
             return _sre.compile(p, final_flags, code, groups, dict(groupindex), indexgroup)
         except Exception:     # an entry the engine refuses (a damaged cache): compile it anew
-            del _patterns.known[key]
+            _patterns.forget(key)
     # As re._compiler.compile does it, keeping what it hands to the engine.
     parsed = _parser.parse(p, flags)
     code = _compiler._code(parsed, flags)
@@ -123,8 +141,9 @@ def _compiled_code(source: str, mode: str):
     """compile(source, '<string>', mode) as the module calling it would (neither
     dataclasses nor typing has __future__ imports: no flags), from the cache if there."""
     key = (source, mode)
-    code = _code.known.get(key)
-    if code is None:
+    code = _code.get(key)
+    if type(code) is not _CodeType:       # none stored, or not code
+        _code.forget(key)
         code = builtins.compile(source, "<string>", mode, dont_inherit=True)
         _code.add(key, code)
     return code
@@ -157,7 +176,7 @@ def install() -> None:
     folder = private_cache_dir("compiled")
     if folder is None:
         return
-    python = hashlib.sha256(f"1|{sys.version}|{importlib.util.MAGIC_NUMBER!r}".encode()).hexdigest()[:24]
+    python = hashlib.sha256(f"2|{sys.version}|{importlib.util.MAGIC_NUMBER!r}".encode()).hexdigest()[:24]
     if _RE_USABLE:
         _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}")
         _real_re_compile = _compiler.compile

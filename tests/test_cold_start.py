@@ -54,7 +54,11 @@ def test_patterns_from_the_cache_are_the_patterns_re_compiles(tmp_path):
     import marshal
     stored = marshal.loads(entry.read_bytes())
     # damage the code of every entry: the engine refuses it, re compiles anew
-    entry.write_bytes(marshal.dumps({k: (v[0], [999999] * len(v[1]), *v[2:]) for k, v in stored.items()}))
+    damaged = {}
+    for key, data in stored.items():
+        flags, engine_code, *rest = marshal.loads(data)
+        damaged[key] = marshal.dumps((flags, [999999] * len(engine_code), *rest))
+    entry.write_bytes(marshal.dumps(damaged))
     damaged = _run(code, tmp_path, "damaged")
     assert damaged[3] == "True" and int(damaged[2]) >= 10
     entry.write_bytes(b"not marshal at all")
@@ -101,6 +105,10 @@ def test_generated_code_from_the_cache_behaves_as_compiled(tmp_path):
     second = _run(code, tmp_path, "second")
     assert int(second[1]) >= 8 and second[2] == "0", "the second process compiled code the cache holds"
     entry, = (tmp_path / "compiled").glob("code-*.marshal")
+    import marshal
+    stored = marshal.loads(entry.read_bytes())
+    entry.write_bytes(marshal.dumps({key: marshal.dumps(123) for key in stored}))     # not code
+    assert _run(code, tmp_path, "not-code")[0] == "not-code"
     entry.write_bytes(b"\x00garbage")
     assert _run(code, tmp_path, "garbage")[0] == "garbage"
 
