@@ -30,4 +30,5 @@ from jpdocs.cli import main  # noqa: E402
 if __name__ == "__main__":
     code = main()
     collector.at_exit()
+    collector.exit_now(code)
     sys.exit(code)

@@ -39,3 +39,33 @@ def at_exit() -> None:
     """Before the interpreter shuts down: everything left is freed by the operating
     system as the process ends, not walked by the shutdown's collections."""
     gc.freeze()
+
+
+def exit_now(code: int) -> None:
+    """End the program's process with `code` once its work is done, as the
+    interpreter's own shutdown would, without its last step: taking apart every
+    module and object one by one (~10 ms of a 0.3 s run), which the operating
+    system does at once. What the shutdown does that matters is done first: the
+    exit handlers run (atexit: the compiled-code cache saved, temporary folders
+    removed, coverage data written) and the standard streams are flushed (a failed
+    flush exits 120, as Python does). Returns, leaving it all to the interpreter,
+    while a thread other than a daemon still runs (Python waits for it) or under a
+    profiler or tracer (cProfile, coverage, pyinstrument write their results
+    after the program returns)."""
+    import atexit
+    import os
+    import sys
+    import threading
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return
+    main = threading.main_thread()
+    if any(t is not main and not t.daemon and t.is_alive() for t in threading.enumerate()):
+        return
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except Exception:
+            code = code or 120
+    os._exit(code)

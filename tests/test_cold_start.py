@@ -164,3 +164,43 @@ def test_a_font_read_from_the_cache_is_the_font_parsed(tmp_path, monkeypatch):
             assert mine == theirs and type(mine) is type(theirs), name
         assert list(map(type, face.charWidths.values())) == list(map(type, parsed.charWidths.values()))
         assert face.name == parsed.name and face.name.ustr == parsed.name.ustr
+
+
+EXIT = """
+import atexit, sys, threading, time
+sys.path.insert(0, {root!r})
+from jpdocs import collector
+atexit.register(lambda: print("exit handler ran", flush=False))
+print("buffered output", end="; ")
+if sys.argv[1] == "thread":
+    threading.Thread(target=time.sleep, args=(0.2,)).start()
+collector.exit_now(5)
+print("returned", end="; ")
+"""
+
+
+def test_exit_now_ends_as_the_interpreter_would():
+    """The exit handlers run and buffered output is written before the process ends
+    with the code; with a thread still running, it leaves the ending to Python."""
+    code = EXIT.format(root=str(ROOT))
+    ended = subprocess.run([sys.executable, "-c", code, "plain"], capture_output=True, text=True, timeout=60)
+    assert ended.returncode == 5, ended.stderr
+    assert ended.stdout == "buffered output; exit handler ran\n"
+    waited = subprocess.run([sys.executable, "-c", code, "thread"], capture_output=True, text=True, timeout=60)
+    assert waited.returncode == 0, waited.stderr
+    assert waited.stdout == "buffered output; returned; exit handler ran\n"
+
+
+def test_a_profiled_run_still_writes_its_profile(tmp_path):
+    """Under cProfile the program returns normally, so that the profile is written."""
+    out = tmp_path / "run.prof"
+    result = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(ROOT / "generate.py"), "--help"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out.unlink()
+    script = tmp_path / "script.py"
+    script.write_text(f"import sys; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import collector\n"
+                      "collector.exit_now(0)\nprint('returned')\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(script)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.stdout.strip() == "returned" and out.is_file()
