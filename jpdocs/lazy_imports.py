@@ -14,6 +14,9 @@ start of ~0.35 s, and loads in full the first time it is really used:
   imports `entry_points` from it to look for plugins, which generate.py turns off
   (PYDANTIC_DISABLE_PLUGINS). The names imported from it stand in for the
   functions until the module runs (FORWARDED).
+- secrets: pydantic.types imports it to compare secret strings; and difflib:
+  the spec checks import it for their did-you-mean suggestions, made only for a
+  spec with mistakes (~1 ms together).
 - Two patterns compiled at import, which compile the first time they are matched:
   reportlab.platypus.paragraph's `uri_pat` for recognising URLs in paragraph text
   (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and
@@ -165,5 +168,5 @@ def defer(name: str) -> None:
 def install() -> None:
     if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _DeferringFinder())
-    for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata"):
+    for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib"):
         defer(name)
