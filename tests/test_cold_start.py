@@ -204,3 +204,26 @@ def test_a_profiled_run_still_writes_its_profile(tmp_path):
     run = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(script)],
                          capture_output=True, text=True, timeout=60)
     assert run.stdout.strip() == "returned" and out.is_file()
+
+
+PYPDF = """
+import io, sys
+sys.path.insert(0, {root!r})
+from jpdocs import lazy_imports
+lazy_imports.install()
+import pypdf
+from pypdf.generic import _font
+print(type(sys.modules["fontTools.ttLib"]).__name__)
+font = _font.TTFont(io.BytesIO(open({font!r}, "rb").read()))      # as pypdf calls it
+from fontTools.ttLib import TTFont
+print(type(sys.modules["fontTools.ttLib"]).__name__, type(font) is TTFont, font["head"].unitsPerEm)
+"""
+
+
+def test_pypdf_gets_fonttools_when_it_uses_it():
+    """fontTools.ttLib is deferred when pypdf is imported; pypdf's TTFont makes the
+    real fonts, and the module is the real one from then on."""
+    code = PYPDF.format(root=str(ROOT), font=str(ROOT / "fonts" / "BIZUDGothic-Bold.ttf"))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["_Deferred", "module", "True", "2048"]
