@@ -56,8 +56,8 @@ def exit_now(code: int) -> None:
     import os
     import sys
     import threading
-    if sys.getprofile() is not None or sys.gettrace() is not None:
-        return
+    if not isinstance(code, int) or sys.getprofile() is not None or sys.gettrace() is not None:
+        return                      # (sys.exit gives None and a message their own meanings)
     main = threading.main_thread()
     if any(t is not main and not t.daemon and t.is_alive() for t in threading.enumerate()):
         return
