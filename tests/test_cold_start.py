@@ -47,9 +47,12 @@ def test_patterns_from_the_cache_are_the_patterns_re_compiles(tmp_path):
     code = PATTERNS.format(root=str(ROOT))
     first = _run(code, tmp_path, "first")
     assert first[0] == "first" and first[3] == "True" and int(first[2]) >= 10
-    second = _run(code, tmp_path, "second")
-    assert second[0] == "second" and second[3] == "True"
-    assert int(second[1]) >= 10 and second[2] == "0", "the second process compiled patterns the cache holds"
+    assert not list((tmp_path / "compiled").glob("re-*.marshal")), "stored when compiled only once"
+    second = _run(code, tmp_path, "second")                 # compiled again: now stored
+    assert second[3] == "True" and int(second[2]) >= 10
+    third = _run(code, tmp_path, "third")
+    assert third[0] == "third" and third[3] == "True"
+    assert int(third[1]) >= 10 and third[2] == "0", "the third process compiled patterns the cache holds"
     entry, = (tmp_path / "compiled").glob("re-*.marshal")
     import marshal
     stored = marshal.loads(entry.read_bytes())
@@ -102,8 +105,9 @@ def test_generated_code_from_the_cache_behaves_as_compiled(tmp_path):
     code = CODE.format(root=str(ROOT))
     first = _run(code, tmp_path, "first")
     assert first[0] == "first" and int(first[2]) >= 8
-    second = _run(code, tmp_path, "second")
-    assert int(second[1]) >= 8 and second[2] == "0", "the second process compiled code the cache holds"
+    _run(code, tmp_path, "second")                         # compiled again: now stored
+    third = _run(code, tmp_path, "third")
+    assert int(third[1]) >= 8 and third[2] == "0", "the third process compiled code the cache holds"
     entry, = (tmp_path / "compiled").glob("code-*.marshal")
     import marshal
     stored = marshal.loads(entry.read_bytes())
@@ -177,6 +181,33 @@ if sys.argv[1] == "thread":
 collector.exit_now(5)
 print("returned", end="; ")
 """
+
+
+VARYING = """
+import re, sys
+sys.path.insert(0, {root!r})
+from jpdocs import compiled
+compiled.install()
+re.compile("|".join({{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+                      "lambda", "mu"}}))     # a set's order: one per process
+re.compile(r"steady \\d+")
+print(len(compiled._patterns.known))
+"""
+
+
+def test_a_pattern_that_changes_from_process_to_process_is_not_stored(tmp_path):
+    """Patterns made from a set differ with each process's hash seed: only what a
+    later process compiles again is stored, so they do not grow the cache."""
+    code = VARYING.format(root=str(ROOT))
+    env = {"JPDOCS_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    for seed in range(1, 7):
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                                env={**env, "PYTHONHASHSEED": str(seed)})
+        assert result.returncode == 0, result.stderr
+    import marshal
+    entry, = (tmp_path / "compiled").glob("re-*.marshal")
+    stored = [key[0] for key in marshal.loads(entry.read_bytes())]
+    assert "steady \\d+" in stored and not any("|" in p and "alpha" in p for p in stored), stored
 
 
 def test_exit_now_ends_as_the_interpreter_would():
