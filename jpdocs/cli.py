@@ -14,10 +14,14 @@ import sys
 import time
 from pathlib import Path
 
+from . import collector
 from .arguments import Parser, RawFormatter, tr
 from .errors import InputError, Problem
-from .spec.style import ROOT
 
+# The project's folder, as spec/style.py finds it: not imported from there, as that
+# builds the house style's models (pydantic), which neither --help nor a build whose
+# specs are all unchanged needs.
+ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "specs"
 OUTPUT = ROOT / "output"
 
@@ -186,7 +190,9 @@ def run_check(argv: list[str]) -> int:
     if not _templates_ok(args.templates):
         return 1
     failed = 0
-    for path in spec_files(args.specs):
+    for n, path in enumerate(spec_files(args.specs)):
+        if n:
+            collector.resume()      # more than one spec: their documents' cycles must be collected
         try:
             loaded = load_spec(path)
             _warn(loaded)
@@ -332,6 +338,7 @@ def run_annual(argv: list[str]) -> int:
     from .spec.style import load_style
     from .japanese import fiscal_year_problem
     args = annual_parser().parse_args(argv)
+    collector.resume()              # a year of specs read in one process
     trouble = fiscal_year_problem(args.fiscal_year)
     if trouble:
         print(_line("error", Problem("--fiscal-year", None, "", trouble)), file=sys.stderr)
@@ -365,6 +372,7 @@ def run_annual(argv: list[str]) -> int:
 def _app_command(name: str):
     """The app's subcommands (serve, new, schema), imported only when asked for."""
     def run(argv: list[str]) -> int:
+        collector.resume()          # the app serves for as long as it runs
         from .app import commands
         return getattr(commands, f"run_{name}")(argv)
     return run

@@ -14,6 +14,13 @@ start of ~0.35 s, and loads in full the first time it is really used:
   imports `entry_points` from it to look for plugins, which generate.py turns off
   (PYDANTIC_DISABLE_PLUGINS). The names imported from it stand in for the
   functions until the module runs (FORWARDED).
+- fontTools.ttLib, when pypdf is imported (the release, attachments, PDF/A): pypdf
+  imports its TTFont class to read the fonts embedded in a PDF for text extraction,
+  which jpdocs does not do (~8 ms). pypdf only calls TTFont, so it gets a stand-in
+  that calls the real class (FORWARDED).
+- secrets: pydantic.types imports it to compare secret strings; and difflib:
+  the spec checks import it for their did-you-mean suggestions, made only for a
+  spec with mistakes (~1 ms together).
 - Two patterns compiled at import, which compile the first time they are matched:
   reportlab.platypus.paragraph's `uri_pat` for recognising URLs in paragraph text
   (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and
@@ -61,6 +68,8 @@ class _DeferringFinder:
     sys.meta_path needs only find_spec: importlib.abc costs 17 ms to import.)"""
 
     def find_spec(self, fullname, path, target=None):
+        for name in DEFER_BEFORE.get(fullname, ()):
+            defer(name)
         start = DEFERRED.get(fullname)
         if start is None:
             return None
@@ -91,7 +100,11 @@ class _DeferringFinder:
 
 # names that modules import *from* a deferred module (`from m import f`) at their own
 # import: a stand-in that runs the module at its first call and calls the real f
-FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "distributions")}
+FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "distributions"),
+             "fontTools.ttLib": ("TTFont",)}
+
+# modules deferred when another is first imported, for that one's sake
+DEFER_BEFORE = {"pypdf": ("fontTools.ttLib",)}
 
 
 _RUNNING = threading.RLock()
@@ -165,5 +178,5 @@ def defer(name: str) -> None:
 def install() -> None:
     if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _DeferringFinder())
-    for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata"):
+    for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib"):
         defer(name)

@@ -127,6 +127,7 @@ from jpdocs import lazy_imports; lazy_imports.install()       # as generate.py d
 from jpdocs.cli import main
 code = main(sys.argv[1:])
 loaded = [m for m in ("uharfbuzz._harfbuzz", "http.client", "ssl", "PIL._imaging", "email.message") if m in sys.modules]
+loaded += [m for m in ("secrets", "difflib") if type(sys.modules.get(m)).__name__ == "module"]
 import reportlab.platypus.paragraph as paragraph, yaml.reader
 print(code, loaded, type(paragraph.uri_pat).__name__, type(yaml.reader.Reader.NON_PRINTABLE).__name__)
 print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(paragraph.uri_pat.match("not a url")),
@@ -146,7 +147,8 @@ def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
     assert (tmp_path / "out" / SEED_SPEC.stem / "press-notice.pdf").is_file()
 
 
-ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlopen", "importlib.metadata": "packages_distributions"}
+ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlopen", "importlib.metadata": "packages_distributions",
+             "secrets": "compare_digest", "difflib": "get_close_matches"}
 
 
 @pytest.mark.parametrize("module", sorted(ATTRIBUTE))

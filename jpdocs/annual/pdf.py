@@ -21,6 +21,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from xml.sax.saxutils import escape
 
+from .. import collector
 from ..content import model as m
 from .rows import Row
 from .columns import partners, department, validity
@@ -33,7 +34,6 @@ from ..writers.fit import fit_style
 from ..writers.blocks import BlockBuilder
 from ..writers.pages import Placing, content_id, document_settings
 from ..writers.problems import too_large
-from ..writers.pdf import collector_paused
 from ..writers.tags import Node, tag, tagging_canvas
 
 
@@ -193,7 +193,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
         sheet_builder.node = tree.add("Part")          # each sheet a Part of the book
         story += sheet_builder.blocks(sheet.blocks, frames[sheet.orientation]._width - 12)
     try:
-        with collector_paused():
+        with collector.held_off():
             doc.multiBuild(story, canvasmaker=tagging_canvas(tree))
     except LayoutError:           # a row or a sheet taller than a page: named at its spec's key
         frame = doc.frame

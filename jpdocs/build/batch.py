@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import collector
 from ..errors import InputError, Problem
 from .record import Hasher, Record, options_key
 
@@ -72,10 +73,13 @@ def _init_worker(formats, style_override) -> None:
             from ..writers import docx  # noqa: F401
     except Exception:
         pass       # a broken style or template is reported per spec, with its file and line
+    collector.resume()      # spec after spec: their documents' cycles must be collected
     # What was loaded above lives as long as the worker (~47,000 objects: fonts, style,
     # templates, modules): frozen, the cycle collector's full collections no longer
     # walk it again and again (they took ~1 ms of a notice's processor time in a
     # batch of 200, ~0.25 ms frozen). Init leaves no cyclic garbage to freeze with it.
+    # (resume() freezes too, when the program paused the collector; a library user's
+    # worker gets the freeze here.)
     gc.freeze()
 
 

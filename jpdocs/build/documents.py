@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..spec import images
 from ..content import markup, model
+from .. import collector
 from ..errors import InputError, LayoutProblem, Problem
 from ..fonts.registry import covers, fallback_names, font_for, missing_chars, register
 from ..content.locate import located, spec_strings
@@ -379,8 +380,7 @@ def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: 
         out["pdf"] = data
     if "docx" in formats:
         from ..writers.docx import render_docx
-        from ..writers.pdf import collector_paused     # as for the PDF's layout (see there)
-        with collector_paused():
+        with collector.held_off():                       # as for the PDF's layout
             out["docx"] = render_docx(doc, style, page_numbers=pages > 1)
     return out
 

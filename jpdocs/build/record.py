@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import stat
 from functools import lru_cache
@@ -44,19 +45,78 @@ TEMPLATES = ROOT / "templates"
 
 @lru_cache(maxsize=None)
 def generator_version() -> str:
-    """Version string + digest of the package source and the pinned requirements."""
-    h = hashlib.sha256()
+    """Version string + digest of the package source and the pinned requirements,
+    remembered (in the private cache) under the files' identities and times, as the
+    fonts' digests are (fonts/cache.py): reading and hashing the hundred files was
+    5 ms of every build and of every check for unchanged specs. Writing to a file,
+    or replacing it, changes its ctime, which no program can set back."""
     pyproject = ROOT / "pyproject.toml"
-    version = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"), re.M) \
-        if pyproject.is_file() else None
     # The local app (jpdocs/app/) only drives the build, and i18n.py only translates
     # messages: a change to either cannot change a document, so it must not make
     # every spec rebuild.
-    unprinted = (PACKAGE / "app", PACKAGE / "i18n.py")
-    for path in sorted(PACKAGE.rglob("*.py")) + [ROOT / "requirements.txt"]:
-        if path.is_file() and not any(path.is_relative_to(u) for u in unprinted):
-            h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
-    return f"{version.group(1) if version else '0'}+{h.hexdigest()[:16]}"
+    app, i18n = str(PACKAGE / "app"), str(PACKAGE / "i18n.py")
+    found = [(path, st) for path, st in _python_files(str(PACKAGE)) + _stat(str(ROOT / "requirements.txt"))
+             if stat.S_ISREG(st.st_mode) and path != i18n and not path.startswith(app + os.sep)]
+    found.sort(key=lambda f: f[0].split(os.sep))          # in the order of Path objects
+    entry = _version_entry(_stat(str(pyproject)) + found)
+    if entry is not None:
+        try:
+            known = entry.read_text(encoding="ascii")
+            if _VERSION.fullmatch(known):
+                return known
+        except (OSError, ValueError):
+            pass
+    h = hashlib.sha256()
+    version = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"), re.M) \
+        if pyproject.is_file() else None
+    for path in (Path(path) for path, _ in found):
+        h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    found = f"{version.group(1) if version else '0'}+{h.hexdigest()[:16]}"
+    if entry is not None and _VERSION.fullmatch(found):
+        try:
+            write_atomic(entry, found.encode("ascii"), durable=False)
+        except (OSError, ValueError):
+            pass
+    return found
+
+
+_VERSION = re.compile(r"[0-9A-Za-z.+!_-]{1,64}\+[0-9a-f]{16}")
+
+
+def _version_entry(files: list[tuple[str, os.stat_result]]) -> Path | None:
+    """The cache file of the generator version for these files as they are now
+    (their paths, identities, sizes and times); None without a private cache."""
+    from ..output import private_cache_dir
+    key = hashlib.sha256(b"1")
+    for path, st in files:
+        key.update(f"{path}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\n"
+                   .encode("utf-8", "surrogateescape"))
+    folder = private_cache_dir("generator")
+    return folder / f"{key.hexdigest()[:32]}.version" if folder else None
+
+
+def _stat(path: str) -> list[tuple[str, os.stat_result]]:
+    try:
+        return [(path, os.stat(path))]
+    except OSError:
+        return []
+
+
+def _python_files(folder: str) -> list[tuple[str, os.stat_result]]:
+    """The *.py files under `folder` with their status (links followed), as
+    Path.rglob finds them (not following links to folders), found with os.scandir:
+    rglob took longer than hashing the files."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found.extend(_python_files(entry.path))
+            elif entry.name.endswith(".py"):
+                try:
+                    found.append((entry.path, entry.stat()))
+                except OSError:
+                    pass              # (a link to nothing: Path.is_file said no)
+    return found
 
 
 def input_files(loaded, style, formats, templates: Path | None = None, kinds=None,

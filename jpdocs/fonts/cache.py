@@ -26,7 +26,7 @@ from reportlab.pdfbase import ttfonts
 
 from ..output import private_cache_dir, write_atomic
 
-FORMAT = 4
+FORMAT = 5                 # 5: equal values stored once (_shared)
 
 # Parsed, but read by nothing after the parse: not stored (a third of the time to
 # read an entry, its 11,000 lists), and rebuilt from the cmap should anything ask.
@@ -102,13 +102,35 @@ class _CachedFace(ttfonts.TTFontFace):
             keep["__names__"] = [k for k, v in keep.items() if isinstance(v, ttfonts.TTFNameBytes)]
             keep = {k: bytes(v) if isinstance(v, ttfonts.TTFNameBytes) else v for k, v in keep.items()}
             try:
-                write_atomic(entry, marshal.dumps(keep))
+                write_atomic(entry, marshal.dumps(_shared(keep, {})))
             except (OSError, ValueError):
                 pass
             return
         # The one attribute that cannot be pickled: a closure scaling font units to 1/1000 em.
         factor = 1000 / self.unitsPerEm
         self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * factor)
+
+
+def _shared(value, seen: dict):
+    """`value` with equal numbers and tuples made one object, which marshal then
+    stores once and refers to: a Japanese font's widths are 11,741 entries of two
+    values, its horizontal metrics 13,932 pairs of under a thousand, and the widths'
+    and the cmap's keys the same code points. Reading an entry makes some 60,000
+    objects instead of 100,000 a font, half the time of a cold start's read."""
+    if isinstance(value, dict):
+        return {_shared(k, seen): _shared(v, seen) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shared(v, seen) for v in value]
+    if isinstance(value, tuple):
+        value = tuple(_shared(v, seen) for v in value)
+        key = (tuple, tuple(map(id, value)))      # (its items are shared already)
+    elif type(value) is int:
+        key = (int, value)
+    elif type(value) is float:
+        key = (float, value.hex())                # (-0.0 is not 0.0)
+    else:
+        return value
+    return seen.setdefault(key, value)
 
 
 class _NamedBytes(io.BytesIO):

@@ -38,24 +38,32 @@ def _tables(ttf: bytes) -> dict[str, bytes]:
     return out
 
 
+# a point's flags → the bytes of its x and y coordinates: 1 (short), 0 (same as
+# the last), else 2 — looked up instead of worked out for every point
+_COORD_BYTES = bytes((1 if f & 0x02 else 0 if f & 0x10 else 2) + (1 if f & 0x04 else 0 if f & 0x20 else 2)
+                     for f in range(256))
+
+
 def _simple_end(data: bytes, contours: int, at: int) -> int:
     """Where a simple glyph's points end (its flags start at `at`): what follows
     is the font's padding, which the glyph is padded anew from."""
     if not contours:
         return at
     points = unpack_from(">H", data, 10 + 2 * (contours - 1))[0] + 1
-    xs = ys = i = 0
+    size = _COORD_BYTES
+    coords = i = 0
     while i < points:
         flag = data[at]
         at += 1
-        times = 1
         if flag & 0x08:                                # repeated
-            times += data[at]
+            times = data[at] + 1
             at += 1
-        xs += times * (1 if flag & 0x02 else 0 if flag & 0x10 else 2)
-        ys += times * (1 if flag & 0x04 else 0 if flag & 0x20 else 2)
-        i += times
-    return at + xs + ys
+            coords += times * size[flag]
+            i += times
+        else:
+            coords += size[flag]
+            i += 1
+    return at + coords
 
 
 _STRIPPED: dict[bytes, bytes] = {}    # a glyph's description → the same without instructions

@@ -24,10 +24,10 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
+from .. import collector
 from ..content import model as m
 from ..spec.style import HouseStyle
 from ..writers.blocks import BlockBuilder
-from ..writers.pdf import collector_paused
 from ..writers.pages import content_id, document_settings, numbered_canvas, page_size
 from ..writers.tags import Node, xmp_packet
 
@@ -98,7 +98,7 @@ def _own_pages(notice: tuple[m.Document, HouseStyle], docs: list[tuple[str, tupl
 
     def outline() -> list[tuple[int, str]]:
         return sorted((starts[key], title) for key, title in titles.items())
-    with collector_paused():
+    with collector.held_off():
         book.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, notice_pages, tree,
                                                       outline=outline if titles else None))
     return buf.getvalue(), starts, pages[0]

@@ -8,13 +8,12 @@ notices with the same title would otherwise share one.
 """
 from __future__ import annotations
 
-import gc
 import io
-from contextlib import contextmanager
 from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
 
+from .. import collector
 from ..content import model as m
 from ..output import write_atomic
 from ..spec.style import HouseStyle
@@ -24,23 +23,6 @@ from .fit import fit_style
 from .flowables import SealBox
 from .pages import content_id, doc_template, numbered_canvas, page_marks, page_size, text_width
 from .problems import too_large
-
-
-@contextmanager
-def collector_paused():
-    """Python's cycle collector held off while platypus lays out and writes a
-    document. Every object the layout makes and keeps to its end (flowables, lines,
-    frags, the PDF's objects: tens of thousands a notice) was otherwise traced by
-    several collections as it aged, and none of them is garbage before the end:
-    this was a tenth of a notice's time. The collector runs again after it (the
-    next allocations start one), and was held off only if it was running."""
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
 
 
 def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
@@ -67,7 +49,7 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle, forms: bool = False) -
         def every_page(total: int) -> int:        # and the count, for the caller
             pages.append(total)
             return total
-        with collector_paused():
+        with collector.held_off():
             template.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, every_page, tree,
                                                               forms), **marks)
     except LayoutError:

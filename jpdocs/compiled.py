@@ -1,0 +1,224 @@
+"""What a start compiles, compiled once per machine instead of once per process (issue #17).
+
+Two kinds of compiling ran in every process and gave the same result each time,
+about 40 ms of a 0.3 s press notice:
+
+- regular expressions: some 140 patterns compiled at import or first use — jpdocs'
+  own (jlreq.py, text_checks.py), reportlab's, PyYAML's resolver, Jinja's lexer, the
+  standard library's — which Python's re parses and compiles in Python. What re
+  hands to its C engine (`_sre.compile`) is a list of numbers that depends only on
+  the pattern, its flags and the Python version; the engine checks the code it is
+  given (an invalid one raises; the pattern is then compiled as usual);
+- the source text that dataclasses writes for each class's __init__, __eq__,
+  __repr__ … (some 330 functions) and that typing compiles for each annotation
+  written as text: Python code compiled to a code object, which depends only on
+  the text and the Python version.
+
+Each is kept on disk (marshal, in the user's private cache folder, under the Python
+version), and a later process takes it from there; what is new to the cache is
+compiled the usual way and stored at exit. The code cache holds code this process
+runs, so, like the compiled templates, it lives only in a folder no other user can
+write to (output.private_cache_dir).
+
+Installed by the program (generate.py), like lazy_imports: it changes re,
+dataclasses and typing for the whole process, which a library must not do to its host.
+"""
+from __future__ import annotations
+
+import atexit
+import builtins
+import hashlib
+import importlib.util
+import marshal
+import os
+import sys
+
+try:
+    import _sre
+    from re import _compiler, _parser
+    _RE_USABLE = all(hasattr(m, n) for m, n in ((_compiler, "_code"), (_compiler, "compile"), (_parser, "parse"),
+                                              (_sre, "compile"), (_sre, "MAGIC")))
+except ImportError:          # another Python's re
+    _RE_USABLE = False
+
+MAX_ENTRIES = 4000          # new entries of one process at most
+BUDGET = 2_000_000          # bytes of marshalled values a cache file holds at most
+MAX_SEEN = 400_000          # bytes of noted digests (50,000 keys) before the notes start afresh
+
+
+class _Cache:
+    """One marshal file of the private cache: what was stored, and what this process
+    added. Each value is kept marshalled, and read only when asked for: the cache
+    holds what every command compiles (the agreement's signing, the app, the annual
+    overview), and reading all of it took longer than compiling what a press
+    notice needs.
+
+    Only what is compiled again in a later process is stored (a digest of each new
+    key is noted in a small file beside the cache, and a key already noted there is
+    stored): some patterns are made from sets, whose order changes from process to
+    process (tokenize's, the template sandbox's), and stored they only grew the file
+    that every start reads: the test suite left 2,500 patterns, 15 MB, read in 15
+    ms. The file is also kept under BUDGET bytes."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.known: dict = {}              # key → the value, marshalled
+        self.new: dict = {}
+        self.entry = None
+        self.seen = None                   # the digests of keys compiled once
+
+    def get(self, key):
+        """The value stored under `key`, or None (none, or an unreadable one)."""
+        data = self.known.get(key)
+        if data is None:
+            return None
+        try:
+            return marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            del self.known[key]
+            return None
+
+    def forget(self, key) -> None:
+        self.known.pop(key, None)
+
+    def add(self, key, value) -> None:
+        if len(self.new) < MAX_ENTRIES:
+            self.new[key] = marshal.dumps(value)
+
+    def open(self, folder, version: str) -> None:
+        self.entry = folder / f"{self.name}-{version}.marshal"
+        self.seen = folder / f"{self.name}-{version}.seen"
+        self.known.update(_load(self.entry))
+
+    def save(self) -> None:
+        if not self.new or self.entry is None:
+            return
+        from .output import write_atomic
+        try:
+            try:
+                noted = self.seen.read_bytes() if self.seen.stat().st_size <= MAX_SEEN else b""
+            except FileNotFoundError:
+                noted = b""
+            seen = {noted[i:i + 8] for i in range(0, len(noted) - 7, 8)}
+            digests = {key: hashlib.blake2b(marshal.dumps(key), digest_size=8).digest() for key in self.new}
+            again = {key: data for key, data in self.new.items() if digests[key] in seen}
+            if again:
+                merged = _load(self.entry)         # what other runs stored meanwhile
+                size = sum(map(len, merged.values()))
+                for key, data in again.items():
+                    if key not in merged and size + len(data) <= BUDGET:
+                        merged[key] = data
+                        size += len(data)
+                write_atomic(self.entry, marshal.dumps(merged), durable=False)
+            first = b"".join(d for key, d in digests.items() if key not in again)
+            if first:
+                if len(noted) + len(first) > MAX_SEEN:
+                    write_atomic(self.seen, first, durable=False)     # start the notes afresh
+                else:
+                    fd = os.open(self.seen, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+                    try:
+                        os.write(fd, first)
+                    finally:
+                        os.close(fd)
+        except (OSError, ValueError):
+            pass
+        self.new.clear()
+
+
+def _load(entry) -> dict:
+    try:
+        with open(entry, "rb") as fh:
+            data = marshal.loads(fh.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(data, dict) or not all(type(v) is bytes for v in data.values()):
+        return {}                 # (an older layout, or not ours)
+    return data
+
+
+_CodeType = type(_load.__code__)
+_patterns = _Cache("re")
+_code = _Cache("code")
+_real_re_compile = None
+
+
+def _compile_pattern(p, flags=0):
+    """re._compiler.compile, with the code of a pattern compiled before taken from
+    the cache (same arguments, same result: re calls it with `flags` an int)."""
+    if not isinstance(p, (str, bytes)) or not isinstance(flags, int) or flags & _compiler.SRE_FLAG_DEBUG:
+        return _real_re_compile(p, flags)
+    key = (p, flags)          # ('a', 0) and (b'a', 0) differ, in marshal too
+    known = _patterns.get(key)
+    if known is not None:
+        try:
+            final_flags, code, groups, groupindex, indexgroup = known
+            return _sre.compile(p, final_flags, code, groups, dict(groupindex), indexgroup)
+        except Exception:     # an entry the engine refuses (a damaged cache): compile it anew
+            _patterns.forget(key)
+    # As re._compiler.compile does it, keeping what it hands to the engine.
+    parsed = _parser.parse(p, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = parsed.state.groupdict
+    indexgroup = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    # (the code's opcodes are an int subclass, which marshal does not store: the engine reads plain ints)
+    args = (int(flags | parsed.state.flags), list(map(int, code)), int(parsed.state.groups - 1),
+            dict(groupindex), tuple(indexgroup))
+    compiled = _sre.compile(p, args[0], code, args[2], dict(groupindex), args[4])
+    _patterns.add(key, args)
+    return compiled
+
+
+def _compiled_code(source: str, mode: str):
+    """compile(source, '<string>', mode) as the module calling it would (neither
+    dataclasses nor typing has __future__ imports: no flags), from the cache if there."""
+    key = (source, mode)
+    code = _code.get(key)
+    if type(code) is not _CodeType:       # none stored, or not code
+        _code.forget(key)
+        code = builtins.compile(source, "<string>", mode, dont_inherit=True)
+        _code.add(key, code)
+    return code
+
+
+def _exec(source, globals=None, locals=None, /, **kwargs):
+    """exec for dataclasses (a name in its module shadows the builtin): the text of
+    a generated function compiled once per machine."""
+    if globals is None:                   # exec's default: the calling frame's namespaces
+        caller = sys._getframe(1)
+        globals, locals = caller.f_globals, caller.f_locals if locals is None else locals
+    if isinstance(source, str) and not kwargs:
+        source = _compiled_code(source, "exec")
+    return builtins.exec(source, globals, locals, **kwargs)
+
+
+def _typing_compile(source, filename, mode, *args, **kwargs):
+    """compile for typing (a name in its module shadows the builtin): ForwardRef
+    compiles each annotation text as `compile(text, '<string>', 'eval')`."""
+    if isinstance(source, str) and filename == "<string>" and mode == "eval" and not args and not kwargs:
+        return _compiled_code(source, "eval")
+    return builtins.compile(source, filename, mode, *args, **kwargs)
+
+
+def install() -> None:
+    global _real_re_compile
+    if _real_re_compile is not None or _patterns.entry is not None or _code.entry is not None:
+        return
+    from .output import private_cache_dir
+    folder = private_cache_dir("compiled")
+    if folder is None:
+        return
+    python = hashlib.sha256(f"3|{sys.version}|{importlib.util.MAGIC_NUMBER!r}".encode()).hexdigest()[:24]
+    if _RE_USABLE:
+        _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}")
+        _real_re_compile = _compiler.compile
+        _compiler.compile = _compile_pattern
+        atexit.register(_patterns.save)
+    import dataclasses
+    import typing
+    if sys.version_info[:2] == (3, 11):    # the versions whose dataclasses and typing were read for this
+        _code.open(folder, python)
+        dataclasses.exec = _exec
+        typing.compile = _typing_compile
+        atexit.register(_code.save)

@@ -1,0 +1,260 @@
+"""The shortcuts of a cold start (issue #17) give what the long way gave.
+
+Regular expressions and generated code compiled from the cache on disk
+(jpdocs/compiled.py) are what re and compile make; the cycle collector, paused
+while the program starts (jpdocs/collector.py), runs again wherever a process goes
+on to more work.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+PATTERNS = r"""
+import re, sys
+sys.path.insert(0, {root!r})
+from jpdocs import compiled
+compiled.install()
+assert compiled._real_re_compile is not None, "the cache was not installed"
+real = compiled._real_re_compile
+cases = [("abc", 0), (r"(?P<year>\d{{4}})-(?P<month>\d\d)", 0), (r"[ぁ-んァ-ヶ一-龠]+", 0), (r"(?i)straße|ﬀ", 0),
+         (r"^\s*#.*$", re.M), (rb"[^\x09\x0A\x0D\x20-\x7E]", 0), (r"(a)(b)?(?:c)(?P<d>d)\1", re.I | re.X | re.S),
+         (r"[\u3000-\u303f\uff00-\uffef]", re.A), (r"\bword\b", re.U), ("abc", re.I)]
+seen = []
+for pattern, flags in cases:
+    re.purge()
+    p = re.compile(pattern, flags)
+    expected = real(pattern, int(flags))
+    seen.append(p == expected and p.groupindex == expected.groupindex and p.groups == expected.groups
+                and p.flags == expected.flags)
+print(sys.argv[1], len(compiled._patterns.known), len(compiled._patterns.new), all(seen), seen)
+"""
+
+
+def _run(code: str, cache, arg: str) -> str:
+    env = {"JPDOCS_CACHE": str(cache), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", code, arg], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_patterns_from_the_cache_are_the_patterns_re_compiles(tmp_path):
+    """A first process compiles (and stores at exit); a second takes every one from
+    the cache: each equal to re's own (pattern, flags and compiled code), with its
+    groups; a damaged cache is compiled past, never trusted."""
+    code = PATTERNS.format(root=str(ROOT))
+    first = _run(code, tmp_path, "first")
+    assert first[0] == "first" and first[3] == "True" and int(first[2]) >= 10
+    assert not list((tmp_path / "compiled").glob("re-*.marshal")), "stored when compiled only once"
+    second = _run(code, tmp_path, "second")                 # compiled again: now stored
+    assert second[3] == "True" and int(second[2]) >= 10
+    third = _run(code, tmp_path, "third")
+    assert third[0] == "third" and third[3] == "True"
+    assert int(third[1]) >= 10 and third[2] == "0", "the third process compiled patterns the cache holds"
+    entry, = (tmp_path / "compiled").glob("re-*.marshal")
+    import marshal
+    stored = marshal.loads(entry.read_bytes())
+    # damage the code of every entry: the engine refuses it, re compiles anew
+    damaged = {}
+    for key, data in stored.items():
+        flags, engine_code, *rest = marshal.loads(data)
+        damaged[key] = marshal.dumps((flags, [999999] * len(engine_code), *rest))
+    entry.write_bytes(marshal.dumps(damaged))
+    damaged = _run(code, tmp_path, "damaged")
+    assert damaged[3] == "True" and int(damaged[2]) >= 10
+    entry.write_bytes(b"not marshal at all")
+    assert _run(code, tmp_path, "garbage")[3] == "True"
+
+
+CODE = """
+import dataclasses, sys, typing
+sys.path.insert(0, {root!r})
+from jpdocs import compiled
+compiled.install()
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Point:
+    x: int
+    y: "tuple[Point, ...]" = ()
+    label: str = "p"
+
+@dataclasses.dataclass
+class Plain:
+    a: int = 1
+
+p, q = Point(1), Point(1, (Point(2),), "q")
+assert p == Point(1) and p != q and p < q and hash(p) == hash(Point(1))
+assert repr(q) == "Point(x=1, y=(Point(x=2, y=(), label='p'),), label='q')", repr(q)
+try:
+    p.x = 3
+    raise SystemExit("a frozen dataclass took an attribute")
+except dataclasses.FrozenInstanceError:
+    pass
+assert Plain() == Plain(1) and Plain(2).a == 2
+hints = typing.get_type_hints(Point, localns={{"Point": Point}})
+assert hints == {{"x": int, "y": tuple[Point, ...], "label": str}}, hints
+print(sys.argv[1], len(compiled._code.known), len(compiled._code.new))
+"""
+
+
+def test_generated_code_from_the_cache_behaves_as_compiled(tmp_path):
+    """Dataclasses' generated methods and typing's annotation texts: compiled in a
+    first process, taken from the cache in a second, and the classes behave alike."""
+    code = CODE.format(root=str(ROOT))
+    first = _run(code, tmp_path, "first")
+    assert first[0] == "first" and int(first[2]) >= 8
+    _run(code, tmp_path, "second")                         # compiled again: now stored
+    third = _run(code, tmp_path, "third")
+    assert int(third[1]) >= 8 and third[2] == "0", "the third process compiled code the cache holds"
+    entry, = (tmp_path / "compiled").glob("code-*.marshal")
+    import marshal
+    stored = marshal.loads(entry.read_bytes())
+    entry.write_bytes(marshal.dumps({key: marshal.dumps(123) for key in stored}))     # not code
+    assert _run(code, tmp_path, "not-code")[0] == "not-code"
+    entry.write_bytes(b"\x00garbage")
+    assert _run(code, tmp_path, "garbage")[0] == "garbage"
+
+
+COLLECTOR = """
+import gc, sys
+sys.path.insert(0, {root!r})
+from jpdocs import collector
+collector.pause()
+paused = gc.isenabled()
+from jpdocs.build import batch
+batch._init_worker(("pdf",), None)
+print(paused, gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+
+
+def test_a_batch_worker_collects_again():
+    """generate.py pauses the collector; a batch worker (forked from it) builds spec
+    after spec, so it runs the collector again, what its start made frozen."""
+    code = COLLECTOR.format(root=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "True"]
+
+
+def test_a_library_user_keeps_the_collector():
+    """Without the program's pause, resume changes nothing."""
+    code = (f"import gc, sys; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import collector; "
+            "collector.resume(); print(gc.isenabled(), gc.get_freeze_count())")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "0"]
+
+
+def test_a_font_read_from_the_cache_is_the_font_parsed(tmp_path, monkeypatch):
+    """The metrics stored with equal values shared (fonts/cache.py) read back equal to
+    a fresh parse, value for value and type for type."""
+    from reportlab.pdfbase import ttfonts
+    from jpdocs.files import read_regular_file_stat
+    from jpdocs.fonts import cache
+    monkeypatch.setenv("JPDOCS_CACHE", str(tmp_path))
+    path = ROOT / "fonts" / "BIZUDMincho-Regular.ttf"
+    data, st = read_regular_file_stat(path, 10**9, "font file")
+    digest = cache.content_digest(data, st)
+    stored = cache.load_ttfont("A", data, digest, str(path)).face       # parsed, then stored
+    assert cache._entry(digest).is_file()
+    read = cache.load_ttfont("B", data, digest, str(path)).face         # read from the cache
+    parsed = ttfonts.TTFontFace(cache._NamedBytes(data, str(path)))
+    for face in (stored, read):
+        for name in ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "defaultWidth", "bbox", "ascent",
+                     "descent", "capHeight", "italicAngle", "stemV", "flags", "unitsPerEm", "numGlyphs"):
+            mine, theirs = getattr(face, name), getattr(parsed, name)
+            assert mine == theirs and type(mine) is type(theirs), name
+        assert list(map(type, face.charWidths.values())) == list(map(type, parsed.charWidths.values()))
+        assert face.name == parsed.name and face.name.ustr == parsed.name.ustr
+
+
+EXIT = """
+import atexit, sys, threading, time
+sys.path.insert(0, {root!r})
+from jpdocs import collector
+atexit.register(lambda: print("exit handler ran", flush=False))
+print("buffered output", end="; ")
+if sys.argv[1] == "thread":
+    threading.Thread(target=time.sleep, args=(0.2,)).start()
+collector.exit_now(5)
+print("returned", end="; ")
+"""
+
+
+VARYING = """
+import re, sys
+sys.path.insert(0, {root!r})
+from jpdocs import compiled
+compiled.install()
+re.compile("|".join({{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+                      "lambda", "mu"}}))     # a set's order: one per process
+re.compile(r"steady \\d+")
+print(len(compiled._patterns.known))
+"""
+
+
+def test_a_pattern_that_changes_from_process_to_process_is_not_stored(tmp_path):
+    """Patterns made from a set differ with each process's hash seed: only what a
+    later process compiles again is stored, so they do not grow the cache."""
+    code = VARYING.format(root=str(ROOT))
+    env = {"JPDOCS_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    for seed in range(1, 7):
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                                env={**env, "PYTHONHASHSEED": str(seed)})
+        assert result.returncode == 0, result.stderr
+    import marshal
+    entry, = (tmp_path / "compiled").glob("re-*.marshal")
+    stored = [key[0] for key in marshal.loads(entry.read_bytes())]
+    assert "steady \\d+" in stored and not any("|" in p and "alpha" in p for p in stored), stored
+
+
+def test_exit_now_ends_as_the_interpreter_would():
+    """The exit handlers run and buffered output is written before the process ends
+    with the code; with a thread still running, it leaves the ending to Python."""
+    code = EXIT.format(root=str(ROOT))
+    ended = subprocess.run([sys.executable, "-c", code, "plain"], capture_output=True, text=True, timeout=60)
+    assert ended.returncode == 5, ended.stderr
+    assert ended.stdout == "buffered output; exit handler ran\n"
+    waited = subprocess.run([sys.executable, "-c", code, "thread"], capture_output=True, text=True, timeout=60)
+    assert waited.returncode == 0, waited.stderr
+    assert waited.stdout == "buffered output; returned; exit handler ran\n"
+
+
+def test_a_profiled_run_still_writes_its_profile(tmp_path):
+    """Under cProfile the program returns normally, so that the profile is written."""
+    out = tmp_path / "run.prof"
+    result = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(ROOT / "generate.py"), "--help"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out.unlink()
+    script = tmp_path / "script.py"
+    script.write_text(f"import sys; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import collector\n"
+                      "collector.exit_now(0)\nprint('returned')\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(script)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.stdout.strip() == "returned" and out.is_file()
+
+
+PYPDF = """
+import io, sys
+sys.path.insert(0, {root!r})
+from jpdocs import lazy_imports
+lazy_imports.install()
+import pypdf
+from pypdf.generic import _font
+print(type(sys.modules["fontTools.ttLib"]).__name__)
+font = _font.TTFont(io.BytesIO(open({font!r}, "rb").read()))      # as pypdf calls it
+from fontTools.ttLib import TTFont
+print(type(sys.modules["fontTools.ttLib"]).__name__, type(font) is TTFont, font["head"].unitsPerEm)
+"""
+
+
+def test_pypdf_gets_fonttools_when_it_uses_it():
+    """fontTools.ttLib is deferred when pypdf is imported; pypdf's TTFont makes the
+    real fonts, and the module is the real one from then on."""
+    code = PYPDF.format(root=str(ROOT), font=str(ROOT / "fonts" / "BIZUDGothic-Bold.ttf"))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["_Deferred", "module", "True", "2048"]
