@@ -19,7 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from .. import japanese
+from .. import collector, japanese
 from ..errors import InputError, fail
 from .markup import LINE_BREAK
 from ..output import private_cache_dir
@@ -171,6 +171,10 @@ def render(template_name: str, context: dict, style: HouseStyle,
     is reported with the template's file and line; the sandbox holds."""
     folders = tuple(Path(f) for f in (folder if isinstance(folder, tuple) else (folder,)))
     env = environment(folders, style.digits, style.dates, style.times)
+    # A template (a user's, perhaps hostile) runs with the cycle collector on: a loop
+    # making namespaces that hold themselves makes garbage only the collector frees
+    # (paused while the program starts: collector.py).
+    collector.resume()
     try:
         template = env.get_template(template_name)
         env.start_render()
