@@ -31,10 +31,11 @@ def check_text(value, path, name, lines, warnings) -> list[Problem]:
     alter) where an ASCII space touches Japanese text."""
     problems: list[Problem] = []
     if isinstance(value, str):
-        if _SUSPECT.search(value) is None and " " not in value:
+        suspect = _SUSPECT.search(value) is not None
+        if not suspect and " " not in value:
             return problems
         where = (name, line_of(lines, path), dotted(path))
-        for i, ch in enumerate(value if _SUSPECT.search(value) else ""):
+        for i, ch in enumerate(value if suspect else ""):
             cp = ord(ch)
             if ch == "\n":
                 continue
