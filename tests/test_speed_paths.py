@@ -314,3 +314,30 @@ def test_the_collector_is_held_off_during_the_layout_only_and_left_as_found(monk
             assert gc.isenabled() is before
         finally:
             gc.enable()
+
+
+def test_a_notice_leaves_almost_no_cyclic_garbage(tmp_path):
+    """A PDF's objects are freed by reference counting when its build ends, not left
+    to the cycle collector (a class made per document, the held pages' states, the
+    template's namespace and a recursive helper each held all of a document's objects
+    in a cycle: 1,630 objects a notice went to the collector; now about 66, json's
+    encoder closures and the like). Counted, not timed: built with the collector off,
+    what it then finds is what only it could free."""
+    import gc
+    from jpdocs.build import batch
+    specs = write_specs(tmp_path / "specs", spread_dates(3, seed=4), notice_only=True)
+    batch._init_worker(("pdf", "docx"), None)
+    batch.build_one(str(specs[0]), str(tmp_path / "out"), ("pdf", "docx"), None, force=True)   # caches warm
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        for spec in specs[1:]:
+            res = batch.build_one(str(spec), str(tmp_path / "out"), ("pdf", "docx"), None, force=True)
+            assert res.status == "built", res.problems
+        found = gc.collect()
+    finally:
+        gc.unfreeze()
+        if was:
+            gc.enable()
+    assert found < 2 * 200, found            # two notices; 1,630 each before
