@@ -5,13 +5,15 @@ classes, pydantic's validators, the fonts' metrics. The collector's passes over 
 while they are made freed nothing and cost 35–50 ms of a 0.3 s press notice, and
 the passes of the interpreter's shutdown over them another 50 ms.
 
-So generate.py pauses the collector (`pause`), and whatever goes on to do more than
-one piece of work in its process resumes it (`resume`: the batch's workers, `check`
-from its second spec, the annual overview, the app): what exists by then is frozen
-first (gc.freeze), so that later passes skip it; garbage made while paused (one
-spec's documents: a few MB) stays. At the end the program freezes everything
-(`at_exit`), so that the shutdown's collections do not walk it. A library user's
-process is never touched: resume does nothing unless the program paused.
+So generate.py pauses the collector (`pause`), and it is resumed (`resume`) where a
+template is first rendered (a template may be a user's, and hostile: its garbage
+must be collected), and wherever a process goes on to more than one piece of work
+(the batch's workers, `check` from its second spec, the annual overview, the app):
+what exists by then is frozen first (gc.freeze), so that later passes skip it. At
+the end the program freezes everything (`at_exit`), so that the shutdown's
+collections do not walk it. A library user's process is never touched: resume does
+nothing unless the program paused. Apart from that, `held_off` holds the collector
+off while a writer lays out one document.
 """
 from __future__ import annotations
 

@@ -71,13 +71,13 @@ def generator_version() -> str:
         if pyproject.is_file() else None
     for path in (Path(path) for path, _ in found):
         h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
-    found = f"{version.group(1) if version else '0'}+{h.hexdigest()[:16]}"
-    if entry is not None and _VERSION.fullmatch(found):
+    made = f"{version.group(1) if version else '0'}+{h.hexdigest()[:16]}"
+    if entry is not None and _VERSION.fullmatch(made):
         try:
-            write_atomic(entry, found.encode("ascii"), durable=False)
+            write_atomic(entry, made.encode("ascii"), durable=False)
         except (OSError, ValueError):
             pass
-    return found
+    return made
 
 
 _VERSION = re.compile(r"[0-9A-Za-z.+!_-]{1,64}\+[0-9a-f]{16}")
