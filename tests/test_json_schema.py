@@ -31,13 +31,6 @@ def test_the_spec_schema_is_the_snapshot_key_for_key_in_order():
     assert _text(model_json_schema(Spec)) == SNAPSHOT.read_text(encoding="utf-8")
 
 
-# Remove with the pydantic models: it compares with pydantic's own output, live.
-def test_the_spec_schema_is_pydantics_while_the_models_are_pydantic_models():
-    if not hasattr(Spec, "model_json_schema"):
-        pytest.skip("the models are no longer pydantic models")
-    assert _text(model_json_schema(Spec)) == _text(Spec.model_json_schema())
-
-
 def test_the_writer_needs_no_pydantic():
     tree = ast.parse(Path(json_schema.__file__).read_text(encoding="utf-8"))
     names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}

@@ -41,7 +41,11 @@ class ValueProblem(ValueError):
 
 class ValidationError(ValueError):
     def __init__(self, title: str, errors: list[dict]):
-        super().__init__(f"{len(errors)} validation error(s) for {title}")
+        # as pydantic words it, for a developer who builds a model in code
+        lines = [f"{len(errors)} validation error{'s' if len(errors) > 1 else ''} for {title}"]
+        for e in errors:
+            lines += [".".join(map(str, e["loc"])) or "(the object)", f"  {e['msg']} [type={e['type']}]"]
+        super().__init__("\n".join(lines))
         self._errors = errors
 
     def errors(self) -> list[dict]:
