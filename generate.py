@@ -1,6 +1,5 @@
 #!/usr/bin/env python3
 """Make Japanese official documents from YAML specs. See README.md, or run with --help."""
-import os
 import sys
 
 # The cycle collector waits until the start is over (jpdocs/collector.py): its passes
@@ -8,10 +7,6 @@ import sys
 from jpdocs import collector  # noqa: E402
 
 collector.pause()
-
-# pydantic looks for plugins (installed packages' entry points) when the first model
-# is built: 20 ms of every run, for plugins this program does not use.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 # Third-party imports this program rarely needs load at first use (lazy_imports.py).
 # Installed here, by the program, not by `import jpdocs`: it changes how modules

@@ -19,8 +19,8 @@ from .arguments import Parser, RawFormatter, tr
 from .errors import InputError, Problem
 
 # The project's folder, as spec/style.py finds it: not imported from there, as that
-# builds the house style's models (pydantic), which neither --help nor a build whose
-# specs are all unchanged needs.
+# loads and checks the house style, which neither --help nor a build whose specs are
+# all unchanged needs.
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "specs"
 OUTPUT = ROOT / "output"

@@ -1,7 +1,7 @@
 """Python's cycle collector, paused while the program starts (issue #17).
 
 A cold run makes some 300,000 objects that live until the process ends: modules,
-classes, pydantic's validators, the fonts' metrics. The collector's passes over them
+classes, the schema's checks, the fonts' metrics. The collector's passes over them
 while they are made freed nothing and cost 35–50 ms of a 0.3 s press notice, and
 the passes of the interpreter's shutdown over them another 50 ms.
 

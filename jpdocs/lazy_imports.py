@@ -10,17 +10,17 @@ start of ~0.35 s, and loads in full the first time it is really used:
 - urllib.request: xml.sax.saxutils imports it (with http.client and ssl) for a
   function that opens URLs; jpdocs only escapes text with it.
 - PIL.Image: reportlab.lib.utils imports it for images; only a logo uses it.
-- importlib.metadata (and the email package it reads metadata with): pydantic
-  imports `entry_points` from it to look for plugins, which generate.py turns off
-  (PYDANTIC_DISABLE_PLUGINS). The names imported from it stand in for the
-  functions until the module runs (FORWARDED).
+- importlib.metadata (and the email package it reads metadata with): libraries
+  import `entry_points` or `version` from it at their import (pydantic did, to look
+  for plugins), for what a build rarely asks. The names imported from it stand in
+  for the functions until the module runs (FORWARDED).
 - fontTools.ttLib, when pypdf is imported (the release, attachments, PDF/A): pypdf
   imports its TTFont class to read the fonts embedded in a PDF for text extraction,
   which jpdocs does not do (~8 ms). pypdf only calls TTFont, so it gets a stand-in
   that calls the real class (FORWARDED).
-- secrets: pydantic.types imports it to compare secret strings; and difflib:
-  the spec checks import it for their did-you-mean suggestions, made only for a
-  spec with mistakes (~1 ms together).
+- secrets (imported for comparing secret strings), and difflib: the spec checks
+  import it for their did-you-mean suggestions, made only for a spec with
+  mistakes (~1 ms together).
 - Two patterns compiled at import, which compile the first time they are matched:
   reportlab.platypus.paragraph's `uri_pat` for recognising URLs in paragraph text
   (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and

@@ -437,7 +437,7 @@ def test_name_line_with_title_sets_the_title_and_the_name_on_one_line():
 
 
 def test_name_line_with_title_beside_a_name_label_is_refused():
-    from pydantic import ValidationError
+    from jpdocs.spec.strict import ValidationError
     from jpdocs.spec.style import AgreementStyle
     with pytest.raises(ValidationError, match="no name line for signature_labels.name to label"):
         AgreementStyle(name_line="with_title", signature_labels={"name": "氏名"})

@@ -424,8 +424,8 @@ def test_problems_are_sorted_by_line_then_key_those_without_a_line_first():
 
 
 # ---------------------------------------------------------------- keys as the spec writes them
-def test_an_unknown_key_in_a_paragraph_with_items_is_named_without_pydantics_union_member(tmp_path):
-    """A paragraph is text or {text:, items:}: pydantic tries both and puts the member
+def test_an_unknown_key_in_a_paragraph_with_items_is_named_without_the_union_member_tried(tmp_path):
+    """A paragraph is text or {text:, items:}: the check tries both and puts the member
     it tried (ClauseSpec, constrained-str) into the error's path. The spec has no
     such key: the problem is the misspelt key, at its own path, and nothing else."""
     path = write(tmp_path, setting("agreement", "document", "extra_articles", [
@@ -798,20 +798,19 @@ def test_a_misspelt_key_of_a_party_whose_id_is_also_a_key_gets_the_close_key(tmp
 def test_every_field_of_the_schema_is_of_a_kind_whose_errors_are_worded():
     """_explain words the error kinds of text, true/false, a choice, a list, a block
     of keys and values.py's own (dates, times, the fiscal year): a field of another
-    kind (a plain int, float, tuple, date) would bring errors told in pydantic's words
+    kind (a plain int, float, tuple, date) would bring errors told in the check's own words
     only. This walks the schema, so that such a field is seen when it is added."""
     import typing
 
-    from pydantic import BaseModel
-
     from jpdocs.spec.schema import Spec
+    from jpdocs.spec.strict import Model
     worded, seen, odd = {str, bool, type(None)}, set(), []
 
     def leaves(annotation, where, parsed=False):
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             base, *meta = typing.get_args(annotation)
-            if base is not str:            # values.py's Date, Time, DateTime, FiscalYear: parsed before pydantic
+            if base is not str:            # values.py's Date, Time, DateTime, FiscalYear: parsed before the type is checked
                 assert any(type(m).__name__ == "BeforeValidator" for m in meta), where
                 return
             leaves(base, where)
@@ -820,7 +819,7 @@ def test_every_field_of_the_schema_is_of_a_kind_whose_errors_are_worded():
         elif origin is not None:           # list, dict, Union, Optional
             for arg in typing.get_args(annotation):
                 leaves(arg, where, parsed)
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        elif isinstance(annotation, type) and issubclass(annotation, Model):
             walk(annotation)
         elif annotation not in worded and not parsed:
             odd.append((where, annotation))
@@ -835,7 +834,7 @@ def test_every_field_of_the_schema_is_of_a_kind_whose_errors_are_worded():
     assert odd == [] and len(seen) > 20
 
 
-def test_an_error_kind_without_words_of_its_own_is_told_in_pydantics_words():
+def test_an_error_kind_without_words_of_its_own_is_told_in_the_checks_words():
     from jpdocs.spec.schema_messages import _explain
     err = {"type": "string_too_long", "msg": "String should have at most 3 characters", "input": "abcd"}
     assert _explain(err, ("issuer",)) == "String should have at most 3 characters (got the text 'abcd')"

@@ -2,7 +2,8 @@
 spec's schema, a live preview made by the real build, and saving that keeps the YAML
 file (its comments and key order) the source.
 
-    schema_export.py  the pydantic models as JSON Schema, with Japanese labels (labels.py)
+    schema_export.py  the spec's models as JSON Schema, with Japanese labels (labels.py)
+    json_schema.py    a model's JSON Schema, written as pydantic's model_json_schema wrote it
     formdata.py       what the form sends ("" for an empty box) → what a spec says (null, or the default)
     roundtrip.py      form data → the spec's YAML, comments kept (ruamel.yaml)
     starters.py       commented starter specs (generate.py new)

@@ -1,12 +1,13 @@
-"""The spec's schema (schema.py's pydantic models) as JSON Schema, for the app's form
-and for editors (`generate.py schema`; starters name it on their first line for
+"""The spec's schema (schema.py's models) as JSON Schema, for the app's form and for
+editors (`generate.py schema`; starters name it on their first line for
 yaml-language-server).
 
-pydantic writes the schema; this adds what a form and an editor need and pydantic
-cannot know: Japanese labels and help (labels.py), which strings are dates or times
-(`x-jpdocs: date`: a spec may write 令和6年2月27日 too, so JSON Schema's `format:
-date` would flag a valid spec), which lists name parties, and the shorthand a
-spec may use (`- place` for `{item: place}`, a plain attachment title).
+json_schema.py writes the schema (as pydantic's model_json_schema did); this adds
+what a form and an editor need and the models cannot say: Japanese labels and help
+(labels.py), which strings are dates or times (`x-jpdocs: date`: a spec may write
+令和6年2月27日 too, so JSON Schema's `format: date` would flag a valid spec), which
+lists name parties, and the shorthand a spec may use (`- place` for `{item: place}`,
+a plain attachment title).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import copy
 import json
 from functools import lru_cache
 
+from .json_schema import model_json_schema
 from .labels import LABELS
 
 SCHEMA_ID = "https://jpdocs.invalid/spec.schema.json"   # a name, not a place: nothing is fetched
@@ -28,7 +30,7 @@ _KINDS = {"date": "date", "time": "time", "date-time": "date-time"}
 @lru_cache(maxsize=1)
 def _built() -> str:
     from ..spec.schema import Spec
-    schema = Spec.model_json_schema()
+    schema = model_json_schema(Spec)
     defs = schema.setdefault("$defs", {})
     defs["Spec"] = {k: v for k, v in schema.items() if k not in ("$defs",)}
     for name, model in defs.items():

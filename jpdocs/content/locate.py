@@ -10,10 +10,9 @@ name's; a row of four areas is `agreement.areas`), and parts of one key add up
 """
 from __future__ import annotations
 
-from pydantic import BaseModel
-
 from ..errors import InputError, LayoutProblem, Problem
 from ..spec.source import dotted
+from ..spec.strict import Model
 
 # Fields that name files, not text to print.
 NOT_PRINTED = {"style", "logo", "file", "also", "spec"}     # keys that name files, not text to print
@@ -23,7 +22,7 @@ _TRIES = 20        # occurrences of one string looked at in one part
 
 def spec_strings(value, path=()):
     """(key path, text) of every string the spec holds, in spec order."""
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         for key in type(value).model_fields:
             if key not in NOT_PRINTED:
                 yield from spec_strings(getattr(value, key), path + (key,))

@@ -7,7 +7,7 @@ house style could read, write or delete files. Here the rule is an allow-list:
 
 - plain data (str, numbers, dates, lists, tuples, dicts) with a few read-only
   methods each (ALLOWED below);
-- the project's own objects: their declared fields (pydantic or dataclass) and the
+- the project's own objects: their declared fields (models or dataclasses) and the
   methods their class names in `template_api`, nothing else;
 - Jinja's loop variable, namespaces and macros.
 
@@ -34,7 +34,8 @@ from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Namespace, _PassArg
 from markupsafe import Markup
-from pydantic import BaseModel
+
+from ..spec.strict import Model
 
 MAX_STEPS = 5_000_000        # loop steps, calls, lookups and output pieces in one render
 MAX_SIZE = 20_000_000        # characters (and list elements) in one value or in the output
@@ -73,7 +74,7 @@ def _project_attributes(obj: Any) -> frozenset[str] | None:
     cls = type(obj)
     if not cls.__module__.startswith("jpdocs."):
         return None
-    if isinstance(obj, BaseModel):
+    if isinstance(obj, Model):
         fields = set(cls.model_fields)
     elif dataclasses.is_dataclass(obj):
         fields = {f.name for f in dataclasses.fields(obj)}

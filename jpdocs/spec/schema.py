@@ -2,25 +2,23 @@
 
 English keys, Japanese values. Parties are declared once under `parties:` (their
 order gives the labels 甲, 乙, 丙 …) and referred to by id from the documents. Every
-model refuses unknown keys; spec/load.py turns pydantic's findings into messages.
+model refuses unknown keys; spec/load.py turns the findings into messages.
 """
-# No `from __future__ import annotations` here: pydantic would compile and evaluate each
-# field's annotation from its text as it builds the models, 5 ms of every start.
+# No `from __future__ import annotations` here: each field's annotation would be
+# compiled and evaluated from its text as the models are made.
 
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator,
-                      model_validator)
-
 from .. import japanese
+from .strict import BeforeValidator, Field, Model, StringConstraints, field_validator, model_validator
 from .values import Date, DateTime, FiscalYear, Time
 
 # Text a user writes: one line or more, never empty.
 Line = Annotated[str, StringConstraints(min_length=1)]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Strict(Model):
+    """Every model of the spec: frozen, and an unknown key is an error (strict.py)."""
 
 
 class Representative(Strict):
@@ -183,8 +181,6 @@ class KiEntry(Strict):
     table: Optional[list[list[Line]]] = None  # rows of cells
     people: Optional[list[Person]] = None     # title and name, a line each
     others: Optional[Line] = None             # ほか, after the last person
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
 
 KiItemSpec = Annotated[KiEntry, BeforeValidator(_ki_entry)]

@@ -1,4 +1,4 @@
-"""pydantic's findings in plain words, each at the key the spec writes: an unknown
+"""The schema's findings (strict.py) in plain words, each at the key the spec writes: an unknown
 key with a did-you-mean, a key moved to where it now belongs, a wrong value with
 what was expected.
 """
@@ -7,16 +7,15 @@ from __future__ import annotations
 import difflib
 from typing import get_origin
 
-from pydantic import BaseModel, ValidationError
-
 from ..errors import Problem
 from .schema import Spec
 from .source import dotted, line_of
+from .strict import Model, ValidationError
 from .values import describe
 
 
 def _spec_path(loc: tuple, lines, kind: str) -> tuple:
-    """An error's path as the spec writes it. pydantic puts the union member it tried
+    """An error's path as the spec writes it. the check puts the union member it tried
     (ClauseSpec, constrained-str, function-after[…], dict[str,…]) and [key] into the
     path; they name no key of the spec (every key the spec has is in `lines`), so they
     are left out. Only a missing key, the last part, is rightly absent from the spec."""
@@ -60,9 +59,9 @@ MOVED = {("agreement", k): f"agreement.document.{v}" for k, v in {
 
 
 def _explain(err: dict, loc: tuple) -> str:
-    """pydantic's error → what is wrong and what was expected, in plain words. The
+    """A finding → what is wrong and what was expected, in plain words. The
     kinds are those the schema can produce: it has no number, tuple, date or time
-    field of pydantic's own (dates, times and the fiscal year are parsed by values.py,
+    field of its own (dates, times and the fiscal year are parsed by values.py,
     whose own errors, jp_value, are worded there)."""
     kind, value = err["type"], err.get("input")
     got = describe(value)
@@ -102,7 +101,7 @@ def _explain(err: dict, loc: tuple) -> str:
     if kind == "value_error":
         return err["msg"].removeprefix("Value error, ")
     # Not reached with the schema as it is (test_spec_checks walks it): a kind of
-    # error a new field could bring is still told, in pydantic's words.
+    # error a new field could bring is still told, in the check's words.
     return f"{err['msg']} (got {got})"
 
 
@@ -112,7 +111,7 @@ def _fields_at(loc: tuple) -> list[str]:
     (party ids, article names): those are the user's own words and may be any
     word, a key of the model below too (a party called `logo`), so they are
     skipped, never looked up."""
-    model: type[BaseModel] | None = Spec
+    model: type[Model] | None = Spec
     user_key = False
     for part in loc:
         if user_key or isinstance(part, int):
@@ -126,8 +125,8 @@ def _fields_at(loc: tuple) -> list[str]:
     return sorted(f.alias or n for n, f in model.model_fields.items()) if model else []
 
 
-def _model_of(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _model_of(annotation) -> type[Model] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
         found = _model_of(arg)

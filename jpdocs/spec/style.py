@@ -4,19 +4,18 @@ The default lives in templates/house-style.yaml. An office's own file names only
 what it changes; it is laid over the default key by key, so a new release of the
 default never breaks an office's file.
 """
-# No `from __future__ import annotations` here: pydantic would compile and evaluate each
-# field's annotation from its text as it builds the models, 5 ms of every start.
+# No `from __future__ import annotations` here: each field's annotation would be
+# compiled and evaluated from its text as the models are made.
 
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
-
 from ..errors import InputError, Problem
 from ..files import FileRefused, check_regular, read_regular_file
 from .source import MAX_BYTES, dotted, line_of, load_yaml, parse_yaml
+from .strict import Model, ValidationError, model_validator
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -24,8 +23,8 @@ FONTS = ROOT / "fonts"
 DEFAULT_STYLE = TEMPLATES / "house-style.yaml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Strict(Model):
+    """Frozen, and an unknown key is an error (strict.py)."""
 
 
 class ParagraphStyle(_Strict):

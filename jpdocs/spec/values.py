@@ -3,7 +3,7 @@
 They stay strings in the YAML (source.py) and are parsed here, so that every
 mistake is reported against its key: ISO dates (2024-02-27) and era dates
 (令和6年2月27日, checked against their era), times HH:MM. A number is never taken
-for a date or a time (pydantic would read 20240227 as seconds since 1970).
+for a date or a time (a date type could read 20240227 as seconds since 1970).
 """
 from __future__ import annotations
 
@@ -12,14 +12,12 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import BeforeValidator
-from pydantic_core import PydanticCustomError
-
 from .. import japanese
+from .strict import BeforeValidator, ValueProblem
 
 
-def _bad(message: str) -> PydanticCustomError:
-    return PydanticCustomError("jp_value", message)
+def _bad(message: str) -> ValueProblem:
+    return ValueProblem("jp_value", message)
 
 
 _DIGITS = str.maketrans("０１２３４５６７８９：／－", "0123456789:/-")

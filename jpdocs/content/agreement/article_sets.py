@@ -10,12 +10,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import Field, ValidationError, model_validator
-
 from ... import japanese
 from ...errors import InputError, Problem, fail
 from ...spec.schema import ArticleText, Line, Strict
 from ...spec.source import dotted, line_of, load_yaml
+from ...spec.strict import Field, ValidationError, model_validator
 
 
 class StandardArticle(Strict):

@@ -23,17 +23,17 @@ from ..ooxml import FIXED_TIME, no_stretch_before_breaks, qn, set_page, styled_r
 from .page import write_footer, write_marks
 
 _PREPARED: dict[tuple, tuple[Document, int, tuple]] = {}   # the prepared package, its text width, its copy plan
-_STYLE_KEYS: dict[int, tuple[HouseStyle, str]] = {}   # id(style) → (style, its JSON), the last few styles
+_STYLE_KEYS: dict[int, tuple[HouseStyle, str]] = {}   # id(style) → (style, its repr), the last few styles
 
 
 def style_key(style: HouseStyle) -> str:
-    """The style's JSON, what the prepared packages are kept by (a house style is
-    frozen, but not hashable), made once per style object."""
+    """The style's repr (every field's value, nested), what the prepared packages
+    are kept by (a house style is frozen, but not hashable), made once per style object."""
     kept = _STYLE_KEYS.get(id(style))
     if kept is None or kept[0] is not style:
         if len(_STYLE_KEYS) >= 8:
             del _STYLE_KEYS[next(iter(_STYLE_KEYS))]
-        kept = _STYLE_KEYS[id(style)] = (style, style.model_dump_json())
+        kept = _STYLE_KEYS[id(style)] = (style, repr(style))
     return kept[1]
 
 

@@ -1,0 +1,89 @@
+"""Model, the base of every model: its fields read from its annotations, its objects
+frozen and compared by value."""
+from __future__ import annotations
+
+import sys
+from typing import Annotated, ClassVar, get_origin
+
+from .checks import check_model
+from .fields import REQUIRED, FieldInfo
+from .findings import FAIL, ValidationError
+
+
+class Model:
+    """The base of every model: frozen, unknown keys refused, fields as declared."""
+    __slots__ = ("__dict__", "_fields_set")
+    model_fields: ClassVar[dict[str, FieldInfo]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("__annotations__", {})
+        if any(isinstance(a, str) for a in own.values()):
+            # a module of ours with `from __future__ import annotations` (article_sets.py):
+            # its annotations are its own source text, evaluated as typing would
+            module = sys.modules[cls.__module__].__dict__
+            own = {name: eval(a, module, dict(vars(cls))) if isinstance(a, str) else a for name, a in own.items()}
+        fields = dict(cls.model_fields)
+        for name, annotation in own.items():
+            if get_origin(annotation) is ClassVar or annotation is ClassVar:
+                continue
+            given = cls.__dict__.get(name, REQUIRED)
+            info = given if isinstance(given, FieldInfo) else FieldInfo(given)
+            if get_origin(annotation) is Annotated:
+                info.metadata = list(annotation.__metadata__) + info.metadata
+                annotation = annotation.__origin__
+            info.annotation = annotation
+            fields[name] = info
+            if name in cls.__dict__:
+                delattr(cls, name)      # the default is the field's, not a class attribute
+        cls.model_fields = fields
+        cls._field_checks = {}
+        cls._model_checks = []
+        for klass in reversed(cls.__mro__):
+            for attr in vars(klass).values():
+                func = attr.__func__ if isinstance(attr, classmethod) else attr
+                for name in getattr(func, "_checks_fields", ()):
+                    cls._field_checks.setdefault(name, []).append(func)
+                if getattr(func, "_checks_model", False) and func not in cls._model_checks:
+                    cls._model_checks.append(func)
+        cls._keys = frozenset(f.alias or n for n, f in fields.items())     # as a spec writes them
+
+    def __init__(self, **data):
+        errors: list[dict] = []
+        made = check_model(type(self), data, (), errors, into=self)
+        if made is FAIL:
+            raise ValidationError(type(self).__name__, errors)
+
+    @classmethod
+    def model_validate(cls, data):
+        errors: list[dict] = []
+        made = check_model(cls, data, (), errors)
+        if made is FAIL:
+            raise ValidationError(cls.__name__, errors)
+        return made
+
+    @property
+    def model_fields_set(self) -> set[str]:
+        return set(self._fields_set)
+
+    def model_copy(self, update: dict | None = None):
+        """A copy with `update`'s fields replaced, unchecked (as pydantic's)."""
+        new = object.__new__(type(self))
+        object.__setattr__(new, "__dict__", {**self.__dict__, **(update or {})})
+        object.__setattr__(new, "_fields_set", self._fields_set | frozenset(update or ()))
+        return new
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"{type(self).__name__} is frozen: {name} cannot be set")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"{type(self).__name__} is frozen: {name} cannot be deleted")
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    def __hash__(self):
+        return hash((type(self), *self.__dict__.values()))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"

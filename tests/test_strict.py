@@ -1,0 +1,105 @@
+"""spec/strict.py, the schema's checks, gives the findings pydantic 2 gave: the kind,
+the path and the message of each, in pydantic's order. The expected values below
+were read from pydantic 2.14 on the same models before strict.py replaced it
+(tests/test_schema_golden.py holds the whole outcome of thousands of spec, style
+and article-set variants recorded the same way)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from jpdocs.spec.schema import AgreementDocument, ArticleOverride, ClauseSpec, Person, PressNotice, Spec, Validity
+from jpdocs.spec.strict import ValidationError
+from jpdocs.spec.style import Grid, ParagraphStyle, Typesetting
+
+
+def findings(model, data) -> list[tuple]:
+    with pytest.raises(ValidationError) as raised:
+        model.model_validate(data)
+    return [(e["type"], e["loc"], e["msg"]) for e in raised.value.errors()]
+
+
+def test_field_findings_come_in_the_fields_order_then_unknown_keys_in_the_inputs():
+    assert findings(Person, {"zz": 1, "title": 3, "aa": 2, "name": 4}) == [
+        ("string_type", ("title",), "Input should be a valid string"),
+        ("string_type", ("name",), "Input should be a valid string"),
+        ("extra_forbidden", ("zz",), "Extra inputs are not permitted"),
+        ("extra_forbidden", ("aa",), "Extra inputs are not permitted")]
+
+
+def test_a_union_tags_each_members_findings_in_the_path():
+    assert findings(ClauseSpec, {"text": "a", "items": [1, {"text": 2}, "", {"zz": 1}]}) == [
+        ("string_type", ("items", 0, "constrained-str"), "Input should be a valid string"),
+        ("model_type", ("items", 0, "SubItemSpec"), "Input should be a valid dictionary or instance of SubItemSpec"),
+        ("string_type", ("items", 1, "constrained-str"), "Input should be a valid string"),
+        ("string_type", ("items", 1, "SubItemSpec", "text"), "Input should be a valid string"),
+        ("string_too_short", ("items", 2, "constrained-str"), "String should have at least 1 character"),
+        ("model_type", ("items", 2, "SubItemSpec"), "Input should be a valid dictionary or instance of SubItemSpec"),
+        ("string_type", ("items", 3, "constrained-str"), "Input should be a valid string"),
+        ("missing", ("items", 3, "SubItemSpec", "text"), "Field required"),
+        ("extra_forbidden", ("items", 3, "SubItemSpec", "zz"), "Extra inputs are not permitted")]
+    assert findings(AgreementDocument, {"labels": {"a": 3}, "preamble": True, "kind": "x"}) == [
+        ("literal_error", ("kind",), "Input should be '協定書', '覚書', '契約書' or '確認書'"),
+        ("string_type", ("labels", "constrained-str"), "Input should be a valid string"),
+        ("string_type", ("labels", "dict[str,constrained-str]", "a"), "Input should be a valid string"),
+        ("string_type", ("preamble", "constrained-str"), "Input should be a valid string"),
+        ("literal_error", ("preamble", "literal[False]"), "Input should be False")]
+
+
+def test_lengths_keys_and_model_checks():
+    assert findings(ArticleOverride, {"text": []}) == [
+        ("too_short", ("text",), "List should have at least 1 item after validation, not 0")]
+    assert findings(Spec, {"issuer": "x", "parties": {}}) == [
+        ("too_short", ("parties",), "Dictionary should have at least 1 item after validation, not 0")]
+    assert findings(Spec, {"issuer": "x", "parties": {1: {"name": "a"}, "b": 3}}) == [
+        ("string_type", ("parties", 1, "[key]"), "Input should be a valid string"),
+        ("model_type", ("parties", "b"), "Input should be a valid dictionary or instance of Party")]
+    notice = findings(PressNotice, {"issue_date": "2024-02-30", "subject": "s", "opening": ["o"],
+                                    "attachments": [{"title": "a", "document": "overview", "file": "x"}],
+                                    "ki": ["date", {"entries": ["x"]}]})
+    assert notice == [
+        ("jp_value", ("issue_date",), "2024-02-30 is not a valid date: 2024年2月 has 29 days"),
+        ("value_error", ("attachments", 0), "Value error, an attachment is a generated document or a file, not"
+                                            " both: give document: or file:"),
+        ("extra_forbidden", ("ki", 1, "entries"), "Extra inputs are not permitted")]
+    assert findings(Validity, {"renewal_term": "ずっと"})[0][:2] == ("value_error", ("renewal_term",))
+
+
+def test_values_are_converted_as_pydantics_lax_mode_converts_them():
+    size = lambda v: ParagraphStyle.model_validate({"font": "a", "size": v, "leading": 1}).size   # noqa: E731
+    assert [size(v) for v in (10, "10.5", True, "1e3", " 12 ")] == [10.0, 10.5, 1.0, 1000.0, 12.0]
+    assert all(type(size(v)) is float for v in (10, True))
+    assert findings(ParagraphStyle, {"font": "a", "size": "abc", "leading": None}) == [
+        ("float_parsing", ("size",), "Input should be a valid number, unable to parse string as a number"),
+        ("float_type", ("leading",), "Input should be a valid number")]
+    chars = lambda v: Grid.model_validate({"chars": v, "lines": 1}).chars   # noqa: E731
+    assert [chars(v) for v in (3, 3.0, "3", True, " 4 ", "4.0")] == [3, 3, 3, 1, 4, 4]
+    assert findings(Grid, {"chars": 3.5, "lines": None}) == [
+        ("int_from_float", ("chars",), "Input should be a valid integer, got a number with a fractional part"),
+        ("int_type", ("lines",), "Input should be a valid integer")]
+    spacing = lambda v: Typesetting.model_validate({"latin_spacing": v}).latin_spacing   # noqa: E731
+    assert [spacing(v) for v in (True, 1, 0, 1.0, 0.0, "yes", "Off", "T", "n", "1")] == [
+        True, True, False, True, False, True, False, True, False, True]
+    for wrong, kind in ((2, "bool_parsing"), (2.0, "bool_parsing"), ("x", "bool_parsing"), (" yes", "bool_parsing"),
+                        (None, "bool_type"), ([], "bool_type")):
+        assert findings(Typesetting, {"latin_spacing": wrong})[0][0] == kind, wrong
+
+
+def test_objects_are_frozen_compare_by_value_and_know_which_keys_were_given():
+    a = Person.model_validate({"title": "課長"})
+    assert a == Person(title="課長") and a != Person(title="課長", name="x") and a.model_fields_set == {"title"}
+    with pytest.raises(AttributeError):
+        a.title = "部長"
+    b = a.model_copy(update={"name": "杉村"})
+    assert (b.title, b.name, a.name) == ("課長", "杉村", None) and b.model_fields_set == {"title", "name"}
+    assert repr(a) == "Person(title='課長', name=None, reading=None, note=None)"
+    assert not hasattr(Person, "title")       # a default is the field's, not the class's
+    with pytest.raises(ValidationError, match="1 validation error for Person\nname\n  Input should be a valid string"):
+        Person(name=1)
+
+
+def test_defaults_are_not_shared_between_objects():
+    one, two = PressNotice.model_validate({"issue_date": dt.date(2024, 2, 1), "subject": "s", "opening": ["o"]}), \
+        PressNotice.model_validate({"issue_date": "2024-02-01", "subject": "s", "opening": ["o"]})
+    assert one.contacts == [] and one.contacts is not two.contacts and one.issue_date == two.issue_date
