@@ -56,6 +56,13 @@ class Grid(_Strict):
     chars: int
     lines: int
 
+    @model_validator(mode="after")
+    def _at_least_one(self):
+        if self.chars < 1 or self.lines < 1:
+            raise ValueError(f"a grid has at least 1 character a line and 1 line a page (chars: {self.chars},"
+                             f" lines: {self.lines})")
+        return self
+
 
 class Typesetting(_Strict):
     hanging_punctuation: bool = True
@@ -149,6 +156,7 @@ class AnnualStyle(_Strict):
 
 class HouseStyle(_Strict):
     template_api: ClassVar[tuple[str, ...]] = ("word",)     # the one method templates may call (sandbox.py)
+    set_by_loader: ClassVar[tuple[str, ...]] = ("source",)  # not a key a style file writes
     name: str
     article_sets: str = "articles.yaml"   # the standard articles, relative to the style file that names them
     fonts: dict[str, str]
@@ -289,7 +297,7 @@ class StyleFileError(InputError):
 
 # A spec can point `style:` at any file, and a file that is not a style must not be
 # echoed back key by key (it printed /etc/shadow): it is refused as a whole.
-STYLE_KEYS = frozenset(HouseStyle.model_fields) - {"source"}
+STYLE_KEYS = frozenset(HouseStyle.model_fields) - set(HouseStyle.set_by_loader)
 _STYLE_KEY_LINE = re.compile(rb"^(?:%s)[ \t]*:" % b"|".join(k.encode() for k in sorted(STYLE_KEYS)), re.M)
 NOT_A_STYLE = ("is not a house style (a YAML file of keys such as name:, fonts:, styles:,"
                " like templates/house-style.yaml); its content is not shown")
@@ -315,8 +323,7 @@ def _read_office_style(path: Path) -> tuple[dict, dict]:
 
 @lru_cache(maxsize=32)
 def _load_cached(path: str | None, *_stamps) -> HouseStyle:
-    base, _ = load_yaml(DEFAULT_STYLE, "house style")
-    lines: dict = {}
+    base, lines = load_yaml(DEFAULT_STYLE, "house style")     # its lines: the default's own mistakes
     name = str(DEFAULT_STYLE)
     if path is not None:
         name = str(path)
@@ -326,6 +333,9 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     named_by = Path(path) if path is not None and isinstance(extra, dict) and "article_sets" in extra else DEFAULT_STYLE
     if isinstance(base.get("article_sets", "articles.yaml"), str):
         base["article_sets"] = str(named_by.parent / base.get("article_sets", "articles.yaml"))
+    if "source" in base:            # what the loader sets: a file that writes it would not be heeded
+        raise InputError([Problem(name, line_of(lines, ("source",)), "source",
+                                  "unknown key 'source': a style's source is the file it is read from")])
     base["source"] = name
     if "western_year" in base:      # the key before dates: had its section
         was = base.pop("western_year")
@@ -336,8 +346,8 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     try:
         style = HouseStyle.model_validate(base)
     except ValidationError as exc:
-        raise InputError([Problem(name, line_of(lines, e["loc"]), dotted(e["loc"]), e["msg"])
-                          for e in exc.errors()]) from None
+        from .schema_messages import problems_of
+        raise InputError(problems_of(exc, name, lines, root=HouseStyle)) from None
     problems = []
     for key, st in style.styles.items():
         if st.font not in style.fonts:
