@@ -338,6 +338,7 @@ STYLE_VARIANTS = {
     "article-sets-twice": "article_sets: sets-twice.yaml\n",
     "grid-zero": "typesetting:\n  grid: {chars: 0, lines: 40}\n",
     "grid-half": "typesetting:\n  grid: {chars: 40.5, lines: 40}\n",
+    "grid-narrow": "typesetting:\n  grid: {chars: 60, lines: 40}\n",
     "size-text": "styles:\n  body: {font: mincho, size: big, leading: 1.5, align: justify}\n",
     "source": "name: 別\nsource: other.yaml\n",
 }

@@ -208,6 +208,29 @@ def placeholder_problems(style: HouseStyle, name: str, lines: dict) -> list[Prob
     return problems
 
 
+# The text area's geometry the writers share (writers/geometry.py), here so that a
+# grid's cells can be measured where the style is read.
+FRAME_PAD = 6.0                  # points the text stands inside each margin, each side
+A4_WIDTH = 210 * 72 / 25.4       # points (the only page size: Page.size)
+
+
+def _grid_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """The grid's cells hold the body text's characters (writers/blocks.py sets one a
+    cell): cells narrower than the characters would print them over each other."""
+    grid = style.typesetting.grid
+    sizes = [style.styles[s].size for s in ("body", "item") if s in style.styles]
+    if grid is None or not sizes:
+        return []
+    mg = style.page.margins
+    width = A4_WIDTH - (mg.left + mg.right) * 72 / 25.4 - 2 * FRAME_PAD
+    size = max(sizes)
+    if width / grid.chars >= size - 1e-6:
+        return []
+    return [Problem(name, line_of(lines, ("typesetting", "grid", "chars")), "typesetting.grid.chars",
+                    f"{grid.chars} characters a line make the grid's cells {width / grid.chars:.1f}pt wide, narrower"
+                    f" than the body text's {size:g}pt characters; at most {int(width // size + 1e-6)} fit a line")]
+
+
 def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[Problem]:
     """An article's heading line and lead may use {number} and {heading}, and between
     them must print both: an article without its number could not be referred to."""
@@ -362,6 +385,7 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     problems += placeholder_problems(style, name, lines)
     problems += _article_form_problems(style.agreement, name, lines)
     problems += _annual_problems(style.annual, name, lines)
+    problems += _grid_problems(style, name, lines)
     if problems:
         raise InputError(problems)
     return style
