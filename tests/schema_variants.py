@@ -15,7 +15,7 @@ becomes VALUE), del (the key at PATH removed), add (the key at PATH, absent befo
 added with VALUE) or rename (the key at PATH renamed to VALUE). VALUE is JSON.
 
 Which variants there are is chosen when recording (candidates + select below): the
-choice reads the schema's annotations (pydantic's model_fields[...].annotation) to
+choice reads the schema's annotations (model_fields[...].annotation) to
 spread the sample over every field. The test only replays the recorded ids
 (build/run), so it runs the same against any validator that keeps the loaders'
 interfaces and gives its models `model_fields` (a dict of field names) and
@@ -492,7 +492,7 @@ def error_kind(message: str) -> str | None:
     if m.startswith("must be one of") or m.startswith("Input should be '"):
         return "literal"
     if m.startswith(("expected text", "expected a list", "expected a block", "expected true or false",
-                     "Input should be a valid")):
+                     "expected a number", "expected a whole number", "Input should be a valid")):
         return "wrong type"
     return None
 

@@ -261,7 +261,7 @@ def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
      "{name} is not a placeholder of the prose list"),
     ("annual:\n  columns:\n    - {data: title, amended: true}\n", 3, "annual.columns[0].amended",
      "amended: prints the amendments under the signing date; only a column of data: signing_date has it"),
-    ("annual:\n  columns:\n    - {data: signed}\n", 3, "annual.columns[0].data", "Input should be"),
+    ("annual:\n  columns:\n    - {data: signed}\n", 3, "annual.columns[0].data", "must be one of 'number'"),
 ])
 def test_a_style_key_without_effect_or_wrong_is_an_error_at_its_line(tmp_path, text, line, key, message):
     style = style_file(tmp_path, text)

@@ -183,6 +183,10 @@ VARIANTS.update({
     "no-subject": (_STD_LINE, _EXTRA),
     "mixed-style": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, text: [甲及び乙は、個人情報を適正に取り扱います。]}]"),
     "kind-word": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, text: [本覚書に基づき、甲及び乙は協議する。]}]"),
+    "preamble-number": (_STD, _STD + "\n    preamble: 7"),
+    "preamble-list": (_STD, _STD + "\n    preamble: [a]"),
+    "labels-number": (_STD, _STD + "\n    labels: 7"),
+    "labels-list": (_STD, _STD + "\n    labels: [a]"),
     "preamble-labels": (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局と北見工業大学は、次のとおり協定を締結する。"),
     "preamble-label": (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学は、次のとおり協定を締結する。"),
     "preamble-and-subject": (_STD, _STD + "\n    subject: 連携\n    preamble: 北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、次のとおり協定を締結する。"),
@@ -332,6 +336,11 @@ STYLE_VARIANTS = {
     "article-sets-not-sets": "article_sets: sets-list.yaml\n",
     "article-sets-bad": "article_sets: sets-bad.yaml\n",
     "article-sets-twice": "article_sets: sets-twice.yaml\n",
+    "grid-zero": "typesetting:\n  grid: {chars: 0, lines: 40}\n",
+    "grid-half": "typesetting:\n  grid: {chars: 40.5, lines: 40}\n",
+    "grid-narrow": "typesetting:\n  grid: {chars: 60, lines: 40}\n",
+    "size-text": "styles:\n  body: {font: mincho, size: big, leading: 1.5, align: justify}\n",
+    "source": "name: 別\nsource: other.yaml\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

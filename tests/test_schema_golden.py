@@ -1,10 +1,11 @@
 """The validation of specs, house styles and standard article sets gives, for each of
-some 3,400 variants of the real inputs, exactly the outcome recorded with pydantic
+some 3,400 variants of the real inputs, exactly the recorded outcome
 (tests/data/schema-golden.jsonl): the same problems (line, file, key, message) for
-a bad input, the same validated object for a good one. It is the net under the move
-from pydantic to a validator of our own; tests/schema_variants.py rebuilds each
-variant from its id, tools/record_schema_golden.py recorded them (read its warning
-before running it).
+a bad input, the same validated object for a good one. It was the net under the move
+from pydantic to a validator of our own (recorded with pydantic, matched by
+spec/strict/ before anything changed), and is now the net under any change of what
+the loaders accept and say; tests/schema_variants.py rebuilds each variant from its
+id, tools/record_schema_golden.py records them (read its warning before running it).
 """
 from __future__ import annotations
 

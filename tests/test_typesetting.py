@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 import re
 import sys
+import zipfile
 
+import pdfplumber
 import pytest
 
 from jpdocs.content import model as m
@@ -333,6 +335,27 @@ def test_docx_follows_the_house_typesetting_settings():
     assert '<w:characterSpacingControl w:val="doNotCompress"/>' in settings
     plain = _docx_part(blocks, STYLE, "word/document.xml")
     assert 'w:type="linesAndChars"' not in plain
+
+
+def test_a_grid_sets_the_running_text_and_leaves_the_overview_sheet_as_it_was(tmp_path):
+    """The grid is the running text's (portrait pages): the overview sheet, one landscape
+    page whose sizes shrink together to fit, did not fit the seed's areas when its lines
+    were rounded up to whole grid lines; it is now the sheet made without a grid."""
+    spec = (tmp_path / "spec.yaml")
+    spec.write_text("style: style.yaml\n" + SEED_SPEC.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "style.yaml").write_text("typesetting:\n  grid: {chars: 40, lines: 36}\n", encoding="utf-8")
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(SEED_SPEC.read_text(encoding="utf-8"), encoding="utf-8")
+    for path in (spec, plain):
+        done = run_generate(path, "-o", tmp_path / "out", "--force", "--kinds", "press-notice,overview", "--format", "pdf,docx")
+        assert done.returncode == 0, done.stderr
+    gridded, free = tmp_path / "out" / "spec", tmp_path / "out" / "plain"
+    def glyphs(path):
+        with pdfplumber.open(path) as pdf:
+            return [(c["text"], round(c["x0"], 2), round(c["top"], 2)) for page in pdf.pages for c in page.chars]
+    assert glyphs(gridded / "overview.pdf") == glyphs(free / "overview.pdf")
+    assert 'w:type="linesAndChars"' not in zipfile.ZipFile(gridded / "overview.docx").read("word/document.xml").decode()
+    assert 'w:type="linesAndChars"' in zipfile.ZipFile(gridded / "press-notice.docx").read("word/document.xml").decode()
 
 
 def test_line_breaks_and_an_empty_line():

@@ -12,8 +12,10 @@ was kept.
     python tools/record_schema_golden.py          # writes the file, prints a report
     python tools/record_schema_golden.py --check  # compares only, writes nothing
 
-The choice of variants reads the schema's annotations (pydantic), so recording needs
-the pydantic models; the test replays the recorded ids and does not.
+The choice of variants reads the schema's annotations (model_fields); the test
+replays the recorded ids and does not. First recorded with pydantic's models; then,
+on purpose, with spec/strict/ where it stopped taking a value for something else
+(0 for false, true for a number) and worded the style's and article sets' findings.
 """
 from __future__ import annotations
 

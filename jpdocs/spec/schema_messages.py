@@ -1,6 +1,7 @@
-"""The schema's findings (strict.py) in plain words, each at the key the spec writes: an unknown
-key with a did-you-mean, a key moved to where it now belongs, a wrong value with
-what was expected.
+"""The schema's findings (strict/) in plain words, each at the key the file writes: an
+unknown key with a did-you-mean, a key moved to where it now belongs, a wrong value
+with what was expected. For the spec, the house style and the standard article sets
+alike (`root`: the model of the whole file).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .values import describe
 
 
 def _spec_path(loc: tuple, lines, kind: str) -> tuple:
-    """An error's path as the spec writes it. the check puts the union member it tried
+    """An error's path as the file writes it. The check puts the union member it tried
     (ClauseSpec, constrained-str, function-after[…], dict[str,…]) and [key] into the
     path; they name no key of the spec (every key the spec has is in `lines`), so they
     are left out. Only a missing key, the last part, is rightly absent from the spec."""
@@ -27,17 +28,25 @@ def _spec_path(loc: tuple, lines, kind: str) -> tuple:
     return out
 
 
-def problems_of(exc: ValidationError, name: str, lines) -> list[Problem]:
-    out, from_union = [], []
+def problems_of(exc: ValidationError, name: str, lines, root: type[Model] = Spec, prefix: tuple = ()) -> list[Problem]:
+    """Each finding of `exc` as a problem of the file `name`; `prefix` is the path of
+    what was validated within the file (a set of articles: its name)."""
+    found = []       # (problem, from a union member, about the value as a whole, the finding)
     for err in exc.errors():
-        loc = _spec_path(tuple(err["loc"]), lines, err["type"])
-        out.append(Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc)))
-        from_union.append(len(loc) < len(err["loc"]) and err["type"].endswith("_type"))
+        loc = _spec_path(prefix + tuple(err["loc"]), lines, err["type"])
+        dropped = len(prefix) + len(err["loc"]) - len(loc)
+        union = dropped > 0 and err["type"].endswith(("_type", "literal_error"))
+        # a member's own finding about the value (its path ends at the member's name)
+        whole = union and dropped == 1 and isinstance(err["loc"][-1], str) and loc[-1:] != err["loc"][-1:]
+        found.append((Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc[len(prefix):], root)),
+                      union, whole, err))
     # A value of a union (a paragraph: text or {text:, items:}) that has one member's
-    # shape gets that member's problems inside it; the other members' "expected text"
-    # says nothing the user can act on.
-    out = [p for p, union in zip(out, from_union)
-           if not (union and any(q.key.startswith((p.key + ".", p.key + "[")) for q in out))]
+    # shape gets that member's problems (inside it, or about it: empty text); the other
+    # members' "expected text" says nothing the user can act on.
+    found = [f for f in found if not (f[1] and any(q.key.startswith((f[0].key + ".", f[0].key + "["))
+                                                    or (q.key == f[0].key and not union)
+                                                    for q, union, *_ in found))]
+    out = _one_per_union(found)
     # A required key reported missing next to a misspelt one: say they are one mistake.
     typos = {(p.key.rpartition(".")[0], p.message.split("did you mean '")[1].rstrip("'?")): p
              for p in out if "did you mean '" in p.message}
@@ -50,6 +59,39 @@ def problems_of(exc: ValidationError, name: str, lines) -> list[Problem]:
     return out
 
 
+# What each member of a union is, for a value that fits none of them (one problem, not
+# one per member): the members' kinds of finding → the expectation in plain words.
+EITHER = {
+    frozenset({"string_type", "dict_type"}): "expected text or a block of keys (key: value lines, indented under"
+                                              " this one), got {got}",
+    frozenset({"string_type", "model_type"}): "expected text or a block of keys (key: value lines, indented under"
+                                               " this one), got {got}",
+    frozenset({"string_type", "literal_error"}): "expected text, or false for none, got {got}",
+}
+
+
+def _one_per_union(found: list[tuple]) -> list[Problem]:
+    """The members' findings about one value as a whole, made one problem: a paragraph
+    written as a number is neither text nor a block of keys, one mistake."""
+    kinds: dict[str, set] = {}
+    for problem, _, whole, err in found:
+        if whole:
+            kinds.setdefault(problem.key, set()).add(err["type"])
+    out, done = [], set()
+    for problem, _, whole, err in found:
+        wording = EITHER.get(frozenset(kinds.get(problem.key, ()))) if whole else None
+        if wording is None:
+            out.append(problem)
+        elif problem.key not in done:
+            done.add(problem.key)
+            value = err.get("input")
+            text = wording.format(got=describe(value))
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                text += f"; put it in quotes (\"{value}\") if it is text, so that it is kept exactly as written"
+            out.append(Problem(problem.file, problem.line, problem.key, text))
+    return out
+
+
 # Keys of the agreement document that stood directly under agreement: before the
 # document became a section of its own (made only when the spec asks for it).
 MOVED = {("agreement", k): f"agreement.document.{v}" for k, v in {
@@ -58,21 +100,21 @@ MOVED = {("agreement", k): f"agreement.document.{v}" for k, v in {
     "closing": "closing", "copies": "copies", "original_mark": "original_mark"}.items()}
 
 
-def _explain(err: dict, loc: tuple) -> str:
-    """A finding → what is wrong and what was expected, in plain words. The
-    kinds are those the schema can produce: it has no number, tuple, date or time
-    field of its own (dates, times and the fiscal year are parsed by values.py,
-    whose own errors, jp_value, are worded there)."""
+def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
+    """A finding → what is wrong and what was expected, in plain words. The kinds
+    are those the schemas can produce: text, true/false, numbers (the house style's),
+    choices, lists and blocks of keys (dates, times and the fiscal year are parsed
+    by values.py, whose own errors, jp_value, are worded there)."""
     kind, value = err["type"], err.get("input")
     got = describe(value)
     if kind == "extra_forbidden":
-        if loc and loc[-1] == "also":
+        if root is Spec and loc and loc[-1] == "also":
             return ("unknown key 'also' here: the other agreements signed at the same ceremony are named"
                     " by the notice that announces them, as press_notice.also")
-        moved = MOVED.get(loc)
+        moved = MOVED.get(loc) if root is Spec else None
         if moved:
             return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
-        options = _fields_at(loc[:-1])
+        options = _fields_at(loc[:-1], root)
         close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else (
             f"; allowed here: {', '.join(options)}" if options else "")
@@ -94,6 +136,10 @@ def _explain(err: dict, loc: tuple) -> str:
         return f"expected a block of keys (key: value lines, indented under this one), got {got}"
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, got {got}"
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return f"expected a number, got {got}"
+    if kind in ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
+        return f"expected a whole number, got {got}"
     if kind == "literal_error":
         return f"must be one of {err['ctx']['expected']}, got {got}"
     if kind == "too_short":
@@ -105,13 +151,13 @@ def _explain(err: dict, loc: tuple) -> str:
     return f"{err['msg']} (got {got})"
 
 
-def _fields_at(loc: tuple) -> list[str]:
+def _fields_at(loc: tuple, root: type[Model] = Spec) -> list[str]:
     """The keys allowed at a path, for the did-you-mean of an unknown key. The path
     runs through a model's keys, list indexes and the keys of a dict of models
     (party ids, article names): those are the user's own words and may be any
     word, a key of the model below too (a party called `logo`), so they are
     skipped, never looked up."""
-    model: type[Model] | None = Spec
+    model: type[Model] | None = root
     user_key = False
     for part in loc:
         if user_key or isinstance(part, int):
@@ -122,7 +168,8 @@ def _fields_at(loc: tuple) -> list[str]:
             return []
         user_key = get_origin(field.annotation) is dict
         model = _model_of(field.annotation)
-    return sorted(f.alias or n for n, f in model.model_fields.items()) if model else []
+    internal = getattr(model, "set_by_loader", ())
+    return sorted(f.alias or n for n, f in model.model_fields.items() if n not in internal) if model else []
 
 
 def _model_of(annotation) -> type[Model] | None:

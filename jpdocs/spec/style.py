@@ -56,6 +56,13 @@ class Grid(_Strict):
     chars: int
     lines: int
 
+    @model_validator(mode="after")
+    def _at_least_one(self):
+        if self.chars < 1 or self.lines < 1:
+            raise ValueError(f"a grid has at least 1 character a line and 1 line a page (chars: {self.chars},"
+                             f" lines: {self.lines})")
+        return self
+
 
 class Typesetting(_Strict):
     hanging_punctuation: bool = True
@@ -149,6 +156,7 @@ class AnnualStyle(_Strict):
 
 class HouseStyle(_Strict):
     template_api: ClassVar[tuple[str, ...]] = ("word",)     # the one method templates may call (sandbox.py)
+    set_by_loader: ClassVar[tuple[str, ...]] = ("source",)  # not a key a style file writes
     name: str
     article_sets: str = "articles.yaml"   # the standard articles, relative to the style file that names them
     fonts: dict[str, str]
@@ -198,6 +206,29 @@ def placeholder_problems(style: HouseStyle, name: str, lines: dict) -> list[Prob
                                         f"{{{found}}} is not a placeholder of this wording; it may use"
                                         f" {', '.join('{' + a + '}' for a in sorted(allowed))}"))
     return problems
+
+
+# The text area's geometry the writers share (writers/geometry.py), here so that a
+# grid's cells can be measured where the style is read.
+FRAME_PAD = 6.0                  # points the text stands inside each margin, each side
+A4_WIDTH = 210 * 72 / 25.4       # points (the only page size: Page.size)
+
+
+def _grid_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """The grid's cells hold the body text's characters (writers/blocks.py sets one a
+    cell): cells narrower than the characters would print them over each other."""
+    grid = style.typesetting.grid
+    sizes = [style.styles[s].size for s in ("body", "item") if s in style.styles]
+    if grid is None or not sizes:
+        return []
+    mg = style.page.margins
+    width = A4_WIDTH - (mg.left + mg.right) * 72 / 25.4 - 2 * FRAME_PAD
+    size = max(sizes)
+    if width / grid.chars >= size - 1e-6:
+        return []
+    return [Problem(name, line_of(lines, ("typesetting", "grid", "chars")), "typesetting.grid.chars",
+                    f"{grid.chars} characters a line make the grid's cells {width / grid.chars:.1f}pt wide, narrower"
+                    f" than the body text's {size:g}pt characters; at most {int(width // size + 1e-6)} fit a line")]
 
 
 def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[Problem]:
@@ -289,7 +320,7 @@ class StyleFileError(InputError):
 
 # A spec can point `style:` at any file, and a file that is not a style must not be
 # echoed back key by key (it printed /etc/shadow): it is refused as a whole.
-STYLE_KEYS = frozenset(HouseStyle.model_fields) - {"source"}
+STYLE_KEYS = frozenset(HouseStyle.model_fields) - set(HouseStyle.set_by_loader)
 _STYLE_KEY_LINE = re.compile(rb"^(?:%s)[ \t]*:" % b"|".join(k.encode() for k in sorted(STYLE_KEYS)), re.M)
 NOT_A_STYLE = ("is not a house style (a YAML file of keys such as name:, fonts:, styles:,"
                " like templates/house-style.yaml); its content is not shown")
@@ -315,8 +346,7 @@ def _read_office_style(path: Path) -> tuple[dict, dict]:
 
 @lru_cache(maxsize=32)
 def _load_cached(path: str | None, *_stamps) -> HouseStyle:
-    base, _ = load_yaml(DEFAULT_STYLE, "house style")
-    lines: dict = {}
+    base, lines = load_yaml(DEFAULT_STYLE, "house style")     # its lines: the default's own mistakes
     name = str(DEFAULT_STYLE)
     if path is not None:
         name = str(path)
@@ -326,6 +356,9 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     named_by = Path(path) if path is not None and isinstance(extra, dict) and "article_sets" in extra else DEFAULT_STYLE
     if isinstance(base.get("article_sets", "articles.yaml"), str):
         base["article_sets"] = str(named_by.parent / base.get("article_sets", "articles.yaml"))
+    if "source" in base:            # what the loader sets: a file that writes it would not be heeded
+        raise InputError([Problem(name, line_of(lines, ("source",)), "source",
+                                  "unknown key 'source': a style's source is the file it is read from")])
     base["source"] = name
     if "western_year" in base:      # the key before dates: had its section
         was = base.pop("western_year")
@@ -336,8 +369,8 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     try:
         style = HouseStyle.model_validate(base)
     except ValidationError as exc:
-        raise InputError([Problem(name, line_of(lines, e["loc"]), dotted(e["loc"]), e["msg"])
-                          for e in exc.errors()]) from None
+        from .schema_messages import problems_of
+        raise InputError(problems_of(exc, name, lines, root=HouseStyle)) from None
     problems = []
     for key, st in style.styles.items():
         if st.font not in style.fonts:
@@ -352,6 +385,7 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     problems += placeholder_problems(style, name, lines)
     problems += _article_form_problems(style.agreement, name, lines)
     problems += _annual_problems(style.annual, name, lines)
+    problems += _grid_problems(style, name, lines)
     if problems:
         raise InputError(problems)
     return style

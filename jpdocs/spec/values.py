@@ -47,6 +47,8 @@ def _era_checked(day: dt.date, written: str) -> dt.date:
 
 def _parse_date(value, written: str) -> dt.date:
     text = value.strip().translate(_DIGITS)
+    if not text:
+        raise _bad("the value is empty; write it, or remove the key")
     if m := _ISO_DATE.fullmatch(text):
         return _era_checked(_day(*map(int, m.groups()), written), written)
     if m := _ERA_DATE.fullmatch(text):
@@ -82,6 +84,8 @@ def _time(value):
     if not isinstance(value, str):
         raise _bad(f"expected a time written as HH:MM in quotes (\"11:00\"), got {describe(value)}")
     text = value.strip().translate(_DIGITS)
+    if not text:
+        raise _bad("the value is empty; write it, or remove the key")
     m = _TIME.fullmatch(text)
     if not m:
         raise _bad(f"{value!r} is not a valid time; write it as HH:MM (\"11:00\")")

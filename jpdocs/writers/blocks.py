@@ -50,7 +50,10 @@ class BlockBuilder:
         ts = style.typesetting
         self.jl = Settings(ts.hanging_punctuation, ts.compress_punctuation, ts.latin_spacing)
         self.pitch = self.line_pitch = None
-        if ts.grid:                    # cells of the text block, as Word's docGrid divides it
+        # cells of the text block, as Word's docGrid divides it: for the running text of
+        # portrait pages; the overview sheet (landscape) is one page whose sizes shrink
+        # together to fit it, which whole grid lines would make taller than its page
+        if ts.grid and page[0] < page[1]:
             mg = style.page.margins
             self.pitch = (page[0] - (mg.left + mg.right) * mm - 2 * _FRAME_PAD) / ts.grid.chars
             self.line_pitch = (page[1] - (mg.top + mg.bottom) * mm - 2 * _FRAME_PAD) / ts.grid.lines

@@ -7,9 +7,9 @@ line holds the same characters and a page the same lines in both files.
 """
 from __future__ import annotations
 
-from ..spec.style import HouseStyle
+from ..spec.style import FRAME_PAD, HouseStyle   # (the style's check of a grid measures with it too)
 
-FRAME_PAD = 6.0                        # points of frame padding inside each margin, each side
+__all__ = ["FRAME_PAD", "MM", "text_margins"]
 MM = 72 / 25.4                         # points per millimetre
 
 

@@ -303,7 +303,8 @@ def set_page(section, style: HouseStyle, orientation: str = "portrait", kind: st
     section.gutter = Twips(0)
     section.header_distance, section.footer_distance = mm(min(10, mg.top / 2)), mm(min(8, mg.bottom / 2))
     grid = style.typesetting.grid
-    if grid is not None:               # 文字数と行数を指定: chars × lines, Word's own grid
+    if grid is not None and orientation == "portrait":   # 文字数と行数を指定: chars × lines, Word's own grid
+        #                                                  (not on the overview sheet, as in the PDF)
         chars, lines = grid_pitches(style, orientation)
         body = style.styles.get("body") or next(iter(style.styles.values()))
         sect = section._sectPr

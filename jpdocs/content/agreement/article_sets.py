@@ -13,6 +13,7 @@ from typing import Literal, Optional
 from ... import japanese
 from ...errors import InputError, Problem, fail
 from ...spec.schema import ArticleText, Line, Strict
+from ...spec.schema_messages import problems_of
 from ...spec.source import dotted, line_of, load_yaml
 from ...spec.strict import Field, ValidationError, model_validator
 
@@ -109,9 +110,7 @@ def _load(name: str, *_stamp) -> dict[str, StandardSet]:
             out[str(set_name)] = StandardSet.model_validate(body)
             problems += _wording_problems(name, lines, set_name, out[str(set_name)])
         except ValidationError as exc:
-            for e in exc.errors():
-                loc = (set_name,) + tuple(e["loc"])
-                problems.append(Problem(name, line_of(lines, loc), dotted(loc), e["msg"].removeprefix("Value error, ")))
+            problems += problems_of(exc, name, lines, root=StandardSet, prefix=(set_name,))
     if problems:
         raise InputError(problems)
     return out

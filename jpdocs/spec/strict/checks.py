@@ -61,9 +61,6 @@ def _check_field(cls, name, info, value, loc, errors):
 
 # ---- the checks of each kind of annotation: (value, loc, errors) → value or FAIL
 
-_TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
-_FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
-
 
 def _check_str(value, loc, errors):
     if isinstance(value, str):
@@ -78,24 +75,22 @@ def _check_str(value, loc, errors):
 
 
 def _check_bool(value, loc, errors):
+    """true or false, as the YAML says it (True, TRUE too), or quoted. Not 0, 1, yes
+    or no, which pydantic took for true and false: to the spec's YAML (1.2, source.py)
+    they are a number and text, and what a spec says is never taken for something else."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, (int, float)):
-        if value in (0, 1):
-            return bool(value)
-        if isinstance(value, float) and not value.is_integer():
-            return error(errors, "bool_type", loc, "Input should be a valid boolean", value)   # (pydantic's kind)
-    elif isinstance(value, str):
-        if value.lower() in _TRUE:
-            return True
-        if value.lower() in _FALSE:
-            return False
-    else:
-        return error(errors, "bool_type", loc, "Input should be a valid boolean", value)
-    return error(errors, "bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", value)
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    if isinstance(value, (int, float, str)):
+        return error(errors, "bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", value)
+    return error(errors, "bool_type", loc, "Input should be a valid boolean", value)
 
 
 def _check_int(value, loc, errors):
+    """A whole number, or one written as text ("40", 40.0). true and false are not numbers."""
+    if isinstance(value, bool):
+        return error(errors, "int_type", loc, "Input should be a valid integer", value)
     if isinstance(value, int):
         return int(value)
     if isinstance(value, str):
@@ -120,15 +115,21 @@ def _check_int(value, loc, errors):
 
 
 def _check_float(value, loc, errors):
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
+    """A number, or one written as text ("10.5"): finite (a size of nan or inf is no size).
+    true and false are not numbers."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
         try:
-            return float(value.strip())
+            number = float(value.strip())
         except ValueError:
             return error(errors, "float_parsing", loc, "Input should be a valid number, unable to parse string"
                           " as a number", value)
-    return error(errors, "float_type", loc, "Input should be a valid number", value)
+    else:
+        return error(errors, "float_type", loc, "Input should be a valid number", value)
+    if number != number or number in (float("inf"), float("-inf")):
+        return error(errors, "finite_number", loc, "Input should be a finite number", value)
+    return number
 
 
 def _instance_check(kind, what, types_):
