@@ -19,6 +19,7 @@ from jpdocs.app import formdata, roundtrip
 from jpdocs.app.schema_export import spec_schema
 from jpdocs.app.server import make_server
 from jpdocs.app.starters import SCHEMA_FILE, starter_text
+from jpdocs.spec.source import load_yaml
 
 SEED = SEED_SPEC.read_text(encoding="utf-8")
 
@@ -193,6 +194,28 @@ def test_form_data_empty_fields_become_null_or_the_default():
     assert out["agreement"]["validity"]["end"] is None
     assert "date_suffix" not in out["press_notice"]                # 配布 applies
     assert out["parties"]["a"]["statements"] == []
+
+
+def test_an_empty_name_of_a_head_is_the_title_alone_or_a_drafts_blank(tmp_path):
+    """A head's name left empty in the form: left out of the spec (the head known by the
+    title alone, 山形県知事) — the app could not write that before, only a draft's blank,
+    which outside a draft is an error; in a draft it stays the blank (null)."""
+    head = {"title": "山形県知事", "name": "", "reading": ""}
+    data = {"issuer": "山形県", "parties": {"pref": {"name": "山形県", "representative": dict(head)},
+                                           "city": {"name": "仙台市", "signatory": dict(head)}},
+            "agreement": {"title": "連携協定", "signing_date": "2024-04-01"}}
+    out = formdata.normalize(data)
+    assert out["parties"]["pref"]["representative"] == {"title": "山形県知事", "reading": None}
+    assert out["parties"]["city"]["signatory"] == {"title": "山形県知事", "reading": None}
+    drafted = formdata.normalize({**data, "agreement": {**data["agreement"], "document": {"draft": True}}})
+    assert drafted["parties"]["pref"]["representative"] == {"title": "山形県知事", "name": None, "reading": None}
+    # and the spec the app writes says what the form said: the title alone
+    notice = roundtrip.merged_text(starter_text("notice"), formdata.normalize(
+        {**roundtrip.plain(roundtrip.load(starter_text("notice"))), "parties": {"pref": {"name": "山形県",
+                                                                                           "representative": dict(head)}}}))
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(notice, encoding="utf-8")
+    assert load_yaml(spec)[0]["parties"]["pref"]["representative"] == {"title": "山形県知事", "reading": None}
 
 
 def test_every_starter_round_trips_and_keeps_its_comments():

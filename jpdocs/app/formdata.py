@@ -6,16 +6,29 @@ its comment in the file; an optional field then means "not given". Where the sch
 does not allow null but has a default (a list, `date_suffix`), the key is left out
 instead. A required field left empty stays null, and the spec's own check says what
 is missing there, at that key, in the command line's words.
+
+A head's or signer's name left empty is the one field whose two ways of being empty
+mean two things (schema.Representative): left out, the person is known by the title
+alone (山形県知事, as many notices name the heads); null, it is a blank a draft leaves
+to fill in. The form has one box, so its emptiness means what the spec's other
+settings make possible: a blank in a draft (agreement.document.draft), else the
+title alone.
 """
 from __future__ import annotations
 
 from .schema_export import spec_schema
 
 
+# Models and the field of each that, left empty, is left out of the spec (see above).
+TITLE_ALONE = {"Representative": "name"}
+
+
 def normalize(data, schema: dict | None = None):
     """`data` with "" → null and nulls the schema forbids (where it has a default) left out."""
     schema = schema or spec_schema()
-    return _walk(data, schema, schema)
+    document = ((data or {}).get("agreement") or {}).get("document") if isinstance(data, dict) else None
+    draft = isinstance(document, dict) and document.get("draft") is True
+    return _walk(data, schema, schema, draft)
 
 
 def _resolve(node: dict, root: dict) -> dict:
@@ -35,25 +48,28 @@ def _nullable(node: dict, root: dict) -> bool:
     return any(o.get("type") == "null" for o in _options(node, root))
 
 
-def _walk(value, node: dict, root: dict):
+def _walk(value, node: dict, root: dict, draft: bool = False):
     if isinstance(value, str):
         return value if value.strip() else None
     if isinstance(value, list):
         item = next((o.get("items") for o in _options(node, root) if o.get("type") == "array"), {})
-        return [_walk(v, item or {}, root) for v in value]
+        return [_walk(v, item or {}, root, draft) for v in value]
     if isinstance(value, dict):
         obj = next((o for o in _options(node, root) if o.get("type") == "object"), {})
         props = obj.get("properties", {})
         extra = obj.get("additionalProperties")
+        alone = None if draft else TITLE_ALONE.get(obj.get("title"))
         out = {}
         for key, v in value.items():
             sub = props.get(key, extra if isinstance(extra, dict) else {})
             emptied = isinstance(v, str) and not v.strip()
-            v = _walk(v, sub, root)
+            v = _walk(v, sub, root, draft)
             default = props.get(key, {}).get("default", None)
             if v is None and key in props and "default" in props[key] and (
                     not _nullable(props[key], root) or (emptied and default is not None)):
                 continue            # not given: the default applies (renewal_notice: 1か月, a list's [])
+            if v is None and key == alone:
+                continue            # the head known by the title alone (see above)
             out[key] = v
         return out
     return value
