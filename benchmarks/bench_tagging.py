@@ -32,15 +32,15 @@ DEFAULT_SPECS = [ROOT / "specs" / "2024-02-27-okhotsk-kitami.yaml",
 def untagged():
     """Draw on a canvas that tags nothing."""
     from reportlab.pdfgen.canvas import Canvas
-    from jpdocs.pdf import signing
+    from jpdocs.pdf import sig_fields
     from jpdocs.writers import pages
-    saved = pages.tagging_canvas, signing._tag_fields
+    saved = pages.tagging_canvas, sig_fields._tag_fields
     pages.tagging_canvas = lambda tree, forms=False: Canvas
-    signing._tag_fields = lambda w, names: None
+    sig_fields._tag_fields = lambda f, widgets: None
     try:
         yield
     finally:
-        pages.tagging_canvas, signing._tag_fields = saved
+        pages.tagging_canvas, sig_fields._tag_fields = saved
 
 
 def main() -> int:

@@ -27,11 +27,11 @@ start of ~0.35 s, and loads in full the first time it is really used:
   yaml.reader's NON_PRINTABLE (~5 ms), used by the pure-Python YAML reader, which
   reads only a spec that libyaml could not (source.py), to explain what is wrong.
 
-And two deferred where they are used (`defer`, called by signing.py): the
-packages pyhanko.sign and pyhanko_certvalidator, when the agreement gets its empty
-signature fields. Their __init__ import every signer (and aiohttp, for
-timestamps) and the whole certificate validator (asyncio), ~0.3 s, where the
-fields need a few of their submodules; signing a field runs them.
+pyHanko is not here: a build does not import it at all, since the agreement's
+empty signature fields are written by jpdocs (pdf/sig_fields.py); only signing
+(`sign`) loads it. (Until then the build imported the part of pyHanko that adds
+fields, with pyhanko.sign and pyhanko_certvalidator deferred by `defer` where
+they were used: their __init__ import every signer and the certificate validator.)
 """
 from __future__ import annotations
 
@@ -137,8 +137,8 @@ class _Deferred(types.ModuleType):
     def __setattr__(self, attr, value):
         if isinstance(value, types.ModuleType) and value.__name__ == f"{self.__name__}.{attr}":
             # the import system naming a submodule on its package: the package's
-            # own code need not run for that (signing.py imports pyhanko.sign.fields
-            # without pyhanko.sign's __init__, which imports all of its signers)
+            # own code need not run for that (a submodule can be imported without
+            # its deferred package's __init__)
             types.ModuleType.__setattr__(self, attr, value)
             return
         _Deferred._run(self)

@@ -375,7 +375,7 @@ def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: 
             from ..pdf.pdfa import make_pdfa
             data = make_pdfa(data, doc)
         if seals and fields:
-            from ..pdf.signing import add_signature_fields
+            from ..pdf.sig_fields import add_signature_fields
             data = add_signature_fields(data, seals)
         out["pdf"] = data
     if "docx" in formats:

@@ -1,108 +1,25 @@
-"""Signature fields and signatures, with pyHanko.
+"""Signatures, with pyHanko.
 
-`add_signature_fields` puts one empty signature field over each seal place the
-PDF writer reported, as an incremental update of reportlab's file (reportlab has
-no API for /Sig fields). The result is byte-identical on rebuild: pyHanko would
-give the update a random second /ID, so it gets a digest of the content instead.
+The agreement's empty signature fields are written without pyHanko, by the build
+(sig_fields.py: importing pyHanko cost a cold build more than the fields do).
 
 `sign_file` signs one field of an existing PDF as a further incremental update
 into a new file; the other fields stay empty and signable, and earlier
 signatures stay valid. `certify=True` on the first signature allows only form
 filling (further signatures) afterwards. A signed file is never rewritten.
+`signature_fields` and `broken_signatures` read a file's fields and check its
+signatures (the `sign` command, and the tests).
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
-import math
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import fail
 from ..output import describe, write_new
-
-
-def add_signature_fields(pdf: bytes, seals) -> bytes:
-    """One empty signature field per seal place (named after it: 甲, 乙 …), its
-    widget exactly over the seal place, on the page where the place landed. The
-    empty field's appearance is empty too, so the printed 印 shows through (pyHanko's
-    grey box would hide it on screen and on paper)."""
-    from ..lazy_imports import defer
-    # Their packages' __init__ import every signer (aiohttp …) and the whole
-    # certificate validator (asyncio …): 0.3 s of a cold build, for empty fields.
-    defer("pyhanko.sign")
-    defer("pyhanko_certvalidator")
-    from pyhanko.pdf_utils import generic
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
-
-    class Writer(IncrementalPdfFileWriter):
-        def _update_meta(self):
-            """pyHanko stamps ModDate "now" and its Producer into /Info (and XMP) on
-            every update; these fields are part of the generated document, so its
-            metadata stays reportlab's fixed one and rebuilds stay identical."""
-
-    w = Writer(io.BytesIO(pdf))
-    for seal in seals:
-        x0, y0, x1, y1 = seal.box
-        box = (math.floor(x0), math.floor(y0), math.ceil(x1), math.ceil(y1))
-        # /TU: what a screen reader announces for the field (PDF/UA)
-        append_signature_field(w, SigFieldSpec(seal.field, on_page=seal.page, box=box,
-                                               readable_field_name=f"{seal.field}の署名欄",
-                                               empty_field_appearance=False))
-    _tag_fields(w, [s.field for s in seals])
-    first = w.prev.trailer["/ID"][0]
-    first = first.original_bytes if isinstance(first, generic.TextStringObject) else bytes(first)
-    digest = hashlib.md5(pdf + repr([(s.field, s.page, s.box) for s in seals]).encode()).digest()
-    w._document_id = generic.ArrayObject([generic.ByteStringObject(first), generic.ByteStringObject(digest)])
-    out = io.BytesIO()
-    w.write(out)
-    return out.getvalue()
-
-
-def _tag_fields(w, names: list[str]) -> None:
-    """Put each new field's widget into the structure tree (PDF/UA): the Form element
-    the PDF writer left at the seal's place in reading order (its /T is the field's
-    name, its /ID field:NAME in the tree's IDTree) gets the widget as its object
-    reference, the widget a /StructParent."""
-    from pyhanko.pdf_utils import generic
-    root = w.root
-    if "/StructTreeRoot" not in root:
-        return
-    tree = root["/StructTreeRoot"]
-    forms = {}
-    if "/IDTree" in tree:       # the writer gives each Form element the ID field:NAME
-        pairs = tree["/IDTree"]["/Names"]
-        for i in range(0, len(pairs), 2):
-            key, ref = pairs[i], pairs.raw_get(i + 1)
-            key = key.original_bytes if hasattr(key, "original_bytes") else bytes(key)
-            if key.startswith(b"field:"):
-                forms[key[6:].decode("utf-8")] = ref
-    fields = {str(f.get_object()["/T"]): f for f in root["/AcroForm"]["/Fields"]}
-    parent_tree_ref = tree.raw_get("/ParentTree")
-    nums = parent_tree_ref.get_object()["/Nums"]
-    key = int(tree.get("/ParentTreeNextKey", 0))
-    for name in names:
-        if name not in forms or name not in fields:
-            continue
-        widget_ref = fields[name]
-        widget = widget_ref.get_object()
-        elem_ref = forms[name]
-        elem = elem_ref.get_object()
-        elem["/K"] = generic.DictionaryObject({
-            generic.NameObject("/Type"): generic.NameObject("/OBJR"),
-            generic.NameObject("/Obj"): widget_ref, generic.NameObject("/Pg"): widget.raw_get("/P")})
-        elem["/Pg"] = widget.raw_get("/P")
-        widget["/StructParent"] = generic.NumberObject(key)
-        nums.extend([generic.NumberObject(key), elem_ref])
-        key += 1
-        w.mark_update(elem_ref)
-        w.mark_update(widget_ref)
-    tree["/ParentTreeNextKey"] = generic.NumberObject(key)
-    w.mark_update(parent_tree_ref)
-    w.mark_update(root.raw_get("/StructTreeRoot"))
 
 
 @dataclass(frozen=True)
