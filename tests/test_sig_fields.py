@@ -12,7 +12,8 @@ import io
 import pytest
 
 from conftest import SEED_SPEC
-from jpdocs.pdf.sig_fields import _string, _value, add_signature_fields
+from jpdocs.pdf.objects import parse_value, string_bytes
+from jpdocs.pdf.sig_fields import add_signature_fields
 from jpdocs.writers.flowables import SealBox
 
 
@@ -209,9 +210,9 @@ def test_what_cannot_be_updated_safely_is_refused():
 
 
 def test_the_reader_of_pdf_objects():
-    value, end = _value(b"<</A [1 0 R 2 (a\\)b(c)) <41 42>]/B /N#20x/C<</D -1.5>>/E true>>rest", 0)
+    value, end = parse_value(b"<</A [1 0 R 2 (a\\)b(c)) <41 42>]/B /N#20x/C<</D -1.5>>/E true>>rest", 0)
     assert value[b"/A"][0] == (1, 0) and value[b"/A"][1:] == [b"2", b"(a\\)b(c))", b"<41 42>"]
     assert value[b"/B"] == b"/N#20x" and value[b"/C"] == {b"/D": b"-1.5"} and value[b"/E"] == b"true"
     assert end == len(b"<</A [1 0 R 2 (a\\)b(c)) <41 42>]/B /N#20x/C<</D -1.5>>/E true>>")
-    assert _string(b"(field\\072\\347\\224\\262)") == "field:甲".encode()
-    assert _string(b"(a\\\nb\\(\\n)") == b"ab(\n" and _string(b"<6669656C643A E794B>") == b"field:\xe7\x94\xb0"
+    assert string_bytes(b"(field\\072\\347\\224\\262)") == "field:甲".encode()
+    assert string_bytes(b"(a\\\nb\\(\\n)") == b"ab(\n" and string_bytes(b"<6669656C643A E794B>") == b"field:\xe7\x94\xb0"
