@@ -339,6 +339,9 @@ STYLE_VARIANTS = {
     "grid-zero": "typesetting:\n  grid: {chars: 0, lines: 40}\n",
     "grid-half": "typesetting:\n  grid: {chars: 40.5, lines: 40}\n",
     "grid-narrow": "typesetting:\n  grid: {chars: 60, lines: 40}\n",
+    "size-zero": "styles:\n  body: {font: mincho, size: 0, leading: 0.5, align: justify}\n",
+    "margins-negative": "page:\n  margins: {top: -10, bottom: 20, left: 25, right: 25}\n",
+    "margins-wide": "page:\n  margins: {top: 20, bottom: 20, left: 100, right: 80}\n",
     "size-text": "styles:\n  body: {font: mincho, size: big, leading: 1.5, align: justify}\n",
     "source": "name: 別\nsource: other.yaml\n",
 }

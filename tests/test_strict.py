@@ -72,7 +72,7 @@ def test_numbers_may_be_written_as_text_but_nothing_else_is_taken_for_a_number()
     number is a number (or one written as text, as a style may quote a size), and
     true or false is only true or false."""
     size = lambda v: ParagraphStyle.model_validate({"font": "a", "size": v, "leading": 1}).size   # noqa: E731
-    assert [size(v) for v in (10, "10.5", "1e3", " 12 ")] == [10.0, 10.5, 1000.0, 12.0]
+    assert [size(v) for v in (10, "10.5", "1.2e1", " 12 ")] == [10.0, 10.5, 12.0, 12.0]
     assert type(size(10)) is float
     assert findings(ParagraphStyle, {"font": "a", "size": "abc", "leading": None}) == [
         ("float_parsing", ("size",), "Input should be a valid number, unable to parse string as a number"),
@@ -111,3 +111,23 @@ def test_defaults_are_not_shared_between_objects():
     one, two = PressNotice.model_validate({"issue_date": dt.date(2024, 2, 1), "subject": "s", "opening": ["o"]}), \
         PressNotice.model_validate({"issue_date": "2024-02-01", "subject": "s", "opening": ["o"]})
     assert one.contacts == [] and one.contacts is not two.contacts and one.issue_date == two.issue_date
+
+
+def test_a_style_sets_readable_sizes_lines_apart_and_room_for_the_text():
+    """Sizes of 0 or less and negative margins stopped the writers with an internal
+    error; a leading under 1 printed lines over each other: each is refused at its key."""
+    from jpdocs.spec.style import Margins
+    style = lambda **kw: ParagraphStyle.model_validate({"font": "a", "size": 10.5, "leading": 1.5, **kw})  # noqa: E731
+    assert style(size=5).size == 5 and style(size=100).size == 100 and style(leading=1).leading == 1
+    for size in (0, -5, 4.9, 100.5):
+        assert findings(ParagraphStyle, {"font": "a", "size": size, "leading": 1.5}) == [
+            ("value_error", ("size",), f"Value error, a size of {size:g}pt: a paragraph style's size is 5 to 100pt")]
+    assert findings(ParagraphStyle, {"font": "a", "size": 10.5, "leading": 0.9})[0][:2] == ("value_error", ("leading",))
+    margins = {"top": 20, "bottom": 20, "left": 25, "right": 25}
+    assert Margins.model_validate({**margins, "left": 0}).left == 0
+    assert findings(Margins, {**margins, "top": -1}) == [
+        ("value_error", ("top",), "Value error, a margin of -1 mm: a margin is 0 mm or more")]
+    assert findings(Margins, {**margins, "left": 100, "right": 61}) == [
+        ("value_error", (), "Value error, left and right margins of 161 mm together leave less than 50 mm of a"
+                            " 210 mm page for the text")]
+    assert Margins.model_validate({**margins, "top": 80, "bottom": 80}).top == 80     # 160 mm: 50 left

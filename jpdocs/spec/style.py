@@ -15,7 +15,7 @@ from typing import ClassVar, Literal
 from ..errors import InputError, Problem
 from ..files import FileRefused, check_regular, read_regular_file
 from .source import MAX_BYTES, dotted, line_of, load_yaml, parse_yaml
-from .strict import Model, ValidationError, model_validator
+from .strict import Model, ValidationError, field_validator, model_validator
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -27,11 +27,34 @@ class _Strict(Model):
     """Frozen, and an unknown key is an error (strict.py)."""
 
 
+# Sizes a paragraph style may set (points): what can be read on paper, and no page-sized
+# letters; a size of 0 or less stopped the writers with an internal error.
+SIZES = (5.0, 100.0)
+# What the margins leave of the page's shorter side (A4: 210 mm; the overview sheet is
+# landscape) for the text, at least (mm): negative margins stopped the DOCX writer.
+TEXT_AT_LEAST = 50.0
+
+
 class ParagraphStyle(_Strict):
     font: str
     size: float
     leading: float                     # line height as a multiple of size
     align: Literal["left", "center", "right", "justify"] = "left"
+
+    @field_validator("size")
+    @classmethod
+    def _readable(cls, size):
+        if not SIZES[0] <= size <= SIZES[1]:
+            raise ValueError(f"a size of {size:g}pt: a paragraph style's size is {SIZES[0]:g} to {SIZES[1]:g}pt")
+        return size
+
+    @field_validator("leading")
+    @classmethod
+    def _lines_apart(cls, leading):
+        if leading < 1:
+            raise ValueError(f"a leading of {leading:g}: a line's height is at least its size (leading: 1),"
+                             " or the lines print over each other")
+        return leading
 
 
 class Margins(_Strict):
@@ -39,6 +62,22 @@ class Margins(_Strict):
     bottom: float
     left: float
     right: float
+
+    @field_validator("top", "bottom", "left", "right")
+    @classmethod
+    def _not_negative(cls, margin):
+        if margin < 0:
+            raise ValueError(f"a margin of {margin:g} mm: a margin is 0 mm or more")
+        return margin
+
+    @model_validator(mode="after")
+    def _room_for_text(self):
+        sides = {"top": self.top, "bottom": self.bottom, "left": self.left, "right": self.right}
+        for a, b in (("left", "right"), ("top", "bottom")):
+            if sides[a] + sides[b] > 210 - TEXT_AT_LEAST:
+                raise ValueError(f"{a} and {b} margins of {sides[a] + sides[b]:g} mm together leave less than"
+                                 f" {TEXT_AT_LEAST:g} mm of a 210 mm page for the text")
+        return self
 
 
 class Page(_Strict):
