@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pdfplumber
 import pytest
 
@@ -180,3 +181,45 @@ def test_the_signatory_when_not_the_head_and_a_reading_printed_in_the_notice_onl
     agreement = no_space(pdf_text(tmp_path / "out" / path.stem / "agreement.pdf"))
     assert "北見工業大学理事・副学長柴田岳" in agreement
     assert "しばた" not in agreement and "鈴木聡一郎" not in agreement
+
+
+def _signatory_lines(pdf: Path, first: str) -> list[str]:
+    """The 締結者 item's lines of the notice's first page, from the line holding `first`."""
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for c in doc.pages[0].chars if c["text"].strip()]
+    rows: dict[float, list] = {}
+    for c in chars:
+        rows.setdefault(round(c["top"]), []).append(c)
+    lines = ["".join(c["text"] for c in sorted(row, key=lambda c: c["x0"])) for _, row in sorted(rows.items())]
+    at = next(i for i, line in enumerate(lines) if first in line)
+    return lines[at:at + 3]
+
+
+@needs_poppler
+@pytest.mark.parametrize("org, size, whole", [
+    ("株式会社ヤクルト球団", None, True),                      # 21 characters: it fits, one line
+    ("株式会社北海道オホーツク地域振興開発公社", None, False),     # too long: the organisation alone
+    ("株式会社ヤクルト球団", 13, False),                       # fits at 10.5pt, not at the office's 13pt
+    ("ヤクルト球団", 18, False),           # 16 characters, under the old count: its title was cut at 18pt
+])
+def test_an_organisation_and_its_heads_title_break_between_them_when_they_must(tmp_path, capsys, org, size, whole):
+    """The 締結者 cell breaks its line after the full-width space between the
+    organisation and the title, and only where the two do not fit its width: measured,
+    where a count of 19 characters split pairs that fit and cut titles at larger sizes
+    (a title cut in two sets the name beside half a title). The DOCX breaks there too."""
+    pairs = [("    name: 北見工業大学\n", f"    name: {org}\n"), ("      title: 北見工業大学学長\n", "      title: 代表取締役会長ＣＥＯ\n")]
+    if size:
+        (tmp_path / "style.yaml").write_text(f"styles:\n  item: {{font: mincho, size: {size}, leading: 1.5, align: justify}}\n",
+                                             encoding="utf-8")
+        pairs.append(("issuer: 北海道オホーツク総合振興局\n", "issuer: 北海道オホーツク総合振興局\nstyle: style.yaml\n"))
+    path = variant(tmp_path, *pairs)
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice"]) == 0, capsys.readouterr().err
+    out = tmp_path / "out" / path.stem
+    lines = _signatory_lines(out / "press-notice.pdf", org)
+    if whole:
+        assert lines[0].startswith(f"{org}代表取締役会長ＣＥＯ鈴木聡一郎")
+    else:
+        assert lines[0] == org and lines[1].startswith("代表取締役会長ＣＥＯ鈴木聡一郎")
+    cell = next(c for t in docx.Document(out / "press-notice.docx").tables for row in t.rows for c in row.cells
+                if org in c.text)
+    assert cell.text == (f"{org}　代表取締役会長ＣＥＯ" if whole else f"{org}　\n代表取締役会長ＣＥＯ")

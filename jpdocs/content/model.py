@@ -66,6 +66,10 @@ class Paragraph:
     numbering: str | None = None
     number: str = ""
     seq: int = 0
+    # where a line must break, after a full-width space first (writers/jlreq.py AT_SPACES):
+    # the parts set apart (an organisation and its head's title) are not cut where
+    # each fits a line
+    break_at_spaces: bool = False
 
 
 @dataclass

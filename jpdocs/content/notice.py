@@ -163,14 +163,12 @@ def rows_of(parties) -> list[tuple[str, str]]:
     for party in parties:
         signer = party.signer()
         org = party.organisation_before_title()
-        # A pair too long for its cell (55% of the width: about 20 full-width
-        # characters at the house size) sets the organisation on a line of its
-        # own: a break inside the title would set the name beside a title that
-        # is not the signer's (seen: 「…環境庁　副大統領兼環境庁」 / 「長官」).
-        if org and len(org + signer.title) > 19:
-            left = f"{org}\n{signer.title}"
-        else:
-            left = (f"{org}　" if org else "") + signer.title
+        # Set in a cell that breaks its lines after the full-width space first
+        # (templates: breaks="spaces"): a pair too long for its cell puts the
+        # organisation on a line of its own, measured, where a break inside the
+        # title would set the name beside a title that is not the signer's (seen:
+        # 「…環境庁　副大統領兼環境庁」 / 「長官」).
+        left = (f"{org}　" if org else "") + signer.title
         if signer.title_only:     # no name to print: the title alone, in the titles' column
             rows.append((left, ""))   # (spec/checks.py refuses a reading or an honorific here)
             continue

@@ -24,7 +24,7 @@ from ..spec.style import HouseStyle
 from .columns import fitted_widths
 from .composer import JParagraph
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
-from .jlreq import Settings
+from .jlreq import AT_SPACES, Settings
 from .tags import Node, tag
 from .flowables import Figure, SealBox, SealPlace, TrackedLine
 
@@ -144,6 +144,8 @@ class BlockBuilder:
                                    p.align or self.house.styles[p.style].align, self.colour, self.fallbacks), node)
         st = self._derived_style(p.style, p.first_indent * em, p.left_indent * em, p.space_before or 0,
                                  p.space_after or 0, int(p.keep_with_next), p.align)
+        if p.break_at_spaces and not phrases:
+            phrases = AT_SPACES
         number = p.number if p.numbering and p.number and m.plain_text(p.inlines).startswith(p.number) else ""
         if not number:
             return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases), node)
@@ -272,8 +274,7 @@ class BlockBuilder:
     def _cell_paragraph(self, b: m.Block, cell: m.Cell, table_style: str) -> m.Block:
         """Bare cell text takes the table's style and the cell's alignment."""
         if isinstance(b, m.Paragraph) and cell.align and not b.align:
-            return m.Paragraph(b.inlines, b.style, cell.align, b.first_indent, b.left_indent,
-                               b.space_before, b.space_after, b.tracking, b.keep_with_next)
+            return replace(b, align=cell.align)
         return b
 
 

@@ -124,10 +124,11 @@ def _keep(text):
 class JParagraph(Paragraph):
     """Paragraph(text, style, ..., settings=Settings(), phrases=False).
 
-    `phrases` (headings and titles) breaks lines between BudouX phrases."""
+    `phrases` (headings and titles) breaks lines between BudouX phrases;
+    jlreq.AT_SPACES after full-width spaces first."""
 
     def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8",
-                 settings: Settings | None = None, phrases: bool = False):
+                 settings: Settings | None = None, phrases: bool | str = False):
         self.jl_settings = settings or Settings()
         self.jl_phrases = phrases
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)

@@ -98,13 +98,23 @@ class Para:
     (和欧間), `shr` how far it may shrink in push-in, `xoff` sideways shift
     of the glyph (an opener that lost its left blank). `brk[i]` is 1 where a
     line may break before character i; `stretch[i]` is 1 where the space
-    after character i may grow in justification."""
+    after character i may grow in justification. `pbrk` are the breaks tried
+    first (phrases, or spaces: see prepare); `by_phrase` whether, none fitting,
+    a phrase longer than its line breaks where its script changes."""
 
-    __slots__ = ("text", "n", "ems", "adv", "gap", "shr", "xoff", "cum", "cshr", "brk", "pbrk", "stretch")
+    __slots__ = ("text", "n", "ems", "adv", "gap", "shr", "xoff", "cum", "cshr", "brk", "pbrk", "by_phrase",
+                 "stretch")
+
+
+# `phrases` of prepare: break between BudouX phrases (titles, headings), or, with
+# AT_SPACES, after a full-width space where the line must break (the notice's 締結者
+# cell 「北海道オホーツク総合振興局」/「北海道オホーツク総合振興局長」): the parts were
+# separated there, and a break inside one would cut a name or a title.
+AT_SPACES = "spaces"
 
 
 def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
-            min_width: float, phrases: bool = False) -> Para:
+            min_width: float, phrases: bool | str = False) -> Para:
     n = len(text)
     p = Para()
     p.text, p.n, p.ems = text, n, ems
@@ -178,8 +188,21 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
             if ch == "\n" and i + 1 < n:
                 brk[i + 1] = 1
     p.brk, p.stretch = brk, stretch
-    p.pbrk = _phrase_breaks(p, min_width) if phrases else None
+    p.by_phrase = phrases is True
+    p.pbrk = _space_breaks(p) if phrases == AT_SPACES else _phrase_breaks(p, min_width) if phrases else None
     return p
+
+
+def _space_breaks(p: Para) -> bytearray:
+    """The breaks just after each full-width space (and at the end)."""
+    out = bytearray(p.n + 1)
+    for m in _IDEOGRAPHIC_SPACE.finditer(p.text):
+        out[m.end()] = p.brk[m.end()]
+    out[p.n] = 1
+    return out
+
+
+_IDEOGRAPHIC_SPACE = re.compile("\u3000+")
 
 
 @lru_cache(maxsize=512)
@@ -277,7 +300,7 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
         line = None
         if p.pbrk is not None:                       # headings: between phrases first
             b = e if p.pbrk[e] else p.pbrk.rfind(1, s + 1, e)
-            if b <= s:                               # a phrase longer than the line: after a
+            if b <= s and p.by_phrase:               # a phrase longer than the line: after a
                 b = next((i for i in range(e, s, -1)  # word's ・ or ‐, or where the script changes
                           if brk[i] and (text[i - 1] in _WORD_ENDS   # (オホーツク / 総合振興局)
                                          or _script(text[i - 1]) != _script(text[i]))), s)

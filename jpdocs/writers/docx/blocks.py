@@ -12,6 +12,7 @@ from lxml.etree import SubElement
 
 from ...spec import images
 from ...content import model as m
+from ..jlreq import AT_SPACES
 from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, put, qn, sub, twips
 from . import fields
 from .numbering import numbering_of, set_number, style_by_id_in
@@ -58,6 +59,8 @@ def _block(box, b, ctx: Ctx) -> list:
             numbered = None
         if b.style.split("-")[0] in PHRASE_STYLES and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines)
+        elif b.break_at_spaces and not (b.first_indent or b.left_indent or b.tracking):
+            inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=AT_SPACES)
         elif ctx.pdf_lines and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=False)
         p = para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,

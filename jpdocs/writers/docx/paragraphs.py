@@ -14,6 +14,7 @@ from ...content import model as m
 from ...spec.style import HouseStyle
 from ..ooxml import (ALIGN, RPR, display_name, font_names, paragraph_style, put, qn, role_font, set_fonts, twips,
                      w)
+from ..jlreq import AT_SPACES
 from . import fields
 
 
@@ -282,10 +283,10 @@ def _builder(style: HouseStyle):
 _LINES: dict[tuple, tuple] = {}         # what phrase_lines was asked → (style, its answer), the last few hundred
 
 
-def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> list:
+def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True) -> list:
     """The inlines with the PDF's line breaks (see _phrase_lines), worked out once per
     process for the same text, style and width (a batch's notices repeat headings)."""
-    if (ctx.in_cell and not ctx.pdf_lines) or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
+    if _unbroken(ctx, inlines, phrases):
         return inlines
     key = (id(ctx.style), name, align, tuple(inlines), ctx.width, phrases)
     try:
@@ -301,15 +302,25 @@ def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> l
     return made
 
 
-def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> list:
+def _unbroken(ctx: Ctx, inlines, phrases) -> bool:
+    """Whether the inlines are left to Word: in an indented block, without text, or in
+    a cell (but a list's cell and a paragraph breaking at its spaces: their breaks are
+    the PDF's)."""
+    return ((ctx.in_cell and not ctx.pdf_lines and phrases != AT_SPACES) or bool(ctx.indent)
+            or not any(isinstance(i, m.Text) and i.text for i in inlines))
+
+
+def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True) -> list:
     """A title or heading broken where the PDF breaks it: between phrases (BudouX),
     never inside one as Word would (「…大学と」 / 「の」). The PDF's composer sets the
     paragraph at the DOCX's text width, and a line break goes where each of its
     lines ends short of a forced break; a title that fits one line is unchanged.
     phrases=False: a list's cell (the annual summary) broken where the PDF's cell
     breaks, but only before a date that starts a line there, so that Word or
-    LibreOffice (lines a character longer or shorter) do not split it (令和６年８ / 月)."""
-    if (ctx.in_cell and not ctx.pdf_lines) or ctx.indent or not any(isinstance(i, m.Text) and i.text for i in inlines):
+    LibreOffice (lines a character longer or shorter) do not split it (令和６年８ / 月).
+    phrases=AT_SPACES: broken where the PDF breaks after a full-width space, and only there
+    (the notice's 締結者: the organisation before its head's title)."""
+    if _unbroken(ctx, inlines, phrases):
         return inlines
     from ..composer import JParagraph
     from ..tags import Node
@@ -321,9 +332,11 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool = True) -> 
     flow.wrap(ctx.width / 20, 1e6)
     lines = flow.blPara.lines
     cuts = [line.jl_span[1] for line in lines[:-1] if not line.lineBreak]
+    text = "".join(i.text if isinstance(i, m.Text) else "\n" for i in inlines)
     if not phrases:                    # in a cell: only before a date that starts a line in the PDF
-        text = "".join(i.text if isinstance(i, m.Text) else "\n" for i in inlines)
         cuts = [c for c in cuts if _DATE_START.match(text, c)]
+    elif phrases == AT_SPACES:            # only after a full-width space: Word breaks the rest itself
+        cuts = [c for c in cuts if text[c - 1] == "\u3000"]
     if not cuts:
         return inlines
     out, pos = [], 0
