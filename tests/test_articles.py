@@ -629,6 +629,10 @@ def test_an_own_preamble_must_define_every_label(tmp_path, preamble, missing):
     ok = write_spec(tmp_path, "ok", preamble="北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、"
                                                "次のとおり協定を締結する。")
     assert text_of(ok).preamble.startswith("北海道オホーツク総合振興局（以下「甲」という。）")
+    # older texts define them without the brackets (柴田町・大河原町 協議書, 1973: tests/data/real)
+    older = write_spec(tmp_path, "older", preamble="北海道オホーツク総合振興局長（以下甲という。）と北見工業大学長（以下乙と"
+                                                    "称する。）とは、次のとおり協定を締結する。")
+    assert text_of(older).preamble.startswith("北海道オホーツク総合振興局長（以下甲という。）")   # no problem
 
 
 # ---------------------------------------------------------------- generated articles: areas and validity

@@ -5,6 +5,8 @@ writes itself.
 """
 from __future__ import annotations
 
+import re
+
 from ... import japanese
 from .wording import KINDS
 
@@ -80,7 +82,7 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
         # (町田市) and a collective word (両市, 両者) speak for themselves.
         parties_by_label = zip(labels, [p for _, p in loaded.spec.party_list()]) if labels else []
         wanted = [w for w, p in parties_by_label if w not in p.names()]
-        missing = [w for w in wanted if f"「{w}」" not in (doc.preamble or "")]
+        missing = [w for w in wanted if not _defines(doc.preamble or "", w)]
         if missing and doc.preamble is False:
             problem(("agreement", "document", "labels"),
                     "without a preamble (preamble: false) nothing defines the label" + ("s " if len(missing) > 1
@@ -98,3 +100,11 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
                     f"without a preamble (preamble: false) nothing defines 「{doc.labels}」, which the "
                     + ("standard set's articles" if doc.standard else "generated closing") + " would print:"
                     " call each party by its own name (labels: {id: name}), or write a preamble")
+
+
+def _defines(preamble: str, label: str) -> bool:
+    """Whether a preamble defines the label: （以下「甲」という。）, or as older texts write
+    it, without the brackets (柴田町長　某（以下甲という。）, 1973) or 称する."""
+    return f"「{label}」" in preamble or re.search(
+        rf"以下[、，]?(?:単に)?{re.escape(label)}と(?:いう|称する)", preamble) is not None
+
