@@ -6,6 +6,8 @@ DOCX, and every key that would have no effect refused at its file, line and key.
 from __future__ import annotations
 
 import re
+import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,25 @@ def test_the_witness_signs_its_own_field_after_the_parties(tmp_path, built):
     assert status.bottom_line and status.intact and status.valid
     states = {f.name: f.signed for f in signature_fields(signed.read_bytes())}
     assert states == {"甲": False, "乙": False, "丙": False, "丁": False, "立会人": True}
+
+
+@needs_poppler
+def test_an_address_too_long_for_its_line_breaks_at_its_full_width_space(tmp_path):
+    """A signature block's address with its building after a full-width space, too long
+    for one line beside the widest label (特別立会人): the line breaks at the space
+    (「…１番１号」/「北山中央ビルディング東館十二階」), not inside the building's name
+    (「…１番１号　北山」/「中央ビルディング…」); the DOCX breaks there too."""
+    data = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    data["parties"]["company"]["address"] = "みなみ県北山市中央一丁目１番１号　北山中央ビルディング東館十二階"
+    data["agreement"]["document"]["witnesses"][0]["label"] = "特別立会人"
+    path = tmp_path / "long-address.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = build(path, tmp_path / "out", "--format", "pdf,docx")
+    layout = subprocess.run(["pdftotext", "-layout", str(out / "agreement.pdf"), "-"], capture_output=True, text=True,
+                            check=True).stdout
+    lines = [no_space(line) for line in layout.splitlines()]
+    at = next(i for i, line in enumerate(lines) if "中央一丁目" in line)
+    assert lines[at].endswith("みなみ県北山市中央一丁目１番１号") and lines[at + 1] == "北山中央ビルディング東館十二階"
+    body = zipfile.ZipFile(out / "agreement.docx").read("word/document.xml").decode("utf-8")
+    text = re.sub(r"<[^>]+>", "", body.replace("<w:br/>", "\n"))      # (the blocks are nested tables)
+    assert "みなみ県北山市中央一丁目１番１号　\n北山中央ビルディング東館十二階" in text
