@@ -58,6 +58,7 @@ class BlockBuilder:
             self.pitch = (page[0] - (mg.left + mg.right) * mm - 2 * _FRAME_PAD) / ts.grid.chars
             self.line_pitch = (page[1] - (mg.top + mg.bottom) * mm - 2 * _FRAME_PAD) / ts.grid.lines
         self.jl_grid = replace(self.jl, pitch=self.pitch)
+        self.in_ruled_cell = False     # a ruled table's cell: its bracketed phrases kept whole (not justified)
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
         self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
         self.seals: list[SealBox] = []
@@ -129,6 +130,9 @@ class BlockBuilder:
         kind = style.name.split("-")[0]
         phrases = phrases or kind in _PHRASE_STYLES
         settings = self.jl_grid if self.pitch and kind in _GRID_STYLES else self.jl
+        if self.in_ruled_cell and style.alignment != _ALIGN["justify"]:
+            # (a justified line would be spread out to make room for the phrase it gave up)
+            settings = replace(settings, keep_brackets=True)
         return JParagraph(text, style, bulletText, settings=settings, phrases=phrases)
 
     def paragraph(self, p: m.Paragraph, phrases: bool = False, node: Node | None = None) -> Flowable:
@@ -250,7 +254,9 @@ class BlockBuilder:
                         attrs["ColSpan"] = cell.colspan
                     self.node = row_node.add("TH" if cell.header else "TD",
                                              attrs=attrs if len(attrs) > 1 else None)
+                ruled, self.in_ruled_cell = self.in_ruled_cell, t.border != "none"
                 cells.append(self.blocks(blocks, span_w - 2 * pad))
+                self.in_ruled_cell = ruled
                 self.node = outer_node
                 self.colour = outer
                 if cell.colspan > 1:
