@@ -326,13 +326,9 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
     from ..composer import JParagraph
     from ..tags import Node
     # a structure node of its own: the builder's tree (the PDF's tags) is not kept
-    builder = _builder(ctx.style)
-    builder.in_ruled_cell = not phrases    # a list's cell is a ruled table's (its brackets kept whole)
-    try:
-        flow = builder.paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases,
-                                 node=Node("P"))
-    finally:
-        builder.in_ruled_cell = False
+    # (a list's cell is a ruled table's: its bracketed phrases kept whole, as the PDF keeps them)
+    flow = _builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases,
+                                         node=Node("P"), in_ruled_cell=not phrases)
     if not isinstance(flow, JParagraph):
         return inlines
     flow.wrap(ctx.width / 20, 1e6)
