@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import shutil
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import html5lib
@@ -304,7 +306,7 @@ def spread(line: list[dict]) -> float:
 
 def test_no_short_cell_is_spread_and_no_date_is_broken(tmp_path):
     """Seen: 「令　　　　和 / ６年10月21日～」 in the 有効期間 column (a justified line broken
-    after the era) and 「８ / 月12日」."""
+    after the era), 「８ / 月12日」 and 「（自動 / 更新）」, in the PDF and the DOCX."""
     specs = tmp_path / "specs"
     for name, day in (("a", "2024-10-21"), ("b", "2024-08-12")):
         data = signed(day)
@@ -314,11 +316,16 @@ def test_no_short_cell_is_spread_and_no_date_is_broken(tmp_path):
     data = signed("2024-12-25", validity={"start": "2025-01-01", "end": "2027-03-31"})
     data["agreement"]["title"] = "令和７年度以降の連携に関する協定"
     write(specs, data, "c")
-    result, out = annual([specs], 2024, tmp_path / "out", "--format", "pdf,csv")
+    result, out = annual([specs], 2024, tmp_path / "out", "--format", "pdf,csv,docx")
     assert result.returncode == 0, result.stderr
     _, rows, _ = read_csv(out / "annual-2024.csv")
     lines = table_cells(out / "annual-2024.pdf")
     texts = ["".join(c["text"] for c in line) for line in lines]
+    renewed = [t for t in texts if "自動" in t or "更新" in t]
+    assert renewed and all("（自動更新）" in t for t in renewed), renewed    # the phrase whole on its line
+    body = zipfile.ZipFile(out / "annual-2024.docx").read("word/document.xml").decode("utf-8")
+    cells = re.sub(r"<[^>]+>", "", body.replace("<w:br/>", "\n").replace("</w:p>", "\n"))
+    assert "（自動更新）" in cells and "（自動\n" not in cells
     for row in rows:
         for day in (row[1], *row[6].replace("（自動更新）", "").split("～")):
             assert any(day in t for t in texts), (day, texts)         # on one line of its cell

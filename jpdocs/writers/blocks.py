@@ -58,6 +58,7 @@ class BlockBuilder:
             self.pitch = (page[0] - (mg.left + mg.right) * mm - 2 * _FRAME_PAD) / ts.grid.chars
             self.line_pitch = (page[1] - (mg.top + mg.bottom) * mm - 2 * _FRAME_PAD) / ts.grid.lines
         self.jl_grid = replace(self.jl, pitch=self.pitch)
+        self.in_ruled_cell = False     # a ruled table's cell: its bracketed phrases kept whole (not justified)
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
         self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
         self.seals: list[SealBox] = []
@@ -123,15 +124,22 @@ class BlockBuilder:
                 parts.append(text)
         return "".join(parts)
 
-    def para(self, text: str, style: ParagraphStyle, bulletText=None, phrases: bool = False) -> JParagraph:
+    def para(self, text: str, style: ParagraphStyle, bulletText=None, phrases: bool | str = False,
+             in_ruled_cell: bool | None = None) -> JParagraph:
         """Every paragraph goes through the JLREQ composer; titles and headings
         break between phrases."""
         kind = style.name.split("-")[0]
         phrases = phrases or kind in _PHRASE_STYLES
         settings = self.jl_grid if self.pitch and kind in _GRID_STYLES else self.jl
+        if (self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell) and style.alignment != _ALIGN["justify"]:
+            # (a justified line would be spread out to make room for the phrase it gave up)
+            settings = replace(settings, keep_brackets=True)
         return JParagraph(text, style, bulletText, settings=settings, phrases=phrases)
 
-    def paragraph(self, p: m.Paragraph, phrases: bool = False, node: Node | None = None) -> Flowable:
+    def paragraph(self, p: m.Paragraph, phrases: bool | str = False, node: Node | None = None,
+                  in_ruled_cell: bool | None = None) -> Flowable:
+        """The paragraph's flowable; `in_ruled_cell` says where it stands for a caller
+        that lays it out alone (the DOCX writer asks where the PDF breaks a line)."""
         base = self.styles[p.style]
         size = base.fontSize
         em = self.pitch if self.pitch and p.style in _GRID_STYLES else size
@@ -148,12 +156,13 @@ class BlockBuilder:
             phrases = AT_SPACES
         number = p.number if p.numbering and p.number and m.plain_text(p.inlines).startswith(p.number) else ""
         if not number:
-            return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases), node)
+            return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases,
+                                 in_ruled_cell=in_ruled_cell), node)
         # the number (第１条, ２) is the paragraph's Lbl: set as a run of its own, so
         # that the drawing can switch from the label to the text where it ends
         head, rest = _split_inlines(p.inlines, len(number))
         text = f'<font name="{base.fontName}">{self.markup(head, base.fontName)}</font>' + self.markup(rest, base.fontName)
-        para = tag(self.para(text, st, phrases=phrases), node, node.add("Lbl"))
+        para = tag(self.para(text, st, phrases=phrases, in_ruled_cell=in_ruled_cell), node, node.add("Lbl"))
         para.jp_label_chars = len(number)
         return para
 
@@ -250,7 +259,9 @@ class BlockBuilder:
                         attrs["ColSpan"] = cell.colspan
                     self.node = row_node.add("TH" if cell.header else "TD",
                                              attrs=attrs if len(attrs) > 1 else None)
+                ruled, self.in_ruled_cell = self.in_ruled_cell, t.border != "none"
                 cells.append(self.blocks(blocks, span_w - 2 * pad))
+                self.in_ruled_cell = ruled
                 self.node = outer_node
                 self.colour = outer
                 if cell.colspan > 1:

@@ -75,6 +75,7 @@ _PAIR_RE = re.compile(rf"(?={_cls(BLANK_RIGHT)}[{re.escape(BLANK_RIGHT + BLANK_L
                       rf"|(?<={_cls(BLANK_LEFT)}){_cls(BLANK_LEFT)}")
 _BLANK_RE = re.compile(_cls(BLANK_RIGHT + BLANK_LEFT + BLANK_BOTH))
 _QUOTE_RE = re.compile(r"「[^「」\n]*」")
+_PAREN_RE = re.compile(r"（[^（）\n]*）")
 # An era with its year and the date after it (令和６年10月21日, 平成27年（2015年）11月27日):
 # never broken between the era and its year nor inside, where it fits on a line.
 _ERA_DATE_RE = re.compile(rf"(?:明治|大正|昭和|平成|令和)(?:元|[{_D}]+)年(?:（[{_D}]+年）)?"
@@ -85,11 +86,14 @@ _EPS = 1e-6
 @dataclass(frozen=True)
 class Settings:
     """The house style's `typesetting:` choices (style.Typesetting), as the
-    composer needs them. `pitch` is the character grid's cell in points."""
+    composer needs them. `pitch` is the character grid's cell in points;
+    `keep_brackets` keeps a bracketed phrase whole where it fits a line (a ruled
+    table's cell: see prepare)."""
     hanging: bool = True
     compress: bool = True
     latin_spacing: bool = True
     pitch: float | None = None
+    keep_brackets: bool = False
 
 
 class Para:
@@ -176,6 +180,13 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
             if p.cum[b] - p.cum[a] <= min_width:
                 brk[a + 1:b] = bytes(b - a - 1)
                 stretch[a:b - 1] = bytes(b - a - 1)
+    if s.keep_brackets and "（" in text:
+        # a narrow column broke （自動更新） and （第29号） into （自動 / 更新）, which reads
+        # as two things: the phrase moves whole to the next line where it fits one
+        for m in _PAREN_RE.finditer(text):
+            a, b = m.span()
+            if p.cum[b] - p.cum[a] <= min_width:
+                brk[a + 1:b] = bytes(b - a - 1)
     brk[n] = 1
     if "@" in text or "/" in text or "www." in text:
         for m in _URL_RE.finditer(text):

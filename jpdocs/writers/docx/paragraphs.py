@@ -316,8 +316,9 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
     paragraph at the DOCX's text width, and a line break goes where each of its
     lines ends short of a forced break; a title that fits one line is unchanged.
     phrases=False: a list's cell (the annual summary) broken where the PDF's cell
-    breaks, but only before a date that starts a line there, so that Word or
-    LibreOffice (lines a character longer or shorter) do not split it (令和６年８ / 月).
+    breaks, but only before a date or a bracketed phrase that starts a line there, so
+    that Word or LibreOffice (lines a character longer or shorter) do not split it
+    (令和６年８ / 月, （自動 / 更新）).
     phrases=AT_SPACES: broken where the PDF breaks after a full-width space, and only there
     (the notice's 締結者: the organisation before its head's title)."""
     if _unbroken(ctx, inlines, phrases):
@@ -325,8 +326,9 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
     from ..composer import JParagraph
     from ..tags import Node
     # a structure node of its own: the builder's tree (the PDF's tags) is not kept
+    # (a list's cell is a ruled table's: its bracketed phrases kept whole, as the PDF keeps them)
     flow = _builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases,
-                                         node=Node("P"))
+                                         node=Node("P"), in_ruled_cell=not phrases)
     if not isinstance(flow, JParagraph):
         return inlines
     flow.wrap(ctx.width / 20, 1e6)
@@ -334,7 +336,7 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
     cuts = [line.jl_span[1] for line in lines[:-1] if not line.lineBreak]
     text = "".join(i.text if isinstance(i, m.Text) else "\n" for i in inlines)
     if not phrases:                    # in a cell: only before a date that starts a line in the PDF
-        cuts = [c for c in cuts if _DATE_START.match(text, c)]
+        cuts = [c for c in cuts if _DATE_START.match(text, c) or text[c] == "（"]
     elif phrases == AT_SPACES:            # only after a full-width space: Word breaks the rest itself
         cuts = [c for c in cuts if text[c - 1] == "\u3000"]
     if not cuts:
