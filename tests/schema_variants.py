@@ -182,10 +182,8 @@ def apply(data, path: tuple, op: str, value):
 
 def merge(base: dict, extra: dict) -> dict:
     """`extra` laid over `base` as load_style lays a style file over the default."""
-    out = dict(base)
-    for k, v in extra.items():
-        out[k] = merge(base[k], v) if isinstance(v, dict) and isinstance(base.get(k), dict) else v
-    return out
+    from jpdocs.spec.style import _overlay
+    return _overlay(base, extra)
 
 
 def _nest(path: tuple, value) -> dict:
