@@ -6,7 +6,7 @@ alike (`root`: the model of the whole file).
 from __future__ import annotations
 
 import difflib
-from typing import get_origin
+from typing import NamedTuple, get_origin
 
 from ..errors import Problem
 from .schema import Spec
@@ -31,21 +31,21 @@ def _spec_path(loc: tuple, lines, kind: str) -> tuple:
 def problems_of(exc: ValidationError, name: str, lines, root: type[Model] = Spec, prefix: tuple = ()) -> list[Problem]:
     """Each finding of `exc` as a problem of the file `name`; `prefix` is the path of
     what was validated within the file (a set of articles: its name)."""
-    found = []       # (problem, from a union member, about the value as a whole, the finding)
+    found: list[_Found] = []
     for err in exc.errors():
         loc = _spec_path(prefix + tuple(err["loc"]), lines, err["type"])
         dropped = len(prefix) + len(err["loc"]) - len(loc)
         union = dropped > 0 and err["type"].endswith(("_type", "literal_error"))
         # a member's own finding about the value (its path ends at the member's name)
         whole = union and dropped == 1 and isinstance(err["loc"][-1], str) and loc[-1:] != err["loc"][-1:]
-        found.append((Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc[len(prefix):], root)),
-                      union, whole, err))
+        found.append(_Found(Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc[len(prefix):], root)),
+                            union, whole, err))
     # A value of a union (a paragraph: text or {text:, items:}) that has one member's
     # shape gets that member's problems (inside it, or about it: empty text); the other
     # members' "expected text" says nothing the user can act on.
-    found = [f for f in found if not (f[1] and any(q.key.startswith((f[0].key + ".", f[0].key + "["))
-                                                    or (q.key == f[0].key and not union)
-                                                    for q, union, *_ in found))]
+    found = [f for f in found if not (f.union and any(q.problem.key.startswith((f.problem.key + ".", f.problem.key + "["))
+                                                       or (q.problem.key == f.problem.key and not q.union)
+                                                       for q in found))]
     out = _one_per_union(found)
     # A required key reported missing next to a misspelt one: say they are one mistake.
     typos = {(p.key.rpartition(".")[0], p.message.split("did you mean '")[1].rstrip("'?")): p
@@ -70,7 +70,14 @@ EITHER = {
 }
 
 
-def _one_per_union(found: list[tuple]) -> list[Problem]:
+class _Found(NamedTuple):
+    problem: Problem
+    union: bool          # a union member's finding of the wrong kind of value
+    whole: bool          # … about the value as a whole (its path ends at the member)
+    err: dict            # the finding itself
+
+
+def _one_per_union(found: list[_Found]) -> list[Problem]:
     """The members' findings about one value as a whole, made one problem: a paragraph
     written as a number is neither text nor a block of keys, one mistake."""
     kinds: dict[str, set] = {}
