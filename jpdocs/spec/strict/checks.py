@@ -209,6 +209,15 @@ def _min_str(check, min_length):
     return checked
 
 
+def _gathered(out, before: int, errors, loc, value, what: str, min_length):
+    """A list's or dict's checked items, FAIL if any failed, or too few."""
+    if len(errors) > before:
+        return FAIL
+    if min_length is not None and len(out) < min_length:
+        return _too_short(errors, loc, value, what, min_length)
+    return out
+
+
 def _too_short(errors, loc, value, what, min_length):
     s = "" if min_length == 1 else "s"
     return error(errors, "too_short", loc, f"{what} should have at least {min_length} item{s} after validation,"
@@ -238,11 +247,7 @@ def _list(item, min_length):
             return error(errors, "list_type", loc, "Input should be a valid list", value)
         before = len(errors)
         out = [item(v, loc + (i,), errors) for i, v in enumerate(value)]
-        if len(errors) > before:
-            return FAIL
-        if min_length is not None and len(out) < min_length:
-            return _too_short(errors, loc, value, "List", min_length)
-        return out
+        return _gathered(out, before, errors, loc, value, "List", min_length)
     return check
 
 
@@ -257,11 +262,7 @@ def _dict(key, item, min_length):
             checked = item(v, loc + (k,), errors)
             if checked_key is not FAIL:
                 out[checked_key] = checked
-        if len(errors) > before:
-            return FAIL
-        if min_length is not None and len(out) < min_length:
-            return _too_short(errors, loc, value, "Dictionary", min_length)
-        return out
+        return _gathered(out, before, errors, loc, value, "Dictionary", min_length)
     return check
 
 
