@@ -258,6 +258,18 @@ def no_stretch_before_breaks(document) -> None:
         compat.insert(0, el("doNotExpandShiftReturn"))
 
 
+def per_style(kept: dict, style: HouseStyle, make):
+    """What `make(style)` gives, made once per style object and kept for the last few
+    (a house style is frozen but not hashable: kept by id, with the style itself so
+    that a new object at a reused id is not taken for the old one)."""
+    found = kept.get(id(style))
+    if found is None or found[0] is not style:
+        if len(kept) >= 8:
+            del kept[next(iter(kept))]
+        found = kept[id(style)] = (style, make(style))
+    return found[1]
+
+
 def grid_pitches(style: HouseStyle, orientation: str = "portrait") -> tuple[float, float]:
     """Character and line pitch (points) of the house grid over the text area."""
     w, h = A4 if orientation == "portrait" else A4[::-1]

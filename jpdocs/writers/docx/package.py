@@ -19,7 +19,7 @@ from docx.shared import Length
 
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import FIXED_TIME, no_stretch_before_breaks, qn, set_page, styled_reference
+from ..ooxml import FIXED_TIME, no_stretch_before_breaks, per_style, qn, set_page, styled_reference
 from .page import write_footer, write_marks
 
 _PREPARED: dict[tuple, tuple[Document, int, tuple]] = {}   # the prepared package, its text width, its copy plan
@@ -29,12 +29,7 @@ _STYLE_KEYS: dict[int, tuple[HouseStyle, str]] = {}   # id(style) → (style, it
 def style_key(style: HouseStyle) -> str:
     """The style's repr (every field's value, nested), what the prepared packages
     are kept by (a house style is frozen, but not hashable), made once per style object."""
-    kept = _STYLE_KEYS.get(id(style))
-    if kept is None or kept[0] is not style:
-        if len(_STYLE_KEYS) >= 8:
-            del _STYLE_KEYS[next(iter(_STYLE_KEYS))]
-        kept = _STYLE_KEYS[id(style)] = (style, repr(style))
-    return kept[1]
+    return per_style(_STYLE_KEYS, style, repr)
 
 
 def _prepare(style: HouseStyle, style_key: str, doc: m.Document, page_numbers: bool) -> Document:

@@ -12,7 +12,7 @@ from lxml.etree import SubElement
 from ...fonts import registry as fonts
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import (ALIGN, RPR, display_name, font_names, paragraph_style, put, qn, role_font, set_fonts, twips,
+from ..ooxml import (ALIGN, RPR, display_name, font_names, paragraph_style, per_style, put, qn, role_font, set_fonts, twips,
                      w)
 from ..jlreq import AT_SPACES
 from . import fields
@@ -271,13 +271,8 @@ def _builder(style: HouseStyle):
     """The PDF's block builder for the style, made once: making one sets up a
     reportlab style for every paragraph style of the house (a title's or heading's
     line breaks are asked of it once or twice a document)."""
-    kept = _BUILDERS.get(id(style))
-    if kept is None or kept[0] is not style:
-        from ..blocks import BlockBuilder
-        if len(_BUILDERS) >= 8:
-            del _BUILDERS[next(iter(_BUILDERS))]
-        kept = _BUILDERS[id(style)] = (style, BlockBuilder(style))
-    return kept[1]
+    from ..blocks import BlockBuilder
+    return per_style(_BUILDERS, style, BlockBuilder)
 
 
 _LINES: dict[tuple, tuple] = {}         # what phrase_lines was asked → (style, its answer), the last few hundred
