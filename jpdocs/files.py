@@ -112,3 +112,91 @@ def is_within(path: Path, folder: Path) -> bool:
 def resolve_file(spec_path: Path, relative: str) -> Path:
     """A file a spec names (style, logo), relative to the spec's folder."""
     return (Path(spec_path).parent / relative).resolve()
+
+
+class FileChanged(Exception):
+    """A file read piece by piece (FileBytes) changed while it was being read."""
+
+
+class FileBytes:
+    """The bytes of an open regular file, read where they are asked for (os.pread)
+    instead of all at once: a press notice reads a few hundred glyphs of three
+    Japanese fonts, 15 MB that took ~10 ms of every start to read whole, and its
+    metrics come from the parse cache (fonts/cache.py). Indexing and slicing work
+    as on bytes; `whole()` reads everything (once), for what needs the whole font.
+
+    The file stays open, so a font replaced on disk (a new file renamed over it)
+    is still the one that was opened. A font rewritten in place while it is read
+    would mix old and new bytes, so every read checks that it got all it asked
+    for, and `check_unchanged()` (called before a document is handed out) compares
+    the file's size and times with those it had when opened: FileChanged, never a
+    document drawn from two fonts. (Not a memory map: a file truncated under a map
+    kills the process with SIGBUS instead of saying why.)"""
+
+    def __init__(self, fd: int, st: os.stat_result, name: str):
+        self.fd, self.st, self.name = fd, st, name
+        self.size = st.st_size
+        self._whole: bytes | None = None
+
+    def __len__(self) -> int:
+        return self.size
+
+    def _read(self, start: int, stop: int) -> bytes:
+        if self._whole is not None:
+            return self._whole[start:stop]
+        if stop <= start:
+            return b""
+        data = os.pread(self.fd, stop - start, start)
+        if len(data) != stop - start:
+            raise FileChanged(self.name)
+        return data
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start, stop, step = key.indices(self.size)
+            if step != 1:
+                return self.whole()[key]
+            return self._read(start, stop)
+        if key < 0:
+            key += self.size
+        if not 0 <= key < self.size:
+            raise IndexError("index out of range")
+        return self._read(key, key + 1)[0]
+
+    def whole(self) -> bytes:
+        if self._whole is None:
+            data = self._read(0, self.size)
+            self.check_unchanged()
+            self._whole = data
+        return self._whole
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+    def check_unchanged(self) -> None:
+        now = os.fstat(self.fd)
+        if (now.st_size, now.st_mtime_ns, now.st_ctime_ns) != (self.size, self.st.st_mtime_ns, self.st.st_ctime_ns):
+            raise FileChanged(self.name)
+
+
+def open_regular_file(path: Path | str, limit: int, what: str) -> FileBytes:
+    """`path`, which must be a regular file of at most `limit` bytes, opened to be
+    read piece by piece (FileBytes); refused as read_regular_file refuses it."""
+    def refused(reason: str) -> FileRefused:
+        return FileRefused(path, what, reason)
+
+    check_regular(path, what)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise refused("does not exist") from None
+    except OSError as exc:
+        raise refused(f"cannot be read ({exc.strerror or exc})") from None
+    st = os.fstat(fd)                       # the file that was opened, whatever the path is now
+    kind = _kind(st.st_mode)
+    reason = f"is {kind}, not a regular file" if kind else \
+        _too_big(st.st_size, limit, what) if st.st_size > limit else None
+    if reason:
+        os.close(fd)
+        raise refused(reason)
+    return FileBytes(fd, st, str(path))

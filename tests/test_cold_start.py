@@ -152,16 +152,17 @@ def test_a_font_read_from_the_cache_is_the_font_parsed(tmp_path, monkeypatch):
     """The metrics stored with equal values shared (fonts/cache.py) read back equal to
     a fresh parse, value for value and type for type."""
     from reportlab.pdfbase import ttfonts
-    from jpdocs.files import read_regular_file_stat
+    from jpdocs.files import open_regular_file
     from jpdocs.fonts import cache
     monkeypatch.setenv("JPDOCS_CACHE", str(tmp_path))
     path = ROOT / "fonts" / "BIZUDMincho-Regular.ttf"
-    data, st = read_regular_file_stat(path, 10**9, "font file")
-    digest = cache.content_digest(data, st)
-    stored = cache.load_ttfont("A", data, digest, str(path)).face       # parsed, then stored
-    assert cache._entry(digest).is_file()
-    read = cache.load_ttfont("B", data, digest, str(path)).face         # read from the cache
-    parsed = ttfonts.TTFontFace(cache._NamedBytes(data, str(path)))
+    data = open_regular_file(path, 10**9, "font file")
+    digest = cache.content_digest(data.whole, data.st)
+    stored = cache.load_ttfont("A", open_regular_file(path, 10**9, "font file"), digest, str(path)).face
+    assert cache._entry(digest).is_file()                                 # (parsed, then stored)
+    read = cache.load_ttfont("B", open_regular_file(path, 10**9, "font file"), digest, str(path)).face
+    assert read._ttf_data._whole is None, "a font read from the cache was read whole"
+    parsed = ttfonts.TTFontFace(str(path))
     for face in (stored, read):
         for name in ("charToGlyph", "charWidths", "hmetrics", "glyphPos", "defaultWidth", "bbox", "ascent",
                      "descent", "capHeight", "italicAngle", "stemV", "flags", "unitsPerEm", "numGlyphs"):

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import marshal
 import os
 from pathlib import Path
+from typing import Callable
 
 from reportlab import Version as RL_VERSION
 from reportlab.pdfbase import ttfonts
@@ -43,10 +43,10 @@ def _entry(digest: str) -> Path:
     return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".marshal")
 
 
-def content_digest(data: bytes, st: os.stat_result) -> str:
-    """The SHA-256 of a font file's bytes (`data`, read from the file whose status
-    is `st`), remembered under the file's identity and times: hashing the three
-    fonts' 15 MB took 8 ms of every run. Writing to a file, or replacing it, changes
+def content_digest(read: Callable[[], bytes], st: os.stat_result) -> str:
+    """The SHA-256 of a font file's bytes (`read()`, from the file whose status is
+    `st`), remembered under the file's identity and times: reading and hashing the
+    three fonts' 15 MB took 18 ms of every run. Writing to a file, or replacing it, changes
     its ctime (which no program can set), so a changed file is hashed again."""
     key = f"{FORMAT}|{st.st_dev}|{st.st_ino}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}"
     folder = private_cache_dir("fonts")
@@ -58,7 +58,7 @@ def content_digest(data: bytes, st: os.stat_result) -> str:
                 return known
         except (OSError, ValueError):
             pass
-    digest = hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256(read()).hexdigest()
     if entry is not None:
         try:
             write_atomic(entry, digest.encode("ascii"), durable=False)
@@ -82,10 +82,17 @@ class _CachedFace(ttfonts.TTFontFace):
             out.setdefault(glyph, []).append(char)
         return out
 
+    def _read_whole(self) -> None:
+        """Before a parse, which reads the font two bytes at a time: all of it, once."""
+        whole = getattr(self._ttf_data, "whole", None)
+        if whole is not None:
+            self._ttf_data = whole()
+
     def extractInfo(self, charInfo=1):
         try:
             entry = _entry(self.digest)
         except OSError:            # no cache folder of our own: parse every time
+            self._read_whole()
             return super().extractInfo(charInfo)
         try:
             with open(entry, "rb") as fh:
@@ -95,6 +102,7 @@ class _CachedFace(ttfonts.TTFontFace):
             for k in names:                    # name strings are bytes with a .ustr
                 setattr(self, k, ttfonts.TTFNameBytes(data[k]))
         except Exception:          # no entry yet, or an unusable one: parse, then store
+            self._read_whole()
             before = dict(self.__dict__)
             super().extractInfo(charInfo)
             keep = {k: v for k, v in self.__dict__.items()
@@ -133,22 +141,25 @@ def _shared(value, seen: dict):
     return seen.setdefault(key, value)
 
 
-class _NamedBytes(io.BytesIO):
-    """The font's bytes (already read and checked, see files.py) with the file's
-    name, which reportlab keeps for its messages and its subsetting rules."""
+class _Opened:
+    """The open font file (files.FileBytes) as reportlab's parser takes a file: it
+    keeps `read()` as the font's data and `name` for its messages and subsetting
+    rules. The data is read where reportlab and the subset cutter ask for it."""
 
-    def __init__(self, data: bytes, name: str):
-        super().__init__(data)
-        self.name = name
+    def __init__(self, data, name: str):
+        self.data, self.name = data, name
+
+    def read(self):
+        return self.data
 
 
-def load_ttfont(name: str, data: bytes, digest: str, path: str) -> ttfonts.TTFont:
+def load_ttfont(name: str, data, digest: str, path: str) -> ttfonts.TTFont:
     """ttfonts.TTFont(name, …) from the bytes of the file at `path`, with the parse
     cached under `digest`. TTFont builds its face from the module's TTFontFace, which
     is swapped for the caching one for that call."""
     original = ttfonts.TTFontFace
     ttfonts.TTFontFace = type("_Face", (_CachedFace,), {"digest": digest})
     try:
-        return ttfonts.TTFont(name, _NamedBytes(data, path))
+        return ttfonts.TTFont(name, _Opened(data, path))
     finally:
         ttfonts.TTFontFace = original

@@ -30,21 +30,45 @@ def _components(data: bytes):
 
 
 class Cutter:
-    """Cuts subsets of one font face (reportlab's TTFontFace, whose tables are read
-    once per process: fonts/registry.py caches get_table)."""
+    """Cuts subsets of one font face (reportlab's TTFontFace, whose small tables are
+    read once per process: fonts/registry.py caches get_table). Each glyph is read
+    from the font file once per process, where a subset first needs it: the whole
+    glyph table (4–6 MB a BIZ UD font) was copied at the start of every run."""
 
     def __init__(self, face):
         self.face = face
-        self.glyf = face.get_table("glyf")
         self.pos = face.glyphPos
         self.stripped: dict[int, bytes] = {}      # simple glyph → stripped and padded to 4
+        self.composite: dict[int, bytes] = {}     # composite glyph → as in the font
 
     def usable(self) -> bool:
         tables = self.face.table
         return all(t in tables for t in ("glyf", "loca", "head", "hhea", "maxp", "hmtx", "post", "name", "OS/2"))
 
+    def _glyph(self, old: int) -> bytes | None:
+        """A composite glyph's bytes as in the font; None for a simple (or empty)
+        one, whose stripped form is then in self.stripped."""
+        if old in self.stripped:
+            return None
+        data = self.composite.get(old)
+        if data is None:
+            a, b = self.pos[old], self.pos[old + 1]
+            if b <= a:
+                self.stripped[old] = b""
+                return None
+            at = self.face.table["glyf"]["offset"]
+            data = self.face._ttf_data[at + a:at + b]
+            if len(data) > 2 and unpack_from(">h", data, 0)[0] < 0:
+                self.composite[old] = data
+            else:
+                data += b"\0" * (-len(data) % 4)
+                g = glyph_without_instructions(data)
+                self.stripped[old] = g + b"\0" * (-len(g) % 4)
+                return None
+        return data
+
     def cut(self, subset) -> bytes:
-        face, glyf, pos = self.face, self.glyf, self.pos
+        face, pos = self.face, self.pos
         char_to_glyph = face.charToGlyph
         glyph_map = [0]                           # new glyph index → old
         glyph_set = {0: 0}                        # old → new
@@ -57,18 +81,17 @@ class Cutter:
             code_to_glyph[code] = glyph_set[old]
         n = 0
         while n < len(glyph_map):                 # the parts of composite glyphs join the set
-            old = glyph_map[n]
+            data = self._glyph(glyph_map[n])
             n += 1
-            a, b = pos[old], pos[old + 1]
-            if b > a and unpack_from(">h", glyf, a)[0] < 0:
-                for _, part in _components(glyf[a:b]):
+            if data is not None:
+                for _, part in _components(data):
                     if part not in glyph_set:
                         glyph_set[part] = len(glyph_map)
                         glyph_map.append(part)
 
         # glyf, loca: each glyph stripped and padded to 4; loca's format is the one
         # reportlab chose from the size of the glyphs with their instructions
-        stripped, parts, offsets, out_pos, hinted_pos = self.stripped, [], [], 0, 0
+        stripped, composite, parts, offsets, out_pos, hinted_pos = self.stripped, self.composite, [], [], 0, 0
         for old in glyph_map:
             offsets.append(out_pos)
             a, b = pos[old], pos[old + 1]
@@ -77,17 +100,13 @@ class Cutter:
             if not length:
                 continue
             g = stripped.get(old)
-            if g is None:
-                data = glyf[a:b]
-                composite = length > 2 and unpack_from(">h", data, 0)[0] < 0
-                if composite:
-                    for at, part in _components(data):
-                        data = data[:at] + pack(">H", glyph_set[part]) + data[at + 2:]
+            if g is None:                         # a composite: its parts are numbered per subset
+                data = composite[old]
+                for at, part in _components(data):
+                    data = data[:at] + pack(">H", glyph_set[part]) + data[at + 2:]
                 data += b"\0" * (-length % 4)
                 g = glyph_without_instructions(data)
                 g += b"\0" * (-len(g) % 4)
-                if not composite:                 # a composite's parts are numbered per subset
-                    stripped[old] = g
             parts.append(g)
             out_pos += len(g)
         offsets.append(out_pos)

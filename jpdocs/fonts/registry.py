@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from ..errors import fail
-from ..files import FileRefused, read_regular_file_stat
+from ..files import FileBytes, FileChanged, FileRefused, open_regular_file
 from .subsets import cmap_once, install as cache_subsets
 from .cache import content_digest, load_ttfont
 from ..spec.style import HouseStyle
@@ -24,7 +24,7 @@ from ..spec.style import HouseStyle
 MAX_FONT_BYTES = 100_000_000     # IPAmj明朝, the largest font in use, is 46 MB
 
 _PATHS: dict[str, Path] = {}     # reportlab font name → file
-_DATA: dict[str, bytes] = {}     # reportlab font name → the file's bytes
+_DATA: dict[str, FileBytes] = {}   # reportlab font name → the open file, read where needed
 _BY_CONTENT: dict[str, ttfonts.TTFont] = {}   # SHA-256 of a font file → its registered font
 
 
@@ -58,15 +58,20 @@ def _load(path: str):
     """The font of the file at `path`, registered once per *content*: two different
     files of one name (fallback.ttf in two folders) are two fonts, where a name
     made from the file name alone let the first one stand for both."""
-    data, st = read_regular_file_stat(path, MAX_FONT_BYTES, "font file")     # raises FileRefused
-    kind = _FONT_KINDS.get(data[:4], "not a font file")
-    if kind != "TrueType":      # said without quoting the file (reportlab's message shows its first bytes)
-        raise FileRefused(path, "font file", f"is {kind}; a TrueType (.ttf) font is needed")
-    digest = content_digest(data, st)
-    if digest in _BY_CONTENT:
-        return _BY_CONTENT[digest]
-    name = f"JP-{Path(path).stem}-{digest[:12]}"
-    font = load_ttfont(name, data, digest, path)    # the parse is cached on disk (fonts/cache.py)
+    data = open_regular_file(path, MAX_FONT_BYTES, "font file")     # raises FileRefused
+    try:
+        kind = _FONT_KINDS.get(data[:4], "not a font file")
+        if kind != "TrueType":      # said without quoting the file (reportlab's message shows its first bytes)
+            raise FileRefused(path, "font file", f"is {kind}; a TrueType (.ttf) font is needed")
+        digest = content_digest(data.whole, data.st)
+        if digest in _BY_CONTENT:
+            data.close()
+            return _BY_CONTENT[digest]
+        name = f"JP-{Path(path).stem}-{digest[:12]}"
+        font = load_ttfont(name, data, digest, path)    # the parse is cached on disk (fonts/cache.py)
+    except BaseException:
+        data.close()
+        raise
     # reportlab's "ASCII readable" subsets reserve codes 32-126 for ASCII and put all
     # 95 ASCII glyphs in every font's first subset, drawn or not: in a Japanese
     # document most are not, and they were a sixth of the notice (109 → 93 KB without
@@ -90,8 +95,27 @@ def path_of(font_name: str) -> Path:
 
 
 def file_bytes(path: Path) -> bytes:
-    """The bytes of a font file, as they were read (once) and checked for the PDF."""
-    return _DATA[_load(str(path)).fontName]
+    """The whole bytes of a font file, the file the PDF writer opened and checked."""
+    try:
+        return _DATA[_load(str(path)).fontName].whole()
+    except (FileChanged, OSError):
+        raise _changed(path) from None
+
+
+def check_unchanged() -> None:
+    """Raise an InputError naming the font file if a font's file was changed in
+    place since it was opened (files.FileBytes): the glyphs of a document, read
+    where it needed them, could then come from two different fonts."""
+    for name, data in _DATA.items():
+        try:
+            data.check_unchanged()
+        except (FileChanged, OSError):
+            raise _changed(_PATHS[name]) from None
+
+
+def _changed(path) -> Exception:
+    return fail(str(path), "the font file changed while the build was reading it; build again"
+                           " once it is no longer being written")
 
 
 def _use(style: HouseStyle, path: Path, key: str) -> str:

@@ -15,6 +15,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from .. import collector
 from ..content import model as m
+from ..fonts.registry import check_unchanged as check_fonts_unchanged
 from ..output import write_atomic
 from ..spec.style import HouseStyle
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
@@ -58,6 +59,7 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle, forms: bool = False) -
     if doc.fit_one_page and pages != [1]:
         # fit.py measured it on one page: a difference is a bug, never a reason to ship two pages
         raise RuntimeError(f"the {doc.kind} was measured to fit one page but took {pages[0]}")
+    check_fonts_unchanged()      # its glyphs were read from the font files as it was drawn
     return content_id(buf.getvalue()), builder.seals, pages[0]
 
 
