@@ -18,6 +18,11 @@ start of ~0.35 s, and loads in full the first time it is really used:
   imports its TTFont class to read the fonts embedded in a PDF for text extraction,
   which jpdocs does not do (~8 ms). pypdf only calls TTFont, so it gets a stand-in
   that calls the real class (FORWARDED).
+- inspect (with dis, tokenize and linecache, ~4 ms): dataclasses imports it to
+  write a signature as the docstring of a class that has none, reportlab's safe
+  eval and Jinja to inspect callables they are given (Jinja's filters import
+  getattr_static from it: FORWARDED); a build gives none, and every dataclass of
+  jpdocs on a build's path has a docstring (tests/test_speed_paths.py keeps it so).
 - secrets (imported for comparing secret strings), and difflib: the spec checks
   import it for their did-you-mean suggestions, made only for a spec with
   mistakes (~1 ms together).
@@ -101,7 +106,7 @@ class _DeferringFinder:
 # names that modules import *from* a deferred module (`from m import f`) at their own
 # import: a stand-in that runs the module at its first call and calls the real f
 FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "distributions"),
-             "fontTools.ttLib": ("TTFont",)}
+             "fontTools.ttLib": ("TTFont",), "inspect": ("getattr_static",)}
 
 # modules deferred when another is first imported, for that one's sake
 DEFER_BEFORE = {"pypdf": ("fontTools.ttLib",)}
@@ -131,6 +136,10 @@ class _Deferred(types.ModuleType):
                 raise
 
     def __getattr__(self, attr):
+        if attr == "__path__" and self.__spec__.submodule_search_locations is None:
+            # `from m import f` asks whether m is a package first; a module that is
+            # not has no __path__, and asking is no use of it
+            raise AttributeError(attr)
         _Deferred._run(self)
         return getattr(self, attr)
 
@@ -178,5 +187,5 @@ def defer(name: str) -> None:
 def install() -> None:
     if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _DeferringFinder())
-    for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib"):
+    for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib", "inspect"):
         defer(name)

@@ -38,6 +38,7 @@ TIME_LIMIT = 300.0     # seconds one spec may take (--time-limit): real ones tak
 
 @dataclass
 class Result:
+    """What building one spec came to: its status, the files written, the problems."""
     spec: str
     status: str                          # built | unchanged | failed
     written: list[str] = field(default_factory=list)

@@ -30,6 +30,7 @@ FORMATS = ("pdf", "docx")
 
 @dataclass(frozen=True)
 class DocumentKind:
+    """One kind of document a spec can make, and the template that makes it."""
     name: str            # output file stem
     template: str
     section: str         # the spec section the document needs

@@ -101,6 +101,7 @@ class Item:
 
 @dataclass
 class Cell:
+    """A table cell: its blocks and how it is shaded, aligned and spanned."""
     blocks: list["Block"]
     shade: str | None = None          # a colour role of the house style
     align: Align | None = None
@@ -139,6 +140,7 @@ class Ki:
 
 @dataclass
 class Spacer:
+    """Vertical space."""
     height: float                      # points
 
 
@@ -159,7 +161,7 @@ class Image:
 
 @dataclass
 class PageBreak:
-    pass
+    """The next block starts a new page."""
 
 
 @dataclass

@@ -41,6 +41,7 @@ class ImageRefused(Exception):
 
 @dataclass(frozen=True)
 class Picture:
+    """A checked logo or seal image."""
     data: bytes                # PNG or JPEG bytes, ready to embed
     width: int                 # pixels
     height: int

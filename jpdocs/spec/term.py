@@ -21,6 +21,7 @@ from .. import japanese
 
 @dataclass(frozen=True)
 class Term:
+    """An agreement's term of validity, as the spec gave it or as it was chosen."""
     start: dt.date | None      # None: a draft's signing day, left open
     start_given: bool          # False: the signing day (本協定の締結の日)
     end: dt.date | None        # None: left open with the signing day (a draft's blank)
