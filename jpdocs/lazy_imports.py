@@ -5,8 +5,8 @@ by `import jpdocs`, as it changes how modules load for the whole process. Each s
 start of ~0.35 s, and loads in full the first time it is really used:
 
 - HarfBuzz (uharfbuzz): reportlab.pdfbase.ttfonts imports it in case a font is
-  shaped; the PDF writer never shapes (it places glyphs itself, composer.py).
-  Used by the DOCX writer's font measurements (ooxml.py).
+  shaped; the PDF writer never shapes (it places glyphs itself, composer.py),
+  and the DOCX writer reads its fonts' names itself (fonts/names.py).
 - urllib.request: xml.sax.saxutils imports it (with http.client and ssl) for a
   function that opens URLs; jpdocs only escapes text with it.
 - PIL.Image: reportlab.lib.utils imports it for images; only a logo uses it.

@@ -94,10 +94,12 @@ def path_of(font_name: str) -> Path:
     return _PATHS[font_name]
 
 
-def file_bytes(path: Path) -> bytes:
-    """The whole bytes of a font file, the file the PDF writer opened and checked."""
+def name_table(path: Path) -> bytes:
+    """The `name` table of a font file (fonts/names.py reads it), of the file the PDF
+    writer opened and checked."""
     try:
-        return _DATA[_load(str(path)).fontName].whole()
+        face = _load(str(path)).face
+        return face.get_table("name") if "name" in face.table else b""
     except (FileChanged, OSError):
         raise _changed(path) from None
 

@@ -21,7 +21,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import docx
-import uharfbuzz as hb
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -32,6 +31,7 @@ from docx.shared import Pt, Twips
 from lxml.etree import SubElement
 
 from ..fonts import registry as fonts
+from ..fonts.names import get_name
 from ..errors import fail
 from ..output import write_atomic
 from ..spec.style import TEMPLATES, HouseStyle, ParagraphStyle
@@ -156,9 +156,9 @@ def font_names(path: Path) -> tuple[str, str, bool]:
     """(Japanese family, English family, is bold) from the font file's name table.
     Word and LibreOffice (fontconfig) resolve both; Japanese Word writes the Japanese
     one (BIZ UD明朝), which the bundled and the Debian-packaged fonts both carry."""
-    face = hb.Face(fonts.file_bytes(path))     # the bytes the PDF writer read and checked
-    en = face.get_name(1, "en") or path.stem
-    return face.get_name(1, "ja") or en, en, "bold" in (face.get_name(2, "en") or "").lower()
+    table = fonts.name_table(path)             # of the font the PDF writer opened and checked
+    en = get_name(table, 1, "en") or path.stem
+    return get_name(table, 1, "ja") or en, en, "bold" in (get_name(table, 2, "en") or "").lower()
 
 
 def role_font(style: HouseStyle, role: str) -> tuple[str, bool]:
