@@ -23,6 +23,8 @@ start of ~0.35 s, and loads in full the first time it is really used:
   eval and Jinja to inspect callables they are given (Jinja's filters import
   getattr_static from it: FORWARDED); a build gives none, and every dataclass of
   jpdocs on a build's path has a docstring (tests/test_speed_paths.py keeps it so).
+- ipaddress (~1 ms): urllib.parse imports it (pathlib imports urllib.parse) to
+  check a URL's bracketed IPv6 host, which a build never parses.
 - secrets (imported for comparing secret strings), and difflib: the spec checks
   import it for their did-you-mean suggestions, made only for a spec with
   mistakes (~1 ms together).
@@ -187,5 +189,6 @@ def defer(name: str) -> None:
 def install() -> None:
     if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _DeferringFinder())
-    for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib", "inspect"):
+    for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib", "inspect",
+                 "ipaddress"):
         defer(name)
