@@ -108,7 +108,7 @@ def _objects(doc) -> None:
         "OwnDate": pdfdoc.PDFDate(ts=doc._timeStamp, dateFormatter=lambda y, *rest: f"D:{y}"),
         "Names": pdfdoc.PDFArray([pdfdoc.PDFName("a b#"), "true", 10 ** 12, 1e-7]),
         "Many": pdfdoc.PDFDictionary({f"K{i}": i for i in range(14)}),
-        "Name with space": 1,
+        "Name with space": 1, "LongText": "x" * 600, "LongString": pdfdoc.PDFString("長い題名" * 200),
     }), "Odd")
     doc.Reference(pdfdoc.PDFArray([1, 2, 3]), "TopArray")
     doc.Reference(stream, "TopStream")
@@ -159,3 +159,23 @@ def test_a_subsets_widths_are_the_array_reportlab_writes():
         ours, theirs = subsets._array(pdfdoc.PDFArray(widths), doc), pdfdoc.PDFArray(widths).format(doc)
         assert ours == theirs, widths
     assert len(arrays) > 20 and b"500 " in theirs          # (the fonts' half widths reached)
+
+
+@pytest.mark.parametrize("text", ["", "/FlateDecode", "true", "a" * 600, "~>z!!" * 200, "café", "é" * 600,
+                                  "\x18", "page\x1f" * 200, "日本", "\x7f", "\t\n\r"])
+def test_text_is_encoded_as_reportlab_encodes_it(text):
+    """A str in a file: the fast writer's ASCII shortcut, and its memory of short
+    ones, give pdfdoc.format's bytes, or its error (extpdfdoc has no byte for some
+    ASCII controls, and none for most of Unicode)."""
+    from jpdocs.writers import pdffile
+    doc = pdfdoc.PDFDocument(invariant=1)
+
+    def both(write):
+        try:
+            return write(text, doc)
+        except UnicodeEncodeError as exc:
+            return type(exc)
+    theirs = both(pdfdoc.format)
+    assert both(pdffile.value) == theirs
+    assert both(pdffile.value) == theirs           # (remembered)
+    assert both(lambda t, d: pdffile._string(pdfdoc.PDFString(t), d)) == pdfdoc.PDFString(text).format(doc)

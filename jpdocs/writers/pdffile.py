@@ -30,6 +30,35 @@ from reportlab.pdfbase.pdfdoc import (NoEncryption, PDFArray, PDFCatalog, PDFDat
                                       PDFResourceDictionary, PDFStream, PDFString, PDFTrueTypeFont)
 
 _LIMIT = 20_000                   # entries per cache: a batch repeats few, a title each document
+_SHORT = 512                      # characters of a text remembered (not a page's content, say)
+
+
+def _not_their_own_byte() -> bytes:
+    """The ASCII characters that extpdfdoc does not write as their own byte (it has
+    no byte for 0x18-0x1F, which PDFDocEncoding gives to accents): found, not assumed."""
+    other = b""
+    for code in range(128):
+        try:
+            same = chr(code).encode("extpdfdoc") == bytes([code])
+        except UnicodeEncodeError:
+            same = False
+        if not same:
+            other += bytes([code])
+    return other
+
+
+_NOT_OWN_BYTE = _not_their_own_byte()
+
+
+def encoded(s: str) -> bytes:
+    """s.encode("extpdfdoc"), reportlab's encoding of text into a file: ASCII text (a
+    page's ASCII85 content, most names) is its own bytes, encoded in C; extpdfdoc is
+    a charmap looked up character by character (~15 ns each)."""
+    if s.isascii():
+        data = s.encode("ascii")
+        if len(data.translate(None, _NOT_OWN_BYTE)) == len(data):
+            return data
+    return s.encode("extpdfdoc")
 
 
 def _remembered(make):
@@ -46,12 +75,12 @@ def _remembered(make):
     return get
 
 
-_text = _remembered(lambda s: s.encode("extpdfdoc"))          # pdfdoc.format of a str
-_key = _remembered(lambda k: PDFName(k).encode("extpdfdoc"))   # a dictionary's key, as PDFName
+_text = _remembered(encoded)                                   # pdfdoc.format of a str
+_key = _remembered(lambda k: encoded(PDFName(k)))              # a dictionary's key, as PDFName
 _name = _remembered(PDFName)
 # fp_str, as pdfdoc.format writes an int or a float (one cache each: 1 and 1.0 are one key)
-_int = _remembered(lambda v: fp_str(v).encode("extpdfdoc"))
-_float = _remembered(lambda v: fp_str(v).encode("extpdfdoc"))
+_int = _remembered(lambda v: encoded(fp_str(v)))
+_float = _remembered(lambda v: encoded(fp_str(v)))
 # PDFString(s).format: with its defaults and no encryption, a function of s alone
 _string_of = _remembered(lambda s: PDFString(s).format(pdfdoc.DummyDoc()))
 
@@ -60,7 +89,7 @@ def value(v, doc) -> bytes:
     """pdfdoc.format(v, doc): a value inside an object."""
     kind = type(v)
     if kind is str:
-        return _text(v)
+        return _text(v) if len(v) <= _SHORT else encoded(v)
     if kind is int:
         return _int(v)
     if kind is float:
@@ -105,7 +134,8 @@ def _reference(r: PDFObjectReference, doc) -> bytes:
 
 
 def _string(s: PDFString, doc) -> bytes:
-    if type(s.s) is str and getattr(s, "enc", "auto") == "auto" and getattr(s, "escape", 1) == 1:
+    if type(s.s) is str and len(s.s) <= _SHORT and getattr(s, "enc", "auto") == "auto" and \
+            getattr(s, "escape", 1) == 1:
         return _string_of(s.s)
     return s.format(doc)
 
@@ -192,7 +222,7 @@ def _stream(s: PDFStream, doc) -> list[bytes]:
         names = []
         for f in reversed(list(filters)):
             content = f.encode(content)
-            names.insert(0, PDFName(f.pdfname))
+            names.insert(0, _name(f.pdfname))
         d["Filter"] = PDFArray(names)
     data = value(content, doc)
     d["Length"] = len(content)
