@@ -123,23 +123,24 @@ def _objects_once(font, digest: str) -> None:
 
 
 _NUMBERS: dict = {}               # a width → its bytes as reportlab formats it (a font has few)
+_NUMERIC = frozenset((int, float))
 
 
 def _array(array: pdfdoc.PDFArray, doc) -> bytes:
     """A PDFArray of numbers formatted as reportlab formats it (fp_str each, ten to a
     line), each distinct number formatted once per process."""
-    if rl_config.pdfMultiLine or array.multiline == "forced" or \
-            any(type(v) not in (int, float) for v in array.sequence):
+    numbers = array.sequence
+    if rl_config.pdfMultiLine or array.multiline == "forced" or not _NUMERIC.issuperset(map(type, numbers)):
         return array.format(doc)
-    items = []
-    for v in array.sequence:
-        b = _NUMBERS.get(v)
-        if b is None:                 # (fp_str writes 500 and 500.0 alike)
-            b = _NUMBERS[v] = pdfdoc.format(v, doc)
-        items.append(b)
-    for i in reversed(range(10, len(items), 10)):
-        items.insert(i, b"\n ")
-    return b"[ " + b" ".join(items) + b" ]"
+    try:
+        items = list(map(_NUMBERS.__getitem__, numbers))
+    except KeyError:                  # (fp_str writes 500 and 500.0 alike)
+        for v in numbers:
+            if v not in _NUMBERS:
+                _NUMBERS[v] = pdfdoc.format(v, doc)
+        items = list(map(_NUMBERS.__getitem__, numbers))
+    # ten to a line: reportlab puts a "\n " item between the tens and joins them all with spaces
+    return b"[ " + b" \n  ".join([b" ".join(items[i:i + 10]) for i in range(0, len(items), 10)]) + b" ]"
 
 
 def install(font, digest: str) -> None:

@@ -28,6 +28,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
+from .pdffile import FastDocument
 from .textout import FastText
 
 # Roles whose element stays in the tree even with nothing drawn in it: a table keeps
@@ -249,6 +250,8 @@ class TaggingCanvas(Canvas):
     def save(self):
         if self.jp_tree is not None:
             write_tree(self)
+        if type(self._doc) is pdfdoc.PDFDocument:
+            self._doc.__class__ = FastDocument     # the same file, written faster (pdffile.py)
         super().save()
 
 
@@ -277,7 +280,7 @@ class _Raw(pdfdoc.PDFObject):
 
     def format(self, document):
         ids = document.idToObjectNumberAndVersion
-        return "".join(p if p.__class__ is str else "%d %d R" % ids[p[0]] for p in self.parts).encode("latin-1")
+        return "".join([p if p.__class__ is str else "%d %d R" % ids[p[0]] for p in self.parts]).encode("latin-1")
 
 
 def _text(value: str) -> str:

@@ -1,0 +1,306 @@
+"""The PDF file written from reportlab's objects without reportlab's generic formatting.
+
+reportlab writes every value through `pdfdoc.format`, which asks of it in turn
+whether it is a PDFObject, a reference-only one, a number, bytes or text, and a
+dictionary spells each of its keys as a PDFName anew, character by character: a
+warm notice spent about a millisecond there, beside the deflating. `FastDocument`
+writes the same bytes with the kinds of object jpdocs's files are made of (the
+catalog, pages, fonts and their descriptors, dictionaries, arrays, references,
+names, numbers, strings, streams, the info dictionary) formatted here by their
+exact type, each as its reportlab class formats it, in the same order (an object
+first referenced while the file is written gets the same number); a name, a key,
+a number or a string of text is spelled once per process. Any other kind of
+object, a subclass, or a value reportlab would write differently (a dictionary
+marked reference-only or multi-line) goes to reportlab's own method.
+
+Only with reportlab's settings as jpdocs leaves them (no encryption, no comments,
+no multi-line dictionaries) does it write: otherwise it is reportlab's writer.
+tests/test_pdf_file.py writes real documents both ways and compares them.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.utils import isSeq
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import (NoEncryption, PDFArray, PDFCatalog, PDFDate, PDFDictionary, PDFFile,
+                                      PDFInfo, PDFName, PDFObject, PDFObjectReference, PDFPage, PDFPages,
+                                      PDFResourceDictionary, PDFStream, PDFString, PDFTrueTypeFont)
+
+_LIMIT = 20_000                   # entries per cache: a batch repeats few, a title each document
+_SHORT = 512                      # characters of a text remembered (not a page's content, say)
+
+
+def _not_their_own_byte() -> bytes:
+    """The ASCII characters that extpdfdoc does not write as their own byte (it has
+    no byte for 0x18-0x1F, which PDFDocEncoding gives to accents): found, not assumed."""
+    other = b""
+    for code in range(128):
+        try:
+            same = chr(code).encode("extpdfdoc") == bytes([code])
+        except UnicodeEncodeError:
+            same = False
+        if not same:
+            other += bytes([code])
+    return other
+
+
+_NOT_OWN_BYTE = _not_their_own_byte()
+
+
+def encoded(s: str) -> bytes:
+    """s.encode("extpdfdoc"), reportlab's encoding of text into a file: ASCII text (a
+    page's ASCII85 content, most names) is its own bytes, encoded in C; extpdfdoc is
+    a charmap looked up character by character (~15 ns each)."""
+    if s.isascii():
+        data = s.encode("ascii")
+        if len(data.translate(None, _NOT_OWN_BYTE)) == len(data):
+            return data
+    return s.encode("extpdfdoc")
+
+
+def _remembered(make):
+    """`make` (a function of one hashable value) remembered per value, up to _LIMIT values."""
+    memo: dict = {}
+
+    def get(key):
+        out = memo.get(key)
+        if out is None:
+            if len(memo) >= _LIMIT:
+                memo.clear()
+            out = memo[key] = make(key)
+        return out
+    return get
+
+
+_text = _remembered(encoded)                                   # pdfdoc.format of a str
+_key = _remembered(lambda k: encoded(PDFName(k)))              # a dictionary's key, as PDFName
+_name = _remembered(PDFName)
+# fp_str, as pdfdoc.format writes an int or a float (one cache each: 1 and 1.0 are one key)
+_int = _remembered(lambda v: encoded(fp_str(v)))
+_float = _remembered(lambda v: encoded(fp_str(v)))
+# PDFString(s).format: with its defaults and no encryption, a function of s alone
+_string_of = _remembered(lambda s: PDFString(s).format(pdfdoc.DummyDoc()))
+
+
+def value(v, doc) -> bytes:
+    """pdfdoc.format(v, doc): a value inside an object."""
+    kind = type(v)
+    if kind is str:
+        return _text(v) if len(v) <= _SHORT else encoded(v)
+    if kind is int:
+        return _int(v)
+    if kind is float:
+        return _float(v)
+    write = _VALUES.get(kind)
+    if write is None or "__RefOnly__" in v.__dict__:     # (reportlab writes a reference to it)
+        return pdfdoc.format(v, doc)
+    return write(v, doc)
+
+
+def _items(d: dict, doc) -> bytes:
+    """A PDFDictionary of `d` formatted (not multi-line: six entries to a line)."""
+    keys = list(d)
+    if not isinstance(d, OrderedDict):
+        keys.sort()
+    out = [_key(k) + b" " + value(d[k], doc) for k in keys]
+    for i in reversed(range(6, len(out), 6)):
+        out.insert(i, b"\n ")
+    return b"<<\n" + b" ".join(out) + b"\n>>"
+
+
+def _dictionary(d: PDFDictionary, doc) -> bytes:
+    if d.multiline == "forced":
+        return d.format(doc)
+    return _items(d.dict, doc)
+
+
+def _array(a: PDFArray, doc) -> bytes:
+    if a.multiline == "forced":
+        return a.format(doc)
+    out = [value(e, doc) for e in a.sequence]
+    for i in reversed(range(10, len(out), 10)):
+        out.insert(i, b"\n ")
+    return b"[ " + b" ".join(out) + b" ]"
+
+
+def _reference(r: PDFObjectReference, doc) -> bytes:
+    try:
+        return b"%d %d R" % doc.idToObjectNumberAndVersion[r.name]
+    except KeyError:
+        return r.format(doc)          # (reportlab's error)
+
+
+def _string(s: PDFString, doc) -> bytes:
+    if type(s.s) is str and len(s.s) <= _SHORT and getattr(s, "enc", "auto") == "auto" and \
+            getattr(s, "escape", 1) == 1:
+        return _string_of(s.s)
+    return s.format(doc)
+
+
+def _date(d: PDFDate, doc) -> bytes:
+    if d.dateFormatter is not None:
+        return d.format(doc)
+    y, mo, day, h, mi, sec = d.date
+    return _string(PDFString("D:%04d%02d%02d%02d%02d%02d%+03d'%02d'" % (y, mo, day, h, mi, sec, d.dhh, d.dmm)),
+                   doc)
+
+
+def _resources(r: PDFResourceDictionary, doc) -> bytes:
+    """PDFResourceDictionary.format: its non-empty dictionaries and its ProcSet."""
+    d = {}
+    for name in r.dict_attributes:
+        v = getattr(r, name)
+        if isinstance(v, dict):
+            if v:
+                d[name] = PDFDictionary(v)
+        else:
+            d[name] = v
+    v = r.ProcSet
+    if isSeq(v):
+        if v:
+            d["ProcSet"] = PDFArray(v)
+    else:
+        d["ProcSet"] = v
+    return _items(d, doc)
+
+
+def _catalog(c: PDFCatalog, doc) -> bytes:
+    """PDFCatalog.format (and its pages tree's and pages'): the defaults, the entries
+    set, those that must be references made so, in reportlab's order."""
+    c.check_format(doc)
+    d = {}
+    for k, v in c.__Defaults__.items():
+        v = getattr(c, k, v)
+        if v is not None:
+            d[k] = v
+    for k in c.__NoDefault__:
+        v = getattr(c, k, None)
+        if v is not None:
+            d[k] = v
+    for k in c.__Refs__:
+        if k in d:
+            d[k] = doc.Reference(d[k])
+    return _items(d, doc)
+
+
+def _font(f: PDFTrueTypeFont, doc) -> bytes:
+    """PDFType1Font.format: the attributes set, the first four as names."""
+    d = {}
+    for k in f.name_attributes:
+        if hasattr(f, k):
+            v = getattr(f, k)
+            d[k] = _name(v) if type(v) is str else PDFName(v)
+    for k in f.local_attributes:
+        if hasattr(f, k):
+            d[k] = getattr(f, k)
+    return _items(d, doc)
+
+
+def _info(info: PDFInfo, doc) -> bytes:
+    """PDFInfo.format."""
+    date = PDFDate(ts=doc._timeStamp, dateFormatter=info._dateFormatter)
+    return _items({"Title": PDFString(info.title), "Author": PDFString(info.author), "ModDate": date,
+                   "CreationDate": date, "Producer": PDFString(info.producer),
+                   "Creator": PDFString(info.creator), "Subject": PDFString(info.subject),
+                   "Keywords": PDFString(info.keywords), "Trapped": PDFName(info.trapped)}, doc)
+
+
+def _stream(s: PDFStream, doc) -> list[bytes]:
+    """PDFStream.format, as pieces (the dictionary, then the content: a subset's tens
+    of kilobytes are not copied into one string here)."""
+    d = s.dictionary.dict.copy()
+    content = s.content
+    if content is None:
+        raise ValueError("stream content not set")
+    filters = s.filters
+    if filters is None:
+        filters = doc.defaultStreamFilters
+    if filters is not None and "Filter" not in d:
+        names = []
+        for f in reversed(list(filters)):
+            content = f.encode(content)
+            names.insert(0, _name(f.pdfname))
+        d["Filter"] = PDFArray(names)
+    data = value(content, doc)
+    d["Length"] = len(content)
+    return [_items(d, doc), b"\nstream\n", data, b"endstream\n"]
+
+
+# a value of these kinds (each with a __dict__), inside an object
+_VALUES = {PDFDictionary: _dictionary, PDFArray: _array, PDFObjectReference: _reference, PDFString: _string,
+           PDFDate: _date, PDFResourceDictionary: _resources}
+# an object at the top of the file (an indirect object)
+_OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _catalog, PDFPages: _catalog,
+            PDFPage: _catalog, PDFTrueTypeFont: _font, PDFInfo: _info}
+
+
+def _plain(doc) -> bool:
+    """Whether the file is written as this module writes it."""
+    return type(doc.encrypt) is NoEncryption and not rl_config.pdfComments and not rl_config.pdfMultiLine
+
+
+class FastDocument(pdfdoc.PDFDocument):
+    """reportlab's PDFDocument whose `format` writes its objects with this module's
+    formatting (a canvas's document is given this class before it is saved)."""
+
+    def format(self):
+        if not _plain(self):
+            return super().format()
+        # PDFDocument.format, with each indirect object written here
+        self.encrypt.prepare(self)
+        cat, info = self.Catalog, self.info
+        self.Reference(cat)
+        self.Reference(info)
+        encryptref = None            # (no encryption: _plain)
+        numbertoid, id_to_nv, id_to_object, id_to_offset = (
+            self.numberToId, self.idToObjectNumberAndVersion, self.idToObject, self.idToOffset)
+        self.__accum__ = out = PDFFile(self._pdfVersion)     # (its header)
+        write, offset = out.strings.append, out.offset
+        entries = []                 # of the cross-reference table
+        counter = 0
+        while True:                  # objects referenced while writing are written too
+            counter += 1
+            if counter not in numbertoid:
+                break
+            oid = numbertoid[counter]
+            obj = id_to_object[oid]
+            n, v = id_to_nv[oid]
+            kind = type(obj)
+            id_to_offset[oid] = offset
+            entries.append("%0.10d %0.5d n " % (offset, v))
+            if kind is PDFStream:    # in pieces: a subset's tens of kilobytes are not copied again
+                pieces = _stream(obj, self)
+                pieces.insert(0, b"%d %d obj\n" % (n, v))
+                pieces.append(b"endobj\n" if pieces[-1].endswith(b"\n") else b"\nendobj\n")
+                for piece in pieces:
+                    write(piece)
+                    offset += len(piece)
+                continue
+            write_object = _OBJECTS.get(kind)
+            if write_object is not None:
+                body = write_object(obj, self)
+            elif isinstance(obj, PDFObject):          # (pdfdoc.format at the top, with no comments)
+                body = obj.format(self)
+            else:
+                body = pdfdoc.format(obj, self, toplevel=1)
+            piece = b"%d %d obj\n%b%b" % (n, v, body, b"endobj\n" if body.endswith(b"\n") else b"\nendobj\n")
+            write(piece)
+            offset += len(piece)
+        out.offset = offset
+        del self.__accum__
+        # the rest as reportlab writes it (its cross-reference table made in the loop:
+        # the objects are numbered 1, 2 … in the order written)
+        count = len(numbertoid)
+        if counter - 1 != count:
+            raise ValueError("counter %s doesn't match number to id dictionary %s" % (counter, count))
+        xref = ["xref", "0 %d" % (count + 1), "0000000000 65535 f ", *entries, ""]
+        xrefoffset = out.add("\n".join(xref).encode("latin-1"))
+        trailer = pdfdoc.PDFTrailer(startxref=xrefoffset, Size=count + 1, Root=self.Reference(cat),
+                                    Info=self.Reference(info), Encrypt=encryptref, ID=self.ID())
+        out.add(trailer.format(self))
+        for ds in getattr(self, "_digiSigs", []):
+            ds.sign(out)
+        return out.format(self)

@@ -1,0 +1,181 @@
+"""pdffile.py writes a canvas's PDF as reportlab's own PDFDocument.format writes it.
+
+Real documents (the seed spec's notice, overview sheet, agreement and release, date-
+shifted and text-varied notices, real specs' agreements, an annual book with its
+links and bookmarks) are built once with the fast writer and once with reportlab's
+(the same process, so the same caches) and compared byte for byte; and objects of
+the kinds the fast writer leaves to reportlab, or writes only in their plain form,
+are written both ways."""
+from __future__ import annotations
+
+import re
+import sys
+from collections import OrderedDict
+
+import pytest
+from reportlab.pdfbase import pdfdoc
+
+from conftest import ROOT, SEED_SPEC
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from specgen import spread_dates, write_specs  # noqa: E402
+
+
+@pytest.fixture
+def ways(monkeypatch):
+    """`ways(build)`: build() with the fast writer, then with reportlab's; both
+    results, and how many documents each writer wrote."""
+    from jpdocs.writers import pdffile
+    plain = pdffile._plain
+    count = {"fast": 0, "reportlab": 0}
+
+    def run(build):
+        def fast_way(doc):
+            ok = plain(doc)
+            count["fast"] += ok
+            return ok
+
+        def reportlabs_way(doc):
+            count["reportlab"] += 1
+            return False
+        monkeypatch.setattr(pdffile, "_plain", fast_way)
+        fast = build()
+        monkeypatch.setattr(pdffile, "_plain", reportlabs_way)
+        theirs = build()
+        return fast, theirs, dict(count)
+    return run
+
+
+def _pdfs(root) -> dict:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.pdf"))}
+
+
+def test_built_documents_are_the_bytes_reportlab_writes(tmp_path, ways):
+    from jpdocs.build import batch
+    specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(5, seed=31), notice_only=True)]
+    specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
+                    if not p.name.endswith(".facts.yaml"))[:4]
+    batch._init_worker(("pdf",), None)
+    runs = iter(range(2))
+
+    def build():
+        out = tmp_path / f"out{next(runs)}"
+        for spec in specs:
+            res = batch.build_one(str(spec), str(out), ("pdf",), None, force=True)
+            assert res.status == "built", res.problems
+        return _pdfs(out)
+    fast, theirs, count = ways(build)
+    assert len(fast) >= len(specs) + 3 and fast.keys() == theirs.keys()
+    for name in fast:
+        assert fast[name] == theirs[name], name
+    # every document went the fast way once and reportlab's once
+    assert count["fast"] == count["reportlab"] >= len(fast)
+
+
+def test_the_annual_book_is_the_bytes_reportlab_writes(ways):
+    from jpdocs.annual.pdf import render_annual_pdf
+    from jpdocs.annual.rows import annual_files
+    from jpdocs.annual.book import select
+    from jpdocs.spec.style import load_style
+    office = ROOT / "tests" / "data" / "annual" / "mukawa-r6"
+    style = load_style(office / "style.yaml")
+    files, _ = annual_files([office / "specs"])
+    fast, theirs, count = ways(lambda: render_annual_pdf(2024, select(files, 2024, style), style))
+    assert b"/Annots" in fast and b"/Outlines" in fast      # links and bookmarks: reportlab's objects
+    assert fast == theirs
+    assert count["fast"] >= 1 and count["reportlab"] >= 1
+
+
+def _objects(doc) -> None:
+    """Objects of every kind the writer meets, in their plain and their odd forms."""
+    ref_only = pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Font"), "N": 2})
+    ref_only.__RefOnly__ = 1                  # (as reportlab's forms mark their fonts)
+    forced = pdfdoc.PDFDictionary({"A": 1, "B": [1, 2]})
+    forced.multiline = "forced"
+    long_array = pdfdoc.PDFArray([i * 0.25 for i in range(23)] + [True, None, b"raw", "/N"])
+    stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": "/XObject"}), "q 1 0 0 1 0 0 cm Q\n",
+                              filters=[pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress])
+    bare = pdfdoc.PDFStream(content=b"raw stream")
+    doc.Reference(pdfdoc.PDFDictionary({
+        "Keys": OrderedDict([("Z", 1), ("A", 2.5), ("M", -0.0)]),
+        "Ordered": pdfdoc.PDFDictionary(OrderedDict([("Z", 1), ("A", 2)])),
+        "RefOnly": ref_only, "Forced": forced, "Long": long_array, "Empty": pdfdoc.PDFDictionary(),
+        "Compact": pdfdoc.PDFArrayCompact(list(range(12))), "Stream": stream, "Bare": bare,
+        "Strings": pdfdoc.PDFArray([pdfdoc.PDFString("plain (text)"), pdfdoc.PDFString("日本語"),
+                                    pdfdoc.PDFString(b"\xfe\xff\x00A"), pdfdoc.PDFString("raw", enc="raw"),
+                                    pdfdoc.PDFString("no escape (a)\\", escape=0)]),
+        "Date": pdfdoc.PDFDate(ts=doc._timeStamp),
+        "OwnDate": pdfdoc.PDFDate(ts=doc._timeStamp, dateFormatter=lambda y, *rest: f"D:{y}"),
+        "Names": pdfdoc.PDFArray([pdfdoc.PDFName("a b#"), "true", 10 ** 12, 1e-7]),
+        "Many": pdfdoc.PDFDictionary({f"K{i}": i for i in range(14)}),
+        "Name with space": 1, "LongText": "x" * 600, "LongString": pdfdoc.PDFString("長い題名" * 200),
+    }), "Odd")
+    doc.Reference(pdfdoc.PDFArray([1, 2, 3]), "TopArray")
+    doc.Reference(stream, "TopStream")
+    doc.info.title = "題名 (title)"
+    doc.info.author = b"bytes author"
+    doc.info._dateFormatter = lambda y, mo, d, *rest: f"D:{y}-{mo}-{d}"
+    doc.Catalog.PageLayout = pdfdoc.PDFName("OneColumn")
+
+
+def test_odd_objects_are_written_as_reportlab_writes_them():
+    from jpdocs.writers.pdffile import FastDocument
+
+    def written(kind):
+        doc = kind(invariant=1, lang="ja-JP", dummyoutline=1)
+        _objects(doc)
+        return doc.format()
+    ours, theirs = written(FastDocument), written(pdfdoc.PDFDocument)
+    assert re.search(rb"/RefOnly \d+ 0 R", theirs)      # (written as a reference to it)
+    assert ours == theirs
+
+
+def test_a_document_reportlab_would_write_otherwise_is_left_to_reportlab(monkeypatch):
+    from reportlab import rl_config
+    from jpdocs.writers import pdffile
+    monkeypatch.setattr(rl_config, "pdfComments", 1)
+    monkeypatch.setattr(rl_config, "invariant", 0)
+    assert not pdffile._plain(pdffile.FastDocument(invariant=1))
+
+
+def test_a_subsets_widths_are_the_array_reportlab_writes():
+    """fonts/subsets.py formats a subset's /Widths once per glyph set: the widths of
+    real subsets of every length (across the ten-to-a-line breaks), and arrays with
+    fractional widths or other values in them, written both ways."""
+    import random
+    from jpdocs.fonts import subsets
+    from jpdocs.fonts.registry import register
+    from jpdocs.spec.style import load_style
+    from reportlab.pdfbase.pdfmetrics import getFont
+    doc = pdfdoc.PDFDocument(invariant=1)
+    rng = random.Random(3)
+    arrays = [[], [500.5, 1000, 250.25, -0.0, 3], [1000] * 9 + ["/x"], [1000, None], [1, True, 1.0]]
+    for name in sorted(set(register(load_style()).values())):
+        face = getFont(name).face
+        codes = sorted(face.charWidths)
+        for size in (1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 255, 256):
+            arrays.append([face.getCharWidth(c) for c in rng.sample(codes, size)])
+    for widths in arrays:
+        ours, theirs = subsets._array(pdfdoc.PDFArray(widths), doc), pdfdoc.PDFArray(widths).format(doc)
+        assert ours == theirs, widths
+    assert len(arrays) > 20 and b"500 " in theirs          # (the fonts' half widths reached)
+
+
+@pytest.mark.parametrize("text", ["", "/FlateDecode", "true", "a" * 600, "~>z!!" * 200, "café", "é" * 600,
+                                  "\x18", "page\x1f" * 200, "日本", "\x7f", "\t\n\r"])
+def test_text_is_encoded_as_reportlab_encodes_it(text):
+    """A str in a file: the fast writer's ASCII shortcut, and its memory of short
+    ones, give pdfdoc.format's bytes, or its error (extpdfdoc has no byte for some
+    ASCII controls, and none for most of Unicode)."""
+    from jpdocs.writers import pdffile
+    doc = pdfdoc.PDFDocument(invariant=1)
+
+    def both(write):
+        try:
+            return write(text, doc)
+        except UnicodeEncodeError as exc:
+            return type(exc)
+    theirs = both(pdfdoc.format)
+    assert both(pdffile.value) == theirs
+    assert both(pdffile.value) == theirs           # (remembered)
+    assert both(lambda t, d: pdffile._string(pdfdoc.PDFString(t), d)) == pdfdoc.PDFString(text).format(doc)
