@@ -18,7 +18,7 @@ from specgen import spread_dates, write_specs  # noqa: E402
 @pytest.fixture
 def both_ways(monkeypatch):
     from jpdocs.writers import textout
-    seen = {"runs": 0, "numbers": 0, "plain": 0}
+    seen = {"runs": 0, "numbers": 0, "plain": 0, "again": 0}
     fast = textout.FastText._formatText
 
     def checked(self, text):
@@ -26,11 +26,13 @@ def both_ways(monkeypatch):
         theirs = PDFTextObject._formatText(self, text)
         after = self._curSubset
         self._curSubset = before
+        again = type(text) is textout.Placed and bool(text.tj)     # formatted before: its templates
         ours = fast(self, text)
         assert ours == theirs, f"{text!r}:\n ours   {ours}\n theirs {theirs}"
         assert self._curSubset == after
         if type(text) is textout.Placed:
             seen["runs"] += 1
+            seen["again"] += again
             seen["numbers"] += "TJ" in ours
         elif type(text) is str:
             seen["plain"] += 1
@@ -51,6 +53,7 @@ def test_placed_runs_are_written_as_reportlab_writes_them(tmp_path, both_ways):
     # the fast path ran, on runs with adjusted glyphs (TJ arrays with numbers) too
     assert both_ways["runs"] > 150
     assert both_ways["numbers"] > 50
+    assert both_ways["again"] > 30                    # runs written again from their templates
     assert both_ways["plain"] > 100
 
 
@@ -84,3 +87,15 @@ def test_split_string_gives_reportlabs_pieces_and_codes():
     assert font.state[ours_doc].assignments == font.state[their_doc].assignments
     assert font.state[ours_doc].nextCode > 512           # three subsets were reached
     assert shortcuts > 100                                # and the shortcut was taken
+
+
+def test_a_byte_string_is_escaped_byte_by_byte():
+    """textout escapes each byte alone (_ESCAPED) and joins the pieces: what escapePDF
+    writes for the whole string, for every byte and for random strings of them."""
+    import random
+    from reportlab.lib.rl_accel import escapePDF
+    from jpdocs.writers.textout import _ESCAPED
+    rng = random.Random(3)
+    strings = [bytes((i,)) for i in range(256)] + [rng.randbytes(rng.randint(1, 60)) for _ in range(500)]
+    for b in strings:
+        assert "".join(_ESCAPED[c] for c in b) == escapePDF(b), b

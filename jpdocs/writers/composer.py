@@ -78,19 +78,46 @@ _COMPOSED: dict[tuple, tuple] = {}
 _MAX_COMPOSED = 4096        # paragraphs remembered per process
 
 
-def _composed(text, widths, ems, s, max_widths, phrases, justify, may_hang):
+def _composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang):
     """The paragraph prepared and broken into lines (jlreq.py), remembered by
     everything the two depend on: a batch's documents repeat most of their
-    paragraphs (an office's stock wording) at the same widths. Neither the Para
-    nor its Lines are changed after composing, so one composition serves all."""
-    key = (text, tuple(widths), tuple(ems), s, tuple(max_widths), phrases, justify, may_hang)
+    paragraphs (an office's stock wording) at the same widths. `fonts` (each
+    stretch's kind, length and font and size: _flatten) with the text fixes every
+    character's advance and em, so they are measured only when composing; the
+    lines' words (_recipe) are remembered with the composition, by line. Neither
+    the Para nor its Lines are changed after composing, so one serves all."""
+    key = (text, fonts, s, max_widths, phrases, justify, may_hang)
     got = _COMPOSED.get(key)
     if got is None:
         if len(_COMPOSED) >= _MAX_COMPOSED:
             _COMPOSED.clear()
+        widths, ems = _measure(spans)
         para = jlreq.prepare(text, widths, ems, s, min(max_widths), phrases)
-        got = _COMPOSED[key] = (para, jlreq.compose(para, max_widths, justify, may_hang))
+        got = _COMPOSED[key] = (para, jlreq.compose(para, max_widths, justify, may_hang), {})
     return got
+
+
+def _measure(spans):
+    """Each character's advance (points) and em."""
+    widths, ems = [], []
+    for _, _, f, kind in spans:
+        if kind == _BREAK:
+            widths.append(0.0)
+            ems.append(0.0)
+        elif kind == _OBJECT:
+            widths.append(_object_width(f))
+            ems.append(0.0)
+        else:
+            size = f.fontSize
+            k = size / 1000.0
+            widths += [x * k for x in map(_widths(f.fontName).__getitem__, f.text)]
+            ems += [size] * len(f.text)
+    return widths, ems
+
+
+def _object_width(f) -> float:
+    cw = getattr(f.cbDefn, "width", 0)
+    return float(cw) if isinstance(cw, (int, float)) else 0.0
 
 
 def _plain_frags(text, style):
@@ -151,71 +178,84 @@ class JParagraph(Paragraph):
         cached = getattr(self, "_jl_cache", None)
         if cached and cached[0] == key:
             return cached[1]
-        text, spans, widths, ems = self._flatten()
+        text, spans, fonts = self._flatten()
         style = self.style
         justify = style.alignment == TA_JUSTIFY
         s = self.jl_settings
-        para, lines = _composed(text, widths, ems, s, maxWidths, self.jl_phrases, justify,
-                                s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT))
+        para, lines, recipes = _composed(text, spans, fonts, s, key, self.jl_phrases, justify,
+                                         s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT))
         starts = [sp[0] for sp in spans]
         out = []
         for k, line in enumerate(lines):
             W = maxWidths[min(k, len(maxWidths) - 1)]
             out.append(_LazyLine(kind=1, extraSpace=W - line.width, wordCount=1, maxWidth=W,
                                  currentWidth=line.width, lineBreak=line.forced, jl_span=(line.start, line.end),
-                                 jl_make=(self.frags, para, line, spans, starts)))
+                                 jl_make=(self.frags, para, line, spans, starts, recipes, k)))
         bl = ParaLines(kind=1, lines=out)
         bl.jl_source = (text, spans, starts)
         self._jl_cache = (key, bl)
         return bl
 
     def _flatten(self):
-        """The paragraph as one string, with the frag of each stretch of it,
-        and each character's advance (points) and em."""
-        parts, spans, widths, ems = [], [], [], []
+        """The paragraph as one string, with the frag of each stretch of it, and
+        what measures each stretch (its kind, length, and font and size, or an
+        object's width): with the text, all that fixes the characters' advances."""
+        parts, spans, fonts = [], [], []
         pos = 0
         for f in self.frags:
             if hasattr(f, "lineBreak"):
-                t, kind, w = "\n", _BREAK, [0.0]
-                e = [0.0]
+                t, kind, measure = "\n", _BREAK, None
             elif hasattr(f, "cbDefn"):
-                cw = getattr(f.cbDefn, "width", 0)
-                t, kind, w, e = "\ufffc", _OBJECT, [float(cw) if isinstance(cw, (int, float)) else 0.0], [0.0]
+                t, kind, measure = "\ufffc", _OBJECT, _object_width(f)
             else:
                 t = f.text
                 if not t:
                     continue
-                kind = _TEXT
-                size = f.fontSize
-                k = size / 1000.0
-                table = _widths(f.fontName)
-                w = [x * k for x in map(table.__getitem__, t)]
-                e = [size] * len(t)
+                kind, measure = _TEXT, (f.fontName, f.fontSize)
             parts.append(t)
             spans.append((pos, pos + len(t), f, kind))
-            widths += w
-            ems += e
+            fonts.append((len(t), kind, measure))
             pos += len(t)
-        return "".join(parts), spans, widths, ems
+        return "".join(parts), spans, tuple(fonts)
 
     @staticmethod
-    def _words(frags, para, line, spans, starts):
-        """One composed line → the frags of reportlab's FragLine, each glyph's
-        advance and offset as reportlab's ShapeData has them (thousandths of an
-        em of its own font size), with the line's font size, ascent and descent."""
+    def _words(frags, para, line, spans, starts, recipes, at):
+        """One composed line → the frags of reportlab's FragLine (each a clone of
+        its stretch's frag with the line's part of it: _recipe, remembered with the
+        composition), with the line's font size, ascent and descent."""
+        got = recipes.get(at)
+        if got is None:
+            got = recipes[at] = JParagraph._recipe(para, line, spans, starts)
+        first, texts, size_max, asc_max, desc_min = got
+        words = [spans[first + j][2] if t is None else _clone(spans[first + j][2], t)
+                 for j, t in enumerate(texts)]
+        if not size_max:                               # an empty line (two line breaks)
+            f = frags[0]
+            size_max = f.fontSize
+            asc_max, desc_min = _ascent(f.fontName, size_max)
+        return dict(words=words, fontSize=size_max, ascent=asc_max, descent=desc_min)
+
+    @staticmethod
+    def _recipe(para, line, spans, starts):
+        """What a line's words are, for any paragraph of the same composition: the
+        first stretch it draws from, the text of each word (a string, or a Placed
+        run: each glyph's advance and offset as reportlab's ShapeData has them, in
+        thousandths of an em of its own font size; None for a drawn object, which
+        is its frag itself), and the line's font size, ascent and descent (size 0:
+        an empty line, measured by the paragraph's first frag)."""
         s, e = line.start, line.end
         adv, gap, xoff, text = para.adv, para.gap, para.xoff, para.text
-        words, size_max, asc_max, desc_min = [], 0.0, 0.0, 0.0
+        texts, size_max, asc_max, desc_min = [], 0.0, 0.0, 0.0
         moved = None                   # whether the composer moved any glyph of the line
-        k = bisect_right(starts, s) - 1
+        first = k = bisect_right(starts, s) - 1
         while k < len(spans) and spans[k][0] < e:
             fs, fe, f, kind = spans[k]
             k += 1
             if kind == _BREAK:             # its empty text still ends the drawn line (T*)
-                words.append(_clone(f, ""))
+                texts.append("")
                 continue
             if kind == _OBJECT:
-                words.append(f)
+                texts.append(None)
                 continue
             a, b = max(s, fs), min(e, fe)
             size = f.fontSize
@@ -224,22 +264,18 @@ class JParagraph(Paragraph):
                 moved = bool(line.adjust or text[e - 1] in " \u3000"
                              or any(s <= i < e for i in gap) or any(s <= i < e for i in xoff))
             chunk = text[a:b]
-            # Most runs (two in three) keep every glyph's natural advance: _flatten's
+            # Most runs (two in three) keep every glyph's natural advance: _measure's
             # very numbers, unshifted. Such a run is a plain string, found without
             # the glyph-by-glyph loop below (which would find it plain too).
             if not moved and adv[a:b] == [x * (size / 1000.0) for x in map(table.__getitem__, chunk)]:
-                words.append(_clone(f, chunk))
+                texts.append(chunk)
             else:
-                words.append(_clone(f, JParagraph._placed(para, line, a, b, table, size)))
+                texts.append(JParagraph._placed(para, line, a, b, table, size))
             if size > size_max:
                 size_max = size
             asc, desc = _ascent(f.fontName, size)
             asc_max, desc_min = max(asc_max, asc), min(desc_min, desc)
-        if not size_max:                               # an empty line (two line breaks)
-            f = frags[0]
-            size_max = f.fontSize
-            asc_max, desc_min = _ascent(f.fontName, size_max)
-        return dict(words=words, fontSize=size_max, ascent=asc_max, descent=desc_min)
+        return first, texts, size_max, asc_max, desc_min
 
     @staticmethod
     def _placed(para, line, a, b, table, size):

@@ -10,8 +10,11 @@ left out, neighbouring numbers summed and neighbouring bytes joined, and a
 piece with no number left becomes a Tj. `FastText._formatText` writes exactly
 those operators, number for number (the same sums in the same order, the same
 fp_str), in one pass over the glyphs instead of building and regrouping a list
-of single bytes; a plain string in a TrueType font is written as reportlab writes
-it, with less around it; any other text goes to reportlab's own method.
+of single bytes; that pass makes a template of the piece (the numbers, and where
+its bytes are cut), kept with the run, so that a run drawn again in the next
+document (the composer remembers its runs) only fills in its bytes. A plain string
+in a TrueType font is written as reportlab writes it, with less around it; any
+other text goes to reportlab's own method.
 
 A Placed run keeps its glyphs' numbers as three plain lists (advance, offset,
 natural width, in thousandths of an em): the composer makes one run per line
@@ -20,11 +23,12 @@ namedtuple per glyph) is built only if reportlab's own code asks for it.
 """
 from __future__ import annotations
 
-from itertools import groupby
+from itertools import filterfalse, groupby
 
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 _NUMBERS: dict[float, str] = {}       # fp_str of the numbers a batch writes again and again
@@ -59,7 +63,7 @@ def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
     except KeyError:
         # Characters new to the document get their codes from reportlab, in the
         # order they first appear, as splitString(text) would give them.
-        font.splitString("".join(c for c in dict.fromkeys(text) if ord(c) not in coded), doc)
+        font.splitString("".join(map(chr, filterfalse(coded.__contains__, dict.fromkeys(map(ord, text))))), doc)
         try:
             codes = list(map(coded.__getitem__, map(ord, text)))
         except KeyError:               # a no-break space (drawn as a space), a glyph the font lacks
@@ -72,16 +76,65 @@ def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
 
 class Placed(ShapedStr):
     """A run placed by the composer: y_offset 0 and cluster = index for every glyph;
-    `adv`, `off`, `nat`: each glyph's advance, x offset and natural width."""
+    `adv`, `off`, `nat`: each glyph's advance, x offset and natural width; `tj`: its
+    pieces' operators as templates (_template), by where the piece starts and its length."""
 
     def __new__(cls, s, adv, off, nat):
         self = str.__new__(cls, s)
         self.adv, self.off, self.nat = adv, off, nat
+        self.tj = {}
         return self
 
     @property
     def __shapeData__(self):       # for reportlab's own text code (and the tests)
         return [ShapeData(j, a, 0, o, 0, n) for j, (a, o, n) in enumerate(zip(self.adv, self.off, self.nat))]
+
+
+# A byte as reportlab's escapePDF writes it: byte by byte, each alone (rl_accel).
+_ESCAPED = [escapePDF(bytes((i,))) for i in range(256)]
+
+
+def _template(text: Placed, at: int, n: int) -> tuple[str, tuple | None]:
+    """The operators of the piece of `text` from glyph `at`, `n` glyphs long, as a
+    %-template of its byte runs: reportlab's TJ array (or a Tj, when no number is
+    left), with each run's place in the piece (None: every glyph a run of its own).
+    The numbers and where the runs break depend on the glyphs' placing only, not on
+    the bytes, which each document assigns anew: a run drawn again (an office's stock
+    wording, in every notice of a batch) is formatted from its template."""
+    adv, off, nat = text.adv, text.off, text.nat
+    parts, cuts, nums, run = [], [], [], None     # run: where the bytes not yet written start
+    for j in range(n):
+        k = at + j
+        xo = off[k]
+        if -xo:
+            if run is not None:
+                parts.append("(%s)")
+                cuts.append((run, j))
+                run = None
+            nums.append(-xo)
+        if run is None:
+            if nums:
+                v = number(sum(nums))
+                if v != "0":
+                    parts.append(v)
+                nums = []
+            run = j
+        after = nat[k] - adv[k] + xo
+        if after:
+            parts.append("(%s)")
+            cuts.append((run, j + 1))
+            run = None
+            nums.append(after)
+    if run is not None:
+        parts.append("(%s)")
+        cuts.append((run, n))
+    elif nums:
+        v = number(sum(nums))
+        if v != "0":
+            parts.append(v)
+    form = "(%s) Tj" if parts == ["(%s)"] else f"[{' '.join(parts)}] TJ"
+    every = len(cuts) == n and all(b - a == 1 for a, b in cuts)
+    return form, None if every else tuple(cuts)
 
 
 class FastText(PDFTextObject):
@@ -94,43 +147,23 @@ class FastText(PDFTextObject):
         font = getFont(self._fontname)
         if not (font._dynamicFont and font.shapable):
             return super()._formatText(text)
-        escape = self._canvas._escape
-        adv, off, nat = text.adv, text.off, text.nat
+        if type(self._canvas)._escape is not Canvas._escape:
+            return super()._formatText(text)      # (a canvas escaping its own way)
         out = []
         at = 0
+        tj = text.tj
         for t in self._subset_pieces(font, text, out):
-            parts, nums, run = [], [], None       # run: where the bytes not yet written start
-            for j in range(len(t)):
-                k = at + j
-                xo = off[k]
-                if -xo:
-                    if run is not None:
-                        parts.append(f"({escape(t[run:j])})")
-                        run = None
-                    nums.append(-xo)
-                if run is None:
-                    if nums:
-                        v = number(sum(nums))
-                        if v != "0":
-                            parts.append(v)
-                        nums = []
-                    run = j
-                after = nat[k] - adv[k] + xo
-                if after:
-                    parts.append(f"({escape(t[run:j + 1])})")
-                    run = None
-                    nums.append(after)
-            if run is not None:
-                parts.append(f"({escape(t[run:])})")
-            elif nums:
-                v = number(sum(nums))
-                if v != "0":
-                    parts.append(v)
-            at += len(t)
-            if len(parts) == 1 and parts[0].startswith("("):
-                out.append(f"{parts[0]} Tj")
+            n = len(t)
+            got = tj.get((at, n))
+            if got is None:
+                got = tj[(at, n)] = _template(text, at, n)
+            form, cuts = got
+            escaped = list(map(_ESCAPED.__getitem__, t))
+            if cuts is None:
+                out.append(form % tuple(escaped))
             else:
-                out.append(f"[{' '.join(parts)}] TJ")
+                out.append(form % tuple(["".join(escaped[a:b]) for a, b in cuts]))
+            at += n
         return " ".join(out)
 
     def _plain(self, text: str) -> str:
