@@ -390,3 +390,38 @@ def test_characters_found_drawable_are_not_looked_up_again(monkeypatch):
     documents.check_spec_glyphs(loaded, style)
     documents.check_spec_glyphs(loaded, style)
     assert len(looked) == 1
+
+
+def test_finalize_gives_what_markups_replace_gave():
+    """templating._finalize replaces newlines with str.replace, and only where there
+    are any: the same Markup as Markup.replace made, on values of every kind."""
+    from markupsafe import Markup, escape
+    from jpdocs.content.markup import LINE_BREAK
+    from jpdocs.content.templating import _finalize
+
+    def the_long_way(value):
+        if value is None:
+            return ""
+        if isinstance(value, Markup):
+            return value
+        return Markup(escape(str(value).rstrip("\n") if isinstance(value, str) else str(value))
+                      .replace("\n", LINE_BREAK))
+    rng = random.Random(2)
+    pool = list("北海道 <>&\"'\n\r\t　") + [LINE_BREAK, "{{", "%}"]
+    values = [None, 0, 12, 1.5, True, Markup("<b>x</b>\n"), "", "\n", "a\n\n", "値\nの\n"]
+    values += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(500)]
+    for value in values:
+        got, expected = _finalize(value), the_long_way(value)
+        assert got == expected and type(got) is type(expected), repr(value)
+
+
+@pytest.mark.parametrize("attribute", ["\ufdd0", "&#xfdd0;", "&#65000;"])
+def test_a_line_break_in_an_attribute_is_a_space_however_it_is_written(attribute):
+    """markup.parse looks for the line break character in attributes only when the
+    markup holds it or a character reference: both ways are found."""
+    from jpdocs.content import markup
+    doc = markup.parse(f'<document kind="k" title="a{attribute}b"><item marker="(1){attribute}">x</item></document>')
+    expected = "a b" if attribute != "&#65000;" else "a\ufde8b"
+    assert doc.title == expected
+    assert doc.blocks[0].marker == expected.replace("a", "(1)").replace("b", "")
+    assert doc.blocks[0].inlines[0].text == "x"
