@@ -211,9 +211,17 @@ def clean_stale_parts(folder: Path, names) -> list[Path]:
     whose writer is gone, and any older than STALE_SECONDS."""
     removed = []
     now = time.time()
+    # The folder listed once, not once for each name as Path.glob did (the same
+    # matches, in the same order: a name is `.{name}.` + anything + `.part`).
+    try:
+        with os.scandir(folder) as entries:
+            listed = [entry.name for entry in entries]
+    except (PermissionError, NotADirectoryError, FileNotFoundError):
+        listed = []                  # as glob: nothing to look at
     for name in list(names) + [MANIFEST]:
         prefix = "." + name + "."
-        for part in folder.glob(f"{glob_escape(prefix)}*.part"):
+        for part in (folder / n for n in listed
+                     if n.startswith(prefix) and n.endswith(".part") and len(n) >= len(prefix) + 5):
             try:
                 if now - part.stat().st_mtime > STALE_SECONDS or _abandoned(part, part.name[len(prefix):]):
                     part.unlink()
@@ -280,10 +288,6 @@ def _is_zombie(pid: int) -> bool:
     except OSError:
         return False
     return stat[stat.rindex(")") + 2:].startswith(("Z", "X"))
-
-
-def glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def describe(exc: OSError) -> str:

@@ -75,3 +75,32 @@ def test_a_build_stopped_before_the_last_manifest_leaves_a_folder_the_next_build
     monkeypatch.undo()
     output.write_outputs(folder, {"a.pdf": b"three", "b.docx": b"doc"}, stamp="s3")   # no --force needed
     assert output.read_manifest(folder) == {"a.pdf": [sha(b"three")], "b.docx": [sha(b"doc")]}
+
+
+def test_stale_parts_are_found_as_a_glob_of_each_name_found_them(tmp_path):
+    """clean_stale_parts lists the folder once: it removes what `.{name}.*.part`
+    globbed for each name (and the manifest's), in the same order."""
+    import os
+    import random
+    import re
+    import time
+
+    def globbed(folder, names):
+        escape = lambda t: re.sub(r"([*?\[])", r"[\1]", t)          # noqa: E731
+        return [p for name in list(names) + [output.MANIFEST] for p in folder.glob(f"{escape('.' + name + '.')}*.part")]
+    rng = random.Random(4)
+    names = ["a.pdf", "b[1].docx", "c*.pdf", "release.pdf", "a.pdf.part"]
+    pieces = ["", ".", "x", "1-ab", ".part", "part", "pdf", "[1]", "*"]
+    for round_ in range(20):
+        folder = tmp_path / str(round_)
+        folder.mkdir()
+        made = {"." + rng.choice(names + [output.MANIFEST]) + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+                for _ in range(30)}
+        old = time.time() - output.STALE_SECONDS - 10
+        for n in made:
+            (folder / n).write_bytes(b"")
+            os.utime(folder / n, (old, old))               # stale by age: every match is removed
+        expected = list(dict.fromkeys(globbed(folder, names)))      # (one file matching two names: once)
+        assert output.clean_stale_parts(folder, names) == expected
+        assert not globbed(folder, names)
+        assert len(list(folder.iterdir())) == len(made) - len(expected)
