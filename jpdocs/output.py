@@ -10,8 +10,8 @@ SHA-256 of every file the generator wrote there. An existing file is replaced on
 when its content is what the manifest records — a file someone edited (a DOCX
 finished in Word) or put there is refused unless the build is run with --force.
 The manifest is written before the files (listing both the old and the new
-content) and again after them, so a kill at any moment leaves a folder that the
-next build accepts. It also names the spec that owns the folder and the digest of
+content; only when a file changes) and again after them, so a kill at any moment
+leaves a folder that the next build accepts. It also names the spec that owns the folder and the digest of
 the build that wrote it (record.py checks that against the build record).
 
 A build holds a lock on its folder (flock on the folder itself) from reading the

@@ -54,11 +54,12 @@ def templates_used(name: str, folders: tuple[Path, ...]) -> list[Path]:
     return [seen[n] for n in sorted(seen)]
 
 
-# Path → (the file's identity when it was read, the names it includes). A build reads
-# its templates twice (for the record's inputs, then to make the documents) and a
-# batch worker once more per spec: a stat now tells whether the file is the one read
-# before. Writing to a file, or replacing it, changes its ctime, which no program can
-# set back, so a template changed in any way is read (and checked) again.
+# A template's path (as text) → (the file's identity when it was read, the names it
+# includes). A build reads its templates twice (for the record's inputs, then to make
+# the documents), and a batch worker does so for every spec: a stat now tells whether
+# the file is the one read before. Writing to a file, or replacing it, changes its
+# ctime, which no program can set back, so a template changed in any way is read (and
+# checked) again.
 _READ: dict[str, tuple[tuple, list[str]]] = {}
 _READ_MAX = 256          # templates of --templates folders a long-lived process has seen
 
