@@ -127,3 +127,23 @@ def test_the_record_is_json_with_one_spec_a_line_and_reads_back_whole(tmp_path):
         record.update(Path(key), entry)
     record.save()
     assert Record(tmp_path).specs == {str(Path(k).resolve()): v for k, v in specs.items()}
+
+
+def test_the_hasher_reads_the_spec_again_and_every_other_input_once(tmp_path):
+    """Hasher.digest re-reads the spec each time (however it is named) and takes any
+    other input from its memory; a path given as text and as a Path are one input."""
+    from jpdocs.build.record import Hasher
+    spec, other = tmp_path / "x.yaml", tmp_path / "t.j2"
+    spec.write_text("a: 1\n")
+    other.write_text("one")
+    hasher = Hasher()
+    first = hasher.digest(tmp_path / "." / "x.yaml", [spec, other], "o")
+    assert hasher.digest(spec, [str(spec), str(other)], "o") == first
+    spec.write_text("a: 2\n")
+    second = hasher.digest(tmp_path / "." / "x.yaml", [spec, other], "o")
+    assert second != first
+    other.write_text("two")                       # read once per run: not seen again
+    assert hasher.digest(spec, [spec, other], "o") == second
+    assert Hasher().digest(spec, [spec, other], "o") != second
+    other.unlink()
+    assert Hasher().digest(spec, [spec, other], "o") is None

@@ -340,3 +340,89 @@ def test_a_notice_leaves_almost_no_cyclic_garbage(tmp_path):
         if was:
             gc.enable()
     assert found < 2 * 200, found            # two notices; 1,630 each before
+
+
+def test_glyph_checks_with_remembered_characters_find_what_a_fresh_check_found(monkeypatch):
+    """check_spec_glyphs and check_glyphs remember the characters they found drawable
+    (per set of fonts): on random texts, after any history, they refuse exactly what
+    they refuse with nothing remembered."""
+    from jpdocs.build import documents
+    from jpdocs.content import model
+    from jpdocs.errors import InputError
+    from jpdocs.spec.load import load_spec
+    loaded = load_spec(SEED_SPEC)
+    style = documents.style_for(loaded)
+    pool = list("報道機関各位北海道オホーツク総合振興局、。「」（）ABCabc123\n　") + ["𠮷", "😀", "\ufe00", "\u0378"]
+    rng = random.Random(11)
+
+    def outcome(check, strings):
+        monkeypatch.setattr(documents, "spec_strings", lambda spec: strings)
+        doc = model.Document("press-notice", "t", "a", [model.Paragraph([model.Text(t.replace("\n", ""))])
+                                                        for _, t in strings])
+        try:
+            check(loaded, style) if check is documents.check_spec_glyphs else check(doc, style, loaded)
+        except InputError as exc:
+            return [p.message for p in exc.problems]
+        return []
+    refused = remembered = 0
+    for _ in range(200):
+        strings = [(("press_notice", "subject"), "".join(rng.choice(pool) for _ in range(rng.randint(0, 12))))
+                   for _ in range(rng.randint(1, 3))]
+        for check, memory in ((documents.check_spec_glyphs, documents._DRAWABLE),
+                              (documents.check_glyphs, documents._HAS)):
+            remembered += bool(memory)
+            warm = outcome(check, strings)
+            memory.clear()
+            assert warm == outcome(check, strings), strings
+            refused += bool(warm)
+    assert refused > 100                         # the samples did reach characters no font has
+    assert remembered > 300                      # most checked with characters remembered
+
+
+def test_characters_found_drawable_are_not_looked_up_again(monkeypatch):
+    from jpdocs.build import documents
+    from jpdocs.spec.load import load_spec
+    loaded = load_spec(SEED_SPEC)
+    style = documents.style_for(loaded)
+    looked = []
+    real = documents.missing_chars
+    monkeypatch.setattr(documents, "missing_chars", lambda text, *a: looked.append(text) or real(text, *a))
+    documents._DRAWABLE.clear()
+    documents.check_spec_glyphs(loaded, style)
+    documents.check_spec_glyphs(loaded, style)
+    assert len(looked) == 1
+
+
+def test_finalize_gives_what_markups_replace_gave():
+    """templating._finalize replaces newlines with str.replace, and only where there
+    are any: the same Markup as Markup.replace made, on values of every kind."""
+    from markupsafe import Markup, escape
+    from jpdocs.content.markup import LINE_BREAK
+    from jpdocs.content.templating import _finalize
+
+    def the_long_way(value):
+        if value is None:
+            return ""
+        if isinstance(value, Markup):
+            return value
+        return Markup(escape(str(value).rstrip("\n") if isinstance(value, str) else str(value))
+                      .replace("\n", LINE_BREAK))
+    rng = random.Random(2)
+    pool = list("北海道 <>&\"'\n\r\t　") + [LINE_BREAK, "{{", "%}"]
+    values = [None, 0, 12, 1.5, True, Markup("<b>x</b>\n"), "", "\n", "a\n\n", "値\nの\n"]
+    values += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(500)]
+    for value in values:
+        got, expected = _finalize(value), the_long_way(value)
+        assert got == expected and type(got) is type(expected), repr(value)
+
+
+@pytest.mark.parametrize("attribute", ["\ufdd0", "&#xfdd0;", "&#65000;"])
+def test_a_line_break_in_an_attribute_is_a_space_however_it_is_written(attribute):
+    """markup.parse looks for the line break character in attributes only when the
+    markup holds it or a character reference: both ways are found."""
+    from jpdocs.content import markup
+    doc = markup.parse(f'<document kind="k" title="a{attribute}b"><item marker="(1){attribute}">x</item></document>')
+    expected = "a b" if attribute != "&#65000;" else "a\ufde8b"
+    assert doc.title == expected
+    assert doc.blocks[0].marker == expected.replace("a", "(1)").replace("b", "")
+    assert doc.blocks[0].inlines[0].text == "x"

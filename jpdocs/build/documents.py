@@ -272,16 +272,30 @@ def folders(templates: Path | None) -> tuple[Path, ...]:
     return (Path(templates), TEMPLATES) if templates else (TEMPLATES,)
 
 
+# (primary fonts, "", fallback fonts) → characters found drawable with them: every
+# primary font has it, or a fallback does (missing_chars finds nothing). A font's name
+# is made from its content and names one font for the life of the process
+# (fonts/registry.py), so what was found stays true.
+_DRAWABLE: dict[tuple[str, ...], set[str]] = {}
+
+
 def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
     """Every character of the spec's text must be in the fonts that may draw it (all
     of the style's roles) or in a fallback font, before anything is rendered; each
     field with characters no font has is reported with its line."""
     primaries = sorted(set(register(style).values()))
     fallbacks = fallback_names(style)
-    strings = list(spec_strings(loaded.spec))
+    strings = spec_strings(loaded.spec)
     # One look at all the text first: in the usual spec every character is covered,
-    # and then no string needs a look of its own.
-    if not missing_chars("".join(text for _, text in strings), primaries, fallbacks):
+    # and then no string needs a look of its own. Characters found covered before
+    # by these fonts are not looked up again: the specs of a batch share most of them.
+    known = _DRAWABLE.setdefault((*primaries, "", *fallbacks), set())
+    everything = "".join(text for _, text in strings)
+    if known.issuperset(everything):
+        return
+    new = set(everything) - known
+    if not missing_chars("".join(new), primaries, fallbacks):
+        known |= new
         return
     problems = []
     for path, text in strings:
@@ -331,6 +345,10 @@ def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
         raise InputError([Problem(source, None, "", p) for p in dict.fromkeys(problems)])
 
 
+# font name → characters found in it (by covers), as _DRAWABLE above
+_HAS: dict[str, set[str]] = {}
+
+
 def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> None:
     """Backstop after rendering: every character of the model (template text and house
     wording included) must have a glyph in the font that will draw it or a fallback.
@@ -345,8 +363,12 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
         if isinstance(block, model.Item) and block.style in style.styles:
             runs.append((block.marker, font[style.styles[block.style].font], []))
         for text, primary, extra in runs:
-            if covers(primary, text):
+            has = _HAS.setdefault(primary, set())
+            if has.issuperset(text):
                 continue                     # the usual case, checked in C
+            if covers(primary, text):
+                has.update(text)
+                continue
             for ch in text:
                 if (ch, primary, bool(extra)) in seen:
                     continue

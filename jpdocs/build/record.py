@@ -184,32 +184,36 @@ class Hasher:
     """File digests, each file read once per run (fonts are shared by every spec)."""
 
     def __init__(self):
-        self._cache: dict[Path, str | None] = {}
+        # Keyed by the path's text, not by Path: a Path made anew for each spec
+        # (Path(), resolve()) computes its hash again, which with the parsing took
+        # more than the look-ups themselves. A Path's text is its normal form.
+        self._cache: dict[str, str | None] = {}
 
     def file(self, path: Path) -> str | None:
         """Content digest; a large file (a font) by size and modification time, as
         hashing 15 MB of fonts took longer than building a small spec."""
-        if path not in self._cache:
+        key = str(path)
+        if key not in self._cache:
             try:
                 st = path.stat()
                 if stat.S_ISDIR(st.st_mode):   # a --templates folder: which files it holds
                     names = "\0".join(sorted(p.name for p in path.iterdir()))
-                    self._cache[path] = "dir:" + hashlib.sha256(names.encode()).hexdigest()
+                    self._cache[key] = "dir:" + hashlib.sha256(names.encode()).hexdigest()
                 elif st.st_size > LARGE and stat.S_ISREG(st.st_mode):
-                    self._cache[path] = f"size={st.st_size};mtime={st.st_mtime_ns}"
+                    self._cache[key] = f"size={st.st_size};mtime={st.st_mtime_ns}"
                 else:     # a pipe put where an input was must not stop the batch: files.py
-                    self._cache[path] = hashlib.sha256(read_regular_file(path, LARGE, "input")).hexdigest()
+                    self._cache[key] = hashlib.sha256(read_regular_file(path, LARGE, "input")).hexdigest()
             except (OSError, FileRefused):
-                self._cache[path] = None
-        return self._cache[path]
+                self._cache[key] = None
+        return self._cache[key]
 
     def digest(self, spec: Path, inputs: list[Path], options: str) -> str | None:
         """One digest over everything; None when an input is missing."""
         h = hashlib.sha256(f"{generator_version()}\n{options}\n".encode())
         # The spec is always re-read: it is the file most likely to change.
-        self._cache.pop(Path(spec).resolve(), None)
+        self._cache.pop(str(Path(spec).resolve()), None)
         for path in inputs:
-            d = self.file(Path(path))
+            d = self.file(path if isinstance(path, Path) else Path(path))
             if d is None:
                 return None
             h.update(f"{path}\0{d}\n".encode())

@@ -43,10 +43,13 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
         raise fail(source, f"the rendered template is not well-formed markup: {exc}", line)
     if root.tag != "document":
         raise fail(source, f"the markup's root must be <document>, not <{root.tag}>")
-    for el in root.iter():
-        for key, val in el.attrib.items():
-            if LINE_BREAK in val:
-                el.attrib[key] = val.replace(LINE_BREAK, " ")
+    # Only markup holding the character, or a character reference that may spell it,
+    # can have it in an attribute: the usual notice is not walked for it.
+    if LINE_BREAK in markup or "&#" in markup:
+        for el in root.iter():
+            for key, val in el.attrib.items():
+                if LINE_BREAK in val:
+                    el.attrib[key] = val.replace(LINE_BREAK, " ")
     a = root.attrib
     try:
         blocks = _blocks(root, source)
@@ -61,7 +64,8 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
 
 
 def _clean(text: str | None) -> str:
-    return _LAYOUT_SPACE.sub("", text) if text else ""
+    # (layout whitespace always has a newline: a text without one is kept as it is)
+    return _LAYOUT_SPACE.sub("", text) if text and "\n" in text else text or ""
 
 
 def _blocks(parent: ET.Element, source: str) -> list[m.Block]:

@@ -198,13 +198,48 @@ def _load_fast(name: str, text: str):
                 return None
             lines: dict[Path_, int] = {}
             _check(name, node, (), lines, [0, 0], 0)
-            return loader.construct_document(node), lines
+            return _construct(loader, node, {}), lines
         finally:
             loader.dispose()
     except InputError:
         raise
     except Exception:           # any parse trouble: the Python loader says it in plain words
         return None
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_SCALARS = {f"tag:yaml.org,2002:{t}" for t in ("int", "float", "bool", "null")}
+
+
+def _construct(loader, node, made: dict):
+    """The data of a node tree _check has passed, as PyYAML's construct_document makes
+    it: a list per sequence, a dict per mapping (a later equal key wins), each node
+    made once (an alias is the same object), a string as it was read. Other scalars
+    (numbers, true/false, null) go to PyYAML's own constructor for their tag. PyYAML's
+    walk took 0.1 ms of the 0.65 ms a notice's spec takes to load, this one a fifth
+    of that. What PyYAML would refuse (a tag on the wrong kind of node, a list or
+    mapping as a key) raises, and the Python loader then says what is wrong."""
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if node.tag == _STR:
+            return node.value
+        if node.tag in _SCALARS:
+            return loader.yaml_constructors[node.tag](loader, node)
+    elif id(node) in made:
+        return made[id(node)]
+    elif kind is yaml.SequenceNode and node.tag == _SEQ:
+        out = made[id(node)] = []
+        out.extend([_construct(loader, item, made) for item in node.value])
+        return out
+    elif kind is yaml.MappingNode and node.tag == _MAP:
+        out = made[id(node)] = {}
+        for key_node, value_node in node.value:
+            key = _construct(loader, key_node, made)
+            if isinstance(key, (list, dict)):
+                raise TypeError("found unhashable key")
+            out[key] = _construct(loader, value_node, made)
+        return out
+    raise TypeError(f"a {node.tag} tag on a {kind.__name__}")
 
 
 def _reader_error(name: str, text: str, exc) -> Exception:

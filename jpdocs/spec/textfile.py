@@ -3,7 +3,10 @@ one saved in another encoding is refused with the line of its first bad byte
 (never a UnicodeDecodeError from deep inside Jinja or the command line)."""
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 
 from ..errors import fail
@@ -44,8 +47,44 @@ def templates_used(name: str, folders: tuple[Path, ...]) -> list[Path]:
         n = todo.pop()
         if n in seen:
             continue
-        path = next((f / n for f in folders if (f / n).is_file()), folders[-1] / n)
+        path, st = next(((f / n, st) for f in folders if (st := _regular(f / n))), (folders[-1] / n, None))
         seen[n] = path
-        if path.is_file():
-            todo.extend(_INCLUDE.findall(read_utf8(path, "template", "--templates" if path.parent != folders[-1] else "")))
+        if st is not None:
+            todo.extend(_includes(path, st, "--templates" if path.parent != folders[-1] else ""))
     return [seen[n] for n in sorted(seen)]
+
+
+# A template's path (as text) → (the file's identity when it was read, the names it
+# includes). A build reads its templates twice (for the record's inputs, then to make
+# the documents), and a batch worker does so for every spec: a stat now tells whether
+# the file is the one read before. Writing to a file, or replacing it, changes its
+# ctime, which no program can set back, so a template changed in any way is read (and
+# checked) again.
+_READ: dict[str, tuple[tuple, list[str]]] = {}
+_READ_MAX = 256          # templates of --templates folders a long-lived process has seen
+
+
+def _includes(path: Path, st: os.stat_result, key: str) -> list[str]:
+    identity = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    known = _READ.get(str(path))
+    if known is not None and known[0] == identity:
+        return known[1]
+    names = _INCLUDE.findall(read_utf8(path, "template", key))
+    if len(_READ) >= _READ_MAX:
+        _READ.clear()
+    _READ[str(path)] = (identity, names)
+    return names
+
+
+def _regular(path: Path) -> os.stat_result | None:
+    """The status of `path` if it is a regular file (links followed), else None: as
+    Path.is_file, which also raises on the errors it does not ignore."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            raise
+        return None
+    except ValueError:
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None

@@ -1,0 +1,107 @@
+"""The fast loader builds a spec's data from libyaml's nodes itself (source._construct):
+it must give what PyYAML's construct_document gave, value for value and type for
+type, share what an alias shares, and leave to the Python loader what PyYAML refuses."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from jpdocs.errors import InputError
+from jpdocs.spec import source
+
+from conftest import SEED_SPEC
+
+pytestmark = pytest.mark.skipif(source._FastLoader is None, reason="PyYAML without libyaml")
+
+
+def pyyaml_way(loader, node, made):
+    return loader.construct_document(node)
+
+
+def shape(value, seen=None):
+    """The value with every type spelled out (True == 1 and 1.0 == 1 in Python) and
+    each container's first appearance numbered, so shared objects show."""
+    seen = {} if seen is None else seen
+    if isinstance(value, (list, dict)):
+        if id(value) in seen:
+            return ("same as", seen[id(value)])
+        seen[id(value)] = len(seen)
+        if isinstance(value, list):
+            return ("list", [shape(v, seen) for v in value])
+        return ("dict", [(shape(k, seen), shape(v, seen)) for k, v in value.items()])
+    return (type(value).__name__, repr(value))
+
+
+def both(text: str, monkeypatch):
+    def run():
+        try:
+            return "data", source._load_fast("spec.yaml", text)
+        except InputError as exc:
+            return "refused", [p.message for p in exc.problems]
+    ours = run()
+    with monkeypatch.context() as m:
+        m.setattr(source, "_construct", pyyaml_way)
+        theirs = run()
+    return ours, theirs
+
+
+CASES = [
+    "a: 1\nb: -0\nc: +12_000\nd: 1.5\ne: -.5e3\nf: 1.\ng: true\nh: FALSE\ni: null\nj: ~\nk:\nl: ''\n",
+    "a: !!int '7'\nb: !!float '2.50'\nc: !!str 12\nd: !!bool 'True'\ne: !!null ''\nf: !!int \"0\\n\"\n",
+    "x: &a [1, 2, {k: v}]\ny: *a\nz: [*a, *a]\n",
+    "m: &m {p: 1}\nn: {q: *m}\n",
+    "10: a\n1_0: b\ntrue: c\nTrue: d\n",               # equal keys: the later wins, in the first's place
+    "? [a, b]\n: unhashable\n",                        # PyYAML refuses: the Python loader explains
+    "a: !!str {k: v}\n",                               # a tag on the wrong kind of node
+    "a: !!map [1]\n",
+    "a: !!seq x\n",
+    "a: !!binary aGVsbG8=\n",                          # refused by _check either way
+    "- - - [x, {y: [z]}]\n- 2024-02-27\n- 11:00\n- 'quoted: colon'\n- |\n  block\n  text\n",
+    "a: 日本語\nb: \"\\u3000全角\"\nc: >\n  folded\n  lines\n",
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_the_data_is_what_pyyaml_made(text, monkeypatch):
+    ours, theirs = both(text, monkeypatch)
+    assert ours[0] == theirs[0]
+    if ours[0] == "refused" or ours[1] is None or theirs[1] is None:
+        assert ours == theirs
+    else:
+        assert shape(ours[1][0]) == shape(theirs[1][0])
+        assert ours[1][1] == theirs[1][1]                  # the lines
+
+
+def test_the_fast_way_was_taken_and_left_where_pyyaml_refuses(monkeypatch):
+    assert source._load_fast("s", CASES[2]) is not None
+    assert source._load_fast("s", CASES[5]) is None
+    assert source._load_fast("s", CASES[6]) is None
+
+
+def test_random_documents_and_the_seed_spec_give_what_pyyaml_made(monkeypatch):
+    rng = random.Random(3)
+    scalars = ["0", "-1", "1_000", "3.", "-2.5e-3", "true", "False", "null", "~", "", "'1'", "x y", "日付",
+               "2024-02-30", "11:00", "!!str 5", "!!int '9'", "!!float '1.0'", "*a"]
+
+    def value(depth):
+        r = rng.random()
+        if depth > 3 or r < 0.5:
+            return rng.choice(scalars)
+        if r < 0.75:
+            return "[" + ", ".join(value(depth + 1) for _ in range(rng.randint(0, 3))) + "]"
+        keys = rng.sample(["a", "b", "1", "1_0", "10", "true", "x"], rng.randint(0, 3))
+        return "{" + ", ".join(f"{k}: {value(depth + 1)}" for k in keys) + "}"
+    texts = [SEED_SPEC.read_text(encoding="utf-8")]
+    texts += [f"first: &a {value(1)}\n" + "".join(f"k{i}: {value(1)}\n" for i in range(rng.randint(1, 5)))
+              for _ in range(300)]
+    fast = 0
+    for text in texts:
+        ours, theirs = both(text, monkeypatch)
+        assert ours[0] == theirs[0], text
+        if ours[0] == "data" and ours[1] is not None and theirs[1] is not None:
+            assert shape(ours[1][0]) == shape(theirs[1][0]), text
+            fast += 1
+        else:
+            assert ours == theirs, text
+    assert fast > 200
