@@ -23,6 +23,8 @@ start of ~0.35 s, and loads in full the first time it is really used:
   eval and Jinja to inspect callables they are given (Jinja's filters import
   getattr_static from it: FORWARDED); a build gives none, and every dataclass of
   jpdocs on a build's path has a docstring (tests/test_speed_paths.py keeps it so).
+- tempfile (~1.5 ms): Jinja's bytecode cache and reportlab's temporary folder
+  import it for files a build never makes (output.py makes its own).
 - ipaddress (~1 ms): urllib.parse imports it (pathlib imports urllib.parse) to
   check a URL's bracketed IPv6 host, which a build never parses.
 - secrets (imported for comparing secret strings), and difflib: the spec checks
@@ -190,5 +192,5 @@ def install() -> None:
     if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _DeferringFinder())
     for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib", "inspect",
-                 "ipaddress"):
+                 "ipaddress", "tempfile"):
         defer(name)
