@@ -24,7 +24,6 @@ Accept-Language.
 """
 from __future__ import annotations
 
-import ast
 import gettext
 import os
 import re
@@ -187,6 +186,7 @@ def for_accept_language(header: str | None) -> Messages:
 def read_po(text: str) -> dict[str, str]:
     """{msgid: msgstr} of a .po file (the subset this project writes: msgid/msgstr,
     strings continued on the next lines, # comments; no plurals or contexts)."""
+    import ast              # (only here: a build reads the compiled .mo files)
     out: dict[str, str] = {}
     field = None
     parts: dict[str, list[str]] = {}

@@ -25,6 +25,9 @@ start of ~0.35 s, and loads in full the first time it is really used:
   jpdocs on a build's path has a docstring (tests/test_speed_paths.py keeps it so).
 - tempfile (~1.5 ms): Jinja's bytecode cache and reportlab's temporary folder
   import it for files a build never makes (output.py makes its own).
+- reportlab's safe eval and ast (~3 ms): reportlab.lib.utils imports their
+  functions (FORWARDED) for colour strings and document-template expressions,
+  which jpdocs never gives it.
 - ipaddress (~1 ms): urllib.parse imports it (pathlib imports urllib.parse) to
   check a URL's bracketed IPv6 host, which a build never parses.
 - secrets (imported for comparing secret strings), and difflib: the spec checks
@@ -110,7 +113,9 @@ class _DeferringFinder:
 # names that modules import *from* a deferred module (`from m import f`) at their own
 # import: a stand-in that runs the module at its first call and calls the real f
 FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "distributions"),
-             "fontTools.ttLib": ("TTFont",), "inspect": ("getattr_static",)}
+             "fontTools.ttLib": ("TTFont",), "inspect": ("getattr_static",),
+             "reportlab.lib.rl_safe_eval": ("rl_safe_exec", "rl_safe_eval", "safer_globals", "rl_extended_literal_eval"),
+             "ast": ("literal_eval",)}
 
 # modules deferred when another is first imported, for that one's sake
 DEFER_BEFORE = {"pypdf": ("fontTools.ttLib",)}
@@ -192,5 +197,5 @@ def install() -> None:
     if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _DeferringFinder())
     for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib", "inspect",
-                 "ipaddress", "tempfile"):
+                 "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast"):
         defer(name)

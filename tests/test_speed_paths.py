@@ -126,7 +126,8 @@ from jpdocs import lazy_imports; lazy_imports.install()       # as generate.py d
 from jpdocs.cli import main
 code = main(sys.argv[1:])
 loaded = [m for m in ("uharfbuzz._harfbuzz", "http.client", "ssl", "PIL._imaging", "email.message") if m in sys.modules]
-loaded += [m for m in ("secrets", "difflib", "inspect", "ipaddress", "tempfile") if type(sys.modules.get(m)).__name__ == "module"]
+loaded += [m for m in ("secrets", "difflib", "inspect", "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast")
+           if type(sys.modules.get(m)).__name__ == "module"]
 import reportlab.platypus.paragraph as paragraph, yaml.reader
 print(code, loaded, type(paragraph.uri_pat).__name__, type(yaml.reader.Reader.NON_PRINTABLE).__name__)
 print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(paragraph.uri_pat.match("not a url")),
@@ -135,7 +136,7 @@ print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(pa
 
 
 def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
-    """HarfBuzz, urllib's HTTP stack, PIL, package metadata, inspect, ipaddress and tempfile are not loaded by a notice PDF, and
+    """HarfBuzz, urllib's HTTP stack, PIL, package metadata, inspect, ipaddress, tempfile and reportlab's safe eval (with ast) are not loaded by a notice PDF, and
     the two deferred patterns, once used, match as compiled ones do."""
     probe = PROBE.format(spec=str(SEED_SPEC), out=str(tmp_path / "out"), root=str(ROOT))
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300)
@@ -148,7 +149,8 @@ def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
 
 ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlopen", "importlib.metadata": "packages_distributions",
              "secrets": "compare_digest", "difflib": "get_close_matches", "inspect": "signature",
-             "ipaddress": "ip_address", "tempfile": "gettempdir"}
+             "ipaddress": "ip_address", "tempfile": "gettempdir", "reportlab.lib.rl_safe_eval": "BadCode",
+             "ast": "parse"}
 
 
 @pytest.mark.parametrize("module", sorted(ATTRIBUTE))
