@@ -105,3 +105,40 @@ def test_a_font_rewritten_during_a_build_stops_it_naming_the_file(tmp_path):
     assert f"{font}: the font file changed while the build was reading it" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert not list(out.rglob("*.pdf")), "a PDF was written"
+
+
+@pytest.fixture
+def forget_fonts_of(tmp_path):
+    """Fonts this test loads from tmp_path leave the process's registry after it: a
+    later test's build checks every open font (and its files go in the end)."""
+    from jpdocs.fonts import registry
+    yield
+    for name, path in list(registry._PATHS.items()):
+        if tmp_path in path.parents:
+            del registry._PATHS[name], registry._DATA[name]
+            for digest in [d for d, font in registry._BY_CONTENT.items() if font.fontName == name]:
+                del registry._BY_CONTENT[digest]
+    registry._load.cache_clear()
+
+
+def test_after_a_font_changed_the_next_build_opens_it_anew(tmp_path, monkeypatch, forget_fonts_of):
+    """In a long-lived process (the app, a batch worker) the build that finds a font
+    changed fails; the next one uses the new font, and the others stay as they were."""
+    from jpdocs.errors import InputError
+    from jpdocs.fonts import registry
+    monkeypatch.setenv("JPDOCS_CACHE", str(tmp_path / "cache"))
+    font = tmp_path / "gothic.ttf"
+    shutil.copyfile(ROOT / "fonts" / "BIZUDGothic-Regular.ttf", font)
+    other = registry._load(str(ROOT / "fonts" / "BIZUDGothic-Bold.ttf")).fontName
+    before = registry._load(str(font)).fontName
+    registry.check_unchanged()
+    with open(font, "r+b") as fh:
+        fh.seek(len(FONT.read_bytes()) // 3)
+        fh.write(b"\x01")
+    with pytest.raises(InputError, match="the font file changed while the build was reading it"):
+        registry.check_unchanged()
+    registry.check_unchanged()                      # the changed font forgotten: nothing else to say
+    after = registry._load(str(font)).fontName
+    assert after != before                          # a name made from the new content
+    assert registry._load(str(ROOT / "fonts" / "BIZUDGothic-Bold.ttf")).fontName == other
+    registry.check_unchanged()

@@ -107,12 +107,19 @@ def name_table(path: Path) -> bytes:
 def check_unchanged() -> None:
     """Raise an InputError naming the font file if a font's file was changed in
     place since it was opened (files.FileBytes): the glyphs of a document, read
-    where it needed them, could then come from two different fonts."""
-    for name, data in _DATA.items():
+    where it needed them, could then come from two different fonts. The changed
+    font is forgotten, so that a later build in this process (the app's next
+    preview, a batch's next spec) opens the file anew, under its new content's name."""
+    for name, data in list(_DATA.items()):
         try:
             data.check_unchanged()
         except (FileChanged, OSError):
-            raise _changed(_PATHS[name]) from None
+            path = _PATHS.pop(name)
+            del _DATA[name]
+            for digest in [d for d, font in _BY_CONTENT.items() if font.fontName == name]:
+                del _BY_CONTENT[digest]
+            _load.cache_clear()     # (fonts unchanged are found again by their content)
+            raise _changed(path) from None
 
 
 def _changed(path) -> Exception:
