@@ -77,10 +77,13 @@ def blocks_then_rewrite(self, *args, **kwargs):
     out = real(self, *args, **kwargs)
     st = os.stat(font)
     with open(font, "r+b") as fh:
-        fh.seek(st.st_size // 2)
-        byte = fh.read(1)
-        fh.seek(st.st_size // 2)
-        fh.write(bytes([byte[0] ^ 1]))
+        if {cut_short}:
+            fh.truncate(st.st_size // 50)
+        else:
+            fh.seek(st.st_size // 2)
+            byte = fh.read(1)
+            fh.seek(st.st_size // 2)
+            fh.write(bytes([byte[0] ^ 1]))
     os.utime(font, ns=(st.st_atime_ns, st.st_mtime_ns))
     return out
 blocks.BlockBuilder.blocks = blocks_then_rewrite
@@ -96,7 +99,7 @@ def test_a_font_rewritten_during_a_build_stops_it_naming_the_file(tmp_path):
     style.write_text(f"fonts:\n  mincho: {ROOT / 'fonts' / 'BIZUDMincho-Regular.ttf'}\n  gothic: {font}\n"
                      f"  gothic-bold: {ROOT / 'fonts' / 'BIZUDGothic-Bold.ttf'}\n", encoding="utf-8")
     out = tmp_path / "out"
-    code = _REWRITE_DURING_BUILD.format(root=str(ROOT), font=str(font))
+    code = _REWRITE_DURING_BUILD.format(root=str(ROOT), font=str(font), cut_short=False)
     result = subprocess.run([sys.executable, "-c", code, str(SEED_SPEC), "-o", str(out), "--style", str(style),
                              "--kinds", "press-notice", "--format", "pdf"],
                             capture_output=True, text=True, timeout=120, env={"JPDOCS_CACHE": str(tmp_path / "cache"),
@@ -142,3 +145,29 @@ def test_after_a_font_changed_the_next_build_opens_it_anew(tmp_path, monkeypatch
     assert after != before                          # a name made from the new content
     assert registry._load(str(ROOT / "fonts" / "BIZUDGothic-Bold.ttf")).fontName == other
     registry.check_unchanged()
+
+
+def test_a_font_cut_short_during_a_build_stops_it_naming_the_file(tmp_path):
+    """Truncated as the glyphs are read (the subsets are cut when the PDF is saved):
+    the same message, not an internal error."""
+    font = tmp_path / "gothic.ttf"
+    shutil.copyfile(ROOT / "fonts" / "BIZUDGothic-Regular.ttf", font)
+    style = tmp_path / "style.yaml"
+    style.write_text(f"fonts:\n  mincho: {ROOT / 'fonts' / 'BIZUDMincho-Regular.ttf'}\n  gothic: {font}\n"
+                     f"  gothic-bold: {ROOT / 'fonts' / 'BIZUDGothic-Bold.ttf'}\n", encoding="utf-8")
+    env = {"JPDOCS_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    # a first build parses the font (reading it whole) into the cache; the second
+    # reads only the glyphs it draws, from the file, which is cut short meanwhile
+    first = subprocess.run([sys.executable, str(ROOT / "generate.py"), str(SEED_SPEC), "-o", str(tmp_path / "first"),
+                            "--style", str(style), "--kinds", "press-notice", "--format", "pdf"],
+                           capture_output=True, text=True, timeout=120, env=env)
+    assert first.returncode == 0, first.stderr
+    code = _REWRITE_DURING_BUILD.format(root=str(ROOT), font=str(font), cut_short=True)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-c", code, str(SEED_SPEC), "-o", str(out), "--style", str(style),
+                             "--kinds", "press-notice", "--format", "pdf"],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{font}: the font file changed while the build was reading it" in result.stderr, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert not list(out.rglob("*.pdf")), "a PDF was written"

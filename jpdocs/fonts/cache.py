@@ -7,7 +7,8 @@ font file's content and reportlab's version, so its result is stored, under the
 content's digest (marshal: plain data,
 nothing executed on loading, and twice as fast to read as pickle; in the user's
 cache folder) and a later process reads it in a few milliseconds. The font file
-itself is still read: the subsets embedded in each PDF are cut from it.
+itself is read only where the subsets embedded in each PDF need its glyphs
+(files.FileBytes); a parse reads it whole.
 
 Any problem with the cache (unwritable folder, stale or corrupt entry) falls back
 to parsing the font, so the cache can be deleted at any time.

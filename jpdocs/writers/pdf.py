@@ -15,6 +15,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from .. import collector
 from ..content import model as m
+from ..files import FileChanged
 from ..fonts.registry import check_unchanged as check_fonts_unchanged
 from ..output import write_atomic
 from ..spec.style import HouseStyle
@@ -56,6 +57,9 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle, forms: bool = False) -
     except LayoutError:
         raise too_large(doc.kind, doc.title, template.placing, text_width(template),
                         template.height - 2 * _FRAME_PAD) from None
+    except FileChanged:          # a font file cut short as its glyphs were read: say which
+        check_fonts_unchanged()
+        raise
     if doc.fit_one_page and pages != [1]:
         # fit.py measured it on one page: a difference is a bug, never a reason to ship two pages
         raise RuntimeError(f"the {doc.kind} was measured to fit one page but took {pages[0]}")
