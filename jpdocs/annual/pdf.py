@@ -28,6 +28,8 @@ from .columns import partners, department, validity
 from .blocks import title_of, issuer_of, cover_blocks, contents_entries, summary_table
 from ..build.documents import make_documents
 from ..errors import LayoutProblem
+from ..files import FileChanged
+from ..fonts.registry import check_unchanged as check_fonts_unchanged
 from ..content.locate import located, located_among
 from ..spec.style import HouseStyle
 from ..writers.fit import fit_style
@@ -200,4 +202,8 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
         page = frame._height - frame._topPadding - frame._bottomPadding
         raise located_among(too_large("annual overview", title, doc.placing, frame._width - 12, page),
                             [r.loaded for r in rows]) from None
+    except FileChanged:           # a font file cut short as its glyphs were read (writers/pdf.py)
+        check_fonts_unchanged()
+        raise
+    check_fonts_unchanged()
     return content_id(buf.getvalue())
