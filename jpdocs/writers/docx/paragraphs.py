@@ -16,6 +16,7 @@ from ..ooxml import (ALIGN, RPR, display_name, font_names, paragraph_style, per_
                      w)
 from ..jlreq import AT_SPACES
 from . import fields
+from .parts import stylesheet
 
 
 @dataclass(frozen=True)
@@ -162,12 +163,11 @@ def _variant_style(part, style: HouseStyle, name: str, role: str) -> bool:
     """The style of its own (see _variant_role) in the document's styles, added the
     first time a paragraph of the document needs it; False where there are no styles."""
     variant = f"{name}-{role}"
-    styles = part.styles.element if part is not None else None
-    if styles is None:
+    if part is None:
         return False
-    if not any(st.get(qn("w:styleId")) == variant for st in styles.findall(qn("w:style"))):
-        base = next(st for st in styles.findall(qn("w:style")) if st.get(qn("w:styleId")) == name)
-        new = deepcopy(base)
+    sheet = stylesheet(part)
+    if sheet.find(variant) is None:
+        new = deepcopy(sheet.find(name))
         new.set(qn("w:styleId"), variant)
         new.find(qn("w:name")).set(qn("w:val"), f"{display_name(name)}（{ROLE_NAMES.get(role, role)}）")
         based = new.find(qn("w:basedOn"))
@@ -176,7 +176,7 @@ def _variant_style(part, style: HouseStyle, name: str, role: str) -> bool:
         rpr = new.find(qn("w:rPr"))
         set_fonts(rpr, family)
         put(rpr, "b", RPR, val=1 if bold else 0)
-        styles.append(new)
+        sheet.add(new)
     return True
 
 

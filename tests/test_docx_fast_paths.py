@@ -1,0 +1,130 @@
+"""The DOCX writer's shortcuts give what the long way gives, on real documents: the
+parts of a prepared package's copy left unread until asked for and the styles part
+whose added styles are spliced into the prepared XML (writers/docx/parts.py).
+
+The long way is the same writer on a copy whose every part was read (its tree
+copied from the prepared one) before anything was written: the styles looked up
+in, added to and serialised from the whole tree, as before the shortcut."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+from docx.opc.part import XmlPart
+from lxml import etree
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from specgen import spread_dates, write_specs  # noqa: E402
+
+REAL = ROOT / "tests" / "data" / "real"
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    """(document, style) of the bundled and real specs (notices, overview sheets,
+    agreements with Word's article numbering) and of varied notices, and the annual
+    book of the varied ones (its landscape section)."""
+    from jpdocs.annual.blocks import docx_document
+    from jpdocs.annual.rows import select
+    from jpdocs.build.documents import make_documents, style_for
+    from jpdocs.spec.load import load_spec
+    from jpdocs.spec.style import load_style
+    from jpdocs.writers.geometry import text_margins
+    from reportlab.lib.pagesizes import A4
+    varied = write_specs(tmp_path_factory.mktemp("varied"), spread_dates(12, seed=11), seed=11)
+    specs = sorted((ROOT / "specs").glob("*.yaml")) + sorted(p for p in REAL.glob("*.yaml")
+                                                            if not p.name.endswith(".facts.yaml")) + varied
+    out = []
+    for spec in specs:
+        loaded = load_spec(str(spec))
+        style = style_for(loaded)
+        out += [(doc, style) for doc in make_documents(loaded, style)]
+    style = load_style()
+    text = text_margins(style, "annual")
+    out.append((docx_document(2023, select(varied, 2023, style), style, A4[1] - text["left"] - text["right"]), style))
+    return out
+
+
+def _every_part_read(prepared):
+    def reading(*args):
+        document, width = prepared(*args)
+        for part in document.part.package.iter_parts():
+            if isinstance(part, XmlPart):
+                part.element                           # the tree copied now: the long way
+        return document, width
+    return reading
+
+
+def test_parts_left_unread_give_the_bytes_of_parts_read(documents, monkeypatch):
+    import jpdocs.writers.docx as writer
+    from jpdocs.writers.docx.parts import KeptStylesPart
+    real_bytes = writer.document_bytes
+    seen = []
+
+    def recording(document):
+        styles = document.part._styles_part
+        seen.append((isinstance(styles, KeptStylesPart) and "_element" not in styles.__dict__,
+                     bool(getattr(styles, "_added", None))))
+        return real_bytes(document)
+    fast = []
+    monkeypatch.setattr(writer, "document_bytes", recording)
+    for doc, style in documents:
+        fast.append(writer.render_docx(doc, style))
+    shortcuts = list(seen)
+    monkeypatch.setattr(writer, "prepared", _every_part_read(writer.prepared))
+    for (doc, style), made in zip(documents, fast):
+        assert writer.render_docx(doc, style) == made, doc.title
+    # the shortcuts were taken: styles spliced (notices), and a styles tree read
+    # whole where an agreement's numbering changed 条見出し
+
+    assert sum(unread and added for unread, added in shortcuts) >= 20
+    assert any(not unread for unread, _ in shortcuts)
+    assert not any(unread for unread, _ in seen[len(shortcuts):])
+
+
+def test_kept_styles_answer_as_the_whole_tree(documents):
+    """find, names and spacing of a copy's styles part, unread, with styles added
+    (as styles.py and paragraphs.py add them), are those of the whole tree."""
+    from jpdocs.writers.docx import package
+    from jpdocs.writers.docx.parts import KeptStylesPart, Stylesheet
+    from jpdocs.writers.ooxml import qn
+    doc, style = next((d, s) for d, s in documents if d.kind == "press-notice")
+    document, _ = package.prepared(style, doc, True)
+    kept = document.part._styles_part
+    assert isinstance(kept, KeptStylesPart)
+    st = kept.new_style(type="paragraph", styleId="body-1")
+    etree.SubElement(st, qn("w:name")).set(qn("w:val"), "本文（字下げ）")
+    etree.SubElement(st, qn("w:basedOn")).set(qn("w:val"), "body")
+    other = etree.fromstring(etree.tostring(kept.find("title")))
+    other.set(qn("w:styleId"), "title-mincho")
+    other.find(qn("w:name")).set(qn("w:val"), "表題（明朝）")
+    kept.add(other)
+    ids = [s.get(qn("w:styleId")) for s in kept._facts.element.iterchildren(qn("w:style"))] + ["body-1", "title-mincho"]
+    answers = (kept.names(), {i: kept.spacing(i) for i in ids}, {i: etree.tostring(kept.find(i)) for i in ids},
+               kept.blob)
+    assert "_element" not in kept.__dict__ and "本文（字下げ）" in answers[0] and "表題（明朝）" in answers[0]
+    assert answers[1]["body-1"] == answers[1]["body"] != {}
+    whole = Stylesheet(kept.element)                   # read now: the added styles moved into the tree
+    assert (whole.names(), {i: whole.spacing(i) for i in ids}, {i: etree.tostring(whole.find(i)) for i in ids},
+            kept.blob) == answers
+    assert [s.get(qn("w:styleId")) for s in kept.element.iterchildren(qn("w:style"))][-2:] == ["body-1", "title-mincho"]
+
+
+def test_a_copy_changing_its_parts_leaves_the_prepared_ones(documents):
+    """Parts read and changed in a copy (the styles and numbering of an agreement,
+    the styles a notice adds) change nothing in the prepared package, nor in the
+    next copy."""
+    from jpdocs.writers.docx import package, render_docx
+    for doc, style in documents[:6]:
+        render_docx(doc, style)
+    kept = {key: {p.partname: p.blob for p in doc.part.package.parts} for key, (doc, *_) in package._PREPARED.items()}
+    for doc, style in documents:
+        render_docx(doc, style)
+    assert {key: {p.partname: p.blob for p in doc.part.package.parts}
+            for key, (doc, *_) in package._PREPARED.items() if key in kept} == kept
+    for key, (doc, _, plan) in package._PREPARED.items():
+        copy = package.copy_from(plan)
+        assert {p.partname: p.blob for p in copy.part.package.parts} == {p.partname: p.blob for p in
+                                                                        doc.part.package.parts}
