@@ -37,20 +37,30 @@ _STYLE_NAMES = etree.XPath("w:style/w:name/@w:val", namespaces={"w": nsmap["w"]}
 _STYLE_COUNT = etree.XPath("count(w:style)", namespaces={"w": nsmap["w"]})
 
 
-def spacing_of(style_id, find) -> dict:
-    """The spacing a style gives (its own over its bases'); `find` gives a style by id."""
+def _chain(style_id, find, limit: int = 20) -> list:
+    """The style and its bases, nearest first (at most `limit`: a loop of bases ends)."""
     chain = []
     st = find(style_id)
-    while st is not None and len(chain) < 20:
+    while st is not None and len(chain) < limit:
         chain.append(st)
         based = st.find(BASED_ON)
         st = find(based.get(VAL) if based is not None else None)
-    out: dict = {}
+    return chain
+
+
+def _spacing(chain, out: dict | None = None) -> dict:
+    """The spacing the styles of `chain` give, over `out`: the nearest's wins."""
+    out = dict(out or {})
     for st in reversed(chain):
         sp = st.find(STYLE_SPACING)
         if sp is not None:
             out.update(sp.attrib)
     return out
+
+
+def spacing_of(style_id, find) -> dict:
+    """The spacing a style gives (its own over its bases'); `find` gives a style by id."""
+    return _spacing(_chain(style_id, find))
 
 
 def _name(st) -> str | None:
@@ -150,7 +160,9 @@ class KeptStyles:
         sheet = Stylesheet(element)
         self.by_id = sheet._by_id
         self.names = frozenset(sheet.names())
-        self.spacing = {style_id: sheet.spacing(style_id) for style_id in self.by_id}
+        chains = {style_id: _chain(style_id, sheet.find) for style_id in self.by_id}
+        self.spacing = {style_id: _spacing(chain) for style_id, chain in chains.items()}
+        self.chain_length = {style_id: len(chain) for style_id, chain in chains.items()}
         self.root = element.__copy__()
         self.root.text = None
         for child in list(self.root):
@@ -200,11 +212,25 @@ class KeptStylesPart(Unread, StylesPart):
         return (sheet or self._whole()).names()
 
     def spacing(self, style_id: str) -> dict:
+        """A prepared style's as made once; an added one's (based on a prepared style) over
+        its base's, the walk up its bases the one spacing_of takes."""
         sheet = self._read_sheet()
-        if sheet is None and style_id in self._facts.spacing and not any(
-                st.get(STYLE_ID) == style_id for st in self._added):
-            return self._facts.spacing[style_id]
-        return spacing_of(style_id, self.find)
+        if sheet is not None:
+            return sheet.spacing(style_id)
+        facts, added = self._facts, {st.get(STYLE_ID) for st in self._added}
+        base, own = style_id, []
+        while base in added and len(own) < 20:
+            own.append(self.find(base))
+            based = own[-1].find(BASED_ON)
+            base = based.get(VAL) if based is not None else None
+        if base in added or base not in facts.spacing:
+            return spacing_of(style_id, self.find)
+        length = facts.chain_length[base]
+        if not own:
+            return facts.spacing[base]
+        if length >= 20 or len(own) + length > 20:          # the walk would have stopped short of the base's end
+            return spacing_of(style_id, self.find)
+        return _spacing(own, facts.spacing[base])
 
     def own(self, style_id: str):
         return self._whole().find(style_id)
