@@ -128,3 +128,54 @@ def test_a_copy_changing_its_parts_leaves_the_prepared_ones(documents):
         copy = package.copy_from(plan)
         assert {p.partname: p.blob for p in copy.part.package.parts} == {p.partname: p.blob for p in
                                                                         doc.part.package.parts}
+
+
+def _put_the_long_way(parent, tag, order, **attrs):
+    """ooxml.put as it was: find, remove, append, then move before the first later child."""
+    from lxml.etree import SubElement
+    from jpdocs.writers.ooxml import _ranks, _w_attrs, w
+    name = w(tag)
+    for old in parent.findall(name):
+        parent.remove(old)
+    ranks = _ranks(order)
+    new = SubElement(parent, name, _w_attrs(attrs))
+    for child in parent:
+        if ranks.get(child.tag, -1) > ranks[name]:
+            child.addprevious(new)
+            break
+    return new
+
+
+def test_put_and_the_properties_found_as_python_docx_and_the_long_way_do(documents):
+    """put (one pass over the children), ppr_of and trpr_of give the XML the long way
+    (python-docx's get_or_add_pPr / get_or_add_trPr) gives, on every paragraph and
+    row of real documents, for every property (also one the paragraph already has)
+    and on rows with a tblPrEx."""
+    import io
+    import zipfile
+    from docx.oxml import parse_xml
+    from jpdocs.writers.docx import render_docx
+    from docx.oxml.ns import nsmap
+    from jpdocs.writers.ooxml import PPR, TRPR, el, ppr_of, put, trpr_of
+    W = f"{{{nsmap['w']}}}"
+    checked = 0
+    for doc, style in documents[::4]:
+        body = parse_xml(zipfile.ZipFile(io.BytesIO(render_docx(doc, style))).read("word/document.xml"))
+        for p in list(body.iter(f"{W}p"))[:12]:
+            for tag in ("keepNext", "keepLines", "spacing", "tabs", "numPr", "outlineLvl", "rPr", "pStyle"):
+                fast, slow = p.__copy__(), p.__copy__()
+                put(ppr_of(fast), tag, PPR, val=1)
+                _put_the_long_way(slow.get_or_add_pPr(), tag, PPR, val=1)
+                assert etree.tostring(fast) == etree.tostring(slow)
+                checked += 1
+        for tr in body.iter(f"{W}tr"):
+            for with_ex in (False, True):
+                fast, slow = tr.__copy__(), tr.__copy__()
+                if with_ex:
+                    for row in (fast, slow):
+                        row.insert(0, el("tblPrEx"))
+                put(trpr_of(fast), "cantSplit", TRPR)
+                _put_the_long_way(slow.get_or_add_trPr(), "cantSplit", TRPR)
+                assert etree.tostring(fast) == etree.tostring(slow)
+                checked += 1
+    assert checked > 500

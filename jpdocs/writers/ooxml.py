@@ -126,20 +126,45 @@ def _ranks(order: tuple[str, ...]) -> dict[str, int]:
 
 
 def put(parent, tag: str, order: tuple[str, ...], **attrs):
-    """Set `parent`'s child `tag` (replacing any) at its schema position; return it."""
+    """Set `parent`'s child `tag` (replacing any) at its schema position (before the
+    first child that comes later in `order`); return it. One pass over the children
+    finds both the old ones and that place (a find by tag is an ElementPath look-up)."""
     name = w(tag)
-    old = parent.find(name)
-    if old is not None:
-        for old in parent.findall(name):
-            parent.remove(old)
     ranks = _ranks(order)
     rank = ranks[name]
-    new = SubElement(parent, name, _w_attrs(attrs))
+    old, later = [], None
     for child in parent:
-        if ranks.get(child.tag, -1) > rank:
-            child.addprevious(new)
-            break
+        if child.tag == name:
+            old.append(child)
+        elif later is None and ranks.get(child.tag, -1) > rank:
+            later = child
+    for child in old:
+        parent.remove(child)
+    new = SubElement(parent, name, _w_attrs(attrs))      # made in its parent: no namespace of its own
+    if later is not None:
+        later.addprevious(new)
     return new
+
+
+PPR_TAG, TRPR_TAG, TBLPREX_TAG = w("pPr"), w("trPr"), w("tblPrEx")
+
+
+def ppr_of(p):
+    """The paragraph's w:pPr, added if it has none: python-docx's get_or_add_pPr, without
+    its look-up where the pPr comes first (as it does: python-docx inserts it there)."""
+    return p[0] if len(p) and p[0].tag == PPR_TAG else p.get_or_add_pPr()
+
+
+def trpr_of(tr):
+    """The row's w:trPr, added if it has none where python-docx's get_or_add_trPr adds
+    it (after a tblPrEx, else first), made inside the row (not an element of its own
+    moved in)."""
+    trpr = tr.find(TRPR_TAG)
+    if trpr is None:
+        trpr = SubElement(tr, TRPR_TAG)
+        before = tr.find(TBLPREX_TAG)
+        before.addnext(trpr) if before is not None else tr.insert(0, trpr)
+    return trpr
 
 
 def twips(points: float) -> int:

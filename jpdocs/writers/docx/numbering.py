@@ -8,7 +8,7 @@ import unicodedata
 
 from ...content import model as m
 from ...japanese import IROHA_ITEMS
-from ..ooxml import ARTICLE, PPR, el, put, qn
+from ..ooxml import ARTICLE, PPR, el, ppr_of, put, qn
 from .parts import stylesheet
 
 # ---------------------------------------------------------------- numbering
@@ -116,5 +116,5 @@ def numbering_of(ctx, level: str | None):
 
 def set_number(p, numbered) -> None:
     num_id, ilvl = numbered
-    pr = put(p.get_or_add_pPr(), "numPr", PPR)
+    pr = put(ppr_of(p), "numPr", PPR)
     pr.extend([el("ilvl", val=ilvl), el("numId", val=num_id)])
