@@ -6,7 +6,10 @@ Reading the styled reference (unzipping and parsing its parts) and making the fo
 through python-docx were a third of a notice's DOCX; a batch's notices all start from
 the same few pages. The copy is made as python-docx's own reading makes a package
 (the same part classes, partnames, relationships and their order), from parts
-parsed once, so the document written is the one a fresh read would give.
+parsed once, so the document written is the one a fresh read would give. Only the
+document and its core properties are copied tree and all at once: the other XML
+parts, which most documents leave as they are, are read from the prepared ones
+when first asked for, and the styles a document adds are kept apart (parts.py).
 """
 from __future__ import annotations
 
