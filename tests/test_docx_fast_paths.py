@@ -179,3 +179,32 @@ def test_put_and_the_properties_found_as_python_docx_and_the_long_way_do(documen
                 assert etree.tostring(fast) == etree.tostring(slow)
                 checked += 1
     assert checked > 500
+
+
+def test_the_parts_walked_are_python_docxs(documents, monkeypatch):
+    """package_parts (the walk over the parts that have relationships) gives python-
+    docx's package.parts, part for part in its order, on the copies documents are
+    written into (their pictures, numbering and footers too) and on a package read
+    from a file."""
+    import io
+    import docx
+    import jpdocs.writers.docx as writer
+    from jpdocs.writers.ooxml import package_parts
+    walked = []
+    real_bytes = writer.document_bytes
+
+    def both(document):
+        package = document.part.package
+        walked.append([id(p) for p in package_parts(package)])
+        made = real_bytes(document)
+        walked.append([id(p) for p in package.parts])
+        read = docx.Document(io.BytesIO(made)).part.package
+        walked.append(([id(p) for p in package_parts(read)], [id(p) for p in read.parts]))
+        return made
+    monkeypatch.setattr(writer, "document_bytes", both)
+    for doc, style in documents[::3]:
+        writer.render_docx(doc, style)
+    assert len(walked) > 60
+    for ours, theirs, (read_ours, read_theirs) in zip(walked[::3], walked[1::3], walked[2::3]):
+        assert ours == theirs and len(ours) >= 8
+        assert read_ours == read_theirs

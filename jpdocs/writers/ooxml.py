@@ -392,6 +392,35 @@ def _rels_key(source: str, rels) -> tuple:
                                   for rel in rels.values()))
 
 
+def _rels(source):
+    """The relationships of a part or package, or None where it has none: python-docx
+    makes a part's (its lazyproperty `rels`, kept in the instance's __dict__) only when
+    first asked for, and every relationship is added through it. Making the empty ones
+    of the parts without any (styles, settings, theme, …) to walk them cost more than
+    the walk (a path split each)."""
+    return source.__dict__.get("rels")
+
+
+def package_parts(package) -> list:
+    """package.parts: python-docx's walk over the relationships (depth first, each part
+    once, in the order of each source's relationships), over the parts that have
+    any. (No part class defines equality: python-docx's `part in visited` is identity.)"""
+    parts, seen = [], set()
+
+    def walk(source):
+        rels = _rels(source)
+        for rel in rels.values() if rels else ():
+            if rel.is_external:
+                continue
+            part = rel.target_part
+            if id(part) not in seen:
+                seen.add(id(part))
+                parts.append(part)
+                walk(part)
+    walk(package)
+    return parts
+
+
 def package_members(document) -> dict[str, bytes]:
     """The package's members as python-docx's `Document.save` writes them (the steps of
     its PackageWriter: content types, package relationships, then each part and its
@@ -399,7 +428,7 @@ def package_members(document) -> dict[str, bytes]:
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
     from docx.opc.pkgwriter import _ContentTypesItem
     package = document.part.package
-    parts = package.parts
+    parts = package_parts(package)
     for part in parts:
         part.before_marshal()
     members = {CONTENT_TYPES_URI.membername: _kept_xml(("types", tuple((p.partname, p.content_type) for p in parts)),
@@ -407,7 +436,7 @@ def package_members(document) -> dict[str, bytes]:
                PACKAGE_URI.rels_uri.membername: _kept_xml(_rels_key("/", package.rels), lambda: package.rels.xml)}
     for part in parts:
         members[part.partname.membername] = part.blob
-        if len(part.rels):
+        if _rels(part):
             members[part.partname.rels_uri.membername] = _kept_xml(_rels_key(part.partname, part.rels),
                                                                    lambda: part.rels.xml)
     return members
