@@ -208,3 +208,23 @@ def test_the_parts_walked_are_python_docxs(documents, monkeypatch):
     for ours, theirs, (read_ours, read_theirs) in zip(walked[::3], walked[1::3], walked[2::3]):
         assert ours == theirs and len(ours) >= 8
         assert read_ours == read_theirs
+
+
+def test_an_items_tab_stop_made_with_its_paragraph_is_the_one_put_after(documents, monkeypatch):
+    """An item's tab stop is made with its paragraph (and kept with it: paragraphs.para),
+    not put on the paragraph made without it: the same documents, byte for byte."""
+    import jpdocs.writers.docx as writer
+    from jpdocs.writers.docx import blocks
+    from jpdocs.writers.ooxml import PPR, ppr_of, put, sub
+    real_para, tabs = blocks.para, []
+
+    def put_after(box, ctx, name, inlines, *, tab=None, **kw):
+        p = real_para(box, ctx, name, inlines, **kw)
+        if tab is not None:                         # as _item put it after the paragraph was made
+            tabs.append(tab)
+            sub(put(ppr_of(p), "tabs", PPR), "tab", val="left", pos=tab)
+        return p
+    fast = [writer.render_docx(doc, style) for doc, style in documents]
+    monkeypatch.setattr(blocks, "para", put_after)
+    assert [writer.render_docx(doc, style) for doc, style in documents] == fast
+    assert len(tabs) > 100

@@ -127,11 +127,10 @@ def _item(box, b: m.Item, ctx: Ctx) -> list:
     numbered = numbering_of(ctx, b.numbering)
     lead = [] if numbered else [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
     p = para(box, ctx, b.style, lead + list(b.inlines), left=left, hanging=hang,
-              before=0.5 * size if b.space_before is None else b.space_before, keep=bool(b.blocks))
+              before=0.5 * size if b.space_before is None else b.space_before, keep=bool(b.blocks),
+              tab=twips(left * size + ctx.indent) if tab else None)
     if numbered:
         set_number(p, numbered)
-    if tab:
-        sub(put(ppr_of(p), "tabs", PPR), "tab", val="left", pos=twips(left * size + ctx.indent))
     return [p, *write_blocks(box, b.blocks, ctx.but(indent=ctx.indent + left * size))]
 
 
