@@ -126,20 +126,45 @@ def _ranks(order: tuple[str, ...]) -> dict[str, int]:
 
 
 def put(parent, tag: str, order: tuple[str, ...], **attrs):
-    """Set `parent`'s child `tag` (replacing any) at its schema position; return it."""
+    """Set `parent`'s child `tag` (replacing any) at its schema position (before the
+    first child that comes later in `order`); return it. One pass over the children
+    finds both the old ones and that place (a find by tag is an ElementPath look-up)."""
     name = w(tag)
-    old = parent.find(name)
-    if old is not None:
-        for old in parent.findall(name):
-            parent.remove(old)
     ranks = _ranks(order)
     rank = ranks[name]
-    new = SubElement(parent, name, _w_attrs(attrs))
+    old, later = [], None
     for child in parent:
-        if ranks.get(child.tag, -1) > rank:
-            child.addprevious(new)
-            break
+        if child.tag == name:
+            old.append(child)
+        elif later is None and ranks.get(child.tag, -1) > rank:
+            later = child
+    for child in old:
+        parent.remove(child)
+    new = SubElement(parent, name, _w_attrs(attrs))      # made in its parent: no namespace of its own
+    if later is not None:
+        later.addprevious(new)
     return new
+
+
+PPR_TAG, TRPR_TAG, TBLPREX_TAG = w("pPr"), w("trPr"), w("tblPrEx")
+
+
+def ppr_of(p):
+    """The paragraph's w:pPr, added if it has none: python-docx's get_or_add_pPr, without
+    its look-up where the pPr comes first (as it does: python-docx inserts it there)."""
+    return p[0] if len(p) and p[0].tag == PPR_TAG else p.get_or_add_pPr()
+
+
+def trpr_of(tr):
+    """The row's w:trPr, added if it has none where python-docx's get_or_add_trPr adds
+    it (after a tblPrEx, else first), made inside the row (not an element of its own
+    moved in)."""
+    trpr = tr.find(TRPR_TAG)
+    if trpr is None:
+        trpr = SubElement(tr, TRPR_TAG)
+        before = tr.find(TBLPREX_TAG)
+        before.addnext(trpr) if before is not None else tr.insert(0, trpr)
+    return trpr
 
 
 def twips(points: float) -> int:
@@ -367,6 +392,35 @@ def _rels_key(source: str, rels) -> tuple:
                                   for rel in rels.values()))
 
 
+def _rels(source):
+    """The relationships of a part or package, or None where it has none: python-docx
+    makes a part's (its lazyproperty `rels`, kept in the instance's __dict__) only when
+    first asked for, and every relationship is added through it. Making the empty ones
+    of the parts without any (styles, settings, theme, …) to walk them cost more than
+    the walk (a path split each)."""
+    return source.__dict__.get("rels")
+
+
+def package_parts(package) -> list:
+    """package.parts: python-docx's walk over the relationships (depth first, each part
+    once, in the order of each source's relationships), over the parts that have
+    any. (No part class defines equality: python-docx's `part in visited` is identity.)"""
+    parts, seen = [], set()
+
+    def walk(source):
+        rels = _rels(source)
+        for rel in rels.values() if rels else ():
+            if rel.is_external:
+                continue
+            part = rel.target_part
+            if id(part) not in seen:
+                seen.add(id(part))
+                parts.append(part)
+                walk(part)
+    walk(package)
+    return parts
+
+
 def package_members(document) -> dict[str, bytes]:
     """The package's members as python-docx's `Document.save` writes them (the steps of
     its PackageWriter: content types, package relationships, then each part and its
@@ -374,7 +428,7 @@ def package_members(document) -> dict[str, bytes]:
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
     from docx.opc.pkgwriter import _ContentTypesItem
     package = document.part.package
-    parts = package.parts
+    parts = package_parts(package)
     for part in parts:
         part.before_marshal()
     members = {CONTENT_TYPES_URI.membername: _kept_xml(("types", tuple((p.partname, p.content_type) for p in parts)),
@@ -382,7 +436,7 @@ def package_members(document) -> dict[str, bytes]:
                PACKAGE_URI.rels_uri.membername: _kept_xml(_rels_key("/", package.rels), lambda: package.rels.xml)}
     for part in parts:
         members[part.partname.membername] = part.blob
-        if len(part.rels):
+        if _rels(part):
             members[part.partname.rels_uri.membername] = _kept_xml(_rels_key(part.partname, part.rels),
                                                                    lambda: part.rels.xml)
     return members

@@ -5,6 +5,7 @@ plus the direct formatting the model asks for, as writers/pdf.py sets them. The
 package, in the order a document is made:
 
     package.py     the styled reference with its page, footers and marks, prepared once and copied
+    parts.py       the copy's parts shared with the prepared ones until changed; the styles looked up
     page.py        page numbers (fields.py), marks, the annual book's landscape section
     numbering.py   numbering.xml for an agreement's articles, paragraphs and items
     blocks.py      each block to paragraphs or tables (tables.py)

@@ -13,7 +13,7 @@ from lxml.etree import SubElement
 from ...spec import images
 from ...content import model as m
 from ..jlreq import AT_SPACES
-from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, put, qn, sub, twips
+from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, ppr_of, put, qn, sub, twips
 from . import fields
 from .numbering import numbering_of, set_number, style_by_id_in
 from .paragraphs import BR_TAG, P_TAG, PHRASE_STYLES, R_TAG, Ctx, new_child, para, phrase_lines
@@ -36,7 +36,7 @@ def write_blocks(box, blocks, ctx: Ctx) -> list:
             if paras:
                 # pageBreakBefore leaves no empty line at the top of the new page,
                 # as a paragraph holding only a page break would
-                put(paras[0].get_or_add_pPr(), "pageBreakBefore", PPR)
+                put(ppr_of(paras[0]), "pageBreakBefore", PPR)
                 page_break = False
         out += made
     if page_break:                 # python-docx's add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -69,8 +69,8 @@ def _block(box, b, ctx: Ctx) -> list:
         if b.numbering == "article" and style_by_id_in(box, ARTICLE):
             # 条見出し: its style keeps it with its text, 6pt above, outline level 2;
             # the paragraph repeats none of that
-            p.get_or_add_pPr().find(qn("w:pStyle")).set(qn("w:val"), ARTICLE)
-            pPr = p.get_or_add_pPr()
+            ppr_of(p).find(qn("w:pStyle")).set(qn("w:val"), ARTICLE)
+            pPr = ppr_of(p)
             spacing = pPr.find(qn("w:spacing"))
             if b.keep_with_next and spacing is not None and b.space_before == 6 and b.space_after is None:
                 pPr.remove(spacing)
@@ -82,7 +82,7 @@ def _block(box, b, ctx: Ctx) -> list:
         return [p]
     if isinstance(b, m.Heading):
         p = para(box, ctx, b.style, phrase_lines(ctx, b.style, b.align, b.inlines), align=b.align, keep=True)
-        put(p.get_or_add_pPr(), "outlineLvl", PPR, val=min(max(b.level - 1, 0), 8))
+        put(ppr_of(p), "outlineLvl", PPR, val=min(max(b.level - 1, 0), 8))
         return [p]
     if isinstance(b, m.Item):
         return _item(box, b, ctx)
@@ -100,7 +100,7 @@ def _block(box, b, ctx: Ctx) -> list:
         return [tbl]
     if isinstance(b, m.Spacer):
         p = para(box, ctx, "body", [])
-        put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=max(twips(b.height), 1), lineRule="exact")
+        put(ppr_of(p), "spacing", PPR, before=0, after=0, line=max(twips(b.height), 1), lineRule="exact")
         return [p]
     if isinstance(b, m.KeepTogether):
         return [write_keep_row(box, b.blocks, ctx, write_blocks)]
@@ -127,11 +127,10 @@ def _item(box, b: m.Item, ctx: Ctx) -> list:
     numbered = numbering_of(ctx, b.numbering)
     lead = [] if numbered else [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
     p = para(box, ctx, b.style, lead + list(b.inlines), left=left, hanging=hang,
-              before=0.5 * size if b.space_before is None else b.space_before, keep=bool(b.blocks))
+              before=0.5 * size if b.space_before is None else b.space_before, keep=bool(b.blocks),
+              tab=twips(left * size + ctx.indent) if tab else None)
     if numbered:
         set_number(p, numbered)
-    if tab:
-        sub(put(p.get_or_add_pPr(), "tabs", PPR), "tab", val="left", pos=twips(left * size + ctx.indent))
     return [p, *write_blocks(box, b.blocks, ctx.but(indent=ctx.indent + left * size))]
 
 
@@ -143,7 +142,7 @@ def _contents(box, b: m.Contents, ctx: Ctx) -> list:
     paras = []
     for text, page in b.entries or [("", 0)]:
         p = para(box, ctx, "body", [m.Text(text)] + ([m.Text(f"\t{page}")] if text else []))
-        sub(put(p.get_or_add_pPr(), "tabs", PPR), "tab", val="right", leader="middleDot", pos=ctx.width)
+        sub(put(ppr_of(p), "tabs", PPR), "tab", val="right", leader="middleDot", pos=ctx.width)
         paras.append(p)
     begin = fields.field(f' TOC \\o "{first}-{last}" \\h \\z \\u ', [])
     opening, closing = begin[:-1], begin[-1:]          # begin, instruction, separate | end
@@ -162,7 +161,7 @@ def _image(box, im: m.Image, ctx: Ctx):
     avail = (ctx.width - twips(ctx.indent)) / 20
     scale = min(min(im.width, avail) / info.px_width, im.height / info.px_height)
     p = para(box, ctx, "body", [], align=im.align)
-    put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=240, lineRule="auto")
+    put(ppr_of(p), "spacing", PPR, before=0, after=0, line=240, lineRule="auto")
     run = DocxParagraph(p, box).add_run()
     shape = run.add_picture(io.BytesIO(data), width=Pt(info.px_width * scale), height=Pt(info.px_height * scale))
     if im.alt:
@@ -176,7 +175,7 @@ def _seal(box, b: m.Seal, ctx: Ctx):
     here, so 印 is written as the enclosed character ㊞, whose circle fills its em:
     its size is the circle's (w:sz is in half-points)."""
     p = para(box, ctx.but(align=None), "body", [m.Text("㊞" if b.mark == "印" else b.mark)], align="center")
-    put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=twips(b.size), lineRule="exact")
+    put(ppr_of(p), "spacing", PPR, before=0, after=0, line=twips(b.size), lineRule="exact")
     half_points = round(SEAL_CIRCLE * b.size * 2)
     for r in p.findall(qn("w:r")):
         rpr = r.get_or_add_rPr()

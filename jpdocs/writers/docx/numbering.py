@@ -8,7 +8,8 @@ import unicodedata
 
 from ...content import model as m
 from ...japanese import IROHA_ITEMS
-from ..ooxml import ARTICLE, PPR, el, put, qn, style_by_id
+from ..ooxml import ARTICLE, PPR, el, ppr_of, put, qn
+from .parts import stylesheet
 
 # ---------------------------------------------------------------- numbering
 LEVELS = ("article", "paragraph", "item", "subitem")     # ilvl 0-3 of the one list an agreement has
@@ -77,6 +78,7 @@ def add_numbering(document, plan) -> dict:
     if not plan:
         return {}
     numbering = document.part.numbering_part.element
+    sheet = stylesheet(document.part)
     ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
     nums = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
     abstract_id, num_id = max(ids, default=-1) + 1, max(nums, default=0) + 1
@@ -87,7 +89,7 @@ def add_numbering(document, plan) -> dict:
         fmt, text, start, suffix = plan.get(level, ("decimal", f"%{ilvl + 1}", 1, "nothing"))
         lvl = el("lvl", ilvl=ilvl)
         lvl.extend([el("start", val=start), el("numFmt", val=fmt)])
-        if level == "article" and level in plan and style_by_id(document, ARTICLE) is not None:
+        if level == "article" and level in plan and sheet.find(ARTICLE) is not None:
             lvl.append(el("pStyle", val=ARTICLE))
         lvl.extend([el("suff", val=suffix), el("lvlText", val=text), el("lvlJc", val="left")])
         abstract.append(lvl)
@@ -96,18 +98,16 @@ def add_numbering(document, plan) -> dict:
     num = el("num", numId=num_id)
     num.append(el("abstractNumId", val=abstract_id))
     numbering.append(num)
-    article = style_by_id(document, ARTICLE)
-    if "article" in plan and article is not None:
+    if "article" in plan and sheet.find(ARTICLE) is not None:
         # a paragraph a clerk sets in 条見出し is the next article: 第８条
-        pr = put(article.element.get_or_add_pPr(), "numPr", PPR)
+        pr = put(sheet.own(ARTICLE).get_or_add_pPr(), "numPr", PPR)
         pr.append(el("numId", val=num_id))
     return {level: (num_id, LEVELS.index(level)) for level in plan}
 
 
 def style_by_id_in(box, style_id: str) -> bool:
     """Whether the document holding `box` has the style (an office's own reference may not)."""
-    styles = box.part.styles.element if hasattr(box, "part") else None
-    return styles is not None and any(st.get(qn("w:styleId")) == style_id for st in styles.findall(qn("w:style")))
+    return hasattr(box, "part") and stylesheet(box.part).find(style_id) is not None
 
 
 def numbering_of(ctx, level: str | None):
@@ -116,5 +116,5 @@ def numbering_of(ctx, level: str | None):
 
 def set_number(p, numbered) -> None:
     num_id, ilvl = numbered
-    pr = put(p.get_or_add_pPr(), "numPr", PPR)
+    pr = put(ppr_of(p), "numPr", PPR)
     pr.extend([el("ilvl", val=ilvl), el("numId", val=num_id)])

@@ -6,7 +6,10 @@ Reading the styled reference (unzipping and parsing its parts) and making the fo
 through python-docx were a third of a notice's DOCX; a batch's notices all start from
 the same few pages. The copy is made as python-docx's own reading makes a package
 (the same part classes, partnames, relationships and their order), from parts
-parsed once, so the document written is the one a fresh read would give.
+parsed once, so the document written is the one a fresh read would give. Only the
+document and its core properties are copied tree and all at once: the other XML
+parts, which most documents leave as they are, are read from the prepared ones
+when first asked for, and the styles a document adds are kept apart (parts.py).
 """
 from __future__ import annotations
 
@@ -15,12 +18,16 @@ import io
 import docx
 from docx.document import Document
 from docx.opc.part import XmlPart
+from docx.opc.parts.coreprops import CorePropertiesPart
+from docx.parts.document import DocumentPart
+from docx.parts.styles import StylesPart
 from docx.shared import Length
 
 from ...content import model as m
 from ...spec.style import HouseStyle
 from ..ooxml import FIXED_TIME, no_stretch_before_breaks, per_style, qn, set_page, styled_reference
 from .page import write_footer, write_marks
+from .parts import KeptStyles, KeptStylesPart, unread
 
 _PREPARED: dict[tuple, tuple[Document, int, tuple]] = {}   # the prepared package, its text width, its copy plan
 _STYLE_KEYS: dict[int, tuple[HouseStyle, str]] = {}   # id(style) → (style, its repr), the last few styles
@@ -87,14 +94,13 @@ def copy_document(document: Document) -> Document:
 
 def copy_plan(document: Document) -> tuple:
     """What copying `document` takes, read once: its parts in python-docx's order, each
-    with its class, name, content type and element tree (or bytes), the relationships
+    with its class, name, content type and how it is copied (_how), the relationships
     of the package and of each part in their order, and its pictures. The plan holds
     the document's own trees: they must not change while it is used."""
     package = document.part.package
     parts = list(package.iter_parts())
     index = {part: i for i, part in enumerate(parts)}
-    made = [(type(part), part.partname, part.content_type, isinstance(part, XmlPart),
-             part.element if isinstance(part, XmlPart) else part.blob) for part in parts]
+    made = [(type(part), part.partname, part.content_type, *_how(part)) for part in parts]
     rels = [(-1 if source is package else index[source],
              [(rel.reltype, rel.target_ref if rel.is_external else index[rel.target_part], rel.rId, rel.is_external)
               for rel in source.rels.values()])
@@ -111,9 +117,7 @@ def copy_from(plan: tuple) -> Document:
     does nothing)."""
     package_class, made, rels, images = plan
     copy = package_class()
-    # lxml's __copy__ copies the whole tree (without copy.deepcopy's own work)
-    parts = [cls(name, content_type, payload.__copy__(), copy) if xml else cls.load(name, content_type, payload, copy)
-             for cls, name, content_type, xml, payload in made]
+    parts = [_COPY[how](cls, name, content_type, payload, copy) for cls, name, content_type, how, payload in made]
     for source, source_rels in rels:
         target = copy if source < 0 else parts[source]
         for reltype, ref, rId, external in source_rels:
@@ -121,3 +125,26 @@ def copy_from(plan: tuple) -> Document:
     for image in images:
         copy.image_parts.append(parts[image])
     return copy.main_document_part.document
+
+
+def _how(part) -> tuple:
+    """How a part is copied, and from what: the document and its core properties,
+    which every document changes, from their trees; the styles from what KeptStyles
+    made of them; any other XML part unread (parts.py) until asked for; the rest
+    (pictures, app.xml) from their bytes."""
+    if isinstance(part, (DocumentPart, CorePropertiesPart)):
+        return "tree", part.element
+    if type(part) is StylesPart:
+        return "styles", KeptStyles(part.element)
+    if isinstance(part, XmlPart):
+        return "unread", (part.element, part.blob)
+    return "bytes", part.blob
+
+
+_COPY = {
+    # lxml's __copy__ copies the whole tree (without copy.deepcopy's own work)
+    "tree": lambda cls, name, content_type, element, package: cls(name, content_type, element.__copy__(), package),
+    "styles": lambda cls, name, content_type, kept, package: KeptStylesPart(name, content_type, kept, package),
+    "unread": lambda cls, name, content_type, kept, package: unread(cls, name, content_type, *kept, package),
+    "bytes": lambda cls, name, content_type, blob, package: cls.load(name, content_type, blob, package),
+}

@@ -16,6 +16,7 @@ from ..ooxml import (ALIGN, RPR, display_name, font_names, paragraph_style, per_
                      w)
 from ..jlreq import AT_SPACES
 from . import fields
+from .parts import stylesheet
 
 
 @dataclass(frozen=True)
@@ -66,18 +67,19 @@ _PARAS_KEEP = 4096
 
 
 def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, hanging=0.0,
-          before=None, after=None, tracking=0.0, keep=False):
+          before=None, after=None, tracking=0.0, keep=False, tab: int | None = None):
     """One paragraph at the end of the box; returns its w:p (the caller's own to
     change). Indents are em of the style's size; Word also gets the *Chars forms
-    (hundredths of a character), which it prefers for Japanese text."""
+    (hundredths of a character), which it prefers for Japanese text. `tab`: a left
+    tab stop there (twips), where an item's text starts."""
     refs = "article" in (ctx.lists or {})
     key = (id(ctx.style), name, tuple(inlines), align, first, left, hanging, before, after, tracking, keep,
-           ctx.indent, ctx.in_cell, ctx.align, ctx.colour, refs)
+           ctx.indent, ctx.in_cell, ctx.align, ctx.colour, refs, tab)
     try:
         kept = _PARAS.get(key)
     except TypeError:              # an inline that cannot be a key: made, not kept
         return _new_para(box, ctx, name, inlines, align, first, left, hanging, before, after, tracking, keep,
-                         refs)[0]
+                         refs, tab)[0]
     if kept is not None and kept[0] is ctx.style:
         _, made, role = kept
         if role is not None:       # the paragraph's style of its own, in this document too
@@ -87,7 +89,8 @@ def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, 
         last = parent[-1] if len(parent) else None
         last.addprevious(p) if last is not None and last.tag == SECTPR_TAG else parent.append(p)
         return p
-    p, role = _new_para(box, ctx, name, inlines, align, first, left, hanging, before, after, tracking, keep, refs)
+    p, role = _new_para(box, ctx, name, inlines, align, first, left, hanging, before, after, tracking, keep, refs,
+                        tab)
     if len(_PARAS) >= _PARAS_KEEP:
         del _PARAS[next(iter(_PARAS))]             # the oldest
     _PARAS[key] = (ctx.style, p.__copy__(), role)
@@ -95,11 +98,11 @@ def para(box, ctx: Ctx, name: str, inlines, *, align=None, first=0.0, left=0.0, 
 
 
 def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, before, after, tracking, keep,
-              refs: bool):
+              refs: bool, tab: int | None = None):
     """The paragraph made (see para), and the font role of its style of its own, if any."""
     ps = paragraph_style(ctx.style, name)
     # The XML python-docx's add_paragraph and its style, alignment, indent and spacing
-    # setters write, made directly and in schema order (pStyle keepNext spacing ind jc):
+    # setters write, made directly and in schema order (pStyle keepNext tabs spacing ind jc):
     # python-docx's setters search each element's successors on every call.
     p = new_child(box, P_TAG)
     pPr = SubElement(p, PPR_TAG)
@@ -112,6 +115,8 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
         role = None
     if keep:
         SubElement(pPr, KEEPNEXT_TAG)
+    if tab is not None:
+        SubElement(SubElement(pPr, TABS_TAG), TAB_TAG, {VAL: "left", w("pos"): str(tab)})
     if ctx.in_cell:
         before = after = 0         # cells are padded; paragraph space would double it
     if before is not None or after is not None:
@@ -133,7 +138,7 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
 
 P_TAG, PPR_TAG, PSTYLE_TAG, R_TAG, T_TAG, VAL = w("p"), w("pPr"), w("pStyle"), w("r"), w("t"), w("val")
 KEEPNEXT_TAG, SPACING_TAG, IND_TAG, JC_TAG, SECTPR_TAG = w("keepNext"), w("spacing"), w("ind"), w("jc"), w("sectPr")
-RPR_TAG, BR_TAG, TAB_TAG, XML_SPACE = w("rPr"), w("br"), w("tab"), qn("xml:space")
+RPR_TAG, BR_TAG, TAB_TAG, TABS_TAG, XML_SPACE = w("rPr"), w("br"), w("tab"), w("tabs"), qn("xml:space")
 RFONTS_TAG, B_TAG, COLOR_TAG = w("rFonts"), w("b"), w("color")
 JC = {key: value.xml_value for key, value in ALIGN.items()}      # justify: both, 両端揃え
 
@@ -162,12 +167,11 @@ def _variant_style(part, style: HouseStyle, name: str, role: str) -> bool:
     """The style of its own (see _variant_role) in the document's styles, added the
     first time a paragraph of the document needs it; False where there are no styles."""
     variant = f"{name}-{role}"
-    styles = part.styles.element if part is not None else None
-    if styles is None:
+    if part is None:
         return False
-    if not any(st.get(qn("w:styleId")) == variant for st in styles.findall(qn("w:style"))):
-        base = next(st for st in styles.findall(qn("w:style")) if st.get(qn("w:styleId")) == name)
-        new = deepcopy(base)
+    sheet = stylesheet(part)
+    if sheet.find(variant) is None:
+        new = deepcopy(sheet.find(name))
         new.set(qn("w:styleId"), variant)
         new.find(qn("w:name")).set(qn("w:val"), f"{display_name(name)}（{ROLE_NAMES.get(role, role)}）")
         based = new.find(qn("w:basedOn"))
@@ -176,7 +180,7 @@ def _variant_style(part, style: HouseStyle, name: str, role: str) -> bool:
         rpr = new.find(qn("w:rPr"))
         set_fonts(rpr, family)
         put(rpr, "b", RPR, val=1 if bold else 0)
-        styles.append(new)
+        sheet.add(new)
     return True
 
 

@@ -18,6 +18,7 @@ from docx.oxml.ns import nsmap
 from lxml import etree
 
 from ..ooxml import PPR, display_name, el, put, qn, sub
+from .parts import stylesheet
 
 LEVEL_NAMES = {"paragraph": "項", "item": "号", "subitem": "号の細分"}
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -41,32 +42,11 @@ def _describe(ind) -> str:
     return "・".join(parts)
 
 
-def _styles_by_id(styles) -> dict:
-    return {st.get(STYLE_ID): st for st in styles.iterchildren(STYLE)}
-
-
-def _spacing_of(style_id: str, by_id: dict) -> dict:
-    """The spacing a style gives (its own over its bases')."""
-    chain = []
-    while style_id in by_id and len(chain) < 20:
-        st = by_id[style_id]
-        chain.append(st)
-        based = st.find(BASED_ON)
-        style_id = based.get(VAL) if based is not None else None
-    out: dict = {}
-    for st in reversed(chain):
-        sp = st.find(STYLE_SPACING)
-        if sp is not None:
-            out.update(sp.attrib)
-    return out
-
-
 def _attrs(element) -> dict:
     return {k.split("}")[1]: v for k, v in element.attrib.items()}
 
 
-STYLE, STYLE_ID, NAME, BASED_ON, VAL = qn("w:style"), qn("w:styleId"), qn("w:name"), qn("w:basedOn"), qn("w:val")
-STYLE_SPACING = f"{qn('w:pPr')}/{qn('w:spacing')}"
+VAL = qn("w:val")
 P, PPR_TAG, PSTYLE, NUMPR, NUM_ID, ILVL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:numPr"), qn("w:numId"), qn("w:ilvl")
 IND, TABS, SPACING, TAB = qn("w:ind"), qn("w:tabs"), qn("w:spacing"), qn("w:tab")
 _OF_INTEREST = {PSTYLE: 0, NUMPR: 1, IND: 2, TABS: 3, SPACING: 4}
@@ -81,8 +61,7 @@ def indent_styles(document, lists: dict) -> None:
     paragraph itself has one, and Word takes the level's over the style's. So the
     paragraphs of a level are gathered into a style only when they all have the same
     indent, which no other paragraph has; otherwise they keep their own."""
-    styles = document.styles.element
-    by_id = _styles_by_id(styles)
+    sheet = stylesheet(document.part)
     ilvl_level = {ilvl: level for level, (_, ilvl) in lists.items()}
     list_id = {str(num) for num, _ in lists.values()}
     # (pPr, pStyle, ind, tabs, spacing, the indent's key or None, ilvl or None); each
@@ -125,8 +104,8 @@ def indent_styles(document, lists: dict) -> None:
         else:
             if key not in made:
                 if names is None:
-                    names = _names(styles, by_id)
-                made[key] = _new_style(styles, by_id, names, key[0], ind, tabs, ilvl_level.get(ilvl), len(made) + 1)
+                    names = sheet.names()
+                made[key] = _new_style(sheet, names, key[0], ind, tabs, ilvl_level.get(ilvl), len(made) + 1)
             style_id = made[key]
             pstyle.set(VAL, style_id)
             ppr.remove(ind)
@@ -135,25 +114,15 @@ def indent_styles(document, lists: dict) -> None:
         if spacing is not None:                    # spacing the style gives anyway is not repeated
             given = spacing_of.get(style_id)
             if given is None:
-                given = spacing_of[style_id] = _spacing_of(style_id, by_id)
+                given = spacing_of[style_id] = sheet.spacing(style_id)
             if all(given.get(k) == v for k, v in spacing.attrib.items()):
                 ppr.remove(spacing)
-    _tie_to_levels(document, lists, {ilvl: made[key] for ilvl, key in tied.items()}, by_id)
+    _tie_to_levels(document, lists, {ilvl: made[key] for ilvl, key in tied.items()}, sheet)
 
 
 # the paragraphs' properties that hold an indent or spacing, in reading order (table
 # cells too), found in one XPath call instead of a look at every paragraph
 _ADJUSTABLE = etree.XPath(".//w:p/w:pPr[w:ind or w:spacing]", namespaces={"w": nsmap["w"]})
-_STYLE_NAMES = etree.XPath("w:style/w:name/@w:val", namespaces={"w": nsmap["w"]}, smart_strings=False)
-_STYLE_COUNT = etree.XPath("count(w:style)", namespaces={"w": nsmap["w"]})
-
-
-def _names(styles, by_id: dict) -> set:
-    """The names of the styles by_id holds: read in one XPath call where each style has
-    an id of its own (always, but for a reference made by hand)."""
-    if _STYLE_COUNT(styles) == len(by_id):
-        return set(_STYLE_NAMES(styles))
-    return {st.find(NAME).get(VAL) for st in by_id.values() if st.find(NAME) is not None}
 
 
 # A style made for an indent, kept by everything that decides it, so that the next
@@ -161,7 +130,7 @@ def _names(styles, by_id: dict) -> set:
 _MADE_STYLES: dict[tuple, object] = {}
 
 
-def _new_style(styles, by_id: dict, names: set, base: str, ind, tabs, level: str | None, n: int) -> str:
+def _new_style(sheet, names: set, base: str, ind, tabs, level: str | None, n: int) -> str:
     """A paragraph style based on `base` with the indent and tab stops, named after
     its level (項, 号) or its indent (本文（字下げ）); returns its id. (Made in place:
     an lxml element made free costs a document of its own.)"""
@@ -176,11 +145,9 @@ def _new_style(styles, by_id: dict, names: set, base: str, ind, tabs, level: str
            if tabs is not None else None)
     made = _MADE_STYLES.get(key)
     if made is not None:
-        st = made.__copy__()
-        styles.append(st)
-        by_id[style_id] = st
+        sheet.add(made.__copy__())
         return style_id
-    st = sub(styles, "style", type="paragraph", styleId=style_id)
+    st = sheet.new_style(type="paragraph", styleId=style_id)
     sub(st, "name", val=unique)
     sub(st, "basedOn", val=base)
     sub(st, "next", val=style_id)
@@ -192,14 +159,13 @@ def _new_style(styles, by_id: dict, names: set, base: str, ind, tabs, level: str
         for t in tabs:
             sub(tab_stops, "tab", **_attrs(t))
     sub(spr, "ind", **_attrs(ind))
-    by_id[style_id] = st
     if len(_MADE_STYLES) >= 512:
         del _MADE_STYLES[next(iter(_MADE_STYLES))]
     _MADE_STYLES[key] = st.__copy__()
     return style_id
 
 
-def _tie_to_levels(document, lists: dict, tied: dict, by_id: dict) -> None:
+def _tie_to_levels(document, lists: dict, tied: dict, sheet) -> None:
     """Each level gathered into one style is tied to it both ways (the level's pStyle,
     the style's numPr), and carries the style's indent and tab stop (see above)."""
     if not lists or not tied:
@@ -214,7 +180,7 @@ def _tie_to_levels(document, lists: dict, tied: dict, by_id: dict) -> None:
         new, rank = el("pStyle", val=style_id), _LVL.index(qn("w:pStyle"))
         later = next((c for c in lvl if c.tag in _LVL and _LVL.index(c.tag) > rank), None)
         later.addprevious(new) if later is not None else lvl.append(new)
-        spr = by_id[style_id].find(qn("w:pPr"))
+        spr = sheet.find(style_id).find(qn("w:pPr"))       # a style this document added: its own
         lvl_ppr = el("pPr")
         tabs = spr.find(qn("w:tabs"))
         if tabs is not None:                       # the tab after the number: Word's list tab

@@ -9,13 +9,13 @@ from lxml.etree import SubElement
 
 from ...content import model as m
 from ..columns import fitted_widths
-from ..ooxml import PPR, TRPR, VALIGN, borders, put, qn, sub, twips
+from ..ooxml import PPR, TRPR, VALIGN, borders, ppr_of, put, qn, sub, trpr_of, twips
 from .paragraphs import SECTPR_TAG, Box, Ctx, new_child, para
 
 _TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
                                           ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))}
 _SIDES = ("top", "left", "bottom", "right")
-P_TAG, PPR_TAG = qn("w:p"), qn("w:pPr")
+P_TAG = qn("w:p")
 
 
 def new_table(box, ctx: Ctx, cols: list[int], rows: int, style_id: str, width: int, indent: int, border: str,
@@ -68,12 +68,12 @@ def keep_together(elements) -> None:
     all, and table rows that may not split."""
     paras = [p for e in elements for p in e.iter(qn("w:p"))]
     for i, p in enumerate(paras):
-        ppr = p[0] if len(p) and p[0].tag == PPR_TAG else p.get_or_add_pPr()   # pPr, first when there is one
+        ppr = ppr_of(p)
         if i < len(paras) - 1:
             put(ppr, "keepNext", PPR)
         put(ppr, "keepLines", PPR)
     for tr in (tr for e in elements for tr in e.iter(qn("w:tr"))):
-        put(tr.get_or_add_trPr(), "cantSplit", TRPR)
+        put(trpr_of(tr), "cantSplit", TRPR)
 
 
 def write_keep_row(box, blocks, ctx: Ctx, write_blocks):
@@ -86,15 +86,15 @@ def write_keep_row(box, blocks, ctx: Ctx, write_blocks):
     inner = ctx.width - twips(ctx.indent)
     tbl = new_table(box, ctx, [inner], 1, "jp-none", inner, twips(ctx.indent), "none", 0)
     tr = tbl.find(qn("w:tr"))
-    put(tr.get_or_add_trPr(), "cantSplit", TRPR)
+    put(trpr_of(tr), "cantSplit", TRPR)
     tc = tr.find(qn("w:tc"))
     c = Box(tc, box.part)
     sub(tc[0], "tcW", w=inner, type="dxa")
     made = write_blocks(c, blocks, ctx.but(width=inner, indent=0.0))
     if tc[-1].tag != P_TAG:        # Word requires a cell to end with a paragraph: a hairline one
         p = para(c, ctx, "body", [])
-        put(p.get_or_add_pPr(), "spacing", PPR, before=0, after=0, line=20, lineRule="exact")
-        rpr = put(p.get_or_add_pPr(), "rPr", PPR)
+        put(ppr_of(p), "spacing", PPR, before=0, after=0, line=20, lineRule="exact")
+        rpr = put(ppr_of(p), "rPr", PPR)
         sub(rpr, "sz", val=2)
         sub(rpr, "szCs", val=2)
     keep_together(made)                        # and each part kept whole inside the row
@@ -134,9 +134,9 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
         # page and a row is never split across pages, as in the PDF. Not on every table:
         # LibreOffice moves an unsplittable row that holds nested tables (the overview
         # sheet's areas) to the next page although it fits.
-        put(trs[0].get_or_add_trPr(), "tblHeader", TRPR)
+        put(trpr_of(trs[0]), "tblHeader", TRPR)
         for tr in trs:
-            put(tr.get_or_add_trPr(), "cantSplit", TRPR)
+            put(trpr_of(tr), "cantSplit", TRPR)
     return tbl
 
 
