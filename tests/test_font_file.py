@@ -131,9 +131,12 @@ def test_after_a_font_changed_the_next_build_opens_it_anew(tmp_path, monkeypatch
     from jpdocs.fonts import registry
     monkeypatch.setenv("JPDOCS_CACHE", str(tmp_path / "cache"))
     font = tmp_path / "gothic.ttf"
-    shutil.copyfile(ROOT / "fonts" / "BIZUDGothic-Regular.ttf", font)
+    # a content of its own (four bytes after the tables): a copy of a font already
+    # loaded would be that font, under its name
+    font.write_bytes((ROOT / "fonts" / "BIZUDGothic-Regular.ttf").read_bytes() + b"\0" * 4)
     other = registry._load(str(ROOT / "fonts" / "BIZUDGothic-Bold.ttf")).fontName
     before = registry._load(str(font)).fontName
+    assert before != registry._load(str(ROOT / "fonts" / "BIZUDGothic-Regular.ttf")).fontName
     registry.check_unchanged()
     with open(font, "r+b") as fh:
         fh.seek(len(FONT.read_bytes()) // 3)
