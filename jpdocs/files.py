@@ -67,6 +67,20 @@ def read_regular_file(path: Path | str, limit: int, what: str) -> bytes:
 
 def read_regular_file_stat(path: Path | str, limit: int, what: str) -> tuple[bytes, os.stat_result]:
     """read_regular_file, with the status of the file that was read."""
+    fd, st = _open_regular(path, limit, what)
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise FileRefused(path, what, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise FileRefused(path, what, _too_big(len(data), limit, what))
+    return data, st
+
+
+def _open_regular(path: Path | str, limit: int, what: str) -> tuple[int, os.stat_result]:
+    """`path` opened for reading, and its status, if it is a regular file of at most
+    `limit` bytes; FileRefused otherwise."""
     def refused(reason: str) -> FileRefused:
         return FileRefused(path, what, reason)
 
@@ -79,20 +93,14 @@ def read_regular_file_stat(path: Path | str, limit: int, what: str) -> tuple[byt
         raise refused("does not exist") from None
     except OSError as exc:
         raise refused(f"cannot be read ({exc.strerror or exc})") from None
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())           # the file that was opened, whatever the path is now
-        kind = _kind(st.st_mode)
-        if kind:
-            raise refused(f"is {kind}, not a regular file")
-        if st.st_size > limit:
-            raise refused(_too_big(st.st_size, limit, what))
-        try:
-            data = fh.read(limit + 1)
-        except OSError as exc:
-            raise refused(f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > limit:
-        raise refused(_too_big(len(data), limit, what))
-    return data, st
+    st = os.fstat(fd)                       # the file that was opened, whatever the path is now
+    kind = _kind(st.st_mode)
+    reason = f"is {kind}, not a regular file" if kind else \
+        _too_big(st.st_size, limit, what) if st.st_size > limit else None
+    if reason:
+        os.close(fd)
+        raise refused(reason)
+    return fd, st
 
 
 def _too_big(size: int, limit: int, what: str) -> str:
@@ -182,21 +190,5 @@ class FileBytes:
 def open_regular_file(path: Path | str, limit: int, what: str) -> FileBytes:
     """`path`, which must be a regular file of at most `limit` bytes, opened to be
     read piece by piece (FileBytes); refused as read_regular_file refuses it."""
-    def refused(reason: str) -> FileRefused:
-        return FileRefused(path, what, reason)
-
-    check_regular(path, what)
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise refused("does not exist") from None
-    except OSError as exc:
-        raise refused(f"cannot be read ({exc.strerror or exc})") from None
-    st = os.fstat(fd)                       # the file that was opened, whatever the path is now
-    kind = _kind(st.st_mode)
-    reason = f"is {kind}, not a regular file" if kind else \
-        _too_big(st.st_size, limit, what) if st.st_size > limit else None
-    if reason:
-        os.close(fd)
-        raise refused(reason)
+    fd, st = _open_regular(path, limit, what)
     return FileBytes(fd, st, str(path))
