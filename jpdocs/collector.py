@@ -13,7 +13,8 @@ what exists by then is frozen first (gc.freeze), so that later passes skip it. A
 the end the program freezes everything (`at_exit`), so that the shutdown's
 collections do not walk it. A library user's process is never touched: resume does
 nothing unless the program paused. Apart from that, `held_off` holds the collector
-off while a writer lays out one document.
+off while a writer lays out one document, and `call_held_off` until the layout is
+let go as well.
 """
 from __future__ import annotations
 
@@ -54,6 +55,18 @@ def held_off():
     finally:
         if running:
             gc.enable()
+
+
+def call_held_off(work, *args):
+    """work(*args) with the collector held off (held_off), resumed once work has
+    returned. By then work's frame is gone, and with it every object of the layout
+    that no cycle keeps: the collection that the next allocation starts traces only
+    what is still alive (what caches keep, the few objects left in cycles), where
+    one started inside, with the layout still referenced, traced all of it, kept it
+    a generation older and freed it a collection later: the collections of a warm
+    batch of different notices took ~1 ms a notice, now ~0.5 (of ~20)."""
+    with held_off():
+        return work(*args)
 
 
 def at_exit() -> None:

@@ -317,6 +317,48 @@ def test_the_collector_is_held_off_during_the_layout_only_and_left_as_found(monk
             gc.enable()
 
 
+def test_the_collector_resumes_only_once_the_layout_is_let_go(monkeypatch):
+    """The collection that follows a layout must find the layout gone (freed by
+    reference counting as render_pdf_layout returns), not still referenced: one that
+    traced it alive only aged its objects for a later collection to trace again
+    (collector.call_held_off). Counted, not timed: the young objects when the
+    collector is resumed, against those while paragraphs were being drawn (a rebuild,
+    whose paragraphs the composer remembers, still makes over a thousand)."""
+    import contextlib
+    import gc
+    from jpdocs import collector
+    from jpdocs.build.documents import make_documents, style_for
+    from jpdocs.spec.load import load_spec
+    from jpdocs.writers import drawing, pdf
+
+    young = lambda: len(gc.get_objects(generation=0))  # noqa: E731
+    while_drawing, at_resume = [], []
+    real_draw, real_held_off = drawing.draw_lines, collector.held_off
+
+    def watched(para):
+        while_drawing.append(young())
+        return real_draw(para)
+
+    @contextlib.contextmanager
+    def held_off():
+        with real_held_off():
+            yield
+            at_resume.append(young())          # (still held off: nothing collected yet)
+    monkeypatch.setattr("jpdocs.writers.composer.draw_lines", watched)
+    monkeypatch.setattr(collector, "held_off", held_off)
+    loaded = load_spec(SEED_SPEC)
+    style = style_for(loaded)
+    notice = next(d for d in make_documents(loaded, style) if d.kind == "press-notice")
+    pdf.render_pdf(notice, style)                      # fonts and caches loaded
+    gc.collect()
+    while_drawing.clear()
+    at_resume.clear()
+    assert pdf.render_pdf(notice, style).startswith(b"%PDF")
+    assert len(at_resume) == 1 and while_drawing
+    assert max(while_drawing) > 1_000, while_drawing           # (11 at resume now; 1,561 before)
+    assert at_resume[0] < max(while_drawing) / 10, (at_resume, max(while_drawing))
+
+
 def test_a_notice_leaves_almost_no_cyclic_garbage(tmp_path):
     """A PDF's objects are freed by reference counting when its build ends, not left
     to the cycle collector (a class made per document, the held pages' states, the

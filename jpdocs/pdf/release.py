@@ -61,7 +61,12 @@ def _own_pages(notice: tuple[m.Document, HouseStyle], docs: list[tuple[str, tupl
                titles: dict[str, str] | None = None) -> tuple[bytes, dict[str, int], int]:
     """The notice and the generated attachments as one reportlab document: its bytes,
     the page each part starts on (0-based) and the page count. `titles` (part key →
-    title, "notice" the notice's): the parts' bookmarks, made by reportlab."""
+    title, "notice" the notice's): the parts' bookmarks, made by reportlab. Laid out
+    with the collector held off until the layout is let go (writers/pdf.py)."""
+    return collector.call_held_off(_lay_out, notice, docs, titles)
+
+
+def _lay_out(notice, docs, titles) -> tuple[bytes, dict[str, int], int]:
     doc, style = notice
     # One structure tree: the notice and each attachment a Part of the Document.
     tree = Node("Document")
@@ -98,9 +103,8 @@ def _own_pages(notice: tuple[m.Document, HouseStyle], docs: list[tuple[str, tupl
 
     def outline() -> list[tuple[int, str]]:
         return sorted((starts[key], title) for key, title in titles.items())
-    with collector.held_off():
-        book.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, notice_pages, tree,
-                                                      outline=outline if titles else None))
+    book.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, notice_pages, tree,
+                                                  outline=outline if titles else None))
     return buf.getvalue(), starts, pages[0]
 
 

@@ -35,6 +35,10 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle, forms: bool = False) -
     """The PDF, where its seal places landed (in reading order), and its page count.
     `forms`: signature fields will be added over the seal places (their Form
     elements are kept in the structure tree for them)."""
+    return collector.call_held_off(_lay_out, doc, style, forms)
+
+
+def _lay_out(doc: m.Document, style: HouseStyle, forms: bool) -> tuple[bytes, list[SealBox], int]:
     if doc.fit_one_page:
         style = fit_style(doc, style, doc.title)   # a no-op for a style the build has fitted already
     builder = BlockBuilder(style, page_size(doc))
@@ -51,9 +55,8 @@ def render_pdf_layout(doc: m.Document, style: HouseStyle, forms: bool = False) -
         def every_page(total: int) -> int:        # and the count, for the caller
             pages.append(total)
             return total
-        with collector.held_off():
-            template.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, every_page, tree,
-                                                              forms), **marks)
+        template.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, every_page, tree,
+                                                          forms), **marks)
     except LayoutError:
         raise too_large(doc.kind, doc.title, template.placing, text_width(template),
                         template.height - 2 * _FRAME_PAD) from None
