@@ -29,6 +29,7 @@ import json
 import os
 import re
 import stat
+import threading
 import time
 import unicodedata
 from pathlib import Path
@@ -63,12 +64,13 @@ def stage(path: Path, data: bytes, durable: bool = True) -> str:
     # killed run (its process is gone) from a file another run is writing now.
     fd, tmp = _make_part(path)
     try:
-        _hold(fd)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
+        try:
+            _hold(fd)
+            _write_all(fd, data)
             if durable:
-                os.fsync(fh.fileno())
+                os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(tmp, 0o644)
     except BaseException:
         # Whatever went wrong (a full disk, a kill signal turned into an
@@ -76,6 +78,70 @@ def stage(path: Path, data: bytes, durable: bool = True) -> str:
         _unlink(tmp)
         raise
     return tmp
+
+
+def stage_all(targets: list[tuple[Path, bytes]]) -> list[str]:
+    """stage() for several files of one folder (which exists), durable, returning
+    their temporary files' names in order: all written first, then all flushed to
+    the disk at once. A flush waits for the disk (0.4–0.7 ms here, much longer on a
+    busy disk): a notice's manifest, PDF and DOCX flushed in turn waited some 7% of
+    its time in a batch, with the processor idle. Side by side (os.fsync lets other
+    threads run while it waits) the file system commits them together. On any
+    failure none of them is left."""
+    names: list[str] = []
+    open_fds: list[int] = []                    # each open until it is flushed
+    try:
+        for path, data in targets:
+            fd, tmp = _make_part(Path(path))
+            open_fds.append(fd)
+            names.append(tmp)
+            _hold(fd)
+            _write_all(fd, data)
+        _flush_all(open_fds)
+        while open_fds:
+            os.close(open_fds.pop())
+        for tmp in names:
+            os.chmod(tmp, 0o644)
+    except BaseException:
+        # As in stage: whatever went wrong, no temporary file stays behind.
+        for fd in open_fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        for tmp in names:
+            _unlink(tmp)
+        raise
+    return names
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """All of `data` to the file (os.write may write less than it is given)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _flush_all(fds: list[int]) -> None:
+    """os.fsync of each, the first in this thread and the others each in a thread of
+    its own; the first failure is raised once all are done."""
+    if len(fds) < 2:
+        for fd in fds:
+            os.fsync(fd)
+        return
+    failed: list[BaseException] = []
+
+    def flush(fd: int) -> None:
+        try:
+            os.fsync(fd)
+        except BaseException as exc:          # (an OSError: reported by the caller's thread)
+            failed.append(exc)
+    others = [threading.Thread(target=flush, args=(fd,), daemon=True) for fd in fds[1:]]
+    for t in others:
+        t.start()
+    flush(fds[0])
+    for t in others:
+        t.join()
+    if failed:
+        raise failed[0]
 
 
 _PART_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -127,10 +193,11 @@ def _write_exclusive(path: Path, data: bytes) -> bool:
     except FileExistsError:
         return False
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     except BaseException:
         _unlink(path)
         raise
@@ -212,14 +279,17 @@ def manifest_stamp(folder: Path) -> str | None:
     return stamp if isinstance(stamp, str) else None
 
 
-def _write_manifest(folder: Path, files: dict[str, list[str]], owner: str | None = None,
-                    stamp: str | None = None, durable: bool = True) -> None:
+def _manifest(files: dict[str, list[str]], owner: str | None = None, stamp: str | None = None) -> bytes:
     body = {"generator": "jpdocs", "note": "files this generator wrote here, by SHA-256;"
                                            " a file whose content differs is not overwritten without --force",
             "spec": owner, "build": stamp,
             "files": {k: sorted(set(v)) for k, v in sorted(files.items())}}
-    write_atomic(folder / MANIFEST, (json.dumps(body, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
-                 durable)
+    return (json.dumps(body, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _write_manifest(folder: Path, files: dict[str, list[str]], owner: str | None = None,
+                    stamp: str | None = None, durable: bool = True) -> None:
+    write_atomic(folder / MANIFEST, _manifest(files, owner, stamp), durable)
 
 
 def clean_stale_parts(folder: Path, names) -> list[Path]:
@@ -396,16 +466,19 @@ def _replace_all(folder: Path, files, manifest, current, owner, stamp) -> list[P
         # folder is never half-way, and a kill or power cut before the manifest
         # below leaves the old one, true to the files and to the old record entry.
         # That spares a write and an fsync (~1 ms).
-        if not all(current[n] == new[n] and new[n] in manifest.get(n, ()) for n in files):
-            _write_manifest(folder, {**manifest, **{n: [h for h in (current[n], new[n]) if h] for n in files}},
-                            owner)
-        for name, data in files.items():
-            if current[name] != new[name]:
-                staged[name] = stage(folder / name, data)
-        for name in files:
+        todo = [(MANIFEST, _manifest({**manifest, **{n: [h for h in (current[n], new[n]) if h] for n in files}},
+                                     owner))] \
+            if not all(current[n] == new[n] and new[n] in manifest.get(n, ()) for n in files) else []
+        todo += [(name, data) for name, data in files.items() if current[name] != new[name]]
+        # Every file on disk, the manifest with them, before any is renamed; the
+        # manifest renamed first, so a file in place is always one it accepts.
+        staged = dict(zip([name for name, _ in todo], stage_all([(folder / name, data) for name, data in todo])))
+        for name in ([MANIFEST] if MANIFEST in staged else []) + list(files):
             if name in staged:
-                os.replace(staged.pop(name), folder / name)
-            written.append(folder / name)
+                os.replace(staged[name], folder / name)
+                del staged[name]             # (renamed: no longer ours to remove)
+            if name != MANIFEST:
+                written.append(folder / name)
         # After: not flushed to the disk (an fsync is ~4 ms here, a third of a
         # notice's writing). A kill cannot lose it (the rename is atomic either
         # way); a power cut that does leaves the manifest written before, which

@@ -17,14 +17,15 @@ def sha(data: bytes) -> str:
 
 @pytest.fixture
 def manifest_writes(monkeypatch):
-    """The manifests written, as (files, stamp) in order."""
+    """The manifests written, as (files, stamp) in order (each is made by _manifest:
+    the one before the files is staged with them, the one after written alone)."""
     seen = []
-    real = output._write_manifest
+    real = output._manifest
 
-    def spy(folder, files, owner=None, stamp=None, durable=True):
+    def spy(files, owner=None, stamp=None):
         seen.append(({k: sorted(v) for k, v in files.items()}, stamp))
-        real(folder, files, owner, stamp, durable)
-    monkeypatch.setattr(output, "_write_manifest", spy)
+        return real(files, owner, stamp)
+    monkeypatch.setattr(output, "_manifest", spy)
     return seen
 
 

@@ -122,28 +122,14 @@ def test_a_read_only_folder_is_a_clear_error_and_the_old_file_stays(built, tmp_p
 def test_a_full_disk_is_a_clear_error_and_the_old_file_stays(built, tmp_path, capsys, monkeypatch):
     spec, folder = built
     before = digest(folder)
-    real_fdopen = os.fdopen
+    real_write = output._write_all
 
-    class Full:
-        def __init__(self, fh):
-            self.fh = fh
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.fh.close()
-
-        def write(self, data):
-            if len(data) > 10_000:                           # the documents, not the small manifest
-                self.fh.write(data[:len(data) // 2])
-                raise OSError(errno.ENOSPC, "No space left on device")
-            return self.fh.write(data)
-
-        def __getattr__(self, name):
-            return getattr(self.fh, name)
-
-    monkeypatch.setattr(output.os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    def full(fd, data):
+        if len(data) > 10_000:                               # the documents, not the small manifest
+            real_write(fd, data[:len(data) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(fd, data)
+    monkeypatch.setattr(output, "_write_all", full)
     code, err = main([variant(tmp_path), "-o", tmp_path / "out"], capsys)
     assert code == 1
     assert "cannot write: the disk is full; free some space and build again" in err
@@ -188,9 +174,12 @@ def test_a_kill_while_writing_leaves_old_or_new_files_and_the_next_run_cleans_up
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     parts = sorted(folder.glob(".*.part"))
-    # Every file is staged before any is renamed: the half-written one and those
-    # staged before it are left as .part files, and every file is still the old one.
-    assert sorted(".".join(p.name.split(".")[1:3]) for p in parts) == sorted(FILES[:FILES.index(target) + 1])
+    # Every file is staged before any is renamed: each changed file and the manifest
+    # are written to .part files, then flushed together (output.stage_all); killed
+    # while one was flushed, they are left as .part files, and every file is still
+    # the old one.
+    staged = {p.name[1:].rsplit(".", 2)[0] for p in parts}
+    assert {target, output.MANIFEST} <= staged <= set(ALL_FILES) | {output.MANIFEST}, staged
     after = {f: hashlib.sha256((folder / f).read_bytes()).hexdigest() for f in FILES}
     assert after == {f: old[f] for f in FILES}
     json.loads((folder / output.MANIFEST).read_text())      # the manifest is whole too
@@ -217,10 +206,11 @@ def test_a_killed_writer_not_yet_reaped_is_taken_for_gone_and_a_live_one_for_ali
         assert proc.poll() is None, proc.stderr.read()
         assert time.time() < deadline
         time.sleep(0.05)
-    parts = sorted(folder.glob(".press-notice.pdf.*.part"))
-    assert len(parts) == 1 and f".{proc.pid}-" in parts[0].name
-    assert output.clean_stale_parts(folder, FILES) == []            # its writer is alive, writing
-    assert parts[0].exists()
+    parts = sorted(folder.glob(".*.part"))                           # (all flushed together: stage_all)
+    assert "press-notice.pdf" in {p.name[1:].rsplit(".", 2)[0] for p in parts}
+    assert all(f".{proc.pid}-" in p.name for p in parts)
+    assert output.clean_stale_parts(folder, ALL_FILES) == []        # its writer is alive, writing
+    assert all(p.exists() for p in parts)
     proc.send_signal(signal.SIGKILL)
     try:
         deadline = time.time() + 30
@@ -228,7 +218,12 @@ def test_a_killed_writer_not_yet_reaped_is_taken_for_gone_and_a_live_one_for_ali
             assert time.time() < deadline
             time.sleep(0.01)
         os.kill(proc.pid, 0)                                        # a zombie: the pid still answers
-        assert output.clean_stale_parts(folder, FILES) == parts     # but its file is a leftover
+        # but its files are leftovers, once its last thread (one was flushing) is gone
+        # and with it the locks on them: a moment after the process is a zombie
+        while not (removed := output.clean_stale_parts(folder, ALL_FILES)):
+            assert time.time() < deadline
+            time.sleep(0.01)
+        assert sorted(removed) == parts
     finally:
         proc.wait()
 

@@ -205,31 +205,17 @@ def test_annual_does_not_overwrite_an_edited_file_without_force(annual_specs, tm
 
 
 def test_annual_on_a_full_disk_writes_none_of_its_files(annual_specs, tmp_path, capsys, monkeypatch):
-    real_fdopen = os.fdopen
+    real_write = output._write_all
     written = []
 
-    class Full:
+    def full(fd, data):
         """The disk fills while the second of the three files is written."""
-        def __init__(self, fh):
-            self.fh = fh
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.fh.close()
-
-        def write(self, data):
-            if len(data) > 2_000 and written:
-                raise OSError(errno.ENOSPC, "No space left on device")
-            if len(data) > 2_000:
-                written.append(len(data))
-            return self.fh.write(data)
-
-        def __getattr__(self, name):
-            return getattr(self.fh, name)
-
-    monkeypatch.setattr(output.os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+        if len(data) > 2_000 and written:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        if len(data) > 2_000:
+            written.append(len(data))
+        real_write(fd, data)
+    monkeypatch.setattr(output, "_write_all", full)
     out = tmp_path / "out"
     code = cli.main(["annual", "--fiscal-year", "2024", str(annual_specs), "-o", str(out)])
     err = capsys.readouterr().err
