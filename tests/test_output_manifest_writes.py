@@ -105,3 +105,29 @@ def test_stale_parts_are_found_as_a_glob_of_each_name_found_them(tmp_path):
         assert output.clean_stale_parts(folder, names) == expected
         assert not globbed(folder, names)
         assert len(list(folder.iterdir())) == len(made) - len(expected)
+
+
+def test_a_builds_files_and_first_manifest_are_flushed_side_by_side(tmp_path, monkeypatch):
+    """output.stage_all: the manifest written before the files and the files are on
+    disk (os.fsync) before any is renamed, and their flushes run at once, not in turn:
+    each flush here waits at a barrier that opens only when all three wait at it
+    (flushed in turn, the first would wait alone and the barrier break)."""
+    import os
+    import threading
+    folder = tmp_path / "x"
+    barrier = threading.Barrier(3, timeout=30)
+    flushed = []
+    real = os.fsync
+
+    def fsync(fd):
+        name = os.readlink(f"/proc/self/fd/{fd}").rsplit("/", 1)[-1]
+        assert not (folder / "a.pdf").exists(), "a file was renamed before every flush was done"
+        barrier.wait()
+        flushed.append(name.split(".")[1])
+        real(fd)
+    monkeypatch.setattr(os, "fsync", fsync)
+    written = output.write_outputs(folder, {"a.pdf": b"one", "b.docx": b"two"}, stamp="s1")
+    assert [p.name for p in written] == ["a.pdf", "b.docx"]
+    assert sorted(flushed) == ["", "a", "b"]        # the manifest's part (..jpdocs-manifest…) and the two files
+    assert (folder / "a.pdf").read_bytes() == b"one" and output.manifest_stamp(folder) == "s1"
+    assert not list(folder.glob(".*.part"))
