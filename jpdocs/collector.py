@@ -69,6 +69,28 @@ def call_held_off(work, *args):
         return work(*args)
 
 
+def lasting(make):
+    """`make()`, for objects that then live as long as the process: a font's tables,
+    read where a document first draws with it (fonts/cache.py), 50,000 objects in two
+    big lists and two dicts. Made with the collector held off (its passes while they
+    are made would walk the half-made lists and free nothing), and frozen if the
+    process freezes what lasts (gc.get_freeze_count(): the program once it resumed
+    the collector, a batch worker after its start), as the fonts read at the start
+    are: else every later pass walks the 28,000 items of a font's lists again. The
+    freeze takes in what else is alive at that moment, a document being built, once
+    per font and process; that document's objects are still freed by their counts."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        made = make()
+        if gc.get_freeze_count():
+            gc.freeze()
+        return made
+    finally:
+        if running:
+            gc.enable()
+
+
 def at_exit() -> None:
     """Before the interpreter shuts down: everything left is freed by the operating
     system as the process ends, not walked by the shutdown's collections."""

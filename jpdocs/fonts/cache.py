@@ -10,6 +10,13 @@ cache folder) and a later process reads it in a few milliseconds. The font file
 itself is read only where the subsets embedded in each PDF need its glyphs
 (files.FileBytes); a parse reads it whole.
 
+An entry keeps the four big tables (cmap, widths, horizontal metrics, glyph
+offsets: 50,000 values, 25 M instructions to read) as a blob of their own, read
+where something first asks for one of them: a style's bold Gothic is registered
+and checked in every run, and drawn in few documents. What the glyph checks ask
+of every font, whether it has a character, is answered by a bitmap of the cmap's
+code points stored beside them (Coverage).
+
 Any problem with the cache (unwritable folder, stale or corrupt entry) falls back
 to parsing the font, so the cache can be deleted at any time.
 """
@@ -25,9 +32,15 @@ from typing import Callable
 from reportlab import Version as RL_VERSION
 from reportlab.pdfbase import ttfonts
 
+from .. import collector
 from ..output import private_cache_dir, write_atomic
 
-FORMAT = 5                 # 5: equal values stored once (_shared)
+FORMAT = 6                 # 5: equal values stored once (_shared); 6: the big tables read on use
+
+# The tables a parse makes that are read only where a font draws (composer.py's
+# widths, reportlab's splitString, cut.py): in an entry, one marshal blob read on
+# first use (_CachedFace.__getattr__).
+BIG_TABLES = ("charToGlyph", "charWidths", "hmetrics", "glyphPos")
 
 # Parsed, but read by nothing after the parse: not stored (a third of the time to
 # read an entry, its 11,000 lists), and rebuilt from the cmap should anything ask.
@@ -68,9 +81,46 @@ def content_digest(read: Callable[[], bytes], st: os.stat_result) -> str:
     return digest
 
 
+class Coverage:
+    """The code points a font's cmap maps, as a bitmap (bit `c` set for code point
+    `c`): `code in coverage` answers as `code in face.charToGlyph` does, without
+    the 11,741-entry dict. A BIZ UD font's is 24 KB (its highest code point is
+    U+2F920), read with its entry as one bytes object. (Sorted ranges and bisect
+    were the other way: a Japanese font's kanji make 5,258 ranges, no smaller.)"""
+    __slots__ = ("bits",)
+
+    def __init__(self, bits: bytes):
+        self.bits = bits
+
+    @classmethod
+    def of(cls, codes) -> "Coverage":
+        codes = list(codes)
+        bits = bytearray((max(codes) >> 3) + 1 if codes else 0)
+        for code in codes:
+            bits[code >> 3] |= 1 << (code & 7)
+        return cls(bytes(bits))
+
+    def __contains__(self, code) -> bool:
+        i = code >> 3
+        return 0 <= i < len(self.bits) and (self.bits[i] >> (code & 7)) & 1 == 1
+
+
+def coverage(face):
+    """What answers "does the font map this code point" for `face`: its cmap once it
+    is in memory (parsed in this process, or its tables read), else the bitmap
+    stored with its cache entry, the same answers without reading the tables."""
+    loaded = face.__dict__.get("charToGlyph")
+    if loaded is not None:
+        return loaded
+    stored = face.__dict__.get("_coverage")
+    return stored if stored is not None else face.charToGlyph
+
+
 class _CachedFace(ttfonts.TTFontFace):
     """A TTFontFace whose metric extraction is read from, or saved to, the cache.
-    `digest` (the SHA-256 of the font file) is set on a subclass made per font."""
+    `digest` (the SHA-256 of the font file) is set on a subclass made per font.
+    A face read from the cache holds its big tables as a marshal blob (`_tables`)
+    until one of them is asked for."""
     digest = ""
 
     @functools.cached_property
@@ -82,6 +132,33 @@ class _CachedFace(ttfonts.TTFontFace):
         for char, glyph in sorted(self.charToGlyph.items()):
             out.setdefault(glyph, []).append(char)
         return out
+
+    def __getattr__(self, name):
+        # Called only for an attribute the face does not have: a big table not read
+        # yet. reportlab and rl_accel's C code read them as attributes of the face
+        # (getattr), and get the real dicts and lists, kept from then on.
+        if name in BIG_TABLES and "_tables" in self.__dict__:
+            self._read_tables()
+            return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _read_tables(self) -> None:
+        blob = self.__dict__.pop("_tables")
+        try:
+            tables = collector.lasting(lambda: marshal.loads(blob))
+            if not (type(tables) is dict and sorted(tables) == sorted(BIG_TABLES)
+                    and type(tables["charToGlyph"]) is type(tables["charWidths"]) is dict
+                    and type(tables["hmetrics"]) is type(tables["glyphPos"]) is list):
+                raise ValueError("not the tables of a font")
+        except Exception:          # a damaged blob: the font is parsed after all,
+            self._read_whole()     # and the entry dropped (the next run stores it anew)
+            super().extractInfo()
+            try:
+                _entry(self.digest).unlink()
+            except OSError:
+                pass
+            return
+        self.__dict__.update(tables)
 
     def _read_whole(self) -> None:
         """Before a parse, which reads the font two bytes at a time: all of it, once."""
@@ -99,25 +176,39 @@ class _CachedFace(ttfonts.TTFontFace):
             with open(entry, "rb") as fh:
                 data = marshal.loads(fh.read())      # load(fh) reads in small pieces: 5x slower
             names = data.pop("__names__")
+            tables, bits = data.pop("__tables__"), data.pop("__coverage__")
+            if type(tables) is not bytes or type(bits) is not bytes:
+                raise ValueError("not an entry of this format")
             self.__dict__.update(data)
             for k in names:                    # name strings are bytes with a .ustr
                 setattr(self, k, ttfonts.TTFNameBytes(data[k]))
+            self._tables, self._coverage = tables, Coverage(bits)
         except Exception:          # no entry yet, or an unusable one: parse, then store
             self._read_whole()
             before = dict(self.__dict__)
             super().extractInfo(charInfo)
-            keep = {k: v for k, v in self.__dict__.items()
-                    if (k not in before or before[k] is not v) and k not in NOT_STORED}
-            keep["__names__"] = [k for k, v in keep.items() if isinstance(v, ttfonts.TTFNameBytes)]
-            keep = {k: bytes(v) if isinstance(v, ttfonts.TTFNameBytes) else v for k, v in keep.items()}
-            try:
-                write_atomic(entry, marshal.dumps(_shared(keep, {})))
-            except (OSError, ValueError):
-                pass
+            self._store(entry, {k: v for k, v in self.__dict__.items()
+                                if (k not in before or before[k] is not v) and k not in NOT_STORED})
             return
         # The one attribute that cannot be pickled: a closure scaling font units to 1/1000 em.
         factor = 1000 / self.unitsPerEm
         self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * factor)
+
+    @staticmethod
+    def _store(entry: Path, keep: dict) -> None:
+        """Write a parse's attributes as a cache entry: the big tables as one blob
+        of their own, the cmap's code points as a Coverage bitmap."""
+        if not isinstance(keep.get("charToGlyph"), dict) or not all(k in keep for k in BIG_TABLES):
+            return                 # (a parse without the character tables: charInfo=0)
+        tables = {k: keep.pop(k) for k in BIG_TABLES}
+        keep["__tables__"] = marshal.dumps(_shared(tables, {}))
+        keep["__coverage__"] = Coverage.of(tables["charToGlyph"]).bits
+        keep["__names__"] = [k for k, v in keep.items() if isinstance(v, ttfonts.TTFNameBytes)]
+        keep = {k: bytes(v) if isinstance(v, ttfonts.TTFNameBytes) else v for k, v in keep.items()}
+        try:
+            write_atomic(entry, marshal.dumps(_shared(keep, {})))
+        except (OSError, ValueError):
+            pass
 
 
 def _shared(value, seen: dict):

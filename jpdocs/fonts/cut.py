@@ -37,7 +37,7 @@ class Cutter:
 
     def __init__(self, face):
         self.face = face
-        self.pos = face.glyphPos
+        self.pos = None     # face.glyphPos, read where a first subset is cut (fonts/cache.py)
         self.stripped: dict[int, bytes] = {}      # simple glyph → stripped and padded to 4
         self.composite: dict[int, bytes] = {}     # composite glyph → as in the font
 
@@ -68,7 +68,10 @@ class Cutter:
         return data
 
     def cut(self, subset) -> bytes:
-        face, pos = self.face, self.pos
+        face = self.face
+        pos = self.pos
+        if pos is None:
+            pos = self.pos = face.glyphPos
         char_to_glyph = face.charToGlyph
         glyph_map = [0]                           # new glyph index → old
         glyph_set = {0: 0}                        # old → new

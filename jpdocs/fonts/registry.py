@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from ..errors import fail
 from ..files import FileBytes, FileChanged, FileRefused, open_regular_file
 from .subsets import cmap_once, install as cache_subsets
-from .cache import content_digest, load_ttfont
+from .cache import content_digest, coverage, load_ttfont
 from ..spec.style import HouseStyle
 
 
@@ -149,9 +149,11 @@ def fallback_names(style: HouseStyle) -> list[str]:
     return [_use(style, p, f"fallback_fonts[{i}]") for i, p in enumerate(style.fallback_paths())]
 
 
-def glyph_map(font_name: str) -> dict[int, int]:
-    """The font's cmap: code point → glyph (membership is the coverage test)."""
-    return pdfmetrics.getFont(font_name).face.charToGlyph
+def glyph_map(font_name: str):
+    """What answers `code in …` for the font's cmap (membership is the coverage
+    test): the cmap itself once it is read, else a bitmap of its code points, so
+    that checking a font that draws nothing does not read its tables (fonts/cache.py)."""
+    return coverage(pdfmetrics.getFont(font_name).face)
 
 
 def has_glyph(font_name: str, ch: str) -> bool:
