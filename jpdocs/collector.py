@@ -22,6 +22,7 @@ import gc
 from contextlib import contextmanager
 
 _paused = False
+_freezes = False      # this process freezes what lasts (resume, freeze): lasting() joins in
 
 
 def pause() -> None:
@@ -32,11 +33,20 @@ def pause() -> None:
 
 
 def resume() -> None:
-    global _paused
+    global _paused, _freezes
     if _paused:
         _paused = False
+        _freezes = True
         gc.freeze()
         gc.enable()
+
+
+def freeze() -> None:
+    """Freeze what exists now, for a process that goes on to build spec after spec
+    (a batch worker after its start), and what lasting() makes later with it."""
+    global _freezes
+    _freezes = True
+    gc.freeze()
 
 
 @contextmanager
@@ -74,16 +84,16 @@ def lasting(make):
     read where a document first draws with it (fonts/cache.py), 50,000 objects in two
     big lists and two dicts. Made with the collector held off (its passes while they
     are made would walk the half-made lists and free nothing), and frozen if the
-    process freezes what lasts (gc.get_freeze_count(): the program once it resumed
-    the collector, a batch worker after its start), as the fonts read at the start
-    are: else every later pass walks the 28,000 items of a font's lists again. The
-    freeze takes in what else is alive at that moment, a document being built, once
-    per font and process; that document's objects are still freed by their counts."""
+    process freezes what lasts (the program once it resumed the collector, a batch
+    worker after its start), as the fonts read at the start are: else every later
+    pass walks the 28,000 items of a font's lists again. The freeze takes in what
+    else is alive at that moment, a document being built, once per font and
+    process; that document's objects are still freed by their counts."""
     running = gc.isenabled()
     gc.disable()
     try:
         made = make()
-        if gc.get_freeze_count():
+        if _freezes:
             gc.freeze()
         return made
     finally:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import os
 import signal
 import sys
@@ -81,7 +80,7 @@ def _init_worker(formats, style_override) -> None:
     # batch of 200, ~0.25 ms frozen). Init leaves no cyclic garbage to freeze with it.
     # (resume() freezes too, when the program paused the collector; a library user's
     # worker gets the freeze here.)
-    gc.freeze()
+    collector.freeze()
 
 
 def build_one(spec: str, out_root: str, formats: tuple, style_override: str | None,

@@ -366,8 +366,9 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
             has = _HAS.setdefault(primary, set())
             if has.issuperset(text):
                 continue                     # the usual case, checked in C
-            if covers(primary, text):
-                has.update(text)
+            new = set(text) - has            # (a font's stored coverage is looked up in Python)
+            if covers(primary, new):
+                has |= new
                 continue
             for ch in text:
                 if (ch, primary, bool(extra)) in seen:

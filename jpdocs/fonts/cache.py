@@ -41,7 +41,7 @@ FORMAT = 6                 # 5: equal values stored once (_shared); 6: the big t
 
 # The tables a parse makes that are read only where a font draws (composer.py's
 # widths, reportlab's splitString, cut.py): in an entry, one marshal blob read on
-# first use (_CachedFace.__getattr__).
+# first use (_Table).
 BIG_TABLES = ("charToGlyph", "charWidths", "hmetrics", "glyphPos")
 
 # Parsed, but read by nothing after the parse: not stored (a third of the time to
@@ -118,12 +118,32 @@ def coverage(face):
     return stored if stored is not None else face.charToGlyph
 
 
+class _Table:
+    """A big table of a face read from the cache, as an attribute of its class: asked
+    for before it is read (the instance has no attribute of the name yet), it reads
+    the four tables (_CachedFace._read_tables), which then stand in the instance and
+    are found there, as any attribute, from then on (a descriptor without __set__
+    yields to them). reportlab, and rl_accel's C code, get the real dicts and lists."""
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, face, owner=None):
+        if face is None:
+            return self
+        if "_tables" not in face.__dict__:      # (a face parsed: the parse sets them)
+            raise AttributeError(self.name)
+        face._read_tables()
+        return face.__dict__[self.name]
+
+
 class _CachedFace(ttfonts.TTFontFace):
     """A TTFontFace whose metric extraction is read from, or saved to, the cache.
     `digest` (the SHA-256 of the font file) is set on a subclass made per font.
     A face read from the cache holds its big tables as a marshal blob (`_tables`)
     until one of them is asked for."""
     digest = ""
+    charToGlyph, charWidths, hmetrics, glyphPos = _Table(), _Table(), _Table(), _Table()
 
     @functools.cached_property
     def glyphToChar(self) -> dict[int, list[int]]:
@@ -134,15 +154,6 @@ class _CachedFace(ttfonts.TTFontFace):
         for char, glyph in sorted(self.charToGlyph.items()):
             out.setdefault(glyph, []).append(char)
         return out
-
-    def __getattr__(self, name):
-        # Called only for an attribute the face does not have: a big table not read
-        # yet. reportlab and rl_accel's C code read them as attributes of the face
-        # (getattr), and get the real dicts and lists, kept from then on.
-        if name in BIG_TABLES and "_tables" in self.__dict__:
-            self._read_tables()
-            return self.__dict__[name]
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _read_tables(self) -> None:
         # (the blob is dropped once the tables are in place: a second thread asking
