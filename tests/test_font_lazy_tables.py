@@ -152,3 +152,34 @@ def test_damaged_tables_are_parsed_past(tmp_path, monkeypatch):
     entry.write_bytes(marshal.dumps(old))
     face = cache.load_ttfont("C", open_regular_file(path, 10**9, "font file"), digest, str(path)).face
     assert face.charWidths == parsed.charWidths and "__tables__" in marshal.loads(entry.read_bytes())
+
+
+def test_tables_read_in_a_worker_are_frozen_with_what_it_loaded(tmp_path):
+    """A batch worker freezes what its start loaded (the fonts among it); tables read
+    later, where a document first draws, join it (collector.lasting), with the
+    collector as it was. A library user's process that never froze is left alone."""
+    code = """
+import gc, sys
+sys.path.insert(0, {root!r})
+from reportlab.pdfbase import pdfmetrics
+from jpdocs.build import batch
+from jpdocs.fonts import registry
+from jpdocs.spec.style import load_style
+worker = sys.argv[1] == "worker"
+if worker:
+    batch._init_worker(("pdf",), None)
+names = sorted(set(registry.register(load_style()).values()))
+face = pdfmetrics.getFont(names[0]).face
+before, lazy = gc.get_freeze_count(), "_tables" in face.__dict__
+face.charWidths
+print(lazy, before > 0, gc.get_freeze_count() > before, gc.isenabled())
+""".format(root=str(ROOT))
+    env = {"JPDOCS_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    seen = {}
+    for mode in ("library", "worker", "library"):      # (the first run stores the parses)
+        result = subprocess.run([sys.executable, "-c", code, mode], capture_output=True, text=True,
+                                env=env, timeout=120)
+        assert result.returncode == 0, result.stderr
+        seen[mode] = result.stdout.split()
+    assert seen["worker"] == ["True", "True", "True", "True"]
+    assert seen["library"] == ["True", "False", "False", "True"]

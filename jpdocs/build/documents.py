@@ -366,7 +366,7 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
             has = _HAS.setdefault(primary, set())
             if has.issuperset(text):
                 continue                     # the usual case, checked in C
-            new = set(text) - has            # (a font's stored coverage is looked up in Python)
+            new = set(text) - has            # (a font not drawn yet answers from a bitmap, in Python)
             if covers(primary, new):
                 has |= new
                 continue
