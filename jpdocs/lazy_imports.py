@@ -33,6 +33,19 @@ start of ~0.35 s, and loads in full the first time it is really used:
 - secrets (imported for comparing secret strings), and difflib: the spec checks
   import it for their did-you-mean suggestions, made only for a spec with
   mistakes (~1 ms together).
+- Jinja's lexer, parser and compiler (~4 ms, with the compiler's helpers and the
+  lexer's identifier pattern): its environment imports them to compile templates,
+  and a build's templates come compiled from the bytecode cache (templating.py);
+  only a template new or changed since compiles. They are deferred as the
+  environment is imported (DEFER_BEFORE), its names of them FORWARDED.
+- urllib.parse (~1 ms): pathlib, reportlab and Jinja import functions of it
+  (FORWARDED) for URLs, file URIs and a filter a build never uses; random (~1 ms,
+  with its seeding hash): Jinja's lorem ipsum and `random` filter; glob:
+  reportlab's search for Type 1 font files (a notice embeds TrueType fonts).
+- bz2 and lzma (~1.5 ms): shutil and zipfile import them in case an archive is
+  compressed so; traceback (with linecache, tokenize and textwrap, ~2 ms):
+  logging (which reportlab imports) formats exceptions with it, and a build's
+  internal error (build/batch.py) names its place with it.
 - Two patterns compiled at import, which compile the first time they are matched:
   reportlab.platypus.paragraph's `uri_pat` for recognising URLs in paragraph text
   (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and
@@ -111,14 +124,19 @@ class _DeferringFinder:
 
 
 # names that modules import *from* a deferred module (`from m import f`) at their own
-# import: a stand-in that runs the module at its first call and calls the real f
+# import: a stand-in (_StandIn) that runs the module at its first use and gives the real f
 FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "distributions"),
              "fontTools.ttLib": ("TTFont",), "inspect": ("getattr_static",),
              "reportlab.lib.rl_safe_eval": ("rl_safe_exec", "rl_safe_eval", "safer_globals", "rl_extended_literal_eval"),
-             "ast": ("literal_eval",)}
+             "ast": ("literal_eval",),
+             "jinja2.compiler": ("CodeGenerator", "generate"), "jinja2.parser": ("Parser",),
+             "jinja2.lexer": ("get_lexer", "Lexer", "TokenStream"),
+             "random": ("choice", "randrange"), "glob": ("glob",),
+             "urllib.parse": ("quote_from_bytes", "unquote", "urlparse")}
 
 # modules deferred when another is first imported, for that one's sake
-DEFER_BEFORE = {"pypdf": ("fontTools.ttLib",)}
+DEFER_BEFORE = {"pypdf": ("fontTools.ttLib",),
+                "jinja2.environment": ("jinja2.compiler", "jinja2.lexer", "jinja2.parser")}
 
 
 _RUNNING = threading.RLock()
@@ -143,6 +161,7 @@ class _Deferred(types.ModuleType):
                 if sys.modules.get(self.__name__) is self:
                     del sys.modules[self.__name__]
                 raise
+            _replace_stand_ins(self)
 
     def __getattr__(self, attr):
         if attr == "__path__" and self.__spec__.submodule_search_locations is None:
@@ -163,13 +182,65 @@ class _Deferred(types.ModuleType):
         setattr(self, attr, value)
 
 
-def _forwarder(module: types.ModuleType, attr: str):
-    def call(*args, **kwargs):
-        if isinstance(module, _Deferred):
-            _Deferred._run(module)          # (its code replaces this stand-in with the function)
-        return getattr(module, attr)(*args, **kwargs)
-    call.__name__ = call.__qualname__ = attr
-    return call
+class _StandIn:
+    """What `from m import name` gives while m has not run: calling it runs m and
+    calls the real object. Not a function: a class attribute holding it (Jinja's
+    Environment.code_generator_class) is read as the real object would be, a class
+    as a class, a function as a method."""
+
+    def __init__(self, module: types.ModuleType, attr: str):
+        self._module, self._attr = module, attr
+        self.__name__ = self.__qualname__ = attr
+
+    def __call__(self, *args, **kwargs):
+        return _real(self._module, self._attr)(*args, **kwargs)
+
+    def __get__(self, obj, objtype=None):
+        real = _real(self._module, self._attr)
+        get = getattr(type(real), "__get__", None)
+        return real if get is None else get(real, obj, objtype)
+
+    def __mro_entries__(self, bases):
+        # a class statement given the stand-in of a class as a base (PEP 560)
+        # derives from the real class
+        return (_real(self._module, self._attr),)
+
+
+def _forwarder(module: types.ModuleType, attr: str) -> _StandIn:
+    stand_in = _StandIn(module, attr)
+    _STAND_INS.setdefault(module.__name__, {})[id(stand_in)] = (stand_in, attr)
+    return stand_in
+
+
+def _real(module: types.ModuleType, attr: str):
+    if isinstance(module, _Deferred):
+        _Deferred._run(module)              # (its code replaces the stand-in with the real object)
+    real = getattr(module, attr)
+    if isinstance(real, _StandIn):          # a name the module (another version of it) does not define
+        raise AttributeError(f"module {module.__name__!r} has no attribute {attr!r}")
+    return real
+
+
+# module name → {id of a stand-in: (the stand-in, the name it stands for)}
+_STAND_INS: dict = {}
+
+
+def _replace_stand_ins(module: types.ModuleType) -> None:
+    """Once `module` has run, the stand-ins that other modules imported from it
+    become the real objects in those modules' globals: a class imported as a stand-in
+    is a class again (isinstance; Jinja's environment checks a token stream against
+    its TokenStream). Looked for only when a module with stand-ins runs: a rare path."""
+    stand_ins = _STAND_INS.pop(module.__name__, None)
+    if not stand_ins:
+        return
+    for other in list(sys.modules.values()):
+        if not isinstance(other, types.ModuleType) or isinstance(other, _Deferred):
+            continue
+        namespace = other.__dict__
+        for name, value in list(namespace.items()):
+            found = stand_ins.get(id(value))
+            if found is not None and found[0] is value:
+                namespace[name] = module.__dict__.get(found[1], value)
 
 
 def defer(name: str) -> None:
@@ -197,5 +268,6 @@ def install() -> None:
     if not any(isinstance(f, _DeferringFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, _DeferringFinder())
     for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib", "inspect",
-                 "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast"):
+                 "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast", "urllib.parse", "random", "glob",
+                 "bz2", "lzma", "traceback"):
         defer(name)

@@ -7,6 +7,7 @@ against the long way on real specs and real output.
 from __future__ import annotations
 
 import io
+import os
 import random
 import subprocess
 import sys
@@ -120,14 +121,17 @@ def test_the_docx_zip_is_the_one_python_docx_saving_and_rewriting_made(tmp_path)
 
 PROBE = """
 import os, sys
-sys.argv = ["generate.py", {spec!r}, "-o", {out!r}, "--kinds", "press-notice", "--format", "pdf"]
+sys.argv = ["generate.py", {spec!r}, "-o", {out!r}, "--kinds", "press-notice", "--format", "pdf", "--force"]
 sys.path.insert(0, {root!r})
 from jpdocs import lazy_imports; lazy_imports.install()       # as generate.py does
 from jpdocs.cli import main
 code = main(sys.argv[1:])
 loaded = [m for m in ("uharfbuzz._harfbuzz", "http.client", "ssl", "PIL._imaging", "email.message") if m in sys.modules]
-loaded += [m for m in ("secrets", "difflib", "inspect", "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast")
+loaded += [m for m in ("secrets", "difflib", "inspect", "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast",
+                       "urllib.parse", "random", "glob", "bz2", "lzma", "traceback",
+                       "jinja2.compiler", "jinja2.lexer", "jinja2.parser")
            if type(sys.modules.get(m)).__name__ == "module"]
+loaded += [m for m in ("tokenize", "calendar", "signal", "jinja2.idtracking") if m in sys.modules]
 import reportlab.platypus.paragraph as paragraph, yaml.reader
 print(code, loaded, type(paragraph.uri_pat).__name__, type(yaml.reader.Reader.NON_PRINTABLE).__name__)
 print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(paragraph.uri_pat.match("not a url")),
@@ -136,12 +140,20 @@ print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(pa
 
 
 def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
-    """HarfBuzz, urllib's HTTP stack, PIL, package metadata, inspect, ipaddress, tempfile and reportlab's safe eval (with ast) are not loaded by a notice PDF, and
-    the two deferred patterns, once used, match as compiled ones do."""
+    """HarfBuzz, urllib's HTTP stack, PIL, package metadata, inspect, ipaddress, tempfile and reportlab's safe eval (with ast) are not loaded by a notice PDF,
+    nor urllib.parse, random, glob, bz2, lzma, traceback (with tokenize), calendar and signal's enums, nor
+    Jinja's lexer, parser and compiler (the template comes compiled from the bytecode cache:
+    the cache is filled by the first run, and checked in the second); and the two deferred patterns, once used, match as compiled ones do."""
     probe = PROBE.format(spec=str(SEED_SPEC), out=str(tmp_path / "out"), root=str(ROOT))
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert result.returncode == 0, result.stderr
-    first, second = result.stdout.splitlines()[-2:]
+    env = dict(os.environ, JPDOCS_CACHE=str(tmp_path / "cache"))
+    lines = []
+    for run in ("fills the caches", "uses them"):
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                                timeout=300, env=env)
+        assert result.returncode == 0, result.stderr
+        lines.append(result.stdout.splitlines()[-2:])
+    assert "'jinja2.compiler', 'jinja2.lexer', 'jinja2.parser'" in lines[0][0], "the first run compiled no template"
+    first, second = lines[1]
     assert first == "0 [] _LazyPattern _LazyPattern"
     assert second == "True False True"
     assert (tmp_path / "out" / SEED_SPEC.stem / "press-notice.pdf").is_file()
@@ -150,7 +162,10 @@ def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
 ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlopen", "importlib.metadata": "packages_distributions",
              "secrets": "compare_digest", "difflib": "get_close_matches", "inspect": "signature",
              "ipaddress": "ip_address", "tempfile": "gettempdir", "reportlab.lib.rl_safe_eval": "BadCode",
-             "ast": "parse"}
+             "ast": "parse", "urllib.parse": "urljoin", "random": "shuffle", "glob": "iglob", "bz2": "BZ2File",
+             "lzma": "LZMAFile", "traceback": "format_exc",
+             # (deferred as Jinja's environment is imported, by `import jinja2.compiler` here too)
+             "jinja2.compiler": "Frame", "jinja2.lexer": "Token", "jinja2.parser": "_statement_keywords"}
 
 
 @pytest.mark.parametrize("module", sorted(ATTRIBUTE))
@@ -214,6 +229,50 @@ def test_a_function_imported_from_deferred_metadata_works():
     assert result.returncode == 0, result.stderr
     import jinja2
     assert result.stdout.split() == ["_Deferred", jinja2.__version__, "module", "True"]
+
+
+JINJA_COMPILING = """
+import sys
+sys.path.insert(0, {root!r})
+from jpdocs import lazy_imports; lazy_imports.install()       # as generate.py does
+import jinja2
+from jinja2.compiler import CodeGenerator
+print([type(sys.modules[m]).__name__ for m in ("jinja2.compiler", "jinja2.lexer", "jinja2.parser")])
+class Counting(CodeGenerator):          # a class derived from the stand-in derives from the real class
+    made = 0
+    def __init__(self, *args, **kwargs):
+        Counting.made += 1
+        super().__init__(*args, **kwargs)
+from jinja2.ext import Extension
+class Streaming(Extension):
+    def filter_stream(self, stream):
+        yield from stream               # a generator: the environment wraps it in its (real) TokenStream
+class Env(jinja2.Environment):
+    code_generator_class = Counting
+env = Env(extensions=[Streaming])
+print(env.from_string("{{{{ a }}}}+{{{{ b }}}}").render(a=1, b=2), Counting.made, Counting.__mro__[1] is sys.modules["jinja2.compiler"].CodeGenerator)
+from jinja2.nativetypes import NativeEnvironment
+print(NativeEnvironment().from_string("{{{{ a + b }}}}").render(a=1, b=2))
+import jinja2.environment as environment, jinja2.lexer as lexer
+print(environment.TokenStream is lexer.TokenStream, jinja2.Environment.code_generator_class is CodeGenerator is sys.modules["jinja2.compiler"].CodeGenerator)
+try:
+    jinja2.Environment().from_string("line one\\n{{% if %}}")
+except jinja2.TemplateSyntaxError as exc:
+    print("syntax error on line", exc.lineno)
+"""
+
+
+def test_templates_compile_with_jinjas_compiler_deferred():
+    """Jinja's lexer, parser and compiler are deferred (a notice's template comes
+    compiled from the cache): compiling a template runs them, and what imported
+    their names before (the environment: CodeGenerator, TokenStream …) then holds
+    the real classes, a class derived from a stand-in derives from the real one,
+    and a syntax error is still reported with its line."""
+    code = JINJA_COMPILING.format(root=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["['_Deferred', '_Deferred', '_Deferred']", "1+2 1 True", "3", "True True",
+                                          "syntax error on line 2"]
 
 
 SIGN_AFTER_BUILD = """
