@@ -173,6 +173,15 @@ def format_time_span(start: time, end: time | None = None, style: str = "mixed",
     return f"{text}～{until}" if span == "～" else f"{text}から{until}まで"
 
 
+def days_in_month(year: int, month: int) -> int:
+    """The days of a month of the Gregorian calendar, as calendar.monthrange(year,
+    month)[1] gives them (not imported for this alone: calendar costs ~1 ms of a
+    start, and reading a spec's dates is all a build asks of it)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 # --- fiscal years -------------------------------------------------------------
 
 def fiscal_year(d: date) -> int:

@@ -4,11 +4,19 @@ from datetime import date, datetime, time
 import pytest
 
 from jpdocs.japanese import (
-    KANGXI_RANGES, _SUPPLEMENT, digits, era_of, era_year_text, fiscal_year,
+    KANGXI_RANGES, _SUPPLEMENT, days_in_month, digits, era_of, era_year_text, fiscal_year,
     fiscal_year_label, fiscal_year_range, fix_radicals, format_date, format_period,
     format_time, has_radicals, join_japanese, join_parties, kanji_numeral, name_lines,
     parse_period, party_labels, sub_item_marker, unmapped_radicals, weekday,
 )
+
+
+
+def test_days_in_month_are_the_calendar_modules():
+    """The spec's dates and the agreement's terms count a month's days without the
+    calendar module: every month of every year a date can have, as it counts them."""
+    import calendar
+    assert all(days_in_month(y, m) == calendar.monthrange(y, m)[1] for y in range(1, 10000) for m in range(1, 13))
 
 
 # --- digits -------------------------------------------------------------------

@@ -12,7 +12,6 @@ its end reaches back before its start (seen: a signing on 3月25日 with a term 
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -40,7 +39,7 @@ def add_period(day: dt.date, amount: int, unit: str) -> dt.date:
         return day + dt.timedelta(weeks=amount)
     months = amount * (12 if unit == "年" else 1)
     y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+    return dt.date(y, m + 1, min(day.day, japanese.days_in_month(y, m + 1)))
 
 
 def notice_deadline(end: dt.date, notice: tuple[int, str]) -> dt.date:

@@ -7,7 +7,6 @@ for a date or a time (a date type could read 20240227 as seconds since 1970).
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Annotated
@@ -29,7 +28,7 @@ _TIME = re.compile(r"(\d{1,2}):(\d{2})")
 def _day(y: int, m: int, d: int, written: str) -> dt.date:
     if not 1 <= m <= 12:
         raise _bad(f"{written} is not a valid date: there is no month {m}")
-    last = calendar.monthrange(y, m)[1] if 1 <= y <= 9999 else 31
+    last = japanese.days_in_month(y, m) if 1 <= y <= 9999 else 31
     if not 1 <= d <= last:
         raise _bad(f"{written} is not a valid date: {y}年{m}月 has {last} days")
     if not 1 <= y <= 9999:
