@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import signal
 import sys
 import threading
 import time
@@ -25,6 +24,13 @@ import traceback
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+try:
+    # the C module that signal.py wraps to give its numbers enum names: that
+    # wrapping cost ~0.5 ms of a start, for the one alarm a build sets and clears
+    import _signal as signal
+except ImportError:
+    import signal
 
 from .. import collector
 from ..errors import InputError, Problem
