@@ -67,6 +67,8 @@ import sys
 import threading
 import types
 
+from . import lazy_fontdata
+
 # module → the start of the pattern it compiles at import that waits for its first use
 DEFERRED = {
     "reportlab.platypus.paragraph": r"(^(?:[a-z0-9\.\-\+]*)://)",
@@ -89,14 +91,15 @@ class _LazyPattern:
 
 class _DeferringFinder:
     """Finds the modules of DEFERRED as usual and runs each with re.compile
-    deferring its pattern (only while the module body runs). (A finder of
-    sys.meta_path needs only find_spec: importlib.abc costs 17 ms to import.)"""
+    deferring its pattern (only while the module body runs); and reportlab's data
+    of the standard fonts, run with that data pending (lazy_fontdata.py). (A finder
+    of sys.meta_path needs only find_spec: importlib.abc costs 17 ms to import.)"""
 
     def find_spec(self, fullname, path, target=None):
         for name in DEFER_BEFORE.get(fullname, ()):
             defer(name)
         start = DEFERRED.get(fullname)
-        if start is None:
+        if start is None and fullname != lazy_fontdata.MODULE:
             return None
         sys.meta_path.remove(self)               # let the real finders find it
         try:
@@ -106,6 +109,9 @@ class _DeferringFinder:
         if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
             return spec
         run = spec.loader.exec_module
+        if start is None:
+            spec.loader.exec_module = lambda module: lazy_fontdata.run(module, run)
+            return spec
 
         def exec_module(module):
             real = re.compile

@@ -275,6 +275,71 @@ def test_templates_compile_with_jinjas_compiler_deferred():
                                           "syntax error on line 2"]
 
 
+FONT_DATA = """
+import hashlib, io, sys
+sys.path.insert(0, {root!r})
+if sys.argv[1] == "deferred":
+    from jpdocs import lazy_imports; lazy_imports.install()       # as generate.py does
+from reportlab.pdfbase import pdfmetrics, _fontdata
+loaded = [n for n in sys.modules if n.startswith("reportlab.pdfbase._fontdata_")]
+from reportlab.pdfgen.canvas import Canvas
+from reportlab import rl_config
+pdf = io.BytesIO()
+canvas = Canvas(pdf, invariant=1)
+for face in ("Helvetica", "Times-BoldItalic", "Courier", "Symbol", "ZapfDingbats"):
+    canvas.setFont(face, 12)
+    canvas.drawString(72, 700, "Hello, world ÄÖÜ")
+canvas.save()
+widths = [pdfmetrics.stringWidth("Hello ÄÖÜ", face, 10) for face in _fontdata.standardFonts]
+from reportlab.pdfbase._fontdata import MacExpertEncoding, WinAnsiEncoding
+rl_config._reset()
+widths += [pdfmetrics.stringWidth("Hello ÄÖÜ", face, 10) for face in _fontdata.standardFonts]
+seen = repr((widths, sorted(_fontdata.widthsByFontGlyph.items()), sorted(dict(_fontdata.encodings).items()),
+             pdfmetrics.getEncoding("MacRomanEncoding").vector, MacExpertEncoding, WinAnsiEncoding,
+             _fontdata.SymbolEncoding, pdf.getvalue()))
+print(len(loaded), "_Pending" in seen, hashlib.sha256(seen.encode()).hexdigest())
+"""
+
+
+def test_the_standard_fonts_data_is_read_when_used_and_is_reportlabs():
+    """reportlab's widths and encodings of the 14 standard fonts (21 modules) are
+    not imported with it when imports are deferred (lazy_fontdata.py), and what
+    uses them — a PDF drawn in those fonts, their string widths, the encodings and
+    their names, reportlab's reset of its tables — gets what it gets without that."""
+    code = FONT_DATA.format(root=str(ROOT))
+    seen = {}
+    for how in ("deferred", "plain"):
+        result = subprocess.run([sys.executable, "-c", code, how], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        seen[how] = result.stdout.split()
+    assert seen["deferred"][:2] == ["0", "False"] and seen["plain"][:2] == ["21", "False"]
+    assert seen["deferred"][2] == seen["plain"][2]
+
+
+FONT_DATA_USED_AT_IMPORT = """
+import sys, types
+sys.path.insert(0, {root!r})
+import reportlab.pdfbase
+from jpdocs import lazy_fontdata
+module = types.ModuleType("reportlab.pdfbase._fontdata")
+def exec_module(m):                   # a _fontdata that uses an encoding as it is imported
+    from reportlab.pdfbase._fontdata_enc_winansi import WinAnsiEncoding
+    m.size = len(WinAnsiEncoding)
+    m.widthsByFontGlyph, m.encodings = {{}}, {{}}
+lazy_fontdata.run(module, exec_module)
+print(module.size, type(module.widthsByFontGlyph).__name__, type(sys.modules["reportlab.pdfbase._fontdata_enc_winansi"]).__name__)
+"""
+
+
+def test_font_data_used_as_it_is_imported_is_read_first():
+    """A reportlab whose _fontdata uses its data at import (not the one read for
+    lazy_fontdata.py) gets it: the module runs again with the data imported."""
+    code = FONT_DATA_USED_AT_IMPORT.format(root=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["256", "dict", "module"]
+
+
 SIGN_AFTER_BUILD = """
 import os, sys
 sys.path[:0] = [{root!r}, {tests!r}]
