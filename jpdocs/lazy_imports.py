@@ -214,7 +214,7 @@ class _StandIn:
 
 def _forwarder(module: types.ModuleType, attr: str) -> _StandIn:
     stand_in = _StandIn(module, attr)
-    _STAND_INS.setdefault(module.__name__, {})[id(stand_in)] = (stand_in, attr)
+    _STAND_INS.setdefault(module.__name__, []).append((stand_in, attr))
     return stand_in
 
 
@@ -227,15 +227,17 @@ def _real(module: types.ModuleType, attr: str):
     return real
 
 
-# module name → {id of a stand-in: (the stand-in, the name it stands for)}
-_STAND_INS: dict = {}
+# module name → its stand-ins, each with the name it stands for
+_STAND_INS: dict[str, list[tuple[_StandIn, str]]] = {}
 
 
 def _replace_stand_ins(module: types.ModuleType) -> None:
     """Once `module` has run, the stand-ins that other modules imported from it
     become the real objects in those modules' globals: a class imported as a stand-in
     is a class again (isinstance; Jinja's environment checks a token stream against
-    its TokenStream). Looked for only when a module with stand-ins runs: a rare path."""
+    its TokenStream). Looked for under the names they stand for (a name imported
+    under another, pathlib's urlquote_from_bytes, keeps its stand-in, which works
+    as well): a look-up or two per module, when a module with stand-ins runs."""
     stand_ins = _STAND_INS.pop(module.__name__, None)
     if not stand_ins:
         return
@@ -243,10 +245,9 @@ def _replace_stand_ins(module: types.ModuleType) -> None:
         if not isinstance(other, types.ModuleType) or isinstance(other, _Deferred):
             continue
         namespace = other.__dict__
-        for name, value in list(namespace.items()):
-            found = stand_ins.get(id(value))
-            if found is not None and found[0] is value:
-                namespace[name] = module.__dict__.get(found[1], value)
+        for stand_in, attr in stand_ins:
+            if namespace.get(attr) is stand_in:
+                namespace[attr] = module.__dict__.get(attr, stand_in)
 
 
 def defer(name: str) -> None:
