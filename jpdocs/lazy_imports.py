@@ -46,6 +46,9 @@ start of ~0.35 s, and loads in full the first time it is really used:
   compressed so; traceback (with linecache, tokenize and textwrap, ~2 ms):
   logging (which reportlab imports) formats exceptions with it, and a build's
   internal error (build/batch.py) names its place with it.
+- reportlab.lib.validators (with normalDate, ~1 ms): reportlab's tables check a
+  style's rounded corners with one of its validators (FORWARDED), which a
+  notice's tables never set.
 - Two patterns compiled at import, which compile the first time they are matched:
   reportlab.platypus.paragraph's `uri_pat` for recognising URLs in paragraph text
   (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and
@@ -138,7 +141,8 @@ FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "
              "jinja2.compiler": ("CodeGenerator", "generate"), "jinja2.parser": ("Parser",),
              "jinja2.lexer": ("get_lexer", "Lexer", "TokenStream"),
              "random": ("choice", "randrange"), "glob": ("glob",),
-             "urllib.parse": ("quote_from_bytes", "unquote", "urlparse")}
+             "urllib.parse": ("quote_from_bytes", "unquote", "urlparse"),
+             "reportlab.lib.validators": ("isListOfNumbersOrNone",)}
 
 # modules deferred when another is first imported, for that one's sake
 DEFER_BEFORE = {"pypdf": ("fontTools.ttLib",),
@@ -276,5 +280,5 @@ def install() -> None:
         sys.meta_path.insert(0, _DeferringFinder())
     for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib", "inspect",
                  "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast", "urllib.parse", "random", "glob",
-                 "bz2", "lzma", "traceback"):
+                 "bz2", "lzma", "traceback", "reportlab.lib.validators"):
         defer(name)

@@ -129,7 +129,7 @@ code = main(sys.argv[1:])
 loaded = [m for m in ("uharfbuzz._harfbuzz", "http.client", "ssl", "PIL._imaging", "email.message") if m in sys.modules]
 loaded += [m for m in ("secrets", "difflib", "inspect", "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast",
                        "urllib.parse", "random", "glob", "bz2", "lzma", "traceback",
-                       "jinja2.compiler", "jinja2.lexer", "jinja2.parser")
+                       "jinja2.compiler", "jinja2.lexer", "jinja2.parser", "reportlab.lib.validators")
            if type(sys.modules.get(m)).__name__ == "module"]
 loaded += [m for m in ("tokenize", "calendar", "signal", "jinja2.idtracking") if m in sys.modules]
 import reportlab.platypus.paragraph as paragraph, yaml.reader
@@ -165,7 +165,8 @@ ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlope
              "ast": "parse", "urllib.parse": "urljoin", "random": "shuffle", "glob": "iglob", "bz2": "BZ2File",
              "lzma": "LZMAFile", "traceback": "format_exc",
              # (deferred as Jinja's environment is imported, by `import jinja2.compiler` here too)
-             "jinja2.compiler": "Frame", "jinja2.lexer": "Token", "jinja2.parser": "_statement_keywords"}
+             "jinja2.compiler": "Frame", "jinja2.lexer": "Token", "jinja2.parser": "_statement_keywords",
+             "reportlab.lib.validators": "isNumber"}
 
 
 @pytest.mark.parametrize("module", sorted(ATTRIBUTE))
@@ -338,6 +339,20 @@ def test_font_data_used_as_it_is_imported_is_read_first():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["256", "dict", "module"]
+
+
+def test_a_function_imported_from_a_deferred_module_is_replaced_once_it_runs():
+    """reportlab's tables import a validator from deferred reportlab.lib.validators:
+    the stand-in answers as the validator does, and after that first use the tables'
+    module holds the validator itself."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import lazy_imports; lazy_imports.install()\n"
+            "import reportlab.platypus.tables as tables\n"
+            "before = type(tables.isListOfNumbersOrNone).__name__\n"
+            "print(before, tables.isListOfNumbersOrNone([1, 2.5]), tables.isListOfNumbersOrNone(['x']), "
+            "type(tables.isListOfNumbersOrNone).__name__)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["_StandIn", "True", "False", "_isListOfNumbersOrNone"]
 
 
 SIGN_AFTER_BUILD = """
