@@ -99,3 +99,40 @@ def test_loca_format_is_chosen_by_the_hinted_size_as_reportlab_chooses_it():
     font = ttLib.TTFont(BytesIO(ours))
     assert font["head"].indexToLocFormat == 1
     assert len(font.reader["glyf"]) < 0x1FFFE, "the stripped glyphs need the long format too: proves nothing"
+
+
+def test_odd_glyph_sets_cut_as_reportlab_cuts_them():
+    """reportlab's first subset before the document fills it (code 0, then 32 spaces),
+    codes the font lacks (glyph 0), one glyph, and the trailing run of equal advances
+    written once in hmtx: the whole set, none, a run after a different advance."""
+    from jpdocs.fonts.cut import Cutter
+    face = TTFontFace(str(ROOT / "fonts" / "BIZUDGothic-Regular.ttf"))
+    kanji = [c for c in sorted(face.charToGlyph) if 0x4E00 <= c < 0x9FFF][:200]
+    half = [c for c in range(0x21, 0x7F) if c in face.charToGlyph]
+    assert face.getCharWidth(half[0]) != face.getCharWidth(kanji[0])
+    cutter = Cutter(face)
+    sets = [[0] + [32] * 32, [0, 0x3042, 0x3044] + [32] * 30, [0], [0x3042], [0, 0xE000, 0x10FFFD, 0x3042],
+            [0] + kanji, [0] + half, [0] + kanji + half[:1], [0] + half + kanji[:1], [0] + kanji[:5] + half,
+            kanji[:100] + half[:10] + kanji[100:200]]
+    for subset in sets:
+        assert cutter.cut(subset) == _reportlab(face, subset), subset
+
+
+def test_a_font_file_is_written_as_reportlabs_ttfontmaker_writes_it():
+    """cut.font_file: TTFontMaker's directory, padding and checkSumAdjustment, with
+    the checksums it is given (a glyph table's, summed from its glyphs') or works out."""
+    from reportlab.lib.rl_accel import calcChecksum
+    from reportlab.pdfbase.ttfonts import TTFontMaker
+    from jpdocs.fonts.cut import font_file
+    rnd = random.Random(11)
+    tags = ["OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post", "cvt ", "fpgm"]
+    for count in (1, 2, 3, 7, 8, 10, 12):
+        chosen = ["head"] + rnd.sample([t for t in tags if t != "head"], count - 1)
+        tables = {t: rnd.randbytes(rnd.randint(0, 300) if t != "head" else 54) for t in chosen}
+        tables["head"] = tables["head"][:8] + b"\0\0\0\0" + tables["head"][12:]
+        maker = TTFontMaker()
+        for tag, data in tables.items():
+            maker.add(tag, data)
+        expected = maker.makeStream()
+        assert font_file(tables, {}) == expected
+        assert font_file(tables, {t: calcChecksum(d) for t, d in tables.items() if rnd.random() < 0.5}) == expected
