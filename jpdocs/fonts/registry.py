@@ -18,6 +18,7 @@ from ..errors import fail
 from ..files import FileBytes, FileChanged, FileRefused, open_regular_file
 from .subsets import cmap_once, install as cache_subsets
 from .cache import content_digest, coverage, load_ttfont
+from .tounicode import to_unicode_cmap
 from ..spec.style import HouseStyle
 
 
@@ -28,25 +29,8 @@ _DATA: dict[str, FileBytes] = {}   # reportlab font name → the open file, read
 _BY_CONTENT: dict[str, ttfonts.TTFont] = {}   # SHA-256 of a font file → its registered font
 
 
-def _to_unicode_cmap(fontname, subset):
-    """reportlab's ToUnicode CMap writes a code point beyond U+FFFF as five hex
-    digits (<20BB7>), which readers take as U+20BB: a copied or searched 𠮷 (drawn
-    from a fallback font) would come out as ₻. PDF wants UTF-16BE, a surrogate
-    pair (<D842DFB7>); the rest of the CMap is reportlab's. Code 0 of the first
-    subset is reserved (never drawn) and reportlab maps it to U+0000, which PDF/UA-1
-    forbids: it is left out."""
-    def utf16(v: int) -> str:
-        return chr(v).encode("utf-16-be", "surrogatepass").hex().upper() if v > 0xFFFF else "%04X" % v
-    text = _original_cmap(fontname, subset)
-    head, _, _ = text.partition("%d beginbfchar" % len(subset))
-    pairs = [(i, v) for i, v in enumerate(subset) if v]
-    return "\n".join([head + "%d beginbfchar" % len(pairs)]
-                     + ["<%02X> <%s>" % (i, utf16(v)) for i, v in pairs]
-                     + ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
-
-
-_original_cmap = ttfonts.makeToUnicodeCMap
-ttfonts.makeToUnicodeCMap = cmap_once(_to_unicode_cmap)
+# every subset's ToUnicode CMap is fonts/tounicode.py's, made once per glyph set
+ttfonts.makeToUnicodeCMap = cmap_once(to_unicode_cmap)
 
 
 _FONT_KINDS = {b"\x00\x01\x00\x00": "TrueType", b"true": "TrueType",
