@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import OrderedDict
+from pathlib import Path
 
 import pytest
 from reportlab.pdfbase import pdfdoc
@@ -159,6 +160,47 @@ def test_a_subsets_widths_are_the_array_reportlab_writes():
         ours, theirs = subsets._array(pdfdoc.PDFArray(widths), doc), pdfdoc.PDFArray(widths).format(doc)
         assert ours == theirs, widths
     assert len(arrays) > 20 and b"500 " in theirs          # (the fonts' half widths reached)
+
+
+IPAMJ = Path("/usr/share/fonts/truetype/ipamj/ipamjm.ttf")
+
+
+def test_the_fonts_objects_are_the_ones_reportlab_makes(tmp_path, monkeypatch):
+    """fonts/subsets.py makes each font's PDF objects (TTFont.addObjects) itself:
+    documents built with it and with reportlab's addObjects are the same bytes (the
+    seed notice, varied notices, an overview sheet; a fallback font's subset with a
+    character beyond U+FFFF when IPAmj明朝 is installed)."""
+    import types
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from jpdocs.build import batch
+    from jpdocs.fonts import registry
+    specs = [(SEED_SPEC, None), *((s, None) for s in write_specs(tmp_path / "specs", spread_dates(3, seed=41)))]
+    if IPAMJ.is_file():
+        rare = tmp_path / "rare.yaml"
+        rare.write_text(SEED_SPEC.read_text(encoding="utf-8").replace("name: 道下", "name: 𠮷田", 1), encoding="utf-8")
+        style = tmp_path / "style.yaml"
+        style.write_text(f"fallback_fonts: [{IPAMJ}]\n", encoding="utf-8")
+        specs.append((rare, str(style)))
+    batch._init_worker(("pdf",), None)
+
+    def build(out):
+        for spec, style in specs:
+            res = batch.build_one(str(spec), str(out), ("pdf",), style, force=True)
+            assert res.status == "built", res.problems
+        return _pdfs(out)
+    ours = build(tmp_path / "ours")
+    assert registry._BY_CONTENT
+    for font in registry._BY_CONTENT.values():
+        assert font.addObjects.__name__ == "objects"
+        monkeypatch.setattr(font, "addObjects", types.MethodType(TTFont.addObjects, font))
+    theirs = build(tmp_path / "theirs")
+    assert len(ours) >= len(specs) + 3 and ours.keys() == theirs.keys()
+    for name in ours:
+        assert ours[name] == theirs[name], name
+    if IPAMJ.is_file():
+        assert b"IPAmjMincho" in ours["rare/press-notice.pdf"]
 
 
 @pytest.mark.parametrize("text", ["", "/FlateDecode", "true", "a" * 600, "~>z!!" * 200, "café", "é" * 600,

@@ -15,9 +15,10 @@ says why and at what level), the subsets and their ToUnicode maps once each.
 from __future__ import annotations
 
 from collections import OrderedDict
+from itertools import repeat
 
 from reportlab import rl_config
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, ttfonts
 
 from ..flate import compress
 from .cut import Cutter
@@ -88,8 +89,9 @@ _cmaps: dict = {}                 # (subset's font name, characters) → its ToU
 
 
 def cmap_once(make):
-    """reportlab's makeToUnicodeCMap (as fonts/registry.py patches it) made once per glyph set,
-    its result marked for the deflate cache."""
+    """A subset's ToUnicode CMap (`make`: fonts/tounicode.py's, which fonts/registry.py puts
+    in the place of reportlab's makeToUnicodeCMap) made once per glyph set, marked for
+    the deflate cache."""
     def cmap(fontname, subset):
         key = (fontname, tuple(subset))
         out = _cmaps.get(key)
@@ -102,23 +104,42 @@ def cmap_once(make):
 
 
 def _objects_once(font, digest: str) -> None:
-    """The /Widths array of each subset formatted once per glyph set: reportlab
-    formats its ~250 numbers one by one for every document."""
-    add_objects = font.addObjects
+    """The font's PDF objects (reportlab's TTFont.addObjects, as it writes them, in
+    the same order: each subset's ToUnicode stream, font file, descriptor, font),
+    each subset's /Widths array made and formatted once per glyph set: reportlab
+    looked up and formatted its ~250 numbers one by one for every document."""
+    add_objects, face = font.addObjects, font.face
 
     def objects(doc):
         state = font.state.get(doc)
-        subsets = [(font.getSubsetInternalName(n, doc)[1:], tuple(s))
-                   for n, s in enumerate(state.subsets)] if state is not None else []
-        add_objects(doc)
+        if state is None or state.internalName is None:
+            return add_objects(doc)            # (reportlab's: nothing was drawn with the font)
+        state.frozen = 1
         fonts = doc.idToObject["BasicFonts"].dict
-        for name, subset in subsets:
-            pdf_font = fonts[name]
-            key = (digest, subset)
-            data = _widths.take(key)
-            if data is None:
-                data = _widths.put(key, _array(pdf_font.Widths, doc))
-            pdf_font.Widths = _Formatted(data)
+        for n, subset in enumerate(state.subsets):
+            internal_name = "%s+%d" % (state.internalName, n)
+            base_name = b"".join((ttfonts.SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = "Font %s subset %d" % (font.fontName, n)
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base_name
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            key = (digest, tuple(subset))
+            widths = _widths.take(key)
+            if widths is None:
+                widths = _widths.put(key, _array(pdfdoc.PDFArray(
+                    list(map(face.charWidths.get, subset, repeat(face.defaultWidth)))), doc))
+            pdf_font.Widths = _Formatted(widths)
+            cmap = pdfdoc.PDFStream()
+            cmap.content = ttfonts.makeToUnicodeCMap(base_name, subset)
+            if doc.compression:
+                cmap.filters = [pdfdoc.PDFZCompress]
+            pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_name)
+            pdf_font.FontDescriptor = face.addSubsetObjects(doc, base_name, subset)
+            doc.Reference(pdf_font, internal_name)
+            fonts[internal_name] = pdf_font
+        del font.state[doc]
     font.addObjects = objects
 
 
