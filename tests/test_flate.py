@@ -96,3 +96,21 @@ def test_both_files_pass_qpdf_check(both):
     for path in both:
         result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_subset_and_its_cmap_are_deflated_once_each(monkeypatch):
+    """fonts/subsets.py keeps a subset's (and a ToUnicode CMap's) deflated form with
+    it: a document that uses the subset again writes those bytes, not deflated anew;
+    other streams are deflated each time."""
+    from reportlab.pdfbase import pdfdoc
+    from jpdocs.fonts import subsets
+    calls = []
+    monkeypatch.setattr(subsets, "compress", lambda data: calls.append(bytes(data)) or flate.compress(data))
+    subset, cmap = subsets._Subset(random.Random(1).randbytes(5000)), subsets._CMap("<01> <3042>\n" * 50)
+    z = pdfdoc.PDFZCompress
+    assert isinstance(z, subsets._Flate)
+    for _ in range(3):
+        assert z.encode(subset) == flate.compress(subset)
+        assert z.encode(cmap) == flate.compress(cmap.encode("utf8"))
+        assert z.encode("q 1 0 0 1 0 0 cm Q") == flate.compress(b"q 1 0 0 1 0 0 cm Q")
+    assert calls == [subset, cmap.encode("utf8")] + [b"q 1 0 0 1 0 0 cm Q"] * 3

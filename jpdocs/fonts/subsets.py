@@ -46,31 +46,31 @@ class _LRU(OrderedDict):
 
 
 _subsets = _LRU(MAX_SUBSETS)      # (font file's digest, characters) → the subset's bytes
-_deflated = _LRU(MAX_SUBSETS)     # a subset's bytes → the same deflated
 
 
 class _Subset(bytes):
-    """A subset's bytes, marked so that the stream filter knows to look them up."""
-    __slots__ = ()
+    """A subset's bytes, marked so that the stream filter knows to keep their
+    deflated form with them (in a cache keyed by the bytes, each new subset's
+    ~50 KB were hashed once more)."""
+    deflated = None
 
 
 class _CMap(str):
     """A subset's ToUnicode CMap, marked likewise."""
-    __slots__ = ()
+    deflated = None
 
 
 class _Flate(pdfdoc.PDFStreamFilterZCompress):
-    """reportlab's FlateDecode filter deflating with `flate.compress`, remembering
-    what it deflated for font subsets."""
+    """reportlab's FlateDecode filter deflating with `flate.compress`, once for each
+    font subset and ToUnicode CMap its cache holds."""
 
     def encode(self, text):
         kind = type(text)
-        if kind is _Subset:
-            out = _deflated.take(text)
-            return out if out is not None else _deflated.put(text, compress(text))
-        if kind is _CMap:
-            out = _deflated.take(text)
-            return out if out is not None else _deflated.put(text, compress(text.encode("utf8")))
+        if kind is _Subset or kind is _CMap:
+            out = text.deflated
+            if out is None:
+                out = text.deflated = compress(text if kind is _Subset else text.encode("utf8"))
+            return out
         return compress(text.encode("utf8") if isinstance(text, str) else text)
 
 
