@@ -103,8 +103,9 @@ def test_loca_format_is_chosen_by_the_hinted_size_as_reportlab_chooses_it():
 
 def test_odd_glyph_sets_cut_as_reportlab_cuts_them():
     """reportlab's first subset before the document fills it (code 0, then 32 spaces),
-    codes the font lacks (glyph 0), one glyph, and the trailing run of equal advances
-    written once in hmtx: the whole set, none, a run after a different advance."""
+    codes the font lacks (glyph 0), code 0 not first, two codes of one glyph (space and
+    no-break space), one glyph, and the trailing run of equal advances written once in
+    hmtx: the whole set, none, a run after a different advance."""
     from jpdocs.fonts.cut import Cutter
     face = TTFontFace(str(ROOT / "fonts" / "BIZUDGothic-Regular.ttf"))
     kanji = [c for c in sorted(face.charToGlyph) if 0x4E00 <= c < 0x9FFF][:200]
@@ -113,7 +114,8 @@ def test_odd_glyph_sets_cut_as_reportlab_cuts_them():
     cutter = Cutter(face)
     sets = [[0] + [32] * 32, [0, 0x3042, 0x3044] + [32] * 30, [0], [0x3042], [0, 0xE000, 0x10FFFD, 0x3042],
             [0] + kanji, [0] + half, [0] + kanji + half[:1], [0] + half + kanji[:1], [0] + kanji[:5] + half,
-            kanji[:100] + half[:10] + kanji[100:200]]
+            kanji[:100] + half[:10] + kanji[100:200], [0x3042, 0, 0x3044], [0x20, 0xA0, 0x3042], [0, 0xA0, 0x20]]
+    assert face.charToGlyph[0x20] == face.charToGlyph[0xA0]      # (two codes, one glyph)
     for subset in sets:
         assert cutter.cut(subset) == _reportlab(face, subset), subset
 

@@ -24,7 +24,7 @@ tests/test_font_cut.py compares the two ways on real and random glyph sets.
 from __future__ import annotations
 
 from itertools import accumulate, chain, count, dropwhile, filterfalse, repeat
-from operator import rshift
+from operator import methodcaller
 from struct import pack, unpack_from
 
 from reportlab.lib.rl_accel import calcChecksum
@@ -49,11 +49,13 @@ class Cutter:
         self.pos = face.glyphPos
         # what the subsets need of each glyph read so far (glyph index → …)
         self.stripped: dict[int, bytes] = {}      # a simple glyph stripped and padded to 4
-        self.checksum: dict[int, int] = {}        # its TrueType checksum
+        self.half: dict[int, int] = {}            # half its size (its step in a short loca)
+        # its size with instructions (padded to 4) << 48 | its checksum: a subset sums
+        # both in one pass (up to 2**16 checksums of 32 bits sum to less than 2**48)
+        self.hinted_and_checksum: dict[int, int] = {}
         self.composite: dict[int, bytes] = {}     # a composite glyph as in the font
-        self.hinted: dict[int, int] = {}          # the size with instructions, padded to 4
-        self.advance: dict[int, int] = {}         # the advance width
-        self.metric: dict[int, bytes] = {}        # the hmtx entry (advance, left side bearing)
+        self.hinted: dict[int, int] = {}          # any glyph's size with instructions, padded to 4
+        self.metric: dict[int, bytes] = {}        # its hmtx entry (advance, left side bearing)
 
     def usable(self) -> bool:
         tables = self.face.table
@@ -65,10 +67,10 @@ class Cutter:
         length = b - a
         self.hinted[old] = length + (-length % 4)
         aw, lsb = self.face.hmetrics[old]
-        self.advance[old] = aw = int(aw)
-        self.metric[old] = pack(">HH", aw, int(lsb))
+        self.metric[old] = pack(">HH", int(aw), int(lsb))
         if b <= a:
-            self.stripped[old], self.checksum[old] = b"", 0
+            self.stripped[old], self.half[old] = b"", 0
+            self.hinted_and_checksum[old] = self.hinted[old] << 48
             return
         at = self.face.table["glyf"]["offset"]
         data = self.face._ttf_data[at + a:at + b]
@@ -78,23 +80,38 @@ class Cutter:
             data += b"\0" * (-len(data) % 4)
             g = glyph_without_instructions(data)
             g += b"\0" * (-len(g) % 4)
-            self.stripped[old], self.checksum[old] = g, calcChecksum(g)
+            self.stripped[old], self.half[old] = g, len(g) >> 1
+            self.hinted_and_checksum[old] = self.hinted[old] << 48 | calcChecksum(g)
 
     def cut(self, subset) -> bytes:
         old_glyphs = list(map(self.face.charToGlyph.get, subset, repeat(0)))   # each code's glyph in the font
         glyph_map = list(dict.fromkeys(chain((0,), old_glyphs)))             # new glyph index → old
-        for old in filterfalse(self.hinted.__contains__, glyph_map):
-            self._read(old)
-        if self.composite and not self.composite.keys().isdisjoint(glyph_map):
+        try:
+            parts = list(map(self.stripped.__getitem__, glyph_map))
+        except KeyError:                          # a glyph not read yet, or a composite one
+            for old in filterfalse(self.hinted.__contains__, glyph_map):
+                self._read(old)
+            if not self.composite.keys().isdisjoint(glyph_map):
+                return self._cut_with_composites(subset, glyph_map, old_glyphs)
+            parts = list(map(self.stripped.__getitem__, glyph_map))
+        if len(glyph_map) > 0x10000:              # (reportlab's subsets have 256 codes at most)
             return self._cut_with_composites(subset, glyph_map, old_glyphs)
-        glyph_set = dict(zip(glyph_map, count()))                            # old → new
-        return self._assemble(subset, glyph_map, list(map(glyph_set.__getitem__, old_glyphs)),
-                              list(map(self.stripped.__getitem__, glyph_map)),
-                              sum(map(self.checksum.__getitem__, glyph_map)) & 0xFFFFFFFF)
+        codes = len(old_glyphs)
+        if len(glyph_map) == codes + 1:           # each code a glyph of its own, none glyph 0
+            code_glyphs = range(1, codes + 1)
+        elif len(glyph_map) == codes and old_glyphs[0] == 0:     # the same, after code 0 → glyph 0
+            code_glyphs = range(codes)
+        else:                                     # codes sharing a glyph (or the font lacking one)
+            glyph_set = dict(zip(glyph_map, count()))                        # old → new
+            code_glyphs = list(map(glyph_set.__getitem__, old_glyphs))
+        both = sum(map(self.hinted_and_checksum.__getitem__, glyph_map))
+        return self._assemble(subset, glyph_map, code_glyphs, parts, map(self.half.__getitem__, glyph_map),
+                              both >> 48, both & 0xFFFFFFFF)
 
     def _cut_with_composites(self, subset, glyph_map: list[int], old_glyphs: list[int]) -> bytes:
         """The parts of composite glyphs join the set (after the glyphs drawn, in the
-        order found), and each composite's references to them are renumbered."""
+        order found), and each composite's references to them are renumbered. (The
+        general way, glyph by glyph, for any set.)"""
         glyph_set = dict(zip(glyph_map, count()))
         n = 0
         while n < len(glyph_map):
@@ -120,30 +137,37 @@ class Cutter:
                 g += b"\0" * (-len(g) % 4)
             parts.append(g)
         return self._assemble(subset, glyph_map, list(map(glyph_set.__getitem__, old_glyphs)), parts,
+                              [len(g) >> 1 for g in parts], sum(map(self.hinted.__getitem__, glyph_map)),
                               calcChecksum(b"".join(parts)))
 
-    def _assemble(self, subset, glyph_map: list[int], code_glyphs: list[int], parts: list[bytes],
-                  glyf_checksum: int) -> bytes:
+    def _assemble(self, subset, glyph_map: list[int], code_glyphs, parts: list[bytes], halves,
+                  hinted_size: int, glyf_checksum: int) -> bytes:
         """The subset's font file: `glyph_map` (new glyph → old), `code_glyphs` (the
-        new glyph of each code of `subset`), `parts` (each new glyph's bytes)."""
+        new glyph of each code of `subset`: a list, or a range), `parts` (each new
+        glyph's bytes), `halves` (their sizes halved), `hinted_size` (the glyphs'
+        with their instructions), `glyf_checksum` (the checksum of `parts` joined)."""
         # glyf, loca: each glyph stripped and padded to 4; loca's format is the one
         # reportlab chose from the size of the glyphs with their instructions
-        offsets = list(accumulate(map(len, parts), initial=0))
-        if (sum(map(self.hinted.__getitem__, glyph_map)) + 1) >> 1 > 0xFFFF:
-            loc_format, loca = 1, pack(f">{len(offsets)}L", *offsets)
+        loca_size = len(glyph_map) + 1
+        if (hinted_size + 1) >> 1 > 0xFFFF:
+            loc_format, loca = 1, pack(f">{loca_size}L", *accumulate(map(len, parts), initial=0))
         else:
-            loc_format, loca = 0, pack(f">{len(offsets)}H", *map(rshift, offsets, repeat(1)))
+            loc_format, loca = 0, pack(f">{loca_size}H", *accumulate(halves, initial=0))
 
         # hmtx: the trailing run of glyphs of one advance has it written once (in the
-        # run's first glyph's entry), then the left side bearings of the rest
-        advances = list(map(self.advance.__getitem__, glyph_map))
-        run = len(advances) - len(list(dropwhile(advances[-1].__eq__, reversed(advances))))
-        metrics = len(glyph_map) - run + 1
+        # run's first glyph's entry), then the left side bearings of the rest (an
+        # entry's first two bytes are its advance)
         entries = list(map(self.metric.__getitem__, glyph_map))
+        same_advance = methodcaller("startswith", entries[-1][:2])
+        run = len(entries) - len(list(dropwhile(same_advance, reversed(entries))))
+        metrics = len(entries) - run + 1
         hmtx = b"".join(entries[:metrics]) + b"".join([e[2:] for e in entries[metrics:]])
 
-        count = len(subset)
-        cmap = [0, 1, 1, 0, 0, 12, 6, 10 + count * 2, 0, 0, count, *code_glyphs]
+        cmap = _SEQUENTIAL_CMAPS.get(code_glyphs) if type(code_glyphs) is range else None
+        if cmap is None:
+            cmap = _cmap_table(code_glyphs)
+            if type(code_glyphs) is range:
+                _SEQUENTIAL_CMAPS[code_glyphs] = cmap
         get = self.face.get_table
         hhea, maxp, head = get("hhea"), get("maxp"), get("head")
         maxp = maxp[:4] + pack(">H", len(glyph_map)) + maxp[6:]
@@ -156,11 +180,20 @@ class Cutter:
             "hmtx": hmtx,
             "hhea": hhea[:34] + pack(">H", metrics) + hhea[36:],
             "maxp": maxp,
-            "cmap": pack(f">{len(cmap)}H", *cmap),
+            "cmap": cmap,
             "glyf": b"".join(parts),
             "loca": loca,
             "head": head[:8] + b"\0\0\0\0" + head[12:50] + pack(">H", loc_format) + head[52:],
         }, {"glyf": glyf_checksum})
+
+
+_SEQUENTIAL_CMAPS: dict[range, bytes] = {}   # a cmap whose codes draw glyphs 1, 2 … (or 0, 1 …)
+
+
+def _cmap_table(code_glyphs) -> bytes:
+    """reportlab's subset cmap: one Mac (1, 0) subtable, format 6, code n → code_glyphs[n]."""
+    codes = len(code_glyphs)
+    return pack(f">{11 + codes}H", 0, 1, 1, 0, 0, 12, 6, 10 + codes * 2, 0, 0, codes, *code_glyphs)
 
 
 def font_file(tables: dict[str, bytes], checksums: dict[str, int]) -> bytes:
