@@ -65,9 +65,10 @@ def _direct(fontname: str, subset) -> str | None:
 
 
 def _checked() -> bool:
-    """Whether the direct way writes reportlab's text, corrected, for a sample of
-    subsets (a code 0, characters beyond U+FFFF, the largest codes)."""
-    samples = [[0, 32, 0x3042, 0xA0, 0x20BB7], list(range(0x4E00, 0x4F00)), [0x1F600, 65, 0, 0xFFFF]]
+    """Whether the direct way writes reportlab's text, corrected, for a few small
+    subsets (a code 0, characters beyond U+FFFF, codes of two hex digits): every
+    line is written alike, and a cold build pays for the check."""
+    samples = [[0, 32, 0x3042, 0xA0, 0x20BB7], list(range(0x4E00, 0x4E12)), [0x1F600, 65, 0, 0xFFFF]]
     return all(_direct("AAAAAA+Font", s) == corrected_cmap("AAAAAA+Font", s) for s in samples)
 
 
