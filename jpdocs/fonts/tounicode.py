@@ -10,8 +10,8 @@ PDF/UA-1 forbids: it is left out.
 
 Each new subset of a batch's notices needs its CMap (~2.6 a notice), and making
 reportlab's, then rewriting it, formatted its ~250 lines twice. `to_unicode_cmap`
-writes the final text at once, each line from pieces formatted once per process
-(a code's "<1F> <", a character's "4E00>"). `corrected_cmap` is the way through
+writes the final text at once, joined from pieces formatted once per process
+(a code's "<1F> <", a character's "4E00>" and the line's end). `corrected_cmap` is the way through
 reportlab's text: it writes what reportlab's function gives if that ever stops
 being the text `to_unicode_cmap` was checked against (at import, on a sample),
 and tests/test_tounicode.py compares the two ways on many glyph sets.
@@ -27,7 +27,7 @@ _HEAD = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSy
          "1 begincodespacerange\n<00> <%02X>\nendcodespacerange\n%d beginbfchar")
 _TAIL = "endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
 _CODES = ["<%02X> <" % i for i in range(256)]        # a line's code, up to its character
-_CHARS: dict[int, str] = {}                            # a code point → its UTF-16BE hex, with ">"
+_CHARS: dict[int, str] = {}                            # a code point → its UTF-16BE hex, with ">\n"
 _INT = frozenset((int,))
 
 
@@ -56,12 +56,19 @@ def _direct(fontname: str, subset) -> str | None:
             if v not in _CHARS:
                 if not 0 <= v <= 0x10FFFF:
                     return None
-                _CHARS[v] = _utf16(v) + ">"
+                _CHARS[v] = _utf16(v) + ">\n"
         chars = list(map(_CHARS.__getitem__, subset))
-    lines = list(map(str.__add__, _CODES, chars))
-    if 0 in subset:                                    # (U+0000 has no line)
-        lines = [line for line, v in zip(lines, subset) if v]
-    return "\n".join([_HEAD % (fontname, fontname, fontname, len(subset) - 1, len(lines)), *lines, _TAIL])
+    codes = _CODES[:len(subset)]
+    if 0 in subset:                               # U+0000 has no line: code 0 of a first subset
+        if subset[0] == 0 and 0 not in subset[1:]:
+            codes, chars = codes[1:], chars[1:]
+        else:
+            kept = [i for i, v in enumerate(subset) if v]
+            codes, chars = [codes[i] for i in kept], [chars[i] for i in kept]
+    # the lines' pieces interleaved (code, character, code, …) and joined once
+    pieces = [None] * (2 * len(codes))
+    pieces[0::2], pieces[1::2] = codes, chars
+    return "".join([_HEAD % (fontname, fontname, fontname, len(subset) - 1, len(codes)), "\n", *pieces, _TAIL])
 
 
 def _checked() -> bool:
