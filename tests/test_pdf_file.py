@@ -203,6 +203,31 @@ def test_the_fonts_objects_are_the_ones_reportlab_makes(tmp_path, monkeypatch):
         assert b"IPAmjMincho" in ours["rare/press-notice.pdf"]
 
 
+def test_a_subsets_widths_remembered_per_character_are_the_array_reportlab_writes():
+    """A new subset's /Widths is written from each character's width formatted once
+    per process (fonts/subsets.py): the same bytes as reportlab's PDFArray of the
+    widths, for characters seen before or not, and widths not in the font's table."""
+    import random
+    from jpdocs.fonts.registry import register
+    from jpdocs.spec.style import load_style
+    from reportlab.pdfbase.pdfmetrics import getFont
+    doc = pdfdoc.PDFDocument(invariant=1)
+    rng = random.Random(8)
+    for name in sorted(set(register(load_style()).values())):
+        font = getFont(name)
+        face, widths_array = font.face, font.addObjects.widths_array
+        codes = sorted(face.charWidths)
+        seen = []
+        for size in (1, 10, 11, 100, 255, 256):
+            for subset in (rng.sample(codes, size), (seen + rng.sample(codes, size))[-size:],
+                           [0, 0xE000] + rng.sample(codes, size - 2) if size > 2 else [0xE000]):
+                theirs = pdfdoc.PDFArray([face.getCharWidth(c) for c in subset]).format(doc)
+                assert widths_array(subset, doc) == theirs, (name, subset)
+                assert widths_array(subset, doc) == theirs, (name, subset)     # (each width remembered)
+                seen = subset
+        assert 0xE000 not in face.charWidths
+
+
 @pytest.mark.parametrize("text", ["", "/FlateDecode", "true", "a" * 600, "~>z!!" * 200, "café", "é" * 600,
                                   "\x18", "page\x1f" * 200, "日本", "\x7f", "\t\n\r"])
 def test_text_is_encoded_as_reportlab_encodes_it(text):

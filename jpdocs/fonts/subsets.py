@@ -109,6 +109,22 @@ def _objects_once(font, digest: str) -> None:
     each subset's /Widths array made and formatted once per glyph set: reportlab
     looked up and formatted its ~250 numbers one by one for every document."""
     add_objects, face = font.addObjects, font.face
+    width_items: dict[int, bytes] = {}    # a code point → its width as the /Widths array writes it
+
+    def widths_array(subset, doc) -> bytes:
+        """`_array` of the subset's widths (reportlab's PDFArray of getCharWidth's),
+        each code's width looked up and formatted once per process."""
+        if not rl_config.pdfMultiLine:
+            try:
+                return _tens(list(map(width_items.__getitem__, subset)))
+            except KeyError:
+                pass
+        widths = list(map(face.charWidths.get, subset, repeat(face.defaultWidth)))
+        array = pdfdoc.PDFArray(widths)
+        out = _array(array, doc)
+        if not rl_config.pdfMultiLine and array.multiline != "forced" and _NUMERIC.issuperset(map(type, widths)):
+            width_items.update(zip(subset, map(_NUMBERS.__getitem__, widths)))     # (as _array formatted them)
+        return out
 
     def objects(doc):
         state = font.state.get(doc)
@@ -128,8 +144,7 @@ def _objects_once(font, digest: str) -> None:
             key = (digest, tuple(subset))
             widths = _widths.take(key)
             if widths is None:
-                widths = _widths.put(key, _array(pdfdoc.PDFArray(
-                    list(map(face.charWidths.get, subset, repeat(face.defaultWidth)))), doc))
+                widths = _widths.put(key, widths_array(subset, doc))
             pdf_font.Widths = _Formatted(widths)
             cmap = pdfdoc.PDFStream()
             cmap.content = ttfonts.makeToUnicodeCMap(base_name, subset)
@@ -140,6 +155,7 @@ def _objects_once(font, digest: str) -> None:
             doc.Reference(pdf_font, internal_name)
             fonts[internal_name] = pdf_font
         del font.state[doc]
+    objects.widths_array = widths_array   # (for tests/test_pdf_file.py)
     font.addObjects = objects
 
 
@@ -160,7 +176,12 @@ def _array(array: pdfdoc.PDFArray, doc) -> bytes:
             if v not in _NUMBERS:
                 _NUMBERS[v] = pdfdoc.format(v, doc)
         items = list(map(_NUMBERS.__getitem__, numbers))
-    # ten to a line: reportlab puts a "\n " item between the tens and joins them all with spaces
+    return _tens(items)
+
+
+def _tens(items: list[bytes]) -> bytes:
+    """A PDFArray of formatted items as reportlab writes it (not multi-line): ten to a
+    line, as reportlab puts a "\n " item between the tens and joins them all with spaces."""
     return b"[ " + b" \n  ".join([b" ".join(items[i:i + 10]) for i in range(0, len(items), 10)]) + b" ]"
 
 
