@@ -114,17 +114,22 @@ def _objects_once(font, digest: str) -> None:
     def widths_array(subset, doc) -> bytes:
         """`_array` of the subset's widths (reportlab's PDFArray of getCharWidth's),
         each code's width looked up and formatted once per process."""
-        if not rl_config.pdfMultiLine:
-            try:
-                return _tens(list(map(width_items.__getitem__, subset)))
-            except KeyError:
-                pass
-        widths = list(map(face.charWidths.get, subset, repeat(face.defaultWidth)))
-        array = pdfdoc.PDFArray(widths)
-        out = _array(array, doc)
-        if not rl_config.pdfMultiLine and array.multiline != "forced" and _NUMERIC.issuperset(map(type, widths)):
-            width_items.update(zip(subset, map(_NUMBERS.__getitem__, widths)))     # (as _array formatted them)
-        return out
+        if rl_config.pdfMultiLine or pdfdoc.PDFArray.multiline == "forced":
+            return _array(pdfdoc.PDFArray(list(map(face.getCharWidth, subset))), doc)
+        try:
+            items = list(map(width_items.__getitem__, subset))
+        except KeyError:
+            for code in subset:
+                if code not in width_items:
+                    width = face.getCharWidth(code)
+                    if type(width) not in _NUMERIC:
+                        return _array(pdfdoc.PDFArray(list(map(face.getCharWidth, subset))), doc)
+                    formatted = _NUMBERS.get(width)     # (fp_str writes 500 and 500.0 alike)
+                    if formatted is None:
+                        formatted = _NUMBERS[width] = pdfdoc.format(width, doc)
+                    width_items[code] = formatted
+            items = list(map(width_items.__getitem__, subset))
+        return _tens(items)
 
     def objects(doc):
         state = font.state.get(doc)
