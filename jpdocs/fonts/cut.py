@@ -46,7 +46,7 @@ class Cutter:
 
     def __init__(self, face):
         self.face = face
-        self.pos = face.glyphPos
+        self.pos = None     # face.glyphPos, read where a first subset is cut (fonts/cache.py)
         # what the subsets need of each glyph read so far (glyph index → …)
         self.stripped: dict[int, bytes] = {}      # a simple glyph stripped and padded to 4
         self.half: dict[int, int] = {}            # half its size (its step in a short loca)
@@ -63,7 +63,10 @@ class Cutter:
 
     def _read(self, old: int) -> None:
         """What the subsets need of glyph `old`, from the font file."""
-        a, b = self.pos[old], self.pos[old + 1]
+        pos = self.pos
+        if pos is None:
+            pos = self.pos = self.face.glyphPos
+        a, b = pos[old], pos[old + 1]
         length = b - a
         self.hinted[old] = length + (-length % 4)
         aw, lsb = self.face.hmetrics[old]
