@@ -169,29 +169,34 @@ ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlope
              "reportlab.lib.validators": "isNumber"}
 
 
+def _with_lazy_imports(code: str) -> str:
+    """What `code` prints, run in a fresh interpreter after lazy_imports.install() (as
+    generate.py runs it); the run must succeed."""
+    prelude = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import lazy_imports;"
+               " lazy_imports.install()\n")
+    result = subprocess.run([sys.executable, "-c", prelude + code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 @pytest.mark.parametrize("module", sorted(ATTRIBUTE))
 def test_a_deferred_module_is_the_real_one_once_used(module):
     """Imported through jpdocs, a deferred module has not run yet; its first
     attribute runs it, and it is then the module itself, in sys.modules and for
     importlib alike."""
-    code = (f"import sys, importlib; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import lazy_imports; lazy_imports.install(); import {module} as m; "
-            "print(type(m).__name__); "
-            f"getattr(m, {ATTRIBUTE[module]!r}); "
-            f"print(type(m).__name__, importlib.import_module({module!r}) is m is sys.modules[{module!r}])")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[:2] == ["_Deferred", "module True"]
+    out = _with_lazy_imports(f"import importlib; import {module} as m; print(type(m).__name__); "
+                             f"getattr(m, {ATTRIBUTE[module]!r}); "
+                             f"print(type(m).__name__, importlib.import_module({module!r}) is m is sys.modules[{module!r}])")
+    assert out.split("\n")[:2] == ["_Deferred", "module True"]
 
 
 def test_an_attribute_set_on_deferred_pil_is_pils_own():
     """images.py lifts PIL's pixel limit by setting Image.MAX_IMAGE_PIXELS: on the
     deferred module that must reach the code of PIL that reads it."""
-    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import lazy_imports; lazy_imports.install(); from PIL import Image; "
-            "Image.MAX_IMAGE_PIXELS = 5\n"
-            "try:\n    Image._decompression_bomb_check((10, 10))\nexcept Image.DecompressionBombError:\n    print('refused')")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "refused"
+    out = _with_lazy_imports("from PIL import Image; Image.MAX_IMAGE_PIXELS = 5\n"
+                             "try:\n    Image._decompression_bomb_check((10, 10))\n"
+                             "except Image.DecompressionBombError:\n    print('refused')")
+    assert out.strip() == "refused"
 
 
 def test_a_font_changed_in_place_is_hashed_again(tmp_path, monkeypatch):
@@ -221,15 +226,12 @@ def test_a_font_changed_in_place_is_hashed_again(tmp_path, monkeypatch):
 def test_a_function_imported_from_deferred_metadata_works():
     """A module that imports entry_points or version from importlib.metadata at its own
     import gets a stand-in, which must run the module and give what the real function gives."""
-    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import lazy_imports; lazy_imports.install()\n"
-            "from importlib.metadata import version, entry_points\n"
-            "import importlib.metadata as md\n"
-            "print(type(md).__name__, version('jinja2'), type(md).__name__, "
-            "entry_points(group='console_scripts') == md.entry_points(group='console_scripts'))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
+    out = _with_lazy_imports("from importlib.metadata import version, entry_points\n"
+                             "import importlib.metadata as md\n"
+                             "print(type(md).__name__, version('jinja2'), type(md).__name__, "
+                             "entry_points(group='console_scripts') == md.entry_points(group='console_scripts'))")
     import jinja2
-    assert result.stdout.split() == ["_Deferred", jinja2.__version__, "module", "True"]
+    assert out.split() == ["_Deferred", jinja2.__version__, "module", "True"]
 
 
 JINJA_COMPILING = """
@@ -345,14 +347,11 @@ def test_a_function_imported_from_a_deferred_module_is_replaced_once_it_runs():
     """reportlab's tables import a validator from deferred reportlab.lib.validators:
     the stand-in answers as the validator does, and after that first use the tables'
     module holds the validator itself."""
-    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from jpdocs import lazy_imports; lazy_imports.install()\n"
-            "import reportlab.platypus.tables as tables\n"
-            "before = type(tables.isListOfNumbersOrNone).__name__\n"
-            "print(before, tables.isListOfNumbersOrNone([1, 2.5]), tables.isListOfNumbersOrNone(['x']), "
-            "type(tables.isListOfNumbersOrNone).__name__)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["_StandIn", "True", "False", "_isListOfNumbersOrNone"]
+    out = _with_lazy_imports("import reportlab.platypus.tables as tables\n"
+                             "before = type(tables.isListOfNumbersOrNone).__name__\n"
+                             "print(before, tables.isListOfNumbersOrNone([1, 2.5]), tables.isListOfNumbersOrNone(['x']), "
+                             "type(tables.isListOfNumbersOrNone).__name__)")
+    assert out.split() == ["_StandIn", "True", "False", "_isListOfNumbersOrNone"]
 
 
 SIGN_AFTER_BUILD = """
