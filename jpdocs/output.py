@@ -466,9 +466,10 @@ def _replace_all(folder: Path, files, manifest, current, owner, stamp) -> list[P
         # folder is never half-way, and a kill or power cut before the manifest
         # below leaves the old one, true to the files and to the old record entry.
         # That spares a write and an fsync (~1 ms).
-        todo = [(MANIFEST, _manifest({**manifest, **{n: [h for h in (current[n], new[n]) if h] for n in files}},
-                                     owner))] \
-            if not all(current[n] == new[n] and new[n] in manifest.get(n, ()) for n in files) else []
+        todo = []
+        if not all(current[n] == new[n] and new[n] in manifest.get(n, ()) for n in files):
+            todo.append((MANIFEST, _manifest({**manifest, **{n: [h for h in (current[n], new[n]) if h]
+                                                             for n in files}}, owner)))
         todo += [(name, data) for name, data in files.items() if current[name] != new[name]]
         # Every file on disk, the manifest with them, before any is renamed; the
         # manifest renamed first, so a file in place is always one it accepts.
@@ -497,6 +498,8 @@ def _replace_all(folder: Path, files, manifest, current, owner, stamp) -> list[P
         for tmp in staged.values():          # staged, not renamed: the old file stays
             _unlink(tmp)
     return written
+
+
 def private_cache_dir(name: str) -> Path | None:
     """A folder of the cache that only this user can write, made if need be; None if
     it cannot be had (then nothing is cached). What is cached may be loaded as code
