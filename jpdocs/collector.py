@@ -89,16 +89,11 @@ def lasting(make):
     pass walks the 28,000 items of a font's lists again. The freeze takes in what
     else is alive at that moment, a document being built, once per font and
     process; that document's objects are still freed by their counts."""
-    running = gc.isenabled()
-    gc.disable()
-    try:
+    with held_off():
         made = make()
         if _freezes:
             gc.freeze()
         return made
-    finally:
-        if running:
-            gc.enable()
 
 
 def at_exit() -> None:
