@@ -6,6 +6,7 @@ import hashlib
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pdfplumber
@@ -631,9 +632,15 @@ def test_each_signature_field_lies_exactly_over_its_drawn_seal_circle(tmp_path, 
 
 def test_a_block_of_one_line_has_its_seal_beside_that_line(tmp_path):
     """Title and name on one line (name_line: with_title, the real 1968 five-party
-    text): each 印 circle stands at the height of its signer's line, not below it."""
-    real = Path(__file__).resolve().parent / "data" / "real" / "kuma-fire-1968.yaml"
-    pdf = build(real, tmp_path, "--format", "pdf") / "agreement.pdf"
+    text, given a closing with 記名押印: its own says nothing of seals): each 印
+    circle stands at the height of its signer's line, not below it."""
+    real = Path(__file__).resolve().parent / "data" / "real"
+    shutil.copytree(real / "styles", tmp_path / "styles")
+    data = yaml.safe_load((real / "kuma-fire-1968.yaml").read_text(encoding="utf-8"))
+    data["agreement"]["document"]["closing"] = "以上のとおり協定し、各自記名押印する。"
+    spec = tmp_path / "kuma-sealed.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    pdf = build(spec, tmp_path, "--format", "pdf") / "agreement.pdf"
     circles = seal_circles(pdf)
     with pdfplumber.open(pdf) as doc:
         (index, page_circles), = circles.items()
@@ -645,6 +652,50 @@ def test_a_block_of_one_line_has_its_seal_beside_that_line(tmp_path):
             line = min(names, key=lambda w: abs((w["top"] + w["bottom"]) / 2 - cy))
             assert line["top"] <= cy <= line["bottom"], (line["text"], cy)
             assert line["x1"] < c[0], line["text"]         # and to the right of it
+
+
+SIGNED_BY_HAND = "本協定の締結を証するため、本書２通を作成し、甲乙それぞれ署名の上、各自その１通を保有する。"
+
+
+@pytest.mark.parametrize("closing, sealed", [
+    (None, True),                                               # the generated one: 記名押印
+    (SIGNED_BY_HAND, False),                                    # signed by hand (署名)
+    ("以上のとおり協定する。", False),                           # older texts: nothing said of seals
+    ("本協定の締結を証するため、本書２通を作成し、甲乙記名なつ印の上、各自その１通を保有する。", True),
+    ("本協定の成立を証するため、本書２通を作成し、甲乙署名捺印のうえ、各自１通を保有する。", True),
+])
+def test_the_seal_mark_prints_only_where_the_closing_has_seals_pressed(tmp_path, closing, sealed):
+    """印 by each block only where the closing says the signers press their seals; a
+    text signed by hand, or silent, keeps each seal place blank, with its signature
+    field over it, and the build says so at the closing's line."""
+    spec = write_spec(tmp_path, "closing", **({"closing": closing} if closing else {}))
+    result = run_generate(spec, "-o", tmp_path, "--kinds", "agreement")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / spec.stem
+    pdf = folder / "agreement.pdf"
+    marks, circles = seal_marks(pdf), seal_circles(pdf)
+    assert sum(len(m) for m in marks.values()) == (2 if sealed else 0)
+    assert sum(len(c) for c in circles.values()) == (2 if sealed else 0)
+    fields = signature_fields(pdf.read_bytes())
+    assert [f.name for f in fields] == ["甲", "乙"]               # the places stay, to sign or seal
+    assert all(55 < f.box[2] - f.box[0] < 70 for f in fields)
+    docx_xml = zipfile.ZipFile(folder / "agreement.docx").read("word/document.xml").decode("utf-8")
+    assert docx_xml.count("㊞") == (2 if sealed else 0)
+    note = [line for line in (result.stdout + result.stderr).splitlines() if "no 印" in line]
+    if sealed:
+        assert not note
+    else:
+        assert len(note) == 1 and f"{spec}:{line_holding(spec, 'closing:')}: agreement.document.closing" in note[0]
+
+
+def test_originals_of_a_text_signed_by_hand_are_made_per_signer(tmp_path):
+    """--copies makes one original per signer from the seal places, marked or not."""
+    spec = write_spec(tmp_path, "by-hand", closing=SIGNED_BY_HAND)
+    folder = build(spec, tmp_path, "--format", "pdf", "--copies")
+    names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    assert names == sorted(["agreement-写.pdf", "agreement-甲.pdf", "agreement-乙.pdf", "agreement.pdf"])
+    assert [f.name for f in signature_fields((folder / "agreement-甲.pdf").read_bytes())] == ["甲", "乙"]
+    assert not seal_marks(folder / "agreement-甲.pdf")
 
 
 def line_holding(path: Path, text: str) -> int:

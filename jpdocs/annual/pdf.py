@@ -15,7 +15,7 @@ import io
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, TableStyle
 from reportlab.platypus import Table
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
@@ -28,6 +28,7 @@ from .columns import partners, department, validity
 from .blocks import title_of, issuer_of, cover_blocks, contents_entries, summary_table
 from ..build.documents import make_documents
 from ..errors import LayoutProblem
+from ..writers.frame import TextFrame
 from ..files import FileChanged
 from ..fonts.registry import check_unchanged as check_fonts_unchanged
 from ..content.locate import located, located_among
@@ -154,7 +155,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
     for name, size in (("portrait", A4), ("landscape", landscape(A4))):
         # reportlab's default 6pt frame padding, as SimpleDocTemplate (writers/pdf.py) and
         # fit.py's measure have it: a sheet fits the book's page exactly as its own.
-        frames[name] = Frame(mg.left * mm, mg.bottom * mm, size[0] - (mg.left + mg.right) * mm,
+        frames[name] = TextFrame(mg.left * mm, mg.bottom * mm, size[0] - (mg.left + mg.right) * mm,
                              size[1] - (mg.top + mg.bottom) * mm, id=name)
     doc.addPageTemplates([PageTemplate(n, [f], onPageEnd=footer, pagesize=landscape(A4) if n == "landscape" else A4)
                           for n, f in frames.items()])

@@ -101,7 +101,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
 def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem]:
     """What was chosen for the user in the agreement, to be printed by the build and
     by check: which articles came from the standard set and which from the spec,
-    and a term's end the spec did not give."""
+    a term's end the spec did not give, and signature blocks without 印."""
     from .. import japanese
     notes = []
     by_origin: dict[str, list[str]] = {"standard": [], "changed": [], "spec": []}
@@ -130,6 +130,12 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                              + (" and the overview sheet are" if loaded.spec.agreement.areas else " is")
                              + f" marked {style.word('draft_mark')} on every page{left};"
                              " a final build (--final) refuses a draft"))
+    if not text.sealed:
+        key = ("agreement", "document", "closing")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             "no 印 by the signature blocks: the closing does not have the signers press"
+                             " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
+                             " PDF's signature fields stay over them)"))
     term = text.term
     if term is not None and term.end_chosen and any(a.origin == "standard" and a.name == "validity"
                                                     for a in text.articles):

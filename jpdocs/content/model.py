@@ -183,7 +183,8 @@ class KeepTogether:
 @dataclass
 class Seal:
     """A seal place (印): where a party presses its seal on paper. Writers print
-    `mark` in a circle in a square of `size` points; the PDF writer reports where
+    `mark` in a circle in a square of `size` points (an empty mark: the square left
+    blank, where a text has no seals pressed); the PDF writer reports where
     the square landed so that a signature field named `field` can be put over it."""
     field: str
     mark: str = "印"

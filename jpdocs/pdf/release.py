@@ -22,12 +22,13 @@ import io
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate
 
 from .. import collector
 from ..content import model as m
 from ..spec.style import HouseStyle
 from ..writers.blocks import BlockBuilder
+from ..writers.frame import TextFrame
 from ..writers.pages import content_id, document_settings, numbered_canvas, page_size
 from ..writers.tags import Node, xmp_packet
 
@@ -52,7 +53,7 @@ def _template(kind: str, orientation: str, style: HouseStyle) -> PageTemplate:
     mg = style.page.margins_for(kind)
     # reportlab's default 6pt frame padding, as SimpleDocTemplate (writers/pdf.py):
     # each part fits the release's page exactly as it fits its own file.
-    frame = Frame(mg.left * mm, mg.bottom * mm, size[0] - (mg.left + mg.right) * mm,
+    frame = TextFrame(mg.left * mm, mg.bottom * mm, size[0] - (mg.left + mg.right) * mm,
                   size[1] - (mg.top + mg.bottom) * mm, id=f"{kind}-{orientation}")
     return PageTemplate(f"{kind}-{orientation}", [frame], pagesize=size)
 

@@ -63,7 +63,7 @@ class SealBox:
 
 class SealPlace(Flowable):
     """The seal place of a signature block: `mark` (印) in a thin circle, centred in a
-    square. draw() records the square's absolute position and page, so the caller
+    square (nothing, when the mark is empty). draw() records the square's absolute position and page, so the caller
     can put a signature field exactly over it, wherever the layout put the block."""
 
     def __init__(self, seal: m.Seal, font: str, found: list):
@@ -76,15 +76,16 @@ class SealPlace(Flowable):
 
     def draw(self):
         size, c = self.seal.size, self.canv
-        r, text_size = size * 0.26, size * 0.2
-        c.saveState()
-        c.setStrokeColor(colors.black)
-        c.setLineWidth(0.5)
-        c.circle(size / 2, size / 2, r, stroke=1, fill=0)
-        c.setFillColor(colors.black)
-        c.setFont(self.font, text_size)
-        c.drawCentredString(size / 2, size / 2 - text_size * 0.36, self.seal.mark)
-        c.restoreState()
+        if self.seal.mark:            # no mark: a blank place (a text that has no seals pressed)
+            r, text_size = size * 0.26, size * 0.2
+            c.saveState()
+            c.setStrokeColor(colors.black)
+            c.setLineWidth(0.5)
+            c.circle(size / 2, size / 2, r, stroke=1, fill=0)
+            c.setFillColor(colors.black)
+            c.setFont(self.font, text_size)
+            c.drawCentredString(size / 2, size / 2 - text_size * 0.36, self.seal.mark)
+            c.restoreState()
         x0, y0 = c.absolutePosition(0, 0)
         x1, y1 = c.absolutePosition(size, size)
         self.found.append(SealBox(self.seal.field, c.getPageNumber() - 1, (x0, y0, x1, y1)))

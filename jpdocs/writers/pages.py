@@ -15,6 +15,7 @@ from reportlab.platypus import SimpleDocTemplate
 
 from ..content import model as m
 from ..spec.style import HouseStyle
+from .frame import use_text_frames
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .tags import Node, TaggingCanvas
 
@@ -110,6 +111,10 @@ class Placing:
 
 
 class _Template(Placing, SimpleDocTemplate):
+    def addPageTemplates(self, templates):
+        super().addPageTemplates(templates)
+        use_text_frames(self)            # (SimpleDocTemplate.build makes its frame itself)
+
     def build(self, *args, **kwargs):
         try:
             super().build(*args, **kwargs)

@@ -157,7 +157,21 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     label_chars = max((len(x) for x in labels + [w.label for w in doc.witnesses]), default=0)
     return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
-                         doc.kind, writing, doc.draft, blanks, label_chars, witnesses)
+                         doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing))
+
+
+# The words of a closing by which the signers press their seals: 記名押印, 署名押印,
+# 押なつ and なつ印 (public documents write 捺, outside the 常用漢字, in kana), 捺印,
+# 押捺, and 調印 (signed and sealed).
+SEAL_WORDS = ("押印", "押なつ", "なつ印", "捺印", "押捺", "調印")
+
+
+def says_seal(closing: str) -> bool:
+    """Whether the closing has the signers press their seals. Only then does each
+    signature block print its seal place's 印: a text signed by hand (甲乙丙それぞれ
+    署名の上) or one that says nothing of it (以上のとおり協定する。, as older texts
+    end) has none, and the place stays blank."""
+    return any(w in closing for w in SEAL_WORDS)
 
 
 def _form(pattern: str, number: str, heading: str) -> str:

@@ -77,3 +77,4 @@ class AgreementText:
     blanks: tuple[str, ...] = ()   # the keys a draft leaves open
     label_chars: int = 1           # the longest signature-block label (甲: 1; 振興局: 3), for its column
     witnesses: tuple[Signatory, ...] = ()   # 立会人: blocks set after the parties'
+    sealed: bool = True            # the closing has the signers press their seals (記名押印): 印 by each block

@@ -174,7 +174,8 @@ def _seal(box, b: m.Seal, ctx: Ctx):
     as the PDF draws it (a circle 0.52 of the place across). Word has no drawn circle
     here, so 印 is written as the enclosed character ㊞, whose circle fills its em:
     its size is the circle's (w:sz is in half-points)."""
-    p = para(box, ctx.but(align=None), "body", [m.Text("㊞" if b.mark == "印" else b.mark)], align="center")
+    text = [m.Text("㊞" if b.mark == "印" else b.mark)] if b.mark else []   # no mark: a blank place
+    p = para(box, ctx.but(align=None), "body", text, align="center")
     put(ppr_of(p), "spacing", PPR, before=0, after=0, line=twips(b.size), lineRule="exact")
     half_points = round(SEAL_CIRCLE * b.size * 2)
     for r in p.findall(qn("w:r")):
