@@ -147,3 +147,30 @@ def test_the_hasher_reads_the_spec_again_and_every_other_input_once(tmp_path):
     assert Hasher().digest(spec, [spec, other], "o") != second
     other.unlink()
     assert Hasher().digest(spec, [spec, other], "o") is None
+
+
+def test_runs_in_one_process_each_digest_the_inputs_as_they_are_then(tmp_path):
+    """batch.run called again in one process (a library user, the app): a spec built
+    in the process is recorded with the digest of its inputs as this run read them.
+    Run 2 builds with the style changed, run 3 with it changed back: with run 1's
+    memory of the style, run 2 would record run 1's digest and run 3 would call the
+    spec unchanged though its documents were built from the other style."""
+    from jpdocs.build import batch
+    from jpdocs.spec.style import DEFAULT_STYLE
+    style = tmp_path / "house.yaml"
+    original = DEFAULT_STYLE.read_text(encoding="utf-8")
+    spec = tmp_path / SEED_SPEC.name
+    shutil.copy(SEED_SPEC, spec)
+    out = tmp_path / "out"
+
+    def build(text: str) -> list[str]:
+        style.write_text(text, encoding="utf-8")
+        results = batch.run([spec], out, ("pdf",), style_override=style, extra={"kinds": ("press-notice",)})
+        assert not results["failed"], results["failed"][0].problems
+        return [status for status, done in results.items() if done]
+
+    assert build(original) == ["built"]
+    assert build(original) == ["unchanged"]
+    assert build(original + "\n# another house's comment\n") == ["built"]
+    assert build(original) == ["built"]
+    assert build(original) == ["unchanged"]

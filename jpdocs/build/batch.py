@@ -278,8 +278,13 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
         extra: dict | None = None, time_limit: float | None = TIME_LIMIT) -> dict[str, list[Result]]:
     """Build every spec that needs it; returns the results by status. time_limit:
     seconds per spec (None or 0: no limit)."""
+    global _hasher
     out_root = Path(out_root)
     record, hasher = Record(out_root), Hasher()
+    # A spec built in this process digests its inputs as this run reads them: the
+    # hasher of an earlier run in the same process (a library user's, the app's)
+    # remembers files as they were then, and would record a digest of old inputs.
+    _hasher = hasher
     extra = dict(extra or {})
     options = options_key(formats, style_override, extra)
     style_arg = str(style_override) if style_override else None
