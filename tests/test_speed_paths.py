@@ -608,3 +608,34 @@ def test_a_line_break_in_an_attribute_is_a_space_however_it_is_written(attribute
     assert doc.title == expected
     assert doc.blocks[0].marker == expected.replace("a", "(1)").replace("b", "")
     assert doc.blocks[0].inlines[0].text == "x"
+
+
+def test_a_text_frame_copies_as_deepcopy_copied_a_frame(tmp_path, monkeypatch):
+    """The frames the documents are laid out in are TextFrames, and what
+    KeepTogether's measuring copies (flowables._listWrapOn) is what deepcopy made:
+    the same values, its own lists, the original untouched; a frame holding frame
+    backgrounds is deep-copied as before."""
+    import copy
+    from reportlab.platypus import flowables
+    from jpdocs.build import batch
+    from jpdocs.writers.frame import TextFrame
+    copied = []
+    real = flowables.deepcopy
+
+    def watch(x, memo=None):
+        expected = {k: copy.deepcopy(v) for k, v in x.__dict__.items()}    # value by value, as deepcopy did
+        got = real(x, memo)
+        assert type(got) is TextFrame and got is not x
+        assert got.__dict__ == expected
+        assert all(v is not x.__dict__[k] for k, v in got.__dict__.items() if isinstance(v, list))
+        copied.append(type(x))
+        return got
+    monkeypatch.setattr(flowables, "deepcopy", watch)
+    batch._init_worker(("pdf",), None)
+    res = batch.build_one(str(SEED_SPEC), str(tmp_path), ("pdf",), None, extra={"kinds": ("press-notice",)})
+    assert res.status == "built", res.problems
+    assert copied and set(copied) == {TextFrame}
+    frame = TextFrame(10, 20, 300, 400, id="x")
+    frame._frameBGs = [([1, 2], "bg")]                              # backgrounds being drawn
+    deep = copy.deepcopy(frame)
+    assert deep._frameBGs == frame._frameBGs and deep._frameBGs[0][0] is not frame._frameBGs[0][0]

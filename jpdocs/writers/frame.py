@@ -36,4 +36,5 @@ def use_text_frames(template) -> None:
     for page in template.pageTemplates:
         for frame in page.frames:
             if type(frame) is Frame:
-                frame.__class__ = TextFrame
+                # (Frame.__setattr__ would keep __class__ as a plain attribute)
+                object.__setattr__(frame, "__class__", TextFrame)
