@@ -354,9 +354,12 @@ def run_annual(argv: list[str]) -> int:
         files, styles = annual_files(args.specs or [SPECS])
         for found in styles:
             print(_line("note", Problem(str(found), None, "", "a house style, not a spec: not read as an agreement")))
-        for written in build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force,
-                                    formats):
-            print(_say().message(f"wrote {written}"))
+        written, notes = build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force,
+                                      formats)
+        for path in written:
+            print(_say().message(f"wrote {path}"))
+        for note in notes:
+            print(_line("note", note))
     except InputError as exc:
         _report(exc)
         return 1

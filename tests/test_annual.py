@@ -219,6 +219,45 @@ def test_the_validity_agrees_with_the_agreements_default_end(sports_row, tmp_pat
     assert validity.clauses[0].text.startswith("本協定の有効期間は、本協定の締結の日から平成29年３月31日までとする。")
 
 
+def test_the_book_names_the_end_it_lists_for_the_user(tmp_path):
+    """The term the standard article prints with an end no spec gave: the book lists
+    it as the agreement prints it, and says so, at the signing date's line."""
+    spec = sports_with(tmp_path, {("agreement", "document"): {"standard": "包括連携",
+                                                              "purpose": "地域の持続的な発展に寄与する"}})
+    result = run_generate("annual", "--fiscal-year", "2015", spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stdout.splitlines() if "agreement.validity.end" in line]
+    line = next(n for n, text in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip().startswith("signing_date:"))
+    assert notes == [f"note: {spec}:{line}: agreement.validity.end: not given; the book lists the term to"
+                     " 平成29年３月31日: the end of the next fiscal year, as the signing falls in the last"
+                     " quarter of its fiscal year"]
+
+
+def test_an_agreement_whose_own_articles_state_the_term_lists_none_it_did_not_give(tmp_path):
+    """Own articles (the real 町田市・相模原市・CMJ text: 締結した日から１年間) and no
+    validity: the book does not read a term out of the text, and lists none; with the
+    term given as its text gives it (validity.length), it lists that, to no end date."""
+    real = ROOT / "tests" / "data" / "real"
+    shutil.copytree(real / "styles", tmp_path / "styles")
+    data = yaml.safe_load((real / "machida-sagamihara-cmj-2019.yaml").read_text(encoding="utf-8"))
+    assert data["agreement"]["validity"] == {"length": "1年", "renewal_notice": "3か月", "renewal_term": "1年"}
+    given = data["agreement"].pop("validity")
+    spec = tmp_path / "machida.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    [row] = book_rows(tmp_path / "a", spec, 2018)
+    assert row["有効期間"] == "－"
+    data["agreement"]["validity"] = given
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_generate("annual", "--fiscal-year", "2018", spec, "-o", tmp_path / "b")
+    assert result.returncode == 0, result.stderr
+    assert "note:" not in result.stdout
+    with open(tmp_path / "b" / "annual-2018.csv", encoding="utf-8-sig", newline="") as fh:
+        [row] = list(csv.DictReader(fh))
+    assert row["有効期間"] == "平成31年２月５日から１年間（自動更新）"
+    assert "2019-02-05/P1Y" in row.values()             # the ISO column beside it: a start and a duration
+
+
 def test_a_house_style_kept_in_a_spec_folder_is_named_and_not_read_as_a_spec(tmp_path):
     specs = tmp_path / "specs"
     (specs / "styles").mkdir(parents=True)

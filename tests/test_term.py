@@ -139,3 +139,45 @@ def test_a_notice_deadline_on_or_before_the_start_is_a_problem_naming_the_days_a
 def test_an_open_start_or_end_is_no_problem():
     assert problem_of(Term(None, False, D(2025, 3, 31), "", True, (1, "か月"), (1, "年"))) is None
     assert problem_of(Term(D(2025, 3, 31), True, None, "", True, (1, "か月"), (1, "年"))) is None
+
+
+# ---------------------------------------------------------------- a term given as a length
+def test_a_term_given_as_a_length_has_no_end_computed_and_nothing_chosen():
+    """締結の日から１年間: whether the first day counts (民法第140条) is the text's to say,
+    so no end date is made; nothing is chosen for the user."""
+    t = term_of(agreement(D(2019, 2, 5), length="1年", renewal_notice="3か月"))
+    assert (t.start, t.start_given, t.end, t.end_chosen, t.length) == (D(2019, 2, 5), False, None, "", (1, "年"))
+    assert (t.renewal, t.notice, t.term) == (True, (3, "か月"), (1, "年"))
+    assert problem_of(t) is None
+    assert term_of(agreement(None, length="4年")).length == (4, "年")      # a draft's open signing day
+
+
+@pytest.mark.parametrize("length, notice, ok", [
+    ("1年", "3か月", True),
+    ("3か月", "1か月", True),
+    ("1か月", "1か月", False),              # notice due on the first day: the term cannot be met
+    ("20日", "1か月", False),
+    ("2週間", "30日", False),
+])
+def test_a_notice_longer_than_the_length_is_a_problem(length, notice, ok):
+    for signing in (D(2019, 2, 5), None):
+        problem = problem_of(term_of(agreement(signing, length=length, renewal_notice=notice)))
+        assert (problem is None) == ok, (length, notice, signing, problem)
+        if not ok:
+            assert problem.startswith(f"a term of {length}") and "a shorter renewal_notice" in problem
+
+
+def test_an_end_and_a_length_together_are_refused():
+    with pytest.raises(ValueError, match="give the term's end: or its length:, not both"):
+        Validity(end=D(2020, 2, 4), length="1年")
+
+
+def test_the_standard_article_states_a_length_as_a_length():
+    from jpdocs.content.agreement.wording import validity_text
+    t = term_of(agreement(D(2019, 2, 5), length="1年", renewal_notice="3か月"))
+    assert validity_text(t, "mixed") == (
+        "本協定の有効期間は、本協定の締結の日から１年間とする。ただし、有効期間満了の日の３か月前までに、{any}の"
+        "いずれからも書面による別段の意思表示がないときは、有効期間満了の日の翌日から起算して１年間延長するものとし、"
+        "以後も同様とする。")
+    six = term_of(agreement(D(2019, 2, 5), length="6か月", renewal=False))
+    assert validity_text(six, "mixed", "本覚書") == "本覚書の有効期間は、本覚書の締結の日から６か月とする。"

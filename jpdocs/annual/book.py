@@ -6,11 +6,13 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 
+from .columns import validity
 from .rows import select
 from .blocks import docx_document
 from .spreadsheet import csv_bytes
 from .web import html_fragment, html_page
 from .pdf import render_annual_pdf
+from ..errors import Problem
 from ..output import write_outputs
 from ..spec.style import HouseStyle
 from ..writers.docx import render_docx
@@ -21,11 +23,13 @@ DEFAULT_FORMATS = ("pdf", "docx", "csv")
 
 
 def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force: bool = False,
-                 formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
-    """Write the files of `formats`, all or none, and return their paths. As with a
-    build (output.write_outputs), a file jpdocs did not write or that was changed since
-    (the DOCX edited in Word) is not replaced without `force`."""
+                 formats: tuple[str, ...] = DEFAULT_FORMATS) -> tuple[list[Path], list[Problem]]:
+    """Write the files of `formats`, all or none; return their paths and the notes on
+    what the book states that was chosen for the user (a term's end no spec gave). As
+    with a build (output.write_outputs), a file jpdocs did not write or that was
+    changed since (the DOCX edited in Word) is not replaced without `force`."""
     rows = select(paths, fy, style)
+    notes = [note for row in rows for note in validity(row.loaded, style).notes]   # (every agreement's page has it)
     files: dict[str, bytes] = {}
     if "pdf" in formats:
         files[f"annual-{fy}.pdf"] = render_annual_pdf(fy, rows, style)
@@ -41,4 +45,4 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
         files[f"annual-{fy}.html"] = html_page(fy, rows, style).encode("utf-8")
         files[f"annual-{fy}.fragment.html"] = html_fragment(fy, rows, style).encode("utf-8")
     # The output folder is the one the user named: it may be a link.
-    return write_outputs(Path(out), files, force, follow_link=True)
+    return write_outputs(Path(out), files, force, follow_link=True), notes

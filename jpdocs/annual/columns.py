@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import japanese
+from ..errors import Problem
 from ..spec.load import LoadedSpec
 from ..spec.style import AnnualColumn, HouseStyle
 from ..spec.term import term_of
@@ -15,9 +16,11 @@ DASH = "－"                      # an empty cell
 
 @dataclass
 class Value:
-    """One cell: its printed lines, and for a column of dates their ISO form (CSV)."""
+    """One cell: its printed lines, for a column of dates their ISO form (CSV), and
+    what was chosen for the user in it, for the build to say."""
     lines: list[str]
     iso: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -80,15 +83,47 @@ def department(loaded: LoadedSpec) -> str:
     return notice.issuing_office if notice and notice.issuing_office else DASH
 
 
+_ISO_UNITS = {"年": "Y", "か月": "M", "週間": "W", "日": "D"}
+
+
 def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value:
-    """有効期間, as the agreement states it: the same computation (term.py), so the
-    book never shows an open term beside an agreement that prints its end."""
+    """有効期間, as the agreement states it: the spec's `validity`, or the term its
+    document's standard 有効期間 article prints (the same computation, term.py, so the
+    book never shows an open term beside an agreement that prints its end, and an end
+    chosen for the user is said, as the document's build says it). An agreement that
+    states neither (its own articles say what they say) has none printed: the book
+    does not read a term out of its text."""
     ag = loaded.spec.agreement
-    if ag.validity is None and ag.document is None:
-        return Value([DASH])           # no term is stated anywhere: none is printed
+    if ag.validity is None and not _prints_term(loaded):
+        return Value([DASH])
     t = term_of(ag)
-    text = f"{house_date(t.start, style, form)}～{house_date(t.end, style, form)}"
-    return Value([text + "（自動更新）" if t.renewal else text], [f"{t.start.isoformat()}/{t.end.isoformat()}"])
+    start = house_date(t.start, style, form)
+    if t.length is not None:            # (年 → P1Y: an ISO 8601 interval of a start and a duration)
+        n, unit = t.length
+        text = f"{start}から{japanese.format_period(n, unit, style.digits, duration=True)}"
+        iso = f"{t.start.isoformat()}/P{n}{_ISO_UNITS[unit]}"
+    else:
+        text = f"{start}～{house_date(t.end, style, form)}"
+        iso = f"{t.start.isoformat()}/{t.end.isoformat()}"
+    notes = []
+    if t.end_chosen:
+        given = ("agreement", "validity") if ag.validity is not None else ("agreement", "signing_date")
+        notes.append(Problem(str(loaded.path), loaded.line_of(given), "agreement.validity.end",
+                             f"not given; the book lists the term to {house_date(t.end, style)}: {t.end_chosen}"))
+    return Value([text + "（自動更新）" if t.renewal else text], [iso], notes)
+
+
+def _prints_term(loaded: LoadedSpec) -> bool:
+    """Whether the agreement document prints the term: its standard set's 有効期間
+    article, as the spec's own house style has the set."""
+    doc = loaded.spec.agreement.document
+    if doc is None or not doc.standard:
+        return False
+    from ..build.documents import style_for
+    from ..content.agreement.article_sets import load_sets
+    from ..content.agreement.drafts import prints_generated_term
+    chosen = load_sets(style_for(loaded).article_sets).get(doc.standard)
+    return chosen is not None and prints_generated_term(chosen, doc)
 
 
 ERA_LETTERS = {"明治": "M", "大正": "T", "昭和": "S", "平成": "H", "令和": "R"}

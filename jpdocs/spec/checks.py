@@ -153,7 +153,8 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         problem_text = None            # a date past the calendar's end: its fiscal year is reported instead
     if problem_text:
         v = ag.validity
-        key = "end" if v and v.end else ("renewal_notice" if v and v.renewal_notice else "end")
+        key = ("end" if v and v.end else "length" if v and v.length
+               else "renewal_notice" if v and v.renewal_notice else "end")
         problem(("agreement", "validity", key), problem_text)
     return problems
 

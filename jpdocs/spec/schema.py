@@ -322,20 +322,29 @@ class ExtraArticle(Strict):
 
 class Validity(Strict):
     """有効期間: from the start (default: the signing day) to the end (default: see
-    term.py, which names its choice), renewed by renewal_term unless a party gives
-    notice renewal_notice before the end. term.py computes it for every document."""
+    term.py, which names its choice) or for a length (1年: 締結の日から１年間, as many
+    texts state it, with no end date to compute), renewed by renewal_term unless a
+    party gives notice renewal_notice before the end. term.py computes it for every
+    document."""
     start: Optional[Date] = None
     end: Optional[Date] = None      # checked against the start in _cross_check, with its line
+    length: Optional[Line] = None   # 1年, 4年, 6か月: the term as a length from the start, instead of an end
     renewal: bool = True
     renewal_notice: Optional[Line] = "1か月"   # null: renewed without a notice period
     renewal_term: Line = "1年"
 
-    @field_validator("renewal_notice", "renewal_term")
+    @field_validator("length", "renewal_notice", "renewal_term")
     @classmethod
     def _period(cls, value):
         if value is not None:
             japanese.parse_period(value)      # ValueError names the expected form (and the key: a field's)
         return value
+
+    @model_validator(mode="after")
+    def _end_or_length(self):
+        if self.end is not None and self.length is not None:
+            raise ValueError("give the term's end: or its length:, not both")
+        return self
 
 
 class Witness(Strict):

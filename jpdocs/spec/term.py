@@ -1,8 +1,9 @@
 """An agreement's term of validity (有効期間): the one computation that the agreement
 document, the overview and the annual book all print.
 
-A spec may leave the end out. The default end is then a choice made for the user,
-so it comes with the reason, which the build prints: the end of the fiscal year
+A spec may give the term as a length (1年: 締結の日から１年間, as many texts do);
+no end date is then computed. A spec may leave the end out. The default end is then
+a choice made for the user, so it comes with the reason, which the build prints: the end of the fiscal year
 of the start — or, when the start falls in the last quarter of its fiscal year
 (January to March), or the renewal notice could not be given after the start
 before that end, the end of the next fiscal year, as offices run a first term
@@ -23,11 +24,12 @@ class Term:
     """An agreement's term of validity, as the spec gave it or as it was chosen."""
     start: dt.date | None      # None: a draft's signing day, left open
     start_given: bool          # False: the signing day (本協定の締結の日)
-    end: dt.date | None        # None: left open with the signing day (a draft's blank)
+    end: dt.date | None        # None: left open with the signing day (a draft's blank), or a length
     end_chosen: str            # why this end, when the spec did not give it ("" when it did)
     renewal: bool
     notice: tuple[int, str] | None     # the renewal notice period, (1, "か月"); None: none
     term: tuple[int, str]              # each renewal's length
+    length: tuple[int, str] | None = None   # the term as a length from its start (１年間), no end date
 
 
 def add_period(day: dt.date, amount: int, unit: str) -> dt.date:
@@ -55,6 +57,10 @@ def term_of(agreement) -> Term:
     start = v.start or agreement.signing_date
     notice = japanese.parse_period(v.renewal_notice) if v.renewal and v.renewal_notice else None
     term = japanese.parse_period(v.renewal_term)
+    if v.length:
+        # As the text states it (締結の日から１年間): no end date is computed, since
+        # whether the first day counts (民法第140条) is the text's to say, not ours.
+        return Term(start, v.start is not None, None, "", v.renewal, notice, term, japanese.parse_period(v.length))
     if v.end:
         end, why = v.end, ""
     elif start is None:
@@ -75,6 +81,16 @@ def term_of(agreement) -> Term:
 
 def problem_of(term: Term) -> str | None:
     """Why the term cannot be met, or None (also when a draft leaves a date open)."""
+    if term.length is not None:
+        # The notice must fall inside the first term, wherever it starts: measured
+        # from a day whose month has 31 days, as the longest case.
+        if term.notice is not None:
+            day = term.start or dt.date(2001, 1, 31)
+            if notice_deadline(add_period(day, *term.length), term.notice) <= day:
+                (n, unit), (k, k_unit) = term.notice, term.length
+                return (f"a term of {k}{k_unit} cannot be met with notice {n}{unit} before its end: give a"
+                        " longer length, a shorter renewal_notice, or renewal: false")
+        return None
     if term.start is None or term.end is None:
         return None
     if term.end <= term.start:

@@ -52,6 +52,17 @@ def from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本�
     return out
 
 
+def prints_generated_term(chosen, doc) -> bool:
+    """Whether the document prints the chosen set's 有効期間 article as it is made from
+    the term (term.py): the set has one, and the spec neither removes it nor gives it
+    a text of its own."""
+    for art in chosen.articles:
+        if art.generated == "validity":
+            change = doc.articles.get(art.name)
+            return change is None or (not change.remove and change.text is None)
+    return False
+
+
 def apply_overrides(drafts: list[Draft], chosen, doc, ag, problem) -> None:
     """The spec's changes to standard articles, by name; one that names no article of
     the chosen set, or one that cannot show (the 連携事項 article of a spec with no

@@ -85,11 +85,16 @@ def party_label_words(spec_labels, n: int, collective: str | None = None,
 
 def validity_text(term: Term, digit_style: str, self_word: str = "本協定", writing: str = "である",
                   blank_date: str = "") -> str:
-    """第Ｎ条（有効期間）: the term as term.py computes it, with its renewal, in the
-    document's word (本協定, 本覚書) and style; a draft's open end is its blank date."""
+    """第Ｎ条（有効期間）: the term as term.py computes it (to its end, or for its
+    length), with its renewal, in the document's word (本協定, 本覚書) and style; a
+    draft's open end is its blank date."""
     fmt = lambda d: japanese.format_date(d, digit_style, western=False, weekday=False) if d else blank_date  # noqa: E731
     begin = fmt(term.start) if term.start_given else f"{self_word}の締結の日"
-    text = f"{self_word}の有効期間は、{begin}から{fmt(term.end)}までとする。"
+    if term.length is not None:         # 締結の日から１年間: a length, as the spec gives it
+        span = japanese.format_period(*term.length, digit_style, duration=True)
+        text = f"{self_word}の有効期間は、{begin}から{span}とする。"
+    else:
+        text = f"{self_word}の有効期間は、{begin}から{fmt(term.end)}までとする。"
     if term.renewal:
         length = japanese.format_period(*term.term, digit_style, duration=True)
         by = (f"有効期間満了の日の{japanese.format_period(*term.notice, digit_style)}前までに"
