@@ -240,6 +240,52 @@ def test_the_annual_book_prints_the_term_the_agreement_prints(tmp_path):
     assert "令和６年３月25日～令和７年３月31日（自動更新）" in csv
 
 
+def test_the_renewal_the_standard_article_prints_unsaid_is_named(tmp_path):
+    """The standard 有効期間 article renews the term (renewal: true by default), by
+    renewal_term with renewal_notice's notice: each the spec left to its default is
+    named, at the validity's line (at agreement: when there is none); said, none."""
+    cases = [
+        (None, ["agreement.validity.renewal: not given; the 有効期間 article renews the term by １年間 at a time"
+                " unless notice is given １か月 before its end (the defaults of renewal, renewal_term and"
+                " renewal_notice): say renewal: false if the agreement does not renew"], "agreement:"),
+        ({"end": "2025-03-31", "renewal_notice": "1か月"},
+         ["agreement.validity.renewal_term: not given; the 有効期間 article renews the term by １年間 at a time"
+          " (the default)"], "  validity:"),
+        ({"end": "2025-03-31", "renewal_term": "2年"},
+         ["agreement.validity.renewal_notice: not given; the 有効期間 article has notice given １か月 before the"
+          " end (the default)"], "  validity:"),
+        ({"end": "2025-03-31", "renewal_notice": "3か月", "renewal_term": "1年"}, [], None),
+        ({"end": "2025-03-31", "renewal": False}, [], None),
+    ]
+    for i, (validity, expected, where) in enumerate(cases):
+        spec = signing(tmp_path, "2024-05-22", validity, name=f"renewal{i}")
+        result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement")
+        assert result.returncode == 0, result.stderr
+        said = [line.split(": ", 2)[2] for line in result.stdout.splitlines() if ".renewal" in line]
+        assert said == expected, (validity, said)
+        if where:
+            assert f"{spec}:{line_of(spec, where)}: agreement.validity.renewal" in result.stdout
+
+
+def test_the_book_marks_a_renewal_only_where_one_is_said_or_printed(tmp_path):
+    """validity: with an end only, beside an agreement of its own articles (which say
+    what they say of renewal): the book lists the term without （自動更新）, which only
+    the schema's default would give; said by a renewal key, it is marked."""
+    data = seed()
+    document = data["agreement"]["document"]
+    document.pop("standard")
+    document.pop("purpose")
+    document["extra_articles"] = [{"heading": "目的", "text": ["この協定は、連携について定める。"]}]
+    for validity, mark in (({"end": "2025-03-31"}, False), ({"end": "2025-03-31", "renewal_notice": "1か月"}, True)):
+        data["agreement"]["validity"] = validity
+        spec = write(tmp_path, data, "own")
+        result = run_generate("annual", "--fiscal-year", "2023", spec, "-o", tmp_path / f"book{mark}")
+        assert result.returncode == 0, result.stderr
+        csv = (tmp_path / f"book{mark}" / "annual-2023.csv").read_text(encoding="utf-8-sig")
+        assert ("令和６年２月27日～令和７年３月31日（自動更新）" in csv) == mark
+        assert "令和６年２月27日～令和７年３月31日" in csv
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(day=st.dates(dt.date(2019, 5, 1), dt.date(2040, 12, 31)),
        end_offset=st.one_of(st.none(), st.integers(-30, 800)),

@@ -84,6 +84,7 @@ def department(loaded: LoadedSpec) -> str:
 
 
 _ISO_UNITS = {"年": "Y", "か月": "M", "週間": "W", "日": "D"}
+RENEWAL_KEYS = ("renewal", "renewal_notice", "renewal_term")
 
 
 def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value:
@@ -94,9 +95,13 @@ def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value
     states neither (its own articles say what they say) has none printed: the book
     does not read a term out of its text."""
     ag = loaded.spec.agreement
-    if ag.validity is None and not _prints_term(loaded):
+    prints = _prints_term(loaded)
+    if ag.validity is None and not prints:
         return Value([DASH])
     t = term_of(ag)
+    # （自動更新） where the agreement renews by what it prints or the spec says, not by
+    # the schema's default alone (validity: with an end, beside the text's own articles)
+    renews = t.renewal and (prints or any(("agreement", "validity", k) in loaded.lines for k in RENEWAL_KEYS))
     start = house_date(t.start, style, form)
     if t.length is not None:            # (年 → P1Y: an ISO 8601 interval of a start and a duration)
         n, unit = t.length
@@ -110,7 +115,7 @@ def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value
         given = ("agreement", "validity") if ag.validity is not None else ("agreement", "signing_date")
         notes.append(Problem(str(loaded.path), loaded.line_of(given), "agreement.validity.end",
                              f"not given; the book lists the term to {house_date(t.end, style)}: {t.end_chosen}"))
-    return Value([text + "（自動更新）" if t.renewal else text], [iso], notes)
+    return Value([text + "（自動更新）" if renews else text], [iso], notes)
 
 
 def _prints_term(loaded: LoadedSpec) -> bool:

@@ -101,7 +101,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
 def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem]:
     """What was chosen for the user in the agreement, to be printed by the build and
     by check: which articles came from the standard set and which from the spec,
-    a term's end the spec did not give, and signature blocks without 印."""
+    a term's end or renewal the spec did not give, and signature blocks without 印."""
     from .. import japanese
     notes = []
     by_origin: dict[str, list[str]] = {"standard": [], "changed": [], "spec": []}
@@ -137,8 +137,10 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                              " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
                              " PDF's signature fields stay over them)"))
     term = text.term
-    if term is not None and term.end_chosen and any(a.origin == "standard" and a.name == "validity"
-                                                    for a in text.articles):
+    standard_term = any(a.origin == "standard" and a.name == "validity" for a in text.articles)
+    if term is not None and term.renewal and standard_term:
+        notes += renewal_notes(loaded, term, style)
+    if term is not None and term.end_chosen and standard_term:
         key = ("agreement", "validity")
         if term.end is None:
             message = f"not given; the term's end is left blank ({style.word('blank_date')}): {term.end_chosen}"
@@ -146,6 +148,30 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
             end = japanese.format_date(term.end, style.digits, western=False, weekday=False)
             message = f"not given; the term runs to {end}: {term.end_chosen}"
         notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.validity.end", message))
+    return notes
+
+
+def renewal_notes(loaded: LoadedSpec, term, style: HouseStyle) -> list[Problem]:
+    """The renewal the standard 有効期間 article prints where the spec did not say it:
+    that the term renews at all (renewal: true, the default), and by how much and
+    with what notice (the defaults of renewal_term and renewal_notice)."""
+    from .. import japanese
+    given = {k for k in ("renewal", "renewal_notice", "renewal_term") if ("agreement", "validity", k) in loaded.lines}
+    line = loaded.line_of(("agreement", "validity")) or loaded.line_of(("agreement",))
+    by = japanese.format_period(*term.term, style.digits, duration=True)
+    notice = japanese.format_period(*term.notice, style.digits) if term.notice else None
+    if not given:
+        said = f"renews the term by {by} at a time" + (f" unless notice is given {notice} before its end" if notice else "")
+        return [Problem(str(loaded.path), line, "agreement.validity.renewal",
+                        f"not given; the 有効期間 article {said} (the defaults of renewal, renewal_term and"
+                        " renewal_notice): say renewal: false if the agreement does not renew")]
+    notes = []
+    if "renewal_term" not in given:
+        notes.append(Problem(str(loaded.path), line, "agreement.validity.renewal_term",
+                             f"not given; the 有効期間 article renews the term by {by} at a time (the default)"))
+    if "renewal_notice" not in given and notice:
+        notes.append(Problem(str(loaded.path), line, "agreement.validity.renewal_notice",
+                             f"not given; the 有効期間 article has notice given {notice} before the end (the default)"))
     return notes
 
 
