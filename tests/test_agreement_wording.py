@@ -122,6 +122,28 @@ def test_a_collective_word_beside_the_labels(tmp_path):
     assert "（以下「甲」という。）" in flat and "甲北海道網走市" in flat
 
 
+@needs_poppler
+def test_labels_before_no_signature_block(tmp_path):
+    """block_labels: false (older texts): 甲 and 乙 defined and used in the text, printed
+    before no block; each signature field keeps its label's name. With one word for
+    all (両者), which prints before no block anyway, the key has no effect: an error."""
+    from jpdocs.pdf.signing import signature_fields
+    data = seed()
+    data["agreement"]["document"]["block_labels"] = False
+    spec = write(tmp_path, data)
+    flat = no_space(build(tmp_path, spec)[0])
+    assert "（以下「甲」という。）" in flat and "甲乙記名押印の上" in flat
+    assert "甲北海道網走市" not in flat and "北海道網走市北７条西３丁目" in flat
+    assert "乙北海道北見市" not in flat and "北海道北見市公園町165番地" in flat
+    pdf = (tmp_path / "out" / spec.stem / "agreement.pdf").read_bytes()
+    assert [f.name for f in signature_fields(pdf)] == ["甲", "乙"]
+    data["agreement"]["document"]["labels"] = "両者"
+    spec = write(tmp_path, data, "one-word")
+    assert (f"error: {spec}:{line_of(spec, 'block_labels:')}: agreement.document.block_labels: labels: 両者 is one"
+            " word for all the parties, which prints before no signature block: block_labels: false would have"
+            " no effect") in error(spec)
+
+
 def test_label_errors_name_their_keys(tmp_path):
     data = seed()
     data["agreement"]["document"]["labels"] = {"bureau": "振興局", "kitami": "大学"}

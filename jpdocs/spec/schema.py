@@ -380,6 +380,8 @@ class AgreementDocument(Strict):
     labels: Union[Line, dict[str, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
     #                                     (両市, 両者), or a label per party id: {city: 市, univ: 大学}
     collective: Optional[Line] = None  # the word for all parties in the articles (両者) beside the labels
+    block_labels: bool = True          # false: the labels (甲, 乙) print before no signature block, as older
+    #                                     texts set them (defined in the preamble, used in the articles)
     preamble: Union[Line, Literal[False], None] = None   # the spec's own preamble, printed as written
     #                                     (replaces the generated one); false: none, the text begins with
     #                                     第１条 (older agreements), each party called by its own name

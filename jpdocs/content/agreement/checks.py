@@ -86,7 +86,8 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
         if missing and doc.preamble is False:
             problem(("agreement", "document", "labels"),
                     "without a preamble (preamble: false) nothing defines the label" + ("s " if len(missing) > 1
-                    else " ") + "、".join(f"「{w}」" for w in missing) + " the signature blocks print: call each"
+                    else " ") + "、".join(f"「{w}」" for w in missing)
+                    + (" the signature blocks print" if doc.block_labels else " the document uses") + ": call each"
                     " party by its own name (labels: {id: name}), or write a preamble that defines them")
         elif missing:
             problem(("agreement", "document", "preamble"),

@@ -100,6 +100,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if not subject and doc.preamble is None:
         problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
                                   "締結する。 (no standard set gives one), or a preamble of the spec's own")
+    if not doc.block_labels and not labels:
+        problem(D + ("block_labels",), f"labels: {doc.labels} is one word for all the parties, which prints before"
+                                       " no signature block: block_labels: false would have no effect")
     check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
     check_witnesses(doc, labels, [p for _, p in parties], problem)
     if problems:
@@ -150,11 +153,13 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             if ag.signing_date else blank_date)
     signatories = tuple(signatory_of(labels[i] if labels else "", party, form, style.word("blank_name"), pid)
                         for i, (pid, party) in enumerate(parties))
+    if not doc.block_labels:             # (each signature field keeps its label's name: 甲, 乙)
+        signatories = tuple(replace(s, label="") for s in signatories)
     fields = witness_fields(doc.witnesses)
     witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name")), field=field)
                       for w, field in zip(doc.witnesses, fields))
     full_title = doc.title or document_title(ag.title, doc.kind)
-    label_chars = max((len(x) for x in labels + [w.label for w in doc.witnesses]), default=0)
+    label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
     return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing))
