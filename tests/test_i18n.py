@@ -355,6 +355,7 @@ VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.
 # Rarer checks of a spec (schema.py's validators, a period, a house style leaving the
 # year out, standard articles of the wrong style, a key that starts with a space).
 _ATT = "attachments: [{title: 連携協定の概要, document: overview}]"
+_END = "    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n"
 _AG = SEED[SEED.index("\nagreement:") + 1:SEED.index("press_notice:")]
 COMPANIONS.update({
     "style-event-year.yaml": "dates:\n  event_year: false\n",
@@ -373,6 +374,13 @@ VARIANTS.update({
     "key-full-width-space": ("  subject: 北海道", "  \u3000subjectx: 1\n  subject: 北海道"),
     "before-meiji": ("  signing_date: 2024-02-27", "  signing_date: 1868-01-01"),
     "key-tab": ("  subject: 北海道", '  "\\tsubjectx": 1\n  subject: 北海道'),
+    # the term as a length, seals, labels before no block, renewal defaults
+    "length-and-end": (_END, _END + "    length: 1年\n"),
+    "length-too-short": (_END, "    length: 1か月\n"),
+    "block-labels-one-word": (_STD, _STD + "\n    labels: 両者\n    block_labels: false"),
+    "closing-without-seals": (_STD, _STD + "\n    closing: 以上のとおり協定する。"),
+    "renewal-notice-default": ("    renewal_notice: 1か月\n", "    renewal_term: 1年\n"),
+    "renewal-defaults": (_END + "    renewal_notice: 1か月\n", "    start: 2024-02-27\n"),
 })
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
@@ -758,6 +766,8 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     (tmp / "twice").mkdir()
     for name in ("a.yaml", "b.yaml"):
         (tmp / "twice" / name).write_text(SEED, encoding="utf-8")
+    chosen = tmp / "chosen-end.yaml"          # no validity: the book lists the standard article's end
+    chosen.write_text(SEED.replace("  validity:\n" + _END + "    renewal_notice: 1か月\n", ""), encoding="utf-8")
     fields = tmp / "fields.yaml"
     fields.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {分野: 包括連携}"),
                       encoding="utf-8")
@@ -786,6 +796,7 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-none": (["annual", "--fiscal-year", "2030", specs, "-o", tmp / "annual"], {}),
         "annual-twice": (["annual", "--fiscal-year", "2023", tmp / "twice", "-o", tmp / "annual"], {}),
         "annual-field": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual"], {}),
+        "annual-chosen-end": (["annual", "--fiscal-year", "2023", chosen, "-o", tmp / "annual-chosen"], {}),
         "annual-written": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--format", "csv"], {}),
         # wrong usage (argparse, exit 2): its last line is the message
         "usage-required": (["sign", src], {}),

@@ -160,11 +160,11 @@ def renewal_notes(loaded: LoadedSpec, term, style: HouseStyle) -> list[Problem]:
     line = loaded.line_of(("agreement", "validity")) or loaded.line_of(("agreement",))
     by = japanese.format_period(*term.term, style.digits, duration=True)
     notice = japanese.format_period(*term.notice, style.digits) if term.notice else None
-    if not given:
-        said = f"renews the term by {by} at a time" + (f" unless notice is given {notice} before its end" if notice else "")
+    if not given:                    # (then renewal_notice too is its default, a period)
         return [Problem(str(loaded.path), line, "agreement.validity.renewal",
-                        f"not given; the 有効期間 article {said} (the defaults of renewal, renewal_term and"
-                        " renewal_notice): say renewal: false if the agreement does not renew")]
+                        f"not given; the 有効期間 article renews the term by {by} at a time unless notice is given"
+                        f" {notice} before its end (the defaults of renewal, renewal_term and renewal_notice): say"
+                        " renewal: false if the agreement does not renew")]
     notes = []
     if "renewal_term" not in given:
         notes.append(Problem(str(loaded.path), line, "agreement.validity.renewal_term",
