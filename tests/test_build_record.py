@@ -174,3 +174,30 @@ def test_runs_in_one_process_each_digest_the_inputs_as_they_are_then(tmp_path):
     assert build(original + "\n# another house's comment\n") == ["built"]
     assert build(original) == ["built"]
     assert build(original) == ["unchanged"]
+
+
+def test_the_inputs_resolved_once_a_run_are_the_inputs_resolved_afresh(tmp_path):
+    """input_files with a run's Hasher.resolved gives what resolving every path gave,
+    for the bundled and real specs; the run resolves a path once, the next run again
+    (a font folder linked elsewhere in between is seen)."""
+    from jpdocs.build.documents import style_for
+    from jpdocs.build.record import Hasher, input_files
+    from jpdocs.spec.load import load_spec
+    hasher = Hasher()
+    specs = sorted((ROOT / "specs").glob("*.yaml")) + sorted((ROOT / "tests" / "data" / "real").glob("*-20??.yaml"))
+    assert len(specs) > 10
+    for path in specs:
+        loaded = load_spec(path)
+        style = style_for(loaded)
+        for formats in (("pdf",), ("pdf", "docx")):
+            assert (input_files(loaded, style, formats, resolve=hasher.resolved)
+                    == input_files(loaded, style, formats)), path
+    real, other = tmp_path / "real", tmp_path / "other"
+    real.mkdir(), other.mkdir()
+    link = tmp_path / "fonts"
+    link.symlink_to(real)
+    assert hasher.resolved(link / "a.ttf") == real / "a.ttf"
+    link.unlink()
+    link.symlink_to(other)
+    assert hasher.resolved(link / "a.ttf") == real / "a.ttf"           # this run: as it first was
+    assert Hasher().resolved(link / "a.ttf") == other / "a.ttf"         # the next run: as it is now

@@ -104,7 +104,8 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
         loaded = load_spec(spec)
         style = style_for(loaded, override)
         options = options_key(formats, style_override, extra)
-        inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"), override)
+        inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"), override,
+                             _hasher.resolved)
         digest = _hasher.digest(Path(spec), inputs, options)   # before building: what was read
         written = build(loaded, Path(out_root), formats, override, force=force, stamp=digest, **extra)
         entry = {"digest": digest, "options": options, "inputs": [str(p) for p in inputs],

@@ -120,8 +120,10 @@ def _python_files(folder: str) -> list[tuple[str, os.stat_result]]:
 
 
 def input_files(loaded, style, formats, templates: Path | None = None, kinds=None,
-                style_override: Path | None = None) -> list[Path]:
-    """Every file one spec's documents are made from (see the module docstring)."""
+                style_override: Path | None = None, resolve=Path.resolve) -> list[Path]:
+    """Every file one spec's documents are made from (see the module docstring), each
+    resolved by `resolve` (a run's Hasher.resolved: the fonts and templates every
+    spec shares are resolved once); the spec itself is resolved afresh."""
     from .documents import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
     from ..spec.style import DEFAULT_STYLE
     files = [Path(loaded.path)]
@@ -165,7 +167,7 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
         files.append(Path(style.article_sets))       # the standard articles the agreement is made from
     if "docx" in formats:
         files.append(TEMPLATES / "reference.docx")
-    return sorted({p.resolve() for p in files})
+    return sorted({files[0].resolve()} | {resolve(p) for p in files[1:]})
 
 
 def options_key(formats, style_override, extra: dict | None = None) -> str:
@@ -188,6 +190,18 @@ class Hasher:
         # (Path(), resolve()) computes its hash again, which with the parsing took
         # more than the look-ups themselves. A Path's text is its normal form.
         self._cache: dict[str, str | None] = {}
+        self._resolved: dict[str, Path] = {}
+
+    def resolved(self, path: Path) -> Path:
+        """path.resolve(), once per run for each path: os.path.realpath looks at every
+        part of the path in Python, ~25 µs a path, for the same fonts and templates
+        spec after spec. As the digests, it holds for the run: a link changed while
+        the run goes on is seen by the next run."""
+        key = str(path)
+        got = self._resolved.get(key)
+        if got is None:
+            got = self._resolved[key] = Path(path).resolve()
+        return got
 
     def file(self, path: Path) -> str | None:
         """Content digest; a large file (a font) by size and modification time, as
