@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
@@ -309,6 +310,47 @@ def test_a_draft_with_blanks_is_marked_案_on_every_page_and_says_so(tmp_path):
     assert (f"note: {spec}:{line_of(spec, 'draft:')}: agreement.document.draft: a draft: the 協定書 and the overview"
             " sheet are marked 案 on every page; left open: agreement.signing_date,"
             " parties.kitami_it.representative.name") in out
+
+
+@needs_poppler
+def test_a_drafts_open_date_keeps_the_year_it_states(tmp_path):
+    """signing_year: the open date line keeps its year (令和７年　　月　　日, as real
+    drafts print it), in the PDF and the DOCX; a year an era began in is written in
+    the new era, and the build says so."""
+    import zipfile
+    data = a_draft()
+    data["agreement"]["signing_year"] = 2025
+    spec = write(tmp_path, data)
+    text, _ = build(tmp_path, spec, "--format", "pdf,docx")
+    assert "令和７年月日甲" in no_space(text)
+    docx = zipfile.ZipFile(tmp_path / "out" / spec.stem / "agreement.docx").read("word/document.xml").decode()
+    assert "令和７年　　月　　日" in docx
+    data["agreement"]["signing_year"] = 2019
+    spec = write(tmp_path, data, "boundary")
+    text, out = build(tmp_path, spec)
+    assert "令和元年月日甲" in no_space(text)
+    assert (f"note: {spec}:{line_of(spec, 'signing_year:')}: agreement.signing_year: 2019 began in 平成 and ended"
+            " in 令和: the date line says 令和元年, for a signing still to come; write the signing date once it is"
+            " known") in out
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"signing_date": "2025-04-01"}, "the signing date gives the year: signing_year is for a draft's open date"
+                                     " (signing_date: null), and would have no effect"),
+    ({"document": None}, "signing_year is printed in the agreement document's open date line, and there is no"
+                         " document: it would have no effect"),
+    ({"signing_year": 1850}, "1850 is not a year an era date can be written for (after 1868)"),
+])
+def test_a_signing_year_without_effect_or_era_is_an_error(tmp_path, change, message):
+    data = a_draft()
+    data["agreement"]["signing_year"] = 2025
+    for key, value in change.items():
+        if value is None:
+            del data["agreement"][key]
+        else:
+            data["agreement"][key] = value
+    spec = write(tmp_path, data)
+    assert f"error: {spec}:{line_of(spec, 'signing_year:')}: agreement.signing_year: {message}" in error(spec)
 
 
 def test_a_final_build_refuses_a_draft_and_its_blanks(tmp_path):

@@ -381,7 +381,14 @@ VARIANTS.update({
     "closing-without-seals": (_STD, _STD + "\n    closing: 以上のとおり協定する。"),
     "renewal-notice-default": ("    renewal_notice: 1か月\n", "    renewal_term: 1年\n"),
     "renewal-defaults": (_END + "    renewal_notice: 1か月\n", "    start: 2024-02-27\n"),
+    "signing-year-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_year: 2024"),
+    "signing-year-no-document": [(_AG, _AG[:_AG.index("  document:")]), (_ATT, "attachments: []"),
+                                 ("  signing_date: 2024-02-27", "  signing_date: null\n  signing_year: 2025")],
 })
+VARIANTS.update({f"draft-signing-year-{year}": [
+    (_AREAS, ""), (_ATT, "attachments: []"), (_STD, "    draft: true\n" + _STD),
+    ("  signing_date: 2024-02-27", f"  signing_date: null\n  signing_year: {year}"), (_END, "")]
+    for year in (1850, 2019)})
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
     "pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",

@@ -130,6 +130,14 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                              + (" and the overview sheet are" if loaded.spec.agreement.areas else " is")
                              + f" marked {style.word('draft_mark')} on every page{left};"
                              " a final build (--final) refuses a draft"))
+    ag = loaded.spec.agreement
+    changed_era = {first.year: (old, new) for (old, _), (new, first) in zip(japanese.ERAS, japanese.ERAS[1:])}
+    if ag.signing_date is None and ag.signing_year in changed_era:
+        old, new = changed_era[ag.signing_year]
+        key = ("agreement", "signing_year")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             f"{ag.signing_year} began in {old} and ended in {new}: the date line says {new}元年,"
+                             " for a signing still to come; write the signing date once it is known"))
     if not text.sealed:
         key = ("agreement", "document", "closing")
         notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),

@@ -113,6 +113,16 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
     if len(spec.parties) < 2:
         problem(("agreement",), "an agreement needs at least two parties under parties:")
     doc = ag.document
+    if ag.signing_year is not None:
+        if ag.signing_date is not None:
+            problem(("agreement", "signing_year"), "the signing date gives the year: signing_year is for a draft's"
+                                                   " open date (signing_date: null), and would have no effect")
+        elif doc is None:
+            problem(("agreement", "signing_year"), "signing_year is printed in the agreement document's open date"
+                                                   " line, and there is no document: it would have no effect")
+        elif not japanese.ERAS[0][1].year < ag.signing_year <= 9999:
+            problem(("agreement", "signing_year"), f"{ag.signing_year} is not a year an era date can be written"
+                                                   f" for (after {japanese.ERAS[0][1].year})")
     if doc is not None:
         D = ("agreement", "document")
         for key in ("labels", "collective"):

@@ -414,6 +414,7 @@ class Agreement(Strict):
     book and (when `document:` is given) the agreement document itself."""
     title: Line                       # …との包括連携協定
     signing_date: Optional[Date]      # null (written so): left open in a draft (document.draft)
+    signing_year: Optional[int] = None   # a draft's open date keeps its year: 令和４年　　月　　日
     areas: list[Area] = []
     fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
     department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)

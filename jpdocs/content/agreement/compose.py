@@ -13,6 +13,8 @@ only prints what is here.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import replace
 
 from ... import japanese
@@ -150,7 +152,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                                    compact=words["compact"], one=japanese.digits(1, digit_style)),
                                     writing)
     date = (japanese.format_date(ag.signing_date, digit_style, western=False, weekday=False)
-            if ag.signing_date else blank_date)
+            if ag.signing_date else year_kept(ag.signing_year, blank_date, digit_style) if ag.signing_year
+            else blank_date)
     signatories = tuple(signatory_of(labels[i] if labels else "", party, form, style.word("blank_name"), pid)
                         for i, (pid, party) in enumerate(parties))
     if not doc.block_labels:             # (each signature field keeps its label's name: 甲, 乙)
@@ -163,6 +166,14 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing))
+
+
+def year_kept(year: int, blank_date: str, digit_style: str) -> str:
+    """A draft's open date line with the year it states: the house's blank date
+    (令和　　年　　月　　日) with its year written, 令和４年　　月　　日. A year in which
+    an era began is written in the new era (令和元年: a signing still to come)."""
+    era = japanese.era_year_text(*japanese.era_of(dt.date(year, 12, 31)), digit_style)
+    return era + (blank_date.split("年", 1)[1] if "年" in blank_date else "　　月　　日")
 
 
 # The words of a closing by which the signers press their seals: 記名押印, 署名押印,
