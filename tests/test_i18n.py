@@ -388,7 +388,7 @@ VARIANTS.update({
 VARIANTS.update({f"draft-signing-year-{year}": [
     (_AREAS, ""), (_ATT, "attachments: []"), (_STD, "    draft: true\n" + _STD),
     ("  signing_date: 2024-02-27", f"  signing_date: null\n  signing_year: {year}"), (_END, "")]
-    for year in (1850, 2019)})
+    for year in (1850, 2019, '"二〇二五"')})
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
     "pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",

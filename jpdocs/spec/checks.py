@@ -120,9 +120,6 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         elif doc is None:
             problem(("agreement", "signing_year"), "signing_year is printed in the agreement document's open date"
                                                    " line, and there is no document: it would have no effect")
-        elif not japanese.ERAS[0][1].year < ag.signing_year <= 9999:
-            problem(("agreement", "signing_year"), f"{ag.signing_year} is not a year an era date can be written"
-                                                   f" for (after {japanese.ERAS[0][1].year})")
     if doc is not None:
         D = ("agreement", "document")
         for key in ("labels", "collective"):

@@ -118,6 +118,19 @@ def _fiscal_year(value):
     return value
 
 
+def _year(value):
+    """A calendar year as a whole number (2025, or written as text), one that an era
+    date can be written for."""
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 30:
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _bad(f"expected a year as a whole number (2025 = 令和７年), got {describe(value)}")
+    first = japanese.ERAS[0][1].year
+    if not first < value <= 9999:
+        raise _bad(f"{value} is not a year an era date can be written for (after {first})")
+    return value
+
+
 def describe(value) -> str:
     """A value's kind in plain words, for messages."""
     if value is None:
@@ -138,4 +151,5 @@ def describe(value) -> str:
 Date = Annotated[dt.date, BeforeValidator(_date)]
 Time = Annotated[dt.time, BeforeValidator(_time)]
 FiscalYear = Annotated[int, BeforeValidator(_fiscal_year)]
+Year = Annotated[int, BeforeValidator(_year)]
 DateTime = Annotated[dt.datetime | dt.date, BeforeValidator(_date_or_datetime)]
