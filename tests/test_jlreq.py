@@ -608,3 +608,22 @@ def test_a_line_that_ends_at_the_edge_is_not_pushed_in_to_take_one_more():
     # き）。 fits, and い may start a line: the line ends there, though pushing in the
     # half blank of 。 would also make room for い
     assert texts("あ」き）。い", 3 * EM) == ["あ」", "き）。", "い"]
+
+
+# ---------------------------------------------------------------- parts between spaces
+def test_a_part_longer_than_its_line_breaks_after_a_word_not_inside_one():
+    """AT_SPACES (a signature block's lines): a part with no space that does not fit
+    breaks after a word's ・ or where the script changes, in the line's second half
+    and outside brackets — not wherever JLREQ allows (…ジャパ / ン)."""
+    from jpdocs.writers.jlreq import AT_SPACES
+    npo = "ＮＰＯ法人クライシスマッパーズ・ジャパン"                     # 20 characters
+    assert texts(npo, 19 * EM, phrases=False) == [npo[:19], npo[19:]]   # the plain rules: …ジャパ / ン
+    assert texts(npo, 19 * EM, phrases=AT_SPACES) == ["ＮＰＯ法人クライシスマッパーズ・", "ジャパン"]
+    seven = "株式会社セブン－イレブン・ジャパン（第１５号）"
+    assert texts(seven, 19 * EM, phrases=AT_SPACES) == ["株式会社セブン－イレブン・ジャパン", "（第１５号）"]
+    # where the only such place leaves the line less than half full, the rules decide
+    early = "ＮＰＯ法人漢字漢字漢字漢字漢字漢字漢字漢字漢字"
+    assert texts(early, 12 * EM, phrases=AT_SPACES) == texts(early, 12 * EM, phrases=False)
+    # a full-width space still comes first, and a part that fits is never broken
+    spaced = "東京都調布市国領町三丁目４番４１号　ＮＰＯ法人クライシス"
+    assert texts(spaced, 19 * EM, phrases=AT_SPACES) == ["東京都調布市国領町三丁目４番４１号　", "ＮＰＯ法人クライシス"]

@@ -318,7 +318,8 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             if b > s:
                 line = _line(p, s, b, W, justify)
         if line is None and brk[e]:                  # breaks right at the edge
-            line = _line(p, s, e, W, justify)
+            words = p.pbrk is not None and not p.by_phrase and _word_break(p, s, e)   # (AT_SPACES)
+            line = _line(p, s, words or e, W, justify)
         if line is None and p.cshr is not None:      # push-in
             # b: the next break (at most n, and at most just after a line break,
             # since a break always follows one: the pushed-in line never spans it)
@@ -332,6 +333,8 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             line = _line(p, s, e + 1, W, justify, hang=True)
         if line is None:                             # push-out
             b = brk.rfind(1, s + 1, e)
+            if p.pbrk is not None and not p.by_phrase:   # (AT_SPACES, as at the edge)
+                b = _word_break(p, s, e) or b
             if b <= s:
                 b = e                                # nothing breakable: cut at the edge
             line = _line(p, s, b, W, justify)
@@ -341,6 +344,22 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
 
 
 _WORD_ENDS = "・‐－-／/"       # a long katakana phrase breaks after these (イレブン・ / ジャパン)
+_OPENERS, _CLOSERS = "（「『［〔", "）」』］〕"
+
+
+def _word_break(p: Para, s: int, e: int) -> int:
+    """Where a part between full-width spaces that does not fit its line (a signature
+    block's ＮＰＯ法人クライシスマッパーズ・ジャパン) breaks when it must be pushed out:
+    after a word's ・ or where the script changes, outside brackets, in the line's
+    second half (ＮＰＯ法人クライシスマッパーズ・ / ジャパン, not …ジャパ / ン); 0 if
+    there is no such place."""
+    text, brk = p.text, p.brk
+    for i in range(e, s + (e - s + 1) // 2, -1):
+        if brk[i] and (text[i - 1] in _WORD_ENDS or _script(text[i - 1]) != _script(text[i])):
+            part = text[s:i]
+            if sum(part.count(c) for c in _OPENERS) <= sum(part.count(c) for c in _CLOSERS):
+                return i
+    return 0
 
 
 def _script(ch: str) -> str:
