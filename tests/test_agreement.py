@@ -769,3 +769,15 @@ def test_removing_the_areas_article_gives_promotion_its_text_without_areas(tmp_p
     assert [c.text for c in text.articles[1].clauses] == [
         "甲及び乙は、本協定に基づく連携を円滑かつ効果的に推進するため、それぞれ連絡調整の窓口を設けるものとする。",
         "本協定に基づく連携の具体的な内容及び実施方法については、甲乙協議の上、別に定めるものとする。"]
+
+
+def test_a_signature_line_too_long_for_its_column_breaks_after_a_word_in_both_files(tmp_path):
+    """The real 神奈川県 draft's ＮＰＯ法人クライシスマッパーズ・ジャパン does not fit the
+    block's column: the PDF breaks it after ・ (not …ジャパ / ン), and the DOCX carries
+    the same break, so that Word does not break it where it likes."""
+    real = Path(__file__).resolve().parent / "data" / "real" / "kanagawa-cmj-2022-draft.yaml"
+    folder = build(real, tmp_path, "--format", "pdf,docx")
+    lines = [no_space(line) for line in pdf_text(folder / "agreement.pdf").splitlines()]
+    assert "ＮＰＯ法人クライシスマッパーズ・" in lines and "ジャパン" in lines
+    xml = zipfile.ZipFile(folder / "agreement.docx").read("word/document.xml").decode("utf-8")
+    assert re.search(r"マッパーズ・</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>ジャパン</w:t>", xml)

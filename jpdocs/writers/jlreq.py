@@ -347,6 +347,11 @@ _WORD_ENDS = "・‐－-／/"       # a long katakana phrase breaks after these 
 _OPENERS, _CLOSERS = "（「『［〔", "）」』］〕"
 
 
+def after_word(text: str, i: int) -> bool:
+    """Whether text[i] starts a word: after a ・ or ‐, or where the script changes."""
+    return text[i - 1] in _WORD_ENDS or _script(text[i - 1]) != _script(text[i])
+
+
 def _word_break(p: Para, s: int, e: int) -> int:
     """Where a part between full-width spaces that does not fit its line (a signature
     block's ＮＰＯ法人クライシスマッパーズ・ジャパン) breaks when it must be pushed out:
@@ -355,7 +360,7 @@ def _word_break(p: Para, s: int, e: int) -> int:
     there is no such place."""
     text, brk = p.text, p.brk
     for i in range(e, s + (e - s + 1) // 2, -1):
-        if brk[i] and (text[i - 1] in _WORD_ENDS or _script(text[i - 1]) != _script(text[i])):
+        if brk[i] and after_word(text, i):
             part = text[s:i]
             if sum(part.count(c) for c in _OPENERS) <= sum(part.count(c) for c in _CLOSERS):
                 return i

@@ -14,7 +14,7 @@ from ...content import model as m
 from ...spec.style import HouseStyle
 from ..ooxml import (ALIGN, RPR, display_name, font_names, paragraph_style, per_style, put, qn, role_font, set_fonts, twips,
                      w)
-from ..jlreq import AT_SPACES
+from ..jlreq import AT_SPACES, after_word
 from . import fields
 from .parts import stylesheet
 
@@ -318,8 +318,9 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
     breaks, but only before a date or a bracketed phrase that starts a line there, so
     that Word or LibreOffice (lines a character longer or shorter) do not split it
     (令和６年８ / 月, （自動 / 更新）).
-    phrases=AT_SPACES: broken where the PDF breaks after a full-width space, and only there
-    (the notice's 締結者: the organisation before its head's title)."""
+    phrases=AT_SPACES: broken where the PDF breaks after a full-width space (the notice's
+    締結者: the organisation before its head's title) or after a word of a part too long
+    for its line (ＮＰＯ法人クライシスマッパーズ・ / ジャパン), and only there."""
     if _unbroken(ctx, inlines, phrases):
         return inlines
     from ..composer import JParagraph
@@ -336,8 +337,8 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
     text = "".join(i.text if isinstance(i, m.Text) else "\n" for i in inlines)
     if not phrases:                    # in a cell: only before a date that starts a line in the PDF
         cuts = [c for c in cuts if _DATE_START.match(text, c) or text[c] == "（"]
-    elif phrases == AT_SPACES:            # only after a full-width space: Word breaks the rest itself
-        cuts = [c for c in cuts if text[c - 1] == "\u3000"]
+    elif phrases == AT_SPACES:            # only after a full-width space, or after a word where a part did
+        cuts = [c for c in cuts if text[c - 1] == "\u3000" or after_word(text, c)]   # not fit: Word breaks the rest
     if not cuts:
         return inlines
     out, pos = [], 0
