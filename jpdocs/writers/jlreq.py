@@ -354,7 +354,7 @@ def after_word(text: str, i: int) -> bool:
 
 def _word_break(p: Para, s: int, e: int) -> int:
     """Where a part between full-width spaces that does not fit its line (a signature
-    block's ＮＰＯ法人クライシスマッパーズ・ジャパン) breaks when it must be pushed out:
+    block's ＮＰＯ法人クライシスマッパーズ・ジャパン) breaks, at the edge or pushed out:
     after a word's ・ or where the script changes, outside brackets, in the line's
     second half (ＮＰＯ法人クライシスマッパーズ・ / ジャパン, not …ジャパ / ン); 0 if
     there is no such place."""
