@@ -209,6 +209,24 @@ def test_a_signing_late_in_the_fiscal_year_runs_to_the_end_of_the_next_and_says_
     assert validity.startswith("本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。")
 
 
+def test_the_chosen_end_is_named_when_the_spec_renames_the_article_too(tmp_path):
+    """A heading of the spec's own (期間) over the standard 有効期間 article: its text is
+    still made from the term, so the end chosen for it is named as before; with a text
+    of the spec's own it is not (the spec says its term itself)."""
+    spec = signing(tmp_path, "2024-03-25", None)
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    data["agreement"]["document"]["articles"] = {"validity": {"heading": "期間"}}
+    spec = write(tmp_path, data, "renamed")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement")
+    assert result.returncode == 0, result.stderr
+    assert "agreement.validity.end: not given; the term runs to 令和７年３月31日" in result.stdout
+    data["agreement"]["document"]["articles"] = {"validity": {"text": ["本協定の有効期間は、締結の日から１年間とする。"]}}
+    spec = write(tmp_path, data, "own-text")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement")
+    assert result.returncode == 0, result.stderr
+    assert "agreement.validity.end" not in result.stdout and "agreement.validity.renewal" not in result.stdout
+
+
 def test_an_early_signing_runs_to_the_end_of_its_fiscal_year(tmp_path):
     spec = signing(tmp_path, "2024-05-22", None)
     text = compose(load_spec(spec), load_style())

@@ -145,7 +145,10 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                              " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
                              " PDF's signature fields stay over them)"))
     term = text.term
-    standard_term = any(a.origin == "standard" and a.name == "validity" for a in text.articles)
+    # the standard 有効期間 article, printed from the term (its heading may be the spec's)
+    change = ag.document.articles.get("validity") if ag.document else None
+    standard_term = (any(a.name == "validity" and a.origin != "spec" for a in text.articles)
+                     and (change is None or change.text is None))
     if term is not None and term.renewal and standard_term:
         notes += renewal_notes(loaded, term, style)
     if term is not None and term.end_chosen and standard_term:
