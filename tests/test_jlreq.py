@@ -627,3 +627,15 @@ def test_a_part_longer_than_its_line_breaks_after_a_word_not_inside_one():
     # a full-width space still comes first, and a part that fits is never broken
     spaced = "東京都調布市国領町三丁目４番４１号　ＮＰＯ法人クライシス"
     assert texts(spaced, 19 * EM, phrases=AT_SPACES) == ["東京都調布市国領町三丁目４番４１号　", "ＮＰＯ法人クライシス"]
+
+
+def test_a_labelled_line_breaks_after_a_word_never_after_its_label():
+    """AT_WORDS (a signature block's labelled line: 代　表　…, the label padded with
+    full-width spaces): no break after the label's spaces, which AT_SPACES would take,
+    and after a word where the rest does not fit, not wherever JLREQ allows."""
+    from jpdocs.writers.jlreq import AT_SPACES, AT_WORDS
+    line = "代　表　ＮＰＯ法人クライシスマッパーズ・ジャパン"
+    assert texts(line, 22 * EM, phrases=False) == ["代　表　ＮＰＯ法人クライシスマッパーズ・ジャ", "パン"]
+    assert texts(line, 22 * EM, phrases=AT_SPACES) == ["代　表　", "ＮＰＯ法人クライシスマッパーズ・ジャパン"]
+    assert texts(line, 22 * EM, phrases=AT_WORDS) == ["代　表　ＮＰＯ法人クライシスマッパーズ・", "ジャパン"]
+    assert texts(line, 30 * EM, phrases=AT_WORDS) == [line]                  # it fits: unbroken

@@ -83,12 +83,14 @@ def _num(el, key, default):
     return float(el.attrib[key]) if key in el.attrib else default
 
 
-def _breaks(el, source: str) -> bool:
-    """breaks="spaces": where a line must break, after a full-width space first."""
-    value = el.attrib.get("breaks")
-    if value not in (None, "spaces"):
-        raise fail(source, f'<{el.tag} breaks="{value}">: the one way to break lines chosen here is "spaces"')
-    return value == "spaces"
+def _breaks(el, source: str) -> str:
+    """breaks="spaces": where a line must break, after a full-width space first, then
+    after a word; breaks="words": after a word (model.Paragraph.breaks)."""
+    value = el.attrib.get("breaks", "")
+    if value not in ("", "spaces", "words"):
+        raise fail(source, f'<{el.tag} breaks="{value}">: the ways to break lines chosen here are "spaces" and'
+                           ' "words"')
+    return value
 
 
 def _yes(el, key) -> bool:
@@ -102,7 +104,7 @@ def _block(el: ET.Element, source: str) -> m.Block:
                            first_indent=_num(el, "indent", 0.0), left_indent=_num(el, "left", 0.0),
                            space_before=_num(el, "before", None), space_after=_num(el, "after", None),
                            tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"),
-                           break_at_spaces=_breaks(el, source),
+                           breaks=_breaks(el, source),
                            numbering=a.get("list"), number=a.get("number", ""), seq=int(a.get("seq", 0)))
     if el.tag == "h":
         return m.Heading(_inlines(el, source), level=int(a.get("level", 1)),
@@ -158,7 +160,7 @@ def _cell(td: ET.Element, style: str, source: str) -> m.Cell:
         blocks = _blocks(td, source)
     else:
         blocks = [m.Paragraph(_inlines(td, source), style=a.get("style", style), align=a.get("align"),
-                              break_at_spaces=_breaks(td, source))]
+                              breaks=_breaks(td, source))]
     return m.Cell(blocks, shade=a.get("shade"), align=a.get("align"), valign=a.get("valign", "top"),
                   colspan=int(a.get("colspan", 1)), colour=a.get("colour"), header=_header(td, source))
 

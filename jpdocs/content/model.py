@@ -66,10 +66,11 @@ class Paragraph:
     numbering: str | None = None
     number: str = ""
     seq: int = 0
-    # where a line must break, after a full-width space first (writers/jlreq.py AT_SPACES):
-    # the parts set apart (an organisation and its head's title) are not cut where
-    # each fits a line
-    break_at_spaces: bool = False
+    # where a line must break (writers/jlreq.py): "spaces", after a full-width space
+    # first (AT_SPACES: the parts set apart, an organisation and its head's title, are
+    # not cut where each fits a line), then after a word; "words", after a word only
+    # (AT_WORDS: a labelled line, 住　所　…); "": as JLREQ allows
+    breaks: str = ""
 
 
 @dataclass

@@ -24,7 +24,7 @@ from ..spec.style import HouseStyle
 from .columns import fitted_widths
 from .composer import JParagraph
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
-from .jlreq import AT_SPACES, Settings
+from .jlreq import Settings
 from .tags import Node, tag
 from .flowables import Figure, SealBox, SealPlace, TrackedLine
 
@@ -152,8 +152,8 @@ class BlockBuilder:
                                    p.align or self.house.styles[p.style].align, self.colour, self.fallbacks), node)
         st = self._derived_style(p.style, p.first_indent * em, p.left_indent * em, p.space_before or 0,
                                  p.space_after or 0, int(p.keep_with_next), p.align)
-        if p.break_at_spaces and not phrases:
-            phrases = AT_SPACES
+        if p.breaks and not phrases:
+            phrases = p.breaks                  # (jlreq.AT_SPACES, AT_WORDS)
         number = p.number if p.numbering and p.number and m.plain_text(p.inlines).startswith(p.number) else ""
         if not number:
             return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases,

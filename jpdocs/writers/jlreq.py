@@ -115,6 +115,10 @@ class Para:
 # cell 「北海道オホーツク総合振興局」/「北海道オホーツク総合振興局長」): the parts were
 # separated there, and a break inside one would cut a name or a title.
 AT_SPACES = "spaces"
+# AT_WORDS: a labelled line of a signature block (住　所　…, its label padded with
+# full-width spaces, so no break after them): where it must break, after a word
+# (_word_break), as a part between spaces does.
+AT_WORDS = "words"
 
 
 def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
@@ -200,7 +204,8 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
                 brk[i + 1] = 1
     p.brk, p.stretch = brk, stretch
     p.by_phrase = phrases is True
-    p.pbrk = _space_breaks(p) if phrases == AT_SPACES else _phrase_breaks(p, min_width) if phrases else None
+    p.pbrk = (_space_breaks(p) if phrases == AT_SPACES else _end_break(p) if phrases == AT_WORDS
+              else _phrase_breaks(p, min_width) if phrases else None)
     return p
 
 
@@ -214,6 +219,13 @@ def _space_breaks(p: Para) -> bytearray:
 
 
 _IDEOGRAPHIC_SPACE = re.compile("\u3000+")
+
+
+def _end_break(p: Para) -> bytearray:
+    """No break tried first but the end: a word break decides (AT_WORDS)."""
+    out = bytearray(p.n + 1)
+    out[p.n] = 1
+    return out
 
 
 @lru_cache(maxsize=512)
@@ -318,7 +330,7 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             if b > s:
                 line = _line(p, s, b, W, justify)
         if line is None and brk[e]:                  # breaks right at the edge
-            words = p.pbrk is not None and not p.by_phrase and _word_break(p, s, e)   # (AT_SPACES)
+            words = p.pbrk is not None and not p.by_phrase and _word_break(p, s, e)   # (AT_SPACES, AT_WORDS)
             line = _line(p, s, words or e, W, justify)
         if line is None and p.cshr is not None:      # push-in
             # b: the next break (at most n, and at most just after a line break,
@@ -333,7 +345,7 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             line = _line(p, s, e + 1, W, justify, hang=True)
         if line is None:                             # push-out
             b = brk.rfind(1, s + 1, e)
-            if p.pbrk is not None and not p.by_phrase:   # (AT_SPACES, as at the edge)
+            if p.pbrk is not None and not p.by_phrase:   # (AT_SPACES, AT_WORDS, as at the edge)
                 b = _word_break(p, s, e) or b
             if b <= s:
                 b = e                                # nothing breakable: cut at the edge

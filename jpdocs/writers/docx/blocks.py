@@ -12,7 +12,7 @@ from lxml.etree import SubElement
 
 from ...spec import images
 from ...content import model as m
-from ..jlreq import AT_SPACES
+from ..jlreq import AT_SPACES, AT_WORDS
 from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, ppr_of, put, qn, sub, twips
 from . import fields
 from .numbering import numbering_of, set_number, style_by_id_in
@@ -59,8 +59,11 @@ def _block(box, b, ctx: Ctx) -> list:
             numbered = None
         if b.style.split("-")[0] in PHRASE_STYLES and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines)
-        elif b.break_at_spaces and not (b.first_indent or b.left_indent or b.tracking):
+        elif b.breaks == AT_SPACES and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=AT_SPACES)
+        elif b.breaks == AT_WORDS and not b.tracking:    # (a hung labelled line: laid out with its indents)
+            inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=AT_WORDS,
+                                   indents=(b.first_indent, b.left_indent))
         elif ctx.pdf_lines and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=False)
         p = para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,

@@ -14,7 +14,7 @@ from ...content import model as m
 from ...spec.style import HouseStyle
 from ..ooxml import (ALIGN, RPR, display_name, font_names, paragraph_style, per_style, put, qn, role_font, set_fonts, twips,
                      w)
-from ..jlreq import AT_SPACES, after_word
+from ..jlreq import AT_SPACES, AT_WORDS, after_word
 from . import fields
 from .parts import stylesheet
 
@@ -282,19 +282,21 @@ def _builder(style: HouseStyle):
 _LINES: dict[tuple, tuple] = {}         # what phrase_lines was asked → (style, its answer), the last few hundred
 
 
-def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True) -> list:
+def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True, indents=(0.0, 0.0)) -> list:
     """The inlines with the PDF's line breaks (see _phrase_lines), worked out once per
-    process for the same text, style and width (a batch's notices repeat headings)."""
+    process for the same text, style and width (a batch's notices repeat headings).
+    indents: the paragraph's own (first line, left), in characters (AT_WORDS: a hung
+    labelled line)."""
     if _unbroken(ctx, inlines, phrases):
         return inlines
-    key = (id(ctx.style), name, align, tuple(inlines), ctx.width, phrases)
+    key = (id(ctx.style), name, align, tuple(inlines), ctx.width, phrases, indents)
     try:
         kept = _LINES.get(key)
     except TypeError:
-        return _phrase_lines(ctx, name, align, inlines, phrases)
+        return _phrase_lines(ctx, name, align, inlines, phrases, indents)
     if kept is not None and kept[0] is ctx.style:
         return list(kept[1])
-    made = _phrase_lines(ctx, name, align, inlines, phrases)
+    made = _phrase_lines(ctx, name, align, inlines, phrases, indents)
     if len(_LINES) >= 512:
         del _LINES[next(iter(_LINES))]
     _LINES[key] = (ctx.style, tuple(made))
@@ -305,11 +307,11 @@ def _unbroken(ctx: Ctx, inlines, phrases) -> bool:
     """Whether the inlines are left to Word: in an indented block, without text, or in
     a cell (but a list's cell and a paragraph breaking at its spaces: their breaks are
     the PDF's)."""
-    return ((ctx.in_cell and not ctx.pdf_lines and phrases != AT_SPACES) or bool(ctx.indent)
+    return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (AT_SPACES, AT_WORDS)) or bool(ctx.indent)
             or not any(isinstance(i, m.Text) and i.text for i in inlines))
 
 
-def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True) -> list:
+def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True, indents=(0.0, 0.0)) -> list:
     """A title or heading broken where the PDF breaks it: between phrases (BudouX),
     never inside one as Word would (「…大学と」 / 「の」). The PDF's composer sets the
     paragraph at the DOCX's text width, and a line break goes where each of its
@@ -327,7 +329,8 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
     from ..tags import Node
     # a structure node of its own: the builder's tree (the PDF's tags) is not kept
     # (a list's cell is a ruled table's: its bracketed phrases kept whole, as the PDF keeps them)
-    flow = _builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align), phrases=phrases,
+    flow = _builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align, first_indent=indents[0],
+                                                     left_indent=indents[1]), phrases=phrases,
                                          node=Node("P"), in_ruled_cell=not phrases)
     if not isinstance(flow, JParagraph):
         return inlines
@@ -339,6 +342,8 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
         cuts = [c for c in cuts if _DATE_START.match(text, c) or text[c] == "（"]
     elif phrases == AT_SPACES:            # only after a full-width space, or after a word where a part did
         cuts = [c for c in cuts if text[c - 1] == "\u3000" or after_word(text, c)]   # not fit: Word breaks the rest
+    elif phrases == AT_WORDS:             # only after a word: Word breaks the rest
+        cuts = [c for c in cuts if after_word(text, c)]
     if not cuts:
         return inlines
     out, pos = [], 0
