@@ -9,7 +9,7 @@ from .. import japanese
 from ..errors import Problem
 from ..spec.load import LoadedSpec
 from ..spec.style import AnnualColumn, HouseStyle
-from ..spec.term import term_of
+from ..spec.term import RENEWAL_KEYS, term_of
 
 DASH = "－"                      # an empty cell
 
@@ -84,7 +84,6 @@ def department(loaded: LoadedSpec) -> str:
 
 
 _ISO_UNITS = {"年": "Y", "か月": "M", "週間": "W", "日": "D"}
-RENEWAL_KEYS = ("renewal", "renewal_notice", "renewal_term")
 
 
 def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value:

@@ -145,13 +145,9 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                              " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
                              " PDF's signature fields stay over them)"))
     term = text.term
-    # the standard 有効期間 article, printed from the term (its heading may be the spec's)
-    change = ag.document.articles.get("validity") if ag.document else None
-    standard_term = (any(a.name == "validity" and a.origin != "spec" for a in text.articles)
-                     and (change is None or change.text is None))
-    if term is not None and term.renewal and standard_term:
+    if term is not None and term.renewal and text.term_printed:
         notes += renewal_notes(loaded, term, style)
-    if term is not None and term.end_chosen and standard_term:
+    if term is not None and term.end_chosen and text.term_printed:
         key = ("agreement", "validity")
         if term.end is None:
             message = f"not given; the term's end is left blank ({style.word('blank_date')}): {term.end_chosen}"
@@ -167,7 +163,8 @@ def renewal_notes(loaded: LoadedSpec, term, style: HouseStyle) -> list[Problem]:
     that the term renews at all (renewal: true, the default), and by how much and
     with what notice (the defaults of renewal_term and renewal_notice)."""
     from .. import japanese
-    given = {k for k in ("renewal", "renewal_notice", "renewal_term") if ("agreement", "validity", k) in loaded.lines}
+    from ..spec.term import RENEWAL_KEYS
+    given = {k for k in RENEWAL_KEYS if ("agreement", "validity", k) in loaded.lines}
     line = loaded.line_of(("agreement", "validity")) or loaded.line_of(("agreement",))
     by = japanese.format_period(*term.term, style.digits, duration=True)
     notice = japanese.format_period(*term.notice, style.digits) if term.notice else None

@@ -3,11 +3,11 @@ document, the overview and the annual book all print.
 
 A spec may give the term as a length (1年: 締結の日から１年間, as many texts do);
 no end date is then computed. A spec may leave the end out. The default end is then
-a choice made for the user, so it comes with the reason, which the build prints: the end of the fiscal year
-of the start — or, when the start falls in the last quarter of its fiscal year
-(January to March), or the renewal notice could not be given after the start
-before that end, the end of the next fiscal year, as offices run a first term
-signed late in the year. A term that cannot be met — the notice period before
+a choice made for the user, so it comes with the reason, which the build prints: the
+end of the fiscal year of the start — or, when the start falls in the last quarter of
+its fiscal year (January to March), or the renewal notice could not be given after
+the start before that end, the end of the next fiscal year, as offices run a first
+term signed late in the year. A term that cannot be met — the notice period before
 its end reaches back before its start (seen: a signing on 3月25日 with a term to
 3月31日 and one month's notice) — is an error naming the key.
 """
@@ -17,6 +17,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import japanese
+
+
+# The keys of agreement.validity that say the term renews (and how): the schema's
+# defaults say it otherwise, which the build names (build/documents.renewal_notes).
+RENEWAL_KEYS = ("renewal", "renewal_notice", "renewal_term")
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,9 @@ class SealBox:
 
 class SealPlace(Flowable):
     """The seal place of a signature block: `mark` (印) in a thin circle, centred in a
-    square (nothing, when the mark is empty). draw() records the square's absolute position and page, so the caller
-    can put a signature field exactly over it, wherever the layout put the block."""
+    square (nothing, when the mark is empty). draw() records the square's absolute
+    position and page, so the caller can put a signature field exactly over it,
+    wherever the layout put the block."""
 
     def __init__(self, seal: m.Seal, font: str, found: list):
         super().__init__()

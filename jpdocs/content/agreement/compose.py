@@ -25,7 +25,7 @@ from ...spec.source import dotted
 from ...spec.term import term_of
 from .article_sets import choose, load_sets
 from .checks import check_own_wording, check_witnesses
-from .drafts import Draft, apply_overrides, from_set, insert_extras
+from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import all_text, fill_placeholders, make_clause, refs_in
 from .signatures import signatory_of, witness_fields
 from .text import AgreementText, Article
@@ -165,7 +165,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
     return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
-                         doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing))
+                         doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing),
+                         chosen is not None and prints_generated_term(chosen, doc))
 
 
 def year_kept(year: int, blank_date: str, digit_style: str) -> str:

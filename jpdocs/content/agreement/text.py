@@ -78,3 +78,4 @@ class AgreementText:
     label_chars: int = 1           # the longest signature-block label (甲: 1; 振興局: 3), for its column
     witnesses: tuple[Signatory, ...] = ()   # 立会人: blocks set after the parties'
     sealed: bool = True            # the closing has the signers press their seals (記名押印): 印 by each block
+    term_printed: bool = False     # the standard set's 有効期間 article prints the term (drafts.prints_generated_term)
