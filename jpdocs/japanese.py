@@ -132,10 +132,11 @@ def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
 
 CLOCKS = ("24h", "12h")
 SPANS = ("～", "から")
+TIME_NOTATIONS = ("kanji", "colon")
 
 
 def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True,
-                clock: str = "24h", period: bool = True) -> str:
+                clock: str = "24h", period: bool = True, notation: str = "kanji") -> str:
     """"11時00分", "９時05分"; "17時" when minutes_if_zero=False on the hour.
 
     Minutes are always written as two digits, so in "mixed" they are
@@ -143,33 +144,43 @@ def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True,
     from 0 to 11, as 公用文 does: 14:30 → 午後２時30分, 12:00 → 午後０時,
     0:15 → 午前０時15分; period=False leaves 午前/午後 out (for the end of a span
     in the same half of the day).
+
+    notation="colon" writes the time as many releases do, 13:30 and 9:05, always
+    with its minutes (minutes_if_zero is not heeded: 17: alone is no time). Its
+    digits and colon are half-width, the way such times are written, unless the
+    house writes every digit full-width (１３：３０).
     """
     if clock not in CLOCKS:
         raise ValueError(f"unknown clock {clock!r}; allowed: {', '.join(CLOCKS)}")
-    if clock == "12h":
-        prefix = ("午前" if t.hour < 12 else "午後") if period else ""
-        hour = f"{prefix}{digits(t.hour % 12, style)}時"
-    else:
-        hour = f"{digits(t.hour, style)}時"
+    if notation not in TIME_NOTATIONS:
+        raise ValueError(f"unknown time notation {notation!r}; allowed: {', '.join(TIME_NOTATIONS)}")
+    prefix = ("午前" if t.hour < 12 else "午後") if clock == "12h" and period else ""
+    h = t.hour % 12 if clock == "12h" else t.hour
+    if notation == "colon":
+        full = style == "full"
+        return prefix + digits(h, "full" if full else "half") + ("：" if full else ":") \
+            + digits(f"{t.minute:02d}", "full" if full else "half")
+    hour = f"{prefix}{digits(h, style)}時"
     if t.minute == 0 and not minutes_if_zero:
         return hour
     return f"{hour}{digits(f'{t.minute:02d}', style)}分"
 
 
 def format_time_span(start: time, end: time | None = None, style: str = "mixed",
-                     minutes_if_zero: bool = True, clock: str = "24h", span: str = "～") -> str:
+                     minutes_if_zero: bool = True, clock: str = "24h", span: str = "～",
+                     notation: str = "kanji") -> str:
     """A start, and an end if known, as notices write them:
     span "～": 11時00分～11時30分, 11時00分～ (from the start, end not said);
     span "から": 15時から16時まで, 15時から.
     With clock="12h" the end repeats 午前/午後 only where it changes:
-    午後２時～３時30分, 午前11時～午後０時30分."""
+    午後２時～３時30分, 午前11時～午後０時30分. notation="colon": 13:30～14:00."""
     if span not in SPANS:
         raise ValueError(f"unknown span {span!r}; allowed: {', '.join(SPANS)}")
-    text = format_time(start, style, minutes_if_zero, clock)
+    text = format_time(start, style, minutes_if_zero, clock, notation=notation)
     if end is None:
         return text + span
     same_half = (start.hour < 12) == (end.hour < 12)
-    until = format_time(end, style, minutes_if_zero, clock, period=not same_half)
+    until = format_time(end, style, minutes_if_zero, clock, period=not same_half, notation=notation)
     return f"{text}～{until}" if span == "～" else f"{text}から{until}まで"
 
 

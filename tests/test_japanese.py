@@ -518,12 +518,29 @@ def test_a_time_span_names_the_half_of_the_day_only_where_it_changes_at_noon():
     assert format_time_span(time(11, 0), time(13, 0)) == "11時00分～13時00分"
 
 
+def test_times_with_a_colon_keep_their_minutes_in_half_width_unless_every_digit_is_full():
+    """13:30 as releases write it: half-width in the mixed house (９時05分 would be
+    9:05, never ９:05), full-width with a full-width colon where every digit is, the
+    minutes always (17: alone is no time), and 午前/午後 as with the kanji form."""
+    assert format_time(time(13, 30), notation="colon") == "13:30"
+    assert format_time(time(9, 5), notation="colon") == "9:05"
+    assert format_time(time(17, 0), minutes_if_zero=False, notation="colon") == "17:00"
+    assert format_time(time(13, 30), "full", notation="colon") == "１３：３０"
+    assert format_time(time(14, 0), clock="12h", notation="colon") == "午後2:00"
+    assert format_time_span(time(13, 0), time(14, 0), notation="colon") == "13:00～14:00"
+    assert format_time_span(time(10, 0), None, notation="colon") == "10:00～"
+    assert format_time_span(time(15, 0), time(16, 0), span="から", notation="colon") == "15:00から16:00まで"
+    assert format_time_span(time(11, 0), time(13, 0), clock="12h", notation="colon") == "午前11:00～午後1:00"
+
+
 def test_an_unknown_choice_is_refused_with_the_allowed_values_listed():
     from jpdocs.japanese import format_time
     with pytest.raises(ValueError, match=r"allowed: ～, から$"):
         format_time_span(time(1, 0), span="-")
     with pytest.raises(ValueError, match=r"allowed: 24h, 12h$"):
         format_time(time(1, 0), clock="13h")
+    with pytest.raises(ValueError, match=r"allowed: kanji, colon$"):
+        format_time(time(1, 0), notation="roman")
     with pytest.raises(ValueError, match=r"allowed: era_western, era, western$"):
         date_in(date(2024, 2, 27), calendar="julian")
     with pytest.raises(ValueError, match=r"allowed: short, long, none$"):

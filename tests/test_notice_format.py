@@ -308,6 +308,27 @@ def test_an_era_only_house_and_from_only_times(tmp_path, capsys):
 
 
 @needs_poppler
+def test_a_house_that_writes_times_with_a_colon(tmp_path, capsys):
+    """13:30～14:00 in the 記 block and 17:00 in the request's deadline, as university
+    and company releases write them; the rest of the notice as the house writes it."""
+    path = variant(tmp_path, ('    start: "11:00"\n', '    start: "13:30"\n    end: "14:00"\n'),
+                   style="times: {notation: colon}\n")
+    text = notice_text(path, tmp_path, capsys)
+    assert "１日時令和６年（2024年）２月27日（火）13:30～14:00（30分程度）" in text
+    assert "２月21日（水）17:00までに下記連絡先" in text
+    assert "時30分" not in text and "17時" not in text
+
+
+def test_zero_minutes_false_with_colon_times_is_refused(tmp_path, capsys):
+    """With a colon the minutes are always written: zero_minutes: false would have no effect."""
+    path = variant(tmp_path, style="times:\n  notation: colon\n  zero_minutes: false\n")
+    code, out, err = check(path, capsys)
+    assert code == 1
+    assert "zero_minutes: false has no effect with notation: colon" in err
+    assert "Traceback" not in err
+
+
+@needs_poppler
 def test_a_part_of_the_day_only(tmp_path, capsys):
     path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', "    time_of_day: 午後\n"))
     text = notice_text(path, tmp_path, capsys)

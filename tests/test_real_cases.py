@@ -357,6 +357,45 @@ def test_the_issuer_is_named_under_the_date(cid, built):
 def test_jpcheck_finds_no_violation(cid, built):
     jpcheck = _jpcheck()
     case = built[cid]
+    labels = ki_labels(case.spec)
     for pdf in case.pdfs:
         found = jpcheck.check(str(pdf))
-        assert found["violations"] == [], (cid, pdf.name, found["violations"])
+        violations = [v for v in found["violations"] if not next_item_after_a_time(v, labels)]
+        assert violations == [], (cid, pdf.name, found["violations"])
+
+
+# jpcheck takes a line ending in a digit, followed by a line that begins with a digit
+# no further right, for one number broken across lines. A 記 item whose text ends in a
+# time written with a colon (13:30～14:00, times.notation: colon) is followed by the
+# next item's number (２　場所), which is no part of it. Such a report is set aside
+# only where the line ends in a time and the digit is followed by one of the notice's
+# 記 labels; anything else jpcheck says stands.
+_BROKEN = re.compile(r"number broken: …[:：][0-9０-９]{2}\|[0-9０-９](.+)…")     # jpcheck quotes 3 and 3
+
+
+def ki_labels(spec: dict) -> set[str]:
+    """The labels a notice's 記 block can print: the house words of the built-in
+    items and every label its spec gives."""
+    from jpdocs.spec.style import load_style
+    style = load_style()
+    labels = {style.word(f"ki_{item}") for item in ("date", "place", "signatories", "agenda", "schedule")}
+    for entry in (spec.get("press_notice") or {}).get("ki") or ():
+        if isinstance(entry, dict) and entry.get("label"):
+            labels.add(entry["label"])
+    return labels
+
+
+def next_item_after_a_time(violation: tuple, labels: set[str]) -> bool:
+    kind, _, message = violation
+    m = _BROKEN.fullmatch(message) if kind == "split" else None
+    return bool(m) and any(label.startswith(m.group(1)) for label in labels)
+
+
+def test_only_a_time_before_the_next_items_number_is_set_aside():
+    labels = {"日時", "場所", "会場"}
+    assert next_item_after_a_time(("split", 1, "number broken: …:00|２場所…"), labels)
+    assert next_item_after_a_time(("split", 1, "number broken: …:30|３会場…"), labels)
+    assert not next_item_after_a_time(("split", 1, "number broken: …201|9年…"), labels)       # a year torn
+    assert not next_item_after_a_time(("split", 1, "number broken: …:00|２時間…"), labels)    # not a label
+    assert not next_item_after_a_time(("split", 1, "number broken: …152-|67-…"), labels)
+    assert not next_item_after_a_time(("line-end", 1, "number broken: …:00|２場所…"), labels)

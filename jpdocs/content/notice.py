@@ -59,7 +59,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                     " ceremony is not in the issue date's year: the year is printed")
             if c.start:
                 text += "　" + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
-                                                        style.times.clock, c.span or style.times.span)
+                                                        style.times.clock, c.span or style.times.span,
+                                                        style.times.notation)
             elif c.time_of_day:
                 text += "　" + c.time_of_day
             if c.duration_note:

@@ -130,7 +130,8 @@ def deadline_text(value: dt.date | dt.datetime, issued: dt.date | None, digits: 
     deadlines, and no minutes on the hour."""
     text = event_date_text(value, issued, digits, dates, western=False)
     if isinstance(value, dt.datetime):
-        text += japanese.format_time(value.time(), digits, minutes_if_zero=False, clock=times.clock)
+        text += japanese.format_time(value.time(), digits, minutes_if_zero=False, clock=times.clock,
+                                     notation=times.notation)
     return text
 
 
@@ -154,7 +155,7 @@ def _filters(d: str, dates: Dates, times: Times) -> dict:
 
     def time(value: dt.time, minutes_if_zero: bool | None = None) -> str:
         zero = times.zero_minutes if minutes_if_zero is None else minutes_if_zero
-        return japanese.format_time(value, d, minutes_if_zero=zero, clock=times.clock)
+        return japanese.format_time(value, d, minutes_if_zero=zero, clock=times.clock, notation=times.notation)
 
     def num(value) -> str:
         return japanese.digits(value, d)

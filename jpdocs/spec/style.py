@@ -124,6 +124,14 @@ class Times(_Strict):
     clock: Literal["24h", "12h"] = "24h"       # 14時30分 / 午後２時30分
     zero_minutes: bool = True                  # 11時00分; false: 11時
     span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
+    notation: Literal["kanji", "colon"] = "kanji"  # 14時30分 / 14:30
+
+    @model_validator(mode="after")
+    def _minutes_with_colon(self):
+        if self.notation == "colon" and not self.zero_minutes:
+            raise ValueError("zero_minutes: false has no effect with notation: colon, which always writes"
+                             " the minutes (17:00): remove one")
+        return self
 
 
 class AgreementStyle(_Strict):
