@@ -334,6 +334,47 @@ def test_a_drafts_open_date_keeps_the_year_it_states(tmp_path):
             " known") in out
 
 
+@needs_poppler
+def test_the_agreements_dates_in_the_houses_agreement_calendar(tmp_path):
+    """agreement.calendar: the date line and the term's dates in the standard 有効期間
+    article as the house writes an agreement: 令和６年（2024年）… (越谷市's draft) or
+    2024年… (universities, companies), in the PDF and the DOCX; era only by default,
+    whatever the notices write."""
+    import zipfile
+    (tmp_path / "house.yaml").write_text("agreement:\n  calendar: era_western\n", encoding="utf-8")
+    data = seed()
+    data["style"] = "house.yaml"
+    spec = write(tmp_path, data)
+    text, _ = build(tmp_path, spec, "--kinds", "agreement", "--format", "pdf,docx")
+    flat = no_space(text)
+    assert "令和６年（2024年）２月27日甲" in flat
+    assert "本協定の有効期間は、本協定の締結の日から令和７年（2025年）３月31日までとする。" in flat
+    docx = zipfile.ZipFile(tmp_path / "out" / spec.stem / "agreement.docx").read("word/document.xml").decode()
+    assert "令和６年（2024年）２月27日" in docx
+    (tmp_path / "house.yaml").write_text("agreement:\n  calendar: western\nwording:\n  blank_date: 　　　　年　　月　　日\n",
+                                         encoding="utf-8")
+    data = a_draft()
+    data["style"] = "house.yaml"
+    data["agreement"]["signing_year"] = 2025
+    spec = write(tmp_path, data, "draft")
+    text, _ = build(tmp_path, spec)
+    assert "2025年月日甲" in no_space(text) and "令和年月日" not in no_space(text)
+    spec = write(tmp_path, seed(), "default")
+    text, _ = build(tmp_path, spec, "--kinds", "agreement")
+    assert "令和６年２月27日甲" in no_space(text) and "2024年" not in text
+
+
+def test_a_western_agreement_calendar_with_an_era_in_the_blank_date_is_an_error(tmp_path):
+    """The open date of a draft is the house's blank_date, 令和　　年　　月　　日 unless it
+    says otherwise: an agreement dated in the western calendar would print 令和."""
+    (tmp_path / "house.yaml").write_text("name: 大学\nagreement:\n  calendar: western\n", encoding="utf-8")
+    data = seed()
+    data["style"] = "house.yaml"
+    spec = write(tmp_path, data)
+    assert (f"error: {tmp_path / 'house.yaml'}:3: agreement.calendar: the agreement's dates are western, and a"
+            " draft's open date (wording: blank_date) is 「令和　　年　　月　　日」, with an era") in error(spec)
+
+
 @pytest.mark.parametrize("change, message", [
     ({"signing_date": "2025-04-01"}, "the signing date gives the year: signing_year is for a draft's open date"
                                      " (signing_date: null), and would have no effect"),

@@ -344,6 +344,9 @@ STYLE_VARIANTS = {
     "margins-wide": "page:\n  margins: {top: 20, bottom: 20, left: 100, right: 80}\n",
     "size-text": "styles:\n  body: {font: mincho, size: big, leading: 1.5, align: justify}\n",
     "source": "name: 別\nsource: other.yaml\n",
+    "colon-zero-minutes": "times:\n  notation: colon\n  zero_minutes: false\n",
+    "western-agreement-era-blank": "agreement:\n  calendar: western\n",
+    "name-line-labelled": "agreement:\n  name_line: with_title\n  signature_labels: {name: 氏名}\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

@@ -324,7 +324,8 @@ def test_zero_minutes_false_with_colon_times_is_refused(tmp_path, capsys):
     path = variant(tmp_path, style="times:\n  notation: colon\n  zero_minutes: false\n")
     code, out, err = check(path, capsys)
     assert code == 1
-    assert "zero_minutes: false has no effect with notation: colon" in err
+    assert (f"error: {tmp_path / 'house.yaml'}:3: times.zero_minutes: zero_minutes: false has no effect with"
+            " notation: colon") in err
     assert "Traceback" not in err
 
 

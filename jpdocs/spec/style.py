@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, Literal
 
+from .. import japanese
 from ..errors import InputError, Problem
 from ..files import FileRefused, check_regular, read_regular_file
 from .source import MAX_BYTES, dotted, line_of, load_yaml, parse_yaml
@@ -124,14 +125,7 @@ class Times(_Strict):
     clock: Literal["24h", "12h"] = "24h"       # 14時30分 / 午後２時30分
     zero_minutes: bool = True                  # 11時00分; false: 11時
     span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
-    notation: Literal["kanji", "colon"] = "kanji"  # 14時30分 / 14:30
-
-    @model_validator(mode="after")
-    def _minutes_with_colon(self):
-        if self.notation == "colon" and not self.zero_minutes:
-            raise ValueError("zero_minutes: false has no effect with notation: colon, which always writes"
-                             " the minutes (17:00): remove one")
-        return self
+    notation: Literal["kanji", "colon"] = "kanji"  # 14時30分 / 14:30 (always with its minutes)
 
 
 class AgreementStyle(_Strict):
@@ -154,6 +148,11 @@ class AgreementStyle(_Strict):
     # own: the name on a line of its own under the title (default); with_title: the title
     # and the name on one line (球磨郡錦町長　浅生利夫), as older texts and some offices set them
     name_line: Literal["own", "with_title"] = "own"
+    # the calendar of the dates the agreement prints (its date line, the term's dates in
+    # the standard 有効期間 article): era 令和６年４月22日 (as most offices write an
+    # agreement, whatever their notices do), era_western 令和６年（2024年）４月22日,
+    # western 2024年４月22日 (universities and companies)
+    calendar: Literal["era", "era_western", "western"] = "era"
 
     @model_validator(mode="after")
     def _a_name_line_to_label(self):
@@ -296,6 +295,18 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
     return problems
 
 
+def _blank_date_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """A draft's open date is the house's blank_date, and a year kept in it is written
+    in the agreement's calendar: a blank date that names an era would print 令和 in an
+    agreement dated in the western calendar."""
+    blank = style.word("blank_date")
+    if style.agreement.calendar != "western" or not blank.startswith(tuple(e for e, _ in japanese.ERAS)):
+        return []
+    return [Problem(name, line_of(lines, ("agreement", "calendar")), "agreement.calendar",
+                    f"the agreement's dates are western, and a draft's open date (wording: blank_date) is"
+                    f" 「{blank}」, with an era: write wording: {{blank_date: 　　　　年　　月　　日}}")]
+
+
 PROSE_PLACEHOLDERS = ("title", "date", "partners", "issuer", "department")
 
 
@@ -431,6 +442,11 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
             problems.append(Problem(name, line_of(lines, key), dotted(key), trouble))
     problems += placeholder_problems(style, name, lines)
     problems += _article_form_problems(style.agreement, name, lines)
+    problems += _blank_date_problems(style, name, lines)
+    if style.times.notation == "colon" and not style.times.zero_minutes:
+        problems.append(Problem(name, line_of(lines, ("times", "zero_minutes")), "times.zero_minutes",
+                                "zero_minutes: false has no effect with notation: colon, which always writes"
+                                " the minutes (17:00): remove one"))
     problems += _annual_problems(style.annual, name, lines)
     problems += _grid_problems(style, name, lines)
     if problems:

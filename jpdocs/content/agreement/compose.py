@@ -76,7 +76,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     term = term_of(ag)
     blank_date = style.word("blank_date")
 
-    drafts = from_set(chosen, ag, term, digit_style, problem, self_word, writing, blank_date) if chosen else []
+    drafts = from_set(chosen, ag, term, digit_style, problem, self_word, writing, blank_date,
+                      form.calendar) if chosen else []
     apply_overrides(drafts, chosen, doc, ag, problem)
     insert_extras(drafts, chosen, doc, problem)
     if not drafts and not problems:
@@ -151,9 +152,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     closing = doc.closing or polite(CLOSING.format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
                                                    compact=words["compact"], one=japanese.digits(1, digit_style)),
                                     writing)
-    date = (japanese.format_date(ag.signing_date, digit_style, western=False, weekday=False)
-            if ag.signing_date else year_kept(ag.signing_year, blank_date, digit_style) if ag.signing_year
-            else blank_date)
+    date = (japanese.date_in(ag.signing_date, form.calendar, "none", digit_style)
+            if ag.signing_date else year_kept(ag.signing_year, blank_date, digit_style, form.calendar)
+            if ag.signing_year else blank_date)
     signatories = tuple(signatory_of(labels[i] if labels else "", party, form, style.word("blank_name"), pid)
                         for i, (pid, party) in enumerate(parties))
     if not doc.block_labels:             # (each signature field keeps its label's name: 甲, 乙)
@@ -169,12 +170,15 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          chosen is not None and prints_generated_term(chosen, doc))
 
 
-def year_kept(year: int, blank_date: str, digit_style: str) -> str:
+def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era") -> str:
     """A draft's open date line with the year it states: the house's blank date
-    (令和　　年　　月　　日) with its year written, 令和４年　　月　　日. A year in which
-    an era began is written in the new era (令和元年: a signing still to come)."""
+    (令和　　年　　月　　日) with its year written in the agreement's calendar,
+    令和４年　　月　　日, 令和２年（2020年）　　月　　日 or 2020年　　月　　日. A year in
+    which an era began is written in the new era (令和元年: a signing still to come)."""
     era = japanese.era_year_text(*japanese.era_of(dt.date(year, 12, 31)), digit_style)
-    return era + (blank_date.split("年", 1)[1] if "年" in blank_date else "　　月　　日")
+    western = japanese.digits(year, digit_style) + "年"
+    written = {"era": era, "era_western": f"{era}（{western}）", "western": western}[calendar]
+    return written + (blank_date.split("年", 1)[1] if "年" in blank_date else "　　月　　日")
 
 
 # The words of a closing by which the signers press their seals: 記名押印, 署名押印,

@@ -26,7 +26,7 @@ class Draft:
 
 
 def from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本協定", writing: str = "である",
-             blank_date: str = "") -> list[Draft]:
+             blank_date: str = "", calendar: str = "era") -> list[Draft]:
     doc = ag.document
     out = []
     for art in chosen.articles:
@@ -44,7 +44,7 @@ def from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本�
                 items.append(art.catch_all)
             text = [ClauseSpec(text=art.lead, items=items)]
         elif art.generated == "validity":
-            text = [validity_text(term, digit_style, self_word, writing, blank_date)]
+            text = [validity_text(term, digit_style, self_word, writing, blank_date, calendar)]
         else:
             text = list(art.text)
         out.append(Draft(art.name, art.heading, text, "standard", True,

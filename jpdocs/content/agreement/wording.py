@@ -84,11 +84,11 @@ def party_label_words(spec_labels, n: int, collective: str | None = None,
 
 
 def validity_text(term: Term, digit_style: str, self_word: str = "本協定", writing: str = "である",
-                  blank_date: str = "") -> str:
+                  blank_date: str = "", calendar: str = "era") -> str:
     """第Ｎ条（有効期間）: the term as term.py computes it (to its end, or for its
-    length), with its renewal, in the document's word (本協定, 本覚書) and style; a
-    draft's open end is its blank date."""
-    fmt = lambda d: japanese.format_date(d, digit_style, western=False, weekday=False) if d else blank_date  # noqa: E731
+    length), with its renewal, in the document's word (本協定, 本覚書) and style, its
+    dates in the house's agreement calendar; a draft's open end is its blank date."""
+    fmt = lambda d: japanese.date_in(d, calendar, "none", digit_style) if d else blank_date  # noqa: E731
     begin = fmt(term.start) if term.start_given else f"{self_word}の締結の日"
     if term.length is not None:         # 締結の日から１年間: a length, as the spec gives it
         span = japanese.format_period(*term.length, digit_style, duration=True)
