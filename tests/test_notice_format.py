@@ -330,6 +330,42 @@ def test_zero_minutes_false_with_colon_times_is_refused(tmp_path, capsys):
 
 
 @needs_poppler
+def test_the_ki_block_in_the_houses_form(tmp_path, capsys):
+    """notice.ki_heading and ki_marker: ■締結式概要 at the left with （１） items (PDF and
+    DOCX alike), and a plain list of labels without 記 or numbers, its items' text set
+    one em in, as the DOCX sets it."""
+    import zipfile
+    path = variant(tmp_path, style="notice:\n  ki_heading: left\n  ki_marker: \"（{number}）\"\nwording:\n  ki: ■締結式概要\n")
+    code, _, err, pdf = build(path, tmp_path, capsys)
+    assert code == 0, err
+    text = no_space(pdf_text(pdf))
+    assert "執り行います。■締結式概要（１）日時令和６年（2024年）２月27日（火）" in text
+    assert "（２）場所オホーツク合同庁舎" in text and "（４）次第" in text
+    assert cli.main([str(path), "-o", str(tmp_path / "docx"), "--force", "--kinds", "press-notice",
+                     "--format", "docx"]) == 0
+    xml = zipfile.ZipFile(tmp_path / "docx" / path.stem / "press-notice.docx").read("word/document.xml").decode()
+    assert "■締結式概要" in xml and "（１）" in xml and ">記<" not in xml
+    path = variant(tmp_path, style="notice:\n  ki_heading: none\n  ki_marker: \"\"\n", name="plain.yaml")
+    code, _, err, pdf = build(path, tmp_path, capsys)
+    assert code == 0, err
+    text = no_space(pdf_text(pdf))
+    assert "執り行います。日時令和６年（2024年）２月27日（火）11時00分～（30分程度）場所" in text
+    assert "記" not in pdf_text(pdf).split("執り行います。")[1].split("次第")[0]
+
+
+@pytest.mark.parametrize("house, key, message", [
+    ("notice:\n  ki_marker: \"{n}.\"\n", "notice.ki_marker", "{n} is not a placeholder here; use {number}"),
+    ("notice:\n  ki_heading: none\nwording:\n  ki: 【概要】\n", "wording.ki",
+     "notice.ki_heading is none, so the 記 block prints no heading and this word would have no effect"),
+])
+def test_a_ki_form_that_cannot_print_is_refused(tmp_path, capsys, house, key, message):
+    path = variant(tmp_path, style=house)
+    code, out, err = check(path, capsys)
+    line = 2 if key == "notice.ki_marker" else 4
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:{line}: {key}: {message}" in err
+
+
+@needs_poppler
 def test_a_part_of_the_day_only(tmp_path, capsys):
     path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', "    time_of_day: 午後\n"))
     text = notice_text(path, tmp_path, capsys)

@@ -162,6 +162,15 @@ class AgreementStyle(_Strict):
         return self
 
 
+class NoticeStyle(_Strict):
+    """How the house sets a press notice's 記 block: where its heading (wording: ki)
+    stands, and each item's marker. Releases of universities and companies often set
+    ■締結式概要 or 【協定調印式】 at the left, or no heading, and items marked （１）, ◯
+    or not at all."""
+    ki_heading: Literal["center", "left", "none"] = "center"   # 記 centred; left: at the left; none: no heading
+    ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "◯"; "": the label alone
+
+
 # What an annual overview's column can print from the agreement itself (annual/columns.py
 # computes each); a column that names `field:` prints the spec's own field instead.
 ANNUAL_DATA = ("number", "signing_date", "title", "partners", "areas", "department", "validity",
@@ -201,7 +210,7 @@ class AnnualStyle(_Strict):
 
 
 class HouseStyle(_Strict):
-    template_api: ClassVar[tuple[str, ...]] = ("word",)     # the one method templates may call (sandbox.py)
+    template_api: ClassVar[tuple[str, ...]] = ("word", "ki_mark")   # the methods templates may call (sandbox.py)
     set_by_loader: ClassVar[tuple[str, ...]] = ("source",)  # not a key a style file writes
     name: str
     article_sets: str = "articles.yaml"   # the standard articles, relative to the style file that names them
@@ -216,6 +225,7 @@ class HouseStyle(_Strict):
     typesetting: Typesetting = Typesetting()
     styles: dict[str, ParagraphStyle]
     agreement: AgreementStyle = AgreementStyle()
+    notice: NoticeStyle = NoticeStyle()
     annual: AnnualStyle = AnnualStyle()
     source: str = ""
 
@@ -227,6 +237,10 @@ class HouseStyle(_Strict):
 
     def word(self, key: str) -> str:
         return str(self.wording[key])
+
+    def ki_mark(self, number: int) -> str:
+        """The marker of the 記 block's item `number` in the house's form (notice.ki_marker)."""
+        return self.notice.ki_marker.replace("{number}", japanese.digits(number, self.digits))
 
     def fill(self, key: str, **values: str) -> str:
         """A wording with its placeholders ({label}) filled in by name, literally: never
@@ -292,6 +306,19 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
             problems.append(Problem(name, line_of(lines, ("agreement", "article_heading")), "agreement.article_heading",
                                     f"{needed} must appear once in article_heading or article_lead"
                                     f" (found {both.count(needed)} times)"))
+    return problems
+
+
+def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """The 記 item's marker may use {number} only; a heading word for a 記 block set
+    without a heading would have no effect."""
+    problems = [Problem(name, line_of(lines, ("notice", "ki_marker")), "notice.ki_marker",
+                        f"{{{found}}} is not a placeholder here; use {{number}} (the item's number)")
+                for found in _PLACEHOLDER.findall(style.notice.ki_marker) if found != "number"]
+    if style.notice.ki_heading == "none" and ("wording", "ki") in lines:
+        problems.append(Problem(name, lines[("wording", "ki")], "wording.ki",
+                                "notice.ki_heading is none, so the 記 block prints no heading and this word would"
+                                " have no effect: remove one"))
     return problems
 
 
@@ -443,6 +470,7 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     problems += placeholder_problems(style, name, lines)
     problems += _article_form_problems(style.agreement, name, lines)
     problems += _blank_date_problems(style, name, lines)
+    problems += _notice_problems(style, name, lines)
     if style.times.notation == "colon" and not style.times.zero_minutes:
         problems.append(Problem(name, line_of(lines, ("times", "zero_minutes")), "times.zero_minutes",
                                 "zero_minutes: false has no effect with notation: colon, which always writes"

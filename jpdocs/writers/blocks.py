@@ -186,7 +186,9 @@ class BlockBuilder:
         base = self.styles[it.style]
         size = base.fontSize
         indent = it.level * size
-        hang = it.hang * size if it.hang is not None else pdfmetrics.stringWidth(it.marker, base.fontName, size) + size
+        # no marker, no hang: the text at the item's indent, as the DOCX sets it
+        hang = (it.hang * size if it.hang is not None
+                else pdfmetrics.stringWidth(it.marker, base.fontName, size) + size if it.marker else 0.0)
         st = ParagraphStyle(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
                             spaceBefore=size * 0.5 if it.space_before is None else it.space_before,
                             keepWithNext=int(bool(it.blocks)),
@@ -212,9 +214,11 @@ class BlockBuilder:
 
     def ki(self, k: m.Ki, width: float) -> list[Flowable]:
         st = self.styles["ki"]
-        out = [tag(self.para(escape(self.house.word("ki")),
-                             ParagraphStyle("ki-head", parent=st, alignment=TA_CENTER, spaceBefore=st.fontSize * 0.6)),
-                   self.node.add("P"))]
+        place = self.house.notice.ki_heading            # center (記), left (■締結式概要) or none
+        out = [] if place == "none" else [tag(self.para(
+            escape(self.house.word("ki")),
+            ParagraphStyle("ki-head", parent=st, alignment=TA_CENTER if place == "center" else TA_LEFT,
+                           spaceBefore=st.fontSize * 0.6)), self.node.add("P"))]
         out += self.blocks(k.blocks, width)
         if k.closing:
             out.append(tag(self.para(escape(self.house.word("ijo")),

@@ -91,7 +91,9 @@ def _block(box, b, ctx: Ctx) -> list:
         return _item(box, b, ctx)
     if isinstance(b, m.Ki):
         size = paragraph_style(st, "ki").size
-        out = [para(box, ctx, "ki", [m.Text(st.word("ki"))], align="center", before=0.6 * size, keep=True)]
+        place = st.notice.ki_heading                     # center (記), left (■締結式概要) or none
+        out = [] if place == "none" else [para(box, ctx, "ki", [m.Text(st.word("ki"))], align=place,
+                                               before=0.6 * size, keep=True)]
         out += write_blocks(box, b.blocks, ctx)
         if b.closing:
             out.append(para(box, ctx, "ki", [m.Text(st.word("ijo"))], align="right"))
