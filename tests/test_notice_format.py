@@ -197,6 +197,16 @@ def test_the_venue_with_access_directions_under_it(tmp_path, capsys):
             "３締結者") in text
 
 
+@needs_poppler
+def test_others_after_the_ceremonys_signers(tmp_path, capsys):
+    """others: ほか on the built-in 締結者 item: more attend than the parties' heads the
+    list names, as 酪農学園大学's release says (…専務理事　足立　正明　ほか)."""
+    path = variant(tmp_path, ("  closing_ijo:", "  ki: [date, place, {item: signatories, label: 出席者, others: ほか}, agenda]\n"
+                                                "  closing_ijo:"))
+    text = notice_text(path, tmp_path, capsys)
+    assert "３出席者北海道オホーツク総合振興局長中島和彦北見工業大学学長鈴木聡一郎様ほか" in text
+
+
 @pytest.mark.parametrize("ki, fragment, key, message", [
     ("    - date\n    - venue\n", "- venue", "press_notice.ki[1].item",
      "unknown item 'venue'; the built-in items are date, place, signatories, agenda, schedule"),
@@ -216,6 +226,8 @@ def test_the_venue_with_access_directions_under_it(tmp_path, capsys):
      "the built-in item 'place' is made from the ceremony's facts; text would have no effect"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 内容, text: [a], others: ほか}\n", "others",
      "press_notice.ki[4].others", "others (ほか) follows a list of people"),
+    ("    - {item: date, others: ほか}\n    - place\n    - signatories\n", "others", "press_notice.ki[0].others",
+     "the built-in item 'date' is made from the ceremony's facts; others would have no effect"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 進行, table: [[a, b], [c]]}\n", "進行",
      "press_notice.ki[4].table", "every row of a table has the same number of cells; these have 1, 2"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 出席者, people: [], others: ほか}\n", "出席者",

@@ -50,7 +50,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     def note(key, message):
         notes.append(Problem(str(path), line_of(lines or {}, key), dotted(key), message))
 
-    def builtin(item: str, label: str | None) -> KiItem:
+    def builtin(item: str, label: str | None, others: str | None = None) -> KiItem:
         label = label or style.word(f"ki_{item}")
         if item == "date":
             text = event_date_text(c.date, n.issue_date, d, style.dates)
@@ -81,9 +81,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "signatories":
             if n.also and groups:
                 if c.group_signatories is False:
-                    rows = rows_of(signer_list(groups))
+                    rows = with_others(rows_of(signer_list(groups)), others)
                     return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
                 grouped = tuple((g.title, tuple(rows_of(g.parties))) for g in groups)
+                if others:           # ほか: after the last signer of the last agreement
+                    title, rows = grouped[-1]
+                    grouped = grouped[:-1] + ((title, with_others(rows, others)),)
                 # rows too (each title, then its signers): a template of the user's made
                 # before groups prints them as a table, not an empty item
                 flat = tuple(row for title, rows in grouped for row in ((f"「{title}」", ""),) + rows)
@@ -93,8 +96,11 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 # every signer named by the title alone (徳島大学長, 鳴門教育大学長 …): a
                 # list under the label, as such notices set it, not titles pushed
                 # right against an empty column of names
-                return KiItem(label, "text", tuple(title_line(p) for p in spec.signatories()))
-            return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
+                titles = [title_line(p) for p in spec.signatories()]
+                if others:
+                    titles[-1] += "　" + others
+                return KiItem(label, "text", tuple(titles))
+            return KiItem(label, "people", rows=tuple(with_others(rows, others)), widths="0.55 0.45", border="none")
         if item == "agenda":
             return KiItem(label, "text", ("、".join(c.agenda),))
         if not any(r.place for r in c.schedule):     # no column of places left empty
@@ -107,7 +113,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if isinstance(e, str):
             out.append(builtin(e, None))
         elif e.item is not None:
-            out.append(builtin(e.item, e.label))
+            out.append(builtin(e.item, e.label, e.others))
         elif e.text is not None:
             out.append(KiItem(e.label, "text", tuple(e.text)))
         elif e.entries is not None:
@@ -191,8 +197,14 @@ def person_row(p: Person) -> tuple[str, str]:
 
 
 def people_item(label: str, people: list[Person], others: str | None) -> KiItem:
-    rows = [person_row(p) for p in people]
-    if others:
+    rows = with_others([person_row(p) for p in people], others)
+    return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
+
+
+def with_others(rows, others: str | None) -> list:
+    """The rows of people, with ほか (others:) after the last name: others attend too."""
+    rows = list(rows)
+    if others and rows:
         left, right = rows[-1]
         rows[-1] = (left, right + "　" + others)
-    return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
+    return rows

@@ -112,7 +112,9 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                                         f" {', '.join(KI_BUILTINS)} (an item of your own has a label and"
                                         " text, list, table or people)")
                 continue
-            own = [k for k in _OWN + ("others",) if getattr(e, "entries" if k == "list" else k) is not None]
+            # ほか after the signers is a fact the ceremony's list cannot give: the 締結者 item takes it
+            extra = ("others",) if e.item != "signatories" else ()
+            own = [k for k in _OWN + extra if getattr(e, "entries" if k == "list" else k) is not None]
             for k in own:
                 problem(at + (k,), f"the built-in item '{e.item}' is made from the ceremony's facts; {k}"
                                    " would have no effect (write an item of your own for it)")

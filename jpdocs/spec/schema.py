@@ -180,7 +180,7 @@ class KiEntry(Strict):
     entries: Optional[list[Line]] = Field(default=None, alias="list")   # （１）, （２） …
     table: Optional[list[list[Line]]] = None  # rows of cells
     people: Optional[list[Person]] = None     # title and name, a line each
-    others: Optional[Line] = None             # ほか, after the last person
+    others: Optional[Line] = None             # ほか, after the last person (people:, or item: signatories)
 
 
 KiItemSpec = Annotated[KiEntry, BeforeValidator(_ki_entry)]
