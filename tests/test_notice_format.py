@@ -450,6 +450,22 @@ def test_a_contact_with_several_people_phones_fax_mail_and_an_address(tmp_path, 
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
 
 
+@needs_poppler
+def test_contact_lines_in_the_houses_form(tmp_path, capsys):
+    """contacts.label_gap and phone_kind with the labels' wording: TEL:0152-…(直通) as
+    university releases write them, FAX: and MAIL: alike, in the PDF and the DOCX."""
+    path = variant(tmp_path, (CONTACT, RICH_CONTACT),
+                   style="wording: {phone_label: TEL, fax_label: FAX, email_label: MAIL}\n"
+                         "contacts: {label_gap: \":\", phone_kind: after}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert text.endswith(
+        "〒093-8585網走市北７条西３丁目TEL:0152-41-0631（代表）（内線2345）TEL:0152-41-0618（直通）"
+        "TEL:0152-41-0699FAX:0152-44-0000MAIL:chiiki.seisaku@example.lg.jp")
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
 @pytest.mark.parametrize("old, new, fragment, key, message", [
     ("      title: 地域政策課長\n", "      title: 地域政策課長\n      people: [{title: 主査, name: 北野}]\n",
      "      title: 地域政策課長", "press_notice.contacts[0].title", "this contact lists its people under people:"),

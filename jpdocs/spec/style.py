@@ -162,6 +162,14 @@ class AgreementStyle(_Strict):
         return self
 
 
+class ContactStyle(_Strict):
+    """How the house writes a contact's lines (contact.xml.j2, every document kind):
+    what stands between a label (電話, 直通, FAX, E-mail: wording) and its value, and
+    where a phone's kind (直通, 代表) stands."""
+    label_gap: str = "　"        # 電話　0152-…; ":" TEL:0152-…; ": " TEL: 0152-…
+    phone_kind: Literal["label", "after"] = "label"   # 直通　0152-…; after: 電話　0152-…（直通）
+
+
 class NoticeStyle(_Strict):
     """How the house sets a press notice's 記 block: where its heading (wording: ki)
     stands, and each item's marker. Releases of universities and companies often set
@@ -226,6 +234,7 @@ class HouseStyle(_Strict):
     styles: dict[str, ParagraphStyle]
     agreement: AgreementStyle = AgreementStyle()
     notice: NoticeStyle = NoticeStyle()
+    contacts: ContactStyle = ContactStyle()
     annual: AnnualStyle = AnnualStyle()
     source: str = ""
 
