@@ -40,6 +40,12 @@ def digits(n: int | str, style: str = "mixed") -> str:
     return text
 
 
+def em_width(text: str) -> float:
+    """The width of a text in em as a fixed-pitch Japanese face sets it: a full-width
+    (and ambiguous) character one em, any other half (a marker's, a label's width)."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "FWA" else 0.5 for c in text)
+
+
 # --- eras and dates ---------------------------------------------------------
 
 ERAS = (

@@ -107,6 +107,24 @@ def test_a_user_template_replaces_the_bundled_one_by_name(tmp_path, capsys):
     assert "包括連携協定締結式について" in xml and "報道機関各位" not in xml
 
 
+@needs_poppler
+def test_an_item_of_a_users_template_with_only_blocks_keeps_its_marker(tmp_path, capsys):
+    """<item marker="３"> holding a table and no text of its own: reportlab draws a
+    bullet only beside text, so the marker is printed as the item's own line."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "press-notice.xml.j2").write_text(
+        TEMPLATE_HEAD + '<item marker="３　締結者"><table widths="0.5 0.5" border="none"><tr><td>北見市長</td>'
+        "<td>辻　直孝</td></tr></table></item>\n</document>\n", encoding="utf-8")
+    code, err = main([SEED_SPEC, "-o", tmp_path / "out", "--templates", folder, "--kinds", "press-notice",
+                      "--format", "pdf,docx"], capsys)
+    assert code == 0, err
+    pdf = tmp_path / "out" / SEED_SPEC.stem / "press-notice.pdf"
+    assert "３　締結者" in pdf_text(pdf).replace(" ", "　")
+    xml = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()
+    assert "３　締結者" in xml
+
+
 def test_bad_markup_from_a_template_names_the_template(tmp_path, capsys):
     folder = tmp_path / "templates"
     folder.mkdir()

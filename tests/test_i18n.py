@@ -349,6 +349,7 @@ STYLE_VARIANTS = {
     "name-line-labelled": "agreement:\n  name_line: with_title\n  signature_labels: {name: 氏名}\n",
     "ki-marker": "notice:\n  ki_marker: \"{n}.\"\n",
     "ki-heading-none-word": "notice:\n  ki_heading: none\nwording:\n  ki: 【概要】\n",
+    "ki-label-gap-line": "notice:\n  ki_label_gap: \"：\"\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

@@ -365,7 +365,45 @@ def test_the_ki_block_in_the_houses_form(tmp_path, capsys):
     assert "記" not in pdf_text(pdf).split("執り行います。")[1].split("次第")[0]
 
 
+@needs_poppler
+def test_inline_ki_labels_run_their_text_in_and_line_it_up(tmp_path, capsys):
+    """notice.ki_label: inline: １　日時　令和６年…, every item's text from where the widest
+    head ends (１　締結者　), a table's item keeping its label on its own line, and a label
+    too long to run in (連携協力する内容) on its own line with its text under it; the
+    DOCX alike."""
+    path = variant(tmp_path, ("  closing_ijo:", "  ki: [date, place, signatories, agenda, {label: 取材受付, text: [会場入口"
+                                                "にて受け付けます。]}, {label: 連携協力する内容, text: [研究開発の推進に関"
+                                                "すること]}]\n  closing_ijo:"),
+                   style="notice:\n  ki_label: inline\n  ki_label_gap: \"：\"\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [line.strip() for line in pdf_text(pdf).splitlines() if line.strip()]
+    date = next(line for line in lines if line.startswith("１"))
+    assert no_space(date) == "１日時：令和６年（2024年）２月27日（火）11時00分～（30分程度）"
+    assert no_space(next(line for line in lines if line.startswith("３"))) == "３締結者："
+    assert "６連携協力する内容：" in [no_space(line) for line in lines]
+    text = no_space(pdf_text(pdf))
+    assert "６連携協力する内容：研究開発の推進に関すること" in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    # the texts start at one x: 日時's and 場所's first characters
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        chars = doc.pages[0].chars
+
+    rows = {}
+    for c in chars:
+        rows.setdefault(round(c["top"]), []).append(c)
+    rows = [sorted(row, key=lambda c: c["x0"]) for row in rows.values()]
+
+    def text_start(label):           # x of the first character after the label's ：, on its line
+        row = next(r for r in rows if label + "：" in "".join(c["text"] for c in r))
+        return row["".join(c["text"] for c in row).index(label + "：") + len(label) + 1]["x0"]
+    assert abs(text_start("日時") - text_start("取材受付")) < 0.5
+
+
 @pytest.mark.parametrize("house, key, message", [
+    ("notice:\n  ki_label_gap: \"：\"\n", "notice.ki_label_gap",
+     "the gap follows an inline label (ki_label: inline); with the label on its own line it would have no effect"),
     ("notice:\n  ki_marker: \"{n}.\"\n", "notice.ki_marker", "{n} is not a placeholder here; use {number}"),
     ("notice:\n  ki_heading: none\nwording:\n  ki: 【概要】\n", "wording.ki",
      "notice.ki_heading is none, so the 記 block prints no heading and this word would have no effect"),
@@ -373,7 +411,7 @@ def test_the_ki_block_in_the_houses_form(tmp_path, capsys):
 def test_a_ki_form_that_cannot_print_is_refused(tmp_path, capsys, house, key, message):
     path = variant(tmp_path, style=house)
     code, out, err = check(path, capsys)
-    line = 2 if key == "notice.ki_marker" else 4
+    line = 4 if key == "wording.ki" else 2
     assert code == 1 and f"error: {tmp_path / 'house.yaml'}:{line}: {key}: {message}" in err
 
 

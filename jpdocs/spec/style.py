@@ -177,6 +177,11 @@ class NoticeStyle(_Strict):
     or not at all."""
     ki_heading: Literal["center", "left", "none"] = "center"   # 記 centred; left: at the left; none: no heading
     ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "◯"; "": the label alone
+    # line: the label on its line, the item's text under it; inline: the text after the
+    # label on its line (１　日時　令和６年…), every item's text starting where the
+    # widest label's ends
+    ki_label: Literal["line", "inline"] = "line"
+    ki_label_gap: str = "　"        # after an inline label: "：" → 日時：令和６年…
 
 
 # What an annual overview's column can print from the agreement itself (annual/columns.py
@@ -217,8 +222,13 @@ class AnnualStyle(_Strict):
     prose: str = "{title}を締結しました（{date}）"
 
 
+# The widest label (em) after which an inline 記 item's text runs in.
+RUN_IN_LABEL_EM = 5
+
+
 class HouseStyle(_Strict):
-    template_api: ClassVar[tuple[str, ...]] = ("word", "ki_mark")   # the methods templates may call (sandbox.py)
+    template_api: ClassVar[tuple[str, ...]] = ("word", "ki_mark", "ki_head", "ki_hang",   # methods templates
+                                               "ki_runs_in")                              # may call (sandbox.py)
     set_by_loader: ClassVar[tuple[str, ...]] = ("source",)  # not a key a style file writes
     name: str
     article_sets: str = "articles.yaml"   # the standard articles, relative to the style file that names them
@@ -250,6 +260,27 @@ class HouseStyle(_Strict):
     def ki_mark(self, number: int) -> str:
         """The marker of the 記 block's item `number` in the house's form (notice.ki_marker)."""
         return self.notice.ki_marker.replace("{number}", japanese.digits(number, self.digits))
+
+    def ki_head(self, number: int, label: str) -> str:
+        """What stands before an inline 記 item's text: its marker, its label and the gap."""
+        mark = self.ki_mark(number)
+        return (mark + "　" if mark else "") + label + self.notice.ki_label_gap
+
+    def ki_hang(self, labels: list[str]) -> float | None:
+        """Where the text of inline 記 items starts, in em: past the widest head of those
+        that run in (ki_runs_in), so that their texts line up; None for labels on their
+        own lines."""
+        if self.notice.ki_label != "inline":
+            return None
+        heads = [japanese.em_width(self.ki_head(i, label)) for i, label in enumerate(labels, 1)
+                 if japanese.em_width(label) <= RUN_IN_LABEL_EM]
+        return max(heads) if heads else None
+
+    def ki_runs_in(self, label: str, hang: float | None) -> bool:
+        """Whether an item's text runs in after its label: inline labels, and a label short
+        enough (日時, 出席予定) that the texts of all items need not start far right for
+        it (連携協力する内容 and 報道機関の皆様へ keep their own line)."""
+        return hang is not None and japanese.em_width(label) <= RUN_IN_LABEL_EM
 
     def fill(self, key: str, **values: str) -> str:
         """A wording with its placeholders ({label}) filled in by name, literally: never
@@ -324,6 +355,10 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
     problems = [Problem(name, line_of(lines, ("notice", "ki_marker")), "notice.ki_marker",
                         f"{{{found}}} is not a placeholder here; use {{number}} (the item's number)")
                 for found in _PLACEHOLDER.findall(style.notice.ki_marker) if found != "number"]
+    if style.notice.ki_label == "line" and ("notice", "ki_label_gap") in lines:
+        problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
+                                "the gap follows an inline label (ki_label: inline); with the label on its"
+                                " own line it would have no effect"))
     if style.notice.ki_heading == "none" and ("wording", "ki") in lines:
         problems.append(Problem(name, lines[("wording", "ki")], "wording.ki",
                                 "notice.ki_heading is none, so the 記 block prints no heading and this word would"

@@ -203,8 +203,14 @@ class BlockBuilder:
             # text; a fixed hang means the text starts exactly there (◆ with hang 1)
             bullet = [_frag(it.marker, base.fontName, size, self.colour)]
             st.bulletFontSize = 0
-        head = tag(self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet,
-                             phrases=it.style.split("-")[0] in _PHRASE_STYLES), body_node.add("P"), label)
+        if it.marker and not it.inlines:
+            # reportlab draws a bullet only beside text: a marker with no text after it
+            # (its item holds only blocks) is the paragraph's text, the item's Lbl
+            st.leftIndent = indent
+            head = tag(self.para(escape(it.marker), st), label)
+        else:
+            head = tag(self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet,
+                                 phrases=it.style.split("-")[0] in _PHRASE_STYLES), body_node.add("P"), label)
         outer, self.node = self.node, body_node
         body = self.blocks(it.blocks, width - indent - hang)
         self.node = outer

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import unicodedata
 from dataclasses import replace
 
 from docx.image.image import Image as DocxImage
@@ -10,6 +9,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import SubElement
 
+from ... import japanese
 from ...spec import images
 from ...content import model as m
 from ..jlreq import AT_SPACES, AT_WORDS
@@ -123,7 +123,7 @@ def _item(box, b: m.Item, ctx: Ctx) -> list:
     blocks indented to the same place. A tab to a tab stop, not U+3000, so that the
     text lines up whatever the marker's width (件名 / 配付資料 with hang=5)."""
     size = paragraph_style(ctx.style, b.style).size
-    marker_em = sum(1.0 if unicodedata.east_asian_width(c) in "FWA" else 0.5 for c in b.marker)
+    marker_em = japanese.em_width(b.marker)
     hang = b.hang if b.hang is not None else (marker_em + 1 if b.marker else 0.0)
     left = b.level + hang
     # a marker that fills the hang (◆ with hang 1) is followed by the text itself: a
