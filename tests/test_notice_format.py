@@ -416,6 +416,16 @@ def test_a_ki_form_that_cannot_print_is_refused(tmp_path, capsys, house, key, me
 
 
 @needs_poppler
+def test_the_date_of_issue_in_a_form_of_its_own(tmp_path, capsys):
+    """dates.issue_calendar and issue_weekday: a release dated 2024年２月16日 at its top
+    (滋賀県, 鳥取県, 山形県), the ceremony's date as the house writes every other date."""
+    path = variant(tmp_path, style="dates: {issue_calendar: western, issue_weekday: none}\n")
+    text = notice_text(path, tmp_path, capsys)
+    assert "2024年２月16日配布" in text and "令和６年（2024年）２月16日" not in text
+    assert "１日時令和６年（2024年）２月27日（火）11時00分～" in text
+
+
+@needs_poppler
 def test_a_part_of_the_day_only(tmp_path, capsys):
     path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', "    time_of_day: 午後\n"))
     text = notice_text(path, tmp_path, capsys)

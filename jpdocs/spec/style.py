@@ -118,6 +118,11 @@ class Dates(_Strict):
     calendar: Literal["era_western", "era", "western"] = "era_western"   # 令和６年（2024年） / 令和６年 / 2024年
     weekday: Literal["short", "long", "none"] = "short"                 # （火） / （火曜日） / none
     event_year: bool = True        # false: ２月27日（火） when the year is the issue date's
+    # the date of issue at the top of a notice in a form of its own, where the office
+    # dates its releases otherwise than the rest (公開日 2018年４月17日 beside era dates);
+    # null: calendar and weekday
+    issue_calendar: Literal["era_western", "era", "western"] | None = None
+    issue_weekday: Literal["short", "long", "none"] | None = None
 
 
 class Times(_Strict):
