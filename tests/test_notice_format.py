@@ -416,6 +416,13 @@ def test_a_ki_form_that_cannot_print_is_refused(tmp_path, capsys, house, key, me
 
 
 @needs_poppler
+def test_a_subtitle_under_the_subject(tmp_path, capsys):
+    path = variant(tmp_path, ("  subject: ", "  subtitle: ～民・国連携した森林整備をめざして～\n  subject: "))
+    text = notice_text(path, tmp_path, capsys)
+    assert "項目北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について～民・国連携した森林整備をめざして～" in text
+
+
+@needs_poppler
 def test_the_date_of_issue_in_a_form_of_its_own(tmp_path, capsys):
     """dates.issue_calendar and issue_weekday: a release dated 2024年２月16日 at its top
     (滋賀県, 鳥取県, 山形県), the ceremony's date as the house writes every other date."""

@@ -63,6 +63,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("PressNotice", "date_suffix"): ("日付の後ろ", "例：配布"),
     ("PressNotice", "subject_label"): ("件名の見出し", "空欄なら「項　目」"),
     ("PressNotice", "subject"): ("件名", "例：…協定締結式について"),
+    ("PressNotice", "subtitle"): ("副題", "件名の下の行。例：〜豊岡市と奈義町との連携〜"),
     ("PressNotice", "attachments"): ("配付資料", "資料名（協定の概要を付けるなら document: overview）"),
     ("PressNotice", "opening"): ("本文", "段落ごとに一行"),
     ("PressNotice", "ceremony"): ("締結式", "記の日時・場所・締結者など"),

@@ -263,6 +263,7 @@ class PressNotice(Strict):
     date_suffix: str = "配布"
     subject_label: Optional[Line] = None  # default from the house style: 項　目
     subject: Line
+    subtitle: Optional[Line] = None       # a line under the subject: 〜兵庫県豊岡市と岡山県奈義町との連携〜
     attachments: Attachments = []    # 配付資料: a title, or {title:, document: overview} / {title:, file: map.pdf}
     opening: list[Line]
     ceremony: Ceremony = Ceremony()
