@@ -364,6 +364,59 @@ def test_the_agreements_dates_in_the_houses_agreement_calendar(tmp_path):
     assert "令和６年２月27日甲" in no_space(text) and "2024年" not in text
 
 
+@needs_poppler
+def test_paragraph_and_item_numbers_in_the_houses_form(tmp_path):
+    """agreement.paragraph_lead and item_marker: 2.甲及び乙は… (日本緩和医療学会's model)
+    and items ⑴ ⑵ … (米子市's), one em between the marker and the text, in the PDF and
+    the DOCX; the default （１） keeps its place."""
+    import zipfile
+    (tmp_path / "house.yaml").write_text("agreement:\n  numbering_digits: half\n  paragraph_lead: \"{number}.\"\n"
+                                         "  item_marker: \"⑴\"\n", encoding="utf-8")
+    data = seed()
+    data["style"] = "house.yaml"
+    spec = write(tmp_path, data)
+    text, _ = build(tmp_path, spec, "--kinds", "agreement", "--format", "pdf,docx")
+    rows = [line.strip() for line in text.splitlines()]
+    assert any(row.startswith("2.") for row in rows) and not any(row.startswith(("２", "2 ")) for row in rows)
+    assert any(row.startswith("⑴") for row in rows) and any(row.startswith("⑵") for row in rows)
+    assert "（1）" not in text and "（１）" not in text
+    docx = zipfile.ZipFile(tmp_path / "out" / spec.stem / "agreement.docx").read("word/document.xml").decode()
+    assert ">⑴<" in docx or "⑴\t" in docx or ">⑴" in docx
+    import pdfplumber
+    with pdfplumber.open(tmp_path / "out" / spec.stem / "agreement.pdf") as pdf:
+        chars = [c for p in pdf.pages for c in p.chars]
+    mark = next(c for c in chars if c["text"] == "⑴")
+    after = min((c for c in chars if abs(c["top"] - mark["top"]) < 2 and c["x0"] > mark["x0"]), key=lambda c: c["x0"])
+    assert abs(after["x0"] - (mark["x0"] + 2 * mark["size"])) < 0.6      # ⑴ and one em, then the text
+
+
+def test_more_items_than_parenthesized_digits_is_an_error(tmp_path):
+    """⑴ to ⒇ are all the one-character markers there are: a paragraph of 21 items is
+    refused with the article named, never marked otherwise behind the house's back."""
+    (tmp_path / "house.yaml").write_text("agreement:\n  item_marker: \"⑴\"\n", encoding="utf-8")
+    data = seed()
+    data["style"] = "house.yaml"
+    data["agreement"]["document"]["articles"] = {"costs": {"heading": "経費", "text": [
+        {"text": "連携に要する費用は、次のとおりとする。", "items": [f"費目{i}" for i in range(1, 22)]}]}}
+    spec = write(tmp_path, data)
+    assert ("the article 「経費」 has a paragraph of more than 20 items, and the house marks items ⑴ to ⒇"
+            " (agreement.item_marker): split the paragraph") in error(spec)
+
+
+@pytest.mark.parametrize("house, line, message", [
+    ("agreement:\n  paragraph_lead: \"第{n}項\"\n", 2, "agreement.paragraph_lead: {number} must appear once in"
+                                                     " paragraph_lead, and no other placeholder"),
+    ("agreement:\n  item_marker: \"（）\"\n", 2, "agreement.item_marker: {number} must appear once in item_marker,"
+                                                " and no other placeholder (or write ⑴ for items marked ⑴ ⑵ …)"),
+])
+def test_a_numbering_form_without_its_number_is_an_error(tmp_path, house, line, message):
+    (tmp_path / "house.yaml").write_text(house, encoding="utf-8")
+    data = seed()
+    data["style"] = "house.yaml"
+    spec = write(tmp_path, data)
+    assert f"error: {tmp_path / 'house.yaml'}:{line}: {message}" in error(spec)
+
+
 def test_a_western_agreement_calendar_with_an_era_in_the_blank_date_is_an_error(tmp_path):
     """The open date of a draft is the house's blank_date, 令和　　年　　月　　日 unless it
     says otherwise: an agreement dated in the western calendar would print 令和."""

@@ -350,6 +350,9 @@ STYLE_VARIANTS = {
     "ki-marker": "notice:\n  ki_marker: \"{n}.\"\n",
     "ki-heading-none-word": "notice:\n  ki_heading: none\nwording:\n  ki: 【概要】\n",
     "ki-label-gap-line": "notice:\n  ki_label_gap: \"：\"\n",
+    "paragraph-lead": "agreement:\n  paragraph_lead: \"第{n}項\"\n",
+    "item-marker": "agreement:\n  item_marker: \"（）\"\n",
+    "item-marker-parenthesized": "agreement:\n  item_marker: \"⑴\"\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
@@ -377,6 +380,9 @@ VARIANTS.update({
     "after-without-agreement": [(_AG, ""), (_ATT, "attachments: []"),
                                 ("  contacts:\n", "  after: {issue_date: 2024-02-27, opening: [締結しました。]}\n  contacts:\n")],
     "house-style-sets-style": (_STYLE, _STYLE + "style: style-sets-style.yaml\n"),
+    "too-many-items": [(_STYLE, _STYLE + "style: style-item-marker-parenthesized.yaml\n"),
+                       (_STD, _STD + "\n    extra_articles: [{heading: 経費, text: [{text: 次のとおりとする。, items: ["
+                        + ", ".join(f"費目{i}" for i in range(1, 22)) + "]}]}]")],
     "key-full-width-space": ("  subject: 北海道", "  \u3000subjectx: 1\n  subject: 北海道"),
     "before-meiji": ("  signing_date: 2024-02-27", "  signing_date: 1868-01-01"),
     "key-tab": ("  subject: 北海道", '  "\\tsubjectx": 1\n  subject: 北海道'),

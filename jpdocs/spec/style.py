@@ -158,6 +158,8 @@ class AgreementStyle(_Strict):
     # agreement, whatever their notices do), era_western 令和６年（2024年）４月22日,
     # western 2024年４月22日 (universities and companies)
     calendar: Literal["era", "era_western", "western"] = "era"
+    paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
+    item_marker: str = "（{number}）"    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each
 
     @model_validator(mode="after")
     def _a_name_line_to_label(self):
@@ -233,7 +235,7 @@ RUN_IN_LABEL_EM = 5
 
 class HouseStyle(_Strict):
     template_api: ClassVar[tuple[str, ...]] = ("word", "ki_mark", "ki_head", "ki_hang",   # methods templates
-                                               "ki_runs_in")                              # may call (sandbox.py)
+                                               "ki_runs_in", "item_hang")                 # may call (sandbox.py)
     set_by_loader: ClassVar[tuple[str, ...]] = ("source",)  # not a key a style file writes
     name: str
     article_sets: str = "articles.yaml"   # the standard articles, relative to the style file that names them
@@ -286,6 +288,14 @@ class HouseStyle(_Strict):
         enough (日時, 出席予定) that the texts of all items need not start far right for
         it (連携協力する内容 and 報道機関の皆様へ keep their own line)."""
         return hang is not None and japanese.em_width(label) <= RUN_IN_LABEL_EM
+
+    def item_hang(self, markers: list[str]) -> float:
+        """Where an agreement item's text starts, in em from its marker: 3.5 for the
+        default （１） whatever its digits (as it always stood), else one em past the
+        widest of the paragraph's markers (⑴　○○法)."""
+        if self.agreement.item_marker == "（{number}）":
+            return 3.5
+        return max(map(japanese.em_width, markers), default=1.0) + 1
 
     def fill(self, key: str, **values: str) -> str:
         """A wording with its placeholders ({label}) filled in by name, literally: never
@@ -345,6 +355,15 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
             if found not in ("number", "heading"):
                 problems.append(Problem(name, line_of(lines, ("agreement", key)), f"agreement.{key}",
                                         f"{{{found}}} is not a placeholder here; use {{number}} and {{heading}}"))
+    for key in ("paragraph_lead", "item_marker"):
+        value = getattr(ag, key)
+        if key == "item_marker" and value == "⑴":
+            continue
+        wrong = [f for f in _PLACEHOLDER.findall(value) if f != "number"]
+        if wrong or value.count("{number}") != 1:
+            problems.append(Problem(name, line_of(lines, ("agreement", key)), f"agreement.{key}",
+                                    f"{{number}} must appear once in {key}, and no other placeholder"
+                                    + (" (or write ⑴ for items marked ⑴ ⑵ …)" if key == "item_marker" else "")))
     both = ag.article_heading + ag.article_lead
     for needed in ("{number}", "{heading}"):
         if both.count(needed) != 1:

@@ -26,7 +26,7 @@ from ...spec.term import term_of
 from .article_sets import choose, load_sets
 from .checks import check_own_wording, check_witnesses
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
-from .fill import all_text, fill_placeholders, make_clause, refs_in
+from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, refs_in
 from .signatures import signatory_of, witness_fields
 from .text import AgreementText, Article
 from .wording import CLOSING, KINDS, document_title, party_label_words, polite, title_lines
@@ -135,7 +135,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             text = d.otherwise
         fill = ((lambda t, i=i: fill_placeholders(t, words, order, i, loaded, d, purpose, num)) if d.fill
                 else (lambda t: t))
-        clauses = [make_clause(j, c, fill, num) for j, c in enumerate(text)]
+        if form.item_marker == "⑴" and any(len(getattr(c, "items", ())) > len(PARENTHESIZED) for c in text):
+            problem(d.key or ("agreement", "document"), f"the article 「{d.heading or d.name}」 has a paragraph of"
+                    f" more than {len(PARENTHESIZED)} items, and the house marks items ⑴ to ⒇"
+                    " (agreement.item_marker): split the paragraph")
+            continue
+        clauses = [make_clause(j, c, fill, num, form.paragraph_lead, form.item_marker) for j, c in enumerate(text)]
         number = f"第{num(i + 1)}条"
         if d.heading is None:
             # No heading to set in the house's form: the number stands before the
@@ -149,6 +154,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         indent = 1.0 if title and "{number}" not in form.article_heading else 0.0
         articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent))
 
+    if problems:
+        raise InputError(problems)
     closing = doc.closing or polite(CLOSING.format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
                                                    compact=words["compact"], one=japanese.digits(1, digit_style)),
                                     writing)

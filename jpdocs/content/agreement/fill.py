@@ -11,7 +11,6 @@ from ...errors import fail
 from ...spec.source import dotted
 from .drafts import Draft
 from .text import Clause, Entry
-from .wording import ITEM_MARKER
 
 _PLACEHOLDER = re.compile(r"\{(all|compact|any|other|doc|purpose|ref:[^{}]+)\}")
 
@@ -73,15 +72,28 @@ def _value(found, words: dict, order: list[str], here: int, loaded, draft: Draft
     return words[key]
 
 
-def make_clause(j: int, c, fill, num) -> Clause:
-    """One paragraph, with its items (1) and sub-items ア."""
+# ⑴ to ⒇: an item's number as one character, where the house so marks items
+PARENTHESIZED = "".join(chr(0x2474 + i) for i in range(20))
+
+
+def item_mark(form: str, k: int, num) -> str:
+    """The marker of the k-th item (号) in the house's form (agreement.item_marker):
+    （１） by default, ⑴ where the form is "⑴" (to ⒇: a 21st item is an error)."""
+    if form == "⑴":                   # (compose.py refuses a paragraph of more than 20)
+        return PARENTHESIZED[k - 1]
+    return form.replace("{number}", num(k))
+
+
+def make_clause(j: int, c, fill, num, paragraph_lead: str = "{number}　", item_marker: str = "（{number}）") -> Clause:
+    """One paragraph, with its items (1) and sub-items ア; the second paragraph on led
+    by its number in the house's form (agreement.paragraph_lead: ２　, 2.)."""
     marker = "" if j == 0 else num(j + 1)
-    lead = marker + "　" if marker else ""
+    lead = paragraph_lead.replace("{number}", marker) if marker else ""
     if isinstance(c, str):
         return Clause(marker, fill(c), (), lead)
     entries = []
     for k, item in enumerate(c.items):
-        mark = ITEM_MARKER.format(n=num(k + 1))
+        mark = item_mark(item_marker, k + 1, num)
         if isinstance(item, str):
             entries.append(Entry(mark, fill(item)))
         else:

@@ -11,7 +11,6 @@ from ... import japanese
 from ...spec.term import Term
 
 CLOSING = "{self}の{act}を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
-ITEM_MARKER = "（{n}）"
 
 
 @dataclass(frozen=True)
