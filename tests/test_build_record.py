@@ -41,8 +41,9 @@ def test_editing_a_template_in_the_users_folder_rebuilds(tmp_path):
     assert run(out, folder) == {"built": 0, "unchanged": 1, "failed": 0}
 
     # main's contact template prints each phone of ct.phone_list() as ph.kind and ph.number
-    edit(folder / "contact.xml.j2", "{{ ph.kind or style.word('phone_label') }}　{{ ph.number }}",
-         "電話（{{ ph.kind or style.word('phone_label') }}）{{ ph.number }}")
+    edit(folder / "contact.xml.j2", "{{ gap }}{{ ph.number }}", "）{{ ph.number }}")
+    edit(folder / "contact.xml.j2", "<p style=\"table\" left=\"1\">{{ style.word('phone_label') if",
+         "<p style=\"table\" left=\"1\">電話（{{ style.word('phone_label') if")
     assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
     notice = no_space(pdf_text(out / SEED_SPEC.stem / "press-notice.pdf"))
     assert "電話（直通）0152-41-0618" in notice
@@ -71,8 +72,7 @@ def test_pointing_at_another_templates_folder_rebuilds(tmp_path):
     for folder in (first, second):
         folder.mkdir()
         shutil.copy(BUNDLED / "contact.xml.j2", folder / "contact.xml.j2")
-    edit(second / "contact.xml.j2", "{{ ph.kind or style.word('phone_label') }}　",
-         "{{ ph.kind or style.word('phone_label') }}：")
+    edit(second / "contact.xml.j2", "{{ gap }}{{ ph.number }}", "：{{ ph.number }}")
     out = tmp_path / "out"
     assert run(out, first) == {"built": 1, "unchanged": 0, "failed": 0}
     assert run(out, second) == {"built": 1, "unchanged": 0, "failed": 0}

@@ -28,8 +28,12 @@ def house_style(folder: Path, key: str, value: str) -> Path:
     text = HOUSE.read_text(encoding="utf-8")
     *section, name = key.split(".")
     indent = "  " * len(section)
-    changed, count = re.subn(rf"^{indent}{name}: \S+", f"{indent}{name}: {value}", text, flags=re.M)
+    start = re.search(rf"^{section[0]}:", text, re.M).end() if section else 0     # within its section
+    end = re.search(r"^\S", text[start:], re.M) if section else None
+    end = start + end.start() if end else len(text)
+    part, count = re.subn(rf"^{indent}{name}: \S+", f"{indent}{name}: {value}", text[start:end], flags=re.M)
     assert count == 1, key
+    changed = text[:start] + part + text[end:]
     changed, count = re.subn(r"^article_sets: \S+", f"article_sets: {HOUSE.parent / 'articles.yaml'}", changed,
                              flags=re.M)
     assert count == 1

@@ -136,7 +136,8 @@ def expected(blocks: list[m.Block], style) -> list[tuple[str, str]]:
             out.append(("P", m.plain_text(b.inlines).replace("\n", "")))
             out += expected(b.blocks, style)
         elif isinstance(b, m.Ki):
-            out.append(("P", style.word("ki")))
+            if style.notice.ki_heading != "none":          # 記, or ■締結式概要 at the left
+                out.append(("P", style.word("ki")))
             out += expected(b.blocks, style)
             if b.closing:
                 out.append(("P", style.word("ijo")))
