@@ -289,7 +289,7 @@ def write_tree(canv: TaggingCanvas) -> None:
     element is written here at once as its final bytes, its references spelled
     with the numbers reportlab gave (pdffile.Preformatted): a notice has some 60
     elements, and making each a list of parts resolved when the file is written
-    cost twice as much."""
+    took half as much again (2.7 against 1.8 M instructions a notice)."""
     doc = canv._doc
     numbers = doc.idToObjectNumberAndVersion
 
