@@ -139,6 +139,32 @@ def test_a_document_reportlab_would_write_otherwise_is_left_to_reportlab(monkeyp
     assert not pdffile._plain(pdffile.FastDocument(invariant=1))
 
 
+def test_objects_registered_at_once_are_numbered_as_reportlab_numbers_them():
+    """pdffile.register gives the numbers, maps and names doc.Reference gives one by one;
+    where Reference would do something else (a name taken), it is Reference's doing."""
+    from jpdocs.writers.pdffile import Preformatted, register
+
+    def made(at_once):
+        doc = pdfdoc.PDFDocument(invariant=1)
+        doc.Reference(pdfdoc.PDFDictionary({"A": 1}), "first")
+        objects, names = [Preformatted(b"1"), Preformatted(b"2"), pdfdoc.PDFArray([3])], ["a", "b", "c"]
+        if at_once:
+            refs = register(doc, objects, names)
+        else:
+            refs = [pdfdoc.format(doc.Reference(o, n), doc).decode() for o, n in zip(objects, names)]
+        return refs, doc.objectcounter, doc.idToObjectNumberAndVersion, doc.numberToId, \
+            [getattr(o, "__InternalName__") for o in objects], [type(doc.idToObject[n]) for n in names]
+    assert made(True) == made(False)
+
+    doc = pdfdoc.PDFDocument(invariant=1)
+    taken = Preformatted()
+    doc.Reference(taken, "b")
+    n = doc.objectcounter
+    assert register(doc, [Preformatted(), taken], ["a", "b"]) == [f"{n + 1} 0 R", f"{n} 0 R"]   # (Reference's)
+    with pytest.raises(ValueError, match="redefining"):
+        register(doc, [Preformatted()], ["b"])
+
+
 def test_a_subsets_widths_are_the_array_reportlab_writes():
     """fonts/subsets.py formats a subset's /Widths once per glyph set: the widths of
     real subsets of every length (across the ten-to-a-line breaks), and arrays with

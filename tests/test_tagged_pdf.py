@@ -346,3 +346,70 @@ def test_a_logo_with_nothing_to_say_what_it_shows_is_an_error_at_its_key(tmp_pat
     line = spec.read_text(encoding="utf-8").splitlines().index("    logo: logo.png") + 1
     assert f"{spec}:{line}: parties.kitami_it.logo: a logo needs a text" in result.stderr
     assert not (tmp_path / "out" / "logo").exists() or not any((tmp_path / "out" / "logo").iterdir())
+
+
+def _tree_objects() -> list[str]:
+    """The structure tree's objects of a small tagged canvas: a heading that skips a
+    level, an element not drawn, a figure marked on two pages with its text and
+    attributes, a table with an empty cell, a link with its annotation, two fields."""
+    import io
+    from jpdocs.writers.tags import Node, TaggingCanvas
+    tree = Node("Document")
+    title = tree.add("H2")                      # read as H1: headings never skip a level
+    tree.add("P")                               # nothing drawn: left out
+    figure = tree.add("Figure", alt="地図", attrs={"O": "Layout", "BBox": "[0 0 10 10]"})
+    row = tree.add("Table").add("TR")
+    cell = row.add("TH", attrs={"O": "Table", "Scope": "Row"}).add("P")
+    row.add("TD")                               # an empty cell stays
+    deep = tree.add("H4")                       # read as H2
+    link = tree.add("Link", note="p. 1")
+    tree.add("Form", title="甲")
+    tree.add("Form", title="乙")                # the ID tree sorts them by ID
+    canv = TaggingCanvas(io.BytesIO(), jp_tree=tree, jp_forms=True, invariant=1, lang="ja-JP")
+
+    def text(node):
+        canv.jp_text((node, None))
+        t = canv.beginText(72, 700)
+        t.textOut("x")
+        if node is link:
+            canv.linkAbsolute("", "top", Rect=(72, 700, 100, 710))
+        canv.drawText(t)
+    canv.bookmarkPage("top")
+    text(title)
+    canv.jp_begin(figure)
+    canv.rect(0, 0, 10, 10)
+    canv.jp_end()
+    text(cell)
+    canv.showPage()
+    canv.jp_begin(figure)                       # the figure again on the next page
+    canv.rect(0, 0, 10, 10)
+    canv.jp_end()
+    text(deep)
+    text(link)
+    canv.showPage()
+    canv.save()
+    return [m.group(0).decode("latin-1") for m in
+            re.finditer(rb"\d+ 0 obj\n<</(Type/StructElem|Nums|Type/StructTreeRoot)[^\n]*", canv.getpdfdata())]
+
+
+def test_the_structure_tree_is_written_to_the_byte():
+    """The elements are written as their final bytes when the tree is made (tags.py's
+    write_tree): the objects as the writer of parts resolved at writing time wrote them."""
+    assert _tree_objects() == [
+        "6 0 obj\n<</Type/StructElem/S/Document/P 19 0 R/K [7 0 R 8 0 R 9 0 R 14 0 R 15 0 R 16 0 R 17 0 R ]>>",
+        "7 0 obj\n<</Type/StructElem/S/H1/P 6 0 R/Pg 3 0 R/K [0 ]>>",
+        "8 0 obj\n<</Type/StructElem/S/Figure/P 6 0 R/Pg 3 0 R/K [1 <</Type/MCR/Pg 5 0 R/MCID 0>> ]"
+        "/Alt <FEFF573056F3>/A <</O/Layout/BBox/[0 0 10 10]>>>>",
+        "9 0 obj\n<</Type/StructElem/S/Table/P 6 0 R/K [10 0 R ]>>",
+        "10 0 obj\n<</Type/StructElem/S/TR/P 9 0 R/K [11 0 R 13 0 R ]>>",
+        "11 0 obj\n<</Type/StructElem/S/TH/P 10 0 R/K [12 0 R ]/A <</O/Table/Scope/Row>>>>",
+        "12 0 obj\n<</Type/StructElem/S/P/P 11 0 R/Pg 3 0 R/K [2 ]>>",
+        "13 0 obj\n<</Type/StructElem/S/TD/P 10 0 R>>",
+        "14 0 obj\n<</Type/StructElem/S/H2/P 6 0 R/Pg 5 0 R/K [1 ]>>",
+        "15 0 obj\n<</Type/StructElem/S/Link/P 6 0 R/Pg 5 0 R/K [2 <</Type/OBJR/Obj 4 0 R/Pg 5 0 R>> ]>>",
+        "16 0 obj\n<</Type/StructElem/S/Form/P 6 0 R/T <FEFF7532>/ID <6669656C643AE794B2>>>",
+        "17 0 obj\n<</Type/StructElem/S/Form/P 6 0 R/T <FEFF4E59>/ID <6669656C643AE4B999>>>",
+        "18 0 obj\n<</Nums [0 [7 0 R 8 0 R 12 0 R ] 1 [8 0 R 14 0 R 15 0 R ] 2 15 0 R ]>>",
+        "19 0 obj\n<</Type/StructTreeRoot/K 6 0 R/ParentTree 18 0 R/ParentTreeNextKey 3"
+        "/IDTree <</Names [<6669656C643AE4B999> 17 0 R <6669656C643AE794B2> 16 0 R ]>>>>",
+    ]

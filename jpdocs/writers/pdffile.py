@@ -229,12 +229,51 @@ def _stream(s: PDFStream, doc) -> list[bytes]:
     return [_items(d, doc), b"\nstream\n", data, b"endstream\n"]
 
 
+class Preformatted(PDFObject):
+    """An object whose bytes were made before the file is written (tags.py's structure
+    elements, their references spelled with the numbers already given), written as they are."""
+
+    def __init__(self, data: bytes = b""):
+        self.data = data
+
+    def format(self, document):
+        return self.data
+
+
+def _preformatted(p: Preformatted, doc) -> bytes:
+    return p.data
+
+
+def register(doc, objects: list, names: list[str]) -> list[str]:
+    """`doc.Reference(obj, name)` for each object and its name, in order; their
+    references as the file spells them ("12 0 R"). New objects of reportlab's own
+    document are registered here as its Reference registers a new named object
+    (the next number, version 0, the three maps, the object's internal name) without
+    its checks one by one: the structure tree registers some 60 at once."""
+    ids = doc.idToObjectNumberAndVersion
+    if type(doc) not in (pdfdoc.PDFDocument, FastDocument) or not doc.idToObject.keys().isdisjoint(names) or \
+            not all([isinstance(obj, PDFObject) and "__InternalName__" not in obj.__dict__ for obj in objects]):
+        for obj, name in zip(objects, names):
+            doc.Reference(obj, name)
+        return ["%d %d R" % ids[name] for name in names]
+    number_to_id, id_to_object = doc.numberToId, doc.idToObject
+    first = doc.objectcounter + 1
+    for number, obj, name in zip(range(first, first + len(names)), objects, names):
+        obj.__InternalName__ = name
+        ids[name] = (number, 0)
+        number_to_id[number] = name
+        id_to_object[name] = obj
+    doc.objectcounter = first + len(names) - 1
+    return [f"{number} 0 R" for number in range(first, first + len(names))]
+
+
 # a value of these kinds (each with a __dict__), inside an object
 _VALUES = {PDFDictionary: _dictionary, PDFArray: _array, PDFObjectReference: _reference, PDFString: _string,
            PDFDate: _date, PDFResourceDictionary: _resources}
 # an object at the top of the file (an indirect object)
 _OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _catalog, PDFPages: _catalog,
-            PDFPage: _catalog, PDFTrueTypeFont: _font, PDFInfo: _info}
+            PDFPage: _catalog, PDFTrueTypeFont: _font, PDFInfo: _info,
+            Preformatted: _preformatted}
 
 
 def _plain(doc) -> bool:
