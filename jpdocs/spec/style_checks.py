@@ -1,0 +1,158 @@
+"""The house style's findings beyond each key's own type: placeholders only where a
+wording or form has them, a grid whose cells hold the body text, an article form that
+prints both number and heading, the 記 block's and the agreement's numbering forms,
+a blank date in the agreement's calendar, the annual book's columns; and a key whose
+value another key makes pointless (a key that has no effect is an error). Each names
+the style file, the key's line and the key."""
+import re
+
+from .. import japanese
+from ..errors import Problem
+from .source import dotted, line_of
+from .style_model import A4_WIDTH, ANNUAL_DATE_DATA, FRAME_PAD, AgreementStyle, AnnualStyle, HouseStyle
+
+
+def style_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """Every finding of this module on a style read from `name` (its `lines`: the
+    office's own file, or the default's)."""
+    return (placeholder_problems(style, name, lines) + _article_form_problems(style.agreement, name, lines)
+            + _blank_date_problems(style, name, lines) + _notice_problems(style, name, lines)
+            + _times_problems(style, name, lines) + _annual_problems(style.annual, name, lines)
+            + _grid_problems(style, name, lines))
+
+
+def _times_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    if style.times.notation == "colon" and not style.times.zero_minutes:
+        return [Problem(name, line_of(lines, ("times", "zero_minutes")), "times.zero_minutes",
+                        "zero_minutes: false has no effect with notation: colon, which always writes"
+                        " the minutes (17:00): remove one")]
+    return []
+
+
+# The wordings that have placeholders, and the names each may use.
+PLACEHOLDERS = {"original_mark": {"label"}}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def placeholder_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    problems = []
+    for key, allowed in PLACEHOLDERS.items():
+        for found in _PLACEHOLDER.findall(str(style.wording.get(key, ""))):
+            if found not in allowed:
+                problems.append(Problem(name, line_of(lines, ("wording", key)), f"wording.{key}",
+                                        f"{{{found}}} is not a placeholder of this wording; it may use"
+                                        f" {', '.join('{' + a + '}' for a in sorted(allowed))}"))
+    return problems
+
+
+
+def _grid_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """The grid's cells hold the body text's characters (writers/blocks.py sets one a
+    cell): cells narrower than the characters would print them over each other."""
+    grid = style.typesetting.grid
+    sizes = [style.styles[s].size for s in ("body", "item") if s in style.styles]
+    if grid is None or not sizes:
+        return []
+    mg = style.page.margins
+    width = A4_WIDTH - (mg.left + mg.right) * 72 / 25.4 - 2 * FRAME_PAD
+    size = max(sizes)
+    if width / grid.chars >= size - 1e-6:
+        return []
+    return [Problem(name, line_of(lines, ("typesetting", "grid", "chars")), "typesetting.grid.chars",
+                    f"{grid.chars} characters a line make the grid's cells {width / grid.chars:.1f}pt wide, narrower"
+                    f" than the body text's {size:g}pt characters; at most {int(width // size + 1e-6)} fit a line")]
+
+
+def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[Problem]:
+    """An article's heading line and lead may use {number} and {heading}, and between
+    them must print both: an article without its number could not be referred to."""
+    problems = []
+    for key in ("article_heading", "article_lead"):
+        for found in _PLACEHOLDER.findall(getattr(ag, key)):
+            if found not in ("number", "heading"):
+                problems.append(Problem(name, line_of(lines, ("agreement", key)), f"agreement.{key}",
+                                        f"{{{found}}} is not a placeholder here; use {{number}} and {{heading}}"))
+    for key in ("paragraph_lead", "item_marker"):
+        value = getattr(ag, key)
+        if key == "item_marker" and value == "⑴":
+            continue
+        wrong = [f for f in _PLACEHOLDER.findall(value) if f != "number"]
+        if wrong or value.count("{number}") != 1:
+            problems.append(Problem(name, line_of(lines, ("agreement", key)), f"agreement.{key}",
+                                    f"{{number}} must appear once in {key}, and no other placeholder"
+                                    + (" (or write ⑴ for items marked ⑴ ⑵ …)" if key == "item_marker" else "")))
+    both = ag.article_heading + ag.article_lead
+    for needed in ("{number}", "{heading}"):
+        if both.count(needed) != 1:
+            problems.append(Problem(name, line_of(lines, ("agreement", "article_heading")), "agreement.article_heading",
+                                    f"{needed} must appear once in article_heading or article_lead"
+                                    f" (found {both.count(needed)} times)"))
+    return problems
+
+
+def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """The 記 item's marker may use {number} only; a heading word for a 記 block set
+    without a heading would have no effect."""
+    problems = [Problem(name, line_of(lines, ("notice", "ki_marker")), "notice.ki_marker",
+                        f"{{{found}}} is not a placeholder here; use {{number}} (the item's number)")
+                for found in _PLACEHOLDER.findall(style.notice.ki_marker) if found != "number"]
+    if style.notice.ki_label == "line" and ("notice", "ki_label_gap") in lines:
+        problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
+                                "the gap follows an inline label (ki_label: inline); with the label on its"
+                                " own line it would have no effect"))
+    if style.notice.ki_heading == "none" and ("wording", "ki") in lines:
+        problems.append(Problem(name, lines[("wording", "ki")], "wording.ki",
+                                "notice.ki_heading is none, so the 記 block prints no heading and this word would"
+                                " have no effect: remove one"))
+    return problems
+
+
+def _blank_date_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """A draft's open date is the house's blank_date, and a year kept in it is written
+    in the agreement's calendar: a blank date that names an era would print 令和 in an
+    agreement dated in the western calendar."""
+    blank = style.word("blank_date")
+    if style.agreement.calendar != "western" or not blank.startswith(tuple(e for e, _ in japanese.ERAS)):
+        return []
+    return [Problem(name, line_of(lines, ("agreement", "calendar")), "agreement.calendar",
+                    f"the agreement's dates are western, and a draft's open date (wording: blank_date) is"
+                    f" 「{blank}」, with an era: write wording: {{blank_date: 　　　　年　　月　　日}}")]
+
+
+PROSE_PLACEHOLDERS = ("title", "date", "partners", "issuer", "department")
+
+
+def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
+    """A column prints one thing; a key that would have no effect is an error."""
+    problems = []
+
+    def at(key: tuple, message: str):
+        problems.append(Problem(name, line_of(lines, ("annual", *key)), dotted(("annual", *key)), message))
+    if not an.columns:
+        at(("columns",), "the annual overview needs at least one column")
+    for i, col in enumerate(an.columns):
+        if (col.data is None) == (col.field is None):
+            at(("columns", i), "a column prints either data: (from the agreement) or field: (the spec's"
+                               " agreement.fields), exactly one of them")
+        elif col.dates is not None and col.data not in ANNUAL_DATE_DATA:
+            what = f"data: {col.data}" if col.data else f"field: {col.field}"
+            at(("columns", i, "dates"), f"the column {what} holds no dates, so dates: would have no effect"
+                                        f" (columns of dates: {', '.join(ANNUAL_DATE_DATA)})")
+        if col.amended and col.data != "signing_date":
+            at(("columns", i, "amended"), "amended: prints the amendments under the signing date; only a"
+                                          " column of data: signing_date has it (or use data: amendments)")
+        if col.field is not None and not col.field.strip():
+            at(("columns", i, "field"), "a field's name cannot be empty")
+    heads = [c.title() for c in an.columns if (c.data is None) != (c.field is None)]
+    for head in sorted({h for h in heads if heads.count(h) > 1}):
+        at(("columns",), f"two columns are headed {head}; give each its own heading:")
+    if an.areas_mark and not any(c.data == "areas" for c in an.columns):
+        at(("areas_mark",), "no column prints data: areas, so areas_mark would have no effect")
+    for found in _PLACEHOLDER.findall(an.prose):
+        if found not in PROSE_PLACEHOLDERS:
+            at(("prose",), f"{{{found}}} is not a placeholder of the prose list; it may use"
+                           f" {', '.join('{' + p + '}' for p in PROSE_PLACEHOLDERS)}")
+    # written in the office's own file, and not the default's own value (a copy of the whole default style)
+    if an.web != "prose" and ("annual", "prose") in lines and an.prose != AnnualStyle().prose:
+        at(("prose",), "web: is not prose, so prose: would have no effect (write web: prose)")
+    return problems

@@ -1,0 +1,314 @@
+"""The house style's model: fonts, sizes, margins, colours, digit style, fixed
+wording, and the forms of dates, times, the 記 block, contacts, agreements and the
+annual book, each a section of its own; and the few methods templates may call
+(template_api). style.py reads a style file into it; style_checks.py checks what
+one section's keys say beside another's."""
+# No `from __future__ import annotations` here: each field's annotation would be
+# compiled and evaluated from its text as the models are made.
+
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from .. import japanese
+from .strict import Model, field_validator, model_validator
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "templates"
+FONTS = ROOT / "fonts"
+DEFAULT_STYLE = TEMPLATES / "house-style.yaml"
+
+
+class _Strict(Model):
+    """Frozen, and an unknown key is an error (strict.py)."""
+
+
+# Sizes a paragraph style may set (points): what can be read on paper, and no page-sized
+# letters; a size of 0 or less stopped the writers with an internal error.
+SIZES = (5.0, 100.0)
+# What the margins leave of the page's shorter side (A4: 210 mm; the overview sheet is
+# landscape) for the text, at least (mm): negative margins stopped the DOCX writer.
+TEXT_AT_LEAST = 50.0
+
+
+class ParagraphStyle(_Strict):
+    font: str
+    size: float
+    leading: float                     # line height as a multiple of size
+    align: Literal["left", "center", "right", "justify"] = "left"
+
+    @field_validator("size")
+    @classmethod
+    def _readable(cls, size):
+        if not SIZES[0] <= size <= SIZES[1]:
+            raise ValueError(f"a size of {size:g}pt: a paragraph style's size is {SIZES[0]:g} to {SIZES[1]:g}pt")
+        return size
+
+    @field_validator("leading")
+    @classmethod
+    def _lines_apart(cls, leading):
+        if leading < 1:
+            raise ValueError(f"a leading of {leading:g}: a line's height is at least its size (leading: 1),"
+                             " or the lines print over each other")
+        return leading
+
+
+class Margins(_Strict):
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+    @field_validator("top", "bottom", "left", "right")
+    @classmethod
+    def _not_negative(cls, margin):
+        if margin < 0:
+            raise ValueError(f"a margin of {margin:g} mm: a margin is 0 mm or more")
+        return margin
+
+    @model_validator(mode="after")
+    def _room_for_text(self):
+        sides = {"top": self.top, "bottom": self.bottom, "left": self.left, "right": self.right}
+        for a, b in (("left", "right"), ("top", "bottom")):
+            if sides[a] + sides[b] > 210 - TEXT_AT_LEAST:
+                raise ValueError(f"{a} and {b} margins of {sides[a] + sides[b]:g} mm together leave less than"
+                                 f" {TEXT_AT_LEAST:g} mm of a 210 mm page for the text")
+        return self
+
+
+class Page(_Strict):
+    size: Literal["A4"] = "A4"
+    margins: Margins
+    margins_by_kind: dict[str, Margins] = {}   # e.g. agreement: wider, room for 契印
+
+    def margins_for(self, kind: str) -> Margins:
+        return self.margins_by_kind.get(kind, self.margins)
+
+
+class Grid(_Strict):
+    """A character grid (文字数と行数の指定): `chars` per line and `lines` per
+    page of body text, as Japanese Word documents set them."""
+    chars: int
+    lines: int
+
+    @model_validator(mode="after")
+    def _at_least_one(self):
+        if self.chars < 1 or self.lines < 1:
+            raise ValueError(f"a grid has at least 1 character a line and 1 line a page (chars: {self.chars},"
+                             f" lines: {self.lines})")
+        return self
+
+
+class Typesetting(_Strict):
+    hanging_punctuation: bool = True
+    compress_punctuation: bool = True
+    latin_spacing: bool = True
+    grid: Grid | None = None
+
+
+class Dates(_Strict):
+    """How the house writes dates (japanese.date_in): the calendar, the weekday, and
+    whether the dates of the event (the ceremony, the request's deadline) keep their
+    year when it is the issue date's."""
+    calendar: Literal["era_western", "era", "western"] = "era_western"   # 令和６年（2024年） / 令和６年 / 2024年
+    weekday: Literal["short", "long", "none"] = "short"                 # （火） / （火曜日） / none
+    event_year: bool = True        # false: ２月27日（火） when the year is the issue date's
+    # the date of issue at the top of a notice in a form of its own, where the office
+    # dates its releases otherwise than the rest (公開日 2018年４月17日 beside era dates);
+    # null: calendar and weekday
+    issue_calendar: Literal["era_western", "era", "western"] | None = None
+    issue_weekday: Literal["short", "long", "none"] | None = None
+
+
+class Times(_Strict):
+    """How the house writes times (japanese.format_time_span)."""
+    clock: Literal["24h", "12h"] = "24h"       # 14時30分 / 午後２時30分
+    zero_minutes: bool = True                  # 11時00分; false: 11時
+    span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
+    notation: Literal["kanji", "colon"] = "kanji"  # 14時30分 / 14:30 (always with its minutes)
+
+
+class AgreementStyle(_Strict):
+    """How the house sets an agreement (協定書, 覚書 …): the form of an article's
+    heading and the signature blocks. Wording of the text itself is the spec's and
+    the standard set's (articles.yaml)."""
+    # 第１条（目的） on its own line (default). {number} is 第１条, {heading} 目的:
+    # "{number}　{heading}" (第１条　目的), "{number}：{heading}"; or the heading line
+    # "（{heading}）" with article_lead "{number}　" (（目的） / 第１条　本協定は…); an
+    # empty heading with the lead "{number}（{heading}）　" runs it into the text.
+    article_heading: str = "{number}（{heading}）"
+    article_lead: str = ""             # before the first paragraph's text, on its line
+    numbering_digits: Literal["mixed", "half", "full"] | None = None   # articles, paragraphs, items (第1条); default: digits
+    # labelled lines of a signature block, e.g. {address: 住所, organisation: 名称, title: 代表者};
+    # empty: unlabelled lines (the seed's)
+    signature_labels: dict[Literal["address", "organisation", "title", "name"], str] = {}
+    # unless_in_title: no organisation line where the title begins with it (北海道オホーツク
+    # 総合振興局長); always: printed all the same
+    organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
+    # own: the name on a line of its own under the title (default); with_title: the title
+    # and the name on one line (球磨郡錦町長　浅生利夫), as older texts and some offices set them
+    name_line: Literal["own", "with_title"] = "own"
+    # the calendar of the dates the agreement prints (its date line, the term's dates in
+    # the standard 有効期間 article): era 令和６年４月22日 (as most offices write an
+    # agreement, whatever their notices do), era_western 令和６年（2024年）４月22日,
+    # western 2024年４月22日 (universities and companies)
+    calendar: Literal["era", "era_western", "western"] = "era"
+    paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
+    item_marker: str = "（{number}）"    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each
+
+    @model_validator(mode="after")
+    def _a_name_line_to_label(self):
+        if self.name_line == "with_title" and "name" in self.signature_labels:
+            raise ValueError("name_line: with_title sets the name on the title's line, so there is no name"
+                             " line for signature_labels.name to label: remove one")
+        return self
+
+
+class ContactStyle(_Strict):
+    """How the house writes a contact's lines (contact.xml.j2, every document kind):
+    what stands between a label (電話, 直通, FAX, E-mail: wording) and its value, and
+    where a phone's kind (直通, 代表) stands."""
+    label_gap: str = "　"        # 電話　0152-…; ":" TEL:0152-…; ": " TEL: 0152-…
+    phone_kind: Literal["label", "after"] = "label"   # 直通　0152-…; after: 電話　0152-…（直通）
+
+
+class NoticeStyle(_Strict):
+    """How the house sets a press notice's 記 block: where its heading (wording: ki)
+    stands, and each item's marker. Releases of universities and companies often set
+    ■締結式概要 or 【協定調印式】 at the left, or no heading, and items marked （１）, ◯
+    or not at all."""
+    ki_heading: Literal["center", "left", "none"] = "center"   # 記 centred; left: at the left; none: no heading
+    ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "◯"; "": the label alone
+    # line: the label on its line, the item's text under it; inline: the text after the
+    # label on its line (１　日時　令和６年…), every item's text starting where the
+    # widest label's ends
+    ki_label: Literal["line", "inline"] = "line"
+    ki_label_gap: str = "　"        # after an inline label: "：" → 日時：令和６年…
+
+
+# What an annual overview's column can print from the agreement itself (annual/columns.py
+# computes each); a column that names `field:` prints the spec's own field instead.
+ANNUAL_DATA = ("number", "signing_date", "title", "partners", "areas", "department", "validity",
+               "amendments", "related", "issuer")
+ANNUAL_DATE_DATA = ("signing_date", "validity", "amendments", "related")
+ANNUAL_HEADINGS = {"number": "№", "signing_date": "締結日", "title": "協定名", "partners": "相手方",
+                   "areas": "連携事項", "department": "担当課", "validity": "有効期間", "amendments": "改定日",
+                   "related": "関連文書", "issuer": "締結者"}
+
+
+class AnnualColumn(_Strict):
+    """One column of the annual overview: what it prints (`data:` from the agreement,
+    or `field:`, the spec's own `agreement.fields`), its heading, and for a column of
+    dates how they are written (`dates:` long 令和６年４月22日, short R6.4.22)."""
+    data: Literal[ANNUAL_DATA] | None = None
+    field: str | None = None
+    heading: str | None = None        # default: the data's usual heading, or the field's name
+    dates: Literal["long", "short"] | None = None    # default long; only for a column of dates
+    amended: bool = False             # signing_date only: each amendment's date under it, （R2.4.1改定）
+
+    def title(self) -> str:
+        return self.heading if self.heading is not None else (ANNUAL_HEADINGS[self.data] if self.data else self.field)
+
+
+def _default_columns() -> list[AnnualColumn]:
+    return [AnnualColumn(data=d) for d in ("number", "signing_date", "title", "partners", "areas", "department",
+                                           "validity")]
+
+
+class AnnualStyle(_Strict):
+    """The annual overview as the office keeps and publishes it (annual/)."""
+    columns: list[AnnualColumn] = _default_columns()
+    areas_mark: str = ""               # before each 連携事項 on its line: "" none, "・"
+    web: Literal["table", "prose"] = "table"    # the HTML page: the table, or one sentence per agreement
+    # the prose list's sentence; {title} {date} {partners} {issuer} {department}
+    prose: str = "{title}を締結しました（{date}）"
+
+
+# The widest label (em) after which an inline 記 item's text runs in.
+RUN_IN_LABEL_EM = 5
+
+
+class HouseStyle(_Strict):
+    template_api: ClassVar[tuple[str, ...]] = ("word", "ki_mark", "ki_head", "ki_hang",   # methods templates
+                                               "ki_runs_in", "item_hang")                 # may call (sandbox.py)
+    set_by_loader: ClassVar[tuple[str, ...]] = ("source",)  # not a key a style file writes
+    name: str
+    article_sets: str = "articles.yaml"   # the standard articles, relative to the style file that names them
+    fonts: dict[str, str]
+    fallback_fonts: list[str] = []
+    digits: Literal["mixed", "half", "full"] = "mixed"
+    dates: Dates = Dates()
+    times: Times = Times()
+    page: Page
+    wording: dict[str, str | float]
+    colours: dict[str, str]
+    typesetting: Typesetting = Typesetting()
+    styles: dict[str, ParagraphStyle]
+    agreement: AgreementStyle = AgreementStyle()
+    notice: NoticeStyle = NoticeStyle()
+    contacts: ContactStyle = ContactStyle()
+    annual: AnnualStyle = AnnualStyle()
+    source: str = ""
+
+    def font_path(self, role: str) -> Path:
+        return _resolve_font(self.fonts[role])
+
+    def fallback_paths(self) -> list[Path]:
+        return [_resolve_font(f) for f in self.fallback_fonts]
+
+    def word(self, key: str) -> str:
+        return str(self.wording[key])
+
+    def ki_mark(self, number: int) -> str:
+        """The marker of the 記 block's item `number` in the house's form (notice.ki_marker)."""
+        return self.notice.ki_marker.replace("{number}", japanese.digits(number, self.digits))
+
+    def ki_head(self, number: int, label: str) -> str:
+        """What stands before an inline 記 item's text: its marker, its label and the gap."""
+        mark = self.ki_mark(number)
+        return (mark + "　" if mark else "") + label + self.notice.ki_label_gap
+
+    def ki_hang(self, labels: list[str]) -> float | None:
+        """Where the text of inline 記 items starts, in em: past the widest head of those
+        that run in (ki_runs_in), so that their texts line up; None for labels on their
+        own lines."""
+        if self.notice.ki_label != "inline":
+            return None
+        heads = [japanese.em_width(self.ki_head(i, label)) for i, label in enumerate(labels, 1)
+                 if japanese.em_width(label) <= RUN_IN_LABEL_EM]
+        return max(heads) if heads else None
+
+    def ki_runs_in(self, label: str, hang: float | None) -> bool:
+        """Whether an item's text runs in after its label: inline labels, and a label short
+        enough (日時, 出席予定) that the texts of all items need not start far right for
+        it (連携協力する内容 and 報道機関の皆様へ keep their own line)."""
+        return hang is not None and japanese.em_width(label) <= RUN_IN_LABEL_EM
+
+    def item_hang(self, markers: list[str]) -> float:
+        """Where an agreement item's text starts, in em from its marker: 3.5 for the
+        default （１） whatever its digits (as it always stood), else one em past the
+        widest of the paragraph's markers (⑴　○○法)."""
+        if self.agreement.item_marker == "（{number}）":
+            return 3.5
+        return max(map(japanese.em_width, markers), default=1.0) + 1
+
+    def fill(self, key: str, **values: str) -> str:
+        """A wording with its placeholders ({label}) filled in by name, literally: never
+        str.format, whose field syntax ({label:>300000000}, {0.__class__}) a house
+        style must not be able to reach (the placeholders are checked on loading)."""
+        text = self.word(key)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+
+@lru_cache(maxsize=256)           # asked for each role several times a document
+def _resolve_font(name: str) -> Path:
+    p = Path(name)
+    return p if p.is_absolute() else FONTS / p
+
+
+# The text area's geometry the writers share (writers/geometry.py), here so that a
+# grid's cells can be measured where the style is read.
+FRAME_PAD = 6.0                  # points the text stands inside each margin, each side
+A4_WIDTH = 210 * 72 / 25.4       # points (the only page size: Page.size)
