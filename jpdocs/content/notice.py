@@ -10,7 +10,7 @@ is an error (spec/notice_checks.py), as is any other key that would have no effe
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import japanese
 from ..errors import InputError, Problem
@@ -32,6 +32,11 @@ class KiItem:
     widths: str = ""                           # table: column widths
     border: str = "grid"
     groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()   # groups: (title, people rows)
+    # in the house's form (with_form): the item's marker, what stands after it on its
+    # line (the label), and, where the text runs in after an inline label, where it starts
+    marker: str = ""
+    head: str = ""
+    hang: float | None = None
 
 
 # --------------------------------------------------------------------- composing
@@ -156,7 +161,24 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if c.group_signatories is None:
             note(C, f"ceremony.group_signatories not given: {item} are listed per agreement, under its title"
                     " (group_signatories: false lists each signer once)")
-    return out, notes
+    return with_form(out, style), notes
+
+
+def with_form(items: list[KiItem], style) -> list[KiItem]:
+    """Each item with its marker and its line in the house's form (notice.ki_marker,
+    ki_label): １, then 日時 on its line and the text under it; or, with inline labels,
+    １　日時： as the marker and the text after it, every such item's text from one
+    hang. Made here, not in the template: a macro call per item cost a notice more
+    than its whole structure tree."""
+    hang = style.ki_hang([it.label for it in items])
+    gap = style.notice.ki_label_gap if hang is not None else ""
+    out = []
+    for number, it in enumerate(items, 1):
+        if it.kind == "text" and style.ki_runs_in(it.label, hang):
+            out.append(replace(it, marker=style.ki_head(number, it.label), hang=hang))
+        else:
+            out.append(replace(it, marker=style.ki_mark(number), head=it.label + gap))
+    return out
 
 
 def signatory_rows(spec: Spec) -> list[tuple[str, str]]:
