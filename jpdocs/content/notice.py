@@ -168,8 +168,8 @@ def with_form(items: list[KiItem], style) -> list[KiItem]:
     """Each item with its marker and its line in the house's form (notice.ki_marker,
     ki_label): １, then 日時 on its line and the text under it; or, with inline labels,
     １　日時： as the marker and the text after it, every such item's text from one
-    hang. Made here, not in the template: a macro call per item cost a notice more
-    than its whole structure tree."""
+    hang. Made here, not in the template: a macro call and the style's sandboxed
+    methods per item cost a warm notice 1.4 M instructions (1.6%)."""
     hang = style.ki_hang([it.label for it in items])
     gap = style.notice.ki_label_gap if hang is not None else ""
     out = []
