@@ -401,6 +401,20 @@ def test_inline_ki_labels_run_their_text_in_and_line_it_up(tmp_path, capsys):
     assert abs(text_start("日時") - text_start("取材受付")) < 0.5
 
 
+@needs_poppler
+def test_the_release_after_the_signing_sets_its_ki_in_the_houses_form_too(tmp_path, capsys):
+    path = variant(tmp_path, ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n"
+                                                "    extra_items: [{label: 場所, text: [オホーツク合同庁舎]}]\n  closing_ijo:"),
+                   style="notice:\n  ki_heading: left\n  ki_marker: \"（{number}）\"\n  ki_label: inline\n"
+                         "  ki_label_gap: \"：\"\nwording:\n  ki: 【締結の概要】\n")
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0, \
+        capsys.readouterr().err
+    text = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
+    assert ("本日、締結しました。【締結の概要】（１）締結日：令和６年（2024年）２月27日（火）（２）締結者："
+            "北海道オホーツク総合振興局長") in text
+    assert "（３）場所：オホーツク合同庁舎" in text
+
+
 @pytest.mark.parametrize("house, key, message", [
     ("notice:\n  ki_label_gap: \"：\"\n", "notice.ki_label_gap",
      "the gap follows an inline label (ki_label: inline); with the label on its own line it would have no effect"),

@@ -89,6 +89,9 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         loaded.notes.extend(notes)
     notice = spec.press_notice
     if notice and notice.after:
+        if "signatory_rows" in ctx:
+            from ..content.notice import after_ki
+            ctx["after_ki"] = after_ki(spec, style, ctx["signatory_rows"])
         ctx["after_attachments"] = notice.after.attachments_or(notice.attachments)
         ctx["after_contacts"] = notice.contacts if notice.after.contacts is None else notice.after.contacts
     if agreement_text:

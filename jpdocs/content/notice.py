@@ -164,6 +164,21 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     return with_form(out, style), notes
 
 
+def after_ki(spec: Spec, style, rows: list[tuple[str, str]]) -> list[KiItem]:
+    """The 記 items of the release after the signing: the date signed, who signed (締結者,
+    as the notice lists them: `rows`, signatory_rows), then the release's own items."""
+    from .templating import date_text
+    signed = KiItem(style.word("signed_date_label"), "text",
+                    (date_text(spec.agreement.signing_date, style.digits, style.dates),))
+    label = style.word("ki_signatories")
+    if any(right for _, right in rows):
+        signers = KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
+    else:       # every signer named by the title alone: a list under the label, as in the notice
+        signers = KiItem(label, "text", tuple(left for left, _ in rows))
+    own = [KiItem(x.label, "text", tuple(x.text)) for x in spec.press_notice.after.extra_items]
+    return with_form([signed, signers, *own], style)
+
+
 def with_form(items: list[KiItem], style) -> list[KiItem]:
     """Each item with its marker and its line in the house's form (notice.ki_marker,
     ki_label): １, then 日時 on its line and the text under it; or, with inline labels,

@@ -229,8 +229,7 @@ RUN_IN_LABEL_EM = 5
 
 
 class HouseStyle(_Strict):
-    template_api: ClassVar[tuple[str, ...]] = ("word", "ki_mark", "ki_head", "ki_hang",   # methods templates
-                                               "ki_runs_in", "item_hang")                 # may call (sandbox.py)
+    template_api: ClassVar[tuple[str, ...]] = ("word", "item_hang")   # the methods templates may call (sandbox.py)
     set_by_loader: ClassVar[tuple[str, ...]] = ("source",)  # not a key a style file writes
     name: str
     article_sets: str = "articles.yaml"   # the standard articles, relative to the style file that names them
