@@ -179,21 +179,34 @@ def after_ki(spec: Spec, style, rows: list[tuple[str, str]]) -> list[KiItem]:
     return with_form([signed, signers, *own], style)
 
 
+# The widest label (em) after which an inline 記 item's text runs in.
+RUN_IN_LABEL_EM = 5
+
+
 def with_form(items: list[KiItem], style) -> list[KiItem]:
     """Each item with its marker and its line in the house's form (notice.ki_marker,
     ki_label): １, then 日時 on its line and the text under it; or, with inline labels,
     １　日時： as the marker and the text after it, every such item's text from one
     hang. Made here, not in the template: a macro call and the style's sandboxed
     methods per item cost a warm notice 1.4 M instructions (1.6%)."""
-    hang = style.ki_hang([it.label for it in items])
-    gap = style.notice.ki_label_gap if hang is not None else ""
-    out = []
-    for number, it in enumerate(items, 1):
-        if it.kind == "text" and style.ki_runs_in(it.label, hang):
-            out.append(replace(it, marker=style.ki_head(number, it.label), hang=hang))
-        else:
-            out.append(replace(it, marker=style.ki_mark(number), head=it.label + gap))
-    return out
+    form = style.notice
+
+    def mark(number: int) -> str:
+        return form.ki_marker.replace("{number}", japanese.digits(number, style.digits))
+
+    def head(number: int, label: str) -> str:         # before an inline item's text
+        return (mark(number) + "　" if mark(number) else "") + label + form.ki_label_gap
+
+    # An inline label short enough (日時, 出席予定) runs its item's text in; every such
+    # text starts past the widest head of a short label, so that they line up. A longer
+    # label (連携協力する内容) keeps its line, so that no text need start far right for it.
+    short = [form.ki_label == "inline" and japanese.em_width(it.label) <= RUN_IN_LABEL_EM for it in items]
+    hang = max((japanese.em_width(head(n, it.label)) for n, (it, ok) in enumerate(zip(items, short), 1) if ok),
+               default=None)
+    gap = form.ki_label_gap if hang is not None else ""
+    return [replace(it, marker=head(n, it.label), hang=hang) if ok and it.kind == "text" else
+            replace(it, marker=mark(n), head=it.label + gap)
+            for n, (it, ok) in enumerate(zip(items, short), 1)]
 
 
 def signatory_rows(spec: Spec) -> list[tuple[str, str]]:

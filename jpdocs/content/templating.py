@@ -160,14 +160,14 @@ def _filters(d: str, dates: Dates, times: Times) -> dict:
     def num(value) -> str:
         return japanese.digits(value, d)
 
-    def issued(value: dt.date) -> str:
+    def issue_date(value: dt.date) -> str:
         """The date of issue at the top of a notice, in the house's form for it."""
         return japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d)
 
     def deadline(value: dt.date | dt.datetime, issued: dt.date | None = None) -> str:
         return deadline_text(value, issued, d, dates, times)
 
-    return {"date": date, "time": time, "num": num, "deadline": deadline, "issued": issued,
+    return {"date": date, "time": time, "num": num, "deadline": deadline, "issued": issue_date,
             "kanji": japanese.kanji_numeral, "enumeration": japanese.join_japanese,
             "name_lines": japanese.name_lines, "refs": references}
 

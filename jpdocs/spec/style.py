@@ -18,8 +18,8 @@ from .source import MAX_BYTES, dotted, line_of, load_yaml, parse_yaml
 from .strict import ValidationError
 from .style_checks import style_problems
 from .style_model import (  # noqa: F401 (the model's names, imported from here by the rest)
-    A4_WIDTH, ANNUAL_DATA, ANNUAL_DATE_DATA, ANNUAL_HEADINGS, DEFAULT_STYLE, FONTS, FRAME_PAD, RUN_IN_LABEL_EM,
-    ROOT, SIZES, TEMPLATES, TEXT_AT_LEAST, AgreementStyle, AnnualColumn, AnnualStyle, ContactStyle, Dates, Grid,
+    A4_WIDTH, ANNUAL_DATA, ANNUAL_DATE_DATA, ANNUAL_HEADINGS, DEFAULT_STYLE, FONTS, FRAME_PAD, ROOT,
+    SIZES, TEMPLATES, TEXT_AT_LEAST, AgreementStyle, AnnualColumn, AnnualStyle, ContactStyle, Dates, Grid,
     HouseStyle, Margins, NoticeStyle, Page, ParagraphStyle, Times, Typesetting, _resolve_font)
 
 

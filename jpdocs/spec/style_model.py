@@ -224,10 +224,6 @@ class AnnualStyle(_Strict):
     prose: str = "{title}を締結しました（{date}）"
 
 
-# The widest label (em) after which an inline 記 item's text runs in.
-RUN_IN_LABEL_EM = 5
-
-
 class HouseStyle(_Strict):
     template_api: ClassVar[tuple[str, ...]] = ("word", "item_hang")   # the methods templates may call (sandbox.py)
     set_by_loader: ClassVar[tuple[str, ...]] = ("source",)  # not a key a style file writes
@@ -257,31 +253,6 @@ class HouseStyle(_Strict):
 
     def word(self, key: str) -> str:
         return str(self.wording[key])
-
-    def ki_mark(self, number: int) -> str:
-        """The marker of the 記 block's item `number` in the house's form (notice.ki_marker)."""
-        return self.notice.ki_marker.replace("{number}", japanese.digits(number, self.digits))
-
-    def ki_head(self, number: int, label: str) -> str:
-        """What stands before an inline 記 item's text: its marker, its label and the gap."""
-        mark = self.ki_mark(number)
-        return (mark + "　" if mark else "") + label + self.notice.ki_label_gap
-
-    def ki_hang(self, labels: list[str]) -> float | None:
-        """Where the text of inline 記 items starts, in em: past the widest head of those
-        that run in (ki_runs_in), so that their texts line up; None for labels on their
-        own lines."""
-        if self.notice.ki_label != "inline":
-            return None
-        heads = [japanese.em_width(self.ki_head(i, label)) for i, label in enumerate(labels, 1)
-                 if japanese.em_width(label) <= RUN_IN_LABEL_EM]
-        return max(heads) if heads else None
-
-    def ki_runs_in(self, label: str, hang: float | None) -> bool:
-        """Whether an item's text runs in after its label: inline labels, and a label short
-        enough (日時, 出席予定) that the texts of all items need not start far right for
-        it (連携協力する内容 and 報道機関の皆様へ keep their own line)."""
-        return hang is not None and japanese.em_width(label) <= RUN_IN_LABEL_EM
 
     def item_hang(self, markers: list[str]) -> float:
         """Where an agreement item's text starts, in em from its marker: 3.5 for the

@@ -3,11 +3,8 @@ and sub-items, so that Word renumbers them when a clerk inserts one.
 """
 from __future__ import annotations
 
-import unicodedata
-
-
 from ...content import model as m
-from ...japanese import IROHA_ITEMS
+from ...japanese import IROHA_ITEMS, em_width
 from ..ooxml import ARTICLE, PPR, el, ppr_of, put, qn
 from .parts import stylesheet
 
@@ -55,8 +52,7 @@ def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
                 if len(texts) == 1:
                     suffix = "nothing"
                     if isinstance(bs[0], m.Item):
-                        marker_em = sum(1.0 if unicodedata.east_asian_width(c) in "FWA" else 0.5
-                                        for c in bs[0].marker)
+                        marker_em = em_width(bs[0].marker)
                         hang = bs[0].hang if bs[0].hang is not None else marker_em + 1
                         suffix = "tab" if hang > marker_em else "nothing"
                     plan[level] = (fmt, texts.pop(), min(b.seq for b in bs), suffix)
