@@ -10,6 +10,7 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <p style align indent left before after tracking keep>  inlines  </p>
   <h level style align> inlines </h>
   <item marker style level hang before> inlines  <p>…</p>* </item>
+     (or the marker as a first child, when part of it is spread: <item><marker>１　<spread …>日時</spread>：</marker>…)
   <ki closing="yes"> blocks </ki>
   <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first">
      <tr> <td shade align valign colspan colour> inlines or blocks </td> </tr> </table>
@@ -17,15 +18,19 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <img src width height align alt/>
   <seal field="甲" mark="印" size="62"/>   a seal place (and the PDF's signature field)
   inlines: text, <b>, <span font="gothic" bold="yes">, <br/>, <ref article="2">第２条</ref> (a
-           reference to the document's article 2, a field in the DOCX)
+           reference to the document's article 2, a field in the DOCX), <spread width="3">日時</spread>
+           (its characters set across 3 em: 均等割付)
 """
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
 
+from markupsafe import Markup
+
 from . import model as m
 from ..errors import fail
+from ..japanese import em_width
 
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 # A newline inside a value (templating._finalize): a line break in text, a space in
@@ -33,6 +38,14 @@ _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 # text can hold it (it has no glyph, so the glyph check would refuse it).
 LINE_BREAK = "\ufdd0"
 _BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "img", "pagebreak", "seal"}
+
+
+def spread(text: str, width: int | None) -> str:
+    """`text` set across `width` em (model.Spread) where it is narrower, as markup a
+    template prints (a Markup string: what it is joined to is escaped); else as it is."""
+    if width and len(text) > 1 and em_width(text) < width:
+        return Markup('<spread width="{}">{}</spread>').format(width, text)
+    return text
 
 
 def parse(markup: str, source: str = "<markup>") -> m.Document:
@@ -113,17 +126,24 @@ def _block(el: ET.Element, source: str) -> m.Block:
         inline_part = ET.Element("span")
         inline_part.text = el.text
         blocks = []
+        marker, parts = a.get("marker", ""), ()
         for child in el:
-            if child.tag in _BLOCK_TAGS:
+            if child.tag == "marker" and not len(inline_part) and not _clean(inline_part.text):
+                parts = tuple(_inlines(child, source))
+                marker = m.plain_text(list(parts))
+                inline_part.text = child.tail
+            elif child.tag in _BLOCK_TAGS:
                 blocks.append(_block(child, source))
             elif blocks:
                 raise fail(source, "inline text after the blocks of an <item>")
             else:
                 inline_part.append(child)
-        return m.Item(a.get("marker", ""), _inlines(inline_part, source), blocks,
+        if parts and not any(isinstance(i, m.Spread) for i in parts):
+            parts = ()                     # a marker of plain text: the string says it all
+        return m.Item(marker, _inlines(inline_part, source), blocks,
                       style=a.get("style", "item"), level=int(a.get("level", 0)),
                       hang=_num(el, "hang", None), space_before=_num(el, "before", None),
-                      numbering=a.get("list"), seq=int(a.get("seq", 0)))
+                      numbering=a.get("list"), seq=int(a.get("seq", 0)), marker_parts=parts)
     if el.tag == "ki":
         return m.Ki(_blocks(el, source), closing=_yes(el, "closing"))
     if el.tag == "keep":
@@ -197,6 +217,14 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inlin
             if len(child):
                 raise fail(source, "<ref> holds text only")
             out.append(m.Reference(_clean(child.text), bold, font, article))
+        elif child.tag == "spread":
+            if len(child) or LINE_BREAK in (child.text or ""):
+                raise fail(source, "<spread> holds one line of text only")
+            width = float(child.attrib.get("width", "0"))
+            if not 0 < width <= 40:
+                raise fail(source, f'<spread width="{child.attrib.get("width", "")}">: the width is in em, above 0')
+            if _clean(child.text):
+                out.append(m.Spread(_clean(child.text), bold, font, width))
         elif child.tag == "span":
             out.extend(_inlines(child, source, bold or _yes(child, "bold"), child.attrib.get("font", font)))
         else:

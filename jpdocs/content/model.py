@@ -35,6 +35,15 @@ class Reference(Text):
 
 
 @dataclass(frozen=True)
+class Spread(Text):
+    """Text set across `width` em of its paragraph's font size, the space between
+    its characters grown alike and none after the last (均等割付, as forms align
+    labels: 日時 across three → 日　時; 理事長 under 大和市長). The characters stay
+    the ones written; no line breaks inside. Text as wide or wider is set as it is."""
+    width: float = 0.0
+
+
+@dataclass(frozen=True)
 class LineBreak:
     """A forced line break inside a paragraph."""
 
@@ -98,6 +107,8 @@ class Item:
     space_before: float | None = None  # points; None = half an em
     numbering: str | None = None       # "item", "subitem": the marker as Word numbering (see Paragraph)
     seq: int = 0
+    # the marker as inlines, where a part of it is spread (１　日　時：); its text is `marker`
+    marker_parts: tuple = ()
 
 
 @dataclass

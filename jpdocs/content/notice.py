@@ -18,6 +18,7 @@ from ..spec.joint import signer_list
 from ..spec.notice_checks import C, N, item_names
 from ..spec.schema import Person, Spec
 from ..spec.source import dotted, line_of
+from .markup import spread as set_across
 
 
 @dataclass(frozen=True)
@@ -190,22 +191,29 @@ def with_form(items: list[KiItem], style) -> list[KiItem]:
     hang. Made here, not in the template: a macro call and the style's sandboxed
     methods per item cost a warm notice 1.4 M instructions (1.6%)."""
     form = style.notice
+    spread = form.ki_label_spread
 
     def mark(number: int) -> str:
         return form.ki_marker.replace("{number}", japanese.digits(number, style.digits))
 
+    def set_label(label: str) -> str:      # across the house's width: 日時 → 日　時
+        return set_across(label, spread)
+
     def head(number: int, label: str) -> str:         # before an inline item's text
-        return (mark(number) + "　" if mark(number) else "") + label + form.ki_label_gap
+        return (mark(number) + "　" if mark(number) else "") + set_label(label) + form.ki_label_gap
+
+    def head_em(number: int, label: str) -> float:
+        return japanese.em_width((mark(number) + "　" if mark(number) else "") + form.ki_label_gap) + \
+            max(japanese.em_width(label), spread or 0)
 
     # An inline label short enough (日時, 出席予定) runs its item's text in; every such
     # text starts past the widest head of a short label, so that they line up. A longer
     # label (連携協力する内容) keeps its line, so that no text need start far right for it.
     short = [form.ki_label == "inline" and japanese.em_width(it.label) <= RUN_IN_LABEL_EM for it in items]
-    hang = max((japanese.em_width(head(n, it.label)) for n, (it, ok) in enumerate(zip(items, short), 1) if ok),
-               default=None)
+    hang = max((head_em(n, it.label) for n, (it, ok) in enumerate(zip(items, short), 1) if ok), default=None)
     gap = form.ki_label_gap if hang is not None else ""
     return [replace(it, marker=head(n, it.label), hang=hang) if ok and it.kind == "text" else
-            replace(it, marker=mark(n), head=it.label + gap)
+            replace(it, marker=mark(n), head=set_label(it.label) + gap)
             for n, (it, ok) in enumerate(zip(items, short), 1)]
 
 

@@ -53,6 +53,14 @@ class ParagraphStyle(_Strict):
         return leading
 
 
+def spread_width(width: int | None) -> int | None:
+    """A width (em) to set text across (均等割付): two characters' at the least, and no
+    wider than a line of large text."""
+    if width is not None and not 2 <= width <= 20:
+        raise ValueError(f"a width of {width} em to set text across: 2 to 20 em")
+    return width
+
+
 class Margins(_Strict):
     top: float
     bottom: float
@@ -155,6 +163,23 @@ class AgreementStyle(_Strict):
     calendar: Literal["era", "era_western", "western"] = "era"
     paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
     item_marker: str = "（{number}）"    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each
+    # a signature block's lines narrower than this many em set across it (均等割付), by
+    # the line's kind: {title: 5} → 理　事　長 as wide as 大和市長 spread; {} (default): as written
+    signature_spread: dict[Literal["organisation", "title", "name"], int] = {}
+    # a title of one line narrower than this many em set across it: 3 → 覚　書, 5 → 協　定　書
+    title_spread: int | None = None
+
+    @field_validator("title_spread")
+    @classmethod
+    def _title_width(cls, width):
+        return spread_width(width)
+
+    @field_validator("signature_spread")
+    @classmethod
+    def _line_widths(cls, widths):
+        for width in widths.values():
+            spread_width(width)
+        return widths
 
     @model_validator(mode="after")
     def _a_name_line_to_label(self):
@@ -184,6 +209,14 @@ class NoticeStyle(_Strict):
     # widest label's ends
     ki_label: Literal["line", "inline"] = "line"
     ki_label_gap: str = "　"        # after an inline label: "：" → 日時：令和６年…
+    # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
+    # as many offices align them; null: as written
+    ki_label_spread: int | None = None
+
+    @field_validator("ki_label_spread")
+    @classmethod
+    def _spread_width(cls, width):
+        return spread_width(width)
 
 
 # What an annual overview's column can print from the agreement itself (annual/columns.py

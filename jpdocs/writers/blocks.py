@@ -22,7 +22,7 @@ from ..spec import images
 from ..content import model as m
 from ..spec.style import HouseStyle
 from .columns import fitted_widths
-from .composer import JParagraph
+from .composer import JParagraph, spread_run
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings
 from .tags import Node, tag
@@ -125,7 +125,7 @@ class BlockBuilder:
         return "".join(parts)
 
     def para(self, text: str, style: ParagraphStyle, bulletText=None, phrases: bool | str = False,
-             in_ruled_cell: bool | None = None) -> JParagraph:
+             in_ruled_cell: bool | None = None, spreads: tuple = ()) -> JParagraph:
         """Every paragraph goes through the JLREQ composer; titles and headings
         break between phrases."""
         kind = style.name.split("-")[0]
@@ -134,7 +134,7 @@ class BlockBuilder:
         if (self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell) and style.alignment != _ALIGN["justify"]:
             # (a justified line would be spread out to make room for the phrase it gave up)
             settings = replace(settings, keep_brackets=True)
-        return JParagraph(text, style, bulletText, settings=settings, phrases=phrases)
+        return JParagraph(text, style, bulletText, settings=settings, phrases=phrases, spreads=spreads)
 
     def paragraph(self, p: m.Paragraph, phrases: bool | str = False, node: Node | None = None,
                   in_ruled_cell: bool | None = None) -> Flowable:
@@ -155,14 +155,16 @@ class BlockBuilder:
         if p.breaks and not phrases:
             phrases = p.breaks                  # (jlreq.AT_SPACES, AT_WORDS)
         number = p.number if p.numbering and p.number and m.plain_text(p.inlines).startswith(p.number) else ""
+        spreads = _spreads(p.inlines, size)
         if not number:
             return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases,
-                                 in_ruled_cell=in_ruled_cell), node)
+                                 in_ruled_cell=in_ruled_cell, spreads=spreads), node)
         # the number (第１条, ２) is the paragraph's Lbl: set as a run of its own, so
         # that the drawing can switch from the label to the text where it ends
         head, rest = _split_inlines(p.inlines, len(number))
         text = f'<font name="{base.fontName}">{self.markup(head, base.fontName)}</font>' + self.markup(rest, base.fontName)
-        para = tag(self.para(text, st, phrases=phrases, in_ruled_cell=in_ruled_cell), node, node.add("Lbl"))
+        para = tag(self.para(text, st, phrases=phrases, in_ruled_cell=in_ruled_cell, spreads=spreads), node,
+                   node.add("Lbl"))
         para.jp_label_chars = len(number)
         return para
 
@@ -188,7 +190,7 @@ class BlockBuilder:
         indent = it.level * size
         # no marker, no hang: the text at the item's indent, as the DOCX sets it
         hang = (it.hang * size if it.hang is not None
-                else pdfmetrics.stringWidth(it.marker, base.fontName, size) + size if it.marker else 0.0)
+                else _marker_width(it, base.fontName, size) + size if it.marker else 0.0)
         st = ParagraphStyle(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
                             spaceBefore=size * 0.5 if it.space_before is None else it.space_before,
                             keepWithNext=int(bool(it.blocks)),
@@ -198,19 +200,28 @@ class BlockBuilder:
         label = li.add("Lbl") if it.marker else None
         body_node = li.add("LBody")
         bullet = it.marker
-        if it.hang is not None and it.marker:
+        if (it.hang is not None or it.marker_parts) and it.marker:
             # reportlab sets the text 0.6em past the end of a bullet that reaches the
             # text; a fixed hang means the text starts exactly there (◆ with hang 1)
             bullet = [_frag(it.marker, base.fontName, size, self.colour)]
             st.bulletFontSize = 0
+        if it.marker_parts and isinstance(bullet, list):
+            # a marker with a spread part (１　日　時：): a frag per part, the spread
+            # one placed glyph by glyph as the composer places a Spread
+            bullet = [_frag(spread_run(i.text, base.fontName, size, i.width * size) if isinstance(i, m.Spread)
+                            else i.text, base.fontName, size, self.colour)
+                      for i in it.marker_parts if isinstance(i, m.Text) and i.text]
         if it.marker and not it.inlines:
             # reportlab draws a bullet only beside text: a marker with no text after it
             # (its item holds only blocks) is the paragraph's text, the item's Lbl
             st.leftIndent = indent
-            head = tag(self.para(escape(it.marker), st), label)
+            parts = list(it.marker_parts)
+            head = tag(self.para(self.markup(parts, base.fontName) if parts else escape(it.marker), st,
+                                 spreads=_spreads(parts, size)), label)
         else:
             head = tag(self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet,
-                                 phrases=it.style.split("-")[0] in _PHRASE_STYLES), body_node.add("P"), label)
+                                 phrases=it.style.split("-")[0] in _PHRASE_STYLES,
+                                 spreads=_spreads(it.inlines, size)), body_node.add("P"), label)
         outer, self.node = self.node, body_node
         body = self.blocks(it.blocks, width - indent - hang)
         self.node = outer
@@ -314,6 +325,26 @@ def _split_inlines(inlines: list[m.Inline], n: int) -> tuple[list[m.Inline], lis
             head.append(i)
             n -= len(i.text) if isinstance(i, m.Text) else 1
     return head, rest
+
+
+def _marker_width(it: m.Item, font: str, size: float) -> float:
+    """The marker's width in points, a spread part as wide as it is set."""
+    if not it.marker_parts:
+        return pdfmetrics.stringWidth(it.marker, font, size)
+    return sum(max(pdfmetrics.stringWidth(i.text, font, size), i.width * size if isinstance(i, m.Spread) else 0.0)
+               for i in it.marker_parts if isinstance(i, m.Text))
+
+
+def _spreads(inlines: list[m.Inline], em: float) -> tuple:
+    """Where the Spread inlines fall in the paragraph's characters (line breaks one
+    each), with the width each is set across in points: the composer's `spreads`."""
+    out, pos = [], 0
+    for i in inlines:
+        n = len(i.text) if isinstance(i, m.Text) else 1
+        if isinstance(i, m.Spread):
+            out.append((pos, pos + n, i.width * em))
+        pos += n
+    return tuple(out)
 
 
 def _frag(text: str, font: str, size: float, colour) -> ParaFrag:

@@ -78,7 +78,7 @@ _COMPOSED: dict[tuple, tuple] = {}
 _MAX_COMPOSED = 4096        # paragraphs remembered per process
 
 
-def _composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang):
+def _composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spreads=()):
     """The paragraph prepared and broken into lines (jlreq.py), remembered by
     everything the two depend on: a batch's documents repeat most of their
     paragraphs (an office's stock wording) at the same widths. `fonts` (each
@@ -86,13 +86,13 @@ def _composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang):
     character's advance and em, so they are measured only when composing; the
     lines' words (_recipe) are remembered with the composition, by line. Neither
     the Para nor its Lines are changed after composing, so one serves all."""
-    key = (text, fonts, s, max_widths, phrases, justify, may_hang)
+    key = (text, fonts, s, max_widths, phrases, justify, may_hang, spreads)
     got = _COMPOSED.get(key)
     if got is None:
         if len(_COMPOSED) >= _MAX_COMPOSED:
             _COMPOSED.clear()
         widths, ems = _measure(spans)
-        para = jlreq.prepare(text, widths, ems, s, min(max_widths), phrases)
+        para = jlreq.prepare(text, widths, ems, s, min(max_widths), phrases, spreads)
         got = _COMPOSED[key] = (para, jlreq.compose(para, max_widths, justify, may_hang), {})
     return got
 
@@ -152,12 +152,14 @@ class JParagraph(Paragraph):
     """Paragraph(text, style, ..., settings=Settings(), phrases=False).
 
     `phrases` (headings and titles) breaks lines between BudouX phrases;
-    jlreq.AT_SPACES after full-width spaces first."""
+    jlreq.AT_SPACES after full-width spaces first. `spreads`: (start, end, width in
+    points) of the characters set across a width (model.Spread, jlreq.prepare)."""
 
     def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8",
-                 settings: Settings | None = None, phrases: bool | str = False):
+                 settings: Settings | None = None, phrases: bool | str = False, spreads: tuple = ()):
         self.jl_settings = settings or Settings()
         self.jl_phrases = phrases
+        self.jl_spreads = spreads
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
 
     def _setup(self, text, style, bulletText, frags, cleaner):
@@ -183,7 +185,7 @@ class JParagraph(Paragraph):
         justify = style.alignment == TA_JUSTIFY
         s = self.jl_settings
         para, lines, recipes = _composed(text, spans, fonts, s, key, self.jl_phrases, justify,
-                                         s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT))
+                                         s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT), self.jl_spreads)
         starts = [sp[0] for sp in spans]
         out = []
         for k, line in enumerate(lines):
@@ -349,14 +351,33 @@ class JParagraph(Paragraph):
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
+        whole = len(self._flatten()[0]) if self.jl_spreads else 0
         for p in parts:
             if p is not self:
                 p.jl_settings, p.jl_phrases = self.jl_settings, self.jl_phrases
+                # a part's characters are the end of the paragraph's (the first part's,
+                # its start): its spreads are where they fall in them (never cut: no
+                # line breaks inside one)
+                shift = whole - len(p._flatten()[0]) if p is not parts[0] else 0
+                p.jl_spreads = tuple((a - shift, b - shift, w) for a, b, w in self.jl_spreads if a >= shift) \
+                    if p is not parts[0] else self.jl_spreads
                 p.jp_node = getattr(self, "jp_node", None)
                 # the label (bullet or number) is on the first part only
                 p.jp_label = getattr(self, "jp_label", None) if p is parts[0] else None
                 p.jp_label_chars = getattr(self, "jp_label_chars", 0) if p is parts[0] else 0
         return parts
+
+
+def spread_run(text: str, font_name: str, size: float, width: float):
+    """A marker's part set across `width` points as the composer sets a Spread (a
+    bullet is drawn outside the composer): a Placed run, its glyphs' advances grown
+    alike but the last; the text as it is where it is as wide already."""
+    table = _widths(font_name)
+    nat = [table[ch] for ch in text]
+    extra = (width * 1000.0 / size - sum(nat)) / (len(text) - 1) if len(text) > 1 else 0.0
+    if extra <= 1e-6:
+        return text
+    return Placed(text, [x + extra for x in nat[:-1]] + nat[-1:], [0.0] * len(text), nat)
 
 
 class _LazyLine(FragLine):

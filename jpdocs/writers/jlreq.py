@@ -122,7 +122,10 @@ AT_WORDS = "words"
 
 
 def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
-            min_width: float, phrases: bool | str = False) -> Para:
+            min_width: float, phrases: bool | str = False, spreads: tuple = ()) -> Para:
+    """`spreads`: (start, end, width) of stretches set across a width (均等割付): the
+    space between their characters grows alike, none after the last, and no line
+    breaks or justification inside them."""
     n = len(text)
     p = Para()
     p.text, p.n, p.ems = text, n, ems
@@ -149,6 +152,13 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
             i = m.start()
             q = max(ems[i], ems[i + 1]) / 4
             gap[i] = q
+    for a, b, width in spreads:
+        if b - a > 1:
+            natural = sum(adv[a:b]) + sum(gap.get(i, 0.0) for i in range(a, b - 1))
+            extra = (width - natural) / (b - a - 1)
+            if extra > _EPS:
+                for i in range(a, b - 1):
+                    adv[i] += extra
     step = adv
     if gap:
         step = list(adv)
@@ -191,6 +201,9 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
             a, b = m.span()
             if p.cum[b] - p.cum[a] <= min_width:
                 brk[a + 1:b] = bytes(b - a - 1)
+    for a, b, _ in spreads:
+        brk[a + 1:b] = bytes(b - a - 1)
+        stretch[a:b - 1] = bytes(b - a - 1)
     brk[n] = 1
     if "@" in text or "/" in text or "www." in text:
         for m in _URL_RE.finditer(text):

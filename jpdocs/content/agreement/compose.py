@@ -27,6 +27,7 @@ from .article_sets import choose, load_sets
 from .checks import check_own_wording, check_witnesses
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, refs_in
+from ..markup import spread
 from .signatures import signatory_of, witness_fields
 from .text import AgreementText, Article
 from .wording import CLOSING, KINDS, document_title, party_label_words, polite, title_lines
@@ -171,7 +172,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                       for w, field in zip(doc.witnesses, fields))
     full_title = doc.title or document_title(ag.title, doc.kind)
     label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
-    return AgreementText(full_title, title_lines(full_title), preamble, tuple(articles), closing, date,
+    shown = title_lines(full_title)
+    if len(shown) == 1:                  # 覚書 across three em: 覚　書 (agreement.title_spread)
+        shown = (spread(shown[0], style.agreement.title_spread),)
+    return AgreementText(full_title, shown, preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing),
                          chosen is not None and prints_generated_term(chosen, doc))

@@ -5,6 +5,7 @@ and the name of the PDF signature field over its seal.
 from __future__ import annotations
 
 from ...spec.schema import Party, Witness
+from ..markup import spread
 from .text import SignatureLine, Signatory
 
 
@@ -41,6 +42,10 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
     name = party.signer().name or blank_name
     width = max((len(w) for w in labelled.values()), default=0)
+    across = dict(form.signature_spread) if form is not None else {}
+
+    def value(key: str, text: str) -> str:     # set across the house's width (大和市長 / 理　事　長)
+        return spread(text, across.get(key)) if text.strip("　") else text
 
     def line(key: str, text: str, first: bool = True) -> SignatureLine:
         if not width:
@@ -50,12 +55,12 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     block = []
     if party.address:
         block.append(line("address", party.address))
-    block += [line("organisation", x, i == 0) for i, x in enumerate(lines)]
+    block += [line("organisation", value("organisation", x), i == 0) for i, x in enumerate(lines)]
     if form is not None and form.name_line == "with_title":
-        block.append(line("title", title + "　" + name))      # 球磨郡錦町長　浅生利夫
+        block.append(line("title", value("title", title) + "　" + value("name", name)))   # 球磨郡錦町長　浅生利夫
     else:
-        block.append(line("title", title))
-        block.append(line("name", name))
+        block.append(line("title", value("title", title)))
+        block.append(line("name", value("name", name)))
     return Signatory(label, label or party.short_name or party.name or pid, party.address or "", tuple(lines), title,
                      name, tuple(block))
 

@@ -123,7 +123,7 @@ def _item(box, b: m.Item, ctx: Ctx) -> list:
     blocks indented to the same place. A tab to a tab stop, not U+3000, so that the
     text lines up whatever the marker's width (件名 / 配付資料 with hang=5)."""
     size = paragraph_style(ctx.style, b.style).size
-    marker_em = japanese.em_width(b.marker)
+    marker_em = _marker_em(b)
     hang = b.hang if b.hang is not None else (marker_em + 1 if b.marker else 0.0)
     left = b.level + hang
     # a marker that fills the hang (◆ with hang 1) is followed by the text itself: a
@@ -131,12 +131,22 @@ def _item(box, b: m.Item, ctx: Ctx) -> list:
     tab = hang > marker_em
     numbered = numbering_of(ctx, b.numbering)
     lead = [] if numbered else [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
+    if b.marker_parts and not numbered:       # a marker with a spread part (１　日　時：)
+        lead = list(b.marker_parts) + ([m.Text("\t")] if tab else [])
     p = para(box, ctx, b.style, lead + list(b.inlines), left=left, hanging=hang,
               before=0.5 * size if b.space_before is None else b.space_before, keep=bool(b.blocks),
               tab=twips(left * size + ctx.indent) if tab else None)
     if numbered:
         set_number(p, numbered)
     return [p, *write_blocks(box, b.blocks, ctx.but(indent=ctx.indent + left * size))]
+
+
+def _marker_em(b: m.Item) -> float:
+    """The marker's width in em, a spread part as wide as it is set."""
+    if not b.marker_parts:
+        return japanese.em_width(b.marker)
+    return sum(max(japanese.em_width(i.text), i.width if isinstance(i, m.Spread) else 0.0)
+               for i in b.marker_parts if isinstance(i, m.Text))
 
 
 def _contents(box, b: m.Contents, ctx: Ctx) -> list:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from lxml.etree import SubElement
 
+from ... import japanese
 from ...fonts import registry as fonts
 from ...content import model as m
 from ...spec.style import HouseStyle
@@ -110,7 +111,8 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
     role = _variant_role(ctx.style, name, inlines)
     if role is not None and _variant_style(box.part, ctx.style, name, role):
         pstyle.set(VAL, f"{name}-{role}")
-        inlines = [m.Text(i.text, i.bold, None) if isinstance(i, m.Text) else i for i in inlines]
+        inlines = [replace(i, font=None) if isinstance(i, m.Spread) else m.Text(i.text, i.bold, None)
+                   if isinstance(i, m.Text) else i for i in inlines]
     else:
         role = None
     if keep:
@@ -132,7 +134,8 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
         SubElement(pPr, IND_TAG, ind)
     if align or ctx.align:
         SubElement(pPr, JC_TAG, {VAL: JC[align or ctx.align]})
-    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), role or ps.font, ctx.colour, refs=refs)
+    _runs(p, ctx.style, inlines, round(tracking * ps.size * 20), role or ps.font, ctx.colour, refs=refs,
+          size=ps.size)
     return p, role
 
 
@@ -188,9 +191,11 @@ ROLE_NAMES = {"mincho": "明朝", "gothic": "ゴシック", "gothic-bold": "ゴ�
 
 
 def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = None,
-          colour: str | None = None, refs: bool = False) -> None:
+          colour: str | None = None, refs: bool = False, size: float = 10.5) -> None:
     """Runs for the inlines. Tracking (w:spacing) goes between characters, so the last
-    character before a line break or the paragraph's end is split off without it.
+    character before a line break or the paragraph's end is split off without it; a
+    Spread's characters but its last get the spacing that sets them across its width
+    (as many em of the style's `size`: 日時 across three, 1 em after 日).
     A character the run's font lacks gets a run of its own in the house style's
     fallback font (IPAmj明朝 for a rare name kanji), as the PDF draws it. With `refs`
     (Word numbers the articles), a reference to an article (第２条) is a REF field
@@ -211,7 +216,12 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
         text = inline.text
         field_start = len(p) if refs and isinstance(inline, m.Reference) and inline.article else None
         primary = registered.get(role or base_role or "", "")
-        for whole, sp in [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]:
+        pieces_of = [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]
+        if isinstance(inline, m.Spread) and len(text) > 1:
+            extra = (inline.width - japanese.em_width(text)) * size / (len(text) - 1)
+            if extra > 0:
+                pieces_of = [(text[:-1], round(extra * 20)), (text[-1:], 0 if last else spacing)]
+        for whole, sp in pieces_of:
             if not whole:
                 continue
             pieces = (fonts.runs_by_font(whole, primary, fallbacks) if primary and fallbacks
