@@ -320,6 +320,7 @@ TEMPLATE_VARIANTS = {
     "inline": "<document kind='press-notice'><p><p>x</p></p></document>",
     "header": '<document kind="press-notice"><table widths="10"><tr><td header="x">a</td></tr></table></document>',
     "glyph": "<document kind='press-notice'><p>\U00020BB7</p></document>",
+    "spread": '<document kind="press-notice"><p><spread width="3">日<b>時</b></spread></p></document>',
 }
 # House styles of one mistake each (style.py, article_sets.py, fonts/registry.py), named by a
 # variant's style: (written beside the variants, like the COMPANIONS).
@@ -353,6 +354,7 @@ STYLE_VARIANTS = {
     "paragraph-lead": "agreement:\n  paragraph_lead: \"第{n}項\"\n",
     "item-marker": "agreement:\n  item_marker: \"（）\"\n",
     "item-marker-parenthesized": "agreement:\n  item_marker: \"⑴\"\n",
+    "spread-width": "notice:\n  ki_label_spread: 1\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
