@@ -331,6 +331,22 @@ def test_a_house_that_writes_times_with_a_colon(tmp_path, capsys):
     assert "時30分" not in text and "17時" not in text
 
 
+@needs_poppler
+@pytest.mark.parametrize("after, printed", [("\"\"", "11時00分（30分程度）"), ("開会", "11時00分開会（30分程度）")])
+def test_what_follows_a_start_without_its_end_is_the_houses(tmp_path, capsys, after, printed):
+    """times.after_start: nothing (午後２時30分, as 明星大学 writes it) or a word (10:00開会,
+    as 酪農学園大学 does) where the seed's 11時00分～ has a ～; with an end, the span as
+    before; a spec's own span (ceremony.span: から) still says its mark."""
+    house = f"times:\n  after_start: {after}\n"
+    text = notice_text(variant(tmp_path, style=house), tmp_path, capsys)
+    assert f"１日時令和６年（2024年）２月27日（火）{printed}２場所" in text
+    ended = variant(tmp_path, ('    start: "11:00"\n', '    start: "11:00"\n    end: "11:30"\n'), style=house,
+                    name="ended.yaml")
+    assert "（火）11時00分～11時30分（30分程度）" in notice_text(ended, tmp_path, capsys)
+    own = variant(tmp_path, ("    duration_note: 30分程度\n", "    span: から\n"), style=house, name="own.yaml")
+    assert "（火）11時00分から２場所" in notice_text(own, tmp_path, capsys)
+
+
 def test_zero_minutes_false_with_colon_times_is_refused(tmp_path, capsys):
     """With a colon the minutes are always written: zero_minutes: false would have no effect."""
     path = variant(tmp_path, style="times:\n  notation: colon\n  zero_minutes: false\n")

@@ -64,9 +64,11 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 note(C + ("date",), "the house style leaves the year out of the ceremony's date, but the"
                                     " ceremony is not in the issue date's year: the year is printed")
             if c.start:
+                # a spec's own span (ceremony.span) says the mark after a lone start too
                 text += "　" + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
                                                         style.times.clock, c.span or style.times.span,
-                                                        style.times.notation)
+                                                        style.times.notation,
+                                                        None if c.span else style.times.after_start)
             elif c.time_of_day:
                 text += "　" + c.time_of_day
             if c.duration_note:

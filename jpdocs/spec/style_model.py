@@ -134,6 +134,9 @@ class Times(_Strict):
     zero_minutes: bool = True                  # 11時00分; false: 11時
     span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
     notation: Literal["kanji", "colon"] = "kanji"  # 14時30分 / 14:30 (always with its minutes)
+    # what follows a start time given without its end: null, the span's mark (11時00分～,
+    # 15時から); "" nothing (午後２時30分); a word: "開会" → 10:00開会
+    after_start: str | None = None
 
 
 class AgreementStyle(_Strict):
