@@ -541,13 +541,14 @@ def test_contact_lines_in_the_houses_form(tmp_path, capsys):
     university releases write them, FAX: and MAIL: alike, in the PDF and the DOCX."""
     path = variant(tmp_path, (CONTACT, RICH_CONTACT),
                    style="wording: {phone_label: TEL, fax_label: FAX, email_label: MAIL}\n"
-                         "contacts: {label_gap: \":\", phone_kind: after}\n")
+                         "contacts: {label_gap: \":\", phone_kind: after, fax_gap: \" / \"}\n")
     code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
     assert code == 0, err
     text = pdf_words(pdf)
     assert text.endswith(
         "〒093-8585網走市北７条西３丁目TEL:0152-41-0631（代表）（内線2345）TEL:0152-41-0618（直通）"
-        "TEL:0152-41-0699FAX:0152-44-0000MAIL:chiiki.seisaku@example.lg.jp")
+        "TEL:0152-41-0699/FAX:0152-44-0000MAIL:chiiki.seisaku@example.lg.jp")
+    assert "TEL:0152-41-0699 / FAX:0152-44-0000" in pdf_text(pdf)       # on one line, parted as the house parts them
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
 
 

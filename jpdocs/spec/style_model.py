@@ -194,10 +194,11 @@ class AgreementStyle(_Strict):
 
 class ContactStyle(_Strict):
     """How the house writes a contact's lines (contact.xml.j2, every document kind):
-    what stands between a label (電話, 直通, FAX, E-mail: wording) and its value, and
-    where a phone's kind (直通, 代表) stands."""
+    what stands between a label (電話, 直通, FAX, E-mail: wording) and its value, where
+    a phone's kind (直通, 代表) stands, and what parts the FAX from the phone before it."""
     label_gap: str = "　"        # 電話　0152-…; ":" TEL:0152-…; ": " TEL: 0152-…
     phone_kind: Literal["label", "after"] = "label"   # 直通　0152-…; after: 電話　0152-…（直通）
+    fax_gap: str = "　"          # between the last phone and the FAX on its line: " / " → TEL:… / FAX:…
 
 
 class NoticeStyle(_Strict):
