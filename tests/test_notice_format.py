@@ -136,6 +136,23 @@ def docx_text(path: Path) -> str:
 
 # ------------------------------------------------------------------ the 記 block
 
+@needs_poppler
+def test_a_report_with_no_ki_block(tmp_path, capsys):
+    """ki: [] and no ceremony: a report that says the date, place and signers in its own
+    sentences (帝塚山大学's 締結しました) prints no 記 heading, no items and no 以上 of an
+    empty block, in the PDF and the DOCX; with a ceremony, its facts would not print."""
+    report = variant(tmp_path, (CEREMONY, "  ki: []\n"))
+    code, _, err, pdf = build(report, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "執り行います。◯包括連携協定の締結に至った経緯" in text
+    assert "日時" not in text and "締結者" not in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    kept = variant(tmp_path, ("  ceremony:\n", "  ki: []\n  ceremony:\n"), name="kept.yaml")
+    code, _, err = check(kept, capsys)
+    assert code == 1 and "press_notice.ceremony.date: ki does not list 'date'" in err
+
+
 def test_a_schedule_without_places_has_no_empty_column_of_places(tmp_path, capsys):
     """奈義町's 日程 gives times and items only: two columns, not a third left blank."""
     spec = ROOT / "tests" / "data" / "real" / "nagi-toyooka-2016.yaml"
