@@ -247,6 +247,71 @@ def test_an_article_form_without_the_number_is_an_error_of_the_house_style(tmp_p
             " article_lead") in error(write(tmp_path, seed()), "--style", style)
 
 
+# ---------------------------------------------------------------- chapters
+CHAPTERS = [{"heading": "総則", "first": "purpose"}, {"heading": "連携の内容", "first": "areas"},
+            {"heading": "雑則", "first": "costs"}]
+
+
+@needs_poppler
+def test_chapters_above_their_first_articles(tmp_path):
+    """document.chapters: 第１章　総則 above 第１条, 第２章 above 第２条 …, the articles
+    numbered on across them; a house's form (第1章 総則, set in by 2 em) in both writers."""
+    data = seed()
+    data["agreement"]["document"]["chapters"] = CHAPTERS
+    spec = write(tmp_path, data)
+    got = lines(build(tmp_path, spec)[0])
+    at = got.index("第１章総則")
+    assert got[at + 1] == "第１条（目的）"
+    assert got[got.index("第２章連携の内容") + 1] == "第２条（連携事項）"
+    assert got[got.index("第３章雑則") + 1] == "第５条（費用負担）"
+    assert [x for x in got if "章" in x and x.startswith("第")] == ["第１章総則", "第２章連携の内容", "第３章雑則"]
+    style = house(tmp_path, 'agreement: {chapter_heading: "{number} {heading}", chapter_indent: 2,'
+                            ' numbering_digits: half}\n')
+    result = run_generate(spec, "-o", tmp_path / "h", "--kinds", "agreement", "--force", "--style", style)
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "h" / spec.stem / "agreement.pdf"
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        chars = doc.pages[0].chars
+    first = next(c for c in chars if c["text"] == "章")
+    line = sorted((c for c in chars if abs(c["top"] - first["top"]) < 1), key=lambda c: c["x0"])
+    assert "".join(c["text"] for c in line) == "第1章 総則"
+    below = next(c for c in chars if c["text"] == "条" and c["top"] > first["top"])
+    article = min((c for c in chars if abs(c["top"] - below["top"]) < 1), key=lambda c: c["x0"])   # 第 of 第1条
+    assert line[0]["x0"] - article["x0"] == pytest.approx(2 * 10.5, abs=0.5)     # set in by two em
+    from lxml import etree
+    import zipfile
+    body = etree.fromstring(zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml"))
+    texts = ["".join(t.text or "" for t in p.iter("{*}t")) for p in body.iter("{*}p")]
+    assert texts.index("第1章 総則") < texts.index("（目的）")
+
+
+@pytest.mark.parametrize("chapters, index, message", [
+    ([{"heading": "総則", "first": "nosuch"}], 0,
+     "no article is named 'nosuch'; known: purpose, areas, promotion, confidentiality, costs, validity,"
+     " consultation"),
+    ([{"heading": "連携", "first": "areas"}], 0,
+     "the first chapter starts at 'areas' (第２条): the articles before it would stand in no chapter; start it at"
+     " 'purpose'"),
+    ([{"heading": "総則", "first": "purpose"}, {"heading": "雑則", "first": "costs"}, {"heading": "連携", "first": "areas"}],
+     2, "the chapter 「連携」 starts at 'areas', not after the chapter before it (which starts at 'costs'): list the"
+        " chapters in the articles' order"),
+])
+def test_a_chapter_that_cannot_stand_is_an_error(tmp_path, chapters, index, message):
+    data = seed()
+    data["agreement"]["document"]["chapters"] = chapters
+    spec = write(tmp_path, data)
+    lines_ = spec.read_text(encoding="utf-8").splitlines()
+    at = [n for n, x in enumerate(lines_, 1) if x.strip().startswith("first:")][index]
+    assert f"error: {spec}:{at}: agreement.document.chapters[{index}].first: {message}" in error(spec)
+
+
+def test_a_chapter_form_without_its_number_is_an_error_of_the_house_style(tmp_path):
+    style = house(tmp_path, 'agreement: {chapter_heading: "{heading}"}\n')
+    assert (f"error: {style}:1: agreement.chapter_heading: {{number}} (第１章) and {{heading}} must each appear once"
+            " in chapter_heading, and no other placeholder") in error(write(tmp_path, seed()), "--style", style)
+
+
 # ---------------------------------------------------------------- signature blocks
 @needs_poppler
 def test_labelled_signature_lines_and_the_organisation_kept(tmp_path):

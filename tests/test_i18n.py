@@ -179,6 +179,10 @@ VARIANTS.update({
     "writing-mismatch": (_STD, "    writing: です・ます\n" + _STD),
     "no-article": (_STD_LINE, ""),
     "two-headings": (_STD, _STD + "\n    extra_articles: [{heading: 費用負担, text: [甲及び乙は、協議する。]}]"),
+    "chapter-unknown": (_STD, _STD + "\n    chapters: [{heading: 総則, first: nosuch}]"),
+    "chapter-late": (_STD, _STD + "\n    chapters: [{heading: 連携, first: areas}]"),
+    "chapter-order": (_STD, _STD + "\n    chapters: [{heading: 総則, first: purpose}, {heading: 雑則, first: costs},"
+                                   " {heading: 連携, first: areas}]"),
     "purpose-missing": (_PURPOSE, ""),
     "no-subject": (_STD_LINE, _EXTRA),
     "mixed-style": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, text: [甲及び乙は、個人情報を適正に取り扱います。]}]"),
@@ -355,6 +359,8 @@ STYLE_VARIANTS = {
     "item-marker": "agreement:\n  item_marker: \"（）\"\n",
     "item-marker-parenthesized": "agreement:\n  item_marker: \"⑴\"\n",
     "spread-width": "notice:\n  ki_label_spread: 1\n",
+    "chapter-heading": "agreement:\n  chapter_heading: \"{heading}\"\n",
+    "chapter-indent": "agreement:\n  chapter_indent: 12\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

@@ -321,6 +321,13 @@ class ExtraArticle(Strict):
         return self
 
 
+class Chapter(Strict):
+    """A chapter (章) of the agreement: its heading, set above the article it begins
+    with (第１章　総則), the articles numbered on across chapters."""
+    heading: Line                     # 総則
+    first: Line                       # the name of its first article (a standard one's or an extra's)
+
+
 class Validity(Strict):
     """有効期間: from the start (default: the signing day) to the end (default: see
     term.py, which names its choice) or for a length (1年: 締結の日から１年間, as many
@@ -392,6 +399,7 @@ class AgreementDocument(Strict):
     catch_all: bool = True             # end the 連携事項 list with the set's catch-all (その他…)
     articles: dict[str, ArticleOverride] = {}   # changes to the standard set's articles, by name
     extra_articles: list[ExtraArticle] = []     # the spec's own articles
+    chapters: list[Chapter] = []       # 章 above the articles, in order, the first from the first article
     closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
     copies: bool = False               # also write one original per party and a copy (写)
     witnesses: list[Witness] = []      # 立会人: their blocks follow the parties'; needs an own closing

@@ -81,6 +81,11 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
             problems.append(Problem(name, line_of(lines, ("agreement", key)), f"agreement.{key}",
                                     f"{{number}} must appear once in {key}, and no other placeholder"
                                     + (" (or write ⑴ for items marked ⑴ ⑵ …)" if key == "item_marker" else "")))
+    found = _PLACEHOLDER.findall(ag.chapter_heading)
+    if sorted(found) != ["heading", "number"]:
+        problems.append(Problem(name, line_of(lines, ("agreement", "chapter_heading")), "agreement.chapter_heading",
+                                "{number} (第１章) and {heading} must each appear once in chapter_heading, and no"
+                                " other placeholder"))
     both = ag.article_heading + ag.article_lead
     for needed in ("{number}", "{heading}"):
         if both.count(needed) != 1:

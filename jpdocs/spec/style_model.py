@@ -166,11 +166,22 @@ class AgreementStyle(_Strict):
     calendar: Literal["era", "era_western", "western"] = "era"
     paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
     item_marker: str = "（{number}）"    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each
+    # a chapter's heading line ({number}: 第１章) and how far it is set in (em), as laws set
+    # a chapter's name three characters in
+    chapter_heading: str = "{number}　{heading}"
+    chapter_indent: float = 3
     # a signature block's lines narrower than this many em set across it (均等割付), by
     # the line's kind: {title: 5} → 理　事　長 as wide as 大和市長 spread; {} (default): as written
     signature_spread: dict[Literal["organisation", "title", "name"], int] = {}
     # a title of one line narrower than this many em set across it: 3 → 覚　書, 5 → 協　定　書
     title_spread: int | None = None
+
+    @field_validator("chapter_indent")
+    @classmethod
+    def _chapter_indent(cls, indent):
+        if not 0 <= indent <= 10:
+            raise ValueError(f"a chapter heading set in by {indent:g} em: 0 to 10 em")
+        return indent
 
     @field_validator("title_spread")
     @classmethod

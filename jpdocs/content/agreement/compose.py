@@ -129,6 +129,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
 
     purpose = (doc.purpose or "").removesuffix("こと")
     order = [d.name for d in drafts]
+    chapters = chapter_starts(doc.chapters, order, num, form.chapter_heading, problem)
     articles = []
     for i, d in enumerate(drafts):
         text = d.text
@@ -153,7 +154,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         if lead and clauses:
             clauses[0] = replace(clauses[0], lead=lead)
         indent = 1.0 if title and "{number}" not in form.article_heading else 0.0
-        articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent))
+        articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent,
+                                chapters.get(d.name, "")))
 
     if problems:
         raise InputError(problems)
@@ -204,6 +206,29 @@ def says_seal(closing: str) -> bool:
     署名の上) or one that says nothing of it (以上のとおり協定する。, as older texts
     end) has none, and the place stays blank."""
     return any(w in closing for w in SEAL_WORDS)
+
+
+def chapter_starts(chapters, order: list[str], num, pattern: str, problem) -> dict[str, str]:
+    """{the name of each chapter's first article: its heading line (第１章　総則)}. Each
+    chapter names an article that exists, after the previous chapter's first, and the
+    first chapter starts at the first article: an article before it would stand in no
+    chapter."""
+    out, last = {}, -1
+    for i, ch in enumerate(chapters):
+        key = ("agreement", "document", "chapters", i, "first")
+        if ch.first not in order:
+            problem(key, f"no article is named '{ch.first}'; known: {', '.join(n for n in order if n)}")
+            return {}
+        at = order.index(ch.first)
+        if i == 0 and at != 0:
+            problem(key, f"the first chapter starts at '{ch.first}' (第{num(at + 1)}条): the articles before it"
+                         f" would stand in no chapter; start it at '{order[0]}'")
+        elif at <= last:
+            problem(key, f"the chapter 「{ch.heading}」 starts at '{ch.first}', not after the chapter before it"
+                         f" (which starts at '{order[last]}'): list the chapters in the articles' order")
+        last = at
+        out[ch.first] = _form(pattern, f"第{num(i + 1)}章", ch.heading)
+    return out
 
 
 def _form(pattern: str, number: str, heading: str) -> str:

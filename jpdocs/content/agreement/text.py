@@ -37,6 +37,7 @@ class Article:
     origin: str = "spec"   # "standard": as the standard set has it; "changed": the set's, changed by the spec
     title: str = ""    # the heading line as the house sets it: 第１条（目的）; "" when run into the text
     title_indent: float = 0.0   # em: one when the number is in the lead (（目的） / 第１条　…)
+    chapter: str = ""  # the heading of the chapter this article begins (第１章　総則), set above it
 
 
 @dataclass(frozen=True)
