@@ -314,6 +314,32 @@ def test_a_chapter_form_without_its_number_is_an_error_of_the_house_style(tmp_pa
 
 # ---------------------------------------------------------------- signature blocks
 @needs_poppler
+def test_signature_blocks_two_a_row(tmp_path):
+    """agreement.signature_columns: 2 — the first block beside the second, each title
+    with its name (仙台市長 beside 山形市長, as 仙台市 sets them: its real case's style), on
+    one baseline in the PDF and in one row of the DOCX's table."""
+    from conftest import ROOT
+    spec = ROOT / "tests" / "data" / "real" / "sendai-yamagata-2016.yaml"
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--force")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        chars = doc.pages[-1].chars
+    rows = {}
+    for c in chars:
+        rows.setdefault(round(c["top"]), []).append(c)
+    line = next(no_space("".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])))
+                for r in rows.values() if "仙台市長" in "".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])))
+    assert line.startswith("仙台市長") and "山形市長" in line, line
+    from lxml import etree
+    import zipfile
+    body = etree.fromstring(zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml"))
+    row = next(tr for tr in body.iter("{*}tr") if "仙台市長" in "".join(t.text or "" for t in tr.iter("{*}t")))
+    assert "山形市長" in "".join(t.text or "" for t in row.iter("{*}t"))
+
+
+@needs_poppler
 def test_labelled_signature_lines_and_the_organisation_kept(tmp_path):
     style = house(tmp_path, "agreement:\n  signature_labels: {address: 住所, organisation: 名称, title: 代表者}\n")
     got = lines(build(tmp_path, write(tmp_path, seed()), "--style", style)[0])

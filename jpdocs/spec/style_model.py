@@ -166,6 +166,9 @@ class AgreementStyle(_Strict):
     calendar: Literal["era", "era_western", "western"] = "era"
     paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
     item_marker: str = "（{number}）"    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each
+    # the signature blocks one under another (1, default: up to six parties) or two a row
+    # (2: 仙台市長 beside 山形市長, as some offices set two parties); seven or more always two
+    signature_columns: Literal[1, 2] = 1
     # a chapter's heading line ({number}: 第１章) and how far it is set in (em), as laws set
     # a chapter's name three characters in
     chapter_heading: str = "{number}　{heading}"
