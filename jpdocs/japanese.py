@@ -291,11 +291,11 @@ def party_labels(n: int) -> list[str]:
     return list(PARTY_LABELS[:n])
 
 
-def join_japanese(items: list[str], compact: bool = False, conjunction: str = "及び") -> str:
+def join_japanese(items: list[str], compact: bool = False, conjunction: str = "及び", comma: str = "、") -> str:
     """Official enumeration: "甲、乙及び丙"; compact=True gives "甲乙丙".
 
     Only the last two items are joined by the conjunction (及び; 又は for a
-    choice: "甲、乙又は丙"); the rest take 、.
+    choice: "甲、乙又は丙"); the rest take the comma (、, or the house's ，).
     """
     if not items:
         raise ValueError("join_japanese() needs at least one item")
@@ -303,15 +303,15 @@ def join_japanese(items: list[str], compact: bool = False, conjunction: str = "�
         return "".join(items)
     if len(items) == 1:
         return items[0]
-    return "、".join(items[:-1]) + conjunction + items[-1]
+    return comma.join(items[:-1]) + conjunction + items[-1]
 
 
-def join_parties(names: list[str]) -> str:
+def join_parties(names: list[str], comma: str = "、") -> str:
     """The parties as a preamble names them: two joined by と ("AとB"), more as an
     enumeration ("A、B及びC")."""
     if len(names) == 2:
         return names[0] + "と" + names[1]
-    return join_japanese(names)
+    return join_japanese(names, comma=comma)
 
 
 IROHA_ITEMS = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"

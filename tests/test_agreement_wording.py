@@ -247,6 +247,43 @@ def test_an_article_form_without_the_number_is_an_error_of_the_house_style(tmp_p
             " article_lead") in error(write(tmp_path, seed()), "--style", style)
 
 
+# ---------------------------------------------------------------- the comma
+@needs_poppler
+def test_the_houses_comma_in_every_sentence_the_generator_words(tmp_path):
+    """wording.comma: ， (the official horizontal style): the preamble, the standard set's
+    articles, the term's article and the closing the generator writes, the 次第 it joins
+    and the request's default lead, all with ，; the spec's own text as written (、), and
+    said so once; a spec's own lead keeps its 、."""
+    data = seed()
+    spec = write(tmp_path, data)
+    style = house(tmp_path, "wording:\n  comma: ，\n")
+    text, out = build(tmp_path, spec, "--style", style)
+    flat = no_space(text)
+    assert "は，包括的な連携に関し，次のとおり協定を締結する。" in flat
+    assert "甲及び乙は，前条の目的を達成するため" in flat
+    assert "本協定の有効期間は，本協定の締結の日から" in flat
+    assert "本協定の締結を証するため，本書２通を作成し，甲乙記名押印の上，各自その１通を保有する。" in flat
+    assert "、" not in flat                       # every word of this agreement is the generator's
+    result = run_generate(spec, "-o", tmp_path / "n", "--kinds", "press-notice", "--format", "pdf", "--style", style)
+    assert result.returncode == 0, result.stderr
+    notice = no_space(pdf_text(tmp_path / "n" / spec.stem / "press-notice.pdf"))
+    assert "出席者紹介，協定書への署名，記念撮影，" in notice
+    assert "当日取材いただける場合は，" in notice
+    assert "今般、北海道オホーツク総合振興局と北見工業大学は、" in notice      # the spec's own words
+    assert "the house writes ， (wording.comma)" in result.stdout and "printed as written" in result.stdout
+    data["press_notice"]["press_request"] = {"lead": "取材される場合は、", "deadline": "2024-02-21T17:00"}
+    own = write(tmp_path, data, "own")
+    result = run_generate(own, "-o", tmp_path / "o", "--kinds", "press-notice", "--format", "pdf", "--style", style)
+    assert result.returncode == 0, result.stderr
+    assert "取材される場合は、令和６年２月21日" in no_space(pdf_text(tmp_path / "o" / "own" / "press-notice.pdf"))
+
+
+def test_a_comma_other_than_the_two_is_an_error_of_the_house_style(tmp_path):
+    style = house(tmp_path, "wording:\n  comma: ．\n")
+    assert (f"error: {style}:2: wording.comma: a comma of '．': the generator writes 、 or ， (the official"
+            " horizontal style)") in error(write(tmp_path, seed()), "--style", style)
+
+
 # ---------------------------------------------------------------- chapters
 CHAPTERS = [{"heading": "総則", "first": "purpose"}, {"heading": "連携の内容", "first": "areas"},
             {"heading": "雑則", "first": "costs"}]

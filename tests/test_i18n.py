@@ -359,6 +359,8 @@ STYLE_VARIANTS = {
     "item-marker": "agreement:\n  item_marker: \"（）\"\n",
     "item-marker-parenthesized": "agreement:\n  item_marker: \"⑴\"\n",
     "spread-width": "notice:\n  ki_label_spread: 1\n",
+    "comma-other": "wording:\n  comma: ．\n",
+    "comma": "wording:\n  comma: ，\n",
     "chapter-heading": "agreement:\n  chapter_heading: \"{heading}\"\n",
     "chapter-indent": "agreement:\n  chapter_indent: 12\n",
 }

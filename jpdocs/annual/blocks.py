@@ -24,16 +24,17 @@ def period_of(fy: int, style: HouseStyle) -> str:
     return f"{house_date(first, style)}～{house_date(last, style)}"
 
 
-def issuer_of(rows: list[Row]) -> str:
+def issuer_of(rows: list[Row], comma: str = "、") -> str:
     names = list(dict.fromkeys(r.loaded.spec.issuer for r in rows))
-    return "、".join(names)
+    return comma.join(names)
 
 
 def cover_blocks(fy: int, rows: list[Row], style: HouseStyle) -> list[m.Block]:
     return [m.Spacer(180), m.Paragraph([m.Text(title_of(fy, style))], style="title", space_after=24),
             m.Paragraph([m.Text(f"（{period_of(fy, style)}締結分）")], align="center", space_after=12),
             m.Paragraph([m.Text(f"締結件数　{japanese.digits(len(rows), style.digits)}件")], align="center"),
-            m.Spacer(220), m.Paragraph([m.Text(issuer_of(rows))], style="heading", align="center")]
+            m.Spacer(220),
+            m.Paragraph([m.Text(issuer_of(rows, style.word("comma")))], style="heading", align="center")]
 
 
 def contents_entries(rows: list[Row], style: HouseStyle) -> list[tuple[int, str, str]]:
@@ -131,4 +132,5 @@ def docx_document(fy: int, rows: list[Row], style: HouseStyle, width: float) -> 
     blocks = [*cover_blocks(fy, rows, style), m.PageBreak(),
               m.Heading([m.Text("目次")], style="title"), m.Contents((2, 2), [("締結状況一覧", 3)]), m.PageBreak(),
               m.Heading([m.Text("締結状況一覧")], level=2, style="heading"), summary_table(rows, style, width)]
-    return m.Document("annual", title_of(fy, style), issuer_of(rows), blocks, subject="連携協定締結状況")
+    return m.Document("annual", title_of(fy, style), issuer_of(rows, style.word("comma")), blocks,
+                      subject="連携協定締結状況")

@@ -42,7 +42,7 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
     if col.data == "title":
         return Value(ag.title.split("\n"))
     if col.data == "partners":
-        return Value(partners(loaded).split("\n"))
+        return Value(partners(loaded, style.word("comma")).split("\n"))
     if col.data == "areas":
         mark = style.annual.areas_mark
         areas = [mark + a.heading.removesuffix("に関する事項") for a in ag.areas]
@@ -69,8 +69,9 @@ def partner_names(loaded: LoadedSpec) -> list[str]:
     return [p.formal_name or p.name for _, p in spec.party_list() if not p.on_issuing_side(spec.issuer)]
 
 
-def partners(loaded: LoadedSpec) -> str:
-    return "、".join(partner_names(loaded)) or DASH
+def partners(loaded: LoadedSpec, comma: str = "、") -> str:
+    """相手方 in one line, parted by the house's comma (、 or ，)."""
+    return comma.join(partner_names(loaded)) or DASH
 
 
 def department(loaded: LoadedSpec) -> str:

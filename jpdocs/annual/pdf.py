@@ -124,7 +124,7 @@ def sheet_document(row: Row, style: HouseStyle) -> tuple[m.Document, HouseStyle]
 def fallback_sheet(row: Row, style: HouseStyle) -> m.Document:
     spec = row.loaded.spec
     blocks: list[m.Block] = [m.Heading([m.Text(f"{row.title}の概要")], style="title"), m.Spacer(8)]
-    facts = [("締結日", row.signed), ("相手方", partners(row.loaded)), ("担当課", department(row.loaded)),
+    facts = [("締結日", row.signed), ("相手方", partners(row.loaded, style.word("comma"))), ("担当課", department(row.loaded)),
              ("有効期間", validity(row.loaded, style).text)]
     blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade", header="row"),
                             m.Cell([m.Paragraph([m.Text(v)])])] for k, v in facts], [0.2, 0.8]))
@@ -143,7 +143,8 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
     body = builder.styles["body"]
     buf = io.BytesIO()
     title = title_of(fy, style)
-    doc = _Book(buf, pagesize=A4, **document_settings(title, issuer_of(rows), "連携協定締結状況", mg, body))
+    issuers = issuer_of(rows, style.word("comma"))
+    doc = _Book(buf, pagesize=A4, **document_settings(title, issuers, "連携協定締結状況", mg, body))
 
     def footer(canv, _doc):
         start = getattr(canv, "_jp_body_start", None)

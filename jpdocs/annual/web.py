@@ -35,7 +35,7 @@ def html_table(fy: int, rows: list[Row], style: HouseStyle) -> str:
     such a column, so that a screen reader names the agreement with every cell."""
     cols = style.annual.columns
     row_head = next((k for k, c in enumerate(cols) if c.data == "title"), None)
-    caption = (f"{title_of(fy, style)}（{period_of(fy, style)}締結分、"
+    caption = (f"{title_of(fy, style)}（{period_of(fy, style)}締結分{style.word('comma')}"
                f"{japanese.digits(len(rows), style.digits)}件）")
     out = ['<table class="jpdocs-annual">', f"<caption>{_esc(caption)}</caption>", "<thead>", "<tr>"]
     out += [f'<th scope="col">{_esc(h)}</th>' for h in headings(style)]
@@ -61,7 +61,7 @@ def prose_line(row: Row, style: HouseStyle, markup: bool) -> str:
     escaped; {date} in <time> in HTML."""
     ag = row.loaded.spec.agreement
     names = partner_names(row.loaded)
-    values = {"title": ag.title, "date": row.signed, "partners": japanese.join_japanese(names) if names else DASH,
+    values = {"title": ag.title, "date": row.signed, "partners": japanese.join_japanese(names, comma=style.word("comma")) if names else DASH,
               "issuer": row.loaded.spec.issuer, "department": department(row.loaded)}
     out, pos = [], 0
     template = style.annual.prose

@@ -70,7 +70,7 @@ def _init_worker(formats, style_override) -> None:
         style = load_style(style_override)
         fonts.register(style)
         fonts.fallback_names(style)
-        env = templating.environment(templating.TEMPLATES, style.digits, style.dates, style.times)
+        env = templating.environment(templating.TEMPLATES, style.digits, style.dates, style.times, style.word("comma"))
         for kind in build.KINDS:
             env.get_template(kind.template)
         if "pdf" in formats:

@@ -77,6 +77,12 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
     ctx["ki"] = []
+    request = spec.press_notice.press_request if spec.press_notice else None
+    if request and "lead" not in request.model_fields_set and style.word("comma") != "、":
+        # the default lead is the generator's wording (当日取材いただける場合は、): in the
+        # house's comma, as every sentence it writes; a lead the spec writes is its own
+        ctx["notice"] = spec.press_notice.model_copy(update={"press_request": request.model_copy(
+            update={"lead": request.lead.replace("、", style.word("comma"))})})
     if spec.press_notice:
         from ..content.notice import compose_ki, signatory_rows
         groups = None
@@ -98,7 +104,23 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         from ..content.agreement.compose import compose
         ctx["text"] = compose(loaded, style, final=final)
         loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
+    loaded.notes.extend(comma_notes(loaded, style))
     return ctx
+
+
+def comma_notes(loaded: LoadedSpec, style: HouseStyle) -> list[Problem]:
+    """Where the house writes ， (wording.comma) and the spec's own text has 、: printed
+    as written (the spec's text is never changed), said once, at the first such key."""
+    comma = style.word("comma")
+    if comma == "、":
+        return []
+    found = [path for path, text in spec_strings(loaded.spec) if "、" in text and path in loaded.lines]
+    if not found:
+        return []
+    more = f" (as are {len(found) - 1} more of the spec's texts)" if len(found) > 1 else ""
+    return [Problem(str(loaded.path), loaded.line_of(found[0]), dotted(found[0]),
+                    f"the house writes {comma} (wording.comma) in the sentences and lists the generator words;"
+                    f" the spec's own text here has 、 and is printed as written{more}")]
 
 
 def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem]:

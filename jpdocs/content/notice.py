@@ -110,7 +110,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 return KiItem(label, "text", tuple(titles))
             return KiItem(label, "people", rows=tuple(with_others(rows, others)), widths="0.55 0.45", border="none")
         if item == "agenda":
-            return KiItem(label, "text", ("、".join(c.agenda),))
+            return KiItem(label, "text", (style.word("comma").join(c.agenda),))
         if not any(r.place for r in c.schedule):     # no column of places left empty
             return KiItem(label, "table", rows=tuple((r.time, r.item) for r in c.schedule), widths="0.25 0.75")
         rows = tuple((r.time, r.item, r.place or "") for r in c.schedule)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import jinja2
@@ -73,7 +73,7 @@ def _mtime(filename: str) -> float | None:
 
 @lru_cache(maxsize=16)
 def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dates(),
-                times: Times = Times()) -> ImmutableSandboxedEnvironment:
+                times: Times = Times(), comma: str = "、") -> ImmutableSandboxedEnvironment:
     """One environment per template folder (or folders, searched in order: a user's
     --templates folder before the bundled one) and number style: Jinja caches
     compiled templates per environment, and the filters carry the style."""
@@ -88,7 +88,7 @@ def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dat
         keep_trailing_newline=False,
         bytecode_cache=_bytecode_cache(),
     )
-    env.filters.update(_filters(digits, dates, times))
+    env.filters.update(_filters(digits, dates, times, comma))
     env.filters = bounded_filters(env.filters, env)
     return env
 
@@ -148,7 +148,7 @@ def references(text) -> Markup:
     return Markup("").join(out)
 
 
-def _filters(d: str, dates: Dates, times: Times) -> dict:
+def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
     def date(value: dt.date, western: bool | None = None, weekday: bool = True, era: bool | None = None,
              year: bool = True) -> str:
         return date_text(value, d, dates, western=western, weekday=weekday, era=era, year=year)
@@ -168,7 +168,7 @@ def _filters(d: str, dates: Dates, times: Times) -> dict:
         return deadline_text(value, issued, d, dates, times)
 
     return {"date": date, "time": time, "num": num, "deadline": deadline, "issued": issue_date,
-            "kanji": japanese.kanji_numeral, "enumeration": japanese.join_japanese,
+            "kanji": japanese.kanji_numeral, "enumeration": partial(japanese.join_japanese, comma=comma),
             "name_lines": japanese.name_lines, "refs": references}
 
 
@@ -178,7 +178,7 @@ def render(template_name: str, context: dict, style: HouseStyle,
     an undefined value, an attempt on Python internals, an exception inside it)
     is reported with the template's file and line; the sandbox holds."""
     folders = tuple(Path(f) for f in (folder if isinstance(folder, tuple) else (folder,)))
-    env = environment(folders, style.digits, style.dates, style.times)
+    env = environment(folders, style.digits, style.dates, style.times, style.word("comma"))
     # A template (a user's, perhaps hostile) runs with the cycle collector on: a loop
     # making namespaces that hold themselves makes garbage only the collector frees
     # (paused while the program starts: collector.py).

@@ -18,7 +18,17 @@ def style_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
     return (placeholder_problems(style, name, lines) + _article_form_problems(style.agreement, name, lines)
             + _blank_date_problems(style, name, lines) + _notice_problems(style, name, lines)
             + _times_problems(style, name, lines) + _annual_problems(style.annual, name, lines)
+            + _comma_problems(style, name, lines)
             + _grid_problems(style, name, lines))
+
+
+def _comma_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """The comma the generator writes is 、 or the official horizontal style's ，."""
+    comma = style.word("comma")
+    if comma in ("、", "，"):
+        return []
+    return [Problem(name, line_of(lines, ("wording", "comma")), "wording.comma",
+                    f"a comma of {comma!r}: the generator writes 、 or ， (the official horizontal style)")]
 
 
 def _times_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:

@@ -71,14 +71,15 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         for k in blank_keys(spec):
             problem(k, "left open (null) in a draft; a final build (--final) needs it written")
     parties = spec.party_list()
-    labels, words = party_label_words(doc.labels, len(parties), doc.collective, [i for i, _ in parties])
+    comma = style.word("comma")          # 、 or the house's ， (wording.comma), in every word it writes
+    labels, words = party_label_words(doc.labels, len(parties), doc.collective, [i for i, _ in parties], comma)
     words = dict(words, doc=self_word)
     num = lambda n: japanese.digits(n, form.numbering_digits or digit_style)   # noqa: E731
     term = term_of(ag)
     blank_date = style.word("blank_date")
 
     drafts = from_set(chosen, ag, term, digit_style, problem, self_word, writing, blank_date,
-                      form.calendar) if chosen else []
+                      form.calendar, comma) if chosen else []
     apply_overrides(drafts, chosen, doc, ag, problem)
     insert_extras(drafts, chosen, doc, problem)
     if not drafts and not problems:
@@ -121,11 +122,11 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             # writes 町田市（以下「町田市」という。）.
             defined = [name if label in party.names() else f"{name}（以下「{label}」という。）"
                        for name, label, (_, party) in zip(names, labels, parties)]
-            preamble_parties = japanese.join_parties(defined)
+            preamble_parties = japanese.join_parties(defined, comma)
         else:
-            preamble_parties = japanese.join_parties(names) + f"（以下「{doc.labels}」という。）"
+            preamble_parties = japanese.join_parties(names, comma) + f"（以下「{doc.labels}」という。）"
         verb = f"{kind.word}を{doc.conclude}" if doc.conclude else (kind.verb or f"{kind.word}を締結する")
-        preamble = polite(f"{preamble_parties}は、{subject}に関し、次のとおり{verb}。", writing)
+        preamble = polite(f"{preamble_parties}は{comma}{subject}に関し{comma}次のとおり{verb}。", writing)
 
     purpose = (doc.purpose or "").removesuffix("こと")
     order = [d.name for d in drafts]
@@ -159,7 +160,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
 
     if problems:
         raise InputError(problems)
-    closing = doc.closing or polite(CLOSING.format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
+    closing = doc.closing or polite(CLOSING.replace("、", comma).format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
                                                    compact=words["compact"], one=japanese.digits(1, digit_style)),
                                     writing)
     date = (japanese.date_in(ag.signing_date, form.calendar, "none", digit_style)

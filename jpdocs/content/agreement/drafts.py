@@ -26,9 +26,12 @@ class Draft:
 
 
 def from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本協定", writing: str = "である",
-             blank_date: str = "", calendar: str = "era") -> list[Draft]:
+             blank_date: str = "", calendar: str = "era", comma: str = "、") -> list[Draft]:
+    """The chosen set's articles, in the house's comma (its wording is the house's:
+    、 → ，); the spec's areas listed in the 連携事項 article stay as written."""
     doc = ag.document
     out = []
+    house = (lambda t: with_comma(t, comma)) if comma != "、" else (lambda t: t)   # noqa: E731
     for art in chosen.articles:
         key = ("agreement", "document", "standard")
         if art.generated == "areas":
@@ -41,15 +44,29 @@ def from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本�
                     problem(("agreement", "areas", len(ag.areas) - 1, "heading"),
                             f"the last area 「{last}」 is a catch-all, and the standard set adds its own"
                             f" (「{art.catch_all}」): remove this area, or say document.catch_all: false")
-                items.append(art.catch_all)
-            text = [ClauseSpec(text=art.lead, items=items)]
+                items.append(house(art.catch_all))
+            text = [ClauseSpec(text=house(art.lead), items=items)]
         elif art.generated == "validity":
-            text = [validity_text(term, digit_style, self_word, writing, blank_date, calendar)]
+            text = [validity_text(term, digit_style, self_word, writing, blank_date, calendar, comma)]
         else:
-            text = list(art.text)
+            text = house(list(art.text))
         out.append(Draft(art.name, art.heading, text, "standard", True,
-                          list(art.otherwise) if art.otherwise else None, key))
+                          house(list(art.otherwise)) if art.otherwise else None, key))
     return out
+
+
+def with_comma(text, comma: str):
+    """An article's text (strings, paragraphs with items and sub-items) with each 、
+    written as `comma`."""
+    if isinstance(text, str):
+        return text.replace("、", comma)
+    if isinstance(text, list):
+        return [with_comma(t, comma) for t in text]
+    if isinstance(text, ClauseSpec):
+        return ClauseSpec(text=with_comma(text.text, comma), items=with_comma(list(text.items), comma))
+    if isinstance(text, SubItemSpec):
+        return SubItemSpec(text=with_comma(text.text, comma), items=with_comma(list(text.items), comma))
+    return text
 
 
 def prints_generated_term(chosen, doc) -> bool:

@@ -59,7 +59,7 @@ def title_lines(title: str, max_chars: int = 30) -> tuple[str, ...]:
 
 
 def party_label_words(spec_labels, n: int, collective: str | None = None,
-                      ids: list[str] | None = None) -> tuple[list[str], dict[str, str]]:
+                      ids: list[str] | None = None, comma: str = "、") -> tuple[list[str], dict[str, str]]:
     """(the labels, one per party, or [] with a collective word) and the phrases
     the articles use: all, compact, any, other. `spec_labels` is 甲乙 (甲, 乙, 丙 … by
     order), one word for all (両市), or a label per party id ({city: 市, univ: 大学});
@@ -68,14 +68,14 @@ def party_label_words(spec_labels, n: int, collective: str | None = None,
     if isinstance(spec_labels, dict) or spec_labels == "甲乙":
         if isinstance(spec_labels, dict):
             labels = [spec_labels[i] for i in ids]
-            compact = japanese.join_japanese(labels) + "が"     # 市及び大学が協議の上
+            compact = japanese.join_japanese(labels, comma=comma) + "が"     # 市及び大学が協議の上
         else:
             labels = japanese.party_labels(n)
             compact = japanese.join_japanese(labels, compact=True)   # 甲乙協議の上
         return labels, {
-            "all": collective or japanese.join_japanese(labels),
+            "all": collective or japanese.join_japanese(labels, comma=comma),
             "compact": collective or compact,
-            "any": japanese.join_japanese(labels, conjunction="又は"),
+            "any": japanese.join_japanese(labels, conjunction="又は", comma=comma),
             "other": other,
         }
     word = spec_labels
@@ -83,7 +83,7 @@ def party_label_words(spec_labels, n: int, collective: str | None = None,
 
 
 def validity_text(term: Term, digit_style: str, self_word: str = "本協定", writing: str = "である",
-                  blank_date: str = "", calendar: str = "era") -> str:
+                  blank_date: str = "", calendar: str = "era", comma: str = "、") -> str:
     """第Ｎ条（有効期間）: the term as term.py computes it (to its end, or for its
     length), with its renewal, in the document's word (本協定, 本覚書) and style, its
     dates in the house's agreement calendar; a draft's open end is its blank date."""
@@ -100,4 +100,4 @@ def validity_text(term: Term, digit_style: str, self_word: str = "本協定", wr
               if term.notice else "有効期間満了の日までに")
         text += (f"ただし、{by}、{{any}}のいずれからも書面による別段の意思表示がないときは、"
                  f"有効期間満了の日の翌日から起算して{length}延長するものとし、以後も同様とする。")
-    return polite(text, writing)
+    return polite(text, writing).replace("、", comma)      # every word of it is the generator's
