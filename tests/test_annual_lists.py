@@ -19,7 +19,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import ROOT, SEED_SPEC, no_space, run_generate
+from conftest import ROOT, SEED_SPEC, no_space, pdf_text, run_generate
 
 LISTS = ROOT / "tests" / "data" / "annual"
 OFFICES = ["mukawa-r6", "kikugawa", "chuo-2025", "shimane-h27"]
@@ -237,6 +237,24 @@ def test_an_amendment_in_brackets_under_the_signing_date(tmp_path):
     assert cell.find("time").get("datetime") == "2015-11-27" and "（R2.4.1改定）" in "".join(cell.itertext())
     texts = ["".join(c["text"] for c in line) for line in table_cells(out / "annual-2015.pdf")]
     assert "H27.11.27" in texts and "（R2.4.1改定）" in texts
+
+
+def test_the_houses_comma_parts_the_partners_and_the_issuers(tmp_path):
+    """wording.comma: ， — 相手方 of three parties and the cover's issuers of two offices
+    parted by ，, as the house writes every list; the agreements' titles as written."""
+    three = signed("2024-05-22")
+    three["parties"]["third"] = {"name": "オホーツク町", "representative": {"title": "町長", "name": "山田　一郎"}}
+    other = signed("2024-06-03")
+    other["issuer"] = "網走市"                     # no party: every party its 相手方
+    specs = [write(tmp_path / "specs", three, "a"), write(tmp_path / "specs", other, "b")]
+    style = style_file(tmp_path, "wording:\n  comma: ，\n")
+    result, out = annual(specs, 2024, tmp_path / "out", "--style", style, "--format", "csv,pdf")
+    assert result.returncode == 0, result.stderr
+    _, rows, _ = read_csv(out / "annual-2024.csv")
+    cells = [c for r in rows for c in r]
+    assert "国立大学法人北海道国立大学機構　北見工業大学，オホーツク町" in cells
+    assert "北海道オホーツク総合振興局，国立大学法人北海道国立大学機構　北見工業大学" in cells
+    assert "北海道オホーツク総合振興局，網走市" in no_space(pdf_text(out / "annual-2024.pdf"))      # the cover
 
 
 def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
