@@ -436,9 +436,9 @@ def test_a_template_that_joins_the_attachments_still_prints_their_titles(tmp_pat
     folder = tmp_path / "templates"
     folder.mkdir()
     text = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
-    assert "n.attachments|map(attribute='title')|join('、')" in text
-    (folder / "press-notice.xml.j2").write_text(
-        text.replace("n.attachments|map(attribute='title')|join('、')", "n.attachments|join('、')"), encoding="utf-8")
+    joined = "n.attachments|map(attribute='title')|join(style.word('comma'))"
+    assert joined in text
+    (folder / "press-notice.xml.j2").write_text(text.replace(joined, "n.attachments|join('、')"), encoding="utf-8")
     external_pdf(tmp_path / "map.pdf", "会場案内図")
     spec = release_spec(tmp_path, [{"title": "連携協定の概要", "document": "overview"},
                                    {"title": "会場案内図", "file": "map.pdf"}])

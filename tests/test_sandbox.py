@@ -65,7 +65,7 @@ def test_every_attribute_of_every_object_in_the_context_is_allowed_or_refused_as
     style = load_style()
     context = build.context(loaded, style, agreement_text=any(k.name == "agreement" for k in build.kinds_of(loaded)))
     context["style"] = style
-    env = templating.environment((TEMPLATES,), style.digits, style.dates, style.times)
+    env = templating.environment((TEMPLATES,), style.digits, style.dates, style.times, style.word("comma"))
     read = env.from_string("{{ obj|attr(name) }}")
     call = env.from_string("{{ (obj|attr(name))() }}")
     objects = reachable(context)
@@ -103,7 +103,7 @@ def test_every_attribute_of_every_object_in_the_context_is_allowed_or_refused_as
 
 def test_a_path_handed_out_by_a_method_cannot_be_reached():
     style = load_style()
-    env = templating.environment((TEMPLATES,), style.digits, style.dates, style.times)
+    env = templating.environment((TEMPLATES,), style.digits, style.dates, style.times, style.word("comma"))
     for source in ("{{ style.font_path('mincho').read_text() }}", "{{ style.fallback_paths() }}",
                    "{{ style.model_dump() }}", "{{ style.model_copy() }}", "{{ style.page.margins_for('x') }}"):
         env.start_render()
@@ -168,7 +168,7 @@ def test_the_bundled_templates_spend_a_small_part_of_the_budget():
     """The limits must leave room: the largest bundled document spends well under
     a hundredth of the step budget (so a large real spec is far from it)."""
     style = load_style()
-    env = templating.environment((TEMPLATES,), style.digits, style.dates, style.times)
+    env = templating.environment((TEMPLATES,), style.digits, style.dates, style.times, style.word("comma"))
     for spec_path in SPECS:
         loaded = load_spec(spec_path)
         context = build.context(loaded, style, agreement_text=any(k.name == "agreement" for k in build.kinds_of(loaded)))
