@@ -441,6 +441,27 @@ def test_a_draft_with_blanks_is_marked_案_on_every_page_and_says_so(tmp_path):
 
 
 @needs_poppler
+def test_a_drafts_open_title_is_a_blank_line_in_its_block(tmp_path):
+    """representative.title: null in a draft (a model agreement whose signers are not
+    known yet, as 日本緩和医療学会's and 米子市's models): the block keeps its
+    organisation and leaves the title's line and the name's blank, nothing invented;
+    the note names the open title; outside a draft it is an error at its key."""
+    data = a_draft()
+    data["parties"]["kitami_it"]["representative"]["title"] = None
+    spec = write(tmp_path, data)
+    text, out = build(tmp_path, spec)
+    flat = no_space(text)
+    assert "乙北海道北見市公園町165番地国立大学法人北海道国立大学機構北見工業大学印" in flat   # no 学長
+    assert "parties.kitami_it.representative.title, parties.kitami_it.representative.name" in out
+    data["agreement"]["document"]["draft"] = False
+    data["agreement"]["signing_date"] = "2024-02-27"
+    data["parties"]["kitami_it"]["representative"]["name"] = "鈴木　聡一郎"
+    signed = write(tmp_path, data, "signed")
+    assert (f"error: {signed}:{line_of(signed, 'title: null')}: parties.kitami_it.representative.title: left open"
+            " (null), which only a draft may do") in error(signed)
+
+
+@needs_poppler
 def test_a_drafts_open_date_keeps_the_year_it_states(tmp_path):
     """signing_year: the open date line keeps its year (令和７年　　月　　日, as real
     drafts print it), in the PDF and the DOCX; a year an era began in is written in

@@ -256,8 +256,8 @@ def test_every_signatory_line_names_its_organisation(cid, built):
     if "agreement" in case.texts:
         text = fold(case.texts["agreement"])
         for party in case.parties():
-            title, name = case.signer(party)["title"], case.signer(party).get("name")
-            block = fold(title + (name or ""))    # a draft's open name (null) prints blank
+            title, name = case.signer(party)["title"] or "", case.signer(party).get("name")
+            block = fold(title + (name or ""))    # a draft's open title or name (null) prints blank
             assert block in text, (cid, block)
             if not case.names(party):
                 continue                          # a draft's open party: no organisation to name

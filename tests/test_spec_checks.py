@@ -725,6 +725,15 @@ def test_a_blank_is_allowed_in_a_draft_only_and_never_where_the_notice_prints_it
     assert problems(path) == [(str(path), lines[ALL_BLANKS.index(key)], key, message) for key, message in expected]
 
 
+def test_a_drafts_open_title_is_refused_where_the_notice_prints_it(tmp_path):
+    def change(data):
+        draft(data)
+        data["parties"]["kitami_it"]["representative"]["title"] = None
+    path = write(tmp_path, change)
+    assert problems(path) == [(str(path), line_of(path, "title: null"), "parties.kitami_it.representative.title",
+                               "left open (null), but the press notice prints this title: write it")]
+
+
 # ---------------------------------------------------------------- files outside the spec's folder (check_named_files)
 def png(path):
     from PIL import Image

@@ -248,7 +248,7 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
 
 
 def blank_keys(spec: Spec) -> list[tuple]:
-    """The key paths a spec leaves open (null): the signing date, signers' names."""
+    """The key paths a spec leaves open (null): the signing date, signers' titles and names."""
     out = []
     if spec.agreement and spec.agreement.signing_date is None:
         out.append(("agreement", "signing_date"))
@@ -257,10 +257,14 @@ def blank_keys(spec: Spec) -> list[tuple]:
             out.append(("parties", pid, "name"))
         for who in ("representative", "signatory"):
             person = getattr(party, who)      # a name left out (title alone) is no blank
+            if person is not None and person.title is None:
+                out.append(("parties", pid, who, "title"))
             if person is not None and person.name is None and not person.title_only:
                 out.append(("parties", pid, who, "name"))
     document = spec.agreement.document if spec.agreement else None
     for i, witness in enumerate(document.witnesses if document else []):
+        if witness.representative.title is None:
+            out.append(("agreement", "document", "witnesses", i, "representative", "title"))
         if witness.representative.name is None:
             out.append(("agreement", "document", "witnesses", i, "representative", "name"))
     return out
@@ -292,7 +296,7 @@ def _blanks(spec: Spec, name: str, lines) -> list[Problem]:
                        " agreement.document.draft: true for a draft (案) with blanks")
         elif path[0] == "parties" and (id(spec.parties[path[1]]) in signing
                                        or (notice and path[2] == "name")):
-            message = "left open (null), but the press notice prints this name: write it"
+            message = f"left open (null), but the press notice prints this {path[-1]}: write it"
         else:
             continue
         problems.append(Problem(name, line_of(lines, path), dotted(path), message))

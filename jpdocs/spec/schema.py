@@ -22,7 +22,7 @@ class Strict(Model):
 
 
 class Representative(Strict):
-    title: Line                       # 北海道オホーツク総合振興局長
+    title: Optional[Line]             # 北海道オホーツク総合振興局長; null (written so) leaves it blank in a draft
     # 中島 和彦; null (written so) leaves it blank in a draft (document.draft). Left out,
     # the person is known by the title alone (山形県知事, as many notices name the heads):
     # printed so in the notice's 締結者; an agreement's signature block needs the name
@@ -64,7 +64,7 @@ class Party(Strict):
         """The organisation to print before the signer's title (市長 → ○○市　市長), or ""
         where the title already begins with one of the party's names
         (北海道オホーツク総合振興局長)."""
-        title = self.signer().title if self.signer() else ""
+        title = (self.signer().title or "") if self.signer() else ""
         if any(title.startswith(n) for n in self.names()):
             return ""
         return self.name

@@ -32,6 +32,8 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title."""
     org = party.formal_name or party.name
     title = party.signer().title
+    if title is None:                     # a draft's title left open: a blank line to fill in
+        title = blank_name
     if org is None:                       # a draft's party left open: a blank 名称 line;
         org = blank_name if isinstance(party, Party) else ""    # a witness in person: none
     labelled = dict(form.signature_labels) if form is not None else {}
