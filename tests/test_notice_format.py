@@ -137,6 +137,25 @@ def docx_text(path: Path) -> str:
 # ------------------------------------------------------------------ the 記 block
 
 @needs_poppler
+def test_the_venues_address_on_a_line_of_its_own(tmp_path, capsys):
+    """notice.venue_address: line — the address under the venue (and under each site),
+    not in （）, as 奈義町 sets it; the DOCX alike."""
+    path = variant(tmp_path, (CEREMONY, RICH_KI.split("  ki:")[0].replace("    access: [JR網走駅から徒歩約10分]\n", "")
+                              .replace("北見会場, venue: 北見工業大学　第１会議室}", "北見会場, venue: 北見工業大学　第１会議室,"
+                                                                            " address: 北見市公園町165番地}")
+                              + "    venue: オホーツク合同庁舎\n    venue_address: 網走市北７条西３丁目\n"),
+                   style="notice:\n  venue_address: line\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    at = lines.index("オホーツク合同庁舎")
+    assert lines[at + 1] == "網走市北７条西３丁目"
+    assert lines[lines.index("北見会場：北見工業大学第１会議室") + 1] == "北見市公園町165番地"
+    assert "（網走市" not in "".join(lines)
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
 def test_a_report_with_no_ki_block(tmp_path, capsys):
     """ki: [] and no ceremony: a report that says the date, place and signers in its own
     sentences (帝塚山大学's 締結しました) prints no 記 heading, no items and no 以上 of an

@@ -76,13 +76,19 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             return KiItem(label, "text", (text,))
         if item == "place":
             out_lines = []
+            own_line = style.notice.venue_address == "line"   # the address under the venue, not in （）
+
+            def venue(text: str, address: str | None) -> list[str]:
+                if not address:
+                    return [text]
+                return [text, address] if own_line else [f"{text}（{address}）"]
             if c.venue:      # the venue, and the way to it under it
-                out_lines.append(c.venue + (f"（{c.venue_address}）" if c.venue_address else ""))
+                out_lines += venue(c.venue, c.venue_address)
                 out_lines += c.access
             if c.online:
                 out_lines.append(c.online)
             for s in c.sites:
-                out_lines.append((f"{s.name}：" if s.name else "") + s.venue + (f"（{s.address}）" if s.address else ""))
+                out_lines += venue((f"{s.name}：" if s.name else "") + s.venue, s.address)
             if not c.venue:
                 out_lines += c.access
             return KiItem(label, "text", tuple(out_lines))

@@ -227,6 +227,9 @@ class NoticeStyle(_Strict):
     # widest label's ends
     ki_label: Literal["line", "inline"] = "line"
     ki_label_gap: str = "　"        # after an inline label: "：" → 日時：令和６年…
+    # the venue's address in brackets after it (default: 会議室（網走市北７条西３丁目）) or on a
+    # line of its own under it (line), as some offices set it
+    venue_address: Literal["brackets", "line"] = "brackets"
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
     ki_label_spread: int | None = None
