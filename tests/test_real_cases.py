@@ -367,11 +367,12 @@ def test_jpcheck_finds_no_violation(cid, built):
 
 # jpcheck takes a line ending in a digit, followed by a line that begins with a digit
 # no further right, for one number broken across lines. A 記 item whose text ends in a
-# time written with a colon (13:30～14:00, times.notation: colon) is followed by the
-# next item's number (２　場所), which is no part of it. Such a report is set aside
-# only where the line ends in a time and the digit is followed by one of the notice's
-# 記 labels; anything else jpcheck says stands.
-_BROKEN = re.compile(r"number broken: …[:：][0-9０-９]{2}\|[0-9０-９](.+)…")     # jpcheck quotes 3 and 3
+# time written with a colon (13:30～14:00, times.notation: colon) or in an address's
+# number (豊沢306-1, on its own line: notice.venue_address) is followed by the next
+# item's number (２　場所), which is no part of it. Such a report is set aside only
+# where the line ends in a time or in digits after a hyphen and the digit is followed
+# by one of the notice's 記 labels; anything else jpcheck says stands.
+_BROKEN = re.compile(r"number broken: …(?:[:：][0-9０-９]{2}|.[-‐－][0-9０-９])\|[0-9０-９](.+)…")   # 3 and 3
 
 
 def ki_labels(spec: dict) -> set[str]:
@@ -400,3 +401,5 @@ def test_only_a_time_before_the_next_items_number_is_set_aside():
     assert not next_item_after_a_time(("split", 1, "number broken: …:00|２時間…"), labels)    # not a label
     assert not next_item_after_a_time(("split", 1, "number broken: …152-|67-…"), labels)
     assert not next_item_after_a_time(("line-end", 1, "number broken: …:00|２場所…"), labels)
+    assert next_item_after_a_time(("split", 1, "number broken: …6-1|２場所…"), labels)          # an address
+    assert not next_item_after_a_time(("split", 1, "number broken: …2-6|7-5…"), labels)        # a phone torn
