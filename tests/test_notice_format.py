@@ -577,7 +577,7 @@ def test_contact_lines_in_the_houses_form(tmp_path, capsys):
     university releases write them, FAX: and MAIL: alike, in the PDF and the DOCX."""
     path = variant(tmp_path, (CONTACT, RICH_CONTACT),
                    style="wording: {phone_label: TEL, fax_label: FAX, email_label: MAIL}\n"
-                         "contacts: {label_gap: \":\", phone_kind: after, fax_gap: \" / \"}\n")
+                         "contacts: {label_gap: \":\", phone_kind: after, number_gap: \" / \"}\n")
     code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
     assert code == 0, err
     text = pdf_words(pdf)
@@ -585,6 +585,20 @@ def test_contact_lines_in_the_houses_form(tmp_path, capsys):
         "〒093-8585網走市北７条西３丁目TEL:0152-41-0631（代表）（内線2345）TEL:0152-41-0618（直通）"
         "TEL:0152-41-0699/FAX:0152-44-0000MAIL:chiiki.seisaku@example.lg.jp")
     assert "TEL:0152-41-0699 / FAX:0152-44-0000" in pdf_text(pdf)       # on one line, parted as the house parts them
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
+def test_every_number_of_a_contact_on_one_line(tmp_path, capsys):
+    """contacts.phone_lines: one — the phones and the FAX on one line, parted by
+    number_gap (代表:03-3581-3351 直通:03-5521-8248, as 環境省 writes them); the DOCX alike."""
+    contact = RICH_CONTACT.replace(', extension: "2345"', "").replace("        - {number: 0152-41-0699}\n", "")
+    path = variant(tmp_path, (CONTACT, contact),
+                   style="contacts: {label_gap: \":\", phone_lines: one, number_gap: \" \"}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    line = next(x.strip() for x in pdf_text(pdf).splitlines() if "代表:" in x)
+    assert line == "代表:0152-41-0631 直通:0152-41-0618 FAX:0152-44-0000"
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
 
 

@@ -209,10 +209,13 @@ class AgreementStyle(_Strict):
 class ContactStyle(_Strict):
     """How the house writes a contact's lines (contact.xml.j2, every document kind):
     what stands between a label (電話, 直通, FAX, E-mail: wording) and its value, where
-    a phone's kind (直通, 代表) stands, and what parts the FAX from the phone before it."""
+    a phone's kind (直通, 代表) stands, and which numbers share a line, parted how."""
     label_gap: str = "　"        # 電話　0152-…; ":" TEL:0152-…; ": " TEL: 0152-…
     phone_kind: Literal["label", "after"] = "label"   # 直通　0152-…; after: 電話　0152-…（直通）
-    fax_gap: str = "　"          # between the last phone and the FAX on its line: " / " → TEL:… / FAX:…
+    # each: a line per phone, the FAX after the last; one: every phone and the FAX on one
+    # line (代表:03-3581-3351　直通:03-5521-8248)
+    phone_lines: Literal["each", "one"] = "each"
+    number_gap: str = "　"       # between numbers on one line: " / " → TEL:… / FAX:…
 
 
 class NoticeStyle(_Strict):
