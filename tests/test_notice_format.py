@@ -21,6 +21,7 @@ from jpdocs import cli
 from conftest import ROOT, SEED_SPEC, needs_poppler, no_space, pdf_text
 
 SEED = SEED_SPEC.read_text(encoding="utf-8")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CEREMONY = SEED[SEED.index("  ceremony:\n"):SEED.index("  closing_ijo:")]
 CONTACT = """    - role: 担当窓口
       department: オホーツク総合振興局地域創生部
@@ -586,6 +587,35 @@ def test_contact_lines_in_the_houses_form(tmp_path, capsys):
         "TEL:0152-41-0699/FAX:0152-44-0000MAIL:chiiki.seisaku@example.lg.jp")
     assert "TEL:0152-41-0699 / FAX:0152-44-0000" in pdf_text(pdf)       # on one line, parted as the house parts them
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
+def test_contacts_under_one_role_share_one_box(tmp_path, capsys):
+    """Two offices' contacts both お問い合わせ先 (as 十勝西部森林管理署 lists the town's
+    cooperative and itself): one box, the heading once, both contacts in it; a contact of
+    another role after them a box of its own; the DOCX alike."""
+    two = ("    - role: お問い合わせ先\n      department: 大樹町森林組合\n      phone: 01558-6-3108\n"
+           "    - role: お問い合わせ先\n      department: 十勝西部森林管理署\n      phone: 0155-24-6118\n"
+           "    - role: 取材受付\n      department: 広報室\n      phone: 0155-24-6000\n")
+    path = variant(tmp_path, (CONTACT, two))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert text.count("お問い合わせ先") == 1 and text.count("取材受付") == 1
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[-1]
+        rules = [e["top"] for e in page.horizontal_edges if e["width"] > 300]   # the table's rules
+        words = {w["text"]: w for w in page.extract_words()}
+
+    def ruled_apart(a: str, b: str) -> bool:       # a rule of the table between the two
+        top, bottom = sorted((words[a]["top"], words[b]["top"]))
+        return any(top < y < bottom for y in rules)
+    assert not ruled_apart("大樹町森林組合", "十勝西部森林管理署")
+    assert ruled_apart("十勝西部森林管理署", "広報室")
+    body = etree.fromstring(zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml"))
+    row = next(tr for tr in body.iter(f"{W}tr") if "大樹町" in "".join(t.text or "" for t in tr.iter(f"{W}t")))
+    assert "十勝西部森林管理署" in "".join(t.text or "" for t in row.iter(f"{W}t"))
 
 
 @needs_poppler

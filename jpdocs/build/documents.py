@@ -77,6 +77,9 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
     ctx["ki"] = []
+    if spec.press_notice:
+        from ..content.notice import contact_boxes
+        ctx["contact_boxes"] = contact_boxes(spec.press_notice.contacts)
     request = spec.press_notice.press_request if spec.press_notice else None
     if request and "lead" not in request.model_fields_set and style.word("comma") != "、":
         # the default lead is the generator's wording (当日取材いただける場合は、): in the
@@ -100,6 +103,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
             ctx["after_ki"] = after_ki(spec, style, ctx["signatory_rows"])
         ctx["after_attachments"] = notice.after.attachments_or(notice.attachments)
         ctx["after_contacts"] = notice.contacts if notice.after.contacts is None else notice.after.contacts
+        ctx["after_contact_boxes"] = contact_boxes(ctx["after_contacts"])
     if agreement_text:
         from ..content.agreement.compose import compose
         ctx["text"] = compose(loaded, style, final=final)

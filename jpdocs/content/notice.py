@@ -225,6 +225,21 @@ def with_form(items: list[KiItem], style) -> list[KiItem]:
             for n, (it, ok) in enumerate(zip(items, short), 1)]
 
 
+def contact_boxes(contacts) -> list[tuple[str, list]]:
+    """The contact boxes: contacts in a row under one role (お問い合わせ先 over the forest
+    office and the town's cooperative) share one box and one heading, as releases set
+    them, rather than the same heading box after box; a contact without a role is
+    問合せ先's."""
+    boxes: list[tuple[str, list]] = []
+    for ct in contacts or ():
+        role = ct.role or "問合せ先"
+        if boxes and boxes[-1][0] == role:
+            boxes[-1][1].append(ct)
+        else:
+            boxes.append((role, [ct]))
+    return boxes
+
+
 def signatory_rows(spec: Spec) -> list[tuple[str, str]]:
     """締結者, a row per signing party: organisation and title | name (reading) 様."""
     return rows_of(spec.signatories())
