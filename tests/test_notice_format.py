@@ -138,6 +138,20 @@ def docx_text(path: Path) -> str:
 # ------------------------------------------------------------------ the 記 block
 
 @needs_poppler
+def test_a_numbered_agenda_a_step_a_line(tmp_path, capsys):
+    """notice.agenda: numbered — the 次第 a step a line, （１）出席者紹介 …, each under the
+    label (as 滋賀県 sets it), nothing joined by 、; the DOCX alike."""
+    path = variant(tmp_path, style="notice:\n  agenda: numbered\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    at = lines.index("４次第")
+    assert lines[at + 1:at + 6] == ["（１）出席者紹介", "（２）協定書への署名", "（３）記念撮影", "（４）局長及び学長からの挨拶",
+                                    "（５）質疑応答（事務方対応）"]
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
 def test_the_venues_address_on_a_line_of_its_own(tmp_path, capsys):
     """notice.venue_address: line — the address under the venue (and under each site),
     not in （）, as 奈義町 sets it; the DOCX alike."""

@@ -116,6 +116,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 return KiItem(label, "text", tuple(titles))
             return KiItem(label, "people", rows=tuple(with_others(rows, others)), widths="0.55 0.45", border="none")
         if item == "agenda":
+            if style.notice.agenda == "numbered":      # a step a line: （１）開会, （２）…
+                return KiItem(label, "list", tuple(c.agenda), markers=list_markers(len(c.agenda), d))
             return KiItem(label, "text", (style.word("comma").join(c.agenda),))
         if not any(r.place for r in c.schedule):     # no column of places left empty
             return KiItem(label, "table", rows=tuple((r.time, r.item) for r in c.schedule), widths="0.25 0.75")
@@ -131,8 +133,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         elif e.text is not None:
             out.append(KiItem(e.label, "text", tuple(e.text)))
         elif e.entries is not None:
-            marked = tuple(f"（{japanese.digits(k, d)}）" for k in range(1, len(e.entries) + 1))
-            out.append(KiItem(e.label, "list", tuple(e.entries), markers=marked))
+            out.append(KiItem(e.label, "list", tuple(e.entries), markers=list_markers(len(e.entries), d)))
         elif e.table is not None:
             cols = max(len(r) for r in e.table)
             out.append(KiItem(e.label, "table", rows=tuple(tuple(r) for r in e.table),
@@ -223,6 +224,11 @@ def with_form(items: list[KiItem], style) -> list[KiItem]:
     return [replace(it, marker=head(n, it.label), hang=hang) if ok and it.kind == "text" else
             replace(it, marker=mark(n), head=set_label(it.label) + gap)
             for n, (it, ok) in enumerate(zip(items, short), 1)]
+
+
+def list_markers(n: int, digits: str) -> tuple[str, ...]:
+    """The markers of a 記 item's list: （１）, （２） … in the house's digits."""
+    return tuple(f"（{japanese.digits(k, digits)}）" for k in range(1, n + 1))
 
 
 def contact_boxes(contacts) -> list[tuple[str, list]]:

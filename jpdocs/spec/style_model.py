@@ -230,6 +230,9 @@ class NoticeStyle(_Strict):
     # widest label's ends
     ki_label: Literal["line", "inline"] = "line"
     ki_label_gap: str = "　"        # after an inline label: "：" → 日時：令和６年…
+    # the 次第 (ceremony.agenda): joined on one line (出席者紹介、協定書への署名、…) or a
+    # numbered list, a step a line (（１）開会 / （２）協定書署名 …)
+    agenda: Literal["joined", "numbered"] = "joined"
     # the venue's address in brackets after it (default: 会議室（網走市北７条西３丁目）) or on a
     # line of its own under it (line), as some offices set it
     venue_address: Literal["brackets", "line"] = "brackets"
