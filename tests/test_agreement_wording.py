@@ -377,6 +377,33 @@ def test_signature_blocks_two_a_row(tmp_path):
 
 
 @needs_poppler
+def test_a_formal_name_too_long_for_a_narrow_block_breaks_after_its_legal_form(tmp_path):
+    """Two blocks a row leave 国立大学法人北海道国立大学機構 no line of its own: it breaks
+    after the legal form (国立大学法人 / 北海道国立大学機構), never inside a word at the
+    column's edge (…機 / 構), in the PDF and where the DOCX breaks the line."""
+    spec = write(tmp_path, seed())
+    style = house(tmp_path, "agreement:\n  signature_columns: 2\n")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--force", "--style", style)
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for c in doc.pages[-1].chars if c["x0"] > doc.pages[-1].width / 2]   # 乙's column
+    rows = {}
+    for c in chars:
+        rows.setdefault(round(c["top"]), []).append(c)
+    texts = ["".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])) for _, r in sorted(rows.items())]
+    assert "国立大学法人" in texts and "北海道国立大学機構" in texts, texts
+    from lxml import etree
+    import zipfile
+    body = etree.fromstring(zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml"))
+    para = next(p for p in body.iter("{*}p") if "".join(t.text or "" for t in p.iter("{*}t")).startswith("国立大学法人"))
+    runs = [("\n" if r.find("{*}br") is not None else "") + "".join(t.text or "" for t in r.iter("{*}t"))
+            for r in para.iter("{*}r")]
+    assert "国立大学法人\n北海道国立大学機構" in "".join(runs)
+
+
+@needs_poppler
 def test_labelled_signature_lines_and_the_organisation_kept(tmp_path):
     style = house(tmp_path, "agreement:\n  signature_labels: {address: 住所, organisation: 名称, title: 代表者}\n")
     got = lines(build(tmp_path, write(tmp_path, seed()), "--style", style)[0])

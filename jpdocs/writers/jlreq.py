@@ -373,8 +373,14 @@ _OPENERS, _CLOSERS = "（「『［〔", "）」』］〕"
 
 
 def after_word(text: str, i: int) -> bool:
-    """Whether text[i] starts a word: after a ・ or ‐, or where the script changes."""
-    return text[i - 1] in _WORD_ENDS or _script(text[i - 1]) != _script(text[i])
+    """Whether text[i] starts a word: after a ・ or ‐, where the script changes, or after
+    an organisation's legal form (国立大学法人 / 北海道国立大学機構, 株式会社 / ○○): a name of
+    kanji alone has no other place that is not inside a word."""
+    return (text[i - 1] in _WORD_ENDS or _script(text[i - 1]) != _script(text[i])
+            or text.endswith(_LEGAL_FORMS, 0, i))
+
+
+_LEGAL_FORMS = ("法人", "株式会社", "有限会社", "合同会社")
 
 
 def _word_break(p: Para, s: int, e: int) -> int:
@@ -389,6 +395,11 @@ def _word_break(p: Para, s: int, e: int) -> int:
             part = text[s:i]
             if sum(part.count(c) for c in _OPENERS) <= sum(part.count(c) for c in _CLOSERS):
                 return i
+    # none in the second half: after a legal form in the first (国立大学法人 / 北海道国立
+    # 大学機構 in a narrow column), rather than inside a word at the edge (…機 / 構)
+    for i in range(s + (e - s + 1) // 2, s + 1, -1):
+        if brk[i] and text.endswith(_LEGAL_FORMS, 0, i):
+            return i
     return 0
 
 
