@@ -42,8 +42,8 @@ def test_editing_a_template_in_the_users_folder_rebuilds(tmp_path):
 
     # main's contact template prints each phone of ct.phone_list() as ph.kind and ph.number
     edit(folder / "contact.xml.j2", "{{ gap }}{{ ph.number }}", "）{{ ph.number }}")
-    edit(folder / "contact.xml.j2", "<p style=\"table\" left=\"1\">{{ style.word('phone_label') if",
-         "<p style=\"table\" left=\"1\">電話（{{ style.word('phone_label') if")
+    edit(folder / "contact.xml.j2", "{% endif %}{{ style.word('phone_label') if",
+         "{% endif %}電話（{{ style.word('phone_label') if")
     assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
     notice = no_space(pdf_text(out / SEED_SPEC.stem / "press-notice.pdf"))
     assert "電話（直通）0152-41-0618" in notice
