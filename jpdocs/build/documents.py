@@ -78,16 +78,14 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     }
     ctx["ki"] = []
     if spec.press_notice:
-        from ..content.notice import contact_boxes
+        from ..content.notice import compose_ki, contact_boxes, signatory_rows
         ctx["contact_boxes"] = contact_boxes(spec.press_notice.contacts)
-    request = spec.press_notice.press_request if spec.press_notice else None
-    if request and "lead" not in request.model_fields_set and style.word("comma") != "、":
-        # the default lead is the generator's wording (当日取材いただける場合は、): in the
-        # house's comma, as every sentence it writes; a lead the spec writes is its own
-        ctx["notice"] = spec.press_notice.model_copy(update={"press_request": request.model_copy(
-            update={"lead": request.lead.replace("、", style.word("comma"))})})
-    if spec.press_notice:
-        from ..content.notice import compose_ki, signatory_rows
+        request = spec.press_notice.press_request
+        if request and "lead" not in request.model_fields_set and style.word("comma") != "、":
+            # the default lead is the generator's wording (当日取材いただける場合は、): in the
+            # house's comma, as every sentence it writes; a lead the spec writes is its own
+            ctx["notice"] = spec.press_notice.model_copy(update={"press_request": request.model_copy(
+                update={"lead": request.lead.replace("、", style.word("comma"))})})
         groups = None
         if spec.press_notice.also:
             from ..spec.joint import announced
