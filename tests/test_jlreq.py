@@ -614,7 +614,8 @@ def test_a_line_that_ends_at_the_edge_is_not_pushed_in_to_take_one_more():
 def test_a_part_longer_than_its_line_breaks_after_a_word_not_inside_one():
     """AT_SPACES (a signature block's lines): a part with no space that does not fit
     breaks after a word's ・ or where the script changes, in the line's second half
-    and outside brackets — not wherever JLREQ allows (…ジャパ / ン)."""
+    and outside brackets, or else after a legal form — not wherever JLREQ allows
+    (…ジャパ / ン)."""
     from jpdocs.writers.jlreq import AT_SPACES
     npo = "ＮＰＯ法人クライシスマッパーズ・ジャパン"                     # 20 characters
     assert texts(npo, 19 * EM, phrases=False) == [npo[:19], npo[19:]]   # the plain rules: …ジャパ / ン
@@ -622,8 +623,15 @@ def test_a_part_longer_than_its_line_breaks_after_a_word_not_inside_one():
     seven = "株式会社セブン－イレブン・ジャパン（第１５号）"
     assert texts(seven, 19 * EM, phrases=AT_SPACES) == ["株式会社セブン－イレブン・ジャパン", "（第１５号）"]
     # where the only such place leaves the line less than half full, the rules decide
-    early = "ＮＰＯ法人漢字漢字漢字漢字漢字漢字漢字漢字漢字"
+    early = "ＮＰＯ漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字"
     assert texts(early, 12 * EM, phrases=AT_SPACES) == texts(early, 12 * EM, phrases=False)
+    # … but after a legal form (法人, 株式会社) a name of kanji alone breaks, wherever it
+    # ends: 特定非営利活動法人 / 日本緩和医療学会, not …日本緩和 / 医療学会
+    kanji = "特定非営利活動法人日本緩和医療学会"
+    assert texts(kanji, 12 * EM, phrases=False) == [kanji[:12], kanji[12:]]
+    assert texts(kanji, 12 * EM, phrases=AT_SPACES) == ["特定非営利活動法人", "日本緩和医療学会"]
+    legal = "ＮＰＯ法人漢字漢字漢字漢字漢字漢字漢字漢字漢字"
+    assert texts(legal, 12 * EM, phrases=AT_SPACES)[0] == "ＮＰＯ法人"
     # a full-width space still comes first, and a part that fits is never broken
     spaced = "東京都調布市国領町三丁目４番４１号　ＮＰＯ法人クライシス"
     assert texts(spaced, 19 * EM, phrases=AT_SPACES) == ["東京都調布市国領町三丁目４番４１号　", "ＮＰＯ法人クライシス"]
