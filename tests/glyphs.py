@@ -60,6 +60,17 @@ def render(blocks: list[m.Block], style: HouseStyle | None = None) -> bytes:
     return render_pdf(doc, style or load_style())
 
 
+def page_rows(pdf, page: int = -1, right_of: float = 0.0) -> list[list[dict]]:
+    """The glyphs of one page of a PDF file by line (rounded top), top to bottom, each
+    left to right; `right_of`: only those starting right of that x (a column)."""
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for c in doc.pages[page].chars if c["x0"] > right_of]
+    rows: dict[int, list[dict]] = {}
+    for c in chars:
+        rows.setdefault(round(c["top"]), []).append(c)
+    return [sorted(r, key=lambda c: c["x0"]) for _, r in sorted(rows.items())]
+
+
 def read_lines(pdf: bytes, style: HouseStyle | None = None) -> list[Line]:
     """Glyph lines in reading order; page numbers (below the text block) left out."""
     style = style or load_style()

@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from reportlab.lib.pagesizes import A4
+
 from conftest import SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
+from glyphs import page_rows
 
 
 def seed() -> dict:
@@ -360,14 +363,7 @@ def test_signature_blocks_two_a_row(tmp_path):
     result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--force")
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
-    import pdfplumber
-    with pdfplumber.open(pdf) as doc:
-        chars = doc.pages[-1].chars
-    rows = {}
-    for c in chars:
-        rows.setdefault(round(c["top"]), []).append(c)
-    line = next(no_space("".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])))
-                for r in rows.values() if "仙台市長" in "".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])))
+    line = next(no_space(t) for t in ("".join(c["text"] for c in r) for r in page_rows(pdf)) if "仙台市長" in t)
     assert line.startswith("仙台市長") and "山形市長" in line, line
     from lxml import etree
     import zipfile
@@ -386,13 +382,7 @@ def test_a_formal_name_too_long_for_a_narrow_block_breaks_after_its_legal_form(t
     result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--force", "--style", style)
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
-    import pdfplumber
-    with pdfplumber.open(pdf) as doc:
-        chars = [c for c in doc.pages[-1].chars if c["x0"] > doc.pages[-1].width / 2]   # 乙's column
-    rows = {}
-    for c in chars:
-        rows.setdefault(round(c["top"]), []).append(c)
-    texts = ["".join(c["text"] for c in sorted(r, key=lambda c: c["x0"])) for _, r in sorted(rows.items())]
+    texts = ["".join(c["text"] for c in r) for r in page_rows(pdf, right_of=A4[0] / 2)]     # 乙's column
     assert "国立大学法人" in texts and "北海道国立大学機構" in texts, texts
     from lxml import etree
     import zipfile

@@ -12,7 +12,6 @@ import io
 import subprocess
 import zipfile
 
-import pdfplumber
 import pytest
 from lxml import etree
 
@@ -24,7 +23,7 @@ from jpdocs.spec.style import load_style
 from jpdocs.writers.docx import render_docx
 
 from conftest import ROOT, needs_poppler, no_space, pdf_text
-from glyphs import read_lines, render
+from glyphs import page_rows, read_lines, render
 from test_notice_format import build, check, variant
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -116,13 +115,7 @@ def test_a_spread_the_markup_cannot_set_is_refused(body, message):
 def label_gap(pdf, label: str) -> float:
     """In em, from the start of the label's first character to the end of its last,
     on the line that starts with it (the 記 item's label)."""
-    with pdfplumber.open(pdf) as d:
-        chars = d.pages[0].chars
-    rows = {}
-    for c in chars:
-        rows.setdefault(round(c["top"]), []).append(c)
-    for row in rows.values():
-        row.sort(key=lambda c: c["x0"])
+    for row in page_rows(pdf, 0):
         text = "".join(c["text"] for c in row)
         at = text.find(label)
         if at != -1 and not text[:at].strip("１２３４５６７８９　 "):
@@ -153,16 +146,6 @@ def test_ki_labels_set_across_the_houses_width(tmp_path, capsys, form):
     assert "締結" not in spaced                                     # as wide already
 
 
-def rows_of(pdf, page: int = -1) -> list[list[dict]]:
-    """The glyphs of a page by line, left to right."""
-    with pdfplumber.open(pdf) as d:
-        chars = d.pages[page].chars
-    rows = {}
-    for c in chars:
-        rows.setdefault(round(c["top"]), []).append(c)
-    return [sorted(r, key=lambda c: c["x0"]) for _, r in sorted(rows.items())]
-
-
 @needs_poppler
 def test_the_signature_blocks_titles_set_across_one_width(tmp_path, capsys):
     """agreement.signature_spread {title: 12}: 北見工業大学学長 set across twelve em, as
@@ -174,7 +157,7 @@ def test_the_signature_blocks_titles_set_across_one_width(tmp_path, capsys):
     code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "agreement", "--format", "pdf"])
     assert code == 0, capsys.readouterr().err
     widths = {"".join(c["text"] for c in row): (row[-1]["x1"] - row[0]["x0"]) / SIZE
-              for row in rows_of(tmp_path / "out" / "a" / "agreement.pdf")}
+              for row in page_rows(tmp_path / "out" / "a" / "agreement.pdf")}
     assert widths["北見工業大学学長"] == pytest.approx(12, abs=0.01)
     assert widths["北海道オホーツク総合振興局長"] == pytest.approx(14, abs=0.01)
     assert widths["中島　和彦"] == pytest.approx(5, abs=0.01)        # a name: not asked for
@@ -186,7 +169,7 @@ def test_a_short_title_set_across_the_houses_width(tmp_path, capsys):
     spec = ROOT / "tests" / "data" / "real" / "kanwa-oboegaki-draft.yaml"
     assert cli.main([str(spec), "-o", str(tmp_path), "--kinds", "agreement", "--format", "pdf"]) == 0, \
         capsys.readouterr().err
-    title = next(row for row in rows_of(tmp_path / spec.stem / "agreement.pdf", 0)
+    title = next(row for row in page_rows(tmp_path / spec.stem / "agreement.pdf", 0)
                  if "".join(c["text"] for c in row) == "覚書")
     size = load_style().styles["title"].size
     assert (title[1]["x1"] - title[0]["x0"]) / size == pytest.approx(3, abs=0.01)

@@ -200,17 +200,18 @@ class BlockBuilder:
         label = li.add("Lbl") if it.marker else None
         body_node = li.add("LBody")
         bullet = it.marker
-        if (it.hang is not None or it.marker_parts) and it.marker:
-            # reportlab sets the text 0.6em past the end of a bullet that reaches the
-            # text; a fixed hang means the text starts exactly there (◆ with hang 1)
-            bullet = [_frag(it.marker, base.fontName, size, self.colour)]
-            st.bulletFontSize = 0
-        if it.marker_parts and isinstance(bullet, list):
+        if it.marker_parts:
             # a marker with a spread part (１　日　時：): a frag per part, the spread
             # one placed glyph by glyph as the composer places a Spread
             bullet = [_frag(spread_run(i.text, base.fontName, size, i.width * size) if isinstance(i, m.Spread)
                             else i.text, base.fontName, size, self.colour)
                       for i in it.marker_parts if isinstance(i, m.Text) and i.text]
+        elif it.hang is not None and it.marker:
+            # reportlab sets the text 0.6em past the end of a bullet that reaches the
+            # text; a fixed hang means the text starts exactly there (◆ with hang 1)
+            bullet = [_frag(it.marker, base.fontName, size, self.colour)]
+        if isinstance(bullet, list):
+            st.bulletFontSize = 0
         if it.marker and not it.inlines:
             # reportlab draws a bullet only beside text: a marker with no text after it
             # (its item holds only blocks) is the paragraph's text, the item's Lbl

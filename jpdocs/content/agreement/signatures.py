@@ -53,7 +53,7 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
         if not width:
             return SignatureLine(text)
         word = labelled.get(key, "") if first else ""
-        return SignatureLine(_spread(word, width) + "　" + text, width + 1)
+        return SignatureLine(_padded(word, width) + "　" + text, width + 1)
     block = []
     if party.address:
         block.append(line("address", party.address))
@@ -67,7 +67,7 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
                      name, tuple(block))
 
 
-def _spread(word: str, width: int) -> str:
+def _padded(word: str, width: int) -> str:
     """A label set in `width` characters, as forms align them: 住所 in three → 住　所."""
     if not word:
         return "　" * width
