@@ -377,9 +377,17 @@ _ATT = "attachments: [{title: 連携協定の概要, document: overview}]"
 _END = "    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n"
 _AG = SEED[SEED.index("\nagreement:") + 1:SEED.index("press_notice:")]
 COMPANIONS.update({
+    "style-two-columns.yaml": "agreement:\n  signature_columns: 2\n",
     "style-event-year.yaml": "dates:\n  event_year: false\n",
     "style-sets-style.yaml": "article_sets: sets-style.yaml\n",
     "sets-style.yaml": "包括連携:\n  subject: 連携\n  articles:\n    - {name: a, heading: 目的, text: [本協定は、連携を目的とします。]}\n",
+})
+# A party's co-signers (学長 beside the 理事長): without a signer, and in two columns.
+_CO = ("      name: 鈴木　聡一郎\n", "      name: 鈴木　聡一郎\n    co_signers: [{title: 理事長, name: 山田　花子}]\n")
+VARIANTS.update({
+    "co-signers-two-columns": [(_STYLE, _STYLE + "style: style-two-columns.yaml\n"), _CO],
+    "co-signers-without-signer": [("    representative:\n      title: 北見工業大学学長\n      name: 鈴木　聡一郎\n",
+                                   "    co_signers: [{title: 理事長, name: 山田　花子}]\n")],
 })
 VARIANTS.update({
     "attachment-both": (_ATT, "attachments: [{title: 連携協定の概要, document: overview, file: map.pdf}]"),

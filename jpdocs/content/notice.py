@@ -110,7 +110,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 # every signer named by the title alone (徳島大学長, 鳴門教育大学長 …): a
                 # list under the label, as such notices set it, not titles pushed
                 # right against an empty column of names
-                titles = [title_line(p) for p in spec.signatories()]
+                titles = [t for p in spec.signatories() for t in title_lines(p)]
                 if others:
                     titles[-1] += "　" + others
                 return KiItem(label, "text", tuple(titles))
@@ -160,8 +160,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
              + "、".join(p.name for p in spec.parties.values()) + ")")
     if item:
         # what the user wrote, but easily an oversight (a name not yet filled in): said
-        bare = [p.signer().title for p in (signer_list(groups) if n.also and groups else spec.signatories())
-                if p.signer() is not None and p.signer().title_only]
+        bare = [s.title for p in (signer_list(groups) if n.also and groups else spec.signatories())
+                for _, s in p.signers() if s.title_only]
         if bare:
             note(C, f"{item} names " + "、".join(bare) + " by the title alone (representative without name:)")
     if n.also and groups and item:
@@ -249,30 +249,34 @@ def signatory_rows(spec: Spec) -> list[tuple[str, str]]:
 
 
 def rows_of(parties) -> list[tuple[str, str]]:
-    """A row per party of `parties`, as signatory_rows."""
+    """A row per signer of `parties` (a party's co-signers under its signer), as
+    signatory_rows."""
     rows = []
     for party in parties:
-        signer = party.signer()
-        org = party.organisation_before_title()
-        # Set in a cell that breaks its lines after the full-width space first
-        # (templates: breaks="spaces"): a pair too long for its cell puts the
-        # organisation on a line of its own, measured, where a break inside the
-        # title would set the name beside a title that is not the signer's (seen:
-        # 「…環境庁　副大統領兼環境庁」 / 「長官」).
-        left = (f"{org}　" if org else "") + signer.title
-        if signer.title_only:     # no name to print: the title alone, in the titles' column
-            rows.append((left, ""))   # (spec/checks.py refuses a reading or an honorific here)
-            continue
-        right = "　" + signer.name + (f"（{signer.reading}）" if signer.reading else "") \
-            + (f"　{party.honorific}" if party.honorific else "")
-        rows.append((left, right))
+        for _, signer in party.signers():
+            org = party.organisation_before_title(signer.title or "")
+            # Set in a cell that breaks its lines after the full-width space first
+            # (templates: breaks="spaces"): a pair too long for its cell puts the
+            # organisation on a line of its own, measured, where a break inside the
+            # title would set the name beside a title that is not the signer's (seen:
+            # 「…環境庁　副大統領兼環境庁」 / 「長官」).
+            left = (f"{org}　" if org else "") + signer.title
+            if signer.title_only:     # no name to print: the title alone, in the titles' column
+                rows.append((left, ""))   # (spec/checks.py refuses a reading or an honorific here)
+                continue
+            right = "　" + signer.name + (f"（{signer.reading}）" if signer.reading else "") \
+                + (f"　{party.honorific}" if party.honorific else "")
+            rows.append((left, right))
     return rows
 
 
-def title_line(party) -> str:
-    """A signer named by the title alone, on one line: organisation and title."""
-    org = party.organisation_before_title()
-    return (f"{org}　" if org else "") + party.signer().title
+def title_lines(party) -> list[str]:
+    """The party's signers named by the title alone, a line each: organisation and title."""
+    out = []
+    for _, signer in party.signers():
+        org = party.organisation_before_title(signer.title)
+        out.append((f"{org}　" if org else "") + signer.title)
+    return out
 
 
 def person_row(p: Person) -> tuple[str, str]:

@@ -212,13 +212,18 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
             for pid in notice.ceremony.signatories or list(spec.parties):
                 needed.setdefault(pid, where)
     for pid, party in spec.parties.items():
-        for who in ("representative", "signatory"):
-            person = getattr(party, who)
+        people = [((who,), getattr(party, who)) for who in ("representative", "signatory")]
+        for at, person in people + [(("co_signers", i), p) for i, p in enumerate(party.co_signers)]:
             if person is not None and person.title_only and person.reading:
-                at = ("parties", pid, who, "reading")
+                at = ("parties", pid) + at + ("reading",)
                 problems.append(Problem(name, line_of(lines, at), dotted(at),
                                         "the reading is printed after the name, and this person is named by"
                                         " the title alone (no name:): it would have no effect"))
+        if party.co_signers and party.signer() is None:
+            at = ("parties", pid, "co_signers")
+            problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                    "co-signers sign beside the party's signer, and none is given: give"
+                                    " representative: {title: …, name: …} (or signatory:) first"))
     for pid, where in needed.items():
         party = spec.parties.get(pid)
         if party is None:
@@ -229,21 +234,21 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
                                     f"missing: {where} prints who signs for this party; give"
                                     " representative: {title: …, name: …}"))
             continue
-        who = "signatory" if party.signatory else "representative"
-        signer = party.signer()
-        path = ("parties", pid, who)
-        if signer.title_only and agreement and not agreement.draft:
-            problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
-                                    f"missing: the agreement's signature block prints the name of"
-                                    f" {signer.title}, and only a press notice names a head by the"
-                                    " title alone; give name: (or name: null in a draft,"
-                                    " agreement.document.draft: true, to leave it blank)"))
-        if signer.title_only and party.honorific and pid in in_notice:
-            at = ("parties", pid, "honorific")
-            problems.append(Problem(name, line_of(lines, at), dotted(at),
-                                    f"'{party.honorific}' follows the signer's name in 締結者, and"
-                                    f" {signer.title} is named by the title alone (no name:): give the"
-                                    " name, or delete the honorific"))
+        for who, signer in party.signers():
+            path = ("parties", pid) + who
+            if signer.title_only and agreement and not agreement.draft:
+                problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
+                                        f"missing: the agreement's signature block prints the name of"
+                                        f" {signer.title}, and only a press notice names a head by the"
+                                        " title alone; give name: (or name: null in a draft,"
+                                        " agreement.document.draft: true, to leave it blank)"))
+            if signer.title_only and party.honorific and pid in in_notice:
+                at = ("parties", pid, "honorific")
+                problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                        f"'{party.honorific}' follows the signer's name in 締結者, and"
+                                        f" {signer.title} is named by the title alone (no name:): give the"
+                                        " name, or delete the honorific"))
+                break
     return problems
 
 
@@ -255,12 +260,13 @@ def blank_keys(spec: Spec) -> list[tuple]:
     for pid, party in spec.parties.items():
         if party.name is None:
             out.append(("parties", pid, "name"))
-        for who in ("representative", "signatory"):
-            person = getattr(party, who)      # a name left out (title alone) is no blank
+        people = [((who,), getattr(party, who)) for who in ("representative", "signatory")]
+        for at, person in people + [(("co_signers", i), p) for i, p in enumerate(party.co_signers)]:
+            at = ("parties", pid) + at        # a name left out (title alone) is no blank
             if person is not None and person.title is None:
-                out.append(("parties", pid, who, "title"))
+                out.append(at + ("title",))
             if person is not None and person.name is None and not person.title_only:
-                out.append(("parties", pid, who, "name"))
+                out.append(at + ("name",))
     document = spec.agreement.document if spec.agreement else None
     for i, witness in enumerate(document.witnesses if document else []):
         if witness.representative.title is None:
@@ -275,9 +281,9 @@ def unnamed_signers(spec: Spec) -> list[tuple]:
     signature block leaves their names blank (outside a draft, _signers refuses them)."""
     out = []
     for pid, party in spec.parties.items():
-        signer = party.signer()
-        if signer is not None and signer.title_only:
-            out.append(("parties", pid, "signatory" if party.signatory else "representative", "name"))
+        for who, signer in party.signers():
+            if signer.title_only:
+                out.append(("parties", pid) + who + ("name",))
     return out
 
 

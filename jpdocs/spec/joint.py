@@ -97,7 +97,6 @@ def load_others(spec, path: Path, lines, allow_outside: bool, load_spec) -> tupl
             continue
         for pid, party in o.parties.items():      # the notice prints every signer (its name, if given)
             signer = party.signer()
-            who = ("parties", pid, "signatory" if party.signatory else "representative")
             if signer is None and lists_signatories(spec):   # an agreement for the annual book only
                 problems.append(Problem(str(target), other.line_of(("parties", pid)), f"parties.{pid}.representative",
                                         f"missing: the press notice of {path} prints who signs for this"
@@ -105,8 +104,9 @@ def load_others(spec, path: Path, lines, allow_outside: bool, load_spec) -> tupl
                 continue
             if signer is None:
                 continue
-            for key, value in ((("parties", pid, "name"), party.name),
-                               (who + ("name",), "" if signer.title_only else signer.name)):
+            names = [(("parties", pid) + at + ("name",), "" if person.title_only else person.name)
+                     for at, person in party.signers()]
+            for key, value in [(("parties", pid, "name"), party.name)] + names:
                 if value is None:
                     problems.append(Problem(str(target), other.line_of(key), dotted(key),
                                             f"left open (null), but the press notice of {path} prints this"
@@ -132,12 +132,11 @@ def _same_parties(spec, name, lines, others) -> list[Problem]:
     known: dict[tuple[str, str], tuple[str, str, str]] = {}   # (org, title) → (name, file, key)
     sources = [(name, lines, spec, None)] + [(str(o.path), o.lines, o.spec, w) for w, o in others.items()]
     for file, file_lines, s, written in sources:
-        for pid, party in s.parties.items():
-            signer = party.signer()
-            if party.name is None or signer is None or (signer.name is None and not signer.title_only):
+        for pid, party, who, signer in [(pid, party, who, signer) for pid, party in s.parties.items()
+                                        for who, signer in party.signers()]:
+            if party.name is None or (signer.name is None and not signer.title_only):
                 continue                          # a blank or missing (said apart)
-            who = "signatory" if party.signatory else "representative"
-            key = ("parties", pid, who, "name")
+            key = ("parties", pid) + who + ("name",)
             first = known.setdefault((party.name, signer.title), (signer.name, file, dotted(key)))
             if first[1] != file and (first[0] is None) != (signer.name is None):
                 # named in one spec, by the title alone in the other: the notice would
@@ -169,8 +168,10 @@ def announced(loaded) -> list[Announced]:
 
 
 def same_signer(a, b) -> bool:
-    sa, sb = a.signer(), b.signer()
-    return a.name == b.name and sa.title == sb.title and sa.name == sb.name
+    """Whether parties a and b, of two specs, are one party signing by the same people."""
+    sa, sb = a.signers(), b.signers()
+    return a.name == b.name and len(sa) == len(sb) and all(
+        x.title == y.title and x.name == y.name for (_, x), (_, y) in zip(sa, sb))
 
 
 def signer_list(groups: list[Announced]) -> list:

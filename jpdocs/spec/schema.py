@@ -47,6 +47,9 @@ class Party(Strict):
     # lists the agreement (annual), or a notice naming no signer, may leave it out
     representative: Optional[Representative] = None
     signatory: Optional[Representative] = None   # who signs for the party, when not the head
+    # who else signs for the party, beside the signer above (公立大学法人: 理事長, then 学長):
+    # each is named in the notice's 締結者 and signs under the party's block in the agreement
+    co_signers: list[Representative] = []
     honorific: Optional[Line] = None  # 様 for a partner; never on one's own head
     statements: list[Line] = []       # the overview sheet's ◆ lines
     logo: Optional[Line] = None       # PNG/JPEG path, relative to the spec
@@ -60,11 +63,21 @@ class Party(Strict):
         (None only in a spec no document of which prints a signer: spec/checks.py)."""
         return self.signatory or self.representative
 
-    def organisation_before_title(self) -> str:
-        """The organisation to print before the signer's title (市長 → ○○市　市長), or ""
+    def signers(self) -> list[tuple[tuple, Representative]]:
+        """Everyone who signs for the party, in order, each with its key path under the
+        party: the signer (signatory, else representative), then the co-signers."""
+        first = self.signer()
+        if first is None:
+            return []
+        who = ("signatory",) if self.signatory else ("representative",)
+        return [(who, first)] + [(("co_signers", i), p) for i, p in enumerate(self.co_signers)]
+
+    def organisation_before_title(self, title: str | None = None) -> str:
+        """The organisation to print before a signer's title (市長 → ○○市　市長), or ""
         where the title already begins with one of the party's names
-        (北海道オホーツク総合振興局長)."""
-        title = (self.signer().title or "") if self.signer() else ""
+        (北海道オホーツク総合振興局長). `title`: a co-signer's; default the signer's."""
+        if title is None:
+            title = (self.signer().title or "") if self.signer() else ""
         if any(title.startswith(n) for n in self.names()):
             return ""
         return self.name

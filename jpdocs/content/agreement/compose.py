@@ -28,7 +28,7 @@ from .checks import check_own_wording, check_witnesses
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, refs_in
 from ..markup import spread
-from .signatures import signatory_of, witness_fields
+from .signatures import party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article
 from .wording import CLOSING, KINDS, document_title, party_label_words, polite, title_lines
 
@@ -108,6 +108,13 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if not doc.block_labels and not labels:
         problem(D + ("block_labels",), f"labels: {doc.labels} is one word for all the parties, which prints before"
                                        " no signature block: block_labels: false would have no effect")
+    if form.signature_columns == 2:
+        for pid, party in parties:
+            if party.co_signers:
+                problem(("parties", pid, "co_signers"), "the house sets the signature blocks in two columns"
+                        " (agreement.signature_columns: 2), a signer a block; a co-signer signs under its"
+                        " party's block, which only one column sets: say signature_columns: 1 in the house"
+                        " style, or sign for the party with one signer")
     check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
     check_witnesses(doc, labels, [p for _, p in parties], problem)
     if problems:
@@ -166,8 +173,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     date = (japanese.date_in(ag.signing_date, form.calendar, "none", digit_style)
             if ag.signing_date else year_kept(ag.signing_year, blank_date, digit_style, form.calendar)
             if ag.signing_year else blank_date)
-    signatories = tuple(signatory_of(labels[i] if labels else "", party, form, style.word("blank_name"), pid)
-                        for i, (pid, party) in enumerate(parties))
+    signatories = tuple(block for i, (pid, party) in enumerate(parties)
+                        for block in party_blocks(labels[i] if labels else "", party, form,
+                                                  style.word("blank_name"), pid))
     if not doc.block_labels:             # (each signature field keeps its label's name: 甲, 乙)
         signatories = tuple(replace(s, label="") for s in signatories)
     fields = witness_fields(doc.witnesses)

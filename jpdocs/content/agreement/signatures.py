@@ -4,6 +4,8 @@ and the name of the PDF signature field over its seal.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...spec.schema import Party, Witness
 from ..markup import spread
 from .text import SignatureLine, Signatory
@@ -23,15 +25,30 @@ def witness_fields(witnesses) -> list[str]:
     return out
 
 
-def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str = "", pid: str = "") -> Signatory:
+def party_blocks(label: str, party: Party, form=None, blank_name: str = "", pid: str = "") -> list[Signatory]:
+    """The party's signature block, then one per co-signer (理事長, then 学長): its
+    title and name only, set under the first, each over a seal of its own, in a
+    signature field named after the block's (甲2, 甲3 …)."""
+    first = signatory_of(label, party, form, blank_name, pid)
+    out = [first]
+    for n, (_, person) in enumerate(party.signers()[1:], start=2):
+        block = signatory_of("", party, form, blank_name, pid, person)
+        out.append(replace(block, field=f"{first.field}{n}", continued=True))
+    return out
+
+
+def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str = "", pid: str = "",
+                 co_signer=None) -> Signatory:
     """Address, organisation and title/name. A formal name written with a full-width
     space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
     北見工業大学 before 北見工業大学学長), as signature blocks do not name it twice —
     unless the house style keeps it (organisation_line: always) or labels the lines
-    (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title."""
+    (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title.
+    A co-signer's block (`co_signer`) is its title and name alone, under its party's."""
     org = party.formal_name or party.name
-    title = party.signer().title
+    signer = co_signer or party.signer()
+    title = signer.title
     if title is None:                     # a draft's title left open: a blank line to fill in
         title = blank_name
     if org is None:                       # a draft's party left open: a blank 名称 line;
@@ -42,7 +59,7 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     lines = list(all_lines) if keep else ([] if title.startswith(org) else list(all_lines))
     if lines and title.startswith(lines[-1]) and not keep:
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
-    name = party.signer().name or blank_name
+    name = signer.name or blank_name
     width = max((len(w) for w in labelled.values()), default=0)
     across = dict(form.signature_spread) if form is not None else {}
 
@@ -55,7 +72,9 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
         word = labelled.get(key, "") if first else ""
         return SignatureLine(_padded(word, width) + "　" + text, width + 1)
     block = []
-    if party.address:
+    if co_signer is not None:          # under its party's block: no address, no organisation
+        lines = []
+    elif party.address:
         block.append(line("address", party.address))
     block += [line("organisation", value("organisation", x), i == 0) for i, x in enumerate(lines)]
     if form is not None and form.name_line == "with_title":
@@ -63,7 +82,8 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     else:
         block.append(line("title", value("title", title)))
         block.append(line("name", value("name", name)))
-    return Signatory(label, label or party.short_name or party.name or pid, party.address or "", tuple(lines), title,
+    return Signatory(label, label or party.short_name or party.name or pid,
+                     "" if co_signer is not None else party.address or "", tuple(lines), title,
                      name, tuple(block))
 
 

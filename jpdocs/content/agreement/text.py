@@ -57,6 +57,7 @@ class Signatory:
     title: str
     name: str          # a draft's blank when left open
     lines: tuple[SignatureLine, ...] = ()   # what the block prints, in order
+    continued: bool = False   # a co-signer's: title and name under the block above, of its party
 
 
 @dataclass(frozen=True)
