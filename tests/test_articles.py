@@ -843,15 +843,17 @@ def test_preamble_false_prints_none_and_the_text_begins_with_the_first_article(t
 
 
 TAIL = ": call each party by its own name (labels: {id: name}), or write a preamble"
+LABELS_TAIL = (": call each party by its own name (labels: {id: name}), define them in the first article's"
+               " first paragraph, or write a preamble that defines them")
 
 
 @pytest.mark.parametrize("keys, where, message", [
     ({"labels": ...}, "document:",                             # 甲乙: nothing defines them
      "without a preamble (preamble: false) nothing defines the labels 「甲」、「乙」 the signature blocks print"
-     + TAIL + " that defines them"),
+     + LABELS_TAIL),
     ({"labels": {"bureau": "振興局", "kitami_it": "北見工業大学"}}, "labels:",
      "without a preamble (preamble: false) nothing defines the label 「振興局」 the signature blocks print"
-     + TAIL + " that defines them"),
+     + LABELS_TAIL),
     ({"closing": ...}, "labels: 関係者",                        # the generated closing would print 関係者
      "without a preamble (preamble: false) nothing defines 「関係者」, which the generated closing would print" + TAIL),
     ({"standard": "包括連携", "purpose": "地域の発展に寄与すること", "extra_articles": ...}, "labels: 関係者",
@@ -861,6 +863,24 @@ TAIL = ": call each party by its own name (labels: {id: name}), or write a pream
 def test_preamble_false_with_a_label_nothing_defines_is_an_error(tmp_path, keys, where, message):
     spec = no_preamble(tmp_path, "undefined", **keys)
     assert problems_of(spec) == [(str(spec), line_of(spec, where), "agreement.document.labels", message)]
+
+
+def test_without_a_preamble_the_first_article_may_define_the_labels(tmp_path):
+    """An older text (宮城大学 and 大崎市, 2007) defines 甲 and 乙 in 第１条's first
+    sentence: accepted, printed as written; a label defined only in a later
+    paragraph or article is still refused."""
+    first = ("北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、"
+             "相互に連携し、地域の発展に寄与するものとする。")
+    spec = no_preamble(tmp_path, "first", labels=..., extra_articles=[
+        {"heading": "目的", "text": [first]}, {"heading": "協議", "text": ["甲及び乙は、必要に応じて協議する。"]}])
+    text = text_of(spec)
+    assert text.preamble == "" and text.articles[0].clauses[0].text == first
+    assert [s.label for s in text.signatories] == ["甲", "乙"]
+    later = no_preamble(tmp_path, "later", labels=..., extra_articles=[
+        {"heading": "目的", "text": ["甲及び乙は、相互に連携する。", first]}])
+    assert problems_of(later) == [(str(later), line_of(later, "document:"), "agreement.document.labels",
+                                   "without a preamble (preamble: false) nothing defines the labels 「甲」、「乙」"
+                                   " the signature blocks print" + LABELS_TAIL)]
 
 
 def test_preamble_false_beside_a_subject_is_an_error(tmp_path):

@@ -82,13 +82,17 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
         # (町田市) and a collective word (両市, 両者) speak for themselves.
         parties_by_label = zip(labels, [p for _, p in loaded.spec.party_list()]) if labels else []
         wanted = [w for w, p in parties_by_label if w not in p.names()]
-        missing = [w for w in wanted if not _defines(doc.preamble or "", w)]
+        # Without a preamble, older texts define the labels in 第１条's first sentence
+        # (宮城大学（以下「甲」という。）と大崎市（以下「乙」という。）は、…, 2007).
+        defining = doc.preamble or (_first_paragraph(drafts) if doc.preamble is False else "")
+        missing = [w for w in wanted if not _defines(defining, w)]
         if missing and doc.preamble is False:
             problem(("agreement", "document", "labels"),
                     "without a preamble (preamble: false) nothing defines the label" + ("s " if len(missing) > 1
                     else " ") + "、".join(f"「{w}」" for w in missing)
                     + (" the signature blocks print" if doc.block_labels else " the document uses") + ": call each"
-                    " party by its own name (labels: {id: name}), or write a preamble that defines them")
+                    " party by its own name (labels: {id: name}), define them in the first article's first"
+                    " paragraph, or write a preamble that defines them")
         elif missing:
             problem(("agreement", "document", "preamble"),
                     "the preamble does not define the label" + ("s " if len(missing) > 1 else " ")
@@ -101,6 +105,14 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
                     f"without a preamble (preamble: false) nothing defines 「{doc.labels}」, which the "
                     + ("standard set's articles" if doc.standard else "generated closing") + " would print:"
                     " call each party by its own name (labels: {id: name}), or write a preamble")
+
+
+def _first_paragraph(drafts) -> str:
+    """The text of the first article's first paragraph ("" without one)."""
+    if not drafts or not drafts[0].text:
+        return ""
+    first = drafts[0].text[0]
+    return first if isinstance(first, str) else first.text
 
 
 def _defines(preamble: str, label: str) -> bool:
