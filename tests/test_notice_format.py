@@ -187,6 +187,43 @@ def test_a_report_with_no_ki_block(tmp_path, capsys):
     assert code == 1 and "press_notice.ceremony.date: ki does not list 'date'" in err
 
 
+@needs_poppler
+def test_a_label_before_the_date_a_heading_of_its_own_and_sections_after_the_ki(tmp_path, capsys):
+    """公開日： before the date (滋賀県), the office's own heading above the opening in
+    place of the house's 内容 (四国5大学: 締結式開催日の決定), and sections of its own after
+    the 記 block and the background, each heading as written (奈義町: 【岡山県奈義町とは】):
+    in the PDF and the DOCX, in order; the release after the signing keeps the date's
+    label and not the notice's heading or sections."""
+    path = variant(tmp_path, ("  issue_date: 2024-02-16\n", "  date_prefix: 公開日：\n  issue_date: 2024-02-16\n"),
+                   ("  opening:\n", "  opening_heading: 締結式のご案内\n  opening:\n"),
+                   ("  press_request:\n", "  sections:\n    - heading: 【北見工業大学とは】\n      paragraphs: [オホーツク地域唯一の"
+                    "工業系大学です。]\n    - heading: 【参考】\n      paragraphs: [第一段落。, 第二段落。]\n  press_request:\n"),
+                   ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n  closing_ijo:"))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "公開日：令和６年（2024年）２月16日（金）配布" in text
+    assert "締結式のご案内今般、" in text and "内容" not in text
+    assert ("となりました。【北見工業大学とは】オホーツク地域唯一の工業系大学です。【参考】第一段落。第二段落。"
+            "報道に当たってのお願い") in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0, \
+        capsys.readouterr().err
+    after = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
+    assert "公開日：令和６年（2024年）２月27日（火）" in after
+    assert "内容本日、締結しました。" in after and "【参考】" not in after and "締結式のご案内" not in after
+
+
+@pytest.mark.parametrize("section, key", [
+    ("{heading: 【参考】, paragraphs: []}", "press_notice.sections[0].paragraphs"),
+    ("{paragraphs: [第一段落。]}", "press_notice.sections[0].heading"),
+])
+def test_a_section_without_its_heading_or_text_is_an_error(section, key, tmp_path, capsys):
+    path = variant(tmp_path, ("  press_request:\n", f"  sections:\n    - {section}\n  press_request:\n"))
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"{path}:{line_of(path, '- {')}: {key}: " in err, err
+
+
 def test_a_schedule_without_places_has_no_empty_column_of_places(tmp_path, capsys):
     """奈義町's 日程 gives times and items only: two columns, not a third left blank."""
     spec = ROOT / "tests" / "data" / "real" / "nagi-toyooka-2016.yaml"

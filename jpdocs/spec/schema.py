@@ -204,6 +204,13 @@ class Background(Strict):
     paragraphs: list[Line]
 
 
+class Section(Strict):
+    """A section of the notice's own after the 記 block (and the background): its
+    heading printed as written (【岡山県奈義町とは】, 【参考】), then its paragraphs."""
+    heading: Line
+    paragraphs: list[Line] = Field(min_length=1)
+
+
 class PressRequest(Strict):
     """The request to the press: one sentence, lead + [deadline + までに] + tail.
     An empty lead or tail is a way to say "none"; the sentence is printed only
@@ -273,16 +280,19 @@ class PressNotice(Strict):
     issuing_office: Optional[Line] = None  # printed under the date; default: the spec's issuer
     issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁 (besides the issuer, never instead)
     issue_date: Date
+    date_prefix: Optional[Line] = None   # before the date: 公開日：
     date_suffix: str = "配布"
     subject_label: Optional[Line] = None  # default from the house style: 項　目
     subject: Line
     subtitle: Optional[Line] = None       # a line under the subject: 〜兵庫県豊岡市と岡山県奈義町との連携〜
     attachments: Attachments = []    # 配付資料: a title, or {title:, document: overview} / {title:, file: map.pdf}
+    opening_heading: Optional[Line] = None   # the heading above the opening (default from the house style: 内容)
     opening: list[Line]
     ceremony: Ceremony = Ceremony()
     ki: Optional[list[KiItemSpec]] = None   # the 記 block's items in order (default: the built-in ones)
     closing_ijo: bool = False         # 以上 after the notice's last section (before the request and contact boxes)
     background: Optional[Background] = None
+    sections: list[Section] = []      # sections of the notice's own, after the 記 block and the background
     embargo: Optional[Line] = None
     press_request: Optional[PressRequest] = None
     contacts: list[Contact] = []
