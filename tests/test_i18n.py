@@ -382,6 +382,12 @@ COMPANIONS.update({
     "style-sets-style.yaml": "article_sets: sets-style.yaml\n",
     "sets-style.yaml": "包括連携:\n  subject: 連携\n  articles:\n    - {name: a, heading: 目的, text: [本協定は、連携を目的とします。]}\n",
 })
+# The 次第's steps: something under a step of a joined 次第, more steps than ア to ワ.
+_AGENDA = "    agenda: [出席者紹介, 協定書への署名, 記念撮影, 局長及び学長からの挨拶, 質疑応答（事務方対応）]\n"
+VARIANTS.update({
+    "agenda-joined-signers": (_AGENDA, "    agenda: [出席者紹介, {step: 協定書への署名, signatories: true}]\n"),
+    "agenda-too-many-steps": (_AGENDA, "    agenda: [{step: 署名, steps: [" + ", ".join(f"署名{i}" for i in range(45)) + "]}]\n"),
+})
 # A party's co-signers (学長 beside the 理事長): without a signer, and in two columns.
 _CO = ("      name: 鈴木　聡一郎\n", "      name: 鈴木　聡一郎\n    co_signers: [{title: 理事長, name: 山田　花子}]\n")
 VARIANTS.update({

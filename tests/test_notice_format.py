@@ -151,6 +151,44 @@ def test_a_numbered_agenda_a_step_a_line(tmp_path, capsys):
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
 
 
+AGENDA = "    agenda: [出席者紹介, 協定書への署名, 記念撮影, 局長及び学長からの挨拶, 質疑応答（事務方対応）]\n"
+SIGNING_AGENDA = ("    agenda:\n      - 出席者紹介\n      - {step: 協定書への署名, signatories: true}\n"
+                  "      - {step: 挨拶, steps: [局長挨拶, 学長挨拶]}\n      - 質疑応答（事務方対応）\n")
+
+
+@needs_poppler
+def test_the_signers_under_a_step_of_the_agenda_and_steps_within_a_step(tmp_path, capsys):
+    """A step of the 次第 with the signers under it (滋賀県: （２）協定書署名, then 滋賀県知事
+    … and the company's head), and a step with its own steps (ア, イ), in a 記 block with
+    no 締結者 item: the PDF and the DOCX alike, and the build names the parties it chose."""
+    path = variant(tmp_path, (AGENDA, SIGNING_AGENDA),
+                   ("  closing_ijo:", "  ki: [date, place, agenda]\n  closing_ijo:"),
+                   ("    signatories: [bureau, kitami_it]\n", ""), style="notice:\n  agenda: numbered\n")
+    code, out, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    at = lines.index("３次第")
+    assert lines[at + 1:at + 9] == ["（１）出席者紹介", "（２）協定書への署名", "北海道オホーツク総合振興局長中島和彦",
+                                    "北見工業大学学長鈴木聡一郎様", "（３）挨拶", "ア局長挨拶", "イ学長挨拶",
+                                    "（４）質疑応答（事務方対応）"]
+    assert "締結者" not in pdf_words(pdf)
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    assert "ceremony.signatories not given: 次第（協定書への署名） lists every party" in out + err
+
+
+@pytest.mark.parametrize("house, key", [
+    ("", "press_notice.ceremony.agenda[1].signatories"),         # the default: joined on one line
+    ("notice:\n  agenda: joined\n", "press_notice.ceremony.agenda[1].signatories"),
+])
+def test_a_joined_agenda_has_nothing_under_a_step(house, key, tmp_path, capsys):
+    path = variant(tmp_path, (AGENDA, SIGNING_AGENDA), style=house or None)
+    code, _, err = check(path, capsys)
+    assert code == 1, err
+    assert has_error(err, path, "- {step: 協定書への署名", key,
+                     "the house joins the 次第 on one line (notice.agenda: joined), where nothing can stand under a"
+                     " step: signatories would have no effect"), err
+
+
 @needs_poppler
 def test_the_venues_address_on_a_line_of_its_own(tmp_path, capsys):
     """notice.venue_address: line — the address under the venue (and under each site),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from .. import japanese
 from ..errors import InputError, Problem
 from ..spec.joint import signer_list
-from ..spec.notice_checks import C, N, item_names
+from ..spec.notice_checks import C, N, agenda_signs, item_names
 from ..spec.schema import Person, Spec
 from ..spec.source import dotted, line_of
 from .markup import spread as set_across
@@ -33,6 +33,8 @@ class KiItem:
     widths: str = ""                           # table: column widths
     border: str = "grid"
     groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()   # groups: (title, people rows)
+    # agenda: under each step (lines, markers), the signers' rows and its own steps with their markers
+    under: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]], ...] = ()
     # in the house's form (with_form): the item's marker, what stands after it on its
     # line (the label), and, where the text runs in after an inline label, where it starts
     marker: str = ""
@@ -116,9 +118,25 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 return KiItem(label, "text", tuple(titles))
             return KiItem(label, "people", rows=tuple(with_others(rows, others)), widths="0.55 0.45", border="none")
         if item == "agenda":
-            if style.notice.agenda == "numbered":      # a step a line: （１）開会, （２）…
-                return KiItem(label, "list", tuple(c.agenda), markers=list_markers(len(c.agenda), d))
-            return KiItem(label, "text", (style.word("comma").join(c.agenda),))
+            steps = tuple(a.step for a in c.agenda)
+            if style.notice.agenda == "joined":
+                unset = [(C + ("agenda", i, k),) for i, a in enumerate(c.agenda)
+                         for k in ("signatories", "steps") if getattr(a, k)]
+                if unset:
+                    at = unset[0][0]
+                    raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                                              f"the house joins the 次第 on one line (notice.agenda: joined), where"
+                                              f" nothing can stand under a step: {at[-1]} would have no effect;"
+                                              " the house style's notice.agenda: numbered sets a step a line")])
+                return KiItem(label, "text", (style.word("comma").join(steps),))
+            markers = list_markers(len(steps), d)      # a step a line: （１）開会, （２）…
+            if not any(a.signatories or a.steps for a in c.agenda):
+                return KiItem(label, "list", steps, markers=markers)
+            signers = tuple(rows_of(signer_list(groups)) if n.also and groups else signatory_rows(spec))
+            under = tuple((signers if a.signatories else (), tuple(a.steps),
+                           tuple(japanese.sub_item_marker(k) for k in range(1, len(a.steps) + 1)))
+                          for a in c.agenda)
+            return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45", under=under)
         if not any(r.place for r in c.schedule):     # no column of places left empty
             return KiItem(label, "table", rows=tuple((r.time, r.item) for r in c.schedule), widths="0.25 0.75")
         rows = tuple((r.time, r.item, r.place or "") for r in c.schedule)
@@ -155,6 +173,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     # the notes name the 締結者 item as the notice prints it (出席者, where the office so labels it)
     names = [e if isinstance(e, str) else e.item for e in entries]
     item = next((it.label for name, it in zip(names, out) if name == "signatories"), None)
+    if item is None and "agenda" in names and agenda_signs(spec):      # 次第（協定書署名）
+        step = next(a.step for a in c.agenda if a.signatories)
+        item = next(it.label for name, it in zip(names, out) if name == "agenda") + f"（{step}）"
     if c.signatories is None and item and (spec.agreement is not None or not n.also):
         note(C, f"ceremony.signatories not given: {item} lists every party ("
              + "、".join(p.name for p in spec.parties.values()) + ")")

@@ -11,6 +11,7 @@ import difflib
 import re
 
 from ..errors import Problem
+from ..japanese import IROHA_ITEMS
 from .schema import KI_BUILTINS, Ceremony, Contact, KiEntry, Spec
 from .source import dotted, line_of
 
@@ -49,9 +50,16 @@ def item_names(spec: Spec) -> list[str | KiEntry]:
 
 
 def lists_signatories(spec: Spec) -> bool:
-    """Whether the 記 block has a 締結者 item: the only place the notice prints who
-    signs (a notice that names no signer, or names them in its own sentences, has none)."""
-    return any((e if isinstance(e, str) else e.item) == "signatories" for e in item_names(spec))
+    """Whether the 記 block prints who signs: a 締結者 item, or a step of its 次第 with
+    the signers under it (a notice that names no signer, or names them in its own
+    sentences, has neither)."""
+    names = [e if isinstance(e, str) else e.item for e in item_names(spec)]
+    return "signatories" in names or ("agenda" in names and agenda_signs(spec))
+
+
+def agenda_signs(spec: Spec) -> bool:
+    """Whether a step of the ceremony's 次第 lists the signers under it."""
+    return any(a.signatories for a in spec.press_notice.ceremony.agenda)
 
 
 # --------------------------------------------------------------------- checks
@@ -86,6 +94,11 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
     if c.access and not (c.venue or c.sites):
         problem(C + ("access",), "access directions go under the venue, and there is no venue or site:"
                                  " they would have no effect")
+    # the 次第's steps
+    for i, a in enumerate(c.agenda):
+        if len(a.steps) > len(IROHA_ITEMS):
+            problem(C + ("agenda", i, "steps"), f"a step of the 次第 has more than {len(IROHA_ITEMS)} steps"
+                                               " of its own (marked ア to ワ): split it")
     # the items
     if n.ki is not None:
         _check_ki(spec, lines, problem)
@@ -152,7 +165,7 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                     problem(at + ("people", j), "a person needs a title or a name")
     # a fact that no listed item prints would have no effect
     for item, facts in FACTS.items():
-        if item in listed:
+        if item in listed or (item == "signatories" and "agenda" in listed and agenda_signs(spec)):
             continue
         for f in facts:
             if C + (f,) in lines:

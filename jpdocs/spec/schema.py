@@ -154,6 +154,19 @@ class Site(Strict):
     address: Optional[Line] = None    # printed in （）
 
 
+def _agenda_step(value):
+    """`- 開会` is short for `- {step: 開会}`."""
+    return {"step": value} if isinstance(value, str) else value
+
+
+class AgendaStep(Strict):
+    """A step of the 次第 (開会, 協定書署名 …), and, under it where the notice sets the
+    次第 a step a line (the house's notice.agenda: numbered), who signs or its own steps."""
+    step: Line
+    signatories: bool = False         # the signers (ceremony.signatories) listed under the step
+    steps: list[Line] = []            # the steps within it, ア, イ … under it
+
+
 class Ceremony(Strict):
     """The facts of the ceremony the 記 block's built-in items are made from; every one
     optional: an item whose facts are not given is not printed."""
@@ -171,7 +184,7 @@ class Ceremony(Strict):
     signatories: Optional[list[Line]] = None  # party ids; default: every party
     group_signatories: Optional[bool] = None  # with press_notice.also: 締結者 per agreement under its title
     #                                           (default) or, false, each signer once
-    agenda: list[Line] = []
+    agenda: list[Annotated[AgendaStep, BeforeValidator(_agenda_step)]] = []   # 次第: a step, or {step:, signatories:, steps:}
     schedule: list[ScheduleRow] = []
     extra_items: list[ExtraItem] = []
 
