@@ -388,6 +388,12 @@ VARIANTS.update({
     "agenda-joined-signers": (_AGENDA, "    agenda: [出席者紹介, {step: 協定書への署名, signatories: true}]\n"),
     "agenda-too-many-steps": (_AGENDA, "    agenda: [{step: 署名, steps: [" + ", ".join(f"署名{i}" for i in range(45)) + "]}]\n"),
 })
+# A table in an article: its heading row alone, a row short of a cell.
+_COSTS = "\n    articles:\n      costs: {text: [{text: 経費は、次表のとおり負担する。, table: %s}]}"
+VARIANTS.update({
+    "article-table-head-only": (_STD, _STD + _COSTS % "[[費目, 負担者]]"),
+    "article-table-ragged": (_STD, _STD + _COSTS % "[[費目, 負担者], [旅費]]"),
+})
 # A party's co-signers (学長 beside the 理事長): without a signer, and in two columns.
 _CO = ("      name: 鈴木　聡一郎\n", "      name: 鈴木　聡一郎\n    co_signers: [{title: 理事長, name: 山田　花子}]\n")
 VARIANTS.update({

@@ -326,9 +326,12 @@ class SubItemSpec(Strict):
 
 
 class ClauseSpec(Strict):
-    """An article paragraph (項) with numbered items: (1), (2) …"""
+    """An article paragraph (項) with numbered items: (1), (2) …, and a table after it
+    (the land or forest an agreement covers: 所在及び地番 | 地目 | 地積), its first row
+    heading the columns."""
     text: Line
     items: list[Union[Line, SubItemSpec]] = []
+    table: list[list[Line]] = []
 
 
 ArticleText = list[Union[Line, ClauseSpec]]   # one entry per paragraph (項)

@@ -62,6 +62,22 @@ def _own_texts(doc) -> list[tuple[tuple, str]]:
     return out
 
 
+def check_tables(doc, problem) -> None:
+    """A table in an article's paragraph: a heading row and at least one row under it,
+    every row of as many cells as the headings."""
+    D = ("agreement", "document")
+    texts = [(D + ("articles", name, "text"), o.text) for name, o in doc.articles.items() if o.text]
+    texts += [(D + ("extra_articles", i, "text"), e.text) for i, e in enumerate(doc.extra_articles)]
+    for path, text in texts:
+        for j, c in enumerate(text):
+            rows = [] if isinstance(c, str) else c.table
+            at = path + (j, "table")
+            if len(rows) == 1:
+                problem(at, "a table needs its heading row and at least one row under it")
+            elif rows and any(len(r) != len(rows[0]) for r in rows):
+                problem(at, f"every row of a table has as many cells as its heading row ({len(rows[0])})")
+
+
 def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> None:
     """The spec's own text in the document's style and kind: no です・ます sentence in
     a である document (or the reverse), no 本協定 in a 覚書; an own preamble defines

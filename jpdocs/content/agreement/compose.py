@@ -24,7 +24,7 @@ from ...spec.load import LoadedSpec
 from ...spec.source import dotted
 from ...spec.term import term_of
 from .article_sets import choose, load_sets
-from .checks import check_own_wording, check_witnesses
+from .checks import check_tables, check_own_wording, check_witnesses
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, refs_in
 from ..markup import spread
@@ -116,6 +116,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                         " party's block, which only one column sets: say signature_columns: 1 in the house"
                         " style, or sign for the party with one signer")
     check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
+    check_tables(doc, problem)
     check_witnesses(doc, labels, [p for _, p in parties], problem)
     if problems:
         raise InputError(problems)

@@ -99,4 +99,13 @@ def make_clause(j: int, c, fill, num, paragraph_lead: str = "{number}　", item_
         else:
             subs = tuple(Entry(japanese.sub_item_marker(s + 1), fill(t)) for s, t in enumerate(item.items))
             entries.append(Entry(mark, fill(item.text), subs))
-    return Clause(marker, fill(c.text), tuple(entries), lead)
+    table = tuple(tuple(fill(cell) for cell in row) for row in c.table)
+    return Clause(marker, fill(c.text), tuple(entries), lead, table, column_widths(table) if table else "")
+
+
+def column_widths(rows) -> str:
+    """Each column's share of the width, as its longest cell asks (at least two em, at
+    most forty), so that an address (所在及び地番) gets the room a 地目 does not need."""
+    wants = [min(max(max(japanese.em_width(row[i]) for row in rows), 2.0), 40.0) for i in range(len(rows[0]))]
+    total = sum(wants)
+    return " ".join(f"{w / total:.4f}" for w in wants)

@@ -26,6 +26,8 @@ class Clause:
     text: str
     entries: tuple[Entry, ...] = ()
     lead: str = ""
+    table: tuple[tuple[str, ...], ...] = ()   # rows after the text and items, the first heading the columns
+    table_widths: str = ""                    # its columns' shares of the text width
 
 
 @dataclass(frozen=True)
