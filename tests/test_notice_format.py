@@ -262,6 +262,24 @@ def test_a_section_without_its_heading_or_text_is_an_error(section, key, tmp_pat
     assert code == 1 and f"{path}:{line_of(path, '- {')}: {key}: " in err, err
 
 
+@needs_poppler
+def test_a_place_too_long_for_its_cell_breaks_after_its_full_width_space(tmp_path, capsys):
+    """The bundled 2016 notice's 日程: 「旧岩崎邸庭園　撞球（どうきゅう）室」 in the places'
+    column breaks after the space, as a venue does, each part on a line of its own and
+    flush left (not 「…撞球（どうきゅ」 / 「う）室」, the reading torn, nor the first part
+    spread across the cell)."""
+    spec = ROOT / "specs" / "2016-03-07-sports-culture-tourism.yaml"
+    code, _, err, pdf = build(spec, tmp_path, capsys)
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines()]
+    at = next(i for i, x in enumerate(lines) if x.startswith("17:15～17:55"))
+    assert lines[at].endswith("署名式，記者会見旧岩崎邸庭園") and lines[at + 1] == "撞球（どうきゅう）室"
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        words = doc.pages[0].extract_words(use_text_flow=True)
+    assert "旧岩崎邸庭園" in [w["text"] for w in words]     # one word: not letter-spaced across the cell
+
+
 def test_a_schedule_without_places_has_no_empty_column_of_places(tmp_path, capsys):
     """奈義町's 日程 gives times and items only: two columns, not a third left blank."""
     spec = ROOT / "tests" / "data" / "real" / "nagi-toyooka-2016.yaml"

@@ -32,6 +32,7 @@ class KiItem:
     rows: tuple[tuple[str, ...], ...] = ()     # table and people: the rows
     widths: str = ""                           # table: column widths
     border: str = "grid"
+    cell_breaks: tuple[str, ...] = ()          # table: how each column's cells break (markup breaks=)
     groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()   # groups: (title, people rows)
     # agenda: under each step (lines, markers), the signers' rows and its own steps with their markers
     under: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]], ...] = ()
@@ -140,7 +141,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if not any(r.place for r in c.schedule):     # no column of places left empty
             return KiItem(label, "table", rows=tuple((r.time, r.item) for r in c.schedule), widths="0.25 0.75")
         rows = tuple((r.time, r.item, r.place or "") for r in c.schedule)
-        return KiItem(label, "table", rows=rows, widths="0.25 0.4 0.35")
+        # a place too long for its cell breaks after its full-width space first
+        # (旧岩崎邸庭園　/ 撞球（どうきゅう）室, not …撞球（どうきゅ / う）室), as a venue does
+        return KiItem(label, "table", rows=rows, widths="0.25 0.4 0.35", cell_breaks=("", "", "spaces"))
 
     entries = item_names(spec)
     for e in entries:
