@@ -883,6 +883,34 @@ def test_without_a_preamble_the_first_article_may_define_the_labels(tmp_path):
                                    " the signature blocks print" + LABELS_TAIL)]
 
 
+EXAMPLES = {"text": "甲及び乙は、共同して次の事業を行う。", "item_marker": "（例{number}）",
+            "items": ["合同企画シンポジウム", "研修会"]}
+
+
+def test_a_paragraphs_items_may_be_marked_their_own_way(tmp_path):
+    """（例１）, （例２） … for examples listed in an article (日本緩和医療学会's model 覚書),
+    the other paragraphs' items marked as the house marks them."""
+    spec = write_spec(tmp_path, "examples", articles={"costs": {"text": [
+        EXAMPLES, {"text": "経費は、次のとおりとする。", "items": ["旅費", "会場費"]}]}})
+    costs = next(a for a in text_of(spec).articles if a.name == "costs")
+    assert [[e.marker for e in c.entries] for c in costs.clauses] == [["（例１）", "（例２）"], ["（１）", "（２）"]]
+    assert [e.text for e in costs.clauses[0].entries] == ["合同企画シンポジウム", "研修会"]
+
+
+@pytest.mark.parametrize("clause, message", [
+    ({**EXAMPLES, "item_marker": "（例）"}, "{number} must appear once in item_marker, and no other placeholder"
+                                         " (or write ⑴ for items marked ⑴ ⑵ …)"),
+    ({**EXAMPLES, "item_marker": "（{n}）"}, "{number} must appear once in item_marker, and no other placeholder"
+                                          " (or write ⑴ for items marked ⑴ ⑵ …)"),
+    ({"text": EXAMPLES["text"], "item_marker": "（例{number}）"},
+     "item_marker marks the paragraph's items, and it has none: it would have no effect"),
+])
+def test_an_item_marker_that_cannot_mark_is_an_error_at_its_line(tmp_path, clause, message):
+    spec = write_spec(tmp_path, "bad-marker", articles={"costs": {"text": [clause]}})
+    assert problems_of(spec) == [(str(spec), line_of(spec, "item_marker:"),
+                                  "agreement.document.articles.costs.text[0].item_marker", message)]
+
+
 def test_preamble_false_beside_a_subject_is_an_error(tmp_path):
     spec = no_preamble(tmp_path, "subject", subject="連携")
     with pytest.raises(InputError) as raised:

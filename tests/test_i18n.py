@@ -393,6 +393,8 @@ _COSTS = "\n    articles:\n      costs: {text: [{text: 経費は、次表のと�
 VARIANTS.update({
     "article-table-head-only": (_STD, _STD + _COSTS % "[[費目, 負担者]]"),
     "article-table-ragged": (_STD, _STD + _COSTS % "[[費目, 負担者], [旅費]]"),
+    "article-item-marker-no-items": (_STD, _STD + "\n    articles:\n      costs: {text: [{text: 経費は、各自の負担とする。,"
+                                            " item_marker: \"（例{number}）\"}]}"),
 })
 # A party's co-signers (学長 beside the 理事長): without a signer, and in two columns.
 _CO = ("      name: 鈴木　聡一郎\n", "      name: 鈴木　聡一郎\n    co_signers: [{title: 理事長, name: 山田　花子}]\n")

@@ -331,6 +331,7 @@ class ClauseSpec(Strict):
     heading the columns."""
     text: Line
     items: list[Union[Line, SubItemSpec]] = []
+    item_marker: Optional[Line] = None   # these items' own marker: （例{number}） → （例１）, （例２） …
     table: list[list[Line]] = []
 
 

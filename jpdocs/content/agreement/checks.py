@@ -62,14 +62,23 @@ def _own_texts(doc) -> list[tuple[tuple, str]]:
     return out
 
 
-def check_tables(doc, problem) -> None:
-    """A table in an article's paragraph: a heading row and at least one row under it,
-    every row of as many cells as the headings."""
+def check_paragraphs(doc, problem) -> None:
+    """What an article's paragraph adds to its text: a table, a heading row and at least
+    one row under it, every row of as many cells as the headings; its items' own
+    marker, with {number} once (or ⑴), and items to mark."""
     D = ("agreement", "document")
     texts = [(D + ("articles", name, "text"), o.text) for name, o in doc.articles.items() if o.text]
     texts += [(D + ("extra_articles", i, "text"), e.text) for i, e in enumerate(doc.extra_articles)]
     for path, text in texts:
         for j, c in enumerate(text):
+            if not isinstance(c, str) and c.item_marker is not None:
+                at = path + (j, "item_marker")
+                form = c.item_marker
+                if form != "⑴" and (form.count("{number}") != 1 or re.findall(r"\{(?!number\})[^{}]*\}", form)):
+                    problem(at, "{number} must appear once in item_marker, and no other placeholder"
+                                " (or write ⑴ for items marked ⑴ ⑵ …)")
+                elif not c.items:
+                    problem(at, "item_marker marks the paragraph's items, and it has none: it would have no effect")
             rows = [] if isinstance(c, str) else c.table
             at = path + (j, "table")
             if len(rows) == 1:

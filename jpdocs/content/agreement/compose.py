@@ -24,7 +24,7 @@ from ...spec.load import LoadedSpec
 from ...spec.source import dotted
 from ...spec.term import term_of
 from .article_sets import choose, load_sets
-from .checks import check_tables, check_own_wording, check_witnesses
+from .checks import check_paragraphs, check_own_wording, check_witnesses
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, refs_in
 from ..markup import spread
@@ -116,7 +116,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                         " party's block, which only one column sets: say signature_columns: 1 in the house"
                         " style, or sign for the party with one signer")
     check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
-    check_tables(doc, problem)
+    check_paragraphs(doc, problem)
     check_witnesses(doc, labels, [p for _, p in parties], problem)
     if problems:
         raise InputError(problems)
@@ -146,7 +146,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             text = d.otherwise
         fill = ((lambda t, i=i: fill_placeholders(t, words, order, i, loaded, d, purpose, num)) if d.fill
                 else (lambda t: t))
-        if form.item_marker == "⑴" and any(len(getattr(c, "items", ())) > len(PARENTHESIZED) for c in text):
+        if any((getattr(c, "item_marker", None) or form.item_marker) == "⑴"
+               and len(getattr(c, "items", ())) > len(PARENTHESIZED) for c in text):
             problem(d.key or ("agreement", "document"), f"the article 「{d.heading or d.name}」 has a paragraph of"
                     f" more than {len(PARENTHESIZED)} items, and the house marks items ⑴ to ⒇"
                     " (agreement.item_marker): split the paragraph")

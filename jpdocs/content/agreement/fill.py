@@ -93,7 +93,7 @@ def make_clause(j: int, c, fill, num, paragraph_lead: str = "{number}　", item_
         return Clause(marker, fill(c), (), lead)
     entries = []
     for k, item in enumerate(c.items):
-        mark = item_mark(item_marker, k + 1, num)
+        mark = item_mark(c.item_marker or item_marker, k + 1, num)   # the paragraph's own, else the house's
         if isinstance(item, str):
             entries.append(Entry(mark, fill(item)))
         else:
