@@ -263,6 +263,18 @@ def test_a_section_without_its_heading_or_text_is_an_error(section, key, tmp_pat
 
 
 @needs_poppler
+@pytest.mark.parametrize("where, printed", [
+    ("brackets", "オホーツク合同庁舎１階保健所会議室（住所：網走市北７条西３丁目）"),
+    ("line", "オホーツク合同庁舎１階保健所会議室住所：網走市北７条西３丁目"),
+])
+def test_the_houses_label_before_the_venues_address(where, printed, tmp_path, capsys):
+    """notice.venue_address_label: 住所： before the address, in its brackets (酪農学園大学)
+    or on its line."""
+    path = variant(tmp_path, style=f"notice:\n  venue_address: {where}\n  venue_address_label: 住所：\n")
+    assert printed in notice_text(path, tmp_path, capsys)
+
+
+@needs_poppler
 def test_a_place_too_long_for_its_cell_breaks_after_its_full_width_space(tmp_path, capsys):
     """The bundled 2016 notice's 日程: 「旧岩崎邸庭園　撞球（どうきゅう）室」 in the places'
     column breaks after the space, as a venue does, each part on a line of its own and

@@ -84,6 +84,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             def venue(text: str, address: str | None) -> list[str]:
                 if not address:
                     return [text]
+                address = style.notice.venue_address_label + address     # （住所：江別市…）
                 return [text, address] if own_line else [f"{text}（{address}）"]
             if c.venue:      # the venue, and the way to it under it
                 out_lines += venue(c.venue, c.venue_address)

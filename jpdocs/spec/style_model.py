@@ -236,6 +236,7 @@ class NoticeStyle(_Strict):
     # the venue's address in brackets after it (default: 会議室（網走市北７条西３丁目）) or on a
     # line of its own under it (line), as some offices set it
     venue_address: Literal["brackets", "line"] = "brackets"
+    venue_address_label: str = ""   # before the address, where it is set: 住所： → （住所：江別市…）
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
     ki_label_spread: int | None = None
