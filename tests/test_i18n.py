@@ -396,6 +396,11 @@ VARIANTS.update({
     "article-item-marker-no-items": (_STD, _STD + "\n    articles:\n      costs: {text: [{text: 経費は、各自の負担とする。,"
                                             " item_marker: \"（例{number}）\"}]}"),
 })
+# Signed by hand: a closing that says 記名押印, or nothing left for the key to do.
+VARIANTS.update({
+    "by-hand-sealed-closing": (_STD, _STD + "\n    signed_by_hand: true\n    closing: 以上の証として、甲乙記名押印の上、各自１通を保有する。"),
+    "by-hand-no-effect": (_STD, _STD + "\n    signed_by_hand: true\n    closing: 以上の証として、甲乙署名の上、各自１通を保有する。"),
+})
 # A party's co-signers (学長 beside the 理事長): without a signer, and in two columns.
 _CO = ("      name: 鈴木　聡一郎\n", "      name: 鈴木　聡一郎\n    co_signers: [{title: 理事長, name: 山田　花子}]\n")
 VARIANTS.update({

@@ -236,12 +236,13 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
             continue
         for who, signer in party.signers():
             path = ("parties", pid) + who
-            if signer.title_only and agreement and not agreement.draft:
+            if signer.title_only and agreement and not agreement.draft and not agreement.signed_by_hand:
                 problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
                                         f"missing: the agreement's signature block prints the name of"
                                         f" {signer.title}, and only a press notice names a head by the"
                                         " title alone; give name: (or name: null in a draft,"
-                                        " agreement.document.draft: true, to leave it blank)"))
+                                        " agreement.document.draft: true, to leave it blank; or"
+                                        " signed_by_hand: true, for the signer to write it)"))
             if signer.title_only and party.honorific and pid in in_notice:
                 at = ("parties", pid, "honorific")
                 problems.append(Problem(name, line_of(lines, at), dotted(at),

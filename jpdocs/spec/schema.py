@@ -441,6 +441,9 @@ class AgreementDocument(Strict):
     extra_articles: list[ExtraArticle] = []     # the spec's own articles
     chapters: list[Chapter] = []       # 章 above the articles, in order, the first from the first article
     closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
+    # the signers write their names by hand (署名): the generated closing says 署名の上 (no 印),
+    # and a signer named by the title alone gets a blank line to sign on
+    signed_by_hand: bool = False
     copies: bool = False               # also write one original per party and a copy (写)
     witnesses: list[Witness] = []      # 立会人: their blocks follow the parties'; needs an own closing
     original_mark: bool = True         # print 正本（甲保管） on each party's original

@@ -30,7 +30,7 @@ from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, refs_
 from ..markup import spread
 from .signatures import party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article
-from .wording import CLOSING, KINDS, document_title, party_label_words, polite, title_lines
+from .wording import CLOSING, CLOSING_BY_HAND, KINDS, document_title, party_label_words, polite, title_lines
 
 
 def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
@@ -108,6 +108,14 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if not doc.block_labels and not labels:
         problem(D + ("block_labels",), f"labels: {doc.labels} is one word for all the parties, which prints before"
                                        " no signature block: block_labels: false would have no effect")
+    if doc.signed_by_hand and doc.closing and ("記名" in doc.closing or says_seal(doc.closing)):
+        problem(D + ("closing",), "the closing has the names printed and sealed (記名押印), and signed_by_hand:"
+                                  " true has the signers write them by hand: write 署名 in the closing, or"
+                                  " remove signed_by_hand")
+    elif doc.signed_by_hand and doc.closing and not unnamed_signers(spec):
+        problem(D + ("signed_by_hand",), "signed_by_hand words the generated closing (署名の上) and leaves a"
+                                         " line to sign on for a signer named by the title alone; with the"
+                                         " spec's own closing and every name given it would have no effect")
     if form.signature_columns == 2:
         for pid, party in parties:
             if party.co_signers:
@@ -169,7 +177,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
 
     if problems:
         raise InputError(problems)
-    closing = doc.closing or polite(CLOSING.replace("、", comma).format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
+    closing = doc.closing or polite((CLOSING_BY_HAND if doc.signed_by_hand else CLOSING).replace("、", comma).format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
                                                    compact=words["compact"], one=japanese.digits(1, digit_style)),
                                     writing)
     date = (japanese.date_in(ag.signing_date, form.calendar, "none", digit_style)

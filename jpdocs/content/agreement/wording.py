@@ -11,6 +11,8 @@ from ... import japanese
 from ...spec.term import Term
 
 CLOSING = "{self}の{act}を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
+# the same, the signers writing their names by hand (document.signed_by_hand): 署名, no seal
+CLOSING_BY_HAND = CLOSING.replace("記名押印", "署名")
 
 
 @dataclass(frozen=True)
