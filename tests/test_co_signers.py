@@ -67,6 +67,17 @@ def test_each_signer_has_a_field_of_their_own_over_their_seal(built):
     assert fields["丁"].box[1] < fields["丙2"].box[1] < fields["丙"].box[1]
 
 
+@needs_poppler
+def test_a_labelled_block_calls_only_the_signer_代表者(tmp_path):
+    """With the house's labelled lines (住　所, 名　称, 代表者), the co-signer's title
+    stands under the signer's without the label: the 学長 is not the party's 代表者."""
+    house = "agreement:\n  signature_labels: {address: 住所, organisation: 名称, title: 代表者}\n"
+    pdf = build(variant(tmp_path, style=house), tmp_path / "out", "--format", "pdf") / "agreement.pdf"
+    text = no_space(pdf_text(pdf))
+    assert "住所みなみ県北山市学園町３番３号名称公立大学法人北山大学代表者理事長林三枝印学長森八重印丁" in text
+    assert text.count("代表者") == 5                      # the four parties' and the witness's
+
+
 def test_the_docx_holds_the_co_signer_under_the_block(built):
     joined = no_space("".join(docx_texts(built / "agreement.docx")))
     assert no_space("公立大学法人北山大学理事長林　三枝㊞学長森　八重㊞丁") in joined

@@ -77,11 +77,14 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     elif party.address:
         block.append(line("address", party.address))
     block += [line("organisation", value("organisation", x), i == 0) for i, x in enumerate(lines)]
+    # a co-signer's lines carry no label: 代表者 (the house's) would call the 学長 the
+    # party's representative, which the spec does not say
+    own = co_signer is None
     if form is not None and form.name_line == "with_title":
-        block.append(line("title", value("title", title) + "　" + value("name", name)))   # 球磨郡錦町長　浅生利夫
+        block.append(line("title", value("title", title) + "　" + value("name", name), own))   # 球磨郡錦町長　浅生利夫
     else:
-        block.append(line("title", value("title", title)))
-        block.append(line("name", value("name", name)))
+        block.append(line("title", value("title", title), own))
+        block.append(line("name", value("name", name), own))
     return Signatory(label, label or party.short_name or party.name or pid,
                      "" if co_signer is not None else party.address or "", tuple(lines), title,
                      name, tuple(block))
