@@ -396,6 +396,13 @@ VARIANTS.update({
     "article-item-marker-no-items": (_STD, _STD + "\n    articles:\n      costs: {text: [{text: 経費は、各自の負担とする。,"
                                             " item_marker: \"（例{number}）\"}]}"),
 })
+# Groups of people in one 記 item: a group of neither kind, an empty one, the signers twice.
+_KI_GROUPS = "  ki:\n    - date\n    - place\n    - signatories\n    - agenda\n    - label: 出席者\n      groups:\n"
+VARIANTS.update({
+    "ki-group-neither": ("  closing_ijo:", _KI_GROUPS + "        - {label: 来賓}\n  closing_ijo:"),
+    "ki-group-empty": ("  closing_ijo:", _KI_GROUPS + "        - {label: 来賓, people: []}\n  closing_ijo:"),
+    "ki-group-signers-twice": ("  closing_ijo:", _KI_GROUPS + "        - {label: 協定締結者, item: signatories}\n  closing_ijo:"),
+})
 # Signed by hand: a closing that says 記名押印, or nothing left for the key to do.
 VARIANTS.update({
     "by-hand-sealed-closing": (_STD, _STD + "\n    signed_by_hand: true\n    closing: 以上の証として、甲乙記名押印の上、各自１通を保有する。"),

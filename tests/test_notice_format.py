@@ -189,6 +189,47 @@ def test_a_joined_agenda_has_nothing_under_a_step(house, key, tmp_path, capsys):
                      " step: signatories would have no effect"), err
 
 
+GROUPS = ("  ki:\n    - date\n    - place\n    - label: 出席者\n      groups:\n"
+          "        - {label: 協定締結者, item: signatories}\n"
+          "        - {label: 来賓, people: [{title: 北見市長, name: 辻　直孝}], others: ほか}\n")
+
+
+@needs_poppler
+def test_one_item_holds_the_signers_and_other_people_under_labels_of_their_own(tmp_path, capsys):
+    """協定締結者等 (環境省 and エメックスセンター, 2024): one item of the office's own with
+    groups, the signers under one label and the guests under another (ほか after the
+    last), in the PDF and the DOCX; the build names the item where it lists every party."""
+    path = variant(tmp_path, ("  closing_ijo:", GROUPS + "  closing_ijo:"),
+                   ("    signatories: [bureau, kitami_it]\n", ""), (CEREMONY[CEREMONY.index("    agenda:"):], ""))
+    code, out, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert ("３出席者協定締結者北海道オホーツク総合振興局長中島和彦北見工業大学学長鈴木聡一郎様"
+            "来賓北見市長辻直孝ほか") in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    assert "ceremony.signatories not given: 出席者（協定締結者） lists every party" in out + err
+
+
+@pytest.mark.parametrize("groups, fragment, key, message", [
+    ("        - {label: 協定締結者}\n", "- {label: 協定締結者}", "press_notice.ki[2].groups[0]",
+     "a group lists the signers (item: signatories) or people (people:), one of them"),
+    ("        - {label: 来賓, item: signatories, people: [{name: 辻　直孝}]}\n", "- {label: 来賓",
+     "press_notice.ki[2].groups[0]", "a group lists the signers (item: signatories) or people (people:), one of them"),
+    ("        - {label: 来賓, people: []}\n", "- {label: 来賓", "press_notice.ki[2].groups[0].people",
+     "people is empty: write who the group lists, or leave it out"),
+    ("        - {label: 協定締結者, item: signatories}\n    - signatories\n", "- {label: 協定締結者",
+     "press_notice.ki[2].groups[0].item",
+     "the signers are listed by another item or group of this 記 block already: list them once"),
+    ("        - {label: 来賓, item: guests}\n", "- {label: 来賓", "press_notice.ki[2].groups[0].item", "signatories"),
+])
+def test_a_group_that_cannot_be_printed_is_an_error(groups, fragment, key, message, tmp_path, capsys):
+    ki = "  ki:\n    - date\n    - place\n    - label: 出席者\n      groups:\n" + groups
+    path = variant(tmp_path, ("  closing_ijo:", ki + "  closing_ijo:"), (CEREMONY[CEREMONY.index("    agenda:"):], ""))
+    code, _, err = check(path, capsys)
+    assert code == 1, err
+    assert has_error(err, path, fragment, key, message), err
+
+
 @needs_poppler
 def test_the_venues_address_on_a_line_of_its_own(tmp_path, capsys):
     """notice.venue_address: line — the address under the venue (and under each site),
@@ -368,16 +409,16 @@ def test_others_after_the_ceremonys_signers(tmp_path, capsys):
      "unknown item 'venue'; the built-in items are date, place, signatories, agenda, schedule"),
     ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst", "unknown key 'lst'; did you mean 'list'?"),
     ("    - date\n    - {label: 配付物, entries: [a]}\n", "entries", "press_notice.ki[1].entries",
-     "unknown key 'entries'; allowed here: item, label, list, others, people, table, text"),
+     "unknown key 'entries'; allowed here: groups, item, label, list, others, people, table, text"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - schedule\n", "- schedule", "press_notice.ki[4].item",
      "'schedule' is listed, but the spec does not give ceremony.schedule: give it, or leave the item out"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 傍聴}\n", "傍聴", "press_notice.ki[4]",
-     "say what the item holds: text:, list:, table: or people:"),
+     "say what the item holds: text:, list:, table:, people: or groups:"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 傍聴, text: [不可], list: [a]}\n", "傍聴",
-     "press_notice.ki[4].list", "an item holds one of text, list, table or people; it has text already"),
+     "press_notice.ki[4].list", "an item holds one of text, list, table, people or groups; it has text already"),
     ("    - date\n    - {item: place, text: [２階]}\n    - signatories\n    - agenda\n", "２階", "press_notice.ki[1].text",
      "the built-in item 'place' is made from the ceremony's facts; text would have no effect"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 内容, text: [a], others: ほか}\n", "others",

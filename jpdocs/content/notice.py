@@ -101,13 +101,13 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 if c.group_signatories is False:
                     rows = with_others(rows_of(signer_list(groups)), others)
                     return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
-                grouped = tuple((g.title, tuple(rows_of(g.parties))) for g in groups)
+                grouped = tuple((f"「{g.title}」", tuple(rows_of(g.parties))) for g in groups)
                 if others:           # ほか: after the last signer of the last agreement
                     title, rows = grouped[-1]
                     grouped = grouped[:-1] + ((title, with_others(rows, others)),)
                 # rows too (each title, then its signers): a template of the user's made
                 # before groups prints them as a table, not an empty item
-                flat = tuple(row for title, rows in grouped for row in ((f"「{title}」", ""),) + rows)
+                flat = tuple(row for title, rows in grouped for row in ((title, ""),) + rows)
                 return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped)
             rows = signatory_rows(spec)
             if not any(right for _, right in rows):
@@ -160,6 +160,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             cols = max(len(r) for r in e.table)
             out.append(KiItem(e.label, "table", rows=tuple(tuple(r) for r in e.table),
                               widths=" ".join([f"{1 / cols:.4f}"] * cols)))
+        elif e.groups is not None:           # 協定締結者等: 協定締結者 …, then 立会人 …
+            signers = rows_of(signer_list(groups)) if n.also and groups else signatory_rows(spec)
+            grouped = tuple((g.label, tuple(with_others(signers if g.item else [person_row(p) for p in g.people],
+                                                        g.others))) for g in e.groups)
+            flat = tuple(row for title, rows in grouped for row in ((title, ""),) + rows)
+            out.append(KiItem(e.label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped))
         else:
             out.append(people_item(e.label, e.people, e.others))
     if n.ki is None:
@@ -177,6 +183,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     # the notes name the 締結者 item as the notice prints it (出席者, where the office so labels it)
     names = [e if isinstance(e, str) else e.item for e in entries]
     item = next((it.label for name, it in zip(names, out) if name == "signatories"), None)
+    if item is None:                 # a group of an item of the office's own (協定締結者 under 協定締結者等)
+        item = next((f"{it.label}（{g.label}）" for e, it in zip(entries, out) if not isinstance(e, str)
+                     for g in e.groups or () if g.item), None)
     if item is None and "agenda" in names and agenda_signs(spec):      # 次第（協定書署名）
         step = next(a.step for a in c.agenda if a.signatories)
         item = next(it.label for name, it in zip(names, out) if name == "agenda") + f"（{step}）"

@@ -27,7 +27,7 @@ FACTS = {
     "agenda": ("agenda",),
     "schedule": ("schedule",),
 }
-_OWN = ("text", "list", "table", "people")
+_OWN = ("text", "list", "table", "people", "groups")
 
 
 def _has(c: Ceremony, name: str) -> bool:
@@ -53,8 +53,16 @@ def lists_signatories(spec: Spec) -> bool:
     """Whether the 記 block prints who signs: a 締結者 item, or a step of its 次第 with
     the signers under it (a notice that names no signer, or names them in its own
     sentences, has neither)."""
-    names = [e if isinstance(e, str) else e.item for e in item_names(spec)]
-    return "signatories" in names or ("agenda" in names and agenda_signs(spec))
+    entries = item_names(spec)
+    names = [e if isinstance(e, str) else e.item for e in entries]
+    return ("signatories" in names or ("agenda" in names and agenda_signs(spec))
+            or any(group_signs(e) for e in entries))
+
+
+def group_signs(entry) -> bool:
+    """Whether an item of the office's own has a group of the signers (協定締結者 under
+    協定締結者等)."""
+    return not isinstance(entry, str) and any(g.item == "signatories" for g in entry.groups or ())
 
 
 def agenda_signs(spec: Spec) -> bool:
@@ -123,7 +131,7 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 problem(at + ("item",), f"unknown item '{e.item}'; {hint}the built-in items are"
                                         f" {', '.join(KI_BUILTINS)} (an item of your own has a label and"
-                                        " text, list, table or people)")
+                                        " text, list, table, people or groups)")
                 continue
             # ほか after the signers is a fact the ceremony's list cannot give: the 締結者 item takes it
             extra = ("others",) if e.item != "signatories" else ()
@@ -145,9 +153,9 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                 problem(at, "an item of your own needs a label (label: 出席者), or name a built-in item"
                             f" with item: ({', '.join(KI_BUILTINS)})")
             if not own:
-                problem(at, "say what the item holds: text:, list:, table: or people:")
+                problem(at, "say what the item holds: text:, list:, table:, people: or groups:")
             for k in own[1:]:
-                problem(at + (k,), f"an item holds one of text, list, table or people; it has {own[0]} already")
+                problem(at + (k,), f"an item holds one of text, list, table, people or groups; it has {own[0]} already")
             for k in own[:1]:
                 value = getattr(e, "entries" if k == "list" else k)
                 if not value or (k == "table" and not all(value)):
@@ -155,6 +163,15 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             if e.others is not None and e.people is None:
                 problem(at + ("others",), "others (ほか) follows a list of people: it would have no effect"
                                           " without people:")
+            for j, g in enumerate(e.groups or []):
+                g_at = at + ("groups", j)
+                if (g.item is None) == (g.people is None):
+                    problem(g_at, "a group lists the signers (item: signatories) or people (people:), one of them")
+                elif g.people is not None and not g.people:
+                    problem(g_at + ("people",), "people is empty: write who the group lists, or leave it out")
+                for k, person in enumerate(g.people or []):
+                    if not (person.title or person.name):
+                        problem(g_at + ("people", k), "a person needs a title or a name")
             if e.table is not None:
                 widths = {len(row) for row in e.table}
                 if len(widths) > 1:
@@ -163,9 +180,18 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             for j, person in enumerate(e.people or []):
                 if not (person.title or person.name):
                     problem(at + ("people", j), "a person needs a title or a name")
+    signing_groups = [(i, j) for i, e in enumerate(n.ki) if e.item is None
+                      for j, g in enumerate(e.groups or ()) if g.item is not None]
+    if "signatories" in listed:
+        at = [K + (i, "groups", j, "item") for i, j in signing_groups]
+    else:
+        at = [K + (i, "groups", j, "item") for i, j in signing_groups[1:]]
+    for a in at:
+        problem(a, "the signers are listed by another item or group of this 記 block already: list them once")
     # a fact that no listed item prints would have no effect
     for item, facts in FACTS.items():
-        if item in listed or (item == "signatories" and "agenda" in listed and agenda_signs(spec)):
+        if item in listed or (item == "signatories" and (("agenda" in listed and agenda_signs(spec))
+                                                           or any(group_signs(e) for e in n.ki))):
             continue
         for f in facts:
             if C + (f,) in lines:

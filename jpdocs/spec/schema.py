@@ -197,6 +197,15 @@ def _ki_entry(value):
     return {"item": value} if isinstance(value, str) else value
 
 
+class KiGroup(Strict):
+    """A group of people within one item of the 記 block (協定締結者 and 立会人 under
+    協定締結者等): its label, then who signs (item: signatories) or the people it lists."""
+    label: Line
+    item: Optional[Literal["signatories"]] = None   # the signers, as the 締結者 item lists them
+    people: Optional[list[Person]] = None
+    others: Optional[Line] = None     # ほか, after the group's last person
+
+
 class KiEntry(Strict):
     """One item of the 記 block: a built-in item by name (item:, with label: to rename
     it), or an item of the notice's own: a label and one of text, list, table, people."""
@@ -206,6 +215,7 @@ class KiEntry(Strict):
     entries: Optional[list[Line]] = Field(default=None, alias="list")   # （１）, （２） …
     table: Optional[list[list[Line]]] = None  # rows of cells
     people: Optional[list[Person]] = None     # title and name, a line each
+    groups: Optional[list[KiGroup]] = None    # groups of people under labels of their own (協定締結者, 立会人)
     others: Optional[Line] = None             # ほか, after the last person (people:, or item: signatories)
 
 
