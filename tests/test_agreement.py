@@ -389,6 +389,22 @@ def validate(pdf: Path, root_der: bytes) -> list:
                 for sig in reader.embedded_signatures]
 
 
+def sign_one_field(pdf: Path, field: str, tmp_path: Path) -> dict[str, bool]:
+    """A copy of `pdf` signed by the command line in `field` with a new test key: its
+    signature checked valid against the key's root, and each field's state (signed?)."""
+    from jpdocs.pdf.signing import signature_fields
+    (tmp_path / "keys").mkdir()
+    key, root = make_p12(tmp_path / "keys")
+    src = tmp_path / "agreement.pdf"
+    src.write_bytes(pdf.read_bytes())
+    result = sign(src, field, key, "-o", tmp_path / "signed.pdf")
+    assert result.returncode == 0, result.stderr
+    signed = tmp_path / "signed.pdf"
+    [status] = validate(signed, root)
+    assert status.bottom_line and status.intact and status.valid
+    return {f.name: f.signed for f in signature_fields(signed.read_bytes())}
+
+
 @pytest.fixture(scope="module")
 def p12(tmp_path_factory):
     return make_p12(tmp_path_factory.mktemp("keys"))

@@ -175,17 +175,8 @@ def test_the_witness_messages_are_said_in_japanese(tmp_path):
 
 
 def test_the_witness_signs_its_own_field_after_the_parties(tmp_path, built):
-    from test_agreement import make_p12, sign, validate
-    (tmp_path / "keys").mkdir()
-    key, root = make_p12(tmp_path / "keys")
-    src = tmp_path / "agreement.pdf"
-    src.write_bytes((built / "agreement.pdf").read_bytes())
-    result = sign(src, "立会人", key, "-o", tmp_path / "signed.pdf")
-    assert result.returncode == 0, result.stderr
-    signed = tmp_path / "signed.pdf"
-    [status] = validate(signed, root)
-    assert status.bottom_line and status.intact and status.valid
-    states = {f.name: f.signed for f in signature_fields(signed.read_bytes())}
+    from test_agreement import sign_one_field
+    states = sign_one_field(built / "agreement.pdf", "立会人", tmp_path)
     assert states == {"甲": False, "乙": False, "丙": False, "丁": False, "立会人": True}
 
 
