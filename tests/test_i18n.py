@@ -360,6 +360,7 @@ STYLE_VARIANTS = {
     "item-marker-parenthesized": "agreement:\n  item_marker: \"⑴\"\n",
     "spread-width": "notice:\n  ki_label_spread: 1\n",
     "comma-other": "wording:\n  comma: ．\n",
+    "signer-order": "notice:\n  signer_order: name_title\n",
     "comma": "wording:\n  comma: ，\n",
     "chapter-heading": "agreement:\n  chapter_heading: \"{heading}\"\n",
     "chapter-indent": "agreement:\n  chapter_indent: 12\n",

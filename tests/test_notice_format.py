@@ -316,6 +316,22 @@ def test_the_houses_label_before_the_venues_address(where, printed, tmp_path, ca
 
 
 @needs_poppler
+def test_a_house_that_sets_the_signers_name_before_the_title(tmp_path, capsys):
+    """notice.signer_order: name_title — 締結者 as 関東学院大学's release lists them, the
+    organisation in （） where the title does not name it, then the name and the title;
+    様 after the title has no place there, and is refused at its line."""
+    house = "notice:\n  signer_order: name_title\n"
+    path = variant(tmp_path, ("    honorific: 様\n", ""), ("      title: 北見工業大学学長", "      title: 学長"), style=house)
+    text = notice_text(path, tmp_path, capsys)
+    assert "締結者中島和彦北海道オホーツク総合振興局長（北見工業大学）鈴木聡一郎学長" in text
+    kept = variant(tmp_path, style=house, name="honorific.yaml")
+    code, _, err = check(kept, capsys)
+    assert code == 1 and has_error(err, kept, "honorific: 様", "parties.kitami_it.honorific",
+                                   "the house sets the signer's title after the name (notice.signer_order:"
+                                   " name_title), where '様' has no place"), err
+
+
+@needs_poppler
 def test_a_place_too_long_for_its_cell_breaks_after_its_full_width_space(tmp_path, capsys):
     """The bundled 2016 notice's 日程: 「旧岩崎邸庭園　撞球（どうきゅう）室」 in the places'
     column breaks after the space, as a venue does, each part on a line of its own and

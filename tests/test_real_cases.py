@@ -131,12 +131,21 @@ class Case:
                or list(self.spec["parties"]))
         return [self.spec["parties"][i] for i in ids]
 
+    def house_notice(self) -> dict:
+        """The notice: section of the case's house style (its own file, if it names one)."""
+        style = self.spec.get("style")
+        return (load(REAL / style).get("notice") or {}) if style else {}
+
     def signatory_line(self, party: dict) -> str:
         """北見市　市長　○○ — the organisation left out where the title begins with it
-        (the title alone where the spec names the head so: 徳島大学長)."""
+        (the title alone where the spec names the head so: 徳島大学長); in a house that
+        sets the name first, （三浦市）吉田英男市長."""
         title = self.signer(party)["title"]
         org = "" if any(title.startswith(n) for n in self.names(party)) else party["name"]
-        return org + title + (self.signer(party).get("name") or "")
+        name = self.signer(party).get("name")
+        if name and self.house_notice().get("signer_order") == "name_title":
+            return (f"（{org}）" if org else "") + name + title
+        return org + title + (name or "")
 
     def phone_kinds_given(self) -> set[str]:
         notice = self.spec.get("press_notice") or {}

@@ -92,7 +92,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
             groups = announced(loaded)
         ctx["ki"], notes = compose_ki(spec, style, loaded.path, loaded.lines, groups)
         if all(p.signer() for p in spec.signatories()):   # else no document prints them (spec/checks.py)
-            ctx["signatory_rows"] = signatory_rows(spec)
+            ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)
         loaded.notes.extend(notes)
     notice = spec.press_notice
     if notice and notice.after:

@@ -55,6 +55,15 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     d = style.digits
     notes: list[Problem] = []
     out: list[KiItem] = []
+    order = style.notice.signer_order
+    if order == "name_title":       # 吉田　英男　市長: no place for 様 after a title
+        for pid, party in spec.parties.items():
+            if party.honorific:
+                at = ("parties", pid, "honorific")
+                raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                                          f"the house sets the signer's title after the name (notice.signer_order:"
+                                          f" name_title), where '{party.honorific}' has no place: delete the"
+                                          " honorific, or use a house style that sets the title first")])
 
     def note(key, message):
         notes.append(Problem(str(path), line_of(lines or {}, key), dotted(key), message))
@@ -99,9 +108,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "signatories":
             if n.also and groups:
                 if c.group_signatories is False:
-                    rows = with_others(rows_of(signer_list(groups)), others)
+                    rows = with_others(rows_of(signer_list(groups), order), others)
                     return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
-                grouped = tuple((f"「{g.title}」", tuple(rows_of(g.parties))) for g in groups)
+                grouped = tuple((f"「{g.title}」", tuple(rows_of(g.parties, order))) for g in groups)
                 if others:           # ほか: after the last signer of the last agreement
                     title, rows = grouped[-1]
                     grouped = grouped[:-1] + ((title, with_others(rows, others)),)
@@ -109,7 +118,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 # before groups prints them as a table, not an empty item
                 flat = tuple(row for title, rows in grouped for row in ((title, ""),) + rows)
                 return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped)
-            rows = signatory_rows(spec)
+            rows = signatory_rows(spec, order)
             if not any(right for _, right in rows):
                 # every signer named by the title alone (徳島大学長, 鳴門教育大学長 …): a
                 # list under the label, as such notices set it, not titles pushed
@@ -134,7 +143,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             markers = list_markers(len(steps), d)      # a step a line: （１）開会, （２）…
             if not any(a.signatories or a.steps for a in c.agenda):
                 return KiItem(label, "list", steps, markers=markers)
-            signers = tuple(rows_of(signer_list(groups)) if n.also and groups else signatory_rows(spec))
+            signers = tuple(rows_of(signer_list(groups), order) if n.also and groups else signatory_rows(spec, order))
             under = tuple((signers if a.signatories else (), tuple(a.steps),
                            tuple(japanese.sub_item_marker(k) for k in range(1, len(a.steps) + 1)))
                           for a in c.agenda)
@@ -161,7 +170,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             out.append(KiItem(e.label, "table", rows=tuple(tuple(r) for r in e.table),
                               widths=" ".join([f"{1 / cols:.4f}"] * cols)))
         elif e.groups is not None:           # 協定締結者等: 協定締結者 …, then 立会人 …
-            signers = rows_of(signer_list(groups)) if n.also and groups else signatory_rows(spec)
+            signers = rows_of(signer_list(groups), order) if n.also and groups else signatory_rows(spec, order)
             grouped = tuple((g.label, tuple(with_others(signers if g.item else [person_row(p) for p in g.people],
                                                         g.others))) for g in e.groups)
             flat = tuple(row for title, rows in grouped for row in ((title, ""),) + rows)
@@ -277,18 +286,23 @@ def contact_boxes(contacts) -> list[tuple[str, list]]:
     return boxes
 
 
-def signatory_rows(spec: Spec) -> list[tuple[str, str]]:
-    """締結者, a row per signing party: organisation and title | name (reading) 様."""
-    return rows_of(spec.signatories())
+def signatory_rows(spec: Spec, order: str = "title_name") -> list[tuple[str, str]]:
+    """締結者, a row per signing party: organisation and title | name (reading) 様, or in
+    the house's other order (notice.signer_order: name_title) （organisation） | name title."""
+    return rows_of(spec.signatories(), order)
 
 
-def rows_of(parties) -> list[tuple[str, str]]:
+def rows_of(parties, order: str = "title_name") -> list[tuple[str, str]]:
     """A row per signer of `parties` (a party's co-signers under its signer), as
     signatory_rows."""
     rows = []
     for party in parties:
         for _, signer in party.signers():
             org = party.organisation_before_title(signer.title or "")
+            if order == "name_title" and not signer.title_only:   # （三浦市）| 吉田　英男　市長
+                right = "　" + signer.name + (f"（{signer.reading}）" if signer.reading else "") + "　" + signer.title
+                rows.append((f"（{org}）" if org else "", right))   # (an honorific is refused: compose_ki)
+                continue
             # Set in a cell that breaks its lines after the full-width space first
             # (templates: breaks="spaces"): a pair too long for its cell puts the
             # organisation on a line of its own, measured, where a break inside the

@@ -237,6 +237,9 @@ class NoticeStyle(_Strict):
     # line of its own under it (line), as some offices set it
     venue_address: Literal["brackets", "line"] = "brackets"
     venue_address_label: str = ""   # before the address, where it is set: 住所： → （住所：江別市…）
+    # 締結者: title then name (三浦市　市長 | 吉田　英男), or the name first, the organisation
+    # in （） before it ((三浦市) | 吉田　英男　市長), as some releases list them
+    signer_order: Literal["title_name", "name_title"] = "title_name"
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
     ki_label_spread: int | None = None
