@@ -68,6 +68,10 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     def note(key, message):
         notes.append(Problem(str(path), line_of(lines or {}, key), dotted(key), message))
 
+    def signer_rows() -> list[tuple[str, str]]:
+        """Every signer a row: of this spec, or each once of all the agreements announced."""
+        return rows_of(signer_list(groups), order) if n.also and groups else signatory_rows(spec, order)
+
     def builtin(item: str, label: str | None, others: str | None = None) -> KiItem:
         label = label or style.word(f"ki_{item}")
         if item == "date":
@@ -108,7 +112,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "signatories":
             if n.also and groups:
                 if c.group_signatories is False:
-                    rows = with_others(rows_of(signer_list(groups), order), others)
+                    rows = with_others(signer_rows(), others)
                     return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
                 grouped = tuple((f"「{g.title}」", tuple(rows_of(g.parties, order))) for g in groups)
                 if others:           # ほか: after the last signer of the last agreement
@@ -131,10 +135,10 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "agenda":
             steps = tuple(a.step for a in c.agenda)
             if style.notice.agenda == "joined":
-                unset = [(C + ("agenda", i, k),) for i, a in enumerate(c.agenda)
+                unset = [C + ("agenda", i, k) for i, a in enumerate(c.agenda)
                          for k in ("signatories", "steps") if getattr(a, k)]
                 if unset:
-                    at = unset[0][0]
+                    at = unset[0]
                     raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
                                               f"the house joins the 次第 on one line (notice.agenda: joined), where"
                                               f" nothing can stand under a step: {at[-1]} would have no effect;"
@@ -143,7 +147,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             markers = list_markers(len(steps), d)      # a step a line: （１）開会, （２）…
             if not any(a.signatories or a.steps for a in c.agenda):
                 return KiItem(label, "list", steps, markers=markers)
-            signers = tuple(rows_of(signer_list(groups), order) if n.also and groups else signatory_rows(spec, order))
+            signers = tuple(signer_rows())
             under = tuple((signers if a.signatories else (), tuple(a.steps),
                            tuple(japanese.sub_item_marker(k) for k in range(1, len(a.steps) + 1)))
                           for a in c.agenda)
@@ -170,7 +174,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             out.append(KiItem(e.label, "table", rows=tuple(tuple(r) for r in e.table),
                               widths=" ".join([f"{1 / cols:.4f}"] * cols)))
         elif e.groups is not None:           # 協定締結者等: 協定締結者 …, then 立会人 …
-            signers = rows_of(signer_list(groups), order) if n.also and groups else signatory_rows(spec, order)
+            signers = signer_rows()
             grouped = tuple((g.label, tuple(with_others(signers if g.item else [person_row(p) for p in g.people],
                                                         g.others))) for g in e.groups)
             flat = tuple(row for title, rows in grouped for row in ((title, ""),) + rows)
