@@ -177,9 +177,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
 
     if problems:
         raise InputError(problems)
-    closing = doc.closing or polite((CLOSING_BY_HAND if doc.signed_by_hand else CLOSING).replace("、", comma).format(self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style),
-                                                   compact=words["compact"], one=japanese.digits(1, digit_style)),
-                                    writing)
+    closing_form = CLOSING_BY_HAND if doc.signed_by_hand else CLOSING     # 署名の上, or 記名押印の上
+    closing = doc.closing or polite(closing_form.replace("、", comma).format(
+        self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style), compact=words["compact"],
+        one=japanese.digits(1, digit_style)), writing)
     date = (japanese.date_in(ag.signing_date, form.calendar, "none", digit_style)
             if ag.signing_date else year_kept(ag.signing_year, blank_date, digit_style, form.calendar)
             if ag.signing_year else blank_date)
