@@ -404,6 +404,14 @@ VARIANTS.update({
     "ki-group-empty": ("  closing_ijo:", _KI_GROUPS + "        - {label: 来賓, people: []}\n  closing_ijo:"),
     "ki-group-signers-twice": ("  closing_ijo:", _KI_GROUPS + "        - {label: 協定締結者, item: signatories}\n  closing_ijo:"),
 })
+# The day's schedule under the date: listed twice, or on another item.
+_SCHEDULE = "    schedule: [{time: \"11:00〜\", item: 協定締結式}]\n    venue: オホーツク"
+VARIANTS.update({
+    "schedule-under-twice": [("    venue: オホーツク", _SCHEDULE), ("  closing_ijo:", "  ki:\n    - {item: date, schedule_under: true}\n"
+                             "    - place\n    - signatories\n    - agenda\n    - schedule\n  closing_ijo:")],
+    "schedule-under-place": [("    venue: オホーツク", _SCHEDULE), ("  closing_ijo:", "  ki:\n    - date\n    - {item: place, schedule_under: true}\n"
+                             "    - signatories\n    - agenda\n    - schedule\n  closing_ijo:")],
+})
 # Signed by hand: a closing that says 記名押印, or nothing left for the key to do.
 VARIANTS.update({
     "by-hand-sealed-closing": (_STD, _STD + "\n    signed_by_hand: true\n    closing: 以上の証として、甲乙記名押印の上、各自１通を保有する。"),

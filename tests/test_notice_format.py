@@ -230,6 +230,39 @@ def test_a_group_that_cannot_be_printed_is_an_error(groups, fragment, key, messa
     assert has_error(err, path, fragment, key, message), err
 
 
+SCHEDULE = ("    schedule:\n      - {time: \"11:00〜\", item: 協定締結式}\n"
+            "      - {time: \"11:30〜\", item: 記者会見, place: 第２会議室}\n")
+
+
+@needs_poppler
+def test_the_days_schedule_under_the_date(tmp_path, capsys):
+    """{item: date, schedule_under: true}: the day's program a line a row under 日時 (奈義町,
+    2016), not an item of its own: 場所 stays item ２; the DOCX alike."""
+    path = variant(tmp_path, ("    venue: オホーツク", SCHEDULE + "    venue: オホーツク"),
+                   ("  closing_ijo:", "  ki:\n    - {item: date, schedule_under: true}\n    - place\n    - signatories\n"
+                                      "    - agenda\n  closing_ijo:"))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "１日時令和６年（2024年）２月27日（火）11時00分～（30分程度）11:00〜協定締結式11:30〜記者会見第２会議室２場所" in text
+    assert "日程" not in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+
+
+@pytest.mark.parametrize("ki, fragment, key, message", [
+    ("    - {item: date, schedule_under: true}\n    - schedule\n", "- schedule", "press_notice.ki[1].item",
+     "the schedule is printed under the date already (schedule_under): list it once"),
+    ("    - date\n    - {item: place, schedule_under: true}\n    - schedule\n", "schedule_under",
+     "press_notice.ki[1].schedule_under", "schedule_under sets the ceremony's schedule under its date: it goes with"
+     " item: date, and needs ceremony.schedule; here it would have no effect"),
+])
+def test_a_schedule_under_the_date_said_wrong_is_an_error(ki, fragment, key, message, tmp_path, capsys):
+    path = variant(tmp_path, ("    venue: オホーツク", SCHEDULE + "    venue: オホーツク"),
+                   ("  closing_ijo:", "  ki:\n" + ki + "  closing_ijo:"), (CEREMONY[CEREMONY.index("    signatories:"):], ""))
+    code, _, err = check(path, capsys)
+    assert code == 1 and has_error(err, path, fragment, key, message), err
+
+
 @needs_poppler
 def test_the_venues_address_on_a_line_of_its_own(tmp_path, capsys):
     """notice.venue_address: line — the address under the venue (and under each site),
@@ -350,8 +383,15 @@ def test_a_place_too_long_for_its_cell_breaks_after_its_full_width_space(tmp_pat
 
 
 def test_a_schedule_without_places_has_no_empty_column_of_places(tmp_path, capsys):
-    """奈義町's 日程 gives times and items only: two columns, not a third left blank."""
-    spec = ROOT / "tests" / "data" / "real" / "nagi-toyooka-2016.yaml"
+    """奈義町's 日程 gives times and items only: two columns, not a third left blank (the
+    real case sets it under 日時; here as an item of its own, 日程)."""
+    real = ROOT / "tests" / "data" / "real"
+    text = (real / "nagi-toyooka-2016.yaml").read_text(encoding="utf-8")
+    under = text[text.index("    - {item: date, schedule_under: true}"):text.index("    - place\n")]
+    text = text.replace(under, "    - date\n    - {item: schedule, label: 日程}\n").replace(
+        "style: styles/", f"style: {real}/styles/")
+    spec = tmp_path / "nagi-toyooka-2016.yaml"
+    spec.write_text(text, encoding="utf-8")
     code = cli.main([str(spec), "-o", str(tmp_path), "--kinds", "press-notice", "--format", "docx"])
     assert code == 0, capsys.readouterr().err
     root = etree.fromstring(zipfile.ZipFile(tmp_path / spec.stem / "press-notice.docx").read("word/document.xml"))
@@ -425,7 +465,7 @@ def test_others_after_the_ceremonys_signers(tmp_path, capsys):
      "unknown item 'venue'; the built-in items are date, place, signatories, agenda, schedule"),
     ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst", "unknown key 'lst'; did you mean 'list'?"),
     ("    - date\n    - {label: 配付物, entries: [a]}\n", "entries", "press_notice.ki[1].entries",
-     "unknown key 'entries'; allowed here: groups, item, label, list, others, people, table, text"),
+     "unknown key 'entries'; allowed here: groups, item, label, list, others, people, schedule_under, table, text"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),

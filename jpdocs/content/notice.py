@@ -72,7 +72,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         """Every signer a row: of this spec, or each once of all the agreements announced."""
         return rows_of(signer_list(groups), order) if n.also and groups else signatory_rows(spec, order)
 
-    def builtin(item: str, label: str | None, others: str | None = None) -> KiItem:
+    def builtin(item: str, label: str | None, others: str | None = None, schedule_under: bool = False) -> KiItem:
         label = label or style.word(f"ki_{item}")
         if item == "date":
             text = event_date_text(c.date, n.issue_date, d, style.dates)
@@ -89,7 +89,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 text += "　" + c.time_of_day
             if c.duration_note:
                 text += f"（{c.duration_note}）"
-            return KiItem(label, "text", (text,))
+            # the day's schedule under the date, a line a row (奈義町: 14:00〜　協定締結式（…）)
+            rows = ["　".join(x for x in (r.time, r.item, r.place) if x) for r in c.schedule] if schedule_under else []
+            return KiItem(label, "text", (text, *rows))
         if item == "place":
             out_lines = []
             own_line = style.notice.venue_address == "line"   # the address under the venue, not in （）
@@ -164,7 +166,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if isinstance(e, str):
             out.append(builtin(e, None))
         elif e.item is not None:
-            out.append(builtin(e.item, e.label, e.others))
+            out.append(builtin(e.item, e.label, e.others, e.schedule_under))
         elif e.text is not None:
             out.append(KiItem(e.label, "text", tuple(e.text)))
         elif e.entries is not None:

@@ -133,6 +133,10 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                                         f" {', '.join(KI_BUILTINS)} (an item of your own has a label and"
                                         " text, list, table, people or groups)")
                 continue
+            if e.schedule_under and (e.item != "date" or not c.schedule):
+                problem(at + ("schedule_under",), "schedule_under sets the ceremony's schedule under its date: it"
+                                                  " goes with item: date, and needs ceremony.schedule; here it"
+                                                  " would have no effect")
             # ほか after the signers is a fact the ceremony's list cannot give: the 締結者 item takes it
             extra = ("others",) if e.item != "signatories" else ()
             own = [k for k in _OWN + extra if getattr(e, "entries" if k == "list" else k) is not None]
@@ -163,6 +167,10 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             if e.others is not None and e.people is None:
                 problem(at + ("others",), "others (ほか) follows a list of people: it would have no effect"
                                           " without people:")
+            if e.schedule_under:
+                problem(at + ("schedule_under",), "schedule_under sets the ceremony's schedule under its date: it"
+                                                  " goes with item: date, and needs ceremony.schedule; here it"
+                                                  " would have no effect")
             for j, g in enumerate(e.groups or []):
                 g_at = at + ("groups", j)
                 if (g.item is None) == (g.people is None):
@@ -189,9 +197,15 @@ def _check_ki(spec: Spec, lines, problem) -> None:
     for a in at:
         problem(a, "the signers are listed by another item or group of this 記 block already: list them once")
     # a fact that no listed item prints would have no effect
+    schedule_under = any(e.item == "date" and e.schedule_under for e in n.ki)
+    if schedule_under and "schedule" in listed:
+        problem(K + (listed["schedule"], "item"), "the schedule is printed under the date already"
+                                                  " (schedule_under): list it once")
     for item, facts in FACTS.items():
         if item in listed or (item == "signatories" and (("agenda" in listed and agenda_signs(spec))
                                                            or any(group_signs(e) for e in n.ki))):
+            continue
+        if item == "schedule" and schedule_under:
             continue
         for f in facts:
             if C + (f,) in lines:

@@ -216,6 +216,9 @@ class KiEntry(Strict):
     table: Optional[list[list[Line]]] = None  # rows of cells
     people: Optional[list[Person]] = None     # title and name, a line each
     groups: Optional[list[KiGroup]] = None    # groups of people under labels of their own (協定締結者, 立会人)
+    # with item: date, the day's schedule under the date, a line a row (14:00〜　協定締結式),
+    # not an item of its own
+    schedule_under: bool = False
     others: Optional[Line] = None             # ほか, after the last person (people:, or item: signatories)
 
 
