@@ -212,8 +212,7 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
             for pid in notice.ceremony.signatories or list(spec.parties):
                 needed.setdefault(pid, where)
     for pid, party in spec.parties.items():
-        people = [((who,), getattr(party, who)) for who in ("representative", "signatory")]
-        for at, person in people + [(("co_signers", i), p) for i, p in enumerate(party.co_signers)]:
+        for at, person in party.people():
             if person is not None and person.title_only and person.reading:
                 at = ("parties", pid) + at + ("reading",)
                 problems.append(Problem(name, line_of(lines, at), dotted(at),
@@ -261,8 +260,7 @@ def blank_keys(spec: Spec) -> list[tuple]:
     for pid, party in spec.parties.items():
         if party.name is None:
             out.append(("parties", pid, "name"))
-        people = [((who,), getattr(party, who)) for who in ("representative", "signatory")]
-        for at, person in people + [(("co_signers", i), p) for i, p in enumerate(party.co_signers)]:
+        for at, person in party.people():
             at = ("parties", pid) + at        # a name left out (title alone) is no blank
             if person is not None and person.title is None:
                 out.append(at + ("title",))

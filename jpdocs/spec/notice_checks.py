@@ -125,6 +125,10 @@ def _check_ki(spec: Spec, lines, problem) -> None:
     K = N + ("ki",)
     for i, e in enumerate(n.ki):
         at = K + (i,)
+        if e.schedule_under and (e.item != "date" or not c.schedule):     # (an own item has no item)
+            problem(at + ("schedule_under",), "schedule_under sets the ceremony's schedule under its date: it"
+                                              " goes with item: date, and needs ceremony.schedule; here it"
+                                              " would have no effect")
         if e.item is not None:
             if e.item not in KI_BUILTINS:
                 close = difflib.get_close_matches(e.item, KI_BUILTINS, n=1)
@@ -133,10 +137,6 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                                         f" {', '.join(KI_BUILTINS)} (an item of your own has a label and"
                                         " text, list, table, people or groups)")
                 continue
-            if e.schedule_under and (e.item != "date" or not c.schedule):
-                problem(at + ("schedule_under",), "schedule_under sets the ceremony's schedule under its date: it"
-                                                  " goes with item: date, and needs ceremony.schedule; here it"
-                                                  " would have no effect")
             # ほか after the signers is a fact the ceremony's list cannot give: the 締結者 item takes it
             extra = ("others",) if e.item != "signatories" else ()
             own = [k for k in _OWN + extra if getattr(e, "entries" if k == "list" else k) is not None]
@@ -167,10 +167,6 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             if e.others is not None and e.people is None:
                 problem(at + ("others",), "others (ほか) follows a list of people: it would have no effect"
                                           " without people:")
-            if e.schedule_under:
-                problem(at + ("schedule_under",), "schedule_under sets the ceremony's schedule under its date: it"
-                                                  " goes with item: date, and needs ceremony.schedule; here it"
-                                                  " would have no effect")
             for j, g in enumerate(e.groups or []):
                 g_at = at + ("groups", j)
                 if (g.item is None) == (g.people is None):
@@ -190,12 +186,10 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                     problem(at + ("people", j), "a person needs a title or a name")
     signing_groups = [(i, j) for i, e in enumerate(n.ki) if e.item is None
                       for j, g in enumerate(e.groups or ()) if g.item is not None]
-    if "signatories" in listed:
-        at = [K + (i, "groups", j, "item") for i, j in signing_groups]
-    else:
-        at = [K + (i, "groups", j, "item") for i, j in signing_groups[1:]]
-    for a in at:
-        problem(a, "the signers are listed by another item or group of this 記 block already: list them once")
+    # the first group of the signers lists them, unless a 締結者 item does already
+    for i, j in signing_groups if "signatories" in listed else signing_groups[1:]:
+        problem(K + (i, "groups", j, "item"), "the signers are listed by another item or group of this 記 block"
+                                              " already: list them once")
     # a fact that no listed item prints would have no effect
     schedule_under = any(e.item == "date" and e.schedule_under for e in n.ki)
     if schedule_under and "schedule" in listed:

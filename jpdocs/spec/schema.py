@@ -72,6 +72,12 @@ class Party(Strict):
         who = ("signatory",) if self.signatory else ("representative",)
         return [(who, first)] + [(("co_signers", i), p) for i, p in enumerate(self.co_signers)]
 
+    def people(self) -> list[tuple[tuple, Representative]]:
+        """Every person the party names, with its key path under the party: the head,
+        the signatory, the co-signers (None for a head or signatory not given)."""
+        return ([(("representative",), self.representative), (("signatory",), self.signatory)]
+                + [(("co_signers", i), p) for i, p in enumerate(self.co_signers)])
+
     def organisation_before_title(self, title: str | None = None) -> str:
         """The organisation to print before a signer's title (市長 → ○○市　市長), or ""
         where the title already begins with one of the party's names
