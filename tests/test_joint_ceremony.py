@@ -404,3 +404,14 @@ def test_the_joint_notice_and_release_pass_jpcheck(tmp_path):
     for name in ("press-notice.pdf", "release.pdf"):
         found = jpcheck.check(str(tmp_path / "out" / "city-univ" / name))
         assert found["violations"] == [], (name, found["violations"])
+
+
+def test_the_parties_under_a_step_are_refused_when_several_agreements_are_signed(tmp_path):
+    """With `also` the ceremony signs two agreements, each with its parties: a step of
+    the 次第 listing "the parties" could not say whose, and is refused at its key."""
+    (tmp_path / "house.yaml").write_text("notice:\n  agenda: numbered\n", encoding="utf-8")
+    spec = write(tmp_path, "style: house.yaml\n" + UNIVERSITY.replace(
+        '    start: "10:00"\n', '    start: "10:00"\n    agenda: [開会, {step: 協定書署名, parties: true}]\n'))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'parties: true')}: press_notice.ceremony.agenda[1].parties: with"
+            " press_notice.also the notice announces several agreements") in err, err

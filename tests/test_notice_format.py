@@ -176,6 +176,52 @@ def test_the_signers_under_a_step_of_the_agenda_and_steps_within_a_step(tmp_path
     assert "ceremony.signatories not given: 次第（協定書への署名） lists every party" in out + err
 
 
+NESTED_AGENDA = ("    agenda:\n      - 開会\n      - step: 署名\n        steps:\n"
+                 "          - {step: 連携協定書, parties: true}\n          - 記念撮影\n"
+                 "      - step: 調印者挨拶\n        signatories: true\n"
+                 "        people: [{title: 株式会社北見銀行　常務取締役, name: 北見　太郎, reading: きたみ　たろう}]\n"
+                 "      - 閉会\n")
+
+
+def _rows(pdf: Path) -> list[list[dict]]:
+    """The first page's glyphs a line each, left to right."""
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        chars = doc.pages[0].chars
+    rows: dict[int, list] = {}
+    for c in chars:
+        rows.setdefault(round(c["top"]), []).append(c)
+    return [sorted(row, key=lambda c: c["x0"]) for _, row in sorted(rows.items())]
+
+
+@needs_poppler
+def test_steps_within_a_step_with_the_parties_and_other_people_under_them(tmp_path, capsys):
+    """鳥取県's 次第 (2025): 署名 with its own steps, the parties' names under the first
+    (・北海道オホーツク総合振興局 …), then 調印者挨拶 with the signers and, after them, the
+    bank's officer who introduced the parties. A step's own steps start where its text
+    starts (ア under 署名's 署), the names where the sub-step's text starts; the DOCX alike."""
+    path = variant(tmp_path, (AGENDA, NESTED_AGENDA),
+                   ("  closing_ijo:", "  ki: [date, place, agenda]\n  closing_ijo:"),
+                   style="notice:\n  agenda: numbered\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    at = lines.index("３次第")
+    assert lines[at + 1:at + 12] == [
+        "（１）開会", "（２）署名", "ア連携協定書", "・北海道オホーツク総合振興局", "・北見工業大学",
+        "イ記念撮影", "（３）調印者挨拶", "北海道オホーツク総合振興局長中島和彦", "北見工業大学学長鈴木聡一郎様",
+        "株式会社北見銀行常務取締役北見太郎（きたみたろう）", "（４）閉会"], lines[at:]
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    rows = _rows(pdf)
+
+    def x_of(text: str, char: str) -> float:
+        row = next(r for r in rows if no_space("".join(c["text"] for c in r)) == text)
+        return next(c["x0"] for c in row if c["text"] == char)
+    assert abs(x_of("ア連携協定書", "ア") - x_of("（２）署名", "署")) < 0.5
+    assert abs(x_of("・北海道オホーツク総合振興局", "・") - x_of("ア連携協定書", "連")) < 0.5
+    assert x_of("イ記念撮影", "イ") == x_of("ア連携協定書", "ア")
+
+
 @pytest.mark.parametrize("house, key", [
     ("", "press_notice.ceremony.agenda[1].signatories"),         # the default: joined on one line
     ("notice:\n  agenda: joined\n", "press_notice.ceremony.agenda[1].signatories"),
@@ -187,6 +233,32 @@ def test_a_joined_agenda_has_nothing_under_a_step(house, key, tmp_path, capsys):
     assert has_error(err, path, "- {step: 協定書への署名", key,
                      "the house joins the 次第 on one line (notice.agenda: joined), where nothing can stand under a"
                      " step: signatories would have no effect"), err
+
+
+@pytest.mark.parametrize("steps, fragment, key, message", [
+    ("      - {step: 署名, parties: true}\n", "- {step: 署名", "press_notice.ceremony.agenda[1].parties",
+     "nothing can stand under a step: parties would have no effect"),
+    ("      - {step: 挨拶, people: [{title: 来賓}]}\n", "- {step: 挨拶", "press_notice.ceremony.agenda[1].people",
+     "nothing can stand under a step: people would have no effect"),
+])
+def test_a_joined_agenda_has_no_names_or_people_under_a_step(steps, fragment, key, message, tmp_path, capsys):
+    path = variant(tmp_path, (AGENDA, "    agenda:\n      - 開会\n" + steps))
+    code, _, err = check(path, capsys)
+    assert code == 1, err
+    assert has_error(err, path, fragment, key, message), err
+
+
+@pytest.mark.parametrize("steps, fragment, key, message", [
+    ("      - {step: 挨拶, people: [{reading: きたみ}]}\n", "- {step: 挨拶", "press_notice.ceremony.agenda[1].people[0]",
+     "a person needs a title or a name"),
+    ("      - {step: 署名, steps: [{step: 祝辞, people: [{note: 予定}]}]}\n", "- {step: 署名",
+     "press_notice.ceremony.agenda[1].steps[0].people[0]", "a person needs a title or a name"),
+])
+def test_a_person_under_a_step_has_a_title_or_a_name(steps, fragment, key, message, tmp_path, capsys):
+    path = variant(tmp_path, (AGENDA, "    agenda:\n      - 開会\n" + steps), style="notice:\n  agenda: numbered\n")
+    code, _, err = check(path, capsys)
+    assert code == 1, err
+    assert has_error(err, path, fragment, key, message), err
 
 
 GROUPS = ("  ki:\n    - date\n    - place\n    - label: 出席者\n      groups:\n"

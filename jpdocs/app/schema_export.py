@@ -23,7 +23,7 @@ SCHEMA_ID = "https://jpdocs.invalid/spec.schema.json"   # a name, not a place: n
 # Fields whose values are party ids (the keys of `parties:`): the form offers a picker.
 PARTY_REFS = {("Ceremony", "signatories")}
 # Models a spec may write as a plain string, and what the string stands for.
-SHORTHAND = {"KiEntry": "item", "Attachment": "title", "AgendaStep": "step"}
+SHORTHAND = {"KiEntry": "item", "Attachment": "title", "AgendaStep": "step", "AgendaSubStep": "step"}
 _KINDS = {"date": "date", "time": "time", "date-time": "date-time"}
 
 

@@ -22,6 +22,17 @@ from .markup import spread as set_across
 
 
 @dataclass(frozen=True)
+class AgendaLine:
+    """A step of the 次第 set a line of its own, and what stands under it: who signs
+    and other people (title | name), the parties' names (・鳥取県), its own steps."""
+    marker: str
+    text: str
+    rows: tuple[tuple[str, str], ...] = ()
+    names: tuple[str, ...] = ()
+    steps: tuple["AgendaLine", ...] = ()
+
+
+@dataclass(frozen=True)
 class KiItem:
     """One numbered item of the 記 block, ready to print: its label, then either
     paragraphs (lines), numbered entries, or a table of rows."""
@@ -34,8 +45,7 @@ class KiItem:
     border: str = "grid"
     cell_breaks: tuple[str, ...] = ()          # table: how each column's cells break (markup breaks=)
     groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()   # groups: (title, people rows)
-    # agenda: under each step (lines, markers), the signers' rows and its own steps with their markers
-    under: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]], ...] = ()
+    steps: tuple["AgendaLine", ...] = ()       # agenda (a step a line): each step, what stands under it
     # in the house's form (with_form): the item's marker, what stands after it on its
     # line (the label), and, where the text runs in after an inline label, where it starts
     marker: str = ""
@@ -138,7 +148,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             steps = tuple(a.step for a in c.agenda)
             if style.notice.agenda == "joined":
                 unset = [C + ("agenda", i, k) for i, a in enumerate(c.agenda)
-                         for k in ("signatories", "steps") if getattr(a, k)]
+                         for k in ("signatories", "parties", "people", "steps") if getattr(a, k)]
                 if unset:
                     at = unset[0]
                     raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
@@ -147,13 +157,18 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                               " the house style's notice.agenda: numbered sets a step a line")])
                 return KiItem(label, "text", (style.word("comma").join(steps),))
             markers = list_markers(len(steps), d)      # a step a line: （１）開会, （２）…
-            if not any(a.signatories or a.steps for a in c.agenda):
+            if not any(a.lines_under() for a in c.agenda):
                 return KiItem(label, "list", steps, markers=markers)
             signers = tuple(signer_rows())
-            under = tuple((signers if a.signatories else (), tuple(a.steps),
-                           tuple(japanese.sub_item_marker(k) for k in range(1, len(a.steps) + 1)))
-                          for a in c.agenda)
-            return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45", under=under)
+            names = tuple(p.name for p in spec.parties.values())
+
+            def agenda_line(marker: str, a) -> AgendaLine:
+                rows = (signers if a.signatories else ()) + tuple(person_row(p) for p in a.people)
+                subs = tuple(agenda_line(japanese.sub_item_marker(k), sub)
+                             for k, sub in enumerate(getattr(a, "steps", ()), 1))
+                return AgendaLine(marker, a.step, rows, names if a.parties else (), subs)
+            return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45",
+                          steps=tuple(agenda_line(mk, a) for mk, a in zip(markers, c.agenda)))
         if not any(r.place for r in c.schedule):     # no column of places left empty
             return KiItem(label, "table", rows=tuple((r.time, r.item) for r in c.schedule), widths="0.25 0.75")
         rows = tuple((r.time, r.item, r.place or "") for r in c.schedule)
@@ -202,7 +217,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         item = next((f"{it.label}（{g.label}）" for e, it in zip(entries, out) if not isinstance(e, str)
                      for g in e.groups or () if g.item), None)
     if item is None and "agenda" in names and agenda_signs(spec):      # 次第（協定書署名）
-        step = next(a.step for a in c.agenda if a.signatories)
+        step = next(x.step for a in c.agenda for x in (a, *a.steps) if x.signatories)
         item = next(it.label for name, it in zip(names, out) if name == "agenda") + f"（{step}）"
     if c.signatories is None and item and (spec.agreement is not None or not n.also):
         note(C, f"ceremony.signatories not given: {item} lists every party ("

@@ -67,7 +67,7 @@ def group_signs(entry) -> bool:
 
 def agenda_signs(spec: Spec) -> bool:
     """Whether a step of the ceremony's 次第 lists the signers under it."""
-    return any(a.signatories for a in spec.press_notice.ceremony.agenda)
+    return any(x.signatories for a in spec.press_notice.ceremony.agenda for x in (a, *a.steps))
 
 
 # --------------------------------------------------------------------- checks
@@ -107,6 +107,14 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
         if len(a.steps) > len(IROHA_ITEMS):
             problem(C + ("agenda", i, "steps"), f"a step of the 次第 has more than {len(IROHA_ITEMS)} steps"
                                                " of its own (marked ア to ワ): split it")
+        for at, x in [(C + ("agenda", i), a)] + [(C + ("agenda", i, "steps", j), b) for j, b in enumerate(a.steps)]:
+            if x.parties and n.also:
+                problem(at + ("parties",), "with press_notice.also the notice announces several agreements, and"
+                                           " parties: true cannot say whose parties the step lists: write them"
+                                           " as steps of their own")
+            for k, person in enumerate(x.people):
+                if not (person.title or person.name):
+                    problem(at + ("people", k), "a person needs a title or a name")
     # the items
     if n.ki is not None:
         _check_ki(spec, lines, problem)

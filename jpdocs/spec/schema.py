@@ -165,12 +165,28 @@ def _agenda_step(value):
     return {"step": value} if isinstance(value, str) else value
 
 
+class AgendaSubStep(Strict):
+    """A step within a step of the 次第 (ア 生物多様性保全協定書 under 署名), and what
+    stands under it: who signs, the parties' names, or other people."""
+    step: Line
+    signatories: bool = False         # the signers (ceremony.signatories) listed under it
+    parties: bool = False             # the parties' names, a line each (・鳥取県): whose agreement is signed
+    people: list[Person] = []         # people besides the signers, after them (the bank's officer who greets)
+
+
 class AgendaStep(Strict):
     """A step of the 次第 (開会, 協定書署名 …), and, under it where the notice sets the
-    次第 a step a line (the house's notice.agenda: numbered), who signs or its own steps."""
+    次第 a step a line (the house's notice.agenda: numbered), who signs, the parties'
+    names, other people, or its own steps."""
     step: Line
     signatories: bool = False         # the signers (ceremony.signatories) listed under the step
-    steps: list[Line] = []            # the steps within it, ア, イ … under it
+    parties: bool = False             # the parties' names, a line each (・鳥取県)
+    people: list[Person] = []         # people besides the signers, after them
+    steps: list[Annotated[AgendaSubStep, BeforeValidator(_agenda_step)]] = []   # ア, イ … under it
+
+    def lines_under(self) -> bool:
+        """Whether anything stands under the step (else it is a line of its own)."""
+        return bool(self.signatories or self.parties or self.people or self.steps)
 
 
 class Ceremony(Strict):
