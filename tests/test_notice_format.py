@@ -184,13 +184,13 @@ NESTED_AGENDA = ("    agenda:\n      - 開会\n      - step: 署名\n        ste
 
 
 def _rows(pdf: Path) -> list[list[dict]]:
-    """The first page's glyphs a line each, left to right."""
+    """The glyphs a line each, left to right, page by page."""
     import pdfplumber
+    rows: dict[tuple[int, int], list] = {}
     with pdfplumber.open(pdf) as doc:
-        chars = doc.pages[0].chars
-    rows: dict[int, list] = {}
-    for c in chars:
-        rows.setdefault(round(c["top"]), []).append(c)
+        for number, page in enumerate(doc.pages):
+            for c in page.chars:
+                rows.setdefault((number, round(c["top"])), []).append(c)
     return [sorted(row, key=lambda c: c["x0"]) for _, row in sorted(rows.items())]
 
 
@@ -971,3 +971,43 @@ def test_the_annual_table_writes_dates_in_the_house_calendar(tmp_path):
         rows = list(csv.reader(fh))
     assert rows[1][1] == "2024年２月27日"
     assert rows[1][7].startswith("2024年２月27日～2025年３月31日")          # [2]: the ISO date
+
+
+# ------------------------------------------------------------------ a sentence before the contacts
+
+_LEAD = "  contacts_lead: お問い合わせは、下記までお寄せください。\n  contacts:\n"
+_OTHER = "      phone_kind: 直通\n    - department: 北見工業大学総務課\n      phone: 0157-26-9116\n"
+
+
+@needs_poppler
+def test_a_sentence_before_the_contacts_and_their_boxes_without_a_label(tmp_path, capsys):
+    """愛媛大学 (2022): お問い合わせは、…下記まで… and then the contacts, in a box with no
+    label. The request to the press keeps its labelled box, above the sentence; a
+    contact with a role of its own (担当窓口) keeps its label; one without is not given
+    the generator's 問合せ先. The DOCX alike, and the release after the signing too."""
+    path = variant(tmp_path, ("  contacts:\n", _LEAD),
+                   ("      phone: 0152-41-0618\n      phone_kind: 直通\n", "      phone: 0152-41-0618\n" + _OTHER),
+                   ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n  closing_ijo:"))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = no_space(pdf_text(pdf))
+    request, lead = text.index("報道に当たってのお願い"), text.index("お問い合わせは、下記までお寄せください。")
+    assert request < lead < text.index("担当窓口") < text.index("北見工業大学総務課"), text
+    assert "問合せ先" not in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    # the unlabelled contact's box spans the table: its text starts at the label column's left
+    rows = _rows(pdf)
+    left = lambda start: next(r for r in rows if no_space("".join(c["text"] for c in r)).startswith(start))[0]["x0"]  # noqa: E731
+    assert left("北見工業大学総務課") < left("オホーツク総合振興局地域創生部") - 30
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = no_space(pdf_text(pdf.with_name("press-notice-after.pdf")))
+    assert after.index("お問い合わせは、下記までお寄せください。") < after.index("北見工業大学総務課")
+    assert "問合せ先" not in after
+
+
+def test_a_sentence_before_no_contacts_is_refused(tmp_path, capsys):
+    path = variant(tmp_path, ("  contacts:\n" + CONTACT, "  contacts_lead: お問い合わせは、下記まで。\n"))
+    code, _, err = check(path, capsys)
+    assert code == 1, err
+    assert has_error(err, path, "contacts_lead:", "press_notice.contacts_lead",
+                     "contacts_lead is the sentence before the contacts, and there is no contact"), err

@@ -80,6 +80,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("PressNotice", "embargo"): ("解禁", ""),
     ("PressNotice", "press_request"): ("報道に当たってのお願い", "取材の連絡先と期限"),
     ("PressNotice", "contacts"): ("問合せ先", "担当窓口など"),
+    ("PressNotice", "contacts_lead"): ("問合せ先の前の一文", "例：お問い合わせは、下記までお寄せください。（役割のない問合せ先は見出しなしの枠に）"),
     ("PressNotice", "after"): ("締結後の発表", "…を締結しました（締結後に作る場合）"),
     ("PressNotice", "also"): ("同時に締結する協定", "他の spec ファイル"),
     ("Ceremony", "date"): ("日時（日付）", "例：2024-02-27"),

@@ -79,7 +79,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     ctx["ki"] = []
     if spec.press_notice:
         from ..content.notice import compose_ki, contact_boxes, signatory_rows
-        ctx["contact_boxes"] = contact_boxes(spec.press_notice.contacts)
+        ctx["contact_boxes"] = contact_boxes(spec.press_notice.contacts, spec.press_notice.contacts_lead)
         request = spec.press_notice.press_request
         if request and "lead" not in request.model_fields_set and style.word("comma") != "、":
             # the default lead is the generator's wording (当日取材いただける場合は、): in the
@@ -101,7 +101,9 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
             ctx["after_ki"] = after_ki(spec, style, ctx["signatory_rows"])
         ctx["after_attachments"] = notice.after.attachments_or(notice.attachments)
         ctx["after_contacts"] = notice.contacts if notice.after.contacts is None else notice.after.contacts
-        ctx["after_contact_boxes"] = contact_boxes(ctx["after_contacts"])
+        # the notice's sentence before its contacts goes with them; a release's own contacts are labelled
+        ctx["after_contacts_lead"] = notice.contacts_lead if notice.after.contacts is None else None
+        ctx["after_contact_boxes"] = contact_boxes(ctx["after_contacts"], ctx["after_contacts_lead"])
     if agreement_text:
         from ..content.agreement.compose import compose
         ctx["text"] = compose(loaded, style, final=final)

@@ -118,6 +118,9 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
     # the items
     if n.ki is not None:
         _check_ki(spec, lines, problem)
+    if n.contacts_lead and not n.contacts:
+        problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contacts, and there is"
+                                        " no contact: it would have no effect")
     for i, ct in enumerate(n.contacts):
         _check_contact(ct, N + ("contacts", i), problem)
     if n.press_request and n.press_request.contact:

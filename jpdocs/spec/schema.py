@@ -344,6 +344,9 @@ class PressNotice(Strict):
     embargo: Optional[Line] = None
     press_request: Optional[PressRequest] = None
     contacts: list[Contact] = []
+    # a sentence before the contacts (お問い合わせは、お気軽に下記までお寄せください。): a
+    # contact without a role then stands in a box without a label
+    contacts_lead: Optional[Line] = None
     after: Optional[AfterNotice] = None   # the release after the signing
     also: list[Line] = []             # specs of the other agreements signed at the same ceremony,
     #                                   relative to this spec: the notice announces them too
