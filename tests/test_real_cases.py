@@ -380,8 +380,9 @@ def test_jpcheck_finds_no_violation(cid, built):
 # number (豊沢306-1, on its own line: notice.venue_address) is followed by the next
 # item's number (２　場所), which is no part of it. Such a report is set aside only
 # where the line ends in a time or in digits after a hyphen and the digit is followed
-# by one of the notice's 記 labels; anything else jpcheck says stands.
-_BROKEN = re.compile(r"number broken: …(?:[:：][0-9０-９]{2}|.[-‐－][0-9０-９])\|[0-9０-９](.+)…")   # 3 and 3
+# by one of the notice's 記 labels (after a full stop where the house numbers its items
+# so: ３.場所, notice.ki_marker "{number}."); anything else jpcheck says stands.
+_BROKEN = re.compile(r"number broken: …(?:[:：][0-9０-９]{2}|.[-‐－][0-9０-９])\|[0-9０-９][.．]?(.+)…")   # 3 and 3
 
 
 def ki_labels(spec: dict) -> set[str]:
@@ -412,3 +413,5 @@ def test_only_a_time_before_the_next_items_number_is_set_aside():
     assert not next_item_after_a_time(("line-end", 1, "number broken: …:00|２場所…"), labels)
     assert next_item_after_a_time(("split", 1, "number broken: …6-1|２場所…"), labels)          # an address
     assert not next_item_after_a_time(("split", 1, "number broken: …2-6|7-5…"), labels)        # a phone torn
+    assert next_item_after_a_time(("split", 1, "number broken: …:00|３.場…"), labels)           # ３.場所 (ki_marker "{number}.")
+    assert not next_item_after_a_time(("split", 1, "number broken: …:00|３.5…"), labels)        # a number, not a label
