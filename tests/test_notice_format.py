@@ -437,6 +437,33 @@ def test_a_house_that_sets_the_signers_name_before_the_title(tmp_path, capsys):
 
 
 @needs_poppler
+@pytest.mark.parametrize("house, title, item, lines", [
+    # 文化庁 (2016): each title names its agency, so no organisation is printed
+    ("notice:\n  signer_order: name_title\n", "北見工業大学長", "３締結者",
+     ["中島和彦北海道オホーツク総合振興局長", "鈴木聡一郎北見工業大学長"]),
+    (None, "学長", "５出席者", ["藤田", "塚田（つかだ）"]),       # people named without titles
+])
+def test_people_with_nothing_before_their_names_stand_at_the_items_margin(house, title, item, lines,
+                                                                          tmp_path, capsys):
+    """Where no row has anything in the left column (the name first and no organisation
+    to print, or names without titles), the people are a list under the label at the
+    item's margin, not lines starting half-way across the page beside an empty column;
+    the DOCX alike."""
+    path = variant(tmp_path, ("    honorific: 様\n", ""), ("      title: 北見工業大学学長", "      title: " + title),
+                   ("  closing_ijo:", "  ki: [date, place, signatories, agenda, {label: 出席者, people: [{name: 藤田},"
+                                      " {name: 塚田, reading: つかだ}]}]\n  closing_ijo:"), style=house)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    at = text.index(item)
+    assert text[at + 1:at + 3] == lines, text[at:]
+    label = next(r for r in _rows(pdf) if no_space("".join(c["text"] for c in r)) == item)
+    first = next(r for r in _rows(pdf) if no_space("".join(c["text"] for c in r)) == lines[0])
+    assert first[0]["x0"] - label[0]["x0"] < 40          # under the label, not half-way across (~270 pt)
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
 def test_a_place_too_long_for_its_cell_breaks_after_its_full_width_space(tmp_path, capsys):
     """The bundled 2016 notice's 日程: 「旧岩崎邸庭園　撞球（どうきゅう）室」 in the places'
     column breaks after the space, as a venue does, each part on a line of its own and

@@ -124,8 +124,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "signatories":
             if n.also and groups:
                 if c.group_signatories is False:
-                    rows = with_others(signer_rows(), others)
-                    return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
+                    return people_rows_item(label, with_others(signer_rows(), others))
                 grouped = tuple((f"「{g.title}」", tuple(rows_of(g.parties, order))) for g in groups)
                 if others:           # ほか: after the last signer of the last agreement
                     title, rows = grouped[-1]
@@ -143,7 +142,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 if others:
                     titles[-1] += "　" + others
                 return KiItem(label, "text", tuple(titles))
-            return KiItem(label, "people", rows=tuple(with_others(rows, others)), widths="0.55 0.45", border="none")
+            return people_rows_item(label, with_others(rows, others))
         if item == "agenda":
             steps = tuple(a.step for a in c.agenda)
             if style.notice.agenda == "joined":
@@ -246,7 +245,7 @@ def after_ki(spec: Spec, style, rows: list[tuple[str, str]]) -> list[KiItem]:
                     (date_text(spec.agreement.signing_date, style.digits, style.dates),))
     label = style.word("ki_signatories")
     if any(right for _, right in rows):
-        signers = KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
+        signers = people_rows_item(label, rows)
     else:       # every signer named by the title alone: a list under the label, as in the notice
         signers = KiItem(label, "text", tuple(left for left, _ in rows))
     own = [KiItem(x.label, "text", tuple(x.text)) for x in spec.press_notice.after.extra_items]
@@ -355,8 +354,17 @@ def person_row(p: Person) -> tuple[str, str]:
 
 
 def people_item(label: str, people: list[Person], others: str | None) -> KiItem:
-    rows = with_others([person_row(p) for p in people], others)
-    return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
+    return people_rows_item(label, with_others([person_row(p) for p in people], others))
+
+
+def people_rows_item(label: str, rows) -> KiItem:
+    """People a row each, title | name; where no row has anything in the left column
+    (each name first: 鈴木大地　スポーツ庁長官, or names without titles), a list under
+    the label instead, as such notices set it, not lines starting half-way across the
+    page beside an empty column."""
+    if any(left for left, _ in rows):
+        return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
+    return KiItem(label, "text", tuple(right.removeprefix("　") for _, right in rows))
 
 
 def with_others(rows, others: str | None) -> list:
