@@ -1038,3 +1038,27 @@ def test_a_sentence_before_no_contacts_is_refused(tmp_path, capsys):
     assert code == 1, err
     assert has_error(err, path, "contacts_lead:", "press_notice.contacts_lead",
                      "contacts_lead is the sentence before the contacts, and there is no contact"), err
+
+
+@needs_poppler
+def test_a_notice_without_a_header_a_subject_label_or_an_opening_heading(tmp_path, capsys):
+    """文化庁 (2016) and 摂南大学 (2025) begin with their date and title: header: false
+    prints no 報道機関各位, subject_label: false sets the subject as a centred title
+    without 項　目, opening_heading: false no 内容 above the text. The DOCX alike; the
+    release after the signing has neither the header nor the label either."""
+    path = variant(tmp_path, ("press_notice:\n", "press_notice:\n  header: false\n  subject_label: false\n"
+                                                 "  opening_heading: false\n"),
+                   ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n  closing_ijo:"))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    subject = "北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について"
+    assert lines[:3] == ["令和６年（2024年）２月16日（金）配布", "北海道オホーツク総合振興局", subject], lines[:4]
+    assert lines[3].startswith("配付資料") and lines[4].startswith("今般、"), lines[3:5]
+    assert not {"報道機関各位", "内容"} & set(lines) and not any(x.startswith("項目") for x in lines)
+    row = next(r for r in _rows(pdf) if no_space("".join(c["text"] for c in r)) == subject)
+    assert abs((row[0]["x0"] + row[-1]["x1"]) / 2 - 595.28 / 2) < 3        # centred on the A4 page
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = [no_space(x) for x in pdf_text(pdf.with_name("press-notice-after.pdf")).splitlines() if x.strip()]
+    assert after[1] == "北海道オホーツク総合振興局" and "報道機関各位" not in after and not after[2].startswith("項目")

@@ -324,17 +324,22 @@ class AfterNotice(Strict):
 
 
 class PressNotice(Strict):
-    header: Optional[Line] = None     # default from the house style: 報道機関各位
+    # default from the house style: 報道機関各位; false: no header line (a page that
+    # begins with its date and title)
+    header: Union[Line, Literal[False], None] = None
     issuing_office: Optional[Line] = None  # printed under the date; default: the spec's issuer
     issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁 (besides the issuer, never instead)
     issue_date: Date
     date_prefix: Optional[Line] = None   # before the date: 公開日：
     date_suffix: str = "配布"
-    subject_label: Optional[Line] = None  # default from the house style: 項　目
+    # default from the house style: 項　目; false: the subject without a label, centred
+    # as the notice's title
+    subject_label: Union[Line, Literal[False], None] = None
     subject: Line
     subtitle: Optional[Line] = None       # a line under the subject: 〜兵庫県豊岡市と岡山県奈義町との連携〜
     attachments: Attachments = []    # 配付資料: a title, or {title:, document: overview} / {title:, file: map.pdf}
-    opening_heading: Optional[Line] = None   # the heading above the opening (default from the house style: 内容)
+    # the heading above the opening (default from the house style: 内容); false: none
+    opening_heading: Union[Line, Literal[False], None] = None
     opening: list[Line]
     ceremony: Ceremony = Ceremony()
     ki: Optional[list[KiItemSpec]] = None   # the 記 block's items in order (default: the built-in ones)
