@@ -30,6 +30,7 @@ from .page import write_footer, write_marks
 from .parts import KeptStyles, KeptStylesPart, unread
 
 _PREPARED: dict[tuple, tuple[Document, int, tuple]] = {}   # the prepared package, its text width, its copy plan
+MAX_PREPARED = 32            # a few styles × kinds of page; beyond, the oldest goes
 _STYLE_KEYS: dict[int, tuple[HouseStyle, str]] = {}   # id(style) → (style, its repr), the last few styles
 
 
@@ -81,7 +82,7 @@ def prepared(style: HouseStyle, doc: m.Document, page_numbers: bool) -> tuple[Do
         document = _prepare(style, key_of_style, doc, page_numbers)
         section = document.sections[0]
         width = Length(section.page_width - section.left_margin - section.right_margin).twips
-        if len(_PREPARED) >= 32:                   # a few styles × kinds of page: the oldest goes
+        if len(_PREPARED) >= MAX_PREPARED:
             del _PREPARED[next(iter(_PREPARED))]
         kept = _PREPARED[key] = (document, width, copy_plan(document))
     return copy_from(kept[2]), kept[1]
