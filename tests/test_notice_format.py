@@ -1022,6 +1022,12 @@ def test_a_sentence_before_the_contacts_and_their_boxes_without_a_label(tmp_path
     assert request < lead < text.index("担当窓口") < text.index("北見工業大学総務課"), text
     assert "問合せ先" not in text
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    # the sentence stands on the page of the boxes it introduces
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        pages = [no_space(page.extract_text() or "") for page in doc.pages]
+    assert [i for i, t in enumerate(pages) if "下記までお寄せください" in t] == \
+        [i for i, t in enumerate(pages) if "担当窓口" in t]
     # the unlabelled contact's box spans the table: its text starts at the label column's left
     rows = _rows(pdf)
     left = lambda start: next(r for r in rows if no_space("".join(c["text"] for c in r)).startswith(start))[0]["x0"]  # noqa: E731

@@ -92,7 +92,11 @@ class BlockBuilder:
         if isinstance(b, m.Table):
             return [self.table(b, width)]
         if isinstance(b, m.KeepTogether):
-            return [KeepTogether(self.blocks(b.blocks, width))]
+            # A KeepTogether inside another (a table kept whole, keep="yes") reports an
+            # endless height, so the outer one moved to a new page even where all of it
+            # fitted: the outer keeps its parts together, so theirs are unwrapped.
+            return [KeepTogether([part for f in self.blocks(b.blocks, width)
+                                  for part in (f._content if isinstance(f, KeepTogether) else [f])])]
         if isinstance(b, m.Spacer):
             return [Spacer(1, b.height)]
         if isinstance(b, m.Image):
