@@ -501,6 +501,58 @@ def test_a_drafts_open_date_keeps_the_year_it_states(tmp_path):
 
 
 @needs_poppler
+def test_a_drafts_open_date_keeps_its_month_and_leaves_the_day_open(tmp_path):
+    """signing_month with signing_year: only the day is left open (平成30年３月○○日, as
+    消防庁's model draft prints it; here the house's 　　日), in the PDF and the DOCX; the
+    era is the month's, not the year's end: April 2019 is 平成31年, May 令和元年, and a
+    month two eras share (January 1989) is written in the new era, and the build says so."""
+    import zipfile
+    data = a_draft()
+    data["agreement"]["signing_year"] = 2025
+    data["agreement"]["signing_month"] = 3
+    spec = write(tmp_path, data)
+    text, out = build(tmp_path, spec, "--format", "pdf,docx")
+    assert "令和７年３月日甲" in no_space(text)
+    docx = zipfile.ZipFile(tmp_path / "out" / spec.stem / "agreement.docx").read("word/document.xml").decode()
+    assert "令和７年３月　　日" in docx
+    assert "began in" not in out
+    for month, written in ((4, "平成31年４月日甲"), (5, "令和元年５月日甲"), (12, "令和元年12月日甲")):
+        data["agreement"].update(signing_year=2019, signing_month=month)
+        spec = write(tmp_path, data, f"m{month}")
+        text, out = build(tmp_path, spec)
+        assert written in no_space(text) and "began in" not in out
+    data["agreement"].update(signing_year=1989, signing_month=1)
+    spec = write(tmp_path, data, "boundary")
+    text, out = build(tmp_path, spec)
+    assert "平成元年１月日甲" in no_space(text)
+    assert (f"note: {spec}:{line_of(spec, 'signing_month:')}: agreement.signing_month: 1989年1月 began in 昭和 and"
+            " ended in 平成: the date line says 平成元年, for a signing still to come; write the signing date once"
+            " it is known") in out
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"signing_date": "2025-03-01", "signing_year": None}, "the signing date gives the month: signing_month is for"
+                                                           " a draft's open date (signing_date: null), and would"
+                                                           " have no effect"),
+    ({"signing_year": None}, "a month without its year: the open date line would print 　　年３月　　日; give"
+                             " signing_year too"),
+    ({"document": None}, "signing_month is printed in the agreement document's open date line, and there is no"
+                         " document: it would have no effect"),
+    ({"signing_month": 13}, "expected a month's number, 1 to 12 (3 = ３月), got the number 13"),
+])
+def test_a_signing_month_without_effect_or_year_is_an_error(tmp_path, change, message):
+    data = a_draft()
+    data["agreement"].update(signing_year=2025, signing_month=3)
+    for key, value in change.items():
+        if value is None:
+            del data["agreement"][key]
+        else:
+            data["agreement"][key] = value
+    spec = write(tmp_path, data)
+    assert f"error: {spec}:{line_of(spec, 'signing_month:')}: agreement.signing_month: {message}" in error(spec)
+
+
+@needs_poppler
 def test_the_agreements_dates_in_the_houses_agreement_calendar(tmp_path):
     """agreement.calendar: the date line and the term's dates in the standard 有効期間
     article as the house writes an agreement: 令和６年（2024年）… (越谷市's draft) or

@@ -458,6 +458,17 @@ VARIANTS.update({f"draft-signing-year-{year}": [
     (_AREAS, ""), (_ATT, "attachments: []"), (_STD, "    draft: true\n" + _STD),
     ("  signing_date: 2024-02-27", f"  signing_date: null\n  signing_year: {year}"), (_END, "")]
     for year in (1850, 2019, '"二〇二五"')})
+VARIANTS.update({f"draft-signing-month-{name}": [
+    (_AREAS, ""), (_ATT, "attachments: []"), (_STD, "    draft: true\n" + _STD),
+    ("  signing_date: 2024-02-27", f"  signing_date: null\n{lines}"), (_END, "")]
+    for name, lines in (("boundary", "  signing_year: 1989\n  signing_month: 1"), ("no-year", "  signing_month: 3"),
+                        ("thirteen", "  signing_year: 2025\n  signing_month: 13"))})
+VARIANTS.update({
+    "signing-month-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_month: 2"),
+    "signing-month-no-document": [(_AG, _AG[:_AG.index("  document:")]), (_ATT, "attachments: []"),
+                                  ("  signing_date: 2024-02-27",
+                                   "  signing_date: null\n  signing_year: 2025\n  signing_month: 3")],
+})
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
     "pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",

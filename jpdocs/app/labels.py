@@ -30,6 +30,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Agreement", "title"): ("協定の名称", "例：…との包括連携協定"),
     ("Agreement", "signing_date"): ("締結日", "例：2024-02-27 または 令和6年2月27日"),
     ("Agreement", "signing_year"): ("締結の年（案）", "締結日が空欄の案で日付の行に残す年（西暦）。例：2025"),
+    ("Agreement", "signing_month"): ("締結の月（案）", "締結日の日だけを空欄にする案で日付の行に残す月（締結の年と共に）。例：3"),
     ("Agreement", "areas"): ("連携事項", "概要に載る「…に関する事項」とその項目"),
     ("Agreement", "fiscal_year"): ("年度", "別の年度に整理する場合のみ（西暦）"),
     ("Agreement", "department"): ("担当課", "年次一覧に載る担当課"),

@@ -8,6 +8,7 @@ them succeeded, so bad input never leaves half of a spec's output behind.
 """
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -161,7 +162,16 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                              " a final build (--final) refuses a draft"))
     ag = loaded.spec.agreement
     changed_era = {first.year: (old, new) for (old, _), (new, first) in zip(japanese.ERAS, japanese.ERAS[1:])}
-    if ag.signing_date is None and ag.signing_year in changed_era:
+    if ag.signing_date is None and ag.signing_year and ag.signing_month:
+        month = (ag.signing_year, ag.signing_month)
+        first, last = (japanese.era_of(dt.date(*month, day))[0] for day in (1, japanese.days_in_month(*month)))
+        if first != last:
+            key = ("agreement", "signing_month")
+            notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                                 f"{ag.signing_year}年{ag.signing_month}月 began in {first} and ended in {last}:"
+                                 f" the date line says {last}元年, for a signing still to come; write the"
+                                 " signing date once it is known"))
+    elif ag.signing_date is None and ag.signing_year in changed_era:
         old, new = changed_era[ag.signing_year]
         key = ("agreement", "signing_year")
         notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),

@@ -120,6 +120,16 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         elif doc is None:
             problem(("agreement", "signing_year"), "signing_year is printed in the agreement document's open date"
                                                    " line, and there is no document: it would have no effect")
+    if ag.signing_month is not None:
+        if ag.signing_date is not None:
+            problem(("agreement", "signing_month"), "the signing date gives the month: signing_month is for a"
+                                                    " draft's open date (signing_date: null), and would have no effect")
+        elif ag.signing_year is None:
+            problem(("agreement", "signing_month"), "a month without its year: the open date line would print"
+                                                    " 　　年３月　　日; give signing_year too")
+        elif doc is None:
+            problem(("agreement", "signing_month"), "signing_month is printed in the agreement document's open"
+                                                    " date line, and there is no document: it would have no effect")
     if doc is not None:
         D = ("agreement", "document")
         for key in ("labels", "collective"):

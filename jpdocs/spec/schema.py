@@ -11,7 +11,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from .. import japanese
 from .strict import BeforeValidator, Field, Model, StringConstraints, field_validator, model_validator
-from .values import Date, DateTime, FiscalYear, Time, Year
+from .values import Date, DateTime, FiscalYear, Month, Time, Year
 
 # Text a user writes: one line or more, never empty.
 Line = Annotated[str, StringConstraints(min_length=1)]
@@ -510,6 +510,7 @@ class Agreement(Strict):
     title: Line                       # …との包括連携協定
     signing_date: Optional[Date]      # null (written so): left open in a draft (document.draft)
     signing_year: Optional[Year] = None  # a draft's open date keeps its year: 令和４年　　月　　日
+    signing_month: Optional[Month] = None  # and its month, with signing_year: 令和４年３月　　日
     areas: list[Area] = []
     fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
     department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)

@@ -131,6 +131,15 @@ def _year(value):
     return value
 
 
+def _month(value):
+    """A month's number, 1 to 12 (3 = ３月), or written as text."""
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 2:
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        raise _bad(f"expected a month's number, 1 to 12 (3 = ３月), got {describe(value)}")
+    return value
+
+
 def describe(value) -> str:
     """A value's kind in plain words, for messages."""
     if value is None:
@@ -152,4 +161,5 @@ Date = Annotated[dt.date, BeforeValidator(_date)]
 Time = Annotated[dt.time, BeforeValidator(_time)]
 FiscalYear = Annotated[int, BeforeValidator(_fiscal_year)]
 Year = Annotated[int, BeforeValidator(_year)]
+Month = Annotated[int, BeforeValidator(_month)]
 DateTime = Annotated[dt.datetime | dt.date, BeforeValidator(_date_or_datetime)]

@@ -182,7 +182,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style), compact=words["compact"],
         one=japanese.digits(1, digit_style)), writing)
     date = (japanese.date_in(ag.signing_date, form.calendar, "none", digit_style)
-            if ag.signing_date else year_kept(ag.signing_year, blank_date, digit_style, form.calendar)
+            if ag.signing_date else year_kept(ag.signing_year, blank_date, digit_style, form.calendar,
+                                              ag.signing_month)
             if ag.signing_year else blank_date)
     signatories = tuple(block for i, (pid, party) in enumerate(parties)
                         for block in party_blocks(labels[i] if labels else "", party, form,
@@ -203,15 +204,23 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          chosen is not None and prints_generated_term(chosen, doc))
 
 
-def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era") -> str:
+def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",
+              month: int | None = None) -> str:
     """A draft's open date line with the year it states: the house's blank date
     (令和　　年　　月　　日) with its year written in the agreement's calendar,
     令和４年　　月　　日, 令和２年（2020年）　　月　　日 or 2020年　　月　　日. A year in
-    which an era began is written in the new era (令和元年: a signing still to come)."""
-    era = japanese.era_year_text(*japanese.era_of(dt.date(year, 12, 31)), digit_style)
+    which an era began is written in the new era (令和元年: a signing still to come).
+    With its month too (平成30年３月○○日, as 消防庁's model draft): only the day is
+    left open, as the blank date leaves it, and the era is the month's (2019年４月 is
+    平成31年, its May 令和元年)."""
+    last = dt.date(year, month, japanese.days_in_month(year, month)) if month else dt.date(year, 12, 31)
+    era = japanese.era_year_text(*japanese.era_of(last), digit_style)
     western = japanese.digits(year, digit_style) + "年"
     written = {"era": era, "era_western": f"{era}（{western}）", "western": western}[calendar]
-    return written + (blank_date.split("年", 1)[1] if "年" in blank_date else "　　月　　日")
+    if month is None:
+        return written + (blank_date.split("年", 1)[1] if "年" in blank_date else "　　月　　日")
+    return written + japanese.digits(month, digit_style) + "月" + (
+        blank_date.split("月", 1)[1] if "月" in blank_date else "　　日")
 
 
 # The words of a closing by which the signers press their seals: 記名押印, 署名押印,
