@@ -463,6 +463,67 @@ def test_people_with_nothing_before_their_names_stand_at_the_items_margin(house,
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
 
 
+LONG_NOTE = "※　北見市長も陪席する予定ですが、公務の都合により出席者が変更となる場合がありますので、あらかじめ御了承ください。"
+
+
+def _note_lines(pdf: Path, first: str) -> tuple[list[dict], list[dict]]:
+    """The first two lines of the note that begins with `first`."""
+    rows = _rows(pdf)
+    at = next(i for i, r in enumerate(rows) if no_space("".join(c["text"] for c in r)).startswith(first))
+    return rows[at], rows[at + 1]
+
+
+@needs_poppler
+@pytest.mark.parametrize("house", [None, "notice:\n  ki_label: inline\n"])
+def test_notes_under_an_item_of_any_kind_hang_after_their_mark(house, tmp_path, capsys):
+    """ki: notes (文化庁 2016: ※　義家弘介　文部科学副大臣も陪席予定。 under the 出席者):
+    lines under the item after whatever it lists (people, signers, a list, a table, the
+    次第, text), printed as written; a note's further lines start under its text, after
+    the mark (※　), not under the mark; a note without a mark is a plain line. The
+    DOCX alike; with inline labels too."""
+    path = variant(tmp_path, ("  closing_ijo:", "  ki:\n"
+                              "    - {item: date, notes: [※　受付は10時30分から]}\n"
+                              "    - place\n"
+                              "    - {item: signatories, notes: [" + LONG_NOTE + "]}\n"
+                              "    - {item: agenda, notes: [都合により変更となる場合があります。]}\n"
+                              "    - {label: 配付物, list: [協定書（写し）], notes: [＊　当日会場で配付します。]}\n"
+                              "    - {label: 進行, table: [[14時00分, 開会]], notes: [※時間は目安です。]}\n"
+                              "  closing_ijo:"), style=house)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = no_space(pdf_text(pdf))
+    assert "11時00分～（30分程度）※受付は10時30分から２場所" in text
+    assert "鈴木聡一郎様" + no_space(LONG_NOTE) + "４次第" in text
+    assert "記念撮影、局長及び学長からの挨拶、質疑応答（事務方対応）都合により変更となる場合があります。５配付物" in text
+    assert "（１）協定書（写し）＊当日会場で配付します。６進行14時00分開会※時間は目安です。" in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    first, second = _note_lines(pdf, "※北見市長")
+    size = first[0]["size"]
+    assert abs(second[0]["x0"] - (first[0]["x0"] + 2 * size)) < 0.5        # under 北, after ※　
+    label = next(r for r in _rows(pdf) if no_space("".join(c["text"] for c in r)).startswith("１日時"))
+    plain = next(r for r in _rows(pdf) if no_space("".join(c["text"] for c in r)).startswith("都合により"))
+    date = next(r for r in _rows(pdf) if no_space("".join(c["text"] for c in r)).startswith("※受付"))
+    assert abs(plain[0]["x0"] - date[0]["x0"]) < 0.5 and plain[0]["x0"] > label[0]["x0"] + size
+    # in the DOCX too: the note's paragraph style hangs by the mark's width (２字)
+    docx = zipfile.ZipFile(pdf.with_suffix(".docx"))
+    root = etree.fromstring(docx.read("word/document.xml"))
+    para = next(p for p in root.iter(W + "p") if "".join(t.text or "" for t in p.iter(W + "t")).startswith("※　北見市長"))
+    name = para.find(W + "pPr/" + W + "pStyle").get(W + "val")
+    style = next(st for st in etree.fromstring(docx.read("word/styles.xml")).iter(W + "style")
+                 if st.get(W + "styleId") == name)
+    assert style.find(W + "pPr/" + W + "ind").get(W + "hangingChars") == "200", etree.tostring(style)
+
+
+@pytest.mark.parametrize("ki, key, message", [
+    ("[{item: signatories, notes: [\"\"]}]", "press_notice.ki[0].notes[0]", "the value is empty; write it, or remove the key"),
+    ("[{item: signatories, notes: 陪席予定}]", "press_notice.ki[0].notes", "expected a list"),
+])
+def test_a_note_said_wrong_is_an_error(ki, key, message, tmp_path, capsys):
+    path = variant(tmp_path, ("  closing_ijo:", f"  ki: {ki}\n  closing_ijo:"))
+    code, _, err = check(path, capsys)
+    assert code == 1 and has_error(err, path, "notes:", key, message), err
+
+
 @needs_poppler
 def test_a_place_too_long_for_its_cell_breaks_after_its_full_width_space(tmp_path, capsys):
     """The bundled 2016 notice's 日程: 「旧岩崎邸庭園　撞球（どうきゅう）室」 in the places'
@@ -564,7 +625,11 @@ def test_others_after_the_ceremonys_signers(tmp_path, capsys):
      "unknown item 'venue'; the built-in items are date, place, signatories, agenda, schedule"),
     ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst", "unknown key 'lst'; did you mean 'list'?"),
     ("    - date\n    - {label: 配付物, entries: [a]}\n", "entries", "press_notice.ki[1].entries",
-     "unknown key 'entries'; allowed here: groups, item, label, list, others, people, schedule_under, table, text"),
+     "unknown key 'entries'; did you mean 'list'?"),
+    ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst",
+     "unknown key 'lst'; did you mean 'list'?"),
+    ("    - date\n    - {label: 配付物, caption: [a]}\n", "caption", "press_notice.ki[1].caption",
+     "unknown key 'caption'; allowed here: groups, item, label, list, notes, others, people, schedule_under, table, text"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),

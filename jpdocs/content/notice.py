@@ -10,6 +10,7 @@ is an error (spec/notice_checks.py), as is any other key that would have no effe
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .. import japanese
@@ -51,6 +52,9 @@ class KiItem:
     marker: str = ""
     head: str = ""
     hang: float | None = None
+    # lines under the item (KiEntry.notes), each with the width (em) of the mark it
+    # starts with (※, ＊ and the spaces after it), under which its next lines hang
+    notes: tuple[tuple[str, float], ...] = ()
 
 
 # --------------------------------------------------------------------- composing
@@ -197,6 +201,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             out.append(KiItem(e.label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped))
         else:
             out.append(people_item(e.label, e.people, e.others))
+    out = [replace(it, notes=tuple((line, note_mark_em(line)) for line in e.notes))
+           if not isinstance(e, str) and e.notes else it for e, it in zip(entries, out)]
     if n.ki is None:
         out += [KiItem(x.label, "text", tuple(x.text)) for x in c.extra_items]
     seen: dict[str, int] = {}
@@ -235,6 +241,17 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             note(C, f"ceremony.group_signatories not given: {item} are listed per agreement, under its title"
                     " (group_signatories: false lists each signer once)")
     return with_form(out, style), notes
+
+
+# A note's mark, and the spaces after it, under which the note's further lines hang
+# (※　陪席予定の… / 　　…), as a note is set under an item.
+_NOTE_MARK = re.compile(r"^[※＊*][ 　]*")
+
+
+def note_mark_em(line: str) -> float:
+    """The width (em) of the mark a note begins with (※　: 2), or 0 for a note without one."""
+    mark = _NOTE_MARK.match(line)
+    return japanese.em_width(mark.group()) if mark else 0.0
 
 
 def after_ki(spec: Spec, style, rows: list[tuple[str, str]]) -> list[KiItem]:

@@ -242,6 +242,8 @@ class KiEntry(Strict):
     # not an item of its own
     schedule_under: bool = False
     others: Optional[Line] = None             # ほか, after the last person (people:, or item: signatories)
+    # lines under the item, as written (※ 文部科学副大臣も陪席予定。), after whatever it lists
+    notes: list[Line] = []
 
 
 KiItemSpec = Annotated[KiEntry, BeforeValidator(_ki_entry)]

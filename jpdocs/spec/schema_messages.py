@@ -122,7 +122,10 @@ def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
         if moved:
             return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
         options = _fields_at(loc[:-1], root)
-        close = difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
+        model = _model_at(loc[:-1], root)
+        # a key's name inside the product (entries), where the spec writes another (list)
+        renamed = [f.alias for n, f in (model.model_fields.items() if model else ()) if n == loc[-1] and f.alias]
+        close = renamed or difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else (
             f"; allowed here: {', '.join(options)}" if options else "")
         return f"unknown key '{loc[-1]}'{hint}"
@@ -159,11 +162,17 @@ def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
 
 
 def _fields_at(loc: tuple, root: type[Model] = Spec) -> list[str]:
-    """The keys allowed at a path, for the did-you-mean of an unknown key. The path
-    runs through a model's keys, list indexes and the keys of a dict of models
-    (party ids, article names): those are the user's own words and may be any
-    word, a key of the model below too (a party called `logo`), so they are
-    skipped, never looked up."""
+    """The keys allowed at a path, for the did-you-mean of an unknown key."""
+    model = _model_at(loc, root)
+    internal = getattr(model, "set_by_loader", ())
+    return sorted(f.alias or n for n, f in model.model_fields.items() if n not in internal) if model else []
+
+
+def _model_at(loc: tuple, root: type[Model] = Spec) -> type[Model] | None:
+    """The model whose keys are written at a path. The path runs through a model's
+    keys, list indexes and the keys of a dict of models (party ids, article names):
+    those are the user's own words and may be any word, a key of the model below too
+    (a party called `logo`), so they are skipped, never looked up."""
     model: type[Model] | None = root
     user_key = False
     for part in loc:
@@ -172,11 +181,10 @@ def _fields_at(loc: tuple, root: type[Model] = Spec) -> list[str]:
             continue
         field = {f.alias or n: f for n, f in model.model_fields.items()}.get(part) if model else None   # as written
         if field is None:
-            return []
+            return None
         user_key = get_origin(field.annotation) is dict
         model = _model_of(field.annotation)
-    internal = getattr(model, "set_by_loader", ())
-    return sorted(f.alias or n for n, f in model.model_fields.items() if n not in internal) if model else []
+    return model
 
 
 def _model_of(annotation) -> type[Model] | None:
