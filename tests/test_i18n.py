@@ -389,6 +389,8 @@ VARIANTS.update({
     "agenda-joined-signers": (_AGENDA, "    agenda: [出席者紹介, {step: 協定書への署名, signatories: true}]\n"),
     "contacts-lead-alone": (SEED[SEED.index("  contacts:\n"):SEED.index("      phone_kind: 直通\n", SEED.index("  contacts:\n")) + len("      phone_kind: 直通\n")],
                             "  contacts_lead: お問い合わせは、下記まで。\n"),
+    "section-before-no-ki": ("  closing_ijo:", "  ki: []\n  sections: [{heading: 【本件のポイント】, before_ki: true,"
+                                               " paragraphs: [●　連携します。]}]\n  closing_ijo:"),
     "agenda-parties-also": [(_AGENDA, "    agenda: [開会, {step: 協定書署名, parties: true}]\n"),
                             ("press_notice:\n", "press_notice:\n  also: [companion-agreement.yaml]\n")],
     "agenda-too-many-steps": (_AGENDA, "    agenda: [{step: 署名, steps: [" + ", ".join(f"署名{i}" for i in range(45)) + "]}]\n"),

@@ -398,6 +398,32 @@ def test_a_label_before_the_date_a_heading_of_its_own_and_sections_after_the_ki(
     assert "内容本日、締結しました。" in after and "【参考】" not in after and "締結式のご案内" not in after
 
 
+@needs_poppler
+def test_a_section_before_the_ki_block(tmp_path, capsys):
+    """sections: before_ki (摂南大学 2025: 【本件のポイント】 with its ● lines between the
+    text and the 記 block); the other sections still after the background, in the
+    order written; the heading on the page of its first paragraph; the DOCX alike."""
+    path = variant(tmp_path, ("  press_request:\n", "  sections:\n    - heading: 【参考】\n      paragraphs: [第一段落。]\n"
+                              "    - heading: 【本件のポイント】\n      before_ki: true\n      paragraphs: [●　連携します。,"
+                              " ●　発展を目指します。]\n  press_request:\n"))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "執り行います。【本件のポイント】●連携します。●発展を目指します。記１日時" in text
+    assert "となりました。【参考】第一段落。報道に当たってのお願い" in text and text.count("【本件のポイント】") == 1
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+
+
+def test_a_section_before_a_ki_block_the_notice_does_not_have_is_an_error(tmp_path, capsys):
+    path = variant(tmp_path, (CEREMONY, "  ceremony: {}\n  ki: []\n"),
+                   ("  press_request:\n", "  sections:\n    - heading: 【本件のポイント】\n      before_ki: true\n"
+                                          "      paragraphs: [●　連携します。]\n  press_request:\n"))
+    code, _, err = check(path, capsys)
+    assert code == 1 and has_error(err, path, "before_ki:", "press_notice.sections[0].before_ki",
+                                   "the notice has no 記 block for the section to stand before: before_ki would"
+                                   " have no effect"), err
+
+
 @pytest.mark.parametrize("section, key", [
     ("{heading: 【参考】, paragraphs: []}", "press_notice.sections[0].paragraphs"),
     ("{paragraphs: [第一段落。]}", "press_notice.sections[0].heading"),

@@ -113,6 +113,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Background", "paragraphs"): ("段落", ""),
     ("Section", "heading"): ("見出し", "書いたとおりに印字（例：【参考】）"),
     ("Section", "paragraphs"): ("段落", ""),
+    ("Section", "before_ki"): ("記の前に", "本文と記書きの間に置く（例：【本件のポイント】）"),
     ("PressRequest", "label"): ("見出し", ""),
     ("PressRequest", "lead"): ("前文", ""),
     ("PressRequest", "deadline"): ("期限", "例：2024-02-21T17:00"),

@@ -118,6 +118,11 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
     # the items
     if n.ki is not None:
         _check_ki(spec, lines, problem)
+    if not item_names(spec) and not (n.ki is None and c.extra_items):
+        for i, section in enumerate(n.sections):
+            if section.before_ki:
+                problem(N + ("sections", i, "before_ki"), "the notice has no 記 block for the section to stand"
+                                                          " before: before_ki would have no effect")
     if n.contacts_lead and not n.contacts:
         problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contacts, and there is"
                                         " no contact: it would have no effect")

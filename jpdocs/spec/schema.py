@@ -256,9 +256,11 @@ class Background(Strict):
 
 class Section(Strict):
     """A section of the notice's own after the 記 block (and the background): its
-    heading printed as written (【岡山県奈義町とは】, 【参考】), then its paragraphs."""
+    heading printed as written (【岡山県奈義町とは】, 【参考】), then its paragraphs;
+    with before_ki, between the notice's text and its 記 block (【本件のポイント】)."""
     heading: Line
     paragraphs: list[Line] = Field(min_length=1)
+    before_ki: bool = False
 
 
 class PressRequest(Strict):
@@ -348,6 +350,7 @@ class PressNotice(Strict):
     closing_ijo: bool = False         # 以上 after the notice's last section (before the request and contact boxes)
     background: Optional[Background] = None
     sections: list[Section] = []      # sections of the notice's own, after the 記 block and the background
+                                      # (before_ki: true, before the 記 block)
     embargo: Optional[Line] = None
     press_request: Optional[PressRequest] = None
     contacts: list[Contact] = []
