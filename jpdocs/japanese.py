@@ -100,7 +100,7 @@ WEEKDAY_FORMS = ("short", "long", "none")
 
 def format_date(d: date, style: str = "mixed", western: bool = True,
                 weekday: bool = True, era: bool = True, year: bool = True,
-                long_weekday: bool = False) -> str:
+                long_weekday: bool = False, two_digits: bool = False) -> str:
     """"令和６年（2024年）２月16日（金）" and its variants.
 
     western adds the Western year in brackets after the era year; with
@@ -117,14 +117,17 @@ def format_date(d: date, style: str = "mixed", western: bool = True,
             text += f"（{western_year}）"
     else:
         text = western_year
-    text += f"{digits(d.month, style)}月{digits(d.day, style)}日"
+    if two_digits:      # 07月05日, as some offices date their releases
+        text += f"{digits(f'{d.month:02d}', style)}月{digits(f'{d.day:02d}', style)}日"
+    else:
+        text += f"{digits(d.month, style)}月{digits(d.day, style)}日"
     if weekday:
         text += f"（{_WEEKDAYS[d.weekday()]}{'曜日' if long_weekday else ''}）"
     return text
 
 
 def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
-            style: str = "mixed", year: bool = True) -> str:
+            style: str = "mixed", year: bool = True, two_digits: bool = False) -> str:
     """A date as a house writes it: calendar one of CALENDARS, weekday one of
     WEEKDAY_FORMS. 2018-09-10 → 平成30年（2018年）９月10日（月）, 平成30年９月10日（月曜日）,
     2018年９月10日 …"""
@@ -133,7 +136,8 @@ def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
     if weekday not in WEEKDAY_FORMS:
         raise ValueError(f"unknown weekday form {weekday!r}; allowed: {', '.join(WEEKDAY_FORMS)}")
     return format_date(d, style, western=calendar == "era_western", era=calendar != "western",
-                       weekday=weekday != "none", long_weekday=weekday == "long", year=year)
+                       weekday=weekday != "none", long_weekday=weekday == "long", year=year,
+                       two_digits=two_digits)
 
 
 CLOCKS = ("24h", "12h")

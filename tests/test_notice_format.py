@@ -906,6 +906,27 @@ def test_the_date_of_issue_in_a_form_of_its_own(tmp_path, capsys):
 
 
 @needs_poppler
+@pytest.mark.parametrize("digits, printed", [(None, "2024年02月06日配布"), ("full", "２０２４年０２月０６日配布")])
+def test_the_date_of_issue_with_its_month_and_day_in_two_digits(digits, printed, tmp_path, capsys):
+    """dates.issue_two_digits (鳥取県: 2025年07月10日提供): the issue date's month and day
+    zero-padded, in the house's digits; every other date as before (２月27日); the DOCX
+    and the release after the signing alike."""
+    house = "dates: {issue_calendar: western, issue_weekday: none, issue_two_digits: true}\n"
+    path = variant(tmp_path, ("  issue_date: 2024-02-16", "  issue_date: 2024-02-06"),
+                   ("  closing_ijo:", "  after:\n    issue_date: 2024-03-01\n    opening: [本日、締結しました。]\n"
+                                      "  closing_ijo:"),
+                   style=house + (f"digits: {digits}\n" if digits else ""))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert printed in text and ("２月27日（火）" in text or "２月２７日（火）" in text)
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
+    assert ("2024年03月01日" if digits is None else "２０２４年０３月０１日") in after
+
+
+@needs_poppler
 def test_a_part_of_the_day_only(tmp_path, capsys):
     path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', "    time_of_day: 午後\n"))
     text = notice_text(path, tmp_path, capsys)

@@ -162,7 +162,8 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
 
     def issue_date(value: dt.date) -> str:
         """The date of issue at the top of a notice, in the house's form for it."""
-        return japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d)
+        return japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d,
+                                two_digits=dates.issue_two_digits)
 
     def deadline(value: dt.date | dt.datetime, issued: dt.date | None = None) -> str:
         return deadline_text(value, issued, d, dates, times)

@@ -126,6 +126,7 @@ class Dates(_Strict):
     # null: calendar and weekday
     issue_calendar: Literal["era_western", "era", "western"] | None = None
     issue_weekday: Literal["short", "long", "none"] | None = None
+    issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
 
 
 class Times(_Strict):
