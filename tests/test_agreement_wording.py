@@ -479,6 +479,36 @@ def test_a_drafts_open_title_is_a_blank_line_in_its_block(tmp_path):
 
 
 @needs_poppler
+def test_a_title_given_as_its_lines_is_broken_there(tmp_path):
+    """document.title as a list (消防庁's model: 災害時等における無人航空機による /
+    情報収集活動（撮影等）に関する協定書): the title's lines as written, not where the
+    generator would break it; the PDF's and the DOCX's title is the whole title. One
+    line given stays one line (no との break)."""
+    import zipfile
+    data = seed()
+    data["agreement"]["document"]["title"] = ["北海道オホーツク総合振興局と北見工業大学との包括連携", "に関する協定書"]
+    spec = write(tmp_path, data)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
+    assert lines(pdf_text(pdf))[:2] == ["北海道オホーツク総合振興局と北見工業大学との包括連携", "に関する協定書"]
+    whole = "北海道オホーツク総合振興局と北見工業大学との包括連携に関する協定書"
+    info = __import__("subprocess").run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert f"Title:           {whole}" in info
+    docx = zipfile.ZipFile(pdf.with_suffix(".docx"))
+    assert f"<dc:title>{whole}</dc:title>" in docx.read("docProps/core.xml").decode()
+    body = docx.read("word/document.xml").decode()
+    assert "<w:t>北海道オホーツク総合振興局と北見工業大学との包括連携</w:t></w:r><w:r><w:br/></w:r><w:r><w:t>に関する協定書" in body
+    data["agreement"]["document"]["title"] = ["北海道オホーツク総合振興局と北見工業大学との包括連携に関する協定書"]
+    spec = write(tmp_path, data, "one")
+    text, _ = build(tmp_path, spec)
+    assert lines(text)[0] != "北海道オホーツク総合振興局と北見工業大学との"
+    data["agreement"]["document"]["title"] = []
+    spec = write(tmp_path, data, "none")
+    assert f"error: {spec}:{line_of(spec, 'title: []')}: agreement.document.title: " in error(spec)
+
+
+@needs_poppler
 def test_a_drafts_open_date_keeps_the_year_it_states(tmp_path):
     """signing_year: the open date line keeps its year (令和７年　　月　　日, as real
     drafts print it), in the PDF and the DOCX; a year an era began in is written in

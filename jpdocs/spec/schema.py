@@ -11,6 +11,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from .. import japanese
 from .strict import BeforeValidator, Field, Model, StringConstraints, field_validator, model_validator
+from .strict.fields import MinLen
 from .values import Date, DateTime, FiscalYear, Month, Time, Year
 
 # Text a user writes: one line or more, never empty.
@@ -472,7 +473,9 @@ class AgreementDocument(Strict):
     writing: Optional[Literal[WRITING_STYLES]] = None   # である (default) or です・ます, for the whole text
     draft: bool = False                # a draft (案): marked on every page; dates and names may be left open (null)
     standard: Optional[Line] = None    # a set of the house's standard articles (article_sets), by name
-    title: Optional[Line] = None       # default from agreement.title: …との包括連携に関する協定書 (…に関する覚書)
+    title: Optional[Union[Line, Annotated[list[Line], MinLen(1)]]] = None
+    #                                     default from agreement.title: …との包括連携に関する協定書 (…に関する覚書);
+    #                                     a list: the title's lines, broken where the text breaks it
     labels: Union[Line, dict[str, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
     #                                     (両市, 両者), or a label per party id: {city: 市, univ: 大学}
     collective: Optional[Line] = None  # the word for all parties in the articles (両者) beside the labels

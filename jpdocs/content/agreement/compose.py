@@ -193,9 +193,11 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     fields = witness_fields(doc.witnesses)
     witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name")), field=field)
                       for w, field in zip(doc.witnesses, fields))
-    full_title = doc.title or document_title(ag.title, doc.kind)
+    # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
+    given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
+    full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
     label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
-    shown = title_lines(full_title)
+    shown = given_lines or title_lines(full_title)
     if len(shown) == 1:                  # 覚書 across three em: 覚　書 (agreement.title_spread)
         shown = (spread(shown[0], style.agreement.title_spread),)
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, date,
