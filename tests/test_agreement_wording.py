@@ -182,6 +182,58 @@ def test_a_です_ます_document_is_written_so_throughout(tmp_path):
             " '包括連携（です・ます）' is") in out
 
 
+NAO = ("なお、甲又は乙が必要と認める場合は、甲は乙の構成員の現場活動に同行し、その安全を確保するなど、安全の確保に"
+       "十分に配慮するものとする。")
+
+
+@needs_poppler
+@pytest.mark.parametrize("house", [None, "agreement:\n  article_heading: \"（{heading}）\"\n  article_lead: \"{number}　\"\n"])
+def test_a_sentence_set_apart_without_a_number_continues_its_paragraph(house, tmp_path):
+    """A paragraph given {text:, unnumbered: true} (消防庁's model: なお、…, ただし、… on a line
+    of their own): no number, and the next paragraph is ２, not ３, in the PDF and in the
+    DOCX's Word numbering; the line starts one em in from the margin of the text it
+    continues (under 甲及び乙は、 where the paragraphs hang, as after 第５条　), its further
+    lines on that margin. An unnumbered first paragraph is refused."""
+    import zipfile
+    data = seed()
+    if house:
+        (tmp_path / "house.yaml").write_text(house, encoding="utf-8")
+        data["style"] = "house.yaml"
+    data["agreement"]["document"]["extra_articles"] = [
+        {"heading": "安全の確保", "text": ["甲及び乙は、活動する者の安全の確保に十分配慮するものとする。",
+                                     {"unnumbered": True, "text": NAO}, "乙は、活動の結果を甲に報告するものとする。"]}]
+    spec = write(tmp_path, data)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
+    flat = no_space(pdf_text(pdf))
+    assert "配慮するものとする。" + no_space(NAO) + "２乙は、活動の結果" in flat and "３乙は" not in flat
+    rows = [r for page in range(2) for r in page_rows(pdf, page)]
+    text_of = ["".join(c["text"] for c in r) for r in rows]
+    at = next(i for i, t in enumerate(text_of) if no_space(t).startswith("なお、"))
+    second = rows[next(i for i, t in enumerate(text_of) if "乙は、活動の結果" in t)]     # ２　乙は、…
+    size = rows[at][0]["size"]
+    # the margin of the text continued: the body's (the first paragraph runs from it), or
+    # the hanging paragraphs' one em in (where 第Ｎ条　 leads the first, and their lines hang)
+    start = second[0]["x0"] + (0 if house is None else size)
+    assert abs(rows[at][0]["x0"] - (start + size)) < 0.5
+    assert abs(rows[at + 1][0]["x0"] - start) < 0.5
+    body = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()
+    assert NAO in body
+    # the paragraph after it is Word's paragraph number (２, its sequence's 2: a wrong count
+    # leaves the level typed text, with no w:numPr), the unnumbered one not in the list
+    import re
+    para = re.search(r"<w:p>(?:(?!<w:p>).)*?乙は、活動の結果を甲に報告するものとする。", body).group()
+    assert '<w:numPr><w:ilvl w:val="1"/>' in para and "２" not in para
+    para = re.search(r"<w:p>(?:(?!<w:p>).)*?なお、甲又は", body).group()
+    assert "<w:numPr>" not in para
+    data["agreement"]["document"]["extra_articles"][0]["text"][:2] = [{"unnumbered": True, "text": NAO}]
+    spec = write(tmp_path, data, "first")
+    assert (f"error: {spec}:{line_of(spec, 'unnumbered:')}: agreement.document.extra_articles[0].text[0].unnumbered:"
+            " the first paragraph of the article 「安全の確保」 is unnumbered: it has no paragraph before it to continue"
+            " (unnumbered would have no effect)") in error(spec)
+
+
 def test_a_writing_other_than_the_sets_is_an_error(tmp_path):
     data = seed()
     data["agreement"]["document"]["writing"] = "です・ます"

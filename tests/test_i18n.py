@@ -389,6 +389,7 @@ VARIANTS.update({
     "agenda-joined-signers": (_AGENDA, "    agenda: [出席者紹介, {step: 協定書への署名, signatories: true}]\n"),
     "contacts-lead-alone": (SEED[SEED.index("  contacts:\n"):SEED.index("      phone_kind: 直通\n", SEED.index("  contacts:\n")) + len("      phone_kind: 直通\n")],
                             "  contacts_lead: お問い合わせは、下記まで。\n"),
+    "unnumbered-first": (_STD, _STD + "\n    extra_articles: [{heading: 経費, text: [{unnumbered: true, text: 経費は各自の負担とする。}]}]"),
     "section-before-no-ki": ("  closing_ijo:", "  ki: []\n  sections: [{heading: 【本件のポイント】, before_ki: true,"
                                                " paragraphs: [●　連携します。]}]\n  closing_ijo:"),
     "agenda-parties-also": [(_AGENDA, "    agenda: [開会, {step: 協定書署名, parties: true}]\n"),

@@ -382,6 +382,9 @@ class ClauseSpec(Strict):
     items: list[Union[Line, SubItemSpec]] = []
     item_marker: Optional[Line] = None   # these items' own marker: （例{number}） → （例１）, （例２） …
     table: list[list[Line]] = []
+    # a line of its own without a number, continuing the paragraph before it (なお、… or
+    # ただし、… set apart, as 消防庁's model sets them); the paragraphs after it count on
+    unnumbered: bool = False
 
 
 ArticleText = list[Union[Line, ClauseSpec]]   # one entry per paragraph (項)

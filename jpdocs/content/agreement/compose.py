@@ -26,7 +26,7 @@ from ...spec.term import term_of
 from .article_sets import choose, load_sets
 from .checks import check_paragraphs, check_own_wording, check_witnesses
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
-from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, refs_in
+from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
 from ..markup import spread
 from .signatures import party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article
@@ -160,7 +160,13 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                     f" more than {len(PARENTHESIZED)} items, and the house marks items ⑴ to ⒇"
                     " (agreement.item_marker): split the paragraph")
             continue
-        clauses = [make_clause(j, c, fill, num, form.paragraph_lead, form.item_marker) for j, c in enumerate(text)]
+        if getattr(text[0], "unnumbered", False):
+            base = d.key[:-1] if d.key[-1:] == ("heading",) else d.key     # an extra article's key names its heading
+            problem(base + ("text", 0, "unnumbered") if base else D + ("standard",), f"the first paragraph of the article 「{d.heading or d.name}」"
+                    " is unnumbered: it has no paragraph before it to continue (unnumbered would have no effect)")
+            continue
+        clauses = [make_clause(n, c, fill, num, form.paragraph_lead, form.item_marker)
+                   for n, c in zip(paragraph_numbers(text), text)]
         number = f"第{num(i + 1)}条"
         if d.heading is None:
             # No heading to set in the house's form: the number stands before the
@@ -171,6 +177,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             lead = _form(form.article_lead, number, d.heading)
         if lead and clauses:
             clauses[0] = replace(clauses[0], lead=lead)
+        for j in range(1, len(clauses)):
+            if not clauses[j].lead:      # unnumbered: on the margin of the text it continues (under 甲は、)
+                clauses[j] = replace(clauses[j], left=clauses[j - 1].left or (1.0 if clauses[j - 1].lead else 0.0))
         indent = 1.0 if title and "{number}" not in form.article_heading else 0.0
         articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent,
                                 chapters.get(d.name, "")))

@@ -84,13 +84,27 @@ def item_mark(form: str, k: int, num) -> str:
     return form.replace("{number}", num(k))
 
 
-def make_clause(j: int, c, fill, num, paragraph_lead: str = "{number}　", item_marker: str = "（{number}）") -> Clause:
+def paragraph_numbers(text) -> list[int]:
+    """Each paragraph's number (1, 2 …), 0 for one set apart without a number
+    (unnumbered: なお、…), which the paragraphs after it do not count."""
+    numbers, n = [], 0
+    for c in text:
+        unnumbered = getattr(c, "unnumbered", False)
+        n += not unnumbered
+        numbers.append(0 if unnumbered else n)
+    return numbers
+
+
+def make_clause(number: int, c, fill, num, paragraph_lead: str = "{number}　",
+                item_marker: str = "（{number}）") -> Clause:
     """One paragraph, with its items (1) and sub-items ア; the second paragraph on led
-    by its number in the house's form (agreement.paragraph_lead: ２　, 2.)."""
-    marker = "" if j == 0 else num(j + 1)
+    by its number in the house's form (agreement.paragraph_lead: ２　, 2.); the first
+    and an unnumbered one (number 0) without."""
+    marker = num(number) if number > 1 else ""
     lead = paragraph_lead.replace("{number}", marker) if marker else ""
+    seq = number if number > 1 else 0
     if isinstance(c, str):
-        return Clause(marker, fill(c), (), lead)
+        return Clause(marker, fill(c), (), lead, seq=seq)
     entries = []
     for k, item in enumerate(c.items):
         mark = item_mark(c.item_marker or item_marker, k + 1, num)   # the paragraph's own, else the house's
@@ -100,7 +114,7 @@ def make_clause(j: int, c, fill, num, paragraph_lead: str = "{number}　", item_
             subs = tuple(Entry(japanese.sub_item_marker(s + 1), fill(t)) for s, t in enumerate(item.items))
             entries.append(Entry(mark, fill(item.text), subs))
     table = tuple(tuple(fill(cell) for cell in row) for row in c.table)
-    return Clause(marker, fill(c.text), tuple(entries), lead, table, column_widths(table) if table else "")
+    return Clause(marker, fill(c.text), tuple(entries), lead, table, column_widths(table) if table else "", seq)
 
 
 def column_widths(rows) -> str:

@@ -28,6 +28,8 @@ class Clause:
     lead: str = ""
     table: tuple[tuple[str, ...], ...] = ()   # rows after the text and items, the first heading the columns
     table_widths: str = ""                    # its columns' shares of the text width
+    seq: int = 0                              # its number (２ → 2); 0 for the first and an unnumbered one
+    left: float = 0.0                         # em: an unnumbered one's margin, the text's of the paragraph it continues
 
 
 @dataclass(frozen=True)
