@@ -321,6 +321,19 @@ def join_parties(names: list[str], comma: str = "、") -> str:
 IROHA_ITEMS = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
 
 
+# ⑴ to ⒇: an item's number as one character, where the house so marks items
+PARENTHESIZED = "".join(chr(0x2474 + i) for i in range(20))
+
+
+def item_mark(form: str, k: int, num) -> str:
+    """The marker of the k-th item (号, or step of a 次第) in a house's form
+    (agreement.item_marker, notice.agenda_marker): （１） by default, {number} filled
+    in by `num`, ⑴ where the form is "⑴" (to ⒇: the callers refuse a 21st)."""
+    if form == "⑴":
+        return PARENTHESIZED[k - 1]
+    return form.replace("{number}", num(k))
+
+
 def sub_item_marker(n: int) -> str:
     """The marker of the n-th sub-item (細目) of a numbered item: ア, イ, ウ … in
     gojūon order, as horizontally written local-government documents number them."""

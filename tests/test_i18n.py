@@ -364,6 +364,10 @@ STYLE_VARIANTS = {
     "comma": "wording:\n  comma: ，\n",
     "chapter-heading": "agreement:\n  chapter_heading: \"{heading}\"\n",
     "chapter-indent": "agreement:\n  chapter_indent: 12\n",
+    "agenda-marker": "notice:\n  agenda: numbered\n  agenda_marker: \"{n}.\"\n",
+    "agenda-marker-joined": "notice:\n  agenda_marker: \"{number}.\"\n",
+    "venue-address-form": "notice:\n  venue_address: under\n",
+    "duration-note-plain": "notice:\n  duration_note: plain\n",     # the seed's 11時00分～ before the note
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
@@ -395,7 +399,10 @@ VARIANTS.update({
     "agenda-parties-also": [(_AGENDA, "    agenda: [開会, {step: 協定書署名, parties: true}]\n"),
                             ("press_notice:\n", "press_notice:\n  also: [companion-agreement.yaml]\n")],
     "agenda-too-many-steps": (_AGENDA, "    agenda: [{step: 署名, steps: [" + ", ".join(f"署名{i}" for i in range(45)) + "]}]\n"),
+    "agenda-too-many-parenthesized": [(_AGENDA, "    agenda: [" + ", ".join(f"段階{i}" for i in range(21)) + "]\n"),
+                                      (_STYLE, _STYLE + "style: style-agenda-parenthesized.yaml\n")],
 })
+COMPANIONS["style-agenda-parenthesized.yaml"] = "notice:\n  agenda: numbered\n  agenda_marker: ⑴\n"
 # A table in an article: its heading row alone, a row short of a cell.
 _COSTS = "\n    articles:\n      costs: {text: [{text: 経費は、次表のとおり負担する。, table: %s}]}"
 VARIANTS.update({

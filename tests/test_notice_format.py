@@ -222,6 +222,88 @@ def test_steps_within_a_step_with_the_parties_and_other_people_under_them(tmp_pa
     assert x_of("イ記念撮影", "イ") == x_of("ア連携協定書", "ア")
 
 
+def _x_of(rows, text: str, char: str) -> float:
+    """Where `char` stands on the line that reads `text` (spaces aside)."""
+    row = next(r for r in rows if no_space("".join(c["text"] for c in r)) == text)
+    return next(c["x0"] for c in row if c["text"] == char)
+
+
+@needs_poppler
+def test_the_agendas_steps_in_the_houses_marker(tmp_path, capsys):
+    """notice.agenda_marker: "{number}." — the 次第's steps numbered １. ２. … (大阪市中央区:
+    1. 開式), in the house's digits, each step's text an em past the marker (where the
+    seed's （１） ends it at 3 em), in the PDF and in the DOCX's paragraphs and their
+    hanging indent."""
+    import docx
+    path = variant(tmp_path, style="notice:\n  agenda: numbered\n  agenda_marker: \"{number}.\"\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    rows = _rows(pdf)
+    lines = [no_space("".join(c["text"] for c in r)) for r in rows]
+    at = lines.index("４次第")
+    steps = ["１.出席者紹介", "２.協定書への署名", "３.記念撮影", "４.局長及び学長からの挨拶", "５.質疑応答（事務方対応）"]
+    assert lines[at + 1:at + 6] == steps
+    row = rows[at + 1]
+    size = row[0]["size"]
+    assert abs(_x_of(rows, "１.出席者紹介", "出") - row[0]["x0"] - 2.5 * size) < 0.5   # １. is 1.5 em, then 1 em
+    paragraphs = [p for p in docx.Document(str(pdf.with_suffix(".docx"))).paragraphs if no_space(p.text)]
+    found = [p for p in paragraphs if no_space(p.text.replace("\t", "")) in steps]
+    assert [no_space(p.text.replace("\t", "")) for p in found] == steps
+    assert found[0].style.paragraph_format.first_line_indent.pt == -2.5 * 10.5      # hanging 2.5 字
+
+
+@needs_poppler
+def test_steps_within_a_step_under_a_marker_of_the_houses(tmp_path, capsys):
+    """With notice.agenda_marker "⑴" (as agreement.item_marker writes it), a step's own
+    steps (ア, イ) and the names under them still start where its text starts; the DOCX
+    holds the same words."""
+    path = variant(tmp_path, (AGENDA, NESTED_AGENDA),
+                   ("  closing_ijo:", "  ki: [date, place, agenda]\n  closing_ijo:"),
+                   style="notice:\n  agenda: numbered\n  agenda_marker: ⑴\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    at = lines.index("３次第")
+    assert lines[at + 1:at + 8] == ["⑴開会", "⑵署名", "ア連携協定書", "・北海道オホーツク総合振興局",
+                                    "・北見工業大学", "イ記念撮影", "⑶調印者挨拶"], lines[at:]
+    rows = _rows(pdf)
+    assert abs(_x_of(rows, "ア連携協定書", "ア") - _x_of(rows, "⑵署名", "署")) < 0.5
+    assert abs(_x_of(rows, "・北海道オホーツク総合振興局", "・") - _x_of(rows, "ア連携協定書", "連")) < 0.5
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@pytest.mark.parametrize("house, line, key, message", [
+    ("notice:\n  agenda: numbered\n  agenda_marker: \"{n}.\"\n", 3, "notice.agenda_marker",
+     "{number} must appear once in agenda_marker, and no other placeholder (or write ⑴ for items marked ⑴ ⑵ …)"),
+    ("notice:\n  agenda: numbered\n  agenda_marker: ・\n", 3, "notice.agenda_marker",
+     "{number} must appear once in agenda_marker"),
+    ("notice:\n  agenda_marker: \"{number}.\"\n", 2, "notice.agenda_marker",
+     "the marker numbers the 次第's steps set a line each (agenda: numbered); joined on one line they have none,"
+     " and it would have no effect"),
+    ("notice:\n  venue_address: under\n", 2, "notice.venue_address",
+     "must be one of 'brackets', 'line' or 'line_brackets', got the text 'under'"),
+    ("notice:\n  duration_note: none\n", 2, "notice.duration_note",
+     "must be one of 'brackets' or 'plain', got the text 'none'"),
+])
+def test_a_house_form_of_the_agenda_place_or_duration_that_cannot_print_is_refused(house, line, key, message,
+                                                                                   tmp_path, capsys):
+    path = variant(tmp_path, style=house)
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:{line}: {key}: {message}" in err, err
+    assert "Traceback" not in err
+
+
+def test_more_steps_than_one_character_numbers_is_refused(tmp_path, capsys):
+    """⑴ to ⒇: a 次第 of 21 steps under the marker ⑴ cannot be numbered, and says so at its line."""
+    path = variant(tmp_path, (AGENDA, "    agenda: [" + ", ".join(f"段階{i}" for i in range(21)) + "]\n"),
+                   style="notice:\n  agenda: numbered\n  agenda_marker: ⑴\n")
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert has_error(err, path, "    agenda: [", "press_notice.ceremony.agenda",
+                     "the 次第 has more than 20 steps, and the house marks them ⑴ to ⒇ (notice.agenda_marker):"
+                     " join some of them"), err
+
+
 @pytest.mark.parametrize("house, key", [
     ("", "press_notice.ceremony.agenda[1].signatories"),         # the default: joined on one line
     ("notice:\n  agenda: joined\n", "press_notice.ceremony.agenda[1].signatories"),
@@ -354,6 +436,37 @@ def test_the_venues_address_on_a_line_of_its_own(tmp_path, capsys):
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
 
 
+def _paragraphs(docx_path: Path) -> list[str]:
+    """The DOCX's paragraphs as python-docx reads them, without spaces."""
+    import docx
+    return [no_space(p.text) for p in docx.Document(str(docx_path)).paragraphs if p.text.strip()]
+
+
+@needs_poppler
+def test_the_venues_address_on_a_line_of_its_own_in_brackets(tmp_path, capsys):
+    """notice.venue_address: line_brackets — the address under the venue (and under each
+    site) and still in （）, as 文化庁 and 国立環境研究所 set it (旧岩崎邸庭園… /
+    （東京都台東区池之端1-3-45）): a line of its own, starting where the venue starts, in
+    the PDF and in the DOCX's paragraphs."""
+    path = variant(tmp_path, (CEREMONY, RICH_KI.split("  ki:")[0].replace("    access: [JR網走駅から徒歩約10分]\n", "")
+                              .replace("北見会場, venue: 北見工業大学　第１会議室}", "北見会場, venue: 北見工業大学　第１会議室,"
+                                                                            " address: 北見市公園町165番地}")
+                              + "    venue: オホーツク合同庁舎\n    venue_address: 網走市北７条西３丁目\n"),
+                   style="notice:\n  venue_address: line_brackets\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    rows = _rows(pdf)
+    texts = [no_space("".join(c["text"] for c in r)) for r in rows]
+    at = texts.index("オホーツク合同庁舎")
+    assert texts[at + 1] == "（網走市北７条西３丁目）"
+    assert abs(rows[at + 1][0]["x0"] - rows[at][0]["x0"]) < 0.5        # under the venue, at its margin
+    assert texts[texts.index("北見会場：北見工業大学第１会議室") + 1] == "（北見市公園町165番地）"
+    assert not any("合同庁舎（網走市" in t for t in texts)           # never on the venue's line
+    paragraphs = _paragraphs(pdf.with_suffix(".docx"))
+    assert paragraphs[paragraphs.index("オホーツク合同庁舎") + 1] == "（網走市北７条西３丁目）"
+    assert paragraphs[paragraphs.index("北見会場：北見工業大学第１会議室") + 1] == "（北見市公園町165番地）"
+
+
 @needs_poppler
 def test_a_report_with_no_ki_block(tmp_path, capsys):
     """ki: [] and no ceremony: a report that says the date, place and signers in its own
@@ -438,6 +551,7 @@ def test_a_section_without_its_heading_or_text_is_an_error(section, key, tmp_pat
 @pytest.mark.parametrize("where, printed", [
     ("brackets", "オホーツク合同庁舎１階保健所会議室（住所：網走市北７条西３丁目）"),
     ("line", "オホーツク合同庁舎１階保健所会議室住所：網走市北７条西３丁目"),
+    ("line_brackets", "オホーツク合同庁舎１階保健所会議室（住所：網走市北７条西３丁目）"),
 ])
 def test_the_houses_label_before_the_venues_address(where, printed, tmp_path, capsys):
     """notice.venue_address_label: 住所： before the address, in its brackets (酪農学園大学)
@@ -788,6 +902,49 @@ def test_what_follows_a_start_without_its_end_is_the_houses(tmp_path, capsys, af
     assert "（火）11時00分～11時30分（30分程度）" in notice_text(ended, tmp_path, capsys)
     own = variant(tmp_path, ("    duration_note: 30分程度\n", "    span: から\n"), style=house, name="own.yaml")
     assert "（火）11時00分から２場所" in notice_text(own, tmp_path, capsys)
+
+
+PLAIN_NOTE = "notice:\n  duration_note: plain\n"
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, spec", [
+    ("times: {notation: colon, span: から}\n", ()),                     # the house's から (摂南大学: 16:30から30分程度)
+    ("", (("    duration_note:", "    span: から\n    duration_note:"),)),  # the notice's own span
+])
+def test_a_duration_run_on_after_from_without_brackets(house, spec, tmp_path, capsys):
+    """notice.duration_note: plain — the note after the start's から, without （）, as
+    摂南大学 writes 16:30から30分程度: the date item's line in the PDF as a reader sees it
+    and its paragraph in the DOCX."""
+    path = variant(tmp_path, *spec, style=house + PLAIN_NOTE)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    start = "11:00から" if "colon" in house else "11時00分から"
+    line = f"令和６年（2024年）２月27日（火）{start}30分程度"
+    assert line in [no_space("".join(c["text"] for c in r)) for r in _rows(pdf)]
+    assert "（30分程度）" not in pdf_words(pdf)
+    assert line in _paragraphs(pdf.with_suffix(".docx"))
+
+
+@pytest.mark.parametrize("pairs, house, follows", [
+    ((), "", "令和６年（2024年）２月27日（火）　11時00分～"),                             # ～: 11時00分～30分程度
+    ((('    start: "11:00"\n', '    start: "11:00"\n    end: "11:30"\n'),), "times: {span: から}\n",
+     "令和６年（2024年）２月27日（火）　11時00分から11時30分まで"),                       # an end: …まで30分程度
+    ((('    start: "11:00"\n', "    time_of_day: 午後\n"),), "", "令和６年（2024年）２月27日（火）　午後"),
+    ((), "times: {span: から, after_start: 開会}\n", "令和６年（2024年）２月27日（火）　11時00分開会"),
+])
+def test_a_duration_without_brackets_only_after_from(pairs, house, follows, tmp_path, capsys):
+    """Without brackets the note would read as part of a time that does not end in から
+    (11時00分～30分程度: until 30 minutes?): refused at the note's line, naming what it
+    would follow; the house's brackets or a start with から are the ways out."""
+    path = variant(tmp_path, *pairs, style=house + PLAIN_NOTE)
+    code, _, err = check(path, capsys)
+    assert code == 1, err
+    assert has_error(err, path, "    duration_note:", "press_notice.ceremony.duration_note",
+                     "the house runs the duration note on after a start written with から, without brackets"
+                     f" (notice.duration_note: plain: 16:30から30分程度); here it would follow 「{follows}」"
+                     " and read as part of it"), err
+    assert "Traceback" not in err
 
 
 def test_zero_minutes_false_with_colon_times_is_refused(tmp_path, capsys):

@@ -4,7 +4,8 @@ Each case in tests/data/real is a pair: <id>.yaml, a spec written from the publi
 page (facts only, prose paraphrased), and <id>.facts.yaml, the facts that page
 states — its sources, `expect` (fragments the built PDF must carry, as the office
 writes them), `expect_as_printed` (the same facts in the house form, where the
-office's own form cannot be chosen yet), `absent` (fragments that must not print)
+office's own form cannot be chosen yet), `expect_lines` (lines the page sets apart,
+each a whole line of the PDF), `absent` (fragments that must not print)
 and `needs` (what the real document says that the format cannot say yet). A facts
 file without a spec is `pending`: the page is real, but the format cannot state it
 without inventing something (a date a draft does not have, a signer a page does
@@ -206,6 +207,18 @@ def test_the_facts_of_the_page_are_printed(cid, built):
     text = case.all_text
     wanted = list(case.facts.get("expect") or []) + list(case.facts.get("expect_as_printed") or [])
     missing = [f for f in wanted if fold(str(f)) not in text]
+    assert not missing, (cid, missing)
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_the_lines_of_the_page_are_lines", fact="expect_lines"))
+def test_the_lines_of_the_page_are_lines(cid, built):
+    """`expect_lines`: what the page sets as a line of its own (an address under its
+    venue, a step of the 次第) is a whole line of the built notice as a reader sees it;
+    the fragments of `expect` cannot tell, for they are read with the lines joined."""
+    case = built[cid]
+    lines = {fold(line) for pdf in case.pdfs for line in visual_lines(pdf)}
+    missing = [f for f in case.facts["expect_lines"] if fold(str(f)) not in lines]
     assert not missing, (cid, missing)
 
 

@@ -47,6 +47,7 @@ class KiItem:
     cell_breaks: tuple[str, ...] = ()          # table: how each column's cells break (markup breaks=)
     groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()   # groups: (title, people rows)
     steps: tuple["AgendaLine", ...] = ()       # agenda (a step a line): each step, what stands under it
+    step_hang: str = "3"                       # list and agenda: where an entry's text starts (em)
     # in the house's form (with_form): the item's marker, what stands after it on its
     # line (the label), and, where the text runs in after an inline label, where it starts
     marker: str = ""
@@ -82,6 +83,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     def note(key, message):
         notes.append(Problem(str(path), line_of(lines or {}, key), dotted(key), message))
 
+    def refuse(key, message):
+        raise InputError([Problem(str(path), line_of(lines or {}, key), dotted(key), message)])
+
     def signer_rows() -> list[tuple[str, str]]:
         """Every signer a row: of this spec, or each once of all the agreements announced."""
         return rows_of(signer_list(groups), order) if n.also and groups else signatory_rows(spec, order)
@@ -101,20 +105,32 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                                         None if c.span else style.times.after_start)
             elif c.time_of_day:
                 text += "　" + c.time_of_day
-            if c.duration_note:
+            if c.duration_note and style.notice.duration_note == "plain":
+                # run on without brackets only after から (16:30から30分程度): after ～, an
+                # end or a date it would read as part of the time (11時00分～30分程度)
+                if not text.endswith("から"):
+                    refuse(C + ("duration_note",),
+                           "the house runs the duration note on after a start written with から, without"
+                           f" brackets (notice.duration_note: plain: 16:30から30分程度); here it would follow"
+                           f" 「{text}」 and read as part of it: write the start with から (ceremony.span:"
+                           " から, and no end), or use a house style that sets the note in （）")
+                text += c.duration_note
+            elif c.duration_note:
                 text += f"（{c.duration_note}）"
             # the day's schedule under the date, a line a row (奈義町: 14:00〜　協定締結式（…）)
             rows = ["　".join(x for x in (r.time, r.item, r.place) if x) for r in c.schedule] if schedule_under else []
             return KiItem(label, "text", (text, *rows))
         if item == "place":
             out_lines = []
-            own_line = style.notice.venue_address == "line"   # the address under the venue, not in （）
+            form = style.notice.venue_address      # brackets, line (under the venue) or line_brackets
 
             def venue(text: str, address: str | None) -> list[str]:
                 if not address:
                     return [text]
                 address = style.notice.venue_address_label + address     # （住所：江別市…）
-                return [text, address] if own_line else [f"{text}（{address}）"]
+                if form == "brackets":
+                    return [f"{text}（{address}）"]
+                return [text, address if form == "line" else f"（{address}）"]
             if c.venue:      # the venue, and the way to it under it
                 out_lines += venue(c.venue, c.venue_address)
                 out_lines += c.access
@@ -159,9 +175,18 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                               f" nothing can stand under a step: {at[-1]} would have no effect;"
                                               " the house style's notice.agenda: numbered sets a step a line")])
                 return KiItem(label, "text", (style.word("comma").join(steps),))
-            markers = list_markers(len(steps), d)      # a step a line: （１）開会, （２）…
+            # a step a line in the house's marker: （１）開会, １. 開会, ⑴ 開会
+            form = style.notice.agenda_marker
+            if form == "⑴" and len(steps) > len(japanese.PARENTHESIZED):
+                refuse(C + ("agenda",), f"the 次第 has more than {len(japanese.PARENTHESIZED)} steps, and the house"
+                                        " marks them ⑴ to ⒇ (notice.agenda_marker): join some of them")
+            markers = tuple(japanese.item_mark(form, k, lambda n: japanese.digits(n, d))
+                            for k in range(1, len(steps) + 1))
+            # the text where the seed's （１） ends (3 em, as it always stood), or an em past
+            # the widest marker of another form (as agreement items: HouseStyle.item_hang)
+            hang = "3" if form == "（{number}）" else f"{max(map(japanese.em_width, markers)) + 1:g}"
             if not any(a.lines_under() for a in c.agenda):
-                return KiItem(label, "list", steps, markers=markers)
+                return KiItem(label, "list", steps, markers=markers, step_hang=hang)
             signers = tuple(signer_rows())
             names = tuple(p.name for p in spec.parties.values())
 
@@ -170,7 +195,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 subs = tuple(agenda_line(japanese.sub_item_marker(k), sub)
                              for k, sub in enumerate(getattr(a, "steps", ()), 1))
                 return AgendaLine(marker, a.step, rows, names if a.parties else (), subs)
-            return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45",
+            return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45", step_hang=hang,
                           steps=tuple(agenda_line(mk, a) for mk, a in zip(markers, c.agenda)))
         if not any(r.place for r in c.schedule):     # no column of places left empty
             return KiItem(label, "table", rows=tuple((r.time, r.item) for r in c.schedule), widths="0.25 0.75")

@@ -106,11 +106,23 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
 
 
 def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
-    """The 記 item's marker may use {number} only; a heading word for a 記 block set
-    without a heading would have no effect."""
+    """The 記 item's marker may use {number} only; the 次第's step marker is written as
+    an agreement's item marker, and only a 次第 set a step a line has one; a heading
+    word for a 記 block set without a heading would have no effect."""
     problems = [Problem(name, line_of(lines, ("notice", "ki_marker")), "notice.ki_marker",
                         f"{{{found}}} is not a placeholder here; use {{number}} (the item's number)")
                 for found in _PLACEHOLDER.findall(style.notice.ki_marker) if found != "number"]
+    marker = style.notice.agenda_marker
+    if marker != "⑴" and (marker.count("{number}") != 1 or any(f != "number" for f in _PLACEHOLDER.findall(marker))):
+        key = "agenda_marker"       # the message agreement.item_marker gives
+        problems.append(Problem(name, line_of(lines, ("notice", key)), f"notice.{key}",
+                                f"{{number}} must appear once in {key}, and no other placeholder"
+                                " (or write ⑴ for items marked ⑴ ⑵ …)"))
+    # written in the office's own file, and not the default's own value (a copy of the whole default style)
+    elif style.notice.agenda == "joined" and ("notice", "agenda_marker") in lines and marker != "（{number}）":
+        problems.append(Problem(name, lines[("notice", "agenda_marker")], "notice.agenda_marker",
+                                "the marker numbers the 次第's steps set a line each (agenda: numbered); joined on"
+                                " one line they have none, and it would have no effect"))
     if style.notice.ki_label == "line" and ("notice", "ki_label_gap") in lines:
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"

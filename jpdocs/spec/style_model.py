@@ -234,13 +234,20 @@ class NoticeStyle(_Strict):
     # the 次第 (ceremony.agenda): joined on one line (出席者紹介、協定書への署名、…) or a
     # numbered list, a step a line (（１）開会 / （２）協定書署名 …)
     agenda: Literal["joined", "numbered"] = "joined"
-    # the venue's address in brackets after it (default: 会議室（網走市北７条西３丁目）) or on a
-    # line of its own under it (line), as some offices set it
-    venue_address: Literal["brackets", "line"] = "brackets"
+    # a numbered 次第's step marker, in the form of agreement.item_marker: （１） (default),
+    # "{number}." → １. 開式 (大阪市中央区), "⑴" → ⑴ ⑵ … as one character each
+    agenda_marker: str = "（{number}）"
+    # the venue's address in brackets after it (default: 会議室（網走市北７条西３丁目）), on a
+    # line of its own under it (line), or on that line still in （） (line_brackets:
+    # 旧岩崎邸庭園… / （東京都台東区…）), as some offices set it
+    venue_address: Literal["brackets", "line", "line_brackets"] = "brackets"
     venue_address_label: str = ""   # before the address, where it is set: 住所： → （住所：江別市…）
     # 締結者: title then name (三浦市　市長 | 吉田　英男), or the name first, the organisation
     # in （） before it ((三浦市) | 吉田　英男　市長), as some releases list them
     signer_order: Literal["title_name", "name_title"] = "title_name"
+    # the ceremony's duration_note in （） after the time (default: 11時00分～（30分程度）) or
+    # run on after a start that ends in から, without them (plain: 16:30から30分程度)
+    duration_note: Literal["brackets", "plain"] = "brackets"
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
     ki_label_spread: int | None = None

@@ -72,16 +72,9 @@ def _value(found, words: dict, order: list[str], here: int, loaded, draft: Draft
     return words[key]
 
 
-# ⑴ to ⒇: an item's number as one character, where the house so marks items
-PARENTHESIZED = "".join(chr(0x2474 + i) for i in range(20))
-
-
-def item_mark(form: str, k: int, num) -> str:
-    """The marker of the k-th item (号) in the house's form (agreement.item_marker):
-    （１） by default, ⑴ where the form is "⑴" (to ⒇: a 21st item is an error)."""
-    if form == "⑴":                   # (compose.py refuses a paragraph of more than 20)
-        return PARENTHESIZED[k - 1]
-    return form.replace("{number}", num(k))
+# ⑴ to ⒇ and the item's marker in the house's form: japanese.py, as the 次第's steps
+# (notice.agenda_marker) are marked in the same forms
+PARENTHESIZED, item_mark = japanese.PARENTHESIZED, japanese.item_mark
 
 
 def paragraph_numbers(text) -> list[int]:
