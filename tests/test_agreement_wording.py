@@ -234,6 +234,81 @@ def test_a_sentence_set_apart_without_a_number_continues_its_paragraph(house, tm
             " (unnumbered would have no effect)") in error(spec)
 
 
+PROSE = ["昭和54年７月18日、北海道オホーツク総合振興局と北見工業大学は、地域の発展のため連携を始めた。",
+         "以来、両者は教育、研究及び地域振興の各分野において交流を重ねてきた。",
+         "我々は、この連携を契機に、更に交流を深めていく決意を新たにする。"]
+PROSE_CLOSING = "ここに以上の合意を確認するためにこの協定書を交換する。"
+
+
+def prose_spec(data: dict) -> dict:
+    """The seed's agreement as prose: its standard set and purpose gone."""
+    doc = data["agreement"]["document"]
+    for key in ("standard", "purpose"):
+        doc.pop(key, None)
+    doc.update(prose=list(PROSE), closing=PROSE_CLOSING)
+    return data
+
+
+@needs_poppler
+def test_an_agreement_of_prose_without_articles(tmp_path):
+    """document.prose (a sister-city 協定書: 大村市・仙北市 2009, 高崎市・モンテンルパ市 2006):
+    the paragraphs as written where articles would stand, no generated preamble, no
+    article, then the closing of the spec's own, the date and the blocks without 甲 and
+    乙 before them (the prose defines no label); the last paragraph on the signatures'
+    page; the DOCX alike."""
+    import zipfile
+    spec = write(tmp_path, prose_spec(seed()))
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
+    text = lines(pdf_text(pdf))
+    flat = "".join(text)
+    assert flat.startswith("北海道オホーツク総合振興局と北見工業大学との包括連携に関する協定書" + "".join(PROSE) + PROSE_CLOSING
+                           + "令和６年２月27日"), flat[:300]
+    assert "第１条" not in flat and "以下「甲」" not in flat and "甲" not in text and "乙" not in text
+    assert "北海道オホーツク総合振興局長" in flat
+    body = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()
+    assert all(p in body for p in PROSE) and PROSE_CLOSING in body and "第１条" not in body
+
+
+@pytest.mark.parametrize("change, key, message", [
+    ({"standard": "包括連携"}, "standard", "standard is a set of standard articles: it would have no effect"),
+    ({"extra_articles": [{"heading": "経費", "text": ["経費は各自の負担とする。"]}]}, "extra_articles",
+     "extra_articles is articles of the spec's own: it would have no effect"),
+    ({"purpose": "地域の発展を図る"}, "purpose", "purpose is the purpose article's words: it would have no effect"),
+    ({"preamble": "両者は、次のとおり協定する。"}, "preamble", "preamble is a preamble before the articles (write it as"
+                                                    " the first paragraph of prose): it would have no effect"),
+    ({"catch_all": False}, "catch_all", "catch_all shapes the article on the areas of cooperation: it would have no"
+                                        " effect"),
+    ({"closing": None}, "prose", "a text of prose ends with a closing of its own"),
+    ({"block_labels": True}, "block_labels", "the signature blocks would print 「甲」、「乙」, which the prose"
+                                             " does not define"),
+])
+def test_what_prose_cannot_have_is_an_error(change, key, message, tmp_path):
+    data = prose_spec(seed())
+    for k, value in change.items():
+        if value is None:
+            del data["agreement"]["document"][k]
+        else:
+            data["agreement"]["document"][k] = value
+    spec = write(tmp_path, data)
+    at = f"{key}:" if key in change else "prose:"
+    prefix = f"error: {spec}:{line_of(spec, at)}: agreement.document.{key}: "
+    said = error(spec)
+    assert any(line.startswith(prefix) and message in line for line in said.splitlines()), said
+
+
+@needs_poppler
+def test_prose_that_defines_its_labels_may_print_them_before_the_blocks(tmp_path):
+    data = prose_spec(seed())
+    data["agreement"]["document"]["prose"][0] = ("北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」"
+                                                 "という。）は、地域の発展のため連携を始めた。")
+    data["agreement"]["document"]["block_labels"] = True
+    spec = write(tmp_path, data)
+    text, _ = build(tmp_path, spec)
+    assert "甲" in lines(text) or any(x.startswith("甲") for x in lines(text))
+
+
 def test_a_writing_other_than_the_sets_is_an_error(tmp_path):
     data = seed()
     data["agreement"]["document"]["writing"] = "です・ます"

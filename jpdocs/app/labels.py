@@ -54,6 +54,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AgreementDocument", "copies"): ("正本と写しも作る", ""),
     ("AgreementDocument", "witnesses"): ("立会人", "当事者の後に署名欄。結びの文（closing）を書くこと"),
     ("AgreementDocument", "chapters"): ("章", "条の上に「第１章　総則」。最初の章は第１条から"),
+    ("AgreementDocument", "prose"): ("条のない本文", "姉妹都市提携協定書などの段落（条の代わり）。結びの文（closing）も書く"),
     ("Chapter", "heading"): ("章の見出し", "例：総則"),
     ("Chapter", "first"): ("最初の条", "その章が始まる条の名前（purpose、または独自の条の name）"),
     ("Witness", "label"): ("記号", "空欄なら「立会人」（特別立会人など）"),

@@ -482,8 +482,9 @@ class AgreementDocument(Strict):
     labels: Union[Line, dict[str, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
     #                                     (両市, 両者), or a label per party id: {city: 市, univ: 大学}
     collective: Optional[Line] = None  # the word for all parties in the articles (両者) beside the labels
-    block_labels: bool = True          # false: the labels (甲, 乙) print before no signature block, as older
-    #                                     texts set them (defined in the preamble, used in the articles)
+    block_labels: Optional[bool] = None   # false: the labels (甲, 乙) print before no signature block, as older
+    #                                     texts set them (defined in the preamble, used in the articles);
+    #                                     default: true, but false for prose
     preamble: Union[Line, Literal[False], None] = None   # the spec's own preamble, printed as written
     #                                     (replaces the generated one); false: none, the text begins with
     #                                     第１条 (older agreements), each party called by its own name
@@ -494,6 +495,8 @@ class AgreementDocument(Strict):
     articles: dict[str, ArticleOverride] = {}   # changes to the standard set's articles, by name
     extra_articles: list[ExtraArticle] = []     # the spec's own articles
     chapters: list[Chapter] = []       # 章 above the articles, in order, the first from the first article
+    # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own)
+    prose: list[Line] = []
     closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
     # the signers write their names by hand (署名): the generated closing says 署名の上 (no 印),
     # and a signer named by the title alone gets a blank line to sign on

@@ -59,6 +59,7 @@ def _own_texts(doc) -> list[tuple[tuple, str]]:
     for key in ("preamble", "closing"):
         if getattr(doc, key):
             out.append((D + (key,), getattr(doc, key)))
+    out.extend((D + ("prose", j), text) for j, text in enumerate(doc.prose))
     return out
 
 
@@ -115,7 +116,7 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
             problem(("agreement", "document", "labels"),
                     "without a preamble (preamble: false) nothing defines the label" + ("s " if len(missing) > 1
                     else " ") + "、".join(f"「{w}」" for w in missing)
-                    + (" the signature blocks print" if doc.block_labels else " the document uses") + ": call each"
+                    + (" the signature blocks print" if doc.block_labels is not False else " the document uses") + ": call each"
                     " party by its own name (labels: {id: name}), define them in the first article's first"
                     " paragraph, or write a preamble that defines them")
         elif missing:

@@ -27,6 +27,7 @@ from .article_sets import choose, load_sets
 from .checks import check_paragraphs, check_own_wording, check_witnesses
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
+from .prose import check_prose
 from ..markup import spread
 from .signatures import party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article
@@ -82,7 +83,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                       form.calendar, comma) if chosen else []
     apply_overrides(drafts, chosen, doc, ag, problem)
     insert_extras(drafts, chosen, doc, problem)
-    if not drafts and not problems:
+    if not drafts and not problems and not doc.prose:
         problem(D, "the agreement has no article: choose a standard set (standard: 包括連携) or write"
                    " the articles under extra_articles")
     seen: dict[str, Draft] = {}
@@ -102,10 +103,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                   " agreement's purpose (…{purpose}ことを目的とする。): write it as document.purpose"
                                   " (…を図る), or give that article a text of its own")
     subject = doc.subject or (chosen.subject if chosen else None)
-    if not subject and doc.preamble is None:
+    if not subject and doc.preamble is None and not doc.prose:
         problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
                                   "締結する。 (no standard set gives one), or a preamble of the spec's own")
-    if not doc.block_labels and not labels:
+    # the labels before the signature blocks: by default, but not after prose, which defines none
+    block_labels = doc.block_labels if doc.block_labels is not None else not doc.prose
+    if doc.block_labels is False and not labels:
         problem(D + ("block_labels",), f"labels: {doc.labels} is one word for all the parties, which prints before"
                                        " no signature block: block_labels: false would have no effect")
     if doc.signed_by_hand and doc.closing and ("記名" in doc.closing or says_seal(doc.closing)):
@@ -123,6 +126,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                         " (agreement.signature_columns: 2), a signer a block; a co-signer signs under its"
                         " party's block, which only one column sets: say signature_columns: 1 in the house"
                         " style, or sign for the party with one signer")
+    if doc.prose:
+        check_prose(doc, labels, [p for _, p in parties], problem)
     check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
     check_paragraphs(doc, problem)
     check_witnesses(doc, labels, [p for _, p in parties], problem)
@@ -130,7 +135,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         raise InputError(problems)
 
     names = [p.formal_name or p.name or style.word("blank_name") for _, p in parties]
-    if doc.preamble is not None:
+    if doc.prose:
+        preamble = ""                      # the prose's first paragraph says who agrees to what
+    elif doc.preamble is not None:
         preamble = doc.preamble or ""      # false: no preamble, the text begins with 第１条
     else:
         if labels:
@@ -197,7 +204,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     signatories = tuple(block for i, (pid, party) in enumerate(parties)
                         for block in party_blocks(labels[i] if labels else "", party, form,
                                                   style.word("blank_name"), pid))
-    if not doc.block_labels:             # (each signature field keeps its label's name: 甲, 乙)
+    if not block_labels:                 # (each signature field keeps its label's name: 甲, 乙)
         signatories = tuple(replace(s, label="") for s in signatories)
     fields = witness_fields(doc.witnesses)
     witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name")), field=field)
@@ -212,7 +219,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing),
-                         chosen is not None and prints_generated_term(chosen, doc))
+                         chosen is not None and prints_generated_term(chosen, doc), tuple(doc.prose))
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",

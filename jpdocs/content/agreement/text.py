@@ -85,3 +85,4 @@ class AgreementText:
     witnesses: tuple[Signatory, ...] = ()   # 立会人: blocks set after the parties'
     sealed: bool = True            # the closing has the signers press their seals (記名押印): 印 by each block
     term_printed: bool = False     # the standard set's 有効期間 article prints the term (drafts.prints_generated_term)
+    prose: tuple[str, ...] = ()    # the text's paragraphs where it has no articles (document.prose)

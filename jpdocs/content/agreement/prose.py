@@ -1,0 +1,43 @@
+"""An agreement of prose without articles (document.prose): a sister-city 協定書, its
+paragraphs one after another (昭和54年…締結した。 / 以来、… / 我々は、…), then a closing
+of its own (ここに以上の合意を確認するためにこの協定書を交換する。), the date and the
+signatures. Every key of the document that shapes articles, or the generated preamble
+and closing, would have no effect beside it, and is refused."""
+from __future__ import annotations
+
+D = ("agreement", "document")
+
+# document's keys that only articles or the generated preamble use, and what they say
+_ARTICLE_KEYS = {
+    "standard": "a set of standard articles", "articles": "changes to standard articles",
+    "extra_articles": "articles of the spec's own", "chapters": "chapters above the articles",
+    "purpose": "the purpose article's words", "subject": "the generated preamble's subject",
+    "conclude": "the generated preamble's verb", "collective": "the articles' word for all parties",
+    "preamble": "a preamble before the articles (write it as the first paragraph of prose)",
+}
+
+
+def check_prose(doc, labels: list[str], parties, problem) -> None:
+    """With prose: no key that shapes articles; a closing of the spec's own (the
+    generated one speaks of 甲乙, whom no prose defines); labels printed before the
+    signature blocks (block_labels: true) defined in the first paragraph."""
+    for key, what in _ARTICLE_KEYS.items():
+        if getattr(doc, key) not in (None, [], {}):
+            problem(D + (key,), f"the document is prose without articles (document.prose), and {key} is {what}:"
+                                " it would have no effect")
+    if doc.area_items or not doc.catch_all:
+        key = "area_items" if doc.area_items else "catch_all"
+        problem(D + (key,), f"the document is prose without articles (document.prose), and {key} shapes the"
+                            " article on the areas of cooperation: it would have no effect")
+    if not doc.closing:
+        problem(D + ("prose",), "a text of prose ends with a closing of its own (ここに以上の合意を確認するために"
+                                "この協定書を交換する。): write document.closing (the generated one names the"
+                                " parties by labels the prose does not define)")
+    if doc.block_labels and labels:
+        wanted = [w for w, p in zip(labels, parties) if w not in p.names()]
+        missing = [w for w in wanted if f"「{w}」" not in doc.prose[0]]
+        if missing:
+            problem(D + ("block_labels",), "the signature blocks would print " + "、".join(f"「{w}」" for w in missing)
+                    + ", which the prose does not define"
+                    " (…（以下「" + missing[0] + "」という。）… in its first paragraph): leave block_labels out,"
+                    " or define them")
