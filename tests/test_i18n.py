@@ -221,6 +221,7 @@ VARIANTS.update({
     "empty-field": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {' ': 包括連携}"),
     "too-tall-cell": ("  closing_ijo: false", "  ki:\n    - date\n    - place\n    - signatories\n    - agenda\n    - label: 内容\n      table: [[a, " + "長い文章。" * 900 + "]]\n  closing_ijo: false"),
     "witness-no-closing": (_STD, _STD + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎}}]"),
+    "witness-title-only": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative: {title: 北海道知事}}]"),
     "witness-label-reading": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{label: 乙, representative:"
                               " {title: 北海道知事, name: 北　一郎, reading: きた いちろう}}]"),
     "witness-copies": (_STD, _STD + "\n    copies: true\n    closing: " + _CLOSING

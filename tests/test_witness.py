@@ -134,6 +134,38 @@ def test_a_draft_may_leave_the_witness_name_open_and_a_final_one_may_not(tmp_pat
     assert "南野" not in pdf_text(pdf)
 
 
+@needs_poppler
+def test_a_witness_by_the_title_alone_writes_the_name_by_hand(tmp_path):
+    """大村市・仙北市 (2009): 立会人 大村市議会議長, named by the title alone, as the
+    parties' mayors: with signed_by_hand each block has a line to write the name on and
+    nothing is invented; without it the name is missing (the block prints it), and a
+    draft leaves it blank as a draft's other names."""
+    def title_only(doc):
+        del doc["witnesses"][0]["representative"]["name"]
+    spec = variant(tmp_path, title_only)
+    result = run_generate("check", spec)
+    assert result.returncode == 1
+    assert (f"{spec}:{_line_of(spec, 'title: みなみ県知事') - 1}: agreement.document.witnesses[0]"
+            ".representative.name: missing: the agreement's signature block prints the name of the witness"
+            " みなみ県知事; give name: (or name: null in a draft to leave it blank; or signed_by_hand: true, for the"
+            " witness to write it)") in result.stderr
+
+    def by_hand(doc):
+        title_only(doc)
+        doc["signed_by_hand"] = True
+        doc["closing"] = "本協定の締結を証するため、本書５通を作成し、甲、乙、丙、丁及び立会人が署名の上、各自その１通を保有する。"
+    pdf = build(variant(tmp_path, by_hand), tmp_path / "out", "--format", "pdf") / "agreement.pdf"
+    text = no_space(pdf_text(pdf))
+    assert "立会人みなみ県南町一丁目１番地みなみ県知事" in text and "南野" not in text
+
+    def draft(doc):
+        title_only(doc)
+        doc["draft"] = True
+    result = run_generate(variant(tmp_path, draft), "-o", tmp_path / "draft", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert "agreement.document.witnesses[0].representative.name" in result.stdout    # named among what is left open
+
+
 def _line_of(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 

@@ -233,6 +233,15 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
             problems.append(Problem(name, line_of(lines, at), dotted(at),
                                     "co-signers sign beside the party's signer, and none is given: give"
                                     " representative: {title: …, name: …} (or signatory:) first"))
+    document = agreement
+    for i, witness in enumerate(document.witnesses if document else []):
+        signer = witness.representative
+        if signer.title_only and not document.draft and not document.signed_by_hand:
+            path = ("agreement", "document", "witnesses", i, "representative")
+            problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
+                                    f"missing: the agreement's signature block prints the name of the witness"
+                                    f" {signer.title}; give name: (or name: null in a draft to leave it blank;"
+                                    " or signed_by_hand: true, for the witness to write it)"))
     for pid, where in needed.items():
         party = spec.parties.get(pid)
         if party is None:
@@ -280,7 +289,7 @@ def blank_keys(spec: Spec) -> list[tuple]:
     for i, witness in enumerate(document.witnesses if document else []):
         if witness.representative.title is None:
             out.append(("agreement", "document", "witnesses", i, "representative", "title"))
-        if witness.representative.name is None:
+        if witness.representative.name is None and not witness.representative.title_only:
             out.append(("agreement", "document", "witnesses", i, "representative", "name"))
     return out
 
@@ -293,6 +302,10 @@ def unnamed_signers(spec: Spec) -> list[tuple]:
         for who, signer in party.signers():
             if signer.title_only:
                 out.append(("parties", pid) + who + ("name",))
+    document = spec.agreement.document if spec.agreement else None
+    for i, witness in enumerate(document.witnesses if document else []):
+        if witness.representative.title_only:     # (立会人 大村市議会議長, who signs by hand)
+            out.append(("agreement", "document", "witnesses", i, "representative", "name"))
     return out
 
 
