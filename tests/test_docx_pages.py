@@ -205,6 +205,37 @@ def test_every_docx_has_the_pdfs_page_count(every_docx):
     assert len(every_docx) >= 15 and not differ, differ
 
 
+# what starts a numbered line of an agreement: 第１条, a paragraph's ２, an item's （１） or
+# ⑴, a sub-item's ア — a bare number only where no 号, 年, 日 … follows it (a line that
+# wraps before 26号 starts with 26 in one layout and not in the other)
+_MARK = re.compile(r"^(第\s*[０-９0-9]+\s*条|[０-９0-9]{1,2}(?=[\s　]+[^\s　０-９0-9年月日時分条項号])|[（(]\s*[０-９0-9]+\s*[）)]"
+                   r"|[⑴-⒇]|[ア-ン](?=[\s　]))")
+
+
+def numbering(pdf: Path) -> list[str]:
+    """The numbers at the head of an agreement's lines, in order, as printed."""
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    found = (_MARK.match(line.strip()) for line in text.splitlines())
+    return [re.sub(r"\s", "", m.group()) for m in found if m]
+
+
+def test_every_agreements_docx_numbers_its_articles_paragraphs_and_items_as_the_pdf(every_docx):
+    """Word's numbering restarts a level only under a level above it that Word numbers:
+    where the articles are not (第３条 typed in the lead of the first paragraph, under a
+    heading （協力要請）), the paragraphs and items are typed as the PDF prints them, not
+    counted on across the articles (第３条's second paragraph printed ３ by LibreOffice, an
+    article's items （４）, in 消防庁's, 神奈川県's, 越谷市's, 世田谷区's and 球磨郡's)."""
+    differ = []
+    agreements = [p for p in every_docx if p.stem == "agreement"]
+    for path in agreements:
+        lo = path.parent.parent.parent / "lo" / f"{path.parent.name}--{path.stem}.pdf"
+        printed, word = numbering(path.with_suffix(".pdf")), numbering(lo)
+        if printed != word:
+            differ.append((path.parent.name, printed, word))
+    assert len(agreements) >= 12 and not differ, differ
+
+
 def footers(pdf: Path) -> list[str]:
     """Each page's last line as pdftotext -layout reads it (the footer, or body text)."""
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout

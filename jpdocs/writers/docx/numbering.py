@@ -58,9 +58,12 @@ def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
                     plan[level] = (fmt, texts.pop(), min(b.seq for b in bs), suffix)
                     break
     # a level restarts only under a level above it that Word numbers: below a level
-    # left as typed text (第10条 in mixed digits), the lower ones are typed text too
+    # left as typed text (第10条 in mixed digits), the lower ones are typed text too;
+    # and without articles Word numbers (第３条 typed in the lead of the first paragraph,
+    # under a heading （協力要請）), nothing would restart the paragraphs at each article:
+    # 第３条's second paragraph would read ３, the count run on from 第１条's
     for i, level in enumerate(LEVELS):
-        if level in found and level not in plan:
+        if (level in found or i == 0) and level not in plan:
             for lower in LEVELS[i + 1:]:
                 plan.pop(lower, None)
     return plan
