@@ -1063,6 +1063,26 @@ def test_the_date_of_issue_in_a_form_of_its_own(tmp_path, capsys):
 
 
 @needs_poppler
+def test_no_issuing_office_under_the_date(tmp_path, capsys):
+    """issuing_office: false (浪江町's own page, a university's news page: the letterhead or
+    the site names the office): the date alone, then the subject, in the notice and the
+    release after the signing; the DOCX alike; the PDF's author is still the issuer."""
+    path = variant(tmp_path, ("  issue_date: 2024-02-16\n", "  issue_date: 2024-02-16\n  issuing_office: false\n"),
+                   ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n  closing_ijo:"))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    dated = next(i for i, x in enumerate(lines) if x.startswith("令和６年（2024年）２月16日"))
+    assert lines[dated + 1].startswith("項目") and "北海道オホーツク総合振興局" not in lines[dated]
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = [no_space(x) for x in pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf").splitlines()
+             if x.strip()]
+    dated = next(i for i, x in enumerate(after) if x.startswith("令和６年（2024年）２月27日"))
+    assert after[dated + 1].startswith("項目"), after[dated:dated + 2]
+
+
+@needs_poppler
 @pytest.mark.parametrize("digits, printed", [(None, "2024年02月06日配布"), ("full", "２０２４年０２月０６日配布")])
 def test_the_date_of_issue_with_its_month_and_day_in_two_digits(digits, printed, tmp_path, capsys):
     """dates.issue_two_digits (鳥取県: 2025年07月10日提供): the issue date's month and day

@@ -332,7 +332,8 @@ class PressNotice(Strict):
     # default from the house style: 報道機関各位; false: no header line (a page that
     # begins with its date and title)
     header: Union[Line, Literal[False], None] = None
-    issuing_office: Optional[Line] = None  # printed under the date; default: the spec's issuer
+    issuing_office: Union[Line, Literal[False], None] = None  # printed under the date; default: the spec's
+    #                                     issuer; false: none (a page whose letterhead or site names the office)
     issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁 (besides the issuer, never instead)
     issue_date: Date
     date_prefix: Optional[Line] = None   # before the date: 公開日：
