@@ -312,6 +312,31 @@ def test_prose_that_defines_its_labels_may_print_them_before_the_blocks(tmp_path
     assert "甲" in lines(text) or any(x.startswith("甲") for x in lines(text))
 
 
+@needs_poppler
+def test_the_country_above_a_partys_signature_block(tmp_path):
+    """parties: country (高崎市・モンテンルパ市, 渋川市・ファカタネ市: 日本国 over 高崎市長): the
+    first line of the party's block, above its organisation and title, in the PDF and the
+    DOCX; a party without one has none; refused where no agreement document prints it."""
+    import zipfile
+    data = seed()
+    data["parties"]["kitami_it"]["country"] = "日本国"
+    spec = write(tmp_path, data)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
+    text = lines(pdf_text(pdf))
+    at = text.index("乙日本国")          # the block's label, then its first line
+    assert text[at + 1:at + 4] == ["北海道北見市公園町165番地", "国立大学法人北海道国立大学機構", "北見工業大学学長"], text[at:]
+    assert "日本国" not in "".join(text[:at])
+    body = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()
+    assert body.index(">日本国<") < body.index(">国立大学法人北海道国立大学機構<")
+    del data["agreement"]["document"]
+    spec = write(tmp_path, data, "no-document")
+    assert (f"error: {spec}:{line_of(spec, 'country:')}: parties.kitami_it.country: the country is printed above the"
+            " party's signature block, and there is no agreement document (agreement.document): it would have no"
+            " effect") in error(spec)
+
+
 def test_a_writing_other_than_the_sets_is_an_error(tmp_path):
     data = seed()
     data["agreement"]["document"]["writing"] = "です・ます"

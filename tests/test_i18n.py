@@ -479,6 +479,8 @@ VARIANTS.update({f"draft-signing-month-{name}": [
                         ("thirteen", "  signing_year: 2025\n  signing_month: 13"))})
 VARIANTS.update({
     "signing-month-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_month: 2"),
+    "country-no-document": [(_AG, _AG[:_AG.index("  document:")]), (_ATT, "attachments: []"),
+                            ("    name: 北見工業大学\n", "    name: 北見工業大学\n    country: 日本国\n")],
     "signing-month-no-document": [(_AG, _AG[:_AG.index("  document:")]), (_ATT, "attachments: []"),
                                   ("  signing_date: 2024-02-27",
                                    "  signing_date: null\n  signing_year: 2025\n  signing_month: 3")],

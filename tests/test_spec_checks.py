@@ -350,7 +350,7 @@ def test_also_under_the_agreement_points_to_press_notice_also(tmp_path):
 
 @pytest.mark.parametrize("where, key, hint", [
     (("parties", "kitami_it"), "adress", "; did you mean 'address'?"),
-    (("parties", "kitami_it"), "zzzqq", "; allowed here: address, co_signers, formal_name, honorific, issuing, logo, name,"
+    (("parties", "kitami_it"), "zzzqq", "; allowed here: address, co_signers, country, formal_name, honorific, issuing, logo, name,"
                                         " representative, short_name, signatory, statements"),
     (("agreement", "document"), "zzzqq", "; allowed here: area_items, articles, block_labels, catch_all, chapters, closing, collective,"
                                          " conclude, copies, draft, extra_articles, kind, labels, original_mark,"

@@ -17,6 +17,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Party", "formal_name"): ("正式名称", "例：国立大学法人北海道国立大学機構　北見工業大学"),
     ("Party", "short_name"): ("略称", "例：オホーツク総合振興局"),
     ("Party", "address"): ("所在地", "例：北海道北見市公園町165番地"),
+    ("Party", "country"): ("国名", "署名欄の最初の行（海外の姉妹都市との協定書。例：日本国）"),
     ("Party", "representative"): ("代表者", "職名と氏名"),
     ("Party", "signatory"): ("署名者", "代表者以外が署名する場合のみ"),
     ("Party", "co_signers"): ("連名の署名者", "代表者と並んで署名する人（例：理事長と学長）"),

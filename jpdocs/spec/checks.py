@@ -31,7 +31,13 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
                                         f"party '{ref}' is not declared under parties{hint}"))
     problems += _check_press_request(spec, name, lines)
+    has_document = bool(spec.agreement and spec.agreement.document)
     for pid, party in spec.parties.items():
+        if party.country and not has_document:
+            path = ("parties", pid, "country")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    "the country is printed above the party's signature block, and there is no"
+                                    " agreement document (agreement.document): it would have no effect"))
         if party.honorific and party.on_issuing_side(spec.issuer):
             path = ("parties", pid, "honorific")
             why = "issuing: true" if party.issuing else f"the issuer is '{spec.issuer}'"

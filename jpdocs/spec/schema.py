@@ -43,6 +43,9 @@ class Party(Strict):
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
     short_name: Optional[Line] = None
     address: Optional[Line] = None
+    # 日本国 | フィリピン共和国: the first line of the party's signature block, where an
+    # agreement with a city abroad names each side's country above it
+    country: Optional[Line] = None
     # the head (代表者); needed where a document prints who signs (the notice's 締結者 item,
     # the release after the signing, the agreement's signature blocks): a spec that only
     # lists the agreement (annual), or a notice naming no signer, may leave it out

@@ -74,8 +74,11 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     block = []
     if co_signer is not None:          # under its party's block: no address, no organisation
         lines = []
-    elif party.address:
-        block.append(line("address", party.address))
+    else:
+        if getattr(party, "country", None):     # 日本国 above 高崎市長 (a witness has none)
+            block.append(line("country", party.country))
+        if party.address:
+            block.append(line("address", party.address))
     block += [line("organisation", value("organisation", x), i == 0) for i, x in enumerate(lines)]
     # a co-signer's lines carry no label: 代表者 (the house's) would call the 学長 the
     # party's representative, which the spec does not say
