@@ -715,28 +715,6 @@ def test_a_drafts_open_date_keeps_its_month_and_leaves_the_day_open(tmp_path):
             " it is known") in out
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"signing_date": "2025-03-01", "signing_year": None}, "the signing date gives the month: signing_month is for"
-                                                           " a draft's open date (signing_date: null), and would"
-                                                           " have no effect"),
-    ({"signing_year": None}, "a month without its year: the open date line would print 　　年３月　　日; give"
-                             " signing_year too"),
-    ({"document": None}, "signing_month is printed in the agreement document's open date line, and there is no"
-                         " document: it would have no effect"),
-    ({"signing_month": 13}, "expected a month's number, 1 to 12 (3 = ３月), got the number 13"),
-])
-def test_a_signing_month_without_effect_or_year_is_an_error(tmp_path, change, message):
-    data = a_draft()
-    data["agreement"].update(signing_year=2025, signing_month=3)
-    for key, value in change.items():
-        if value is None:
-            del data["agreement"][key]
-        else:
-            data["agreement"][key] = value
-    spec = write(tmp_path, data)
-    assert f"error: {spec}:{line_of(spec, 'signing_month:')}: agreement.signing_month: {message}" in error(spec)
-
-
 @needs_poppler
 def test_the_agreements_dates_in_the_houses_agreement_calendar(tmp_path):
     """agreement.calendar: the date line and the term's dates in the standard 有効期間
@@ -831,23 +809,33 @@ def test_a_western_agreement_calendar_with_an_era_in_the_blank_date_is_an_error(
             " draft's open date (wording: blank_date) is 「令和　　年　　月　　日」, with an era") in error(spec)
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"signing_date": "2025-04-01"}, "the signing date gives the year: signing_year is for a draft's open date"
-                                     " (signing_date: null), and would have no effect"),
-    ({"document": None}, "signing_year is printed in the agreement document's open date line, and there is no"
-                         " document: it would have no effect"),
-    ({"signing_year": 1850}, "1850 is not a year an era date can be written for (after 1868)"),
+@pytest.mark.parametrize("key, change, message", [
+    ("signing_year", {"signing_date": "2025-04-01"}, "the signing date gives the year: signing_year is for a draft's"
+                                                     " open date (signing_date: null), and would have no effect"),
+    ("signing_year", {"document": None}, "signing_year is printed in the agreement document's open date line, and"
+                                         " there is no document: it would have no effect"),
+    ("signing_year", {"signing_year": 1850}, "1850 is not a year an era date can be written for (after 1868)"),
+    ("signing_month", {"signing_date": "2025-03-01", "signing_year": None},
+     "the signing date gives the month: signing_month is for a draft's open date (signing_date: null), and would"
+     " have no effect"),
+    ("signing_month", {"signing_year": None}, "a month without its year: the open date line would print 　　年３月　　日;"
+                                              " give signing_year too"),
+    ("signing_month", {"document": None}, "signing_month is printed in the agreement document's open date line, and"
+                                          " there is no document: it would have no effect"),
+    ("signing_month", {"signing_month": 13}, "expected a month's number, 1 to 12 (3 = ３月), got the number 13"),
 ])
-def test_a_signing_year_without_effect_or_era_is_an_error(tmp_path, change, message):
+def test_an_open_dates_year_or_month_without_effect_is_an_error(tmp_path, key, change, message):
     data = a_draft()
     data["agreement"]["signing_year"] = 2025
-    for key, value in change.items():
+    if key == "signing_month":
+        data["agreement"]["signing_month"] = 3
+    for name, value in change.items():
         if value is None:
-            del data["agreement"][key]
+            del data["agreement"][name]
         else:
-            data["agreement"][key] = value
+            data["agreement"][name] = value
     spec = write(tmp_path, data)
-    assert f"error: {spec}:{line_of(spec, 'signing_year:')}: agreement.signing_year: {message}" in error(spec)
+    assert f"error: {spec}:{line_of(spec, key + ':')}: agreement.{key}: {message}" in error(spec)
 
 
 def test_a_final_build_refuses_a_draft_and_its_blanks(tmp_path):

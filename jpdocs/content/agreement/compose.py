@@ -169,8 +169,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             continue
         if getattr(text[0], "unnumbered", False):
             base = d.key[:-1] if d.key[-1:] == ("heading",) else d.key     # an extra article's key names its heading
-            problem(base + ("text", 0, "unnumbered") if base else D + ("standard",), f"the first paragraph of the article 「{d.heading or d.name}」"
-                    " is unnumbered: it has no paragraph before it to continue (unnumbered would have no effect)")
+            problem(base + ("text", 0, "unnumbered") if base else D + ("standard",),
+                    f"the first paragraph of the article 「{d.heading or d.name}」 is unnumbered: it has no"
+                    " paragraph before it to continue (unnumbered would have no effect)")
             continue
         clauses = [make_clause(n, c, fill, num, form.paragraph_lead, form.item_marker)
                    for n, c in zip(paragraph_numbers(text), text)]
