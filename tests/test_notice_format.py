@@ -510,6 +510,17 @@ def test_a_label_before_the_date_a_heading_of_its_own_and_sections_after_the_ki(
     assert "公開日：令和６年（2024年）２月27日（火）" in after
     assert "内容本日、締結しました。" in after and "【参考】" not in after and "締結式のご案内" not in after
 
+    # the release's own heading above its text, or none
+    text = path.read_text(encoding="utf-8").replace("    opening: [本日、締結しました。]\n",
+                                                    "    opening_heading: false\n    opening: [本日、締結しました。]\n")
+    path.write_text(text, encoding="utf-8")
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after",
+                     "--format", "pdf,docx"]) == 0, capsys.readouterr().err
+    release = tmp_path / "out" / path.stem / "press-notice-after.pdf"
+    after = pdf_words(release)
+    assert "内容" not in after and "２月27日（火）配布" in after and "本日、締結しました。" in after
+    assert no_space(docx_text(release.with_suffix(".docx"))) == after
+
 
 @needs_poppler
 def test_a_section_before_the_ki_block(tmp_path, capsys):

@@ -322,6 +322,8 @@ class AfterNotice(Strict):
     issue_date: Date
     date_suffix: Optional[str] = None     # default: the notice's (配布)
     subject: Optional[Line] = None        # default: agreement.title + を締結しました
+    # above its text, as the notice's: default the house's 内容; false: none
+    opening_heading: Union[Line, Literal[False], None] = None
     opening: list[Line] = Field(min_length=1)
     attachments: Optional[Attachments] = None   # default: the notice's attachments that name a document
     extra_items: list[ExtraItem] = []           # more 記 items after 締結日 and 締結者 (場所 …)
