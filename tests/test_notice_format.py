@@ -538,6 +538,25 @@ def test_a_section_before_the_ki_block(tmp_path, capsys):
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
 
 
+@needs_poppler
+def test_a_section_without_a_heading_is_its_paragraphs(tmp_path, capsys):
+    """A section may have no heading (長崎県公立大学法人 2018: a paragraph after the list
+    of those who attended, on what happened at the signing): its paragraphs alone, set
+    apart from what stands above them, after the background; the DOCX alike."""
+    path = variant(tmp_path, ("  press_request:\n", "  sections:\n    - paragraphs: [締結式では、協定書への署名の後、"
+                                                    "両者による挨拶がありました。]\n  press_request:\n"))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "となりました。締結式では、協定書への署名の後、両者による挨拶がありました。報道に当たってのお願い" in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    rows = _rows(pdf)
+    at = next(i for i, r in enumerate(rows) if "".join(c["text"] for c in r).startswith("締結式では"))
+    gap = rows[at][0]["top"] - rows[at - 1][0]["top"]
+    line = rows[at - 1][0]["top"] - rows[at - 2][0]["top"]
+    assert gap > line + 4                     # set apart (8 pt before), not run on as the background's
+
+
 def test_a_section_before_a_ki_block_the_notice_does_not_have_is_an_error(tmp_path, capsys):
     path = variant(tmp_path, (CEREMONY, "  ceremony: {}\n  ki: []\n"),
                    ("  press_request:\n", "  sections:\n    - heading: 【本件のポイント】\n      before_ki: true\n"
@@ -550,9 +569,9 @@ def test_a_section_before_a_ki_block_the_notice_does_not_have_is_an_error(tmp_pa
 
 @pytest.mark.parametrize("section, key", [
     ("{heading: 【参考】, paragraphs: []}", "press_notice.sections[0].paragraphs"),
-    ("{paragraphs: [第一段落。]}", "press_notice.sections[0].heading"),
+    ("{heading: 【参考】}", "press_notice.sections[0].paragraphs"),
 ])
-def test_a_section_without_its_heading_or_text_is_an_error(section, key, tmp_path, capsys):
+def test_a_section_without_its_text_is_an_error(section, key, tmp_path, capsys):
     path = variant(tmp_path, ("  press_request:\n", f"  sections:\n    - {section}\n  press_request:\n"))
     code, _, err = check(path, capsys)
     assert code == 1 and f"{path}:{line_of(path, '- {')}: {key}: " in err, err

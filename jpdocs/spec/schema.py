@@ -261,8 +261,9 @@ class Background(Strict):
 class Section(Strict):
     """A section of the notice's own after the 記 block (and the background): its
     heading printed as written (【岡山県奈義町とは】, 【参考】), then its paragraphs;
-    with before_ki, between the notice's text and its 記 block (【本件のポイント】)."""
-    heading: Line
+    with before_ki, between the notice's text and its 記 block (【本件のポイント】).
+    Without a heading, paragraphs alone (what happened at the signing, after the list)."""
+    heading: Optional[Line] = None
     paragraphs: list[Line] = Field(min_length=1)
     before_ki: bool = False
 
