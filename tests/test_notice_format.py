@@ -284,6 +284,13 @@ def test_steps_within_a_step_under_a_marker_of_the_houses(tmp_path, capsys):
      "must be one of 'brackets', 'line' or 'line_brackets', got the text 'under'"),
     ("notice:\n  duration_note: none\n", 2, "notice.duration_note",
      "must be one of 'brackets' or 'plain', got the text 'none'"),
+    ("notice:\n  schedule: list\n", 2, "notice.schedule", "must be one of 'table' or 'lines', got the text 'list'"),
+    ("notice:\n  schedule: lines\n  schedule_place: \"【{name}】\"\n", 3, "notice.schedule_place",
+     "{place} must appear once in schedule_place, and no other placeholder"),
+    ("notice:\n  schedule_place: 【】\n", 2, "notice.schedule_place",
+     "{place} must appear once in schedule_place, and no other placeholder"),
+    ("notice:\n  schedule_place: \"{place}（{place}）\"\n", 2, "notice.schedule_place",
+     "{place} must appear once in schedule_place, and no other placeholder"),
 ])
 def test_a_house_form_of_the_agenda_place_or_duration_that_cannot_print_is_refused(house, line, key, message,
                                                                                    tmp_path, capsys):
@@ -699,6 +706,76 @@ def test_a_schedule_without_places_has_no_empty_column_of_places(tmp_path, capsy
     table = next(t for t in root.iter(f"{w}tbl") if "14:00" in "".join(t.itertext()))
     assert [len(row.findall(f"{w}tc")) for row in table.iter(f"{w}tr")] == [2, 2]
     assert len(table.find(f"{w}tblGrid")) == 2
+
+
+LINES_HOUSE = "notice:\n  schedule: lines\n  schedule_place: \"【{place}】\"\n"
+
+
+def _lines(rows) -> list[str]:
+    return [no_space("".join(c["text"] for c in r)) for r in rows]
+
+
+@needs_poppler
+def test_the_schedule_a_line_a_row_with_the_place_in_the_houses_form(tmp_path, capsys):
+    """notice.schedule: lines and schedule_place: "【{place}】" (文化庁 2016: 17:10～17:15
+    記念撮影　【旧岩崎邸庭園洋館東側】): the 日程 a line a row at the item's text margin,
+    time, item, then the place in the house's brackets; a row without a place has no
+    empty 【】; no table in the DOCX, whose text is the PDF's."""
+    path = variant(tmp_path, ("    venue: オホーツク", SCHEDULE + "    venue: オホーツク"), style=LINES_HOUSE)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    rows = _rows(pdf)
+    lines = _lines(rows)
+    at = lines.index("５日程")
+    assert lines[at + 1:at + 3] == ["11:00〜協定締結式", "11:30〜記者会見【第２会議室】"], lines[at:]
+    assert "【】" not in "".join(lines)
+    venue = lines.index("オホーツク合同庁舎１階保健所会議室（網走市北７条西３丁目）")
+    assert abs(rows[at + 1][0]["x0"] - rows[venue][0]["x0"]) < 0.5          # the items' text margin
+    row = rows[at + 2]                     # one run: 記者会見, a full-width space, then 【
+    end = next(c for c in row if c["text"] == "見")
+    assert next(c for c in row if c["text"] == "【")["x0"] - end["x1"] < 1.5 * end["size"] + 0.5
+    docx_path = pdf.with_suffix(".docx")
+    assert "11:30〜　記者会見　【第２会議室】" in [p.strip() for p in _docx_paragraph_texts(docx_path)]
+    assert not any("11:00" in "".join(t.itertext())
+                   for t in etree.fromstring(zipfile.ZipFile(docx_path).read("word/document.xml")).iter(W + "tbl"))
+    assert no_space(docx_text(docx_path)) == pdf_words(pdf)
+
+
+def _docx_paragraph_texts(docx_path: Path) -> list[str]:
+    import docx
+    return [p.text for p in docx.Document(str(docx_path)).paragraphs]
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, printed", [
+    # under the date (schedule_under), whatever the item's form: the house's place form
+    (LINES_HOUSE, "11時00分～（30分程度）11:00〜協定締結式11:30〜記者会見【第２会議室】２場所"),
+    ("notice:\n  schedule_place: \"【{place}】\"\n", "11時00分～（30分程度）11:00〜協定締結式11:30〜記者会見【第２会議室】２場所"),
+])
+def test_the_schedule_under_the_date_writes_its_places_as_the_house_does(house, printed, tmp_path, capsys):
+    path = variant(tmp_path, ("    venue: オホーツク", SCHEDULE + "    venue: オホーツク"),
+                   ("  closing_ijo:", "  ki:\n    - {item: date, schedule_under: true}\n    - place\n    - signatories\n"
+                                      "    - agenda\n  closing_ijo:"), style=house)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    assert printed in pdf_words(pdf)
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
+def test_a_schedule_table_writes_its_places_in_the_houses_form(tmp_path, capsys):
+    """schedule_place without schedule: lines: the table's column of places in 【】 (and
+    an empty cell, not empty brackets, where a row has no place)."""
+    path = variant(tmp_path, ("    venue: オホーツク", SCHEDULE + "    venue: オホーツク"),
+                   style="notice:\n  schedule_place: \"【{place}】\"\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    root = etree.fromstring(zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml"))
+    table = next(t for t in root.iter(W + "tbl") if "11:00" in "".join(t.itertext()))
+    cells = [["".join(c.itertext()) for c in tr.findall(W + "tc")] for tr in table.iter(W + "tr")]
+    assert cells == [["11:00〜", "協定締結式", ""], ["11:30〜", "記者会見", "【第２会議室】"]]
+    assert "11:30〜記者会見【第２会議室】" in pdf_words(pdf)
+
 
 
 

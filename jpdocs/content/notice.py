@@ -118,7 +118,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             elif c.duration_note:
                 text += f"（{c.duration_note}）"
             # the day's schedule under the date, a line a row (奈義町: 14:00〜　協定締結式（…）)
-            rows = ["　".join(x for x in (r.time, r.item, r.place) if x) for r in c.schedule] if schedule_under else []
+            rows = [schedule_line(r, style) for r in c.schedule] if schedule_under else []
             return KiItem(label, "text", (text, *rows))
         if item == "place":
             out_lines = []
@@ -197,9 +197,11 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 return AgendaLine(marker, a.step, rows, names if a.parties else (), subs)
             return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45", step_hang=hang,
                           steps=tuple(agenda_line(mk, a) for mk, a in zip(markers, c.agenda)))
+        if style.notice.schedule == "lines":        # 17:10～17:15　記念撮影　【洋館東側】
+            return KiItem(label, "text", tuple(schedule_line(r, style) for r in c.schedule))
         if not any(r.place for r in c.schedule):     # no column of places left empty
             return KiItem(label, "table", rows=tuple((r.time, r.item) for r in c.schedule), widths="0.25 0.75")
-        rows = tuple((r.time, r.item, r.place or "") for r in c.schedule)
+        rows = tuple((r.time, r.item, schedule_place(r, style) or "") for r in c.schedule)
         # a place too long for its cell breaks after its full-width space first
         # (旧岩崎邸庭園　/ 撞球（どうきゅう）室, not …撞球（どうきゅ / う）室), as a venue does
         return KiItem(label, "table", rows=rows, widths="0.25 0.4 0.35", cell_breaks=("", "", "spaces"))
@@ -407,6 +409,18 @@ def people_rows_item(label: str, rows) -> KiItem:
     if any(left for left, _ in rows):
         return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
     return KiItem(label, "text", tuple(right.removeprefix("　") for _, right in rows))
+
+
+def schedule_place(row, style) -> str | None:
+    """A schedule row's place in the house's form (notice.schedule_place: 【{place}】),
+    filled in literally, never by str.format; None where the row gives none."""
+    return style.notice.schedule_place.replace("{place}", row.place) if row.place else None
+
+
+def schedule_line(row, style) -> str:
+    """A schedule row as a line: time　item　place; a row without a place ends with its
+    item (no empty brackets)."""
+    return "　".join(x for x in (row.time, row.item, schedule_place(row, style)) if x)
 
 
 def with_others(rows, others: str | None) -> list:

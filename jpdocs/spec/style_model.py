@@ -248,6 +248,12 @@ class NoticeStyle(_Strict):
     # the ceremony's duration_note in （） after the time (default: 11時00分～（30分程度）) or
     # run on after a start that ends in から, without them (plain: 16:30から30分程度)
     duration_note: Literal["brackets", "plain"] = "brackets"
+    # the 日程 (ceremony.schedule): a table, time | item | place (default), or a line a row,
+    # time　item　place (lines: 17:10～17:15　記念撮影　【洋館東側】), as 文化庁 sets it
+    schedule: Literal["table", "lines"] = "table"
+    # a schedule row's place wherever it is printed (the table's cell, a line, under the
+    # date), {place} standing for it: "【{place}】" → 【旧岩崎邸庭園洋館東側】
+    schedule_place: str = "{place}"
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
     ki_label_spread: int | None = None
