@@ -370,6 +370,7 @@ STYLE_VARIANTS = {
     "duration-note-plain": "notice:\n  duration_note: plain\n",     # the seed's 11時00分～ before the note
     "schedule-form": "notice:\n  schedule: list\n",
     "schedule-place": "notice:\n  schedule: lines\n  schedule_place: 【】\n",
+    "people-form": "notice:\n  people: table\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
