@@ -369,6 +369,9 @@ STYLE_VARIANTS = {
     "agenda-marker-joined": "notice:\n  agenda_marker: \"{number}.\"\n",
     "venue-address-form": "notice:\n  venue_address: under\n",
     "duration-note-plain": "notice:\n  duration_note: plain\n",     # the seed's 11時00分～ before the note
+    "schedule-form": "notice:\n  schedule: list\n",
+    "schedule-place": "notice:\n  schedule: lines\n  schedule_place: 【】\n",
+    "people-form": "notice:\n  people: table\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

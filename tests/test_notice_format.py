@@ -284,6 +284,14 @@ def test_steps_within_a_step_under_a_marker_of_the_houses(tmp_path, capsys):
      "must be one of 'brackets', 'line' or 'line_brackets', got the text 'under'"),
     ("notice:\n  duration_note: none\n", 2, "notice.duration_note",
      "must be one of 'brackets' or 'plain', got the text 'none'"),
+    ("notice:\n  schedule: list\n", 2, "notice.schedule", "must be one of 'table' or 'lines', got the text 'list'"),
+    ("notice:\n  schedule: lines\n  schedule_place: \"【{name}】\"\n", 3, "notice.schedule_place",
+     "{place} must appear once in schedule_place, and no other placeholder"),
+    ("notice:\n  schedule_place: 【】\n", 2, "notice.schedule_place",
+     "{place} must appear once in schedule_place, and no other placeholder"),
+    ("notice:\n  schedule_place: \"{place}（{place}）\"\n", 2, "notice.schedule_place",
+     "{place} must appear once in schedule_place, and no other placeholder"),
+    ("notice:\n  people: table\n", 2, "notice.people", "must be one of 'columns' or 'run', got the text 'table'"),
 ])
 def test_a_house_form_of_the_agenda_place_or_duration_that_cannot_print_is_refused(house, line, key, message,
                                                                                    tmp_path, capsys):
@@ -729,6 +737,172 @@ def test_a_schedule_without_places_has_no_empty_column_of_places(tmp_path, capsy
     table = next(t for t in root.iter(f"{w}tbl") if "14:00" in "".join(t.itertext()))
     assert [len(row.findall(f"{w}tc")) for row in table.iter(f"{w}tr")] == [2, 2]
     assert len(table.find(f"{w}tblGrid")) == 2
+
+
+LINES_HOUSE = "notice:\n  schedule: lines\n  schedule_place: \"【{place}】\"\n"
+
+
+def _lines(rows) -> list[str]:
+    return [no_space("".join(c["text"] for c in r)) for r in rows]
+
+
+@needs_poppler
+def test_the_schedule_a_line_a_row_with_the_place_in_the_houses_form(tmp_path, capsys):
+    """notice.schedule: lines and schedule_place: "【{place}】" (文化庁 2016: 17:10～17:15
+    記念撮影　【旧岩崎邸庭園洋館東側】): the 日程 a line a row at the item's text margin,
+    time, item, then the place in the house's brackets; a row without a place has no
+    empty 【】; no table in the DOCX, whose text is the PDF's."""
+    path = variant(tmp_path, ("    venue: オホーツク", SCHEDULE + "    venue: オホーツク"), style=LINES_HOUSE)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    rows = _rows(pdf)
+    lines = _lines(rows)
+    at = lines.index("５日程")
+    assert lines[at + 1:at + 3] == ["11:00〜協定締結式", "11:30〜記者会見【第２会議室】"], lines[at:]
+    assert "【】" not in "".join(lines)
+    venue = lines.index("オホーツク合同庁舎１階保健所会議室（網走市北７条西３丁目）")
+    assert abs(rows[at + 1][0]["x0"] - rows[venue][0]["x0"]) < 0.5          # the items' text margin
+    row = rows[at + 2]                     # one run: 記者会見, a full-width space, then 【
+    end = next(c for c in row if c["text"] == "見")
+    assert next(c for c in row if c["text"] == "【")["x0"] - end["x1"] < 1.5 * end["size"] + 0.5
+    docx_path = pdf.with_suffix(".docx")
+    assert "11:30〜　記者会見　【第２会議室】" in [p.strip() for p in _docx_paragraph_texts(docx_path)]
+    assert not any("11:00" in "".join(t.itertext())
+                   for t in etree.fromstring(zipfile.ZipFile(docx_path).read("word/document.xml")).iter(W + "tbl"))
+    assert no_space(docx_text(docx_path)) == pdf_words(pdf)
+
+
+def _docx_paragraph_texts(docx_path: Path) -> list[str]:
+    import docx
+    return [p.text for p in docx.Document(str(docx_path)).paragraphs]
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, printed", [
+    # under the date (schedule_under), whatever the item's form: the house's place form
+    (LINES_HOUSE, "11時00分～（30分程度）11:00〜協定締結式11:30〜記者会見【第２会議室】２場所"),
+    ("notice:\n  schedule_place: \"【{place}】\"\n", "11時00分～（30分程度）11:00〜協定締結式11:30〜記者会見【第２会議室】２場所"),
+])
+def test_the_schedule_under_the_date_writes_its_places_as_the_house_does(house, printed, tmp_path, capsys):
+    path = variant(tmp_path, ("    venue: オホーツク", SCHEDULE + "    venue: オホーツク"),
+                   ("  closing_ijo:", "  ki:\n    - {item: date, schedule_under: true}\n    - place\n    - signatories\n"
+                                      "    - agenda\n  closing_ijo:"), style=house)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    assert printed in pdf_words(pdf)
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
+def test_a_schedule_table_writes_its_places_in_the_houses_form(tmp_path, capsys):
+    """schedule_place without schedule: lines: the table's column of places in 【】 (and
+    an empty cell, not empty brackets, where a row has no place)."""
+    path = variant(tmp_path, ("    venue: オホーツク", SCHEDULE + "    venue: オホーツク"),
+                   style="notice:\n  schedule_place: \"【{place}】\"\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    root = etree.fromstring(zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml"))
+    table = next(t for t in root.iter(W + "tbl") if "11:00" in "".join(t.itertext()))
+    cells = [["".join(c.itertext()) for c in tr.findall(W + "tc")] for tr in table.iter(W + "tr")]
+    assert cells == [["11:00〜", "協定締結式", ""], ["11:30〜", "記者会見", "【第２会議室】"]]
+    assert "11:30〜記者会見【第２会議室】" in pdf_words(pdf)
+
+
+PEOPLE_KI = ("  ki:\n    - date\n    - place\n    - signatories\n"
+             "    - label: 出席者\n      people:\n        - {title: 北見市長, name: 辻　直孝}\n"
+             "        - {title: 網走市長, name: 水谷　洋一, note: 予定}\n      others: ほか\n"
+             "    - label: 来賓等\n      groups:\n"
+             "        - {label: ＜来賓＞, people: [{title: 北海道議会議員, name: 北野　太郎}, {name: 網走　花子}]}\n"
+             "        - {label: ＜立会人＞, people: [{title: 網走市副市長, name: 南　次郎}]}\n")
+RUNS = ["北海道オホーツク総合振興局長中島和彦", "北見工業大学学長鈴木聡一郎様"]
+
+
+@needs_poppler
+def test_people_a_line_each_title_then_name_at_the_items_text_margin(tmp_path, capsys):
+    """notice.people: run (摂南大学 2025: ＜摂南大学＞ / 学長　久保　康之): the 締結者, a
+    people item and the groups of an item, each person a line, title then name as one
+    run (a full-width space between them, not a column's gap), every line at the items'
+    text margin (where the venue stands); a group's label there too, kept with its first
+    person; no table in the DOCX, whose text is the PDF's."""
+    path = variant(tmp_path, ("  closing_ijo:", PEOPLE_KI + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""), style="notice:\n  people: run\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    rows = _rows(pdf)
+    lines = _lines(rows)
+    at = lines.index("３締結者")
+    assert lines[at + 1:at + 12] == [*RUNS, "４出席者", "北見市長辻直孝", "網走市長水谷洋一（予定）ほか", "５来賓等",
+                                     "＜来賓＞", "北海道議会議員北野太郎", "網走花子", "＜立会人＞", "網走市副市長南次郎"]
+    margin = rows[lines.index("オホーツク合同庁舎１階保健所会議室（網走市北７条西３丁目）")][0]["x0"]
+    for line in [*RUNS, "北見市長辻直孝", "＜来賓＞", "北海道議会議員北野太郎", "網走花子", "網走市副市長南次郎"]:
+        assert abs(rows[lines.index(line)][0]["x0"] - margin) < 0.5, line
+    row = rows[lines.index(RUNS[0])]       # 総合振興局長, a full-width space, 中島
+    end = next(c for c in row if c["text"] == "長")
+    assert abs(next(c for c in row if c["text"] == "中")["x0"] - end["x1"] - end["size"]) < 0.5
+    docx_path = pdf.with_suffix(".docx")
+    document = zipfile.ZipFile(docx_path).read("word/document.xml")
+    root = etree.fromstring(document)
+    assert not any("辻" in "".join(t.itertext()) or "中島" in "".join(t.itertext()) for t in root.iter(W + "tbl"))
+    texts = [p.strip() for p in _docx_paragraph_texts(docx_path)]
+    assert "北海道オホーツク総合振興局長　中島　和彦" in texts and "北見市長　辻　直孝" in texts
+    label = next(p for p in root.iter(W + "p") if "".join(t.text or "" for t in p.iter(W + "t")) == "＜立会人＞")
+    styles = etree.fromstring(zipfile.ZipFile(docx_path).read("word/styles.xml"))
+    style = label.find(W + "pPr/" + W + "pStyle")
+    kept = label.find(W + "pPr/" + W + "keepNext") is not None or (style is not None and any(
+        st.get(W + "styleId") == style.get(W + "val") and st.find(W + "pPr/" + W + "keepNext") is not None
+        for st in styles.iter(W + "style")))
+    assert kept, etree.tostring(label)                      # a group's label stays with its first person
+    assert no_space(docx_text(docx_path)) == pdf_words(pdf)
+
+
+@needs_poppler
+def test_people_as_runs_with_inline_labels_run_in_after_the_label(tmp_path, capsys):
+    """With inline labels (摂南大学: ３．出席者：＜摂南大学＞), the first line runs in after
+    the label and the others stand under it, where every inline item's text starts."""
+    path = variant(tmp_path, ("  closing_ijo:", PEOPLE_KI + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""),
+                   style="notice:\n  people: run\n  ki_label: inline\n  ki_label_gap: \"：\"\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    rows = _rows(pdf)
+    lines = _lines(rows)
+    assert "５来賓等：＜来賓＞" in lines and "３締結者：" + RUNS[0] in lines, lines
+    first = rows[lines.index("３締結者：" + RUNS[0])]
+    text_x = next(c for c in first if c["text"] == "北")["x0"]
+    for line in (RUNS[1], "北海道議会議員北野太郎", "＜立会人＞"):
+        assert abs(rows[lines.index(line)][0]["x0"] - text_x) < 0.5, line
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
+def test_people_as_runs_under_a_step_of_the_agenda_and_in_the_release_after(tmp_path, capsys):
+    """notice.people: run under a step of a numbered 次第 (the signers, then a guest):
+    a line each at the step's text margin (under 調 of 調印者挨拶), not a table; and the
+    release after the signing lists its 締結者 the same way."""
+    path = variant(tmp_path, (AGENDA, NESTED_AGENDA), ("  closing_ijo:", "  ki: [date, place, agenda]\n  after:\n"
+                                                        "    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n"
+                                                        "  closing_ijo:"),
+                   style="notice:\n  agenda: numbered\n  people: run\n")
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,press-notice-after",
+                     "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    pdf = tmp_path / "out" / path.stem / "press-notice.pdf"
+    rows = _rows(pdf)
+    lines = _lines(rows)
+    at = lines.index("（３）調印者挨拶")
+    guest = "株式会社北見銀行常務取締役北見太郎（きたみたろう）"
+    assert lines[at + 1:at + 5] == [*RUNS, guest, "（４）閉会"], lines[at:]
+    step_x = _x_of(rows, "（３）調印者挨拶", "調")
+    for line in (*RUNS, guest):
+        assert abs(rows[lines.index(line)][0]["x0"] - step_x) < 0.5, line
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    after = tmp_path / "out" / path.stem / "press-notice-after.pdf"
+    rows = _rows(after)
+    lines = _lines(rows)
+    at = lines.index("２締結者")
+    assert lines[at + 1:at + 3] == RUNS
+    assert abs(rows[at + 1][0]["x0"] - rows[lines.index("令和６年（2024年）２月27日（火）")][0]["x0"]) < 0.5
+    assert no_space(docx_text(after.with_suffix(".docx"))) == pdf_words(after)
 
 
 

@@ -25,10 +25,12 @@ from .markup import spread as set_across
 @dataclass(frozen=True)
 class AgendaLine:
     """A step of the 次第 set a line of its own, and what stands under it: who signs
-    and other people (title | name), the parties' names (・鳥取県), its own steps."""
+    and other people (title | name, or in the house's run: title　name a line each),
+    the parties' names (・鳥取県), its own steps."""
     marker: str
     text: str
     rows: tuple[tuple[str, str], ...] = ()
+    runs: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     steps: tuple["AgendaLine", ...] = ()
 
@@ -56,6 +58,8 @@ class KiItem:
     # lines under the item (KiEntry.notes), each with the width (em) of the mark it
     # starts with (※, ＊ and the spaces after it), under which its next lines hang
     notes: tuple[tuple[str, float], ...] = ()
+    # text: the lines kept with the line after them (a group's label with its first person)
+    keep: tuple[int, ...] = ()
 
 
 # --------------------------------------------------------------------- composing
@@ -71,6 +75,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     notes: list[Problem] = []
     out: list[KiItem] = []
     order = style.notice.signer_order
+    run = style.notice.people == "run"       # people a line each, title　name (run_of)
     if order == "name_title":       # 吉田　英男　市長: no place for 様 after a title
         for pid, party in spec.parties.items():
             if party.honorific:
@@ -118,7 +123,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             elif c.duration_note:
                 text += f"（{c.duration_note}）"
             # the day's schedule under the date, a line a row (奈義町: 14:00〜　協定締結式（…）)
-            rows = ["　".join(x for x in (r.time, r.item, r.place) if x) for r in c.schedule] if schedule_under else []
+            rows = [schedule_line(r, style) for r in c.schedule] if schedule_under else []
             return KiItem(label, "text", (text, *rows))
         if item == "place":
             out_lines = []
@@ -144,15 +149,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "signatories":
             if n.also and groups:
                 if c.group_signatories is False:
-                    return people_rows_item(label, with_others(signer_rows(), others))
+                    return people_rows_item(label, with_others(signer_rows(), others), run)
                 grouped = tuple((f"「{g.title}」", tuple(rows_of(g.parties, order))) for g in groups)
                 if others:           # ほか: after the last signer of the last agreement
                     title, rows = grouped[-1]
                     grouped = grouped[:-1] + ((title, with_others(rows, others)),)
-                # rows too (each title, then its signers): a template of the user's made
-                # before groups prints them as a table, not an empty item
-                flat = tuple(row for title, rows in grouped for row in ((title, ""),) + rows)
-                return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped)
+                return groups_item(label, grouped, run)
             rows = signatory_rows(spec, order)
             if not any(right for _, right in rows):
                 # every signer named by the title alone (徳島大学長, 鳴門教育大学長 …): a
@@ -162,7 +164,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 if others:
                     titles[-1] += "　" + others
                 return KiItem(label, "text", tuple(titles))
-            return people_rows_item(label, with_others(rows, others))
+            return people_rows_item(label, with_others(rows, others), run)
         if item == "agenda":
             steps = tuple(a.step for a in c.agenda)
             if style.notice.agenda == "joined":
@@ -194,12 +196,17 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 rows = (signers if a.signatories else ()) + tuple(person_row(p) for p in a.people)
                 subs = tuple(agenda_line(japanese.sub_item_marker(k), sub)
                              for k, sub in enumerate(getattr(a, "steps", ()), 1))
-                return AgendaLine(marker, a.step, rows, names if a.parties else (), subs)
+                if run:              # a line each at the step's text margin, not a table
+                    return AgendaLine(marker, a.step, runs=tuple(map(run_of, rows)),
+                                      names=names if a.parties else (), steps=subs)
+                return AgendaLine(marker, a.step, rows, names=names if a.parties else (), steps=subs)
             return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45", step_hang=hang,
                           steps=tuple(agenda_line(mk, a) for mk, a in zip(markers, c.agenda)))
+        if style.notice.schedule == "lines":        # 17:10～17:15　記念撮影　【洋館東側】
+            return KiItem(label, "text", tuple(schedule_line(r, style) for r in c.schedule))
         if not any(r.place for r in c.schedule):     # no column of places left empty
             return KiItem(label, "table", rows=tuple((r.time, r.item) for r in c.schedule), widths="0.25 0.75")
-        rows = tuple((r.time, r.item, r.place or "") for r in c.schedule)
+        rows = tuple((r.time, r.item, schedule_place(r, style) or "") for r in c.schedule)
         # a place too long for its cell breaks after its full-width space first
         # (旧岩崎邸庭園　/ 撞球（どうきゅう）室, not …撞球（どうきゅ / う）室), as a venue does
         return KiItem(label, "table", rows=rows, widths="0.25 0.4 0.35", cell_breaks=("", "", "spaces"))
@@ -222,10 +229,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             signers = signer_rows()
             grouped = tuple((g.label, tuple(with_others(signers if g.item else [person_row(p) for p in g.people],
                                                         g.others))) for g in e.groups)
-            flat = tuple(row for title, rows in grouped for row in ((title, ""),) + rows)
-            out.append(KiItem(e.label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped))
+            out.append(groups_item(e.label, grouped, run))
         else:
-            out.append(people_item(e.label, e.people, e.others))
+            out.append(people_rows_item(e.label, with_others([person_row(p) for p in e.people], e.others), run))
     out = [replace(it, notes=tuple((line, note_mark_em(line)) for line in e.notes))
            if not isinstance(e, str) and e.notes else it for e, it in zip(entries, out)]
     if n.ki is None:
@@ -287,7 +293,7 @@ def after_ki(spec: Spec, style, rows: list[tuple[str, str]]) -> list[KiItem]:
                     (date_text(spec.agreement.signing_date, style.digits, style.dates),))
     label = style.word("ki_signatories")
     if any(right for _, right in rows):
-        signers = people_rows_item(label, rows)
+        signers = people_rows_item(label, rows, style.notice.people == "run")
     else:       # every signer named by the title alone: a list under the label, as in the notice
         signers = KiItem(label, "text", tuple(left for left, _ in rows))
     own = [KiItem(x.label, "text", tuple(x.text)) for x in spec.press_notice.after.extra_items]
@@ -395,18 +401,50 @@ def person_row(p: Person) -> tuple[str, str]:
     return (p.title or "", ("　" + name) if name else "")
 
 
-def people_item(label: str, people: list[Person], others: str | None) -> KiItem:
-    return people_rows_item(label, with_others([person_row(p) for p in people], others))
-
-
-def people_rows_item(label: str, rows) -> KiItem:
-    """People a row each, title | name; where no row has anything in the left column
-    (each name first: 鈴木大地　スポーツ庁長官, or names without titles), a list under
-    the label instead, as such notices set it, not lines starting half-way across the
-    page beside an empty column."""
-    if any(left for left, _ in rows):
+def people_rows_item(label: str, rows, run: bool = False) -> KiItem:
+    """People a row each, title | name; where the house sets them as runs (notice.people:
+    run), or no row has anything in the left column (each name first: 鈴木大地　スポーツ
+    庁長官, or names without titles), a list under the label instead, title　name a line
+    each at the item's text margin, as such notices set it, not lines starting half-way
+    across the page beside an empty column."""
+    if any(left for left, _ in rows) and not run:
         return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
-    return KiItem(label, "text", tuple(right.removeprefix("　") for _, right in rows))
+    return KiItem(label, "text", tuple(map(run_of, rows)))
+
+
+def groups_item(label: str, grouped, run: bool = False) -> KiItem:
+    """People under labels of their own (協定締結者, 立会人; each agreement's 「title」):
+    each label, then its people as a table; or, where the house sets people as runs,
+    every line at the item's text margin, each label kept with its first person."""
+    if run:
+        lines: list[str] = []
+        keep = []
+        for title, rows in grouped:
+            keep.append(len(lines))
+            lines += [title, *map(run_of, rows)]
+        return KiItem(label, "text", tuple(lines), keep=tuple(keep))
+    # rows too (each title, then its people): a template of the user's made before
+    # groups prints them as a table, not an empty item
+    flat = tuple(row for title, rows in grouped for row in ((title, ""),) + rows)
+    return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped)
+
+
+def run_of(row: tuple[str, str]) -> str:
+    """A row of people as one run: title　name (the name's cell begins with its space)."""
+    left, right = row
+    return left + right if left else right.removeprefix("　")
+
+
+def schedule_place(row, style) -> str | None:
+    """A schedule row's place in the house's form (notice.schedule_place: 【{place}】),
+    filled in literally, never by str.format; None where the row gives none."""
+    return style.notice.schedule_place.replace("{place}", row.place) if row.place else None
+
+
+def schedule_line(row, style) -> str:
+    """A schedule row as a line: time　item　place; a row without a place ends with its
+    item (no empty brackets)."""
+    return "　".join(x for x in (row.time, row.item, schedule_place(row, style)) if x)
 
 
 def with_others(rows, others: str | None) -> list:

@@ -107,8 +107,9 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
 
 def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
     """The 記 item's marker may use {number} only; the 次第's step marker is written as
-    an agreement's item marker, and only a 次第 set a step a line has one; a heading
-    word for a 記 block set without a heading would have no effect."""
+    an agreement's item marker, and only a 次第 set a step a line has one; a schedule's
+    place form prints the place once; a heading word for a 記 block set without a
+    heading would have no effect."""
     problems = [Problem(name, line_of(lines, ("notice", "ki_marker")), "notice.ki_marker",
                         f"{{{found}}} is not a placeholder here; use {{number}} (the item's number)")
                 for found in _PLACEHOLDER.findall(style.notice.ki_marker) if found != "number"]
@@ -123,6 +124,10 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "agenda_marker")], "notice.agenda_marker",
                                 "the marker numbers the 次第's steps set a line each (agenda: numbered); joined on"
                                 " one line they have none, and it would have no effect"))
+    place = style.notice.schedule_place      # filled in literally (schedule_line), never str.format
+    if place.count("{place}") != 1 or any(f != "place" for f in _PLACEHOLDER.findall(place)):
+        problems.append(Problem(name, line_of(lines, ("notice", "schedule_place")), "notice.schedule_place",
+                                "{place} must appear once in schedule_place, and no other placeholder"))
     if style.notice.ki_label == "line" and ("notice", "ki_label_gap") in lines:
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"

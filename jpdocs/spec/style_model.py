@@ -248,6 +248,17 @@ class NoticeStyle(_Strict):
     # the ceremony's duration_note in （） after the time (default: 11時00分～（30分程度）) or
     # run on after a start that ends in から, without them (plain: 16:30から30分程度)
     duration_note: Literal["brackets", "plain"] = "brackets"
+    # the 日程 (ceremony.schedule): a table, time | item | place (default), or a line a row,
+    # time　item　place (lines: 17:10～17:15　記念撮影　【洋館東側】), as 文化庁 sets it
+    schedule: Literal["table", "lines"] = "table"
+    # a schedule row's place wherever it is printed (the table's cell, a line, under the
+    # date), {place} standing for it: "【{place}】" → 【旧岩崎邸庭園洋館東側】
+    schedule_place: str = "{place}"
+    # people a row each (people items, groups, 締結者, who stands under a step of the 次第):
+    # the titles right-aligned in a column of their own and the names in another
+    # (columns), or title and name as one run at the item's text margin (run: 学長　久保
+    # 康之), as releases that list many people set them
+    people: Literal["columns", "run"] = "columns"
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
     ki_label_spread: int | None = None
