@@ -974,3 +974,76 @@ def test_a_reference_to_another_article_knows_where_it_stands_and_which_article_
     assert second.refs == ((0, 3, 2),) and second[0:3] == "第２条"
     seed_areas = text_of(SEED_SPEC).articles[1].clauses[0].text        # 前条の目的を達成するため
     assert "前条" in seed_areas and seed_areas.refs == ()
+
+
+# ---------------------------------------------------------------- prose, unnumbered sentences, open months
+PROSE = ["昭和54年７月18日、両者は地域の発展のため連携を始めた。", "我々は、交流を深めていく決意を新たにする。"]
+
+
+def prose_document(**more) -> dict:
+    return {"prose": list(PROSE), "closing": "ここに以上の合意を確認するためにこの協定書を交換する。", **more}
+
+
+def test_prose_stands_where_articles_would_with_no_preamble_and_no_labels_before_the_blocks(tmp_path):
+    text = text_of(write_spec(tmp_path, "prose", document=prose_document()))
+    assert text.prose == tuple(PROSE) and text.articles == () and text.preamble == ""
+    assert text.closing == "ここに以上の合意を確認するためにこの協定書を交換する。"
+    assert [s.label for s in text.signatories] == ["", ""] and text.labels == ("甲", "乙")
+    defined = prose_document(block_labels=True)
+    defined["prose"][0] = "北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、連携を始めた。"
+    text = text_of(write_spec(tmp_path, "labelled", document=defined))
+    assert [s.label for s in text.signatories] == ["甲", "乙"]
+
+
+@pytest.mark.parametrize("more, key, words", [
+    ({"standard": "包括連携"}, "standard", "standard is a set of standard articles"),
+    ({"articles": {"costs": {"remove": True}}}, "articles", "articles is changes to standard articles"),
+    ({"extra_articles": [{"heading": "経費", "text": ["経費は各自の負担とする。"]}]}, "extra_articles",
+     "extra_articles is articles of the spec's own"),
+    ({"chapters": [{"heading": "総則", "first": "x"}]}, "chapters", "chapters is chapters above the articles"),
+    ({"purpose": "発展を図る"}, "purpose", "purpose is the purpose article's words"),
+    ({"subject": "連携"}, "subject", "subject is the generated preamble's subject"),
+    ({"conclude": "取り交わす"}, "conclude", "conclude is the generated preamble's verb"),
+    ({"collective": "両者"}, "collective", "collective is the articles' word for all parties"),
+    ({"preamble": "両者は協定する。"}, "preamble", "preamble is a preamble before the articles"),
+    ({"area_items": True}, "area_items", "area_items shapes the article on the areas"),
+    ({"catch_all": False}, "catch_all", "catch_all shapes the article on the areas"),
+    ({"closing": None}, "prose", "a text of prose ends with a closing of its own"),
+    ({"block_labels": True}, "block_labels", "the signature blocks would print 「甲」、「乙」"),
+])
+def test_what_prose_cannot_have_is_refused_at_its_key(tmp_path, more, key, words):
+    document = prose_document(**more)
+    if more.get("closing", "") is None:
+        del document["closing"]
+    with pytest.raises(InputError) as caught:
+        text_of(write_spec(tmp_path, "bad", document=document))
+    said = [(p.key, p.message) for p in caught.value.problems]
+    assert any(k == f"agreement.document.{key}" and words in m for k, m in said), said
+
+
+def test_an_unnumbered_paragraph_is_not_counted_and_stands_on_the_margin_it_continues(tmp_path):
+    extra = {"heading": "安全", "text": ["甲は、安全に配慮する。", {"unnumbered": True, "text": "なお、乙も配慮する。"},
+                                       "乙は、報告する。", {"unnumbered": True, "text": "ただし、急ぐときは口頭でよい。"}]}
+    text = text_of(write_spec(tmp_path, "u", extra_articles=[extra]))
+    article = next(a for a in text.articles if a.heading == "安全")
+    assert [(c.marker, c.lead, c.seq, c.left) for c in article.clauses] == [
+        ("", "", 0, 0.0), ("", "", 0, 0.0), ("２", "２　", 2, 0.0), ("", "", 0, 1.0)]
+    extra["text"][:2] = [{"unnumbered": True, "text": "なお、乙も配慮する。"}]
+    with pytest.raises(InputError) as caught:
+        text_of(write_spec(tmp_path, "first", extra_articles=[extra]))
+    assert [p.key for p in caught.value.problems] == ["agreement.document.extra_articles[0].text[0].unnumbered"]
+
+
+@pytest.mark.parametrize("year, month, written", [
+    (2025, 3, "令和７年３月　　日"), (2019, 4, "平成31年４月　　日"), (2019, 5, "令和元年５月　　日"),
+    (1989, 1, "平成元年１月　　日"), (2018, 12, "平成30年12月　　日"), (2025, None, "令和７年　　月　　日"),
+])
+def test_a_drafts_open_date_with_its_year_and_month(tmp_path, year, month, written):
+    path = write_spec(tmp_path, "d", signing_date=None, document={"draft": True, "standard": "包括連携",
+                                                                  "purpose": "地域の課題の解決を図る"})
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["agreement"]["signing_year"] = year
+    if month:
+        data["agreement"]["signing_month"] = month
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert text_of(path).date == written
