@@ -1021,6 +1021,8 @@ PROSE_KEYS = "the document is prose without articles (document.prose), and "
     ({"closing": None}, "prose", "a text of prose ends with a closing of its own (ここに以上の合意を確認するためにこの協定書を"
                                  "交換する。): write document.closing (the generated one names the parties by labels"
                                  " the prose does not define)"),
+    ({"block_labels": False}, "block_labels", "after prose no label stands before the signature blocks unless"
+                                              " block_labels is true: false would have no effect"),
     ({"block_labels": True}, "block_labels", "the signature blocks would print 「甲」、「乙」, which the prose does not"
                                              " define (…（以下「甲」という。）… in its first paragraph): leave"
                                              " block_labels out, or define them"),

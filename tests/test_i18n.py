@@ -399,6 +399,7 @@ VARIANTS.update({
                             "  contacts_lead: お問い合わせは、下記まで。\n"),
     "unnumbered-first": (_STD, _STD + "\n    extra_articles: [{heading: 経費, text: [{unnumbered: true, text: 経費は各自の負担とする。}]}]"),
     "prose-with-standard": (_STD, _STD + "\n    prose: [両者は連携する。]\n    closing: ここに協定書を交換する。"),
+    "prose-block-labels": (_STD, "    prose: [両者は連携する。]\n    closing: ここに協定書を交換する。\n    block_labels: false"),
     "prose-catch-all": (_STD, "    prose: [両者は連携する。]\n    closing: ここに協定書を交換する。\n    catch_all: false"),
     "prose-no-closing": (_STD, "    prose: [両者は連携する。]\n    block_labels: true"),
     "section-before-no-ki": ("  closing_ijo:", "  ki: []\n  sections: [{heading: 【本件のポイント】, before_ki: true,"

@@ -33,6 +33,9 @@ def check_prose(doc, labels: list[str], parties, problem) -> None:
         problem(D + ("prose",), "a text of prose ends with a closing of its own (ここに以上の合意を確認するために"
                                 "この協定書を交換する。): write document.closing (the generated one names the"
                                 " parties by labels the prose does not define)")
+    if doc.block_labels is False:
+        problem(D + ("block_labels",), "after prose no label stands before the signature blocks unless"
+                                       " block_labels is true: false would have no effect")
     if doc.block_labels and labels:
         wanted = [w for w, p in zip(labels, parties) if w not in p.names()]
         missing = [w for w in wanted if f"「{w}」" not in doc.prose[0]]
