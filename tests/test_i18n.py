@@ -162,6 +162,8 @@ VARIANTS.update({
     "name-label-without-name": ("      name: 道下\n", ""),
     "contact-phones-and-phone": (_C0, _C0 + "      phones: [{number: 0152-41-0618}]\n"),
     "phone-kind-without-phone": ("      phone: 0152-41-0618\n", ""),
+    "phone-kind-extension": ("      phone_kind: 直通\n", "      phone_kind: 内線\n"),
+    "phone-kind-fax": ("      phone_kind: 直通\n", "      phone_kind: ＦＡＸ\n"),
     "postal-without-address": (_C0, _C0 + "      postal_code: 093-8585\n"),
     "postal-bad": (_C0, _C0 + "      postal_code: '0938585'\n      address: 網走市\n"),
 })
@@ -372,6 +374,7 @@ STYLE_VARIANTS = {
     "schedule-form": "notice:\n  schedule: list\n",
     "schedule-place": "notice:\n  schedule: lines\n  schedule_place: 【】\n",
     "people-form": "notice:\n  people: table\n",
+    "people-mark-columns": "notice:\n  people_mark: ・\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

@@ -907,6 +907,65 @@ def test_people_as_runs_under_a_step_of_the_agenda_and_in_the_release_after(tmp_
 
 
 @needs_poppler
+def test_a_mark_before_each_person_set_as_a_run(tmp_path, capsys):
+    """notice.people_mark: ・ with people: run (浪江町 2026: ・双葉郡　浪江町　町長　吉田　栄光):
+    each person's line marked, at the items' text margin as before (the mark first), in
+    the 締結者, a people item and the groups of an item, whose labels stay unmarked; the
+    DOCX says the same."""
+    path = variant(tmp_path, ("  closing_ijo:", PEOPLE_KI + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""),
+                   style="notice:\n  people: run\n  people_mark: ・\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    rows = _rows(pdf)
+    lines = _lines(rows)
+    at = lines.index("３締結者")
+    marked = ["・" + r for r in RUNS]
+    assert lines[at + 1:at + 12] == [*marked, "４出席者", "・北見市長辻直孝", "・網走市長水谷洋一（予定）ほか", "５来賓等",
+                                     "＜来賓＞", "・北海道議会議員北野太郎", "・網走花子", "＜立会人＞", "・網走市副市長南次郎"]
+    margin = rows[lines.index("オホーツク合同庁舎１階保健所会議室（網走市北７条西３丁目）")][0]["x0"]
+    for line in [*marked, "・北見市長辻直孝", "＜来賓＞", "・網走花子"]:
+        assert abs(rows[lines.index(line)][0]["x0"] - margin) < 0.5, line
+    texts = [t.strip() for t in _docx_paragraph_texts(pdf.with_suffix(".docx"))]
+    assert "・北海道オホーツク総合振興局長　中島　和彦" in texts and "＜立会人＞" in texts
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
+def test_a_mark_before_each_person_under_a_step_and_in_the_release_after(tmp_path, capsys):
+    """The mark before the people under a step of a numbered 次第 and before the 締結者 of
+    the release after the signing, where people are runs too."""
+    path = variant(tmp_path, (AGENDA, NESTED_AGENDA), ("  closing_ijo:", "  ki: [date, place, agenda]\n  after:\n"
+                                                        "    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n"
+                                                        "  closing_ijo:"),
+                   style="notice:\n  agenda: numbered\n  people: run\n  people_mark: ◯\n")
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,press-notice-after",
+                     "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    pdf = tmp_path / "out" / path.stem / "press-notice.pdf"
+    lines = _lines(_rows(pdf))
+    at = lines.index("（３）調印者挨拶")
+    assert lines[at + 1:at + 4] == ["◯" + RUNS[0], "◯" + RUNS[1], "◯株式会社北見銀行常務取締役北見太郎（きたみたろう）"]
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    after = tmp_path / "out" / path.stem / "press-notice-after.pdf"
+    lines = _lines(_rows(after))
+    at = lines.index("２締結者")
+    assert lines[at + 1:at + 3] == ["◯" + r for r in RUNS]
+    assert no_space(docx_text(after.with_suffix(".docx"))) == pdf_words(after)
+
+
+def test_a_mark_before_people_set_in_columns_is_refused_at_its_line(tmp_path, capsys):
+    """people_mark goes before a person's line of a run; with people: columns (the
+    default) it would have no effect: the house style's file, line and key."""
+    path = variant(tmp_path, style="name: 浪江\nnotice:\n  people_mark: ・\n")
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert (f"error: {tmp_path / 'house.yaml'}:3: notice.people_mark: the mark '・' goes before each person's line"
+            " where people are set as runs (people: run)") in err, err
+    assert "Traceback" not in err
+
+
+@needs_poppler
 def test_the_ki_list_renames_moves_and_adds_items_and_the_docx_says_the_same(tmp_path, capsys):
     path = variant(tmp_path, (CEREMONY, RICH_KI))
     code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
@@ -1438,6 +1497,48 @@ def test_every_number_of_a_contact_on_one_line(tmp_path, capsys):
     line = next(x.strip() for x in pdf_text(pdf).splitlines() if "代表:" in x)
     assert line == "代表:0152-41-0631 直通:0152-41-0618 FAX:0152-44-0000"
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
+@pytest.mark.parametrize("form, lines", [
+    ("label", ["IP050-3160-5740", "携帯090-1234-5678", "IP電話050-3160-5741FAX0152-44-0000"]),
+    ("after", ["電話050-3160-5740（IP）", "電話090-1234-5678（携帯）", "電話050-3160-5741（IP電話）FAX0152-44-0000"]),
+])
+def test_a_phones_kind_ip_or_mobile_in_either_form_of_the_house(form, lines, tmp_path, capsys):
+    """Kinds offices print beside 直通 and 代表: an IP telephone line (宗谷森林管理署 2011:
+    050-3160-5740(IP)), IP電話, a mobile (携帯): as the number's label (IP　050-…) or in （）
+    after it where the house writes 電話　050-…（IP）; the DOCX alike."""
+    contact = CONTACT.replace("      phone: 0152-41-0618\n      phone_kind: 直通\n",
+                              "      phones:\n        - {number: 050-3160-5740, kind: IP}\n"
+                              "        - {number: 090-1234-5678, kind: 携帯}\n"
+                              "        - {number: 050-3160-5741, kind: IP電話}\n      fax: 0152-44-0000\n")
+    path = variant(tmp_path, (CONTACT, contact), style=f"contacts: {{phone_kind: {form}}}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    assert pdf_words(pdf).endswith("地域政策課長杉村勝彦" + "".join(lines)), pdf_words(pdf)[-120:]
+    printed = [no_space(x) for x in pdf_text(pdf).splitlines()]
+    assert all(line in printed for line in lines), printed[-6:]
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@pytest.mark.parametrize("old, new, fragment, key, message", [
+    ("      phone_kind: 直通\n", "      phone_kind: 内線\n", "phone_kind: 内線", "press_notice.contacts[0].phone_kind",
+     "the text '内線' is not a phone's kind: write the extension's number as extension: beside the phone"),
+    ("      phone_kind: 直通\n", "      phone_kind: FAX\n", "phone_kind: FAX", "press_notice.contacts[0].phone_kind",
+     "the text 'FAX' is not a phone's kind: write the FAX number as the contact's fax:"),
+    ("      phone: 0152-41-0618\n      phone_kind: 直通\n", "      phones: [{number: 0152-41-0618, kind: ファクス}]\n",
+     "phones:", "press_notice.contacts[0].phones[0].kind",
+     "the text 'ファクス' is not a phone's kind: write the FAX number as the contact's fax:"),
+    ("      phone_kind: 直通\n", "      phone_kind: 夜間\n", "phone_kind: 夜間", "press_notice.contacts[0].phone_kind",
+     "must be one of '直通', '代表', 'IP', 'IP電話', '携帯' or '携帯電話', got the text '夜間'"),
+])
+def test_what_is_no_phones_kind_is_refused_saying_where_it_goes(old, new, fragment, key, message, tmp_path, capsys):
+    """内線 is an extension (extension:), FAX the contact's fax: — neither a phone's
+    kind; another word is not one of the kinds. File, line and key, no traceback."""
+    path = variant(tmp_path, (CONTACT, CONTACT.replace(old, new)))
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, fragment, key, message, after="  contacts:"), err
 
 
 @pytest.mark.parametrize("old, new, fragment, key, message", [

@@ -90,7 +90,7 @@ press_notice:                  # 報道発表（報道機関各位）
       name_label:              # 担当
       name:
       phone:
-      phone_kind:              # 直通 または 代表
+      phone_kind:              # 直通・代表・IP・携帯 など
   contacts:                    # 問合せ先
     - role: 担当窓口
       department:

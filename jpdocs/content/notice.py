@@ -76,6 +76,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     out: list[KiItem] = []
     order = style.notice.signer_order
     run = style.notice.people == "run"       # people a line each, title　name (run_of)
+    mark = style.notice.people_mark if run else ""    # ・ before each such line (notice.people_mark)
     if order == "name_title":       # 吉田　英男　市長: no place for 様 after a title
         for pid, party in spec.parties.items():
             if party.honorific:
@@ -149,12 +150,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "signatories":
             if n.also and groups:
                 if c.group_signatories is False:
-                    return people_rows_item(label, with_others(signer_rows(), others), run)
+                    return people_rows_item(label, with_others(signer_rows(), others), run, mark)
                 grouped = tuple((f"「{g.title}」", tuple(rows_of(g.parties, order))) for g in groups)
                 if others:           # ほか: after the last signer of the last agreement
                     title, rows = grouped[-1]
                     grouped = grouped[:-1] + ((title, with_others(rows, others)),)
-                return groups_item(label, grouped, run)
+                return groups_item(label, grouped, run, mark)
             rows = signatory_rows(spec, order)
             if not any(right for _, right in rows):
                 # every signer named by the title alone (徳島大学長, 鳴門教育大学長 …): a
@@ -163,8 +164,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 titles = [t for p in spec.signatories() for t in title_lines(p)]
                 if others:
                     titles[-1] += "　" + others
-                return KiItem(label, "text", tuple(titles))
-            return people_rows_item(label, with_others(rows, others), run)
+                return KiItem(label, "text", tuple(mark + t for t in titles))
+            return people_rows_item(label, with_others(rows, others), run, mark)
         if item == "agenda":
             steps = tuple(a.step for a in c.agenda)
             if style.notice.agenda == "joined":
@@ -197,7 +198,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 subs = tuple(agenda_line(japanese.sub_item_marker(k), sub)
                              for k, sub in enumerate(getattr(a, "steps", ()), 1))
                 if run:              # a line each at the step's text margin, not a table
-                    return AgendaLine(marker, a.step, runs=tuple(map(run_of, rows)),
+                    return AgendaLine(marker, a.step, runs=tuple(run_of(r, mark) for r in rows),
                                       names=names if a.parties else (), steps=subs)
                 return AgendaLine(marker, a.step, rows, names=names if a.parties else (), steps=subs)
             return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45", step_hang=hang,
@@ -229,9 +230,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             signers = signer_rows()
             grouped = tuple((g.label, tuple(with_others(signers if g.item else [person_row(p) for p in g.people],
                                                         g.others))) for g in e.groups)
-            out.append(groups_item(e.label, grouped, run))
+            out.append(groups_item(e.label, grouped, run, mark))
         else:
-            out.append(people_rows_item(e.label, with_others([person_row(p) for p in e.people], e.others), run))
+            out.append(people_rows_item(e.label, with_others([person_row(p) for p in e.people], e.others), run, mark))
     out = [replace(it, notes=tuple((line, note_mark_em(line)) for line in e.notes))
            if not isinstance(e, str) and e.notes else it for e, it in zip(entries, out)]
     if n.ki is None:
@@ -292,10 +293,12 @@ def after_ki(spec: Spec, style, rows: list[tuple[str, str]]) -> list[KiItem]:
     signed = KiItem(style.word("signed_date_label"), "text",
                     (date_text(spec.agreement.signing_date, style.digits, style.dates),))
     label = style.word("ki_signatories")
+    run = style.notice.people == "run"
+    mark = style.notice.people_mark if run else ""
     if any(right for _, right in rows):
-        signers = people_rows_item(label, rows, style.notice.people == "run")
+        signers = people_rows_item(label, rows, run, mark)
     else:       # every signer named by the title alone: a list under the label, as in the notice
-        signers = KiItem(label, "text", tuple(left for left, _ in rows))
+        signers = KiItem(label, "text", tuple(mark + left for left, _ in rows))
     own = [KiItem(x.label, "text", tuple(x.text)) for x in spec.press_notice.after.extra_items]
     return with_form([signed, signers, *own], style)
 
@@ -401,27 +404,29 @@ def person_row(p: Person) -> tuple[str, str]:
     return (p.title or "", ("　" + name) if name else "")
 
 
-def people_rows_item(label: str, rows, run: bool = False) -> KiItem:
+def people_rows_item(label: str, rows, run: bool = False, mark: str = "") -> KiItem:
     """People a row each, title | name; where the house sets them as runs (notice.people:
     run), or no row has anything in the left column (each name first: 鈴木大地　スポーツ
     庁長官, or names without titles), a list under the label instead, title　name a line
     each at the item's text margin, as such notices set it, not lines starting half-way
-    across the page beside an empty column."""
+    across the page beside an empty column; each line after the house's mark (notice.
+    people_mark: ・双葉郡　浪江町　町長　吉田　栄光), where it sets people as runs."""
     if any(left for left, _ in rows) and not run:
         return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
-    return KiItem(label, "text", tuple(map(run_of, rows)))
+    return KiItem(label, "text", tuple(run_of(r, mark) for r in rows))
 
 
-def groups_item(label: str, grouped, run: bool = False) -> KiItem:
+def groups_item(label: str, grouped, run: bool = False, mark: str = "") -> KiItem:
     """People under labels of their own (協定締結者, 立会人; each agreement's 「title」):
     each label, then its people as a table; or, where the house sets people as runs,
-    every line at the item's text margin, each label kept with its first person."""
+    every line at the item's text margin, each label kept with its first person (the
+    people's lines after the house's mark, the labels without it)."""
     if run:
         lines: list[str] = []
         keep = []
         for title, rows in grouped:
             keep.append(len(lines))
-            lines += [title, *map(run_of, rows)]
+            lines += [title, *(run_of(r, mark) for r in rows)]
         return KiItem(label, "text", tuple(lines), keep=tuple(keep))
     # rows too (each title, then its people): a template of the user's made before
     # groups prints them as a table, not an empty item
@@ -429,10 +434,11 @@ def groups_item(label: str, grouped, run: bool = False) -> KiItem:
     return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped)
 
 
-def run_of(row: tuple[str, str]) -> str:
-    """A row of people as one run: title　name (the name's cell begins with its space)."""
+def run_of(row: tuple[str, str], mark: str = "") -> str:
+    """A row of people as one run: title　name (the name's cell begins with its space),
+    after the house's mark before each person (notice.people_mark), if any."""
     left, right = row
-    return left + right if left else right.removeprefix("　")
+    return mark + (left + right if left else right.removeprefix("　"))
 
 
 def schedule_place(row, style) -> str | None:

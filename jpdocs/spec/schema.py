@@ -106,9 +106,16 @@ class Person(Strict):
     note: Optional[Line] = None       # 予定 → （予定）
 
 
+# A phone's kind as offices print it: a direct line, the switchboard (its extension as
+# extension:), an IP telephone line (050-3160-5740（IP）, IP電話：050-…) or a mobile
+# (携帯：090-…). Not a kind: 内線 (written as extension:) nor FAX (the contact's fax:),
+# which schema_messages words as such.
+PhoneKind = Literal["直通", "代表", "IP", "IP電話", "携帯", "携帯電話"]
+
+
 class Phone(Strict):
     number: Line                      # 03-5253-4111
-    kind: Optional[Literal["直通", "代表"]] = None   # printed only when the spec says it; else 電話
+    kind: Optional[PhoneKind] = None  # printed only when the spec says it; else 電話
     extension: Optional[Line] = None  # 内線, with 代表
 
 
@@ -124,7 +131,7 @@ class Contact(Strict):
     name_label: Optional[Line] = None  # 担当 → 担当：道下
     people: list[Person] = []         # several people, each on a line
     phone: Optional[Line] = None
-    phone_kind: Optional[Literal["直通", "代表"]] = None   # printed only when the spec says it
+    phone_kind: Optional[PhoneKind] = None   # printed only when the spec says it
     extension: Optional[Line] = None  # 内線, with 代表
     phones: list[Phone] = []          # several numbers, each with its kind
     fax: Optional[Line] = None

@@ -6,10 +6,11 @@ alike (`root`: the model of the whole file).
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from typing import NamedTuple, get_origin
 
 from ..errors import Problem
-from .schema import Spec
+from .schema import Contact, Phone, Spec
 from .source import dotted, line_of
 from .strict import Model, ValidationError
 from .values import describe
@@ -151,6 +152,9 @@ def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
     if kind in ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
         return f"expected a whole number, got {got}"
     if kind == "literal_error":
+        elsewhere = _PHONE_KIND_ELSEWHERE.get(_folded(value)) if loc and loc[-1] in ("phone_kind", "kind") else None
+        if elsewhere and _model_at(loc[:-1], root) in (Contact, Phone):
+            return elsewhere.format(got=got, options=err["ctx"]["expected"])
         return f"must be one of {err['ctx']['expected']}, got {got}"
     if kind == "too_short":
         return f"needs at least {err['ctx']['min_length']} entry"
@@ -159,6 +163,19 @@ def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
     # Not reached with the schema as it is (test_spec_checks walks it): a kind of
     # error a new field could bring is still told, in the check's words.
     return f"{err['msg']} (got {got})"
+
+
+# What a spec may write as a phone's kind that is no kind of a phone: where it goes instead.
+_EXTENSION = ("{got} is not a phone's kind: write the extension's number as extension: beside the phone"
+              " (printed （内線…） after it); a phone's kind is one of {options}")
+_FAX = ("{got} is not a phone's kind: write the FAX number as the contact's fax: (printed after FAX);"
+        " a phone's kind is one of {options}")
+_PHONE_KIND_ELSEWHERE = {"内線": _EXTENSION, "FAX": _FAX, "ファクス": _FAX, "ファックス": _FAX, "FAX番号": _FAX}
+
+
+def _folded(value) -> str | None:
+    """A choice as written, widths folded and upper-cased (ＦＡＸ, fax → FAX)."""
+    return unicodedata.normalize("NFKC", value).strip().upper() if isinstance(value, str) else None
 
 
 def _fields_at(loc: tuple, root: type[Model] = Spec) -> list[str]:

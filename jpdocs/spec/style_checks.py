@@ -109,7 +109,8 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
     """The 記 item's marker may use {number} only; the 次第's step marker is written as
     an agreement's item marker, and only a 次第 set a step a line has one; a schedule's
     place form prints the place once; a heading word for a 記 block set without a
-    heading would have no effect."""
+    heading, a gap after a label on its own line and a mark before people not set as
+    runs would have no effect."""
     problems = [Problem(name, line_of(lines, ("notice", "ki_marker")), "notice.ki_marker",
                         f"{{{found}}} is not a placeholder here; use {{number}} (the item's number)")
                 for found in _PLACEHOLDER.findall(style.notice.ki_marker) if found != "number"]
@@ -132,6 +133,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"
                                 " own line it would have no effect"))
+    if style.notice.people_mark and style.notice.people != "run":
+        problems.append(Problem(name, line_of(lines, ("notice", "people_mark")), "notice.people_mark",
+                                f"the mark {style.notice.people_mark!r} goes before each person's line where people"
+                                " are set as runs (people: run); set in columns (people: columns) they have no"
+                                " such line, and it would have no effect"))
     if style.notice.ki_heading == "none" and ("wording", "ki") in lines:
         problems.append(Problem(name, lines[("wording", "ki")], "wording.ki",
                                 "notice.ki_heading is none, so the 記 block prints no heading and this word would"

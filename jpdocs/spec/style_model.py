@@ -259,6 +259,9 @@ class NoticeStyle(_Strict):
     # (columns), or title and name as one run at the item's text margin (run: 学長　久保
     # 康之), as releases that list many people set them
     people: Literal["columns", "run"] = "columns"
+    # a mark before each person's line where people are runs (・ → ・双葉郡　浪江町　町長
+    # 吉田　栄光, as 浪江町 marks its signers); "" none. With columns it has no effect: an error
+    people_mark: str = ""
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
     ki_label_spread: int | None = None
