@@ -375,6 +375,7 @@ STYLE_VARIANTS = {
     "schedule-place": "notice:\n  schedule: lines\n  schedule_place: 【】\n",
     "people-form": "notice:\n  people: table\n",
     "people-mark-columns": "notice:\n  people_mark: ・\n",
+    "signature-indent": "agreement:\n  signature_indent: 0.5\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

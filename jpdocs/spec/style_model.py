@@ -170,6 +170,10 @@ class AgreementStyle(_Strict):
     # the signature blocks one under another (1, default: up to six parties) or two a row
     # (2: 仙台市長 beside 山形市長, as some offices set two parties); seven or more always two
     signature_columns: Literal[1, 2] = 1
+    # the share of the text width before the signature blocks' labels (one column): less
+    # sets them further left and their lines wider, so that an address or a long name
+    # stands on one line as the signed copy sets it (世田谷区: 0.1)
+    signature_indent: float = 0.3
     # a chapter's heading line ({number}: 第１章) and how far it is set in (em), as laws set
     # a chapter's name three characters in
     chapter_heading: str = "{number}　{heading}"
@@ -191,6 +195,14 @@ class AgreementStyle(_Strict):
     @classmethod
     def _title_width(cls, width):
         return spread_width(width)
+
+    @field_validator("signature_indent")
+    @classmethod
+    def _indent_share(cls, share):
+        if not 0 <= share <= 0.3:
+            raise ValueError(f"{share} is not a share of the text width from 0 (the blocks at the margin) to 0.3"
+                             " (the default)")
+        return share
 
     @field_validator("signature_spread")
     @classmethod
