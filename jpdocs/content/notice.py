@@ -11,55 +11,18 @@ is an error (spec/notice_checks.py), as is any other key that would have no effe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .. import japanese
 from ..errors import InputError, Problem
 from ..spec.joint import signer_list
 from ..spec.notice_checks import C, N, agenda_signs, item_names
-from ..spec.schema import Person, Spec
+from ..spec.schema import Spec
 from ..spec.source import dotted, line_of
+from .ki_item import AgendaLine, KiItem
 from .markup import spread as set_across
-
-
-@dataclass(frozen=True)
-class AgendaLine:
-    """A step of the 次第 set a line of its own, and what stands under it: who signs
-    and other people (title | name, or in the house's run: title　name a line each),
-    the parties' names (・鳥取県), its own steps."""
-    marker: str
-    text: str
-    rows: tuple[tuple[str, str], ...] = ()
-    runs: tuple[str, ...] = ()
-    names: tuple[str, ...] = ()
-    steps: tuple["AgendaLine", ...] = ()
-
-
-@dataclass(frozen=True)
-class KiItem:
-    """One numbered item of the 記 block, ready to print: its label, then either
-    paragraphs (lines), numbered entries, or a table of rows."""
-    label: str
-    kind: str                                  # text | list | table | people
-    lines: tuple[str, ...] = ()                # text: paragraphs; list: the entries
-    markers: tuple[str, ...] = ()              # list: （１）, （２） …
-    rows: tuple[tuple[str, ...], ...] = ()     # table and people: the rows
-    widths: str = ""                           # table: column widths
-    border: str = "grid"
-    cell_breaks: tuple[str, ...] = ()          # table: how each column's cells break (markup breaks=)
-    groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()   # groups: (title, people rows)
-    steps: tuple["AgendaLine", ...] = ()       # agenda (a step a line): each step, what stands under it
-    step_hang: str = "3"                       # list and agenda: where an entry's text starts (em)
-    # in the house's form (with_form): the item's marker, what stands after it on its
-    # line (the label), and, where the text runs in after an inline label, where it starts
-    marker: str = ""
-    head: str = ""
-    hang: float | None = None
-    # lines under the item (KiEntry.notes), each with the width (em) of the mark it
-    # starts with (※, ＊ and the spaces after it), under which its next lines hang
-    notes: tuple[tuple[str, float], ...] = ()
-    # text: the lines kept with the line after them (a group's label with its first person)
-    keep: tuple[int, ...] = ()
+from .people import (groups_item, people_rows_item, person_row, rows_of, run_of, signatory_rows, title_lines,
+                     with_others)
 
 
 # --------------------------------------------------------------------- composing
@@ -358,89 +321,6 @@ def contact_boxes(contacts, lead: str | None = None) -> list[tuple[str, list]]:
     return boxes
 
 
-def signatory_rows(spec: Spec, order: str = "title_name") -> list[tuple[str, str]]:
-    """締結者, a row per signing party: organisation and title | name (reading) 様, or in
-    the house's other order (notice.signer_order: name_title) （organisation） | name title."""
-    return rows_of(spec.signatories(), order)
-
-
-def rows_of(parties, order: str = "title_name") -> list[tuple[str, str]]:
-    """A row per signer of `parties` (a party's co-signers under its signer), as
-    signatory_rows."""
-    rows = []
-    for party in parties:
-        for _, signer in party.signers():
-            org = party.organisation_before_title(signer.title or "")
-            if order == "name_title" and not signer.title_only:   # （三浦市）| 吉田　英男　市長
-                right = "　" + signer.name + (f"（{signer.reading}）" if signer.reading else "") + "　" + signer.title
-                rows.append((f"（{org}）" if org else "", right))   # (an honorific is refused: compose_ki)
-                continue
-            # Set in a cell that breaks its lines after the full-width space first
-            # (templates: breaks="spaces"): a pair too long for its cell puts the
-            # organisation on a line of its own, measured, where a break inside the
-            # title would set the name beside a title that is not the signer's (seen:
-            # 「…環境庁　副大統領兼環境庁」 / 「長官」).
-            left = (f"{org}　" if org else "") + signer.title
-            if signer.title_only:     # no name to print: the title alone, in the titles' column
-                rows.append((left, ""))   # (spec/checks.py refuses a reading or an honorific here)
-                continue
-            right = "　" + signer.name + (f"（{signer.reading}）" if signer.reading else "") \
-                + (f"　{party.honorific}" if party.honorific else "")
-            rows.append((left, right))
-    return rows
-
-
-def title_lines(party) -> list[str]:
-    """The party's signers named by the title alone, a line each: organisation and title."""
-    out = []
-    for _, signer in party.signers():
-        org = party.organisation_before_title(signer.title)
-        out.append((f"{org}　" if org else "") + signer.title)
-    return out
-
-
-def person_row(p: Person) -> tuple[str, str]:
-    name = (p.name or "") + (f"（{p.reading}）" if p.reading else "") + (f"（{p.note}）" if p.note else "")
-    return (p.title or "", ("　" + name) if name else "")
-
-
-def people_rows_item(label: str, rows, run: bool = False, mark: str = "") -> KiItem:
-    """People a row each, title | name; where the house sets them as runs (notice.people:
-    run), or no row has anything in the left column (each name first: 鈴木大地　スポーツ
-    庁長官, or names without titles), a list under the label instead, title　name a line
-    each at the item's text margin, as such notices set it, not lines starting half-way
-    across the page beside an empty column; each line after the house's mark (notice.
-    people_mark: ・双葉郡　浪江町　町長　吉田　栄光), where it sets people as runs."""
-    if any(left for left, _ in rows) and not run:
-        return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
-    return KiItem(label, "text", tuple(run_of(r, mark) for r in rows))
-
-
-def groups_item(label: str, grouped, run: bool = False, mark: str = "") -> KiItem:
-    """People under labels of their own (協定締結者, 立会人; each agreement's 「title」):
-    each label, then its people as a table; or, where the house sets people as runs,
-    every line at the item's text margin, each label kept with its first person (the
-    people's lines after the house's mark, the labels without it)."""
-    if run:
-        lines: list[str] = []
-        keep = []
-        for title, rows in grouped:
-            keep.append(len(lines))
-            lines += [title, *(run_of(r, mark) for r in rows)]
-        return KiItem(label, "text", tuple(lines), keep=tuple(keep))
-    # rows too (each title, then its people): a template of the user's made before
-    # groups prints them as a table, not an empty item
-    flat = tuple(row for title, rows in grouped for row in ((title, ""),) + rows)
-    return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped)
-
-
-def run_of(row: tuple[str, str], mark: str = "") -> str:
-    """A row of people as one run: title　name (the name's cell begins with its space),
-    after the house's mark before each person (notice.people_mark), if any."""
-    left, right = row
-    return mark + (left + right if left else right.removeprefix("　"))
-
-
 def schedule_place(row, style) -> str | None:
     """A schedule row's place in the house's form (notice.schedule_place: 【{place}】),
     filled in literally, never by str.format; None where the row gives none."""
@@ -451,12 +331,3 @@ def schedule_line(row, style) -> str:
     """A schedule row as a line: time　item　place; a row without a place ends with its
     item (no empty brackets)."""
     return "　".join(x for x in (row.time, row.item, schedule_place(row, style)) if x)
-
-
-def with_others(rows, others: str | None) -> list:
-    """The rows of people, with ほか (others:) after the last name: others attend too."""
-    rows = list(rows)
-    if others and rows:
-        left, right = rows[-1]
-        rows[-1] = (left, right + "　" + others)
-    return rows

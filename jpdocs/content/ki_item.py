@@ -1,0 +1,46 @@
+"""One item of a notice's 記 block ready to print (KiItem), and a step of its 次第 set
+a line of its own (AgendaLine): plain data that content/notice.py composes and
+templates/ki-items.xml.j2 prints, in the house's form."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    """A step of the 次第 set a line of its own, and what stands under it: who signs
+    and other people (title | name, or in the house's run: title　name a line each),
+    the parties' names (・鳥取県), its own steps."""
+    marker: str
+    text: str
+    rows: tuple[tuple[str, str], ...] = ()
+    runs: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    steps: tuple["AgendaLine", ...] = ()
+
+
+@dataclass(frozen=True)
+class KiItem:
+    """One numbered item of the 記 block, ready to print: its label, then either
+    paragraphs (lines), numbered entries, or a table of rows."""
+    label: str
+    kind: str                                  # text | list | table | people
+    lines: tuple[str, ...] = ()                # text: paragraphs; list: the entries
+    markers: tuple[str, ...] = ()              # list: （１）, （２） …
+    rows: tuple[tuple[str, ...], ...] = ()     # table and people: the rows
+    widths: str = ""                           # table: column widths
+    border: str = "grid"
+    cell_breaks: tuple[str, ...] = ()          # table: how each column's cells break (markup breaks=)
+    groups: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()   # groups: (title, people rows)
+    steps: tuple["AgendaLine", ...] = ()       # agenda (a step a line): each step, what stands under it
+    step_hang: str = "3"                       # list and agenda: where an entry's text starts (em)
+    # in the house's form (with_form): the item's marker, what stands after it on its
+    # line (the label), and, where the text runs in after an inline label, where it starts
+    marker: str = ""
+    head: str = ""
+    hang: float | None = None
+    # lines under the item (KiEntry.notes), each with the width (em) of the mark it
+    # starts with (※, ＊ and the spaces after it), under which its next lines hang
+    notes: tuple[tuple[str, float], ...] = ()
+    # text: the lines kept with the line after them (a group's label with its first person)
+    keep: tuple[int, ...] = ()
