@@ -692,6 +692,29 @@ def test_notes_under_an_item_of_any_kind_hang_after_their_mark(house, tmp_path, 
     assert style.find(W + "pPr/" + W + "ind").get(W + "hangingChars") == "200", etree.tostring(style)
 
 
+@needs_poppler
+@pytest.mark.parametrize("house", [None, "notice:\n  ki_label: inline\n"])
+def test_a_paragraph_of_an_items_text_that_begins_with_a_mark_hangs_after_it(house, tmp_path, capsys):
+    """文化庁 2016 (5.取材, a bullet before each paragraph): a paragraph of an item's own text
+    that begins with ・ (or ●, ※ …) has its further lines under its text, not under the
+    mark; one without a mark keeps the item's margin; the DOCX alike."""
+    long = ("・取材を希望される場合は、２月21日（水）17時までに、別添の取材申込書により北海道オホーツク総合振興局地域政策課へ"
+            "事前に御連絡ください。")
+    path = variant(tmp_path, ("  closing_ijo:", "  ki: [date, place, signatories, agenda, {label: 取材受付, text: [受付は会場入口です。, \"" + long
+                              + "\"]}]\n  closing_ijo:"), style=house)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+    rows = _rows(pdf)
+    texts = [no_space("".join(c["text"] for c in r)) for r in rows]
+    at = next(i for i, t in enumerate(texts) if t.startswith("・取材を"))
+    plain = rows[next(i for i, t in enumerate(texts) if t.endswith("受付は会場入口です。"))]
+    mark, text, wrapped = rows[at][0], rows[at][1], rows[at + 1][0]
+    assert abs(wrapped["x0"] - text["x0"]) < 0.5 and wrapped["x0"] > mark["x0"] + 5
+    if house is None:
+        assert abs(plain[0]["x0"] - mark["x0"]) < 0.5
+
+
 @pytest.mark.parametrize("ki, key, message", [
     ("[{item: signatories, notes: [\"\"]}]", "press_notice.ki[0].notes[0]", "the value is empty; write it, or remove the key"),
     ("[{item: signatories, notes: 陪席予定}]", "press_notice.ki[0].notes", "expected a list"),

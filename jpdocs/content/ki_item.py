@@ -42,5 +42,8 @@ class KiItem:
     # lines under the item (KiEntry.notes), each with the width (em) of the mark it
     # starts with (※, ＊ and the spaces after it), under which its next lines hang
     notes: tuple[tuple[str, float], ...] = ()
+    # text: the width (em) of the mark each paragraph begins with (・, ●), under which
+    # its further lines hang; () where none begins with one
+    hangs: tuple[float, ...] = ()
     # text: the lines kept with the line after them (a group's label with its first person)
     keep: tuple[int, ...] = ()

@@ -198,6 +198,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             out.append(people_rows_item(e.label, with_others([person_row(p) for p in e.people], e.others), run, mark))
     out = [replace(it, notes=tuple((line, note_mark_em(line)) for line in e.notes))
            if not isinstance(e, str) and e.notes else it for e, it in zip(entries, out)]
+    out = [with_hangs(it) for it in out]
     if n.ki is None:
         out += [KiItem(x.label, "text", tuple(x.text)) for x in c.extra_items]
     seen: dict[str, int] = {}
@@ -239,14 +240,25 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
 
 
 # A note's mark, and the spaces after it, under which the note's further lines hang
-# (※　陪席予定の… / 　　…), as a note is set under an item.
-_NOTE_MARK = re.compile(r"^[※＊*][ 　]*")
+# (※　陪席予定の… / 　　…), as a note is set under an item. The marks of JIS X 0208, one
+# em wide in a Japanese face (not •, which BIZ UD sets half as wide as em_width counts it).
+_NOTE_MARK = re.compile(r"^[※＊*・●○◆◇■□][ 　]*")
 
 
 def note_mark_em(line: str) -> float:
-    """The width (em) of the mark a note begins with (※　: 2), or 0 for a note without one."""
+    """The width (em) of the mark a note or a paragraph of an item's text begins with
+    (※　: 2, ・: 1), or 0 for one without."""
     mark = _NOTE_MARK.match(line)
     return japanese.em_width(mark.group()) if mark else 0.0
+
+
+def with_hangs(item: KiItem) -> KiItem:
+    """A text item whose paragraphs begin with a mark (・取材はフルオープンです。, ●…) with
+    each such paragraph's further lines under its text, not under the mark."""
+    if item.kind != "text":
+        return item
+    hangs = tuple(note_mark_em(line) for line in item.lines)
+    return replace(item, hangs=hangs) if any(hangs) else item
 
 
 def after_ki(spec: Spec, style, rows: list[tuple[str, str]]) -> list[KiItem]:
