@@ -241,8 +241,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
 
 # A note's mark, and the spaces after it, under which the note's further lines hang
 # (※　陪席予定の… / 　　…), as a note is set under an item. The marks of JIS X 0208, one
-# em wide in a Japanese face (not •, which BIZ UD sets half as wide as em_width counts it).
-_NOTE_MARK = re.compile(r"^[※＊*・●○◆◇■□][ 　]*")
+# em wide in a Japanese face (not • nor the ASCII *, which a proportional face sets narrower
+# than em_width counts them).
+_NOTE_MARK = re.compile(r"^[※＊・●○◆◇■□][ 　]*")
 
 
 def note_mark_em(line: str) -> float:
