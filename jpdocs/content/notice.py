@@ -240,10 +240,11 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
 
 
 # A note's mark, and the spaces after it, under which the note's further lines hang
-# (※　陪席予定の… / 　　…), as a note is set under an item. The marks of JIS X 0208, one
+# (※　陪席予定の… / 　　…), as a note is set under an item (full-width spaces only: a
+# half-width one is narrower in a proportional face than counted). The marks of JIS X 0208, one
 # em wide in a Japanese face (not • nor the ASCII *, which a proportional face sets narrower
 # than em_width counts them).
-_NOTE_MARK = re.compile(r"^[※＊・●○◆◇■□][ 　]*")
+_NOTE_MARK = re.compile(r"^[※＊・●○◆◇■□]　*")
 
 
 def note_mark_em(line: str) -> float:
