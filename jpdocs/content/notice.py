@@ -277,7 +277,7 @@ def after_ki(spec: Spec, style, rows: list[tuple[str, str]]) -> list[KiItem]:
     else:       # every signer named by the title alone: a list under the label, as in the notice
         signers = KiItem(label, "text", tuple(mark + left for left, _ in rows))
     own = [KiItem(x.label, "text", tuple(x.text)) for x in spec.press_notice.after.extra_items]
-    return with_form([signed, signers, *own], style)
+    return with_form([with_hangs(it) for it in (signed, signers, *own)], style)
 
 
 # The widest label (em) after which an inline 記 item's text runs in.
