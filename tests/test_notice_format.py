@@ -897,19 +897,25 @@ def test_people_as_runs_with_inline_labels_run_in_after_the_label(tmp_path, caps
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
 
 
+def _agenda_and_release(tmp_path, capsys, house: str) -> Path:
+    """The seed's notice with the nested 次第 and a release after the signing, built in
+    the house given (PDF and DOCX of both): the notice's PDF."""
+    path = variant(tmp_path, (AGENDA, NESTED_AGENDA), ("  closing_ijo:", "  ki: [date, place, agenda]\n  after:\n"
+                                                        "    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n"
+                                                        "  closing_ijo:"),
+                   style=house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,press-notice-after",
+                     "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    return tmp_path / "out" / path.stem / "press-notice.pdf"
+
+
 @needs_poppler
 def test_people_as_runs_under_a_step_of_the_agenda_and_in_the_release_after(tmp_path, capsys):
     """notice.people: run under a step of a numbered 次第 (the signers, then a guest):
     a line each at the step's text margin (under 調 of 調印者挨拶), not a table; and the
     release after the signing lists its 締結者 the same way."""
-    path = variant(tmp_path, (AGENDA, NESTED_AGENDA), ("  closing_ijo:", "  ki: [date, place, agenda]\n  after:\n"
-                                                        "    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n"
-                                                        "  closing_ijo:"),
-                   style="notice:\n  agenda: numbered\n  people: run\n")
-    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,press-notice-after",
-                     "--format", "pdf,docx"])
-    assert code == 0, capsys.readouterr().err
-    pdf = tmp_path / "out" / path.stem / "press-notice.pdf"
+    pdf = _agenda_and_release(tmp_path, capsys, "notice:\n  agenda: numbered\n  people: run\n")
     rows = _rows(pdf)
     lines = _lines(rows)
     at = lines.index("（３）調印者挨拶")
@@ -919,7 +925,7 @@ def test_people_as_runs_under_a_step_of_the_agenda_and_in_the_release_after(tmp_
     for line in (*RUNS, guest):
         assert abs(rows[lines.index(line)][0]["x0"] - step_x) < 0.5, line
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
-    after = tmp_path / "out" / path.stem / "press-notice-after.pdf"
+    after = pdf.with_name("press-notice-after.pdf")
     rows = _rows(after)
     lines = _lines(rows)
     at = lines.index("２締結者")
@@ -958,19 +964,12 @@ def test_a_mark_before_each_person_set_as_a_run(tmp_path, capsys):
 def test_a_mark_before_each_person_under_a_step_and_in_the_release_after(tmp_path, capsys):
     """The mark before the people under a step of a numbered 次第 and before the 締結者 of
     the release after the signing, where people are runs too."""
-    path = variant(tmp_path, (AGENDA, NESTED_AGENDA), ("  closing_ijo:", "  ki: [date, place, agenda]\n  after:\n"
-                                                        "    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n"
-                                                        "  closing_ijo:"),
-                   style="notice:\n  agenda: numbered\n  people: run\n  people_mark: ◯\n")
-    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,press-notice-after",
-                     "--format", "pdf,docx"])
-    assert code == 0, capsys.readouterr().err
-    pdf = tmp_path / "out" / path.stem / "press-notice.pdf"
+    pdf = _agenda_and_release(tmp_path, capsys, "notice:\n  agenda: numbered\n  people: run\n  people_mark: ◯\n")
     lines = _lines(_rows(pdf))
     at = lines.index("（３）調印者挨拶")
     assert lines[at + 1:at + 4] == ["◯" + RUNS[0], "◯" + RUNS[1], "◯株式会社北見銀行常務取締役北見太郎（きたみたろう）"]
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
-    after = tmp_path / "out" / path.stem / "press-notice-after.pdf"
+    after = pdf.with_name("press-notice-after.pdf")
     lines = _lines(_rows(after))
     at = lines.index("２締結者")
     assert lines[at + 1:at + 3] == ["◯" + r for r in RUNS]

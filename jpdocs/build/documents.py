@@ -162,22 +162,18 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                              + f" marked {style.word('draft_mark')} on every page{left};"
                              " a final build (--final) refuses a draft"))
     ag = loaded.spec.agreement
-    changed_era = {first.year: (old, new) for (old, _), (new, first) in zip(japanese.ERAS, japanese.ERAS[1:])}
-    if ag.signing_date is None and ag.signing_year and ag.signing_month:
-        month = (ag.signing_year, ag.signing_month)
-        first, last = (japanese.era_of(dt.date(*month, day))[0] for day in (1, japanese.days_in_month(*month)))
-        if first != last:
-            key = ("agreement", "signing_month")
+    if ag.signing_date is None and ag.signing_year:
+        # the open date's year, or its month with signing_month: where two eras share it,
+        # year_kept writes the later (a signing still to come), and the build says so
+        year, month = ag.signing_year, ag.signing_month
+        ends = (dt.date(year, month or 1, 1), dt.date(year, month or 12, japanese.days_in_month(year, month or 12)))
+        old, new = (japanese.era_of(day)[0] for day in ends)
+        if old != new:
+            period, key = (f"{year}年{month}月", ("agreement", "signing_month")) if month else \
+                (str(year), ("agreement", "signing_year"))
             notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                                 f"{ag.signing_year}年{ag.signing_month}月 began in {first} and ended in {last}:"
-                                 f" the date line says {last}元年, for a signing still to come; write the"
-                                 " signing date once it is known"))
-    elif ag.signing_date is None and ag.signing_year in changed_era:
-        old, new = changed_era[ag.signing_year]
-        key = ("agreement", "signing_year")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             f"{ag.signing_year} began in {old} and ended in {new}: the date line says {new}元年,"
-                             " for a signing still to come; write the signing date once it is known"))
+                                 f"{period} began in {old} and ended in {new}: the date line says {new}元年,"
+                                 " for a signing still to come; write the signing date once it is known"))
     if not text.sealed:
         key = ("agreement", "document", "closing")
         notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),

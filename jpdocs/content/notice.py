@@ -196,7 +196,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             out.append(groups_item(e.label, grouped, run, mark))
         else:
             out.append(people_rows_item(e.label, with_others([person_row(p) for p in e.people], e.others), run, mark))
-    out = [replace(it, notes=tuple((line, note_mark_em(line)) for line in e.notes))
+    out = [replace(it, notes=tuple((line, lead_mark_em(line)) for line in e.notes))
            if not isinstance(e, str) and e.notes else it for e, it in zip(entries, out)]
     out = [with_hangs(it) for it in out]
     if n.ki is None:
@@ -239,18 +239,17 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     return with_form(out, style), notes
 
 
-# A note's mark, and the spaces after it, under which the note's further lines hang
-# (※　陪席予定の… / 　　…), as a note is set under an item (full-width spaces only: a
-# half-width one is narrower in a proportional face than counted). The marks of JIS X 0208, one
-# em wide in a Japanese face (not • nor the ASCII *, which a proportional face sets narrower
-# than em_width counts them).
-_NOTE_MARK = re.compile(r"^[※＊・●○◆◇■□]　*")
+# The mark a note or a paragraph begins with, and the full-width spaces after it, under
+# which its further lines hang (※　陪席予定の… / 　　…). The marks of JIS X 0208, one em
+# wide in a Japanese face; not •, the ASCII * nor a half-width space, which a
+# proportional face sets narrower than em_width counts them.
+_LEAD_MARK = re.compile(r"^[※＊・●○◆◇■□]　*")
 
 
-def note_mark_em(line: str) -> float:
+def lead_mark_em(line: str) -> float:
     """The width (em) of the mark a note or a paragraph of an item's text begins with
     (※　: 2, ・: 1), or 0 for one without."""
-    mark = _NOTE_MARK.match(line)
+    mark = _LEAD_MARK.match(line)
     return japanese.em_width(mark.group()) if mark else 0.0
 
 
@@ -259,7 +258,7 @@ def with_hangs(item: KiItem) -> KiItem:
     each such paragraph's further lines under its text, not under the mark."""
     if item.kind != "text":
         return item
-    hangs = tuple(note_mark_em(line) for line in item.lines)
+    hangs = tuple(lead_mark_em(line) for line in item.lines)
     return replace(item, hangs=hangs) if any(hangs) else item
 
 
