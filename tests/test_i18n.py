@@ -129,6 +129,12 @@ VARIANTS = {
         ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
          "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
          "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
+    "annex-two-kinds": ("    standard: 包括連携", "    annexes: [{heading: 別表, parts: [{text: 記, title: 様式}]}]\n"
+                                              "    standard: 包括連携"),
+    "annex-align-alone": ("    standard: 包括連携", "    annexes: [{heading: 別表, parts: [{title: 様式, align: right}]}]\n"
+                                                "    standard: 包括連携"),
+    "annex-21-items": ("    standard: 包括連携", "    annexes: [{heading: 別表, parts: [{item_marker: ⑴, items: ["
+                                             + ", ".join(["項目"] * 21) + "]}]}]\n    standard: 包括連携"),
 }
 # The 記 block (ki:) and the contacts (notice.py): each variant one mistake.
 _KI = "  closing_ijo: false"

@@ -10,16 +10,11 @@ model refuses unknown keys; spec/load.py turns the findings into messages.
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from .. import japanese
-from .strict import BeforeValidator, Field, Model, StringConstraints, field_validator, model_validator
+from .annex import Annex
+from .base import Line, Strict
+from .strict import BeforeValidator, Field, field_validator, model_validator
 from .strict.fields import MinLen
 from .values import Date, DateTime, FiscalYear, Month, Time, Year
-
-# Text a user writes: one line or more, never empty.
-Line = Annotated[str, StringConstraints(min_length=1)]
-
-
-class Strict(Model):
-    """Every model of the spec: frozen, and an unknown key is an error (strict.py)."""
 
 
 class Representative(Strict):
@@ -517,6 +512,7 @@ class AgreementDocument(Strict):
     signed_by_hand: bool = False
     copies: bool = False               # also write one original per party and a copy (写)
     witnesses: list[Witness] = []      # 立会人: their blocks follow the parties'; needs an own closing
+    annexes: list[Annex] = []          # 別記様式, 別表 …: pages after the signatures, as written (annex.py)
     original_mark: bool = True         # print 正本（甲保管） on each party's original
 
 

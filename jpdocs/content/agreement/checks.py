@@ -74,18 +74,29 @@ def check_paragraphs(doc, problem) -> None:
         for j, c in enumerate(text):
             if not isinstance(c, str) and c.item_marker is not None:
                 at = path + (j, "item_marker")
-                form = c.item_marker
-                if form != "⑴" and (form.count("{number}") != 1 or re.findall(r"\{(?!number\})[^{}]*\}", form)):
-                    problem(at, "{number} must appear once in item_marker, and no other placeholder"
-                                " (or write ⑴ for items marked ⑴ ⑵ …)")
-                elif not c.items:
+                if check_item_marker(c.item_marker, at, problem) and not c.items:
                     problem(at, "item_marker marks the paragraph's items, and it has none: it would have no effect")
-            rows = [] if isinstance(c, str) else c.table
-            at = path + (j, "table")
-            if len(rows) == 1:
-                problem(at, "a table needs its heading row and at least one row under it")
-            elif rows and any(len(r) != len(rows[0]) for r in rows):
-                problem(at, f"every row of a table has as many cells as its heading row ({len(rows[0])})")
+            check_table([] if isinstance(c, str) else c.table, path + (j, "table"), problem)
+
+
+def check_item_marker(form: str, at: tuple, problem) -> bool:
+    """An items' own marker: {number} once and no other placeholder, or ⑴."""
+    if form != "⑴" and (form.count("{number}") != 1 or re.findall(r"\{(?!number\})[^{}]*\}", form)):
+        problem(at, "{number} must appear once in item_marker, and no other placeholder"
+                    " (or write ⑴ for items marked ⑴ ⑵ …)")
+        return False
+    return True
+
+
+def check_table(rows, at: tuple, problem) -> bool:
+    """A table (none, or a heading row with rows under it, each as many cells)."""
+    if len(rows) == 1:
+        problem(at, "a table needs its heading row and at least one row under it")
+        return False
+    if rows and any(len(r) != len(rows[0]) for r in rows):
+        problem(at, f"every row of a table has as many cells as its heading row ({len(rows[0])})")
+        return False
+    return True
 
 
 def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> None:

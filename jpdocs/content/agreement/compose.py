@@ -23,6 +23,7 @@ from ...spec.checks import blank_keys, unnamed_signers
 from ...spec.load import LoadedSpec
 from ...spec.source import dotted
 from ...spec.term import term_of
+from .annexes import compose_annexes
 from .article_sets import choose, load_sets
 from .checks import check_paragraphs, check_own_wording, check_witnesses
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
@@ -192,6 +193,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent,
                                 chapters.get(d.name, "")))
 
+    annexes = compose_annexes(doc.annexes, num, problem)
     if problems:
         raise InputError(problems)
     closing_form = CLOSING_BY_HAND if doc.signed_by_hand else CLOSING     # 署名の上, or 記名押印の上
@@ -220,7 +222,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing),
-                         chosen is not None and prints_generated_term(chosen, doc), tuple(doc.prose))
+                         chosen is not None and prints_generated_term(chosen, doc), tuple(doc.prose),
+                         annexes)
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",

@@ -86,3 +86,33 @@ class AgreementText:
     sealed: bool = True            # the closing has the signers press their seals (記名押印): 印 by each block
     term_printed: bool = False     # the standard set's 有効期間 article prints the term (drafts.prints_generated_term)
     prose: tuple[str, ...] = ()    # the text's paragraphs where it has no articles (document.prose)
+    annexes: tuple["Annex", ...] = ()   # 別記様式, 別表 …: pages after the signatures
+
+
+@dataclass(frozen=True)
+class AnnexEntry:
+    """A numbered entry of an annex (１　協力要請の理由) and the lines under its text."""
+    marker: str
+    text: str
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnnexPart:
+    """One part of an annex, as the spec writes it (spec/annex.py): `kind` is text,
+    title, items or table."""
+    kind: str
+    text: str = ""
+    align: str = ""                           # "", center or right (a text)
+    entries: tuple[AnnexEntry, ...] = ()      # items
+    hang: float = 0.0                         # em from an entry's marker to its text
+    rows: tuple[tuple[str, ...], ...] = ()    # a table, the first row heading the columns
+    widths: str = ""                          # the table's columns' shares of the text width
+    caption: str = ""                         # a line above the table
+
+
+@dataclass(frozen=True)
+class Annex:
+    """別記第１号様式, 別表 …: pages after the signatures."""
+    heading: str
+    parts: tuple[AnnexPart, ...]
