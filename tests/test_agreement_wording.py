@@ -224,10 +224,11 @@ def test_a_sentence_set_apart_without_a_number_continues_its_paragraph(house, tm
     # leaves the level typed text, with no w:numPr), the unnumbered one not in the list
     import re
     para = re.search(r"<w:p>(?:(?!<w:p>).)*?乙は、活動の結果を甲に報告するものとする。", body).group()
-    if house is None:
-        assert '<w:numPr><w:ilvl w:val="1"/>' in para and "２" not in para
-    else:       # articles Word does not number (第Ｎ条 typed in the lead): nothing numbered, ２ typed
-        assert "<w:numPr>" not in para and "<w:t>２　乙は" in para
+    assert '<w:numPr><w:ilvl w:val="1"/>' in para and "２" not in para
+    if house:   # the article's number in its first paragraph's lead (（安全の確保） above it): Word's
+        #         level 0 on that paragraph, the number out of its text, the rest of the lead kept
+        first = re.search(r"<w:p>(?:(?!<w:p>).)*?甲及び乙は、活動する者の安全", body).group()
+        assert '<w:numPr><w:ilvl w:val="0"/>' in first and ">　甲及び乙は" in first and "条" not in first
     para = re.search(r"<w:p>(?:(?!<w:p>).)*?なお、甲又は", body).group()
     assert "<w:numPr>" not in para
     data["agreement"]["document"]["extra_articles"][0]["text"][:2] = [{"unnumbered": True, "text": NAO}]

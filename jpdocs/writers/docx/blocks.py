@@ -15,7 +15,7 @@ from ...content import model as m
 from ..jlreq import AT_SPACES, AT_WORDS
 from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, ppr_of, put, qn, sub, twips
 from . import fields
-from .numbering import numbering_of, set_number, style_by_id_in
+from .numbering import ARTICLE_TEXT, numbering_of, set_number, style_by_id_in
 from .paragraphs import BR_TAG, P_TAG, PHRASE_STYLES, R_TAG, Ctx, new_child, para, phrase_lines
 from .tables import keep_together, write_keep_row, write_table
 
@@ -80,7 +80,7 @@ def _block(box, b, ctx: Ctx) -> list:
                 pPr.remove(pPr.find(qn("w:keepNext")))
         if numbered:
             set_number(p, numbered)
-            if b.numbering == "article":
+            if b.numbering in ("article", ARTICLE_TEXT):
                 fields.bookmark(p, fields.article_bookmark(b.seq), b.seq)
         return [p]
     if isinstance(b, m.Heading):

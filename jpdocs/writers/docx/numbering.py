@@ -10,6 +10,10 @@ from .parts import stylesheet
 
 # ---------------------------------------------------------------- numbering
 LEVELS = ("article", "paragraph", "item", "subitem")     # ilvl 0-3 of the one list an agreement has
+# An article's number is its heading's (第１条（目的）: "article") or, where the house sets
+# the heading above it or the article has none, the lead of its first paragraph (（目的）
+# over 第１条　この協定は…: "article_text"); either way the list's level 0.
+ARTICLE_TEXT = "article_text"
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _KANJI = "〇一二三四五六七八九"
 
@@ -35,9 +39,20 @@ def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
     (第１条 … 第９条: decimalFullWidth, 第%1条); a level whose numbers no format
     prints (mixed digits: 第９条, 第10条) stays typed text, and so do the levels under it."""
     found: dict[str, list] = {}
+    headed = False                    # whether an article's number is its heading's
+    items_first = False               # an article's items before its paragraph ２ (see below)
+    below: set[str] = set()           # the levels seen since the last article
     for b in m.walk(blocks):
-        if isinstance(b, (m.Paragraph, m.Item)) and b.numbering in LEVELS and b.seq > 0:
-            found.setdefault(b.numbering, []).append(b)
+        if isinstance(b, (m.Paragraph, m.Item)) and (b.numbering in LEVELS or b.numbering == ARTICLE_TEXT) \
+                and b.seq > 0:
+            level = "article" if b.numbering == ARTICLE_TEXT else b.numbering
+            found.setdefault(level, []).append(b)
+            headed = headed or b.numbering == "article"
+            if level == "article":
+                below = set()
+            else:
+                items_first = items_first or (level == "paragraph" and "item" in below and level not in below)
+                below.add(level)
     plan = {}
     for level, bs in found.items():
         ilvl = LEVELS.index(level)
@@ -62,10 +77,19 @@ def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
     # and without articles Word numbers (第３条 typed in the lead of the first paragraph,
     # under a heading （協力要請）), nothing would restart the paragraphs at each article:
     # 第３条's second paragraph would read ３, the count run on from 第１条's
+    if items_first:
+        # the first paragraph's items (（１）…（５）) before ２: LibreOffice counts the
+        # paragraph level as used by the items under it and prints ３ where Word and the
+        # PDF print ２; the paragraphs, and the items under them, stay typed text
+        plan.pop("paragraph", None)
     for i, level in enumerate(LEVELS):
         if (level in found or i == 0) and level not in plan:
             for lower in LEVELS[i + 1:]:
                 plan.pop(lower, None)
+    if "article" in plan and not headed:
+        # numbers in the paragraphs' leads only: the level is tied to no style, as
+        # 条見出し would then number a heading a clerk adds (（目的）) as an article
+        plan[ARTICLE_TEXT] = plan.pop("article")
     return plan
 
 
@@ -85,7 +109,8 @@ def add_numbering(document, plan) -> dict:
     abstract.append(el("nsid", val=f"{0x4A500000 + abstract_id:08X}"))
     abstract.append(el("multiLevelType", val="multilevel"))
     for ilvl, level in enumerate(LEVELS):
-        fmt, text, start, suffix = plan.get(level, ("decimal", f"%{ilvl + 1}", 1, "nothing"))
+        fmt, text, start, suffix = plan.get(level) or plan.get(ARTICLE_TEXT if ilvl == 0 else level) \
+            or ("decimal", f"%{ilvl + 1}", 1, "nothing")
         lvl = el("lvl", ilvl=ilvl)
         lvl.extend([el("start", val=start), el("numFmt", val=fmt)])
         if level == "article" and level in plan and sheet.find(ARTICLE) is not None:
@@ -101,7 +126,10 @@ def add_numbering(document, plan) -> dict:
         # a paragraph a clerk sets in 条見出し is the next article: 第８条
         pr = put(sheet.own(ARTICLE).get_or_add_pPr(), "numPr", PPR)
         pr.append(el("numId", val=num_id))
-    return {level: (num_id, LEVELS.index(level)) for level in plan}
+    lists = {level: (num_id, LEVELS.index(level)) for level in plan if level != ARTICLE_TEXT}
+    if "article" in plan or ARTICLE_TEXT in plan:    # (a lead paragraph where others have headings, too)
+        lists["article"] = lists[ARTICLE_TEXT] = (num_id, 0)
+    return lists
 
 
 def style_by_id_in(box, style_id: str) -> bool:
