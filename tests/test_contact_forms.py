@@ -61,6 +61,12 @@ def docx_paragraphs(path: Path) -> list[str]:
     return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.iter(f"{W}p")]
 
 
+def docx_styles(path: Path) -> list[str | None]:
+    """Each paragraph's style (w:pStyle), in the order of docx_paragraphs."""
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    return [next((s.get(f"{W}val") for s in p.iter(f"{W}pStyle")), None) for p in body.iter(f"{W}p")]
+
+
 # ------------------------------------------------------------------ the contact at the top
 
 @needs_poppler
@@ -84,7 +90,10 @@ def test_the_contact_on_a_line_at_the_top_under_the_issuer(tmp_path, capsys):
         assert text.count("06-6267-9683") == 1 and "電話" not in text
         assert text.count("問合せ先") == 1
         paragraphs = [no_space(p) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
-        assert paragraphs.index(no_space(WARD_LINE)) == paragraphs.index("北海道オホーツク総合振興局") + 1
+        at = paragraphs.index(no_space(WARD_LINE))
+        assert at == paragraphs.index("北海道オホーツク総合振興局") + 1
+        styles = docx_styles(pdf.with_suffix(".docx"))
+        assert styles[at] == styles[at - 1] and styles[at] is not None       # set as the issuer is
         assert "".join(paragraphs).count("06-6267-9683") == 1
     notice = no_space(pdf_text(out / "press-notice.pdf"))
     # the press request's box stays at the foot, with its own contact in it
