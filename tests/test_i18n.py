@@ -421,6 +421,22 @@ VARIANTS.update({
                                       (_STYLE, _STYLE + "style: style-agenda-parenthesized.yaml\n")],
 })
 COMPANIONS["style-agenda-parenthesized.yaml"] = "notice:\n  agenda: numbered\n  agenda_marker: ⑴\n"
+# Where the contacts stand and how a contact's person is set (content/contacts.py): what
+# the line at the top cannot print, a second person on the department's line.
+COMPANIONS["style-contacts-top.yaml"] = "notice:\n  contacts_at: top\n"
+COMPANIONS["style-person-line.yaml"] = "contacts:\n  person_line: with_department\n"
+_TOP = (_STYLE, _STYLE + "style: style-contacts-top.yaml\n")
+_SEED_CONTACT = SEED[SEED.index("    - role: 担当窓口\n"):]
+VARIANTS.update({
+    "contacts-top-keys": [_TOP],       # the seed's contact has a title, a name and a phone's kind
+    "contacts-top-two": [_TOP, (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"
+                                               "    - {role: 取材受付, department: 広報室}\n")],
+    "contacts-top-lead": [_TOP, (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
+                          ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "person-line-two": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
+                        ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
+                         "      people: [{title: 地域政策課長, name: 杉村　勝彦}, {title: 主査, name: 北野}]\n")],
+})
 # A table in an article: its heading row alone, a row short of a cell.
 _COSTS = "\n    articles:\n      costs: {text: [{text: 経費は、次表のとおり負担する。, table: %s}]}"
 VARIANTS.update({

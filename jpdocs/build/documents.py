@@ -79,9 +79,13 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     }
     ctx["ki"] = []
     if spec.press_notice:
-        from ..content.notice import compose_ki, contact_boxes
+        from ..content.contacts import check_contacts, placed
+        from ..content.notice import compose_ki
         from ..content.people import signatory_rows
-        ctx["contact_boxes"] = contact_boxes(spec.press_notice.contacts, spec.press_notice.contacts_lead)
+        check_contacts(spec, style, loaded.path, loaded.lines)
+        # the contacts in boxes at the foot, or the one on a line at the top (notice.contacts_at)
+        ctx["top_contact"], ctx["contact_boxes"] = placed(spec.press_notice.contacts,
+                                                          spec.press_notice.contacts_lead, style)
         request = spec.press_notice.press_request
         if request and "lead" not in request.model_fields_set and style.word("comma") != "、":
             # the default lead is the generator's wording (当日取材いただける場合は、): in the
@@ -105,7 +109,8 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         ctx["after_contacts"] = notice.contacts if notice.after.contacts is None else notice.after.contacts
         # the notice's sentence before its contacts goes with them; a release's own contacts are labelled
         ctx["after_contacts_lead"] = notice.contacts_lead if notice.after.contacts is None else None
-        ctx["after_contact_boxes"] = contact_boxes(ctx["after_contacts"], ctx["after_contacts_lead"])
+        ctx["after_top_contact"], ctx["after_contact_boxes"] = placed(ctx["after_contacts"],
+                                                                      ctx["after_contacts_lead"], style)
     if agreement_text:
         from ..content.agreement.compose import compose
         ctx["text"] = compose(loaded, style, final=final)

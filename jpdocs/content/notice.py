@@ -1,4 +1,4 @@
-"""The press notice's 記 block and contacts: what the spec says, put in the order
+"""The press notice's 記 block: what the spec says, put in the order
 the office wants, as plain data for the template.
 
 Without `press_notice.ki:` the block holds the built-in items whose facts the
@@ -316,22 +316,6 @@ def with_form(items: list[KiItem], style) -> list[KiItem]:
 def list_markers(n: int, digits: str) -> tuple[str, ...]:
     """The markers of a 記 item's list: （１）, （２） … in the house's digits."""
     return tuple(f"（{japanese.digits(k, digits)}）" for k in range(1, n + 1))
-
-
-def contact_boxes(contacts, lead: str | None = None) -> list[tuple[str, list]]:
-    """The contact boxes: contacts in a row under one role (お問い合わせ先 over the forest
-    office and the town's cooperative) share one box and one heading, as releases set
-    them, rather than the same heading box after box; a contact without a role is
-    問合せ先's, or, after a sentence that introduces the contacts (`lead`), has no
-    label (""): the sentence says what they are."""
-    boxes: list[tuple[str, list]] = []
-    for ct in contacts or ():
-        role = ct.role or ("" if lead else "問合せ先")
-        if boxes and boxes[-1][0] == role:
-            boxes[-1][1].append(ct)
-        else:
-            boxes.append((role, [ct]))
-    return boxes
 
 
 def schedule_place(row, style) -> str | None:

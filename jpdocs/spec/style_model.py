@@ -229,6 +229,10 @@ class ContactStyle(_Strict):
     # line (代表:03-3581-3351　直通:03-5521-8248)
     phone_lines: Literal["each", "one"] = "each"
     number_gap: str = "　"       # between numbers on one line: " / " → TEL:… / FAX:…
+    # own: the person (title and name) on a line of their own under the department;
+    # with_department: on the department's line (宗谷森林管理署　流域管理調整官　安藤), as
+    # some offices set a contact of one person (content/contacts.py refuses a second)
+    person_line: Literal["own", "with_department"] = "own"
 
 
 class NoticeStyle(_Strict):
@@ -277,6 +281,11 @@ class NoticeStyle(_Strict):
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
     ki_label_spread: int | None = None
+    # the contacts in boxes at the foot (default), or the one contact on a line at the
+    # top, under the date and the issuer: its role, department and number in （）
+    # (問合せ先：中央区役所　総務課（06-6267-9683）), as 大阪市 sets it; what that line
+    # cannot print (a second contact, a FAX number) is refused (content/contacts.py)
+    contacts_at: Literal["foot", "top"] = "foot"
 
     @field_validator("ki_label_spread")
     @classmethod

@@ -1,0 +1,108 @@
+"""A notice's contacts, where the house sets them and as it writes them: in boxes at
+the foot (contact_boxes), or the one contact on a line at the top under the date and
+the issuer (notice.contacts_at: top, as 大阪市 writes 問合せ先：…課（06-6267-9683）);
+and a contact's person on the department's line (contacts.person_line:
+with_department, as 宗谷森林管理署 writes 宗谷森林管理署　流域管理調整官　安藤).
+
+What the spec gives and the house's form cannot print is refused at the spec's key
+(check_contacts): a second contact or a FAX number at the top, a second person on the
+department's line. Nothing given is dropped.
+"""
+from __future__ import annotations
+
+from ..errors import InputError, Problem
+from ..spec.schema import Contact, Spec
+from ..spec.source import dotted, line_of
+
+N = ("press_notice",)
+DEFAULT_ROLE = "問合せ先"          # a contact without a role, as the boxes label it
+TOP_KEYS = ("role", "department", "phone")      # what the line at the top prints
+
+
+def contact_boxes(contacts, lead: str | None = None) -> list[tuple[str, list]]:
+    """The contact boxes: contacts in a row under one role (お問い合わせ先 over the forest
+    office and the town's cooperative) share one box and one heading, as releases set
+    them, rather than the same heading box after box; a contact without a role is
+    問合せ先's, or, after a sentence that introduces the contacts (`lead`), has no
+    label (""): the sentence says what they are."""
+    boxes: list[tuple[str, list]] = []
+    for ct in contacts or ():
+        role = ct.role or ("" if lead else DEFAULT_ROLE)
+        if boxes and boxes[-1][0] == role:
+            boxes[-1][1].append(ct)
+        else:
+            boxes.append((role, [ct]))
+    return boxes
+
+
+def placed(contacts, lead: str | None, style) -> tuple[str | None, list[tuple[str, list]]]:
+    """The line at the top (None where the house sets the contacts at the foot, or there
+    is none) and the boxes at the foot (none where the contact stands at the top).
+    check_contacts has refused what the line cannot print."""
+    if style.notice.contacts_at == "top":
+        return (top_line(contacts[0], style) if contacts else None), []
+    return None, contact_boxes(contacts, lead)
+
+
+def top_line(ct: Contact, style) -> str:
+    """問合せ先：中央区役所　総務課（総合企画グループ）（06-6267-9683）: the role, the
+    house's gap after a label (contacts.label_gap), the department, and the number in
+    （） without a label, as the office writes it; no number, no brackets."""
+    line = (ct.role or DEFAULT_ROLE) + style.contacts.label_gap + ct.department
+    return line + f"（{ct.phone}）" if ct.phone else line
+
+
+def check_contacts(spec: Spec, style, path, lines) -> None:
+    """Refuse, at the spec's keys, what the house's form of the contacts cannot print."""
+    n = spec.press_notice
+    if n is None:
+        return
+    problems: list[Problem] = []
+
+    def problem(at: tuple, message: str) -> None:
+        problems.append(Problem(str(path), line_of(lines or {}, at), dotted(at), message))
+
+    # every contact the house sets, where the spec gives it: the notice's, the request's
+    # (in its box at the foot, wherever the others stand), the release's own
+    listed = [(N + ("contacts",), n.contacts)]
+    if n.after is not None and n.after.contacts is not None:
+        listed.append((N + ("after", "contacts"), n.after.contacts))
+    if style.notice.contacts_at == "top":
+        if n.contacts_lead is not None:
+            problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot,"
+                                            " and the house sets the contact on a line at the top"
+                                            " (notice.contacts_at: top): it would have no effect")
+        for at, contacts in listed:
+            _check_top(contacts, at, problem)
+    if style.contacts.person_line == "with_department":
+        if n.press_request is not None and n.press_request.contact is not None:
+            listed.append((N + ("press_request",), [n.press_request.contact]))
+        for at, contacts in listed:
+            for i, ct in enumerate(contacts):
+                if len(ct.people) > 1:
+                    where = at + ("contact",) if at[-1] == "press_request" else at + (i,)
+                    problem(where + ("people", 1),
+                            f"the house sets a contact's person on the line of its department"
+                            f" (contacts.person_line: with_department), where one person stands, and this"
+                            f" contact lists {len(ct.people)}: write each person as a contact of its own under"
+                            " the same role (they share one box), or use a house style that sets a person a line"
+                            " (contacts.person_line: own)")
+    if problems:
+        raise InputError(problems)
+
+
+def _check_top(contacts: list[Contact], at: tuple, problem) -> None:
+    """One contact, and nothing in it but what the line at the top prints."""
+    if len(contacts) > 1:
+        problem(at + (1,), f"the house sets the contact on one line at the top of the notice (notice.contacts_at:"
+                           f" top), where one contact stands, and {len(contacts)} are given: give one, or use a"
+                           " house style that sets the contacts in boxes at the foot (notice.contacts_at: foot)")
+    for i, ct in enumerate(contacts):
+        for key in Contact.model_fields:
+            value = getattr(ct, key)
+            if key not in TOP_KEYS and value is not None and value != []:
+                problem(at + (i, key), f"the house sets the contact on one line at the top of the notice"
+                                       f" (notice.contacts_at: top): its role, department and phone number"
+                                       f" (問合せ先：…課（06-…）); {key} would not be printed: remove it, or use a"
+                                       " house style that sets the contacts in boxes at the foot"
+                                       " (notice.contacts_at: foot)")

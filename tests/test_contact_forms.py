@@ -1,0 +1,210 @@
+"""Where a notice's contact stands and how its lines are set, as real offices set them
+(content/contacts.py):
+
+- notice.contacts_at: top — the one contact on a line under the date and the issuer,
+  its number in （） without a label (大阪市中央区役所 2020: 問合せ先:中央区役所 総務課
+  (総合企画グループ)(06-6267-9683));
+- contacts.person_line: with_department — the office, title and surname on one line,
+  the numbers under it (宗谷森林管理署 2011: 宗谷森林管理署 流域管理調整官 安藤).
+
+Each spec is a variation of the seed's, built by the real command line; the PDF is read
+back line by line as a reader sees it, the DOCX reopened; what the form cannot print is
+refused with file, line and key, and nothing is written.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from jpdocs import cli
+
+from conftest import needs_poppler, no_space, pdf_text
+from test_notice_format import CONTACT, check, has_error, variant
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TOP = "notice:\n  contacts_at: top\ncontacts:\n  label_gap: \"：\"\n"
+WARD = ("    - role: 問合せ先\n      department: 中央区役所　総務課（総合企画グループ）\n"
+        "      phone: 06-6267-9683\n")
+WARD_LINE = "問合せ先：中央区役所　総務課（総合企画グループ）（06-6267-9683）"
+AFTER = ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n  closing_ijo:")
+WITH_DEPARTMENT = "contacts:\n  person_line: with_department\n"
+
+
+def build(path: Path, tmp_path: Path, capsys, kinds="press-notice") -> Path:
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", kinds, "--format", "pdf,docx"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    return tmp_path / "out" / path.stem
+
+
+def lines_of(pdf: Path) -> list[tuple[str, float, float]]:
+    """Each line a reader sees (glyphs by page and baseline, left to right), without
+    spaces, with its left and right edges."""
+    import pdfplumber
+    rows: dict[tuple[int, int], list] = {}
+    with pdfplumber.open(pdf) as doc:
+        for number, page in enumerate(doc.pages):
+            for c in page.chars:
+                rows.setdefault((number, round(c["bottom"])), []).append(c)
+    out = []
+    for _, row in sorted(rows.items()):
+        row.sort(key=lambda c: c["x0"])
+        out.append((no_space("".join(c["text"] for c in row)), row[0]["x0"], row[-1]["x1"]))
+    return out
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.iter(f"{W}p")]
+
+
+def docx_styles(path: Path) -> list[str | None]:
+    """Each paragraph's style (w:pStyle), in the order of docx_paragraphs."""
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    return [next((s.get(f"{W}val") for s in p.iter(f"{W}pStyle")), None) for p in body.iter(f"{W}p")]
+
+
+# ------------------------------------------------------------------ the contact at the top
+
+@needs_poppler
+def test_the_contact_on_a_line_at_the_top_under_the_issuer(tmp_path, capsys):
+    """大阪市中央区役所: the one contact a line of its own under the date and the issuer,
+    right-aligned with them, before the title; its role, the house's gap, its department
+    and its number in （） without 電話; no contact box at the foot, where the press
+    request keeps its own contact; the DOCX alike, and the release after the signing."""
+    path = variant(tmp_path, (CONTACT, WARD), AFTER, style=TOP)
+    out = build(path, tmp_path, capsys, kinds="press-notice,press-notice-after")
+    for name in ("press-notice", "press-notice-after"):
+        pdf = out / f"{name}.pdf"
+        lines = lines_of(pdf)
+        texts = [t for t, _, _ in lines]
+        at = texts.index(no_space(WARD_LINE))
+        assert texts[at - 1] == "北海道オホーツク総合振興局", texts[:at + 2]      # under the issuer
+        dated = lines[at - 2]
+        assert "年" in dated[0] and "月" in dated[0], texts[:at + 2]
+        assert lines[at][2] == pytest.approx(dated[2], abs=1.5)               # right-aligned with the date
+        text = no_space(pdf_text(pdf))
+        assert text.count("06-6267-9683") == 1 and "電話" not in text
+        assert text.count("問合せ先") == 1
+        paragraphs = [no_space(p) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+        at = paragraphs.index(no_space(WARD_LINE))
+        assert at == paragraphs.index("北海道オホーツク総合振興局") + 1
+        styles = docx_styles(pdf.with_suffix(".docx"))
+        assert styles[at] == styles[at - 1] and styles[at] is not None       # set as the issuer is
+        assert "".join(paragraphs).count("06-6267-9683") == 1
+    notice = no_space(pdf_text(out / "press-notice.pdf"))
+    # the press request's box stays at the foot, with its own contact in it
+    assert notice.index("報道に当たってのお願い") > notice.index("包括連携協定の締結に至った経緯")
+    assert notice.endswith("担当：道下直通：0152-67-5621"), notice[-80:]
+
+
+@needs_poppler
+@pytest.mark.parametrize("contact, line", [
+    ("    - department: 中央区役所　総務課\n", "問合せ先：中央区役所　総務課"),           # no role, no phone
+    ("    - role: お問い合わせ先\n      department: 総務課\n      phone: 06-1234-5678\n",
+     "お問い合わせ先：総務課（06-1234-5678）"),
+])
+def test_the_line_at_the_top_prints_what_the_spec_gives(contact, line, tmp_path, capsys):
+    """No phone, no brackets; no role, the boxes' own 問合せ先; the role as written."""
+    path = variant(tmp_path, (CONTACT, contact), style=TOP)
+    pdf = build(path, tmp_path, capsys) / "press-notice.pdf"
+    texts = [t for t, _, _ in lines_of(pdf)]
+    assert no_space(line) in texts, texts[:6]
+    assert "（）" not in no_space(pdf_text(pdf))
+
+
+@needs_poppler
+def test_the_house_gap_after_the_role(tmp_path, capsys):
+    """The gap between the role and the department is the house's contacts.label_gap,
+    as between 電話 and its number: half-width where the house writes it so."""
+    path = variant(tmp_path, (CONTACT, WARD), style="notice:\n  contacts_at: top\ncontacts:\n  label_gap: \":\"\n")
+    pdf = build(path, tmp_path, capsys) / "press-notice.pdf"
+    assert "問合せ先:中央区役所総務課（総合企画グループ）（06-6267-9683）" in [t for t, _, _ in lines_of(pdf)]
+
+
+_SECOND = WARD + "    - role: 取材受付\n      department: 広報室\n"
+
+
+@pytest.mark.parametrize("pairs, fragment, key, message", [
+    ([], "      title: 地域政策課長", "press_notice.contacts[0].title",
+     "the house sets the contact on one line at the top of the notice (notice.contacts_at: top): its role,"
+     " department and phone number (問合せ先：…課（06-…）); title would not be printed"),
+    ([], "      phone_kind: 直通", "press_notice.contacts[0].phone_kind", "phone_kind would not be printed"),
+    ([(CONTACT, WARD + "      fax: 06-6267-0000\n")], "fax:", "press_notice.contacts[0].fax",
+     "fax would not be printed"),
+    ([(CONTACT, WARD + "      email: a@example.jp\n")], "email:", "press_notice.contacts[0].email",
+     "email would not be printed"),
+    ([(CONTACT, _SECOND)], "role: 取材受付", "press_notice.contacts[1]",
+     "where one contact stands, and 2 are given: give one, or use a house style that sets the contacts in boxes"
+     " at the foot (notice.contacts_at: foot)"),
+    ([(CONTACT, WARD), ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+     "contacts_lead:", "press_notice.contacts_lead",
+     "contacts_lead is the sentence before the contact boxes at the foot"),
+    ([(CONTACT, WARD), ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [締結しました。]\n"
+                        "    contacts: [{department: 広報室, fax: 0152-00-0000}]\n  closing_ijo:")],
+     "contacts: [{department: 広報室", "press_notice.after.contacts[0].fax", "fax would not be printed"),
+])
+def test_what_the_line_at_the_top_cannot_print_is_refused(pairs, fragment, key, message, tmp_path, capsys):
+    """Never a given fact left out: a second contact, a key the line does not print,
+    a sentence before boxes that are not there, in the release's own contacts too;
+    file, line and key, exit 1, and no file written by the build."""
+    path = variant(tmp_path, *pairs, style=TOP)
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, fragment, key, message, after="  contacts"), err
+    assert cli.main([str(path), "-o", str(tmp_path / "out")]) == 1
+    capsys.readouterr()
+    assert not list((tmp_path / "out").rglob("*.pdf")) and not list((tmp_path / "out").rglob("*.docx"))
+
+
+# ------------------------------------------------------------------ the person on the department's line
+
+@needs_poppler
+def test_the_person_on_the_line_of_the_department(tmp_path, capsys):
+    """宗谷森林管理署: department, title and name one line, the numbers under it; a name
+    given with its label (担当：道下) after the department, as before; the DOCX alike, and
+    the release after the signing."""
+    path = variant(tmp_path, AFTER, style=WITH_DEPARTMENT)
+    out = build(path, tmp_path, capsys, kinds="press-notice,press-notice-after")
+    for name in ("press-notice", "press-notice-after"):
+        pdf = out / f"{name}.pdf"
+        # (the box's label, centred in its cell, reads as a line of its own between them)
+        texts = [t for t, _, _ in lines_of(pdf) if t != "担当窓口"]
+        at = texts.index("オホーツク総合振興局地域創生部地域政策課長杉村勝彦")
+        assert texts[at + 1] == "直通0152-41-0618", texts[at - 1:at + 2]
+        assert "地域政策課長杉村勝彦" not in texts                    # not on a line of its own
+        paragraphs = [no_space(p) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+        assert "オホーツク総合振興局地域創生部地域政策課長杉村勝彦" in paragraphs
+    texts = [t for t, _, _ in lines_of(out / "press-notice.pdf")]
+    assert "オホーツク総合振興局地域創生部地域政策課地域振興係担当：道下" in texts
+
+
+@needs_poppler
+def test_one_person_of_people_with_a_reading_on_the_department_line(tmp_path, capsys):
+    """people: of one person, with a reading and a note, printed as its own line would be."""
+    contact = CONTACT.replace("      title: 地域政策課長\n      name: 杉村　勝彦\n",
+                              "      people: [{title: 課長, name: 杉村, reading: すぎむら, note: 予定}]\n")
+    path = variant(tmp_path, (CONTACT, contact), style=WITH_DEPARTMENT)
+    pdf = build(path, tmp_path, capsys) / "press-notice.pdf"
+    assert "オホーツク総合振興局地域創生部課長杉村（すぎむら）（予定）" in [t for t, _, _ in lines_of(pdf)]
+
+
+@pytest.mark.parametrize("pairs, fragment, key", [
+    ([(CONTACT, CONTACT.replace("      title: 地域政策課長\n      name: 杉村　勝彦\n",
+                                "      people:\n        - {title: 課長, name: 杉村}\n        - {title: 主査, name: 北野}\n"))],
+     "{title: 主査", "press_notice.contacts[0].people[1]"),
+    ([("      name_label: 担当\n      name: 道下\n",
+       "      people:\n        - {title: 係長, name: 道下}\n        - {title: 主任, name: 北野}\n")],
+     "{title: 主任", "press_notice.press_request.contact.people[1]"),
+])
+def test_two_people_on_the_department_line_are_refused(pairs, fragment, key, tmp_path, capsys):
+    path = variant(tmp_path, *pairs, style=WITH_DEPARTMENT)
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, fragment, key,
+                     "the house sets a contact's person on the line of its department (contacts.person_line:"
+                     " with_department), where one person stands, and this contact lists 2: write each person as"
+                     " a contact of its own under the same role"), err
