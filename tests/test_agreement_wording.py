@@ -400,6 +400,29 @@ def test_each_article_form(tmp_path):
             assert "甲及び乙は、前条の目的を達成するため" in no_space(text)
 
 
+@needs_poppler
+def test_items_in_digits_of_their_own(tmp_path):
+    """agreement.item_digits: half: (1) (2) under 第１条 (消防庁's model of 2018), in the PDF
+    and in the DOCX's Word numbering; refused beside item_marker: ⑴, which has no digits."""
+    import zipfile
+    spec = write(tmp_path, seed())
+    style = house(tmp_path, 'agreement: {item_marker: "({number})", item_digits: half}\n')
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx",
+                          "--style", style)
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
+    got = lines(pdf_text(pdf))
+    assert "(1)農林水産業の振興に関する事項" in got and "第２条（連携事項）" in got
+    assert not any("(１)" in x or "（１）" in x for x in got)
+    numbering = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/numbering.xml").decode()
+    import re
+    item_level = re.search(r'<w:lvl w:ilvl="2">.*?</w:lvl>', numbering).group()
+    assert '<w:numFmt w:val="decimal"/>' in item_level and '<w:lvlText w:val="(%3)"/>' in item_level
+    style = house(tmp_path, "agreement:\n  item_marker: ⑴\n  item_digits: half\n")
+    assert (f"error: {style}:3: agreement.item_digits: the items are marked ⑴ ⑵ … (item_marker: ⑴), one character"
+            " each with no digits: item_digits would have no effect") in error(spec, "--style", style)
+
+
 def test_an_article_form_without_the_number_is_an_error_of_the_house_style(tmp_path):
     style = house(tmp_path, 'agreement: {article_heading: "（{heading}）"}\n')
     assert (f"error: {style}:1: agreement.article_heading: {{number}} must appear once in article_heading or"

@@ -341,6 +341,7 @@ _STYLE = "issuer: 北海道オホーツク総合振興局\n"
 STYLE_VARIANTS = {
     "placeholder": "wording:\n  original_mark: 正本（{party}）\n",
     "article-heading": "agreement:\n  article_heading: 第{number}条　{title}\n",
+    "item-digits-circled": "agreement:\n  item_marker: ⑴\n  item_digits: half\n",
     "western-year": "name: 旧\nwestern_year: true\n",
     "western-year-false": "name: 旧\nwestern_year: false\n",
     "font-role": "styles:\n  body: {font: minchoo, size: 10.5, leading: 1.5, align: justify}\n",

@@ -91,6 +91,10 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
             problems.append(Problem(name, line_of(lines, ("agreement", key)), f"agreement.{key}",
                                     f"{{number}} must appear once in {key}, and no other placeholder"
                                     + (" (or write ⑴ for items marked ⑴ ⑵ …)" if key == "item_marker" else "")))
+    if ag.item_digits and ag.item_marker == "⑴":
+        problems.append(Problem(name, line_of(lines, ("agreement", "item_digits")), "agreement.item_digits",
+                                "the items are marked ⑴ ⑵ … (item_marker: ⑴), one character each with no digits:"
+                                " item_digits would have no effect"))
     found = _PLACEHOLDER.findall(ag.chapter_heading)
     if sorted(found) != ["heading", "number"]:
         problems.append(Problem(name, line_of(lines, ("agreement", "chapter_heading")), "agreement.chapter_heading",

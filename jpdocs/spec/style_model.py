@@ -167,6 +167,9 @@ class AgreementStyle(_Strict):
     calendar: Literal["era", "era_western", "western"] = "era"
     paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
     item_marker: str = "（{number}）"    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each
+    # the items' digits where they differ from the articles' (numbering_digits): half
+    # writes (1) (2) beside 第１条, as 消防庁's model does; default: the articles'
+    item_digits: Literal["mixed", "half", "full"] | None = None
     # the signature blocks one under another (1, default: up to six parties) or two a row
     # (2: 仙台市長 beside 山形市長, as some offices set two parties); seven or more always two
     signature_columns: Literal[1, 2] = 1

@@ -77,6 +77,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     labels, words = party_label_words(doc.labels, len(parties), doc.collective, [i for i, _ in parties], comma)
     words = dict(words, doc=self_word)
     num = lambda n: japanese.digits(n, form.numbering_digits or digit_style)   # noqa: E731
+    # the items' own digits where the house gives them ((1) beside 第１条, as 消防庁's model)
+    item_num = (lambda n: japanese.digits(n, form.item_digits)) if form.item_digits else num   # noqa: E731
     term = term_of(ag)
     blank_date = style.word("blank_date")
 
@@ -174,7 +176,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                     f"the first paragraph of the article 「{d.heading or d.name}」 is unnumbered: it has no"
                     " paragraph before it to continue (unnumbered would have no effect)")
             continue
-        clauses = [make_clause(n, c, fill, num, form.paragraph_lead, form.item_marker)
+        clauses = [make_clause(n, c, fill, num, form.paragraph_lead, form.item_marker, item_num)
                    for n, c in zip(paragraph_numbers(text), text)]
         number = f"第{num(i + 1)}条"
         if d.heading is None:

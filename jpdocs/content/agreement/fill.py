@@ -89,10 +89,12 @@ def paragraph_numbers(text) -> list[int]:
 
 
 def make_clause(number: int, c, fill, num, paragraph_lead: str = "{number}　",
-                item_marker: str = "（{number}）") -> Clause:
+                item_marker: str = "（{number}）", item_num=None) -> Clause:
     """One paragraph, with its items (1) and sub-items ア; the second paragraph on led
     by its number in the house's form (agreement.paragraph_lead: ２　, 2.); the first
-    and an unnumbered one (number 0) without."""
+    and an unnumbered one (number 0) without. `item_num` writes the items' numbers
+    (agreement.item_digits), by default as `num` writes the others."""
+    item_num = item_num or num
     marker = num(number) if number > 1 else ""
     lead = paragraph_lead.replace("{number}", marker) if marker else ""
     seq = number if number > 1 else 0
@@ -100,7 +102,7 @@ def make_clause(number: int, c, fill, num, paragraph_lead: str = "{number}　",
         return Clause(marker, fill(c), (), lead, seq=seq)
     entries = []
     for k, item in enumerate(c.items):
-        mark = item_mark(c.item_marker or item_marker, k + 1, num)   # the paragraph's own, else the house's
+        mark = item_mark(c.item_marker or item_marker, k + 1, item_num)   # the paragraph's own, else the house's
         if isinstance(item, str):
             entries.append(Entry(mark, fill(item)))
         else:
