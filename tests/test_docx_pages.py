@@ -363,3 +363,15 @@ def test_lines_start_where_the_pdfs_do(agreements, tmp_path, name):
     assert any(t.startswith("（１）") for t in same)
     moved = {t: (pdf[t], lo[t]) for t in same if abs(pdf[t] - lo[t]) > 2}
     assert not moved, moved
+
+
+def test_a_number_the_text_skips_prints_in_libreoffice_as_in_the_pdf(tmp_path):
+    """Articles numbered as the text numbers them (第１条, then 第３条: number: 3): Word's
+    numbering would count 第２条, so the DOCX types them, and LibreOffice prints each
+    article's, paragraph's and item's number where the PDF does."""
+    from test_article_numbers import EXCHANGE, SHARING, variant
+    spec = variant(tmp_path, SHARING, EXCHANGE)
+    folder = build(spec, tmp_path / "out")
+    printed, word = numbering(folder / "agreement.pdf"), numbering(convert(folder / "agreement.docx", tmp_path / "lo"))
+    assert "第３条" in printed and "第２条" not in printed
+    assert printed == word

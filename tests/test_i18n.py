@@ -465,6 +465,24 @@ VARIANTS.update({
 VARIANTS.update({
     "by-hand-sealed-closing": (_STD, _STD + "\n    signed_by_hand: true\n    closing: 以上の証として、甲乙記名押印の上、各自１通を保有する。"),
     "by-hand-no-effect": (_STD, _STD + "\n    signed_by_hand: true\n    closing: 以上の証として、甲乙署名の上、各自１通を保有する。"),
+    "by-hand-despite-no-kimei": (_STD, _STD + "\n    signed_by_hand: despite_closing\n    closing: 以上の証として、甲乙署名の上、各自１通を保有する。"),
+    "by-hand-despite-generated": (_STD, _STD + "\n    signed_by_hand: despite_closing"),
+})
+# The names withheld as the published copy withholds them: the note, a name given, a draft, signed by hand.
+_TITLES_ALONE = [("      name: 中島　和彦\n", ""), ("      name: 鈴木　聡一郎\n", ""), ("    honorific: 様\n", "")]
+VARIANTS.update({
+    "withheld-note": _TITLES_ALONE + [(_STD, _STD + "\n    signer_names: withheld")],
+    "withheld-name-given": (_STD, _STD + "\n    signer_names: withheld"),
+    "withheld-draft": (_STD, _STD + "\n    signer_names: withheld\n    draft: true"),
+    "withheld-by-hand": (_STD, _STD + "\n    signer_names: withheld\n    signed_by_hand: true"),
+})
+# An article numbered as the text numbers it: a gap (the note), backwards, the number it has anyway, not a number.
+_NUMBERED = _STD + "\n    extra_articles: [{heading: 個人情報の保護, after: %s, number: %s, text: [甲及び乙は、協議する。]}]"
+VARIANTS.update({
+    "article-number-gap": (_STD, _NUMBERED % ("costs", "99")),
+    "article-number-backwards": (_STD, _NUMBERED % ("purpose", "1")),
+    "article-number-anyway": (_STD, _NUMBERED % ("purpose", "2")),
+    "article-number-words": (_STD, _NUMBERED % ("purpose", "八")),
 })
 # A party's co-signers (学長 beside the 理事長): without a signer, and in two columns.
 _CO = ("      name: 鈴木　聡一郎\n", "      name: 鈴木　聡一郎\n    co_signers: [{title: 理事長, name: 山田　花子}]\n")

@@ -301,16 +301,22 @@ def test_the_signature_blocks_stand_in_the_real_order_beside_the_closing(cid, bu
     village last), each title with its name, and every block on the page of the
     closing and the date line: with four or five parties the signature page is the
     one most likely to be split or left alone. A block's `line` (where the facts give
-    it) is one line the reader sees, as the real text sets it."""
+    it) is one line the reader sees, as the real text sets it. A name the signed copy
+    has written by hand (`handwritten: true`), or one the published copy does not
+    print (name: null), is the signer's to write: the title alone, and that name
+    nowhere on the page."""
     case = built[cid]
     blocks = case.facts["signature_blocks"]
     assert len(blocks) == len(case.parties()), (cid, "one block per party")
     pages = [fold(page) for page in case.texts["agreement"].split("\f")]
-    keys = [fold(b["title"]) + fold(b["name"]) for b in blocks]
+    typed = [b["name"] if b.get("name") and not b.get("handwritten") else "" for b in blocks]
+    keys = [fold(b["title"]) + fold(name) for b, name in zip(blocks, typed)]
     page = next((p for p in pages if keys[0] in p), "")
     at = [page.find(key) for key in keys]
     assert -1 not in at, (cid, [k for k, i in zip(keys, at) if i < 0])
     assert at == sorted(at), (cid, [k for _, k in sorted(zip(at, keys))])
+    by_hand = [b["name"] for b in blocks if b.get("name") and b.get("handwritten")]
+    assert not [n for n in by_hand if fold(n) in case.all_text], (cid, "a name written by hand printed")
     beside = [case.facts.get("closing"), (case.facts.get("date_line") or {}).get("raw")]
     apart = [text for text in beside if text and fold(text) not in page]
     assert not apart, (cid, "not on the page of the signatures:", apart)

@@ -57,7 +57,8 @@ def drafted(data):
 NEEDS_NAME = ("missing: the agreement's signature block prints the name of {title}, and only a press notice"
               " names a head by the title alone; give name: (or name: null in a draft,"
               " agreement.document.draft: true, to leave it blank; or signed_by_hand: true, for the signer"
-              " to write it)")
+              " to write it; or agreement.document.signer_names: withheld, where the copy the agreement is"
+              " built from prints the titles alone)")
 
 
 def test_an_agreement_outside_a_draft_needs_the_name_of_a_head_given_by_title(tmp_path):

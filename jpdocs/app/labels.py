@@ -53,6 +53,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AgreementDocument", "labels"): ("当事者の呼び方", "甲乙（既定）"),
     ("AgreementDocument", "block_labels"): ("署名欄の前の記号", "オフ：甲・乙を署名欄の前に印字しない（古い協定書）"),
     ("AgreementDocument", "copies"): ("正本と写しも作る", ""),
+    ("AgreementDocument", "signer_names"): ("署名者の氏名", "withheld：公表された写しのとおり職名だけを載せ、氏名もその欄も載せない"),
     ("AgreementDocument", "witnesses"): ("立会人", "当事者の後に署名欄。結びの文（closing）を書くこと"),
     ("AgreementDocument", "chapters"): ("章", "条の上に「第１章　総則」。最初の章は第１条から"),
     ("AgreementDocument", "prose"): ("条のない本文", "姉妹都市提携協定書などの段落（条の代わり）。結びの文（closing）も書く"),

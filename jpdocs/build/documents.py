@@ -185,6 +185,16 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                              "no 印 by the signature blocks: the closing does not have the signers press"
                              " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
                              " PDF's signature fields stay over them)"))
+    for key, before, stated in text.gaps:
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             f"the articles are numbered as the text numbers them: 第{stated}条 follows"
+                             f" 第{before}条 (no article between them is printed)"))
+    if text.names_withheld:
+        key = ("agreement", "document", "signer_names")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             "withheld: the blocks print a signer named by the title alone so, as the published"
+                             " copy sets them, with no name and no blank for one (印 only where the closing"
+                             " has the signers seal)"))
     term = text.term
     if term is not None and term.renewal and text.term_printed:
         notes += renewal_notes(loaded, term, style)

@@ -240,9 +240,12 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
                                     "co-signers sign beside the party's signer, and none is given: give"
                                     " representative: {title: …, name: …} (or signatory:) first"))
     document = agreement
+    withheld = bool(document and document.signer_names == "withheld")
+    if withheld:
+        problems += _withheld(spec, document, name, lines)
     for i, witness in enumerate(document.witnesses if document else []):
         signer = witness.representative
-        if signer.title_only and not document.draft and not document.signed_by_hand:
+        if signer.title_only and not document.draft and not document.signed_by_hand and not withheld:
             path = ("agreement", "document", "witnesses", i, "representative")
             problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
                                     f"missing: the agreement's signature block prints the name of the witness"
@@ -260,13 +263,16 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
             continue
         for who, signer in party.signers():
             path = ("parties", pid) + who
-            if signer.title_only and agreement and not agreement.draft and not agreement.signed_by_hand:
+            if (signer.title_only and agreement and not agreement.draft and not agreement.signed_by_hand
+                    and not withheld):
                 problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
                                         f"missing: the agreement's signature block prints the name of"
                                         f" {signer.title}, and only a press notice names a head by the"
                                         " title alone; give name: (or name: null in a draft,"
                                         " agreement.document.draft: true, to leave it blank; or"
-                                        " signed_by_hand: true, for the signer to write it)"))
+                                        " signed_by_hand: true, for the signer to write it; or"
+                                        " agreement.document.signer_names: withheld, where the copy"
+                                        " the agreement is built from prints the titles alone)"))
             if signer.title_only and party.honorific and pid in in_notice:
                 at = ("parties", pid, "honorific")
                 problems.append(Problem(name, line_of(lines, at), dotted(at),
@@ -274,6 +280,33 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
                                         f" {signer.title} is named by the title alone (no name:): give the"
                                         " name, or delete the honorific"))
                 break
+    return problems
+
+
+def _withheld(spec: Spec, document, name: str, lines) -> list[Problem]:
+    """signer_names: withheld prints no name in any block, as the published copy has
+    none: a name the spec gives would not print (refused where it is written), and a
+    draft's blank or a line to sign on (signed_by_hand) would say the opposite."""
+    key = ("agreement", "document", "signer_names")
+    problems = []
+    if document.draft:
+        problems.append(Problem(name, line_of(lines, key), dotted(key),
+                                "signer_names: withheld prints no name and no place for one, and a draft"
+                                " (draft: true) leaves a blank to fill in for each name: say one or the other"))
+    if document.signed_by_hand:
+        problems.append(Problem(name, line_of(lines, key), dotted(key),
+                                "signer_names: withheld prints no name and no place for one, and signed_by_hand"
+                                " leaves a line to sign on for each name: say one or the other"))
+    people = [(("parties", pid) + who, signer) for pid, party in spec.parties.items()
+              for who, signer in party.signers()]
+    people += [(("agreement", "document", "witnesses", i, "representative"), w.representative)
+               for i, w in enumerate(document.witnesses)]
+    for path, signer in people:
+        if not signer.title_only and signer.name is not None:
+            problems.append(Problem(name, line_of(lines, path + ("name",)), dotted(path + ("name",)),
+                                    f"the name of {signer.title or 'this signer'} would not print: signer_names:"
+                                    " withheld prints the titles alone, as the published copy does; remove the"
+                                    " name, or signer_names"))
     return problems
 
 

@@ -14,7 +14,7 @@ from .annex import Annex
 from .base import Line, Strict
 from .strict import BeforeValidator, Field, field_validator, model_validator
 from .strict.fields import MinLen
-from .values import Date, DateTime, FiscalYear, Month, Time, Year
+from .values import ArticleNumber, Date, DateTime, FiscalYear, Month, Time, Year
 
 
 class Representative(Strict):
@@ -414,6 +414,10 @@ class ExtraArticle(Strict):
     text: ArticleText = Field(min_length=1)
     after: Optional[Line] = None      # the name of the article it follows
     before: Optional[Line] = None     # … or precedes (default: before consultation, the last)
+    # its number as the text numbers it, where the text skips one (第６条, then 第８条):
+    # above the article before it, and not the next number (which it has anyway); the
+    # articles after it count on from it
+    number: Optional[ArticleNumber] = None
 
     @model_validator(mode="after")
     def _one_place(self):
@@ -508,8 +512,14 @@ class AgreementDocument(Strict):
     prose: list[Line] = []
     closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
     # the signers write their names by hand (署名): the generated closing says 署名の上 (no 印),
-    # and a signer named by the title alone gets a blank line to sign on
-    signed_by_hand: bool = False
+    # and a signer named by the title alone gets a blank line to sign on. despite_closing:
+    # the spec's own closing says 記名押印 (or 記名) and the signed copy has the names
+    # written by hand all the same: the line to sign on, and 印 as the closing asks
+    signed_by_hand: Union[bool, Literal["despite_closing"]] = False
+    # withheld: the copy the agreement is built from (the office's published text) prints
+    # the signers' titles alone: each signer named by the title alone gets no name and no
+    # blank for one (印 as the closing asks); a name given is refused
+    signer_names: Optional[Literal["withheld"]] = None
     copies: bool = False               # also write one original per party and a copy (写)
     witnesses: list[Witness] = []      # 立会人: their blocks follow the parties'; needs an own closing
     annexes: list[Annex] = []          # 別記様式, 別表 …: pages after the signatures, as written (annex.py)

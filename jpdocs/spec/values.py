@@ -140,6 +140,15 @@ def _month(value):
     return value
 
 
+def _article_number(value):
+    """An article's number as the text prints it, 1 to 999 (8 = 第８条), or written as text."""
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 3:
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 999:
+        raise _bad(f"expected an article's number, 1 to 999 (8 = 第８条), got {describe(value)}")
+    return value
+
+
 def describe(value) -> str:
     """A value's kind in plain words, for messages."""
     if value is None:
@@ -162,4 +171,5 @@ Time = Annotated[dt.time, BeforeValidator(_time)]
 FiscalYear = Annotated[int, BeforeValidator(_fiscal_year)]
 Year = Annotated[int, BeforeValidator(_year)]
 Month = Annotated[int, BeforeValidator(_month)]
+ArticleNumber = Annotated[int, BeforeValidator(_article_number)]
 DateTime = Annotated[dt.datetime | dt.date, BeforeValidator(_date_or_datetime)]

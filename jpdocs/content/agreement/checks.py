@@ -1,13 +1,14 @@
 """What the agreement's own text must respect, checked where it is composed: the
 spec's own sentences in the document's style and kind, an own preamble defining
-every label, and a witness that is none of the parties and signs a closing the spec
-writes itself.
+every label, a witness that is none of the parties and signs a closing the spec
+writes itself, and names written by hand (signed_by_hand) beside the closing.
 """
 from __future__ import annotations
 
 import re
 
 from ... import japanese
+from ...spec.checks import unnamed_signers
 from .wording import KINDS
 
 
@@ -158,3 +159,45 @@ def _defines(preamble: str, label: str) -> bool:
     return f"「{label}」" in preamble or re.search(
         rf"以下[、，]?(?:単に)?{re.escape(label)}と(?:いう|称する)", preamble) is not None
 
+
+
+# The words of a closing by which the signers press their seals: 記名押印, 署名押印,
+# 押なつ and なつ印 (public documents write 捺, outside the 常用漢字, in kana), 捺印,
+# 押捺, and 調印 (signed and sealed).
+SEAL_WORDS = ("押印", "押なつ", "なつ印", "捺印", "押捺", "調印")
+
+
+def says_seal(closing: str) -> bool:
+    """Whether the closing has the signers press their seals. Only then does each
+    signature block print its seal place's 印: a text signed by hand (甲乙丙それぞれ
+    署名の上) or one that says nothing of it (以上のとおり協定する。, as older texts
+    end) has none, and the place stays blank."""
+    return any(w in closing for w in SEAL_WORDS)
+
+
+def check_by_hand(doc, spec, problem) -> None:
+    """signed_by_hand beside the spec's own closing. A closing that says 記名 (記名押印:
+    the names put on, then sealed) is what the signed copy has the names written by hand
+    under only where the spec says so (despite_closing); despite_closing beside a
+    closing without 記名, or beside the generated one (which says 署名の上), would have
+    no effect. With every name given the line to sign on is never printed."""
+    D = ("agreement", "document")
+    by_hand, closing = doc.signed_by_hand, doc.closing
+    if by_hand == "despite_closing" and not (closing and "記名" in closing):
+        if closing:
+            problem(D + ("signed_by_hand",), "despite_closing says the signed copy has the names written by hand"
+                    " although its closing says 記名押印, and this closing does not say 記名: write"
+                    " signed_by_hand: true")
+        else:
+            problem(D + ("signed_by_hand",), "despite_closing says the signed copy has the names written by hand"
+                    " although its closing says 記名押印, and the closing is the generated one (署名の上): write"
+                    " the text's own closing (document.closing), or signed_by_hand: true")
+    elif by_hand is True and closing and "記名" in closing:
+        problem(D + ("closing",), "the closing has the names printed and sealed (記名押印), and signed_by_hand:"
+                                  " true has the signers write them by hand: write 署名 in the closing, remove"
+                                  " signed_by_hand, or say signed_by_hand: despite_closing where the signed copy"
+                                  " has the names written by hand under this closing all the same")
+    elif by_hand and closing and not unnamed_signers(spec):
+        problem(D + ("signed_by_hand",), "signed_by_hand words the generated closing (署名の上) and leaves a"
+                                         " line to sign on for a signer named by the title alone; with the"
+                                         " spec's own closing and every name given it would have no effect")

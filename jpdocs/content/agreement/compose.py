@@ -25,9 +25,10 @@ from ...spec.source import dotted
 from ...spec.term import term_of
 from .annexes import compose_annexes
 from .article_sets import choose, load_sets
-from .checks import check_paragraphs, check_own_wording, check_witnesses
+from .checks import check_by_hand, check_paragraphs, check_own_wording, check_witnesses, says_seal
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
+from .numbers import article_numbers
 from .prose import check_prose
 from ..markup import spread
 from .signatures import party_blocks, signatory_of, witness_fields
@@ -114,14 +115,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if doc.block_labels is False and not labels:
         problem(D + ("block_labels",), f"labels: {doc.labels} is one word for all the parties, which prints before"
                                        " no signature block: block_labels: false would have no effect")
-    if doc.signed_by_hand and doc.closing and ("記名" in doc.closing or says_seal(doc.closing)):
-        problem(D + ("closing",), "the closing has the names printed and sealed (記名押印), and signed_by_hand:"
-                                  " true has the signers write them by hand: write 署名 in the closing, or"
-                                  " remove signed_by_hand")
-    elif doc.signed_by_hand and doc.closing and not unnamed_signers(spec):
-        problem(D + ("signed_by_hand",), "signed_by_hand words the generated closing (署名の上) and leaves a"
-                                         " line to sign on for a signer named by the title alone; with the"
-                                         " spec's own closing and every name given it would have no effect")
+    check_by_hand(doc, spec, problem)
     if form.signature_columns == 2:
         for pid, party in parties:
             if party.co_signers:
@@ -156,13 +150,14 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
 
     purpose = (doc.purpose or "").removesuffix("こと")
     order = [d.name for d in drafts]
-    chapters = chapter_starts(doc.chapters, order, num, form.chapter_heading, problem)
+    numbers, gaps = article_numbers(drafts, num, problem)
+    chapters = chapter_starts(doc.chapters, order, num, form.chapter_heading, problem, numbers)
     articles = []
     for i, d in enumerate(drafts):
         text = d.text
         if d.fill and d.otherwise is not None and any(r not in order for r in refs_in(text)):
             text = d.otherwise
-        fill = ((lambda t, i=i: fill_placeholders(t, words, order, i, loaded, d, purpose, num)) if d.fill
+        fill = ((lambda t, i=i: fill_placeholders(t, words, order, i, loaded, d, purpose, num, numbers)) if d.fill
                 else (lambda t: t))
         if any((getattr(c, "item_marker", None) or form.item_marker) == "⑴"
                and len(getattr(c, "items", ())) > len(PARENTHESIZED) for c in text):
@@ -178,7 +173,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             continue
         clauses = [make_clause(n, c, fill, num, form.paragraph_lead, form.item_marker, item_num)
                    for n, c in zip(paragraph_numbers(text), text)]
-        number = f"第{num(i + 1)}条"
+        number = f"第{num(numbers[i])}条"
         if d.heading is None:
             # No heading to set in the house's form: the number stands before the
             # text on its line (第１条　この協定は、…), whatever the form.
@@ -193,7 +188,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                 clauses[j] = replace(clauses[j], left=clauses[j - 1].left or (1.0 if clauses[j - 1].lead else 0.0))
         indent = 1.0 if title and "{number}" not in form.article_heading else 0.0
         articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent,
-                                chapters.get(d.name, "")))
+                                chapters.get(d.name, ""), numbers[i]))
 
     annexes = compose_annexes(doc.annexes, num, problem)
     if problems:
@@ -206,13 +201,15 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             if ag.signing_date else year_kept(ag.signing_year, blank_date, digit_style, form.calendar,
                                               ag.signing_month)
             if ag.signing_year else blank_date)
+    # a name withheld (signer_names: withheld) prints nothing where a draft's blank would stand
+    withheld = doc.signer_names == "withheld"
     signatories = tuple(block for i, (pid, party) in enumerate(parties)
                         for block in party_blocks(labels[i] if labels else "", party, form,
-                                                  style.word("blank_name"), pid))
+                                                  style.word("blank_name"), pid, withheld))
     if not block_labels:                 # (each signature field keeps its label's name: 甲, 乙)
         signatories = tuple(replace(s, label="") for s in signatories)
     fields = witness_fields(doc.witnesses)
-    witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name")), field=field)
+    witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name"), withheld=withheld), field=field)
                       for w, field in zip(doc.witnesses, fields))
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
@@ -225,7 +222,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing),
                          chosen is not None and prints_generated_term(chosen, doc), tuple(doc.prose),
-                         annexes)
+                         tuple((key, num(before), num(stated)) for key, before, stated in gaps),
+                         withheld, annexes)
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",
@@ -247,21 +245,7 @@ def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era
         blank_date.split("月", 1)[1] if "月" in blank_date else "　　日")
 
 
-# The words of a closing by which the signers press their seals: 記名押印, 署名押印,
-# 押なつ and なつ印 (public documents write 捺, outside the 常用漢字, in kana), 捺印,
-# 押捺, and 調印 (signed and sealed).
-SEAL_WORDS = ("押印", "押なつ", "なつ印", "捺印", "押捺", "調印")
-
-
-def says_seal(closing: str) -> bool:
-    """Whether the closing has the signers press their seals. Only then does each
-    signature block print its seal place's 印: a text signed by hand (甲乙丙それぞれ
-    署名の上) or one that says nothing of it (以上のとおり協定する。, as older texts
-    end) has none, and the place stays blank."""
-    return any(w in closing for w in SEAL_WORDS)
-
-
-def chapter_starts(chapters, order: list[str], num, pattern: str, problem) -> dict[str, str]:
+def chapter_starts(chapters, order: list[str], num, pattern: str, problem, numbers: list[int]) -> dict[str, str]:
     """{the name of each chapter's first article: its heading line (第１章　総則)}. Each
     chapter names an article that exists, after the previous chapter's first, and the
     first chapter starts at the first article: an article before it would stand in no
@@ -274,7 +258,7 @@ def chapter_starts(chapters, order: list[str], num, pattern: str, problem) -> di
             return {}
         at = order.index(ch.first)
         if i == 0 and at != 0:
-            problem(key, f"the first chapter starts at '{ch.first}' (第{num(at + 1)}条): the articles before it"
+            problem(key, f"the first chapter starts at '{ch.first}' (第{num(numbers[at])}条): the articles before it"
                          f" would stand in no chapter; start it at '{order[0]}'")
         elif at <= last:
             problem(key, f"the chapter 「{ch.heading}」 starts at '{ch.first}', not after the chapter before it"

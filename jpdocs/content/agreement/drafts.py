@@ -23,6 +23,8 @@ class Draft:
     fill: bool
     otherwise: list | None = None
     key: tuple = ()            # where in the spec it was written (for messages)
+    number: int | None = None  # as the text numbers it, where it skips one (numbers.py)
+    number_key: tuple = ()
 
 
 def from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本協定", writing: str = "である",
@@ -138,4 +140,4 @@ def insert_extras(drafts: list[Draft], chosen, doc, problem) -> None:
             last = standard_order[-1] if standard_order else None
             at = names.index(last) if last in names and last == "consultation" else len(drafts)
         drafts.insert(at, Draft(extra.name or f"extra-{i + 1}", extra.heading, list(extra.text), "spec", False,
-                                 None, key + ("heading",)))
+                                 None, key + ("heading",), extra.number, key + ("number",)))

@@ -39,14 +39,18 @@ class Referring(str):
     refs: tuple[tuple[int, int, int], ...] = ()
 
 
-def fill_placeholders(text: str, words: dict, order: list[str], here: int, loaded, draft: Draft, purpose: str, num) -> str:
+def fill_placeholders(text: str, words: dict, order: list[str], here: int, loaded, draft: Draft, purpose: str, num,
+                      numbers: list[int] | None = None) -> str:
+    """`numbers`: each article's number, in order (1, 2 … or as the text numbers them,
+    with a gap: 6, 8); by default one after the other."""
+    numbers = numbers or list(range(1, len(order) + 1))
     out, refs, pos = [], [], 0
     for found in _PLACEHOLDER.finditer(text):
         out.append(text[pos:found.start()])
         start = sum(map(len, out))
-        value = _value(found, words, order, here, loaded, draft, purpose, num)
+        value = _value(found, words, order, here, loaded, draft, purpose, num, numbers)
         if found.group(1).startswith("ref:") and value != "前条":
-            refs.append((start, start + len(value), order.index(found.group(1)[4:]) + 1))
+            refs.append((start, start + len(value), numbers[order.index(found.group(1)[4:])]))
         out.append(value)
         pos = found.end()
     out.append(text[pos:])
@@ -55,7 +59,8 @@ def fill_placeholders(text: str, words: dict, order: list[str], here: int, loade
     return filled
 
 
-def _value(found, words: dict, order: list[str], here: int, loaded, draft: Draft, purpose: str, num) -> str:
+def _value(found, words: dict, order: list[str], here: int, loaded, draft: Draft, purpose: str, num,
+           numbers: list[int]) -> str:
     """The text of one placeholder: a word, the purpose, or an article's number."""
     key = found.group(1)
     if key == "purpose":
@@ -68,7 +73,9 @@ def _value(found, words: dict, order: list[str], here: int, loaded, draft: Draft
                        f" not in this agreement; give '{draft.name}' a text of its own under"
                        " agreement.document.articles, or remove it too", loaded.line_of(path), dotted(path))
         i = order.index(target)
-        return "前条" if i == here - 1 else f"第{num(i + 1)}条"
+        # 前条 is the article numbered one less: across a gap in the numbers (第８条
+        # after 第６条) the one before is named by its number
+        return "前条" if i == here - 1 and numbers[i] == numbers[here] - 1 else f"第{num(numbers[i])}条"
     return words[key]
 
 

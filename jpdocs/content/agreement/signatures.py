@@ -25,27 +25,30 @@ def witness_fields(witnesses) -> list[str]:
     return out
 
 
-def party_blocks(label: str, party: Party, form=None, blank_name: str = "", pid: str = "") -> list[Signatory]:
+def party_blocks(label: str, party: Party, form=None, blank_name: str = "", pid: str = "",
+                 withheld: bool = False) -> list[Signatory]:
     """The party's signature block, then one per co-signer (理事長, then 学長): its
     title and name only, set under the first, each over a seal of its own, in a
     signature field named after the block's (甲2, 甲3 …)."""
-    first = signatory_of(label, party, form, blank_name, pid)
+    first = signatory_of(label, party, form, blank_name, pid, withheld=withheld)
     out = [first]
     for n, (_, person) in enumerate(party.signers()[1:], start=2):
-        block = signatory_of("", party, form, blank_name, pid, person)
+        block = signatory_of("", party, form, blank_name, pid, person, withheld)
         out.append(replace(block, field=f"{first.field}{n}", continued=True))
     return out
 
 
 def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str = "", pid: str = "",
-                 co_signer=None) -> Signatory:
+                 co_signer=None, withheld: bool = False) -> Signatory:
     """Address, organisation and title/name. A formal name written with a full-width
     space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
     北見工業大学 before 北見工業大学学長), as signature blocks do not name it twice —
     unless the house style keeps it (organisation_line: always) or labels the lines
     (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title.
-    A co-signer's block (`co_signer`) is its title and name alone, under its party's."""
+    A co-signer's block (`co_signer`) is its title and name alone, under its party's.
+    `withheld` (signer_names: withheld): a signer named by the title alone has no name
+    line and no blank for one, as the published copy prints the title alone."""
     org = party.formal_name or party.name
     signer = co_signer or party.signer()
     title = signer.title
@@ -59,7 +62,8 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     lines = list(all_lines) if keep else ([] if title.startswith(org) else list(all_lines))
     if lines and title.startswith(lines[-1]) and not keep:
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
-    name = signer.name or blank_name
+    dropped = withheld and signer.title_only       # no name, and no blank for one
+    name = "" if dropped else signer.name or blank_name
     width = max((len(w) for w in labelled.values()), default=0)
     across = dict(form.signature_spread) if form is not None else {}
 
@@ -84,10 +88,12 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     # party's representative, which the spec does not say
     own = co_signer is None
     if form is not None and form.name_line == "with_title":
-        block.append(line("title", value("title", title) + "　" + value("name", name), own))   # 球磨郡錦町長　浅生利夫
+        block.append(line("title", value("title", title) + ("" if dropped else "　" + value("name", name)),
+                          own))   # 球磨郡錦町長　浅生利夫
     else:
         block.append(line("title", value("title", title), own))
-        block.append(line("name", value("name", name), own))
+        if not dropped:
+            block.append(line("name", value("name", name), own))
     return Signatory(label, label or party.short_name or party.name or pid,
                      "" if co_signer is not None else party.address or "", tuple(lines), title,
                      name, tuple(block))

@@ -42,6 +42,7 @@ class Article:
     title: str = ""    # the heading line as the house sets it: 第１条（目的）; "" when run into the text
     title_indent: float = 0.0   # em: one when the number is in the lead (（目的） / 第１条　…)
     chapter: str = ""  # the heading of the chapter this article begins (第１章　総則), set above it
+    seq: int = 0       # its number (8 for 第８条), as the text numbers it
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class AgreementText:
     sealed: bool = True            # the closing has the signers press their seals (記名押印): 印 by each block
     term_printed: bool = False     # the standard set's 有効期間 article prints the term (drafts.prints_generated_term)
     prose: tuple[str, ...] = ()    # the text's paragraphs where it has no articles (document.prose)
+    gaps: tuple[tuple[tuple, str, str], ...] = ()   # (key path, 第６条's number, 第８条's): numbers the text skips
+    names_withheld: bool = False   # signer_names: withheld: the titles alone, as the published copy
     annexes: tuple["Annex", ...] = ()   # 別記様式, 別表 …: pages after the signatures
 
 

@@ -37,7 +37,8 @@ def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
     """For each numbering level the blocks use: (numFmt, lvlText, start, suffix) when
     one of Word's formats prints every one of its numbers as the text has it
     (第１条 … 第９条: decimalFullWidth, 第%1条); a level whose numbers no format
-    prints (mixed digits: 第９条, 第10条) stays typed text, and so do the levels under it."""
+    prints (mixed digits: 第９条, 第10条), or articles whose numbers skip one (第６条,
+    第８条: Word would print 第７条), stays typed text, and so do the levels under it."""
     found: dict[str, list] = {}
     headed = False                    # whether an article's number is its heading's
     items_first = False               # an article's items before its paragraph ２ (see below)
@@ -56,6 +57,8 @@ def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
     plan = {}
     for level, bs in found.items():
         ilvl = LEVELS.index(level)
+        if level == "article" and [b.seq for b in bs] != list(range(bs[0].seq, bs[0].seq + len(bs))):
+            continue      # a number the text skips (第６条, 第８条): Word counts on, so typed text
         for fmt, show in FORMATS.items():
             texts = set()
             for b in bs:
