@@ -79,8 +79,9 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     }
     ctx["ki"] = []
     if spec.press_notice:
-        from ..content.notice import compose_ki, contact_boxes
+        from ..content.notice import check_head, compose_ki, contact_boxes
         from ..content.people import signatory_rows
+        check_head(spec, style, loaded.path, loaded.lines)
         ctx["contact_boxes"] = contact_boxes(spec.press_notice.contacts, spec.press_notice.contacts_lead)
         request = spec.press_notice.press_request
         if request and "lead" not in request.model_fields_set and style.word("comma") != "、":

@@ -241,7 +241,12 @@ class KiGroup(Strict):
 
 class KiEntry(Strict):
     """One item of the 記 block: a built-in item by name (item:, with label: to rename
-    it), or an item of the notice's own: a label and one of text, list, table, people."""
+    it), or an item of the notice's own: a label and one of text, list, table, people;
+    or a heading over the items after it (heading:, alone in its entry)."""
+    # a heading that opens a group of items (＜概要＞ over 【日時】 and 【場所】): a line of
+    # its own at the items' margin, over the items after it up to the next heading; no
+    # item, no number, and an item must follow it (spec/notice_checks.py)
+    heading: Optional[Line] = None
     item: Optional[Line] = None       # date, place, signatories, agenda, schedule
     label: Optional[Line] = None      # 協定締結日, 出席者, 内容 …
     text: Optional[list[Line]] = None        # paragraphs

@@ -232,10 +232,14 @@ class ContactStyle(_Strict):
 
 
 class NoticeStyle(_Strict):
-    """How the house sets a press notice's 記 block: where its heading (wording: ki)
-    stands, and each item's marker. Releases of universities and companies often set
-    ■締結式概要 or 【協定調印式】 at the left, or no heading, and items marked （１）, ◯
-    or not at all."""
+    """How the house sets a press notice's head and its 記 block: where its heading
+    (wording: ki) stands, and each item's marker. Releases of universities and
+    companies often set ■締結式概要 or 【協定調印式】 at the left, or no heading, and
+    items marked （１）, ◯ or not at all."""
+    # the date of issue above the header line, as a letter dates it (令和８年２月26日 /
+    # 報道機関各位 / the office under them), not under it (default): every notice of the
+    # house has a header line then (a notice without one is refused, content/notice.py)
+    date_above_header: bool = False
     ki_heading: Literal["center", "left", "none"] = "center"   # 記 centred; left: at the left; none: no heading
     ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "◯"; "": the label alone
     # line: the label on its line, the item's text under it; inline: the text after the
