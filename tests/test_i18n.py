@@ -381,6 +381,8 @@ STYLE_VARIANTS = {
     "people-mark-columns": "notice:\n  people_mark: ・\n",
     "signature-indent": "agreement:\n  signature_indent: 0.5\n",
     "date-above-empty-header": "notice:\n  date_above_header: true\nwording:\n  press_header: \"\"\n",
+    "iso-weekday": "dates:\n  issue_calendar: iso\n  issue_weekday: none\n",
+    "iso-two-digits": "dates:\n  issue_calendar: iso\n  issue_two_digits: true\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

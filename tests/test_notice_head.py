@@ -1,6 +1,7 @@
 """The head of a notice and the groups of its 記 block, as real offices set them: a
 heading over some of the 記 items (浪江町: ＜概要＞ over 【日時】 and 【場所】), the date
-of issue above the header line (浪江町: 令和８年２月26日 / 報道機関各位).
+of issue above the header line (浪江町: 令和８年２月26日 / 報道機関各位), the date of
+issue as an ISO date (長崎県公立大学法人's news page: 2018-12-05).
 
 Each spec is a variation of the seed's, built by the real command line; the PDF is
 read back with the position of each line, the DOCX reopened. Each mistake stops with
@@ -156,3 +157,39 @@ def test_the_date_above_a_header_line_that_is_not_there_is_refused(tmp_path, cap
     code, _, err = check(path, capsys)
     assert code == 1 and f"error: {path}:{line_of(path, 'style: house.yaml')}: style: the house sets the date" in err
     assert "its header line (wording: press_header) is empty" in err
+
+
+# ------------------------------------------------------------- an ISO date of issue
+
+@needs_poppler
+@pytest.mark.parametrize("digits", [None, "full"])
+def test_the_date_of_issue_as_an_iso_date(digits, tmp_path, capsys):
+    """dates.issue_calendar: iso (a university's news page: 2018-12-05): the date of
+    issue so, half-width whatever the house's digits, without a weekday, in the notice
+    and the release after the signing; every other date as the house writes it."""
+    house = "dates: {issue_calendar: iso}\n" + (f"digits: {digits}\n" if digits else "")
+    path = variant(tmp_path, ("  issue_date: 2024-02-16", "  issue_date: 2024-02-06"), AFTER, style=house)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    rows = lines(pdf)
+    assert rows[1][3] == "2024-02-06配布" and rows[2][3] == "北海道オホーツク総合振興局", [r[3] for r in rows[:3]]
+    text = pdf_words(pdf)
+    assert ("２月27日（火）" in text or "２月２７日（火）" in text) and "２月６日" not in text and "2月6日" not in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
+    assert "2024-03-01配布" in after
+
+
+@pytest.mark.parametrize("house, line_no, key, message", [
+    ("dates:\n  issue_calendar: iso\n  issue_weekday: none\n", 3, "dates.issue_weekday",
+     "the date of issue is written as an ISO date (issue_calendar: iso, 2018-12-05), which has no weekday:"
+     " issue_weekday would have no effect; remove it"),
+    ("dates:\n  issue_calendar: iso\n  issue_two_digits: true\n", 3, "dates.issue_two_digits",
+     "the date of issue is written as an ISO date (issue_calendar: iso, 2018-12-05), whose month and day always"
+     " have two digits: issue_two_digits would have no effect; remove it"),
+])
+def test_an_iso_date_with_a_weekday_or_padding_is_refused(house, line_no, key, message, tmp_path, capsys):
+    path = variant(tmp_path, style=house)
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:{line_no}: {key}: {message}" in err, err

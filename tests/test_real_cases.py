@@ -334,7 +334,7 @@ def test_no_honorific_the_spec_did_not_give(cid, built):
                     (cid, case.signer(party)["name"], honorific)
 
 
-ISSUE_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
+ISSUE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}")      # or an ISO date (dates.issue_calendar: iso)
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 WEEKDAYS = "月火水木金土日"
 DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年)?(?:\((\d{4})年\)|(?<!\d)(\d{4})年)?"
