@@ -193,3 +193,43 @@ def test_an_iso_date_with_a_weekday_or_padding_is_refused(house, line_no, key, m
     path = variant(tmp_path, style=house)
     code, _, err = check(path, capsys)
     assert code == 1 and f"error: {tmp_path / 'house.yaml'}:{line_no}: {key}: {message}" in err, err
+
+
+# ------------------------------------------------------- offices issuing together
+
+TWO_OFFICES = ("  issue_date: 2024-02-16\n",
+               "  issue_date: 2024-02-16\n  issuing_office:\n    - オホーツク総合振興局地域創生部　主幹　北野　花子\n"
+               "    - 北見工業大学研究協力課　課長　南　一郎\n  issuer_label: 同時発表：北見市\n")
+
+
+@needs_poppler
+@pytest.mark.parametrize("above", [False, True])
+def test_offices_issuing_together_each_a_line(above, tmp_path, capsys):
+    """issuing_office as a list (国立環境研究所 and 国立水俣病総合研究センター): each office
+    a line of the same form, in order, under the date (or under the header line where
+    the house dates its notices above it), then the issuer_label; the release after the
+    signing and the DOCX alike."""
+    path = variant(tmp_path, TWO_OFFICES, AFTER, style="notice:\n  date_above_header: true\n" if above else None)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    head = ["令和６年（2024年）２月16日（金）配布", "報道機関各位"]
+    expected = (head if above else head[::-1]) + ["オホーツク総合振興局地域創生部主幹北野花子",
+                                                  "北見工業大学研究協力課課長南一郎", "同時発表：北見市"]
+    rows = lines(pdf)
+    assert [r[3] for r in rows[:5]] == expected
+    assert [r[0] for r in rows[:6]] == sorted(r[0] for r in rows[:6])
+    right = [r for r in rows[:5] if not r[3].startswith("報道")]
+    with pdfplumber.open(pdf) as doc:          # each right-aligned: they end at one x
+        ends = [max(c["x1"] for c in doc.pages[0].chars if abs(c["top"] - r[0]) < 2) for r in right]
+    assert max(ends) - min(ends) < 1, ends
+    paras = [no_space(p.text) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+    assert paras[:5] == expected
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = [r[3] for r in lines(tmp_path / "out" / path.stem / "press-notice-after.pdf")[:5]]
+    assert after[2:4] == expected[2:4], after
+
+
+def test_an_empty_list_of_issuing_offices_is_refused(tmp_path, capsys):
+    path = variant(tmp_path, ("  issue_date: 2024-02-16\n", "  issue_date: 2024-02-16\n  issuing_office: []\n"))
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {path}:{line_of(path, 'issuing_office: []')}: press_notice.issuing_office" in err, err

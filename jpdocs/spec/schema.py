@@ -347,11 +347,14 @@ class AfterNotice(Strict):
 
 
 class PressNotice(Strict):
+    template_api: ClassVar[tuple[str, ...]] = ("offices",)
     # default from the house style: 報道機関各位; false: no header line (a page that
     # begins with its date and title)
     header: Union[Line, Literal[False], None] = None
-    issuing_office: Union[Line, Literal[False], None] = None  # printed under the date; default: the spec's
-    #                                     issuer; false: none (a page whose letterhead or site names the office)
+    # printed under the date; default: the spec's issuer; a list: the offices issuing
+    # together, each a line of the same form (office and the person issuing), in the
+    # page's order; false: none (a page whose letterhead or site names the office)
+    issuing_office: Union[Line, Annotated[list[Line], MinLen(1)], Literal[False], None] = None
     issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁 (besides the issuer, never instead)
     issue_date: Date
     date_prefix: Optional[Line] = None   # before the date: 公開日：
@@ -380,6 +383,16 @@ class PressNotice(Strict):
     after: Optional[AfterNotice] = None   # the release after the signing
     also: list[Line] = []             # specs of the other agreements signed at the same ceremony,
     #                                   relative to this spec: the notice announces them too
+
+    def offices(self, issuer: str) -> list[str]:
+        """The lines under the date that name who issues the notice: the issuing office,
+        or each of the offices issuing together; the issuer where the spec names none;
+        none for false."""
+        if self.issuing_office is False:
+            return []
+        if isinstance(self.issuing_office, list):
+            return list(self.issuing_office)
+        return [self.issuing_office or issuer]
 
 
 class Area(Strict):
