@@ -204,6 +204,10 @@ def test_the_issuers_own_department_is_its_tantouka(sports_row, tmp_path):
     spec = sports_with(tmp_path, {("press_notice", "issuing_office"): "文化庁長官官房政策課"})
     [row] = book_rows(tmp_path / "out", spec, 2015)
     assert row["担当課"] == "文化庁長官官房政策課"
+    # offices issuing together (issuing_office as a list): each of them, a line each, none chosen
+    spec = sports_with(tmp_path, {("press_notice", "issuing_office"): ["文化庁長官官房政策課", "スポーツ庁参事官付"]})
+    [row] = book_rows(tmp_path / "two", spec, 2015)
+    assert row["担当課"].splitlines() == ["文化庁長官官房政策課", "スポーツ庁参事官付"]
 
 
 def test_the_validity_agrees_with_the_agreements_default_end(sports_row, tmp_path):

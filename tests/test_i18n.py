@@ -162,6 +162,10 @@ VARIANTS.update({
     "ki-person-empty": _ki("    - {label: 出席者, people: [{note: 予定}]}\n"),
     "ki-extra-items": [_ki("    - date\n    - place\n    - signatories\n    - agenda\n"),
                        ("    agenda:", "    extra_items: [{label: 内容, text: [a]}]\n    agenda:")],
+    "ki-heading-with-item": _ki("    - {heading: ＜概要＞, item: date}\n    - place\n    - signatories\n    - agenda\n"),
+    "ki-heading-last": _ki("    - date\n    - place\n    - signatories\n    - agenda\n    - {heading: ＜概要＞}\n"),
+    "ki-heading-twice": _ki("    - {heading: ＜概要＞}\n    - {heading: ＜日時＞}\n    - date\n    - place\n"
+                            "    - signatories\n    - agenda\n"),
     "ki-label-twice": _ki("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 出席者, text: [a]}\n    - {label: 出席者, text: [b]}\n"),
     "contact-people-and-name": (_C0, _C0 + "      people: [{title: 課長, name: 杉村}]\n"),
     "contact-person-empty": (_C0, _C0.replace("      department", "      people: [{note: 予定}]\n      department")),
@@ -383,6 +387,9 @@ STYLE_VARIANTS = {
     "people-form": "notice:\n  people: table\n",
     "people-mark-columns": "notice:\n  people_mark: ・\n",
     "signature-indent": "agreement:\n  signature_indent: 0.5\n",
+    "date-above-empty-header": "notice:\n  date_above_header: true\nwording:\n  press_header: \"\"\n",
+    "iso-weekday": "dates:\n  issue_calendar: iso\n  issue_weekday: none\n",
+    "iso-two-digits": "dates:\n  issue_calendar: iso\n  issue_two_digits: true\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
@@ -391,6 +398,10 @@ COMPANIONS["sets-bad.yaml"] = ("包括連携:\n  subject: 連携\n  articles:\n 
                                "    - {name: b, heading: 連携, generated: areas}\n    - {name: c, heading: 推進, text: [y], lead: z}\n"
                                "    - {name: c, heading: 協議, text: [w]}\n")
 VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in STYLE_VARIANTS})
+# a house that dates its notices above the header line, and a notice without one
+COMPANIONS["style-date-above-header.yaml"] = "notice:\n  date_above_header: true\n"
+VARIANTS["date-above-no-header"] = [(_STYLE, _STYLE + "style: style-date-above-header.yaml\n"),
+                                    ("press_notice:\n", "press_notice:\n  header: false\n")]
 # Rarer checks of a spec (schema.py's validators, a period, a house style leaving the
 # year out, standard articles of the wrong style, a key that starts with a space).
 _ATT = "attachments: [{title: 連携協定の概要, document: overview}]"

@@ -76,12 +76,16 @@ def partners(loaded: LoadedSpec, comma: str = "、") -> str:
 
 def department(loaded: LoadedSpec) -> str:
     """担当課: the agreement's `department`, else the notice's issuing office when it
-    names one. Never guessed from a contact, which may be the partner's."""
+    names one (the offices issuing together, a line each: the book does not choose
+    among them). Never guessed from a contact, which may be the partner's."""
     agreement = loaded.spec.agreement
     if agreement.department:
         return agreement.department
     notice = loaded.spec.press_notice
-    return notice.issuing_office if notice and notice.issuing_office else DASH
+    if not notice or not notice.issuing_office:
+        return DASH
+    office = notice.issuing_office
+    return "\n".join(office) if isinstance(office, list) else office
 
 
 _ISO_UNITS = {"年": "Y", "か月": "M", "週間": "W", "日": "D"}

@@ -77,7 +77,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AnnexEntry", "text"): ("項目", ""),
     ("AnnexEntry", "lines"): ("項目の下の行", "項目の文の位置にそろえて。例：所属、職・氏名"),
     ("PressNotice", "header"): ("宛先", "空欄なら「報道機関各位」"),
-    ("PressNotice", "issuing_office"): ("発信部署", "空欄なら発信者"),
+    ("PressNotice", "issuing_office"): ("発信部署", "空欄なら発信者。連名で発表するなら部署ごとに一行"),
     ("PressNotice", "issuer_label"): ("同時発表", ""),
     ("PressNotice", "issue_date"): ("配布日", "例：2024-02-16 または 令和6年2月16日"),
     ("PressNotice", "date_prefix"): ("日付の前", "例：公開日："),

@@ -80,8 +80,9 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     ctx["ki"] = []
     if spec.press_notice:
         from ..content.contacts import check_contacts, placed
-        from ..content.notice import compose_ki
+        from ..content.notice import check_head, compose_ki
         from ..content.people import signatory_rows
+        check_head(spec, style, loaded.path, loaded.lines)
         check_contacts(spec, style, loaded.path, loaded.lines)
         # the contacts in boxes at the foot, or the one on a line at the top (notice.contacts_at)
         ctx["top_contact"], ctx["contact_boxes"] = placed(spec.press_notice.contacts,

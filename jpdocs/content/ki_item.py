@@ -24,7 +24,7 @@ class KiItem:
     """One numbered item of the 記 block, ready to print: its label, then either
     paragraphs (lines), numbered entries, or a table of rows."""
     label: str
-    kind: str                                  # text | list | table | people
+    kind: str                                  # text | list | table | people | groups | agenda | heading
     lines: tuple[str, ...] = ()                # text: paragraphs; list: the entries
     markers: tuple[str, ...] = ()              # list: （１）, （２） …
     rows: tuple[tuple[str, ...], ...] = ()     # table and people: the rows
@@ -47,3 +47,5 @@ class KiItem:
     hangs: tuple[float, ...] = ()
     # text: the lines kept with the line after them (a group's label with its first person)
     keep: tuple[int, ...] = ()
+    # heading (a line over the items after it, its text the label): the space above it (pt)
+    space_before: float = 0.0

@@ -16,13 +16,39 @@ from dataclasses import replace
 from .. import japanese
 from ..errors import InputError, Problem
 from ..spec.joint import signer_list
-from ..spec.notice_checks import C, N, agenda_signs, item_names
+from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings
 from ..spec.schema import Spec
 from ..spec.source import dotted, line_of
 from .ki_item import AgendaLine, KiItem
 from .markup import spread as set_across
 from .people import (groups_item, people_rows_item, person_row, rows_of, run_of, signatory_rows, title_lines,
                      with_others)
+
+
+# --------------------------------------------------------------------- the head
+
+def check_head(spec: Spec, style, path=None, lines=None) -> None:
+    """The notice's head as the house sets it: a house that dates its notices above
+    the header line (notice.date_above_header) needs one, or the date would stand
+    where it stands without the key (the notice and the release after the signing
+    share the header)."""
+    n = spec.press_notice
+    if not style.notice.date_above_header:
+        return
+    header = n.header if n.header is not None else style.word("press_header")
+    if header:
+        return
+    if n.header is not None:
+        at, message = N + ("header",), ("the house sets the date of issue above the header line"
+                                        " (notice.date_above_header), and this notice has no header line: the key"
+                                        " would have no effect; give the notice a header line, or use a house style"
+                                        " that sets the date under it")
+    else:
+        at, message = ("style",), ("the house sets the date of issue above the header line"
+                                   " (notice.date_above_header), and its header line (wording: press_header) is"
+                                   " empty: the key would have no effect; give the notice a header line (header:),"
+                                   " or use a house style that sets the date under it")
+    raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at), message)])
 
 
 # --------------------------------------------------------------------- composing
@@ -202,10 +228,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     if n.ki is None:
         out += [KiItem(x.label, "text", tuple(x.text)) for x in c.extra_items]
     seen: dict[str, int] = {}
+    # each item's entry in the spec's ki: (its headings are no items: ki_headings)
+    where = [i for i, e in enumerate(n.ki) if e.heading is None] if n.ki is not None else []
     for i, it in enumerate(out):
         if it.label in seen:
-            at = N + ("ki", i) if n.ki is not None else C + ("extra_items", i - len(entries))
-            if n.ki is not None and n.ki[i].label:
+            at = N + ("ki", where[i]) if n.ki is not None else C + ("extra_items", i - len(entries))
+            if n.ki is not None and n.ki[where[i]].label:
                 at += ("label",)
             raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
                                       f"two items of the 記 block are labelled '{it.label}' (items"
@@ -236,7 +264,24 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if c.group_signatories is None:
             note(C, f"ceremony.group_signatories not given: {item} are listed per agreement, under its title"
                     " (group_signatories: false lists each signer once)")
-    return with_form(out, style), notes
+    return with_headings(with_form(out, style), ki_headings(spec), style), notes
+
+
+def with_headings(items: list[KiItem], headings: dict[int, str], style) -> list[KiItem]:
+    """The items with the office's headings among them (ki: - heading: ＜概要＞), each
+    before the item it opens a group with; a heading is no item: it takes no number,
+    and the items' form (with_form) is made without it. It stands where an item's
+    label would, as far from the item before it as an item stands (the writers'
+    half a line), and is kept with the item after it."""
+    if not headings:
+        return items
+    before = style.styles["item"].size * 0.5
+    out: list[KiItem] = []
+    for k, it in enumerate(items):
+        if k in headings:
+            out.append(KiItem(headings[k], "heading", space_before=before))
+        out.append(it)
+    return out
 
 
 # The mark a note or a paragraph begins with, and the full-width spaces after it, under

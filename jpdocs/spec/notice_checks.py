@@ -45,8 +45,20 @@ def item_names(spec: Spec) -> list[str | KiEntry]:
     """The 記 block's items in order: the spec's ki: entries, or the default ones."""
     n = spec.press_notice
     if n.ki is not None:
-        return list(n.ki)
+        return [e for e in n.ki if e.heading is None]     # a heading is no item (ki_headings)
     return [name for name in KI_BUILTINS if _has(n.ceremony, name)]
+
+
+def ki_headings(spec: Spec) -> dict[int, str]:
+    """The headings among the office's 記 items (ki: - heading: ＜概要＞), by the number of
+    items before each: {0: ＜概要＞} stands over the first item."""
+    out, count = {}, 0
+    for e in spec.press_notice.ki or ():
+        if e.heading is not None:
+            out[count] = e.heading
+        else:
+            count += 1
+    return out
 
 
 def lists_signatories(spec: Spec) -> bool:
@@ -141,6 +153,9 @@ def _check_ki(spec: Spec, lines, problem) -> None:
     K = N + ("ki",)
     for i, e in enumerate(n.ki):
         at = K + (i,)
+        if e.heading is not None:
+            _check_heading(n.ki, i, problem)
+            continue
         if e.schedule_under and (e.item != "date" or not c.schedule):     # (an own item has no item)
             problem(at + ("schedule_under",), "schedule_under sets the ceremony's schedule under its date: it"
                                               " goes with item: date, and needs ceremony.schedule; here it"
@@ -224,6 +239,21 @@ def _check_ki(spec: Spec, lines, problem) -> None:
     if c.extra_items:
         problem(C + ("extra_items",), "with ki:, write these items in ki: ({label: …, text: […]}),"
                                       " where their place is said")
+
+
+def _check_heading(entries: list[KiEntry], i: int, problem) -> None:
+    """A heading over a group of the 記 block's items stands alone in its entry, and an
+    item follows it: a heading over nothing is not printed, nor silently dropped."""
+    e, at = entries[i], N + ("ki", i)
+    for key in sorted(e.model_fields_set - {"heading"}):
+        problem(at + ("list" if key == "entries" else key,),
+                f"a heading (heading: {e.heading}) is a line of its own over the items after it, and {key}"
+                " would have no effect beside it: write the item in an entry of its own after the heading")
+    following = entries[i + 1] if i + 1 < len(entries) else None
+    if following is None or following.heading is not None:
+        problem(at + ("heading",), f"the heading '{e.heading}' stands over the items after it, and "
+                + ("no item follows it" if following is None else "the next entry is another heading")
+                + ": write its items after it, or remove it")
 
 
 _POSTAL = re.compile(r"[0-9０-９]{3}[-－][0-9０-９]{4}")

@@ -236,7 +236,12 @@ class KiGroup(Strict):
 
 class KiEntry(Strict):
     """One item of the 記 block: a built-in item by name (item:, with label: to rename
-    it), or an item of the notice's own: a label and one of text, list, table, people."""
+    it), or an item of the notice's own: a label and one of text, list, table, people;
+    or a heading over the items after it (heading:, alone in its entry)."""
+    # a heading that opens a group of items (＜概要＞ over 【日時】 and 【場所】): a line of
+    # its own at the items' margin, over the items after it up to the next heading; no
+    # item, no number, and an item must follow it (spec/notice_checks.py)
+    heading: Optional[Line] = None
     item: Optional[Line] = None       # date, place, signatories, agenda, schedule
     label: Optional[Line] = None      # 協定締結日, 出席者, 内容 …
     text: Optional[list[Line]] = None        # paragraphs
@@ -337,11 +342,14 @@ class AfterNotice(Strict):
 
 
 class PressNotice(Strict):
+    template_api: ClassVar[tuple[str, ...]] = ("offices",)
     # default from the house style: 報道機関各位; false: no header line (a page that
     # begins with its date and title)
     header: Union[Line, Literal[False], None] = None
-    issuing_office: Union[Line, Literal[False], None] = None  # printed under the date; default: the spec's
-    #                                     issuer; false: none (a page whose letterhead or site names the office)
+    # printed under the date; default: the spec's issuer; a list: the offices issuing
+    # together, each a line of the same form (office and the person issuing), in the
+    # page's order; false: none (a page whose letterhead or site names the office)
+    issuing_office: Union[Line, Annotated[list[Line], MinLen(1)], Literal[False], None] = None
     issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁 (besides the issuer, never instead)
     issue_date: Date
     date_prefix: Optional[Line] = None   # before the date: 公開日：
@@ -370,6 +378,16 @@ class PressNotice(Strict):
     after: Optional[AfterNotice] = None   # the release after the signing
     also: list[Line] = []             # specs of the other agreements signed at the same ceremony,
     #                                   relative to this spec: the notice announces them too
+
+    def offices(self, issuer: str) -> list[str]:
+        """The lines under the date that name who issues the notice: the issuing office,
+        or each of the offices issuing together; the issuer where the spec names none;
+        none for false."""
+        if self.issuing_office is False:
+            return []
+        if isinstance(self.issuing_office, list):
+            return list(self.issuing_office)
+        return [self.issuing_office or issuer]
 
 
 class Area(Strict):

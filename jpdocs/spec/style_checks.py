@@ -17,7 +17,8 @@ def style_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
     office's own file, or the default's)."""
     return (placeholder_problems(style, name, lines) + _article_form_problems(style.agreement, name, lines)
             + _blank_date_problems(style, name, lines) + _notice_problems(style, name, lines)
-            + _times_problems(style, name, lines) + _annual_problems(style.annual, name, lines)
+            + _times_problems(style, name, lines) + _dates_problems(style, name, lines)
+            + _annual_problems(style.annual, name, lines)
             + _comma_problems(style, name, lines)
             + _grid_problems(style, name, lines))
 
@@ -37,6 +38,24 @@ def _times_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
                         "zero_minutes: false has no effect with notation: colon, which always writes"
                         " the minutes (17:00): remove one")]
     return []
+
+
+def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """An ISO date of issue (2018-12-05) has no weekday and always two digits for the
+    month and the day: a key that shapes those would have no effect."""
+    dates, problems = style.dates, []
+    if dates.issue_calendar != "iso":
+        return problems
+    if dates.issue_weekday is not None:
+        problems.append(Problem(name, line_of(lines, ("dates", "issue_weekday")), "dates.issue_weekday",
+                                "the date of issue is written as an ISO date (issue_calendar: iso, 2018-12-05),"
+                                " which has no weekday: issue_weekday would have no effect; remove it"))
+    if dates.issue_two_digits:
+        problems.append(Problem(name, line_of(lines, ("dates", "issue_two_digits")), "dates.issue_two_digits",
+                                "the date of issue is written as an ISO date (issue_calendar: iso, 2018-12-05),"
+                                " whose month and day always have two digits: issue_two_digits would have no"
+                                " effect; remove it"))
+    return problems
 
 
 # The wordings that have placeholders, and the names each may use.

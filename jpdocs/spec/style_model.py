@@ -123,8 +123,9 @@ class Dates(_Strict):
     event_year: bool = True        # false: ２月27日（火） when the year is the issue date's
     # the date of issue at the top of a notice in a form of its own, where the office
     # dates its releases otherwise than the rest (公開日 2018年４月17日 beside era dates);
-    # null: calendar and weekday
-    issue_calendar: Literal["era_western", "era", "western"] | None = None
+    # iso: 2018-12-05, as a news page dates its news (no era, no weekday, always two-digit
+    # month and day, half-width whatever the house's digits); null: calendar and weekday
+    issue_calendar: Literal["era_western", "era", "western", "iso"] | None = None
     issue_weekday: Literal["short", "long", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
 
@@ -239,10 +240,14 @@ class ContactStyle(_Strict):
 
 
 class NoticeStyle(_Strict):
-    """How the house sets a press notice's 記 block: where its heading (wording: ki)
-    stands, and each item's marker. Releases of universities and companies often set
-    ■締結式概要 or 【協定調印式】 at the left, or no heading, and items marked （１）, ◯
-    or not at all."""
+    """How the house sets a press notice's head and its 記 block: where its heading
+    (wording: ki) stands, and each item's marker. Releases of universities and
+    companies often set ■締結式概要 or 【協定調印式】 at the left, or no heading, and
+    items marked （１）, ◯ or not at all."""
+    # the date of issue above the header line, as a letter dates it (令和８年２月26日 /
+    # 報道機関各位 / the office under them), not under it (default): every notice of the
+    # house has a header line then (a notice without one is refused, content/notice.py)
+    date_above_header: bool = False
     ki_heading: Literal["center", "left", "none"] = "center"   # 記 centred; left: at the left; none: no heading
     ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "◯"; "": the label alone
     # line: the label on its line, the item's text under it; inline: the text after the

@@ -152,8 +152,12 @@ class BlockBuilder:
             node = self.node.add(role)
         if p.tracking:
             text = m.plain_text(p.inlines)
-            return tag(TrackedLine(text, base.fontName, size, base.leading, p.tracking,
-                                   p.align or self.house.styles[p.style].align, self.colour, self.fallbacks), node)
+            line = TrackedLine(text, base.fontName, size, base.leading, p.tracking,
+                               p.align or self.house.styles[p.style].align, self.colour, self.fallbacks)
+            # its space above and below as a paragraph's (報道機関各位 the last line of the
+            # head, under the date: notice.date_above_header), as the DOCX sets them
+            line.spaceBefore, line.spaceAfter = p.space_before or 0, p.space_after or 0
+            return tag(line, node)
         st = self._derived_style(p.style, p.first_indent * em, p.left_indent * em, p.space_before or 0,
                                  p.space_after or 0, int(p.keep_with_next), p.align)
         if p.breaks and not phrases:
