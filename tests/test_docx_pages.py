@@ -39,14 +39,27 @@ def convert(docx_path: Path, outdir: Path) -> Path:
 
 
 def pages(pdf: Path) -> list[str]:
-    """Each page's text without spaces and without its page number (- 2 -)."""
+    """Each page's text without spaces and without its page number (- 2 -); an A3 sheet of
+    two pages (agreement.pages_per_sheet: 2) is its halves, the last one's right half
+    only where it holds text."""
+    return [re.sub(r"-\d+-", "", no_space(text)) for text in page_texts(pdf)]
+
+
+def page_texts(pdf: Path, *options: str) -> list[str]:
+    """Each page's text as pdftotext gives it (with `options`), an A3 sheet's halves apart."""
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     n = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    halves = 2 if width > height and round(width) == 1191 else 1
     out = []
     for i in range(1, n + 1):
-        text = no_space(subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), "-enc", "UTF-8", str(pdf), "-"],
-                                       capture_output=True, text=True, check=True).stdout)
-        out.append(re.sub(r"-\d+-", "", text))
+        for k in range(halves):
+            crop = ["-x", str(k * 596), "-y", "0", "-W", "596", "-H", "842", "-r", "72"] if halves == 2 else []
+            text = subprocess.run(["pdftotext", *options, *crop, "-f", str(i), "-l", str(i), "-enc", "UTF-8",
+                                   str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+            if k == 1 and i == n and not re.sub(r"-\d+-|案|写", "", no_space(text)):
+                break           # the last sheet's right half holds no text (its marks aside)
+            out.append(text)
     return out
 
 
@@ -214,8 +227,7 @@ _MARK = re.compile(r"^(第\s*[０-９0-9]+\s*条|[０-９0-9]{1,2}(?=[\s　]+[^\
 
 def numbering(pdf: Path) -> list[str]:
     """The numbers at the head of an agreement's lines, in order, as printed."""
-    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = "\n".join(page_texts(pdf, "-layout"))
     found = (_MARK.match(line.strip()) for line in text.splitlines())
     return [re.sub(r"\s", "", m.group()) for m in found if m]
 

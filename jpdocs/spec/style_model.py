@@ -171,6 +171,9 @@ class AgreementStyle(_Strict):
     # the items' digits where they differ from the articles' (numbering_digits): half
     # writes (1) (2) beside 第１条, as 消防庁's model does; default: the articles'
     item_digits: Literal["mixed", "half", "full"] | None = None
+    # 2: two A4 pages side by side on an A3 sheet, folded in half (no page join to seal
+    # across), as some offices print an agreement (writers/sheet.py); the DOCX keeps A4
+    pages_per_sheet: Literal[1, 2] = 1
     # the signature blocks one under another (1, default: up to six parties) or two a row
     # (2: 仙台市長 beside 山形市長, as some offices set two parties); seven or more always two
     signature_columns: Literal[1, 2] = 1

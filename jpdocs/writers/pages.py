@@ -39,14 +39,21 @@ class NumberedCanvas(TaggingCanvas):
 
     def save(self):
         font, size, numbered, outline = self._numbers
-        count = numbered(len(self._held))
+        halves = getattr(self, "jp_halves", 1)    # two pages a sheet (sheet.py): numbered by half
+        pages = len(self._held) * halves
+        if halves == 2 and not getattr(self, "jp_last_half", 1):
+            pages -= 1                             # the last sheet's right half holds nothing
+        count = numbered(pages)
         marks = outline() if outline else []
         held, self._held = self._held, []  # each held state holds the list: a cycle, once saved
         for i, state in enumerate(held):
             self.__dict__.update(state)
-            if count > 1 and i < count:
-                self.setFont(font, size)
-                self.drawCentredString(self._pagesize[0] / 2, 10 * mm, f"- {i + 1} -")
+            width = self._pagesize[0] / halves
+            for k in range(halves):
+                number = i * halves + k
+                if count > 1 and number < count:
+                    self.setFont(font, size)
+                    self.drawCentredString(width * (k + 0.5), 10 * mm, f"- {number + 1} -")
             for k, (page, title) in enumerate(marks):
                 if page == i:
                     self.bookmarkPage(f"part-{k}")
@@ -67,21 +74,24 @@ def page_marks(marks: list[m.PageMark], font: str):
     """The page template's callback drawing the marks of a copy or an original on
     every page, before the page's text, so that a light mark stays under it."""
     def draw(canv, doc):
-        width, height = canv._pagesize
-        for mark in marks:
-            canv.saveState()
-            if mark.where == "diagonal":
-                size = min(width, height) * 0.5 / max(len(mark.text), 1)
-                canv.setFillColor(colors.Color(0.85, 0.85, 0.85))
-                canv.setFont(font, size)
-                canv.translate(width / 2, height / 2)
-                canv.rotate(45)
-                canv.drawCentredString(0, -size * 0.36, mark.text)
-            else:
-                canv.setFillColor(colors.black)
-                canv.setFont(font, 10.5)
-                canv.drawRightString(width - doc.rightMargin, height - doc.topMargin + 10.5 * 1.2, mark.text)
-            canv.restoreState()
+        halves = getattr(doc, "jp_halves", 1)      # two pages a sheet (sheet.py): over each half
+        width, height = canv._pagesize[0] / halves, canv._pagesize[1]
+        for k in range(halves):
+            for mark in marks:
+                canv.saveState()
+                canv.translate(k * width, 0)
+                if mark.where == "diagonal":
+                    size = min(width, height) * 0.5 / max(len(mark.text), 1)
+                    canv.setFillColor(colors.Color(0.85, 0.85, 0.85))
+                    canv.setFont(font, size)
+                    canv.translate(width / 2, height / 2)
+                    canv.rotate(45)
+                    canv.drawCentredString(0, -size * 0.36, mark.text)
+                else:
+                    canv.setFillColor(colors.black)
+                    canv.setFont(font, 10.5)
+                    canv.drawRightString(width - doc.rightMargin, height - doc.topMargin + 10.5 * 1.2, mark.text)
+                canv.restoreState()
     return draw
 
 
@@ -126,9 +136,13 @@ class _Template(Placing, SimpleDocTemplate):
 
 
 def doc_template(doc: m.Document, style: HouseStyle, buf, builder) -> SimpleDocTemplate:
-    """The page set-up: A4 in the document's orientation, the house margins of its kind."""
+    """The page set-up: A4 in the document's orientation, the house margins of its kind;
+    an agreement two pages to an A3 sheet where the house prints it so (sheet.py)."""
     settings = document_settings(doc.title, doc.author, doc.subject, style.page.margins_for(doc.kind),
                                  builder.styles["body"])
+    if doc.kind == "agreement" and style.agreement.pages_per_sheet == 2:
+        from .sheet import SheetTemplate          # (sheet.py imports this module)
+        return SheetTemplate(buf, **{**settings, "lang": doc.lang})
     return _Template(buf, pagesize=page_size(doc), **{**settings, "lang": doc.lang})
 
 
