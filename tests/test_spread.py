@@ -75,6 +75,22 @@ def test_a_line_never_breaks_inside_a_spread():
 
 
 @needs_poppler
+def test_a_name_kept_whole_moves_to_the_next_line_whole():
+    """<whole>久保　康之</whole> (a person's name after its title, notice.people: run): where
+    the line must break, never inside it (久保 / 康之), but before it; set as it is, and a
+    name longer than any line breaks all the same."""
+    filler = "あ" * 41
+    lines = read_lines(render(doc(f'<p>{filler}<whole>久保　康之</whole>です。</p>'
+                                  f'<p>{filler}久保　康之です。</p>'
+                                  f'<p><whole>{"い" * 60}</whole></p>').blocks))
+    kept = [line.text for line in lines if "久" in line.text or line.text.endswith("あ")]
+    assert kept[0] == filler and kept[1] == "久保　康之です。", kept
+    plain = kept[2:]                                   # the same text without: broken inside the name
+    assert plain[0].startswith(filler) and plain[0] != filler, plain
+    assert sum(1 for line in lines if set(line.text) == {"い"}) == 2     # too long for a line: broken
+
+
+@needs_poppler
 def test_a_marker_with_a_spread_label_and_the_text_hung_after_it():
     """<item hang="4"><marker><spread width="3">日時</spread>　</marker>…: 日 and 時 three em
     apart end to end, the text from four em, its second line under its first."""

@@ -19,7 +19,8 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <seal field="甲" mark="印" size="62"/>   a seal place (and the PDF's signature field)
   inlines: text, <b>, <span font="gothic" bold="yes">, <br/>, <ref article="2">第２条</ref> (a
            reference to the document's article 2, a field in the DOCX), <spread width="3">日時</spread>
-           (its characters set across 3 em: 均等割付)
+           (its characters set across 3 em: 均等割付), <whole>久保　康之</whole> (never broken
+           across lines where it fits on one: a name)
 """
 from __future__ import annotations
 
@@ -225,6 +226,11 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inlin
                 raise fail(source, f'<spread width="{child.attrib.get("width", "")}">: the width is in em, above 0')
             if _clean(child.text):
                 out.append(m.Spread(_clean(child.text), bold, font, width))
+        elif child.tag == "whole":
+            if len(child) or LINE_BREAK in (child.text or ""):
+                raise fail(source, "<whole> holds one line of text only")
+            if _clean(child.text):
+                out.append(m.Whole(_clean(child.text), bold, font))
         elif child.tag == "span":
             out.extend(_inlines(child, source, bold or _yes(child, "bold"), child.attrib.get("font", font)))
         else:

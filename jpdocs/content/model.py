@@ -44,6 +44,13 @@ class Spread(Text):
 
 
 @dataclass(frozen=True)
+class Whole(Text):
+    """Text a line never breaks inside where it fits on one: a person's name (久保　康之)
+    after a title on a line too long for the page goes to the next line whole, rather
+    than 久保 / 康之."""
+
+
+@dataclass(frozen=True)
 class LineBreak:
     """A forced line break inside a paragraph."""
 

@@ -346,12 +346,15 @@ def _marker_width(it: m.Item, font: str, size: float) -> float:
 
 def _spreads(inlines: list[m.Inline], em: float) -> tuple:
     """Where the Spread inlines fall in the paragraph's characters (line breaks one
-    each), with the width each is set across in points: the composer's `spreads`."""
+    each), with the width each is set across in points: the composer's `spreads`; a
+    Whole (kept on one line where it fits) as one of width 0, set as it is."""
     out, pos = [], 0
     for i in inlines:
         n = len(i.text) if isinstance(i, m.Text) else 1
         if isinstance(i, m.Spread):
             out.append((pos, pos + n, i.width * em))
+        elif isinstance(i, m.Whole):
+            out.append((pos, pos + n, 0.0))
         pos += n
     return tuple(out)
 

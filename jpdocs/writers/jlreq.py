@@ -125,7 +125,8 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
             min_width: float, phrases: bool | str = False, spreads: tuple = ()) -> Para:
     """`spreads`: (start, end, width) of stretches set across a width (均等割付): the
     space between their characters grows alike, none after the last, and no line
-    breaks or justification inside them."""
+    breaks or justification inside them; width 0: a stretch set as it is, kept on one
+    line where it fits one (a name: model.Whole)."""
     n = len(text)
     p = Para()
     p.text, p.n, p.ems = text, n, ems
@@ -153,7 +154,7 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
             q = max(ems[i], ems[i + 1]) / 4
             gap[i] = q
     for a, b, width in spreads:
-        if b - a > 1:
+        if b - a > 1 and width:
             natural = sum(adv[a:b]) + sum(gap.get(i, 0.0) for i in range(a, b - 1))
             extra = (width - natural) / (b - a - 1)
             if extra > _EPS:
@@ -201,7 +202,11 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
             a, b = m.span()
             if p.cum[b] - p.cum[a] <= min_width:
                 brk[a + 1:b] = bytes(b - a - 1)
-    for a, b, _ in spreads:
+    for a, b, width in spreads:
+        if not width:                  # kept whole, where it fits; justified as the rest
+            if p.cum[b] - p.cum[a] <= min_width:
+                brk[a + 1:b] = bytes(b - a - 1)
+            continue
         brk[a + 1:b] = bytes(b - a - 1)
         stretch[a:b - 1] = bytes(b - a - 1)
     brk[n] = 1
