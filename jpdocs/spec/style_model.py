@@ -281,11 +281,24 @@ class NoticeStyle(_Strict):
     # people a row each (people items, groups, 締結者, who stands under a step of the 次第):
     # the titles right-aligned in a column of their own and the names in another
     # (columns), or title and name as one run at the item's text margin (run: 学長　久保
-    # 康之), as releases that list many people set them
-    people: Literal["columns", "run"] = "columns"
-    # a mark before each person's line where people are runs (・ → ・双葉郡　浪江町　町長
-    # 吉田　栄光, as 浪江町 marks its signers); "" none. With columns it has no effect: an error
+    # 康之), as releases that list many people set them; joined: every person of the
+    # item on one line, the house's comma between them (大府市社会福祉協議会長　大山尚雄、
+    # 大府市長　岡村秀人); tabulated: organisation, title and name each in a column of its
+    # own, flush left, each column as wide as its widest (双葉郡　浪江町 | 町　　長 | 吉田　栄光)
+    people: Literal["columns", "run", "joined", "tabulated"] = "columns"
+    # a mark before each person's line where people are runs or tabulated (・ → ・双葉郡
+    # 浪江町　町長　吉田　栄光, as 浪江町 marks its signers); "" none. With columns or
+    # joined it has no effect: an error
     people_mark: str = ""
+    # tabulated: titles narrower than this many em set across it (均等割付: 4 → 町　　長
+    # as wide as 常務理事), as 浪江町 sets its signers; null: as written
+    people_title_spread: int | None = None
+    # a list item of the 記 block (list:): its marker, {number} the number (（１）, "({number})"
+    # → (1) with list_digits: half, "⑴" → ⑴ ⑵ … as one character each), its text
+    # straight after the widest marker; and the marker's digits where they differ from
+    # the house's (digits)
+    list_marker: str = "（{number}）"
+    list_digits: Literal["mixed", "half", "full"] | None = None
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
     ki_label_spread: int | None = None
@@ -295,7 +308,7 @@ class NoticeStyle(_Strict):
     # cannot print (a second contact, a FAX number) is refused (content/contacts.py)
     contacts_at: Literal["foot", "top"] = "foot"
 
-    @field_validator("ki_label_spread")
+    @field_validator("ki_label_spread", "people_title_spread")
     @classmethod
     def _spread_width(cls, width):
         return spread_width(width)
