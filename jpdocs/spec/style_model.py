@@ -278,25 +278,19 @@ class NoticeStyle(_Strict):
     # a schedule row's place wherever it is printed (the table's cell, a line, under the
     # date), {place} standing for it: "【{place}】" → 【旧岩崎邸庭園洋館東側】
     schedule_place: str = "{place}"
-    # people a row each (people items, groups, 締結者, who stands under a step of the 次第):
-    # the titles right-aligned in a column of their own and the names in another
-    # (columns), or title and name as one run at the item's text margin (run: 学長　久保
-    # 康之), as releases that list many people set them; joined: every person of the
-    # item on one line, the house's comma between them (大府市社会福祉協議会長　大山尚雄、
-    # 大府市長　岡村秀人); tabulated: organisation, title and name each in a column of its
-    # own, flush left, each column as wide as its widest (双葉郡　浪江町 | 町　　長 | 吉田　栄光)
+    # people a row each (people items, groups, 締結者, under a step of the 次第): titles
+    # right-aligned in a column, names in another (columns); title and name one run a
+    # line at the item's text margin (run: 学長　久保　康之); all on one line, the house's
+    # comma between them (joined: 大府市長　岡村秀人、…); or organisation, title and name
+    # each in a column of its own, flush left (tabulated: 双葉郡　浪江町 | 町　　長 | 吉田　栄光)
     people: Literal["columns", "run", "joined", "tabulated"] = "columns"
-    # a mark before each person's line where people are runs or tabulated (・ → ・双葉郡
-    # 浪江町　町長　吉田　栄光, as 浪江町 marks its signers); "" none. With columns or
-    # joined it has no effect: an error
+    # before each person's line, run or tabulated (・ → ・双葉郡　浪江町…, as 浪江町 marks its
+    # signers); "" none; an error with columns or joined (it would have no effect)
     people_mark: str = ""
-    # tabulated: titles narrower than this many em set across it (均等割付: 4 → 町　　長
-    # as wide as 常務理事), as 浪江町 sets its signers; null: as written
+    # tabulated: titles narrower than this many em set across it (4 → 町　　長 as wide as 常務理事)
     people_title_spread: int | None = None
-    # a list item of the 記 block (list:): its marker, {number} the number (（１）, "({number})"
-    # → (1) with list_digits: half, "⑴" → ⑴ ⑵ … as one character each), its text
-    # straight after the widest marker; and the marker's digits where they differ from
-    # the house's (digits)
+    # a 記 list's marker (（１）; "({number})" → (1) with list_digits: half; "⑴"), the text
+    # straight after the widest, and its digits where not the house's (digits)
     list_marker: str = "（{number}）"
     list_digits: Literal["mixed", "half", "full"] | None = None
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
