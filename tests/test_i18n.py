@@ -160,6 +160,14 @@ VARIANTS.update({
     "ki-others-without-people": _ki("    - {label: 出席者, text: [a], others: ほか}\n"),
     "ki-table-ragged": _ki("    - {label: 出席者, table: [[a, b], [c]]}\n"),
     "ki-person-empty": _ki("    - {label: 出席者, people: [{note: 予定}]}\n"),
+    # each party's words after its last signer (others_per_party): where it has no effect or no party
+    "ki-others-per-party-own-item": _ki("    - {label: 出席者, people: [{name: 辻}], others_per_party: {bureau: ら3名}}\n"),
+    "ki-others-per-party-builtin": _ki("    - {item: date, others_per_party: {bureau: ら3名}}\n"),
+    "ki-others-per-party-empty": _ki("    - {item: signatories, others_per_party: {}}\n"),
+    "ki-others-per-party-and-others": _ki("    - {item: signatories, others: ほか, others_per_party: {bureau: ら3名}}\n"),
+    "ki-others-per-party-unknown": _ki("    - {item: signatories, others_per_party: {zzz: ら3名}}\n"),
+    "ki-others-per-party-not-signing": [_ki("    - {item: signatories, others_per_party: {kitami_it: ら3名}}\n"),
+                                        ("signatories: [bureau, kitami_it]", "signatories: [bureau]")],
     "ki-extra-items": [_ki("    - date\n    - place\n    - signatories\n    - agenda\n"),
                        ("    agenda:", "    extra_items: [{label: 内容, text: [a]}]\n    agenda:")],
     "ki-heading-with-item": _ki("    - {heading: ＜概要＞, item: date}\n    - place\n    - signatories\n    - agenda\n"),
@@ -289,6 +297,8 @@ VARIANTS.update({
     "also-null-name": _also("companion-null-name.yaml"),
     "also-no-representative": _also("companion-no-representative.yaml"),
     "also-title-only": _also("companion-title-only.yaml"),
+    "also-others-per-party": _also("companion-agreement.yaml", extra=[
+        _ki("    - date\n    - place\n    - {item: signatories, others_per_party: {bureau: ら3名}}\n    - agenda\n")]),
     "group-without-also": ("    signatories: [bureau, kitami_it]", "    signatories: [bureau, kitami_it]\n    group_signatories: true"),
     "also-with-after": _also("companion-agreement.yaml", extra=[("  contacts:\n", "  after: {issue_date: 2024-02-27, opening: [締結しました。]}\n  contacts:\n")]),
     "also-signatories-no-agreement": _also("companion-agreement.yaml", extra=[
@@ -386,6 +396,10 @@ STYLE_VARIANTS = {
     "schedule-place": "notice:\n  schedule: lines\n  schedule_place: 【】\n",
     "people-form": "notice:\n  people: table\n",
     "people-mark-columns": "notice:\n  people_mark: ・\n",
+    "people-mark-joined": "notice:\n  people: joined\n  people_mark: ・\n",
+    "people-title-spread-run": "notice:\n  people: run\n  people_title_spread: 4\n",
+    "list-marker": "notice:\n  list_marker: \"({n})\"\n",
+    "list-digits-circled": "notice:\n  list_marker: ⑴\n  list_digits: half\n",
     "signature-indent": "agreement:\n  signature_indent: 0.5\n",
     "date-above-empty-header": "notice:\n  date_above_header: true\nwording:\n  press_header: \"\"\n",
     "iso-weekday": "dates:\n  issue_calendar: iso\n  issue_weekday: none\n",
@@ -433,6 +447,12 @@ VARIANTS.update({
                                       (_STYLE, _STYLE + "style: style-agenda-parenthesized.yaml\n")],
 })
 COMPANIONS["style-agenda-parenthesized.yaml"] = "notice:\n  agenda: numbered\n  agenda_marker: ⑴\n"
+# a 記 list of more entries than ⑴ to ⒇, where the house marks them so (notice.list_marker)
+COMPANIONS["style-list-parenthesized.yaml"] = "notice:\n  list_marker: ⑴\n"
+VARIANTS["list-too-many-parenthesized"] = [
+    _ki("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 内容, list: ["
+        + ", ".join(f"事項{i}" for i in range(21)) + "]}\n"),
+    (_STYLE, _STYLE + "style: style-list-parenthesized.yaml\n")]
 # Where the contacts stand and how a contact's person is set (content/contacts.py): what
 # the line at the top cannot print, a second person on the department's line.
 COMPANIONS["style-contacts-top.yaml"] = "notice:\n  contacts_at: top\n"

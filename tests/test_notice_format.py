@@ -291,7 +291,7 @@ def test_steps_within_a_step_under_a_marker_of_the_houses(tmp_path, capsys):
      "{place} must appear once in schedule_place, and no other placeholder"),
     ("notice:\n  schedule_place: \"{place}（{place}）\"\n", 2, "notice.schedule_place",
      "{place} must appear once in schedule_place, and no other placeholder"),
-    ("notice:\n  people: table\n", 2, "notice.people", "must be one of 'columns' or 'run', got the text 'table'"),
+    ("notice:\n  people: table\n", 2, "notice.people", "must be one of 'columns', 'run', 'joined' or 'tabulated', got the text 'table'"),
 ])
 def test_a_house_form_of_the_agenda_place_or_duration_that_cannot_print_is_refused(house, line, key, message,
                                                                                    tmp_path, capsys):
@@ -1054,7 +1054,7 @@ def test_others_after_the_ceremonys_signers(tmp_path, capsys):
     ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst",
      "unknown key 'lst'; did you mean 'list'?"),
     ("    - date\n    - {label: 配付物, caption: [a]}\n", "caption", "press_notice.ki[1].caption",
-     "unknown key 'caption'; allowed here: groups, heading, item, label, list, notes, others, people, schedule_under, table, text"),
+     "unknown key 'caption'; allowed here: groups, heading, item, label, list, notes, others, others_per_party, people, schedule_under, table, text"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),

@@ -105,7 +105,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     if notice and notice.after:
         if "signatory_rows" in ctx:
             from ..content.notice import after_ki
-            ctx["after_ki"] = after_ki(spec, style, ctx["signatory_rows"])
+            ctx["after_ki"] = after_ki(spec, style)
         ctx["after_attachments"] = notice.after.attachments_or(notice.attachments)
         ctx["after_contacts"] = notice.contacts if notice.after.contacts is None else notice.after.contacts
         # the notice's sentence before its contacts goes with them; a release's own contacts are labelled

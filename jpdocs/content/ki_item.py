@@ -49,3 +49,7 @@ class KiItem:
     keep: tuple[int, ...] = ()
     # heading (a line over the items after it, its text the label): the space above it (pt)
     space_before: float = 0.0
+    # people and groups (and an agenda's rows under its steps): each cell flush left in
+    # a column as wide as its widest (notice.people: tabulated), a group's label a row
+    # of one cell across them, not the titles right-aligned against the names
+    flush: bool = False

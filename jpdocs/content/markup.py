@@ -12,7 +12,7 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <item marker style level hang before> inlines  <p>…</p>* </item>
      (or the marker as a first child, when part of it is spread: <item><marker>１　<spread …>日時</spread>：</marker>…)
   <ki closing="yes"> blocks </ki>
-  <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first">
+  <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first|columns">
      <tr> <td shade align valign colspan colour> inlines or blocks </td> </tr> </table>
   <keep> blocks </keep>     <spacer height="6"/>     <pagebreak/>
   <img src width height align alt/>
@@ -157,7 +157,7 @@ def _block(el: ET.Element, source: str) -> m.Block:
             widths = [1 / n] * n
         return m.Table(rows, widths, border=a.get("border", "grid"), style=a.get("style", "table"),
                        keep_together=_yes(el, "keep"), padding=_num(el, "padding", None),
-                       fit_first=a.get("fit", "") == "first")
+                       fit_first=a.get("fit", "") == "first", fit_columns=a.get("fit", "") == "columns")
     if el.tag == "spacer":
         return m.Spacer(_num(el, "height", 6.0))
     if el.tag == "pagebreak":

@@ -139,7 +139,9 @@ class Table:
     `padding` (points) is the space inside every cell; None = the writers' default
     (4 with rules, 1 without). `fit_first`: the first column is widened to its
     longest label (up to a third; writers/columns.py), so that labels do not
-    wrap inside a word."""
+    wrap inside a word. `fit_columns`: every column but the last as wide as its
+    widest line and an em, the last the rest (people tabulated: 双葉郡　浪江町 | 町長 |
+    吉田　栄光)."""
     rows: list[list[Cell]]
     widths: list[float]
     border: Literal["grid", "box", "none"] = "grid"
@@ -147,6 +149,7 @@ class Table:
     keep_together: bool = False
     padding: float | None = None
     fit_first: bool = False
+    fit_columns: bool = False
 
 
 @dataclass

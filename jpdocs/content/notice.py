@@ -21,8 +21,8 @@ from ..spec.schema import Spec
 from ..spec.source import dotted, line_of
 from .ki_item import AgendaLine, KiItem
 from .markup import spread as set_across
-from .people import (groups_item, people_rows_item, person_row, rows_of, run_of, signatory_rows, title_lines,
-                     with_others)
+from .people import (PeopleForm, columns_row, groups_item, people_item, runs_of, tabulated_rows, titles_item,
+                     who_of, whos_of, with_others)
 
 
 # --------------------------------------------------------------------- the head
@@ -64,8 +64,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     notes: list[Problem] = []
     out: list[KiItem] = []
     order = style.notice.signer_order
-    run = style.notice.people == "run"       # people a line each, title　name (run_of)
-    mark = style.notice.people_mark if run else ""    # ・ before each such line (notice.people_mark)
+    pf = PeopleForm.of(style)       # people in columns, a line each, joined or tabulated
     if order == "name_title":       # 吉田　英男　市長: no place for 様 after a title
         for pid, party in spec.parties.items():
             if party.honorific:
@@ -81,11 +80,16 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     def refuse(key, message):
         raise InputError([Problem(str(path), line_of(lines or {}, key), dotted(key), message)])
 
-    def signer_rows() -> list[tuple[str, str]]:
-        """Every signer a row: of this spec, or each once of all the agreements announced."""
-        return rows_of(signer_list(groups), order) if n.also and groups else signatory_rows(spec, order)
+    def signer_rows(per_party=None) -> list:
+        """Every signer (Who): of this spec, or each once of all the agreements announced;
+        per_party: the words after each party's last signer (others_per_party)."""
+        if n.also and groups:
+            return whos_of(signer_list(groups), order)
+        ids = c.signatories or list(spec.parties)
+        return whos_of(spec.signatories(), order, [(per_party or {}).get(i) for i in ids])
 
-    def builtin(item: str, label: str | None, others: str | None = None, schedule_under: bool = False) -> KiItem:
+    def builtin(item: str, label: str | None, others: str | None = None, schedule_under: bool = False,
+                per_party=None) -> KiItem:
         label = label or style.word(f"ki_{item}")
         if item == "date":
             text = event_date_text(c.date, n.issue_date, d, style.dates)
@@ -139,22 +143,17 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "signatories":
             if n.also and groups:
                 if c.group_signatories is False:
-                    return people_rows_item(label, with_others(signer_rows(), others), run, mark)
-                grouped = tuple((f"「{g.title}」", tuple(rows_of(g.parties, order))) for g in groups)
+                    return people_item(label, with_others(signer_rows(), others), pf)
+                grouped = tuple((f"「{g.title}」", tuple(whos_of(g.parties, order))) for g in groups)
                 if others:           # ほか: after the last signer of the last agreement
-                    title, rows = grouped[-1]
-                    grouped = grouped[:-1] + ((title, with_others(rows, others)),)
-                return groups_item(label, grouped, run, mark)
-            rows = signatory_rows(spec, order)
-            if not any(right for _, right in rows):
-                # every signer named by the title alone (徳島大学長, 鳴門教育大学長 …): a
-                # list under the label, as such notices set it, not titles pushed
-                # right against an empty column of names
-                titles = [t for p in spec.signatories() for t in title_lines(p)]
-                if others:
-                    titles[-1] += "　" + others
-                return KiItem(label, "text", tuple(mark + t for t in titles))
-            return people_rows_item(label, with_others(rows, others), run, mark)
+                    title, whos = grouped[-1]
+                    grouped = grouped[:-1] + ((title, with_others(whos, others)),)
+                return groups_item(label, grouped, pf)
+            whos = signer_rows(per_party)
+            if not any(w.name for w in whos):
+                # every signer named by the title alone (徳島大学長, 鳴門教育大学長 …)
+                return titles_item(label, with_others(whos, others), pf)
+            return people_item(label, with_others(whos, others), pf)
         if item == "agenda":
             steps = tuple(a.step for a in c.agenda)
             if style.notice.agenda == "joined":
@@ -183,15 +182,18 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             names = tuple(p.name for p in spec.parties.values())
 
             def agenda_line(marker: str, a) -> AgendaLine:
-                rows = (signers if a.signatories else ()) + tuple(person_row(p) for p in a.people)
+                whos = (signers if a.signatories else ()) + tuple(who_of(p) for p in a.people)
                 subs = tuple(agenda_line(japanese.sub_item_marker(k), sub)
                              for k, sub in enumerate(getattr(a, "steps", ()), 1))
-                if run:              # a line each at the step's text margin, not a table
-                    return AgendaLine(marker, a.step, runs=tuple(run_of(r, mark) for r in rows),
-                                      names=names if a.parties else (), steps=subs)
-                return AgendaLine(marker, a.step, rows, names=names if a.parties else (), steps=subs)
+                names_under = names if a.parties else ()
+                if pf.form in ("run", "joined"):   # at the step's text margin, not a table
+                    return AgendaLine(marker, a.step, runs=runs_of(whos, pf), names=names_under, steps=subs)
+                rows = (tabulated_rows(whos, pf) if pf.form == "tabulated"
+                        else tuple(columns_row(w) for w in whos))
+                return AgendaLine(marker, a.step, rows, names=names_under, steps=subs)
             return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45", step_hang=hang,
-                          steps=tuple(agenda_line(mk, a) for mk, a in zip(markers, c.agenda)))
+                          steps=tuple(agenda_line(mk, a) for mk, a in zip(markers, c.agenda)),
+                          flush=pf.form == "tabulated")
         if style.notice.schedule == "lines":        # 17:10～17:15　記念撮影　【洋館東側】
             return KiItem(label, "text", tuple(schedule_line(r, style) for r in c.schedule))
         if not any(r.place for r in c.schedule):     # no column of places left empty
@@ -206,22 +208,29 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if isinstance(e, str):
             out.append(builtin(e, None))
         elif e.item is not None:
-            out.append(builtin(e.item, e.label, e.others, e.schedule_under))
+            out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party))
         elif e.text is not None:
             out.append(KiItem(e.label, "text", tuple(e.text)))
         elif e.entries is not None:
-            out.append(KiItem(e.label, "list", tuple(e.entries), markers=list_markers(len(e.entries), d)))
+            if style.notice.list_marker == "⑴" and len(e.entries) > len(japanese.PARENTHESIZED):
+                at = N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "list")
+                refuse(at, f"the list has more than {len(japanese.PARENTHESIZED)} entries, and the house marks"
+                           " them ⑴ to ⒇ (notice.list_marker): join some of them")
+            markers = list_markers(len(e.entries), style)
+            # the text straight after the widest marker: 3 em after the seed's （１）, as it always stood
+            hang = "3" if style.notice.list_marker == "（{number}）" else f"{max(map(japanese.em_width, markers)):g}"
+            out.append(KiItem(e.label, "list", tuple(e.entries), markers=markers, step_hang=hang))
         elif e.table is not None:
             cols = max(len(r) for r in e.table)
             out.append(KiItem(e.label, "table", rows=tuple(tuple(r) for r in e.table),
                               widths=" ".join([f"{1 / cols:.4f}"] * cols)))
         elif e.groups is not None:           # 協定締結者等: 協定締結者 …, then 立会人 …
             signers = signer_rows()
-            grouped = tuple((g.label, tuple(with_others(signers if g.item else [person_row(p) for p in g.people],
+            grouped = tuple((g.label, tuple(with_others(signers if g.item else [who_of(p) for p in g.people],
                                                         g.others))) for g in e.groups)
-            out.append(groups_item(e.label, grouped, run, mark))
+            out.append(groups_item(e.label, grouped, pf))
         else:
-            out.append(people_rows_item(e.label, with_others([person_row(p) for p in e.people], e.others), run, mark))
+            out.append(people_item(e.label, with_others([who_of(p) for p in e.people], e.others), pf))
     out = [replace(it, notes=tuple((line, lead_mark_em(line)) for line in e.notes))
            if not isinstance(e, str) and e.notes else it for e, it in zip(entries, out)]
     out = [with_hangs(it) for it in out]
@@ -307,19 +316,19 @@ def with_hangs(item: KiItem) -> KiItem:
     return replace(item, hangs=hangs) if any(hangs) else item
 
 
-def after_ki(spec: Spec, style, rows: list[tuple[str, str]]) -> list[KiItem]:
+def after_ki(spec: Spec, style) -> list[KiItem]:
     """The 記 items of the release after the signing: the date signed, who signed (締結者,
-    as the notice lists them: `rows`, signatory_rows), then the release's own items."""
+    in the house's form, as the notice lists them), then the release's own items."""
     from .templating import date_text
     signed = KiItem(style.word("signed_date_label"), "text",
                     (date_text(spec.agreement.signing_date, style.digits, style.dates),))
     label = style.word("ki_signatories")
-    run = style.notice.people == "run"
-    mark = style.notice.people_mark if run else ""
-    if any(right for _, right in rows):
-        signers = people_rows_item(label, rows, run, mark)
+    form = PeopleForm.of(style)
+    whos = whos_of(spec.signatories(), style.notice.signer_order)
+    if any(w.name for w in whos):
+        signers = people_item(label, whos, form)
     else:       # every signer named by the title alone: a list under the label, as in the notice
-        signers = KiItem(label, "text", tuple(mark + left for left, _ in rows))
+        signers = titles_item(label, whos, form)
     own = [KiItem(x.label, "text", tuple(x.text)) for x in spec.press_notice.after.extra_items]
     return with_form([with_hangs(it) for it in (signed, signers, *own)], style)
 
@@ -358,9 +367,12 @@ def with_form(items: list[KiItem], style) -> list[KiItem]:
             for n, (it, ok) in enumerate(zip(items, short), 1)]
 
 
-def list_markers(n: int, digits: str) -> tuple[str, ...]:
-    """The markers of a 記 item's list: （１）, （２） … in the house's digits."""
-    return tuple(f"（{japanese.digits(k, digits)}）" for k in range(1, n + 1))
+def list_markers(n: int, style) -> tuple[str, ...]:
+    """The markers of a 記 item's list in the house's form (notice.list_marker: （１）,
+    (1), ⑴) and digits (notice.list_digits, default the house's)."""
+    digits = style.notice.list_digits or style.digits
+    return tuple(japanese.item_mark(style.notice.list_marker, k, lambda n: japanese.digits(n, digits))
+                 for k in range(1, n + 1))
 
 
 def schedule_place(row, style) -> str | None:

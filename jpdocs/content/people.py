@@ -1,86 +1,103 @@
 """People as a notice lists them: the signers (締結者) a row each, organisation and
 title | name (reading) 様, in the house's order; other people title | name; and the
-items that hold them, as a table of two columns or, in the house's run, a line each."""
+items that hold them, in the house's form (notice.people): a table of two columns
+(columns), a line each (run), all on one line (joined), or organisation, title and
+name each in a column of its own (tabulated)."""
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 from ..spec.schema import Person, Spec
 from .ki_item import KiItem
+from .markup import spread
 
 
-def signatory_rows(spec: Spec, order: str = "title_name") -> list[tuple[str, str]]:
-    """締結者, a row per signing party: organisation and title | name (reading) 様, or in
-    the house's other order (notice.signer_order: name_title) （organisation） | name title."""
-    return rows_of(spec.signatories(), order)
+@dataclass(frozen=True)
+class Who:
+    """One person as a notice lists them, in parts: the organisation printed before
+    the title (a signer's; "" where the title begins with it), the title, the name with
+    its reading, honorific or note, and the spec's words after the person (ほか, ら3名:
+    others). name_first: the house's signer_order name_title (（三浦市）　吉田　英男　市長)."""
+    org: str = ""
+    title: str = ""
+    name: str = ""
+    after: str = ""
+    name_first: bool = False
 
 
-def rows_of(parties, order: str = "title_name") -> list[tuple[str, str]]:
-    """A row per signer of `parties` (a party's co-signers under its signer), as
-    signatory_rows."""
-    rows = []
-    for party in parties:
+@dataclass(frozen=True)
+class PeopleForm:
+    """The house's form of people (notice.people), the mark before each person
+    (people_mark: runs and tabulated), the comma that joins them (wording: comma) and
+    the width titles are set across (people_title_spread: tabulated)."""
+    form: str = "columns"
+    mark: str = ""
+    comma: str = "、"
+    title_spread: int | None = None
+
+    @classmethod
+    def of(cls, style) -> "PeopleForm":
+        n = style.notice
+        return cls(n.people, n.people_mark if n.people in ("run", "tabulated") else "", style.word("comma"),
+                   n.people_title_spread if n.people == "tabulated" else None)
+
+
+def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
+    """A Who per signer of `parties` (a party's co-signers under its signer); `after`,
+    where given, the words after each party's last signer (a party's others), in the
+    parties' order (None for none)."""
+    out = []
+    for k, party in enumerate(parties):
         for _, signer in party.signers():
             org = party.organisation_before_title(signer.title or "")
-            if order == "name_title" and not signer.title_only:   # （三浦市）| 吉田　英男　市長
-                right = "　" + signer.name + (f"（{signer.reading}）" if signer.reading else "") + "　" + signer.title
-                rows.append((f"（{org}）" if org else "", right))   # (an honorific is refused: compose_ki)
-                continue
-            # Set in a cell that breaks its lines after the full-width space first
-            # (templates: breaks="spaces"): a pair too long for its cell puts the
-            # organisation on a line of its own, measured, where a break inside the
-            # title would set the name beside a title that is not the signer's (seen:
-            # 「…環境庁　副大統領兼環境庁」 / 「長官」).
-            left = (f"{org}　" if org else "") + signer.title
             if signer.title_only:     # no name to print: the title alone, in the titles' column
-                rows.append((left, ""))   # (spec/checks.py refuses a reading or an honorific here)
+                out.append(Who(org, signer.title))   # (spec/checks.py refuses a reading or an honorific here)
                 continue
-            right = "　" + signer.name + (f"（{signer.reading}）" if signer.reading else "") \
-                + (f"　{party.honorific}" if party.honorific else "")
-            rows.append((left, right))
-    return rows
-
-
-def title_lines(party) -> list[str]:
-    """The party's signers named by the title alone, a line each: organisation and title."""
-    out = []
-    for _, signer in party.signers():
-        org = party.organisation_before_title(signer.title)
-        out.append((f"{org}　" if org else "") + signer.title)
+            name = signer.name + (f"（{signer.reading}）" if signer.reading else "")
+            if order == "name_title":   # （三浦市）| 吉田　英男　市長 (an honorific is refused: compose_ki)
+                out.append(Who(org, signer.title, name, name_first=True))
+                continue
+            out.append(Who(org, signer.title, name + (f"　{party.honorific}" if party.honorific else "")))
+        words = after[k] if k < len(after) else None
+        if words and out:
+            # straight after the name, as the page writes it (日吉亨ら3名); a space is the spec's to write
+            out[-1] = replace(out[-1], after=out[-1].after + words)
     return out
 
 
-def person_row(p: Person) -> tuple[str, str]:
+def who_of(p: Person) -> Who:
+    """Another person (a people item, a group, a step of the 次第): title | name."""
     name = (p.name or "") + (f"（{p.reading}）" if p.reading else "") + (f"（{p.note}）" if p.note else "")
-    return (p.title or "", ("　" + name) if name else "")
+    return Who("", p.title or "", name)
 
 
-def people_rows_item(label: str, rows, run: bool = False, mark: str = "") -> KiItem:
-    """People a row each, title | name; where the house sets them as runs (notice.people:
-    run), or no row has anything in the left column (each name first: 鈴木大地　スポーツ
-    庁長官, or names without titles), a list under the label instead, title　name a line
-    each at the item's text margin, as such notices set it, not lines starting half-way
-    across the page beside an empty column; each line after the house's mark (notice.
-    people_mark: ・双葉郡　浪江町　町長　吉田　栄光), where it sets people as runs."""
-    if any(left for left, _ in rows) and not run:
-        return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
-    return KiItem(label, "text", tuple(run_of(r, mark) for r in rows))
+def columns_row(w: Who) -> tuple[str, str]:
+    """A person as a row of two columns: organisation and title | name (the name's
+    cell begins with its space), or （organisation） | name title.
+
+    Set in a cell that breaks its lines after the full-width space first (templates:
+    breaks="spaces"): a pair too long for its cell puts the organisation on a line of
+    its own, measured, where a break inside the title would set the name beside a
+    title that is not the signer's (seen: 「…環境庁　副大統領兼環境庁」 / 「長官」)."""
+    if w.name_first:
+        return (f"（{w.org}）" if w.org else "", "　" + w.name + "　" + w.title + w.after)
+    return ((f"{w.org}　" if w.org else "") + w.title, ("　" + w.name if w.name else "") + w.after)
 
 
-def groups_item(label: str, grouped, run: bool = False, mark: str = "") -> KiItem:
-    """People under labels of their own (協定締結者, 立会人; each agreement's 「title」):
-    each label, then its people as a table; or, where the house sets people as runs,
-    every line at the item's text margin, each label kept with its first person (the
-    people's lines after the house's mark, the labels without it)."""
-    if run:
-        lines: list[str] = []
-        keep = []
-        for title, rows in grouped:
-            keep.append(len(lines))
-            lines += [title, *(run_of(r, mark) for r in rows)]
-        return KiItem(label, "text", tuple(lines), keep=tuple(keep))
-    # rows too (each title, then its people): a template of the user's made before
-    # groups prints them as a table, not an empty item
-    flat = tuple(row for title, rows in grouped for row in ((title, ""),) + rows)
-    return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=grouped)
+def rows_of(parties, order: str = "title_name") -> list[tuple[str, str]]:
+    """A row per signer of `parties` (a party's co-signers under its signer):
+    organisation and title | name (reading) 様, or in the house's other order
+    (notice.signer_order: name_title) （organisation） | name title."""
+    return [columns_row(w) for w in whos_of(parties, order)]
+
+
+def signatory_rows(spec: Spec, order: str = "title_name") -> list[tuple[str, str]]:
+    """締結者, a row per signing party, as rows_of (a template's `signatory_rows`)."""
+    return rows_of(spec.signatories(), order)
+
+
+def person_row(p: Person) -> tuple[str, str]:
+    return columns_row(who_of(p))
 
 
 def run_of(row: tuple[str, str], mark: str = "") -> str:
@@ -90,10 +107,100 @@ def run_of(row: tuple[str, str], mark: str = "") -> str:
     return mark + (left + right if left else right.removeprefix("　"))
 
 
-def with_others(rows, others: str | None) -> list:
-    """The rows of people, with ほか (others:) after the last name: others attend too."""
-    rows = list(rows)
-    if others and rows:
-        left, right = rows[-1]
-        rows[-1] = (left, right + "　" + others)
-    return rows
+def with_others(whos, others: str | None) -> list[Who]:
+    """The people, with ほか (others:) after the last one: others attend too."""
+    whos = list(whos)
+    if others and whos:
+        whos[-1] = replace(whos[-1], after=whos[-1].after + "　" + others)
+    return whos
+
+
+def tabulated_rows(whos, form: PeopleForm) -> tuple[tuple[str, ...], ...]:
+    """The people as cells of columns of their own (notice.people: tabulated):
+    mark and organisation | title | name (・双葉郡　浪江町 | 町　　長 | 吉田　栄光), the
+    title set across the house's width (people_title_spread); without an organisation
+    in any row, mark and title | name; a column empty in every row is left out. The
+    words after a person (ほか) follow the last cell the row fills."""
+    has_org = any(w.org for w in whos)
+    rows = []
+    for w in whos:
+        title = spread(w.title, form.title_spread) if w.title else ""
+        parts = [w.name, title] if w.name_first else [title, w.name]
+        org = (f"（{w.org}）" if w.name_first else w.org) if w.org else ""
+        cells = [form.mark + org, *parts] if has_org else [form.mark + parts[0], parts[1]]
+        if w.after:
+            last = max((i for i, c in enumerate(cells) if c), default=0)
+            cells[last] = cells[last] + w.after
+        rows.append(cells)
+    keep = [i for i in range(len(rows[0])) if any(r[i] for r in rows)] if rows else []
+    return tuple(tuple(r[i] for i in keep) for r in rows)
+
+
+def runs_of(whos, form: PeopleForm) -> tuple[str, ...]:
+    """The people as runs, a line each after the house's mark, or, joined (people:
+    joined), one line with the house's comma between them."""
+    runs = [run_of(columns_row(w), "" if form.form == "joined" else form.mark) for w in whos]
+    return (form.comma.join(runs),) if form.form == "joined" and runs else tuple(runs)
+
+
+def people_item(label: str, whos, form: PeopleForm) -> KiItem:
+    """People a row each, title | name, in the house's form (PeopleForm): a table of
+    two columns; tabulated, a table of a column per part, flush left; or, where the
+    house sets them as runs or joined, or no row has anything in the left column (each
+    name first: 鈴木大地　スポーツ庁長官, or names without titles), text under the label,
+    title　name a line each (or all on one line) at the item's text margin, as such
+    notices set it, not lines starting half-way across the page beside an empty
+    column; each line after the house's mark (notice.people_mark)."""
+    if form.form == "tabulated":
+        rows = tabulated_rows(whos, form)
+        return KiItem(label, "people", rows=rows, widths=_even(rows), border="none", flush=True)
+    rows = [columns_row(w) for w in whos]
+    if any(left for left, _ in rows) and form.form == "columns":
+        return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
+    return KiItem(label, "text", runs_of(whos, form))
+
+
+def titles_item(label: str, whos, form: PeopleForm) -> KiItem:
+    """Signers named by the title alone, every one (徳島大学長, 鳴門教育大学長 …): a list
+    under the label, as such notices set it, not titles pushed right against an empty
+    column of names; tabulated, the organisations and titles in their columns."""
+    if form.form == "tabulated":
+        return people_item(label, whos, form)
+    return KiItem(label, "text", runs_of(whos, form))
+
+
+def groups_item(label: str, grouped, form: PeopleForm) -> KiItem:
+    """People under labels of their own (協定締結者, 立会人; each agreement's 「title」),
+    `grouped` (label, Whos) each: each label, then its people as a table; where the
+    house sets people as runs (or joined), every line at the item's text margin, each
+    label kept with its first line (the people's lines after the house's mark, the
+    labels without it); tabulated, one table whose columns every group shares, each
+    label a row of its own across them."""
+    if form.form in ("run", "joined"):
+        lines: list[str] = []
+        keep = []
+        for title, whos in grouped:
+            keep.append(len(lines))
+            lines += [title, *runs_of(whos, form)]
+        return KiItem(label, "text", tuple(lines), keep=tuple(keep))
+    if form.form == "tabulated":
+        rows = tabulated_rows([w for _, whos in grouped for w in whos], form)
+        at, out = 0, []
+        for title, whos in grouped:
+            out.append((title,))
+            out += rows[at:at + len(whos)]
+            at += len(whos)
+        width = max((len(r) for r in rows), default=1)
+        return KiItem(label, "people", rows=tuple(out), widths=" ".join([f"{1 / width:.4f}"] * width),
+                      border="none", flush=True)
+    rowed = tuple((title, tuple(columns_row(w) for w in whos)) for title, whos in grouped)
+    # rows too (each title, then its people): a template of the user's made before
+    # groups prints them as a table, not an empty item
+    flat = tuple(row for title, rows in rowed for row in ((title, ""),) + rows)
+    return KiItem(label, "groups", rows=flat, widths="0.55 0.45", border="none", groups=rowed)
+
+
+def _even(rows) -> str:
+    """Equal widths for the columns of `rows` (the writers fit them: fit="columns")."""
+    width = max((len(r) for r in rows), default=1)
+    return " ".join([f"{1 / width:.4f}"] * width)

@@ -145,6 +145,31 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
     return problems
 
 
+def _check_others_per_party(spec: Spec, e: KiEntry, at: tuple, problem) -> None:
+    """Each party's words after its last signer: a party of the spec that signs at the
+    ceremony, named once; not beside others (ほか after the last) nor where the 締結者
+    are every announced agreement's (press_notice.also)."""
+    n = spec.press_notice
+    signing = n.ceremony.signatories or list(spec.parties)
+    if not e.others_per_party:
+        problem(at + ("others_per_party",), "others_per_party is empty: write each party's words after its last"
+                                            " signer (kyoiku: ら3名), or leave it out")
+    if e.others is not None:
+        problem(at + ("others",), "others (ほか after the last signer) and others_per_party (words after each"
+                                  " party's last signer) both follow the 締結者: write one of them")
+    if n.also:
+        problem(at + ("others_per_party",), "with press_notice.also the 締結者 are the signers of every agreement"
+                                            " announced, not this spec's parties alone: others_per_party cannot"
+                                            " say whose they are; write others: (ほか) after the last")
+    for pid in e.others_per_party or {}:
+        if pid not in spec.parties:
+            problem(at + ("others_per_party", pid), f"'{pid}' is not a party of this spec (parties:"
+                                                    f" {', '.join(spec.parties)})")
+        elif pid not in signing:
+            problem(at + ("others_per_party", pid), f"'{pid}' does not sign at the ceremony"
+                                                    " (ceremony.signatories): its words would have no effect")
+
+
 def _check_ki(spec: Spec, lines, problem) -> None:
     """The office's list of items: each known, once, with its facts and one content;
     and no ceremony fact left that no item prints."""
@@ -169,7 +194,9 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                                         " text, list, table, people or groups)")
                 continue
             # ほか after the signers is a fact the ceremony's list cannot give: the 締結者 item takes it
-            extra = ("others",) if e.item != "signatories" else ()
+            extra = ("others", "others_per_party") if e.item != "signatories" else ()
+            if e.item == "signatories" and e.others_per_party is not None:
+                _check_others_per_party(spec, e, at, problem)
             own = [k for k in _OWN + extra if getattr(e, "entries" if k == "list" else k) is not None]
             for k in own:
                 problem(at + (k,), f"the built-in item '{e.item}' is made from the ceremony's facts; {k}"
@@ -195,6 +222,10 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                 value = getattr(e, "entries" if k == "list" else k)
                 if not value or (k == "table" and not all(value)):
                     problem(at + (k,), f"{k} is empty: write what the item says, or leave the item out")
+            if e.others_per_party is not None:
+                problem(at + ("others_per_party",), "others_per_party follows each party's last signer in the"
+                                                    " 締結者 (item: signatories); an item of your own has no party:"
+                                                    " it would have no effect (write others: after its people)")
             if e.others is not None and e.people is None:
                 problem(at + ("others",), "others (ほか) follows a list of people: it would have no effect"
                                           " without people:")

@@ -253,6 +253,9 @@ class KiEntry(Strict):
     # not an item of its own
     schedule_under: bool = False
     others: Optional[Line] = None             # ほか, after the last person (people:, or item: signatories)
+    # item: signatories: the page's words straight after each party's last signer, by
+    # party id ({kyoiku: ら3名}: 教育長　日吉亨ら3名), a fact the spec gives, never counted
+    others_per_party: Optional[dict[str, Line]] = None
     # lines under the item, as written (※ 文部科学副大臣も陪席予定。), after whatever it lists
     notes: list[Line] = []
 

@@ -156,16 +156,43 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"
                                 " own line it would have no effect"))
-    if style.notice.people_mark and style.notice.people != "run":
+    if style.notice.people_mark and style.notice.people == "columns":
         problems.append(Problem(name, line_of(lines, ("notice", "people_mark")), "notice.people_mark",
                                 f"the mark {style.notice.people_mark!r} goes before each person's line where people"
                                 " are set as runs (people: run); set in columns (people: columns) they have no"
                                 " such line, and it would have no effect"))
+    elif style.notice.people_mark and style.notice.people == "joined":
+        problems.append(Problem(name, line_of(lines, ("notice", "people_mark")), "notice.people_mark",
+                                f"the mark {style.notice.people_mark!r} goes before each person's line (people: run"
+                                " or tabulated); joined on one line (people: joined) they have no line of their"
+                                " own, and it would have no effect"))
+    if style.notice.people_title_spread is not None and style.notice.people != "tabulated":
+        problems.append(Problem(name, line_of(lines, ("notice", "people_title_spread")),
+                                "notice.people_title_spread",
+                                "titles are set across a width in a column of their own (people: tabulated);"
+                                f" with people: {style.notice.people} it would have no effect"))
+    problems += _list_marker_problems(style, name, lines)
     if style.notice.ki_heading == "none" and ("wording", "ki") in lines:
         problems.append(Problem(name, lines[("wording", "ki")], "wording.ki",
                                 "notice.ki_heading is none, so the 記 block prints no heading and this word would"
                                 " have no effect: remove one"))
     return problems
+
+
+def _list_marker_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """A 記 list's marker is written as an agreement's item marker; the digits of ⑴,
+    one character each, would have no effect."""
+    marker = style.notice.list_marker
+    if marker != "⑴" and (marker.count("{number}") != 1 or any(f != "number" for f in _PLACEHOLDER.findall(marker))):
+        key = "list_marker"         # the message agreement.item_marker gives
+        return [Problem(name, line_of(lines, ("notice", key)), f"notice.{key}",
+                        f"{{number}} must appear once in {key}, and no other placeholder"
+                        " (or write ⑴ for items marked ⑴ ⑵ …)")]
+    if marker == "⑴" and style.notice.list_digits:
+        return [Problem(name, line_of(lines, ("notice", "list_digits")), "notice.list_digits",
+                        "the list's items are marked ⑴ ⑵ … (list_marker: ⑴), one character each with no"
+                        " digits: list_digits would have no effect")]
+    return []
 
 
 def _blank_date_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:

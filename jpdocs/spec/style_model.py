@@ -281,14 +281,21 @@ class NoticeStyle(_Strict):
     # a schedule row's place wherever it is printed (the table's cell, a line, under the
     # date), {place} standing for it: "【{place}】" → 【旧岩崎邸庭園洋館東側】
     schedule_place: str = "{place}"
-    # people a row each (people items, groups, 締結者, who stands under a step of the 次第):
-    # the titles right-aligned in a column of their own and the names in another
-    # (columns), or title and name as one run at the item's text margin (run: 学長　久保
-    # 康之), as releases that list many people set them
-    people: Literal["columns", "run"] = "columns"
-    # a mark before each person's line where people are runs (・ → ・双葉郡　浪江町　町長
-    # 吉田　栄光, as 浪江町 marks its signers); "" none. With columns it has no effect: an error
+    # people a row each (people items, groups, 締結者, under a step of the 次第): titles
+    # right-aligned in a column, names in another (columns); title and name one run a
+    # line at the item's text margin (run: 学長　久保　康之); all on one line, the house's
+    # comma between them (joined: 大府市長　岡村秀人、…); or organisation, title and name
+    # each in a column of its own, flush left (tabulated: 双葉郡　浪江町 | 町　　長 | 吉田　栄光)
+    people: Literal["columns", "run", "joined", "tabulated"] = "columns"
+    # before each person's line, run or tabulated (・ → ・双葉郡　浪江町…, as 浪江町 marks its
+    # signers); "" none; an error with columns or joined (it would have no effect)
     people_mark: str = ""
+    # tabulated: titles narrower than this many em set across it (4 → 町　　長 as wide as 常務理事)
+    people_title_spread: int | None = None
+    # a 記 list's marker (（１）; "({number})" → (1) with list_digits: half; "⑴"), the text
+    # straight after the widest, and its digits where not the house's (digits)
+    list_marker: str = "（{number}）"
+    list_digits: Literal["mixed", "half", "full"] | None = None
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
     ki_label_spread: int | None = None
@@ -298,7 +305,7 @@ class NoticeStyle(_Strict):
     # cannot print (a second contact, a FAX number) is refused (content/contacts.py)
     contacts_at: Literal["foot", "top"] = "foot"
 
-    @field_validator("ki_label_spread")
+    @field_validator("ki_label_spread", "people_title_spread")
     @classmethod
     def _spread_width(cls, width):
         return spread_width(width)

@@ -31,8 +31,11 @@ def _lines(cell: m.Cell, default_style: str) -> list[tuple[str, str]]:
 
 
 def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> list[float]:
-    """The table's widths (fractions) with its first column fitted (see above);
-    `width` is the table's width in points, `pad` a cell's padding on each side."""
+    """The table's widths (fractions) with its first column fitted (see above), or
+    every column (fit_columns: _fitted_columns); `width` is the table's width in
+    points, `pad` a cell's padding on each side."""
+    if t.fit_columns and len(t.widths) > 1:
+        return _fitted_columns(t, width, pad, style)
     if not t.fit_first or len(t.widths) < 2:
         return list(t.widths)
     from .jlreq import _budoux_bounds
@@ -62,3 +65,49 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
     share = first / width
     rest = sum(t.widths[1:])
     return [share] + [f / rest * (1 - share) for f in t.widths[1:]]
+
+
+def _fitted_columns(t: m.Table, width: float, pad: float, style: HouseStyle) -> list[float]:
+    """Every column but the last as wide as its widest line and an em between it and
+    the next (a Spread as wide as it is set), the last column the rest: people
+    tabulated, each part flush left where the widest of its kind ends (双葉郡　浪江町 |
+    町　　長 | 吉田　栄光). Cells across columns (a group's label) take no part. Where
+    the columns would not leave the last its widest line, the others give way alike,
+    their cells breaking after a full-width space first (breaks="spaces")."""
+    names = fonts.register(style)
+    ps = style.styles[t.style]
+    font = names[ps.font]
+    n = len(t.widths)
+    widest = [0.0] * n
+    for row in t.rows:
+        if len(row) != n or any(c.colspan > 1 for c in row):
+            continue
+        for k, cell in enumerate(row):
+            for b in cell.blocks:
+                if isinstance(b, m.Paragraph):
+                    widest[k] = max(widest[k], _inline_width(b.inlines, font, ps.size))
+    need = [w + 2 * pad + _SLACK + (ps.size if k < n - 1 else 0.0) for k, w in enumerate(widest)]
+    first = sum(need[:-1])
+    room = width - need[-1]
+    if first > room:               # too wide: the columns before the last give way alike
+        scale = max(room, width / 2) / first
+        need = [x * scale for x in need[:-1]] + [need[-1]]
+    fractions = [x / width for x in need[:-1]]
+    return fractions + [max(0.0, 1 - sum(fractions))]
+
+
+def _inline_width(inlines: list[m.Inline], font: str, size: float) -> float:
+    """The widest line (points) of a cell's inlines, a Spread as wide as it is set."""
+    widths, line = [], 0.0
+    for i in inlines:
+        if isinstance(i, m.Text) and "\n" not in i.text:
+            w = pdfmetrics.stringWidth(i.text, font, size)
+            line += max(w, i.width * size) if isinstance(i, m.Spread) else w
+        else:
+            text = i.text if isinstance(i, m.Text) else "\n"
+            parts = text.split("\n")
+            line += pdfmetrics.stringWidth(parts[0], font, size)
+            for part in parts[1:]:
+                widths.append(line)
+                line = pdfmetrics.stringWidth(part, font, size)
+    return max(widths + [line])
