@@ -5,6 +5,8 @@ items that hold them, in the house's form (notice.people): a table of two column
 name each in a column of its own (tabulated)."""
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from dataclasses import dataclass, replace
 
 from ..spec.schema import Person, Spec
@@ -100,11 +102,17 @@ def person_row(p: Person) -> tuple[str, str]:
     return columns_row(who_of(p))
 
 
-def run_of(row: tuple[str, str], mark: str = "") -> str:
+def run_of(row: tuple[str, str], mark: str = "") -> Markup:
     """A row of people as one run: title　name (the name's cell begins with its space),
-    after the house's mark before each person (notice.people_mark), if any."""
+    after the house's mark before each person (notice.people_mark), if any; the name
+    (and what follows it: ほか) kept whole where the line must break (<whole>: never
+    久保 / 康之). Markup, the text escaped: the template prints it as it is."""
     left, right = row
-    return mark + (left + right if left else right.removeprefix("　"))
+    name = right.removeprefix("　")
+    gap = "　" if left and right.startswith("　") else ""
+    if not name:
+        return Markup("{}{}").format(mark, left)
+    return Markup("{}{}{}<whole>{}</whole>").format(mark, left, gap, name)
 
 
 def with_others(whos, others: str | None) -> list[Who]:
@@ -140,7 +148,7 @@ def runs_of(whos, form: PeopleForm) -> tuple[str, ...]:
     """The people as runs, a line each after the house's mark, or, joined (people:
     joined), one line with the house's comma between them."""
     runs = [run_of(columns_row(w), "" if form.form == "joined" else form.mark) for w in whos]
-    return (form.comma.join(runs),) if form.form == "joined" and runs else tuple(runs)
+    return (Markup(form.comma).join(runs),) if form.form == "joined" and runs else tuple(runs)
 
 
 def people_item(label: str, whos, form: PeopleForm) -> KiItem:

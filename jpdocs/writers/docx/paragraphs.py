@@ -190,6 +190,25 @@ def _variant_style(part, style: HouseStyle, name: str, role: str) -> bool:
 ROLE_NAMES = {"mincho": "明朝", "gothic": "ゴシック", "gothic-bold": "ゴシック太字"}
 
 
+def _whole_as_text(inlines) -> list:
+    """A name kept whole (model.Whole) is text to Word, which breaks lines its own way
+    (or where the PDF does, its lines given): one run with the text it joins."""
+    out: list = []
+    joined = False                       # whether out[-1] holds a Whole's text
+    for i in inlines:
+        whole = type(i) is m.Whole
+        if whole or (joined and type(i) is m.Text):
+            prev = out[-1] if out else None
+            if type(prev) is m.Text and (prev.bold, prev.font) == (i.bold, i.font):
+                out[-1] = m.Text(prev.text + i.text, i.bold, i.font)
+                joined = True
+                continue
+            i = m.Text(i.text, i.bold, i.font)
+        out.append(i)
+        joined = whole
+    return out
+
+
 def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = None,
           colour: str | None = None, refs: bool = False, size: float = 10.5) -> None:
     """Runs for the inlines. Tracking (w:spacing) goes between characters, so the last
@@ -202,6 +221,8 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
     to that article's heading, its text the field's result (fields.py)."""
     fallbacks = fonts.fallback_names(style) if style.fallback_fonts else []
     registered = fonts.register(style) if fallbacks else {}
+    if any(type(i) is m.Whole for i in inlines):
+        inlines = _whole_as_text(inlines)
     for i, inline in enumerate(inlines):
         if isinstance(inline, m.LineBreak):
             SubElement(SubElement(p, R_TAG), BR_TAG)     # python-docx's add_run().add_break()
