@@ -1389,6 +1389,29 @@ def test_the_date_of_issue_with_its_month_and_day_in_two_digits(digits, printed,
 
 
 @needs_poppler
+def test_the_weekday_written_without_bi(tmp_path, capsys):
+    """dates.weekday: medium, as 大府市 writes it (令和4年3月15日(火曜)): the date of issue,
+    the ceremony's date and the request's deadline, the DOCX and the release after the
+    signing alike; issue_weekday: medium for the date of issue alone."""
+    path = variant(tmp_path, ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n"
+                                                "    opening: [本日、締結しました。]\n  closing_ijo:"),
+                   style="dates: {weekday: medium}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "令和６年（2024年）２月16日（金曜）配布" in text
+    assert "１日時令和６年（2024年）２月27日（火曜）11時00分～" in text
+    assert "２月21日（水曜）" in text and "曜日" not in text and "（火）" not in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
+    assert "令和６年（2024年）２月27日（火曜）" in after and "曜日" not in after
+    path = variant(tmp_path, style="dates: {issue_weekday: medium}\n", name="issue.yaml")
+    text = notice_text(path, tmp_path, capsys)
+    assert "令和６年（2024年）２月16日（金曜）配布" in text and "２月27日（火）" in text
+
+
+@needs_poppler
 def test_a_part_of_the_day_only(tmp_path, capsys):
     path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', "    time_of_day: 午後\n"))
     text = notice_text(path, tmp_path, capsys)
