@@ -1054,7 +1054,7 @@ def test_others_after_the_ceremonys_signers(tmp_path, capsys):
     ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst",
      "unknown key 'lst'; did you mean 'list'?"),
     ("    - date\n    - {label: 配付物, caption: [a]}\n", "caption", "press_notice.ki[1].caption",
-     "unknown key 'caption'; allowed here: groups, heading, item, label, list, notes, others, people, schedule_under, table, text"),
+     "unknown key 'caption'; allowed here: attachment, groups, heading, item, label, list, notes, others, people, schedule_under, table, text"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),
@@ -1135,6 +1135,68 @@ def test_signatories_by_default_are_named_in_the_output(tmp_path, capsys):
     assert (f"note: {path}:{line_of(path, '  ceremony:')}: press_notice.ceremony: ceremony.signatories not given:"
             " 出席者 lists every party (北海道オホーツク総合振興局、北見工業大学)") in out
     assert "締結者" not in out
+
+
+# ------------------------------------------------------------------ an item pointing at an attachment
+
+_ATT = "  attachments: [{title: 連携協定の概要, document: overview}]\n"
+_ATTS = "  attachments: [{title: 連携協定の概要, document: overview}, 会場案内図]\n"
+_KI = "  ki: [date, place, signatories, agenda, {label: 協定概要, attachment: %s}]\n  closing_ijo: false\n"
+
+
+@needs_poppler
+@pytest.mark.parametrize("ref", ["2", "会場案内図"])
+def test_an_item_points_at_one_of_the_attachments(ref, tmp_path, capsys):
+    """ki: - {label:, attachment:} (十勝西部森林管理署's 3.協定概要, a link to the file): the
+    item's text is the house's wording with the attachment's title, by its number or its
+    title; the DOCX alike; a house's own wording."""
+    path = variant(tmp_path, (_ATT, _ATTS), ("  closing_ijo: false\n", _KI % ref))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "配付資料連携協定の概要、会場案内図" in text
+    assert "５協定概要別添「会場案内図」のとおり" in text, text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    path = variant(tmp_path, (_ATT, _ATTS), ("  closing_ijo: false\n", _KI % "1"), name="own.yaml",
+                   style="wording:\n  ki_attachment: （資料「{title}」参照）\n")
+    assert "５協定概要（資料「連携協定の概要」参照）" in notice_text(path, tmp_path, capsys)
+
+
+@pytest.mark.parametrize("pairs, key, message", [
+    ([(_ATT, _ATTS), ("  closing_ijo: false\n", _KI % "3")], "attachment",
+     "the item points at attachment 3, and the notice has 2 (press_notice.attachments: 1. 連携協定の概要、2. 会場案内図):"
+     " give the number or the title of one of them, or add the file to attachments"),
+    ([("  closing_ijo: false\n", _KI % "案内図")], "attachment",
+     "the item points at the attachment '案内図', and the notice has none of that title (press_notice.attachments:"
+     " 1. 連携協定の概要): give the number or the title of one of them, or add the file to attachments"),
+    ([(_ATT, "  attachments: [{title: 連携協定の概要, document: overview}, 連携協定の概要]\n"),
+      ("  closing_ijo: false\n", _KI % "連携協定の概要")], "attachment",
+     "two of the notice's attachments are titled '連携協定の概要': point at one by its number (attachment: 1 for the first)"),
+    ([(_ATT, ""), ("  closing_ijo: false\n", _KI % "1")], "attachment",
+     "the item points at an attached file, and the notice has no attachments: add the file to"
+     " press_notice.attachments ({title: …, file: …}), or write what the item says"),
+    ([("  closing_ijo: false\n", _KI % "1, text: [別紙]")], "text",
+     "the item points at an attached file (attachment:), which is what it says: text would have no effect"
+     " beside it; write one of them"),
+    ([("  closing_ijo: false\n", _KI.replace("{label: 協定概要, attachment: %s}", "{item: date, attachment: 1}"))],
+     "attachment", "the built-in item 'date' is made from the ceremony's facts; attachment would have no effect"
+     " (write an item of your own for it)"),
+])
+def test_an_item_that_points_at_no_attachment_is_refused(pairs, key, message, tmp_path, capsys):
+    path = variant(tmp_path, *pairs)
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert f"{path}:{line_of(path, '  ki: [')}: press_notice.ki[4].{key}: {message}" in err, err
+    assert cli.main([str(path), "-o", str(tmp_path / "out")]) == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_an_empty_attachment_wording_is_refused(tmp_path, capsys):
+    path = variant(tmp_path, style="wording:\n  ki_attachment: \"\"\n")
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert ("house.yaml:2: wording.ki_attachment: ki_attachment is the text of a 記 item that points at an"
+            " attached file (別添「{title}」のとおり); empty, the item would say nothing: write it") in err, err
 
 
 # ------------------------------------------------------------------ times and dates

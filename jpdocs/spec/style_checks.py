@@ -59,12 +59,18 @@ def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
 
 
 # The wordings that have placeholders, and the names each may use.
-PLACEHOLDERS = {"original_mark": {"label"}}
+PLACEHOLDERS = {"original_mark": {"label"}, "ki_attachment": {"title"}}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def placeholder_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
     problems = []
+    # the whole text of a 記 item that points at an attached file: empty, the item would
+    # print its label over nothing
+    if not str(style.wording.get("ki_attachment", "x")).strip():
+        problems.append(Problem(name, line_of(lines, ("wording", "ki_attachment")), "wording.ki_attachment",
+                                "ki_attachment is the text of a 記 item that points at an attached file"
+                                " (別添「{title}」のとおり); empty, the item would say nothing: write it"))
     for key, allowed in PLACEHOLDERS.items():
         for found in _PLACEHOLDER.findall(str(style.wording.get(key, ""))):
             if found not in allowed:
