@@ -565,6 +565,63 @@ def test_a_section_without_a_heading_is_its_paragraphs(tmp_path, capsys):
     assert gap > line + 4                     # set apart (8 pt before), not run on as the background's
 
 
+_SECTIONS = ("  press_request:\n", "  sections:\n    - heading: 参考\n      paragraphs: [第一段落。]\n"
+             "    - paragraphs: [見出しのない段落。]\n    - heading: 本件のポイント\n      before_ki: true\n"
+             "      paragraphs: [連携します。]\n    - heading: 今後の予定\n      paragraphs: [第二段落。]\n  press_request:\n")
+
+
+@needs_poppler
+def test_the_sections_numbered_as_the_house_numbers_them(tmp_path, capsys):
+    """notice.section_marker: "{number}." (a company's release: 1.基本協定の主な内容,
+    2.建設予定施設の概要): each section with a heading numbered in the order printed,
+    the one before the 記 block first; a section without one has no number; the DOCX
+    alike. A notice's own section_marker instead of the house's: "" for none."""
+    path = variant(tmp_path, _SECTIONS, style="notice:\n  section_marker: \"{number}.\"\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "執り行います。１.本件のポイント連携します。記１日時" in text
+    assert "となりました。２.参考第一段落。見出しのない段落。３.今後の予定第二段落。報道に当たってのお願い" in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines()]
+    assert "１.本件のポイント" in lines and "２.参考" in lines and "３.今後の予定" in lines
+    path = variant(tmp_path, _SECTIONS, ("  closing_ijo:", "  section_marker: \"\"\n  closing_ijo:"),
+                   style="notice:\n  section_marker: \"{number}.\"\n", name="own.yaml")
+    text = notice_text(path, tmp_path, capsys)
+    assert "となりました。参考第一段落。" in text and "１." not in text
+    path = variant(tmp_path, _SECTIONS, ("  closing_ijo:", "  section_marker: \"（{number}）\"\n  closing_ijo:"),
+                   name="spec.yaml")
+    assert "となりました。（２）参考第一段落。" in notice_text(path, tmp_path, capsys)
+
+
+@pytest.mark.parametrize("marker, sections, message", [
+    ("{n}.", True, "{number} must appear once in section_marker, and no other placeholder"),
+    ("{number}.{number}", True, "{number} must appear once in section_marker, and no other placeholder"),
+    ("{number}.", False, "section_marker numbers the headings of the notice's own sections, and none has a"
+                         " heading: it would have no effect"),
+    ("", True, "section_marker: \"\" leaves the sections' headings unnumbered, as the house does already"
+               " (notice.section_marker): it would have no effect"),
+])
+def test_a_section_marker_with_no_effect_or_malformed_is_an_error(marker, sections, message, tmp_path, capsys):
+    pairs = [("  closing_ijo:", f"  section_marker: \"{marker}\"\n  closing_ijo:")]
+    if sections:
+        pairs.append(("  press_request:\n", "  sections:\n    - heading: 【参考】\n      paragraphs: [第一段落。]\n"
+                                            "  press_request:\n"))
+    path = variant(tmp_path, *pairs)
+    code, _, err = check(path, capsys)
+    assert code == 1 and has_error(err, path, "section_marker:", "press_notice.section_marker", message), err
+    assert cli.main([str(path), "-o", str(tmp_path / "out")]) == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_a_house_section_marker_without_its_number_is_an_error(tmp_path, capsys):
+    path = variant(tmp_path, style="notice:\n  section_marker: \"第{n}\"\n")
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert ("house.yaml:2: notice.section_marker: {number} must appear once in section_marker, and no other"
+            " placeholder") in err, err
+
+
 def test_a_section_before_a_ki_block_the_notice_does_not_have_is_an_error(tmp_path, capsys):
     path = variant(tmp_path, (CEREMONY, "  ceremony: {}\n  ki: []\n"),
                    ("  press_request:\n", "  sections:\n    - heading: 【本件のポイント】\n      before_ki: true\n"

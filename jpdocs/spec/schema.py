@@ -374,6 +374,9 @@ class PressNotice(Strict):
     background: Optional[Background] = None
     sections: list[Section] = []      # sections of the notice's own, after the 記 block and the background
                                       # (before_ki: true, before the 記 block)
+    # the number before each section's heading: "{number}." → 1.基本協定の主な内容; "": none;
+    # null: the house's notice.section_marker
+    section_marker: Optional[str] = None
     embargo: Optional[Line] = None
     press_request: Optional[PressRequest] = None
     contacts: list[Contact] = []

@@ -261,6 +261,10 @@ class NoticeStyle(_Strict):
     # a numbered 次第's step marker, in the form of agreement.item_marker: （１） (default),
     # "{number}." → １. 開式 (大阪市中央区), "⑴" → ⑴ ⑵ … as one character each
     agenda_marker: str = "（{number}）"
+    # the number before the heading of each of a notice's own sections (press_notice.sections),
+    # in the order printed: "{number}." → 1.基本協定の主な内容, 2.建設予定施設の概要 (a company's
+    # release); "" (default): the headings as written
+    section_marker: str = ""
     # the venue's address in brackets after it (default: 会議室（網走市北７条西３丁目）), on a
     # line of its own under it (line), or on that line still in （） (line_brackets:
     # 旧岩崎邸庭園… / （東京都台東区…）), as some offices set it
