@@ -93,19 +93,22 @@ def weekday(d: date) -> str:
 
 
 # How a house writes its dates: the calendar (令和６年（2024年）, 令和６年 or 2024年) and the
-# weekday (（金）, （金曜日） or none).
+# weekday (（金）, （金曜日）, （金曜） as 大府市 writes it, or none).
 CALENDARS = ("era_western", "era", "western")
-WEEKDAY_FORMS = ("short", "long", "none")
+WEEKDAY_FORMS = ("short", "long", "medium", "none")
+_WEEKDAY_SUFFIX = {"short": "", "long": "曜日", "medium": "曜"}
 
 
 def format_date(d: date, style: str = "mixed", western: bool = True,
                 weekday: bool = True, era: bool = True, year: bool = True,
-                long_weekday: bool = False, two_digits: bool = False) -> str:
+                long_weekday: bool = False, two_digits: bool = False,
+                weekday_suffix: str | None = None) -> str:
     """"令和６年（2024年）２月16日（金）" and its variants.
 
     western adds the Western year in brackets after the era year; with
     era=False the Western year is the only year, so western is ignored.
-    year=False leaves the year out (２月16日（金）); long_weekday writes （金曜日）.
+    year=False leaves the year out (２月16日（金）); long_weekday writes （金曜日）;
+    weekday_suffix, where given, follows the weekday's kanji instead (曜: （金曜）).
     """
     d = _as_date(d)
     western_year = f"{digits(d.year, style)}年"
@@ -122,7 +125,8 @@ def format_date(d: date, style: str = "mixed", western: bool = True,
     else:
         text += f"{digits(d.month, style)}月{digits(d.day, style)}日"
     if weekday:
-        text += f"（{_WEEKDAYS[d.weekday()]}{'曜日' if long_weekday else ''}）"
+        suffix = weekday_suffix if weekday_suffix is not None else ("曜日" if long_weekday else "")
+        text += f"（{_WEEKDAYS[d.weekday()]}{suffix}）"
     return text
 
 
@@ -130,14 +134,14 @@ def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
             style: str = "mixed", year: bool = True, two_digits: bool = False) -> str:
     """A date as a house writes it: calendar one of CALENDARS, weekday one of
     WEEKDAY_FORMS. 2018-09-10 → 平成30年（2018年）９月10日（月）, 平成30年９月10日（月曜日）,
-    2018年９月10日 …"""
+    平成30年９月10日（月曜）, 2018年９月10日 …"""
     if calendar not in CALENDARS:
         raise ValueError(f"unknown calendar {calendar!r}; allowed: {', '.join(CALENDARS)}")
     if weekday not in WEEKDAY_FORMS:
         raise ValueError(f"unknown weekday form {weekday!r}; allowed: {', '.join(WEEKDAY_FORMS)}")
     return format_date(d, style, western=calendar == "era_western", era=calendar != "western",
-                       weekday=weekday != "none", long_weekday=weekday == "long", year=year,
-                       two_digits=two_digits)
+                       weekday=weekday != "none", year=year, two_digits=two_digits,
+                       weekday_suffix=_WEEKDAY_SUFFIX.get(weekday))
 
 
 CLOCKS = ("24h", "12h")

@@ -404,6 +404,8 @@ STYLE_VARIANTS = {
     "date-above-empty-header": "notice:\n  date_above_header: true\nwording:\n  press_header: \"\"\n",
     "iso-weekday": "dates:\n  issue_calendar: iso\n  issue_weekday: none\n",
     "iso-two-digits": "dates:\n  issue_calendar: iso\n  issue_two_digits: true\n",
+    "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
+    "section-marker": "notice:\n  section_marker: \"{n}.\"\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
@@ -564,6 +566,25 @@ VARIANTS.update({
     "signing-month-no-document": [(_AG, _AG[:_AG.index("  document:")]), (_ATT, "attachments: []"),
                                   ("  signing_date: 2024-02-27",
                                    "  signing_date: null\n  signing_year: 2025\n  signing_month: 3")],
+})
+# A 記 item that points at one of the notice's attachments (ki: - {label:, attachment:}):
+# at none by number or title, at two of one title, beside text, with no attachment at all.
+_KI_ATT = "  ki: [date, place, {label: 概要, attachment: %s}]\n  closing_ijo: false\n"
+VARIANTS.update({
+    "ki-attachment-number": ("  closing_ijo: false\n", _KI_ATT % "2"),
+    "ki-attachment-title": ("  closing_ijo: false\n", _KI_ATT % "概要"),
+    "ki-attachment-twice": [("  closing_ijo: false\n", _KI_ATT % "連携協定の概要"),
+                            (_ATT, _ATT[:-1] + ", 連携協定の概要]")],
+    "ki-attachment-text": ("  closing_ijo: false\n", _KI_ATT.replace("%s}", "1, text: [別紙]}")),
+    "ki-attachment-none": [("  closing_ijo: false\n", _KI_ATT % "1"), (_ATT, "attachments: []")],
+})
+# The number before the notice's own sections' headings (press_notice.section_marker):
+# malformed, with no headed section to number, "" where the house numbers none already.
+_SECTION = "  sections: [{heading: 【参考】, paragraphs: [網走市は…]}]\n  closing_ijo: false\n"
+VARIANTS.update({
+    "section-marker-form": ("  closing_ijo: false\n", "  section_marker: \"{n}.\"\n" + _SECTION),
+    "section-marker-no-heading": ("  closing_ijo: false\n", "  section_marker: \"{number}.\"\n  closing_ijo: false\n"),
+    "section-marker-empty": ("  closing_ijo: false\n", "  section_marker: \"\"\n" + _SECTION),
 })
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {

@@ -565,6 +565,63 @@ def test_a_section_without_a_heading_is_its_paragraphs(tmp_path, capsys):
     assert gap > line + 4                     # set apart (8 pt before), not run on as the background's
 
 
+_SECTIONS = ("  press_request:\n", "  sections:\n    - heading: 参考\n      paragraphs: [第一段落。]\n"
+             "    - paragraphs: [見出しのない段落。]\n    - heading: 本件のポイント\n      before_ki: true\n"
+             "      paragraphs: [連携します。]\n    - heading: 今後の予定\n      paragraphs: [第二段落。]\n  press_request:\n")
+
+
+@needs_poppler
+def test_the_sections_numbered_as_the_house_numbers_them(tmp_path, capsys):
+    """notice.section_marker: "{number}." (a company's release: 1.基本協定の主な内容,
+    2.建設予定施設の概要): each section with a heading numbered in the order printed,
+    the one before the 記 block first; a section without one has no number; the DOCX
+    alike. A notice's own section_marker instead of the house's: "" for none."""
+    path = variant(tmp_path, _SECTIONS, style="notice:\n  section_marker: \"{number}.\"\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "執り行います。１.本件のポイント連携します。記１日時" in text
+    assert "となりました。２.参考第一段落。見出しのない段落。３.今後の予定第二段落。報道に当たってのお願い" in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines()]
+    assert "１.本件のポイント" in lines and "２.参考" in lines and "３.今後の予定" in lines
+    path = variant(tmp_path, _SECTIONS, ("  closing_ijo:", "  section_marker: \"\"\n  closing_ijo:"),
+                   style="notice:\n  section_marker: \"{number}.\"\n", name="own.yaml")
+    text = notice_text(path, tmp_path, capsys)
+    assert "となりました。参考第一段落。" in text and "１." not in text
+    path = variant(tmp_path, _SECTIONS, ("  closing_ijo:", "  section_marker: \"（{number}）\"\n  closing_ijo:"),
+                   name="spec.yaml")
+    assert "となりました。（２）参考第一段落。" in notice_text(path, tmp_path, capsys)
+
+
+@pytest.mark.parametrize("marker, sections, message", [
+    ("{n}.", True, "{number} must appear once in section_marker, and no other placeholder"),
+    ("{number}.{number}", True, "{number} must appear once in section_marker, and no other placeholder"),
+    ("{number}.", False, "section_marker numbers the headings of the notice's own sections, and none has a"
+                         " heading: it would have no effect"),
+    ("", True, "section_marker: \"\" leaves the sections' headings unnumbered, as the house does already"
+               " (notice.section_marker): it would have no effect"),
+])
+def test_a_section_marker_with_no_effect_or_malformed_is_an_error(marker, sections, message, tmp_path, capsys):
+    pairs = [("  closing_ijo:", f"  section_marker: \"{marker}\"\n  closing_ijo:")]
+    if sections:
+        pairs.append(("  press_request:\n", "  sections:\n    - heading: 【参考】\n      paragraphs: [第一段落。]\n"
+                                            "  press_request:\n"))
+    path = variant(tmp_path, *pairs)
+    code, _, err = check(path, capsys)
+    assert code == 1 and has_error(err, path, "section_marker:", "press_notice.section_marker", message), err
+    assert cli.main([str(path), "-o", str(tmp_path / "out")]) == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_a_house_section_marker_without_its_number_is_an_error(tmp_path, capsys):
+    path = variant(tmp_path, style="notice:\n  section_marker: \"第{n}\"\n")
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert ("house.yaml:2: notice.section_marker: {number} must appear once in section_marker, and no other"
+            " placeholder") in err, err
+
+
 def test_a_section_before_a_ki_block_the_notice_does_not_have_is_an_error(tmp_path, capsys):
     path = variant(tmp_path, (CEREMONY, "  ceremony: {}\n  ki: []\n"),
                    ("  press_request:\n", "  sections:\n    - heading: 【本件のポイント】\n      before_ki: true\n"
@@ -1054,7 +1111,7 @@ def test_others_after_the_ceremonys_signers(tmp_path, capsys):
     ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst",
      "unknown key 'lst'; did you mean 'list'?"),
     ("    - date\n    - {label: 配付物, caption: [a]}\n", "caption", "press_notice.ki[1].caption",
-     "unknown key 'caption'; allowed here: groups, heading, item, label, list, notes, others, others_per_party, people, schedule_under, table, text"),
+     "unknown key 'caption'; allowed here: attachment, groups, heading, item, label, list, notes, others, others_per_party, people, schedule_under, table, text"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),
@@ -1135,6 +1192,68 @@ def test_signatories_by_default_are_named_in_the_output(tmp_path, capsys):
     assert (f"note: {path}:{line_of(path, '  ceremony:')}: press_notice.ceremony: ceremony.signatories not given:"
             " 出席者 lists every party (北海道オホーツク総合振興局、北見工業大学)") in out
     assert "締結者" not in out
+
+
+# ------------------------------------------------------------------ an item pointing at an attachment
+
+_ATT = "  attachments: [{title: 連携協定の概要, document: overview}]\n"
+_ATTS = "  attachments: [{title: 連携協定の概要, document: overview}, 会場案内図]\n"
+_KI = "  ki: [date, place, signatories, agenda, {label: 協定概要, attachment: %s}]\n  closing_ijo: false\n"
+
+
+@needs_poppler
+@pytest.mark.parametrize("ref", ["2", "会場案内図"])
+def test_an_item_points_at_one_of_the_attachments(ref, tmp_path, capsys):
+    """ki: - {label:, attachment:} (十勝西部森林管理署's 3.協定概要, a link to the file): the
+    item's text is the house's wording with the attachment's title, by its number or its
+    title; the DOCX alike; a house's own wording."""
+    path = variant(tmp_path, (_ATT, _ATTS), ("  closing_ijo: false\n", _KI % ref))
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "配付資料連携協定の概要、会場案内図" in text
+    assert "５協定概要別添「会場案内図」のとおり" in text, text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    path = variant(tmp_path, (_ATT, _ATTS), ("  closing_ijo: false\n", _KI % "1"), name="own.yaml",
+                   style="wording:\n  ki_attachment: （資料「{title}」参照）\n")
+    assert "５協定概要（資料「連携協定の概要」参照）" in notice_text(path, tmp_path, capsys)
+
+
+@pytest.mark.parametrize("pairs, key, message", [
+    ([(_ATT, _ATTS), ("  closing_ijo: false\n", _KI % "3")], "attachment",
+     "the item points at attachment 3, and the notice has 2 (press_notice.attachments: 1. 連携協定の概要、2. 会場案内図):"
+     " give the number or the title of one of them, or add the file to attachments"),
+    ([("  closing_ijo: false\n", _KI % "案内図")], "attachment",
+     "the item points at the attachment '案内図', and the notice has none of that title (press_notice.attachments:"
+     " 1. 連携協定の概要): give the number or the title of one of them, or add the file to attachments"),
+    ([(_ATT, "  attachments: [{title: 連携協定の概要, document: overview}, 連携協定の概要]\n"),
+      ("  closing_ijo: false\n", _KI % "連携協定の概要")], "attachment",
+     "two of the notice's attachments are titled '連携協定の概要': point at one by its number (attachment: 1 for the first)"),
+    ([(_ATT, ""), ("  closing_ijo: false\n", _KI % "1")], "attachment",
+     "the item points at an attached file, and the notice has no attachments: add the file to"
+     " press_notice.attachments ({title: …, file: …}), or write what the item says"),
+    ([("  closing_ijo: false\n", _KI % "1, text: [別紙]")], "text",
+     "the item points at an attached file (attachment:), which is what it says: text would have no effect"
+     " beside it; write one of them"),
+    ([("  closing_ijo: false\n", _KI.replace("{label: 協定概要, attachment: %s}", "{item: date, attachment: 1}"))],
+     "attachment", "the built-in item 'date' is made from the ceremony's facts; attachment would have no effect"
+     " (write an item of your own for it)"),
+])
+def test_an_item_that_points_at_no_attachment_is_refused(pairs, key, message, tmp_path, capsys):
+    path = variant(tmp_path, *pairs)
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert f"{path}:{line_of(path, '  ki: [')}: press_notice.ki[4].{key}: {message}" in err, err
+    assert cli.main([str(path), "-o", str(tmp_path / "out")]) == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_an_empty_attachment_wording_is_refused(tmp_path, capsys):
+    path = variant(tmp_path, style="wording:\n  ki_attachment: \"\"\n")
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert ("house.yaml:2: wording.ki_attachment: ki_attachment is the text of a 記 item that points at an"
+            " attached file (別添「{title}」のとおり); empty, the item would say nothing: write it") in err, err
 
 
 # ------------------------------------------------------------------ times and dates
@@ -1386,6 +1505,29 @@ def test_the_date_of_issue_with_its_month_and_day_in_two_digits(digits, printed,
     assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
     after = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
     assert ("2024年03月01日" if digits is None else "２０２４年０３月０１日") in after
+
+
+@needs_poppler
+def test_the_weekday_written_without_bi(tmp_path, capsys):
+    """dates.weekday: medium, as 大府市 writes it (令和4年3月15日(火曜)): the date of issue,
+    the ceremony's date and the request's deadline, the DOCX and the release after the
+    signing alike; issue_weekday: medium for the date of issue alone."""
+    path = variant(tmp_path, ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n"
+                                                "    opening: [本日、締結しました。]\n  closing_ijo:"),
+                   style="dates: {weekday: medium}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "令和６年（2024年）２月16日（金曜）配布" in text
+    assert "１日時令和６年（2024年）２月27日（火曜）11時00分～" in text
+    assert "２月21日（水曜）" in text and "曜日" not in text and "（火）" not in text
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
+    assert "令和６年（2024年）２月27日（火曜）" in after and "曜日" not in after
+    path = variant(tmp_path, style="dates: {issue_weekday: medium}\n", name="issue.yaml")
+    text = notice_text(path, tmp_path, capsys)
+    assert "令和６年（2024年）２月16日（金曜）配布" in text and "２月27日（火）" in text
 
 
 @needs_poppler

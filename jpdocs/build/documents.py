@@ -78,10 +78,14 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
     ctx["ki"] = []
+    ctx["sections"] = []
     if spec.press_notice:
         from ..content.contacts import check_contacts, placed
         from ..content.notice import check_head, compose_ki
         from ..content.people import signatory_rows
+        from ..content.sections import check_sections, numbered_sections
+        check_sections(spec.press_notice, style, loaded.path, loaded.lines)
+        ctx["sections"] = numbered_sections(spec.press_notice, style)
         check_head(spec, style, loaded.path, loaded.lines)
         check_contacts(spec, style, loaded.path, loaded.lines)
         # the contacts in boxes at the foot, or the one on a line at the top (notice.contacts_at)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from .. import japanese
 from ..errors import InputError, Problem
 from ..spec.joint import signer_list
-from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings
+from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings, pointed_attachment
 from ..spec.schema import Spec
 from ..spec.source import dotted, line_of
 from .ki_item import AgendaLine, KiItem
@@ -209,6 +209,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             out.append(builtin(e, None))
         elif e.item is not None:
             out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party))
+        elif e.attachment is not None:       # 協定概要 → 別添「協定概要」のとおり (checked: it points at one)
+            attached = pointed_attachment(n, e)
+            out.append(KiItem(e.label, "text", (style.fill("ki_attachment", title=attached.title),)))
         elif e.text is not None:
             out.append(KiItem(e.label, "text", tuple(e.text)))
         elif e.entries is not None:

@@ -197,7 +197,7 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             extra = ("others", "others_per_party") if e.item != "signatories" else ()
             if e.item == "signatories" and e.others_per_party is not None:
                 _check_others_per_party(spec, e, at, problem)
-            own = [k for k in _OWN + extra if getattr(e, "entries" if k == "list" else k) is not None]
+            own = [k for k in _OWN + extra + ("attachment",) if getattr(e, "entries" if k == "list" else k) is not None]
             for k in own:
                 problem(at + (k,), f"the built-in item '{e.item}' is made from the ceremony's facts; {k}"
                                    " would have no effect (write an item of your own for it)")
@@ -214,11 +214,17 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             if e.label is None:
                 problem(at, "an item of your own needs a label (label: 出席者), or name a built-in item"
                             f" with item: ({', '.join(KI_BUILTINS)})")
+            if e.attachment is not None:
+                _check_pointer(n, e, at, problem)
+                for k in own:
+                    problem(at + (k,), "the item points at an attached file (attachment:), which is what it"
+                                       f" says: {k} would have no effect beside it; write one of them")
+                own = ["attachment"]
             if not own:
                 problem(at, "say what the item holds: text:, list:, table:, people: or groups:")
             for k in own[1:]:
                 problem(at + (k,), f"an item holds one of text, list, table, people or groups; it has {own[0]} already")
-            for k in own[:1]:
+            for k in own[:1] if e.attachment is None else ():     # (a pointer is checked above)
                 value = getattr(e, "entries" if k == "list" else k)
                 if not value or (k == "table" and not all(value)):
                     problem(at + (k,), f"{k} is empty: write what the item says, or leave the item out")
@@ -270,6 +276,38 @@ def _check_ki(spec: Spec, lines, problem) -> None:
     if c.extra_items:
         problem(C + ("extra_items",), "with ki:, write these items in ki: ({label: …, text: […]}),"
                                       " where their place is said")
+
+
+def pointed_attachment(notice, entry: KiEntry):
+    """The attachment a 記 item points at (attachment: its number in press_notice.attachments
+    from 1, or its title), or None where it points at none or at more than one."""
+    ref, found = entry.attachment, notice.attachments
+    if isinstance(ref, int):
+        return found[ref - 1] if 1 <= ref <= len(found) else None
+    titled = [a for a in found if a.title == ref]
+    return titled[0] if len(titled) == 1 else None
+
+
+def _check_pointer(n, e: KiEntry, at: tuple, problem) -> None:
+    """A 記 item's attachment: names one of the notice's attachments, and one only."""
+    if pointed_attachment(n, e) is not None:
+        return
+    titles = "、".join(f"{i}. {a.title}" for i, a in enumerate(n.attachments, 1))
+    if not n.attachments:
+        problem(at + ("attachment",), "the item points at an attached file, and the notice has no attachments:"
+                                      " add the file to press_notice.attachments ({title: …, file: …}), or write"
+                                      " what the item says")
+    elif isinstance(e.attachment, int):
+        problem(at + ("attachment",), f"the item points at attachment {e.attachment}, and the notice has"
+                                      f" {len(n.attachments)} (press_notice.attachments: {titles}): give the"
+                                      " number or the title of one of them, or add the file to attachments")
+    elif any(a.title == e.attachment for a in n.attachments):
+        problem(at + ("attachment",), f"two of the notice's attachments are titled '{e.attachment}': point"
+                                      " at one by its number (attachment: 1 for the first)")
+    else:
+        problem(at + ("attachment",), f"the item points at the attachment '{e.attachment}', and the notice"
+                                      f" has none of that title (press_notice.attachments: {titles}): give"
+                                      " the number or the title of one of them, or add the file to attachments")
 
 
 def _check_heading(entries: list[KiEntry], i: int, problem) -> None:

@@ -236,8 +236,9 @@ class KiGroup(Strict):
 
 class KiEntry(Strict):
     """One item of the 記 block: a built-in item by name (item:, with label: to rename
-    it), or an item of the notice's own: a label and one of text, list, table, people;
-    or a heading over the items after it (heading:, alone in its entry)."""
+    it), or an item of the notice's own: a label and one of text, list, table, people,
+    groups or attachment; or a heading over the items after it (heading:, alone in its
+    entry)."""
     # a heading that opens a group of items (＜概要＞ over 【日時】 and 【場所】): a line of
     # its own at the items' margin, over the items after it up to the next heading; no
     # item, no number, and an item must follow it (spec/notice_checks.py)
@@ -256,6 +257,10 @@ class KiEntry(Strict):
     # item: signatories: the page's words straight after each party's last signer, by
     # party id ({kyoiku: ら3名}: 教育長　日吉亨ら3名), a fact the spec gives, never counted
     others_per_party: Optional[dict[str, Line]] = None
+    # the item's content is one of the notice's attachments (3.協定概要 → the file): by its
+    # number in press_notice.attachments (1: the first) or its title; printed as the
+    # house's wording with the title (wording.ki_attachment: 別添「協定概要」のとおり)
+    attachment: Optional[Union[int, Line]] = None
     # lines under the item, as written (※ 文部科学副大臣も陪席予定。), after whatever it lists
     notes: list[Line] = []
 
@@ -372,6 +377,9 @@ class PressNotice(Strict):
     background: Optional[Background] = None
     sections: list[Section] = []      # sections of the notice's own, after the 記 block and the background
                                       # (before_ki: true, before the 記 block)
+    # the number before each section's heading: "{number}." → 1.基本協定の主な内容; "": none;
+    # null: the house's notice.section_marker
+    section_marker: Optional[str] = None
     embargo: Optional[Line] = None
     press_request: Optional[PressRequest] = None
     contacts: list[Contact] = []

@@ -59,12 +59,24 @@ def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
 
 
 # The wordings that have placeholders, and the names each may use.
-PLACEHOLDERS = {"original_mark": {"label"}}
+PLACEHOLDERS = {"original_mark": {"label"}, "ki_attachment": {"title"}}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def marker_problem(form: str) -> bool:
+    """Whether a section marker (notice.section_marker, press_notice.section_marker) is
+    malformed: not empty, and without {number} once or with another placeholder."""
+    return bool(form) and (form.count("{number}") != 1 or any(f != "number" for f in _PLACEHOLDER.findall(form)))
 
 
 def placeholder_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
     problems = []
+    # the whole text of a 記 item that points at an attached file: empty, the item would
+    # print its label over nothing
+    if not str(style.wording.get("ki_attachment", "x")).strip():
+        problems.append(Problem(name, line_of(lines, ("wording", "ki_attachment")), "wording.ki_attachment",
+                                "ki_attachment is the text of a 記 item that points at an attached file"
+                                " (別添「{title}」のとおり); empty, the item would say nothing: write it"))
     for key, allowed in PLACEHOLDERS.items():
         for found in _PLACEHOLDER.findall(str(style.wording.get(key, ""))):
             if found not in allowed:
@@ -148,6 +160,9 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "agenda_marker")], "notice.agenda_marker",
                                 "the marker numbers the 次第's steps set a line each (agenda: numbered); joined on"
                                 " one line they have none, and it would have no effect"))
+    if marker_problem(style.notice.section_marker):
+        problems.append(Problem(name, line_of(lines, ("notice", "section_marker")), "notice.section_marker",
+                                "{number} must appear once in section_marker, and no other placeholder"))
     place = style.notice.schedule_place      # filled in literally (schedule_line), never str.format
     if place.count("{place}") != 1 or any(f != "place" for f in _PLACEHOLDER.findall(place)):
         problems.append(Problem(name, line_of(lines, ("notice", "schedule_place")), "notice.schedule_place",

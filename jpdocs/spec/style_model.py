@@ -119,14 +119,14 @@ class Dates(_Strict):
     whether the dates of the event (the ceremony, the request's deadline) keep their
     year when it is the issue date's."""
     calendar: Literal["era_western", "era", "western"] = "era_western"   # 令和６年（2024年） / 令和６年 / 2024年
-    weekday: Literal["short", "long", "none"] = "short"                 # （火） / （火曜日） / none
+    weekday: Literal["short", "long", "medium", "none"] = "short"       # （火） / （火曜日） / （火曜） / none
     event_year: bool = True        # false: ２月27日（火） when the year is the issue date's
     # the date of issue at the top of a notice in a form of its own, where the office
     # dates its releases otherwise than the rest (公開日 2018年４月17日 beside era dates);
     # iso: 2018-12-05, as a news page dates its news (no era, no weekday, always two-digit
     # month and day, half-width whatever the house's digits); null: calendar and weekday
     issue_calendar: Literal["era_western", "era", "western", "iso"] | None = None
-    issue_weekday: Literal["short", "long", "none"] | None = None
+    issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
 
 
@@ -264,6 +264,10 @@ class NoticeStyle(_Strict):
     # a numbered 次第's step marker, in the form of agreement.item_marker: （１） (default),
     # "{number}." → １. 開式 (大阪市中央区), "⑴" → ⑴ ⑵ … as one character each
     agenda_marker: str = "（{number}）"
+    # the number before the heading of each of a notice's own sections (press_notice.sections),
+    # in the order printed: "{number}." → 1.基本協定の主な内容, 2.建設予定施設の概要 (a company's
+    # release); "" (default): the headings as written
+    section_marker: str = ""
     # the venue's address in brackets after it (default: 会議室（網走市北７条西３丁目）), on a
     # line of its own under it (line), or on that line still in （） (line_brackets:
     # 旧岩崎邸庭園… / （東京都台東区…）), as some offices set it

@@ -1,0 +1,56 @@
+"""The notice's own sections (press_notice.sections) with their headings as printed:
+numbered where the spec or the house says so (section_marker: "{number}." →
+1.基本協定の主な内容, 2.建設予定施設の概要, as a company's release numbers them), else
+as written. templates/press-notice.xml.j2 prints them."""
+from __future__ import annotations
+
+from .. import japanese
+from ..errors import InputError, Problem
+from ..spec.source import dotted, line_of
+from ..spec.style_checks import marker_problem
+
+
+def marker_of(notice, style) -> str:
+    """The form of the number before a section's heading: the notice's own, else the
+    house's; "" for none."""
+    return style.notice.section_marker if notice.section_marker is None else notice.section_marker
+
+
+def numbered_sections(notice, style) -> list[tuple]:
+    """Each section with its heading as printed (None: it has none), in the spec's order.
+    The sections with a heading are numbered in the order they are printed: those before
+    the 記 block first, then those after it; a section without a heading has no number."""
+    form = marker_of(notice, style)
+    printed = [s for s in notice.sections if s.before_ki] + [s for s in notice.sections if not s.before_ki]
+    numbers, k = {}, 0
+    for s in printed:
+        if s.heading:
+            k += 1
+            numbers[id(s)] = k
+    out = []
+    for s in notice.sections:
+        heading = s.heading
+        if heading and form:
+            heading = form.replace("{number}", japanese.digits(numbers[id(s)], style.digits)) + heading
+        out.append((s, heading))
+    return out
+
+
+def check_sections(notice, style, path=None, lines=None) -> None:
+    """The notice's own section_marker: well formed, and with an effect (a section with a
+    heading to number, and not the house's "" restated)."""
+    form = notice.section_marker
+    if form is None:
+        return
+    at = ("press_notice", "section_marker")
+    if marker_problem(form):
+        message = "{number} must appear once in section_marker, and no other placeholder"
+    elif not any(s.heading for s in notice.sections):
+        message = ("section_marker numbers the headings of the notice's own sections, and none has a heading:"
+                   " it would have no effect")
+    elif not form and not style.notice.section_marker:
+        message = ("section_marker: \"\" leaves the sections' headings unnumbered, as the house does already"
+                   " (notice.section_marker): it would have no effect")
+    else:
+        return
+    raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at), message)])
