@@ -35,7 +35,8 @@ from ..content.locate import located, located_among
 from ..spec.style import HouseStyle
 from ..writers.fit import fit_style
 from ..writers.blocks import BlockBuilder
-from ..writers.pages import Placing, content_id, document_settings
+from ..writers.pages import content_id, document_settings
+from ..writers.placing import Placing
 from ..writers.problems import too_large
 from ..writers.tags import Node, tag, tagging_canvas
 

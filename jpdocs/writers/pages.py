@@ -17,6 +17,8 @@ from ..content import model as m
 from ..spec.style import HouseStyle
 from .frame import use_text_frames
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
+from .placing import Placing
+from .sheet import SheetTemplate
 from .tags import Node, TaggingCanvas
 
 
@@ -109,17 +111,6 @@ def document_settings(title: str, author: str, subject: str, margins, body: Para
                 initialFontName=body.fontName, initialFontSize=body.fontSize)
 
 
-class Placing:
-    """Mixed into a doc template: remembers the flowable it is placing, so that one
-    too large for any page can be named (reportlab's LayoutError only describes it)."""
-    placing = None
-
-    def handle_flowable(self, flowables):
-        if flowables:
-            self.placing = flowables[0]
-        return super().handle_flowable(flowables)
-
-
 class _Template(Placing, SimpleDocTemplate):
     def addPageTemplates(self, templates):
         super().addPageTemplates(templates)
@@ -141,7 +132,6 @@ def doc_template(doc: m.Document, style: HouseStyle, buf, builder) -> SimpleDocT
     settings = document_settings(doc.title, doc.author, doc.subject, style.page.margins_for(doc.kind),
                                  builder.styles["body"])
     if doc.kind == "agreement" and style.agreement.pages_per_sheet == 2:
-        from .sheet import SheetTemplate          # (sheet.py imports this module)
         return SheetTemplate(buf, **{**settings, "lang": doc.lang})
     return _Template(buf, pagesize=page_size(doc), **{**settings, "lang": doc.lang})
 

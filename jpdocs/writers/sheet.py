@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from .frame import use_text_frames
-from .pages import Placing
+from .placing import Placing
 
 SHEET = landscape(A3)
 HALF = A4[0]          # an A3 sheet's long side is two A4 pages' short sides
