@@ -36,6 +36,17 @@ def test_schema_has_every_spec_key_with_japanese_labels():
     assert set(s["required"]) == {"issuer", "parties"}
 
 
+def test_every_japanese_label_names_a_key_of_the_spec():
+    """A label for a key the spec does not have (a typo, a key renamed) is shown nowhere:
+    every (model, key) of the app's labels is a property of the exported schema."""
+    from jpdocs.app.labels import LABELS
+    s = spec_schema()
+    models = {**s["$defs"], "Spec": s}
+    missing = [k for k in LABELS if k[1] not in models.get(k[0], {}).get("properties", {})]
+    assert not missing, missing
+    assert models["KiEntry"]["properties"]["list"]["title"] == "箇条"
+
+
 def test_schema_dates_accept_era_dates_and_signatories_pick_parties():
     s = spec_schema()
     issue = s["$defs"]["PressNotice"]["properties"]["issue_date"]
