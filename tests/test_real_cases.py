@@ -5,7 +5,8 @@ page (facts only, prose paraphrased), and <id>.facts.yaml, the facts that page
 states — its sources, `expect` (fragments the built PDF must carry, as the office
 writes them), `expect_as_printed` (the same facts in the house form, where the
 office's own form cannot be chosen yet), `expect_lines` (lines the page sets apart,
-each a whole line of the PDF), `absent` (fragments that must not print)
+each a whole line of the PDF), `cover_page` (an agreement's cover, every line of
+its first page), `absent` (fragments that must not print)
 and `needs` (what the real document says that the format cannot say yet). A facts
 file without a spec is `pending`: the page is real, but the format cannot state it
 without inventing something (a date a draft does not have, a signer a page does
