@@ -586,6 +586,21 @@ VARIANTS.update({
     "section-marker-no-heading": ("  closing_ijo: false\n", "  section_marker: \"{number}.\"\n  closing_ijo: false\n"),
     "section-marker-empty": ("  closing_ijo: false\n", "  section_marker: \"\"\n" + _SECTION),
 })
+_STD = "    standard: 包括連携"
+_COVER = "    cover: {%s}\n" + _STD
+_PARTIES_AGAIN = ("parties:\n", "parties:\n  p3: {name: 北見市, representative: {title: 北見市長, name: 辻　直孝}}\n"
+                  "  p4: {name: 網走市, representative: {title: 網走市長, name: 水谷　洋一}}\n")
+VARIANTS.update({
+    "cover-unknown-party": (_STD, _COVER % "names: {zzz: 北見市}"),
+    "cover-names-missing": (_STD, _COVER % "names: {bureau: 北海道オホーツク総合振興局}"),
+    "cover-name-not-the-party": (_STD, _COVER % "names: {bureau: 北見市役所, kitami_it: 北見工業大学}"),
+    "cover-name-open": [(_STD, "    draft: true\n" + _COVER % "names: {bureau: 北海道オホーツク総合振興局, kitami_it: 北見工業大学}"),
+                        ("    name: 北見工業大学\n", "    name: null\n"),
+                        ("    formal_name: 国立大学法人北海道国立大学機構　北見工業大学\n", ""),
+                        (SEED[SEED.index("press_notice:"):], "")],     # (the notice would print the name)
+    "cover-title-lines": (_STD, _COVER % "title: [北海道と北見工業大学との, 包括連携に関する協定書]"),
+    "cover-side-by-side-many": [(_STD, _COVER % "side_by_side: true"), _PARTIES_AGAIN],
+})
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {
     "pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",

@@ -5,7 +5,8 @@ page (facts only, prose paraphrased), and <id>.facts.yaml, the facts that page
 states — its sources, `expect` (fragments the built PDF must carry, as the office
 writes them), `expect_as_printed` (the same facts in the house form, where the
 office's own form cannot be chosen yet), `expect_lines` (lines the page sets apart,
-each a whole line of the PDF), `absent` (fragments that must not print)
+each a whole line of the PDF), `cover_page` (an agreement's cover, every line of
+its first page), `absent` (fragments that must not print)
 and `needs` (what the real document says that the format cannot say yet). A facts
 file without a spec is `pending`: the page is real, but the format cannot state it
 without inventing something (a date a draft does not have, a signer a page does
@@ -220,6 +221,34 @@ def test_the_lines_of_the_page_are_lines(cid, built):
     lines = {fold(line) for pdf in case.pdfs for line in visual_lines(pdf)}
     missing = [f for f in case.facts["expect_lines"] if fold(str(f)) not in lines]
     assert not missing, (cid, missing)
+
+
+@pytest.mark.parametrize("cid", cases("test_the_cover_stands_alone_on_the_first_page", fact="cover_page"))
+def test_the_cover_stands_alone_on_the_first_page(cid, built):
+    """`cover_page`: the signed copy's cover (document.cover), every line of the built
+    agreement's first page as a reader sees it, in order, and nothing else (no page
+    number: a cover is not numbered); the text begins on the second page with its
+    title, and its pages are numbered from - 1 -."""
+    case = built[cid]
+    pdf = case.dir / "agreement.pdf"
+    with pdfplumber.open(pdf) as doc:
+        pages = [page.extract_text() or "" for page in doc.pages]
+    first = [fold(line) for line in visual_lines_of(pdf, 0)]
+    assert first == [fold(str(f)) for f in case.facts["cover_page"]], (cid, first)
+    text_pages = pages[1:]
+    assert fold(text_pages[0]).startswith(fold(case.facts["title"])), (cid, text_pages[0][:60])
+    numbers = [re.findall(r"^- (\d+) -$", page, re.M) for page in text_pages]
+    want = [[str(k + 1)] for k in range(len(text_pages))] if len(text_pages) > 1 else [[]]
+    assert numbers == want, (cid, numbers)
+
+
+def visual_lines_of(pdf: Path, index: int) -> list[str]:
+    """The lines a reader sees on one page (visual_lines, of that page alone)."""
+    with pdfplumber.open(pdf) as doc:
+        rows = defaultdict(list)
+        for c in doc.pages[index].chars:
+            rows[round(c["bottom"])].append(c)
+    return ["".join(c["text"] for c in sorted(rows[key], key=lambda c: c["x0"])) for key in sorted(rows)]
 
 
 @needs_poppler

@@ -74,7 +74,7 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
     return m.Document(kind=a.get("kind", ""), title=a.get("title", ""), author=a.get("author", ""),
                       subject=a.get("subject", ""), orientation=a.get("orientation", "portrait"),
                       fit_one_page=_yes(root, "fit"), min_size=_num(root, "min_size", 8.0),
-                      blocks=blocks)
+                      blocks=blocks, cover=_yes(root, "cover"))
 
 
 def _clean(text: str | None) -> str:

@@ -241,6 +241,9 @@ class Document:
     fit_one_page: bool = False
     min_size: float = 8.0
     marks: list[PageMark] = field(default_factory=list)
+    # the first page a cover (an agreement's document.cover): not numbered, not counted;
+    # the text's pages are numbered from its first (- 1 -), two halves of an A3 sheet too
+    cover: bool = False
 
 
 def plain_text(inlines: list[Inline]) -> str:

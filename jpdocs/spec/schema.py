@@ -11,6 +11,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from .. import japanese
 from .annex import Annex
+from .cover import Cover
 from .base import Line, Strict
 from .strict import BeforeValidator, Field, field_validator, model_validator
 from .strict.fields import MinLen
@@ -552,6 +553,9 @@ class AgreementDocument(Strict):
     copies: bool = False               # also write one original per party and a copy (写)
     witnesses: list[Witness] = []      # 立会人: their blocks follow the parties'; needs an own closing
     annexes: list[Annex] = []          # 別記様式, 別表 …: pages after the signatures, as written (annex.py)
+    # a cover page before the text (cover.py): true, the title and the parties' names; or
+    # {title: [lines], names: {party id: name}, date: true, side_by_side: true}
+    cover: Union[Literal[True], Cover, None] = None
     original_mark: bool = True         # print 正本（甲保管） on each party's original
 
 

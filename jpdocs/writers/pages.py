@@ -25,14 +25,16 @@ from .tags import Node, TaggingCanvas
 class NumberedCanvas(TaggingCanvas):
     """A canvas that holds the pages back until the end, so that page numbers
     (- 1 -) go only where wanted: `numbered(total)` says how many leading pages are
-    numbered; one page alone is never numbered. It tags what it draws with the
+    numbered; one page alone is never numbered; a cover (jp_cover: the first page,
+    or the first A3 sheet) is neither numbered nor counted. It tags what it draws with the
     structure tree (tags.py); the page numbers are artifacts. `outline()`, if
     given, says the bookmarks as (0-based page, title), in order: they are made as
     the held pages are written, when the document knows each page's place."""
 
-    def __init__(self, *args, jp_numbers: tuple = (), **kwargs):
+    def __init__(self, *args, jp_numbers: tuple = (), jp_cover: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self._numbers = jp_numbers         # (font, size, numbered, outline)
+        self._cover = jp_cover             # the first page (sheet) a cover: neither numbered nor counted
         self._held = []
 
     def showPage(self):
@@ -45,15 +47,16 @@ class NumberedCanvas(TaggingCanvas):
         pages = len(self._held) * halves
         if halves == 2 and not getattr(self, "jp_last_half", 1):
             pages -= 1                             # the last sheet's right half holds nothing
-        count = numbered(pages)
+        skip = halves if self._cover else 0        # a cover (its sheet's other half left blank)
+        count = numbered(pages - skip)
         marks = outline() if outline else []
         held, self._held = self._held, []  # each held state holds the list: a cycle, once saved
         for i, state in enumerate(held):
             self.__dict__.update(state)
             width = self._pagesize[0] / halves
             for k in range(halves):
-                number = i * halves + k
-                if count > 1 and number < count:
+                number = i * halves + k - skip
+                if count > 1 and 0 <= number < count:
                     self.setFont(font, size)
                     self.drawCentredString(width * (k + 0.5), 10 * mm, f"- {number + 1} -")
             for k, (page, title) in enumerate(marks):
@@ -67,9 +70,11 @@ class NumberedCanvas(TaggingCanvas):
         super().save()
 
 
-def numbered_canvas(font: str, size: float, numbered, tree: Node, forms: bool = False, outline=None):
+def numbered_canvas(font: str, size: float, numbered, tree: Node, forms: bool = False, outline=None,
+                    cover: bool = False):
     """The canvas maker of a document (NumberedCanvas) with its own values."""
-    return partial(NumberedCanvas, jp_tree=tree, jp_forms=forms, jp_numbers=(font, size, numbered, outline))
+    return partial(NumberedCanvas, jp_tree=tree, jp_forms=forms, jp_numbers=(font, size, numbered, outline),
+                   **({"jp_cover": True} if cover else {}))
 
 
 def page_marks(marks: list[m.PageMark], font: str):

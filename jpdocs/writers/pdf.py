@@ -32,7 +32,8 @@ def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
 
 
 def render_pdf_layout(doc: m.Document, style: HouseStyle, forms: bool = False) -> tuple[bytes, list[SealBox], int]:
-    """The PDF, where its seal places landed (in reading order), and its page count.
+    """The PDF, where its seal places landed (in reading order), and its page count
+    (a cover's page not counted: the pages the numbers count).
     `forms`: signature fields will be added over the seal places (their Form
     elements are kept in the structure tree for them)."""
     return collector.call_held_off(_lay_out, doc, style, forms)
@@ -56,7 +57,7 @@ def _lay_out(doc: m.Document, style: HouseStyle, forms: bool) -> tuple[bytes, li
             pages.append(total)
             return total
         template.build(story, canvasmaker=numbered_canvas(builder.styles["body"].fontName, 9, every_page, tree,
-                                                          forms), **marks)
+                                                          forms, cover=doc.cover), **marks)
     except LayoutError:
         raise too_large(doc.kind, doc.title, template.placing, text_width(template),
                         template.height - 2 * _FRAME_PAD) from None

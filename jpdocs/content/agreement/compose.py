@@ -24,6 +24,7 @@ from ...spec.load import LoadedSpec
 from ...spec.source import dotted
 from ...spec.term import term_of
 from .annexes import compose_annexes
+from .cover import compose_cover
 from .article_sets import choose, load_sets
 from .checks import check_by_hand, check_paragraphs, check_own_wording, check_witnesses, says_seal
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
@@ -218,12 +219,15 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     shown = given_lines or title_lines(full_title)
     if len(shown) == 1:                  # 覚書 across three em: 覚　書 (agreement.title_spread)
         shown = (spread(shown[0], style.agreement.title_spread),)
+    cover = compose_cover(doc, parties, full_title, shown, date, style.word("blank_name"), problem)
+    if problems:
+        raise InputError(problems)
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing),
                          chosen is not None and prints_generated_term(chosen, doc), tuple(doc.prose),
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
-                         withheld, annexes)
+                         withheld, annexes, cover)
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",

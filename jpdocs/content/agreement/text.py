@@ -90,6 +90,7 @@ class AgreementText:
     gaps: tuple[tuple[tuple, str, str], ...] = ()   # (key path, 第６条's number, 第８条's): numbers the text skips
     names_withheld: bool = False   # signer_names: withheld: the titles alone, as the published copy
     annexes: tuple["Annex", ...] = ()   # 別記様式, 別表 …: pages after the signatures
+    cover: "CoverText | None" = None    # the cover page before the text (cover.py)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from docx.shared import Length
 from ...content import model as m
 from ...spec.style import HouseStyle
 from ..ooxml import FIXED_TIME, no_stretch_before_breaks, per_style, qn, set_page, styled_reference
-from .page import write_footer, write_marks
+from .page import cover_footer, write_footer, write_marks
 from .parts import KeptStyles, KeptStylesPart, unread
 
 _PREPARED: dict[tuple, tuple[Document, int, tuple]] = {}   # the prepared package, its text width, its copy plan
@@ -55,6 +55,8 @@ def _prepare(style: HouseStyle, style_key: str, doc: m.Document, page_numbers: b
         write_footer(document, section, style, True, conditional=False)
         section.different_first_page_header_footer = True
         section.first_page_footer.is_linked_to_previous = False
+    elif doc.cover:                                 # an agreement's cover: unnumbered, the text from - 1 -
+        cover_footer(document, section, style, page_numbers)
     elif not doc.fit_one_page:                      # the one-page overview sheet carries none
         write_footer(document, section, style, page_numbers)
     write_marks(section, style, doc.marks)
@@ -75,7 +77,8 @@ def prepared(style: HouseStyle, doc: m.Document, page_numbers: bool) -> tuple[Do
     document writes reaches the kept one or another document), and the width of its
     text in twips."""
     key_of_style = style_key(style)
-    footer = "annual" if doc.kind == "annual" else "none" if doc.fit_one_page else page_numbers
+    footer = ("annual" if doc.kind == "annual" else "none" if doc.fit_one_page
+              else ("cover", page_numbers) if doc.cover else page_numbers)
     key = (key_of_style, doc.kind, doc.orientation, footer, tuple(mark.text for mark in doc.marks or ()))
     kept = _PREPARED.get(key)
     if kept is None:

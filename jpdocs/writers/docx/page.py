@@ -51,6 +51,31 @@ def write_footer(document, section, style: HouseStyle, several: bool, conditiona
         section.different_first_page_header_footer = True
 
 
+def cover_footer(document, section, style: HouseStyle, several: bool) -> None:
+    """An agreement with a cover (document.cover): the cover, the first page, has a
+    footer of its own, empty; the text's pages count from 0 on the cover, so that its
+    first page is - 1 -, as in the PDF. `several`: whether the PDF's text (the cover
+    not counted) has more than one page; else no page carries a number (one page
+    alone is never numbered) — decided here from the PDF, not by the application."""
+    section.different_first_page_header_footer = True
+    section.first_page_footer.is_linked_to_previous = False
+    if not several:
+        return
+    write_footer(document, section, style, True, conditional=False)
+    sect = section._sectPr
+    for old in sect.findall(qn("w:pgNumType")):
+        sect.remove(old)
+    # pgNumType stands before cols and titlePg in a sectPr (ECMA-376 §17.6.17)
+    later = [c for c in sect if c.tag in (qn("w:cols"), qn("w:formProt"), qn("w:vAlign"), qn("w:noEndnote"),
+                                         qn("w:titlePg"), qn("w:textDirection"), qn("w:bidi"),
+                                         qn("w:rtlGutter"), qn("w:docGrid"), qn("w:printerSettings"))]
+    number_type = parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="0"/>')
+    if later:
+        later[0].addprevious(number_type)
+    else:
+        sect.append(number_type)
+
+
 def write_marks(section, style: HouseStyle, marks) -> None:
     """Page marks (正本（甲保管）, 写) go in the header, right-aligned, on every page."""
     if not marks:
