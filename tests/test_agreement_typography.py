@@ -203,6 +203,18 @@ def test_a_space_out_of_range_is_an_error_of_the_house_style(tmp_path, key, valu
     assert f"error: {style}:2: agreement.{key}: {message}" in result.stderr
 
 
+def test_a_heading_indent_without_a_heading_line_is_an_error(tmp_path):
+    """With the heading run into the article's first line (article_heading: ""), there
+    is no heading line for heading_indent to set in: it would have no effect."""
+    style = tmp_path / "house.yaml"
+    style.write_text('agreement:\n  article_heading: ""\n  article_lead: "{number}（{heading}）　"\n'
+                     "  heading_indent: 0\n", encoding="utf-8")
+    result = run_generate("check", SEED_SPEC, "--style", style)
+    assert result.returncode == 1
+    assert (f'error: {style}:4: agreement.heading_indent: article_heading: "" runs each heading into its article\'s'
+            " first line, so there is no heading line to set in: heading_indent would have no effect") in result.stderr
+
+
 # ---------------------------------------------------------------- the real cases
 REAL = Path(__file__).resolve().parent / "data" / "real"
 
