@@ -388,6 +388,10 @@ STYLE_VARIANTS = {
     "comma": "wording:\n  comma: ，\n",
     "chapter-heading": "agreement:\n  chapter_heading: \"{heading}\"\n",
     "chapter-indent": "agreement:\n  chapter_indent: 12\n",
+    "agreement-text-em": "agreement:\n  date_indent: 12\n",
+    "agreement-text-points": "agreement:\n  space_before_items: 100\n",
+    "heading-indent-run-in": "agreement:\n  article_heading: \"\"\n  article_lead: \"{number}（{heading}）　\"\n"
+                             "  heading_indent: 0\n",
     "agenda-marker": "notice:\n  agenda: numbered\n  agenda_marker: \"{n}.\"\n",
     "agenda-marker-joined": "notice:\n  agenda_marker: \"{number}.\"\n",
     "venue-address-form": "notice:\n  venue_address: under\n",

@@ -126,6 +126,10 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
         problems.append(Problem(name, line_of(lines, ("agreement", "item_digits")), "agreement.item_digits",
                                 "the items are marked ⑴ ⑵ … (item_marker: ⑴), one character each with no digits:"
                                 " item_digits would have no effect"))
+    if ag.heading_indent is not None and not ag.article_heading:
+        problems.append(Problem(name, line_of(lines, ("agreement", "heading_indent")), "agreement.heading_indent",
+                                'article_heading: "" runs each heading into its article\'s first line, so there is'
+                                " no heading line to set in: heading_indent would have no effect"))
     found = _PLACEHOLDER.findall(ag.chapter_heading)
     if sorted(found) != ["heading", "number"]:
         problems.append(Problem(name, line_of(lines, ("agreement", "chapter_heading")), "agreement.chapter_heading",

@@ -11,16 +11,13 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from .. import japanese
-from .strict import Model, field_validator, model_validator
+from .agreement_style import AgreementStyle, _Strict, spread_width  # noqa: F401 (style.py's names)
+from .strict import field_validator, model_validator
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 FONTS = ROOT / "fonts"
 DEFAULT_STYLE = TEMPLATES / "house-style.yaml"
-
-
-class _Strict(Model):
-    """Frozen, and an unknown key is an error (strict.py)."""
 
 
 # Sizes a paragraph style may set (points): what can be read on paper, and no page-sized
@@ -51,14 +48,6 @@ class ParagraphStyle(_Strict):
             raise ValueError(f"a leading of {leading:g}: a line's height is at least its size (leading: 1),"
                              " or the lines print over each other")
         return leading
-
-
-def spread_width(width: int | None) -> int | None:
-    """A width (em) to set text across (均等割付): two characters' at the least, and no
-    wider than a line of large text."""
-    if width is not None and not 2 <= width <= 20:
-        raise ValueError(f"a width of {width} em to set text across: 2 to 20 em")
-    return width
 
 
 class Margins(_Strict):
@@ -139,91 +128,6 @@ class Times(_Strict):
     # what follows a start time given without its end: null, the span's mark (11時00分～,
     # 15時から); "" nothing (午後２時30分); a word: "開会" → 10:00開会
     after_start: str | None = None
-
-
-class AgreementStyle(_Strict):
-    """How the house sets an agreement (協定書, 覚書 …): the form of an article's
-    heading and the signature blocks. Wording of the text itself is the spec's and
-    the standard set's (articles.yaml)."""
-    # 第１条（目的） on its own line (default). {number} is 第１条, {heading} 目的:
-    # "{number}　{heading}" (第１条　目的), "{number}：{heading}"; or the heading line
-    # "（{heading}）" with article_lead "{number}　" (（目的） / 第１条　本協定は…); an
-    # empty heading with the lead "{number}（{heading}）　" runs it into the text.
-    article_heading: str = "{number}（{heading}）"
-    article_lead: str = ""             # before the first paragraph's text, on its line
-    numbering_digits: Literal["mixed", "half", "full"] | None = None   # articles, paragraphs, items (第1条); default: digits
-    # labelled lines of a signature block, e.g. {address: 住所, organisation: 名称, title: 代表者};
-    # empty: unlabelled lines (the seed's)
-    signature_labels: dict[Literal["address", "organisation", "title", "name"], str] = {}
-    # unless_in_title: no organisation line where the title begins with it (北海道オホーツク
-    # 総合振興局長); always: printed all the same
-    organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
-    # own: the name on a line of its own under the title (default); with_title: the title
-    # and the name on one line (球磨郡錦町長　浅生利夫), as older texts and some offices set them
-    name_line: Literal["own", "with_title"] = "own"
-    # the calendar of the dates the agreement prints (its date line, the term's dates in
-    # the standard 有効期間 article): era 令和６年４月22日 (as most offices write an
-    # agreement, whatever their notices do), era_western 令和６年（2024年）４月22日,
-    # western 2024年４月22日 (universities and companies)
-    calendar: Literal["era", "era_western", "western"] = "era"
-    paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
-    item_marker: str = "（{number}）"    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each
-    # the items' digits where they differ from the articles' (numbering_digits): half
-    # writes (1) (2) beside 第１条, as 消防庁's model does; default: the articles'
-    item_digits: Literal["mixed", "half", "full"] | None = None
-    # 2: two A4 pages side by side on an A3 sheet, folded in half (no page join to seal
-    # across), as some offices print an agreement (writers/sheet.py); the DOCX keeps A4
-    pages_per_sheet: Literal[1, 2] = 1
-    # the signature blocks one under another (1, default: up to six parties) or two a row
-    # (2: 仙台市長 beside 山形市長, as some offices set two parties); seven or more always two
-    signature_columns: Literal[1, 2] = 1
-    # the share of the text width before the signature blocks' labels (one column): less
-    # sets them further left and their lines wider, so that an address or a long name
-    # stands on one line as the signed copy sets it (世田谷区: 0.1)
-    signature_indent: float = 0.3
-    # a chapter's heading line ({number}: 第１章) and how far it is set in (em), as laws set
-    # a chapter's name three characters in
-    chapter_heading: str = "{number}　{heading}"
-    chapter_indent: float = 3
-    # a signature block's lines narrower than this many em set across it (均等割付), by
-    # the line's kind: {title: 5} → 理　事　長 as wide as 大和市長 spread; {} (default): as written
-    signature_spread: dict[Literal["organisation", "title", "name"], int] = {}
-    # a title of one line narrower than this many em set across it: 3 → 覚　書, 5 → 協　定　書
-    title_spread: int | None = None
-
-    @field_validator("chapter_indent")
-    @classmethod
-    def _chapter_indent(cls, indent):
-        if not 0 <= indent <= 10:
-            raise ValueError(f"a chapter heading set in by {indent:g} em: 0 to 10 em")
-        return indent
-
-    @field_validator("title_spread")
-    @classmethod
-    def _title_width(cls, width):
-        return spread_width(width)
-
-    @field_validator("signature_indent")
-    @classmethod
-    def _indent_share(cls, share):
-        if not 0 <= share <= 0.3:
-            raise ValueError(f"{share} is not a share of the text width from 0 (the blocks at the margin) to 0.3"
-                             " (the default)")
-        return share
-
-    @field_validator("signature_spread")
-    @classmethod
-    def _line_widths(cls, widths):
-        for width in widths.values():
-            spread_width(width)
-        return widths
-
-    @model_validator(mode="after")
-    def _a_name_line_to_label(self):
-        if self.name_line == "with_title" and "name" in self.signature_labels:
-            raise ValueError("name_line: with_title sets the name on the title's line, so there is no name"
-                             " line for signature_labels.name to label: remove one")
-        return self
 
 
 class ContactStyle(_Strict):
@@ -386,10 +290,12 @@ class HouseStyle(_Strict):
     def item_hang(self, markers: list[str]) -> float:
         """Where an agreement item's text starts, in em from its marker: 3.5 for the
         default （１） whatever its digits (as it always stood), else one em past the
-        widest of the paragraph's markers (⑴　○○法)."""
-        if self.agreement.item_marker == "（{number}）":
+        widest of the paragraph's markers (⑴　○○法); with agreement.item_gap, that
+        gap past the widest (0: ⑴無人航空機…, straight after)."""
+        gap = self.agreement.item_gap
+        if gap is None and self.agreement.item_marker == "（{number}）":
             return 3.5
-        return max(map(japanese.em_width, markers), default=1.0) + 1
+        return max(map(japanese.em_width, markers), default=1.0) + (1 if gap is None else gap)
 
     def fill(self, key: str, **values: str) -> str:
         """A wording with its placeholders ({label}) filled in by name, literally: never

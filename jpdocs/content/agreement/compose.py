@@ -186,8 +186,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             clauses[0] = replace(clauses[0], lead=lead)
         for j in range(1, len(clauses)):
             if not clauses[j].lead:      # unnumbered: on the margin of the text it continues (under 甲は、)
-                clauses[j] = replace(clauses[j], left=clauses[j - 1].left or (1.0 if clauses[j - 1].lead else 0.0))
-        indent = 1.0 if title and "{number}" not in form.article_heading else 0.0
+                clauses[j] = replace(clauses[j], left=clauses[j - 1].left
+                                     or (form.article_hang if clauses[j - 1].lead else 0.0))
+        indent = (form.heading_indent if form.heading_indent is not None
+                  else 1.0 if title and "{number}" not in form.article_heading else 0.0)
         articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent,
                                 chapters.get(d.name, ""), numbers[i]))
 

@@ -1,0 +1,131 @@
+"""The house style's agreement section (AgreementStyle): how an agreement's articles,
+items, preamble, date line and signature blocks are set. Apart from style_model.py,
+which imports it, so that each module reads whole."""
+# No `from __future__ import annotations` here, as in style_model.py.
+
+from typing import Literal
+
+from .strict import Model, field_validator, model_validator
+
+
+class _Strict(Model):
+    """Frozen, and an unknown key is an error (strict.py)."""
+
+
+def spread_width(width: int | None) -> int | None:
+    """A width (em) to set text across (均等割付): two characters' at the least, and no
+    wider than a line of large text."""
+    if width is not None and not 2 <= width <= 20:
+        raise ValueError(f"a width of {width} em to set text across: 2 to 20 em")
+    return width
+
+
+class AgreementStyle(_Strict):
+    """How the house sets an agreement (協定書, 覚書 …): the form of an article's
+    heading and the signature blocks. Wording of the text itself is the spec's and
+    the standard set's (articles.yaml)."""
+    # 第１条（目的） on its own line (default). {number} is 第１条, {heading} 目的:
+    # "{number}　{heading}" (第１条　目的), "{number}：{heading}"; or the heading line
+    # "（{heading}）" with article_lead "{number}　" (（目的） / 第１条　本協定は…); an
+    # empty heading with the lead "{number}（{heading}）　" runs it into the text.
+    article_heading: str = "{number}（{heading}）"
+    article_lead: str = ""             # before the first paragraph's text, on its line
+    numbering_digits: Literal["mixed", "half", "full"] | None = None   # articles, paragraphs, items (第1条); default: digits
+    # labelled lines of a signature block, e.g. {address: 住所, organisation: 名称, title: 代表者};
+    # empty: unlabelled lines (the seed's)
+    signature_labels: dict[Literal["address", "organisation", "title", "name"], str] = {}
+    # unless_in_title: no organisation line where the title begins with it (北海道オホーツク
+    # 総合振興局長); always: printed all the same
+    organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
+    # own: the name on a line of its own under the title (default); with_title: the title
+    # and the name on one line (球磨郡錦町長　浅生利夫), as older texts and some offices set them
+    name_line: Literal["own", "with_title"] = "own"
+    # the calendar of the dates the agreement prints (its date line, the term's dates in
+    # the standard 有効期間 article): era 令和６年４月22日 (as most offices write an
+    # agreement, whatever their notices do), era_western 令和６年（2024年）４月22日,
+    # western 2024年４月22日 (universities and companies)
+    calendar: Literal["era", "era_western", "western"] = "era"
+    paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
+    item_marker: str = "（{number}）"    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each
+    # the items' digits where they differ from the articles' (numbering_digits): half
+    # writes (1) (2) beside 第１条, as 消防庁's model does; default: the articles'
+    item_digits: Literal["mixed", "half", "full"] | None = None
+    # 2: two A4 pages side by side on an A3 sheet, folded in half (no page join to seal
+    # across), as some offices print an agreement (writers/sheet.py); the DOCX keeps A4
+    pages_per_sheet: Literal[1, 2] = 1
+    # the signature blocks one under another (1, default: up to six parties) or two a row
+    # (2: 仙台市長 beside 山形市長, as some offices set two parties); seven or more always two
+    signature_columns: Literal[1, 2] = 1
+    # the share of the text width before the signature blocks' labels (one column): less
+    # sets them further left and their lines wider, so that an address or a long name
+    # stands on one line as the signed copy sets it (世田谷区: 0.1)
+    signature_indent: float = 0.3
+    # a chapter's heading line ({number}: 第１章) and how far it is set in (em), as laws set
+    # a chapter's name three characters in
+    chapter_heading: str = "{number}　{heading}"
+    chapter_indent: float = 3
+    # a signature block's lines narrower than this many em set across it (均等割付), by
+    # the line's kind: {title: 5} → 理　事　長 as wide as 大和市長 spread; {} (default): as written
+    signature_spread: dict[Literal["organisation", "title", "name"], int] = {}
+    # a title of one line narrower than this many em set across it: 3 → 覚　書, 5 → 協　定　書
+    title_spread: int | None = None
+    # The text's typography, as a signed copy may set it otherwise than most (em, points):
+    preamble_indent: float = 1         # the preamble's first line set in; 0: at the margin (府中市)
+    date_indent: float = 2             # the date line set in from the margin; 0: at it
+    # a heading line above the article (（目的）) set in; null: one em where 第１条 leads
+    # the text under it, none where the line holds the number (第１条（目的）); 0: at the margin
+    heading_indent: float | None = None
+    article_hang: float = 1            # an article's or paragraph's later lines hung in under 第１条　/ ２　; 0: at the margin
+    space_before_article: float = 6    # points above each article; 0: the articles run on (日野市)
+    # between an item's marker and its text; null: （１） hangs its text 3.5 em, another
+    # marker one em past the widest; 0: straight after (⑴無人航空機…)
+    item_gap: float | None = None
+    space_before_items: float = 0      # points above a paragraph's first item: 16, about a blank line (府中市)
+
+    @field_validator("chapter_indent")
+    @classmethod
+    def _chapter_indent(cls, indent):
+        if not 0 <= indent <= 10:
+            raise ValueError(f"a chapter heading set in by {indent:g} em: 0 to 10 em")
+        return indent
+
+    @field_validator("preamble_indent", "date_indent", "heading_indent", "article_hang", "item_gap")
+    @classmethod
+    def _em(cls, em):
+        if em is not None and not 0 <= em <= 10:
+            raise ValueError(f"an indent or gap of {em:g} em in an agreement's text: 0 to 10 em")
+        return em
+
+    @field_validator("space_before_article", "space_before_items")
+    @classmethod
+    def _points(cls, points):
+        if not 0 <= points <= 72:
+            raise ValueError(f"a space of {points:g} points in an agreement's text: 0 to 72 points (an inch)")
+        return points
+
+    @field_validator("title_spread")
+    @classmethod
+    def _title_width(cls, width):
+        return spread_width(width)
+
+    @field_validator("signature_indent")
+    @classmethod
+    def _indent_share(cls, share):
+        if not 0 <= share <= 0.3:
+            raise ValueError(f"{share} is not a share of the text width from 0 (the blocks at the margin) to 0.3"
+                             " (the default)")
+        return share
+
+    @field_validator("signature_spread")
+    @classmethod
+    def _line_widths(cls, widths):
+        for width in widths.values():
+            spread_width(width)
+        return widths
+
+    @model_validator(mode="after")
+    def _a_name_line_to_label(self):
+        if self.name_line == "with_title" and "name" in self.signature_labels:
+            raise ValueError("name_line: with_title sets the name on the title's line, so there is no name"
+                             " line for signature_labels.name to label: remove one")
+        return self
