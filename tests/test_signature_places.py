@@ -20,10 +20,13 @@ from test_agreement import seal_circles
 REAL = ROOT / "tests" / "data" / "real"
 
 
-def built(tmp_path: Path, spec: Path, *options) -> Path:
+def built(tmp_path: Path, spec: Path, *options, said: list | None = None) -> Path:
+    """The agreement PDF built (the DOCX beside it); `said` gets the build's messages."""
     result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx",
                           "--force", *options)
     assert result.returncode == 0, result.stderr
+    if said is not None:
+        said += (result.stdout + result.stderr).splitlines()
     return tmp_path / "out" / spec.stem / "agreement.pdf"
 
 
@@ -71,10 +74,14 @@ def test_a_block_without_an_organisation_line_has_its_label_on_its_titles_line(t
     """The seed: 北海道オホーツク総合振興局長 begins with its organisation, so the
     block has no organisation line and 甲 stands on the title's; 乙 on 国立大学法人北海道
     国立大学機構 (北見工業大学 is named by 北見工業大学学長). Each address above its
-    label's line at the margin of the text after the label."""
+    label's line at the margin of the text after the label. The build names the block
+    whose label went to its title's line, at its party's line, and no other."""
     house = tmp_path / "house.yaml"
     house.write_text("agreement:\n  block_label_line: organisation\n", encoding="utf-8")
-    pdf = built(tmp_path, SEED_SPEC, "--style", house)
+    said: list = []
+    pdf = built(tmp_path, SEED_SPEC, "--style", house, said=said)
+    notes = [line for line in said if "stands on the title's line" in line]
+    assert len(notes) == 1 and ":6: parties.bureau: " in notes[0] and "its label 甲 stands" in notes[0], said
     rows = [ink(r) for r in page_rows(pdf)]
     for address, line in (("北海道網走市北７条西３丁目", "甲北海道オホーツク総合振興局長"),
                           ("北海道北見市公園町165番地", "乙国立大学法人北海道国立大学機構")):

@@ -93,6 +93,8 @@ class AgreementText:
     names_withheld: bool = False   # signer_names: withheld: the titles alone, as the published copy
     annexes: tuple["Annex", ...] = ()   # 別記様式, 別表 …: pages after the signatures
     labels_in_lines: bool = False  # block_label_line: organisation: each label printed in its line (甲　横瀬町)
+    labels_on_titles: tuple[tuple[tuple, str], ...] = ()   # (key path, 甲): a block with no organisation line,
+                                                           # its label on the title's (the build says so)
 
 
 @dataclass(frozen=True)
