@@ -353,6 +353,7 @@ TEMPLATE_VARIANTS = {
 # variant's style: (written beside the variants, like the COMPANIONS).
 _STYLE = "issuer: 北海道オホーツク総合振興局\n"
 STYLE_VARIANTS = {
+    "label-on-title": "agreement:\n  block_label_line: organisation\n",   # the seed's 甲: a note
     "placeholder": "wording:\n  original_mark: 正本（{party}）\n",
     "article-heading": "agreement:\n  article_heading: 第{number}条　{title}\n",
     "item-digits-circled": "agreement:\n  item_marker: ⑴\n  item_digits: half\n",

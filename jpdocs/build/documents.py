@@ -194,6 +194,11 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
                              f"the articles are numbered as the text numbers them: 第{stated}条 follows"
                              f" 第{before}条 (no article between them is printed)"))
+    for key, label in text.labels_on_titles:
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             f"the signature block prints no organisation line (the title names it, or there"
+                             f" is none): its label {label} stands on the title's line"
+                             " (agreement.block_label_line: organisation)"))
     if text.names_withheld:
         key = ("agreement", "document", "signer_names")
         notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),

@@ -56,6 +56,12 @@ class AgreementStyle(_Strict):
     # the signature blocks one under another (1, default: up to six parties) or two a row
     # (2: 仙台市長 beside 山形市長, as some offices set two parties); seven or more always two
     signature_columns: Literal[1, 2] = 1
+    # where a block's label (甲) stands: first, on its first line (the address's); organisation:
+    # on the organisation's first line, or the title's where it has none (甲　横瀬町 under the address)
+    block_label_line: Literal["first", "organisation"] = "first"
+    # beside: a column for the seal (印) at each block's right; under: under the block's last
+    # line at its right, the lines taking the seal's column (an address on one line, 三鷹市)
+    seal_place: Literal["beside", "under"] = "beside"
     # the share of the text width before the signature blocks' labels (one column): less
     # sets them further left and their lines wider, so that an address or a long name
     # stands on one line as the signed copy sets it (世田谷区: 0.1)

@@ -32,7 +32,7 @@ from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, parag
 from .numbers import article_numbers
 from .prose import check_prose
 from ..markup import spread
-from .signatures import party_blocks, signatory_of, witness_fields
+from .signatures import labels_in_lines, party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article
 from .wording import CLOSING, CLOSING_BY_HAND, KINDS, document_title, party_label_words, polite, title_lines
 
@@ -218,6 +218,17 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
     full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
     label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
+    in_lines = form.block_label_line == "organisation" and label_chars > 0
+    on_titles = ()
+    if in_lines:               # 甲　横瀬町 under the address: the labels in the blocks' lines
+        both = labels_in_lines(signatories + witnesses)
+        signatories, witnesses = both[:len(signatories)], both[len(signatories):]
+        # a block whose title names its organisation (府中市長) has no organisation line:
+        # its label stands on the title's, which the build names
+        keys = [("parties", pid) for pid, party in parties for _ in range(1 + len(party.signers()[1:]))] + \
+               [("agreement", "document", "witnesses", i) for i in range(len(witnesses))]
+        on_titles = tuple((key, s.label) for key, s in zip(keys, signatories + witnesses)
+                          if s.label and not s.continued and not s.organisation)
     shown = given_lines or title_lines(full_title)
     if len(shown) == 1:                  # 覚書 across three em: 覚　書 (agreement.title_spread)
         shown = (spread(shown[0], style.agreement.title_spread),)
@@ -229,7 +240,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing),
                          chosen is not None and prints_generated_term(chosen, doc), tuple(doc.prose),
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
-                         withheld, annexes, cover)
+                         withheld, annexes, cover, in_lines, on_titles)
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",

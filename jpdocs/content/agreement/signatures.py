@@ -4,8 +4,12 @@ and the name of the PDF signature field over its seal.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
+from markupsafe import Markup
+
+from ...japanese import em_width
 from ...spec.schema import Party, Witness
 from ..markup import spread
 from .text import SignatureLine, Signatory
@@ -83,6 +87,9 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
             block.append(line("country", party.country))
         if party.address:
             block.append(line("address", party.address))
+    # the line naming the party: the organisation's first, or the title's where the
+    # block has none (府中市長); the house may set the label there (block_label_line)
+    label_at = len(block)
     block += [line("organisation", value("organisation", x), i == 0) for i, x in enumerate(lines)]
     # a co-signer's lines carry no label: 代表者 (the house's) would call the 学長 the
     # party's representative, which the spec does not say
@@ -96,7 +103,37 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
             block.append(line("name", value("name", name), own))
     return Signatory(label, label or party.short_name or party.name or pid,
                      "" if co_signer is not None else party.address or "", tuple(lines), title,
-                     name, tuple(block))
+                     name, tuple(block), label_at=label_at)
+
+
+def labels_in_lines(blocks) -> tuple[Signatory, ...]:
+    """agreement.block_label_line: organisation — each block's label (甲) printed at the
+    start of the line naming its party (甲　横瀬町), every other line of the block at
+    the margin after it (the address above, at the organisation's margin): the labels'
+    column is as wide as the widest label, then one em. The label's line keeps its own
+    hang (住　所, 代表者) after the label. A block without a label (a co-signer's, or
+    every block where the parties are called by one word) keeps the margin."""
+    width = math.ceil(max((em_width(s.label) for s in blocks), default=0))
+    if not width:
+        return tuple(blocks)
+    margin = width + 1.0
+    out = []
+    for s in blocks:
+        lines = []
+        for i, ln in enumerate(s.lines):
+            if s.label and i == s.label_at:
+                gap = width - em_width(s.label)          # a narrower label (甲 beside 振興局) padded
+                pad = "　" * int(gap) + (" " if gap % 1 else "") + "　"
+                lines.append(replace(ln, text=pad_before(s.label + pad, ln.text), hang=ln.hang + margin))
+            else:
+                lines.append(replace(ln, left=margin))
+        out.append(replace(s, lines=tuple(lines)))
+    return tuple(out)
+
+
+def pad_before(prefix: str, text) -> str:
+    """`prefix` before `text`, which may be markup (a spread line): escaped as text."""
+    return Markup.escape(prefix) + text if isinstance(text, Markup) else prefix + text
 
 
 def _padded(word: str, width: int) -> str:

@@ -51,6 +51,7 @@ class SignatureLine:
     the em its following lines hang by."""
     text: str
     hang: float = 0.0
+    left: float = 0.0   # em: its margin in the block's cell; the label's line begins at 0 (block_label_line)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Signatory:
     name: str          # a draft's blank when left open
     lines: tuple[SignatureLine, ...] = ()   # what the block prints, in order
     continued: bool = False   # a co-signer's: title and name under the block above, of its party
+    label_at: int = 0         # the line the label stands on: 0, or under the address (block_label_line)
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,9 @@ class AgreementText:
     names_withheld: bool = False   # signer_names: withheld: the titles alone, as the published copy
     annexes: tuple["Annex", ...] = ()   # 別記様式, 別表 …: pages after the signatures
     cover: "CoverText | None" = None    # the cover page before the text (cover.py)
+    labels_in_lines: bool = False  # block_label_line: organisation: each label printed in its line (甲　横瀬町)
+    labels_on_titles: tuple[tuple[tuple, str], ...] = ()   # (key path, 甲): a block with no organisation line,
+                                                           # its label on the title's (the build says so)
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,10 @@ def _block(box, b, ctx: Ctx) -> list:
             inlines = phrase_lines(ctx, b.style, b.align, inlines)
         elif b.breaks == AT_SPACES and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=AT_SPACES)
-        elif b.breaks == AT_WORDS and not b.tracking:    # (a hung labelled line: laid out with its indents)
-            inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=AT_WORDS,
+        elif b.breaks in (AT_WORDS, AT_SPACES) and not b.tracking:
+            # a hung labelled line, or a block's line set after the labels printed in the
+            # lines (agreement.block_label_line): laid out with its indents
+            inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=b.breaks,
                                    indents=(b.first_indent, b.left_indent))
         elif ctx.pdf_lines and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=False)
