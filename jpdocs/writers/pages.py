@@ -86,7 +86,8 @@ def page_marks(marks: list[m.PageMark], font: str):
         for k in range(halves):
             for mark in marks:
                 canv.saveState()
-                canv.translate(k * width, 0)
+                if k:
+                    canv.translate(k * width, 0)      # the right half (sheet.py)
                 if mark.where == "diagonal":
                     size = min(width, height) * 0.5 / max(len(mark.text), 1)
                     canv.setFillColor(colors.Color(0.85, 0.85, 0.85))
