@@ -594,6 +594,12 @@ def test_the_sections_numbered_as_the_house_numbers_them(tmp_path, capsys):
     assert "となりました。（２）参考第一段落。" in notice_text(path, tmp_path, capsys)
 
 
+def refused_without_output(path, tmp_path) -> None:
+    """The build of `path` fails (exit 1) and writes no PDF."""
+    assert cli.main([str(path), "-o", str(tmp_path / "out")]) == 1
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
 @pytest.mark.parametrize("marker, sections, message", [
     ("{n}.", True, "{number} must appear once in section_marker, and no other placeholder"),
     ("{number}.{number}", True, "{number} must appear once in section_marker, and no other placeholder"),
@@ -610,8 +616,7 @@ def test_a_section_marker_with_no_effect_or_malformed_is_an_error(marker, sectio
     path = variant(tmp_path, *pairs)
     code, _, err = check(path, capsys)
     assert code == 1 and has_error(err, path, "section_marker:", "press_notice.section_marker", message), err
-    assert cli.main([str(path), "-o", str(tmp_path / "out")]) == 1
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+    refused_without_output(path, tmp_path)
 
 
 def test_a_house_section_marker_without_its_number_is_an_error(tmp_path, capsys):
@@ -1244,8 +1249,7 @@ def test_an_item_that_points_at_no_attachment_is_refused(pairs, key, message, tm
     code, _, err = check(path, capsys)
     assert code == 1
     assert f"{path}:{line_of(path, '  ki: [')}: press_notice.ki[4].{key}: {message}" in err, err
-    assert cli.main([str(path), "-o", str(tmp_path / "out")]) == 1
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+    refused_without_output(path, tmp_path)
 
 
 def test_an_empty_attachment_wording_is_refused(tmp_path, capsys):

@@ -131,22 +131,24 @@ def _year(value):
     return value
 
 
+def _counted(value, top: int, expected: str):
+    """A whole number from 1 to `top`, or the same written as text; else `expected`
+    (what the key takes, in words) with what it got."""
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= len(str(top)):
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= top:
+        raise _bad(f"expected {expected}, got {describe(value)}")
+    return value
+
+
 def _month(value):
     """A month's number, 1 to 12 (3 = ３月), or written as text."""
-    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 2:
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
-        raise _bad(f"expected a month's number, 1 to 12 (3 = ３月), got {describe(value)}")
-    return value
+    return _counted(value, 12, "a month's number, 1 to 12 (3 = ３月)")
 
 
 def _article_number(value):
     """An article's number as the text prints it, 1 to 999 (8 = 第８条), or written as text."""
-    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 3:
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 999:
-        raise _bad(f"expected an article's number, 1 to 999 (8 = 第８条), got {describe(value)}")
-    return value
+    return _counted(value, 999, "an article's number, 1 to 999 (8 = 第８条)")
 
 
 def describe(value) -> str:

@@ -232,7 +232,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     shown = given_lines or title_lines(full_title)
     if len(shown) == 1:                  # 覚書 across three em: 覚　書 (agreement.title_spread)
         shown = (spread(shown[0], style.agreement.title_spread),)
-    cover = compose_cover(doc, parties, full_title, shown, date, style.word("blank_name"), problem)
+    cover = compose_cover(doc, parties, names, full_title, shown, date, problem)
     if problems:
         raise InputError(problems)
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, date,

@@ -27,15 +27,16 @@ def _folded(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def compose_cover(doc, parties, full_title: str, title_lines: tuple[str, ...], date: str,
-                  blank_name: str, problem) -> CoverText | None:
-    """The cover, or None where the spec has none; each problem at its key."""
+def compose_cover(doc, parties, names: list[str], full_title: str, title_lines: tuple[str, ...], date: str,
+                  problem) -> CoverText | None:
+    """The cover, or None where the spec has none; each problem at its key. `names`:
+    each party's name as the text prints it (its formal name, or a draft's blank)."""
     cover = doc.cover
     if cover is None:
         return None
     at = ("agreement", "document", "cover")
     if cover is True:               # cover: true — every default
-        return CoverText(title_lines, "", tuple((p.formal_name or p.name or blank_name,) for _, p in parties))
+        return CoverText(title_lines, "", tuple((name,) for name in names))
     ids = [pid for pid, _ in parties]
     for pid in cover.names:
         if pid not in ids:
@@ -44,11 +45,11 @@ def compose_cover(doc, parties, full_title: str, title_lines: tuple[str, ...], d
     if cover.names and missing and len(missing) < len(ids):
         problem(at + ("names",), f"the cover's names leave out {', '.join(missing)}: write every party's name as"
                                  " the cover writes it, or none (each party's name as its signature block has it)")
-    names = []
-    for pid, party in parties:
+    shown_names = []
+    for (pid, party), name in zip(parties, names):
         given = cover.names.get(pid)
         if given is None:
-            names.append((party.formal_name or party.name or blank_name,))
+            shown_names.append((name,))
             continue
         lines = (given,) if isinstance(given, str) else tuple(given)
         if not party.names():
@@ -57,7 +58,7 @@ def compose_cover(doc, parties, full_title: str, title_lines: tuple[str, ...], d
             problem(at + ("names", pid), f"the cover's name for '{pid}', 「{''.join(lines)}」, does not hold the"
                                          f" party's name ({'、'.join(party.names())}): a cover names the parties"
                                          " of the agreement")
-        names.append(lines)
+        shown_names.append(lines)
     shown = title_lines
     if cover.title is not None:
         if "".join(cover.title) != full_title:
@@ -67,4 +68,4 @@ def compose_cover(doc, parties, full_title: str, title_lines: tuple[str, ...], d
     if cover.side_by_side and len(parties) > MOST_ACROSS:
         problem(at + ("side_by_side",), f"{len(parties)} parties' names side by side: at most {MOST_ACROSS}"
                                         " stand in a row on the cover; leave side_by_side out (one under another)")
-    return CoverText(shown, date if cover.date else "", tuple(names), cover.side_by_side)
+    return CoverText(shown, date if cover.date else "", tuple(shown_names), cover.side_by_side)
