@@ -12,6 +12,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+import pdfplumber
 import pytest
 import yaml
 
@@ -84,13 +85,68 @@ def test_annexes_follow_the_signatures_each_from_a_page_of_its_own(tmp_path):
     assert texts[1:6] == ["連絡責任者選任届", "【消防庁】", "平時連絡先緊急時連絡先", "氏名", "電話番号"]
     # the DOCX: the same parts, each annex from a new page, the table's rows
     body = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()
-    for heading in ("別記第１号様式", "別記第２号様式"):
-        para = re.search(r"<w:p>(?:(?!<w:p>).)*?<w:t>" + heading + "</w:t>", body).group()
-        assert "pageBreakBefore" in para or 'w:type="page"' in para
+    # the first from a new section (new page: the section break of the paragraph before
+    # it), the second from a page break
+    before, first = re.search(r"(<w:p>(?:(?!<w:p>).)*</w:p>)(<w:p>(?:(?!<w:p>).)*?<w:t>別記第１号様式</w:t>)",
+                              body).groups()
+    assert "<w:sectPr" in before and "<w:type " not in before and "pageBreakBefore" not in first
+    second = re.search(r"<w:p>(?:(?!<w:p>).)*?<w:t>別記第２号様式</w:t>", body).group()
+    assert "pageBreakBefore" in second
     assert "協力要請の理由" in body and "その他参考となるべき事項" in body
     table = re.search(r"<w:tbl>(?:(?!<w:tbl>).)*?【?緊急時連絡先(?:(?!</w:tbl>).)*</w:tbl>", body).group()
     assert table.count("<w:tr") == 3 and "電話番号" in table
 
+
+def numbers_by_page(pdf: Path) -> list[list[str]]:
+    with pdfplumber.open(pdf) as doc:
+        count = len(doc.pages)
+    return [[text_of(r) for r in page_rows(pdf, p) if re.fullmatch(r"- \d+ -", text_of(r))] for p in range(count)]
+
+
+def footer_texts(docx: Path) -> list[list[str]]:
+    """For each section of the DOCX's body, the text and fields of the footers it names."""
+    package = zipfile.ZipFile(docx)
+    rels = package.read("word/_rels/document.xml.rels").decode()
+    target = {m.group(1): m.group(2) for m in re.finditer(r'<Relationship Id="(\w+)"[^>]*?Target="([^"]+)"', rels)}
+    body = package.read("word/document.xml").decode()
+    out = []
+    for sect in re.findall(r"<w:sectPr\b.*?</w:sectPr>", body, re.S):
+        parts = [package.read("word/" + target[rid]).decode()
+                 for rid in re.findall(r'<w:footerReference w:type="\w+" r:id="(\w+)"', sect)]
+        out.append(["".join(a + b for a, b in re.findall(r'<w:t[^>]*>([^<]*)</w:t>|w:instr="([^"]*)"', part))
+                    for part in parts])
+    return out
+
+
+@needs_poppler
+def test_the_annexes_pages_carry_no_page_number(tmp_path):
+    """A form copied to be filled in carries no number of the agreement's pages: the
+    numbers stop where the annexes start, in the PDF and in the DOCX (a section of its
+    own, with empty footers); an agreement of one page and its forms has none at all."""
+    spec = spec_with(tmp_path, [REQUEST, CONTACTS])
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
+    assert numbers_by_page(pdf) == [["- 1 -"], ["- 2 -"], [], []]
+    # the DOCX: the agreement's section numbers its pages (the first page's number
+    # conditional, then PAGE); the annexes' section, from a new page, has one empty footer
+    numbered, annexes = footer_texts(pdf.with_suffix(".docx"))
+    assert any("PAGE" in f for f in numbered) and annexes == [""]
+    body = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()
+    assert "<w:titlePg" not in body.rsplit("<w:sectPr", 1)[1]
+
+
+@needs_poppler
+def test_a_one_page_agreement_with_its_forms_has_no_page_numbers(tmp_path):
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    data["agreement"]["document"]["annexes"] = [REQUEST]
+    data["agreement"]["document"]["articles"] = {name: {"remove": True} for name in ("promotion", "confidentiality", "costs")}
+    data["agreement"]["areas"] = data["agreement"]["areas"][:2]
+    spec = tmp_path / "short.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert numbers_by_page(tmp_path / "out" / "short" / "agreement.pdf") == [[], []]
 
 @pytest.mark.parametrize("annex, key, message", [
     ({"heading": "別表", "parts": [{"text": "記", "title": "協力要請書"}]}, "parts[0]",

@@ -1,7 +1,7 @@
 """An agreement two A4 pages to an A3 sheet (agreement.pages_per_sheet: 2), as 赤磐市,
 府中市, 国立市 and 横瀬町 printed theirs with クライシスマッパーズ・ジャパン: the text flows
 down the left half, then the right; each half is numbered as a page, the marks stand
-over each half, the PDF stays tagged PDF/UA, and the DOCX keeps A4 pages.
+over each half that holds text, the PDF stays tagged PDF/UA, and the DOCX keeps A4 pages.
 
 The real command line builds the seed's agreement; the PDF is read back glyph by glyph.
 """
@@ -64,7 +64,7 @@ def test_the_text_flows_down_the_left_half_then_the_right(tmp_path):
 
 
 @needs_poppler
-def test_a_last_sheet_with_one_half_used_has_one_page_more_and_marks_over_each_half(tmp_path):
+def test_a_last_sheet_with_one_half_used_has_one_page_more_and_marks_over_each_half_with_text(tmp_path):
     data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
     long = "甲及び乙は、" + "連携事項の実施に当たり、相互の情報を共有し、必要な調整を行うものとする。" * 18
     data["agreement"]["document"]["extra_articles"] = [
@@ -74,15 +74,26 @@ def test_a_last_sheet_with_one_half_used_has_one_page_more_and_marks_over_each_h
     with pdfplumber.open(pdf) as doc:
         assert len(doc.pages) == 2
         left, right = halves(doc.pages[1])
-        assert left and right == "案"      # the last sheet's right half: the draft's mark alone
+        assert left and right == ""        # the last sheet's right half: no page, so not even a mark
     assert sorted(t for t, _, _ in _numbers(pdf)) == ["- 1 -", "- 2 -", "- 3 -"]
-    # the draft's mark over each half of each sheet, at each half's right margin
+    # the draft's mark over each half that holds text, at each half's right margin
     with pdfplumber.open(pdf) as doc:
-        for page in doc.pages:
-            marks = [w for w in page.extract_words() if w["text"] == "案"]
-            assert len(marks) == 2 and marks[0]["x1"] < HALF < marks[1]["x0"]
-            assert abs((marks[1]["x1"] - HALF) - marks[0]["x1"]) < 1
+        first, last = ([w for w in page.extract_words() if w["text"] == "案"] for page in doc.pages)
+        assert len(first) == 2 and first[0]["x1"] < HALF < first[1]["x0"]
+        assert abs((first[1]["x1"] - HALF) - first[0]["x1"]) < 1
+        assert len(last) == 1 and abs(last[0]["x1"] - first[0]["x1"]) < 1
 
+
+
+@needs_poppler
+def test_a_covers_sheet_carries_the_drafts_mark_over_the_cover_alone(tmp_path):
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    data["agreement"]["document"].update(draft=True, cover={"names": {
+        "bureau": "北海道オホーツク総合振興局", "kitami_it": "北見工業大学"}})
+    with pdfplumber.open(build(tmp_path, data)) as doc:
+        cover, text = doc.pages
+        assert halves(cover)[0].startswith("案") and halves(cover)[1] == ""   # the blank half: no page, no mark
+        assert [w["x0"] > HALF for w in text.extract_words() if w["text"] == "案"] == [False, True]
 
 def _numbers(pdf: Path) -> list[tuple[str, float, float]]:
     out = []

@@ -161,7 +161,7 @@ def _block(el: ET.Element, source: str) -> m.Block:
     if el.tag == "spacer":
         return m.Spacer(_num(el, "height", 6.0))
     if el.tag == "pagebreak":
-        return m.PageBreak()
+        return m.PageBreak(numbers_end=a.get("numbers") == "end")
     if el.tag == "img":
         if not a.get("src"):
             raise fail(source, "<img> needs a src")

@@ -183,7 +183,9 @@ class Image:
 
 @dataclass
 class PageBreak:
-    """The next block starts a new page."""
+    """The next block starts a new page. `numbers_end`: the pages from it on carry
+    no page number and are not counted (an agreement's annexed forms, 別記様式)."""
+    numbers_end: bool = False
 
 
 @dataclass

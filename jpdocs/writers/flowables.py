@@ -52,6 +52,19 @@ class TrackedLine(Flowable):
             self.canv.drawText(t)
 
 
+class NumbersEnd(Flowable):
+    """Nothing drawn, first on the page after a page break where the numbered pages
+    end (an agreement's annexes): it tells the canvas (pages.NumberedCanvas) how many
+    pages came before, an A3 sheet's halves (sheet.py) counted as pages (a page break
+    there starts a new sheet)."""
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        canv = self.canv
+        canv.jp_numbers_end = (canv.getPageNumber() - 1) * getattr(canv, "jp_halves", 1)
+
 
 @dataclass(frozen=True)
 class SealBox:

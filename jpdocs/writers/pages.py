@@ -26,7 +26,8 @@ class NumberedCanvas(TaggingCanvas):
     """A canvas that holds the pages back until the end, so that page numbers
     (- 1 -) go only where wanted: `numbered(total)` says how many leading pages are
     numbered; one page alone is never numbered; a cover (jp_cover: the first page,
-    or the first A3 sheet) is neither numbered nor counted. It tags what it draws with the
+    or the first A3 sheet) is neither numbered nor counted, nor are the pages from
+    the annexes on (flowables.NumbersEnd). It tags what it draws with the
     structure tree (tags.py); the page numbers are artifacts. `outline()`, if
     given, says the bookmarks as (0-based page, title), in order: they are made as
     the held pages are written, when the document knows each page's place."""
@@ -48,7 +49,8 @@ class NumberedCanvas(TaggingCanvas):
         if halves == 2 and not getattr(self, "jp_last_half", 1):
             pages -= 1                             # the last sheet's right half holds nothing
         skip = halves if self._cover else 0        # a cover (its sheet's other half left blank)
-        count = numbered(pages - skip)
+        # the pages from an agreement's annexes on are neither numbered nor counted (NumbersEnd)
+        count = numbered(min(pages, getattr(self, "jp_numbers_end", pages)) - skip)
         marks = outline() if outline else []
         held, self._held = self._held, []  # each held state holds the list: a cycle, once saved
         for i, state in enumerate(held):
@@ -79,27 +81,28 @@ def numbered_canvas(font: str, size: float, numbered, tree: Node, forms: bool = 
 
 def page_marks(marks: list[m.PageMark], font: str):
     """The page template's callback drawing the marks of a copy or an original on
-    every page, before the page's text, so that a light mark stays under it."""
-    def draw(canv, doc):
-        halves = getattr(doc, "jp_halves", 1)      # two pages a sheet (sheet.py): over each half
+    every page, before the page's text, so that a light mark stays under it. On an
+    A3 sheet (sheet.py) it is called for each half as the text enters it (`half`):
+    a half the text never reaches is no page and carries no mark."""
+    def draw(canv, doc, half: int = 0):
+        halves = getattr(doc, "jp_halves", 1)
         width, height = canv._pagesize[0] / halves, canv._pagesize[1]
-        for k in range(halves):
-            for mark in marks:
-                canv.saveState()
-                if k:
-                    canv.translate(k * width, 0)      # the right half (sheet.py)
-                if mark.where == "diagonal":
-                    size = min(width, height) * 0.5 / max(len(mark.text), 1)
-                    canv.setFillColor(colors.Color(0.85, 0.85, 0.85))
-                    canv.setFont(font, size)
-                    canv.translate(width / 2, height / 2)
-                    canv.rotate(45)
-                    canv.drawCentredString(0, -size * 0.36, mark.text)
-                else:
-                    canv.setFillColor(colors.black)
-                    canv.setFont(font, 10.5)
-                    canv.drawRightString(width - doc.rightMargin, height - doc.topMargin + 10.5 * 1.2, mark.text)
-                canv.restoreState()
+        for mark in marks:
+            canv.saveState()
+            if half:
+                canv.translate(half * width, 0)      # the right half (sheet.py)
+            if mark.where == "diagonal":
+                size = min(width, height) * 0.5 / max(len(mark.text), 1)
+                canv.setFillColor(colors.Color(0.85, 0.85, 0.85))
+                canv.setFont(font, size)
+                canv.translate(width / 2, height / 2)
+                canv.rotate(45)
+                canv.drawCentredString(0, -size * 0.36, mark.text)
+            else:
+                canv.setFillColor(colors.black)
+                canv.setFont(font, 10.5)
+                canv.drawRightString(width - doc.rightMargin, height - doc.topMargin + 10.5 * 1.2, mark.text)
+            canv.restoreState()
     return draw
 
 

@@ -6,8 +6,8 @@ with クライシスマッパーズ・ジャパン are such sheets, 第１条 to
 the signatures on the right. The text flows down the left half, then the right, each
 half an A4 page with the house's margins; the halves are numbered as pages (- 1 -,
 - 2 -, under each half), the marks of a draft, an original or a copy stand over each
-half, and the page count is the count of halves that hold text (the DOCX keeps A4
-pages: Word prints them two to a sheet with its own setting).
+half that holds text, and the page count is the count of halves that hold text (the
+DOCX keeps A4 pages: Word prints them two to a sheet with its own setting).
 """
 from __future__ import annotations
 
@@ -38,14 +38,20 @@ class SheetTemplate(Placing, BaseDocTemplate):
         frames = [Frame(self.leftMargin + k * HALF, self.bottomMargin, self.width, self.height, id=name)
                   for k, name in enumerate((LEFT, RIGHT))]
         page = PageTemplate(id="sheet", frames=frames, pagesize=SHEET)
-        if onFirstPage:
-            page.beforeDrawPage = onFirstPage      # the marks (pages.page_marks), under the text
+        self._jp_marks = onFirstPage               # the marks (pages.page_marks): see handle_frameBegin
         self.addPageTemplates([page])
         use_text_frames(self)
         try:
             super().build(flowables, canvasmaker=canvasmaker)
         finally:
             self._nameSpace = {}     # (as pages._Template: the build's cycle, broken)
+
+    def handle_frameBegin(self, *args, **kwargs):
+        # the marks of a half, drawn as the text enters it (under that half's text):
+        # a last sheet's right half that no text reaches, or a cover's, carries none
+        if self._jp_marks:
+            self._jp_marks(self.canv, self, 1 if self.frame.id == RIGHT else 0)
+        super().handle_frameBegin(*args, **kwargs)
 
     def beforeDocument(self):
         self.canv.jp_halves = 2          # the canvas numbers the halves (pages.NumberedCanvas)

@@ -6,7 +6,7 @@ package, in the order a document is made:
 
     package.py     the styled reference with its page, footers and marks, prepared once and copied
     parts.py       the copy's parts shared with the prepared ones until changed; the styles looked up
-    page.py        page numbers (fields.py), marks, the annual book's landscape section
+    page.py        page numbers (fields.py), marks, the annual book's landscape section, the annexes' unnumbered one
     numbering.py   numbering.xml for an agreement's articles, paragraphs and items
     blocks.py      each block to paragraphs or tables (tables.py)
     paragraphs.py  one paragraph: style, indents, runs, fonts, line breaks
@@ -28,7 +28,7 @@ from ..ooxml import document_bytes
 from .blocks import write_blocks
 from .numbering import add_numbering, list_levels
 from .package import prepared
-from .page import landscape_part, landscape_section
+from .page import landscape_part, landscape_section, unnumbered_part, unnumbered_section
 from .paragraphs import Box, Ctx
 from .styles import indent_styles
 
@@ -42,8 +42,12 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     blocks, landscape = doc.blocks, []
     if doc.kind == "annual" and doc.orientation == "portrait":
         blocks, landscape = landscape_part(doc.blocks)
+    blocks, unnumbered = unnumbered_part(blocks)
     body = Box(document.element.body, document.part)
     write_blocks(body, blocks, Ctx(style, width, lists=lists))
+    if unnumbered:                     # an agreement's annexes
+        unnumbered_section(document)
+        write_blocks(body, unnumbered, Ctx(style, width, lists=lists))
     if landscape:
         landscape_section(document, style, doc.kind)
         wide = document.sections[-1]

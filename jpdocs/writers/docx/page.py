@@ -99,9 +99,39 @@ def landscape_part(blocks) -> tuple[list, list]:
 
 
 def landscape_section(document, style: HouseStyle, kind: str) -> None:
-    """End the portrait section here (a paragraph holding a copy of its sectPr: cover
-    and contents, the cover without a page number) and make the rest landscape, page
-    numbers running on."""
+    """End the portrait section here (cover and contents, the cover without a page
+    number) and make the rest landscape, page numbers running on."""
+    _end_section(document)
+    set_page(document.sections[-1], style, "landscape", kind)
+
+
+def unnumbered_part(blocks) -> tuple[list, list]:
+    """The blocks before the page break where the numbered pages end (an agreement's
+    annexes, model.PageBreak.numbers_end) and those after it; all and none without one."""
+    for i, b in enumerate(blocks):
+        if isinstance(b, m.PageBreak) and b.numbers_end:
+            return blocks[:i], blocks[i + 1:]
+    return blocks, []
+
+
+def unnumbered_section(document) -> None:
+    """End the numbered section here and start, on a new page, one whose footers are
+    empty (an agreement's annexed forms, as in the PDF); its header, with the marks of
+    an original or a copy, is the numbered section's. The numbered section's page
+    count (SECTIONPAGES, write_footer) is then the agreement's own."""
+    sect = _end_section(document)
+    for ref in sect.findall(qn("w:footerReference")):
+        sect.remove(ref)
+    footer = document.sections[-1].footer
+    footer.is_linked_to_previous = False          # a footer part of its own, left empty
+    for p in footer.paragraphs:
+        p._p.style = None
+
+
+def _end_section(document):
+    """End the section here (a hairline paragraph holding a copy of its sectPr): the
+    body's sectPr, returned, is then the next section's, without a first page's own
+    header and footer (titlePg)."""
     body_sect = document.sections[-1]._sectPr
     p = document._body.add_paragraph()
     pPr = p._p.get_or_add_pPr()
@@ -109,4 +139,4 @@ def landscape_section(document, style: HouseStyle, kind: str) -> None:
     pPr.append(deepcopy(body_sect))
     for title_pg in body_sect.findall(qn("w:titlePg")):
         body_sect.remove(title_pg)
-    set_page(document.sections[-1], style, "landscape", kind)
+    return body_sect
