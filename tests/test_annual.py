@@ -262,6 +262,25 @@ def test_an_agreement_whose_own_articles_state_the_term_lists_none_it_did_not_gi
     assert "2019-02-05/P1Y" in row.values()             # the ISO column beside it: a start and a duration
 
 
+def test_a_notice_valid_under_its_own_house_does_not_stop_the_book(tmp_path):
+    """The book sets each agreement's sheet in the book's house style; the spec's notice
+    (滋賀県's: the 次第 a step a line, the signers under a step, as its own house sets
+    it) is not the book's business, and a check of it under the book's style (which
+    joins the 次第 on one line) must not stop the book. Its row and sheet are there."""
+    real = ROOT / "tests" / "data" / "real"
+    shutil.copytree(real / "styles", tmp_path / "styles")
+    spec = tmp_path / "shiga.yaml"
+    shutil.copy(real / "shiga-kagome-2018.yaml", spec)
+    result = run_generate("annual", "--fiscal-year", "2018", spec, "-o", tmp_path / "out", "--format", "pdf,csv")
+    assert result.returncode == 0, result.stderr
+    with open(tmp_path / "out" / "annual-2018.csv", encoding="utf-8-sig", newline="") as fh:
+        [row] = list(csv.DictReader(fh))
+    assert row["協定名"] == "滋賀県とカゴメ株式会社との包括的連携協定"
+    assert "滋賀県とカゴメ株式会社との包括的連携協定の概要" in no_space(pdf_text(tmp_path / "out" / "annual-2018.pdf"))
+    # the notice itself, built with the book's (the default) house style, is still refused
+    result = run_generate(spec, "-o", tmp_path / "build", "--style", ROOT / "templates" / "house-style.yaml")
+    assert result.returncode == 1 and "signatories would have no effect" in result.stderr
+
 def test_a_house_style_kept_in_a_spec_folder_is_named_and_not_read_as_a_spec(tmp_path):
     specs = tmp_path / "specs"
     (specs / "styles").mkdir(parents=True)

@@ -65,9 +65,13 @@ def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
     return load_style()
 
 
-def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: bool = False) -> dict:
+def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: bool = False,
+            notice_text: bool = True) -> dict:
     """What the templates see. The agreement's text (content/agreement/) is composed only
-    when the agreement is made: a problem in it must not stop a press notice."""
+    when the agreement is made: a problem in it must not stop a press notice; and the
+    notice's 記, sections and contacts only when a notice is made: a problem in them
+    under the house style at hand must not stop an agreement or its overview sheet (the
+    annual book sets each sheet in the book's style, not the notice's house's)."""
     spec = loaded.spec
     ctx = {
         "spec": spec,
@@ -79,7 +83,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     }
     ctx["ki"] = []
     ctx["sections"] = []
-    if spec.press_notice:
+    if spec.press_notice and notice_text:
         from ..content.contacts import check_contacts, placed
         from ..content.notice import check_head, compose_ki
         from ..content.people import signatory_rows
@@ -106,7 +110,8 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
             ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)
         loaded.notes.extend(notes)
     notice = spec.press_notice
-    if notice and notice.after:
+    if notice and notice.after and notice_text:
+        from ..content.contacts import placed
         if "signatory_rows" in ctx:
             from ..content.notice import after_ki
             ctx["after_ki"] = after_ki(spec, style)
@@ -321,7 +326,8 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         check_spec_glyphs(other, style)
     loaded.notes.extend(attachment_notes(loaded))
     chosen = kinds_of(loaded, kinds)
-    ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen), final=final)
+    ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen), final=final,
+                  notice_text=any(k.section == "press_notice" for k in chosen))
     where = folders(templates)
     docs = []
     for kind in chosen:

@@ -55,10 +55,12 @@ _NO_END_RE = re.compile(_cls(NO_END) + "+")
 # letters), full-width alphanumerics, inseparables (…… ――), numbers with their
 # separators (0152-67-5621, １，０００) and a number with its counter (27日,
 # 11時00分, ２月16日, and in addresses and counts 15号, ３丁目, 165番地, 30名) so
-# that dates, times and addresses stay whole (seen: 「11番15／号」).
+# that dates, times and addresses stay whole (seen: 「11番15／号」), and a length
+# of time with its unit (１年間, ３か月, ２週間: seen 「１年 / 間」 in a narrow cell).
 _D = "0-9０-９"
 _RUN_RE = re.compile(
-    rf"[{_D}]+(?:[-‐－,，.．:：/／][{_D}]+)*(?:[年月日時分秒]|番地|丁目|[番号条階名人円件回歳])(?:[{_D}]+[月日時分秒])*"
+    rf"[{_D}]+(?:[-‐－,，.．:：/／][{_D}]+)*(?:[年日時分]間|[かヵヶカケ](?:月|年|所)|週間"
+    rf"|[年月日時分秒]|番地|丁目|[番号条階名人円件回歳])(?:[{_D}]+[月日時分秒])*"
     rf"|[!-~\u00a0-\u024f]{{2,}}"
     rf"|[０-９Ａ-Ｚａ-ｚ]+(?:[-‐－,，.．:：/／][０-９]+)+|[０-９Ａ-Ｚａ-ｚ]{{2,}}|{_cls(CL08_INSEP)}{{2,}}")
 # Breakable spots inside an over-long URL or e-mail address: after / . - _ ? & = #.
