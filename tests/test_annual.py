@@ -327,3 +327,23 @@ def test_dates_in_the_docx_summary_are_never_split(year, tmp_path):
     assert sum("～" in line for line in lines) >= 5
     split = [line for line in lines if re.search(r"(令和|令和[0-9０-９]+年|令和[0-9０-９]+年[0-9０-９]+月?)$", line)]
     assert not split, split
+
+
+@pytest.mark.slow          # (some 40 s: a book for each of fifteen years)
+def test_every_year_of_the_real_cases_makes_its_book(tmp_path):
+    """The real cases of many offices, each under its own house style, as one pile of
+    specs: the book of every fiscal year they were signed in is made (PDF and CSV), with
+    a row for each of that year's agreements, in signing order."""
+    from jpdocs.annual.rows import fiscal_year_of
+    real = sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml") if not p.name.endswith(".facts.yaml"))
+    years: dict[int, list[str]] = {}
+    for path in real:
+        loaded = load_spec(path)
+        if loaded.spec.agreement and loaded.spec.agreement.signing_date:
+            years.setdefault(fiscal_year_of(loaded), []).append(loaded.spec.agreement.title)
+    assert len(years) >= 10
+    for fy, titles in sorted(years.items()):
+        result = run_generate("annual", "--fiscal-year", str(fy), *real, "-o", tmp_path / str(fy), "--format", "pdf,csv")
+        assert result.returncode == 0, (fy, result.stderr)
+        with open(tmp_path / str(fy) / f"annual-{fy}.csv", encoding="utf-8-sig", newline="") as fh:
+            assert sorted(row["協定名"] for row in csv.DictReader(fh)) == sorted(titles), fy
