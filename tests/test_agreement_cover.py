@@ -99,6 +99,27 @@ def test_the_names_side_by_side_stand_in_one_row_under_the_title(tmp_path):
     assert npo["top"] < bureau["top"] < univ["top"]                       # beside the two lines, in their middle
 
 
+@needs_poppler
+def test_a_house_cover_title_style_sets_the_covers_title_alone(tmp_path):
+    """東久留米市's cover sets its title in a large gothic: the house's `cover_title`
+    paragraph style, where it has one, sets the cover's title (a heading, H1, as with the
+    title style) and nothing else; the text's title keeps the title style."""
+    house = "styles:\n  cover_title: {font: gothic, size: 16, leading: 1.5, align: center}\n"
+    pdf = build(tmp_path, {"names": NAMES}, house=house)
+    with pdfplumber.open(pdf) as doc:
+        first, names = doc.pages[0].chars[0], doc.pages[0].chars[-1]
+        text_title = doc.pages[1].chars[0]
+    assert round(first["size"]) == 16 and "Gothic" in first["fontname"]
+    assert round(text_title["size"]) == 14 and "Mincho" in text_title["fontname"]     # the title style, in mincho
+    assert round(names["size"]) < 16                                               # the names: the body's
+    # Word's style of its own (表紙 表題), at that size, on the cover's title alone
+    package = zipfile.ZipFile(pdf.with_suffix(".docx"))
+    styles = package.read("word/styles.xml").decode()
+    own = re.search(r'<w:style [^>]*w:styleId="cover_title".*?</w:style>', styles, re.S).group()
+    assert '<w:name w:val="表紙 表題"/>' in own and '<w:sz w:val="32"/>' in own
+    body = package.read("word/document.xml").decode()
+    assert body.count('<w:pStyle w:val="cover_title"/>') == 1
+
 def test_the_docx_has_the_cover_then_the_text_from_a_new_page_numbered_from_its_first(tmp_path):
     pdf = build(tmp_path, {"names": NAMES})
     body = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()

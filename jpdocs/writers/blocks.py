@@ -31,10 +31,10 @@ from .flowables import Figure, NumbersEnd, SealBox, SealPlace, TrackedLine
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
 _GRID_STYLES = ("body", "item")        # the running text that a character grid holds
-_PHRASE_STYLES = ("title", "heading", "label")   # broken between BudouX phrases: titles, headings, the subject, labels
+_PHRASE_STYLES = ("title", "cover_title", "heading", "label")   # broken between BudouX phrases: titles, headings, the subject, labels
 # Paragraphs whose style makes them a title or a heading read as one (the notice's
 # 記者発表内容 and ◯ 背景, the agreement's title); an article's title (第１条（目的）) is H2.
-_STYLE_ROLES = {"title": "H1", "heading": "H2"}
+_STYLE_ROLES = {"title": "H1", "cover_title": "H1", "heading": "H2"}
 
 
 class BlockBuilder:

@@ -209,8 +209,9 @@ DISPLAY_NAMES = {"body": "本文", "header": "宛先", "date": "日付", "title"
                  "label": "項目名", "item": "項目", "ki": "記", "table": "表本文", "small": "注記",
                  ARTICLE: "条見出し", "sheet_title": "概要 表題", "sheet_party": "概要 当事者",
                  "sheet_party_note": "概要 当事者注記", "sheet_text": "概要 本文", "sheet_area": "概要 分野",
-                 "sheet_item": "概要 項目", "jp-grid": "表（罫線あり）", "jp-none": "表（罫線なし）"}
-OUTLINE = {"title": 0, "sheet_title": 0, "heading": 1, ARTICLE: 1}   # Word's navigation pane: レベル1, 2
+                 "sheet_item": "概要 項目", "cover_title": "表紙 表題", "jp-grid": "表（罫線あり）",
+                 "jp-none": "表（罫線なし）"}
+OUTLINE = {"title": 0, "sheet_title": 0, "cover_title": 0, "heading": 1, ARTICLE: 1}   # Word's navigation pane: レベル1, 2
 
 
 def display_name(style_id: str) -> str:

@@ -293,7 +293,7 @@ def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | N
         SubElement(rpr, SPACING_TAG, {VAL: str(sp)})
 
 
-PHRASE_STYLES = ("title", "heading")
+PHRASE_STYLES = ("title", "cover_title", "heading")
 # a date's start (令和６年, 2024年４月): a cell's line that starts with one in the PDF
 # starts with it in the DOCX too, so that Word or LibreOffice cannot split it
 _DATE_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年|[0-9０-９]+年[0-9０-９]+月")
