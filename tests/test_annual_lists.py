@@ -433,3 +433,20 @@ def test_who_signs_may_be_left_out_only_where_nothing_prints_it(tmp_path):
     listed = {"issuer": data["issuer"], "parties": data["parties"],
               "agreement": {k: data["agreement"][k] for k in ("title", "signing_date")}}
     assert run_generate("check", write(tmp_path, listed, "listed")).returncode == 0
+
+
+def test_a_cells_line_that_starts_with_a_length_of_time_starts_so_in_the_docx():
+    """Seen in the FY2018 book of the real cases: 「平成31年２月５日から１年 / 間（自動更新）」
+    in LibreOffice's 有効期間 cell. The PDF keeps １年間 whole (jlreq); where its line
+    starts with it, the DOCX's cell breaks there too, so Word and LibreOffice cannot split it."""
+    from jpdocs.content import model as m
+    from jpdocs.spec.style import load_style
+    from jpdocs.writers.docx.paragraphs import Ctx, phrase_lines
+    text = "平成31年２月５日から１年間（自動更新）"
+    starts = set()
+    for ems in range(8, 16):
+        out = phrase_lines(Ctx(load_style(), round(ems * 9 * 20)), "small", None, [m.Text(text)], phrases=False)
+        lines = "".join("\n" if isinstance(i, m.LineBreak) else i.text for i in out).split("\n")
+        assert "".join(lines) == text and not any(a.endswith("１年") for a in lines[:-1]), lines
+        starts.update(line for line in lines[1:])
+    assert "１年間（自動更新）" in starts, starts

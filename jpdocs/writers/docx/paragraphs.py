@@ -294,9 +294,11 @@ def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | N
 
 
 PHRASE_STYLES = ("title", "cover_title", "heading")
-# a date's start (令和６年, 2024年４月): a cell's line that starts with one in the PDF
-# starts with it in the DOCX too, so that Word or LibreOffice cannot split it
-_DATE_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年|[0-9０-９]+年[0-9０-９]+月")
+# a date's start (令和６年, 2024年４月) or a length of time (１年間, ３か月): a cell's line
+# that starts with one in the PDF starts with it in the DOCX too, so that Word or
+# LibreOffice cannot split it (１年 / 間)
+_DATE_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年|[0-9０-９]+年[0-9０-９]+月"
+                         r"|[0-9０-９]+(?:[年日時分]間|[かヵヶカケ][月年]|週間)")
 
 
 _BUILDERS: dict[int, tuple] = {}        # id(style) → (style, its BlockBuilder), the last few styles
