@@ -347,3 +347,15 @@ def test_every_year_of_the_real_cases_makes_its_book(tmp_path):
         assert result.returncode == 0, (fy, result.stderr)
         with open(tmp_path / str(fy) / f"annual-{fy}.csv", encoding="utf-8-sig", newline="") as fh:
             assert sorted(row["協定名"] for row in csv.DictReader(fh)) == sorted(titles), fy
+
+
+def test_a_release_both_parties_issue_lists_the_other_as_partner(tmp_path):
+    """国立環境研究所 and 国立水俣病総合研究センター issued their notice together (the
+    second party `issuing: true`): the book, the issuer's, lists the centre as 相手方
+    (it listed －, as if the agreement had no partner)."""
+    real = ROOT / "tests" / "data" / "real"
+    shutil.copytree(real / "styles", tmp_path / "styles")
+    spec = tmp_path / "nies.yaml"
+    shutil.copy(real / "nies-minamata-2016.yaml", spec)
+    [row] = book_rows(tmp_path / "out", spec, 2016)
+    assert row["相手方"] == "環境省国立水俣病総合研究センター"

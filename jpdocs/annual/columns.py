@@ -64,9 +64,16 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
 
 def partner_names(loaded: LoadedSpec) -> list[str]:
     """相手方: every party not of the issuing side (Party.on_issuing_side: `issuing:`,
-    or named as the issuer). An issuer that is no party has every party as 相手方."""
+    or named as the issuer). An issuer that is no party has every party as 相手方.
+    Where every party issues the release together (国立環境研究所 and 国立水俣病総合研究
+    センター, `issuing: true`), the book is still the issuer's: its partners are the
+    parties the issuer is not (never 相手方 －, as if the agreement had none)."""
     spec = loaded.spec
-    return [p.formal_name or p.name for _, p in spec.party_list() if not p.on_issuing_side(spec.issuer)]
+    parties = spec.party_list()
+    names = [p.formal_name or p.name for _, p in parties if not p.on_issuing_side(spec.issuer)]
+    if names or len(parties) < 2:
+        return names
+    return [p.formal_name or p.name for _, p in parties if spec.issuer not in p.names()]
 
 
 def partners(loaded: LoadedSpec, comma: str = "、") -> str:
