@@ -333,7 +333,7 @@ def test_dates_in_the_docx_summary_are_never_split(year, tmp_path):
 def test_every_year_of_the_real_cases_makes_its_book(tmp_path):
     """The real cases of many offices, each under its own house style, as one pile of
     specs: the book of every fiscal year they were signed in is made (PDF and CSV), with
-    a row for each of that year's agreements, in signing order."""
+    a row for each of that year's agreements, and its PDF is valid PDF/UA-1."""
     from jpdocs.annual.rows import fiscal_year_of
     real = sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml") if not p.name.endswith(".facts.yaml"))
     years: dict[int, list[str]] = {}
@@ -342,11 +342,14 @@ def test_every_year_of_the_real_cases_makes_its_book(tmp_path):
         if loaded.spec.agreement and loaded.spec.agreement.signing_date:
             years.setdefault(fiscal_year_of(loaded), []).append(loaded.spec.agreement.title)
     assert len(years) >= 10
+    page = pytest.importorskip("page")          # the PDF/UA validator
     for fy, titles in sorted(years.items()):
         result = run_generate("annual", "--fiscal-year", str(fy), *real, "-o", tmp_path / str(fy), "--format", "pdf,csv")
         assert result.returncode == 0, (fy, result.stderr)
         with open(tmp_path / str(fy) / f"annual-{fy}.csv", encoding="utf-8-sig", newline="") as fh:
             assert sorted(row["協定名"] for row in csv.DictReader(fh)) == sorted(titles), fy
+        book = str(tmp_path / str(fy) / f"annual-{fy}.pdf")
+        assert [f.rule_id for f in page.validate_pdf(book, profile="PDF_UA_1").failures] == [], fy
 
 
 def test_a_release_both_parties_issue_lists_the_other_as_partner(tmp_path):
@@ -359,3 +362,12 @@ def test_a_release_both_parties_issue_lists_the_other_as_partner(tmp_path):
     shutil.copy(real / "nies-minamata-2016.yaml", spec)
     [row] = book_rows(tmp_path / "out", spec, 2016)
     assert row["相手方"] == "環境省国立水俣病総合研究センター"
+    # its sheet (no areas: the plain sheet of facts) has both offices a line each in 担当課,
+    # with a line break between them, never a newline drawn as a glyph (it broke PDF/UA)
+    pdf = tmp_path / "out" / "annual-2016.pdf"
+    text = pdf_text(pdf)
+    assert "(cid:" not in text and "\x00" not in text
+    offices = no_space(text)
+    assert "研究企画主幹松崎慎一郎環境省国立水俣病総合研究センター総務課長大竹敦" in offices
+    page = pytest.importorskip("page")
+    assert [f.rule_id for f in page.validate_pdf(str(pdf), profile="PDF_UA_1").failures] == []
