@@ -514,6 +514,35 @@ VARIANTS.update({
     "withheld-draft": (_STD, _STD + "\n    signer_names: withheld\n    draft: true"),
     "withheld-by-hand": (_STD, _STD + "\n    signer_names: withheld\n    signed_by_hand: true"),
 })
+# A signer's line as the signed copy types it (typed:): where it has no effect, does not spell the name, or
+# leaves less room than the name's own space; the house's gap and column without the title's line.
+_NAKAJIMA = "      name: 中島　和彦\n"
+_DOC = SEED[SEED.index("  document:"):SEED.index("  areas:")]
+
+
+def _typed(form: str, extra=()):
+    return [(_NAKAJIMA, _NAKAJIMA + f"      typed: {form}\n"), *extra]
+
+
+VARIANTS.update({
+    "typed-no-document": _typed("{name: 中島　　和彦}", [(_DOC, "")]),
+    "typed-not-signing": _typed("{name: 中島　　和彦}", [("    statements:\n      - 公共", "    signatory: {title: 副局長, name: 山田　太郎}\n    statements:\n      - 公共")]),
+    "typed-empty": _typed("{}"),
+    "typed-withheld": [(_NAKAJIMA, "      typed: {name: 中島　　和彦}\n"), ("      name: 鈴木　聡一郎\n", ""),
+                       ("    honorific: 様\n", ""), (_STD, _STD + "\n    signer_names: withheld")],
+    "typed-title-only": [(_NAKAJIMA, "      typed: {name: 中島　　和彦}\n")],
+    "typed-edge-gap": _typed('{name: "中島　和彦　"}'),
+    "typed-other-name": _typed("{name: 中島　和夫}"),
+    "typed-narrower": _typed("{name: 中 島 和 彦}"),
+    "typed-as-written": _typed("{name: 中島　和彦}"),
+})
+STYLE_VARIANTS.update({
+    "name-gap-own-line": "agreement:\n  name_gap: 2\n",
+    "name-gap-range": "agreement:\n  name_line: with_title\n  name_gap: 0.3\n",
+})
+VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n")
+                 for name in ("name-gap-own-line", "name-gap-range")})
+COMPANIONS.update({f"style-{name}.yaml": STYLE_VARIANTS[name] for name in ("name-gap-own-line", "name-gap-range")})
 # An article numbered as the text numbers it: a gap (the note), backwards, the number it has anyway, not a number.
 _NUMBERED = _STD + "\n    extra_articles: [{heading: 個人情報の保護, after: %s, number: %s, text: [甲及び乙は、協議する。]}]"
 VARIANTS.update({

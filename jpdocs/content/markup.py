@@ -19,7 +19,8 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <seal field="甲" mark="印" size="62"/>   a seal place (and the PDF's signature field)
   inlines: text, <b>, <span font="gothic" bold="yes">, <br/>, <ref article="2">第２条</ref> (a
            reference to the document's article 2, a field in the DOCX), <spread width="3">日時</spread>
-           (its characters set across 3 em: 均等割付), <whole>久保　康之</whole> (never broken
+           (its characters set across 3 em: 均等割付; with gaps="1,0,1,1", that many em after each
+           character but the last: a typed signature line), <whole>久保　康之</whole> (never broken
            across lines where it fits on one: a name)
 """
 from __future__ import annotations
@@ -47,6 +48,27 @@ def spread(text: str, width: int | None) -> str:
     if width and len(text) > 1 and em_width(text) < width:
         return Markup('<spread width="{}">{}</spread>').format(width, text)
     return text
+
+
+def placed(text: str, gaps: list[float]) -> str:
+    """`text` with `gaps[i]` em after its character i (model.Spread's gaps), as markup;
+    the text as it is where every gap is 0."""
+    if not any(gaps):
+        return text
+    width = em_width(text) + sum(gaps)
+    return Markup('<spread width="{:g}" gaps="{}">{}</spread>').format(width, ",".join(f"{g:g}" for g in gaps), text)
+
+
+def _gaps(value: str | None, text: str, source: str) -> tuple[float, ...]:
+    if value is None:
+        return ()
+    try:
+        gaps = tuple(float(g) for g in value.split(","))
+    except ValueError:
+        gaps = ()
+    if len(gaps) != len(text) - 1 or any(not 0 <= g <= 40 for g in gaps):
+        raise fail(source, f'<spread gaps="{value}">: one gap in em (0 to 40) after each character but the last')
+    return gaps
 
 
 def parse(markup: str, source: str = "<markup>") -> m.Document:
@@ -224,8 +246,9 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inlin
             width = float(child.attrib.get("width", "0"))
             if not 0 < width <= 40:
                 raise fail(source, f'<spread width="{child.attrib.get("width", "")}">: the width is in em, above 0')
+            gaps = _gaps(child.attrib.get("gaps"), _clean(child.text or ""), source)
             if _clean(child.text):
-                out.append(m.Spread(_clean(child.text), bold, font, width))
+                out.append(m.Spread(_clean(child.text), bold, font, width, gaps))
         elif child.tag == "whole":
             if len(child) or LINE_BREAK in (child.text or ""):
                 raise fail(source, "<whole> holds one line of text only")

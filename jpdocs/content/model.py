@@ -39,8 +39,12 @@ class Spread(Text):
     """Text set across `width` em of its paragraph's font size, the space between
     its characters grown alike and none after the last (均等割付, as forms align
     labels: 日時 across three → 日　時; 理事長 under 大和市長). The characters stay
-    the ones written; no line breaks inside. Text as wide or wider is set as it is."""
+    the ones written; no line breaks inside. Text as wide or wider is set as it is.
+    `gaps`: the em after each character but the last, where they differ (a signature
+    line as a signed copy types it: 友實　武則 placed as 友　實　　武　則); `width` is
+    then the characters' own and the gaps'."""
     width: float = 0.0
+    gaps: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

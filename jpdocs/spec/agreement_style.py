@@ -40,6 +40,11 @@ class AgreementStyle(_Strict):
     # own: the name on a line of its own under the title (default); with_title: the title
     # and the name on one line (球磨郡錦町長　浅生利夫), as older texts and some offices set them
     name_line: Literal["own", "with_title"] = "own"
+    # with_title: the em between a title and its name (1: 香取市長　宇井　成一; 2, as many
+    # signed copies type two spaces); name_column: true sets every block's name that gap
+    # after the widest title, the names in one column (香取市長　　　宇… / 理事長　　　　古…)
+    name_gap: float = 1
+    name_column: bool = False
     # the calendar of the dates the agreement prints (its date line, the term's dates in
     # the standard 有効期間 article): era 令和６年４月22日 (as most offices write an
     # agreement, whatever their notices do), era_western 令和６年（2024年）４月22日,
@@ -88,6 +93,14 @@ class AgreementStyle(_Strict):
     item_gap: float | None = None
     space_before_items: float = 0      # points above a paragraph's first item: 16, about a blank line (府中市)
 
+    @field_validator("name_gap")
+    @classmethod
+    def _name_gap(cls, gap):
+        if not 0.5 <= gap <= 10 or gap * 2 != int(gap * 2):
+            raise ValueError(f"a gap of {gap:g} em between a title and its name: 0.5 to 10 em, in half em"
+                             " (a half-width space's width)")
+        return gap
+
     @field_validator("chapter_indent")
     @classmethod
     def _chapter_indent(cls, indent):
@@ -134,4 +147,14 @@ class AgreementStyle(_Strict):
         if self.name_line == "with_title" and "name" in self.signature_labels:
             raise ValueError("name_line: with_title sets the name on the title's line, so there is no name"
                              " line for signature_labels.name to label: remove one")
+        return self
+
+    @model_validator(mode="after")
+    def _b_name_gap_on_title_line(self):
+        # (the defaults, 1 and false, are written in templates/house-style.yaml)
+        key = "name_column" if self.name_column else "name_gap" if self.name_gap != 1 else None
+        if key and self.name_line != "with_title":
+            raise ValueError(f"{key} places the name on the title's line, and name_line is own (the name"
+                             " on a line of its own): it would have no effect; say name_line: with_title, or"
+                             f" remove {key}")
         return self

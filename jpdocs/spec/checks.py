@@ -12,6 +12,7 @@ from ..errors import Problem
 from .file_checks import check_attachments
 from .schema import Spec
 from .source import dotted, line_of
+from .typed import check_typed
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
@@ -76,6 +77,7 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                                         "a field's name cannot be empty"))
     problems += _blanks(spec, name, lines)
     problems += _signers(spec, name, lines)
+    problems += check_typed(spec, name, lines)
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))

@@ -12,6 +12,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from .. import japanese
 from .annex import Annex
 from .cover import Cover
+from .typed import Typed
 from .base import Line, Strict
 from .strict import BeforeValidator, Field, field_validator, model_validator
 from .strict.fields import MinLen
@@ -26,6 +27,9 @@ class Representative(Strict):
     # (spec/checks.py), as nothing may be printed that the spec did not say.
     name: Optional[Line] = None
     reading: Optional[Line] = None    # なかじま かずひこ: printed in the notice only, never in a signature block
+    # the agreement's signature line as the signed copy types it: {title: 赤 磐 市 長, name: 友　實　　武　則},
+    # the same characters with gaps of its own (typed.py); never in a notice
+    typed: Optional[Typed] = None
 
     @property
     def title_only(self) -> bool:

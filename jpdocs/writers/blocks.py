@@ -351,7 +351,12 @@ def _spreads(inlines: list[m.Inline], em: float) -> tuple:
     out, pos = [], 0
     for i in inlines:
         n = len(i.text) if isinstance(i, m.Text) else 1
-        if isinstance(i, m.Spread):
+        if isinstance(i, m.Spread) and i.gaps:
+            # a gap of its own after each character: a stretch of two, that much after the
+            # first (jlreq.prepare: a negative width), the whole kept on one line where it fits
+            out += [(pos + k, pos + k + 2, -g * em) for k, g in enumerate(i.gaps) if g > 0]
+            out.append((pos, pos + n, 0.0))
+        elif isinstance(i, m.Spread):
             out.append((pos, pos + n, i.width * em))
         elif isinstance(i, m.Whole):
             out.append((pos, pos + n, 0.0))

@@ -128,7 +128,8 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
     """`spreads`: (start, end, width) of stretches set across a width (均等割付): the
     space between their characters grows alike, none after the last, and no line
     breaks or justification inside them; width 0: a stretch set as it is, kept on one
-    line where it fits one (a name: model.Whole)."""
+    line where it fits one (a name: model.Whole); a negative width: that much space
+    after each character but the last, whatever their own widths (a typed gap)."""
     n = len(text)
     p = Para()
     p.text, p.n, p.ems = text, n, ems
@@ -158,7 +159,7 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
     for a, b, width in spreads:
         if b - a > 1 and width:
             natural = sum(adv[a:b]) + sum(gap.get(i, 0.0) for i in range(a, b - 1))
-            extra = (width - natural) / (b - a - 1)
+            extra = -width if width < 0 else (width - natural) / (b - a - 1)
             if extra > _EPS:
                 for i in range(a, b - 1):
                     adv[i] += extra

@@ -32,7 +32,7 @@ from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, parag
 from .numbers import article_numbers
 from .prose import check_prose
 from ..markup import spread
-from .signatures import labels_in_lines, party_blocks, signatory_of, witness_fields
+from .signatures import labels_in_lines, name_column, party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article
 from .wording import CLOSING, CLOSING_BY_HAND, KINDS, document_title, party_label_words, polite, title_lines
 
@@ -206,13 +206,17 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             if ag.signing_year else blank_date)
     # a name withheld (signer_names: withheld) prints nothing where a draft's blank would stand
     withheld = doc.signer_names == "withheld"
+    # the names in one column (name_column): after the widest title of every block
+    column = name_column([p for _, party in parties for _, p in party.signers()]
+                         + [w.representative for w in doc.witnesses], form, style.word("blank_name"))
     signatories = tuple(block for i, (pid, party) in enumerate(parties)
                         for block in party_blocks(labels[i] if labels else "", party, form,
-                                                  style.word("blank_name"), pid, withheld))
+                                                  style.word("blank_name"), pid, withheld, column))
     if not block_labels:                 # (each signature field keeps its label's name: 甲, 乙)
         signatories = tuple(replace(s, label="") for s in signatories)
     fields = witness_fields(doc.witnesses)
-    witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name"), withheld=withheld), field=field)
+    witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name"), withheld=withheld,
+                                           column=column), field=field)
                       for w, field in zip(doc.witnesses, fields))
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()

@@ -13,6 +13,7 @@ from ...japanese import em_width
 from ...spec.schema import Party, Witness
 from ..markup import spread
 from .text import SignatureLine, Signatory
+from .typed_lines import joined, glyphs, title_line, title_width
 
 
 def witness_fields(witnesses) -> list[str]:
@@ -30,20 +31,20 @@ def witness_fields(witnesses) -> list[str]:
 
 
 def party_blocks(label: str, party: Party, form=None, blank_name: str = "", pid: str = "",
-                 withheld: bool = False) -> list[Signatory]:
+                 withheld: bool = False, column: float | None = None) -> list[Signatory]:
     """The party's signature block, then one per co-signer (理事長, then 学長): its
     title and name only, set under the first, each over a seal of its own, in a
     signature field named after the block's (甲2, 甲3 …)."""
-    first = signatory_of(label, party, form, blank_name, pid, withheld=withheld)
+    first = signatory_of(label, party, form, blank_name, pid, withheld=withheld, column=column)
     out = [first]
     for n, (_, person) in enumerate(party.signers()[1:], start=2):
-        block = signatory_of("", party, form, blank_name, pid, person, withheld)
+        block = signatory_of("", party, form, blank_name, pid, person, withheld, column)
         out.append(replace(block, field=f"{first.field}{n}", continued=True))
     return out
 
 
 def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str = "", pid: str = "",
-                 co_signer=None, withheld: bool = False) -> Signatory:
+                 co_signer=None, withheld: bool = False, column: float | None = None) -> Signatory:
     """Address, organisation and title/name. A formal name written with a full-width
     space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
@@ -52,7 +53,12 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title.
     A co-signer's block (`co_signer`) is its title and name alone, under its party's.
     `withheld` (signer_names: withheld): a signer named by the title alone has no name
-    line and no blank for one, as the published copy prints the title alone."""
+    line and no blank for one, as the published copy prints the title alone.
+    The signer's `typed` title or name (赤 磐 市 長): the written characters placed where
+    the typed form puts them (letter-spacing, no space added: typed_lines.py), in place
+    of the house's spread for that line. `column` (name_line: with_title): the em from
+    the title's start to its name's (name_column), else the name stands the house's
+    name_gap after its own title."""
     org = party.formal_name or party.name
     signer = co_signer or party.signer()
     title = signer.title
@@ -71,7 +77,16 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     width = max((len(w) for w in labelled.values()), default=0)
     across = dict(form.signature_spread) if form is not None else {}
 
+    typed = signer.typed
+    # placed glyph by glyph (typed_lines.py) where the signer's line is typed or the
+    # house sets the name otherwise than one em after its title; else as before
+    placed = typed is not None or (form is not None and form.name_line == "with_title"
+                                   and (form.name_gap != 1 or column is not None))
+
     def value(key: str, text: str) -> str:     # set across the house's width (大和市長 / 理　事　長)
+        if placed and key in ("title", "name"):
+            xs, _ = glyphs(text, getattr(typed, key) if typed is not None else None, across.get(key))
+            return joined([(text, xs, 0.0)])
         return spread(text, across.get(key)) if text.strip("　") else text
 
     def line(key: str, text: str, first: bool = True) -> SignatureLine:
@@ -95,8 +110,12 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     # party's representative, which the spec does not say
     own = co_signer is None
     if form is not None and form.name_line == "with_title":
-        block.append(line("title", value("title", title) + ("" if dropped else "　" + value("name", name)),
-                          own))   # 球磨郡錦町長　浅生利夫
+        if placed:         # 赤 磐 市 長　　友　實　　武　則, or the names in one column
+            text = title_line(title, typed and typed.title, across.get("title"), None if dropped else name,
+                              typed and typed.name, across.get("name"), form.name_gap, column)
+        else:
+            text = value("title", title) + ("" if dropped else "　" + value("name", name))
+        block.append(line("title", text, own))   # 球磨郡錦町長　浅生利夫
     else:
         block.append(line("title", value("title", title), own))
         if not dropped:
@@ -104,6 +123,18 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     return Signatory(label, label or party.short_name or party.name or pid,
                      "" if co_signer is not None else party.address or "", tuple(lines), title,
                      name, tuple(block), label_at=label_at)
+
+
+def name_column(signers, form, blank_name: str = "") -> float | None:
+    """agreement.name_column: the em from a title's start to its name's, the same in
+    every block: the widest title as printed (typed, spread or as written) and the
+    house's name_gap. `signers`: every signer whose block the agreement prints."""
+    if form is None or form.name_line != "with_title" or not form.name_column:
+        return None
+    across = dict(form.signature_spread).get("title")
+    widths = [title_width(s.title if s.title is not None else blank_name,
+                          s.typed.title if s.typed is not None else None, across) for s in signers]
+    return max(widths, default=0.0) + form.name_gap
 
 
 def labels_in_lines(blocks) -> tuple[Signatory, ...]:

@@ -238,7 +238,15 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
         field_start = len(p) if refs and isinstance(inline, m.Reference) and inline.article else None
         primary = registered.get(role or base_role or "", "")
         pieces_of = [(text[:-1], spacing), (text[-1:], 0)] if last else [(text, spacing)]
-        if isinstance(inline, m.Spread) and len(text) > 1:
+        if isinstance(inline, m.Spread) and len(text) > 1 and inline.gaps:
+            # each character its own gap (a typed signature line), runs of one spacing joined
+            pieces_of = []
+            for ch, sp in zip(text, [round(g * size * 20) for g in inline.gaps] + [0 if last else spacing]):
+                if pieces_of and pieces_of[-1][1] == sp:
+                    pieces_of[-1] = (pieces_of[-1][0] + ch, sp)
+                else:
+                    pieces_of.append((ch, sp))
+        elif isinstance(inline, m.Spread) and len(text) > 1:
             extra = (inline.width - japanese.em_width(text)) * size / (len(text) - 1)
             if extra > 0:
                 pieces_of = [(text[:-1], round(extra * 20)), (text[-1:], 0 if last else spacing)]
