@@ -543,6 +543,30 @@ STYLE_VARIANTS.update({
 VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n")
                  for name in ("name-gap-own-line", "name-gap-range")})
 COMPANIONS.update({f"style-{name}.yaml": STYLE_VARIANTS[name] for name in ("name-gap-own-line", "name-gap-range")})
+
+# What a published copy leaves out (content/agreement/published.py): no closing after
+# articles, or beside despite_closing (and its note after prose); seal places left blank
+# with no block or no seal asked (and the note); a conjunction nothing composed joins; no
+# signature block beside what only a block prints, a signer no notice prints (and the note).
+_PROSE_OPEN = "    prose: [両者は連携する。]\n    closing: false"
+_NO_NOTICE = (SEED[SEED.index("press_notice:"):], "")
+VARIANTS.update({
+    "closing-false-articles": (_STD, _STD + "\n    closing: false"),
+    "closing-false-despite": (_STD, _PROSE_OPEN + "\n    signed_by_hand: despite_closing"),
+    "closing-false-note": [(_STD, _PROSE_OPEN), ("    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
+    "seal-places-no-seal": (_STD, _STD + "\n    seal_places: blank\n    closing: 以上の証として、甲乙署名の上、各自１通を保有する。"),
+    "seal-places-note": (_STD, _STD + "\n    seal_places: blank"),
+    "conjunction-no-effect": (_STD, _STD + "\n    labels: 両者\n    conjunction: と"),
+    "blocks-withheld-keys": (_STD, _STD + "\n    signature_blocks: withheld\n    seal_places: blank\n"
+                             "    block_labels: true\n    copies: true"),
+    "blocks-withheld-by-hand": (_STD, _STD + "\n    signature_blocks: withheld\n    signed_by_hand: true"),
+    "blocks-withheld-names": _TITLES_ALONE + [(_STD, _STD + "\n    signature_blocks: withheld\n    signer_names: withheld")],
+    "blocks-withheld-witness": (_STD, _STD + "\n    signature_blocks: withheld\n    closing: 甲乙及び立会人が記名押印する。\n"
+                                "    witnesses: [{name: 北海道, representative: {title: 北海道知事, name: 鈴木　直道}}]"),
+    "blocks-withheld-signer": [(_STD, _STD + "\n    signature_blocks: withheld"), _NO_NOTICE],
+    "blocks-withheld-note": [(_STD, _STD + "\n    signature_blocks: withheld"), ("    address: 北海道網走市北７条西３丁目\n", ""),
+                             ("    address: 北海道北見市公園町165番地\n", "")],
+})
 # An article numbered as the text numbers it: a gap (the note), backwards, the number it has anyway, not a number.
 _NUMBERED = _STD + "\n    extra_articles: [{heading: 個人情報の保護, after: %s, number: %s, text: [甲及び乙は、協議する。]}]"
 VARIANTS.update({

@@ -308,7 +308,9 @@ def test_every_signatory_line_names_its_organisation(cid, built):
             assert any(want in line for line in lines) or any(
                 want in pair and title_and_name in later for pair, later in zip(joined, lines[1:])), \
                 (cid, want, [line for line in lines if fold(signer["name"]) in line])
-    if "agreement" in case.texts:
+    # a published copy that names no signer (signature_blocks: withheld) has no block to check
+    withheld = ((case.spec.get("agreement") or {}).get("document") or {}).get("signature_blocks") == "withheld"
+    if "agreement" in case.texts and not withheld:
         text = fold(case.texts["agreement"])
         for party in case.parties():
             title, name = case.signer(party)["title"] or "", case.signer(party).get("name")

@@ -189,7 +189,23 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
             notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
                                  f"{period} began in {old} and ended in {new}: the date line says {new}元年,"
                                  " for a signing still to come; write the signing date once it is known"))
-    if not text.sealed:
+    if text.blocks_withheld:
+        key = ("agreement", "document", "signature_blocks")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             "withheld: no signature block is printed, as the published copy gives the text and"
+                             " its date and names no signer (the PDF has no signature field)"))
+    elif text.seal_places_blank:
+        key = ("agreement", "document", "seal_places")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             "blank: no 印 by the signature blocks, as the copy the agreement is built from leaves"
+                             " the seal places unmarked; the closing is printed as written (the PDF's signature"
+                             " fields stay over the places)"))
+    elif not text.closing:
+        key = ("agreement", "document", "closing")
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                             "false: no closing; the last paragraph closes the text, and no 印 is printed by the"
+                             " signature blocks (the PDF's signature fields stay over the seal places)"))
+    elif not text.sealed:
         key = ("agreement", "document", "closing")
         notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
                              "no 印 by the signature blocks: the closing does not have the signers press"

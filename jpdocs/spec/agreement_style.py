@@ -50,6 +50,10 @@ class AgreementStyle(_Strict):
     # agreement, whatever their notices do), era_western 令和６年（2024年）４月22日,
     # western 2024年４月22日 (universities and companies)
     calendar: Literal["era", "era_western", "western"] = "era"
+    # the date line's digits where the signed copy types them otherwise than its text:
+    # half writes 平成29年7月26日 under a text of 第１条 and ３か月 (日野市, 三鷹市); the
+    # cover's date line (document.cover) is the same line; default: the house's digits
+    date_digits: Literal["mixed", "half", "full"] | None = None
     paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
     item_marker: str = "（{number}）"    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each
     # the items' digits where they differ from the articles' (numbering_digits): half

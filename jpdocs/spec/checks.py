@@ -215,7 +215,7 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
     needed: dict[str, str] = {}
     in_notice: set[str] = set()
     agreement = spec.agreement.document if spec.agreement else None
-    if agreement:
+    if agreement and agreement.signature_blocks != "withheld":     # withheld: no block, no signer
         needed.update((pid, "the agreement's signature block") for pid in spec.parties)
     notice = spec.press_notice
     if notice:
@@ -266,7 +266,7 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
         for who, signer in party.signers():
             path = ("parties", pid) + who
             if (signer.title_only and agreement and not agreement.draft and not agreement.signed_by_hand
-                    and not withheld):
+                    and not withheld and agreement.signature_blocks != "withheld"):
                 problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
                                         f"missing: the agreement's signature block prints the name of"
                                         f" {signer.title}, and only a press notice names a head by the"

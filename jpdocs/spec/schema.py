@@ -544,7 +544,9 @@ class AgreementDocument(Strict):
     chapters: list[Chapter] = []       # 章 above the articles, in order, the first from the first article
     # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own)
     prose: list[Line] = []
-    closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
+    # replaces 本協定の締結を証するため、…保有する。; false, after prose only: none, the last
+    # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it
+    closing: Union[Line, Literal[False], None] = None
     # the signers write their names by hand (署名): the generated closing says 署名の上 (no 印),
     # and a signer named by the title alone gets a blank line to sign on. despite_closing:
     # the spec's own closing says 記名押印 (or 記名) and the signed copy has the names
@@ -554,6 +556,15 @@ class AgreementDocument(Strict):
     # the signers' titles alone: each signer named by the title alone gets no name and no
     # blank for one (印 as the closing asks); a name given is refused
     signer_names: Optional[Literal["withheld"]] = None
+    # blank: the seal places left unmarked (no 印), as the copy the agreement is built from
+    # has them, although the closing asks a seal (記名押印); the closing printed as written
+    seal_places: Optional[Literal["blank"]] = None
+    # withheld: the copy the agreement is built from (the office's published text) gives
+    # the text and its date and no signer: no signature block is printed (the build names it)
+    signature_blocks: Optional[Literal["withheld"]] = None
+    # the word joining the labels in what the product composes (甲及び乙は、…; 市及び大学が
+    # 記名押印の上): と where the text writes the pair 甲と乙 (default 及び)
+    conjunction: Optional[Literal["及び", "と"]] = None
     copies: bool = False               # also write one original per party and a copy (写)
     witnesses: list[Witness] = []      # 立会人: their blocks follow the parties'; needs an own closing
     annexes: list[Annex] = []          # 別記様式, 別表 …: pages after the signatures, as written (annex.py)

@@ -136,7 +136,7 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
                     "the preamble does not define the label" + ("s " if len(missing) > 1 else " ")
                     + "、".join(f"「{w}」" for w in missing) + " the document uses (…（以下「"
                     + missing[0] + "」という。）…)")
-        if doc.preamble is False and not labels and (doc.standard or not doc.closing):
+        if doc.preamble is False and not labels and (doc.standard or doc.closing is None):
             # One word for all parties prints nowhere but in the standard set's articles
             # and the generated closing; with neither it names no one undefined.
             problem(("agreement", "document", "labels"),
@@ -183,6 +183,8 @@ def check_by_hand(doc, spec, problem) -> None:
     no effect. With every name given the line to sign on is never printed."""
     D = ("agreement", "document")
     by_hand, closing = doc.signed_by_hand, doc.closing
+    if closing is False:
+        return                  # no closing at all: published.py says what the keys beside it do
     if by_hand == "despite_closing" and not (closing and "記名" in closing):
         if closing:
             problem(D + ("signed_by_hand",), "despite_closing says the signed copy has the names written by hand"

@@ -31,6 +31,7 @@ from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_gene
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
 from .numbers import article_numbers
 from .prose import check_prose
+from .published import check_published
 from ..markup import spread
 from .signatures import labels_in_lines, name_column, party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article
@@ -76,7 +77,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             problem(k, "left open (null) in a draft; a final build (--final) needs it written")
     parties = spec.party_list()
     comma = style.word("comma")          # 、 or the house's ， (wording.comma), in every word it writes
-    labels, words = party_label_words(doc.labels, len(parties), doc.collective, [i for i, _ in parties], comma)
+    labels, words = party_label_words(doc.labels, len(parties), doc.collective, [i for i, _ in parties], comma,
+                                      doc.conjunction or "及び")
     words = dict(words, doc=self_word)
     num = lambda n: japanese.digits(n, form.numbering_digits or digit_style)   # noqa: E731
     # the items' own digits where the house gives them ((1) beside 第１条, as 消防庁's model)
@@ -129,6 +131,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
     check_paragraphs(doc, problem)
     check_witnesses(doc, labels, [p for _, p in parties], problem)
+    check_published(spec, doc, drafts, labels, problem)
     if problems:
         raise InputError(problems)
 
@@ -197,11 +200,13 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if problems:
         raise InputError(problems)
     closing_form = CLOSING_BY_HAND if doc.signed_by_hand else CLOSING     # 署名の上, or 記名押印の上
-    closing = doc.closing or polite(closing_form.replace("、", comma).format(
+    closing = "" if doc.closing is False else doc.closing or polite(closing_form.replace("、", comma).format(
         self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style), compact=words["compact"],
         one=japanese.digits(1, digit_style)), writing)
-    date = (japanese.date_in(ag.signing_date, form.calendar, "none", digit_style)
-            if ag.signing_date else year_kept(ag.signing_year, blank_date, digit_style, form.calendar,
+    # the date line in its own digits where the house gives them (平成29年7月26日 beside 第１条)
+    date_style = form.date_digits or digit_style
+    date = (japanese.date_in(ag.signing_date, form.calendar, "none", date_style)
+            if ag.signing_date else year_kept(ag.signing_year, blank_date, date_style, form.calendar,
                                               ag.signing_month)
             if ag.signing_year else blank_date)
     # a name withheld (signer_names: withheld) prints nothing where a draft's blank would stand
@@ -209,7 +214,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     # the names in one column (name_column): after the widest title of every block
     column = name_column([p for _, party in parties for _, p in party.signers()]
                          + [w.representative for w in doc.witnesses], form, style.word("blank_name"))
-    signatories = tuple(block for i, (pid, party) in enumerate(parties)
+    blocks_withheld = doc.signature_blocks == "withheld"    # the copy names no signer: no block
+    signatories = () if blocks_withheld else tuple(block for i, (pid, party) in enumerate(parties)
                         for block in party_blocks(labels[i] if labels else "", party, form,
                                                   style.word("blank_name"), pid, withheld, column))
     if not block_labels:                 # (each signature field keeps its label's name: 甲, 乙)
@@ -217,7 +223,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     fields = witness_fields(doc.witnesses)
     witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name"), withheld=withheld,
                                            column=column), field=field)
-                      for w, field in zip(doc.witnesses, fields))
+                      for w, field in zip(doc.witnesses, fields) if not blocks_withheld)
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
     full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
@@ -241,10 +247,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         raise InputError(problems)
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
-                         doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing),
+                         doc.kind, writing, doc.draft, blanks, label_chars, witnesses,
+                         says_seal(closing) and doc.seal_places != "blank",
                          chosen is not None and prints_generated_term(chosen, doc), tuple(doc.prose),
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
-                         withheld, annexes, cover, in_lines, on_titles)
+                         withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",
+                         blocks_withheld)
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",

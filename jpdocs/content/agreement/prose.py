@@ -29,7 +29,7 @@ def check_prose(doc, labels: list[str], parties, problem) -> None:
         key = "area_items" if doc.area_items else "catch_all"
         problem(D + (key,), f"the document is prose without articles (document.prose), and {key} shapes the"
                             " article on the areas of cooperation: it would have no effect")
-    if not doc.closing:
+    if doc.closing is None:              # (false: the last paragraph closes the text, published.py)
         problem(D + ("prose",), "a text of prose ends with a closing of its own (ここに以上の合意を確認するために"
                                 "この協定書を交換する。): write document.closing (the generated one names the"
                                 " parties by labels the prose does not define)")

@@ -96,6 +96,8 @@ class AgreementText:
     labels_in_lines: bool = False  # block_label_line: organisation: each label printed in its line (甲　横瀬町)
     labels_on_titles: tuple[tuple[tuple, str], ...] = ()   # (key path, 甲): a block with no organisation line,
                                                            # its label on the title's (the build says so)
+    seal_places_blank: bool = False   # seal_places: blank: no 印 under a closing that asks one, as the copy
+    blocks_withheld: bool = False     # signature_blocks: withheld: the copy names no signer, no block printed
 
 
 @dataclass(frozen=True)

@@ -61,21 +61,23 @@ def title_lines(title: str, max_chars: int = 30) -> tuple[str, ...]:
 
 
 def party_label_words(spec_labels, n: int, collective: str | None = None,
-                      ids: list[str] | None = None, comma: str = "、") -> tuple[list[str], dict[str, str]]:
+                      ids: list[str] | None = None, comma: str = "、",
+                      conjunction: str = "及び") -> tuple[list[str], dict[str, str]]:
     """(the labels, one per party, or [] with a collective word) and the phrases
     the articles use: all, compact, any, other. `spec_labels` is 甲乙 (甲, 乙, 丙 … by
     order), one word for all (両市), or a label per party id ({city: 市, univ: 大学});
-    `collective` (両者) is then the word for all of them in {all} and {compact}."""
+    `collective` (両者) is then the word for all of them in {all} and {compact}.
+    `conjunction` joins the last two labels (甲及び乙; と: 甲と乙, as some texts write the pair)."""
     other = "相手方" if n == 2 else "他の当事者"
     if isinstance(spec_labels, dict) or spec_labels == "甲乙":
         if isinstance(spec_labels, dict):
             labels = [spec_labels[i] for i in ids]
-            compact = japanese.join_japanese(labels, comma=comma) + "が"     # 市及び大学が協議の上
+            compact = japanese.join_japanese(labels, conjunction=conjunction, comma=comma) + "が"   # 市及び大学が
         else:
             labels = japanese.party_labels(n)
             compact = japanese.join_japanese(labels, compact=True)   # 甲乙協議の上
         return labels, {
-            "all": collective or japanese.join_japanese(labels, comma=comma),
+            "all": collective or japanese.join_japanese(labels, conjunction=conjunction, comma=comma),
             "compact": collective or compact,
             "any": japanese.join_japanese(labels, conjunction="又は", comma=comma),
             "other": other,

@@ -1,0 +1,87 @@
+"""What a published copy of an agreement leaves out or writes its own way, said by the
+spec rather than guessed: no closing after prose whose last paragraph closes the text
+(closing: false), the seal places left unmarked under a closing that asks a seal
+(seal_places: blank), no signature block where the copy names no signer
+(signature_blocks: withheld), and the word joining the labels (conjunction: と, 甲と乙).
+Each is refused where it would have no effect."""
+from __future__ import annotations
+
+from .checks import says_seal
+from .fill import all_text
+
+D = ("agreement", "document")
+
+
+def check_published(spec, doc, drafts, labels: list[str], problem) -> None:
+    """Every key of this module beside what it needs (see the module's docstring)."""
+    if doc.closing is False and not doc.prose:
+        problem(D + ("closing",), "closing: false leaves the closing out where the last paragraph of prose closes"
+                                  " the text (document.prose); after articles the generated closing would be"
+                                  " replaced by nothing: write the text's own closing")
+    if doc.closing is False and doc.signed_by_hand == "despite_closing":
+        problem(D + ("signed_by_hand",), "despite_closing says the names were written by hand under a closing"
+                                         " that says 記名押印, and closing: false prints none: write"
+                                         " signed_by_hand: true")
+    if doc.seal_places == "blank":
+        if doc.signature_blocks == "withheld":
+            problem(D + ("seal_places",), "signature_blocks: withheld prints no signature block, so no seal"
+                                          " place: seal_places would have no effect")
+        elif not says_seal(doc.closing or "記名押印"):
+            problem(D + ("seal_places",), "the closing does not have the signers press their seals (記名押印,"
+                                          " 押印, 捺印), so the seal places are left blank already:"
+                                          " seal_places would have no effect")
+    if doc.signature_blocks == "withheld":
+        _check_withheld(spec, doc, problem)
+    if doc.conjunction is not None and not joins_labels(drafts, doc, labels):
+        problem(D + ("conjunction",), f"conjunction joins the labels in what the product composes (甲{doc.conjunction}"
+                                      "乙は、 in a standard set's articles, 市及び大学が in the generated closing), and"
+                                      " this document composes no such phrase: it would have no effect (write the"
+                                      " pair in the spec's own text as the agreement writes it)")
+
+
+def joins_labels(drafts, doc, labels: list[str]) -> bool:
+    """Whether the composed text joins the labels with the conjunction: a standard
+    article's {all} (甲及び乙は、), or, with a label per party, its {compact} and the
+    generated closing (市及び大学が記名押印の上). 甲乙協議の上 joins nothing, and one word
+    for all (両者, collective) names no label."""
+    if len(labels) < 2 or doc.collective:
+        return False
+    per_party = isinstance(doc.labels, dict)
+    keys = ("{all}", "{compact}") if per_party else ("{all}",)
+    texts = [all_text(d.text) + (all_text(d.otherwise) if d.otherwise else "") for d in drafts if d.fill]
+    return any(k in t for t in texts for k in keys) or (per_party and doc.closing is None)
+
+
+# document's keys that only a signature block uses, and why each would have no effect
+_BLOCK_KEYS = {
+    "witnesses": "signature_blocks: withheld prints no signature block, and a witness signs in a block of its"
+                 " own: it would have no effect",
+    "signer_names": "signature_blocks: withheld prints no signature block, and signer_names shapes the blocks'"
+                    " names: it would have no effect",
+    "signed_by_hand": "signature_blocks: withheld prints no signature block, and signed_by_hand leaves a line to"
+                      " sign on in each block: it would have no effect",
+    "block_labels": "signature_blocks: withheld prints no signature block, and block_labels prints the labels"
+                    " before the blocks: it would have no effect",
+    "copies": "signature_blocks: withheld prints no signature block, and an original is made for each signer's"
+              " block (copies): it would have no effect",
+}
+
+
+def _check_withheld(spec, doc, problem) -> None:
+    """signature_blocks: withheld prints no block: what only a block prints (an address,
+    a country, a witness, a name withheld, names by hand, a label before the blocks, an
+    original per signer) would have no effect, and so would a signer the notice does
+    not print either."""
+    for key, message in _BLOCK_KEYS.items():
+        if getattr(doc, key) not in (None, False, []):
+            problem(D + (key,), message)
+    for pid, party in spec.parties.items():
+        for key in ("address", "country"):
+            if getattr(party, key, None):
+                problem(("parties", pid, key), f"signature_blocks: withheld prints no signature block, and the"
+                        f" party's {key} prints only in its block: it would have no effect")
+        if spec.press_notice is None:
+            for key in ("representative", "signatory", "co_signers"):
+                if getattr(party, key, None):
+                    problem(("parties", pid, key), "signature_blocks: withheld prints no signature block, and"
+                            " no press notice names the party's signer either: it would have no effect")
