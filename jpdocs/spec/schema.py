@@ -11,6 +11,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from .. import japanese
 from .annex import Annex
+from .translation import Translation
 from .cover import Cover
 from .base import Line, Strict
 from .strict import BeforeValidator, Field, field_validator, model_validator
@@ -556,6 +557,9 @@ class AgreementDocument(Strict):
     # a cover page before the text (cover.py): true, the title and the parties' names; or
     # {title: [lines], names: {party id: name}, date: true, side_by_side: true}
     cover: Union[Literal[True], Cover, None] = None
+    # the text in another language, after the signatures from a page of its own, as
+    # written (translation.py): [{language: en, title:, paragraphs:, date:, signers:}]
+    translations: list[Translation] = []
     original_mark: bool = True         # print 正本（甲保管） on each party's original
 
 

@@ -24,6 +24,7 @@ from ...spec.load import LoadedSpec
 from ...spec.source import dotted
 from ...spec.term import term_of
 from .annexes import compose_annexes
+from .translations import compose_translations
 from .cover import compose_cover
 from .article_sets import choose, load_sets
 from .checks import check_by_hand, check_paragraphs, check_own_wording, check_witnesses, says_seal
@@ -194,6 +195,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                 chapters.get(d.name, ""), numbers[i]))
 
     annexes = compose_annexes(doc.annexes, num, problem)
+    translations = compose_translations(doc.translations, [pid for pid, _ in parties], problem)
     if problems:
         raise InputError(problems)
     closing_form = CLOSING_BY_HAND if doc.signed_by_hand else CLOSING     # 署名の上, or 記名押印の上
@@ -240,7 +242,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing),
                          chosen is not None and prints_generated_term(chosen, doc), tuple(doc.prose),
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
-                         withheld, annexes, cover, in_lines, on_titles)
+                         withheld, annexes, cover, in_lines, on_titles, translations)
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",

@@ -96,6 +96,7 @@ class AgreementText:
     labels_in_lines: bool = False  # block_label_line: organisation: each label printed in its line (甲　横瀬町)
     labels_on_titles: tuple[tuple[tuple, str], ...] = ()   # (key path, 甲): a block with no organisation line,
                                                            # its label on the title's (the build says so)
+    translations: tuple = ()       # the text in another language, after the signatures (translations.py)
 
 
 @dataclass(frozen=True)
