@@ -354,7 +354,7 @@ def test_also_under_the_agreement_points_to_press_notice_also(tmp_path):
                                         " representative, short_name, signatory, statements"),
     (("agreement", "document"), "zzzqq", "; allowed here: annexes, area_items, articles, block_labels, catch_all, chapters, closing, collective,"
                                          " conclude, copies, cover, draft, extra_articles, kind, labels, original_mark,"
-                                         " preamble, prose, purpose, signed_by_hand, signer_names, standard, subject, title, witnesses,"
+                                         " preamble, prose, purpose, signed_by_hand, signer_names, standard, subject, title, translations, witnesses,"
                                          " writing"),
     ((), "zzzqq", "; allowed here: agreement, issuer, parties, press_notice, style"),
 ])
