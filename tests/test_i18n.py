@@ -461,6 +461,7 @@ VARIANTS.update({
     "prose-block-labels": (_STD, "    prose: [両者は連携する。]\n    closing: ここに協定書を交換する。\n    block_labels: false"),
     "prose-catch-all": (_STD, "    prose: [両者は連携する。]\n    closing: ここに協定書を交換する。\n    catch_all: false"),
     "prose-no-closing": (_STD, "    prose: [両者は連携する。]\n    block_labels: true"),
+    "prose-list-first": (_STD, "    prose: [{items: [連携すること]}, 両者は連携する。]\n    closing: ここに協定書を交換する。"),
     "section-before-no-ki": ("  closing_ijo:", "  ki: []\n  sections: [{heading: 【本件のポイント】, before_ki: true,"
                                                " paragraphs: [●　連携します。]}]\n  closing_ijo:"),
     "agenda-parties-also": [(_AGENDA, "    agenda: [開会, {step: 協定書署名, parties: true}]\n"),

@@ -73,6 +73,8 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AnnexPart", "items"): ("番号付きの項目", "１　…、２　…（下に行を続けるなら text と lines）"),
     ("AnnexPart", "item_marker"): ("項目の番号の形", "空欄なら１、２…。例：（{number}）"),
     ("AnnexPart", "table"): ("表", "行ごとにセル。最初の行が見出し。\"\" は記入欄（空欄）"),
+    ("ProseList", "items"): ("箇条書き", "直前の段落の下に一項目ずつ一行で（例：協定を結ぶ目的は以下のとおりとする。の下の各目的）"),
+    ("ProseList", "marker"): ("項目の記号", "本文にあるときだけ。例：・（空欄なら記号なし）"),
     ("AgreementDocument", "translations"): ("外国語の本文", "日本語の本文の署名欄の後に新しいページから（姉妹都市協定の英文など）。書いたとおりに印字"),
     ("Translation", "language"): ("言語", "en：英語"),
     ("Translation", "title"): ("表題", "例：SISTER CITY AGREEMENT（行ごとに分けるならリスト）"),

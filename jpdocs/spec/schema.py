@@ -11,6 +11,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from .. import japanese
 from .annex import Annex
+from .prose import ProseList
 from .translation import Translation
 from .cover import Cover
 from .base import Line, Strict
@@ -539,8 +540,9 @@ class AgreementDocument(Strict):
     articles: dict[str, ArticleOverride] = {}   # changes to the standard set's articles, by name
     extra_articles: list[ExtraArticle] = []     # the spec's own articles
     chapters: list[Chapter] = []       # 章 above the articles, in order, the first from the first article
-    # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own)
-    prose: list[Line] = []
+    # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own);
+    # a list under a paragraph (協定を結ぶ目的は以下のとおりとする。): {items: [...], marker: ・}
+    prose: list[Union[Line, ProseList]] = []
     closing: Optional[Line] = None     # replaces 本協定の締結を証するため、…保有する。
     # the signers write their names by hand (署名): the generated closing says 署名の上 (no 印),
     # and a signer named by the title alone gets a blank line to sign on. despite_closing:

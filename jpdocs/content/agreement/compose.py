@@ -31,7 +31,7 @@ from .checks import check_by_hand, check_paragraphs, check_own_wording, check_wi
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
 from .numbers import article_numbers
-from .prose import check_prose
+from .prose import check_prose, prose_parts
 from ..markup import spread
 from .signatures import labels_in_lines, party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article
@@ -240,7 +240,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses, says_seal(closing),
-                         chosen is not None and prints_generated_term(chosen, doc), tuple(doc.prose),
+                         chosen is not None and prints_generated_term(chosen, doc), prose_parts(doc.prose),
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, translations)
 
