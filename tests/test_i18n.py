@@ -136,6 +136,22 @@ VARIANTS = {
     "annex-21-items": ("    standard: 包括連携", "    annexes: [{heading: 別表, parts: [{item_marker: ⑴, items: ["
                                              + ", ".join(["項目"] * 21) + "]}]}]\n    standard: 包括連携"),
 }
+# An agreement's text in another language (document.translations): one mistake each.
+_EN_BLOCKS = "{party: bureau, lines: [Director]}, {party: kitami_it, lines: [President]}"
+
+
+def _en(signers: str = _EN_BLOCKS, paragraph: str = "We agree.", twice: bool = False) -> tuple[str, str]:
+    one = f"{{language: en, title: AGREEMENT, paragraphs: [{paragraph}], signers: [{signers}]}}"
+    return ("    standard: 包括連携", f"    translations: [{one}{', ' + one if twice else ''}]\n    standard: 包括連携")
+
+
+VARIANTS.update({
+    "translation-twice": _en(twice=True),
+    "translation-japanese": _en(paragraph="We agree、"),
+    "translation-unknown-party": _en(signers=_EN_BLOCKS.replace("party: kitami_it", "party: kitami")),
+    "translation-party-twice": _en(signers=_EN_BLOCKS.replace("party: kitami_it", "party: bureau")),
+    "translation-party-missing": _en(signers="{party: bureau, lines: [Director]}"),
+})
 # The 記 block (ki:) and the contacts (notice.py): each variant one mistake.
 _KI = "  closing_ijo: false"
 
@@ -445,6 +461,7 @@ VARIANTS.update({
     "prose-block-labels": (_STD, "    prose: [両者は連携する。]\n    closing: ここに協定書を交換する。\n    block_labels: false"),
     "prose-catch-all": (_STD, "    prose: [両者は連携する。]\n    closing: ここに協定書を交換する。\n    catch_all: false"),
     "prose-no-closing": (_STD, "    prose: [両者は連携する。]\n    block_labels: true"),
+    "prose-list-first": (_STD, "    prose: [{items: [連携すること]}, 両者は連携する。]\n    closing: ここに協定書を交換する。"),
     "section-before-no-ki": ("  closing_ijo:", "  ki: []\n  sections: [{heading: 【本件のポイント】, before_ki: true,"
                                                " paragraphs: [●　連携します。]}]\n  closing_ijo:"),
     "agenda-parties-also": [(_AGENDA, "    agenda: [開会, {step: 協定書署名, parties: true}]\n"),

@@ -129,6 +129,15 @@ def _breaks(el, source: str) -> str:
     return value
 
 
+def _lang(el, source: str) -> str:
+    """lang="en": an English paragraph (model.Paragraph.lang); the composer sets no other
+    language apart from the Japanese."""
+    value = el.attrib.get("lang", "")
+    if value not in ("", "en"):
+        raise fail(source, f'<{el.tag} lang="{value}">: the language set apart from Japanese is "en"')
+    return value
+
+
 def _yes(el, key) -> bool:
     return el.attrib.get(key, "no") in ("yes", "true", "1")
 
@@ -140,7 +149,7 @@ def _block(el: ET.Element, source: str) -> m.Block:
                            first_indent=_num(el, "indent", 0.0), left_indent=_num(el, "left", 0.0),
                            space_before=_num(el, "before", None), space_after=_num(el, "after", None),
                            tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"),
-                           breaks=_breaks(el, source),
+                           breaks=_breaks(el, source), lang=_lang(el, source),
                            numbering=a.get("list"), number=a.get("number", ""), seq=int(a.get("seq", 0)))
     if el.tag == "h":
         return m.Heading(_inlines(el, source), level=int(a.get("level", 1)),

@@ -91,6 +91,10 @@ class Paragraph:
     # not cut where each fits a line), then after a word; "words", after a word only
     # (AT_WORDS: a labelled line, 住　所　…); "": as JLREQ allows
     breaks: str = ""
+    # the paragraph's language where it is not the document's Japanese ("en": an
+    # agreement's English text): set as Latin text (lines broken at its spaces), tagged
+    # /Lang in the PDF, w:lang in the DOCX
+    lang: str = ""
 
 
 @dataclass

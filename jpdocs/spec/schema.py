@@ -11,6 +11,8 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from .. import japanese
 from .annex import Annex
+from .prose import ProseList
+from .translation import Translation
 from .cover import Cover
 from .typed import Typed
 from .base import Line, Strict
@@ -542,8 +544,9 @@ class AgreementDocument(Strict):
     articles: dict[str, ArticleOverride] = {}   # changes to the standard set's articles, by name
     extra_articles: list[ExtraArticle] = []     # the spec's own articles
     chapters: list[Chapter] = []       # 章 above the articles, in order, the first from the first article
-    # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own)
-    prose: list[Line] = []
+    # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own);
+    # a list under a paragraph (協定を結ぶ目的は以下のとおりとする。): {items: [...], marker: ・}
+    prose: list[Union[Line, ProseList]] = []
     # replaces 本協定の締結を証するため、…保有する。; false, after prose only: none, the last
     # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it
     closing: Union[Line, Literal[False], None] = None
@@ -571,6 +574,9 @@ class AgreementDocument(Strict):
     # a cover page before the text (cover.py): true, the title and the parties' names; or
     # {title: [lines], names: {party id: name}, date: true, side_by_side: true}
     cover: Union[Literal[True], Cover, None] = None
+    # the text in another language, after the signatures from a page of its own, as
+    # written (translation.py): [{language: en, title:, paragraphs:, date:, signers:}]
+    translations: list[Translation] = []
     original_mark: bool = True         # print 正本（甲保管） on each party's original
 
 

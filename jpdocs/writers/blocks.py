@@ -58,6 +58,7 @@ class BlockBuilder:
             self.pitch = (page[0] - (mg.left + mg.right) * mm - 2 * _FRAME_PAD) / ts.grid.chars
             self.line_pitch = (page[1] - (mg.top + mg.bottom) * mm - 2 * _FRAME_PAD) / ts.grid.lines
         self.jl_grid = replace(self.jl, pitch=self.pitch)
+        self.jl_latin = Settings(hanging=False, compress=False, latin_spacing=False, latin=True)
         self.in_ruled_cell = False     # a ruled table's cell: its bracketed phrases kept whole (not justified)
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
         self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
@@ -129,9 +130,12 @@ class BlockBuilder:
         return "".join(parts)
 
     def para(self, text: str, style: ParagraphStyle, bulletText=None, phrases: bool | str = False,
-             in_ruled_cell: bool | None = None, spreads: tuple = ()) -> JParagraph:
+             in_ruled_cell: bool | None = None, spreads: tuple = (), latin: bool = False) -> JParagraph:
         """Every paragraph goes through the JLREQ composer; titles and headings
-        break between phrases."""
+        break between phrases. `latin`: English text, broken at its spaces only, with
+        none of the rules for Japanese (no grid, hanging, compression or 和欧間)."""
+        if latin:
+            return JParagraph(text, style, bulletText, settings=self.jl_latin, phrases=False)
         kind = style.name.split("-")[0]
         phrases = phrases or kind in _PHRASE_STYLES
         settings = self.jl_grid if self.pitch and kind in _GRID_STYLES else self.jl
@@ -146,10 +150,10 @@ class BlockBuilder:
         that lays it out alone (the DOCX writer asks where the PDF breaks a line)."""
         base = self.styles[p.style]
         size = base.fontSize
-        em = self.pitch if self.pitch and p.style in _GRID_STYLES else size
+        em = self.pitch if self.pitch and p.style in _GRID_STYLES and not p.lang else size
         if node is None:
             role = "H2" if p.numbering == "article" else _STYLE_ROLES.get(p.style.split("-")[0], "P")
-            node = self.node.add(role)
+            node = self.node.add(role, lang=p.lang or None)
         if p.tracking:
             text = m.plain_text(p.inlines)
             line = TrackedLine(text, base.fontName, size, base.leading, p.tracking,
@@ -164,6 +168,8 @@ class BlockBuilder:
             phrases = p.breaks                  # (jlreq.AT_SPACES, AT_WORDS)
         number = p.number if p.numbering and p.number and m.plain_text(p.inlines).startswith(p.number) else ""
         spreads = _spreads(p.inlines, size)
+        if p.lang:
+            return tag(self.para(self.markup(p.inlines, base.fontName), st, latin=True), node)
         if not number:
             return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases,
                                  in_ruled_cell=in_ruled_cell, spreads=spreads), node)

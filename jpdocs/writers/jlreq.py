@@ -96,6 +96,10 @@ class Settings:
     latin_spacing: bool = True
     pitch: float | None = None
     keep_brackets: bool = False
+    # Latin text (an agreement's English text, <p lang="en">): lines break only after
+    # a space, never inside a word (Whakatāne’s, sister-city), and only the spaces
+    # stretch; none of JLREQ's rules for Japanese characters applies
+    latin: bool = False
 
 
 class Para:
@@ -223,11 +227,29 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
         for i, ch in enumerate(text):
             if ch == "\n" and i + 1 < n:
                 brk[i + 1] = 1
+    if s.latin:
+        brk, stretch = _latin_breaks(text)
     p.brk, p.stretch = brk, stretch
     p.by_phrase = phrases is True
     p.pbrk = (_space_breaks(p) if phrases == AT_SPACES else _end_break(p) if phrases == AT_WORDS
               else _phrase_breaks(p, min_width) if phrases else None)
     return p
+
+
+def _latin_breaks(text: str) -> tuple[bytearray, bytearray]:
+    """Latin text's breaks: just after each run of spaces (and a line break), and the
+    stretchable gaps: the spaces."""
+    n = len(text)
+    brk, stretch = bytearray(n + 1), bytearray(n)
+    for m in _LATIN_SPACES.finditer(text):
+        if m.end() < n:
+            brk[m.end()] = 1
+        stretch[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    brk[n] = 1
+    return brk, stretch
+
+
+_LATIN_SPACES = re.compile("[ \n]+")
 
 
 def _space_breaks(p: Para) -> bytearray:

@@ -39,11 +39,13 @@ _CELLS = ("TD", "TH")
 class Node:
     """One structure element: `role` (a standard structure type), its kids in
     reading order, and what the writer knows of it (alternate text, attributes)."""
-    __slots__ = ("role", "kids", "alt", "attrs", "title", "own_first", "note")
+    __slots__ = ("role", "kids", "alt", "attrs", "title", "own_first", "note", "lang")
 
     def __init__(self, role: str, parent: "Node | None" = None, alt: str | None = None,
-                 attrs: dict | None = None, title: str | None = None, note: str | None = None):
+                 attrs: dict | None = None, title: str | None = None, note: str | None = None,
+                 lang: str | None = None):
         self.role, self.kids, self.alt, self.attrs, self.title = role, [], alt, attrs, title
+        self.lang = lang                 # /Lang where the element's language is not the document's (en)
         self.note = note                 # a Link's text, for its annotation's /Contents
         self.own_first = False           # its own content before its kids (never needed yet)
         if parent is not None:
@@ -347,6 +349,8 @@ def write_tree(canv: TaggingCanvas) -> None:
             kids += objrs[id(node)]
         if kids:
             data += "/K [" + " ".join(kids) + " ]"
+        if node.lang is not None:
+            data += "/Lang " + _text(node.lang)
         if node.alt is not None:
             data += "/Alt " + _text(node.alt)
         if node.title is not None:

@@ -60,7 +60,13 @@ def _own_texts(doc) -> list[tuple[tuple, str]]:
     for key in ("preamble", "closing"):
         if getattr(doc, key):
             out.append((D + (key,), getattr(doc, key)))
-    out.extend((D + ("prose", j), text) for j, text in enumerate(doc.prose))
+    for j, p in enumerate(doc.prose):
+        if isinstance(p, str):
+            out.append((D + ("prose", j), p))
+        else:                            # a list under a paragraph: each entry, and its mark
+            out.extend((D + ("prose", j, "items", k), t) for k, t in enumerate(p.items))
+            if p.marker:
+                out.append((D + ("prose", j, "marker"), p.marker))
     return out
 
 

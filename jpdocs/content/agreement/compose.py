@@ -24,13 +24,14 @@ from ...spec.load import LoadedSpec
 from ...spec.source import dotted
 from ...spec.term import term_of
 from .annexes import compose_annexes
+from .translations import compose_translations
 from .cover import compose_cover
 from .article_sets import choose, load_sets
 from .checks import check_by_hand, check_paragraphs, check_own_wording, check_witnesses, says_seal
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
 from .numbers import article_numbers
-from .prose import check_prose
+from .prose import check_prose, prose_parts
 from .published import check_published
 from ..markup import spread
 from .signatures import labels_in_lines, name_column, party_blocks, signatory_of, witness_fields
@@ -197,6 +198,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                 chapters.get(d.name, ""), numbers[i]))
 
     annexes = compose_annexes(doc.annexes, num, problem)
+    translations = compose_translations(doc.translations, [pid for pid, _ in parties], problem)
     if problems:
         raise InputError(problems)
     closing_form = CLOSING_BY_HAND if doc.signed_by_hand else CLOSING     # 署名の上, or 記名押印の上
@@ -249,10 +251,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses,
                          says_seal(closing) and doc.seal_places != "blank",
-                         chosen is not None and prints_generated_term(chosen, doc), tuple(doc.prose),
+                         chosen is not None and prints_generated_term(chosen, doc), prose_parts(doc.prose),
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",
-                         blocks_withheld)
+                         blocks_withheld, translations)
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",

@@ -5,7 +5,22 @@ signatures. Every key of the document that shapes articles, or the generated pre
 and closing, would have no effect beside it, and is refused."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 D = ("agreement", "document")
+
+
+@dataclass(frozen=True)
+class ProseItems:
+    """A list in the prose, under the paragraph before it: its entries as written, and
+    the text's own mark before each ("" where it has none)."""
+    entries: tuple[str, ...]
+    marker: str = ""
+
+
+def prose_parts(prose) -> tuple:
+    """The prose as the template prints it: each paragraph a string, each list its ProseItems."""
+    return tuple(p if isinstance(p, str) else ProseItems(tuple(p.items), p.marker or "") for p in prose)
 
 # document's keys that only articles or the generated preamble use, and what they say
 _ARTICLE_KEYS = {
@@ -29,6 +44,10 @@ def check_prose(doc, labels: list[str], parties, problem) -> None:
         key = "area_items" if doc.area_items else "catch_all"
         problem(D + (key,), f"the document is prose without articles (document.prose), and {key} shapes the"
                             " article on the areas of cooperation: it would have no effect")
+    for i, p in enumerate(doc.prose):
+        if not isinstance(p, str) and (i == 0 or not isinstance(doc.prose[i - 1], str)):
+            problem(D + ("prose", i), "a list in the prose stands under the paragraph that leads it"
+                                      " (…目的は以下のとおりとする。): write that paragraph before it")
     if doc.closing is None:              # (false: the last paragraph closes the text, published.py)
         problem(D + ("prose",), "a text of prose ends with a closing of its own (ここに以上の合意を確認するために"
                                 "この協定書を交換する。): write document.closing (the generated one names the"
@@ -38,7 +57,8 @@ def check_prose(doc, labels: list[str], parties, problem) -> None:
                                        " block_labels is true: false would have no effect")
     if doc.block_labels and labels:
         wanted = [w for w, p in zip(labels, parties) if w not in p.names()]
-        missing = [w for w in wanted if f"「{w}」" not in doc.prose[0]]
+        first = doc.prose[0] if isinstance(doc.prose[0], str) else ""
+        missing = [w for w in wanted if f"「{w}」" not in first]
         if missing:
             problem(D + ("block_labels",), "the signature blocks would print " + "、".join(f"「{w}」" for w in missing)
                     + ", which the prose does not define"

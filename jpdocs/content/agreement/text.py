@@ -88,7 +88,8 @@ class AgreementText:
     witnesses: tuple[Signatory, ...] = ()   # 立会人: blocks set after the parties'
     sealed: bool = True            # the closing has the signers press their seals (記名押印): 印 by each block
     term_printed: bool = False     # the standard set's 有効期間 article prints the term (drafts.prints_generated_term)
-    prose: tuple[str, ...] = ()    # the text's paragraphs where it has no articles (document.prose)
+    prose: tuple = ()              # the text's paragraphs where it has no articles (document.prose):
+                                   # strings, and prose.ProseItems for a list under a paragraph
     gaps: tuple[tuple[tuple, str, str], ...] = ()   # (key path, 第６条's number, 第８条's): numbers the text skips
     names_withheld: bool = False   # signer_names: withheld: the titles alone, as the published copy
     annexes: tuple["Annex", ...] = ()   # 別記様式, 別表 …: pages after the signatures
@@ -98,6 +99,7 @@ class AgreementText:
                                                            # its label on the title's (the build says so)
     seal_places_blank: bool = False   # seal_places: blank: no 印 under a closing that asks one, as the copy
     blocks_withheld: bool = False     # signature_blocks: withheld: the copy names no signer, no block printed
+    translations: tuple = ()       # the text in another language, after the signatures (translations.py)
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,9 @@ def _block(box, b, ctx: Ctx) -> list:
                 + list(inlines[1:])
         else:
             numbered = None
-        if b.style.split("-")[0] in PHRASE_STYLES and not (b.first_indent or b.left_indent or b.tracking):
+        if b.lang:
+            pass                         # English: Word breaks it at its spaces, as the PDF does
+        elif b.style.split("-")[0] in PHRASE_STYLES and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines)
         elif b.breaks == AT_SPACES and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=AT_SPACES)
@@ -80,6 +82,8 @@ def _block(box, b, ctx: Ctx) -> list:
             if b.keep_with_next and spacing is not None and b.space_before == 6 and b.space_after is None:
                 pPr.remove(spacing)
                 pPr.remove(pPr.find(qn("w:keepNext")))
+        if b.lang:
+            _set_lang(p, LANG_TAGS[b.lang])
         if numbered:
             set_number(p, numbered)
             if b.numbering in ("article", ARTICLE_TEXT):
@@ -118,6 +122,21 @@ def _block(box, b, ctx: Ctx) -> list:
     if isinstance(b, m.Contents):
         return _contents(box, b, ctx)
     raise TypeError(f"unknown block {type(b).__name__}")
+
+
+# the language a paragraph's lang names, as Word tags it (w:lang w:val: Latin text)
+LANG_TAGS = {"en": "en-US"}
+
+
+def _set_lang(p, tag: str) -> None:
+    """Every run of the paragraph in that language (w:lang), so that Word checks and
+    reads it as such: the document's default is Japanese for its East Asian text."""
+    for r in p.iter(qn("w:r")):
+        rpr = r.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = SubElement(r, qn("w:rPr"))
+            r.insert(0, rpr)
+        put(rpr, "lang", RPR, val=tag)
 
 
 def _item(box, b: m.Item, ctx: Ctx) -> list:

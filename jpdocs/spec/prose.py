@@ -1,0 +1,17 @@
+"""A list in an agreement's prose (document.prose): 渋川市・ファカタネ市's friendship
+agreement (2016) lists its six purposes under 協定を結ぶ目的は以下のとおりとする。 Printed as
+written, each entry a line of its own; a mark only where the spec gives the text's own."""
+# No `from __future__ import annotations`: the models' annotations are evaluated as made.
+
+from typing import Annotated, Optional
+
+from .base import Line, Strict
+from .strict.fields import MinLen
+
+
+class ProseList(Strict):
+    """A list in an agreement's prose (document.prose), under the paragraph that leads it
+    (協定を結ぶ目的は以下のとおりとする。): each entry a line of its own at the
+    paragraphs' indent, its later lines under its first. No mark unless the text has one."""
+    items: Annotated[list[Line], MinLen(1)]
+    marker: Optional[Line] = None      # the text's own mark before each entry (・, ○); none by default
