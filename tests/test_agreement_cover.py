@@ -90,6 +90,25 @@ def test_cover_true_prints_the_title_and_each_partys_name_as_its_block_writes_it
 
 
 @needs_poppler
+def test_names_false_leaves_the_title_alone_on_the_cover_in_the_pdf_and_the_docx(tmp_path):
+    """立川市's cover (2018): the title on two lines and nothing else, the date where asked."""
+    pdf = build(tmp_path / "alone", {"title": ["北海道オホーツク総合振興局と北見工業大学との", "包括連携に関する協定書"],
+                                     "names": False})
+    dated = build(tmp_path / "dated", {"names": False, "date": True}, formats="pdf")
+    with pdfplumber.open(pdf) as doc:
+        assert lines_of(doc.pages[0]) == ["北海道オホーツク総合振興局と北見工業大学との", "包括連携に関する協定書"]
+        assert "".join(lines_of(doc.pages[1])[:2]) == TITLE and numbers(doc.pages[1]) == ["- 1 -"]
+    with pdfplumber.open(dated) as doc:
+        first = lines_of(doc.pages[0])
+        assert "".join(first[:-1]) == TITLE and first[-1] == "令和６年２月27日"
+    body = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", body, re.S)
+    texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in paragraphs]
+    text = next(i for i, p in enumerate(paragraphs) if "<w:pageBreakBefore/>" in p)   # the text's first page
+    assert "".join(texts[:text]) == TITLE and texts[text] == TITLE     # the cover: the title, nothing else
+
+
+@needs_poppler
 def test_the_names_side_by_side_stand_in_one_row_under_the_title(tmp_path):
     pdf = build(tmp_path, {"names": NAMES, "side_by_side": True}, formats="pdf")
     with pdfplumber.open(pdf) as doc:
@@ -173,6 +192,7 @@ def test_a_cover_validates_as_pdf_ua_1(tmp_path):
      "the cover's title lines make 「北海道と北見工業大学との包括連携に関する協定書」, not the document's title"),
     ({"names": {"bureau": []}}, "names.bureau", "at least 1"),
     ({"zzz": 1}, "zzz", "unknown key 'zzz'"),
+    ({"names": False, "side_by_side": True}, "side_by_side", "side_by_side has no effect: the cover names no party"),
     (False, "", ""),
 ])
 def test_a_cover_that_would_print_what_the_spec_did_not_say_is_refused(tmp_path, cover, key, message):

@@ -675,6 +675,7 @@ VARIANTS.update({
                         (SEED[SEED.index("press_notice:"):], "")],     # (the notice would print the name)
     "cover-title-lines": (_STD, _COVER % "title: [北海道と北見工業大学との, 包括連携に関する協定書]"),
     "cover-side-by-side-many": [(_STD, _COVER % "side_by_side: true"), _PARTIES_AGAIN],
+    "cover-side-by-side-no-names": (_STD, _COVER % "names: false, side_by_side: true"),
 })
 # Whole files, not variants of the seed: (bytes, what they are).
 FILES = {

@@ -1,6 +1,7 @@
 """The cover page of an agreement (agreement.document.cover, spec/cover.py) as plain
 data for the template: the title's lines, the date line where the spec asks for it,
-each party's name as its lines, and whether the names stand in a row.
+each party's name as its lines (none where the spec says names: false), and whether
+the names stand in a row.
 
 Nothing on it is made up: the title is the document's (the spec may only say where
 its lines break), the date is the date line's, and a name written for the cover must
@@ -37,6 +38,11 @@ def compose_cover(doc, parties, names: list[str], full_title: str, title_lines: 
     at = ("agreement", "document", "cover")
     if cover is True:               # cover: true — every default
         return CoverText(title_lines, "", tuple((name,) for name in names))
+    if cover.names is False:        # the title alone (立川市's cover): no name to check or print
+        if cover.side_by_side:
+            problem(at + ("side_by_side",), "side_by_side has no effect: the cover names no party (names: false);"
+                                            " leave side_by_side out")
+        return CoverText(_title_lines(cover, full_title, title_lines, at, problem), date if cover.date else "", ())
     ids = [pid for pid, _ in parties]
     for pid in cover.names:
         if pid not in ids:
@@ -59,13 +65,18 @@ def compose_cover(doc, parties, names: list[str], full_title: str, title_lines: 
                                          f" party's name ({'、'.join(party.names())}): a cover names the parties"
                                          " of the agreement")
         shown_names.append(lines)
-    shown = title_lines
-    if cover.title is not None:
-        if "".join(cover.title) != full_title:
-            problem(at + ("title",), f"the cover's title lines make 「{''.join(cover.title)}」, not the"
-                                     f" document's title 「{full_title}」: the lines only say where it breaks")
-        shown = tuple(cover.title)
+    shown = _title_lines(cover, full_title, title_lines, at, problem)
     if cover.side_by_side and len(parties) > MOST_ACROSS:
         problem(at + ("side_by_side",), f"{len(parties)} parties' names side by side: at most {MOST_ACROSS}"
                                         " stand in a row on the cover; leave side_by_side out (one under another)")
     return CoverText(shown, date if cover.date else "", tuple(shown_names), cover.side_by_side)
+
+
+def _title_lines(cover, full_title: str, title_lines: tuple[str, ...], at: tuple, problem) -> tuple[str, ...]:
+    """The title's lines on the cover: the spec's breaks, which must join to the title."""
+    if cover.title is None:
+        return title_lines
+    if "".join(cover.title) != full_title:
+        problem(at + ("title",), f"the cover's title lines make 「{''.join(cover.title)}」, not the"
+                                 f" document's title 「{full_title}」: the lines only say where it breaks")
+    return tuple(cover.title)
