@@ -516,6 +516,13 @@ VARIANTS.update({
     "schedule-under-place": [("    venue: オホーツク", _SCHEDULE), ("  closing_ijo:", "  ki:\n    - date\n    - {item: place, schedule_under: true}\n"
                              "    - signatories\n    - agenda\n    - schedule\n  closing_ijo:")],
 })
+# The place under the date: listed twice, or on another item.
+VARIANTS.update({
+    "place-under-twice": ("  closing_ijo:", "  ki:\n    - {item: date, place_under: true}\n"
+                          "    - place\n    - signatories\n    - agenda\n  closing_ijo:"),
+    "place-under-signatories": ("  closing_ijo:", "  ki:\n    - date\n    - place\n    - {item: signatories, place_under: true}\n"
+                                "    - agenda\n  closing_ijo:"),
+})
 # Signed by hand: a closing that says 記名押印, or nothing left for the key to do.
 VARIANTS.update({
     "by-hand-sealed-closing": (_STD, _STD + "\n    signed_by_hand: true\n    closing: 以上の証として、甲乙記名押印の上、各自１通を保有する。"),

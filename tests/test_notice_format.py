@@ -426,6 +426,55 @@ def test_a_schedule_under_the_date_said_wrong_is_an_error(ki, fragment, key, mes
 
 
 @needs_poppler
+def test_the_place_under_the_date_in_one_item(tmp_path, capsys):
+    """{item: date, place_under: true}: the venue (and its address, as the house sets it)
+    on the lines under the date and time, in one item labelled as the page labels it
+    (観光庁, 2013: 日時・場所), before any schedule under the date; no 場所 item, 締結者 is
+    item ２; the DOCX alike."""
+    ki = ("  ki:\n    - {item: date, label: 日時・場所, place_under: true, schedule_under: true}\n"
+          "    - signatories\n    - agenda\n  closing_ijo:")
+    path = variant(tmp_path, ("    venue: オホーツク", SCHEDULE + "    venue: オホーツク"), ("  closing_ijo:", ki),
+                   style="notice:\n  venue_address: line\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert ("１日時・場所令和６年（2024年）２月27日（火）11時00分～（30分程度）オホーツク合同庁舎１階保健所会議室"
+            "網走市北７条西３丁目11:00〜協定締結式11:30〜記者会見第２会議室２締結者") in text
+    assert "場所オホーツク" not in text and "日程" not in text
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    at = lines.index("オホーツク合同庁舎１階保健所会議室")       # a line of its own under the date
+    assert lines[at - 1].endswith("11時00分～（30分程度）") and lines[at + 1] == "網走市北７条西３丁目"
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+
+
+@pytest.mark.parametrize("ki, fragment, key, message", [
+    ("    - {item: date, place_under: true}\n    - place\n", "- place", "press_notice.ki[1].item",
+     "the place is printed under the date already (place_under): list it once"),
+    ("    - date\n    - {item: place, place_under: true}\n", "place_under", "press_notice.ki[1].place_under",
+     "place_under sets the ceremony's place under its date: it goes with item: date, and needs ceremony.venue,"
+     " online or sites; here it would have no effect"),
+    ("    - {label: 日時, text: [２月27日], place_under: true}\n    - place\n", "place_under",
+     "press_notice.ki[0].place_under", "place_under sets the ceremony's place under its date"),
+])
+def test_a_place_under_the_date_said_wrong_is_an_error(ki, fragment, key, message, tmp_path, capsys):
+    path = variant(tmp_path, ("  closing_ijo:", "  ki:\n" + ki + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    signatories:"):], ""), (CEREMONY[CEREMONY.index("    start:"):CEREMONY.index("    venue:")], ""))
+    code, _, err = check(path, capsys)
+    assert code == 1 and has_error(err, path, fragment, key, message), err
+
+
+def test_a_place_under_the_date_without_a_place_is_an_error(tmp_path, capsys):
+    """No venue, online or sites: nothing to set under the date (and no other error)."""
+    ceremony = "  ceremony:\n    date: 2024-02-27\n"
+    path = variant(tmp_path, (CEREMONY, ceremony), ("  closing_ijo:", "  ki:\n    - {item: date, place_under: true}\n  closing_ijo:"))
+    code, _, err = check(path, capsys)
+    assert code == 1, err
+    assert [line for line in err.splitlines() if line.startswith("error:")] == [
+        error(path, "place_under", "press_notice.ki[0].place_under", "place_under sets the ceremony's place under its"
+              " date: it goes with item: date, and needs ceremony.venue, online or sites; here it would have no effect")], err
+
+
+@needs_poppler
 def test_the_venues_address_on_a_line_of_its_own(tmp_path, capsys):
     """notice.venue_address: line — the address under the venue (and under each site),
     not in （）, as 奈義町 sets it; the DOCX alike."""
@@ -1116,7 +1165,7 @@ def test_others_after_the_ceremonys_signers(tmp_path, capsys):
     ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst",
      "unknown key 'lst'; did you mean 'list'?"),
     ("    - date\n    - {label: 配付物, caption: [a]}\n", "caption", "press_notice.ki[1].caption",
-     "unknown key 'caption'; allowed here: attachment, groups, heading, item, label, list, notes, others, others_per_party, people, schedule_under, table, text"),
+     "unknown key 'caption'; allowed here: attachment, groups, heading, item, label, list, notes, others, others_per_party, people, place_under, schedule_under, table, text"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),

@@ -88,8 +88,32 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         ids = c.signatories or list(spec.parties)
         return whos_of(spec.signatories(), order, [(per_party or {}).get(i) for i in ids])
 
+    def place_lines() -> list[str]:
+        """The place as its item prints it: the venue (its address as the house sets it)
+        and the way to it, online, each site."""
+        out_lines = []
+        form = style.notice.venue_address      # brackets, line (under the venue) or line_brackets
+
+        def venue(text: str, address: str | None) -> list[str]:
+            if not address:
+                return [text]
+            address = style.notice.venue_address_label + address     # （住所：江別市…）
+            if form == "brackets":
+                return [f"{text}（{address}）"]
+            return [text, address if form == "line" else f"（{address}）"]
+        if c.venue:      # the venue, and the way to it under it
+            out_lines += venue(c.venue, c.venue_address)
+            out_lines += c.access
+        if c.online:
+            out_lines.append(c.online)
+        for s in c.sites:
+            out_lines += venue((f"{s.name}：" if s.name else "") + s.venue, s.address)
+        if not c.venue:
+            out_lines += c.access
+        return out_lines
+
     def builtin(item: str, label: str | None, others: str | None = None, schedule_under: bool = False,
-                per_party=None) -> KiItem:
+                per_party=None, place_under: bool = False) -> KiItem:
         label = label or style.word(f"ki_{item}")
         if item == "date":
             text = event_date_text(c.date, n.issue_date, d, style.dates)
@@ -118,28 +142,11 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 text += f"（{c.duration_note}）"
             # the day's schedule under the date, a line a row (奈義町: 14:00〜　協定締結式（…）)
             rows = [schedule_line(r, style) for r in c.schedule] if schedule_under else []
-            return KiItem(label, "text", (text, *rows))
+            # the place under the date, in one item (観光庁: 日時・場所), before any schedule
+            under = place_lines() if place_under else []
+            return KiItem(label, "text", (text, *under, *rows))
         if item == "place":
-            out_lines = []
-            form = style.notice.venue_address      # brackets, line (under the venue) or line_brackets
-
-            def venue(text: str, address: str | None) -> list[str]:
-                if not address:
-                    return [text]
-                address = style.notice.venue_address_label + address     # （住所：江別市…）
-                if form == "brackets":
-                    return [f"{text}（{address}）"]
-                return [text, address if form == "line" else f"（{address}）"]
-            if c.venue:      # the venue, and the way to it under it
-                out_lines += venue(c.venue, c.venue_address)
-                out_lines += c.access
-            if c.online:
-                out_lines.append(c.online)
-            for s in c.sites:
-                out_lines += venue((f"{s.name}：" if s.name else "") + s.venue, s.address)
-            if not c.venue:
-                out_lines += c.access
-            return KiItem(label, "text", tuple(out_lines))
+            return KiItem(label, "text", tuple(place_lines()))
         if item == "signatories":
             if n.also and groups:
                 if c.group_signatories is False:
@@ -208,7 +215,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if isinstance(e, str):
             out.append(builtin(e, None))
         elif e.item is not None:
-            out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party))
+            out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party, e.place_under))
         elif e.attachment is not None:       # 協定概要 → 別添「協定概要」のとおり (checked: it points at one)
             attached = pointed_attachment(n, e)
             out.append(KiItem(e.label, "text", (style.fill("ki_attachment", title=attached.title),)))

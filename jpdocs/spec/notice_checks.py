@@ -185,6 +185,10 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             problem(at + ("schedule_under",), "schedule_under sets the ceremony's schedule under its date: it"
                                               " goes with item: date, and needs ceremony.schedule; here it"
                                               " would have no effect")
+        if e.place_under and (e.item != "date" or not _has(c, "place")):
+            problem(at + ("place_under",), "place_under sets the ceremony's place under its date: it goes with"
+                                           " item: date, and needs ceremony.venue, online or sites; here it"
+                                           " would have no effect")
         if e.item is not None:
             if e.item not in KI_BUILTINS:
                 close = difflib.get_close_matches(e.item, KI_BUILTINS, n=1)
@@ -263,7 +267,13 @@ def _check_ki(spec: Spec, lines, problem) -> None:
     if schedule_under and "schedule" in listed:
         problem(K + (listed["schedule"], "item"), "the schedule is printed under the date already"
                                                   " (schedule_under): list it once")
+    place_under = any(e.item == "date" and e.place_under for e in n.ki)
+    if place_under and "place" in listed:
+        problem(K + (listed["place"], "item"), "the place is printed under the date already (place_under):"
+                                               " list it once")
     for item, facts in FACTS.items():
+        if item == "place" and place_under:
+            continue
         if item in listed or (item == "signatories" and (("agenda" in listed and agenda_signs(spec))
                                                            or any(group_signs(e) for e in n.ki))):
             continue

@@ -260,6 +260,10 @@ class KiEntry(Strict):
     # with item: date, the day's schedule under the date, a line a row (14:00〜　協定締結式),
     # not an item of its own
     schedule_under: bool = False
+    # with item: date, the place under the date, a line (or more) of its own, as the place
+    # item prints it (観光庁: 日時・場所 / 平成25年…10:00～10:20 / 文部科学省庁舎…), not
+    # an item of its own
+    place_under: bool = False
     others: Optional[Line] = None             # ほか, after the last person (people:, or item: signatories)
     # item: signatories: the page's words straight after each party's last signer, by
     # party id ({kyoiku: ら3名}: 教育長　日吉亨ら3名), a fact the spec gives, never counted
