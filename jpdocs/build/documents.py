@@ -8,7 +8,6 @@ them succeeded, so bad input never leaves half of a spec's output behind.
 """
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +19,7 @@ from ..errors import InputError, LayoutProblem, Problem
 from ..fonts.registry import covers, fallback_names, font_for, missing_chars, register
 from ..content.locate import located, spec_strings
 from ..output import safe_folder_name, write_outputs
+from .notes import agreement_notes, comma_notes
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
 from ..spec.style import TEMPLATES, HouseStyle, StyleFileError, load_style
@@ -127,142 +127,6 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
     loaded.notes.extend(comma_notes(loaded, style))
     return ctx
-
-
-def comma_notes(loaded: LoadedSpec, style: HouseStyle) -> list[Problem]:
-    """Where the house writes ， (wording.comma) and the spec's own text has 、: printed
-    as written (the spec's text is never changed), said once, at the first such key."""
-    comma = style.word("comma")
-    if comma == "、":
-        return []
-    found = [path for path, text in spec_strings(loaded.spec) if "、" in text and path in loaded.lines]
-    if not found:
-        return []
-    more = f" (as are {len(found) - 1} more of the spec's texts)" if len(found) > 1 else ""
-    return [Problem(str(loaded.path), loaded.line_of(found[0]), dotted(found[0]),
-                    f"the house writes {comma} (wording.comma) in the sentences and lists the generator words;"
-                    f" the spec's own text here has 、 and is printed as written{more}")]
-
-
-def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem]:
-    """What was chosen for the user in the agreement, to be printed by the build and
-    by check: which articles came from the standard set and which from the spec,
-    a term's end or renewal the spec did not give, and signature blocks without 印."""
-    from .. import japanese
-    notes = []
-    by_origin: dict[str, list[str]] = {"standard": [], "changed": [], "spec": []}
-    for art in text.articles:
-        by_origin[art.origin].append(art.number + (f"（{art.heading}）" if art.heading else ""))
-    if text.standard:
-        parts = [f"articles from the standard set '{text.standard}' ({text.standard_file}): "
-                 + ("、".join(by_origin["standard"]) or "none")]
-        if by_origin["changed"]:
-            parts.append("changed by the spec: " + "、".join(by_origin["changed"]))
-        if by_origin["spec"]:
-            parts.append("the spec's own: " + "、".join(by_origin["spec"]))
-        key = ("agreement", "document", "standard")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), "; ".join(parts)))
-    doc = loaded.spec.agreement.document
-    if text.writing != "である" and doc is not None and doc.writing is None:
-        key = ("agreement", "document", "standard")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.document.writing",
-                             f"not given; the document is written {text.writing}, as its standard set"
-                             f" '{text.standard}' is"))
-    if text.draft:
-        key = ("agreement", "document", "draft")
-        left = f"; left open: {', '.join(text.blanks)}" if text.blanks else "; nothing is left open"
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             f"a draft: the {text.kind}"
-                             + (" and the overview sheet are" if loaded.spec.agreement.areas else " is")
-                             + f" marked {style.word('draft_mark')} on every page{left};"
-                             " a final build (--final) refuses a draft"))
-    ag = loaded.spec.agreement
-    if ag.signing_date is None and ag.signing_year:
-        # the open date's year, or its month with signing_month: where two eras share it,
-        # year_kept writes the later (a signing still to come), and the build says so
-        year, month = ag.signing_year, ag.signing_month
-        ends = (dt.date(year, month or 1, 1), dt.date(year, month or 12, japanese.days_in_month(year, month or 12)))
-        old, new = (japanese.era_of(day)[0] for day in ends)
-        if old != new:
-            period, key = (f"{year}年{month}月", ("agreement", "signing_month")) if month else \
-                (str(year), ("agreement", "signing_year"))
-            notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                                 f"{period} began in {old} and ended in {new}: the date line says {new}元年,"
-                                 " for a signing still to come; write the signing date once it is known"))
-    if text.blocks_withheld:
-        key = ("agreement", "document", "signature_blocks")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             "withheld: no signature block is printed, as the published copy gives the text and"
-                             " its date and names no signer (the PDF has no signature field)"))
-    elif text.seal_places_blank:
-        key = ("agreement", "document", "seal_places")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             "blank: no 印 by the signature blocks, as the copy the agreement is built from leaves"
-                             " the seal places unmarked; the closing is printed as written (the PDF's signature"
-                             " fields stay over the places)"))
-    elif not text.closing:
-        key = ("agreement", "document", "closing")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             "false: no closing; the last paragraph closes the text, and no 印 is printed by the"
-                             " signature blocks (the PDF's signature fields stay over the seal places)"))
-    elif not text.sealed:
-        key = ("agreement", "document", "closing")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             "no 印 by the signature blocks: the closing does not have the signers press"
-                             " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
-                             " PDF's signature fields stay over them)"))
-    for key, before, stated in text.gaps:
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             f"the articles are numbered as the text numbers them: 第{stated}条 follows"
-                             f" 第{before}条 (no article between them is printed)"))
-    for key, label in text.labels_on_titles:
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             f"the signature block prints no organisation line (the title names it, or there"
-                             f" is none): its label {label} stands on the title's line"
-                             " (agreement.block_label_line: organisation)"))
-    if text.names_withheld:
-        key = ("agreement", "document", "signer_names")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             "withheld: the blocks print a signer named by the title alone so, as the published"
-                             " copy sets them, with no name and no blank for one (印 only where the closing"
-                             " has the signers seal)"))
-    term = text.term
-    if term is not None and term.renewal and text.term_printed:
-        notes += renewal_notes(loaded, term, style)
-    if term is not None and term.end_chosen and text.term_printed:
-        key = ("agreement", "validity")
-        if term.end is None:
-            message = f"not given; the term's end is left blank ({style.word('blank_date')}): {term.end_chosen}"
-        else:
-            end = japanese.format_date(term.end, style.digits, western=False, weekday=False)
-            message = f"not given; the term runs to {end}: {term.end_chosen}"
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.validity.end", message))
-    return notes
-
-
-def renewal_notes(loaded: LoadedSpec, term, style: HouseStyle) -> list[Problem]:
-    """The renewal the standard 有効期間 article prints where the spec did not say it:
-    that the term renews at all (renewal: true, the default), and by how much and
-    with what notice (the defaults of renewal_term and renewal_notice)."""
-    from .. import japanese
-    from ..spec.term import RENEWAL_KEYS
-    given = {k for k in RENEWAL_KEYS if ("agreement", "validity", k) in loaded.lines}
-    line = loaded.line_of(("agreement", "validity")) or loaded.line_of(("agreement",))
-    by = japanese.format_period(*term.term, style.digits, duration=True)
-    notice = japanese.format_period(*term.notice, style.digits) if term.notice else None
-    if not given:                    # (then renewal_notice too is its default, a period)
-        return [Problem(str(loaded.path), line, "agreement.validity.renewal",
-                        f"not given; the 有効期間 article renews the term by {by} at a time unless notice is given"
-                        f" {notice} before its end (the defaults of renewal, renewal_term and renewal_notice): say"
-                        " renewal: false if the agreement does not renew")]
-    notes = []
-    if "renewal_term" not in given:
-        notes.append(Problem(str(loaded.path), line, "agreement.validity.renewal_term",
-                             f"not given; the 有効期間 article renews the term by {by} at a time (the default)"))
-    if "renewal_notice" not in given and notice:
-        notes.append(Problem(str(loaded.path), line, "agreement.validity.renewal_notice",
-                             f"not given; the 有効期間 article has notice given {notice} before the end (the default)"))
-    return notes
 
 
 def is_draft(loaded: LoadedSpec) -> bool:

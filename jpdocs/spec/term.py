@@ -20,7 +20,7 @@ from .. import japanese
 
 
 # The keys of agreement.validity that say the term renews (and how): the schema's
-# defaults say it otherwise, which the build names (build/documents.renewal_notes).
+# defaults say it otherwise, which the build names (build/notes.renewal_notes).
 RENEWAL_KEYS = ("renewal", "renewal_notice", "renewal_term")
 
 
