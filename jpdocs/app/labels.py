@@ -1,7 +1,7 @@
-"""Japanese labels and help for the form, by (model, field) of schema.py.
+"""Japanese labels and help for the form, by (model, field) of spec/schema/.
 
 The form shows `label` beside a field and `help` under it; a field not listed here
-is shown by its key. Kept apart from schema.py so that the schema stays the spec's
+is shown by its key. Kept apart from spec/schema/ so that the schema stays the spec's
 and the app's words can change without touching it.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The spec's schema (schema.py's models) as JSON Schema, for the app's form and for
+"""The spec's schema (spec/schema/'s models) as JSON Schema, for the app's form and for
 editors (`generate.py schema`; starters name it on their first line for
 yaml-language-server).
 

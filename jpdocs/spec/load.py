@@ -1,6 +1,6 @@
 """The event spec: one YAML file read, checked and validated (load_spec).
 
-The schema is in schema.py, the checks and messages in text_checks.py,
+The schema is in schema/, the checks and messages in text_checks.py,
 schema_messages.py, checks.py and file_checks.py; here they are put together so that
 every problem is reported at once, each with file, line and key path, and what was
 mended on the way comes back as warnings.

@@ -1,7 +1,7 @@
 """Strict models: the spec's, the house style's and the article sets' keys, checked
 against their annotations.
 
-A model is a class with annotated fields (schema.py); `Model.model_validate(data)`
+A model is a class with annotated fields (spec/schema/); `Model.model_validate(data)`
 checks a parsed YAML mapping against them and gives a frozen object, or raises
 ValidationError with every finding: its kind, its path (loc) and pydantic's
 message, for schema_messages.py to put in plain words. An unknown key is always an

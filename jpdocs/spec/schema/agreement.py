@@ -1,0 +1,219 @@
+"""The agreement's part of a spec (`agreement:`): what it is (title, date, areas,
+term), and the agreement document itself (`document:`: its articles, prose,
+witnesses, annexes, cover and translations)."""
+# No `from __future__ import annotations` here: each field's annotation would be
+# compiled and evaluated from its text as the models are made.
+
+from typing import Annotated, Literal, Optional, Union
+
+from ... import japanese
+from ..annex import Annex
+from ..prose import ProseList
+from ..translation import Translation
+from ..cover import Cover
+from ..base import Line, Strict
+from ..strict import Field, field_validator, model_validator
+from ..strict.fields import MinLen
+from ..values import ArticleNumber, Date, FiscalYear, Month, Year
+from .parties import Representative
+
+
+class Area(Strict):
+    heading: Line                     # 農林水産業の振興に関する事項
+    items: list[Line] = []
+
+
+class SubItemSpec(Strict):
+    """A numbered item (号) of an article paragraph with its sub-items (ア, イ …)."""
+    text: Line
+    items: list[Line] = []
+
+
+class ClauseSpec(Strict):
+    """An article paragraph (項) with numbered items: (1), (2) …, and a table after it
+    (the land or forest an agreement covers: 所在及び地番 | 地目 | 地積), its first row
+    heading the columns."""
+    text: Line
+    items: list[Union[Line, SubItemSpec]] = []
+    item_marker: Optional[Line] = None   # these items' own marker: （例{number}） → （例１）, （例２） …
+    table: list[list[Line]] = []
+    # a line of its own without a number, continuing the paragraph before it (なお、… or
+    # ただし、… set apart, as 消防庁's model sets them); the paragraphs after it count on
+    unnumbered: bool = False
+
+
+ArticleText = list[Union[Line, ClauseSpec]]   # one entry per paragraph (項)
+
+
+class ArticleOverride(Strict):
+    """Changes to one of the default articles, keyed by its name."""
+    heading: Optional[Line] = None    # 見出し: 目的 → 趣旨
+    text: Optional[ArticleText] = Field(default=None, min_length=1)
+    remove: bool = False
+
+
+class ExtraArticle(Strict):
+    """An article of the spec's own, inserted among the default ones."""
+    name: Optional[Line] = None       # to place other extras after it
+    heading: Optional[Line] = None    # 個人情報の保護; none: the article has no heading, its number
+    #                                   stands before its text (第１条　この協定は、…), as older texts write
+    text: ArticleText = Field(min_length=1)
+    after: Optional[Line] = None      # the name of the article it follows
+    before: Optional[Line] = None     # … or precedes (default: before consultation, the last)
+    # its number as the text numbers it, where the text skips one (第６条, then 第８条):
+    # above the article before it, and not the next number (which it has anyway); the
+    # articles after it count on from it
+    number: Optional[ArticleNumber] = None
+
+    @model_validator(mode="after")
+    def _one_place(self):
+        if self.after and self.before:
+            raise ValueError("give after: or before:, not both")
+        return self
+
+
+class Chapter(Strict):
+    """A chapter (章) of the agreement: its heading, set above the article it begins
+    with (第１章　総則), the articles numbered on across chapters."""
+    heading: Line                     # 総則
+    first: Line                       # the name of its first article (a standard one's or an extra's)
+
+
+class Validity(Strict):
+    """有効期間: from the start (default: the signing day) to the end (default: see
+    term.py, which names its choice) or for a length (1年: 締結の日から１年間, as many
+    texts state it, with no end date to compute), renewed by renewal_term unless a
+    party gives notice renewal_notice before the end. term.py computes it for every
+    document."""
+    start: Optional[Date] = None
+    end: Optional[Date] = None      # checked against the start in _cross_check, with its line
+    length: Optional[Line] = None   # 1年, 4年, 6か月: the term as a length from the start, instead of an end
+    renewal: bool = True
+    renewal_notice: Optional[Line] = "1か月"   # null: renewed without a notice period
+    renewal_term: Line = "1年"
+
+    @field_validator("length", "renewal_notice", "renewal_term")
+    @classmethod
+    def _period(cls, value):
+        if value is not None:
+            japanese.parse_period(value)      # ValueError names the expected form (and the key: a field's)
+        return value
+
+    @model_validator(mode="after")
+    def _end_or_length(self):
+        if self.end is not None and self.length is not None:
+            raise ValueError("give the term's end: or its length:, not both")
+        return self
+
+
+class Witness(Strict):
+    """A witness (立会人) who signs the agreement without being a party to it (a
+    prefecture's governor at the signing of its cities and companies). The block is
+    set as a party's, after the parties' blocks, under its own label; the witness is
+    in no preamble, no label (甲乙) and no generated closing: what the witness does
+    (signs, keeps a copy) is said by the spec's own closing (document.closing)."""
+    label: Line = "立会人"              # printed before the block, as the text prints it (特別立会人)
+    name: Optional[Line] = None        # the organisation (新潟県); none for a witness in person
+    formal_name: Optional[Line] = None  # as a party's: a full-width space starts a new line
+    address: Optional[Line] = None
+    representative: Representative     # who signs: title and name (null in a draft)
+
+    def signer(self) -> Representative:
+        return self.representative
+
+
+DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書")
+WRITING_STYLES = ("である", "です・ます")
+
+
+class AgreementDocument(Strict):
+    """The agreement document (協定書, 覚書 …), made only when the spec has this section.
+    Its articles come from a standard set of the house style, chosen by name, and from
+    the spec; nothing is added that neither states."""
+    kind: Literal[DOCUMENT_KINDS] = "協定書"   # the wording follows it: 本協定 / 本覚書, 協定を締結する …
+    conclude: Optional[Literal["締結する", "取り交わす"]] = None   # the preamble's verb (default: 締結する; 確認書: 確認する)
+    writing: Optional[Literal[WRITING_STYLES]] = None   # である (default) or です・ます, for the whole text
+    draft: bool = False                # a draft (案): marked on every page; dates and names may be left open (null)
+    standard: Optional[Line] = None    # a set of the house's standard articles (article_sets), by name
+    title: Optional[Union[Line, Annotated[list[Line], MinLen(1)]]] = None
+    #                                     default from agreement.title: …との包括連携に関する協定書 (…に関する覚書);
+    #                                     a list: the title's lines, broken where the text breaks it
+    labels: Union[Line, dict[str, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
+    #                                     (両市, 両者), or a label per party id: {city: 市, univ: 大学}
+    collective: Optional[Line] = None  # the word for all parties in the articles (両者) beside the labels
+    block_labels: Optional[bool] = None   # false: the labels (甲, 乙) print before no signature block, as older
+    #                                     texts set them (defined in the preamble, used in the articles);
+    #                                     default: true, but false for prose
+    preamble: Union[Line, Literal[False], None] = None   # the spec's own preamble, printed as written
+    #                                     (replaces the generated one); false: none, the text begins with
+    #                                     第１条 (older agreements), each party called by its own name
+    subject: Optional[Line] = None     # preamble: …は、<subject>に関し、次のとおり協定を締結する。 (default: the set's)
+    purpose: Optional[Line] = None     # …することにより、<purpose>ことを目的とする。 (required where an article uses it)
+    area_items: bool = False           # list each area's items as ア, イ … under it
+    catch_all: bool = True             # end the 連携事項 list with the set's catch-all (その他…)
+    articles: dict[str, ArticleOverride] = {}   # changes to the standard set's articles, by name
+    extra_articles: list[ExtraArticle] = []     # the spec's own articles
+    chapters: list[Chapter] = []       # 章 above the articles, in order, the first from the first article
+    # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own);
+    # a list under a paragraph (協定を結ぶ目的は以下のとおりとする。): {items: [...], marker: ・}
+    prose: list[Union[Line, ProseList]] = []
+    # replaces 本協定の締結を証するため、…保有する。; false, after prose only: none, the last
+    # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it
+    closing: Union[Line, Literal[False], None] = None
+    # the signers write their names by hand (署名): the generated closing says 署名の上 (no 印),
+    # and a signer named by the title alone gets a blank line to sign on. despite_closing:
+    # the spec's own closing says 記名押印 (or 記名) and the signed copy has the names
+    # written by hand all the same: the line to sign on, and 印 as the closing asks
+    signed_by_hand: Union[bool, Literal["despite_closing"]] = False
+    # withheld: the copy the agreement is built from (the office's published text) prints
+    # the signers' titles alone: each signer named by the title alone gets no name and no
+    # blank for one (印 as the closing asks); a name given is refused
+    signer_names: Optional[Literal["withheld"]] = None
+    # blank: the seal places left unmarked (no 印), as the copy the agreement is built from
+    # has them, although the closing asks a seal (記名押印); the closing printed as written
+    seal_places: Optional[Literal["blank"]] = None
+    # withheld: the copy the agreement is built from (the office's published text) gives
+    # the text and its date and no signer: no signature block is printed (the build names it)
+    signature_blocks: Optional[Literal["withheld"]] = None
+    # the word joining the labels in what the product composes (甲及び乙は、…; 市及び大学が
+    # 記名押印の上): と where the text writes the pair 甲と乙 (default 及び)
+    conjunction: Optional[Literal["及び", "と"]] = None
+    copies: bool = False               # also write one original per party and a copy (写)
+    witnesses: list[Witness] = []      # 立会人: their blocks follow the parties'; needs an own closing
+    annexes: list[Annex] = []          # 別記様式, 別表 …: pages after the signatures, as written (annex.py)
+    # a cover page before the text (cover.py): true, the title and the parties' names; or
+    # {title: [lines], names: {party id: name}, date: true, side_by_side: true}
+    cover: Union[Literal[True], Cover, None] = None
+    # the text in another language, after the signatures from a page of its own, as
+    # written (translation.py): [{language: en, title:, paragraphs:, date:, signers:}]
+    translations: list[Translation] = []
+    original_mark: bool = True         # print 正本（甲保管） on each party's original
+
+
+class Amendment(Strict):
+    """A later revision of the agreement (改定), listed with it in the annual overview."""
+    date: Date
+    note: Optional[Line] = None        # 第３条改定, 名称変更 …
+
+
+class Related(Strict):
+    """A document under the agreement (a 覚書, 実施細目), listed with it in the annual overview."""
+    title: Line
+    date: Optional[Date] = None
+
+
+class Agreement(Strict):
+    """What the agreement is: used by the notice, the overview sheet, the annual
+    book and (when `document:` is given) the agreement document itself."""
+    title: Line                       # …との包括連携協定
+    signing_date: Optional[Date]      # null (written so): left open in a draft (document.draft)
+    signing_year: Optional[Year] = None  # a draft's open date keeps its year: 令和４年　　月　　日
+    signing_month: Optional[Month] = None  # and its month, with signing_year: 令和４年３月　　日
+    areas: list[Area] = []
+    fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
+    department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)
+    fields: dict[str, Line] = {}       # the office's own facts (分類: 包括連携), printed where an annual column names them
+    amendments: list[Amendment] = []   # 改定日: later revisions, listed with it in the annual overview
+    related: list[Related] = []        # documents under it (覚書 …), listed with it in the annual overview
+    validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
+    document: Optional[AgreementDocument] = None

@@ -1,0 +1,323 @@
+"""The press notice's part of a spec (`press_notice:`): its head, the ceremony and the
+記 items, the contacts, the attachments, the release after the signing."""
+# No `from __future__ import annotations` here: each field's annotation would be
+# compiled and evaluated from its text as the models are made.
+
+from typing import Annotated, ClassVar, Literal, Optional, Union
+
+from ..base import Line, Strict
+from ..strict import BeforeValidator, Field, model_validator
+from ..strict.fields import MinLen
+from ..values import Date, DateTime, Time
+
+
+class Person(Strict):
+    """One person as a notice names them: title and name (either may stand alone)."""
+    title: Optional[Line] = None      # 地域政策課長, 専門官
+    name: Optional[Line] = None       # 杉村　勝彦, 藤田
+    reading: Optional[Line] = None    # printed in （） after the name
+    note: Optional[Line] = None       # 予定 → （予定）
+
+
+# A phone's kind as offices print it: a direct line, the switchboard (its extension as
+# extension:), an IP telephone line (050-3160-5740（IP）, IP電話：050-…) or a mobile
+# (携帯：090-…). Not a kind: 内線 (written as extension:) nor FAX (the contact's fax:),
+# which schema_messages words as such.
+PhoneKind = Literal["直通", "代表", "IP", "IP電話", "携帯", "携帯電話"]
+
+
+class Phone(Strict):
+    number: Line                      # 03-5253-4111
+    kind: Optional[PhoneKind] = None  # printed only when the spec says it; else 電話
+    extension: Optional[Line] = None  # 内線, with 代表
+
+
+class Contact(Strict):
+    """A contact box: a department, the people in it and how to reach them. One person
+    can be written with title/name, several with people:; one phone with phone/
+    phone_kind/extension, several with phones:."""
+    template_api: ClassVar[tuple[str, ...]] = ("persons", "phone_list")
+    role: Optional[Line] = None       # 担当窓口, 問合せ先
+    department: Line                  # オホーツク総合振興局地域創生部
+    title: Optional[Line] = None      # 地域政策課長
+    name: Optional[Line] = None       # 杉村 勝彦
+    name_label: Optional[Line] = None  # 担当 → 担当：道下
+    people: list[Person] = []         # several people, each on a line
+    phone: Optional[Line] = None
+    phone_kind: Optional[PhoneKind] = None   # printed only when the spec says it
+    extension: Optional[Line] = None  # 内線, with 代表
+    phones: list[Phone] = []          # several numbers, each with its kind
+    fax: Optional[Line] = None
+    email: Optional[Line] = None
+    postal_code: Optional[Line] = None   # 093-8585 → 〒093-8585
+    address: Optional[Line] = None
+
+    def persons(self) -> list[Person]:
+        """The people printed on lines of their own (a name with name_label is printed
+        on the department's line)."""
+        if self.people:
+            return list(self.people)
+        name = None if self.name_label else self.name
+        return [Person(title=self.title, name=name)] if self.title or name else []
+
+    def phone_list(self) -> list[Phone]:
+        if self.phones:
+            return list(self.phones)
+        return [Phone(number=self.phone, kind=self.phone_kind, extension=self.extension)] if self.phone else []
+
+
+class ScheduleRow(Strict):
+    time: Line                        # 17:10～17:15, as written
+    item: Line
+    place: Optional[Line] = None
+
+
+class ExtraItem(Strict):
+    label: Line                       # 傍聴, 取材方法 …
+    text: list[Line]
+
+
+class Site(Strict):
+    """A site of a ceremony held at several places (online, or one party at each)."""
+    name: Optional[Line] = None       # 北見会場 → 北見会場：…
+    venue: Line
+    address: Optional[Line] = None    # printed in （）
+
+
+def _agenda_step(value):
+    """`- 開会` is short for `- {step: 開会}`."""
+    return {"step": value} if isinstance(value, str) else value
+
+
+class AgendaSubStep(Strict):
+    """A step within a step of the 次第 (ア 生物多様性保全協定書 under 署名), and what
+    stands under it: who signs, the parties' names, or other people."""
+    step: Line
+    signatories: bool = False         # the signers (ceremony.signatories) listed under it
+    parties: bool = False             # the parties' names, a line each (・鳥取県): whose agreement is signed
+    people: list[Person] = []         # people besides the signers, after them (the bank's officer who greets)
+
+
+class AgendaStep(Strict):
+    """A step of the 次第 (開会, 協定書署名 …), and, under it where the notice sets the
+    次第 a step a line (the house's notice.agenda: numbered), who signs, the parties'
+    names, other people, or its own steps."""
+    step: Line
+    signatories: bool = False         # the signers (ceremony.signatories) listed under the step
+    parties: bool = False             # the parties' names, a line each (・鳥取県)
+    people: list[Person] = []         # people besides the signers, after them
+    steps: list[Annotated[AgendaSubStep, BeforeValidator(_agenda_step)]] = []   # ア, イ … under it
+
+    def lines_under(self) -> bool:
+        """Whether anything stands under the step (else it is a line of its own)."""
+        return bool(self.signatories or self.parties or self.people or self.steps)
+
+
+class Ceremony(Strict):
+    """The facts of the ceremony the 記 block's built-in items are made from; every one
+    optional: an item whose facts are not given is not printed."""
+    date: Optional[Date] = None
+    start: Optional[Time] = None
+    end: Optional[Time] = None
+    time_of_day: Optional[Line] = None     # 午後: a part of the day, instead of a time
+    span: Optional[Literal["～", "から"]] = None   # this notice's way to write the time span (default: the house's)
+    duration_note: Optional[Line] = None   # 30分程度
+    venue: Optional[Line] = None
+    venue_address: Optional[Line] = None
+    access: list[Line] = []                # directions, a line each, under the venue
+    online: Optional[Line] = None          # オンライン開催（Zoom）
+    sites: list[Site] = []
+    signatories: Optional[list[Line]] = None  # party ids; default: every party
+    group_signatories: Optional[bool] = None  # with press_notice.also: 締結者 per agreement under its title
+    #                                           (default) or, false, each signer once
+    agenda: list[Annotated[AgendaStep, BeforeValidator(_agenda_step)]] = []   # 次第: a step, or {step:, signatories:, steps:}
+    schedule: list[ScheduleRow] = []
+    extra_items: list[ExtraItem] = []
+
+
+KI_BUILTINS = ("date", "place", "signatories", "agenda", "schedule")
+
+
+def _ki_entry(value):
+    """`- place` is short for `- {item: place}`."""
+    return {"item": value} if isinstance(value, str) else value
+
+
+class KiGroup(Strict):
+    """A group of people within one item of the 記 block (協定締結者 and 立会人 under
+    協定締結者等): its label, then who signs (item: signatories) or the people it lists."""
+    label: Line
+    item: Optional[Literal["signatories"]] = None   # the signers, as the 締結者 item lists them
+    people: Optional[list[Person]] = None
+    others: Optional[Line] = None     # ほか, after the group's last person
+
+
+class KiEntry(Strict):
+    """One item of the 記 block: a built-in item by name (item:, with label: to rename
+    it), or an item of the notice's own: a label and one of text, list, table, people,
+    groups or attachment; or a heading over the items after it (heading:, alone in its
+    entry)."""
+    # a heading that opens a group of items (＜概要＞ over 【日時】 and 【場所】): a line of
+    # its own at the items' margin, over the items after it up to the next heading; no
+    # item, no number, and an item must follow it (spec/notice_checks.py)
+    heading: Optional[Line] = None
+    item: Optional[Line] = None       # date, place, signatories, agenda, schedule
+    label: Optional[Line] = None      # 協定締結日, 出席者, 内容 …
+    text: Optional[list[Line]] = None        # paragraphs
+    entries: Optional[list[Line]] = Field(default=None, alias="list")   # （１）, （２） …
+    table: Optional[list[list[Line]]] = None  # rows of cells
+    people: Optional[list[Person]] = None     # title and name, a line each
+    groups: Optional[list[KiGroup]] = None    # groups of people under labels of their own (協定締結者, 立会人)
+    # with item: date, the day's schedule under the date, a line a row (14:00〜　協定締結式),
+    # not an item of its own
+    schedule_under: bool = False
+    # with item: date, the place under the date, a line (or more) of its own, as the place
+    # item prints it (観光庁: 日時・場所 / 平成25年…10:00～10:20 / 文部科学省庁舎…), not
+    # an item of its own
+    place_under: bool = False
+    others: Optional[Line] = None             # ほか, after the last person (people:, or item: signatories)
+    # item: signatories: the page's words straight after each party's last signer, by
+    # party id ({kyoiku: ら3名}: 教育長　日吉亨ら3名), a fact the spec gives, never counted
+    others_per_party: Optional[dict[str, Line]] = None
+    # the item's content is one of the notice's attachments (3.協定概要 → the file): by its
+    # number in press_notice.attachments (1: the first) or its title; printed as the
+    # house's wording with the title (wording.ki_attachment: 別添「協定概要」のとおり)
+    attachment: Optional[Union[int, Line]] = None
+    # lines under the item, as written (※ 文部科学副大臣も陪席予定。), after whatever it lists
+    notes: list[Line] = []
+
+
+KiItemSpec = Annotated[KiEntry, BeforeValidator(_ki_entry)]
+
+
+class Background(Strict):
+    heading: Line                     # 包括連携協定の締結に至った経緯
+    paragraphs: list[Line]
+
+
+class Section(Strict):
+    """A section of the notice's own after the 記 block (and the background): its
+    heading printed as written (【岡山県奈義町とは】, 【参考】), then its paragraphs;
+    with before_ki, between the notice's text and its 記 block (【本件のポイント】).
+    Without a heading, paragraphs alone (what happened at the signing, after the list)."""
+    heading: Optional[Line] = None
+    paragraphs: list[Line] = Field(min_length=1)
+    before_ki: bool = False
+
+
+class PressRequest(Strict):
+    """The request to the press: one sentence, lead + [deadline + までに] + tail.
+    An empty lead or tail is a way to say "none"; the sentence is printed only
+    whole (a deadline needs a tail after it)."""
+    label: Line = "報道に当たってのお願い"
+    lead: str = "当日取材いただける場合は、"
+    deadline: Optional[DateTime] = None
+    tail: str = "下記連絡先までお知らせください。"
+    contact: Optional[Contact] = None
+    notes: list[Line] = []
+
+
+class Attachment(Strict):
+    """One entry of 配付資料. Its title is printed in the list; `document:` names a
+    document the spec generates (the overview sheet) and `file:` a PDF (a map, a
+    flyer), relative to the spec, whose pages follow the notice in release.pdf. A
+    plain title (a string) is printed in the list only."""
+    title: Line                       # 連携協定の概要, 会場案内図
+    document: Optional[Literal["overview"]] = None
+    file: Optional[Line] = None       # map.pdf
+    spec: Optional[Line] = None       # with document: the spec (one of press_notice.also) whose document it is
+
+    def __str__(self) -> str:
+        """The title: a template written when attachments were plain strings
+        (`attachments|join('、')`) still prints the titles, never the object."""
+        return self.title
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        if self.document and self.file:
+            raise ValueError("an attachment is a generated document or a file, not both:"
+                             " give document: or file:")
+        if self.spec and not self.document:
+            raise ValueError("spec: names the spec whose generated document is attached: give document:"
+                             " (document: overview) with it")
+        return self
+
+
+def _attachment(value):
+    """A plain string is an attachment printed by title only."""
+    return {"title": value} if isinstance(value, str) else value
+
+
+Attachments = list[Annotated[Attachment, BeforeValidator(_attachment)]]
+
+
+class AfterNotice(Strict):
+    """The release after the signing (…を締結しました), made from the same spec:
+    press-notice-after.pdf/.docx and, with attachments, release-after.pdf. Its
+    paragraphs are its own (nothing is made up); the date signed and who signed
+    come from the agreement and the notice; header, issuing office and contacts
+    are the notice's unless given here."""
+    issue_date: Date
+    date_suffix: Optional[str] = None     # default: the notice's (配布)
+    subject: Optional[Line] = None        # default: agreement.title + を締結しました
+    # above its text, as the notice's: default the house's 内容; false: none
+    opening_heading: Union[Line, Literal[False], None] = None
+    opening: list[Line] = Field(min_length=1)
+    attachments: Optional[Attachments] = None   # default: the notice's attachments that name a document
+    extra_items: list[ExtraItem] = []           # more 記 items after 締結日 and 締結者 (場所 …)
+    contacts: Optional[list[Contact]] = None    # default: the notice's contacts; [] for none
+
+    def attachments_or(self, notice_attachments: list[Attachment]) -> list[Attachment]:
+        return self.attachments if self.attachments is not None else [a for a in notice_attachments if a.document]
+
+
+class PressNotice(Strict):
+    template_api: ClassVar[tuple[str, ...]] = ("offices",)
+    # default from the house style: 報道機関各位; false: no header line (a page that
+    # begins with its date and title)
+    header: Union[Line, Literal[False], None] = None
+    # printed under the date; default: the spec's issuer; a list: the offices issuing
+    # together, each a line of the same form (office and the person issuing), in the
+    # page's order; false: none (a page whose letterhead or site names the office)
+    issuing_office: Union[Line, Annotated[list[Line], MinLen(1)], Literal[False], None] = None
+    issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁 (besides the issuer, never instead)
+    issue_date: Date
+    date_prefix: Optional[Line] = None   # before the date: 公開日：
+    date_suffix: str = "配布"
+    # default from the house style: 項　目; false: the subject without a label, centred
+    # as the notice's title
+    subject_label: Union[Line, Literal[False], None] = None
+    subject: Line
+    subtitle: Optional[Line] = None       # a line under the subject: 〜兵庫県豊岡市と岡山県奈義町との連携〜
+    attachments: Attachments = []    # 配付資料: a title, or {title:, document: overview} / {title:, file: map.pdf}
+    # the heading above the opening (default from the house style: 内容); false: none
+    opening_heading: Union[Line, Literal[False], None] = None
+    opening: list[Line]
+    ceremony: Ceremony = Ceremony()
+    ki: Optional[list[KiItemSpec]] = None   # the 記 block's items in order (default: the built-in ones)
+    closing_ijo: bool = False         # 以上 after the notice's last section (before the request and contact boxes)
+    background: Optional[Background] = None
+    sections: list[Section] = []      # sections of the notice's own, after the 記 block and the background
+                                      # (before_ki: true, before the 記 block)
+    # the number before each section's heading: "{number}." → 1.基本協定の主な内容; "": none;
+    # null: the house's notice.section_marker
+    section_marker: Optional[str] = None
+    embargo: Optional[Line] = None
+    press_request: Optional[PressRequest] = None
+    contacts: list[Contact] = []
+    # a sentence before the contacts (お問い合わせは、お気軽に下記までお寄せください。): a
+    # contact without a role then stands in a box without a label
+    contacts_lead: Optional[Line] = None
+    after: Optional[AfterNotice] = None   # the release after the signing
+    also: list[Line] = []             # specs of the other agreements signed at the same ceremony,
+    #                                   relative to this spec: the notice announces them too
+
+    def offices(self, issuer: str) -> list[str]:
+        """The lines under the date that name who issues the notice: the issuing office,
+        or each of the offices issuing together; the issuer where the spec names none;
+        none for false."""
+        if self.issuing_office is False:
+            return []
+        if isinstance(self.issuing_office, list):
+            return list(self.issuing_office)
+        return [self.issuing_office or issuer]

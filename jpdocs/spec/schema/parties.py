@@ -1,0 +1,88 @@
+"""The parties of a spec (`parties:`): each declared once, its order giving the
+labels 甲, 乙, 丙 …, and its head or signer (Representative)."""
+# No `from __future__ import annotations` here: each field's annotation would be
+# compiled and evaluated from its text as the models are made.
+
+from typing import ClassVar, Optional
+
+from ..typed import Typed
+from ..base import Line, Strict
+
+
+class Representative(Strict):
+    title: Optional[Line]             # 北海道オホーツク総合振興局長; null (written so) leaves it blank in a draft
+    # 中島 和彦; null (written so) leaves it blank in a draft (document.draft). Left out,
+    # the person is known by the title alone (山形県知事, as many notices name the heads):
+    # printed so in the notice's 締結者; an agreement's signature block needs the name
+    # (spec/checks.py), as nothing may be printed that the spec did not say.
+    name: Optional[Line] = None
+    reading: Optional[Line] = None    # なかじま かずひこ: printed in the notice only, never in a signature block
+    # the agreement's signature line as the signed copy types it: {title: 赤 磐 市 長, name: 友　實　　武　則},
+    # the same characters with gaps of its own (typed.py); never in a notice
+    typed: Optional[Typed] = None
+
+    @property
+    def title_only(self) -> bool:
+        """Named by the title alone: `name` left out (null, written so, is a draft's blank)."""
+        return "name" not in self.model_fields_set
+
+
+class Party(Strict):
+    template_api: ClassVar[tuple[str, ...]] = ("organisation_before_title", "signer")
+    name: Optional[Line]              # 北見工業大学; null (written so) leaves it blank in a draft (document.draft)
+    formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
+    short_name: Optional[Line] = None
+    address: Optional[Line] = None
+    # 日本国 | フィリピン共和国: the first line of the party's signature block, where an
+    # agreement with a city abroad names each side's country above it
+    country: Optional[Line] = None
+    # the head (代表者); needed where a document prints who signs (the notice's 締結者 item,
+    # the release after the signing, the agreement's signature blocks): a spec that only
+    # lists the agreement (annual), or a notice naming no signer, may leave it out
+    representative: Optional[Representative] = None
+    signatory: Optional[Representative] = None   # who signs for the party, when not the head
+    # who else signs for the party, beside the signer above (公立大学法人: 理事長, then 学長):
+    # each is named in the notice's 締結者 and signs under the party's block in the agreement
+    co_signers: list[Representative] = []
+    honorific: Optional[Line] = None  # 様 for a partner; never on one's own head
+    statements: list[Line] = []       # the overview sheet's ◆ lines
+    logo: Optional[Line] = None       # PNG/JPEG path, relative to the spec
+    issuing: Optional[bool] = None    # of the issuing office's own side (default: named as the issuer)
+
+    def names(self) -> list[str]:
+        return [n for n in (self.name, self.formal_name, self.short_name) if n]
+
+    def signer(self) -> Optional[Representative]:
+        """Who signs for the party: the signatory where one is named, else the head
+        (None only in a spec no document of which prints a signer: spec/checks.py)."""
+        return self.signatory or self.representative
+
+    def signers(self) -> list[tuple[tuple, Representative]]:
+        """Everyone who signs for the party, in order, each with its key path under the
+        party: the signer (signatory, else representative), then the co-signers."""
+        first = self.signer()
+        if first is None:
+            return []
+        who = ("signatory",) if self.signatory else ("representative",)
+        return [(who, first)] + [(("co_signers", i), p) for i, p in enumerate(self.co_signers)]
+
+    def people(self) -> list[tuple[tuple, Representative]]:
+        """Every person the party names, with its key path under the party: the head,
+        the signatory, the co-signers (None for a head or signatory not given)."""
+        return ([(("representative",), self.representative), (("signatory",), self.signatory)]
+                + [(("co_signers", i), p) for i, p in enumerate(self.co_signers)])
+
+    def organisation_before_title(self, title: str | None = None) -> str:
+        """The organisation to print before a signer's title (市長 → ○○市　市長), or ""
+        where the title already begins with one of the party's names
+        (北海道オホーツク総合振興局長). `title`: a co-signer's; default the signer's."""
+        if title is None:
+            title = (self.signer().title or "") if self.signer() else ""
+        if any(title.startswith(n) for n in self.names()):
+            return ""
+        return self.name
+
+    def on_issuing_side(self, issuer: str) -> bool:
+        """Whether the party is the issuing office itself (or of its side): said by
+        `issuing:`, or else the issuer is one of the party's names."""
+        return self.issuing if self.issuing is not None else issuer in self.names()
