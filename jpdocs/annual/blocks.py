@@ -104,6 +104,16 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     return [p / total for p in points]
 
 
+def line_inlines(lines: list[str]) -> list[m.Inline]:
+    """A value's lines as inlines with a line break between them: a newline is never
+    drawn as a glyph (it would be glyph 0, which breaks PDF/UA)."""
+    inlines: list[m.Inline] = []
+    for i, text in enumerate(lines):
+        inlines += [m.LineBreak()] if i else []
+        inlines.append(m.Text(text))
+    return inlines
+
+
 def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
     """The summary table for a text `width` in points (the PDF's landscape frame, the
     DOCX's page): cells set flush left (a short cell is never spread out), a line of a
@@ -114,12 +124,8 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
     for r in rows:
         line = []
         for col, v in zip(style.annual.columns, r.values):
-            inlines: list[m.Inline] = []
-            for i, text in enumerate(v.lines):
-                inlines += [m.LineBreak()] if i else []
-                inlines.append(m.Text(text))
             align = "center" if col.data == "number" else "left"
-            line.append(m.Cell([m.Paragraph(inlines, style="small", align=align)], align=align))
+            line.append(m.Cell([m.Paragraph(line_inlines(v.lines), style="small", align=align)], align=align))
         body.append(line)
     return m.Table([head, *body], column_widths(rows, style, width), border="grid", style="small")
 

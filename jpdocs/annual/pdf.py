@@ -25,7 +25,7 @@ from .. import collector
 from ..content import model as m
 from .rows import Row
 from .columns import partners, department, validity
-from .blocks import title_of, issuer_of, cover_blocks, contents_entries, summary_table
+from .blocks import title_of, issuer_of, cover_blocks, contents_entries, line_inlines, summary_table
 from ..build.documents import make_documents
 from ..errors import LayoutProblem
 from ..writers.frame import TextFrame
@@ -124,27 +124,17 @@ def sheet_document(row: Row, style: HouseStyle) -> tuple[m.Document, HouseStyle]
 
 def fallback_sheet(row: Row, style: HouseStyle) -> m.Document:
     spec = row.loaded.spec
-    blocks: list[m.Block] = [m.Heading(_lines(f"{row.title}の概要"), style="title"), m.Spacer(8)]
+    blocks: list[m.Block] = [m.Heading(line_inlines(f"{row.title}の概要".split("\n")), style="title"), m.Spacer(8)]
     facts = [("締結日", row.signed), ("相手方", partners(row.loaded, style.word("comma"))), ("担当課", department(row.loaded)),
              ("有効期間", validity(row.loaded, style).text)]
     blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade", header="row"),
-                            m.Cell([m.Paragraph(_lines(v))])] for k, v in facts], [0.2, 0.8]))
+                            m.Cell([m.Paragraph(line_inlines(v.split("\n")))])] for k, v in facts], [0.2, 0.8]))
     if spec.agreement.areas:               # no heading over nothing
         blocks.append(m.Paragraph([m.Text("連携事項")], style="heading", space_before=10))
     for i, area in enumerate(spec.agreement.areas, 1):
         blocks.append(m.Item(f"({i})", [m.Text(area.heading)],
                              [m.Item("・", [m.Text(t)], level=0) for t in area.items]))
     return m.Document("overview", row.title, spec.issuer, blocks)
-
-
-def _lines(text: str) -> list[m.Inline]:
-    """A value of several lines (the offices issuing together, a title written on two)
-    as its lines with breaks between them: a newline is never drawn as a glyph."""
-    out: list[m.Inline] = []
-    for i, line in enumerate(text.split("\n")):
-        out += [m.LineBreak()] if i else []
-        out += [m.Text(line)] if line else []
-    return out
 
 
 def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:

@@ -28,6 +28,11 @@ def comma_notes(loaded: LoadedSpec, style: HouseStyle) -> list[Problem]:
                     f" the spec's own text here has 、 and is printed as written{more}")]
 
 
+def _at(loaded: LoadedSpec, key: tuple, message: str) -> Problem:
+    """A note at the spec's `key` (its line and dotted path)."""
+    return Problem(str(loaded.path), loaded.line_of(key), dotted(key), message)
+
+
 def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem]:
     """What was chosen for the user in the agreement, to be printed by the build and
     by check: which articles came from the standard set and which from the spec,
@@ -45,7 +50,7 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         if by_origin["spec"]:
             parts.append("the spec's own: " + "、".join(by_origin["spec"]))
         key = ("agreement", "document", "standard")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), "; ".join(parts)))
+        notes.append(_at(loaded, key, "; ".join(parts)))
     doc = loaded.spec.agreement.document
     if text.writing != "である" and doc is not None and doc.writing is None:
         key = ("agreement", "document", "standard")
@@ -55,11 +60,11 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
     if text.draft:
         key = ("agreement", "document", "draft")
         left = f"; left open: {', '.join(text.blanks)}" if text.blanks else "; nothing is left open"
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             f"a draft: the {text.kind}"
-                             + (" and the overview sheet are" if loaded.spec.agreement.areas else " is")
-                             + f" marked {style.word('draft_mark')} on every page{left};"
-                             " a final build (--final) refuses a draft"))
+        notes.append(_at(loaded, key,
+                         f"a draft: the {text.kind}"
+                         + (" and the overview sheet are" if loaded.spec.agreement.areas else " is")
+                         + f" marked {style.word('draft_mark')} on every page{left};"
+                         " a final build (--final) refuses a draft"))
     ag = loaded.spec.agreement
     if ag.signing_date is None and ag.signing_year:
         # the open date's year, or its month with signing_month: where two eras share it,
@@ -70,46 +75,46 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         if old != new:
             period, key = (f"{year}年{month}月", ("agreement", "signing_month")) if month else \
                 (str(year), ("agreement", "signing_year"))
-            notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                                 f"{period} began in {old} and ended in {new}: the date line says {new}元年,"
-                                 " for a signing still to come; write the signing date once it is known"))
+            notes.append(_at(loaded, key,
+                             f"{period} began in {old} and ended in {new}: the date line says {new}元年,"
+                             " for a signing still to come; write the signing date once it is known"))
     if text.blocks_withheld:
         key = ("agreement", "document", "signature_blocks")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             "withheld: no signature block is printed, as the published copy gives the text and"
-                             " its date and names no signer (the PDF has no signature field)"))
+        notes.append(_at(loaded, key,
+                         "withheld: no signature block is printed, as the published copy gives the text and"
+                         " its date and names no signer (the PDF has no signature field)"))
     elif text.seal_places_blank:
         key = ("agreement", "document", "seal_places")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             "blank: no 印 by the signature blocks, as the copy the agreement is built from leaves"
-                             " the seal places unmarked; the closing is printed as written (the PDF's signature"
-                             " fields stay over the places)"))
+        notes.append(_at(loaded, key,
+                         "blank: no 印 by the signature blocks, as the copy the agreement is built from leaves"
+                         " the seal places unmarked; the closing is printed as written (the PDF's signature"
+                         " fields stay over the places)"))
     elif not text.closing:
         key = ("agreement", "document", "closing")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             "false: no closing; the last paragraph closes the text, and no 印 is printed by the"
-                             " signature blocks (the PDF's signature fields stay over the seal places)"))
+        notes.append(_at(loaded, key,
+                         "false: no closing; the last paragraph closes the text, and no 印 is printed by the"
+                         " signature blocks (the PDF's signature fields stay over the seal places)"))
     elif not text.sealed:
         key = ("agreement", "document", "closing")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             "no 印 by the signature blocks: the closing does not have the signers press"
-                             " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
-                             " PDF's signature fields stay over them)"))
+        notes.append(_at(loaded, key,
+                         "no 印 by the signature blocks: the closing does not have the signers press"
+                         " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
+                         " PDF's signature fields stay over them)"))
     for key, before, stated in text.gaps:
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             f"the articles are numbered as the text numbers them: 第{stated}条 follows"
-                             f" 第{before}条 (no article between them is printed)"))
+        notes.append(_at(loaded, key,
+                         f"the articles are numbered as the text numbers them: 第{stated}条 follows"
+                         f" 第{before}条 (no article between them is printed)"))
     for key, label in text.labels_on_titles:
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             f"the signature block prints no organisation line (the title names it, or there"
-                             f" is none): its label {label} stands on the title's line"
-                             " (agreement.block_label_line: organisation)"))
+        notes.append(_at(loaded, key,
+                         f"the signature block prints no organisation line (the title names it, or there"
+                         f" is none): its label {label} stands on the title's line"
+                         " (agreement.block_label_line: organisation)"))
     if text.names_withheld:
         key = ("agreement", "document", "signer_names")
-        notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
-                             "withheld: the blocks print a signer named by the title alone so, as the published"
-                             " copy sets them, with no name and no blank for one (印 only where the closing"
-                             " has the signers seal)"))
+        notes.append(_at(loaded, key,
+                         "withheld: the blocks print a signer named by the title alone so, as the published"
+                         " copy sets them, with no name and no blank for one (印 only where the closing"
+                         " has the signers seal)"))
     term = text.term
     if term is not None and term.renewal and text.term_printed:
         notes += renewal_notes(loaded, term, style)
