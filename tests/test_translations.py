@@ -18,7 +18,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from conftest import ROOT, SEED_SPEC, run_generate
+from conftest import ROOT, SEED_SPEC, needs_poppler, no_space, run_generate
+from test_annexes import REQUEST, footer_texts, numbers_by_page
 from test_tagged_pdf import structure
 
 from jpdocs.writers.jlreq import Settings, compose, prepare
@@ -180,3 +181,31 @@ def test_two_texts_in_one_language_are_refused(tmp_path):
     result = run_generate("check", spec)
     assert result.returncode == 1
     assert "agreement.document.translations[1].language: the text in 'en' is given twice" in result.stderr
+
+
+@needs_poppler
+def test_with_annexes_the_english_text_comes_before_them_and_is_numbered_on(tmp_path):
+    """The English text is the agreement's other text, its pages numbered on from the
+    Japanese text's; the annexes' forms follow both, unnumbered (in the PDF and in the
+    DOCX, whose annexes are a section of their own with an empty footer)."""
+    data = yaml.safe_load(CASE.read_text(encoding="utf-8"))
+    data["agreement"]["document"]["annexes"] = [REQUEST]
+    data["style"] = str(REAL / data["style"])
+    spec = tmp_path / "with-annex.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
+    assert numbers_by_page(pdf) == [["- 1 -"], ["- 2 -"], []]
+    assert _lines(pdf, 1)[0] == _english()["title"]
+    assert "協力要請書" in no_space(pdf_text_page(pdf, 2))
+    numbered, annexes = footer_texts(pdf.with_suffix(".docx"))
+    assert any("PAGE" in f for f in numbered) and annexes == [""]
+    body = Document(pdf.with_suffix(".docx")).paragraphs
+    texts = [p.text for p in body]
+    assert texts.index(_english()["title"]) < texts.index("協力要請書")
+
+
+def pdf_text_page(pdf: Path, page: int) -> str:
+    with pdfplumber.open(pdf) as doc:
+        return doc.pages[page].extract_text() or ""
