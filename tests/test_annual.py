@@ -210,6 +210,26 @@ def test_the_issuers_own_department_is_its_tantouka(sports_row, tmp_path):
     assert row["担当課"].splitlines() == ["文化庁長官官房政策課", "スポーツ庁参事官付"]
 
 
+def test_the_book_says_when_its_tantouka_is_the_notices_issuing_office(tmp_path):
+    """The issuing office names who issues the release (it may be a person, 研究企画主幹
+    and a name, or several offices): where the book lists it as 担当課, the build says so
+    at that line; where the spec states agreement.department, it says nothing."""
+    spec = sports_with(tmp_path, {("press_notice", "issuing_office"): "文化庁長官官房政策課"})
+    result = run_generate("annual", "--fiscal-year", "2015", spec, "-o", tmp_path / "out", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    line = next(n for n, text in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip().startswith("issuing_office:"))
+    notes = [n for n in result.stdout.splitlines() if "agreement.department" in n]
+    assert notes == [f"note: {spec}:{line}: agreement.department: not given; the book's 担当課 is the press"
+                     " notice's issuing office (文化庁長官官房政策課): give agreement.department to state the"
+                     " office in charge"]
+    spec = sports_with(tmp_path, {("press_notice", "issuing_office"): "文化庁長官官房政策課",
+                                  ("agreement", "department"): "文化庁長官官房政策課"})
+    result = run_generate("annual", "--fiscal-year", "2015", spec, "-o", tmp_path / "given", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert "agreement.department" not in result.stdout
+
+
 def test_the_validity_agrees_with_the_agreements_default_end(sports_row, tmp_path):
     # main's SPORTS spec states no term anywhere (no validity:, no agreement document)
     assert sports_row["有効期間"] == "－"

@@ -1070,6 +1070,10 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         (tmp / "twice" / name).write_text(SEED, encoding="utf-8")
     chosen = tmp / "chosen-end.yaml"          # no validity: the book lists the standard article's end
     chosen.write_text(SEED.replace("  validity:\n" + _END + "    renewal_notice: 1か月\n", ""), encoding="utf-8")
+    office = tmp / "issuing-office.yaml"      # no department: the book's 担当課 is the notice's issuing office
+    office.write_text(SEED.replace("  department: オホーツク総合振興局地域創生部地域政策課   # 担当課 (the annual book)\n", "")
+                      .replace("  issue_date: 2024-02-16\n", "  issue_date: 2024-02-16\n  issuing_office: 地域政策課\n"),
+                      encoding="utf-8")
     fields = tmp / "fields.yaml"
     fields.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {分野: 包括連携}"),
                       encoding="utf-8")
@@ -1099,6 +1103,7 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-twice": (["annual", "--fiscal-year", "2023", tmp / "twice", "-o", tmp / "annual"], {}),
         "annual-field": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual"], {}),
         "annual-chosen-end": (["annual", "--fiscal-year", "2023", chosen, "-o", tmp / "annual-chosen"], {}),
+        "annual-issuing-office": (["annual", "--fiscal-year", "2023", office, "-o", tmp / "annual-office"], {}),
         "annual-written": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--format", "csv"], {}),
         # wrong usage (argparse, exit 2): its last line is the message
         "usage-required": (["sign", src], {}),

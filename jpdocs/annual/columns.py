@@ -95,6 +95,20 @@ def department(loaded: LoadedSpec) -> str:
     return "\n".join(office) if isinstance(office, list) else office
 
 
+def department_notes(loaded: LoadedSpec) -> list[Problem]:
+    """The build says where 担当課 was taken from the notice's issuing office: that
+    line names who issues the release, which may be a person (研究企画主幹　松崎　慎一郎)
+    or several offices, not the office in charge of the agreement."""
+    notice = loaded.spec.press_notice
+    if loaded.spec.agreement.department or not notice or not notice.issuing_office:
+        return []
+    office = notice.issuing_office
+    office = "、".join(office) if isinstance(office, list) else office
+    return [Problem(str(loaded.path), loaded.line_of(("press_notice", "issuing_office")), "agreement.department",
+                    f"not given; the book's 担当課 is the press notice's issuing office ({office}):"
+                    " give agreement.department to state the office in charge")]
+
+
 _ISO_UNITS = {"年": "Y", "か月": "M", "週間": "W", "日": "D"}
 
 
