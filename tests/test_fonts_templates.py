@@ -149,3 +149,22 @@ def test_a_very_long_url_prints_whole_in_a_paragraph_and_a_table_cell(tmp_path, 
     assert code == 0, err
     shown = re.sub(r"\s+", "", pdf_text(tmp_path / "out" / "url" / "press-notice.pdf"))
     assert shown.count(URL) == 2
+
+
+def test_the_latin_font_role_draws_no_japanese_style_nor_span(tmp_path, capsys):
+    """The house's `latin` role sets text in another language only: a paragraph style or
+    a template's span that names it is an error (its Japanese would have no glyph)."""
+    style = tmp_path / "office.yaml"
+    style.write_text("name: 課\nstyles:\n  body:\n    font: latin\n", encoding="utf-8")
+    code, err = main([SEED_SPEC, "-o", tmp_path / "out", "--style", style], capsys)
+    assert code == 1
+    assert (f"error: {style}:4: styles.body.font: font role 'latin' is not one of fonts: mincho, gothic,"
+            " gothic-bold ('latin' sets text in another language only)") in err
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "press-notice.xml.j2").write_text(
+        TEMPLATE_HEAD + '<p><span font="latin">{{ notice.subject }}</span></p>\n</document>\n', encoding="utf-8")
+    code, err = main([SEED_SPEC, "-o", tmp_path / "out2", "--templates", folder], capsys)
+    assert code == 1
+    assert "font role 'latin' is not one of: mincho, gothic, gothic-bold" in err, err
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out2").exists()

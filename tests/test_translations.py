@@ -64,7 +64,7 @@ def test_the_english_text_follows_the_signatures_on_a_page_of_its_own_no_word_sp
     for para in en["paragraphs"] + [en["date"]]:
         assert para in joined
     text_lines = body[:body.index(en["date"]) + 1]     # the paragraphs' and the date's lines
-    assert len(text_lines) == 8                   # five, two and the date, at this width
+    assert len(text_lines) == 9                   # five, three and the date, at this width
     for line in text_lines:
         assert all(w in words for w in line.split(" ")), line
     # flush left: every line of the text starts at one margin, and the lines end where
@@ -75,12 +75,27 @@ def test_the_english_text_follows_the_signatures_on_a_page_of_its_own_no_word_sp
     for w in words_on_page:
         rows.setdefault(round(w["top"]), []).append(w)
     rows = {top: ws for top, ws in rows.items() if " ".join(w["text"] for w in ws) in text_lines}
-    assert len(rows) == 8
+    assert len(rows) == 9
     assert len({round(ws[0]["x0"], 1) for ws in rows.values()}) == 1
     ends = sorted(ws[-1]["x1"] for ws in rows.values())
     assert ends[-1] - ends[-4] > 5
     title = [w for w in words_on_page if w["text"] == "SISTER"][0]
     assert title["x0"] > next(iter(rows.values()))[0]["x0"] + 100     # the title centred
+
+
+def test_the_english_text_is_set_in_the_latin_font_its_letters_proportional(built):
+    """The house's Latin role (BIZ UDP明朝): the Japanese mincho's letters are all of one
+    width, a typewriter's look; the English page's are the proportional font's, the
+    Japanese page's are not, and the DOCX's English runs name it too."""
+    with pdfplumber.open(built / "agreement.pdf") as doc:
+        japanese, english = doc.pages[0].chars, doc.pages[1].chars
+    assert {c["fontname"].split("+")[1] for c in english if c["text"].strip() and c["top"] < 700} \
+        == {"BIZUDPMincho-Regular"}
+    assert not any("PMincho" in c["fontname"] for c in japanese)
+    width = {c["text"]: round(c["width"], 2) for c in english}
+    assert width["i"] < width["a"] < width["W"]
+    runs = [r for p in Document(built / "agreement.docx").paragraphs if p.text == _english()["title"] for r in p.runs]
+    assert runs and all(r._r.rPr.find(qn("w:rFonts")).get(qn("w:ascii")) == "BIZ UDP明朝" for r in runs)
 
 
 def test_the_english_blocks_are_side_by_side_as_the_text_sets_them(built):

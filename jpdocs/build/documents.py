@@ -16,13 +16,13 @@ from ..spec import images
 from ..content import markup, model
 from .. import collector
 from ..errors import InputError, LayoutProblem, Problem
-from ..fonts.registry import covers, fallback_names, font_for, missing_chars, register
+from ..fonts.registry import covers, fallback_names, font_for, latin_font, missing_chars, register
 from ..content.locate import located, spec_strings
 from ..output import safe_folder_name, write_outputs
 from .notes import agreement_notes, comma_notes
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
-from ..spec.style import TEMPLATES, HouseStyle, StyleFileError, load_style
+from ..spec.style import LATIN_ROLE, TEMPLATES, HouseStyle, StyleFileError, japanese_roles, load_style
 from ..content.templating import render
 from ..spec.textfile import templates_used
 
@@ -270,6 +270,7 @@ def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
     """Every character of the spec's text must be in the fonts that may draw it (all
     of the style's roles) or in a fallback font, before anything is rendered; each
     field with characters no font has is reported with its line."""
+    # (not the Latin role, which draws the English text alone: checked after rendering)
     primaries = sorted(set(register(style).values()))
     fallbacks = fallback_names(style)
     strings = spec_strings(loaded.spec)
@@ -326,10 +327,16 @@ def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
             if any(sum(c.colspan for c in row) > len(block.widths) for row in block.rows):
                 problems.append("a table row has more cells than the table has column widths")
         for inline in getattr(block, "inlines", []):
-            if isinstance(inline, model.Text) and inline.font and inline.font not in style.fonts:
-                problems.append(f"font role '{inline.font}' is not one of: {', '.join(style.fonts)}")
+            if isinstance(inline, model.Text) and inline.font and inline.font not in japanese_roles(style):
+                problems.append(f"font role '{inline.font}' is not one of: {', '.join(japanese_roles(style))}")
     if problems:
         raise InputError([Problem(source, None, "", p) for p in dict.fromkeys(problems)])
+
+
+def _role(inline: model.Text, font: dict, latin: bool) -> str:
+    """The font role the PDF writer draws the run with (writers/blocks.py)."""
+    role = "gothic-bold" if inline.bold and "gothic-bold" in font else (inline.font or "mincho")
+    return LATIN_ROLE if latin and role == "mincho" else role
 
 
 # font name → characters found in it (by covers), as _DRAWABLE above
@@ -345,8 +352,12 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
     problems = []
     seen = set()
     for block in model.walk(doc.blocks):
-        runs = [(i.text, font["gothic-bold" if i.bold and "gothic-bold" in font else (i.font or "mincho")],
-                 fallbacks) for i in getattr(block, "inlines", []) if isinstance(i, model.Text)]
+        # text in another language is drawn in the Latin role's font where it would be mincho
+        latin = getattr(block, "lang", None) and LATIN_ROLE in style.fonts
+        if latin and LATIN_ROLE not in font:
+            font = {**font, LATIN_ROLE: latin_font(style)}
+        runs = [(i.text, font[_role(i, font, latin)], fallbacks)
+                for i in getattr(block, "inlines", []) if isinstance(i, model.Text)]
         if isinstance(block, model.Item) and block.style in style.styles:
             runs.append((block.marker, font[style.styles[block.style].font], []))
         for text, primary, extra in runs:

@@ -19,7 +19,7 @@ from ..files import FileBytes, FileChanged, FileRefused, open_regular_file
 from .subsets import cmap_once, install as cache_subsets
 from .cache import content_digest, coverage, load_ttfont
 from .tounicode import to_unicode_cmap
-from ..spec.style import HouseStyle
+from ..spec.style import LATIN_ROLE, HouseStyle, japanese_roles
 
 
 MAX_FONT_BYTES = 100_000_000     # IPAmj明朝, the largest font in use, is 46 MB
@@ -125,8 +125,17 @@ def _use(style: HouseStyle, path: Path, key: str) -> str:
 
 
 def register(style: HouseStyle) -> dict[str, str]:
-    """Register every font role of the style; returns role → reportlab font name."""
-    return {role: _use(style, style.font_path(role), f"fonts.{role}") for role in style.fonts}
+    """Register the font roles the Japanese text is drawn with; returns role →
+    reportlab font name. The Latin role is loaded only where a document has text in
+    another language (latin_font): few do, and a font costs a cold start its parse."""
+    return {role: _use(style, style.font_path(role), f"fonts.{role}") for role in japanese_roles(style)}
+
+
+def latin_font(style: HouseStyle) -> str | None:
+    """The reportlab name of the style's Latin role, registered now; None without one."""
+    if LATIN_ROLE not in style.fonts:
+        return None
+    return _use(style, style.font_path(LATIN_ROLE), f"fonts.{LATIN_ROLE}")
 
 
 def fallback_names(style: HouseStyle) -> list[str]:

@@ -37,6 +37,17 @@ def _stamp(path) -> tuple | None:
         return None
 
 
+# The font role of text in another language (an agreement's English text, <p lang="en">):
+# proportional Latin letters. It draws no Japanese, so no paragraph style or template
+# span names it; the writers use it for that text alone, where it would be mincho.
+LATIN_ROLE = "latin"
+
+
+def japanese_roles(style: HouseStyle) -> list[str]:
+    """The font roles a paragraph style or a template's span may name."""
+    return [role for role in style.fonts if role != LATIN_ROLE]
+
+
 class StyleFileError(InputError):
     """The style file as a whole cannot be used: it is missing, special, too big or
     not a house style at all. `reason` completes "the house style FILE …", so that a
@@ -102,9 +113,10 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
         raise InputError(problems_of(exc, name, lines, root=HouseStyle)) from None
     problems = []
     for key, st in style.styles.items():
-        if st.font not in style.fonts:
+        if st.font not in style.fonts or st.font == LATIN_ROLE:
             problems.append(Problem(name, line_of(lines, ("styles", key, "font")), f"styles.{key}.font",
-                                    f"font role '{st.font}' is not one of fonts: {', '.join(style.fonts)}"))
+                                    f"font role '{st.font}' is not one of fonts: {', '.join(japanese_roles(style))}"
+                                    + (f" ('{LATIN_ROLE}' sets text in another language only)" if st.font == LATIN_ROLE else "")))
     fonts = [(("fonts", role), style.font_path(role)) for role in style.fonts]
     fonts += [(("fallback_fonts", i), path) for i, path in enumerate(style.fallback_paths())]
     for key, font in fonts:

@@ -111,14 +111,17 @@ class BlockBuilder:
             return [SealPlace(b, self.font["mincho"], self.seals)]
         raise TypeError(f"unknown block {type(b).__name__}")
 
-    def markup(self, inlines: list[m.Inline], base_font: str) -> str:
-        """Inlines → reportlab paragraph markup, every character escaped."""
+    def markup(self, inlines: list[m.Inline], base_font: str, latin: bool = False) -> str:
+        """Inlines → reportlab paragraph markup, every character escaped. `latin`: text
+        in another language, whose mincho is the house's Latin font."""
         parts = []
         for i in inlines:
             if isinstance(i, m.LineBreak):
                 parts.append("<br/>")
                 continue
             role = "gothic-bold" if i.bold and "gothic-bold" in self.font else i.font
+            if latin and role in (None, "mincho"):
+                role = None
             primary = self.font.get(role, base_font) if role else base_font
             # A character the primary font lacks is drawn with the house style's
             # fallback font (IPAmj明朝 for rare name kanji), never as a blank.
@@ -169,7 +172,11 @@ class BlockBuilder:
         number = p.number if p.numbering and p.number and m.plain_text(p.inlines).startswith(p.number) else ""
         spreads = _spreads(p.inlines, size)
         if p.lang:
-            return tag(self.para(self.markup(p.inlines, base.fontName), st, latin=True), node)
+            # set in the house's Latin font (proportional letters; the Japanese mincho's
+            # are all of one width), the text's spans of mincho too
+            latin = fonts.latin_font(self.house) or base.fontName
+            st = ParagraphStyle(f"{st.name}-latin", parent=st, fontName=latin)
+            return tag(self.para(self.markup(p.inlines, latin, latin=True), st, latin=True), node)
         if not number:
             return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases,
                                  in_ruled_cell=in_ruled_cell, spreads=spreads), node)

@@ -13,7 +13,8 @@ from ... import japanese
 from ...spec import images
 from ...content import model as m
 from ..jlreq import AT_SPACES, AT_WORDS
-from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, ppr_of, put, qn, sub, twips
+from ...spec.style import LATIN_ROLE
+from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, ppr_of, put, qn, role_font, sub, twips
 from . import fields
 from .numbering import ARTICLE_TEXT, numbering_of, set_number, style_by_id_in
 from .paragraphs import BR_TAG, P_TAG, PHRASE_STYLES, R_TAG, Ctx, new_child, para, phrase_lines
@@ -83,7 +84,7 @@ def _block(box, b, ctx: Ctx) -> list:
                 pPr.remove(spacing)
                 pPr.remove(pPr.find(qn("w:keepNext")))
         if b.lang:
-            _set_lang(p, LANG_TAGS[b.lang])
+            _set_lang(p, LANG_TAGS[b.lang], st)
         if numbered:
             set_number(p, numbered)
             if b.numbering in ("article", ARTICLE_TEXT):
@@ -128,14 +129,22 @@ def _block(box, b, ctx: Ctx) -> list:
 LANG_TAGS = {"en": "en-US"}
 
 
-def _set_lang(p, tag: str) -> None:
+def _set_lang(p, tag: str, style) -> None:
     """Every run of the paragraph in that language (w:lang), so that Word checks and
-    reads it as such: the document's default is Japanese for its East Asian text."""
+    reads it as such: the document's default is Japanese for its East Asian text. Its
+    letters are set in the house's Latin font where they would be mincho, as the PDF
+    draws them (the East Asian slot left as it was: the text has no Japanese)."""
+    latin = role_font(style, LATIN_ROLE)[0] if LATIN_ROLE in style.fonts else None
+    mincho = role_font(style, "mincho")[0]
     for r in p.iter(qn("w:r")):
         rpr = r.find(qn("w:rPr"))
         if rpr is None:
             rpr = SubElement(r, qn("w:rPr"))
             r.insert(0, rpr)
+        named = rpr.find(qn("w:rFonts"))
+        if latin and (named is None or named.get(qn("w:ascii")) == mincho):
+            east = {} if named is None or named.get(qn("w:eastAsia")) is None else {"eastAsia": named.get(qn("w:eastAsia"))}
+            put(rpr, "rFonts", RPR, ascii=latin, hAnsi=latin, **east, cs=latin)
         put(rpr, "lang", RPR, val=tag)
 
 
