@@ -33,7 +33,7 @@ from lxml.etree import SubElement
 from ..fonts import registry as fonts
 from ..fonts.names import get_name
 from ..errors import fail
-from ..output import write_atomic
+from ..atomic import write_atomic
 from ..spec.style import TEMPLATES, HouseStyle, ParagraphStyle
 from .geometry import FRAME_PAD, text_margins
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from docx.shared import Length
 
 from ...content import model as m
-from ...output import write_atomic
+from ...atomic import write_atomic
 from ...spec.style import HouseStyle
 from ..ooxml import document_bytes
 from .blocks import write_blocks
