@@ -13,7 +13,8 @@ from ... import japanese
 from ...spec import images
 from ...content import model as m
 from ..jlreq import AT_SPACES, AT_WORDS
-from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, ppr_of, put, qn, sub, twips
+from ..ooxml import PPR, RPR, ppr_of, put, qn, sub, twips
+from ..ooxml_styles import ARTICLE, paragraph_style
 from . import fields
 from .numbering import ARTICLE_TEXT, numbering_of, set_number, style_by_id_in
 from .paragraphs import BR_TAG, P_TAG, PHRASE_STYLES, R_TAG, Ctx, new_child, para, phrase_lines
