@@ -93,7 +93,7 @@ class _Cache:
     def save(self) -> None:
         if not self.new or self.entry is None:
             return
-        from .output import write_atomic
+        from .atomic import write_atomic
         try:
             try:
                 noted = self.seen.read_bytes() if self.seen.stat().st_size <= MAX_SEEN else b""

@@ -24,7 +24,7 @@ start of ~0.35 s, and loads in full the first time it is really used:
   getattr_static from it: FORWARDED); a build gives none, and every dataclass of
   jpdocs on a build's path has a docstring (tests/test_speed_paths.py keeps it so).
 - tempfile (~1.5 ms): Jinja's bytecode cache and reportlab's temporary folder
-  import it for files a build never makes (output.py makes its own).
+  import it for files a build never makes (atomic.py makes its own).
 - reportlab's safe eval and ast (~3 ms): reportlab.lib.utils imports their
   functions (FORWARDED) for colour strings and document-template expressions,
   which jpdocs never gives it.

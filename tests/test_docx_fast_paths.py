@@ -191,7 +191,7 @@ def test_the_parts_walked_are_python_docxs(documents, monkeypatch):
     import io
     import docx
     import jpdocs.writers.docx as writer
-    from jpdocs.writers.ooxml import package_parts
+    from jpdocs.writers.ooxml_zip import package_parts
     walked = []
     real_bytes = writer.document_bytes
 

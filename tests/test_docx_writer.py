@@ -19,7 +19,7 @@ from jpdocs.content import model as m
 from jpdocs.errors import InputError
 from jpdocs.spec.style import TEMPLATES, load_style
 from jpdocs.writers.docx import write_docx
-from jpdocs.writers.ooxml import DISPLAY_NAMES
+from jpdocs.writers.ooxml_styles import DISPLAY_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 STYLE = load_style()
@@ -445,7 +445,7 @@ def test_one_font_throughout_is_a_style_not_run_overrides(tmp_path):
 # ---------------------------------------------------------------- what one process keeps
 # A batch worker keeps, per process, the prepared package (reference, page, footers),
 # the paragraphs it made, deflated members and the content types and relationships
-# (package.py, paragraphs.para, ooxml.py). None of it may carry one document into another.
+# (package.py, paragraphs.para, ooxml_zip.py). None of it may carry one document into another.
 FRESH = """
 import sys
 sys.path.insert(0, {root!r})

@@ -835,10 +835,10 @@ def test_every_template_matches_a_message_the_code_writes(corpus, commands):
 
 
 def _command_line_lines() -> list[str]:
-    """The command line's own lines (not a spec's), as cli.py writes them, with the
+    """The command line's own lines (not a spec's), as cli/ writes them, with the
     words that start a line (error:, note: …) and the summary."""
     from jpdocs import cli
-    src = Path(cli.__file__).read_text(encoding="utf-8")
+    src = "".join(p.read_text(encoding="utf-8") for p in sorted(Path(cli.__file__).parent.glob("*.py")))
     out = ["error:", "warning:", "note:", "ok:", "built:", "unchanged:", "failed:",
            "built 2, unchanged 0, failed 1 (2.5 s); output in /tmp/out",
            "reads /a/b.png, outside the spec's folder", "no specs found",
@@ -847,7 +847,7 @@ def _command_line_lines() -> list[str]:
            "out of memory (is a spec or a template unusually large?)",
            "internal error: ValueError: boom\nThis is a fault in jpdocs, not in your spec. Files already written"
            " are complete. Please report it with the spec (set JPDOCS_DEBUG=1 to see the details)."]
-    # each of those (but the words, the summary and the internal error) is in cli.py as written here
+    # each of those (but the words, the summary and the internal error) is in cli/ as written here
     for line in out[8:13]:
         fixed = line.replace("/a/b.png", "{outside}").replace("/tmp/x", "{folder}")
         assert fixed in src, fixed
@@ -1218,17 +1218,18 @@ def _help_texts() -> list[str]:
     every parser is built and asked for its help once."""
     import contextlib
     import io
-    from jpdocs import arguments, cli
+    from jpdocs import arguments
     from jpdocs.app import commands as app_commands
+    from jpdocs.cli import annual, build, sign
     seen: list[str] = []
 
     def record(text: str) -> str:
         seen.append(text)
         return text
     with pytest.MonkeyPatch.context() as mp:
-        for module in (arguments, cli, app_commands):
+        for module in (arguments, build, sign, annual, app_commands):
             mp.setattr(module, "tr", record)
-        parsers = [cli.build_parser(), cli.check_parser(), cli.sign_parser(), cli.annual_parser()]
+        parsers = [build.build_parser(), build.check_parser(), sign.sign_parser(), annual.annual_parser()]
         for p in parsers:
             p.format_help()
         for name in ("serve", "new", "schema"):
@@ -1247,15 +1248,16 @@ def test_every_help_text_has_its_japanese():
 def _plain_argparse(mp):
     """The parsers built by argparse alone (what the help was before arguments.py)."""
     import argparse
-    from jpdocs import arguments, cli
+    from jpdocs import arguments
     from jpdocs.app import commands as app_commands
+    from jpdocs.cli import annual, build, sign
     plain = {arguments.Formatter: argparse.HelpFormatter, arguments.RawFormatter: argparse.RawDescriptionHelpFormatter}
 
     def parser(**kwargs):
         kwargs["formatter_class"] = plain[kwargs.get("formatter_class", arguments.Formatter)]
         return argparse.ArgumentParser(**kwargs)
-    mp.setattr(cli, "Parser", parser)
-    mp.setattr(app_commands, "Parser", parser)
+    for module in (build, sign, annual, app_commands):
+        mp.setattr(module, "Parser", parser)
 
 
 @pytest.mark.parametrize("command", ["", "check", "sign", "annual", "serve", "new", "schema"])

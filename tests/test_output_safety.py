@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from jpdocs import cli, output
+from jpdocs import atomic, cli, output
 
 from conftest import ROOT, SEED_SPEC, run_generate
 
@@ -122,14 +122,14 @@ def test_a_read_only_folder_is_a_clear_error_and_the_old_file_stays(built, tmp_p
 def test_a_full_disk_is_a_clear_error_and_the_old_file_stays(built, tmp_path, capsys, monkeypatch):
     spec, folder = built
     before = digest(folder)
-    real_write = output._write_all
+    real_write = atomic._write_all
 
     def full(fd, data):
         if len(data) > 10_000:                               # the documents, not the small manifest
             real_write(fd, data[:len(data) // 2])
             raise OSError(errno.ENOSPC, "No space left on device")
         real_write(fd, data)
-    monkeypatch.setattr(output, "_write_all", full)
+    monkeypatch.setattr(atomic, "_write_all", full)
     code, err = main([variant(tmp_path), "-o", tmp_path / "out"], capsys)
     assert code == 1
     assert "cannot write: the disk is full; free some space and build again" in err

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from jpdocs import cli, output
+from jpdocs import atomic, cli, output
 from jpdocs.build.record import RECORD_NAME
 
 from conftest import ROOT, SEED_SPEC, run_generate
@@ -205,7 +205,7 @@ def test_annual_does_not_overwrite_an_edited_file_without_force(annual_specs, tm
 
 
 def test_annual_on_a_full_disk_writes_none_of_its_files(annual_specs, tmp_path, capsys, monkeypatch):
-    real_write = output._write_all
+    real_write = atomic._write_all
     written = []
 
     def full(fd, data):
@@ -215,7 +215,7 @@ def test_annual_on_a_full_disk_writes_none_of_its_files(annual_specs, tmp_path, 
         if len(data) > 2_000:
             written.append(len(data))
         real_write(fd, data)
-    monkeypatch.setattr(output, "_write_all", full)
+    monkeypatch.setattr(atomic, "_write_all", full)
     out = tmp_path / "out"
     code = cli.main(["annual", "--fiscal-year", "2024", str(annual_specs), "-o", str(out)])
     err = capsys.readouterr().err

@@ -16,7 +16,7 @@ from conftest import ROOT, SEED_SPEC, SEED_TEXT, needs_poppler, no_space, pdf_te
 from jpdocs.content import markup, model as m
 from jpdocs.japanese import fix_radicals, name_lines
 from jpdocs.spec.load import load_spec
-from jpdocs.writers.ooxml import style_by_id
+from jpdocs.writers.ooxml_styles import style_by_id
 from jpdocs.spec.style import load_style
 from jpdocs.writers.fit import scaled
 

@@ -85,7 +85,7 @@ def test_glyph_coverage_filtered_in_c_finds_what_the_long_way_found():
 def test_the_docx_zip_is_the_one_python_docx_saving_and_rewriting_made(tmp_path):
     """document_bytes takes the parts from python-docx instead of saving its zip and
     rewriting it: the bytes must be those the rewrite made."""
-    from jpdocs.writers import docx as docx_writer, ooxml
+    from jpdocs.writers import docx as docx_writer, ooxml_zip
     from jpdocs.build.documents import make_documents, style_for
     from jpdocs.spec.load import load_spec
 
@@ -94,7 +94,7 @@ def test_the_docx_zip_is_the_one_python_docx_saving_and_rewriting_made(tmp_path)
         document.save(raw)
         with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
             for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
-                info = zipfile.ZipInfo(name, ooxml.ZIP_TIME)
+                info = zipfile.ZipInfo(name, ooxml_zip.ZIP_TIME)
                 info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 0, 0
                 dst.writestr(info, src.read(name))
         return fixed.getvalue()

@@ -22,10 +22,9 @@ from lxml import etree
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from jpdocs.spec.style import load_style  # noqa: E402
-from jpdocs.writers.ooxml import (  # noqa: E402
-    FIXED_TIME, REFERENCE, THEME_ATTRS, schema_order, apply_house_style, borders, display_name, el, font_names,
-    put, save_deterministic, set_page,
-)
+from jpdocs.writers.ooxml import THEME_ATTRS, schema_order, borders, el, put  # noqa: E402
+from jpdocs.writers.ooxml_styles import REFERENCE, apply_house_style, display_name, font_names, set_page  # noqa: E402
+from jpdocs.writers.ooxml_zip import FIXED_TIME, save_deterministic  # noqa: E402
 
 # CT_Settings child order, from defaultTabStop on (everything we add sits after it).
 SETTINGS = schema_order(

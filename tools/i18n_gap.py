@@ -36,7 +36,7 @@ SKIP_FOLDERS = {"app"}
 # ValueErrors that say a programmer passed a wrong argument (never reach a reader)
 INTERNAL = ("() takes", "() needs", "unknown digit style", "unknown calendar", "unknown weekday form",
             "unknown clock", "unknown span", "a table row has more cells")
-# cli.py's print() lines that are output, not messages (a file written)
+# the command line's print() lines (cli/) that are output, not messages (a file written)
 OUTPUT_LINES = ("wrote ",)
 
 
@@ -80,7 +80,7 @@ def messages_in(path: Path) -> tuple[list[tuple[int, str]], int]:
     message arguments could not be read as text."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found, opaque = [], 0
-    is_cli = path.name == "cli.py"
+    is_cli = path.parent == PACKAGE / "cli"          # the command line: its print() and _line() are messages
     for node in ast.walk(tree):
         # a layout fault's message is what its explain() returns (errors.LayoutProblem)
         if isinstance(node, ast.FunctionDef) and node.name == "explain":

@@ -8,6 +8,7 @@ file (its comments and key order) the source.
     roundtrip.py      form data → the spec's YAML, comments kept (ruamel.yaml)
     starters.py       commented starter specs (generate.py new)
     preview.py        form data → the build's files in memory → page images and problems
+    spec_folder.py    what a request does in the spec folder: open, preview, save, new, upload, download
     server.py         the local HTTP server and its safety rules
     commands.py       the serve / new / schema subcommands
     i18n.py, locale/  the app's own messages in Japanese where the reader is (gettext; the

@@ -1,4 +1,4 @@
-"""The app's subcommands: serve, new, schema (cli.py imports this only for them)."""
+"""The app's subcommands: serve, new, schema (the command line, cli/, imports this only for them)."""
 from __future__ import annotations
 
 import sys
@@ -8,7 +8,7 @@ from pathlib import Path
 from ..arguments import Parser, tr
 from ..spec.style import ROOT
 
-SPECS = ROOT / "specs"         # as the command line's default (cli.py imports this module, not the reverse)
+SPECS = ROOT / "specs"         # as the command line's default (cli/ imports this module, not the reverse)
 from .i18n import environment_gettext as _gettext
 
 

@@ -30,9 +30,10 @@ import stat
 from functools import lru_cache
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..errors import Problem
 from ..files import FileRefused, read_regular_file
-from ..output import locked_folder, manifest_stamp, write_atomic
+from ..output import locked_folder, manifest_stamp
 from ..spec.textfile import templates_used
 
 RECORD_NAME = ".jpdocs-build.json"

@@ -36,7 +36,8 @@ from reportlab import Version as RL_VERSION
 from reportlab.pdfbase import ttfonts
 
 from .. import collector
-from ..output import private_cache_dir, write_atomic
+from ..atomic import write_atomic
+from ..output import private_cache_dir
 
 FORMAT = 6                 # 5: equal values stored once (_shared); 6: the big tables read on use
 

@@ -18,8 +18,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import write_new
 from ..errors import fail
-from ..output import describe, write_new
+from ..output import describe
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .. import collector
 from ..content import model as m
 from ..files import FileChanged
 from ..fonts.registry import check_unchanged as check_fonts_unchanged
-from ..output import write_atomic
+from ..atomic import write_atomic
 from ..spec.style import HouseStyle
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .blocks import BlockBuilder

@@ -13,7 +13,8 @@ package, in the order a document is made:
     styles.py      indents gathered into paragraph styles (本文（字下げ）, 項, 号)
     fields.py      Word fields: page numbers, references to articles, contents
 
-The Word XML plumbing — schema order, fonts, page set-up, saving — is in ooxml.py.
+The Word XML plumbing — schema order (ooxml.py), fonts and page set-up
+(ooxml_styles.py), saving (ooxml_zip.py) — is beside this package.
 """
 from __future__ import annotations
 
@@ -22,9 +23,9 @@ from pathlib import Path
 from docx.shared import Length
 
 from ...content import model as m
-from ...output import write_atomic
+from ...atomic import write_atomic
 from ...spec.style import HouseStyle
-from ..ooxml import document_bytes
+from ..ooxml_zip import document_bytes
 from .blocks import write_blocks
 from .numbering import add_numbering, list_levels
 from .package import prepared

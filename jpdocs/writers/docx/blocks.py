@@ -14,7 +14,8 @@ from ...spec import images
 from ...content import model as m
 from ..jlreq import AT_SPACES, AT_WORDS
 from ...spec.style import LATIN_ROLE
-from ..ooxml import ARTICLE, PPR, RPR, paragraph_style, ppr_of, put, qn, role_font, sub, twips
+from ..ooxml import PPR, RPR, ppr_of, put, qn, sub, twips
+from ..ooxml_styles import ARTICLE, paragraph_style, role_font
 from . import fields
 from .numbering import ARTICLE_TEXT, numbering_of, set_number, style_by_id_in
 from .paragraphs import BR_TAG, P_TAG, PHRASE_STYLES, R_TAG, Ctx, new_child, para, phrase_lines

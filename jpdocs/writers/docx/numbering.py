@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ...content import model as m
 from ...japanese import IROHA_ITEMS, em_width
-from ..ooxml import ARTICLE, PPR, el, ppr_of, put, qn
+from ..ooxml import PPR, el, ppr_of, put, qn
+from ..ooxml_styles import ARTICLE
 from .parts import stylesheet
 
 # ---------------------------------------------------------------- numbering

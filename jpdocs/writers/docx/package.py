@@ -25,7 +25,9 @@ from docx.shared import Length
 
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import FIXED_TIME, no_stretch_before_breaks, per_style, qn, set_page, styled_reference
+from ..ooxml import qn
+from ..ooxml_styles import no_stretch_before_breaks, per_style, set_page, styled_reference
+from ..ooxml_zip import FIXED_TIME
 from .page import cover_footer, write_footer, write_marks
 from .parts import KeptStyles, KeptStylesPart, unread
 

@@ -11,7 +11,8 @@ from docx.oxml.ns import nsdecls
 
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import PPR, put, qn, set_page
+from ..ooxml import PPR, put, qn
+from ..ooxml_styles import set_page
 from . import fields
 
 def write_footer(document, section, style: HouseStyle, several: bool, conditional: bool = True) -> None:

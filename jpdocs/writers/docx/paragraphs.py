@@ -13,8 +13,8 @@ from ... import japanese
 from ...fonts import registry as fonts
 from ...content import model as m
 from ...spec.style import HouseStyle
-from ..ooxml import (ALIGN, RPR, display_name, font_names, paragraph_style, per_style, put, qn, role_font, set_fonts, twips,
-                     w)
+from ..ooxml import ALIGN, RPR, put, qn, twips, w
+from ..ooxml_styles import display_name, font_names, paragraph_style, per_style, role_font, set_fonts
 from ..jlreq import AT_SPACES, AT_WORDS, after_word
 from . import fields
 from .parts import stylesheet

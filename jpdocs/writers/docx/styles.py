@@ -17,7 +17,8 @@ from __future__ import annotations
 from docx.oxml.ns import nsmap
 from lxml import etree
 
-from ..ooxml import PPR, display_name, el, put, qn, sub
+from ..ooxml import PPR, el, put, qn, sub
+from ..ooxml_styles import display_name
 from .parts import stylesheet
 
 LEVEL_NAMES = {"paragraph": "項", "item": "号", "subitem": "号の細分"}

@@ -1,0 +1,73 @@
+"""`annual`: one fiscal year's book of agreements (annual-YEAR.pdf, .docx, .csv, .html;
+a module of its own: loaded only when the command runs)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import collector
+from ..arguments import Parser, tr
+from ..errors import InputError, Problem
+from .common import OUTPUT, SPECS, _line, _report, _report_os_error, _say
+
+
+def annual_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="generate.py annual",
+               description=tr("The annual overview of one fiscal year's agreements: "
+                              "annual-YEAR.pdf, .docx and .csv (and .html)."))
+    p.add_argument("--fiscal-year", type=int, required=True, metavar="YEAR",
+                   help=tr("the Western year the fiscal year starts in: 2024 = 令和６年度"
+                           " (2024-04-01 to 2025-03-31)"))
+    p.add_argument("specs", nargs="*", type=Path, metavar="SPEC",
+                   help=tr("spec files or folders, searched recursively (default: specs/)"))
+    p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR",
+                   help=tr("output folder (default: output/)"))
+    p.add_argument("--style", type=Path, metavar="FILE", help=tr("house style YAML (default: the standard one)"))
+    p.add_argument("--format", default="pdf,docx,csv", metavar="pdf,docx,csv,html",
+                   help=tr("the files to write (default: pdf,docx,csv); html writes annual-YEAR.html and"
+                           " annual-YEAR.fragment.html"))
+    p.add_argument("--force", action="store_true",
+                   help=tr("replace annual files that jpdocs did not write or that were changed since"
+                           " (edited in Word)"))
+    return p
+
+
+def run_annual(argv: list[str]) -> int:
+    from ..annual.rows import NoAgreements, annual_files
+    from ..annual.book import FORMATS, build_annual
+    from ..spec.style import load_style
+    from ..japanese import fiscal_year_problem
+    args = annual_parser().parse_args(argv)
+    collector.resume()              # a year of specs read in one process
+    trouble = fiscal_year_problem(args.fiscal_year)
+    if trouble:
+        print(_line("error", Problem("--fiscal-year", None, "", trouble)), file=sys.stderr)
+        return 1
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    wrong = [f for f in formats if f not in FORMATS]
+    if wrong or not formats:
+        print(_line("error", Problem("--format", None, "", f"{', '.join(wrong) or 'nothing'} is not a format of"
+                                     f" the annual overview; choose from {', '.join(FORMATS)}")), file=sys.stderr)
+        return 1
+    files: list[Path] = []
+    try:
+        files, styles = annual_files(args.specs or [SPECS])
+        for found in styles:
+            print(_line("note", Problem(str(found), None, "", "a house style, not a spec: not read as an agreement")))
+        written, notes = build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force,
+                                      formats)
+        for path in written:
+            print(_say().message(f"wrote {path}"))
+        for note in notes:
+            print(_line("note", note))
+    except InputError as exc:
+        _report(exc)
+        return 1
+    except NoAgreements as exc:
+        print(_line("error", str(exc)), file=sys.stderr)
+        return 1
+    except OSError as exc:        # a full disk, a read-only folder, an unreadable input
+        _report_os_error(exc, inputs=[*files, *args.specs, *([args.style] if args.style else [])], output=args.output)
+        return 1
+    return 0

@@ -1,0 +1,195 @@
+"""Building (the default command) and check: their arguments, the specs they take,
+and what they print. The commands every run may take, so loaded with the command
+line; sign and annual are modules of their own, loaded only when they run."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .. import collector
+from ..arguments import Parser, RawFormatter, tr
+from ..errors import InputError, Problem
+from .common import OUTPUT, SPECS, _line, _notes, _report, _say, _warn
+
+BUILD_HELP = """\
+Build Japanese official documents (press notices, agreements …) from YAML event specs.
+
+  python generate.py [SPEC|DIR ...] [-o DIR] [--format pdf,docx] [--style FILE] [--templates DIR]
+                     [--force] [--jobs N] [--time-limit S] [--kinds KIND,…] [--copies] [--pdfa] [--final]
+  python generate.py check SPEC ... [--style FILE] [--templates DIR] [--final]
+  python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
+  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR] [--format pdf,docx,csv,html] [--force]
+  python generate.py serve [SPEC_DIR]          (the local app: a form, the pages as you type)
+  python generate.py new notice|agreement|both [FILE]    python generate.py schema [FILE]
+
+Specs whose inputs did not change since their last build are skipped (--force
+rebuilds); many specs are built in parallel, one process per core.
+
+Commands other than building: check (validate specs, write nothing), sign (sign one
+signature field of an agreement into a new file), annual (one fiscal year's book of
+agreements). `python generate.py COMMAND --help` explains each.
+"""
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    parts = tuple(p.strip() for p in value.split(",") if p.strip())
+    bad = [p for p in parts if p not in ("pdf", "docx")]
+    if bad or not parts:
+        raise argparse.ArgumentTypeError(f"formats are pdf and docx, comma-separated (got {value!r})")
+    return parts
+
+
+def _kinds(value: str) -> tuple[str, ...]:
+    from ..build.documents import KINDS, RELEASES
+    names = [k.name for k in KINDS] + list(RELEASES)
+    parts = tuple(p.strip() for p in value.split(",") if p.strip())
+    bad = [p for p in parts if p not in names]
+    if bad or not parts:
+        raise argparse.ArgumentTypeError(f"document kinds are {', '.join(names)}, comma-separated (got {value!r})")
+    return parts
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="generate.py", description=tr(BUILD_HELP), formatter_class=RawFormatter)
+    p.add_argument("specs", nargs="*", type=Path, metavar="SPEC",
+                   help=tr("spec files (.yaml) or folders of them; default: every spec in specs/"))
+    p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR",
+                   help=tr("output folder; each spec gets DIR/<spec name>/ (default: output/)"))
+    p.add_argument("--format", type=_formats, default=("pdf", "docx"), metavar="pdf,docx",
+                   help=tr("which files to write (default: pdf,docx)"))
+    _common(p)
+    p.add_argument("--force", action="store_true",
+                   help=tr("rebuild every spec, even those whose inputs have not changed, and replace output"
+                           " files that jpdocs did not write or that were changed since"))
+    p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help=tr("worker processes (default, and at most: one per core)"))
+    p.add_argument("--time-limit", type=_seconds, default=None, metavar="SECONDS",
+                   help=tr("seconds one spec may take before it is stopped and reported as failed"
+                           " (default: 300; 0: no limit)"))
+    p.add_argument("--kinds", type=_kinds, default=None, metavar="KIND,…",
+                   help=tr("build only these document kinds: press-notice, overview, agreement, press-notice-after,"
+                           " release, release-after (default: every kind the spec has the sections for)"))
+    p.add_argument("--copies", action="store_true",
+                   help=tr("also write each party's original (agreement-甲.pdf …) and a copy marked 写"))
+    p.add_argument("--pdfa", action="store_true", help=tr("write PDF/A-2a (archival, tagged) PDFs"))
+    return p
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--style", type=Path, metavar="FILE",
+                   help=tr("house style YAML to use instead of the spec's or the default"))
+    p.add_argument("--templates", type=Path, metavar="DIR",
+                   help=tr("a folder of templates; a file there replaces the bundled one of the same name"))
+    p.add_argument("--final", action="store_true",
+                   help=tr("the final version: refuse an agreement that is a draft (document.draft) or leaves"
+                           " a date or name open"))
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number of at least 1 (got {value!r})")
+    return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        n = -1
+    if not n >= 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError(f"--time-limit takes a number of seconds, 0 for no limit (got {value!r})")
+    return n
+
+
+def check_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="generate.py check",
+               description=tr("Validate specs and report every problem; write nothing."))
+    p.add_argument("specs", nargs="+", type=Path, metavar="SPEC", help=tr("spec files or folders"))
+    _common(p)
+    return p
+
+
+def spec_files(paths: list[Path]) -> list[Path]:
+    """Spec paths from the arguments: files as given, folders expanded to their
+    *.yaml / *.yml files in name order."""
+    if not paths:
+        paths = [SPECS]
+    out = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml") and q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def _templates_ok(folder: Path | None) -> bool:
+    if folder is not None and not folder.is_dir():
+        print(_line("error", f"{folder}: --templates needs a folder of templates"), file=sys.stderr)
+        return False
+    return True
+
+
+def run_check(argv: list[str]) -> int:
+    """Validate: the spec, its text against the fonts, and the documents composed and
+    laid out in memory exactly as the build makes them (so text too long for its page
+    is found here too). Nothing is written."""
+    from ..build.documents import render_spec
+    from ..output import safe_folder_name
+    from ..spec.source import dotted
+    from ..spec.load import load_spec
+    args = check_parser().parse_args(argv)
+    if not _templates_ok(args.templates):
+        return 1
+    failed = 0
+    for n, path in enumerate(spec_files(args.specs)):
+        if n:
+            collector.resume()      # more than one spec: their documents' cycles must be collected
+        try:
+            loaded = load_spec(path)
+            _warn(loaded)
+            safe_folder_name(loaded.name, loaded.path)
+            render_spec(loaded, style_override=args.style, templates=args.templates, final=args.final)
+        except InputError as exc:
+            _report(exc)
+            failed += 1
+            continue
+        for key, outside in loaded.outside_files():
+            print(_line("note", Problem(str(path), loaded.line_of(key), dotted(key),
+                                        f"reads {outside}, outside the spec's folder")))
+        _notes(loaded.notes)
+        print(f"{_say().label('ok')} {path}")
+    return 1 if failed else 0
+
+
+def run_build(argv: list[str]) -> int:
+    from ..build.batch import run
+    args = build_parser().parse_args(argv)
+    if not _templates_ok(args.templates):
+        return 1
+    files = spec_files(args.specs)
+    if not files:
+        print(_line("error", "no specs found"), file=sys.stderr)
+        return 1
+    start = time.monotonic()
+    extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds,
+             "final": args.final}
+    limit = {"time_limit": args.time_limit or None} if args.time_limit is not None else {}
+    results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra,
+                  **limit)
+    for res in results["built"] + results["unchanged"]:     # an unchanged spec's warnings still stand
+        for w in res.warnings:
+            print(_line("warning", w), file=sys.stderr)
+        _notes(res.notes)
+    counts = ", ".join(f"{k} {len(v)}" for k, v in results.items())
+    print(_say().message(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}"))
+    for res in sorted(results["failed"], key=lambda r: r.spec):
+        for problem in res.problems:
+            print(_line("error", problem), file=sys.stderr)
+    return 1 if results["failed"] else 0
