@@ -287,7 +287,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     own_markers = [None if isinstance(e, str) else e.marker for e in entries]
     for e in entries:
         if not isinstance(e, str) and e.marker == style.notice.ki_marker:
-            refuse(N + ("ki", n.ki.index(e), "marker"),
+            refuse(N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "marker"),
                    f"marker \"{e.marker}\" is the house's own marker of the 記 block's items (notice.ki_marker):"
                    " it would have no effect; remove it")
     return with_headings(with_form(out, style, own_markers), ki_headings(spec), style), notes

@@ -5,10 +5,10 @@ as written. templates/press-notice.xml.j2 prints them."""
 from __future__ import annotations
 
 from .. import japanese
-from .notice import lead_mark_em
 from ..errors import InputError, Problem
 from ..spec.source import dotted, line_of
 from ..spec.style_checks import marker_problem
+from .notice import lead_mark_em
 
 
 def marker_of(notice, style) -> str:
