@@ -182,22 +182,25 @@ def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True,
 
 def format_time_span(start: time, end: time | None = None, style: str = "mixed",
                      minutes_if_zero: bool = True, clock: str = "24h", span: str = "～",
-                     notation: str = "kanji", after_start: str | None = None) -> str:
+                     notation: str = "kanji", after_start: str | None = None,
+                     until: str = "まで", end_period: str = "changed") -> str:
     """A start, and an end if known, as notices write them:
     span "～": 11時00分～11時30分, 11時00分～ (from the start, end not said);
     span "から": 15時から16時まで, 15時から. `after_start`, where given, is what
     follows a start without its end instead of the span's mark: "" 午後２時30分,
     "開会" 10:00開会.
     With clock="12h" the end repeats 午前/午後 only where it changes:
-    午後２時～３時30分, 午前11時～午後０時30分. notation="colon": 13:30～14:00."""
+    午後２時～３時30分, 午前11時～午後０時30分; end_period="always" repeats it at every
+    end (午後２時から午後３時). `until` is the word after a から span's end: まで, or ""
+    (13時30分から14時30分). notation="colon": 13:30～14:00."""
     if span not in SPANS:
         raise ValueError(f"unknown span {span!r}; allowed: {', '.join(SPANS)}")
     text = format_time(start, style, minutes_if_zero, clock, notation=notation)
     if end is None:
         return text + (span if after_start is None else after_start)
-    same_half = (start.hour < 12) == (end.hour < 12)
-    until = format_time(end, style, minutes_if_zero, clock, period=not same_half, notation=notation)
-    return f"{text}～{until}" if span == "～" else f"{text}から{until}まで"
+    same_half = (start.hour < 12) == (end.hour < 12) and end_period != "always"
+    end_text = format_time(end, style, minutes_if_zero, clock, period=not same_half, notation=notation)
+    return f"{text}～{end_text}" if span == "～" else f"{text}から{end_text}{until}"
 
 
 def days_in_month(year: int, month: int) -> int:

@@ -425,6 +425,10 @@ STYLE_VARIANTS = {
     "date-above-empty-header": "notice:\n  date_above_header: true\nwording:\n  press_header: \"\"\n",
     "iso-weekday": "dates:\n  issue_calendar: iso\n  issue_weekday: none\n",
     "iso-two-digits": "dates:\n  issue_calendar: iso\n  issue_two_digits: true\n",
+    "dots-weekday": "dates:\n  issue_calendar: dots\n  issue_weekday: none\n",
+    "dots-two-digits": "dates:\n  issue_calendar: dots\n  issue_two_digits: true\n",
+    "until-with-tilde": "times:\n  until: \"\"\n",
+    "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
     "section-marker": "notice:\n  section_marker: \"{n}.\"\n",
 }
@@ -515,6 +519,19 @@ VARIANTS.update({
                              "    - place\n    - signatories\n    - agenda\n    - schedule\n  closing_ijo:")],
     "schedule-under-place": [("    venue: オホーツク", _SCHEDULE), ("  closing_ijo:", "  ki:\n    - date\n    - {item: place, schedule_under: true}\n"
                              "    - signatories\n    - agenda\n    - schedule\n  closing_ijo:")],
+})
+# An item's own marker (ki: - {…, marker:}), a phone of several numbers (numbers:), a
+# subtitle run on after the subject (subtitle_joined): each where it is malformed or
+# would have no effect.
+_PHONE = "      phone: 0152-41-0618\n      phone_kind: 直通\n"
+VARIANTS.update({
+    "ki-marker-placeholder": _ki("    - {item: date, marker: \"{number}{n}\"}\n    - place\n    - signatories\n    - agenda\n"),
+    "ki-marker-house": _ki("    - {item: date, marker: \"{number}\"}\n    - place\n    - signatories\n    - agenda\n"),
+    "phone-no-number": (_PHONE, "      phones: [{kind: 直通}]\n"),
+    "phone-numbers-one": (_PHONE, "      phones: [{numbers: [0152-41-0618], kind: 直通}]\n"),
+    "phone-numbers-extension": (_PHONE, "      phones: [{numbers: [0152-41-0618, 0152-41-0619], kind: 代表,"
+                                        " extension: \"2345\"}]\n"),
+    "subtitle-joined-alone": ("  attachments:", "  subtitle_joined: true\n  attachments:"),
 })
 # The place under the date: listed twice, or on another item.
 VARIANTS.update({

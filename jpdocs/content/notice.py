@@ -19,8 +19,8 @@ from ..spec.joint import signer_list
 from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings, pointed_attachment
 from ..spec.schema import Spec
 from ..spec.source import dotted, line_of
+from .ki_form import with_form
 from .ki_item import AgendaLine, KiItem
-from .markup import spread as set_across
 from .people import (PeopleForm, columns_row, groups_item, people_item, runs_of, tabulated_rows, titles_item,
                      who_of, whos_of, with_others)
 
@@ -125,7 +125,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 text += "　" + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
                                                         style.times.clock, c.span or style.times.span,
                                                         style.times.notation,
-                                                        None if c.span else style.times.after_start)
+                                                        None if c.span else style.times.after_start,
+                                                        style.times.until, style.times.end_period)
             elif c.time_of_day:
                 text += "　" + c.time_of_day
             if c.duration_note and style.notice.duration_note == "plain":
@@ -283,7 +284,13 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if c.group_signatories is None:
             note(C, f"ceremony.group_signatories not given: {item} are listed per agreement, under its title"
                     " (group_signatories: false lists each signer once)")
-    return with_headings(with_form(out, style), ki_headings(spec), style), notes
+    own_markers = [None if isinstance(e, str) else e.marker for e in entries]
+    for e in entries:
+        if not isinstance(e, str) and e.marker == style.notice.ki_marker:
+            refuse(N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "marker"),
+                   f"marker \"{e.marker}\" is the house's own marker of the 記 block's items (notice.ki_marker):"
+                   " it would have no effect; remove it")
+    return with_headings(with_form(out, style, own_markers), ki_headings(spec), style), notes
 
 
 def with_headings(items: list[KiItem], headings: dict[int, str], style) -> list[KiItem]:
@@ -341,40 +348,6 @@ def after_ki(spec: Spec, style) -> list[KiItem]:
         signers = titles_item(label, whos, form)
     own = [KiItem(x.label, "text", tuple(x.text)) for x in spec.press_notice.after.extra_items]
     return with_form([with_hangs(it) for it in (signed, signers, *own)], style)
-
-
-# The widest label (em) after which an inline 記 item's text runs in.
-RUN_IN_LABEL_EM = 5
-
-
-def with_form(items: list[KiItem], style) -> list[KiItem]:
-    """Each item with its marker and its line in the house's form (notice.ki_marker,
-    ki_label): １, then 日時 on its line and the text under it; or, with inline labels,
-    １　日時： as the marker and the text after it, every such item's text from one
-    hang. Made here, not in the template: a macro call and the style's sandboxed
-    methods per item cost a warm notice 1.4 M instructions (1.6%)."""
-    form = style.notice
-    spread = form.ki_label_spread          # labels set across it: 日時 → 日　時 (set_across)
-
-    def mark(number: int) -> str:
-        return form.ki_marker.replace("{number}", japanese.digits(number, style.digits))
-
-    def head(number: int, label: str) -> str:         # before an inline item's text
-        return (mark(number) + "　" if mark(number) else "") + set_across(label, spread) + form.ki_label_gap
-
-    def head_em(number: int, label: str) -> float:
-        return japanese.em_width((mark(number) + "　" if mark(number) else "") + form.ki_label_gap) + \
-            max(japanese.em_width(label), spread or 0)
-
-    # An inline label short enough (日時, 出席予定) runs its item's text in; every such
-    # text starts past the widest head of a short label, so that they line up. A longer
-    # label (連携協力する内容) keeps its line, so that no text need start far right for it.
-    short = [form.ki_label == "inline" and japanese.em_width(it.label) <= RUN_IN_LABEL_EM for it in items]
-    hang = max((head_em(n, it.label) for n, (it, ok) in enumerate(zip(items, short), 1) if ok), default=None)
-    gap = form.ki_label_gap if hang is not None else ""
-    return [replace(it, marker=head(n, it.label), hang=hang) if ok and it.kind == "text" else
-            replace(it, marker=mark(n), head=set_across(it.label, spread) + gap)
-            for n, (it, ok) in enumerate(zip(items, short), 1)]
 
 
 def list_markers(n: int, style) -> tuple[str, ...]:

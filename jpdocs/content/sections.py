@@ -8,6 +8,7 @@ from .. import japanese
 from ..errors import InputError, Problem
 from ..spec.source import dotted, line_of
 from ..spec.style_checks import marker_problem
+from .notice import lead_mark_em
 
 
 def marker_of(notice, style) -> str:
@@ -17,7 +18,9 @@ def marker_of(notice, style) -> str:
 
 
 def numbered_sections(notice, style) -> list[tuple]:
-    """Each section with its heading as printed (None: it has none), in the spec's order.
+    """Each section with its heading as printed (None: it has none) and, by paragraph,
+    the width (em) of the mark (・, ●, ※) under which its further lines hang, where the
+    house hangs them (notice.section_mark_hang; else 0 each), in the spec's order.
     The sections with a heading are numbered in the order they are printed: those before
     the 記 block first, then those after it; a section without a heading has no number."""
     form = marker_of(notice, style)
@@ -32,7 +35,8 @@ def numbered_sections(notice, style) -> list[tuple]:
         heading = s.heading
         if heading and form:
             heading = form.replace("{number}", japanese.digits(numbers[id(s)], style.digits)) + heading
-        out.append((s, heading))
+        hangs = tuple(lead_mark_em(p) if style.notice.section_mark_hang else 0 for p in s.paragraphs)
+        out.append((s, heading, hangs))
     return out
 
 

@@ -164,6 +164,8 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
         """The date of issue at the top of a notice, in the house's form for it."""
         if dates.issue_calendar == "iso":       # 2018-12-05: no era, no weekday (style_checks refuses them)
             return value.isoformat()
+        if dates.issue_calendar == "dots":      # 2010.03.30: the same date, another form
+            return value.strftime("%Y.%m.%d")
         return japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d,
                                 two_digits=dates.issue_two_digits)
 

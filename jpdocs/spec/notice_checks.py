@@ -135,6 +135,9 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
             if section.before_ki:
                 problem(N + ("sections", i, "before_ki"), "the notice has no 記 block for the section to stand"
                                                           " before: before_ki would have no effect")
+    if n.subtitle_joined and not n.subtitle:
+        problem(N + ("subtitle_joined",), "subtitle_joined runs the subtitle on after the subject, and there is"
+                                          " no subtitle: it would have no effect")
     if n.contacts_lead and not n.contacts:
         problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contacts, and there is"
                                         " no contact: it would have no effect")
@@ -142,6 +145,8 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
         _check_contact(ct, N + ("contacts", i), problem)
     if n.press_request and n.press_request.contact:
         _check_contact(n.press_request.contact, N + ("press_request", "contact"), problem)
+    for i, ct in enumerate(n.after.contacts or [] if n.after else []):
+        _check_contact(ct, N + ("after", "contacts", i), problem)
     return problems
 
 
@@ -189,6 +194,9 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             problem(at + ("place_under",), "place_under sets the ceremony's place under its date: it goes with"
                                            " item: date, and needs ceremony.venue, online or sites; here it"
                                            " would have no effect")
+        if e.marker is not None and (e.marker.count("{number}") > 1
+                                     or any(f != "number" for f in re.findall(r"\{([^{}]*)\}", e.marker))):
+            problem(at + ("marker",), "{number} may appear once in an item's marker, and no other placeholder")
         if e.item is not None:
             if e.item not in KI_BUILTINS:
                 close = difflib.get_close_matches(e.item, KI_BUILTINS, n=1)
@@ -335,6 +343,19 @@ def _check_heading(entries: list[KiEntry], i: int, problem) -> None:
                 + ": write its items after it, or remove it")
 
 
+def _check_phone(ph, at: tuple, problem) -> None:
+    """A phone of phones: one number (number:) or several of one kind on a line (numbers:)."""
+    if (ph.number is None) == (ph.numbers is None):
+        problem(at, "a phone has one number (number: 03-5253-4111) or several of one kind on one line"
+                    " (numbers: [03-5253-8321, 03-5253-8328]): write one of them")
+    elif ph.numbers is not None and len(ph.numbers) < 2:
+        problem(at + ("numbers",), "numbers joins two numbers or more on one line: write a single one as"
+                                   " number:")
+    elif ph.numbers is not None and ph.extension is not None:
+        problem(at + ("extension",), "an extension (内線) belongs to one number, and numbers: lists several:"
+                                     " write the number it belongs to as a phone of its own")
+
+
 _POSTAL = re.compile(r"[0-9０-９]{3}[-－][0-9０-９]{4}")
 
 
@@ -350,6 +371,8 @@ def _check_contact(ct: Contact, at: tuple, problem) -> None:
     elif ct.name_label and not ct.name:
         problem(at + ("name_label",), "name_label is printed before the name, and there is no name:"
                                       " it would have no effect")
+    for j, ph in enumerate(ct.phones):
+        _check_phone(ph, at + ("phones", j), problem)
     if ct.phones:
         for key in ("phone", "phone_kind", "extension"):
             if getattr(ct, key) is not None:

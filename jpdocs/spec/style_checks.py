@@ -33,27 +33,45 @@ def _comma_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
 
 
 def _times_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
-    if style.times.notation == "colon" and not style.times.zero_minutes:
-        return [Problem(name, line_of(lines, ("times", "zero_minutes")), "times.zero_minutes",
-                        "zero_minutes: false has no effect with notation: colon, which always writes"
-                        " the minutes (17:00): remove one")]
-    return []
+    times, problems = style.times, []
+    if times.notation == "colon" and not times.zero_minutes:
+        problems.append(Problem(name, line_of(lines, ("times", "zero_minutes")), "times.zero_minutes",
+                                "zero_minutes: false has no effect with notation: colon, which always writes"
+                                " the minutes (17:00): remove one"))
+    if times.until != "まで" and times.span != "から":
+        problems.append(Problem(name, line_of(lines, ("times", "until")), "times.until",
+                                "until is the word after the end of a span written with から (15時から16時まで);"
+                                " the house writes its spans with ～ (times.span): until would have no effect;"
+                                " remove it, or write span: から"))
+    if times.end_period != "changed" and times.clock != "12h":
+        problems.append(Problem(name, line_of(lines, ("times", "end_period")), "times.end_period",
+                                "end_period says where 午前/午後 stands before a span's end, and the house writes"
+                                " the 24-hour clock (times.clock: 24h), which has no 午前/午後: end_period would"
+                                " have no effect; remove it, or write clock: 12h"))
+    return problems
+
+
+_FIXED_ISSUE_FORMS = {"iso": "an ISO date (issue_calendar: iso, 2018-12-05)",
+                      "dots": "a date with dots (issue_calendar: dots, 2018.12.05)"}
 
 
 def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
-    """An ISO date of issue (2018-12-05) has no weekday and always two digits for the
-    month and the day: a key that shapes those would have no effect."""
+    """An ISO date of issue (2018-12-05) or one with dots (2018.12.05) has no weekday and
+    always two digits for the month and the day: a key that shapes those would have no
+    effect."""
     dates, problems = style.dates, []
-    if dates.issue_calendar != "iso":
+    form = _FIXED_ISSUE_FORMS.get(dates.issue_calendar)
+    if form is None:
         return problems
+    # each message whole, so that the catalogue translates it whole (jpdocs/i18n.py)
     if dates.issue_weekday is not None:
         problems.append(Problem(name, line_of(lines, ("dates", "issue_weekday")), "dates.issue_weekday",
-                                "the date of issue is written as an ISO date (issue_calendar: iso, 2018-12-05),"
-                                " which has no weekday: issue_weekday would have no effect; remove it"))
+                                "the date of issue is written as " + form +
+                                ", which has no weekday: issue_weekday would have no effect; remove it"))
     if dates.issue_two_digits:
         problems.append(Problem(name, line_of(lines, ("dates", "issue_two_digits")), "dates.issue_two_digits",
-                                "the date of issue is written as an ISO date (issue_calendar: iso, 2018-12-05),"
-                                " whose month and day always have two digits: issue_two_digits would have no"
+                                "the date of issue is written as " + form +
+                                ", whose month and day always have two digits: issue_two_digits would have no"
                                 " effect; remove it"))
     return problems
 

@@ -114,7 +114,9 @@ class Dates(_Strict):
     # dates its releases otherwise than the rest (公開日 2018年４月17日 beside era dates);
     # iso: 2018-12-05, as a news page dates its news (no era, no weekday, always two-digit
     # month and day, half-width whatever the house's digits); null: calendar and weekday
-    issue_calendar: Literal["era_western", "era", "western", "iso"] | None = None
+    # dots: 2010.03.30, as 物質・材料研究機構 dates its releases (the same, two-digit month
+    # and day, half-width; no era, no weekday)
+    issue_calendar: Literal["era_western", "era", "western", "iso", "dots"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
 
@@ -128,6 +130,12 @@ class Times(_Strict):
     # what follows a start time given without its end: null, the span's mark (11時00分～,
     # 15時から); "" nothing (午後２時30分); a word: "開会" → 10:00開会
     after_start: str | None = None
+    # the word after the end of a から span: まで (15時から16時まで), or "" none, as
+    # 麗澤大学's release writes 13時30分から14時30分 (with span: から only: style_checks)
+    until: Literal["まで", ""] = "まで"
+    # with clock: 12h, 午前/午後 before a span's end: changed, only where it changes
+    # (午後２時～３時); always, every end (午後2時から午後3時, as 物質・材料研究機構 writes it)
+    end_period: Literal["changed", "always"] = "changed"
 
 
 class ContactStyle(_Strict):
@@ -155,6 +163,10 @@ class NoticeStyle(_Strict):
     # 報道機関各位 / the office under them), not under it (default): every notice of the
     # house has a header line then (a notice without one is refused, content/notice.py)
     date_above_header: bool = False
+    # true: a paragraph of the notice's own sections (press_notice.sections) that begins
+    # with a mark (・, ●, ※ and the spaces after it) has its later lines hang under its
+    # text, as the 記 block's text always has (物質・材料研究機構's 概要 in bullets)
+    section_mark_hang: bool = False
     ki_heading: Literal["center", "left", "none"] = "center"   # 記 centred; left: at the left; none: no heading
     ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "◯"; "": the label alone
     # line: the label on its line, the item's text under it; inline: the text after the

@@ -27,7 +27,10 @@ PhoneKind = Literal["直通", "代表", "IP", "IP電話", "携帯", "携帯電�
 
 
 class Phone(Strict):
-    number: Line                      # 03-5253-4111
+    number: Optional[Line] = None     # 03-5253-4111 (one of number, numbers: spec/notice_checks.py)
+    # two numbers or more of one kind on one line, joined with the house's comma, as the
+    # page writes them: 直通　03-5253-8321，03-5253-8328 (観光庁)
+    numbers: Optional[list[Line]] = None
     kind: Optional[PhoneKind] = None  # printed only when the spec says it; else 電話
     extension: Optional[Line] = None  # 内線, with 代表
 
@@ -185,6 +188,10 @@ class KiEntry(Strict):
     attachment: Optional[Union[int, Line]] = None
     # lines under the item, as written (※ 文部科学副大臣も陪席予定。), after whatever it lists
     notes: list[Line] = []
+    # the item's marker as the page writes it, in place of the house's notice.ki_marker:
+    # "{number}:" → 1:日時・場所 where the page marks its items 1: and 2:, then 3. to 5.;
+    # {number} at most once and no other placeholder (spec/notice_checks.py)
+    marker: Optional[str] = None
 
 
 KiItemSpec = Annotated[KiEntry, BeforeValidator(_ki_entry)]
@@ -289,6 +296,9 @@ class PressNotice(Strict):
     subject_label: Union[Line, Literal[False], None] = None
     subject: Line
     subtitle: Optional[Line] = None       # a line under the subject: 〜兵庫県豊岡市と岡山県奈義町との連携〜
+    # true: the subtitle run on after the subject, as the title's second half on its line
+    # (…包括的連携協定－知的・人的資源を活用して「魅力的な街づくり」を－, 麗澤大学), not under it
+    subtitle_joined: bool = False
     attachments: Attachments = []    # 配付資料: a title, or {title:, document: overview} / {title:, file: map.pdf}
     # the heading above the opening (default from the house style: 内容); false: none
     opening_heading: Union[Line, Literal[False], None] = None
