@@ -89,10 +89,14 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
             return joined([(text, xs, 0.0)])
         return spread(text, across.get(key)) if text.strip("　") else text
 
+    # unlabelled_lines: at_margin: a line without a label starts where a label would
+    # (立川市 over 代表者　立川市長), not past the labels' column
+    bare = form is not None and form.unlabelled_lines == "at_margin"
+
     def line(key: str, text: str, first: bool = True) -> SignatureLine:
-        if not width:
-            return SignatureLine(text)
         word = labelled.get(key, "") if first else ""
+        if not width or (bare and not word):
+            return SignatureLine(text)
         return SignatureLine(_padded(word, width) + "　" + text, width + 1)
     block = []
     if co_signer is not None:          # under its party's block: no address, no organisation
@@ -137,13 +141,17 @@ def name_column(signers, form, blank_name: str = "") -> float | None:
     return max(widths, default=0.0) + form.name_gap
 
 
-def labels_in_lines(blocks) -> tuple[Signatory, ...]:
+def labels_in_lines(blocks, first_line: bool = False, under: bool = False) -> tuple[Signatory, ...]:
     """agreement.block_label_line: organisation — each block's label (甲) printed at the
     start of the line naming its party (甲　横瀬町), every other line of the block at
     the margin after it (the address above, at the organisation's margin): the labels'
     column is as wide as the widest label, then one em. The label's line keeps its own
     hang (住　所, 代表者) after the label. A block without a label (a co-signer's, or
-    every block where the parties are called by one word) keeps the margin."""
+    every block where the parties are called by one word) keeps the margin.
+    `first_line` (block_label_line: first_line): the label in the block's first line
+    (甲　東京都立川市…) instead. `under` (label_margin: under): the other lines at the
+    label's own x (甲　東京都国立市… / 国立市), as a paragraph whose first line the
+    label leads."""
     width = math.ceil(max((em_width(s.label) for s in blocks), default=0))
     if not width:
         return tuple(blocks)
@@ -151,14 +159,17 @@ def labels_in_lines(blocks) -> tuple[Signatory, ...]:
     out = []
     for s in blocks:
         lines = []
+        at = 0 if first_line else s.label_at
         for i, ln in enumerate(s.lines):
-            if s.label and i == s.label_at:
+            if s.label and i == at:
                 gap = width - em_width(s.label)          # a narrower label (甲 beside 振興局) padded
                 pad = "　" * int(gap) + (" " if gap % 1 else "") + "　"
                 lines.append(replace(ln, text=pad_before(s.label + pad, ln.text), hang=ln.hang + margin))
-            else:
+            elif not under:
                 lines.append(replace(ln, left=margin))
-        out.append(replace(s, lines=tuple(lines)))
+            else:
+                lines.append(ln)
+        out.append(replace(s, lines=tuple(lines), label_at=at))
     return tuple(out)
 
 
