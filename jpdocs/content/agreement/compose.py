@@ -220,6 +220,13 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     signatories = () if blocks_withheld else tuple(block for i, (pid, party) in enumerate(parties)
                         for block in party_blocks(labels[i] if labels else "", party, form,
                                                   style.word("blank_name"), pid, withheld, column))
+    # a typed_name where the block prints no organisation line (the title names it) would
+    # have no effect (spec/typed.py checks the rest)
+    for (pid, party), first in zip(parties, [s for s in signatories if not s.continued]):
+        if party.typed_name and not first.organisation:
+            problem(("parties", pid, "typed_name"), f"the signature block prints no organisation line (the title"
+                    f" {first.title} names it; organisation_line: always would print it): typed_name would"
+                    " have no effect; remove it")
     if not block_labels:                 # (each signature field keeps its label's name: 甲, 乙)
         signatories = tuple(replace(s, label="") for s in signatories)
     fields = witness_fields(doc.witnesses)

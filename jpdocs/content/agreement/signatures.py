@@ -109,7 +109,11 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     # the line naming the party: the organisation's first, or the title's where the
     # block has none (府中市長); the house may set the label there (block_label_line)
     label_at = len(block)
-    block += [line("organisation", value("organisation", x), i == 0) for i, x in enumerate(lines)]
+    # the party's typed_name: the same lines as the copy types them (ｸﾗｲｼｽﾏｯﾊﾟｰｽﾞ･ｼﾞｬﾊﾟﾝ;
+    # spec/typed.py checks it is the written name under NFKC, line for line)
+    typed_name = getattr(party, "typed_name", None) if co_signer is None else None
+    shown = [x for x in typed_name.split("　") if x][:len(lines)] if typed_name else lines
+    block += [line("organisation", value("organisation", x), i == 0) for i, x in enumerate(shown)]
     # a co-signer's lines carry no label: 代表者 (the house's) would call the 学長 the
     # party's representative, which the spec does not say
     own = co_signer is None
