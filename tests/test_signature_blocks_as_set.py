@@ -75,6 +75,19 @@ def test_kunitachi_sets_the_organisation_and_the_title_line_under_the_label(case
     assert round((address[1]["x0"] - address[0]["x0"]) / address[0]["size"], 2) == 2     # 甲　東
 
 
+@needs_poppler
+def test_hino_and_tama_set_the_unlabelled_lines_where_the_title_label_starts(cases):
+    """日野市: the address / 甲　日野市 / 代表者…; 多摩市: 甲　東京都多摩市関戸… / 東京都多摩市 /
+    代表者…: the lines at the label's text, not four em further past 代表者's column (the
+    copies set 代表者 one em further in still: a need)."""
+    address, label, title = starts(cases, "hino-cmj-2017", "東京都日野市神明", "甲日野市", "代表者日野市長",
+                                   right_of=595)
+    assert address == title == label + 2
+    label, org, title = starts(cases, "tama-cmj-2017", "甲東京都多摩市関戸", "東京都多摩市", "代表者多摩市長",
+                               right_of=595)
+    assert org == title == label + 2
+
+
 # ---------------------------------------------------------------- titles and names as typed
 @needs_poppler
 def test_kiyose_types_both_titles_with_full_width_gaps_and_the_names_two_em_after(cases):
