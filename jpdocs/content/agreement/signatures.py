@@ -91,11 +91,11 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
 
     # unlabelled_lines: at_margin: a line without a label starts where a label would
     # (立川市 over 代表者　立川市長), not past the labels' column
-    bare = form is not None and form.unlabelled_lines == "at_margin"
+    unpadded = form is not None and form.unlabelled_lines == "at_margin"
 
     def line(key: str, text: str, first: bool = True) -> SignatureLine:
         word = labelled.get(key, "") if first else ""
-        if not width or (bare and not word):
+        if not width or (unpadded and not word):
             return SignatureLine(text)
         return SignatureLine(_padded(word, width) + "　" + text, width + 1)
     block = []
