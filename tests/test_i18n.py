@@ -580,10 +580,30 @@ VARIANTS.update({
 STYLE_VARIANTS.update({
     "name-gap-own-line": "agreement:\n  name_gap: 2\n",
     "name-gap-range": "agreement:\n  name_line: with_title\n  name_gap: 0.3\n",
+    "unlabelled-lines-no-labels": "agreement:\n  unlabelled_lines: at_margin\n",
+    "label-margin-column": "agreement:\n  label_margin: under\n",
 })
-VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n")
-                 for name in ("name-gap-own-line", "name-gap-range")})
-COMPANIONS.update({f"style-{name}.yaml": STYLE_VARIANTS[name] for name in ("name-gap-own-line", "name-gap-range")})
+_NEW_STYLES = ("name-gap-own-line", "name-gap-range", "unlabelled-lines-no-labels", "label-margin-column")
+VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _NEW_STYLES})
+COMPANIONS.update({f"style-{name}.yaml": STYLE_VARIANTS[name] for name in _NEW_STYLES})
+# A party's organisation line as the copy types it (typed_name): no block to print it in, not
+# the written name, the name as written, no name to type (a draft's), no organisation line.
+_FORMAL = "    formal_name: 国立大学法人北海道国立大学機構　北見工業大学\n"
+
+
+def _typed_name(form: str, extra=()):
+    return [(_FORMAL, _FORMAL + f"    typed_name: {form}\n"), *extra]
+
+
+VARIANTS.update({
+    "typed-name-no-document": _typed_name("国立大学法人北海道国立大学機構　北見工業大学", [(_DOC, "")]),
+    "typed-name-other": _typed_name("国立大学法人北海道国立大学機構　北見大学"),
+    "typed-name-as-written": _typed_name("国立大学法人北海道国立大学機構　北見工業大学"),
+    "typed-name-left-open": [("    name: 北海道オホーツク総合振興局\n", "    name: null\n    typed_name: ｵﾎｰﾂｸ\n"),
+                             (_STD, _STD + "\n    draft: true"), (SEED[SEED.index("press_notice:"):], "")],
+    "typed-name-no-line": [("    name: 北海道オホーツク総合振興局\n",
+                            "    name: 北海道オホーツク総合振興局\n    typed_name: 北海道ｵﾎｰﾂｸ総合振興局\n")],
+})
 
 # What a published copy leaves out (content/agreement/published.py): no closing after
 # articles, or beside despite_closing (and its note after prose); seal places left blank

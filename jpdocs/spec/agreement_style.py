@@ -34,6 +34,10 @@ class AgreementStyle(_Strict):
     # labelled lines of a signature block, e.g. {address: 住所, organisation: 名称, title: 代表者};
     # empty: unlabelled lines (the seed's)
     signature_labels: dict[Literal["address", "organisation", "title", "name"], str] = {}
+    # where a block's unlabelled lines start beside labelled ones: after_labels (default: past
+    # the labels' column, as forms align 住　所 / 名　称); at_margin: where a labelled line's
+    # label starts, the label's word before its own text only (立川市 / 代表者　立川市長)
+    unlabelled_lines: Literal["after_labels", "at_margin"] = "after_labels"
     # unless_in_title: no organisation line where the title begins with it (北海道オホーツク
     # 総合振興局長); always: printed all the same
     organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
@@ -66,8 +70,14 @@ class AgreementStyle(_Strict):
     # (2: 仙台市長 beside 山形市長, as some offices set two parties); seven or more always two
     signature_columns: Literal[1, 2] = 1
     # where a block's label (甲) stands: first, on its first line (the address's); organisation:
-    # on the organisation's first line, or the title's where it has none (甲　横瀬町 under the address)
-    block_label_line: Literal["first", "organisation"] = "first"
+    # on the organisation's first line, or the title's where it has none (甲　横瀬町 under the address);
+    # first_line: printed in the block's first line (甲　東京都立川市…), the block's other lines
+    # at that line's text (立川市's copy)
+    block_label_line: Literal["first", "organisation", "first_line"] = "first"
+    # with the label in a line (organisation, first_line): where the block's other lines
+    # start: after (default: at the text after the label) or under (at the label's own x:
+    # 甲　東京都国立市… / 国立市 / 代表者…, 国立市's copy)
+    label_margin: Literal["after", "under"] = "after"
     # beside: a column for the seal (印) at each block's right; under: under the block's last
     # line at its right, the lines taking the seal's column (an address on one line, 三鷹市)
     seal_place: Literal["beside", "under"] = "beside"
@@ -151,6 +161,18 @@ class AgreementStyle(_Strict):
         if self.name_line == "with_title" and "name" in self.signature_labels:
             raise ValueError("name_line: with_title sets the name on the title's line, so there is no name"
                              " line for signature_labels.name to label: remove one")
+        return self
+
+    @model_validator(mode="after")
+    def _c_label_keys_with_effect(self):
+        # (the defaults, after_labels and after, are written in templates/house-style.yaml)
+        if self.unlabelled_lines != "after_labels" and not self.signature_labels:
+            raise ValueError("unlabelled_lines: at_margin sets the unlabelled lines beside labelled ones, and"
+                             " signature_labels labels no line: it would have no effect; remove it")
+        if self.label_margin != "after" and self.block_label_line == "first":
+            raise ValueError("label_margin: under sets the block's lines under a label printed in a line, and"
+                             " block_label_line is first (the labels in a column of their own): it would have"
+                             " no effect; say block_label_line: first_line or organisation, or remove it")
         return self
 
     @model_validator(mode="after")

@@ -12,7 +12,7 @@ from ..errors import Problem
 from .file_checks import check_attachments
 from .schema import Spec
 from .source import dotted, line_of
-from .typed import check_typed
+from .typed import check_typed, check_typed_names
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
@@ -78,6 +78,7 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
     problems += _blanks(spec, name, lines)
     problems += _signers(spec, name, lines)
     problems += check_typed(spec, name, lines)
+    problems += check_typed_names(spec, name, lines)
     if len(spec.parties) > len(japanese.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
                                 f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))

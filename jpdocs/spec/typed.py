@@ -6,6 +6,7 @@ the title or the name the spec writes, so that it can never change a fact. It pr
 in the agreement's signature block only (the notices name the signer as written)."""
 # No `from __future__ import annotations`: the models' annotations are evaluated as made.
 
+import unicodedata
 from typing import Optional
 
 from ..errors import Problem
@@ -113,3 +114,39 @@ def check_typed(spec, name: str, lines) -> list[Problem]:
                 problem((key,), f"「{given}」 is typed as the {key} is written: it would have no effect;"
                                 f" remove typed.{key}")
     return problems
+
+
+def check_typed_names(spec, name: str, lines) -> list[Problem]:
+    """A party's typed_name (the block's organisation line as the copy types it) is the
+    name the block prints (formal_name, else name), the same under NFKC (ｸﾗｲｼｽ for
+    クライシス, ･ for ・), line for line where the name is written on two (a full-width
+    space between them), and differs from it; refused where no agreement document's
+    block prints it (compose refuses it where the block prints no organisation line)."""
+    document = spec.agreement.document if spec.agreement else None
+    problems = []
+    for pid, party in spec.parties.items():
+        given = party.typed_name
+        if given is None:
+            continue
+        at = ("parties", pid, "typed_name")
+
+        def problem(message: str):
+            problems.append(Problem(name, line_of(lines, at), dotted(at), message))
+        written = party.formal_name or party.name
+        if document is None or document.signature_blocks == "withheld":
+            problem("typed_name sets the organisation's line of the agreement's signature block, and no"
+                    " block is printed (no agreement document, or signature_blocks: withheld): it would have"
+                    " no effect; remove it")
+        elif written is None:
+            problem("the party's name is left open: there is no name to type; remove typed_name")
+        elif given == written:
+            problem(f"「{given}」 is typed as the name is written: it would have no effect; remove typed_name")
+        elif [_nfkc(x) for x in given.split("\u3000")] != [_nfkc(x) for x in written.split("\u3000")]:
+            problem(f"「{given}」 is not the name written 「{written}」 in another form (the same under"
+                    " NFKC, line for line): typed_name may only set the same name in other widths"
+                    " (ｸﾗｲｼｽ for クライシス)")
+    return problems
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)

@@ -220,6 +220,13 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     signatories = () if blocks_withheld else tuple(block for i, (pid, party) in enumerate(parties)
                         for block in party_blocks(labels[i] if labels else "", party, form,
                                                   style.word("blank_name"), pid, withheld, column))
+    # a typed_name where the block prints no organisation line (the title names it) would
+    # have no effect (spec/typed.py checks the rest)
+    for (pid, party), first in zip(parties, [s for s in signatories if not s.continued]):
+        if party.typed_name and not first.organisation:
+            problem(("parties", pid, "typed_name"), f"the signature block prints no organisation line (the title"
+                    f" {first.title} names it; organisation_line: always would print it): typed_name would"
+                    " have no effect; remove it")
     if not block_labels:                 # (each signature field keeps its label's name: 甲, 乙)
         signatories = tuple(replace(s, label="") for s in signatories)
     fields = witness_fields(doc.witnesses)
@@ -230,17 +237,19 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
     full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
     label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
-    in_lines = form.block_label_line == "organisation" and label_chars > 0
+    in_lines = form.block_label_line != "first" and label_chars > 0
     on_titles = ()
     if in_lines:               # 甲　横瀬町 under the address: the labels in the blocks' lines
-        both = labels_in_lines(signatories + witnesses)
+        both = labels_in_lines(signatories + witnesses, form.block_label_line == "first_line",
+                               form.label_margin == "under")
         signatories, witnesses = both[:len(signatories)], both[len(signatories):]
         # a block whose title names its organisation (府中市長) has no organisation line:
         # its label stands on the title's, which the build names
         keys = [("parties", pid) for pid, party in parties for _ in range(1 + len(party.signers()[1:]))] + \
                [("agreement", "document", "witnesses", i) for i in range(len(witnesses))]
         on_titles = tuple((key, s.label) for key, s in zip(keys, signatories + witnesses)
-                          if s.label and not s.continued and not s.organisation)
+                          if s.label and not s.continued and not s.organisation
+                          and form.block_label_line == "organisation")
     shown = given_lines or title_lines(full_title)
     if len(shown) == 1:                  # 覚書 across three em: 覚　書 (agreement.title_spread)
         shown = (spread(shown[0], style.agreement.title_spread),)

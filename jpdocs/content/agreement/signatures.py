@@ -89,10 +89,14 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
             return joined([(text, xs, 0.0)])
         return spread(text, across.get(key)) if text.strip("　") else text
 
+    # unlabelled_lines: at_margin: a line without a label starts where a label would
+    # (立川市 over 代表者　立川市長), not past the labels' column
+    unpadded = form is not None and form.unlabelled_lines == "at_margin"
+
     def line(key: str, text: str, first: bool = True) -> SignatureLine:
-        if not width:
-            return SignatureLine(text)
         word = labelled.get(key, "") if first else ""
+        if not width or (unpadded and not word):
+            return SignatureLine(text)
         return SignatureLine(_padded(word, width) + "　" + text, width + 1)
     block = []
     if co_signer is not None:          # under its party's block: no address, no organisation
@@ -105,7 +109,11 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     # the line naming the party: the organisation's first, or the title's where the
     # block has none (府中市長); the house may set the label there (block_label_line)
     label_at = len(block)
-    block += [line("organisation", value("organisation", x), i == 0) for i, x in enumerate(lines)]
+    # the party's typed_name: the same lines as the copy types them (ｸﾗｲｼｽﾏｯﾊﾟｰｽﾞ･ｼﾞｬﾊﾟﾝ;
+    # spec/typed.py checks it is the written name under NFKC, line for line)
+    typed_name = getattr(party, "typed_name", None) if co_signer is None else None
+    shown = [x for x in typed_name.split("　") if x][:len(lines)] if typed_name else lines
+    block += [line("organisation", value("organisation", x), i == 0) for i, x in enumerate(shown)]
     # a co-signer's lines carry no label: 代表者 (the house's) would call the 学長 the
     # party's representative, which the spec does not say
     own = co_signer is None
@@ -137,13 +145,17 @@ def name_column(signers, form, blank_name: str = "") -> float | None:
     return max(widths, default=0.0) + form.name_gap
 
 
-def labels_in_lines(blocks) -> tuple[Signatory, ...]:
+def labels_in_lines(blocks, first_line: bool = False, under: bool = False) -> tuple[Signatory, ...]:
     """agreement.block_label_line: organisation — each block's label (甲) printed at the
     start of the line naming its party (甲　横瀬町), every other line of the block at
     the margin after it (the address above, at the organisation's margin): the labels'
     column is as wide as the widest label, then one em. The label's line keeps its own
     hang (住　所, 代表者) after the label. A block without a label (a co-signer's, or
-    every block where the parties are called by one word) keeps the margin."""
+    every block where the parties are called by one word) keeps the margin.
+    `first_line` (block_label_line: first_line): the label in the block's first line
+    (甲　東京都立川市…) instead. `under` (label_margin: under): the other lines at the
+    label's own x (甲　東京都国立市… / 国立市), as a paragraph whose first line the
+    label leads."""
     width = math.ceil(max((em_width(s.label) for s in blocks), default=0))
     if not width:
         return tuple(blocks)
@@ -151,14 +163,17 @@ def labels_in_lines(blocks) -> tuple[Signatory, ...]:
     out = []
     for s in blocks:
         lines = []
+        at = 0 if first_line else s.label_at
         for i, ln in enumerate(s.lines):
-            if s.label and i == s.label_at:
+            if s.label and i == at:
                 gap = width - em_width(s.label)          # a narrower label (甲 beside 振興局) padded
                 pad = "　" * int(gap) + (" " if gap % 1 else "") + "　"
                 lines.append(replace(ln, text=pad_before(s.label + pad, ln.text), hang=ln.hang + margin))
-            else:
+            elif not under:
                 lines.append(replace(ln, left=margin))
-        out.append(replace(s, lines=tuple(lines)))
+            else:
+                lines.append(ln)
+        out.append(replace(s, lines=tuple(lines), label_at=at))
     return tuple(out)
 
 

@@ -31,6 +31,10 @@ class Party(Strict):
     template_api: ClassVar[tuple[str, ...]] = ("organisation_before_title", "signer")
     name: Optional[Line]              # 北見工業大学; null (written so) leaves it blank in a draft (document.draft)
     formal_name: Optional[Line] = None  # 国立大学法人北海道国立大学機構 北見工業大学
+    # the organisation's line in the agreement's signature block as the signed copy types it
+    # (特定非営利活動法人ｸﾗｲｼｽﾏｯﾊﾟｰｽﾞ･ｼﾞｬﾊﾟﾝ, half-width kana so that it stands on one line):
+    # the same name as formal_name (else name) under NFKC (spec/typed.py); the block only
+    typed_name: Optional[Line] = None
     short_name: Optional[Line] = None
     address: Optional[Line] = None
     # 日本国 | フィリピン共和国: the first line of the party's signature block, where an
