@@ -125,6 +125,20 @@ def test_libreoffice_breaks_the_docx_where_the_copy_breaks(real, tmp_path):
         assert printed[1].startswith(right_start), (cid, printed[1][:60])
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@needs_poppler
+def test_libreoffice_keeps_the_break_before_the_signatures_kept_row(tmp_path):
+    from test_docx_pages import convert, pages
+    spec = write_spec(tmp_path, "lastlo", articles={"consultation": {"text": [
+        "本協定に定めのない事項又は本協定の内容に疑義が生じた事項については、甲乙協議の上、決定する。",
+        {"text": "前項の協議が調わないときは、甲乙それぞれの代表者が協議する。", "new_page": True}]}})
+    printed = pages(convert(build(spec, tmp_path / "out") / "agreement.docx", tmp_path / "lo"))
+    assert printed[-2].endswith("甲乙協議の上、決定する。"), printed[-2][-40:]
+    assert printed[-1].startswith("２前項の協議が調わないときは"), printed[-1][:40]
+    assert "北見工業大学学長" in printed[-1]
+
+
 # ------------------------------------------------- a standard set's articles, A4 pages
 def test_a_standard_article_the_spec_changes_begins_a_page_and_a_paragraph_of_it_another(tmp_path):
     spec = write_spec(tmp_path, "std", articles={
