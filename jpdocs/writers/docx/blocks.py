@@ -53,7 +53,7 @@ def write_blocks(box, blocks, ctx: Ctx) -> list:
 
 
 def _hairline(box, ctx: Ctx):
-    """An empty paragraph a twentieth of a point high, as the kept row's last (tables.py)."""
+    """An empty paragraph one point high, as the kept row's last (tables.py)."""
     p = para(box, ctx, "body", [])
     put(ppr_of(p), "spacing", PPR, before=0, after=0, line=20, lineRule="exact")
     rpr = put(ppr_of(p), "rPr", PPR)
