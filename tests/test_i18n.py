@@ -265,6 +265,11 @@ VARIANTS.update({
     "final-draft": [("  signing_date: 2024-02-27", "  signing_date: null"), (_STD, "    draft: true\n" + _STD),
                     ("    end: 2025-03-31            # the first term runs to the end of the next fiscal year\n", "")],
     "final-draft-nothing-open": (_STD, "    draft: true\n" + _STD),
+    "new-page-first-paragraph": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護,"
+                                              " text: [{text: 甲及び乙は、個人情報を適正に取り扱う。, new_page: true}]}]"),
+    "new-page-no-heading-line": (_STD, _STD + "\n    extra_articles: [{text: [甲及び乙は、個人情報を適正に取り扱う。],"
+                                              " new_page: after_heading}]"),
+    "new-page-removed": (_STD, _STD + "\n    articles: {costs: {remove: true, new_page: true}}"),
     "eleven-parties": ("\nagreement:", "".join(f"\n  p{i}:\n    name: 団体{i}\n    representative: {{title: 代表, name: 氏名{i}}}" for i in range(9)) + "\n\nagreement:"),
 })
 # A joint ceremony (press_notice.also, joint.py): the other specs a variant names are
@@ -382,6 +387,7 @@ STYLE_VARIANTS = {
     "article-sets-not-sets": "article_sets: sets-list.yaml\n",
     "article-sets-bad": "article_sets: sets-bad.yaml\n",
     "article-sets-twice": "article_sets: sets-twice.yaml\n",
+    "article-sets-new-page": "article_sets: sets-new-page.yaml\n",
     "grid-zero": "typesetting:\n  grid: {chars: 0, lines: 40}\n",
     "grid-half": "typesetting:\n  grid: {chars: 40.5, lines: 40}\n",
     "grid-narrow": "typesetting:\n  grid: {chars: 60, lines: 40}\n",
@@ -434,6 +440,8 @@ STYLE_VARIANTS = {
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
+COMPANIONS["sets-new-page.yaml"] = ("包括連携:\n  subject: 連携\n  articles:\n"
+                                    "    - {name: a, heading: 目的, text: [x, {text: y, new_page: true}]}\n")
 COMPANIONS["sets-twice.yaml"] = "包括連携:\n  subject: 連携\n  articles: [{name: a, heading: 目的, text: [x]}, {name: a, heading: 協議, text: [y]}]\n"
 COMPANIONS["sets-bad.yaml"] = ("包括連携:\n  subject: 連携\n  articles:\n    - {name: a, heading: 目的, text: [x], generated: areas}\n"
                                "    - {name: b, heading: 連携, generated: areas}\n    - {name: c, heading: 推進, text: [y], lead: z}\n"

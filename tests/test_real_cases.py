@@ -453,9 +453,25 @@ def test_jpcheck_finds_no_violation(cid, built):
     case = built[cid]
     labels = ki_labels(case.spec)
     for pdf in case.pdfs:
-        found = jpcheck.check(str(pdf))
-        violations = [v for v in found["violations"] if not next_item_after_a_time(v, labels)]
-        assert violations == [], (cid, pdf.name, found["violations"])
+        found = jpcheck_violations(jpcheck, pdf)
+        violations = [v for v in found if not next_item_after_a_time(v, labels)]
+        assert violations == [], (cid, pdf.name, found)
+
+
+def jpcheck_violations(jpcheck, pdf: Path) -> list[tuple]:
+    """jpcheck's violations; an A3 sheet of two pages (agreement.pages_per_sheet: 2) read
+    half by half, as the pages they are. Read whole, the end of a line in the right half
+    meets the start of the next baseline's line in the left, which jpcheck takes for one
+    line broken (hino-cmj-2017: the address's …番地１ beside 第３条's ２　乙による…)."""
+    with pdfplumber.open(pdf) as doc:
+        half = doc.pages[0].width / 2 if doc.pages[0].width > 1000 else None     # A3 landscape: 1190.55
+    if half is None:
+        return jpcheck.check(str(pdf))["violations"]
+    lines = jpcheck.read_lines(str(pdf))
+    # each half its own page, its lines in order: the left half's, then the right's
+    halves = sorted(((page * 2 - (run[0]["x0"] < half), run) for page, run in lines), key=lambda line: line[0])
+    edges, _ = jpcheck.check_edges(halves)
+    return jpcheck.check_lines(halves) + edges + jpcheck.check_era_spread(str(pdf)) + jpcheck.check_fonts(str(pdf))
 
 
 # jpcheck takes a line ending in a digit, followed by a line that begins with a digit

@@ -192,8 +192,12 @@ class Image:
 @dataclass
 class PageBreak:
     """The next block starts a new page. `numbers_end`: the pages from it on carry
-    no page number and are not counted (an agreement's annexed forms, 別記様式)."""
+    no page number and are not counted (an agreement's annexed forms, 別記様式).
+    `text_page`: a break the spec asks in the text (an agreement's new_page): the text's
+    next page, which on an A3 sheet of two pages (writers/sheet.py) is the next half,
+    not the next sheet; none where a page has just begun."""
     numbers_end: bool = False
+    text_page: bool = False
 
 
 @dataclass

@@ -26,7 +26,7 @@ from .composer import JParagraph, spread_run
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings
 from .tags import Node, tag
-from .flowables import Figure, NumbersEnd, SealBox, SealPlace, TrackedLine
+from .flowables import Figure, NumbersEnd, SealBox, SealPlace, TextPageBreak, TrackedLine
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
@@ -103,6 +103,8 @@ class BlockBuilder:
         if isinstance(b, m.Image):
             return [self.image(b, width)]
         if isinstance(b, m.PageBreak):
+            if b.text_page:
+                return [TextPageBreak()]
             return [PageBreak(), NumbersEnd()] if b.numbers_end else [PageBreak()]
         if isinstance(b, m.Seal):
             # the printed circle is an artifact; the signature field added over it

@@ -1,5 +1,6 @@
 """The flowables the PDF builder adds to reportlab's: a tracked line (報 道 機 関 各 位),
-the seal place of a signature block, and a picture tagged as a Figure."""
+the seal place of a signature block, a picture tagged as a Figure, and the text's own
+page break."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (Flowable, Image)
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..fonts import registry as fonts
 from ..content import model as m
@@ -64,6 +66,23 @@ class NumbersEnd(Flowable):
     def draw(self):
         canv = self.canv
         canv.jp_numbers_end = (canv.getPageNumber() - 1) * getattr(canv, "jp_halves", 1)
+
+
+class TextPageBreak(ActionFlowable):
+    """A new page where the spec begins one in the text (an agreement's new_page): the
+    frame ends, so that on an A3 sheet of two pages (sheet.py) the text goes on in the
+    next half, not on the next sheet as reportlab's PageBreak would send it; a page of
+    one frame ends as with PageBreak. Where a page (or half) has just begun, nothing:
+    the spec's break is already there, and Word's pageBreakBefore adds no empty page
+    either."""
+
+    def __init__(self):
+        super().__init__(("frameEnd",))
+
+    def apply(self, doc):
+        if doc.frame is None or doc.frame._atTop:
+            return
+        super().apply(doc)
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,8 @@ def _texts(article: StandardArticle) -> list[tuple[tuple, str]]:
 
 def _wording_problems(name: str, lines, set_name: str, chosen: StandardSet) -> list[Problem]:
     """A set's texts are written in its style (writing:) and call the document {doc},
-    never 本協定 itself: the same set serves a 覚書."""
+    never 本協定 itself: the same set serves a 覚書; and they break no page (new_page):
+    the same set serves every agreement."""
     problems = []
     for i, article in enumerate(chosen.articles):
         for sub, text in _texts(article):
@@ -86,6 +87,15 @@ def _wording_problems(name: str, lines, set_name: str, chosen: StandardSet) -> l
                 problems.append(Problem(name, line_of(lines, loc), dotted(loc),
                                         "writes 本協定: write {doc}, which becomes the document's own word"
                                         " (本協定, 本覚書 …)"))
+    for i, article in enumerate(chosen.articles):
+        for key in ("text", "otherwise"):
+            for j, para in enumerate(getattr(article, key) or []):
+                if getattr(para, "new_page", False):
+                    loc = (set_name, "articles", i, key, j, "new_page")
+                    problems.append(Problem(name, line_of(lines, loc), dotted(loc),
+                                            "a standard set's paragraph begins no new page: where a signed"
+                                            " copy breaks its pages is the spec's to say (new_page on the"
+                                            " paragraph it changes under document.articles)"))
     return problems
 
 

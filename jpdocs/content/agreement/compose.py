@@ -186,6 +186,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         else:
             title = _form(form.article_heading, number, d.heading)
             lead = _form(form.article_lead, number, d.heading)
+        new_page = page_break_of(d, text, title, number, problem)
         if lead and clauses:
             clauses[0] = replace(clauses[0], lead=lead)
         for j in range(1, len(clauses)):
@@ -195,7 +196,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         indent = (form.heading_indent if form.heading_indent is not None
                   else 1.0 if title and "{number}" not in form.article_heading else 0.0)
         articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent,
-                                chapters.get(d.name, ""), numbers[i]))
+                                chapters.get(d.name, ""), numbers[i], new_page))
 
     annexes = compose_annexes(doc.annexes, num, problem)
     translations = compose_translations(doc.translations, [pid for pid, _ in parties], problem)
@@ -283,6 +284,27 @@ def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era
         return written + (blank_date.split("年", 1)[1] if "年" in blank_date else "　　月　　日")
     return written + japanese.digits(month, digit_style) + "月" + (
         blank_date.split("月", 1)[1] if "月" in blank_date else "　　日")
+
+
+def page_break_of(d, text, title: str, number: str, problem) -> str:
+    """Where the spec begins a new page at this article (new_page: "before" it,
+    "after_heading", or ""), checked: a break the product cannot honour where it is
+    written is an error at its key. The first paragraph's own new_page would say what
+    the article's says (before it) or break between its heading and its text, which
+    the article's after_heading says outright; a heading the house runs into the
+    text's first line (article_heading: "") has no line of its own to end a page."""
+    base = d.key[:-1] if d.key[-1:] == ("heading",) else d.key     # an extra article's key names its heading
+    first = text[0]
+    if getattr(first, "new_page", False):
+        problem(base + ("text", 0, "new_page"),
+                f"a new page at the first paragraph of {number}: say new_page: true on the article (a new"
+                " page before it) or new_page: after_heading (between its heading and its text)")
+    if d.new_page == "after_heading" and not title:
+        problem(base + ("new_page",),
+                f"new_page: after_heading, and {number} has no heading line of its own (its heading, if any,"
+                " is set in its text's first line): say new_page: true, a new page before the article")
+        return ""
+    return "before" if d.new_page is True else d.new_page or ""
 
 
 def chapter_starts(chapters, order: list[str], num, pattern: str, problem, numbers: list[int]) -> dict[str, str]:

@@ -25,6 +25,7 @@ class Draft:
     key: tuple = ()            # where in the spec it was written (for messages)
     number: int | None = None  # as the text numbers it, where it skips one (numbers.py)
     number_key: tuple = ()
+    new_page: bool | str = False   # the spec's: a new page before it (true) or after its heading
 
 
 def from_set(chosen, ag, term, digit_style: str, problem, self_word: str = "本協定", writing: str = "である",
@@ -106,9 +107,13 @@ def apply_overrides(drafts: list[Draft], chosen, doc, ag, problem) -> None:
         if o.remove:
             if o.heading or o.text:
                 problem(key, "remove: true together with a heading or text: say one or the other")
+            if o.new_page:
+                problem(key + ("new_page",), "a new page before an article that remove: true takes out:"
+                                             " it would have no effect")
             drafts.remove(here)
             continue
         here.key = key
+        here.new_page = o.new_page
         if o.heading:
             here.heading, here.origin = o.heading, "changed"
         if o.text is not None:
@@ -140,4 +145,4 @@ def insert_extras(drafts: list[Draft], chosen, doc, problem) -> None:
             last = standard_order[-1] if standard_order else None
             at = names.index(last) if last in names and last == "consultation" else len(drafts)
         drafts.insert(at, Draft(extra.name or f"extra-{i + 1}", extra.heading, list(extra.text), "spec", False,
-                                 None, key + ("heading",), extra.number, key + ("number",)))
+                                 None, key + ("heading",), extra.number, key + ("number",), extra.new_page))

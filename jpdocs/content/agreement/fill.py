@@ -116,7 +116,8 @@ def make_clause(number: int, c, fill, num, paragraph_lead: str = "{number}　",
             subs = tuple(Entry(japanese.sub_item_marker(s + 1), fill(t)) for s, t in enumerate(item.items))
             entries.append(Entry(mark, fill(item.text), subs))
     table = tuple(tuple(fill(cell) for cell in row) for row in c.table)
-    return Clause(marker, fill(c.text), tuple(entries), lead, table, column_widths(table) if table else "", seq)
+    return Clause(marker, fill(c.text), tuple(entries), lead, table, column_widths(table) if table else "", seq,
+                  new_page=c.new_page)
 
 
 def column_widths(rows) -> str:

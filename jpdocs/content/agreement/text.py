@@ -30,6 +30,7 @@ class Clause:
     table_widths: str = ""                    # its columns' shares of the text width
     seq: int = 0                              # its number (２ → 2); 0 for the first and an unnumbered one
     left: float = 0.0                         # em: an unnumbered one's margin, the text's of the paragraph it continues
+    new_page: bool = False                    # a new page begins with it (the spec's paragraph new_page)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Article:
     title_indent: float = 0.0   # em: one when the number is in the lead (（目的） / 第１条　…)
     chapter: str = ""  # the heading of the chapter this article begins (第１章　総則), set above it
     seq: int = 0       # its number (8 for 第８条), as the text numbers it
+    new_page: str = ""   # the spec's: "before" it (a new page begins with it), "after_heading" (its text
+    #                      begins the new page, its heading line ending the page before), or ""
 
 
 @dataclass(frozen=True)

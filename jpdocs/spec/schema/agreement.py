@@ -40,9 +40,18 @@ class ClauseSpec(Strict):
     # a line of its own without a number, continuing the paragraph before it (なお、… or
     # ただし、… set apart, as 消防庁's model sets them); the paragraphs after it count on
     unnumbered: bool = False
+    # a new page begins with this paragraph, as the signed copy breaks its pages
+    # (between 第５条's first paragraph and its ２): never the first paragraph (the
+    # article's own new_page says that), nor a paragraph of a standard set
+    new_page: bool = False
 
 
 ArticleText = list[Union[Line, ClauseSpec]]   # one entry per paragraph (項)
+
+# where a new page begins at an article, as the signed copy breaks its pages: true,
+# before it (its chapter heading, heading and text); after_heading, between its heading
+# line and its text (the copy leaves （費用の負担） at the foot of its page)
+NewPage = Union[bool, Literal["after_heading"]]
 
 
 class ArticleOverride(Strict):
@@ -50,6 +59,7 @@ class ArticleOverride(Strict):
     heading: Optional[Line] = None    # 見出し: 目的 → 趣旨
     text: Optional[ArticleText] = Field(default=None, min_length=1)
     remove: bool = False
+    new_page: NewPage = False         # see NewPage; also for a generated article (有効期間)
 
 
 class ExtraArticle(Strict):
@@ -64,6 +74,7 @@ class ExtraArticle(Strict):
     # above the article before it, and not the next number (which it has anyway); the
     # articles after it count on from it
     number: Optional[ArticleNumber] = None
+    new_page: NewPage = False
 
     @model_validator(mode="after")
     def _one_place(self):

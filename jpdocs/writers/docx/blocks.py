@@ -21,6 +21,7 @@ from .numbering import ARTICLE_TEXT, numbering_of, set_number, style_by_id_in
 from .paragraphs import BR_TAG, P_TAG, PHRASE_STYLES, R_TAG, Ctx, new_child, para, phrase_lines
 from .tables import keep_together, write_keep_row, write_table
 
+TBL_TAG = qn("w:tbl")
 SEAL_CIRCLE = 0.52                 # the seal circle's diameter over the place's size (flowables.SealPlace: r = 0.26)
 
 
@@ -33,6 +34,11 @@ def write_blocks(box, blocks, ctx: Ctx) -> list:
             page_break = True
             continue
         made = _block(box, b, ctx)
+        if page_break and made and made[0].tag == TBL_TAG:
+            # Word honours no pageBreakBefore in a table's cell (the signatures' kept
+            # row, tables.write_keep_row): a hairline paragraph before the table holds it
+            made.insert(0, _hairline(box, ctx))
+            made[1].addprevious(made[0])
         if page_break:
             paras = [p for e in made for p in e.iter(qn("w:p"))]
             if paras:
@@ -46,6 +52,16 @@ def write_blocks(box, blocks, ctx: Ctx) -> list:
         SubElement(SubElement(p, R_TAG), BR_TAG, {qn("w:type"): "page"})
         out.append(p)
     return out
+
+
+def _hairline(box, ctx: Ctx):
+    """An empty paragraph one point high, as the kept row's last (tables.py)."""
+    p = para(box, ctx, "body", [])
+    put(ppr_of(p), "spacing", PPR, before=0, after=0, line=20, lineRule="exact")
+    rpr = put(ppr_of(p), "rPr", PPR)
+    sub(rpr, "sz", val=2)
+    sub(rpr, "szCs", val=2)
+    return p
 
 
 def _block(box, b, ctx: Ctx) -> list:
@@ -84,6 +100,8 @@ def _block(box, b, ctx: Ctx) -> list:
             if b.keep_with_next and spacing is not None and b.space_before == 6 and b.space_after is None:
                 pPr.remove(spacing)
                 pPr.remove(pPr.find(qn("w:keepNext")))
+            elif not b.keep_with_next:   # the spec ends a page after it (new_page: after_heading)
+                put(pPr, "keepNext", PPR, val="0")
         if b.lang:
             _set_lang(p, LANG_TAGS[b.lang], st)
         if numbered:
