@@ -60,6 +60,8 @@ def _own_texts(doc) -> list[tuple[tuple, str]]:
     for key in ("preamble", "closing"):
         if getattr(doc, key):
             out.append((D + (key,), getattr(doc, key)))
+    if doc.supplementary:                # the 附則's paragraphs, in the text's style and kind too
+        out.extend((D + ("supplementary", "text", j), t) for j, t in enumerate(doc.supplementary.text))
     for j, p in enumerate(doc.prose):
         if isinstance(p, str):
             out.append((D + ("prose", j), p))

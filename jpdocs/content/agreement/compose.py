@@ -35,7 +35,7 @@ from .prose import check_prose, prose_parts
 from .published import check_published
 from ..markup import spread
 from .signatures import labels_in_lines, name_column, party_blocks, signatory_of, witness_fields
-from .text import AgreementText, Article
+from .text import AgreementText, Article, SupplementaryText
 from .wording import CLOSING, CLOSING_BY_HAND, KINDS, document_title, party_label_words, polite, title_lines
 
 
@@ -264,7 +264,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          chosen is not None and prints_generated_term(chosen, doc), prose_parts(doc.prose),
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",
-                         blocks_withheld, translations)
+                         blocks_withheld, translations, supplementary_of(doc.supplementary))
+
+
+def supplementary_of(given) -> SupplementaryText | None:
+    """The 附則 as the spec writes it: nothing composed, nothing changed."""
+    return SupplementaryText(given.heading, tuple(given.text), given.run_in) if given else None
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",

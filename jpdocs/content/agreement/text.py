@@ -71,6 +71,15 @@ class Signatory:
 
 
 @dataclass(frozen=True)
+class SupplementaryText:
+    """The 附則 (document.supplementary), as written: its heading, its paragraphs, and
+    whether the first runs on the heading's line (附則　この協定は…)."""
+    heading: str
+    paragraphs: tuple[str, ...]
+    run_in: bool = False
+
+
+@dataclass(frozen=True)
 class AgreementText:
     title: str                     # …との包括連携に関する協定書
     title_lines: tuple[str, ...]   # the title broken where it reads well
@@ -103,6 +112,7 @@ class AgreementText:
     seal_places_blank: bool = False   # seal_places: blank: no 印 under a closing that asks one, as the copy
     blocks_withheld: bool = False     # signature_blocks: withheld: the copy names no signer, no block printed
     translations: tuple = ()       # the text in another language, after the signatures (translations.py)
+    supplementary: SupplementaryText | None = None   # 附則: after the last article, before the closing
 
 
 @dataclass(frozen=True)

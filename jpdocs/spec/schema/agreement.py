@@ -90,6 +90,16 @@ class Chapter(Strict):
     first: Line                       # the name of its first article (a standard one's or an extra's)
 
 
+class Supplementary(Strict):
+    """The text's 附則: after its last article, before the closing, as written (the day
+    it takes effect where that is not the signing: この協定は平成20年8月1日から実施する。)."""
+    heading: Line = "附則"             # as the text writes it (附則, 附　則)
+    # the first paragraph on the heading's line (附則　この協定は…), as some copies set it;
+    # default: the heading on a line of its own, set in as laws set it, the text under it
+    run_in: bool = False
+    text: Annotated[list[Line], MinLen(1)]   # its paragraphs, each as written
+
+
 class Validity(Strict):
     """有効期間: from the start (default: the signing day) to the end (default: see
     term.py, which names its choice) or for a length (1年: 締結の日から１年間, as many
@@ -168,6 +178,7 @@ class AgreementDocument(Strict):
     # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own);
     # a list under a paragraph (協定を結ぶ目的は以下のとおりとする。): {items: [...], marker: ・}
     prose: list[Union[Line, ProseList]] = []
+    supplementary: Optional[Supplementary] = None   # 附則: after the last article, before the closing
     # replaces 本協定の締結を証するため、…保有する。; false, after prose only: none, the last
     # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it
     closing: Union[Line, Literal[False], None] = None
