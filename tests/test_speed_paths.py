@@ -528,7 +528,7 @@ def test_glyph_checks_with_remembered_characters_find_what_a_fresh_check_found(m
     """check_spec_glyphs and check_glyphs remember the characters they found drawable
     (per set of fonts): on random texts, after any history, they refuse exactly what
     they refuse with nothing remembered."""
-    from jpdocs.build import documents
+    from jpdocs.build import checks, documents
     from jpdocs.content import model
     from jpdocs.errors import InputError
     from jpdocs.spec.load import load_spec
@@ -538,11 +538,11 @@ def test_glyph_checks_with_remembered_characters_find_what_a_fresh_check_found(m
     rng = random.Random(11)
 
     def outcome(check, strings):
-        monkeypatch.setattr(documents, "spec_strings", lambda spec: strings)
+        monkeypatch.setattr(checks, "spec_strings", lambda spec: strings)
         doc = model.Document("press-notice", "t", "a", [model.Paragraph([model.Text(t.replace("\n", ""))])
                                                         for _, t in strings])
         try:
-            check(loaded, style) if check is documents.check_spec_glyphs else check(doc, style, loaded)
+            check(loaded, style) if check is checks.check_spec_glyphs else check(doc, style, loaded)
         except InputError as exc:
             return [p.message for p in exc.problems]
         return []
@@ -550,8 +550,8 @@ def test_glyph_checks_with_remembered_characters_find_what_a_fresh_check_found(m
     for _ in range(200):
         strings = [(("press_notice", "subject"), "".join(rng.choice(pool) for _ in range(rng.randint(0, 12))))
                    for _ in range(rng.randint(1, 3))]
-        for check, memory in ((documents.check_spec_glyphs, documents._DRAWABLE),
-                              (documents.check_glyphs, documents._HAS)):
+        for check, memory in ((checks.check_spec_glyphs, checks._DRAWABLE),
+                              (checks.check_glyphs, checks._HAS)):
             remembered += bool(memory)
             warm = outcome(check, strings)
             memory.clear()
@@ -562,16 +562,16 @@ def test_glyph_checks_with_remembered_characters_find_what_a_fresh_check_found(m
 
 
 def test_characters_found_drawable_are_not_looked_up_again(monkeypatch):
-    from jpdocs.build import documents
+    from jpdocs.build import checks, documents
     from jpdocs.spec.load import load_spec
     loaded = load_spec(SEED_SPEC)
     style = documents.style_for(loaded)
     looked = []
-    real = documents.missing_chars
-    monkeypatch.setattr(documents, "missing_chars", lambda text, *a: looked.append(text) or real(text, *a))
-    documents._DRAWABLE.clear()
-    documents.check_spec_glyphs(loaded, style)
-    documents.check_spec_glyphs(loaded, style)
+    real = checks.missing_chars
+    monkeypatch.setattr(checks, "missing_chars", lambda text, *a: looked.append(text) or real(text, *a))
+    checks._DRAWABLE.clear()
+    checks.check_spec_glyphs(loaded, style)
+    checks.check_spec_glyphs(loaded, style)
     assert len(looked) == 1
 
 
