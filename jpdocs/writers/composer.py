@@ -24,7 +24,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag
 
-from . import jlreq
+from . import jlreq, jlreq_lines
 from .drawing import draw_lines
 from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
 from .textout import Placed
@@ -79,7 +79,7 @@ _MAX_COMPOSED = 4096        # paragraphs remembered per process
 
 
 def _composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spreads=()):
-    """The paragraph prepared and broken into lines (jlreq.py), remembered by
+    """The paragraph prepared and broken into lines (jlreq.py, jlreq_lines.py), remembered by
     everything the two depend on: a batch's documents repeat most of their
     paragraphs (an office's stock wording) at the same widths. `fonts` (each
     stretch's kind, length and font and size: _flatten) with the text fixes every
@@ -93,7 +93,7 @@ def _composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spr
             _COMPOSED.clear()
         widths, ems = _measure(spans)
         para = jlreq.prepare(text, widths, ems, s, min(max_widths), phrases, spreads)
-        got = _COMPOSED[key] = (para, jlreq.compose(para, max_widths, justify, may_hang), {})
+        got = _COMPOSED[key] = (para, jlreq_lines.compose(para, max_widths, justify, may_hang), {})
     return got
 
 

@@ -15,7 +15,8 @@ from ...content import model as m
 from ...spec.style import HouseStyle
 from ..ooxml import ALIGN, RPR, put, qn, twips, w
 from ..ooxml_styles import display_name, font_names, paragraph_style, per_style, role_font, set_fonts
-from ..jlreq import AT_SPACES, AT_WORDS, after_word
+from ..jlreq import AT_SPACES, AT_WORDS
+from ..jlreq_lines import after_word
 from . import fields
 from .parts import stylesheet
 
