@@ -24,23 +24,23 @@ from specgen import spread_dates, write_specs  # noqa: E402
 def test_a_subset_remembered_gives_the_bytes_cut_afresh(tmp_path):
     """Notice A, then B, then A again in one process: the second A takes its font
     subsets (and their /Widths and ToUnicode CMaps) and its paragraphs' line breaks
-    (composer._composed) from the caches and must be byte for byte the first, and
+    (composition._composed) from the caches and must be byte for byte the first, and
     the same as A built by a fresh process (which cuts every subset anew)."""
     from jpdocs.build import batch
     from jpdocs.fonts import subsets as font_subsets
-    from jpdocs.writers import composer
+    from jpdocs.writers import composition
     a, b = write_specs(tmp_path / "specs", spread_dates(2, seed=17), notice_only=True)
     batch._init_worker(("pdf",), None)
     first = batch.build_one(str(a), str(tmp_path / "one"), ("pdf",), None)
     assert first.status == "built", first.problems
     assert batch.build_one(str(b), str(tmp_path / "one"), ("pdf",), None).status == "built"
     cached = set(font_subsets._subsets)
-    composed = len(composer._COMPOSED)
+    composed = len(composition._COMPOSED)
     again = batch.build_one(str(a), str(tmp_path / "two"), ("pdf",), None)
     assert again.status == "built", again.problems
     # (a subset cut anew would be a new key: set equality, whatever the LRU evicts)
     assert set(font_subsets._subsets) == cached, "the second build of A cut new subsets: the cache was not used"
-    assert composed == len(composer._COMPOSED), "the second build of A composed paragraphs anew"
+    assert composed == len(composition._COMPOSED), "the second build of A composed paragraphs anew"
     pdf = f"{a.stem}/press-notice.pdf"
     assert (tmp_path / "one" / pdf).read_bytes() == (tmp_path / "two" / pdf).read_bytes()
     fresh = subprocess.run([sys.executable, str(ROOT / "generate.py"), str(a), "-o", str(tmp_path / "fresh"),
