@@ -37,6 +37,7 @@ KINDS = [
 # name → the notice kind it opens with.
 RELEASES = {"release": "press-notice", "release-after": "press-notice-after"}
 
+
 def is_draft(loaded: LoadedSpec) -> bool:
     ag = loaded.spec.agreement
     return bool(ag and ag.document and ag.document.draft)
