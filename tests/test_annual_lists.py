@@ -441,7 +441,8 @@ def test_a_cells_line_that_starts_with_a_length_of_time_starts_so_in_the_docx():
     starts with it, the DOCX's cell breaks there too, so Word and LibreOffice cannot split it."""
     from jpdocs.content import model as m
     from jpdocs.spec.style import load_style
-    from jpdocs.writers.docx.paragraphs import Ctx, phrase_lines
+    from jpdocs.writers.docx.line_breaks import phrase_lines
+    from jpdocs.writers.docx.paragraphs import Ctx
     text = "平成31年２月５日から１年間（自動更新）"
     starts = set()
     for ems in range(8, 16):

@@ -1,9 +1,9 @@
-"""The composer remembers a composition (composer._composed) by the paragraph's
-text and the font and size of each of its stretches, and with it each line's words
-(_recipe): paragraphs drawn from what an earlier paragraph left must be drawn as a
-paragraph composed afresh would be. Checked on real builds (warm caches against no
-memory at all) and on paragraphs made to collide: the same text with its stretches
-in other fonts, or the font changed at another place."""
+"""The composer remembers a composition (composition._composed, which the composer
+calls) by the paragraph's text and the font and size of each of its stretches, and
+with it each line's words (_recipe): paragraphs drawn from what an earlier paragraph
+left must be drawn as a paragraph composed afresh would be. Checked on real builds
+(warm caches against no memory at all) and on paragraphs made to collide: the same
+text with its stretches in other fonts, or the font changed at another place."""
 from __future__ import annotations
 
 import sys
@@ -27,13 +27,13 @@ class _Forgetful(dict):
 
 def _afresh(monkeypatch):
     """Every paragraph composed, and every line's words made, afresh."""
-    from jpdocs.writers import composer
+    from jpdocs.writers import composer, composition
     composed = composer._composed
 
     def forgetting(*args):
         para, lines, _ = composed(*args)
         return para, lines, _Forgetful()
-    monkeypatch.setattr(composer, "_COMPOSED", _Forgetful())
+    monkeypatch.setattr(composition, "_COMPOSED", _Forgetful())
     monkeypatch.setattr(composer, "_composed", forgetting)
 
 
@@ -53,7 +53,7 @@ def _drawn(texts, style, width):
 
 def test_paragraphs_of_the_same_text_in_other_fonts_are_drawn_as_composed_afresh(monkeypatch):
     from jpdocs.spec.style import load_style
-    from jpdocs.writers import composer
+    from jpdocs.writers import composition
     from jpdocs.writers.blocks import BlockBuilder
     font = BlockBuilder(load_style()).font
     mincho, gothic = font["mincho"], font["gothic"]
@@ -66,9 +66,9 @@ def test_paragraphs_of_the_same_text_in_other_fonts_are_drawn_as_composed_afresh
              f'<font name="{gothic}">{text}</font>', f'<font name="{gothic}" size="12">{text}</font>',
              text + "<br/><br/>" + text, text]
     style = ParagraphStyle("t", fontName=mincho, fontSize=10.5, leading=18, alignment=TA_JUSTIFY, wordWrap="CJK")
-    monkeypatch.setattr(composer, "_COMPOSED", {})
+    monkeypatch.setattr(composition, "_COMPOSED", {})
     remembered = _drawn(texts, style, 200)
-    assert len(composer._COMPOSED) == 6                # the repeats were taken from memory
+    assert len(composition._COMPOSED) == 6             # the repeats were taken from memory
     _afresh(monkeypatch)
     afresh = _drawn(texts, style, 200)
     assert remembered == afresh
@@ -78,7 +78,7 @@ def test_paragraphs_of_the_same_text_in_other_fonts_are_drawn_as_composed_afresh
 
 def test_notices_drawn_from_remembered_compositions_are_the_bytes_composed_afresh(tmp_path, monkeypatch):
     from jpdocs.build import batch
-    from jpdocs.writers import composer
+    from jpdocs.writers import composer, composition
     specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(6, seed=41), notice_only=True)]
     batch._init_worker(("pdf",), None)
 
@@ -91,7 +91,7 @@ def test_notices_drawn_from_remembered_compositions_are_the_bytes_composed_afres
     composed = composer._composed
 
     def counted(text, spans, fonts, *rest):
-        seen["hits"] += (text, fonts, *rest) in composer._COMPOSED
+        seen["hits"] += (text, fonts, *rest) in composition._COMPOSED
         return composed(text, spans, fonts, *rest)
     monkeypatch.setattr(composer, "_composed", counted)
     build(tmp_path / "warm")                           # the caches filled

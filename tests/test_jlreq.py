@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from jpdocs.writers.jlreq import Settings, compose, prepare
+from jpdocs.writers.jlreq import Settings, prepare
+from jpdocs.writers.jlreq_lines import compose
 
 EM = 10.0
 
@@ -574,7 +575,7 @@ def test_a_heading_phrase_longer_than_the_line_breaks_where_its_script_changes_o
     ("\u303f\u3100\u3004\u33ff\u4dc0\u4dff\ua000ｅ\uff65\uffa0Ａ1〇", "O"),   # just outside each range, and others
 ])
 def test_each_character_is_classed_by_its_script_at_the_ranges_ends(chars, script):
-    from jpdocs.writers.jlreq import _script
+    from jpdocs.writers.jlreq_lines import _script
     assert [_script(ch) for ch in chars] == [script] * len(chars)
 
 

@@ -24,23 +24,23 @@ from specgen import spread_dates, write_specs  # noqa: E402
 def test_a_subset_remembered_gives_the_bytes_cut_afresh(tmp_path):
     """Notice A, then B, then A again in one process: the second A takes its font
     subsets (and their /Widths and ToUnicode CMaps) and its paragraphs' line breaks
-    (composer._composed) from the caches and must be byte for byte the first, and
+    (composition._composed) from the caches and must be byte for byte the first, and
     the same as A built by a fresh process (which cuts every subset anew)."""
     from jpdocs.build import batch
     from jpdocs.fonts import subsets as font_subsets
-    from jpdocs.writers import composer
+    from jpdocs.writers import composition
     a, b = write_specs(tmp_path / "specs", spread_dates(2, seed=17), notice_only=True)
     batch._init_worker(("pdf",), None)
     first = batch.build_one(str(a), str(tmp_path / "one"), ("pdf",), None)
     assert first.status == "built", first.problems
     assert batch.build_one(str(b), str(tmp_path / "one"), ("pdf",), None).status == "built"
     cached = set(font_subsets._subsets)
-    composed = len(composer._COMPOSED)
+    composed = len(composition._COMPOSED)
     again = batch.build_one(str(a), str(tmp_path / "two"), ("pdf",), None)
     assert again.status == "built", again.problems
     # (a subset cut anew would be a new key: set equality, whatever the LRU evicts)
     assert set(font_subsets._subsets) == cached, "the second build of A cut new subsets: the cache was not used"
-    assert composed == len(composer._COMPOSED), "the second build of A composed paragraphs anew"
+    assert composed == len(composition._COMPOSED), "the second build of A composed paragraphs anew"
     pdf = f"{a.stem}/press-notice.pdf"
     assert (tmp_path / "one" / pdf).read_bytes() == (tmp_path / "two" / pdf).read_bytes()
     fresh = subprocess.run([sys.executable, str(ROOT / "generate.py"), str(a), "-o", str(tmp_path / "fresh"),
@@ -528,7 +528,7 @@ def test_glyph_checks_with_remembered_characters_find_what_a_fresh_check_found(m
     """check_spec_glyphs and check_glyphs remember the characters they found drawable
     (per set of fonts): on random texts, after any history, they refuse exactly what
     they refuse with nothing remembered."""
-    from jpdocs.build import documents
+    from jpdocs.build import checks, documents
     from jpdocs.content import model
     from jpdocs.errors import InputError
     from jpdocs.spec.load import load_spec
@@ -538,11 +538,11 @@ def test_glyph_checks_with_remembered_characters_find_what_a_fresh_check_found(m
     rng = random.Random(11)
 
     def outcome(check, strings):
-        monkeypatch.setattr(documents, "spec_strings", lambda spec: strings)
+        monkeypatch.setattr(checks, "spec_strings", lambda spec: strings)
         doc = model.Document("press-notice", "t", "a", [model.Paragraph([model.Text(t.replace("\n", ""))])
                                                         for _, t in strings])
         try:
-            check(loaded, style) if check is documents.check_spec_glyphs else check(doc, style, loaded)
+            check(loaded, style) if check is checks.check_spec_glyphs else check(doc, style, loaded)
         except InputError as exc:
             return [p.message for p in exc.problems]
         return []
@@ -550,8 +550,8 @@ def test_glyph_checks_with_remembered_characters_find_what_a_fresh_check_found(m
     for _ in range(200):
         strings = [(("press_notice", "subject"), "".join(rng.choice(pool) for _ in range(rng.randint(0, 12))))
                    for _ in range(rng.randint(1, 3))]
-        for check, memory in ((documents.check_spec_glyphs, documents._DRAWABLE),
-                              (documents.check_glyphs, documents._HAS)):
+        for check, memory in ((checks.check_spec_glyphs, checks._DRAWABLE),
+                              (checks.check_glyphs, checks._HAS)):
             remembered += bool(memory)
             warm = outcome(check, strings)
             memory.clear()
@@ -562,16 +562,16 @@ def test_glyph_checks_with_remembered_characters_find_what_a_fresh_check_found(m
 
 
 def test_characters_found_drawable_are_not_looked_up_again(monkeypatch):
-    from jpdocs.build import documents
+    from jpdocs.build import checks, documents
     from jpdocs.spec.load import load_spec
     loaded = load_spec(SEED_SPEC)
     style = documents.style_for(loaded)
     looked = []
-    real = documents.missing_chars
-    monkeypatch.setattr(documents, "missing_chars", lambda text, *a: looked.append(text) or real(text, *a))
-    documents._DRAWABLE.clear()
-    documents.check_spec_glyphs(loaded, style)
-    documents.check_spec_glyphs(loaded, style)
+    real = checks.missing_chars
+    monkeypatch.setattr(checks, "missing_chars", lambda text, *a: looked.append(text) or real(text, *a))
+    checks._DRAWABLE.clear()
+    checks.check_spec_glyphs(loaded, style)
+    checks.check_spec_glyphs(loaded, style)
     assert len(looked) == 1
 
 

@@ -22,7 +22,8 @@ from conftest import ROOT, SEED_SPEC, needs_poppler, no_space, run_generate
 from test_annexes import REQUEST, footer_texts, numbers_by_page
 from test_tagged_pdf import structure
 
-from jpdocs.writers.jlreq import Settings, compose, prepare
+from jpdocs.writers.jlreq import Settings, prepare
+from jpdocs.writers.jlreq_lines import compose
 
 REAL = ROOT / "tests" / "data" / "real"
 CASE = REAL / "takasaki-muntinlupa-2006.yaml"

@@ -41,7 +41,8 @@ def build_text(path: Path, text: str, formats=("pdf",), kinds="preview",
     """(files, problems, notes) of the spec text as if saved at `path`; the notes are
     lines in the reader's language (`say`)."""
     say = say or i18n.messages(None)
-    from ..build.documents import KINDS, render_spec
+    from ..build.documents import render_spec
+    from ..build.kinds import KINDS
     from ..output import safe_folder_name
     from ..spec.load import load_spec
     kinds = [k.name for k in KINDS] if kinds == "preview" else kinds

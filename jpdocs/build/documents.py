@@ -5,49 +5,30 @@
 
 Every document of a spec is made in memory first and written only when all of
 them succeeded, so bad input never leaves half of a spec's output behind.
+Which documents a spec makes is kinds.py's to say; what they must pass before
+they are laid out (characters in the fonts, names in the house style), checks.py's.
 """
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from ..spec import images
 from ..content import markup, model
 from .. import collector
 from ..errors import InputError, LayoutProblem, Problem
-from ..fonts.registry import covers, fallback_names, font_for, latin_font, missing_chars, register
-from ..content.locate import located, spec_strings
+from ..content.locate import located
 from ..output import safe_folder_name, write_outputs
+from .checks import check_glyphs, check_model, check_spec_glyphs
+from .kinds import RELEASES, attachment_notes, attachments_of, folders, is_draft, kinds_of, needed_kinds, releases_of
 from .notes import agreement_notes, comma_notes
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
-from ..spec.style import LATIN_ROLE, TEMPLATES, HouseStyle, StyleFileError, japanese_roles, load_style
+from ..spec.style import HouseStyle, StyleFileError, load_style
 from ..content.templating import render
 from ..spec.textfile import templates_used
 
 FORMATS = ("pdf", "docx")
-
-
-@dataclass(frozen=True)
-class DocumentKind:
-    """One kind of document a spec can make, and the template that makes it."""
-    name: str            # output file stem
-    template: str
-    section: str         # the spec section the document needs
-    requires: str = ""   # a field of that section that must not be empty
-
-
-KINDS = [
-    DocumentKind("press-notice", "press-notice.xml.j2", "press_notice"),
-    DocumentKind("overview", "overview.xml.j2", "agreement", requires="areas"),
-    DocumentKind("agreement", "agreement.xml.j2", "agreement", requires="document"),
-    DocumentKind("press-notice-after", "press-notice-after.xml.j2", "press_notice", requires="after"),
-]
-
-# A release: a notice followed by its attachments in one PDF (release.py). Its
-# name → the notice kind it opens with.
-RELEASES = {"release": "press-notice", "release-after": "press-notice-after"}
 
 
 def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
@@ -129,73 +110,6 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     return ctx
 
 
-def is_draft(loaded: LoadedSpec) -> bool:
-    ag = loaded.spec.agreement
-    return bool(ag and ag.document and ag.document.draft)
-
-
-def kinds_of(loaded: LoadedSpec, kinds=None) -> list[DocumentKind]:
-    """The document kinds the spec's sections call for (of the given names, if any)."""
-    out = []
-    for kind in KINDS:
-        section = getattr(loaded.spec, kind.section)
-        if (kinds is None or kind.name in kinds) and section is not None \
-                and not (kind.requires and not getattr(section, kind.requires)):
-            out.append(kind)
-    return out
-
-
-def attachments_of(spec, release: str) -> list:
-    """The attachments (配付資料) of a release, in the order its notice lists them."""
-    n = spec.press_notice
-    if n is None:
-        return []
-    if release == "release-after":
-        return n.after.attachments_or(n.attachments) if n.after else []
-    return list(n.attachments)
-
-
-def attachment_notes(loaded: LoadedSpec) -> list[Problem]:
-    """A plain title in 配付資料 is printed only; where the spec makes an overview sheet
-    and no attachment names it, say so (the sheet is attached by document: overview)."""
-    spec = loaded.spec
-    n = spec.press_notice
-    if not (n and spec.agreement and spec.agreement.areas) or any(a.document for a in n.attachments):
-        return []
-    return [Problem(str(loaded.path), loaded.line_of(("press_notice", "attachments", i)),
-                    dotted(("press_notice", "attachments", i)),
-                    f"'{a.title}' names no document and no file: it is printed in 配付資料 only and"
-                    f" release.pdf has no pages for it; to attach the overview sheet write"
-                    f" {{title: {a.title}, document: overview}}")
-            for i, a in enumerate(n.attachments) if not a.file]
-
-
-def releases_of(loaded: LoadedSpec, kinds=None) -> list[str]:
-    """The releases the spec calls for (of the given names, if any): one per notice
-    with an attachment that has pages (a generated document or a PDF file)."""
-    spec, out = loaded.spec, []
-    for name, notice_kind in RELEASES.items():
-        if kinds is not None and name not in kinds:
-            continue
-        if not any(k.name == notice_kind for k in kinds_of(loaded)):
-            continue
-        if any(a.document or a.file for a in attachments_of(spec, name)):
-            out.append(name)
-    return out
-
-
-def needed_kinds(loaded: LoadedSpec, kinds=None) -> set[str] | None:
-    """The document kinds to make for the kinds asked for: a release needs its
-    notice and the documents it attaches. None: every kind."""
-    if kinds is None:
-        return None
-    need = {k for k in kinds if k not in RELEASES}
-    for name in releases_of(loaded, kinds):
-        need.add(RELEASES[name])
-        need.update(a.document for a in attachments_of(loaded.spec, name) if a.document and not a.spec)
-    return need
-
-
 def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
                    templates: Path | None = None, final: bool = False) -> list[model.Document]:
     """Every document of the spec (of the given kind names; default: every kind its
@@ -252,134 +166,6 @@ def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> No
                                 else Problem(source, None, "", why))
     if problems:
         raise InputError(list(dict.fromkeys(problems)))
-
-
-def folders(templates: Path | None) -> tuple[Path, ...]:
-    """Template folders in lookup order: the user's (--templates) over the bundled."""
-    return (Path(templates), TEMPLATES) if templates else (TEMPLATES,)
-
-
-# (primary fonts, "", fallback fonts) → characters found drawable with them: every
-# primary font has it, or a fallback does (missing_chars finds nothing). A font's name
-# is made from its content and names one font for the life of the process
-# (fonts/registry.py), so what was found stays true.
-_DRAWABLE: dict[tuple[str, ...], set[str]] = {}
-
-
-def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
-    """Every character of the spec's text must be in the fonts that may draw it (all
-    of the style's roles) or in a fallback font, before anything is rendered; each
-    field with characters no font has is reported with its line."""
-    # (not the Latin role, which draws the English text alone: checked after rendering)
-    primaries = sorted(set(register(style).values()))
-    fallbacks = fallback_names(style)
-    strings = spec_strings(loaded.spec)
-    # One look at all the text first: in the usual spec every character is covered,
-    # and then no string needs a look of its own. Characters found covered before
-    # by these fonts are not looked up again: the specs of a batch share most of them.
-    known = _DRAWABLE.setdefault((*primaries, "", *fallbacks), set())
-    everything = "".join(text for _, text in strings)
-    if known.issuperset(everything):
-        return
-    new = set(everything) - known
-    if not missing_chars("".join(new), primaries, fallbacks):
-        known |= new
-        return
-    problems = []
-    for path, text in strings:
-        missing = missing_chars(text, primaries, fallbacks)
-        if missing:
-            problems.append(Problem(str(loaded.path), loaded.line_of(path), dotted(path),
-                                    no_glyph_message(missing, style)))
-    if problems:
-        raise InputError(problems)
-
-
-def no_glyph_message(chars: list[str], style: HouseStyle) -> str:
-    shown = ", ".join(f"{ch} (U+{ord(ch):04X})" if unicodedata.category(ch)[0] not in "MCZ"
-                      else f"U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')})" for ch in chars)
-    fonts = ", ".join(p.name for p in [style.font_path(r) for r in style.fonts] + style.fallback_paths())
-    msg = f"no font has {'this character' if len(chars) == 1 else 'these characters'}: {shown}; it would print as a blank or a box ({fonts})."
-    if any(0xFE00 <= ord(c) <= 0xFE0F or 0xE0100 <= ord(c) <= 0xE01EF for c in chars):
-        msg += (" A variation selector asks for a glyph variant the fonts cannot show; delete it"
-                " (the character before it then prints in its common form).")
-    elif any(unicodedata.category(c) == "So" and ord(c) >= 0x1F000 for c in chars):
-        msg += " Emoji are not printed in official documents; delete them or write the words."
-    else:
-        msg += (" Write a common form of the character (𠮷 → 吉), or add a font that has it to"
-                " fallback_fonts: in the house style (for instance IPAmj明朝, Debian package"
-                " fonts-ipamj-mincho: /usr/share/fonts/truetype/ipamj/ipamjm.ttf).")
-    return msg
-
-
-def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
-    """What a (user's) template put in the markup must exist in the house style."""
-    problems = []
-    for block in model.walk(doc.blocks):
-        name = getattr(block, "style", None)
-        if name is not None and not isinstance(block, model.Table) and name not in style.styles:
-            problems.append(f"paragraph style '{name}' is not one of the house style's: {', '.join(style.styles)}")
-        if isinstance(block, model.Table):
-            for row in block.rows:
-                for cell in row:
-                    if cell.shade and cell.shade not in style.colours:
-                        problems.append(f"colour '{cell.shade}' is not one of: {', '.join(style.colours)}")
-            if any(sum(c.colspan for c in row) > len(block.widths) for row in block.rows):
-                problems.append("a table row has more cells than the table has column widths")
-        for inline in getattr(block, "inlines", []):
-            if isinstance(inline, model.Text) and inline.font and inline.font not in japanese_roles(style):
-                problems.append(f"font role '{inline.font}' is not one of: {', '.join(japanese_roles(style))}")
-    if problems:
-        raise InputError([Problem(source, None, "", p) for p in dict.fromkeys(problems)])
-
-
-def _role(inline: model.Text, font: dict, latin: bool) -> str:
-    """The font role the PDF writer draws the run with (writers/blocks.py)."""
-    role = "gothic-bold" if inline.bold and "gothic-bold" in font else (inline.font or "mincho")
-    return LATIN_ROLE if latin and role == "mincho" else role
-
-
-# font name → characters found in it (by covers), as _DRAWABLE above
-_HAS: dict[str, set[str]] = {}
-
-
-def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> None:
-    """Backstop after rendering: every character of the model (template text and house
-    wording included) must have a glyph in the font that will draw it or a fallback.
-    Item markers are drawn in the paragraph's font alone, so they get no fallback."""
-    font = register(style)
-    fallbacks = fallback_names(style)
-    problems = []
-    seen = set()
-    for block in model.walk(doc.blocks):
-        # text in another language is drawn in the Latin role's font where it would be mincho
-        latin = getattr(block, "lang", None) and LATIN_ROLE in style.fonts
-        if latin and LATIN_ROLE not in font:
-            font = {**font, LATIN_ROLE: latin_font(style)}
-        runs = [(i.text, font[_role(i, font, latin)], fallbacks)
-                for i in getattr(block, "inlines", []) if isinstance(i, model.Text)]
-        if isinstance(block, model.Item) and block.style in style.styles:
-            runs.append((block.marker, font[style.styles[block.style].font], []))
-        for text, primary, extra in runs:
-            has = _HAS.setdefault(primary, set())
-            if has.issuperset(text):
-                continue                     # the usual case, checked in C
-            new = set(text) - has            # (a font not drawn yet answers from a bitmap, in Python)
-            if covers(primary, new):
-                has |= new
-                continue
-            for ch in text:
-                if (ch, primary, bool(extra)) in seen:
-                    continue
-                seen.add((ch, primary, bool(extra)))
-                if font_for(ch, primary, extra) is None:
-                    problems.append(Problem(
-                        str(loaded.path), None, "",
-                        f"the {doc.kind}'s text {text[:30]!r} (from a template or the house style) has"
-                        f" {ch} (U+{ord(ch):04X}), which its font cannot draw; "
-                        + no_glyph_message([ch], style).split("; ", 1)[1]))
-    if problems:
-        raise InputError(problems)
 
 
 def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: bool = False,

@@ -125,7 +125,7 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
     """Every file one spec's documents are made from (see the module docstring), each
     resolved by `resolve` (a run's Hasher.resolved: the fonts and templates every
     spec shares are resolved once); the spec itself is resolved afresh."""
-    from .documents import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
+    from .kinds import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
     from ..spec.style import DEFAULT_STYLE
     files = [Path(loaded.path)]
     if "pdf" in formats:

@@ -42,7 +42,7 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def _kinds(value: str) -> tuple[str, ...]:
-    from ..build.documents import KINDS, RELEASES
+    from ..build.kinds import KINDS, RELEASES
     names = [k.name for k in KINDS] + list(RELEASES)
     parts = tuple(p.strip() for p in value.split(",") if p.strip())
     bad = [p for p in parts if p not in names]

@@ -41,7 +41,7 @@ from ..output import private_cache_dir
 
 FORMAT = 6                 # 5: equal values stored once (_shared); 6: the big tables read on use
 
-# The tables a parse makes that are read only where a font draws (composer.py's
+# The tables a parse makes that are read only where a font draws (composition.py's
 # widths, reportlab's splitString, cut.py): in an entry, one marshal blob read on
 # first use (_Table).
 BIG_TABLES = ("charToGlyph", "charWidths", "hmetrics", "glyphPos")

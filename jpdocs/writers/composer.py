@@ -13,6 +13,7 @@ Three more reportlab behaviours are replaced:
     every line (`_split_blParaHard`): the halves are cut from the original
     characters instead;
   - the width of a line, which counts glyphs as reportlab measures them.
+What it measures and composes, and remembers, is composition.py's.
 """
 from __future__ import annotations
 
@@ -20,48 +21,13 @@ from bisect import bisect_right
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag
 
-from . import jlreq
+from .composition import _BREAK, _OBJECT, _TEXT, _ascent, _composed, _object_width, _widths
 from .drawing import draw_lines
 from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
 from .textout import Placed
-
-_TEXT, _BREAK, _OBJECT = 0, 1, 2
-
-
-class _Widths(dict):
-    """Character → advance in thousandths of an em, for one font (read from the
-    font's own table once per character, then a dict lookup)."""
-
-    def __init__(self, font_name: str):
-        super().__init__()
-        face = getFont(font_name).face
-        self.table, self.default = face.charWidths, face.defaultWidth
-
-    def __missing__(self, ch):
-        w = self[ch] = self.table.get(ord(ch), self.default)
-        return w
-
-
-_WIDTHS: dict[str, _Widths] = {}
-_ASC: dict[tuple[str, float], tuple[float, float]] = {}
-
-
-def _widths(font_name: str) -> _Widths:
-    w = _WIDTHS.get(font_name)
-    if w is None:
-        w = _WIDTHS[font_name] = _Widths(font_name)
-    return w
-
-
-def _ascent(font_name: str, size: float) -> tuple[float, float]:
-    key = (font_name, size)
-    if key not in _ASC:
-        _ASC[key] = getAscentDescent(font_name, size)
-    return _ASC[key]
 
 
 def _clone(frag, text):
@@ -72,52 +38,6 @@ def _clone(frag, text):
     d.update(frag.__dict__)
     d["text"] = text
     return n
-
-
-_COMPOSED: dict[tuple, tuple] = {}
-_MAX_COMPOSED = 4096        # paragraphs remembered per process
-
-
-def _composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spreads=()):
-    """The paragraph prepared and broken into lines (jlreq.py), remembered by
-    everything the two depend on: a batch's documents repeat most of their
-    paragraphs (an office's stock wording) at the same widths. `fonts` (each
-    stretch's kind, length and font and size: _flatten) with the text fixes every
-    character's advance and em, so they are measured only when composing; the
-    lines' words (_recipe) are remembered with the composition, by line. Neither
-    the Para nor its Lines are changed after composing, so one serves all."""
-    key = (text, fonts, s, max_widths, phrases, justify, may_hang, spreads)
-    got = _COMPOSED.get(key)
-    if got is None:
-        if len(_COMPOSED) >= _MAX_COMPOSED:
-            _COMPOSED.clear()
-        widths, ems = _measure(spans)
-        para = jlreq.prepare(text, widths, ems, s, min(max_widths), phrases, spreads)
-        got = _COMPOSED[key] = (para, jlreq.compose(para, max_widths, justify, may_hang), {})
-    return got
-
-
-def _measure(spans):
-    """Each character's advance (points) and em."""
-    widths, ems = [], []
-    for _, _, f, kind in spans:
-        if kind == _BREAK:
-            widths.append(0.0)
-            ems.append(0.0)
-        elif kind == _OBJECT:
-            widths.append(_object_width(f))
-            ems.append(0.0)
-        else:
-            size = f.fontSize
-            k = size / 1000.0
-            widths += [x * k for x in map(_widths(f.fontName).__getitem__, f.text)]
-            ems += [size] * len(f.text)
-    return widths, ems
-
-
-def _object_width(f) -> float:
-    cw = getattr(f.cbDefn, "width", 0)
-    return float(cw) if isinstance(cw, (int, float)) else 0.0
 
 
 def _plain_frags(text, style):

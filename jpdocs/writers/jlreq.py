@@ -4,9 +4,9 @@ Layout") and JIS X 4051, independent of reportlab.
 `prepare` reads one paragraph (its characters, their natural advances and em
 sizes) into a `Para`: where a line may break, where space may be added, which
 punctuation is compressed and by how much it may shrink further. `compose`
-then breaks it into lines of a given width in the JLREQ order of adjustment:
-push-in first (追い込み), hanging only for 、。，． (ぶら下げ), then push-out
-(追い出し), and says how much each line's spaces stretch or shrink.
+(jlreq_lines.py) then breaks it into lines of a given width in the JLREQ order of
+adjustment: push-in first (追い込み), hanging only for 、。，． (ぶら下げ), then
+push-out (追い出し), and says how much each line's spaces stretch or shrink.
 writers/composer.py turns the result into reportlab lines.
 
 Speed matters (every paragraph of every document comes through here), so the
@@ -16,7 +16,6 @@ prefix sums, which run in C; Python loops run per match or per line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -305,165 +304,3 @@ def _phrase_breaks(p: Para, min_width: float) -> bytearray:
             out[a + 1:b] = bytes(b - a - 1)
     out[p.n] = 1
     return out
-
-
-@dataclass
-class Line:
-    """Characters [start, end) of a paragraph. `adjust` > 0 is the space
-    added to each stretchable gap, < 0 the fraction of the shrinkable amounts
-    taken away (push-in); `hang` marks a line whose last glyph hangs;
-    `forced` a line ended by a line break; `width` its width as set."""
-    start: int
-    end: int
-    adjust: float = 0.0
-    hang: bool = False
-    forced: bool = False
-    last: bool = False
-    width: float = 0.0
-    gaps: int = 0
-    letters: bool = False              # stretch every gap, even inside Latin runs
-
-
-def _width(p: Para, s: int, e: int) -> float:
-    """Width of characters s..e-1 as one line: the space after the last one
-    goes, and a space at the line end takes no room."""
-    w = p.cum[e] - p.cum[s] - p.gap.get(e - 1, 0.0)
-    if p.text[e - 1] in SPACES:
-        w -= p.adv[e - 1]
-    return w
-
-
-def _shrinkable(p: Para, s: int, e: int) -> float:
-    """How far characters s..e-1 may shrink as one line (push-in); only asked when
-    compression is on (p.cshr), so every bracket and dot has its entry in p.shr."""
-    room = p.cshr[e] - p.cshr[s] - p.gap.get(e - 1, 0.0) / 2
-    if p.text[s] in BLANK_LEFT + BLANK_BOTH:        # a line-start opener keeps its blank
-        room -= p.shr[s]
-    return room
-
-
-def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list[Line]:
-    """Break `p` into lines; widths[k] is the width of line k (the last
-    value serves every further line)."""
-    lines: list[Line] = []
-    n, text, brk, cum = p.n, p.text, p.brk, p.cum
-    s = 0
-    while s < n:
-        W = widths[min(len(lines), len(widths) - 1)]
-        nl = text.find("\n", s)
-        # e: the most characters from s that fit (cum is a safe under-estimate)
-        e = max(s + 1, bisect_right(cum, cum[s] + W + _EPS, s) - 1)
-        e = min(e, n)
-        while e < n and _width(p, s, e + 1) <= W + _EPS:
-            e += 1
-        if 0 <= nl < e:
-            lines.append(_line(p, s, nl + 1, W, False, forced=True))
-            s = nl + 1
-            continue
-        if e >= n:
-            lines.append(_line(p, s, n, W, False, last=True))
-            break
-        line = None
-        if p.pbrk is not None:                       # headings: between phrases first
-            b = e if p.pbrk[e] else p.pbrk.rfind(1, s + 1, e)
-            if b <= s and p.by_phrase:               # a phrase longer than the line: after a
-                b = next((i for i in range(e, s, -1)  # word's ・ or ‐, or where the script changes
-                          if brk[i] and (text[i - 1] in _WORD_ENDS   # (オホーツク / 総合振興局)
-                                         or _script(text[i - 1]) != _script(text[i]))), s)
-            if b > s:
-                line = _line(p, s, b, W, justify)
-        if line is None and brk[e]:                  # breaks right at the edge
-            words = p.pbrk is not None and not p.by_phrase and _word_break(p, s, e)   # (AT_SPACES, AT_WORDS)
-            line = _line(p, s, words or e, W, justify)
-        if line is None and p.cshr is not None:      # push-in
-            # b: the next break (at most n, and at most just after a line break,
-            # since a break always follows one: the pushed-in line never spans it)
-            b = brk.find(1, e + 1)
-            over = _width(p, s, b) - W
-            room = _shrinkable(p, s, b)
-            if room > 0 and over <= room + _EPS:
-                line = Line(s, b, -over / room, width=W, last=b >= n)
-        if line is None and may_hang and text[e] in HANGING and brk[e + 1] \
-                and _width(p, s, e) <= W + _EPS:     # hanging 、。
-            line = _line(p, s, e + 1, W, justify, hang=True)
-        if line is None:                             # push-out
-            b = brk.rfind(1, s + 1, e)
-            if p.pbrk is not None and not p.by_phrase:   # (AT_SPACES, AT_WORDS, as at the edge)
-                b = _word_break(p, s, e) or b
-            if b <= s:
-                b = e                                # nothing breakable: cut at the edge
-            line = _line(p, s, b, W, justify)
-        lines.append(line)
-        s = line.end
-    return lines
-
-
-_WORD_ENDS = "・‐－-／/"       # a long katakana phrase breaks after these (イレブン・ / ジャパン)
-_OPENERS, _CLOSERS = "（「『［〔", "）」』］〕"
-
-
-def after_word(text: str, i: int) -> bool:
-    """Whether text[i] starts a word: after a ・ or ‐, where the script changes, or after
-    an organisation's legal form (国立大学法人 / 北海道国立大学機構, 株式会社 / ○○): a name of
-    kanji alone has no other place that is not inside a word."""
-    return (text[i - 1] in _WORD_ENDS or _script(text[i - 1]) != _script(text[i])
-            or text.endswith(_LEGAL_FORMS, 0, i))
-
-
-_LEGAL_FORMS = ("法人", "株式会社", "有限会社", "合同会社")
-
-
-def _word_break(p: Para, s: int, e: int) -> int:
-    """Where a part between full-width spaces that does not fit its line (a signature
-    block's ＮＰＯ法人クライシスマッパーズ・ジャパン) breaks, at the edge or pushed out:
-    after a word's ・ or where the script changes, outside brackets, in the line's
-    second half (ＮＰＯ法人クライシスマッパーズ・ / ジャパン, not …ジャパ / ン); 0 if
-    there is no such place."""
-    text, brk = p.text, p.brk
-    for i in range(e, s + (e - s + 1) // 2, -1):
-        if brk[i] and after_word(text, i):
-            part = text[s:i]
-            if sum(part.count(c) for c in _OPENERS) <= sum(part.count(c) for c in _CLOSERS):
-                return i
-    # none in the second half: after a legal form in the first (国立大学法人 / 北海道国立
-    # 大学機構 in a narrow column), rather than inside a word at the edge (…機 / 構)
-    for i in range(s + (e - s + 1) // 2, s + 1, -1):
-        if brk[i] and text.endswith(_LEGAL_FORMS, 0, i):
-            return i
-    return 0
-
-
-def _script(ch: str) -> str:
-    """Katakana, hiragana, kanji or other: where a long heading phrase may break."""
-    o = ord(ch)
-    if 0x30A0 <= o <= 0x30FF or 0xFF66 <= o <= 0xFF9F:
-        return "K"
-    if 0x3040 <= o <= 0x309F:
-        return "H"
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or o in (0x3005, 0x3006):
-        return "C"
-    return "O"
-
-
-def _line(p: Para, s: int, e: int, W: float, justify: bool, hang: bool = False,
-          forced: bool = False, last: bool = False) -> Line:
-    line = Line(s, e, hang=hang, forced=forced, last=last)
-    if forced or last or not justify:
-        line.width = _width(p, s, e) if e > s else 0.0
-        return line
-    stop = e - 1                                     # gaps after s .. e-2
-    if p.text[stop] in SPACES and stop > s:          # a space at the end takes no room
-        stop -= 1
-    content = (p.cum[e - 1] - p.cum[s]) if hang else _width(p, s, e)
-    if hang:
-        stop = e - 1
-    extra = W - content
-    gaps = p.stretch.count(1, s, stop)
-    if stop > s and (not gaps or extra / gaps > p.ems[s] / 2):
-        # a line of one Latin run (a long URL), or so few Japanese gaps that
-        # they would open wider than half an em: space every letter instead
-        gaps, line.letters = stop - s, True
-    if gaps and extra > _EPS:
-        line.adjust, line.gaps = extra / gaps, gaps
-    line.width = W if gaps else content
-    return line

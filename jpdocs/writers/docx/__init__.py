@@ -9,7 +9,8 @@ package, in the order a document is made:
     page.py        page numbers (fields.py), marks, the annual book's landscape section, the annexes' unnumbered one
     numbering.py   numbering.xml for an agreement's articles, paragraphs and items
     blocks.py      each block to paragraphs or tables (tables.py)
-    paragraphs.py  one paragraph: style, indents, runs, fonts, line breaks
+    paragraphs.py  one paragraph: style, indents, runs, fonts
+    line_breaks.py the line breaks the PDF chose, for titles, headings and a list's cells
     styles.py      indents gathered into paragraph styles (本文（字下げ）, 項, 号)
     fields.py      Word fields: page numbers, references to articles, contents
 

@@ -18,7 +18,8 @@ from ..ooxml import PPR, RPR, ppr_of, put, qn, sub, twips
 from ..ooxml_styles import ARTICLE, paragraph_style, role_font
 from . import fields
 from .numbering import ARTICLE_TEXT, numbering_of, set_number, style_by_id_in
-from .paragraphs import BR_TAG, P_TAG, PHRASE_STYLES, R_TAG, Ctx, new_child, para, phrase_lines
+from .line_breaks import PHRASE_STYLES, phrase_lines
+from .paragraphs import BR_TAG, P_TAG, R_TAG, Ctx, new_child, para
 from .tables import keep_together, write_keep_row, write_table
 
 TBL_TAG = qn("w:tbl")

@@ -1,5 +1,6 @@
 """One paragraph of the DOCX: its style (or a variant of it), indents, runs and
-fonts, and the line breaks the PDF chose for titles and a list's cells.
+fonts. The line breaks the PDF chose for titles and a list's cells are
+line_breaks.py's.
 """
 from __future__ import annotations
 
@@ -14,8 +15,7 @@ from ...fonts import registry as fonts
 from ...content import model as m
 from ...spec.style import HouseStyle
 from ..ooxml import ALIGN, RPR, put, qn, twips, w
-from ..ooxml_styles import display_name, font_names, paragraph_style, per_style, role_font, set_fonts
-from ..jlreq import AT_SPACES, AT_WORDS, after_word
+from ..ooxml_styles import display_name, font_names, paragraph_style, role_font, set_fonts
 from . import fields
 from .parts import stylesheet
 
@@ -299,107 +299,3 @@ def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | N
         SubElement(rpr, COLOR_TAG, {VAL: colour.lstrip("#").upper()})
     if sp:
         SubElement(rpr, SPACING_TAG, {VAL: str(sp)})
-
-
-PHRASE_STYLES = ("title", "cover_title", "heading")
-# a date's start (令和６年, 2024年４月) or a length of time (１年間, ３か月): a cell's line
-# that starts with one in the PDF starts with it in the DOCX too, so that Word or
-# LibreOffice cannot split it (１年 / 間)
-_DATE_START = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年|[0-9０-９]+年[0-9０-９]+月"
-                         r"|[0-9０-９]+(?:[年日時分]間|[かヵヶカケ][月年]|週間)")
-
-
-_BUILDERS: dict[int, tuple] = {}        # id(style) → (style, its BlockBuilder), the last few styles
-
-
-def _builder(style: HouseStyle):
-    """The PDF's block builder for the style, made once: making one sets up a
-    reportlab style for every paragraph style of the house (a title's or heading's
-    line breaks are asked of it once or twice a document)."""
-    from ..blocks import BlockBuilder
-    return per_style(_BUILDERS, style, BlockBuilder)
-
-
-_LINES: dict[tuple, tuple] = {}         # what phrase_lines was asked → (style, its answer), the last few hundred
-
-
-def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True, indents=(0.0, 0.0)) -> list:
-    """The inlines with the PDF's line breaks (see _phrase_lines), worked out once per
-    process for the same text, style and width (a batch's notices repeat headings).
-    indents: the paragraph's own (first line, left), in characters (AT_WORDS: a hung
-    labelled line)."""
-    if _unbroken(ctx, inlines, phrases):
-        return inlines
-    key = (id(ctx.style), name, align, tuple(inlines), ctx.width, phrases, indents)
-    try:
-        kept = _LINES.get(key)
-    except TypeError:
-        return _phrase_lines(ctx, name, align, inlines, phrases, indents)
-    if kept is not None and kept[0] is ctx.style:
-        return list(kept[1])
-    made = _phrase_lines(ctx, name, align, inlines, phrases, indents)
-    if len(_LINES) >= 512:
-        del _LINES[next(iter(_LINES))]
-    _LINES[key] = (ctx.style, tuple(made))
-    return made
-
-
-def _unbroken(ctx: Ctx, inlines, phrases) -> bool:
-    """Whether the inlines are left to Word: in an indented block, without text, or in
-    a cell (but a list's cell and a paragraph breaking at its spaces: their breaks are
-    the PDF's)."""
-    return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (AT_SPACES, AT_WORDS)) or bool(ctx.indent)
-            or not any(isinstance(i, m.Text) and i.text for i in inlines))
-
-
-def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True, indents=(0.0, 0.0)) -> list:
-    """A title or heading broken where the PDF breaks it: between phrases (BudouX),
-    never inside one as Word would (「…大学と」 / 「の」). The PDF's composer sets the
-    paragraph at the DOCX's text width, and a line break goes where each of its
-    lines ends short of a forced break; a title that fits one line is unchanged.
-    phrases=False: a list's cell (the annual summary) broken where the PDF's cell
-    breaks, but only before a date or a bracketed phrase that starts a line there, so
-    that Word or LibreOffice (lines a character longer or shorter) do not split it
-    (令和６年８ / 月, （自動 / 更新）).
-    phrases=AT_SPACES: broken where the PDF breaks after a full-width space (the notice's
-    締結者: the organisation before its head's title) or after a word of a part too long
-    for its line (ＮＰＯ法人クライシスマッパーズ・ / ジャパン), and only there."""
-    if _unbroken(ctx, inlines, phrases):
-        return inlines
-    from ..composer import JParagraph
-    from ..tags import Node
-    # a structure node of its own: the builder's tree (the PDF's tags) is not kept
-    # (a list's cell is a ruled table's: its bracketed phrases kept whole, as the PDF keeps them)
-    flow = _builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align, first_indent=indents[0],
-                                                     left_indent=indents[1]), phrases=phrases,
-                                         node=Node("P"), in_ruled_cell=not phrases)
-    if not isinstance(flow, JParagraph):
-        return inlines
-    flow.wrap(ctx.width / 20, 1e6)
-    lines = flow.blPara.lines
-    cuts = [line.jl_span[1] for line in lines[:-1] if not line.lineBreak]
-    text = "".join(i.text if isinstance(i, m.Text) else "\n" for i in inlines)
-    if not phrases:                    # in a cell: only before a date that starts a line in the PDF
-        cuts = [c for c in cuts if _DATE_START.match(text, c) or text[c] == "（"]
-    elif phrases == AT_SPACES:            # only after a full-width space, or after a word where a part did
-        cuts = [c for c in cuts if text[c - 1] == "\u3000" or after_word(text, c)]   # not fit: Word breaks the rest
-    elif phrases == AT_WORDS:             # only after a word: Word breaks the rest
-        cuts = [c for c in cuts if after_word(text, c)]
-    if not cuts:
-        return inlines
-    out, pos = [], 0
-    for inline in inlines:
-        if isinstance(inline, m.LineBreak):
-            out.append(inline)
-            pos += 1
-            continue
-        start, text = pos, inline.text
-        for cut in [c for c in cuts if start < c < start + len(text)]:
-            out.append(replace(inline, text=text[:cut - start]))
-            out.append(m.LineBreak())
-            text, start = text[cut - start:], cut
-        out.append(replace(inline, text=text))
-        pos += len(inline.text)
-        if pos in cuts and inline is not inlines[-1]:
-            out.append(m.LineBreak())
-    return out

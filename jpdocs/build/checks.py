@@ -1,0 +1,141 @@
+"""What a spec's documents must pass before anything is laid out: every character
+of the spec's text and of the rendered model in a font that will draw it (or a
+fallback), and every style, colour and font role a template names in the house style.
+
+Kept apart from the making (documents.py): the checks carry their own memory of the
+characters found drawable, which a batch's specs share.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from ..content import model
+from ..content.locate import spec_strings
+from ..errors import InputError, Problem
+from ..fonts.registry import covers, fallback_names, font_for, latin_font, missing_chars, register
+from ..spec.source import dotted
+from ..spec.load import LoadedSpec
+from ..spec.style import LATIN_ROLE, HouseStyle, japanese_roles
+
+
+# (primary fonts, "", fallback fonts) → characters found drawable with them: every
+# primary font has it, or a fallback does (missing_chars finds nothing). A font's name
+# is made from its content and names one font for the life of the process
+# (fonts/registry.py), so what was found stays true.
+_DRAWABLE: dict[tuple[str, ...], set[str]] = {}
+
+
+def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
+    """Every character of the spec's text must be in the fonts that may draw it (all
+    of the style's roles) or in a fallback font, before anything is rendered; each
+    field with characters no font has is reported with its line."""
+    # (not the Latin role, which draws the English text alone: checked after rendering)
+    primaries = sorted(set(register(style).values()))
+    fallbacks = fallback_names(style)
+    strings = spec_strings(loaded.spec)
+    # One look at all the text first: in the usual spec every character is covered,
+    # and then no string needs a look of its own. Characters found covered before
+    # by these fonts are not looked up again: the specs of a batch share most of them.
+    known = _DRAWABLE.setdefault((*primaries, "", *fallbacks), set())
+    everything = "".join(text for _, text in strings)
+    if known.issuperset(everything):
+        return
+    new = set(everything) - known
+    if not missing_chars("".join(new), primaries, fallbacks):
+        known |= new
+        return
+    problems = []
+    for path, text in strings:
+        missing = missing_chars(text, primaries, fallbacks)
+        if missing:
+            problems.append(Problem(str(loaded.path), loaded.line_of(path), dotted(path),
+                                    no_glyph_message(missing, style)))
+    if problems:
+        raise InputError(problems)
+
+
+def no_glyph_message(chars: list[str], style: HouseStyle) -> str:
+    shown = ", ".join(f"{ch} (U+{ord(ch):04X})" if unicodedata.category(ch)[0] not in "MCZ"
+                      else f"U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')})" for ch in chars)
+    fonts = ", ".join(p.name for p in [style.font_path(r) for r in style.fonts] + style.fallback_paths())
+    msg = f"no font has {'this character' if len(chars) == 1 else 'these characters'}: {shown}; it would print as a blank or a box ({fonts})."
+    if any(0xFE00 <= ord(c) <= 0xFE0F or 0xE0100 <= ord(c) <= 0xE01EF for c in chars):
+        msg += (" A variation selector asks for a glyph variant the fonts cannot show; delete it"
+                " (the character before it then prints in its common form).")
+    elif any(unicodedata.category(c) == "So" and ord(c) >= 0x1F000 for c in chars):
+        msg += " Emoji are not printed in official documents; delete them or write the words."
+    else:
+        msg += (" Write a common form of the character (𠮷 → 吉), or add a font that has it to"
+                " fallback_fonts: in the house style (for instance IPAmj明朝, Debian package"
+                " fonts-ipamj-mincho: /usr/share/fonts/truetype/ipamj/ipamjm.ttf).")
+    return msg
+
+
+def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
+    """What a (user's) template put in the markup must exist in the house style."""
+    problems = []
+    for block in model.walk(doc.blocks):
+        name = getattr(block, "style", None)
+        if name is not None and not isinstance(block, model.Table) and name not in style.styles:
+            problems.append(f"paragraph style '{name}' is not one of the house style's: {', '.join(style.styles)}")
+        if isinstance(block, model.Table):
+            for row in block.rows:
+                for cell in row:
+                    if cell.shade and cell.shade not in style.colours:
+                        problems.append(f"colour '{cell.shade}' is not one of: {', '.join(style.colours)}")
+            if any(sum(c.colspan for c in row) > len(block.widths) for row in block.rows):
+                problems.append("a table row has more cells than the table has column widths")
+        for inline in getattr(block, "inlines", []):
+            if isinstance(inline, model.Text) and inline.font and inline.font not in japanese_roles(style):
+                problems.append(f"font role '{inline.font}' is not one of: {', '.join(japanese_roles(style))}")
+    if problems:
+        raise InputError([Problem(source, None, "", p) for p in dict.fromkeys(problems)])
+
+
+def _role(inline: model.Text, font: dict, latin: bool) -> str:
+    """The font role the PDF writer draws the run with (writers/blocks.py)."""
+    role = "gothic-bold" if inline.bold and "gothic-bold" in font else (inline.font or "mincho")
+    return LATIN_ROLE if latin and role == "mincho" else role
+
+
+# font name → characters found in it (by covers), as _DRAWABLE above
+_HAS: dict[str, set[str]] = {}
+
+
+def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> None:
+    """Backstop after rendering: every character of the model (template text and house
+    wording included) must have a glyph in the font that will draw it or a fallback.
+    Item markers are drawn in the paragraph's font alone, so they get no fallback."""
+    font = register(style)
+    fallbacks = fallback_names(style)
+    problems = []
+    seen = set()
+    for block in model.walk(doc.blocks):
+        # text in another language is drawn in the Latin role's font where it would be mincho
+        latin = getattr(block, "lang", None) and LATIN_ROLE in style.fonts
+        if latin and LATIN_ROLE not in font:
+            font = {**font, LATIN_ROLE: latin_font(style)}
+        runs = [(i.text, font[_role(i, font, latin)], fallbacks)
+                for i in getattr(block, "inlines", []) if isinstance(i, model.Text)]
+        if isinstance(block, model.Item) and block.style in style.styles:
+            runs.append((block.marker, font[style.styles[block.style].font], []))
+        for text, primary, extra in runs:
+            has = _HAS.setdefault(primary, set())
+            if has.issuperset(text):
+                continue                     # the usual case, checked in C
+            new = set(text) - has            # (a font not drawn yet answers from a bitmap, in Python)
+            if covers(primary, new):
+                has |= new
+                continue
+            for ch in text:
+                if (ch, primary, bool(extra)) in seen:
+                    continue
+                seen.add((ch, primary, bool(extra)))
+                if font_for(ch, primary, extra) is None:
+                    problems.append(Problem(
+                        str(loaded.path), None, "",
+                        f"the {doc.kind}'s text {text[:30]!r} (from a template or the house style) has"
+                        f" {ch} (U+{ord(ch):04X}), which its font cannot draw; "
+                        + no_glyph_message([ch], style).split("; ", 1)[1]))
+    if problems:
+        raise InputError(problems)
