@@ -270,6 +270,13 @@ VARIANTS.update({
     "new-page-no-heading-line": (_STD, _STD + "\n    extra_articles: [{text: [甲及び乙は、個人情報を適正に取り扱う。],"
                                               " new_page: after_heading}]"),
     "new-page-removed": (_STD, _STD + "\n    articles: {costs: {remove: true, new_page: true}}"),
+    # the text before a new page longer than a page (build/page_notes.py): from the text's
+    # beginning, and from the break before it
+    "new-page-text-too-long": (_STD, _STD + "\n    articles: {promotion: {new_page: true}}\n    extra_articles:"
+                               " [{heading: 長文, after: purpose, text: [%s]}]" % ", ".join(["甲及び乙は、相互に協力する。"] * 45)),
+    "new-page-after-break-too-long": (_STD, _STD + "\n    articles: {areas: {new_page: true}, promotion: {new_page: true}}"
+                                      "\n    extra_articles: [{heading: 長文, after: areas, text: [%s]}]"
+                                      % ", ".join(["甲及び乙は、相互に協力する。"] * 45)),
     "eleven-parties": ("\nagreement:", "".join(f"\n  p{i}:\n    name: 団体{i}\n    representative: {{title: 代表, name: 氏名{i}}}" for i in range(9)) + "\n\nagreement:"),
 })
 # A joint ceremony (press_notice.also, joint.py): the other specs a variant names are

@@ -9,6 +9,7 @@ naming the key."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import zipfile
@@ -24,7 +25,7 @@ from jpdocs.content.agreement.article_sets import load_sets
 from jpdocs.content.markup import parse
 from jpdocs.errors import InputError
 from jpdocs.spec.style import load_style
-from jpdocs.writers.pdf import render_pdf
+from jpdocs.writers.pdf import render_pdf, render_pdf_layout
 from test_agreement import build, pages_text, write_spec
 from test_articles import line_of, problems_of
 
@@ -269,3 +270,94 @@ def test_the_command_line_refuses_it_with_the_file_line_and_key_and_writes_nothi
     assert f"{spec}:{line_of(spec, 'new_page: true')}" in result.stderr
     assert "agreement.document.extra_articles[0].text[0].new_page" in result.stderr
     assert not list((tmp_path / "out").rglob("*.pdf")) and not list((tmp_path / "out").rglob("*.docx"))
+
+
+# ------------------------------------------------- the text before a break, too long for its page
+def _akaiwa(tmp_path: Path, name: str, change) -> Path:
+    """赤磐市's A3 sheet (its 第６条 begins the right half: new_page), changed by `change`."""
+    data = yaml.safe_load((REAL / "akaiwa-cmj-2020.yaml").read_text(encoding="utf-8"))
+    data["style"] = str(REAL / "styles" / "cmj-akaiwa.yaml")
+    change(data["agreement"]["document"])
+    spec = tmp_path / f"{name}.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec
+
+
+def _longer(document) -> None:
+    research = document["extra_articles"][1]        # 第２条（調査研究の実施）, eight paragraphs more
+    research["text"] = research["text"] + [research["text"][0]] * 8
+
+
+def test_a_break_whose_text_before_runs_past_its_page_is_noted_at_its_key_and_line(tmp_path):
+    spec = _akaiwa(tmp_path, "long", _longer)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    # what the note says is what the PDF shows: 第５条 runs onto the right half, and the
+    # break sends 第６条 to the next sheet, where the copy has it on the right half
+    pages = halves(tmp_path / "out" / "long" / "agreement.pdf")
+    assert not pages[1].startswith("（災害補償等）第６条") and "第５条" in pages[1], pages[1][:60]
+    assert pages[2].startswith("（災害補償等）第６条"), pages[2][:60]
+    key = "agreement.document.extra_articles[5].new_page"
+    [note] = [line for line in result.stdout.splitlines() if key in line]
+    assert note.startswith(f"note: {spec}:{line_of(spec, 'new_page: true')}: {key}: ")
+    assert "from the beginning of the text, took 2 pages of the PDF (pages 1 to 2)" in note
+    ja = run_generate(spec, "-o", tmp_path / "ja", "--kinds", "agreement", "--format", "docx",
+                      env={**os.environ, "LANG": "ja_JP.UTF-8", "LANGUAGE": "", "LC_ALL": ""})
+    [note] = [line for line in ja.stdout.splitlines() if key in line]    # (the PDF laid out for a DOCX too)
+    assert "本文の初めから PDF で2ページ（1～2ページ）になりました" in note
+
+
+def test_the_six_sheets_whose_text_fits_before_each_break_have_no_such_note():
+    result = run_generate("check", *[REAL / f"{cid}.yaml" for cid, *_ in CASES])
+    assert result.returncode == 0, result.stderr
+    assert "new page" not in result.stdout, result.stdout
+
+
+def test_where_each_break_fell_is_counted_in_pages_an_a3_sheets_halves_each_one():
+    # after a page just begun a break adds none: the text before it ended on the page before
+    markup = ('<document kind="agreement" title="t"><p>一頁目</p><pagebreak text_page="yes" key="a"/>'
+              '<pagebreak text_page="yes" key="b"/><p>二頁目</p><pagebreak text_page="yes" key="c"/>'
+              '<p>三頁目</p><pagebreak text_page="yes"/><p>annex</p></document>')
+    style = load_style()
+    sheet = style.model_copy(update={"agreement": style.agreement.model_copy(update={"pages_per_sheet": 2})})
+    for house in (style, sheet):
+        found = []
+        render_pdf_layout(parse(markup), house, breaks=found)
+        assert [(b.key, b.last, b.next) for b in found] == [("a", 0, 1), ("b", 0, 1), ("c", 1, 2)]
+
+
+# ------------------------------------------------- annexes on A3 sheets
+def _annexes(count: int, short: bool):
+    forms = [{"heading": "別記様式", "parts": ["連絡責任者選任届"]}, {"heading": "別表", "parts": ["一覧"]},
+             {"heading": "別紙", "parts": ["その他の事項"]}][:count]
+
+    def change(document):
+        document["annexes"] = forms
+        if short:            # 第１条, 第２条 and the last two: the text and signatures on the left half
+            document["extra_articles"] = document["extra_articles"][:2] + document["extra_articles"][6:]
+    return change
+
+
+def test_an_annex_begins_on_the_sheets_next_half_as_the_texts_breaks_do(tmp_path):
+    spec = _akaiwa(tmp_path, "annex", _annexes(1, short=True))
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "out" / "annex" / "agreement.pdf"
+    with pdfplumber.open(pdf) as doc:
+        assert len(doc.pages) == 1               # not a second sheet, its left half the annex's
+        raw = no_space(doc.pages[0].extract_text())
+    left, right = _halves_of(pdf.read_bytes())[0]
+    assert left.endswith("理事長古橋大地") and right == "別記様式連絡責任者選任届", (left[-30:], right)
+    # one page of text: no page number, where a new sheet left a blank right half numbered - 2 -
+    assert not re.search(r"-\d+-", raw), raw
+
+
+def test_annexes_after_a_full_sheet_fill_the_next_sheets_halves_unnumbered(tmp_path):
+    spec = _akaiwa(tmp_path, "annexes", _annexes(3, short=False))
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    pdf = (tmp_path / "out" / "annexes" / "agreement.pdf").read_bytes()
+    assert _halves_of(pdf)[1:] == [("別記様式連絡責任者選任届", "別表一覧"), ("別紙その他の事項", "")]
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        numbers = [re.findall(r"-\d+-", no_space(p.extract_text())) for p in doc.pages]
+    assert numbers == [["-1-", "-2-"], [], []]       # the text's two halves alone

@@ -22,6 +22,7 @@ from ..output import safe_folder_name, write_outputs
 from .checks import check_glyphs, check_model, check_spec_glyphs
 from .kinds import RELEASES, attachment_notes, attachments_of, folders, is_draft, kinds_of, needed_kinds, releases_of
 from .notes import agreement_notes, comma_notes
+from .page_notes import break_notes
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
 from ..spec.style import HouseStyle, StyleFileError, load_style
@@ -169,15 +170,16 @@ def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> No
 
 
 def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: bool = False,
-                 fields: bool = True) -> dict[str, bytes]:
+                 fields: bool = True, breaks: list | None = None) -> dict[str, bytes]:
     """The document's files. A PDF with seal places gets one empty signature field
     over each (fields=False for a copy, which nobody signs); pdfa=True makes it PDF/A-2a
-    before the fields are added, as an incremental update that keeps it PDF/A."""
+    before the fields are added, as an incremental update that keeps it PDF/A.
+    `breaks` gets where the spec's new_page breaks fell (writers/pdf.render_pdf_layout)."""
     out = {}
     # The layout is made for the DOCX too: its page count decides whether the DOCX
     # carries page numbers (- 1 -), as the PDF does only past one page.
     from ..writers.pdf import render_pdf_layout
-    data, seals, pages = render_pdf_layout(doc, style, forms=fields)
+    data, seals, pages = render_pdf_layout(doc, style, forms=fields, breaks=breaks)
     if "pdf" in formats:
         if pdfa:
             from ..pdf.pdfa import make_pdfa
@@ -246,8 +248,10 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
             made[doc.kind] = (doc, doc_style)
             if kinds is not None and doc.kind not in kinds:
                 continue                             # made only for a release
-            for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa).items():
+            breaks = []
+            for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa, breaks=breaks).items():
                 pending[f"{doc.kind}.{fmt}"] = data
+            loaded.notes.extend(break_notes(loaded, breaks, doc_style.agreement.pages_per_sheet, doc.cover))
             if copies and "pdf" in formats and seal_fields(doc):
                 mark = ag.document.original_mark if ag and ag.document else True
                 for suffix, version in copies_of(doc, style, mark).items():

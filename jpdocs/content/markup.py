@@ -14,7 +14,7 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <ki closing="yes"> blocks </ki>
   <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first|columns">
      <tr> <td shade align valign colspan colour> inlines or blocks </td> </tr> </table>
-  <keep> blocks </keep>     <spacer height="6"/>     <pagebreak numbers="end" text_page="yes"/>
+  <keep> blocks </keep>     <spacer height="6"/>     <pagebreak numbers="end" text_page="yes" key="…"/>
   <img src width height align alt/>
   <seal field="甲" mark="印" size="62"/>   a seal place (and the PDF's signature field)
   inlines: text, <b>, <span font="gothic" bold="yes">, <br/>, <ref article="2">第２条</ref> (a
@@ -192,7 +192,8 @@ def _block(el: ET.Element, source: str) -> m.Block:
     if el.tag == "spacer":
         return m.Spacer(_num(el, "height", 6.0))
     if el.tag == "pagebreak":
-        return m.PageBreak(numbers_end=a.get("numbers") == "end", text_page=_yes(el, "text_page"))
+        return m.PageBreak(numbers_end=a.get("numbers") == "end", text_page=_yes(el, "text_page"),
+                           key=a.get("key", ""))
     if el.tag == "img":
         if not a.get("src"):
             raise fail(source, "<img> needs a src")

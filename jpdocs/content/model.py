@@ -193,11 +193,15 @@ class Image:
 class PageBreak:
     """The next block starts a new page. `numbers_end`: the pages from it on carry
     no page number and are not counted (an agreement's annexed forms, 別記様式).
-    `text_page`: a break the spec asks in the text (an agreement's new_page): the text's
-    next page, which on an A3 sheet of two pages (writers/sheet.py) is the next half,
-    not the next sheet; none where a page has just begun."""
+    `text_page`: a break the spec asks in the text (an agreement's new_page), or one
+    before an annex after the first: the text's next page, which on an A3 sheet of two
+    pages (writers/sheet.py) is the next half, not the next sheet; none where a page has
+    just begun. (The break before the first annex, numbers_end, goes to the next half too.) `key`: the spec's key (dotted)
+    of the new_page that asked for it, so that the build can say where the text
+    before it ran past its page (build/page_notes.py)."""
     numbers_end: bool = False
     text_page: bool = False
+    key: str = ""
 
 
 @dataclass

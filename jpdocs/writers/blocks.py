@@ -26,7 +26,7 @@ from .composer import JParagraph, spread_run
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings
 from .tags import Node, tag
-from .flowables import Figure, NumbersEnd, SealBox, SealPlace, TextPageBreak, TrackedLine
+from .flowables import BreakPlace, Figure, HalfPageBreak, NumbersEnd, SealBox, SealPlace, TextPageBreak, TrackedLine
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
@@ -63,6 +63,7 @@ class BlockBuilder:
         self.styles = {name: self._paragraph_style(name) for name in style.styles}
         self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
         self.seals: list[SealBox] = []
+        self.breaks: list[BreakPlace] = []     # where the spec's new_page breaks fell (TextPageBreak)
         self._derived: dict[tuple, ParagraphStyle] = {}     # see _derived_style
 
     def _paragraph_style(self, name: str) -> ParagraphStyle:
@@ -104,8 +105,8 @@ class BlockBuilder:
             return [self.image(b, width)]
         if isinstance(b, m.PageBreak):
             if b.text_page:
-                return [TextPageBreak()]
-            return [PageBreak(), NumbersEnd()] if b.numbers_end else [PageBreak()]
+                return [TextPageBreak(b.key, self.breaks)]
+            return [HalfPageBreak(), NumbersEnd()] if b.numbers_end else [PageBreak()]
         if isinstance(b, m.Seal):
             # the printed circle is an artifact; the signature field added over it
             # (signing.py) is the content, in a Form element kept here in reading order

@@ -1,13 +1,13 @@
 """The flowables the PDF builder adds to reportlab's: a tracked line (報 道 機 関 各 位),
-the seal place of a signature block, a picture tagged as a Figure, and the text's own
-page break."""
+the seal place of a signature block, a picture tagged as a Figure, the text's own
+page break and the annexes'."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import (Flowable, Image)
+from reportlab.platypus import (Flowable, Image, PageBreak)
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..fonts import registry as fonts
@@ -57,32 +57,65 @@ class TrackedLine(Flowable):
 class NumbersEnd(Flowable):
     """Nothing drawn, first on the page after a page break where the numbered pages
     end (an agreement's annexes): it tells the canvas (pages.NumberedCanvas) how many
-    pages came before, an A3 sheet's halves (sheet.py) counted as pages (a page break
-    there starts a new sheet)."""
+    pages came before, an A3 sheet's halves (sheet.py) counted as pages (the annexes
+    begin on the next half, HalfPageBreak: the sheet's right one, jp_half, or the next
+    sheet's left)."""
 
     def wrap(self, avail_width, avail_height):
         return 0, 0
 
     def draw(self):
         canv = self.canv
-        canv.jp_numbers_end = (canv.getPageNumber() - 1) * getattr(canv, "jp_halves", 1)
+        canv.jp_numbers_end = ((canv.getPageNumber() - 1) * getattr(canv, "jp_halves", 1)
+                               + getattr(canv, "jp_half", 0))
 
 
 class TextPageBreak(ActionFlowable):
-    """A new page where the spec begins one in the text (an agreement's new_page): the
+    """A new page where the spec begins one in the text (an agreement's new_page; or an
+    annex after the first, whose break has no `key`, nothing to record): the
     frame ends, so that on an A3 sheet of two pages (sheet.py) the text goes on in the
     next half, not on the next sheet as reportlab's PageBreak would send it; a page of
     one frame ends as with PageBreak. Where a page (or half) has just begun, nothing:
     the spec's break is already there, and Word's pageBreakBefore adds no empty page
     either."""
 
-    def __init__(self):
+    def __init__(self, key: str = "", found: list | None = None):
         super().__init__(("frameEnd",))
+        self.key, self.found = key, found
 
     def apply(self, doc):
         if doc.frame is None or doc.frame._atTop:
+            self._record(doc, 0)
             return
+        self._record(doc, 1)
         super().apply(doc)
+
+    def _record(self, doc, ends: int) -> None:
+        """Where it fell, counted in pages as the numbers count them (an A3 sheet's
+        halves each one): the last page holding the text before it, and the page the
+        text after it begins (`ends`: 1 where it ends the page it is on)."""
+        if self.found is None or not self.key or doc.frame is None:
+            return          # (no frame: between pages, after another break; nothing to tell)
+        frames = doc.pageTemplate.frames
+        here = (doc.page - 1) * len(frames) + frames.index(doc.frame)
+        self.found.append(BreakPlace(self.key, here - 1 + ends, here + ends))
+
+
+@dataclass(frozen=True)
+class BreakPlace:
+    """Where a new_page of the spec fell (TextPageBreak), in pages from the first (0),
+    an A3 sheet's halves counted as pages: `last` holds the end of the text before it,
+    `next` begins the text after it. build/page_notes.py tells where the text before
+    it took more than one page."""
+    key: str
+    last: int
+    next: int
+
+
+class HalfPageBreak(PageBreak):
+    """The page break before an agreement's annexes: reportlab's PageBreak, but on an
+    A3 sheet of two pages (sheet.py) the next half, as the text's own breaks are
+    (TextPageBreak), not the next sheet."""
 
 
 @dataclass(frozen=True)

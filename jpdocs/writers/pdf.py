@@ -22,7 +22,7 @@ from ..spec.style import HouseStyle
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .blocks import BlockBuilder
 from .fit import fit_style
-from .flowables import SealBox
+from .flowables import BreakPlace, SealBox
 from .pages import content_id, doc_template, numbered_canvas, page_marks, page_size, text_width
 from .problems import too_large
 
@@ -31,15 +31,18 @@ def render_pdf(doc: m.Document, style: HouseStyle) -> bytes:
     return render_pdf_layout(doc, style)[0]
 
 
-def render_pdf_layout(doc: m.Document, style: HouseStyle, forms: bool = False) -> tuple[bytes, list[SealBox], int]:
+def render_pdf_layout(doc: m.Document, style: HouseStyle, forms: bool = False,
+                      breaks: list[BreakPlace] | None = None) -> tuple[bytes, list[SealBox], int]:
     """The PDF, where its seal places landed (in reading order), and its page count
     (a cover's page not counted: the pages the numbers count).
     `forms`: signature fields will be added over the seal places (their Form
-    elements are kept in the structure tree for them)."""
-    return collector.call_held_off(_lay_out, doc, style, forms)
+    elements are kept in the structure tree for them). `breaks`, if given, gets
+    where the spec's new_page breaks fell (flowables.BreakPlace), in order."""
+    return collector.call_held_off(_lay_out, doc, style, forms, breaks)
 
 
-def _lay_out(doc: m.Document, style: HouseStyle, forms: bool) -> tuple[bytes, list[SealBox], int]:
+def _lay_out(doc: m.Document, style: HouseStyle, forms: bool,
+             breaks: list[BreakPlace] | None = None) -> tuple[bytes, list[SealBox], int]:
     if doc.fit_one_page:
         style = fit_style(doc, style, doc.title)   # a no-op for a style the build has fitted already
     builder = BlockBuilder(style, page_size(doc))
@@ -68,6 +71,8 @@ def _lay_out(doc: m.Document, style: HouseStyle, forms: bool) -> tuple[bytes, li
         # fit.py measured it on one page: a difference is a bug, never a reason to ship two pages
         raise RuntimeError(f"the {doc.kind} was measured to fit one page but took {pages[0]}")
     check_fonts_unchanged()      # its glyphs were read from the font files as it was drawn
+    if breaks is not None:
+        breaks.extend(builder.breaks)
     return content_id(buf.getvalue()), builder.seals, pages[0]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from .flowables import HalfPageBreak, TextPageBreak
 from .frame import use_text_frames
 from .placing import Placing
 
@@ -49,9 +50,18 @@ class SheetTemplate(Placing, BaseDocTemplate):
     def handle_frameBegin(self, *args, **kwargs):
         # the marks of a half, drawn as the text enters it (under that half's text):
         # a last sheet's right half that no text reaches, or a cover's, carries none
+        half = 1 if self.frame.id == RIGHT else 0
         if self._jp_marks:
-            self._jp_marks(self.canv, self, 1 if self.frame.id == RIGHT else 0)
+            self._jp_marks(self.canv, self, half)
+        self.canv.jp_half = half         # where the annexes begin (flowables.NumbersEnd)
         super().handle_frameBegin(*args, **kwargs)
+
+    def handle_flowable(self, flowables):
+        # the annexes begin on the next half, as the text's own breaks (new_page) do: a
+        # signed copy's next page is the folded sheet's other side, not a new sheet
+        if flowables and type(flowables[0]) is HalfPageBreak:
+            flowables[0] = TextPageBreak()
+        super().handle_flowable(flowables)
 
     def beforeDocument(self):
         self.canv.jp_halves = 2          # the canvas numbers the halves (pages.NumberedCanvas)

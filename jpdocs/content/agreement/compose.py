@@ -196,7 +196,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         indent = (form.heading_indent if form.heading_indent is not None
                   else 1.0 if title and "{number}" not in form.article_heading else 0.0)
         articles.append(Article(d.name, number, d.heading or "", tuple(clauses), d.origin, title, indent,
-                                chapters.get(d.name, ""), numbers[i], new_page))
+                                chapters.get(d.name, ""), numbers[i], new_page,
+                                dotted(d.key[:-1] if d.key[-1:] == ("heading",) else d.key)))
 
     annexes = compose_annexes(doc.annexes, num, problem)
     translations = compose_translations(doc.translations, [pid for pid, _ in parties], problem)

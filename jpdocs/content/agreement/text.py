@@ -46,6 +46,8 @@ class Article:
     seq: int = 0       # its number (8 for 第８条), as the text numbers it
     new_page: str = ""   # the spec's: "before" it (a new page begins with it), "after_heading" (its text
     #                      begins the new page, its heading line ending the page before), or ""
+    key: str = ""        # where the spec writes it, dotted (agreement.document.extra_articles.2): its
+    #                      breaks' keys (….new_page, ….text.1.new_page) name them in the build's notes
 
 
 @dataclass(frozen=True)
