@@ -87,15 +87,21 @@ def test_kunitachi_sets_the_organisation_and_the_title_line_under_the_label(case
 
 @needs_poppler
 def test_hino_and_tama_set_the_unlabelled_lines_where_the_title_label_starts(cases):
-    """日野市: the address / 甲　日野市 / 代表者…; 多摩市: 甲　東京都多摩市関戸… / 東京都多摩市 /
-    代表者…: the lines at the label's text, not four em further past 代表者's column (the
-    copies set 代表者 one em further in still: a need)."""
+    """日野市: the address / 甲　日野市 / 　代表者…; 多摩市: 甲　東京都多摩市関戸… / 東京都多摩市 /
+    　代表者…: the unlabelled lines at the label's text, not four em further past 代表者's
+    column, and 代表者 one em further in than they, as both scans set it (labelled_indent: 1;
+    measured there 0.9 to 1.2 em, the glyphs' edges differing)."""
     address, label, title = starts(cases, "hino-cmj-2017", "東京都日野市神明", "甲日野市", "代表者日野市長",
                                    right_of=595)
-    assert address == title == label + 2
+    assert address == label + 2 and title == label + 3          # 代表者 one em further in (labelled_indent)
     label, org, title = starts(cases, "tama-cmj-2017", "甲東京都多摩市関戸", "東京都多摩市", "代表者多摩市長",
                                right_of=595)
-    assert org == title == label + 2
+    assert org == label + 2 and title == label + 3
+    npo, rep = starts(cases, "tama-cmj-2017", KANA, "代表者理事長", right_of=595)
+    assert npo == label + 2 and rep == label + 3
+    for case, start in (("hino-cmj-2017", "代表者日野市長"), ("tama-cmj-2017", "代表者多摩市長")):
+        runs = docx_runs(cases, case, start)     # the DOCX's line begins with the em the PDF's does
+        assert "".join(t for t, _ in runs).lstrip("甲乙").startswith("\u3000代表者\u3000"), runs
 
 
 # ---------------------------------------------------------------- titles and names as typed
@@ -174,6 +180,9 @@ def test_a_typed_name_over_a_title_naming_the_party_prints_nothing_and_is_refuse
 @pytest.mark.parametrize("style, message", [
     ("agreement:\n  unlabelled_lines: at_margin\n", "unlabelled_lines: at_margin sets the unlabelled lines beside"
                                                     " labelled ones, and signature_labels labels no line"),
+    ("agreement:\n  signature_labels: {title: 代表者}\n  labelled_indent: 1\n",
+     "labelled_indent sets the labelled lines further in than the unlabelled ones at their margin, and"
+     " unlabelled_lines is after_labels"),
     ("agreement:\n  label_margin: under\n", "label_margin: under sets the block's lines under a label printed in"
                                             " a line, and block_label_line is first"),
 ])
