@@ -597,8 +597,10 @@ STYLE_VARIANTS.update({
     "name-gap-range": "agreement:\n  name_line: with_title\n  name_gap: 0.3\n",
     "unlabelled-lines-no-labels": "agreement:\n  unlabelled_lines: at_margin\n",
     "label-margin-column": "agreement:\n  label_margin: under\n",
+    "labelled-indent-after-labels": "agreement:\n  signature_labels: {title: 代表者}\n  labelled_indent: 1\n",
 })
-_NEW_STYLES = ("name-gap-own-line", "name-gap-range", "unlabelled-lines-no-labels", "label-margin-column")
+_NEW_STYLES = ("name-gap-own-line", "name-gap-range", "unlabelled-lines-no-labels", "label-margin-column",
+               "labelled-indent-after-labels")
 VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _NEW_STYLES})
 COMPANIONS.update({f"style-{name}.yaml": STYLE_VARIANTS[name] for name in _NEW_STYLES})
 # A party's organisation line as the copy types it (typed_name): no block to print it in, not

@@ -1,6 +1,6 @@
 """What published copies of agreements print their own way, said by the spec or the house
 and never guessed: the date line's digits apart from the text's (agreement.date_digits:
-half, 日野市 and 三鷹市: 平成29年7月26日 under 第１条 and ３か月), the seal places left
+half, 日野市, 多摩市 and 三鷹市: 平成29年7月26日 under 第１条 and ３か月), the seal places left
 unmarked under a 記名押印 closing (document.seal_places: blank, 久喜市), the pair joined
 with と (document.conjunction: と, 甲と乙 as 栃木県's text writes it), prose whose last
 paragraph closes the text (document.closing: false) and a copy that names no signer
@@ -57,6 +57,7 @@ def field_names(pdf: Path) -> list[str]:
 # ------------------------------------------------------------ the date line's digits
 @pytest.mark.parametrize("case, date, text", [
     ("hino-cmj-2017", "平成29年7月26日", "３か月"),
+    ("tama-cmj-2017", "平成29年7月26日", "３か月"),     # the same glyphs on its scan (tama-cmj-2017.facts.yaml)
     ("mitaka-cmj-2018", "平成30年4月25日", "平成31年３月31日"),   # the term's own date as the text's digits
 ])
 def test_the_date_line_in_its_own_digits(tmp_path, case, date, text):

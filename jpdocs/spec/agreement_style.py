@@ -38,6 +38,9 @@ class AgreementStyle(_Strict):
     # the labels' column, as forms align 住　所 / 名　称); at_margin: where a labelled line's
     # label starts, the label's word before its own text only (立川市 / 代表者　立川市長)
     unlabelled_lines: Literal["after_labels", "at_margin"] = "after_labels"
+    # with unlabelled_lines: at_margin, the em a labelled line stands further in than the
+    # unlabelled ones (東京都多摩市 / 　代表者　多摩市長…, as 日野市's and 多摩市's copies)
+    labelled_indent: Literal[0, 1, 2] = 0
     # unless_in_title: no organisation line where the title begins with it (北海道オホーツク
     # 総合振興局長); always: printed all the same
     organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
@@ -169,6 +172,10 @@ class AgreementStyle(_Strict):
         if self.unlabelled_lines != "after_labels" and not self.signature_labels:
             raise ValueError("unlabelled_lines: at_margin sets the unlabelled lines beside labelled ones, and"
                              " signature_labels labels no line: it would have no effect; remove it")
+        if self.labelled_indent and self.unlabelled_lines != "at_margin":
+            raise ValueError("labelled_indent sets the labelled lines further in than the unlabelled ones at"
+                             " their margin, and unlabelled_lines is after_labels (past the labels' column): it"
+                             " would have no effect; say unlabelled_lines: at_margin, or remove it")
         if self.label_margin != "after" and self.block_label_line == "first":
             raise ValueError("label_margin: under sets the block's lines under a label printed in a line, and"
                              " block_label_line is first (the labels in a column of their own): it would have"

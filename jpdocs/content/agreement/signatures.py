@@ -92,12 +92,15 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     # unlabelled_lines: at_margin: a line without a label starts where a label would
     # (立川市 over 代表者　立川市長), not past the labels' column
     unpadded = form is not None and form.unlabelled_lines == "at_margin"
+    # labelled_indent: the labelled line that much further in (　代表者　多摩市長 under 東京都多摩市)
+    further = form.labelled_indent if unpadded else 0
 
     def line(key: str, text: str, first: bool = True) -> SignatureLine:
         word = labelled.get(key, "") if first else ""
         if not width or (unpadded and not word):
             return SignatureLine(text)
-        return SignatureLine(_padded(word, width) + "　" + text, width + 1)
+        lead = "　" * (further if word else 0)
+        return SignatureLine(lead + _padded(word, width) + "　" + text, len(lead) + width + 1)
     block = []
     if co_signer is not None:          # under its party's block: no address, no organisation
         lines = []
