@@ -54,6 +54,9 @@ class Contact(Strict):
     email: Optional[Line] = None
     postal_code: Optional[Line] = None   # 093-8585 → 〒093-8585
     address: Optional[Line] = None
+    # lines after the contact's numbers, as written: ※★を@に変えてご連絡ください。(四国学院大学),
+    # お問い合わせは専用フォームをご利用ください。(流山市)
+    notes: list[Line] = []
 
     def persons(self) -> list[Person]:
         """The people printed on lines of their own (a name with name_label is printed
@@ -64,6 +67,8 @@ class Contact(Strict):
         return [Person(title=self.title, name=name)] if self.title or name else []
 
     def phone_list(self) -> list[Phone]:
+        """The contact's phones, a line each (content/contacts.py house_numbers has filled
+        the `number` of a phone given with numbers:, for templates that print number)."""
         if self.phones:
             return list(self.phones)
         return [Phone(number=self.phone, kind=self.phone_kind, extension=self.extension)] if self.phone else []
