@@ -104,6 +104,7 @@ class AgendaSubStep(Strict):
     signatories: bool = False         # the signers (ceremony.signatories) listed under it
     parties: bool = False             # the parties' names, a line each (・鳥取県): whose agreement is signed
     people: list[Person] = []         # people besides the signers, after them (the bank's officer who greets)
+    notes: list[Line] = []            # lines under it that are no person, as written, after the rest
 
 
 class AgendaStep(Strict):
@@ -114,11 +115,14 @@ class AgendaStep(Strict):
     signatories: bool = False         # the signers (ceremony.signatories) listed under the step
     parties: bool = False             # the parties' names, a line each (・鳥取県)
     people: list[Person] = []         # people besides the signers, after them
+    # lines under the step that are no person, as written, after the rest:
+    # 報道関係者との質疑応答 under 合同記者会見　開会 (四国学院大学)
+    notes: list[Line] = []
     steps: list[Annotated[AgendaSubStep, BeforeValidator(_agenda_step)]] = []   # ア, イ … under it
 
     def lines_under(self) -> bool:
         """Whether anything stands under the step (else it is a line of its own)."""
-        return bool(self.signatories or self.parties or self.people or self.steps)
+        return bool(self.signatories or self.parties or self.people or self.notes or self.steps)
 
 
 class Ceremony(Strict):
