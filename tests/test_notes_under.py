@@ -1,11 +1,14 @@
-"""Lines as written under a contact and under a step of the 次第, and a phone given with
-numbers: in a template written before numbers: existed.
+"""Lines as written under a contact and under a step of the 次第, the house's mark
+before the attendees only, and a phone given with numbers: in a template written
+before numbers: existed.
 
 - a contact's notes: (四国学院大学 2019: ※★を@に変えてご連絡ください。 under its e-mail;
   流山市 2018: お問い合わせは専用フォームをご利用ください。 under its numbers), a line
   each in the contact's box, set one em in as its numbers;
 - a step's notes: (四国学院大学 2019: 報道関係者との質疑応答 under 合同記者会見　開会),
   a line each at the step's text margin, where the house sets the 次第 a step a line;
+- notice.people_mark_agenda: false (四国学院大学 2019: ○ before each attendee, none
+  before the two under 5.あいさつ);
 - a user's contact.xml.j2 that prints ph.number: a phone given with numbers: answers it
   with its numbers joined by the house's comma, never a label with nothing after it.
 
@@ -16,6 +19,8 @@ with file, line and key and writes nothing.
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from jpdocs import cli
 
@@ -100,3 +105,48 @@ def test_a_template_written_before_numbers_prints_them_joined(tmp_path, capsys):
     text = texts(tmp_path / "out" / path.stem / "press-notice.pdf")
     assert "直通0152-41-0618、0152-41-0619" in text, text
     assert "直通" not in [t for t in text]          # never the label alone
+
+
+# ------------------------------------------------------------------ the mark before the attendees only
+
+RUN_MARKED = "notice:\n  agenda: numbered\n  people: run\n  people_mark: ・\n"
+SIGNING_STEP = ("    agenda:\n      - 出席者紹介\n      - {step: 協定書への署名, signatories: true}\n      - 記念撮影\n")
+
+
+@needs_poppler
+def test_the_mark_before_the_attendees_only(tmp_path, capsys):
+    """people_mark_agenda: false (四国学院大学): the house's mark before each attendee of
+    the 締結者 item, none before the same people listed under a step of the 次第; with
+    the default, the mark before both."""
+    def built(style: str, name: str) -> list[str]:
+        folder = tmp_path / name
+        folder.mkdir()
+        out = build(variant(folder, (AGENDA, SIGNING_STEP), style=style), folder, capsys)
+        return texts(out / "press-notice.pdf")
+
+    def under_step(text: list[str]) -> list[str]:
+        step = next(i for i, t in enumerate(text) if t.endswith("協定書への署名"))
+        end = next(i for i, t in enumerate(text) if t.endswith("記念撮影"))
+        return text[step + 1:end]
+
+    marked = built(RUN_MARKED, "both")
+    only = built(RUN_MARKED + "  people_mark_agenda: false\n", "attendees")
+    assert len(under_step(marked)) == 2 and all(t.startswith("・") for t in under_step(marked)), marked
+    assert under_step(only) == [t[1:] for t in under_step(marked)], only
+    # the 締結者 item keeps its marks: the same people, marked there alone
+    assert len([t for t in marked if t.startswith("・")]) == 4
+    assert [t for t in only if t.startswith("・")] == under_step(marked)
+
+
+@pytest.mark.parametrize("style, message", [
+    ("notice:\n  agenda: numbered\n  people: run\n  people_mark_agenda: false\n",
+     "there is no mark (people_mark): it would have no effect"),
+    ("notice:\n  people: run\n  people_mark: ・\n  people_mark_agenda: false\n",
+     "joins the 次第 on one line (agenda: joined), where nobody stands under a step"),
+])
+def test_the_mark_before_the_attendees_only_is_refused_where_it_would_do_nothing(tmp_path, capsys, style, message):
+    path = variant(tmp_path, style=style)
+    code, _, err = check(path, capsys)
+    assert code == 1
+    house = tmp_path / "house.yaml"
+    assert has_error(err, house, "people_mark_agenda", "notice.people_mark_agenda", message), err

@@ -188,6 +188,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 return KiItem(label, "list", steps, markers=markers, step_hang=hang)
             signers = tuple(signer_rows())
             names = tuple(p.name for p in spec.parties.values())
+            # the house's mark before the attendees only, not before those under a step (四国学院大学)
+            sf = pf if style.notice.people_mark_agenda else replace(pf, mark="")
 
             def agenda_line(marker: str, a) -> AgendaLine:
                 whos = (signers if a.signatories else ()) + tuple(who_of(p) for p in a.people)
@@ -195,10 +197,10 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                              for k, sub in enumerate(getattr(a, "steps", ()), 1))
                 names_under = names if a.parties else ()
                 notes = tuple(a.notes)
-                if pf.form in ("run", "joined"):   # at the step's text margin, not a table
-                    return AgendaLine(marker, a.step, runs=runs_of(whos, pf), names=names_under, notes=notes,
+                if sf.form in ("run", "joined"):   # at the step's text margin, not a table
+                    return AgendaLine(marker, a.step, runs=runs_of(whos, sf), names=names_under, notes=notes,
                                       steps=subs)
-                rows = (tabulated_rows(whos, pf) if pf.form == "tabulated"
+                rows = (tabulated_rows(whos, sf) if sf.form == "tabulated"
                         else tuple(columns_row(w) for w in whos))
                 return AgendaLine(marker, a.step, rows, names=names_under, notes=notes, steps=subs)
             return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45", step_hang=hang,
