@@ -432,6 +432,8 @@ STYLE_VARIANTS = {
     "people-mark-columns": "notice:\n  people_mark: ・\n",
     "people-mark-joined": "notice:\n  people: joined\n  people_mark: ・\n",
     "people-title-spread-run": "notice:\n  people: run\n  people_title_spread: 4\n",
+    "people-mark-agenda-unmarked": "notice:\n  agenda: numbered\n  people: run\n  people_mark_agenda: false\n",
+    "people-mark-agenda-joined": "notice:\n  people: run\n  people_mark: ・\n  people_mark_agenda: false\n",
     "list-marker": "notice:\n  list_marker: \"({n})\"\n",
     "list-digits-circled": "notice:\n  list_marker: ⑴\n  list_digits: half\n",
     "signature-indent": "agreement:\n  signature_indent: 0.5\n",

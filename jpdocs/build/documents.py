@@ -55,9 +55,10 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     under the house style at hand must not stop an agreement or its overview sheet (the
     annual book sets each sheet in the book's style, not the notice's house's)."""
     spec = loaded.spec
+    from ..content.contacts import notice_numbers
     ctx = {
         "spec": spec,
-        "notice": spec.press_notice,
+        "notice": notice_numbers(spec.press_notice, style.word("comma")),   # numbers: also as number
         "agreement": spec.agreement,
         "parties": spec.party_list(),
         "signatories": spec.signatories() if spec.press_notice else [],
@@ -81,7 +82,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         if request and "lead" not in request.model_fields_set and style.word("comma") != "、":
             # the default lead is the generator's wording (当日取材いただける場合は、): in the
             # house's comma, as every sentence it writes; a lead the spec writes is its own
-            ctx["notice"] = spec.press_notice.model_copy(update={"press_request": request.model_copy(
+            ctx["notice"] = ctx["notice"].model_copy(update={"press_request": ctx["notice"].press_request.model_copy(
                 update={"lead": request.lead.replace("、", style.word("comma"))})})
         groups = None
         if spec.press_notice.also:

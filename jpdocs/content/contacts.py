@@ -41,7 +41,36 @@ def placed(contacts, lead: str | None, style) -> tuple[str | None, list[tuple[st
     check_contacts has refused what the line cannot print."""
     if style.notice.contacts_at == "top":
         return (top_line(contacts[0], style) if contacts else None), []
-    return None, contact_boxes(contacts, lead)
+    comma = style.word("comma")
+    return None, contact_boxes([house_numbers(ct, comma) for ct in contacts or ()], lead)
+
+
+def house_numbers(ct: Contact, comma: str) -> Contact:
+    """The contact as templates see it: a phone given with numbers: also answers
+    `number`, its numbers joined with the house's comma as contact.xml.j2 joins them.
+    A template written before numbers: existed prints ph.number; without this it would
+    print the label 電話 with nothing after it."""
+    if not any(ph.numbers for ph in ct.phones):
+        return ct
+    return ct.model_copy(update={"phones": [
+        ph.model_copy(update={"number": comma.join(ph.numbers)}) if ph.numbers else ph for ph in ct.phones]})
+
+
+def notice_numbers(notice, comma: str):
+    """The notice as templates see it: house_numbers on every contact it holds (its
+    contacts, the request's, the release's own)."""
+    if notice is None:
+        return None
+    update = {}
+    if any(ph.numbers for ct in notice.contacts for ph in ct.phones):
+        update["contacts"] = [house_numbers(ct, comma) for ct in notice.contacts]
+    request = notice.press_request
+    if request is not None and request.contact is not None and any(ph.numbers for ph in request.contact.phones):
+        update["press_request"] = request.model_copy(update={"contact": house_numbers(request.contact, comma)})
+    after = notice.after
+    if after is not None and any(ph.numbers for ct in after.contacts or () for ph in ct.phones):
+        update["after"] = after.model_copy(update={"contacts": [house_numbers(ct, comma) for ct in after.contacts]})
+    return notice.model_copy(update=update) if update else notice
 
 
 def top_line(ct: Contact, style) -> str:

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 class AgendaLine:
     """A step of the 次第 set a line of its own, and what stands under it: who signs
     and other people (title | name, or in the house's run: title　name a line each),
-    the parties' names (・鳥取県), its own steps."""
+    the parties' names (・鳥取県), lines as written (notes), its own steps."""
     marker: str
     text: str
     rows: tuple[tuple[str, str], ...] = ()
     runs: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
     steps: tuple["AgendaLine", ...] = ()
 
 

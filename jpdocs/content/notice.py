@@ -166,7 +166,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             steps = tuple(a.step for a in c.agenda)
             if style.notice.agenda == "joined":
                 unset = [C + ("agenda", i, k) for i, a in enumerate(c.agenda)
-                         for k in ("signatories", "parties", "people", "steps") if getattr(a, k)]
+                         for k in ("signatories", "parties", "people", "notes", "steps") if getattr(a, k)]
                 if unset:
                     at = unset[0]
                     raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
@@ -188,17 +188,21 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 return KiItem(label, "list", steps, markers=markers, step_hang=hang)
             signers = tuple(signer_rows())
             names = tuple(p.name for p in spec.parties.values())
+            # the house's mark before the attendees only, not before those under a step (四国学院大学)
+            sf = pf if style.notice.people_mark_agenda else replace(pf, mark="")
 
             def agenda_line(marker: str, a) -> AgendaLine:
                 whos = (signers if a.signatories else ()) + tuple(who_of(p) for p in a.people)
                 subs = tuple(agenda_line(japanese.sub_item_marker(k), sub)
                              for k, sub in enumerate(getattr(a, "steps", ()), 1))
                 names_under = names if a.parties else ()
-                if pf.form in ("run", "joined"):   # at the step's text margin, not a table
-                    return AgendaLine(marker, a.step, runs=runs_of(whos, pf), names=names_under, steps=subs)
-                rows = (tabulated_rows(whos, pf) if pf.form == "tabulated"
+                notes = tuple(a.notes)
+                if sf.form in ("run", "joined"):   # at the step's text margin, not a table
+                    return AgendaLine(marker, a.step, runs=runs_of(whos, sf), names=names_under, notes=notes,
+                                      steps=subs)
+                rows = (tabulated_rows(whos, sf) if sf.form == "tabulated"
                         else tuple(columns_row(w) for w in whos))
-                return AgendaLine(marker, a.step, rows, names=names_under, steps=subs)
+                return AgendaLine(marker, a.step, rows, names=names_under, notes=notes, steps=subs)
             return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45", step_hang=hang,
                           steps=tuple(agenda_line(mk, a) for mk, a in zip(markers, c.agenda)),
                           flush=pf.form == "tabulated")

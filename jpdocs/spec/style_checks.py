@@ -203,6 +203,15 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"the mark {style.notice.people_mark!r} goes before each person's line (people: run"
                                 " or tabulated); joined on one line (people: joined) they have no line of their"
                                 " own, and it would have no effect"))
+    if not style.notice.people_mark_agenda and not style.notice.people_mark:
+        problems.append(Problem(name, line_of(lines, ("notice", "people_mark_agenda")), "notice.people_mark_agenda",
+                                "people_mark_agenda: false leaves the mark off the people under a step of the"
+                                " 次第, and there is no mark (people_mark): it would have no effect"))
+    elif not style.notice.people_mark_agenda and style.notice.agenda == "joined":
+        problems.append(Problem(name, line_of(lines, ("notice", "people_mark_agenda")), "notice.people_mark_agenda",
+                                "people_mark_agenda: false leaves the mark off the people under a step of the"
+                                " 次第, and the house joins the 次第 on one line (agenda: joined), where nobody"
+                                " stands under a step: it would have no effect"))
     if style.notice.people_title_spread is not None and style.notice.people != "tabulated":
         problems.append(Problem(name, line_of(lines, ("notice", "people_title_spread")),
                                 "notice.people_title_spread",

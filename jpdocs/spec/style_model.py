@@ -210,6 +210,9 @@ class NoticeStyle(_Strict):
     # before each person's line, run or tabulated (・ → ・双葉郡　浪江町…, as 浪江町 marks its
     # signers); "" none; an error with columns or joined (it would have no effect)
     people_mark: str = ""
+    # false: the mark before the attendees' lines only, not before the people under a
+    # step of the 次第 (四国学院大学 marks ○内子町長… under 出席者, not under 5.あいさつ)
+    people_mark_agenda: bool = True
     # tabulated: titles narrower than this many em set across it (4 → 町　　長 as wide as 常務理事)
     people_title_spread: int | None = None
     # a 記 list's marker (（１）; "({number})" → (1) with list_digits: half; "⑴"), the text

@@ -54,6 +54,9 @@ class Contact(Strict):
     email: Optional[Line] = None
     postal_code: Optional[Line] = None   # 093-8585 → 〒093-8585
     address: Optional[Line] = None
+    # lines after the contact's numbers, as written: ※★を@に変えてご連絡ください。(四国学院大学),
+    # お問い合わせは専用フォームをご利用ください。(流山市)
+    notes: list[Line] = []
 
     def persons(self) -> list[Person]:
         """The people printed on lines of their own (a name with name_label is printed
@@ -64,6 +67,8 @@ class Contact(Strict):
         return [Person(title=self.title, name=name)] if self.title or name else []
 
     def phone_list(self) -> list[Phone]:
+        """The contact's phones, a line each (content/contacts.py house_numbers has filled
+        the `number` of a phone given with numbers:, for templates that print number)."""
         if self.phones:
             return list(self.phones)
         return [Phone(number=self.phone, kind=self.phone_kind, extension=self.extension)] if self.phone else []
@@ -99,6 +104,7 @@ class AgendaSubStep(Strict):
     signatories: bool = False         # the signers (ceremony.signatories) listed under it
     parties: bool = False             # the parties' names, a line each (・鳥取県): whose agreement is signed
     people: list[Person] = []         # people besides the signers, after them (the bank's officer who greets)
+    notes: list[Line] = []            # lines under it that are no person, as written, after the rest
 
 
 class AgendaStep(Strict):
@@ -109,11 +115,14 @@ class AgendaStep(Strict):
     signatories: bool = False         # the signers (ceremony.signatories) listed under the step
     parties: bool = False             # the parties' names, a line each (・鳥取県)
     people: list[Person] = []         # people besides the signers, after them
+    # lines under the step that are no person, as written, after the rest:
+    # 報道関係者との質疑応答 under 合同記者会見　開会 (四国学院大学)
+    notes: list[Line] = []
     steps: list[Annotated[AgendaSubStep, BeforeValidator(_agenda_step)]] = []   # ア, イ … under it
 
     def lines_under(self) -> bool:
         """Whether anything stands under the step (else it is a line of its own)."""
-        return bool(self.signatories or self.parties or self.people or self.steps)
+        return bool(self.signatories or self.parties or self.people or self.notes or self.steps)
 
 
 class Ceremony(Strict):
