@@ -510,7 +510,7 @@ FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 def docx_texts(path: Path) -> list[str]:
     """Every paragraph's text in reading order (nested tables too), with the number
     Word's numbering prints before it (第１条, ２, （１）, ア: numbering.xml's lvlText)."""
-    from jpdocs.japanese import IROHA_ITEMS
+    from jpdocs.enumeration import IROHA_ITEMS
     doc = OpenDocx(path)
     levels = {}
     numbering = doc.part.numbering_part.element

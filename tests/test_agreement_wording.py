@@ -965,7 +965,7 @@ def test_a_model_agreement_with_a_party_left_open(tmp_path):
 def test_a_noun_phrase_item_fits_either_style():
     """「…に関すること。」 (an item of a list) is in neither style: a です・ます agreement
     lists it as plainly as a である one (the real 相模原市・北里大学 agreement does)."""
-    from jpdocs.japanese import other_style
+    from jpdocs.writing_style import other_style
     assert other_style("教育・文化・スポーツに関すること。", "です・ます") is None
     assert other_style("教育・文化・スポーツに関すること。", "である") is None
     assert other_style("甲及び乙は、協議して定める。", "です・ます") == "甲及び乙は、協議して定める。"

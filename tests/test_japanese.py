@@ -3,12 +3,13 @@ from datetime import date, datetime, time
 
 import pytest
 
+from jpdocs.enumeration import join_japanese, join_parties, kanji_numeral, party_labels, sub_item_marker
 from jpdocs.japanese import (
-    KANGXI_RANGES, _SUPPLEMENT, days_in_month, digits, era_of, era_year_text, fiscal_year,
-    fiscal_year_label, fiscal_year_range, fix_radicals, format_date, format_period,
-    format_time, has_radicals, join_japanese, join_parties, kanji_numeral, name_lines,
-    parse_period, party_labels, sub_item_marker, unmapped_radicals, weekday,
+    days_in_month, digits, era_of, era_year_text, fiscal_year, fiscal_year_label, fiscal_year_range,
+    format_date, format_period, format_time, parse_period, weekday,
 )
+from jpdocs.party_names import name_lines
+from jpdocs.radicals import _SUPPLEMENT, KANGXI_RANGES, fix_radicals, has_radicals, unmapped_radicals
 
 
 
@@ -455,7 +456,7 @@ def test_a_bad_span_is_refused():
 @pytest.mark.parametrize("ending", ["です", "ます", "ません", "ました", "でした", "ましょう", "でしょう", "ください",
                                     "下さい"])
 def test_every_polite_ending_is_named_in_a_plain_text_and_fits_a_polite_one(ending):
-    from jpdocs.japanese import other_style
+    from jpdocs.writing_style import other_style
     sentence = f"甲及び乙は、協力{ending}"
     assert other_style(f"前文である。{sentence}。後文である。", "である") == sentence + "。"
     assert other_style(f"前文です。{sentence}。", "です・ます") is None
@@ -464,7 +465,7 @@ def test_every_polite_ending_is_named_in_a_plain_text_and_fits_a_polite_one(endi
 @pytest.mark.parametrize("ending", ["する", "した", "だ", "ない", "行う", "書く", "示す", "待つ", "死ぬ", "読む",
                                     "遊ぶ", "急ぐ", "良い"])
 def test_every_plain_ending_is_named_in_a_polite_text_and_fits_a_plain_one(ending):
-    from jpdocs.japanese import other_style
+    from jpdocs.writing_style import other_style
     sentence = f"甲及び乙は、{ending}"
     assert other_style(f"前文です。{sentence}。後文です。", "です・ます") == sentence + "。"
     assert other_style(f"前文である。{sentence}。", "である") is None
@@ -480,12 +481,12 @@ def test_every_plain_ending_is_named_in_a_polite_text_and_fits_a_plain_one(endin
     "。。",
 ])
 def test_what_is_no_polite_sentence_of_the_texts_own_is_not_named_in_a_plain_text(text):
-    from jpdocs.japanese import other_style
+    from jpdocs.writing_style import other_style
     assert other_style(text, "である") is None
 
 
 def test_the_first_sentence_in_the_other_style_is_the_one_named_without_its_brackets():
-    from jpdocs.japanese import other_style
+    from jpdocs.writing_style import other_style
     assert other_style("甲は定める。乙（大学）は協力します。丙は報告します。", "である") == "乙は協力します。"
     assert other_style("  甲は協力します 。", "である") == "甲は協力します。"
 
@@ -507,7 +508,7 @@ def test_the_first_sentence_in_the_other_style_is_the_one_named_without_its_brac
     ("一般社団法人オホーツク観光連盟", "観光連盟オホーツク", (["一般社団法人", "オホーツク観光連盟"], "観光連盟オホーツク")),
 ])
 def test_a_party_name_is_never_printed_twice_on_the_sheet(formal, name, expected):
-    from jpdocs.japanese import name_lines
+    from jpdocs.party_names import name_lines
     assert name_lines(formal, name) == expected
 
 

@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from conftest import ROOT, SEED_SPEC, SEED_TEXT, needs_poppler, no_space, pdf_text, run_generate
 from jpdocs.content import markup, model as m
-from jpdocs.japanese import fix_radicals, name_lines
+from jpdocs.party_names import name_lines
+from jpdocs.radicals import fix_radicals
 from jpdocs.spec.load import load_spec
 from jpdocs.writers.ooxml_styles import style_by_id
 from jpdocs.spec.style import load_style

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from .. import japanese
+from .. import enumeration, japanese
 from ..spec.style import AnnualColumn, HouseStyle
 from .rows import Row
 from .columns import DASH, Value
@@ -61,7 +61,7 @@ def prose_line(row: Row, style: HouseStyle, markup: bool) -> str:
     escaped; {date} in <time> in HTML."""
     ag = row.loaded.spec.agreement
     names = partner_names(row.loaded)
-    values = {"title": ag.title, "date": row.signed, "partners": japanese.join_japanese(names, comma=style.word("comma")) if names else DASH,
+    values = {"title": ag.title, "date": row.signed, "partners": enumeration.join_japanese(names, comma=style.word("comma")) if names else DASH,
               "issuer": row.loaded.spec.issuer, "department": department(row.loaded)}
     out, pos = [], 0
     template = style.annual.prose

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .. import japanese
+from .. import enumeration, japanese
 from ..errors import InputError, Problem
 from ..spec.joint import signer_list
 from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings, pointed_attachment
@@ -176,10 +176,10 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                 return KiItem(label, "text", (style.word("comma").join(steps),))
             # a step a line in the house's marker: （１）開会, １. 開会, ⑴ 開会
             form = style.notice.agenda_marker
-            if form == "⑴" and len(steps) > len(japanese.PARENTHESIZED):
-                refuse(C + ("agenda",), f"the 次第 has more than {len(japanese.PARENTHESIZED)} steps, and the house"
+            if form == "⑴" and len(steps) > len(enumeration.PARENTHESIZED):
+                refuse(C + ("agenda",), f"the 次第 has more than {len(enumeration.PARENTHESIZED)} steps, and the house"
                                         " marks them ⑴ to ⒇ (notice.agenda_marker): join some of them")
-            markers = tuple(japanese.item_mark(form, k, lambda n: japanese.digits(n, d))
+            markers = tuple(enumeration.item_mark(form, k, lambda n: japanese.digits(n, d))
                             for k in range(1, len(steps) + 1))
             # the text where the seed's （１） ends (3 em, as it always stood), or an em past
             # the widest marker of another form (as agreement items: HouseStyle.item_hang)
@@ -193,7 +193,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
 
             def agenda_line(marker: str, a) -> AgendaLine:
                 whos = (signers if a.signatories else ()) + tuple(who_of(p) for p in a.people)
-                subs = tuple(agenda_line(japanese.sub_item_marker(k), sub)
+                subs = tuple(agenda_line(enumeration.sub_item_marker(k), sub)
                              for k, sub in enumerate(getattr(a, "steps", ()), 1))
                 names_under = names if a.parties else ()
                 notes = tuple(a.notes)
@@ -227,9 +227,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         elif e.text is not None:
             out.append(KiItem(e.label, "text", tuple(e.text)))
         elif e.entries is not None:
-            if style.notice.list_marker == "⑴" and len(e.entries) > len(japanese.PARENTHESIZED):
+            if style.notice.list_marker == "⑴" and len(e.entries) > len(enumeration.PARENTHESIZED):
                 at = N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "list")
-                refuse(at, f"the list has more than {len(japanese.PARENTHESIZED)} entries, and the house marks"
+                refuse(at, f"the list has more than {len(enumeration.PARENTHESIZED)} entries, and the house marks"
                            " them ⑴ to ⒇ (notice.list_marker): join some of them")
             markers = list_markers(len(e.entries), style)
             # the text straight after the widest marker: 3 em after the seed's （１）, as it always stood
@@ -358,7 +358,7 @@ def list_markers(n: int, style) -> tuple[str, ...]:
     """The markers of a 記 item's list in the house's form (notice.list_marker: （１）,
     (1), ⑴) and digits (notice.list_digits, default the house's)."""
     digits = style.notice.list_digits or style.digits
-    return tuple(japanese.item_mark(style.notice.list_marker, k, lambda n: japanese.digits(n, digits))
+    return tuple(enumeration.item_mark(style.notice.list_marker, k, lambda n: japanese.digits(n, digits))
                  for k in range(1, n + 1))
 
 

@@ -19,7 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from .. import collector, japanese
+from .. import collector, enumeration, japanese, party_names
 from ..errors import InputError, fail
 from .markup import LINE_BREAK
 from ..output import private_cache_dir
@@ -173,8 +173,8 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
         return deadline_text(value, issued, d, dates, times)
 
     return {"date": date, "time": time, "num": num, "deadline": deadline, "issued": issue_date,
-            "kanji": japanese.kanji_numeral, "enumeration": partial(japanese.join_japanese, comma=comma),
-            "name_lines": japanese.name_lines, "refs": references}
+            "kanji": enumeration.kanji_numeral, "enumeration": partial(enumeration.join_japanese, comma=comma),
+            "name_lines": party_names.name_lines, "refs": references}
 
 
 def render(template_name: str, context: dict, style: HouseStyle,

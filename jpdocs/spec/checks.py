@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 
-from .. import japanese
+from .. import enumeration, japanese
 from ..errors import Problem
 from .file_checks import check_attachments
 from .schema import Spec
@@ -79,9 +79,9 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
     problems += _signers(spec, name, lines)
     problems += check_typed(spec, name, lines)
     problems += check_typed_names(spec, name, lines)
-    if len(spec.parties) > len(japanese.PARTY_LABELS):
+    if len(spec.parties) > len(enumeration.PARTY_LABELS):
         problems.append(Problem(name, line_of(lines, ("parties",)), "parties",
-                                f"at most {len(japanese.PARTY_LABELS)} parties (甲 to 癸)"))
+                                f"at most {len(enumeration.PARTY_LABELS)} parties (甲 to 癸)"))
     return problems
 
 
@@ -116,9 +116,9 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         problems.append(Problem(name, line_of(lines, path), dotted(path), message))
 
     for path, count in _sub_item_lists(ag):
-        if count > len(japanese.IROHA_ITEMS):
+        if count > len(enumeration.IROHA_ITEMS):
             problem(path, f"{count} sub-items, but their markers ア, イ … run out after"
-                          f" {len(japanese.IROHA_ITEMS)} (ワ); split the list, or make some of them items of their own")
+                          f" {len(enumeration.IROHA_ITEMS)} (ワ); split the list, or make some of them items of their own")
     if len(spec.parties) < 2:
         problem(("agreement",), "an agreement needs at least two parties under parties:")
     doc = ag.document

@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from ..enumeration import IROHA_ITEMS
 from ..errors import Problem
-from ..japanese import IROHA_ITEMS
 from .schema import KI_BUILTINS, Ceremony, Contact, KiEntry, Spec
 from .source import dotted, line_of
 

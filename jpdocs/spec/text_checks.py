@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .. import japanese
+from .. import radicals
 from ..errors import Problem
 from .source import dotted, line_of
 
@@ -73,7 +73,7 @@ def mend_radicals(value, path, name, lines, warnings):
     """Kangxi radical code points (⾒ for 見) come in with text pasted from PDFs; they
     break search and have no glyph in the fonts. Map them, and say so per field."""
     if isinstance(value, str):
-        fixed, pairs = japanese.fix_radicals(value)
+        fixed, pairs = radicals.fix_radicals(value)
         if pairs:
             shown = ", ".join(f"{a} U+{ord(a):04X} → {b}" for a, b in pairs)
             warnings.append(Problem(name, line_of(lines, path), dotted(path),

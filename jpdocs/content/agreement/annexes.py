@@ -4,7 +4,7 @@ wide as their longest cells ask. Nothing else is added: a form's blanks are the
 spec's own (年　　月　　日, "" cells)."""
 from __future__ import annotations
 
-from ... import japanese
+from ... import enumeration, japanese
 from .checks import check_item_marker, check_table
 from .fill import column_widths
 from .text import Annex, AnnexEntry, AnnexPart
@@ -33,11 +33,11 @@ def _part(p, at: tuple, num, problem) -> AnnexPart:
     if p.items:
         form = p.item_marker or _DEFAULT_MARKER
         check_item_marker(form, at + ("item_marker",), problem)
-        if form == "⑴" and len(p.items) > len(japanese.PARENTHESIZED):
+        if form == "⑴" and len(p.items) > len(enumeration.PARENTHESIZED):
             problem(at + ("items",), f"items marked ⑴ go up to ⒇: these {len(p.items)} items need another item_marker")
             return AnnexPart("items")
-        entries = tuple(AnnexEntry(japanese.item_mark(form, k, num), e) if isinstance(e, str)
-                        else AnnexEntry(japanese.item_mark(form, k, num), e.text, tuple(e.lines))
+        entries = tuple(AnnexEntry(enumeration.item_mark(form, k, num), e) if isinstance(e, str)
+                        else AnnexEntry(enumeration.item_mark(form, k, num), e.text, tuple(e.lines))
                         for k, e in enumerate(p.items, 1))
         hang = max(japanese.em_width(e.marker) for e in entries) + 1
         return AnnexPart("items", entries=entries, hang=hang)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
-from ... import japanese
+from ... import writing_style
 from ...errors import InputError, Problem, fail
 from ...spec.schema import ArticleText, Line, Strict
 from ...spec.schema_messages import problems_of
@@ -78,7 +78,7 @@ def _wording_problems(name: str, lines, set_name: str, chosen: StandardSet) -> l
     for i, article in enumerate(chosen.articles):
         for sub, text in _texts(article):
             loc = (set_name, "articles", i) + sub
-            wrong = japanese.other_style(text, chosen.writing)
+            wrong = writing_style.other_style(text, chosen.writing)
             if wrong:
                 problems.append(Problem(name, line_of(lines, loc), dotted(loc),
                                         f"「{wrong}」 is not written {chosen.writing} as the set is (writing:):"

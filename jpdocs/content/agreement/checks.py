@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ... import japanese
+from ... import writing_style
 from ...spec.checks import unnamed_signers
 from .wording import KINDS
 
@@ -114,7 +114,7 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
     every label the document uses."""
     others = ["本" + k.word for name, k in KINDS.items() if name != doc.kind and k.word != KINDS[doc.kind].word]
     for path, text in _own_texts(doc):
-        wrong = japanese.other_style(text, writing)
+        wrong = writing_style.other_style(text, writing)
         if wrong:
             other = "です・ます" if writing == "である" else "である"
             problem(path, f"「{wrong}」 is written {other}, and this document is written {writing}"

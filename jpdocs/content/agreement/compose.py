@@ -8,8 +8,8 @@ added to by the spec, each marked with where it came from — numbered as horizo
 local-government documents number them (第１条, paragraphs ２, ３, items （１）,
 sub-items ア), the closing clause, the date line and one signatory per party.
 Numbers are written in the house digit style; the Japanese wording rules
-(enumerations, labels, periods, dates) are those of japanese.py. The template
-only prints what is here.
+(enumerations, labels, periods, dates) are those of enumeration.py and japanese.py.
+The template only prints what is here.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import datetime as dt
 
 from dataclasses import replace
 
-from ... import japanese
+from ... import enumeration, japanese
 from ...errors import InputError, Problem
 from ...spec.checks import blank_keys, unnamed_signers
 from ...spec.load import LoadedSpec
@@ -147,9 +147,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             # writes 町田市（以下「町田市」という。）.
             defined = [name if label in party.names() else f"{name}（以下「{label}」という。）"
                        for name, label, (_, party) in zip(names, labels, parties)]
-            preamble_parties = japanese.join_parties(defined, comma)
+            preamble_parties = enumeration.join_parties(defined, comma)
         else:
-            preamble_parties = japanese.join_parties(names, comma) + f"（以下「{doc.labels}」という。）"
+            preamble_parties = enumeration.join_parties(names, comma) + f"（以下「{doc.labels}」という。）"
         verb = f"{kind.word}を{doc.conclude}" if doc.conclude else (kind.verb or f"{kind.word}を締結する")
         preamble = polite(f"{preamble_parties}は{comma}{subject}に関し{comma}次のとおり{verb}。", writing)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ... import japanese
+from ... import enumeration, japanese
 from ...errors import fail
 from ...spec.source import dotted
 from .drafts import Draft
@@ -79,9 +79,9 @@ def _value(found, words: dict, order: list[str], here: int, loaded, draft: Draft
     return words[key]
 
 
-# ⑴ to ⒇ and the item's marker in the house's form: japanese.py, as the 次第's steps
+# ⑴ to ⒇ and the item's marker in the house's form: enumeration.py, as the 次第's steps
 # (notice.agenda_marker) are marked in the same forms
-PARENTHESIZED, item_mark = japanese.PARENTHESIZED, japanese.item_mark
+PARENTHESIZED, item_mark = enumeration.PARENTHESIZED, enumeration.item_mark
 
 
 def paragraph_numbers(text) -> list[int]:
@@ -113,7 +113,7 @@ def make_clause(number: int, c, fill, num, paragraph_lead: str = "{number}　",
         if isinstance(item, str):
             entries.append(Entry(mark, fill(item)))
         else:
-            subs = tuple(Entry(japanese.sub_item_marker(s + 1), fill(t)) for s, t in enumerate(item.items))
+            subs = tuple(Entry(enumeration.sub_item_marker(s + 1), fill(t)) for s, t in enumerate(item.items))
             entries.append(Entry(mark, fill(item.text), subs))
     table = tuple(tuple(fill(cell) for cell in row) for row in c.table)
     return Clause(marker, fill(c.text), tuple(entries), lead, table, column_widths(table) if table else "", seq,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ... import japanese
+from ... import enumeration, japanese
 from ...spec.term import Term
 
 CLOSING = "{self}の{act}を証するため、本書{n}通を作成し、{compact}記名押印の上、各自その{one}通を保有する。"
@@ -72,14 +72,14 @@ def party_label_words(spec_labels, n: int, collective: str | None = None,
     if isinstance(spec_labels, dict) or spec_labels == "甲乙":
         if isinstance(spec_labels, dict):
             labels = [spec_labels[i] for i in ids]
-            compact = japanese.join_japanese(labels, conjunction=conjunction, comma=comma) + "が"   # 市及び大学が
+            compact = enumeration.join_japanese(labels, conjunction=conjunction, comma=comma) + "が"   # 市及び大学が
         else:
-            labels = japanese.party_labels(n)
-            compact = japanese.join_japanese(labels, compact=True)   # 甲乙協議の上
+            labels = enumeration.party_labels(n)
+            compact = enumeration.join_japanese(labels, compact=True)   # 甲乙協議の上
         return labels, {
-            "all": collective or japanese.join_japanese(labels, conjunction=conjunction, comma=comma),
+            "all": collective or enumeration.join_japanese(labels, conjunction=conjunction, comma=comma),
             "compact": collective or compact,
-            "any": japanese.join_japanese(labels, conjunction="又は", comma=comma),
+            "any": enumeration.join_japanese(labels, conjunction="又は", comma=comma),
             "other": other,
         }
     word = spec_labels

@@ -4,7 +4,8 @@ and sub-items, so that Word renumbers them when a clerk inserts one.
 from __future__ import annotations
 
 from ...content import model as m
-from ...japanese import IROHA_ITEMS, em_width
+from ...enumeration import IROHA_ITEMS
+from ...japanese import em_width
 from ..ooxml import PPR, el, ppr_of, put, qn
 from ..ooxml_styles import ARTICLE
 from .parts import stylesheet

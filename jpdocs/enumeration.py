@@ -1,0 +1,100 @@
+"""How an official document counts and lists: kanji numerals (第二十四条), the
+labels of its parties (甲乙丙…), enumerations (甲、乙及び丙; AとB) and the markers of
+items and sub-items (（１）, ⑴, ア). Apart from japanese.py: none of it is a date or a
+digit style, and what formats a date has no need of it."""
+
+# --- kanji numerals -----------------------------------------------------------
+
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_SMALL_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+_BIG_UNITS = ("", "万", "億", "兆")
+
+
+def _kanji_group(n: int) -> str:
+    """Kanji for 1..9999. 十, 百 and 千 take no 一 before them (百五, 千)."""
+    out = []
+    for value, unit in _SMALL_UNITS:
+        count, n = divmod(n, value)
+        if count:
+            out.append(("" if count == 1 else _KANJI_DIGITS[count]) + unit)
+    if n:
+        out.append(_KANJI_DIGITS[n])
+    return "".join(out)
+
+
+def kanji_numeral(n: int) -> str:
+    """Kanji numeral for 0 <= n < 10**16: 2024 → 二千二十四, 10000 → 一万.
+
+    万, 億 and 兆 keep their 一 (一万) while 千 does not, so 10**7 is 千万.
+    """
+    if not 0 <= n < 10**16:
+        raise ValueError(f"kanji_numeral() takes 0 <= n < 10**16, got {n}")
+    if n == 0:
+        return _KANJI_DIGITS[0]
+    out = []
+    for i in reversed(range(len(_BIG_UNITS))):
+        group = n // 10 ** (4 * i) % 10000
+        if group:
+            # The 一 of 一万 is written, unlike 十/百/千 inside a group.
+            text = "一" if group == 1 else _kanji_group(group)
+            out.append(text + _BIG_UNITS[i])
+    return "".join(out)
+
+
+# --- parties and enumerations ---------------------------------------------------
+
+PARTY_LABELS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def party_labels(n: int) -> list[str]:
+    """The first n of 甲乙丙丁…, the labels an agreement gives its parties."""
+    if not 1 <= n <= len(PARTY_LABELS):
+        raise ValueError(f"party_labels() takes 1 to {len(PARTY_LABELS)} parties, got {n}")
+    return list(PARTY_LABELS[:n])
+
+
+def join_japanese(items: list[str], compact: bool = False, conjunction: str = "及び", comma: str = "、") -> str:
+    """Official enumeration: "甲、乙及び丙"; compact=True gives "甲乙丙".
+
+    Only the last two items are joined by the conjunction (及び; 又は for a
+    choice: "甲、乙又は丙"); the rest take the comma (、, or the house's ，).
+    """
+    if not items:
+        raise ValueError("join_japanese() needs at least one item")
+    if compact:
+        return "".join(items)
+    if len(items) == 1:
+        return items[0]
+    return comma.join(items[:-1]) + conjunction + items[-1]
+
+
+def join_parties(names: list[str], comma: str = "、") -> str:
+    """The parties as a preamble names them: two joined by と ("AとB"), more as an
+    enumeration ("A、B及びC")."""
+    if len(names) == 2:
+        return names[0] + "と" + names[1]
+    return join_japanese(names, comma=comma)
+
+
+IROHA_ITEMS = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+
+
+# ⑴ to ⒇: an item's number as one character, where the house so marks items
+PARENTHESIZED = "".join(chr(0x2474 + i) for i in range(20))
+
+
+def item_mark(form: str, k: int, num) -> str:
+    """The marker of the k-th item (号, or step of a 次第) in a house's form
+    (agreement.item_marker, notice.agenda_marker): （１） by default, {number} filled
+    in by `num`, ⑴ where the form is "⑴" (to ⒇: the callers refuse a 21st)."""
+    if form == "⑴":
+        return PARENTHESIZED[k - 1]
+    return form.replace("{number}", num(k))
+
+
+def sub_item_marker(n: int) -> str:
+    """The marker of the n-th sub-item (細目) of a numbered item: ア, イ, ウ … in
+    gojūon order, as horizontally written local-government documents number them."""
+    if not 1 <= n <= len(IROHA_ITEMS):
+        raise ValueError(f"sub_item_marker() takes 1 to {len(IROHA_ITEMS)}, got {n}")
+    return IROHA_ITEMS[n - 1]
