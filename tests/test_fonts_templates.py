@@ -168,3 +168,30 @@ def test_the_latin_font_role_draws_no_japanese_style_nor_span(tmp_path, capsys):
     assert code == 1
     assert "font role 'latin' is not one of: mincho, gothic, gothic-bold" in err, err
     assert not (tmp_path / "out").exists() and not (tmp_path / "out2").exists()
+
+
+def test_a_users_template_that_leaves_out_what_the_bundled_prints_is_warned_at_the_key(tmp_path):
+    """A user's contact template written before contacts had `notes` prints no note:
+    the build still makes the notice, and warns at the note's line that it is left out.
+    The bundled templates given as the user's leave nothing out, so warn of nothing."""
+    import shutil
+    from conftest import ROOT, run_generate
+    real = ROOT / "tests" / "data" / "real"
+    case = real / "sgu-uchiko-2019.yaml"
+    same = tmp_path / "same"
+    shutil.copytree(ROOT / "templates", same)
+    for spec in (SEED_SPEC, case):
+        result = run_generate(spec, "-o", tmp_path / "a", "--templates", same, "--format", "pdf")
+        assert result.returncode == 0, result.stderr
+        assert "printed by the bundled template" not in result.stderr, result.stderr
+    old = tmp_path / "old"
+    old.mkdir()
+    text = (ROOT / "templates" / "contact.xml.j2").read_text(encoding="utf-8")
+    start = text.index("{#- the contact's own notes")
+    (old / "contact.xml.j2").write_text(text[:start] + text[text.index("{% endfor %}", start) + 12:], encoding="utf-8")
+    result = run_generate(case, "-o", tmp_path / "b", "--templates", old, "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    line = next(n for n, t in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if "★を@に変えて" in t)
+    assert (f"warning: {case}:{line}: press_notice.contacts[0].notes[0]: printed by the bundled template, not by"
+            f" the one in {old}: the press-notice leaves it out") in result.stderr
+    assert "★を@に変えて" not in pdf_text(tmp_path / "b" / case.stem / "press-notice.pdf")

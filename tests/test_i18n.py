@@ -363,6 +363,8 @@ TEMPLATE_VARIANTS = {
     "not-xml": "<document kind='press-notice'><p>x</document>",
     "root": "<page/>",
     "kind": "<document kind='overview'><p>x</p></document>",
+    # a user's notice printing the subject alone: what the bundled one prints is left out
+    "leaves-out": "<document kind='press-notice' title='t' author='a'><p>{{ notice.subject }}</p></document>",
     "unknown": "<document kind='press-notice'><blink/></document>",
     "text-outside": "<document kind='press-notice'>text</document>",
     "text-after": "<document kind='press-notice'><p>a</p>tail</document>",

@@ -23,9 +23,10 @@ from .checks import check_glyphs, check_model, check_spec_glyphs
 from .kinds import RELEASES, attachment_notes, attachments_of, folders, is_draft, kinds_of, needed_kinds, releases_of
 from .notes import agreement_notes, comma_notes
 from .page_notes import break_notes
+from .template_coverage import left_out
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
-from ..spec.style import HouseStyle, StyleFileError, load_style
+from ..spec.style import TEMPLATES, HouseStyle, StyleFileError, load_style
 from ..content.templating import render
 from ..spec.textfile import templates_used
 
@@ -138,6 +139,9 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
                                       f" and this template makes the {kind.name}: write kind=\"{kind.name}\"")])
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
+        if templates is not None:
+            bundled = markup.parse(render(kind.template, ctx, style, (TEMPLATES,)), source=str(TEMPLATES / kind.template))
+            loaded.warnings.extend(left_out(loaded, doc, bundled, templates))
         prepare_pictures(doc, loaded, source)
         if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page

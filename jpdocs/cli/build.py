@@ -153,9 +153,12 @@ def run_check(argv: list[str]) -> int:
             collector.resume()      # more than one spec: their documents' cycles must be collected
         try:
             loaded = load_spec(path)
-            _warn(loaded)
+            _warn(loaded)               # (before the layout, which may fail)
+            said = len(loaded.warnings)
             safe_folder_name(loaded.name, loaded.path)
             render_spec(loaded, style_override=args.style, templates=args.templates, final=args.final)
+            for w in loaded.warnings[said:]:    # what the layout found (a user's template leaving text out)
+                print(_line("warning", w), file=sys.stderr)
         except InputError as exc:
             _report(exc)
             failed += 1
