@@ -99,11 +99,10 @@ def department_notes(loaded: LoadedSpec) -> list[Problem]:
     """The build says where 担当課 was taken from the notice's issuing office: that
     line names who issues the release, which may be a person (研究企画主幹　松崎　慎一郎)
     or several offices, not the office in charge of the agreement."""
-    notice = loaded.spec.press_notice
-    if loaded.spec.agreement.department or not notice or not notice.issuing_office:
+    office = department(loaded)
+    if loaded.spec.agreement.department or office == DASH:
         return []
-    office = notice.issuing_office
-    office = "、".join(office) if isinstance(office, list) else office
+    office = office.replace("\n", "、")
     return [Problem(str(loaded.path), loaded.line_of(("press_notice", "issuing_office")), "agreement.department",
                     f"not given; the book's 担当課 is the press notice's issuing office ({office}):"
                     " give agreement.department to state the office in charge")]

@@ -128,7 +128,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     where = folders(templates)
     docs = []
     for kind in chosen:
-        templates_used(kind.template, where)      # each UTF-8, or an error with its file and line
+        files = templates_used(kind.template, where)   # each UTF-8, or an error with its file and line
         text = render(kind.template, ctx, style, where)
         used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
         source = f"{used} (the markup it rendered for {loaded.path})"
@@ -139,7 +139,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
                                       f" and this template makes the {kind.name}: write kind=\"{kind.name}\"")])
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
-        if templates is not None:
+        if any(f.parent != TEMPLATES for f in files):      # a user's template made part of it
             bundled = markup.parse(render(kind.template, ctx, style, (TEMPLATES,)), source=str(TEMPLATES / kind.template))
             loaded.warnings.extend(left_out(loaded, doc, bundled, templates))
         prepare_pictures(doc, loaded, source)
