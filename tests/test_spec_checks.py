@@ -122,6 +122,18 @@ def test_radicals_are_mended_with_a_warning_per_field(tmp_path):
          "look-alike radical characters replaced: \u2f24 U+2F24 → 大")])
 
 
+
+def test_a_ceremony_on_another_day_than_the_signing_is_a_warning(tmp_path):
+    """Both may be true (an agreement signed by letter, celebrated later), but the
+    agreement's date line prints the signing date: the office is asked to check both."""
+    path = write(tmp_path, setting("press_notice", "ceremony", "date", "2024-02-28"))
+    assert warnings(path) == [(str(path), line_of(path, "2024-02-28"), "press_notice.ceremony.date",
+                               "the ceremony is on 2024-02-28, but the agreement is signed on 2024-02-27"
+                               f" (agreement.signing_date, line {line_of(path, 'signing_date:')}),"
+                               " the date its document and the annual book give: check both")]
+    assert warnings(write(tmp_path, setting("press_notice", "ceremony", "date", "令和6年2月27日"))) == [], \
+        "the same day written as an era date"
+
 # ---------------------------------------------------------------- references and values
 def test_an_undeclared_party(tmp_path):
     path = write(tmp_path, setting("press_notice", "ceremony", "signatories", ["bureau", "zzz", "kitami"]))

@@ -85,6 +85,22 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
     return problems
 
 
+def date_warnings(spec: Spec, name: str, lines) -> list[Problem]:
+    """Facts that may both be true but are seldom meant: a notice's ceremony on another
+    day than the agreement's signing, whose date line prints the signing date. Warned,
+    not refused: an agreement signed by letter can be celebrated later."""
+    notice, agreement = spec.press_notice, spec.agreement
+    ceremony_day = notice.ceremony.date if notice else None
+    signed = agreement.signing_date if agreement else None
+    if not (ceremony_day and signed) or ceremony_day == signed:
+        return []
+    path = ("press_notice", "ceremony", "date")
+    return [Problem(name, line_of(lines, path), dotted(path),
+                    f"the ceremony is on {ceremony_day.isoformat()}, but the agreement is signed on"
+                    f" {signed.isoformat()} (agreement.signing_date, line {line_of(lines, ('agreement', 'signing_date'))}),"
+                    " the date its document and the annual book give: check both")]
+
+
 def _check_press_request(spec: Spec, name: str, lines) -> list[Problem]:
     """The request sentence is printed whole or not at all: a deadline needs words
     after it, and までに is added after the deadline (a tail written for the old

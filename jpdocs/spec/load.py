@@ -14,7 +14,7 @@ from ..errors import InputError, Problem
 from .schema import Spec
 from .source import line_of, load_yaml, parse_yaml
 from ..files import is_within, resolve_file
-from .checks import cross_check, sort_problems
+from .checks import cross_check, date_warnings, sort_problems
 from .file_checks import check_named_files, named_files
 from .schema_messages import problems_of
 from .strict import ValidationError
@@ -77,6 +77,7 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     problems += check_named_files(spec, name, lines, allow_outside)
     if problems:
         raise InputError(sort_problems(problems))
+    warnings += date_warnings(spec, name, lines)
     loaded = LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)
     if others and spec.press_notice and spec.press_notice.also:
         from .joint import check_attached, load_others
