@@ -360,3 +360,23 @@ def test_a_co_signer_of_the_issuing_side_is_not_a_partner(tmp_path):
                                         "representative": {"title": "北見地域担当部長", "name": "山田　一郎"}}
     row = annual_row(tmp_path, data)
     assert row["相手方"] == "国立大学法人北海道国立大学機構　北見工業大学"
+
+
+def test_the_standard_sets_subject_is_named_where_the_spec_gives_none(tmp_path):
+    """The preamble's …に関し says what the agreement is about; the standard set's
+    (包括的な連携) is named at the standard's line, so that a 覚書 on supplies that
+    borrows the set's articles is not sent out as a 包括連携 by default."""
+    data = seed()
+    data["agreement"]["document"].pop("subject", None)
+    spec = write(tmp_path, data)
+    result = check(spec)
+    assert result.returncode == 0, result.stderr
+    assert (f"{spec}:{line_of(spec, 'standard:')}: agreement.document.subject: not given; the preamble says"
+            " 「…は、包括的な連携に関し、次のとおり協定を締結する。」, in the words of the standard set '包括連携'") \
+        in result.stdout
+    data["agreement"]["document"]["subject"] = "災害時における物資の供給"
+    result = check(write(tmp_path, data, "own"))
+    assert result.returncode == 0, result.stderr
+    assert "agreement.document.subject" not in result.stdout
+    text = compose(load_spec(tmp_path / "own.yaml"), load_style())
+    assert "は、災害時における物資の供給に関し、次のとおり協定を締結する。" in text.preamble

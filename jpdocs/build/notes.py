@@ -57,6 +57,15 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.document.writing",
                              f"not given; the document is written {text.writing}, as its standard set"
                              f" '{text.standard}' is"))
+    if doc is not None and text.standard and doc.subject is None and doc.preamble is None and not doc.prose:
+        # the set's …に関し says what the agreement is about: right for the set's own kind
+        # of agreement, wrong for a 覚書 on supplies that borrowed its articles
+        key = ("agreement", "document", "standard")
+        said = text.preamble[text.preamble.rfind("は", 0, text.preamble.rfind("に関し")):]
+        notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.document.subject",
+                             f"not given; the preamble says 「…{said}」, in the words of the standard"
+                             f" set '{text.standard}': write subject: (…に関し) if the agreement is about"
+                             " something else"))
     if text.draft:
         key = ("agreement", "document", "draft")
         left = f"; left open: {', '.join(text.blanks)}" if text.blanks else "; nothing is left open"
