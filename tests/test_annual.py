@@ -256,6 +256,16 @@ def test_the_book_names_the_end_it_lists_for_the_user(tmp_path):
     assert notes == [f"note: {spec}:{line}: agreement.validity.end: not given; the book lists the term to"
                      " 平成29年３月31日: the end of the next fiscal year, as the signing falls in the last"
                      " quarter of its fiscal year"]
+    renewal = [line for line in result.stdout.splitlines() if "agreement.validity.renewal" in line]
+    assert renewal == [f"note: {spec}:{line}: agreement.validity.renewal: not given; the book lists the term as"
+                       " renewing（自動更新）, as the agreement's standard 有効期間 article renews it by default:"
+                       " say renewal: false if it does not"]
+    spec = sports_with(tmp_path, {("agreement", "document"): {"standard": "包括連携",
+                                                              "purpose": "地域の持続的な発展に寄与する"},
+                                  ("agreement", "validity"): {"renewal": True}})
+    result = run_generate("annual", "--fiscal-year", "2015", spec, "-o", tmp_path / "given")
+    assert result.returncode == 0, result.stderr
+    assert "agreement.validity.renewal" not in result.stdout, "said by the spec"
 
 
 def test_an_agreement_whose_own_articles_state_the_term_lists_none_it_did_not_give(tmp_path):

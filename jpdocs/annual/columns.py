@@ -139,6 +139,13 @@ def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value
         given = ("agreement", "validity") if ag.validity is not None else ("agreement", "signing_date")
         notes.append(Problem(str(loaded.path), loaded.line_of(given), "agreement.validity.end",
                              f"not given; the book lists the term to {house_date(t.end, style)}: {t.end_chosen}"))
+    if renews and not any(("agreement", "validity", k) in loaded.lines for k in RENEWAL_KEYS):
+        # the standard article's default renewal, which the document's build names: the
+        # book's run names it too, as it names the end chosen
+        given = ("agreement", "validity") if ag.validity is not None else ("agreement", "signing_date")
+        notes.append(Problem(str(loaded.path), loaded.line_of(given), "agreement.validity.renewal",
+                             "not given; the book lists the term as renewing（自動更新）, as the agreement's"
+                             " standard 有効期間 article renews it by default: say renewal: false if it does not"))
     return Value([text + "（自動更新）" if renews else text], [iso], notes)
 
 
