@@ -92,7 +92,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         """The place as its item prints it: the venue (its address as the house sets it)
         and the way to it, online, each site."""
         out_lines = []
-        form = style.notice.venue_address      # brackets, line (under the venue) or line_brackets
+        form = style.notice.venue_address      # brackets, line (under the venue), line_brackets or above
 
         def venue(text: str, address: str | None) -> list[str]:
             if not address:
@@ -100,6 +100,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             address = style.notice.venue_address_label + address     # （住所：江別市…）
             if form == "brackets":
                 return [f"{text}（{address}）"]
+            if form == "above":
+                return [address, text]
             return [text, address if form == "line" else f"（{address}）"]
         if c.venue:      # the venue, and the way to it under it
             out_lines += venue(c.venue, c.venue_address)
