@@ -448,6 +448,8 @@ STYLE_VARIANTS = {
     "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
     "section-marker": "notice:\n  section_marker: \"{n}.\"\n",
+    "date-suffix-gap": "notice:\n  date_suffix_gap: \"・\"\n",
+    "role-place-top": "notice:\n  contacts_at: top\ncontacts:\n  role_place: above\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

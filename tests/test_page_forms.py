@@ -1,0 +1,222 @@
+"""Forms of a notice's page that real offices use, as the house style says them:
+
+- notice.date_suffix_gap — what stands between the date of issue and the spec's
+  date_suffix: 上尾市 writes 掲載日：2018年10月9日更新 (nothing), 茂原市 [2018年3月23日]
+  (nothing, the brackets as prefix and suffix), 四国学院大学 2019.06.05 プレスリリース (a
+  half-width space); the full-width space stays the default;
+- notice.venue_address: above — the venue's address on the line over the venue
+  (九州地方整備局 2018: 福岡県北九州市… / 九州地方整備局関門航路事務所 ４階会議室);
+- contacts.role_place: above — a contact box's role on a line of its own over the box
+  (四国学院大学 2019: 【この件に関するメディアの方のお問い合わせ先】).
+
+The real cases are built by the real command line and read back: the PDF's glyphs as a
+reader sees them (spaces are drawn glyphs here, so a line's text is exact), the DOCX
+reopened. A value the house cannot mean, or a key with no effect, is refused with file,
+line and key.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from lxml import etree
+
+from jpdocs import cli
+
+from conftest import ROOT, needs_poppler, no_space
+from test_notice_format import CONTACT, check, has_error, variant
+
+REAL = ROOT / "tests" / "data" / "real"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CASES = ("ageo-fire-2018", "mobara-abekura-2018", "sgu-uchiko-2019", "qsr-kaido-2018")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    """Each case's press notice, PDF and DOCX, by its id."""
+    out = tmp_path_factory.mktemp("page-forms")
+    code = cli.main([*[str(REAL / f"{cid}.yaml") for cid in CASES], "-o", str(out),
+                     "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0
+    return {cid: out / cid / "press-notice.pdf" for cid in CASES}
+
+
+def glyph_lines(pdf: Path) -> list[list[dict]]:
+    """Each line a reader sees, its glyphs left to right (spaces are glyphs too)."""
+    rows: dict[tuple[int, int], list] = {}
+    with pdfplumber.open(pdf) as doc:
+        for number, page in enumerate(doc.pages):
+            for c in page.chars:
+                rows.setdefault((number, round(c["bottom"])), []).append(c)
+    return [sorted(row, key=lambda c: c["x0"]) for _, row in sorted(rows.items())]
+
+
+def text_of(line: list[dict]) -> str:
+    return "".join(c["text"] for c in line)
+
+
+def docx_paragraphs(docx: Path) -> list[str]:
+    body = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.iter(f"{W}p")]
+
+
+def docx_tables(docx: Path) -> list[etree._Element]:
+    body = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    return list(body.iter(f"{W}tbl"))
+
+
+# ------------------------------------------------------------------ the gap before the suffix
+
+@needs_poppler
+@pytest.mark.parametrize("cid, dated", [
+    ("ageo-fire-2018", "掲載日：2018年10月９日更新"),          # 更新 straight after the date
+    ("mobara-abekura-2018", "［2018年３月23日］"),            # the brackets close on the date
+    ("sgu-uchiko-2019", "2019.06.05 プレスリリース"),         # a half-width space, then the category
+])
+def test_the_date_line_is_the_page_s(cid, dated, built):
+    """The first line of the page is the date with its prefix and suffix and the house's
+    gap between them, nothing else; the DOCX holds the same paragraph."""
+    pdf = built[cid]
+    first = glyph_lines(pdf)[0]
+    assert text_of(first) == dated
+    paragraphs = docx_paragraphs(pdf.with_suffix(".docx"))
+    assert dated in paragraphs, paragraphs[:3]
+
+
+@needs_poppler
+def test_the_half_width_gap_is_half_an_em(built):
+    """2019.06.05 プレスリリース: the category starts half an em after the date's last digit
+    (the date's own type, 10.5 points), not a full em as the default gap."""
+    first = glyph_lines(built["sgu-uchiko-2019"])[0]
+    five = next(k for k, c in enumerate(first) if c["text"] == " ") - 1
+    category = next(c for c in first if c["text"] == "プ")
+    size = category["size"]
+    assert category["x0"] - first[five]["x1"] == pytest.approx(size / 2, abs=0.3)
+
+
+@needs_poppler
+def test_the_gap_is_the_house_s_in_the_notice_and_the_release_after(tmp_path, capsys):
+    """The seed's 配布 after a full-width space by default; a house that writes a
+    half-width one gets it in the notice and the release after the signing alike, in the
+    PDF and the DOCX."""
+    after = ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n"
+                               "  closing_ijo:")
+    for style, gap in ((None, "　"), ("notice:\n  date_suffix_gap: \" \"\n", " ")):
+        folder = tmp_path / ("default" if style is None else "half")
+        folder.mkdir()
+        path = variant(folder, after, style=style)
+        code = cli.main([str(path), "-o", str(folder / "out"), "--kinds", "press-notice,press-notice-after",
+                         "--format", "pdf,docx"])
+        assert code == 0, capsys.readouterr().err
+        for name, day in (("press-notice", "２月16日（金）"), ("press-notice-after", "２月27日（火）")):
+            pdf = folder / "out" / path.stem / f"{name}.pdf"
+            want = f"令和６年（2024年）{day}{gap}配布"
+            assert want in [text_of(line) for line in glyph_lines(pdf)], name
+            assert want in docx_paragraphs(pdf.with_suffix(".docx")), name
+
+
+def test_a_gap_the_house_cannot_mean_is_refused(tmp_path, capsys):
+    """Only a full-width space, a half-width one or nothing: anything else would be text
+    printed that no spec said."""
+    path = variant(tmp_path, style="notice:\n  date_suffix_gap: \"・\"\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    style = tmp_path / "house.yaml"
+    assert any(line.startswith(f"error: {style}:2: notice.date_suffix_gap: ") for line in err.splitlines()), err
+
+
+# ------------------------------------------------------------------ the address over the venue
+
+@needs_poppler
+def test_the_address_on_the_line_over_the_venue(built):
+    """九州地方整備局: under 場所, the address a line of its own, then the venue on the
+    next line, both at the item's text margin; in the DOCX two paragraphs in that order."""
+    pdf = built["qsr-kaido-2018"]
+    lines = glyph_lines(pdf)
+    texts = [no_space(text_of(line)) for line in lines]
+    at = texts.index("場所")
+    assert texts[at + 1] == "福岡県北九州市小倉北区浅野3丁目7-38"
+    assert texts[at + 2] == "九州地方整備局関門航路事務所４階会議室"
+    assert lines[at + 1][0]["x0"] == pytest.approx(lines[at + 2][0]["x0"], abs=0.5)
+    assert "（福岡県" not in "".join(texts)                              # no brackets, not after the venue
+    paragraphs = [no_space(p) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+    at = paragraphs.index("福岡県北九州市小倉北区浅野3丁目7-38")
+    assert paragraphs[at + 1] == "九州地方整備局関門航路事務所４階会議室"
+    assert paragraphs[at - 1] == "場所"
+
+
+@needs_poppler
+def test_each_site_has_its_address_over_it(tmp_path, capsys):
+    """The seed's venue and a site: each address on the line over what it locates, with
+    the house's label before it."""
+    sites = ("    venue_address: 網走市北７条西３丁目\n",
+             "    venue_address: 網走市北７条西３丁目\n    sites:\n"
+             "      - {name: 北見会場, venue: 北見工業大学　会議室, address: 北見市公園町165番地}\n")
+    path = variant(tmp_path, sites, style="notice:\n  venue_address: above\n  venue_address_label: 住所：\n")
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf"])
+    assert code == 0, capsys.readouterr().err
+    texts = [no_space(text_of(line)) for line in glyph_lines(tmp_path / "out" / path.stem / "press-notice.pdf")]
+    at = texts.index("住所：網走市北７条西３丁目")
+    assert texts[at + 1] == "オホーツク合同庁舎１階保健所会議室"
+    at = texts.index("住所：北見市公園町165番地")
+    assert texts[at + 1] == "北見会場：北見工業大学会議室"
+
+
+# ------------------------------------------------------------------ the contact's role over its box
+
+@needs_poppler
+def test_the_role_on_a_line_over_the_box(built):
+    """四国学院大学: 【この件に関するメディアの方のお問い合わせ先】 a line of its own, at the
+    margin, right over the box whose first line is the department; not in a label column
+    (the department starts at the box's own margin, left of the page's middle); in the
+    DOCX a paragraph before a table of one column that holds the contact alone."""
+    pdf = built["sgu-uchiko-2019"]
+    lines = glyph_lines(pdf)
+    texts = [no_space(text_of(line)) for line in lines]
+    role = "【この件に関するメディアの方のお問い合わせ先】"
+    at = texts.index(role)
+    assert texts[at + 1] == "四国学院大学広報担当"
+    assert texts[at + 2:at + 5] == ["TEL:0877-62-2208", "E-mail:liaison★sg-u.ac.jp", "※★を@に変えてご連絡ください。"]
+    with pdfplumber.open(pdf) as doc:
+        margin = min(c["x0"] for c in doc.pages[0].chars)
+        rects = doc.pages[0].rects + doc.pages[0].lines
+    assert lines[at][0]["x0"] == pytest.approx(margin, abs=0.5)          # the role at the margin
+    assert lines[at + 1][0]["x0"] < margin + 15                          # no label column before the contact
+    role_bottom, department_top = lines[at][0]["bottom"], lines[at + 1][0]["top"]
+    assert any(role_bottom <= r["top"] <= department_top for r in rects)  # the box's top edge between them
+    docx = pdf.with_suffix(".docx")
+    paragraphs = docx_paragraphs(docx)
+    assert role in paragraphs
+    table = docx_tables(docx)[-1]
+    cells = list(table.iter(f"{W}tc"))
+    assert len(cells) == 1
+    assert no_space("".join(t.text or "" for t in cells[0].iter(f"{W}t"))).startswith("四国学院大学広報担当")
+    assert role not in "".join(t.text or "" for t in table.iter(f"{W}t"))
+
+
+@needs_poppler
+def test_roles_over_boxes_beside_the_request_and_a_lead(tmp_path, capsys):
+    """The seed's request keeps its labelled box; each contact box has its role over it,
+    a box without a role none, after the notice's sentence before the contacts."""
+    contacts = (CONTACT, CONTACT + "    - department: 北見工業大学　総務課\n      phone: 0157-26-9116\n")
+    lead = ("  contacts:\n", "  contacts_lead: お問い合わせは、下記までお寄せください。\n  contacts:\n")
+    path = variant(tmp_path, contacts, lead, style="contacts:\n  role_place: above\n")
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf"])
+    assert code == 0, capsys.readouterr().err
+    texts = [no_space(text_of(line)) for line in glyph_lines(tmp_path / "out" / path.stem / "press-notice.pdf")]
+    at = texts.index("担当窓口")
+    assert texts[at - 1] == "お問い合わせは、下記までお寄せください。"
+    assert texts[at + 1] == "オホーツク総合振興局地域創生部"
+    assert "北見工業大学総務課" in texts and "問合せ先" not in texts
+    assert any(t.startswith("報道に当たってのお願い") for t in texts)      # the request's label beside its box
+
+
+def test_the_role_over_a_box_where_the_house_has_no_box_is_refused(tmp_path, capsys):
+    """A house that sets the one contact on a line at the top has no box to set a role over."""
+    path = variant(tmp_path, style="notice:\n  contacts_at: top\ncontacts:\n  role_place: above\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, tmp_path / "house.yaml", "role_place", "contacts.role_place",
+                     "the house sets the one contact on a line at the top (notice.contacts_at: top)"), err
