@@ -7,7 +7,10 @@
 - notice.venue_address: above — the venue's address on the line over the venue
   (九州地方整備局 2018: 福岡県北九州市… / 九州地方整備局関門航路事務所 ４階会議室);
 - contacts.role_place: above — a contact box's role on a line of its own over the box
-  (四国学院大学 2019: 【この件に関するメディアの方のお問い合わせ先】).
+  (四国学院大学 2019: 【この件に関するメディアの方のお問い合わせ先】);
+- press_notice.event_line — the ceremony's date, time and place on one line above the
+  text, without labels, as the house writes them (山梨県 2019: 令和元年6月7日(金曜日)午前10時~
+  株式会社コーセー日本橋本社).
 
 The real cases are built by the real command line and read back: the PDF's glyphs as a
 reader sees them (spaces are drawn glyphs here, so a line's text is exact), the DOCX
@@ -30,7 +33,7 @@ from test_notice_format import CONTACT, check, has_error, variant
 
 REAL = ROOT / "tests" / "data" / "real"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CASES = ("ageo-fire-2018", "mobara-abekura-2018", "sgu-uchiko-2019", "qsr-kaido-2018")
+CASES = ("ageo-fire-2018", "mobara-abekura-2018", "sgu-uchiko-2019", "qsr-kaido-2018", "yamanashi-kose-2019")
 
 
 @pytest.fixture(scope="module")
@@ -220,3 +223,74 @@ def test_the_role_over_a_box_where_the_house_has_no_box_is_refused(tmp_path, cap
     assert code == 1 and "Traceback" not in err
     assert has_error(err, tmp_path / "house.yaml", "role_place", "contacts.role_place",
                      "the house sets the one contact on a line at the top (notice.contacts_at: top)"), err
+
+
+# ------------------------------------------------------------------ the event line
+
+@needs_poppler
+def test_the_event_line_above_the_text(built):
+    """山梨県: under the title, the date with its weekday in full, the hour and the
+    place on one line, without 日時 or 場所, the house's forms (12-hour clock, ～ after a
+    lone start); then the text; no 記 block. The DOCX holds the same paragraph, between
+    the title and the text's first paragraph."""
+    pdf = built["yamanashi-kose-2019"]
+    texts = [text_of(line) for line in glyph_lines(pdf)]
+    line = "令和元年６月７日（金曜日）　午前10時～　株式会社コーセー日本橋本社"
+    at = texts.index(line)
+    assert no_space(texts[at - 1]) == "株式会社コーセーとの立地協定・森林整備協定締結式"
+    assert no_space(texts[at + 1]).startswith("本日、株式会社コーセー")
+    words = no_space("".join(texts))
+    assert "日時" not in words and "場所" not in words and "記" not in words
+    assert words.count("株式会社コーセー日本橋本社") == 1
+    paragraphs = docx_paragraphs(pdf.with_suffix(".docx"))
+    at = paragraphs.index(line)
+    assert paragraphs[at - 1] == "株式会社コーセーとの立地協定・森林整備協定締結式"
+    assert paragraphs[at + 1].startswith("本日、株式会社コーセー")
+
+
+@needs_poppler
+def test_the_event_line_takes_the_date_and_place_out_of_the_ki_block(tmp_path, capsys):
+    """The seed without ki: its date, time, note and venue (the address in （） as the
+    house sets it) on the line above the text's heading (a paragraph: broken where the
+    line is full); the 記 block keeps 締結者 and 次第, numbered
+    from １, with no 日時 or 場所."""
+    path = variant(tmp_path, ("  ceremony:\n", "  event_line: true\n  ceremony:\n"))
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf"])
+    assert code == 0, capsys.readouterr().err
+    texts = [no_space(text_of(line)) for line in glyph_lines(tmp_path / "out" / path.stem / "press-notice.pdf")]
+    line = "令和６年（2024年）２月27日（火）11時00分～（30分程度）オホーツク合同庁舎１階保健所会議室（網走市北７条西３丁目）"
+    start = next(k for k, t in enumerate(texts) if t.startswith("令和６年（2024年）２月27日"))
+    text = next(k for k, t in enumerate(texts) if t.startswith("今般、"))
+    assert "".join(texts[start:text - 1]) == line             # broken where the line is full, under 内容
+    assert texts[text - 1] == "内容"
+    ki = texts[texts.index("記"):]
+    assert "１締結者" in ki and "２次第" in ki
+    assert not any(t.endswith("日時") or t.endswith("場所") for t in ki)
+
+
+@pytest.mark.parametrize("pairs, fragment, key, message", [
+    ((("    date: 2024-02-27\n    start: \"11:00\"\n    duration_note: 30分程度\n", ""),),
+     "event_line", "press_notice.event_line", "the ceremony has no date (ceremony.date): it would have no effect"),
+    ((("  ceremony:\n", "  ki: [date, signatories]\n  ceremony:\n"),),
+     "ki: [date", "press_notice.ki[0].item", "the date is printed on the event line above the text already"),
+])
+def test_the_event_line_refused_where_it_would_print_nothing_or_twice(pairs, fragment, key, message, tmp_path,
+                                                                      capsys):
+    path = variant(tmp_path, ("  ceremony:\n", "  event_line: true\n  ceremony:\n"), *pairs)
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, fragment, key, message), err
+
+
+def test_the_event_line_refused_where_the_place_takes_lines(tmp_path, capsys):
+    """The address on a line of its own under the venue (notice.venue_address: line): the
+    place is two lines, which one line cannot hold; refused, nothing written."""
+    path = variant(tmp_path, ("  ceremony:\n", "  event_line: true\n  ceremony:\n"),
+                   style="notice:\n  venue_address: line\n")
+    out = tmp_path / "out"
+    code = cli.main([str(path), "-o", str(out), "--kinds", "press-notice", "--format", "pdf"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, "event_line", "press_notice.event_line",
+                     "the place is printed as 2 lines here (オホーツク合同庁舎　１階保健所会議室 / 網走市北７条西３丁目)"), err
+    assert not list(out.rglob("*.pdf"))

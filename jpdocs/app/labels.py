@@ -115,6 +115,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("PressNotice", "attachments"): ("配付資料", "資料名（協定の概要を付けるなら document: overview）"),
     ("PressNotice", "opening_heading"): ("本文の見出し", "空欄なら「内容」"),
     ("PressNotice", "opening"): ("本文", "段落ごとに一行"),
+    ("PressNotice", "event_line"): ("日時・場所を本文の上に", "締結式の日時と場所を見出しなしで本文の上の一行に（記の日時・場所の代わり）"),
     ("PressNotice", "ceremony"): ("締結式", "記の日時・場所・締結者など"),
     ("PressNotice", "ki"): ("記の項目", "空欄なら標準の項目"),
     ("PressNotice", "closing_ijo"): ("以上", "最後に「以上」を付ける"),

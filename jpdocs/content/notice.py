@@ -290,13 +290,22 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if c.group_signatories is None:
             note(C, f"ceremony.group_signatories not given: {item} are listed per agreement, under its title"
                     " (group_signatories: false lists each signer once)")
+    if n.event_line:       # the date and place on one line above the text (documents.py takes it out)
+        place = place_lines()
+        if len(place) > 1:
+            refuse(N + ("event_line",), "the event line holds the ceremony's date and place on one line, and the"
+                                        f" place is printed as {len(place)} lines here ({' / '.join(place)}): list"
+                                        " it as an item of the 記 block (ki: - place) instead")
+        event = [KiItem("", "event", ("　".join(builtin("date", None).lines[:1] + tuple(place)),))]
+    else:
+        event = []
     own_markers = [None if isinstance(e, str) else e.marker for e in entries]
     for e in entries:
         if not isinstance(e, str) and e.marker == style.notice.ki_marker:
             refuse(N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "marker"),
                    f"marker \"{e.marker}\" is the house's own marker of the 記 block's items (notice.ki_marker):"
                    " it would have no effect; remove it")
-    return with_headings(with_form(out, style, own_markers), ki_headings(spec), style), notes
+    return event + with_headings(with_form(out, style, own_markers), ki_headings(spec), style), notes
 
 
 def with_headings(items: list[KiItem], headings: dict[int, str], style) -> list[KiItem]:

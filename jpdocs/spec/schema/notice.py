@@ -312,6 +312,11 @@ class PressNotice(Strict):
     # the heading above the opening (default from the house style: 内容); false: none
     opening_heading: Union[Line, Literal[False], None] = None
     opening: list[Line]
+    # true: the ceremony's date and time, then its place, on one line above the opening,
+    # without labels, as the house writes them (令和元年６月７日（金曜日）午前10時～　株式会社
+    # コーセー日本橋本社, as 山梨県's pages of the governor's day set it); the 記 block then
+    # holds no 日時 or 場所 item
+    event_line: bool = False
     ceremony: Ceremony = Ceremony()
     ki: Optional[list[KiItemSpec]] = None   # the 記 block's items in order (default: the built-in ones)
     closing_ijo: bool = False         # 以上 after the notice's last section (before the request and contact boxes)
