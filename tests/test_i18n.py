@@ -472,6 +472,8 @@ VARIANTS.update({
     "event-line-no-date": [_EVENT, ('    date: 2024-02-27\n    start: "11:00"\n    duration_note: 30分程度\n', "")],
     "event-line-twice": [("  ceremony:\n", "  event_line: true\n  ki: [date, signatories]\n  ceremony:\n")],
     "event-line-place-lines": [_EVENT, (_STYLE, _STYLE + "style: style-venue-line.yaml\n")],
+    "time-under-place": [("  ceremony:\n", "  ki: [date, {item: place, time_under: true}, signatories, agenda]\n"
+                                         "  ceremony:\n")],
 })
 # Rarer checks of a spec (spec/schema/'s validators, a period, a house style leaving the
 # year out, standard articles of the wrong style, a key that starts with a space).

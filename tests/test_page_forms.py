@@ -10,7 +10,10 @@
   (四国学院大学 2019: 【この件に関するメディアの方のお問い合わせ先】);
 - press_notice.event_line — the ceremony's date, time and place on one line above the
   text, without labels, as the house writes them (山梨県 2019: 令和元年6月7日(金曜日)午前10時~
-  株式会社コーセー日本橋本社).
+  株式会社コーセー日本橋本社);
+- ki: - {item: date, time_under: true} — the time on the line under the date (長野県林務部
+  2011: 平成23年7月26日(火) / 午前11時00分から午前11時45分), a span's end followed by
+  （予定） as the ceremony's duration_note.
 
 The real cases are built by the real command line and read back: the PDF's glyphs as a
 reader sees them (spaces are drawn glyphs here, so a line's text is exact), the DOCX
@@ -294,3 +297,38 @@ def test_the_event_line_refused_where_the_place_takes_lines(tmp_path, capsys):
     assert has_error(err, path, "event_line", "press_notice.event_line",
                      "the place is printed as 2 lines here (オホーツク合同庁舎　１階保健所会議室 / 網走市北７条西３丁目)"), err
     assert not list(out.rglob("*.pdf"))
+
+
+# ------------------------------------------------------------------ the time under the date
+
+@needs_poppler
+def test_the_time_on_the_line_under_the_date(tmp_path, capsys):
+    """長野県林務部's 日時: the date on a line, the span on the next (午前 repeated at its
+    end: times.end_period: always), まで and （予定） after it (duration_note: 予定), both at
+    the item's text margin; the DOCX two paragraphs in that order."""
+    time = ('    start: "11:00"\n    duration_note: 30分程度\n',
+            '    start: "11:00"\n    end: "11:45"\n    duration_note: 予定\n')
+    ki = ("  ceremony:\n", "  ki: [{item: date, time_under: true}, place, signatories, agenda]\n  ceremony:\n")
+    path = variant(tmp_path, time, ki, style="times:\n  clock: 12h\n  span: から\n  end_period: always\n")
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    pdf = tmp_path / "out" / path.stem / "press-notice.pdf"
+    lines = glyph_lines(pdf)
+    texts = [no_space(text_of(line)) for line in lines]
+    at = texts.index("令和６年（2024年）２月27日（火）")
+    assert texts[at - 1] == "１日時"
+    assert texts[at + 1] == "午前11時00分から午前11時45分まで（予定）"
+    assert lines[at][0]["x0"] == pytest.approx(lines[at + 1][0]["x0"], abs=0.5)
+    paragraphs = [no_space(p) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+    at = paragraphs.index("令和６年（2024年）２月27日（火）")
+    assert paragraphs[at + 1] == "午前11時00分から午前11時45分まで（予定）"
+
+
+def test_the_time_under_where_there_is_no_time_is_refused(tmp_path, capsys):
+    path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', ""),
+                   ("  ceremony:\n", "  ki: [{item: date, time_under: true}, place, signatories, agenda]\n"
+                                      "  ceremony:\n"))
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, "time_under", "press_notice.ki[0].time_under",
+                     "time_under sets the ceremony's time under its date"), err

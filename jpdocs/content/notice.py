@@ -115,22 +115,24 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         return out_lines
 
     def builtin(item: str, label: str | None, others: str | None = None, schedule_under: bool = False,
-                per_party=None, place_under: bool = False) -> KiItem:
+                per_party=None, place_under: bool = False, time_under: bool = False) -> KiItem:
         label = label or style.word(f"ki_{item}")
         if item == "date":
+            # the time after the date, or on the line under it (time_under: 長野県林務部)
+            gap = "\n" if time_under else "　"
             text = event_date_text(c.date, n.issue_date, d, style.dates)
             if not style.dates.event_year and c.date.year != n.issue_date.year:
                 note(C + ("date",), "the house style leaves the year out of the ceremony's date, but the"
                                     " ceremony is not in the issue date's year: the year is printed")
             if c.start:
                 # a spec's own span (ceremony.span) says the mark after a lone start too
-                text += "　" + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
+                text += gap + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
                                                         style.times.clock, c.span or style.times.span,
                                                         style.times.notation,
                                                         None if c.span else style.times.after_start,
                                                         style.times.until, style.times.end_period)
             elif c.time_of_day:
-                text += "　" + c.time_of_day
+                text += gap + c.time_of_day
             if c.duration_note and style.notice.duration_note == "plain":
                 # run on without brackets only after から (16:30から30分程度): after ～, an
                 # end or a date it would read as part of the time (11時00分～30分程度)
@@ -147,7 +149,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             rows = [schedule_line(r, style) for r in c.schedule] if schedule_under else []
             # the place under the date, in one item (観光庁: 日時・場所), before any schedule
             under = place_lines() if place_under else []
-            return KiItem(label, "text", (text, *under, *rows))
+            return KiItem(label, "text", (*text.split("\n"), *under, *rows))
         if item == "place":
             return KiItem(label, "text", tuple(place_lines()))
         if item == "signatories":
@@ -222,7 +224,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if isinstance(e, str):
             out.append(builtin(e, None))
         elif e.item is not None:
-            out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party, e.place_under))
+            out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party, e.place_under,
+                               e.time_under))
         elif e.attachment is not None:       # 協定概要 → 別添「協定概要」のとおり (checked: it points at one)
             attached = pointed_attachment(n, e)
             out.append(KiItem(e.label, "text", (style.fill("ki_attachment", title=attached.title),)))

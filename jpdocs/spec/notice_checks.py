@@ -198,6 +198,10 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             problem(at + ("place_under",), "place_under sets the ceremony's place under its date: it goes with"
                                            " item: date, and needs ceremony.venue, online or sites; here it"
                                            " would have no effect")
+        if e.time_under and (e.item != "date" or not (c.start or c.time_of_day)):
+            problem(at + ("time_under",), "time_under sets the ceremony's time under its date: it goes with"
+                                          " item: date, and needs ceremony.start or time_of_day; here it would"
+                                          " have no effect")
         if e.marker is not None and (e.marker.count("{number}") > 1
                                      or any(f != "number" for f in re.findall(r"\{([^{}]*)\}", e.marker))):
             problem(at + ("marker",), "{number} may appear once in an item's marker, and no other placeholder")

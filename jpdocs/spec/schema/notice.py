@@ -187,6 +187,9 @@ class KiEntry(Strict):
     # item prints it (観光庁: 日時・場所 / 平成25年…10:00～10:20 / 文部科学省庁舎…), not
     # an item of its own
     place_under: bool = False
+    # with item: date, the time on the line under the date, not after it (平成23年７月26日（火）
+    # / 午前11時00分から午前11時45分, as 長野県林務部 sets its 日時)
+    time_under: bool = False
     others: Optional[Line] = None             # ほか, after the last person (people:, or item: signatories)
     # item: signatories: the page's words straight after each party's last signer, by
     # party id ({kyoiku: ら3名}: 教育長　日吉亨ら3名), a fact the spec gives, never counted
