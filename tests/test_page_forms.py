@@ -2,8 +2,9 @@
 
 - notice.date_suffix_gap — what stands between the date of issue and the spec's
   date_suffix: 上尾市 writes 掲載日：2018年10月9日更新 (nothing), 茂原市 [2018年3月23日]
-  (nothing, the brackets as prefix and suffix), 四国学院大学 2019.06.05 プレスリリース (a
-  half-width space); the full-width space stays the default;
+  (nothing, the brackets as prefix and suffix), 四国学院大学 2019.06.05 プレスリリース
+  (nothing: the house's quarter em after Latin digits, never an ASCII space); the
+  full-width space stays the default;
 - notice.venue_address: above — the venue's address on the line over the venue
   (九州地方整備局 2018: 福岡県北九州市… / 九州地方整備局関門航路事務所 ４階会議室);
 - contacts.role_place: above — a contact box's role on a line of its own over the box
@@ -79,7 +80,7 @@ def docx_tables(docx: Path) -> list[etree._Element]:
 @pytest.mark.parametrize("cid, dated", [
     ("ageo-fire-2018", "掲載日：2018年10月９日更新"),          # 更新 straight after the date
     ("mobara-abekura-2018", "［2018年３月23日］"),            # the brackets close on the date
-    ("sgu-uchiko-2019", "2019.06.05 プレスリリース"),         # a half-width space, then the category
+    ("sgu-uchiko-2019", "2019.06.05プレスリリース"),          # the category after the date, no space glyph
 ])
 def test_the_date_line_is_the_page_s(cid, dated, built):
     """The first line of the page is the date with its prefix and suffix and the house's
@@ -92,25 +93,27 @@ def test_the_date_line_is_the_page_s(cid, dated, built):
 
 
 @needs_poppler
-def test_the_half_width_gap_is_half_an_em(built):
-    """2019.06.05 プレスリリース: the category starts half an em after the date's last digit
-    (the date's own type, 10.5 points), not a full em as the default gap."""
+def test_the_page_s_half_width_space_is_the_house_s_quarter_em(built):
+    """2019.06.05 プレスリリース: the category starts a quarter em after the date's last
+    digit (typesetting.latin_spacing, the date's own type of 10.5 points), as the page's
+    half-width space shows it, with no space glyph (jpcheck refuses an ASCII space beside
+    Japanese); not a full em as the default gap."""
     first = glyph_lines(built["sgu-uchiko-2019"])[0]
-    five = next(k for k, c in enumerate(first) if c["text"] == " ") - 1
-    category = next(c for c in first if c["text"] == "プ")
-    size = category["size"]
-    assert category["x0"] - first[five]["x1"] == pytest.approx(size / 2, abs=0.3)
+    five = next(k for k, c in enumerate(first) if c["text"] == "プ") - 1
+    category = first[five + 1]
+    assert first[five]["text"] == "5"
+    assert category["x0"] - first[five]["x1"] == pytest.approx(category["size"] / 4, abs=0.3)
 
 
 @needs_poppler
 def test_the_gap_is_the_house_s_in_the_notice_and_the_release_after(tmp_path, capsys):
-    """The seed's 配布 after a full-width space by default; a house that writes a
-    half-width one gets it in the notice and the release after the signing alike, in the
-    PDF and the DOCX."""
+    """The seed's 配布 after a full-width space by default; a house that writes none
+    gets none, in the notice and the release after the signing alike, in the PDF and the
+    DOCX."""
     after = ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n"
                                "  closing_ijo:")
-    for style, gap in ((None, "　"), ("notice:\n  date_suffix_gap: \" \"\n", " ")):
-        folder = tmp_path / ("default" if style is None else "half")
+    for style, gap in ((None, "　"), ("notice:\n  date_suffix_gap: \"\"\n", "")):
+        folder = tmp_path / ("default" if style is None else "none")
         folder.mkdir()
         path = variant(folder, after, style=style)
         code = cli.main([str(path), "-o", str(folder / "out"), "--kinds", "press-notice,press-notice-after",
@@ -124,13 +127,14 @@ def test_the_gap_is_the_house_s_in_the_notice_and_the_release_after(tmp_path, ca
 
 
 def test_a_gap_the_house_cannot_mean_is_refused(tmp_path, capsys):
-    """Only a full-width space, a half-width one or nothing: anything else would be text
-    printed that no spec said."""
-    path = variant(tmp_path, style="notice:\n  date_suffix_gap: \"・\"\n")
-    code, _, err = check(path, capsys)
-    assert code == 1 and "Traceback" not in err
-    style = tmp_path / "house.yaml"
-    assert any(line.startswith(f"error: {style}:2: notice.date_suffix_gap: ") for line in err.splitlines()), err
+    """Only a full-width space or nothing: anything else would be text printed that no
+    spec said, and a half-width space an ASCII space beside Japanese."""
+    for value in ("・", " "):
+        path = variant(tmp_path, style=f"notice:\n  date_suffix_gap: \"{value}\"\n")
+        code, _, err = check(path, capsys)
+        assert code == 1 and "Traceback" not in err
+        style = tmp_path / "house.yaml"
+        assert any(line.startswith(f"error: {style}:2: notice.date_suffix_gap: ") for line in err.splitlines()), err
 
 
 # ------------------------------------------------------------------ the address over the venue

@@ -168,10 +168,11 @@ class NoticeStyle(_Strict):
     # house has a header line then (a notice without one is refused, content/notice.py)
     date_above_header: bool = False
     # what stands between the date of issue and the spec's date_suffix: a full-width
-    # space (default: ２月16日（金）　配布), a half-width one (2019.06.05 プレスリリース,
-    # as 四国学院大学's news page), or nothing (2018年10月9日更新, as 上尾市; ［…］ with a
-    # bracket as the prefix and the suffix, as 茂原市)
-    date_suffix_gap: Literal["　", " ", ""] = "　"
+    # space (default: ２月16日（金）　配布) or nothing (2018年10月9日更新, as 上尾市; ［…］
+    # with a bracket as the prefix and the suffix, as 茂原市). No half-width space: beside
+    # Japanese it breaks the house's typesetting (jpcheck's ascii-space), and after Latin
+    # digits (2019.06.05 プレスリリース, 四国学院大学) typesetting.latin_spacing sets the gap
+    date_suffix_gap: Literal["　", ""] = "　"
     # true: a paragraph of the notice's own sections (press_notice.sections) that begins
     # with a mark (・, ●, ※ and the spaces after it) has its later lines hang under its
     # text, as the 記 block's text always has (物質・材料研究機構's 概要 in bullets)
