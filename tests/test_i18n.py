@@ -448,6 +448,8 @@ STYLE_VARIANTS = {
     "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
     "section-marker": "notice:\n  section_marker: \"{n}.\"\n",
+    "date-suffix-gap": "notice:\n  date_suffix_gap: \"・\"\n",
+    "role-place-top": "notice:\n  contacts_at: top\ncontacts:\n  role_place: above\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
@@ -462,6 +464,17 @@ VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.
 COMPANIONS["style-date-above-header.yaml"] = "notice:\n  date_above_header: true\n"
 VARIANTS["date-above-no-header"] = [(_STYLE, _STYLE + "style: style-date-above-header.yaml\n"),
                                     ("press_notice:\n", "press_notice:\n  header: false\n")]
+# the date and place on a line above the text (press_notice.event_line): without a date,
+# beside a 記 item that prints the date too, with a place of two lines
+_EVENT = ("  ceremony:\n", "  event_line: true\n  ceremony:\n")
+COMPANIONS["style-venue-line.yaml"] = "notice:\n  venue_address: line\n"
+VARIANTS.update({
+    "event-line-no-date": [_EVENT, ('    date: 2024-02-27\n    start: "11:00"\n    duration_note: 30分程度\n', "")],
+    "event-line-twice": [("  ceremony:\n", "  event_line: true\n  ki: [date, signatories]\n  ceremony:\n")],
+    "event-line-place-lines": [_EVENT, (_STYLE, _STYLE + "style: style-venue-line.yaml\n")],
+    "time-under-place": [("  ceremony:\n", "  ki: [date, {item: place, time_under: true}, signatories, agenda]\n"
+                                         "  ceremony:\n")],
+})
 # Rarer checks of a spec (spec/schema/'s validators, a period, a house style leaving the
 # year out, standard articles of the wrong style, a key that starts with a space).
 _ATT = "attachments: [{title: 連携協定の概要, document: overview}]"

@@ -281,7 +281,7 @@ def test_steps_within_a_step_under_a_marker_of_the_houses(tmp_path, capsys):
      "the marker numbers the 次第's steps set a line each (agenda: numbered); joined on one line they have none,"
      " and it would have no effect"),
     ("notice:\n  venue_address: under\n", 2, "notice.venue_address",
-     "must be one of 'brackets', 'line' or 'line_brackets', got the text 'under'"),
+     "must be one of 'brackets', 'line', 'line_brackets' or 'above', got the text 'under'"),
     ("notice:\n  duration_note: none\n", 2, "notice.duration_note",
      "must be one of 'brackets' or 'plain', got the text 'none'"),
     ("notice:\n  schedule: list\n", 2, "notice.schedule", "must be one of 'table' or 'lines', got the text 'list'"),
@@ -1165,7 +1165,7 @@ def test_others_after_the_ceremonys_signers(tmp_path, capsys):
     ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst",
      "unknown key 'lst'; did you mean 'list'?"),
     ("    - date\n    - {label: 配付物, caption: [a]}\n", "caption", "press_notice.ki[1].caption",
-     "unknown key 'caption'; allowed here: attachment, groups, heading, item, label, list, marker, notes, others, others_per_party, people, place_under, schedule_under, table, text"),
+     "unknown key 'caption'; allowed here: attachment, groups, heading, item, label, list, marker, notes, others, others_per_party, people, place_under, schedule_under, table, text, time_under"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),

@@ -66,6 +66,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
     }
     ctx["ki"] = []
+    ctx["event_line"] = None
     ctx["sections"] = []
     if spec.press_notice and notice_text:
         from ..content.contacts import check_contacts, placed
@@ -89,7 +90,10 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         if spec.press_notice.also:
             from ..spec.joint import announced
             groups = announced(loaded)
-        ctx["ki"], notes = compose_ki(spec, style, loaded.path, loaded.lines, groups)
+        items, notes = compose_ki(spec, style, loaded.path, loaded.lines, groups)
+        # the event line (press_notice.event_line) stands above the opening, not in the 記 block
+        ctx["event_line"] = next((it.lines[0] for it in items if it.kind == "event"), None)
+        ctx["ki"] = [it for it in items if it.kind != "event"]
         if all(p.signer() for p in spec.signatories()):   # else no document prints them (spec/checks.py)
             ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)
         loaded.notes.extend(notes)

@@ -92,7 +92,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         """The place as its item prints it: the venue (its address as the house sets it)
         and the way to it, online, each site."""
         out_lines = []
-        form = style.notice.venue_address      # brackets, line (under the venue) or line_brackets
+        form = style.notice.venue_address      # brackets, line (under the venue), line_brackets or above
 
         def venue(text: str, address: str | None) -> list[str]:
             if not address:
@@ -100,6 +100,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             address = style.notice.venue_address_label + address     # （住所：江別市…）
             if form == "brackets":
                 return [f"{text}（{address}）"]
+            if form == "above":
+                return [address, text]
             return [text, address if form == "line" else f"（{address}）"]
         if c.venue:      # the venue, and the way to it under it
             out_lines += venue(c.venue, c.venue_address)
@@ -113,22 +115,24 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         return out_lines
 
     def builtin(item: str, label: str | None, others: str | None = None, schedule_under: bool = False,
-                per_party=None, place_under: bool = False) -> KiItem:
+                per_party=None, place_under: bool = False, time_under: bool = False) -> KiItem:
         label = label or style.word(f"ki_{item}")
         if item == "date":
+            # the time after the date, or on the line under it (time_under: 長野県林務部)
+            gap = "\n" if time_under else "　"
             text = event_date_text(c.date, n.issue_date, d, style.dates)
             if not style.dates.event_year and c.date.year != n.issue_date.year:
                 note(C + ("date",), "the house style leaves the year out of the ceremony's date, but the"
                                     " ceremony is not in the issue date's year: the year is printed")
             if c.start:
                 # a spec's own span (ceremony.span) says the mark after a lone start too
-                text += "　" + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
+                text += gap + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
                                                         style.times.clock, c.span or style.times.span,
                                                         style.times.notation,
                                                         None if c.span else style.times.after_start,
                                                         style.times.until, style.times.end_period)
             elif c.time_of_day:
-                text += "　" + c.time_of_day
+                text += gap + c.time_of_day
             if c.duration_note and style.notice.duration_note == "plain":
                 # run on without brackets only after から (16:30から30分程度): after ～, an
                 # end or a date it would read as part of the time (11時00分～30分程度)
@@ -145,7 +149,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             rows = [schedule_line(r, style) for r in c.schedule] if schedule_under else []
             # the place under the date, in one item (観光庁: 日時・場所), before any schedule
             under = place_lines() if place_under else []
-            return KiItem(label, "text", (text, *under, *rows))
+            return KiItem(label, "text", (*text.split("\n"), *under, *rows))
         if item == "place":
             return KiItem(label, "text", tuple(place_lines()))
         if item == "signatories":
@@ -220,7 +224,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if isinstance(e, str):
             out.append(builtin(e, None))
         elif e.item is not None:
-            out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party, e.place_under))
+            out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party, e.place_under,
+                               e.time_under))
         elif e.attachment is not None:       # 協定概要 → 別添「協定概要」のとおり (checked: it points at one)
             attached = pointed_attachment(n, e)
             out.append(KiItem(e.label, "text", (style.fill("ki_attachment", title=attached.title),)))
@@ -288,13 +293,22 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if c.group_signatories is None:
             note(C, f"ceremony.group_signatories not given: {item} are listed per agreement, under its title"
                     " (group_signatories: false lists each signer once)")
+    if n.event_line:       # the date and place on one line above the text (documents.py takes it out)
+        place = place_lines()
+        if len(place) > 1:
+            refuse(N + ("event_line",), "the event line holds the ceremony's date and place on one line, and the"
+                                        f" place is printed as {len(place)} lines here ({' / '.join(place)}): list"
+                                        " it as an item of the 記 block (ki: - place) instead")
+        event = [KiItem("", "event", ("　".join(builtin("date", None).lines[:1] + tuple(place)),))]
+    else:
+        event = []
     own_markers = [None if isinstance(e, str) else e.marker for e in entries]
     for e in entries:
         if not isinstance(e, str) and e.marker == style.notice.ki_marker:
             refuse(N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "marker"),
                    f"marker \"{e.marker}\" is the house's own marker of the 記 block's items (notice.ki_marker):"
                    " it would have no effect; remove it")
-    return with_headings(with_form(out, style, own_markers), ki_headings(spec), style), notes
+    return event + with_headings(with_form(out, style, own_markers), ki_headings(spec), style), notes
 
 
 def with_headings(items: list[KiItem], headings: dict[int, str], style) -> list[KiItem]:

@@ -46,7 +46,8 @@ def item_names(spec: Spec) -> list[str | KiEntry]:
     n = spec.press_notice
     if n.ki is not None:
         return [e for e in n.ki if e.heading is None]     # a heading is no item (ki_headings)
-    return [name for name in KI_BUILTINS if _has(n.ceremony, name)]
+    on_line = ("date", "place") if n.event_line else ()   # printed on the event line instead
+    return [name for name in KI_BUILTINS if _has(n.ceremony, name) and name not in on_line]
 
 
 def ki_headings(spec: Spec) -> dict[int, str]:
@@ -127,6 +128,9 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
             for k, person in enumerate(x.people):
                 if not (person.title or person.name):
                     problem(at + ("people", k), "a person needs a title or a name")
+    if n.event_line and c.date is None:
+        problem(N + ("event_line",), "the event line is the ceremony's date and place above the text, and the"
+                                     " ceremony has no date (ceremony.date): it would have no effect")
     # the items
     if n.ki is not None:
         _check_ki(spec, lines, problem)
@@ -194,6 +198,10 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             problem(at + ("place_under",), "place_under sets the ceremony's place under its date: it goes with"
                                            " item: date, and needs ceremony.venue, online or sites; here it"
                                            " would have no effect")
+        if e.time_under and (e.item != "date" or not (c.start or c.time_of_day)):
+            problem(at + ("time_under",), "time_under sets the ceremony's time under its date: it goes with"
+                                          " item: date, and needs ceremony.start or time_of_day; here it would"
+                                          " have no effect")
         if e.marker is not None and (e.marker.count("{number}") > 1
                                      or any(f != "number" for f in re.findall(r"\{([^{}]*)\}", e.marker))):
             problem(at + ("marker",), "{number} may appear once in an item's marker, and no other placeholder")
@@ -279,8 +287,12 @@ def _check_ki(spec: Spec, lines, problem) -> None:
     if place_under and "place" in listed:
         problem(K + (listed["place"], "item"), "the place is printed under the date already (place_under):"
                                                " list it once")
+    for item in ("date", "place") if n.event_line else ():
+        if item in listed:
+            problem(K + (listed[item], "item"), f"the {item} is printed on the event line above the text already"
+                                                " (press_notice.event_line): list it once")
     for item, facts in FACTS.items():
-        if item == "place" and place_under:
+        if item == "place" and place_under or n.event_line and item in ("date", "place"):
             continue
         if item in listed or (item == "signatories" and (("agenda" in listed and agenda_signs(spec))
                                                            or any(group_signs(e) for e in n.ki))):

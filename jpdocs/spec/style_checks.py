@@ -166,7 +166,8 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
     """The 記 item's marker may use {number} only; the 次第's step marker is written as
     an agreement's item marker, and only a 次第 set a step a line has one; a schedule's
     place form prints the place once; a heading word for a 記 block set without a
-    heading, a gap after a label on its own line and a mark before people not set as
+    heading, a gap after a label on its own line, a contact's role above a box where the
+    contact has none (contacts_at: top) and a mark before people not set as
     runs would have no effect."""
     problems = [Problem(name, line_of(lines, ("notice", "ki_marker")), "notice.ki_marker",
                         f"{{{found}}} is not a placeholder here; use {{number}} (the item's number)")
@@ -193,6 +194,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"
                                 " own line it would have no effect"))
+    if style.notice.contacts_at == "top" and ("contacts", "role_place") in lines \
+            and style.contacts.role_place == "above":
+        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
+                                "the role is set above a contact's box; the house sets the one contact on a line"
+                                " at the top (notice.contacts_at: top), with no box, and it would have no effect"))
     if style.notice.people_mark and style.notice.people == "columns":
         problems.append(Problem(name, line_of(lines, ("notice", "people_mark")), "notice.people_mark",
                                 f"the mark {style.notice.people_mark!r} goes before each person's line where people"

@@ -152,6 +152,10 @@ class ContactStyle(_Strict):
     # with_department: on the department's line (宗谷森林管理署　流域管理調整官　安藤), as
     # some offices set a contact of one person (content/contacts.py refuses a second)
     person_line: Literal["own", "with_department"] = "own"
+    # beside (default): a box's role in the box's label column (問合せ先 | the contact);
+    # above: on a line of its own over the box, as written, the box without a label
+    # column (【この件に関するメディアの方のお問い合わせ先】 over it, as 四国学院大学 sets it)
+    role_place: Literal["beside", "above"] = "beside"
 
 
 class NoticeStyle(_Strict):
@@ -163,6 +167,12 @@ class NoticeStyle(_Strict):
     # 報道機関各位 / the office under them), not under it (default): every notice of the
     # house has a header line then (a notice without one is refused, content/notice.py)
     date_above_header: bool = False
+    # what stands between the date of issue and the spec's date_suffix: a full-width
+    # space (default: ２月16日（金）　配布) or nothing (2018年10月9日更新, as 上尾市; ［…］
+    # with a bracket as the prefix and the suffix, as 茂原市). No half-width space: beside
+    # Japanese it breaks the house's typesetting (jpcheck's ascii-space), and after Latin
+    # digits (2019.06.05 プレスリリース, 四国学院大学) typesetting.latin_spacing sets the gap
+    date_suffix_gap: Literal["　", ""] = "　"
     # true: a paragraph of the notice's own sections (press_notice.sections) that begins
     # with a mark (・, ●, ※ and the spaces after it) has its later lines hang under its
     # text, as the 記 block's text always has (物質・材料研究機構's 概要 in bullets)
@@ -187,7 +197,9 @@ class NoticeStyle(_Strict):
     # the venue's address in brackets after it (default: 会議室（網走市北７条西３丁目）), on a
     # line of its own under it (line), or on that line still in （） (line_brackets:
     # 旧岩崎邸庭園… / （東京都台東区…）), as some offices set it
-    venue_address: Literal["brackets", "line", "line_brackets"] = "brackets"
+    # above: on a line of its own over the venue (福岡県北九州市… / 九州地方整備局関門航路事務所…,
+    # as 九州地方整備局 sets it)
+    venue_address: Literal["brackets", "line", "line_brackets", "above"] = "brackets"
     venue_address_label: str = ""   # before the address, where it is set: 住所： → （住所：江別市…）
     # 締結者: title then name (三浦市　市長 | 吉田　英男), or the name first, the organisation
     # in （） before it ((三浦市) | 吉田　英男　市長), as some releases list them

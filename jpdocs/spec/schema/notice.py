@@ -187,6 +187,9 @@ class KiEntry(Strict):
     # item prints it (観光庁: 日時・場所 / 平成25年…10:00～10:20 / 文部科学省庁舎…), not
     # an item of its own
     place_under: bool = False
+    # with item: date, the time on the line under the date, not after it (平成23年７月26日（火）
+    # / 午前11時00分から午前11時45分, as 長野県林務部 sets its 日時)
+    time_under: bool = False
     others: Optional[Line] = None             # ほか, after the last person (people:, or item: signatories)
     # item: signatories: the page's words straight after each party's last signer, by
     # party id ({kyoiku: ら3名}: 教育長　日吉亨ら3名), a fact the spec gives, never counted
@@ -312,6 +315,11 @@ class PressNotice(Strict):
     # the heading above the opening (default from the house style: 内容); false: none
     opening_heading: Union[Line, Literal[False], None] = None
     opening: list[Line]
+    # true: the ceremony's date and time, then its place, on one line above the opening,
+    # without labels, as the house writes them (令和元年６月７日（金曜日）午前10時～　株式会社
+    # コーセー日本橋本社, as 山梨県's pages of the governor's day set it); the 記 block then
+    # holds no 日時 or 場所 item
+    event_line: bool = False
     ceremony: Ceremony = Ceremony()
     ki: Optional[list[KiItemSpec]] = None   # the 記 block's items in order (default: the built-in ones)
     closing_ijo: bool = False         # 以上 after the notice's last section (before the request and contact boxes)
