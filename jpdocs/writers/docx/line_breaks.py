@@ -2,7 +2,8 @@
 phrases where the PDF's composer breaks it, a notice's 締結者 after its full-width
 spaces, a list's cell before a date that starts a line in the PDF. Word and
 LibreOffice break lines their own way, a character longer or shorter, and would cut
-a phrase or a date (令和６年８ / 月).
+a phrase or a date (令和６年８ / 月). A line ended by such a break must also be one
+Word can set, which squeezes no punctuation (_fitted, _broken).
 
 Kept apart from the paragraph's XML (paragraphs.py): this lays the paragraph out
 with the PDF's block builder and composer, and remembers the answers per process.
