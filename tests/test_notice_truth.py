@@ -222,4 +222,5 @@ def test_an_organisation_and_its_heads_title_break_between_them_when_they_must(t
         assert lines[0] == org and lines[1].startswith("代表取締役会長ＣＥＯ鈴木聡一郎")
     cell = next(c for t in docx.Document(out / "press-notice.docx").tables for row in t.rows for c in row.cells
                 if org in c.text)
-    assert cell.text == (f"{org}　代表取締役会長ＣＥＯ" if whole else f"{org}　\n代表取締役会長ＣＥＯ")
+    # broken: the line break takes the space's place, as the PDF's line drops it (line_breaks._broken)
+    assert cell.text == (f"{org}　代表取締役会長ＣＥＯ" if whole else f"{org}\n代表取締役会長ＣＥＯ")

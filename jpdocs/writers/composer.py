@@ -115,6 +115,7 @@ class JParagraph(Paragraph):
                                  jl_make=(self.frags, para, line, spans, starts, recipes, k)))
         bl = ParaLines(kind=1, lines=out)
         bl.jl_source = (text, spans, starts)
+        bl.jl_composed = (para, lines)   # the composer's own answer (the DOCX asks which lines it squeezed)
         self._jl_cache = (key, bl)
         return bl
 

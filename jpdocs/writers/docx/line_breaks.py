@@ -2,22 +2,25 @@
 phrases where the PDF's composer breaks it, a notice's 締結者 after its full-width
 spaces, a list's cell before a date that starts a line in the PDF. Word and
 LibreOffice break lines their own way, a character longer or shorter, and would cut
-a phrase or a date (令和６年８ / 月).
+a phrase or a date (令和６年８ / 月). A line ended by such a break must also be one
+Word can set, which squeezes no punctuation (_fitted, _broken).
 
 Kept apart from the paragraph's XML (paragraphs.py): this lays the paragraph out
 with the PDF's block builder and composer, and remembers the answers per process.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
 from ...content import model as m
 from ...spec.style import HouseStyle
 from ..ooxml_styles import per_style
-from ..jlreq import AT_SPACES, AT_WORDS
+from ..composition import _measure
+from ..jlreq import AT_SPACES, AT_WORDS, BLANK_BOTH, BLANK_LEFT, BLANK_RIGHT, HANGING
 from ..jlreq_lines import after_word
-from .paragraphs import Ctx
+from .paragraphs import Ctx, Narrowed
 
 
 PHRASE_STYLES = ("title", "cover_title", "heading")
@@ -106,19 +109,97 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
         cuts = [c for c in cuts if after_word(text, c)]
     if not cuts:
         return inlines
+    cuts, narrowed = _fitted(flow, text, cuts, inlines)
+    return _broken(inlines, cuts, narrowed, text) if cuts else inlines
+
+
+# A line the DOCX breaks where the PDF does must fit Word's column as Word sets it: no
+# squeezed punctuation, so it is measured at the glyphs' own widths, with a little room
+# for Word's and LibreOffice's rounding to twips
+_ROOM = 0.1
+_BLANKS = BLANK_RIGHT + BLANK_LEFT + BLANK_BOTH
+
+
+def _fitted(flow, text: str, cuts: list, inlines) -> tuple[list, dict]:
+    """The cuts the DOCX can keep, and the punctuation to narrow (character index →
+    per cent of its width) so that it can. The PDF's composer may fit a line by
+    squeezing its punctuation (約物の詰め, …マッパーズ・ with the ・ half an em);
+    Word and LibreOffice do not squeeze, and with that line's break forced they
+    would wrap its last piece onto a line of its own (ズ・ alone). Such a line's
+    punctuation is set narrower (w:w) by what it lacks, shared by each mark's blank
+    half; a line that the blanks cannot bring into the column loses its forced
+    break (Word wraps it its own way). A line is known to Word only where the DOCX
+    line is the PDF's one: after the paragraph's start, a line break or a kept cut."""
+    para, lines = flow.blPara.jl_composed
+    natural, _ = _measure(flow.blPara.jl_source[1])
+    by_end = {line.end: (line, shown) for line, shown in zip(lines, flow.blPara.lines) if not line.forced}
+    plain = _plain_characters(inlines)
+    kept, narrowed, start = [], {}, 0
+    for cut in cuts:
+        line, shown = by_end[cut]
+        if line.start != start and text[line.start - 1] != "\n":
+            kept.append(cut)           # a line Word wraps into from the one before: not known here
+            start = cut
+            continue
+        end = cut - 1 if text[cut - 1] == "\u3000" else cut                     # its space is dropped
+        if line.hang and text[end - 1] in HANGING:
+            end -= 1                   # a hanging 、。 hangs in Word too (overflowPunct)
+        width = sum(max(a, b) for a, b in zip(para.adv[line.start:end], natural[line.start:end])) \
+            + sum(q for i, q in para.gap.items() if line.start <= i < end - 1)
+        over = width - (shown.maxWidth - _ROOM)
+        if over > 0:
+            marks = [i for i in range(line.start, end) if text[i] in _BLANKS and plain[i]
+                     and not (i == line.start and text[i] in BLANK_LEFT + BLANK_BOTH)]
+            room = sum(natural[i] / 2 for i in marks)
+            if room < over:
+                continue               # not forced: the space (if any) stays, Word breaks there or near
+            cut_by = over / room
+            narrowed.update((i, max(50, math.floor(100 - 50 * cut_by))) for i in marks)
+        kept.append(cut)
+        start = cut
+    return kept, narrowed
+
+
+def _plain_characters(inlines) -> list:
+    """Whether each character of the paragraph's text is in plain text (not a Spread
+    set across a width, nor a field's reference): only such a character is narrowed."""
+    out = []
+    for i in inlines:
+        if isinstance(i, m.Text):
+            out += [type(i) in (m.Text, m.Whole)] * len(i.text)
+        else:
+            out.append(False)
+    return out
+
+
+def _broken(inlines, cuts: list, narrowed: dict, text: str) -> list:
+    """The inlines with a line break at each cut and each narrowed character a Narrowed
+    run of its own. A full-width space just before a cut is dropped: the PDF breaks
+    there because of the space, which then takes no room at its line's end (hangs or
+    is dropped, jlreq_lines._width); it is the break's own, not text of the line.
+    Word and LibreOffice keep such a space on the line and, where it does not fit,
+    wrap it alone onto an empty line (江東区・サレー市: ブリティッシュ・コロンビア州　/ サレー市長)."""
+    dropped = {c - 1 for c in cuts if text[c - 1] == "\u3000"}
     out, pos = [], 0
     for inline in inlines:
         if isinstance(inline, m.LineBreak):
             out.append(inline)
             pos += 1
             continue
-        start, text = pos, inline.text
-        for cut in [c for c in cuts if start < c < start + len(text)]:
-            out.append(replace(inline, text=text[:cut - start]))
-            out.append(m.LineBreak())
-            text, start = text[cut - start:], cut
-        out.append(replace(inline, text=text))
-        pos += len(inline.text)
-        if pos in cuts and inline is not inlines[-1]:
-            out.append(m.LineBreak())
+        start, end = pos, pos + len(inline.text)
+        if start == end:
+            out.append(inline)
+            continue
+        edges = sorted({start, end} | {c for c in cuts if start < c < end}
+                       | {e for i in dropped | narrowed.keys() if start <= i < end for e in (i, i + 1)})
+        for a, b in zip(edges, edges[1:]):
+            if a in dropped:
+                pass
+            elif a in narrowed:
+                out.append(Narrowed(inline.text[a - start:b - start], inline.bold, inline.font, scale=narrowed[a]))
+            else:
+                out.append(replace(inline, text=inline.text[a - start:b - start]))
+            if b in cuts and (b < end or inline is not inlines[-1]):
+                out.append(m.LineBreak())
+        pos = end
     return out

@@ -40,6 +40,16 @@ class Ctx:
         return made
 
 
+@dataclass(frozen=True)
+class Narrowed(m.Text):
+    """A punctuation mark the PDF squeezed to fit its line (約物の詰め), set at `scale`
+    per cent of its width (w:w): Word and LibreOffice do not squeeze punctuation, and a
+    line the DOCX breaks where the PDF does must fit their column too (line_breaks.py).
+    LibreOffice honours w:w when it breaks lines; a negative w:spacing it does not
+    (tried: ズ・ stayed too long for its line)."""
+    scale: int = 100
+
+
 class Box:
     """Where blocks are written: an element (the body, a table cell) and the document
     part that holds it, the two things the writer asks of python-docx's containers."""
@@ -111,7 +121,7 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
     role = _variant_role(ctx.style, name, inlines)
     if role is not None and _variant_style(box.part, ctx.style, name, role):
         pstyle.set(VAL, f"{name}-{role}")
-        inlines = [replace(i, font=None) if isinstance(i, m.Spread) else m.Text(i.text, i.bold, None)
+        inlines = [replace(i, font=None) if isinstance(i, (m.Spread, Narrowed)) else m.Text(i.text, i.bold, None)
                    if isinstance(i, m.Text) else i for i in inlines]
     else:
         role = None
@@ -142,7 +152,7 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
 P_TAG, PPR_TAG, PSTYLE_TAG, R_TAG, T_TAG, VAL = w("p"), w("pPr"), w("pStyle"), w("r"), w("t"), w("val")
 KEEPNEXT_TAG, SPACING_TAG, IND_TAG, JC_TAG, SECTPR_TAG = w("keepNext"), w("spacing"), w("ind"), w("jc"), w("sectPr")
 RPR_TAG, BR_TAG, TAB_TAG, TABS_TAG, XML_SPACE = w("rPr"), w("br"), w("tab"), w("tabs"), qn("xml:space")
-RFONTS_TAG, B_TAG, COLOR_TAG = w("rFonts"), w("b"), w("color")
+RFONTS_TAG, B_TAG, COLOR_TAG, W_TAG = w("rFonts"), w("b"), w("color"), w("w")
 JC = {key: value.xml_value for key, value in ALIGN.items()}      # justify: both, 両端揃え
 
 
@@ -250,6 +260,7 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
             extra = (inline.width - japanese.em_width(text)) * size / (len(text) - 1)
             if extra > 0:
                 pieces_of = [(text[:-1], round(extra * 20)), (text[-1:], 0 if last else spacing)]
+        scale = inline.scale if type(inline) is Narrowed else 100
         for whole, sp in pieces_of:
             if not whole:
                 continue
@@ -257,7 +268,7 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
                       else [(whole, primary)])
             for chunk, name in pieces:
                 _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0],
-                     bold, sp, colour, regular=bool(family) and not bold)
+                     bold, sp, colour, regular=bool(family) and not bold, scale=scale)
         if field_start is not None:
             fields.wrap_result(p, field_start, fields.article_ref(inline.article))
 
@@ -273,7 +284,7 @@ def _text(r, text: str) -> None:
 
 
 def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | None = None,
-         regular: bool = False) -> None:
+         regular: bool = False, scale: int = 100) -> None:
     r = SubElement(p, R_TAG)       # the <w:r> python-docx's add_run(chunk) writes, made directly
     if "\t" in chunk or "\n" in chunk or "\r" in chunk:
         for piece in _CONTROLS.split(chunk):       # as python-docx: a tab is w:tab, \n and \r each a w:br
@@ -285,9 +296,9 @@ def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | N
                 _text(r, piece)
     else:
         _text(r, chunk)
-    if not (family or bold or regular or colour or sp):
+    if not (family or bold or regular or colour or sp or scale != 100):
         return
-    rpr = SubElement(r, RPR_TAG)   # children in schema order: rFonts b color spacing
+    rpr = SubElement(r, RPR_TAG)   # children in schema order: rFonts b color spacing w
     r.insert(0, rpr)
     if family:
         SubElement(rpr, RFONTS_TAG, {w("ascii"): family, w("hAnsi"): family, w("eastAsia"): family, w("cs"): family})
@@ -299,3 +310,5 @@ def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | N
         SubElement(rpr, COLOR_TAG, {VAL: colour.lstrip("#").upper()})
     if sp:
         SubElement(rpr, SPACING_TAG, {VAL: str(sp)})
+    if scale != 100:
+        SubElement(rpr, W_TAG, {VAL: str(scale)})

@@ -1,0 +1,240 @@
+"""The line breaks the DOCX copies from the PDF (writers/docx/line_breaks.py) as Word and
+LibreOffice set the lines, which squeeze no punctuation and keep a line-end full-width
+space on its line: the space the PDF broke at is not left before the forced break (an
+empty line in 江東区・サレー市's signature block), and a line the PDF fitted only by
+squeezing its punctuation keeps its break with that punctuation narrowed (w:w) so that
+it fits Word's column (ズ・ alone on a line in 立川市's block at the house's indent), or,
+where narrowing cannot make it fit, leaves the break to Word.
+
+The unit tests lay a paragraph out at many widths and measure every DOCX line as Word
+sets it; the real cases are built, their DOCX read back, and (slow) converted by
+LibreOffice and read again line by line."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import SOFFICE, needs_poppler, run_generate
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NPO = "特定非営利活動法人クライシスマッパーズ・ジャパン"
+SIZE = 10.5                           # the default style's body, in points: one em of a full-width character
+
+
+def docx_lines(text: str, width_twips: int, phrases="spaces"):
+    """phrase_lines at that width for the default style's body: the pieces of each DOCX
+    line (model inlines, the narrowed marks among them), the line breaks left out."""
+    from jpdocs.content import model as m
+    from jpdocs.spec.style import load_style
+    from jpdocs.writers.docx.line_breaks import phrase_lines
+    from jpdocs.writers.docx.paragraphs import Ctx
+    out = phrase_lines(Ctx(load_style(), width_twips), "body", None, [m.Text(text)], phrases=phrases)
+    lines = [[]]
+    for inline in out:
+        if isinstance(inline, m.LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(inline)
+    return lines
+
+
+def pdf_lines(text: str, width_twips: int, phrases="spaces"):
+    """The PDF composer's lines of the same paragraph: (text, adjust), adjust < 0 where
+    it squeezed the line to fit (push-in)."""
+    from jpdocs.content import model as m
+    from jpdocs.spec.style import load_style
+    from jpdocs.writers.docx.line_breaks import _builder
+    from jpdocs.writers.tags import Node
+    flow = _builder(load_style()).paragraph(m.Paragraph([m.Text(text)], style="body"), phrases=phrases,
+                                            node=Node("P"))
+    flow.wrap(width_twips / 20, 1e6)
+    _, lines = flow.blPara.jl_composed
+    return [(text[line.start:line.end], line.adjust) for line in lines]
+
+
+def word_width(pieces) -> float:
+    """A DOCX line of full-width characters as Word sets it, in points: one em each,
+    a narrowed mark at its scale."""
+    from jpdocs.writers.docx.paragraphs import Narrowed
+    return sum(len(p.text) * SIZE * (p.scale / 100 if isinstance(p, Narrowed) else 1) for p in pieces)
+
+
+def joined(pieces) -> str:
+    return "".join(p.text for p in pieces)
+
+
+# ---------------------------------------------------------------- the DOCX's inlines, unit-level
+def test_a_break_at_a_full_width_space_is_the_spaces_own():
+    """Surrey's title in 江東区・サレー市's 14.7-em column: the PDF breaks after the space,
+    which takes no room at its line's end; the DOCX's forced break replaces it, so that
+    Word has 14 em to set there, not 15."""
+    text = "ブリティッシュ・コロンビア州\u3000サレー市長"
+    assert [t for t, _ in pdf_lines(text, 3095)] == ["ブリティッシュ・コロンビア州\u3000", "サレー市長"]
+    lines = docx_lines(text, 3095)
+    assert [joined(line) for line in lines] == ["ブリティッシュ・コロンビア州", "サレー市長"]
+    # where the paragraph fits one line, nothing is broken and the space stays
+    assert [joined(line) for line in docx_lines(text, 4400)] == [text]
+
+
+def test_a_line_the_pdf_fits_by_squeezing_its_ideographic_dot_keeps_its_break_and_fits_word():
+    """…マッパーズ・ is 20 em; between 19.5 and 20 em the PDF fits it by taking the ・'s
+    blanks (push-in). At every such width the DOCX breaks there too, the ・ alone narrowed
+    to what the line lacks, and the line as Word sets it fits the width."""
+    squeezed = 0
+    # 19.5 em (4095 twips: the ・ at half, and no room left for rounding) to just under 20 em
+    # (at 20 em the line fits exactly, narrowed a per cent for Word's rounding: line_breaks._ROOM)
+    for twips in range(4100, 4200, 5):
+        pdf = pdf_lines(NPO, twips)
+        lines = docx_lines(NPO, twips)
+        assert [joined(line) for line in lines] == [t for t, _ in pdf], twips
+        first = lines[0]
+        narrowed = [p for p in first if type(p).__name__ == "Narrowed"]
+        if pdf[0][1] < 0:                        # the PDF squeezed its first line
+            squeezed += 1
+            assert [p.text for p in narrowed] == ["・"] and 50 <= narrowed[0].scale < 100, twips
+        else:
+            assert not narrowed, twips
+        assert word_width(first) <= twips / 20, (twips, word_width(first))
+    assert squeezed >= 15
+
+
+def test_a_forced_break_is_never_left_to_a_line_too_long_for_word():
+    """Every DOCX line that ends in a forced break and is a line of the PDF, as Word sets
+    it (full-width characters, no squeezing), fits its width, over a range of widths and
+    of punctuation the PDF squeezes (closing brackets, the dot, an opening bracket). (A
+    DOCX line that holds more than one of the PDF's, a part longer than its line broken
+    inside a word in the PDF, Word wraps its own way.)"""
+    texts = [NPO, "「北山市」（みなみ県）・北山市中央公民館\u3000館長", "東京都北山市役所（本庁舎）\u3000市長室・秘書課"]
+    measured = narrowed = 0
+    for text in texts:
+        for twips in range(1600, 5000, 15):
+            lines = docx_lines(text, twips)
+            assert "".join(joined(line) for line in lines).replace("\u3000", "") == text.replace("\u3000", "")
+            pdf = {t.rstrip("\u3000") for t, _ in pdf_lines(text, twips)}
+            for line in lines[:-1]:
+                if joined(line) in pdf:
+                    measured += 1
+                    narrowed += any(type(p).__name__ == "Narrowed" for p in line)
+                    assert word_width(line) <= twips / 20 + 1e-6, (text, twips, [joined(x) for x in lines])
+    assert measured > 200 and narrowed > 20, (measured, narrowed)
+
+
+def test_a_line_the_pdf_fits_only_by_narrowing_the_space_beside_digits_is_left_to_word():
+    """The PDF may also fit a line by narrowing the quarter em between kanji and digits
+    (和欧間); the DOCX has no punctuation to narrow there, so it forces no break and
+    keeps the text as written, the space too: Word breaks the line itself."""
+    text = "東京都調布市国領町3丁目4番41号\u3000北山ビル"
+    pdf = pdf_lines(text, 3310)
+    assert pdf[0][0].endswith("\u3000") and pdf[0][1] < 0
+    assert [joined(line) for line in docx_lines(text, 3310)] == [text]
+    # with room for the line as Word sets it, the break (and the space's drop) is kept
+    assert [joined(line) for line in docx_lines(text, 3470)] == ["東京都調布市国領町3丁目4番41号", "北山ビル"]
+
+
+def test_the_narrowed_mark_is_one_run_with_its_scale(tmp_path):
+    """The XML: the ・ in a run of its own with w:w, after the other runs' properties."""
+    from jpdocs.content import model as m
+    from jpdocs.spec.style import load_style
+    from jpdocs.writers.docx.paragraphs import Ctx, Narrowed, _runs
+    p = etree.Element(f"{W}p")
+    _runs(p, load_style(), [m.Text("マッパーズ"), Narrowed("・", scale=67), m.LineBreak(), m.Text("ジャパン")], 0)
+    runs = [(("".join(t.text for t in r.iter(f"{W}t"))), [c.tag[len(W):] for c in r.iter() if c is not r])
+            for r in p.iter(f"{W}r")]
+    assert runs[1][0] == "・" and runs[1][1] == ["rPr", "w", "t"], runs
+    assert p.find(f"{W}r/{W}rPr/{W}w") is not None and p.find(f"{W}r/{W}rPr/{W}w").get(f"{W}val") == "67"
+    assert runs[2][1] == ["br"] and runs[3][0] == "ジャパン"
+
+
+# ---------------------------------------------------------------- the real cases
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """江東区・サレー市 as it is, and 立川市 at the house's signature indent (0.3), where
+    the PDF's line holds …ズ・ only by squeezing the ・ (the case's own 0.29 avoids it)."""
+    out = tmp_path_factory.mktemp("forced_breaks")
+    specs = out / "specs"
+    shutil.copytree(REAL / "styles", specs / "styles")
+    style = specs / "styles" / "cmj-tachikawa.yaml"
+    text = style.read_text(encoding="utf-8")
+    assert "signature_indent: 0.29 " in text
+    style.write_text(text.replace("signature_indent: 0.29 ", "signature_indent: 0.3 "), encoding="utf-8")
+    for case in ("koto-surrey-1989", "tachikawa-cmj-2018"):
+        shutil.copy(REAL / f"{case}.yaml", specs / f"{case}.yaml")
+    result = run_generate(specs / "koto-surrey-1989.yaml", specs / "tachikawa-cmj-2018.yaml", "-o", out / "out",
+                          "--kinds", "agreement", "--force", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    return out / "out"
+
+
+def docx_paragraph(path: Path, start: str) -> list[tuple[str, int | None]]:
+    """The DOCX paragraph holding `start`: each run's text ("\\n" for a line break) and
+    its w:w (None: its full width)."""
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    for p in body.iter(f"{W}p"):
+        runs = []
+        for r in p.iter(f"{W}r"):
+            scale = r.find(f"{W}rPr/{W}w")
+            runs.append(("\n" if r.find(f"{W}br") is not None else "".join(t.text or "" for t in r.iter(f"{W}t")),
+                         None if scale is None else int(scale.get(f"{W}val"))))
+        if "".join(t for t, _ in runs).startswith(start):
+            return runs
+    raise AssertionError(start)
+
+
+def layout_lines(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [line.strip() for line in text.splitlines()]
+
+
+def line_after(lines: list[str], text: str) -> tuple[str, str]:
+    """The layout line that ends with `text` (a column's line) and the next one."""
+    at = next(i for i, line in enumerate(lines) if line.endswith(text))
+    return lines[at], lines[at + 1]
+
+
+@needs_poppler
+def test_koto_surrey_docx_breaks_surreys_title_without_its_space(built):
+    pdf = layout_lines(built / "koto-surrey-1989" / "agreement.pdf")
+    assert line_after(pdf, "ブリティッシュ・コロンビア州")[1].endswith("サレー市長")
+    runs = docx_paragraph(built / "koto-surrey-1989" / "agreement.docx", "ブリティッシュ")
+    assert "".join(t for t, _ in runs) == "ブリティッシュ・コロンビア州\nサレー市長"
+
+
+@needs_poppler
+def test_tachikawa_at_the_house_indent_narrows_the_dot_the_pdf_squeezed(built):
+    pdf = layout_lines(built / "tachikawa-cmj-2018" / "agreement.pdf")
+    assert line_after(pdf, "特定非営利活動法人クライシスマッパーズ・")[1] == "ジャパン"
+    runs = docx_paragraph(built / "tachikawa-cmj-2018" / "agreement.docx", "特定非営利活動法人")
+    assert "".join(t for t, _ in runs) == NPO.replace("・ジャ", "・\nジャ")
+    assert [(t, s) for t, s in runs if s is not None] == [("・", runs[1][1])] and 50 <= runs[1][1] < 100, runs
+
+
+def convert(docx: Path, outdir: Path) -> Path:
+    outdir.mkdir(parents=True, exist_ok=True)
+    subprocess.run([*SOFFICE, "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
+                   env=dict(os.environ, HOME=str(outdir)), capture_output=True, timeout=300, check=True)
+    return outdir / (docx.stem + ".pdf")
+
+
+@pytest.mark.parametrize("case, first, second", [
+    ("koto-surrey-1989", "ブリティッシュ・コロンビア州", "サレー市長"),
+    ("tachikawa-cmj-2018", "特定非営利活動法人クライシスマッパーズ・", "ジャパン"),
+])
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@needs_poppler
+def test_libreoffice_sets_the_lines_as_the_pdf_does(built, tmp_path, case, first, second):
+    """The DOCX converted by LibreOffice: the line the PDF breaks is followed by the PDF's
+    next line, with no empty line (koto) and no piece wrapped alone (ズ・, tachikawa)."""
+    pdf = line_after(layout_lines(built / case / "agreement.pdf"), first)
+    lo = line_after(layout_lines(convert(built / case / "agreement.docx", tmp_path)), first)
+    assert re.sub(r"\s+", "", lo[1]).endswith(second), lo
+    assert re.sub(r"\s+", "", pdf[1]).endswith(second), pdf
