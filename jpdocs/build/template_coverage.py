@@ -84,7 +84,8 @@ def _settings(value, path: tuple, unread: set) -> list[tuple]:
     is in `unread`. Text is found by left_out, where it is printed."""
     out = []
     if isinstance(value, Model):
-        for key in value.model_fields_set:
+        written = value.model_fields_set
+        for key in (k for k in type(value).model_fields if k in written):    # in the model's order, as printed
             item = getattr(value, key)
             if isinstance(item, (bool, int, float)) and (type(value), key) in unread:
                 out.append(path + (key,))
