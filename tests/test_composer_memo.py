@@ -1,4 +1,4 @@
-"""The composer remembers a composition (composition._composed, which the composer
+"""The composer remembers a composition (composition.composed, which the composer
 calls) by the paragraph's text and the font and size of each of its stretches, and
 with it each line's words (_recipe): paragraphs drawn from what an earlier paragraph
 left must be drawn as a paragraph composed afresh would be. Checked on real builds
@@ -28,13 +28,13 @@ class _Forgetful(dict):
 def _afresh(monkeypatch):
     """Every paragraph composed, and every line's words made, afresh."""
     from jpdocs.writers import composer, composition
-    composed = composer._composed
+    composed = composer.composed
 
     def forgetting(*args):
         para, lines, _ = composed(*args)
         return para, lines, _Forgetful()
     monkeypatch.setattr(composition, "_COMPOSED", _Forgetful())
-    monkeypatch.setattr(composer, "_composed", forgetting)
+    monkeypatch.setattr(composer, "composed", forgetting)
 
 
 def _drawn(texts, style, width):
@@ -88,12 +88,12 @@ def test_notices_drawn_from_remembered_compositions_are_the_bytes_composed_afres
             assert res.status == "built", res.problems
         return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
     seen = {"hits": 0}
-    composed = composer._composed
+    composed = composer.composed
 
     def counted(text, spans, fonts, *rest):
         seen["hits"] += (text, fonts, *rest) in composition._COMPOSED
         return composed(text, spans, fonts, *rest)
-    monkeypatch.setattr(composer, "_composed", counted)
+    monkeypatch.setattr(composer, "composed", counted)
     build(tmp_path / "warm")                           # the caches filled
     remembered = build(tmp_path / "remembered")
     assert seen["hits"] > 500

@@ -923,7 +923,7 @@ def _command_line_lines() -> list[str]:
         fixed = line.replace("/a/b.png", "{outside}").replace("/tmp/x", "{folder}")
         assert fixed in src, fixed
     # sign's prompt for the key's password (only where standard input is a terminal)
-    assert 'getpass(_say().message(f"password for {args.p12}: "))' in src
+    assert 'getpass(messages().message(f"password for {args.p12}: "))' in src
     return out + ["password for /a/b.p12: "]
 
 

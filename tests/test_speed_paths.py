@@ -24,7 +24,7 @@ from specgen import spread_dates, write_specs  # noqa: E402
 def test_a_subset_remembered_gives_the_bytes_cut_afresh(tmp_path):
     """Notice A, then B, then A again in one process: the second A takes its font
     subsets (and their /Widths and ToUnicode CMaps) and its paragraphs' line breaks
-    (composition._composed) from the caches and must be byte for byte the first, and
+    (composition.composed) from the caches and must be byte for byte the first, and
     the same as A built by a fresh process (which cuts every subset anew)."""
     from jpdocs.build import batch
     from jpdocs.fonts import subsets as font_subsets

@@ -5,7 +5,7 @@
 A rough static scan: the AST of every module of jpdocs/ (the app's own catalogue
 aside) is searched for the calls that make a message a user reads (Problem(...),
 problem(...), fail(...), note(...), warn(...), a validator's ValueError(...), a
-layout fault's explain(), and the command line's print/_line). Each message argument
+layout fault's explain(), and the command line's print/message_line). Each message argument
 written as a string or an f-string becomes a template (an f-string's {expression} a
 hole); it is *covered* when the catalogue (jpdocs/locale/ja/LC_MESSAGES/jpdocs.po)
 has a template that the same text, with sample values in its holes, matches whole. A
@@ -28,7 +28,7 @@ PACKAGE = ROOT / "jpdocs"
 sys.path.insert(0, str(ROOT))
 
 # which argument of a call is the message
-MESSAGE_ARG = {"Problem": 3, "problem": 1, "fail": 1, "note": 1, "warn": 0, "ValueError": 0, "_line": 1}
+MESSAGE_ARG = {"Problem": 3, "problem": 1, "fail": 1, "note": 1, "warn": 0, "ValueError": 0, "message_line": 1}
 # modules whose messages are not for the user of the documents (the catalogue's own
 # reader; the app's fixed messages, which have their own catalogue)
 SKIP = {"i18n.py"}
@@ -80,7 +80,7 @@ def messages_in(path: Path) -> tuple[list[tuple[int, str]], int]:
     message arguments could not be read as text."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found, opaque = [], 0
-    is_cli = path.parent == PACKAGE / "cli"          # the command line: its print() and _line() are messages
+    is_cli = path.parent == PACKAGE / "cli"          # the command line: its print() and message_line() are messages
     for node in ast.walk(tree):
         # a layout fault's message is what its explain() returns (errors.LayoutProblem)
         if isinstance(node, ast.FunctionDef) and node.name == "explain":
@@ -95,7 +95,7 @@ def messages_in(path: Path) -> tuple[list[tuple[int, str]], int]:
         name = _name(node.func)
         if name == "print" and is_cli:
             at = 0
-        elif name in MESSAGE_ARG and (name != "_line" or is_cli):
+        elif name in MESSAGE_ARG and (name != "message_line" or is_cli):
             at = MESSAGE_ARG[name]
         else:
             continue
@@ -105,7 +105,7 @@ def messages_in(path: Path) -> tuple[list[tuple[int, str]], int]:
         if arg is None:
             continue
         if name == "print" and isinstance(arg, ast.Call):
-            continue                     # print(_line(…)), print(say.message(…)): counted at _line / the message
+            continue                     # print(message_line(…)), print(say.message(…)): counted at message_line / the message
         texts = _templates(arg)
         if texts is None:
             opaque += 1

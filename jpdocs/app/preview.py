@@ -85,13 +85,13 @@ def era_labels(dates: dict) -> dict:
     """{key path: 令和６年２月27日（火）} for the dates the form shows; a value that is
     not a date gets nothing (its problem is shown by the build)."""
     from .. import japanese
-    from ..spec.values import _date      # the spec's own reading of a date (ISO or era), with its refusals
+    from ..spec.values import date_value      # the spec's own reading of a date (ISO or era), with its refusals
     out = {}
     for key, value in (dates or {}).items():
         if not isinstance(value, str) or not value.strip() or len(value) > 40:
             continue
         try:
-            day = _date(value.split("T")[0])
+            day = date_value(value.split("T")[0])
         except Exception:        # any refusal: the build says what is wrong, at the key
             continue
         out[str(key)] = japanese.format_date(day, "mixed", western=False, weekday=True)

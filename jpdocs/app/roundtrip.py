@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 
-from ..spec.source import _IMPLICIT
+from ..spec.source import IMPLICIT
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # What YAML 1.1 readers (PyYAML, many editors) take for a number or a boolean, though
@@ -132,7 +132,7 @@ def _fresh(value):
                 return dt.date.fromisoformat(value)   # written 2024-02-27, read back as that string
             except ValueError:
                 return DoubleQuotedScalarString(value)
-        if (any(p.match(value) for p in _IMPLICIT.values()) or _YAML11.fullmatch(value)
+        if (any(p.match(value) for p in IMPLICIT.values()) or _YAML11.fullmatch(value)
                 or value != value.strip() or "\n" in value):
             return DoubleQuotedScalarString(value)
     return value

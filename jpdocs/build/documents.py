@@ -23,7 +23,7 @@ from .checks import check_glyphs, check_model, check_spec_glyphs
 from .kinds import RELEASES, attachment_notes, attachments_of, folders, is_draft, kinds_of, needed_kinds, releases_of
 from .notes import agreement_notes, comma_notes
 from .page_notes import break_notes
-from .template_coverage import left_out
+from .template_coverage import left_out, settings_unread
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
 from ..spec.style import TEMPLATES, HouseStyle, StyleFileError, load_style
@@ -57,9 +57,13 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     annual book sets each sheet in the book's style, not the notice's house's)."""
     spec = loaded.spec
     from ..content.contacts import notice_numbers
+    # a phone given with numbers: also answers `number`, on every path a template reads
+    # a contact by: notice, spec.press_notice (a user's template may read the spec
+    # itself), the boxes and the release's contacts
+    notice = notice_numbers(spec.press_notice, style.word("comma"))
     ctx = {
-        "spec": spec,
-        "notice": notice_numbers(spec.press_notice, style.word("comma")),   # numbers: also as number
+        "spec": spec if notice is spec.press_notice else spec.model_copy(update={"press_notice": notice}),
+        "notice": notice,
         "agreement": spec.agreement,
         "parties": spec.party_list(),
         "signatories": spec.signatories() if spec.press_notice else [],
@@ -67,14 +71,18 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     }
     ctx["ki"] = []
     ctx["event_line"] = None
-    ctx["sections"] = []
+    ctx["sections"] = ctx["notice_sections"] = []
     if spec.press_notice and notice_text:
         from ..content.contacts import check_contacts, placed
         from ..content.notice import check_head, compose_ki
         from ..content.people import signatory_rows
         from ..content.sections import check_sections, numbered_sections
         check_sections(spec.press_notice, style, loaded.path, loaded.lines)
-        ctx["sections"] = numbered_sections(spec.press_notice, style)
+        # (section, heading, hangs); `sections` keeps the shape templates were written
+        # against before the hangs (section, heading): a user's template of then still
+        # unpacks it (template_coverage.py warns that notice.section_mark_hang has no effect)
+        ctx["notice_sections"] = numbered_sections(spec.press_notice, style)
+        ctx["sections"] = [(section, heading) for section, heading, _ in ctx["notice_sections"]]
         check_head(spec, style, loaded.path, loaded.lines)
         check_contacts(spec, style, loaded.path, loaded.lines)
         # the contacts in boxes at the foot, or the one on a line at the top (notice.contacts_at)
@@ -97,7 +105,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         if all(p.signer() for p in spec.signatories()):   # else no document prints them (spec/checks.py)
             ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)
         loaded.notes.extend(notes)
-    notice = spec.press_notice
+    notice = ctx["spec"].press_notice      # its phones' numbers joined as `number` too
     if notice and notice.after and notice_text:
         from ..content.contacts import placed
         if "signatory_rows" in ctx:
@@ -133,7 +141,9 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     docs = []
     for kind in chosen:
         files = templates_used(kind.template, where)   # each UTF-8, or an error with its file and line
-        text = render(kind.template, ctx, style, where)
+        theirs = any(f.parent != TEMPLATES for f in files)      # a user's template made part of it
+        reads: set | None = set() if theirs else None
+        text = render(kind.template, ctx, style, where, reads)
         used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
         source = f"{used} (the markup it rendered for {loaded.path})"
         doc = markup.parse(text, source=source)
@@ -143,9 +153,13 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
                                       f" and this template makes the {kind.name}: write kind=\"{kind.name}\"")])
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
-        if any(f.parent != TEMPLATES for f in files):      # a user's template made part of it
-            bundled = markup.parse(render(kind.template, ctx, style, (TEMPLATES,)), source=str(TEMPLATES / kind.template))
+        if theirs:
+            ours: set = set()
+            bundled = markup.parse(render(kind.template, ctx, style, (TEMPLATES,), ours),
+                                   source=str(TEMPLATES / kind.template))
             loaded.warnings.extend(left_out(loaded, doc, bundled, templates))
+            loaded.warnings.extend(settings_unread(loaded, style, kind.name, (reads, files),
+                                                   (ours, templates_used(kind.template, (TEMPLATES,))), templates))
         prepare_pictures(doc, loaded, source)
         if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page

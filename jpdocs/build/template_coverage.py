@@ -6,14 +6,29 @@ templates and silently by none of the user's. Text is never silently dropped, so
 a user's template is used, the bundled one is rendered too and every spec string it
 prints that the user's does not is a warning at that key's line. (A template that
 leaves a fact out on purpose still builds: the warning says what is left out.)
+
+A setting is no text to look for: `subtitle_joined: true` in the spec, a house style's
+`contacts.label_gap` change how the bundled templates print, and a template written
+before them prints as if they were not there. Each render gathers the fields of the
+project's objects it reads (content/sandbox.py); a setting the spec or the office's
+style file writes that the bundled template reads and the user's does not is a warning
+at its line. A setting that reaches the templates through a value of the context only
+newer templates read (CARRIED) is a warning where the user's templates never name it.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 from ..content import model
 from ..content.locate import spec_strings
 from ..errors import Problem
 from ..spec.load import LoadedSpec
-from ..spec.source import dotted
+from ..spec.source import dotted, line_of
+from ..spec.strict import Model
+
+# A house style's key whose effect the templates see only in a value of the context that
+# templates written before it do not read: key path → that value's name.
+CARRIED = {("notice", "section_mark_hang"): "notice_sections"}
 
 
 def _printed(doc: model.Document) -> str:
@@ -35,3 +50,77 @@ def left_out(loaded: LoadedSpec, theirs: model.Document, bundled: model.Document
                            f"printed by the bundled template, not by the one in {templates}: the"
                            f" {bundled.kind} leaves it out"))
     return out
+
+
+def settings_unread(loaded: LoadedSpec, style, kind: str, theirs: tuple[set, list[Path]],
+                    bundled: tuple[set, list[Path]], templates) -> list[Problem]:
+    """A warning for each setting of the spec or the office's style file that the bundled
+    template reads and the user's does not (`theirs`, `bundled`: what each render read,
+    and the template files it was made of)."""
+    unread = bundled[0] - theirs[0]
+    why = f"read by the bundled template, not by the one in {templates}: in the {kind} it has no effect"
+    out = [Problem(str(loaded.path), loaded.line_of(path), dotted(path), why)
+           for path in _settings(loaded.spec, (), unread)]
+    source = Path(style.source)
+    from ..spec.style import DEFAULT_STYLE, read_office_style
+    if source == DEFAULT_STYLE or not source.is_file():
+        return out
+    data, lines = read_office_style(source)
+    named = None
+    for path, owner, key in _style_keys(style, data, ()):
+        carrier = CARRIED.get(path)
+        if carrier is not None and getattr(owner, key):
+            if named is None:
+                named = (_names(bundled[1]), _names(theirs[1]))
+            if carrier in named[0] and carrier not in named[1]:
+                out.append(Problem(str(source), line_of(lines, path), dotted(path), why))
+        elif (type(owner), key) in unread:
+            out.append(Problem(str(source), line_of(lines, path), dotted(path), why))
+    return out
+
+
+def _settings(value, path: tuple, unread: set) -> list[tuple]:
+    """The key paths of the settings (true/false, numbers) the spec writes whose field
+    is in `unread`. Text is found by left_out, where it is printed."""
+    out = []
+    if isinstance(value, Model):
+        written = value.model_fields_set
+        for key in (k for k in type(value).model_fields if k in written):    # in the model's order, as printed
+            item = getattr(value, key)
+            if isinstance(item, (bool, int, float)) and (type(value), key) in unread:
+                out.append(path + (key,))
+            else:
+                out += _settings(item, path + (key,), unread)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            out += _settings(item, path + (key,), unread)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            out += _settings(item, path + (i,), unread)
+    return out
+
+
+def _style_keys(owner, data: dict, path: tuple):
+    """(key path, the model that holds it, its field) of every key the office's style file
+    writes, down to the style's models' own fields."""
+    for key, value in data.items():
+        if not isinstance(owner, Model) or key not in type(owner).model_fields:
+            continue
+        held = getattr(owner, key)
+        if isinstance(held, Model) and isinstance(value, dict):
+            yield from _style_keys(held, value, path + (key,))
+        else:
+            yield path + (key,), owner, key
+
+
+def _names(files: list[Path]) -> set[str]:
+    """The names the template files read (of the context, or set in them: a name is
+    looked for only where the bundled templates read it from the context). Parsed, not
+    compiled: a user's filters are the build's to check."""
+    from jinja2 import Environment, nodes
+    env, names = Environment(), set()
+    for f in files:
+        if f.is_file():
+            tree = env.parse(f.read_text(encoding="utf-8"))
+            names |= {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
+    return names

@@ -22,7 +22,7 @@ import sys
 
 from .. import collector
 from .build import run_build, run_check
-from .common import _line, _say
+from .common import message_line, messages
 
 
 # sign and annual: their modules imported only when they run
@@ -56,16 +56,16 @@ def main(argv: list[str] | None = None) -> int:
             return COMMANDS[argv[0]](argv[1:])
         return run_build(argv)
     except KeyboardInterrupt:
-        print(_say().message("interrupted: files already written are complete; nothing is half-written"),
+        print(messages().message("interrupted: files already written are complete; nothing is half-written"),
               file=sys.stderr)
         return 130
     except MemoryError:
-        print(_line("error", "out of memory (is a spec or a template unusually large?)"), file=sys.stderr)
+        print(message_line("error", "out of memory (is a spec or a template unusually large?)"), file=sys.stderr)
         return 1
     except Exception as exc:      # a bug in jpdocs, not in the input: say so, without a traceback
         if os.environ.get("JPDOCS_DEBUG"):
             raise
-        print(_say().message(f"internal error: {type(exc).__name__}: {exc}\n"
+        print(messages().message(f"internal error: {type(exc).__name__}: {exc}\n"
                              "This is a fault in jpdocs, not in your spec. Files already written are complete."
                              " Please report it with the spec (set JPDOCS_DEBUG=1 to see the details)."),
               file=sys.stderr)

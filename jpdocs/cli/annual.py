@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import collector
 from ..arguments import Parser, tr
 from ..errors import InputError, Problem
-from .common import OUTPUT, SPECS, _line, _report, _report_os_error, _say
+from .common import OUTPUT, SPECS, message_line, messages, print_errors, print_os_error
 
 
 def annual_parser() -> argparse.ArgumentParser:
@@ -42,32 +42,32 @@ def run_annual(argv: list[str]) -> int:
     collector.resume()              # a year of specs read in one process
     trouble = fiscal_year_problem(args.fiscal_year)
     if trouble:
-        print(_line("error", Problem("--fiscal-year", None, "", trouble)), file=sys.stderr)
+        print(message_line("error", Problem("--fiscal-year", None, "", trouble)), file=sys.stderr)
         return 1
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     wrong = [f for f in formats if f not in FORMATS]
     if wrong or not formats:
-        print(_line("error", Problem("--format", None, "", f"{', '.join(wrong) or 'nothing'} is not a format of"
+        print(message_line("error", Problem("--format", None, "", f"{', '.join(wrong) or 'nothing'} is not a format of"
                                      f" the annual overview; choose from {', '.join(FORMATS)}")), file=sys.stderr)
         return 1
     files: list[Path] = []
     try:
         files, styles = annual_files(args.specs or [SPECS])
         for found in styles:
-            print(_line("note", Problem(str(found), None, "", "a house style, not a spec: not read as an agreement")))
+            print(message_line("note", Problem(str(found), None, "", "a house style, not a spec: not read as an agreement")))
         written, notes = build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force,
                                       formats)
         for path in written:
-            print(_say().message(f"wrote {path}"))
+            print(messages().message(f"wrote {path}"))
         for note in notes:
-            print(_line("note", note))
+            print(message_line("note", note))
     except InputError as exc:
-        _report(exc)
+        print_errors(exc)
         return 1
     except NoAgreements as exc:
-        print(_line("error", str(exc)), file=sys.stderr)
+        print(message_line("error", str(exc)), file=sys.stderr)
         return 1
     except OSError as exc:        # a full disk, a read-only folder, an unreadable input
-        _report_os_error(exc, inputs=[*files, *args.specs, *([args.style] if args.style else [])], output=args.output)
+        print_os_error(exc, inputs=[*files, *args.specs, *([args.style] if args.style else [])], output=args.output)
         return 1
     return 0

@@ -11,7 +11,7 @@ from pathlib import Path
 from .. import collector
 from ..arguments import Parser, RawFormatter, tr
 from ..errors import InputError, Problem
-from .common import OUTPUT, SPECS, _line, _notes, _report, _say, _warn
+from .common import OUTPUT, SPECS, message_line, messages, print_errors, print_notes, print_warnings
 
 BUILD_HELP = """\
 Build Japanese official documents (press notices, agreements …) from YAML event specs.
@@ -131,7 +131,7 @@ def spec_files(paths: list[Path]) -> list[Path]:
 
 def _templates_ok(folder: Path | None) -> bool:
     if folder is not None and not folder.is_dir():
-        print(_line("error", f"{folder}: --templates needs a folder of templates"), file=sys.stderr)
+        print(message_line("error", f"{folder}: --templates needs a folder of templates"), file=sys.stderr)
         return False
     return True
 
@@ -153,21 +153,21 @@ def run_check(argv: list[str]) -> int:
             collector.resume()      # more than one spec: their documents' cycles must be collected
         try:
             loaded = load_spec(path)
-            _warn(loaded)               # (before the layout, which may fail)
+            print_warnings(loaded)               # (before the layout, which may fail)
             said = len(loaded.warnings)
             safe_folder_name(loaded.name, loaded.path)
             render_spec(loaded, style_override=args.style, templates=args.templates, final=args.final)
             for w in loaded.warnings[said:]:    # what the layout found (a user's template leaving text out)
-                print(_line("warning", w), file=sys.stderr)
+                print(message_line("warning", w), file=sys.stderr)
         except InputError as exc:
-            _report(exc)
+            print_errors(exc)
             failed += 1
             continue
         for key, outside in loaded.outside_files():
-            print(_line("note", Problem(str(path), loaded.line_of(key), dotted(key),
+            print(message_line("note", Problem(str(path), loaded.line_of(key), dotted(key),
                                         f"reads {outside}, outside the spec's folder")))
-        _notes(loaded.notes)
-        print(f"{_say().label('ok')} {path}")
+        print_notes(loaded.notes)
+        print(f"{messages().label('ok')} {path}")
     return 1 if failed else 0
 
 
@@ -178,7 +178,7 @@ def run_build(argv: list[str]) -> int:
         return 1
     files = spec_files(args.specs)
     if not files:
-        print(_line("error", "no specs found"), file=sys.stderr)
+        print(message_line("error", "no specs found"), file=sys.stderr)
         return 1
     start = time.monotonic()
     extra = {"templates": args.templates, "copies": args.copies, "pdfa": args.pdfa, "kinds": args.kinds,
@@ -188,11 +188,11 @@ def run_build(argv: list[str]) -> int:
                   **limit)
     for res in results["built"] + results["unchanged"]:     # an unchanged spec's warnings still stand
         for w in res.warnings:
-            print(_line("warning", w), file=sys.stderr)
-        _notes(res.notes)
+            print(message_line("warning", w), file=sys.stderr)
+        print_notes(res.notes)
     counts = ", ".join(f"{k} {len(v)}" for k, v in results.items())
-    print(_say().message(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}"))
+    print(messages().message(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}"))
     for res in sorted(results["failed"], key=lambda r: r.spec):
         for problem in res.problems:
-            print(_line("error", problem), file=sys.stderr)
+            print(message_line("error", problem), file=sys.stderr)
     return 1 if results["failed"] else 0

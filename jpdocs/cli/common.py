@@ -16,37 +16,37 @@ SPECS = ROOT / "specs"
 OUTPUT = ROOT / "output"
 
 
-def _say():
+def messages():
     """The messages in the environment's language (jpdocs/i18n.py: English unless the
     locale is Japanese); a Problem's message is translated when it is printed."""
     from ..i18n import for_environment
     return for_environment()
 
 
-def _line(word: str, problem) -> str:
+def message_line(word: str, problem) -> str:
     """`error: file:line: key: message`, in the environment's language."""
-    say = _say()
+    say = messages()
     return f"{say.label(word)} {say.problem(problem) if isinstance(problem, Problem) else say.message(problem)}"
 
 
-def _report(exc: InputError) -> None:
+def print_errors(exc: InputError) -> None:
     for problem in exc.problems:
-        print(_line("error", problem), file=sys.stderr)
+        print(message_line("error", problem), file=sys.stderr)
 
 
-def _warn(loaded) -> None:
+def print_warnings(loaded) -> None:
     for w in loaded.warnings:
-        print(_line("warning", w), file=sys.stderr)
+        print(message_line("warning", w), file=sys.stderr)
 
 
-def _notes(notes) -> None:
+def print_notes(notes) -> None:
     """What was chosen for the user (standard articles, a term's end): said on
     standard output, once each."""
     for n in dict.fromkeys(notes):
-        print(_line("note", n))
+        print(message_line("note", n))
 
 
-def _report_os_error(exc: OSError, inputs: list[Path], output: Path) -> None:
+def print_os_error(exc: OSError, inputs: list[Path], output: Path) -> None:
     """One `error:` line for a file that could not be read or written: an input
     named in the error is one that could not be read; anything else (a write fails
     without naming its file) is the output."""
@@ -54,8 +54,8 @@ def _report_os_error(exc: OSError, inputs: list[Path], output: Path) -> None:
     named = Path(exc.filename) if exc.filename else None
     if named is not None and any(named == p or named.resolve() == Path(p).resolve() for p in inputs):
         what = "folder" if named.is_dir() else "file"
-        print(_line("error", Problem(str(named), None, "", f"cannot read the {what}:"
+        print(message_line("error", Problem(str(named), None, "", f"cannot read the {what}:"
                                      f" {(exc.strerror or str(exc)).lower()}")), file=sys.stderr)
     else:
-        print(_line("error", Problem(str(named or output), None, "", f"cannot write: {describe(exc)}")),
+        print(message_line("error", Problem(str(named or output), None, "", f"cannot write: {describe(exc)}")),
               file=sys.stderr)

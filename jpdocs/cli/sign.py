@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..arguments import Parser, tr
 from ..errors import InputError
-from .common import _line, _report, _report_os_error, _say
+from .common import message_line, messages, print_errors, print_os_error
 
 
 def sign_parser() -> argparse.ArgumentParser:
@@ -48,7 +48,7 @@ def _password(args) -> bytes | None:
     if "JPDOCS_P12_PASSWORD" in os.environ:
         return os.environ["JPDOCS_P12_PASSWORD"].encode()
     if sys.stdin.isatty():
-        return getpass.getpass(_say().message(f"password for {args.p12}: ")).encode() or None
+        return getpass.getpass(messages().message(f"password for {args.p12}: ")).encode() or None
     return None
 
 
@@ -59,12 +59,12 @@ def run_sign(argv: list[str]) -> int:
     try:
         written = sign_file(args.pdf, args.field, args.p12, _password(args), out, certify=args.certify,
                             reason=args.reason, location=args.location, allow_expired=args.allow_expired,
-                            warn=lambda message: print(_line("warning", message), file=sys.stderr))
+                            warn=lambda message: print(message_line("warning", message), file=sys.stderr))
     except InputError as exc:
-        _report(exc)
+        print_errors(exc)
         return 1
     except OSError as exc:        # a full disk, a read-only folder, an unreadable input
-        _report_os_error(exc, inputs=[args.pdf, args.p12], output=out)
+        print_os_error(exc, inputs=[args.pdf, args.p12], output=out)
         return 1
-    print(_say().message(f"wrote {written}"))
+    print(messages().message(f"wrote {written}"))
     return 0

@@ -191,9 +191,13 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
             raise SecurityError(f"the template ran more than {MAX_STEPS:,} steps; it is looping without end"
                                 " or building far more than a document")
 
-    def start_render(self) -> None:
-        """A fresh budget for each render (per thread: an environment is shared)."""
+    def start_render(self, reads: set | None = None) -> None:
+        """A fresh budget for each render (per thread: an environment is shared), and
+        where the caller asks, a set that gathers the (class, field) of every attribute of
+        the project's objects the render reads (build/template_coverage.py: a setting a
+        user's template never reads has no effect in what it makes)."""
         self._budget.steps = 0
+        self._budget.reads = reads
 
     def bounded_range(self, *args: int) -> range:
         r = range(*args)
@@ -246,6 +250,9 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.step()
+        reads = getattr(self._budget, "reads", None)
+        if reads is not None:
+            reads.add((type(obj), attribute))
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:

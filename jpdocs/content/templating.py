@@ -19,7 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from .. import collector, enumeration, japanese, party_names
+from .. import collector, enumeration, japanese
 from ..errors import InputError, fail
 from .markup import LINE_BREAK
 from ..output import private_cache_dir
@@ -148,6 +148,14 @@ def references(text) -> Markup:
     return Markup("").join(out)
 
 
+def name_lines(formal_name: str | None, name: str) -> tuple[list[str], str]:
+    """party_names.name_lines, imported when a template first sets a party's name on
+    several lines: the overview sheet alone does, and its legal forms' pattern costs
+    every other build ~1.5 ms of its start."""
+    from .. import party_names
+    return party_names.name_lines(formal_name, name)
+
+
 def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
     def date(value: dt.date, western: bool | None = None, weekday: bool = True, era: bool | None = None,
              year: bool = True) -> str:
@@ -174,14 +182,15 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
 
     return {"date": date, "time": time, "num": num, "deadline": deadline, "issued": issue_date,
             "kanji": enumeration.kanji_numeral, "enumeration": partial(enumeration.join_japanese, comma=comma),
-            "name_lines": party_names.name_lines, "refs": references}
+            "name_lines": name_lines, "refs": references}
 
 
 def render(template_name: str, context: dict, style: HouseStyle,
-           folder: Path | tuple[Path, ...] = TEMPLATES) -> str:
+           folder: Path | tuple[Path, ...] = TEMPLATES, reads: set | None = None) -> str:
     """Render one template to markup text. A fault of the template (a syntax error,
     an undefined value, an attempt on Python internals, an exception inside it)
-    is reported with the template's file and line; the sandbox holds."""
+    is reported with the template's file and line; the sandbox holds. `reads`, if
+    given, gathers the (class, field) of the project's objects the render reads."""
     folders = tuple(Path(f) for f in (folder if isinstance(folder, tuple) else (folder,)))
     env = environment(folders, style.digits, style.dates, style.times, style.word("comma"))
     # A template (a user's, perhaps hostile) runs with the cycle collector on: a loop
@@ -190,7 +199,7 @@ def render(template_name: str, context: dict, style: HouseStyle,
     collector.resume()
     try:
         template = env.get_template(template_name)
-        env.start_render()
+        env.start_render(reads)
         return template.render(**context, style=style)
     except InputError:
         raise

@@ -8,7 +8,7 @@ from typing import Literal
 from .strict import Model, field_validator, model_validator
 
 
-class _Strict(Model):
+class StyleModel(Model):
     """Frozen, and an unknown key is an error (strict.py)."""
 
 
@@ -20,7 +20,7 @@ def spread_width(width: int | None) -> int | None:
     return width
 
 
-class AgreementStyle(_Strict):
+class AgreementStyle(StyleModel):
     """How the house sets an agreement (協定書, 覚書 …): the form of an article's
     heading and the signature blocks. Wording of the text itself is the spec's and
     the standard set's (articles.yaml)."""

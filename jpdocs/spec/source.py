@@ -57,7 +57,7 @@ _FastLoader = type("_FastLoader", (yaml.CSafeLoader,), {}) if hasattr(yaml, "CSa
 
 
 _Loader.yaml_implicit_resolvers = {}
-_IMPLICIT: dict[str, re.Pattern] = {}
+IMPLICIT: dict[str, re.Pattern] = {}
 for _tag, _regexp, _first in [
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
     ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9_]*)$", list("-+0123456789")),
@@ -66,7 +66,7 @@ for _tag, _regexp, _first in [
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
 ]:
     _Loader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
-    _IMPLICIT[_tag] = re.compile(_regexp)
+    IMPLICIT[_tag] = re.compile(_regexp)
 if _FastLoader is not None:
     _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
@@ -110,7 +110,7 @@ def decode(path: Path, data: bytes) -> str:
         hint = " The file is not text in a known encoding."
         for codec, label in (("cp932", "Shift_JIS (CP932), as saved by older Windows editors"),
                              ("euc_jp", "EUC-JP")):
-            if _looks_japanese(data, codec):
+            if looks_japanese(data, codec):
                 hint = (f" It looks like {label}: save it again as UTF-8"
                         " (メモ帳: 名前を付けて保存 → 文字コード UTF-8),"
                         f" or run: iconv -f {codec.upper().replace('_', '-')} -t UTF-8 OLD.yaml > NEW.yaml")
@@ -119,7 +119,7 @@ def decode(path: Path, data: bytes) -> str:
     return text
 
 
-def _looks_japanese(data: bytes, codec: str) -> bool:
+def looks_japanese(data: bytes, codec: str) -> bool:
     """Whether `data` reads as Japanese text in `codec`: it decodes, has kana or
     kanji, and no control characters (random bytes often decode as CP932 too)."""
     try:
@@ -323,8 +323,8 @@ def _check(name, node, path, lines, count, depth):
     if depth > MAX_DEPTH:
         raise fail(name, f"the data is nested more than {MAX_DEPTH} levels deep", line)
     lines.setdefault(path, line)
-    explicit_misfit = (isinstance(node, yaml.ScalarNode) and node.tag in _IMPLICIT
-                       and not _IMPLICIT[node.tag].match(node.value))
+    explicit_misfit = (isinstance(node, yaml.ScalarNode) and node.tag in IMPLICIT
+                       and not IMPLICIT[node.tag].match(node.value))
     if node.tag not in _PLAIN_TAGS or explicit_misfit:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         raise fail(name, f"the YAML tag {tag} is not allowed in a spec; write the value plainly"

@@ -20,7 +20,7 @@ from .style_checks import style_problems
 from .style_model import (  # noqa: F401 (the model's names, imported from here by the rest)
     A4_WIDTH, ANNUAL_DATA, ANNUAL_DATE_DATA, ANNUAL_HEADINGS, DEFAULT_STYLE, FONTS, FRAME_PAD, ROOT,
     SIZES, TEMPLATES, TEXT_AT_LEAST, AgreementStyle, AnnualColumn, AnnualStyle, ContactStyle, Dates, Grid,
-    HouseStyle, Margins, NoticeStyle, Page, ParagraphStyle, Times, Typesetting, _resolve_font)
+    HouseStyle, Margins, NoticeStyle, Page, ParagraphStyle, Times, Typesetting, resolve_font)
 
 
 def load_style(path: Path | str | None = None) -> HouseStyle:
@@ -66,7 +66,7 @@ NOT_A_STYLE = ("is not a house style (a YAML file of keys such as name:, fonts:,
                " like templates/house-style.yaml); its content is not shown")
 
 
-def _read_office_style(path: Path) -> tuple[dict, dict]:
+def read_office_style(path: Path) -> tuple[dict, dict]:
     """An office's style file: its data and lines, or StyleFileError."""
     try:
         raw = read_regular_file(path, MAX_BYTES, "house style")
@@ -90,7 +90,7 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     name = str(DEFAULT_STYLE)
     if path is not None:
         name = str(path)
-        extra, lines = _read_office_style(Path(path))
+        extra, lines = read_office_style(Path(path))
         base = _overlay(base, extra)
     # The standard articles file is relative to the style file that names it.
     named_by = Path(path) if path is not None and isinstance(extra, dict) and "article_sets" in extra else DEFAULT_STYLE

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from .. import japanese
-from .agreement_style import AgreementStyle, _Strict, spread_width  # noqa: F401 (style.py's names)
+from .agreement_style import AgreementStyle, StyleModel, spread_width  # noqa: F401 (style.py's names)
 from .strict import field_validator, model_validator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ SIZES = (5.0, 100.0)
 TEXT_AT_LEAST = 50.0
 
 
-class ParagraphStyle(_Strict):
+class ParagraphStyle(StyleModel):
     font: str
     size: float
     leading: float                     # line height as a multiple of size
@@ -50,7 +50,7 @@ class ParagraphStyle(_Strict):
         return leading
 
 
-class Margins(_Strict):
+class Margins(StyleModel):
     top: float
     bottom: float
     left: float
@@ -73,7 +73,7 @@ class Margins(_Strict):
         return self
 
 
-class Page(_Strict):
+class Page(StyleModel):
     size: Literal["A4"] = "A4"
     margins: Margins
     margins_by_kind: dict[str, Margins] = {}   # e.g. agreement: wider, room for 契印
@@ -82,7 +82,7 @@ class Page(_Strict):
         return self.margins_by_kind.get(kind, self.margins)
 
 
-class Grid(_Strict):
+class Grid(StyleModel):
     """A character grid (文字数と行数の指定): `chars` per line and `lines` per
     page of body text, as Japanese Word documents set them."""
     chars: int
@@ -96,14 +96,14 @@ class Grid(_Strict):
         return self
 
 
-class Typesetting(_Strict):
+class Typesetting(StyleModel):
     hanging_punctuation: bool = True
     compress_punctuation: bool = True
     latin_spacing: bool = True
     grid: Grid | None = None
 
 
-class Dates(_Strict):
+class Dates(StyleModel):
     """How the house writes dates (japanese.date_in): the calendar, the weekday, and
     whether the dates of the event (the ceremony, the request's deadline) keep their
     year when it is the issue date's."""
@@ -121,7 +121,7 @@ class Dates(_Strict):
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
 
 
-class Times(_Strict):
+class Times(StyleModel):
     """How the house writes times (japanese.format_time_span)."""
     clock: Literal["24h", "12h"] = "24h"       # 14時30分 / 午後２時30分
     zero_minutes: bool = True                  # 11時00分; false: 11時
@@ -138,7 +138,7 @@ class Times(_Strict):
     end_period: Literal["changed", "always"] = "changed"
 
 
-class ContactStyle(_Strict):
+class ContactStyle(StyleModel):
     """How the house writes a contact's lines (contact.xml.j2, every document kind):
     what stands between a label (電話, 直通, FAX, E-mail: wording) and its value, where
     a phone's kind (直通, 代表) stands, and which numbers share a line, parted how."""
@@ -158,7 +158,7 @@ class ContactStyle(_Strict):
     role_place: Literal["beside", "above"] = "beside"
 
 
-class NoticeStyle(_Strict):
+class NoticeStyle(StyleModel):
     """How the house sets a press notice's head and its 記 block: where its heading
     (wording: ki) stands, and each item's marker. Releases of universities and
     companies often set ■締結式概要 or 【協定調印式】 at the left, or no heading, and
@@ -256,7 +256,7 @@ ANNUAL_HEADINGS = {"number": "№", "signing_date": "締結日", "title": "協�
                    "related": "関連文書", "issuer": "締結者"}
 
 
-class AnnualColumn(_Strict):
+class AnnualColumn(StyleModel):
     """One column of the annual overview: what it prints (`data:` from the agreement,
     or `field:`, the spec's own `agreement.fields`), its heading, and for a column of
     dates how they are written (`dates:` long 令和６年４月22日, short R6.4.22)."""
@@ -275,7 +275,7 @@ def _default_columns() -> list[AnnualColumn]:
                                            "validity")]
 
 
-class AnnualStyle(_Strict):
+class AnnualStyle(StyleModel):
     """The annual overview as the office keeps and publishes it (annual/)."""
     columns: list[AnnualColumn] = _default_columns()
     areas_mark: str = ""               # before each 連携事項 on its line: "" none, "・"
@@ -284,7 +284,7 @@ class AnnualStyle(_Strict):
     prose: str = "{title}を締結しました（{date}）"
 
 
-class HouseStyle(_Strict):
+class HouseStyle(StyleModel):
     template_api: ClassVar[tuple[str, ...]] = ("word", "item_hang")   # the methods templates may call (sandbox.py)
     set_by_loader: ClassVar[tuple[str, ...]] = ("source",)  # not a key a style file writes
     name: str
@@ -306,10 +306,10 @@ class HouseStyle(_Strict):
     source: str = ""
 
     def font_path(self, role: str) -> Path:
-        return _resolve_font(self.fonts[role])
+        return resolve_font(self.fonts[role])
 
     def fallback_paths(self) -> list[Path]:
-        return [_resolve_font(f) for f in self.fallback_fonts]
+        return [resolve_font(f) for f in self.fallback_fonts]
 
     def word(self, key: str) -> str:
         return str(self.wording[key])
@@ -335,7 +335,7 @@ class HouseStyle(_Strict):
 
 
 @lru_cache(maxsize=256)           # asked for each role several times a document
-def _resolve_font(name: str) -> Path:
+def resolve_font(name: str) -> Path:
     p = Path(name)
     return p if p.is_absolute() else FONTS / p
 

@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 from ..errors import fail
-from .source import _looks_japanese
+from .source import looks_japanese
 
 # A template names the templates it includes by a literal name.
 _INCLUDE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")
@@ -32,7 +32,7 @@ def read_utf8(path: Path, what: str, key: str = "", limit: int = 1_000_000) -> s
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         hint = " (it looks like Shift_JIS: iconv -f CP932 -t UTF-8 OLD > NEW converts it)" \
-            if _looks_japanese(data, "cp932") else ""
+            if looks_japanese(data, "cp932") else ""
         raise fail(str(path), f"the {what} is not UTF-8 text (first bad byte at line {line}); save it as"
                               f" UTF-8{hint}", line, key) from None
 

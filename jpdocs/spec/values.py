@@ -67,7 +67,7 @@ def _parse_date(value, written: str) -> dt.date:
     raise _bad(f"{written!r} is not a valid date; write it as YYYY-MM-DD (2024-02-27) or 令和6年2月27日")
 
 
-def _date(value):
+def date_value(value):
     if isinstance(value, dt.datetime):
         raise _bad("a date without a time is expected here; write it as YYYY-MM-DD")
     if isinstance(value, dt.date):
@@ -102,7 +102,7 @@ def _date_or_datetime(value):
         return dt.datetime.combine(_parse_date(day, value), _time(clock))
     if isinstance(value, dt.datetime):
         return value
-    return _date(value)
+    return date_value(value)
 
 
 def _fiscal_year(value):
@@ -168,7 +168,7 @@ def describe(value) -> str:
     return type(value).__name__
 
 
-Date = Annotated[dt.date, BeforeValidator(_date)]
+Date = Annotated[dt.date, BeforeValidator(date_value)]
 Time = Annotated[dt.time, BeforeValidator(_time)]
 FiscalYear = Annotated[int, BeforeValidator(_fiscal_year)]
 Year = Annotated[int, BeforeValidator(_year)]

@@ -38,7 +38,7 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
         return _fitted_columns(t, width, pad, style)
     if not t.fit_first or len(t.widths) < 2:
         return list(t.widths)
-    from .jlreq import _budoux_bounds
+    from .jlreq import budoux_bounds
     names = fonts.register(style)
     wholes, phrase = [], 0.0
     for row in t.rows:
@@ -52,7 +52,7 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
                 return pdfmetrics.stringWidth(s, font, ps.size)
             wholes.append(w(text))
             start = 0
-            for end in _budoux_bounds(text) if text else ():
+            for end in budoux_bounds(text) if text else ():
                 phrase = max(phrase, w(text[start:end]))
                 start = end
     cap, extra = width * MAX_SHARE, 2 * pad + _SLACK

@@ -24,7 +24,7 @@ from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag
 
-from .composition import _BREAK, _OBJECT, _TEXT, _ascent, _composed, _object_width, _widths
+from .composition import BREAK, OBJECT, TEXT, ascent_descent, composed, object_width, widths_of
 from .drawing import draw_lines
 from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
 from .textout import Placed
@@ -104,7 +104,7 @@ class JParagraph(Paragraph):
         style = self.style
         justify = style.alignment == TA_JUSTIFY
         s = self.jl_settings
-        para, lines, recipes = _composed(text, spans, fonts, s, key, self.jl_phrases, justify,
+        para, lines, recipes = composed(text, spans, fonts, s, key, self.jl_phrases, justify,
                                          s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT), self.jl_spreads)
         starts = [sp[0] for sp in spans]
         out = []
@@ -127,14 +127,14 @@ class JParagraph(Paragraph):
         pos = 0
         for f in self.frags:
             if hasattr(f, "lineBreak"):
-                t, kind, measure = "\n", _BREAK, None
+                t, kind, measure = "\n", BREAK, None
             elif hasattr(f, "cbDefn"):
-                t, kind, measure = "\ufffc", _OBJECT, _object_width(f)
+                t, kind, measure = "\ufffc", OBJECT, object_width(f)
             else:
                 t = f.text
                 if not t:
                     continue
-                kind, measure = _TEXT, (f.fontName, f.fontSize)
+                kind, measure = TEXT, (f.fontName, f.fontSize)
             parts.append(t)
             spans.append((pos, pos + len(t), f, kind))
             fonts.append((len(t), kind, measure))
@@ -155,7 +155,7 @@ class JParagraph(Paragraph):
         if not size_max:                               # an empty line (two line breaks)
             f = frags[0]
             size_max = f.fontSize
-            asc_max, desc_min = _ascent(f.fontName, size_max)
+            asc_max, desc_min = ascent_descent(f.fontName, size_max)
         return dict(words=words, fontSize=size_max, ascent=asc_max, descent=desc_min)
 
     @staticmethod
@@ -174,15 +174,15 @@ class JParagraph(Paragraph):
         while k < len(spans) and spans[k][0] < e:
             fs, fe, f, kind = spans[k]
             k += 1
-            if kind == _BREAK:             # its empty text still ends the drawn line (T*)
+            if kind == BREAK:             # its empty text still ends the drawn line (T*)
                 texts.append("")
                 continue
-            if kind == _OBJECT:
+            if kind == OBJECT:
                 texts.append(None)
                 continue
             a, b = max(s, fs), min(e, fe)
             size = f.fontSize
-            table = _widths(f.fontName)
+            table = widths_of(f.fontName)
             if moved is None:
                 moved = bool(line.adjust or text[e - 1] in " \u3000"
                              or any(s <= i < e for i in gap) or any(s <= i < e for i in xoff))
@@ -196,7 +196,7 @@ class JParagraph(Paragraph):
                 texts.append(JParagraph._placed(para, line, a, b, table, size))
             if size > size_max:
                 size_max = size
-            asc, desc = _ascent(f.fontName, size)
+            asc, desc = ascent_descent(f.fontName, size)
             asc_max, desc_min = max(asc_max, asc), min(desc_min, desc)
         return first, texts, size_max, asc_max, desc_min
 
@@ -293,7 +293,7 @@ def spread_run(text: str, font_name: str, size: float, width: float):
     """A marker's part set across `width` points as the composer sets a Spread (a
     bullet is drawn outside the composer): a Placed run, its glyphs' advances grown
     alike but the last; the text as it is where it is as wide already."""
-    table = _widths(font_name)
+    table = widths_of(font_name)
     nat = [table[ch] for ch in text]
     extra = (width * 1000.0 / size - sum(nat)) / (len(text) - 1) if len(text) > 1 else 0.0
     if extra <= 1e-6:

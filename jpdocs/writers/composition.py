@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from . import jlreq, jlreq_lines
 
 
-_TEXT, _BREAK, _OBJECT = 0, 1, 2
+TEXT, BREAK, OBJECT = 0, 1, 2
 
 
 class _Widths(dict):
@@ -34,14 +34,14 @@ _WIDTHS: dict[str, _Widths] = {}
 _ASC: dict[tuple[str, float], tuple[float, float]] = {}
 
 
-def _widths(font_name: str) -> _Widths:
+def widths_of(font_name: str) -> _Widths:
     w = _WIDTHS.get(font_name)
     if w is None:
         w = _WIDTHS[font_name] = _Widths(font_name)
     return w
 
 
-def _ascent(font_name: str, size: float) -> tuple[float, float]:
+def ascent_descent(font_name: str, size: float) -> tuple[float, float]:
     key = (font_name, size)
     if key not in _ASC:
         _ASC[key] = getAscentDescent(font_name, size)
@@ -52,7 +52,7 @@ _COMPOSED: dict[tuple, tuple] = {}
 _MAX_COMPOSED = 4096        # paragraphs remembered per process
 
 
-def _composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spreads=()):
+def composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spreads=()):
     """The paragraph prepared and broken into lines (jlreq.py, jlreq_lines.py), remembered by
     everything the two depend on: a batch's documents repeat most of their
     paragraphs (an office's stock wording) at the same widths. `fonts` (each
@@ -75,20 +75,20 @@ def _measure(spans):
     """Each character's advance (points) and em."""
     widths, ems = [], []
     for _, _, f, kind in spans:
-        if kind == _BREAK:
+        if kind == BREAK:
             widths.append(0.0)
             ems.append(0.0)
-        elif kind == _OBJECT:
-            widths.append(_object_width(f))
+        elif kind == OBJECT:
+            widths.append(object_width(f))
             ems.append(0.0)
         else:
             size = f.fontSize
             k = size / 1000.0
-            widths += [x * k for x in map(_widths(f.fontName).__getitem__, f.text)]
+            widths += [x * k for x in map(widths_of(f.fontName).__getitem__, f.text)]
             ems += [size] * len(f.text)
     return widths, ems
 
 
-def _object_width(f) -> float:
+def object_width(f) -> float:
     cw = getattr(f.cbDefn, "width", 0)
     return float(cw) if isinstance(cw, (int, float)) else 0.0

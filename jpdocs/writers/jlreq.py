@@ -81,7 +81,7 @@ _PAREN_RE = re.compile(r"（[^（）\n]*）")
 # never broken between the era and its year nor inside, where it fits on a line.
 _ERA_DATE_RE = re.compile(rf"(?:明治|大正|昭和|平成|令和)(?:元|[{_D}]+)年(?:（[{_D}]+年）)?"
                           rf"(?:[{_D}]+月(?:[{_D}]+日)?)?")
-_EPS = 1e-6
+EPS = 1e-6
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
                 xoff[i] = xoff.get(i, 0.0) - half
         for m in _BLANK_RE.finditer(text):     # what is left of each blank may shrink
             i = m.start()
-            shr[i] = adv[i] - widths[i] / 2 if adv[i] > widths[i] / 2 + _EPS else 0.0
+            shr[i] = adv[i] - widths[i] / 2 if adv[i] > widths[i] / 2 + EPS else 0.0
     if s.latin_spacing:
         for m in _WAOU_RE.finditer(text):
             i = m.start()
@@ -163,7 +163,7 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
         if b - a > 1 and width:
             natural = sum(adv[a:b]) + sum(gap.get(i, 0.0) for i in range(a, b - 1))
             extra = -width if width < 0 else (width - natural) / (b - a - 1)
-            if extra > _EPS:
+            if extra > EPS:
                 for i in range(a, b - 1):
                     adv[i] += extra
     step = adv
@@ -271,7 +271,7 @@ def _end_break(p: Para) -> bytearray:
 
 
 @lru_cache(maxsize=512)
-def _budoux_bounds(text: str) -> tuple[int, ...]:
+def budoux_bounds(text: str) -> tuple[int, ...]:
     """The ends of BudouX's phrases — but a last phrase of one or two characters
     (こと, 事項 of …に関すること) is never set alone on a line: it stays with the
     phrase before it (…振興に / 関すること, not …振興に関する / こと)."""
@@ -296,7 +296,7 @@ def _phrase_breaks(p: Para, min_width: float) -> bytearray:
     """Break opportunities of a heading: JLREQ's, but only between BudouX
     phrases, and never inside a name in 「」 that fits on a line."""
     out = bytearray(p.n + 1)
-    for i in _budoux_bounds(p.text):
+    for i in budoux_bounds(p.text):
         out[i] = p.brk[i]
     for m in _QUOTE_RE.finditer(p.text):
         a, b = m.span()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .jlreq import _EPS, BLANK_BOTH, BLANK_LEFT, HANGING, SPACES, Para
+from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, SPACES, Para
 
 
 @dataclass
@@ -59,9 +59,9 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
         W = widths[min(len(lines), len(widths) - 1)]
         nl = text.find("\n", s)
         # e: the most characters from s that fit (cum is a safe under-estimate)
-        e = max(s + 1, bisect_right(cum, cum[s] + W + _EPS, s) - 1)
+        e = max(s + 1, bisect_right(cum, cum[s] + W + EPS, s) - 1)
         e = min(e, n)
-        while e < n and _width(p, s, e + 1) <= W + _EPS:
+        while e < n and _width(p, s, e + 1) <= W + EPS:
             e += 1
         if 0 <= nl < e:
             lines.append(_line(p, s, nl + 1, W, False, forced=True))
@@ -88,10 +88,10 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             b = brk.find(1, e + 1)
             over = _width(p, s, b) - W
             room = _shrinkable(p, s, b)
-            if room > 0 and over <= room + _EPS:
+            if room > 0 and over <= room + EPS:
                 line = Line(s, b, -over / room, width=W, last=b >= n)
         if line is None and may_hang and text[e] in HANGING and brk[e + 1] \
-                and _width(p, s, e) <= W + _EPS:     # hanging 、。
+                and _width(p, s, e) <= W + EPS:     # hanging 、。
             line = _line(p, s, e + 1, W, justify, hang=True)
         if line is None:                             # push-out
             b = brk.rfind(1, s + 1, e)
@@ -170,7 +170,7 @@ def _line(p: Para, s: int, e: int, W: float, justify: bool, hang: bool = False,
         # a line of one Latin run (a long URL), or so few Japanese gaps that
         # they would open wider than half an em: space every letter instead
         gaps, line.letters = stop - s, True
-    if gaps and extra > _EPS:
+    if gaps and extra > EPS:
         line.adjust, line.gaps = extra / gaps, gaps
     line.width = W if gaps else content
     return line
