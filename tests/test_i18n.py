@@ -683,6 +683,10 @@ VARIANTS.update({
     "length-and-end": (_END, _END + "    length: 1年\n"),
     "length-too-short": (_END, "    length: 1か月\n"),
     "block-labels-one-word": (_STD, _STD + "\n    labels: 両者\n    block_labels: false"),
+    # the text after the last new_page, to the signatures, past its page (build/page_notes.py)
+    "new-page-text-after-runs-on": (_STD, _STD + "\n    articles:\n      consultation:\n        new_page: true\n"
+                                    "        text: [" + ", ".join(["甲及び乙は、本協定に定めのない事項について協議する。"] * 45)
+                                    + "]"),
     "block-labels-list-one-word": (_STD, _STD + "\n    labels: 両者\n    block_labels: [bureau]"),
     "block-labels-no-party": (_STD, _STD + "\n    block_labels: [kitami]"),
     "block-labels-twice": (_STD, _STD + "\n    block_labels: [bureau, bureau]"),
