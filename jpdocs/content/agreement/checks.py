@@ -239,3 +239,21 @@ def check_block_labels(doc, pids: list[str], labels: list[str], problem) -> None
     if set(chosen) >= set(pids):
         problem(D + ("block_labels",), "block_labels lists every party, and the labels print before every signature"
                                        " block by default: the list would have no effect; leave it out")
+
+
+def check_name_size(doc, parties, form, problem) -> None:
+    """A typed name (typed.name: 友　實　　武　則) places each character in em of the
+    block's type; the house's name_size sets the name in a larger one, whose characters
+    would not stand where the typed form puts them: the name's spacing is then the
+    house's (signature_spread.name), and a typed name is an error at its key."""
+    if not form.name_size:
+        return
+    people = [(("parties", pid) + path, person) for pid, party in parties for path, person in party.signers()]
+    people += [(("agreement", "document", "witnesses", i, "representative"), w.representative)
+               for i, w in enumerate(doc.witnesses)]
+    for key, person in people:
+        if person.typed is not None and person.typed.name:
+            problem(key + ("typed", "name"), f"the house sets the signers' names in a type of their own"
+                    f" (agreement.name_size: {form.name_size:g} points), and a typed name places its characters"
+                    " in the block's type: space the names with the house's signature_spread.name, or leave"
+                    " name_size out")

@@ -27,8 +27,8 @@ from .annexes import compose_annexes
 from .translations import compose_translations
 from .cover import compose_cover
 from .article_sets import choose, load_sets
-from .checks import (check_block_labels, check_by_hand, check_paragraphs, check_own_wording, check_witnesses,
-                     says_seal)
+from .checks import (check_block_labels, check_by_hand, check_name_size, check_paragraphs, check_own_wording,
+                     check_witnesses, says_seal)
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
 from .numbers import article_numbers
@@ -120,6 +120,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     block_labels = doc.block_labels if doc.block_labels is not None else not doc.prose
     check_block_labels(doc, [pid for pid, _ in parties], labels, problem)
     check_by_hand(doc, spec, problem)
+    check_name_size(doc, parties, form, problem)
     if form.signature_columns == 2:
         for pid, party in parties:
             if party.co_signers:
@@ -220,7 +221,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          + [w.representative for w in doc.witnesses], form, style.word("blank_name"))
     blocks_withheld = doc.signature_blocks == "withheld"    # the copy names no signer: no block
     per_party = [] if blocks_withheld else [(pid, party_blocks(labels[i] if labels else "", party, form,
-                                                                style.word("blank_name"), pid, withheld, column))
+                                                                style.word("blank_name"), pid, withheld, column,
+                                                                style.styles["body"].size))
                                             for i, (pid, party) in enumerate(parties)]
     signatories = tuple(block for _, blocks in per_party for block in blocks)
     # a typed_name where the block prints no organisation line (the title names it) would
@@ -237,7 +239,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                             for pid, blocks in per_party for s in blocks)
     fields = witness_fields(doc.witnesses)
     witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name"), withheld=withheld,
-                                           column=column), field=field)
+                                           column=column, body_size=style.styles["body"].size), field=field)
                       for w, field in zip(doc.witnesses, fields) if not blocks_withheld)
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
