@@ -616,10 +616,20 @@ STYLE_VARIANTS.update({
     "label-margin-column": "agreement:\n  label_margin: under\n",
     "labelled-indent-after-labels": "agreement:\n  signature_labels: {title: 代表者}\n  labelled_indent: 1\n",
 })
+STYLE_VARIANTS.update({            # the name in a type of its own (agreement.name_size)
+    "name-size-range": "agreement:\n  name_size: 40\n",
+    "name-size-body": "agreement:\n  name_size: 10.5\n",
+    "name-size-half-gap": "agreement:\n  name_size: 14\n  name_line: with_title\n  name_gap: 0.5\n",
+    "signature-spread-quarter": "agreement:\n  signature_spread: {name: 9.25}\n",
+    "name-size-typed": "agreement:\n  name_size: 14\n",
+})
 _NEW_STYLES = ("name-gap-own-line", "name-gap-range", "unlabelled-lines-no-labels", "label-margin-column",
-               "labelled-indent-after-labels")
+               "labelled-indent-after-labels", "name-size-range", "name-size-body", "name-size-half-gap",
+               "signature-spread-quarter")
 VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _NEW_STYLES})
 COMPANIONS.update({f"style-{name}.yaml": STYLE_VARIANTS[name] for name in _NEW_STYLES})
+COMPANIONS["style-name-size-typed.yaml"] = STYLE_VARIANTS["name-size-typed"]
+VARIANTS["name-size-typed"] = _typed("{name: 中島　　和彦}", [(_STYLE, _STYLE + "style: style-name-size-typed.yaml\n")])
 # A party's organisation line as the copy types it (typed_name): no block to print it in, not
 # the written name, the name as written, no name to type (a draft's), no organisation line.
 _FORMAL = "    formal_name: 国立大学法人北海道国立大学機構　北見工業大学\n"
@@ -696,6 +706,14 @@ VARIANTS.update({
     "length-and-end": (_END, _END + "    length: 1年\n"),
     "length-too-short": (_END, "    length: 1か月\n"),
     "block-labels-one-word": (_STD, _STD + "\n    labels: 両者\n    block_labels: false"),
+    # the text after the last new_page, to the signatures, past its page (build/page_notes.py)
+    "new-page-text-after-runs-on": (_STD, _STD + "\n    articles:\n      consultation:\n        new_page: true\n"
+                                    "        text: [" + ", ".join(["甲及び乙は、本協定に定めのない事項について協議する。"] * 45)
+                                    + "]"),
+    "block-labels-list-one-word": (_STD, _STD + "\n    labels: 両者\n    block_labels: [bureau]"),
+    "block-labels-no-party": (_STD, _STD + "\n    block_labels: [kitami]"),
+    "block-labels-twice": (_STD, _STD + "\n    block_labels: [bureau, bureau]"),
+    "block-labels-every-party": (_STD, _STD + "\n    block_labels: [bureau, kitami_it]"),
     "closing-without-seals": (_STD, _STD + "\n    closing: 以上のとおり協定する。"),
     "renewal-notice-default": ("    renewal_notice: 1か月\n", "    renewal_term: 1年\n"),
     "renewal-defaults": (_END + "    renewal_notice: 1か月\n", "    start: 2024-02-27\n"),

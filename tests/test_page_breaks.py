@@ -307,6 +307,31 @@ def test_a_break_whose_text_before_runs_past_its_page_is_noted_at_its_key_and_li
     assert "本文の初めから PDF で2ページ（1～2ページ）になりました" in note
 
 
+def _longer_after(document) -> None:
+    compensation = document["extra_articles"][5]    # 第６条（災害補償等）, after the break, ten paragraphs more
+    compensation["text"] = compensation["text"] + [compensation["text"][-1]] * 10
+
+
+def test_the_text_after_the_last_break_running_onto_a_further_page_is_noted_at_that_break(tmp_path):
+    """赤磐市's right half (第６条 to the signatures) made longer than a half: the note at
+    its new_page names the pages the text after it took, the PDF's last half beyond the
+    copy's one sheet; in Japanese too."""
+    spec = _akaiwa(tmp_path, "after", _longer_after)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    pages = halves(tmp_path / "out" / "after" / "agreement.pdf")
+    assert len(pages) == 3 and pages[1].startswith("（災害補償等）第６条") and "古橋大地" in pages[2]
+    key = "agreement.document.extra_articles[5].new_page"
+    [note] = [line for line in result.stdout.splitlines() if key in line]
+    assert note == (f"note: {spec}:{line_of(spec, 'new_page: true')}: {key}: the text after this new page, to the"
+                    " signatures, took 2 pages of the PDF (pages 2 to 3): where the signed copy has it on one page,"
+                    " it does not fit the house's page, and the PDF ends on a further page than the copy")
+    ja = run_generate(spec, "-o", tmp_path / "ja", "--kinds", "agreement", "--format", "docx",
+                      env={**os.environ, "LANG": "ja_JP.UTF-8", "LANGUAGE": "", "LC_ALL": ""})
+    [note] = [line for line in ja.stdout.splitlines() if key in line]
+    assert "この改ページの後の本文は、署名欄まで PDF で2ページ（2～3ページ）になりました" in note
+
+
 def test_the_six_sheets_whose_text_fits_before_each_break_have_no_such_note():
     result = run_generate("check", *[REAL / f"{cid}.yaml" for cid, *_ in CASES])
     assert result.returncode == 0, result.stderr
@@ -323,7 +348,37 @@ def test_where_each_break_fell_is_counted_in_pages_an_a3_sheets_halves_each_one(
     for house in (style, sheet):
         found = []
         render_pdf_layout(parse(markup), house, breaks=found)
-        assert [(b.key, b.last, b.next) for b in found] == [("a", 0, 1), ("b", 0, 1), ("c", 1, 2)]
+        # and where the text ends (the page before the annex's break): 三頁目's
+        assert [(b.key, b.last, b.next, b.at_top, b.end) for b in found] == [
+            ("a", 0, 1, False, False), ("b", 0, 1, True, False), ("c", 1, 2, False, False), ("", 2, 3, False, True)]
+
+
+class _Loaded:
+    """What break_notes asks of a loaded spec: its path and the line of a key."""
+    path = Path("spec.yaml")
+
+    def line_of(self, key) -> int:
+        return {"a": 3, "b": 4, "c": 5}[key[0]]
+
+
+def test_a_break_straight_after_another_is_noted_as_adding_no_page():
+    """Two breaks with no text between them (a and b above): the second adds no page, and
+    nothing prints the empty page a copy might have there; the note says so at its key.
+    A break that falls where the text before it filled its page exactly is no news."""
+    from jpdocs.build.page_notes import break_notes
+    markup = ('<document kind="agreement" title="t"><p>一頁目</p><pagebreak text_page="yes" key="a"/>'
+              '<pagebreak text_page="yes" key="b"/><p>二頁目</p><pagebreak text_page="yes" key="c"/>'
+              '<p>三頁目</p></document>')
+    for halves in (1, 2):
+        style = load_style()
+        house = style.model_copy(update={"agreement": style.agreement.model_copy(update={"pages_per_sheet": halves})})
+        found = []
+        render_pdf_layout(parse(markup), house, breaks=found)
+        notes = break_notes(_Loaded(), found, halves, False)
+        assert [(n.line, n.key, n.message) for n in notes] == [
+            (4, "b", "this new page comes straight after the new page at a, with no text between them: it adds no"
+                     " page (an empty page is never printed), so where the signed copy leaves a page empty here,"
+                     " the pages from here on do not match the copy")]
 
 
 # ------------------------------------------------- annexes on A3 sheets

@@ -56,6 +56,13 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def baseline(c: dict, page_height: float) -> int:
+    """A glyph's baseline from the page's top, rounded: glyphs of two sizes on one line
+    (a name set larger than its title, agreement.name_size) have bottoms apart by their
+    descents, and one baseline."""
+    return round(page_height - c["matrix"][5])
+
+
 def visual_lines(pdf: Path) -> list[str]:
     """The lines a reader sees: glyphs grouped by page and baseline, left to right."""
     lines = []
@@ -63,7 +70,7 @@ def visual_lines(pdf: Path) -> list[str]:
         for page in doc.pages:
             rows = defaultdict(list)
             for c in page.chars:
-                rows[round(c["bottom"])].append(c)
+                rows[baseline(c, page.height)].append(c)
             for key in sorted(rows):
                 lines.append("".join(c["text"] for c in sorted(rows[key], key=lambda c: c["x0"])))
     return lines
@@ -247,7 +254,7 @@ def visual_lines_of(pdf: Path, index: int) -> list[str]:
     with pdfplumber.open(pdf) as doc:
         rows = defaultdict(list)
         for c in doc.pages[index].chars:
-            rows[round(c["bottom"])].append(c)
+            rows[baseline(c, doc.pages[index].height)].append(c)
     return ["".join(c["text"] for c in sorted(rows[key], key=lambda c: c["x0"])) for key in sorted(rows)]
 
 

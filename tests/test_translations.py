@@ -225,3 +225,61 @@ def test_with_annexes_the_english_text_comes_before_them_and_is_numbered_on(tmp_
 def pdf_text_page(pdf: Path, page: int) -> str:
     with pdfplumber.open(pdf) as doc:
         return doc.pages[page].extract_text() or ""
+
+
+# ------------------------------------------------- on A3 sheets of two pages
+def _on_sheets(tmp_path: Path, name: str, annexes: list | None = None, longer: int = 0) -> Path:
+    """高崎市's agreement printed two pages a sheet (pages_per_sheet: 2): its house's file
+    with that one key more; `longer`: the Japanese text's last paragraph that many times
+    more, so that its signatures fall on the sheet's right half."""
+    style = yaml.safe_load((REAL / "styles" / "takasaki-city.yaml").read_text(encoding="utf-8"))
+    style["agreement"]["pages_per_sheet"] = 2
+    (tmp_path / "sheets.yaml").write_text(yaml.safe_dump(style, allow_unicode=True), encoding="utf-8")
+    data = yaml.safe_load(CASE.read_text(encoding="utf-8"))
+    data["style"] = "sheets.yaml"
+    document = data["agreement"]["document"]
+    if annexes:
+        document["annexes"] = annexes
+    if longer:
+        document["prose"] = document["prose"][:-1] + [document["prose"][0]] * longer + document["prose"][-1:]
+    spec = tmp_path / f"{name}.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "out" / name / "agreement.pdf"
+
+
+def _halves(pdf: Path) -> list[tuple[str, str]]:
+    """Each sheet's (left half, right half) as text without spaces, the page numbers apart."""
+    from test_page_breaks import HALF
+    with pdfplumber.open(pdf) as doc:
+        return [tuple(no_space(p.crop(box).extract_text() or "")
+                      for box in ((0, 0, HALF, p.height), (HALF, 0, p.width, p.height))) for p in doc.pages]
+
+
+@needs_poppler
+def test_on_a3_sheets_the_english_text_begins_on_the_next_half_not_the_next_sheet(tmp_path):
+    """The Japanese text and its signatures on the left half: the English text on the right
+    half of the same sheet (as the text's new_page and the annexes begin), numbered on
+    (- 1 -, - 2 -); an annex after it on the next sheet's left half, unnumbered."""
+    en = _english()
+    pdf = _on_sheets(tmp_path, "one-sheet")
+    [(left, right)] = _halves(pdf)
+    assert "姉妹都市" in left and "SISTER" not in left and left.endswith("-1-")
+    assert right.startswith(no_space(en["title"])) and right.endswith("-2-")
+    pdf = _on_sheets(tmp_path, "with-annex", annexes=[REQUEST])
+    sheets = _halves(pdf)
+    assert len(sheets) == 2 and sheets[0][1].startswith(no_space(en["title"]))
+    assert sheets[1][0].startswith(no_space(REQUEST["heading"])) and "-3-" not in sheets[1][0] and sheets[1][1] == ""
+    # the DOCX keeps A4 pages: the English title's paragraph begins a page (pageBreakBefore)
+    body = Document(pdf.with_suffix(".docx")).paragraphs
+    title = next(p for p in body if p.text == en["title"])
+    assert title._p.pPr.find(qn("w:pageBreakBefore")) is not None
+
+
+@needs_poppler
+def test_on_a3_sheets_after_signatures_on_the_right_half_the_english_text_takes_the_next_sheet(tmp_path):
+    pdf = _on_sheets(tmp_path, "long", longer=12)
+    sheets = _halves(pdf)
+    assert "SISTER" not in "".join(sheets[0]) and sheets[0][1], sheets[0]
+    assert sheets[1][0].startswith(no_space(_english()["title"]))

@@ -55,7 +55,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AgreementDocument", "draft"): ("案", "案として作る（全ページに「案」）"),
     ("AgreementDocument", "title"): ("表題", "空欄なら協定の名称から"),
     ("AgreementDocument", "labels"): ("当事者の呼び方", "甲乙（既定）"),
-    ("AgreementDocument", "block_labels"): ("署名欄の前の記号", "オフ：甲・乙を署名欄の前に印字しない（古い協定書）"),
+    ("AgreementDocument", "block_labels"): ("署名欄の前の記号", "オフ：甲・乙を署名欄の前に印字しない（古い協定書）。当事者IDの一覧：その当事者の署名欄の前だけに印字（例：[daito]）"),
     ("AgreementDocument", "copies"): ("正本と写しも作る", ""),
     ("AgreementDocument", "signer_names"): ("署名者の氏名", "withheld：公表された写しのとおり職名だけを載せ、氏名もその欄も載せない"),
     ("AgreementDocument", "seal_places"): ("押印欄", "blank：公表された写しのとおり、結びの文が記名押印でも署名欄に「印」を載せない（結びの文は書いたとおり）"),

@@ -17,7 +17,7 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <keep> blocks </keep>     <spacer height="6"/>     <pagebreak numbers="end" text_page="yes" key="…"/>
   <img src width height align alt/>
   <seal field="甲" mark="印" size="62"/>   a seal place (and the PDF's signature field)
-  inlines: text, <b>, <span font="gothic" bold="yes">, <br/>, <ref article="2">第２条</ref> (a
+  inlines: text, <b>, <span font="gothic" bold="yes" size="14">, <br/>, <ref article="2">第２条</ref> (a
            reference to the document's article 2, a field in the DOCX), <spread width="3">日時</spread>
            (its characters set across 3 em: 均等割付; with gaps="1,0,1,1", that many em after each
            character but the last: a typed signature line), <whole>久保　康之</whole> (never broken
@@ -225,7 +225,21 @@ def _header(td: ET.Element, source: str) -> str | None:
     return value
 
 
-def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inline]:
+def _size(el: ET.Element, source: str) -> float | None:
+    """<span size="14">: the run's type size in points (6 to 36), else None."""
+    value = el.attrib.get("size")
+    if value is None:
+        return None
+    try:
+        size = float(value)
+    except ValueError:
+        size = 0.0
+    if not 6 <= size <= 36:
+        raise fail(source, f'<span size="{value}">: a type size in points, 6 to 36')
+    return size
+
+
+def _inlines(el: ET.Element, source: str, bold=False, font=None, size=None) -> list[m.Inline]:
     out: list[m.Inline] = []
 
     def add(text):
@@ -234,14 +248,14 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inlin
             if i:
                 out.append(m.LineBreak())
             if line:
-                out.append(m.Text(line, bold=bold, font=font))
+                out.append(m.Text(line, bold=bold, font=font, size=size))
 
     add(el.text)
     for child in el:
         if child.tag == "br":
             out.append(m.LineBreak())
         elif child.tag == "b":
-            out.extend(_inlines(child, source, True, font))
+            out.extend(_inlines(child, source, True, font, size))
         elif child.tag == "ref":
             try:
                 article = int(child.attrib.get("article", ""))
@@ -249,7 +263,7 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inlin
                 raise fail(source, '<ref> needs article="N": the number of the article it names') from None
             if len(child):
                 raise fail(source, "<ref> holds text only")
-            out.append(m.Reference(_clean(child.text), bold, font, article))
+            out.append(m.Reference(_clean(child.text), bold, font, article, size=size))
         elif child.tag == "spread":
             if len(child) or LINE_BREAK in (child.text or ""):
                 raise fail(source, "<spread> holds one line of text only")
@@ -258,14 +272,15 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None) -> list[m.Inlin
                 raise fail(source, f'<spread width="{child.attrib.get("width", "")}">: the width is in em, above 0')
             gaps = _gaps(child.attrib.get("gaps"), _clean(child.text or ""), source)
             if _clean(child.text):
-                out.append(m.Spread(_clean(child.text), bold, font, width, gaps))
+                out.append(m.Spread(_clean(child.text), bold, font, width, gaps, size=size))
         elif child.tag == "whole":
             if len(child) or LINE_BREAK in (child.text or ""):
                 raise fail(source, "<whole> holds one line of text only")
             if _clean(child.text):
-                out.append(m.Whole(_clean(child.text), bold, font))
+                out.append(m.Whole(_clean(child.text), bold, font, size=size))
         elif child.tag == "span":
-            out.extend(_inlines(child, source, bold or _yes(child, "bold"), child.attrib.get("font", font)))
+            out.extend(_inlines(child, source, bold or _yes(child, "bold"), child.attrib.get("font", font),
+                                _size(child, source) or size))
         else:
             raise fail(source, f"<{child.tag}> cannot stand inside a paragraph")
         add(child.tail)

@@ -20,10 +20,13 @@ Align = Literal["left", "center", "right", "justify"]
 @dataclass(frozen=True)
 class Text:
     """A run of text. `font` names a font role of the house style ("mincho",
-    "gothic"); None inherits the paragraph's."""
+    "gothic"); None inherits the paragraph's. `size`: the run's own type size in
+    points (a signer's name set larger than its title: agreement.name_size); None, the
+    paragraph's. Widths and gaps in em (Spread) stay em of the paragraph's size."""
     text: str
     bold: bool = False
     font: str | None = None
+    size: float | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,10 @@ class AgreementStyle(StyleModel):
     # after the widest title, the names in one column (香取市長　　　宇… / 理事長　　　　古…)
     name_gap: float = 1
     name_column: bool = False
+    # the signer's name in the signature block in a type of its own, in points (府中市's copy
+    # types the names larger than their titles: 府中市長　高 野 律 雄); null: the body's size.
+    # Its spread (signature_spread.name) and gaps stay in em of the body's type
+    name_size: float | None = None
     # the calendar of the dates the agreement prints (its date line, the term's dates in
     # the standard 有効期間 article): era 令和６年４月22日 (as most offices write an
     # agreement, whatever their notices do), era_western 令和６年（2024年）４月22日,
@@ -94,7 +98,8 @@ class AgreementStyle(StyleModel):
     chapter_indent: float = 3
     # a signature block's lines narrower than this many em set across it (均等割付), by
     # the line's kind: {title: 5} → 理　事　長 as wide as 大和市長 spread; {} (default): as written
-    signature_spread: dict[Literal["organisation", "title", "name"], int] = {}
+    # (in half em: 9.5, as 府中市's names in their larger type, name_size)
+    signature_spread: dict[Literal["organisation", "title", "name"], float] = {}
     # a title of one line narrower than this many em set across it: 3 → 覚　書, 5 → 協　定　書
     title_spread: int | None = None
     # The text's typography, as a signed copy may set it otherwise than most (em, points):
@@ -117,6 +122,13 @@ class AgreementStyle(StyleModel):
             raise ValueError(f"a gap of {gap:g} em between a title and its name: 0.5 to 10 em, in half em"
                              " (a half-width space's width)")
         return gap
+
+    @field_validator("name_size")
+    @classmethod
+    def _name_size(cls, size):
+        if size is not None and not 6 <= size <= 36:
+            raise ValueError(f"a name of {size:g} points in the signature block: 6 to 36 points")
+        return size
 
     @field_validator("chapter_indent")
     @classmethod
@@ -157,7 +169,9 @@ class AgreementStyle(StyleModel):
     def _line_widths(cls, widths):
         for width in widths.values():
             spread_width(width)
-        return widths
+            if width * 2 != int(width * 2):
+                raise ValueError(f"a width of {width:g} em to set a signature line across: in half em")
+        return {key: int(w) if w == int(w) else w for key, w in widths.items()}
 
     @model_validator(mode="after")
     def _a_name_line_to_label(self):
@@ -185,6 +199,9 @@ class AgreementStyle(StyleModel):
     @model_validator(mode="after")
     def _b_name_gap_on_title_line(self):
         # (the defaults, 1 and false, are written in templates/house-style.yaml)
+        if self.name_size and self.name_line == "with_title" and self.name_gap < 1:
+            raise ValueError(f"name_size sets the name in a type of its own after the gap's full-width spaces, and"
+                             f" a gap of {self.name_gap:g} em has none: say name_gap: 1 or more")
         key = "name_column" if self.name_column else "name_gap" if self.name_gap != 1 else None
         if key and self.name_line != "with_title":
             raise ValueError(f"{key} places the name on the title's line, and name_line is own (the name"

@@ -20,7 +20,17 @@ def style_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
             + _times_problems(style, name, lines) + _dates_problems(style, name, lines)
             + _annual_problems(style.annual, name, lines)
             + _comma_problems(style, name, lines)
-            + _grid_problems(style, name, lines))
+            + _grid_problems(style, name, lines) + _name_size_problems(style, name, lines))
+
+
+def _name_size_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """agreement.name_size at the body's own size would print the name as without it."""
+    size = style.agreement.name_size
+    if size is None or size != style.styles["body"].size:
+        return []
+    return [Problem(name, line_of(lines, ("agreement", "name_size")), "agreement.name_size",
+                    f"the signature blocks are set in the body's type of {size:g} points, and name_size is the"
+                    " same: it would have no effect; remove it, or give the name's own size")]
 
 
 def _comma_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:

@@ -132,6 +132,8 @@ class BlockBuilder:
                 text = escape(chunk)
                 if name != base_font:
                     text = f'<font name="{name}">{text}</font>'
+                if i.size:                  # a run of its own size (a signer's name: name_size)
+                    text = f'<font size="{i.size:g}">{text}</font>'
                 parts.append(text)
         return "".join(parts)
 

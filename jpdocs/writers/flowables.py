@@ -93,12 +93,34 @@ class TextPageBreak(ActionFlowable):
     def _record(self, doc, ends: int) -> None:
         """Where it fell, counted in pages as the numbers count them (an A3 sheet's
         halves each one): the last page holding the text before it, and the page the
-        text after it begins (`ends`: 1 where it ends the page it is on)."""
+        text after it begins (`ends`: 1 where it ends the page it is on; 0 where the
+        page had just begun, and the break added none)."""
         if self.found is None or not self.key or doc.frame is None:
             return          # (no frame: between pages, after another break; nothing to tell)
-        frames = doc.pageTemplate.frames
-        here = (doc.page - 1) * len(frames) + frames.index(doc.frame)
-        self.found.append(BreakPlace(self.key, here - 1 + ends, here + ends))
+        here = page_index(doc)
+        self.found.append(BreakPlace(self.key, here - 1 + ends, here + ends, at_top=not ends))
+
+
+def page_index(doc) -> int:
+    """The page the layout is on, from the first (0), an A3 sheet's halves each one."""
+    frames = doc.pageTemplate.frames
+    return (doc.page - 1) * len(frames) + frames.index(doc.frame)
+
+
+class TextEnd(ActionFlowable):
+    """Nothing drawn, after an agreement's signatures (before a text in another language
+    or the annexes, else at the end): records the page the text ends on, as a BreakPlace
+    with `end`, so that build/page_notes.py can tell where the text after the spec's
+    last new_page ran onto a further page."""
+
+    def __init__(self, found: list):
+        super().__init__()
+        self.found = found
+
+    def apply(self, doc):
+        if doc.frame is not None:
+            here = page_index(doc)
+            self.found.append(BreakPlace("", here, here + 1, end=True))
 
 
 @dataclass(frozen=True)
@@ -106,10 +128,13 @@ class BreakPlace:
     """Where a new_page of the spec fell (TextPageBreak), in pages from the first (0),
     an A3 sheet's halves counted as pages: `last` holds the end of the text before it,
     `next` begins the text after it. build/page_notes.py tells where the text before
-    it took more than one page."""
+    it took more than one page. `at_top`: it fell where a page had just begun and added
+    none; `end`: not a break but where the text ends (TextEnd)."""
     key: str
     last: int
     next: int
+    at_top: bool = False
+    end: bool = False
 
 
 class HalfPageBreak(PageBreak):

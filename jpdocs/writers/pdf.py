@@ -22,7 +22,7 @@ from ..spec.style import HouseStyle
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .blocks import BlockBuilder
 from .fit import fit_style
-from .flowables import BreakPlace, SealBox
+from .flowables import BreakPlace, HalfPageBreak, SealBox, TextEnd, TextPageBreak
 from .pages import content_id, doc_template, numbered_canvas, page_marks, page_size, text_width
 from .problems import too_large
 
@@ -50,6 +50,8 @@ def _lay_out(doc: m.Document, style: HouseStyle, forms: bool,
     buf = io.BytesIO()
     template = doc_template(doc, style, buf, builder)
     story = builder.blocks(doc.blocks, text_width(template))
+    if breaks is not None:
+        story = with_text_end(story, builder.breaks)
     marks = {}
     if doc.marks:
         on_page = page_marks(doc.marks, builder.font["mincho"])
@@ -78,3 +80,17 @@ def _lay_out(doc: m.Document, style: HouseStyle, forms: bool,
 
 def write_pdf(doc: m.Document, style: HouseStyle, out: Path) -> None:
     write_atomic(out, render_pdf(doc, style))
+
+
+def with_text_end(story: list, found: list) -> list:
+    """The story with a TextEnd where an agreement's text ends, if it has a break of the
+    spec's (new_page): before the page break of a text in another language or of the
+    first annex (the first break of the story that is no new_page: a cover's is a plain
+    PageBreak), else at the end. It draws nothing: the PDF is the same."""
+    def spec_break(f) -> bool:
+        return (isinstance(f, TextPageBreak) and bool(f.key)) or any(spec_break(g) for g in getattr(f, "_content", ()))
+    if not any(spec_break(f) for f in story):
+        return story
+    at = next((i for i, f in enumerate(story) if isinstance(f, HalfPageBreak)
+               or (isinstance(f, TextPageBreak) and not f.key)), len(story))
+    return story[:at] + [TextEnd(found)] + story[at:]

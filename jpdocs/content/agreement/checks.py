@@ -211,3 +211,49 @@ def check_by_hand(doc, spec, problem) -> None:
         problem(D + ("signed_by_hand",), "signed_by_hand words the generated closing (署名の上) and leaves a"
                                          " line to sign on for a signer named by the title alone; with the"
                                          " spec's own closing and every name given it would have no effect")
+
+
+def check_block_labels(doc, pids: list[str], labels: list[str], problem) -> None:
+    """block_labels: false, or a list of the parties whose blocks carry their label (大東市
+    and 東大阪市, 2008: 甲 before the first block alone). Each must name a party once, not
+    every party (the labels print before every block by default), and only where the
+    parties have a label each: one word for all (両市) prints before no block."""
+    D = ("agreement", "document")
+    chosen = doc.block_labels
+    if chosen is False and not labels:
+        problem(D + ("block_labels",), f"labels: {doc.labels} is one word for all the parties, which prints before"
+                                       " no signature block: block_labels: false would have no effect")
+    if not isinstance(chosen, list):
+        return
+    if not labels:
+        problem(D + ("block_labels",), f"labels: {doc.labels} is one word for all the parties, which prints before"
+                                       " no signature block: a list of the blocks it prints before would have no"
+                                       " effect")
+        return
+    for i, pid in enumerate(chosen):
+        if pid not in pids:
+            problem(D + ("block_labels", i), f"'{pid}' is not a party of the agreement (its parties: {', '.join(pids)}):"
+                                             " block_labels lists the parties whose blocks carry their label")
+        elif pid in chosen[:i]:
+            problem(D + ("block_labels", i), f"'{pid}' is listed twice: name each party once")
+    if set(chosen) >= set(pids):
+        problem(D + ("block_labels",), "block_labels lists every party, and the labels print before every signature"
+                                       " block by default: the list would have no effect; leave it out")
+
+
+def check_name_size(doc, parties, form, problem) -> None:
+    """A typed name (typed.name: 友　實　　武　則) places each character in em of the
+    block's type; the house's name_size sets the name in a larger one, whose characters
+    would not stand where the typed form puts them: the name's spacing is then the
+    house's (signature_spread.name), and a typed name is an error at its key."""
+    if not form.name_size:
+        return
+    people = [(("parties", pid) + path, person) for pid, party in parties for path, person in party.signers()]
+    people += [(("agreement", "document", "witnesses", i, "representative"), w.representative)
+               for i, w in enumerate(doc.witnesses)]
+    for key, person in people:
+        if person.typed is not None and person.typed.name:
+            problem(key + ("typed", "name"), f"the house sets the signers' names in a type of their own"
+                    f" (agreement.name_size: {form.name_size:g} points), and a typed name places its characters"
+                    " in the block's type: space the names with the house's signature_spread.name, or leave"
+                    " name_size out")

@@ -27,7 +27,8 @@ from .annexes import compose_annexes
 from .translations import compose_translations
 from .cover import compose_cover
 from .article_sets import choose, load_sets
-from .checks import check_by_hand, check_paragraphs, check_own_wording, check_witnesses, says_seal
+from .checks import (check_block_labels, check_by_hand, check_name_size, check_paragraphs, check_own_wording,
+                     check_witnesses, says_seal)
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
 from .numbers import article_numbers
@@ -115,11 +116,11 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
                                   "締結する。 (no standard set gives one), or a preamble of the spec's own")
     # the labels before the signature blocks: by default, but not after prose, which defines none
+    # (a list: before those parties' blocks alone, 甲 before the first block of 大東市's copy)
     block_labels = doc.block_labels if doc.block_labels is not None else not doc.prose
-    if doc.block_labels is False and not labels:
-        problem(D + ("block_labels",), f"labels: {doc.labels} is one word for all the parties, which prints before"
-                                       " no signature block: block_labels: false would have no effect")
+    check_block_labels(doc, [pid for pid, _ in parties], labels, problem)
     check_by_hand(doc, spec, problem)
+    check_name_size(doc, parties, form, problem)
     if form.signature_columns == 2:
         for pid, party in parties:
             if party.co_signers:
@@ -219,9 +220,11 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     column = name_column([p for _, party in parties for _, p in party.signers()]
                          + [w.representative for w in doc.witnesses], form, style.word("blank_name"))
     blocks_withheld = doc.signature_blocks == "withheld"    # the copy names no signer: no block
-    signatories = () if blocks_withheld else tuple(block for i, (pid, party) in enumerate(parties)
-                        for block in party_blocks(labels[i] if labels else "", party, form,
-                                                  style.word("blank_name"), pid, withheld, column))
+    per_party = [] if blocks_withheld else [(pid, party_blocks(labels[i] if labels else "", party, form,
+                                                                style.word("blank_name"), pid, withheld, column,
+                                                                style.styles["body"].size))
+                                            for i, (pid, party) in enumerate(parties)]
+    signatories = tuple(block for _, blocks in per_party for block in blocks)
     # a typed_name where the block prints no organisation line (the title names it) would
     # have no effect (spec/typed.py checks the rest)
     for (pid, party), first in zip(parties, [s for s in signatories if not s.continued]):
@@ -231,9 +234,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                     " have no effect; remove it")
     if not block_labels:                 # (each signature field keeps its label's name: 甲, 乙)
         signatories = tuple(replace(s, label="") for s in signatories)
+    elif isinstance(block_labels, list):   # the label before the blocks of the parties listed alone
+        signatories = tuple(s if pid in block_labels else replace(s, label="")
+                            for pid, blocks in per_party for s in blocks)
     fields = witness_fields(doc.witnesses)
     witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name"), withheld=withheld,
-                                           column=column), field=field)
+                                           column=column, body_size=style.styles["body"].size), field=field)
                       for w, field in zip(doc.witnesses, fields) if not blocks_withheld)
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()

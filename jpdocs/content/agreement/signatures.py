@@ -13,7 +13,7 @@ from ...japanese import em_width
 from ...spec.schema import Party, Witness
 from ..markup import spread
 from .text import SignatureLine, Signatory
-from .typed_lines import joined, glyphs, title_line, title_width
+from .typed_lines import joined, glyphs, sized, title_line, title_width
 
 
 def witness_fields(witnesses) -> list[str]:
@@ -31,20 +31,21 @@ def witness_fields(witnesses) -> list[str]:
 
 
 def party_blocks(label: str, party: Party, form=None, blank_name: str = "", pid: str = "",
-                 withheld: bool = False, column: float | None = None) -> list[Signatory]:
+                 withheld: bool = False, column: float | None = None, body_size: float = 0.0) -> list[Signatory]:
     """The party's signature block, then one per co-signer (理事長, then 学長): its
     title and name only, set under the first, each over a seal of its own, in a
     signature field named after the block's (甲2, 甲3 …)."""
-    first = signatory_of(label, party, form, blank_name, pid, withheld=withheld, column=column)
+    first = signatory_of(label, party, form, blank_name, pid, withheld=withheld, column=column, body_size=body_size)
     out = [first]
     for n, (_, person) in enumerate(party.signers()[1:], start=2):
-        block = signatory_of("", party, form, blank_name, pid, person, withheld, column)
+        block = signatory_of("", party, form, blank_name, pid, person, withheld, column, body_size)
         out.append(replace(block, field=f"{first.field}{n}", continued=True))
     return out
 
 
 def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str = "", pid: str = "",
-                 co_signer=None, withheld: bool = False, column: float | None = None) -> Signatory:
+                 co_signer=None, withheld: bool = False, column: float | None = None,
+                 body_size: float = 0.0) -> Signatory:
     """Address, organisation and title/name. A formal name written with a full-width
     space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
@@ -58,7 +59,8 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     the typed form puts them (letter-spacing, no space added: typed_lines.py), in place
     of the house's spread for that line. `column` (name_line: with_title): the em from
     the title's start to its name's (name_column), else the name stands the house's
-    name_gap after its own title."""
+    name_gap after its own title. The house's name_size: the name (not a draft's blank)
+    in a type of its own, `body_size` the block's (its spread and gaps in that em)."""
     org = party.formal_name or party.name
     signer = co_signer or party.signer()
     title = signer.title
@@ -83,7 +85,13 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     placed = typed is not None or (form is not None and form.name_line == "with_title"
                                    and (form.name_gap != 1 or column is not None))
 
+    # the name in a type of its own (府中市長　高 野 律 雄), not a draft's blank to fill in
+    name_size = form.name_size if form is not None and signer.name and not dropped else None
+
     def value(key: str, text: str) -> str:     # set across the house's width (大和市長 / 理　事　長)
+        if key == "name" and name_size:        # its glyphs larger, its width in em of the block's
+            xs, _ = glyphs(text, None, across.get(key), name_size / body_size)
+            return sized(joined([(text, xs, 0.0)], name_size / body_size), name_size)
         if placed and key in ("title", "name"):
             xs, _ = glyphs(text, getattr(typed, key) if typed is not None else None, across.get(key))
             return joined([(text, xs, 0.0)])
@@ -123,7 +131,7 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     if form is not None and form.name_line == "with_title":
         if placed:         # 赤 磐 市 長　　友　實　　武　則, or the names in one column
             text = title_line(title, typed and typed.title, across.get("title"), None if dropped else name,
-                              typed and typed.name, across.get("name"), form.name_gap, column)
+                              typed and typed.name, across.get("name"), form.name_gap, column, name_size, body_size)
         else:
             text = value("title", title) + ("" if dropped else "　" + value("name", name))
         block.append(line("title", text, own))   # 球磨郡錦町長　浅生利夫

@@ -162,9 +162,12 @@ class AgreementDocument(Strict):
     labels: Union[Line, dict[str, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
     #                                     (両市, 両者), or a label per party id: {city: 市, univ: 大学}
     collective: Optional[Line] = None  # the word for all parties in the articles (両者) beside the labels
-    block_labels: Optional[bool] = None   # false: the labels (甲, 乙) print before no signature block, as older
+    block_labels: Optional[Union[bool, Annotated[list[Line], MinLen(1)]]] = None
+    #                                     false: the labels (甲, 乙) print before no signature block, as older
     #                                     texts set them (defined in the preamble, used in the articles);
-    #                                     default: true, but false for prose
+    #                                     a list of party ids: before those parties' blocks alone (大東市, 2008:
+    #                                     甲 before the first block, nothing before 乙's); default: true, but
+    #                                     false for prose
     preamble: Union[Line, Literal[False], None] = None   # the spec's own preamble, printed as written
     #                                     (replaces the generated one); false: none, the text begins with
     #                                     第１条 (older agreements), each party called by its own name

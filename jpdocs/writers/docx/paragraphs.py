@@ -121,8 +121,8 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
     role = _variant_role(ctx.style, name, inlines)
     if role is not None and _variant_style(box.part, ctx.style, name, role):
         pstyle.set(VAL, f"{name}-{role}")
-        inlines = [replace(i, font=None) if isinstance(i, (m.Spread, Narrowed)) else m.Text(i.text, i.bold, None)
-                   if isinstance(i, m.Text) else i for i in inlines]
+        inlines = [replace(i, font=None) if isinstance(i, (m.Spread, Narrowed))
+                   else m.Text(i.text, i.bold, None, size=i.size) if isinstance(i, m.Text) else i for i in inlines]
     else:
         role = None
     if keep:
@@ -209,11 +209,11 @@ def _whole_as_text(inlines) -> list:
         whole = type(i) is m.Whole
         if whole or (joined and type(i) is m.Text):
             prev = out[-1] if out else None
-            if type(prev) is m.Text and (prev.bold, prev.font) == (i.bold, i.font):
-                out[-1] = m.Text(prev.text + i.text, i.bold, i.font)
+            if type(prev) is m.Text and (prev.bold, prev.font, prev.size) == (i.bold, i.font, i.size):
+                out[-1] = m.Text(prev.text + i.text, i.bold, i.font, size=i.size)
                 joined = True
                 continue
-            i = m.Text(i.text, i.bold, i.font)
+            i = m.Text(i.text, i.bold, i.font, size=i.size)
         out.append(i)
         joined = whole
     return out
@@ -257,7 +257,8 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
                 else:
                     pieces_of.append((ch, sp))
         elif isinstance(inline, m.Spread) and len(text) > 1:
-            extra = (inline.width - japanese.em_width(text)) * size / (len(text) - 1)
+            # its width in em of the paragraph's size, its characters in the run's own
+            extra = (inline.width * size - japanese.em_width(text) * (inline.size or size)) / (len(text) - 1)
             if extra > 0:
                 pieces_of = [(text[:-1], round(extra * 20)), (text[-1:], 0 if last else spacing)]
         scale = inline.scale if type(inline) is Narrowed else 100
@@ -268,7 +269,7 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
                       else [(whole, primary)])
             for chunk, name in pieces:
                 _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0],
-                     bold, sp, colour, regular=bool(family) and not bold, scale=scale)
+                     bold, sp, colour, regular=bool(family) and not bold, scale=scale, size=inline.size)
         if field_start is not None:
             fields.wrap_result(p, field_start, fields.article_ref(inline.article))
 
@@ -284,7 +285,7 @@ def _text(r, text: str) -> None:
 
 
 def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | None = None,
-         regular: bool = False, scale: int = 100) -> None:
+         regular: bool = False, scale: int = 100, size: float | None = None) -> None:
     r = SubElement(p, R_TAG)       # the <w:r> python-docx's add_run(chunk) writes, made directly
     if "\t" in chunk or "\n" in chunk or "\r" in chunk:
         for piece in _CONTROLS.split(chunk):       # as python-docx: a tab is w:tab, \n and \r each a w:br
@@ -296,9 +297,9 @@ def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | N
                 _text(r, piece)
     else:
         _text(r, chunk)
-    if not (family or bold or regular or colour or sp or scale != 100):
+    if not (family or bold or regular or colour or sp or scale != 100 or size):
         return
-    rpr = SubElement(r, RPR_TAG)   # children in schema order: rFonts b color spacing w
+    rpr = SubElement(r, RPR_TAG)   # children in schema order: rFonts b color spacing w sz szCs
     r.insert(0, rpr)
     if family:
         SubElement(rpr, RFONTS_TAG, {w("ascii"): family, w("hAnsi"): family, w("eastAsia"): family, w("cs"): family})
@@ -312,3 +313,6 @@ def _run(p, chunk: str, family: str | None, bold: bool, sp: int, colour: str | N
         SubElement(rpr, SPACING_TAG, {VAL: str(sp)})
     if scale != 100:
         SubElement(rpr, W_TAG, {VAL: str(scale)})
+    if size:                       # a run of its own size (a signer's name: name_size), in half points
+        SubElement(rpr, w("sz"), {VAL: str(round(size * 2))})
+        SubElement(rpr, w("szCs"), {VAL: str(round(size * 2))})
