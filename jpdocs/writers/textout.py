@@ -50,13 +50,12 @@ _SUBSET = (8).__rrshift__        # code → its subset (code >> 8)
 
 def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
     """font.splitString(text, doc): the text's pieces, one per subset, as (subset,
-    codes). When every character already has its code in this document (most runs
-    after the first lines), the pieces are made by lookups in C; a text with a
-    character new to the document (a no-break space, a character the font lacks)
-    goes to reportlab whole, which assigns the codes in the same pass. (Coding
-    only the new characters through reportlab and looking the text up again cost
-    a notice ~2.8 M processor instructions more: most of a notice's runs have a
-    new character.)"""
+    codes). When every character already has its code in this document, the
+    pieces are made by lookups in C; a text with a character new to the document
+    (a no-break space, a character the font lacks) goes to reportlab whole, which
+    assigns the codes in the same pass. (Coding only the new characters through
+    reportlab and looking the text up again cost a warm notice ~2 M processor
+    instructions more: most of a notice's runs have a new character.)"""
     state = font.state.get(doc) if text else None
     if state is None:
         return font.splitString(text, doc)
