@@ -125,7 +125,8 @@ def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value
     t = term_of(ag)
     # （自動更新） where the agreement renews by what it prints or the spec says, not by
     # the schema's default alone (validity: with an end, beside the text's own articles)
-    renews = t.renewal and (prints or any(("agreement", "validity", k) in loaded.lines for k in RENEWAL_KEYS))
+    renewal_said = any(("agreement", "validity", k) in loaded.lines for k in RENEWAL_KEYS)
+    renews = t.renewal and (prints or renewal_said)
     start = house_date(t.start, style, form)
     if t.length is not None:            # (年 → P1Y: an ISO 8601 interval of a start and a duration)
         n, unit = t.length
@@ -135,14 +136,13 @@ def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value
         text = f"{start}～{house_date(t.end, style, form)}"
         iso = f"{t.start.isoformat()}/{t.end.isoformat()}"
     notes = []
+    given = ("agreement", "validity") if ag.validity is not None else ("agreement", "signing_date")
     if t.end_chosen:
-        given = ("agreement", "validity") if ag.validity is not None else ("agreement", "signing_date")
         notes.append(Problem(str(loaded.path), loaded.line_of(given), "agreement.validity.end",
                              f"not given; the book lists the term to {house_date(t.end, style)}: {t.end_chosen}"))
-    if renews and not any(("agreement", "validity", k) in loaded.lines for k in RENEWAL_KEYS):
+    if renews and not renewal_said:
         # the standard article's default renewal, which the document's build names: the
         # book's run names it too, as it names the end chosen
-        given = ("agreement", "validity") if ag.validity is not None else ("agreement", "signing_date")
         notes.append(Problem(str(loaded.path), loaded.line_of(given), "agreement.validity.renewal",
                              "not given; the book lists the term as renewing（自動更新）, as the agreement's"
                              " standard 有効期間 article renews it by default: say renewal: false if it does not"))
