@@ -12,6 +12,9 @@
 - press_notice.event_line — the ceremony's date, time and place on one line above the
   text, without labels, as the house writes them (山梨県 2019: 令和元年6月7日(金曜日)午前10時~
   株式会社コーセー日本橋本社);
+- notice.date_time_gap — what stands between the ceremony's date and its time, in the
+  記 block's 日時 item and on the event line: a full-width space (the seed's) or nothing,
+  as most offices' pages write it (山梨県, 鳥取県 2025: 令和7年7月15日(火)午前10時から…);
 - ki: - {item: date, time_under: true} — the time on the line under the date (長野県林務部
   2011: 平成23年7月26日(火) / 午前11時00分から午前11時45分), a span's end followed by
   （予定） as the ceremony's duration_note.
@@ -137,6 +140,32 @@ def test_a_gap_the_house_cannot_mean_is_refused(tmp_path, capsys):
         assert any(line.startswith(f"error: {style}:2: notice.date_suffix_gap: ") for line in err.splitlines()), err
 
 
+@needs_poppler
+def test_the_date_and_time_gap_is_the_house_s(tmp_path, capsys):
+    """The seed's 日時 item has a full-width space between the date and the hour; a house
+    that writes none gets none, in the PDF and the DOCX, and nothing else of the item
+    moves."""
+    for style, gap in ((None, "　"), ("notice:\n  date_time_gap: \"\"\n", "")):
+        folder = tmp_path / ("default" if style is None else "none")
+        folder.mkdir()
+        path = variant(folder, style=style)
+        code = cli.main([str(path), "-o", str(folder / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+        assert code == 0, capsys.readouterr().err
+        pdf = folder / "out" / path.stem / "press-notice.pdf"
+        want = f"令和６年（2024年）２月27日（火）{gap}11時00分～（30分程度）"
+        assert want in [text_of(line).strip("　") for line in glyph_lines(pdf)]
+        assert want in [p.strip("　") for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+
+
+def test_a_date_and_time_gap_the_house_cannot_mean_is_refused(tmp_path, capsys):
+    for value in ("、", " "):
+        path = variant(tmp_path, style=f"notice:\n  date_time_gap: \"{value}\"\n")
+        code, _, err = check(path, capsys)
+        assert code == 1 and "Traceback" not in err
+        style = tmp_path / "house.yaml"
+        assert any(line.startswith(f"error: {style}:2: notice.date_time_gap: ") for line in err.splitlines()), err
+
+
 # ------------------------------------------------------------------ the address over the venue
 
 @needs_poppler
@@ -238,11 +267,11 @@ def test_the_role_over_a_box_where_the_house_has_no_box_is_refused(tmp_path, cap
 def test_the_event_line_above_the_text(built):
     """山梨県: under the title, the date with its weekday in full, the hour and the
     place on one line, without 日時 or 場所, the house's forms (12-hour clock, ～ after a
-    lone start); then the text; no 記 block. The DOCX holds the same paragraph, between
+    lone start, no gap before the hour); then the text; no 記 block. The DOCX holds the same paragraph, between
     the title and the text's first paragraph."""
     pdf = built["yamanashi-kose-2019"]
     texts = [text_of(line) for line in glyph_lines(pdf)]
-    line = "令和元年６月７日（金曜日）　午前10時～　株式会社コーセー日本橋本社"
+    line = "令和元年６月７日（金曜日）午前10時～　株式会社コーセー日本橋本社"   # notice.date_time_gap: ""
     at = texts.index(line)
     assert no_space(texts[at - 1]) == "株式会社コーセーとの立地協定・森林整備協定締結式"
     assert no_space(texts[at + 1]).startswith("本日、株式会社コーセー")

@@ -119,7 +119,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         label = label or style.word(f"ki_{item}")
         if item == "date":
             # the time after the date, or on the line under it (time_under: 長野県林務部)
-            gap = "\n" if time_under else "　"
+            gap = "\n" if time_under else style.notice.date_time_gap
             text = event_date_text(c.date, n.issue_date, d, style.dates)
             if not style.dates.event_year and c.date.year != n.issue_date.year:
                 note(C + ("date",), "the house style leaves the year out of the ceremony's date, but the"

@@ -173,6 +173,11 @@ class NoticeStyle(StyleModel):
     # Japanese it breaks the house's typesetting (jpcheck's ascii-space), and after Latin
     # digits (2019.06.05 プレスリリース, 四国学院大学) typesetting.latin_spacing sets the gap
     date_suffix_gap: Literal["　", ""] = "　"
+    # what stands between the ceremony's date and its time in the 記 block's 日時 item and on
+    # the event line: a full-width space (default, the seed's ２月27日（火）　11時00分～) or
+    # nothing (令和元年6月7日（金曜日）午前10時～, as most offices' pages write it; the
+    # weekday's bracket already holds the two apart). Same two choices as date_suffix_gap
+    date_time_gap: Literal["　", ""] = "　"
     # true: a paragraph of the notice's own sections (press_notice.sections) that begins
     # with a mark (・, ●, ※ and the spaces after it) has its later lines hang under its
     # text, as the 記 block's text always has (物質・材料研究機構's 概要 in bullets)
