@@ -85,6 +85,20 @@ def test_a_house_that_dates_above_the_header_sets_the_header_first(tmp_path, cap
         "報道機関各位", "北海道オホーツク総合振興局", "項目北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について"]
 
 
+def test_a_house_that_dates_above_the_header_takes_a_page_without_header_or_date(tmp_path, capsys):
+    """Where the house sets the date above the header line, a notice without a header
+    is refused (the date would stand where it stands without the key); without a date
+    either, nothing stands above or under: no error."""
+    style = "notice:\n  date_above_header: true\n"
+    dated = variant(tmp_path, ("  issue_date: 2024-02-16\n", "  header: false\n  issue_date: 2024-02-16\n"), style=style)
+    code, _, err, _ = build(dated, tmp_path, capsys)
+    assert code == 1 and "notice.date_above_header" in err, err
+    undated = variant(tmp_path, ("  issue_date: 2024-02-16\n", "  header: false\n  issue_date: none\n"), style=style,
+                      name="undated.yaml")
+    code, _, err, pdf = build(undated, tmp_path, capsys)
+    assert code == 0 and pdf.exists(), err
+
+
 @needs_poppler
 def test_the_release_after_the_signing_without_its_date(tmp_path, capsys):
     out, _ = built(tmp_path, capsys, AFTER_NONE, kinds="press-notice,press-notice-after")

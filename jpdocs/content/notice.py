@@ -35,6 +35,8 @@ def check_head(spec: Spec, style, path=None, lines=None) -> None:
     n = spec.press_notice
     if not style.notice.date_above_header:
         return
+    if n.issued_on is None and (n.after is None or n.after.issued_on is None):
+        return                  # issue_date: none: no date to set anywhere, above or under
     header = n.header if n.header is not None else style.word("press_header")
     if header:
         return
