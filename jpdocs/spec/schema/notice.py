@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from ..base import Line, Strict
 from ..strict import BeforeValidator, Field, model_validator
 from ..strict.fields import MinLen
-from ..values import Date, DateTime, IssueDate, Time
+from ..values import NO_ISSUE_DATE, Date, DateTime, IssueDate, Time
 
 
 class Person(Strict):
@@ -290,7 +290,7 @@ class AfterNotice(Strict):
     @property
     def issued_on(self):
         """The date of issue, or None where the release gives none (issue_date: none)."""
-        return None if self.issue_date == "none" else self.issue_date
+        return None if self.issue_date == NO_ISSUE_DATE else self.issue_date
 
     def attachments_or(self, notice_attachments: list[Attachment]) -> list[Attachment]:
         return self.attachments if self.attachments is not None else [a for a in notice_attachments if a.document]
@@ -350,7 +350,7 @@ class PressNotice(Strict):
     @property
     def issued_on(self):
         """The date of issue, or None where the page gives none (issue_date: none)."""
-        return None if self.issue_date == "none" else self.issue_date
+        return None if self.issue_date == NO_ISSUE_DATE else self.issue_date
 
     def offices(self, issuer: str) -> list[str]:
         """The lines under the date that name who issues the notice: the issuing office,
