@@ -49,8 +49,10 @@ def test_every_japanese_label_names_a_key_of_the_spec():
 
 def test_schema_dates_accept_era_dates_and_signatories_pick_parties():
     s = spec_schema()
-    issue = s["$defs"]["PressNotice"]["properties"]["issue_date"]
-    assert issue.get("x-jpdocs") == "date" and "format" not in issue      # 令和6年2月16日 is valid too
+    # a date (令和6年2月16日 is valid too, so no format: date), or none: a page without one;
+    # the date first, so that a new or dated value gets the date box
+    date, none = s["$defs"]["PressNotice"]["properties"]["issue_date"]["anyOf"]
+    assert date == {"type": "string", "x-jpdocs": "date"} and none == {"const": "none", "type": "string"}
     assert "format" not in json.dumps(s)
     assert s["$defs"]["Ceremony"]["properties"]["signatories"]["x-jpdocs"] == "party-ids"
     # a plain title is an attachment, `- place` a 記 item: the shorthand validates

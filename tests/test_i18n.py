@@ -464,6 +464,17 @@ VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.
 COMPANIONS["style-date-above-header.yaml"] = "notice:\n  date_above_header: true\n"
 VARIANTS["date-above-no-header"] = [(_STYLE, _STYLE + "style: style-date-above-header.yaml\n"),
                                     ("press_notice:\n", "press_notice:\n  header: false\n")]
+# a notice without a date of issue (issue_date: none): the words that would stand beside
+# it, the release after the signing's own, a capital None, and a house that leaves the
+# ceremony's year out where it is the issue date's
+_NO_DATE = ("issue_date: 2024-02-16", "issue_date: none")
+VARIANTS["no-date-prefix"] = ("issue_date: 2024-02-16", "date_prefix: 公開日：\n  issue_date: none")
+VARIANTS["no-date-suffix"] = ("issue_date: 2024-02-16", "issue_date: none\n  date_suffix: 配布")
+VARIANTS["no-date-after-suffix"] = ("  closing_ijo:", "  after:\n    issue_date: none\n    date_suffix: 発表\n"
+                                    "    opening: [本日、締結しました。]\n  closing_ijo:")
+VARIANTS["no-date-capital"] = ("issue_date: 2024-02-16", "issue_date: None")
+COMPANIONS["style-no-event-year.yaml"] = "dates:\n  event_year: false\n"
+VARIANTS["no-date-event-year"] = [(_STYLE, _STYLE + "style: style-no-event-year.yaml\n"), _NO_DATE]
 # the date and place on a line above the text (press_notice.event_line): without a date,
 # beside a 記 item that prints the date too, with a place of two lines
 _EVENT = ("  ceremony:\n", "  event_line: true\n  ceremony:\n")

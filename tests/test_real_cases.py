@@ -432,7 +432,8 @@ def test_a_date_in_figures_is_the_date_of_issue(cid, built):
     import datetime as dt
     case = built[cid]
     notice = case.spec["press_notice"]
-    issued = {str(d) for d in (notice["issue_date"], (notice.get("after") or {}).get("issue_date")) if d}
+    issued = {str(d) for d in (notice["issue_date"], (notice.get("after") or {}).get("issue_date"))
+              if d and d != "none"}       # none: the page gives no date of its own
     for year, _, month, day in FIGURES_DATE.findall(case.all_text):
         printed = dt.date(int(year), int(month), int(day)).isoformat()      # a true date, or ValueError
         assert printed in issued, (cid, printed, issued)
@@ -445,12 +446,45 @@ def test_the_issuer_is_named_under_the_date(cid, built):
     lines = [fold(line) for line in visual_lines(case.dir / "press-notice.pdf")]
     written = case.spec["press_notice"].get("issuing_office")
     offices = [fold(o) for o in written] if isinstance(written, list) else [fold(written or case.spec["issuer"])]
+    if case.spec["press_notice"]["issue_date"] == "none":    # no date line: the offices right under the header
+        head = notice_head(case, lines)
+        first = 0 if case.spec["press_notice"].get("header") is False else 1
+        if written is False:
+            assert all(fold(case.spec["issuer"]) not in line for line in head[first:]), (cid, head)
+        else:
+            assert head[first:first + len(offices)] == offices, (cid, head)
+        return
     dated = next(i for i, line in enumerate(lines) if ISSUE_DATE.search(line))   # with a weekday or not
     if written is False:             # a page that names no office under its date
         assert lines[dated + 1] != offices[0] and fold(case.spec["issuer"]) not in lines[dated], \
             (cid, lines[dated:dated + 2])
     else:                            # each of the offices issuing together a line, in order
         assert lines[dated + 1:dated + 1 + len(offices)] == offices, (cid, lines[dated:dated + 1 + len(offices)])
+
+
+def notice_head(case: Case, lines: list[str]) -> list[str]:
+    """The notice's lines above its title (folded): the header, the date, the offices."""
+    subject = fold(case.spec["press_notice"]["subject"])[:12]
+    return lines[:next(i for i, line in enumerate(lines) if subject in line)]
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", [c for c in cases("test_a_notice_without_a_date_of_issue_prints_none", notices_only=True)
+                                 if load(REAL / f"{c.values[0]}.yaml")["press_notice"]["issue_date"] == "none"])
+def test_a_notice_without_a_date_of_issue_prints_none(cid, built):
+    """issue_date: none (the page gives no date of its own): nothing above the title
+    but the header and the lines naming who issues it, no date in any form, no stray
+    配布 or prefix; and the spec says it (a date in the facts would be one the spec
+    left out)."""
+    case = built[cid]
+    assert case.facts.get("issued") == "none", (cid, case.facts.get("issued"))
+    head = notice_head(case, [fold(line) for line in visual_lines(case.dir / "press-notice.pdf")])
+    notice = case.spec["press_notice"]
+    header = notice.get("header")
+    expected = [] if header is False else [fold(header)] if header else head[:1]   # (the house's own)
+    assert head[:len(expected)] == expected, (cid, head)
+    for line in head:
+        assert not ISSUE_DATE.search(line) and not re.search(r"\d{4}年|[元\d]+年\d+月|配布", line), (cid, line)
 
 
 @needs_poppler

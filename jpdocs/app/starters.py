@@ -68,7 +68,7 @@ agreement:
 
 _NOTICE = """
 press_notice:                  # 報道発表（報道機関各位）
-  issue_date:                  # 配布日
+  issue_date:                  # 配布日（日付を示さないページは none）
   subject:                     # 件名（…協定締結式について）
   attachments: [{title: 連携協定の概要, document: overview}]   # 配付資料（協定の概要を付ける）
   opening: []                  # 本文: 段落ごとに一つ

@@ -35,6 +35,8 @@ def check_head(spec: Spec, style, path=None, lines=None) -> None:
     n = spec.press_notice
     if not style.notice.date_above_header:
         return
+    if n.issued_on is None and (n.after is None or n.after.issued_on is None):
+        return                  # issue_date: none: no date to set anywhere, above or under
     header = n.header if n.header is not None else style.word("press_header")
     if header:
         return
@@ -120,8 +122,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "date":
             # the time after the date, or on the line under it (time_under: 長野県林務部)
             gap = "\n" if time_under else style.notice.date_time_gap
-            text = event_date_text(c.date, n.issue_date, d, style.dates)
-            if not style.dates.event_year and c.date.year != n.issue_date.year:
+            text = event_date_text(c.date, n.issued_on, d, style.dates)
+            if not style.dates.event_year and n.issued_on is None:
+                note(C + ("date",), "the house style leaves the year out of the ceremony's date where it is"
+                                    " the issue date's, but the notice has no date of issue (issue_date:"
+                                    " none): the year is printed")
+            elif not style.dates.event_year and c.date.year != n.issued_on.year:
                 note(C + ("date",), "the house style leaves the year out of the ceremony's date, but the"
                                     " ceremony is not in the issue date's year: the year is printed")
             if c.start:

@@ -168,8 +168,12 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
     def num(value) -> str:
         return japanese.digits(value, d)
 
-    def issue_date(value: dt.date) -> str:
-        """The date of issue at the top of a notice, in the house's form for it."""
+    def issue_date(value: dt.date | str | None) -> str:
+        """The date of issue at the top of a notice, in the house's form for it; nothing
+        where the spec says the page gives none (issue_date: none: the templates then
+        print no date line at all, testing notice.issued_on)."""
+        if value is None or value == "none":
+            return ""
         if dates.issue_calendar == "iso":       # 2018-12-05: no era, no weekday (style_checks refuses them)
             return value.isoformat()
         if dates.issue_calendar == "dots":      # 2010.03.30: the same date, another form

@@ -48,8 +48,10 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                                     " or say issuing: false if this party is not of the issuing side"))
     if notice:
         from .joint import check_also
+        from .issue_checks import check_issue_dates
         from .notice_checks import check_notice
         problems += check_notice(spec, name, lines)
+        problems += check_issue_dates(spec, name, lines)
         problems += check_also(spec, name, lines)
         problems += check_attachments(spec, name, lines)
     agreement = spec.agreement

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal, Union
 
 from .. import japanese
 from .strict import BeforeValidator, ValueProblem
@@ -75,6 +75,21 @@ def date_value(value):
     if isinstance(value, str):
         return _parse_date(value, value)
     raise _bad(f"expected a date written as YYYY-MM-DD (2024-02-27), got {describe(value)}")
+
+
+# A notice's date of issue, or `none`: the page it is made from gives no date of its
+# own (a report on an office's page, a release as a blog repeats it). Said, never
+# left out: a forgotten date is still an error (the key is required).
+NO_ISSUE_DATE = "none"
+
+
+def issue_date_value(value):
+    if value == NO_ISSUE_DATE:
+        return value
+    if isinstance(value, str) and value.strip().casefold() == NO_ISSUE_DATE:
+        raise _bad(f"{value.strip()!r}: write none in small letters where the page gives no date of its own,"
+                   " or the date as YYYY-MM-DD (2024-02-27)")
+    return date_value(value)
 
 
 def _time(value):
@@ -169,6 +184,7 @@ def describe(value) -> str:
 
 
 Date = Annotated[dt.date, BeforeValidator(date_value)]
+IssueDate = Annotated[Union[dt.date, Literal["none"]], BeforeValidator(issue_date_value)]
 Time = Annotated[dt.time, BeforeValidator(_time)]
 FiscalYear = Annotated[int, BeforeValidator(_fiscal_year)]
 Year = Annotated[int, BeforeValidator(_year)]

@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal, Optional, Union
 from ..base import Line, Strict
 from ..strict import BeforeValidator, Field, model_validator
 from ..strict.fields import MinLen
-from ..values import Date, DateTime, Time
+from ..values import NO_ISSUE_DATE, Date, DateTime, IssueDate, Time
 
 
 class Person(Strict):
@@ -276,7 +276,8 @@ class AfterNotice(Strict):
     paragraphs are its own (nothing is made up); the date signed and who signed
     come from the agreement and the notice; header, issuing office and contacts
     are the notice's unless given here."""
-    issue_date: Date
+    template_api: ClassVar[tuple[str, ...]] = ("issued_on",)
+    issue_date: IssueDate                 # none: the release as published gives no date of its own
     date_suffix: Optional[str] = None     # default: the notice's (配布)
     subject: Optional[Line] = None        # default: agreement.title + を締結しました
     # above its text, as the notice's: default the house's 内容; false: none
@@ -286,12 +287,17 @@ class AfterNotice(Strict):
     extra_items: list[ExtraItem] = []           # more 記 items after 締結日 and 締結者 (場所 …)
     contacts: Optional[list[Contact]] = None    # default: the notice's contacts; [] for none
 
+    @property
+    def issued_on(self):
+        """The date of issue, or None where the release gives none (issue_date: none)."""
+        return None if self.issue_date == NO_ISSUE_DATE else self.issue_date
+
     def attachments_or(self, notice_attachments: list[Attachment]) -> list[Attachment]:
         return self.attachments if self.attachments is not None else [a for a in notice_attachments if a.document]
 
 
 class PressNotice(Strict):
-    template_api: ClassVar[tuple[str, ...]] = ("offices",)
+    template_api: ClassVar[tuple[str, ...]] = ("offices", "issued_on")
     # default from the house style: 報道機関各位; false: no header line (a page that
     # begins with its date and title)
     header: Union[Line, Literal[False], None] = None
@@ -300,7 +306,9 @@ class PressNotice(Strict):
     # page's order; false: none (a page whose letterhead or site names the office)
     issuing_office: Union[Line, Annotated[list[Line], MinLen(1)], Literal[False], None] = None
     issuer_label: Optional[Line] = None   # 同時発表：スポーツ庁，観光庁 (besides the issuer, never instead)
-    issue_date: Date
+    # none: the page gives no date of its own (a report on an office's web page, a
+    # release as a blog repeats it): no date line. Said, never left out: the key is required
+    issue_date: IssueDate
     date_prefix: Optional[Line] = None   # before the date: 公開日：
     date_suffix: str = "配布"
     # default from the house style: 項　目; false: the subject without a label, centred
@@ -338,6 +346,11 @@ class PressNotice(Strict):
     after: Optional[AfterNotice] = None   # the release after the signing
     also: list[Line] = []             # specs of the other agreements signed at the same ceremony,
     #                                   relative to this spec: the notice announces them too
+
+    @property
+    def issued_on(self):
+        """The date of issue, or None where the page gives none (issue_date: none)."""
+        return None if self.issue_date == NO_ISSUE_DATE else self.issue_date
 
     def offices(self, issuer: str) -> list[str]:
         """The lines under the date that name who issues the notice: the issuing office,
