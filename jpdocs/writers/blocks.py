@@ -25,6 +25,7 @@ from .columns import fitted_widths
 from .composer import JParagraph, spread_run
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings
+from .paragraph_styles import paragraph_style
 from .tags import Node, tag
 from .flowables import BreakPlace, Figure, HalfPageBreak, NumbersEnd, SealBox, SealPlace, TextPageBreak, TrackedLine
 
@@ -71,7 +72,7 @@ class BlockBuilder:
         leading = s.size * s.leading
         if self.line_pitch:            # on the grid a line takes whole grid lines
             leading = math.ceil(leading / self.line_pitch - 1e-6) * self.line_pitch
-        return ParagraphStyle(name, fontName=self.font[s.font], fontSize=s.size, leading=leading,
+        return paragraph_style(name, fontName=self.font[s.font], fontSize=s.size, leading=leading,
                               alignment=_ALIGN[s.align], wordWrap="CJK", textColor=colors.black,
                               bulletFontName=self.font[s.font], bulletFontSize=s.size)
 
@@ -180,7 +181,7 @@ class BlockBuilder:
             # set in the house's Latin font (proportional letters; the Japanese mincho's
             # are all of one width), the text's spans of mincho too
             latin = fonts.latin_font(self.house) or base.fontName
-            st = ParagraphStyle(f"{st.name}-latin", parent=st, fontName=latin)
+            st = paragraph_style(f"{st.name}-latin", parent=st, fontName=latin)
             return tag(self.para(self.markup(p.inlines, latin, latin=True), st, latin=True), node)
         if not number:
             return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases,
@@ -202,7 +203,7 @@ class BlockBuilder:
         key = (name, first_indent, left_indent, before, after, keep, align, self.colour)
         st = self._derived.get(key)
         if st is None:
-            st = ParagraphStyle(f"{name}-{len(self._derived)}", parent=self.styles[name],
+            st = paragraph_style(f"{name}-{len(self._derived)}", parent=self.styles[name],
                                 firstLineIndent=first_indent, leftIndent=left_indent,
                                 spaceBefore=before, spaceAfter=after, keepWithNext=keep, textColor=self.colour)
             if align:
@@ -217,7 +218,7 @@ class BlockBuilder:
         # no marker, no hang: the text at the item's indent, as the DOCX sets it
         hang = (it.hang * size if it.hang is not None
                 else _marker_width(it, base.fontName, size) + size if it.marker else 0.0)
-        st = ParagraphStyle(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
+        st = paragraph_style(f"item-{id(it)}", parent=base, leftIndent=indent + hang, bulletIndent=indent,
                             spaceBefore=size * 0.5 if it.space_before is None else it.space_before,
                             keepWithNext=int(bool(it.blocks)),
                             textColor=self.colour, bulletColor=self.colour)
@@ -261,12 +262,12 @@ class BlockBuilder:
         place = self.house.notice.ki_heading            # center (記), left (■締結式概要) or none
         out = [] if place == "none" else [tag(self.para(
             escape(self.house.word("ki")),
-            ParagraphStyle("ki-head", parent=st, alignment=TA_CENTER if place == "center" else TA_LEFT,
+            paragraph_style("ki-head", parent=st, alignment=TA_CENTER if place == "center" else TA_LEFT,
                            spaceBefore=st.fontSize * 0.6)), self.node.add("P"))]
         out += self.blocks(k.blocks, width)
         if k.closing:
             out.append(tag(self.para(escape(self.house.word("ijo")),
-                                     ParagraphStyle("ki-end", parent=st, alignment=TA_RIGHT)), self.node.add("P")))
+                                     paragraph_style("ki-end", parent=st, alignment=TA_RIGHT)), self.node.add("P")))
         return out
 
     def image(self, im: m.Image, width: float) -> Flowable:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+from .phrases import phrases
+
 # ------------------------------------------------ JLREQ Appendix A classes
 CL01_OPEN = "‘“（〔［｛〈《「『【｟〘〖〝«([{"
 CL02_CLOSE = "’”）〕］｝〉》」』】｠〙〗〟»)]}"
@@ -57,23 +59,32 @@ _NO_END_RE = re.compile(_cls(NO_END) + "+")
 # that dates, times and addresses stay whole (seen: 「11番15／号」), and a length
 # of time with its unit (１年間, ３か月, ２週間: seen 「１年 / 間」 in a narrow cell).
 _D = "0-9０-９"
+# (Each alternative starts with one of _RUN_START's characters: the lookahead lets the
+# engine pass over the other characters, most of a Japanese text, at one test each
+# instead of one per alternative.)
+_RUN_START = rf"[{_D}!-~\u00a0-\u024f０-９Ａ-Ｚａ-ｚ{re.escape(CL08_INSEP)}]"
 _RUN_RE = re.compile(
-    rf"[{_D}]+(?:[-‐－,，.．:：/／][{_D}]+)*(?:[年日時分]間|[かヵヶカケ](?:月|年|所)|週間"
+    rf"(?={_RUN_START})(?:[{_D}]+(?:[-‐－,，.．:：/／][{_D}]+)*(?:[年日時分]間|[かヵヶカケ](?:月|年|所)|週間"
     rf"|[年月日時分秒]|番地|丁目|[番号条階名人円件回歳])(?:[{_D}]+[月日時分秒])*"
     rf"|[!-~\u00a0-\u024f]{{2,}}"
-    rf"|[０-９Ａ-Ｚａ-ｚ]+(?:[-‐－,，.．:：/／][０-９]+)+|[０-９Ａ-Ｚａ-ｚ]{{2,}}|{_cls(CL08_INSEP)}{{2,}}")
+    rf"|[０-９Ａ-Ｚａ-ｚ]+(?:[-‐－,，.．:：/／][０-９]+)+|[０-９Ａ-Ｚａ-ｚ]{{2,}}|{_cls(CL08_INSEP)}{{2,}})")
 # Breakable spots inside an over-long URL or e-mail address: after / . - _ ? & = #.
 _URL_RE = re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 _URL_BREAK_RE = re.compile(r"[/.\-_?&=#](?=.)")
 # 和欧間: a Japanese character beside a Latin letter or digit.
 _JA = "\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〻〆"
 _LATIN = "A-Za-z0-9\u00c0-\u024f"
-_WAOU_RE = re.compile(rf"[{_JA}](?=[{_LATIN}])|[{_LATIN}](?=[{_JA}])")
+# (Found from the Latin runs, a few in a paragraph, rather than by testing every
+# character of the Japanese text around them.)
+_LATIN_RUN_RE = re.compile(rf"[{_LATIN}]+")
+_JA_RE = re.compile(rf"[{_JA}]")
 # Pairs of punctuation that JLREQ sets 1.5 em instead of 2 (table 3.1.4):
 # a closer (or 、。) before a closer or an opener loses its right blank;
 # an opener after an opener loses its left blank.
-_PAIR_RE = re.compile(rf"(?={_cls(BLANK_RIGHT)}[{re.escape(BLANK_RIGHT + BLANK_LEFT)}])"
-                      rf"|(?<={_cls(BLANK_LEFT)}){_cls(BLANK_LEFT)}")
+# (The first lookahead passes over the characters neither alternative starts with.)
+_PAIR_RE = re.compile(rf"(?={_cls(BLANK_RIGHT + BLANK_LEFT)})"
+                      rf"(?:(?={_cls(BLANK_RIGHT)}[{re.escape(BLANK_RIGHT + BLANK_LEFT)}])"
+                      rf"|(?<={_cls(BLANK_LEFT)}){_cls(BLANK_LEFT)})")
 _BLANK_RE = re.compile(_cls(BLANK_RIGHT + BLANK_LEFT + BLANK_BOTH))
 _QUOTE_RE = re.compile(r"「[^「」\n]*」")
 _PAREN_RE = re.compile(r"（[^（）\n]*）")
@@ -155,10 +166,11 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
             i = m.start()
             shr[i] = adv[i] - widths[i] / 2 if adv[i] > widths[i] / 2 + EPS else 0.0
     if s.latin_spacing:
-        for m in _WAOU_RE.finditer(text):
-            i = m.start()
-            q = max(ems[i], ems[i + 1]) / 4
-            gap[i] = q
+        for m in _LATIN_RUN_RE.finditer(text):
+            a, b = m.span()                     # a Japanese character before it, after it
+            for i in ((a - 1,) if a and _JA_RE.match(text, a - 1) else ()) + \
+                     ((b - 1,) if b < n and _JA_RE.match(text, b) else ()):
+                gap[i] = max(ems[i], ems[i + 1]) / 4
     for a, b, width in spreads:
         if b - a > 1 and width:
             natural = sum(adv[a:b]) + sum(gap.get(i, 0.0) for i in range(a, b - 1))
@@ -275,8 +287,7 @@ def budoux_bounds(text: str) -> tuple[int, ...]:
     """The ends of BudouX's phrases — but a last phrase of one or two characters
     (こと, 事項 of …に関すること) is never set alone on a line: it stays with the
     phrase before it (…振興に / 関すること, not …振興に関する / こと)."""
-    parser = _parser()
-    chunks = parser.parse(text)
+    chunks = phrases(text)                 # BudouX's (phrases.py)
     if len(chunks) > 1 and len(chunks[-1].strip()) <= 2:
         chunks = chunks[:-2] + [chunks[-2] + chunks[-1]]
     out, pos = [], 0
@@ -284,12 +295,6 @@ def budoux_bounds(text: str) -> tuple[int, ...]:
         pos += len(chunk)
         out.append(pos)
     return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _parser():
-    import budoux
-    return budoux.load_default_japanese_parser()
 
 
 def _phrase_breaks(p: Para, min_width: float) -> bytearray:
