@@ -143,13 +143,20 @@ class _TaggedText(FastText):
     def _textOut(self, text, TStar=0):
         super()._textOut(text, TStar)
         if self.jp_switch and text:
-            left, node = self.jp_switch
-            left -= len(text)
-            if left > 0:
-                self.jp_switch = (left, node)
-            else:
-                self.jp_switch = None
-                self._code.append(f"EMC /{node.role} <</MCID {self._canvas.jp_mcid(node)}>> BDC")
+            self.jp_after(len(text))
+
+    def jp_after(self, count: int):
+        """`count` more characters of the label are out (drawing.py writes the runs
+        itself and calls this after each): past the label, the text's own element
+        begins. The switch still to come, or None."""
+        left, node = self.jp_switch
+        left -= count
+        if left > 0:
+            self.jp_switch = (left, node)
+        else:
+            self.jp_switch = None
+            self._code.append(f"EMC /{node.role} <</MCID {self._canvas.jp_mcid(node)}>> BDC")
+        return self.jp_switch
 
 
 class TaggingCanvas(Canvas):
