@@ -23,7 +23,8 @@ namedtuple per glyph) is built only if reportlab's own code asks for it.
 """
 from __future__ import annotations
 
-from itertools import groupby
+from itertools import filterfalse, groupby
+from operator import sub
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -50,23 +51,59 @@ _SUBSET = (8).__rrshift__        # code → its subset (code >> 8)
 
 def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
     """font.splitString(text, doc): the text's pieces, one per subset, as (subset,
-    codes). When every character already has its code in this document, the
-    pieces are made by lookups in C; a text with a character new to the document
-    (a no-break space, a character the font lacks) goes to reportlab whole, which
-    assigns the codes in the same pass. (Coding only the new characters through
-    reportlab and looking the text up again cost a warm notice ~2 M processor
-    instructions more: most of a notice's runs have a new character.)"""
+    codes). The pieces are made by lookups in C of each character's code in this
+    document; the characters new to the document are coded first (_code_new),
+    once each, where reportlab's loop goes through every character of the text in
+    Python. A text reportlab codes its own way (a no-break space, a character the
+    font lacks) goes to reportlab whole."""
     state = font.state.get(doc) if text else None
     if state is None:
         return font.splitString(text, doc)
+    lookup = state.assignments.__getitem__
     try:
-        codes = list(map(state.assignments.__getitem__, map(ord, text)))
+        codes = list(map(lookup, map(ord, text)))
     except KeyError:
-        return font.splitString(text, doc)
+        if not _code_new(font, state, text):
+            return font.splitString(text, doc)
+        codes = list(map(lookup, map(ord, text)))
     subset = codes[0] >> 8
     if max(codes) >> 8 == subset and min(codes) >> 8 == subset:
         return [(subset, bytes(map(_LOW_BYTE, codes)))]
     return [(subset, bytes(map(_LOW_BYTE, run))) for subset, run in groupby(codes, _SUBSET)]
+
+
+def _code_new(font, state, text: str) -> bool:
+    """Give the characters of `text` not yet coded in the document their codes, in
+    the order of their first place in the text, as reportlab's `TTFont.splitString`
+    gives them (its loop, for the new characters alone); False, coding nothing, if
+    reportlab must (a frozen font; a no-break space, coded as a space; a character
+    the font lacks, which takes no code)."""
+    assignments = state.assignments
+    new = list(filterfalse(assignments.__contains__, dict.fromkeys(map(ord, text))))
+    if state.frozen or 0xA0 in new or not all(map(font.face.charToGlyph.__contains__, new)):
+        return False
+    skip31 = 31 if font._asciiReadable and state.nextCode < 32 else -256
+    subsets = state.subsets
+    for code in new:
+        n = state.nextCode
+        if n & 0xFF == 32:                      # code 32 is always the space
+            if n != 32:
+                subsets[n >> 8].append(32)
+            state.nextCode += 1
+            n = state.nextCode
+        if n > 32:
+            if not (n & 0xFF):                  # a new subset: its code 0 is .notdef
+                subsets.append([0])
+                state.nextCode += 1
+                n = state.nextCode
+            subsets[n >> 8].append(code)
+        else:
+            if n == skip31:                     # readable ASCII: subset 0's 32..126 kept free
+                state.nextCode = 127
+            subsets[0][n] = code
+        state.nextCode += 1
+        assignments[code] = n
+    return True
 
 
 class Placed(ShapedStr):
@@ -97,6 +134,8 @@ def _template(text: Placed, at: int, n: int) -> tuple[str, tuple | None]:
     the bytes, which each document assigns anew: a run drawn again (an office's stock
     wording, in every notice of a batch) is formatted from its template."""
     adv, off, nat = text.adv, text.off, text.nat
+    if not any(off[at:at + n]):
+        return _template_unshifted(nat[at:at + n], adv[at:at + n])
     parts, cuts, nums, run = [], [], [], None     # run: where the bytes not yet written start
     for j in range(n):
         k = at + j
@@ -130,6 +169,28 @@ def _template(text: Placed, at: int, n: int) -> tuple[str, tuple | None]:
     form = "(%s) Tj" if parts == ["(%s)"] else f"[{' '.join(parts)}] TJ"
     every = len(cuts) == n and all(b - a == 1 for a, b in cuts)
     return form, None if every else tuple(cuts)
+
+
+def _template_unshifted(nat: list, adv: list) -> tuple[str, tuple | None]:
+    """_template of a piece whose glyphs have no x offset (most: a justified line's
+    glyphs are only wider): no number goes before a glyph, so each glyph's bytes
+    end a run where a number follows it, and the number stands alone (its sum is
+    itself)."""
+    parts, cuts, run = [], [], 0
+    for j, after in enumerate(map(sub, nat, adv), 1):
+        if after:
+            parts.append("(%s)")
+            cuts.append((run, j))
+            run = j
+            v = number(after)
+            if v != "0":
+                parts.append(v)
+    n = len(nat)
+    if run < n:
+        parts.append("(%s)")
+        cuts.append((run, n))
+    form = "(%s) Tj" if parts == ["(%s)"] else f"[{' '.join(parts)}] TJ"
+    return form, None if len(cuts) == n else tuple(cuts)
 
 
 def run_code(text, font, size: float, leading: float, subset: int, doc) -> tuple[str, int]:
