@@ -26,8 +26,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference, PDFStream
-from reportlab.pdfgen.canvas import Canvas
 
+from .canvas_state import StateCanvas
 from .pdffile import FastDocument, Preformatted, register
 from .textout import FastText
 
@@ -159,7 +159,7 @@ class _TaggedText(FastText):
         return self.jp_switch
 
 
-class TaggingCanvas(Canvas):
+class TaggingCanvas(StateCanvas):
     """A canvas that marks what tagged flowables draw and writes the structure tree.
     `jp_tree` is the Document node (given by `tagging_canvas`)."""
     jp_tree: Node | None = None
