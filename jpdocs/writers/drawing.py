@@ -1,16 +1,20 @@
-"""A composed paragraph's lines drawn as reportlab draws them, without the
-bookkeeping its drawing does for every run of every line.
+"""A composed paragraph's lines written as the code of its text object, without
+the bookkeeping reportlab's drawing does for every run of every line.
 
 reportlab's `Paragraph.drawPara` (line kind 1) and `_putFragLine` track, for
 each run, the underlines, links, background colours, rise, word spacing and
 the cursor's x position, for features the composer's paragraphs (composer.py)
-mostly never use. For a paragraph that uses none of them, `draw_lines` calls
-the same text-object methods in the same order — save state, bullet, begin
-text, per line the Td moves, leading, font, fill colour and the run's text,
-end text, restore — so the operators are reportlab's, byte for byte; any
-other paragraph (a link, a no-break space, a drawn object, autoLeading …)
-is drawn by reportlab itself. tests/test_drawing.py draws real paragraphs
-both ways and compares the page content.
+mostly never use, and each of its text-object calls (`setXPos`, `setLeading`,
+`_setFont`, `_textOut`) keeps state of its own. For a paragraph that uses none
+of those features, `draw_lines` writes the text object's operators itself, in
+the order reportlab's calls write them — the state saved, the bullet, the text
+begun (by the canvas, which tags it), per line the Td moves (merged as
+`moveCursor` merges them), the leading, the fill colour and each run's text
+(textout.run_code), the text drawn, the state restored — so the operators are
+reportlab's, byte for byte; any other paragraph (a link, a no-break space, a
+drawn object, autoLeading, a font reportlab must write …) is drawn by reportlab
+itself. tests/test_drawing.py draws real paragraphs both ways and compares the
+page content.
 """
 from __future__ import annotations
 

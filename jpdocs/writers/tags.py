@@ -146,9 +146,8 @@ class _TaggedText(FastText):
             self.jp_after(len(text))
 
     def jp_after(self, count: int):
-        """`count` more characters of the label are out (drawing.py writes the runs
-        itself and calls this after each): past the label, the text's own element
-        begins. The switch still to come, or None."""
+        """`count` more characters are out (drawing.py calls this after each run it
+        writes): past the label, the text's own element begins. The switch left, or None."""
         left, node = self.jp_switch
         left -= count
         if left > 0:

@@ -7,14 +7,16 @@ glyph, in order. For such a run reportlab's `PDFTextObject._formatText` writes,
 for each subset piece of the text, one TJ array: each glyph's byte between the
 numbers `-x_offset` (before) and `width - x_advance + x_offset` (after), zeros
 left out, neighbouring numbers summed and neighbouring bytes joined, and a
-piece with no number left becomes a Tj. `FastText._formatText` writes exactly
-those operators, number for number (the same sums in the same order, the same
+piece with no number left becomes a Tj. `run_code` writes exactly those
+operators, number for number (the same sums in the same order, the same
 fp_str), in one pass over the glyphs instead of building and regrouping a list
-of single bytes; that pass makes a template of the piece (the numbers, and where
-its bytes are cut), kept with the run, so that a run drawn again in the next
-document (the composer remembers its runs) only fills in its bytes. A plain string
-in a TrueType font is written as reportlab writes it, with less around it; any
-other text goes to reportlab's own method.
+of single bytes; drawing.py calls it for each run it writes, and
+`FastText._formatText` for the text reportlab's own drawing writes. That pass
+makes a template of the piece (the numbers, and where its bytes are cut), kept
+with the run, so that a run drawn again in the next document (the composer
+remembers its runs) only fills in its bytes. A plain string in a TrueType font
+is written as reportlab writes it, with less around it; any other text goes to
+reportlab's own method.
 
 A Placed run keeps its glyphs' numbers as three plain lists (advance, offset,
 natural width, in thousandths of an em): the composer makes one run per line
