@@ -1,4 +1,4 @@
-"""textout.py writes the composer's runs (placed and plain) exactly as reportlab's own _formatText
+"""textout.run_code writes the composer's runs (placed and plain) exactly as reportlab's own _formatText
 would: every run of real builds (the seed spec's three documents, date-shifted
 and text-varied notices, the real specs' agreements) is written both ways and
 compared operator for operator."""
@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from conftest import ROOT, SEED_SPEC
@@ -17,27 +18,33 @@ from specgen import spread_dates, write_specs  # noqa: E402
 
 @pytest.fixture
 def both_ways(monkeypatch):
-    from jpdocs.writers import textout
+    """Every run textout.run_code writes (drawing.py's paragraphs, and FastText's)
+    is written by reportlab's `PDFTextObject._formatText` too, from a text object
+    in the same state, and the two must be the same operators and leave the same
+    subset."""
+    from jpdocs.writers import drawing, textout
     seen = {"runs": 0, "numbers": 0, "plain": 0, "again": 0}
-    fast = textout.FastText._formatText
+    fast = textout.run_code
 
-    def checked(self, text):
-        before = self._curSubset
-        theirs = PDFTextObject._formatText(self, text)
-        after = self._curSubset
-        self._curSubset = before
+    def checked(text, font, size, leading, subset, doc):
+        canvas = type("C", (), {"_doc": doc, "_escape": staticmethod(escapePDF)})()
+        tx = PDFTextObject.__new__(PDFTextObject)
+        tx._canvas, tx._fontname, tx._fontsize, tx._leading = canvas, font.fontName, size, leading
+        tx._curSubset, tx._rise, tx._code, tx._x, tx._y = subset, 0, [], 0, 0
+        theirs = tx._formatText(text)
         again = type(text) is textout.Placed and bool(text.tj)     # formatted before: its templates
-        ours = fast(self, text)
+        ours, after = fast(text, font, size, leading, subset, doc)
         assert ours == theirs, f"{text!r}:\n ours   {ours}\n theirs {theirs}"
-        assert self._curSubset == after
+        assert after == tx._curSubset
         if type(text) is textout.Placed:
             seen["runs"] += 1
             seen["again"] += again
             seen["numbers"] += "TJ" in ours
         elif type(text) is str:
             seen["plain"] += 1
-        return ours
-    monkeypatch.setattr(textout.FastText, "_formatText", checked)
+        return ours, after
+    monkeypatch.setattr(textout, "run_code", checked)
+    monkeypatch.setattr(drawing, "run_code", checked)
     return seen
 
 

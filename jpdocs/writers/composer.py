@@ -18,6 +18,8 @@ What it measures and composes, and remembers, is composition.py's.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import repeat
+from operator import mul
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
@@ -190,7 +192,7 @@ class JParagraph(Paragraph):
             # Most runs (two in three) keep every glyph's natural advance: _measure's
             # very numbers, unshifted. Such a run is a plain string, found without
             # the glyph-by-glyph loop below (which would find it plain too).
-            if not moved and adv[a:b] == [x * (size / 1000.0) for x in map(table.__getitem__, chunk)]:
+            if not moved and adv[a:b] == list(map(mul, map(table.__getitem__, chunk), repeat(size / 1000.0))):
                 texts.append(chunk)
             else:
                 texts.append(JParagraph._placed(para, line, a, b, table, size))

@@ -26,8 +26,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference, PDFStream
-from reportlab.pdfgen.canvas import Canvas
 
+from .canvas_state import StateCanvas
 from .pdffile import FastDocument, Preformatted, register
 from .textout import FastText
 
@@ -143,16 +143,22 @@ class _TaggedText(FastText):
     def _textOut(self, text, TStar=0):
         super()._textOut(text, TStar)
         if self.jp_switch and text:
-            left, node = self.jp_switch
-            left -= len(text)
-            if left > 0:
-                self.jp_switch = (left, node)
-            else:
-                self.jp_switch = None
-                self._code.append(f"EMC /{node.role} <</MCID {self._canvas.jp_mcid(node)}>> BDC")
+            self.jp_after(len(text))
+
+    def jp_after(self, count: int):
+        """`count` more characters are out (drawing.py calls this after each run it
+        writes): past the label, the text's own element begins. The switch left, or None."""
+        left, node = self.jp_switch
+        left -= count
+        if left > 0:
+            self.jp_switch = (left, node)
+        else:
+            self.jp_switch = None
+            self._code.append(f"EMC /{node.role} <</MCID {self._canvas.jp_mcid(node)}>> BDC")
+        return self.jp_switch
 
 
-class TaggingCanvas(Canvas):
+class TaggingCanvas(StateCanvas):
     """A canvas that marks what tagged flowables draw and writes the structure tree.
     `jp_tree` is the Document node (given by `tagging_canvas`)."""
     jp_tree: Node | None = None

@@ -7,14 +7,16 @@ glyph, in order. For such a run reportlab's `PDFTextObject._formatText` writes,
 for each subset piece of the text, one TJ array: each glyph's byte between the
 numbers `-x_offset` (before) and `width - x_advance + x_offset` (after), zeros
 left out, neighbouring numbers summed and neighbouring bytes joined, and a
-piece with no number left becomes a Tj. `FastText._formatText` writes exactly
-those operators, number for number (the same sums in the same order, the same
+piece with no number left becomes a Tj. `run_code` writes exactly those
+operators, number for number (the same sums in the same order, the same
 fp_str), in one pass over the glyphs instead of building and regrouping a list
-of single bytes; that pass makes a template of the piece (the numbers, and where
-its bytes are cut), kept with the run, so that a run drawn again in the next
-document (the composer remembers its runs) only fills in its bytes. A plain string
-in a TrueType font is written as reportlab writes it, with less around it; any
-other text goes to reportlab's own method.
+of single bytes; drawing.py calls it for each run it writes, and
+`FastText._formatText` for the text reportlab's own drawing writes. That pass
+makes a template of the piece (the numbers, and where its bytes are cut), kept
+with the run, so that a run drawn again in the next document (the composer
+remembers its runs) only fills in its bytes. A plain string in a TrueType font
+is written as reportlab writes it, with less around it; any other text goes to
+reportlab's own method.
 
 A Placed run keeps its glyphs' numbers as three plain lists (advance, offset,
 natural width, in thousandths of an em): the composer makes one run per line
@@ -24,6 +26,7 @@ namedtuple per glyph) is built only if reportlab's own code asks for it.
 from __future__ import annotations
 
 from itertools import groupby
+from operator import sub
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -97,6 +100,8 @@ def _template(text: Placed, at: int, n: int) -> tuple[str, tuple | None]:
     the bytes, which each document assigns anew: a run drawn again (an office's stock
     wording, in every notice of a batch) is formatted from its template."""
     adv, off, nat = text.adv, text.off, text.nat
+    if not any(off[at:at + n]):
+        return _template_unshifted(nat[at:at + n], adv[at:at + n])
     parts, cuts, nums, run = [], [], [], None     # run: where the bytes not yet written start
     for j in range(n):
         k = at + j
@@ -132,58 +137,83 @@ def _template(text: Placed, at: int, n: int) -> tuple[str, tuple | None]:
     return form, None if every else tuple(cuts)
 
 
-class FastText(PDFTextObject):
-    def _formatText(self, text):
-        kind = type(text)
-        if kind is str:
-            return self._plain(text)
-        if kind is not Placed:
-            return super()._formatText(text)
-        font = getFont(self._fontname)
-        if not (font._dynamicFont and font.shapable):
-            return super()._formatText(text)
-        if type(self._canvas)._escape is not Canvas._escape:
-            return super()._formatText(text)      # (a canvas escaping its own way)
-        out = []
-        at = 0
-        tj = text.tj
-        for t in self._subset_pieces(font, text, out):
-            n = len(t)
-            got = tj.get((at, n))
-            if got is None:
-                got = tj[(at, n)] = _template(text, at, n)
-            form, cuts = got
-            escaped = list(map(_ESCAPED.__getitem__, t))
-            if cuts is None:
-                out.append(form % tuple(escaped))
-            else:
-                out.append(form % tuple(["".join(escaped[a:b]) for a, b in cuts]))
-            at += n
-        return " ".join(out)
+def _template_unshifted(nat: list, adv: list) -> tuple[str, tuple | None]:
+    """_template of a piece whose glyphs have no x offset (most: a justified line's
+    glyphs are only wider): no number goes before a glyph, so each glyph's bytes
+    end a run where a number follows it, and the number stands alone (its sum is
+    itself)."""
+    parts, cuts, run = [], [], 0
+    for j, after in enumerate(map(sub, nat, adv), 1):
+        if after:
+            parts.append("(%s)")
+            cuts.append((run, j))
+            run = j
+            v = number(after)
+            if v != "0":
+                parts.append(v)
+    n = len(nat)
+    if run < n:
+        parts.append("(%s)")
+        cuts.append((run, n))
+    form = "(%s) Tj" if parts == ["(%s)"] else f"[{' '.join(parts)}] TJ"
+    return form, None if len(cuts) == n else tuple(cuts)
 
-    def _plain(self, text: str) -> str:
-        """A run the composer did not move (most of them): reportlab's Tf where the
-        subset changes and one Tj per subset piece, without its save and restore of
-        the text state around them."""
-        font = getFont(self._fontname)
-        if not font._dynamicFont:
-            return super()._formatText(text)
-        escape = self._canvas._escape
-        out = []
-        for t in self._subset_pieces(font, text, out):
-            out.append(f"({escape(t)}) Tj")
-        return " ".join(out)
 
-    def _subset_pieces(self, font, text, out: list):
-        """The pieces of `text` in one font subset each, as reportlab splits it; where
-        the subset changes, its Tf (with the leading, as reportlab writes it) goes
-        to `out` first."""
-        doc = self._canvas._doc
-        tmpl = None
-        for subset, t in split_string(font, text, doc):
-            if subset != self._curSubset:
+def run_code(text, font, size: float, leading: float, subset: int, doc) -> tuple[str, int]:
+    """The operators of one run in `font` (a TrueType font, subset by reportlab) at
+    `size` with `leading`, the text object's subset being `subset`: reportlab's Tf
+    where the subset changes and a Tj per subset piece (for a Placed run, a TJ array
+    where its glyphs are moved), as `PDFTextObject._formatText` writes them for a
+    canvas that escapes as reportlab's does; with the subset after the run."""
+    out = []
+    tmpl = None
+    if type(text) is not Placed:
+        for piece, t in split_string(font, text, doc):
+            if piece != subset:
                 if not tmpl:
-                    tmpl = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
-                out.append(f"{font.getSubsetInternalName(subset, doc)} {tmpl}")
-                self._curSubset = subset
-            yield t
+                    tmpl = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+                out.append(f"{font.getSubsetInternalName(piece, doc)} {tmpl}")
+                subset = piece
+            out.append(f"({escapePDF(t)}) Tj")
+        return " ".join(out), subset
+    at = 0
+    tj = text.tj
+    for piece, t in split_string(font, text, doc):
+        if piece != subset:
+            if not tmpl:
+                tmpl = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+            out.append(f"{font.getSubsetInternalName(piece, doc)} {tmpl}")
+            subset = piece
+        n = len(t)
+        got = tj.get((at, n))
+        if got is None:
+            got = tj[(at, n)] = _template(text, at, n)
+        form, cuts = got
+        escaped = list(map(_ESCAPED.__getitem__, t))
+        if cuts is None:
+            out.append(form % tuple(escaped))
+        else:
+            out.append(form % tuple(["".join(escaped[a:b]) for a, b in cuts]))
+        at += n
+    return " ".join(out), subset
+
+
+def writes_directly(font, text) -> bool:
+    """Whether run_code writes `text` in `font` (else reportlab's own code must)."""
+    if not font._dynamicFont:
+        return False
+    kind = type(text)
+    return kind is str or (kind is Placed and font.shapable)
+
+
+class FastText(PDFTextObject):
+    """A text object writing runs by run_code where it can (a canvas of its own
+    escaping, a font of another kind, text of another kind go to reportlab)."""
+
+    def _formatText(self, text):
+        font = getFont(self._fontname)
+        if not writes_directly(font, text) or type(self._canvas)._escape is not Canvas._escape:
+            return super()._formatText(text)
+        code, self._curSubset = run_code(text, font, self._fontsize, self._leading, self._curSubset,
+                                         self._canvas._doc)
+        return code
