@@ -570,6 +570,7 @@ def test_characters_found_drawable_are_not_looked_up_again(monkeypatch):
     real = checks.missing_chars
     monkeypatch.setattr(checks, "missing_chars", lambda text, *a: looked.append(text) or real(text, *a))
     checks._DRAWABLE.clear()
+    checks._COVERED.clear()            # (whole texts remembered as covered: none yet)
     checks.check_spec_glyphs(loaded, style)
     checks.check_spec_glyphs(loaded, style)
     assert len(looked) == 1
@@ -639,3 +640,38 @@ def test_a_text_frame_copies_as_deepcopy_copied_a_frame(tmp_path, monkeypatch):
     frame._frameBGs = [([1, 2], "bg")]                              # backgrounds being drawn
     deep = copy.deepcopy(frame)
     assert deep._frameBGs == frame._frameBGs and deep._frameBGs[0][0] is not frame._frameBGs[0][0]
+
+
+def test_the_glyph_checks_texts_are_the_spec_strings_without_their_paths():
+    """check_spec_glyphs looks at spec_texts first (no key paths made): it must hold
+    every string spec_strings finds, in the same order, for every real case and
+    bundled spec, or a character no font has could pass unseen."""
+    from jpdocs.content.locate import spec_strings, spec_texts
+    from jpdocs.spec.load import load_spec
+    paths = [p for p in sorted((ROOT / "tests" / "data" / "real").glob("*.yaml")) if not p.name.endswith(".facts.yaml")]
+    paths += sorted((ROOT / "specs").glob("*.yaml"))
+    compared = 0
+    for path in paths:
+        spec = load_spec(path).spec
+        texts = spec_texts(spec)
+        assert texts == [text for _, text in spec_strings(spec)], path
+        compared += bool(texts)
+    assert compared >= 50
+
+
+def test_a_character_no_font_has_is_found_after_texts_remembered_as_covered():
+    """check_spec_glyphs remembers whole texts found covered: a spec after them with
+    a character no font has is still stopped, at its field, and again the next time."""
+    from jpdocs.build.checks import check_spec_glyphs
+    from jpdocs.build.documents import style_for
+    from jpdocs.errors import InputError
+    from jpdocs.spec.load import load_spec
+    seed = load_spec(SEED_SPEC)
+    check_spec_glyphs(seed, style_for(seed))
+    check_spec_glyphs(seed, style_for(seed))
+    rare = load_spec(ROOT / "tests" / "bad_specs" / "48-rare-kanji.yaml")
+    for _ in range(2):
+        with pytest.raises(InputError) as caught:
+            check_spec_glyphs(rare, style_for(rare))
+        assert caught.value.problems[0].key == "press_notice.press_request.contact.name"
+        assert "𠮷 (U+20BB7)" in caught.value.problems[0].message

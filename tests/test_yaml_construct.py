@@ -105,3 +105,54 @@ def test_random_documents_and_the_seed_spec_give_what_pyyaml_made(monkeypatch):
         else:
             assert ours == theirs, text
     assert fast > 200
+
+
+def _depth(text: str) -> int:
+    """The text's nesting depth as libyaml's events tell it."""
+    import yaml
+    depth = deepest = 0
+    for event in yaml.parse(text, Loader=source._FastLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return deepest
+
+
+def test_the_depth_bound_is_never_below_the_depth_and_lets_a_spec_skip_the_event_pass():
+    """_depth_bound lets a file skip libyaml's event pass (the depth check): it must
+    never say less than the depth libyaml finds, whatever the indicators on a line."""
+    from pathlib import Path
+    tests = Path(__file__).resolve().parent
+    texts = ["- - - - a: b", "a:\n- b:\n  - c:\n    - d", "? - - a\n: - b", "[[[[1]]]]", "a: {b: [c, {d: e}]}",
+             "- a:\n    - - b: c\n        d: e", "a:\n" + "".join("  " * i + "-\n" for i in range(60)),
+             "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 60)) + "  " * 60 + "v"]
+    for path in [*sorted((tests / "data" / "real").glob("*.yaml")), *sorted((tests / "bad_specs").glob("*.yaml")),
+                 *sorted((tests.parent / "specs").glob("*.yaml"))]:
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            continue
+    rnd = random.Random(7)
+    pieces = ["- ", "? ", ": ", "a: ", "a:", "&x ", "!!map ", "[", "{", "]", "}", ", ", "b", "- - ", "'q'", "|"]
+    texts += ["\n".join(" " * rnd.randint(0, 8) + "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4)))
+                        for _ in range(rnd.randint(1, 8))) + "\n" for _ in range(3000)]
+    checked = 0
+    for text in texts:
+        try:
+            depth = _depth(text)
+        except Exception:
+            continue            # libyaml refuses it: the Python loader explains why
+        assert source._depth_bound(text) >= depth, text
+        checked += 1
+    assert checked > 300
+    assert source._depth_bound(SEED_SPEC.read_text(encoding="utf-8")) <= source.MAX_DEPTH
+
+
+def test_a_block_nesting_too_deep_is_refused_at_its_line():
+    text = "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 60)) + " " * 60 + "v\n"
+    assert source._depth_bound(text) > source.MAX_DEPTH
+    with pytest.raises(InputError) as caught:
+        source.parse_yaml(source.Path("deep.yaml"), text.encode())
+    assert "nested more than 40 levels deep" in str(caught.value.problems[0].message)

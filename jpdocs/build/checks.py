@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..content import model
-from ..content.locate import spec_strings
+from ..content.locate import spec_strings, spec_texts
 from ..errors import InputError, Problem
 from ..fonts.registry import covers, fallback_names, font_for, latin_font, missing_chars, register
 from ..spec.source import dotted
@@ -23,6 +23,10 @@ from ..spec.style import LATIN_ROLE, HouseStyle, japanese_roles
 # is made from its content and names one font for the life of the process
 # (fonts/registry.py), so what was found stays true.
 _DRAWABLE: dict[tuple[str, ...], set[str]] = {}
+# the same fonts → whole texts of specs found drawable (a batch's specs repeat their
+# offices, names and wording); cleared past _MAX_COVERED texts
+_COVERED: dict[tuple[str, ...], set[str]] = {}
+_MAX_COVERED = 20_000
 
 
 def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
@@ -32,20 +36,32 @@ def check_spec_glyphs(loaded: LoadedSpec, style: HouseStyle) -> None:
     # (not the Latin role, which draws the English text alone: checked after rendering)
     primaries = sorted(set(register(style).values()))
     fallbacks = fallback_names(style)
-    strings = spec_strings(loaded.spec)
     # One look at all the text first: in the usual spec every character is covered,
-    # and then no string needs a look of its own. Characters found covered before
-    # by these fonts are not looked up again: the specs of a batch share most of them.
-    known = _DRAWABLE.setdefault((*primaries, "", *fallbacks), set())
-    everything = "".join(text for _, text in strings)
-    if known.issuperset(everything):
-        return
-    new = set(everything) - known
-    if not missing_chars("".join(new), primaries, fallbacks):
+    # and then no string needs a look of its own (nor its key path). Characters found
+    # covered before by these fonts are not looked up again: the specs of a batch share
+    # most of them.
+    fonts = (*primaries, "", *fallbacks)
+    known = _DRAWABLE.setdefault(fonts, set())
+    # A text met before, whole, was covered then: its look is a hash (cached in the str)
+    # where a look at its characters makes a set of them (a notice's 1.4 M instructions).
+    covered = _COVERED.setdefault(fonts, set())
+    fresh = [text for text in spec_texts(loaded.spec) if text not in covered]
+    everything = "".join(fresh)
+    if not known.issuperset(everything):
+        new = set(everything) - known
+        if missing_chars("".join(new), primaries, fallbacks):
+            _report_missing(loaded, style, primaries, fallbacks)   # raises, if a field has one
+            return                       # (the joined text's look is not each field's: nothing kept)
         known |= new
-        return
+    if len(covered) > _MAX_COVERED:
+        covered.clear()
+    covered.update(fresh)
+
+
+def _report_missing(loaded: LoadedSpec, style: HouseStyle, primaries: list, fallbacks: list) -> None:
+    """Each field with characters no font has, with its line."""
     problems = []
-    for path, text in strings:
+    for path, text in spec_strings(loaded.spec):
         missing = missing_chars(text, primaries, fallbacks)
         if missing:
             problems.append(Problem(str(loaded.path), loaded.line_of(path), dotted(path),

@@ -44,6 +44,40 @@ def _strings(value, path: tuple, out: list) -> None:
             _strings(item, path + (i,), out)
 
 
+def spec_texts(value) -> list[str]:
+    """The text of every string the spec holds, as spec_strings finds them, without
+    their key paths: the glyph check's first look needs only the characters, and
+    making a path for every value was most of that look's cost (1.5 M instructions
+    a notice)."""
+    out: list[str] = []
+    _texts(value, out)
+    return out
+
+
+def _texts(value, out: list) -> None:
+    kind = type(value)
+    if kind is str:
+        out.append(value)
+    elif kind is list or kind is tuple:
+        for item in value:
+            _texts(item, out)
+    elif kind is dict:
+        for item in value.values():
+            _texts(item, out)
+    elif isinstance(value, Model):
+        for key in kind.model_fields:
+            if key not in NOT_PRINTED:
+                _texts(getattr(value, key), out)
+    elif isinstance(value, str):           # a subclass, as _strings takes it
+        out.append(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _texts(item, out)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _texts(item, out)
+
+
 def _plain(text: str) -> str:
     """Text without any white space: a value set on several lines, or with its
     full-width space turned into a line break, still matches."""
