@@ -129,15 +129,17 @@ def test_the_gap_is_the_house_s_in_the_notice_and_the_release_after(tmp_path, ca
             assert want in docx_paragraphs(pdf.with_suffix(".docx")), name
 
 
-def test_a_gap_the_house_cannot_mean_is_refused(tmp_path, capsys):
-    """Only a full-width space or nothing: anything else would be text printed that no
-    spec said, and a half-width space an ASCII space beside Japanese."""
-    for value in ("・", " "):
-        path = variant(tmp_path, style=f"notice:\n  date_suffix_gap: \"{value}\"\n")
+@pytest.mark.parametrize("key, values", [("date_suffix_gap", ("・", " ")), ("date_time_gap", ("、", " "))])
+def test_a_gap_the_house_cannot_mean_is_refused(key, values, tmp_path, capsys):
+    """Only a full-width space or nothing, before the date's suffix and between the
+    ceremony's date and time: anything else would be text printed that no spec said,
+    and a half-width space an ASCII space beside Japanese."""
+    for value in values:
+        path = variant(tmp_path, style=f"notice:\n  {key}: \"{value}\"\n")
         code, _, err = check(path, capsys)
         assert code == 1 and "Traceback" not in err
         style = tmp_path / "house.yaml"
-        assert any(line.startswith(f"error: {style}:2: notice.date_suffix_gap: ") for line in err.splitlines()), err
+        assert any(line.startswith(f"error: {style}:2: notice.{key}: ") for line in err.splitlines()), err
 
 
 @needs_poppler
@@ -155,15 +157,6 @@ def test_the_date_and_time_gap_is_the_house_s(tmp_path, capsys):
         want = f"令和６年（2024年）２月27日（火）{gap}11時00分～（30分程度）"
         assert want in [text_of(line).strip("　") for line in glyph_lines(pdf)]
         assert want in [p.strip("　") for p in docx_paragraphs(pdf.with_suffix(".docx"))]
-
-
-def test_a_date_and_time_gap_the_house_cannot_mean_is_refused(tmp_path, capsys):
-    for value in ("、", " "):
-        path = variant(tmp_path, style=f"notice:\n  date_time_gap: \"{value}\"\n")
-        code, _, err = check(path, capsys)
-        assert code == 1 and "Traceback" not in err
-        style = tmp_path / "house.yaml"
-        assert any(line.startswith(f"error: {style}:2: notice.date_time_gap: ") for line in err.splitlines()), err
 
 
 # ------------------------------------------------------------------ the address over the venue
