@@ -277,3 +277,30 @@ def test_the_mark_before_the_attendees_only_with_an_old_ki_template(tmp_path, ca
     theirs = pdf_text(tmp_path / "out" / case.stem / "press-notice.pdf").splitlines()
     marked = [line for line in ours if line.startswith("○")]
     assert marked and [line for line in theirs if line.startswith("○")] == marked
+
+
+# ------------------------------------------------------------------ a notice with no date of issue
+
+UNDATED_CUTS = (("{% set has_date = n.issued_on is not none %}\n{% if has_date %}{% set dated %}",
+                 "{% set has_date = true %}\n{% set dated %}"),
+                ("{% endset %}{% endif %}\n", "{% endset %}\n"))
+
+
+@needs_poppler
+def test_a_notice_template_older_than_no_issue_date_is_refused_at_its_line(tmp_path, capsys):
+    """群馬県's report gives no date of its own (gunma-seven-2009, issue_date: none). A
+    notice template of before the key prints the date line unconditionally: with an
+    empty date it would print a line of nothing (or a prefix and suffix beside nothing),
+    so the build stops at the template's line and writes nothing; the same template
+    still builds a dated notice (the seed) as the bundled one does."""
+    case = REAL / "gunma-seven-2009.yaml"
+    mine = old_template(tmp_path / "mine", "press-notice.xml.j2", *UNDATED_CUTS)
+    code, err = build(case, mine, tmp_path / "out", capsys)
+    assert code == 1, err
+    line = line_of(mine / "press-notice.xml.j2", "|issued")
+    assert f"{mine / 'press-notice.xml.j2'}:{line}: template error: ValueError: the notice has no date of issue" in err, err
+    assert "Traceback" not in err
+    assert not list((tmp_path / "out").rglob("*.pdf"))
+    code, err = build(SEED_SPEC, mine, tmp_path / "seed", capsys)
+    assert code == 0, err
+    assert "２月16日（金）配布" in no_space(pdf_text(tmp_path / "seed" / SEED_SPEC.stem / "press-notice.pdf"))

@@ -169,11 +169,14 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
         return japanese.digits(value, d)
 
     def issue_date(value: dt.date | str | None) -> str:
-        """The date of issue at the top of a notice, in the house's form for it; nothing
-        where the spec says the page gives none (issue_date: none: the templates then
-        print no date line at all, testing notice.issued_on)."""
+        """The date of issue at the top of a notice, in the house's form for it. Where the
+        spec says the page gives none (issue_date: none) there is nothing to print, and an
+        empty date would leave its line, prefix and suffix standing without it: the
+        template must test notice.issued_on first (ours do), so printing it is an error
+        the build reports at the template's line."""
         if value is None or value == "none":
-            return ""
+            raise ValueError("the notice has no date of issue (issue_date: none): test "
+                             "issued_on (`{% if n.issued_on is not none %}`) before printing issue_date|issued")
         if dates.issue_calendar == "iso":       # 2018-12-05: no era, no weekday (style_checks refuses them)
             return value.isoformat()
         if dates.issue_calendar == "dots":      # 2010.03.30: the same date, another form
