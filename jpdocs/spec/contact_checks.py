@@ -1,0 +1,54 @@
+"""A contact of the press notice (its people, phones and postal code), checked: what the
+schema cannot say, each key that would have no effect an error at its line."""
+from __future__ import annotations
+
+import re
+
+from .schema import Contact
+
+
+def check_phone(ph, at: tuple, problem) -> None:
+    """A phone of phones: one number (number:) or several of one kind on a line (numbers:)."""
+    if (ph.number is None) == (ph.numbers is None):
+        problem(at, "a phone has one number (number: 03-5253-4111) or several of one kind on one line"
+                    " (numbers: [03-5253-8321, 03-5253-8328]): write one of them")
+    elif ph.numbers is not None and len(ph.numbers) < 2:
+        problem(at + ("numbers",), "numbers joins two numbers or more on one line: write a single one as"
+                                   " number:")
+    elif ph.numbers is not None and ph.extension is not None:
+        problem(at + ("extension",), "an extension (内線) belongs to one number, and numbers: lists several:"
+                                     " write the number it belongs to as a phone of its own")
+
+
+POSTAL_CODE = re.compile(r"[0-9０-９]{3}[-－][0-9０-９]{4}")
+
+
+def check_contact(ct: Contact, at: tuple, problem) -> None:
+    if ct.people:
+        for key in ("title", "name", "name_label"):
+            if getattr(ct, key) is not None:
+                problem(at + (key,), f"this contact lists its people under people:; write {key} there"
+                                     " (each person's title and name)")
+        for j, person in enumerate(ct.people):
+            if not (person.title or person.name):
+                problem(at + ("people", j), "a person needs a title or a name")
+    elif ct.name_label and not ct.name:
+        problem(at + ("name_label",), "name_label is printed before the name, and there is no name:"
+                                      " it would have no effect")
+    for j, ph in enumerate(ct.phones):
+        check_phone(ph, at + ("phones", j), problem)
+    if ct.phones:
+        for key in ("phone", "phone_kind", "extension"):
+            if getattr(ct, key) is not None:
+                problem(at + (key,), f"this contact lists its numbers under phones:; write {key} there"
+                                     " ({number: …, kind: 代表, extension: …})")
+    else:
+        for key in ("phone_kind", "extension"):
+            if getattr(ct, key) is not None and ct.phone is None:
+                problem(at + (key,), f"{key} goes with a phone number, and there is none: it would have no effect")
+    if ct.postal_code is not None:
+        if ct.address is None:
+            problem(at + ("postal_code",), "the postal code is printed before the address (〒093-8585　…),"
+                                           " and there is no address: it would have no effect")
+        if not POSTAL_CODE.fullmatch(ct.postal_code.lstrip("〒")):
+            problem(at + ("postal_code",), f"write a postal code as seven digits 093-8585, got {ct.postal_code!r}")
