@@ -378,6 +378,9 @@ TEMPLATE_VARIANTS = {
     "header": '<document kind="press-notice"><table widths="10"><tr><td header="x">a</td></tr></table></document>',
     "glyph": "<document kind='press-notice'><p>\U00020BB7</p></document>",
     "spread": '<document kind="press-notice"><p><spread width="3">日<b>時</b></spread></p></document>',
+    # a notice template printing the date of issue of a notice that has none
+    "issued-none": "<document kind='press-notice'><p>{{ 'none'|issued }}</p></document>",
+    "img-missing": "<document kind='press-notice'><img src='nowhere.png' width='9' height='9' alt='x'/></document>",
 }
 # House styles of one mistake each (style.py, article_sets.py, fonts/registry.py), named by a
 # variant's style: (written beside the variants, like the COMPANIONS).
@@ -1430,3 +1433,16 @@ def test_the_modules_whose_messages_are_all_in_japanese_stay_so():
         done, left, _ = result[module]
         assert done and not left, (module, left)
     assert sum(len(done) for done, _, _ in result.values()) >= 169 and catalogue >= 356
+
+
+# Photos of a notice's sections, and a logo, that cannot be printed (the pictures' words,
+# 写真 and ロゴ, translated with their messages): file-jpeg.yaml begins as a JPEG and is
+# none, variant.yaml is text
+_SECTION = "  sections:\n    - heading: 【締結式の様子】\n%s  press_request:\n"
+VARIANTS.update({
+    "photo-no-text": ("  press_request:\n", _SECTION % "      photos: [{file: variant.yaml}]\n"),
+    "photo-missing": ("  press_request:\n", _SECTION % "      photos: [{file: nowhere.jpg, caption: 握手}]\n"),
+    "photo-damaged": ("  press_request:\n", _SECTION % "      photos: [{file: file-jpeg.yaml, caption: 握手, alt: \"　\"}]\n"),
+    "section-empty": ("  press_request:\n", _SECTION % ""),
+    "logo-missing": ("    name: 北見工業大学\n", "    name: 北見工業大学\n    logo: nowhere.png\n"),
+})

@@ -686,14 +686,14 @@ def test_a_section_before_a_ki_block_the_notice_does_not_have_is_an_error(tmp_pa
                                    " have no effect"), err
 
 
-@pytest.mark.parametrize("section, key", [
-    ("{heading: 【参考】, paragraphs: []}", "press_notice.sections[0].paragraphs"),
-    ("{heading: 【参考】}", "press_notice.sections[0].paragraphs"),
-])
-def test_a_section_without_its_text_is_an_error(section, key, tmp_path, capsys):
+@pytest.mark.parametrize("section", ["{heading: 【参考】, paragraphs: []}", "{heading: 【参考】}",
+                                     "{heading: 【参考】, paragraphs: [], photos: []}"])
+def test_a_section_without_its_text_is_an_error(section, tmp_path, capsys):
+    """A section says something: its paragraphs or its photos (test_photos.py)."""
     path = variant(tmp_path, ("  press_request:\n", f"  sections:\n    - {section}\n  press_request:\n"))
     code, _, err = check(path, capsys)
-    assert code == 1 and f"{path}:{line_of(path, '- {')}: {key}: " in err, err
+    assert code == 1 and (f"{path}:{line_of(path, '- {')}: press_notice.sections[0]: a section needs its paragraphs"
+                          " (paragraphs: […]) or its photos (photos: […]), one at least") in err, err
 
 
 @needs_poppler

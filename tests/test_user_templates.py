@@ -298,7 +298,7 @@ def test_a_notice_template_older_than_no_issue_date_is_refused_at_its_line(tmp_p
     code, err = build(case, mine, tmp_path / "out", capsys)
     assert code == 1, err
     line = line_of(mine / "press-notice.xml.j2", "|issued")
-    assert f"{mine / 'press-notice.xml.j2'}:{line}: template error: ValueError: the notice has no date of issue" in err, err
+    assert f"{mine / 'press-notice.xml.j2'}:{line}: the notice has no date of issue (issue_date: none): test issued_on" in err, err
     assert "Traceback" not in err
     assert not list((tmp_path / "out").rglob("*.pdf"))
     code, err = build(SEED_SPEC, mine, tmp_path / "seed", capsys)

@@ -68,6 +68,8 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         "parties": spec.party_list(),
         "signatories": spec.signatories() if spec.press_notice else [],
         "logos": {pid: str(loaded.file(p.logo)) for pid, p in spec.parties.items() if p.logo},
+        # the photos of the notice's sections, by the file as the spec writes it
+        "photo_files": {photo.file: str(loaded.file(photo.file)) for _, photo in photos_of(spec)},
     }
     ctx["ki"] = []
     ctx["event_line"] = None
@@ -167,22 +169,33 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     return docs
 
 
+def photos_of(spec) -> list[tuple[tuple, object]]:
+    """(key path of its file, photo) of each photo of the notice's sections."""
+    if spec.press_notice is None:
+        return []
+    return [(("press_notice", "sections", i, "photos", j, "file"), photo)
+            for i, section in enumerate(spec.press_notice.sections) for j, photo in enumerate(section.photos)]
+
+
 def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> None:
     """Read, check and scale every picture now (images.py), so that `check` finds
     what the build would, and the writers embed the same bytes. A logo's problem is
-    told at the spec's `logo:`, another picture's at the template."""
+    told at the spec's `logo:`, a photo's at its `file:`, another picture's at the template."""
     keys = {str(loaded.file(p.logo)): ("parties", pid, "logo") for pid, p in loaded.spec.parties.items() if p.logo}
+    keys.update((str(loaded.file(photo.file)), key) for key, photo in photos_of(loaded.spec))
     problems = []
     for block in model.walk(doc.blocks):
         if isinstance(block, model.Image):
             key = keys.get(block.src)
             try:
-                block.data = images.picture(block.src, block.width, block.height, "logo" if key else "picture").data
+                what = "picture" if key is None else "logo" if key[-1] == "logo" else "photo"
+                block.data = images.picture(block.src, block.width, block.height, what).data
             except images.ImageRefused as exc:
                 problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), str(exc)) if key
                                 else Problem(source, None, "", str(exc)))
             if not block.alt.strip():
                 # tagged PDF (a Figure's /Alt) and the DOCX say what the picture shows
+                # (a photo's caption or alt is never blank here: spec/photo_checks.py)
                 why = ("a logo needs a text for readers who cannot see it: the party's name, which"
                        " this spec leaves blank (give name: or formal_name:)") if key else \
                     "a picture needs alt=\"…\": its text for readers who cannot see it"

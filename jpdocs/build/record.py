@@ -138,6 +138,9 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
         # takes the place of a bundled one this spec used, which the files above miss.
         files.append(Path(templates))
     files.extend(loaded.file(p.logo) for p in loaded.spec.parties.values() if p.logo)
+    if loaded.spec.press_notice:       # the photos of its sections (in every document that prints the notice)
+        files.extend(loaded.file(photo.file) for section in loaded.spec.press_notice.sections
+                     for photo in section.photos)
     # The other agreements the notice announces (press_notice.also): their specs, and
     # for a document of theirs the release attaches, what it is made from.
     files.extend(Path(o.path) for o in loaded.others.values())

@@ -156,6 +156,11 @@ def name_lines(formal_name: str | None, name: str) -> tuple[list[str], str]:
     return party_names.name_lines(formal_name, name)
 
 
+class NoIssueDate(Exception):
+    """A template printed the date of issue of a notice that gives none (the `issued`
+    filter): reported at the template's line as it is, not as a fault of Python."""
+
+
 def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
     def date(value: dt.date, western: bool | None = None, weekday: bool = True, era: bool | None = None,
              year: bool = True) -> str:
@@ -175,8 +180,8 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
         template must test notice.issued_on first (ours do), so printing it is an error
         the build reports at the template's line."""
         if value is None or value == "none":
-            raise ValueError("the notice has no date of issue (issue_date: none): test "
-                             "issued_on (`{% if n.issued_on is not none %}`) before printing issue_date|issued")
+            raise NoIssueDate("the notice has no date of issue (issue_date: none): test "
+                              "issued_on (`{% if n.issued_on is not none %}`) before printing issue_date|issued")
         if dates.issue_calendar == "iso":       # 2018-12-05: no era, no weekday (style_checks refuses them)
             return value.isoformat()
         if dates.issue_calendar == "dots":      # 2010.03.30: the same date, another form
@@ -223,6 +228,9 @@ def render(template_name: str, context: dict, style: HouseStyle,
         else:
             text = f"template uses an undefined value: {message}"
         raise fail(file, text, line) from None
+    except NoIssueDate as exc:
+        file, line = _where(exc, folders, template_name)
+        raise fail(file, str(exc), line) from None
     except MemoryError:
         file, line = _where(MemoryError(), folders, template_name)
         raise fail(file, "template error: it tried to build more than memory holds") from None

@@ -1,4 +1,4 @@
-"""The files a spec names (its house style, logos, attachments): where they are, and
+"""The files a spec names (its house style, logos, photos, attachments): where they are, and
 whether an attachment is a PDF that can be inserted. With outside files not allowed
 (a service building specs sent by others), one outside the spec's folder is refused
 before it is read.
@@ -25,11 +25,13 @@ def named_files(spec: Spec) -> list[tuple[tuple, str]]:
             lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
         out += [(base + (i, "file"), a.file) for base, items in lists for i, a in enumerate(items) if a.file]
         out += [(("press_notice", "also", i), written) for i, written in enumerate(notice.also)]
+        out += [(("press_notice", "sections", i, "photos", j, "file"), photo.file)
+                for i, section in enumerate(notice.sections) for j, photo in enumerate(section.photos)]
     return out
 
 
 def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list[Problem]:
-    """Files the spec names: each logo must be a usable picture (images.py), each
+    """Files the spec names: each logo and photo must be a usable picture (images.py), each
     attached file a usable PDF (the style is read by the build). Unless allow_outside,
     a file outside the spec's own folder (an absolute path, `../`, a link leading out)
     is refused unread."""
@@ -39,8 +41,8 @@ def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list
         if not allow_outside and not is_within(path, Path(name).parent):
             trouble = (f"{path} is outside the spec's folder, and here a spec may only name files"
                        " inside its own folder")
-        elif key[-1] == "logo":
-            trouble = images.check(path)
+        elif key[-1] == "logo" or "photos" in key:         # a picture
+            trouble = images.check(path, "logo" if key[-1] == "logo" else "photo")
         elif key[-1] == "file":         # an attachment: read here, so that one outside is never read
             trouble = pdf_trouble(path)
         else:

@@ -47,47 +47,49 @@ class Picture:
     height: int
 
 
-def check(path: Path | str, what: str = "logo") -> str | None:
+# (msg_what: "logo", "photo" or "picture", the word the messages name the file by; a
+# hole named msg… is translated with the message, jpdocs/i18n.py)
+def check(path: Path | str, msg_what: str = "logo") -> str | None:
     """Why the picture at `path` cannot be used, or None. Reads its header only
     (and, for a PNG, its checksums), not its pixels."""
     try:
-        data = _read(path, what)
-        with _open(data, path, what) as img:
+        data = _read(path, msg_what)
+        with _open(data, path, msg_what) as img:
             img.verify()
     except ImageRefused as exc:
         return str(exc)
     except Exception:               # Pillow's errors for a damaged file are of many kinds
-        return f"the {what} {path} is damaged and cannot be read"
+        return f"the {msg_what} {path} is damaged and cannot be read"
     return None
 
 
-def picture(path: Path | str, box_width: float, box_height: float, what: str = "logo") -> Picture:
+def picture(path: Path | str, box_width: float, box_height: float, msg_what: str = "logo") -> Picture:
     """The picture at `path`, ready to be printed in a box of box_width × box_height
     points (see the module docstring). Raises ImageRefused."""
-    data = _read(path, what)
+    data = _read(path, msg_what)
     key = (hashlib.sha256(data).digest(), box_width, box_height)
     if key not in _PREPARED:
         if len(_PREPARED) >= 32:                       # a batch's logos; the oldest goes
             del _PREPARED[next(iter(_PREPARED))]
-        _PREPARED[key] = _prepare(data, str(path), what, box_width, box_height)
+        _PREPARED[key] = _prepare(data, str(path), msg_what, box_width, box_height)
     return _PREPARED[key]
 
 
 _PREPARED: dict[tuple, Picture] = {}    # by content and box: check, PDF and DOCX decode once
 
 
-def _read(path, what: str) -> bytes:
+def _read(path, msg_what: str) -> bytes:
     try:
-        data = read_regular_file(path, MAX_BYTES, what)
+        data = read_regular_file(path, MAX_BYTES, msg_what)
     except FileRefused as exc:
-        raise ImageRefused(f"{what} file not found: {path} (a {what} path is relative to the spec file)"
+        raise ImageRefused(f"{msg_what} file not found: {path} (a {msg_what} path is relative to the spec file)"
                            if exc.reason == "does not exist" else str(exc)) from None
     if not data.startswith((_PNG, _JPEG)):
-        raise ImageRefused(f"the {what} {path} is not a PNG or JPEG file")
+        raise ImageRefused(f"the {msg_what} {path} is not a PNG or JPEG file")
     return data
 
 
-def _open(data: bytes, path, what: str):
+def _open(data: bytes, path, msg_what: str):
     """The image, opened (its header read, nothing decoded) and within MAX_PIXELS."""
     from PIL import Image      # reportlab's own image library; imported when a spec has a picture
     # Pillow's own limit (a warning on stderr, an error at twice it) is set aside for
@@ -96,28 +98,28 @@ def _open(data: bytes, path, what: str):
     try:
         img = Image.open(io.BytesIO(data), formats=("PNG", "JPEG"))
     except Exception:
-        raise ImageRefused(f"the {what} {path} is damaged and cannot be read") from None
+        raise ImageRefused(f"the {msg_what} {path} is damaged and cannot be read") from None
     finally:
         Image.MAX_IMAGE_PIXELS = limit
     width, height = img.size
     if width * height > MAX_PIXELS:
         img.close()
-        raise ImageRefused(f"the {what} {path} is {width:,} × {height:,} pixels ({width * height / 1e6:,.0f} million);"
+        raise ImageRefused(f"the {msg_what} {path} is {width:,} × {height:,} pixels ({width * height / 1e6:,.0f} million);"
                            f" at most {MAX_PIXELS // 1_000_000} million are accepted: scale it down"
                            " (a logo printed 160 × 40 pt needs about 700 × 200)")
     return img
 
 
-def _prepare(data: bytes, path: str, what: str, box_width: float, box_height: float) -> Picture:
+def _prepare(data: bytes, path: str, msg_what: str, box_width: float, box_height: float) -> Picture:
     try:
-        with _open(data, path, what) as img:
+        with _open(data, path, msg_what) as img:
             return _fit(img, data, box_width, box_height)
     except ImageRefused:
         raise
     except MemoryError:
-        raise ImageRefused(f"the {what} {path} is too large to decode: scale it down") from None
+        raise ImageRefused(f"the {msg_what} {path} is too large to decode: scale it down") from None
     except Exception:
-        raise ImageRefused(f"the {what} {path} is damaged and cannot be read") from None
+        raise ImageRefused(f"the {msg_what} {path} is damaged and cannot be read") from None
 
 
 def _fit(img, data: bytes, box_width: float, box_height: float) -> Picture:

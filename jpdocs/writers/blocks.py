@@ -320,6 +320,10 @@ class BlockBuilder:
                     cmds.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(self.house.colours[cell.shade])))
                 if cell.valign != "top":
                     cmds.append(("VALIGN", (c, r), (c, r), cell.valign.upper()))
+                if cell.align in ("center", "right") and any(isinstance(b, m.Image) for b in cell.blocks):
+                    # a picture narrower than its cell (a photo's caption centred under it):
+                    # reportlab places a cell's flowables by the cell's ALIGN, not their own
+                    cmds.append(("ALIGN", (c, r), (c, r), cell.align.upper()))
                 c += cell.colspan
             data.append(cells)
         rule = colors.HexColor(self.house.colours["rule"])

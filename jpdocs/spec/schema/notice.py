@@ -214,13 +214,26 @@ class Background(Strict):
     paragraphs: list[Line]
 
 
+class Photo(Strict):
+    """A photograph of the section (the signing, the heads shaking hands): a PNG or JPEG
+    file relative to the spec, its caption printed under it as written, and `alt`, its
+    text for readers who cannot see it (tagged PDF, the DOCX), never printed. Without
+    alt the caption is that text; a photo with neither is an error (spec/photo_checks.py)."""
+    file: Line
+    caption: Optional[Line] = None    # 協定書を手にする出席者, (写真:左から前田学長、亀澤局長)
+    alt: Optional[Line] = None
+
+
 class Section(Strict):
     """A section of the notice's own after the 記 block (and the background): its
-    heading printed as written (【岡山県奈義町とは】, 【参考】), then its paragraphs;
+    heading printed as written (【岡山県奈義町とは】, 【参考】), then its paragraphs,
+    then its photos (two a row, each caption under its photo);
     with before_ki, between the notice's text and its 記 block (【本件のポイント】).
-    Without a heading, paragraphs alone (what happened at the signing, after the list)."""
+    Without a heading, paragraphs alone (what happened at the signing, after the list).
+    Paragraphs or photos, one at least (spec/photo_checks.py)."""
     heading: Optional[Line] = None
-    paragraphs: list[Line] = Field(min_length=1)
+    paragraphs: list[Line] = []
+    photos: list[Photo] = []
     before_ki: bool = False
 
 

@@ -1,0 +1,28 @@
+"""The photos of a notice's own sections (press_notice.sections[].photos), checked:
+what the schema cannot say. (Each file is checked as a picture with the spec's other
+files: file_checks.py.)"""
+from __future__ import annotations
+
+from .schema import Spec
+
+N = ("press_notice",)
+
+
+def check_photos(spec: Spec, problem) -> None:
+    """A section says something (paragraphs or photos); a photo has a text for readers
+    who cannot see it: its caption, printed under it, or `alt`. A photo with neither
+    would be a picture nobody can be told of, and the tagged PDF needs one."""
+    for i, section in enumerate(spec.press_notice.sections):
+        at = N + ("sections", i)
+        if not section.paragraphs and not section.photos:
+            problem(at, "a section needs its paragraphs (paragraphs: […]) or its photos (photos: […]),"
+                        " one at least: it would print nothing but its heading")
+        for j, photo in enumerate(section.photos):
+            for key in ("caption", "alt"):
+                if getattr(photo, key) is not None and not getattr(photo, key).strip():
+                    problem(at + ("photos", j, key), f"the photo's {key} is blank: write what it says, or leave"
+                                                     f" {key}: out")
+            if photo.caption is None and photo.alt is None:
+                problem(at + ("photos", j), "a photo needs its caption (caption:, printed under it) or, where the"
+                                            " page prints none, alt: (what it shows, for readers who cannot"
+                                            " see it; never printed)")
