@@ -797,6 +797,22 @@ FILES = {
 }
 
 
+def _photo_left_out(folder: Path) -> list:
+    """A notice with a photo, under a user's notice template that prints no photos."""
+    from PIL import Image
+    folder.mkdir()
+    Image.new("RGB", (40, 30), (120, 140, 160)).save(folder / "sign.jpg")
+    spec = folder / "photo.yaml"
+    spec.write_text(SEED.replace("  press_request:\n", _SECTION % "      photos: [{file: sign.jpg, alt: 握手}]\n", 1),
+                    encoding="utf-8")
+    (folder / "templates").mkdir()
+    bundled = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
+    assert "{{ photos(section) }}" in bundled
+    (folder / "templates" / "press-notice.xml.j2").write_text(bundled.replace("{{ photos(section) }}", ""),
+                                                              encoding="utf-8")
+    return _findings(spec, folder / "templates")
+
+
 def _findings(path: Path, templates: Path | None = None) -> list:
     """Problems, warnings and notes of one spec, as `check` finds them (cli.run_check);
     a spec whose name starts with final- as `check --final` does."""
@@ -888,6 +904,7 @@ def corpus(tmp_path_factory) -> dict[str, list]:
         (folder / f"templates-{name}").mkdir()
         (folder / f"templates-{name}" / "press-notice.xml.j2").write_text(text, encoding="utf-8")
         out[f"templates-{name}"] = _findings(SEED_SPEC, folder / f"templates-{name}")
+    out["templates-leaves-photo-out"] = _photo_left_out(folder / "photo")
     out.update(_build_findings(folder / "build"))
     assert all(out.values()), [n for n, found in out.items() if not found]
     return out

@@ -175,3 +175,22 @@ def test_a_photo_changed_on_disk_builds_the_notice_again(tmp_path):
     Image.new("RGB", SIZES["photos/hall.jpg"], (200, 30, 30)).save(tmp_path / "photos/hall.jpg")
     changed = build(spec, tmp_path / "out")
     assert changed.returncode == 0 and "built 1" in changed.stdout, changed.stdout
+
+
+def test_a_template_that_prints_no_photos_warns_of_each_at_its_file(tmp_path):
+    """A user's notice template of before the photos (--templates) leaves them out: each
+    photo is a warning at its file's line, the one with alt: alone too (it has no
+    printed text that the warnings about text would find)."""
+    from conftest import ROOT
+    spec = photo_spec(tmp_path)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    bundled = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
+    assert "{{ photos(section) }}" in bundled
+    (mine / "press-notice.xml.j2").write_text(bundled.replace("{{ photos(section) }}", ""), encoding="utf-8")
+    result = build(spec, tmp_path / "out", "--templates", mine)
+    assert result.returncode == 0, result.stderr
+    for j, photo in enumerate(PHOTOS):
+        assert (f"warning: {spec}:{_line(spec, 'file: ' + photo['file'])}: press_notice.sections[0].photos[{j}].file:"
+                f" printed by the bundled template, not by the one in {mine}: the press-notice leaves the photo out"
+                ) in result.stderr, result.stderr

@@ -26,6 +26,7 @@ from .page_notes import break_notes
 from .template_coverage import left_out, settings_unread
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
+from ..spec.photo_checks import photos_of
 from ..spec.style import TEMPLATES, HouseStyle, StyleFileError, load_style
 from ..content.templating import render
 from ..spec.textfile import templates_used
@@ -167,14 +168,6 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
     return docs
-
-
-def photos_of(spec) -> list[tuple[tuple, object]]:
-    """(key path of its file, photo) of each photo of the notice's sections."""
-    if spec.press_notice is None:
-        return []
-    return [(("press_notice", "sections", i, "photos", j, "file"), photo)
-            for i, section in enumerate(spec.press_notice.sections) for j, photo in enumerate(section.photos)]
 
 
 def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> None:

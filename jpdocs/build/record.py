@@ -126,6 +126,7 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
     resolved by `resolve` (a run's Hasher.resolved: the fonts and templates every
     spec shares are resolved once); the spec itself is resolved afresh."""
     from .kinds import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
+    from ..spec.photo_checks import photos_of
     from ..spec.style import DEFAULT_STYLE
     files = [Path(loaded.path)]
     if "pdf" in formats:
@@ -138,9 +139,7 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
         # takes the place of a bundled one this spec used, which the files above miss.
         files.append(Path(templates))
     files.extend(loaded.file(p.logo) for p in loaded.spec.parties.values() if p.logo)
-    if loaded.spec.press_notice:       # the photos of its sections (in every document that prints the notice)
-        files.extend(loaded.file(photo.file) for section in loaded.spec.press_notice.sections
-                     for photo in section.photos)
+    files.extend(loaded.file(photo.file) for _, photo in photos_of(loaded.spec))    # the notice's photos
     # The other agreements the notice announces (press_notice.also): their specs, and
     # for a document of theirs the release attaches, what it is made from.
     files.extend(Path(o.path) for o in loaded.others.values())

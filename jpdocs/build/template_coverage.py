@@ -23,6 +23,7 @@ from ..content import model
 from ..content.locate import spec_strings
 from ..errors import Problem
 from ..spec.load import LoadedSpec
+from ..spec.photo_checks import photos_of
 from ..spec.source import dotted, line_of
 from ..spec.strict import Model
 
@@ -49,6 +50,16 @@ def left_out(loaded: LoadedSpec, theirs: model.Document, bundled: model.Document
         out.append(Problem(str(loaded.path), loaded.line_of(path), dotted(path),
                            f"printed by the bundled template, not by the one in {templates}: the"
                            f" {bundled.kind} leaves it out"))
+    # a picture is no text to look for: a photo the bundled template sets and theirs does
+    # not (one with alt: alone would otherwise go unsaid), at its file's line
+    theirs_pictures = {b.src for b in model.walk(theirs.blocks) if isinstance(b, model.Image)}
+    ours_pictures = {b.src for b in model.walk(bundled.blocks) if isinstance(b, model.Image)}
+    for path, photo in photos_of(loaded.spec):
+        src = str(loaded.file(photo.file))
+        if src in ours_pictures and src not in theirs_pictures:
+            out.append(Problem(str(loaded.path), loaded.line_of(path), dotted(path),
+                               f"printed by the bundled template, not by the one in {templates}: the"
+                               f" {bundled.kind} leaves the photo out"))
     return out
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import images
 from ..errors import Problem
 from ..files import is_within, resolve_file
+from .photo_checks import photos_of
 from .schema import Spec
 from .source import dotted, line_of
 
@@ -25,8 +26,7 @@ def named_files(spec: Spec) -> list[tuple[tuple, str]]:
             lists.append((("press_notice", "after", "attachments"), notice.after.attachments))
         out += [(base + (i, "file"), a.file) for base, items in lists for i, a in enumerate(items) if a.file]
         out += [(("press_notice", "also", i), written) for i, written in enumerate(notice.also)]
-        out += [(("press_notice", "sections", i, "photos", j, "file"), photo.file)
-                for i, section in enumerate(notice.sections) for j, photo in enumerate(section.photos)]
+        out += [(key, photo.file) for key, photo in photos_of(spec)]
     return out
 
 

@@ -8,6 +8,14 @@ from .schema import Spec
 N = ("press_notice",)
 
 
+def photos_of(spec: Spec) -> list[tuple[tuple, object]]:
+    """(key path of its file, photo) of each photo of the notice's sections."""
+    if spec.press_notice is None:
+        return []
+    return [(N + ("sections", i, "photos", j, "file"), photo)
+            for i, section in enumerate(spec.press_notice.sections) for j, photo in enumerate(section.photos)]
+
+
 def check_photos(spec: Spec, problem) -> None:
     """A section says something (paragraphs or photos); a photo has a text for readers
     who cannot see it: its caption, printed under it, or `alt`. A photo with neither
