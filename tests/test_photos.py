@@ -28,6 +28,8 @@ from test_tagged_pdf import structure, validate
 PHOTOS = [{"file": "photos/sign.jpg", "caption": "協定書を手にする局長（左）と学長（右）"},
           {"file": "photos/hall.jpg", "alt": "締結式の会場"},
           {"file": "photos/group.png", "caption": "記念撮影"}]
+# how the bundled notice template sets a section's photos (a template of before them has none)
+INCLUDE = '{% set photos = section.photos %}{% include "photos.xml.j2" %}'
 SIZES = {"photos/sign.jpg": (1200, 900), "photos/hall.jpg": (1200, 800), "photos/group.png": (600, 800)}
 
 
@@ -186,11 +188,42 @@ def test_a_template_that_prints_no_photos_warns_of_each_at_its_file(tmp_path):
     mine = tmp_path / "mine"
     mine.mkdir()
     bundled = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
-    assert "{{ photos(section) }}" in bundled
-    (mine / "press-notice.xml.j2").write_text(bundled.replace("{{ photos(section) }}", ""), encoding="utf-8")
+    assert INCLUDE in bundled
+    (mine / "press-notice.xml.j2").write_text(bundled.replace(INCLUDE, ""), encoding="utf-8")
     result = build(spec, tmp_path / "out", "--templates", mine)
     assert result.returncode == 0, result.stderr
     for j, photo in enumerate(PHOTOS):
         assert (f"warning: {spec}:{_line(spec, 'file: ' + photo['file'])}: press_notice.sections[0].photos[{j}].file:"
                 f" printed by the bundled template, not by the one in {mine}: the press-notice leaves the photo out"
                 ) in result.stderr, result.stderr
+
+
+def test_the_release_after_the_signing_prints_its_photos_under_the_ki_block(tmp_path):
+    """after.photos: the signing's photos in the release after it (…を締結しました), under
+    its 記 block (締結日, 締結者), each caption under its photo; the notice has none."""
+    spec = photo_spec(tmp_path, photos=PHOTOS[:1])
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    data["press_notice"].pop("sections")
+    data["press_notice"]["after"] = {"issue_date": "2024-02-27", "opening": ["本日、締結しました。"],
+                                     "photos": [{"file": "photos/sign.jpg", "caption": "握手を交わす局長と学長"},
+                                                {"file": "photos/hall.jpg", "alt": "締結式の会場"}]}
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "press-notice,press-notice-after",
+                          "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out" / "photos"
+    with pdfplumber.open(out / "press-notice.pdf") as doc:
+        assert sum(len(page.images) for page in doc.pages) == 0
+    with pdfplumber.open(out / "press-notice-after.pdf") as doc:
+        page = doc.pages[0]
+        sign, hall = page.images
+        words = no_space(page.extract_text())
+        signers = next(c for c in page.chars if c["text"] == "鈴")       # 締結者: 鈴木　聡一郎, above the photos
+        assert signers["bottom"] < sign["top"] and abs(sign["top"] - hall["top"]) < 0.5
+        chars = _captions(page, "握手を交わす局長と学長")
+        assert all(0 < c["top"] - sign["bottom"] < 14 for c in chars)
+    assert "締結式の会場" not in words
+    assert validate(out / "press-notice-after.pdf") == []
+    d = docx.Document(str(out / "press-notice-after.docx"))
+    assert [el.get("descr") for el in d.element.body.iter() if el.tag.endswith("}docPr")] == \
+        ["握手を交わす局長と学長", "締結式の会場"]

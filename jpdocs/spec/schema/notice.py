@@ -299,6 +299,7 @@ class AfterNotice(Strict):
     attachments: Optional[Attachments] = None   # default: the notice's attachments that name a document
     extra_items: list[ExtraItem] = []           # more 記 items after 締結日 and 締結者 (場所 …)
     contacts: Optional[list[Contact]] = None    # default: the notice's contacts; [] for none
+    photos: list[Photo] = []                     # the signing's photos, under the 記 block
 
     @property
     def issued_on(self):
