@@ -248,6 +248,15 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
             in_notice = set(notice.ceremony.signatories or spec.parties)
             for pid in notice.ceremony.signatories or list(spec.parties):
                 needed.setdefault(pid, where)
+    document = agreement
+    people = [(("parties", pid) + at, person) for pid, party in spec.parties.items() for at, person in party.people()]
+    people += [(("agreement", "document", "witnesses", i, "representative"), w.representative)
+               for i, w in enumerate(document.witnesses if document else [])]
+    for at, person in people:
+        if person is not None and person.title is False and person.title_only:
+            problems.append(Problem(name, line_of(lines, at + ("title",)), dotted(at + ("title",)),
+                                    "title: false names the person by the name alone, and no name: is given:"
+                                    " nothing would print for this person; give the name"))
     for pid, party in spec.parties.items():
         for at, person in party.people():
             if person is not None and person.title_only and person.reading:
