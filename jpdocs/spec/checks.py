@@ -275,7 +275,8 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
         problems += _withheld(spec, document, name, lines)
     for i, witness in enumerate(document.witnesses if document else []):
         signer = witness.representative
-        if signer.title_only and not document.draft and not document.signed_by_hand and not withheld:
+        if (signer.title_only and signer.title is not False and not document.draft and not document.signed_by_hand
+                and not withheld):
             path = ("agreement", "document", "witnesses", i, "representative")
             problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
                                     f"missing: the agreement's signature block prints the name of the witness"
@@ -293,6 +294,8 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
             continue
         for who, signer in party.signers():
             path = ("parties", pid) + who
+            if signer.title is False and signer.title_only:
+                continue                     # neither title nor name: refused above, at its title
             if (signer.title_only and agreement and not agreement.draft and not agreement.signed_by_hand
                     and not withheld and agreement.signature_blocks != "withheld"):
                 problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),

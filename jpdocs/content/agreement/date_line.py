@@ -36,8 +36,13 @@ class DateInText:
     year: int | None                # None: the month and the day alone
     month: int
     day: int
+    era: str = ""                   # 令和 …, where the year is written in an era
 
     def is_day(self, day: dt.date) -> bool:
+        """Whether it is `day`, in its era where it names one (平成36年２月27日 is no day of
+        平成, though 1988 + 36 is 2024)."""
+        if self.era and japanese.era_of(day)[0] != self.era:
+            return False
         return (self.year in (None, day.year)) and (self.month, self.day) == (day.month, day.day)
 
 
@@ -68,7 +73,8 @@ def dates_in(text: str) -> list[DateInText]:
             year = first.year + (1 if m.group("era_year") == "元" else number(m.group("era_year"))) - 1
         else:
             year = number(m.group("year")) if m.group("year") else None
-        out.append(DateInText(m.group(0).strip(" 　"), year, number(m.group("month")), number(m.group("day"))))
+        out.append(DateInText(m.group(0).strip(" 　"), year, number(m.group("month")), number(m.group("day")),
+                              m.group("era") or ""))
     return out
 
 
