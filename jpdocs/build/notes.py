@@ -87,6 +87,11 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
             notes.append(_at(loaded, key,
                              f"{period} began in {old} and ended in {new}: the date line says {new}元年,"
                              " for a signing still to come; write the signing date once it is known"))
+    if text.date_in_closing:
+        key = ("agreement", "document", "date_line")
+        notes.append(_at(loaded, key,
+                         "in_closing: no date line is printed under the closing, which states the date of"
+                         f" signing ({ag.signing_date.isoformat()}) as the text writes it"))
     if text.blocks_withheld:
         key = ("agreement", "document", "signature_blocks")
         notes.append(_at(loaded, key,

@@ -51,15 +51,15 @@ def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
     out = []
     for k, party in enumerate(parties):
         for _, signer in party.signers():
-            org = party.organisation_before_title(signer.title or "")
+            org = party.organisation_before_title(signer.shown_title or "")
             if signer.title_only:     # no name to print: the title alone, in the titles' column
                 out.append(Who(org, signer.title))   # (spec/checks.py refuses a reading or an honorific here)
                 continue
             name = signer.name + (f"（{signer.reading}）" if signer.reading else "")
             if order == "name_title":   # （三浦市）| 吉田　英男　市長 (an honorific is refused: compose_ki)
-                out.append(Who(org, signer.title, name, name_first=True))
+                out.append(Who(org, signer.shown_title or "", name, name_first=True))
                 continue
-            out.append(Who(org, signer.title, name + (f"　{party.honorific}" if party.honorific else "")))
+            out.append(Who(org, signer.shown_title or "", name + (f"　{party.honorific}" if party.honorific else "")))
         words = after[k] if k < len(after) else None
         if words and out:
             # straight after the name, as the page writes it (日吉亨ら3名); a space is the spec's to write
@@ -82,8 +82,9 @@ def columns_row(w: Who) -> tuple[str, str]:
     its own, measured, where a break inside the title would set the name beside a
     title that is not the signer's (seen: 「…環境庁　副大統領兼環境庁」 / 「長官」)."""
     if w.name_first:
-        return (f"（{w.org}）" if w.org else "", "　" + w.name + "　" + w.title + w.after)
-    return ((f"{w.org}　" if w.org else "") + w.title, ("　" + w.name if w.name else "") + w.after)
+        return (f"（{w.org}）" if w.org else "", "　" + w.name + ("　" + w.title if w.title else "") + w.after)
+    # a signer with no title (title: false): the organisation, then the name
+    return ("　".join(x for x in (w.org, w.title) if x), ("　" + w.name if w.name else "") + w.after)
 
 
 def rows_of(parties, order: str = "title_name") -> list[tuple[str, str]]:

@@ -248,6 +248,15 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
             in_notice = set(notice.ceremony.signatories or spec.parties)
             for pid in notice.ceremony.signatories or list(spec.parties):
                 needed.setdefault(pid, where)
+    document = agreement
+    people = [(("parties", pid) + at, person) for pid, party in spec.parties.items() for at, person in party.people()]
+    people += [(("agreement", "document", "witnesses", i, "representative"), w.representative)
+               for i, w in enumerate(document.witnesses if document else [])]
+    for at, person in people:
+        if person is not None and person.title is False and person.title_only:
+            problems.append(Problem(name, line_of(lines, at + ("title",)), dotted(at + ("title",)),
+                                    "title: false names the person by the name alone, and no name: is given:"
+                                    " nothing would print for this person; give the name"))
     for pid, party in spec.parties.items():
         for at, person in party.people():
             if person is not None and person.title_only and person.reading:
@@ -266,7 +275,8 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
         problems += _withheld(spec, document, name, lines)
     for i, witness in enumerate(document.witnesses if document else []):
         signer = witness.representative
-        if signer.title_only and not document.draft and not document.signed_by_hand and not withheld:
+        if (signer.title_only and signer.title is not False and not document.draft and not document.signed_by_hand
+                and not withheld):
             path = ("agreement", "document", "witnesses", i, "representative")
             problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
                                     f"missing: the agreement's signature block prints the name of the witness"
@@ -284,6 +294,8 @@ def _signers(spec: Spec, name: str, lines) -> list[Problem]:
             continue
         for who, signer in party.signers():
             path = ("parties", pid) + who
+            if signer.title is False and signer.title_only:
+                continue                     # neither title nor name: refused above, at its title
             if (signer.title_only and agreement and not agreement.draft and not agreement.signed_by_hand
                     and not withheld and agreement.signature_blocks != "withheld"):
                 problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),

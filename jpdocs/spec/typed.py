@@ -92,7 +92,10 @@ def check_typed(spec, name: str, lines) -> list[Problem]:
             if given is None:
                 continue
             written = None if key == "name" and person.title_only else getattr(person, key)
-            if key == "name" and withheld:
+            if key == "title" and written is False:
+                problem((key,), "title: false: the signer has no title, so there is none to type; remove"
+                                " typed.title")
+            elif key == "name" and withheld:
                 problem((key,), "signer_names: withheld prints no name: a typed name would have no effect;"
                                 " remove typed.name")
             elif written is None:

@@ -26,6 +26,7 @@ from ...spec.term import term_of
 from .annexes import compose_annexes
 from .translations import compose_translations
 from .cover import compose_cover
+from .date_line import check_date_line
 from .article_sets import choose, load_sets
 from .checks import (check_block_labels, check_by_hand, check_name_size, check_paragraphs, check_own_wording,
                      check_witnesses, says_seal)
@@ -134,6 +135,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     check_paragraphs(doc, problem)
     check_witnesses(doc, labels, [p for _, p in parties], problem)
     check_published(spec, doc, drafts, labels, problem)
+    check_date_line(ag, doc, problem)
     if problems:
         raise InputError(problems)
 
@@ -264,14 +266,16 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     cover = compose_cover(doc, parties, names, full_title, shown, date, problem)
     if problems:
         raise InputError(problems)
-    return AgreementText(full_title, shown, preamble, tuple(articles), closing, date,
+    # date_line: in_closing: the closing states the date, no line under it (the cover's keeps it)
+    return AgreementText(full_title, shown, preamble, tuple(articles), closing, "" if doc.date_line else date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses,
                          says_seal(closing) and doc.seal_places != "blank",
                          chosen is not None and prints_generated_term(chosen, doc), prose_parts(doc.prose),
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",
-                         blocks_withheld, translations, supplementary_of(doc.supplementary))
+                         blocks_withheld, translations, supplementary_of(doc.supplementary),
+                         doc.date_line == "in_closing")
 
 
 def supplementary_of(given) -> SupplementaryText | None:

@@ -63,7 +63,7 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     in a type of its own, `body_size` the block's (its spread and gaps in that em)."""
     org = party.formal_name or party.name
     signer = co_signer or party.signer()
-    title = signer.title
+    title = signer.shown_title            # "" for a signer with no title (title: false)
     if title is None:                     # a draft's title left open: a blank line to fill in
         title = blank_name
     if org is None:                       # a draft's party left open: a blank 名称 line;
@@ -71,8 +71,8 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     labelled = dict(form.signature_labels) if form is not None else {}
     keep = labelled.get("organisation") or (form is not None and form.organisation_line == "always")
     all_lines = [x for x in org.split("　") if x] or ([org] if org else [])
-    lines = list(all_lines) if keep else ([] if title.startswith(org) else list(all_lines))
-    if lines and title.startswith(lines[-1]) and not keep:
+    lines = list(all_lines) if keep else ([] if title and title.startswith(org) else list(all_lines))
+    if lines and title and title.startswith(lines[-1]) and not keep:
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
     dropped = withheld and signer.title_only       # no name, and no blank for one
     name = "" if dropped else signer.name or blank_name
@@ -131,12 +131,15 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     if form is not None and form.name_line == "with_title":
         if placed:         # 赤 磐 市 長　　友　實　　武　則, or the names in one column
             text = title_line(title, typed and typed.title, across.get("title"), None if dropped else name,
-                              typed and typed.name, across.get("name"), form.name_gap, column, name_size, body_size)
+                              typed and typed.name, across.get("name"), form.name_gap if title else 0.0, column,
+                              name_size, body_size)
         else:
-            text = value("title", title) + ("" if dropped else "　" + value("name", name))
-        block.append(line("title", text, own))   # 球磨郡錦町長　浅生利夫
+            text = ((value("title", title) + ("" if dropped else "　")) if title else "") + \
+                ("" if dropped else value("name", name))
+        block.append(line("title", text, own))   # 球磨郡錦町長　浅生利夫 (or the name alone: title: false)
     else:
-        block.append(line("title", value("title", title), own))
+        if title:                                # none where the signer has no title (title: false)
+            block.append(line("title", value("title", title), own))
         if not dropped:
             block.append(line("name", value("name", name), own))
     return Signatory(label, label or party.short_name or party.name or pid,
@@ -151,7 +154,7 @@ def name_column(signers, form, blank_name: str = "") -> float | None:
     if form is None or form.name_line != "with_title" or not form.name_column:
         return None
     across = dict(form.signature_spread).get("title")
-    widths = [title_width(s.title if s.title is not None else blank_name,
+    widths = [title_width(s.shown_title if s.shown_title is not None else blank_name,
                           s.typed.title if s.typed is not None else None, across) for s in signers]
     return max(widths, default=0.0) + form.name_gap
 

@@ -115,6 +115,7 @@ class AgreementText:
     blocks_withheld: bool = False     # signature_blocks: withheld: the copy names no signer, no block printed
     translations: tuple = ()       # the text in another language, after the signatures (translations.py)
     supplementary: SupplementaryText | None = None   # 附則: after the last article, before the closing
+    date_in_closing: bool = False  # date_line: in_closing: no date line, the closing states the date (date "")
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,11 @@ class AgreementDocument(Strict):
     # replaces 本協定の締結を証するため、…保有する。; false, after prose only: none, the last
     # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it
     closing: Union[Line, Literal[False], None] = None
+    # in_closing: no date line under the closing, which states the date and the place of
+    # signing itself (この覚書は、…2004年4月3日、鳥取県鳥取市において署名後、…, as 鳥取県's 覚書
+    # write it): the spec's own closing must state agreement.signing_date and no other day
+    # (content/agreement/date_line.py); the notice, the overview and the annual book keep the date
+    date_line: Optional[Literal["in_closing"]] = None
     # the signers write their names by hand (署名): the generated closing says 署名の上 (no 印),
     # and a signer named by the title alone gets a blank line to sign on. despite_closing:
     # the spec's own closing says 記名押印 (or 記名) and the signed copy has the names

@@ -3,14 +3,17 @@ labels 甲, 乙, 丙 …, and its head or signer (Representative)."""
 # No `from __future__ import annotations` here: each field's annotation would be
 # compiled and evaluated from its text as the models are made.
 
-from typing import ClassVar, Optional
+from typing import ClassVar, Literal, Optional, Union
 
 from ..typed import Typed
 from ..base import Line, Strict
 
 
 class Representative(Strict):
-    title: Optional[Line]             # 北海道オホーツク総合振興局長; null (written so) leaves it blank in a draft
+    # 北海道オホーツク総合振興局長; null (written so) leaves it blank in a draft; false: the
+    # person has no title where the copy names them (モンゴル国中央県 / チェベクミディン
+    # バトボルド, 鳥取県's 覚書 of 1997): the body and the name alone, nothing made up for it
+    title: Union[Line, Literal[False], None]
     # 中島 和彦; null (written so) leaves it blank in a draft (document.draft). Left out,
     # the person is known by the title alone (山形県知事, as many notices name the heads):
     # printed so in the notice's 締結者; an agreement's signature block needs the name
@@ -25,6 +28,11 @@ class Representative(Strict):
     def title_only(self) -> bool:
         """Named by the title alone: `name` left out (null, written so, is a draft's blank)."""
         return "name" not in self.model_fields_set
+
+    @property
+    def shown_title(self) -> str | None:
+        """The title as printed: "" for none (title: false), None for a draft's blank."""
+        return "" if self.title is False else self.title
 
 
 class Party(Strict):
@@ -81,7 +89,7 @@ class Party(Strict):
         where the title already begins with one of the party's names
         (北海道オホーツク総合振興局長). `title`: a co-signer's; default the signer's."""
         if title is None:
-            title = (self.signer().title or "") if self.signer() else ""
+            title = (self.signer().shown_title or "") if self.signer() else ""
         if any(title.startswith(n) for n in self.names()):
             return ""
         return self.name
