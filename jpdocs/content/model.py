@@ -135,7 +135,9 @@ class Cell:
     blocks: list["Block"]
     shade: str | None = None          # a colour role of the house style
     align: Align | None = None
-    valign: Literal["top", "middle", "bottom"] = "top"
+    # "beside": the cell's first line beside the last line of the cell before it (a
+    # name beside its title, what follows the name under it: writers/beside.py)
+    valign: Literal["top", "middle", "bottom", "beside"] = "top"
     colspan: int = 1
     colour: str | None = None         # text colour role of the house style (white on a bar)
     # A header cell: "row" heads its row (a label column: 問合せ先), "column" heads its

@@ -10,6 +10,7 @@ from lxml.etree import SubElement
 from ...content import model as m
 from ..columns import fitted_widths
 from ..ooxml import PPR, TRPR, VALIGN, borders, ppr_of, put, qn, sub, trpr_of, twips
+from .beside import beside_cells
 from .paragraphs import SECTPR_TAG, Box, Ctx, new_child, para
 
 _TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
@@ -115,6 +116,8 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
     first_row = True
     for tr, row in zip(tbl.findall(qn("w:tr")), t.rows):
         tcs, col = tr.findall(qn("w:tc")), 0
+        if any(c.valign == "beside" for c in row[1:]):
+            row = _beside(row, cols, pad, ctx)
         for cell in row:
             if col >= ncols:
                 raise ValueError(f"a table row has more cells than its {ncols} widths")
@@ -138,6 +141,17 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
         for tr in trs:
             put(trpr_of(tr), "cantSplit", TRPR)
     return tbl
+
+
+def _beside(row: list[m.Cell], cols: list[int], pad: int, ctx: Ctx) -> list[m.Cell]:
+    """The row with each cell set beside the one before it (beside.py) in Word's terms;
+    a row of cells one column each (the people's rows)."""
+    row = list(row)
+    for k in range(1, min(len(row), len(cols))):
+        if row[k].valign == "beside":
+            row[k - 1], row[k] = beside_cells(ctx, row[k - 1], row[k], (cols[k - 1] - 2 * pad) / 20,
+                                              (cols[k] - 2 * pad) / 20)
+    return row
 
 
 def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, write_blocks) -> None:
