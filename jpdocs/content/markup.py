@@ -14,6 +14,8 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <ki closing="yes"> blocks </ki>
   <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first|columns">
      <tr> <td shade align valign colspan colour> inlines or blocks </td> </tr> </table>
+     (valign="beside": the cell's first line on the last line of the cell before it: a name
+     beside its title, what follows the name under it; writers/beside.py)
   <keep> blocks </keep>     <spacer height="6"/>     <pagebreak numbers="end" text_page="yes" key="…"/>
   <img src width height align alt/>
   <seal field="甲" mark="印" size="62"/>   a seal place (and the PDF's signature field)
@@ -214,6 +216,9 @@ def _cell(td: ET.Element, style: str, source: str) -> m.Cell:
     else:
         blocks = [m.Paragraph(_inlines(td, source), style=a.get("style", style), align=a.get("align"),
                               breaks=_breaks(td, source))]
+    if a.get("valign", "top") not in ("top", "middle", "bottom", "beside"):
+        raise fail(source, f'<td valign="{a["valign"]}">: a cell is set at the "top", "middle" or "bottom" of its '
+                           'row, or "beside" the cell before it (its first line on that cell\'s last)')
     return m.Cell(blocks, shade=a.get("shade"), align=a.get("align"), valign=a.get("valign", "top"),
                   colspan=int(a.get("colspan", 1)), colour=a.get("colour"), header=_header(td, source))
 

@@ -25,17 +25,21 @@ def _lines(cell: list[Flowable], width: float) -> tuple[int, float] | None:
 
 
 def beside(before: list[Flowable], cell: list[Flowable], before_width: float,
-           width: float) -> tuple[str, str, float]:
+           width: float, lead: int = 0) -> tuple[str, str, float]:
     """How the two cells are set: the valign of the cell before, this cell's, and
     the space added above this cell (points). A cell that is not one paragraph, or a
-    name of one line, keeps the bottom of the row."""
+    name of one line, keeps the bottom of the row. `lead`: the full-width spaces the
+    cell begins with (the gap after the title): its further lines start after them,
+    under the name."""
     own, title = _lines(cell, width), _lines(before, before_width)
     if own is None or title is None or own[0] <= 1:
         return "BOTTOM", "BOTTOM", 0.0
     # flush left: the name's line ends where the others go under it, not spread
     # across the cell (塩　入　　茂　（　立　会　者　）)
     para = cell[0]
-    para.style = paragraph_style(para.style.name + "-left", parent=para.style, alignment=TA_LEFT)
+    em = para.style.fontSize * lead
+    para.style = paragraph_style(para.style.name + "-left", parent=para.style, alignment=TA_LEFT,
+                                 leftIndent=para.style.leftIndent + em, firstLineIndent=para.style.firstLineIndent - em)
     para.__dict__.pop("_jl_cache", None)     # composed justified: composed again (composer.py)
     para.wrap(width, 1e6)
     # both from the top: the name's first line one title-line short of the title's

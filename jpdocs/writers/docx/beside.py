@@ -30,11 +30,17 @@ def _pdf_lines(ctx: Ctx, cell: m.Cell, width: float) -> tuple[int, float] | None
 
 
 def beside_cells(ctx: Ctx, before: m.Cell, cell: m.Cell, before_width: float,
-                 width: float) -> tuple[m.Cell, m.Cell]:
-    """The two cells as Word sets them (widths in points, inside the cells' margins)."""
+                 width: float) -> tuple[m.Cell, m.Cell, float]:
+    """The two cells as Word sets them (widths in points, inside the cells' margins),
+    and the room above the second (points: its top margin; a paragraph's space
+    before is none in a cell)."""
     own, title = _pdf_lines(ctx, cell, width), _pdf_lines(ctx, before, before_width)
     if own is None or title is None or own[0] <= 1:
-        return replace(before, valign="bottom"), replace(cell, valign="bottom")
+        return replace(before, valign="bottom"), replace(cell, valign="bottom"), 0.0
     p = cell.blocks[0]
-    name = replace(p, align="left", breaks=AT_SPACES, space_before=(title[0] - 1) * title[1] or None)
-    return replace(before, valign="top"), replace(cell, blocks=[name], valign="top", align="left")
+    text = m.plain_text(p.inlines)
+    lead = len(text) - len(text.lstrip("\u3000"))    # the gap after the title: further lines under the name
+    name = replace(p, align="left", breaks=AT_SPACES, left_indent=p.left_indent + lead,
+                   first_indent=p.first_indent - lead)
+    return (replace(before, valign="top"), replace(cell, blocks=[name], valign="top", align="left"),
+            (title[0] - 1) * title[1])
