@@ -321,13 +321,14 @@ class BlockBuilder:
                     cmds.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(self.house.colours[cell.shade])))
                 if cell.valign == "beside" and c > 0:
                     # the name's first line beside the title's last (beside.py)
-                    text = m.plain_text(cell.blocks[0].inlines) if isinstance(cell.blocks[0], m.Paragraph) else ""
+                    first = cell.blocks[0] if cell.blocks else None
+                    text = m.plain_text(first.inlines) if isinstance(first, m.Paragraph) else ""
                     mine, own, above = beside(cells[-2], cells[-1], widths[c - 1] - 2 * pad, span_w - 2 * pad,
                                               len(text) - len(text.lstrip("\u3000")))
                     cmds += [("VALIGN", (c - 1, r), (c - 1, r), mine), ("VALIGN", (c, r), (c, r), own)]
                     if above:
                         cmds.append(("TOPPADDING", (c, r), (c, r), pad + above))
-                elif cell.valign != "top":
+                elif cell.valign not in ("top", "beside"):    # beside nothing (a first cell): the top
                     cmds.append(("VALIGN", (c, r), (c, r), cell.valign.upper()))
                 c += cell.colspan
             data.append(cells)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reportlab.platypus import Paragraph
+
 from ...content import model as m
 from ..jlreq import AT_SPACES
 from .paragraphs import Ctx
@@ -23,7 +25,7 @@ def _pdf_lines(ctx: Ctx, cell: m.Cell, width: float) -> tuple[int, float] | None
     p = cell.blocks[0]
     flow = _builder(ctx.style).paragraph(replace(p, align=p.align or cell.align), phrases=p.breaks or False,
                                          node=Node("P"))
-    if not hasattr(flow, "blPara") and not hasattr(flow, "breakLines"):
+    if not isinstance(flow, Paragraph):
         return None
     flow.wrap(width, 1e6)
     return len(flow.blPara.lines), flow.style.leading
@@ -32,8 +34,8 @@ def _pdf_lines(ctx: Ctx, cell: m.Cell, width: float) -> tuple[int, float] | None
 def beside_cells(ctx: Ctx, before: m.Cell, cell: m.Cell, before_width: float,
                  width: float) -> tuple[m.Cell, m.Cell, float]:
     """The two cells as Word sets them (widths in points, inside the cells' margins),
-    and the room above the second (points: its top margin; a paragraph's space
-    before is none in a cell)."""
+    and the room above the second's first line (points: tables.py gives it as the
+    paragraph's space before, a cell's top margin LibreOffice gives the whole row)."""
     own, title = _pdf_lines(ctx, cell, width), _pdf_lines(ctx, before, before_width)
     if own is None or title is None or own[0] <= 1:
         return replace(before, valign="bottom"), replace(cell, valign="bottom"), 0.0

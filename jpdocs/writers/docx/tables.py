@@ -167,7 +167,7 @@ def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, wri
     if cell.shade:
         fill = ctx.style.colours.get(cell.shade, cell.shade).lstrip("#").upper()
         sub(tcPr, "shd", val="clear", color="auto", fill=fill)
-    sub(tcPr, "vAlign", val=VALIGN[cell.valign])
+    sub(tcPr, "vAlign", val=VALIGN.get(cell.valign, "top"))    # beside nothing (a first cell): the top
     colour = ctx.style.colours.get(cell.colour, cell.colour) if cell.colour else ctx.colour
     write_blocks(box, cell.blocks, ctx.but(width=width - 2 * pad, indent=0.0, in_cell=True, align=cell.align,
                                            colour=colour))
