@@ -217,10 +217,11 @@ def _cell(td: ET.Element, style: str, source: str) -> m.Cell:
     else:
         blocks = [m.Paragraph(_inlines(td, source), style=a.get("style", style), align=a.get("align"),
                               breaks=_breaks(td, source))]
-    if a.get("valign", "top") not in ("top", "middle", "bottom", "beside"):
-        raise fail(source, f'<td valign="{a["valign"]}">: a cell is set at the "top", "middle" or "bottom" of its '
-                           'row, or "beside" the cell before it (its first line on that cell\'s last)')
-    return m.Cell(blocks, shade=a.get("shade"), align=a.get("align"), valign=a.get("valign", "top"),
+    value = a.get("valign", "top")
+    if value not in ("top", "middle", "bottom", "beside"):
+        raise fail(source, f'<td valign="{value}">: a cell stands at the "top", "middle" or "bottom" of its row, '
+                           f'or "beside" the cell before it')
+    return m.Cell(blocks, shade=a.get("shade"), align=a.get("align"), valign=value,
                   colspan=int(a.get("colspan", 1)), colour=a.get("colour"), header=_header(td, source))
 
 
