@@ -553,11 +553,21 @@ def test_signature_blocks_two_a_row(tmp_path):
 
 @needs_poppler
 def test_a_formal_name_too_long_for_a_narrow_block_breaks_after_its_legal_form(tmp_path):
-    """Two blocks a row leave 国立大学法人北海道国立大学機構 no line of its own: it breaks
-    after the legal form (国立大学法人 / 北海道国立大学機構), never inside a word at the
-    column's edge (…機 / 構), in the PDF and where the DOCX breaks the line."""
-    spec = write(tmp_path, seed())
+    """Two blocks a row, the left one's address as long (a line with no space to break
+    at), leave 国立大学法人北海道国立大学機構 no line of its own: it breaks after the legal
+    form (国立大学法人 / 北海道国立大学機構), never inside a word at the column's edge (…機 /
+    構), in the PDF and where the DOCX breaks the line. Where the left block's lines are
+    short, its column gives way and the name stands whole (writers/signature_columns.py)."""
     style = house(tmp_path, "agreement:\n  signature_columns: 2\n")
+    spec = write(tmp_path, seed(), name="room")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--force", "--style", style)
+    assert result.returncode == 0, result.stderr
+    texts = ["".join(c["text"] for c in r)
+             for r in page_rows(tmp_path / "out" / "room" / "agreement.pdf", right_of=A4[0] / 2)]
+    assert "国立大学法人北海道国立大学機構" in texts, texts
+    data = seed()
+    data["parties"]["bureau"]["address"] = "北海道網走市北７条西３丁目オホーツク合同庁舎本館"
+    spec = write(tmp_path, data)
     result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--force", "--style", style)
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / "out" / spec.stem / "agreement.pdf"

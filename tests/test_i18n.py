@@ -376,6 +376,7 @@ TEMPLATE_VARIANTS = {
     "ref-nested": '<document kind="press-notice"><p><ref article="1"><b>x</b></ref></p></document>',
     "inline": "<document kind='press-notice'><p><p>x</p></p></document>",
     "header": '<document kind="press-notice"><table widths="10"><tr><td header="x">a</td></tr></table></document>',
+    "valign": '<document kind="press-notice"><table widths="10"><tr><td valign="under">a</td></tr></table></document>',
     "glyph": "<document kind='press-notice'><p>\U00020BB7</p></document>",
     "spread": '<document kind="press-notice"><p><spread width="3">日<b>時</b></spread></p></document>',
     # a notice template printing the date of issue of a notice that has none

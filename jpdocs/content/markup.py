@@ -12,8 +12,10 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <item marker style level hang before> inlines  <p>…</p>* </item>
      (or the marker as a first child, when part of it is spread: <item><marker>１　<spread …>日時</spread>：</marker>…)
   <ki closing="yes"> blocks </ki>
-  <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first|columns">
+  <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first|columns|blocks">
      <tr> <td shade align valign colspan colour> inlines or blocks </td> </tr> </table>
+     (valign="beside": the cell's first line on the last line of the cell before it: a name
+     beside its title, what follows the name under it; writers/beside.py)
   <keep> blocks </keep>     <spacer height="6"/>     <pagebreak numbers="end" text_page="yes" key="…"/>
   <img src width height align alt/>
   <seal field="甲" mark="印" size="62"/>   a seal place (and the PDF's signature field)
@@ -188,7 +190,8 @@ def _block(el: ET.Element, source: str) -> m.Block:
             widths = [1 / n] * n
         return m.Table(rows, widths, border=a.get("border", "grid"), style=a.get("style", "table"),
                        keep_together=_yes(el, "keep"), padding=_num(el, "padding", None),
-                       fit_first=a.get("fit", "") == "first", fit_columns=a.get("fit", "") == "columns")
+                       fit_first=a.get("fit", "") == "first", fit_columns=a.get("fit", "") == "columns",
+                       fit_blocks=a.get("fit", "") == "blocks")
     if el.tag == "spacer":
         return m.Spacer(_num(el, "height", 6.0))
     if el.tag == "pagebreak":
@@ -214,7 +217,11 @@ def _cell(td: ET.Element, style: str, source: str) -> m.Cell:
     else:
         blocks = [m.Paragraph(_inlines(td, source), style=a.get("style", style), align=a.get("align"),
                               breaks=_breaks(td, source))]
-    return m.Cell(blocks, shade=a.get("shade"), align=a.get("align"), valign=a.get("valign", "top"),
+    value = a.get("valign", "top")
+    if value not in ("top", "middle", "bottom", "beside"):
+        raise fail(source, f'<td valign="{value}">: a cell stands at the "top", "middle" or "bottom" of its row, '
+                           f'or "beside" the cell before it')
+    return m.Cell(blocks, shade=a.get("shade"), align=a.get("align"), valign=value,
                   colspan=int(a.get("colspan", 1)), colour=a.get("colour"), header=_header(td, source))
 
 

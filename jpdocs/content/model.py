@@ -135,7 +135,9 @@ class Cell:
     blocks: list["Block"]
     shade: str | None = None          # a colour role of the house style
     align: Align | None = None
-    valign: Literal["top", "middle", "bottom"] = "top"
+    # "beside": the cell's first line beside the last line of the cell before it (a
+    # name beside its title, what follows the name under it: writers/beside.py)
+    valign: Literal["top", "middle", "bottom", "beside"] = "top"
     colspan: int = 1
     colour: str | None = None         # text colour role of the house style (white on a bar)
     # A header cell: "row" heads its row (a label column: 問合せ先), "column" heads its
@@ -152,7 +154,8 @@ class Table:
     longest label (up to a third; writers/columns.py), so that labels do not
     wrap inside a word. `fit_columns`: every column but the last as wide as its
     widest line and an em, the last the rest (people tabulated: 双葉郡　浪江町 | 町長 |
-    吉田　栄光)."""
+    吉田　栄光). `fit_blocks`: two signature blocks a row, their lines' columns sharing
+    their room where a word would be cut (writers/signature_columns.py)."""
     rows: list[list[Cell]]
     widths: list[float]
     border: Literal["grid", "box", "none"] = "grid"
@@ -161,6 +164,7 @@ class Table:
     padding: float | None = None
     fit_first: bool = False
     fit_columns: bool = False
+    fit_blocks: bool = False
 
 
 @dataclass

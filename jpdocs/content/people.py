@@ -18,13 +18,15 @@ from .markup import spread
 class Who:
     """One person as a notice lists them, in parts: the organisation printed before
     the title (a signer's; "" where the title begins with it), the title, the name with
-    its reading, honorific or note, and the spec's words after the person (ほか, ら3名:
-    others). name_first: the house's signer_order name_title (（三浦市）　吉田　英男　市長)."""
+    its reading, honorific or note, the spec's words straight after the person (ら3名:
+    others_per_party), and the item's others (ほか, ほか関係者　約100名: others:), after a
+    full-width space. name_first: the house's signer_order name_title (（三浦市）　吉田　英男　市長)."""
     org: str = ""
     title: str = ""
     name: str = ""
     after: str = ""
     name_first: bool = False
+    others: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,11 +82,20 @@ def columns_row(w: Who) -> tuple[str, str]:
     Set in a cell that breaks its lines after the full-width space first (templates:
     breaks="spaces"): a pair too long for its cell puts the organisation on a line of
     its own, measured, where a break inside the title would set the name beside a
-    title that is not the signer's (seen: 「…環境庁　副大統領兼環境庁」 / 「長官」)."""
+    title that is not the signer's (seen: 「…環境庁　副大統領兼環境庁」 / 「長官」).
+    The item's others (ほか関係者　約100名) are kept whole: where they do not fit after
+    the name, the line breaks before them, never inside them (…約 / 100名)."""
+    others = Markup("　<whole>{}</whole>").format(w.others) if w.others else ""
     if w.name_first:
-        return (f"（{w.org}）" if w.org else "", "　" + w.name + ("　" + w.title if w.title else "") + w.after)
+        return (f"（{w.org}）" if w.org else "", "　" + w.name + ("　" + w.title if w.title else "") + w.after + others)
     # a signer with no title (title: false): the organisation, then the name
-    return ("　".join(x for x in (w.org, w.title) if x), ("　" + w.name if w.name else "") + w.after)
+    return ("　".join(x for x in (w.org, w.title) if x), ("　" + w.name if w.name else "") + w.after + others)
+
+
+def _others_after(w: Who) -> Who:
+    """The person with the item's others as words after them (a run, a tabulated row:
+    kept with the name as the name is)."""
+    return replace(w, after=w.after + "　" + w.others, others="") if w.others else w
 
 
 def rows_of(parties, order: str = "title_name") -> list[tuple[str, str]]:
@@ -120,7 +131,7 @@ def with_others(whos, others: str | None) -> list[Who]:
     """The people, with ほか (others:) after the last one: others attend too."""
     whos = list(whos)
     if others and whos:
-        whos[-1] = replace(whos[-1], after=whos[-1].after + "　" + others)
+        whos[-1] = replace(whos[-1], others=others)
     return whos
 
 
@@ -130,6 +141,7 @@ def tabulated_rows(whos, form: PeopleForm) -> tuple[tuple[str, ...], ...]:
     title set across the house's width (people_title_spread); without an organisation
     in any row, mark and title | name; a column empty in every row is left out. The
     words after a person (ほか) follow the last cell the row fills."""
+    whos = [_others_after(w) for w in whos]
     has_org = any(w.org for w in whos)
     rows = []
     for w in whos:
@@ -148,7 +160,7 @@ def tabulated_rows(whos, form: PeopleForm) -> tuple[tuple[str, ...], ...]:
 def runs_of(whos, form: PeopleForm) -> tuple[str, ...]:
     """The people as runs, a line each after the house's mark, or, joined (people:
     joined), one line with the house's comma between them."""
-    runs = [run_of(columns_row(w), "" if form.form == "joined" else form.mark) for w in whos]
+    runs = [run_of(columns_row(_others_after(w)), "" if form.form == "joined" else form.mark) for w in whos]
     return (Markup(form.comma).join(runs),) if form.form == "joined" and runs else tuple(runs)
 
 

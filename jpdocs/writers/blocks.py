@@ -21,6 +21,7 @@ from ..fonts import registry as fonts
 from ..spec import images
 from ..content import model as m
 from ..spec.style import HouseStyle
+from .beside import beside
 from .columns import fitted_widths
 from .composer import JParagraph, spread_run
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
@@ -318,7 +319,16 @@ class BlockBuilder:
                     cells.extend([""] * (cell.colspan - 1))
                 if cell.shade:
                     cmds.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(self.house.colours[cell.shade])))
-                if cell.valign != "top":
+                if cell.valign == "beside" and c > 0:
+                    # the name's first line beside the title's last (beside.py)
+                    first = cell.blocks[0] if cell.blocks else None
+                    text = m.plain_text(first.inlines) if isinstance(first, m.Paragraph) else ""
+                    mine, own, above = beside(cells[-2], cells[-1], widths[c - 1] - 2 * pad, span_w - 2 * pad,
+                                              len(text) - len(text.lstrip("\u3000")))
+                    cmds += [("VALIGN", (c - 1, r), (c - 1, r), mine), ("VALIGN", (c, r), (c, r), own)]
+                    if above:
+                        cmds.append(("TOPPADDING", (c, r), (c, r), pad + above))
+                elif cell.valign not in ("top", "beside"):    # beside nothing (a first cell): the top
                     cmds.append(("VALIGN", (c, r), (c, r), cell.valign.upper()))
                 if cell.align in ("center", "right") and any(isinstance(b, m.Image) for b in cell.blocks):
                     # a picture narrower than its cell (a photo's caption centred under it):

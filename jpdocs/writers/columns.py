@@ -15,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from ..fonts import registry as fonts
 from ..content import model as m
 from ..spec.style import HouseStyle
+from .signature_columns import fitted_blocks
 
 MAX_SHARE = 1 / 3
 _SLACK = 1.0          # points: rounding in Word's layout of the same width
@@ -32,10 +33,14 @@ def _lines(cell: m.Cell, default_style: str) -> list[tuple[str, str]]:
 
 def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> list[float]:
     """The table's widths (fractions) with its first column fitted (see above), or
-    every column (fit_columns: _fitted_columns); `width` is the table's width in
+    every column (fit_columns: _fitted_columns), or two signature blocks' lines
+    (fit_blocks: signature_columns.py); `width` is the table's width in
     points, `pad` a cell's padding on each side."""
     if t.fit_columns and len(t.widths) > 1:
         return _fitted_columns(t, width, pad, style)
+    if t.fit_blocks:
+        ps = style.styles[t.style]
+        return fitted_blocks(t, width, pad, fonts.register(style)[ps.font], ps.size)
     if not t.fit_first or len(t.widths) < 2:
         return list(t.widths)
     from .jlreq import budoux_bounds

@@ -10,6 +10,7 @@ from lxml.etree import SubElement
 from ...content import model as m
 from ..columns import fitted_widths
 from ..ooxml import PPR, TRPR, VALIGN, borders, ppr_of, put, qn, sub, trpr_of, twips
+from .beside import beside_cells
 from .paragraphs import SECTPR_TAG, Box, Ctx, new_child, para
 
 _TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
@@ -115,6 +116,9 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
     first_row = True
     for tr, row in zip(tbl.findall(qn("w:tr")), t.rows):
         tcs, col = tr.findall(qn("w:tc")), 0
+        tops: dict[int, float] = {}
+        if any(c.valign == "beside" for c in row[1:]):
+            row, tops = _beside(row, cols, pad, ctx)
         for cell in row:
             if col >= ncols:
                 raise ValueError(f"a table row has more cells than its {ncols} widths")
@@ -122,7 +126,7 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
             for extra in tcs[col + 1:col + span]:
                 tr.remove(extra)
             _cell(Box(tcs[col], box.part), cell, sum(cols[col:col + span]), span, pad,
-                  ctx.but(pdf_lines=listing and not first_row), write_blocks)
+                  ctx.but(pdf_lines=listing and not first_row), write_blocks, tops.get(col, 0.0))
             col += span
         for i in range(col, ncols):    # a short row: the empty cells keep the grid widths
             sub(tcs[i][0], "tcW", w=cols[i], type="dxa")
@@ -140,7 +144,21 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
     return tbl
 
 
-def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, write_blocks) -> None:
+def _beside(row: list[m.Cell], cols: list[int], pad: int, ctx: Ctx) -> tuple[list[m.Cell], dict[int, float]]:
+    """The row with each cell set beside the one before it (beside.py) in Word's terms,
+    and the room above such a cell, by column (points); a row of cells one column each
+    (the people's rows)."""
+    row, tops = list(row), {}
+    for k in range(1, min(len(row), len(cols))):
+        if row[k].valign == "beside":
+            row[k - 1], row[k], top = beside_cells(ctx, row[k - 1], row[k], (cols[k - 1] - 2 * pad) / 20,
+                                                   (cols[k] - 2 * pad) / 20)
+            if top:
+                tops[k] = top
+    return row, tops
+
+
+def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, write_blocks, top: float = 0.0) -> None:
     tc = box._element
     tcPr = tc[0]                       # empty (new_table): its children in schema order
     sub(tcPr, "tcW", w=width, type="dxa")
@@ -149,9 +167,13 @@ def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, wri
     if cell.shade:
         fill = ctx.style.colours.get(cell.shade, cell.shade).lstrip("#").upper()
         sub(tcPr, "shd", val="clear", color="auto", fill=fill)
-    sub(tcPr, "vAlign", val=VALIGN[cell.valign])
+    sub(tcPr, "vAlign", val=VALIGN.get(cell.valign, "top"))    # beside nothing (a first cell): the top
     colour = ctx.style.colours.get(cell.colour, cell.colour) if cell.colour else ctx.colour
     write_blocks(box, cell.blocks, ctx.but(width=width - 2 * pad, indent=0.0, in_cell=True, align=cell.align,
                                            colour=colour))
     if tc[-1].tag != P_TAG:            # Word requires a cell to end with a paragraph (an empty cell too)
         SubElement(tc, P_TAG)
+    if top:
+        # set beside the cell before it, lower (beside.py): space before its first line (a
+        # cell's top margin LibreOffice gives the whole row)
+        put(ppr_of(tc.find(P_TAG)), "spacing", PPR, before=twips(top), after=0)

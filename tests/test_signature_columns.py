@@ -1,0 +1,124 @@
+"""Two signature blocks a row sharing the measure (the agreement template's two-column
+table, fit="blocks": writers/signature_columns.py). 芦屋市's covenant of 1961 sets
+アメリカ合衆国カリフォルニヤ州 whole above Montebello's block beside 日本国兵庫県, and
+the proxy's lines as the entry breaks them; the product's left column of about 13 em
+cut the state before its last character (…カリフォルニヤ / 州) though the right
+block's lines are short. Where a word would be cut, the lines' columns share their
+room by what they hold; where none is, the widths are the template's.
+
+The real case is built by the real command line (PDF and DOCX); the PDF is read back
+glyph by glyph, the DOCX reopened (its grid, its paragraphs).
+"""
+from __future__ import annotations
+
+import zipfile
+
+from lxml import etree
+
+from jpdocs import cli
+from jpdocs.content import model as m
+from jpdocs.writers.signature_columns import fitted_blocks
+
+from conftest import ROOT, needs_poppler, no_space
+from test_notice_format import _lines, _rows
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+REAL = ROOT / "tests" / "data" / "real"
+CASE = REAL / "ashiya-montebello-1961.yaml"
+TITLE = '"モンテベロ市長　スタンレー・ブィーガー\\n代理　姉妹都市提携委員長"'
+
+
+def _build(spec, tmp_path, capsys):
+    code = cli.main([str(spec), "-o", str(tmp_path / "out"), "--format", "pdf,docx", "--force"])
+    assert code == 0, capsys.readouterr().err
+    return tmp_path / "out" / spec.stem / "agreement.pdf"
+
+
+def _row(rows, text: str) -> list[dict]:
+    return next(r for r in rows if no_space("".join(c["text"] for c in r)) == text)
+
+
+def _x(row, char: str) -> float:
+    return next(c["x0"] for c in row if c["text"] == char)
+
+
+def _docx_grid_and_texts(path) -> tuple[list[int], list[str]]:
+    """The signature table's grid widths (twips) and every paragraph's text, a w:br as \\n."""
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    tbl = [t for t in root.iter(W + "tbl") if "日本国兵庫県" in "".join(x.text or "" for x in t.iter(W + "t"))][-1]
+    grid = [int(g.get(W + "w")) for g in tbl.find(W + "tblGrid")]           # the innermost: the blocks' own
+    texts = ["".join("\n" if e.tag == W + "br" else e.text or "" for e in p.iter(W + "t", W + "br"))
+             for p in tbl.iter(W + "p")]
+    return grid, texts
+
+
+@needs_poppler
+def test_the_real_ashiya_blocks_set_as_the_entry_sets_them(tmp_path, capsys):
+    """芦屋市 1961: the state whole on the first line beside 日本国兵庫県, the proxy's lines
+    as the entry breaks them (モンテベロ市長　スタンレー・ブィーガー / 代理　姉妹都市提携委員長)
+    beside 芦屋市長 and 内　海　清; each block's lines at one x, the right block clear of
+    the left's longest line by more than an em. The DOCX: the same grid (the left
+    lines' column wider than the right's), the state one paragraph without a break."""
+    pdf = _build(CASE, tmp_path, capsys)
+    rows = _rows(pdf)
+    lines = _lines(rows)
+    at = lines.index("アメリカ合衆国カリフォルニヤ州日本国兵庫県")
+    assert lines[at:at + 4] == ["アメリカ合衆国カリフォルニヤ州日本国兵庫県", "モンテベロ市長スタンレー・ブィーガー芦屋市長",
+                                "代理姉妹都市提携委員長内海清", "イレーン・カーチナー"], lines[at:at + 5]
+    state, proxy, second, name = (_row(rows, t) for t in lines[at:at + 4])
+    size = state[0]["size"]
+    assert len({round(r[0]["x0"], 1) for r in (state, proxy, second, name)}) == 1     # the left block's margin
+    right = [_x(state, "日"), _x(proxy, "芦"), _x(second, "内")]
+    assert max(right) - min(right) < 0.5                                              # the right block's
+    longest = max(c["x1"] for c in proxy if c["x0"] < min(right))
+    assert min(right) - longest > size                                                # a gutter between them
+    grid, texts = _docx_grid_and_texts(pdf.with_suffix(".docx"))
+    assert len(grid) == 6 and grid[1] > grid[4], grid
+    assert "アメリカ合衆国カリフォルニヤ州" in texts
+    assert "モンテベロ市長　スタンレー・ブィーガー\n代理　姉妹都市提携委員長" in texts
+
+
+@needs_poppler
+def test_a_title_too_long_for_both_the_state_whole_the_title_broken_at_its_spaces(tmp_path, capsys):
+    """The proxy's title as one value (31 em, more than the two columns' room beside the
+    right block): the left column gets what the state needs, so the state stays whole,
+    and the title breaks at its spaces where the column ends, as before."""
+    text = CASE.read_text(encoding="utf-8")
+    assert TITLE in text
+    spec = REAL / f"_test-sigcols-{tmp_path.name}.yaml"
+    spec.write_text(text.replace(TITLE, "モンテベロ市長　スタンレー・ブィーガー　代理　姉妹都市提携委員長"), encoding="utf-8")
+    try:
+        pdf = _build(spec, tmp_path, capsys)
+    finally:
+        spec.unlink()
+    lines = _lines(_rows(pdf))
+    at = lines.index("アメリカ合衆国カリフォルニヤ州日本国兵庫県")
+    assert lines[at + 1:at + 5] == ["モンテベロ市長芦屋市長", "スタンレー・ブィーガー代理内海清", "姉妹都市提携委員長",
+                                    "イレーン・カーチナー"], lines[at:at + 6]
+
+
+def _blocks_table(left: str, right: str) -> m.Table:
+    """A table of two blocks a row, as the agreement template makes it (no labels)."""
+    def cell(text):
+        return m.Cell([m.Paragraph([m.Text(line)], style="body") for line in text.split("|")])
+    return m.Table([[cell(""), cell(left), cell(""), cell(""), cell(right), cell("")]],
+                   [0.035, 0.355, 0.11, 0.035, 0.355, 0.11], border="none", style="body", fit_blocks=True)
+
+
+def test_the_templates_widths_where_no_word_is_cut_or_no_room_for_both():
+    """Lines that break at their spaces only (an organisation before its title) keep
+    the template's widths; so do two blocks whose longest words do not fit side by
+    side, and a table not of two blocks."""
+    from jpdocs.fonts import registry as fonts
+    from jpdocs.spec.style import load_style
+    style = load_style()
+    font, size = fonts.register(style)[style.styles["body"].font], style.styles["body"].size
+    widths = [0.035, 0.355, 0.11, 0.035, 0.355, 0.11]
+    spaced = _blocks_table("北海道オホーツク総合振興局　地域創生部長　中島　和彦|中島　和彦", "網走市長|水谷　洋一")
+    assert fitted_blocks(spaced, 450, 1.0, font, size) == widths
+    both = _blocks_table("アメリカ合衆国カリフォルニヤ州モンテベロ市長", "グレートブリテン及び北アイルランド連合王国")
+    assert fitted_blocks(both, 450, 1.0, font, size) == widths
+    state = _blocks_table("アメリカ合衆国カリフォルニヤ州|モンテベロ市長", "日本国兵庫県|芦屋市長")
+    fitted = fitted_blocks(state, 450, 1.0, font, size)
+    assert fitted[1] > widths[1] and abs(fitted[1] + fitted[4] - 0.71) < 1e-9 and fitted[0::3] == widths[0::3]
+    assert fitted[2] == fitted[5] == 0.11                                     # the seal columns where they were
