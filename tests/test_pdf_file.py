@@ -27,7 +27,7 @@ def ways(monkeypatch):
     """`ways(build)`: build() with the fast writer, then with reportlab's; both
     results, and how many documents each writer wrote."""
     from jpdocs.writers import pdffile
-    plain = pdffile.plain
+    plain = pdffile._plain
     count = {"fast": 0, "reportlab": 0}
 
     def run(build):
@@ -39,9 +39,9 @@ def ways(monkeypatch):
         def reportlabs_way(doc):
             count["reportlab"] += 1
             return False
-        monkeypatch.setattr(pdffile, "plain", fast_way)
+        monkeypatch.setattr(pdffile, "_plain", fast_way)
         fast = build()
-        monkeypatch.setattr(pdffile, "plain", reportlabs_way)
+        monkeypatch.setattr(pdffile, "_plain", reportlabs_way)
         theirs = build()
         return fast, theirs, dict(count)
     return run
@@ -136,7 +136,7 @@ def test_a_document_reportlab_would_write_otherwise_is_left_to_reportlab(monkeyp
     from jpdocs.writers import pdffile
     monkeypatch.setattr(rl_config, "pdfComments", 1)
     monkeypatch.setattr(rl_config, "invariant", 0)
-    assert not pdffile.plain(pdffile.FastDocument(invariant=1))
+    assert not pdffile._plain(pdffile.FastDocument(invariant=1))
 
 
 def test_objects_registered_at_once_are_numbered_as_reportlab_numbers_them():

@@ -132,15 +132,14 @@ def _objects_once(font, digest: str) -> None:
         return _tens(items)
 
     own_objects = type(face).addSubsetObjects is ttfonts.TTFontFace.addSubsetObjects
-    descriptors: dict[str, tuple[bytes, bytes]] = {}   # subset's font name → its descriptor around /FontFile2
+    descriptors: dict[tuple, tuple[bytes, bytes]] = {}   # subset's font name → its descriptor around /FontFile2
 
     def subset_objects(doc, base_name: str, subset):
         """face.addSubsetObjects(doc, base_name, subset): the subset's font file and
         its descriptor, registered in that order; the descriptor written from its
         bytes formatted once per subset name (all but the font file's reference are
         the face's), not built and formatted anew for every document."""
-        from ..writers.pdffile import FastDocument, Preformatted, plain
-        if not own_objects or type(doc) is not FastDocument or not plain(doc):   # (else reportlab's file)
+        if not own_objects:
             return face.addSubsetObjects(doc, base_name, subset)
         font_file = pdfdoc.PDFStream()
         font_file.content = face.makeSubset(subset)
@@ -149,11 +148,13 @@ def _objects_once(font, digest: str) -> None:
             font_file.filters = [pdfdoc.PDFZCompress]
         file_name = "fontFile:%s(%s)" % (face.filename, base_name)
         doc.Reference(font_file, file_name)
-        parts = descriptors.get(base_name)
+        # (the formatting settings, which a test or a caller may change, in the key)
+        key = (base_name, rl_config.pdfMultiLine, pdfdoc.PDFDictionary.multiline, pdfdoc.PDFArray.multiline)
+        parts = descriptors.get(key)
         if parts is None:
-            parts = descriptors[base_name] = _descriptor_parts(face, base_name)
+            parts = descriptors[key] = _descriptor_parts(face, base_name)
         reference = b"%d %d R" % doc.idToObjectNumberAndVersion[file_name]
-        return doc.Reference(Preformatted(reference.join(parts)), "fontDescriptor:" + base_name)
+        return doc.Reference(_Formatted(reference.join(parts)), "fontDescriptor:" + base_name)
 
     def objects(doc):
         state = font.state.get(doc)
@@ -198,16 +199,16 @@ class _Marker(pdfdoc.PDFObject):
 
 def _descriptor_parts(face, base_name: str) -> tuple[bytes, bytes]:
     """reportlab's FontDescriptor of a subset named `base_name` (addSubsetObjects's
-    dictionary, the same entries) formatted as pdffile.py writes it, cut where its
-    /FontFile2 reference goes."""
-    from ..writers.pdffile import value
+    dictionary, the same entries) formatted by reportlab, cut where its /FontFile2
+    reference goes. It holds names and numbers only: no string to encrypt, and no
+    comment (the dictionary had none), so every writer writes these bytes."""
     flags = (face.flags & ~ttfonts.FF_NONSYMBOLIC) | ttfonts.FF_SYMBOLIC
     descriptor = pdfdoc.PDFDictionary({
         "Type": "/FontDescriptor", "Ascent": face.ascent, "CapHeight": face.capHeight,
         "Descent": face.descent, "Flags": flags, "FontBBox": pdfdoc.PDFArray(face.bbox),
         "FontName": pdfdoc.PDFName(base_name), "ItalicAngle": face.italicAngle, "StemV": face.stemV,
         "FontFile2": _Marker(), "MissingWidth": face.defaultWidth})
-    before, after = value(descriptor, pdfdoc.DummyDoc()).split(_Marker.data)
+    before, after = descriptor.format(pdfdoc.DummyDoc()).split(_Marker.data)
     return before, after
 
 

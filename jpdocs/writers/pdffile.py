@@ -276,7 +276,7 @@ _OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _catalog, 
             Preformatted: _preformatted}
 
 
-def plain(doc) -> bool:
+def _plain(doc) -> bool:
     """Whether the file is written as this module writes it."""
     return type(doc.encrypt) is NoEncryption and not rl_config.pdfComments and not rl_config.pdfMultiLine
 
@@ -286,14 +286,14 @@ class FastDocument(pdfdoc.PDFDocument):
     formatting (a canvas's document is given this class before it is saved)."""
 
     def format(self):
-        if not plain(self):
+        if not _plain(self):
             return super().format()
         # PDFDocument.format, with each indirect object written here
         self.encrypt.prepare(self)
         cat, info = self.Catalog, self.info
         self.Reference(cat)
         self.Reference(info)
-        encryptref = None            # (no encryption: plain)
+        encryptref = None            # (no encryption: _plain)
         numbertoid, id_to_nv, id_to_object, id_to_offset = (
             self.numberToId, self.idToObjectNumberAndVersion, self.idToObject, self.idToOffset)
         self.__accum__ = out = PDFFile(self._pdfVersion)     # (its header)
