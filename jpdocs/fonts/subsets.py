@@ -131,6 +131,31 @@ def _objects_once(font, digest: str) -> None:
             items = list(map(width_items.__getitem__, subset))
         return _tens(items)
 
+    own_objects = type(face).addSubsetObjects is ttfonts.TTFontFace.addSubsetObjects
+    descriptors: dict[tuple, tuple[bytes, bytes]] = {}   # subset's font name → its descriptor around /FontFile2
+
+    def subset_objects(doc, base_name: str, subset):
+        """face.addSubsetObjects(doc, base_name, subset): the subset's font file and
+        its descriptor, registered in that order; the descriptor written from its
+        bytes formatted once per subset name (all but the font file's reference are
+        the face's), not built and formatted anew for every document."""
+        if not own_objects:
+            return face.addSubsetObjects(doc, base_name, subset)
+        font_file = pdfdoc.PDFStream()
+        font_file.content = face.makeSubset(subset)
+        font_file.dictionary["Length1"] = len(font_file.content)
+        if doc.compression:
+            font_file.filters = [pdfdoc.PDFZCompress]
+        file_name = "fontFile:%s(%s)" % (face.filename, base_name)
+        doc.Reference(font_file, file_name)
+        # (the formatting settings, which a test or a caller may change, in the key)
+        key = (base_name, rl_config.pdfMultiLine, pdfdoc.PDFDictionary.multiline, pdfdoc.PDFArray.multiline)
+        parts = descriptors.get(key)
+        if parts is None:
+            parts = descriptors[key] = _descriptor_parts(face, base_name)
+        reference = b"%d %d R" % doc.idToObjectNumberAndVersion[file_name]
+        return doc.Reference(_Formatted(reference.join(parts)), "fontDescriptor:" + base_name)
+
     def objects(doc):
         state = font.state.get(doc)
         if state is None or state.internalName is None:
@@ -156,12 +181,35 @@ def _objects_once(font, digest: str) -> None:
             if doc.compression:
                 cmap.filters = [pdfdoc.PDFZCompress]
             pdf_font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base_name)
-            pdf_font.FontDescriptor = face.addSubsetObjects(doc, base_name, subset)
+            pdf_font.FontDescriptor = subset_objects(doc, base_name, subset)
             doc.Reference(pdf_font, internal_name)
             fonts[internal_name] = pdf_font
         del font.state[doc]
     objects.widths_array = widths_array   # (for tests/test_pdf_file.py)
     font.addObjects = objects
+
+
+class _Marker(pdfdoc.PDFObject):
+    """Where a descriptor's /FontFile2 reference goes, in its template."""
+    data = b"\0jpdocs FontFile2\0"
+
+    def format(self, document):
+        return self.data
+
+
+def _descriptor_parts(face, base_name: str) -> tuple[bytes, bytes]:
+    """reportlab's FontDescriptor of a subset named `base_name` (addSubsetObjects's
+    dictionary, the same entries) formatted by reportlab, cut where its /FontFile2
+    reference goes. It holds names and numbers only: no string to encrypt, and no
+    comment (the dictionary had none), so every writer writes these bytes."""
+    flags = (face.flags & ~ttfonts.FF_NONSYMBOLIC) | ttfonts.FF_SYMBOLIC
+    descriptor = pdfdoc.PDFDictionary({
+        "Type": "/FontDescriptor", "Ascent": face.ascent, "CapHeight": face.capHeight,
+        "Descent": face.descent, "Flags": flags, "FontBBox": pdfdoc.PDFArray(face.bbox),
+        "FontName": pdfdoc.PDFName(base_name), "ItalicAngle": face.italicAngle, "StemV": face.stemV,
+        "FontFile2": _Marker(), "MissingWidth": face.defaultWidth})
+    before, after = descriptor.format(pdfdoc.DummyDoc()).split(_Marker.data)
+    return before, after
 
 
 _NUMBERS: dict = {}               # a width → its bytes as reportlab formats it (a font has few)
