@@ -10,8 +10,8 @@ kept in the private cache folder (marshal: plain data, nothing run on loading)
 and read back by a later process.
 
 An entry is named by a digest of everything that decides the parse: the file's
-bytes, the code of source.py (which reads them), PyYAML's version and whether
-libyaml serves it, and Python's version. Each entry carries a digest of its own
+bytes, the code of source.py (which reads them), PyYAML's version and libyaml's
+(where it serves), and Python's version. Each entry carries a digest of its own
 bytes, so that a damaged entry (cut short, changed) is never read as data: the
 file is then parsed as usual and the entry written anew. A file that does not
 parse is never kept (its messages come from parse_yaml each time), nor one whose
@@ -46,7 +46,8 @@ def _code() -> bytes:
     """A digest of what turns a file's bytes into its data, besides the bytes."""
     global _code_digest
     if _code_digest is None:
-        about = f"{FORMAT}|{sys.version}|{yaml.__version__}|{getattr(yaml, '__with_libyaml__', None)}"
+        libyaml = yaml._yaml.get_version_string() if getattr(yaml, "__with_libyaml__", False) else None
+        about = f"{FORMAT}|{sys.version}|{yaml.__version__}|{libyaml}"
         _code_digest = hashlib.blake2b(about.encode() + Path(source.__file__).read_bytes(),
                                        digest_size=32).digest()
     return _code_digest
