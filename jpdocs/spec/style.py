@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..files import FileRefused, check_regular, read_regular_file
-from .source import MAX_BYTES, dotted, line_of, load_yaml, parse_yaml
+from .parsed import load_yaml_kept, parse_yaml_kept
+from .source import MAX_BYTES, dotted, line_of
 from .strict import ValidationError
 from .style_checks import style_problems
 from .style_model import (  # noqa: F401 (the model's names, imported from here by the rest)
@@ -73,7 +74,7 @@ def read_office_style(path: Path) -> tuple[dict, dict]:
     except FileRefused as exc:
         raise StyleFileError(path, exc.reason) from None
     try:
-        data, lines = parse_yaml(path, raw)
+        data, lines = parse_yaml_kept(path, raw)
     except InputError:
         # A style with a typo gets the parser's messages; any other file, one line.
         if not _STYLE_KEY_LINE.search(raw):
@@ -86,7 +87,7 @@ def read_office_style(path: Path) -> tuple[dict, dict]:
 
 @lru_cache(maxsize=32)
 def _load_cached(path: str | None, *_stamps) -> HouseStyle:
-    base, lines = load_yaml(DEFAULT_STYLE, "house style")     # its lines: the default's own mistakes
+    base, lines = load_yaml_kept(DEFAULT_STYLE, "house style")     # its lines: the default's own mistakes
     name = str(DEFAULT_STYLE)
     if path is not None:
         name = str(path)

@@ -14,7 +14,8 @@ from ... import writing_style
 from ...errors import InputError, Problem, fail
 from ...spec.schema import ArticleText, Line, Strict
 from ...spec.schema_messages import problems_of
-from ...spec.source import dotted, line_of, load_yaml
+from ...spec.parsed import load_yaml_kept
+from ...spec.source import dotted, line_of
 from ...spec.strict import Field, ValidationError, model_validator
 
 
@@ -110,7 +111,7 @@ def load_sets(path: Path | str) -> dict[str, StandardSet]:
 def _load(name: str, *_stamp) -> dict[str, StandardSet]:
     if not Path(name).is_file():
         raise fail(name, "the house style's standard articles file (article_sets:) does not exist")
-    data, lines = load_yaml(Path(name))
+    data, lines = load_yaml_kept(Path(name))
     if not isinstance(data, dict) or not data:
         raise fail(name, "a file of standard articles is a mapping of set names to sets"
                          " (包括連携: {subject: …, articles: [...]})", 1)
