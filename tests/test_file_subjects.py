@@ -3,13 +3,10 @@ the DOCX's dc:subject) is the header line the notice prints — the house's 報�
 the spec gives none, the office's own where it gives one, nothing where it says
 `header: false` (a page that begins with its title, as most real reports do).
 
-Found in the seventeenth session's defect hunt: templates/press-notice.xml.j2 (and
-press-notice-after.xml.j2) set subject="{{ style.word('press_header') }}" whatever the
-spec's press_notice.header, so every notice's file says 報道機関各位 — the reports built
-without a header line (`absent: 報道機関各位` in their facts) and the releases headed by
-the office's own line alike. The two cases that print another header, or none, are
-xfail(strict) until the templates follow the spec; the default case shows the check can
-pass.
+Found in the seventeenth session's defect hunt: the notice templates set the subject to
+the house's 報道機関各位 whatever the spec's press_notice.header, so the reports built
+without a header line (`absent: 報道機関各位` in their facts) and the releases headed by the
+office's own line said it in their files. Fixed: the subject is the header printed.
 
 An agreement's: the subject is `text.kind`, the spec's agreement.document.kind (協定書,
 覚書, 契約書, 確認書; default 協定書). A text that is none of these — 江東区's 盟約書, 大河原町's
@@ -29,16 +26,11 @@ from conftest import ROOT, run_generate
 
 REAL = ROOT / "tests" / "data" / "real"
 HOUSE_HEADER = "報道機関各位"
-DEFECT = ("the templates set the file's subject to the house's press_header whatever the "
-          "spec's press_notice.header (false, or the office's own line)")
 CASES = [
     pytest.param("shiga-kagome-2018", HOUSE_HEADER, id="default-header"),        # no header: key
-    pytest.param("fukuoka-shakyo-seinan-2020", None, id="header-false",
-                 marks=pytest.mark.xfail(strict=True, reason=DEFECT)),
-    pytest.param("qsr-kaido-2018", None, id="header-false-2",
-                 marks=pytest.mark.xfail(strict=True, reason=DEFECT)),
-    pytest.param("isehara-kusatsu-2017", "伊勢原市ニュースリリース【報道資料】", id="own-header",
-                 marks=pytest.mark.xfail(strict=True, reason=DEFECT)),
+    pytest.param("fukuoka-shakyo-seinan-2020", None, id="header-false"),
+    pytest.param("qsr-kaido-2018", None, id="header-false-2"),
+    pytest.param("isehara-kusatsu-2017", "伊勢原市ニュースリリース【報道資料】", id="own-header"),
 ]
 
 
