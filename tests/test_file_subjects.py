@@ -34,13 +34,18 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("props")
-    specs = [REAL / f"{p.values[0]}.yaml" for p in CASES]
+def _built(tmp_path_factory, name: str, cases: list) -> Path:
+    """The cases' PDF and DOCX, built in one run."""
+    out = tmp_path_factory.mktemp(name)
+    specs = [REAL / f"{p.values[0]}.yaml" for p in cases]
     result = run_generate(*specs, "-o", out, "--format", "pdf,docx", "--jobs", "2")
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    return _built(tmp_path_factory, "props", CASES)
 
 
 AGREEMENTS = [
@@ -54,11 +59,7 @@ AGREEMENTS = [
 
 @pytest.fixture(scope="module")
 def built_agreements(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("props-agreements")
-    specs = [REAL / f"{p.values[0]}.yaml" for p in AGREEMENTS]
-    result = run_generate(*specs, "-o", out, "--format", "pdf,docx", "--jobs", "2")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return _built(tmp_path_factory, "props-agreements", AGREEMENTS)
 
 
 @pytest.mark.parametrize("cid", AGREEMENTS)
