@@ -175,3 +175,43 @@ def test_a_logo_uploaded_in_the_browser_is_on_the_overview_sheet(app, page, tmp_
     page.click("#save")
     page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
     assert "    logo: bureau-logo.png\n" in (app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
+
+
+def test_a_photo_uploaded_in_the_browser_is_printed_over_its_caption(app, page, tmp_path):
+    """A notice's photo is a picture: its file field offers images (not the PDFs an
+    attachment takes), the upload lands beside the spec, and the saved spec builds a
+    notice whose page holds that picture."""
+    import subprocess
+    import sys
+    from PIL import Image
+    from conftest import ROOT, SEED_SPEC
+    Image.new("RGB", (300, 200), (200, 200, 200)).save(app.folder / "first.jpg")
+    section = ("  sections:\n    - heading: 【締結式の様子】\n      photos:\n"
+               "        - {file: first.jpg, caption: 協定書を手にする局長と学長}\n  press_request:\n")
+    spec = SEED_SPEC.read_text(encoding="utf-8").replace("  press_request:\n", section, 1)
+    (app.folder / SEED_SPEC.name).write_text(spec, encoding="utf-8")
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    page.select_option("#spec-list", SEED_SPEC.name)
+    page.click("#open-spec")
+    wait_preview(page, "ok")
+    path = "press_notice.sections[0].photos[0].file"
+    control = page.locator(f'[data-path="{path}"] input[type=file]')
+    assert control.get_attribute("accept") == ".png,.jpg,.jpeg"
+    photo = tmp_path / "signing.jpg"
+    Image.new("RGB", (480, 320), (150, 40, 40)).save(photo)
+    control.set_input_files(str(photo))
+    page.wait_for_function(f"document.querySelector('[data-path=\"{path}\"] input').value === 'signing.jpg'",
+                           timeout=30_000)
+    assert (app.folder / "signing.jpg").read_bytes() == photo.read_bytes()
+    wait_preview(page, "ok")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    assert "{file: signing.jpg, caption: 協定書を手にする局長と学長}" in (app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, str(ROOT / "generate.py"), str(app.folder / SEED_SPEC.name), "--kinds", "press-notice",
+                    "--format", "pdf", "-o", str(out)], check=True, capture_output=True)
+    images = subprocess.run(["pdfimages", "-list", str(next(out.rglob("press-notice.pdf")))],
+                            check=True, capture_output=True, text=True).stdout
+    assert any(line.split()[3:5] == ["480", "320"] for line in images.splitlines()[2:]), images
+    assert "協定書を手にする局長と学長" in no_space(pdf_text(next(out.rglob("press-notice.pdf"))))

@@ -145,7 +145,7 @@ class App:
         name = unicodedata.normalize("NFC", os.path.basename(name.replace("\\", "/"))).strip()
         ext = os.path.splitext(name)[1].lower()
         if ext not in UPLOAD_KINDS or name.startswith(".") or re.search(r"[\x00-\x1f\x7f:*?\"<>|]", name):
-            raise Refused(400, Msg("{name}: a logo is a .png or .jpg image, an attachment a .pdf file",
+            raise Refused(400, Msg("{name}: a logo or a photo is a .png or .jpg image, an attachment a .pdf file",
                                    name=repr(name)))
         kind = UPLOAD_KINDS[ext]
         problem = _content_problem(data, kind)

@@ -204,7 +204,8 @@ function renderScalar(opt, value, path, marker, key) {
 }
 
 function uploadButton(path, key) {
-  const accept = key === "logo" ? ".png,.jpg,.jpeg" : ".pdf";
+  // a logo and a notice's photo are pictures; any other file is a PDF to attach
+  const accept = key === "logo" || path.includes("photos") ? ".png,.jpg,.jpeg" : ".pdf";
   return el("input", { type: "file", accept, onchange: async (e) => {
     const f = e.target.files[0];
     if (!f) return;
