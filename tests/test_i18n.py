@@ -817,17 +817,14 @@ FILES = {
 def _photo_left_out(folder: Path) -> list:
     """A notice with a photo, under a user's notice template that prints no photos."""
     from PIL import Image
-    from test_photos import INCLUDE        # how the bundled notice template sets a section's photos
+    from test_photos import notice_template_without_photos
     folder.mkdir()
     Image.new("RGB", (40, 30), (120, 140, 160)).save(folder / "sign.jpg")
     spec = folder / "photo.yaml"
     spec.write_text(SEED.replace("  press_request:\n", _SECTION % "      photos: [{file: sign.jpg, alt: 握手}]\n", 1),
                     encoding="utf-8")
     (folder / "templates").mkdir()
-    bundled = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
-    assert INCLUDE in bundled
-    (folder / "templates" / "press-notice.xml.j2").write_text(bundled.replace(INCLUDE, ""),
-                                                              encoding="utf-8")
+    (folder / "templates" / "press-notice.xml.j2").write_text(notice_template_without_photos(), encoding="utf-8")
     return _findings(spec, folder / "templates")
 
 
@@ -1479,5 +1476,8 @@ VARIANTS.update({
     "photo-missing": ("  press_request:\n", _SECTION % "      photos: [{file: nowhere.jpg, caption: 握手}]\n"),
     "photo-damaged": ("  press_request:\n", _SECTION % "      photos: [{file: file-jpeg.yaml, caption: 握手, alt: \"　\"}]\n"),
     "section-empty": ("  press_request:\n", _SECTION % ""),
+    # a section's table with a hole (a heading row alone; a blank cell; an empty row)
+    "table-heading-only": ("  press_request:\n", _SECTION % "      table: [[番号, 連携事項]]\n"),
+    "table-holes": ("  press_request:\n", _SECTION % "      table: [[番号, 連携事項], [１, \"　\"], []]\n"),
     "logo-missing": ("    name: 北見工業大学\n", "    name: 北見工業大学\n    logo: nowhere.png\n"),
 })

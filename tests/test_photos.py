@@ -30,6 +30,17 @@ PHOTOS = [{"file": "photos/sign.jpg", "caption": "協定書を手にする局長
           {"file": "photos/group.png", "caption": "記念撮影"}]
 # how the bundled notice template sets a section's photos (a template of before them has none)
 INCLUDE = '{% set photos = section.photos %}{% include "photos.xml.j2" %}'
+SECTION = '{% include "section.xml.j2" %}'
+
+
+def notice_template_without_photos() -> str:
+    """The bundled notice template as one written before the photos: its sections set
+    inline (section.xml.j2) without the photos' include."""
+    from conftest import ROOT
+    bundled = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
+    section = (ROOT / "templates" / "section.xml.j2").read_text(encoding="utf-8")
+    assert SECTION in bundled and INCLUDE in section
+    return bundled.replace(SECTION, section.replace(INCLUDE, ""))
 SIZES = {"photos/sign.jpg": (1200, 900), "photos/hall.jpg": (1200, 800), "photos/group.png": (600, 800)}
 
 
@@ -151,7 +162,7 @@ def _line(spec, fragment: str) -> int:
      "press_notice.sections[0].photos[0]", "a photo needs its caption (caption:, printed under it) or, where the page"
                                          " prints none, alt:"),
     ([], (), "- heading: 【締結式の様子】", "press_notice.sections[0]",
-     "a section needs its paragraphs (paragraphs: […]) or its photos (photos: […]), one at least"),
+     "a section needs its paragraphs (paragraphs: […]), a table (table: […]) or its photos (photos: […]), one at least"),
     ([{"file": "photos/sign.jpg", "caption": "握手", "alt": "　"}], ("署名しました。",), "alt: 　",
      "press_notice.sections[0].photos[0].alt", "the photo's alt is blank: write what it says, or leave alt: out"),
     ([{"file": "photos/none.jpg", "caption": "握手"}], ("署名しました。",), "file: photos/none.jpg",
@@ -187,9 +198,7 @@ def test_a_template_that_prints_no_photos_warns_of_each_at_its_file(tmp_path):
     spec = photo_spec(tmp_path)
     mine = tmp_path / "mine"
     mine.mkdir()
-    bundled = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
-    assert INCLUDE in bundled
-    (mine / "press-notice.xml.j2").write_text(bundled.replace(INCLUDE, ""), encoding="utf-8")
+    (mine / "press-notice.xml.j2").write_text(notice_template_without_photos(), encoding="utf-8")
     result = build(spec, tmp_path / "out", "--templates", mine)
     assert result.returncode == 0, result.stderr
     for j, photo in enumerate(PHOTOS):

@@ -12,7 +12,7 @@ is dropped; any other space is kept, because in Japanese text a space is content
   <item marker style level hang before> inlines  <p>…</p>* </item>
      (or the marker as a first child, when part of it is spread: <item><marker>１　<spread …>日時</spread>：</marker>…)
   <ki closing="yes"> blocks </ki>
-  <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first|columns|blocks">
+  <table widths="0.2 0.8" border="grid|box|none" style keep padding fit="first|columns|rest|blocks">
      <tr> <td shade align valign colspan colour> inlines or blocks </td> </tr> </table>
      (valign="beside": the cell's first line on the last line of the cell before it: a name
      beside its title, what follows the name under it; writers/beside.py)
@@ -191,7 +191,7 @@ def _block(el: ET.Element, source: str) -> m.Block:
         return m.Table(rows, widths, border=a.get("border", "grid"), style=a.get("style", "table"),
                        keep_together=_yes(el, "keep"), padding=_num(el, "padding", None),
                        fit_first=a.get("fit", "") == "first", fit_columns=a.get("fit", "") == "columns",
-                       fit_blocks=a.get("fit", "") == "blocks")
+                       fit_rest=a.get("fit", "") == "rest", fit_blocks=a.get("fit", "") == "blocks")
     if el.tag == "spacer":
         return m.Spacer(_num(el, "height", 6.0))
     if el.tag == "pagebreak":

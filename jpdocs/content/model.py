@@ -154,7 +154,9 @@ class Table:
     longest label (up to a third; writers/columns.py), so that labels do not
     wrap inside a word. `fit_columns`: every column but the last as wide as its
     widest line and an em, the last the rest (people tabulated: 双葉郡　浪江町 | 町長 |
-    吉田　栄光). `fit_blocks`: two signature blocks a row, their lines' columns sharing
+    吉田　栄光). `fit_rest`: the same, but the last column's cells wrap, so a long
+    one takes no room from the others (a notice's table: 番号 | 連携事項).
+    `fit_blocks`: two signature blocks a row, their lines' columns sharing
     their room where a word would be cut (writers/signature_columns.py)."""
     rows: list[list[Cell]]
     widths: list[float]
@@ -164,6 +166,7 @@ class Table:
     padding: float | None = None
     fit_first: bool = False
     fit_columns: bool = False
+    fit_rest: bool = False
     fit_blocks: bool = False
 
 

@@ -15,6 +15,7 @@ from ..errors import Problem
 from .schema import KI_BUILTINS, Ceremony, KiEntry, Spec
 from .contact_checks import check_contact
 from .photo_checks import check_photos
+from .section_checks import check_sections
 from .source import dotted, line_of
 
 N = ("press_notice",)
@@ -141,6 +142,7 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
             if section.before_ki:
                 problem(N + ("sections", i, "before_ki"), "the notice has no 記 block for the section to stand"
                                                           " before: before_ki would have no effect")
+    check_sections(spec, problem)
     check_photos(spec, problem)
     if n.subtitle_joined and not n.subtitle:
         problem(N + ("subtitle_joined",), "subtitle_joined runs the subtitle on after the subject, and there is"

@@ -23,14 +23,9 @@ def photos_of(spec: Spec) -> list[tuple[tuple, object]]:
 
 
 def check_photos(spec: Spec, problem) -> None:
-    """A section says something (paragraphs or photos); each photo has a text for readers
-    who cannot see it: its caption, printed under it, or `alt`. A photo with neither
-    would be a picture nobody can be told of, and the tagged PDF needs one."""
-    for i, section in enumerate(spec.press_notice.sections):
-        at = N + ("sections", i)
-        if not section.paragraphs and not section.photos:
-            problem(at, "a section needs its paragraphs (paragraphs: […]) or its photos (photos: […]),"
-                        " one at least: it would print nothing but its heading")
+    """Each photo has a text for readers who cannot see it: its caption, printed under
+    it, or `alt`. A photo with neither would be a picture nobody can be told of, and the
+    tagged PDF needs one."""
     for path, photo in photos_of(spec):
         at = path[:-1]
         for key in ("caption", "alt"):

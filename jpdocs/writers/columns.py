@@ -36,8 +36,8 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
     every column (fit_columns: _fitted_columns), or two signature blocks' lines
     (fit_blocks: signature_columns.py); `width` is the table's width in
     points, `pad` a cell's padding on each side."""
-    if t.fit_columns and len(t.widths) > 1:
-        return _fitted_columns(t, width, pad, style)
+    if (t.fit_columns or t.fit_rest) and len(t.widths) > 1:
+        return _fitted_columns(t, width, pad, style, last_wraps=t.fit_rest)
     if t.fit_blocks:
         ps = style.styles[t.style]
         return fitted_blocks(t, width, pad, fonts.register(style)[ps.font], ps.size)
@@ -72,13 +72,16 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
     return [share] + [f / rest * (1 - share) for f in t.widths[1:]]
 
 
-def _fitted_columns(t: m.Table, width: float, pad: float, style: HouseStyle) -> list[float]:
+def _fitted_columns(t: m.Table, width: float, pad: float, style: HouseStyle,
+                    last_wraps: bool = False) -> list[float]:
     """Every column but the last as wide as its widest line and an em between it and
     the next (a Spread as wide as it is set), the last column the rest: people
     tabulated, each part flush left where the widest of its kind ends (双葉郡　浪江町 |
     町　　長 | 吉田　栄光). Cells across columns (a group's label) take no part. Where
     the columns would not leave the last its widest line, the others give way alike,
-    their cells breaking after a full-width space first (breaks="spaces")."""
+    their cells breaking after a full-width space first (breaks="spaces").
+    `last_wraps`: the last column's cells wrap (a table of facts: 番号 | 連携事項), so
+    the others keep their widest lines up to half the table between them."""
     names = fonts.register(style)
     ps = style.styles[t.style]
     font = names[ps.font]
@@ -92,6 +95,8 @@ def _fitted_columns(t: m.Table, width: float, pad: float, style: HouseStyle) -> 
                 if isinstance(b, m.Paragraph):
                     widest[k] = max(widest[k], _inline_width(b.inlines, font, ps.size))
     need = [w + 2 * pad + _SLACK + (ps.size if k < n - 1 else 0.0) for k, w in enumerate(widest)]
+    if last_wraps:
+        need[-1] = width / 2
     first = sum(need[:-1])
     room = width - need[-1]
     if first > room:               # too wide: the columns before the last give way alike

@@ -227,12 +227,14 @@ class Photo(Strict):
 class Section(Strict):
     """A section of the notice's own after the 記 block (and the background): its
     heading printed as written (【岡山県奈義町とは】, 【参考】), then its paragraphs,
-    then its photos (two a row, each caption under its photo);
+    then its table (ruled, its first row heading the columns: 番号 | 連携事項), then its
+    photos (two a row, each caption under its photo);
     with before_ki, between the notice's text and its 記 block (【本件のポイント】).
     Without a heading, paragraphs alone (what happened at the signing, after the list).
-    Paragraphs or photos, one at least (spec/photo_checks.py)."""
+    Paragraphs, a table or photos, one at least (spec/section_checks.py)."""
     heading: Optional[Line] = None
     paragraphs: list[Line] = []
+    table: list[list[str]] = []
     photos: list[Photo] = []
     before_ki: bool = False
 

@@ -1,0 +1,38 @@
+"""A notice's own sections (press_notice.sections) checked: what the schema cannot
+say. Each section says something, and its table is a table: rows of one width, a row
+under the heading row, no cell left without text."""
+from __future__ import annotations
+
+from .schema import Spec
+
+N = ("press_notice",)
+
+
+def check_sections(spec: Spec, problem) -> None:
+    for i, section in enumerate(spec.press_notice.sections):
+        at = N + ("sections", i)
+        if not section.paragraphs and not section.table and not section.photos:
+            problem(at, "a section needs its paragraphs (paragraphs: […]), a table (table: […]) or its photos"
+                        " (photos: […]), one at least: it would print nothing but its heading")
+        if section.table:
+            _check_table(section.table, at + ("table",), problem)
+
+
+def _check_table(rows: list[list[str]], at: tuple, problem) -> None:
+    """The first row heads the columns, so a table says something only with a row
+    under it; a blank cell would print a hole in a row of facts (write what the page
+    writes there, e.g. －)."""
+    if len(rows) < 2:
+        problem(at, "a table needs its heading row and a row under it, one at least: its first row heads the"
+                    " columns (table: [[番号, 連携事項], [１, …]])")
+    widths = {len(row) for row in rows}
+    if len(widths) > 1:
+        problem(at, f"every row of a table has the same number of cells; these have"
+                    f" {', '.join(map(str, sorted(widths)))}")
+    for r, row in enumerate(rows):
+        if not row:
+            problem(at + (r,), "a row of a table needs its cells")
+        for c, cell in enumerate(row):
+            if not str(cell).strip():
+                problem(at + (r, c), "a cell of the table is blank: write what it says (the page's －, if it"
+                                     " prints one)")
