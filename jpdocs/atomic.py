@@ -23,8 +23,9 @@ except ImportError:                 # Windows: the process id alone tells a left
     fcntl = None
 
 
-def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
-    tmp = stage(path, data, durable)
+def write_atomic(path: Path, data: bytes, durable: bool = True, folder_made: bool = False) -> None:
+    """folder_made: the caller knows the folder exists (not made again: see stage)."""
+    tmp = stage(path, data, durable, folder_made)
     try:
         os.replace(tmp, path)
     except BaseException:
@@ -32,12 +33,15 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
-def stage(path: Path, data: bytes, durable: bool = True) -> str:
+def stage(path: Path, data: bytes, durable: bool = True, folder_made: bool = False) -> str:
     """`data` in a temporary file beside `path`, on disk (durable: flushed to the disk
     itself, so that a power cut cannot leave the name pointing at an empty file);
-    returns its name."""
+    returns its name. folder_made: the folder exists (a build's locked folder), so
+    it is not made: Path.mkdir of an existing folder is a failed mkdir, an exception
+    and a stat."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not folder_made:
+        path.parent.mkdir(parents=True, exist_ok=True)
     # The writer's process id in the name lets a later run tell a leftover of a
     # killed run (its process is gone) from a file another run is writing now.
     fd, tmp = _make_part(path)
@@ -47,9 +51,9 @@ def stage(path: Path, data: bytes, durable: bool = True) -> str:
             _write_all(fd, data)
             if durable:
                 os.fsync(fd)
+            _readable(fd, tmp)
         finally:
             os.close(fd)
-        os.chmod(tmp, 0o644)
     except BaseException:
         # Whatever went wrong (a full disk, a kill signal turned into an
         # exception), the half-written temporary file must not stay behind.
@@ -76,10 +80,10 @@ def stage_all(targets: list[tuple[Path, bytes]]) -> list[str]:
             _hold(fd)
             _write_all(fd, data)
         _flush_all(open_fds)
+        for fd, tmp in zip(open_fds, names):
+            _readable(fd, tmp)
         while open_fds:
             os.close(open_fds.pop())
-        for tmp in names:
-            os.chmod(tmp, 0o644)
     except BaseException:
         # As in stage: whatever went wrong, no temporary file stays behind.
         for fd in open_fds:
@@ -89,6 +93,18 @@ def stage_all(targets: list[tuple[Path, bytes]]) -> list[str]:
             discard(tmp)
         raise
     return names
+
+
+def _readable(fd: int, tmp: str) -> None:
+    """The complete file made readable (0644), through its open descriptor where the
+    system can (no look-up of its name), else by name."""
+    if _FCHMOD:
+        os.fchmod(fd, 0o644)
+    else:
+        os.chmod(tmp, 0o644)
+
+
+_FCHMOD = hasattr(os, "fchmod")
 
 
 def _write_all(fd: int, data: bytes) -> None:
