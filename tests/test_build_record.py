@@ -130,6 +130,37 @@ def test_the_record_is_json_with_one_spec_a_line_and_reads_back_whole(tmp_path):
     assert Record(tmp_path).specs == {str(Path(k).resolve()): v for k, v in specs.items()}
 
 
+def test_saving_merges_what_another_run_saved_and_skips_reading_only_its_own_file(tmp_path, monkeypatch):
+    """Record.save merges its changes into the record on disk; it reads that record
+    again unless the file is the very one this run last read or wrote (no other run
+    saved since), and an entry changed since its line was written is written anew."""
+    import json
+    from jpdocs.build import record as rec
+    one, two = rec.Record(tmp_path), rec.Record(tmp_path)          # two runs into one folder
+    reads = []
+    real_read = rec.Record._read
+
+    def counted(self):
+        reads.append(self)
+        return real_read(self)
+    monkeypatch.setattr(rec.Record, "_read", counted)
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    one.update(a, {"digest": "a1"})
+    one.save()
+    assert reads == [one]                        # the file was not there when `one` began: read
+    one.update(a, {"digest": "a2"})              # a new entry for the same spec: its line anew
+    one.save()
+    assert reads == [one]                        # its own file: not read again
+    assert json.loads((tmp_path / rec.RECORD_NAME).read_text())["specs"] == {rec.Record.key(a): {"digest": "a2"}}
+    two.update(b, {"digest": "b1"})
+    two.save()                                   # `one` saved since `two` read: read, merged
+    assert reads == [one, two]
+    one.update(a, {"digest": "a3"})
+    one.save()                                   # `two` saved since `one` wrote: read, merged
+    assert reads == [one, two, one]
+    assert rec.Record(tmp_path).specs == {rec.Record.key(a): {"digest": "a3"}, rec.Record.key(b): {"digest": "b1"}}
+
+
 def test_the_hasher_reads_the_spec_again_and_every_other_input_once(tmp_path):
     """Hasher.digest re-reads the spec each time (however it is named) and takes any
     other input from its memory; a path given as text and as a Path are one input."""
