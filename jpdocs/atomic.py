@@ -23,9 +23,8 @@ except ImportError:                 # Windows: the process id alone tells a left
     fcntl = None
 
 
-def write_atomic(path: Path, data: bytes, durable: bool = True, folder_made: bool = False) -> None:
-    """folder_made: the caller knows the folder exists (not made again: see stage)."""
-    tmp = stage(path, data, durable, folder_made)
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    tmp = stage(path, data, durable)
     try:
         os.replace(tmp, path)
     except BaseException:
@@ -33,15 +32,12 @@ def write_atomic(path: Path, data: bytes, durable: bool = True, folder_made: boo
         raise
 
 
-def stage(path: Path, data: bytes, durable: bool = True, folder_made: bool = False) -> str:
+def stage(path: Path, data: bytes, durable: bool = True) -> str:
     """`data` in a temporary file beside `path`, on disk (durable: flushed to the disk
     itself, so that a power cut cannot leave the name pointing at an empty file);
-    returns its name. folder_made: the folder exists (a build's locked folder), so
-    it is not made: Path.mkdir of an existing folder is a failed mkdir, an exception
-    and a stat."""
+    returns its name."""
     path = Path(path)
-    if not folder_made:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     # The writer's process id in the name lets a later run tell a leftover of a
     # killed run (its process is gone) from a file another run is writing now.
     fd, tmp = _make_part(path)
@@ -51,9 +47,9 @@ def stage(path: Path, data: bytes, durable: bool = True, folder_made: bool = Fal
             _write_all(fd, data)
             if durable:
                 os.fsync(fd)
-            _readable(fd, tmp)
         finally:
             os.close(fd)
+        os.chmod(tmp, 0o644)
     except BaseException:
         # Whatever went wrong (a full disk, a kill signal turned into an
         # exception), the half-written temporary file must not stay behind.
@@ -80,10 +76,10 @@ def stage_all(targets: list[tuple[Path, bytes]]) -> list[str]:
             _hold(fd)
             _write_all(fd, data)
         _flush_all(open_fds)
-        for fd, tmp in zip(open_fds, names):
-            _readable(fd, tmp)
         while open_fds:
             os.close(open_fds.pop())
+        for tmp in names:
+            os.chmod(tmp, 0o644)
     except BaseException:
         # As in stage: whatever went wrong, no temporary file stays behind.
         for fd in open_fds:
@@ -93,18 +89,6 @@ def stage_all(targets: list[tuple[Path, bytes]]) -> list[str]:
             discard(tmp)
         raise
     return names
-
-
-def _readable(fd: int, tmp: str) -> None:
-    """The complete file made readable (0644), through its open descriptor where the
-    system can (no look-up of its name), else by name."""
-    if _FCHMOD:
-        os.fchmod(fd, 0o644)
-    else:
-        os.chmod(tmp, 0o644)
-
-
-_FCHMOD = hasattr(os, "fchmod")
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -131,8 +131,7 @@ def _manifest(files: dict[str, list[str]], owner: str | None = None, stamp: str 
 
 def _write_manifest(folder: Path, files: dict[str, list[str]], owner: str | None = None,
                     stamp: str | None = None, durable: bool = True) -> None:
-    # (the folder is there: it is locked while the manifest is written)
-    write_atomic(folder / MANIFEST, _manifest(files, owner, stamp), durable, folder_made=True)
+    write_atomic(folder / MANIFEST, _manifest(files, owner, stamp), durable)
 
 
 def clean_stale_parts(folder: Path, names) -> list[Path]:
@@ -218,21 +217,11 @@ def _refuse_foreign(folder: Path, files, manifest, force: bool) -> dict[str, str
     refused = []
     for name in files:
         target = folder / name
-        # One lstat says all three (is it there, a link, a plain file): a build's
-        # targets are usually new, and a look each (is_symlink, exists, is_file,
-        # exists) was four system calls a file.
-        try:
-            mode = os.lstat(target).st_mode
-        except (FileNotFoundError, NotADirectoryError):
-            current[name] = None
-            continue
-        except OSError as exc:
-            raise fail(str(target), f"cannot read the existing file: {describe(exc)}") from None
-        if not stat.S_ISREG(mode):       # a link (to anything), a folder, a pipe …
+        if target.is_symlink() or target.exists() and not target.is_file():
             refused.append(Problem(str(target), None, "", "this is not a plain file; move it away"))
             continue
         try:
-            current[name] = sha256(target.read_bytes())
+            current[name] = sha256(target.read_bytes()) if target.exists() else None
         except OSError as exc:
             raise fail(str(target), f"cannot read the existing file: {describe(exc)}") from None
         if current[name] and not force and current[name] not in manifest.get(name, []):
