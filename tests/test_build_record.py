@@ -6,6 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, SEED_SPEC, no_space, pdf_text, needs_poppler, run_generate
 
 BUNDLED = ROOT / "templates"
@@ -159,6 +161,23 @@ def test_saving_merges_what_another_run_saved_and_skips_reading_only_its_own_fil
     one.save()                                   # `two` saved since `one` wrote: read, merged
     assert reads == [one, two, one]
     assert rec.Record(tmp_path).specs == {rec.Record.key(a): {"digest": "a3"}, rec.Record.key(b): {"digest": "b1"}}
+    # a save that read another run's entries and failed to write: the next save,
+    # finding the file as it read it, still writes them
+    c = tmp_path / "c.yaml"
+    two.update(c, {"digest": "c1"})
+    two.save()                                   # `one` saved since: read, merged, written
+    one.update(a, {"digest": "a4"})
+    real_write = rec.write_atomic
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(rec, "write_atomic", full)
+    with pytest.raises(OSError):
+        one.save()                               # read (c1 merged), not written
+    monkeypatch.setattr(rec, "write_atomic", real_write)
+    one.save()
+    assert rec.Record(tmp_path).specs == {rec.Record.key(a): {"digest": "a4"}, rec.Record.key(b): {"digest": "b1"},
+                                          rec.Record.key(c): {"digest": "c1"}}
 
 
 def test_the_hasher_reads_the_spec_again_and_every_other_input_once(tmp_path):

@@ -344,6 +344,9 @@ class Record:
                         specs.pop(key, None)
                     else:
                         specs[key] = entry
+                # kept at once: should the write fail, the next save, finding the file
+                # as read here, must still write the other run's entries
+                self.specs = specs
             write_atomic(self.path, record_text(specs, self._lines).encode("utf-8"))
             self._known = self._identity()
         self.specs, self.changes = specs, {}
