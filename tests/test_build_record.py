@@ -6,6 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, SEED_SPEC, no_space, pdf_text, needs_poppler, run_generate
 
 BUNDLED = ROOT / "templates"
@@ -128,6 +130,54 @@ def test_the_record_is_json_with_one_spec_a_line_and_reads_back_whole(tmp_path):
         record.update(Path(key), entry)
     record.save()
     assert Record(tmp_path).specs == {str(Path(k).resolve()): v for k, v in specs.items()}
+
+
+def test_saving_merges_what_another_run_saved_and_skips_reading_only_its_own_file(tmp_path, monkeypatch):
+    """Record.save merges its changes into the record on disk; it reads that record
+    again unless the file is the very one this run last read or wrote (no other run
+    saved since), and an entry changed since its line was written is written anew."""
+    import json
+    from jpdocs.build import record as rec
+    one, two = rec.Record(tmp_path), rec.Record(tmp_path)          # two runs into one folder
+    reads = []
+    real_read = rec.Record._read
+
+    def counted(self):
+        reads.append(self)
+        return real_read(self)
+    monkeypatch.setattr(rec.Record, "_read", counted)
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    one.update(a, {"digest": "a1"})
+    one.save()
+    assert reads == [one]                        # the file was not there when `one` began: read
+    one.update(a, {"digest": "a2"})              # a new entry for the same spec: its line anew
+    one.save()
+    assert reads == [one]                        # its own file: not read again
+    assert json.loads((tmp_path / rec.RECORD_NAME).read_text())["specs"] == {rec.Record.key(a): {"digest": "a2"}}
+    two.update(b, {"digest": "b1"})
+    two.save()                                   # `one` saved since `two` read: read, merged
+    assert reads == [one, two]
+    one.update(a, {"digest": "a3"})
+    one.save()                                   # `two` saved since `one` wrote: read, merged
+    assert reads == [one, two, one]
+    assert rec.Record(tmp_path).specs == {rec.Record.key(a): {"digest": "a3"}, rec.Record.key(b): {"digest": "b1"}}
+    # a save that read another run's entries and failed to write: the next save,
+    # finding the file as it read it, still writes them
+    c = tmp_path / "c.yaml"
+    two.update(c, {"digest": "c1"})
+    two.save()                                   # `one` saved since: read, merged, written
+    one.update(a, {"digest": "a4"})
+    real_write = rec.write_atomic
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(rec, "write_atomic", full)
+    with pytest.raises(OSError):
+        one.save()                               # read (c1 merged), not written
+    monkeypatch.setattr(rec, "write_atomic", real_write)
+    one.save()
+    assert rec.Record(tmp_path).specs == {rec.Record.key(a): {"digest": "a4"}, rec.Record.key(b): {"digest": "b1"},
+                                          rec.Record.key(c): {"digest": "c1"}}
 
 
 def test_the_hasher_reads_the_spec_again_and_every_other_input_once(tmp_path):

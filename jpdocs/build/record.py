@@ -237,24 +237,44 @@ class Hasher:
         return h.hexdigest()
 
 
-def record_text(specs: dict[str, dict]) -> str:
+def record_text(specs: dict[str, dict], lines_of: dict[str, tuple[dict, str]] | None = None) -> str:
     """The record as JSON, one spec a line. A batch saves it every second while it
     runs, and json's indented form is written by its Python encoder: for a batch of
     a thousand specs that was seconds of the parent's processor time, taken from the
-    workers. Each line here is written by json's C encoder."""
+    workers. Each line here is written by json's C encoder. lines_of: each spec's
+    entry and its line as written before (the caller's memo, kept up to date here):
+    an entry that is the same object is not encoded again, as a batch's saves would
+    encode every entry of the run again every second."""
     head = json.dumps({"format": FORMAT, "generator": generator_version()}, ensure_ascii=False)
-    lines = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-             for k, v in sorted(specs.items())]
+    memo = {} if lines_of is None else lines_of
+    lines = []
+    for k, v in sorted(specs.items()):
+        kept = memo.get(k)
+        if kept is None or kept[0] is not v:
+            kept = memo[k] = (v, f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}")
+        lines.append(kept[1])
     return head[:-1] + ', "specs": {' + ("\n" + ",\n".join(lines) + "\n" if lines else "") + "}}\n"
 
 
 class Record:
     def __init__(self, out_root: Path):
         self.path = Path(out_root) / RECORD_NAME
+        self._known: tuple | None = None               # the file as last read or written (_identity)
+        self._lines: dict[str, tuple[dict, str]] = {}  # record_text's memo
         self.specs: dict[str, dict] = self._read()
         self.changes: dict[str, dict | None] = {}      # this run's, merged on saving
 
+    def _identity(self) -> tuple | None:
+        """The record file's identity and times: another run's save replaces the file
+        (a new inode, new times), so the same identity is the file this run read or wrote."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
     def _read(self) -> dict[str, dict]:
+        self._known = self._identity()                 # (before reading: a change after it is seen as one)
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and isinstance(data.get("specs"), dict):
@@ -311,11 +331,22 @@ class Record:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with locked_folder(self.path.parent, follow_link=True):
-            specs = self._read()                   # another run may have saved since we read it
-            for key, entry in self.changes.items():
-                if entry is None:
-                    specs.pop(key, None)
-                else:
-                    specs[key] = entry
-            write_atomic(self.path, record_text(specs).encode("utf-8"))
+            known = self._known
+            if known is not None and self._identity() == known:
+                # the file is the one this run last read or wrote, and self.specs is
+                # that with this run's changes made: what merging would give, without
+                # reading (and decoding) the whole record again every second
+                specs = self.specs
+            else:
+                specs = self._read()               # another run may have saved since we read it
+                for key, entry in self.changes.items():
+                    if entry is None:
+                        specs.pop(key, None)
+                    else:
+                        specs[key] = entry
+                # kept at once: should the write fail, the next save, finding the file
+                # as read here, must still write the other run's entries
+                self.specs = specs
+            write_atomic(self.path, record_text(specs, self._lines).encode("utf-8"))
+            self._known = self._identity()
         self.specs, self.changes = specs, {}
