@@ -223,6 +223,8 @@ VARIANTS.update({
     "no-subject": (_STD_LINE, _EXTRA),
     "mixed-style": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, text: [甲及び乙は、個人情報を適正に取り扱います。]}]"),
     "kind-word": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, text: [本覚書に基づき、甲及び乙は協議する。]}]"),
+    # a kind without a word (盟約書): its preamble, closing and the set's {doc} articles refused
+    "kind-covenant": (_STD, _STD + "\n    kind: 盟約書"),
     "preamble-number": (_STD, _STD + "\n    preamble: 7"),
     "preamble-list": (_STD, _STD + "\n    preamble: [a]"),
     "labels-number": (_STD, _STD + "\n    labels: 7"),

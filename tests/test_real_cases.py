@@ -145,6 +145,17 @@ class Case:
         style = self.spec.get("style")
         return (load(REAL / style).get("notice") or {}) if style else {}
 
+    def name_above_title(self) -> bool:
+        """Whether the case's house style sets each block's name over its title
+        (agreement.name_line: above_title, as 鳥取県's page of 1994)."""
+        style = self.spec.get("style")
+        return bool(style) and (load(REAL / style).get("agreement") or {}).get("name_line") == "above_title"
+
+    def block_text(self, title: str, name: str) -> str:
+        """A block's title and name as its PDF's text reads them: the title then the
+        name, or the name then the title where the house sets the name above it."""
+        return fold(name) + fold(title) if self.name_above_title() else fold(title) + fold(name)
+
     def signatory_line(self, party: dict) -> str:
         """北見市　市長　○○ — the organisation left out where the title begins with it
         (the title alone where the spec names the head so: 徳島大学長); in a house that
@@ -297,7 +308,8 @@ def test_no_phone_kind_the_spec_did_not_give(cid, built):
 def test_every_signatory_line_names_its_organisation(cid, built):
     """In the notice: the organisation (or a title beginning with it), the title and the
     name on the one line the reader sees (where the notice has a 締結者 item). In the
-    agreement: each block carries the organisation, the title and the name, in that
+    agreement: each block carries the organisation, the title and the name (the name before
+    the title where the house sets it above: name_line: above_title), in that
     order (a draft's open name or party prints blank)."""
     case = built[cid]
     if "press-notice" in case.texts:
@@ -321,7 +333,7 @@ def test_every_signatory_line_names_its_organisation(cid, built):
         text = fold(case.texts["agreement"])
         for party in case.parties():
             title, name = case.signer(party)["title"] or "", case.signer(party).get("name")
-            block = fold(title + (name or ""))    # a draft's open title or name (null) prints blank
+            block = case.block_text(title, name or "")    # a draft's open title or name (null) prints blank
             assert block in text, (cid, block)
             if not case.names(party):
                 continue                          # a draft's open party: no organisation to name
@@ -348,7 +360,7 @@ def test_the_signature_blocks_stand_in_the_real_order_beside_the_closing(cid, bu
     assert len(blocks) == len(case.parties()), (cid, "one block per party")
     pages = [fold(page) for page in case.texts["agreement"].split("\f")]
     typed = [b["name"] if b.get("name") and not b.get("handwritten") else "" for b in blocks]
-    keys = [fold(b["title"]) + fold(name) for b, name in zip(blocks, typed)]
+    keys = [case.block_text(b["title"], name) for b, name in zip(blocks, typed)]
     page = next((p for p in pages if keys[0] in p), "")
     at = [page.find(key) for key in keys]
     assert -1 not in at, (cid, [k for k, i in zip(keys, at) if i < 0])

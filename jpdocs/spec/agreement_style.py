@@ -45,8 +45,10 @@ class AgreementStyle(StyleModel):
     # 総合振興局長); always: printed all the same
     organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
     # own: the name on a line of its own under the title (default); with_title: the title
-    # and the name on one line (球磨郡錦町長　浅生利夫), as older texts and some offices set them
-    name_line: Literal["own", "with_title"] = "own"
+    # and the name on one line (球磨郡錦町長　浅生利夫), as older texts and some offices set them;
+    # above_title: the name on a line of its own over the title (西尾邑次 / 日本国鳥取県知事,
+    # as 鳥取県's page of its 1994 agreement with 江原道 sets each block)
+    name_line: Literal["own", "with_title", "above_title"] = "own"
     # with_title: the em between a title and its name (1: 香取市長　宇井　成一; 2, as many
     # signed copies type two spaces); name_column: true sets every block's name that gap
     # after the widest title, the names in one column (香取市長　　　宇… / 理事長　　　　古…)
@@ -204,7 +206,7 @@ class AgreementStyle(StyleModel):
                              f" a gap of {self.name_gap:g} em has none: say name_gap: 1 or more")
         key = "name_column" if self.name_column else "name_gap" if self.name_gap != 1 else None
         if key and self.name_line != "with_title":
-            raise ValueError(f"{key} places the name on the title's line, and name_line is own (the name"
-                             " on a line of its own): it would have no effect; say name_line: with_title, or"
+            raise ValueError(f"{key} places the name on the title's line, and name_line is {self.name_line} (the"
+                             " name on a line of its own): it would have no effect; say name_line: with_title, or"
                              f" remove {key}")
         return self

@@ -112,7 +112,10 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
     """The spec's own text in the document's style and kind: no です・ます sentence in
     a である document (or the reverse), no 本協定 in a 覚書; an own preamble defines
     every label the document uses."""
-    others = ["本" + k.word for name, k in KINDS.items() if name != doc.kind and k.word != KINDS[doc.kind].word]
+    # the words of the other kinds; none for a kind without a word of its own, whose real
+    # texts name themselves as they please (大河原町's 協議書: 次のとおり協定する)
+    others = ["本" + k.word for name, k in KINDS.items() if name != doc.kind and k.word
+              and kind.word and k.word != kind.word]
     for path, text in _own_texts(doc):
         wrong = writing_style.other_style(text, writing)
         if wrong:

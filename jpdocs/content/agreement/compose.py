@@ -31,6 +31,7 @@ from .article_sets import choose, load_sets
 from .checks import (check_block_labels, check_by_hand, check_name_size, check_paragraphs, check_own_wording,
                      check_witnesses, says_seal)
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
+from .kind_wording import SELF, check_kind_wording
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
 from .numbers import article_numbers
 from .prose import check_prose, prose_parts
@@ -65,7 +66,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         chosen = choose(load_sets(set_file), doc.standard, set_file,
                         (file, loaded.line_of(D + ("standard",)), dotted(D + ("standard",))))
     kind = KINDS[doc.kind]
-    self_word = "本" + kind.word
+    # the document's word for itself (本協定); a kind without one (盟約書) keeps {doc}
+    # in what would say it, which kind_wording.py refuses
+    self_word = "本" + kind.word if kind.word else SELF
     writing = doc.writing or (chosen.writing if chosen else "である")
     if chosen and doc.writing and doc.writing != chosen.writing:
         problem(D + ("writing",), f"the standard set '{doc.standard}' is written {chosen.writing}, and the"
@@ -132,6 +135,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if doc.prose:
         check_prose(doc, labels, [p for _, p in parties], problem)
     check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
+    check_kind_wording(doc, kind, drafts, problem)
     check_paragraphs(doc, problem)
     check_witnesses(doc, labels, [p for _, p in parties], problem)
     check_published(spec, doc, drafts, labels, problem)

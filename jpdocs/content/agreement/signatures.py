@@ -138,10 +138,12 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
                 ("" if dropped else value("name", name))
         block.append(line("title", text, own))   # 球磨郡錦町長　浅生利夫 (or the name alone: title: false)
     else:
-        if title:                                # none where the signer has no title (title: false)
-            block.append(line("title", value("title", title), own))
-        if not dropped:
-            block.append(line("name", value("name", name), own))
+        named = [line("name", value("name", name), own)] if not dropped else []
+        titled = [line("title", value("title", title), own)] if title else []   # none: title: false
+        above = form is not None and form.name_line == "above_title"     # 西尾邑次 / 日本国鳥取県知事
+        if above and named and titled and not lines:
+            label_at += 1                        # the line naming the party is the title's, under the name
+        block += named + titled if above else titled + named
     return Signatory(label, label or party.short_name or party.name or pid,
                      "" if co_signer is not None else party.address or "", tuple(lines), title,
                      name, tuple(block), label_at=label_at)

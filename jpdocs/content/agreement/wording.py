@@ -18,23 +18,35 @@ CLOSING_BY_HAND = CLOSING.replace("記名押印", "署名")
 @dataclass(frozen=True)
 class Kind:
     """The wording that follows the kind of document: its word (本協定, 協定を締結する),
-    the act its closing attests (締結; 確認書: 成立) and the preamble's verb."""
-    word: str
+    the act its closing attests (締結; 確認書: 成立), the preamble's verb, and the stem
+    a title ends with (…協定 → …協定書).
+
+    A kind without a word (盟約書, 協議書) is one whose real texts do not agree on how
+    they name themselves or what they do: 江東区's 盟約書 (1989) and 芦屋市's 盟約 (1961)
+    end their one paragraph …盟約する。 and name themselves nowhere; 大河原町's 協議書
+    (1969, 1973) say 次のとおり協定する and 上記のとおり協定したことを証するため, not
+    本協議書. For such a kind the product composes no sentence that would name it — no
+    preamble, no closing, no standard article using {doc}, no generated term — and
+    asks the spec for each (kind_wording.py)."""
+    word: str | None
     act: str = "締結"
     verb: str = ""        # the preamble's verb when the spec gives none ("": <word>を締結する)
+    stem: str = ""        # what a title ends with for …<stem> → …<stem>書 (default: word)
 
 
 KINDS = {"協定書": Kind("協定"), "覚書": Kind("覚書"), "契約書": Kind("契約"),
-         "確認書": Kind("確認書", act="成立", verb="確認する")}
+         "確認書": Kind("確認書", act="成立", verb="確認する"),
+         "盟約書": Kind(None, stem="盟約"), "協議書": Kind(None, stem="協議")}
 
 
 def document_title(title: str, kind: str = "協定書") -> str:
     """The agreement's own title from the name of the agreement:
     …との包括連携協定 → …との包括連携に関する協定書 (a 覚書: …との包括連携に関する覚書);
-    …協定 → …協定書; 契約 → 契約書; else …に関する<kind> (unless the name ends with it)."""
+    …協定 → …協定書; 契約 → 契約書; …盟約 → …盟約書; else …に関する<kind> (unless the
+    name ends with it)."""
     if title.endswith(kind):
         return title
-    word = KINDS[kind].word
+    word = KINDS[kind].stem or KINDS[kind].word
     if title.endswith("連携協定"):
         return title[:-2] + "に関する" + kind
     if word != kind and title.endswith(word):
