@@ -448,6 +448,8 @@ STYLE_VARIANTS = {
     "iso-two-digits": "dates:\n  issue_calendar: iso\n  issue_two_digits: true\n",
     "dots-weekday": "dates:\n  issue_calendar: dots\n  issue_weekday: none\n",
     "dots-two-digits": "dates:\n  issue_calendar: dots\n  issue_two_digits: true\n",
+    "slashes-weekday": "dates:\n  issue_calendar: slashes\n  issue_weekday: none\n",
+    "slashes-two-digits": "dates:\n  issue_calendar: slashes\n  issue_two_digits: true\n",
     "until-with-tilde": "times:\n  until: \"\"\n",
     "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
@@ -578,6 +580,8 @@ VARIANTS.update({
     "phone-numbers-one": (_PHONE, "      phones: [{numbers: [0152-41-0618], kind: 直通}]\n"),
     "phone-numbers-extension": (_PHONE, "      phones: [{numbers: [0152-41-0618, 0152-41-0619], kind: 代表,"
                                         " extension: \"2345\"}]\n"),
+    "phone-numbers-note": (_PHONE, "      phones: [{numbers: [0152-41-0618, 0152-41-0619], note: 政策企画担当}]\n"),
+    "phone-note-bracketed": (_PHONE, "      phones: [{number: 0152-41-0618, note: （政策企画担当）}]\n"),
     "subtitle-joined-alone": ("  attachments:", "  subtitle_joined: true\n  attachments:"),
 })
 # The place under the date: listed twice, or on another item.

@@ -115,8 +115,9 @@ class Dates(StyleModel):
     # iso: 2018-12-05, as a news page dates its news (no era, no weekday, always two-digit
     # month and day, half-width whatever the house's digits); null: calendar and weekday
     # dots: 2010.03.30, as 物質・材料研究機構 dates its releases (the same, two-digit month
-    # and day, half-width; no era, no weekday)
-    issue_calendar: Literal["era_western", "era", "western", "iso", "dots"] | None = None
+    # and day, half-width; no era, no weekday); slashes: 2017/04/12, as 長崎青年会議所
+    # dates its pages (the same again)
+    issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
 
