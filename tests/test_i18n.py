@@ -456,6 +456,7 @@ STYLE_VARIANTS = {
     "section-marker": "notice:\n  section_marker: \"{n}.\"\n",
     "date-suffix-gap": "notice:\n  date_suffix_gap: \"・\"\n",
     "role-place-top": "notice:\n  contacts_at: top\ncontacts:\n  role_place: above\n",
+    "role-place-head": "notice:\n  contacts_at: head\ncontacts:\n  role_place: above\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
@@ -533,6 +534,7 @@ VARIANTS["list-too-many-parenthesized"] = [
 # Where the contacts stand and how a contact's person is set (content/contacts.py): what
 # the line at the top cannot print, a second person on the department's line.
 COMPANIONS["style-contacts-top.yaml"] = "notice:\n  contacts_at: top\n"
+COMPANIONS["style-contacts-head.yaml"] = "notice:\n  contacts_at: head\n"
 COMPANIONS["style-person-line.yaml"] = "contacts:\n  person_line: with_department\n"
 _TOP = (_STYLE, _STYLE + "style: style-contacts-top.yaml\n")
 _SEED_CONTACT = SEED[SEED.index("    - role: 担当窓口\n"):]
@@ -542,6 +544,8 @@ VARIANTS.update({
                                                "    - {role: 取材受付, department: 広報室}\n")],
     "contacts-top-lead": [_TOP, (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
                           ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "contacts-head-lead": [(_STYLE, _STYLE + "style: style-contacts-head.yaml\n"),
+                           ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
     "person-line-two": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
                         ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
                          "      people: [{title: 地域政策課長, name: 杉村　勝彦}, {title: 主査, name: 北野}]\n")],
