@@ -21,7 +21,6 @@ from jpdocs import cli
 from conftest import needs_poppler, no_space, pdf_text
 from test_contact_forms import docx_paragraphs, docx_styles, lines_of
 from test_notice_format import CONTACT, check, has_error, variant
-from test_tagged_pdf import expected, model_of, structure
 
 HEAD = "notice:\n  contacts_at: head\n"
 AFTER = ("  closing_ijo:", "  after:\n    issue_date: 2024-02-28\n    opening: [本日、締結しました。]\n  closing_ijo:")
@@ -76,9 +75,13 @@ def test_the_contact_stands_under_the_issuer_right_aligned_before_the_title(name
 @needs_poppler
 def test_the_head_is_read_in_the_order_it_is_seen(tmp_path, capsys):
     """The structure tree: the date, the issuer, the contact's lines, then the title,
-    each a paragraph, as the model holds them and a reader meets them."""
+    each a paragraph, as the model holds them and a reader meets them; the file passes
+    PDF/UA-1. (Imported here: test_tagged_pdf skips as a whole without its validator,
+    and the lines of the head are checked above without it.)"""
+    from test_tagged_pdf import expected, model_of, structure, validate
     path = variant(tmp_path, style=HEAD)
     out = build(path, tmp_path, capsys)
+    assert validate(out / "press-notice.pdf") == []
     leaves, _, _ = structure(out / "press-notice.pdf")
     doc, style = model_of(path)["press-notice"]
     assert [(r, t) for r, t in leaves if r != "Figure"] == [(r, t) for r, t in expected(doc.blocks, style)
