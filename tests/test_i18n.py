@@ -450,12 +450,15 @@ STYLE_VARIANTS = {
     "iso-two-digits": "dates:\n  issue_calendar: iso\n  issue_two_digits: true\n",
     "dots-weekday": "dates:\n  issue_calendar: dots\n  issue_weekday: none\n",
     "dots-two-digits": "dates:\n  issue_calendar: dots\n  issue_two_digits: true\n",
+    "slashes-weekday": "dates:\n  issue_calendar: slashes\n  issue_weekday: none\n",
+    "slashes-two-digits": "dates:\n  issue_calendar: slashes\n  issue_two_digits: true\n",
     "until-with-tilde": "times:\n  until: \"\"\n",
     "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
     "section-marker": "notice:\n  section_marker: \"{n}.\"\n",
     "date-suffix-gap": "notice:\n  date_suffix_gap: \"・\"\n",
     "role-place-top": "notice:\n  contacts_at: top\ncontacts:\n  role_place: above\n",
+    "role-place-head": "notice:\n  contacts_at: head\ncontacts:\n  role_place: above\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
@@ -533,6 +536,7 @@ VARIANTS["list-too-many-parenthesized"] = [
 # Where the contacts stand and how a contact's person is set (content/contacts.py): what
 # the line at the top cannot print, a second person on the department's line.
 COMPANIONS["style-contacts-top.yaml"] = "notice:\n  contacts_at: top\n"
+COMPANIONS["style-contacts-head.yaml"] = "notice:\n  contacts_at: head\n"
 COMPANIONS["style-person-line.yaml"] = "contacts:\n  person_line: with_department\n"
 _TOP = (_STYLE, _STYLE + "style: style-contacts-top.yaml\n")
 _SEED_CONTACT = SEED[SEED.index("    - role: 担当窓口\n"):]
@@ -542,6 +546,8 @@ VARIANTS.update({
                                                "    - {role: 取材受付, department: 広報室}\n")],
     "contacts-top-lead": [_TOP, (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
                           ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "contacts-head-lead": [(_STYLE, _STYLE + "style: style-contacts-head.yaml\n"),
+                           ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
     "person-line-two": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
                         ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
                          "      people: [{title: 地域政策課長, name: 杉村　勝彦}, {title: 主査, name: 北野}]\n")],
@@ -580,6 +586,8 @@ VARIANTS.update({
     "phone-numbers-one": (_PHONE, "      phones: [{numbers: [0152-41-0618], kind: 直通}]\n"),
     "phone-numbers-extension": (_PHONE, "      phones: [{numbers: [0152-41-0618, 0152-41-0619], kind: 代表,"
                                         " extension: \"2345\"}]\n"),
+    "phone-numbers-note": (_PHONE, "      phones: [{numbers: [0152-41-0618, 0152-41-0619], note: 政策企画担当}]\n"),
+    "phone-note-bracketed": (_PHONE, "      phones: [{number: 0152-41-0618, note: （政策企画担当）}]\n"),
     "subtitle-joined-alone": ("  attachments:", "  subtitle_joined: true\n  attachments:"),
 })
 # The place under the date: listed twice, or on another item.

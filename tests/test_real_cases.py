@@ -394,9 +394,10 @@ def test_no_honorific_the_spec_did_not_give(cid, built):
                     (cid, case.signer(party)["name"], honorific)
 
 
-# or an ISO date (dates.issue_calendar: iso), or one with dots (dots: 2010.03.30)
-ISSUE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}|\d{4}\.\d{2}\.\d{2}")
-FIGURES_DATE = re.compile(r"(?<![\d.-])(\d{4})([-.])(\d{2})\2(\d{2})(?![\d.-])")
+# or an ISO date (dates.issue_calendar: iso), one with dots (dots: 2010.03.30) or with
+# slashes (slashes: 2017/04/12)
+ISSUE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}([-./])\d{2}\1\d{2}")
+FIGURES_DATE = re.compile(r"(?<![\d./-])(\d{4})([-./])(\d{2})\2(\d{2})(?![\d./-])")
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 WEEKDAYS = "月火水木金土日"
 DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年)?(?:\((\d{4})年\)|(?<!\d)(\d{4})年)?"
@@ -437,10 +438,10 @@ def test_every_printed_date_is_a_true_date(cid, built):
 @needs_poppler
 @pytest.mark.parametrize("cid", cases("test_a_date_in_figures_is_the_date_of_issue", notices_only=True))
 def test_a_date_in_figures_is_the_date_of_issue(cid, built):
-    """A date of issue written in figures (2018-12-05, 2010.03.30: dates.issue_calendar
-    iso or dots) is a form of the spec's issue_date, never a date of its own: each such
-    date printed is a true date and the issue date of the notice or of its release after
-    the signing."""
+    """A date of issue written in figures (2018-12-05, 2010.03.30, 2017/04/12:
+    dates.issue_calendar iso, dots or slashes) is a form of the spec's issue_date, never
+    a date of its own: each such date printed is a true date and the issue date of the
+    notice or of its release after the signing."""
     import datetime as dt
     case = built[cid]
     notice = case.spec["press_notice"]

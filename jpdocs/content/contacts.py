@@ -1,12 +1,14 @@
 """A notice's contacts, where the house sets them and as it writes them: in boxes at
 the foot (contact_boxes), or the one contact on a line at the top under the date and
-the issuer (notice.contacts_at: top, as 大阪市 writes 問合せ先：…課（06-6267-9683）);
-and a contact's person on the department's line (contacts.person_line:
+the issuer (notice.contacts_at: top, as 大阪市 writes 問合せ先：…課（06-6267-9683）), or
+each contact's lines as its box sets them, right-aligned under the date and the issuer
+(notice.contacts_at: head, as 広島市 heads its releases with the desk that answers); and a contact's person on the department's line (contacts.person_line:
 with_department, as 宗谷森林管理署 writes 宗谷森林管理署　流域管理調整官　安藤).
 
 What the spec gives and the house's form cannot print is refused at the spec's key
 (check_contacts): a second contact or a FAX number at the top, a second person on the
-department's line. Nothing given is dropped.
+department's line, a sentence before the boxes where there are none. Nothing given is
+dropped.
 """
 from __future__ import annotations
 
@@ -37,12 +39,23 @@ def contact_boxes(contacts, lead: str | None = None) -> list[tuple[str, list]]:
 
 def placed(contacts, lead: str | None, style) -> tuple[str | None, list[tuple[str, list]]]:
     """The line at the top (None where the house sets the contacts at the foot, or there
-    is none) and the boxes at the foot (none where the contact stands at the top).
-    check_contacts has refused what the line cannot print."""
+    is none) and the boxes at the foot (none where the contacts stand at the top or in
+    the head: at_head). check_contacts has refused what the line cannot print."""
     if style.notice.contacts_at == "top":
         return (top_line(contacts[0], style) if contacts else None), []
+    if style.notice.contacts_at == "head":
+        return None, []
     comma = style.word("comma")
     return None, contact_boxes([house_numbers(ct, comma) for ct in contacts or ()], lead)
+
+
+def at_head(contacts, style) -> list[Contact]:
+    """The contacts the notice's head sets under the date and the issuer, each as its
+    box would print it (notice.contacts_at: head); none where the house sets them
+    elsewhere."""
+    if style.notice.contacts_at != "head":
+        return []
+    return [house_numbers(ct, style.word("comma")) for ct in contacts or ()]
 
 
 def house_numbers(ct: Contact, comma: str) -> Contact:
@@ -103,6 +116,10 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
                                             " (notice.contacts_at: top): it would have no effect")
         for at, contacts in listed:
             _check_top(contacts, at, problem)
+    if style.notice.contacts_at == "head" and n.contacts_lead is not None:
+        problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot, and the"
+                                        " house sets the contacts under the date (notice.contacts_at: head): it would"
+                                        " have no effect")
     if style.contacts.person_line == "with_department":
         if n.press_request is not None and n.press_request.contact is not None:
             listed.append((N + ("press_request",), [n.press_request.contact]))

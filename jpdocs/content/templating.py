@@ -186,6 +186,8 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
             return value.isoformat()
         if dates.issue_calendar == "dots":      # 2010.03.30: the same date, another form
             return value.strftime("%Y.%m.%d")
+        if dates.issue_calendar == "slashes":   # 2017/04/12: and another
+            return value.strftime("%Y/%m/%d")
         return japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d,
                                 two_digits=dates.issue_two_digits)
 

@@ -6,6 +6,9 @@ import re
 
 from .schema import Contact
 
+# a phone's note written with the brackets it is printed in: （政策企画担当）, (…)
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
 
 def check_phone(ph, at: tuple, problem) -> None:
     """A phone of phones: one number (number:) or several of one kind on a line (numbers:)."""
@@ -18,6 +21,14 @@ def check_phone(ph, at: tuple, problem) -> None:
     elif ph.numbers is not None and ph.extension is not None:
         problem(at + ("extension",), "an extension (内線) belongs to one number, and numbers: lists several:"
                                      " write the number it belongs to as a phone of its own")
+    elif ph.numbers is not None and ph.note is not None:
+        problem(at + ("note",), "a note is printed in （） after one number, and numbers: lists several (whose"
+                                " note would it be?): write the number it belongs to as a phone of its own")
+    if ph.note is not None and not ph.note.strip():       # （　）: brackets round nothing
+        problem(at + ("note",), "the value is empty; write it, or remove the key")
+    elif ph.note is not None and _BRACKETED.fullmatch(ph.note.strip()):
+        problem(at + ("note",), "the note is printed in （） after the number: write it without its brackets"
+                                " (note: 政策企画担当、地方創生担当)")
 
 
 POSTAL_CODE = re.compile(r"[0-9０-９]{3}[-－][0-9０-９]{4}")

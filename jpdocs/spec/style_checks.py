@@ -62,13 +62,14 @@ def _times_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
 
 
 _FIXED_ISSUE_FORMS = {"iso": "an ISO date (issue_calendar: iso, 2018-12-05)",
-                      "dots": "a date with dots (issue_calendar: dots, 2018.12.05)"}
+                      "dots": "a date with dots (issue_calendar: dots, 2018.12.05)",
+                      "slashes": "a date with slashes (issue_calendar: slashes, 2018/12/05)"}
 
 
 def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
-    """An ISO date of issue (2018-12-05) or one with dots (2018.12.05) has no weekday and
-    always two digits for the month and the day: a key that shapes those would have no
-    effect."""
+    """An ISO date of issue (2018-12-05), one with dots (2018.12.05) or with slashes
+    (2018/12/05) has no weekday and always two digits for the month and the day: a key
+    that shapes those would have no effect."""
     dates, problems = style.dates, []
     form = _FIXED_ISSUE_FORMS.get(dates.issue_calendar)
     if form is None:
@@ -177,7 +178,7 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
     an agreement's item marker, and only a 次第 set a step a line has one; a schedule's
     place form prints the place once; a heading word for a 記 block set without a
     heading, a gap after a label on its own line, a contact's role above a box where the
-    contact has none (contacts_at: top) and a mark before people not set as
+    contact has none (contacts_at: top or head) and a mark before people not set as
     runs would have no effect."""
     problems = [Problem(name, line_of(lines, ("notice", "ki_marker")), "notice.ki_marker",
                         f"{{{found}}} is not a placeholder here; use {{number}} (the item's number)")
@@ -209,6 +210,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
                                 "the role is set above a contact's box; the house sets the one contact on a line"
                                 " at the top (notice.contacts_at: top), with no box, and it would have no effect"))
+    if style.notice.contacts_at == "head" and ("contacts", "role_place") in lines \
+            and style.contacts.role_place == "above":
+        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
+                                "the role is set above a contact's box; the house sets the contacts' lines under the"
+                                " date (notice.contacts_at: head), with no box, and it would have no effect"))
     if style.notice.people_mark and style.notice.people == "columns":
         problems.append(Problem(name, line_of(lines, ("notice", "people_mark")), "notice.people_mark",
                                 f"the mark {style.notice.people_mark!r} goes before each person's line where people"

@@ -115,8 +115,9 @@ class Dates(StyleModel):
     # iso: 2018-12-05, as a news page dates its news (no era, no weekday, always two-digit
     # month and day, half-width whatever the house's digits); null: calendar and weekday
     # dots: 2010.03.30, as 物質・材料研究機構 dates its releases (the same, two-digit month
-    # and day, half-width; no era, no weekday)
-    issue_calendar: Literal["era_western", "era", "western", "iso", "dots"] | None = None
+    # and day, half-width; no era, no weekday); slashes: 2017/04/12, as 長崎青年会議所
+    # dates its pages (the same again)
+    issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
 
@@ -242,8 +243,11 @@ class NoticeStyle(StyleModel):
     # the contacts in boxes at the foot (default), or the one contact on a line at the
     # top, under the date and the issuer: its role, department and number in （）
     # (問合せ先：中央区役所　総務課（06-6267-9683）), as 大阪市 sets it; what that line
-    # cannot print (a second contact, a FAX number) is refused (content/contacts.py)
-    contacts_at: Literal["foot", "top"] = "foot"
+    # cannot print (a second contact, a FAX number) is refused (content/contacts.py);
+    # head: each contact's lines as its box sets them (department, person, numbers),
+    # right-aligned under the date and the issuer, before the title, as 広島市 heads its
+    # releases with the desk that answers (企画総務局広域都市圏推進課 / 課長… / 電話…)
+    contacts_at: Literal["foot", "top", "head"] = "foot"
 
     @field_validator("ki_label_spread", "people_title_spread")
     @classmethod

@@ -33,6 +33,9 @@ class Phone(Strict):
     numbers: Optional[list[Line]] = None
     kind: Optional[PhoneKind] = None  # printed only when the spec says it; else 電話
     extension: Optional[Line] = None  # 内線, with 代表
+    # what the office says of the number, as written, in （） after it (and its 内線):
+    # the desks that answer it, 0229-23-2129（政策企画担当、地方創生担当） (大崎市)
+    note: Optional[Line] = None
 
 
 class Contact(Strict):
