@@ -200,12 +200,17 @@ def _font(f: PDFTrueTypeFont, doc) -> bytes:
 
 
 def _info(info: PDFInfo, doc) -> bytes:
-    """PDFInfo.format."""
+    """PDFInfo.format, without a /Subject where the document has none (a notice
+    printed without a header line): an empty one would claim a subject it does not
+    print. tags.py's XMP leaves its dc:description out alike (PDF/A: the two agree)."""
     date = PDFDate(ts=doc._timeStamp, dateFormatter=info._dateFormatter)
-    return _items({"Title": PDFString(info.title), "Author": PDFString(info.author), "ModDate": date,
-                   "CreationDate": date, "Producer": PDFString(info.producer),
-                   "Creator": PDFString(info.creator), "Subject": PDFString(info.subject),
-                   "Keywords": PDFString(info.keywords), "Trapped": PDFName(info.trapped)}, doc)
+    entries = {"Title": PDFString(info.title), "Author": PDFString(info.author), "ModDate": date,
+               "CreationDate": date, "Producer": PDFString(info.producer),
+               "Creator": PDFString(info.creator), "Subject": PDFString(info.subject),
+               "Keywords": PDFString(info.keywords), "Trapped": PDFName(info.trapped)}
+    if not info.subject:
+        del entries["Subject"]
+    return _items(entries, doc)
 
 
 def _stream(s: PDFStream, doc) -> list[bytes]:
