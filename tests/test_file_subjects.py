@@ -20,10 +20,10 @@ place no key changes (xfail(strict)); a 覚書 that says it is one shows the che
 write document.kind: 覚書: the same text, the subject 覚書.)"""
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
 import zipfile
+from pathlib import Path
+
 
 import docx
 import pytest
