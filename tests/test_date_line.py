@@ -190,6 +190,8 @@ def test_a_day_given_as_the_signings_beside_the_date_line_is_refused(tmp_path, p
     ("closing", SEED_CLOSING.format("令和六年二月二十七日")),
     ("closing", SEED_CLOSING.format("２０２４年２月２７日")),
     ("closing", "本協定は、令和６年４月１日から効力を有するものとし、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。"),
+    ("closing", "本協定は、令和６年４月１日をもって効力を生ずるものとし、その証として本書２通を作成し、甲乙記名押印の上、"
+                "各自その１通を保有する。"),
     ("preamble", PREAMBLE.format("令和５年４月１日に締結した防災協定に基づき、")),     # an earlier agreement's day
     ("preamble", PREAMBLE.format("防災協定書(平成13年3月19日締結)第8条に基づき、")),  # 利根沼田's 覚書: a remark
 ])

@@ -90,10 +90,12 @@ def _date_of(m: re.Match) -> DateInText:
 # において署名後、…; 令和６年２月27日、本書２通を作成し、…; …、令和６年２月27日、次のとおり
 # 協定を締結する。; a treaty's 千九百九十三年二月十七日に北京で、…本書二通を作成した。), or
 # nothing follows it (a date set at the closing's end). Not one: a day the text states for
-# something else, the start or the end of a term (…から効力を有する, …まで), an earlier
-# document's (…に締結した協定に基づき: the verb in the past, a noun after it) or a date in
-# brackets (…協定書(平成13年3月19日締結)第8条に基づき: a remark on what the text names).
+# something else, the start or the end of a term (…から効力を有する, …まで; …をもって効力を
+# 生ずるものとし、…作成し: a word of effect before the verb), an earlier document's (…に
+# 締結した協定に基づき: the verb in the past, a noun after it) or a date in brackets
+# (…協定書(平成13年3月19日締結)第8条に基づき: a remark on what the text names).
 _SIGNING_VERB = re.compile(r"締結|署名|記名|押印|調印|作成|取り?交わ|交換")
+_EFFECT_WORD = re.compile(r"効力|効果|施行|適用|有効|発効|失効|廃止|期間|期限")
 _PAST_BEFORE_NOUN = re.compile(r"(?:し|され)た(?![ 　]*$)")
 _TERM_WORD = re.compile(r"[ 　]*(?:から|より|まで|以降|以後|限り)")
 _OPEN, _CLOSE = "（(「『", "）)」』"
@@ -109,6 +111,8 @@ def signing_dates_in(text: str) -> list[DateInText]:
         if _TERM_WORD.match(rest):
             continue
         verb = _SIGNING_VERB.search(rest)
+        if _EFFECT_WORD.search(rest, 0, verb.start() if verb else len(rest)):
+            continue                          # the day the text takes effect, ends …
         if verb is None:
             if rest.strip(" 　、"):          # a sentence that goes on to something else
                 continue
