@@ -28,7 +28,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference, PDFStream
 
 from .canvas_state import StateCanvas
-from .pdffile import FastDocument, Preformatted, register
+from .pdffile import FastDocument, Info, Preformatted, register
 from .textout import FastText
 
 # Roles whose element stays in the tree even with nothing drawn in it: a table keeps
@@ -262,6 +262,8 @@ class TaggingCanvas(StateCanvas):
             write_tree(self)
         if type(self._doc) is pdfdoc.PDFDocument:
             self._doc.__class__ = FastDocument     # the same file, written faster (pdffile.py)
+        if type(self._doc.info) is pdfdoc.PDFInfo:
+            self._doc.info.__class__ = Info         # no empty /Subject, in either writer (pdffile.py)
         super().save()
 
 
