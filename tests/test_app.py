@@ -285,6 +285,57 @@ def client(tmp_path):
     c.close()
 
 
+# ---------------------------------------------------------------- a text that may be none (false)
+
+def _text_or_false(prop: dict) -> bool:
+    """A field whose value is a text, false (none at all) or nothing: title, header …"""
+    kinds = [(o.get("type"), o.get("const", "-")) for o in prop.get("anyOf", [])]
+    return sorted(kinds, key=str) == sorted([("string", "-"), ("boolean", False), ("null", "-")], key=str)
+
+
+def test_every_text_that_may_be_false_has_the_words_of_its_checkbox():
+    """The form offers false beside the text box where the spec allows it: the checkbox's
+    words (x-jpdocs-none). Without them a field had a text box alone and false could not
+    be entered: title: false, a signer named without a title, was so."""
+    s = spec_schema()
+    models = {**s["$defs"], "Spec": s}
+    fields = {(m, k): p for m, d in models.items() for k, p in d.get("properties", {}).items()}
+    may_be_false = {key for key, p in fields.items() if _text_or_false(p)}
+    with_box = {key for key, p in fields.items() if "x-jpdocs-none" in p}
+    assert ("Representative", "title") in may_be_false and may_be_false == with_box, may_be_false ^ with_box
+    assert fields[("Representative", "title")]["x-jpdocs-none"] == "職名なし"
+
+
+def test_a_signer_without_a_title_from_the_form_is_title_false_and_back(client):
+    """The checkbox sends false: the preview builds with the signer named by the body and
+    the name, the save writes `title: false` on its line and nothing else, the form gets
+    false back, and the generator builds the file so. Unchecked, the field is an empty
+    text: the spec's own check says the title is missing, at its key."""
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    data = spec["data"]
+    data["parties"]["kitami_it"]["representative"]["title"] = False
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data})
+    assert status == 200 and out["problems"] == [], out["problems"]
+    status, saved = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": data,
+                                                      "version": spec["version"]})
+    assert status == 200 and saved["problems"] == []
+    path = client.app.folder / SEED_SPEC.name
+    text = path.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(SEED.splitlines(), text.splitlines()) if a != b]
+    assert changed == [("      title: 北見工業大学学長", "      title: false")], changed
+    assert load_yaml(path)[0]["parties"]["kitami_it"]["representative"] == {"title": False, "name": "鈴木　聡一郎"}
+    status, again = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    assert again["data"]["parties"]["kitami_it"]["representative"]["title"] is False
+    result = run_generate(path, "-o", path.parent / "out", "--kinds", "press-notice,agreement")
+    assert result.returncode == 0, result.stderr
+    notice = no_space(pdf_text(path.parent / "out" / path.stem / "press-notice.pdf"))
+    assert "北見工業大学鈴木聡一郎様" in notice and "北見工業大学学長" not in notice and "False" not in notice
+    # unchecked: an empty text box, as any other
+    data["parties"]["kitami_it"]["representative"]["title"] = ""
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data})
+    assert [p["key"] for p in out["problems"]] == ["parties.kitami_it.representative.title"], out["problems"]
+
+
 def test_the_page_carries_the_token_and_the_list_names_the_specs(client):
     status, page, headers = client.request("GET", "/", token=False)
     assert status == 200 and client.app.token.encode() in page

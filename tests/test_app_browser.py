@@ -215,3 +215,48 @@ def test_a_photo_uploaded_in_the_browser_is_printed_over_its_caption(app, page, 
                             check=True, capture_output=True, text=True).stdout
     assert any(line.split()[3:5] == ["480", "320"] for line in images.splitlines()[2:]), images
     assert "協定書を手にする局長と学長" in no_space(pdf_text(next(out.rglob("press-notice.pdf"))))
+
+
+def test_a_signer_without_a_title_is_a_checkbox_beside_the_title(app, page, tmp_path):
+    """職名なし beside a signer's title: checked, the box is emptied and disabled, the pages
+    build, the save writes title: false and a reload shows it checked; unchecked, the
+    title box is empty and editable again and the missing title is said at its field."""
+    from conftest import SEED_SPEC
+    seed = SEED_SPEC.read_text(encoding="utf-8")
+    (app.folder / SEED_SPEC.name).write_text(seed, encoding="utf-8")
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    page.select_option("#spec-list", SEED_SPEC.name)
+    page.click("#open-spec")
+    wait_preview(page, "ok")
+    path = "parties.kitami_it.representative.title"
+    box = page.locator(f'[data-path="{path}"] label:has-text("職名なし") input[type=checkbox]')
+    assert box.count() == 1 and not box.is_checked() and field(page, path).input_value() == "北見工業大学学長"
+    before = page.locator('#preview img[data-doc="press-notice.pdf"]').first.get_attribute("src")
+    box.check()
+    page.wait_for_function("src => document.querySelector('#preview img').getAttribute('src') !== src",
+                           arg=before, timeout=30_000)
+    wait_preview(page, "ok")
+    assert field(page, path).is_disabled() and field(page, path).input_value() == ""
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    saved = (app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
+    assert saved == seed.replace("      title: 北見工業大学学長\n", "      title: false\n")
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    wait_preview(page, "ok")
+    box = page.locator(f'[data-path="{path}"] label:has-text("職名なし") input[type=checkbox]')
+    assert box.is_checked() and field(page, path).is_disabled()
+    with page.expect_download() as info:
+        page.click('#downloads a[data-file="press-notice.pdf"]')
+    pdf = tmp_path / "notice.pdf"
+    info.value.save_as(pdf)
+    text = no_space(pdf_text(pdf))
+    assert "北見工業大学鈴木聡一郎様" in text and "北見工業大学学長" not in text
+    # unchecked: an empty title box again, the missing title at its field
+    box.uncheck()
+    assert not field(page, path).is_disabled() and field(page, path).input_value() == ""
+    page.locator(f'[data-path="{path}"] .field-error').wait_for(timeout=30_000)
+    field(page, path).fill("北見工業大学学長")
+    wait_preview(page, "ok")
+    assert page.locator(".field-error").count() == 0

@@ -6,6 +6,7 @@ than agreement.signing_date, or none, and the key where it cannot hold, are refu
 their line, nothing written."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,51 @@ def test_what_would_print_a_wrong_date_or_none_is_refused(tmp_path, change, key,
     err = refused(tmp_path, spec)
     assert f"{spec}:{line_of(spec, key)}: {message}" in err, err
     assert "Traceback" not in err
+
+
+# ------------------------------------------------------------ the date line prints: a day given in the text
+# Without date_line the date line under the closing prints agreement.signing_date; a
+# closing or preamble of the spec's own that gives another day as the day of signing
+# prints two dates for one signing, refused at its line. What is read as the signing's:
+# the first verb of signing or of making the copies after the date says what this text
+# does (or nothing follows the date); a term's start, an earlier agreement's day or a
+# remark in brackets is not (content/agreement/date_line.py).
+PREAMBLE = "北海道オホーツク総合振興局（以下「甲」という。）と北見工業大学（以下「乙」という。）は、{}次のとおり協定を締結する。"
+
+
+@pytest.mark.parametrize("part, text, written", [
+    ("closing", SEED_CLOSING.format("令和６年２月28日"), "令和６年２月28日"),
+    ("closing", SEED_CLOSING.format("2024年3月27日"), "2024年3月27日"),
+    ("closing", SEED_CLOSING.format("二〇二五年二月二十七日"), "二〇二五年二月二十七日"),
+    ("closing", SEED_CLOSING.format("平成３６年２月２７日"), "平成３６年２月２７日"),      # 1988 + 36, no day of 平成
+    ("closing", SEED_CLOSING.format("２月28日"), "２月28日"),                          # the month and the day alone
+    ("closing", "本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。令和６年２月28日", "令和６年２月28日"),
+    ("closing", "千九百九十三年二月十七日に北京で、本書二通を作成した。", "千九百九十三年二月十七日"),  # a treaty's past
+    ("preamble", PREAMBLE.format("令和６年３月１日、"), "令和６年３月１日"),
+])
+def test_a_day_given_as_the_signings_beside_the_date_line_is_refused(tmp_path, part, text, written):
+    spec = seed(tmp_path, lambda doc, parties: doc.update({part: text}))
+    err = refused(tmp_path, spec)
+    assert (f"{spec}:{line_of(spec, f'{part}:')}: agreement.document.{part}: {written} is given here as the day"
+            " of signing, and the date line under the closing prints the signing date 2024-02-27") in err, err
+    assert "Traceback" not in err
+    ja = run_generate(spec, "-o", tmp_path / "ja", env={**os.environ, "LANG": "ja_JP.UTF-8", "LANGUAGE": "ja"})
+    assert ja.returncode == 1 and f"ここでは「{written}」を署名の日としていますが" in ja.stderr, ja.stderr
+    assert not (tmp_path / "ja").exists() or not any((tmp_path / "ja").iterdir())
+
+
+@pytest.mark.parametrize("part, text", [
+    ("closing", SEED_CLOSING.format("令和６年２月27日")),                 # the same day, in any form
+    ("closing", SEED_CLOSING.format("令和六年二月二十七日")),
+    ("closing", SEED_CLOSING.format("２０２４年２月２７日")),
+    ("closing", "本協定は、令和６年４月１日から効力を有するものとし、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。"),
+    ("closing", "本協定は、令和６年４月１日をもって効力を生ずるものとし、その証として本書２通を作成し、甲乙記名押印の上、"
+                "各自その１通を保有する。"),
+    ("preamble", PREAMBLE.format("令和５年４月１日に締結した防災協定に基づき、")),     # an earlier agreement's day
+    ("preamble", PREAMBLE.format("防災協定書(平成13年3月19日締結)第8条に基づき、")),  # 利根沼田's 覚書: a remark
+])
+def test_the_same_day_or_a_day_of_something_else_prints_with_the_date_line(tmp_path, part, text):
+    spec = seed(tmp_path, lambda doc, parties: doc.update({part: text}))
+    folder, _ = build(spec, tmp_path / "out")
+    printed = no_space(pdf_text(folder / "agreement.pdf"))
+    assert no_space(text) in printed and "令和６年２月27日" in printed.replace(no_space(text), "")   # the date line

@@ -26,7 +26,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Party", "statements"): ("概要の◆の文", "協定の概要に◆で載る文"),
     ("Party", "logo"): ("ロゴ", "PNG または JPEG のファイル名"),
     ("Party", "issuing"): ("発信者側", "発信者の側の当事者か（通常は空欄）"),
-    ("Representative", "title"): ("職名", "例：北海道オホーツク総合振興局長。false：職名のない署名者（団体名と氏名だけ）"),
+    ("Representative", "title"): ("職名", "例：北海道オホーツク総合振興局長。「職名なし」：職名のない署名者（団体名と氏名だけが載る。氏名が必要）"),
     ("Representative", "name"): ("氏名", "例：中島　和彦"),
     ("Representative", "reading"): ("ふりがな", "報道発表にのみ載る"),
     ("Representative", "typed"): ("署名欄の打ち方", "調印した協定書に打たれたとおりの職名・氏名（空白だけが違う同じ字）。協定書の署名欄にだけ載る"),
@@ -212,4 +212,18 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Attachment", "document"): ("生成する資料", "overview: 協定の概要"),
     ("Attachment", "file"): ("PDFファイル", "例：map.pdf"),
     ("Attachment", "spec"): ("資料の spec", ""),
+}
+
+# (model name, field) → the words of the checkbox beside a text that may be false (none
+# at all, not the default): checked, the spec says `false` (title: false, a signer with
+# no title; header: false, no header line); unchecked, the text box. Every field whose
+# value is a text, false or nothing has its words here (tests/test_app.py).
+NONE_CHOICES: dict[tuple[str, str], str] = {
+    ("Representative", "title"): "職名なし",
+    ("PressNotice", "header"): "宛先の行なし",
+    ("PressNotice", "subject_label"): "見出しなし（件名を表題として中央に）",
+    ("PressNotice", "opening_heading"): "見出しなし",
+    ("AfterNotice", "opening_heading"): "見出しなし",
+    ("AgreementDocument", "preamble"): "前文なし（第１条から）",
+    ("AgreementDocument", "closing"): "結びの文なし（条のない本文の後だけ）",
 }

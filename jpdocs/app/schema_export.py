@@ -6,8 +6,9 @@ json_schema.py writes the schema (as pydantic's model_json_schema did); this add
 what a form and an editor need and the models cannot say: Japanese labels and help
 (labels.py), which strings are dates or times (`x-jpdocs: date`: a spec may write
 令和6年2月27日 too, so JSON Schema's `format: date` would flag a valid spec), which
-lists name parties, and the shorthand a spec may use (`- place` for `{item: place}`,
-a plain attachment title).
+lists name parties, the words of the checkbox that writes false where a text may be
+none at all (`x-jpdocs-none`: 職名なし beside a signer's title), and the shorthand a spec
+may use (`- place` for `{item: place}`, a plain attachment title).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import json
 from functools import lru_cache
 
 from .json_schema import model_json_schema
-from .labels import LABELS
+from .labels import LABELS, NONE_CHOICES
 
 SCHEMA_ID = "https://jpdocs.invalid/spec.schema.json"   # a name, not a place: nothing is fetched
 
@@ -43,6 +44,8 @@ def _built() -> str:
                     prop["description"] = label[1]
             if (name, field) in PARTY_REFS:
                 prop["x-jpdocs"] = "party-ids"
+            if (name, field) in NONE_CHOICES:     # the form's checkbox that writes false
+                prop["x-jpdocs-none"] = NONE_CHOICES[(name, field)]
     for name in SHORTHAND:
         if name in defs:   # a string is allowed wherever the model is
             _allow_string(schema, f"#/$defs/{name}")

@@ -199,13 +199,33 @@ def _font(f: PDFTrueTypeFont, doc) -> bytes:
     return _items(d, doc)
 
 
-def _info(info: PDFInfo, doc) -> bytes:
-    """PDFInfo.format."""
+def _info_entries(info: PDFInfo, doc) -> dict:
+    """PDFInfo.format's entries, in its order, without a /Subject where the document has
+    none (a notice printed without a header line): an empty one would claim a subject
+    it does not print. tags.py's XMP leaves its dc:description out alike (PDF/A: the
+    two agree)."""
     date = PDFDate(ts=doc._timeStamp, dateFormatter=info._dateFormatter)
-    return _items({"Title": PDFString(info.title), "Author": PDFString(info.author), "ModDate": date,
-                   "CreationDate": date, "Producer": PDFString(info.producer),
-                   "Creator": PDFString(info.creator), "Subject": PDFString(info.subject),
-                   "Keywords": PDFString(info.keywords), "Trapped": PDFName(info.trapped)}, doc)
+    entries = {"Title": PDFString(info.title), "Author": PDFString(info.author), "ModDate": date,
+               "CreationDate": date, "Producer": PDFString(info.producer),
+               "Creator": PDFString(info.creator), "Subject": PDFString(info.subject),
+               "Keywords": PDFString(info.keywords), "Trapped": PDFName(info.trapped)}
+    if not info.subject:
+        del entries["Subject"]
+    return entries
+
+
+def _info(info: PDFInfo, doc) -> bytes:
+    """PDFInfo.format, as Info writes it."""
+    return _items(_info_entries(info, doc), doc)
+
+
+class Info(PDFInfo):
+    """reportlab's Info dictionary without an empty /Subject (_info_entries), written
+    alike by reportlab's writer and this module's (a canvas's document is given this
+    class with FastDocument, tags.py)."""
+
+    def format(self, document):
+        return PDFDictionary(_info_entries(self, document)).format(document)
 
 
 def _stream(s: PDFStream, doc) -> list[bytes]:
@@ -272,7 +292,7 @@ _VALUES = {PDFDictionary: _dictionary, PDFArray: _array, PDFObjectReference: _re
            PDFDate: _date, PDFResourceDictionary: _resources}
 # an object at the top of the file (an indirect object)
 _OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _catalog, PDFPages: _catalog,
-            PDFPage: _catalog, PDFTrueTypeFont: _font, PDFInfo: _info,
+            PDFPage: _catalog, PDFTrueTypeFont: _font, PDFInfo: _info, Info: _info,
             Preformatted: _preformatted}
 
 

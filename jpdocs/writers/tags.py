@@ -28,7 +28,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference, PDFStream
 
 from .canvas_state import StateCanvas
-from .pdffile import FastDocument, Preformatted, register
+from .pdffile import FastDocument, Info, Preformatted, register
 from .textout import FastText
 
 # Roles whose element stays in the tree even with nothing drawn in it: a table keeps
@@ -69,9 +69,12 @@ def xmp_packet(title: str, author: str, subject: str, lang: str, extra: str = ""
     """The XMP PDF/UA-1 asks for: dc:title (shown by the viewer), pdfuaid:part 1,
     with the pdfuaid schema declared as PDF/A wants for a property it does not
     predefine. `extra` adds properties (pdfa.py's pdfaid and dates); `ua=False`
-    leaves out the PDF/UA claim (a release with pages of other PDFs)."""
+    leaves out the PDF/UA claim (a release with pages of other PDFs). No subject, no
+    dc:description: the Info dictionary has no /Subject then (pdffile.py), and PDF/A
+    wants the two to agree."""
     def alt(text):
         return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
+    description = f"   <dc:description>{alt(subject)}</dc:description>\n" if subject else ""
     body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -85,8 +88,7 @@ def xmp_packet(title: str, author: str, subject: str, lang: str, extra: str = ""
    <dc:format>application/pdf</dc:format>
    <dc:title>{alt(title)}</dc:title>
    <dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description>{alt(subject)}</dc:description>
-   <dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>{extra}
+{description}   <dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>{extra}
   </rdf:Description>
   <rdf:Description rdf:about=""
     xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
@@ -260,6 +262,8 @@ class TaggingCanvas(StateCanvas):
             write_tree(self)
         if type(self._doc) is pdfdoc.PDFDocument:
             self._doc.__class__ = FastDocument     # the same file, written faster (pdffile.py)
+        if type(self._doc.info) is pdfdoc.PDFInfo:
+            self._doc.info.__class__ = Info         # no empty /Subject, in either writer (pdffile.py)
         super().save()
 
 

@@ -149,6 +149,7 @@ function renderField(node, value, path, key) {
   const help = node.description || (r.description && !r.properties ? r.description : "");
   const opt = pick(node, value);
   const marker = opt["x-jpdocs"] || r["x-jpdocs"] || node["x-jpdocs"];
+  if (node["x-jpdocs-none"]) return fieldBox(path, label, help, key, renderTextOrNone(node, value, path, key));
   // An optional block (a section, a representative): added and removed as a whole.
   if (opt.type === "object" && opt.properties && (value === undefined || value === null)) {
     return fieldBox(path, label, help, key, el("button", { type: "button", class: "add",
@@ -201,6 +202,22 @@ function renderScalar(opt, value, path, marker, key) {
   }
   if (key === "logo" || key === "file") return el("div", { class: "upload" }, input, uploadButton(path, key));
   return input;
+}
+
+// A text that may be false, none at all (title: false, a signer with no title; header:
+// false, no header line): the text box, and beside it a checkbox in the schema's words
+// (x-jpdocs-none) that writes false. Checked, the box is emptied and disabled; unchecked,
+// the field is an empty text again (left empty, what an empty box always means).
+function renderTextOrNone(node, value, path, key) {
+  const text = options(node).find((o) => o.type === "string") || { type: "string" };
+  const none = value === false;
+  const input = renderScalar(text, none ? "" : value, path, text["x-jpdocs"], key);
+  if (none) input.disabled = true;
+  const box = el("input", { type: "checkbox", class: "none", checked: none, onchange: (e) => {
+    setAt(path, e.target.checked ? false : "");
+    changed(true);
+  } });
+  return el("div", { class: "text-or-none" }, input, el("label", {}, box, node["x-jpdocs-none"]));
 }
 
 function uploadButton(path, key) {

@@ -5,7 +5,13 @@ in_closing): 鳥取県's 覚書 write it inside the closing (…2004年4月3日�
 very day: a closing that states no date would leave the document with none at all,
 and one that names another day prints a wrong fact. Both are refused at the closing's
 line; so is the key where it could not hold (no closing, the generated one, a draft's
-open date)."""
+open date).
+
+Without the key the date line prints the signing date, and a closing (or preamble) of
+the spec's own that gives another day as the day it is signed is refused too: one
+signing, two dates. Only a date given as the signing's (a verb of signing or of making
+the copies after it, see _SIGNING_VERB): a text may name other days, the start of its
+term above all."""
 from __future__ import annotations
 
 import datetime as dt
@@ -66,22 +72,99 @@ def number(text: str) -> int:
 def dates_in(text: str) -> list[DateInText]:
     """Every date the text writes (era or western year, or the month and day alone),
     in half- or full-width digits or kanji numerals."""
+    return [_date_of(m) for m in _DATE.finditer(text)]
+
+
+def _date_of(m: re.Match) -> DateInText:
+    if m.group("era"):
+        first = dict(japanese.ERAS)[m.group("era")]
+        year = first.year + (1 if m.group("era_year") == "元" else number(m.group("era_year"))) - 1
+    else:
+        year = number(m.group("year")) if m.group("year") else None
+    return DateInText(m.group(0).strip(" 　"), year, number(m.group("month")), number(m.group("day")),
+                      m.group("era") or "")
+
+
+# A date the text gives as the day it is signed: the first verb of signing or of making
+# the copies after it in its sentence says what this text does (…2004年4月3日、鳥取県鳥取市
+# において署名後、…; 令和６年２月27日、本書２通を作成し、…; …、令和６年２月27日、次のとおり
+# 協定を締結する。; a treaty's 千九百九十三年二月十七日に北京で、…本書二通を作成した。), or
+# nothing follows it (a date set at the closing's end). Not one: a day the text states for
+# something else, the start or the end of a term (…から効力を有する, …まで; …をもって効力を
+# 生ずるものとし、…作成し: a word of effect before the verb), an earlier document's (…に
+# 締結した協定に基づき: the verb in the past, a noun after it) or a date in brackets
+# (…協定書(平成13年3月19日締結)第8条に基づき: a remark on what the text names).
+_SIGNING_VERB = re.compile(r"締結|署名|記名|押印|調印|作成|取り?交わ|交換")
+_EFFECT_WORD = re.compile(r"効力|効果|施行|適用|有効|発効|失効|廃止|期間|期限")
+_PAST_BEFORE_NOUN = re.compile(r"(?:し|され)た(?![ 　]*$)")
+_TERM_WORD = re.compile(r"[ 　]*(?:から|より|まで|以降|以後|限り)")
+_OPEN, _CLOSE = "（(「『", "）)」』"
+
+
+def signing_dates_in(text: str) -> list[DateInText]:
+    """The dates `text` gives as the day of its signing (see _SIGNING_VERB)."""
     out = []
     for m in _DATE.finditer(text):
-        if m.group("era"):
-            first = dict(japanese.ERAS)[m.group("era")]
-            year = first.year + (1 if m.group("era_year") == "元" else number(m.group("era_year"))) - 1
-        else:
-            year = number(m.group("year")) if m.group("year") else None
-        out.append(DateInText(m.group(0).strip(" 　"), year, number(m.group("month")), number(m.group("day")),
-                              m.group("era") or ""))
+        if _depth(text[:m.start()]) > 0:
+            continue                          # in brackets: a remark on something the text names
+        rest = _to_sentence_end(text[m.end():])
+        if _TERM_WORD.match(rest):
+            continue
+        verb = _SIGNING_VERB.search(rest)
+        if _EFFECT_WORD.search(rest, 0, verb.start() if verb else len(rest)):
+            continue                          # the day the text takes effect, ends …
+        if verb is None:
+            if rest.strip(" 　、"):          # a sentence that goes on to something else
+                continue
+        elif _PAST_BEFORE_NOUN.match(rest, verb.end()):   # 締結した協定: another document's day
+            continue
+        out.append(_date_of(m))
     return out
+
+
+def _depth(text: str) -> int:
+    """How many brackets are open at the end of `text`."""
+    depth = 0
+    for c in text:
+        depth += (c in _OPEN) - (depth > 0 and c in _CLOSE)
+    return depth
+
+
+def _to_sentence_end(text: str) -> str:
+    """`text` up to the 。 that ends its sentence (not one inside brackets: (以下「甲」という。))."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c == "。" and depth == 0:
+            return text[:i]
+        depth += (c in _OPEN) - (depth > 0 and c in _CLOSE)
+    return text
+
+
+def check_stated_dates(ag, doc, problem) -> None:
+    """The date line prints the signing date: a closing or preamble of the spec's own
+    that gives another day as the day of signing would print two dates for one signing
+    (the same day is allowed; date_line: in_closing is checked by check_date_line)."""
+    day = ag.signing_date
+    if doc.date_line is not None or day is None:
+        return
+    for part in ("preamble", "closing"):
+        text = getattr(doc, part)
+        if not isinstance(text, str):
+            continue
+        for other in signing_dates_in(text):
+            if not other.is_day(day):
+                problem(D + (part,), f"{other.written} is given here as the day of signing, and the date line"
+                                     f" under the closing prints the signing date {day.isoformat()}"
+                                     " (agreement.signing_date): two dates for one signing; correct the one that"
+                                     " is wrong (a day the text states for something else, as …から効力を有する,"
+                                     " is not read as the signing's)")
 
 
 def check_date_line(ag, doc, problem) -> None:
     """date_line: in_closing beside what it needs: a closing of the spec's own that
     states the signing date, and no other date (see the module's docstring)."""
     if doc.date_line is None:
+        check_stated_dates(ag, doc, problem)
         return
     key = D + ("date_line",)
     if doc.closing is False:

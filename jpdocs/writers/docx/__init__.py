@@ -62,6 +62,9 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
     for prop, value in (("title", doc.title), ("subject", doc.subject), ("creator", doc.author),
                         ("lastModifiedBy", doc.author)):
         cp._element._get_or_add(prop).text = value
+    if not doc.subject:                # a notice without a header line: no dc:subject, not an empty one
+        subject = cp._element._get_or_add("subject")
+        subject.getparent().remove(subject)
     cp.language = doc.lang
     return document_bytes(document)
 
