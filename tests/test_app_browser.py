@@ -69,6 +69,16 @@ def wait_preview(page, state: str):
                            " && !document.querySelector('#preview').classList.contains('busy')", timeout=30_000)
 
 
+def open_spec(page, name: str):
+    """Open a spec written into the app's folder (the page reloaded: its list names it)
+    and wait for its pages."""
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    page.select_option("#spec-list", name)
+    page.click("#open-spec")
+    wait_preview(page, "ok")
+
+
 def test_make_a_notice_in_the_browser(app, page, tmp_path):
     page.select_option("#starter-kind", "notice")
     page.fill("#new-name", "2024-02-27-kitami")
@@ -148,11 +158,7 @@ def test_a_logo_uploaded_in_the_browser_is_on_the_overview_sheet(app, page, tmp_
     from PIL import Image
     from conftest import SEED_SPEC
     (app.folder / SEED_SPEC.name).write_text(SEED_SPEC.read_text(encoding="utf-8"), encoding="utf-8")
-    page.reload()                                         # the list now names it
-    page.wait_for_selector("body[data-ready]")
-    page.select_option("#spec-list", SEED_SPEC.name)
-    page.click("#open-spec")
-    wait_preview(page, "ok")
+    open_spec(page, SEED_SPEC.name)
     before = page.locator('#preview img[data-doc="overview.pdf"]').get_attribute("src")
     logo = tmp_path / "bureau-logo.png"
     Image.new("RGB", (400, 100), (30, 60, 120)).save(logo)
@@ -190,11 +196,7 @@ def test_a_photo_uploaded_in_the_browser_is_printed_over_its_caption(app, page, 
                "        - {file: first.jpg, caption: 協定書を手にする局長と学長}\n  press_request:\n")
     spec = SEED_SPEC.read_text(encoding="utf-8").replace("  press_request:\n", section, 1)
     (app.folder / SEED_SPEC.name).write_text(spec, encoding="utf-8")
-    page.reload()
-    page.wait_for_selector("body[data-ready]")
-    page.select_option("#spec-list", SEED_SPEC.name)
-    page.click("#open-spec")
-    wait_preview(page, "ok")
+    open_spec(page, SEED_SPEC.name)
     path = "press_notice.sections[0].photos[0].file"
     control = page.locator(f'[data-path="{path}"] input[type=file]')
     assert control.get_attribute("accept") == ".png,.jpg,.jpeg"
@@ -224,11 +226,7 @@ def test_a_signer_without_a_title_is_a_checkbox_beside_the_title(app, page, tmp_
     from conftest import SEED_SPEC
     seed = SEED_SPEC.read_text(encoding="utf-8")
     (app.folder / SEED_SPEC.name).write_text(seed, encoding="utf-8")
-    page.reload()
-    page.wait_for_selector("body[data-ready]")
-    page.select_option("#spec-list", SEED_SPEC.name)
-    page.click("#open-spec")
-    wait_preview(page, "ok")
+    open_spec(page, SEED_SPEC.name)
     path = "parties.kitami_it.representative.title"
     box = page.locator(f'[data-path="{path}"] label:has-text("職名なし") input[type=checkbox]')
     assert box.count() == 1 and not box.is_checked() and field(page, path).input_value() == "北見工業大学学長"
