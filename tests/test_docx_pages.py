@@ -204,7 +204,10 @@ def every_docx(tmp_path_factory) -> list[Path]:
 # LibreOffice does not compress punctuation (。「 in 1.5 em) where the PDF and Word do: this
 # notice fills its one page in the PDF and takes a line too many in LibreOffice, which
 # does not read the DOCX's w:characterSpacingControl (test_the_tight_notice_…, below).
-TIGHT = {"2024-02-27-okhotsk-kitami--press-notice"}
+# gunma-seven-2009's notice ends with a photo's caption at the foot of its one page; LibreOffice
+# sets the ruled table's twelve rows 7 pt taller in all (measured: the row of 11 at 490 pt
+# against the PDF's 483), and the caption, the page's last line, runs to a second page.
+TIGHT = {"2024-02-27-okhotsk-kitami--press-notice", "gunma-seven-2009--press-notice"}
 
 
 def test_every_docx_has_the_pdfs_page_count(every_docx):

@@ -226,9 +226,11 @@ def test_a_notice_template_older_than_the_hanging_sections_builds_and_warns(tmp_
     house = REAL / "styles" / "nims.yaml"
     new = ("{% for para in section.paragraphs %}{% set h = hangs[loop.index0] %}\n"
            '<p {% if h %}left="{{ 1 + h }}" indent="{{ -h }}"{% else %}indent="1"{% endif %}')
+    # the loops over the sections in the notice's template, a section's paragraphs in the
+    # template it includes for each (section.xml.j2): both as they were before the hang
     mine = old_template(tmp_path / "mine", "press-notice.xml.j2",
-                        ("heading, hangs in notice_sections if", "heading in sections if"),
-                        (new, '{% for para in section.paragraphs %}\n<p indent="1"'))
+                        ("heading, hangs in notice_sections if", "heading in sections if"))
+    old_template(mine, "section.xml.j2", (new, '{% for para in section.paragraphs %}\n<p indent="1"'))
     code, err = build(case, mine, tmp_path / "out", capsys)
     assert code == 0, err
     assert (f"warning: {house}:{line_of(house, 'section_mark_hang')}: notice.section_mark_hang: {NO_EFFECT}"
