@@ -43,6 +43,16 @@ def run_generate(*args, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
 
 
+def seed_with_sections(folder: Path, name: str, sections: list[dict]) -> Path:
+    """The seed spec with the notice's own sections replaced, written as FOLDER/NAME.yaml."""
+    import yaml
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    data["press_notice"]["sections"] = sections
+    spec = folder / f"{name}.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec
+
+
 def pdf_text(path: Path) -> str:
     """Text in content-stream order: reportlab draws in reading order, so this is
     what a reader (or a screen reader) gets."""

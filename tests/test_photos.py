@@ -22,7 +22,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from conftest import SEED_SPEC, SOFFICE, needs_poppler, no_space, pdf_text, run_generate
+from conftest import SOFFICE, needs_poppler, no_space, pdf_text, run_generate, seed_with_sections
 from test_tagged_pdf import structure, validate
 
 PHOTOS = [{"file": "photos/sign.jpg", "caption": "協定書を手にする局長（左）と学長（右）"},
@@ -48,15 +48,11 @@ def photo_spec(tmp_path, photos=PHOTOS, paragraphs=("協定書に署名した後
     (tmp_path / "photos").mkdir(parents=True, exist_ok=True)
     for name, size in SIZES.items():
         Image.new("RGB", size, (120, 140, 160)).save(tmp_path / name)
-    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
     section = {"heading": "【締結式の様子】"}
     if paragraphs:
         section["paragraphs"] = list(paragraphs)
     section["photos"] = photos
-    data["press_notice"]["sections"] = [section]
-    spec = tmp_path / "photos.yaml"
-    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return spec
+    return seed_with_sections(tmp_path, "photos", [section])
 
 
 def build(spec, out, *more):

@@ -20,9 +20,8 @@ import subprocess
 import docx
 import pdfplumber
 import pytest
-import yaml
 
-from conftest import SEED_SPEC, SOFFICE, needs_poppler, no_space, pdf_text, run_generate
+from conftest import SOFFICE, needs_poppler, no_space, pdf_text, run_generate, seed_with_sections
 from test_tagged_pdf import structure, validate
 
 TABLE = [["番号", "連携事項"],
@@ -33,15 +32,11 @@ LEAD = "次の分野で、力を合わせて地域の活性化に取り組みま
 
 
 def table_spec(tmp_path, table=TABLE, paragraphs=(LEAD,)):
-    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
     section = {"heading": "【連携事項】"}
     if paragraphs:
         section["paragraphs"] = list(paragraphs)
     section["table"] = table
-    data["press_notice"]["sections"] = [section]
-    spec = tmp_path / "table.yaml"
-    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return spec
+    return seed_with_sections(tmp_path, "table", [section])
 
 
 def build(spec, out):
@@ -132,16 +127,16 @@ def _line(spec, fragment: str) -> int:
      "a table needs its heading row and a row under it, one at least"),
     ([["番号", "連携事項"], ["１", "地産地消の推進", "（令和６年度から）"]], "table:", "press_notice.sections[0].table",
      "every row of a table has the same number of cells; these have 2, 3"),
-    ([["番号", "連携事項"], ["１", "　"]], "- - １", "press_notice.sections[0].table[1][1]",
+    ([["番号", "連携事項"], ["１", "　"]], "- 　", "press_notice.sections[0].table[1][1]",
      "a cell of the table is blank: write what it says"),
-    ([["番号", "連携事項"], []], "table:", "press_notice.sections[0].table[1]", "a row of a table needs its cells"),
+    ([["番号", "連携事項"], []], "- []", "press_notice.sections[0].table[1]", "a row of a table needs its cells"),
 ])
 def test_a_table_with_a_hole_is_an_error_at_its_key(tmp_path, table, fragment, key, message):
     spec = table_spec(tmp_path, table=table)
     result = build(spec, tmp_path / "out")
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stderr
-    assert f"{spec}:" in result.stderr and f": {key}: " in result.stderr, result.stderr
+    assert f"{spec}:{_line(spec, fragment)}: {key}: " in result.stderr, result.stderr
     assert message in result.stderr, result.stderr
     assert not (tmp_path / "out" / "table").exists() or not any((tmp_path / "out" / "table").iterdir())
 

@@ -15,7 +15,7 @@ from ..errors import Problem
 from .schema import KI_BUILTINS, Ceremony, KiEntry, Spec
 from .contact_checks import check_contact
 from .photo_checks import check_photos
-from .section_checks import check_sections
+from .section_checks import check_row_widths, check_sections
 from .source import dotted, line_of
 
 N = ("press_notice",)
@@ -270,10 +270,7 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                     if not (person.title or person.name):
                         problem(g_at + ("people", k), "a person needs a title or a name")
             if e.table is not None:
-                widths = {len(row) for row in e.table}
-                if len(widths) > 1:
-                    problem(at + ("table",), f"every row of a table has the same number of cells; these have"
-                                             f" {', '.join(map(str, sorted(widths)))}")
+                check_row_widths(e.table, at + ("table",), problem)
             for j, person in enumerate(e.people or []):
                 if not (person.title or person.name):
                     problem(at + ("people", j), "a person needs a title or a name")

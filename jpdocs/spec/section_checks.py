@@ -25,10 +25,7 @@ def _check_table(rows: list[list[str]], at: tuple, problem) -> None:
     if len(rows) < 2:
         problem(at, "a table needs its heading row and a row under it, one at least: its first row heads the"
                     " columns (table: [[番号, 連携事項], [１, …]])")
-    widths = {len(row) for row in rows}
-    if len(widths) > 1:
-        problem(at, f"every row of a table has the same number of cells; these have"
-                    f" {', '.join(map(str, sorted(widths)))}")
+    check_row_widths(rows, at, problem)
     for r, row in enumerate(rows):
         if not row:
             problem(at + (r,), "a row of a table needs its cells")
@@ -36,3 +33,11 @@ def _check_table(rows: list[list[str]], at: tuple, problem) -> None:
             if not str(cell).strip():
                 problem(at + (r, c), "a cell of the table is blank: write what it says (the page's －, if it"
                                      " prints one)")
+
+
+def check_row_widths(rows: list[list[str]], at: tuple, problem) -> None:
+    """Every row of a table (a section's, a 記 item's) as many cells as the others."""
+    widths = {len(row) for row in rows}
+    if len(widths) > 1:
+        problem(at, f"every row of a table has the same number of cells; these have"
+                    f" {', '.join(map(str, sorted(widths)))}")
