@@ -802,7 +802,7 @@ VARIANTS.update({
 # beside the generated closing, closing: false or a draft's open date; a closing naming
 # another day and not the signing's, or without the key beside the date line; the note
 # of a closing that states it; and a signer with no title (title: false) without a name,
-# or with a typed title.
+# or with a typed title; a place of signing with no date line to stand under.
 _OWN_CLOSING = "    closing: 本協定の締結を証するため、%s、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。\n"
 VARIANTS.update({
     "date-line-generated": (_STD, "    date_line: in_closing\n" + _STD),
@@ -813,6 +813,8 @@ VARIANTS.update({
     "date-line-other-day": (_STD, "    date_line: in_closing\n" + _OWN_CLOSING % "令和６年２月28日" + _STD),
     "date-line-in-closing": (_STD, "    date_line: in_closing\n" + _OWN_CLOSING % "2024年2月27日" + _STD),
     "date-line-prints-other-day": (_STD, _OWN_CLOSING % "令和６年２月28日" + _STD),
+    "signing-place-no-date-line": (_STD, "    date_line: in_closing\n    signing_place: 北海道網走市にて\n"
+                                   + _OWN_CLOSING % "令和６年２月27日" + _STD),
     "title-false-no-name": ("      title: 北見工業大学学長\n      name: 鈴木　聡一郎\n", "      title: false\n"),
     "title-false-typed": ("      title: 北見工業大学学長\n", "      title: false\n      typed: {title: 北見}\n"),
 })

@@ -279,7 +279,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",
                          blocks_withheld, translations, supplementary_of(doc.supplementary),
-                         doc.date_line == "in_closing")
+                         doc.date_line == "in_closing", doc.signing_place or "")
 
 
 def supplementary_of(given) -> SupplementaryText | None:

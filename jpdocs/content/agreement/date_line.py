@@ -167,6 +167,10 @@ def check_date_line(ag, doc, problem) -> None:
         check_stated_dates(ag, doc, problem)
         return
     key = D + ("date_line",)
+    if doc.signing_place is not None:
+        problem(D + ("signing_place",), "signing_place prints the place under the date line, and date_line:"
+                                         " in_closing prints no date line: write the place in the closing as"
+                                         " the text does, or leave date_line out for the date line")
     if doc.closing is False:
         problem(key, "date_line: in_closing says the closing states the date of signing, and closing: false"
                      " prints no closing: the document would print no date at all; write the text's closing, or"

@@ -116,6 +116,7 @@ class AgreementText:
     translations: tuple = ()       # the text in another language, after the signatures (translations.py)
     supplementary: SupplementaryText | None = None   # 附則: after the last article, before the closing
     date_in_closing: bool = False  # date_line: in_closing: no date line, the closing states the date (date "")
+    signing_place: str = ""        # document.signing_place: a line under the date line, as written
 
 
 @dataclass(frozen=True)

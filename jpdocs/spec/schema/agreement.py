@@ -192,6 +192,9 @@ class AgreementDocument(Strict):
     # write it): the spec's own closing must state agreement.signing_date and no other day
     # (content/agreement/date_line.py); the notice, the overview and the annual book keep the date
     date_line: Optional[Literal["in_closing"]] = None
+    # the place of signing on a line of its own under the date line, as the text writes it
+    # (大韓民国江原道春川市にて, 鳥取県 1994): printed as given, nothing added to it
+    signing_place: Optional[Line] = None
     # the signers write their names by hand (署名): the generated closing says 署名の上 (no 印),
     # and a signer named by the title alone gets a blank line to sign on. despite_closing:
     # the spec's own closing says 記名押印 (or 記名) and the signed copy has the names
