@@ -241,6 +241,32 @@ def test_the_lines_of_the_page_are_lines(cid, built):
     assert not missing, (cid, missing)
 
 
+@pytest.mark.parametrize("cid", cases("test_labels_are_spread_as_the_page_spaces_them", fact="expect_spread"))
+def test_labels_are_spread_as_the_page_spaces_them(cid, built):
+    """`expect_spread`: a label the page spaces out (日 時, 場 所) is set across that many
+    em (均等割付, the house's ki_label_spread): its first glyph's left edge to its last's
+    right edge, on one line; the text read back cannot tell, for spaces are folded."""
+    case = built[cid]
+    spans = {}
+    for pdf in case.pdfs:
+        with pdfplumber.open(pdf) as doc:
+            for page in doc.pages:
+                rows = defaultdict(list)
+                for c in page.chars:
+                    rows[baseline(c, page.height)].append(c)
+                for row in rows.values():
+                    glyphs = [c for c in sorted(row, key=lambda c: c["x0"]) if c["text"].strip()]
+                    text = "".join(c["text"] for c in glyphs)
+                    for label in case.facts["expect_spread"]:
+                        at = text.find(label)
+                        if at >= 0:
+                            first, last = glyphs[at], glyphs[at + len(label) - 1]
+                            spans.setdefault(label, (last["x1"] - first["x0"]) / first["size"])
+    wanted = {label: float(em) for label, em in case.facts["expect_spread"].items()}
+    assert set(spans) == set(wanted), (cid, spans)
+    assert all(abs(spans[label] - em) < 0.05 for label, em in wanted.items()), (cid, spans)
+
+
 @pytest.mark.parametrize("cid", cases("test_the_cover_stands_alone_on_the_first_page", fact="cover_page"))
 def test_the_cover_stands_alone_on_the_first_page(cid, built):
     """`cover_page`: the signed copy's cover (document.cover), every line of the built
