@@ -813,6 +813,9 @@ VARIANTS.update({
     "date-line-other-day": (_STD, "    date_line: in_closing\n" + _OWN_CLOSING % "令和６年２月28日" + _STD),
     "date-line-in-closing": (_STD, "    date_line: in_closing\n" + _OWN_CLOSING % "2024年2月27日" + _STD),
     "date-line-prints-other-day": (_STD, _OWN_CLOSING % "令和６年２月28日" + _STD),
+    "untrue-weekday": ("本協定の締結式を次のとおり執り行います。", "令和６年２月27日（月）に締結式を行います。"),
+    "untrue-two-years": ("本協定の締結式を次のとおり執り行います。", "令和６年（2023年）２月27日に締結式を行います。"),
+    "untrue-day": ("本協定の締結式を次のとおり執り行います。", "令和６年２月30日に締結式を行います。"),
     "signing-place-no-date-line": (_STD, "    date_line: in_closing\n    signing_place: 北海道網走市にて\n"
                                    + _OWN_CLOSING % "令和６年２月27日" + _STD),
     "title-false-no-name": ("      title: 北見工業大学学長\n      name: 鈴木　聡一郎\n", "      title: false\n"),

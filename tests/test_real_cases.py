@@ -427,19 +427,21 @@ FIGURES_DATE = re.compile(r"(?<![\d./-])(\d{4})([-./])(\d{2})\2(\d{2})(?![\d./-]
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 WEEKDAYS = "月火水木金土日"
 DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年)?(?:\((\d{4})年\)|(?<!\d)(\d{4})年)?"
-                  r"(\d{1,2})月(\d{1,2})日\(([月火水木金土日])")   # 令和６年（2024年）, 令和６年, 2024年
+                  r"(\d{1,2})月(\d{1,2})日(?:\(([月火水木金土日])|([月火水木金土日])曜日)")   # 令和６年（2024年）,
+#                   令和６年, 2024年; the weekday in （）, or written out after the day: 1月19日火曜日
 
 
 @needs_poppler
 @pytest.mark.parametrize("cid", cases("test_every_printed_date_is_a_true_date"))
 def test_every_printed_date_is_a_true_date(cid, built):
-    """Era and western year agree, and a weekday in （） is that day's (令和７年（2025年）７月10日（木）,
-    or a western date alone: 2025年７月10日（木）)."""
+    """Era and western year agree, and a weekday in （） or written out after the day is that
+    day's (令和７年（2025年）７月10日（木）, or a western date alone: 2025年７月10日（木）;
+    平成28年1月19日火曜日)."""
     import datetime as dt
     case = built[cid]
     seen = 0
-    for era, era_year, western, western_only, month, day, weekday in DATE.findall(case.all_text):
-        western = western or western_only
+    for era, era_year, western, western_only, month, day, weekday, written_out in DATE.findall(case.all_text):
+        western, weekday = western or western_only, weekday or written_out
         years = set()
         if era:
             years.add(ERAS[era] + (1 if era_year == "元" else int(era_year)))

@@ -1,6 +1,8 @@
 """A spec's text checked before its schema sees it: control and invisible
-characters refused, naming the field; ASCII spaces beside Japanese (a warning);
-look-alike radicals (⼀ for 一) mended, with a warning.
+characters refused, naming the field; a date it writes with its year that is not a
+true one (a weekday not the day's, two years that differ, ２月30日) refused
+(dates_in_text.py); ASCII spaces beside Japanese (a warning); look-alike radicals
+(⼀ for 一) mended, with a warning.
 """
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import re
 import unicodedata
 
 from .. import radicals
+from ..dates_in_text import untrue_dates
 from ..errors import Problem
 from .source import dotted, line_of
 
@@ -27,10 +30,13 @@ _SUSPECT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ufffd\u00ad\u200b-\u200d\u20
 
 
 def check_text(value, path, name, lines, warnings) -> list[Problem]:
-    """Refuse control and invisible characters, naming the field; warn (never
-    alter) where an ASCII space touches Japanese text."""
+    """Refuse control and invisible characters and untrue dates, naming the field; warn
+    (never alter) where an ASCII space touches Japanese text."""
     problems: list[Problem] = []
     if isinstance(value, str):
+        if "日" in value and "月" in value:
+            for untrue in untrue_dates(value):
+                problems.append(Problem(name, line_of(lines, path), dotted(path), untrue))
         suspect = _SUSPECT.search(value) is not None
         if not suspect and " " not in value:
             return problems

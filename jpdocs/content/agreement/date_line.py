@@ -16,74 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from ... import japanese
+from ...dates_in_text import DATE, DateInText, date_of, dates_in
 
 D = ("agreement", "document")
-
-_WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
-_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
-_ERA_NAMES = "|".join(name for name, _ in japanese.ERAS)
-_NUM = r"[0-9０-９〇零一二三四五六七八九十百千]+"
-_GAP = r"[ 　]*"
-# a date as texts write it: 令和６年２月27日, 2004年4月3日, 千九百九十三年二月十七日, 令和６年（2024年）２月27日,
-# or the month and the day alone (４月３日); the year's other calendar in brackets is skipped
-_DATE = re.compile(
-    rf"(?:(?:(?P<era>{_ERA_NAMES}){_GAP}(?P<era_year>元|{_NUM}){_GAP}年|(?P<year>{_NUM}){_GAP}年)"
-    rf"(?:{_GAP}[（(][^）)]{{1,12}}[）)])?)?"
-    rf"{_GAP}(?P<month>{_NUM}){_GAP}月{_GAP}(?P<day>{_NUM}){_GAP}日")
-
-
-@dataclass(frozen=True)
-class DateInText:
-    written: str                    # as the text writes it
-    year: int | None                # None: the month and the day alone
-    month: int
-    day: int
-    era: str = ""                   # 令和 …, where the year is written in an era
-
-    def is_day(self, day: dt.date) -> bool:
-        """Whether it is `day`, in its era where it names one (平成36年２月27日 is no day of
-        平成, though 1988 + 36 is 2024)."""
-        if self.era and japanese.era_of(day)[0] != self.era:
-            return False
-        return (self.year in (None, day.year)) and (self.month, self.day) == (day.month, day.day)
-
-
-def number(text: str) -> int:
-    """A number as Japanese texts write it: 2004, ２００４, 二〇〇四, 千九百九十三, 十七."""
-    text = text.translate(_WIDE)
-    if text.isdigit():
-        return int(text)
-    if all(c in _KANJI_DIGITS for c in text):          # 二〇〇四: digit by digit
-        return int("".join(str(_KANJI_DIGITS[c]) for c in text))
-    total, current = 0, 0
-    for c in text:
-        if c in _KANJI_DIGITS:
-            current = current * 10 + _KANJI_DIGITS[c] if current else _KANJI_DIGITS[c]
-        else:
-            total += (current or 1) * _KANJI_UNITS.get(c, 1)
-            current = 0
-    return total + current
-
-
-def dates_in(text: str) -> list[DateInText]:
-    """Every date the text writes (era or western year, or the month and day alone),
-    in half- or full-width digits or kanji numerals."""
-    return [_date_of(m) for m in _DATE.finditer(text)]
-
-
-def _date_of(m: re.Match) -> DateInText:
-    if m.group("era"):
-        first = dict(japanese.ERAS)[m.group("era")]
-        year = first.year + (1 if m.group("era_year") == "元" else number(m.group("era_year"))) - 1
-    else:
-        year = number(m.group("year")) if m.group("year") else None
-    return DateInText(m.group(0).strip(" 　"), year, number(m.group("month")), number(m.group("day")),
-                      m.group("era") or "")
-
 
 # A date the text gives as the day it is signed: the first verb of signing or of making
 # the copies after it in its sentence says what this text does (…2004年4月3日、鳥取県鳥取市
@@ -104,7 +41,7 @@ _OPEN, _CLOSE = "（(「『", "）)」』"
 def signing_dates_in(text: str) -> list[DateInText]:
     """The dates `text` gives as the day of its signing (see _SIGNING_VERB)."""
     out = []
-    for m in _DATE.finditer(text):
+    for m in DATE.finditer(text):
         if _depth(text[:m.start()]) > 0:
             continue                          # in brackets: a remark on something the text names
         rest = _to_sentence_end(text[m.end():])
@@ -118,7 +55,7 @@ def signing_dates_in(text: str) -> list[DateInText]:
                 continue
         elif _PAST_BEFORE_NOUN.match(rest, verb.end()):   # 締結した協定: another document's day
             continue
-        out.append(_date_of(m))
+        out.append(date_of(m))
     return out
 
 

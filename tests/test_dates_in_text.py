@@ -1,0 +1,79 @@
+"""A date the spec's own text writes with its year is a true one (jpdocs/dates_in_text.py,
+checked by spec/text_checks.py): a weekday written after it that is not the day's
+(令和６年２月27日（月）: the 27th of February 2024 is a Tuesday), a year in brackets that
+is another year (令和６年（2023年）), a day the calendar does not have (２月30日). The
+product cannot know which part is wrong, and would print it under the office's name:
+the spec is refused at the value's line and key, nothing written. The forms real texts
+write are accepted: a weekday written out without brackets (平成28年１月19日火曜日, as
+中津市's page), an era year past its era's end (平成32年３月31日, written before it ended),
+the other calendar in brackets, a date without its year (not checked: any year's)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import SEED_SPEC, run_generate
+from jpdocs.dates_in_text import untrue_dates
+
+SENTENCE = "つきましては、本協定の締結式を次のとおり執り行います。"
+
+
+def _seed_saying(tmp_path: Path, sentence: str, where: str = "opening") -> Path:
+    """The seed spec with its notice's second opening paragraph (or an article of the
+    agreement's) saying `sentence`, its house style named where it is."""
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    if where == "opening":
+        assert data["press_notice"]["opening"][1] == SENTENCE
+        data["press_notice"]["opening"][1] = sentence
+    else:
+        data["agreement"]["document"]["extra_articles"] = [{"heading": "期日", "text": [sentence]}]
+    if data.get("style"):
+        data["style"] = str(SEED_SPEC.parent / data["style"])
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec
+
+
+def _line_of(spec: Path, text: str) -> int:
+    return next(i for i, line in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+@pytest.mark.parametrize("where, sentence, key, message", [
+    ("opening", "令和６年２月27日（月）に締結式を行います。", "press_notice.opening[1]",
+     "令和６年２月27日（月）: 2024-02-27 is a 火曜日, not a 月曜日; correct the date or the weekday"),
+    ("opening", "平成28年１月19日水曜日、市役所で締結しました。", "press_notice.opening[1]",
+     "平成28年１月19日水曜日: 2016-01-19 is a 火曜日, not a 水曜日"),
+    ("opening", "令和６年（2023年）２月27日に締結します。", "press_notice.opening[1]",
+     "令和６年（2023年）２月27日 gives two years, 2024 and in brackets 2023"),
+    ("article", "甲及び乙は、2024年２月30日までに協議する。", "agreement.document.extra_articles[0].text[0]",
+     "2024年２月30日 is no day of the calendar (2024-02-30)"),
+])
+def test_an_untrue_date_is_refused_at_its_line(tmp_path, where, sentence, key, message):
+    spec = _seed_saying(tmp_path, sentence, where)
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout
+    assert f"{spec}:{_line_of(spec, sentence)}: {key}: {message}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_the_forms_real_texts_write_are_built(tmp_path):
+    sentence = ("平成28年１月19日火曜日に協議し、令和元年（2019年）５月１日(水)に定め、平成32年３月31日（火）まで"
+                "とした２月30日（月）の案を改めます。")
+    spec = _seed_saying(tmp_path, sentence)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "press-notice", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("text, found", [
+    ("令和６年２月27日（火）", 0), ("令和６年２月27日(火曜)", 0), ("令和６年２月27日（火曜日）", 0),
+    ("令和６年２月27日（水曜日）", 1), ("2024年２月27日（水）", 1), ("二〇二四年二月二十七日（水）", 1),
+    ("令和６年２月27日　（水）", 1),                  # a space before the brackets is the same weekday
+    ("令和６年２月27日、水曜日の会議", 0),            # a weekday elsewhere in the sentence is not the date's
+    ("2024年（令和６年）２月27日", 0), ("令和元年（2020年）５月１日", 1), ("2023年２月29日", 1),
+    ("２月27日（水）", 0),                            # no year: any year's
+])
+def test_what_is_read_as_an_untrue_date(text, found):
+    assert len(untrue_dates(text)) == found, untrue_dates(text)
