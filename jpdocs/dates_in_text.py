@@ -117,3 +117,29 @@ def untrue_dates(text: str) -> list[str]:
                 found.append(f"{date.written}{weekday.group(0).strip(' 　')}: {day.isoformat()} is a {true}曜日,"
                              f" not a {written}曜日; correct the date or the weekday as the document means it")
     return found
+
+
+def yearless_weekdays(text: str) -> list[tuple[str, int, int, str]]:
+    """Each date of `text` written without its year and with a weekday after it (２月27日（火）):
+    (as written, month, day, the weekday written). Its year is the reader's to infer."""
+    found = []
+    for m in DATE.finditer(text):
+        date = date_of(m)
+        weekday = _WEEKDAY.match(text, m.end()) if date.year is None else None
+        if weekday:
+            found.append((date.written + weekday.group(0).strip(" 　"), date.month, date.day,
+                          weekday.group("bracketed") or weekday.group("bare")))
+    return found
+
+
+def weekday_near(month: int, day: int, weekday: str, around: dt.date) -> tuple[dt.date | None, list[dt.date]]:
+    """The day (month, day) nearest `around` (None: no such day near it), and those of the
+    year before, that year and the year after that fall on `weekday`."""
+    days = []
+    for year in (around.year - 1, around.year, around.year + 1):
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:          # ２月29日 outside a leap year
+            pass
+    nearest = min(days, key=lambda d: abs((d - around).days)) if days else None
+    return nearest, [d for d in days if _WEEKDAYS[d.weekday()] == weekday]

@@ -77,3 +77,40 @@ def test_the_forms_real_texts_write_are_built(tmp_path):
 ])
 def test_what_is_read_as_an_untrue_date(text, found):
     assert len(untrue_dates(text)) == found, untrue_dates(text)
+
+
+# ------------------------------------------------------------ a date without its year
+# ２月27日（火） means the 27th of February near the day the spec is written around (the
+# notice's date of issue, 2024-02-16 in the seed; else its ceremony's; else the signing
+# date): in 2023 a Monday, in 2024 a Tuesday, in 2025 a Thursday.
+def test_a_weekday_no_near_year_has_is_refused(tmp_path):
+    sentence = "つきましては、２月27日（水）に締結式を執り行います。"
+    spec = _seed_saying(tmp_path, sentence)
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout
+    assert (f"{spec}:{_line_of(spec, sentence)}: press_notice.opening[1]: ２月27日（水）: no 2月27日 of 2023 to"
+            " 2025 (around press_notice.issue_date, 2024-02-16) is a 水曜日") in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_a_weekday_of_another_near_year_is_warned_of_and_printed(tmp_path):
+    sentence = "昨年２月27日（月）の懇談会を経て、締結式を執り行います。"
+    spec = _seed_saying(tmp_path, sentence)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "press-notice", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert (f"{spec}:{_line_of(spec, sentence)}: press_notice.opening[1]: ２月27日（月）: the 2月27日 nearest"
+            " press_notice.issue_date (2024-02-16) is 2024-02-27, not a 月曜日 (that of 2023 is)") in result.stderr
+
+
+def test_an_agreement_alone_is_read_around_its_signing_date(tmp_path):
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    del data["press_notice"]
+    data["style"] = str(SEED_SPEC.parent / data["style"]) if data.get("style") else None
+    data["agreement"]["document"]["extra_articles"] = [{"heading": "期日", "text": ["甲及び乙は、３月１日（木）までに協議する。"]}]
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump({k: v for k, v in data.items() if v is not None}, allow_unicode=True,
+                                   sort_keys=False), encoding="utf-8")
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout          # 2023: Wednesday, 2024: Friday, 2025: Saturday
+    assert ("３月１日（木）: no 3月1日 of 2023 to 2025 (around agreement.signing_date, 2024-02-27) is a 木曜日"
+            in result.stderr), result.stderr

@@ -815,6 +815,8 @@ VARIANTS.update({
     "date-line-prints-other-day": (_STD, _OWN_CLOSING % "令和６年２月28日" + _STD),
     "untrue-weekday": ("本協定の締結式を次のとおり執り行います。", "令和６年２月27日（月）に締結式を行います。"),
     "untrue-two-years": ("本協定の締結式を次のとおり執り行います。", "令和６年（2023年）２月27日に締結式を行います。"),
+    "yearless-weekday-none": ("本協定の締結式を次のとおり執り行います。", "２月27日（水）に締結式を行います。"),
+    "yearless-weekday-other-year": ("本協定の締結式を次のとおり執り行います。", "昨年２月27日（月）の懇談会を経ました。"),
     "untrue-day": ("本協定の締結式を次のとおり執り行います。", "令和６年２月30日に締結式を行います。"),
     "signing-place-no-date-line": (_STD, "    date_line: in_closing\n    signing_place: 北海道網走市にて\n"
                                    + _OWN_CLOSING % "令和６年２月27日" + _STD),

@@ -18,7 +18,7 @@ from .checks import cross_check, date_warnings, sort_problems
 from .file_checks import check_named_files, named_files
 from .schema_messages import problems_of
 from .strict import ValidationError
-from .text_checks import check_text, mend_radicals
+from .text_checks import check_text, check_yearless_weekdays, mend_radicals, reference_day
 from .values import describe
 
 
@@ -67,13 +67,17 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
                                               f" but this file holds {describe(data)}")])
     warnings: list[Problem] = []
     data = mend_radicals(data, (), name, lines, warnings)
-    problems = check_text(data, (), name, lines, warnings)
+    dated: list = []
+    problems = check_text(data, (), name, lines, warnings, dated)
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
         problems += problems_of(exc, name, lines)
         raise InputError(sort_problems(problems)) from None
     problems += cross_check(spec, name, lines)
+    around = reference_day(spec)
+    if around:
+        problems += check_yearless_weekdays(dated, around, name, lines, warnings)
     problems += check_named_files(spec, name, lines, allow_outside)
     if problems:
         raise InputError(sort_problems(problems))

@@ -6,11 +6,12 @@ true one (a weekday not the day's, two years that differ, ２月30日) refused
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
 from .. import radicals
-from ..dates_in_text import untrue_dates
+from ..dates_in_text import untrue_dates, weekday_near, yearless_weekdays
 from ..errors import Problem
 from .source import dotted, line_of
 
@@ -29,12 +30,15 @@ _SUSPECT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ufffd\u00ad\u200b-\u200d\u20
                       "\u202a-\u202e\u2066-\u2069]")
 
 
-def check_text(value, path, name, lines, warnings) -> list[Problem]:
+def check_text(value, path, name, lines, warnings, dated: list | None = None) -> list[Problem]:
     """Refuse control and invisible characters and untrue dates, naming the field; warn
-    (never alter) where an ASCII space touches Japanese text."""
+    (never alter) where an ASCII space touches Japanese text. `dated` gathers the (path,
+    text) of each text that may hold a date, for check_yearless_weekdays."""
     problems: list[Problem] = []
     if isinstance(value, str):
         if "日" in value and "月" in value:
+            if dated is not None:
+                dated.append((path, value))
             for untrue in untrue_dates(value):
                 problems.append(Problem(name, line_of(lines, path), dotted(path), untrue))
         suspect = _SUSPECT.search(value) is not None
@@ -68,10 +72,10 @@ def check_text(value, path, name, lines, warnings) -> list[Problem]:
                                             " as it is; if a gap is meant, write a full-width space (　)"))
     elif isinstance(value, dict):
         for k, v in value.items():
-            problems += check_text(v, path + (k,), name, lines, warnings)
+            problems += check_text(v, path + (k,), name, lines, warnings, dated)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            problems += check_text(v, path + (i,), name, lines, warnings)
+            problems += check_text(v, path + (i,), name, lines, warnings, dated)
     return problems
 
 
@@ -90,3 +94,40 @@ def mend_radicals(value, path, name, lines, warnings):
     if isinstance(value, list):
         return [mend_radicals(v, path + (i,), name, lines, warnings) for i, v in enumerate(value)]
     return value
+
+
+def reference_day(spec) -> tuple[dt.date, tuple] | None:
+    """The day a spec's text is written around, and its key: the notice's date of issue,
+    else its ceremony's day, else the signing date (None: the spec gives none)."""
+    notice, agreement = spec.press_notice, spec.agreement
+    for day, key in ((notice and notice.issued_on, ("press_notice", "issue_date")),
+                     (notice and notice.ceremony.date, ("press_notice", "ceremony", "date")),
+                     (agreement and agreement.signing_date, ("agreement", "signing_date"))):
+        if isinstance(day, dt.date):
+            return day, key
+    return None
+
+
+def check_yearless_weekdays(dated: list, around: tuple[dt.date, tuple], name, lines, warnings) -> list[Problem]:
+    """A date the text writes without its year and with a weekday (２月27日（火）) means the
+    one near the day the spec is written around (reference_day): refused where no such
+    date of the year before, that year or the year after falls on the weekday, warned of
+    where the nearest does not (the text may mean another year's: 昨年２月27日（月）).
+    `dated`: the (path, text) check_text gathered."""
+    problems: list[Problem] = []
+    day, key = around
+    for path, text in dated:
+        for written, month, mday, weekday in yearless_weekdays(text):
+            nearest, matching = weekday_near(month, mday, weekday, day)
+            if nearest is None or nearest in matching:
+                continue
+            where = (name, line_of(lines, path), dotted(path))
+            if not matching:
+                problems.append(Problem(*where, f"{written}: no {month}月{mday}日 of {day.year - 1} to {day.year + 1}"
+                                                f" (around {dotted(key)}, {day.isoformat()}) is a {weekday}曜日;"
+                                                " correct the date or the weekday as the document means it"))
+            else:
+                warnings.append(Problem(*where, f"{written}: the {month}月{mday}日 nearest {dotted(key)}"
+                                                f" ({day.isoformat()}) is {nearest.isoformat()}, not a {weekday}曜日"
+                                                f" (that of {matching[0].year} is); check the date or the weekday"))
+    return problems
