@@ -15,7 +15,7 @@ from conftest import SEED_SPEC
 from jpdocs.content.agreement.compose import compose
 from jpdocs.content.agreement.signatures import witness_fields
 from jpdocs.errors import InputError
-from jpdocs.spec.checks import blank_keys, unnamed_signers
+from jpdocs.spec.blank_checks import blank_keys, unnamed_signers
 from jpdocs.spec.load import load_spec
 from jpdocs.spec.style import load_style
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ... import writing_style
-from ...spec.checks import unnamed_signers
+from ...spec.blank_checks import unnamed_signers
 from .wording import KINDS
 
 

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ... import enumeration, japanese
 from ...errors import InputError, Problem
-from ...spec.checks import blank_keys, unnamed_signers
+from ...spec.blank_checks import blank_keys, unnamed_signers
 from ...spec.load import LoadedSpec
 from ...spec.source import dotted
 from ...spec.term import term_of

@@ -1,0 +1,128 @@
+"""Who signs, checked across the spec: a signer may be left unnamed only where no
+document prints the name (the agreement's block needs it, a notice may name a head by
+the title alone); a title or a reading that would print nothing; signer_names: withheld
+beside what contradicts it. Called by checks.cross_check."""
+from __future__ import annotations
+
+from ..errors import Problem
+from .schema import Spec
+from .source import dotted, line_of
+
+
+def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
+    """Who signs for a party may be left out only where no document prints it: the
+    press notice prints its signatories where its 記 block has a 締結者 item (and the
+    release after the signing always), the agreement every party's block. A head
+    named by the title alone (name left out) is printed so in the notices; the
+    agreement's block needs the name, a draft's blank standing in for it."""
+    problems = []
+    needed: dict[str, str] = {}
+    in_notice: set[str] = set()
+    agreement = spec.agreement.document if spec.agreement else None
+    if agreement and agreement.signature_blocks != "withheld":     # withheld: no block, no signer
+        needed.update((pid, "the agreement's signature block") for pid in spec.parties)
+    notice = spec.press_notice
+    if notice:
+        from .notice_checks import lists_signatories
+        where = None
+        if lists_signatories(spec):
+            where = "the press notice's 締結者"
+        elif notice.after is not None:
+            where = "the 締結者 of the release after the signing (press_notice.after)"
+        if where:
+            in_notice = set(notice.ceremony.signatories or spec.parties)
+            for pid in notice.ceremony.signatories or list(spec.parties):
+                needed.setdefault(pid, where)
+    document = agreement
+    people = [(("parties", pid) + at, person) for pid, party in spec.parties.items() for at, person in party.people()]
+    people += [(("agreement", "document", "witnesses", i, "representative"), w.representative)
+               for i, w in enumerate(document.witnesses if document else [])]
+    for at, person in people:
+        if person is not None and person.title is False and person.title_only:
+            problems.append(Problem(name, line_of(lines, at + ("title",)), dotted(at + ("title",)),
+                                    "title: false names the person by the name alone, and no name: is given:"
+                                    " nothing would print for this person; give the name"))
+    for pid, party in spec.parties.items():
+        for at, person in party.people():
+            if person is not None and person.title_only and person.reading:
+                at = ("parties", pid) + at + ("reading",)
+                problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                        "the reading is printed after the name, and this person is named by"
+                                        " the title alone (no name:): it would have no effect"))
+        if party.co_signers and party.signer() is None:
+            at = ("parties", pid, "co_signers")
+            problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                    "co-signers sign beside the party's signer, and none is given: give"
+                                    " representative: {title: …, name: …} (or signatory:) first"))
+    document = agreement
+    withheld = bool(document and document.signer_names == "withheld")
+    if withheld:
+        problems += check_withheld(spec, document, name, lines)
+    for i, witness in enumerate(document.witnesses if document else []):
+        signer = witness.representative
+        if (signer.title_only and signer.title is not False and not document.draft and not document.signed_by_hand
+                and not withheld):
+            path = ("agreement", "document", "witnesses", i, "representative")
+            problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
+                                    f"missing: the agreement's signature block prints the name of the witness"
+                                    f" {signer.title}; give name: (or name: null in a draft to leave it blank;"
+                                    " or signed_by_hand: true, for the witness to write it)"))
+    for pid, where in needed.items():
+        party = spec.parties.get(pid)
+        if party is None:
+            continue                         # an undeclared one is reported apart
+        if party.signer() is None:
+            path = ("parties", pid)
+            problems.append(Problem(name, line_of(lines, path), f"parties.{pid}.representative",
+                                    f"missing: {where} prints who signs for this party; give"
+                                    " representative: {title: …, name: …}"))
+            continue
+        for who, signer in party.signers():
+            path = ("parties", pid) + who
+            if signer.title is False and signer.title_only:
+                continue                     # neither title nor name: refused above, at its title
+            if (signer.title_only and agreement and not agreement.draft and not agreement.signed_by_hand
+                    and not withheld and agreement.signature_blocks != "withheld"):
+                problems.append(Problem(name, line_of(lines, path), dotted(path + ("name",)),
+                                        f"missing: the agreement's signature block prints the name of"
+                                        f" {signer.title}, and only a press notice names a head by the"
+                                        " title alone; give name: (or name: null in a draft,"
+                                        " agreement.document.draft: true, to leave it blank; or"
+                                        " signed_by_hand: true, for the signer to write it; or"
+                                        " agreement.document.signer_names: withheld, where the copy"
+                                        " the agreement is built from prints the titles alone)"))
+            if signer.title_only and party.honorific and pid in in_notice:
+                at = ("parties", pid, "honorific")
+                problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                        f"'{party.honorific}' follows the signer's name in 締結者, and"
+                                        f" {signer.title} is named by the title alone (no name:): give the"
+                                        " name, or delete the honorific"))
+                break
+    return problems
+
+
+def check_withheld(spec: Spec, document, name: str, lines) -> list[Problem]:
+    """signer_names: withheld prints no name in any block, as the published copy has
+    none: a name the spec gives would not print (refused where it is written), and a
+    draft's blank or a line to sign on (signed_by_hand) would say the opposite."""
+    key = ("agreement", "document", "signer_names")
+    problems = []
+    if document.draft:
+        problems.append(Problem(name, line_of(lines, key), dotted(key),
+                                "signer_names: withheld prints no name and no place for one, and a draft"
+                                " (draft: true) leaves a blank to fill in for each name: say one or the other"))
+    if document.signed_by_hand:
+        problems.append(Problem(name, line_of(lines, key), dotted(key),
+                                "signer_names: withheld prints no name and no place for one, and signed_by_hand"
+                                " leaves a line to sign on for each name: say one or the other"))
+    people = [(("parties", pid) + who, signer) for pid, party in spec.parties.items()
+              for who, signer in party.signers()]
+    people += [(("agreement", "document", "witnesses", i, "representative"), w.representative)
+               for i, w in enumerate(document.witnesses)]
+    for path, signer in people:
+        if not signer.title_only and signer.name is not None:
+            problems.append(Problem(name, line_of(lines, path + ("name",)), dotted(path + ("name",)),
+                                    f"the name of {signer.title or 'this signer'} would not print: signer_names:"
+                                    " withheld prints the titles alone, as the published copy does; remove the"
+                                    " name, or signer_names"))
+    return problems
