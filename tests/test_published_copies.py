@@ -203,7 +203,27 @@ def test_closing_false_after_articles_that_make_no_copies_is_refused(tmp_path):
             " where the last paragraph of prose") in err, err
 
 
+_SEAL_NO_EFFECT = ("agreement.document.seal_places: the closing does not have the signers press their seals"
+                   " (記名押印, 押印, 捺印), so the seal places are left blank already: seal_places would have no effect")
+
+
+def _prose(doc, **keys):
+    """The seed's document as prose without articles, with keys."""
+    for key in ("standard", "purpose"):
+        doc.pop(key, None)
+    doc.update(prose=["両者は、相互に連携し、地域の発展に努める。"], **keys)
+
+
 @pytest.mark.parametrize("change, key, message", [
+    # nothing stands where the closing does, so no seal is asked (prose closed by its last paragraph)
+    (lambda doc, parties: _prose(doc, closing=False, seal_places="blank"), "seal_places:", _SEAL_NO_EFFECT),
+    # the generated closing of names written by hand says 署名の上: no seal asked
+    (lambda doc, parties: doc.update(signed_by_hand=True, seal_places="blank"), "seal_places:", _SEAL_NO_EFFECT),
+    # the last article makes the copies, signed (署名), not sealed
+    (lambda doc, parties: doc.update(closing=False, seal_places="blank", extra_articles=[
+        {"heading": "協定書の保管", "name": "copies", "after": "consultation",
+         "text": ["この協定の成立を証するため、甲及び乙は協定書２通を作成し、署名のうえ各１通を保管するものとする。"]}]),
+     "seal_places:", _SEAL_NO_EFFECT),
     (lambda doc, parties: doc.update(closing=False), "closing:",
      "agreement.document.closing: closing: false leaves the closing out where the last paragraph of prose"),
     (lambda doc, parties: doc.update(signature_blocks="withheld"), "address:",

@@ -29,7 +29,7 @@ def check_published(spec, doc, drafts, labels: list[str], problem) -> None:
         if doc.signature_blocks == "withheld":
             problem(D + ("seal_places",), "signature_blocks: withheld prints no signature block, so no seal"
                                           " place: seal_places would have no effect")
-        elif not says_seal(doc.closing or "記名押印"):
+        elif not says_seal(closing_printed(doc, drafts)):
             problem(D + ("seal_places",), "the closing does not have the signers press their seals (記名押印,"
                                           " 押印, 捺印), so the seal places are left blank already:"
                                           " seal_places would have no effect")
@@ -53,6 +53,16 @@ def closing_article(drafts) -> str:
     articles: nothing else would stand where the closing does."""
     text = all_text(drafts[-1].text) if drafts else ""
     return text if _MAKES_COPIES.search(text) else ""
+
+
+def closing_printed(doc, drafts) -> str:
+    """What stands where the closing does, for the seal it asks: the spec's own closing;
+    with closing: false the last article where it makes the copies (after prose:
+    nothing); else the generated one, which has the signers seal (記名押印の上) or, with
+    signed_by_hand, sign (署名の上)."""
+    if doc.closing is False:
+        return closing_article(drafts)
+    return doc.closing or ("署名" if doc.signed_by_hand else "記名押印")
 
 
 def joins_labels(drafts, doc, labels: list[str]) -> bool:
