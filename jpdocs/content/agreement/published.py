@@ -1,9 +1,9 @@
 """What a published copy of an agreement leaves out or writes its own way, said by the
 spec rather than guessed: no closing after prose whose last paragraph closes the text,
-or after articles whose last one makes the copies itself (closing: false), the seal places left unmarked under a closing that asks a seal
-(seal_places: blank), no signature block where the copy names no signer
-(signature_blocks: withheld), and the word joining the labels (conjunction: と, 甲と乙).
-Each is refused where it would have no effect."""
+or after articles whose last one makes the copies itself (closing: false), the seal
+places left unmarked under a closing that asks a seal (seal_places: blank), no signature
+block where the copy names no signer (signature_blocks: withheld), and the word joining
+the labels (conjunction: と, 甲と乙). Each is refused where it would have no effect."""
 from __future__ import annotations
 
 import re
