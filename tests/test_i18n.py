@@ -684,6 +684,9 @@ VARIANTS.update({
     "closing-false-articles": (_STD, _STD + "\n    closing: false"),
     "closing-false-despite": (_STD, _PROSE_OPEN + "\n    signed_by_hand: despite_closing"),
     "closing-false-note": [(_STD, _PROSE_OPEN), ("    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
+    "closing-article-note": (_STD, _STD + "\n    closing: false\n    extra_articles: [{heading: 協定書の保管, name: copies,"
+                             " after: consultation, text: [この協定の成立を証するため、甲及び乙は協定書２通を作成し、"
+                             "記名押印のうえ各１通を保管するものとする。]}]"),
     "seal-places-no-seal": (_STD, _STD + "\n    seal_places: blank\n    closing: 以上の証として、甲乙署名の上、各自１通を保有する。"),
     "seal-places-note": (_STD, _STD + "\n    seal_places: blank"),
     "conjunction-no-effect": (_STD, _STD + "\n    labels: 両者\n    conjunction: と"),

@@ -3,7 +3,8 @@ and never guessed: the date line's digits apart from the text's (agreement.date_
 half, 日野市, 多摩市 and 三鷹市: 平成29年7月26日 under 第１条 and ３か月), the seal places left
 unmarked under a 記名押印 closing (document.seal_places: blank, 久喜市), the pair joined
 with と (document.conjunction: と, 甲と乙 as 栃木県's text writes it), prose whose last
-paragraph closes the text (document.closing: false) and a copy that names no signer
+paragraph closes the text, or articles whose last one makes the copies (document.closing:
+false, 阿蘇・竹田 1998) and a copy that names no signer
 (document.signature_blocks: withheld, 新座市 2005). Each is built by the real command
 line, the PDF read back (its text and glyphs, its signature fields) and the DOCX reopened;
 each key beside what it cannot change is refused at its line, nothing written."""
@@ -151,7 +152,78 @@ def test_the_last_paragraph_is_not_set_apart(tmp_path):
     assert tops[-1] - tops[-2] == pytest.approx(pitch + 12, abs=0.2), rows
 
 
+# ------------------------------------------------------------ the last article as the closing
+_COPIES = "この協定の成立を証するため、甲及び乙は協定書２通を作成し、記名押印のうえ各１通を保管するものとする。"
+
+
+def test_the_last_article_closes_the_text(tmp_path):
+    """阿蘇・竹田 (1998): 第5条 makes the copies; no closing after it, the 附則 and the
+    date under it, nothing invented for the signers the 例規集 does not name."""
+    folder, _ = build(REAL / "aso-taketa-fire-1998.yaml", tmp_path)
+    pdf = folder / "agreement.pdf"
+    with pdfplumber.open(pdf) as doc:
+        lines = [no_space(line) for page in doc.pages for line in page.extract_text().splitlines()]
+    assert lines[-3:] == ["附則", "この協定は、平成10年4月1日から効力を生じる。", "平成10年2月9日"], lines
+    assert lines[-5].startswith("第5条この協定の成立を証するため") and lines[-4].endswith("保管するものとする。"), lines
+    assert "保有する" not in "".join(lines) and field_names(pdf) == []
+    texts = [t for t in docx_texts(folder / "agreement.docx") if t]
+    assert texts[-1] == "平成10年2月9日" and texts[-2] == "この協定は、平成10年4月1日から効力を生じる。", texts
+    assert not any("保有する" in t for t in texts), texts
+
+
+def test_a_closing_article_beside_signature_blocks(tmp_path):
+    """The seed with an article of its own last that makes the copies, and closing: false:
+    no generated closing, the blocks under the date with 印 as that article asks, and
+    the build says why no closing prints."""
+    def change(doc, parties):
+        doc.update(closing=False, extra_articles=[{"heading": "協定書の保管", "name": "copies", "after": "consultation",
+                                                   "text": [_COPIES]}])
+    folder, out = build(seed(tmp_path, change), tmp_path / "out")
+    pdf = folder / "agreement.pdf"
+    text = no_space(pdf_text(pdf))
+    assert "(協定書の保管)" in text.replace("（", "(").replace("）", ")") and _COPIES in text
+    assert text.index(_COPIES) < text.index("令和６年２月27日")
+    assert "本書" not in text and "保有する" not in text             # no generated closing
+    assert "印" in text[text.index("令和６年２月27日"):]               # 印 by the blocks, as the article asks
+    assert field_names(pdf) == ["甲", "乙"]
+    assert ("agreement.document.closing: false: no closing after the articles; the last article makes the copies"
+            " and closes the text") in out
+    assert not any("保有する" in t for t in docx_texts(folder / "agreement.docx"))
+
+
+def test_closing_false_after_articles_that_make_no_copies_is_refused(tmp_path):
+    """An article of the text's own that does not make the copies is not a closing:
+    closing: false would leave the text without one."""
+    def change(doc, parties):
+        doc.update(closing=False, extra_articles=[{"heading": "協定書の保管", "name": "copies", "after": "consultation",
+                                                   "text": ["甲及び乙は、この協定書を保管する。"]}])
+    spec = seed(tmp_path, change)
+    err = refused(tmp_path, spec)
+    assert (f"{spec}:{line_of(spec, 'closing:')}: agreement.document.closing: closing: false leaves the closing out"
+            " where the last paragraph of prose") in err, err
+
+
+_SEAL_NO_EFFECT = ("agreement.document.seal_places: the closing does not have the signers press their seals"
+                   " (記名押印, 押印, 捺印), so the seal places are left blank already: seal_places would have no effect")
+
+
+def _prose(doc, **keys):
+    """The seed's document as prose without articles, with keys."""
+    for key in ("standard", "purpose"):
+        doc.pop(key, None)
+    doc.update(prose=["両者は、相互に連携し、地域の発展に努める。"], **keys)
+
+
 @pytest.mark.parametrize("change, key, message", [
+    # nothing stands where the closing does, so no seal is asked (prose closed by its last paragraph)
+    (lambda doc, parties: _prose(doc, closing=False, seal_places="blank"), "seal_places:", _SEAL_NO_EFFECT),
+    # the generated closing of names written by hand says 署名の上: no seal asked
+    (lambda doc, parties: doc.update(signed_by_hand=True, seal_places="blank"), "seal_places:", _SEAL_NO_EFFECT),
+    # the last article makes the copies, signed (署名), not sealed
+    (lambda doc, parties: doc.update(closing=False, seal_places="blank", extra_articles=[
+        {"heading": "協定書の保管", "name": "copies", "after": "consultation",
+         "text": ["この協定の成立を証するため、甲及び乙は協定書２通を作成し、署名のうえ各１通を保管するものとする。"]}]),
+     "seal_places:", _SEAL_NO_EFFECT),
     (lambda doc, parties: doc.update(closing=False), "closing:",
      "agreement.document.closing: closing: false leaves the closing out where the last paragraph of prose"),
     (lambda doc, parties: doc.update(signature_blocks="withheld"), "address:",

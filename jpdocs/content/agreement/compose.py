@@ -35,7 +35,7 @@ from .kind_wording import SELF, check_kind_wording
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
 from .numbers import article_numbers
 from .prose import check_prose, prose_parts
-from .published import check_published
+from .published import check_published, closing_article
 from ..markup import spread
 from .signatures import labels_in_lines, name_column, party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article, SupplementaryText
@@ -274,7 +274,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, "" if doc.date_line else date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses,
-                         says_seal(closing) and doc.seal_places != "blank",
+                         says_seal(closing or closing_article(drafts)) and doc.seal_places != "blank",
                          chosen is not None and prints_generated_term(chosen, doc), prose_parts(doc.prose),
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",

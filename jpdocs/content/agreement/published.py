@@ -1,10 +1,12 @@
 """What a published copy of an agreement leaves out or writes its own way, said by the
-spec rather than guessed: no closing after prose whose last paragraph closes the text
-(closing: false), the seal places left unmarked under a closing that asks a seal
-(seal_places: blank), no signature block where the copy names no signer
-(signature_blocks: withheld), and the word joining the labels (conjunction: と, 甲と乙).
-Each is refused where it would have no effect."""
+spec rather than guessed: no closing after prose whose last paragraph closes the text,
+or after articles whose last one makes the copies itself (closing: false), the seal
+places left unmarked under a closing that asks a seal (seal_places: blank), no signature
+block where the copy names no signer (signature_blocks: withheld), and the word joining
+the labels (conjunction: と, 甲と乙). Each is refused where it would have no effect."""
 from __future__ import annotations
+
+import re
 
 from .checks import says_seal
 from .fill import all_text
@@ -14,10 +16,11 @@ D = ("agreement", "document")
 
 def check_published(spec, doc, drafts, labels: list[str], problem) -> None:
     """Every key of this module beside what it needs (see the module's docstring)."""
-    if doc.closing is False and not doc.prose:
+    if doc.closing is False and not doc.prose and not closing_article(drafts):
         problem(D + ("closing",), "closing: false leaves the closing out where the last paragraph of prose closes"
-                                  " the text (document.prose); after articles the generated closing would be"
-                                  " replaced by nothing: write the text's own closing")
+                                  " the text (document.prose), or where the last article makes the copies itself"
+                                  " (…協定書2通を作成し…); here the generated closing would be replaced by"
+                                  " nothing: write the text's own closing")
     if doc.closing is False and doc.signed_by_hand == "despite_closing":
         problem(D + ("signed_by_hand",), "despite_closing says the names were written by hand under a closing"
                                          " that says 記名押印, and closing: false prints none: write"
@@ -26,7 +29,7 @@ def check_published(spec, doc, drafts, labels: list[str], problem) -> None:
         if doc.signature_blocks == "withheld":
             problem(D + ("seal_places",), "signature_blocks: withheld prints no signature block, so no seal"
                                           " place: seal_places would have no effect")
-        elif not says_seal(doc.closing or "記名押印"):
+        elif not says_seal(closing_printed(doc, drafts)):
             problem(D + ("seal_places",), "the closing does not have the signers press their seals (記名押印,"
                                           " 押印, 捺印), so the seal places are left blank already:"
                                           " seal_places would have no effect")
@@ -37,6 +40,29 @@ def check_published(spec, doc, drafts, labels: list[str], problem) -> None:
                                       "乙は、 in a standard set's articles, 市及び大学が in the generated closing), and"
                                       " this document composes no such phrase: it would have no effect (write the"
                                       " pair in the spec's own text as the agreement writes it)")
+
+
+# an article that makes the copies (…協定書2通を作成し、記名押印のうえ各1通を保管する): the text's
+# own closing, written as its last article (阿蘇・竹田's 協定書の保管, 1998)
+_MAKES_COPIES = re.compile(r"[0-9０-９一二三四五六七八九十壱弐参]+通を?作成")
+
+
+def closing_article(drafts) -> str:
+    """The text of the last article where it is the text's closing (it makes the
+    copies: …協定書2通を作成し…), else "". Only such a text may say closing: false after
+    articles: nothing else would stand where the closing does."""
+    text = all_text(drafts[-1].text) if drafts else ""
+    return text if _MAKES_COPIES.search(text) else ""
+
+
+def closing_printed(doc, drafts) -> str:
+    """What stands where the closing does, for the seal it asks: the spec's own closing;
+    with closing: false the last article where it makes the copies (after prose:
+    nothing); else the generated one, which has the signers seal (記名押印の上) or, with
+    signed_by_hand, sign (署名の上)."""
+    if doc.closing is False:
+        return closing_article(drafts)
+    return doc.closing or ("署名" if doc.signed_by_hand else "記名押印")
 
 
 def joins_labels(drafts, doc, labels: list[str]) -> bool:

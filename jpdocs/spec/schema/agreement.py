@@ -184,8 +184,9 @@ class AgreementDocument(Strict):
     # a list under a paragraph (協定を結ぶ目的は以下のとおりとする。): {items: [...], marker: ・}
     prose: list[Union[Line, ProseList]] = []
     supplementary: Optional[Supplementary] = None   # 附則: after the last article, before the closing
-    # replaces 本協定の締結を証するため、…保有する。; false, after prose only: none, the last
-    # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it
+    # replaces 本協定の締結を証するため、…保有する。; false: none, after prose whose last
+    # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it, or
+    # after articles whose last makes the copies (…協定書2通を作成し…, 阿蘇・竹田 1998)
     closing: Union[Line, Literal[False], None] = None
     # in_closing: no date line under the closing, which states the date and the place of
     # signing itself (この覚書は、…2004年4月3日、鳥取県鳥取市において署名後、…, as 鳥取県's 覚書
