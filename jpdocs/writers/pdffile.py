@@ -203,14 +203,17 @@ def _info_entries(info: PDFInfo, doc) -> dict:
     """PDFInfo.format's entries, in its order, without a /Subject where the document has
     none (a notice printed without a header line): an empty one would claim a subject
     it does not print. tags.py's XMP leaves its dc:description out alike (PDF/A: the
-    two agree)."""
+    two agree). No /Keywords either: no spec gives any, and an empty entry is listed
+    as a blank field by validators and catalogue tools (pdfa.py's XMP leaves
+    pdf:Keywords out alike)."""
     date = PDFDate(ts=doc._timeStamp, dateFormatter=info._dateFormatter)
     entries = {"Title": PDFString(info.title), "Author": PDFString(info.author), "ModDate": date,
                "CreationDate": date, "Producer": PDFString(info.producer),
                "Creator": PDFString(info.creator), "Subject": PDFString(info.subject),
                "Keywords": PDFString(info.keywords), "Trapped": PDFName(info.trapped)}
-    if not info.subject:
-        del entries["Subject"]
+    for key, text in (("Subject", info.subject), ("Keywords", info.keywords)):
+        if not text:
+            del entries[key]
     return entries
 
 
@@ -220,7 +223,7 @@ def _info(info: PDFInfo, doc) -> bytes:
 
 
 class Info(PDFInfo):
-    """reportlab's Info dictionary without an empty /Subject (_info_entries), written
+    """reportlab's Info dictionary without an empty /Subject or /Keywords (_info_entries), written
     alike by reportlab's writer and this module's (a canvas's document is given this
     class with FastDocument, tags.py)."""
 
