@@ -287,23 +287,29 @@ def client(tmp_path):
 
 # ---------------------------------------------------------------- a text that may be none (false)
 
-def _text_or_false(prop: dict) -> bool:
-    """A field whose value is a text, false (none at all) or nothing: title, header …"""
+def _value_or_false(prop: dict) -> bool:
+    """A field whose value is something (a text, its lines, a mapping of them) or false,
+    none at all: title, header, issuing_office, a cover's names … A field that is only
+    true or false (a yes/no choice) is not one: the form's select says both."""
     kinds = [(o.get("type"), o.get("const", "-")) for o in prop.get("anyOf", [])]
-    return sorted(kinds, key=str) == sorted([("string", "-"), ("boolean", False), ("null", "-")], key=str)
+    return ("boolean", False) in kinds and any(k not in ("boolean", "null") for k, _ in kinds)
 
 
-def test_every_text_that_may_be_false_has_the_words_of_its_checkbox():
-    """The form offers false beside the text box where the spec allows it: the checkbox's
+def test_every_value_that_may_be_false_has_the_words_of_its_checkbox():
+    """The form offers false beside the field where the spec allows it: the checkbox's
     words (x-jpdocs-none). Without them a field had a text box alone and false could not
-    be entered: title: false, a signer named without a title, was so."""
+    be entered: title: false, a signer named without a title, was so; issuing_office
+    (a text or its lines) and a cover's names (a mapping, no null) were so until this
+    test looked for false beside any other value, not beside a text and null alone."""
     s = spec_schema()
     models = {**s["$defs"], "Spec": s}
     fields = {(m, k): p for m, d in models.items() for k, p in d.get("properties", {}).items()}
-    may_be_false = {key for key, p in fields.items() if _text_or_false(p)}
+    may_be_false = {key for key, p in fields.items() if _value_or_false(p)}
     with_box = {key for key, p in fields.items() if "x-jpdocs-none" in p}
-    assert ("Representative", "title") in may_be_false and may_be_false == with_box, may_be_false ^ with_box
+    assert {("Representative", "title"), ("PressNotice", "issuing_office"), ("Cover", "names")} <= may_be_false
+    assert may_be_false == with_box, may_be_false ^ with_box
     assert fields[("Representative", "title")]["x-jpdocs-none"] == "職名なし"
+    assert fields[("PressNotice", "issuing_office")]["x-jpdocs-none"] == "発信部署の行なし"
 
 
 def test_a_signer_without_a_title_from_the_form_is_title_false_and_back(client):
@@ -334,6 +340,48 @@ def test_a_signer_without_a_title_from_the_form_is_title_false_and_back(client):
     data["parties"]["kitami_it"]["representative"]["title"] = ""
     status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data})
     assert [p["key"] for p in out["problems"]] == ["parties.kitami_it.representative.title"], out["problems"]
+
+
+def test_no_issuing_office_and_a_cover_without_names_from_the_form_and_back(client):
+    """issuing_office: false (no office's line under the date) and a cover's names: false
+    (the title alone) sent as the form's checkboxes send them: the preview builds, the
+    save writes each on its own line and changes nothing else, the form gets false back,
+    and the generator builds the files so: the notice's date line is followed by its
+    項目, the cover page carries the title and neither party's name."""
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    data = spec["data"]
+    data["press_notice"]["issuing_office"] = False
+    data["agreement"]["document"]["cover"] = {"names": False}
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data})
+    assert status == 200 and out["problems"] == [], out["problems"]
+    status, saved = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": data,
+                                                      "version": spec["version"]})
+    assert status == 200 and saved["problems"] == []
+    path = client.app.folder / SEED_SPEC.name
+    text = path.read_text(encoding="utf-8")
+    added = [line for line in text.splitlines() if line not in SEED.splitlines()]
+    assert sorted(added) == sorted(["  issuing_office: false", "    cover:", "      names: false"]), added
+    assert [line for line in SEED.splitlines() if line not in text.splitlines()] == []
+    written = load_yaml(path)[0]
+    assert written["press_notice"]["issuing_office"] is False
+    assert written["agreement"]["document"]["cover"] == {"names": False}
+    status, again = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    assert again["data"]["press_notice"]["issuing_office"] is False
+    assert again["data"]["agreement"]["document"]["cover"] == {"names": False}
+    result = run_generate(path, "-o", path.parent / "out", "--kinds", "press-notice,agreement")
+    assert result.returncode == 0, result.stderr
+    notice = no_space(pdf_text(path.parent / "out" / path.stem / "press-notice.pdf"))
+    assert "（金）配布項目" in notice and "配布北海道オホーツク総合振興局" not in notice, notice[:120]
+    from pypdf import PdfReader
+    cover = no_space(PdfReader(path.parent / "out" / path.stem / "agreement.pdf").pages[0].extract_text())
+    assert "協定書" in cover and "北見工業大学" not in cover.replace("北海道オホーツク総合振興局と北見工業大学との", ""), cover
+    assert "北海道オホーツク総合振興局" not in cover.replace("北海道オホーツク総合振興局と北見工業大学との", "")
+    # unchecked: the office's line an empty text, which means the issuer (as an empty box
+    # always did); the cover's names left out, each party's name again: both defaults
+    data["press_notice"]["issuing_office"] = ""
+    del data["agreement"]["document"]["cover"]["names"]
+    status, out = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data})
+    assert status == 200 and out["problems"] == [], out["problems"]
 
 
 def test_the_page_carries_the_token_and_the_list_names_the_specs(client):

@@ -258,3 +258,48 @@ def test_a_signer_without_a_title_is_a_checkbox_beside_the_title(app, page, tmp_
     field(page, path).fill("北見工業大学学長")
     wait_preview(page, "ok")
     assert page.locator(".field-error").count() == 0
+
+
+def test_no_issuing_office_line_is_a_checkbox_under_the_offices_lines(app, page, tmp_path):
+    """発信部署の行なし under the issuing offices' lines (issuing_office: a list, or a text,
+    or false: the office's line under the date left out). Checked, the lines are gone and
+    the pages build; the save writes issuing_office: false in place of the list and a
+    reload shows it checked; the notice read back from the downloaded PDF has its date
+    line followed by its 項目, no office between. Unchecked, an empty text box: the issuer,
+    as an empty box always meant."""
+    from conftest import SEED_SPEC
+    listed = "  issuing_office: [オホーツク総合振興局地域創生部地域政策課]\n"
+    seed = SEED_SPEC.read_text(encoding="utf-8").replace("  issue_date: 2024-02-16\n",
+                                                         "  issue_date: 2024-02-16\n" + listed)
+    (app.folder / SEED_SPEC.name).write_text(seed, encoding="utf-8")
+    open_spec(page, SEED_SPEC.name)
+    path = "press_notice.issuing_office"
+    box = page.locator(f'[data-path="{path}"] label:has-text("発信部署の行なし") input[type=checkbox]')
+    assert box.count() == 1 and not box.is_checked()
+    assert field(page, f"{path}[0]").input_value() == "オホーツク総合振興局地域創生部地域政策課"
+    before = page.locator('#preview img[data-doc="press-notice.pdf"]').first.get_attribute("src")
+    box.check()
+    page.wait_for_function("src => document.querySelector('#preview img').getAttribute('src') !== src",
+                           arg=before, timeout=30_000)
+    wait_preview(page, "ok")
+    assert page.locator(f'[data-path="{path}[0]"]').count() == 0
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    saved = (app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
+    assert saved == seed.replace(listed, "  issuing_office: false\n"), saved
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    wait_preview(page, "ok")
+    box = page.locator(f'[data-path="{path}"] label:has-text("発信部署の行なし") input[type=checkbox]')
+    assert box.is_checked() and page.locator(f'[data-path="{path}"] input[type=text]').is_disabled()
+    with page.expect_download() as info:
+        page.click('#downloads a[data-file="press-notice.pdf"]')
+    pdf = tmp_path / "notice.pdf"
+    info.value.save_as(pdf)
+    text = no_space(pdf_text(pdf))
+    assert "２月16日（金）配布項目" in text and "地域政策課" not in text.split("項目")[0], text[:120]
+    # unchecked: an empty text box, editable; the issuer's line again, no problem
+    box.uncheck()
+    assert not field(page, path).is_disabled() and field(page, path).input_value() == ""
+    wait_preview(page, "ok")
+    assert page.locator(".field-error").count() == 0

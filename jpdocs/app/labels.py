@@ -101,11 +101,11 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AnnexEntry", "lines"): ("項目の下の行", "項目の文の位置にそろえて。例：所属、職・氏名"),
     ("AgreementDocument", "cover"): ("表紙", "本文の前の1ページ：表題と当事者の名称（true、または下の項目）。表紙には頁番号を付けない"),
     ("Cover", "title"): ("表紙の表題の行", "表紙での改行の位置。つなぐと協定書の表題になること"),
-    ("Cover", "names"): ("表紙の名称", "当事者ごとに表紙に書くとおり（君　津　市、東京都東久留米市）。当事者の名称を含むこと。false：名称を書かない（表題だけの表紙）"),
+    ("Cover", "names"): ("表紙の名称", "当事者ごとに表紙に書くとおり（君　津　市、東京都東久留米市）。当事者の名称を含むこと。「名称なし」：名称を書かない（表題だけの表紙）"),
     ("Cover", "date"): ("表紙の日付", "表題の下に締結日（日付の行のとおり）"),
     ("Cover", "side_by_side"): ("名称を横に並べる", "表題の下に横一列（3者まで）"),
     ("PressNotice", "header"): ("宛先", "空欄なら「報道機関各位」"),
-    ("PressNotice", "issuing_office"): ("発信部署", "空欄なら発信者。連名で発表するなら部署ごとに一行"),
+    ("PressNotice", "issuing_office"): ("発信部署", "空欄なら発信者。連名で発表するなら部署ごとに一行。「発信部署の行なし」：日付の下に発信部署を書かない（レターヘッドやサイトが部署を示す）"),
     ("PressNotice", "issuer_label"): ("同時発表", ""),
     ("PressNotice", "issue_date"): ("配布日", "例：2024-02-16 または 令和6年2月16日。日付を示さないページ（ウェブの報告など）は none"),
     ("PressNotice", "date_prefix"): ("日付の前", "例：公開日："),
@@ -218,10 +218,13 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
 # (model name, field) → the words of the checkbox beside a text that may be false (none
 # at all, not the default): checked, the spec says `false` (title: false, a signer with
 # no title; header: false, no header line); unchecked, the text box. Every field whose
-# value is a text, false or nothing has its words here (tests/test_app.py).
+# value is a text (or its lines, or a mapping of them), false or nothing has its words
+# here (tests/test_app.py): the issuing office's lines and the cover's names too.
 NONE_CHOICES: dict[tuple[str, str], str] = {
     ("Representative", "title"): "職名なし",
     ("PressNotice", "header"): "宛先の行なし",
+    ("PressNotice", "issuing_office"): "発信部署の行なし",
+    ("Cover", "names"): "名称なし（表題だけの表紙）",
     ("PressNotice", "subject_label"): "見出しなし（件名を表題として中央に）",
     ("PressNotice", "opening_heading"): "見出しなし",
     ("AfterNotice", "opening_heading"): "見出しなし",

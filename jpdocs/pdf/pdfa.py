@@ -47,14 +47,16 @@ def _xmp_date(pdf_date: str) -> str:
 
 def xmp_packet(info: dict, lang: str) -> bytes:
     """The tagged writer's XMP (dc:title, pdfuaid:part 1; writers/tags.py) with the
-    PDF/A identification and the Info dictionary's other entries repeated."""
+    PDF/A identification and the Info dictionary's other entries repeated. An entry
+    the Info dictionary leaves out (/Keywords: no spec gives any) is left out here
+    too: PDF/A wants the two to agree, and an empty pdf:Keywords is a blank field."""
     def text(key):
         return escape(str(info.get(key, "")))
+    keywords = f"\n   <pdf:Keywords>{text('/Keywords')}</pdf:Keywords>" if info.get("/Keywords") else ""
     extra = f"""
    <pdfaid:part>2</pdfaid:part>
    <pdfaid:conformance>A</pdfaid:conformance>
-   <pdf:Producer>{text('/Producer')}</pdf:Producer>
-   <pdf:Keywords>{text('/Keywords')}</pdf:Keywords>
+   <pdf:Producer>{text('/Producer')}</pdf:Producer>{keywords}
    <xmp:CreatorTool>{text('/Creator')}</xmp:CreatorTool>
    <xmp:CreateDate>{_xmp_date(str(info['/CreationDate']))}</xmp:CreateDate>
    <xmp:ModifyDate>{_xmp_date(str(info['/ModDate']))}</xmp:ModifyDate>"""

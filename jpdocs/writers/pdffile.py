@@ -199,28 +199,38 @@ def _font(f: PDFTrueTypeFont, doc) -> bytes:
     return _items(d, doc)
 
 
-def _info_entries(info: PDFInfo, doc) -> dict:
-    """PDFInfo.format's entries, in its order, without a /Subject where the document has
+def _info_entries(info: PDFInfo, doc, leave_out_empty: bool = True) -> dict:
+    """PDFInfo.format's entries, in its order (all of them, leave_out_empty=False: a
+    plain PDFInfo, written as reportlab writes it), without a /Subject where the document has
     none (a notice printed without a header line): an empty one would claim a subject
     it does not print. tags.py's XMP leaves its dc:description out alike (PDF/A: the
-    two agree)."""
+    two agree). No /Keywords either: no spec gives any, and an empty entry is listed
+    as a blank field by validators and catalogue tools (pdfa.py's XMP leaves
+    pdf:Keywords out alike)."""
     date = PDFDate(ts=doc._timeStamp, dateFormatter=info._dateFormatter)
     entries = {"Title": PDFString(info.title), "Author": PDFString(info.author), "ModDate": date,
                "CreationDate": date, "Producer": PDFString(info.producer),
                "Creator": PDFString(info.creator), "Subject": PDFString(info.subject),
                "Keywords": PDFString(info.keywords), "Trapped": PDFName(info.trapped)}
-    if not info.subject:
-        del entries["Subject"]
+    for key, text in (("Subject", info.subject), ("Keywords", info.keywords)):
+        if leave_out_empty and not text:
+            del entries[key]
     return entries
 
 
 def _info(info: PDFInfo, doc) -> bytes:
-    """PDFInfo.format, as Info writes it."""
+    """Info.format: without its empty entries."""
     return _items(_info_entries(info, doc), doc)
 
 
+def _reportlab_info(info: PDFInfo, doc) -> bytes:
+    """PDFInfo.format: every entry, empty or not, as reportlab writes them (tags.py gives
+    every canvas's document an Info; a plain one is written as reportlab would)."""
+    return _items(_info_entries(info, doc, leave_out_empty=False), doc)
+
+
 class Info(PDFInfo):
-    """reportlab's Info dictionary without an empty /Subject (_info_entries), written
+    """reportlab's Info dictionary without an empty /Subject or /Keywords (_info_entries), written
     alike by reportlab's writer and this module's (a canvas's document is given this
     class with FastDocument, tags.py)."""
 
@@ -292,7 +302,7 @@ _VALUES = {PDFDictionary: _dictionary, PDFArray: _array, PDFObjectReference: _re
            PDFDate: _date, PDFResourceDictionary: _resources}
 # an object at the top of the file (an indirect object)
 _OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _catalog, PDFPages: _catalog,
-            PDFPage: _catalog, PDFTrueTypeFont: _font, PDFInfo: _info, Info: _info,
+            PDFPage: _catalog, PDFTrueTypeFont: _font, PDFInfo: _reportlab_info, Info: _info,
             Preformatted: _preformatted}
 
 

@@ -149,7 +149,7 @@ function renderField(node, value, path, key) {
   const help = node.description || (r.description && !r.properties ? r.description : "");
   const opt = pick(node, value);
   const marker = opt["x-jpdocs"] || r["x-jpdocs"] || node["x-jpdocs"];
-  if (node["x-jpdocs-none"]) return fieldBox(path, label, help, key, renderTextOrNone(node, value, path, key));
+  if (node["x-jpdocs-none"]) return renderOrNone(node, value, path, key, label, help);
   // An optional block (a section, a representative): added and removed as a whole.
   if (opt.type === "object" && opt.properties && (value === undefined || value === null)) {
     return fieldBox(path, label, help, key, el("button", { type: "button", class: "add",
@@ -204,20 +204,33 @@ function renderScalar(opt, value, path, marker, key) {
   return input;
 }
 
-// A text that may be false, none at all (title: false, a signer with no title; header:
-// false, no header line): the text box, and beside it a checkbox in the schema's words
-// (x-jpdocs-none) that writes false. Checked, the box is emptied and disabled; unchecked,
-// the field is an empty text again (left empty, what an empty box always means).
-function renderTextOrNone(node, value, path, key) {
-  const text = options(node).find((o) => o.type === "string") || { type: "string" };
+// A value that may be false, none at all (title: false, a signer with no title; header:
+// false, no header line; issuing_office: false, no issuing office's line; a cover's
+// names: false, the title alone): the field as its other options show it (a text box,
+// the issuing offices' lines, the names by party), and beside or under it a checkbox in
+// the schema's words (x-jpdocs-none) that writes false. Checked, a text box is emptied
+// and disabled (a list or a mapping is not shown); unchecked, the field is an empty text
+// again (left empty, what an empty box always means), or, where it has no text, left
+// out (the default: each party's name on the cover).
+function renderOrNone(node, value, path, key, label, help) {
   const none = value === false;
-  const input = renderScalar(text, none ? "" : value, path, text["x-jpdocs"], key);
-  if (none) input.disabled = true;
+  const rest = { ...node, anyOf: (node.anyOf || [node]).filter((o) => resolve(o).const !== false) };
+  delete rest["x-jpdocs-none"];
+  const text = options(rest).find((o) => o.type === "string");
   const box = el("input", { type: "checkbox", class: "none", checked: none, onchange: (e) => {
-    setAt(path, e.target.checked ? false : "");
+    setAt(path, e.target.checked ? false : text ? "" : undefined);
     changed(true);
   } });
-  return el("div", { class: "text-or-none" }, input, el("label", {}, box, node["x-jpdocs-none"]));
+  const choice = el("label", {}, box, node["x-jpdocs-none"]);
+  if (text && (none || value == null || typeof value === "string")) {
+    const input = renderScalar(text, none ? "" : value, path, text["x-jpdocs"], key);
+    if (none) input.disabled = true;
+    return fieldBox(path, label, help, key, el("div", { class: "text-or-none" }, input, choice));
+  }
+  if (none) return fieldBox(path, label, help, key, el("div", { class: "text-or-none" }, choice));
+  const field = renderField(rest, value, path, key);
+  field.append(el("div", { class: "text-or-none" }, choice));
+  return field;
 }
 
 function uploadButton(path, key) {

@@ -65,10 +65,17 @@ def _prepare(style: HouseStyle, style_key: str, doc: m.Document, page_numbers: b
     # The core properties every document sets alike, and the ones each sets itself
     # (render_docx) made here in the order render_docx sets them, so that setting them
     # again leaves them in that order: the same core.xml as made afresh.
+    # No spec gives keywords, a description (dc:description, Word's comments) or a
+    # category: the reference's empty ones are removed, not left as blank fields that
+    # validators and catalogue tools list.
     cp = document.core_properties
     for prop in ("title", "subject", "creator", "lastModifiedBy"):
         cp._element._get_or_add(prop).text = ""
-    cp.language, cp.comments, cp.keywords, cp.category = doc.lang, "", "", ""
+    for prop in ("keywords", "description", "category"):
+        element = getattr(cp._element, prop)
+        if element is not None:
+            cp._element.remove(element)
+    cp.language = doc.lang
     cp.created = cp.modified = FIXED_TIME
     cp.revision = 1
     return document
