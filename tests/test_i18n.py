@@ -816,6 +816,8 @@ VARIANTS.update({
     "date-line-other-day": (_STD, "    date_line: in_closing\n" + _OWN_CLOSING % "令和６年２月28日" + _STD),
     "date-line-in-closing": (_STD, "    date_line: in_closing\n" + _OWN_CLOSING % "2024年2月27日" + _STD),
     "date-line-prints-other-day": (_STD, _OWN_CLOSING % "令和６年２月28日" + _STD),
+    "pdfa-release-binding-a-file": (_ATT, "attachments: [{title: 連携協定の概要, document: overview},"
+                                          " {title: チラシ, file: flyer.pdf}]"),
     "untrue-weekday": ("本協定の締結式を次のとおり執り行います。", "令和６年２月27日（月）に締結式を行います。"),
     "untrue-two-years": ("本協定の締結式を次のとおり執り行います。", "令和６年（2023年）２月27日に締結式を行います。"),
     "yearless-weekday-none": ("本協定の締結式を次のとおり執り行います。", "２月27日（水）に締結式を行います。"),
@@ -852,7 +854,8 @@ def _photo_left_out(folder: Path) -> list:
 
 def _findings(path: Path, templates: Path | None = None) -> list:
     """Problems, warnings and notes of one spec, as `check` finds them (cli.run_check);
-    a spec whose name starts with final- as `check --final` does."""
+    a spec whose name starts with final- as `check --final` does, and one whose name
+    starts with pdfa- as a build with --pdfa lays it out."""
     from jpdocs.build.documents import render_spec
     from jpdocs.output import safe_folder_name
     from jpdocs.spec.load import load_spec
@@ -861,7 +864,8 @@ def _findings(path: Path, templates: Path | None = None) -> list:
         loaded = load_spec(path)
         found += loaded.warnings
         safe_folder_name(loaded.name, loaded.path)
-        render_spec(loaded, final=path.name.startswith("final-"), templates=templates)
+        render_spec(loaded, final=path.name.startswith("final-"), templates=templates,
+                    pdfa=path.name.startswith("pdfa-"))
     except InputError as exc:
         return found + exc.problems
     return found + loaded.warnings[len(found):] + loaded.notes
@@ -915,6 +919,10 @@ def corpus(tmp_path_factory) -> dict[str, list]:
     paths = sorted(BAD.glob("*.yaml")) + sorted(SPECS.glob("*.yaml"))
     for name, text in COMPANIONS.items():
         (folder / name).write_text(text, encoding="utf-8")
+    from reportlab.pdfgen.canvas import Canvas      # a PDF of another's making, for a release to bind
+    flyer = Canvas(str(folder / "flyer.pdf"), invariant=1)
+    flyer.drawString(72, 720, "flyer")
+    flyer.save()
     for name, changes in VARIANTS.items():
         text = SEED
         for old, new in changes if isinstance(changes, list) else [changes]:

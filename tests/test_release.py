@@ -445,3 +445,33 @@ def test_a_template_that_joins_the_attachments_still_prints_their_titles(tmp_pat
     out = build(spec, tmp_path / "out", "--templates", folder, "--kinds", "press-notice", "--format", "pdf")
     text = no_space(pdf_text(out / "press-notice.pdf"))
     assert "配付資料連携協定の概要、会場案内図内容" in text, text[:200]
+
+
+# ---------------------------------------------------------------- --pdfa
+def test_with_pdfa_a_release_of_our_own_pages_is_pdfa_too(tmp_path):
+    """The release binds the notice and the overview sheet, both the product's own
+    pages: with --pdfa it is PDF/A-2a as they are (it was left plain before, while the
+    build said every PDF was), and it stays tagged PDF/UA-1."""
+    page = pytest.importorskip("page")
+    out = build(release_spec(tmp_path, [{"title": "連携協定の概要", "document": "overview"}]), tmp_path / "out",
+                "--pdfa", "--format", "pdf")
+    release = out / "release.pdf"
+    assert b"<pdfaid:part>2</pdfaid:part>" in PdfReader(release).trailer["/Root"]["/Metadata"].get_data()
+    for profile in ("PDF_A_2A", "PDF_UA_1"):
+        report = page.validate_pdf(str(release), profile=profile)
+        assert report.is_compliant, (profile, [(f.rule_id, f.message) for f in report.failures])
+
+
+def test_with_pdfa_a_release_binding_a_file_stays_as_it_is_and_the_build_says_so(tmp_path):
+    flyer = external_pdf(tmp_path / "flyer.pdf", "チラシ")
+    spec = release_spec(tmp_path, [{"title": "連携協定の概要", "document": "overview"},
+                                   {"title": "チラシ", "file": flyer.name}])
+    result = run_generate(spec, "-o", tmp_path / "out", "--pdfa", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    line = next(i for i, text in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "flyer.pdf" in text)
+    assert (f"{spec}:{line}: press_notice.attachments[1].file: --pdfa: release.pdf is not made PDF/A-2a: it binds"
+            " flyer.pdf as it is") in result.stdout + result.stderr
+    out = tmp_path / "out" / spec.stem
+    assert b"<pdfaid:part>" not in PdfReader(out / "release.pdf").trailer["/Root"]["/Metadata"].get_data()
+    assert b"<pdfaid:part>2</pdfaid:part>" in \
+        PdfReader(out / "press-notice.pdf").trailer["/Root"]["/Metadata"].get_data()

@@ -20,7 +20,8 @@ from ..errors import InputError, LayoutProblem, Problem
 from ..content.locate import located
 from ..output import safe_folder_name, write_outputs
 from .checks import check_glyphs, check_model, check_spec_glyphs
-from .kinds import RELEASES, attachment_notes, attachments_of, folders, is_draft, kinds_of, needed_kinds, releases_of
+from .kinds import (RELEASES, attachment_notes, attachments_of, bound_files, folders, is_draft, kinds_of,
+                    needed_kinds, releases_of)
 from .notes import agreement_notes, comma_notes
 from .page_notes import break_notes
 from .template_coverage import left_out, settings_unread
@@ -251,7 +252,8 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
     and what `check` lays out (and throws away). Text too long for its page is an
     error at the key and line it comes from. copies (or the spec's agreement.copies)
     adds the originals and the copy of every document with seal places; pdfa makes
-    every PDF PDF/A-2a; final (--final) refuses a draft and its blanks."""
+    every PDF PDF/A-2a (but a release that binds a PDF file as it is: release_pdfa);
+    final (--final) refuses a draft and its blanks."""
     style = style_for(loaded, style_override)
     pending: dict[str, bytes] = {}
     ag = loaded.spec.agreement
@@ -296,10 +298,29 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
                 parts = [(a.title, other_document(loaded, a, style_override, templates, final) if a.spec
                           else made[a.document] if a.document else loaded.file(a.file))
                          for a in attachments_of(loaded.spec, name) if a.document or a.file]
-                pending[f"{name}.pdf"] = render_release(made[RELEASES[name]], parts)
+                data = render_release(made[RELEASES[name]], parts)
+                if pdfa:
+                    data = release_pdfa(loaded, name, data, made[RELEASES[name]][0])
+                pending[f"{name}.pdf"] = data
     except LayoutProblem as exc:
         raise located(exc, loaded) from None
     return pending
+
+
+def release_pdfa(loaded: LoadedSpec, name: str, data: bytes, notice: model.Document) -> bytes:
+    """--pdfa: a release of the product's own pages (the notice, the documents it
+    attaches) made PDF/A-2a as its parts are; one that binds a PDF file as it is cannot
+    be made so (that file's fonts, colours and structure are its own), and is left as
+    it is, the build naming the file."""
+    bound = bound_files(loaded.spec, name)
+    if not bound:
+        from ..pdf.pdfa import make_pdfa
+        return make_pdfa(data, notice)
+    for key, file in bound:
+        loaded.notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                                    f"--pdfa: {name}.pdf is not made PDF/A-2a: it binds {file} as it is, which"
+                                    " the product cannot make PDF/A; the files it makes itself are PDF/A-2a"))
+    return data
 
 
 def other_document(loaded: LoadedSpec, attachment, style_override: Path | None, templates: Path | None,

@@ -64,6 +64,21 @@ def attachments_of(spec, release: str) -> list:
     return list(n.attachments)
 
 
+def bound_files(spec, release: str) -> list[tuple[tuple, str]]:
+    """(key path, file) of each PDF file a release binds as it is (an attachment's
+    `file:`), in its notice's order: pages the product did not make."""
+    n = spec.press_notice
+    if n is None:
+        return []
+    if release == "release-after":
+        if n.after is None or n.after.attachments is None:
+            return []                        # the notice's generated documents only
+        base, listed = ("press_notice", "after", "attachments"), n.after.attachments
+    else:
+        base, listed = ("press_notice", "attachments"), n.attachments
+    return [(base + (i, "file"), a.file) for i, a in enumerate(listed) if a.file]
+
+
 def attachment_notes(loaded: LoadedSpec) -> list[Problem]:
     """A plain title in 配付資料 is printed only; where the spec makes an overview sheet
     and no attachment names it, say so (the sheet is attached by document: overview)."""
