@@ -28,7 +28,8 @@ from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, eac
 from .jlreq import Settings
 from .paragraph_styles import paragraph_style
 from .tags import Node, tag
-from .flowables import BreakPlace, Figure, HalfPageBreak, NumbersEnd, SealBox, SealPlace, TextPageBreak, TrackedLine
+from .flowables import (BreakPlace, Figure, HalfPageBreak, MeasuredTable, NumbersEnd, SealBox, SealPlace,
+                        TextPageBreak, TrackedLine)
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
@@ -341,7 +342,7 @@ class BlockBuilder:
             cmds.append(("GRID", (0, 0), (-1, -1), 0.6, rule))
         elif t.border == "box":
             cmds.append(("BOX", (0, 0), (-1, -1), 0.6, rule))
-        table = Table(data, colWidths=widths, hAlign="LEFT")
+        table = MeasuredTable(data, colWidths=widths, hAlign="LEFT")
         table.setStyle(TableStyle(cmds))
         return KeepTogether([table]) if t.keep_together else table
 

@@ -1,13 +1,13 @@
 """The flowables the PDF builder adds to reportlab's: a tracked line (報 道 機 関 各 位),
 the seal place of a signature block, a picture tagged as a Figure, the text's own
-page break and the annexes'."""
+page break and the annexes', and a table measured once per width."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import (Flowable, Image, PageBreak)
+from reportlab.platypus import (Flowable, Image, PageBreak, Table)
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..fonts import registry as fonts
@@ -192,3 +192,29 @@ class Figure(Image):
         canv.jp_begin(node)
         super().draw()
         canv.jp_end()
+
+
+class MeasuredTable(Table):
+    """reportlab's Table, not measured again where the answer cannot change.
+
+    A table kept together (a notice's contact boxes) is measured twice where it is
+    placed: by its KeepTogether, with an endless height, and by the frame, with the
+    height left. reportlab measures every row anew each time, each cell's
+    paragraphs wrapped again. What `_calc` finds depends on the width, the canvas
+    and the height only through its long-table shortcut, which stops measuring rows
+    once they pass the height given: a measure that went to the last row (its height
+    within the height given) is what a new one at the same width gives whenever
+    the new height holds it as well."""
+
+    _jp_measured = None       # (width, canvas) of the last measure that reached the last row
+
+    def wrap(self, availWidth, availHeight):
+        canvas = getattr(self, "canv", None)
+        if self._jp_measured == (availWidth, canvas) and self._height <= availHeight:
+            self.availWidth = availWidth
+            return self._width, self._height
+        self._jp_measured = None
+        width, height = super().wrap(availWidth, availHeight)
+        if height <= availHeight:
+            self._jp_measured = (availWidth, canvas)
+        return width, height
