@@ -230,3 +230,31 @@ def test_an_items_tab_stop_made_with_its_paragraph_is_the_one_put_after(document
     monkeypatch.setattr(blocks, "para", put_after)
     assert [writer.render_docx(doc, style) for doc, style in documents] == fast
     assert len(tabs) > 100
+
+
+def test_indent_styles_followed_from_a_kept_plan_give_the_bytes_of_the_whole_pass(documents, monkeypatch):
+    """The indent pass's kept plans (writers/docx/styles.py _PLANS) give every document
+    the bytes the whole pass gives it: each document written twice with plans kept (the
+    second time its own plan is there to follow), then with none made; and the plans
+    were followed, for notices, not for an agreement whose levels Word numbers."""
+    import jpdocs.writers.docx as writer
+    from jpdocs.writers.docx import styles
+    followed = []
+    real_follow = styles._follow
+
+    def following(sheet, found, plan):
+        followed.append(True)
+        return real_follow(sheet, found, plan)
+    monkeypatch.setattr(styles, "_follow", following)
+    monkeypatch.setattr(styles, "_PLANS", {})
+    planned = []
+    for doc, style in documents:
+        del followed[:]
+        first, second = writer.render_docx(doc, style), writer.render_docx(doc, style)
+        assert first == second, doc.title
+        planned.append((first, bool(followed)))
+    assert sum(hit for _, hit in planned) >= 20
+    assert not all(hit for _, hit in planned)
+    monkeypatch.setattr(styles, "_plan_key", lambda sheet, lists, signature: None)
+    for (doc, style), (made, _) in zip(documents, planned):
+        assert writer.render_docx(doc, style) == made, doc.title

@@ -63,7 +63,7 @@ def spacing_of(style_id, find) -> dict:
     return _spacing(_chain(style_id, find))
 
 
-def _name(st) -> str | None:
+def style_name(st) -> str | None:
     name = st.find(NAME)
     return name.get(VAL) if name is not None else None
 
@@ -84,7 +84,7 @@ class Stylesheet:
         of its own (always, but for a reference made by hand)."""
         if _STYLE_COUNT(self.element) == len(self._by_id):
             return set(_STYLE_NAMES(self.element))
-        return {name for name in map(_name, self._by_id.values()) if name is not None}
+        return {name for name in map(style_name, self._by_id.values()) if name is not None}
 
     def spacing(self, style_id: str) -> dict:
         return spacing_of(style_id, self.find)
@@ -208,7 +208,7 @@ class KeptStylesPart(Unread, StylesPart):
         ids = [st.get(STYLE_ID) for st in self._added]
         if sheet is None and self._facts.usable and len(set(ids)) == len(ids) \
                 and not any(i in self._facts.by_id for i in ids):
-            return set(self._facts.names).union(n for n in map(_name, self._added) if n is not None)
+            return set(self._facts.names).union(n for n in map(style_name, self._added) if n is not None)
         return (sheet or self._whole()).names()
 
     def spacing(self, style_id: str) -> dict:
@@ -249,6 +249,17 @@ class KeptStylesPart(Unread, StylesPart):
             return sheet.add(st)
         self._own_root().append(st)
         self._added.append(st)
+
+    def add_all(self, styles) -> None:
+        """The styles that are `styles`' children added in their order, `styles` a copy
+        of the prepared root (KeptStyles.root) that is the caller's to give away: one
+        lxml document for them all where adding each copy costs one of its own."""
+        if self._read_sheet() is not None or self._root is not None:
+            for st in list(styles):
+                self.add(st)
+            return
+        self._root = styles
+        self._added.extend(styles)
 
     def _whole(self) -> Stylesheet:
         if "_element" not in self.__dict__:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..ooxml import PPR, el, put, qn, sub
 from ..ooxml_styles import display_name
-from .parts import stylesheet
+from .parts import STYLE_ID, KeptStylesPart, style_name, stylesheet
 
 LEVEL_NAMES = {"paragraph": "項", "item": "号", "subitem": "号の細分"}
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -65,9 +65,10 @@ def indent_styles(document, lists: dict) -> None:
     sheet = stylesheet(document.part)
     ilvl_level = {ilvl: level for level, (_, ilvl) in lists.items()}
     list_id = {str(num) for num, _ in lists.values()}
-    # (pPr, pStyle, ind, tabs, spacing, the indent's key or None, ilvl or None); each
+    # [pPr, pStyle, ind, tabs, spacing, the indent's key or None, ilvl or None]; each
     # pPr's children looked at once
     found = []
+    signature = []                                 # what the pass below decides from, in order (_PLANS)
     for ppr in _ADJUSTABLE(document.element.body):  # a paragraph without either has nothing to gather or drop
         got = [None] * 5                           # pStyle numPr ind tabs spacing: the first of each
         for child in ppr:
@@ -82,11 +83,19 @@ def indent_styles(document, lists: dict) -> None:
             num_id = num.find(NUM_ID)
             if num_id is not None and num_id.get(VAL) in list_id:
                 ilvl = int(num.find(ILVL).get(VAL))
-        key = None
-        if ind is not None:
-            key = (pstyle.get(VAL), tuple(sorted(ind.attrib.items())),
-                   tuple(tuple(sorted(t.attrib.items())) for t in tabs) if tabs is not None else ())
-        found.append((ppr, pstyle, ind, tabs, spacing, key, ilvl))
+        ind_items = tuple(ind.attrib.items()) if ind is not None else None
+        tab_items = tuple(tuple(t.attrib.items()) for t in tabs) if ind is not None and tabs is not None else None
+        found.append([ppr, pstyle, ind, tabs, spacing, None, ilvl])
+        signature.append((pstyle.get(VAL), ind_items, tab_items, ilvl,
+                          tuple(spacing.attrib.items()) if spacing is not None else None))
+    plan_key = _plan_key(sheet, lists, signature)
+    plan = _PLANS.get(plan_key) if plan_key is not None else None
+    if plan is not None:
+        _follow(sheet, found, plan)
+        return
+    for entry, (style_id, ind_items, tab_items, _, _) in zip(found, signature):
+        if ind_items is not None:                  # the indent's key: what a style of its own is made for
+            entry[5] = (style_id, tuple(sorted(ind_items)), tuple(tuple(sorted(t)) for t in tab_items or ()))
     keys_at: dict = {}
     levels_of: dict = {}
     for *_, key, ilvl in found:
@@ -99,7 +108,10 @@ def indent_styles(document, lists: dict) -> None:
     made: dict[tuple, str] = {}                    # key → style id
     names: set[str] | None = None                  # the styles' names, when a new one needs its own
     spacing_of: dict[str, dict] = {}               # style id → the spacing it gives (no style changes its own here)
-    for ppr, pstyle, ind, tabs, spacing, key, ilvl in found:
+    added_before = len(sheet._added) if plan_key is not None else 0
+    steps = []                                     # (index in found, its new style id or None, spacing dropped)
+    for at, (ppr, pstyle, ind, tabs, spacing, key, ilvl) in enumerate(found):
+        new_id = None
         if key is None or (ilvl is not None and ilvl not in tied):
             style_id = pstyle.get(VAL)
         else:
@@ -107,18 +119,68 @@ def indent_styles(document, lists: dict) -> None:
                 if names is None:
                     names = sheet.names()
                 made[key] = _new_style(sheet, names, key[0], ind, tabs, ilvl_level.get(ilvl), len(made) + 1)
-            style_id = made[key]
+            style_id = new_id = made[key]
             pstyle.set(VAL, style_id)
             ppr.remove(ind)
             if tabs is not None:
                 ppr.remove(tabs)
+        dropped = False
         if spacing is not None:                    # spacing the style gives anyway is not repeated
             given = spacing_of.get(style_id)
             if given is None:
                 given = spacing_of[style_id] = sheet.spacing(style_id)
             if all(given.get(k) == v for k, v in spacing.attrib.items()):
                 ppr.remove(spacing)
+                dropped = True
+        if new_id is not None or dropped:
+            steps.append((at, new_id, dropped))
     _tie_to_levels(document, lists, {ilvl: made[key] for ilvl, key in tied.items()}, sheet)
+    if plan_key is not None and not tied and sheet._read_sheet() is None:
+        _keep_plan(plan_key, steps, sheet, added_before)
+
+
+# A document's pass above, kept by everything that decides it: the prepared styles
+# (KeptStyles: the house style's), the styles the document added before it (表題（明朝）),
+# and each paragraph's style, indent, tab stops and spacing in reading order. A
+# batch's notices from one template repeat them paragraph for paragraph (their text
+# differs, not their properties), and the pass then only makes its changes, the
+# styles it made copied in one go: looking up names and spacing again and copying
+# each style on its own (an lxml document each) cost more than the changes. Only for
+# a styles part read from the prepared one (parts.KeptStylesPart) and a document
+# without levels Word numbers (an agreement's: the pass ties levels to styles).
+_PLANS: dict[tuple, tuple] = {}
+_PLANS_KEEP = 64
+
+
+def _plan_key(sheet, lists: dict, signature: list) -> tuple | None:
+    if lists or not isinstance(sheet, KeptStylesPart) or sheet._read_sheet() is not None:
+        return None
+    return sheet._facts, tuple((st.get(STYLE_ID), style_name(st)) for st in sheet._added), tuple(signature)
+
+
+def _keep_plan(plan_key: tuple, steps: list, sheet, added_before: int) -> None:
+    """The pass's changes and the styles it made, in one element (see _PLANS)."""
+    styles = sheet._facts.root.__copy__()
+    for st in sheet._added[added_before:]:
+        styles.append(st.__copy__())
+    if len(_PLANS) >= _PLANS_KEEP:
+        del _PLANS[next(iter(_PLANS))]             # the oldest
+    _PLANS[plan_key] = (tuple(steps), styles)
+
+
+def _follow(sheet, found: list, plan: tuple) -> None:
+    """The pass's changes as a kept plan has them, for paragraphs the plan was made from."""
+    steps, styles = plan
+    for at, new_id, dropped in steps:
+        ppr, pstyle, ind, tabs, spacing, _, _ = found[at]
+        if new_id is not None:
+            pstyle.set(VAL, new_id)
+            ppr.remove(ind)
+            if tabs is not None:
+                ppr.remove(tabs)
+        if dropped:
+            ppr.remove(spacing)
+    sheet.add_all(styles.__copy__())
 
 
 # the paragraphs' properties that hold an indent or spacing, in reading order (table
