@@ -7,6 +7,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 
 from .columns import department_notes, validity
+from .sides import side_notes
 from .rows import select
 from .blocks import docx_document
 from .spreadsheet import csv_bytes
@@ -30,7 +31,8 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     changed since (the DOCX edited in Word) is not replaced without `force`."""
     rows = select(paths, fy, style)
     # (every agreement's page has its term and its 担当課)
-    notes = [note for row in rows for note in validity(row.loaded, style).notes + department_notes(row.loaded)]
+    notes = [note for row in rows for note in side_notes(row.loaded) + validity(row.loaded, style).notes
+             + department_notes(row.loaded)]
     files: dict[str, bytes] = {}
     if "pdf" in formats:
         files[f"annual-{fy}.pdf"] = render_annual_pdf(fy, rows, style)
