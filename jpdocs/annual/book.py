@@ -8,6 +8,7 @@ from reportlab.lib.pagesizes import A4
 
 from .columns import department_notes, validity
 from .sides import side_notes
+from .kinds import book_style, book_words
 from .rows import select
 from .blocks import docx_document
 from .spreadsheet import csv_bytes
@@ -30,6 +31,7 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     with a build (output.write_outputs), a file jpdocs did not write or that was
     changed since (the DOCX edited in Word) is not replaced without `force`."""
     rows = select(paths, fy, style)
+    style = book_style(style, book_words(rows))     # 盟約名 for a book of 盟約書 (kinds.py)
     # (every agreement's page has its term and its 担当課)
     notes = [note for row in rows for note in side_notes(row.loaded) + validity(row.loaded, style).notes
              + department_notes(row.loaded)]
