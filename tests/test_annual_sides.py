@@ -114,3 +114,26 @@ def test_an_issuer_that_is_no_party_lists_every_party_and_says_so(tmp_path):
     assert result.returncode == 0, result.stderr
     assert partners_of(tmp_path, 2011) == ["府中市、佐久穂町"]
     assert "parties" not in result.stdout + result.stderr, "confirmed by the spec"
+
+
+def test_the_issuer_column_names_no_office_that_did_not_sign(tmp_path):
+    """The house's 締結者 column (data: issuer) over an issuer that is no party
+    (長野県林務部 for 府中市 and 佐久穂町): －, and the build says why; over 上尾市,
+    whose fire department signed (issuing: true), the issuer."""
+    style = tmp_path / "house.yaml"
+    style.write_text("name: 一覧\nannual:\n  columns:\n    - {data: number}\n    - {data: title}\n"
+                     "    - {data: partners}\n    - {data: issuer}\n", encoding="utf-8")
+    specs = [copy_real(tmp_path, "nagano-fuchu-sakuho-2011"), copy_real(tmp_path, "ageo-fire-2018")]
+    books = {}
+    for spec, fy in zip(specs, (2011, 2018)):
+        result = run_generate("annual", "--fiscal-year", str(fy), spec, "-o", tmp_path / "out", "--style", style,
+                              "--format", "csv")
+        assert result.returncode == 0, result.stderr
+        with open(tmp_path / "out" / f"annual-{fy}.csv", encoding="utf-8-sig", newline="") as fh:
+            books[fy] = (list(csv.DictReader(fh)), result.stdout)
+    [row], said = books[2011]
+    assert row["締結者"] == "－" and row["相手方"] == "府中市、佐久穂町"
+    line = specs[0].read_text(encoding="utf-8").splitlines().index("issuer: 長野県林務部") + 1
+    assert f"{specs[0]}:{line}: issuer: 長野県林務部 is no party" in said
+    [row], said = books[2018]
+    assert row["締結者"] == "上尾市" and "is no party" not in said

@@ -7,7 +7,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 
 from .columns import department_notes, validity
-from .sides import side_notes
+from .sides import issuer_notes, side_notes
 from .kinds import book_style, book_words
 from .rows import select
 from .blocks import docx_document
@@ -33,7 +33,8 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     rows = select(paths, fy, style)
     style = book_style(style, book_words(rows))     # 盟約名 for a book of 盟約書 (kinds.py)
     # (every agreement's page has its term and its 担当課)
-    notes = [note for row in rows for note in side_notes(row.loaded) + validity(row.loaded, style).notes
+    notes = [note for row in rows for note in side_notes(row.loaded) + issuer_notes(row.loaded, style)
+             + validity(row.loaded, style).notes
              + department_notes(row.loaded)]
     files: dict[str, bytes] = {}
     if "pdf" in formats:

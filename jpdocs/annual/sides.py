@@ -73,3 +73,20 @@ def side_notes(loaded: LoadedSpec) -> list[Problem]:
                     f"no party is the issuer ({spec.issuer}) by name or says issuing: true; the book lists every"
                     f" party as 相手方 ({names}): say issuing: true on the issuer's own party, or"
                     " issuing: false on each party to confirm")]
+
+
+def issuer_is_party(loaded: LoadedSpec) -> bool:
+    """Whether the issuer signs: a party is of its side. The `issuer` column (締結者)
+    prints the issuer only then: 熊本県, which witnessed a signing, concluded nothing."""
+    spec = loaded.spec
+    return any(p.on_issuing_side(spec.issuer) for _, p in spec.party_list())
+
+
+def issuer_notes(loaded: LoadedSpec, style) -> list[Problem]:
+    """Where the house's columns print the issuer as 締結者 and the issuer is no party:
+    the cell is －, and the build says why."""
+    if issuer_is_party(loaded) or not any(c.data == "issuer" for c in style.annual.columns):
+        return []
+    return [Problem(str(loaded.path), loaded.line_of(("issuer",)), "issuer",
+                    f"{loaded.spec.issuer} is no party (no party is it by name or says issuing: true), so the"
+                    " book's issuer column (締結者) prints －: say issuing: true on its party if it signs")]
