@@ -345,12 +345,20 @@ def test_the_partner_is_every_party_not_of_the_issuing_side(tmp_path):
     assert row["担当課"] == "オホーツク総合振興局地域創生部地域政策課"
 
 
-def test_an_issuer_that_is_no_party_has_every_party_as_partner_and_no_guessed_department(tmp_path):
+def test_an_issuer_that_is_no_party_by_name_has_the_partners_the_spec_says_and_no_guessed_department(tmp_path):
+    """北海道 issuing for its own オホーツク総合振興局: the book listed the bureau as
+    北海道's partner. A party whose name holds the issuer's is refused without
+    issuing: (annual/sides.py); said, the partners are the parties not of its side."""
     data = seed()
     data["issuer"] = "北海道"
     del data["agreement"]["department"]
+    spec = write(tmp_path, data, "book")
+    result = run_generate("annual", "--fiscal-year", "2023", spec, "-o", tmp_path / "refused")
+    assert result.returncode == 1 and f"{spec}:{line_of(spec, '  bureau:')}: parties.bureau.issuing:" in result.stderr
+    data["parties"]["bureau"]["issuing"] = True
+    data["parties"]["kitami_it"]["issuing"] = False
     row = annual_row(tmp_path, data)
-    assert row["相手方"] == "北海道オホーツク総合振興局、国立大学法人北海道国立大学機構　北見工業大学"
+    assert row["相手方"] == "国立大学法人北海道国立大学機構　北見工業大学"
     assert row["担当課"] == "－" and "地域創生部" not in row["担当課"]     # the contact is no department of record
 
 

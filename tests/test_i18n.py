@@ -1239,6 +1239,13 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     office.write_text(SEED.replace("  department: オホーツク総合振興局地域創生部地域政策課   # 担当課 (the annual book)\n", "")
                       .replace("  issue_date: 2024-02-16\n", "  issue_date: 2024-02-16\n  issuing_office: 地域政策課\n"),
                       encoding="utf-8")
+    side = tmp / "side-unknown.yaml"          # 北海道 issues; its bureau says no issuing: refused
+    side.write_text(SEED.replace("issuer: 北海道オホーツク総合振興局", "issuer: 北海道", 1), encoding="utf-8")
+    elsewhere = tmp / "side-chosen.yaml"      # an issuer that is no party: every party listed, noted
+    elsewhere.write_text(SEED.replace("issuer: 北海道オホーツク総合振興局", "issuer: 網走市", 1), encoding="utf-8")
+    issuer_column = tmp / "issuer-column.yaml"   # the 締結者 column over an issuer that is no party
+    issuer_column.write_text("name: 一覧\nannual:\n  columns:\n    - {data: title}\n    - {data: issuer}\n",
+                             encoding="utf-8")
     fields = tmp / "fields.yaml"
     fields.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {分野: 包括連携}"),
                       encoding="utf-8")
@@ -1269,6 +1276,10 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-field": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual"], {}),
         "annual-chosen-end": (["annual", "--fiscal-year", "2023", chosen, "-o", tmp / "annual-chosen"], {}),
         "annual-issuing-office": (["annual", "--fiscal-year", "2023", office, "-o", tmp / "annual-office"], {}),
+        "annual-side-unknown": (["annual", "--fiscal-year", "2023", side, "-o", tmp / "annual-side"], {}),
+        "annual-side-chosen": (["annual", "--fiscal-year", "2023", elsewhere, "-o", tmp / "annual-chosen-side"], {}),
+        "annual-issuer-column": (["annual", "--fiscal-year", "2023", elsewhere, "-o", tmp / "annual-issuer",
+                                  "--style", issuer_column], {}),
         "annual-written": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--format", "csv"], {}),
         # wrong usage (argparse, exit 2): its last line is the message
         "usage-required": (["sign", src], {}),

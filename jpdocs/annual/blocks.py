@@ -10,6 +10,7 @@ from ..content import model as m
 from ..spec.style import HouseStyle
 from .rows import Row
 from .columns import house_date
+from .kinds import book_words
 
 # ---------------------------------------------------------------- the shared blocks
 def title_of(fy: int, style: HouseStyle) -> str:
@@ -39,7 +40,7 @@ def cover_blocks(fy: int, rows: list[Row], style: HouseStyle) -> list[m.Block]:
 
 def contents_entries(rows: list[Row], style: HouseStyle) -> list[tuple[int, str, str]]:
     """(level, text, link key) of the table of contents, in book order."""
-    out = [(0, "締結状況一覧", "summary"), (0, "各協定の概要", "sheets")]
+    out = [(0, "締結状況一覧", "summary"), (0, book_words(rows).sheets, "sheets")]
     # （１） rather than a bare １: an entry starting with a digit under a line ending in
     # a page number would read as one number broken across lines
     out += [(1, f"（{japanese.digits(r.number, style.digits)}）{r.title}（{r.signed}）", f"agreement-{r.number}")
@@ -139,4 +140,4 @@ def docx_document(fy: int, rows: list[Row], style: HouseStyle, width: float) -> 
               m.Heading([m.Text("目次")], style="title"), m.Contents((2, 2), [("締結状況一覧", 3)]), m.PageBreak(),
               m.Heading([m.Text("締結状況一覧")], level=2, style="heading"), summary_table(rows, style, width)]
     return m.Document("annual", title_of(fy, style), issuer_of(rows, style.word("comma")), blocks,
-                      subject="連携協定締結状況")
+                      subject=book_words(rows).subject)

@@ -7,6 +7,8 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 
 from .columns import department_notes, validity
+from .sides import issuer_notes, side_notes
+from .kinds import book_style, book_words
 from .rows import select
 from .blocks import docx_document
 from .spreadsheet import csv_bytes
@@ -29,8 +31,11 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     with a build (output.write_outputs), a file jpdocs did not write or that was
     changed since (the DOCX edited in Word) is not replaced without `force`."""
     rows = select(paths, fy, style)
+    style = book_style(style, book_words(rows))     # 盟約名 for a book of 盟約書 (kinds.py)
     # (every agreement's page has its term and its 担当課)
-    notes = [note for row in rows for note in validity(row.loaded, style).notes + department_notes(row.loaded)]
+    notes = [note for row in rows for note in side_notes(row.loaded) + issuer_notes(row.loaded, style)
+             + validity(row.loaded, style).notes
+             + department_notes(row.loaded)]
     files: dict[str, bytes] = {}
     if "pdf" in formats:
         files[f"annual-{fy}.pdf"] = render_annual_pdf(fy, rows, style)

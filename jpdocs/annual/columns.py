@@ -10,6 +10,7 @@ from ..errors import Problem
 from ..spec.load import LoadedSpec
 from ..spec.style import AnnualColumn, HouseStyle
 from ..spec.term import RENEWAL_KEYS, term_of
+from .sides import issuer_is_party
 
 DASH = "－"                      # an empty cell
 
@@ -57,8 +58,8 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
     if col.data == "related":
         lines = [r.title + (f"（{house_date(r.date, style, form)}）" if r.date else "") for r in ag.related]
         return Value(lines or [DASH], [r.date.isoformat() for r in ag.related if r.date])
-    if col.data == "issuer":
-        return Value(loaded.spec.issuer.split("\n"))
+    if col.data == "issuer":                 # 締結者: only an issuer that signs (sides.py)
+        return Value(loaded.spec.issuer.split("\n") if issuer_is_party(loaded) else [DASH])
     raise AssertionError(col.data)
 
 

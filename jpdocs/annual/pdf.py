@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape
 from .. import collector
 from ..content import model as m
 from .rows import Row
+from .kinds import book_words
 from .columns import partners, department, validity
 from .blocks import title_of, issuer_of, cover_blocks, contents_entries, line_inlines, summary_table
 from ..build.documents import make_documents
@@ -145,7 +146,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
     buf = io.BytesIO()
     title = title_of(fy, style)
     issuers = issuer_of(rows, style.word("comma"))
-    doc = _Book(buf, pagesize=A4, **document_settings(title, issuers, "連携協定締結状況", mg, body))
+    doc = _Book(buf, pagesize=A4, **document_settings(title, issuers, book_words(rows).subject, mg, body))
 
     def footer(canv, _doc):
         start = getattr(canv, "_jp_body_start", None)
@@ -192,7 +193,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
         sheet, sheet_style = sheet_document(row, style)
         story += [NextPageTemplate(sheet.orientation), PageBreak()]
         if i == 0:
-            story.append(Anchor("sheets", "各協定の概要", toc=True))
+            story.append(Anchor("sheets", book_words(rows).sheets, toc=True))
         story.append(Anchor(f"agreement-{row.number}", keys[f"agreement-{row.number}"], level=1, toc=True))
         sheet_builder = builder if sheet_style is style else BlockBuilder(sheet_style)
         sheet_builder.node = tree.add("Part")          # each sheet a Part of the book

@@ -12,6 +12,7 @@ from ..errors import InputError, Problem
 from ..spec.load import LoadedSpec, load_spec
 from ..spec.style import HouseStyle
 from .columns import Value, value, house_date
+from .sides import side_problems
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -104,6 +105,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
     chosen = sorted((ls for ls in loaded if fiscal_year_of(ls) == fy),
                     key=lambda ls: (ls.spec.agreement.signing_date, ls.spec.agreement.title, str(ls.path)))
     problems += _unused_fields(chosen, style)
+    problems += [p for ls in chosen for p in side_problems(ls)]
     if problems:
         raise InputError(problems)
     if not chosen:

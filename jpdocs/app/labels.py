@@ -25,7 +25,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Party", "honorific"): ("敬称", "相手方の代表者に付ける「様」など"),
     ("Party", "statements"): ("概要の◆の文", "協定の概要に◆で載る文"),
     ("Party", "logo"): ("ロゴ", "PNG または JPEG のファイル名"),
-    ("Party", "issuing"): ("発信者側", "発信者の側の当事者か（通常は空欄）"),
+    ("Party", "issuing"): ("発信者側", "発信者の側の当事者か（通常は空欄。発信者がどの当事者の名前でもないときは、年度一覧の相手方のために true か false を指定）"),
     ("Representative", "title"): ("職名", "例：北海道オホーツク総合振興局長。「職名なし」：職名のない署名者（団体名と氏名だけが載る。氏名が必要）"),
     ("Representative", "name"): ("氏名", "例：中島　和彦"),
     ("Representative", "reading"): ("ふりがな", "報道発表にのみ載る"),
