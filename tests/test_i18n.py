@@ -452,6 +452,8 @@ STYLE_VARIANTS = {
     "dots-two-digits": "dates:\n  issue_calendar: dots\n  issue_two_digits: true\n",
     "slashes-weekday": "dates:\n  issue_calendar: slashes\n  issue_weekday: none\n",
     "slashes-two-digits": "dates:\n  issue_calendar: slashes\n  issue_two_digits: true\n",
+    "short-year-weekday": "dates:\n  issue_calendar: dots_short_year\n  issue_weekday: none\n",
+    "short-year-two-digits": "dates:\n  issue_calendar: dots_short_year\n  issue_two_digits: true\n",
     "until-with-tilde": "times:\n  until: \"\"\n",
     "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",

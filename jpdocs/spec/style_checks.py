@@ -63,12 +63,14 @@ def _times_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
 
 _FIXED_ISSUE_FORMS = {"iso": "an ISO date (issue_calendar: iso, 2018-12-05)",
                       "dots": "a date with dots (issue_calendar: dots, 2018.12.05)",
-                      "slashes": "a date with slashes (issue_calendar: slashes, 2018/12/05)"}
+                      "slashes": "a date with slashes (issue_calendar: slashes, 2018/12/05)",
+                      "dots_short_year": "a date with dots and a two-digit year"
+                                         " (issue_calendar: dots_short_year, 18.12.05)"}
 
 
 def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
-    """An ISO date of issue (2018-12-05), one with dots (2018.12.05) or with slashes
-    (2018/12/05) has no weekday and always two digits for the month and the day: a key
+    """An ISO date of issue (2018-12-05), one with dots (2018.12.05, 18.12.05) or with
+    slashes (2018/12/05) has no weekday and always two digits for the month and the day: a key
     that shapes those would have no effect."""
     dates, problems = style.dates, []
     form = _FIXED_ISSUE_FORMS.get(dates.issue_calendar)

@@ -116,8 +116,9 @@ class Dates(StyleModel):
     # month and day, half-width whatever the house's digits); null: calendar and weekday
     # dots: 2010.03.30, as 物質・材料研究機構 dates its releases (the same, two-digit month
     # and day, half-width; no era, no weekday); slashes: 2017/04/12, as 長崎青年会議所
-    # dates its pages (the same again)
-    issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes"] | None = None
+    # dates its pages (the same again); dots_short_year: 16.11.04, as 鹿児島大学 dates its
+    # topics (dots, the year in its last two digits)
+    issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes", "dots_short_year"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
 
