@@ -217,6 +217,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
                                 "the role is set above a contact's box; the house sets the contacts' lines under the"
                                 " date (notice.contacts_at: head), with no box, and it would have no effect"))
+    if style.notice.contacts_at == "foot_line" and ("contacts", "role_place") in lines \
+            and style.contacts.role_place == "above":
+        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
+                                "the role is set above a contact's box; the house sets each contact on a line after"
+                                " the text (notice.contacts_at: foot_line), with no box, and it would have no effect"))
     if style.notice.people_mark and style.notice.people == "columns":
         problems.append(Problem(name, line_of(lines, ("notice", "people_mark")), "notice.people_mark",
                                 f"the mark {style.notice.people_mark!r} goes before each person's line where people"

@@ -247,8 +247,11 @@ class NoticeStyle(StyleModel):
     # cannot print (a second contact, a FAX number) is refused (content/contacts.py);
     # head: each contact's lines as its box sets them (department, person, numbers),
     # right-aligned under the date and the issuer, before the title, as 広島市 heads its
-    # releases with the desk that answers (企画総務局広域都市圏推進課 / 課長… / 電話…)
-    contacts_at: Literal["foot", "top", "head"] = "foot"
+    # releases with the desk that answers (企画総務局広域都市圏推進課 / 課長… / 電話…);
+    # foot_line: each contact on a line of its own after the text, no box: its role,
+    # department and number in （） after its label (【照会先】広島労働局職業安定部職業安定課
+    # （電話:082(502)7831）, as 広島労働局 writes it), what the line cannot print refused
+    contacts_at: Literal["foot", "top", "head", "foot_line"] = "foot"
 
     @field_validator("ki_label_spread", "people_title_spread")
     @classmethod
