@@ -158,6 +158,10 @@ class ContactStyle(StyleModel):
     # above: on a line of its own over the box, as written, the box without a label
     # column (【この件に関するメディアの方のお問い合わせ先】 over it, as 四国学院大学 sets it)
     role_place: Literal["beside", "above"] = "beside"
+    # a phone's 内線: bracketed after the number (default: 電話　0152-41-0631（内線2345）), or
+    # labelled: a number of its own after the phone's, the number_gap before it and the
+    # label_gap after 内線, as 広島市 writes 電話:504-2814 内線:2290
+    extension: Literal["bracketed", "labelled"] = "bracketed"
 
 
 class NoticeStyle(StyleModel):
