@@ -462,6 +462,7 @@ STYLE_VARIANTS = {
     "role-place-top": "notice:\n  contacts_at: top\ncontacts:\n  role_place: above\n",
     "role-place-head": "notice:\n  contacts_at: head\ncontacts:\n  role_place: above\n",
     "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
+    "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

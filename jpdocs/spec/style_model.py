@@ -162,6 +162,11 @@ class ContactStyle(StyleModel):
     # labelled: a number of its own after the phone's, the number_gap before it and the
     # label_gap after 内線, as 広島市 writes 電話:504-2814 内線:2290
     extension: Literal["bracketed", "labelled"] = "bracketed"
+    # the parts of a contact set on a line of their own rather than beside the next:
+    # postal_code: 〒989-6188 above the address (default: 〒093-8585　北見市…); fax: the FAX
+    # number under the phones (default: after the last phone, on its line), as 大崎市
+    # writes 〒989-6188 / 大崎市古川七日町1-1… / 電話番号:… / ファクス:…
+    own_lines: list[Literal["postal_code", "fax"]] = []
 
 
 class NoticeStyle(StyleModel):
