@@ -5,9 +5,9 @@ and 乙　東京都調布市… / NPO法人クライシスマッパーズ・ジ�
 
 The real case is built by the real command line beside the same spec under its house
 style without the key, PDF and DOCX: in the PDF each title line stands the space lower
-under its party's lines, which keep their pitch; in the DOCX the title's paragraph has
-the space before it (w:spacing w:before, in twentieths of a point), no other block line
-has. A value out of range stops with file, line and key.
+under its party's lines, which keep their pitch; in the DOCX an empty paragraph of that
+exact height stands above each title's paragraph in the block's cell, above no other
+block line. A value out of range stops with file, line and key.
 """
 from __future__ import annotations
 
@@ -72,25 +72,32 @@ def test_each_title_line_stands_a_blank_line_lower_under_its_partys_lines(built)
     assert (now["title2"] - now["org2"]) - (before["title2"] - before["org2"]) == pytest.approx(16, abs=0.2)
 
 
-def _befores(docx: Path) -> dict[str, str | None]:
-    """Each block line's space before (w:spacing w:before), by its text."""
+def _spaces_above(docx: Path) -> dict[str, int | None]:
+    """Each block line's space above it, by its text: the exact height (twentieths of a
+    point) of the empty spacer paragraph right before it in its cell, or None."""
     body = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
     out = {}
-    for p in body.iter(f"{W}p"):
-        text = "".join(t.text or "" for t in p.iter(f"{W}t")).replace("\u3000", "").replace(" ", "")
-        for start in ("東京都府中市", "府中市長", "東京都調布市", "NPO法人", "理事長"):      # the label in a cell of its own
-            if text.startswith(start):
-                spacing = p.find(f"{W}pPr/{W}spacing")
-                out[start] = spacing.get(f"{W}before") if spacing is not None else None
+    for cell in body.iter(f"{W}tc"):
+        paras = cell.findall(f"{W}p")
+        for before, p in zip([None, *paras], paras):
+            text = "".join(t.text or "" for t in p.iter(f"{W}t")).replace("\u3000", "").replace(" ", "")
+            for start in ("東京都府中市", "府中市長", "東京都調布市", "NPO法人", "理事長"):   # the label in a cell of its own
+                if text.startswith(start):
+                    spacing = before.find(f"{W}pPr/{W}spacing") if before is not None else None
+                    empty = before is not None and not "".join(t.text or "" for t in before.iter(f"{W}t"))
+                    out[start] = int(spacing.get(f"{W}line")) if empty and spacing is not None \
+                        and spacing.get(f"{W}lineRule") == "exact" else None
     return out
 
 
-def test_the_docx_sets_the_space_before_the_title_paragraphs_only(built):
-    now, before = _befores(built["with"] / "agreement.docx"), _befores(built["without"] / "agreement.docx")
-    assert now["府中市長"] == now["理事長"] == "320", now            # 16 points
-    assert before["府中市長"] != "320" and before["理事長"] != "320", before
+def test_the_docx_sets_the_space_above_the_title_paragraphs_only(built):
+    """In the block's cell, an empty paragraph 16 points high (its exact line height)
+    right above each title line; none above the address and the organisation."""
+    now, before = _spaces_above(built["with"] / "agreement.docx"), _spaces_above(built["without"] / "agreement.docx")
+    assert now["府中市長"] == now["理事長"] == 320, now            # 16 points
+    assert before["府中市長"] is None and before["理事長"] is None, before
     for start in ("東京都府中市", "東京都調布市", "NPO法人"):
-        assert now[start] == before[start], (start, now, before)
+        assert now[start] is None and before[start] is None, (start, now, before)
 
 
 @pytest.mark.parametrize("value", ["-4", "80"])

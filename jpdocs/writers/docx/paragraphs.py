@@ -130,11 +130,7 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
     if tab is not None:
         SubElement(SubElement(pPr, TABS_TAG), TAB_TAG, {VAL: "left", w("pos"): str(tab)})
     if ctx.in_cell:
-        # cells are padded; a style's paragraph space would double it. A space the markup
-        # gives (a signature block's title line under its address: space_before_signer)
-        # is kept, as the PDF keeps it
-        before = before or 0
-        after = after or 0
+        before = after = 0         # cells are padded; paragraph space would double it
     if before is not None or after is not None:
         SubElement(pPr, SPACING_TAG, {w(k): str(_twips_as_docx(v)) for k, v in (("before", before), ("after", after))
                                       if v is not None})
