@@ -452,6 +452,8 @@ STYLE_VARIANTS = {
     "dots-two-digits": "dates:\n  issue_calendar: dots\n  issue_two_digits: true\n",
     "slashes-weekday": "dates:\n  issue_calendar: slashes\n  issue_weekday: none\n",
     "slashes-two-digits": "dates:\n  issue_calendar: slashes\n  issue_two_digits: true\n",
+    "short-year-weekday": "dates:\n  issue_calendar: dots_short_year\n  issue_weekday: none\n",
+    "short-year-two-digits": "dates:\n  issue_calendar: dots_short_year\n  issue_two_digits: true\n",
     "until-with-tilde": "times:\n  until: \"\"\n",
     "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
@@ -459,6 +461,8 @@ STYLE_VARIANTS = {
     "date-suffix-gap": "notice:\n  date_suffix_gap: \"・\"\n",
     "role-place-top": "notice:\n  contacts_at: top\ncontacts:\n  role_place: above\n",
     "role-place-head": "notice:\n  contacts_at: head\ncontacts:\n  role_place: above\n",
+    "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
+    "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"
@@ -537,6 +541,7 @@ VARIANTS["list-too-many-parenthesized"] = [
 # the line at the top cannot print, a second person on the department's line.
 COMPANIONS["style-contacts-top.yaml"] = "notice:\n  contacts_at: top\n"
 COMPANIONS["style-contacts-head.yaml"] = "notice:\n  contacts_at: head\n"
+COMPANIONS["style-contacts-foot-line.yaml"] = "notice:\n  contacts_at: foot_line\n"
 COMPANIONS["style-person-line.yaml"] = "contacts:\n  person_line: with_department\n"
 _TOP = (_STYLE, _STYLE + "style: style-contacts-top.yaml\n")
 _SEED_CONTACT = SEED[SEED.index("    - role: 担当窓口\n"):]
@@ -548,6 +553,10 @@ VARIANTS.update({
                           ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
     "contacts-head-lead": [(_STYLE, _STYLE + "style: style-contacts-head.yaml\n"),
                            ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "contacts-foot-line-keys": [(_STYLE, _STYLE + "style: style-contacts-foot-line.yaml\n")],
+    "contacts-foot-line-lead": [(_STYLE, _STYLE + "style: style-contacts-foot-line.yaml\n"),
+                                (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
+                                ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
     "person-line-two": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
                         ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
                          "      people: [{title: 地域政策課長, name: 杉村　勝彦}, {title: 主査, name: 北野}]\n")],

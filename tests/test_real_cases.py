@@ -422,8 +422,9 @@ def test_no_honorific_the_spec_did_not_give(cid, built):
 
 # or an ISO date (dates.issue_calendar: iso), one with dots (dots: 2010.03.30) or with
 # slashes (slashes: 2017/04/12)
-ISSUE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}([-./])\d{2}\1\d{2}")
+ISSUE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}([-./])\d{2}\1\d{2}|(?<![\d.])\d{2}\.\d{2}\.\d{2}(?![\d.])")
 FIGURES_DATE = re.compile(r"(?<![\d./-])(\d{4})([-./])(\d{2})\2(\d{2})(?![\d./-])")
+SHORT_YEAR_DATE = re.compile(r"(?<![\d./-])\d{2}\.(\d{2})\.(\d{2})(?![\d./-])")   # 16.11.04: dots_short_year
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
 WEEKDAYS = "月火水木金土日"
 DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年)?(?:\((\d{4})年\)|(?<!\d)(\d{4})年)?"
@@ -466,8 +467,8 @@ def test_every_printed_date_is_a_true_date(cid, built):
 @needs_poppler
 @pytest.mark.parametrize("cid", cases("test_a_date_in_figures_is_the_date_of_issue", notices_only=True))
 def test_a_date_in_figures_is_the_date_of_issue(cid, built):
-    """A date of issue written in figures (2018-12-05, 2010.03.30, 2017/04/12:
-    dates.issue_calendar iso, dots or slashes) is a form of the spec's issue_date, never
+    """A date of issue written in figures (2018-12-05, 2010.03.30, 2017/04/12, 16.11.04:
+    dates.issue_calendar iso, dots, slashes or dots_short_year) is a form of the spec's issue_date, never
     a date of its own: each such date printed is a true date and the issue date of the
     notice or of its release after the signing."""
     import datetime as dt
@@ -478,6 +479,11 @@ def test_a_date_in_figures_is_the_date_of_issue(cid, built):
     for year, _, month, day in FIGURES_DATE.findall(case.all_text):
         printed = dt.date(int(year), int(month), int(day)).isoformat()      # a true date, or ValueError
         assert printed in issued, (cid, printed, issued)
+    # a two-digit year (16.11.04, dots_short_year) names its century nowhere: it is the
+    # issue date's own year, month and day, each as printed
+    short = {dt.date.fromisoformat(d).strftime("%y.%m.%d") for d in issued}
+    for match in SHORT_YEAR_DATE.finditer(case.all_text):
+        assert match.group(0) in short, (cid, match.group(0), short)
 
 
 @needs_poppler

@@ -64,7 +64,10 @@ def test_the_rows_under_the_paragraph_each_row_s_cells_side_by_side(built):
         at = lines.index(no_space(LEAD))
         assert lines[at + 1:at + 4] == ["番号連携事項", "１地産地消の推進、県産品の販売促進等", "２子育ての支援および青少年の健全育成"]
         # the last row's long cell wraps inside its column; its number stands on its first line
-        assert lines[at + 4].startswith("10その他地域社会の活性化"), lines[at + 4]
+        after = lines[at + 4:]
+        if after[0] == "番号連携事項":     # the row runs onto the next page: the heading row repeated
+            after = after[1:]               # at its top (tests/test_section_table_pages.py)
+        assert after[0].startswith("10その他地域社会の活性化"), after[:2]
         page = next(p for p in doc.pages if "番号" in (p.extract_text() or ""))
         words = page.extract_words()
         number = next(w for w in words if w["text"] == "番号")

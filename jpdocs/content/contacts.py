@@ -2,8 +2,11 @@
 the foot (contact_boxes), or the one contact on a line at the top under the date and
 the issuer (notice.contacts_at: top, as 大阪市 writes 問合せ先：…課（06-6267-9683）), or
 each contact's lines as its box sets them, right-aligned under the date and the issuer
-(notice.contacts_at: head, as 広島市 heads its releases with the desk that answers); and a contact's person on the department's line (contacts.person_line:
-with_department, as 宗谷森林管理署 writes 宗谷森林管理署　流域管理調整官　安藤).
+(notice.contacts_at: head, as 広島市 heads its releases with the desk that answers),
+or each contact on a line of its own after the text (notice.contacts_at: foot_line, as
+広島労働局 writes 【照会先】…職業安定課（電話:082(502)7831）); and a contact's person on the
+department's line (contacts.person_line: with_department, as 宗谷森林管理署 writes
+宗谷森林管理署　流域管理調整官　安藤).
 
 What the spec gives and the house's form cannot print is refused at the spec's key
 (check_contacts): a second contact or a FAX number at the top, a second person on the
@@ -19,6 +22,8 @@ from ..spec.source import dotted, line_of
 N = ("press_notice",)
 DEFAULT_ROLE = "問合せ先"          # a contact without a role, as the boxes label it
 TOP_KEYS = ("role", "department", "phone")      # what the line at the top prints
+FOOT_LINE_KEYS = TOP_KEYS + ("phone_kind",)     # what a line at the foot prints: the phone with its label
+CLOSING_BRACKETS = "】］〕」』）)"                 # a role that closes its own bracket needs no gap after it
 
 
 def contact_boxes(contacts, lead: str | None = None) -> list[tuple[str, list]]:
@@ -43,7 +48,7 @@ def placed(contacts, lead: str | None, style) -> tuple[str | None, list[tuple[st
     the head: at_head). check_contacts has refused what the line cannot print."""
     if style.notice.contacts_at == "top":
         return (top_line(contacts[0], style) if contacts else None), []
-    if style.notice.contacts_at == "head":
+    if style.notice.contacts_at in ("head", "foot_line"):
         return None, []
     comma = style.word("comma")
     return None, contact_boxes([house_numbers(ct, comma) for ct in contacts or ()], lead)
@@ -86,6 +91,24 @@ def notice_numbers(notice, comma: str):
     return notice.model_copy(update=update) if update else notice
 
 
+def foot_lines(contacts, style) -> list[str]:
+    """The contacts as lines after the text (notice.contacts_at: foot_line), a contact a
+    line: 【照会先】広島労働局職業安定部職業安定課（電話:082(502)7831）: the role, the
+    department and the number in （） after its label (its kind, else 電話) and the
+    house's gap after a label; none where the house sets the contacts elsewhere."""
+    if style.notice.contacts_at != "foot_line":
+        return []
+    gap = style.contacts.label_gap
+    lines = []
+    for ct in contacts or ():
+        role = ct.role or DEFAULT_ROLE
+        line = role + ("" if role[-1] in CLOSING_BRACKETS else gap) + ct.department
+        if ct.phone:
+            line += f"（{ct.phone_kind or style.word('phone_label')}{gap}{ct.phone}）"
+        lines.append(line)
+    return lines
+
+
 def top_line(ct: Contact, style) -> str:
     """問合せ先：中央区役所　総務課（総合企画グループ）（06-6267-9683）: the role, the
     house's gap after a label (contacts.label_gap), the department, and the number in
@@ -116,6 +139,13 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
                                             " (notice.contacts_at: top): it would have no effect")
         for at, contacts in listed:
             _check_top(contacts, at, problem)
+    if style.notice.contacts_at == "foot_line":
+        if n.contacts_lead is not None:
+            problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot,"
+                                            " and the house sets each contact on a line of its own after the text"
+                                            " (notice.contacts_at: foot_line): it would have no effect")
+        for at, contacts in listed:
+            _check_foot_line(contacts, at, problem)
     if style.notice.contacts_at == "head" and n.contacts_lead is not None:
         problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot, and the"
                                         " house sets the contacts under the date (notice.contacts_at: head): it would"
@@ -151,4 +181,17 @@ def _check_top(contacts: list[Contact], at: tuple, problem) -> None:
                                        f" (notice.contacts_at: top): its role, department and phone number"
                                        f" (問合せ先：…課（06-…）); {key} would not be printed: remove it, or use a"
                                        " house style that sets the contacts in boxes at the foot"
+                                       " (notice.contacts_at: foot)")
+
+
+def _check_foot_line(contacts: list[Contact], at: tuple, problem) -> None:
+    """Nothing in a contact but what its line after the text prints."""
+    for i, ct in enumerate(contacts):
+        for key in Contact.model_fields:
+            value = getattr(ct, key)
+            if key not in FOOT_LINE_KEYS and value is not None and value != []:
+                problem(at + (i, key), f"the house sets each contact on one line after the text (notice.contacts_at:"
+                                       f" foot_line): its role, department and phone number"
+                                       f" (【照会先】…課（電話:082-…）); {key} would not be printed: remove it, or"
+                                       " use a house style that sets the contacts in boxes at the foot"
                                        " (notice.contacts_at: foot)")

@@ -169,6 +169,12 @@ class Table:
     fit_rest: bool = False
     fit_blocks: bool = False
 
+    def heading_row(self) -> bool:
+        """Whether a ruled table's first row heads its columns (every cell header="column")
+        and rows follow it: both writers repeat the row on each page the table runs onto."""
+        return self.border != "none" and len(self.rows) > 1 and bool(self.rows[0]) and \
+            all(c.header == "column" for c in self.rows[0])
+
 
 @dataclass
 class Ki:

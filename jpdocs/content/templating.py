@@ -188,6 +188,8 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
             return value.strftime("%Y.%m.%d")
         if dates.issue_calendar == "slashes":   # 2017/04/12: and another
             return value.strftime("%Y/%m/%d")
+        if dates.issue_calendar == "dots_short_year":   # 16.11.04: the year's last two digits (鹿児島大学)
+            return value.strftime("%y.%m.%d")
         return japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d,
                                 two_digits=dates.issue_two_digits)
 

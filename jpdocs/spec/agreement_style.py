@@ -116,6 +116,10 @@ class AgreementStyle(StyleModel):
     # marker one em past the widest; 0: straight after (⑴無人航空機…)
     item_gap: float | None = None
     space_before_items: float = 0      # points above a paragraph's first item: 16, about a blank line (府中市)
+    # points above the signer's lines (title and name) in each block, under the party's
+    # (address, organisation): 16, about a blank line, as 府中市's copy types 甲　東京都府中市…
+    # / (blank) / 府中市長　高 野 律 雄; 0: none (a co-signer's block, without them, unchanged)
+    space_before_signer: float = 0
 
     @field_validator("name_gap")
     @classmethod
@@ -146,7 +150,7 @@ class AgreementStyle(StyleModel):
             raise ValueError(f"an indent or gap of {em:g} em in an agreement's text: 0 to 10 em")
         return em
 
-    @field_validator("space_before_article", "space_before_items")
+    @field_validator("space_before_article", "space_before_items", "space_before_signer")
     @classmethod
     def _points(cls, points):
         if not 0 <= points <= 72:

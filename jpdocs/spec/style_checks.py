@@ -63,12 +63,14 @@ def _times_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
 
 _FIXED_ISSUE_FORMS = {"iso": "an ISO date (issue_calendar: iso, 2018-12-05)",
                       "dots": "a date with dots (issue_calendar: dots, 2018.12.05)",
-                      "slashes": "a date with slashes (issue_calendar: slashes, 2018/12/05)"}
+                      "slashes": "a date with slashes (issue_calendar: slashes, 2018/12/05)",
+                      "dots_short_year": "a date with dots and a two-digit year"
+                                         " (issue_calendar: dots_short_year, 18.12.05)"}
 
 
 def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
-    """An ISO date of issue (2018-12-05), one with dots (2018.12.05) or with slashes
-    (2018/12/05) has no weekday and always two digits for the month and the day: a key
+    """An ISO date of issue (2018-12-05), one with dots (2018.12.05, 18.12.05) or with
+    slashes (2018/12/05) has no weekday and always two digits for the month and the day: a key
     that shapes those would have no effect."""
     dates, problems = style.dates, []
     form = _FIXED_ISSUE_FORMS.get(dates.issue_calendar)
@@ -215,6 +217,15 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
                                 "the role is set above a contact's box; the house sets the contacts' lines under the"
                                 " date (notice.contacts_at: head), with no box, and it would have no effect"))
+    own = style.contacts.own_lines
+    for part in sorted({p for p in own if own.count(p) > 1}):
+        problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
+                                f"{part} is named twice in own_lines: the second would have no effect; remove it"))
+    if style.notice.contacts_at == "foot_line" and ("contacts", "role_place") in lines \
+            and style.contacts.role_place == "above":
+        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
+                                "the role is set above a contact's box; the house sets each contact on a line after"
+                                " the text (notice.contacts_at: foot_line), with no box, and it would have no effect"))
     if style.notice.people_mark and style.notice.people == "columns":
         problems.append(Problem(name, line_of(lines, ("notice", "people_mark")), "notice.people_mark",
                                 f"the mark {style.notice.people_mark!r} goes before each person's line where people"

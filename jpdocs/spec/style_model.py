@@ -116,8 +116,9 @@ class Dates(StyleModel):
     # month and day, half-width whatever the house's digits); null: calendar and weekday
     # dots: 2010.03.30, as 物質・材料研究機構 dates its releases (the same, two-digit month
     # and day, half-width; no era, no weekday); slashes: 2017/04/12, as 長崎青年会議所
-    # dates its pages (the same again)
-    issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes"] | None = None
+    # dates its pages (the same again); dots_short_year: 16.11.04, as 鹿児島大学 dates its
+    # topics (dots, the year in its last two digits)
+    issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes", "dots_short_year"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
 
@@ -157,6 +158,15 @@ class ContactStyle(StyleModel):
     # above: on a line of its own over the box, as written, the box without a label
     # column (【この件に関するメディアの方のお問い合わせ先】 over it, as 四国学院大学 sets it)
     role_place: Literal["beside", "above"] = "beside"
+    # a phone's 内線: bracketed after the number (default: 電話　0152-41-0631（内線2345）), or
+    # labelled: a number of its own after the phone's, the number_gap before it and the
+    # label_gap after 内線, as 広島市 writes 電話:504-2814 内線:2290
+    extension: Literal["bracketed", "labelled"] = "bracketed"
+    # the parts of a contact set on a line of their own rather than beside the next:
+    # postal_code: 〒989-6188 above the address (default: 〒093-8585　北見市…); fax: the FAX
+    # number under the phones (default: after the last phone, on its line), as 大崎市
+    # writes 〒989-6188 / 大崎市古川七日町1-1… / 電話番号:… / ファクス:…
+    own_lines: list[Literal["postal_code", "fax"]] = []
 
 
 class NoticeStyle(StyleModel):
@@ -246,8 +256,11 @@ class NoticeStyle(StyleModel):
     # cannot print (a second contact, a FAX number) is refused (content/contacts.py);
     # head: each contact's lines as its box sets them (department, person, numbers),
     # right-aligned under the date and the issuer, before the title, as 広島市 heads its
-    # releases with the desk that answers (企画総務局広域都市圏推進課 / 課長… / 電話…)
-    contacts_at: Literal["foot", "top", "head"] = "foot"
+    # releases with the desk that answers (企画総務局広域都市圏推進課 / 課長… / 電話…);
+    # foot_line: each contact on a line of its own after the text, no box: its role,
+    # department and number in （） after its label (【照会先】広島労働局職業安定部職業安定課
+    # （電話:082(502)7831）, as 広島労働局 writes it), what the line cannot print refused
+    contacts_at: Literal["foot", "top", "head", "foot_line"] = "foot"
 
     @field_validator("ki_label_spread", "people_title_spread")
     @classmethod

@@ -342,7 +342,9 @@ class BlockBuilder:
             cmds.append(("GRID", (0, 0), (-1, -1), 0.6, rule))
         elif t.border == "box":
             cmds.append(("BOX", (0, 0), (-1, -1), 0.6, rule))
-        table = MeasuredTable(data, colWidths=widths, hAlign="LEFT")
+        # a ruled table headed by a row of column heads (a notice's section table, an
+        # article's): the row heads each page the table runs onto, as a reader looks for it
+        table = MeasuredTable(data, colWidths=widths, hAlign="LEFT", repeatRows=1 if t.heading_row() else 0)
         table.setStyle(TableStyle(cmds))
         return KeepTogether([table]) if t.keep_together else table
 

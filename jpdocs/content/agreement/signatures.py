@@ -128,6 +128,7 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     # a co-signer's lines carry no label: 代表者 (the house's) would call the 学長 the
     # party's representative, which the spec does not say
     own = co_signer is None
+    signer_at = len(block)               # the signer's first line: its title's, or its name's
     if form is not None and form.name_line == "with_title":
         if placed:         # 赤 磐 市 長　　友　實　　武　則, or the names in one column
             text = title_line(title, typed and typed.title, across.get("title"), None if dropped else name,
@@ -144,6 +145,10 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
         if above and named and titled and not lines:
             label_at += 1                        # the line naming the party is the title's, under the name
         block += named + titled if above else titled + named
+    # the house's space above the signer's lines, where the party's stand above them (府中市)
+    space = form.space_before_signer if form is not None else 0
+    if space and own and 0 < signer_at < len(block):
+        block[signer_at] = replace(block[signer_at], before=space)
     return Signatory(label, label or party.short_name or party.name or pid,
                      "" if co_signer is not None else party.address or "", tuple(lines), title,
                      name, tuple(block), label_at=label_at)

@@ -57,6 +57,7 @@ class SignatureLine:
     text: str
     hang: float = 0.0
     left: float = 0.0   # em: its margin in the block's cell; the label's line begins at 0 (block_label_line)
+    before: float = 0.0  # points above it: the signer's first line under the party's (space_before_signer)
 
 
 @dataclass(frozen=True)

@@ -320,6 +320,9 @@ class PressNotice(Strict):
     # default from the house style: 報道機関各位; false: no header line (a page that
     # begins with its date and title)
     header: Union[Line, Literal[False], None] = None
+    # the kind of the paper, a line of its own centred under the header and above the
+    # date, as written: 記者発表資料 (横浜市); the notice's only, not the release after's
+    kind_line: Optional[Line] = None
     # printed under the date; default: the spec's issuer; a list: the offices issuing
     # together, each a line of the same form (office and the person issuing), in the
     # page's order; false: none (a page whose letterhead or site names the office)

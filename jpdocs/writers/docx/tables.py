@@ -141,6 +141,10 @@ def write_table(box, t: m.Table, ctx: Ctx, write_blocks):
         put(trpr_of(trs[0]), "tblHeader", TRPR)
         for tr in trs:
             put(trpr_of(tr), "cantSplit", TRPR)
+    elif t.heading_row():
+        # a row of column heads (a notice's section table): repeated on each page the table
+        # runs onto, as the PDF repeats it (writers/blocks.py)
+        put(trpr_of(trs[0]), "tblHeader", TRPR)
     return tbl
 
 

@@ -1,0 +1,83 @@
+"""Parts of a contact on lines of their own (contacts.own_lines), as 大崎市 sets its
+contact (`osaki-shinkin-2022`): 〒989-6188 / 大崎市古川七日町1-1　市役所本庁舎3階 /
+電話番号:0229-23-2129(政策企画担当、地方創生担当) / ファクス:0229-23-2427, where the
+house by default sets 〒 before the address and the FAX after the last phone.
+
+The real case is built by the real command line, PDF and DOCX; the PDF read back line
+by line as a reader sees it, the DOCX reopened. Variations of the seed show each part
+alone, the FAX under phones set on one line, and the contact in the notice's head; a
+part named twice stops with file, line and key.
+"""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from jpdocs import cli
+
+from conftest import needs_poppler, no_space
+from test_contact_forms import docx_paragraphs, lines_of
+from test_notice_format import CONTACT, check, variant
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+CASE = "osaki-shinkin-2022"
+FULL = ("    - role: 担当窓口\n      department: 地域政策課\n      postal_code: 093-8585\n"
+        "      address: 北見市青葉町6-6\n      phones: [{number: 0152-41-0618}, {number: 0152-41-0619, kind: 代表}]\n"
+        "      fax: 0152-23-6123\n")
+
+
+def fold(text: str) -> str:
+    return no_space(unicodedata.normalize("NFKC", text))
+
+
+@needs_poppler
+def test_osaki_sets_postal_code_address_phone_and_fax_a_line_each(tmp_path):
+    assert cli.main([str(REAL / f"{CASE}.yaml"), "-o", str(tmp_path), "--format", "pdf,docx"]) == 0
+    wanted = ["〒989-6188", "大崎市古川七日町1-1市役所本庁舎3階", "電話番号:0229-23-2129(政策企画担当、地方創生担当)",
+              "ファクス:0229-23-2427"]
+    pdf = [fold(text) for text, _, _ in lines_of(tmp_path / CASE / "press-notice.pdf")]
+    start = pdf.index(wanted[0])
+    assert pdf[start:start + 4] == wanted, pdf[start - 2:]
+    docx = [fold(text) for text in docx_paragraphs(tmp_path / CASE / "press-notice.docx") if text.strip()]
+    start = docx.index(wanted[0])
+    assert docx[start:start + 4] == wanted, docx[start - 2:]
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, lines", [
+    # the default: 〒 before the address, the FAX after the last phone
+    ("contacts: {}\n", ["〒093-8585　北見市青葉町6-6", "電話　0152-41-0618", "代表　0152-41-0619　FAX　0152-23-6123"]),
+    ("contacts:\n  own_lines: [postal_code]\n",
+     ["〒093-8585", "北見市青葉町6-6", "電話　0152-41-0618", "代表　0152-41-0619　FAX　0152-23-6123"]),
+    ("contacts:\n  own_lines: [fax]\n",
+     ["〒093-8585　北見市青葉町6-6", "電話　0152-41-0618", "代表　0152-41-0619", "FAX　0152-23-6123"]),
+    # the phones on one line, the FAX under it
+    ("contacts:\n  own_lines: [fax, postal_code]\n  phone_lines: one\n",
+     ["〒093-8585", "北見市青葉町6-6", "電話　0152-41-0618　代表　0152-41-0619", "FAX　0152-23-6123"]),
+    # in the notice's head, right-aligned: the same lines
+    ("notice:\n  contacts_at: head\ncontacts:\n  own_lines: [postal_code, fax]\n",
+     ["〒093-8585", "北見市青葉町6-6", "電話　0152-41-0618", "代表　0152-41-0619", "FAX　0152-23-6123"]),
+])
+def test_each_part_named_stands_on_its_own_line(house, lines, tmp_path, capsys):
+    path = variant(tmp_path, (CONTACT, FULL), style=house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "out" / path.stem
+    wanted = [no_space(line) for line in lines]
+    # the box's role stands in its label column, at the height of one of the lines: read
+    # the contact's column alone
+    pdf = [text.replace("担当窓口", "") for text, _, _ in lines_of(out / "press-notice.pdf")]
+    pdf = [text for text in pdf if text]
+    start = next(i for i, text in enumerate(pdf) if text.startswith(wanted[0]))
+    assert pdf[start:start + len(wanted)] == wanted, pdf[start:start + 6]
+    docx = [text for text in docx_paragraphs(out / "press-notice.docx") if text.strip()]
+    start = docx.index(lines[0])
+    assert docx[start:start + len(lines)] == lines, docx[start:start + 6]
+
+
+def test_a_part_named_twice_is_refused_at_its_line(tmp_path, capsys):
+    path = variant(tmp_path, style="contacts:\n  own_lines: [fax, postal_code, fax]\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:2: contacts.own_lines: fax is named twice in own_lines:" \
+                         " the second would have no effect; remove it" in err, err
