@@ -38,6 +38,9 @@ _OTHER_YEAR = re.compile(rf"^(?:(?P<era>{_ERA_NAMES})(?P<era_year>元|{_NUM})|(?
 
 @dataclass(frozen=True)
 class DateInText:
+    """A date as a text writes it, read as a day. (A docstring of its own: without one,
+    dataclasses makes it from inspect.signature, and importing inspect cost a start
+    some 30 M instructions.)"""
     written: str                    # as the text writes it
     year: int | None                # None: the month and the day alone
     month: int

@@ -294,3 +294,18 @@ def test_a_template_runs_with_the_cycle_collector_on(tmp_path):
     found = re.search(r"collector on: (\w+) cyclic left: (\d+)", result.stderr)
     assert found and found.group(1) == "True", result.stderr
     assert int(found.group(2)) < 20000, result.stderr      # freed as the loop ran, not left
+
+
+def test_a_pdf_build_does_not_import_inspect(tmp_path):
+    """Importing `inspect` (with dis, tokenize and ast) costs a start some 30 M
+    instructions, ~10 ms. A dataclass without a docstring of its own imports it: its
+    __doc__ is made from inspect.signature. The seed's notice and agreement as PDF
+    import it no more (the DOCX's lxml does, which is its own)."""
+    seed = ROOT / "specs" / "2024-02-27-okhotsk-kitami.yaml"
+    result = subprocess.run([sys.executable, "-X", "importtime", str(ROOT / "generate.py"), str(seed), "-o",
+                             str(tmp_path), "--kinds", "press-notice,agreement", "--format", "pdf"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    imported = re.findall(r"^import time:\s+\d+ \|\s+\d+ \| +(\S+)$", result.stderr, re.M)
+    assert "jpdocs.content.agreement.text" in imported and "reportlab.pdfgen.canvas" in imported
+    assert "inspect" not in imported and "dis" not in imported, [m for m in imported if m in ("inspect", "dis")]

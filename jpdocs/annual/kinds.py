@@ -24,6 +24,7 @@ DEFAULT_KIND = "協定書"
 
 @dataclass(frozen=True)
 class BookWords:
+    """The annual book's own words for the kinds of agreement it lists."""
     noun: str            # 協定, 盟約, 覚書, 協定等
     title_heading: str   # the title column's default heading: 協定名, 盟約名, 協定等の名称
     subject: str         # 連携協定締結状況, 盟約締結状況, 協定等締結状況

@@ -23,6 +23,7 @@ class NoAgreements(Exception):
 
 @dataclass
 class Row:
+    """One agreement's row of the book: its cells, and what its contents entry and sheet print."""
     number: int
     loaded: LoadedSpec
     values: list[Value]               # the summary table's cells, column by column

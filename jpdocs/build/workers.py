@@ -33,6 +33,7 @@ PR_SET_PDEATHSIG = 1      # linux/prctl.h
 
 @dataclass
 class Outcome:
+    """What became of one task given to a worker process."""
     status: str           # done | died | timeout | not-started
     value: Any = None     # the task's result (done); a description otherwise
 

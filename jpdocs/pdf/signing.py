@@ -25,6 +25,7 @@ from ..output import describe
 
 @dataclass(frozen=True)
 class FieldState:
+    """A signature field of a PDF: its name, whether it is signed, and where it is."""
     name: str
     signed: bool
     page: int            # 0-based

@@ -18,6 +18,7 @@ MOST_ACROSS = 3            # names side by side: each in a third of the text's w
 
 @dataclass(frozen=True)
 class CoverText:
+    """The cover page before the text: the title, the date if asked, the parties' names."""
     title_lines: tuple[str, ...]
     date: str                               # "" unless the spec asks for it
     names: tuple[tuple[str, ...], ...]      # each party's name, as its lines, in the parties' order

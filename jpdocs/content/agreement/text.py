@@ -35,6 +35,7 @@ class Clause:
 
 @dataclass(frozen=True)
 class Article:
+    """An article as printed: its number, heading and clauses, and where its text came from."""
     name: str          # purpose, areas … or an extra article's name
     number: str        # 第１条
     heading: str       # 目的; "" for an article the spec writes without one
@@ -62,6 +63,7 @@ class SignatureLine:
 
 @dataclass(frozen=True)
 class Signatory:
+    """One signature block: label, field, address, organisation, title and name."""
     label: str         # 甲 (or 大学), or "" when one word names all parties (両市)
     field: str         # the PDF signature field over the seal place
     address: str
@@ -84,6 +86,7 @@ class SupplementaryText:
 
 @dataclass(frozen=True)
 class AgreementText:
+    """Everything the agreement template prints, composed from the spec (compose.py)."""
     title: str                     # …との包括連携に関する協定書
     title_lines: tuple[str, ...]   # the title broken where it reads well
     preamble: str
