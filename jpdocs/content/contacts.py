@@ -174,24 +174,26 @@ def _check_top(contacts: list[Contact], at: tuple, problem) -> None:
                            f" top), where one contact stands, and {len(contacts)} are given: give one, or use a"
                            " house style that sets the contacts in boxes at the foot (notice.contacts_at: foot)")
     for i, ct in enumerate(contacts):
-        for key in Contact.model_fields:
-            value = getattr(ct, key)
-            if key not in TOP_KEYS and value is not None and value != []:
-                problem(at + (i, key), f"the house sets the contact on one line at the top of the notice"
-                                       f" (notice.contacts_at: top): its role, department and phone number"
-                                       f" (問合せ先：…課（06-…）); {key} would not be printed: remove it, or use a"
-                                       " house style that sets the contacts in boxes at the foot"
-                                       " (notice.contacts_at: foot)")
+        for key in _not_printed(ct, TOP_KEYS):
+            problem(at + (i, key), f"the house sets the contact on one line at the top of the notice"
+                                   f" (notice.contacts_at: top): its role, department and phone number"
+                                   f" (問合せ先：…課（06-…）); {key} would not be printed: remove it, or use a"
+                                   " house style that sets the contacts in boxes at the foot"
+                                   " (notice.contacts_at: foot)")
 
 
 def _check_foot_line(contacts: list[Contact], at: tuple, problem) -> None:
     """Nothing in a contact but what its line after the text prints."""
     for i, ct in enumerate(contacts):
-        for key in Contact.model_fields:
-            value = getattr(ct, key)
-            if key not in FOOT_LINE_KEYS and value is not None and value != []:
-                problem(at + (i, key), f"the house sets each contact on one line after the text (notice.contacts_at:"
-                                       f" foot_line): its role, department and phone number"
-                                       f" (【照会先】…課（電話:082-…）); {key} would not be printed: remove it, or"
-                                       " use a house style that sets the contacts in boxes at the foot"
-                                       " (notice.contacts_at: foot)")
+        for key in _not_printed(ct, FOOT_LINE_KEYS):
+            problem(at + (i, key), f"the house sets each contact on one line after the text (notice.contacts_at:"
+                                   f" foot_line): its role, department and phone number"
+                                   f" (【照会先】…課（電話:082-…）); {key} would not be printed: remove it, or"
+                                   " use a house style that sets the contacts in boxes at the foot"
+                                   " (notice.contacts_at: foot)")
+
+
+def _not_printed(ct: Contact, printed) -> list[str]:
+    """The keys a contact gives that a one-line form, printing only `printed`, leaves out."""
+    return [key for key in Contact.model_fields
+            if key not in printed and getattr(ct, key) is not None and getattr(ct, key) != []]
