@@ -241,6 +241,27 @@ def test_the_lines_of_the_page_are_lines(cid, built):
     assert not missing, (cid, missing)
 
 
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_the_date_stands_where_the_page_sets_it", fact="date_place"))
+def test_the_date_stands_where_the_page_sets_it(cid, built):
+    """`date_place` (the house's notice.date_place): the date line as the page writes it
+    (`line`), a whole line, and where: under the title (the line after the title's last),
+    or at the foot (the notice's last line); never also in the head above the title."""
+    case = built[cid]
+    lines = [fold(line) for line in visual_lines(case.dir / "press-notice.pdf")]
+    place, dated = case.facts["date_place"]["place"], fold(case.facts["date_place"]["line"])
+    assert lines.count(dated) == 1, (cid, dated, lines)
+    at = lines.index(dated)
+    if place == "foot":
+        assert at == len(lines) - 1, (cid, lines[at:])
+        return
+    assert place == "under_title", (cid, place)
+    notice = case.spec["press_notice"]
+    title = fold(notice["subject"]) + fold(notice.get("subtitle") or "")
+    assert at > 0 and lines[at - 1] and title.endswith(lines[at - 1]), (cid, lines[at - 1:at + 1])
+    assert fold(notice["subject"]).startswith(lines[0]), (cid, lines[:at + 1])     # nothing above the title
+
+
 @pytest.mark.parametrize("cid", cases("test_labels_are_spread_as_the_page_spaces_them", fact="expect_spread"))
 def test_labels_are_spread_as_the_page_spaces_them(cid, built):
     """`expect_spread`: a label the page spaces out (日 時, 場 所) is set across that many

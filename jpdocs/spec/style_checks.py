@@ -207,6 +207,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"
                                 " own line it would have no effect"))
+    if style.notice.date_above_header and style.notice.date_place != "head":
+        problems.append(Problem(name, line_of(lines, ("notice", "date_place")), "notice.date_place",
+                                f"date_place: {style.notice.date_place} sets the date of issue away from the head, and"
+                                " date_above_header: true sets it there, above the header line: the two contradict;"
+                                " remove one"))
     if style.notice.contacts_at == "top" and ("contacts", "role_place") in lines \
             and style.contacts.role_place == "above":
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",

@@ -178,6 +178,12 @@ class NoticeStyle(StyleModel):
     # 報道機関各位 / the office under them), not under it (default): every notice of the
     # house has a header line then (a notice without one is refused, content/notice.py)
     date_above_header: bool = False
+    # where the date line stands: in the head (default: under the header line, or above it
+    # with date_above_header), under the title (a page's 知事通信「…」 / 平成27年3月19日, as
+    # 大分県 dates its reports), or at the foot after everything else (更新日：… at the end
+    # of a city's page); only the date moves, the offices under it keep the head. Beside
+    # date_above_header: true an error (that key sets the date in the head, above the header)
+    date_place: Literal["head", "under_title", "foot"] = "head"
     # what stands between the date of issue and the spec's date_suffix: a full-width
     # space (default: ２月16日（金）　配布) or nothing (2018年10月9日更新, as 上尾市; ［…］
     # with a bracket as the prefix and the suffix, as 茂原市). No half-width space: beside

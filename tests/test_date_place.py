@@ -1,0 +1,102 @@
+"""Where the date line of a notice stands (the house's notice.date_place): in the head
+(default), on the line under the title (大分県's 知事通信, 信州大学's pages), or at the
+foot, the notice's last line (大崎市's and 松浦市's 更新日：…). Built from variations of
+the seed by the real command line, the PDF read back line by line, the DOCX reopened,
+the release after the signing alike; the key beside date_above_header refused.
+"""
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from jpdocs import cli
+
+from conftest import needs_poppler, no_space
+from test_notice_format import build, check, variant
+from test_notice_head import AFTER, docx_paragraphs
+
+DATE = "令和６年（2024年）２月16日（金）配布"
+AFTER_DATE = "令和６年（2024年）３月１日（金）配布"
+TITLE = "項目"
+
+
+def all_lines(pdf) -> list[str]:
+    """Every line a reader sees, page by page, top to bottom, without spaces."""
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            rows: dict[float, list] = {}
+            for c in page.chars:
+                if c["text"].strip():
+                    key = next((k for k in rows if abs(k - c["bottom"]) < 2), c["bottom"])
+                    rows.setdefault(key, []).append(c)
+            out += ["".join(c["text"] for c in sorted(cs, key=lambda c: c["x0"])) for _, cs in sorted(rows.items())]
+    return out
+
+
+def title_line(lines: list[str]) -> int:
+    """The index of the title's line (the seed's title, after 項目, fits on one), above
+    the 配付資料 line and the text."""
+    return next(i for i, line in enumerate(lines) if line.startswith(TITLE))
+
+
+@needs_poppler
+@pytest.mark.parametrize("place", ["head", "under_title", "foot"])
+def test_the_date_line_where_the_house_sets_it(place, tmp_path, capsys):
+    """The date line, and only it, moves: under the title (after its last line, before
+    the text) or to the notice's last line; 報道機関各位 and the office keep the head.
+    The PDF, the DOCX and the release after the signing alike."""
+    path = variant(tmp_path, AFTER, style=f"notice:\n  date_place: {place}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = all_lines(pdf)
+    assert lines.count(DATE) == 1, lines
+    at = lines.index(DATE)
+    assert lines[0] == "報道機関各位"
+    if place == "head":
+        assert at == 1 and lines[2] == "北海道オホーツク総合振興局", lines[:4]
+    else:
+        assert lines[1] == "北海道オホーツク総合振興局" and lines[2].startswith(TITLE), lines[:4]
+    if place == "under_title":
+        assert at == title_line(lines) + 1 and lines[at + 1].startswith("配付資料"), lines[at - 2:at + 2]
+    if place == "foot":
+        assert at == len(lines) - 1, lines[-3:]
+    paras = [no_space(p.text) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+    assert paras.count(DATE) == 1 and paras[0] == "報道機関各位"
+    docx_at = paras.index(DATE)
+    expected = {"head": 1, "under_title": title_line(paras) + 1, "foot": len(paras) - 1}[place]
+    assert docx_at == expected, paras
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = all_lines(tmp_path / "out" / path.stem / "press-notice-after.pdf")
+    assert after.count(AFTER_DATE) == 1, after
+    after_at = after.index(AFTER_DATE)
+    if place == "head":
+        assert after_at == 1
+    elif place == "foot":
+        assert after_at == len(after) - 1, after[-3:]
+    else:
+        assert after_at == title_line(after) + 1, after[after_at - 2:after_at + 2]
+
+
+@needs_poppler
+def test_a_notice_without_a_date_has_no_line_to_place(tmp_path, capsys):
+    """issue_date: none beside date_place: foot: no date anywhere, no error (the key is
+    the house's for its dated notices)."""
+    path = variant(tmp_path, ("  issue_date: 2024-02-16", "  issue_date: none"), style="notice:\n  date_place: foot\n")
+    code, _, err, pdf = build(path, tmp_path, capsys)
+    assert code == 0, err
+    assert not any("２月16日" in line or "配布" in line for line in all_lines(pdf))
+
+
+@pytest.mark.parametrize("place", ["under_title", "foot"])
+def test_a_date_placed_away_from_the_head_beside_date_above_header_is_refused(place, tmp_path, capsys):
+    """date_above_header: true puts the date in the head; date_place away from it
+    contradicts it: an error at date_place's line of the style file, nothing written."""
+    path = variant(tmp_path, style=f"notice:\n  date_above_header: true\n  date_place: {place}\n")
+    code, _, err = check(path, capsys)
+    assert code == 1, err
+    assert (f"error: {tmp_path / 'house.yaml'}:3: notice.date_place: date_place: {place} sets the date of issue"
+            " away from the head, and date_above_header: true sets it there, above the header line: the two"
+            " contradict; remove one") in err, err
+    code, _, err, pdf = build(path, tmp_path, capsys)
+    assert code == 1 and not pdf.exists() and "Traceback" not in err
