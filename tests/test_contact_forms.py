@@ -208,3 +208,42 @@ def test_two_people_on_the_department_line_are_refused(pairs, fragment, key, tmp
                      "the house sets a contact's person on the line of its department (contacts.person_line:"
                      " with_department), where one person stands, and this contact lists 2: write each person as"
                      " a contact of its own under the same role"), err
+
+
+# ------------------------------------------------------------------ the person's label
+
+LABELLED = CONTACT.replace("      title: 地域政策課長\n", "      person_label: \"担当：\"\n      title: 地域政策課長\n")
+
+
+@needs_poppler
+@pytest.mark.parametrize("house", [None, WITH_DEPARTMENT])
+def test_the_persons_label_before_the_title_and_name(house, tmp_path, capsys):
+    """contacts[].person_label (秋田森林管理署's 担当者:): printed as written straight before
+    the person's title and name, on the person's line or on the department's (person_line:
+    with_department); the DOCX alike."""
+    path = variant(tmp_path, (CONTACT, LABELLED), style=house)
+    out = build(path, tmp_path, capsys)
+    person = "担当：地域政策課長杉村勝彦"
+    expected = "オホーツク総合振興局地域創生部" + person if house else person
+    lines = [t for t, _, _ in lines_of(out / "press-notice.pdf")]
+    assert any(t.endswith(expected) for t in lines), lines      # after the box's label column
+    assert sum("地域政策課長" in t for t in lines) == 1, lines    # the person once, after the label
+    assert expected in [no_space(p) for p in docx_paragraphs(out / "press-notice.docx")]
+
+
+@pytest.mark.parametrize("old, new, fragment, message", [
+    ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
+     "      person_label: \"担当：\"\n      people:\n        - {title: 課長, name: 杉村}\n", "person_label",
+     "person_label is printed before the one person written with title and name, and this contact lists its"
+     " people under people:: write the one person so, or remove it"),
+    ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
+     "      person_label: \"担当：\"\n      name_label: 担当\n      name: 杉村\n", "person_label",
+     "person_label and name_label each print a label before the name: write one of them"),
+    ("      title: 地域政策課長\n      name: 杉村　勝彦\n", "      person_label: \"担当：\"\n", "person_label",
+     "person_label is printed before the person's title and name, and there is neither: it would have no effect"),
+])
+def test_a_persons_label_that_labels_no_one_person_is_refused(old, new, fragment, message, tmp_path, capsys):
+    path = variant(tmp_path, (CONTACT, CONTACT.replace(old, new)))
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, fragment, "press_notice.contacts[0].person_label", message), err

@@ -194,6 +194,9 @@ VARIANTS.update({
     "contact-people-and-name": (_C0, _C0 + "      people: [{title: 課長, name: 杉村}]\n"),
     "contact-person-empty": (_C0, _C0.replace("      department", "      people: [{note: 予定}]\n      department")),
     "name-label-without-name": ("      name: 道下\n", ""),
+    "person-label-with-people": (_C0, _C0 + "      person_label: 担当：\n      people: [{title: 課長, name: 杉村}]\n"),
+    "person-label-beside-name-label": ("      name_label: 担当\n", "      name_label: 担当\n      person_label: 担当：\n"),
+    "person-label-without-person": ("      name_label: 担当\n      name: 道下\n", "      person_label: 担当：\n"),
     "contact-phones-and-phone": (_C0, _C0 + "      phones: [{number: 0152-41-0618}]\n"),
     "phone-kind-without-phone": ("      phone: 0152-41-0618\n", ""),
     "phone-kind-extension": ("      phone_kind: 直通\n", "      phone_kind: 内線\n"),
@@ -463,6 +466,7 @@ STYLE_VARIANTS = {
     "role-place-head": "notice:\n  contacts_at: head\ncontacts:\n  role_place: above\n",
     "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
+    "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

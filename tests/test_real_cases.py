@@ -514,7 +514,10 @@ def test_the_issuer_is_named_under_the_date(cid, built):
     lines = [fold(line) for line in visual_lines(case.dir / "press-notice.pdf")]
     written = case.spec["press_notice"].get("issuing_office")
     offices = [fold(o) for o in written] if isinstance(written, list) else [fold(written or case.spec["issuer"])]
-    if case.spec["press_notice"]["issue_date"] == "none":    # no date line: the offices right under the header
+    placed = (case.facts.get("date_place") or {}).get("place", "head")     # notice.date_place
+    if case.spec["press_notice"]["issue_date"] == "none" or placed != "head":
+        # no date line in the head (none, or under the title or at the foot): the offices
+        # right under the header
         head = notice_head(case, lines)
         first = 0 if case.spec["press_notice"].get("header") is False else 1
         if written is False:

@@ -46,6 +46,17 @@ def check_contact(ct: Contact, at: tuple, problem) -> None:
     elif ct.name_label and not ct.name:
         problem(at + ("name_label",), "name_label is printed before the name, and there is no name:"
                                       " it would have no effect")
+    if ct.person_label is not None:
+        if ct.people:
+            problem(at + ("person_label",), "person_label is printed before the one person written with title"
+                                            " and name, and this contact lists its people under people:: write"
+                                            " the one person so, or remove it")
+        elif ct.name_label:
+            problem(at + ("person_label",), "person_label and name_label each print a label before the name:"
+                                            " write one of them")
+        elif not (ct.title or ct.name):
+            problem(at + ("person_label",), "person_label is printed before the person's title and name, and"
+                                            " there is neither: it would have no effect")
     for j, ph in enumerate(ct.phones):
         check_phone(ph, at + ("phones", j), problem)
     if ct.phones:

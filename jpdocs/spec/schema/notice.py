@@ -48,6 +48,9 @@ class Contact(Strict):
     title: Optional[Line] = None      # 地域政策課長
     name: Optional[Line] = None       # 杉村 勝彦
     name_label: Optional[Line] = None  # 担当 → 担当：道下
+    # as written before the person's title and name, its colon too: 担当者: → 担当者:地域林政調整官
+    # (秋田森林管理署), 担当： → 担当：課長　道下; only where given
+    person_label: Optional[Line] = None
     people: list[Person] = []         # several people, each on a line
     phone: Optional[Line] = None
     phone_kind: Optional[PhoneKind] = None   # printed only when the spec says it
