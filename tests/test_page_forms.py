@@ -11,7 +11,8 @@
   (四国学院大学 2019: 【この件に関するメディアの方のお問い合わせ先】);
 - press_notice.event_line — the ceremony's date, time and place on one line above the
   text, without labels, as the house writes them (山梨県 2019: 令和元年6月7日(金曜日)午前10時~
-  株式会社コーセー日本橋本社);
+  株式会社コーセー日本橋本社); the day alone where the ceremony gives no hour or place (大分県
+  2016: 平成28年８月23日 at the left above the text);
 - notice.date_time_gap — what stands between the ceremony's date and its time, in the
   記 block's 日時 item and on the event line: a full-width space (the seed's) or nothing,
   as most offices' pages write it (山梨県, 鳥取県 2025: 令和7年7月15日(火)午前10時から…);
@@ -40,7 +41,8 @@ from test_notice_format import CONTACT, check, has_error, variant
 
 REAL = ROOT / "tests" / "data" / "real"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-CASES = ("ageo-fire-2018", "mobara-abekura-2018", "sgu-uchiko-2019", "qsr-kaido-2018", "yamanashi-kose-2019")
+CASES = ("ageo-fire-2018", "mobara-abekura-2018", "sgu-uchiko-2019", "qsr-kaido-2018", "yamanashi-kose-2019",
+         "oita-kagome-2016")
 
 
 @pytest.fixture(scope="module")
@@ -275,6 +277,25 @@ def test_the_event_line_above_the_text(built):
     at = paragraphs.index(line)
     assert paragraphs[at - 1] == "株式会社コーセーとの立地協定・森林整備協定締結式"
     assert paragraphs[at + 1].startswith("本日、株式会社コーセー")
+
+
+@needs_poppler
+def test_the_event_line_of_the_day_alone(built):
+    """大分県's 知事通信 (2016): the event's day, no hour or place, a line of its own under
+    the title at the text's left margin (not set in as the paragraphs' first lines are),
+    then the text; the DOCX alike."""
+    pdf = built["oita-kagome-2016"]
+    lines = glyph_lines(pdf)
+    texts = [text_of(line) for line in lines]
+    at = texts.index("平成28年８月23日")
+    assert no_space(texts[at - 1]) == "知事通信「大分県とカゴメ株式会社との包括協定締結式」"
+    assert no_space(texts[at + 1]).startswith("大分県とカゴメ株式会社（本社")
+    assert lines[at][0]["x0"] < lines[at + 1][0]["x0"] - 5, (lines[at][0]["x0"], lines[at + 1][0]["x0"])
+    assert no_space("".join(texts)).count("平成28年８月23日") == 1
+    paragraphs = docx_paragraphs(pdf.with_suffix(".docx"))
+    at = paragraphs.index("平成28年８月23日")
+    assert paragraphs[at - 1] == "知事通信「大分県とカゴメ株式会社との包括協定締結式」"
+    assert paragraphs[at + 1].startswith("大分県とカゴメ株式会社")
 
 
 @needs_poppler
