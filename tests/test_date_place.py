@@ -100,3 +100,45 @@ def test_a_date_placed_away_from_the_head_beside_date_above_header_is_refused(pl
             " contradict; remove one") in err, err
     code, _, err, pdf = build(path, tmp_path, capsys)
     assert code == 1 and not pdf.exists() and "Traceback" not in err
+
+
+def line_edges(pdf, text: str) -> tuple[float, float, float, float]:
+    """The left and right edges of the line reading `text` (spaces aside), and the
+    leftmost and rightmost edges of any glyph on its page: the margins."""
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            chars = [c for c in page.chars if c["text"].strip()]
+            rows: dict[float, list] = {}
+            for c in chars:
+                key = next((k for k in rows if abs(k - c["bottom"]) < 2), c["bottom"])
+                rows.setdefault(key, []).append(c)
+            for cs in rows.values():
+                if "".join(c["text"] for c in sorted(cs, key=lambda c: c["x0"])) == text:
+                    return (min(c["x0"] for c in cs), max(c["x1"] for c in cs),
+                            min(c["x0"] for c in chars), max(c["x1"] for c in chars))
+    raise AssertionError(text)
+
+
+@needs_poppler
+@pytest.mark.parametrize("place", ["head", "under_title", "foot"])
+def test_the_date_line_at_the_left(place, tmp_path, capsys):
+    """notice.date_align: left (大分県's 知事通信: 平成27年3月19日 at the left under the
+    title): the date line starts at the left margin wherever it stands, the office under
+    it keeps the right; the DOCX paragraph is left-aligned; right (default) ends at the
+    right margin."""
+    path = variant(tmp_path, style=f"notice:\n  date_place: {place}\n  date_align: left\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    left, right, margin_left, margin_right = line_edges(pdf, DATE)
+    assert abs(left - margin_left) < 1 and right < margin_right - 20, (left, right, margin_left, margin_right)
+    office = line_edges(pdf, "北海道オホーツク総合振興局")
+    assert abs(office[1] - office[3]) < 1, office
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    para = next(p for p in Document(str(pdf.with_suffix(".docx"))).paragraphs if no_space(p.text) == DATE)
+    assert para.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    plain = variant(tmp_path, style=f"notice:\n  date_place: {place}\n", name="plain.yaml")
+    code, _, err, pdf = build(plain, tmp_path, capsys)
+    assert code == 0, err
+    left, right, margin_left, margin_right = line_edges(pdf, DATE)
+    assert abs(right - margin_right) < 1 and left > margin_left + 20, (left, right, margin_left, margin_right)

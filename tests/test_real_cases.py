@@ -244,22 +244,34 @@ def test_the_lines_of_the_page_are_lines(cid, built):
 @needs_poppler
 @pytest.mark.parametrize("cid", cases("test_the_date_stands_where_the_page_sets_it", fact="date_place"))
 def test_the_date_stands_where_the_page_sets_it(cid, built):
-    """`date_place` (the house's notice.date_place): the date line as the page writes it
-    (`line`), a whole line, and where: under the title (the line after the title's last),
-    or at the foot (the notice's last line); never also in the head above the title."""
+    """`date_place` (the house's notice.date_place and date_align): the date line as the
+    page writes it (`line`), a whole line, once, and where: in the head above the title
+    (head), on the line after the title's last (under_title), or the notice's last line
+    (foot); at the left margin where it says `align: left`."""
     case = built[cid]
-    lines = [fold(line) for line in visual_lines(case.dir / "press-notice.pdf")]
-    place, dated = case.facts["date_place"]["place"], fold(case.facts["date_place"]["line"])
+    pdf = case.dir / "press-notice.pdf"
+    lines = [fold(line) for line in visual_lines(pdf)]
+    placed = case.facts["date_place"]
+    place, dated = placed["place"], fold(placed["line"])
     assert lines.count(dated) == 1, (cid, dated, lines)
     at = lines.index(dated)
-    if place == "foot":
-        assert at == len(lines) - 1, (cid, lines[at:])
-        return
-    assert place == "under_title", (cid, place)
     notice = case.spec["press_notice"]
-    title = fold(notice["subject"]) + fold(notice.get("subtitle") or "")
-    assert at > 0 and lines[at - 1] and title.endswith(lines[at - 1]), (cid, lines[at - 1:at + 1])
-    assert fold(notice["subject"]).startswith(lines[0]), (cid, lines[:at + 1])     # nothing above the title
+    if place == "head":
+        assert at < len(notice_head(case, lines)), (cid, lines[:at + 2])
+    elif place == "foot":
+        assert at == len(lines) - 1, (cid, lines[at:])
+    else:
+        assert place == "under_title", (cid, place)
+        title = fold(notice["subject"]) + fold(notice.get("subtitle") or "")
+        assert at > 0 and title.endswith(lines[at - 1]), (cid, lines[at - 1:at + 1])
+        assert fold(notice["subject"]).startswith(lines[0]), (cid, lines[:at + 1])     # nothing above the title
+    if placed.get("align") == "left":
+        with pdfplumber.open(pdf) as doc:
+            page = doc.pages[0] if place != "foot" else doc.pages[-1]
+            glyphs = [c for c in page.chars if c["text"].strip()]
+            row = [c for c in glyphs if fold("".join(x["text"] for x in sorted(
+                (g for g in glyphs if abs(g["bottom"] - c["bottom"]) < 2), key=lambda g: g["x0"]))) == dated]
+            assert row and abs(min(c["x0"] for c in row) - min(c["x0"] for c in glyphs)) < 1, cid
 
 
 @pytest.mark.parametrize("cid", cases("test_labels_are_spread_as_the_page_spaces_them", fact="expect_spread"))

@@ -184,6 +184,9 @@ class NoticeStyle(StyleModel):
     # of a city's page); only the date moves, the offices under it keep the head. Beside
     # date_above_header: true an error (that key sets the date in the head, above the header)
     date_place: Literal["head", "under_title", "foot"] = "head"
+    # the date line at the right (default, as a letter dates it) or at the left, wherever it
+    # stands (大分県's 知事通信 sets 平成27年3月19日 at the left under its title)
+    date_align: Literal["right", "left"] = "right"
     # what stands between the date of issue and the spec's date_suffix: a full-width
     # space (default: ２月16日（金）　配布) or nothing (2018年10月9日更新, as 上尾市; ［…］
     # with a bracket as the prefix and the suffix, as 茂原市). No half-width space: beside
