@@ -283,8 +283,8 @@ def test_the_mark_before_the_attendees_only_with_an_old_ki_template(tmp_path, ca
 
 # ------------------------------------------------------------------ a notice with no date of issue
 
-UNDATED_CUTS = (("{% set has_date = n.issued_on is not none %}\n{% if has_date %}{% set dated %}",
-                 "{% set has_date = true %}\n{% set dated %}"),
+UNDATED_CUTS = (("{% set has_date = n.issued_on is not none %}\n", "{% set has_date = true %}\n"),
+                ("{% if has_date or date_elsewhere %}{% set dated %}", "{% set dated %}"),
                 ("{% endset %}{% endif %}\n", "{% endset %}\n"))
 
 
