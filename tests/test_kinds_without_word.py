@@ -116,7 +116,7 @@ def test_a_covenant_named_盟約_is_titled_盟約書_and_one_named_otherwise_is_
     data["agreement"]["title"] = "北海道オホーツク総合振興局と北見工業大学との友好"
     spec = write(tmp_path, data, "b")
     message = error(spec)
-    assert f"b.yaml:{line_of(spec, 'title:')}: agreement.document.title: not given" in message
+    assert f"b.yaml:{line_of(spec, 'document:')}: agreement.document.title: not given" in message
     assert "write the document's title" in message and "Traceback" not in message
     assert not (tmp_path / "out" / "b").exists()
 

@@ -58,7 +58,8 @@ def title_refused(title: str, kind: str) -> str | None:
       not agree on how such a document names itself, and …に関する盟約書 would be a guess."""
     named = title_kind(title)
     if named is not None and named != kind:
-        return (f"the agreement's name ({title}) ends in the word of a {named}, and the document is a"
+        word = next(w for w in (named, KINDS[named].word, KINDS[named].stem) if w and title.endswith(w))
+        return (f"the agreement's name ({title}) ends in {word}, a {named}'s word, and the document is a"
                 f" {kind}: a title made from the two would contradict one of them")
     if KINDS[kind].word is None and named != kind:
         return (f"the agreement's name ({title}) does not end in {KINDS[kind].stem} or {kind}, and a {kind}"
