@@ -17,6 +17,7 @@ from reportlab.lib.pagesizes import A4
 
 from conftest import SEED_SPEC, needs_poppler, no_space, pdf_text, run_generate
 from glyphs import page_rows
+from jpdocs.content.agreement.wording import title_kind
 
 
 def seed() -> dict:
@@ -54,6 +55,8 @@ def lines(text: str) -> list[str]:
 @needs_poppler
 def test_a_memorandum_calls_itself_本覚書_everywhere(tmp_path):
     data = seed()
+    # named without 協定 (…包括連携): a 覚書 named …協定 gets no title made up (the next tests)
+    data["agreement"]["title"] = data["agreement"]["title"].removesuffix("協定")
     data["agreement"]["document"].update(kind="覚書", conclude="取り交わす")
     text, _ = build(tmp_path, write(tmp_path, data))
     flat = no_space(text)
@@ -64,6 +67,53 @@ def test_a_memorandum_calls_itself_本覚書_everywhere(tmp_path):
     assert "本覚書に定めのない事項又は本覚書に関し疑義が生じた事項" in flat
     assert "本覚書の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。" in flat
     assert "協定書" not in flat and "本協定" not in flat
+
+
+def test_a_memorandum_named_協定_gets_no_title_made_up(tmp_path):
+    """A 覚書 whose name is …包括連携協定 used to be titled …包括連携に関する覚書: a title
+    the name contradicts (the product took 協定 for a word to drop). It is refused at
+    agreement.document.title, exit 1, and builds once the title is written."""
+    data = seed()
+    data["agreement"]["document"].update(kind="覚書", conclude="取り交わす")
+    spec = write(tmp_path, data)
+    message = error(spec)
+    assert f"spec.yaml:{line_of(spec, 'document:')}: agreement.document.title: not given" in message
+    assert "ends in 協定, a 協定書's word, and the document is a 覚書" in message
+    assert "write the document's title" in message and "Traceback" not in message
+    data["agreement"]["document"]["title"] = "包括連携に関する覚書"
+    text, _ = build(tmp_path, write(tmp_path, data))
+    assert "包括連携に関する覚書" in no_space(text)
+
+
+@pytest.mark.parametrize("name, kind", [("北見市との防災協力に関する覚書", "協定書"),    # …覚書に関する協定書
+                                        ("北見市との森林の里親契約", "覚書"),            # …契約に関する覚書
+                                        ("北見市との友好協定", "確認書")])             # …協定に関する確認書
+def test_a_name_ending_in_another_kinds_word_is_refused(tmp_path, name, kind):
+    data = seed()
+    data["agreement"]["title"] = name
+    data["agreement"]["document"]["kind"] = kind
+    assert "agreement.document.title: not given" in error(write(tmp_path, data))
+
+
+@needs_poppler
+@pytest.mark.parametrize("name, kind, title", [
+    ("北見市との防災協力に関する覚書", "覚書", "北見市との防災協力に関する覚書"),    # the name is the title
+    ("北見市との防災協力協定", "協定書", "北見市との防災協力協定書"),
+    ("北見市との防災協力", "覚書", "北見市との防災協力に関する覚書"),               # no kind's word: the default
+])
+def test_a_name_that_ends_in_its_kinds_word_or_none_keeps_the_default(tmp_path, name, kind, title):
+    data = seed()
+    data["agreement"]["title"] = name
+    data["agreement"]["document"]["kind"] = kind
+    text, _ = build(tmp_path, write(tmp_path, data))
+    assert title in no_space(text)
+
+
+@pytest.mark.parametrize("title, kind", [("包括連携協定", "協定書"), ("包括連携協定書", "協定書"),
+                                         ("防災に関する覚書", "覚書"), ("森林の里親契約", "契約書"),
+                                         ("友好盟約", "盟約書"), ("姉妹都市提携", None), ("合意書", None)])
+def test_title_kind(title, kind):
+    assert title_kind(title) == kind
 
 
 @needs_poppler

@@ -938,7 +938,10 @@ def test_a_heading_written_before_the_sets_article_is_still_named_at_the_specs_k
 
 
 def test_a_memorandum_is_titled_concluded_and_recorded_as_its_kind(tmp_path):
-    text = text_of(write_spec(tmp_path, "memo", kind="覚書", conclude="取り交わす"))
+    # named …包括連携, not …包括連携協定: a 覚書 named 協定 gets no title made up (it used
+    # to be titled …包括連携に関する覚書; test_agreement_wording.py has the refusal)
+    text = text_of(write_spec(tmp_path, "memo", kind="覚書", conclude="取り交わす",
+                              title="北海道オホーツク総合振興局と北見工業大学との包括連携"))
     assert text.kind == "覚書"
     assert text.title == "北海道オホーツク総合振興局と北見工業大学との包括連携に関する覚書"
     assert text.preamble.endswith("包括的な連携に関し、次のとおり覚書を取り交わす。")

@@ -103,15 +103,22 @@ def test_the_title_s_default_ends_with_the_kind_and_the_files_say_it(tmp_path):
 
 
 @needs_poppler
-def test_a_covenant_named_盟約_is_titled_盟約書_and_one_named_otherwise_に関する盟約書(tmp_path):
+def test_a_covenant_named_盟約_is_titled_盟約書_and_one_named_otherwise_is_refused(tmp_path):
+    """A name ending in 盟約 makes the title …盟約書, the name's own word. A name that
+    ends otherwise used to be titled …に関する盟約書, a title no real 盟約書 has (江東区's
+    and 芦屋市's name themselves nowhere): the product no longer makes one up, and asks
+    for the title at agreement.document.title."""
     data = kyogisho()
     data["agreement"]["document"]["kind"] = "盟約書"
     data["agreement"]["title"] = "オホーツク・北見工大友好盟約"
     folder = built(tmp_path, write(tmp_path, data, "a"), "--kinds", "agreement")
     assert subjects(folder) == ("オホーツク・北見工大友好盟約書", "盟約書", "盟約書")
     data["agreement"]["title"] = "北海道オホーツク総合振興局と北見工業大学との友好"
-    folder = built(tmp_path, write(tmp_path, data, "b"), "--kinds", "agreement")
-    assert subjects(folder)[0] == "北海道オホーツク総合振興局と北見工業大学との友好に関する盟約書"
+    spec = write(tmp_path, data, "b")
+    message = error(spec)
+    assert f"b.yaml:{line_of(spec, 'document:')}: agreement.document.title: not given" in message
+    assert "write the document's title" in message and "Traceback" not in message
+    assert not (tmp_path / "out" / "b").exists()
 
 
 # ---------------------------------------------------------------- the other documents

@@ -8,13 +8,13 @@ from reportlab.lib.pagesizes import A4
 
 from .columns import department_notes, validity
 from .sides import issuer_notes, side_notes
-from .kinds import book_style, book_words
+from .kinds import book_style, book_words, kind_notes
 from .rows import select
 from .blocks import docx_document
 from .spreadsheet import csv_bytes
-from .web import html_fragment, html_page
+from .web import html_fragment, html_page, prose_problems
 from .pdf import render_annual_pdf
-from ..errors import Problem
+from ..errors import InputError, Problem
 from ..output import write_outputs
 from ..spec.style import HouseStyle
 from ..writers.docx import render_docx
@@ -31,11 +31,13 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     with a build (output.write_outputs), a file jpdocs did not write or that was
     changed since (the DOCX edited in Word) is not replaced without `force`."""
     rows = select(paths, fy, style)
+    if "html" in formats and (problems := prose_problems(rows, style)):
+        raise InputError(problems)         # the prose list would print a hole or a guess (web.py)
     style = book_style(style, book_words(rows))     # 盟約名 for a book of 盟約書 (kinds.py)
     # (every agreement's page has its term and its 担当課)
     notes = [note for row in rows for note in side_notes(row.loaded) + issuer_notes(row.loaded, style)
              + validity(row.loaded, style).notes
-             + department_notes(row.loaded)]
+             + department_notes(row.loaded) + kind_notes(row.loaded)]
     files: dict[str, bytes] = {}
     if "pdf" in formats:
         files[f"annual-{fy}.pdf"] = render_annual_pdf(fy, rows, style)

@@ -9,14 +9,17 @@ kinds says the neutral 協定等, as offices title such lists (協定等の名�
 概要, 協定等締結状況): it never calls a 盟約 a 協定 alone. Words the house style writes
 (wording.annual_title, a column's heading) are the house's, never rewritten.
 
-An agreement without an agreement document (no `document:`) states no kind: it counts
-as a 協定書, the kind the product takes an agreement to be where none is said (the
-schema's default), so a list of such keeps its 協定名."""
+An agreement's kind is its document's `kind:` where the spec writes one; else the
+last word of its title (wording.title_kind: …協定 a 協定書, …覚書 a 覚書, …契約 a
+契約書); else it counts as a 協定書, the kind the product takes an agreement to be where
+none is said (the schema's default), and the build says so (kind_notes): a list of
+such keeps its 協定名, but never silently."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.agreement.wording import KINDS
+from ..content.agreement.wording import KINDS, title_kind
+from ..errors import Problem
 from ..spec.style import HouseStyle
 
 DEFAULT_KIND = "協定書"
@@ -35,9 +38,34 @@ AGREEMENTS = BookWords("協定", "協定名", "連携協定締結状況", "各�
 MIXED = BookWords("協定等", "協定等の名称", "協定等締結状況", "各協定等の概要")
 
 
+KIND_KEY = ("agreement", "document", "kind")
+
+
+def _title(loaded) -> str:
+    """The title the agreement is printed under: its document's own, else its name."""
+    agreement = loaded.spec.agreement
+    document = agreement.document
+    given = document.title if document is not None else None
+    return "".join(given) if isinstance(given, list) else (given or agreement.title)
+
+
 def kind_of(loaded) -> str:
+    """The document's kind as written, else as its title's last word names it, else 協定書."""
     document = loaded.spec.agreement.document
-    return document.kind if document is not None else DEFAULT_KIND
+    if document is not None and KIND_KEY in loaded.lines:
+        return document.kind
+    return title_kind(_title(loaded)) or DEFAULT_KIND
+
+
+def kind_notes(loaded) -> list[Problem]:
+    """Where neither the spec nor the title names the kind, the book counts the
+    agreement as a 協定書 (協定名, 連携協定締結状況): the build says so."""
+    document = loaded.spec.agreement.document
+    if (document is not None and KIND_KEY in loaded.lines) or title_kind(_title(loaded)) is not None:
+        return []
+    return [Problem(str(loaded.path), loaded.line_of(("agreement", "title")), "agreement.document.kind",
+                    f"not given, and the title ({_title(loaded)}) ends in no kind's word (協定, 覚書, 契約 …):"
+                    f" the book counts it as a {DEFAULT_KIND}; write document.kind to say what it is")]
 
 
 def book_words(rows) -> BookWords:

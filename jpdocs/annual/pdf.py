@@ -125,7 +125,7 @@ def sheet_document(row: Row, style: HouseStyle) -> tuple[m.Document, HouseStyle]
 
 def fallback_sheet(row: Row, style: HouseStyle) -> m.Document:
     spec = row.loaded.spec
-    blocks: list[m.Block] = [m.Heading(line_inlines(f"{row.title}の概要".split("\n")), style="title"), m.Spacer(8)]
+    blocks: list[m.Block] = [m.Heading(line_inlines((row.title + style.word("overview_suffix")).split("\n")), style="title"), m.Spacer(8)]
     facts = [("締結日", row.signed), ("相手方", partners(row.loaded, style.word("comma"))), ("担当課", department(row.loaded)),
              ("有効期間", validity(row.loaded, style).text)]
     blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade", header="row"),

@@ -11,8 +11,9 @@ issuer's own side listed as its partner is a wrong fact under the office's name:
 - a party whose name and the issuer's contain one another (上尾市 / 上尾市消防本部,
   鳥取県 / 日本国鳥取県), or whose name holds the place the issuer's begins with
   (下関市 / 下関港), and that says no `issuing:` is refused: it is as likely the
-  issuer's own body as a partner of that name (長崎市 / 長崎市社会福祉協議会,
-  長野県 / 長野朝日放送);
+  issuer's own body as a partner of that name (長崎市 / 長崎市社会福祉協議会),
+  unless its name has a company's form (株式会社, …放送, …新聞, …銀行, …信用金庫:
+  長野県 / 長野朝日放送 is a partner; 大学 is no such form);
 - otherwise every party is listed, and the build says so (a note naming the spec,
   its line and key), unless every party says `issuing:` itself."""
 from __future__ import annotations
@@ -40,9 +41,27 @@ def _decided(loaded: LoadedSpec) -> bool:
 PLACE = re.compile(r"^(.{2,}?)[都道府県市区町村]")
 
 
+# The forms of a company's name: a company is never an office's own body, whatever place
+# it is named after (長野県 / 長野朝日放送, 静岡県 / 静岡銀行). Legal forms anywhere in the
+# name (株式会社長野新聞社, ㈱ …); a trade's word only where the name ends in it (…放送,
+# not 放送大学). 大学 is not one: a 県立大学 may be the prefecture's own.
+LEGAL_FORMS = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "相互会社", "信用金庫", "信用組合",
+               "(株)", "(有)", "(同)")
+TRADE_ENDINGS = ("放送", "新聞", "新聞社", "銀行", "テレビ", "信用金庫", "信用組合")
+
+
+def is_company(party) -> bool:
+    """Whether a name of the party has a company's form (株式会社, …放送, …新聞, …銀行 …)."""
+    names = [_plain(n) for n in party.names()]
+    return any(form in n for n in names for form in LEGAL_FORMS) or any(n.endswith(TRADE_ENDINGS) for n in names)
+
+
 def _alike(issuer: str, party) -> bool:
     """The issuer's name within the party's or the party's within the issuer's, or the
-    party's name holding the place the issuer's begins with (下関市 / 下関港)."""
+    party's name holding the place the issuer's begins with (下関市 / 下関港); never a
+    company (is_company), which no office has as its own side."""
+    if is_company(party):
+        return False
     mine = _plain(issuer)
     place = PLACE.match(mine)
     ours = [mine] + ([place.group(1)] if place else [])

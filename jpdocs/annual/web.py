@@ -10,6 +10,8 @@ from ..spec.style import AnnualColumn, HouseStyle
 from .rows import Row
 from .columns import DASH, Value
 from .columns import partner_names, department
+from .sides import issuer_is_party
+from ..errors import Problem
 from .blocks import title_of, period_of, issuer_of, headings
 
 # ---------------------------------------------------------------- HTML
@@ -77,6 +79,36 @@ def prose_line(row: Row, style: HouseStyle, markup: bool) -> str:
         pos = found.end()
     out.append(_esc(template[pos:]) if markup else template[pos:])
     return "".join(out)
+
+
+def prose_problems(rows: list[Row], style: HouseStyle) -> list[Problem]:
+    """The prose list prints a placeholder's value as a fact of each agreement: where an
+    agreement has none ({issuer} of an issuer that is no party, {department} not stated,
+    {partners} none), the line would print a hole (－) or a name that is not the fact, so
+    it is refused at the spec, naming the house style's template."""
+    if style.annual.web != "prose":
+        return []
+    used = set(_PLACE.findall(style.annual.prose))
+    where = f"the house style's annual.prose ({style.source}: {style.annual.prose})"
+    problems = []
+    for r in rows:
+        loaded = r.loaded
+        if "issuer" in used and not issuer_is_party(loaded):
+            problems.append(Problem(str(loaded.path), loaded.line_of(("issuer",)), "issuer",
+                                    f"{where} says the issuer concluded the agreement ({{issuer}}), and"
+                                    f" {loaded.spec.issuer} is no party (no party is it by name or says"
+                                    " issuing: true): say issuing: true on its party if it signs, or remove"
+                                    " {issuer} from annual.prose"))
+        if "department" in used and department(loaded) == DASH:
+            problems.append(Problem(str(loaded.path), loaded.line_of(("agreement",)), "agreement.department",
+                                    f"not given, and {where} prints {{department}}: give agreement.department,"
+                                    " or remove {department} from annual.prose"))
+        if "partners" in used and not partner_names(loaded):
+            problems.append(Problem(str(loaded.path), loaded.line_of(("parties",)), "parties",
+                                    f"no party is a partner (相手方) of the issuer, and {where} prints"
+                                    " {partners}: say issuing: false on the partners, or remove {partners}"
+                                    " from annual.prose"))
+    return problems
 
 
 def html_fragment(fy: int, rows: list[Row], style: HouseStyle) -> str:

@@ -39,7 +39,8 @@ from .published import check_published, closing_article
 from ..markup import spread
 from .signatures import labels_in_lines, name_column, party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article, SupplementaryText
-from .wording import CLOSING, CLOSING_BY_HAND, KINDS, document_title, party_label_words, polite, title_lines
+from .wording import (CLOSING, CLOSING_BY_HAND, KINDS, document_title, party_label_words, polite,
+                      title_lines, title_refused)
 
 
 def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
@@ -250,6 +251,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
     full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
+    refused = None if doc.title else title_refused(ag.title, doc.kind)
+    if refused:
+        problem(("agreement", "document", "title"), f"not given, and {refused}: write the document's"
+                                                    " title as it is printed (document.title)")
     label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
     in_lines = form.block_label_line != "first" and label_chars > 0
     on_titles = ()

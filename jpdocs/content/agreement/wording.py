@@ -39,6 +39,34 @@ KINDS = {"協定書": Kind("協定"), "覚書": Kind("覚書"), "契約書": Kin
          "盟約書": Kind(None, stem="盟約"), "協議書": Kind(None, stem="協議")}
 
 
+def title_kind(title: str) -> str | None:
+    """The kind of document a title names by its last word (…協定 and …協定書: 協定書;
+    …覚書; …契約: 契約書; …盟約: 盟約書 …), or None where it ends in no kind's word
+    (…包括連携, …合意書): the longest word first, so that …協定書 is not read as …協定."""
+    words = sorted(((w, key) for key, k in KINDS.items() for w in {key, k.word, k.stem} if w),
+                   key=lambda pair: -len(pair[0]))
+    return next((key for w, key in words if title.endswith(w)), None)
+
+
+def title_refused(title: str, kind: str) -> str | None:
+    """Why the default title (document_title) may be wrong for the agreement's name and
+    the document's kind, or None where it is the name's own wording:
+
+    - the name ends in another kind's word (a 覚書 named …連携協定): the default would
+      print …協定に関する覚書 or …連携に関する覚書, a title that contradicts the name or the kind;
+    - a kind without a word (盟約書, 協議書) whose name does not end in it: real texts do
+      not agree on how such a document names itself, and …に関する盟約書 would be a guess."""
+    named = title_kind(title)
+    if named is not None and named != kind:
+        word = next(w for w in (named, KINDS[named].word, KINDS[named].stem) if w and title.endswith(w))
+        return (f"the agreement's name ({title}) ends in {word}, a {named}'s word, and the document is a"
+                f" {kind}: a title made from the two would contradict one of them")
+    if KINDS[kind].word is None and named != kind:
+        return (f"the agreement's name ({title}) does not end in {KINDS[kind].stem} or {kind}, and a {kind}"
+                " has no title the product may make up (real ones do not agree on how they name themselves)")
+    return None
+
+
 def document_title(title: str, kind: str = "協定書") -> str:
     """The agreement's own title from the name of the agreement:
     …との包括連携協定 → …との包括連携に関する協定書 (a 覚書: …との包括連携に関する覚書);
