@@ -68,3 +68,34 @@ def test_libreoffice_sets_the_name_on_one_line(book, tmp_path):
     with pdfplumber.open(tmp_path / "annual-2023.pdf") as pdf:
         lines = [line for page in pdf.pages for line in lines_of(page)]
     assert any(no_space(NAME) in line for line in lines), lines
+
+
+NAMES = ["特定非営利活動法人クライシスマッパーズ・ジャパン", "ブリティッシュ・コロンビア州　サレー市",
+         "河北省人民代表大会常務委員会"]           # partners' names as real cases write them (tests/data/real)
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """The okhotsk agreement with three more partners: a 相手方 of four long names."""
+    import yaml
+    folder = tmp_path_factory.mktemp("many")
+    data = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    for k, name in enumerate(NAMES):
+        data["parties"][f"more{k}"] = {"name": name, "representative": {"title": "代表", "name": "某"}}
+    (folder / "many.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_generate("annual", "--fiscal-year", "2023", folder / "many.yaml", "-o", folder / "out",
+                          "--format", "pdf,docx,csv")
+    assert result.returncode == 0, result.stderr
+    return folder / "out"
+
+
+def test_a_cell_of_several_names_breaks_only_between_them(many):
+    names = [NAME, *NAMES]
+    with pdfplumber.open(many / "annual-2023.pdf") as pdf:
+        lines = lines_of(pdf.pages[2])
+    for name in names:
+        assert any(no_space(name) in line for line in lines), (name, lines)
+    cell = OpenDocx(many / "annual-2023.docx").tables[-1].rows[1].cells[3].text
+    pieces = cell.split("\n")
+    assert len(pieces) > 1 and "、".join(names) == "".join(pieces)         # broken, and only after a 、
+    assert all(piece.endswith("、") for piece in pieces[:-1])
