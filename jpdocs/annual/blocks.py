@@ -67,17 +67,21 @@ _UNBROKEN = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-�
                        r"|[0-9０-９]+年[0-9０-９]+月[0-9０-９]+日～?|[MTSHR]?[0-9]+\.[0-9]+\.[0-9]+～?|[!-~]+")
 
 
-def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: float = 8.0) -> list[float]:
+CELL_PADDING = 8.0          # points left and right of a cell's text together, as the table sets it
+
+
+def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: float = CELL_PADDING) -> list[float]:
     """Widths from the content (fractions of `width`, points). Every column gets at least
-    its longest date and its heading on one line (so a date never breaks) and at most
-    its longest line; in between, widths follow the amount of text each column holds
-    (a cell's height is about its text over its width, so columns in proportion to
-    their text end about equally tall: the table is shortest). What is left once every
-    line fits goes to all columns in proportion."""
+    its longest date and its heading on one line (so a date never breaks), 相手方 its
+    longest name (as far as the page leaves room), and at most its longest line; in
+    between, widths follow the amount of text each column holds (a cell's height is
+    about its text over its width, so columns in proportion to their text end about
+    equally tall: the table is shortest). What is left once every line fits goes to all
+    columns in proportion."""
     size = style.styles["small"].size
     heads = headings(style)
     n = len(heads)
-    least, natural, amount = [], [], []
+    least, natural, amount, names = [], [], [], []
     for k in range(n):
         lines = [ln for r in rows for ln in r.values[k].lines]
         atoms = [a for ln in lines for a in _UNBROKEN.findall(ln)]
@@ -85,9 +89,12 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
         if all(len(ln) <= 4 for ln in lines):           # short cells (№, 分類): never wrapped
             lo = max([lo, *(_ems(ln) for ln in lines)])
         least.append(lo)
+        names.append(max([lo, *(_ems(w) for r in rows for w in r.values[k].words)]))
         natural.append(max([lo, *(_ems(ln) for ln in lines)]))
         amount.append(sum(_ems(ln) for ln in lines) or 1.0)
     room = (width - padding * n) / size                  # em available for the text
+    for k in range(n):                                   # a name whole, where the page has room
+        least[k] = max(least[k], min(names[k], room - (sum(least) - least[k])))
     if sum(natural) <= room:
         got = [g + (room - sum(natural)) * g / sum(natural) for g in natural]
     elif sum(least) >= room:
@@ -103,6 +110,19 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     points = [g * size + padding for g in got]
     total = sum(points)
     return [p / total for p in points]
+
+
+def packed(words: list[str], ems: float) -> list[str]:
+    """Names set on lines of at most `ems`, a line ending only between two names (after
+    the comma): a name is never torn across lines. A name longer than the line (the
+    page had no room for it) has a line of its own, which the composer then breaks."""
+    lines: list[str] = []
+    for word in words:
+        if lines and _ems(lines[-1] + word) <= ems:
+            lines[-1] += word
+        else:
+            lines.append(word)
+    return lines
 
 
 def line_inlines(lines: list[str]) -> list[m.Inline]:
@@ -121,14 +141,18 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
     value (one 連携事項, a newline written in the spec) on a line of its own."""
     head = [m.Cell([m.Paragraph([m.Text(c, font="gothic")], style="small", align="center")], shade="shade",
                    align="center", valign="middle", header="column") for c in headings(style)]
+    fractions = column_widths(rows, style, width)
+    size = style.styles["small"].size
     body = []
     for r in rows:
         line = []
-        for col, v in zip(style.annual.columns, r.values):
+        for col, v, fraction in zip(style.annual.columns, r.values, fractions):
             align = "center" if col.data == "number" else "left"
-            line.append(m.Cell([m.Paragraph(line_inlines(v.lines), style="small", align=align)], align=align))
+            # the text's width in em: the cell's share of the table less its padding
+            lines = packed(v.words, (fraction * width - CELL_PADDING) / size) if v.words else v.lines
+            line.append(m.Cell([m.Paragraph(line_inlines(lines), style="small", align=align)], align=align))
         body.append(line)
-    return m.Table([head, *body], column_widths(rows, style, width), border="grid", style="small")
+    return m.Table([head, *body], fractions, border="grid", style="small")
 
 
 def docx_document(fy: int, rows: list[Row], style: HouseStyle, width: float) -> m.Document:

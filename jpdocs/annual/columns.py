@@ -18,10 +18,13 @@ DASH = "－"                      # an empty cell
 @dataclass
 class Value:
     """One cell: its printed lines, for a column of dates their ISO form (CSV), and
-    what was chosen for the user in it, for the build to say."""
+    what was chosen for the user in it, for the build to say. `words`: for 相手方, the
+    names (each but the last with the comma after it) that a table's line may end
+    between but never inside (blocks.summary_table)."""
     lines: list[str]
     iso: list[str] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -43,7 +46,10 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
     if col.data == "title":
         return Value(ag.title.split("\n"))
     if col.data == "partners":
-        return Value(partners(loaded, style.word("comma")).split("\n"))
+        comma, names = style.word("comma"), partner_names(loaded)
+        # a name written over lines in the spec keeps its own lines: nothing to pack
+        words = [] if any("\n" in n for n in names) else [n + comma for n in names[:-1]] + names[-1:]
+        return Value(partners(loaded, comma).split("\n"), words=words)
     if col.data == "areas":
         mark = style.annual.areas_mark
         areas = [mark + a.heading.removesuffix("に関する事項") for a in ag.areas]
