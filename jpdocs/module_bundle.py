@@ -43,6 +43,7 @@ MAX_AGE = 30 * 86400       # seconds after which another key's bundle is deleted
 PREFIX = "modules-"
 
 _real_get_code = machinery.SourceFileLoader.get_code
+_CodeType = type((lambda: None).__code__)
 
 
 class _BundledLoader(machinery.SourceFileLoader):
@@ -56,8 +57,18 @@ class _BundledLoader(machinery.SourceFileLoader):
     def get_code(self, fullname):
         if fullname != self.name or self._code is None:
             return _real_get_code(self, fullname)
-        code, self._code = self._code, None
-        return marshal.loads(code)
+        data, self._code = self._code, None
+        try:
+            code = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            code = None
+        if type(code) is not _CodeType:     # a damaged bundle: Python's own way, and a new bundle at exit
+            if _finder is not None:
+                _finder.stale = True
+                _finder.served.discard(fullname)
+                _finder.index.pop(fullname, None)
+            return _real_get_code(self, fullname)
+        return code
 
 
 class _BundleFinder:
@@ -152,7 +163,7 @@ class _BundleFinder:
 
 def _bundleable(module) -> bool:
     spec = getattr(module, "__spec__", None)
-    return (spec is not None and type(spec.loader) is machinery.SourceFileLoader
+    return (spec is not None and type(spec.loader) in (machinery.SourceFileLoader, _BundledLoader)
             and isinstance(spec.origin, str) and spec.origin.endswith(".py"))
 
 
