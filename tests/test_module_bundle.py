@@ -83,15 +83,18 @@ def test_a_module_added_to_a_folder_of_sys_path_is_not_shadowed(tmp_path):
     """A module put in a folder of sys.path ahead of the one the bundle found it in
     is what Python imports: the bundle is not used once such a folder changed."""
     project, cache = _copy(tmp_path), tmp_path / "cache"
-    _probe(project, cache)
-    assert _probe(project, cache)[1] == "_BundledLoader"
-    code = PROBE.format(root=str(project), budget=24_000_000).replace("import jpdocs.probe_target as target",
-                                                                      "import jpdocs.probe_target as target, shadowed")
-    (project / "shadowed.py").write_text("")            # the folder of sys.path[0] changed
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(cache),
-                            cwd=project, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[1] == "SourceFileLoader"
+    code = PROBE.format(root=str(project), budget=24_000_000).replace(
+        "import jpdocs.japanese", "import jpdocs.japanese, colorsys; print(colorsys.__file__)")
+    run = lambda: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,  # noqa: E731
+                                 env=_env(cache), cwd=project, timeout=120)
+    run()
+    served = run()
+    assert served.returncode == 0, served.stderr
+    assert served.stdout.split()[0] != str(project / "colorsys.py") and served.stdout.split()[2] == "_BundledLoader"
+    (project / "colorsys.py").write_text("")            # the standard library's module shadowed
+    shadowed = run()
+    assert shadowed.returncode == 0, shadowed.stderr
+    assert shadowed.stdout.split()[0] == str(project / "colorsys.py")
 
 
 def test_a_damaged_bundle_is_imported_past_and_rewritten(tmp_path):
