@@ -28,13 +28,12 @@ Installed by the program (generate.py) first of all, before other imports; not b
 `import jpdocs`, as it changes how modules load for the whole process. It imports
 nothing that is not loaded already when Python starts.
 """
-from __future__ import annotations
-
+import _frozen_importlib as _bootstrap               # (importlib's own, loaded as Python starts:
+import _frozen_importlib_external as _external      # importing importlib and its parts takes longer)
 import marshal
 import os
 import stat
 import sys
-from importlib import machinery
 
 FORMAT = 1
 BUDGET = 24_000_000        # bytes of code one bundle holds at most
@@ -42,11 +41,11 @@ MAX_BUNDLES = 4            # bundles kept in the folder (other interpreters, oth
 MAX_AGE = 30 * 86400       # seconds after which another key's bundle is deleted
 PREFIX = "modules-"
 
-_real_get_code = machinery.SourceFileLoader.get_code
+_real_get_code = _external.SourceFileLoader.get_code
 _CodeType = type((lambda: None).__code__)
 
 
-class _BundledLoader(machinery.SourceFileLoader):
+class _BundledLoader(_external.SourceFileLoader):
     """Python's own loader for a source file (get_source, get_data, resources and
     is_package as usual), its code taken from the bundle."""
 
@@ -112,7 +111,7 @@ class _BundleFinder:
             del self.index[fullname]
             return None
         loader = _BundledLoader(fullname, file, self.blob[offset:offset + length])
-        spec = machinery.ModuleSpec(fullname, loader, origin=file, is_package=is_package)
+        spec = _bootstrap.ModuleSpec(fullname, loader, origin=file, is_package=is_package)
         spec.has_location = True
         if is_package:
             spec.submodule_search_locations = [os.path.dirname(file)]
@@ -163,7 +162,7 @@ class _BundleFinder:
 
 def _bundleable(module) -> bool:
     spec = getattr(module, "__spec__", None)
-    return (spec is not None and type(spec.loader) in (machinery.SourceFileLoader, _BundledLoader)
+    return (spec is not None and type(spec.loader) in (_external.SourceFileLoader, _BundledLoader)
             and isinstance(spec.origin, str) and spec.origin.endswith(".py"))
 
 
@@ -191,15 +190,14 @@ def _entry(module):
 def _valid_pyc(file: str, source) -> bytes | None:
     """The code of the .pyc Python keeps for `file`, if it was written after the
     source last changed and its header matches the source (as Python checks it)."""
-    from importlib.util import MAGIC_NUMBER, cache_from_source
     try:
-        pyc = cache_from_source(file)
+        pyc = _external.cache_from_source(file)
         with open(pyc, "rb") as fh:
             written = os.fstat(fh.fileno())
             data = fh.read()
     except (OSError, NotImplementedError, ValueError):
         return None
-    if (len(data) < 16 or data[:4] != MAGIC_NUMBER or int.from_bytes(data[4:8], "little") != 0
+    if (len(data) < 16 or data[:4] != _external.MAGIC_NUMBER or int.from_bytes(data[4:8], "little") != 0
             or int.from_bytes(data[8:12], "little") != (int(source.st_mtime) & 0xFFFFFFFF)
             or int.from_bytes(data[12:16], "little") != (source.st_size & 0xFFFFFFFF)
             or written.st_mtime_ns <= source.st_mtime_ns):
@@ -257,8 +255,7 @@ def cache_folder() -> str | None:
 
 
 def _key() -> tuple:
-    from importlib.util import MAGIC_NUMBER
-    return (sys.version, sys.implementation.cache_tag, MAGIC_NUMBER, sys.flags.optimize, sys.executable,
+    return (sys.version, sys.implementation.cache_tag, _external.MAGIC_NUMBER, sys.flags.optimize, sys.executable,
             tuple(sys.path))
 
 
@@ -286,7 +283,7 @@ def install() -> None:
     _finder = _BundleFinder(os.path.join(folder, _name(key)), key)
     _finder.before = set(sys.modules)
     _finder.load()
-    at = next((i for i, f in enumerate(sys.meta_path) if f is machinery.PathFinder), len(sys.meta_path))
+    at = next((i for i, f in enumerate(sys.meta_path) if f is _external.PathFinder), len(sys.meta_path))
     sys.meta_path.insert(at, _finder)
     import atexit
     atexit.register(_finder.save)
