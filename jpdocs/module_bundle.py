@@ -35,7 +35,7 @@ import os
 import stat
 import sys
 
-FORMAT = 1
+FORMAT = 2
 BUDGET = 24_000_000        # bytes of code one bundle holds at most
 MAX_BUNDLES = 4            # bundles kept in the folder (other interpreters, other sys.path)
 MAX_AGE = 30 * 86400       # seconds after which another key's bundle is deleted
@@ -76,7 +76,7 @@ class _BundleFinder:
     def __init__(self, path: str, key: tuple):
         self.path = path           # the bundle's file
         self.key = key
-        self.index: dict = {}      # module → (file, mtime_ns, size, is_package, search dir, offset, length)
+        self.index: dict = {}      # module → (file, mtime_ns, size, is_package, search dir, offset, length, .pyc name)
         self.blob = memoryview(b"")
         self.served: set = set()
         self.before: set = set()   # the modules Python loaded before the finder was installed
@@ -99,7 +99,7 @@ class _BundleFinder:
         entry = self.index.get(fullname)
         if entry is None:
             return None
-        file, mtime_ns, size, is_package, folder, offset, length = entry
+        file, mtime_ns, size, is_package, folder, offset, length, cached = entry
         if path is not None and (not path or path[0] != folder):
             return None            # not where the package's own __path__ looks first
         try:
@@ -113,6 +113,7 @@ class _BundleFinder:
         loader = _BundledLoader(fullname, file, self.blob[offset:offset + length])
         spec = _bootstrap.ModuleSpec(fullname, loader, origin=file, is_package=is_package)
         spec.has_location = True
+        spec.cached = cached       # (what spec.cached works out from the file name, kept)
         if is_package:
             spec.submodule_search_locations = [os.path.dirname(file)]
         self.served.add(fullname)
@@ -135,11 +136,11 @@ class _BundleFinder:
             for name in self.served:
                 entry = self.index.get(name)
                 if entry is not None:
-                    entries[name] = entry[:5] + (bytes(self.blob[entry[5]:entry[5] + entry[6]]),)
-            total = sum(len(e[5]) for e in entries.values())
+                    entries[name] = entry[:5] + (entry[7], bytes(self.blob[entry[5]:entry[5] + entry[6]]))
+            total = sum(len(e[6]) for e in entries.values())
             for name, entry in self.index.items():   # what other commands imported
                 if name not in entries and total + entry[6] <= BUDGET:
-                    entries[name] = entry[:5] + (bytes(self.blob[entry[5]:entry[5] + entry[6]]),)
+                    entries[name] = entry[:5] + (entry[7], bytes(self.blob[entry[5]:entry[5] + entry[6]]))
                     total += entry[6]
             self._write(entries)
         except (OSError, ValueError, TypeError, MemoryError):
@@ -147,10 +148,10 @@ class _BundleFinder:
 
     def _write(self, entries: dict) -> None:
         index, parts, offset, total = {}, [], 0, 0
-        for name, (file, mtime_ns, size, is_package, folder, code) in sorted(entries.items()):
+        for name, (file, mtime_ns, size, is_package, folder, cached, code) in sorted(entries.items()):
             if total + len(code) > BUDGET:
                 continue
-            index[name] = (file, mtime_ns, size, is_package, folder, offset, len(code))
+            index[name] = (file, mtime_ns, size, is_package, folder, offset, len(code), cached)
             parts.append(code)
             offset += len(code)
             total += len(code)
@@ -167,7 +168,7 @@ def _bundleable(module) -> bool:
 
 
 def _entry(module):
-    """(file, mtime_ns, size, is_package, search dir, marshalled code) of a module
+    """(file, mtime_ns, size, is_package, search dir, .pyc name, marshalled code) of a module
     imported from source, or None when its code cannot be had for certain."""
     spec = module.__spec__
     file = spec.origin
@@ -184,7 +185,7 @@ def _entry(module):
         if (again.st_mtime_ns, again.st_size) != (source.st_mtime_ns, source.st_size) or len(data) != source.st_size:
             return None            # changed while read
         code = marshal.dumps(spec.loader.source_to_code(data, file))
-    return (file, source.st_mtime_ns, source.st_size, is_package, folder, code)
+    return (file, source.st_mtime_ns, source.st_size, is_package, folder, spec.cached, code)
 
 
 def _valid_pyc(file: str, source) -> bytes | None:
@@ -256,6 +257,7 @@ def cache_folder() -> str | None:
 
 def _key() -> tuple:
     return (sys.version, sys.implementation.cache_tag, _external.MAGIC_NUMBER, sys.flags.optimize, sys.executable,
+            sys.pycache_prefix,
             tuple(sys.path))
 
 
@@ -283,7 +285,9 @@ def install() -> None:
     _finder = _BundleFinder(os.path.join(folder, _name(key)), key)
     _finder.before = set(sys.modules)
     _finder.load()
-    at = next((i for i, f in enumerate(sys.meta_path) if f is _external.PathFinder), len(sys.meta_path))
-    sys.meta_path.insert(at, _finder)
+    # First: it holds only modules that Python's path finder found last time (after
+    # the built-in and frozen ones, which were not found there): asking those first
+    # for each module only to hear no took longer.
+    sys.meta_path.insert(0, _finder)
     import atexit
     atexit.register(_finder.save)

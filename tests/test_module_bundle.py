@@ -22,7 +22,9 @@ module_bundle.BUDGET = {budget}
 module_bundle.install()
 import jpdocs.probe_target as target
 import jpdocs.japanese
-print(target.SAYS, type(target.__spec__.loader).__name__, target.__file__ == target.__spec__.origin,
+from importlib.util import cache_from_source
+print(target.SAYS, type(target.__spec__.loader).__name__,
+      target.__file__ == target.__spec__.origin and target.__cached__ == cache_from_source(target.__file__),
       type(jpdocs.japanese.__spec__.loader).__name__)
 """
 
