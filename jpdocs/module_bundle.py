@@ -12,8 +12,8 @@ Never stale: each module's entry records its source file's size and modification
 time (in ns), and the finder serves the entry only while the source's stat says the
 same (one stat where Python makes several calls); otherwise the module is imported
 the usual way and the bundle is rebuilt at exit. An entry's code is the .pyc that
-Python wrote, taken only if the .pyc is valid for the source and newer than it, or
-else the source compiled as Python compiles it. The bundle is keyed by the
+Python wrote, taken only if the .pyc is valid for the source and newer than it (a
+module without one is not bundled). The bundle is keyed by the
 interpreter (version, bytecode magic, optimisation level) and sys.path, and is not
 used at all when a folder of sys.path changed since it was made (a file added
 there could shadow a module).
@@ -169,7 +169,8 @@ def _bundleable(module) -> bool:
 
 def _entry(module):
     """(file, mtime_ns, size, is_package, search dir, .pyc name, marshalled code) of a module
-    imported from source, or None when its code cannot be had for certain."""
+    imported from source, or None when Python keeps no valid .pyc for it (one not
+    written: PYTHONDONTWRITEBYTECODE, a read-only folder)."""
     spec = module.__spec__
     file = spec.origin
     is_package = spec.submodule_search_locations is not None
@@ -178,13 +179,8 @@ def _entry(module):
         return None                # a package that changed its own __path__
     source = os.stat(file)
     code = _valid_pyc(file, source)
-    if code is None:
-        with open(file, "rb") as fh:
-            data = fh.read()
-        again = os.stat(file)
-        if (again.st_mtime_ns, again.st_size) != (source.st_mtime_ns, source.st_size) or len(data) != source.st_size:
-            return None            # changed while read
-        code = marshal.dumps(spec.loader.source_to_code(data, file))
+    if code is None:               # (compiling it here would make every first run's exit slow)
+        return None
     return (file, source.st_mtime_ns, source.st_size, is_package, folder, spec.cached, code)
 
 
