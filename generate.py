@@ -8,11 +8,6 @@ from jpdocs import module_bundle  # noqa: E402
 
 module_bundle.install()
 
-# hashlib's built-in hashes, without loading OpenSSL (builtin_hashes.py).
-from jpdocs import builtin_hashes  # noqa: E402
-
-builtin_hashes.install()
-
 # The cycle collector waits until the start is over (jpdocs/collector.py): its passes
 # over the objects a start makes, all of which live until the end, free nothing.
 from jpdocs import collector  # noqa: E402
