@@ -71,7 +71,7 @@ class _BundledLoader(_external.SourceFileLoader):
 
 
 class _BundleFinder:
-    """A finder of sys.meta_path (just before the path finder) for the bundled modules."""
+    """A finder of sys.meta_path (the first) for the bundled modules."""
 
     def __init__(self, path: str, key: tuple):
         self.path = path           # the bundle's file
@@ -81,6 +81,7 @@ class _BundleFinder:
         self.served: set = set()
         self.before: set = set()   # the modules Python loaded before the finder was installed
         self.stale = False         # an entry's source changed: rebuild
+        self.folders = _folders_state(key[-1])   # the folders of sys.path as the run started
 
     def load(self) -> None:
         try:
@@ -90,7 +91,7 @@ class _BundleFinder:
             fmt, key, folders, index = marshal.loads(memoryview(data)[8:8 + size])
         except (OSError, EOFError, ValueError, TypeError):
             return
-        if fmt != FORMAT or key != self.key or folders != _folders_state(sys.path) or type(index) is not dict:
+        if fmt != FORMAT or key != self.key or folders != self.folders or type(index) is not dict:
             return
         self.index = index
         self.blob = memoryview(data)[8 + size:]
@@ -155,7 +156,9 @@ class _BundleFinder:
             parts.append(code)
             offset += len(code)
             total += len(code)
-        header = marshal.dumps((FORMAT, self.key, _folders_state(sys.path), index))
+        if _folders_state(self.key[-1]) != self.folders:
+            return                 # a folder of sys.path changed during the run: what it imported may differ
+        header = marshal.dumps((FORMAT, self.key, self.folders, index))
         from .atomic import write_atomic
         write_atomic(self.path, len(header).to_bytes(8, "little") + header + b"".join(parts), durable=False)
         _delete_stale(os.path.dirname(self.path), os.path.basename(self.path))
