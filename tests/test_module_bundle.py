@@ -155,3 +155,15 @@ def test_a_build_is_served_from_the_bundle_and_writes_the_same_bytes(tmp_path):
     assert plain.returncode == 0, plain.stderr
     pdf = lambda run: sorted((tmp_path / run).rglob("*.pdf"))[0].read_bytes()  # noqa: E731
     assert pdf("second") == pdf("plain")
+
+
+def test_the_bundle_lives_in_the_private_cache_folder(tmp_path, monkeypatch):
+    """cache_folder (os alone, before pathlib is loaded) is output.private_cache_dir("compiled"),
+    and refuses a folder others can write into as it does."""
+    from jpdocs import module_bundle, output
+    for variable, value in (("JPDOCS_CACHE", str(tmp_path / "a")), ("XDG_CACHE_HOME", str(tmp_path / "b"))):
+        monkeypatch.delenv("JPDOCS_CACHE", raising=False)
+        monkeypatch.setenv(variable, value)
+        assert module_bundle.cache_folder() == str(output.private_cache_dir("compiled"))
+    os.chmod(module_bundle.cache_folder(), 0o777)
+    assert module_bundle.cache_folder() is None and output.private_cache_dir("compiled") is None
