@@ -2,6 +2,12 @@
 """Make Japanese official documents from YAML specs. See README.md, or run with --help."""
 import sys
 
+# The compiled code of the modules a build imports, read from one file (module_bundle.py).
+# First of all, so that what follows is loaded from it too.
+from jpdocs import module_bundle  # noqa: E402
+
+module_bundle.install()
+
 # The cycle collector waits until the start is over (jpdocs/collector.py): its passes
 # over the objects a start makes, all of which live until the end, free nothing.
 from jpdocs import collector  # noqa: E402
