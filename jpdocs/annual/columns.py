@@ -19,8 +19,8 @@ DASH = "－"                      # an empty cell
 class Value:
     """One cell: its printed lines, for a column of dates their ISO form (CSV), and
     what was chosen for the user in it, for the build to say. `words`: for 相手方, the
-    names (each but the last with the comma after it) that a table's line may end
-    between but never inside (blocks.summary_table)."""
+    names (each but the last with the comma after it), cut after a full-width space
+    inside a name, that a table's line may end between but never inside (blocks.summary_table)."""
     lines: list[str]
     iso: list[str] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
@@ -49,6 +49,7 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
         comma, names = style.word("comma"), partner_names(loaded)
         # a name written over lines in the spec keeps its own lines: nothing to pack
         words = [] if any("\n" in n for n in names) else [n + comma for n in names[:-1]] + names[-1:]
+        words = [piece for w in words for piece in _at_spaces(w)]
         return Value(partners(loaded, comma).split("\n"), words=words)
     if col.data == "areas":
         mark = style.annual.areas_mark
@@ -67,6 +68,15 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
     if col.data == "issuer":                 # 締結者: only an issuer that signs (sides.py)
         return Value(loaded.spec.issuer.split("\n") if issuer_is_party(loaded) else [DASH])
     raise AssertionError(col.data)
+
+
+def _at_spaces(name: str) -> list[str]:
+    """A name in the pieces a line may end after: its full-width spaces, which part a body
+    from its member (国立大学法人北海道国立大学機構　北見工業大学) as real lists break them.
+    A name with spaces at its ends or two together is kept whole.
+    Each space stays at the end of its piece, so the pieces join back to the name."""
+    pieces = name.split("\u3000")
+    return [p + "\u3000" for p in pieces[:-1]] + pieces[-1:] if all(pieces) else [name]
 
 
 def partner_names(loaded: LoadedSpec) -> list[str]:
