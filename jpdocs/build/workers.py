@@ -15,8 +15,9 @@ A task may end in two steps: `work` returns a `Later` (a spec built in memory, i
 files still to be written) and the worker takes its next task while a thread of its
 own finishes the earlier ones, in order (writing waits on the disk, fsyncs, more
 than on the processor). The parent gives a worker its next task once the last one
-is built, as long as it holds fewer than IN_FLIGHT tasks; a task counts as done
-only when finished. A worker that dies costs the task it was on (the one being
+waits in its pipe (QUEUED), so that it never waits for the parent (which, on a
+busy machine, may not run at once), and a worker holds fewer than IN_FLIGHT tasks.
+A task counts as done only when finished. A worker that dies costs the task it was on (the one being
 built, or else the one being finished); its other tasks are given again.
 
 `run_tasks` yields (task, Outcome) as tasks end, in the order they end.
@@ -38,7 +39,8 @@ from typing import Any, Callable, Iterator
 START_FAILURES = 3        # workers dying before their first task, in a row, before giving up
 STOP_GRACE = 10.0         # seconds a worker may take to finish its task when the run stops early
 PR_SET_PDEATHSIG = 1      # linux/prctl.h
-IN_FLIGHT = 4             # tasks a worker holds at most: one being built, the others being finished
+IN_FLIGHT = 4             # tasks a worker holds at most: being built, waiting to be, being finished
+QUEUED = 2                # tasks given to a worker and not yet built: the next waits in its pipe
 
 
 class Later:
@@ -147,27 +149,29 @@ class _Worker:
         child_end.close()
         self.ready = False
         self.tasks: deque = deque()     # (task, when given) not yet done, oldest first
-        self.building = False           # the newest task is still being built
+        self.unbuilt = 0                # of those, the newest not yet built (one being built, others queued)
 
     @property
     def busy(self) -> bool:
         return bool(self.tasks)
 
     def can_take(self) -> bool:
-        return self.ready and not self.building and len(self.tasks) < IN_FLIGHT
+        return self.ready and self.unbuilt < QUEUED and len(self.tasks) < IN_FLIGHT
 
     def give(self, task) -> None:
         self.tasks.append((task, time.monotonic()))
-        self.building = True
-        self.conn.send(task)
+        self.unbuilt += 1
+        try:
+            self.conn.send(task)
+        except OSError:
+            pass      # the worker is gone (its end closed): noticed next, and the task given again
 
     def lost_task(self):
         """When the worker is gone: the task it cost (the one it was building, or else the
         oldest, being finished); the others, oldest first, are to be given again."""
         tasks = [task for task, _ in self.tasks]
-        if self.building:
-            return tasks[-1], tasks[:-1]
-        return tasks[0], tasks[1:]
+        on = len(tasks) - self.unbuilt if self.unbuilt else 0
+        return tasks[on], tasks[:on] + tasks[on + 1:]
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -208,7 +212,7 @@ def run_tasks(tasks: list, jobs: int, init: Callable, work: Callable,
                         if kind == "ready":
                             w.ready, start_failures = True, 0
                         elif kind == "free":
-                            w.building = False
+                            w.unbuilt -= 1
                         else:
                             task, _ = w.tasks.popleft()
                             yield task, Outcome("done", value)
