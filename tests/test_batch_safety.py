@@ -286,3 +286,14 @@ def test_a_worker_killed_while_earlier_tasks_are_being_finished_costs_only_the_t
     # 0 and 1, built and still being written when it died, were built again
     assert {t for t, o in outcomes.items() if o.status == "done"} == {0, 1, 3, 4}
     assert all(outcomes[t].value[0] == t for t in (0, 1, 3, 4))
+
+
+def _a_second(task: int) -> int:
+    time.sleep(1.0)
+    return task
+
+
+def test_the_time_limit_of_a_task_waiting_in_a_workers_pipe_counts_from_when_it_begins():
+    from jpdocs.build.workers import run_tasks
+    outcomes = dict(run_tasks([0, 1, 2], 1, init=lambda: None, work=_a_second, time_limit=1.6))
+    assert {t: o.status for t, o in outcomes.items()} == {0: "done", 1: "done", 2: "done"}

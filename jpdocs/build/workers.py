@@ -148,7 +148,7 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.ready = False
-        self.tasks: deque = deque()     # (task, when given) not yet done, oldest first
+        self.tasks: deque = deque()     # [task, when begun (None: waiting in the pipe)] not yet done, oldest first
         self.unbuilt = 0                # of those, the newest not yet built (one being built, others queued)
 
     @property
@@ -159,12 +159,23 @@ class _Worker:
         return self.ready and self.unbuilt < QUEUED and len(self.tasks) < IN_FLIGHT
 
     def give(self, task) -> None:
-        self.tasks.append((task, time.monotonic()))
+        self.tasks.append([task, None if self.unbuilt else time.monotonic()])
         self.unbuilt += 1
         try:
             self.conn.send(task)
         except OSError:
             pass      # the worker is gone (its end closed): noticed next, and the task given again
+
+    def built(self) -> None:
+        """The task being built is built: the one waiting in the pipe begins now (its
+        time limit counts from now, not from when it was given)."""
+        self.unbuilt -= 1
+        if self.unbuilt:
+            self.tasks[len(self.tasks) - self.unbuilt][1] = time.monotonic()
+
+    def first_begun(self) -> float | None:
+        """When the oldest task that has begun began (the first over the time limit)."""
+        return self.tasks[0][1] if self.tasks and self.tasks[0][1] is not None else None
 
     def lost_task(self):
         """When the worker is gone: the task it cost (the one it was building, or else the
@@ -198,7 +209,7 @@ def run_tasks(tasks: list, jobs: int, init: Callable, work: Callable,
             now = time.monotonic()
             timeout = None
             if time_limit:
-                ends = [w.tasks[0][1] + time_limit - now for w in workers if w.busy]
+                ends = [w.first_begun() + time_limit - now for w in workers if w.first_begun() is not None]
                 timeout = max(0.0, min(ends)) if ends else None
             ready = set(wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout))
             for w in list(workers):
@@ -212,7 +223,7 @@ def run_tasks(tasks: list, jobs: int, init: Callable, work: Callable,
                         if kind == "ready":
                             w.ready, start_failures = True, 0
                         elif kind == "free":
-                            w.unbuilt -= 1
+                            w.built()
                         else:
                             task, _ = w.tasks.popleft()
                             yield task, Outcome("done", value)
@@ -220,8 +231,9 @@ def run_tasks(tasks: list, jobs: int, init: Callable, work: Callable,
                             w.give(queue.popleft())     # not wait while results are taken in
                 elif w.process.sentinel in ready:
                     gone = True
-                elif w.busy and time_limit and time.monotonic() - w.tasks[0][1] >= time_limit:
-                    # the oldest is the one over the limit (the others were given after it)
+                elif (time_limit and w.first_begun() is not None
+                      and time.monotonic() - w.first_begun() >= time_limit):
+                    # the oldest is the one over the limit (the others began after it)
                     w.kill()
                     workers.remove(w)
                     queue.extendleft(reversed([task for task, _ in list(w.tasks)[1:]]))
