@@ -3,8 +3,9 @@
 The parent process decides what to build (record.py: a spec whose inputs have not
 changed since its last successful build is skipped), hands the rest to worker
 processes (workers.py) and reports. Each worker loads the fonts, the house style
-and the compiled templates once (`_init_worker`) and then builds spec after spec.
-A worker that dies or a spec over the time limit costs that spec alone, named in
+and the compiled templates once (`_init_worker`) and then builds spec after spec,
+each rendered in memory while a thread of the worker writes the files of the last
+ones (build_in_memory, workers.Later). A worker that dies or a spec over the time limit costs that spec alone, named in
 the summary; the others go on. A single spec is built in this process (a worker
 would only add its start-up), under the same time limit (SIGALRM).
 

@@ -14,11 +14,11 @@ worker is on and since when:
 A task may end in two steps: `work` returns a `Later` (a spec built in memory, its
 files still to be written) and the worker takes its next task while a thread of its
 own finishes the earlier ones, in order (writing waits on the disk, fsyncs, more
-than on the processor). The parent gives a worker its next task once the last one
-waits in its pipe (QUEUED), so that it never waits for the parent (which, on a
-busy machine, may not run at once), and a worker holds fewer than IN_FLIGHT tasks.
-A task counts as done only when finished. A worker that dies costs the task it was on (the one being
-built, or else the one being finished); its other tasks are given again.
+than on the processor). The next task already waits in the worker's pipe (QUEUED),
+so that a worker never waits for the parent (which, on a busy machine, may not run
+at once); a worker holds fewer than IN_FLIGHT tasks. A task counts as done only when
+finished. A worker that dies costs the task it was on (the one being built, or else
+the one being finished); its other tasks are given again.
 
 `run_tasks` yields (task, Outcome) as tasks end, in the order they end.
 """
@@ -80,6 +80,9 @@ def die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+_END = object()           # the finishing thread's last item
+
+
 def _serve(conn, parent_end, parent_pid: int, init: Callable, work: Callable) -> None:
     """A worker's life: set up once, say ready, then one task per message until told
     to stop (None) or the pipe closes. Each task is answered "free" when its work is
@@ -114,9 +117,6 @@ def _serve(conn, parent_end, parent_pid: int, init: Callable, work: Callable) ->
         finisher.join()
 
 
-_END = object()
-
-
 def _finish_in_turn(finishing, send) -> None:
     """The worker's finishing thread: each task's Later finished and its value sent,
     in the order the tasks came."""
@@ -148,7 +148,7 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.ready = False
-        self.tasks: deque = deque()     # [task, when begun (None: waiting in the pipe)] not yet done, oldest first
+        self.tasks: deque = deque()     # [task, when begun (None: in the pipe)], not yet done, oldest first
         self.unbuilt = 0                # of those, the newest not yet built (one being built, others queued)
 
     @property
