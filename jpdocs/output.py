@@ -39,7 +39,7 @@ try:
 except ImportError:          # not on Windows: builds of one folder are then not serialised
     fcntl = None
 
-from .atomic import abandoned, discard, stage_all, write_atomic
+from .atomic import abandoned, discard, stage_all
 from .errors import InputError, Problem, fail
 
 MANIFEST = ".jpdocs-manifest.json"
@@ -131,7 +131,13 @@ def _manifest(files: dict[str, list[str]], owner: str | None = None, stamp: str 
 
 def _write_manifest(folder: Path, files: dict[str, list[str]], owner: str | None = None,
                     stamp: str | None = None, durable: bool = True) -> None:
-    write_atomic(folder / MANIFEST, _manifest(files, owner, stamp), durable)
+    # stage_all, not write_atomic: the folder is there (it is locked), no mkdir to ask
+    tmp, = stage_all([(folder / MANIFEST, _manifest(files, owner, stamp))], durable)
+    try:
+        os.replace(tmp, folder / MANIFEST)
+    except BaseException:
+        discard(tmp)
+        raise
 
 
 def clean_stale_parts(folder: Path, names) -> list[Path]:
@@ -217,13 +223,14 @@ def _refuse_foreign(folder: Path, files, manifest, force: bool) -> dict[str, str
     refused = []
     for name in files:
         target = folder / name
-        if target.is_symlink() or target.exists() and not target.is_file():
-            refused.append(Problem(str(target), None, "", "this is not a plain file; move it away"))
-            continue
         try:
-            current[name] = sha256(target.read_bytes()) if target.exists() else None
+            data = _read_plain(target)
         except OSError as exc:
             raise fail(str(target), f"cannot read the existing file: {describe(exc)}") from None
+        if data is _NOT_PLAIN:
+            refused.append(Problem(str(target), None, "", "this is not a plain file; move it away"))
+            continue
+        current[name] = sha256(data) if data is not None else None
         if current[name] and not force and current[name] not in manifest.get(name, []):
             why = ("it was changed after jpdocs wrote it (edited in Word?)" if name in manifest
                    else "jpdocs did not write it")
@@ -233,6 +240,38 @@ def _refuse_foreign(folder: Path, files, manifest, force: bool) -> dict[str, str
     if refused:
         raise InputError(refused)
     return current
+
+
+_NOT_PLAIN = object()
+_READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _read_plain(target: Path):
+    """The bytes of an existing target; None when there is none; _NOT_PLAIN for a
+    symbolic link, a folder, a pipe or a device. Opened once, without following a link
+    and without waiting on a pipe, and looked at through the open file: one open and
+    one fstat, where asking first (is_symlink, exists, is_file, exists) took four
+    stat calls for each of a spec's files."""
+    try:
+        fd = os.open(target, _READ_FLAGS)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK) or os.path.islink(target) or os.path.isdir(target):
+            return _NOT_PLAIN            # (EMLINK: FreeBSD's O_NOFOLLOW; a folder: Windows)
+        raise
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return _NOT_PLAIN
+        chunks, size = [], 0
+        while chunk := os.read(fd, max(st.st_size - size, 0) + 65536):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _replace_all(folder: Path, files, manifest, current, owner, stamp) -> list[Path]:

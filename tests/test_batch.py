@@ -163,3 +163,22 @@ def test_jobs_must_be_a_positive_number():
     result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--jobs", "0"],
                             capture_output=True, text=True)
     assert result.returncode == 2
+
+
+def test_the_warnings_of_a_batch_come_in_the_order_of_the_specs_however_their_builds_ended(tmp_path):
+    """Warnings are printed spec by spec in the specs' order, whichever worker ended
+    first, and whether the spec was built now or is unchanged since the last run."""
+    specs = write_specs(tmp_path / "specs", spread_dates(4), notice_only=True)
+    lines = {spec: break_spec(spec, "name: 杉村　勝彦", "name: 杉村 勝彦") for spec in specs}
+    out = tmp_path / "out"
+    first = generate(ROOT, tmp_path / "specs", "-o", out, "-j", "2")
+    assert first.returncode == 0, first.stderr
+    # the first spec changed: built now, after the other three found unchanged
+    earliest = min(specs, key=str)
+    earliest.write_text(earliest.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
+    again = generate(ROOT, tmp_path / "specs", "-o", out, "-j", "2")
+    assert again.returncode == 0, again.stderr
+    assert counts(again.stdout) == {"built": 1, "unchanged": 3, "failed": 0}
+    for result in (first, again):
+        warned = re.findall(r"^warning: (.+?):(\d+): press_notice\.contacts\[0\]\.name: ", result.stderr, re.M)
+        assert warned == [(str(spec), str(lines[spec])) for spec in sorted(specs, key=str)], result.stderr

@@ -243,3 +243,57 @@ def test_a_time_limit_swallowed_by_a_finalizer_stops_the_spec_all_the_same(monke
     assert time.monotonic() - start < 0.9            # at once, not at the next regular ring
     assert sys.unraisablehook is hook
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)      # no alarm left running
+
+
+# ------------------------------------------------- a task finished while its worker goes on
+def _finish_slowly(task: int, built: float) -> tuple[int, float, float]:
+    time.sleep(0.3)
+    return task, built, time.monotonic()
+
+
+def _built_now_finished_later(task: int):
+    from jpdocs.build.workers import Later
+    import functools
+    return Later(functools.partial(_finish_slowly, task, time.monotonic()))
+
+
+def test_a_worker_builds_its_next_tasks_while_the_last_ones_are_finished_in_order():
+    """What a batch worker does with a spec's files: written by another thread while
+    it renders the next spec, at most IN_FLIGHT tasks at once, each reported done
+    only when finished, in the order given."""
+    from jpdocs.build.workers import IN_FLIGHT, run_tasks
+    ended = list(run_tasks(list(range(IN_FLIGHT + 2)), 1, init=lambda: None, work=_built_now_finished_later))
+    assert [task for task, _ in ended] == list(range(IN_FLIGHT + 2))
+    values = [outcome.value for _, outcome in ended]
+    built = {task: at for task, at, _ in values}
+    finished = {task: at for task, _, at in values}
+    assert built[1] < finished[0]                      # the next was built before the last was written
+    assert built[IN_FLIGHT - 1] < finished[0]
+    assert built[IN_FLIGHT] >= finished[0]             # no more than IN_FLIGHT at once
+
+
+def _die_on_two(task: int):
+    if task == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _built_now_finished_later(task)
+
+
+def test_a_worker_killed_while_earlier_tasks_are_being_finished_costs_only_the_task_it_was_on():
+    from jpdocs.build.workers import run_tasks
+    outcomes = dict(run_tasks(list(range(5)), 1, init=lambda: None, work=_die_on_two))
+    assert sorted(outcomes) == list(range(5))
+    assert outcomes[2].status == "died" and "SIGKILL" in outcomes[2].value
+    # 0 and 1, built and still being written when it died, were built again
+    assert {t for t, o in outcomes.items() if o.status == "done"} == {0, 1, 3, 4}
+    assert all(outcomes[t].value[0] == t for t in (0, 1, 3, 4))
+
+
+def _a_second(task: int) -> int:
+    time.sleep(1.0)
+    return task
+
+
+def test_the_time_limit_of_a_task_waiting_in_a_workers_pipe_counts_from_when_it_begins():
+    from jpdocs.build.workers import run_tasks
+    outcomes = dict(run_tasks([0, 1, 2], 1, init=lambda: None, work=_a_second, time_limit=1.6))
+    assert {t: o.status for t, o in outcomes.items()} == {0: "done", 1: "done", 2: "done"}

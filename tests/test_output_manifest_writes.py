@@ -132,3 +132,33 @@ def test_a_builds_files_and_first_manifest_are_flushed_side_by_side(tmp_path, mo
     assert sorted(flushed) == ["", "a", "b"]        # the manifest's part (..jpdocs-manifest…) and the two files
     assert (folder / "a.pdf").read_bytes() == b"one" and output.manifest_stamp(folder) == "s1"
     assert not list(folder.glob(".*.part"))
+
+
+@pytest.mark.parametrize("kind", ["link", "folder", "pipe"])
+def test_a_target_that_is_not_a_plain_file_is_refused_at_once_and_nothing_is_written(tmp_path, kind):
+    """Looked at through one open (no link followed, no wait on a pipe), as the four
+    stat calls it replaced did: refused, with or without --force, and no file written."""
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (tmp_path / "elsewhere.pdf").write_bytes(b"theirs")
+    target = folder / "a.pdf"
+    {"link": lambda: target.symlink_to(tmp_path / "elsewhere.pdf"), "folder": target.mkdir,
+     "pipe": lambda: os.mkfifo(target)}[kind]()
+    for force in (False, True):
+        with pytest.raises(output.InputError) as caught:
+            output.write_outputs(folder, {"a.pdf": b"one", "b.docx": b"two"}, force=force)
+        assert [(p.file, p.message) for p in caught.value.problems] == [
+            (str(target), "this is not a plain file; move it away")]
+    assert sorted(p.name for p in folder.iterdir()) == ["a.pdf"]
+    assert (tmp_path / "elsewhere.pdf").read_bytes() == b"theirs"
+
+
+def test_existing_files_are_read_whole_to_tell_ours_from_others(tmp_path):
+    folder = tmp_path / "x"
+    big = os.urandom(300_000)
+    output.write_outputs(folder, {"a.pdf": big, "b.docx": b""})
+    output.write_outputs(folder, {"a.pdf": big + b"!", "b.docx": b"x"})        # ours: replaced
+    (folder / "a.pdf").write_bytes(big)                                          # someone else's
+    with pytest.raises(output.InputError, match="changed after jpdocs wrote it"):
+        output.write_outputs(folder, {"a.pdf": b"one"})
+    assert (folder / "a.pdf").read_bytes() == big

@@ -3,8 +3,9 @@
 The parent process decides what to build (record.py: a spec whose inputs have not
 changed since its last successful build is skipped), hands the rest to worker
 processes (workers.py) and reports. Each worker loads the fonts, the house style
-and the compiled templates once (`_init_worker`) and then builds spec after spec.
-A worker that dies or a spec over the time limit costs that spec alone, named in
+and the compiled templates once (`_init_worker`) and then builds spec after spec,
+each rendered in memory while a thread of the worker writes the files of the last
+ones (build_in_memory, workers.Later). A worker that dies or a spec over the time limit costs that spec alone, named in
 the summary; the others go on. A single spec is built in this process (a worker
 would only add its start-up), under the same time limit (SIGALRM).
 
@@ -24,6 +25,7 @@ import traceback
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 try:
     # the C module that signal.py wraps to give its numbers enum names: that
@@ -93,8 +95,16 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
               force: bool = False, extra: dict | None = None) -> Result:
     """Build one spec; never raises (a failure is a Result). `extra` holds the other
     build options (templates, copies, pdfa, kinds), passed on to build.build."""
+    begun = build_in_memory(spec, out_root, formats, style_override, force, extra)
+    return begun if isinstance(begun, Result) else begun()
+
+
+def build_in_memory(spec: str, out_root: str, formats: tuple, style_override: str | None,
+                    force: bool = False, extra: dict | None = None) -> Result | Callable[[], Result]:
+    """build_one in two steps: the spec read and its documents rendered now (a failure
+    is its Result), and a function that writes them and gives the Result. Neither raises."""
     global _hasher
-    from .documents import build, style_for
+    from .documents import build_in_memory as render, style_for
     from .record import input_files
     from ..spec.load import load_spec
     _hasher = _hasher or Hasher()
@@ -107,21 +117,33 @@ def build_one(spec: str, out_root: str, formats: tuple, style_override: str | No
         inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"), override,
                              _hasher.resolved)
         digest = _hasher.digest(Path(spec), inputs, options)   # before building: what was read
-        written = build(loaded, Path(out_root), formats, override, force=force, stamp=digest, **extra)
+        write = render(loaded, Path(out_root), formats, override, force=force, stamp=digest, **extra)
+    except Exception as exc:
+        return _failed(spec, exc)
+
+    def finish() -> Result:
+        try:
+            written = write()
+        except Exception as exc:
+            return _failed(spec, exc)
         entry = {"digest": digest, "options": options, "inputs": [str(p) for p in inputs],
                  "outputs": [str(Path(w).relative_to(out_root)) for w in written],
                  "warnings": [[w.file, w.line, w.key, w.message] for w in loaded.warnings]}
         return Result(spec, "built", [str(w) for w in written], entry, warnings=loaded.warnings,
                       notes=loaded.notes)
-    except InputError as exc:
+    return finish
+
+
+def _failed(spec: str, exc: Exception) -> Result:
+    """The Result of a build that raised (SpecTimeout and Ctrl-C, not Exceptions, go on up)."""
+    if isinstance(exc, InputError):
         return Result(spec, "failed", problems=exc.problems)
-    except OSError as exc:     # outside the writes, which say more (output.write_outputs)
+    if isinstance(exc, OSError):     # outside the writes, which say more (output.write_outputs)
         from ..output import describe
         return Result(spec, "failed", problems=[Problem(str(exc.filename or spec), None, "", describe(exc))])
-    except Exception as exc:   # a bug must not stop the other specs; say where it was
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        return Result(spec, "failed", problems=[Problem(
-            spec, None, "", f"internal error {type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})")])
+    where = traceback.extract_tb(exc.__traceback__)[-1]     # a bug must not stop the other specs; say where
+    return Result(spec, "failed", problems=[Problem(
+        spec, None, "", f"internal error {type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})")])
 
 
 # ---------------------------------------------------------------- in the parent
@@ -335,8 +357,12 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
     return results
 
 
-def _build_task(spec: str, args: tuple) -> Result:
-    return build_one(spec, *args)
+def _build_task(spec: str, args: tuple):
+    """In a worker: the spec rendered; its files written by the worker's finishing
+    thread while it renders the next (workers.Later)."""
+    from .workers import Later
+    begun = build_in_memory(spec, *args)
+    return begun if isinstance(begun, Result) else Later(begun)
 
 
 def _save(record: Record) -> None:

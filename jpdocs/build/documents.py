@@ -10,8 +10,10 @@ they are laid out (characters in the fonts, names in the house style), checks.py
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from ..spec import images
 from ..content import markup, model
@@ -349,6 +351,16 @@ def build(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: P
     """Build every document of one spec into out_root/<spec name>/. Returns the paths.
     Everything is rendered in memory first; nothing is written if any part fails.
     stamp: the digest of the build's inputs (record.py), kept in the folder's manifest."""
+    return build_in_memory(loaded, out_root, formats, style_override, templates, force, copies, pdfa, kinds,
+                           final, stamp)()
+
+
+def build_in_memory(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_override: Path | None = None,
+                    templates: Path | None = None, force: bool = False,
+                    copies: bool = False, pdfa: bool = False, kinds=None, final: bool = False,
+                    stamp: str | None = None) -> Callable[[], list[Path]]:
+    """build() in two steps: every document rendered now, and a function that writes
+    them (a batch worker has it called by another thread while it renders its next spec)."""
     folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
     pending = render_spec(loaded, formats, style_override, templates, copies, pdfa, kinds, final)
-    return write_outputs(folder, pending, force, owner=str(loaded.path.resolve()), stamp=stamp)
+    return functools.partial(write_outputs, folder, pending, force, owner=str(loaded.path.resolve()), stamp=stamp)

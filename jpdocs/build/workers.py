@@ -11,12 +11,22 @@ worker is on and since when:
   worker killed and is reported as timed out;
 - a worker exits when its parent goes, even by kill -9 (die_with_parent).
 
+A task may end in two steps: `work` returns a `Later` (a spec built in memory, its
+files still to be written) and the worker takes its next task while a thread of its
+own finishes the earlier ones, in order (writing waits on the disk, fsyncs, more
+than on the processor). The next task already waits in the worker's pipe (QUEUED),
+so that a worker never waits for the parent (which, on a busy machine, may not run
+at once); a worker holds fewer than IN_FLIGHT tasks. A task counts as done only when
+finished. A worker that dies costs the task it was on (the one being built, or else
+the one being finished); its other tasks are given again.
+
 `run_tasks` yields (task, Outcome) as tasks end, in the order they end.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue as queues
 import signal
 import sys
 import threading
@@ -29,6 +39,18 @@ from typing import Any, Callable, Iterator
 START_FAILURES = 3        # workers dying before their first task, in a row, before giving up
 STOP_GRACE = 10.0         # seconds a worker may take to finish its task when the run stops early
 PR_SET_PDEATHSIG = 1      # linux/prctl.h
+IN_FLIGHT = 4             # tasks a worker holds at most: being built, waiting to be, being finished
+QUEUED = 2                # tasks given to a worker and not yet built: the next waits in its pipe
+
+
+class Later:
+    """Returned by `work` for a task whose end can wait: the worker takes its next task
+    while its finishing thread calls finish(), whose value is the task's. finish()
+    must not raise (a worker whose finish raises exits, and the task is reported as
+    died)."""
+
+    def __init__(self, finish: Callable[[], Any]):
+        self.finish = finish
 
 
 @dataclass
@@ -58,23 +80,53 @@ def die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+_END = object()           # the finishing thread's last item
+
+
 def _serve(conn, parent_end, parent_pid: int, init: Callable, work: Callable) -> None:
     """A worker's life: set up once, say ready, then one task per message until told
-    to stop (None) or the pipe closes."""
+    to stop (None) or the pipe closes. Each task is answered "free" when its work is
+    done (the parent may give the next) and "done" with its value once finished."""
     parent_end.close()
     die_with_parent(parent_pid)
     # Ctrl-C reaches the whole process group; the parent alone decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     init()
-    conn.send(("ready", None))
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            break
-        if task is None:
-            break
-        conn.send(("done", work(task)))
+    sending = threading.Lock()          # two threads send on one pipe
+
+    def send(message) -> None:
+        with sending:
+            conn.send(message)
+    finishing: queues.SimpleQueue = queues.SimpleQueue()
+    finisher = threading.Thread(target=_finish_in_turn, args=(finishing, send), name="jpdocs-finish")
+    finisher.start()
+    send(("ready", None))
+    try:
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                break
+            if task is None:
+                break
+            value = work(task)
+            send(("free", None))
+            finishing.put(value)
+    finally:
+        finishing.put(_END)             # what was built is still finished (written whole)
+        finisher.join()
+
+
+def _finish_in_turn(finishing, send) -> None:
+    """The worker's finishing thread: each task's Later finished and its value sent,
+    in the order the tasks came."""
+    try:
+        while (value := finishing.get()) is not _END:
+            send(("done", value.finish() if isinstance(value, Later) else value))
+    except OSError:
+        pass                            # the parent is gone; so is the worker, soon
+    except BaseException:
+        os._exit(70)                    # a finish that raised: the parent reports the task
 
 
 def how_it_ended(exitcode: int | None) -> str:
@@ -96,13 +148,41 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.ready = False
-        self.task: Any = None
-        self.busy = False
-        self.started = 0.0
+        self.tasks: deque = deque()     # [task, when begun (None: in the pipe)], not yet done, oldest first
+        self.unbuilt = 0                # of those, the newest not yet built (one being built, others queued)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.tasks)
+
+    def can_take(self) -> bool:
+        return self.ready and self.unbuilt < QUEUED and len(self.tasks) < IN_FLIGHT
 
     def give(self, task) -> None:
-        self.task, self.busy, self.started = task, True, time.monotonic()
-        self.conn.send(task)
+        self.tasks.append([task, None if self.unbuilt else time.monotonic()])
+        self.unbuilt += 1
+        try:
+            self.conn.send(task)
+        except OSError:
+            pass      # the worker is gone (its end closed): noticed next, and the task given again
+
+    def built(self) -> None:
+        """The task being built is built: the one waiting in the pipe begins now (its
+        time limit counts from now, not from when it was given)."""
+        self.unbuilt -= 1
+        if self.unbuilt:
+            self.tasks[len(self.tasks) - self.unbuilt][1] = time.monotonic()
+
+    def first_begun(self) -> float | None:
+        """When the oldest task that has begun began (the first over the time limit)."""
+        return self.tasks[0][1] if self.tasks and self.tasks[0][1] is not None else None
+
+    def lost_task(self):
+        """When the worker is gone: the task it cost (the one it was building, or else the
+        oldest, being finished); the others, oldest first, are to be given again."""
+        tasks = [task for task, _ in self.tasks]
+        on = len(tasks) - self.unbuilt if self.unbuilt else 0
+        return tasks[on], tasks[:on] + tasks[on + 1:]
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -124,12 +204,12 @@ def run_tasks(tasks: list, jobs: int, init: Callable, work: Callable,
     try:
         while queue or any(w.busy for w in workers):
             for w in workers:
-                if w.ready and not w.busy and queue:
+                if queue and w.can_take():
                     w.give(queue.popleft())
             now = time.monotonic()
             timeout = None
             if time_limit:
-                ends = [w.started + time_limit - now for w in workers if w.busy]
+                ends = [w.first_begun() + time_limit - now for w in workers if w.first_begun() is not None]
                 timeout = max(0.0, min(ends)) if ends else None
             ready = set(wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout))
             for w in list(workers):
@@ -142,17 +222,22 @@ def run_tasks(tasks: list, jobs: int, init: Callable, work: Callable,
                     else:
                         if kind == "ready":
                             w.ready, start_failures = True, 0
+                        elif kind == "free":
+                            w.built()
                         else:
-                            task, w.task, w.busy = w.task, None, False
-                            if queue:              # the next task first: the worker need not
-                                w.give(queue.popleft())   # wait while its result is taken in
+                            task, _ = w.tasks.popleft()
                             yield task, Outcome("done", value)
+                        if queue and w.can_take():     # the next task first: the worker need
+                            w.give(queue.popleft())     # not wait while results are taken in
                 elif w.process.sentinel in ready:
                     gone = True
-                elif w.busy and time_limit and time.monotonic() - w.started >= time_limit:
+                elif (time_limit and w.first_begun() is not None
+                      and time.monotonic() - w.first_begun() >= time_limit):
+                    # the oldest is the one over the limit (the others began after it)
                     w.kill()
                     workers.remove(w)
-                    yield w.task, Outcome("timeout", time_limit)
+                    queue.extendleft(reversed([task for task, _ in list(w.tasks)[1:]]))
+                    yield w.tasks[0][0], Outcome("timeout", time_limit)
                     if queue:
                         workers.append(_Worker(context, init, work))
                     continue
@@ -161,7 +246,9 @@ def run_tasks(tasks: list, jobs: int, init: Callable, work: Callable,
                 w.kill()            # reaps it; it is gone already
                 workers.remove(w)
                 if w.busy:
-                    yield w.task, Outcome("died", how_it_ended(w.process.exitcode))
+                    lost, again = w.lost_task()
+                    queue.extendleft(reversed(again))
+                    yield lost, Outcome("died", how_it_ended(w.process.exitcode))
                 elif not w.ready:
                     start_failures += 1
                 if start_failures >= START_FAILURES:
@@ -178,7 +265,7 @@ def run_tasks(tasks: list, jobs: int, init: Callable, work: Callable,
 
 def _stop(workers: list[_Worker]) -> None:
     """Idle workers exit at once; a busy one (the run was interrupted) may finish its
-    task — its files are written whole — for up to STOP_GRACE seconds."""
+    tasks — their files are written whole — for up to STOP_GRACE seconds."""
     for w in workers:
         try:
             w.conn.send(None)

@@ -186,7 +186,8 @@ def run_build(argv: list[str]) -> int:
     limit = {"time_limit": args.time_limit or None} if args.time_limit is not None else {}
     results = run(files, args.output, args.format, args.style, force=args.force, jobs=args.jobs, extra=extra,
                   **limit)
-    for res in results["built"] + results["unchanged"]:     # an unchanged spec's warnings still stand
+    # an unchanged spec's warnings still stand; by spec, not in the order the workers ended them
+    for res in sorted(results["built"] + results["unchanged"], key=lambda r: r.spec):
         for w in res.warnings:
             print(message_line("warning", w), file=sys.stderr)
         print_notes(res.notes)
