@@ -9,6 +9,14 @@ Tuesday) the date or the weekday is wrong, and the product cannot know which: th
 spec is refused at the value's line. Only a date with its year is checked (２月27日（月）
 could be any year's); an era year past its era (平成32年３月31日, written before the
 era ended) is counted on, as the texts mean it.
+
+Notices also write a date in figures (FIGURES): 2024/2/27（火）, 2024.2.27(火), R6.2.27（火）,
+令和6.2.27（火）, H31.4.30, and without the year 2/27（火）. These are read for the same check
+only: a western year of four figures (1868-2099) or an era (its name, or its letter M T S
+H R before the year), one separator (/ or .) throughout, no figure or letter touching it
+(10:00, 03-1234-5678, 06.6267.9683, v1.2.3 and 2.27 are no dates); a western year with
+dots only beside a weekday (2024.2.30 alone may be a version), the month and day alone
+only with a slash and a weekday after it. The agreement's date line reads DATE alone.
 """
 from __future__ import annotations
 
@@ -33,6 +41,18 @@ DATE = re.compile(
 # the weekday straight after a date: （火）, (火), （火曜）, （火曜日）, or 火曜日 without brackets
 _WEEKDAY = re.compile(r"[ 　]*(?:[（(](?P<bracketed>[月火水木金土日])(?:曜日?)?[）)]|(?P<bare>[月火水木金土日])曜日)")
 _WEEKDAYS = "月火水木金土日"
+# a date in figures (see the module's docstring): the year (era name or letter, or a western
+# year), then the month and the day with the same separator; or the month and day alone
+_ERA_LETTERS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和",
+                "Ｍ": "明治", "Ｔ": "大正", "Ｓ": "昭和", "Ｈ": "平成", "Ｒ": "令和"}
+_FIG = r"[0-9０-９]"
+FIGURES = re.compile(
+    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ/／.．:：\-－])"
+    rf"(?:(?:(?P<era>{_ERA_NAMES})|(?P<letter>[MTSHRＭＴＳＨＲ]))(?P<era_year>元|{_FIG}{{1,2}})"
+    rf"|(?P<year>(?:18|19|20|１８|１９|２０){_FIG}{{2}}))?"
+    rf"(?(era)(?P<sep>[/／.．])|(?(letter)(?P<lsep>[/／.．])|(?(year)(?P<ysep>[/／.．])|)))"
+    rf"(?P<month>{_FIG}{{1,2}})(?P<sep2>[/／.．])(?P<day>{_FIG}{{1,2}})"
+    rf"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ/／.．:：])")
 _OTHER_YEAR = re.compile(rf"^(?:(?P<era>{_ERA_NAMES})(?P<era_year>元|{_NUM})|(?P<year>{_NUM}))年$")
 
 
@@ -90,16 +110,48 @@ def date_of(m: re.Match) -> DateInText:
                       number(m.group("month")), number(m.group("day")), m.group("era") or "")
 
 
+# where a text may write a date in figures (a figure, / or ., a figure): most texts have none
+_FIGURE_DATE_HINT = re.compile(r"[0-9０-９][/／.．][0-9０-９]")
+
+
+def may_hold_date(text: str) -> bool:
+    """Whether `text` may write a date this module reads (spec/text_checks.py looks only there)."""
+    return ("日" in text and "月" in text) or _FIGURE_DATE_HINT.search(text) is not None
+
+
+_SEPARATORS = str.maketrans("／．", "/.")
+
+
+def _in_figures(text: str) -> list[tuple[re.Match, DateInText, re.Match | None]]:
+    """Each date `text` writes in figures that this module reads (FIGURES: see the
+    module's docstring), with the weekday written after it (or None)."""
+    found = []
+    for m in FIGURES.finditer(text):
+        first, second = m.group("sep") or m.group("lsep") or m.group("ysep"), m.group("sep2")
+        if first and first.translate(_SEPARATORS) != second.translate(_SEPARATORS):
+            continue                                  # 2024/2.27: no date's form
+        weekday = _WEEKDAY.match(text, m.end())
+        era = m.group("era") or _ERA_LETTERS.get(m.group("letter") or "", "")
+        if not first and (second.translate(_SEPARATORS) != "/" or weekday is None):
+            continue                                  # the month and day alone: 2/27（火）, nothing else
+        if m.group("year") and second.translate(_SEPARATORS) == "." and weekday is None:
+            continue                                  # 2024.2.30 alone may be a version's number
+        date = DateInText(m.group(0), _year(era, m.group("era_year"), m.group("year")),
+                          number(m.group("month")), number(m.group("day")), era)
+        found.append((m, date, weekday))
+    return found
+
+
 def untrue_dates(text: str) -> list[str]:
     """What is wrong with each date of `text` that has its year, as a message each: a day
     the calendar does not have (２月30日), the year in brackets another year (令和６年
     （2023年）), a weekday written after it that is not the day's. Empty where nothing is."""
     found = []
-    for m in DATE.finditer(text):
-        date = date_of(m)
+    written = [(m, date_of(m), _WEEKDAY.match(text, m.end())) for m in DATE.finditer(text)]
+    for m, date, weekday in written + (_in_figures(text) if _FIGURE_DATE_HINT.search(text) else []):
         if date.year is None:
             continue
-        other = _OTHER_YEAR.match(m.group("other") or "")
+        other = _OTHER_YEAR.match(m.groupdict().get("other") or "")
         if other:
             also = _year(other.group("era"), other.group("era_year"), other.group("year"))
             if also != date.year:
@@ -112,24 +164,23 @@ def untrue_dates(text: str) -> list[str]:
             found.append(f"{date.written} is no day of the calendar ({date.year}-{date.month:02}-{date.day:02}):"
                          " correct it to the day the document means")
             continue
-        weekday = _WEEKDAY.match(text, m.end())
         if weekday:
-            written = weekday.group("bracketed") or weekday.group("bare")
+            said = weekday.group("bracketed") or weekday.group("bare")
             true = _WEEKDAYS[day.weekday()]
-            if written != true:
+            if said != true:
                 found.append(f"{date.written}{weekday.group(0).strip(' 　')}: {day.isoformat()} is a {true}曜日,"
-                             f" not a {written}曜日; correct the date or the weekday as the document means it")
+                             f" not a {said}曜日; correct the date or the weekday as the document means it")
     return found
 
 
 def yearless_weekdays(text: str) -> list[tuple[str, int, int, str]]:
-    """Each date of `text` written without its year and with a weekday after it (２月27日（火）):
-    (as written, month, day, the weekday written). Its year is the reader's to infer."""
+    """Each date of `text` written without its year and with a weekday after it (２月27日（火）,
+    or in figures 2/27（火）): (as written, month, day, the weekday written). Its year is the reader's to infer."""
     found = []
-    for m in DATE.finditer(text):
-        date = date_of(m)
-        weekday = _WEEKDAY.match(text, m.end()) if date.year is None else None
-        if weekday:
+    written = [(date_of(m), _WEEKDAY.match(text, m.end())) for m in DATE.finditer(text)]
+    figures = [(date, weekday) for _, date, weekday in _in_figures(text)] if _FIGURE_DATE_HINT.search(text) else []
+    for date, weekday in written + figures:
+        if date.year is None and weekday:
             found.append((date.written + weekday.group(0).strip(" 　"), date.month, date.day,
                           weekday.group("bracketed") or weekday.group("bare")))
     return found

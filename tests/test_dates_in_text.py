@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import SEED_SPEC, run_generate
-from jpdocs.dates_in_text import untrue_dates
+from jpdocs.dates_in_text import untrue_dates, yearless_weekdays
 
 SENTENCE = "つきましては、本協定の締結式を次のとおり執り行います。"
 
@@ -114,3 +114,59 @@ def test_an_agreement_alone_is_read_around_its_signing_date(tmp_path):
     assert result.returncode == 1, result.stdout          # 2023: Wednesday, 2024: Friday, 2025: Saturday
     assert ("３月１日（木）: no 3月1日 of 2023 to 2025 (around agreement.signing_date, 2024-02-27) is a 木曜日"
             in result.stderr), result.stderr
+
+
+# ------------------------------------------------------------ a date in figures
+# Notices write dates in figures too: 2024/2/27（火）, 2024.2.27(火), R6.2.27（火）,
+# 令和6.2.27（火）, H31.4.30, and 2/27（火） without the year. The era's last and first days:
+# 平成31年4月30日 was a Tuesday, 令和元年5月1日 a Wednesday.
+@pytest.mark.parametrize("text, found", [
+    ("2024/2/27（火）", 0), ("2024/2/27（水）", 1), ("2024.2.27(火)", 0), ("2024.2.27(月)", 1),
+    ("R6.2.27（火）", 0), ("R6.2.27（木）", 1), ("令和6.2.27（火）", 0), ("令和６．２．２７（金）", 1),
+    ("２０２４／２／２７（水）", 1), ("2024/02/27（火曜日）", 0), ("2024/2/27 (水)", 1),
+    ("H31.4.30（火）", 0), ("H31.4.30（水）", 1), ("平成31年4月30日（火）", 0), ("平成31年4月30日（水）", 1),
+    ("R1.5.1（水）", 0), ("R1.5.1（火）", 1), ("令和元.5.1（水）", 0), ("令和元年5月1日（水）", 0),
+    ("令和元年5月1日（火）", 1), ("H31.4.30", 0), ("H31.4.31", 1), ("2024/2/30", 1),
+    ("2/27（水）", 0),                              # no year: read around the spec's day (below)
+    # no dates: times, phone numbers, versions, a western year with dots and no weekday, mixed separators
+    ("10:00～12:00（火）", 0), ("電話 03-1234-5678（月）", 0), ("06.6267.9683（月）", 0), ("ver2.1.3（火）", 0),
+    ("v1.2.3 (水)", 0), ("2024.2.30", 0), ("2024/2.27（水）", 0), ("https://example.jp/2024/2/27（水）", 0),
+])
+def test_what_is_read_as_an_untrue_date_in_figures(text, found):
+    assert len(untrue_dates(text)) == found, untrue_dates(text)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("2/27（火）に", [("2/27（火）", 2, 27, "火")]), ("12/1(日)", [("12/1(日)", 12, 1, "日")]),
+    ("2/27", []), ("2.27（火）", []), ("1/2 の量", []), ("2024/2/27（水）", []),
+])
+def test_what_is_read_as_a_date_in_figures_without_its_year(text, read):
+    assert yearless_weekdays(text) == read
+
+
+@pytest.mark.parametrize("sentence, written, message", [
+    ("締結式は2024/2/27（水）に執り行います。", "2024/2/27（水）", "2024-02-27 is a 火曜日, not a 水曜日"),
+    ("締結式はR6.2.27（月）に執り行います。", "R6.2.27（月）", "2024-02-27 is a 火曜日, not a 月曜日"),
+    ("締結式は令和6.2.27（木）に執り行います。", "令和6.2.27（木）", "2024-02-27 is a 火曜日, not a 木曜日"),
+    ("平成の最後の日、H31.4.30（水）に合意しました。", "H31.4.30（水）", "2019-04-30 is a 火曜日, not a 水曜日"),
+    ("令和の最初の日、2019.5.1(火)に合意しました。", "2019.5.1(火)", "2019-05-01 is a 水曜日, not a 火曜日"),
+    ("つきましては、2/27（水）に締結式を執り行います。", "2/27（水）",
+     "no 2月27日 of 2023 to 2025 (around press_notice.issue_date, 2024-02-16) is a 水曜日"),
+])
+def test_a_wrong_weekday_beside_a_date_in_figures_is_refused_at_its_line(tmp_path, sentence, written, message):
+    spec = _seed_saying(tmp_path, sentence)
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout
+    assert f"{spec}:{_line_of(spec, sentence)}: press_notice.opening[1]: {written}: {message}" in result.stderr, \
+        result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_right_weekdays_in_figures_and_what_is_no_date_are_built(tmp_path):
+    sentence = ("2024/2/27（火）10:00から、R6.2.27（火）、令和6.2.27（火）、2024.2.27(火)、2/27（火）の順に"
+                "H31.4.30（火）とR1.5.1（水）の記録を、電話03-1234-5678（月～金）で受け付けます。")
+    spec = _seed_saying(tmp_path, sentence)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "press-notice", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert "2/27" not in result.stderr, result.stderr

@@ -865,6 +865,16 @@ def _photo_left_out(folder: Path) -> list:
     return _findings(spec, folder / "templates")
 
 
+def _too_few_copies(folder: Path) -> list:
+    """The four parties and the witness of tests/data/witness under a closing that makes
+    four originals for the five who keep one."""
+    folder.mkdir()
+    witness = ROOT / "tests" / "data" / "witness" / "four-parties-witness.yaml"
+    spec = folder / "copies.yaml"
+    spec.write_text(witness.read_text(encoding="utf-8").replace("本書５通", "本書４通"), encoding="utf-8")
+    return _findings(spec)
+
+
 def _findings(path: Path, templates: Path | None = None) -> list:
     """Problems, warnings and notes of one spec, as `check` finds them (cli.run_check);
     a spec whose name starts with final- as `check --final` does, and one whose name
@@ -963,6 +973,9 @@ def corpus(tmp_path_factory) -> dict[str, list]:
         (folder / f"templates-{name}" / "press-notice.xml.j2").write_text(text, encoding="utf-8")
         out[f"templates-{name}"] = _findings(SEED_SPEC, folder / f"templates-{name}")
     out["templates-leaves-photo-out"] = _photo_left_out(folder / "photo")
+    out["templates-before-foot-line"] = _findings(ROOT / "tests" / "data" / "real" / "hiroshima-labour-hatsukaichi-2024.yaml",
+                                                  ROOT / "tests" / "data" / "old_templates" / "before-foot-line")
+    out["closing-too-few-copies"] = _too_few_copies(folder / "copies")
     out.update(_build_findings(folder / "build"))
     assert all(out.values()), [n for n, found in out.items() if not found]
     return out

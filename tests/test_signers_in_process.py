@@ -181,6 +181,7 @@ def test_two_witnesses_of_one_label_get_fields_of_their_own_and_a_longer_label_w
         doc["witnesses"].append({"representative": {"title": "北山市議会議長", "name": "東　六郎"}})
         doc["witnesses"].append({"label": "特別立会人", "name": "みなみ県議会",
                                  "representative": {"title": "議長", "name": "西　七郎"}})
+        doc["closing"] = doc["closing"].replace("本書５通", "本書７通").replace("丁及び立会人", "丁、立会人及び特別立会人")
     text = compose(load_spec(write(tmp_path, FOUR, document(change))), load_style())
     assert [(w.label, w.field, w.organisation, w.title, w.name, tuple(x.text for x in w.lines))
             for w in text.witnesses] == [
@@ -206,8 +207,9 @@ def test_witness_fields_are_numbered_only_where_a_label_repeats(labels, fields):
 def test_a_witness_needs_the_specs_own_closing(tmp_path):
     path = write(tmp_path, FOUR, document(lambda doc: doc.pop("closing")))
     assert problems(path) == [(str(path), nth(path, "witnesses:"), "agreement.document.witnesses",
-                               "an agreement with a witness (立会人) needs its own closing (document.closing):"
-                               " the generated one (本書Ｎ通を作成し、…各自その１通を保有する。) counts the"
+                               "an agreement with a witness (立会人) needs its own closing (document.closing,"
+                               " or a last article that makes the copies with closing: false): the generated"
+                               " one (本書Ｎ通を作成し、…各自その１通を保有する。) counts the"
                                " parties only, and whether the witness signs it and keeps a copy is the text's"
                                " to say")]
 

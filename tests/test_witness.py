@@ -102,6 +102,7 @@ def test_the_docx_holds_the_same_blocks_and_closing(built):
 def test_two_witnesses_of_one_label_get_a_field_each(tmp_path):
     def two(doc):
         doc["witnesses"].append({"name": "南町", "representative": {"title": "南町長", "name": "東　六郎"}})
+        doc["closing"] = doc["closing"].replace("本書５通", "本書６通")    # each 立会人 keeps one
     pdf = build(variant(tmp_path, two), tmp_path / "out", "--format", "pdf") / "agreement.pdf"
     assert [f.name for f in signature_fields(pdf.read_bytes())] == ["甲", "乙", "丙", "丁", "立会人1", "立会人2"]
     text = no_space(pdf_text(pdf))
@@ -172,7 +173,7 @@ def _line_of(path: Path, text: str) -> int:
 
 @pytest.mark.parametrize("change, key, line_text, message", [
     (lambda d: d.pop("closing"), "agreement.document.witnesses", "witnesses:",
-     "an agreement with a witness (立会人) needs its own closing (document.closing)"),
+     "an agreement with a witness (立会人) needs its own closing (document.closing, or a last article"),
     (lambda d: d["witnesses"][0].update(label="甲"), "agreement.document.witnesses[0].label", "label: 甲",
      "「甲」 is a party's label: a witness is none of the parties"),
     (lambda d: d["witnesses"][0]["representative"].update(reading="みなみの ごろう"),

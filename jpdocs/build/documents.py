@@ -26,7 +26,7 @@ from .kinds import (RELEASES, attachment_notes, attachments_of, bound_files, fol
                     needed_kinds, releases_of)
 from .notes import agreement_notes, comma_notes
 from .page_notes import break_notes
-from .template_coverage import left_out, settings_unread
+from .template_coverage import left_out, settings_unhonoured, settings_unread
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
 from ..spec.photo_checks import photos_of
@@ -168,9 +168,13 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
             ours: set = set()
             bundled = markup.parse(render(kind.template, ctx, style, (TEMPLATES,), ours),
                                    source=str(TEMPLATES / kind.template))
+            bundled_files = templates_used(kind.template, (TEMPLATES,))
+            unhonoured = settings_unhonoured(style, kind.name, (reads, files), (ours, bundled_files), templates)
+            if unhonoured:
+                raise InputError(unhonoured)
             loaded.warnings.extend(left_out(loaded, doc, bundled, templates))
             loaded.warnings.extend(settings_unread(loaded, style, kind.name, (reads, files),
-                                                   (ours, templates_used(kind.template, (TEMPLATES,))), templates))
+                                                   (ours, bundled_files), templates))
         prepare_pictures(doc, loaded, source)
         if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page

@@ -14,12 +14,21 @@ project's objects it reads (content/sandbox.py); a setting the spec or the offic
 style file writes that the bundled template reads and the user's does not is a warning
 at its line. A setting that reaches the templates through a value of the context only
 newer templates read (CARRIED) is a warning where the user's templates never name it.
+
+Some house settings a template cannot honour by printing as if they were not there: the
+contacts set on lines after the text (notice.contacts_at: foot_line) are printed by
+no box, so a template without the block that prints them drops them; the space above a
+signer (agreement.space_before_signer) is a value of the signature's lines that an older
+template never reads. Where the bundled template reads what carries such a setting
+(NEEDS_BLOCK) and the user's does not, the setting is an error at the style file's line:
+the build would silently print what the house did not ask for.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..content import model
+from ..content.agreement.text import SignatureLine
 from ..content.locate import spec_strings
 from ..errors import Problem
 from ..spec.load import LoadedSpec
@@ -30,6 +39,21 @@ from ..spec.strict import Model
 # A house style's key whose effect the templates see only in a value of the context that
 # templates written before it do not read: key path → that value's name.
 CARRIED = {("notice", "section_mark_hang"): "notice_sections"}
+
+# A house style's key (and the value of it that matters; None: any value but the
+# default's) → what carries it to the templates: the context's names (one of them
+# read, as the notice's or the release's template reads it) or a (class, field) of the
+# objects the templates read, and what the template lacks without it, for the message.
+NEEDS_BLOCK = [
+    (("notice", "contacts_at"), "foot_line", ("foot_contacts", "after_foot_contacts"),
+     "block printing the contacts on lines after the text (foot_contacts)"),
+    (("notice", "contacts_at"), "head", ("head_contacts", "after_head_contacts"),
+     "block printing the contacts in the head under the date (head_contacts)"),
+    (("notice", "contacts_at"), "top", ("top_contact", "after_top_contact"),
+     "line printing the contact at the top (top_contact)"),
+    (("agreement", "space_before_signer"), None, (SignatureLine, "before"),
+     "space above a signature line (a <spacer> of its `before` over the line)"),
+]
 
 
 def _printed(doc: model.Document) -> str:
@@ -87,6 +111,39 @@ def settings_unread(loaded: LoadedSpec, style, kind: str, theirs: tuple[set, lis
                 out.append(Problem(str(source), line_of(lines, path), dotted(path), why))
         elif (type(owner), key) in unread:
             out.append(Problem(str(source), line_of(lines, path), dotted(path), why))
+    return out
+
+
+def settings_unhonoured(style, kind: str, theirs: tuple[set, list[Path]], bundled: tuple[set, list[Path]],
+                        templates) -> list[Problem]:
+    """An error for each key of the office's style file (NEEDS_BLOCK) the user's
+    template cannot honour: the bundled one reads what carries it, theirs does not
+    (`theirs`, `bundled`: what each render read, and the template files it was made of)."""
+    from ..spec.style import DEFAULT_STYLE, read_office_style
+    source = Path(style.source)
+    if source == DEFAULT_STYLE or not source.is_file():
+        return []
+    data, lines = read_office_style(source)
+    written = {path: (owner, key) for path, owner, key in _style_keys(style, data, ())}
+    out, named = [], None
+    for path, value, carrier, what in NEEDS_BLOCK:
+        if path not in written:
+            continue
+        owner, key = written[path]
+        setting = getattr(owner, key)
+        if (setting != value) if value is not None else (setting == type(owner).model_fields[key].default):
+            continue
+        if isinstance(carrier[0], type):       # a field of the objects the templates read
+            missing = carrier in bundled[0] and carrier not in theirs[0]
+        else:                                  # a name of the context
+            if named is None:
+                named = (_names(bundled[1]), _names(theirs[1]))
+            missing = bool(named[0] & set(carrier)) and not named[1] & set(carrier)
+        if missing:
+            out.append(Problem(str(source), line_of(lines, path), dotted(path),
+                               f"the house sets {dotted(path)}: {setting}, and the template in {templates}"
+                               f" has no {what}: the {kind} would be printed as if the key were not there;"
+                               " add it to the template, as the bundled one has it, or build without the key"))
     return out
 
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from .. import radicals
-from ..dates_in_text import untrue_dates, weekday_near, yearless_weekdays
+from ..dates_in_text import may_hold_date, untrue_dates, weekday_near, yearless_weekdays
 from ..errors import Problem
 from .source import dotted, line_of
 
@@ -36,7 +36,7 @@ def check_text(value, path, name, lines, warnings, dated: list | None = None) ->
     text) of each text that may hold a date, for check_yearless_weekdays."""
     problems: list[Problem] = []
     if isinstance(value, str):
-        if "日" in value and "月" in value:
+        if may_hold_date(value):
             if dated is not None:
                 dated.append((path, value))
             for untrue in untrue_dates(value):

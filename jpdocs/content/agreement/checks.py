@@ -12,17 +12,19 @@ from ...spec.blank_checks import unnamed_signers
 from .wording import KINDS
 
 
-def check_witnesses(doc, labels: list[str], parties, problem) -> None:
+def check_witnesses(doc, labels: list[str], parties, problem, closing_article: str = "") -> None:
     """A witness signs beside the parties and is none of them. The generated closing
     (本書Ｎ通…各自その１通を保有する) counts the parties; whether a witness signs it
     and keeps a copy is the text's to say, never the product's guess, so a witness
-    needs the spec's own closing. Its label is no party's (its signature field is
-    named after it)."""
+    needs the spec's own closing: document.closing, or the last article that makes the
+    copies (`closing_article`, with closing: false). Its label is no party's (its
+    signature field is named after it)."""
     if not doc.witnesses:
         return
     W = ("agreement", "document", "witnesses")
-    if not doc.closing:
-        problem(W, "an agreement with a witness (立会人) needs its own closing (document.closing): the"
+    if not doc.closing and not (doc.closing is False and closing_article):
+        problem(W, "an agreement with a witness (立会人) needs its own closing (document.closing, or a last"
+                   " article that makes the copies with closing: false): the"
                    " generated one (本書Ｎ通を作成し、…各自その１通を保有する。) counts the parties only,"
                    " and whether the witness signs it and keeps a copy is the text's to say")
     party_fields = set(labels) | {p.short_name or p.name for p in parties if not labels}

@@ -25,6 +25,7 @@ from ...spec.source import dotted
 from ...spec.term import term_of
 from .annexes import compose_annexes
 from .translations import compose_translations
+from .copies import check_copies
 from .cover import compose_cover
 from .date_line import check_date_line
 from .article_sets import choose, load_sets
@@ -138,7 +139,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
     check_kind_wording(doc, kind, drafts, problem)
     check_paragraphs(doc, problem)
-    check_witnesses(doc, labels, [p for _, p in parties], problem)
+    check_witnesses(doc, labels, [p for _, p in parties], problem, closing_article(drafts))
+    check_copies(doc, drafts, labels, [p for _, p in parties], problem)
     check_published(spec, doc, drafts, labels, problem)
     check_date_line(ag, doc, problem)
     if problems:

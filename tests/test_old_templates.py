@@ -1,0 +1,80 @@
+"""A user's templates (--templates) older than a house-style key they cannot honour
+(build/template_coverage.settings_unhonoured): the contacts on lines after the text
+(notice.contacts_at: foot_line) and the space above a signer (agreement.space_before_signer).
+Built by the real command line from the real cases that use each key, with copies of the
+bundled templates from before the key (tests/data/old_templates): an error at the style
+file's line and key, exit status 1, nothing written; the same templates where the house
+keeps the key's default, or today's templates given as the user's, build."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, run_generate
+
+REAL = ROOT / "tests" / "data" / "real"
+OLD = ROOT / "tests" / "data" / "old_templates"
+HIROSHIMA = REAL / "hiroshima-labour-hatsukaichi-2024.yaml"
+FUCHU = REAL / "fuchu-cmj-2017.yaml"
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def without_key(tmp_path: Path, spec: Path, style_name: str, key: str, default: str) -> Path:
+    """The spec under a copy of its house style with the key at its default value."""
+    style = REAL / "styles" / style_name
+    lines = [x.split(key + ":")[0] + f"{key}: {default}" if x.strip().startswith(key + ":") else x
+             for x in style.read_text(encoding="utf-8").splitlines()]
+    (tmp_path / style_name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = spec.read_text(encoding="utf-8").replace(f"style: styles/{style_name}", f"style: {tmp_path / style_name}")
+    out = tmp_path / spec.name
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def test_a_template_without_the_foot_line_block_is_refused_at_contacts_at(tmp_path):
+    style = REAL / "styles" / "hiroshima-labour.yaml"
+    out = tmp_path / "out"
+    result = run_generate(HIROSHIMA, "-o", out, "--kinds", "press-notice", "--format", "pdf",
+                          "--templates", OLD / "before-foot-line")
+    assert result.returncode == 1, result.stderr
+    assert (f"{style}:{line_of(style, 'contacts_at:')}: notice.contacts_at: the house sets notice.contacts_at:"
+            " foot_line, and the template in") in result.stderr, result.stderr
+    assert ("has no block printing the contacts on lines after the text (foot_contacts): the press-notice"
+            " would be printed as if the key were not there") in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not any(out.rglob("*.pdf")), "no output beside the error"
+
+
+def test_a_template_without_the_signers_space_is_refused_at_space_before_signer(tmp_path):
+    style = REAL / "styles" / "cmj-fuchu.yaml"
+    out = tmp_path / "out"
+    result = run_generate(FUCHU, "-o", out, "--kinds", "agreement", "--format", "pdf",
+                          "--templates", OLD / "before-space-before-signer")
+    assert result.returncode == 1, result.stderr
+    assert (f"{style}:{line_of(style, 'space_before_signer:')}: agreement.space_before_signer: the house sets"
+            " agreement.space_before_signer: 16") in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not any(out.rglob("*.pdf")), "no output beside the error"
+
+
+def test_the_old_templates_build_where_the_house_does_not_write_the_key(tmp_path):
+    for spec, style, key, default, kind, folder in (
+            (HIROSHIMA, "hiroshima-labour.yaml", "contacts_at", "foot", "press-notice", "before-foot-line"),
+            (FUCHU, "cmj-fuchu.yaml", "space_before_signer", "0", "agreement", "before-space-before-signer")):
+        path = without_key(tmp_path, spec, style, key, default)
+        result = run_generate(path, "-o", tmp_path / "out", "--kinds", kind, "--format", "pdf",
+                              "--templates", OLD / folder)
+        assert result.returncode == 0, result.stderr
+        assert key not in result.stderr, result.stderr
+
+
+def test_todays_templates_given_as_the_users_honour_both_keys(tmp_path):
+    mine = tmp_path / "mine"
+    shutil.copytree(ROOT / "templates", mine, ignore=shutil.ignore_patterns("*.yaml", "*.docx"))
+    for spec, kind in ((HIROSHIMA, "press-notice"), (FUCHU, "agreement")):
+        result = run_generate(spec, "-o", tmp_path / "out", "--kinds", kind, "--format", "pdf", "--templates", mine)
+        assert result.returncode == 0, result.stderr
+        assert "the house sets" not in result.stderr, result.stderr
