@@ -123,3 +123,22 @@ def test_the_houses_own_words_are_printed_as_written(tmp_path):
     assert "平成元年度友好協定等一覧" in no_space(files["pdf"])
     assert files["csv"].splitlines()[0] == "№,協定等名称,相手方"
     assert "各盟約の概要" in files["pdf"]
+
+
+@needs_poppler
+def test_a_book_calls_its_agreements_renkei_kyotei_only_where_their_titles_do(tmp_path):
+    """The real 上尾市 agreement on fire fighting in a disaster is a 協定書 but no 連携協定:
+    its book is 協定締結状況, in every file and the PDF's subject; with the okhotsk
+    包括連携協定 beside it, still (not every title says 連携); the okhotsk book alone keeps
+    連携協定締結状況 (tests/test_annual.py)."""
+    shutil.copytree(REAL / "styles", tmp_path / "styles", dirs_exist_ok=True)
+    fire = tmp_path / "ageo.yaml"
+    shutil.copy(REAL / "ageo-fire-2018.yaml", fire)
+    files = book_text(annual(tmp_path, 2018, fire))
+    assert "平成30年度協定締結状況" in no_space(files["pdf"])
+    assert "連携協定" not in "\n".join(files.values())
+    data = yaml.safe_load((ROOT / "specs" / "2024-02-27-okhotsk-kitami.yaml").read_text(encoding="utf-8"))
+    data["agreement"]["signing_date"] = "2018-10-05"
+    (tmp_path / "okhotsk.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    files = book_text(annual(tmp_path, 2018, fire, tmp_path / "okhotsk.yaml"))
+    assert "平成30年度協定締結状況" in no_space(files["pdf"]) and "連携協定締結状況" not in no_space(files["pdf"])

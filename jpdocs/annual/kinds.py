@@ -2,7 +2,9 @@
 itself: the title's default (令和６年度　連携協定締結状況), the heading of the title
 column (協定名), the contents' 各協定の概要 and the files' subject.
 
-A book of 協定書 says 協定, as it always did. A book of one other kind says that
+A book of 協定書 says 協定, as it always did; its title calls them 連携協定 only where
+every title it lists says 連携 (包括連携協定, 連携と協力に関する協定), else 協定締結状況: a
+book of 災害時応援協定 is no list of 連携協定. A book of one other kind says that
 kind's own word (wording.KINDS: its word, else the stem its titles end with, and its
 act): 盟約名, 各盟約の概要, 盟約締結状況; 覚書名 …; 確認書成立状況. A book of several
 kinds says the neutral 協定等, as offices title such lists (協定等の名称, 各協定等の
@@ -30,11 +32,12 @@ class BookWords:
     """The annual book's own words for the kinds of agreement it lists."""
     noun: str            # 協定, 盟約, 覚書, 協定等
     title_heading: str   # the title column's default heading: 協定名, 盟約名, 協定等の名称
-    subject: str         # 連携協定締結状況, 盟約締結状況, 協定等締結状況
+    subject: str         # 連携協定締結状況, 協定締結状況, 盟約締結状況, 協定等締結状況
     sheets: str          # the contents' entry over the agreements' pages: 各協定の概要
 
 
 AGREEMENTS = BookWords("協定", "協定名", "連携協定締結状況", "各協定の概要")
+PLAIN_AGREEMENTS = BookWords("協定", "協定名", "協定締結状況", "各協定の概要")
 MIXED = BookWords("協定等", "協定等の名称", "協定等締結状況", "各協定等の概要")
 
 
@@ -71,7 +74,7 @@ def kind_notes(loaded) -> list[Problem]:
 def book_words(rows) -> BookWords:
     kinds = {kind_of(r.loaded) for r in rows}
     if kinds == {DEFAULT_KIND}:
-        return AGREEMENTS
+        return AGREEMENTS if all("連携" in _title(r.loaded) for r in rows) else PLAIN_AGREEMENTS
     if len(kinds) > 1:
         return MIXED
     kind = KINDS[kinds.pop()]
