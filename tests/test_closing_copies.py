@@ -139,3 +139,22 @@ def test_each_witness_the_closing_names_keeps_one(tmp_path):
     spec = variant(tmp_path, WITNESS, two)
     err = refused(spec, tmp_path)
     assert "keep one each (「各自その１通を保有」): 6 are needed" in err, err
+
+
+def test_sorezore_and_hoji_are_read_as_each_keeping_one(tmp_path):
+    """それぞれ１通を保有する (甲乙が… as the real closings of tests/data/real write it) and
+    各壱通を保持する: a closing making one original for the two named, or 壱通 for four, is refused;
+    the real ones (２通 for 甲乙, 弐通 for two) build."""
+    cases = {"この協定の締結を証するため、本協定書１通を作成し、甲乙が記名押印の上、それぞれ１通を保有する。":
+             "「１通を作成」 makes 1 originals, and the closing has 甲、乙 keep one each (「それぞれ１通を保有」): 2 are needed",
+             "上記のとおり協定したことを証するため、本書壱通を作成し各壱通を保持する。":
+             "「壱通を作成」 makes 1 originals, and the closing has each of the 4 parties keep one each"
+             " (「各壱通を保持」): 4 are needed"}
+    for i, (closing, message) in enumerate(cases.items()):
+        err = refused(variant(tmp_path, WITNESS, own_closing(closing), f"short-{i}"), tmp_path)
+        assert message in err, err
+    real = [p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml") if not p.name.endswith(".facts.yaml")
+            and any(w in p.read_text(encoding="utf-8") for w in ("それぞれ１通を保有", "各壱通を保持"))]
+    assert len(real) >= 2
+    result = run_generate("check", *real)
+    assert result.returncode == 0, result.stdout + result.stderr

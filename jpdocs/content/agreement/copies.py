@@ -1,7 +1,7 @@
 """How many originals the closing makes, against who keeps one: where the closing
 the spec writes (document.closing, or the last article that makes the copies with
 closing: false) states 本書Ｎ通を作成し and that each keeps one (各自その１通を保有する,
-各１通を保管する), Ｎ smaller than the number who keep one is a wrong fact the signed copies
+各１通を保管する, それぞれ１通を保有する, 各壱通を保持する), Ｎ smaller than the number who keep one is a wrong fact the signed copies
 would carry: an error at the key. Who keeps one: the parties and witnesses the sentence
 names before 各 (甲、乙及び立会人が…), or, where it names none, every party. The
 generated closing counts the parties itself, and is not checked.
@@ -18,8 +18,9 @@ D = ("agreement", "document")
 _NUMERAL = r"[0-9０-９〇一二三四五六七八九十百壱弐参]"
 # 本書５通を作成し / 協定書2通を作成し / 本覚書正本二通を作成し: the count of originals
 MAKES = re.compile(rf"(?P<n>{_NUMERAL}+)通を?作成")
-# 各自その１通を保有する / 各１通を保管する / 各々１通を所持する: each keeps one
-EACH_KEEPS_ONE = re.compile(r"各(?:自|々|自が|々が)?(?:その)?[1１一壱]通(?:ずつ)?を?(?:保有|保管|所持|所有)")
+# 各自その１通を保有する / 各１通を保管する / 各々１通を所持する / それぞれ１通を保有する /
+# 各壱通を保持する: each keeps one
+EACH_KEEPS_ONE = re.compile(r"(?:各(?:自|々|自が|々が)?|それぞれ)(?:その)?[1１一壱]通(?:ずつ)?を?(?:保有|保管|所持|所有|保持)")
 _OLD_NUMERALS = str.maketrans("壱弐参", "一二三")
 
 
