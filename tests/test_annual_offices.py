@@ -5,13 +5,17 @@ wide as its longest unit. On the 2023 book of specs/ (オホーツク総合振�
 the PDF's glyphs read back by position, the DOCX's cell text and column."""
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+
 import pdfplumber
 import pytest
 import yaml
 from docx import Document as OpenDocx
 from docx.oxml.ns import qn
 
-from conftest import ROOT, no_space, run_generate
+from conftest import ROOT, SOFFICE, no_space, run_generate
 from jpdocs.annual.offices import office_pieces
 from test_annual_names import SMALL, lines_of, whole
 
@@ -110,3 +114,13 @@ def test_a_cell_of_two_offices_keeps_the_specs_lines_and_breaks_only_after_units
     assert "".join(cut) == "".join(TWO) and len(cut) > 2, cell
     assert all(line.endswith(("部", "課", "係", "局", "　", "センター")) for line in cut), cut
     assert cell.startswith(TWO[0].split("　")[0]) and "センター\nオホーツク" in cell, cell    # the spec's line ends there
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_never_tears_a_unit(book, tmp_path):
+    subprocess.run([*SOFFICE, "--convert-to", "pdf", "--outdir", str(tmp_path), str(book / "annual-2023.docx")],
+                   env=dict(os.environ, HOME=str(tmp_path)), capture_output=True, timeout=300, check=True)
+    with pdfplumber.open(tmp_path / "annual-2023.pdf") as pdf:
+        lines = [line for page in pdf.pages for line in lines_of(page)]
+    assert all(whole(unit, lines) for unit in UNITS), lines
