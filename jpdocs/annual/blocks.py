@@ -73,7 +73,8 @@ CELL_PADDING = 8.0          # points left and right of a cell's text together, a
 def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: float = CELL_PADDING) -> list[float]:
     """Widths from the content (fractions of `width`, points). Every column gets at least
     its longest date and its heading on one line (so a date never breaks), 相手方 its
-    longest name (as far as the page leaves room), and at most its longest line; in
+    longest name and 担当課 its longest unit (Value.words, as far as the page leaves
+    room), and at most its longest line; in
     between, widths follow the amount of text each column holds (a cell's height is
     about its text over its width, so columns in proportion to their text end about
     equally tall: the table is shortest). What is left once every line fits goes to all
@@ -89,7 +90,7 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
         if all(len(ln) <= 4 for ln in lines):           # short cells (№, 分類): never wrapped
             lo = max([lo, *(_ems(ln) for ln in lines)])
         least.append(lo)
-        names.append(max([lo, *(_ems(w) for r in rows for w in r.values[k].words)]))
+        names.append(max([lo, *(_ems(w.removesuffix("\n")) for r in rows for w in r.values[k].words)]))
         natural.append(max([lo, *(_ems(ln) for ln in lines)]))
         amount.append(sum(_ems(ln) for ln in lines) or 1.0)
     room = (width - padding * n) / size                  # em available for the text
@@ -115,13 +116,17 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
 def packed(words: list[str], ems: float) -> list[str]:
     """Names set on lines of at most `ems`, a line ending only between two names (after
     the comma): a name is never torn across lines. A name longer than the line (the
-    page had no room for it) has a line of its own, which the composer then breaks."""
+    page had no room for it) has a line of its own, which the composer then breaks.
+    A word ending in a newline ends its line (a line the spec wrote), the newline not kept."""
     lines: list[str] = []
+    ended = True
     for word in words:
-        if lines and _ems(lines[-1] + word) <= ems:
-            lines[-1] += word
+        text = word.removesuffix("\n")
+        if not ended and _ems(lines[-1] + text) <= ems:
+            lines[-1] += text
         else:
-            lines.append(word)
+            lines.append(text)
+        ended = text != word
     return lines
 
 

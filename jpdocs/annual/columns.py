@@ -10,6 +10,7 @@ from ..errors import Problem
 from ..spec.load import LoadedSpec
 from ..spec.style import AnnualColumn, HouseStyle
 from ..spec.term import RENEWAL_KEYS, term_of
+from .offices import office_words
 from .sides import issuer_is_party
 
 DASH = "－"                      # an empty cell
@@ -18,9 +19,11 @@ DASH = "－"                      # an empty cell
 @dataclass
 class Value:
     """One cell: its printed lines, for a column of dates their ISO form (CSV), and
-    what was chosen for the user in it, for the build to say. `words`: for 相手方, the
+    what was chosen for the user in it, for the build to say. `words`: the pieces that a
+    table's line may end between but never inside (blocks.summary_table): for 相手方, the
     names (each but the last with the comma after it), cut after a full-width space
-    inside a name, that a table's line may end between but never inside (blocks.summary_table)."""
+    inside a name; for 担当課, an office cut after each unit of it (offices.py), a piece
+    ending in a newline where the spec's line ends. They join back to the cell's text."""
     lines: list[str]
     iso: list[str] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
@@ -56,7 +59,8 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
         areas = [mark + a.heading.removesuffix("に関する事項") for a in ag.areas]
         return Value([line for a in areas for line in a.split("\n")] or [DASH])
     if col.data == "department":
-        return Value(department(loaded).split("\n"))
+        office = department(loaded)
+        return Value(office.split("\n"), words=office_words(office))
     if col.data == "validity":
         return validity(loaded, style, form)
     if col.data == "amendments":
