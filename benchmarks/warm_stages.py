@@ -8,7 +8,8 @@ read by calling it through a C function that nothing else in a build calls (a
 trampoline: `operator.call`, `functools.reduce`, `itertools.starmap`, ...), whose
 inclusive cost under callgrind is then that function's. The script runs itself
 under callgrind twice, building 3 + N and 3 + 0 of benchmarks/specgen.py's notices
-(seed 13, PDF only, as /work/tools/warm.py builds them), and prints each stage's
+(seed 13, PDF only, as /work/tools/warm.py builds them; both runs write the same
+3 + N specs first, so that writing them is not counted), and prints each stage's
 difference over N: one warm notice's instructions in that stage, the first three
 notices having filled the process's caches. A trampoline costs a few thousand
 instructions a call, so the figures are a little high (the stages called most,
@@ -127,16 +128,19 @@ def _wrap(pass_name: str) -> None:
             setattr(owner, attr, via(f))
 
 
-def build(count: int, pass_name: str) -> None:
-    """3 + count notices built in this process, as a batch worker builds them."""
+def build(count: int, pass_name: str, written: int) -> None:
+    """3 + count notices built in this process, as a batch worker builds them. Both
+    runs write the same 3 + `written` specs first: writing a spec (PyYAML's Python
+    dumper) costs ~19 M instructions, which counted in the difference of the two runs
+    as part of a warm notice until the twenty-first session."""
     from specgen import spread_dates, write_specs
     from jpdocs.build import batch
     _wrap(pass_name)
     root = Path(os.environ.get("TMPDIR") or tempfile.gettempdir())
     with tempfile.TemporaryDirectory(dir=root) as tmp:
-        specs = write_specs(Path(tmp) / "s", spread_dates(WARM_UP + count, seed=13), notice_only=True)
+        specs = write_specs(Path(tmp) / "s", spread_dates(WARM_UP + written, seed=13), notice_only=True)
         batch._init_worker(("pdf",), None)
-        for s in specs:
+        for s in specs[:WARM_UP + count]:
             result = batch.build_one(str(s), str(Path(tmp) / "o"), ("pdf",), None, force=True)
             if result.status != "built":
                 raise SystemExit(f"{s}: {result.problems}")
@@ -161,22 +165,22 @@ def parse_inclusive(text: str) -> dict[str, int]:
     return costs
 
 
-def _count(count: int, pass_name: str, tmp: str) -> dict[str, int]:
+def _count(count: int, pass_name: str, tmp: str, written: int) -> dict[str, int]:
     out = os.path.join(tmp, f"callgrind.{pass_name}.{count}")
     subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable,
-                    __file__, "--build", str(count), pass_name],
+                    __file__, "--build", str(count), pass_name, str(written)],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return _inclusive(out)
 
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--build"]:
-        build(int(argv[1]), argv[2])
+        build(int(argv[1]), argv[2], int(argv[3]))
         return
     n = int(argv[0]) if argv else 20
     with tempfile.TemporaryDirectory() as tmp:
         for pass_name, stages in _stages().items():
-            many, none = _count(n, pass_name, tmp), _count(0, pass_name, tmp)
+            many, none = _count(n, pass_name, tmp, n), _count(0, pass_name, tmp, n)
             per = (many["PROGRAM TOTALS"] - none["PROGRAM TOTALS"]) / n / 1e6
             print(f"[{pass_name}] a warm notice, with this pass's trampolines: {per:.2f} M instructions")
             for label, _, _, via in stages:

@@ -101,6 +101,36 @@ def test_every_attribute_of_every_object_in_the_context_is_allowed_or_refused_as
     assert refused > 1000
 
 
+def test_an_attribute_read_directly_is_what_jinjas_own_getattr_reads(monkeypatch):
+    """TemplateSandbox.getattr reads an attribute its class allows without Jinja's
+    checks (a notice's render reads some two hundred): the same value, and anything
+    else (refused, missing, a namespace's key) still goes Jinja's way."""
+    loaded = load_spec(SEED_SPEC)
+    style = load_style()
+    context = build.context(loaded, style, agreement_text=any(k.name == "agreement" for k in build.kinds_of(loaded)))
+    context["style"] = style
+    env = templating.environment((TEMPLATES,), style.digits, style.dates, style.times, style.word("comma"))
+    jinjas = jinja2.sandbox.SandboxedEnvironment.getattr
+    objects = [*reachable(context), jinja2.utils.Namespace(a=1), sandbox.BoundedNamespace(b="x")]
+    direct = 0
+    for obj in objects:
+        allowed = sandbox.allowed_attributes(obj)
+        for name in sorted(set(dir(obj)) | {"no_such_attribute"}):
+            env.start_render()
+            ours, theirs = env.getattr(obj, name), jinjas(env, obj, name)
+            if isinstance(theirs, jinja2.Undefined):
+                assert isinstance(ours, jinja2.Undefined) and name not in allowed or name.startswith("_"), \
+                    (type(obj), name)
+            else:
+                assert ours == theirs or ours is theirs, (type(obj), name)
+                direct += name in allowed and not isinstance(obj, jinja2.utils.Namespace)
+    assert direct > 100
+    # and it is read without them: the checks are not asked
+    monkeypatch.setattr(env, "is_safe_attribute", lambda *a: pytest.fail("Jinja's checks were asked"))
+    env.start_render()
+    assert env.getattr(loaded.spec, "issuer") is loaded.spec.issuer
+
+
 def test_a_path_handed_out_by_a_method_cannot_be_reached():
     style = load_style()
     env = templating.environment((TEMPLATES,), style.digits, style.dates, style.times, style.word("comma"))
