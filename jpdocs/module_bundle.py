@@ -26,14 +26,16 @@ are kept.
 
 Installed by the program (generate.py) first of all, before other imports; not by
 `import jpdocs`, as it changes how modules load for the whole process. It imports
-nothing that is not loaded already when Python starts.
+nothing that is not loaded already when Python starts, but the cache's folder rules
+(cache_folders.py, which imports no more).
 """
 import _frozen_importlib as _bootstrap               # (importlib's own, loaded as Python starts:
 import _frozen_importlib_external as _external      # importing importlib and its parts takes longer)
 import marshal
 import os
-import stat
 import sys
+
+from .cache_folders import private_folder
 
 FORMAT = 2
 BUDGET = 24_000_000        # bytes of code one bundle holds at most
@@ -248,23 +250,9 @@ def _delete_stale(folder: str, own: str) -> None:
 
 
 def cache_folder() -> str | None:
-    """The private cache's folder of bundles (output.private_cache_dir's rules, in
+    """The private cache's folder of bundles (output.private_cache_dir("compiled"), in
     terms of os alone: pathlib is not loaded yet), made if need be; None if unusable."""
-    base = os.environ.get("JPDOCS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jpdocs")
-    folder = os.path.join(base, "compiled")
-    try:
-        os.makedirs(base, mode=0o700, exist_ok=True)
-        try:
-            os.mkdir(folder, 0o700)
-        except FileExistsError:
-            pass
-        st = os.lstat(folder)
-    except OSError:
-        return None
-    if not stat.S_ISDIR(st.st_mode) or st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
-        return None
-    return folder
+    return private_folder("compiled")
 
 
 def _key() -> tuple:

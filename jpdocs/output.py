@@ -40,6 +40,7 @@ except ImportError:          # not on Windows: builds of one folder are then not
     fcntl = None
 
 from .atomic import abandoned, discard, stage_all
+from .cache_folders import cache_root, private_folder
 from .errors import InputError, Problem, fail
 
 MANIFEST = ".jpdocs-manifest.json"
@@ -323,24 +324,11 @@ def _replace_all(folder: Path, files, manifest, current, owner, stamp) -> list[P
 
 def private_cache_dir(name: str) -> Path | None:
     """A folder of the cache that only this user can write, made if need be; None if
-    it cannot be had (then nothing is cached). What is cached may be loaded as code
-    (compiled templates), so a folder another user could write into is not used."""
-    folder = cache_dir() / name
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        folder.mkdir(exist_ok=True, mode=0o700)
-        st = os.lstat(folder)
-    except OSError:
-        return None
-    if not stat.S_ISDIR(st.st_mode) or st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
-        return None
-    return folder
-
-
+    it cannot be had (then nothing is cached): cache_folders.private_folder."""
+    folder = private_folder(name)
+    return Path(folder) if folder is not None else None
 
 
 def cache_dir() -> Path:
     """Where parsed fonts and compiled templates are kept between runs (safe to delete)."""
-    base = os.environ.get("JPDOCS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jpdocs")
-    return Path(base)
+    return Path(cache_root())

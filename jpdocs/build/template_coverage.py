@@ -96,13 +96,12 @@ def settings_unread(loaded: LoadedSpec, style, kind: str, theirs: tuple[set, lis
     why = f"read by the bundled template, not by the one in {templates}: in the {kind} it has no effect"
     out = [Problem(str(loaded.path), loaded.line_of(path), dotted(path), why)
            for path in _settings(loaded.spec, (), unread)]
-    source = Path(style.source)
-    from ..spec.style import DEFAULT_STYLE, read_office_style
-    if source == DEFAULT_STYLE or not source.is_file():
+    office = _office_keys(style)
+    if office is None:
         return out
-    data, lines = read_office_style(source)
+    source, lines, keys = office
     named = None
-    for path, owner, key in _style_keys(style, data, ()):
+    for path, owner, key in keys:
         carrier = CARRIED.get(path)
         if carrier is not None and getattr(owner, key):
             if named is None:
@@ -114,17 +113,27 @@ def settings_unread(loaded: LoadedSpec, style, kind: str, theirs: tuple[set, lis
     return out
 
 
+def _office_keys(style) -> tuple[Path, dict, list[tuple]] | None:
+    """The office's style file (None where the house style is the bundled default), its
+    lines, and the (key path, owner, key) of each setting it writes."""
+    from ..spec.style import DEFAULT_STYLE, read_office_style
+    source = Path(style.source)
+    if source == DEFAULT_STYLE or not source.is_file():
+        return None
+    data, lines = read_office_style(source)
+    return source, lines, list(_style_keys(style, data, ()))
+
+
 def settings_unhonoured(style, kind: str, theirs: tuple[set, list[Path]], bundled: tuple[set, list[Path]],
                         templates) -> list[Problem]:
     """An error for each key of the office's style file (NEEDS_BLOCK) the user's
     template cannot honour: the bundled one reads what carries it, theirs does not
     (`theirs`, `bundled`: what each render read, and the template files it was made of)."""
-    from ..spec.style import DEFAULT_STYLE, read_office_style
-    source = Path(style.source)
-    if source == DEFAULT_STYLE or not source.is_file():
+    office = _office_keys(style)
+    if office is None:
         return []
-    data, lines = read_office_style(source)
-    written = {path: (owner, key) for path, owner, key in _style_keys(style, data, ())}
+    source, lines, keys = office
+    written = {path: (owner, key) for path, owner, key in keys}
     out, named = [], None
     for path, value, carrier, what in NEEDS_BLOCK:
         if path not in written:

@@ -39,13 +39,17 @@ KINDS = {"協定書": Kind("協定"), "覚書": Kind("覚書"), "契約書": Kin
          "盟約書": Kind(None, stem="盟約"), "協議書": Kind(None, stem="協議")}
 
 
+# Each kind's words a title may end in (協定書, 協定; 盟約書, 盟約 …), the longest first,
+# so that …協定書 is not read as …協定.
+_TITLE_WORDS = sorted(((w, key) for key, k in KINDS.items() for w in {key, k.word, k.stem} if w),
+                      key=lambda pair: (-len(pair[0]), pair[0]))
+
+
 def title_kind(title: str) -> str | None:
     """The kind of document a title names by its last word (…協定 and …協定書: 協定書;
     …覚書; …契約: 契約書; …盟約: 盟約書 …), or None where it ends in no kind's word
-    (…包括連携, …合意書): the longest word first, so that …協定書 is not read as …協定."""
-    words = sorted(((w, key) for key, k in KINDS.items() for w in {key, k.word, k.stem} if w),
-                   key=lambda pair: -len(pair[0]))
-    return next((key for w, key in words if title.endswith(w)), None)
+    (…包括連携, …合意書)."""
+    return next((key for w, key in _TITLE_WORDS if title.endswith(w)), None)
 
 
 def title_refused(title: str, kind: str) -> str | None:

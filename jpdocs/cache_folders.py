@@ -1,0 +1,34 @@
+"""Where jpdocs keeps what it caches between runs, in terms of os alone: the module
+bundle finds its folder with it before pathlib is loaded (module_bundle.py), and
+output.py's cache_dir and private_cache_dir are the same rules as Paths. It imports
+nothing Python has not loaded at its start (os, stat)."""
+import os
+import stat
+
+
+def cache_root() -> str:
+    """Where parsed fonts, compiled templates and modules are kept (safe to delete):
+    JPDOCS_CACHE, else XDG_CACHE_HOME/jpdocs, else ~/.cache/jpdocs."""
+    return os.environ.get("JPDOCS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jpdocs")
+
+
+def private_folder(name: str) -> str | None:
+    """A folder of the cache that only this user can write, made if need be; None if
+    it cannot be had (then nothing is cached). What is cached may be loaded as code
+    (compiled templates, the modules' code), so a folder another user could write
+    into is not used."""
+    base = cache_root()
+    folder = os.path.join(base, name)
+    try:
+        os.makedirs(base, mode=0o700, exist_ok=True)
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
+        st = os.lstat(folder)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(st.st_mode) or st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+        return None
+    return folder
