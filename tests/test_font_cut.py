@@ -138,3 +138,31 @@ def test_a_font_file_is_written_as_reportlabs_ttfontmaker_writes_it():
         expected = maker.makeStream()
         assert font_file(tables, {}) == expected
         assert font_file(tables, {t: calcChecksum(d) for t, d in tables.items() if rnd.random() < 0.5}) == expected
+
+
+@pytest.mark.parametrize("name", ["BIZUDMincho-Regular", "BIZUDGothic-Bold"])
+def test_sets_cut_again_from_remembered_codes_are_reportlabs(name):
+    """A set cut a second time takes each code's glyph record in one look-up
+    (Cutter._cut_known); codes sharing a glyph, a code the font lacks (glyph 0), code 0
+    first or not at all, and a set whose every glyph has one advance are cut as
+    reportlab cuts them."""
+    from collections import defaultdict
+
+    from jpdocs.fonts.cut import Cutter
+    face = TTFontFace(str(ROOT / "fonts" / f"{name}.ttf"))
+    by_glyph = defaultdict(list)
+    for code, glyph in face.charToGlyph.items():
+        by_glyph[glyph].append(code)
+    shared = next(codes for glyph, codes in sorted(by_glyph.items()) if glyph and len(codes) > 1)
+    missing = next(c for c in range(0x3400, 0x10000) if c not in face.charToGlyph)
+    kanji = [c for c in range(0x4E00, 0x9FFF) if c in face.charToGlyph][:300]
+    sets = [[0] + kanji[:200], kanji[:200], [0] + kanji[:100] + shared[:2] + kanji[100:150],
+            kanji[:50] + [shared[0]] + kanji[50:60] + [shared[1]], [0] + kanji[:80] + [missing],
+            [missing] + kanji[:20], kanji[10:20] + [0] + kanji[:5], [0x3000] + kanji[200:300], kanji[200:201]]
+    cutter = Cutter(face)
+    for subset in sets:
+        expected = _reportlab(face, subset)
+        assert cutter.cut(subset) == expected
+        assert cutter.cut(subset) == expected          # from the remembered codes
+    for subset in sets:                                 # every code remembered
+        assert cutter.cut(subset) == _reportlab(face, subset)

@@ -12,6 +12,9 @@ with instructions, its metrics as written) is worked out with it, so that a
 subset is assembled by looking up its ~250 glyphs, not by a loop over them in
 Python, and its file's checksums are sums of the glyphs' (a TrueType checksum
 is a sum of 32-bit words), not reckoned again over ~50 KB twice per subset.
+Once a code's glyph is read, the code keeps that glyph's pieces in one record, so
+that a set of known codes is cut from one look-up a code, its columns taken apart by
+zip (`_cut_known`: 0.59 → 0.44 M instructions a subset of 256 codes).
 
 Every table is made as reportlab makes it (makeSubset: glyph order with the
 parts of composite glyphs, cmap format 6, post format 3, hmtx runs, loca in the
@@ -56,6 +59,10 @@ class Cutter:
         self.composite: dict[int, bytes] = {}     # a composite glyph as in the font
         self.hinted: dict[int, int] = {}          # any glyph's size with instructions, padded to 4
         self.metric: dict[int, bytes] = {}        # its hmtx entry (advance, left side bearing)
+        # a code whose glyph is simple and read → that glyph's (index, stripped bytes,
+        # half their size, hinted size << 48 | checksum, hmtx entry): a subset cut
+        # again from glyphs read before looks each code up once (_cut_known)
+        self.by_code: dict[int, tuple] = {}
 
     def usable(self) -> bool:
         tables = self.face.table
@@ -87,6 +94,72 @@ class Cutter:
             self.hinted_and_checksum[old] = self.hinted[old] << 48 | calcChecksum(g)
 
     def cut(self, subset) -> bytes:
+        try:
+            records = list(map(self.by_code.__getitem__, subset))
+        except KeyError:                          # a code not seen yet (or of a composite glyph)
+            self._remember_codes(subset)
+            records = list(map(self.by_code.get, subset))
+            if None in records:                   # (a composite glyph: its parts are renumbered)
+                return self._cut(subset)
+        return self._cut_known(subset, records)
+
+    def _remember_codes(self, subset) -> None:
+        """Each code of `subset` whose glyph is simple, with that glyph's record (the
+        glyph read from the font where no subset needed it before)."""
+        char_to_glyph, stripped = self.face.charToGlyph, self.stripped
+        for code in filterfalse(self.by_code.__contains__, subset):
+            old = char_to_glyph.get(code, 0)
+            if old not in self.hinted:
+                self._read(old)
+            if old in stripped:
+                entry, both = self.metric[old], self.hinted_and_checksum[old]
+                self.by_code[code] = (old, stripped[old], self.half[old], both >> 48, both & 0xFFFFFFFF,
+                                      entry, entry[:2], entry[2:])
+
+    def _glyph_zero(self) -> tuple | None:
+        """Glyph 0's record, as by_code has a code's (None if it is not a simple glyph)."""
+        if 0 not in self.hinted:
+            self._read(0)
+        if 0 not in self.stripped:
+            return None
+        entry, both = self.metric[0], self.hinted_and_checksum[0]
+        return (0, self.stripped[0], self.half[0], both >> 48, both & 0xFFFFFFFF, entry, entry[:2], entry[2:])
+
+    def _cut_known(self, subset, records: list[tuple]) -> bytes:
+        """`cut`, for codes whose glyphs are all simple and read (`records`, by_code's):
+        the glyphs' pieces taken apart in one pass (zip) where `_cut` looks each glyph
+        up in four tables. The glyph order is `_cut`'s: glyph 0, then each code's
+        glyph in turn, when no two codes share a glyph (else `_cut` sorts it out). A
+        first subset's code 0 draws glyph 0 itself (its code is reserved), so that
+        glyph comes first once, as `_cut` has it."""
+        if records[0][0] == 0:                    # code 0 → glyph 0 (a first subset's reserved code)
+            columns, code_glyphs = zip(*records), range(len(records))
+        else:
+            zero = self._glyph_zero()
+            if zero is None:
+                return self._cut(subset)
+            columns, code_glyphs = zip(zero, *records), range(1, len(records) + 1)
+        glyph_map, parts, halves, hinted, checksums, entries, advances, bearings = columns
+        if len(set(glyph_map)) != len(glyph_map):        # codes sharing a glyph (or drawing glyph 0)
+            return self._cut(subset)
+        # hmtx: as _assemble writes it, the trailing run of one advance found by
+        # halving (advances joined: a run of r glyphs is r times the last advance)
+        # rather than by a call for each glyph of the run, most of a subset
+        last, joined = advances[-1], b"".join(advances)
+        low, high = 1, len(advances)              # (low: a run known; high: the longest possible)
+        while low < high:
+            mid = (low + high + 1) >> 1
+            if joined.endswith(last * mid):
+                low = mid
+            else:
+                high = mid - 1
+        metrics = len(advances) - low + 1
+        hmtx = b"".join(entries[:metrics]) + b"".join(bearings[metrics:])
+        return self._assemble(subset, glyph_map, code_glyphs, parts, halves, sum(hinted),
+                              sum(checksums) & 0xFFFFFFFF, (hmtx, metrics))
+
+    def _cut(self, subset) -> bytes:
+        """The subset cut glyph by glyph (any set of codes)."""
         old_glyphs = list(map(self.face.charToGlyph.get, subset, repeat(0)))   # each code's glyph in the font
         glyph_map = list(dict.fromkeys(chain((0,), old_glyphs)))             # new glyph index → old
         try:
@@ -143,12 +216,13 @@ class Cutter:
                               [len(g) >> 1 for g in parts], sum(map(self.hinted.__getitem__, glyph_map)),
                               calcChecksum(b"".join(parts)))
 
-    def _assemble(self, subset, glyph_map: list[int], code_glyphs, parts: list[bytes], halves,
-                  hinted_size: int, glyf_checksum: int) -> bytes:
+    def _assemble(self, subset, glyph_map, code_glyphs, parts, halves, hinted_size: int, glyf_checksum: int,
+                  hmtx: tuple[bytes, int] | None = None) -> bytes:
         """The subset's font file: `glyph_map` (new glyph → old), `code_glyphs` (the
         new glyph of each code of `subset`: a list, or a range), `parts` (each new
         glyph's bytes), `halves` (their sizes halved), `hinted_size` (the glyphs'
-        with their instructions), `glyf_checksum` (the checksum of `parts` joined)."""
+        with their instructions), `glyf_checksum` (the checksum of `parts` joined),
+        `hmtx` (the hmtx table and its count of advances, if made already)."""
         # glyf, loca: each glyph stripped and padded to 4; loca's format is the one
         # reportlab chose from the size of the glyphs with their instructions
         loca_size = len(glyph_map) + 1
@@ -160,11 +234,14 @@ class Cutter:
         # hmtx: the trailing run of glyphs of one advance has it written once (in the
         # run's first glyph's entry), then the left side bearings of the rest (an
         # entry's first two bytes are its advance)
-        entries = list(map(self.metric.__getitem__, glyph_map))
-        same_advance = methodcaller("startswith", entries[-1][:2])
-        run = len(entries) - len(list(dropwhile(same_advance, reversed(entries))))
-        metrics = len(entries) - run + 1
-        hmtx = b"".join(entries[:metrics]) + b"".join([e[2:] for e in entries[metrics:]])
+        if hmtx is None:
+            entries = list(map(self.metric.__getitem__, glyph_map))
+            same_advance = methodcaller("startswith", entries[-1][:2])
+            run = len(entries) - len(list(dropwhile(same_advance, reversed(entries))))
+            metrics = len(entries) - run + 1
+            hmtx = b"".join(entries[:metrics]) + b"".join([e[2:] for e in entries[metrics:]])
+        else:
+            hmtx, metrics = hmtx
 
         cmap = _SEQUENTIAL_CMAPS.get(code_glyphs) if type(code_glyphs) is range else None
         if cmap is None:
