@@ -165,6 +165,35 @@ def test_objects_registered_at_once_are_numbered_as_reportlab_numbers_them():
         register(doc, [Preformatted()], ["b"])
 
 
+def test_references_and_object_heads_spelled_once_are_reportlabs():
+    """The references and object heads pdffile.py keeps per process (and spells anew
+    past _SPELLED, or with a version but 0) are reportlab's spelling; a file with an
+    object of another version has its cross-reference entry written as reportlab's."""
+    from jpdocs.writers import pdffile
+    for first, count in [(1, 3), (5, 1), (2, 40), (pdffile._SPELLED - 2, 5)]:
+        assert pdffile.references(first, count) == [f"{n} 0 R" for n in range(first, first + count)]
+    assert [pdffile._head(n, 0) for n in (1, 9, 10, 99, pdffile._SPELLED + 1)] == \
+        [b"%d 0 obj\n" % n for n in (1, 9, 10, 99, pdffile._SPELLED + 1)]
+    assert pdffile._head(7, 2) == b"7 2 obj\n"
+
+    def written(fast):
+        import io
+
+        from reportlab.pdfgen.canvas import Canvas
+        out = io.BytesIO()
+        canv = Canvas(out, invariant=1)
+        canv.drawString(10, 10, "x")
+        canv.showPage()
+        doc = canv._doc
+        if fast:
+            doc.__class__ = pdffile.FastDocument
+        doc.Reference(pdfdoc.PDFDictionary({"A": 1}), "first")
+        doc.idToObjectNumberAndVersion["first"] = (doc.idToObjectNumberAndVersion["first"][0], 3)
+        canv.save()
+        return out.getvalue()
+    assert b" 00003 n " in written(True) and written(True) == written(False)
+
+
 def test_a_subsets_widths_are_the_array_reportlab_writes():
     """fonts/subsets.py formats a subset's /Widths once per glyph set: the widths of
     real subsets of every length (across the ten-to-a-line breaks), and arrays with

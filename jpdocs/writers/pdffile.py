@@ -20,6 +20,8 @@ tests/test_pdf_file.py writes real documents both ways and compares them.
 from __future__ import annotations
 
 from collections import OrderedDict
+from itertools import repeat
+from operator import methodcaller
 
 from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
@@ -274,6 +276,31 @@ def _preformatted(p: Preformatted, doc) -> bytes:
     return p.data
 
 
+_SPELLED = 100_000                # object numbers whose reference and head are spelled once per process
+_REFS: list[str] = []             # "n 0 R", by n
+_HEADS: list[bytes] = []          # b"n 0 obj\n", by n (a format is ~1,200 instructions, a list item ~20)
+
+
+def references(first: int, count: int) -> list[str]:
+    """The references ("12 0 R") of the objects numbered `first` … `first + count - 1`,
+    version 0 (every object of reportlab's files)."""
+    end = first + count
+    if end > _SPELLED:
+        return list(map("%d 0 R".__mod__, range(first, end)))
+    if len(_REFS) < end:
+        _REFS.extend(map("%d 0 R".__mod__, range(len(_REFS), end)))
+    return _REFS[first:end]
+
+
+def _head(number: int, version: int) -> bytes:
+    """An indirect object's first line, b"12 0 obj\n"."""
+    if version or number >= _SPELLED:
+        return b"%d %d obj\n" % (number, version)
+    if number >= len(_HEADS):
+        _HEADS.extend(map(b"%d 0 obj\n".__mod__, range(len(_HEADS), number + 1)))
+    return _HEADS[number]
+
+
 def register(doc, objects: list, names: list[str]) -> list[str]:
     """`doc.Reference(obj, name)` for each object and its name, in order; their
     references as the file spells them ("12 0 R"). New objects of reportlab's own
@@ -286,15 +313,15 @@ def register(doc, objects: list, names: list[str]) -> list[str]:
         for obj, name in zip(objects, names):
             doc.Reference(obj, name)
         return ["%d %d R" % ids[name] for name in names]
-    number_to_id, id_to_object = doc.numberToId, doc.idToObject
     first = doc.objectcounter + 1
-    for number, obj, name in zip(range(first, first + len(names)), objects, names):
+    numbers = range(first, first + len(names))
+    for obj, name in zip(objects, names):
         obj.__InternalName__ = name
-        ids[name] = (number, 0)
-        number_to_id[number] = name
-        id_to_object[name] = obj
+    ids.update(zip(names, zip(numbers, repeat(0))))
+    doc.numberToId.update(zip(numbers, names))
+    doc.idToObject.update(zip(names, objects))
     doc.objectcounter = first + len(names) - 1
-    return [f"{number} 0 R" for number in range(first, first + len(names))]
+    return references(first, len(names))
 
 
 # a value of these kinds (each with a __dict__), inside an object
@@ -328,7 +355,8 @@ class FastDocument(pdfdoc.PDFDocument):
             self.numberToId, self.idToObjectNumberAndVersion, self.idToObject, self.idToOffset)
         self.__accum__ = out = PDFFile(self._pdfVersion)     # (its header)
         write, offset = out.strings.append, out.offset
-        entries = []                 # of the cross-reference table
+        offsets = []                 # of the cross-reference table: each object's
+        versions = False             # (whether any has a version but 0)
         counter = 0
         while True:                  # objects referenced while writing are written too
             counter += 1
@@ -339,10 +367,12 @@ class FastDocument(pdfdoc.PDFDocument):
             n, v = id_to_nv[oid]
             kind = type(obj)
             id_to_offset[oid] = offset
-            entries.append("%0.10d %0.5d n " % (offset, v))
+            offsets.append(offset)
+            if v:
+                versions = True
             if kind is PDFStream:    # in pieces: a subset's tens of kilobytes are not copied again
                 pieces = _stream(obj, self)
-                pieces.insert(0, b"%d %d obj\n" % (n, v))
+                pieces.insert(0, _head(n, v))
                 pieces.append(b"endobj\n" if pieces[-1].endswith(b"\n") else b"\nendobj\n")
                 for piece in pieces:
                     write(piece)
@@ -355,7 +385,7 @@ class FastDocument(pdfdoc.PDFDocument):
                 body = obj.format(self)
             else:
                 body = pdfdoc.format(obj, self, toplevel=1)
-            piece = b"%d %d obj\n%b%b" % (n, v, body, b"endobj\n" if body.endswith(b"\n") else b"\nendobj\n")
+            piece = b"".join((_head(n, v), body, b"endobj\n" if body.endswith(b"\n") else b"\nendobj\n"))
             write(piece)
             offset += len(piece)
         out.offset = offset
@@ -365,6 +395,11 @@ class FastDocument(pdfdoc.PDFDocument):
         count = len(numbertoid)
         if counter - 1 != count:
             raise ValueError("counter %s doesn't match number to id dictionary %s" % (counter, count))
+        if versions or not offsets:
+            entries = list(map("%0.10d %0.5d n ".__mod__, zip(offsets, (id_to_nv[numbertoid[k]][1]
+                                                                      for k in range(1, count + 1)))))
+        else:                        # "%0.10d 00000 n " each, without a format each
+            entries = [" 00000 n \n".join(map(methodcaller("zfill", 10), map(str, offsets))) + " 00000 n "]
         xref = ["xref", "0 %d" % (count + 1), "0000000000 65535 f ", *entries, ""]
         xrefoffset = out.add("\n".join(xref).encode("latin-1"))
         trailer = pdfdoc.PDFTrailer(startxref=xrefoffset, Size=count + 1, Root=self.Reference(cat),

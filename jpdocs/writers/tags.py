@@ -22,6 +22,7 @@ annual book is drawn several times (multiBuild) from the same story.
 from __future__ import annotations
 
 from functools import partial
+from itertools import repeat
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
@@ -293,6 +294,23 @@ def _text(value: str) -> str:
     return "<FEFF" + value.encode("utf-16-be").hex().upper() + ">"
 
 
+_MCIDS = [str(i) for i in range(1000)]    # a marked-content id as the tree writes it (most pages have fewer)
+
+
+def _element_head(role: str) -> str:
+    return f"<</Type/StructElem/S/{role}/P "
+
+
+_HEADS: dict[str, str] = {}               # a role → its element's text up to the parent's reference
+_NAMES: list[str] = []                    # the elements' internal names, jpSE1, jpSE2 … (spelled once)
+
+
+def _element_names(count: int) -> list[str]:
+    if len(_NAMES) < count:
+        _NAMES.extend(map("jpSE%d".__mod__, range(len(_NAMES) + 1, count + 1)))
+    return _NAMES[:count]
+
+
 def write_tree(canv: TaggingCanvas) -> None:
     """The structure tree, parent tree and catalog entries, into the canvas's document.
 
@@ -301,7 +319,9 @@ def write_tree(canv: TaggingCanvas) -> None:
     element is written here at once as its final bytes, its references spelled
     with the numbers reportlab gave (pdffile.Preformatted): a notice has some 60
     elements, and making each a list of parts resolved when the file is written
-    took half as much again (2.7 against 1.8 M instructions a notice)."""
+    took half as much again (2.7 against 1.8 M instructions a notice). An element
+    is its role's head (remembered per role), its parent's reference, and only the
+    entries it has, joined once: most are a paragraph's /Pg and one MCID."""
     doc = canv._doc
     numbers = doc.idToObjectNumberAndVersion
 
@@ -326,11 +346,13 @@ def write_tree(canv: TaggingCanvas) -> None:
         place[id(node)] = here = len(order)
         order.append((node, parent))
         # a row that is kept keeps all its cells
-        stack.extend([(k, here) for k in reversed(node.kids) if id(k) in kept or k.role in _CELLS])
-    elements = [Preformatted() for _ in order]
+        if node.kids:
+            stack.extend([(k, here) for k in reversed(node.kids) if id(k) in kept or k.role in _CELLS])
+    count = len(order)
+    elements = list(map(Preformatted, repeat(b"", count)))
     parent_tree, tree_root = Preformatted(), Preformatted()
     *refs, parent_tree_ref, root_ref = register(
-        doc, [*elements, parent_tree, tree_root], [f"jpSE{i}" for i in range(1, len(order) + 1)] +
+        doc, [*elements, parent_tree, tree_root], _element_names(count) +
         ["jpParentTree", "jpStructTreeRoot"])
     cat = doc.Catalog
     cat.StructTreeRoot = PDFObjectReference("jpStructTreeRoot")
@@ -340,40 +362,50 @@ def write_tree(canv: TaggingCanvas) -> None:
     # no title is H1).
     last = 0
     ids: list[tuple[bytes, str, str]] = []       # a Form's /ID, the element's name, its reference
+    heads, mcids = _HEADS, _MCIDS
+    refs.append(root_ref)                        # (refs[-1]: the parent of the tree's top element)
     for i, (node, parent) in enumerate(order):
         role = node.role
         if len(role) == 2 and role[0] == "H" and role[1].isdigit():
             last = min(int(role[1]), last + 1)
             role = f"H{last}"
+        head = heads.get(role)
+        if head is None:
+            head = heads[role] = _element_head(role)
         kids = [refs[place[id(k)]] for k in node.kids if id(k) in place] if node.kids else []
         own = marks.get(id(node))
         if own:
             first = own[0][0]
-            data = f"<</Type/StructElem/S/{role}/P {refs[parent] if parent >= 0 else root_ref}/Pg {pages[first]}"
-            content = [str(own[0][1])] if len(own) == 1 else \
-                [str(mcid) if page == first else f"<</Type/MCR/Pg {pages[page]}/MCID {mcid}>>" for page, mcid in own]
+            if len(own) == 1 and own[0][1] < 1000:
+                content = [mcids[own[0][1]]]
+            else:
+                content = [str(mcid) if page == first else f"<</Type/MCR/Pg {pages[page]}/MCID {mcid}>>"
+                           for page, mcid in own]
             kids = content + kids if node.own_first else kids + content
+            data = [head, refs[parent], "/Pg ", pages[first]]
         else:
-            data = f"<</Type/StructElem/S/{role}/P {refs[parent] if parent >= 0 else root_ref}"
+            data = [head, refs[parent]]
         if id(node) in objrs:
             kids += objrs[id(node)]
         if kids:
-            data += "/K [" + " ".join(kids) + " ]"
+            data += ("/K [", " ".join(kids), " ]")
         if node.lang is not None:
-            data += "/Lang " + _text(node.lang)
+            data += ("/Lang ", _text(node.lang))
         if node.alt is not None:
-            data += "/Alt " + _text(node.alt)
+            data += ("/Alt ", _text(node.alt))
         if node.title is not None:
-            data += "/T " + _text(node.title)
+            data += ("/T ", _text(node.title))
             if node.role == "Form":
                 # found by its ID when the field is added (signing.py), without reading the tree
                 key = b"field:" + node.title.encode("utf-8")
                 ids.append((key, f"jpSE{i + 1}", refs[i]))
-                data += f"/ID <{key.hex().upper()}>"
+                data.append(f"/ID <{key.hex().upper()}>")
         if node.attrs:
-            data += "/A <<" + "".join([f"/{k}/{v}" if isinstance(v, str) else f"/{k} {v}"
-                                       for k, v in node.attrs.items()]) + ">>"
-        elements[i].data = (data + ">>").encode("latin-1")
+            data += ("/A <<", "".join([f"/{k}/{v}" if isinstance(v, str) else f"/{k} {v}"
+                                       for k, v in node.attrs.items()]), ">>")
+        data.append(">>")
+        elements[i].data = "".join(data).encode("latin-1")
+    del refs[-1]
 
     nums = ["<</Nums ["]
     by_page = canv.jp_by_page
