@@ -212,6 +212,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"date_place: {style.notice.date_place} sets the date of issue away from the head, and"
                                 " date_above_header: true sets it there, above the header line: the two contradict;"
                                 " remove one"))
+    if style.notice.date_above_header and style.notice.header_place != "head":
+        problems.append(Problem(name, line_of(lines, ("notice", "header_place")), "notice.header_place",
+                                "header_place: under_title sets the header line under the title, and"
+                                " date_above_header: true sets the date above it, in the head: the two contradict;"
+                                " remove one"))
     if style.notice.contacts_at == "top" and ("contacts", "role_place") in lines \
             and style.contacts.role_place == "above":
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
