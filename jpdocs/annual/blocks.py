@@ -154,7 +154,8 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
         for col, v, fraction in zip(style.annual.columns, r.values, fractions):
             align = "center" if col.data == "number" else "left"
             # the text's width in em: the cell's share of the table less its padding
-            lines = packed(v.words, (fraction * width - CELL_PADDING) / size) if v.words else v.lines
+            words = v.words + [v.after] if v.after else v.words
+            lines = packed(words, (fraction * width - CELL_PADDING) / size) if v.words else v.lines
             line.append(m.Cell([m.Paragraph(line_inlines(lines), style="small", align=align)], align=align))
         body.append(line)
     return m.Table([head, *body], fractions, border="grid", style="small")
