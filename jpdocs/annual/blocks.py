@@ -169,15 +169,14 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
                    align="center", valign="middle", header="column") for c in headings(style)]
     fractions = column_widths(rows, style, width)
     size = style.styles["small"].size
+    points = [f * width - CELL_PADDING for f in fractions]    # each cell's text width: its share less its padding
+    titles = [k for k, col in enumerate(style.annual.columns) if col.data == "title"]
     body = []
     for r in rows:
         cells = []
-        for v, fraction in zip(r.values, fractions):
-            # the text's width in em: the cell's share of the table less its padding
+        for v, room in zip(r.values, points):
             words = v.words + [v.after] if v.after else v.words
-            cells.append(packed(words, (fraction * width - CELL_PADDING) / size) if v.words else v.lines)
-        points = [f * width - CELL_PADDING for f in fractions]
-        titles = [k for k, col in enumerate(style.annual.columns) if col.data == "title"]
+            cells.append(packed(words, room / size) if v.words else v.lines)
         for k in titles:
             others = [(points[j], lines) for j, lines in enumerate(cells) if j not in titles]
             cells[k] = title_lines(cells[k], points[k], others, style)
