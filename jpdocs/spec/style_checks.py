@@ -297,6 +297,25 @@ def _blank_date_problems(style: HouseStyle, name: str, lines: dict) -> list[Prob
 
 
 PROSE_PLACEHOLDERS = ("title", "date", "partners", "issuer", "department")
+COUNT_PLACEHOLDERS = ("parties", "partners")
+
+
+def _check_count(col, i: int, at) -> None:
+    """A count prints a number the spec's parties give, or it says nothing a list of
+    names does not: one of its placeholders, and no other."""
+    key = ("columns", i, "count")
+    if col.data != "partners":
+        at(key, "count: prints the number of parties after the partners' names; only a column of"
+                " data: partners has it")
+        return
+    found = _PLACEHOLDER.findall(col.count)
+    for name in found:
+        if name not in COUNT_PLACEHOLDERS:
+            at(key, f"{{{name}}} is not a placeholder of count:; it may use {{parties}} (every party of the"
+                    " agreement) and {partners} (the partners listed)")
+    if not found:
+        at(key, "count: holds no number ({parties}: every party of the agreement, {partners}: the partners"
+                " listed), so it would print the same words after every list")
 
 
 def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
@@ -320,6 +339,8 @@ def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
                                           " column of data: signing_date has it (or use data: amendments)")
         if col.field is not None and not col.field.strip():
             at(("columns", i, "field"), "a field's name cannot be empty")
+        if col.count is not None:
+            _check_count(col, i, at)
     heads = [c.title() for c in an.columns if (c.data is None) != (c.field is None)]
     for head in sorted({h for h in heads if heads.count(h) > 1}):
         at(("columns",), f"two columns are headed {head}; give each its own heading:")

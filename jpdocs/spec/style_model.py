@@ -302,6 +302,9 @@ class AnnualColumn(StyleModel):
     heading: str | None = None        # default: the data's usual heading, or the field's name
     dates: Literal["long", "short"] | None = None    # default long; only for a column of dates
     amended: bool = False             # signing_date only: each amendment's date under it, （R2.4.1改定）
+    # partners only: after the names of two or more partners, the count of the parties as the
+    # office words it, （{parties}市町間での協定）; {parties}: every party, {partners}: the names
+    count: str | None = None
 
     def title(self) -> str:
         return self.heading if self.heading is not None else (ANNUAL_HEADINGS[self.data] if self.data else self.field)
