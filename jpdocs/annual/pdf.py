@@ -25,7 +25,7 @@ from .. import collector
 from ..content import model as m
 from .rows import Row
 from .kinds import book_words
-from .columns import value, validity
+from .columns import partners, value, validity
 from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, packed, summary_table
 from ..build.documents import make_documents
 from ..errors import LayoutProblem
@@ -128,18 +128,18 @@ FACTS = (0.2, 0.8)           # the plain sheet's columns: label, value
 
 
 def fallback_sheet(row: Row, style: HouseStyle, width: float) -> m.Document:
-    """The plain sheet of an agreement without areas. 相手方 and 担当課 break as the
-    summary table breaks them (blocks.packed): between names, and after a unit of the
-    office (…総合振興局／地域創生部…), never inside one."""
+    """The plain sheet of an agreement without areas. 担当課 breaks as the summary
+    table breaks it (blocks.packed): after a unit of the office (…総合振興局／地域創生部…),
+    never inside one. 相手方 is left to the composer, whose lines hold a name more
+    (packed leaves room for a line-end 、 that the composer hangs or halves: 篠山市's 23
+    partners took a line more, four names a line instead of five)."""
     spec = row.loaded.spec
     blocks: list[m.Block] = [m.Heading(line_inlines((row.title + style.word("overview_suffix")).split("\n")), style="title"), m.Spacer(8)]
     ems = (FACTS[1] * width - CELL_PADDING) / style.styles["body"].size     # the value cell's text, in em
 
-    def lines(data: str) -> list[str]:
-        cell = value(AnnualColumn(data=data), row.number, row.loaded, style)
-        return packed(cell.words, ems) if cell.words else cell.lines
-
-    facts = [("締結日", row.signed.split("\n")), ("相手方", lines("partners")), ("担当課", lines("department")),
+    office = value(AnnualColumn(data="department"), row.number, row.loaded, style)
+    facts = [("締結日", row.signed.split("\n")), ("相手方", partners(row.loaded, style.word("comma")).split("\n")),
+             ("担当課", packed(office.words, ems) if office.words else office.lines),
              ("有効期間", validity(row.loaded, style).lines)]
     blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade", header="row"),
                             m.Cell([m.Paragraph(line_inlines(v))])] for k, v in facts], list(FACTS)))
