@@ -1,8 +1,8 @@
 """A spec's text checked before its schema sees it: control and invisible
 characters refused, naming the field; a date it writes with its year that is not a
-true one (a weekday not the day's, two years that differ, ２月30日) refused
-(dates_in_text.py); ASCII spaces beside Japanese (a warning); look-alike radicals
-(⼀ for 一) mended, with a warning.
+true one (a weekday not the day's, a 祝 beside a day that is no holiday, two years
+that differ, ２月30日) refused (dates_in_text.py); ASCII spaces beside Japanese (a
+warning); look-alike radicals (⼀ for 一) mended, with a warning.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from .. import radicals
-from ..dates_in_text import may_hold_date, untrue_dates, weekday_near, yearless_weekdays
+from ..dates_in_text import check_dates, may_hold_date, weekday_near, yearless_weekdays
 from ..errors import Problem
 from .source import dotted, line_of
 
@@ -39,8 +39,11 @@ def check_text(value, path, name, lines, warnings, dated: list | None = None) ->
         if may_hold_date(value):
             if dated is not None:
                 dated.append((path, value))
-            for untrue in untrue_dates(value):
-                problems.append(Problem(name, line_of(lines, path), dotted(path), untrue))
+            untrue, unsure = check_dates(value)
+            for message in untrue:
+                problems.append(Problem(name, line_of(lines, path), dotted(path), message))
+            for message in unsure:
+                warnings.append(Problem(name, line_of(lines, path), dotted(path), message))
         suspect = _SUSPECT.search(value) is not None
         if not suspect and " " not in value:
             return problems
@@ -117,17 +120,19 @@ def check_yearless_weekdays(dated: list, around: tuple[dt.date, tuple], name, li
     problems: list[Problem] = []
     day, key = around
     for path, text in dated:
-        for written, month, mday, weekday in yearless_weekdays(text):
-            nearest, matching = weekday_near(month, mday, weekday, day)
+        for written, month, mday, weekday, holiday in yearless_weekdays(text):
+            nearest, matching = weekday_near(month, mday, weekday, day, holiday)
             if nearest is None or nearest in matching:
                 continue
             where = (name, line_of(lines, path), dotted(path))
+            said = f"a {weekday}曜日 and a holiday of Japan" if holiday else f"a {weekday}曜日"
             if not matching:
                 problems.append(Problem(*where, f"{written}: no {month}月{mday}日 of {day.year - 1} to {day.year + 1}"
-                                                f" (around {dotted(key)}, {day.isoformat()}) is a {weekday}曜日;"
-                                                " correct the date or the weekday as the document means it"))
+                                                f" (around {dotted(key)}, {day.isoformat()}) is {said};"
+                                                f" correct the date or the {'weekday or the ' + holiday if holiday else 'weekday'}"
+                                                " as the document means it"))
             else:
                 warnings.append(Problem(*where, f"{written}: the {month}月{mday}日 nearest {dotted(key)}"
-                                                f" ({day.isoformat()}) is {nearest.isoformat()}, not a {weekday}曜日"
+                                                f" ({day.isoformat()}) is {nearest.isoformat()}, not {said}"
                                                 f" (that of {matching[0].year} is); check the date or the weekday"))
     return problems
