@@ -16,7 +16,18 @@ only: a western year of four figures (1868-2099) or an era (its name, or its let
 H R before the year), one separator (/ or .) throughout, no figure or letter touching it
 (10:00, 03-1234-5678, 06.6267.9683, v1.2.3 and 2.27 are no dates); a western year with
 dots only beside a weekday (2024.2.30 alone may be a version), the month and day alone
-only with a slash and a weekday after it. The agreement's date line reads DATE alone.
+only with a slash and a weekday after it. A date with hyphens (HYPHENATED: 2024-02-27（火）,
+2024-2-27(火)) is read only beside a weekday, and after a date in figures a weekday in English
+too (2019.03.18 Mon, 2024/2/27 (Tue.)). The agreement's date line reads DATE alone.
+
+A bracket may say more than the weekday: a holiday's mark (３月21日（月・祝）, （日祝）, （月曜・祝日）,
+（水・振休））, where the day must also be a holiday of the law (holidays.py; a 祝 of a year whose
+holidays may still change is warned of, not refused), or the weekdays of days that share it
+(19日・20日（土・日））; elsewhere its first weekday is the day's. The days written after a date
+without their month are read with it as a run (３月19日（土）・20日（日）, ～21日（月・祝）, in figures
+11/3(金・祝)~5(日)): each the first date's month and year, read only with a weekday and only as a
+later day (30日間 and ・3日 after the 27th are none); after ～ or から a date with its month and
+without its year is the first's year, or the next where its month is earlier (12月28日～１月４日).
 """
 from __future__ import annotations
 
