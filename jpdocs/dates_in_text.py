@@ -23,7 +23,7 @@ too (2019.03.18 Mon, 2024/2/27 (Tue.)). The agreement's date line reads DATE alo
 A bracket may say more than the weekday: a holiday's mark (３月21日（月・祝）, （日祝）, （月曜・祝日）,
 （水・振休））, where the day must also be a holiday of the law (holidays.py; a 祝 of a year whose
 holidays may still change is warned of, not refused), or the weekdays of days that share it
-(19日・20日（土・日））; elsewhere its first weekday is the day's. The days written after a date
+(19日・20日（土・日））; several weekdays beside one day (（土日祝）: weekends, as a note) are not read. The days written after a date
 without their month are read with it as a run (３月19日（土）・20日（日）, ～21日（月・祝）, in figures
 11/3(金・祝)~5(日)): each the first date's month and year, read only with a weekday and only as a
 later day (30日間 and ・3日 after the 27th are none); after ～ or から a date with its month and
@@ -253,11 +253,14 @@ def _run(text: str, m: re.Match, first: DateInText, weekday: re.Match | None,
             continue
         names, holiday = _weekdays_said(weekday)
         written = text[m.start():weekday.end()].strip(" 　")
-        own = names[0]
-        if waiting and len(names) == len(waiting) + 1:      # 19日・20日（土・日）: a weekday each, in order
-            said += [_Said(written, d, name, "", m if j == 0 else None) for (j, d), name in zip(waiting, names)]
-            own, waiting = names[-1], []
-        said.append(_Said(written, date, own, holiday if len(names) == 1 else "", m if i == 0 else None))
+        if len(names) == 1:
+            said.append(_Said(written, date, names[0], holiday, m if i == 0 else None))
+        elif len(names) == len(waiting) + 1:                # 19日・20日（土・日）: a weekday each, in order
+            said += [_Said(written, d, name, "", m if j == 0 else None)
+                     for (j, d), name in zip(waiting + [(i, date)], names)]
+            waiting = []
+        else:                                               # （土日祝） beside one day: weekends, not its weekday
+            waiting.append((i, date))
         waiting = [w for w in waiting if w[0] == 0]
     if waiting and waiting[0][0] == 0:
         said.insert(0, _Said(first.written, first, None, "", m))

@@ -99,6 +99,7 @@ def test_what_each_form_says_is_checked(text, message):
     "2023/11/3(金)、03-1234-5678",
     "2024年３月１日（金）、２月１日（木）の会議で",     # a month after 、 is no run's: read near the spec's day
     "2024年２月19日（月）（土・日・祝日を除く）",     # the brackets after the weekday's are not the date's
+    "2024年２月29日（土・日・祝）", "2024年２月29日（土日）",   # several weekdays beside one day: a note, not its weekday
 ])
 def test_what_is_no_date_or_no_weekday_is_not_read(text):
     assert check_dates(text) == ([], []), check_dates(text)
