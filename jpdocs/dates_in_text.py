@@ -23,11 +23,12 @@ too (2019.03.18 Mon, 2024/2/27 (Tue.)). The agreement's date line reads DATE alo
 A bracket may say more than the weekday: a holiday's mark (３月21日（月・祝）, （日祝）, （月曜・祝日）,
 （水・振休））, where the day must also be a holiday of the law (holidays.py; a 祝 of a year whose
 holidays may still change is warned of, not refused), or the weekdays of days that share it
-(19日・20日（土・日））; several weekdays beside one day (（土日祝）: weekends, as a note) are not read. The days written after a date
-without their month are read with it as a run (３月19日（土）・20日（日）, ～21日（月・祝）, in figures
-11/3(金・祝)~5(日)): each the first date's month and year, read only with a weekday and only as a
-later day (30日間 and ・3日 after the 27th are none); after ～ or から a date with its month and
-without its year is the first's year, or the next where its month is earlier (12月28日～１月４日).
+(19日・20日（土・日））; several weekdays beside one day (（土日祝）: weekends, as a note) are not
+read. The days written after a date without their month are read with it as a run
+(３月19日（土）・20日（日）, ～21日（月・祝）, と20日（日）, in figures 11/3(金・祝)~5(日)): each the first
+date's month and year, read only with a weekday and only as a later day (30日間 and ・3日
+after the 27th are none); after ～ or から a date with its month and without its year is the
+first's year, or the next where its month is earlier (12月28日～１月４日).
 """
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ _WEEKDAY = re.compile(
     r"|(?P<bare>[月火水木金土日])曜日)")
 # a weekday in English after a date in figures, as 長野県立大学 dates its topics (2019.03.18 Mon):
 # (Tue), (Tue.), (Tuesday), Tue
-_ENGLISH_WEEKDAY = re.compile(r"[ 　]*(?:[（(](?P<english>[A-Za-z]{3,9})\.?[）)]|(?P<english_bare>[A-Za-z]{3,9})\.?(?![A-Za-z]))")
+_ENGLISH_WEEKDAY = re.compile(
+    r"[ 　]*(?:[（(](?P<english>[A-Za-z]{3,9})\.?[）)]|(?P<english_bare>[A-Za-z]{3,9})\.?(?![A-Za-z]))")
 _ENGLISH_WEEKDAYS = {name: "月火水木金土日"[i] for i, names in enumerate((
     ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "weds", "wednesday"), ("thu", "thur", "thurs", "thursday"),
     ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday"))) for name in names}
@@ -68,8 +70,8 @@ _ENGLISH_WEEKDAYS = {name: "月火水木金土日"[i] for i, names in enumerate(
 # から, with its month and without its year (10月26日（土）～11月３日（日・祝）: the first's year, or the
 # next where the month is earlier, 12月28日（木）～１月４日（木））. Read only with a weekday after it (or
 # the weekdays of both in one bracket after it, 19日・20日（土・日））, and only as a later day
-_NEXT_DAY = re.compile(rf"{_GAP}(?:[・･、，,]|[～〜~]|から){_GAP}(?P<day>{_NUM}){_GAP}日")
-_NEXT_DATE = re.compile(rf"{_GAP}(?:[～〜~]|から){_GAP}(?P<month>{_NUM}){_GAP}月{_GAP}(?P<day>{_NUM}){_GAP}日")
+_NEXT_DAY = re.compile(rf"{_GAP}(?:[・･、，,]|と|及び|および|[～〜~\-－]|から){_GAP}(?P<day>{_NUM}){_GAP}日")
+_NEXT_DATE = re.compile(rf"{_GAP}(?:[～〜~\-－]|から){_GAP}(?P<month>{_NUM}){_GAP}月{_GAP}(?P<day>{_NUM}){_GAP}日")
 _NEXT_FIGURE_DAY = re.compile(r"[ 　]*(?:[・･、，,]|[～〜~\-－])[ 　]*(?P<day>[0-9０-９]{1,2})(?![0-9０-９/／.．:：])")
 _NEXT_FIGURE_DATE = re.compile(r"[ 　]*(?:[～〜~\-－])[ 　]*(?P<month>[0-9０-９]{1,2})[/／](?P<day>[0-9０-９]{1,2})"
                                r"(?![0-9０-９/／.．:：])")
