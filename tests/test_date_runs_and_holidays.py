@@ -138,7 +138,7 @@ def test_days_without_their_year_are_read_with_their_run_and_mark():
      "３月19日（火）・20日（金）: no 3月20日 of 2023 to 2025 (around press_notice.issue_date, 2024-02-16) is a 金曜日"),
     ("つきましては、３月21日（木・祝）に締結式を執り行います。",
      "３月21日（木・祝）: no 3月21日 of 2023 to 2025 (around press_notice.issue_date, 2024-02-16) is a 木曜日 and"
-     " a holiday of Japan; correct the date or the weekday or the 祝 as the document means it"),
+     " a holiday of Japan; correct the date, the weekday or the 祝 as the document means it"),
 ])
 def test_a_wrong_weekday_or_holiday_is_refused_at_its_line(tmp_path, sentence, message):
     spec = _seed_saying(tmp_path, sentence)

@@ -114,8 +114,9 @@ def reference_day(spec) -> tuple[dt.date, tuple] | None:
 def check_yearless_weekdays(dated: list, around: tuple[dt.date, tuple], name, lines, warnings) -> list[Problem]:
     """A date the text writes without its year and with a weekday (２月27日（火）) means the
     one near the day the spec is written around (reference_day): refused where no such
-    date of the year before, that year or the year after falls on the weekday, warned of
-    where the nearest does not (the text may mean another year's: 昨年２月27日（月）).
+    date of the year before, that year or the year after falls on the weekday (and, with a
+    祝 beside it, is a holiday of the law), warned of where the nearest does not (the text
+    may mean another year's: 昨年２月27日（月）).
     `dated`: the (path, text) check_text gathered."""
     problems: list[Problem] = []
     day, key = around
@@ -125,14 +126,16 @@ def check_yearless_weekdays(dated: list, around: tuple[dt.date, tuple], name, li
             if nearest is None or nearest in matching:
                 continue
             where = (name, line_of(lines, path), dotted(path))
-            said = f"a {weekday}曜日 and a holiday of Japan" if holiday else f"a {weekday}曜日"
             if not matching:
                 problems.append(Problem(*where, f"{written}: no {month}月{mday}日 of {day.year - 1} to {day.year + 1}"
-                                                f" (around {dotted(key)}, {day.isoformat()}) is {said};"
-                                                f" correct the date or the {'weekday or the ' + holiday if holiday else 'weekday'}"
-                                                " as the document means it"))
+                                                f" (around {dotted(key)}, {day.isoformat()}) is a {weekday}曜日"
+                                                + (f" and a holiday of Japan; correct the date, the weekday or the"
+                                                   f" {holiday} as the document means it" if holiday else
+                                                   "; correct the date or the weekday as the document means it")))
             else:
                 warnings.append(Problem(*where, f"{written}: the {month}月{mday}日 nearest {dotted(key)}"
-                                                f" ({day.isoformat()}) is {nearest.isoformat()}, not {said}"
-                                                f" (that of {matching[0].year} is); check the date or the weekday"))
+                                                f" ({day.isoformat()}) is {nearest.isoformat()}, not a {weekday}曜日"
+                                                + (f" and a holiday of Japan (that of {matching[0].year} is); check the"
+                                                   f" date, the weekday and the {holiday}" if holiday else
+                                                   f" (that of {matching[0].year} is); check the date or the weekday")))
     return problems
