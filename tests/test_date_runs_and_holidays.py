@@ -12,8 +12,8 @@
 
 Where each is found (the `pages` corpus, December 2026), written with the year of its page:
 赤穂民報's list of a city's cultural festival (2015: 10月3日(土)・4日(日), 10月12日(月・祝),
-11月3日(火・祝)); 上郡町's festival (2019: 10月26日(土)~11月3日(日祝), 11月2日(土)~3日(日祝));
-a city's festival page (2024: 11月1日(金曜)から4日(月曜・祝日), the 4th a 振替休日,
+11月3日(火・祝)); 上郡町's festival as a local blog copies its flyer (2019: 10月26日(土)~11月3日
+(日祝), 11月2日(土)~3日(日祝)); a city's festival page (2024: 11月1日(金曜)から4日(月曜・祝日), the 4th a 振替休日,
 11月2日(土曜)・3日(日曜)); 鴨川市's bulletin (2023: 11/3(金・祝)~5(日), 11/10(金)~12(日));
 和光市's bulletin (2024: 11月9日(土)~17日(日)); 自治体国際化協会's invitation (2016:
 2016年10月18日(火)~10月21日(金), 10月20日(木)・21日(金)); a 同窓会's notice (平成29年9月9日(土)、
