@@ -256,14 +256,14 @@ def plant_bytecode(cache: Path, marker: Path) -> None:
     """A compiled-template cache entry for the bundled press notice that runs code
     (writes `marker`) when loaded: what a second user could plant in a shared cache."""
     env = jinja2.Environment()
-    bcc = jinja2.FileSystemBytecodeCache(str(cache))
+    bcc = jinja2.FileSystemBytecodeCache(str(cache), templating.BYTECODE_FILES)
     name = "press-notice.xml.j2"
     filename = os.path.join(str(TEMPLATES), name)
     source = (TEMPLATES / name).read_text(encoding="utf-8")
     bucket = jinja2.bccache.Bucket(env, bcc.get_cache_key(name, filename), bcc.get_source_checksum(source))
     bucket.code = compile(f"open({str(marker)!r}, 'w').close()", filename, "exec")
     cache.mkdir(parents=True, exist_ok=True)
-    with open(cache / f"__jinja2_{bucket.key}.cache", "wb") as fh:
+    with open(cache / (templating.BYTECODE_FILES % bucket.key), "wb") as fh:
         bucket.write_bytecode(fh)
 
 

@@ -109,14 +109,18 @@ def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dat
     return env
 
 
+# The cache's file names: apart from those of the code Jinja's own generator made
+# (_FinalizedOutput), which a cache written before would still hold.
+BYTECODE_FILES = "__jpdocs_output1_%s.cache"
+
+
 def _bytecode_cache():
     """Compiled templates kept between processes: compiling them took 50 ms of every
     one-spec run. A cache entry is Python code that is run on loading, so the folder
     must be the user's own and writable by no one else (else no cache is used); Jinja
     checks each entry against the checksum of the template's source."""
     folder = private_cache_dir("templates")
-    # (named apart from the code Jinja's own generator made: see _FinalizedOutput)
-    return jinja2.FileSystemBytecodeCache(str(folder), "__jpdocs_output1_%s.cache") if folder else None
+    return jinja2.FileSystemBytecodeCache(str(folder), BYTECODE_FILES) if folder else None
 
 
 def date_text(value: dt.date, digits: str, dates: Dates, western: bool | None = None,
