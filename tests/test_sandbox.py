@@ -147,7 +147,7 @@ ESCAPING = ("{{ v }}|{{ m }}|{{ n }}|{{ v|safe }}|{{ m ~ v }}|{% set x %}<{{ v }
 
 @pytest.mark.parametrize("spec_path", SPECS, ids=lambda p: p.stem)
 def test_values_are_printed_as_jinjas_own_code_printed_them(spec_path):
-    """templating._FinalizedOutput prints {{ value }} as str(finalize(value)), not
+    """templating._finalized_output prints {{ value }} as str(finalize(value)), not
     escape(finalize(value)): every bundled template on every bundled spec, and values
     with characters to escape in every way a template prints them, come out the same."""
     loaded = load_spec(spec_path)
