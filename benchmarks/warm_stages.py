@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where a warm notice's PDF spends its processor instructions, stage by stage.
+"""Where a warm notice spends its processor instructions, stage by stage.
 
     python benchmarks/warm_stages.py [N] [PASS ...]   (default N = 20, every pass; needs valgrind)
 
