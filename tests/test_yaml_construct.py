@@ -182,3 +182,25 @@ def test_a_block_nesting_too_deep_is_refused_at_its_line():
     with pytest.raises(InputError) as caught:
         source.parse_yaml(source.Path("deep.yaml"), text.encode())
     assert "nested more than 40 levels deep" in str(caught.value.problems[0].message)
+
+
+def test_the_fast_loaders_resolve_is_pyyamls():
+    """_FastLoader.resolve leaves out what these loaders never have (path resolvers,
+    resolvers for any first character): on every kind of node, implicit or not, and
+    values of every shape, it gives the tag PyYAML's BaseResolver.resolve gives."""
+    loader = source._FastLoader("a: b")
+    rng = random.Random(5)
+    pool = list("0123456789-+._eE~ntTfFNxy日 ") + ["true", "False", "null", "NULL", "1_0", ".5", "1e3"]
+    values = ["", "~", "null", "True", "0", "-0", "+12_000", "1.", "-.5e3", "2024-02-27", "11:00", "0x1F", "no"]
+    values += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 5))) for _ in range(3000)]
+    assert not loader.yaml_path_resolvers and None not in loader.yaml_implicit_resolvers
+    tags = set()
+    for value in values:
+        for implicit in ((True, False), (False, True), (False, False), (True, True)):
+            ours = loader.resolve(yaml.ScalarNode, value, implicit)
+            assert ours == yaml.resolver.BaseResolver.resolve(loader, yaml.ScalarNode, value, implicit), value
+            tags.add(ours)
+    for kind in (yaml.SequenceNode, yaml.MappingNode):
+        assert loader.resolve(kind, None, True) == yaml.resolver.BaseResolver.resolve(loader, kind, None, True)
+    loader.dispose()
+    assert len(tags) == 5                  # str, int, float, bool, null all reached
