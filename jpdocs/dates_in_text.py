@@ -16,7 +16,19 @@ only: a western year of four figures (1868-2099) or an era (its name, or its let
 H R before the year), one separator (/ or .) throughout, no figure or letter touching it
 (10:00, 03-1234-5678, 06.6267.9683, v1.2.3 and 2.27 are no dates); a western year with
 dots only beside a weekday (2024.2.30 alone may be a version), the month and day alone
-only with a slash and a weekday after it. The agreement's date line reads DATE alone.
+only with a slash and a weekday after it. A date with hyphens (HYPHENATED: 2024-02-27（火）,
+2024-2-27(火)) is read only beside a weekday, and after a date in figures a weekday in English
+too (2019.03.18 Mon, 2024/2/27 (Tue.)). The agreement's date line reads DATE alone.
+
+A bracket may say more than the weekday: a holiday's mark (３月21日（月・祝）, （日祝）, （月曜・祝日）,
+（水・振休））, where the day must also be a holiday of the law (holidays.py; a 祝 of a year whose
+holidays may still change is warned of, not refused), or the weekdays of days that share it
+(19日・20日（土・日））; several weekdays beside one day (（土日祝）: weekends, as a note) are not
+read. The days written after a date without their month are read with it as a run
+(３月19日（土）・20日（日）, ～21日（月・祝）, と20日（日）, in figures 11/3(金・祝)~5(日)): each the first
+date's month and year, read only with a weekday and only as a later day (30日間 and ・3日
+after the 27th are none); after ～ or から a date with its month and without its year is the
+first's year, or the next where its month is earlier (12月28日～１月４日).
 """
 from __future__ import annotations
 
@@ -24,7 +36,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import japanese
+from . import holidays, japanese
 
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
@@ -38,8 +50,31 @@ DATE = re.compile(
     rf"(?:(?:(?P<era>{_ERA_NAMES}){_GAP}(?P<era_year>元|{_NUM}){_GAP}年|(?P<year>{_NUM}){_GAP}年)"
     rf"(?:{_GAP}[（(](?P<other>[^）)]{{1,12}})[）)])?)?"
     rf"{_GAP}(?P<month>{_NUM}){_GAP}月{_GAP}(?P<day>{_NUM}){_GAP}日")
-# the weekday straight after a date: （火）, (火), （火曜）, （火曜日）, or 火曜日 without brackets
-_WEEKDAY = re.compile(r"[ 　]*(?:[（(](?P<bracketed>[月火水木金土日])(?:曜日?)?[）)]|(?P<bare>[月火水木金土日])曜日)")
+# the weekday straight after a date: （火）, (火), （火曜）, （火曜日）, or 火曜日 without brackets;
+# in brackets, more after it: a holiday's mark (（日・祝）, （月曜・祝日）, （日祝）, （水・振休）) or the
+# weekdays of the days before it that share the brackets (19日・20日（土・日）)
+_HOLIDAY_MARK = r"(?:祝日|祝|祭日|振替休日|振休)"
+_WEEKDAY = re.compile(
+    r"[ 　]*(?:[（(](?P<bracketed>[月火水木金土日])(?:曜日?)?"
+    rf"(?P<more>(?:[・･、，,]?(?:{_HOLIDAY_MARK}|[月火水木金土日](?:曜日?)?))*)[）)]"
+    r"|(?P<bare>[月火水木金土日])曜日)")
+# a weekday in English after a date in figures, as 長野県立大学 dates its topics (2019.03.18 Mon):
+# (Tue), (Tue.), (Tuesday), Tue
+_ENGLISH_WEEKDAY = re.compile(
+    r"[ 　]*(?:[（(](?P<english>[A-Za-z]{3,9})\.?[）)]|(?P<english_bare>[A-Za-z]{3,9})\.?(?![A-Za-z]))")
+_ENGLISH_WEEKDAYS = {name: "月火水木金土日"[i] for i, names in enumerate((
+    ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "weds", "wednesday"), ("thu", "thur", "thurs", "thursday"),
+    ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday"))) for name in names}
+# the next day of a run, written without its month (it is the date's before it): ３月19日（土）・20日（日）,
+# ３月19日（土）～21日（月・祝）, 10月３日（土）から５日（月）, in figures 11/3(金・祝)~5(日); or, after ～ or
+# から, with its month and without its year (10月26日（土）～11月３日（日・祝）: the first's year, or the
+# next where the month is earlier, 12月28日（木）～１月４日（木））. Read only with a weekday after it (or
+# the weekdays of both in one bracket after it, 19日・20日（土・日））, and only as a later day
+_NEXT_DAY = re.compile(rf"{_GAP}(?:[・･、，,]|と|及び|および|[～〜~\-－]|から){_GAP}(?P<day>{_NUM}){_GAP}日")
+_NEXT_DATE = re.compile(rf"{_GAP}(?:[～〜~\-－]|から){_GAP}(?P<month>{_NUM}){_GAP}月{_GAP}(?P<day>{_NUM}){_GAP}日")
+_NEXT_FIGURE_DAY = re.compile(r"[ 　]*(?:[・･、，,]|[～〜~\-－])[ 　]*(?P<day>[0-9０-９]{1,2})(?![0-9０-９/／.．:：])")
+_NEXT_FIGURE_DATE = re.compile(r"[ 　]*(?:[～〜~\-－])[ 　]*(?P<month>[0-9０-９]{1,2})[/／](?P<day>[0-9０-９]{1,2})"
+                               r"(?![0-9０-９/／.．:：])")
 _WEEKDAYS = "月火水木金土日"
 # a date in figures (see the module's docstring): the year (era name or letter, or a western
 # year), then the month and the day with the same separator; or the month and day alone
@@ -53,6 +88,13 @@ FIGURES = re.compile(
     rf"(?(era)(?P<sep>[/／.．])|(?(letter)(?P<lsep>[/／.．])|(?(year)(?P<ysep>[/／.．])|)))"
     rf"(?P<month>{_FIG}{{1,2}})(?P<sep2>[/／.．])(?P<day>{_FIG}{{1,2}})"
     rf"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ/／.．:：])")
+# a date with hyphens, 2024-02-27 or 2024-2-27: a western year of four figures, read only beside
+# a weekday (2024-02-27（火）); nothing touching it, so a phone number (03-1234-5678), a postal
+# code (123-4567) and a span of numbers (2000-3000) are none
+HYPHENATED = re.compile(
+    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ/／.．:：\-－‐−])(?P<year>(?:18|19|20|１８|１９|２０){_FIG}{{2}})"
+    rf"(?P<hyphen>[-－‐−])(?P<month>{_FIG}{{1,2}})(?P=hyphen)(?P<day>{_FIG}{{1,2}})"
+    rf"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ/／.．:：\-－‐−])")
 _OTHER_YEAR = re.compile(rf"^(?:(?P<era>{_ERA_NAMES})(?P<era_year>元|{_NUM})|(?P<year>{_NUM}))年$")
 
 
@@ -110,8 +152,8 @@ def date_of(m: re.Match) -> DateInText:
                       number(m.group("month")), number(m.group("day")), m.group("era") or "")
 
 
-# where a text may write a date in figures (a figure, / or ., a figure): most texts have none
-_FIGURE_DATE_HINT = re.compile(r"[0-9０-９][/／.．][0-9０-９]")
+# where a text may write a date in figures (a figure, / . or a hyphen, a figure): most texts have none
+_FIGURE_DATE_HINT = re.compile(r"[0-9０-９][/／.．\-－‐−][0-9０-９]")
 
 
 def may_hold_date(text: str) -> bool:
@@ -122,15 +164,37 @@ def may_hold_date(text: str) -> bool:
 _SEPARATORS = str.maketrans("／．", "/.")
 
 
+def _weekday_after(text: str, at: int, english: bool = False) -> re.Match | None:
+    """The weekday written at `at` (in English too after a date in figures), or None."""
+    found = _WEEKDAY.match(text, at)
+    if found is None and english:
+        found = _ENGLISH_WEEKDAY.match(text, at)
+        if found and (found.group("english") or found.group("english_bare")).lower() not in _ENGLISH_WEEKDAYS:
+            return None
+    return found
+
+
+def _weekdays_said(weekday: re.Match) -> tuple[str, str]:
+    """The weekdays a weekday's match names, in order (火, or 土日 for （土・日）), and the
+    holiday's mark among them as written (祝, 祝日, 振休 …; "" where none is)."""
+    if "english" in weekday.re.groupindex:
+        return _ENGLISH_WEEKDAYS[(weekday.group("english") or weekday.group("english_bare")).lower()], ""
+    more = weekday.group("more") or ""
+    mark = re.search(_HOLIDAY_MARK, more)
+    without_marks = re.sub(_HOLIDAY_MARK, "", more).replace("曜日", "").replace("曜", "")
+    return ((weekday.group("bracketed") or weekday.group("bare")) + "".join(c for c in without_marks if c in _WEEKDAYS),
+            mark.group(0) if mark else "")
+
+
 def _in_figures(text: str) -> list[tuple[re.Match, DateInText, re.Match | None]]:
-    """Each date `text` writes in figures that this module reads (FIGURES: see the
-    module's docstring), with the weekday written after it (or None)."""
+    """Each date `text` writes in figures that this module reads (FIGURES, HYPHENATED: see
+    the module's docstring), with the weekday written after it (or None)."""
     found = []
     for m in FIGURES.finditer(text):
         first, second = m.group("sep") or m.group("lsep") or m.group("ysep"), m.group("sep2")
         if first and first.translate(_SEPARATORS) != second.translate(_SEPARATORS):
             continue                                  # 2024/2.27: no date's form
-        weekday = _WEEKDAY.match(text, m.end())
+        weekday = _weekday_after(text, m.end(), english=True)
         era = m.group("era") or _ERA_LETTERS.get(m.group("letter") or "", "")
         if not first and (second.translate(_SEPARATORS) != "/" or weekday is None):
             continue                                  # the month and day alone: 2/27（火）, nothing else
@@ -139,56 +203,151 @@ def _in_figures(text: str) -> list[tuple[re.Match, DateInText, re.Match | None]]
         date = DateInText(m.group(0), _year(era, m.group("era_year"), m.group("year")),
                           number(m.group("month")), number(m.group("day")), era)
         found.append((m, date, weekday))
+    for m in HYPHENATED.finditer(text):
+        weekday = _weekday_after(text, m.end(), english=True)
+        if weekday is not None:                       # 2024-02-27 alone may be a number of another kind
+            found.append((m, DateInText(m.group(0), number(m.group("year")), number(m.group("month")),
+                                        number(m.group("day"))), weekday))
     return found
 
 
-def untrue_dates(text: str) -> list[str]:
+@dataclass(frozen=True)
+class _Said:
+    """A day the text writes, with what it says of it: its weekday (None: none written) and
+    the holiday's mark written beside it (祝, 祝日, 振休 …; "": none); `written` as the text
+    writes them, from the run's first day (３月19日（土）・20日（月）)."""
+    written: str
+    date: DateInText
+    weekday: str | None
+    holiday: str = ""
+    match: re.Match | None = None           # the date's own match (the first of a run)
+
+
+def _run(text: str, m: re.Match, first: DateInText, weekday: re.Match | None,
+         following: tuple[re.Pattern, re.Pattern], covered: set[int]) -> list[_Said]:
+    """The date `m` and the days of a run after it (`following`: with their month, and
+    without), each with what the text says of it; the start of each later date's month
+    added to `covered` (it is not read again as a date of its own). A day of the run without
+    a weekday of its own takes the one its brackets give it in order (19日・20日（土・日））,
+    else nothing is said of it (and it is not read, unless it is the first: 30日間 is no date)."""
+    english = following[0] is _NEXT_FIGURE_DATE
+    days = [(first, weekday)]
+    at = weekday.end() if weekday else m.end()
+    while (n := following[0].match(text, at) or following[1].match(text, at)) is not None:
+        before, day = days[-1][0], number(n.group("day"))
+        month = number(n.group("month")) if "month" in n.re.groupindex else before.month
+        year = before.year
+        if month < before.month:
+            year = year + 1 if year else None           # 12月28日～１月４日: the next year's
+        elif (month, day) <= (before.month, before.day):
+            break                                       # not a later day: ２月27日（火）・3日
+        if "month" in n.re.groupindex:
+            covered.add(n.start("month"))
+        after = _weekday_after(text, n.end(), english)
+        start = n.start("month") if "month" in n.re.groupindex else n.start("day")
+        days.append((DateInText(text[start:n.end()].strip(" 　"), year, month, day, first.era if year == first.year else ""),
+                     after))
+        at = after.end() if after else n.end()
+    said, waiting = [], []
+    for i, (date, weekday) in enumerate(days):
+        if weekday is None:
+            waiting.append((i, date))
+            continue
+        names, holiday = _weekdays_said(weekday)
+        written = text[m.start():weekday.end()].strip(" 　")
+        if len(names) == 1:
+            said.append(_Said(written, date, names[0], holiday, m if i == 0 else None))
+        elif len(names) == len(waiting) + 1:                # 19日・20日（土・日）: a weekday each, in order
+            said += [_Said(written, d, name, "", m if j == 0 else None)
+                     for (j, d), name in zip(waiting + [(i, date)], names)]
+            waiting = []
+        else:                                               # （土日祝） beside one day: weekends, not its weekday
+            waiting.append((i, date))
+        waiting = [w for w in waiting if w[0] == 0]
+    if waiting and waiting[0][0] == 0:
+        said.insert(0, _Said(first.written, first, None, "", m))
+    return said
+
+
+def _days_said(text: str) -> list[_Said]:
+    """Every date the text writes (DATE, and in figures), and the days of a run after it."""
+    found, covered = [], set()
+    for m in DATE.finditer(text):
+        if m.start("month") not in covered:
+            found += _run(text, m, date_of(m), _weekday_after(text, m.end()), (_NEXT_DATE, _NEXT_DAY), covered)
+    if _FIGURE_DATE_HINT.search(text):
+        for m, date, weekday in _in_figures(text):
+            if m.start("month") not in covered:
+                found += _run(text, m, date, weekday, (_NEXT_FIGURE_DATE, _NEXT_FIGURE_DAY), covered)
+    return found
+
+
+def _holiday_mark(said: _Said, day: dt.date) -> tuple[str, str] | None:
+    """What is wrong with the 祝 written beside `day`, as (refusal or warning, message): none
+    where it is a holiday of the law, or the law's holidays of its year are not known."""
+    if day < holidays.LAW_IN_FORCE or holidays.holiday_of(day):
+        return None
+    if day.year > holidays.KNOWN_THROUGH:
+        return "warning", (f"{said.written}: {day.isoformat()} is no holiday of Japan by the law as it stands"
+                           f" (its holidays are known through {holidays.KNOWN_THROUGH}; a later change is not):"
+                           f" check the date and the {said.holiday}")
+    return "refusal", (f"{said.written}: {day.isoformat()} is a {_WEEKDAYS[day.weekday()]}曜日 but no holiday of"
+                       f" Japan (no 国民の祝日, 振替休日 or 国民の休日); correct the date or the {said.holiday} as the"
+                       " document means it")
+
+
+def check_dates(text: str) -> tuple[list[str], list[str]]:
     """What is wrong with each date of `text` that has its year, as a message each: a day
     the calendar does not have (２月30日), the year in brackets another year (令和６年
-    （2023年）), a weekday written after it that is not the day's. Empty where nothing is."""
-    found = []
-    written = [(m, date_of(m), _WEEKDAY.match(text, m.end())) for m in DATE.finditer(text)]
-    for m, date, weekday in written + (_in_figures(text) if _FIGURE_DATE_HINT.search(text) else []):
+    （2023年）), a weekday written after it that is not the day's, a 祝 beside a day that is no
+    holiday. (refusals, warnings): a 祝 beside a day of a year whose holidays may still change
+    is warned of, not refused."""
+    refusals, warnings = [], []
+    for said in _days_said(text):
+        date = said.date
         if date.year is None:
             continue
-        other = _OTHER_YEAR.match(m.groupdict().get("other") or "")
+        other = _OTHER_YEAR.match((said.match.groupdict().get("other") if said.match else None) or "")
         if other:
             also = _year(other.group("era"), other.group("era_year"), other.group("year"))
             if also != date.year:
-                found.append(f"{date.written} gives two years, {date.year} and in brackets {also}: correct it to"
-                             " the year the document means")
+                refusals.append(f"{date.written} gives two years, {date.year} and in brackets {also}: correct it to"
+                                " the year the document means")
                 continue
         try:
             day = dt.date(date.year, date.month, date.day)
         except ValueError:
-            found.append(f"{date.written} is no day of the calendar ({date.year}-{date.month:02}-{date.day:02}):"
-                         " correct it to the day the document means")
+            refusals.append(f"{said.written if said.weekday else date.written} is no day of the calendar"
+                            f" ({date.year}-{date.month:02}-{date.day:02}): correct it to the day the document means")
             continue
-        if weekday:
-            said = weekday.group("bracketed") or weekday.group("bare")
-            true = _WEEKDAYS[day.weekday()]
-            if said != true:
-                found.append(f"{date.written}{weekday.group(0).strip(' 　')}: {day.isoformat()} is a {true}曜日,"
-                             f" not a {said}曜日; correct the date or the weekday as the document means it")
-    return found
+        true = _WEEKDAYS[day.weekday()]
+        if said.weekday and said.weekday != true:
+            refusals.append(f"{said.written}: {day.isoformat()} is a {true}曜日, not a {said.weekday}曜日;"
+                            " correct the date or the weekday as the document means it")
+        elif said.holiday and (wrong := _holiday_mark(said, day)):
+            (refusals if wrong[0] == "refusal" else warnings).append(wrong[1])
+    return refusals, warnings
 
 
-def yearless_weekdays(text: str) -> list[tuple[str, int, int, str]]:
+def untrue_dates(text: str) -> list[str]:
+    """The refusals of check_dates: what is wrong with each date of `text` that has its year."""
+    return check_dates(text)[0]
+
+
+def yearless_weekdays(text: str) -> list[tuple[str, int, int, str, str]]:
     """Each date of `text` written without its year and with a weekday after it (２月27日（火）,
-    or in figures 2/27（火）): (as written, month, day, the weekday written). Its year is the reader's to infer."""
-    found = []
-    written = [(date_of(m), _WEEKDAY.match(text, m.end())) for m in DATE.finditer(text)]
-    figures = [(date, weekday) for _, date, weekday in _in_figures(text)] if _FIGURE_DATE_HINT.search(text) else []
-    for date, weekday in written + figures:
-        if date.year is None and weekday:
-            found.append((date.written + weekday.group(0).strip(" 　"), date.month, date.day,
-                          weekday.group("bracketed") or weekday.group("bare")))
-    return found
+    or in figures 2/27（火）, and the days of a run after it: ３月19日（土）・20日（日））: (as
+    written, month, day, the weekday written, the holiday's mark beside it or ""). Its year is the
+    reader's to infer."""
+    return [(said.written, said.date.month, said.date.day, said.weekday, said.holiday)
+            for said in _days_said(text) if said.date.year is None and said.weekday]
 
 
-def weekday_near(month: int, day: int, weekday: str, around: dt.date) -> tuple[dt.date | None, list[dt.date]]:
+def weekday_near(month: int, day: int, weekday: str, around: dt.date,
+                 holiday: bool | str = False) -> tuple[dt.date | None, list[dt.date]]:
     """The day (month, day) nearest `around` (None: no such day near it), and those of the
-    year before, that year and the year after that fall on `weekday`."""
+    year before, that year and the year after that fall on `weekday` (and, where `holiday`,
+    are holidays of the law, or of a year whose holidays are not known yet)."""
     days = []
     for year in (around.year - 1, around.year, around.year + 1):
         try:
@@ -196,4 +355,6 @@ def weekday_near(month: int, day: int, weekday: str, around: dt.date) -> tuple[d
         except ValueError:          # ２月29日 outside a leap year
             pass
     nearest = min(days, key=lambda d: abs((d - around).days)) if days else None
-    return nearest, [d for d in days if _WEEKDAYS[d.weekday()] == weekday]
+    return nearest, [d for d in days if _WEEKDAYS[d.weekday()] == weekday
+                     and (not holiday or d.year > holidays.KNOWN_THROUGH or d < holidays.LAW_IN_FORCE
+                          or holidays.holiday_of(d))]

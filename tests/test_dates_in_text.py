@@ -137,7 +137,7 @@ def test_what_is_read_as_an_untrue_date_in_figures(text, found):
 
 
 @pytest.mark.parametrize("text, read", [
-    ("2/27（火）に", [("2/27（火）", 2, 27, "火")]), ("12/1(日)", [("12/1(日)", 12, 1, "日")]),
+    ("2/27（火）に", [("2/27（火）", 2, 27, "火", "")]), ("12/1(日)", [("12/1(日)", 12, 1, "日", "")]),
     ("2/27", []), ("2.27（火）", []), ("1/2 の量", []), ("2024/2/27（水）", []),
 ])
 def test_what_is_read_as_a_date_in_figures_without_its_year(text, read):

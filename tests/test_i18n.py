@@ -845,6 +845,10 @@ VARIANTS.update({
     "yearless-weekday-none": ("本協定の締結式を次のとおり執り行います。", "２月27日（水）に締結式を行います。"),
     "yearless-weekday-other-year": ("本協定の締結式を次のとおり執り行います。", "昨年２月27日（月）の懇談会を経ました。"),
     "untrue-day": ("本協定の締結式を次のとおり執り行います。", "令和６年２月30日に締結式を行います。"),
+    "untrue-holiday": ("本協定の締結式を次のとおり執り行います。", "令和６年２月26日（月・祝）に締結式を行います。"),
+    "holiday-of-a-later-year": ("本協定の締結式を次のとおり執り行います。", "令和12年３月22日（金・祝）に締結式を行います。"),
+    "yearless-holiday-none": ("本協定の締結式を次のとおり執り行います。", "３月21日（木・祝）に締結式を行います。"),
+    "yearless-holiday-other-year": ("本協定の締結式を次のとおり執り行います。", "昨年３月21日（火・祝）の懇談会を経ました。"),
     "signing-place-no-date-line": (_STD, "    date_line: in_closing\n    signing_place: 北海道網走市にて\n"
                                    + _OWN_CLOSING % "令和６年２月27日" + _STD),
     "title-false-no-name": ("      title: 北見工業大学学長\n      name: 鈴木　聡一郎\n", "      title: false\n"),

@@ -1,8 +1,8 @@
 """A spec's text checked before its schema sees it: control and invisible
 characters refused, naming the field; a date it writes with its year that is not a
-true one (a weekday not the day's, two years that differ, ２月30日) refused
-(dates_in_text.py); ASCII spaces beside Japanese (a warning); look-alike radicals
-(⼀ for 一) mended, with a warning.
+true one (a weekday not the day's, a 祝 beside a day that is no holiday, two years
+that differ, ２月30日) refused (dates_in_text.py); ASCII spaces beside Japanese (a
+warning); look-alike radicals (⼀ for 一) mended, with a warning.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from .. import radicals
-from ..dates_in_text import may_hold_date, untrue_dates, weekday_near, yearless_weekdays
+from ..dates_in_text import check_dates, may_hold_date, weekday_near, yearless_weekdays
 from ..errors import Problem
 from .source import dotted, line_of
 
@@ -39,8 +39,11 @@ def check_text(value, path, name, lines, warnings, dated: list | None = None) ->
         if may_hold_date(value):
             if dated is not None:
                 dated.append((path, value))
-            for untrue in untrue_dates(value):
-                problems.append(Problem(name, line_of(lines, path), dotted(path), untrue))
+            untrue, unsure = check_dates(value)
+            for message in untrue:
+                problems.append(Problem(name, line_of(lines, path), dotted(path), message))
+            for message in unsure:
+                warnings.append(Problem(name, line_of(lines, path), dotted(path), message))
         suspect = _SUSPECT.search(value) is not None
         if not suspect and " " not in value:
             return problems
@@ -111,23 +114,28 @@ def reference_day(spec) -> tuple[dt.date, tuple] | None:
 def check_yearless_weekdays(dated: list, around: tuple[dt.date, tuple], name, lines, warnings) -> list[Problem]:
     """A date the text writes without its year and with a weekday (２月27日（火）) means the
     one near the day the spec is written around (reference_day): refused where no such
-    date of the year before, that year or the year after falls on the weekday, warned of
-    where the nearest does not (the text may mean another year's: 昨年２月27日（月）).
+    date of the year before, that year or the year after falls on the weekday (and, with a
+    祝 beside it, is a holiday of the law), warned of where the nearest does not (the text
+    may mean another year's: 昨年２月27日（月）).
     `dated`: the (path, text) check_text gathered."""
     problems: list[Problem] = []
     day, key = around
     for path, text in dated:
-        for written, month, mday, weekday in yearless_weekdays(text):
-            nearest, matching = weekday_near(month, mday, weekday, day)
+        for written, month, mday, weekday, holiday in yearless_weekdays(text):
+            nearest, matching = weekday_near(month, mday, weekday, day, holiday)
             if nearest is None or nearest in matching:
                 continue
             where = (name, line_of(lines, path), dotted(path))
             if not matching:
                 problems.append(Problem(*where, f"{written}: no {month}月{mday}日 of {day.year - 1} to {day.year + 1}"
-                                                f" (around {dotted(key)}, {day.isoformat()}) is a {weekday}曜日;"
-                                                " correct the date or the weekday as the document means it"))
+                                                f" (around {dotted(key)}, {day.isoformat()}) is a {weekday}曜日"
+                                                + (f" and a holiday of Japan; correct the date, the weekday or the"
+                                                   f" {holiday} as the document means it" if holiday else
+                                                   "; correct the date or the weekday as the document means it")))
             else:
                 warnings.append(Problem(*where, f"{written}: the {month}月{mday}日 nearest {dotted(key)}"
                                                 f" ({day.isoformat()}) is {nearest.isoformat()}, not a {weekday}曜日"
-                                                f" (that of {matching[0].year} is); check the date or the weekday"))
+                                                + (f" and a holiday of Japan (that of {matching[0].year} is); check the"
+                                                   f" date, the weekday and the {holiday}" if holiday else
+                                                   f" (that of {matching[0].year} is); check the date or the weekday")))
     return problems

@@ -84,9 +84,9 @@ def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True
 
 def _unbroken(ctx: Ctx, inlines, phrases) -> bool:
     """Whether the inlines are left to Word: in an indented block, without text, or in
-    a cell (but a list's cell and a paragraph breaking at its spaces: their breaks are
-    the PDF's)."""
-    return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (AT_SPACES, AT_WORDS)) or bool(ctx.indent)
+    a cell (but a heading, such as an overview sheet's area bar, a list's cell and a
+    paragraph breaking at its spaces: their breaks are the PDF's)."""
+    return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (True, AT_SPACES, AT_WORDS)) or bool(ctx.indent)
             or not any(isinstance(i, m.Text) and i.text for i in inlines))
 
 
