@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Where a warm notice's PDF spends its processor instructions, stage by stage.
+"""Where a warm notice spends its processor instructions, stage by stage.
 
-    python benchmarks/warm_stages.py [N]        (default N = 20; needs valgrind)
+    python benchmarks/warm_stages.py [N] [PASS ...]   (default N = 20, every pass; needs valgrind)
 
 callgrind sees C functions, not Python ones: a Python function's inclusive cost is
 read by calling it through a C function that nothing else in a build calls (a
@@ -98,8 +98,43 @@ _C_NAMES = {_via_call: "_operator_call", _via_reduce: "functools_reduce", _via_s
 def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
     """Pass name → [(stage, owner, attribute, trampoline)]."""
     from reportlab.platypus import paragraph, tables
+    from jpdocs import output
+    from jpdocs.build import checks, documents, record
+    from jpdocs.content import markup
+    from jpdocs.spec import load, source
+    from jpdocs.spec.strict import model as strict_model
     from jpdocs.writers import blocks, composer, drawing, pdf, tags, textout
     return {
+        # build_one's steps before and after the PDF (batch.build_in_memory): names
+        # it imports when it runs are wrapped in their modules, names another module
+        # imported at its own import in that module's namespace
+        "spec": [
+            ("the spec read (load.load_spec)", load, "load_spec", _via_call),
+            ("  the YAML parsed (source._load_fast)", source, "_load_fast", _via_reduce),
+            ("  text checks (load.check_text)", load, "check_text", _via_starmap),
+            ("  radicals mended (load.mend_radicals)", load, "mend_radicals", _via_takewhile),
+            ("  the strict checks (strict.model.check_model)", strict_model, "check_model", _via_sorted),
+            ("  cross checks (load.cross_check)", load, "cross_check", _via_min),
+            ("  named files checked (load.check_named_files)", load, "check_named_files", _via_compress),
+        ],
+        "documents": [
+            ("the documents made (documents.make_documents)", documents, "make_documents", _via_call),
+            ("  the templates' context (documents.context)", documents, "context", _via_reduce),
+            ("  templates rendered (documents.render)", documents, "render", _via_starmap),
+            ("  markup parsed (markup.parse)", markup, "parse", _via_takewhile),
+            ("  the model checked (documents.check_model)", documents, "check_model", _via_sorted),
+            ("  its glyphs checked (documents.check_glyphs)", documents, "check_glyphs", _via_min),
+            ("  the spec's glyphs checked (documents.check_spec_glyphs)", documents, "check_spec_glyphs",
+             _via_compress),
+        ],
+        "around": [
+            ("the house style found (documents.style_for)", documents, "style_for", _via_call),
+            ("the inputs listed (record.input_files)", record, "input_files", _via_reduce),
+            ("the inputs digested (Hasher.digest)", record.Hasher, "digest", _via_starmap),
+            ("the files written (documents.write_outputs)", documents, "write_outputs", _via_takewhile),
+            ("  the manifest (output._write_manifest)", output, "_write_manifest", _via_sorted),
+            ("the spec's documents, PDF included (documents.render_spec)", documents, "render_spec", _via_min),
+        ],
         "layout": [
             ("the PDF, model to bytes (pdf._lay_out)", pdf, "_lay_out", _via_call),
             ("  the story built (BlockBuilder.blocks)", blocks.BlockBuilder, "blocks", _via_compress),
@@ -178,8 +213,11 @@ def main(argv: list[str]) -> None:
         build(int(argv[1]), argv[2], int(argv[3]))
         return
     n = int(argv[0]) if argv else 20
+    chosen = argv[1:] or list(_stages())
     with tempfile.TemporaryDirectory() as tmp:
         for pass_name, stages in _stages().items():
+            if pass_name not in chosen:
+                continue
             many, none = _count(n, pass_name, tmp, n), _count(0, pass_name, tmp, n)
             per = (many["PROGRAM TOTALS"] - none["PROGRAM TOTALS"]) / n / 1e6
             print(f"[{pass_name}] a warm notice, with this pass's trampolines: {per:.2f} M instructions")

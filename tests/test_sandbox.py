@@ -131,6 +131,51 @@ def test_an_attribute_read_directly_is_what_jinjas_own_getattr_reads(monkeypatch
     assert env.getattr(loaded.spec, "issuer") is loaded.spec.issuer
 
 
+def _jinjas_own_output(args: tuple):
+    """The environment of the bundled templates, but printing values as Jinja's code
+    generator prints them (escape(finalize(value))), compiling afresh."""
+    theirs = templating.environment.__wrapped__((TEMPLATES,), *args)
+    theirs.code_generator_class = jinja2.compiler.CodeGenerator
+    theirs.bytecode_cache = None
+    return theirs
+
+
+ESCAPING = ("{{ v }}|{{ m }}|{{ n }}|{{ v|safe }}|{{ m ~ v }}|{% set x %}<{{ v }}>{% endset %}{{ x }}|"
+            "{% macro k(a) %}[{{ a }}]{% endmacro %}{{ k(v) }}|{% for c in v %}{{ c }}{% endfor %}|"
+            "{% autoescape false %}{{ v }}{{ m }}{% endautoescape %}|{{ 3 }}{{ 'a<b' }}{{ d }}")
+
+
+@pytest.mark.parametrize("spec_path", SPECS, ids=lambda p: p.stem)
+def test_values_are_printed_as_jinjas_own_code_printed_them(spec_path):
+    """templating._finalized_output prints {{ value }} as str(finalize(value)), not
+    escape(finalize(value)): every bundled template on every bundled spec, and values
+    with characters to escape in every way a template prints them, come out the same."""
+    loaded = load_spec(spec_path)
+    style = build.style_for(loaded)
+    context = build.context(loaded, style, agreement_text=any(k.name == "agreement" for k in build.kinds_of(loaded)))
+    args = (style.digits, style.dates, style.times, style.word("comma"))
+    ours = templating.environment((TEMPLATES,), *args)
+    theirs = _jinjas_own_output(args)
+    assert "escape(environment.finalize(" not in ours.compile(ESCAPING, raw=True)
+    assert "escape(environment.finalize(" in theirs.compile(ESCAPING, raw=True)
+    compared = 0
+    for kind in build.kinds_of(loaded):
+        outputs = []
+        for env in (ours, theirs):
+            env.start_render()
+            outputs.append(env.get_template(kind.template).render(**context, style=style))
+        assert outputs[0] == outputs[1], kind.template
+        compared += 1
+    assert compared >= 1
+    values = dict(v='a<b>&"c\'\n', m=jinja2.utils.markupsafe.Markup("<b>x</b>"), n=None, d=dt.date(2024, 2, 27))
+    outputs = []
+    for env in (ours, theirs):
+        env.start_render()
+        outputs.append(env.from_string(ESCAPING).render(**values))
+    assert outputs[0] == outputs[1]
+    assert "a&lt;b&gt;&amp;&#34;c&#39;" in outputs[0] and "<b>x</b>" in outputs[0]
+
+
 def test_a_path_handed_out_by_a_method_cannot_be_reached():
     style = load_style()
     env = templating.environment((TEMPLATES,), style.digits, style.dates, style.times, style.word("comma"))
@@ -211,14 +256,14 @@ def plant_bytecode(cache: Path, marker: Path) -> None:
     """A compiled-template cache entry for the bundled press notice that runs code
     (writes `marker`) when loaded: what a second user could plant in a shared cache."""
     env = jinja2.Environment()
-    bcc = jinja2.FileSystemBytecodeCache(str(cache))
+    bcc = jinja2.FileSystemBytecodeCache(str(cache), templating.BYTECODE_FILES)
     name = "press-notice.xml.j2"
     filename = os.path.join(str(TEMPLATES), name)
     source = (TEMPLATES / name).read_text(encoding="utf-8")
     bucket = jinja2.bccache.Bucket(env, bcc.get_cache_key(name, filename), bcc.get_source_checksum(source))
     bucket.code = compile(f"open({str(marker)!r}, 'w').close()", filename, "exec")
     cache.mkdir(parents=True, exist_ok=True)
-    with open(cache / f"__jinja2_{bucket.key}.cache", "wb") as fh:
+    with open(cache / (templating.BYTECODE_FILES % bucket.key), "wb") as fh:
         bucket.write_bytecode(fh)
 
 

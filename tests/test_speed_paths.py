@@ -550,11 +550,12 @@ def test_glyph_checks_with_remembered_characters_find_what_a_fresh_check_found(m
     for _ in range(200):
         strings = [(("press_notice", "subject"), "".join(rng.choice(pool) for _ in range(rng.randint(0, 12))))
                    for _ in range(rng.randint(1, 3))]
-        for check, memory in ((checks.check_spec_glyphs, checks._DRAWABLE),
-                              (checks.check_glyphs, checks._HAS)):
-            remembered += bool(memory)
+        for check, memories in ((checks.check_spec_glyphs, (checks._DRAWABLE, checks._COVERED)),
+                                (checks.check_glyphs, (checks._HAS, checks._HAS_TEXTS))):
+            remembered += bool(memories[0])
             warm = outcome(check, strings)
-            memory.clear()
+            for memory in memories:
+                memory.clear()
             assert warm == outcome(check, strings), strings
             refused += bool(warm)
     assert refused > 100                         # the samples did reach characters no font has
@@ -574,6 +575,35 @@ def test_characters_found_drawable_are_not_looked_up_again(monkeypatch):
     checks.check_spec_glyphs(loaded, style)
     checks.check_spec_glyphs(loaded, style)
     assert len(looked) == 1
+
+
+def test_texts_found_drawable_are_not_looked_at_again_and_a_missing_glyph_is_told_each_time(monkeypatch):
+    """check_glyphs remembers whole texts found drawable in a font: the second look at a
+    document asks nothing of the font, and a text with a character no font has is never
+    remembered, so each document that holds it is refused."""
+    from jpdocs.build import checks, documents
+    from jpdocs.content import model
+    from jpdocs.errors import InputError
+    from jpdocs.spec.load import load_spec
+    loaded = load_spec(SEED_SPEC)
+    style = documents.style_for(loaded)
+    doc = model.Document("press-notice", "t", "a", [model.Paragraph([model.Text("報道機関各位、北見")]),
+                                                    model.Paragraph([model.Text("北見\u0378")])])
+    checks._HAS.clear()
+    checks._HAS_TEXTS.clear()
+    looked = []
+    monkeypatch.setattr(checks, "covers", lambda font, chars: looked.append(chars) or
+                        all(c != "\u0378" for c in chars))
+    for _ in range(2):
+        with pytest.raises(InputError):
+            checks.check_glyphs(doc, style, loaded)
+    assert "報道機関各位、北見" in set().union(*checks._HAS_TEXTS.values())
+    assert not any("\u0378" in t for texts in checks._HAS_TEXTS.values() for t in texts)
+    looked.clear()
+    checks._HAS.clear()                    # (the characters forgotten: only the texts answer)
+    doc.blocks = doc.blocks[:1]
+    checks.check_glyphs(doc, style, loaded)
+    assert looked == []
 
 
 def test_finalize_gives_what_markups_replace_gave():

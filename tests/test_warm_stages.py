@@ -29,7 +29,7 @@ def test_one_c_function_per_trampoline():
     assert len(set(warm_stages._C_NAMES.values())) == len(warm_stages._C_NAMES)
 
 
-@pytest.mark.parametrize("pass_name", ["layout", "drawing"])
+@pytest.mark.parametrize("pass_name", ["layout", "drawing", "spec", "documents", "around"])
 def test_every_stage_names_a_function(pass_name):
     stages = warm_stages._stages()[pass_name]
     for label, owner, attr, via in stages:

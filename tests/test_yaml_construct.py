@@ -7,6 +7,8 @@ import random
 
 import pytest
 
+import yaml
+
 from jpdocs.errors import InputError
 from jpdocs.spec import source
 
@@ -120,14 +122,34 @@ def _depth(text: str) -> int:
     return deepest
 
 
-def test_the_depth_bound_is_never_below_the_depth_and_lets_a_spec_skip_the_event_pass():
-    """_depth_bound lets a file skip libyaml's event pass (the depth check): it must
-    never say less than the depth libyaml finds, whatever the indicators on a line."""
+def _composed(text: str) -> bool:
+    """Whether libyaml's composer went through the text (False: stopped by its depth)."""
+    loader = source._FastLoader(text)
+    try:
+        loader.get_single_node()
+        return True
+    except source._Deeper:
+        return False
+    except yaml.YAMLError:
+        return True                     # refused for something else: the Python loader explains
+    finally:
+        loader.dispose()
+
+
+def test_a_file_nested_deeper_than_max_depth_is_never_composed_by_libyaml():
+    """libyaml's composer recurses; _FastLoader stops it at MAX_DEPTH levels and sends
+    the file to the Python loader: every file with a collection nested deeper than
+    MAX_DEPTH goes there (as when libyaml's events were counted first), and one no
+    deeper than MAX_DEPTH - 1 (its deepest collection holding anything) stays."""
     from pathlib import Path
     tests = Path(__file__).resolve().parent
     texts = ["- - - - a: b", "a:\n- b:\n  - c:\n    - d", "? - - a\n: - b", "[[[[1]]]]", "a: {b: [c, {d: e}]}",
-             "- a:\n    - - b: c\n        d: e", "a:\n" + "".join("  " * i + "-\n" for i in range(60)),
-             "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 60)) + "  " * 60 + "v"]
+             "- a:\n    - - b: c\n        d: e"]
+    for depth in (38, 39, 40, 41, 42, 60, 500):
+        texts += ["[" * depth + "1" + "]" * depth, "[" * depth + "]" * depth,
+                  "a:\n" + "".join("  " * i + "-\n" for i in range(depth)),
+                  "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, depth)) + " " * depth + "v",
+                  "x: &a " + "{k: " * depth + "v" + "}" * depth + "\ny: *a\n"]
     for path in [*sorted((tests / "data" / "real").glob("*.yaml")), *sorted((tests / "bad_specs").glob("*.yaml")),
                  *sorted((tests.parent / "specs").glob("*.yaml"))]:
         try:
@@ -138,21 +160,47 @@ def test_the_depth_bound_is_never_below_the_depth_and_lets_a_spec_skip_the_event
     pieces = ["- ", "? ", ": ", "a: ", "a:", "&x ", "!!map ", "[", "{", "]", "}", ", ", "b", "- - ", "'q'", "|"]
     texts += ["\n".join(" " * rnd.randint(0, 8) + "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4)))
                         for _ in range(rnd.randint(1, 8))) + "\n" for _ in range(3000)]
-    checked = 0
+    deep = shallow = 0
     for text in texts:
         try:
             depth = _depth(text)
         except Exception:
             continue            # libyaml refuses it: the Python loader explains why
-        assert source._depth_bound(text) >= depth, text
-        checked += 1
-    assert checked > 300
-    assert source._depth_bound(SEED_SPEC.read_text(encoding="utf-8")) <= source.MAX_DEPTH
+        if depth > source.MAX_DEPTH:
+            assert not _composed(text) and source._load_fast("s.yaml", text) is None, text[:200]
+            deep += 1
+        elif depth < source.MAX_DEPTH:
+            assert _composed(text), text[:200]
+            shallow += 1
+    assert deep >= 10 and shallow > 300
+    assert source._load_fast("s.yaml", SEED_SPEC.read_text(encoding="utf-8")) is not None
 
 
 def test_a_block_nesting_too_deep_is_refused_at_its_line():
     text = "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 60)) + " " * 60 + "v\n"
-    assert source._depth_bound(text) > source.MAX_DEPTH
+    assert source._load_fast("deep.yaml", text) is None
     with pytest.raises(InputError) as caught:
         source.parse_yaml(source.Path("deep.yaml"), text.encode())
     assert "nested more than 40 levels deep" in str(caught.value.problems[0].message)
+
+
+def test_the_fast_loaders_resolve_is_pyyamls():
+    """_FastLoader.resolve leaves out what these loaders never have (path resolvers,
+    resolvers for any first character): on every kind of node, implicit or not, and
+    values of every shape, it gives the tag PyYAML's BaseResolver.resolve gives."""
+    loader = source._FastLoader("a: b")
+    rng = random.Random(5)
+    pool = list("0123456789-+._eE~ntTfFNxy日 ") + ["true", "False", "null", "NULL", "1_0", ".5", "1e3"]
+    values = ["", "~", "null", "True", "0", "-0", "+12_000", "1.", "-.5e3", "2024-02-27", "11:00", "0x1F", "no"]
+    values += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 5))) for _ in range(3000)]
+    assert not loader.yaml_path_resolvers and None not in loader.yaml_implicit_resolvers
+    tags = set()
+    for value in values:
+        for implicit in ((True, False), (False, True), (False, False), (True, True)):
+            ours = loader.resolve(yaml.ScalarNode, value, implicit)
+            assert ours == yaml.resolver.BaseResolver.resolve(loader, yaml.ScalarNode, value, implicit), value
+            tags.add(ours)
+    for kind in (yaml.SequenceNode, yaml.MappingNode):
+        assert loader.resolve(kind, None, True) == yaml.resolver.BaseResolver.resolve(loader, kind, None, True)
+    loader.dispose()
+    assert len(tags) == 5                  # str, int, float, bool, null all reached

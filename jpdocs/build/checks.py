@@ -116,6 +116,10 @@ def _role(inline: model.Text, font: dict, latin: bool) -> str:
 
 # font name → characters found in it (by covers), as _DRAWABLE above
 _HAS: dict[str, set[str]] = {}
+# font name → whole texts found in it, as _COVERED above: a text's look at its
+# characters makes a string of each (0.5 M instructions of a notice's model), a text
+# met before is one hash, and a batch's documents repeat their wording and names
+_HAS_TEXTS: dict[str, set[str]] = {}
 
 
 def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> None:
@@ -136,12 +140,19 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
         if isinstance(block, model.Item) and block.style in style.styles:
             runs.append((block.marker, font[style.styles[block.style].font], []))
         for text, primary, extra in runs:
+            texts = _HAS_TEXTS.get(primary)
+            if texts is None:
+                texts = _HAS_TEXTS[primary] = set()
+            elif text in texts:
+                continue
             has = _HAS.setdefault(primary, set())
             if has.issuperset(text):
-                continue                     # the usual case, checked in C
+                _found(texts, text)          # the usual case, checked in C
+                continue
             new = set(text) - has            # (a font not drawn yet answers from a bitmap, in Python)
             if covers(primary, new):
                 has |= new
+                _found(texts, text)
                 continue
             for ch in text:
                 if (ch, primary, bool(extra)) in seen:
@@ -155,3 +166,9 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
                         + no_glyph_message([ch], style).split("; ", 1)[1]))
     if problems:
         raise InputError(problems)
+
+
+def _found(texts: set[str], text: str) -> None:
+    if len(texts) > _MAX_COVERED:
+        texts.clear()
+    texts.add(text)

@@ -44,6 +44,38 @@ def _finalize(value):
     return Markup(str.replace(text, "\n", LINE_BREAK)) if "\n" in text else text
 
 
+@lru_cache(maxsize=None)
+def _finalized_output() -> type:
+    """Jinja's code generator, printing `{{ value }}` as str(finalize(value)) where
+    Jinja writes escape(finalize(value)): _finalize gives every value escaped (a
+    Markup as it is), and Jinja's escape() of its result only copied it into a new
+    Markup, through three Python calls (a notice prints some 130 values). The text
+    is the same character for character: escape(m) for a Markup m is m's text.
+    Made when a template is first compiled: a build whose templates come from the
+    bytecode cache does not import Jinja's compiler."""
+    from jinja2.compiler import CodeGenerator
+
+    class FinalizedOutput(CodeGenerator):
+        def _output_child_pre(self, node, frame, finalize) -> None:
+            if finalize.src is None:                # (no finalize: Jinja's own way)
+                super()._output_child_pre(node, frame, finalize)
+                return
+            self.write("str(" + finalize.src)
+    return FinalizedOutput
+
+
+class _Sandbox(TemplateSandbox):
+    """The sandbox, compiling with _finalized_output's code generator."""
+
+    @property
+    def code_generator_class(self) -> type:      # (what Jinja asks for when it compiles)
+        return self.__dict__.get("_code_generator") or _finalized_output()
+
+    @code_generator_class.setter
+    def code_generator_class(self, generator: type) -> None:
+        self.__dict__["_code_generator"] = generator
+
+
 class _RegularFileLoader(jinja2.FileSystemLoader):
     """Jinja's loader, reading each template as every other input is read: a regular
     UTF-8 file of at most a megabyte (textfile.read_utf8), never a device or a pipe,
@@ -78,7 +110,7 @@ def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dat
     --templates folder before the bundled one) and number style: Jinja caches
     compiled templates per environment, and the filters carry the style."""
     paths = [str(f) for f in (folder if isinstance(folder, tuple) else (folder,))]
-    env = TemplateSandbox(
+    env = _Sandbox(
         loader=_RegularFileLoader(paths),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -93,13 +125,18 @@ def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dat
     return env
 
 
+# The cache's file names: apart from those of the code Jinja's own generator made
+# (_finalized_output), which a cache written before would still hold.
+BYTECODE_FILES = "__jpdocs_output1_%s.cache"
+
+
 def _bytecode_cache():
     """Compiled templates kept between processes: compiling them took 50 ms of every
     one-spec run. A cache entry is Python code that is run on loading, so the folder
     must be the user's own and writable by no one else (else no cache is used); Jinja
     checks each entry against the checksum of the template's source."""
     folder = private_cache_dir("templates")
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+    return jinja2.FileSystemBytecodeCache(str(folder), BYTECODE_FILES) if folder else None
 
 
 def date_text(value: dt.date, digits: str, dates: Dates, western: bool | None = None,

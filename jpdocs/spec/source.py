@@ -50,10 +50,53 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+class _Deeper(Exception):
+    """A node nested more than MAX_DEPTH levels deep, met by _FastLoader: the file
+    goes to _Loader, which says where."""
+
+
+class _LevelCounting:
+    """libyaml's parser (PyYAML's CParser) does not recurse, but its composer does, a
+    C call for each level of nesting, and nothing deeper than MAX_DEPTH is composed
+    here. Before it composes a node the composer calls descend_resolver, and
+    ascend_resolver after the node: the level of the node being composed, counted
+    here. (Those two keep the resolver's path for path resolvers, which these loaders
+    have none of: PyYAML's own then return at once.) A node past MAX_DEPTH, which is
+    in or is a collection nested MAX_DEPTH deep, sends the file to _Loader, as
+    libyaml's events, counted before composing, sent a file with a collection nested
+    deeper: counting them, or bounding the depth from the text to skip them, took a
+    fifth of a notice's spec's loading."""
+
+    _level = 0
+
+    def descend_resolver(self, parent, index):
+        self._level += 1
+        if self._level > MAX_DEPTH:
+            raise _Deeper()
+
+    def ascend_resolver(self):
+        self._level -= 1
+
+    def resolve(self, kind, value, implicit):
+        """PyYAML's BaseResolver.resolve, without what these loaders never have: path
+        resolvers, and implicit resolvers for any first character (None). The composer
+        asks it for every node (a notice's spec has about a hundred)."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else None
+
+
 # libyaml's parser, where PyYAML was built with it: the pure-Python one took a
 # third of a batch's time. It serves well-formed files only; anything it stumbles
 # on is parsed again by _Loader, whose messages are the ones explained below.
-_FastLoader = type("_FastLoader", (yaml.CSafeLoader,), {}) if hasattr(yaml, "CSafeLoader") else None
+_FastLoader = (type("_FastLoader", (_LevelCounting, yaml.CSafeLoader), {}) if hasattr(yaml, "CSafeLoader")
+               else None)
 
 
 _Loader.yaml_implicit_resolvers = {}
@@ -179,19 +222,11 @@ def parse_yaml(path: Path, raw: bytes) -> tuple[object, dict[Path_, int]]:
 
 def _load_fast(name: str, text: str):
     """(data, lines) through libyaml, or None to let _Loader parse the file and
-    explain what is wrong with it. The same checks (_check) run on either."""
+    explain what is wrong with it (or refuse its depth: _LevelCounting). The same
+    checks (_check) run on either."""
     if _FastLoader is None:
         return None
     try:
-        if _depth_bound(text) > MAX_DEPTH:
-            depth = 0
-            for event in yaml.parse(text, Loader=_FastLoader):   # libyaml's parser does not recurse;
-                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):   # its composer
-                    depth += 1                                                            # does, so a
-                    if depth > MAX_DEPTH:                                                 # deep file
-                        return None                                                       # goes the slow way
-                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    depth -= 1
         loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
@@ -206,34 +241,6 @@ def _load_fast(name: str, text: str):
         raise
     except Exception:           # any parse trouble: the Python loader says it in plain words
         return None
-
-
-# Where a block collection can start: at a line's first character after its indent,
-# or after an indicator on the same line (- - a, ? - a, : a). libyaml refuses one
-# anywhere else (a: b: c, a: - b, &x - b, --- - a).
-_LINE_START = re.compile(r"^( *)((?:(?:---|[-?:])(?: +|$))*)", re.M)
-_INDICATOR = re.compile(r"(?:---|[-?:])(?: +|$)")
-# characters that move columns or break lines in ways _LINE_START does not follow
-_UNSURE = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
-
-
-def _depth_bound(text: str) -> int:
-    """A number the text's nesting depth cannot exceed, found without parsing it: the
-    depth check of libyaml's events cost a notice's spec a quarter of its loading
-    (1.35 M of 4.6 M instructions), and a spec is never near MAX_DEPTH. A block
-    collection nested in another starts at a greater column, except a sequence under
-    a mapping's key at the key's column (no two such in a row), so a chain of them
-    holds at most two per column at which one can start; a flow collection ([ or {)
-    holds flow collections only, one bracket each."""
-    if any(c in text for c in _UNSURE):
-        return MAX_DEPTH + 1
-    columns = set()
-    for line in _LINE_START.finditer(text):
-        column = len(line[1])
-        columns.add(column)
-        if line[2]:
-            columns.update(column + indicator.end() for indicator in _INDICATOR.finditer(line[2]))
-    return 2 * len(columns) + text.count("[") + text.count("{")
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"

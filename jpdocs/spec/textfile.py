@@ -47,11 +47,28 @@ def templates_used(name: str, folders: tuple[Path, ...]) -> list[Path]:
         n = todo.pop()
         if n in seen:
             continue
-        path, st = next(((f / n, st) for f in folders if (st := _regular(f / n))), (folders[-1] / n, None))
+        path, st = next(((p, st) for f in folders if (st := _regular(p := _joined(f, n)))),
+                        (_joined(folders[-1], n), None))
         seen[n] = path
         if st is not None:
-            todo.extend(_includes(path, st, "--templates" if path.parent != folders[-1] else ""))
+            todo.extend(_includes(path, st, folders[-1]))
     return [seen[n] for n in sorted(seen)]
+
+
+# (folder, name) → folder / name. A build looks its templates up twice (for the record's
+# inputs, then to make the documents), and a batch worker does so for every spec: a
+# Path parses its parts each time it is made, which was most of the look-up.
+_JOINED: dict[tuple[str, str], Path] = {}
+
+
+def _joined(folder: Path, name: str) -> Path:
+    key = (str(folder), name)
+    path = _JOINED.get(key)
+    if path is None:
+        if len(_JOINED) >= _READ_MAX:
+            _JOINED.clear()
+        path = _JOINED[key] = folder / name
+    return path
 
 
 # A template's path (as text) → (the file's identity when it was read, the names it
@@ -64,12 +81,12 @@ _READ: dict[str, tuple[tuple, list[str]]] = {}
 _READ_MAX = 256          # templates of --templates folders a long-lived process has seen
 
 
-def _includes(path: Path, st: os.stat_result, key: str) -> list[str]:
+def _includes(path: Path, st: os.stat_result, bundled: Path) -> list[str]:
     identity = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     known = _READ.get(str(path))
     if known is not None and known[0] == identity:
         return known[1]
-    names = _INCLUDE.findall(read_utf8(path, "template", key))
+    names = _INCLUDE.findall(read_utf8(path, "template", "--templates" if path.parent != bundled else ""))
     if len(_READ) >= _READ_MAX:
         _READ.clear()
     _READ[str(path)] = (identity, names)
