@@ -97,8 +97,9 @@ _C_NAMES = {_via_call: "_operator_call", _via_reduce: "functools_reduce", _via_s
 
 def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
     """Pass name → [(stage, owner, attribute, trampoline)]."""
+    from reportlab.pdfbase import ttfonts
     from reportlab.platypus import paragraph, tables
-    from jpdocs.writers import blocks, composer, drawing, pdf, tags, textout
+    from jpdocs.writers import blocks, composer, drawing, pdf, tags
     return {
         "layout": [
             ("the PDF, model to bytes (pdf._lay_out)", pdf, "_lay_out", _via_call),
@@ -111,7 +112,7 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
         ],
         "drawing": [
             ("  runs' text operators (textout.run_code)", drawing, "run_code", _via_reduce),
-            ("    runs coded into the subsets (textout.split_string)", textout, "split_string", _via_compress),
+            ("    runs coded into the subsets (TTFont.splitString)", ttfonts.TTFont, "splitString", _via_compress),
             ("  lines' words made (JParagraph._words)", composer.JParagraph, "_words", _via_call),
             ("  text objects begun (TaggingCanvas.beginText)", tags.TaggingCanvas, "beginText", _via_starmap),
             ("  text objects drawn (TaggingCanvas.drawText)", tags.TaggingCanvas, "drawText", _via_takewhile),

@@ -64,36 +64,32 @@ def test_placed_runs_are_written_as_reportlab_writes_them(tmp_path, both_ways):
     assert both_ways["plain"] > 100
 
 
-def test_split_string_gives_reportlabs_pieces_and_codes():
-    """split_string's shortcut (every character coded, one subset) against
-    reportlab's splitString, on two documents with the same history: new
-    characters, a no-break space, a character the font lacks, the move to a
-    second and third subset, pieces spanning two subsets, an empty text."""
-    import random
+def test_subset_names_are_reportlabs_in_each_document():
+    """textout.subset_name remembers reportlab's names of a font's subsets with each
+    document: the same names getSubsetInternalName gives, for two fonts named in
+    either order in two documents, before and after a second subset is opened."""
     from reportlab.pdfbase.pdfdoc import PDFDocument
     from reportlab.pdfbase.pdfmetrics import getFont
     from jpdocs.fonts import registry
     from jpdocs.spec.style import load_style
-    from jpdocs.writers.textout import split_string
+    from jpdocs.writers.textout import subset_name
 
-    font = getFont(registry.register(load_style())["mincho"])
-    ours_doc, their_doc = PDFDocument(), PDFDocument()
-    kanji = [chr(c) for c in range(0x4E00, 0x4E00 + 3000) if ord(chr(c)) in font.face.charToGlyph][:700]
-    rng = random.Random(5)
-    texts = ["", "北海道オホーツク総合振興局", "北海道", "\xa0北海道", "道\U0001F600北", "令和６年４月１日"]
-    texts += ["".join(rng.choices(kanji[:k], k=rng.randint(1, 40))) for k in range(20, 700, 7)]
-    texts += ["".join(rng.choices(kanji, k=rng.randint(1, 40))) for _ in range(300)]
-    texts += ["".join(rng.choices(kanji[:150], k=rng.randint(1, 40))) for _ in range(300)]   # all coded
-    shortcuts = 0
-    for t in texts:
-        state = font.state.get(ours_doc)
-        known = bool(t) and state is not None and all(ord(c) in state.assignments for c in t)
-        ours, theirs = split_string(font, t, ours_doc), font.splitString(t, their_doc)
-        assert ours == theirs, t
-        shortcuts += known and len(ours) == 1
-    assert font.state[ours_doc].assignments == font.state[their_doc].assignments
-    assert font.state[ours_doc].nextCode > 512           # three subsets were reached
-    assert shortcuts > 100                                # and the shortcut was taken
+    roles = registry.register(load_style())
+    mincho, gothic = getFont(roles["mincho"]), getFont(roles["gothic"])
+    kanji = [chr(c) for c in range(0x4E00, 0x5400) if c in mincho.face.charToGlyph][:300]
+    ours, theirs = PDFDocument(), PDFDocument()
+    for doc in (ours, theirs):
+        for font in (gothic, mincho):
+            font.splitString("北海道", doc)
+    for font in (gothic, mincho):
+        assert subset_name(font, 0, ours) == font.getSubsetInternalName(0, theirs)
+    mincho.splitString("".join(kanji), ours), mincho.splitString("".join(kanji), theirs)
+    assert subset_name(mincho, 1, ours) == mincho.getSubsetInternalName(1, theirs)
+    assert subset_name(mincho, 0, ours) != subset_name(mincho, 1, ours) != subset_name(gothic, 0, ours)
+    other = PDFDocument()                     # another document: named anew, mincho first
+    mincho.splitString("北", other), gothic.splitString("北", other)
+    assert subset_name(mincho, 0, other) != subset_name(mincho, 0, ours)
+    assert subset_name(gothic, 0, other) == gothic.getSubsetInternalName(0, other)
 
 
 def test_a_byte_string_is_escaped_byte_by_byte():

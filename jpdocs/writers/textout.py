@@ -25,7 +25,6 @@ namedtuple per glyph) is built only if reportlab's own code asks for it.
 """
 from __future__ import annotations
 
-from itertools import groupby
 from operator import sub
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -47,29 +46,20 @@ def number(v: float) -> str:
     return s
 
 
-_LOW_BYTE = (255).__and__        # code → its byte in the subset
-_SUBSET = (8).__rrshift__        # code → its subset (code >> 8)
-
-
-def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
-    """font.splitString(text, doc): the text's pieces, one per subset, as (subset,
-    codes). When every character already has its code in this document, the
-    pieces are made by lookups in C; a text with a character new to the document
-    (a no-break space, a character the font lacks) goes to reportlab whole, which
-    assigns the codes in the same pass. (Coding only the new characters through
-    reportlab and looking the text up again cost a warm notice ~2 M processor
-    instructions more: most of a notice's runs have a new character.)"""
-    state = font.state.get(doc) if text else None
-    if state is None:
-        return font.splitString(text, doc)
+def subset_name(font, subset: int, doc) -> str:
+    """font.getSubsetInternalName(subset, doc), remembered with the document: a
+    subset's name is fixed once reportlab has named the font in the document (its
+    first call), and reportlab finds the font's state for the document (a weak
+    dictionary) again at every call, ~100 a notice."""
     try:
-        codes = list(map(state.assignments.__getitem__, map(ord, text)))
-    except KeyError:
-        return font.splitString(text, doc)
-    subset = codes[0] >> 8
-    if max(codes) >> 8 == subset and min(codes) >> 8 == subset:
-        return [(subset, bytes(map(_LOW_BYTE, codes)))]
-    return [(subset, bytes(map(_LOW_BYTE, run))) for subset, run in groupby(codes, _SUBSET)]
+        names = doc.jp_subset_names
+    except AttributeError:
+        names = doc.jp_subset_names = {}
+    key = (font.fontName, subset)
+    name = names.get(key)
+    if name is None:
+        name = names[key] = font.getSubsetInternalName(subset, doc)
+    return name
 
 
 class Placed(ShapedStr):
@@ -168,21 +158,21 @@ def run_code(text, font, size: float, leading: float, subset: int, doc) -> tuple
     out = []
     tmpl = None
     if type(text) is not Placed:
-        for piece, t in split_string(font, text, doc):
+        for piece, t in font.splitString(text, doc):
             if piece != subset:
                 if not tmpl:
                     tmpl = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-                out.append(f"{font.getSubsetInternalName(piece, doc)} {tmpl}")
+                out.append(f"{subset_name(font, piece, doc)} {tmpl}")
                 subset = piece
             out.append(f"({escapePDF(t)}) Tj")
         return " ".join(out), subset
     at = 0
     tj = text.tj
-    for piece, t in split_string(font, text, doc):
+    for piece, t in font.splitString(text, doc):
         if piece != subset:
             if not tmpl:
                 tmpl = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-            out.append(f"{font.getSubsetInternalName(piece, doc)} {tmpl}")
+            out.append(f"{subset_name(font, piece, doc)} {tmpl}")
             subset = piece
         n = len(t)
         got = tj.get((at, n))
