@@ -102,3 +102,32 @@ def test_a_byte_string_is_escaped_byte_by_byte():
     strings = [bytes((i,)) for i in range(256)] + [rng.randbytes(rng.randint(1, 60)) for _ in range(500)]
     for b in strings:
         assert "".join(_ESCAPED[c] for c in b) == escapePDF(b), b
+
+
+def test_a_colour_is_set_as_reportlab_sets_it():
+    """FastText.setFillColor's short way for a plain Color against reportlab's
+    PDFTextObject.setFillColor, on two canvases with the same history: the same
+    operators in the text object and on the canvas (an alpha's graphics state),
+    the same colour kept, the same PDF version; colours of other kinds, an alpha
+    given, and a named colour go to reportlab's own way."""
+    import io
+    from reportlab.lib import colors
+    from reportlab.pdfgen.canvas import Canvas
+    from jpdocs.writers.textout import FastText
+
+    sequence = [colors.black, colors.black, colors.Color(0.2, 0.4, 0.6), colors.Color(0, 0, 0, alpha=0.5),
+                colors.Color(0, 0, 0, alpha=0.5), colors.black, colors.CMYKColor(0, 0, 0, 1),
+                colors.Color(1, 0, 0, alpha=None), "red", (0.1, 0.2, 0.3), colors.Color(0, 0, 0, alpha=1.0)]
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    ours_text, their_text = FastText(ours), PDFTextObject(theirs)
+    for colour in sequence:
+        ours_text.setFillColor(colour)
+        PDFTextObject.setFillColor(their_text, colour)
+        assert ours_text._code == their_text._code, colour
+        assert ours._code == theirs._code, colour
+        assert ours_text._fillColorObj == their_text._fillColorObj
+        assert ours._doc._pdfVersion == theirs._doc._pdfVersion
+    ours_text.setFillColor(colors.black, alpha=0.25)
+    PDFTextObject.setFillColor(their_text, colors.black, alpha=0.25)
+    assert ours._code == theirs._code and ours_text._code == their_text._code
+    assert sum(" gs" in c for c in ours_text._code) >= 3  # alphas changed the state, in the text

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from operator import sub
 
+from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
@@ -203,9 +204,38 @@ def writes_directly(font, text) -> bool:
     return kind is str or (kind is Placed and font.shapable)
 
 
+_FILL_OPS: dict[tuple, str] = {}     # a Color's (red, green, blue) → its operator
+
+
 class FastText(PDFTextObject):
     """A text object writing runs by run_code where it can (a canvas of its own
-    escaping, a font of another kind, text of another kind go to reportlab)."""
+    escaping, a font of another kind, text of another kind go to reportlab), and
+    setting a plain colour in short."""
+
+    def setFillColor(self, aColor, alpha=None):
+        """reportlab's setFillColor, shorter for a plain Color (each paragraph and
+        bullet sets its colour, ~50 a notice; reportlab's method goes through its
+        kinds of colour, then through four calls for the colour's alpha): the
+        operator made once per colour, and the alpha given to reportlab only where
+        it changes the graphics state (ExtGState.set writes nothing for the value
+        the state has; the document's PDF version is raised for it either way)."""
+        if type(aColor) is not Color or alpha is not None or self._enforceColorSpace:
+            return super().setFillColor(aColor, alpha)
+        rgb = (aColor.red, aColor.green, aColor.blue)
+        op = _FILL_OPS.get(rgb)
+        if op is None:
+            op = _FILL_OPS[rgb] = "%s rg" % fp_str(rgb)
+        self._fillColorObj = aColor
+        self._code.append(op)
+        alpha = aColor.alpha
+        if alpha is None:
+            return
+        canvas = self._canvas
+        state = canvas._extgstate
+        if type(alpha) in (int, float) and 0 <= alpha <= 1 and alpha == state._d.get("ca", state.defaults["ca"]):
+            canvas._doc.ensureMinPdfVersion("transparency")
+        else:
+            self.setFillAlpha(alpha)
 
     def _formatText(self, text):
         font = getFont(self._fontname)
