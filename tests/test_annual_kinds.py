@@ -142,3 +142,18 @@ def test_a_book_calls_its_agreements_renkei_kyotei_only_where_their_titles_do(tm
     (tmp_path / "okhotsk.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     files = book_text(annual(tmp_path, 2018, fire, tmp_path / "okhotsk.yaml"))
     assert "平成30年度協定締結状況" in no_space(files["pdf"]) and "連携協定締結状況" not in no_space(files["pdf"])
+
+
+def test_a_title_ending_in_a_nickname_is_counted_by_the_word_before_it(tmp_path):
+    """篠山市's 災害応急対策活動の相互応援に関する協定（義士協定） (tests/data/annual/sasayama-h8):
+    a 協定, listed under 協定名 with no note that its kind was chosen; a title that names no
+    kind before its brackets either is still counted as a 協定書, and said."""
+    from jpdocs.annual.kinds import named_kind
+    assert named_kind("災害応急対策活動の相互応援に関する協定（義士協定）") == "協定書"
+    assert named_kind("森林（もり）の里親契約") == "契約書" and named_kind("姉妹都市提携（盟約）") is None
+    lists = ROOT / "tests" / "data" / "annual" / "sasayama-h8"
+    result = run_generate("annual", "--fiscal-year", "1996", lists / "specs", "-o", tmp_path / "book",
+                          "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert "document.kind" not in result.stdout + result.stderr
+    assert (tmp_path / "book" / "annual-1996.csv").read_text(encoding="utf-8-sig").startswith("№,締結日,締結日（ISO）,協定名,")

@@ -113,12 +113,10 @@ def test_a_real_list_is_reproduced_with_its_columns_in_the_csv(office, books):
 def test_a_real_list_prints_its_cells_in_the_pdf_and_the_html(office, books):
     facts, out = books[office]
     fy = facts["fiscal_year"]
-    with pdfplumber.open(out / f"annual-{fy}.pdf") as pdf:
-        table_page = fold(pdf.pages[2].extract_text())          # i, ii, then the table on page 1
+    columns = column_texts(out / f"annual-{fy}.pdf")            # i, ii, then the table on page 1
     for row in facts["rows"]:
-        for cell in row:
-            for line in cell.split("\n"):
-                assert fold(line) in table_page, line
+        for cell, column in zip(row, columns):                    # a cell wrapped over lines read whole
+            assert fold(cell.replace("\n", "")) in fold(column), (cell, column)
     page = out / f"annual-{fy}.html"
     root = strict_parse(page.read_bytes())
     if "prose" in facts:
@@ -139,6 +137,48 @@ def test_the_prose_list_is_one_sentence_per_agreement_with_a_machine_readable_da
     assert fold(facts["prose"][0]) == items[0] and fold(facts["prose"][1]) == items[2]
     times = [t.get("datetime") for t in fragment.iter("time")]
     assert times == ["2024-08-22", "2024-12-25", "2025-01-08"]     # 令和7年1月8日 is 令和6年度's
+
+
+def test_the_count_follows_two_or_more_partners_and_never_tears(books, tmp_path):
+    """篠山市's list: （23市町間での協定） after the 22 partners of its 義士協定, whole on a
+    line of the PDF's cell (after the last name or starting a line); a row of one partner
+    (its 三田市, 平成13年4月12日) has no count, as the page prints none; {partners}
+    counts the names listed."""
+    facts, out = books["sasayama-h8"]
+    lines = ["".join(c["text"] for c in line) for line in table_cells(out / "annual-1996.pdf")]
+    counted = [t for t in lines if "市町間" in t or "（23" in t]
+    assert counted and all("（23市町間での協定）" in t for t in counted), lines
+    page = strict_parse((out / "annual-1996.html").read_bytes())
+    assert "".join(page.find(".//tbody/tr/td").itertext()).endswith("兵庫県赤穂市（23市町間での協定）")
+    sanda = {"issuer": "篠山市", "parties": {"sasayama": {"name": "篠山市"}, "sanda": {"name": "三田市"}},
+             "agreement": {"title": "災害応急対策活動の相互応援に関する協定", "signing_date": "2001-04-12"}}
+    style = style_file(tmp_path, (LISTS / "sasayama-h8" / "style.yaml").read_text(encoding="utf-8")
+                       .replace("（{parties}市町間での協定）", "（計{partners}市町）"))
+    specs = [write(tmp_path / "specs", sanda, "sanda"), LISTS / "sasayama-h17" / "specs"]
+    result, folder = annual(specs, 2001, tmp_path / "h13", "--style", style, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert read_csv(folder / "annual-2001.csv")[1] == [["災害応急対策活動の相互応援に関する協定", "三田市", "平成13年４月12日"]]
+    result, folder = annual(specs, 2005, tmp_path / "h17", "--style", style, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert read_csv(folder / "annual-2005.csv")[1][0][1] == "猪名川町、播磨町、香美町、淡路市（計４市町）"
+
+
+def test_only_a_document_labelled_koutsu_stops_at_ten_parties(tmp_path):
+    """The 義士協定's 23 parties are listed (sasayama-h8); the same spec asking for a
+    document whose parties are 甲, 乙 … (the default labels) is refused at the key that
+    asks for it, as 甲 to 癸 name ten; one word for all of them is no such limit."""
+    data = yaml.safe_load((LISTS / "sasayama-h8" / "specs" / "gishi.yaml").read_text(encoding="utf-8"))
+    data["agreement"]["document"] = {"subject": "災害応急対策活動の相互応援",
+                                     "extra_articles": [{"heading": "目的", "text": ["相互に応援する。"]}]}
+    spec = write(tmp_path, data, "gishi-document")
+    result = run_generate("check", spec)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = next(n for n, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if t == "  document:")
+    assert f"error: {spec}:{line}: agreement.document: the document labels its 23 parties 甲, 乙 … (labels: 甲乙)," \
+           " and those labels stop at the 10th, 癸" in result.stderr, result.stderr
+    data["agreement"]["document"]["labels"] = "各市町"
+    result = run_generate("check", write(tmp_path, data, "gishi-word"))
+    assert "labels" not in result.stderr, result.stderr      # (who signs for each is still missing)
 
 
 def test_the_csv_adds_iso_dates_beside_the_printed_ones(books):
@@ -282,6 +322,13 @@ def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
     ("annual:\n  columns:\n    - {data: title, amended: true}\n", 3, "annual.columns[0].amended",
      "amended: prints the amendments under the signing date; only a column of data: signing_date has it"),
     ("annual:\n  columns:\n    - {data: signed}\n", 3, "annual.columns[0].data", "must be one of 'number'"),
+    ("annual:\n  columns:\n    - {data: title, count: '（{parties}者）'}\n", 3, "annual.columns[0].count",
+     "count: prints the number of parties after the partners' names; only a column of data: partners has it"),
+    ("annual:\n  columns:\n    - {data: partners, count: '（{towns}市町）'}\n", 3, "annual.columns[0].count",
+     "{towns} is not a placeholder of count:; it may use {parties} (every party of the agreement) and {partners}"),
+    ("annual:\n  columns:\n    - {data: partners, count: （市町間での協定）}\n", 3, "annual.columns[0].count",
+     "count: holds no number ({parties}: every party of the agreement, {partners}: the partners listed), so it"
+     " would print the same words after every list"),
 ])
 def test_a_style_key_without_effect_or_wrong_is_an_error_at_its_line(tmp_path, text, line, key, message):
     style = style_file(tmp_path, text)
@@ -312,6 +359,19 @@ def table_cells(pdf_path: Path, page_index: int = 2) -> list[list[dict]]:
             cell = sum(1 for x in xs if x <= c["x0"])
             lines.setdefault((cell, round(c["top"], 0)), []).append(c)
     return [sorted(v, key=lambda c: c["x0"]) for _, v in sorted(lines.items())]
+
+
+def column_texts(pdf_path: Path, page_index: int = 2) -> list[str]:
+    """Each column of the summary table's page read down, its cells' lines joined: a
+    cell wrapped over several lines reads as its text."""
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[page_index]
+        xs = sorted({round(e["x0"], 1) for e in page.edges if e["orientation"] == "v"})
+    columns: dict = {}
+    for line in table_cells(pdf_path, page_index):
+        column = sum(1 for x in xs if x <= line[0]["x0"])
+        columns[column] = columns.get(column, "") + "".join(c["text"] for c in line)
+    return [columns[k] for k in sorted(columns)]
 
 
 def spread(line: list[dict]) -> float:

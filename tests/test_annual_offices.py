@@ -2,7 +2,8 @@
 organisation: a cell's line ends only after a unit (局, 部, 課, 室, 係, 所, センター,
 振興局 …) or a full-width space, as real lists break it, and the column is at least as
 wide as its longest unit. On the 2023 book of specs/ (オホーツク総合振興局地域創生部地域政策課):
-the PDF's glyphs read back by position, the DOCX's cell text and column."""
+the PDF's glyphs read back by position, the DOCX's cell text and column; and the
+plain sheet of an agreement without areas (the PDF's last page)."""
 from __future__ import annotations
 
 import os
@@ -124,3 +125,31 @@ def test_libreoffice_never_tears_a_unit(book, tmp_path):
     with pdfplumber.open(tmp_path / "annual-2023.pdf") as pdf:
         lines = [line for page in pdf.pages for line in lines_of(page)]
     assert all(whole(unit, lines) for unit in UNITS), lines
+
+
+# ---------------------------------------------------------------- the plain sheet of an agreement without areas
+# Two offices on one line of the spec, longer than the sheet's value cell: set anywhere,
+# the line ended at …総合振興局地域創 / 生部… (the composer's own break).
+LONG = "環境省地球環境局国際連携課国際協力室　北海道オホーツク総合振興局地域創生部地域政策課地域振興係"
+
+
+@pytest.fixture(scope="module")
+def plain_sheet(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("plain")
+    data = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    del data["agreement"]["areas"], data["press_notice"]      # no areas: no overview sheet, the plain one
+    data["agreement"]["department"] = LONG
+    spec = folder / "plain.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_generate("annual", "--fiscal-year", "2023", spec, "-o", folder / "out", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(folder / "out" / "annual-2023.pdf") as pdf:
+        return lines_of(pdf.pages[-1])
+
+
+def test_the_plain_sheet_breaks_the_office_only_after_a_unit(plain_sheet):
+    at = next(i for i, line in enumerate(plain_sheet) if line.startswith("担当課"))
+    cell = [plain_sheet[at].removeprefix("担当課"), plain_sheet[at + 1]]
+    assert "".join(cell) == no_space(LONG), plain_sheet        # two lines, nothing lost
+    assert all(whole(no_space(p), cell) for p in office_pieces(LONG)), cell
+    assert cell[0].endswith("総合振興局"), cell                  # as much as the line holds

@@ -19,6 +19,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, needs_poppler, no_space, pdf_text, run_generate
 
 REAL = ROOT / "tests" / "data" / "real"
@@ -99,11 +101,26 @@ def test_prose_prints_what_the_spec_states(tmp_path):
     assert "－" not in page
 
 
-def test_prose_is_checked_only_where_the_html_is_written(tmp_path):
-    """The prose list is the HTML's: a book of PDF and CSV does not print it."""
+@pytest.mark.parametrize("formats", ["csv", "pdf", "docx", "pdf,docx,csv"])
+def test_prose_with_a_hole_is_refused_whichever_files_are_written(tmp_path, formats):
+    """Only the HTML prints the prose list, but it is the book's web form (web: prose):
+    a spec whose line would print a guess is refused by a run that writes the PDF or
+    the CSV alone as well, at the same key, nothing written (else the next run, with
+    the HTML, would refuse a spec the office took for fine)."""
     spec = copy_real(tmp_path, NAGANO)
     style = house(tmp_path, PROSE.format(prose="{issuer}が{title}を締結しました"))
-    assert annual(tmp_path, spec, 2012, "--style", style, "--format", "csv").returncode == 0
+    result = annual(tmp_path, spec, 2012, "--style", style, "--format", formats)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{spec}:{line_of(spec, 'issuer:')}: issuer:" in result.stderr and "annual.prose" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr and nothing_written(tmp_path)
+
+
+def test_a_table_house_never_checks_the_prose_it_does_not_print(tmp_path):
+    """web: table (the default) prints no prose line: a spec whose issuer is no party is
+    listed, its HTML a table."""
+    result = annual(tmp_path, copy_real(tmp_path, NAGANO), 2012, "--format", "csv,html")
+    assert result.returncode == 0, result.stderr
+    assert "<table" in (tmp_path / "out" / "annual-2012.html").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- the kind

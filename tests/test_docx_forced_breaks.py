@@ -157,7 +157,8 @@ def test_the_narrowed_mark_is_one_run_with_its_scale(tmp_path):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """江東区・サレー市 as it is, and 立川市 at the house's signature indent (0.3), where
-    the PDF's line holds …ズ・ only by squeezing the ・ (the case's own 0.29 avoids it)."""
+    the PDF's line holds …ズ・ only by squeezing the ・ (the case's own 0.29 avoids it);
+    町田市・相模原市, whose line reached …ジャ by squeezing the ・ (jlreq_lines' push-in)."""
     out = tmp_path_factory.mktemp("forced_breaks")
     specs = out / "specs"
     shutil.copytree(REAL / "styles", specs / "styles")
@@ -165,9 +166,10 @@ def built(tmp_path_factory) -> Path:
     text = style.read_text(encoding="utf-8")
     assert "signature_indent: 0.29 " in text
     style.write_text(text.replace("signature_indent: 0.29 ", "signature_indent: 0.3 "), encoding="utf-8")
-    for case in ("koto-surrey-1989", "tachikawa-cmj-2018"):
+    cases = ("koto-surrey-1989", "tachikawa-cmj-2018", "machida-sagamihara-cmj-2019")
+    for case in cases:
         shutil.copy(REAL / f"{case}.yaml", specs / f"{case}.yaml")
-    result = run_generate(specs / "koto-surrey-1989.yaml", specs / "tachikawa-cmj-2018.yaml", "-o", out / "out",
+    result = run_generate(*(specs / f"{case}.yaml" for case in cases), "-o", out / "out",
                           "--kinds", "agreement", "--force", "--jobs", "1")
     assert result.returncode == 0, result.stderr
     return out / "out"
@@ -215,6 +217,16 @@ def test_tachikawa_at_the_house_indent_narrows_the_dot_the_pdf_squeezed(built):
     runs = docx_paragraph(built / "tachikawa-cmj-2018" / "agreement.docx", "特定非営利活動法人")
     assert "".join(t for t, _ in runs) == NPO.replace("・ジャ", "・\nジャ")
     assert [(t, s) for t, s in runs if s is not None] == [("・", runs[1][1])] and 50 <= runs[1][1] < 100, runs
+
+
+@needs_poppler
+def test_machida_ends_the_pushed_in_line_after_the_dot_not_inside_japan(built):
+    """The line would hold …ジャ by squeezing the ・ and ended there (…ジャ / パン, in the
+    PDF and the DOCX that copied the break): it ends after the ・, in both."""
+    pdf = layout_lines(built / "machida-sagamihara-cmj-2019" / "agreement.pdf")
+    assert line_after(pdf, "クライシスマッパーズ・")[1] == "ジャパン"
+    runs = docx_paragraph(built / "machida-sagamihara-cmj-2019" / "agreement.docx", "\u3000\u3000\u3000NPO法人")
+    assert "".join(t for t, _ in runs).endswith("NPO法人クライシスマッパーズ・\nジャパン"), runs
 
 
 def convert(docx: Path, outdir: Path) -> Path:

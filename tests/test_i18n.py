@@ -228,6 +228,14 @@ VARIANTS.update({
     "kind-word": (_STD, _STD + "\n    extra_articles: [{heading: 個人情報の保護, text: [本覚書に基づき、甲及び乙は協議する。]}]"),
     # a kind without a word (盟約書): its preamble, closing and the set's {doc} articles refused
     "kind-covenant": (_STD, _STD + "\n    kind: 盟約書"),
+    # a 盟約書 named …盟約 (its title its own): what its own words need, unrefused
+    "kind-covenant-named": [("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
+                             "  title: 北海道オホーツク総合振興局と北見工業大学との友好盟約"),
+                            (_STD, _STD + "\n    kind: 盟約書")],
+    # a 盟約書 named in no kind's word: its title refused, then its own words
+    "kind-covenant-unnamed": [("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
+                               "  title: 北海道オホーツク総合振興局と北見工業大学との友好"),
+                              (_STD, _STD + "\n    kind: 盟約書")],
     "preamble-number": (_STD, _STD + "\n    preamble: 7"),
     "preamble-list": (_STD, _STD + "\n    preamble: [a]"),
     "labels-number": (_STD, _STD + "\n    labels: 7"),
@@ -467,6 +475,7 @@ STYLE_VARIANTS = {
     "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
+    "header-place-beside-date-above": "notice:\n  date_above_header: true\n  header_place: under_title\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
 COMPANIONS["sets-list.yaml"] = "- a\n- b\n"

@@ -649,3 +649,15 @@ def test_a_labelled_line_breaks_after_a_word_never_after_its_label():
     assert texts(line, 22 * EM, phrases=AT_SPACES) == ["代　表　", "ＮＰＯ法人クライシスマッパーズ・ジャパン"]
     assert texts(line, 22 * EM, phrases=AT_WORDS) == ["代　表　ＮＰＯ法人クライシスマッパーズ・", "ジャパン"]
     assert texts(line, 30 * EM, phrases=AT_WORDS) == [line]                  # it fits: unbroken
+
+
+def test_a_line_pushed_in_does_not_end_inside_a_word():
+    """町田市・相模原市's signature block (its label's place three spaces, NPO in half-width
+    letters): at 19.25 to 19.75 em the line would end at …ジャ only by squeezing the ・'s
+    blank (push-in), and ended there: …マッパーズ・ジャ / パン in the PDF, and in the DOCX
+    that copies its breaks. It ends after the ・ instead, as at the edge."""
+    from jpdocs.writers.jlreq import AT_WORDS
+    line = "\u3000\u3000\u3000NPO法人クライシスマッパーズ・ジャパン"
+    for width in (19.25, 19.5, 19.7):
+        assert texts(line, width * EM, phrases=False)[-1] == "パン"               # the plain rules squeeze
+        assert texts(line, width * EM, phrases=AT_WORDS) == [line[:19], "ジャパン"], width

@@ -148,6 +148,7 @@ def test_the_overview_the_notice_and_the_annual_book_call_it_by_its_name_not_協
 # ---------------------------------------------------------------- refusals
 def test_a_covenant_left_to_the_generated_preamble_and_closing_is_refused_at_each_key(tmp_path):
     data = kyogisho()
+    data["agreement"]["title"] = "北海道オホーツク総合振興局と北見工業大学との友好盟約"   # titled …盟約書
     doc = data["agreement"]["document"]
     doc.update(kind="盟約書", subject="友好")
     del doc["preamble"], doc["closing"]
@@ -158,6 +159,37 @@ def test_a_covenant_left_to_the_generated_preamble_and_closing_is_refused_at_eac
             in err), err
     assert f"error: {spec}:{at}: agreement.document.closing: a 盟約書 names itself in its own words" in err, err
     assert err.count("error:") == 2, err              # nothing else: the articles are the spec's
+
+
+def test_a_name_of_another_kind_is_the_one_error_not_the_kind_s_wording(tmp_path):
+    """A 盟約書 whose name ends in 協議 (a 協議書's word): the kind may be the wrong one,
+    and the title's refusal is the cause, reported alone; the preamble and closing the
+    kind would need (each an error of its own otherwise) wait until name and kind agree."""
+    data = kyogisho()
+    doc = data["agreement"]["document"]
+    doc.update(kind="盟約書", subject="友好")
+    del doc["preamble"], doc["closing"]
+    spec = write(tmp_path, data)
+    err = error(spec)
+    at = line_of(spec, "  document:")
+    assert err.startswith(f"error: {spec}:{at}: agreement.document.title: not given, and the agreement's name"
+                          " (北海道オホーツク総合振興局と北見工業大学との連携に関する協議) ends in 協議, a 協議書's word"), err
+    assert err.count("error:") == 1, err
+
+
+def test_a_name_without_the_kind_s_word_is_refused_first_then_its_wording(tmp_path):
+    """A 盟約書 whose name ends in no kind's word: the title to write is the first error,
+    then what the kind's own words need (preamble, closing), which the title does not settle."""
+    data = kyogisho()
+    data["agreement"]["title"] = "北海道オホーツク総合振興局と北見工業大学との友好"
+    doc = data["agreement"]["document"]
+    doc.update(kind="盟約書", subject="友好")
+    del doc["preamble"], doc["closing"]
+    spec = write(tmp_path, data)
+    errors = [line for line in error(spec).splitlines() if line.startswith("error:")]
+    keys = [line.split(": ")[2] for line in errors]             # error: <file>:<line>: <key>: …
+    assert keys == ["agreement.document.title", "agreement.document.preamble", "agreement.document.closing"], errors
+    assert "does not end in 盟約 or 盟約書" in errors[0], errors[0]
 
 
 def test_a_standard_article_that_names_the_document_is_refused_in_a_consultation(tmp_path):

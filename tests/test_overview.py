@@ -3,6 +3,7 @@ from the PDF (pdftotext, pypdf, pdfplumber) and the DOCX (python-docx)."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pdfplumber
@@ -113,6 +114,31 @@ def test_the_docx_is_landscape_and_holds_the_same_text(seed_build):
     rfonts = style_by_id(doc, "sheet_text").element.rPr.find(qn("w:rFonts"))
     assert rfonts.get(qn("w:eastAsia")) == "BIZ UDゴシック"
     assert not doc.sections[0].footer.paragraphs[0].text.strip(), "no page number on a one-page sheet"
+
+
+# The seed's area headings too long for their box: the PDF breaks them between phrases
+# (BudouX: …推進に / 関する事項); LibreOffice, left to itself, set …推進に関 / する事項
+LONG_AREAS = ["脱炭素・ゼロカーボン北海道の推進に関する事項", "防災・減災に向けた地域づくりに関する事項"]
+
+
+def cell_paragraphs(doc) -> list[str]:
+    """Every paragraph's text (a line break as "\\n"), nested tables' too."""
+    from docx.text.paragraph import Paragraph
+    return [Paragraph(p, doc).text for p in doc.element.body.iter(qn("w:p"))]
+
+
+@needs_poppler
+def test_the_docx_breaks_a_boxs_heading_where_the_pdf_does(seed_build):
+    """A heading in a box (an area's bar, a party's name) carries the PDF's line break
+    between phrases, as a heading outside a table does: Word and LibreOffice would
+    break it a character later or earlier, inside a phrase."""
+    layout = subprocess.run(["pdftotext", "-layout", str(seed_build / "overview.pdf"), "-"], capture_output=True,
+                            text=True, check=True).stdout            # the boxes side by side, columns apart
+    paragraphs = cell_paragraphs(OpenDocx(seed_build / "overview.docx"))
+    for heading in LONG_AREAS:
+        head, tail = heading.removesuffix("関する事項"), "関する事項"
+        assert re.search(re.escape(head) + r"(\s|$)", layout, re.M), layout            # the PDF's break
+        assert f"{head}\n{tail}" in paragraphs, [p for p in paragraphs if "事項" in p]
 
 
 def test_rebuilds_are_byte_identical(tmp_path):
@@ -315,3 +341,15 @@ def test_a_spec_without_areas_gets_no_sheet(tmp_path):
     assert run_generate(spec, "-o", tmp_path).returncode == 0
     made = sorted(p.name for p in (tmp_path / "no-areas").iterdir() if not p.name.startswith("."))
     assert made == ["agreement.docx", "agreement.pdf", "press-notice.docx", "press-notice.pdf"]
+
+
+@pytest.mark.slow
+@needs_poppler
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_sets_a_boxs_heading_between_phrases(seed_build, tmp_path):
+    from test_docx_pages import convert
+    layout = subprocess.run(["pdftotext", "-layout", str(convert(seed_build / "overview.docx", tmp_path)), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    for heading in LONG_AREAS:
+        head = heading.removesuffix("関する事項")
+        assert re.search(re.escape(head) + r"(\s|$)", layout, re.M), layout      # not …推進に関 / する事項

@@ -531,7 +531,9 @@ def test_the_issuer_is_named_under_the_date(cid, built):
         # no date line in the head (none, or under the title or at the foot): the offices
         # right under the header
         head = notice_head(case, lines)
-        first = 0 if case.spec["press_notice"].get("header") is False else 1
+        first = 0 if case.spec["press_notice"].get("header") is False \
+            or case.house_notice().get("header_place") == "under_title" else 1
+        first += bool(case.spec["press_notice"].get("category_line"))     # the site's category above them
         if written is False:
             assert all(fold(case.spec["issuer"]) not in line for line in head[first:]), (cid, head)
         else:
@@ -546,7 +548,8 @@ def test_the_issuer_is_named_under_the_date(cid, built):
 
 
 def notice_head(case: Case, lines: list[str]) -> list[str]:
-    """The notice's lines above its title (folded): the header, the date, the offices."""
+    """The notice's lines above its title (folded): the site's category, the header, the
+    date, the offices."""
     subject = fold(case.spec["press_notice"]["subject"])[:12]
     return lines[:next(i for i, line in enumerate(lines) if subject in line)]
 
@@ -565,6 +568,10 @@ def test_a_notice_without_a_date_of_issue_prints_none(cid, built):
     notice = case.spec["press_notice"]
     header = notice.get("header")
     expected = [] if header is False else [fold(header)] if header else head[:1]   # (the house's own)
+    if case.house_notice().get("header_place") == "under_title":     # the header under the title
+        expected = []
+    if notice.get("category_line"):         # the site's category, the notice's first line
+        expected = [fold(notice["category_line"])] + expected
     assert head[:len(expected)] == expected, (cid, head)
     for line in head:
         assert not ISSUE_DATE.search(line) and not re.search(r"\d{4}年|[元\d]+年\d+月|配布", line), (cid, line)

@@ -181,14 +181,40 @@ def test_an_agreement_a_day_long(tmp_path):
                                " or renewal: false")]
 
 
-def test_at_most_ten_parties(tmp_path):
-    def change(data):
-        for i in range(9):
-            data["parties"][f"p{i}"] = {"name": f"市{i}", "representative": {"title": "長", "name": "山田　太郎"}}
-    path = write(tmp_path, change)
-    assert problems(path) == [(str(path), line_of(path, "parties:"), "parties", "at most 10 parties (甲 to 癸)")]
-    del_one = write(tmp_path, lambda d: (change(d), d["parties"].pop("p8")), "ten")
-    load_spec(del_one)
+ELEVENTH_PARTY = ("the document labels its 11 parties 甲, 乙 … (labels: 甲乙), and those labels stop at the 10th,"
+                  " 癸: write one word for all of them (labels: 各市町) or a label per party (labels: {id: word})")
+
+
+def eleven_parties(data):
+    for i in range(9):
+        data["parties"][f"p{i}"] = {"name": f"市{i}", "representative": {"title": "長", "name": "山田　太郎"}}
+
+
+def test_the_labels_gotsu_stop_at_ten_parties_at_the_document_or_its_labels(tmp_path):
+    path = write(tmp_path, eleven_parties)
+    assert problems(path) == [(str(path), line_of(path, "standard: 包括連携") - 1, "agreement.document",
+                               ELEVENTH_PARTY)]
+    written = write(tmp_path, lambda d: (eleven_parties(d), d["agreement"]["document"].update(labels="甲乙")),
+                    "written")
+    assert problems(written) == [(str(written), line_of(written, "labels: 甲乙"), "agreement.document.labels",
+                                  ELEVENTH_PARTY)]
+    load_spec(write(tmp_path, lambda d: (eleven_parties(d), d["parties"].pop("p8")), "ten"))
+
+
+def test_more_than_ten_parties_where_nothing_labels_them(tmp_path):
+    """Only the document's 甲乙 labels stop at ten: the same eleven parties named by one
+    word, by a label each, or with no document at all (a notice, the annual book) load."""
+    def one_word(d):
+        eleven_parties(d)
+        d["agreement"]["document"]["labels"] = "各者"
+    def each(d):
+        eleven_parties(d)
+        d["agreement"]["document"]["labels"] = {pid: f"者{i}" for i, pid in enumerate(d["parties"])}
+    def no_document(d):
+        eleven_parties(d)
+        del d["agreement"]["document"]
+    for change in (one_word, each, no_document):
+        load_spec(write(tmp_path, change, change.__name__))
 
 
 def test_logo_problems(tmp_path):
@@ -211,7 +237,7 @@ def test_logo_problems(tmp_path):
     (setting("press_notice", "subjectt", "x"), "subjectt:", "press_notice.subjectt",
      "unknown key 'subjectt'; did you mean 'subject'?"),
     (setting("press_notice", "zzzz", "x"), "zzzz:", "press_notice.zzzz",
-     "unknown key 'zzzz'; allowed here: after, also, attachments, background, ceremony, closing_ijo, contacts, contacts_lead, "
+     "unknown key 'zzzz'; allowed here: after, also, attachments, background, category_line, ceremony, closing_ijo, contacts, contacts_lead, "
      "date_prefix, date_suffix, embargo, event_line, header, issue_date, issuer_label, issuing_office, ki, kind_line, opening, "
      "opening_heading, press_request, section_marker, sections, subject, subject_label, subtitle, subtitle_joined"),
     (setting("parties", "bureau", "nmae", "x"), "nmae:", "parties.bureau.nmae",

@@ -130,6 +130,27 @@ def packed(words: list[str], ems: float) -> list[str]:
     return lines
 
 
+def title_lines(title: list[str], width: float, others: list[tuple[float, list[str]]],
+                style: HouseStyle) -> list[str]:
+    """The title's lines in its cell, `width` points wide, each ending where the title
+    allows, as the notices' titles break: between BudouX phrases (北海道オホーツク総合
+    振興局と / 北見工業大学との / 包括連携協定), a phrase longer than the line after a word
+    of it (オホーツク / 総合振興局), never inside a proper noun where a line can hold it
+    (北見 / 工業大学). Only where that makes the cell no taller than the row stands
+    without it (its tallest other cell, `others` as (width, lines), or the title set as
+    any cell is): the table is never longer for it; else the lines are the composer's,
+    as any cell's."""
+    from ..writers.docx.line_breaks import composed_lines
+
+    def height(lines: list[str], points: float) -> int:
+        return sum(len(composed_lines(style, "small", text, points)) for text in lines)
+    phrased = [ln for text in title for ln in composed_lines(style, "small", text, width, phrases=True)]
+    if len(phrased) <= len(title):
+        return title                              # every line fits: nothing to choose
+    tallest = max([height(lines, points) for points, lines in others], default=0)
+    return phrased if len(phrased) <= max(tallest, height(title, width)) else title
+
+
 def line_inlines(lines: list[str]) -> list[m.Inline]:
     """A value's lines as inlines with a line break between them: a newline is never
     drawn as a glyph (it would be glyph 0, which breaks PDF/UA)."""
@@ -148,13 +169,20 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
                    align="center", valign="middle", header="column") for c in headings(style)]
     fractions = column_widths(rows, style, width)
     size = style.styles["small"].size
+    points = [f * width - CELL_PADDING for f in fractions]    # each cell's text width: its share less its padding
+    titles = [k for k, col in enumerate(style.annual.columns) if col.data == "title"]
     body = []
     for r in rows:
+        cells = []
+        for v, room in zip(r.values, points):
+            words = v.words + [v.after] if v.after else v.words
+            cells.append(packed(words, room / size) if v.words else v.lines)
+        for k in titles:
+            others = [(points[j], lines) for j, lines in enumerate(cells) if j not in titles]
+            cells[k] = title_lines(cells[k], points[k], others, style)
         line = []
-        for col, v, fraction in zip(style.annual.columns, r.values, fractions):
+        for col, lines in zip(style.annual.columns, cells):
             align = "center" if col.data == "number" else "left"
-            # the text's width in em: the cell's share of the table less its padding
-            lines = packed(v.words, (fraction * width - CELL_PADDING) / size) if v.words else v.lines
             line.append(m.Cell([m.Paragraph(line_inlines(lines), style="small", align=align)], align=align))
         body.append(line)
     return m.Table([head, *body], fractions, border="grid", style="small")

@@ -31,8 +31,11 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     with a build (output.write_outputs), a file jpdocs did not write or that was
     changed since (the DOCX edited in Word) is not replaced without `force`."""
     rows = select(paths, fy, style)
-    if "html" in formats and (problems := prose_problems(rows, style)):
-        raise InputError(problems)         # the prose list would print a hole or a guess (web.py)
+    # The prose list is the book's web form (annual.web: prose): a line of it with a hole
+    # or a guess is a fault of the spec whichever files this run writes, as any other
+    # fault of a spec stops the whole book (the HTML alone prints it: web.py)
+    if problems := prose_problems(rows, style):
+        raise InputError(problems)
     style = book_style(style, book_words(rows))     # 盟約名 for a book of 盟約書 (kinds.py)
     # (every agreement's page has its term and its 担当課)
     notes = [note for row in rows for note in side_notes(row.loaded) + issuer_notes(row.loaded, style)

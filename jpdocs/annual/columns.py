@@ -23,11 +23,15 @@ class Value:
     table's line may end between but never inside (blocks.summary_table): for 相手方, the
     names (each but the last with the comma after it), cut after a full-width space
     inside a name; for 担当課, an office cut after each unit of it (offices.py), a piece
-    ending in a newline where the spec's line ends. They join back to the cell's text."""
+    ending in a newline where the spec's line ends. `after`: a phrase that follows the words
+    (相手方's count of the parties, （5市町間での協定）), on their last line where it fits, else
+    on a line of its own: never a name, it does not widen the column as a name does. The words
+    and `after` join back to the cell's text."""
     lines: list[str]
     iso: list[str] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    after: str = ""
 
     @property
     def text(self) -> str:
@@ -53,7 +57,9 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
         # a name written over lines in the spec keeps its own lines: nothing to pack
         words = [] if any("\n" in n for n in names) else [n + comma for n in names[:-1]] + names[-1:]
         words = [piece for w in words for piece in _at_spaces(w)]
-        return Value(partners(loaded, comma).split("\n"), words=words)
+        count = partners_count(col, loaded, style)
+        lines = partners(loaded, comma).split("\n")
+        return Value([*lines[:-1], lines[-1] + count], words=words, after=count)
     if col.data == "areas":
         mark = style.annual.areas_mark
         areas = [mark + a.heading.removesuffix("に関する事項") for a in ag.areas]
@@ -95,6 +101,21 @@ def partner_names(loaded: LoadedSpec) -> list[str]:
     if names or len(parties) < 2:
         return names
     return [p.formal_name or p.name for _, p in parties if spec.issuer not in p.names()]
+
+
+def partners_count(col: AnnualColumn, loaded: LoadedSpec, style: HouseStyle) -> str:
+    """The house's count after the names (`count:` of the partners column,
+    （{parties}市町間での協定）), where two or more partners are listed, as real lists print it
+    (篠山市: 猪名川町、播磨町、香美町、淡路市（5市町間での協定）; its rows of one partner
+    have none). {parties} is every party the spec names, the issuer's side with them;
+    {partners} the names listed. Nothing where the column has no count."""
+    names = partner_names(loaded)
+    if col.count is None or len(names) < 2:
+        return ""
+    text = col.count
+    for key, n in (("parties", len(loaded.spec.parties)), ("partners", len(names))):
+        text = text.replace("{" + key + "}", japanese.digits(n, style.digits))
+    return text
 
 
 def partners(loaded: LoadedSpec, comma: str = "、") -> str:

@@ -13,7 +13,7 @@ kinds says the neutral 協定等, as offices title such lists (協定等の名�
 
 An agreement's kind is its document's `kind:` where the spec writes one; else the
 last word of its title (wording.title_kind: …協定 a 協定書, …覚書 a 覚書, …契約 a
-契約書); else it counts as a 協定書, the kind the product takes an agreement to be where
+契約書), or the last before a nickname in brackets (…協定（義士協定）); else it counts as a 協定書, the kind the product takes an agreement to be where
 none is said (the schema's default), and the build says so (kind_notes): a list of
 such keeps its 協定名, but never silently."""
 from __future__ import annotations
@@ -52,19 +52,28 @@ def _title(loaded) -> str:
     return "".join(given) if isinstance(given, list) else (given or agreement.title)
 
 
+def named_kind(title: str) -> str | None:
+    """The kind the title's last word names; where it ends in a nickname in brackets,
+    the word before them (篠山市's …相互応援に関する協定（義士協定）: a 協定)."""
+    found = title_kind(title)
+    if found is None and title.endswith("）") and "（" in title:
+        found = title_kind(title[:title.rindex("（")])
+    return found
+
+
 def kind_of(loaded) -> str:
     """The document's kind as written, else as its title's last word names it, else 協定書."""
     document = loaded.spec.agreement.document
     if document is not None and KIND_KEY in loaded.lines:
         return document.kind
-    return title_kind(_title(loaded)) or DEFAULT_KIND
+    return named_kind(_title(loaded)) or DEFAULT_KIND
 
 
 def kind_notes(loaded) -> list[Problem]:
     """Where neither the spec nor the title names the kind, the book counts the
     agreement as a 協定書 (協定名, 連携協定締結状況): the build says so."""
     document = loaded.spec.agreement.document
-    if (document is not None and KIND_KEY in loaded.lines) or title_kind(_title(loaded)) is not None:
+    if (document is not None and KIND_KEY in loaded.lines) or named_kind(_title(loaded)) is not None:
         return []
     return [Problem(str(loaded.path), loaded.line_of(("agreement", "title")), "agreement.document.kind",
                     f"not given, and the title ({_title(loaded)}) ends in no kind's word (協定, 覚書, 契約 …):"

@@ -25,15 +25,15 @@ from .. import collector
 from ..content import model as m
 from .rows import Row
 from .kinds import book_words
-from .columns import partners, department, validity
-from .blocks import title_of, issuer_of, cover_blocks, contents_entries, line_inlines, summary_table
+from .columns import partners, value, validity
+from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, packed, summary_table
 from ..build.documents import make_documents
 from ..errors import LayoutProblem
 from ..writers.frame import TextFrame
 from ..files import FileChanged
 from ..fonts.registry import check_unchanged as check_fonts_unchanged
 from ..content.locate import located, located_among
-from ..spec.style import HouseStyle
+from ..spec.style import AnnualColumn, HouseStyle
 from ..writers.fit import fit_style
 from ..writers.blocks import BlockBuilder
 from ..writers.pages import content_id, document_settings
@@ -110,26 +110,39 @@ class _Book(Placing, BaseDocTemplate):
                 self.notify("TOCEntry", (flowable.level, flowable.title, self.page, flowable.key))
 
 
-def sheet_document(row: Row, style: HouseStyle) -> tuple[m.Document, HouseStyle]:
+def sheet_document(row: Row, style: HouseStyle, width: float) -> tuple[m.Document, HouseStyle]:
     """The agreement's overview sheet as the build makes it, with the sizes it
     settles on to fit its one page (writers/fit.py), so that the sheet in the book
-    is the sheet built on its own. Without areas, a plain sheet of facts."""
+    is the sheet built on its own. Without areas, a plain sheet of facts, its text
+    `width` points wide (a portrait page's)."""
     docs = make_documents(row.loaded, style, kinds=("overview",))
     if not docs:
-        return fallback_sheet(row, style), style
+        return fallback_sheet(row, style, width), style
     try:
         return docs[0], fit_style(docs[0], style, str(row.loaded.path))
     except LayoutProblem as exc:          # named at its key and line, as the build names it
         raise located(exc, row.loaded) from None
 
 
-def fallback_sheet(row: Row, style: HouseStyle) -> m.Document:
+FACTS = (0.2, 0.8)           # the plain sheet's columns: label, value
+
+
+def fallback_sheet(row: Row, style: HouseStyle, width: float) -> m.Document:
+    """The plain sheet of an agreement without areas. 担当課 breaks as the summary
+    table breaks it (blocks.packed): after a unit of the office (…総合振興局／地域創生部…),
+    never inside one. 相手方 is left to the composer, whose lines hold a name more
+    (packed leaves room for a line-end 、 that the composer hangs or halves: 篠山市's 23
+    partners took a line more, four names a line instead of five)."""
     spec = row.loaded.spec
     blocks: list[m.Block] = [m.Heading(line_inlines((row.title + style.word("overview_suffix")).split("\n")), style="title"), m.Spacer(8)]
-    facts = [("締結日", row.signed), ("相手方", partners(row.loaded, style.word("comma"))), ("担当課", department(row.loaded)),
-             ("有効期間", validity(row.loaded, style).text)]
+    ems = (FACTS[1] * width - CELL_PADDING) / style.styles["body"].size     # the value cell's text, in em
+
+    office = value(AnnualColumn(data="department"), row.number, row.loaded, style)
+    facts = [("締結日", row.signed.split("\n")), ("相手方", partners(row.loaded, style.word("comma")).split("\n")),
+             ("担当課", packed(office.words, ems) if office.words else office.lines),
+             ("有効期間", validity(row.loaded, style).lines)]
     blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade", header="row"),
-                            m.Cell([m.Paragraph(line_inlines(v.split("\n")))])] for k, v in facts], [0.2, 0.8]))
+                            m.Cell([m.Paragraph(line_inlines(v))])] for k, v in facts], list(FACTS)))
     if spec.agreement.areas:               # no heading over nothing
         blocks.append(m.Paragraph([m.Text("連携事項")], style="heading", space_before=10))
     for i, area in enumerate(spec.agreement.areas, 1):
@@ -190,7 +203,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
     story.append(table)
     keys = {key: text for _, text, key in contents_entries(rows, style)}
     for i, row in enumerate(rows):
-        sheet, sheet_style = sheet_document(row, style)
+        sheet, sheet_style = sheet_document(row, style, width)
         story += [NextPageTemplate(sheet.orientation), PageBreak()]
         if i == 0:
             story.append(Anchor("sheets", book_words(rows).sheets, toc=True))

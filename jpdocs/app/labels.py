@@ -108,6 +108,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("PressNotice", "issuing_office"): ("発信部署", "空欄なら発信者。連名で発表するなら部署ごとに一行。「発信部署の行なし」：日付の下に発信部署を書かない（レターヘッドやサイトが部署を示す）"),
     ("PressNotice", "issuer_label"): ("同時発表", ""),
     ("PressNotice", "kind_line"): ("資料の種別（見出しの下に中央揃え）", "例：記者発表資料"),
+    ("PressNotice", "category_line"): ("掲載欄・カテゴリ（最初の行に左寄せ）", "例：お知らせ、事務所トピックス"),
     ("PressNotice", "issue_date"): ("配布日", "例：2024-02-16 または 令和6年2月16日。日付を示さないページ（ウェブの報告など）は none"),
     ("PressNotice", "date_prefix"): ("日付の前", "例：公開日："),
     ("PressNotice", "date_suffix"): ("日付の後ろ", "例：配布"),

@@ -212,6 +212,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"date_place: {style.notice.date_place} sets the date of issue away from the head, and"
                                 " date_above_header: true sets it there, above the header line: the two contradict;"
                                 " remove one"))
+    if style.notice.date_above_header and style.notice.header_place != "head":
+        problems.append(Problem(name, line_of(lines, ("notice", "header_place")), "notice.header_place",
+                                "header_place: under_title sets the header line under the title, and"
+                                " date_above_header: true sets the date above it, in the head: the two contradict;"
+                                " remove one"))
     if style.notice.contacts_at == "top" and ("contacts", "role_place") in lines \
             and style.contacts.role_place == "above":
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
@@ -292,6 +297,25 @@ def _blank_date_problems(style: HouseStyle, name: str, lines: dict) -> list[Prob
 
 
 PROSE_PLACEHOLDERS = ("title", "date", "partners", "issuer", "department")
+COUNT_PLACEHOLDERS = ("parties", "partners")
+
+
+def _check_count(col, i: int, at) -> None:
+    """A count prints a number the spec's parties give, or it says nothing a list of
+    names does not: one of its placeholders, and no other."""
+    key = ("columns", i, "count")
+    if col.data != "partners":
+        at(key, "count: prints the number of parties after the partners' names; only a column of"
+                " data: partners has it")
+        return
+    found = _PLACEHOLDER.findall(col.count)
+    for name in found:
+        if name not in COUNT_PLACEHOLDERS:
+            at(key, f"{{{name}}} is not a placeholder of count:; it may use {{parties}} (every party of the"
+                    " agreement) and {partners} (the partners listed)")
+    if not found:
+        at(key, "count: holds no number ({parties}: every party of the agreement, {partners}: the partners"
+                " listed), so it would print the same words after every list")
 
 
 def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
@@ -315,6 +339,8 @@ def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
                                           " column of data: signing_date has it (or use data: amendments)")
         if col.field is not None and not col.field.strip():
             at(("columns", i, "field"), "a field's name cannot be empty")
+        if col.count is not None:
+            _check_count(col, i, at)
     heads = [c.title() for c in an.columns if (c.data is None) != (c.field is None)]
     for head in sorted({h for h in heads if heads.count(h) > 1}):
         at(("columns",), f"two columns are headed {head}; give each its own heading:")

@@ -184,6 +184,12 @@ class NoticeStyle(StyleModel):
     # of a city's page); only the date moves, the offices under it keep the head. Beside
     # date_above_header: true an error (that key sets the date in the head, above the header)
     date_place: Literal["head", "under_title", "foot"] = "head"
+    # where the header line stands: in the head (default, above the title) or on the line
+    # under the title and its subtitle (a blog's entry title, then the release's own
+    # ＜林務部プレスリリース＞, as 長野県's 林務部 blog keeps its releases); only the header
+    # moves. Beside date_above_header: true an error (that key sets the date above it, in
+    # the head)
+    header_place: Literal["head", "under_title"] = "head"
     # the date line at the right (default, as a letter dates it) or at the left, wherever it
     # stands (大分県's 知事通信 sets 平成27年3月19日 at the left under its title)
     date_align: Literal["right", "left"] = "right"
@@ -296,6 +302,9 @@ class AnnualColumn(StyleModel):
     heading: str | None = None        # default: the data's usual heading, or the field's name
     dates: Literal["long", "short"] | None = None    # default long; only for a column of dates
     amended: bool = False             # signing_date only: each amendment's date under it, （R2.4.1改定）
+    # partners only: after the names of two or more partners, the count of the parties as the
+    # office words it, （{parties}市町間での協定）; {parties}: every party, {partners}: the names
+    count: str | None = None
 
     def title(self) -> str:
         return self.heading if self.heading is not None else (ANNUAL_HEADINGS[self.data] if self.data else self.field)

@@ -89,7 +89,14 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             over = _width(p, s, b) - W
             room = _shrinkable(p, s, b)
             if room > 0 and over <= room + EPS:
-                line = Line(s, b, -over / room, width=W, last=b >= n)
+                if p.pbrk is not None and not p.by_phrase and b < n and not _word_start(text, b):
+                    # (AT_SPACES, AT_WORDS) a pushed-in line that would end inside a word
+                    # (…マッパーズ・ジャ / パン): after the word's ・ instead, as at the edge
+                    words = _word_break(p, s, e)
+                    if words:
+                        line = _line(p, s, words, W, justify)
+                if line is None:
+                    line = Line(s, b, -over / room, width=W, last=b >= n)
         if line is None and may_hang and text[e] in HANGING and brk[e + 1] \
                 and _width(p, s, e) <= W + EPS:     # hanging 、。
             line = _line(p, s, e + 1, W, justify, hang=True)
@@ -118,6 +125,12 @@ def after_word(text: str, i: int) -> bool:
 
 
 _LEGAL_FORMS = ("法人", "株式会社", "有限会社", "合同会社")
+
+
+def _word_start(text: str, i: int) -> bool:
+    """Whether a line may end before text[i] without cutting a word: after a full-width
+    space or where a word starts (after_word)."""
+    return text[i - 1] == "\u3000" or after_word(text, i)
 
 
 def _word_break(p: Para, s: int, e: int) -> int:

@@ -41,7 +41,7 @@ from ..markup import spread
 from .signatures import labels_in_lines, name_column, party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article, SupplementaryText
 from .wording import (CLOSING, CLOSING_BY_HAND, KINDS, document_title, party_label_words, polite,
-                      title_lines, title_refused)
+                      title_kind, title_lines, title_refused)
 
 
 def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
@@ -68,6 +68,15 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         chosen = choose(load_sets(set_file), doc.standard, set_file,
                         (file, loaded.line_of(D + ("standard",)), dotted(D + ("standard",))))
     kind = KINDS[doc.kind]
+    # the title first: where the default would contradict the name or make one up, that is
+    # the cause to report before anything of the text; a name ending in another kind's word
+    # (…協議 for a 盟約書) says the kind may be the wrong one, so the kind's own wording is
+    # not checked until they agree (its errors would follow from the same cause)
+    refused = None if doc.title else title_refused(ag.title, doc.kind)
+    if refused:
+        problem(D + ("title",), f"not given, and {refused}: write the document's title as it is printed"
+                                " (document.title)")
+    names_another_kind = bool(refused) and title_kind(ag.title) not in (None, doc.kind)
     # the document's word for itself (本協定); a kind without one (盟約書) keeps {doc}
     # in what would say it, which kind_wording.py refuses
     self_word = "本" + kind.word if kind.word else SELF
@@ -137,7 +146,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if doc.prose:
         check_prose(doc, labels, [p for _, p in parties], problem)
     check_own_wording(loaded, doc, drafts, labels, writing, kind, problem)
-    check_kind_wording(doc, kind, drafts, problem)
+    if not names_another_kind:
+        check_kind_wording(doc, kind, drafts, problem)
     check_paragraphs(doc, problem)
     check_witnesses(doc, labels, [p for _, p in parties], problem, closing_article(drafts))
     check_copies(doc, drafts, labels, [p for _, p in parties], problem)
@@ -253,10 +263,6 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
     full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
-    refused = None if doc.title else title_refused(ag.title, doc.kind)
-    if refused:
-        problem(("agreement", "document", "title"), f"not given, and {refused}: write the document's"
-                                                    " title as it is printed (document.title)")
     label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
     in_lines = form.block_label_line != "first" and label_chars > 0
     on_titles = ()

@@ -326,6 +326,10 @@ class PressNotice(Strict):
     # the kind of the paper, a line of its own centred under the header and above the
     # date, as written: 記者発表資料 (横浜市); the notice's only, not the release after's
     kind_line: Optional[Line] = None
+    # the site's section or category the page is listed under (お知らせ, 事務所トピックス,
+    # 市長のあしあと), as written, a line of its own at the left, the notice's first: above
+    # the header, the date and the title; the notice's only, not the release after's
+    category_line: Optional[Line] = None
     # printed under the date; default: the spec's issuer; a list: the offices issuing
     # together, each a line of the same form (office and the person issuing), in the
     # page's order; false: none (a page whose letterhead or site names the office)

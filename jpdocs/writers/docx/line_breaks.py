@@ -7,6 +7,7 @@ Word can set, which squeezes no punctuation (_fitted, _broken).
 
 Kept apart from the paragraph's XML (paragraphs.py): this lays the paragraph out
 with the PDF's block builder and composer, and remembers the answers per process.
+(composed_lines: the same layout's lines, for the annual summary's titles.)
 """
 from __future__ import annotations
 
@@ -42,6 +43,21 @@ def _builder(style: HouseStyle):
     return per_style(_BUILDERS, style, BlockBuilder)
 
 
+def composed_lines(style: HouseStyle, name: str, text: str, width: float, phrases: bool = False) -> list[str]:
+    """The lines the PDF's composer sets one line of `text` in, `width` points wide, in the
+    paragraph style `name`: as a title, between BudouX phrases first (phrases=True), or as
+    a ruled table's cell (its bracketed phrases kept whole). The annual summary asks it
+    where a title's line may end, and how tall each cell stands."""
+    from ..composer import JParagraph
+    from ..tags import Node
+    flow = _builder(style).paragraph(m.Paragraph([m.Text(text)], style=name, align="left"), phrases=phrases,
+                                     node=Node("P"), in_ruled_cell=not phrases)
+    if not text or not isinstance(flow, JParagraph):
+        return [text]
+    flow.wrap(width, 1e6)
+    return [text[a:b] for a, b in (line.jl_span for line in flow.blPara.lines)]
+
+
 _LINES: dict[tuple, tuple] = {}         # what phrase_lines was asked → (style, its answer), the last few hundred
 
 
@@ -68,9 +84,9 @@ def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True
 
 def _unbroken(ctx: Ctx, inlines, phrases) -> bool:
     """Whether the inlines are left to Word: in an indented block, without text, or in
-    a cell (but a list's cell and a paragraph breaking at its spaces: their breaks are
-    the PDF's)."""
-    return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (AT_SPACES, AT_WORDS)) or bool(ctx.indent)
+    a cell (but a heading, such as an overview sheet's area bar, a list's cell and a
+    paragraph breaking at its spaces: their breaks are the PDF's)."""
+    return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (True, AT_SPACES, AT_WORDS)) or bool(ctx.indent)
             or not any(isinstance(i, m.Text) and i.text for i in inlines))
 
 

@@ -78,15 +78,22 @@ def cover_footer(document, section, style: HouseStyle, several: bool) -> None:
 
 
 def write_marks(section, style: HouseStyle, marks) -> None:
-    """Page marks (正本（甲保管）, 写) go in the header, right-aligned, on every page."""
+    """Page marks (案, 正本（甲保管）, 写) go in the header, right-aligned, on every page,
+    as the PDF draws them. A section whose first page has a footer of its own (titlePg:
+    write_footer, cover_footer) has a header of its own there too, which Word and
+    LibreOffice print on page 1 instead of the others': it carries the marks as well
+    (it was left empty, and a one-page draft had no 案)."""
     if not marks:
         return
-    hdr = section.header
-    hdr.is_linked_to_previous = False
-    p = hdr.paragraphs[0]
-    p.clear()
-    p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    p.add_run("　".join(mark.text for mark in marks))
+    headers = [section.header]
+    if section.different_first_page_header_footer:
+        headers.append(section.first_page_header)
+    for hdr in headers:
+        hdr.is_linked_to_previous = False
+        p = hdr.paragraphs[0]
+        p.clear()
+        p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.add_run("　".join(mark.text for mark in marks))
 
 
 def landscape_part(blocks) -> tuple[list, list]:

@@ -1,0 +1,81 @@
+"""A title in the annual summary's crowded 協定名 column ends its lines where the title
+allows, as the notices' titles break (BudouX phrases; a phrase longer than its line
+after a word of it), never inside a proper noun (北見 / 工業大学, seen in the 2023 book
+of specs/), and only where that leaves the table no longer than its tallest cell
+makes it. The PDF's glyphs read back by cell, the DOCX's cell reopened; the rule in
+process, at widths where it must give way."""
+from __future__ import annotations
+
+import pytest
+from docx import Document as OpenDocx
+
+from conftest import ROOT, run_generate
+from jpdocs.annual.blocks import title_lines
+from jpdocs.spec.style import load_style
+from jpdocs.writers.docx.line_breaks import composed_lines
+from test_annual_lists import table_cells
+
+SPEC = ROOT / "specs" / "2024-02-27-okhotsk-kitami.yaml"
+TITLE = "北海道オホーツク総合振興局と北見工業大学との包括連携協定"
+PHRASED = ["北海道オホーツク", "総合振興局と", "北見工業大学との", "包括連携協定"]
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    out = tmp_path_factory.mktemp("titles")
+    result = run_generate("annual", "--fiscal-year", "2023", SPEC, "-o", out, "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def cell_lines(out, heading: str) -> list[str]:
+    """The lines of the table's first row's cell under `heading`, read back from the PDF."""
+    lines = ["".join(c["text"] for c in line) for line in table_cells(out / "annual-2023.pdf")]
+    heads = ["№", "締結日", "協定名", "相手方", "連携事項", "担当課", "有効期間"]
+    assert all(h in lines for h in heads), lines
+    start = lines.index(heading)
+    following = lines.index(heads[heads.index(heading) + 1])
+    return lines[start + 1:following]
+
+
+def test_the_title_ends_its_lines_between_words_in_the_pdf_and_the_docx(book):
+    assert cell_lines(book, "協定名") == PHRASED
+    table = OpenDocx(book / "annual-2023.docx").tables[-1]
+    k = [c.text for c in table.rows[0].cells].index("協定名")
+    assert table.rows[1].cells[k].text.split("\n") == PHRASED
+
+
+def test_the_row_is_no_taller_for_it(book):
+    """The row stands as tall as its 連携事項 (six areas): the title's four lines fit in it."""
+    assert len(cell_lines(book, "連携事項")) == 6 and len(cell_lines(book, "協定名")) <= 6
+
+
+@pytest.fixture(scope="module")
+def style():
+    return load_style()
+
+
+@pytest.mark.parametrize("ems", [8.4, 9.5, 15])
+def test_where_the_row_has_room_the_title_breaks_between_its_words(style, ems):
+    width = ems * style.styles["small"].size
+    plain = composed_lines(style, "small", TITLE, width)     # 北見 / 工業大学, 総 / 合振興局 …
+    lines = title_lines([TITLE], width, [], style)
+    assert lines != plain and lines in (PHRASED, ["北海道オホーツク総合振興局と", "北見工業大学との包括連携協定"])
+
+
+def test_the_title_gives_way_where_its_words_would_make_the_row_taller(style):
+    """At 10 em the composer sets the title in three lines (…総合 / 振興局と北見工業大学 /
+    との…) and the phrases take four: alone in its row, the title keeps three lines; beside
+    a cell of four lines, the row is four lines tall whichever way, and the title breaks
+    between its words."""
+    width = 10 * style.styles["small"].size
+    assert len(composed_lines(style, "small", TITLE, width)) == 3
+    assert title_lines([TITLE], width, [], style) == [TITLE]
+    assert title_lines([TITLE], width, [(width, ["一行目", "二行目", "三行目"])], style) == [TITLE]
+    assert title_lines([TITLE], width, [(width, ["一行目", "二行目", "三行目", "四行目"])], style) == PHRASED
+
+
+def test_a_title_that_fits_its_line_is_left_as_it_is(style):
+    width = 40 * style.styles["small"].size
+    assert title_lines([TITLE], width, [], style) == [TITLE]
+    assert title_lines(["北見工業大学との", "包括連携協定"], width, [], style) == ["北見工業大学との", "包括連携協定"]
