@@ -97,13 +97,14 @@ _C_NAMES = {_via_call: "_operator_call", _via_reduce: "functools_reduce", _via_s
 
 def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
     """Pass name → [(stage, owner, attribute, trampoline)]."""
+    from reportlab.pdfbase import ttfonts
     from reportlab.platypus import paragraph, tables
     from jpdocs import output
     from jpdocs.build import checks, documents, record
     from jpdocs.content import markup
     from jpdocs.spec import load, source
     from jpdocs.spec.strict import model as strict_model
-    from jpdocs.writers import blocks, composer, drawing, pdf, tags, textout
+    from jpdocs.writers import blocks, composer, drawing, pdf, tags
     return {
         # build_one's steps before and after the PDF (batch.build_in_memory): names
         # it imports when it runs are wrapped in their modules, names another module
@@ -146,7 +147,7 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
         ],
         "drawing": [
             ("  runs' text operators (textout.run_code)", drawing, "run_code", _via_reduce),
-            ("    runs coded into the subsets (textout.split_string)", textout, "split_string", _via_compress),
+            ("    runs coded into the subsets (TTFont.splitString)", ttfonts.TTFont, "splitString", _via_compress),
             ("  lines' words made (JParagraph._words)", composer.JParagraph, "_words", _via_call),
             ("  text objects begun (TaggingCanvas.beginText)", tags.TaggingCanvas, "beginText", _via_starmap),
             ("  text objects drawn (TaggingCanvas.drawText)", tags.TaggingCanvas, "drawText", _via_takewhile),

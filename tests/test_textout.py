@@ -64,36 +64,32 @@ def test_placed_runs_are_written_as_reportlab_writes_them(tmp_path, both_ways):
     assert both_ways["plain"] > 100
 
 
-def test_split_string_gives_reportlabs_pieces_and_codes():
-    """split_string's shortcut (every character coded, one subset) against
-    reportlab's splitString, on two documents with the same history: new
-    characters, a no-break space, a character the font lacks, the move to a
-    second and third subset, pieces spanning two subsets, an empty text."""
-    import random
+def test_subset_names_are_reportlabs_in_each_document():
+    """textout.subset_name remembers reportlab's names of a font's subsets with each
+    document: the same names getSubsetInternalName gives, for two fonts named in
+    either order in two documents, before and after a second subset is opened."""
     from reportlab.pdfbase.pdfdoc import PDFDocument
     from reportlab.pdfbase.pdfmetrics import getFont
     from jpdocs.fonts import registry
     from jpdocs.spec.style import load_style
-    from jpdocs.writers.textout import split_string
+    from jpdocs.writers.textout import subset_name
 
-    font = getFont(registry.register(load_style())["mincho"])
-    ours_doc, their_doc = PDFDocument(), PDFDocument()
-    kanji = [chr(c) for c in range(0x4E00, 0x4E00 + 3000) if ord(chr(c)) in font.face.charToGlyph][:700]
-    rng = random.Random(5)
-    texts = ["", "北海道オホーツク総合振興局", "北海道", "\xa0北海道", "道\U0001F600北", "令和６年４月１日"]
-    texts += ["".join(rng.choices(kanji[:k], k=rng.randint(1, 40))) for k in range(20, 700, 7)]
-    texts += ["".join(rng.choices(kanji, k=rng.randint(1, 40))) for _ in range(300)]
-    texts += ["".join(rng.choices(kanji[:150], k=rng.randint(1, 40))) for _ in range(300)]   # all coded
-    shortcuts = 0
-    for t in texts:
-        state = font.state.get(ours_doc)
-        known = bool(t) and state is not None and all(ord(c) in state.assignments for c in t)
-        ours, theirs = split_string(font, t, ours_doc), font.splitString(t, their_doc)
-        assert ours == theirs, t
-        shortcuts += known and len(ours) == 1
-    assert font.state[ours_doc].assignments == font.state[their_doc].assignments
-    assert font.state[ours_doc].nextCode > 512           # three subsets were reached
-    assert shortcuts > 100                                # and the shortcut was taken
+    roles = registry.register(load_style())
+    mincho, gothic = getFont(roles["mincho"]), getFont(roles["gothic"])
+    kanji = [chr(c) for c in range(0x4E00, 0x5400) if c in mincho.face.charToGlyph][:300]
+    ours, theirs = PDFDocument(), PDFDocument()
+    for doc in (ours, theirs):
+        for font in (gothic, mincho):
+            font.splitString("北海道", doc)
+    for font in (gothic, mincho):
+        assert subset_name(font, 0, ours) == font.getSubsetInternalName(0, theirs)
+    mincho.splitString("".join(kanji), ours), mincho.splitString("".join(kanji), theirs)
+    assert subset_name(mincho, 1, ours) == mincho.getSubsetInternalName(1, theirs)
+    assert subset_name(mincho, 0, ours) != subset_name(mincho, 1, ours) != subset_name(gothic, 0, ours)
+    other = PDFDocument()                     # another document: named anew, mincho first
+    mincho.splitString("北", other), gothic.splitString("北", other)
+    assert subset_name(mincho, 0, other) != subset_name(mincho, 0, ours)
+    assert subset_name(gothic, 0, other) == gothic.getSubsetInternalName(0, other)
 
 
 def test_a_byte_string_is_escaped_byte_by_byte():
@@ -106,3 +102,32 @@ def test_a_byte_string_is_escaped_byte_by_byte():
     strings = [bytes((i,)) for i in range(256)] + [rng.randbytes(rng.randint(1, 60)) for _ in range(500)]
     for b in strings:
         assert "".join(_ESCAPED[c] for c in b) == escapePDF(b), b
+
+
+def test_a_colour_is_set_as_reportlab_sets_it():
+    """FastText.setFillColor's short way for a plain Color against reportlab's
+    PDFTextObject.setFillColor, on two canvases with the same history: the same
+    operators in the text object and on the canvas (an alpha's graphics state),
+    the same colour kept, the same PDF version; colours of other kinds, an alpha
+    given, and a named colour go to reportlab's own way."""
+    import io
+    from reportlab.lib import colors
+    from reportlab.pdfgen.canvas import Canvas
+    from jpdocs.writers.textout import FastText
+
+    sequence = [colors.black, colors.black, colors.Color(0.2, 0.4, 0.6), colors.Color(0, 0, 0, alpha=0.5),
+                colors.Color(0, 0, 0, alpha=0.5), colors.black, colors.CMYKColor(0, 0, 0, 1),
+                colors.Color(1, 0, 0, alpha=None), "red", (0.1, 0.2, 0.3), colors.Color(0, 0, 0, alpha=1.0)]
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    ours_text, their_text = FastText(ours), PDFTextObject(theirs)
+    for colour in sequence:
+        ours_text.setFillColor(colour)
+        PDFTextObject.setFillColor(their_text, colour)
+        assert ours_text._code == their_text._code, colour
+        assert ours._code == theirs._code, colour
+        assert ours_text._fillColorObj == their_text._fillColorObj
+        assert ours._doc._pdfVersion == theirs._doc._pdfVersion
+    ours_text.setFillColor(colors.black, alpha=0.25)
+    PDFTextObject.setFillColor(their_text, colors.black, alpha=0.25)
+    assert ours._code == theirs._code and ours_text._code == their_text._code
+    assert sum(" gs" in c for c in ours_text._code) >= 3  # alphas changed the state, in the text

@@ -134,7 +134,7 @@ def draw_lines(para) -> bool:
                 font_key = (f.fontName, f.fontSize)
                 font = fonts[f.fontName]
                 subset = -1
-            if colour != f.textColor:
+            if f.textColor is not colour and colour != f.textColor:
                 colour = f.textColor
                 tx.setFillColor(colour)
             text = f.text

@@ -25,9 +25,9 @@ namedtuple per glyph) is built only if reportlab's own code asks for it.
 """
 from __future__ import annotations
 
-from itertools import groupby
 from operator import sub
 
+from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
@@ -47,29 +47,20 @@ def number(v: float) -> str:
     return s
 
 
-_LOW_BYTE = (255).__and__        # code → its byte in the subset
-_SUBSET = (8).__rrshift__        # code → its subset (code >> 8)
-
-
-def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
-    """font.splitString(text, doc): the text's pieces, one per subset, as (subset,
-    codes). When every character already has its code in this document, the
-    pieces are made by lookups in C; a text with a character new to the document
-    (a no-break space, a character the font lacks) goes to reportlab whole, which
-    assigns the codes in the same pass. (Coding only the new characters through
-    reportlab and looking the text up again cost a warm notice ~2 M processor
-    instructions more: most of a notice's runs have a new character.)"""
-    state = font.state.get(doc) if text else None
-    if state is None:
-        return font.splitString(text, doc)
+def subset_name(font, subset: int, doc) -> str:
+    """font.getSubsetInternalName(subset, doc), remembered with the document: a
+    subset's name is fixed once reportlab has named the font in the document (its
+    first call), and reportlab finds the font's state for the document (a weak
+    dictionary) again at every call, ~100 a notice."""
     try:
-        codes = list(map(state.assignments.__getitem__, map(ord, text)))
-    except KeyError:
-        return font.splitString(text, doc)
-    subset = codes[0] >> 8
-    if max(codes) >> 8 == subset and min(codes) >> 8 == subset:
-        return [(subset, bytes(map(_LOW_BYTE, codes)))]
-    return [(subset, bytes(map(_LOW_BYTE, run))) for subset, run in groupby(codes, _SUBSET)]
+        names = doc.jp_subset_names
+    except AttributeError:
+        names = doc.jp_subset_names = {}
+    key = (font.fontName, subset)
+    name = names.get(key)
+    if name is None:
+        name = names[key] = font.getSubsetInternalName(subset, doc)
+    return name
 
 
 class Placed(ShapedStr):
@@ -164,25 +155,32 @@ def run_code(text, font, size: float, leading: float, subset: int, doc) -> tuple
     `size` with `leading`, the text object's subset being `subset`: reportlab's Tf
     where the subset changes and a Tj per subset piece (for a Placed run, a TJ array
     where its glyphs are moved), as `PDFTextObject._formatText` writes them for a
-    canvas that escapes as reportlab's does; with the subset after the run."""
+    canvas that escapes as reportlab's does; with the subset after the run.
+
+    The pieces are reportlab's `splitString`, called directly. It codes a character
+    at a time in Python, but each document codes its characters anew, and 9 runs in
+    10 of a warm notice hold a character new to it: a shortcut looking the run up
+    first (in C) failed on those and cost 0.44 M instructions a notice more than it
+    saved; coding the new characters in bulk (a codec's encoding map per subset)
+    cost more again, as each run then paid for its map made anew."""
     out = []
     tmpl = None
     if type(text) is not Placed:
-        for piece, t in split_string(font, text, doc):
+        for piece, t in font.splitString(text, doc):
             if piece != subset:
                 if not tmpl:
                     tmpl = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-                out.append(f"{font.getSubsetInternalName(piece, doc)} {tmpl}")
+                out.append(f"{subset_name(font, piece, doc)} {tmpl}")
                 subset = piece
             out.append(f"({escapePDF(t)}) Tj")
         return " ".join(out), subset
     at = 0
     tj = text.tj
-    for piece, t in split_string(font, text, doc):
+    for piece, t in font.splitString(text, doc):
         if piece != subset:
             if not tmpl:
                 tmpl = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-            out.append(f"{font.getSubsetInternalName(piece, doc)} {tmpl}")
+            out.append(f"{subset_name(font, piece, doc)} {tmpl}")
             subset = piece
         n = len(t)
         got = tj.get((at, n))
@@ -206,9 +204,38 @@ def writes_directly(font, text) -> bool:
     return kind is str or (kind is Placed and font.shapable)
 
 
+_FILL_OPS: dict[tuple, str] = {}     # a Color's (red, green, blue) → its operator
+
+
 class FastText(PDFTextObject):
     """A text object writing runs by run_code where it can (a canvas of its own
-    escaping, a font of another kind, text of another kind go to reportlab)."""
+    escaping, a font of another kind, text of another kind go to reportlab), and
+    setting a plain colour in short."""
+
+    def setFillColor(self, aColor, alpha=None):
+        """reportlab's setFillColor, shorter for a plain Color (each paragraph and
+        bullet sets its colour, ~50 a notice; reportlab's method goes through its
+        kinds of colour, then through four calls for the colour's alpha): the
+        operator made once per colour, and the alpha given to reportlab only where
+        it changes the graphics state (ExtGState.set writes nothing for the value
+        the state has; the document's PDF version is raised for it either way)."""
+        if type(aColor) is not Color or alpha is not None or self._enforceColorSpace:
+            return super().setFillColor(aColor, alpha)
+        rgb = (aColor.red, aColor.green, aColor.blue)
+        op = _FILL_OPS.get(rgb)
+        if op is None:
+            op = _FILL_OPS[rgb] = "%s rg" % fp_str(rgb)
+        self._fillColorObj = aColor
+        self._code.append(op)
+        alpha = aColor.alpha
+        if alpha is None:
+            return
+        canvas = self._canvas
+        state = canvas._extgstate
+        if type(alpha) in (int, float) and 0 <= alpha <= 1 and alpha == state._d.get("ca", state.defaults["ca"]):
+            canvas._doc.ensureMinPdfVersion("transparency")
+        else:
+            self.setFillAlpha(alpha)
 
     def _formatText(self, text):
         font = getFont(self._fontname)
