@@ -677,6 +677,29 @@ VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.
 COMPANIONS.update({f"style-{name}.yaml": STYLE_VARIANTS[name] for name in _NEW_STYLES})
 COMPANIONS["style-name-size-typed.yaml"] = STYLE_VARIANTS["name-size-typed"]
 VARIANTS["name-size-typed"] = _typed("{name: 中島　　和彦}", [(_STYLE, _STYLE + "style: style-name-size-typed.yaml\n")])
+# The annual book's house style (annual:, spec/style_checks.py): a column of both or neither
+# of data: and field:, dates: or amended: where they print nothing, count: off the partners
+# column or without a number, two columns of one heading, areas_mark without the areas,
+# a placeholder the prose list has not, prose: beside web: table.
+_ANNUAL_STYLES = {
+    "annual-no-columns": "annual:\n  columns: []\n",
+    "annual-column-neither": "annual:\n  columns:\n    - {heading: 備考}\n",
+    "annual-column-both": "annual:\n  columns:\n    - {data: title, field: 分類}\n",
+    "annual-dates-data": "annual:\n  columns:\n    - {data: title, dates: short}\n",
+    "annual-dates-field": "annual:\n  columns:\n    - {field: 分類, dates: short}\n",
+    "annual-amended": "annual:\n  columns:\n    - {data: validity, amended: true}\n",
+    "annual-field-empty": "annual:\n  columns:\n    - {field: \" \"}\n",
+    "annual-count-not-partners": "annual:\n  columns:\n    - {data: title, count: '（{parties}者間）'}\n",
+    "annual-count-placeholder": "annual:\n  columns:\n    - {data: partners, count: '（{members}者間）'}\n",
+    "annual-count-no-number": "annual:\n  columns:\n    - {data: partners, count: （連名）}\n",
+    "annual-heading-twice": "annual:\n  columns:\n    - {data: title}\n    - {data: partners, heading: 協定名}\n",
+    "annual-areas-mark": "annual:\n  columns:\n    - {data: title}\n  areas_mark: ・\n",
+    "annual-prose-placeholder": "annual:\n  web: prose\n  prose: \"{name}を締結しました\"\n",
+    "annual-prose-table": "annual:\n  prose: \"{title}を締結しました\"\n",
+}
+STYLE_VARIANTS.update(_ANNUAL_STYLES)
+COMPANIONS.update({f"style-{name}.yaml": text for name, text in _ANNUAL_STYLES.items()})
+VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _ANNUAL_STYLES})
 # A party's organisation line as the copy types it (typed_name): no block to print it in, not
 # the written name, the name as written, no name to type (a draft's), no organisation line.
 _FORMAL = "    formal_name: 国立大学法人北海道国立大学機構　北見工業大学\n"
@@ -1072,10 +1095,24 @@ def _run(args, language: str | None, **extra) -> subprocess.CompletedProcess:
 PROBLEM = re.compile(r"^(error|warning|note): (\S+?)(?::(\d+))?: (?:((?:--)?[A-Za-z_][\w.\[\]-]*): )?(.*)$", re.DOTALL)
 
 
+def _annual_style_specs(folder: Path) -> list[Path]:
+    """The seed under each house style of _ANNUAL_STYLES (one mistake of the annual book's
+    columns, count:, areas_mark, prose or web each), its style file beside it."""
+    paths = []
+    for name, text in _ANNUAL_STYLES.items():
+        (folder / f"style-{name}.yaml").write_text(text, encoding="utf-8")
+        path = folder / f"house-style-{name}.yaml"
+        path.write_text(SEED.replace(_STYLE, _STYLE + f"style: style-{name}.yaml\n", 1), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 @pytest.fixture(scope="module")
-def check_both():
-    """`check` of every bad spec and the bundled specs, in English and in Japanese."""
-    files = sorted(BAD.glob("*.yaml")) + sorted(SPECS.glob("*.yaml"))
+def check_both(tmp_path_factory):
+    """`check` of every bad spec, the bundled specs and the seed under the annual book's
+    faulty house styles, in English and in Japanese."""
+    files = (sorted(BAD.glob("*.yaml")) + sorted(SPECS.glob("*.yaml"))
+             + _annual_style_specs(tmp_path_factory.mktemp("annual-styles")))
     return _run(["check", *files], None), _run(["check", *files], "ja_JP.UTF-8")
 
 
@@ -1096,7 +1133,11 @@ def test_the_command_line_says_each_problem_in_japanese_at_the_same_place(check_
             assert j.startswith(prefix), (e, j)
             said = j[len(prefix):]
             assert said == JA.message(message) and said != message and KANA.search(said), (e, j)
-    assert english.stderr.count("error: ") == 58            # 54 specs, some with more than one mistake
+    assert english.stderr.count("error: ") == 58 + 14       # 54 specs, some with more than one mistake; 14 styles
+    # each annual house style's one mistake, at its style file's line and key under annual.
+    for name in _ANNUAL_STYLES:
+        [line] = [e for e in english.stderr.splitlines() if f"/style-{name}.yaml:" in e]
+        assert PROBLEM.match(line).group(4).startswith("annual."), line
 
 
 def test_english_stays_exactly_as_it_was_without_a_japanese_locale(check_both, tmp_path):
@@ -1288,6 +1329,28 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     fields = tmp / "fields.yaml"
     fields.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {分野: 包括連携}"),
                       encoding="utf-8")
+    field_columns = tmp / "field-columns.yaml"     # columns of other fields than the spec's 分野
+    field_columns.write_text("name: 一覧\nannual:\n  columns:\n    - {data: title}\n    - {field: 分類}\n"
+                             "    - {field: 備考}\n", encoding="utf-8")
+    kind = tmp / "kind" / "kind.yaml"              # a title of no kind's word, no document.kind: counted as 協定書
+    kind.parent.mkdir()
+    kind.write_text(SEED.replace("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
+                                 "  title: 北海道オホーツク総合振興局と北見工業大学との包括連携", 1), encoding="utf-8")
+    # the prose list's placeholders with no fact to print: each spec in a folder of its own
+    prose = tmp / "prose.yaml"
+    prose.write_text("name: 一覧\nannual:\n  web: prose\n"
+                     "  prose: \"{partners}と{issuer}との{title}を締結しました（{date}、{department}）\"\n", encoding="utf-8")
+    no_party = SEED.replace("    name: 北見工業大学\n", "    name: 北見工業大学\n    short_name: 北海道オホーツク総合振興局\n"
+                            "    issuing: true\n", 1).replace("      name: 鈴木　聡一郎\n    honorific: 様\n",
+                                                          "      name: 鈴木　聡一郎\n", 1)
+    unfilled = {"no-department": SEED.replace("  department: オホーツク総合振興局地域創生部地域政策課"
+                                              "   # 担当課 (the annual book)\n", ""),
+                "issuer-no-party": SEED.replace("issuer: 北海道オホーツク総合振興局", "issuer: 網走市", 1),
+                "no-partner": no_party}           # both parties of the issuer's own name and side
+    for name, text in unfilled.items():
+        assert text != SEED, name
+        (tmp / "prose" / name).mkdir(parents=True)
+        (tmp / "prose" / name / f"{name}.yaml").write_text(text, encoding="utf-8")
     return {
         "sign-missing-pdf": sign(tmp / "nowhere.pdf", "甲", good, "out-1.pdf"),
         "sign-missing-p12": sign(src, "甲", tmp / "nowhere.p12", "out-2.pdf"),
@@ -1320,6 +1383,11 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-issuer-column": (["annual", "--fiscal-year", "2023", elsewhere, "-o", tmp / "annual-issuer",
                                   "--style", issuer_column], {}),
         "annual-written": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--format", "csv"], {}),
+        "annual-field-columns": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual-fields",
+                                  "--style", field_columns], {}),
+        "annual-kind-counted": (["annual", "--fiscal-year", "2023", kind.parent, "-o", tmp / "annual-kind"], {}),
+        **{f"annual-prose-{name}": (["annual", "--fiscal-year", "2023", tmp / "prose" / name, "-o",
+                                     tmp / f"annual-prose-{name}", "--style", prose], {}) for name in unfilled},
         # wrong usage (argparse, exit 2): its last line is the message
         "usage-required": (["sign", src], {}),
         "usage-unrecognized": (["--bogus"], {}),
@@ -1392,6 +1460,14 @@ def test_sign_and_annual_say_their_own_messages_in_japanese(commands):
                     assert j.startswith(_WORDS[word] + ": "), (name, j)
                 assert j.endswith(JA.message(message)), (name, e, j)
     assert commands["sign-first"][None][0] == 0 and commands["annual-written"][None][0] == 0
+    # the annual book's own checks of a spec, each met where its scenario says
+    for name, said in {"annual-field-columns": "prints the field 分野 (the columns name 分類, 備考), so",
+                       "annual-kind-counted": "the book counts it as a 協定書;",
+                       "annual-prose-no-department": "agreement.department: not given, and the house style's annual.prose",
+                       "annual-prose-issuer-no-party": ") says the issuer concluded the agreement ({issuer}), and 網走市",
+                       "annual-prose-no-partner": "parties: no party is a partner (相手方) of the issuer, and"}.items():
+        code, stdout, stderr = commands[name][None]
+        assert said in stdout + stderr and code == (0 if name == "annual-kind-counted" else 1), (name, stdout, stderr)
     assert commands["sign-first"]["ja_JP.UTF-8"][1] == "書き出しました: TMP/signed-once.pdf\n"
     assert commands["sign-expired"]["ja_JP.UTF-8"][2].startswith(
         "エラー: TMP/Old-Signer.p12: Old Signer の証明書は ")
