@@ -7,7 +7,7 @@ import unicodedata
 
 from ..spec.style import HouseStyle
 from ..writers.jlreq import budoux_bounds
-from ..writers.jlreq_lines import _script, after_word
+from ..writers.jlreq_lines import _LEGAL_FORMS, _script, after_word
 from .rows import Row
 
 CELL_PADDING = 8.0          # points left and right of a cell's text together, as the table sets it
@@ -36,16 +36,20 @@ def words(text: str) -> list[str]:
     starts (jlreq_lines.after_word: after a ・, where the script changes, after a legal
     form: 株式会社 / カゴメ), but hiragana stays with the kanji or katakana before it (its
     okurigana and particles: 災害時における / 無人航空機を / 活用した), and a piece of one or
-    two characters with the piece before it (特定非営利活動法人日本 / ジオパーク…), so that
+    two characters with the piece before it, or after a legal form with the piece after it
+    (特定非営利活動法人 / 日本ジオパークネットワーク), so that
     no line is left with a lone 等 or との. The pieces join back to `text`."""
     cuts = [i for i in range(1, len(text))
             if after_word(text, i) and text[i] not in _NO_LINE_START and text[i - 1] not in _NO_LINE_END
             and not (_script(text[i]) == "H" and _script(text[i - 1]) in "CK")]
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     out: list[str] = []
-    for piece in pieces:
-        if out and (len(piece) <= 2 or len(out[-1]) <= 2 and len(out) == 1):
+    for i, piece in enumerate(pieces):
+        short_before = out and len(out[-1]) <= 2 and (len(out) == 1 or out[-2].endswith(_LEGAL_FORMS))
+        if out and (short_before or len(piece) <= 2 and not out[-1].endswith(_LEGAL_FORMS)):
             out[-1] += piece
+        elif len(piece) <= 2 and i + 1 == len(pieces) and out:
+            out[-1] += piece                 # a last short piece after a legal form: with it
         else:
             out.append(piece)
     return out
