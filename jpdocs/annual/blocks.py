@@ -80,7 +80,8 @@ def title_lines(title: list[str], width: float, others: list[tuple[float, list[s
     of it (オホーツク / 総合振興局), where that makes the cell no taller than the row stands
     without it (its tallest other cell, `others` as (width, lines), or the title set as
     any cell is), ends no line inside a word (widths.words: BudouX's phrases may, 無人航 /
-    空機を) and leaves no line of one or two characters; else between its words
+    空機を) and leaves no line of one or two characters; else as any cell is, where
+    that tears no word and leaves no lone characters either; else between its words
     (widths.title_lines_by_words), the row taller if need be: a title torn inside a word
     (無人航 / 空機, 北見 / 工業大学) reads wrong, a taller row does not; else, a word longer
     than the line, the composer's lines, as any cell's."""
@@ -103,6 +104,9 @@ def title_lines(title: list[str], width: float, others: list[tuple[float, list[s
     if (sum(map(len, phrased)) <= max(tallest, height(title, width))
             and all(whole_words(text, lines) for text, lines in zip(title, phrased))):
         return [ln for lines in phrased for ln in lines]
+    plain = [composed_lines(style, "small", text, width) for text in title]
+    if all(whole_words(text, lines) for text, lines in zip(title, plain)):
+        return title                              # the composer's lines tear no word
     size = style.styles["small"].size
     worded = [title_lines_by_words(text, width / size) for text in title]
     if all(lines is not None for lines in worded):

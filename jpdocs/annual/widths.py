@@ -39,9 +39,7 @@ def words(text: str) -> list[str]:
     two characters with the piece before it, or after a legal form with the piece after it
     (特定非営利活動法人 / 日本ジオパークネットワーク), so that
     no line is left with a lone 等 or との. The pieces join back to `text`."""
-    cuts = [i for i in range(1, len(text))
-            if after_word(text, i) and text[i] not in _NO_LINE_START and text[i - 1] not in _NO_LINE_END
-            and not (_script(text[i]) == "H" and _script(text[i - 1]) in "CK")]
+    cuts = _cuts(text)
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     out: list[str] = []
     for i, piece in enumerate(pieces):
@@ -55,13 +53,16 @@ def words(text: str) -> list[str]:
     return out
 
 
+def _cuts(text: str) -> list[int]:
+    return [i for i in range(1, len(text))
+            if after_word(text, i) and text[i] not in _NO_LINE_START and text[i - 1] not in _NO_LINE_END
+            and not (_script(text[i]) == "H" and _script(text[i - 1]) in "CK")]
+
+
 def word_ends(text: str) -> set[int]:
-    """Where a line of `text` may end without tearing a word (words)."""
-    ends, pos = set(), 0
-    for piece in words(text):
-        pos += len(piece)
-        ends.add(pos)
-    return ends
+    """Where a line of `text` may end without tearing a word: between any two of its
+    pieces (words) before the short ones are joined to their neighbours."""
+    return {*_cuts(text), len(text)}
 
 
 def title_lines_by_words(text: str, width_ems: float) -> list[str] | None:
