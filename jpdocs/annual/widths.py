@@ -119,8 +119,10 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     4. between that and its longest line, each column by the amount of text it holds (a
        cell's height is about its text over its width, so columns in proportion to their
        text end about equally tall: the table is shortest).
-    What is left once every line fits goes to all columns in proportion. A column whose
-    cells are all short (－) so never takes more than its longest cell or heading."""
+    So, while any column's lines wrap, a column whose cells are all short (－) takes no
+    more than its longest cell or heading. What is left once every line fits goes to all
+    columns in proportion (as it did before the turns: books whose lines all fit are set
+    as they were)."""
     size = style.styles["small"].size
     heads = headings(style)
     n = len(heads)
@@ -147,7 +149,7 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     for k in range(n):                                   # 3. every name's words whole
         if k not in titles:
             give(k, max((ems(w) for name in _name_words(rows, k) for w in words(name)), default=0))
-    # 3. names whole: each turn, the widening that makes most names whole for its width
+    # 3. then names whole: each turn, the widening that makes most names whole for its width
     while True:
         steps = [(sum(1 for w in names[k] if least[k] < w <= wide) / (wide - least[k]), wide, k)
                  for k in range(n) if k not in titles for wide in set(names[k])
