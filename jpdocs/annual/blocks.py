@@ -56,6 +56,7 @@ def packed(words: list[str], ems: float) -> list[str]:
     A word ending in a newline ends its line (a line the spec wrote), the newline not kept."""
     lines: list[str] = []
     ended = True
+    ems += 1e-6             # a column sized to its longest name: its width back from points is a hair less
     for word in words:
         text = word.removesuffix("\n")
         if not ended and _ems(lines[-1] + text) <= ems:

@@ -72,6 +72,7 @@ def title_lines_by_words(text: str, width_ems: float) -> list[str] | None:
     phrases may end inside a word (無人航 / 空機を), which words never do. None where a
     word is longer than the line."""
     pieces = words(text)
+    width_ems += 1e-6       # a column sized to its longest word: its width back from points is a hair less
     if any(ems(p) > width_ems for p in pieces):
         return None
     phrase_ends = set(budoux_bounds(text))
