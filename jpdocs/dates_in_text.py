@@ -20,8 +20,9 @@ only with a slash and a weekday after it. A date with hyphens (HYPHENATED: 2024-
 2024-2-27(火)) is read only beside a weekday, and after a date in figures a weekday in English
 too (2019.03.18 Mon, 2024/2/27 (Tue.)). The agreement's date line reads DATE alone.
 
-A bracket may say more than the weekday: a holiday's mark (３月21日（月・祝）, （日祝）, （月曜・祝日）,
-（水・振休））, where the day must also be a holiday of the law (holidays.py; a 祝 of a year whose
+A bracket may say more than the weekday, a holiday's mark (３月21日（月・祝）, （日祝）, （月曜・祝日）,
+（水・振休））, or hold the mark alone (５月３日（祝））, where the day must also be a holiday of the
+law (holidays.py; a 祝 of a year whose
 holidays may still change is warned of, not refused), or the weekdays of days that share it
 (19日・20日（土・日））; several weekdays beside one day (（土日祝）: weekends, as a note) are not
 read. The days written after a date without their month are read with it as a run
@@ -57,7 +58,8 @@ _HOLIDAY_MARK = r"(?:祝日|祝|祭日|振替休日|振休)"
 _WEEKDAY = re.compile(
     r"[ 　]*(?:[（(](?P<bracketed>[月火水木金土日])(?:曜日?)?"
     rf"(?P<more>(?:[・･、，,]?(?:{_HOLIDAY_MARK}|[月火水木金土日](?:曜日?)?))*)[）)]"
-    r"|(?P<bare>[月火水木金土日])曜日)")
+    r"|(?P<bare>[月火水木金土日])曜日"
+    rf"|[（(](?P<mark_only>{_HOLIDAY_MARK})[）)])")   # a holiday's mark alone: ５月３日（祝）
 # a weekday in English after a date in figures, as 長野県立大学 dates its topics (2019.03.18 Mon):
 # (Tue), (Tue.), (Tuesday), Tue
 _ENGLISH_WEEKDAY = re.compile(
@@ -179,6 +181,8 @@ def _weekdays_said(weekday: re.Match) -> tuple[str, str]:
     holiday's mark among them as written (祝, 祝日, 振休 …; "" where none is)."""
     if "english" in weekday.re.groupindex:
         return _ENGLISH_WEEKDAYS[(weekday.group("english") or weekday.group("english_bare")).lower()], ""
+    if weekday.group("mark_only"):                  # ５月３日（祝）: a holiday, no weekday said
+        return "", weekday.group("mark_only")
     more = weekday.group("more") or ""
     mark = re.search(_HOLIDAY_MARK, more)
     without_marks = re.sub(_HOLIDAY_MARK, "", more).replace("曜日", "").replace("曜", "")
@@ -255,7 +259,9 @@ def _run(text: str, m: re.Match, first: DateInText, weekday: re.Match | None,
             continue
         names, holiday = _weekdays_said(weekday)
         written = text[m.start():weekday.end()].strip(" 　")
-        if len(names) == 1:
+        if not names:                                       # （祝） alone: the day is said to be a holiday
+            said.append(_Said(written, date, None, holiday, m if i == 0 else None))
+        elif len(names) == 1:
             said.append(_Said(written, date, names[0], holiday, m if i == 0 else None))
         elif len(names) == len(waiting) + 1:                # 19日・20日（土・日）: a weekday each, in order
             said += [_Said(written, d, name, "", m if j == 0 else None)

@@ -77,6 +77,11 @@ def test_the_forms_real_notices_write_are_true(text):
     ("2016年10月20日・21日（木・金）", None), ("2016年10月20日・21日（木・土）", "2016-10-21 is a 金曜日, not a 土曜日"),
     ("2023/11/3(金・祝)~5(月)", "2023/11/3(金・祝)~5(月): 2023-11-05 is a 日曜日, not a 月曜日"),
     ("2023/11/2(木・祝)", "2023-11-02 is a 木曜日 but no holiday"),
+    # a holiday's mark alone, no weekday: the day must be a holiday
+    ("令和６年５月３日（祝）", None), ("2024年5月6日(振休)", None), ("2024.5.3(祝)", None),
+    ("令和６年２月26日（祝）", "令和６年２月26日（祝）: 2024-02-26 is a 月曜日 but no holiday of Japan"),
+    ("令和６年11月５日（祭日）", "correct the date or the 祭日 as"),
+    ("2024年5月3日（祝）・4日（日）", "2024-05-04 is a 土曜日, not a 日曜日"),
     # hyphens, beside a weekday
     ("2024-02-27（火）", None), ("2024-2-27(火)", None), ("２０２４－２－２７（火）", None),
     ("2024-2-27(水)", "2024-2-27(水): 2024-02-27 is a 火曜日, not a 水曜日"), ("2024-02-30（金）", "no day of the calendar"),
