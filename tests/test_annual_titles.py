@@ -2,7 +2,8 @@
 allows, as the notices' titles break (BudouX phrases; a phrase longer than its line
 after a word of it), never inside a proper noun (北見 / 工業大学, seen in the 2023 book
 of specs/), and only where that leaves the table no longer than its tallest cell
-makes it. The PDF's glyphs read back by cell, the DOCX's cell reopened; the rule in
+makes it; where they would make it longer, between its words (never inside one: the
+row grows rather). The PDF's glyphs read back by cell, the DOCX's cell reopened; the rule in
 process, at widths where it must give way."""
 from __future__ import annotations
 
@@ -63,16 +64,29 @@ def test_where_the_row_has_room_the_title_breaks_between_its_words(style, ems):
     assert lines != plain and lines in (PHRASED, ["北海道オホーツク総合振興局と", "北見工業大学との包括連携協定"])
 
 
-def test_the_title_gives_way_where_its_words_would_make_the_row_taller(style):
+def test_the_row_grows_rather_than_the_title_tearing_a_word(style):
     """At 10 em the composer sets the title in three lines (…総合 / 振興局と北見工業大学 /
-    との…) and the phrases take four: alone in its row, the title keeps three lines; beside
-    a cell of four lines, the row is four lines tall whichever way, and the title breaks
-    between its words."""
+    との…), tearing 総合振興局; its words take four: alone in its row, the title takes four
+    lines between its words (a taller row reads right; a torn word does not)."""
     width = 10 * style.styles["small"].size
     assert len(composed_lines(style, "small", TITLE, width)) == 3
-    assert title_lines([TITLE], width, [], style) == [TITLE]
-    assert title_lines([TITLE], width, [(width, ["一行目", "二行目", "三行目"])], style) == [TITLE]
+    assert title_lines([TITLE], width, [], style) == PHRASED
     assert title_lines([TITLE], width, [(width, ["一行目", "二行目", "三行目", "四行目"])], style) == PHRASED
+
+
+def test_a_phrase_of_budoux_that_ends_inside_a_word_is_not_a_line_end(style):
+    """BudouX parts 無人航 / 空機を: the title's lines end between words instead."""
+    title = "災害時における無人航空機を活用した支援活動等に関する協定"
+    for ems in (8, 10, 13.5):
+        lines = title_lines([title], ems * style.styles["small"].size, [], style)
+        assert "".join(lines) == title and len(lines) > 1
+        assert all(not a.endswith("無人航") for a in lines), lines
+        assert all(len(line) > 2 for line in lines), lines
+
+
+def test_a_word_longer_than_the_line_is_the_composers_to_break(style):
+    width = 4 * style.styles["small"].size
+    assert title_lines(["防災科学技術研究所との協定"], width, [], style) == ["防災科学技術研究所との協定"]
 
 
 def test_a_title_that_fits_its_line_is_left_as_it_is(style):

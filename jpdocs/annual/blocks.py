@@ -2,15 +2,14 @@
 summary table (widths from the content), and the DOCX book's document."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from .. import japanese
 from ..content import model as m
 from ..spec.style import HouseStyle
 from .rows import Row
 from .columns import house_date
 from .kinds import book_words
+from .widths import CELL_PADDING, column_widths, ems as _ems, headings, title_lines_by_words, word_ends
+from .widths import words as name_words
 
 # ---------------------------------------------------------------- the shared blocks
 def title_of(fy: int, style: HouseStyle) -> str:
@@ -48,82 +47,26 @@ def contents_entries(rows: list[Row], style: HouseStyle) -> list[tuple[int, str,
     return out
 
 
-def headings(style: HouseStyle) -> list[str]:
-    return [c.title() for c in style.annual.columns]
-
-
-def _ems(text: str) -> float:
-    """A line's width in em as the composer sets it: half-width characters take half,
-    and a quarter em stands between Japanese and Latin letters or digits (和欧間);
-    half an em more for what rounding and the hanging punctuation may take."""
-    narrow = [unicodedata.east_asian_width(ch) in ("Na", "H") for ch in text]
-    changes = sum(1 for a, b in zip(narrow, narrow[1:]) if a != b)
-    return sum(0.5 if n else 1.0 for n in narrow) + 0.25 * changes + 0.5
-
-
-# What must stay on one line of a cell: a date (令和６年４月22日, R6.4.22) with what is
-# bound to it (～, （自動更新）'s bracket is a place to break), and a column's heading.
-_UNBROKEN = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年(?:[0-9０-９]+月(?:[0-9０-９]+日)?)?～?"
-                       r"|[0-9０-９]+年[0-9０-９]+月[0-9０-９]+日～?|[MTSHR]?[0-9]+\.[0-9]+\.[0-9]+～?|[!-~]+")
-
-
-CELL_PADDING = 8.0          # points left and right of a cell's text together, as the table sets it
-
-
-def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: float = CELL_PADDING) -> list[float]:
-    """Widths from the content (fractions of `width`, points). Every column gets at least
-    its longest date and its heading on one line (so a date never breaks), 相手方 its
-    longest name and 担当課 its longest unit (Value.words, as far as the page leaves
-    room), and at most its longest line; in
-    between, widths follow the amount of text each column holds (a cell's height is
-    about its text over its width, so columns in proportion to their text end about
-    equally tall: the table is shortest). What is left once every line fits goes to all
-    columns in proportion."""
-    size = style.styles["small"].size
-    heads = headings(style)
-    n = len(heads)
-    least, natural, amount, names = [], [], [], []
-    for k in range(n):
-        lines = [ln for r in rows for ln in r.values[k].lines]
-        atoms = [a for ln in lines for a in _UNBROKEN.findall(ln)]
-        lo = max([_ems(heads[k]), *(_ems(a) for a in atoms), 2.5])
-        if all(len(ln) <= 4 for ln in lines):           # short cells (№, 分類): never wrapped
-            lo = max([lo, *(_ems(ln) for ln in lines)])
-        least.append(lo)
-        names.append(max([lo, *(_ems(w.removesuffix("\n")) for r in rows for w in r.values[k].words)]))
-        natural.append(max([lo, *(_ems(ln) for ln in lines)]))
-        amount.append(sum(_ems(ln) for ln in lines) or 1.0)
-    room = (width - padding * n) / size                  # em available for the text
-    for k in range(n):                                   # a name whole, where the page has room
-        least[k] = max(least[k], min(names[k], room - (sum(least) - least[k])))
-    if sum(natural) <= room:
-        got = [g + (room - sum(natural)) * g / sum(natural) for g in natural]
-    elif sum(least) >= room:
-        got = least
-    else:
-        def widths(scale: float) -> list[float]:
-            return [min(max(scale * a, lo), hi) for a, lo, hi in zip(amount, least, natural)]
-        low, high = 0.0, max(hi / a for hi, a in zip(natural, amount))
-        for _ in range(60):                              # the scale at which they fill the room
-            mid = (low + high) / 2
-            low, high = (mid, high) if sum(widths(mid)) < room else (low, mid)
-        got = widths(high)
-    points = [g * size + padding for g in got]
-    total = sum(points)
-    return [p / total for p in points]
-
-
 def packed(words: list[str], ems: float) -> list[str]:
     """Names set on lines of at most `ems`, a line ending only between two names (after
     the comma): a name is never torn across lines. A name longer than the line (the
-    page had no room for it) has a line of its own, which the composer then breaks.
+    page had no room for it) starts a line of its own and breaks between its words
+    (widths.words: 特定非営利活動法人日本 / ジオパークネットワーク), never inside one; a word
+    longer than the line is the composer's to break.
     A word ending in a newline ends its line (a line the spec wrote), the newline not kept."""
     lines: list[str] = []
     ended = True
+    ems += 1e-6             # a column sized to its longest name: its width back from points is a hair less
     for word in words:
         text = word.removesuffix("\n")
         if not ended and _ems(lines[-1] + text) <= ems:
             lines[-1] += text
+        elif _ems(text) > ems:
+            lines.append("")
+            for piece in name_words(text):
+                if lines[-1] and _ems(lines[-1] + piece) > ems:
+                    lines.append("")
+                lines[-1] += piece
         else:
             lines.append(text)
         ended = text != word
@@ -133,22 +76,43 @@ def packed(words: list[str], ems: float) -> list[str]:
 def title_lines(title: list[str], width: float, others: list[tuple[float, list[str]]],
                 style: HouseStyle) -> list[str]:
     """The title's lines in its cell, `width` points wide, each ending where the title
-    allows, as the notices' titles break: between BudouX phrases (北海道オホーツク総合
+    allows: between BudouX phrases as the notices' titles break (北海道オホーツク総合
     振興局と / 北見工業大学との / 包括連携協定), a phrase longer than the line after a word
-    of it (オホーツク / 総合振興局), never inside a proper noun where a line can hold it
-    (北見 / 工業大学). Only where that makes the cell no taller than the row stands
+    of it (オホーツク / 総合振興局), where that makes the cell no taller than the row stands
     without it (its tallest other cell, `others` as (width, lines), or the title set as
-    any cell is): the table is never longer for it; else the lines are the composer's,
-    as any cell's."""
+    any cell is), ends no line inside a word (widths.words: BudouX's phrases may, 無人航 /
+    空機を) and leaves no line of one or two characters; else as any cell is, where
+    that tears no word and leaves no lone characters either; else between its words
+    (widths.title_lines_by_words), the row taller if need be: a title torn inside a word
+    (無人航 / 空機, 北見 / 工業大学) reads wrong, a taller row does not; else, a word longer
+    than the line, the composer's lines, as any cell's."""
     from ..writers.docx.line_breaks import composed_lines
 
     def height(lines: list[str], points: float) -> int:
         return sum(len(composed_lines(style, "small", text, points)) for text in lines)
-    phrased = [ln for text in title for ln in composed_lines(style, "small", text, width, phrases=True)]
-    if len(phrased) <= len(title):
+
+    def whole_words(text: str, lines: list[str]) -> bool:
+        ends, pos = word_ends(text), 0
+        for line in lines[:-1]:
+            pos += len(line)
+            if pos not in ends or len(line) <= 2:
+                return False
+        return len(lines) < 2 or len(lines[-1]) > 2
+    phrased = [composed_lines(style, "small", text, width, phrases=True) for text in title]
+    if sum(map(len, phrased)) <= len(title):
         return title                              # every line fits: nothing to choose
     tallest = max([height(lines, points) for points, lines in others], default=0)
-    return phrased if len(phrased) <= max(tallest, height(title, width)) else title
+    if (sum(map(len, phrased)) <= max(tallest, height(title, width))
+            and all(whole_words(text, lines) for text, lines in zip(title, phrased))):
+        return [ln for lines in phrased for ln in lines]
+    plain = [composed_lines(style, "small", text, width) for text in title]
+    if all(whole_words(text, lines) for text, lines in zip(title, plain)):
+        return title                              # the composer's lines tear no word
+    size = style.styles["small"].size
+    worded = [title_lines_by_words(text, width / size) for text in title]
+    if all(lines is not None for lines in worded):
+        return [ln for lines in worded for ln in lines]
+    return title
 
 
 def line_inlines(lines: list[str]) -> list[m.Inline]:
