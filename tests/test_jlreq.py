@@ -575,8 +575,8 @@ def test_a_heading_phrase_longer_than_the_line_breaks_where_its_script_changes_o
     ("\u303f\u3100\u3004\u33ff\u4dc0\u4dff\ua000ｅ\uff65\uffa0Ａ1〇", "O"),   # just outside each range, and others
 ])
 def test_each_character_is_classed_by_its_script_at_the_ranges_ends(chars, script):
-    from jpdocs.writers.jlreq_lines import _script
-    assert [_script(ch) for ch in chars] == [script] * len(chars)
+    from jpdocs.writers.jlreq_lines import script_of
+    assert [script_of(ch) for ch in chars] == [script] * len(chars)
 
 
 # ---------------------------------------------------------------- an era date stays whole where it fits

@@ -7,7 +7,7 @@ import unicodedata
 
 from ..spec.style import HouseStyle
 from ..writers.jlreq import budoux_bounds
-from ..writers.jlreq_lines import _LEGAL_FORMS, _script, after_word
+from ..writers.jlreq_lines import LEGAL_FORMS, after_word, script_of
 from .rows import Row
 
 CELL_PADDING = 8.0          # points left and right of a cell's text together, as the table sets it
@@ -43,8 +43,8 @@ def words(text: str) -> list[str]:
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     out: list[str] = []
     for i, piece in enumerate(pieces):
-        short_before = out and len(out[-1]) <= 2 and (len(out) == 1 or out[-2].endswith(_LEGAL_FORMS))
-        if out and (short_before or len(piece) <= 2 and not out[-1].endswith(_LEGAL_FORMS)):
+        short_before = out and len(out[-1]) <= 2 and (len(out) == 1 or out[-2].endswith(LEGAL_FORMS))
+        if out and (short_before or len(piece) <= 2 and not out[-1].endswith(LEGAL_FORMS)):
             out[-1] += piece
         elif len(piece) <= 2 and i + 1 == len(pieces) and out:
             out[-1] += piece                 # a last short piece after a legal form: with it
@@ -56,7 +56,7 @@ def words(text: str) -> list[str]:
 def _cuts(text: str) -> list[int]:
     return [i for i in range(1, len(text))
             if after_word(text, i) and text[i] not in _NO_LINE_START and text[i - 1] not in _NO_LINE_END
-            and not (_script(text[i]) == "H" and _script(text[i - 1]) in "CK")]
+            and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK")]
 
 
 def word_ends(text: str) -> set[int]:

@@ -76,7 +76,7 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             if b <= s and p.by_phrase:               # a phrase longer than the line: after a
                 b = next((i for i in range(e, s, -1)  # word's ・ or ‐, or where the script changes
                           if brk[i] and (text[i - 1] in _WORD_ENDS   # (オホーツク / 総合振興局)
-                                         or _script(text[i - 1]) != _script(text[i]))), s)
+                                         or script_of(text[i - 1]) != script_of(text[i]))), s)
             if b > s:
                 line = _line(p, s, b, W, justify)
         if line is None and brk[e]:                  # breaks right at the edge
@@ -120,11 +120,11 @@ def after_word(text: str, i: int) -> bool:
     """Whether text[i] starts a word: after a ・ or ‐, where the script changes, or after
     an organisation's legal form (国立大学法人 / 北海道国立大学機構, 株式会社 / ○○): a name of
     kanji alone has no other place that is not inside a word."""
-    return (text[i - 1] in _WORD_ENDS or _script(text[i - 1]) != _script(text[i])
-            or text.endswith(_LEGAL_FORMS, 0, i))
+    return (text[i - 1] in _WORD_ENDS or script_of(text[i - 1]) != script_of(text[i])
+            or text.endswith(LEGAL_FORMS, 0, i))
 
 
-_LEGAL_FORMS = ("法人", "株式会社", "有限会社", "合同会社")
+LEGAL_FORMS = ("法人", "株式会社", "有限会社", "合同会社")
 
 
 def _word_start(text: str, i: int) -> bool:
@@ -148,12 +148,12 @@ def _word_break(p: Para, s: int, e: int) -> int:
     # none in the second half: after a legal form in the first (国立大学法人 / 北海道国立
     # 大学機構 in a narrow column), rather than inside a word at the edge (…機 / 構)
     for i in range(s + (e - s + 1) // 2, s + 1, -1):
-        if brk[i] and text.endswith(_LEGAL_FORMS, 0, i):
+        if brk[i] and text.endswith(LEGAL_FORMS, 0, i):
             return i
     return 0
 
 
-def _script(ch: str) -> str:
+def script_of(ch: str) -> str:
     """Katakana, hiragana, kanji or other: where a long heading phrase may break."""
     o = ord(ch)
     if 0x30A0 <= o <= 0x30FF or 0xFF66 <= o <= 0xFF9F:
