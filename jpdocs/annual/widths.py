@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from ..spec.style import HouseStyle
-from ..writers.jlreq import budoux_bounds
+from ..writers.jlreq import NO_END, NO_START, budoux_bounds
 from ..writers.jlreq_lines import LEGAL_FORMS, after_word, script_of
 from .rows import Row
 
@@ -26,10 +26,6 @@ def ems(text: str) -> float:
 # bound to it (～, （自動更新）'s bracket is a place to break), and a column's heading.
 _UNBROKEN = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年(?:[0-9０-９]+月(?:[0-9０-９]+日)?)?～?"
                        r"|[0-9０-９]+年[0-9０-９]+月[0-9０-９]+日～?|[MTSHR]?[0-9]+\.[0-9]+\.[0-9]+～?|[!-~]+")
-
-_NO_LINE_START = "、。，．）」』］〕ー・ッャュョァィゥェォっゃゅょぁぃぅぇぉ"
-_NO_LINE_END = "（「『［〔"
-
 
 def words(text: str) -> list[str]:
     """`text` in the pieces a line may end between without tearing a word: where a word
@@ -55,7 +51,7 @@ def words(text: str) -> list[str]:
 
 def _cuts(text: str) -> list[int]:
     return [i for i in range(1, len(text))
-            if after_word(text, i) and text[i] not in _NO_LINE_START and text[i - 1] not in _NO_LINE_END
+            if after_word(text, i) and text[i] not in NO_START and text[i - 1] not in NO_END
             and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK")]
 
 

@@ -106,24 +106,21 @@ class Cutter:
     def _remember_codes(self, subset) -> None:
         """Each code of `subset` whose glyph is simple, with that glyph's record (the
         glyph read from the font where no subset needed it before)."""
-        char_to_glyph, stripped = self.face.charToGlyph, self.stripped
+        char_to_glyph = self.face.charToGlyph
         for code in filterfalse(self.by_code.__contains__, subset):
-            old = char_to_glyph.get(code, 0)
-            if old not in self.hinted:
-                self._read(old)
-            if old in stripped:
-                entry, both = self.metric[old], self.hinted_and_checksum[old]
-                self.by_code[code] = (old, stripped[old], self.half[old], both >> 48, both & 0xFFFFFFFF,
-                                      entry, entry[:2], entry[2:])
+            record = self._record(char_to_glyph.get(code, 0))
+            if record is not None:
+                self.by_code[code] = record
 
-    def _glyph_zero(self) -> tuple | None:
-        """Glyph 0's record, as by_code has a code's (None if it is not a simple glyph)."""
-        if 0 not in self.hinted:
-            self._read(0)
-        if 0 not in self.stripped:
+    def _record(self, old: int) -> tuple | None:
+        """Glyph `old`'s record, as by_code keeps a code's (None if it is not a simple
+        glyph), the glyph read from the font where no subset needed it before."""
+        if old not in self.hinted:
+            self._read(old)
+        if old not in self.stripped:
             return None
-        entry, both = self.metric[0], self.hinted_and_checksum[0]
-        return (0, self.stripped[0], self.half[0], both >> 48, both & 0xFFFFFFFF, entry, entry[:2], entry[2:])
+        entry, both = self.metric[old], self.hinted_and_checksum[old]
+        return (old, self.stripped[old], self.half[old], both >> 48, both & 0xFFFFFFFF, entry, entry[:2], entry[2:])
 
     def _cut_known(self, subset, records: list[tuple]) -> bytes:
         """`cut`, for codes whose glyphs are all simple and read (`records`, by_code's):
@@ -135,7 +132,7 @@ class Cutter:
         if records[0][0] == 0:                    # code 0 → glyph 0 (a first subset's reserved code)
             columns, code_glyphs = zip(*records), range(len(records))
         else:
-            zero = self._glyph_zero()
+            zero = self._record(0)
             if zero is None:
                 return self._cut(subset)
             columns, code_glyphs = zip(zero, *records), range(1, len(records) + 1)
