@@ -103,11 +103,17 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          "blank: no 印 by the signature blocks, as the copy the agreement is built from leaves"
                          " the seal places unmarked; the closing is printed as written (the PDF's signature"
                          " fields stay over the places)"))
-    elif not text.closing and not text.prose:
+    elif not text.closing and not text.prose and text.closed_by_article:
         key = ("agreement", "document", "closing")
         notes.append(_at(loaded, key,
                          "false: no closing after the articles; the last article makes the copies and closes"
                          " the text (印 by the signature blocks as it asks)"))
+    elif not text.closing and not text.prose:
+        key = ("agreement", "document", "closing")
+        notes.append(_at(loaded, key,
+                         "false: no closing after the articles, as the text has none: the date line follows the"
+                         " last article, and no 印 is printed by the signature blocks (the PDF's signature"
+                         " fields stay over the seal places)"))
     elif not text.closing:
         key = ("agreement", "document", "closing")
         notes.append(_at(loaded, key,
