@@ -727,6 +727,13 @@ _PROSE_OPEN = "    prose: [両者は連携する。]\n    closing: false"
 _NO_NOTICE = (SEED[SEED.index("press_notice:"):], "")
 VARIANTS.update({
     "closing-false-articles": (_STD, _STD + "\n    closing: false"),
+    # the text's own word of another kind (kind_words_as_written): its note, a word of no
+    # other kind and one the text never writes, and a kind held to no kind's word
+    "kind-words-note": (_STD, _STD + "\n    kind_words_as_written: [本覚書]\n    extra_articles: [{heading: 現協定の適用,"
+                        " name: original, after: consultation, text: [本覚書に定めのない事項は、原協定の定めによる。]}]"),
+    "kind-words-no-effect": (_STD, _STD + "\n    kind_words_as_written: [本協定, 本契約]"),
+    "kind-words-no-kind": (_STD, "    kind: 協議書\n    kind_words_as_written: [本覚書]\n    preamble: 甲と乙は、次のとおり協定する。"
+                           "\n    closing: 上記のとおり協定する。\n    extra_articles: [{heading: 協議, name: talk, text: [本覚書の事項は、甲乙が協議する。]}]"),
     "closing-false-despite": (_STD, _PROSE_OPEN + "\n    signed_by_hand: despite_closing"),
     "closing-false-note": [(_STD, _PROSE_OPEN), ("    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
     "closing-article-note": (_STD, _STD + "\n    closing: false\n    extra_articles: [{heading: 協定書の保管, name: copies,"

@@ -125,6 +125,10 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          "no 印 by the signature blocks: the closing does not have the signers press"
                          " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
                          " PDF's signature fields stay over them)"))
+    for i, word in enumerate(text.kind_words):
+        key = ("agreement", "document", "kind_words_as_written", i)
+        notes.append(_at(loaded, key,
+                         f"「{word}」 is printed as the signed text writes it, in a {text.kind}"))
     for key, before, stated in text.gaps:
         notes.append(_at(loaded, key,
                          f"the articles are numbered as the text numbers them: 第{stated}条 follows"

@@ -293,6 +293,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",
                          blocks_withheld, translations, supplementary_of(doc.supplementary),
                          doc.date_line == "in_closing", doc.signing_place or "",
+                         tuple(doc.kind_words_as_written),
                          doc.closing is False and not doc.prose and bool(closing_article(drafts)))
 
 
