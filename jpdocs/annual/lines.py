@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..spec.style import AnnualColumn
 from ..writers.jlreq import NO_END, NO_START, budoux_bounds
@@ -104,8 +105,10 @@ def packed(names: list[str], ems_wide: float) -> list[str]:
     """Names set on lines of at most `ems_wide`, a line ending only between two names (after
     the comma): a name is never torn across lines. A name longer than the line (the
     page had no room for it) starts a line of its own and breaks between its words
-    (words: 特定非営利活動法人日本 / ジオパークネットワーク), never inside one; a word
-    longer than the line is the composer's to break.
+    (words: 特定非営利活動法人 / 日本ジオパークネットワーク), never inside one, on as
+    few lines as filling them would take and the shortest of them as long as it can be
+    (NPO法人 / クライシスマッパーズ・ジャパン, not NPO法人クライシスマッパーズ・ /
+    ジャパン); a word longer than the line is the composer's to break.
     A word ending in a newline ends its line (a line the spec wrote), the newline not kept."""
     lines: list[str] = []
     ended = True
@@ -115,14 +118,38 @@ def packed(names: list[str], ems_wide: float) -> list[str]:
         if not ended and ems(lines[-1] + text) <= ems_wide:
             lines[-1] += text
         elif ems(text) > ems_wide:
-            lines.append("")
-            for piece in words(text):
-                if lines[-1] and ems(lines[-1] + piece) > ems_wide:
-                    lines.append("")
-                lines[-1] += piece
+            lines += _evenly(words(text), ems_wide)
         else:
             lines.append(text)
         ended = text != word
+    return lines
+
+
+def _evenly(pieces: list[str], ems_wide: float) -> list[str]:
+    """`pieces` on the fewest lines of at most `ems_wide`, of those the one whose shortest
+    line is longest; where a piece is longer than the line, filled (the composer breaks it)."""
+    @lru_cache(maxsize=None)
+    def best(i: int) -> tuple[int, int, tuple[str, ...]] | None:      # (lines, -shortest, lines) from pieces[i]
+        if i == len(pieces):
+            return 0, -10 ** 9, ()
+        found = None
+        for j in range(i + 1, len(pieces) + 1):
+            line = "".join(pieces[i:j])
+            if ems(line) > ems_wide:
+                break
+            rest = best(j)
+            if rest is not None:
+                way = (rest[0] + 1, max(rest[1], -len(line)), (line, *rest[2]))
+                found = way if found is None or way[:2] < found[:2] else found
+        return found
+    way = best(0)
+    if way is not None:
+        return list(way[2])
+    lines = [""]
+    for piece in pieces:
+        if lines[-1] and ems(lines[-1] + piece) > ems_wide:
+            lines.append("")
+        lines[-1] += piece
     return lines
 
 
