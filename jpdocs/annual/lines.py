@@ -17,12 +17,13 @@ MARGIN = 0.25               # em a line's text is given beyond its width (ems)
 
 
 def ems(text: str) -> float:
-    """A line's width in em, as Word sets it (the DOCX's table has the PDF's columns and
-    line breaks): half-width characters take half, and a quarter em stands between
-    Japanese and Latin letters or digits (和欧間; the PDF's composer puts an eighth, so it
-    has room to spare); a quarter em more for rounding. (Half an em more than the text
-    once parted 特定非営利活動法人 / クライシスマッパーズ・ジャパン, 24 em, in the 2017 book
-    of the real cases, its column 24.4 em wide.)"""
+    """A line's width in em, for the PDF and for Word and LibreOffice, which set the DOCX's
+    table (the PDF's columns and line breaks) by their own measure: half-width characters
+    take half, and a quarter em is counted between Japanese and Latin letters or digits
+    (和欧間: the PDF's composer puts an eighth, a word processor may put more); a quarter em
+    more (MARGIN) to spare. (Half an em more parted 特定非営利活動法人 / クライシスマッパーズ・
+    ジャパン, 24 em, in the 2017 book of the real cases, its column 0.1 em short; the PDF's
+    composer sets it in 24 em, LibreOffice in its column of 24.25.)"""
     narrow = [unicodedata.east_asian_width(ch) in ("Na", "H") for ch in text]
     changes = sum(1 for a, b in zip(narrow, narrow[1:]) if a != b)
     return sum(0.5 if n else 1.0 for n in narrow) + 0.25 * changes + MARGIN
