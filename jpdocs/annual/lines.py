@@ -158,8 +158,9 @@ def cell_lines(col: AnnualColumn, value: Value, ems_wide: float) -> int:
     """How many lines the cell takes in a column `ems_wide` wide, as the table sets it
     (blocks.summary_table): names and an office's units packed, a title between its
     words, any other line where a line may end but never inside a date (UNBROKEN). The
-    table's composer may set a title between its phrases in as few lines, or a line of
-    any cell in fewer (its measure is narrower): never in more."""
+    table's composer may set a line of a plain cell in fewer (its measure is narrower), a
+    title between its phrases in more only where its row stands that tall anyway
+    (blocks.title_lines)."""
     if value.words:
         return len(packed(value.words + [value.after] if value.after else value.words, ems_wide))
     count = 0
