@@ -127,16 +127,31 @@ def test_a_forced_break_is_never_left_to_a_line_too_long_for_word():
     assert measured > 200 and narrowed > 20, (measured, narrowed)
 
 
-def test_a_line_the_pdf_fits_only_by_narrowing_the_space_beside_digits_is_left_to_word():
+def test_a_line_the_pdf_fits_only_by_narrowing_the_space_beside_digits_breaks_before_its_address():
     """The PDF may also fit a line by narrowing the quarter em between kanji and digits
-    (和欧間); the DOCX has no punctuation to narrow there, so it forces no break and
-    keeps the text as written, the space too: Word breaks the line itself."""
+    (和欧間); the DOCX has no punctuation to narrow there, so it does not force the
+    PDF's break after the space, and the text keeps its space. Left to itself, Word would
+    wrap the line's end inside the address (3丁目4番 / 41号); the DOCX breaks it before
+    the address instead, which the PDF keeps whole, and Word sets on from there."""
     text = "東京都調布市国領町3丁目4番41号\u3000北山ビル"
     pdf = pdf_lines(text, 3310)
     assert pdf[0][0].endswith("\u3000") and pdf[0][1] < 0
-    assert [joined(line) for line in docx_lines(text, 3310)] == [text]
+    assert [joined(line) for line in docx_lines(text, 3310)] == ["東京都調布市国領町", "3丁目4番41号\u3000北山ビル"]
     # with room for the line as Word sets it, the break (and the space's drop) is kept
     assert [joined(line) for line in docx_lines(text, 3470)] == ["東京都調布市国領町3丁目4番41号", "北山ビル"]
+
+
+def test_a_line_word_cannot_fit_breaks_before_the_address_not_inside_it():
+    """町田市・相模原市's CMJ: an address the PDF sets on one line by narrowing the 和欧間
+    before 41, which Word and LibreOffice set a full quarter em and so wrap 41 alone
+    (３丁目４番地 / 41, seen in LibreOffice). The DOCX breaks the line before the address,
+    at every width where only the PDF fits it; where Word fits it too, it stays one line."""
+    text = "東京都調布市国領町３丁目４番地41"
+    for twips in range(3390, 3415, 5):
+        assert [t for t, _ in pdf_lines(text, twips)] == [text], twips
+        assert [joined(line) for line in docx_lines(text, twips)] == ["東京都調布市国領町", "３丁目４番地41"], twips
+    for twips in (3420, 3600):
+        assert [joined(line) for line in docx_lines(text, twips)] == [text], twips
 
 
 def test_the_narrowed_mark_is_one_run_with_its_scale(tmp_path):
@@ -229,6 +244,16 @@ def test_machida_ends_the_pushed_in_line_after_the_dot_not_inside_japan(built):
     assert "".join(t for t, _ in runs).endswith("NPO法人クライシスマッパーズ・\nジャパン"), runs
 
 
+def test_machida_keeps_each_address_number_whole_in_the_pdf_and_the_docx(built):
+    """相模原市's address ended its line at 中央２丁目11番 before 15号, in the PDF and in the
+    DOCX that copied the break; CMJ's fits the PDF's line only with its 和欧間 narrowed.
+    Each address number goes whole to the next line, in both."""
+    runs = docx_paragraph(built / "machida-sagamihara-cmj-2019" / "agreement.docx", "\u3000\u3000\u3000相模原市")
+    assert "".join(t for t, _ in runs) == "\u3000\u3000\u3000相模原市中央区中央\n２丁目11番15号", runs
+    runs = docx_paragraph(built / "machida-sagamihara-cmj-2019" / "agreement.docx", "\u3000\u3000\u3000東京都調布市")
+    assert "".join(t for t, _ in runs) == "\u3000\u3000\u3000東京都調布市国領町\n３丁目４番地41", runs
+
+
 def convert(docx: Path, outdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     subprocess.run([*SOFFICE, "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
@@ -239,6 +264,7 @@ def convert(docx: Path, outdir: Path) -> Path:
 @pytest.mark.parametrize("case, first, second", [
     ("koto-surrey-1989", "ブリティッシュ・コロンビア州", "サレー市長"),
     ("tachikawa-cmj-2018", "特定非営利活動法人クライシスマッパーズ・", "ジャパン"),
+    ("machida-sagamihara-cmj-2019", "相模原市中央区中央", "２丁目11番15号"),
 ])
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
@@ -250,3 +276,15 @@ def test_libreoffice_sets_the_lines_as_the_pdf_does(built, tmp_path, case, first
     lo = line_after(layout_lines(convert(built / case / "agreement.docx", tmp_path)), first)
     assert re.sub(r"\s+", "", lo[1]).endswith(second), lo
     assert re.sub(r"\s+", "", pdf[1]).endswith(second), pdf
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@needs_poppler
+def test_libreoffice_sets_cmjs_address_number_whole(built, tmp_path):
+    """CMJ's address, one line in the PDF, is two in LibreOffice (its 和欧間 a quarter em):
+    broken before the address number, not inside it (３丁目４番地 / 41)."""
+    lo = [re.sub(r"\s+", "", line) for line in
+          layout_lines(convert(built / "machida-sagamihara-cmj-2019" / "agreement.docx", tmp_path))]
+    at = next(i for i, line in enumerate(lo) if line.endswith("東京都調布市国領町"))
+    assert lo[at + 1] == "３丁目４番地41", lo[at:at + 2]
