@@ -24,6 +24,7 @@ from lxml import etree
 from conftest import SOFFICE, needs_poppler, run_generate
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
+SEED = Path(__file__).resolve().parent.parent / "specs" / "2024-02-27-okhotsk-kitami.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NPO = "特定非営利活動法人クライシスマッパーズ・ジャパン"
 SIZE = 10.5                           # the default style's body, in points: one em of a full-width character
@@ -288,3 +289,57 @@ def test_libreoffice_sets_cmjs_address_number_whole(built, tmp_path):
           layout_lines(convert(built / "machida-sagamihara-cmj-2019" / "agreement.docx", tmp_path))]
     at = next(i for i, line in enumerate(lo) if line.endswith("東京都調布市国領町"))
     assert lo[at + 1] == "３丁目４番地41", lo[at:at + 2]
+
+
+# ---------------------------------------------------------------- an overview sheet's item
+ITEM = "・オホーツクAI（エリアアイディンティティ）の推進\u3000等"
+
+
+def item_lines(width_twips: int) -> list[str]:
+    """The seed overview's item in a cell `width_twips` wide, as the DOCX breaks it (・ hung
+    one em, as the sheet sets it): each line's text."""
+    from jpdocs.content import model as m
+    from jpdocs.spec.style import load_style
+    from jpdocs.writers.docx.line_breaks import SQUEEZED, phrase_lines
+    from jpdocs.writers.docx.paragraphs import Ctx
+    out = phrase_lines(Ctx(load_style(), width_twips, in_cell=True), "sheet_item", None, [m.Text(ITEM)],
+                       phrases=SQUEEZED, indents=(-1.0, 1.0))
+    return "".join("\n" if isinstance(i, m.LineBreak) else i.text for i in out).split("\n")
+
+
+def test_an_item_the_pdf_fits_by_squeezing_breaks_before_its_bracket_not_inside_a_word():
+    """The seed overview's item: the PDF sets …アイディンティティ） on the first line by
+    squeezing its brackets, which Word and LibreOffice do not; left to itself LibreOffice
+    wrapped …アイディン / ティティ）. The DOCX breaks before the bracket, where a phrase
+    starts; where the line fits as Word sets it, nothing."""
+    assert item_lines(4250) == ["・オホーツクAI", "（エリアアイディンティティ）の推進\u3000等"]
+    assert item_lines(4700) == [ITEM]
+
+
+@pytest.fixture(scope="module")
+def overview(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("overview")
+    result = run_generate(SEED, "-o", out, "--kinds", "overview", "--force")
+    assert result.returncode == 0, result.stderr
+    return out / SEED.stem
+
+
+def test_the_seed_overview_docx_breaks_the_item_before_its_bracket(overview):
+    runs = docx_paragraph(overview / "overview.docx", "・オホーツクAI")
+    assert "".join(t for t, _ in runs) == ITEM.replace("AI（", "AI\n（"), runs
+    # the other items keep no break of their own (Word wraps them as the PDF does)
+    body = etree.fromstring(zipfile.ZipFile(overview / "overview.docx").read("word/document.xml"))
+    items = [p for p in body.iter(f"{W}p")
+             if (p.find(f"{W}pPr/{W}pStyle") is not None
+                 and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val").startswith("sheet_item"))]
+    assert len(items) > 10
+    broken = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in items if p.find(f"{W}r/{W}br") is not None]
+    assert broken == [ITEM], broken
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@needs_poppler
+def test_libreoffice_keeps_the_overview_items_word_whole(overview, tmp_path):
+    lo = [re.sub(r"\s+", "", line) for line in layout_lines(convert(overview / "overview.docx", tmp_path))]
+    assert any(line.endswith("（エリアアイディンティティ）の推進等") for line in lo), lo

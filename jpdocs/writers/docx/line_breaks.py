@@ -27,6 +27,10 @@ from .paragraphs import Ctx, Narrowed
 
 
 PHRASE_STYLES = ("title", "cover_title", "heading")
+# A cell's paragraph (an overview sheet's item): laid out as the PDF lays it out, and
+# broken only where the PDF fits a line by squeezing it (push-in), which Word cannot:
+# Word would wrap its end, maybe inside a word (…アイディン / ティティ).
+SQUEEZED = "squeezed"
 # a date's start (令和６年, 2024年４月) or a length of time (１年間, ３か月): a cell's line
 # that starts with one in the PDF starts with it in the DOCX too, so that Word or
 # LibreOffice cannot split it (１年 / 間)
@@ -88,7 +92,8 @@ def _unbroken(ctx: Ctx, inlines, phrases) -> bool:
     """Whether the inlines are left to Word: in an indented block, without text, or in
     a cell (but a heading, such as an overview sheet's area bar, a list's cell and a
     paragraph breaking at its spaces: their breaks are the PDF's)."""
-    return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (True, AT_SPACES, AT_WORDS)) or bool(ctx.indent)
+    return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (True, AT_SPACES, AT_WORDS, SQUEEZED))
+            or bool(ctx.indent)
             or not any(isinstance(i, m.Text) and i.text for i in inlines))
 
 
@@ -110,9 +115,10 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
     from ..tags import Node
     # a structure node of its own: the builder's tree (the PDF's tags) is not kept
     # (a list's cell is a ruled table's: its bracketed phrases kept whole, as the PDF keeps them)
+    laid = False if phrases == SQUEEZED else phrases           # a cell's paragraph: as the PDF sets it
     flow = _builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align, first_indent=indents[0],
-                                                     left_indent=indents[1]), phrases=phrases,
-                                         node=Node("P"), in_ruled_cell=not phrases)
+                                                     left_indent=indents[1]), phrases=laid,
+                                         node=Node("P"), in_ruled_cell=not laid)
     if not isinstance(flow, JParagraph):
         return inlines
     flow.wrap(ctx.width / 20, 1e6)
@@ -125,10 +131,13 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
         cuts = [c for c in cuts if text[c - 1] == "\u3000" or after_word(text, c)]   # not fit: Word breaks the rest
     elif phrases == AT_WORDS:             # only after a word: Word breaks the rest
         cuts = [c for c in cuts if after_word(text, c)]
+    elif phrases == SQUEEZED:             # only a squeezed line's end after a word: Word breaks the rest
+        squeezed = {line.end for line in flow.blPara.jl_composed[1] if line.adjust < 0}
+        cuts = [c for c in cuts if c in squeezed and (text[c - 1] == "\u3000" or after_word(text, c))]
     narrowed: dict = {}
     if cuts:
         cuts, narrowed = _fitted(flow, text, cuts, inlines)
-    if phrases in (AT_SPACES, AT_WORDS):
+    if phrases in (AT_SPACES, AT_WORDS, SQUEEZED):
         cuts = sorted(set(cuts) | set(_overfull(flow, text, cuts)))
     return _broken(inlines, cuts, narrowed, text) if cuts else inlines
 
@@ -187,7 +196,7 @@ def _overfull(flow, text: str, cuts: list) -> list:
     themselves they wrap its last characters, inside a unit the PDF keeps whole
     (東京都調布市国領町３丁目４番地 / 41, seen in LibreOffice). Such a line is broken
     instead at the last place before its overflow where the PDF's rules allow a break
-    and a word starts (国領町 / ３丁目４番地41). Only a line known to Word is measured:
+    and a word or a bracket starts (国領町 / ３丁目４番地41, オホーツクAI / （エリア…）). Only a line known to Word is measured:
     one that starts the paragraph or follows a line break or a kept cut, and ends the
     paragraph, at a line break or where _fitted could not keep the PDF's cut (Word sets
     on from there: a break before the overflow is the line's last); a line ended by a
@@ -211,7 +220,8 @@ def _overfull(flow, text: str, cuts: list) -> list:
         if width(line.start, line.end) <= room:
             continue
         for j in range(line.end - 1, line.start, -1):
-            if para.brk[j] and text[j - 1] != "\n" and width(line.start, j) <= room and after_word(text, j):
+            if para.brk[j] and text[j - 1] != "\n" and width(line.start, j) <= room \
+                    and (after_word(text, j) or text[j] in BLANK_LEFT):        # a word or a bracket starts
                 out.append(j)
                 break
     return out
