@@ -90,8 +90,9 @@ def _block(box, b, ctx: Ctx) -> list:
         elif ctx.pdf_lines and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=False)
         elif ctx.in_cell and not b.tracking:
-            # an overview sheet's item: a line the PDF fits only by squeezing it breaks
-            # where the PDF's does, or before its last word, not inside a word
+            # any other cell's paragraph (an overview sheet's ◆ text): a line the PDF fits
+            # only by squeezing it breaks where the PDF's does, or before its last word
+            # that fits, not inside a word
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=SQUEEZED,
                                    indents=(b.first_indent, b.left_indent))
         p = para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,

@@ -3,9 +3,9 @@ phrases where the PDF's composer breaks it, a notice's 締結者 after its full-
 spaces, a list's cell before a date that starts a line in the PDF. Word and
 LibreOffice break lines their own way, a character longer or shorter, and would cut
 a phrase or a date (令和６年８ / 月). A line ended by such a break must also be one
-Word can set, which squeezes no punctuation (_fitted, _broken); a block's line the PDF
-fits only by squeezing is broken before its last word rather than left for Word to wrap
-inside an address (_overfull).
+Word can set, which squeezes no punctuation (_fitted, _broken); a block's or a cell's
+line the PDF fits only by squeezing it is broken before its last word that fits rather
+than left for Word to wrap inside an address or a word (_overfull).
 
 Kept apart from the paragraph's XML (paragraphs.py): this lays the paragraph out
 with the PDF's block builder and composer, and remembers the answers per process.
@@ -90,8 +90,9 @@ def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True
 
 def _unbroken(ctx: Ctx, inlines, phrases) -> bool:
     """Whether the inlines are left to Word: in an indented block, without text, or in
-    a cell (but a heading, such as an overview sheet's area bar, a list's cell and a
-    paragraph breaking at its spaces: their breaks are the PDF's)."""
+    a cell (but a heading, such as an overview sheet's area bar, a list's cell, a
+    paragraph breaking at its spaces and a cell's SQUEEZED paragraph: their breaks are
+    the PDF's)."""
     return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (True, AT_SPACES, AT_WORDS, SQUEEZED))
             or bool(ctx.indent)
             or not any(isinstance(i, m.Text) and i.text for i in inlines))
@@ -191,16 +192,17 @@ def _fitted(flow, text: str, cuts: list, inlines) -> tuple[list, dict]:
 
 def _overfull(flow, text: str, cuts: list) -> list:
     """Where to break a line of a block (AT_SPACES, AT_WORDS: a signature block's address)
-    that the PDF fits by squeezing its 和欧間 or punctuation but Word and LibreOffice,
-    which set every glyph its full width and 和欧間 a quarter em, cannot: left to
-    themselves they wrap its last characters, inside a unit the PDF keeps whole
-    (東京都調布市国領町３丁目４番地 / 41, seen in LibreOffice). Such a line is broken
-    instead at the last place before its overflow where the PDF's rules allow a break
-    and a word or a bracket starts (国領町 / ３丁目４番地41, オホーツクAI / （エリア…）). Only a line known to Word is measured:
-    one that starts the paragraph or follows a line break or a kept cut, and ends the
-    paragraph, at a line break or where _fitted could not keep the PDF's cut (Word sets
-    on from there: a break before the overflow is the line's last); a line ended by a
-    kept cut is _fitted's."""
+    or a cell (SQUEEZED: an overview's item) that the PDF fits by squeezing its 和欧間 or
+    punctuation but Word and LibreOffice, which set every glyph its full width and
+    和欧間 a quarter em, cannot: left to themselves they wrap its last characters,
+    inside a unit the PDF keeps whole (東京都調布市国領町３丁目４番地 / 41) or a word
+    (…アイディン / ティティ）, both seen in LibreOffice). Such a line is broken instead at
+    the last place before its overflow where the PDF's rules allow a break and a word
+    or a bracket starts (国領町 / ３丁目４番地41, オホーツクAI / （エリア…）). Only a line
+    known to Word is measured: one that starts the paragraph or follows a line break
+    or a kept cut, and ends the paragraph, at a line break or where _fitted could not
+    keep the PDF's cut (Word sets on from there: a break before the overflow is the
+    line's last); a line ended by a kept cut is _fitted's."""
     para, lines = flow.blPara.jl_composed
     natural, _ = _measure(flow.blPara.jl_source[1])
     step = [max(a, b) for a, b in zip(para.adv, natural)]
