@@ -121,6 +121,9 @@ class Dates(StyleModel):
     issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes", "dots_short_year"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
+    # false: the date of issue without its year (９月27日), as 調布市 titles its 発表 pages
+    # (（9月27日発表）…, notice.date_place: before_title); every other date keeps its year
+    issue_year: bool = True
 
 
 class Times(StyleModel):
@@ -183,7 +186,9 @@ class NoticeStyle(StyleModel):
     # 大分県 dates its reports), or at the foot after everything else (更新日：… at the end
     # of a city's page); only the date moves, the offices under it keep the head. Beside
     # date_above_header: true an error (that key sets the date in the head, above the header)
-    date_place: Literal["head", "under_title", "foot"] = "head"
+    # before_title: at the start of the title's line, before the subject, in the title's
+    # type, its prefix and suffix with it (（9月27日発表）重大な…, as 調布市 titles its pages)
+    date_place: Literal["head", "under_title", "foot", "before_title"] = "head"
     # where the header line stands: in the head (default, above the title) or on the line
     # under the title and its subtitle (a blog's entry title, then the release's own
     # ＜林務部プレスリリース＞, as 長野県's 林務部 blog keeps its releases); only the header
