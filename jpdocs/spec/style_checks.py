@@ -242,6 +242,12 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
                                 "the role is set above a contact's box; the house sets the contacts' lines under the"
                                 " date (notice.contacts_at: head), with no box, and it would have no effect"))
+    if style.notice.contacts_at == "head_table" and ("contacts", "role_place") in lines \
+            and style.contacts.role_place == "above":
+        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
+                                "the role is set above a contact's box; the house sets each contact as a row of a"
+                                " table in the head (notice.contacts_at: head_table), the role in its first cell,"
+                                " and it would have no effect"))
     own = style.contacts.own_lines
     for part in sorted({p for p in own if own.count(p) > 1}):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",

@@ -279,8 +279,12 @@ class NoticeStyle(StyleModel):
     # releases with the desk that answers (企画総務局広域都市圏推進課 / 課長… / 電話…);
     # foot_line: each contact on a line of its own after the text, no box: its role,
     # department and number in （） after its label (【照会先】広島労働局職業安定部職業安定課
-    # （電話:082(502)7831）, as 広島労働局 writes it), what the line cannot print refused
-    contacts_at: Literal["foot", "top", "head", "foot_line"] = "foot"
+    # （電話:082(502)7831）, as 広島労働局 writes it), what the line cannot print refused;
+    # head_table: a ruled table in the head, under the date and the issuer, before the
+    # title, a contact a row: its role, its department, its number's label and the number
+    # side by side (部局・担当課 | 防災くらし安心部　防災危機管理課 | 電話番号 | 023-630-2230,
+    # as 山形県 heads its releases); what a row cannot print refused
+    contacts_at: Literal["foot", "top", "head", "foot_line", "head_table"] = "foot"
 
     @field_validator("ki_label_spread", "people_title_spread")
     @classmethod
