@@ -266,6 +266,9 @@ class NoticeStyle(StyleModel):
     # a 記 list's marker (（１）; "({number})" → (1) with list_digits: half; "⑴"), the text
     # straight after the widest, and its digits where not the house's (digits)
     list_marker: str = "（{number}）"
+    # the mark before each bullet of a list's entry ({text, bullets, then}: ・子どもを…),
+    # set at the entry's text margin, the bullet's further lines hanging after it
+    list_bullet: Literal["・", "•", "○", "◯", "●", "◆", "■", "－"] = "・"
     list_digits: Literal["mixed", "half", "full"] | None = None
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written

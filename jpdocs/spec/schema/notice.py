@@ -170,6 +170,17 @@ class KiGroup(Strict):
     others: Optional[Line] = None     # ほか, after the group's last person
 
 
+class ListPoint(Strict):
+    """An entry of a 記 item's list that holds bullets, as 調布市 writes its overview's
+    first point: its text (本協定に基づく情報共有は、), the bullets a line each under it
+    (・子どもを対象とした凶悪事件), then the rest of its sentence on a line after them
+    (の2種類の事件を対象としています。), each at the entry's text margin; every part as
+    written, the mark the house's (notice.list_bullet)."""
+    text: Line
+    bullets: Annotated[list[Line], MinLen(1)]
+    then: Optional[Line] = None
+
+
 class KiEntry(Strict):
     """One item of the 記 block: a built-in item by name (item:, with label: to rename
     it), or an item of the notice's own: a label and one of text, list, table, people,
@@ -182,7 +193,8 @@ class KiEntry(Strict):
     item: Optional[Line] = None       # date, place, signatories, agenda, schedule
     label: Optional[Line] = None      # 協定締結日, 出席者, 内容 …
     text: Optional[list[Line]] = None        # paragraphs
-    entries: Optional[list[Line]] = Field(default=None, alias="list")   # （１）, （２） …
+    # （１）, （２） …; an entry may hold bullets under its text ({text, bullets, then})
+    entries: Optional[list[Union[Line, ListPoint]]] = Field(default=None, alias="list")
     table: Optional[list[list[Line]]] = None  # rows of cells
     people: Optional[list[Person]] = None     # title and name, a line each
     groups: Optional[list[KiGroup]] = None    # groups of people under labels of their own (協定締結者, 立会人)
