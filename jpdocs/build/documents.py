@@ -77,6 +77,10 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     }
     ctx["ki"] = []
     ctx["event_line"] = None
+    # notice.date_place: before_title: the title's line begins with the date of issue; a
+    # name of the context, so that a template written before it is known not to print it
+    # (build/template_coverage.py: NEEDS_BLOCK)
+    ctx["date_before_title"] = style.notice.date_place == "before_title"
     ctx["sections"] = ctx["notice_sections"] = []
     if spec.press_notice and notice_text:
         from ..content.contacts import at_head, check_contacts, foot_lines, head_rows, placed

@@ -51,6 +51,8 @@ NEEDS_BLOCK = [
      "block printing the contacts in the head under the date (head_contacts)"),
     (("notice", "contacts_at"), "head_table", ("head_table", "after_head_table"),
      "table printing the contacts in the head (head_table)"),
+    (("notice", "date_place"), "before_title", ("date_before_title",),
+     "title that begins with the date of issue (date_before_title)"),
     (("notice", "contacts_at"), "top", ("top_contact", "after_top_contact"),
      "line printing the contact at the top (top_contact)"),
     (("agreement", "space_before_signer"), None, (SignatureLine, "before"),
