@@ -465,6 +465,12 @@ STYLE_VARIANTS = {
     "slashes-two-digits": "dates:\n  issue_calendar: slashes\n  issue_two_digits: true\n",
     "short-year-weekday": "dates:\n  issue_calendar: dots_short_year\n  issue_weekday: none\n",
     "short-year-two-digits": "dates:\n  issue_calendar: dots_short_year\n  issue_two_digits: true\n",
+    "iso-no-year": "dates:\n  issue_calendar: iso\n  issue_year: false\n",
+    "dots-no-year": "dates:\n  issue_calendar: dots\n  issue_year: false\n",
+    "slashes-no-year": "dates:\n  issue_calendar: slashes\n  issue_year: false\n",
+    "short-year-no-year": "dates:\n  issue_calendar: dots_short_year\n  issue_year: false\n",
+    "no-year-anywhere": "dates:\n  event_year: false\n  issue_year: false\n",
+    "date-before-title-left": "notice:\n  date_place: before_title\n  date_align: left\n",
     "until-with-tilde": "times:\n  until: \"\"\n",
     "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
@@ -473,6 +479,7 @@ STYLE_VARIANTS = {
     "role-place-top": "notice:\n  contacts_at: top\ncontacts:\n  role_place: above\n",
     "role-place-head": "notice:\n  contacts_at: head\ncontacts:\n  role_place: above\n",
     "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
+    "role-place-head-table": "notice:\n  contacts_at: head_table\ncontacts:\n  role_place: above\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
     "header-place-beside-date-above": "notice:\n  date_above_header: true\n  header_place: under_title\n",
@@ -555,6 +562,7 @@ VARIANTS["list-too-many-parenthesized"] = [
 COMPANIONS["style-contacts-top.yaml"] = "notice:\n  contacts_at: top\n"
 COMPANIONS["style-contacts-head.yaml"] = "notice:\n  contacts_at: head\n"
 COMPANIONS["style-contacts-foot-line.yaml"] = "notice:\n  contacts_at: foot_line\n"
+COMPANIONS["style-contacts-head-table.yaml"] = "notice:\n  contacts_at: head_table\n"
 COMPANIONS["style-person-line.yaml"] = "contacts:\n  person_line: with_department\n"
 _TOP = (_STYLE, _STYLE + "style: style-contacts-top.yaml\n")
 _SEED_CONTACT = SEED[SEED.index("    - role: 担当窓口\n"):]
@@ -570,6 +578,10 @@ VARIANTS.update({
     "contacts-foot-line-lead": [(_STYLE, _STYLE + "style: style-contacts-foot-line.yaml\n"),
                                 (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
                                 ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "contacts-head-table-keys": [(_STYLE, _STYLE + "style: style-contacts-head-table.yaml\n")],
+    "contacts-head-table-lead": [(_STYLE, _STYLE + "style: style-contacts-head-table.yaml\n"),
+                                 (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
+                                 ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
     "person-line-two": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
                         ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
                          "      people: [{title: 地域政策課長, name: 杉村　勝彦}, {title: 主査, name: 北野}]\n")],

@@ -8,6 +8,8 @@ keeps the key's default, or today's templates given as the user's, build."""
 from __future__ import annotations
 
 import shutil
+
+import pytest
 from pathlib import Path
 
 from conftest import ROOT, run_generate
@@ -78,3 +80,26 @@ def test_todays_templates_given_as_the_users_honour_both_keys(tmp_path):
         result = run_generate(spec, "-o", tmp_path / "out", "--kinds", kind, "--format", "pdf", "--templates", mine)
         assert result.returncode == 0, result.stderr
         assert "the house sets" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("case, style_name, key, value, what", [
+    ("chofu-4cities-2016", "chofu-city.yaml", "date_place", "before_title",
+     "title that begins with the date of issue (date_before_title)"),
+    ("yamagata-marukan-2021", "yamagata-pref.yaml", "contacts_at", "head_table",
+     "table printing the contacts in the head (head_table)"),
+])
+def test_a_template_from_before_the_date_in_the_title_or_the_head_table_is_refused(case, style_name, key, value,
+                                                                                     what, tmp_path):
+    """A notice template from before notice.date_place: before_title and contacts_at:
+    head_table (tests/data/old_templates/before-date-before-title: the bundled one as it
+    was) would drop the date of issue, or the contacts: an error at the style file's line."""
+    style = REAL / "styles" / style_name
+    out = tmp_path / "out"
+    result = run_generate(REAL / f"{case}.yaml", "-o", out, "--kinds", "press-notice", "--format", "pdf",
+                          "--templates", OLD / "before-date-before-title")
+    assert result.returncode == 1, result.stderr
+    assert (f"{style}:{line_of(style, key + ':')}: notice.{key}: the house sets notice.{key}: {value}, and the"
+            f" template in") in result.stderr, result.stderr
+    assert f"has no {what}: the press-notice would be printed as if the key were not there" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not any(out.rglob("*.pdf")), "no output beside the error"

@@ -77,9 +77,13 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     }
     ctx["ki"] = []
     ctx["event_line"] = None
+    # notice.date_place: before_title: the title's line begins with the date of issue; a
+    # name of the context, so that a template written before it is known not to print it
+    # (build/template_coverage.py: NEEDS_BLOCK)
+    ctx["date_before_title"] = style.notice.date_place == "before_title"
     ctx["sections"] = ctx["notice_sections"] = []
     if spec.press_notice and notice_text:
-        from ..content.contacts import at_head, check_contacts, foot_lines, placed
+        from ..content.contacts import at_head, check_contacts, foot_lines, head_rows, placed
         from ..content.notice import check_head, compose_ki
         from ..content.people import signatory_rows
         from ..content.sections import check_sections, numbered_sections
@@ -97,6 +101,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
                                                           spec.press_notice.contacts_lead, style)
         ctx["head_contacts"] = at_head(spec.press_notice.contacts, style)
         ctx["foot_contacts"] = foot_lines(spec.press_notice.contacts, style)
+        ctx["head_table"] = head_rows(spec.press_notice.contacts, style)
         request = spec.press_notice.press_request
         if request and "lead" not in request.model_fields_set and style.word("comma") != "、":
             # the default lead is the generator's wording (当日取材いただける場合は、): in the
@@ -116,7 +121,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         loaded.notes.extend(notes)
     notice = ctx["spec"].press_notice      # its phones' numbers joined as `number` too
     if notice and notice.after and notice_text:
-        from ..content.contacts import at_head, foot_lines, placed
+        from ..content.contacts import at_head, foot_lines, head_rows, placed
         if "signatory_rows" in ctx:
             from ..content.notice import after_ki
             ctx["after_ki"] = after_ki(spec, style)
@@ -128,6 +133,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
                                                                       ctx["after_contacts_lead"], style)
         ctx["after_head_contacts"] = at_head(ctx["after_contacts"], style)
         ctx["after_foot_contacts"] = foot_lines(ctx["after_contacts"], style)
+        ctx["after_head_table"] = head_rows(ctx["after_contacts"], style)
     if agreement_text:
         from ..content.agreement.compose import compose
         ctx["text"] = compose(loaded, style, final=final)

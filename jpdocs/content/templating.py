@@ -228,7 +228,7 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
         if dates.issue_calendar == "dots_short_year":   # 16.11.04: the year's last two digits (鹿児島大学)
             return value.strftime("%y.%m.%d")
         return japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d,
-                                two_digits=dates.issue_two_digits)
+                                year=dates.issue_year, two_digits=dates.issue_two_digits)
 
     def deadline(value: dt.date | dt.datetime, issued: dt.date | None = None) -> str:
         return deadline_text(value, issued, d, dates, times)
