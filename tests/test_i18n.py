@@ -1011,6 +1011,13 @@ def corpus(tmp_path_factory) -> dict[str, list]:
     out["templates-leaves-photo-out"] = _photo_left_out(folder / "photo")
     out["templates-before-foot-line"] = _findings(ROOT / "tests" / "data" / "real" / "hiroshima-labour-hatsukaichi-2024.yaml",
                                                   ROOT / "tests" / "data" / "old_templates" / "before-foot-line")
+    # a setting an old template does not heed: one it prints as if it were not there, and
+    # one that turns off text the template prints all the same
+    old = ROOT / "tests" / "data" / "old_templates"
+    out["templates-before-subtitle-joined"] = _findings(ROOT / "tests" / "data" / "real" / "reitaku-sakai-2015.yaml",
+                                                        old / "before-subtitle-joined")
+    out["templates-before-header-false"] = _findings(ROOT / "tests" / "data" / "real" / "ageo-fire-2018.yaml",
+                                                     old / "before-header-false")
     out["closing-too-few-copies"] = _too_few_copies(folder / "copies")
     out.update(_build_findings(folder / "build"))
     assert all(out.values()), [n for n, found in out.items() if not found]

@@ -200,9 +200,9 @@ def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, fla
     refused = {tuple(p.key.split(".")) for p in unhonoured}
     no_effect = settings_without_effect(loaded, style, kind.name, (reads, files, text),
                                         (ours, bundled_files, bundled_text), templates, rerender, refused)
+    loaded.warnings.extend(left_out(loaded, doc, bundled, templates))
     if unhonoured or no_effect:
         raise InputError(unhonoured + no_effect)
-    loaded.warnings.extend(left_out(loaded, doc, bundled, templates))
 
 
 def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> None:

@@ -9,11 +9,14 @@ leaves a fact out on purpose still builds: the warning says what is left out.)
 
 A setting is no text to look for: `subtitle_joined: true` in the spec, a house style's
 `contacts.label_gap` change how the bundled templates print, and a template written
-before them prints as if they were not there. Each render gathers the fields of the
-project's objects it reads (content/sandbox.py); a setting the spec or the office's
-style file writes that the bundled template reads and the user's does not is a warning
-at its line. A setting that reaches the templates through a value of the context only
-newer templates read (CARRIED) is a warning where the user's templates never name it.
+before them prints as if they were not there. A key that has no effect is an error, so
+each setting the spec or the office's style file writes that the bundled template reads
+(each render gathers the fields of the project's objects it reads, content/sandbox.py)
+is tried by rendering both templates again without it (setting_effects.py): where the
+user's document is not what the setting asks, it is an error at the setting's line. A
+setting that reaches the templates through a value of the context only newer templates
+read (CARRIED) is tried where the user's templates never name that value. A setting
+that turns a part off (`header: false`) is heeded by a template that prints none of it.
 
 Some house settings a template cannot honour by printing as if they were not there: the
 contacts set on lines after the text (notice.contacts_at: foot_line) are printed by
@@ -38,7 +41,8 @@ from ..spec.strict import Model
 from .setting_effects import Rerender, field_default, style_default, unheeded, where_read, without
 
 # A house style's key whose effect the templates see only in a value of the context that
-# templates written before it do not read: key path → that value's name.
+# templates written before it do not read: key path → that value's name (the key is
+# tried, settings_without_effect, where the user's templates never name the value).
 CARRIED = {("notice", "section_mark_hang"): "notice_sections"}
 
 # A house style's key (and the value of it that matters; None: any value but the
