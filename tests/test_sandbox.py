@@ -294,6 +294,23 @@ def test_the_users_own_cache_folder_is_private_and_used(tmp_path):
     assert any(folder.iterdir())
 
 
+def test_entries_of_the_caches_old_names_are_removed_when_the_cache_is_opened(tmp_path):
+    """Compiled templates were once kept as Jinja names them (__jinja2_….cache); since
+    the cache's names changed (BYTECODE_FILES) nothing reads them: the first run that
+    opens the cache removes them, and leaves its own entries and any other file."""
+    cache_root = tmp_path / "cache"
+    assert run_with_cache(cache_root, tmp_path / "out").returncode == 0
+    folder = cache_root / "templates"
+    ours = sorted(p.name for p in folder.iterdir())
+    assert ours and all(n.startswith(templating.BYTECODE_FILES.split("%s")[0]) for n in ours), ours
+    for name in ("__jinja2_0123abcd.cache", "__jinja2_4567ef.cache"):
+        (folder / name).write_bytes(b"old")
+    (folder / "notes.txt").write_text("the user's", encoding="utf-8")
+    result = run_with_cache(cache_root, tmp_path / "out2")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == sorted(ours + ["notes.txt"])
+
+
 @pytest.mark.parametrize("wording", ["正本（{label:>300000000}保管）", "正本（{0.__class__}保管）", "正本（{name}保管）"])
 def test_a_wording_placeholder_is_filled_by_name_only(wording, tmp_path, capsys):
     style = tmp_path / "style.yaml"

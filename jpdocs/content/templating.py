@@ -136,7 +136,31 @@ def _bytecode_cache():
     must be the user's own and writable by no one else (else no cache is used); Jinja
     checks each entry against the checksum of the template's source."""
     folder = private_cache_dir("templates")
-    return jinja2.FileSystemBytecodeCache(str(folder), BYTECODE_FILES) if folder else None
+    if folder is None:
+        return None
+    _drop_stale_entries(str(folder))
+    return jinja2.FileSystemBytecodeCache(str(folder), BYTECODE_FILES)
+
+
+# The entries of the cache's names before BYTECODE_FILES (Jinja's own, __jinja2_%s.cache):
+# never read again, they would stay in the user's cache folder for ever.
+STALE_FILES = ("__jinja2_", ".cache")
+
+
+@lru_cache(maxsize=4)
+def _drop_stale_entries(folder: str) -> None:
+    """Remove the entries a version before BYTECODE_FILES left: once a process, one
+    listing of the folder (some 20 µs), nothing removed where none is left."""
+    try:
+        with os.scandir(folder) as entries:
+            stale = [e.path for e in entries if e.name.startswith(STALE_FILES[0]) and e.name.endswith(STALE_FILES[1])]
+    except OSError:
+        return
+    for path in stale:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass            # another process removed it first, or it is not ours to remove
 
 
 def date_text(value: dt.date, digits: str, dates: Dates, western: bool | None = None,
