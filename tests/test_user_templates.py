@@ -227,6 +227,21 @@ def test_a_contact_template_older_than_the_label_gap_is_refused_at_the_style_key
 
 
 @needs_poppler
+def test_a_contact_template_that_prints_no_contact_is_asked_nothing_by_the_label_gap(tmp_path, capsys):
+    """茂原市's label_gap sets the gap after a contact's labels; a contact template
+    that prints no contact at all has no label to set it after: the contacts are
+    warned of as left out, and the gap is not refused."""
+    case = REAL / "mobara-abekura-2018.yaml"
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "contact.xml.j2").write_text("{#- no contact is printed -#}\n", encoding="utf-8")
+    code, err = build(case, mine, tmp_path / "out", capsys)
+    assert code == 0, err
+    assert "contacts.label_gap" not in err, err
+    assert f"{LEFT_OUT} {mine}: the press-notice leaves it out" in err, err
+
+
+@needs_poppler
 def test_a_notice_template_older_than_the_hanging_sections_is_refused(tmp_path, capsys):
     """物質・材料研究機構 (nims-tsukuba-2010) hangs a section's bullets after ・
     (notice.section_mark_hang in styles/nims.yaml). A notice template of before it reads

@@ -2,26 +2,36 @@
 
 A key that has no effect is an error. A user's template (--templates) written before a
 key (`subtitle_joined: true`, `contacts.label_gap`, `notice.section_mark_hang`) prints
-as if it were not there, so where the bundled template reads a setting the spec or the
-office's style file writes and the user's does not (template_coverage.unread_settings,
-by what each render read), the setting is tried: both templates are rendered again
-with it at its default, as if it were not written.
+as if it were not there; one that reads a key may still not heed it (`n.header or
+報道機関各位` under `header: false`). So each setting the spec or the office's style file
+writes, not at its default, that the bundled template reads (template_coverage
+.settings_without_effect, by what the render read) is tried: both templates are
+rendered again with it at its default, as if it were not written.
 
-- The user's output changes: the template answers to the key by some other way (a
-  method, a value Python composes): it has its effect.
+- The user's output changes: the template answers to the key (by reading it, or by a
+  method or a value Python composes from it).
 - The bundled output does not change: the key asks for nothing in this document.
-- The bundled output as written is its output without the key less some text (the key
-  turns a part off: `header: false`, `opening_heading: false`): a template that prints
-  none of that text (no more of it than the bundled one as written) gives what the key
-  asks without reading it, and is not refused for it.
-- Else the user's document is not what the key asks: an error at the key's line.
+- Else the bundled output's text, without the key and as written, tells what it asks:
+  - text it turns off (`header: false`, `opening_heading: false`): heeded by a template
+    that prints none of it (no more of it than the bundled one as written: the same
+    words may stand elsewhere);
+  - text it changes (`contacts.label_gap`: 電話　… → 電話:…): not heeded where the user's
+    prints the text as it is without the key (the change, a few characters either
+    side); a template that prints none of that part (no contacts) is asked nothing;
+  - text it moves (`notice.header_place`): not heeded where the user's prints it;
+  - the same text set otherwise (`subtitle_joined`, `notice.section_mark_hang`'s
+    indents, a space over a signer): not heeded where the user's prints that text
+    (a block with no text, a spacer, stands for the text beside it).
+  Not heeded: an error at the key's line, and nothing is written.
 
-Only a build with a user's template pays for this, and only for the settings the
-pre-filter finds (most builds: none).
+Only a build with a user's template pays for this (a build with the bundled templates
+never comes here): one context and render of the user's template for each such setting,
+and a render of the bundled one where the user's output does not change.
 """
 from __future__ import annotations
 
 import copy
+from dataclasses import fields
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable
@@ -29,6 +39,9 @@ from typing import Callable
 from ..content import markup, model
 from ..errors import InputError
 from ..spec.strict import Model
+
+# Characters either side of a change of text, to find it as a template without the key prints it.
+CONTEXT = 4
 
 # What the checker is given to render again: (spec, style) → the user's markup, and the
 # bundled markup when asked (most settings the user's template heeds: it is not needed),
@@ -84,11 +97,38 @@ def style_default(default_style, path: tuple):
     return copy.deepcopy(value)
 
 
+def _text(block) -> str:
+    """A block's characters, an item's marker before its text (項　目 is one), with no
+    whitespace (a name may be split over lines)."""
+    if getattr(block, "inlines", None) is None:
+        return ""
+    return "".join((getattr(block, "marker", "") + model.plain_text(block.inlines)).split())
+
+
 def _printed(doc: model.Document) -> str:
-    """The document's characters, an item's marker before its text (項　目 is one),
-    with no whitespace (a name may be split over lines)."""
-    return "".join("".join((getattr(b, "marker", "") + model.plain_text(b.inlines)).split())
-                   for b in model.walk(doc.blocks) if getattr(b, "inlines", None) is not None)
+    return "".join(_text(b) for b in model.walk(doc.blocks))
+
+
+def _relaid(before: model.Document, after: model.Document) -> list[str]:
+    """The text of each block the key sets otherwise where the text is the same (a
+    line's indent, the subtitle on the subject's line), as set without the key; a block
+    with no text (a spacer) stands for the text beside it."""
+    def shape(block) -> str:       # the block's own settings and text, not its blocks'
+        return repr([(f.name, getattr(block, f.name)) for f in fields(block) if f.name not in ("blocks", "rows")])
+    blocks = list(model.walk(before.blocks))
+    texts = [_text(b) for b in blocks]
+    out = []
+    matcher = SequenceMatcher(None, [shape(b) for b in blocks], [shape(b) for b in model.walk(after.blocks)],
+                              autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        changed = [t for t in texts[i1:i2] if t]
+        if not changed:
+            changed = [t for t in (next((t for t in reversed(texts[:i1]) if t), ""),
+                                   next((t for t in texts[i2:] if t), "")) if t]
+        out += changed
+    return out
 
 
 def verdict(theirs: tuple[str, str], ours: tuple[Callable[[], str], str], kind: str) -> str | None:
@@ -100,16 +140,36 @@ def verdict(theirs: tuple[str, str], ours: tuple[Callable[[], str], str], kind: 
     without_key = ours[0]()
     if without_key == ours[1]:
         return None        # the key changes nothing in this document
-    before, after = _printed(markup.parse(without_key)), _printed(markup.parse(ours[1]))
-    ops = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
-    if all(tag in ("equal", "delete") for tag, *_ in ops) and before != after:
-        # the key turns text off: heeded where the user's prints none of it (no more
-        # of it than the bundled one as written, where the same words stand elsewhere)
-        printed = _printed(markup.parse(theirs[1]))
-        parts = [before[i1:i2] for tag, i1, i2, _, _ in ops if tag == "delete"]
-        shown = [p for p in parts if printed.count(p) > after.count(p)]
-        return f"the {kind} prints {shown[0]}, which the key leaves out" if shown else None
-    return f"the {kind} is printed as if the key were not there"
+    doc_before, doc_after = markup.parse(without_key), markup.parse(ours[1])
+    before, after = _printed(doc_before), _printed(doc_after)
+    printed = _printed(markup.parse(theirs[1]))
+    # each count against the bundled document as written: the same words may stand elsewhere
+    ops = [op for op in SequenceMatcher(None, before, after, autojunk=False).get_opcodes() if op[0] != "equal"]
+    as_if_absent = f"the {kind} is printed as if the key were not there"
+    # text the key moves (the header under the title): not heeded where the user's prints it
+    moved = {before[i1:i2] for tag, i1, i2, _, _ in ops if tag == "delete"} & \
+        {after[j1:j2] for tag, _, _, j1, j2 in ops if tag == "insert"}
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "delete" and before[i1:i2] in moved:
+            if before[i1:i2] in printed:
+                return as_if_absent
+        elif tag == "delete":
+            # the key turns text off: heeded where the user's prints none of it
+            if printed.count(before[i1:i2]) > after.count(before[i1:i2]):
+                return f"the {kind} prints {before[i1:i2]}, which the key leaves out"
+        elif tag == "replace" or after[j1:j2] not in moved:
+            # the key changes text: not heeded where the user's prints it as it is
+            # without the key (the change and a few characters either side); a template
+            # that prints none of that part (no contacts: the gap after their labels)
+            # is asked nothing by it
+            absent = before[max(0, i1 - CONTEXT):i2 + CONTEXT]
+            if printed.count(absent) > after.count(absent):
+                return as_if_absent
+    if ops:
+        return None
+    # the key sets the same text otherwise: not heeded where the user's prints that text
+    relaid = _relaid(doc_before, doc_after)
+    return as_if_absent if not relaid or any(t in printed for t in relaid) else None
 
 
 def unheeded(candidates: list[tuple], rerender: Rerender, theirs: str, ours: str,
