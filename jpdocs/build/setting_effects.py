@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Callable
 
 from ..content import markup, model
-from ..errors import InputError
 from ..spec.strict import Model
 
 # Characters either side of a change of text, to find it as a template without the key prints it.
@@ -76,12 +75,16 @@ def without(value, path: tuple, default):
     raise TypeError(f"no key {head!r} in {type(value).__name__}")
 
 
+def value_at(owner, path: tuple):
+    """The value at a key path of models, lists and dicts."""
+    for key in path:
+        owner = owner[key] if isinstance(owner, (list, tuple, dict)) else getattr(owner, key)
+    return owner
+
+
 def field_default(spec, path: tuple):
     """The default of the spec's field at `path` (a fresh copy: a list default is shared)."""
-    owner = spec
-    for key in path[:-1]:
-        owner = owner[key] if isinstance(owner, (list, tuple, dict)) else getattr(owner, key)
-    return copy.deepcopy(type(owner).model_fields[path[-1]].default)
+    return copy.deepcopy(type(value_at(spec, path[:-1])).model_fields[path[-1]].default)
 
 
 def style_default(default_style, path: tuple):
@@ -182,9 +185,10 @@ def unheeded(candidates: list[tuple], rerender: Rerender, theirs: str, ours: str
         try:
             theirs_without, ours_without = rerender(spec, style)
             lacks = verdict((theirs_without, theirs), (ours_without, ours), kind)
-        except InputError:
-            # without the key the spec is refused (another key needs it): it shapes
-            # what is composed, and the user's template makes the same without it
+        except Exception:      # InputError, or a fault of a combination no check saw
+            # without the key the spec and style cannot be made (another key needs it,
+            # or no style file combines them so): what it asks cannot be read from the
+            # bundled output, and the user's template does not read it
             lacks = f"the {kind} is printed as if the key were not there"
         if lacks:
             out.append((key, lacks))

@@ -38,7 +38,7 @@ from ..spec.load import LoadedSpec
 from ..spec.photo_checks import photos_of
 from ..spec.source import dotted, line_of
 from ..spec.strict import Model
-from .setting_effects import Rerender, field_default, style_default, unheeded, where_read, without
+from .setting_effects import Rerender, field_default, style_default, unheeded, value_at, where_read, without
 
 # A house style's key whose effect the templates see only in a value of the context that
 # templates written before it do not read: key path → that value's name (the key is
@@ -104,7 +104,7 @@ def settings_without_effect(loaded: LoadedSpec, style, kind: str, theirs: tuple[
     candidates = []          # ((file, line, key path, what the bundled template reads), spec, style)
     for path in _settings(loaded.spec, (), bundled[0]):
         default = field_default(loaded.spec, path)
-        if _value(loaded.spec, path) != default:
+        if value_at(loaded.spec, path) != default:
             candidates.append(((str(loaded.path), loaded.line_of(path), path, path[-1]),
                                without(loaded.spec, path, default), style))
     office = _office_keys(style)
@@ -123,24 +123,18 @@ def settings_without_effect(loaded: LoadedSpec, style, kind: str, theirs: tuple[
                 continue            # composed in Python into what both templates read
             for entry in _entries(path, getattr(owner, key), data):
                 default = style_default(load_style(), entry)
-                if entry in skip or _value(style, entry) == default:
+                if entry in skip or value_at(style, entry) == default:
                     continue
                 candidates.append(((str(source), line_of(lines, entry), entry,
                                     carrier or entry[-1]), loaded.spec, without(style, entry, default)))
     out = []
     for (file, line, path, field), lacks in unheeded(candidates, rerender, theirs[2], bundled[2], kind):
-        where = where_read(bundled[1], field) or bundled[1][0].name
+        where = where_read(bundled[1], field) or str(bundled[1][0])
         out.append(Problem(file, line, dotted(path),
                            f"the template in {templates} does not heed this key, which the bundled one reads"
                            f" at {where}: {lacks}; read it in the template as the bundled one does, or build"
                            " without the key"))
     return out
-
-
-def _value(owner, path: tuple):
-    for key in path:
-        owner = owner[key] if isinstance(owner, (list, tuple, dict)) else getattr(owner, key)
-    return owner
 
 
 def _entries(path: tuple, value, data: dict) -> list[tuple]:
