@@ -72,12 +72,15 @@ def test_the_old_templates_build_where_the_house_does_not_write_the_key(tmp_path
 
 
 def test_todays_templates_given_as_the_users_honour_both_keys(tmp_path):
+    """Today's templates as the user's heed every key: also a house whose style file
+    writes paragraph styles (東久留米市: styles:, each tried without it)."""
     mine = tmp_path / "mine"
     shutil.copytree(ROOT / "templates", mine, ignore=shutil.ignore_patterns("*.yaml", "*.docx"))
-    for spec, kind in ((HIROSHIMA, "press-notice"), (FUCHU, "agreement")):
+    for spec, kind in ((HIROSHIMA, "press-notice"), (FUCHU, "agreement"),
+                       (REAL / "higashikurume-cmj-2018.yaml", "agreement")):
         result = run_generate(spec, "-o", tmp_path / "out", "--kinds", kind, "--format", "pdf", "--templates", mine)
         assert result.returncode == 0, result.stderr
-        assert "the house sets" not in result.stderr, result.stderr
+        assert "the house sets" not in result.stderr and "does not heed" not in result.stderr, result.stderr
 
 
 # ------------------------------------------------------------------ a setting the template does not heed

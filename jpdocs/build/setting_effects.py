@@ -82,9 +82,15 @@ def value_at(owner, path: tuple):
     return owner
 
 
+def _own(value):
+    """A list's or mapping's own copy (a default is shared by every model that takes
+    it); a model is frozen and is used as it is."""
+    return copy.copy(value) if isinstance(value, (list, dict)) else value
+
+
 def field_default(spec, path: tuple):
-    """The default of the spec's field at `path` (a fresh copy: a list default is shared)."""
-    return copy.deepcopy(type(value_at(spec, path[:-1])).model_fields[path[-1]].default)
+    """The default of the spec's field at `path`."""
+    return _own(type(value_at(spec, path[:-1])).model_fields[path[-1]].default)
 
 
 def style_default(default_style, path: tuple):
@@ -97,7 +103,7 @@ def style_default(default_style, path: tuple):
             value = getattr(value, key, None)
         if value is None:
             return None
-    return copy.deepcopy(value)
+    return _own(value)
 
 
 def _text(block) -> str:
