@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, run_generate
 
 REAL = ROOT / "tests" / "data" / "real"
@@ -130,3 +132,18 @@ def test_a_template_older_than_subtitle_joined_is_refused_at_the_key(tmp_path):
             f" {OLD / 'before-subtitle-joined'} does not heed this key") in result.stderr, result.stderr
     assert "the press-notice is printed as if the key were not there" in result.stderr, result.stderr
     assert not any(out.rglob("*.pdf")), "no output beside the error"
+
+
+@pytest.mark.slow
+def test_todays_templates_given_as_the_users_heed_every_key_of_every_real_case(tmp_path):
+    """Every real case checks as it does with the bundled templates when they are given
+    as the user's: each setting tried (setting_effects.py) is heeded, and trying none
+    of them fails (a default that cannot be copied stopped the whole batch once)."""
+    mine = tmp_path / "mine"
+    shutil.copytree(ROOT / "templates", mine, ignore=shutil.ignore_patterns("*.yaml", "*.docx"))
+    specs = sorted(p for p in REAL.glob("*.yaml") if not p.name.endswith(".facts.yaml"))
+    result = run_generate("check", *specs, "--templates", mine)
+    assert result.returncode == 0, result.stderr
+    said = (result.stdout + result.stderr).splitlines()
+    assert sum(line.startswith("ok: ") for line in said) == len(specs), said[-20:]
+    assert "does not heed" not in result.stderr and "internal error" not in result.stderr, result.stderr
