@@ -28,6 +28,7 @@ the build would silently print what the house did not ask for.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ..content import model
@@ -229,10 +230,21 @@ def _names(files: list[Path]) -> set[str]:
     """The names the template files read (of the context, or set in them: a name is
     looked for only where the bundled templates read it from the context). Parsed, not
     compiled: a user's filters are the build's to check."""
-    from jinja2 import Environment, nodes
-    env, names = Environment(), set()
+    names: set[str] = set()
     for f in files:
-        if f.is_file():
-            tree = env.parse(f.read_text(encoding="utf-8"))
-            names |= {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        names |= _names_in(str(f), st.st_mtime_ns, st.st_size)
     return names
+
+
+@functools.lru_cache(maxsize=64)
+def _names_in(path: str, *_stamp) -> frozenset[str]:
+    """One file's names, kept while it is unchanged: parsing the notice's templates
+    costs tens of ms, and each kind of each spec of a batch (and settings_unhonoured
+    beside settings_without_effect) asks again."""
+    from jinja2 import Environment, nodes
+    tree = Environment().parse(Path(path).read_text(encoding="utf-8"))
+    return frozenset(n.name for n in tree.find_all(nodes.Name) if n.ctx == "load")
