@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import copy
 from dataclasses import fields
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable
 
@@ -122,6 +121,8 @@ def _relaid(before: model.Document, after: model.Document) -> list[str]:
     """The text of each block the key sets otherwise where the text is the same (a
     line's indent, the subtitle on the subject's line), as set without the key; a block
     with no text (a spacer) stands for the text beside it."""
+    from difflib import SequenceMatcher      # (only here: a build with the bundled templates never comes)
+
     def shape(block) -> str:       # the block's own settings and text, not its blocks'
         return repr([(f.name, getattr(block, f.name)) for f in fields(block) if f.name not in ("blocks", "rows")])
     blocks = list(model.walk(before.blocks))
@@ -149,6 +150,7 @@ def verdict(theirs: tuple[str, str], ours: tuple[Callable[[], str], str], kind: 
     without_key = ours[0]()
     if without_key == ours[1]:
         return None        # the key changes nothing in this document
+    from difflib import SequenceMatcher      # (only here: a build with the bundled templates never comes)
     doc_before, doc_after = markup.parse(without_key), markup.parse(ours[1])
     before, after = _printed(doc_before), _printed(doc_after)
     printed = _printed(markup.parse(theirs[1]))

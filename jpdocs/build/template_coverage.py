@@ -39,7 +39,6 @@ from ..spec.load import LoadedSpec
 from ..spec.photo_checks import photos_of
 from ..spec.source import dotted, line_of
 from ..spec.strict import Model
-from .setting_effects import Rerender, field_default, style_default, unheeded, value_at, where_read, without
 
 # A house style's key whose effect the templates see only in a value of the context that
 # templates written before it do not read: key path → that value's name (the key is
@@ -94,14 +93,16 @@ def left_out(loaded: LoadedSpec, theirs: model.Document, bundled: model.Document
 
 
 def settings_without_effect(loaded: LoadedSpec, style, kind: str, theirs: tuple[set, list[Path], str],
-                            bundled: tuple[set, list[Path], str], templates, rerender: Rerender,
+                            bundled: tuple[set, list[Path], str], templates, rerender,
                             skip: set = frozenset()) -> list[Problem]:
     """An error for each setting of the spec or the office's style file that the bundled
     template reads (or, CARRIED, reads in a value the user's never names) where the
     user's document is not what the setting asks: each is tried by rendering both again
     without it (setting_effects.py). `theirs`, `bundled`: what each render read, the
     template files it was made of and its markup; `skip`: the key paths already refused
-    (settings_unhonoured)."""
+    (settings_unhonoured); `rerender`: setting_effects.Rerender."""
+    # (only here: a build with the bundled templates never loads it)
+    from .setting_effects import field_default, style_default, unheeded, value_at, where_read, without
     candidates = []          # ((file, line, key path, what the bundled template reads), spec, style)
     for path in _settings(loaded.spec, (), bundled[0]):
         default = field_default(loaded.spec, path)
