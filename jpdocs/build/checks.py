@@ -97,8 +97,9 @@ def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
         if isinstance(block, model.Table):
             for row in block.rows:
                 for cell in row:
-                    if cell.shade and cell.shade not in style.colours:
-                        problems.append(f"colour '{cell.shade}' is not one of: {', '.join(style.colours)}")
+                    for colour in (cell.shade, cell.colour):
+                        if colour and colour not in style.colours:
+                            problems.append(f"colour '{colour}' is not one of: {', '.join(style.colours)}")
             if any(sum(c.colspan for c in row) > len(block.widths) for row in block.rows):
                 problems.append("a table row has more cells than the table has column widths")
         for inline in getattr(block, "inlines", []):

@@ -27,6 +27,7 @@ is dropped; any other space is kept, because in Japanese text a space is content
 """
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 
@@ -42,6 +43,17 @@ _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 # text can hold it (it has no glyph, so the glyph check would refuse it).
 LINE_BREAK = "\ufdd0"
 _BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "img", "pagebreak", "seal"}
+_ALIGNS = ("left", "center", "right", "justify")
+_FITS = ("", "first", "columns", "rest", "blocks")
+# What a number attribute may be (low, high): what the writers can draw on a page; a
+# value outside (a NaN, 1e9 points of space) failed inside reportlab or Word's units.
+_RANGES = {"indent": (-40, 40), "left": (0, 40), "hang": (0, 40), "tracking": (0, 10),      # em
+           "before": (0, 600), "after": (0, 600), "height": (0, 600), "padding": (0, 72),   # points
+           "width": (1, 1000), "size": (10, 300), "min_size": (4, 36)}
+
+
+class _Refused(Exception):
+    """What the writers cannot draw, refused while parsing: parse() names the template."""
 
 
 def spread(text: str, width: int | None) -> str:
@@ -90,14 +102,21 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
                     el.attrib[key] = val.replace(LINE_BREAK, " ")
     a = root.attrib
     try:
-        blocks = _blocks(root, source)
-    except (ValueError, TypeError) as exc:   # float("wide"), int("x"), a table without rows
+        blocks, min_size = _blocks(root, source), _num(root, "min_size", 8.0)
+    except _Refused as exc:
+        raise fail(source, str(exc)) from None
+    except (ValueError, TypeError) as exc:   # float("wide"), int("x")
         raise fail(source, f"the markup has an attribute value that is not allowed: {exc}") from None
+    fields = [b.field for b in m.walk(blocks) if isinstance(b, m.Seal)]
+    for name in dict.fromkeys(fields):
+        # each seal place is a signature field of the PDF, which joins nested names with "."
+        if "." in name or fields.count(name) > 1:
+            raise fail(source, f'<seal field="{name}">: each seal place needs a name of its own, without "."')
     if a.get("orientation", "portrait") not in ("portrait", "landscape"):
         raise fail(source, f"orientation must be portrait or landscape, not {a['orientation']!r}")
     return m.Document(kind=a.get("kind", ""), title=a.get("title", ""), author=a.get("author", ""),
                       subject=a.get("subject", ""), orientation=a.get("orientation", "portrait"),
-                      fit_one_page=_yes(root, "fit"), min_size=_num(root, "min_size", 8.0),
+                      fit_one_page=_yes(root, "fit"), min_size=min_size,
                       blocks=blocks, cover=_yes(root, "cover"))
 
 
@@ -118,7 +137,38 @@ def _blocks(parent: ET.Element, source: str) -> list[m.Block]:
 
 
 def _num(el, key, default):
-    return float(el.attrib[key]) if key in el.attrib else default
+    """A number attribute, within what the writers can draw (_RANGES)."""
+    if key not in el.attrib:
+        return default
+    value = el.attrib[key]
+    low, high = _RANGES[key]
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not low <= number <= high:          # (a NaN is in no range)
+        raise _Refused(f'<{el.tag} {key}="{value}">: a number from {low} to {high}')
+    return number
+
+
+def _whole_number(el, key, default, low, high):
+    value = el.attrib.get(key)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = low - 1
+    if not low <= number <= high:
+        raise _Refused(f'<{el.tag} {key}="{value}">: a whole number from {low} to {high}')
+    return number
+
+
+def _choice(el, key, allowed, default=None):
+    value = el.attrib.get(key, default)
+    if value not in allowed and value != default:
+        raise _Refused(f'<{el.tag} {key}="{value}">: one of {", ".join(a for a in allowed if a)}')
+    return value
 
 
 def _breaks(el, source: str) -> str:
@@ -147,15 +197,16 @@ def _yes(el, key) -> bool:
 def _block(el: ET.Element, source: str) -> m.Block:
     a = el.attrib
     if el.tag == "p":
-        return m.Paragraph(_inlines(el, source), style=a.get("style", "body"), align=a.get("align"),
+        return m.Paragraph(_inlines(el, source), style=a.get("style", "body"), align=_choice(el, "align", _ALIGNS),
                            first_indent=_num(el, "indent", 0.0), left_indent=_num(el, "left", 0.0),
                            space_before=_num(el, "before", None), space_after=_num(el, "after", None),
                            tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"),
                            breaks=_breaks(el, source), lang=_lang(el, source),
-                           numbering=a.get("list"), number=a.get("number", ""), seq=int(a.get("seq", 0)))
+                           numbering=a.get("list"), number=a.get("number", ""),
+                           seq=_whole_number(el, "seq", 0, 0, 99999))
     if el.tag == "h":
-        return m.Heading(_inlines(el, source), level=int(a.get("level", 1)),
-                         style=a.get("style", "heading"), align=a.get("align"))
+        return m.Heading(_inlines(el, source), level=_whole_number(el, "level", 1, 1, 6),
+                         style=a.get("style", "heading"), align=_choice(el, "align", _ALIGNS))
     if el.tag == "item":
         inline_part = ET.Element("span")
         inline_part.text = el.text
@@ -175,23 +226,25 @@ def _block(el: ET.Element, source: str) -> m.Block:
         if parts and not any(isinstance(i, m.Spread) for i in parts):
             parts = ()                     # a marker of plain text: the string says it all
         return m.Item(marker, _inlines(inline_part, source), blocks,
-                      style=a.get("style", "item"), level=int(a.get("level", 0)),
+                      style=a.get("style", "item"), level=_whole_number(el, "level", 0, 0, 9),
                       hang=_num(el, "hang", None), space_before=_num(el, "before", None),
-                      numbering=a.get("list"), seq=int(a.get("seq", 0)), marker_parts=parts)
+                      numbering=a.get("list"), seq=_whole_number(el, "seq", 0, 0, 99999), marker_parts=parts)
     if el.tag == "ki":
         return m.Ki(_blocks(el, source), closing=_yes(el, "closing"))
     if el.tag == "keep":
         return m.KeepTogether(_blocks(el, source))
     if el.tag == "table":
-        widths = [float(w) for w in a.get("widths", "").split()]
-        rows = [[_cell(td, a.get("style", "table"), source) for td in tr] for tr in el]
+        rows = _rows(el, source)
+        widths = _widths(el)
         if not widths:
-            n = max(len(r) for r in rows)
+            n = max(sum(c.colspan for c in r) for r in rows)
             widths = [1 / n] * n
-        return m.Table(rows, widths, border=a.get("border", "grid"), style=a.get("style", "table"),
+        fit = _choice(el, "fit", _FITS, "")
+        return m.Table(rows, widths, border=_choice(el, "border", ("grid", "box", "none"), "grid"),
+                       style=a.get("style", "table"),
                        keep_together=_yes(el, "keep"), padding=_num(el, "padding", None),
-                       fit_first=a.get("fit", "") == "first", fit_columns=a.get("fit", "") == "columns",
-                       fit_rest=a.get("fit", "") == "rest", fit_blocks=a.get("fit", "") == "blocks")
+                       fit_first=fit == "first", fit_columns=fit == "columns",
+                       fit_rest=fit == "rest", fit_blocks=fit == "blocks")
     if el.tag == "spacer":
         return m.Spacer(_num(el, "height", 6.0))
     if el.tag == "pagebreak":
@@ -209,20 +262,51 @@ def _block(el: ET.Element, source: str) -> m.Block:
     raise fail(source, f"unknown markup element <{el.tag}>")
 
 
+def _rows(table: ET.Element, source: str) -> list[list[m.Cell]]:
+    """A table's rows: at least one, each of at least one <td> (reportlab draws no
+    table without a row and a column)."""
+    if not len(table):
+        raise _Refused("a <table> needs at least one <tr>, and each <tr> at least one <td>")
+    rows = []
+    for tr in table:
+        if tr.tag != "tr":
+            raise _Refused(f"<{tr.tag}> cannot stand in a <table>: its rows are <tr>, each of <td> cells")
+        if not len(tr):
+            raise _Refused("a <table> needs at least one <tr>, and each <tr> at least one <td>")
+        for td in tr:
+            if td.tag != "td":
+                raise _Refused(f"<{td.tag}> cannot stand in a <tr>: a row's cells are <td>")
+        rows.append([_cell(td, table.attrib.get("style", "table"), source) for td in tr])
+    return rows
+
+
+def _widths(table: ET.Element) -> list[float]:
+    value = table.attrib.get("widths", "")
+    try:
+        widths = [float(w) for w in value.split()]
+    except ValueError:
+        widths = [math.nan]
+    if not all(0 < w <= 1000 for w in widths):
+        raise _Refused(f'<table widths="{value}">: each column\'s width a number above 0 (at most 1000)')
+    return widths
+
+
 def _cell(td: ET.Element, style: str, source: str) -> m.Cell:
     a = td.attrib
     has_blocks = any(child.tag in _BLOCK_TAGS for child in td)
     if has_blocks:
+        if any(child.tag == "pagebreak" for child in td.iter()):
+            raise _Refused("<pagebreak> cannot stand in a table cell: a cell is never split across pages")
         blocks = _blocks(td, source)
     else:
-        blocks = [m.Paragraph(_inlines(td, source), style=a.get("style", style), align=a.get("align"),
+        blocks = [m.Paragraph(_inlines(td, source), style=a.get("style", style), align=_choice(td, "align", _ALIGNS),
                               breaks=_breaks(td, source))]
     value = a.get("valign", "top")
     if value not in ("top", "middle", "bottom", "beside"):
         raise fail(source, f'<td valign="{value}">: a cell stands at the "top", "middle" or "bottom" of its row, '
                            f'or "beside" the cell before it')
-    return m.Cell(blocks, shade=a.get("shade"), align=a.get("align"), valign=value,
-                  colspan=int(a.get("colspan", 1)), colour=a.get("colour"), header=_header(td, source))
+    return m.Cell(blocks, shade=a.get("shade"), align=_choice(td, "align", _ALIGNS), valign=value,
+                  colspan=_whole_number(td, "colspan", 1, 1, 99), colour=a.get("colour"), header=_header(td, source))
 
 
 def _header(td: ET.Element, source: str) -> str | None:
@@ -267,7 +351,9 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None, size=None) -> l
             try:
                 article = int(child.attrib.get("article", ""))
             except ValueError:
-                raise fail(source, '<ref> needs article="N": the number of the article it names') from None
+                article = 0
+            if not 1 <= article <= 9999:
+                raise fail(source, '<ref> needs article="N": the number of the article it names')
             if len(child):
                 raise fail(source, "<ref> holds text only")
             out.append(m.Reference(_clean(child.text), bold, font, article, size=size))
