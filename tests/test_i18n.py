@@ -395,6 +395,20 @@ TEMPLATE_VARIANTS = {
     # a notice template printing the date of issue of a notice that has none
     "issued-none": "<document kind='press-notice'><p>{{ 'none'|issued }}</p></document>",
     "img-missing": "<document kind='press-notice'><img src='nowhere.png' width='9' height='9' alt='x'/></document>",
+    # what the writers cannot draw, refused by the markup's parser (tests/test_template_markup.py)
+    "table-empty": "<document kind='press-notice'><table widths='1'></table></document>",
+    "table-not-tr": "<document kind='press-notice'><table widths='1'><p>x</p></table></document>",
+    "table-not-td": "<document kind='press-notice'><table widths='1'><tr><p>x</p></tr></table></document>",
+    "table-widths": "<document kind='press-notice'><table widths='0'><tr><td>x</td></tr></table></document>",
+    "table-more-cells": "<document kind='press-notice'><table widths='1'><tr><td>a</td><td>b</td></tr></table></document>",
+    "number-range": "<document kind='press-notice'><spacer height='1e9'/></document>",
+    "whole-number": "<document kind='press-notice'><h level='99'>x</h></document>",
+    "choice": "<document kind='press-notice'><p align='diagonal'>x</p></document>",
+    "pagebreak-in-cell": "<document kind='press-notice'><table widths='1'><tr><td><pagebreak/></td></tr></table></document>",
+    "seal-twice": "<document kind='press-notice'><seal field='x'/><seal field='x'/></document>",
+    "colour": "<document kind='press-notice'><table widths='1'><tr><td colour='zz'>x</td></tr></table></document>",
+    "style": "<document kind='press-notice'><p style='zz'>x</p></document>",
+    "font": "<document kind='press-notice'><p><span font='zz'>x</span></p></document>",
 }
 # House styles of one mistake each (style.py, article_sets.py, fonts/registry.py), named by a
 # variant's style: (written beside the variants, like the COMPANIONS).
