@@ -34,11 +34,16 @@ REFUSED = {
     "paragraph-for-a-cell": ("<table widths='1'><tr><p>x</p></tr></table>",
                              "<p> cannot stand in a <tr>: a row's cells are <td>"),
     "zero-width": ("<table widths='0'><tr><td>a</td></tr></table>",
-                   "<table widths=\"0\">: each column's width a number above 0 (at most 1000)"),
+                   "<table widths=\"0\">: each column's width a number above 0 (at most 1)"),
     "nan-width": ("<table widths='nan'><tr><td>a</td></tr></table>",
-                  "<table widths=\"nan\">: each column's width a number above 0 (at most 1000)"),
+                  "<table widths=\"nan\">: each column's width a number above 0 (at most 1)"),
     "infinite-width": ("<table widths='inf'><tr><td>a</td></tr></table>",
-                       "<table widths=\"inf\">: each column's width a number above 0 (at most 1000)"),
+                       "<table widths=\"inf\">: each column's width a number above 0 (at most 1)"),
+    "wider-than-the-page": ("<table widths='5 5'><tr><td>a</td><td>b</td></tr></table>",
+                            "<table widths=\"5 5\">: each column's width a number above 0 (at most 1)"),
+    "shares-above-1": ("<table widths='0.8 0.8'><tr><td>a</td><td>b</td></tr></table>",
+                       "<table widths=\"0.8 0.8\">: the columns' widths are shares of the width the table stands in,"
+                       " together at most 1; these make 1.6"),
     "colspan-0": ("<table widths='0.5 0.5'><tr><td colspan='0'>a</td></tr></table>",
                   "<td colspan=\"0\">: a whole number from 1 to 99"),
     "huge-padding": ("<table widths='1' padding='1e6'><tr><td>x</td></tr></table>",
@@ -64,6 +69,9 @@ REFUSED = {
                    "<seal field=\"x\">: each seal place needs a name of its own, without \".\""),
     "reference-to-article-0": ("<p><ref article='0'>x</ref></p>",
                                "<ref> needs article=\"N\": the number of the article it names"),
+    "deep": ("<keep>" * 41 + "<p>x</p>" + "</keep>" * 41, "the markup nests elements more than 40 deep"),
+    "items-in-items": ("<item marker='1'>" * 11 + "x" + "</item>" * 11,
+                       "the markup nests <item> in <item> more than 10 deep"),
     "picture-not-found": ("<img src='nowhere.png' width='9' height='9' alt='x'/>",
                           "picture file not found: nowhere.png"),
 }
@@ -113,6 +121,23 @@ def test_a_batch_goes_on_after_a_template_the_writers_cannot_draw(tmp_path):
     assert (f"error: {folder / 'agreement.xml.j2'} (the markup it rendered for {real}): a <table> needs at least"
             " one <tr>, and each <tr> at least one <td>") in err, err
     assert f"ok: {SEED_SPEC}" in result.stdout + err, result.stdout + err     # the next spec was checked
+
+
+@pytest.mark.parametrize("widths", ["0.9999 0.0001", " ".join(["0.005"] * 200)], ids=["a-sliver", "200-columns"])
+def test_a_column_its_padding_leaves_no_room_in_is_named(widths, tmp_path):
+    # found: reportlab's "flowable given negative availWidth"; what a column is wide in
+    # points is known only to the PDF writer, which names the cell and the widths
+    body = f"<table widths='{widths}'><tr>" + "<td>甲</td>" * len(widths.split()) + "</tr></table>"
+    folder = template_folder(tmp_path / "templates", DOCUMENT.format(body))
+    out = tmp_path / "out"
+    for argv in (["check", SEED_SPEC], [SEED_SPEC, "-o", out, "--format", "pdf,docx"]):
+        result = run_generate(*argv, "--templates", folder)
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+        assert (f"error: {SEED_SPEC}: the document cannot be laid out: the table cell 「甲」 stands in a column"
+                in result.stderr), result.stderr
+        assert "widen the column (the template's <table widths>)" in result.stderr, result.stderr
+    assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()], "something was written"
 
 
 def test_a_template_within_the_limits_still_builds(tmp_path):

@@ -52,6 +52,26 @@ _RANGES = {"indent": (-40, 40), "left": (0, 40), "hang": (0, 40), "tracking": (0
            "width": (1, 1000), "size": (10, 300), "min_size": (4, 36)}
 
 
+# elements in elements: the parser and the writers recurse by one call or more a level (the
+# bundled templates nest under 10 deep)
+MAX_DEPTH = 40
+
+
+# items in items: each sets its blocks a hang further in (20 items in items fit a page's width)
+MAX_ITEMS = 10
+
+
+def _depth(root: ET.Element) -> tuple[int, int]:
+    """How deep elements, and items, stand in items, at the deepest."""
+    deepest, items, level = 0, 0, [(root, 1, 0)]
+    while level:
+        el, depth, in_items = level.pop()
+        in_items += el.tag == "item"
+        deepest, items = max(deepest, depth), max(items, in_items)
+        level.extend((child, depth + 1, in_items) for child in el)
+    return deepest, items
+
+
 class _Refused(Exception):
     """What the writers cannot draw, refused while parsing: parse() names the template."""
 
@@ -93,6 +113,11 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
         raise fail(source, f"the rendered template is not well-formed markup: {exc}", line)
     if root.tag != "document":
         raise fail(source, f"the markup's root must be <document>, not <{root.tag}>")
+    depth, items = _depth(root)
+    if depth > MAX_DEPTH:
+        raise fail(source, f"the markup nests elements more than {MAX_DEPTH} deep")
+    if items > MAX_ITEMS:
+        raise fail(source, f"the markup nests <item> in <item> more than {MAX_ITEMS} deep")
     # Only markup holding the character, or a character reference that may spell it,
     # can have it in an attribute: the usual notice is not walked for it.
     if LINE_BREAK in markup or "&#" in markup:
@@ -286,8 +311,11 @@ def _widths(table: ET.Element) -> list[float]:
         widths = [float(w) for w in value.split()]
     except ValueError:
         widths = [math.nan]
-    if not all(0 < w <= 1000 for w in widths):
-        raise _Refused(f'<table widths="{value}">: each column\'s width a number above 0 (at most 1000)')
+    if not all(0 < w <= 1 for w in widths):
+        raise _Refused(f'<table widths="{value}">: each column\'s width a number above 0 (at most 1)')
+    if sum(widths) > 1.001:            # (a template's rounding: 0.334 0.333 0.334)
+        raise _Refused(f'<table widths="{value}">: the columns\' widths are shares of the width the table'
+                       f' stands in, together at most 1; these make {sum(widths):g}')
     return widths
 
 

@@ -28,6 +28,7 @@ from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, eac
 from .jlreq import Settings
 from .paragraph_styles import paragraph_style
 from .tags import Node, tag
+from .problems import too_narrow
 from .flowables import (BreakPlace, Figure, HalfPageBreak, MeasuredTable, NumbersEnd, SealBox, SealPlace,
                         TextPageBreak, TrackedLine)
 
@@ -299,6 +300,9 @@ class BlockBuilder:
             for cell in row:
                 span_w = sum(widths[c:c + cell.colspan])
                 blocks = [self._cell_paragraph(b, cell, t.style) for b in cell.blocks]
+                if span_w <= 2 * pad:        # reportlab fails on a cell of no width
+                    text = "".join(m.plain_text(b.inlines) for b in m.walk(cell.blocks) if hasattr(b, "inlines"))
+                    raise too_narrow("document", "", text, span_w, pad)
                 outer = self.colour
                 if cell.colour:
                     self.colour = colors.HexColor(self.house.colours[cell.colour])

@@ -58,3 +58,12 @@ def too_large(what: str, title: str, placing, width: float, page: float) -> Layo
                 f" ({page:.0f}pt), and it is never split across pages; shorten the text there")
     return LayoutProblem(title, [max(parts, key=lambda p: p[1])] if parts else [], explain)
 
+
+
+def too_narrow(what: str, title: str, text: str, width: float, pad: float) -> LayoutProblem:
+    """A table cell (printing `text`) whose column, `width` points wide, leaves no
+    room within its padding `pad` on each side: the widths a template gave."""
+    def explain(name: str, height: float) -> str:
+        return (f"the {what} cannot be laid out: {name} stands in a column {width:.1f}pt wide, which its padding"
+                f" ({pad:g}pt each side) leaves no room in; widen the column (the template's <table widths>)")
+    return LayoutProblem(title, [(f"the table cell {quoted(text)}", 1.0, text)], explain)
