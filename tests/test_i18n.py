@@ -408,6 +408,7 @@ TEMPLATE_VARIANTS = {
     "pagebreak-in-cell": "<document kind='press-notice'><table widths='1'><tr><td><pagebreak/></td></tr></table></document>",
     "seal-twice": "<document kind='press-notice'><seal field='x'/><seal field='x'/></document>",
     "column-too-narrow": "<document kind='press-notice'><table widths='1 0.0001'><tr><td>a</td><td>b</td></tr></table></document>",
+    "attribute-unknown": "<document kind='press-notice'><p colour='red'>x</p></document>",
     "deep": "<document kind='press-notice'>" + "<keep>" * 50 + "<p>x</p>" + "</keep>" * 50 + "</document>",
     "deep-items": "<document kind='press-notice'>" + "<item marker='1'>" * 11 + "x" + "</item>" * 11 + "</document>",
     "colour": "<document kind='press-notice'><table widths='1'><tr><td colour='zz'>x</td></tr></table></document>",

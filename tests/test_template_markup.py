@@ -72,6 +72,9 @@ REFUSED = {
     "deep": ("<keep>" * 41 + "<p>x</p>" + "</keep>" * 41, "the markup nests elements more than 40 deep"),
     "items-in-items": ("<item marker='1'>" * 11 + "x" + "</item>" * 11,
                        "the markup nests <item> in <item> more than 10 deep"),
+    "attribute-without-effect": ("<p colour='red'>x</p>", "<p colour=\"red\">: <p> has no attribute colour (its"
+                                 " attributes: style, align, indent, left, before, after, tracking, keep, breaks,"
+                                 " lang, list, number, seq)"),
     "picture-not-found": ("<img src='nowhere.png' width='9' height='9' alt='x'/>",
                           "picture file not found: nowhere.png"),
 }

@@ -57,6 +57,18 @@ _RANGES = {"indent": (-40, 40), "left": (0, 40), "hang": (0, 40), "tracking": (0
 MAX_DEPTH = 40
 
 
+# Each element's attributes: another has no effect, and a key without effect is an error
+ATTRIBUTES = {
+    "document": ("kind", "title", "author", "subject", "orientation", "fit", "min_size", "cover"),
+    "p": ("style", "align", "indent", "left", "before", "after", "tracking", "keep", "breaks", "lang", "list",
+          "number", "seq"),
+    "h": ("level", "style", "align"), "item": ("marker", "style", "level", "hang", "before", "list", "seq"),
+    "ki": ("closing",), "keep": (), "table": ("widths", "border", "style", "keep", "padding", "fit"), "tr": (),
+    "td": ("shade", "align", "valign", "colspan", "colour", "header", "style", "breaks"),
+    "spacer": ("height",), "pagebreak": ("numbers", "text_page", "key"), "img": ("src", "width", "height", "align", "alt"),
+    "seal": ("field", "mark", "size"), "marker": (), "b": (), "br": (), "span": ("font", "bold", "size"),
+    "ref": ("article",), "spread": ("width", "gaps"), "whole": (),
+}
 # items in items: each sets its blocks a hang further in (20 items in items fit a page's width)
 MAX_ITEMS = 10
 
@@ -118,6 +130,10 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
         raise fail(source, f"the markup nests elements more than {MAX_DEPTH} deep")
     if items > MAX_ITEMS:
         raise fail(source, f"the markup nests <item> in <item> more than {MAX_ITEMS} deep")
+    for el in root.iter():
+        for key in set(el.attrib) - set(ATTRIBUTES.get(el.tag, el.attrib)):
+            raise fail(source, f'<{el.tag} {key}="{el.attrib[key]}">: <{el.tag}> has no attribute {key}'
+                               f' (its attributes: {", ".join(ATTRIBUTES[el.tag]) or "none"})')
     # Only markup holding the character, or a character reference that may spell it,
     # can have it in an attribute: the usual notice is not walked for it.
     if LINE_BREAK in markup or "&#" in markup:
