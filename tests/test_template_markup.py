@@ -75,6 +75,8 @@ REFUSED = {
     "attribute-without-effect": ("<p colour='red'>x</p>", "<p colour=\"red\">: <p> has no attribute colour (its"
                                  " attributes: style, align, indent, left, before, after, tracking, keep, breaks,"
                                  " lang, list, number, seq)"),
+    "list": ("<p list='chapter' seq='1'>x</p>",
+             "<p list=\"chapter\">: one of article, article_text, paragraph, item, subitem"),
     "picture-not-found": ("<img src='nowhere.png' width='9' height='9' alt='x'/>",
                           "picture file not found: nowhere.png"),
 }

@@ -45,6 +45,8 @@ LINE_BREAK = "\ufdd0"
 _BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "img", "pagebreak", "seal"}
 _ALIGNS = ("left", "center", "right", "justify")
 _FITS = ("", "first", "columns", "rest", "blocks")
+# the levels of the one list an agreement has, as Word numbers it (writers/docx/numbering.py)
+_LISTS = ("article", "article_text", "paragraph", "item", "subitem")
 # What a number attribute may be (low, high): what the writers can draw on a page; a
 # value outside (a NaN, 1e9 points of space) failed inside reportlab or Word's units.
 _RANGES = {"indent": (-40, 40), "left": (0, 40), "hang": (0, 40), "tracking": (0, 10),      # em
@@ -243,7 +245,7 @@ def _block(el: ET.Element, source: str) -> m.Block:
                            space_before=_num(el, "before", None), space_after=_num(el, "after", None),
                            tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"),
                            breaks=_breaks(el, source), lang=_lang(el, source),
-                           numbering=a.get("list"), number=a.get("number", ""),
+                           numbering=_choice(el, "list", _LISTS), number=a.get("number", ""),
                            seq=_whole_number(el, "seq", 0, 0, 99999))
     if el.tag == "h":
         return m.Heading(_inlines(el, source), level=_whole_number(el, "level", 1, 1, 6),
@@ -269,7 +271,8 @@ def _block(el: ET.Element, source: str) -> m.Block:
         return m.Item(marker, _inlines(inline_part, source), blocks,
                       style=a.get("style", "item"), level=_whole_number(el, "level", 0, 0, 9),
                       hang=_num(el, "hang", None), space_before=_num(el, "before", None),
-                      numbering=a.get("list"), seq=_whole_number(el, "seq", 0, 0, 99999), marker_parts=parts)
+                      numbering=_choice(el, "list", _LISTS), seq=_whole_number(el, "seq", 0, 0, 99999),
+                      marker_parts=parts)
     if el.tag == "ki":
         return m.Ki(_blocks(el, source), closing=_yes(el, "closing"))
     if el.tag == "keep":
