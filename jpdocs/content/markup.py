@@ -67,7 +67,8 @@ ATTRIBUTES = {
     "h": ("level", "style", "align"), "item": ("marker", "style", "level", "hang", "before", "list", "seq"),
     "ki": ("closing",), "keep": (), "table": ("widths", "border", "style", "keep", "padding", "fit"), "tr": (),
     "td": ("shade", "align", "valign", "colspan", "colour", "header", "style", "breaks"),
-    "spacer": ("height",), "pagebreak": ("numbers", "text_page", "key"), "img": ("src", "width", "height", "align", "alt"),
+    "spacer": ("height",), "pagebreak": ("numbers", "text_page", "key"),
+    "img": ("src", "width", "height", "align", "alt"),
     "seal": ("field", "mark", "size"), "marker": (), "b": (), "br": (), "span": ("font", "bold", "size"),
     "ref": ("article",), "spread": ("width", "gaps"), "whole": (),
 }
