@@ -1106,7 +1106,7 @@ def _command_line_lines() -> list[str]:
         assert fixed in src, fixed
     # sign's prompt for the key's password (only where standard input is a terminal)
     assert 'getpass(messages().message(f"password for {args.p12}: "))' in src
-    return out + ["password for /a/b.p12: "]
+    return out + ["password for /a/b.p12: ", "made nothing:"]
 
 
 def _run(args, language: str | None, **extra) -> subprocess.CompletedProcess:
@@ -1373,6 +1373,13 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
                                               "   # 担当課 (the annual book)\n", ""),
                 "issuer-no-party": SEED.replace("issuer: 北海道オホーツク総合振興局", "issuer: 網走市", 1),
                 "no-partner": no_party}           # both parties of the issuer's own name and side
+    # --kinds asking for a release these specs cannot make: an attachment without pages, none at all
+    listed = "  attachments: [{title: 連携協定の概要, document: overview}]\n"
+    assert listed in SEED
+    (tmp / "kinds").mkdir()
+    (tmp / "kinds" / "titled.yaml").write_text(SEED.replace(listed, "  attachments: [{title: 連携協定の概要}]\n"),
+                                               encoding="utf-8")
+    (tmp / "kinds" / "unlisted.yaml").write_text(SEED.replace(listed, "  attachments: []\n"), encoding="utf-8")
     for name, text in unfilled.items():
         assert text != SEED, name
         (tmp / "prose" / name).mkdir(parents=True)
@@ -1414,6 +1421,8 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-kind-counted": (["annual", "--fiscal-year", "2023", kind.parent, "-o", tmp / "annual-kind"], {}),
         **{f"annual-prose-{name}": (["annual", "--fiscal-year", "2023", tmp / "prose" / name, "-o",
                                      tmp / f"annual-prose-{name}", "--style", prose], {}) for name in unfilled},
+        "build-kinds-unmade": (["--kinds", "release,release-after", tmp / "kinds", "-o", tmp / "kinds-out"], {}),
+        "build-kinds-docx": (["--kinds", "release", "--format", "docx", SEED_SPEC, "-o", tmp / "kinds-docx"], {}),
         # wrong usage (argparse, exit 2): its last line is the message
         "usage-required": (["sign", src], {}),
         "usage-unrecognized": (["--bogus"], {}),
