@@ -55,11 +55,16 @@ DATE = re.compile(
 # in brackets, more after it: a holiday's mark (（日・祝）, （月曜・祝日）, （日祝）, （水・振休）) or the
 # weekdays of the days before it that share the brackets (19日・20日（土・日）)
 _HOLIDAY_MARK = r"(?:祝日|祝|祭日|振替休日|振休)"
+# or the holiday's own name (11月3日(月、文化の日), as 岩内町 lists its mayor's engagements): the
+# day must be that holiday
+_NAMED = tuple(name for name in holidays.NAMES if name != "振替休日")      # 振替休日: a mark, any holiday
+_HOLIDAY_NAME = "(?:" + "|".join(_NAMED) + ")"
+_MARK_OR_NAME = f"(?:{_HOLIDAY_MARK}|{_HOLIDAY_NAME})"
 _WEEKDAY = re.compile(
     r"[ 　]*(?:[（(](?P<bracketed>[月火水木金土日])(?:曜日?)?"
-    rf"(?P<more>(?:[・･、，,]?(?:{_HOLIDAY_MARK}|[月火水木金土日](?:曜日?)?))*)[）)]"
+    rf"(?P<more>(?:[・･、，,]?(?:{_MARK_OR_NAME}|[月火水木金土日](?:曜日?)?))*)[）)]"
     r"|(?P<bare>[月火水木金土日])曜日"
-    rf"|[（(](?P<mark_only>{_HOLIDAY_MARK})[）)])")   # a holiday's mark alone: ５月３日（祝）
+    rf"|[（(](?P<mark_only>{_MARK_OR_NAME})[）)])")   # a holiday's mark alone: ５月３日（祝）
 # a weekday in English after a date in figures, as 長野県立大学 dates its topics (2019.03.18 Mon):
 # (Tue), (Tue.), (Tuesday), Tue
 _ENGLISH_WEEKDAY = re.compile(
@@ -184,8 +189,8 @@ def _weekdays_said(weekday: re.Match) -> tuple[str, str]:
     if weekday.group("mark_only"):                  # ５月３日（祝）: a holiday, no weekday said
         return "", weekday.group("mark_only")
     more = weekday.group("more") or ""
-    mark = re.search(_HOLIDAY_MARK, more)
-    without_marks = re.sub(_HOLIDAY_MARK, "", more).replace("曜日", "").replace("曜", "")
+    mark = re.search(_MARK_OR_NAME, more)
+    without_marks = re.sub(_MARK_OR_NAME, "", more).replace("曜日", "").replace("曜", "")
     return ((weekday.group("bracketed") or weekday.group("bare")) + "".join(c for c in without_marks if c in _WEEKDAYS),
             mark.group(0) if mark else "")
 
@@ -288,18 +293,33 @@ def _days_said(text: str) -> list[_Said]:
     return found
 
 
-def _holiday_mark(said: _Said, day: dt.date) -> tuple[str, str] | None:
-    """What is wrong with the 祝 written beside `day`, as (refusal or warning, message): none
-    where it is a holiday of the law, or the law's holidays of its year are not known."""
-    if day < holidays.LAW_IN_FORCE or holidays.holiday_of(day):
+def holiday_said_of(day: dt.date, mark: str, written: str, reading: str = "") -> tuple[str, str] | None:
+    """What is wrong with the holiday's mark `mark` (祝, 祝日, 振休 …, or a holiday's name, 文化の日)
+    written beside `day`, as (refusal or warning, message); None where the day is such a holiday
+    (a name: that holiday; a mark: any of the law's). A day of a year past KNOWN_THROUGH is
+    warned of either way: its holidays are the law's as it stands and the equinoxes' reckoning, a
+    forecast until the 官報 fixes them. `reading`, where the text writes no year: how the day was
+    read (", the 3月21日 nearest press_notice.issue_date (2024-02-16)")."""
+    if day < holidays.LAW_IN_FORCE:
         return None
+    true, actual = _WEEKDAYS[day.weekday()], holidays.holiday_of(day)
+    right = actual == mark if mark in _NAMED else actual is not None
     if day.year > holidays.KNOWN_THROUGH:
-        return "warning", (f"{said.written}: {day.isoformat()} is no holiday of Japan by the law as it stands"
-                           f" (its holidays are known through {holidays.KNOWN_THROUGH}; a later change is not):"
-                           f" check the date and the {said.holiday}")
-    return "refusal", (f"{said.written}: {day.isoformat()} is a {_WEEKDAYS[day.weekday()]}曜日 but no holiday of"
-                       f" Japan (no 国民の祝日, 振替休日 or 国民の休日); correct the date or the {said.holiday} as the"
-                       " document means it")
+        if right:
+            return "warning", (f"{written}: {day.isoformat()}{reading} is {actual} by the law as it stands, but the"
+                               f" holidays of {day.year} are a forecast (the 官報 has fixed them through"
+                               f" {holidays.KNOWN_THROUGH}): check the {mark} once they are fixed")
+        what = f"{actual}, not {mark}," if actual else "no holiday of Japan"
+        return "warning", (f"{written}: {day.isoformat()}{reading} is {what} by the law as it stands (its holidays"
+                           f" are known through {holidays.KNOWN_THROUGH}; a later change is not): check the date and"
+                           f" the {mark}")
+    if right:
+        return None
+    if actual and mark in _NAMED:
+        return "refusal", (f"{written}: {day.isoformat()}{reading} is a {true}曜日 and {actual}, not {mark}; correct the"
+                           f" date or the {mark} as the document means it")
+    return "refusal", (f"{written}: {day.isoformat()}{reading} is a {true}曜日 but no holiday of Japan (no 国民の祝日,"
+                       f" 振替休日 or 国民の休日); correct the date or the {mark} as the document means it")
 
 
 def check_dates(text: str) -> tuple[list[str], list[str]]:
@@ -330,7 +350,7 @@ def check_dates(text: str) -> tuple[list[str], list[str]]:
         if said.weekday and said.weekday != true:
             refusals.append(f"{said.written}: {day.isoformat()} is a {true}曜日, not a {said.weekday}曜日;"
                             " correct the date or the weekday as the document means it")
-        elif said.holiday and (wrong := _holiday_mark(said, day)):
+        elif said.holiday and (wrong := holiday_said_of(day, said.holiday, said.written)):
             (refusals if wrong[0] == "refusal" else warnings).append(wrong[1])
     return refusals, warnings
 
@@ -340,27 +360,69 @@ def untrue_dates(text: str) -> list[str]:
     return check_dates(text)[0]
 
 
-def yearless_weekdays(text: str) -> list[tuple[str, int, int, str, str]]:
+def yearless_weekdays(text: str) -> list[tuple[str, int, int, str | None, str]]:
     """Each date of `text` written without its year and with a weekday after it (２月27日（火）,
-    or in figures 2/27（火）, and the days of a run after it: ３月19日（土）・20日（日））: (as
-    written, month, day, the weekday written, the holiday's mark beside it or ""). Its year is the
-    reader's to infer."""
+    or in figures 2/27（火）, and the days of a run after it: ３月19日（土）・20日（日））, or with a
+    holiday's mark alone (５月３日（祝）): (as written, month, day, the weekday written or None,
+    the holiday's mark beside it or ""). Its year is the reader's to infer (yearless_problem)."""
     return [(said.written, said.date.month, said.date.day, said.weekday, said.holiday)
-            for said in _days_said(text) if said.date.year is None and said.weekday]
+            for said in _days_said(text) if said.date.year is None and (said.weekday or said.holiday)]
 
 
-def weekday_near(month: int, day: int, weekday: str, around: dt.date,
-                 holiday: bool | str = False) -> tuple[dt.date | None, list[dt.date]]:
-    """The day (month, day) nearest `around` (None: no such day near it), and those of the
-    year before, that year and the year after that fall on `weekday` (and, where `holiday`,
-    are holidays of the law, or of a year whose holidays are not known yet)."""
+def _may_be_holiday(day: dt.date) -> bool:
+    """Whether `day` may be a holiday: one of the law's, or of a year whose holidays are not
+    known yet, or before the law."""
+    return day.year > holidays.KNOWN_THROUGH or day < holidays.LAW_IN_FORCE or holidays.holiday_of(day) is not None
+
+
+def yearless_problem(written: str, month: int, mday: int, weekday: str | None, mark: str,
+                     around: dt.date, key: str) -> tuple[str, str] | None:
+    """What is wrong with a date written without its year (yearless_weekdays), read as the one
+    near `around` (the day the spec is written around; `key`, the key that gives it), as
+    (refusal or warning, message); None where nothing is.
+
+    The year is the one of the year before, that year or the year after that the text makes
+    certain: with a weekday, the one whose day falls on it, where that is the nearest (a
+    weekday recurs on a day only every five years or more); without, the nearest. A 祝 beside
+    it is then checked as beside a dated day. Where no year of the three fits what the text
+    says, whichever it means is wrong: refused. Where the nearest does not fit and another
+    year's does (昨年２月27日（月）), the year is not certain, and none is guessed: a warning."""
     days = []
     for year in (around.year - 1, around.year, around.year + 1):
         try:
-            days.append(dt.date(year, month, day))
+            days.append(dt.date(year, month, mday))
         except ValueError:          # ２月29日 outside a leap year
             pass
-    nearest = min(days, key=lambda d: abs((d - around).days)) if days else None
-    return nearest, [d for d in days if _WEEKDAYS[d.weekday()] == weekday
-                     and (not holiday or d.year > holidays.KNOWN_THROUGH or d < holidays.LAW_IN_FORCE
-                          or holidays.holiday_of(d))]
+    if not days:
+        return None
+    nearest = min(days, key=lambda d: abs((d - around).days))
+    true, md, first, last = _WEEKDAYS[nearest.weekday()], f"{month}月{mday}日", around.year - 1, around.year + 1
+    reading = f", the {md} nearest {key} ({around.isoformat()}),"
+    if weekday == true:                                  # the year made certain: its 祝 checked
+        return holiday_said_of(nearest, mark, written, reading) if mark else None
+    if weekday is None:                                  # a holiday's mark alone: the nearest, if any is one
+        if _may_be_holiday(nearest):
+            return holiday_said_of(nearest, mark, written, reading)
+        other = next((d for d in days if _may_be_holiday(d)), None)
+        if other is None:
+            return "refusal", (f"{written}: no {md} of {first} to {last} (around {key}, {around.isoformat()}) is a"
+                               f" holiday of Japan ({nearest.isoformat()} is a {true}曜日); correct the date or the"
+                               f" {mark} as the document means it")
+        return "warning", (f"{written}: the {md} nearest {key} ({around.isoformat()}) is {nearest.isoformat()}, a"
+                           f" {true}曜日 and not a holiday of Japan (that of {other.year} is); check the date and the"
+                           f" {mark}")
+    matching = [d for d in days if _WEEKDAYS[d.weekday()] == weekday and (not mark or _may_be_holiday(d))]
+    if not matching:
+        if mark:
+            return "refusal", (f"{written}: no {md} of {first} to {last} (around {key}, {around.isoformat()}) is a"
+                               f" {weekday}曜日 and a holiday of Japan ({nearest.isoformat()} is a {true}曜日);"
+                               f" correct the date, the weekday or the {mark} as the document means it")
+        return "refusal", (f"{written}: no {md} of {first} to {last} (around {key}, {around.isoformat()}) is a"
+                           f" {weekday}曜日 ({nearest.isoformat()} is a {true}曜日); correct the date or the weekday"
+                           " as the document means it")
+    if mark:
+        return "warning", (f"{written}: the {md} nearest {key} ({around.isoformat()}) is {nearest.isoformat()}, not a"
+                           f" {weekday}曜日 and a holiday of Japan (that of {matching[0].year} is); check the date, the"
+                           f" weekday and the {mark}")
+    return "warning", (f"{written}: the {md} nearest {key} ({around.isoformat()}) is {nearest.isoformat()}, not a"
+                       f" {weekday}曜日 (that of {matching[0].year} is); check the date or the weekday")

@@ -28,6 +28,11 @@ import datetime as dt
 
 LAW_IN_FORCE = dt.date(1948, 7, 20)
 KNOWN_THROUGH = 2027          # the equinox days of 2027 were fixed in the 官報 in February 2026
+# the names the law gives its days (and the two kinds of day it adds), as a text may write one
+# beside a date in place of 祝 (11月3日(月、文化の日), as 岩内町 lists its mayor's engagements)
+NAMES = ("元日", "成人の日", "建国記念の日", "天皇誕生日", "春分の日", "昭和の日", "みどりの日", "憲法記念日",
+         "こどもの日", "海の日", "山の日", "敬老の日", "秋分の日", "体育の日", "スポーツの日", "文化の日",
+         "勤労感謝の日", "振替休日", "国民の休日")
 _SUBSTITUTE_FROM = dt.date(1973, 4, 12)
 _BETWEEN_FROM = dt.date(1985, 12, 27)
 
