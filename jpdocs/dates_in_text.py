@@ -6,9 +6,10 @@ date is that day's (spec/text_checks.py).
 A weekday in the spec's text is a fact the product prints under the office's name as
 the spec writes it; where it is not the day's (令和６年２月27日（月）: the 27th is a
 Tuesday) the date or the weekday is wrong, and the product cannot know which: the
-spec is refused at the value's line. Only a date with its year is checked (２月27日（月）
-could be any year's); an era year past its era (平成32年３月31日, written before the
-era ended) is counted on, as the texts mean it.
+spec is refused at the value's line. check_dates checks a date with its year; one
+without (２月27日（月）, ５月３日（祝）) is read around the day the spec is written around, in the
+year its weekday makes certain (yearless_problem); an era year past its era (平成32年３月31日,
+written before the era ended) is counted on, as the texts mean it.
 
 Notices also write a date in figures (FIGURES): 2024/2/27（火）, 2024.2.27(火), R6.2.27（火）,
 令和6.2.27（火）, H31.4.30, and without the year 2/27（火）. These are read for the same check
@@ -22,8 +23,9 @@ too (2019.03.18 Mon, 2024/2/27 (Tue.)). The agreement's date line reads DATE alo
 
 A bracket may say more than the weekday, a holiday's mark (３月21日（月・祝）, （日祝）, （月曜・祝日）,
 （水・振休））, or hold the mark alone (５月３日（祝））, where the day must also be a holiday of the
-law (holidays.py; a 祝 of a year whose
-holidays may still change is warned of, not refused), or the weekdays of days that share it
+law (holidays.py; a 祝 of a year whose holidays may still change is warned of, not refused, and
+named a forecast where the rules find it), or the holiday's name (11月3日(月、文化の日)), where
+the day must be that one, or the weekdays of days that share it
 (19日・20日（土・日））; several weekdays beside one day (（土日祝）: weekends, as a note) are not
 read. The days written after a date without their month are read with it as a run
 (３月19日（土）・20日（日）, ～21日（月・祝）, と20日（日）, in figures 11/3(金・祝)~5(日)): each the first
@@ -82,7 +84,7 @@ _NEXT_DATE = re.compile(rf"{_GAP}(?:[～〜~\-－]|から){_GAP}(?P<month>{_NUM}
 _NEXT_FIGURE_DAY = re.compile(r"[ 　]*(?:[・･、，,]|[～〜~\-－])[ 　]*(?P<day>[0-9０-９]{1,2})(?![0-9０-９/／.．:：])")
 _NEXT_FIGURE_DATE = re.compile(r"[ 　]*(?:[～〜~\-－])[ 　]*(?P<month>[0-9０-９]{1,2})[/／](?P<day>[0-9０-９]{1,2})"
                                r"(?![0-9０-９/／.．:：])")
-_WEEKDAYS = "月火水木金土日"
+WEEKDAYS = "月火水木金土日"
 # a date in figures (see the module's docstring): the year (era name or letter, or a western
 # year), then the month and the day with the same separator; or the month and day alone
 _ERA_LETTERS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和",
@@ -191,7 +193,7 @@ def _weekdays_said(weekday: re.Match) -> tuple[str, str]:
     more = weekday.group("more") or ""
     mark = re.search(_MARK_OR_NAME, more)
     without_marks = re.sub(_MARK_OR_NAME, "", more).replace("曜日", "").replace("曜", "")
-    return ((weekday.group("bracketed") or weekday.group("bare")) + "".join(c for c in without_marks if c in _WEEKDAYS),
+    return ((weekday.group("bracketed") or weekday.group("bare")) + "".join(c for c in without_marks if c in WEEKDAYS),
             mark.group(0) if mark else "")
 
 
@@ -302,7 +304,7 @@ def holiday_said_of(day: dt.date, mark: str, written: str, reading: str = "") ->
     read (", the 3月21日 nearest press_notice.issue_date (2024-02-16)")."""
     if day < holidays.LAW_IN_FORCE:
         return None
-    true, actual = _WEEKDAYS[day.weekday()], holidays.holiday_of(day)
+    true, actual = WEEKDAYS[day.weekday()], holidays.holiday_of(day)
     right = actual == mark if mark in _NAMED else actual is not None
     if day.year > holidays.KNOWN_THROUGH:
         if right:
@@ -346,7 +348,7 @@ def check_dates(text: str) -> tuple[list[str], list[str]]:
             refusals.append(f"{said.written if said.weekday else date.written} is no day of the calendar"
                             f" ({date.year}-{date.month:02}-{date.day:02}): correct it to the day the document means")
             continue
-        true = _WEEKDAYS[day.weekday()]
+        true = WEEKDAYS[day.weekday()]
         if said.weekday and said.weekday != true:
             refusals.append(f"{said.written}: {day.isoformat()} is a {true}曜日, not a {said.weekday}曜日;"
                             " correct the date or the weekday as the document means it")
@@ -367,62 +369,3 @@ def yearless_weekdays(text: str) -> list[tuple[str, int, int, str | None, str]]:
     the holiday's mark beside it or ""). Its year is the reader's to infer (yearless_problem)."""
     return [(said.written, said.date.month, said.date.day, said.weekday, said.holiday)
             for said in _days_said(text) if said.date.year is None and (said.weekday or said.holiday)]
-
-
-def _may_be_holiday(day: dt.date) -> bool:
-    """Whether `day` may be a holiday: one of the law's, or of a year whose holidays are not
-    known yet, or before the law."""
-    return day.year > holidays.KNOWN_THROUGH or day < holidays.LAW_IN_FORCE or holidays.holiday_of(day) is not None
-
-
-def yearless_problem(written: str, month: int, mday: int, weekday: str | None, mark: str,
-                     around: dt.date, key: str) -> tuple[str, str] | None:
-    """What is wrong with a date written without its year (yearless_weekdays), read as the one
-    near `around` (the day the spec is written around; `key`, the key that gives it), as
-    (refusal or warning, message); None where nothing is.
-
-    The year is the one of the year before, that year or the year after that the text makes
-    certain: with a weekday, the one whose day falls on it, where that is the nearest (a
-    weekday recurs on a day only every five years or more); without, the nearest. A 祝 beside
-    it is then checked as beside a dated day. Where no year of the three fits what the text
-    says, whichever it means is wrong: refused. Where the nearest does not fit and another
-    year's does (昨年２月27日（月）), the year is not certain, and none is guessed: a warning."""
-    days = []
-    for year in (around.year - 1, around.year, around.year + 1):
-        try:
-            days.append(dt.date(year, month, mday))
-        except ValueError:          # ２月29日 outside a leap year
-            pass
-    if not days:
-        return None
-    nearest = min(days, key=lambda d: abs((d - around).days))
-    true, md, first, last = _WEEKDAYS[nearest.weekday()], f"{month}月{mday}日", around.year - 1, around.year + 1
-    reading = f", the {md} nearest {key} ({around.isoformat()}),"
-    if weekday == true:                                  # the year made certain: its 祝 checked
-        return holiday_said_of(nearest, mark, written, reading) if mark else None
-    if weekday is None:                                  # a holiday's mark alone: the nearest, if any is one
-        if _may_be_holiday(nearest):
-            return holiday_said_of(nearest, mark, written, reading)
-        other = next((d for d in days if _may_be_holiday(d)), None)
-        if other is None:
-            return "refusal", (f"{written}: no {md} of {first} to {last} (around {key}, {around.isoformat()}) is a"
-                               f" holiday of Japan ({nearest.isoformat()} is a {true}曜日); correct the date or the"
-                               f" {mark} as the document means it")
-        return "warning", (f"{written}: the {md} nearest {key} ({around.isoformat()}) is {nearest.isoformat()}, a"
-                           f" {true}曜日 and not a holiday of Japan (that of {other.year} is); check the date and the"
-                           f" {mark}")
-    matching = [d for d in days if _WEEKDAYS[d.weekday()] == weekday and (not mark or _may_be_holiday(d))]
-    if not matching:
-        if mark:
-            return "refusal", (f"{written}: no {md} of {first} to {last} (around {key}, {around.isoformat()}) is a"
-                               f" {weekday}曜日 and a holiday of Japan ({nearest.isoformat()} is a {true}曜日);"
-                               f" correct the date, the weekday or the {mark} as the document means it")
-        return "refusal", (f"{written}: no {md} of {first} to {last} (around {key}, {around.isoformat()}) is a"
-                           f" {weekday}曜日 ({nearest.isoformat()} is a {true}曜日); correct the date or the weekday"
-                           " as the document means it")
-    if mark:
-        return "warning", (f"{written}: the {md} nearest {key} ({around.isoformat()}) is {nearest.isoformat()}, not a"
-                           f" {weekday}曜日 and a holiday of Japan (that of {matching[0].year} is); check the date, the"
-                           f" weekday and the {mark}")
-    return "warning", (f"{written}: the {md} nearest {key} ({around.isoformat()}) is {nearest.isoformat()}, not a"
-                       f" {weekday}曜日 (that of {matching[0].year} is); check the date or the weekday")

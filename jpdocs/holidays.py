@@ -20,7 +20,9 @@ all three, as the law has stood each year:
 astronomers' reckoning; the formula below gives them from 1900 to 2099 as announced.
 KNOWN_THROUGH is the last year whose days the law and the 官報 have fixed as this module
 has them: a later year's may still change (a new holiday, a day moved), so a 祝 there
-that these rules do not find is not refused (dates_in_text warns of it instead).
+that these rules do not find is not refused (dates_in_text warns of it instead), and one
+they find is named a forecast. Raise it each February, when the 官報 fixes the next year's
+equinoxes (README, "The holidays' years").
 """
 from __future__ import annotations
 

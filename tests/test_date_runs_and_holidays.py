@@ -189,6 +189,7 @@ def test_a_holiday_of_a_later_year_is_warned_of_and_printed(tmp_path):
     ("2019-10-22", "即位礼正殿の儀"), ("2020-02-24", "振替休日"), ("2020-07-24", "スポーツの日"),
     ("2021-08-09", "振替休日"), ("2022-03-21", "春分の日"), ("2024-09-23", "振替休日"), ("2024-11-04", "振替休日"),
     ("2026-05-06", "振替休日"), ("2026-09-22", "国民の休日"), ("2027-03-21", "春分の日"), ("2027-03-22", "振替休日"),
+    ("2027-09-23", "秋分の日"),                   # KNOWN_THROUGH's equinoxes, as the 官報 of February 2026 fixed them
 ])
 def test_the_law_s_holidays(day, name):
     assert holidays.holiday_of(dt.date.fromisoformat(day)) == name

@@ -11,7 +11,8 @@ import re
 import unicodedata
 
 from .. import radicals
-from ..dates_in_text import check_dates, may_hold_date, yearless_problem, yearless_weekdays
+from ..dates_in_text import check_dates, may_hold_date, yearless_weekdays
+from ..yearless_dates import yearless_problem
 from ..errors import Problem
 from .source import dotted, line_of
 
