@@ -28,6 +28,8 @@ loca and hmtx tables as long as the whole font's, ~55 KB a face to deflate. No
 """
 from __future__ import annotations
 
+import sys
+from array import array
 from binascii import crc32
 
 from reportlab.lib.rl_accel import fp_str
@@ -50,6 +52,14 @@ class Coding:
         self.hex: dict[int, str] = {}         # a code point → its CID in hex, for str.translate
         self.widths: dict[int, bytes] = {}    # a CID → its width as /W writes it
         self.lines: dict[int, str] = {}       # a CID → its ToUnicode line
+        face = self.face
+        self.face_name = (face.name + face.subfontNameX).decode("latin-1")
+        # the descriptor's entries but the subset's name and its font file: reportlab's
+        # of a subset (its addSubsetObjects), the font flagged symbolic as it flags it
+        self.descriptor = {
+            "Type": pdfdoc.PDFName("FontDescriptor"), "Ascent": face.ascent, "CapHeight": face.capHeight,
+            "Descent": face.descent, "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+            "FontBBox": pdfdoc.PDFArray(face.bbox), "ItalicAngle": face.italicAngle, "StemV": face.stemV}
 
     def _number(self) -> dict[int, str]:
         """The font's characters numbered (where a document first draws with it: the
@@ -129,49 +139,51 @@ class Coding:
         if state is None:
             return
         name, runs = state
-        cid_of = self.cid_of
-        cids = sorted({cid_of.get(c, 0) for c in map(ord, set("".join(runs)))} - {0})
+        # the CIDs drawn, gathered in C: every run's codes at once, as 16-bit numbers
+        drawn = array("H", bytes.fromhex(self.code("".join(runs))))
+        if _LITTLE_ENDIAN:
+            drawn.byteswap()
+        cids = sorted(set(drawn) - {0})
         chars = list(map(self.char_of.__getitem__, cids))
         font_file = self.cutter.cut(chars) if self.usable else strip_hinting(self.face.makeSubset(chars))
-        tag = _tag(cids)
-        base_name = "%s+%s" % (tag, (self.face.name + self.face.subfontNameX).decode("latin-1"))
+        cid_map = self._cid_to_gid(cids)
+        base_name = "%s+%s" % (_tag(cid_map), self.face_name)
         ref = doc.Reference
 
         stream = pdfdoc.PDFStream(content=font_file)
         stream.dictionary["Length1"] = len(font_file)
-        _deflated(stream, doc)
-        face = self.face
-        descriptor = pdfdoc.PDFDictionary({
-            "Type": pdfdoc.PDFName("FontDescriptor"), "Ascent": face.ascent, "CapHeight": face.capHeight,
-            "Descent": face.descent, "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
-            "FontBBox": pdfdoc.PDFArray(face.bbox), "FontName": pdfdoc.PDFName(base_name),
-            "ItalicAngle": face.italicAngle, "StemV": face.stemV,
-            "FontFile2": ref(stream, "fontFile:" + base_name)})
-
-        glyph_of = self.glyph_of
-        numbered = {glyph: n for n, glyph in enumerate(dict.fromkeys([0, *map(glyph_of.__getitem__, cids)]))}
-        to_gid = bytearray(2 * (cids[-1] + 1 if cids else 1))
-        for cid in cids:
-            n = numbered[glyph_of[cid]]
-            to_gid[2 * cid] = n >> 8
-            to_gid[2 * cid + 1] = n & 0xFF
-        cid_map = pdfdoc.PDFStream(content=bytes(to_gid))
-        _deflated(cid_map, doc)
-
+        descriptor = pdfdoc.PDFDictionary(self.descriptor.copy())
+        descriptor["FontName"] = pdfdoc.PDFName(base_name)
+        descriptor["FontFile2"] = ref(_deflated(stream, doc), "fontFile:" + base_name)
         cid_font = pdfdoc.PDFDictionary({
-            "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("CIDFontType2"),
-            "BaseFont": pdfdoc.PDFName(base_name), "CIDSystemInfo": _SYSTEM_INFO,
-            "FontDescriptor": ref(pdfdoc.PDFDictionary(descriptor.dict), "fontDescriptor:" + base_name),
+            "Type": _FONT, "Subtype": _CID_FONT_TYPE2, "BaseFont": descriptor["FontName"],
+            "CIDSystemInfo": _SYSTEM_INFO, "FontDescriptor": ref(descriptor, "fontDescriptor:" + base_name),
             "DW": DEFAULT_WIDTH, "W": _Formatted(self._widths(cids)),
-            "CIDToGIDMap": ref(cid_map, "cidToGidMap:" + base_name)})
-        to_unicode = pdfdoc.PDFStream(content=self._to_unicode(cids))
-        _deflated(to_unicode, doc)
+            "CIDToGIDMap": ref(_deflated(pdfdoc.PDFStream(content=cid_map), doc), "cidToGidMap:" + base_name)})
+        to_unicode = _deflated(pdfdoc.PDFStream(content=self._to_unicode(cids)), doc)
         type0 = pdfdoc.PDFDictionary({
-            "Type": pdfdoc.PDFName("Font"), "Subtype": pdfdoc.PDFName("Type0"),
-            "BaseFont": pdfdoc.PDFName(base_name), "Encoding": pdfdoc.PDFName("Identity-H"),
+            "Type": _FONT, "Subtype": _TYPE0, "BaseFont": descriptor["FontName"], "Encoding": _IDENTITY_H,
             "DescendantFonts": pdfdoc.PDFArray([ref(cid_font, "cidFont:" + base_name)]),
             "ToUnicode": ref(to_unicode, "toUnicodeCMap:" + base_name)})
         doc.idToObject["BasicFonts"].dict[name] = ref(type0, name)
+
+    def _cid_to_gid(self, cids: list[int]) -> bytes:
+        """/CIDToGIDMap: two bytes a CID up to the last drawn, each the CID's glyph
+        in the subset (fonts/cut.py numbers the glyphs 1, 2 … in the order of their
+        CIDs; a glyph two CIDs share, once), 0 for a CID not drawn."""
+        numbers = array("H", bytes(2 * (cids[-1] + 1 if cids else 1)))
+        if not cids or cids[-1] < len(self.face.hmetrics):      # (no CID above the glyphs: none shared)
+            for n, cid in enumerate(cids, 1):
+                numbers[cid] = n
+        else:
+            glyph_of = self.glyph_of
+            glyphs = dict.fromkeys([0, *map(glyph_of.__getitem__, cids)])
+            numbered = dict(zip(glyphs, range(len(glyphs))))
+            for cid in cids:
+                numbers[cid] = numbered[glyph_of[cid]]
+        if _LITTLE_ENDIAN:
+            numbers.byteswap()
+        return numbers.tobytes()
 
     def _widths(self, cids: list[int]) -> bytes:
         """/W: the CIDs whose width is not /DW, consecutive ones in one array."""
@@ -214,13 +226,16 @@ _CMAP_HEAD = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/
               "<< /Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n"
               "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange")
 _CMAP_TAIL = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+_FONT, _TYPE0, _CID_FONT_TYPE2, _IDENTITY_H = map(pdfdoc.PDFName, ("Font", "Type0", "CIDFontType2", "Identity-H"))
+_LITTLE_ENDIAN = sys.byteorder == "little"
 _SYSTEM_INFO = pdfdoc.PDFDictionary({"Registry": pdfdoc.PDFString("Adobe"), "Ordering": pdfdoc.PDFString("Identity"),
                                      "Supplement": 0})
 
 
-def _tag(cids: list[int]) -> str:
-    """The subset's six-letter tag (PDF: the same tag, the same glyphs), from its CIDs."""
-    n = crc32(b"".join(b"%d," % c for c in cids))
+def _tag(cid_map: bytes) -> str:
+    """The subset's six-letter tag (PDF: the same tag, the same glyphs), from its
+    /CIDToGIDMap (which CIDs it has)."""
+    n = crc32(cid_map)
     letters = []
     for _ in range(6):
         n, r = divmod(n, 26)
@@ -238,9 +253,10 @@ class _Formatted(pdfdoc.PDFObject):
         return self.data
 
 
-def _deflated(stream, doc) -> None:
+def _deflated(stream, doc):
     if doc.compression:
         stream.filters = [pdfdoc.PDFZCompress]
+    return stream
 
 
 def install(font) -> Coding:
