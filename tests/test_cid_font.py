@@ -1,0 +1,83 @@
+"""fonts/cid.py: text in the bundled fonts written as CIDs (a glyph's number in the
+font), the same bytes in every document, and read back as the characters written,
+also where two characters share a glyph and beyond U+FFFF."""
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+
+
+def _mincho():
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from jpdocs.fonts import registry
+    from jpdocs.spec.style import load_style
+    return getFont(registry.register(load_style())["mincho"])
+
+
+def _drawn(font, *lines: str) -> bytes:
+    """A page with `lines` drawn by reportlab's own text code (a canvas's drawString)."""
+    from reportlab.pdfgen.canvas import Canvas
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.setFont(font.fontName, 12)
+    for i, line in enumerate(lines):
+        canvas.drawString(72, 700 - 20 * i, line)
+    canvas.save()
+    return out.getvalue()
+
+
+def test_a_character_is_its_glyphs_number_in_every_document():
+    font = _mincho()
+    coding = font.jp_cid
+    text = "北海道オホーツク"
+    glyphs = [font.face.charToGlyph[ord(c)] for c in text]
+    assert coding.code(text) == "".join("%04X" % g for g in glyphs)
+    first, second = _drawn(font, text, "連携協定"), _drawn(font, "連携協定", text)
+    for pdf in (first, second):
+        content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
+        assert bytes.fromhex(coding.code(text)) in content.replace(b"\\", b"") or \
+            _literal(bytes.fromhex(coding.code(text))) in content
+
+
+def _literal(data: bytes) -> bytes:
+    from reportlab.lib.rl_accel import escapePDF
+    return escapePDF(data).encode("latin-1")
+
+
+def test_characters_sharing_a_glyph_and_beyond_ffff_read_back_as_written():
+    """BIZ UD Mincho draws U+02DC and U+0303 with one glyph, and U+29FCE and U+29FD7
+    with another: each character after the first gets a CID of its own, which the
+    /CIDToGIDMap maps to the shared glyph and ToUnicode to the character."""
+    font = _mincho()
+    coding = font.jp_cid
+    coding.code("")                                   # (the font's characters numbered)
+    pairs = [(0x02DC, 0x0303), (0x29FCE, 0x29FD7)]
+    for a, b in pairs:
+        assert font.face.charToGlyph[a] == font.face.charToGlyph[b]
+        assert coding.cid_of[a] != coding.cid_of[b]
+    pdf = PdfReader(io.BytesIO(_drawn(font, "a˜", "b\u0303", "𩿎", "𩿗")))
+    font_dict, = [f.get_object() for f in pdf.pages[0]["/Resources"]["/Font"].values()
+                  if f.get_object()["/Subtype"] == "/Type0"]
+    cmap = font_dict["/ToUnicode"].get_object().get_data().decode("ascii")
+    read = {int(c, 16): bytes.fromhex(u).decode("utf-16-be")
+            for c, u in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]+)>", "".join(re.findall(r"beginbfchar(.*?)endbfchar",
+                                                                                   cmap, re.S)))}
+    to_gid = font_dict["/DescendantFonts"][0].get_object()["/CIDToGIDMap"].get_object().get_data()
+    for a, b in pairs:
+        ca, cb = coding.cid_of[a], coding.cid_of[b]
+        assert (read[ca], read[cb]) == (chr(a), chr(b))
+        assert to_gid[2 * ca:2 * ca + 2] == to_gid[2 * cb:2 * cb + 2] != b"\0\0"
+
+
+def test_shaped_text_is_not_left_to_reportlabs_byte_a_glyph_code():
+    """reportlab's code for shaped text takes one byte for a glyph; a CID is two, so
+    such text in a bundled font is refused rather than drawn wrong (the composer's
+    runs are written by writers/textout.py)."""
+    import pytest
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.ttfonts import ShapedStr
+    font = _mincho()
+    with pytest.raises(ValueError, match="textout"):
+        font.splitString(ShapedStr("北海道"), PDFDocument())
