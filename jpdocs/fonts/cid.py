@@ -96,8 +96,8 @@ class Coding:
 
     # --- the document's state: the runs it drew, the font's name in it
     def used(self, doc) -> list:
-        """The runs drawn with the font in `doc` (its glyphs are gathered when the
-        file is written), the font named in the document where it is first drawn
+        """The codes of the runs drawn with the font in `doc` (their glyphs are
+        gathered when the file is written), the font named in the document where it is first drawn
         (as reportlab's getSubsetInternalName names it: F1, F2 … in order)."""
         try:
             fonts = doc.jp_cid_fonts
@@ -124,8 +124,9 @@ class Coding:
             raise ValueError("shaped text is written by writers/textout.py only")
         if not isinstance(text, str):
             text = text.decode(encoding)
-        self.used(doc).append(text)
-        return [(0, bytes.fromhex(self.code(text)))]
+        codes = self.code(text)
+        self.used(doc).append(codes)
+        return [(0, bytes.fromhex(codes))]
 
     def subset_internal_name(self, subset, doc) -> str:
         if subset != 0:
@@ -140,14 +141,13 @@ class Coding:
             return
         name, runs = state
         # the CIDs drawn, gathered in C: every run's codes at once, as 16-bit numbers
-        drawn = array("H", bytes.fromhex(self.code("".join(runs))))
+        drawn = array("H", bytes.fromhex("".join(runs)))
         if _LITTLE_ENDIAN:
             drawn.byteswap()
         cids = sorted(set(drawn) - {0})
         chars = list(map(self.char_of.__getitem__, cids))
         font_file = self.cutter.cut(chars) if self.usable else strip_hinting(self.face.makeSubset(chars))
-        cid_map = self._cid_to_gid(cids)
-        base_name = "%s+%s" % (_tag(cid_map), self.face_name)
+        base_name = "%s+%s" % (_tag(cids), self.face_name)
         ref = doc.Reference
 
         stream = pdfdoc.PDFStream(content=font_file)
@@ -159,7 +159,8 @@ class Coding:
             "Type": _FONT, "Subtype": _CID_FONT_TYPE2, "BaseFont": descriptor["FontName"],
             "CIDSystemInfo": _SYSTEM_INFO, "FontDescriptor": ref(descriptor, "fontDescriptor:" + base_name),
             "DW": DEFAULT_WIDTH, "W": _Formatted(self._widths(cids)),
-            "CIDToGIDMap": ref(_deflated(pdfdoc.PDFStream(content=cid_map), doc), "cidToGidMap:" + base_name)})
+            "CIDToGIDMap": ref(_deflated(pdfdoc.PDFStream(content=self._cid_to_gid(cids)), doc),
+                               "cidToGidMap:" + base_name)})
         to_unicode = _deflated(pdfdoc.PDFStream(content=self._to_unicode(cids)), doc)
         type0 = pdfdoc.PDFDictionary({
             "Type": _FONT, "Subtype": _TYPE0, "BaseFont": descriptor["FontName"], "Encoding": _IDENTITY_H,
@@ -232,10 +233,13 @@ _SYSTEM_INFO = pdfdoc.PDFDictionary({"Registry": pdfdoc.PDFString("Adobe"), "Ord
                                      "Supplement": 0})
 
 
-def _tag(cid_map: bytes) -> str:
-    """The subset's six-letter tag (PDF: the same tag, the same glyphs), from its
-    /CIDToGIDMap (which CIDs it has)."""
-    n = crc32(cid_map)
+def _tag(cids: list[int]) -> str:
+    """The subset's six-letter tag (PDF: the same tag, the same glyphs), from its CIDs
+    (as big-endian numbers: the same on every machine)."""
+    numbers = array("H", cids)
+    if _LITTLE_ENDIAN:
+        numbers.byteswap()
+    n = crc32(numbers.tobytes())
     letters = []
     for _ in range(6):
         n, r = divmod(n, 26)

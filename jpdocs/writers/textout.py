@@ -23,6 +23,7 @@ namedtuple per glyph) is built only if reportlab's own code asks for it.
 """
 from __future__ import annotations
 
+import re
 from operator import sub
 
 from reportlab.lib.colors import Color
@@ -32,6 +33,7 @@ from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+_FOUR = re.compile("....", re.S)     # a glyph's code in a run's codes
 _NUMBERS: dict[float, str] = {}       # fp_str of the numbers a batch writes again and again
 
 
@@ -48,7 +50,7 @@ def number(v: float) -> str:
 class Placed(ShapedStr):
     """A run placed by the composer: y_offset 0 and cluster = index for every glyph;
     `adv`, `off`, `nat`: each glyph's advance, x offset and natural width; `ops`: its
-    operators, by the font's coding (fonts/cid.py) it was written in."""
+    operators and its codes, by the font's coding (fonts/cid.py) it was written in."""
 
     def __new__(cls, s, adv, off, nat):
         self = str.__new__(cls, s)
@@ -100,15 +102,24 @@ def _operators_unshifted(nat: list, adv: list, codes: str) -> str:
     glyphs are only wider): no number goes before a glyph, so each glyph's code
     ends a run where a number follows it, and the number stands alone (its sum is
     itself)."""
+    afters = list(map(sub, nat, adv))
+    n = len(afters)
+    if not any(afters):                           # (a line set at the glyphs' own widths)
+        return f"<{codes}> Tj"
+    if n > 1 and not afters[-1] and afters[0] and afters.count(afters[0]) == n - 1:
+        # a justified line: the same number after every glyph but the last (fixed
+        # width codes: the glyphs' codes joined around it in C, not glyph by glyph)
+        v = number(afters[0])
+        return "[<%s>] TJ" % (f"> {v} <" if v != "0" else "> <").join(_FOUR.findall(codes))
     parts, run = [], 0
-    for j, after in enumerate(map(sub, nat, adv), 1):
+    for j, after in enumerate(afters, 1):
         if after:
             parts.append(f"<{codes[4 * run:4 * j]}>")
             run = j
             v = number(after)
             if v != "0":
                 parts.append(v)
-    if run < len(nat):
+    if run < n:
         parts.append(f"<{codes[4 * run:]}>")
     return f"{parts[0]} Tj" if len(parts) == 1 and parts[0][0] == "<" else f"[{' '.join(parts)}] TJ"
 
@@ -119,17 +130,20 @@ def run_code(text, font, size: float, leading: float, subset: int, doc) -> tuple
     `subset` is 0 (reportlab's number for a font's one subset; -1 after a font
     change): reportlab's Tf where the font is not set yet, and the run's Tj (for a
     Placed run, a TJ array where its glyphs are moved); with the subset after the
-    run (0). The document notes the run (its glyphs are embedded)."""
+    run (0). The document notes the run's codes (their glyphs are embedded)."""
     if not text:
         return "", subset
     coding = font.jp_cid
-    coding.used(doc).append(text)
     if type(text) is Placed:
-        ops = text.ops.get(coding)
-        if ops is None:
-            ops = text.ops[coding] = _operators(text, coding.code(text))
+        kept = text.ops.get(coding)
+        if kept is None:
+            codes = coding.code(text)
+            kept = text.ops[coding] = (_operators(text, codes), codes)
+        ops, codes = kept
     else:
-        ops = f"<{coding.code(text)}> Tj"
+        codes = coding.code(text)
+        ops = f"<{codes}> Tj"
+    coding.used(doc).append(codes)
     if subset != 0:
         ops = f"{coding.name(doc)} {fp_str(size)} Tf {fp_str(leading)} TL {ops}"
     return ops, 0
