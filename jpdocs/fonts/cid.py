@@ -36,7 +36,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, ShapedStr
 
-from ..flate import compress
+from ..flate import compress, compress_sparse
 from .cut import Cutter
 from .hinting import strip as strip_hinting
 
@@ -159,7 +159,7 @@ class Coding:
             "Type": _FONT, "Subtype": _CID_FONT_TYPE2, "BaseFont": descriptor["FontName"],
             "CIDSystemInfo": _SYSTEM_INFO, "FontDescriptor": ref(descriptor, "fontDescriptor:" + base_name),
             "DW": DEFAULT_WIDTH, "W": _Formatted(self._widths(cids)),
-            "CIDToGIDMap": ref(_deflated(pdfdoc.PDFStream(content=self._cid_to_gid(cids)), doc),
+            "CIDToGIDMap": ref(_deflated(pdfdoc.PDFStream(content=self._cid_to_gid(cids)), doc, _ZEROS),
                                "cidToGidMap:" + base_name)})
         to_unicode = _deflated(pdfdoc.PDFStream(content=self._to_unicode(cids)), doc)
         type0 = pdfdoc.PDFDictionary({
@@ -187,14 +187,19 @@ class Coding:
         return numbers.tobytes()
 
     def _widths(self, cids: list[int]) -> bytes:
-        """/W: the CIDs whose width is not /DW, consecutive ones in one array."""
-        widths, get_width = self.widths, self.face.getCharWidth
+        """/W: the CIDs whose width is not /DW, consecutive ones in one array (each
+        CID's width looked up and formatted once per process)."""
+        widths = self.widths
+        formatted = list(map(widths.get, cids))
+        if None in formatted:
+            get_width, char_of = self.face.getCharWidth, self.char_of
+            for cid in cids:
+                if cid not in widths:
+                    width = get_width(char_of[cid])
+                    widths[cid] = b"" if width == DEFAULT_WIDTH else fp_str(width).encode("ascii")
+            formatted = list(map(widths.__getitem__, cids))
         out, last = [], -2
-        for cid in cids:
-            w = widths.get(cid)
-            if w is None:
-                width = get_width(self.char_of[cid])
-                w = widths[cid] = b"" if width == DEFAULT_WIDTH else fp_str(width).encode("ascii")
+        for cid, w in zip(cids, formatted):
             if not w:
                 continue
             if cid == last + 1:
@@ -207,20 +212,22 @@ class Coding:
 
     def _to_unicode(self, cids: list[int]) -> bytes:
         """The ToUnicode CMap: each CID's character, in UTF-16BE (a surrogate pair
-        beyond U+FFFF), a hundred lines to a block as the CMap format allows."""
-        lines, char_of = self.lines, self.char_of
-        body = []
-        for at in range(0, len(cids), 100):
-            block = cids[at:at + 100]
-            body.append("%d beginbfchar" % len(block))
-            for cid in block:
-                line = lines.get(cid)
-                if line is None:
-                    char = chr(char_of[cid])
-                    line = lines[cid] = "<%04X> <%s>" % (cid, char.encode("utf-16-be", "surrogatepass").hex().upper())
-                body.append(line)
-            body.append("endbfchar")
-        return "\n".join([_CMAP_HEAD, *body, _CMAP_TAIL]).encode("ascii")
+        beyond U+FFFF), a hundred lines to a block as the CMap format allows (each
+        CID's line made once per process)."""
+        lines = self.lines
+        made = list(map(lines.get, cids))
+        if None in made:
+            for cid in cids:
+                if cid not in lines:
+                    char = chr(self.char_of[cid]).encode("utf-16-be", "surrogatepass").hex().upper()
+                    lines[cid] = "<%04X> <%s>" % (cid, char)
+            made = list(map(lines.__getitem__, cids))
+        body = [_CMAP_HEAD]
+        for at in range(0, len(made), 100):
+            block = made[at:at + 100]
+            body += ["%d beginbfchar" % len(block), *block, "endbfchar"]
+        body.append(_CMAP_TAIL)
+        return "\n".join(body).encode("ascii")
 
 
 _CMAP_HEAD = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
@@ -257,9 +264,11 @@ class _Formatted(pdfdoc.PDFObject):
         return self.data
 
 
-def _deflated(stream, doc):
+def _deflated(stream, doc, deflate=None):
+    """`stream`, deflated when the document deflates its streams (by `deflate`, a
+    filter, else reportlab's, which is flate.py's)."""
     if doc.compression:
-        stream.filters = [pdfdoc.PDFZCompress]
+        stream.filters = [deflate or pdfdoc.PDFZCompress]
     return stream
 
 
@@ -271,6 +280,16 @@ def install(font) -> Coding:
     font.getSubsetInternalName = coding.subset_internal_name
     font.addObjects = coding.add_objects
     return coding
+
+
+class _MostlyZeros(pdfdoc.PDFStreamFilterZCompress):
+    """FlateDecode of a /CIDToGIDMap, mostly zeros (flate.compress_sparse says why)."""
+
+    def encode(self, data):
+        return compress_sparse(data)
+
+
+_ZEROS = _MostlyZeros()
 
 
 class _Flate(pdfdoc.PDFStreamFilterZCompress):
