@@ -25,7 +25,6 @@ files are as valid and read the same, only their compressed bytes differ.
 """
 from __future__ import annotations
 
-import re
 import zlib
 
 LEVEL = 6
@@ -54,91 +53,66 @@ else:
 # A CIDFont's /CIDToGIDMap (fonts/cid.py) is two bytes for every CID up to the last
 # one drawn, zero for all but the few hundred drawn: ~35 KB a notice, which libdeflate
 # at level 6 took 1.45 M instructions to deflate (its match finder hashes every byte of
-# a run of zeros), more than a font subset's glyphs. Its zlib stream is written here
-# directly: each run of zeros a zero and copies of the byte before (distance 1), the
-# other bytes as literals, in one block of DEFLATE's fixed codes (RFC 1951, 3.2.6),
-# the runs found in C (a regular expression). Any reader of FlateDecode reads it; the
-# bytes are this function's alone, the same on every machine.
+# a run of zeros), more than a font's glyphs. Its zlib stream is written here from the
+# bytes that are not zero: each run of zeros a zero and copies of the byte before
+# (distance 1), the other bytes literals, in one block of DEFLATE's fixed codes (RFC
+# 1951, 3.2.6). The block is spelled as a string of bits, one character a bit, each
+# code's spelling made once per process, and turned into bytes by int() in C. Any
+# reader of FlateDecode reads it; the bytes are this function's, the same on every machine.
 
-def _reversed_bits(code: int, length: int) -> int:
-    """A Huffman code as DEFLATE's bit stream takes it (its first bit lowest)."""
-    return int(format(code, f"0{length}b")[::-1], 2)
-
-
-def _literal_code(byte: int) -> tuple[int, int]:
-    if byte < 144:
-        return _reversed_bits(0x30 + byte, 8), 8
-    return _reversed_bits(0x190 + byte - 144, 9), 9
+def _bits(value: int, length: int) -> str:
+    """A value's bits as the stream holds them, its lowest first (extra bits)."""
+    return format(value, f"0{length}b")[::-1] if length else ""
 
 
+def _huffman(code: int, length: int) -> str:
+    """A Huffman code's bits as the stream holds them, its highest first."""
+    return format(code, f"0{length}b")
+
+
+_LITERAL = [_huffman(0x30 + b, 8) if b < 144 else _huffman(0x190 + b - 144, 9) for b in range(256)]
 _LENGTH_BASES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
                  163, 195, 227, 258)
 _LENGTH_EXTRA = (0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0)
 
 
-def _copy_code(length: int) -> tuple[int, int]:
-    """The bits of a copy of `length` bytes (3–258) from distance 1: the length's
-    code and extra bits, then distance code 0 (five zero bits)."""
-    symbol = max(i for i, base in enumerate(_LENGTH_BASES) if base <= length)
-    if length == 258:
-        symbol = 28
+def _copy(length: int) -> str:
+    """A copy of `length` bytes (3–258) from distance 1: the length's code and extra
+    bits, then distance code 0."""
+    symbol = 28 if length == 258 else max(i for i, base in enumerate(_LENGTH_BASES[:28]) if base <= length)
     code = 257 + symbol
-    bits, n = (_reversed_bits(code - 256, 7), 7) if code < 280 else (_reversed_bits(0xC0 + code - 280, 8), 8)
-    extra = _LENGTH_EXTRA[symbol]
-    bits |= (length - _LENGTH_BASES[symbol]) << n
-    return bits, n + extra + 5
+    head = _huffman(code - 256, 7) if code < 280 else _huffman(0xC0 + code - 280, 8)
+    return head + _bits(length - _LENGTH_BASES[symbol], _LENGTH_EXTRA[symbol]) + "00000"
 
 
-_LITERALS = [_literal_code(b) for b in range(256)]
-_COPIES = [(0, 0)] * 3 + [_copy_code(n) for n in range(3, 259)]
-_NONZERO = re.compile(rb"[^\0]+")
+_COPY = [""] * 3 + [_copy(n) for n in range(3, 259)]
+_ZERO_RUNS: dict[int, str] = {}
 
 
-def compress_sparse(data: bytes) -> bytes:
-    """`data`, mostly zero bytes, as a zlib stream (RFC 1950) of one fixed-code block."""
-    out = bytearray(b"\x78\x01")
-    acc, n = 0b011, 3                     # the final block, fixed codes
-    literals, copies = _LITERALS, _COPIES
-    long_bits, long_n = copies[258]
-    at = 0
+def _zeros(count: int) -> str:
+    """`count` zero bytes: a literal zero, then copies of it."""
+    out = _ZERO_RUNS.get(count)
+    if out is None:
+        many, rest = divmod(count - 1, 258)
+        out = _LITERAL[0] + _COPY[258] * many + (_COPY[rest] if rest >= 3 else _LITERAL[0] * rest)
+        if len(_ZERO_RUNS) < 100_000:
+            _ZERO_RUNS[count] = out
+    return out
 
-    def zeros(count: int) -> None:       # `count` zero bytes, the byte before them not one
-        nonlocal acc, n
-        bits, size = literals[0]
-        acc |= bits << n
-        n += size
-        count -= 1
-        while count >= 258:
-            acc |= long_bits << n
-            n += long_n
-            count -= 258
-        if count >= 3:
-            bits, size = copies[count]
-            acc |= bits << n
-            n += size
-        elif count:
-            bits, size = literals[0]
-            for _ in range(count):
-                acc |= bits << n
-                n += size
 
-    for match in _NONZERO.finditer(data):
-        start, end = match.span()
-        if start > at:
-            zeros(start - at)
-        for byte in match.group():
-            bits, size = literals[byte]
-            acc |= bits << n
-            n += size
-        if n >= 4096:                     # (the bits so far written out as whole bytes)
-            whole = n >> 3
-            out += (acc & ((1 << (whole << 3)) - 1)).to_bytes(whole, "little")
-            acc >>= whole << 3
-            n -= whole << 3
-        at = end
+def compress_sparse(data: bytes, nonzero: list[tuple[int, int]]) -> bytes:
+    """`data` as a zlib stream (RFC 1950), given its bytes that are not zero as
+    (offset, byte), in order (all others are zero)."""
+    pieces, at = ["110"], 0               # the final block, fixed codes
+    for offset, byte in nonzero:
+        if offset > at:
+            pieces.append(_zeros(offset - at))
+        pieces.append(_LITERAL[byte])
+        at = offset + 1
     if len(data) > at:
-        zeros(len(data) - at)
-    n += 7                                # end of block: code 256, seven zero bits
-    out += acc.to_bytes((n + 7) >> 3, "little")
-    out += zlib.adler32(data).to_bytes(4, "big")
-    return bytes(out)
+        pieces.append(_zeros(len(data) - at))
+    pieces.append("0000000")              # end of block
+    bits = "".join(pieces)
+    bits += "0" * (-len(bits) % 8)
+    body = int(bits[::-1], 2).to_bytes(len(bits) >> 3, "little")
+    return b"\x78\x01" + body + zlib.adler32(data).to_bytes(4, "big")

@@ -41,6 +41,7 @@ from .cut import Cutter
 from .hinting import strip as strip_hinting
 
 DEFAULT_WIDTH = 1000            # /DW: a full-width character's, most of a Japanese text's
+MAX_KEPT = 64                   # glyph sets' parts kept per font and process (~90 KB each)
 
 
 class Coding:
@@ -52,6 +53,9 @@ class Coding:
         self.hex: dict[int, str] = {}         # a code point → its CID in hex, for str.translate
         self.widths: dict[int, bytes] = {}    # a CID → its width as /W writes it
         self.lines: dict[int, str] = {}       # a CID → its ToUnicode line
+        # a glyph set's parts (_parts), for a document drawn again (the app's preview,
+        # a release after its notice): no other notice of a batch has the same set
+        self.made: dict[tuple, tuple] = {}
         face = self.face
         self.face_name = (face.name + face.subfontNameX).decode("latin-1")
         # the descriptor's entries but the subset's name and its font file: reportlab's
@@ -144,10 +148,13 @@ class Coding:
         drawn = array("H", bytes.fromhex("".join(runs)))
         if _LITTLE_ENDIAN:
             drawn.byteswap()
-        cids = sorted(set(drawn) - {0})
-        chars = list(map(self.char_of.__getitem__, cids))
-        font_file = self.cutter.cut(chars) if self.usable else strip_hinting(self.face.makeSubset(chars))
-        base_name = "%s+%s" % (_tag(cids), self.face_name)
+        cids = tuple(sorted(set(drawn) - {0}))
+        parts = self.made.get(cids)
+        if parts is None:
+            if len(self.made) >= MAX_KEPT:
+                self.made.clear()
+            parts = self.made[cids] = self._parts(cids)
+        base_name, font_file, widths, cid_map, to_unicode = parts
         ref = doc.Reference
 
         stream = pdfdoc.PDFStream(content=font_file)
@@ -158,33 +165,50 @@ class Coding:
         cid_font = pdfdoc.PDFDictionary({
             "Type": _FONT, "Subtype": _CID_FONT_TYPE2, "BaseFont": descriptor["FontName"],
             "CIDSystemInfo": _SYSTEM_INFO, "FontDescriptor": ref(descriptor, "fontDescriptor:" + base_name),
-            "DW": DEFAULT_WIDTH, "W": _Formatted(self._widths(cids)),
-            "CIDToGIDMap": ref(_deflated(pdfdoc.PDFStream(content=self._cid_to_gid(cids)), doc, _ZEROS),
+            "DW": DEFAULT_WIDTH, "W": _Formatted(widths),
+            "CIDToGIDMap": ref(_deflated(pdfdoc.PDFStream(content=cid_map), doc),
                                "cidToGidMap:" + base_name)})
-        to_unicode = _deflated(pdfdoc.PDFStream(content=self._to_unicode(cids)), doc)
+        to_unicode = _deflated(pdfdoc.PDFStream(content=to_unicode), doc)
         type0 = pdfdoc.PDFDictionary({
             "Type": _FONT, "Subtype": _TYPE0, "BaseFont": descriptor["FontName"], "Encoding": _IDENTITY_H,
             "DescendantFonts": pdfdoc.PDFArray([ref(cid_font, "cidFont:" + base_name)]),
             "ToUnicode": ref(to_unicode, "toUnicodeCMap:" + base_name)})
         doc.idToObject["BasicFonts"].dict[name] = ref(type0, name)
 
-    def _cid_to_gid(self, cids: list[int]) -> bytes:
+    def _parts(self, cids: tuple[int, ...]) -> tuple:
+        """What the font's objects hold of the glyph set `cids`: its name, its font
+        file, /W, /CIDToGIDMap and ToUnicode map (the streams kept with their
+        deflated forms)."""
+        chars = list(map(self.char_of.__getitem__, cids))
+        font_file = self.cutter.cut(chars) if self.usable else strip_hinting(self.face.makeSubset(chars))
+        return ("%s+%s" % (_tag(cids), self.face_name), _Kept(font_file), self._widths(cids),
+                self._cid_to_gid(cids), _Kept(self._to_unicode(cids)))
+
+    def _cid_to_gid(self, cids: tuple[int, ...]) -> _Kept:
         """/CIDToGIDMap: two bytes a CID up to the last drawn, each the CID's glyph
         in the subset (fonts/cut.py numbers the glyphs 1, 2 … in the order of their
-        CIDs; a glyph two CIDs share, once), 0 for a CID not drawn."""
-        numbers = array("H", bytes(2 * (cids[-1] + 1 if cids else 1)))
+        CIDs; a glyph two CIDs share, once), 0 for a CID not drawn; with its zlib
+        stream, written from the bytes that are not zero (flate.compress_sparse)."""
         if not cids or cids[-1] < len(self.face.hmetrics):      # (no CID above the glyphs: none shared)
-            for n, cid in enumerate(cids, 1):
-                numbers[cid] = n
+            glyphs = range(1, len(cids) + 1)
         else:
             glyph_of = self.glyph_of
-            glyphs = dict.fromkeys([0, *map(glyph_of.__getitem__, cids)])
-            numbered = dict(zip(glyphs, range(len(glyphs))))
-            for cid in cids:
-                numbers[cid] = numbered[glyph_of[cid]]
+            order = dict.fromkeys([0, *map(glyph_of.__getitem__, cids)])
+            numbered = dict(zip(order, range(len(order))))
+            glyphs = [numbered[glyph_of[cid]] for cid in cids]
+        numbers = array("H", bytes(2 * (cids[-1] + 1 if cids else 1)))
+        nonzero = []
+        for cid, glyph in zip(cids, glyphs):
+            numbers[cid] = glyph
+            if glyph > 0xFF:
+                nonzero.append((2 * cid, glyph >> 8))
+            if glyph & 0xFF:
+                nonzero.append((2 * cid + 1, glyph & 0xFF))
         if _LITTLE_ENDIAN:
             numbers.byteswap()
-        return numbers.tobytes()
+        out = _Kept(numbers.tobytes())
+        out.deflated = compress_sparse(out, nonzero)
+        return out
 
     def _widths(self, cids: list[int]) -> bytes:
         """/W: the CIDs whose width is not /DW, consecutive ones in one array (each
@@ -264,11 +288,9 @@ class _Formatted(pdfdoc.PDFObject):
         return self.data
 
 
-def _deflated(stream, doc, deflate=None):
-    """`stream`, deflated when the document deflates its streams (by `deflate`, a
-    filter, else reportlab's, which is flate.py's)."""
+def _deflated(stream, doc):
     if doc.compression:
-        stream.filters = [deflate or pdfdoc.PDFZCompress]
+        stream.filters = [pdfdoc.PDFZCompress]
     return stream
 
 
@@ -282,20 +304,20 @@ def install(font) -> Coding:
     return coding
 
 
-class _MostlyZeros(pdfdoc.PDFStreamFilterZCompress):
-    """FlateDecode of a /CIDToGIDMap, mostly zeros (flate.compress_sparse says why)."""
-
-    def encode(self, data):
-        return compress_sparse(data)
-
-
-_ZEROS = _MostlyZeros()
+class _Kept(bytes):
+    """A stream's bytes kept for a glyph set, which keep their deflated form too."""
+    deflated = None
 
 
 class _Flate(pdfdoc.PDFStreamFilterZCompress):
     """reportlab's FlateDecode filter deflating with `flate.compress` (flate.py says why)."""
 
     def encode(self, text):
+        if type(text) is _Kept:
+            out = text.deflated
+            if out is None:
+                out = text.deflated = compress(text)
+            return out
         return compress(text.encode("utf8") if isinstance(text, str) else text)
 
 
