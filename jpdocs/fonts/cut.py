@@ -96,6 +96,8 @@ class Cutter:
             self.hinted_and_checksum[old] = self.hinted[old] << 48 | calcChecksum(g)
 
     def cut(self, subset) -> bytes:
+        if not subset:                            # (a font named in a document that drew nothing in it)
+            return self._cut(subset)
         try:
             records = list(map(self.by_code.__getitem__, subset))
         except KeyError:                          # a code not seen yet (or of a composite glyph)
