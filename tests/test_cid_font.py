@@ -86,3 +86,32 @@ def test_a_font_named_with_nothing_drawn_is_a_font_of_the_missing_glyph_alone():
              if f.get_object()["/Subtype"] == "/Type0"]
     data = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]["/FontFile2"].get_object().get_data()
     assert TTFont(io.BytesIO(data)).getGlyphOrder() == [".notdef"]
+
+
+def test_pdfa_leaves_a_map_ending_in_a_carriage_return_as_it_is():
+    """pdfa.py gives a deflated text stream whose last byte is CR another newline
+    (validators misread its length); a /CIDToGIDMap is binary, where a byte more is
+    a CID more, and is left as it is. (The same stream, not a map, is changed.)"""
+    import random
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+    from jpdocs import flate
+    from jpdocs.pdf.pdfa import _no_cr_before_endstream
+    rng = random.Random(2)
+    while True:
+        raw = bytearray(2000)
+        for _ in range(30):
+            raw[rng.randrange(2000)] = rng.randrange(1, 256)
+        data = flate.compress(bytes(raw), flate.MOSTLY_ZEROS)
+        if data.endswith(b"\r"):
+            break
+    for is_map in (True, False):
+        w = PdfWriter()
+        stream = StreamObject()
+        stream._data = data
+        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+        ref = w._add_object(stream)
+        if is_map:
+            w._add_object(DictionaryObject({NameObject("/CIDToGIDMap"): ref}))
+        _no_cr_before_endstream(w)
+        assert (stream._data == data) is is_map

@@ -51,9 +51,8 @@ def _load(path: str):
     except BaseException:
         data.close()
         raise
-    # Every subset reportlab cuts reads the font's tables again, and a read copies
-    # the table: several MB of glyph outlines for each subset of each document.
-    # The tables never change, so each is read once per process.
+    # Every subset cut reads the font's tables again (fonts/cut.py), and a read copies
+    # the table. The tables never change, so each is read once per process.
     font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)
     write_as_glyph_ids(font)        # one Type0 font per document, its text as glyph IDs (fonts/cid.py)
     pdfmetrics.registerFont(font)
