@@ -247,15 +247,23 @@ def test_the_date_stands_where_the_page_sets_it(cid, built):
     """`date_place` (the house's notice.date_place and date_align): the date line as the
     page writes it (`line`), a whole line, once, and where: in the head above the title
     (head), on the line after the title's last (under_title), or the notice's last line
-    (foot); at the left margin where it says `align: left`."""
+    (foot); at the left margin where it says `align: left`. In the title's line before
+    the subject (before_title) it is no line of its own: printed once, straight before
+    the subject, and nothing of it above the title."""
     case = built[cid]
     pdf = case.dir / "press-notice.pdf"
     lines = [fold(line) for line in visual_lines(pdf)]
     placed = case.facts["date_place"]
     place, dated = placed["place"], fold(placed["line"])
+    notice = case.spec["press_notice"]
+    if place == "before_title":
+        hits = [i for i, line in enumerate(lines) if dated in line]
+        assert len(hits) == 1, (cid, dated, lines)
+        assert dated + fold(notice["subject"])[:8] in lines[hits[0]], (cid, lines[hits[0]])
+        assert hits[0] == len(notice_head(case, lines)), (cid, lines[:hits[0] + 1])    # the title's line
+        return
     assert lines.count(dated) == 1, (cid, dated, lines)
     at = lines.index(dated)
-    notice = case.spec["press_notice"]
     if place == "head":
         assert at < len(notice_head(case, lines)), (cid, lines[:at + 2])
     elif place == "foot":

@@ -121,6 +121,9 @@ class Dates(StyleModel):
     issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes", "dots_short_year"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
+    # false: the date of issue without its year (９月27日), as 調布市 titles its 発表 pages
+    # (（9月27日発表）…, notice.date_place: before_title); every other date keeps its year
+    issue_year: bool = True
 
 
 class Times(StyleModel):
@@ -183,7 +186,9 @@ class NoticeStyle(StyleModel):
     # 大分県 dates its reports), or at the foot after everything else (更新日：… at the end
     # of a city's page); only the date moves, the offices under it keep the head. Beside
     # date_above_header: true an error (that key sets the date in the head, above the header)
-    date_place: Literal["head", "under_title", "foot"] = "head"
+    # before_title: at the start of the title's line, before the subject, in the title's
+    # type, its prefix and suffix with it (（9月27日発表）重大な…, as 調布市 titles its pages)
+    date_place: Literal["head", "under_title", "foot", "before_title"] = "head"
     # where the header line stands: in the head (default, above the title) or on the line
     # under the title and its subtitle (a blog's entry title, then the release's own
     # ＜林務部プレスリリース＞, as 長野県's 林務部 blog keeps its releases); only the header
@@ -261,6 +266,9 @@ class NoticeStyle(StyleModel):
     # a 記 list's marker (（１）; "({number})" → (1) with list_digits: half; "⑴"), the text
     # straight after the widest, and its digits where not the house's (digits)
     list_marker: str = "（{number}）"
+    # the mark before each bullet of a list's entry ({text, bullets, then}: ・子どもを…),
+    # set at the entry's text margin, the bullet's further lines hanging after it
+    list_bullet: Literal["・", "•", "○", "◯", "●", "◆", "■", "－"] = "・"
     list_digits: Literal["mixed", "half", "full"] | None = None
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
@@ -274,8 +282,12 @@ class NoticeStyle(StyleModel):
     # releases with the desk that answers (企画総務局広域都市圏推進課 / 課長… / 電話…);
     # foot_line: each contact on a line of its own after the text, no box: its role,
     # department and number in （） after its label (【照会先】広島労働局職業安定部職業安定課
-    # （電話:082(502)7831）, as 広島労働局 writes it), what the line cannot print refused
-    contacts_at: Literal["foot", "top", "head", "foot_line"] = "foot"
+    # （電話:082(502)7831）, as 広島労働局 writes it), what the line cannot print refused;
+    # head_table: a ruled table in the head, under the date and the issuer, before the
+    # title, a contact a row: its role, its department, its number's label and the number
+    # side by side (部局・担当課 | 防災くらし安心部　防災危機管理課 | 電話番号 | 023-630-2230,
+    # as 山形県 heads its releases); what a row cannot print refused
+    contacts_at: Literal["foot", "top", "head", "foot_line", "head_table"] = "foot"
 
     @field_validator("ki_label_spread", "people_title_spread")
     @classmethod
