@@ -484,6 +484,11 @@ STYLE_VARIANTS = {
     "slashes-two-digits": "dates:\n  issue_calendar: slashes\n  issue_two_digits: true\n",
     "short-year-weekday": "dates:\n  issue_calendar: dots_short_year\n  issue_weekday: none\n",
     "short-year-two-digits": "dates:\n  issue_calendar: dots_short_year\n  issue_two_digits: true\n",
+    "iso-pad": "dates:\n  issue_calendar: iso\n  issue_pad: \" \"\n",
+    "dots-pad": "dates:\n  issue_calendar: dots\n  issue_pad: \" \"\n",
+    "slashes-pad": "dates:\n  issue_calendar: slashes\n  issue_pad: \"　\"\n",
+    "short-year-pad": "dates:\n  issue_calendar: dots_short_year\n  issue_pad: \" \"\n",
+    "two-digits-pad": "dates:\n  issue_two_digits: true\n  issue_pad: \" \"\n",
     "iso-no-year": "dates:\n  issue_calendar: iso\n  issue_year: false\n",
     "dots-no-year": "dates:\n  issue_calendar: dots\n  issue_year: false\n",
     "slashes-no-year": "dates:\n  issue_calendar: slashes\n  issue_year: false\n",
@@ -908,7 +913,14 @@ VARIANTS.update({
     "untrue-day": ("本協定の締結式を次のとおり執り行います。", "令和６年２月30日に締結式を行います。"),
     "untrue-holiday": ("本協定の締結式を次のとおり執り行います。", "令和６年２月26日（月・祝）に締結式を行います。"),
     "holiday-of-a-later-year": ("本協定の締結式を次のとおり執り行います。", "令和12年３月22日（金・祝）に締結式を行います。"),
-    "yearless-holiday-none": ("本協定の締結式を次のとおり執り行います。", "３月21日（木・祝）に締結式を行います。"),
+    "yearless-holiday-none": ("本協定の締結式を次のとおり執り行います。", "３月22日（木・祝）に締結式を行います。"),
+    "yearless-holiday-certain": ("本協定の締結式を次のとおり執り行います。", "３月21日（木・祝）に締結式を行います。"),
+    "yearless-holiday-name-other": ("本協定の締結式を次のとおり執り行います。", "２月12日（月、建国記念の日）に締結式を行います。"),
+    "yearless-mark-none": ("本協定の締結式を次のとおり執り行います。", "５月７日（祝）に締結式を行います。"),
+    "yearless-mark-other-year": ("本協定の締結式を次のとおり執り行います。", "３月21日（祝）に締結式を行います。"),
+    "holiday-name-other": ("本協定の締結式を次のとおり執り行います。", "令和６年11月４日（月、文化の日）に締結式を行います。"),
+    "holiday-forecast": ("本協定の締結式を次のとおり執り行います。", "令和12年３月20日（水・祝）に締結式を行います。"),
+    "holiday-name-of-a-later-year": ("本協定の締結式を次のとおり執り行います。", "令和12年３月20日（水、文化の日）に締結式を行います。"),
     "yearless-holiday-other-year": ("本協定の締結式を次のとおり執り行います。", "昨年３月21日（火・祝）の懇談会を経ました。"),
     "signing-place-no-date-line": (_STD, "    date_line: in_closing\n    signing_place: 北海道網走市にて\n"
                                    + _OWN_CLOSING % "令和６年２月27日" + _STD),
@@ -1125,7 +1137,7 @@ def _command_line_lines() -> list[str]:
         assert fixed in src, fixed
     # sign's prompt for the key's password (only where standard input is a terminal)
     assert 'getpass(messages().message(f"password for {args.p12}: "))' in src
-    return out + ["password for /a/b.p12: "]
+    return out + ["password for /a/b.p12: ", "made nothing:"]
 
 
 def _run(args, language: str | None, **extra) -> subprocess.CompletedProcess:
@@ -1178,7 +1190,7 @@ def test_the_command_line_says_each_problem_in_japanese_at_the_same_place(check_
             assert j.startswith(prefix), (e, j)
             said = j[len(prefix):]
             assert said == JA.message(message) and said != message and KANA.search(said), (e, j)
-    assert english.stderr.count("error: ") == 58 + 14       # 54 specs, some with more than one mistake; 14 styles
+    assert english.stderr.count("error: ") == 60 + 14       # 56 specs, some with more than one mistake; 14 styles
     # each annual house style's one mistake, at its style file's line and key under annual.
     for name in _ANNUAL_STYLES:
         [line] = [e for e in english.stderr.splitlines() if f"/style-{name}.yaml:" in e]
@@ -1392,6 +1404,13 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
                                               "   # 担当課 (the annual book)\n", ""),
                 "issuer-no-party": SEED.replace("issuer: 北海道オホーツク総合振興局", "issuer: 網走市", 1),
                 "no-partner": no_party}           # both parties of the issuer's own name and side
+    # --kinds asking for a release these specs cannot make: an attachment without pages, none at all
+    listed = "  attachments: [{title: 連携協定の概要, document: overview}]\n"
+    assert listed in SEED
+    (tmp / "kinds").mkdir()
+    (tmp / "kinds" / "titled.yaml").write_text(SEED.replace(listed, "  attachments: [{title: 連携協定の概要}]\n"),
+                                               encoding="utf-8")
+    (tmp / "kinds" / "unlisted.yaml").write_text(SEED.replace(listed, "  attachments: []\n"), encoding="utf-8")
     for name, text in unfilled.items():
         assert text != SEED, name
         (tmp / "prose" / name).mkdir(parents=True)
@@ -1433,6 +1452,8 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-kind-counted": (["annual", "--fiscal-year", "2023", kind.parent, "-o", tmp / "annual-kind"], {}),
         **{f"annual-prose-{name}": (["annual", "--fiscal-year", "2023", tmp / "prose" / name, "-o",
                                      tmp / f"annual-prose-{name}", "--style", prose], {}) for name in unfilled},
+        "build-kinds-unmade": (["--kinds", "release,release-after", tmp / "kinds", "-o", tmp / "kinds-out"], {}),
+        "build-kinds-docx": (["--kinds", "release", "--format", "docx", SEED_SPEC, "-o", tmp / "kinds-docx"], {}),
         # wrong usage (argparse, exit 2): its last line is the message
         "usage-required": (["sign", src], {}),
         "usage-unrecognized": (["--bogus"], {}),
@@ -1455,12 +1476,15 @@ def commands(tmp_path_factory, seed_build) -> dict[str, dict]:
         tmp = tmp_path_factory.mktemp("commands")
         for name, (argv, env) in _command_scenarios(tmp, seed_build / "agreement.pdf").items():
             code, stdout, stderr = _cli(argv, language, **env)
+            # a build's summary says how long it took: not the same in both languages' runs
+            stdout = re.sub(r"\d+\.\d( s\)| 秒）)", r"0.0\1", stdout)
             out.setdefault(name, {})[language] = (code, stdout.replace(str(tmp), "TMP"),
                                                   stderr.replace(str(tmp), "TMP"))
     return out
 
 
 _WORDS = {"error": "エラー", "warning": "警告", "note": "備考"}
+_PROGRESS = ("built", "unchanged", "failed", "made nothing")
 USAGE_ERROR = re.compile(r"^generate\.py(?: \w+)?: error: (.*)$")
 
 
@@ -1475,6 +1499,9 @@ def _command_messages(text: str) -> list[str]:
         usage = USAGE_ERROR.match(line)
         if usage:
             out.append(usage.group(1))
+            continue
+        if word in _PROGRESS:                  # a build's line per spec: the word, then the spec's path
+            out.append(f"{word}:")
             continue
         if word not in _WORDS or _fully_translated(rest) or not found:
             out.append(rest if word in _WORDS else line)
@@ -1503,7 +1530,10 @@ def test_sign_and_annual_say_their_own_messages_in_japanese(commands):
                 word = e.partition(": ")[0]
                 if word in _WORDS:
                     assert j.startswith(_WORDS[word] + ": "), (name, j)
-                assert j.endswith(JA.message(message)), (name, e, j)
+                if word in _PROGRESS:        # the word, then the spec's path
+                    assert j.startswith(JA.message(message) + " "), (name, e, j)
+                else:
+                    assert j.endswith(JA.message(message)), (name, e, j)
     assert commands["sign-first"][None][0] == 0 and commands["annual-written"][None][0] == 0
     # the annual book's own checks of a spec, each met where its scenario says
     for name, said in {"annual-field-columns": "prints the field 分野 (the columns name 分類, 備考), so",

@@ -666,6 +666,21 @@ def test_a_part_longer_than_its_line_breaks_after_a_word_not_inside_one():
     assert texts(spaced, 19 * EM, phrases=AT_SPACES) == ["東京都調布市国領町三丁目４番４１号　", "ＮＰＯ法人クライシス"]
 
 
+def test_a_name_breaks_after_its_legal_form_not_before_its_last_word():
+    """Where the only word start in the line's second half is a change of script inside
+    the name (…マネジメント / 協会), a name with a legal form breaks after it instead, the
+    name whole on the next line; a ・ or a bracket still comes first."""
+    from jpdocs.writers.jlreq import AT_SPACES, AT_WORDS
+    jiima = "公益社団法人日本文書情報マネジメント協会"                   # 20 characters
+    assert texts(jiima, 19 * EM, phrases=AT_SPACES) == ["公益社団法人", "日本文書情報マネジメント協会"]
+    bank = "株式会社ジャパンネット銀行"
+    assert texts(bank, 12 * EM, phrases=AT_SPACES) == ["株式会社", "ジャパンネット銀行"]
+    labelled = "代　表　一般社団法人日本ドローン協会"
+    assert texts(labelled, 17 * EM, phrases=AT_WORDS) == ["代　表　一般社団法人", "日本ドローン協会"]
+    npo = "ＮＰＯ法人クライシスマッパーズ・ジャパン"                     # the name's own ・ first
+    assert texts(npo, 19 * EM, phrases=AT_SPACES) == ["ＮＰＯ法人クライシスマッパーズ・", "ジャパン"]
+
+
 def test_a_labelled_line_breaks_after_a_word_never_after_its_label():
     """AT_WORDS (a signature block's labelled line: 代　表　…, the label padded with
     full-width spaces): no break after the label's spaces, which AT_SPACES would take,

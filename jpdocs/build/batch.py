@@ -47,7 +47,7 @@ TIME_LIMIT = 300.0     # seconds one spec may take (--time-limit): real ones tak
 class Result:
     """What building one spec came to: its status, the files written, the problems."""
     spec: str
-    status: str                          # built | unchanged | failed
+    status: str                          # built | unchanged | failed | nothing (none of the --kinds asked for)
     written: list[str] = field(default_factory=list)
     entry: dict | None = None            # the record entry of a successful build
     problems: list[Problem] = field(default_factory=list)
@@ -112,6 +112,12 @@ def build_in_memory(spec: str, out_root: str, formats: tuple, style_override: st
     extra = extra or {}
     try:
         loaded = load_spec(spec)
+        if extra.get("kinds"):
+            from .kinds import unmade
+            missing = unmade(loaded, extra["kinds"], formats)
+            if len(missing) == len(extra["kinds"]):       # none of them: said, and counted apart
+                return Result(spec, "nothing", problems=missing, warnings=loaded.warnings)
+            loaded.notes.extend(missing)                   # some of them: the others are made
         style = style_for(loaded, override)
         options = options_key(formats, style_override, extra)
         inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"), override,
@@ -156,7 +162,7 @@ class Progress:
         # terminal's stderr; otherwise plain lines on stdout, leaving stderr to errors.
         stream = stream or (sys.stderr if sys.stderr.isatty() else sys.stdout)
         self.total, self.done, self.stream = total, 0, stream
-        self.counts = {"built": 0, "unchanged": 0, "failed": 0}
+        self.counts = {"built": 0, "unchanged": 0, "failed": 0, "nothing": 0}
         self.tty = stream.isatty()
         self.start = time.monotonic()
 
@@ -169,11 +175,14 @@ class Progress:
             rate = self.done / max(time.monotonic() - self.start, 1e-6)
             self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}"
                               f"  built {self.counts['built']}, unchanged {self.counts['unchanged']},"
-                              f" failed {self.counts['failed']}  {rate:.0f}/s ")
+                              f" failed {self.counts['failed']}"
+                              + (f", made nothing {self.counts['nothing']}" if self.counts["nothing"] else "")
+                              + f"  {rate:.0f}/s ")
             self.stream.flush()
         elif result.status != "unchanged" or verbose_unchanged:
             from ..i18n import for_environment          # built: / 作成: as the locale says
-            print(f"{for_environment().label(result.status)} {result.spec}", file=self.stream, flush=True)
+            word = "made nothing" if result.status == "nothing" else result.status
+            print(f"{for_environment().label(word)} {result.spec}", file=self.stream, flush=True)
 
     def close(self) -> None:
         if self.tty and self.total:
@@ -311,7 +320,7 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
     extra = dict(extra or {})
     options = options_key(formats, style_override, extra)
     style_arg = str(style_override) if style_override else None
-    results: dict[str, list[Result]] = {"built": [], "unchanged": [], "failed": []}
+    results: dict[str, list[Result]] = {"built": [], "unchanged": [], "failed": [], "nothing": []}
     specs = _unique(specs)
     progress = Progress(len(specs), progress_stream)
     clashes = same_folder_groups(specs)

@@ -123,3 +123,47 @@ def needed_kinds(loaded: LoadedSpec, kinds=None) -> set[str] | None:
 def folders(templates: Path | None) -> tuple[Path, ...]:
     """Template folders in lookup order: the user's (--templates) over the bundled."""
     return (Path(templates), TEMPLATES) if templates else (TEMPLATES,)
+
+
+def unmade(loaded: LoadedSpec, kinds, formats=("pdf", "docx")) -> list[Problem]:
+    """For each kind asked for (--kinds) that the spec cannot make, why: the section
+    or key it lacks, at the line of the section (or of the key) where the spec has one.
+    Asked for something, the user must not silently get nothing."""
+    made = {k.name for k in kinds_of(loaded, kinds)} | set(releases_of(loaded, kinds) if "pdf" in formats else ())
+    return [_why_not(loaded, name, formats) for name in kinds if name not in made]
+
+
+def _lacks(loaded: LoadedSpec, name: str, path: tuple) -> Problem:
+    """`name` is not made: the spec has no `path` (or has it empty)."""
+    if path in loaded.lines:                 # written, and empty
+        return Problem(str(loaded.path), loaded.lines[path], dotted(path),
+                       f"makes no {name} (--kinds): {dotted(path)} is empty")
+    # at the line of the nearest section the spec has (line_of falls back to it), if any
+    return Problem(str(loaded.path), loaded.line_of(path) if len(path) > 1 else None, dotted(path),
+                   f"makes no {name} (--kinds): it has no {dotted(path)}")
+
+
+def _why_not(loaded: LoadedSpec, name: str, formats) -> Problem:
+    spec = loaded.spec
+    if name in RELEASES:
+        if "pdf" not in formats:
+            return Problem(str(loaded.path), None, "", f"makes no {name} (--kinds): a release is a PDF,"
+                                                       " and --format has no pdf")
+        notice = next(k for k in KINDS if k.name == RELEASES[name])
+        if notice not in kinds_of(loaded):
+            return _kind_lacks(loaded, notice, name)
+        key = ("press_notice", "after", "attachments") if name == "release-after" else ("press_notice", "attachments")
+        listed = attachments_of(spec, name)
+        if not listed:
+            return _lacks(loaded, name, key)
+        return Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                       f"makes no {name} (--kinds): no attachment in {dotted(key)} has pages to bind"
+                       " (a document: or a file:); a release binds the notice with its attachments' pages")
+    return _kind_lacks(loaded, next(k for k in KINDS if k.name == name), name)
+
+
+def _kind_lacks(loaded: LoadedSpec, kind: DocumentKind, name: str) -> Problem:
+    """Why `kind` is not made, said of `name` (the kind, or the release it opens)."""
+    if getattr(loaded.spec, kind.section) is None:
+        return _lacks(loaded, name, (kind.section,))
+    return _lacks(loaded, name, (kind.section, kind.requires))

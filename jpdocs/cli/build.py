@@ -191,9 +191,16 @@ def run_build(argv: list[str]) -> int:
         for w in res.warnings:
             print(message_line("warning", w), file=sys.stderr)
         print_notes(res.notes)
-    counts = ", ".join(f"{k} {len(v)}" for k, v in results.items())
+    # a spec that makes none of the --kinds asked for is counted apart, never as built
+    counts = ", ".join(f"{'made nothing' if k == 'nothing' else k} {len(v)}" for k, v in results.items()
+                       if k != "nothing" or v)
     print(messages().message(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}"))
     for res in sorted(results["failed"], key=lambda r: r.spec):
         for problem in res.problems:
             print(message_line("error", problem), file=sys.stderr)
-    return 1 if results["failed"] else 0
+    # which specs made nothing, and why: an error when the run made no document at all
+    made_none = not (results["built"] or results["unchanged"])
+    for res in sorted(results["nothing"], key=lambda r: r.spec):
+        for problem in res.problems:
+            print(message_line("error" if made_none else "warning", problem), file=sys.stderr)
+    return 1 if results["failed"] or (results["nothing"] and made_none) else 0

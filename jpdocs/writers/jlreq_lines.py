@@ -135,22 +135,30 @@ def _word_start(text: str, i: int) -> bool:
 
 def _word_break(p: Para, s: int, e: int) -> int:
     """Where a part between full-width spaces that does not fit its line (a signature
-    block's ＮＰＯ法人クライシスマッパーズ・ジャパン) breaks, at the edge or pushed out:
-    after a word's ・ or where the script changes, outside brackets, in the line's
-    second half (ＮＰＯ法人クライシスマッパーズ・ / ジャパン, not …ジャパ / ン); 0 if
-    there is no such place."""
+    block's ＮＰＯ法人クライシスマッパーズ・ジャパン) breaks, at the edge or pushed out,
+    outside brackets: at the last word start in the line's second half (…マッパーズ・ /
+    ジャパン, not …ジャパ / ン; …ジャパン / （第１５号））, unless that is only where the
+    letters change script inside a name that has a legal form: then after its legal form,
+    the name whole on the next line (公益社団法人 / 日本文書情報マネジメント協会, not
+    …マネジメント / 協会, its last word alone). With no word start in the second half, after
+    a legal form in the first (国立大学法人 / 北海道国立大学機構); 0 if none."""
     text, brk = p.text, p.brk
+
+    def outside_brackets(i: int) -> bool:
+        part = text[s:i]
+        return sum(part.count(c) for c in _OPENERS) <= sum(part.count(c) for c in _CLOSERS)
+
+    legal = next((i for i in range(s + 2, e + 1)
+                  if brk[i] and text.endswith(LEGAL_FORMS, 0, i) and outside_brackets(i)), 0)
     for i in range(e, s + (e - s + 1) // 2, -1):
-        if brk[i] and after_word(text, i):
-            part = text[s:i]
-            if sum(part.count(c) for c in _OPENERS) <= sum(part.count(c) for c in _CLOSERS):
-                return i
-    # none in the second half: after a legal form in the first (国立大学法人 / 北海道国立
-    # 大学機構 in a narrow column), rather than inside a word at the edge (…機 / 構)
-    for i in range(s + (e - s + 1) // 2, s + 1, -1):
-        if brk[i] and text.endswith(LEGAL_FORMS, 0, i):
-            return i
-    return 0
+        if brk[i] and after_word(text, i) and outside_brackets(i):
+            inside_name = text[i - 1] not in _WORD_ENDS and script_of(text[i - 1]) in _LETTERS \
+                and script_of(text[i]) in _LETTERS
+            return legal if inside_name and legal else i
+    return legal
+
+
+_LETTERS = "KHC"          # (script_of) katakana, hiragana, kanji: the letters of a name
 
 
 def script_of(ch: str) -> str:
