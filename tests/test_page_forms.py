@@ -18,7 +18,9 @@
   as most offices' pages write it (山梨県, 鳥取県 2025: 令和7年7月15日(火)午前10時から…);
 - ki: - {item: date, time_under: true} — the time on the line under the date (長野県林務部
   2011: 平成23年7月26日(火) / 午前11時00分から午前11時45分), a span's end followed by
-  （予定） as the ceremony's duration_note.
+  （予定） as the ceremony's duration_note;
+- ceremony.start_note — a note of the start alone in （） straight after it, before its
+  から (大阪港湾局 2023, a signing in Panama: 令和5年3月22日(水曜日)午前9時30分(現地時間)から).
 
 The real cases are built by the real command line and read back: the PDF's glyphs as a
 reader sees them (spaces are drawn glyphs here, so a line's text is exact), the DOCX
@@ -379,3 +381,39 @@ def test_the_time_under_where_there_is_no_time_is_refused(tmp_path, capsys):
     assert code == 1 and "Traceback" not in err
     assert has_error(err, path, "time_under", "press_notice.ki[0].time_under",
                      "time_under sets the ceremony's time under its date"), err
+
+
+# ------------------------------------------------------------------ a note of the start alone
+
+@needs_poppler
+def test_the_start_note_stands_between_the_start_and_its_kara(tmp_path, capsys):
+    """大阪港湾局's signing in Panama: the hour in the other country's time, its note in
+    （） straight after the start and before から (午前11時00分（現地時間）から), where the
+    duration note would stand after the span (午前11時00分から（現地時間）: another hour's
+    reading). The PDF's 日時 line and the DOCX's paragraph alike."""
+    path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n',
+                              '    start: "11:00"\n    start_note: 現地時間\n    span: から\n'),
+                   style="times:\n  clock: 12h\n")
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    pdf = tmp_path / "out" / path.stem / "press-notice.pdf"
+    texts = [no_space(text_of(line)) for line in glyph_lines(pdf)]
+    assert "令和６年（2024年）２月27日（火）午前11時00分（現地時間）から" in texts, texts
+    paragraphs = [no_space(p) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+    assert "令和６年（2024年）２月27日（火）午前11時00分（現地時間）から" in paragraphs, paragraphs
+
+
+@pytest.mark.parametrize("time, key, message", [
+    ('    start: "11:00"\n    end: "11:30"\n    start_note: 現地時間\n', "press_notice.ceremony.start_note",
+     "start_note follows a start given without its end (午前９時30分（現地時間）から); beside an end, write the"
+     " note as duration_note"),
+    ("    start_note: 現地時間\n", "press_notice.ceremony.start_note",
+     "start_note shapes the start time, and the ceremony has no start: it would have no effect"),
+])
+def test_a_start_note_beside_an_end_or_without_a_start_is_refused(time, key, message, tmp_path, capsys):
+    """A note of the start beside an end would leave the end's time unsaid (its note is
+    the duration note, after the span); without a start it would have no effect."""
+    path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', time))
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, "start_note", key, message), err
