@@ -466,6 +466,8 @@ STYLE_VARIANTS = {
     "slashes-two-digits": "dates:\n  issue_calendar: slashes\n  issue_two_digits: true\n",
     "short-year-weekday": "dates:\n  issue_calendar: dots_short_year\n  issue_weekday: none\n",
     "short-year-two-digits": "dates:\n  issue_calendar: dots_short_year\n  issue_two_digits: true\n",
+    "era-year-weekday": "dates:\n  issue_calendar: dots_era_year\n  issue_weekday: none\n",
+    "era-year-two-digits": "dates:\n  issue_calendar: dots_era_year\n  issue_two_digits: true\n",
     "until-with-tilde": "times:\n  until: \"\"\n",
     "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",

@@ -461,6 +461,18 @@ ISSUE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}([-./])\d{2}\1\d{2}|(?<![\d.
 FIGURES_DATE = re.compile(r"(?<![\d./-])(\d{4})([-./])(\d{2})\2(\d{2})(?![\d./-])")
 SHORT_YEAR_DATE = re.compile(r"(?<![\d./-])\d{2}\.(\d{2})\.(\d{2})(?![\d./-])")   # 16.11.04: dots_short_year
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+ERA_FIRST_DAYS = {"令和": (2019, 5, 1), "平成": (1989, 1, 8), "昭和": (1926, 12, 25), "大正": (1912, 7, 30),
+                  "明治": (1868, 10, 23)}
+
+
+def era_year(day) -> int:
+    """The year of the era a day falls in (令和5年 for 2023-11-07), counted here, not by
+    the product: the era's first day, then its western year before its first."""
+    import datetime as dt
+    for era, first in ERA_FIRST_DAYS.items():
+        if day >= dt.date(*first):
+            return day.year - ERAS[era]
+    raise ValueError(day)
 WEEKDAYS = "月火水木金土日"
 DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年)?(?:\((\d{4})年\)|(?<!\d)(\d{4})年)?"
                   r"(\d{1,2})月(\d{1,2})日(?:\(([月火水木金土日])|([月火水木金土日])曜日)")   # 令和６年（2024年）,
@@ -515,8 +527,14 @@ def test_a_date_in_figures_is_the_date_of_issue(cid, built):
         printed = dt.date(int(year), int(month), int(day)).isoformat()      # a true date, or ValueError
         assert printed in issued, (cid, printed, issued)
     # a two-digit year (16.11.04, dots_short_year) names its century nowhere: it is the
-    # issue date's own year, month and day, each as printed
-    short = {dt.date.fromisoformat(d).strftime("%y.%m.%d") for d in issued}
+    # issue date's own year, month and day, each as printed; where the house writes the
+    # era's year so (05.11.07, dots_era_year: 令和5年), the era's year in its place
+    house = load(REAL / case.spec["style"]).get("dates") or {} if case.spec.get("style") else {}
+    if house.get("issue_calendar") == "dots_era_year":
+        short = {f"{era_year(dt.date.fromisoformat(d)):02d}." + dt.date.fromisoformat(d).strftime("%m.%d")
+                 for d in issued}
+    else:
+        short = {dt.date.fromisoformat(d).strftime("%y.%m.%d") for d in issued}
     for match in SHORT_YEAR_DATE.finditer(case.all_text):
         assert match.group(0) in short, (cid, match.group(0), short)
 

@@ -65,7 +65,9 @@ _FIXED_ISSUE_FORMS = {"iso": "an ISO date (issue_calendar: iso, 2018-12-05)",
                       "dots": "a date with dots (issue_calendar: dots, 2018.12.05)",
                       "slashes": "a date with slashes (issue_calendar: slashes, 2018/12/05)",
                       "dots_short_year": "a date with dots and a two-digit year"
-                                         " (issue_calendar: dots_short_year, 18.12.05)"}
+                                         " (issue_calendar: dots_short_year, 18.12.05)",
+                      "dots_era_year": "a date with dots and the era's year in two digits"
+                                       " (issue_calendar: dots_era_year, 05.11.07)"}
 
 
 def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:

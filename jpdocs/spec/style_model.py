@@ -117,8 +117,10 @@ class Dates(StyleModel):
     # dots: 2010.03.30, as 物質・材料研究機構 dates its releases (the same, two-digit month
     # and day, half-width; no era, no weekday); slashes: 2017/04/12, as 長崎青年会議所
     # dates its pages (the same again); dots_short_year: 16.11.04, as 鹿児島大学 dates its
-    # topics (dots, the year in its last two digits)
-    issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes", "dots_short_year"] | None = None
+    # topics (dots, the year in its last two digits); dots_era_year: 05.11.07, as 大分県信用組合
+    # dates its news (dots, the era's year in two digits, no era name: 令和5年11月7日)
+    issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes", "dots_short_year",
+                            "dots_era_year"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
 
