@@ -467,6 +467,7 @@ STYLE_VARIANTS = {
     "short-year-weekday": "dates:\n  issue_calendar: dots_short_year\n  issue_weekday: none\n",
     "short-year-two-digits": "dates:\n  issue_calendar: dots_short_year\n  issue_two_digits: true\n",
     "era-year-weekday": "dates:\n  issue_calendar: dots_era_year\n  issue_weekday: none\n",
+    "title-date-align": "notice:\n  date_place: title_end\n  date_align: left\n",
     "era-year-two-digits": "dates:\n  issue_calendar: dots_era_year\n  issue_two_digits: true\n",
     "until-with-tilde": "times:\n  until: \"\"\n",
     "end-period-24h": "times:\n  end_period: always\n",

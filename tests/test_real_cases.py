@@ -247,15 +247,24 @@ def test_the_date_stands_where_the_page_sets_it(cid, built):
     """`date_place` (the house's notice.date_place and date_align): the date line as the
     page writes it (`line`), a whole line, once, and where: in the head above the title
     (head), on the line after the title's last (under_title), or the notice's last line
-    (foot); at the left margin where it says `align: left`."""
+    (foot); at the left margin where it says `align: left`; or on the title's own line,
+    before it (title_start) or after it (title_end), and nowhere else."""
     case = built[cid]
     pdf = case.dir / "press-notice.pdf"
     lines = [fold(line) for line in visual_lines(pdf)]
     placed = case.facts["date_place"]
     place, dated = placed["place"], fold(placed["line"])
+    notice = case.spec["press_notice"]
+    if place in ("title_start", "title_end"):
+        title = fold(notice["subject"])
+        titled = dated + title if place == "title_start" else title + dated
+        assert lines.count(titled) == 1, (cid, titled, lines[:4])
+        assert sum(line.count(dated) for line in lines) == 1, (cid, dated, lines)   # once, on that line
+        above = lines[1:] if notice.get("category_line") and lines[0] == fold(notice["category_line"]) else lines
+        assert above[0] == titled, (cid, lines[:3])        # the notice's first line, but the category's
+        return
     assert lines.count(dated) == 1, (cid, dated, lines)
     at = lines.index(dated)
-    notice = case.spec["press_notice"]
     if place == "head":
         assert at < len(notice_head(case, lines)), (cid, lines[:at + 2])
     elif place == "foot":

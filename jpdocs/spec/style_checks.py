@@ -214,6 +214,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"date_place: {style.notice.date_place} sets the date of issue away from the head, and"
                                 " date_above_header: true sets it there, above the header line: the two contradict;"
                                 " remove one"))
+    if style.notice.date_place in ("title_start", "title_end") and ("notice", "date_align") in lines \
+            and style.notice.date_align != "right":
+        problems.append(Problem(name, lines[("notice", "date_align")], "notice.date_align",
+                                f"date_place: {style.notice.date_place} sets the date of issue on the title's line,"
+                                " which is set as the title is: date_align would have no effect; remove it"))
     if style.notice.date_above_header and style.notice.header_place != "head":
         problems.append(Problem(name, line_of(lines, ("notice", "header_place")), "notice.header_place",
                                 "header_place: under_title sets the header line under the title, and"

@@ -184,8 +184,11 @@ class NoticeStyle(StyleModel):
     # with date_above_header), under the title (a page's 知事通信「…」 / 平成27年3月19日, as
     # 大分県 dates its reports), or at the foot after everything else (更新日：… at the end
     # of a city's page); only the date moves, the offices under it keep the head. Beside
-    # date_above_header: true an error (that key sets the date in the head, above the header)
-    date_place: Literal["head", "under_title", "foot"] = "head"
+    # date_above_header: true an error (that key sets the date in the head, above the header).
+    # title_start, title_end: on the title's own line, before it ([05.11.07]大分県漁業…, as
+    # 大分県信用組合 heads its news) or after it, a full-width space between (北斗市と連携協定を
+    # 締結いたしました　2015.06.23, as 函館高専's topics); date_align then has no effect (an error)
+    date_place: Literal["head", "under_title", "foot", "title_start", "title_end"] = "head"
     # where the header line stands: in the head (default, above the title) or on the line
     # under the title and its subtitle (a blog's entry title, then the release's own
     # ＜林務部プレスリリース＞, as 長野県's 林務部 blog keeps its releases); only the header
