@@ -8,8 +8,8 @@ from ..spec.style import HouseStyle
 from .rows import Row
 from .columns import house_date
 from .kinds import book_words
-from .widths import CELL_PADDING, column_widths, ems as _ems, headings, title_lines_by_words, word_ends
-from .widths import words as name_words
+from .lines import packed, title_lines_by_words, word_ends
+from .widths import CELL_PADDING, column_widths, headings
 
 # ---------------------------------------------------------------- the shared blocks
 def title_of(fy: int, style: HouseStyle) -> str:
@@ -47,32 +47,6 @@ def contents_entries(rows: list[Row], style: HouseStyle) -> list[tuple[int, str,
     return out
 
 
-def packed(words: list[str], ems: float) -> list[str]:
-    """Names set on lines of at most `ems`, a line ending only between two names (after
-    the comma): a name is never torn across lines. A name longer than the line (the
-    page had no room for it) starts a line of its own and breaks between its words
-    (widths.words: 特定非営利活動法人日本 / ジオパークネットワーク), never inside one; a word
-    longer than the line is the composer's to break.
-    A word ending in a newline ends its line (a line the spec wrote), the newline not kept."""
-    lines: list[str] = []
-    ended = True
-    ems += 1e-6             # a column sized to its longest name: its width back from points is a hair less
-    for word in words:
-        text = word.removesuffix("\n")
-        if not ended and _ems(lines[-1] + text) <= ems:
-            lines[-1] += text
-        elif _ems(text) > ems:
-            lines.append("")
-            for piece in name_words(text):
-                if lines[-1] and _ems(lines[-1] + piece) > ems:
-                    lines.append("")
-                lines[-1] += piece
-        else:
-            lines.append(text)
-        ended = text != word
-    return lines
-
-
 def title_lines(title: list[str], width: float, others: list[tuple[float, list[str]]],
                 style: HouseStyle) -> list[str]:
     """The title's lines in its cell, `width` points wide, each ending where the title
@@ -98,21 +72,35 @@ def title_lines(title: list[str], width: float, others: list[tuple[float, list[s
             if pos not in ends or len(line) <= 2:
                 return False
         return len(lines) < 2 or len(lines[-1]) > 2
+    size = style.styles["small"].size
     phrased = [composed_lines(style, "small", text, width, phrases=True) for text in title]
     if sum(map(len, phrased)) <= len(title):
         return title                              # every line fits: nothing to choose
     tallest = max([height(lines, points) for points, lines in others], default=0)
     if (sum(map(len, phrased)) <= max(tallest, height(title, width))
             and all(whole_words(text, lines) for text, lines in zip(title, phrased))):
-        return [ln for lines in phrased for ln in lines]
+        return [ln for text, lines in zip(title, phrased) for ln in _evener(lines, text, width / size)]
     plain = [composed_lines(style, "small", text, width) for text in title]
     if all(whole_words(text, lines) for text, lines in zip(title, plain)):
         return title                              # the composer's lines tear no word
-    size = style.styles["small"].size
     worded = [title_lines_by_words(text, width / size) for text in title]
     if all(lines is not None for lines in worded):
         return [ln for lines in worded for ln in lines]
     return title
+
+
+def _evener(phrased: list[str], text: str, width_ems: float) -> list[str]:
+    """The composer's phrased lines, or the title's lines between its words at phrases'
+    ends (lines.title_lines_by_words) where these are as few and their shortest line is
+    longer: the composer fills a line with the phrases that fit, which may leave one
+    short (箕輪町、 / 木下区及び長野県箕輪進修高等学校の / …, …協力に関する / 協定書),
+    where ending the lines at other phrases sets them evenly (箕輪町、木下区及び /
+    長野県箕輪進修高等学校の / …)."""
+    worded = title_lines_by_words(text, width_ems)
+    if (worded is not None and len(worded) <= len(phrased)
+            and min(map(len, worded)) > min(map(len, phrased))):
+        return worded
+    return phrased
 
 
 def line_inlines(lines: list[str]) -> list[m.Inline]:

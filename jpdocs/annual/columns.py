@@ -3,6 +3,7 @@ itself states it (相手方, 担当課, 有効期間, dates in the house's form)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from .. import japanese
@@ -23,7 +24,8 @@ class Value:
     table's line may end between but never inside (blocks.summary_table): for 相手方, the
     names (each but the last with the comma after it), cut after a full-width space
     inside a name; for 担当課, an office cut after each unit of it (offices.py), a piece
-    ending in a newline where the spec's line ends. `after`: a phrase that follows the words
+    ending in a newline where the spec's line ends; for 有効期間, its dates and its
+    （自動更新） (_TERM_BREAKS). `after`: a phrase that follows the words
     (相手方's count of the parties, （5市町間での協定）), on their last line where it fits, else
     on a line of its own: never a name, it does not widen the column as a name does. The words
     and `after` join back to the cell's text."""
@@ -188,7 +190,13 @@ def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value
         notes.append(Problem(str(loaded.path), loaded.line_of(given), "agreement.validity.renewal",
                              "not given; the book lists the term as renewing（自動更新）, as the agreement's"
                              " standard 有効期間 article renews it by default: say renewal: false if it does not"))
-    return Value([text + "（自動更新）" if renews else text], [iso], notes)
+    text = text + "（自動更新）" if renews else text
+    return Value([text], [iso], notes, words=_TERM_BREAKS.split(text))
+
+
+# Where a line of 有効期間 may end: after a date's ～, before から and before （自動更新）.
+# The composer would end one anywhere between two kana (令和６年４月22日か / ら１年間).
+_TERM_BREAKS = re.compile(r"(?<=～)|(?=から)|(?=（)")
 
 
 def _prints_term(loaded: LoadedSpec) -> bool:

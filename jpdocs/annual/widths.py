@@ -1,95 +1,14 @@
-"""The summary table's column widths, shared out by what each column's text needs,
-and the units a cell's line may end between (a title's words, a name's words)."""
+"""The summary table's column widths, shared out by what each column's text needs
+(the cells' lines measured by lines.py)."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from ..spec.style import HouseStyle
-from ..writers.jlreq import NO_END, NO_START, budoux_bounds
-from ..writers.jlreq_lines import LEGAL_FORMS, after_word, script_of
+from .lines import UNBROKEN, cell_lines, ems, words
 from .rows import Row
 
 CELL_PADDING = 8.0          # points left and right of a cell's text together, as the table sets it
-
-
-def ems(text: str) -> float:
-    """A line's width in em as the composer sets it: half-width characters take half,
-    and a quarter em stands between Japanese and Latin letters or digits (和欧間);
-    half an em more for what rounding and the hanging punctuation may take."""
-    narrow = [unicodedata.east_asian_width(ch) in ("Na", "H") for ch in text]
-    changes = sum(1 for a, b in zip(narrow, narrow[1:]) if a != b)
-    return sum(0.5 if n else 1.0 for n in narrow) + 0.25 * changes + 0.5
-
-
-# What must stay on one line of a cell: a date (令和６年４月22日, R6.4.22) with what is
-# bound to it (～, （自動更新）'s bracket is a place to break), and a column's heading.
-_UNBROKEN = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年(?:[0-9０-９]+月(?:[0-9０-９]+日)?)?～?"
-                       r"|[0-9０-９]+年[0-9０-９]+月[0-9０-９]+日～?|[MTSHR]?[0-9]+\.[0-9]+\.[0-9]+～?|[!-~]+")
-
-def words(text: str) -> list[str]:
-    """`text` in the pieces a line may end between without tearing a word: where a word
-    starts (jlreq_lines.after_word: after a ・, where the script changes, after a legal
-    form: 株式会社 / カゴメ), but hiragana stays with the kanji or katakana before it (its
-    okurigana and particles: 災害時における / 無人航空機を / 活用した), and a piece of one or
-    two characters with the piece before it, or after a legal form with the piece after it
-    (特定非営利活動法人 / 日本ジオパークネットワーク), so that
-    no line is left with a lone 等 or との. The pieces join back to `text`."""
-    cuts = _cuts(text)
-    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
-    out: list[str] = []
-    for i, piece in enumerate(pieces):
-        short_before = out and len(out[-1]) <= 2 and (len(out) == 1 or out[-2].endswith(LEGAL_FORMS))
-        if out and (short_before or len(piece) <= 2 and not out[-1].endswith(LEGAL_FORMS)):
-            out[-1] += piece
-        elif len(piece) <= 2 and i + 1 == len(pieces) and out:
-            out[-1] += piece                 # a last short piece after a legal form: with it
-        else:
-            out.append(piece)
-    return out
-
-
-def _cuts(text: str) -> list[int]:
-    return [i for i in range(1, len(text))
-            if after_word(text, i) and text[i] not in NO_START and text[i - 1] not in NO_END
-            and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK")]
-
-
-def word_ends(text: str) -> set[int]:
-    """Where a line of `text` may end without tearing a word: between any two of its
-    pieces (words) before the short ones are joined to their neighbours."""
-    return {*_cuts(text), len(text)}
-
-
-def title_lines_by_words(text: str, width_ems: float) -> list[str] | None:
-    """A title's one line of text set on lines of at most `width_ems`, each ending between
-    its words (words), at a BudouX phrase's end where one fits on the line (北海道オホーツク
-    / 総合振興局と / 北見工業大学との) and that takes no more lines, else after the last word that fits: BudouX's own
-    phrases may end inside a word (無人航 / 空機を), which words never do. None where a
-    word is longer than the line."""
-    pieces = words(text)
-    width_ems += 1e-6       # a column sized to its longest word: its width back from points is a hair less
-    if any(ems(p) > width_ems for p in pieces):
-        return None
-    phrase_ends = set(budoux_bounds(text))
-    ends, pos = [], 0
-    for p in pieces:
-        pos += len(p)
-        ends.append(pos)
-
-    def greedy(by_phrase: bool) -> list[str]:
-        lines, start, k = [], 0, 0
-        while k < len(pieces):
-            fits = [j for j in range(k, len(pieces)) if ems(text[start:ends[j]]) <= width_ems]
-            at_phrase = [j for j in fits if ends[j] in phrase_ends or ends[j] == len(text)] if by_phrase else []
-            j = (at_phrase or fits)[-1]
-            lines.append(text[start:ends[j]])
-            start, k = ends[j], j + 1
-        return lines
-    # at phrases' ends where that takes no more lines than words alone (not 箕輪町、 / 木下区
-    # 及び / 長野県…: 箕輪町、木下区及び / 長野県…)
-    phrased, worded = greedy(True), greedy(False)
-    return phrased if len(phrased) <= len(worded) else worded
+STEP = 0.25                 # em: the unit of ems, so widths in its steps find every width a cell's lines change at
+ROOMY = ("title", "partners")     # the columns a reader reads along: the width no column needs goes to them
 
 
 def _name_words(rows: list[Row], k: int) -> list[str]:
@@ -108,25 +27,28 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     2. 協定名 its longest word (words): a title torn inside a word reads wrong, which a
        taller row does not;
     3. 相手方's names and 担当課's units (Value.words) no narrower than their words (a
-       name too long for its column breaks between them: blocks.packed), then whole,
+       name too long for its column breaks between them: lines.packed), then whole,
        each turn widening the column that makes most names whole for the width it takes,
        so that where the page cannot hold every name whole the fewest are torn at a
        word's edge: a name torn is worse than a title broken at a word's edge rather than
        between phrases, which 協定名 then is;
-    4. between that and its longest line, each column by the amount of text it holds (a
-       cell's height is about its text over its width, so columns in proportion to their
-       text end about equally tall: the table is shortest).
+    4. the table as short as the page lets it be (shortest): each turn widening the
+       column that takes the most lines off the table (a row stands as tall as its
+       tallest cell) for the width it takes, up to its longest line; what is left once
+       no widening takes a line off goes to the columns still wrapping, by the amount
+       of text they hold.
     So, while any column's lines wrap, a column whose cells are all short (－) takes no
-    more than its longest cell or heading. What is left once every line fits goes to all
-    columns in proportion (as it did before the turns: books whose lines all fit are set
-    as they were)."""
+    more than its longest cell or heading. Once every line fits, the width left goes to
+    the columns read along (協定名, 相手方: ROOMY) in proportion to their longest lines:
+    №, a date or a column of short cells is as wide as its text, never spread out."""
     size = style.styles["small"].size
     heads = headings(style)
+    columns = style.annual.columns
     n = len(heads)
     least, natural, amount, names = [], [], [], []
-    for k, col in enumerate(style.annual.columns):
+    for k, col in enumerate(columns):
         lines = [ln for r in rows for ln in r.values[k].lines]
-        atoms = [a for ln in lines for a in _UNBROKEN.findall(ln)]
+        atoms = [a for ln in lines for a in UNBROKEN.findall(ln)]
         lo = max([ems(heads[k]), *(ems(a) for a in atoms), 2.5])
         if all(len(ln) <= 4 for ln in lines):           # short cells (№, 分類, －): never wrapped
             lo = max([lo, *(ems(ln) for ln in lines)])
@@ -140,7 +62,7 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
 
     def give(k: int, wanted: float) -> None:             # as far as the room left allows
         least[k] = max(least[k], min(wanted, room - (sum(least) - least[k])))
-    titles = [k for k, col in enumerate(style.annual.columns) if col.data == "title"]
+    titles = [k for k, col in enumerate(columns) if col.data == "title"]
     for k in titles:                                     # 2. a title's words whole
         give(k, max(names[k], default=0))
     for k in range(n):                                   # 3. every name's words whole
@@ -155,18 +77,62 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
             break
         _, wide, k = max(steps)
         least[k] = wide
-    if sum(natural) <= room:
-        got = [g + (room - sum(natural)) * g / sum(natural) for g in natural]
+    if sum(natural) <= room:                             # every line fits: the rest to the columns read along
+        roomy = [k for k, col in enumerate(columns) if col.data in ROOMY] or list(range(n))
+        spare = room - sum(natural)
+        wide = sum(natural[k] for k in roomy)
+        got = [g + spare * g / wide if k in roomy else g for k, g in enumerate(natural)]
     elif sum(least) >= room:
         got = least
     else:
-        def shares(scale: float) -> list[float]:
-            return [min(max(scale * a, lo), hi) for a, lo, hi in zip(amount, least, natural)]
-        low, high = 0.0, max(hi / a for hi, a in zip(natural, amount))
-        for _ in range(60):                              # the scale at which they fill the room
-            mid = (low + high) / 2
-            low, high = (mid, high) if sum(shares(mid)) < room else (low, mid)
-        got = shares(high)
+        got = _in_proportion(amount, shortest(rows, style, least, natural, room), natural, room)
     points = [g * size + padding for g in got]
     total = sum(points)
     return [p / total for p in points]
+
+
+def shortest(rows: list[Row], style: HouseStyle, least: list[float], natural: list[float],
+             room: float) -> list[float]:
+    """4. From `least`, each turn the widening (in STEPs, up to a column's `natural` width
+    and within `room`) that takes the most lines off the table per em it takes, the
+    table's lines being its rows' tallest cells' (lines.cell_lines): a row of a tall
+    office (国立研究開発法人国立環境研究所… on nine lines beside a title on three) is
+    made shorter by its own column, which an even share of the width by the text each
+    column holds never widened enough."""
+    columns = style.annual.columns
+    got = list(least)
+    counted: dict[tuple[int, float], list[int]] = {}
+
+    def lines_at(k: int, wide: float) -> list[int]:       # each row's lines in column k, `wide` em
+        key = (k, round(wide, 6))
+        if key not in counted:
+            counted[key] = [cell_lines(columns[k], r.values[k], wide) for r in rows]
+        return counted[key]
+    while True:
+        now = [lines_at(k, g) for k, g in enumerate(got)]
+        tallest = [max(cells) for cells in zip(*now)]
+        free = room - sum(got)
+        best = None
+        for k, g in enumerate(got):
+            beside = [max([c[r] for j, c in enumerate(now) if j != k], default=0) for r in range(len(rows))]
+            wide = g + STEP
+            while wide <= min(natural[k], g + free) + 1e-9:
+                saved = sum(tallest) - sum(max(a, b) for a, b in zip(lines_at(k, wide), beside))
+                if saved > 0 and (best is None or saved / (wide - g) > best[0]):
+                    best = (saved / (wide - g), k, wide)
+                wide += STEP
+        if best is None:
+            return got
+        got[best[1]] = best[2]
+
+
+def _in_proportion(amount: list[float], least: list[float], natural: list[float], room: float) -> list[float]:
+    """The room shared between each column's `least` and `natural` width by the `amount`
+    of text it holds (a cell's height is about its text over its width)."""
+    def shares(scale: float) -> list[float]:
+        return [min(max(scale * a, lo), hi) for a, lo, hi in zip(amount, least, natural)]
+    low, high = 0.0, max(hi / a for hi, a in zip(natural, amount))
+    for _ in range(60):                                  # the scale at which they fill the room
+        mid = (low + high) / 2
+        low, high = (mid, high) if sum(shares(mid)) < room else (low, mid)
+    return shares(high)

@@ -1,0 +1,193 @@
+"""A cell's lines in the summary table: a line's width (ems), the units a line may end
+between (a title's words, a name's words), a title and a list of names set on lines of a
+width, and how many lines a cell takes in a column of a width (cell_lines), for the
+columns' widths (widths.py) to make the table short."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..spec.style import AnnualColumn
+from ..writers.jlreq import NO_END, NO_START, budoux_bounds
+from ..writers.jlreq_lines import LEGAL_FORMS, after_word, script_of
+from .columns import Value
+
+MARGIN = 0.25               # em a line's text is given beyond its width (ems)
+
+
+def ems(text: str) -> float:
+    """A line's width in em, for the PDF and for Word and LibreOffice, which set the DOCX's
+    table (the PDF's columns and line breaks) by their own measure: half-width characters
+    take half, and a quarter em is counted between Japanese and Latin letters or digits
+    (和欧間: the PDF's composer puts an eighth, a word processor may put more); a quarter em
+    more (MARGIN) to spare. (Half an em more parted 特定非営利活動法人 / クライシスマッパーズ・
+    ジャパン, 24 em, in the 2017 book of the real cases, its column 0.1 em short; the PDF's
+    composer sets it in 24 em, LibreOffice in its column of 24.25.)"""
+    narrow = [unicodedata.east_asian_width(ch) in ("Na", "H") for ch in text]
+    changes = sum(1 for a, b in zip(narrow, narrow[1:]) if a != b)
+    return sum(0.5 if n else 1.0 for n in narrow) + 0.25 * changes + MARGIN
+
+
+# What must stay on one line of a cell: a date (令和６年４月22日, R6.4.22) with what is
+# bound to it (～, （自動更新）'s bracket is a place to break), and a column's heading.
+UNBROKEN = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年(?:[0-9０-９]+月(?:[0-9０-９]+日)?)?～?"
+                       r"|[0-9０-９]+年[0-9０-９]+月[0-9０-９]+日～?|[MTSHR]?[0-9]+\.[0-9]+\.[0-9]+～?|[!-~]+")
+
+def words(text: str) -> list[str]:
+    """`text` in the pieces a line may end between without tearing a word: where a word
+    starts (jlreq_lines.after_word: after a ・, where the script changes, after a legal
+    form: 株式会社 / カゴメ), but hiragana stays with the kanji or katakana before it (its
+    okurigana and particles: 災害時における / 無人航空機を / 活用した), and a piece of one or
+    two characters with the piece before it, or after a legal form with the piece after it
+    (特定非営利活動法人 / 日本ジオパークネットワーク), so that
+    no line is left with a lone 等 or との. The pieces join back to `text`."""
+    cuts = _cuts(text)
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        short_before = out and len(out[-1]) <= 2 and (len(out) == 1 or out[-2].endswith(LEGAL_FORMS))
+        if out and (short_before or len(piece) <= 2 and not out[-1].endswith(LEGAL_FORMS)):
+            out[-1] += piece
+        elif len(piece) <= 2 and i + 1 == len(pieces) and out:
+            out[-1] += piece                 # a last short piece after a legal form: with it
+        else:
+            out.append(piece)
+    return out
+
+
+def _cuts(text: str) -> list[int]:
+    return [i for i in range(1, len(text))
+            if after_word(text, i) and text[i] not in NO_START and text[i - 1] not in NO_END
+            and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK")]
+
+
+def word_ends(text: str) -> set[int]:
+    """Where a line of `text` may end without tearing a word: between any two of its
+    pieces (words) before the short ones are joined to their neighbours."""
+    return {*_cuts(text), len(text)}
+
+
+def title_lines_by_words(text: str, width_ems: float) -> list[str] | None:
+    """A title's one line of text set on lines of at most `width_ems`, each ending between
+    its words (words), at a BudouX phrase's end where one fits on the line (北海道オホーツク
+    / 総合振興局と / 北見工業大学との) and that takes no more lines, else after the last word that fits: BudouX's own
+    phrases may end inside a word (無人航 / 空機を), which words never do. None where a
+    word is longer than the line."""
+    pieces = words(text)
+    width_ems += 1e-6       # a column sized to its longest word: its width back from points is a hair less
+    if any(ems(p) > width_ems for p in pieces):
+        return None
+    phrase_ends = set(budoux_bounds(text))
+    ends, pos = [], 0
+    for p in pieces:
+        pos += len(p)
+        ends.append(pos)
+
+    def greedy(by_phrase: bool) -> list[str]:
+        lines, start, k = [], 0, 0
+        while k < len(pieces):
+            fits = [j for j in range(k, len(pieces)) if ems(text[start:ends[j]]) <= width_ems]
+            at_phrase = [j for j in fits if ends[j] in phrase_ends or ends[j] == len(text)] if by_phrase else []
+            j = (at_phrase or fits)[-1]
+            lines.append(text[start:ends[j]])
+            start, k = ends[j], j + 1
+        return lines
+    # at phrases' ends where that takes fewer lines than words alone, or as few and leaves
+    # no line shorter (not 箕輪町、 / 木下区及び / 長野県…, nor 箕輪町、 / 木下区及び長野県
+    # 箕輪進修高等学校の / …: 箕輪町、木下区及び / 長野県…)
+    phrased, worded = greedy(True), greedy(False)
+    if len(phrased) < len(worded) or len(phrased) == len(worded) and min(map(len, phrased)) >= min(map(len, worded)):
+        return phrased
+    return worded
+
+
+def packed(names: list[str], ems_wide: float) -> list[str]:
+    """Names set on lines of at most `ems_wide`, a line ending only between two names (after
+    the comma): a name is never torn across lines. A name longer than the line (the
+    page had no room for it) starts a line of its own and breaks between its words
+    (words: 特定非営利活動法人 / 日本ジオパークネットワーク), never inside one, on as
+    few lines as filling them would take and the shortest of them as long as it can be
+    (NPO法人 / クライシスマッパーズ・ジャパン, not NPO法人クライシスマッパーズ・ /
+    ジャパン); a word longer than the line is the composer's to break.
+    A word ending in a newline ends its line (a line the spec wrote), the newline not kept."""
+    lines: list[str] = []
+    ended = True
+    ems_wide += 1e-6        # a column sized to its longest name: its width back from points is a hair less
+    for word in names:
+        text = word.removesuffix("\n")
+        if not ended and ems(lines[-1] + text) <= ems_wide:
+            lines[-1] += text
+        elif ems(text) > ems_wide:
+            lines += _evenly(words(text), ems_wide)
+        else:
+            lines.append(text)
+        ended = text != word
+    return lines
+
+
+def _evenly(pieces: list[str], ems_wide: float) -> list[str]:
+    """`pieces` on the fewest lines of at most `ems_wide`, of those the one whose shortest
+    line is longest; where a piece is longer than the line, filled (the composer breaks it)."""
+    @lru_cache(maxsize=None)
+    def best(i: int) -> tuple[int, int, tuple[str, ...]] | None:      # (lines, -shortest, lines) from pieces[i]
+        if i == len(pieces):
+            return 0, -10 ** 9, ()
+        found = None
+        for j in range(i + 1, len(pieces) + 1):
+            line = "".join(pieces[i:j])
+            if ems(line) > ems_wide:
+                break
+            rest = best(j)
+            if rest is not None:
+                way = (rest[0] + 1, max(rest[1], -len(line)), (line, *rest[2]))
+                found = way if found is None or way[:2] < found[:2] else found
+        return found
+    way = best(0)
+    if way is not None:
+        return list(way[2])
+    lines = [""]
+    for piece in pieces:
+        if lines[-1] and ems(lines[-1] + piece) > ems_wide:
+            lines.append("")
+        lines[-1] += piece
+    return lines
+
+
+def cell_lines(col: AnnualColumn, value: Value, ems_wide: float) -> int:
+    """How many lines the cell takes in a column `ems_wide` wide, as the table sets it
+    (blocks.summary_table): names and an office's units packed, a title between its
+    words, any other line where a line may end but never inside a date (UNBROKEN). The
+    table's composer may set a line of a plain cell in fewer (its measure is narrower), a
+    title between its phrases in more only where its row stands that tall anyway
+    (blocks.title_lines)."""
+    if value.words:
+        return len(packed(value.words + [value.after] if value.after else value.words, ems_wide))
+    count = 0
+    for line in value.lines:
+        by_words = title_lines_by_words(line, ems_wide) if col.data == "title" else None
+        count += len(by_words) if by_words is not None else _wrapped(line, ems_wide)
+    return count
+
+
+def _wrapped(text: str, ems_wide: float) -> int:
+    """The lines of `text` filled to `ems_wide`, a date (UNBROKEN) kept whole, nothing
+    that may not start a line (NO_START) at a line's start."""
+    pieces, pos = [], 0
+    for atom in UNBROKEN.finditer(text):
+        pieces += list(text[pos:atom.start()]) + [atom.group()]
+        pos = atom.end()
+    pieces += list(text[pos:])
+    units: list[str] = []
+    for p in pieces:
+        if units and (p[0] in NO_START or units[-1][-1] in NO_END):
+            units[-1] += p
+        else:
+            units.append(p)
+    lines, line = 1, ""
+    for unit in units:
+        if line and ems(line + unit) > ems_wide + 1e-6:
+            lines, line = lines + 1, unit
+        else:
+            line += unit
+    return lines
