@@ -24,6 +24,7 @@ from lxml import etree
 from conftest import SOFFICE, needs_poppler, run_generate
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
+SEED = Path(__file__).resolve().parent.parent / "specs" / "2024-02-27-okhotsk-kitami.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NPO = "特定非営利活動法人クライシスマッパーズ・ジャパン"
 SIZE = 10.5                           # the default style's body, in points: one em of a full-width character
@@ -127,16 +128,31 @@ def test_a_forced_break_is_never_left_to_a_line_too_long_for_word():
     assert measured > 200 and narrowed > 20, (measured, narrowed)
 
 
-def test_a_line_the_pdf_fits_only_by_narrowing_the_space_beside_digits_is_left_to_word():
+def test_a_line_the_pdf_fits_only_by_narrowing_the_space_beside_digits_breaks_before_its_address():
     """The PDF may also fit a line by narrowing the quarter em between kanji and digits
-    (和欧間); the DOCX has no punctuation to narrow there, so it forces no break and
-    keeps the text as written, the space too: Word breaks the line itself."""
+    (和欧間); the DOCX has no punctuation to narrow there, so it does not force the
+    PDF's break after the space, and the text keeps its space. Left to itself, Word would
+    wrap the line's end inside the address (3丁目4番 / 41号); the DOCX breaks it before
+    the address instead, which the PDF keeps whole, and Word sets on from there."""
     text = "東京都調布市国領町3丁目4番41号\u3000北山ビル"
     pdf = pdf_lines(text, 3310)
     assert pdf[0][0].endswith("\u3000") and pdf[0][1] < 0
-    assert [joined(line) for line in docx_lines(text, 3310)] == [text]
+    assert [joined(line) for line in docx_lines(text, 3310)] == ["東京都調布市国領町", "3丁目4番41号\u3000北山ビル"]
     # with room for the line as Word sets it, the break (and the space's drop) is kept
     assert [joined(line) for line in docx_lines(text, 3470)] == ["東京都調布市国領町3丁目4番41号", "北山ビル"]
+
+
+def test_a_line_word_cannot_fit_breaks_before_the_address_not_inside_it():
+    """町田市・相模原市's CMJ: an address the PDF sets on one line by narrowing the 和欧間
+    before 41, which Word and LibreOffice set a full quarter em and so wrap 41 alone
+    (３丁目４番地 / 41, seen in LibreOffice). The DOCX breaks the line before the address,
+    at every width where only the PDF fits it; where Word fits it too, it stays one line."""
+    text = "東京都調布市国領町３丁目４番地41"
+    for twips in range(3390, 3415, 5):
+        assert [t for t, _ in pdf_lines(text, twips)] == [text], twips
+        assert [joined(line) for line in docx_lines(text, twips)] == ["東京都調布市国領町", "３丁目４番地41"], twips
+    for twips in (3420, 3600):
+        assert [joined(line) for line in docx_lines(text, twips)] == [text], twips
 
 
 def test_the_narrowed_mark_is_one_run_with_its_scale(tmp_path):
@@ -229,6 +245,16 @@ def test_machida_ends_the_pushed_in_line_after_the_dot_not_inside_japan(built):
     assert "".join(t for t, _ in runs).endswith("NPO法人クライシスマッパーズ・\nジャパン"), runs
 
 
+def test_machida_keeps_each_address_number_whole_in_the_pdf_and_the_docx(built):
+    """相模原市's address ended its line at 中央２丁目11番 before 15号, in the PDF and in the
+    DOCX that copied the break; CMJ's fits the PDF's line only with its 和欧間 narrowed.
+    Each address number goes whole to the next line, in both."""
+    runs = docx_paragraph(built / "machida-sagamihara-cmj-2019" / "agreement.docx", "\u3000\u3000\u3000相模原市")
+    assert "".join(t for t, _ in runs) == "\u3000\u3000\u3000相模原市中央区中央\n２丁目11番15号", runs
+    runs = docx_paragraph(built / "machida-sagamihara-cmj-2019" / "agreement.docx", "\u3000\u3000\u3000東京都調布市")
+    assert "".join(t for t, _ in runs) == "\u3000\u3000\u3000東京都調布市国領町\n３丁目４番地41", runs
+
+
 def convert(docx: Path, outdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     subprocess.run([*SOFFICE, "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
@@ -239,6 +265,7 @@ def convert(docx: Path, outdir: Path) -> Path:
 @pytest.mark.parametrize("case, first, second", [
     ("koto-surrey-1989", "ブリティッシュ・コロンビア州", "サレー市長"),
     ("tachikawa-cmj-2018", "特定非営利活動法人クライシスマッパーズ・", "ジャパン"),
+    ("machida-sagamihara-cmj-2019", "相模原市中央区中央", "２丁目11番15号"),
 ])
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
@@ -250,3 +277,69 @@ def test_libreoffice_sets_the_lines_as_the_pdf_does(built, tmp_path, case, first
     lo = line_after(layout_lines(convert(built / case / "agreement.docx", tmp_path)), first)
     assert re.sub(r"\s+", "", lo[1]).endswith(second), lo
     assert re.sub(r"\s+", "", pdf[1]).endswith(second), pdf
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@needs_poppler
+def test_libreoffice_sets_cmjs_address_number_whole(built, tmp_path):
+    """CMJ's address, one line in the PDF, is two in LibreOffice (its 和欧間 a quarter em):
+    broken before the address number, not inside it (３丁目４番地 / 41)."""
+    lo = [re.sub(r"\s+", "", line) for line in
+          layout_lines(convert(built / "machida-sagamihara-cmj-2019" / "agreement.docx", tmp_path))]
+    at = next(i for i, line in enumerate(lo) if line.endswith("東京都調布市国領町"))
+    assert lo[at + 1] == "３丁目４番地41", lo[at:at + 2]
+
+
+# ---------------------------------------------------------------- an overview sheet's item
+ITEM = "・オホーツクAI（エリアアイディンティティ）の推進\u3000等"
+
+
+def item_lines(width_twips: int) -> list[str]:
+    """The seed overview's item in a cell `width_twips` wide, as the DOCX breaks it (・ hung
+    one em, as the sheet sets it): each line's text."""
+    from jpdocs.content import model as m
+    from jpdocs.spec.style import load_style
+    from jpdocs.writers.docx.line_breaks import SQUEEZED, phrase_lines
+    from jpdocs.writers.docx.paragraphs import Ctx
+    out = phrase_lines(Ctx(load_style(), width_twips, in_cell=True), "sheet_item", None, [m.Text(ITEM)],
+                       phrases=SQUEEZED, indents=(-1.0, 1.0))
+    return "".join("\n" if isinstance(i, m.LineBreak) else i.text for i in out).split("\n")
+
+
+def test_an_item_the_pdf_fits_by_squeezing_breaks_before_its_bracket_not_inside_a_word():
+    """The seed overview's item: the PDF sets …アイディンティティ） on the first line by
+    squeezing its brackets, which Word and LibreOffice do not; left to itself LibreOffice
+    wrapped …アイディン / ティティ）. The DOCX breaks before the bracket, where a phrase
+    starts; where the line fits as Word sets it, nothing."""
+    assert item_lines(4250) == ["・オホーツクAI", "（エリアアイディンティティ）の推進\u3000等"]
+    assert item_lines(4700) == [ITEM]
+
+
+@pytest.fixture(scope="module")
+def overview(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("overview")
+    result = run_generate(SEED, "-o", out, "--kinds", "overview", "--force")
+    assert result.returncode == 0, result.stderr
+    return out / SEED.stem
+
+
+def test_the_seed_overview_docx_breaks_the_item_before_its_bracket(overview):
+    runs = docx_paragraph(overview / "overview.docx", "・オホーツクAI")
+    assert "".join(t for t, _ in runs) == ITEM.replace("AI（", "AI\n（"), runs
+    # the other items keep no break of their own (Word wraps them as the PDF does)
+    body = etree.fromstring(zipfile.ZipFile(overview / "overview.docx").read("word/document.xml"))
+    items = [p for p in body.iter(f"{W}p")
+             if (p.find(f"{W}pPr/{W}pStyle") is not None
+                 and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val").startswith("sheet_item"))]
+    assert len(items) > 10
+    broken = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in items if p.find(f"{W}r/{W}br") is not None]
+    assert broken == [ITEM], broken
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@needs_poppler
+def test_libreoffice_keeps_the_overview_items_word_whole(overview, tmp_path):
+    lo = [re.sub(r"\s+", "", line) for line in layout_lines(convert(overview / "overview.docx", tmp_path))]
+    assert any(line.endswith("（エリアアイディンティティ）の推進等") for line in lo), lo

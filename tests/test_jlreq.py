@@ -606,6 +606,33 @@ def test_an_era_date_goes_whole_to_the_next_line():
     assert any(ERA_DATE in line for line in out), out
 
 
+# ---------------------------------------------------------------- an address's numbers stay whole where they fit
+@pytest.mark.parametrize("text, address", [
+    ("相模原市中央区中央２丁目11番15号", "２丁目11番15号"),       # seen: …中央２丁目11番 / 15号
+    ("東京都調布市国領町３丁目４番地41", "３丁目４番地41"),
+    ("東京都日野市程久保一丁目１２番地１", "１２番地１"),
+    ("東京都町田市森野２丁目２番22号", "２丁目２番22号"),
+])
+def test_an_address_number_that_fits_a_line_takes_no_break_inside(text, address):
+    a = text.index(address)
+    b = a + len(address)
+    whole = para(text)
+    width = whole.cum[b] - whole.cum[a]
+    for min_width in (1000.0, width):
+        p = para(text, min_width=min_width)
+        assert list(p.brk[a + 1:b]) == [0] * (len(address) - 1), min_width
+        assert list(p.stretch[a:b - 1]) == [0] * (len(address) - 1), min_width
+        assert p.brk[a] == 1 and p.brk[b] == 1
+    narrow = para(text, min_width=width - 0.01)        # wider than a line: it must break somewhere
+    assert 1 in narrow.brk[a + 1:b]
+
+
+def test_an_address_number_goes_whole_to_the_next_line():
+    text = "相模原市中央区中央２丁目11番15号"
+    out = texts(text, 12 * EM)
+    assert out == ["相模原市中央区中央", "２丁目11番15号"], out
+
+
 def test_a_line_that_ends_at_the_edge_is_not_pushed_in_to_take_one_more():
     # き）。 fits, and い may start a line: the line ends there, though pushing in the
     # half blank of 。 would also make room for い

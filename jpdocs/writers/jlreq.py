@@ -90,6 +90,10 @@ _PAREN_RE = re.compile(r"（[^（）\n]*）")
 # never broken between the era and its year nor inside, where it fits on a line.
 _ERA_DATE_RE = re.compile(rf"(?:明治|大正|昭和|平成|令和)(?:元|[{_D}]+)年(?:（[{_D}]+年）)?"
                           rf"(?:[{_D}]+月(?:[{_D}]+日)?)?")
+# An address's block and lot numbers (２丁目11番15号, ３丁目４番地41, １２番地１): never
+# broken between them, where they fit on a line (seen: 中央２丁目11番 / 15号 in a
+# signature block); each number with its counter is a run of its own (_RUN_RE).
+_ADDRESS_RE = re.compile(rf"[{_D}]+(?:丁目|番地|番)(?:[{_D}]+(?:丁目|番地|番|号))*(?:[{_D}]+号?)?")
 EPS = 1e-6
 
 
@@ -207,6 +211,12 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
         stretch[a:b - 1] = bytes(b - a - 1)
     if "年" in text:
         for m in _ERA_DATE_RE.finditer(text):
+            a, b = m.span()
+            if p.cum[b] - p.cum[a] <= min_width:
+                brk[a + 1:b] = bytes(b - a - 1)
+                stretch[a:b - 1] = bytes(b - a - 1)
+    if "番" in text or "丁目" in text:
+        for m in _ADDRESS_RE.finditer(text):
             a, b = m.span()
             if p.cum[b] - p.cum[a] <= min_width:
                 brk[a + 1:b] = bytes(b - a - 1)

@@ -18,7 +18,7 @@ from ..ooxml import PPR, RPR, ppr_of, put, qn, sub, twips
 from ..ooxml_styles import ARTICLE, paragraph_style, role_font
 from . import fields
 from .numbering import ARTICLE_TEXT, numbering_of, set_number, style_by_id_in
-from .line_breaks import PHRASE_STYLES, phrase_lines
+from .line_breaks import PHRASE_STYLES, SQUEEZED, phrase_lines
 from .paragraphs import BR_TAG, P_TAG, R_TAG, Ctx, new_child, para
 from .tables import keep_together, write_keep_row, write_table
 
@@ -89,6 +89,12 @@ def _block(box, b, ctx: Ctx) -> list:
                                    indents=(b.first_indent, b.left_indent))
         elif ctx.pdf_lines and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=False)
+        elif ctx.in_cell and not b.tracking:
+            # any other cell's paragraph (an overview sheet's ◆ text): a line the PDF fits
+            # only by squeezing it breaks where the PDF's does, or before its last word
+            # that fits, not inside a word
+            inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=SQUEEZED,
+                                   indents=(b.first_indent, b.left_indent))
         p = para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,
                   left=b.left_indent, before=b.space_before, after=b.space_after,
                   tracking=b.tracking, keep=b.keep_with_next)
@@ -183,7 +189,12 @@ def _item(box, b: m.Item, ctx: Ctx) -> list:
     lead = [] if numbered else [m.Text(b.marker + "\t")] if tab else [m.Text(b.marker)] if b.marker else []
     if b.marker_parts and not numbered:       # a marker with a spread part (１　日　時：)
         lead = list(b.marker_parts) + ([m.Text("\t")] if tab else [])
-    p = para(box, ctx, b.style, lead + list(b.inlines), left=left, hanging=hang,
+    inlines = lead + list(b.inlines)
+    if ctx.in_cell and not (tab or numbered or b.marker_parts):
+        # an overview sheet's item (・…): a line the PDF fits only by squeezing it breaks
+        # where the PDF's does, or before its last word, not inside a word
+        inlines = phrase_lines(ctx, b.style, None, inlines, phrases=SQUEEZED, indents=(-hang, left))
+    p = para(box, ctx, b.style, inlines, left=left, hanging=hang,
               before=0.5 * size if b.space_before is None else b.space_before, keep=bool(b.blocks),
               tab=twips(left * size + ctx.indent) if tab else None)
     if numbered:

@@ -3,7 +3,9 @@ phrases where the PDF's composer breaks it, a notice's 締結者 after its full-
 spaces, a list's cell before a date that starts a line in the PDF. Word and
 LibreOffice break lines their own way, a character longer or shorter, and would cut
 a phrase or a date (令和６年８ / 月). A line ended by such a break must also be one
-Word can set, which squeezes no punctuation (_fitted, _broken).
+Word can set, which squeezes no punctuation (_fitted, _broken); a block's or a cell's
+line the PDF fits only by squeezing it is broken before its last word that fits rather
+than left for Word to wrap inside an address or a word (_overfull).
 
 Kept apart from the paragraph's XML (paragraphs.py): this lays the paragraph out
 with the PDF's block builder and composer, and remembers the answers per process.
@@ -25,6 +27,10 @@ from .paragraphs import Ctx, Narrowed
 
 
 PHRASE_STYLES = ("title", "cover_title", "heading")
+# A cell's paragraph (an overview sheet's item): laid out as the PDF lays it out, and
+# broken only where the PDF fits a line by squeezing it (push-in), which Word cannot:
+# Word would wrap its end, maybe inside a word (…アイディン / ティティ).
+SQUEEZED = "squeezed"
 # a date's start (令和６年, 2024年４月) or a length of time (１年間, ３か月): a cell's line
 # that starts with one in the PDF starts with it in the DOCX too, so that Word or
 # LibreOffice cannot split it (１年 / 間)
@@ -84,9 +90,11 @@ def phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = True
 
 def _unbroken(ctx: Ctx, inlines, phrases) -> bool:
     """Whether the inlines are left to Word: in an indented block, without text, or in
-    a cell (but a heading, such as an overview sheet's area bar, a list's cell and a
-    paragraph breaking at its spaces: their breaks are the PDF's)."""
-    return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (True, AT_SPACES, AT_WORDS)) or bool(ctx.indent)
+    a cell (but a heading, such as an overview sheet's area bar, a list's cell, a
+    paragraph breaking at its spaces and a cell's SQUEEZED paragraph: their breaks are
+    the PDF's)."""
+    return ((ctx.in_cell and not ctx.pdf_lines and phrases not in (True, AT_SPACES, AT_WORDS, SQUEEZED))
+            or bool(ctx.indent)
             or not any(isinstance(i, m.Text) and i.text for i in inlines))
 
 
@@ -108,9 +116,10 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
     from ..tags import Node
     # a structure node of its own: the builder's tree (the PDF's tags) is not kept
     # (a list's cell is a ruled table's: its bracketed phrases kept whole, as the PDF keeps them)
+    laid = False if phrases == SQUEEZED else phrases           # a cell's paragraph: as the PDF sets it
     flow = _builder(ctx.style).paragraph(m.Paragraph(list(inlines), style=name, align=align, first_indent=indents[0],
-                                                     left_indent=indents[1]), phrases=phrases,
-                                         node=Node("P"), in_ruled_cell=not phrases)
+                                                     left_indent=indents[1]), phrases=laid,
+                                         node=Node("P"), in_ruled_cell=not laid)
     if not isinstance(flow, JParagraph):
         return inlines
     flow.wrap(ctx.width / 20, 1e6)
@@ -123,9 +132,14 @@ def _phrase_lines(ctx: Ctx, name: str, align, inlines, phrases: bool | str = Tru
         cuts = [c for c in cuts if text[c - 1] == "\u3000" or after_word(text, c)]   # not fit: Word breaks the rest
     elif phrases == AT_WORDS:             # only after a word: Word breaks the rest
         cuts = [c for c in cuts if after_word(text, c)]
-    if not cuts:
-        return inlines
-    cuts, narrowed = _fitted(flow, text, cuts, inlines)
+    elif phrases == SQUEEZED:             # only a squeezed line's end after a word: Word breaks the rest
+        squeezed = {line.end for line in flow.blPara.jl_composed[1] if line.adjust < 0}
+        cuts = [c for c in cuts if c in squeezed and (text[c - 1] == "\u3000" or after_word(text, c))]
+    narrowed: dict = {}
+    if cuts:
+        cuts, narrowed = _fitted(flow, text, cuts, inlines)
+    if phrases in (AT_SPACES, AT_WORDS, SQUEEZED):
+        cuts = sorted(set(cuts) | set(_overfull(flow, text, cuts)))
     return _broken(inlines, cuts, narrowed, text) if cuts else inlines
 
 
@@ -174,6 +188,45 @@ def _fitted(flow, text: str, cuts: list, inlines) -> tuple[list, dict]:
         kept.append(cut)
         start = cut
     return kept, narrowed
+
+
+def _overfull(flow, text: str, cuts: list) -> list:
+    """Where to break a line of a block (AT_SPACES, AT_WORDS: a signature block's address)
+    or a cell (SQUEEZED: an overview's item) that the PDF fits by squeezing its 和欧間 or
+    punctuation but Word and LibreOffice, which set every glyph its full width and
+    和欧間 a quarter em, cannot: left to themselves they wrap its last characters,
+    inside a unit the PDF keeps whole (東京都調布市国領町３丁目４番地 / 41) or a word
+    (…アイディン / ティティ）, both seen in LibreOffice). Such a line is broken instead at
+    the last place before its overflow where the PDF's rules allow a break and a word
+    or a bracket starts (国領町 / ３丁目４番地41, オホーツクAI / （エリア…）). Only a line
+    known to Word is measured: one that starts the paragraph or follows a line break
+    or a kept cut, and ends the paragraph, at a line break or where _fitted could not
+    keep the PDF's cut (Word sets on from there: a break before the overflow is the
+    line's last); a line ended by a kept cut is _fitted's."""
+    para, lines = flow.blPara.jl_composed
+    natural, _ = _measure(flow.blPara.jl_source[1])
+    step = [max(a, b) for a, b in zip(para.adv, natural)]
+
+    def width(start: int, end: int) -> float:
+        while end > start and text[end - 1] in "\n\u3000":
+            end -= 1                   # a line break, and a space at the line's end, take no room
+        return sum(step[start:end]) + sum(q for i, q in para.gap.items() if start <= i < end - 1)
+
+    kept = set(cuts)
+    out = []
+    for line, shown in zip(lines, flow.blPara.lines):
+        known = line.start == 0 or text[line.start - 1] == "\n" or line.start in kept
+        if not known or line.hang or line.end in kept:
+            continue
+        room = shown.maxWidth - _ROOM
+        if width(line.start, line.end) <= room:
+            continue
+        for j in range(line.end - 1, line.start, -1):
+            if para.brk[j] and text[j - 1] != "\n" and width(line.start, j) <= room \
+                    and (after_word(text, j) or text[j] in BLANK_LEFT):        # a word or a bracket starts
+                out.append(j)
+                break
+    return out
 
 
 def _plain_characters(inlines) -> list:
