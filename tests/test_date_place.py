@@ -142,3 +142,53 @@ def test_the_date_line_at_the_left(place, tmp_path, capsys):
     assert code == 0, err
     left, right, margin_left, margin_right = line_edges(pdf, DATE)
     assert abs(right - margin_right) < 1 and left > margin_left + 20, (left, right, margin_left, margin_right)
+
+
+@needs_poppler
+def test_the_date_in_the_title_s_line_without_its_year(tmp_path, capsys):
+    """notice.date_place: before_title with dates.issue_year: false (調布市's (9月27日発表)
+    重大な…): the date, its prefix and suffix with it, once, at the start of the title's
+    line straight before the subject, without its year; no date line in the head (the
+    header, then the office, then the title). The PDF, the DOCX and the release after the
+    signing alike; the ceremony's date keeps its year."""
+    path = variant(tmp_path, AFTER, style="dates:\n  issue_year: false\nnotice:\n  date_place: before_title\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = all_lines(pdf)
+    dated = "２月16日（金）配布"
+    assert lines[:2] == ["報道機関各位", "北海道オホーツク総合振興局"], lines[:4]
+    assert lines[2].startswith(TITLE + dated + "北海道オホーツク総合振興局と"), lines[2]
+    text = "".join(lines)
+    assert text.count("２月16日") == 1 and "令和６年（2024年）２月16日" not in text, lines
+    assert "令和６年（2024年）２月27日" in text        # the ceremony's date keeps its year
+    paras = [no_space(p.text) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+    assert paras[:2] == ["報道機関各位", "北海道オホーツク総合振興局"], paras[:4]
+    assert paras[2].startswith(TITLE + dated + "北海道オホーツク総合振興局と"), paras[2]
+    assert "".join(paras).count("２月16日") == 1
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = all_lines(tmp_path / "out" / path.stem / "press-notice-after.pdf")
+    assert after[1] == "北海道オホーツク総合振興局" and after[2].startswith(TITLE + "３月１日（金）配布"), after[:4]
+    assert "".join(after).count("３月１日（金）配布") == 1, after
+
+
+@pytest.mark.parametrize("style, key, message", [
+    ("dates:\n  issue_calendar: iso\n  issue_year: false\n", "dates.issue_year",
+     "the date of issue is written as an ISO date (issue_calendar: iso, 2018-12-05), which always has its year:"
+     " issue_year would have no effect; remove it"),
+    ("dates:\n  event_year: false\n  issue_year: false\n", "dates.issue_year",
+     "issue_year: false writes the date of issue without its year, and event_year: false leaves the year of the"
+     " ceremony's date to the date of issue: no date would say the year; remove one of them"),
+    ("notice:\n  date_place: before_title\n  date_align: left\n", "notice.date_align",
+     "date_place: before_title sets the date of issue in the title's line, before the subject, where it has no"
+     " line of its own to align: date_align would have no effect; remove it"),
+])
+def test_a_date_form_that_has_no_effect_is_refused(style, key, message, tmp_path, capsys):
+    """issue_year: false where the date's form always has its year, or beside
+    event_year: false (no date would say the year); date_align where the date has no
+    line of its own: errors at the style file's line, nothing written."""
+    path = variant(tmp_path, style=style)
+    code, _, err = check(path, capsys)
+    assert code == 1, err
+    assert f"error: {tmp_path / 'house.yaml'}:3: {key}: {message}" in err, err
+    code, _, err, pdf = build(path, tmp_path, capsys)
+    assert code == 1 and not pdf.exists() and "Traceback" not in err

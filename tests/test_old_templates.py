@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, run_generate
 
 REAL = ROOT / "tests" / "data" / "real"
@@ -72,9 +74,99 @@ def test_the_old_templates_build_where_the_house_does_not_write_the_key(tmp_path
 
 
 def test_todays_templates_given_as_the_users_honour_both_keys(tmp_path):
+    """Today's templates as the user's heed every key: also a house whose style file
+    writes paragraph styles (東久留米市: styles:, each tried without it)."""
     mine = tmp_path / "mine"
     shutil.copytree(ROOT / "templates", mine, ignore=shutil.ignore_patterns("*.yaml", "*.docx"))
-    for spec, kind in ((HIROSHIMA, "press-notice"), (FUCHU, "agreement")):
+    for spec, kind in ((HIROSHIMA, "press-notice"), (FUCHU, "agreement"),
+                       (REAL / "higashikurume-cmj-2018.yaml", "agreement")):
         result = run_generate(spec, "-o", tmp_path / "out", "--kinds", kind, "--format", "pdf", "--templates", mine)
         assert result.returncode == 0, result.stderr
-        assert "the house sets" not in result.stderr, result.stderr
+        assert "the house sets" not in result.stderr and "does not heed" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("case, style_name, key, value, what", [
+    ("chofu-4cities-2016", "chofu-city.yaml", "date_place", "before_title",
+     "title that begins with the date of issue (date_before_title)"),
+    ("yamagata-marukan-2021", "yamagata-pref.yaml", "contacts_at", "head_table",
+     "table printing the contacts in the head (head_table)"),
+])
+def test_a_template_from_before_the_date_in_the_title_or_the_head_table_is_refused(case, style_name, key, value,
+                                                                                     what, tmp_path):
+    """A notice template from before notice.date_place: before_title and contacts_at:
+    head_table (tests/data/old_templates/before-date-before-title: the bundled one as it
+    was) would drop the date of issue, or the contacts: an error at the style file's line."""
+    style = REAL / "styles" / style_name
+    out = tmp_path / "out"
+    result = run_generate(REAL / f"{case}.yaml", "-o", out, "--kinds", "press-notice", "--format", "pdf",
+                          "--templates", OLD / "before-date-before-title")
+    assert result.returncode == 1, result.stderr
+    assert (f"{style}:{line_of(style, key + ':')}: notice.{key}: the house sets notice.{key}: {value}, and the"
+            f" template in") in result.stderr, result.stderr
+    assert f"has no {what}: the press-notice would be printed as if the key were not there" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not any(out.rglob("*.pdf")), "no output beside the error"
+
+
+# ------------------------------------------------------------------ a setting the template does not heed
+
+AGEO = REAL / "ageo-fire-2018.yaml"            # header: false, subject_label: false, opening_heading: false
+REITAKU = REAL / "reitaku-sakai-2015.yaml"     # subtitle_joined: true
+
+
+def test_a_template_older_than_header_false_is_refused_at_the_key(tmp_path):
+    """A notice template of before `header: false` (the header line was n.header or the
+    house's 報道機関各位) reads the key and prints 報道機関各位 all the same: the key
+    turns that line off and the template prints it, an error at the spec's line; the
+    labels it heeds (subject_label, opening_heading: false) are not named."""
+    out = tmp_path / "out"
+    result = run_generate(AGEO, "-o", out, "--kinds", "press-notice", "--format", "pdf",
+                          "--templates", OLD / "before-header-false")
+    assert result.returncode == 1, result.stderr
+    assert (f"{AGEO}:{line_of(AGEO, 'header: false')}: press_notice.header: the template in"
+            f" {OLD / 'before-header-false'} does not heed this key, which the bundled one reads at"
+            f" {ROOT / 'templates' / 'press-notice.xml.j2'}:") in result.stderr, result.stderr
+    assert "the press-notice prints 報道機関各位, which the key leaves out" in result.stderr, result.stderr
+    assert "subject_label" not in result.stderr and "opening_heading" not in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not any(out.rglob("*.pdf")), "no output beside the error"
+
+
+def test_a_template_that_never_prints_a_header_heeds_header_false(tmp_path):
+    """An office's own notice template that has no header line at all never reads
+    `header:`, and a spec that says header: false gets what it asks: it builds, and
+    nothing says the key has no effect."""
+    out = tmp_path / "out"
+    result = run_generate(AGEO, "-o", out, "--kinds", "press-notice", "--format", "pdf",
+                          "--templates", OLD / "without-header")
+    assert result.returncode == 0, result.stderr
+    assert "press_notice.header" not in result.stderr, result.stderr
+    assert (out / AGEO.stem / "press-notice.pdf").is_file()
+
+
+def test_a_template_older_than_subtitle_joined_is_refused_at_the_key(tmp_path):
+    """麗澤大学's subtitle runs on after the subject (subtitle_joined: true); a template
+    of before the key sets it under the subject: an error at the key's line."""
+    out = tmp_path / "out"
+    result = run_generate(REITAKU, "-o", out, "--kinds", "press-notice", "--format", "pdf",
+                          "--templates", OLD / "before-subtitle-joined")
+    assert result.returncode == 1, result.stderr
+    assert (f"{REITAKU}:{line_of(REITAKU, 'subtitle_joined')}: press_notice.subtitle_joined: the template in"
+            f" {OLD / 'before-subtitle-joined'} does not heed this key") in result.stderr, result.stderr
+    assert "the press-notice is printed as if the key were not there" in result.stderr, result.stderr
+    assert not any(out.rglob("*.pdf")), "no output beside the error"
+
+
+@pytest.mark.slow
+def test_todays_templates_given_as_the_users_heed_every_key_of_every_real_case(tmp_path):
+    """Every real case checks as it does with the bundled templates when they are given
+    as the user's: each setting tried (setting_effects.py) is heeded, and trying none
+    of them fails (a default that cannot be copied stopped the whole batch once)."""
+    mine = tmp_path / "mine"
+    shutil.copytree(ROOT / "templates", mine, ignore=shutil.ignore_patterns("*.yaml", "*.docx"))
+    specs = sorted(p for p in REAL.glob("*.yaml") if not p.name.endswith(".facts.yaml"))
+    result = run_generate("check", *specs, "--templates", mine)
+    assert result.returncode == 0, result.stderr
+    said = (result.stdout + result.stderr).splitlines()
+    assert sum(line.startswith("ok: ") for line in said) == len(specs), said[-20:]
+    assert "does not heed" not in result.stderr and "internal error" not in result.stderr, result.stderr

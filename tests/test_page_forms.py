@@ -19,7 +19,7 @@
 - ki: - {item: date, time_under: true} — the time on the line under the date (長野県林務部
   2011: 平成23年7月26日(火) / 午前11時00分から午前11時45分), a span's end followed by
   （予定） as the ceremony's duration_note;
-- notice.date_place: title_start, title_end — the date of issue on the title's line, before
+- notice.date_place: before_title, after_title — the date of issue on the title's line, before
   it (大分県信用組合 2023: [05.11.07]大分県漁業…) or after it, a full-width space between
   (函館高専 2015: 北斗市と連携協定を締結いたしました 2015.06.23);
 - ceremony.start_note — a note of the start alone in （） straight after it, before its
@@ -426,11 +426,11 @@ def test_a_start_note_beside_an_end_or_without_a_start_is_refused(time, key, mes
 
 @needs_poppler
 @pytest.mark.parametrize("place, notice_title, after_title", [
-    ("title_start", "2024.02.16包括連携協定締結式について", "2024.02.28包括連携協定を締結しました"),
-    ("title_end", "包括連携協定締結式について　2024.02.16", "包括連携協定を締結しました　2024.02.28"),
+    ("before_title", "2024.02.16包括連携協定締結式について", "2024.02.28包括連携協定を締結しました"),
+    ("after_title", "包括連携協定締結式について　2024.02.16", "包括連携協定を締結しました　2024.02.28"),
 ])
 def test_the_date_on_the_titles_line(place, notice_title, after_title, tmp_path, capsys):
-    """notice.date_place: title_start / title_end — the date of issue on the title's own
+    """notice.date_place: before_title / after_title — the date of issue on the title's own
     line, before it straight on or after it past a full-width space, centred with it, in
     the notice and the release after the signing, PDF and DOCX; nowhere else (no date line
     in the head). The PDF's spaces are glyphs: the line is read exactly."""
@@ -456,10 +456,10 @@ def test_the_date_on_the_titles_line(place, notice_title, after_title, tmp_path,
 
 
 def test_a_date_on_the_titles_line_refuses_an_alignment_of_its_own(tmp_path, capsys):
-    """date_align: left beside date_place: title_end — the line is the title's and set as
+    """date_align: left beside date_place: after_title — the line is the title's and set as
     the title is: the alignment would have no effect; refused at the house's line."""
-    path = variant(tmp_path, style="notice:\n  date_place: title_end\n  date_align: left\n")
+    path = variant(tmp_path, style="notice:\n  date_place: after_title\n  date_align: left\n")
     code, _, err = check(path, capsys)
     assert code == 1 and "Traceback" not in err
-    assert (f"error: {tmp_path / 'house.yaml'}:3: notice.date_align: date_place: title_end sets the date of issue"
+    assert (f"error: {tmp_path / 'house.yaml'}:3: notice.date_align: date_place: after_title sets the date of issue"
             " on the title's line, which is set as the title is: date_align would have no effect; remove it") in err, err

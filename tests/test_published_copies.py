@@ -191,16 +191,33 @@ def test_a_closing_article_beside_signature_blocks(tmp_path):
     assert not any("保有する" in t for t in docx_texts(folder / "agreement.docx"))
 
 
-def test_closing_false_after_articles_that_make_no_copies_is_refused(tmp_path):
-    """An article of the text's own that does not make the copies is not a closing:
-    closing: false would leave the text without one."""
+def test_closing_false_after_articles_that_make_no_copies_prints_none(tmp_path):
+    """A text published with no closing at all (国税庁・JIIMA's 協定書（追加締結分）, 2021:
+    第３条, then the date and the blocks): closing: false after articles whose last one
+    makes no copies prints no closing — nothing generated stands between the last article
+    and the date — no 印 by the blocks (nothing asks a seal), and the build says so. Before,
+    it was refused, and the text could not be stated without a closing it does not have."""
+    last = "本協定に定めのない事項は、原協定の定めによる。"
+
     def change(doc, parties):
-        doc.update(closing=False, extra_articles=[{"heading": "協定書の保管", "name": "copies", "after": "consultation",
-                                                   "text": ["甲及び乙は、この協定書を保管する。"]}])
+        doc.update(closing=False, extra_articles=[{"heading": "現協定の適用", "name": "original",
+                                                   "after": "consultation", "text": [last]}])
     spec = seed(tmp_path, change)
-    err = refused(tmp_path, spec)
-    assert (f"{spec}:{line_of(spec, 'closing:')}: agreement.document.closing: closing: false leaves the closing out"
-            " where the last paragraph of prose") in err, err
+    folder, out = build(spec, tmp_path / "out")
+    pdf = folder / "agreement.pdf"
+    with pdfplumber.open(pdf) as doc:
+        lines = [no_space(line) for page in doc.pages for line in page.extract_text().splitlines()]
+    at = next(i for i, line in enumerate(lines) if line.startswith("令和６年２月27日"))
+    assert lines[at - 1].endswith(last), lines                    # the date straight after the last article
+    text = "".join(lines)
+    assert "本書" not in text and "保有する" not in text and "証するため" not in text
+    assert "印" not in "".join(lines[at:])                        # no seal asked: the places left blank
+    assert field_names(pdf) == ["甲", "乙"]                        # the fields still over them
+    assert (f"{spec}:{line_of(spec, 'closing:')}: agreement.document.closing: false: no closing after the articles,"
+            " as the text has none: the date line follows the last article, and no 印 is printed") in out, out
+    texts = [t for t in docx_texts(folder / "agreement.docx") if t]
+    date = texts.index(next(t for t in texts if t.startswith("令和６年２月27日")))
+    assert texts[date - 1] == last and not any("保有する" in t for t in texts), texts
 
 
 _SEAL_NO_EFFECT = ("agreement.document.seal_places: the closing does not have the signers press their seals"
@@ -224,8 +241,6 @@ def _prose(doc, **keys):
         {"heading": "協定書の保管", "name": "copies", "after": "consultation",
          "text": ["この協定の成立を証するため、甲及び乙は協定書２通を作成し、署名のうえ各１通を保管するものとする。"]}]),
      "seal_places:", _SEAL_NO_EFFECT),
-    (lambda doc, parties: doc.update(closing=False), "closing:",
-     "agreement.document.closing: closing: false leaves the closing out where the last paragraph of prose"),
     (lambda doc, parties: doc.update(signature_blocks="withheld"), "address:",
      "parties.bureau.address: signature_blocks: withheld prints no signature block, and the party's address"
      " prints only in its block: it would have no effect"),

@@ -247,17 +247,24 @@ def test_the_date_stands_where_the_page_sets_it(cid, built):
     """`date_place` (the house's notice.date_place and date_align): the date line as the
     page writes it (`line`), a whole line, once, and where: in the head above the title
     (head), on the line after the title's last (under_title), or the notice's last line
-    (foot); at the left margin where it says `align: left`; or on the title's own line,
-    before it (title_start) or after it (title_end), and nowhere else."""
+    (foot); at the left margin where it says `align: left`. In the title's line before
+    the subject (before_title) it is no line of its own: printed once, straight before
+    the subject, and nothing of it above the title; after the subject (after_title), likewise
+    printed once, at the end of the title's line."""
     case = built[cid]
     pdf = case.dir / "press-notice.pdf"
     lines = [fold(line) for line in visual_lines(pdf)]
     placed = case.facts["date_place"]
     place, dated = placed["place"], fold(placed["line"])
     notice = case.spec["press_notice"]
-    if place in ("title_start", "title_end"):
-        title = fold(notice["subject"])
-        titled = dated + title if place == "title_start" else title + dated
+    if place == "before_title":
+        hits = [i for i, line in enumerate(lines) if dated in line]
+        assert len(hits) == 1, (cid, dated, lines)
+        assert dated + fold(notice["subject"])[:8] in lines[hits[0]], (cid, lines[hits[0]])
+        assert hits[0] == len(notice_head(case, lines)), (cid, lines[:hits[0] + 1])    # the title's line
+        return
+    if place == "after_title":
+        titled = fold(notice["subject"]) + dated
         assert lines.count(titled) == 1, (cid, titled, lines[:4])
         assert sum(line.count(dated) for line in lines) == 1, (cid, dated, lines)   # once, on that line
         above = lines[1:] if notice.get("category_line") and lines[0] == fold(notice["category_line"]) else lines

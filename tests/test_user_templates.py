@@ -7,9 +7,9 @@
 - a key added since a user's template was written, a family at a time, in a template
   of the form it had before the key: text it leaves out (a phone's numbers under a
   template older than phones:, a step's notes) is a warning at the text's line
-  (template_coverage.left_out); a setting it does not read (the spec's subtitle_joined,
-  the house's contacts.label_gap, notice.section_mark_hang) is a warning at the
-  setting's line (template_coverage.settings_unread); what Python composes before any
+  (template_coverage.left_out); a setting it does not heed (the spec's subtitle_joined,
+  the house's contacts.label_gap, notice.section_mark_hang) is an error at the
+  setting's line, nothing written (template_coverage.settings_without_effect); what Python composes before any
   template sees it (a 記 item's own marker, times.until, notice.people_mark_agenda)
   is printed by the old template as by the bundled one, and warns of nothing.
 
@@ -32,7 +32,7 @@ from conftest import ROOT, SEED_SPEC, needs_poppler, no_space, pdf_text
 TEMPLATES = ROOT / "templates"
 REAL = ROOT / "tests" / "data" / "real"
 LEFT_OUT = "printed by the bundled template, not by the one in"
-NO_EFFECT = "read by the bundled template, not by the one in"
+NO_EFFECT = "the template in"
 
 
 def build(spec: Path, folder: Path, out: Path, capsys, kinds: str = "press-notice") -> tuple[int, str]:
@@ -180,19 +180,28 @@ def test_a_ki_template_older_than_step_notes_warns_of_them(tmp_path, capsys):
 
 # ------------------------------------------------------------------ settings an old template does not read
 
+def refused(err: str, out: Path) -> None:
+    """The build stopped with an error, no traceback, and wrote nothing."""
+    assert "Traceback" not in err
+    assert not list(out.rglob("*.pdf")), "no output beside the error"
+
+
 @needs_poppler
-def test_a_notice_template_older_than_subtitle_joined_warns_at_the_key(tmp_path, capsys):
+def test_a_notice_template_older_than_subtitle_joined_is_refused_at_the_key(tmp_path, capsys):
     """麗澤大学 (reitaku-sakai-2015) runs its subtitle on after the subject
     (subtitle_joined: true); a notice template of before the key sets it under the
-    subject, and the key is warned of at its line as having no effect."""
+    subject: the key would have no effect, an error at its line, nothing written."""
     case = REAL / "reitaku-sakai-2015.yaml"
     mine = old_template(tmp_path / "mine", "press-notice.xml.j2",
                         ("{% set under = n.subtitle and not n.subtitle_joined %}", "{% set under = n.subtitle %}"),
                         ("{% if n.subtitle_joined %}{{ n.subtitle }}{% endif %}", ""))
     code, err = build(case, mine, tmp_path / "out", capsys)
-    assert code == 0, err
-    assert (f"warning: {case}:{line_of(case, 'subtitle_joined')}: press_notice.subtitle_joined: {NO_EFFECT}"
-            f" {mine}: in the press-notice it has no effect") in err, err
+    assert code == 1, err
+    assert (f"error: {case}:{line_of(case, 'subtitle_joined')}: press_notice.subtitle_joined: {NO_EFFECT}"
+            f" {mine} does not heed this key, which the bundled one reads at {TEMPLATES / 'press-notice.xml.j2'}:"
+            f"{line_of(TEMPLATES / 'press-notice.xml.j2', 'not n.subtitle_joined')}: the press-notice is printed as"
+            " if the key were not there") in err, err
+    refused(err, tmp_path / "out")
     # and with the bundled template as the user's, nothing is warned of
     same = tmp_path / "same"
     shutil.copytree(TEMPLATES, same)
@@ -201,27 +210,43 @@ def test_a_notice_template_older_than_subtitle_joined_warns_at_the_key(tmp_path,
 
 
 @needs_poppler
-def test_a_contact_template_older_than_the_label_gap_warns_at_the_style_key(tmp_path, capsys):
+def test_a_contact_template_older_than_the_label_gap_is_refused_at_the_style_key(tmp_path, capsys):
     """茂原市 (mobara-abekura-2018) writes 電話:… with its own gap after the label
     (contacts.label_gap in styles/mobara-city.yaml); a contact template of before the
-    key prints the house's full-width space, and the style file's key is warned of."""
+    key prints the house's full-width space: the style file's key is refused."""
     case = REAL / "mobara-abekura-2018.yaml"
     house = REAL / "styles" / "mobara-city.yaml"
     assert "label_gap" in house.read_text(encoding="utf-8")
     mine = old_template(tmp_path / "mine", "contact.xml.j2",
                         ("{% set gap = style.contacts.label_gap %}", "{% set gap = '　' %}"))
     code, err = build(case, mine, tmp_path / "out", capsys)
-    assert code == 0, err
-    assert (f"warning: {house}:{line_of(house, 'label_gap')}: contacts.label_gap: {NO_EFFECT} {mine}:"
-            " in the press-notice it has no effect") in err, err
+    assert code == 1, err
+    assert (f"error: {house}:{line_of(house, 'label_gap')}: contacts.label_gap: {NO_EFFECT} {mine} does not heed"
+            f" this key, which the bundled one reads at {TEMPLATES / 'contact.xml.j2'}:") in err, err
+    refused(err, tmp_path / "out")
 
 
 @needs_poppler
-def test_a_notice_template_older_than_the_hanging_sections_builds_and_warns(tmp_path, capsys):
+def test_a_contact_template_that_prints_no_contact_is_asked_nothing_by_the_label_gap(tmp_path, capsys):
+    """茂原市's label_gap sets the gap after a contact's labels; a contact template
+    that prints no contact at all has no label to set it after: the contacts are
+    warned of as left out, and the gap is not refused."""
+    case = REAL / "mobara-abekura-2018.yaml"
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "contact.xml.j2").write_text("{#- no contact is printed -#}\n", encoding="utf-8")
+    code, err = build(case, mine, tmp_path / "out", capsys)
+    assert code == 0, err
+    assert "contacts.label_gap" not in err, err
+    assert f"{LEFT_OUT} {mine}: the press-notice leaves it out" in err, err
+
+
+@needs_poppler
+def test_a_notice_template_older_than_the_hanging_sections_is_refused(tmp_path, capsys):
     """物質・材料研究機構 (nims-tsukuba-2010) hangs a section's bullets after ・
     (notice.section_mark_hang in styles/nims.yaml). A notice template of before it reads
-    `sections` as (section, heading) and still builds; the key is warned of at the
-    style file's line. The bundled template (notice_sections) hangs them."""
+    `sections` as (section, heading) and would print every bullet unhung: the key is
+    refused at the style file's line (the bundled template reads notice_sections)."""
     case = REAL / "nims-tsukuba-2010.yaml"
     house = REAL / "styles" / "nims.yaml"
     new = ("{% for para in section.paragraphs %}{% set h = hangs[loop.index0] %}\n"
@@ -232,14 +257,11 @@ def test_a_notice_template_older_than_the_hanging_sections_builds_and_warns(tmp_
                         ("heading, hangs in notice_sections if", "heading in sections if"))
     old_template(mine, "section.xml.j2", (new, '{% for para in section.paragraphs %}\n<p indent="1"'))
     code, err = build(case, mine, tmp_path / "out", capsys)
-    assert code == 0, err
-    assert (f"warning: {house}:{line_of(house, 'section_mark_hang')}: notice.section_mark_hang: {NO_EFFECT}"
-            f" {mine}: in the press-notice it has no effect") in err, err
-    # the text is all there: only the hang is lost
-    theirs = no_space(pdf_text(tmp_path / "out" / case.stem / "press-notice.pdf"))
-    cli.main([str(case), "-o", str(tmp_path / "ours"), "--kinds", "press-notice", "--format", "pdf"])
-    capsys.readouterr()
-    assert theirs == no_space(pdf_text(tmp_path / "ours" / case.stem / "press-notice.pdf"))
+    assert code == 1, err
+    assert (f"error: {house}:{line_of(house, 'section_mark_hang')}: notice.section_mark_hang: {NO_EFFECT}"
+            f" {mine} does not heed this key, which the bundled one reads at {TEMPLATES / 'press-notice.xml.j2'}:"
+            f"{line_of(TEMPLATES / 'press-notice.xml.j2', 'in notice_sections')}:") in err, err
+    refused(err, tmp_path / "out")
 
 
 # ------------------------------------------------------------------ what Python composes: no warning

@@ -1,6 +1,6 @@
 """Measure which of the code's messages have a Japanese template in the catalogue.
 
-    .venv/bin/python tools/i18n_gap.py [-v]
+    .venv/bin/python tools/i18n_gap.py [-v] [--readme]
 
 A rough static scan: the AST of every module of jpdocs/ (the app's own catalogue
 aside) is searched for the calls that make a message a user reads (Problem(...),
@@ -13,7 +13,8 @@ message made elsewhere (a variable, a join) cannot be read this way and is count
 apart ("opaque").
 
 It prints, per module, the templates found and covered, and with -v the ones
-left. tests/test_i18n.py uses `scan()` to hold the modules that are covered in full,
+left; with --readme, the README's table of the measure ("now") and its counts of the
+messages the scan cannot read and of those it reports as left, as the README writes them. tests/test_i18n.py uses `scan()` to hold the modules that are covered in full,
 and the total.
 """
 from __future__ import annotations
@@ -155,9 +156,53 @@ def scan():
     return out, len(templates.entries)
 
 
+# the catalogue's sections (# -- … -- comments) that hold help texts and usage messages,
+# by how their heading begins; every other section's templates are messages
+HELP_SECTION, USAGE_SECTION = "# -- --help:", "# -- wrong usage:"
+
+
+def catalogue_kinds(po: Path = PACKAGE / "locale" / "ja" / "LC_MESSAGES" / "jpdocs.po") -> dict[str, int]:
+    """How many templates the catalogue holds of each kind: messages, help texts (the
+    --help section) and usage messages (the wrong-usage section), counted as the
+    catalogue compiles them (an empty msgid or msgstr is no template)."""
+    from jpdocs import i18n
+    counts, kind, chunk = defaultdict(int), "messages", []
+
+    def count(lines: list[str], kind: str) -> None:
+        found = i18n.read_po("\n".join(lines))
+        counts[kind] += sum(1 for msgid, msgstr in found.items() if msgid and msgstr)
+
+    for line in po.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# -- "):
+            count(chunk, kind)
+            chunk = []
+            kind = ("help texts" if line.startswith(HELP_SECTION) else
+                    "usage messages" if line.startswith(USAGE_SECTION) else "messages")
+        chunk.append(line)
+    count(chunk, kind)
+    return dict(counts)
+
+
+def readme(result: dict, catalogue: int) -> str:
+    """The README's table of the measure, its "now" column from this scan."""
+    kinds = catalogue_kinds()
+    done = sum(len(d) for d, _, _ in result.values())
+    left = sum(len(x) for _, x, _ in result.values())
+    opaque = sum(o for _, _, o in result.values())
+    total = done + left
+    parts = ", ".join(f"{kinds.get(k, 0)} {k}" for k in ("messages", "help texts", "usage messages"))
+    return (f"| templates in the catalogue | 139 | {catalogue} ({parts}) |\n"
+            f"| messages written out in the code that a template covers | 30 of 210 (14%) |"
+            f" {done} of {total} ({round(100 * done / max(total, 1))}%) |\n"
+            f"\nmessages the scan cannot read: {opaque}; reported as left: {left}")
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     result, catalogue = scan()
+    if "--readme" in argv:
+        print(readme(result, catalogue))
+        return 0
     totals = defaultdict(int)
     print(f"{'module':32} {'messages':>8} {'covered':>8} {'left':>5} {'opaque':>7}")
     for module, (done, left, opaque) in result.items():

@@ -26,7 +26,7 @@ from .kinds import (RELEASES, attachment_notes, attachments_of, bound_files, fol
                     needed_kinds, releases_of)
 from .notes import agreement_notes, comma_notes
 from .page_notes import break_notes
-from .template_coverage import left_out, settings_unhonoured, settings_unread
+from .template_coverage import left_out, settings_unhonoured, settings_without_effect
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
 from ..spec.photo_checks import photos_of
@@ -77,9 +77,14 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     }
     ctx["ki"] = []
     ctx["event_line"] = None
+    # notice.date_place: before_title: the title's line begins with the date of issue; a
+    # name of the context, so that a template written before it is known not to print it
+    # (build/template_coverage.py: NEEDS_BLOCK)
+    ctx["date_before_title"] = style.notice.date_place == "before_title"
+    ctx["date_after_title"] = style.notice.date_place == "after_title"      # …　2015.06.23 (likewise)
     ctx["sections"] = ctx["notice_sections"] = []
     if spec.press_notice and notice_text:
-        from ..content.contacts import at_head, check_contacts, foot_lines, placed
+        from ..content.contacts import at_head, check_contacts, foot_lines, head_rows, placed
         from ..content.notice import check_head, compose_ki
         from ..content.people import signatory_rows
         from ..content.sections import check_sections, numbered_sections
@@ -97,6 +102,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
                                                           spec.press_notice.contacts_lead, style)
         ctx["head_contacts"] = at_head(spec.press_notice.contacts, style)
         ctx["foot_contacts"] = foot_lines(spec.press_notice.contacts, style)
+        ctx["head_table"] = head_rows(spec.press_notice.contacts, style)
         request = spec.press_notice.press_request
         if request and "lead" not in request.model_fields_set and style.word("comma") != "、":
             # the default lead is the generator's wording (当日取材いただける場合は、): in the
@@ -116,7 +122,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         loaded.notes.extend(notes)
     notice = ctx["spec"].press_notice      # its phones' numbers joined as `number` too
     if notice and notice.after and notice_text:
-        from ..content.contacts import at_head, foot_lines, placed
+        from ..content.contacts import at_head, foot_lines, head_rows, placed
         if "signatory_rows" in ctx:
             from ..content.notice import after_ki
             ctx["after_ki"] = after_ki(spec, style)
@@ -128,6 +134,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
                                                                       ctx["after_contacts_lead"], style)
         ctx["after_head_contacts"] = at_head(ctx["after_contacts"], style)
         ctx["after_foot_contacts"] = foot_lines(ctx["after_contacts"], style)
+        ctx["after_head_table"] = head_rows(ctx["after_contacts"], style)
     if agreement_text:
         from ..content.agreement.compose import compose
         ctx["text"] = compose(loaded, style, final=final)
@@ -165,21 +172,44 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         check_model(doc, style, source)
         check_glyphs(doc, style, loaded)
         if theirs:
-            ours: set = set()
-            bundled = markup.parse(render(kind.template, ctx, style, (TEMPLATES,), ours),
-                                   source=str(TEMPLATES / kind.template))
-            bundled_files = templates_used(kind.template, (TEMPLATES,))
-            unhonoured = settings_unhonoured(style, kind.name, (reads, files), (ours, bundled_files), templates)
-            if unhonoured:
-                raise InputError(unhonoured)
-            loaded.warnings.extend(left_out(loaded, doc, bundled, templates))
-            loaded.warnings.extend(settings_unread(loaded, style, kind.name, (reads, files),
-                                                   (ours, bundled_files), templates))
+            flags = dict(agreement_text=any(k.name == "agreement" for k in chosen), final=final,
+                         notice_text=any(k.section == "press_notice" for k in chosen))
+            _against_bundled(loaded, style, kind, ctx, flags, (reads, files, text, doc), where, templates)
         prepare_pictures(doc, loaded, source)
         if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
     return docs
+
+
+def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, flags: dict,
+                     theirs: tuple[set, list[Path], str, model.Document], where: tuple[Path, ...],
+                     templates: Path | None) -> None:
+    """A user's template (`theirs`: what its render read, its files, its markup and
+    document) against the bundled one rendered beside it: a house key it cannot
+    honour, or a setting it leaves without effect, is an error (nothing is written);
+    text it leaves out, a warning (template_coverage.py)."""
+    reads, files, text, doc = theirs
+    ours: set = set()
+    bundled_text = render(kind.template, ctx, style, (TEMPLATES,), ours)
+    bundled = markup.parse(bundled_text, source=str(TEMPLATES / kind.template))
+    bundled_files = templates_used(kind.template, (TEMPLATES,))
+    unhonoured = settings_unhonoured(style, kind.name, (reads, files), (ours, bundled_files), templates)
+
+    def rerender(spec, changed: HouseStyle):
+        # the context made again from the spec and style without one setting (what it
+        # notes is not this build's: a copy of `loaded` takes it)
+        other = replace(loaded, spec=spec, warnings=[], notes=[])
+        again = context(other, changed, **flags)
+        return (render(kind.template, again, changed, where),
+                lambda: render(kind.template, again, changed, (TEMPLATES,)))
+
+    refused = {tuple(p.key.split(".")) for p in unhonoured}
+    no_effect = settings_without_effect(loaded, style, kind.name, (reads, files, text),
+                                        (ours, bundled_files, bundled_text), templates, rerender, refused)
+    loaded.warnings.extend(left_out(loaded, doc, bundled, templates))
+    if unhonoured or no_effect:
+        raise InputError(unhonoured + no_effect)
 
 
 def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> None:

@@ -103,11 +103,17 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          "blank: no 印 by the signature blocks, as the copy the agreement is built from leaves"
                          " the seal places unmarked; the closing is printed as written (the PDF's signature"
                          " fields stay over the places)"))
-    elif not text.closing and not text.prose:
+    elif not text.closing and not text.prose and text.closed_by_article:
         key = ("agreement", "document", "closing")
         notes.append(_at(loaded, key,
                          "false: no closing after the articles; the last article makes the copies and closes"
                          " the text (印 by the signature blocks as it asks)"))
+    elif not text.closing and not text.prose:
+        key = ("agreement", "document", "closing")
+        notes.append(_at(loaded, key,
+                         "false: no closing after the articles, as the text has none: the date line follows the"
+                         " last article, and no 印 is printed by the signature blocks (the PDF's signature"
+                         " fields stay over the seal places)"))
     elif not text.closing:
         key = ("agreement", "document", "closing")
         notes.append(_at(loaded, key,
@@ -119,6 +125,10 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          "no 印 by the signature blocks: the closing does not have the signers press"
                          " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
                          " PDF's signature fields stay over them)"))
+    for i, word in enumerate(text.kind_words):
+        key = ("agreement", "document", "kind_words_as_written", i)
+        notes.append(_at(loaded, key,
+                         f"「{word}」 is printed as the signed text writes it, in a {text.kind}"))
     for key, before, stated in text.gaps:
         notes.append(_at(loaded, key,
                          f"the articles are numbered as the text numbers them: 第{stated}条 follows"

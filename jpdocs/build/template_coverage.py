@@ -9,11 +9,14 @@ leaves a fact out on purpose still builds: the warning says what is left out.)
 
 A setting is no text to look for: `subtitle_joined: true` in the spec, a house style's
 `contacts.label_gap` change how the bundled templates print, and a template written
-before them prints as if they were not there. Each render gathers the fields of the
-project's objects it reads (content/sandbox.py); a setting the spec or the office's
-style file writes that the bundled template reads and the user's does not is a warning
-at its line. A setting that reaches the templates through a value of the context only
-newer templates read (CARRIED) is a warning where the user's templates never name it.
+before them prints as if they were not there. A key that has no effect is an error, so
+each setting the spec or the office's style file writes that the bundled template reads
+(each render gathers the fields of the project's objects it reads, content/sandbox.py)
+is tried by rendering both templates again without it (setting_effects.py): where the
+user's document is not what the setting asks, it is an error at the setting's line. A
+setting that reaches the templates through a value of the context only newer templates
+read (CARRIED) is tried where the user's templates never name that value. A setting
+that turns a part off (`header: false`) is heeded by a template that prints none of it.
 
 Some house settings a template cannot honour by printing as if they were not there: the
 contacts set on lines after the text (notice.contacts_at: foot_line) are printed by
@@ -25,6 +28,7 @@ the build would silently print what the house did not ask for.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ..content import model
@@ -37,7 +41,8 @@ from ..spec.source import dotted, line_of
 from ..spec.strict import Model
 
 # A house style's key whose effect the templates see only in a value of the context that
-# templates written before it do not read: key path → that value's name.
+# templates written before it do not read: key path → that value's name (the key is
+# tried, settings_without_effect, where the user's templates never name the value).
 CARRIED = {("notice", "section_mark_hang"): "notice_sections"}
 
 # A house style's key (and the value of it that matters; None: any value but the
@@ -49,6 +54,12 @@ NEEDS_BLOCK = [
      "block printing the contacts on lines after the text (foot_contacts)"),
     (("notice", "contacts_at"), "head", ("head_contacts", "after_head_contacts"),
      "block printing the contacts in the head under the date (head_contacts)"),
+    (("notice", "contacts_at"), "head_table", ("head_table", "after_head_table"),
+     "table printing the contacts in the head (head_table)"),
+    (("notice", "date_place"), "before_title", ("date_before_title",),
+     "title that begins with the date of issue (date_before_title)"),
+    (("notice", "date_place"), "after_title", ("date_after_title",),
+     "title that ends with the date of issue (date_after_title)"),
     (("notice", "contacts_at"), "top", ("top_contact", "after_top_contact"),
      "line printing the contact at the top (top_contact)"),
     (("agreement", "space_before_signer"), None, (SignatureLine, "before"),
@@ -87,41 +98,73 @@ def left_out(loaded: LoadedSpec, theirs: model.Document, bundled: model.Document
     return out
 
 
-def settings_unread(loaded: LoadedSpec, style, kind: str, theirs: tuple[set, list[Path]],
-                    bundled: tuple[set, list[Path]], templates) -> list[Problem]:
-    """A warning for each setting of the spec or the office's style file that the bundled
-    template reads and the user's does not (`theirs`, `bundled`: what each render read,
-    and the template files it was made of)."""
-    unread = bundled[0] - theirs[0]
-    why = f"read by the bundled template, not by the one in {templates}: in the {kind} it has no effect"
-    out = [Problem(str(loaded.path), loaded.line_of(path), dotted(path), why)
-           for path in _settings(loaded.spec, (), unread)]
+def settings_without_effect(loaded: LoadedSpec, style, kind: str, theirs: tuple[set, list[Path], str],
+                            bundled: tuple[set, list[Path], str], templates, rerender,
+                            skip: set = frozenset()) -> list[Problem]:
+    """An error for each setting of the spec or the office's style file that the bundled
+    template reads (or, CARRIED, reads in a value the user's never names) where the
+    user's document is not what the setting asks: each is tried by rendering both again
+    without it (setting_effects.py). `theirs`, `bundled`: what each render read, the
+    template files it was made of and its markup; `skip`: the key paths already refused
+    (settings_unhonoured); `rerender`: setting_effects.Rerender."""
+    # (only here: a build with the bundled templates never loads it)
+    from .setting_effects import field_default, style_default, unheeded, value_at, where_read, without
+    candidates = []          # ((file, line, key path, what the bundled template reads), spec, style)
+    for path in _settings(loaded.spec, (), bundled[0]):
+        default = field_default(loaded.spec, path)
+        if value_at(loaded.spec, path) != default:
+            candidates.append(((str(loaded.path), loaded.line_of(path), path, path[-1]),
+                               without(loaded.spec, path, default), style))
     office = _office_keys(style)
-    if office is None:
-        return out
-    source, lines, keys = office
-    named = None
-    for path, owner, key in keys:
-        carrier = CARRIED.get(path)
-        if carrier is not None and getattr(owner, key):
-            if named is None:
-                named = (_names(bundled[1]), _names(theirs[1]))
-            if carrier in named[0] and carrier not in named[1]:
-                out.append(Problem(str(source), line_of(lines, path), dotted(path), why))
-        elif (type(owner), key) in unread:
-            out.append(Problem(str(source), line_of(lines, path), dotted(path), why))
+    if office is not None:
+        from ..spec.style import load_style
+        source, lines, keys, data = office
+        named = None
+        for path, owner, key in keys:
+            carrier = CARRIED.get(path)
+            if carrier is not None:
+                if named is None:
+                    named = (_names(bundled[1]), _names(theirs[1]))
+                if carrier not in named[0] or carrier in named[1]:
+                    continue
+            elif (type(owner), key) not in bundled[0]:
+                continue            # composed in Python into what both templates read
+            for entry in _entries(path, getattr(owner, key), data):
+                default = style_default(load_style(), entry)
+                if entry in skip or value_at(style, entry) == default:
+                    continue
+                candidates.append(((str(source), line_of(lines, entry), entry,
+                                    carrier or entry[-1]), loaded.spec, without(style, entry, default)))
+    out = []
+    for (file, line, path, field), lacks in unheeded(candidates, rerender, theirs[2], bundled[2], kind):
+        where = where_read(bundled[1], field) or str(bundled[1][0])
+        out.append(Problem(file, line, dotted(path),
+                           f"the template in {templates} does not heed this key, which the bundled one reads"
+                           f" at {where}: {lacks}; read it in the template as the bundled one does, or build"
+                           " without the key"))
     return out
 
 
-def _office_keys(style) -> tuple[Path, dict, list[tuple]] | None:
+def _entries(path: tuple, value, data: dict) -> list[tuple]:
+    """The key paths to try of a setting the style file writes: a mapping's own
+    entries (wording: {press_header: …}), each on its own, else the key itself."""
+    written = data
+    for key in path:
+        written = written.get(key) if isinstance(written, dict) else None
+    if isinstance(value, dict) and isinstance(written, dict):
+        return [path + (k,) for k in written if k in value]
+    return [path]
+
+
+def _office_keys(style) -> tuple[Path, dict, list[tuple], dict] | None:
     """The office's style file (None where the house style is the bundled default), its
-    lines, and the (key path, owner, key) of each setting it writes."""
+    lines, the (key path, owner, key) of each setting it writes, and its data."""
     from ..spec.style import DEFAULT_STYLE, read_office_style
     source = Path(style.source)
     if source == DEFAULT_STYLE or not source.is_file():
         return None
     data, lines = read_office_style(source)
-    return source, lines, list(_style_keys(style, data, ()))
+    return source, lines, list(_style_keys(style, data, ())), data
 
 
 def settings_unhonoured(style, kind: str, theirs: tuple[set, list[Path]], bundled: tuple[set, list[Path]],
@@ -132,7 +175,7 @@ def settings_unhonoured(style, kind: str, theirs: tuple[set, list[Path]], bundle
     office = _office_keys(style)
     if office is None:
         return []
-    source, lines, keys = office
+    source, lines, keys, _ = office
     written = {path: (owner, key) for path, owner, key in keys}
     out, named = [], None
     for path, value, carrier, what in NEEDS_BLOCK:
@@ -194,10 +237,21 @@ def _names(files: list[Path]) -> set[str]:
     """The names the template files read (of the context, or set in them: a name is
     looked for only where the bundled templates read it from the context). Parsed, not
     compiled: a user's filters are the build's to check."""
-    from jinja2 import Environment, nodes
-    env, names = Environment(), set()
+    names: set[str] = set()
     for f in files:
-        if f.is_file():
-            tree = env.parse(f.read_text(encoding="utf-8"))
-            names |= {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        names |= _names_in(str(f), st.st_mtime_ns, st.st_size)
     return names
+
+
+@functools.lru_cache(maxsize=64)
+def _names_in(path: str, *_stamp) -> frozenset[str]:
+    """One file's names, kept while it is unchanged: parsing the notice's templates
+    costs tens of ms, and each kind of each spec of a batch (and settings_unhonoured
+    beside settings_without_effect) asks again."""
+    from jinja2 import Environment, nodes
+    tree = Environment().parse(Path(path).read_text(encoding="utf-8"))
+    return frozenset(n.name for n in tree.find_all(nodes.Name) if n.ctx == "load")

@@ -4,7 +4,9 @@ the issuer (notice.contacts_at: top, as 大阪市 writes 問合せ先：…課�
 each contact's lines as its box sets them, right-aligned under the date and the issuer
 (notice.contacts_at: head, as 広島市 heads its releases with the desk that answers),
 or each contact on a line of its own after the text (notice.contacts_at: foot_line, as
-広島労働局 writes 【照会先】…職業安定課（電話:082(502)7831）); and a contact's person on the
+広島労働局 writes 【照会先】…職業安定課（電話:082(502)7831）), or a contact a row of a ruled
+table in the head (notice.contacts_at: head_table, as 山形県 heads its releases with
+部局・担当課 | …課 | 電話番号 | 023-630-2230); and a contact's person on the
 department's line (contacts.person_line: with_department, as 宗谷森林管理署 writes
 宗谷森林管理署　流域管理調整官　安藤).
 
@@ -23,6 +25,7 @@ N = ("press_notice",)
 DEFAULT_ROLE = "問合せ先"          # a contact without a role, as the boxes label it
 TOP_KEYS = ("role", "department", "phone")      # what the line at the top prints
 FOOT_LINE_KEYS = TOP_KEYS + ("phone_kind",)     # what a line at the foot prints: the phone with its label
+HEAD_TABLE_KEYS = FOOT_LINE_KEYS               # what a row of the head's table prints: the same
 CLOSING_BRACKETS = "】］〕」』）)"                 # a role that closes its own bracket needs no gap after it
 
 
@@ -48,7 +51,7 @@ def placed(contacts, lead: str | None, style) -> tuple[str | None, list[tuple[st
     the head: at_head). check_contacts has refused what the line cannot print."""
     if style.notice.contacts_at == "top":
         return (top_line(contacts[0], style) if contacts else None), []
-    if style.notice.contacts_at in ("head", "foot_line"):
+    if style.notice.contacts_at in ("head", "foot_line", "head_table"):
         return None, []
     comma = style.word("comma")
     return None, contact_boxes([house_numbers(ct, comma) for ct in contacts or ()], lead)
@@ -61,6 +64,23 @@ def at_head(contacts, style) -> list[Contact]:
     if style.notice.contacts_at != "head":
         return []
     return [house_numbers(ct, style.word("comma")) for ct in contacts or ()]
+
+
+def head_rows(contacts, style) -> list[list[str]]:
+    """The contacts as rows of the head's table (notice.contacts_at: head_table), a contact
+    a row: its role (問合せ先 where it has none), its department, and where it has a
+    phone the phone's label (its kind, else the wording's 電話) and the number:
+    部局・担当課 | 防災くらし安心部　防災危機管理課 | 電話番号 | 023-630-2230. None where
+    the house sets the contacts elsewhere."""
+    if style.notice.contacts_at != "head_table":
+        return []
+    rows = []
+    for ct in contacts or ():
+        row = [ct.role or DEFAULT_ROLE, ct.department]
+        if ct.phone:
+            row += [ct.phone_kind or style.word("phone_label"), ct.phone]
+        rows.append(row)
+    return rows
 
 
 def house_numbers(ct: Contact, comma: str) -> Contact:
@@ -146,6 +166,13 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
                                             " (notice.contacts_at: foot_line): it would have no effect")
         for at, contacts in listed:
             _check_foot_line(contacts, at, problem)
+    if style.notice.contacts_at == "head_table":
+        if n.contacts_lead is not None:
+            problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot,"
+                                            " and the house sets the contacts in a table in the head"
+                                            " (notice.contacts_at: head_table): it would have no effect")
+        for at, contacts in listed:
+            _check_head_table(contacts, at, problem)
     if style.notice.contacts_at == "head" and n.contacts_lead is not None:
         problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot, and the"
                                         " house sets the contacts under the date (notice.contacts_at: head): it would"
@@ -190,6 +217,17 @@ def _check_foot_line(contacts: list[Contact], at: tuple, problem) -> None:
                                    f" foot_line): its role, department and phone number"
                                    f" (【照会先】…課（電話:082-…）); {key} would not be printed: remove it, or"
                                    " use a house style that sets the contacts in boxes at the foot"
+                                   " (notice.contacts_at: foot)")
+
+
+def _check_head_table(contacts: list[Contact], at: tuple, problem) -> None:
+    """Nothing in a contact but what its row of the head's table prints."""
+    for i, ct in enumerate(contacts):
+        for key in _not_printed(ct, HEAD_TABLE_KEYS):
+            problem(at + (i, key), f"the house sets each contact as a row of a table in the head (notice.contacts_at:"
+                                   f" head_table): its role, department and phone number"
+                                   f" (部局・担当課 | …課 | 電話番号 | 023-…); {key} would not be printed: remove it,"
+                                   " or use a house style that sets the contacts in boxes at the foot"
                                    " (notice.contacts_at: foot)")
 
 

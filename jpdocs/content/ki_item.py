@@ -46,6 +46,9 @@ class KiItem:
     # text: the width (em) of the mark each paragraph begins with (・, ●), under which
     # its further lines hang; () where none begins with one
     hangs: tuple[float, ...] = ()
+    # list: each entry's bullets (marked, as printed) and the rest of its sentence after
+    # them ("" for none), in the order of lines; () where no entry has bullets
+    points: tuple[tuple[tuple[str, ...], str], ...] = ()
     # text: the lines kept with the line after them (a group's label with its first person)
     keep: tuple[int, ...] = ()
     # heading (a line over the items after it, its text the label): the space above it (pt)

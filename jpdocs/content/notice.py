@@ -246,7 +246,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             markers = list_markers(len(e.entries), style)
             # the text straight after the widest marker: 3 em after the seed's （１）, as it always stood
             hang = "3" if style.notice.list_marker == "（{number}）" else f"{max(map(japanese.em_width, markers)):g}"
-            out.append(KiItem(e.label, "list", tuple(e.entries), markers=markers, step_hang=hang))
+            out.append(KiItem(e.label, "list", tuple(x if isinstance(x, str) else x.text for x in e.entries),
+                              markers=markers, step_hang=hang, points=list_points(e.entries, style)))
         elif e.table is not None:
             cols = max(len(r) for r in e.table)
             out.append(KiItem(e.label, "table", rows=tuple(tuple(r) for r in e.table),
@@ -347,6 +348,16 @@ def lead_mark_em(line: str) -> float:
     (※　: 2, ・: 1), or 0 for one without."""
     mark = _LEAD_MARK.match(line)
     return japanese.em_width(mark.group()) if mark else 0.0
+
+
+def list_points(entries, style) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each list entry's bullets, marked as the house marks them (notice.list_bullet),
+    and the rest of its sentence after them; () where no entry has bullets."""
+    if all(isinstance(x, str) for x in entries):
+        return ()
+    mark = style.notice.list_bullet
+    return tuple(((), "") if isinstance(x, str) else (tuple(mark + b for b in x.bullets), x.then or "")
+                 for x in entries)
 
 
 def with_hangs(item: KiItem) -> KiItem:

@@ -136,7 +136,38 @@ def _bytecode_cache():
     must be the user's own and writable by no one else (else no cache is used); Jinja
     checks each entry against the checksum of the template's source."""
     folder = private_cache_dir("templates")
-    return jinja2.FileSystemBytecodeCache(str(folder), BYTECODE_FILES) if folder else None
+    if folder is None:
+        return None
+    _drop_stale_entries(str(folder))
+    return jinja2.FileSystemBytecodeCache(str(folder), BYTECODE_FILES)
+
+
+# The entries of the cache's names before BYTECODE_FILES (Jinja's own, __jinja2_%s.cache):
+# never read again, they would stay in the user's cache folder for ever. They are
+# removed once, and the file STALE_REMOVED says so: a cache folder may hold thousands of
+# entries (one per template source), and listing it at every start would cost ms.
+STALE_FILES = ("__jinja2_", ".cache")
+STALE_REMOVED = "__jpdocs_stale_removed"
+
+
+@lru_cache(maxsize=4)
+def _drop_stale_entries(folder: str) -> None:
+    """Remove the entries a version before BYTECODE_FILES left, the first time this
+    version opens the folder; after that, one stat a process."""
+    done = os.path.join(folder, STALE_REMOVED)
+    if os.path.exists(done):
+        return
+    try:
+        with os.scandir(folder) as entries:
+            stale = [e.path for e in entries if e.name.startswith(STALE_FILES[0]) and e.name.endswith(STALE_FILES[1])]
+        for path in stale:
+            try:
+                os.unlink(path)
+            except FileNotFoundError:
+                pass                # another process removed it first
+        open(done, "x").close()
+    except OSError:
+        pass                        # tried again by the next process
 
 
 def date_text(value: dt.date, digits: str, dates: Dates, western: bool | None = None,
@@ -230,7 +261,7 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
         if dates.issue_calendar == "dots_era_year":     # 05.11.07: the era's year, its name unsaid (大分県信用組合)
             return f"{japanese.era_of(value)[1]:02d}." + value.strftime("%m.%d")
         return japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d,
-                                two_digits=dates.issue_two_digits)
+                                year=dates.issue_year, two_digits=dates.issue_two_digits)
 
     def deadline(value: dt.date | dt.datetime, issued: dt.date | None = None) -> str:
         return deadline_text(value, issued, d, dates, times)

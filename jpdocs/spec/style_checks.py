@@ -75,6 +75,12 @@ def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
     slashes (2018/12/05) has no weekday and always two digits for the month and the day: a key
     that shapes those would have no effect."""
     dates, problems = style.dates, []
+    if not dates.issue_year and not dates.event_year:
+        # the ceremony's date leaves its year to the date of issue, which prints none
+        problems.append(Problem(name, line_of(lines, ("dates", "issue_year")), "dates.issue_year",
+                                "issue_year: false writes the date of issue without its year, and event_year: false"
+                                " leaves the year of the ceremony's date to the date of issue: no date would say the"
+                                " year; remove one of them"))
     form = _FIXED_ISSUE_FORMS.get(dates.issue_calendar)
     if form is None:
         return problems
@@ -88,6 +94,10 @@ def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
                                 "the date of issue is written as " + form +
                                 ", whose month and day always have two digits: issue_two_digits would have no"
                                 " effect; remove it"))
+    if not dates.issue_year:
+        problems.append(Problem(name, line_of(lines, ("dates", "issue_year")), "dates.issue_year",
+                                "the date of issue is written as " + form +
+                                ", which always has its year: issue_year would have no effect; remove it"))
     return problems
 
 
@@ -214,7 +224,12 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"date_place: {style.notice.date_place} sets the date of issue away from the head, and"
                                 " date_above_header: true sets it there, above the header line: the two contradict;"
                                 " remove one"))
-    if style.notice.date_place in ("title_start", "title_end") and ("notice", "date_align") in lines \
+    if style.notice.date_place == "before_title" and style.notice.date_align != "right":
+        problems.append(Problem(name, line_of(lines, ("notice", "date_align")), "notice.date_align",
+                                "date_place: before_title sets the date of issue in the title's line, before the"
+                                " subject, where it has no line of its own to align: date_align would have no"
+                                " effect; remove it"))
+    if style.notice.date_place == "after_title" and ("notice", "date_align") in lines \
             and style.notice.date_align != "right":
         problems.append(Problem(name, lines[("notice", "date_align")], "notice.date_align",
                                 f"date_place: {style.notice.date_place} sets the date of issue on the title's line,"
@@ -234,6 +249,12 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
                                 "the role is set above a contact's box; the house sets the contacts' lines under the"
                                 " date (notice.contacts_at: head), with no box, and it would have no effect"))
+    if style.notice.contacts_at == "head_table" and ("contacts", "role_place") in lines \
+            and style.contacts.role_place == "above":
+        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
+                                "the role is set above a contact's box; the house sets each contact as a row of a"
+                                " table in the head (notice.contacts_at: head_table), the role in its first cell,"
+                                " and it would have no effect"))
     own = style.contacts.own_lines
     for part in sorted({p for p in own if own.count(p) > 1}):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",

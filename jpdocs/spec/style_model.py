@@ -123,6 +123,9 @@ class Dates(StyleModel):
                             "dots_era_year"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
+    # false: the date of issue without its year (９月27日), as 調布市 titles its 発表 pages
+    # (（9月27日発表）…, notice.date_place: before_title); every other date keeps its year
+    issue_year: bool = True
 
 
 class Times(StyleModel):
@@ -184,11 +187,13 @@ class NoticeStyle(StyleModel):
     # with date_above_header), under the title (a page's 知事通信「…」 / 平成27年3月19日, as
     # 大分県 dates its reports), or at the foot after everything else (更新日：… at the end
     # of a city's page); only the date moves, the offices under it keep the head. Beside
-    # date_above_header: true an error (that key sets the date in the head, above the header).
-    # title_start, title_end: on the title's own line, before it ([05.11.07]大分県漁業…, as
-    # 大分県信用組合 heads its news) or after it, a full-width space between (北斗市と連携協定を
-    # 締結いたしました　2015.06.23, as 函館高専's topics); date_align then has no effect (an error)
-    date_place: Literal["head", "under_title", "foot", "title_start", "title_end"] = "head"
+    # date_above_header: true an error (that key sets the date in the head, above the header)
+    # before_title: at the start of the title's line, before the subject, in the title's
+    # type, its prefix and suffix with it (（9月27日発表）重大な…, as 調布市 titles its pages;
+    # [05.11.07]大分県漁業…, as 大分県信用組合 heads its news); after_title: at its end, after
+    # the subject, a full-width space between (北斗市と連携協定を締結いたしました　2015.06.23, as
+    # 函館高専's topics); date_align beside either an error (no line of its own to align)
+    date_place: Literal["head", "under_title", "foot", "before_title", "after_title"] = "head"
     # where the header line stands: in the head (default, above the title) or on the line
     # under the title and its subtitle (a blog's entry title, then the release's own
     # ＜林務部プレスリリース＞, as 長野県's 林務部 blog keeps its releases); only the header
@@ -266,6 +271,9 @@ class NoticeStyle(StyleModel):
     # a 記 list's marker (（１）; "({number})" → (1) with list_digits: half; "⑴"), the text
     # straight after the widest, and its digits where not the house's (digits)
     list_marker: str = "（{number}）"
+    # the mark before each bullet of a list's entry ({text, bullets, then}: ・子どもを…),
+    # set at the entry's text margin, the bullet's further lines hanging after it
+    list_bullet: Literal["・", "•", "○", "◯", "●", "◆", "■", "－"] = "・"
     list_digits: Literal["mixed", "half", "full"] | None = None
     # labels narrower than this many em set across it (均等割付: 3 → 日　時, 場　所, 出席者),
     # as many offices align them; null: as written
@@ -279,8 +287,12 @@ class NoticeStyle(StyleModel):
     # releases with the desk that answers (企画総務局広域都市圏推進課 / 課長… / 電話…);
     # foot_line: each contact on a line of its own after the text, no box: its role,
     # department and number in （） after its label (【照会先】広島労働局職業安定部職業安定課
-    # （電話:082(502)7831）, as 広島労働局 writes it), what the line cannot print refused
-    contacts_at: Literal["foot", "top", "head", "foot_line"] = "foot"
+    # （電話:082(502)7831）, as 広島労働局 writes it), what the line cannot print refused;
+    # head_table: a ruled table in the head, under the date and the issuer, before the
+    # title, a contact a row: its role, its department, its number's label and the number
+    # side by side (部局・担当課 | 防災くらし安心部　防災危機管理課 | 電話番号 | 023-630-2230,
+    # as 山形県 heads its releases); what a row cannot print refused
+    contacts_at: Literal["foot", "top", "head", "foot_line", "head_table"] = "foot"
 
     @field_validator("ki_label_spread", "people_title_spread")
     @classmethod

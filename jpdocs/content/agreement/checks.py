@@ -37,6 +37,28 @@ def check_witnesses(doc, labels: list[str], parties, problem, closing_article: s
                     " are the press notice's, and the witness is not in it): remove it")
 
 
+def _check_kind_words(doc, others: list[str], problem) -> set[str]:
+    """kind_words_as_written: the words of another kind the signed text calls itself by
+    (本覚書 in a 協定書), each printed as written. A word that is no other kind's, or that
+    the spec's own text does not write, would have no effect: an error at its key."""
+    key = ("agreement", "document", "kind_words_as_written")
+    own = "".join(text for _, text in _own_texts(doc))
+    kept = set()
+    for i, word in enumerate(doc.kind_words_as_written):
+        if not others:
+            problem(key + (i,), f"a {doc.kind}'s own text is held to no kind's word (its real texts name"
+                                " themselves as they please): kind_words_as_written would have no effect")
+        elif word not in others:
+            problem(key + (i,), f"「{word}」 is not another kind's word for a {doc.kind} ({'、'.join(others)}):"
+                                " kind_words_as_written would have no effect")
+        elif word not in own:
+            problem(key + (i,), f"the spec's own text (preamble, articles, closing) never writes 「{word}」:"
+                                " kind_words_as_written would have no effect")
+        else:
+            kept.add(word)
+    return kept
+
+
 def _own_texts(doc) -> list[tuple[tuple, str]]:
     """(key path, text) of every sentence-bearing text the spec writes itself."""
     D = ("agreement", "document")
@@ -118,13 +140,14 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
     # texts name themselves as they please (大河原町's 協議書: 次のとおり協定する)
     others = ["本" + k.word for name, k in KINDS.items() if name != doc.kind and k.word
               and kind.word and k.word != kind.word]
+    as_written = _check_kind_words(doc, others, problem)
     for path, text in _own_texts(doc):
         wrong = writing_style.other_style(text, writing)
         if wrong:
             other = "です・ます" if writing == "である" else "である"
             problem(path, f"「{wrong}」 is written {other}, and this document is written {writing}"
                           " (document.writing, or its standard set's): write it in one style, never mixed")
-        word = next((w for w in others if w in text), None)
+        word = next((w for w in others if w in text and w not in as_written), None)
         if word:
             problem(path, f"「{word}」 in a {doc.kind}: the document calls itself 本{kind.word}"
                           f" (document.kind: {doc.kind})")
@@ -168,9 +191,11 @@ def _first_paragraph(drafts) -> str:
 
 def _defines(preamble: str, label: str) -> bool:
     """Whether a preamble defines the label: （以下「甲」という。）, or as older texts write
-    it, without the brackets (柴田町長　某（以下甲という。）, 1973) or 称する."""
+    it, without the brackets (柴田町長　某（以下甲という。）, 1973) or 称する, or naming each
+    signer's office as the label (日本年金機構理事長を甲とし、国税庁徴収部徴収課長を乙とし、…, as
+    日本年金機構, 国税庁 and 厚生労働省 wrote their 協定書 of 2017)."""
     return f"「{label}」" in preamble or re.search(
-        rf"以下[、，]?(?:単に)?{re.escape(label)}と(?:いう|称する)", preamble) is not None
+        rf"以下[、，]?(?:単に)?{re.escape(label)}と(?:いう|称する)|を{re.escape(label)}とし[、，]", preamble) is not None
 
 
 

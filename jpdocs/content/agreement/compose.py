@@ -292,7 +292,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          tuple((key, num(before), num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",
                          blocks_withheld, translations, supplementary_of(doc.supplementary),
-                         doc.date_line == "in_closing", doc.signing_place or "")
+                         doc.date_line == "in_closing", doc.signing_place or "",
+                         tuple(doc.kind_words_as_written),
+                         doc.closing is False and not doc.prose and bool(closing_article(drafts)))
 
 
 def supplementary_of(given) -> SupplementaryText | None:

@@ -121,6 +121,9 @@ class AgreementText:
     supplementary: SupplementaryText | None = None   # 附則: after the last article, before the closing
     date_in_closing: bool = False  # date_line: in_closing: no date line, the closing states the date (date "")
     signing_place: str = ""        # document.signing_place: a line under the date line, as written
+    kind_words: tuple[str, ...] = ()  # kind_words_as_written: another kind's words the text calls itself by
+    closed_by_article: bool = False   # closing: false after articles whose last one makes the copies (阿蘇・竹田);
+                                      # false beside closing: false: the text has no closing at all (the build says which)
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,10 @@ class AgreementDocument(Strict):
     # the wording follows it: 本協定 / 本覚書, 協定を締結する …; 盟約書, 協議書: none, the spec
     # writes the preamble and the closing and no standard article names the document
     kind: Literal[DOCUMENT_KINDS] = "協定書"
+    # words of another kind the signed text calls itself by, printed as written (国税庁 and
+    # JIIMA's 協定書（追加締結分）, 2021: 第３条 本覚書に定めのない事項は…): each another kind's word
+    # (本覚書 in a 協定書) that the spec's own text writes; the build names each
+    kind_words_as_written: list[Line] = []
     conclude: Optional[Literal["締結する", "取り交わす"]] = None   # the preamble's verb (default: 締結する; 確認書: 確認する)
     writing: Optional[Literal[WRITING_STYLES]] = None   # である (default) or です・ます, for the whole text
     draft: bool = False                # a draft (案): marked on every page; dates and names may be left open (null)
@@ -186,7 +190,8 @@ class AgreementDocument(Strict):
     supplementary: Optional[Supplementary] = None   # 附則: after the last article, before the closing
     # replaces 本協定の締結を証するため、…保有する。; false: none, after prose whose last
     # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it, or
-    # after articles whose last makes the copies (…協定書2通を作成し…, 阿蘇・竹田 1998)
+    # after articles whose last makes the copies (…協定書2通を作成し…, 阿蘇・竹田 1998), or
+    # after articles as a text published with no closing at all has them (国税庁・JIIMA 2021)
     closing: Union[Line, Literal[False], None] = None
     # in_closing: no date line under the closing, which states the date and the place of
     # signing itself (この覚書は、…2004年4月3日、鳥取県鳥取市において署名後、…, as 鳥取県's 覚書

@@ -172,6 +172,26 @@ class KiGroup(Strict):
     others: Optional[Line] = None     # ほか, after the group's last person
 
 
+class ListPoint(Strict):
+    """An entry of a 記 item's list that holds bullets, as 調布市 writes its overview's
+    first point: its text (本協定に基づく情報共有は、), the bullets a line each under it
+    (・子どもを対象とした凶悪事件), then the rest of its sentence on a line after them
+    (の2種類の事件を対象としています。), each at the entry's text margin; every part as
+    written, the mark the house's (notice.list_bullet)."""
+    text: Line
+    bullets: Annotated[list[Line], MinLen(1)]
+    then: Optional[Line] = None
+
+
+class LabelledLines(Strict):
+    """A paragraph of the text that lists lines after a label, as 中村河川国道事務所 lists
+    its facilities: ○施設　中村河川国道事務所庁舎　別棟１階, and the next line under the
+    first's text (中村河川国道事務所古津賀宿舎　階段及び踊り場); each as written, one em
+    between the label and the lines."""
+    label: Line
+    lines: Annotated[list[Line], MinLen(1)]
+
+
 class KiEntry(Strict):
     """One item of the 記 block: a built-in item by name (item:, with label: to rename
     it), or an item of the notice's own: a label and one of text, list, table, people,
@@ -184,7 +204,8 @@ class KiEntry(Strict):
     item: Optional[Line] = None       # date, place, signatories, agenda, schedule
     label: Optional[Line] = None      # 協定締結日, 出席者, 内容 …
     text: Optional[list[Line]] = None        # paragraphs
-    entries: Optional[list[Line]] = Field(default=None, alias="list")   # （１）, （２） …
+    # （１）, （２） …; an entry may hold bullets under its text ({text, bullets, then})
+    entries: Optional[list[Union[Line, ListPoint]]] = Field(default=None, alias="list")
     table: Optional[list[list[Line]]] = None  # rows of cells
     people: Optional[list[Person]] = None     # title and name, a line each
     groups: Optional[list[KiGroup]] = None    # groups of people under labels of their own (協定締結者, 立会人)
@@ -353,7 +374,9 @@ class PressNotice(Strict):
     attachments: Attachments = []    # 配付資料: a title, or {title:, document: overview} / {title:, file: map.pdf}
     # the heading above the opening (default from the house style: 内容); false: none
     opening_heading: Union[Line, Literal[False], None] = None
-    opening: list[Line]
+    # one string per paragraph; or a label and the lines after it ({label, lines}), each
+    # line after the first under the first's text
+    opening: list[Union[Line, LabelledLines]]
     # true: the ceremony's date and time, then its place, on one line above the opening,
     # without labels, as the house writes them (令和元年６月７日（金曜日）午前10時～　株式会社
     # コーセー日本橋本社, as 山梨県's pages of the governor's day set it); the 記 block then
