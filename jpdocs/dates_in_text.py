@@ -6,9 +6,10 @@ date is that day's (spec/text_checks.py).
 A weekday in the spec's text is a fact the product prints under the office's name as
 the spec writes it; where it is not the day's (令和６年２月27日（月）: the 27th is a
 Tuesday) the date or the weekday is wrong, and the product cannot know which: the
-spec is refused at the value's line. Only a date with its year is checked (２月27日（月）
-could be any year's); an era year past its era (平成32年３月31日, written before the
-era ended) is counted on, as the texts mean it.
+spec is refused at the value's line. check_dates checks a date with its year; one
+without (２月27日（月）, ５月３日（祝）) is read around the day the spec is written around, in the
+year its weekday makes certain (yearless_problem); an era year past its era (平成32年３月31日,
+written before the era ended) is counted on, as the texts mean it.
 
 Notices also write a date in figures (FIGURES): 2024/2/27（火）, 2024.2.27(火), R6.2.27（火）,
 令和6.2.27（火）, H31.4.30, and without the year 2/27（火）. These are read for the same check
@@ -22,8 +23,9 @@ too (2019.03.18 Mon, 2024/2/27 (Tue.)). The agreement's date line reads DATE alo
 
 A bracket may say more than the weekday, a holiday's mark (３月21日（月・祝）, （日祝）, （月曜・祝日）,
 （水・振休））, or hold the mark alone (５月３日（祝））, where the day must also be a holiday of the
-law (holidays.py; a 祝 of a year whose
-holidays may still change is warned of, not refused), or the weekdays of days that share it
+law (holidays.py; a 祝 of a year whose holidays may still change is warned of, not refused, and
+named a forecast where the rules find it), or the holiday's name (11月3日(月、文化の日)), where
+the day must be that one, or the weekdays of days that share it
 (19日・20日（土・日））; several weekdays beside one day (（土日祝）: weekends, as a note) are not
 read. The days written after a date without their month are read with it as a run
 (３月19日（土）・20日（日）, ～21日（月・祝）, と20日（日）, in figures 11/3(金・祝)~5(日)): each the first
@@ -55,11 +57,16 @@ DATE = re.compile(
 # in brackets, more after it: a holiday's mark (（日・祝）, （月曜・祝日）, （日祝）, （水・振休）) or the
 # weekdays of the days before it that share the brackets (19日・20日（土・日）)
 _HOLIDAY_MARK = r"(?:祝日|祝|祭日|振替休日|振休)"
+# or the holiday's own name (11月3日(月、文化の日), as 岩内町 lists its mayor's engagements): the
+# day must be that holiday
+_NAMED = tuple(name for name in holidays.NAMES if name != "振替休日")      # 振替休日: a mark, any holiday
+_HOLIDAY_NAME = "(?:" + "|".join(_NAMED) + ")"
+_MARK_OR_NAME = f"(?:{_HOLIDAY_MARK}|{_HOLIDAY_NAME})"
 _WEEKDAY = re.compile(
     r"[ 　]*(?:[（(](?P<bracketed>[月火水木金土日])(?:曜日?)?"
-    rf"(?P<more>(?:[・･、，,]?(?:{_HOLIDAY_MARK}|[月火水木金土日](?:曜日?)?))*)[）)]"
+    rf"(?P<more>(?:[・･、，,]?(?:{_MARK_OR_NAME}|[月火水木金土日](?:曜日?)?))*)[）)]"
     r"|(?P<bare>[月火水木金土日])曜日"
-    rf"|[（(](?P<mark_only>{_HOLIDAY_MARK})[）)])")   # a holiday's mark alone: ５月３日（祝）
+    rf"|[（(](?P<mark_only>{_MARK_OR_NAME})[）)])")   # a holiday's mark alone: ５月３日（祝）
 # a weekday in English after a date in figures, as 長野県立大学 dates its topics (2019.03.18 Mon):
 # (Tue), (Tue.), (Tuesday), Tue
 _ENGLISH_WEEKDAY = re.compile(
@@ -77,7 +84,7 @@ _NEXT_DATE = re.compile(rf"{_GAP}(?:[～〜~\-－]|から){_GAP}(?P<month>{_NUM}
 _NEXT_FIGURE_DAY = re.compile(r"[ 　]*(?:[・･、，,]|[～〜~\-－])[ 　]*(?P<day>[0-9０-９]{1,2})(?![0-9０-９/／.．:：])")
 _NEXT_FIGURE_DATE = re.compile(r"[ 　]*(?:[～〜~\-－])[ 　]*(?P<month>[0-9０-９]{1,2})[/／](?P<day>[0-9０-９]{1,2})"
                                r"(?![0-9０-９/／.．:：])")
-_WEEKDAYS = "月火水木金土日"
+WEEKDAYS = "月火水木金土日"
 # a date in figures (see the module's docstring): the year (era name or letter, or a western
 # year), then the month and the day with the same separator; or the month and day alone
 _ERA_LETTERS = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和",
@@ -184,9 +191,9 @@ def _weekdays_said(weekday: re.Match) -> tuple[str, str]:
     if weekday.group("mark_only"):                  # ５月３日（祝）: a holiday, no weekday said
         return "", weekday.group("mark_only")
     more = weekday.group("more") or ""
-    mark = re.search(_HOLIDAY_MARK, more)
-    without_marks = re.sub(_HOLIDAY_MARK, "", more).replace("曜日", "").replace("曜", "")
-    return ((weekday.group("bracketed") or weekday.group("bare")) + "".join(c for c in without_marks if c in _WEEKDAYS),
+    mark = re.search(_MARK_OR_NAME, more)
+    without_marks = re.sub(_MARK_OR_NAME, "", more).replace("曜日", "").replace("曜", "")
+    return ((weekday.group("bracketed") or weekday.group("bare")) + "".join(c for c in without_marks if c in WEEKDAYS),
             mark.group(0) if mark else "")
 
 
@@ -288,18 +295,33 @@ def _days_said(text: str) -> list[_Said]:
     return found
 
 
-def _holiday_mark(said: _Said, day: dt.date) -> tuple[str, str] | None:
-    """What is wrong with the 祝 written beside `day`, as (refusal or warning, message): none
-    where it is a holiday of the law, or the law's holidays of its year are not known."""
-    if day < holidays.LAW_IN_FORCE or holidays.holiday_of(day):
+def holiday_said_of(day: dt.date, mark: str, written: str, reading: str = "") -> tuple[str, str] | None:
+    """What is wrong with the holiday's mark `mark` (祝, 祝日, 振休 …, or a holiday's name, 文化の日)
+    written beside `day`, as (refusal or warning, message); None where the day is such a holiday
+    (a name: that holiday; a mark: any of the law's). A day of a year past KNOWN_THROUGH is
+    warned of either way: its holidays are the law's as it stands and the equinoxes' reckoning, a
+    forecast until the 官報 fixes them. `reading`, where the text writes no year: how the day was
+    read (", the 3月21日 nearest press_notice.issue_date (2024-02-16)")."""
+    if day < holidays.LAW_IN_FORCE:
         return None
+    true, actual = WEEKDAYS[day.weekday()], holidays.holiday_of(day)
+    right = actual == mark if mark in _NAMED else actual is not None
     if day.year > holidays.KNOWN_THROUGH:
-        return "warning", (f"{said.written}: {day.isoformat()} is no holiday of Japan by the law as it stands"
-                           f" (its holidays are known through {holidays.KNOWN_THROUGH}; a later change is not):"
-                           f" check the date and the {said.holiday}")
-    return "refusal", (f"{said.written}: {day.isoformat()} is a {_WEEKDAYS[day.weekday()]}曜日 but no holiday of"
-                       f" Japan (no 国民の祝日, 振替休日 or 国民の休日); correct the date or the {said.holiday} as the"
-                       " document means it")
+        if right:
+            return "warning", (f"{written}: {day.isoformat()}{reading} is {actual} by the law as it stands, but the"
+                               f" holidays of {day.year} are a forecast (the 官報 has fixed them through"
+                               f" {holidays.KNOWN_THROUGH}): check the {mark} once they are fixed")
+        what = f"{actual}, not {mark}," if actual else "no holiday of Japan"
+        return "warning", (f"{written}: {day.isoformat()}{reading} is {what} by the law as it stands (its holidays"
+                           f" are known through {holidays.KNOWN_THROUGH}; a later change is not): check the date and"
+                           f" the {mark}")
+    if right:
+        return None
+    if actual and mark in _NAMED:
+        return "refusal", (f"{written}: {day.isoformat()}{reading} is a {true}曜日 and {actual}, not {mark}; correct the"
+                           f" date or the {mark} as the document means it")
+    return "refusal", (f"{written}: {day.isoformat()}{reading} is a {true}曜日 but no holiday of Japan (no 国民の祝日,"
+                       f" 振替休日 or 国民の休日); correct the date or the {mark} as the document means it")
 
 
 def check_dates(text: str) -> tuple[list[str], list[str]]:
@@ -326,11 +348,11 @@ def check_dates(text: str) -> tuple[list[str], list[str]]:
             refusals.append(f"{said.written if said.weekday else date.written} is no day of the calendar"
                             f" ({date.year}-{date.month:02}-{date.day:02}): correct it to the day the document means")
             continue
-        true = _WEEKDAYS[day.weekday()]
+        true = WEEKDAYS[day.weekday()]
         if said.weekday and said.weekday != true:
             refusals.append(f"{said.written}: {day.isoformat()} is a {true}曜日, not a {said.weekday}曜日;"
                             " correct the date or the weekday as the document means it")
-        elif said.holiday and (wrong := _holiday_mark(said, day)):
+        elif said.holiday and (wrong := holiday_said_of(day, said.holiday, said.written)):
             (refusals if wrong[0] == "refusal" else warnings).append(wrong[1])
     return refusals, warnings
 
@@ -340,27 +362,10 @@ def untrue_dates(text: str) -> list[str]:
     return check_dates(text)[0]
 
 
-def yearless_weekdays(text: str) -> list[tuple[str, int, int, str, str]]:
+def yearless_weekdays(text: str) -> list[tuple[str, int, int, str | None, str]]:
     """Each date of `text` written without its year and with a weekday after it (２月27日（火）,
-    or in figures 2/27（火）, and the days of a run after it: ３月19日（土）・20日（日））: (as
-    written, month, day, the weekday written, the holiday's mark beside it or ""). Its year is the
-    reader's to infer."""
+    or in figures 2/27（火）, and the days of a run after it: ３月19日（土）・20日（日））, or with a
+    holiday's mark alone (５月３日（祝）): (as written, month, day, the weekday written or None,
+    the holiday's mark beside it or ""). Its year is the reader's to infer (yearless_problem)."""
     return [(said.written, said.date.month, said.date.day, said.weekday, said.holiday)
-            for said in _days_said(text) if said.date.year is None and said.weekday]
-
-
-def weekday_near(month: int, day: int, weekday: str, around: dt.date,
-                 holiday: bool | str = False) -> tuple[dt.date | None, list[dt.date]]:
-    """The day (month, day) nearest `around` (None: no such day near it), and those of the
-    year before, that year and the year after that fall on `weekday` (and, where `holiday`,
-    are holidays of the law, or of a year whose holidays are not known yet)."""
-    days = []
-    for year in (around.year - 1, around.year, around.year + 1):
-        try:
-            days.append(dt.date(year, month, day))
-        except ValueError:          # ２月29日 outside a leap year
-            pass
-    nearest = min(days, key=lambda d: abs((d - around).days)) if days else None
-    return nearest, [d for d in days if _WEEKDAYS[d.weekday()] == weekday
-                     and (not holiday or d.year > holidays.KNOWN_THROUGH or d < holidays.LAW_IN_FORCE
-                          or holidays.holiday_of(d))]
+            for said in _days_said(text) if said.date.year is None and (said.weekday or said.holiday)]

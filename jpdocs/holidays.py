@@ -20,7 +20,9 @@ all three, as the law has stood each year:
 astronomers' reckoning; the formula below gives them from 1900 to 2099 as announced.
 KNOWN_THROUGH is the last year whose days the law and the 官報 have fixed as this module
 has them: a later year's may still change (a new holiday, a day moved), so a 祝 there
-that these rules do not find is not refused (dates_in_text warns of it instead).
+that these rules do not find is not refused (dates_in_text warns of it instead), and one
+they find is named a forecast. Raise it each February, when the 官報 fixes the next year's
+equinoxes (README, "The holidays' years").
 """
 from __future__ import annotations
 
@@ -28,6 +30,11 @@ import datetime as dt
 
 LAW_IN_FORCE = dt.date(1948, 7, 20)
 KNOWN_THROUGH = 2027          # the equinox days of 2027 were fixed in the 官報 in February 2026
+# the names the law gives its days (and the two kinds of day it adds), as a text may write one
+# beside a date in place of 祝 (11月3日(月、文化の日), as 岩内町 lists its mayor's engagements)
+NAMES = ("元日", "成人の日", "建国記念の日", "天皇誕生日", "春分の日", "昭和の日", "みどりの日", "憲法記念日",
+         "こどもの日", "海の日", "山の日", "敬老の日", "秋分の日", "体育の日", "スポーツの日", "文化の日",
+         "勤労感謝の日", "振替休日", "国民の休日")
 _SUBSTITUTE_FROM = dt.date(1973, 4, 12)
 _BETWEEN_FROM = dt.date(1985, 12, 27)
 

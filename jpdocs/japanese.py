@@ -105,13 +105,15 @@ _WEEKDAY_SUFFIX = {"short": "", "long": "曜日", "medium": "曜"}
 def format_date(d: date, style: str = "mixed", western: bool = True,
                 weekday: bool = True, era: bool = True, year: bool = True,
                 long_weekday: bool = False, two_digits: bool = False,
-                weekday_suffix: str | None = None) -> str:
+                weekday_suffix: str | None = None, pad: str = "") -> str:
     """"令和６年（2024年）２月16日（金）" and its variants.
 
     western adds the Western year in brackets after the era year; with
     era=False the Western year is the only year, so western is ignored.
     year=False leaves the year out (２月16日（金）); long_weekday writes （金曜日）;
     weekday_suffix, where given, follows the weekday's kanji instead (曜: （金曜）).
+    pad, where given, stands before a one-digit month or day, as an office that pads them to
+    two places writes them (2016年12月 8日, 兵庫教育大学).
     """
     d = _as_date(d)
     western_year = f"{digits(d.year, style)}年"
@@ -126,7 +128,8 @@ def format_date(d: date, style: str = "mixed", western: bool = True,
     if two_digits:      # 07月05日, as some offices date their releases
         text += f"{digits(f'{d.month:02d}', style)}月{digits(f'{d.day:02d}', style)}日"
     else:
-        text += f"{digits(d.month, style)}月{digits(d.day, style)}日"
+        month, day = digits(d.month, style), digits(d.day, style)
+        text += f"{pad if d.month < 10 else ''}{month}月{pad if d.day < 10 else ''}{day}日"
     if weekday:
         suffix = weekday_suffix if weekday_suffix is not None else ("曜日" if long_weekday else "")
         text += f"（{_WEEKDAYS[d.weekday()]}{suffix}）"
@@ -134,7 +137,7 @@ def format_date(d: date, style: str = "mixed", western: bool = True,
 
 
 def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
-            style: str = "mixed", year: bool = True, two_digits: bool = False) -> str:
+            style: str = "mixed", year: bool = True, two_digits: bool = False, pad: str = "") -> str:
     """A date as a house writes it: calendar one of CALENDARS, weekday one of
     WEEKDAY_FORMS. 2018-09-10 → 平成30年（2018年）９月10日（月）, 平成30年９月10日（月曜日）,
     平成30年９月10日（月曜）, 2018年９月10日 …"""
@@ -144,7 +147,7 @@ def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
         raise ValueError(f"unknown weekday form {weekday!r}; allowed: {', '.join(WEEKDAY_FORMS)}")
     return format_date(d, style, western=calendar == "era_western", era=calendar != "western",
                        weekday=weekday != "none", year=year, two_digits=two_digits,
-                       weekday_suffix=_WEEKDAY_SUFFIX.get(weekday))
+                       weekday_suffix=_WEEKDAY_SUFFIX.get(weekday), pad=pad)
 
 
 CLOCKS = ("24h", "12h")

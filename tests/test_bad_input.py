@@ -56,6 +56,11 @@ EXPECT = {
                               "2024-02-27 is a 火曜日, not a 月曜日; correct the date or the weekday"),
     "55-not-a-holiday.yaml": ("    - 説明会は", "press_notice.opening[0]",
                               "2024-02-26 is a 月曜日 but no holiday of Japan"),
+    "56-yearless-not-a-holiday.yaml": ("    - 説明会は", "press_notice.opening[0]",
+                                       "５月７日（祝）: no 5月7日 of 2023 to 2025 (around press_notice.issue_date,"
+                                       " 2024-02-16) is a holiday of Japan (2024-05-07 is a 火曜日)"),
+    "57-wrong-holiday-name.yaml": ("    - 説明会は", "press_notice.opening[0]",
+                                   "2024-11-04 is a 月曜日 and 振替休日, not 文化の日"),
     "35-missing-key.yaml": ("press_notice:", "press_notice.subject", "this key is required but missing"),
     "36-text-not-list.yaml": ("opening:", "press_notice.opening", "expected a list"),
     "37-number-as-text.yaml": ("phone: 5621", "press_notice.press_request.contact.phone", "put it in quotes (\"5621\")"),

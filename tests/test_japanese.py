@@ -114,6 +114,15 @@ def test_format_date_options():
     assert format_date(d, "full", era=False, weekday=False) == "２０２４年２月１６日"
 
 
+@pytest.mark.parametrize("d, pad, style, expected", [
+    (date(2016, 12, 8), " ", "half", "2016年12月 8日"),          # 兵庫教育大学's topics: the day padded
+    (date(2024, 2, 6), "　", "full", "２０２４年　２月　６日"),   # the month and the day
+    (date(2024, 11, 16), " ", "half", "2024年11月16日"),         # two digits each: nothing to pad
+])
+def test_format_date_pads_a_one_digit_month_or_day(d, pad, style, expected):
+    assert format_date(d, style, era=False, weekday=False, pad=pad) == expected
+
+
 @pytest.mark.parametrize("d, expected", [
     (date(2019, 4, 30), "平成31年（2019年）４月30日（火）"),
     (date(2019, 5, 1), "令和元年（2019年）５月１日（水）"),

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from .. import collector, enumeration, japanese
 from ..errors import InputError, fail
-from .markup import LINE_BREAK
+from .markup import LINE_BREAK, spaced
 from ..output import private_cache_dir
 from .sandbox import TemplateSandbox, bounded_filters
 from ..spec.style import TEMPLATES, Dates, HouseStyle, Times
@@ -260,8 +260,9 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
             return value.strftime("%y.%m.%d")
         if dates.issue_calendar == "dots_era_year":     # 05.11.07: the era's year, its name unsaid (大分県信用組合)
             return f"{japanese.era_of(value)[1]:02d}." + value.strftime("%m.%d")
-        return japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d,
-                                year=dates.issue_year, two_digits=dates.issue_two_digits)
+        text = japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d,
+                                year=dates.issue_year, two_digits=dates.issue_two_digits, pad=dates.issue_pad or "")
+        return spaced(text) if dates.issue_pad == " " else text
 
     def deadline(value: dt.date | dt.datetime, issued: dt.date | None = None) -> str:
         return deadline_text(value, issued, d, dates, times)

@@ -82,6 +82,10 @@ def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
                                 " leaves the year of the ceremony's date to the date of issue: no date would say the"
                                 " year; remove one of them"))
     form = _FIXED_ISSUE_FORMS.get(dates.issue_calendar)
+    if dates.issue_pad is not None and dates.issue_two_digits:
+        problems.append(Problem(name, line_of(lines, ("dates", "issue_pad")), "dates.issue_pad",
+                                "issue_two_digits: true already writes the month and day of the date of issue in two"
+                                " digits (2025年07月10日): issue_pad would have no effect; remove one of them"))
     if form is None:
         return problems
     # each message whole, so that the catalogue translates it whole (jpdocs/i18n.py)
@@ -94,6 +98,11 @@ def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
                                 "the date of issue is written as " + form +
                                 ", whose month and day always have two digits: issue_two_digits would have no"
                                 " effect; remove it"))
+    if dates.issue_pad is not None:
+        problems.append(Problem(name, line_of(lines, ("dates", "issue_pad")), "dates.issue_pad",
+                                "the date of issue is written as " + form +
+                                ", whose month and day always have two digits: issue_pad would have no effect;"
+                                " remove it"))
     if not dates.issue_year:
         problems.append(Problem(name, line_of(lines, ("dates", "issue_year")), "dates.issue_year",
                                 "the date of issue is written as " + form +

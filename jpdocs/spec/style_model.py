@@ -123,6 +123,10 @@ class Dates(StyleModel):
                             "dots_era_year"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
+    # a one-digit month or day of it padded to two places with a half-width space (2016年12月 8日,
+    # 兵庫教育大学's topics: set as a gap as wide, no space character) or a full-width one
+    # (2016年12月　８日); null: none
+    issue_pad: Literal[" ", "\u3000"] | None = None
     # false: the date of issue without its year (９月27日), as 調布市 titles its 発表 pages
     # (（9月27日発表）…, notice.date_place: before_title); every other date keeps its year
     issue_year: bool = True

@@ -11,7 +11,8 @@ import re
 import unicodedata
 
 from .. import radicals
-from ..dates_in_text import check_dates, may_hold_date, weekday_near, yearless_weekdays
+from ..dates_in_text import check_dates, may_hold_date, yearless_weekdays
+from ..yearless_dates import yearless_problem
 from ..errors import Problem
 from .source import dotted, line_of
 
@@ -112,30 +113,19 @@ def reference_day(spec) -> tuple[dt.date, tuple] | None:
 
 
 def check_yearless_weekdays(dated: list, around: tuple[dt.date, tuple], name, lines, warnings) -> list[Problem]:
-    """A date the text writes without its year and with a weekday (２月27日（火）) means the
-    one near the day the spec is written around (reference_day): refused where no such
-    date of the year before, that year or the year after falls on the weekday (and, with a
-    祝 beside it, is a holiday of the law), warned of where the nearest does not (the text
-    may mean another year's: 昨年２月27日（月）).
-    `dated`: the (path, text) check_text gathered."""
+    """A date the text writes without its year, with a weekday (２月27日（火）) or a holiday's
+    mark (５月３日（祝））, means the one near the day the spec is written around
+    (reference_day), in the year its weekday makes certain (dates_in_text.yearless_problem):
+    refused where no such date of the year before, that year or the year after is what the
+    text says it is (a 祝 beside a day of the year made certain is checked as beside a dated
+    one), warned of where the nearest is not and another year's is (the text may mean another
+    year's: 昨年２月27日（月）). `dated`: the (path, text) check_text gathered."""
     problems: list[Problem] = []
     day, key = around
     for path, text in dated:
         for written, month, mday, weekday, holiday in yearless_weekdays(text):
-            nearest, matching = weekday_near(month, mday, weekday, day, holiday)
-            if nearest is None or nearest in matching:
-                continue
-            where = (name, line_of(lines, path), dotted(path))
-            if not matching:
-                problems.append(Problem(*where, f"{written}: no {month}月{mday}日 of {day.year - 1} to {day.year + 1}"
-                                                f" (around {dotted(key)}, {day.isoformat()}) is a {weekday}曜日"
-                                                + (f" and a holiday of Japan; correct the date, the weekday or the"
-                                                   f" {holiday} as the document means it" if holiday else
-                                                   "; correct the date or the weekday as the document means it")))
-            else:
-                warnings.append(Problem(*where, f"{written}: the {month}月{mday}日 nearest {dotted(key)}"
-                                                f" ({day.isoformat()}) is {nearest.isoformat()}, not a {weekday}曜日"
-                                                + (f" and a holiday of Japan (that of {matching[0].year} is); check the"
-                                                   f" date, the weekday and the {holiday}" if holiday else
-                                                   f" (that of {matching[0].year} is); check the date or the weekday")))
+            found = yearless_problem(written, month, mday, weekday, holiday, day, dotted(key))
+            if found:
+                problem = Problem(name, line_of(lines, path), dotted(path), found[1])
+                (problems if found[0] == "refusal" else warnings).append(problem)
     return problems
