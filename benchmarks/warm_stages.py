@@ -97,11 +97,11 @@ _C_NAMES = {_via_call: "_operator_call", _via_reduce: "functools_reduce", _via_s
 
 def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
     """Pass name → [(stage, owner, attribute, trampoline)]."""
-    from reportlab.pdfbase import ttfonts
     from reportlab.platypus import paragraph, tables
     from jpdocs import output
     from jpdocs.build import checks, documents, record
     from jpdocs.content import markup
+    from jpdocs.fonts import cid
     from jpdocs.spec import load, source
     from jpdocs.spec.strict import model as strict_model
     from jpdocs.writers import blocks, composer, drawing, pdf, tags
@@ -147,10 +147,11 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
         ],
         "drawing": [
             ("  runs' text operators (textout.run_code)", drawing, "run_code", _via_reduce),
-            ("    runs coded into the subsets (TTFont.splitString)", ttfonts.TTFont, "splitString", _via_compress),
+            ("    runs' glyphs coded (Coding.code)", cid.Coding, "code", _via_compress),
             ("  lines' words made (JParagraph._words)", composer.JParagraph, "_words", _via_call),
             ("  text objects begun (TaggingCanvas.beginText)", tags.TaggingCanvas, "beginText", _via_starmap),
             ("  text objects drawn (TaggingCanvas.drawText)", tags.TaggingCanvas, "drawText", _via_takewhile),
+            ("  the fonts' objects, cut (Coding.add_objects)", cid.Coding, "add_objects", _via_min),
         ],
     }
 

@@ -29,6 +29,13 @@ def _flate_streams(pdf: Path) -> list[bytes]:
     return out
 
 
+def _cid_to_gid_maps(pdf: Path) -> list[bytes]:
+    """The fonts' /CIDToGIDMap streams, as written (fonts/cid.py)."""
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    return [font.get_object()["/DescendantFonts"][0].get_object()["/CIDToGIDMap"].get_object()._data
+            for page in reader.pages for font in page["/Resources"]["/Font"].values()]
+
+
 def _notice(out: Path, env: dict | None = None) -> Path:
     result = run_generate(SEED_SPEC, "-o", out, "--kinds", "press-notice", "--format", "pdf", env=env)
     assert result.returncode == 0, result.stderr
@@ -64,11 +71,13 @@ def test_every_stream_is_deflated_by_the_library_in_use(both):
     """The installed build's streams are flate.compress's output, each; with the
     package hidden, zlib's at the same level (the files as before flate.py)."""
     installed, fallback = both
-    for path, deflate in ((installed, flate.compress), (fallback, lambda d: zlib.compress(d, flate.LEVEL))):
-        streams = _flate_streams(path)
-        assert len(streams) >= 4          # page content, subsets, their ToUnicode maps
+    for path, deflate in ((installed, flate.compress), (fallback, zlib.compress)):
+        streams, maps = _flate_streams(path), _cid_to_gid_maps(path)
+        assert len(streams) >= 4 and maps  # page content, fonts, their ToUnicode maps and glyph maps
         for data in streams:
-            assert deflate(zlib.decompress(data)) == data, path
+            raw = zlib.decompress(data)
+            level = flate.MOSTLY_ZEROS if data in maps else flate.LEVEL
+            assert deflate(raw, level) == data, path
     assert installed.read_bytes() != fallback.read_bytes()
 
 
@@ -98,19 +107,19 @@ def test_both_files_pass_qpdf_check(both):
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_a_subset_and_its_cmap_are_deflated_once_each(monkeypatch):
-    """fonts/subsets.py keeps a subset's (and a ToUnicode CMap's) deflated form with
-    it: a document that uses the subset again writes those bytes, not deflated anew;
-    other streams are deflated each time."""
+def test_a_fonts_streams_are_deflated_once_each(monkeypatch):
+    """fonts/cid.py keeps a glyph set's font file and ToUnicode CMap with their
+    deflated forms: a document that uses the set again writes those bytes, not
+    deflated anew; other streams are deflated each time."""
     from reportlab.pdfbase import pdfdoc
-    from jpdocs.fonts import subsets
+    from jpdocs.fonts import cid
     calls = []
-    monkeypatch.setattr(subsets, "compress", lambda data: calls.append(bytes(data)) or flate.compress(data))
-    subset, cmap = subsets._Subset(random.Random(1).randbytes(5000)), subsets._CMap("<01> <3042>\n" * 50)
+    monkeypatch.setattr(cid, "compress", lambda data: calls.append(bytes(data)) or flate.compress(data))
+    font_file, cmap = cid._Kept(random.Random(1).randbytes(5000)), cid._Kept(b"<0001> <3042>\n" * 50)
     z = pdfdoc.PDFZCompress
-    assert isinstance(z, subsets._Flate)
+    assert isinstance(z, cid._Flate)
     for _ in range(3):
-        assert z.encode(subset) == flate.compress(subset)
-        assert z.encode(cmap) == flate.compress(cmap.encode("utf8"))
+        assert z.encode(font_file) == flate.compress(font_file)
+        assert z.encode(cmap) == flate.compress(cmap)
         assert z.encode("q 1 0 0 1 0 0 cm Q") == flate.compress(b"q 1 0 0 1 0 0 cm Q")
-    assert calls == [subset, cmap.encode("utf8")] + [b"q 1 0 0 1 0 0 cm Q"] * 3
+    assert calls == [font_file, cmap] + [b"q 1 0 0 1 0 0 cm Q"] * 3

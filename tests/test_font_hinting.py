@@ -18,20 +18,24 @@ ttLib = pytest.importorskip("fontTools.ttLib")
 
 
 def _subsets(pdf):
-    """(base font name, subset bytes, {code byte: character}) of every embedded
-    TrueType subset in the PDF (the characters from its ToUnicode map)."""
+    """(base font name, subset bytes, {CID: character}, {CID: glyph in the subset}) of
+    every embedded font (fonts/cid.py's Type0 fonts: the characters from the
+    ToUnicode map, the glyphs from the /CIDToGIDMap)."""
     seen = {}
     for page in PdfReader(pdf).pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            desc = font["/FontDescriptor"].get_object()
-            ref = desc["/FontFile2"]
+            cid_font = font["/DescendantFonts"][0].get_object()
+            ref = cid_font["/FontDescriptor"]["/FontFile2"]
             key = ref.idnum if hasattr(ref, "idnum") else id(ref)
             if key not in seen:
                 data = ref.get_object().get_data()
                 cmap = font["/ToUnicode"].get_object().get_data().decode("ascii")
-                chars = {int(a, 16): int(b, 16) for a, b in re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4,8})>", cmap)}
-                seen[key] = (str(font["/BaseFont"]), data, chars)
+                lines = "".join(re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S))
+                chars = {int(a, 16): int(b, 16) for a, b in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]{4})>", lines)}
+                to_gid = cid_font["/CIDToGIDMap"].get_object().get_data()
+                glyphs = {cid: int.from_bytes(to_gid[2 * cid:2 * cid + 2], "big") for cid in chars}
+                seen[key] = (str(font["/BaseFont"]), data, chars, glyphs)
     return list(seen.values())
 
 
@@ -53,22 +57,21 @@ def test_subsets_have_no_hinting_and_every_glyph_is_the_fonts(notice):
     subsets = _subsets(notice)
     assert len(subsets) >= 2
     compared = 0
-    for base, data, chars in subsets:
+    for base, data, chars, glyphs in subsets:
         sub = ttLib.TTFont(io.BytesIO(data), checkChecksums=2)   # a bad checksum raises
         for tag in ("fpgm", "prep", "cvt "):
             assert tag not in sub, f"{base}: {tag} still embedded"
         assert sub["maxp"].maxSizeOfInstructions == 0
         orig = _original(base)
-        # reportlab's subset maps code bytes to glyphs (a Mac cmap); ToUnicode says
-        # which character each byte is: compare its glyph with the font's glyph
-        cmap_sub = sub["cmap"].getcmap(1, 0).cmap
+        # the /CIDToGIDMap says which glyph of the subset a CID draws, ToUnicode which
+        # character it is: compare that glyph with the font's glyph of the character
+        order = sub.getGlyphOrder()
         cmap_orig = orig.getBestCmap()
         sub_glyf, orig_glyf = sub["glyf"], orig["glyf"]
         assert chars, f"{base}: no ToUnicode map"
-        for byte, code in chars.items():
-            if byte not in cmap_sub:       # reportlab's reserved code 0x7F (glyph 0)
-                continue
-            gname = cmap_sub[byte]
+        for cid, code in chars.items():
+            assert glyphs[cid], f"{base}: CID {cid} (U+{code:04X}) drawn as the missing glyph"
+            gname = order[glyphs[cid]]
             g, o = sub_glyf[gname], orig_glyf[cmap_orig[code]]
             assert not getattr(g, "program", None) or not g.program.getBytecode(), f"{base}: U+{code:04X} keeps instructions"
             if g.isComposite():

@@ -1,6 +1,6 @@
 """The shortcuts taken for speed (issue #17) give what the long way gave.
 
-Font subsets remembered per glyph set, glyph coverage filtered in C, the DOCX zip
+Fonts' parts remembered per glyph set, glyph coverage filtered in C, the DOCX zip
 written from python-docx's parts, imports deferred to first use: each is checked
 against the long way on real specs and real output.
 """
@@ -21,25 +21,28 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from specgen import spread_dates, write_specs  # noqa: E402
 
 
-def test_a_subset_remembered_gives_the_bytes_cut_afresh(tmp_path):
-    """Notice A, then B, then A again in one process: the second A takes its font
-    subsets (and their /Widths and ToUnicode CMaps) and its paragraphs' line breaks
+def test_a_glyph_set_remembered_gives_the_bytes_cut_afresh(tmp_path):
+    """Notice A, then B, then A again in one process: the second A takes its fonts'
+    parts (font file, /W, maps; fonts/cid.py) and its paragraphs' line breaks
     (composition.composed) from the caches and must be byte for byte the first, and
-    the same as A built by a fresh process (which cuts every subset anew)."""
+    the same as A built by a fresh process (which cuts every font anew)."""
     from jpdocs.build import batch
-    from jpdocs.fonts import subsets as font_subsets
+    from jpdocs.fonts import registry
     from jpdocs.writers import composition
     a, b = write_specs(tmp_path / "specs", spread_dates(2, seed=17), notice_only=True)
     batch._init_worker(("pdf",), None)
     first = batch.build_one(str(a), str(tmp_path / "one"), ("pdf",), None)
     assert first.status == "built", first.problems
     assert batch.build_one(str(b), str(tmp_path / "one"), ("pdf",), None).status == "built"
-    cached = set(font_subsets._subsets)
+
+    def kept():
+        return {(font.fontName, cids) for font in registry._BY_CONTENT.values() for cids in font.jp_cid.made}
+    cached = kept()
     composed = len(composition._COMPOSED)
     again = batch.build_one(str(a), str(tmp_path / "two"), ("pdf",), None)
     assert again.status == "built", again.problems
-    # (a subset cut anew would be a new key: set equality, whatever the LRU evicts)
-    assert set(font_subsets._subsets) == cached, "the second build of A cut new subsets: the cache was not used"
+    # (a glyph set cut anew would be a new key)
+    assert kept() == cached, "the second build of A cut its fonts anew: the cache was not used"
     assert composed == len(composition._COMPOSED), "the second build of A composed paragraphs anew"
     pdf = f"{a.stem}/press-notice.pdf"
     assert (tmp_path / "one" / pdf).read_bytes() == (tmp_path / "two" / pdf).read_bytes()

@@ -1,9 +1,12 @@
-"""textout.run_code writes the composer's runs (placed and plain) exactly as reportlab's own _formatText
-would: every run of real builds (the seed spec's three documents, date-shifted
-and text-varied notices, the real specs' agreements) is written both ways and
-compared operator for operator."""
+"""textout.run_code writes the composer's runs (placed and plain) as reportlab's own
+_formatText places them: every run of real builds (the seed spec's three documents,
+date-shifted and text-varied notices, the real specs' agreements) is written both
+ways — ours in CIDs (fonts/cid.py), reportlab's in the bytes of its subsets of a
+plain TTFont of the same file — and read back as the same glyphs between the same
+numbers."""
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -15,27 +18,80 @@ from conftest import ROOT, SEED_SPEC
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from specgen import spread_dates, write_specs  # noqa: E402
 
+_TOKEN = re.compile(r"(/\S+) (\S+) Tf (\S+) TL|<([0-9A-F]*)>|\(((?:\\.|[^\\)])*)\)|(-?[0-9.]+)|(Tj|TJ|\[|\])")
+_ESCAPE = re.compile(r"\\([0-7]{1,3}|.)", re.S)
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
+
+
+def _literal(s: str) -> bytes:
+    """A PDF literal string's bytes (reportlab's escapes: octal and a backslash before a character)."""
+    def one(m):
+        e = m.group(1)
+        return chr(int(e, 8)) if e[0].isdigit() else _SIMPLE.get(e, e)
+    return _ESCAPE.sub(one, s).encode("latin-1")
+
+
+def _glyphs(ops: str, char_of) -> tuple[list, str | None]:
+    """The operators read back: each glyph's character and the numbers between
+    them (neighbours summed), with the font set (`char_of(subset, code bytes)` → the
+    characters), and the Tf's size and leading if any."""
+    out, subset, tf = [], 0, None
+    for m in _TOKEN.finditer(ops):
+        name, size, leading, hexes, literal, num, _ = m.groups()
+        if name:
+            subset, tf = name, (size, leading)
+        elif hexes is not None or literal is not None:
+            out.extend(char_of(subset, hexes if hexes is not None else _literal(literal)))
+        elif num is not None:
+            if out and type(out[-1]) is float:
+                out[-1] = round(out[-1] + float(num), 6)
+            else:
+                out.append(round(float(num), 6))
+    return [x for x in out if x != 0.0], tf
+
 
 @pytest.fixture
 def both_ways(monkeypatch):
     """Every run textout.run_code writes (drawing.py's paragraphs, and FastText's)
-    is written by reportlab's `PDFTextObject._formatText` too, from a text object
-    in the same state, and the two must be the same operators and leave the same
-    subset."""
+    is written by reportlab's `PDFTextObject._formatText` too, in a plain reportlab
+    TTFont of the same file (its subsets of 256 characters), and the two must draw
+    the same glyphs with the same numbers between them, in the same size."""
+    from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
     from jpdocs.writers import drawing, textout
     seen = {"runs": 0, "numbers": 0, "plain": 0, "again": 0}
     fast = textout.run_code
+    plain_fonts, their_docs = {}, {}
+
+    def theirs(font, doc):
+        rl = plain_fonts.get(font.fontName)
+        if rl is None:
+            from jpdocs.fonts.registry import path_of
+            rl = plain_fonts[font.fontName] = ttfonts.TTFont("RL-" + font.fontName, str(path_of(font.fontName)))
+            rl._asciiReadable = False
+            # (registerFont would give the name the bundled font of the same face)
+            monkeypatch.setitem(pdfmetrics._fonts, rl.fontName, rl)
+        return rl, their_docs.setdefault(id(doc), pdfdoc.PDFDocument())
 
     def checked(text, font, size, leading, subset, doc):
-        canvas = type("C", (), {"_doc": doc, "_escape": staticmethod(escapePDF)})()
+        rl, rl_doc = theirs(font, doc)
+        canvas = type("C", (), {"_doc": rl_doc, "_escape": staticmethod(escapePDF)})()
         tx = PDFTextObject.__new__(PDFTextObject)
-        tx._canvas, tx._fontname, tx._fontsize, tx._leading = canvas, font.fontName, size, leading
-        tx._curSubset, tx._rise, tx._code, tx._x, tx._y = subset, 0, [], 0, 0
-        theirs = tx._formatText(text)
-        again = type(text) is textout.Placed and bool(text.tj)     # formatted before: its templates
+        tx._canvas, tx._fontname, tx._fontsize, tx._leading = canvas, rl.fontName, size, leading
+        tx._curSubset, tx._rise, tx._code, tx._x, tx._y = -1, 0, [], 0, 0
+        their_ops = tx._formatText(text)
+        again = type(text) is textout.Placed and bool(text.ops)     # written before: kept with the run
         ours, after = fast(text, font, size, leading, subset, doc)
-        assert ours == theirs, f"{text!r}:\n ours   {ours}\n theirs {theirs}"
-        assert after == tx._curSubset
+        char_of = font.jp_cid.char_of
+        our_glyphs, our_tf = _glyphs(ours, lambda _, h: [chr(char_of[int(h[i:i + 4], 16)])
+                                                        for i in range(0, len(h), 4)])
+        their_glyphs, their_tf = _glyphs(their_ops, lambda name, b: [chr(rl.state[rl_doc].subsets[int(name.rsplit("+", 1)[1])][c])
+                                                                     for c in b])
+        assert our_glyphs == their_glyphs, f"{text!r}:\n ours   {ours}\n theirs {their_ops}"
+        if text:
+            assert (our_tf is None) == (subset == 0) and (our_tf is None or our_tf == their_tf)
+            assert after == 0
+        else:
+            assert (ours, after) == ("", subset)
         if type(text) is textout.Placed:
             seen["runs"] += 1
             seen["again"] += again
@@ -48,7 +104,7 @@ def both_ways(monkeypatch):
     return seen
 
 
-def test_placed_runs_are_written_as_reportlab_writes_them(tmp_path, both_ways):
+def test_placed_runs_are_written_as_reportlab_places_them(tmp_path, both_ways):
     from jpdocs.build import batch
     specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(6, seed=23), notice_only=True)]
     specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
@@ -60,48 +116,30 @@ def test_placed_runs_are_written_as_reportlab_writes_them(tmp_path, both_ways):
     # the fast path ran, on runs with adjusted glyphs (TJ arrays with numbers) too
     assert both_ways["runs"] > 150
     assert both_ways["numbers"] > 50
-    assert both_ways["again"] > 30                    # runs written again from their templates
+    assert both_ways["again"] > 30                    # runs written again from what they kept
     assert both_ways["plain"] > 100
 
 
-def test_subset_names_are_reportlabs_in_each_document():
-    """textout.subset_name remembers reportlab's names of a font's subsets with each
-    document: the same names getSubsetInternalName gives, for two fonts named in
-    either order in two documents, before and after a second subset is opened."""
+def test_a_runs_operators_are_the_same_in_every_document():
+    """A Placed run's operators do not depend on the document (CIDs are the font's):
+    the run written in two documents, the second time from what it kept, gives the
+    same operators, and each document notes the run's codes."""
     from reportlab.pdfbase.pdfdoc import PDFDocument
     from reportlab.pdfbase.pdfmetrics import getFont
     from jpdocs.fonts import registry
     from jpdocs.spec.style import load_style
-    from jpdocs.writers.textout import subset_name
+    from jpdocs.writers.textout import Placed, run_code
 
-    roles = registry.register(load_style())
-    mincho, gothic = getFont(roles["mincho"]), getFont(roles["gothic"])
-    kanji = [chr(c) for c in range(0x4E00, 0x5400) if c in mincho.face.charToGlyph][:300]
-    ours, theirs = PDFDocument(), PDFDocument()
-    for doc in (ours, theirs):
-        for font in (gothic, mincho):
-            font.splitString("北海道", doc)
-    for font in (gothic, mincho):
-        assert subset_name(font, 0, ours) == font.getSubsetInternalName(0, theirs)
-    mincho.splitString("".join(kanji), ours), mincho.splitString("".join(kanji), theirs)
-    assert subset_name(mincho, 1, ours) == mincho.getSubsetInternalName(1, theirs)
-    assert subset_name(mincho, 0, ours) != subset_name(mincho, 1, ours) != subset_name(gothic, 0, ours)
-    other = PDFDocument()                     # another document: named anew, mincho first
-    mincho.splitString("北", other), gothic.splitString("北", other)
-    assert subset_name(mincho, 0, other) != subset_name(mincho, 0, ours)
-    assert subset_name(gothic, 0, other) == gothic.getSubsetInternalName(0, other)
-
-
-def test_a_byte_string_is_escaped_byte_by_byte():
-    """textout escapes each byte alone (_ESCAPED) and joins the pieces: what escapePDF
-    writes for the whole string, for every byte and for random strings of them."""
-    import random
-    from reportlab.lib.rl_accel import escapePDF
-    from jpdocs.writers.textout import _ESCAPED
-    rng = random.Random(3)
-    strings = [bytes((i,)) for i in range(256)] + [rng.randbytes(rng.randint(1, 60)) for _ in range(500)]
-    for b in strings:
-        assert "".join(_ESCAPED[c] for c in b) == escapePDF(b), b
+    font = getFont(registry.register(load_style())["mincho"])
+    run = Placed("北海道（オホーツク）", [1000.0] * 9 + [500.0], [0.0] * 10, [1000.0] * 10)
+    one, two = PDFDocument(), PDFDocument()
+    run_code("連携", font, 12, 18, -1, one)                # (another run first: the font named alike)
+    first, _ = run_code(run, font, 12, 18, 0, one)
+    assert run.ops
+    second, _ = run_code(run, font, 12, 18, 0, two)
+    assert first == second and "TJ" in first
+    codes = font.jp_cid.code(run)
+    assert codes in font.jp_cid.used(one) and codes in font.jp_cid.used(two)
 
 
 def test_a_colour_is_set_as_reportlab_sets_it():

@@ -2,8 +2,10 @@
 already stripped: the same bytes as `font_hinting.strip(face.makeSubset(subset))`.
 
 A batch's documents differ in a few characters, so nearly every document has
-glyph sets of its own (a new subset per font: fonts/subsets.py caches only whole
-sets), while its glyphs are mostly those of the documents before. reportlab's
+glyph sets of its own (a new subset per face: fonts/cid.py keeps only whole
+sets), while its glyphs are mostly those of the documents before. fonts/cid.py
+gives the characters in the order of their CIDs, and maps each CID to the glyph
+numbered here. reportlab's
 makeSubset reads each glyph through a file cursor in Python and writes a whole
 font, which strip() then parses and writes again (~4 ms a subset). Here each
 glyph is stripped once per process and a subset is its tables assembled once.
@@ -104,6 +106,8 @@ class Cutter:
             self.hinted_and_checksum[old] = self.hinted[old] << 48 | calcChecksum(g)
 
     def cut(self, subset) -> bytes:
+        if not subset:                            # (a font named in a document that drew nothing in it)
+            return self._cut(subset)
         try:
             records = list(map(self.by_code.__getitem__, subset))
         except KeyError:                          # a code not seen yet (or of a composite glyph)

@@ -16,9 +16,8 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from ..errors import fail
 from ..files import FileBytes, FileChanged, FileRefused, open_regular_file
-from .subsets import cmap_once, install as cache_subsets
+from .cid import install as write_as_glyph_ids
 from .cache import content_digest, coverage, load_ttfont
-from .tounicode import to_unicode_cmap
 from ..spec.style import LATIN_ROLE, HouseStyle, japanese_roles
 
 
@@ -27,10 +26,6 @@ MAX_FONT_BYTES = 100_000_000     # IPAmj明朝, the largest font in use, is 46 M
 _PATHS: dict[str, Path] = {}     # reportlab font name → file
 _DATA: dict[str, FileBytes] = {}   # reportlab font name → the open file, read where needed
 _BY_CONTENT: dict[str, ttfonts.TTFont] = {}   # SHA-256 of a font file → its registered font
-
-
-# every subset's ToUnicode CMap is fonts/tounicode.py's, made once per glyph set
-ttfonts.makeToUnicodeCMap = cmap_once(to_unicode_cmap)
 
 
 _FONT_KINDS = {b"\x00\x01\x00\x00": "TrueType", b"true": "TrueType",
@@ -56,17 +51,10 @@ def _load(path: str):
     except BaseException:
         data.close()
         raise
-    # reportlab's "ASCII readable" subsets reserve codes 32-126 for ASCII and put all
-    # 95 ASCII glyphs in every font's first subset, drawn or not: in a Japanese
-    # document most are not, and they were a sixth of the notice (109 → 93 KB without
-    # them). The codes in the page's strings change; the glyphs, their widths and
-    # the ToUnicode text do not, and a space keeps code 32 (reportlab keeps it so).
-    font._asciiReadable = False
-    # Every subset reportlab cuts reads the font's tables again, and a read copies
-    # the table: several MB of glyph outlines for each subset of each document.
-    # The tables never change, so each is read once per process.
+    # Every subset cut reads the font's tables again (fonts/cut.py), and a read copies
+    # the table. The tables never change, so each is read once per process.
     font.face.get_table = lru_cache(maxsize=None)(font.face.get_table)
-    cache_subsets(font, digest)     # and a subset is cut and deflated once per glyph set
+    write_as_glyph_ids(font)        # one Type0 font per document, its text as glyph IDs (fonts/cid.py)
     pdfmetrics.registerFont(font)
     _PATHS[name], _DATA[name] = Path(path), data
     _BY_CONTENT[digest] = font

@@ -72,14 +72,18 @@ def _no_cr_before_endstream(w) -> None:
     newline more, which changes the checksum and nothing else (deflated as the
     writer deflates, flate.py)."""
     import zlib
-    from pypdf.generic import StreamObject
-    for obj in w._objects:
+    from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
+    # a CIDFont's /CIDToGIDMap: binary, two bytes a CID (fonts/cid.py), where a byte more is a CID more
+    maps = {ref.idnum for ref in (obj.raw_get("/CIDToGIDMap") for obj in w._objects
+                                  if isinstance(obj, DictionaryObject) and "/CIDToGIDMap" in obj)
+            if isinstance(ref, IndirectObject)}
+    for number, obj in enumerate(w._objects, 1):
         if not (isinstance(obj, StreamObject) and obj._data.endswith(b"\r")):
             continue
         if obj.get("/Filter") not in ("/FlateDecode", ["/FlateDecode"]):
             continue
         raw = zlib.decompress(obj._data)
-        if "/Length1" in obj or "/Subtype" in obj:      # a font program or an image: not text
+        if "/Length1" in obj or "/Subtype" in obj or number in maps:    # a font program, an image, a map: not text
             continue
         for extra in range(1, 8):
             data = compress(raw + b"\n" * extra)

@@ -5,7 +5,7 @@ whether it is a PDFObject, a reference-only one, a number, bytes or text, and a
 dictionary spells each of its keys as a PDFName anew, character by character: a
 warm notice spent about a millisecond there, beside the deflating. `FastDocument`
 writes the same bytes with the kinds of object jpdocs's files are made of (the
-catalog, pages, fonts and their descriptors, dictionaries, arrays, references,
+catalog, pages, dictionaries (the fonts' too), arrays, references,
 names, numbers, strings, streams, the info dictionary) formatted here by their
 exact type, each as its reportlab class formats it, in the same order (an object
 first referenced while the file is written gets the same number); a name, a key,
@@ -29,7 +29,7 @@ from reportlab.lib.utils import isSeq
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import (NoEncryption, PDFArray, PDFCatalog, PDFDate, PDFDictionary, PDFFile,
                                       PDFInfo, PDFName, PDFObject, PDFObjectReference, PDFPage, PDFPages,
-                                      PDFResourceDictionary, PDFStream, PDFString, PDFTrueTypeFont)
+                                      PDFResourceDictionary, PDFStream, PDFString)
 
 _LIMIT = 20_000                   # entries per cache: a batch repeats few, a title each document
 _SHORT = 512                      # characters of a text remembered (not a page's content, say)
@@ -188,19 +188,6 @@ def _catalog(c: PDFCatalog, doc) -> bytes:
     return _items(d, doc)
 
 
-def _font(f: PDFTrueTypeFont, doc) -> bytes:
-    """PDFType1Font.format: the attributes set, the first four as names."""
-    d = {}
-    for k in f.name_attributes:
-        if hasattr(f, k):
-            v = getattr(f, k)
-            d[k] = _name(v) if type(v) is str else PDFName(v)
-    for k in f.local_attributes:
-        if hasattr(f, k):
-            d[k] = getattr(f, k)
-    return _items(d, doc)
-
-
 def _info_entries(info: PDFInfo, doc, leave_out_empty: bool = True) -> dict:
     """PDFInfo.format's entries, in its order (all of them, leave_out_empty=False: a
     plain PDFInfo, written as reportlab writes it), without a /Subject where the document has
@@ -329,7 +316,7 @@ _VALUES = {PDFDictionary: _dictionary, PDFArray: _array, PDFObjectReference: _re
            PDFDate: _date, PDFResourceDictionary: _resources}
 # an object at the top of the file (an indirect object)
 _OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _catalog, PDFPages: _catalog,
-            PDFPage: _catalog, PDFTrueTypeFont: _font, PDFInfo: _reportlab_info, Info: _info,
+            PDFPage: _catalog, PDFInfo: _reportlab_info, Info: _info,
             Preformatted: _preformatted}
 
 

@@ -1,0 +1,327 @@
+"""Text written as glyph IDs: one Type0 font (a CIDFontType2, Identity-H) per face
+and document, in place of reportlab's subsets of 256 characters.
+
+reportlab numbers a document's characters in the order the document first draws
+them and puts each 256 of them in a TrueType subset of their own (`splitString`,
+a Python loop a character, then a font file, a ToUnicode map, widths and a
+descriptor per subset). Those numbers differ from one document to the next, so a
+run's bytes could never be remembered across a batch. Here a character's code is
+a CID fixed by the font itself: its glyph's index in the font (CID = glyph ID), two
+bytes written as four hex digits. A run is coded in C (`str.translate` with a
+table made once per font and process) and a run the composer remembers keeps its
+operators for every later document (writers/textout.py); the document only notes
+the codes of the runs it drew, and its glyphs are gathered once, when the file is
+written.
+
+A glyph that two characters of the font share (BIZ UD: U+02DC and U+0303) gets a
+CID of its own for each character after the first, above the font's glyph count,
+so that the ToUnicode map reads every character back as it was written.
+
+Each face drawn in a document is written as one Type0 font (/Encoding
+/Identity-H, the ToUnicode map) over one CIDFontType2 (CIDSystemInfo
+Adobe-Identity-0, /DW and /W for the widths, /CIDToGIDMap) with its descriptor
+and font file: the glyphs drawn, cut by fonts/cut.py (without hinting) and
+numbered 1, 2 … in the order of their CIDs, which the /CIDToGIDMap stream maps
+(two bytes a CID, mostly zeros, deflated at a level of its own: flate.py). Keeping the font's own glyph numbers in the
+subset (/CIDToGIDMap /Identity) would need its loca and hmtx tables as long as the
+whole font's, three times the map's bytes. No /CIDSet: PDF/A-2 and PDF/UA-1 make
+it optional (PDF/A-1 required it). A glyph set's parts (font file, /W, the maps,
+with their deflated forms) are kept for a document drawn again; no two notices of
+a batch draw the same set, so each notice cuts and deflates its fonts anew, as it
+cut ~2.8 new subsets before.
+"""
+from __future__ import annotations
+
+import sys
+from array import array
+from binascii import crc32
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, ShapedStr
+
+from ..flate import MOSTLY_ZEROS, compress
+from .cut import Cutter
+from .hinting import strip as strip_hinting
+
+DEFAULT_WIDTH = 1000            # /DW: a full-width character's, most of a Japanese text's
+MAX_KEPT = 64                   # glyph sets' parts kept per font and process (~90 KB each)
+
+
+class Coding:
+    """One font's characters as CIDs, and the PDF objects of the glyphs a document drew."""
+
+    def __init__(self, font):
+        self.font = font
+        self.face = font.face
+        self.hex: dict[int, str] = {}         # a code point → its CID in hex, for str.translate
+        self.widths: dict[int, bytes] = {}    # a CID → its width as /W writes it
+        self.lines: dict[int, str] = {}       # a CID → its ToUnicode line
+        # a glyph set's parts (_parts), for a document drawn again (the app's preview,
+        # a release after its notice): no other notice of a batch has the same set
+        self.made: dict[tuple, tuple] = {}
+        face = self.face
+        self.face_name = (face.name + face.subfontNameX).decode("latin-1")
+        # the descriptor's entries but the subset's name and its font file: reportlab's
+        # of a subset (its addSubsetObjects), the font flagged symbolic as it flags it
+        self.descriptor = {
+            "Type": pdfdoc.PDFName("FontDescriptor"), "Ascent": face.ascent, "CapHeight": face.capHeight,
+            "Descent": face.descent, "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+            "FontBBox": pdfdoc.PDFArray(face.bbox), "ItalicAngle": face.italicAngle, "StemV": face.stemV}
+
+    def _number(self) -> dict[int, str]:
+        """The font's characters numbered (where a document first draws with it: the
+        whole cmap is read then, not when a run only checks its coverage)."""
+        face = self.face
+        glyphs = len(face.hmetrics)
+        self.cid_of: dict[int, int] = {}      # a code point → its CID
+        self.char_of: dict[int, int] = {}     # a CID → the code point it reads back as
+        self.glyph_of: dict[int, int] = {}    # a CID → its glyph in the font
+        shared = glyphs                       # the next CID of a glyph's second character
+        for char, glyph in sorted(face.charToGlyph.items()):
+            cid = glyph
+            if glyph in self.glyph_of:        # (CID `glyph` is the character's before)
+                cid, shared = shared, shared + 1
+            self.cid_of[char] = cid
+            self.char_of[cid] = char
+            self.glyph_of[cid] = glyph
+        if shared > 0x10000:
+            raise ValueError(f"{self.font.fontName}: more glyphs and characters sharing them than two bytes number")
+        space = self.cid_of.get(32)
+        if space is not None and 0xA0 not in self.cid_of:
+            self.cid_of[0xA0] = space         # a no-break space drawn as the space, as reportlab drew it
+        self.cutter = Cutter(face)
+        self.usable = self.cutter.usable()
+        self.hex = {char: "%04X" % cid for char, cid in self.cid_of.items()}
+        return self.hex
+
+    def code(self, text: str) -> str:
+        """`text` as hex digits, four a character (its CID); a character the font
+        lacks as CID 0, the missing glyph, as reportlab drew it."""
+        table = self.hex or self._number()
+        out = text.translate(table)
+        if len(out) == 4 * len(text):
+            return out
+        return "".join([table.get(c, "0000") for c in map(ord, text)])
+
+    # --- the document's state: the runs it drew, the font's name in it
+    def used(self, doc) -> list:
+        """The codes of the runs drawn with the font in `doc` (their glyphs are
+        gathered when the file is written); the font named in the document where it
+        is first drawn (as reportlab's getSubsetInternalName named it: F1, F2 … in order)."""
+        try:
+            fonts = doc.jp_cid_fonts
+        except AttributeError:
+            fonts = doc.jp_cid_fonts = {}
+        state = fonts.get(self)
+        if state is None:
+            name = "F%d" % (len(doc.fontMapping) + 1)
+            doc.fontMapping[self.font.fontName] = "/" + name
+            doc.delayedFonts.append(self.font)
+            state = fonts[self] = (name, [])
+        return state[1]
+
+    def name(self, doc) -> str:
+        """The font's resource name in `doc` ("/F1")."""
+        self.used(doc)
+        return "/" + doc.jp_cid_fonts[self][0]
+
+    # reportlab's own text code (a paragraph drawing.py leaves to reportlab, a
+    # canvas's drawString) asks the font for these two
+    def split_string(self, text, doc, encoding="utf-8"):
+        """TTFont.splitString: one piece, the CIDs' two bytes each."""
+        if isinstance(text, ShapedStr):    # (reportlab's code for it takes a byte for a glyph)
+            raise ValueError("shaped text is written by writers/textout.py only")
+        if not isinstance(text, str):
+            text = text.decode(encoding)
+        codes = self.code(text)
+        self.used(doc).append(codes)
+        return [(0, bytes.fromhex(codes))]
+
+    def subset_internal_name(self, subset, doc) -> str:
+        if subset != 0:
+            raise IndexError("Subset %d does not exist in font %s" % (subset, self.font.fontName))
+        return self.name(doc)
+
+    # --- the objects, when the file is written
+    def add_objects(self, doc) -> None:
+        """TTFont.addObjects: the Type0 font of the glyphs `doc` drew, with its parts."""
+        state = getattr(doc, "jp_cid_fonts", {}).get(self)
+        if state is None:
+            return
+        name, runs = state
+        # the CIDs drawn, gathered in C: every run's codes at once, as 16-bit numbers
+        drawn = array("H", bytes.fromhex("".join(runs)))
+        if _LITTLE_ENDIAN:
+            drawn.byteswap()
+        cids = tuple(sorted(set(drawn) - {0}))
+        parts = self.made.get(cids)
+        if parts is None:
+            if len(self.made) >= MAX_KEPT:
+                self.made.clear()
+            parts = self.made[cids] = self._parts(cids)
+        base_name, font_file, widths, cid_map, to_unicode = parts
+        ref = doc.Reference
+
+        stream = pdfdoc.PDFStream(content=font_file)
+        stream.dictionary["Length1"] = len(font_file)
+        descriptor = pdfdoc.PDFDictionary(self.descriptor.copy())
+        descriptor["FontName"] = pdfdoc.PDFName(base_name)
+        descriptor["FontFile2"] = ref(_deflated(stream, doc), "fontFile:" + base_name)
+        cid_font = pdfdoc.PDFDictionary({
+            "Type": _FONT, "Subtype": _CID_FONT_TYPE2, "BaseFont": descriptor["FontName"],
+            "CIDSystemInfo": _SYSTEM_INFO, "FontDescriptor": ref(descriptor, "fontDescriptor:" + base_name),
+            "DW": DEFAULT_WIDTH, "W": _Formatted(widths),
+            "CIDToGIDMap": ref(_deflated(pdfdoc.PDFStream(content=cid_map), doc),
+                               "cidToGidMap:" + base_name)})
+        to_unicode = _deflated(pdfdoc.PDFStream(content=to_unicode), doc)
+        type0 = pdfdoc.PDFDictionary({
+            "Type": _FONT, "Subtype": _TYPE0, "BaseFont": descriptor["FontName"], "Encoding": _IDENTITY_H,
+            "DescendantFonts": pdfdoc.PDFArray([ref(cid_font, "cidFont:" + base_name)]),
+            "ToUnicode": ref(to_unicode, "toUnicodeCMap:" + base_name)})
+        doc.idToObject["BasicFonts"].dict[name] = ref(type0, name)
+
+    def _parts(self, cids: tuple[int, ...]) -> tuple:
+        """What the font's objects hold of the glyph set `cids`: its name, its font
+        file, /W, /CIDToGIDMap and ToUnicode map (the streams kept with their
+        deflated forms)."""
+        chars = list(map(self.char_of.__getitem__, cids))
+        font_file = self.cutter.cut(chars) if self.usable else strip_hinting(self.face.makeSubset(chars))
+        return ("%s+%s" % (_tag(cids), self.face_name), _Kept(font_file), self._widths(cids),
+                self._cid_to_gid(cids), _Kept(self._to_unicode(cids)))
+
+    def _cid_to_gid(self, cids: tuple[int, ...]) -> _Kept:
+        """/CIDToGIDMap: two bytes a CID up to the last drawn, each the CID's glyph
+        in the subset (fonts/cut.py numbers the glyphs 1, 2 … in the order of their
+        CIDs; a glyph two CIDs share, once), 0 for a CID not drawn; deflated at
+        flate.py's level for mostly zeros."""
+        if not cids or cids[-1] < len(self.face.hmetrics):      # (no CID above the glyphs: none shared)
+            glyphs = range(1, len(cids) + 1)
+        else:
+            glyph_of = self.glyph_of
+            order = dict.fromkeys([0, *map(glyph_of.__getitem__, cids)])
+            numbered = dict(zip(order, range(len(order))))
+            glyphs = [numbered[glyph_of[cid]] for cid in cids]
+        numbers = array("H", bytes(2 * (cids[-1] + 1 if cids else 1)))
+        for cid, glyph in zip(cids, glyphs):
+            numbers[cid] = glyph
+        if _LITTLE_ENDIAN:
+            numbers.byteswap()
+        out = _Kept(numbers.tobytes())
+        out.deflated = compress(out, MOSTLY_ZEROS)
+        return out
+
+    def _widths(self, cids: list[int]) -> bytes:
+        """/W: the CIDs whose width is not /DW, consecutive ones in one array (each
+        CID's width looked up and formatted once per process)."""
+        widths = self.widths
+        formatted = list(map(widths.get, cids))
+        if None in formatted:
+            get_width, char_of = self.face.getCharWidth, self.char_of
+            for cid in cids:
+                if cid not in widths:
+                    width = get_width(char_of[cid])
+                    widths[cid] = b"" if width == DEFAULT_WIDTH else fp_str(width).encode("ascii")
+            formatted = list(map(widths.__getitem__, cids))
+        out, last = [], -2
+        for cid, w in zip(cids, formatted):
+            if not w:
+                continue
+            if cid == last + 1:
+                out[-1].append(w)
+            else:
+                out.append(b"%d" % cid)
+                out.append([w])
+            last = cid
+        return b"[" + b" ".join([b"[%s]" % b" ".join(x) if type(x) is list else x for x in out]) + b"]"
+
+    def _to_unicode(self, cids: list[int]) -> bytes:
+        """The ToUnicode CMap: each CID's character, in UTF-16BE (a surrogate pair
+        beyond U+FFFF), a hundred lines to a block as the CMap format allows (each
+        CID's line made once per process)."""
+        lines = self.lines
+        made = list(map(lines.get, cids))
+        if None in made:
+            for cid in cids:
+                if cid not in lines:
+                    char = chr(self.char_of[cid]).encode("utf-16-be", "surrogatepass").hex().upper()
+                    lines[cid] = "<%04X> <%s>" % (cid, char)
+            made = list(map(lines.__getitem__, cids))
+        body = [_CMAP_HEAD]
+        for at in range(0, len(made), 100):
+            block = made[at:at + 100]
+            body += ["%d beginbfchar" % len(block), *block, "endbfchar"]
+        body.append(_CMAP_TAIL)
+        return "\n".join(body).encode("ascii")
+
+
+_CMAP_HEAD = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
+              "<< /Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n"
+              "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange")
+_CMAP_TAIL = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+_FONT, _TYPE0, _CID_FONT_TYPE2, _IDENTITY_H = map(pdfdoc.PDFName, ("Font", "Type0", "CIDFontType2", "Identity-H"))
+_LITTLE_ENDIAN = sys.byteorder == "little"
+_SYSTEM_INFO = pdfdoc.PDFDictionary({"Registry": pdfdoc.PDFString("Adobe"), "Ordering": pdfdoc.PDFString("Identity"),
+                                     "Supplement": 0})
+
+
+def _tag(cids: list[int]) -> str:
+    """The subset's six-letter tag (PDF: the same tag, the same glyphs), from its CIDs
+    (as big-endian numbers: the same on every machine)."""
+    numbers = array("H", cids)
+    if _LITTLE_ENDIAN:
+        numbers.byteswap()
+    n = crc32(numbers.tobytes())
+    letters = []
+    for _ in range(6):
+        n, r = divmod(n, 26)
+        letters.append(chr(65 + r))
+    return "".join(letters)
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """A value formatted before (the /W array)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document):
+        return self.data
+
+
+def _deflated(stream, doc):
+    if doc.compression:
+        stream.filters = [pdfdoc.PDFZCompress]
+    return stream
+
+
+def install(font) -> Coding:
+    """`font` (a registered TTFont) drawn as glyph IDs: reportlab's per-document
+    subsets replaced by its Coding's (kept as `font.jp_cid`)."""
+    coding = font.jp_cid = Coding(font)
+    font.splitString = coding.split_string
+    font.getSubsetInternalName = coding.subset_internal_name
+    font.addObjects = coding.add_objects
+    return coding
+
+
+class _Kept(bytes):
+    """A stream's bytes kept for a glyph set, which keep their deflated form too."""
+    deflated = None
+
+
+class _Flate(pdfdoc.PDFStreamFilterZCompress):
+    """reportlab's FlateDecode filter deflating with `flate.compress` (flate.py says why)."""
+
+    def encode(self, text):
+        if type(text) is _Kept:
+            out = text.deflated
+            if out is None:
+                out = text.deflated = compress(text)
+            return out
+        return compress(text.encode("utf8") if isinstance(text, str) else text)
+
+
+# Every stream reportlab deflates goes through this one filter object (looked up in
+# pdfdoc at write time).
+pdfdoc.PDFZCompress = _Flate()
