@@ -189,7 +189,7 @@ def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True,
 def format_time_span(start: time, end: time | None = None, style: str = "mixed",
                      minutes_if_zero: bool = True, clock: str = "24h", span: str = "～",
                      notation: str = "kanji", after_start: str | None = None,
-                     until: str = "まで", end_period: str = "changed") -> str:
+                     until: str = "まで", end_period: str = "changed", start_note: str | None = None) -> str:
     """A start, and an end if known, as notices write them:
     span "～": 11時00分～11時30分, 11時00分～ (from the start, end not said);
     span "から": 15時から16時まで, 15時から. `after_start`, where given, is what
@@ -198,10 +198,16 @@ def format_time_span(start: time, end: time | None = None, style: str = "mixed",
     With clock="12h" the end repeats 午前/午後 only where it changes:
     午後２時～３時30分, 午前11時～午後０時30分; end_period="always" repeats it at every
     end (午後２時から午後３時). `until` is the word after a から span's end: まで, or ""
-    (13時30分から14時30分). notation="colon": 13:30～14:00."""
+    (13時30分から14時30分). notation="colon": 13:30～14:00. `start_note`, given only
+    without an end, stands in （） straight after the start, before what follows it:
+    午前９時30分（現地時間）から, as an office dates a signing abroad."""
     if span not in SPANS:
         raise ValueError(f"unknown span {span!r}; allowed: {', '.join(SPANS)}")
     text = format_time(start, style, minutes_if_zero, clock, notation=notation)
+    if start_note:
+        if end is not None:
+            raise ValueError("a start note is for a start without its end")
+        text += f"（{start_note}）"
     if end is None:
         return text + (span if after_start is None else after_start)
     same_half = (start.hour < 12) == (end.hour < 12) and end_period != "always"

@@ -31,11 +31,21 @@ NAME_WORDS = ["クライシスマッパーズ", "ジャパン", "千葉中央生
               "特定非営利活動法人", "ジオパークネットワーク", "九州総合学院", "トミタモータース", "東京理科大学"]
 
 
+# Real cases added after these books' widths were judged (the twenty-third session's notices):
+# two fall in these years and change their tables — kanazawa-seirei-2016 (FY2016: 国立環境研究所's
+# office then stands on nine lines again) and nagano-nct-pref-2018 (signed 2018-03-28, FY2017,
+# a 60-character title: the NPO's name is then parted after 法人). The books are built as they
+# were judged; whether the widths those rows give are right is an open question (h6's report).
+LATER = {"kobe-panama-2022", "osaka-port-panama-2023", "hakodate-nct-hokuto-2015", "niihama-nct-ehime-2022",
+         "chubu-rosai-minato-2025", "kanazawa-seirei-2016", "nagano-nct-pref-2018", "oita-kenshin-gyokyo-2023",
+         "tambasasayama-bengoshi-2021"}
+
+
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
     specs = tmp_path_factory.mktemp("real")
     for f in REAL.glob("*.yaml"):
-        if not f.name.endswith(".facts.yaml"):
+        if not f.name.endswith(".facts.yaml") and f.stem not in LATER:
             (specs / f.name).symlink_to(f)
     for d in REAL.iterdir():
         if d.is_dir():

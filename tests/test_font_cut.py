@@ -1,7 +1,11 @@
 """fonts/cut.py cuts a subset to the same bytes as reportlab's makeSubset followed by
 font_hinting.strip: on random glyph sets of the bundled fonts (cut twice, so that
 the second cut reads the glyphs it remembers), on a font with composite glyphs,
-and on every subset of real builds."""
+and on every subset of real builds — but for one fault of reportlab's: a glyph past
+hhea's numberOfHMetrics gets, in reportlab's parse and so in its subset's hmtx, the
+last long advance scaled to 1/1000 em instead of in font units (BIZ UD's last six
+glyphs, ◊ ™ ˆ ˚ ΄ ΅: 500 for 1024 of 2048; IPAmj明朝's 𠮷: 1000 for 2048). The cut keeps
+the font's own advance; reportlab's subset is compared with that mended in its parse."""
 from __future__ import annotations
 
 import random
@@ -16,8 +20,19 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _reportlab(face, subset):
+    """reportlab's subset, stripped, its parse's advances past the long metrics mended
+    (the last long metric's, in font units, as the font means them)."""
+    from struct import unpack
+
     from jpdocs.fonts.hinting import strip
-    return strip(TTFontFace.makeSubset(face, subset))
+    long_metrics = unpack(">H", face.get_table("hhea")[34:36])[0]
+    kept = face.hmetrics
+    last = kept[long_metrics - 1][0]
+    face.hmetrics = kept[:long_metrics] + [(last, lsb) for _, lsb in kept[long_metrics:]]
+    try:
+        return strip(TTFontFace.makeSubset(face, subset))
+    finally:
+        face.hmetrics = kept
 
 
 def _random_sets(face, rnd, count):
@@ -167,3 +182,30 @@ def test_sets_cut_again_from_remembered_codes_are_reportlabs(name):
         assert cutter.cut(subset) == expected          # from the remembered codes
     for subset in sets:                                 # every code remembered
         assert cutter.cut(subset) == _reportlab(face, subset)
+
+
+IPAMJ = Path("/usr/share/fonts/truetype/ipamj/ipamjm.ttf")     # Debian: fonts-ipamj-mincho
+
+
+@pytest.mark.skipif(not IPAMJ.exists(), reason="IPAmj明朝 (fonts-ipamj-mincho) is not installed")
+def test_a_glyph_past_the_long_metrics_keeps_its_advance_in_font_units():
+    """IPAmj明朝 lists 1,960 long metrics (hhea's numberOfHMetrics) for 61,179 glyphs: 𠮷
+    (U+20BB7, glyph 32914) has the last long metric's advance, 2048 font units. reportlab's
+    parse keeps that advance scaled to 1/1000 em (1000), and its own subset writes 1000
+    into hmtx: the embedded program then draws 𠮷 half as wide as the PDF's /Widths say,
+    a fault PDF/UA validation finds (大分県信用組合's 𠮷野, oita-kenshin-gyokyo-2023). The
+    cut subset keeps every glyph's advance and side bearing as the font has them."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from jpdocs.fonts.cut import Cutter
+    face = TTFontFace(str(IPAMJ))
+    font = TTFont(str(IPAMJ), lazy=True)
+    names = font.getBestCmap()
+    codes = [0, 0x20BB7, 0x5409, 0x3042]           # 𠮷, 吉, あ
+    assert font["hhea"].numberOfHMetrics <= font.getGlyphID(names[0x20BB7]), "𠮷 has a long metric: nothing proved"
+    cut = TTFont(io.BytesIO(Cutter(face).cut(codes)))
+    order = cut.getGlyphOrder()
+    for position, code in enumerate(codes[1:], start=1):
+        assert cut["hmtx"][order[position]] == font["hmtx"][names[code]], (hex(code), cut["hmtx"][order[position]])

@@ -18,7 +18,12 @@
   as most offices' pages write it (山梨県, 鳥取県 2025: 令和7年7月15日(火)午前10時から…);
 - ki: - {item: date, time_under: true} — the time on the line under the date (長野県林務部
   2011: 平成23年7月26日(火) / 午前11時00分から午前11時45分), a span's end followed by
-  （予定） as the ceremony's duration_note.
+  （予定） as the ceremony's duration_note;
+- notice.date_place: before_title, after_title — the date of issue on the title's line, before
+  it (大分県信用組合 2023: [05.11.07]大分県漁業…) or after it, a full-width space between
+  (函館高専 2015: 北斗市と連携協定を締結いたしました 2015.06.23);
+- ceremony.start_note — a note of the start alone in （） straight after it, before its
+  から (大阪港湾局 2023, a signing in Panama: 令和5年3月22日(水曜日)午前9時30分(現地時間)から).
 
 The real cases are built by the real command line and read back: the PDF's glyphs as a
 reader sees them (spaces are drawn glyphs here, so a line's text is exact), the DOCX
@@ -379,3 +384,82 @@ def test_the_time_under_where_there_is_no_time_is_refused(tmp_path, capsys):
     assert code == 1 and "Traceback" not in err
     assert has_error(err, path, "time_under", "press_notice.ki[0].time_under",
                      "time_under sets the ceremony's time under its date"), err
+
+
+# ------------------------------------------------------------------ a note of the start alone
+
+@needs_poppler
+def test_the_start_note_stands_between_the_start_and_its_kara(tmp_path, capsys):
+    """大阪港湾局's signing in Panama: the hour in the other country's time, its note in
+    （） straight after the start and before から (午前11時00分（現地時間）から), where the
+    duration note would stand after the span (午前11時00分から（現地時間）: another hour's
+    reading). The PDF's 日時 line and the DOCX's paragraph alike."""
+    path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n',
+                              '    start: "11:00"\n    start_note: 現地時間\n    span: から\n'),
+                   style="times:\n  clock: 12h\n")
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    pdf = tmp_path / "out" / path.stem / "press-notice.pdf"
+    texts = [no_space(text_of(line)) for line in glyph_lines(pdf)]
+    assert "令和６年（2024年）２月27日（火）午前11時00分（現地時間）から" in texts, texts
+    paragraphs = [no_space(p) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+    assert "令和６年（2024年）２月27日（火）午前11時00分（現地時間）から" in paragraphs, paragraphs
+
+
+@pytest.mark.parametrize("time, key, message", [
+    ('    start: "11:00"\n    end: "11:30"\n    start_note: 現地時間\n', "press_notice.ceremony.start_note",
+     "start_note follows a start given without its end (午前９時30分（現地時間）から); beside an end, write the"
+     " note as duration_note"),
+    ("    start_note: 現地時間\n", "press_notice.ceremony.start_note",
+     "start_note shapes the start time, and the ceremony has no start: it would have no effect"),
+])
+def test_a_start_note_beside_an_end_or_without_a_start_is_refused(time, key, message, tmp_path, capsys):
+    """A note of the start beside an end would leave the end's time unsaid (its note is
+    the duration note, after the span); without a start it would have no effect."""
+    path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', time))
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, "start_note", key, message), err
+
+
+# ------------------------------------------------------------------ the date on the title's line
+
+@needs_poppler
+@pytest.mark.parametrize("place, notice_title, after_title", [
+    ("before_title", "2024.02.16包括連携協定締結式について", "2024.02.28包括連携協定を締結しました"),
+    ("after_title", "包括連携協定締結式について　2024.02.16", "包括連携協定を締結しました　2024.02.28"),
+])
+def test_the_date_on_the_titles_line(place, notice_title, after_title, tmp_path, capsys):
+    """notice.date_place: before_title / after_title — the date of issue on the title's own
+    line, before it straight on or after it past a full-width space, centred with it, in
+    the notice and the release after the signing, PDF and DOCX; nowhere else (no date line
+    in the head). The PDF's spaces are glyphs: the line is read exactly."""
+    house = f"dates: {{issue_calendar: dots}}\nnotice:\n  date_place: {place}\n"
+    after = ("  closing_ijo:", "  after:\n    issue_date: 2024-02-28\n    date_suffix: \"\"\n"
+             "    subject: 包括連携協定を締結しました\n    opening: [本日、締結しました。]\n  closing_ijo:")
+    subject = ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
+               "  subject: 包括連携協定締結式について")
+    path = variant(tmp_path, ("  issue_date: 2024-02-16\n", '  issue_date: 2024-02-16\n  date_suffix: ""\n'), after,
+                   subject, style=house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,press-notice-after",
+                     "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "out" / path.stem
+    for kind, title, day in (("press-notice", notice_title, "2024.02.16"),
+                             ("press-notice-after", after_title, "2024.02.28")):
+        lines = [text_of(line) for line in glyph_lines(out / f"{kind}.pdf")]
+        titled = [t for t in lines if day in t]
+        assert titled == [t for t in lines if "項　目" in t], (kind, lines[:6])     # one line: the title's
+        assert titled[0].replace("項　目", "").strip("　 ") == title, titled
+        paragraphs = [p for p in docx_paragraphs(out / f"{kind}.docx") if day in p]
+        assert len(paragraphs) == 1 and paragraphs[0].endswith(title), paragraphs
+
+
+def test_a_date_on_the_titles_line_refuses_an_alignment_of_its_own(tmp_path, capsys):
+    """date_align: left beside date_place: after_title — the line is the title's and set as
+    the title is: the alignment would have no effect; refused at the house's line."""
+    path = variant(tmp_path, style="notice:\n  date_place: after_title\n  date_align: left\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert (f"error: {tmp_path / 'house.yaml'}:3: notice.date_align: date_place: after_title sets the date of issue"
+            " on the title's line, which is set as the title is: date_align would have no effect; remove it") in err, err

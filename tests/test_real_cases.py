@@ -249,7 +249,8 @@ def test_the_date_stands_where_the_page_sets_it(cid, built):
     (head), on the line after the title's last (under_title), or the notice's last line
     (foot); at the left margin where it says `align: left`. In the title's line before
     the subject (before_title) it is no line of its own: printed once, straight before
-    the subject, and nothing of it above the title."""
+    the subject, and nothing of it above the title; after the subject (after_title), likewise
+    printed once, at the end of the title's line."""
     case = built[cid]
     pdf = case.dir / "press-notice.pdf"
     lines = [fold(line) for line in visual_lines(pdf)]
@@ -262,6 +263,13 @@ def test_the_date_stands_where_the_page_sets_it(cid, built):
         assert dated + fold(notice["subject"])[:8] in lines[hits[0]], (cid, lines[hits[0]])
         assert hits[0] == len(notice_head(case, lines)), (cid, lines[:hits[0] + 1])    # the title's line
         return
+    if place == "after_title":
+        titled = fold(notice["subject"]) + dated
+        assert lines.count(titled) == 1, (cid, titled, lines[:4])
+        assert sum(line.count(dated) for line in lines) == 1, (cid, dated, lines)   # once, on that line
+        above = lines[1:] if notice.get("category_line") and lines[0] == fold(notice["category_line"]) else lines
+        assert above[0] == titled, (cid, lines[:3])        # the notice's first line, but the category's
+        return
     assert lines.count(dated) == 1, (cid, dated, lines)
     at = lines.index(dated)
     if place == "head":
@@ -272,7 +280,9 @@ def test_the_date_stands_where_the_page_sets_it(cid, built):
         assert place == "under_title", (cid, place)
         title = fold(notice["subject"]) + fold(notice.get("subtitle") or "")
         assert at > 0 and title.endswith(lines[at - 1]), (cid, lines[at - 1:at + 1])
-        assert fold(notice["subject"]).startswith(lines[0]), (cid, lines[:at + 1])     # nothing above the title
+        # nothing above the title but the site's category line, where the spec gives one
+        above = lines[1:] if notice.get("category_line") and lines[0] == fold(notice["category_line"]) else lines
+        assert fold(notice["subject"]).startswith(above[0]), (cid, lines[:at + 1])
     if placed.get("align") == "left":
         with pdfplumber.open(pdf) as doc:
             page = doc.pages[0] if place != "foot" else doc.pages[-1]
@@ -467,6 +477,18 @@ ISSUE_DATE = re.compile(r"\d{1,2}月\d{1,2}日|\d{4}([-./])\d{2}\1\d{2}|(?<![\d.
 FIGURES_DATE = re.compile(r"(?<![\d./-])(\d{4})([-./])(\d{2})\2(\d{2})(?![\d./-])")
 SHORT_YEAR_DATE = re.compile(r"(?<![\d./-])\d{2}\.(\d{2})\.(\d{2})(?![\d./-])")   # 16.11.04: dots_short_year
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
+ERA_FIRST_DAYS = {"令和": (2019, 5, 1), "平成": (1989, 1, 8), "昭和": (1926, 12, 25), "大正": (1912, 7, 30),
+                  "明治": (1868, 10, 23)}
+
+
+def era_year(day) -> int:
+    """The year of the era a day falls in (令和5年 for 2023-11-07), counted here, not by
+    the product: the era's first day, then its western year before its first."""
+    import datetime as dt
+    for era, first in ERA_FIRST_DAYS.items():
+        if day >= dt.date(*first):
+            return day.year - ERAS[era]
+    raise ValueError(day)
 WEEKDAYS = "月火水木金土日"
 DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年)?(?:\((\d{4})年\)|(?<!\d)(\d{4})年)?"
                   r"(\d{1,2})月(\d{1,2})日(?:\(([月火水木金土日])|([月火水木金土日])曜日)")   # 令和６年（2024年）,
@@ -521,8 +543,14 @@ def test_a_date_in_figures_is_the_date_of_issue(cid, built):
         printed = dt.date(int(year), int(month), int(day)).isoformat()      # a true date, or ValueError
         assert printed in issued, (cid, printed, issued)
     # a two-digit year (16.11.04, dots_short_year) names its century nowhere: it is the
-    # issue date's own year, month and day, each as printed
-    short = {dt.date.fromisoformat(d).strftime("%y.%m.%d") for d in issued}
+    # issue date's own year, month and day, each as printed; where the house writes the
+    # era's year so (05.11.07, dots_era_year: 令和5年), the era's year in its place
+    house = load(REAL / case.spec["style"]).get("dates") or {} if case.spec.get("style") else {}
+    if house.get("issue_calendar") == "dots_era_year":
+        short = {f"{era_year(dt.date.fromisoformat(d)):02d}." + dt.date.fromisoformat(d).strftime("%m.%d")
+                 for d in issued}
+    else:
+        short = {dt.date.fromisoformat(d).strftime("%y.%m.%d") for d in issued}
     for match in SHORT_YEAR_DATE.finditer(case.all_text):
         assert match.group(0) in short, (cid, match.group(0), short)
 

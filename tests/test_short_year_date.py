@@ -3,7 +3,8 @@ dots_short_year), as 鹿児島大学 dates the articles of its topics page in br
 a label: [記事掲載日:16.11.04] (`kagoshima-env-2016`), [記事掲載日:25.08.08]
 (`kagoshima-miyazaki-univ-2025`). The brackets and the label are the spec's date_prefix
 and date_suffix, the house's date_suffix_gap "" sets the closing bracket straight after
-the date.
+the date. The era's year in two digits instead (dates.issue_calendar: dots_era_year), as
+大分県信用組合 dates its news, [05.11.07] for 令和5年11月7日 (`oita-kenshin-gyokyo-2023`).
 
 The real cases are built by the real command line, PDF and DOCX; the PDF read back line
 by line, the DOCX reopened. A variation of the seed shows the form in the notice and in
@@ -85,6 +86,42 @@ def test_the_short_year_is_the_specs_date_in_the_notice_and_the_release_after(di
      " 18.12.05), whose month and day always have two digits: issue_two_digits would have no effect; remove it"),
 ])
 def test_a_short_year_given_a_weekday_or_padding_is_refused(house, key, message, tmp_path, capsys):
+    path = variant(tmp_path, style=house)
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:3: {key}: {message}" in err, err
+
+
+@needs_poppler
+def test_the_eras_year_is_the_specs_date_in_the_notice_and_the_release_after(tmp_path, capsys):
+    """dots_era_year: the spec's issue_date, its era's year in two digits and no era name,
+    half-width (2024-02-06 → 令和6年 → 06.02.06; 2019-05-01, 令和元年's first day, → 01.05.01),
+    in the notice and the release after the signing; never the western year's digits."""
+    house = "dates: {issue_calendar: dots_era_year}\ndigits: full\n"
+    after = (AFTER[0], AFTER[1].replace("2024-02-28", "2019-05-01"))
+    path = variant(tmp_path, ("  issue_date: 2024-02-16", "  issue_date: 2024-02-06"), after, style=house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,press-notice-after",
+                     "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "out" / path.stem
+    notice = [text for text, _, _ in lines_of(out / "press-notice.pdf")]
+    assert notice[1] == "06.02.06配布", notice[:3]
+    assert "24.02.06" not in "".join(notice)
+    assert "06.02.06配布" in [fold(t) for t in docx_paragraphs(out / "press-notice.docx")]
+    after_text = no_space(pdf_text(out / "press-notice-after.pdf"))
+    assert "01.05.01配布" in after_text and "19.05.01" not in after_text
+    assert "01.05.01配布" in [fold(t) for t in docx_paragraphs(out / "press-notice-after.docx")]
+
+
+@pytest.mark.parametrize("house, key, message", [
+    ("dates:\n  issue_calendar: dots_era_year\n  issue_weekday: none\n", "dates.issue_weekday",
+     "the date of issue is written as a date with dots and the era's year in two digits (issue_calendar:"
+     " dots_era_year, 05.11.07), which has no weekday: issue_weekday would have no effect; remove it"),
+    ("dates:\n  issue_calendar: dots_era_year\n  issue_two_digits: true\n", "dates.issue_two_digits",
+     "the date of issue is written as a date with dots and the era's year in two digits (issue_calendar:"
+     " dots_era_year, 05.11.07), whose month and day always have two digits: issue_two_digits would have no"
+     " effect; remove it"),
+])
+def test_an_era_year_given_a_weekday_or_padding_is_refused(house, key, message, tmp_path, capsys):
     path = variant(tmp_path, style=house)
     code, _, err = check(path, capsys)
     assert code == 1 and f"error: {tmp_path / 'house.yaml'}:3: {key}: {message}" in err, err

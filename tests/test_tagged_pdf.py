@@ -57,6 +57,21 @@ def test_every_pdf_of_the_specs_and_real_cases_validates_pdf_ua_1(built):
     assert failed == {}
 
 
+def test_a_glyph_past_the_fonts_long_metrics_validates(tmp_path):
+    """™ ◊ ˚ are among the last six glyphs of the BIZ UD fonts, past hhea's
+    numberOfHMetrics: their embedded advance must be the font's (1024 of 2048 units),
+    as /Widths says (500), or PDF/UA fails with PDFUA1-FONT-GLYPH-WIDTH-001 (the subset
+    took reportlab's parse, whose advance there is already scaled: 500 font units)."""
+    text = SEED_SPEC.read_text(encoding="utf-8").replace("    - 今般、", "    - ＡＢＣ™は◊の˚です。今般、", 1)
+    spec = tmp_path / "trademark.yaml"
+    spec.write_text(text, encoding="utf-8")
+    result = run_generate(spec, "-o", tmp_path / "out", "--format", "pdf", "--kinds", "press-notice")
+    assert result.returncode == 0, result.stdout + result.stderr
+    pdf = tmp_path / "out" / "trademark" / "press-notice.pdf"
+    assert "™" in pdfplumber.open(pdf).pages[0].extract_text()
+    assert validate(pdf) == []
+
+
 def test_the_untagged_pdf_of_before_fails_the_validator(tmp_path):
     """The validator is not blind: the same notice with its structure removed fails."""
     from pypdf import PdfWriter

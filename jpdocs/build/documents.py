@@ -81,6 +81,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     # name of the context, so that a template written before it is known not to print it
     # (build/template_coverage.py: NEEDS_BLOCK)
     ctx["date_before_title"] = style.notice.date_place == "before_title"
+    ctx["date_after_title"] = style.notice.date_place == "after_title"      # …　2015.06.23 (likewise)
     ctx["sections"] = ctx["notice_sections"] = []
     if spec.press_notice and notice_text:
         from ..content.contacts import at_head, check_contacts, foot_lines, head_rows, placed

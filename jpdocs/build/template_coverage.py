@@ -58,6 +58,8 @@ NEEDS_BLOCK = [
      "table printing the contacts in the head (head_table)"),
     (("notice", "date_place"), "before_title", ("date_before_title",),
      "title that begins with the date of issue (date_before_title)"),
+    (("notice", "date_place"), "after_title", ("date_after_title",),
+     "title that ends with the date of issue (date_after_title)"),
     (("notice", "contacts_at"), "top", ("top_contact", "after_top_contact"),
      "line printing the contact at the top (top_contact)"),
     (("agreement", "space_before_signer"), None, (SignatureLine, "before"),

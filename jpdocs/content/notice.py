@@ -136,7 +136,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                                         style.times.clock, c.span or style.times.span,
                                                         style.times.notation,
                                                         None if c.span else style.times.after_start,
-                                                        style.times.until, style.times.end_period)
+                                                        style.times.until, style.times.end_period,
+                                                        c.start_note)
             elif c.time_of_day:
                 text += gap + c.time_of_day
             if c.duration_note and style.notice.duration_note == "plain":

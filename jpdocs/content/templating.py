@@ -258,6 +258,8 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
             return value.strftime("%Y/%m/%d")
         if dates.issue_calendar == "dots_short_year":   # 16.11.04: the year's last two digits (鹿児島大学)
             return value.strftime("%y.%m.%d")
+        if dates.issue_calendar == "dots_era_year":     # 05.11.07: the era's year, its name unsaid (大分県信用組合)
+            return f"{japanese.era_of(value)[1]:02d}." + value.strftime("%m.%d")
         text = japanese.date_in(value, dates.issue_calendar or dates.calendar, dates.issue_weekday or dates.weekday, d,
                                 year=dates.issue_year, two_digits=dates.issue_two_digits, pad=dates.issue_pad or "")
         return spaced(text) if dates.issue_pad == " " else text

@@ -52,6 +52,7 @@ class Cutter:
     def __init__(self, face):
         self.face = face
         self.pos = None     # face.glyphPos, read where a first subset is cut (fonts/cache.py)
+        self.long_metrics = None    # hhea's numberOfHMetrics, read with the first glyph
         # what the subsets need of each glyph read so far (glyph index → …)
         self.stripped: dict[int, bytes] = {}      # a simple glyph stripped and padded to 4
         self.half: dict[int, int] = {}            # half its size (its step in a short loca)
@@ -79,6 +80,15 @@ class Cutter:
         length = b - a
         self.hinted[old] = length + (-length % 4)
         aw, lsb = self.face.hmetrics[old]
+        if self.long_metrics is None:
+            at = self.face.table["hhea"]["offset"] + 34
+            self.long_metrics = unpack_from(">H", self.face._ttf_data[at:at + 2])[0]
+        if old >= self.long_metrics:
+            # past hhea's numberOfHMetrics a glyph has the last long metric's advance;
+            # reportlab's parse keeps it there scaled to 1/1000 em (1000 for 2048 font
+            # units: IPAmj明朝's 𠮷 would be drawn half as wide in the embedded program as
+            # /Widths says, a fault of PDF/UA and PDF/A), so take it in font units
+            aw = self.face.hmetrics[self.long_metrics - 1][0]
         self.metric[old] = pack(">HH", int(aw), int(lsb))
         if b <= a:
             self.stripped[old], self.half[old] = b"", 0

@@ -24,7 +24,7 @@ C = N + ("ceremony",)
 # The ceremony's facts each built-in item is made from (the first ones decide whether
 # it has any; the rest only shape it).
 FACTS = {
-    "date": ("date", "start", "end", "time_of_day", "span", "duration_note"),
+    "date": ("date", "start", "end", "time_of_day", "span", "duration_note", "start_note"),
     "place": ("venue", "online", "sites", "venue_address", "access"),
     "signatories": ("signatories", "group_signatories"),
     "agenda": ("agenda",),
@@ -102,9 +102,15 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
     # the time of the ceremony
     if c.time_of_day and c.start:
         problem(C + ("time_of_day",), "give a start time or a part of the day (time_of_day), not both")
-    for key in ("end", "span"):
+    for key in ("end", "span", "start_note"):
         if getattr(c, key) is not None and c.start is None:
             problem(C + (key,), f"{key} shapes the start time, and the ceremony has no start: it would have no effect")
+    if c.start_note is not None and c.end is not None:
+        # 10時00分（現地時間）～11時00分 would leave the end's time unsaid: a note of the whole
+        # span stands after it, as the duration note does (9時30分～10時00分（現地時間）)
+        problem(C + ("start_note",), "start_note follows a start given without its end (午前９時30分（現地時間）から);"
+                                     " beside an end, write the note as duration_note, printed after the span"
+                                     " (９時30分～10時00分（現地時間）)")
     if c.date is None:
         for key in ("start", "time_of_day", "duration_note"):
             if getattr(c, key) is not None:

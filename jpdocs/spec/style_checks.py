@@ -65,7 +65,9 @@ _FIXED_ISSUE_FORMS = {"iso": "an ISO date (issue_calendar: iso, 2018-12-05)",
                       "dots": "a date with dots (issue_calendar: dots, 2018.12.05)",
                       "slashes": "a date with slashes (issue_calendar: slashes, 2018/12/05)",
                       "dots_short_year": "a date with dots and a two-digit year"
-                                         " (issue_calendar: dots_short_year, 18.12.05)"}
+                                         " (issue_calendar: dots_short_year, 18.12.05)",
+                      "dots_era_year": "a date with dots and the era's year in two digits"
+                                       " (issue_calendar: dots_era_year, 05.11.07)"}
 
 
 def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
@@ -236,6 +238,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 "date_place: before_title sets the date of issue in the title's line, before the"
                                 " subject, where it has no line of its own to align: date_align would have no"
                                 " effect; remove it"))
+    if style.notice.date_place == "after_title" and ("notice", "date_align") in lines \
+            and style.notice.date_align != "right":
+        problems.append(Problem(name, lines[("notice", "date_align")], "notice.date_align",
+                                f"date_place: {style.notice.date_place} sets the date of issue on the title's line,"
+                                " which is set as the title is: date_align would have no effect; remove it"))
     if style.notice.date_above_header and style.notice.header_place != "head":
         problems.append(Problem(name, line_of(lines, ("notice", "header_place")), "notice.header_place",
                                 "header_place: under_title sets the header line under the title, and"

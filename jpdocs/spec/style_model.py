@@ -117,8 +117,10 @@ class Dates(StyleModel):
     # dots: 2010.03.30, as 物質・材料研究機構 dates its releases (the same, two-digit month
     # and day, half-width; no era, no weekday); slashes: 2017/04/12, as 長崎青年会議所
     # dates its pages (the same again); dots_short_year: 16.11.04, as 鹿児島大学 dates its
-    # topics (dots, the year in its last two digits)
-    issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes", "dots_short_year"] | None = None
+    # topics (dots, the year in its last two digits); dots_era_year: 05.11.07, as 大分県信用組合
+    # dates its news (dots, the era's year in two digits, no era name: 令和5年11月7日)
+    issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes", "dots_short_year",
+                            "dots_era_year"] | None = None
     issue_weekday: Literal["short", "long", "medium", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
     # a one-digit month or day of it padded to two places with a half-width space (2016年12月 8日,
@@ -191,8 +193,11 @@ class NoticeStyle(StyleModel):
     # of a city's page); only the date moves, the offices under it keep the head. Beside
     # date_above_header: true an error (that key sets the date in the head, above the header)
     # before_title: at the start of the title's line, before the subject, in the title's
-    # type, its prefix and suffix with it (（9月27日発表）重大な…, as 調布市 titles its pages)
-    date_place: Literal["head", "under_title", "foot", "before_title"] = "head"
+    # type, its prefix and suffix with it (（9月27日発表）重大な…, as 調布市 titles its pages;
+    # [05.11.07]大分県漁業…, as 大分県信用組合 heads its news); after_title: at its end, after
+    # the subject, a full-width space between (北斗市と連携協定を締結いたしました　2015.06.23, as
+    # 函館高専's topics); date_align beside either an error (no line of its own to align)
+    date_place: Literal["head", "under_title", "foot", "before_title", "after_title"] = "head"
     # where the header line stands: in the head (default, above the title) or on the line
     # under the title and its subtitle (a blog's entry title, then the release's own
     # ＜林務部プレスリリース＞, as 長野県's 林務部 blog keeps its releases); only the header

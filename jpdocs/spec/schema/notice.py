@@ -140,6 +140,8 @@ class Ceremony(Strict):
     time_of_day: Optional[Line] = None     # 午後: a part of the day, instead of a time
     span: Optional[Literal["～", "から"]] = None   # this notice's way to write the time span (default: the house's)
     duration_note: Optional[Line] = None   # 30分程度
+    start_note: Optional[Line] = None      # 現地時間: in （） straight after a lone start, before its
+    #                                        から or ～ (午前９時30分（現地時間）から: a signing abroad)
     venue: Optional[Line] = None
     venue_address: Optional[Line] = None
     access: list[Line] = []                # directions, a line each, under the venue
