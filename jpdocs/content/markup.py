@@ -76,19 +76,42 @@ ATTRIBUTES = {
 MAX_ITEMS = 10
 
 
-def _depth(root: ET.Element) -> tuple[int, int]:
-    """How deep elements, and items, stand in items, at the deepest."""
-    deepest, items, level = 0, 0, [(root, 1, 0)]
-    while level:
-        el, depth, in_items = level.pop()
-        in_items += el.tag == "item"
-        deepest, items = max(deepest, depth), max(items, in_items)
-        level.extend((child, depth + 1, in_items) for child in el)
-    return deepest, items
-
-
 class _Refused(Exception):
     """What the writers cannot draw, refused while parsing: parse() names the template."""
+
+
+_ATTRIBUTE_SETS = {tag: frozenset(names) for tag, names in ATTRIBUTES.items()}
+
+
+class _Tree:
+    """What one walk over the markup finds (a walk, not two: it is paid by every document):
+    an element deeper than MAX_DEPTH stops it at once; an <item> in items deeper than
+    MAX_ITEMS and the first element with an attribute it does not have are kept, and
+    parse() refuses them in that order, after the depth."""
+
+    def __init__(self, root: ET.Element):
+        self.items_too_deep = False
+        self.unknown_attribute = None          # (element, key)
+        self._attributes(root)
+        self._walk(root, 1, root.tag == "item")
+
+    def _attributes(self, el: ET.Element) -> None:
+        a = el.attrib
+        if a and self.unknown_attribute is None and not a.keys() <= _ATTRIBUTE_SETS.get(el.tag, a.keys()):
+            self.unknown_attribute = el, next(k for k in a if k not in _ATTRIBUTE_SETS[el.tag])
+
+    def _walk(self, parent: ET.Element, depth: int, items: int) -> None:
+        depth += 1                             # the children's
+        if depth > MAX_DEPTH:
+            raise _Refused(f"the markup nests elements more than {MAX_DEPTH} deep")
+        for el in parent:
+            if el.attrib:
+                self._attributes(el)
+            in_items = items + (el.tag == "item")
+            if in_items > MAX_ITEMS:
+                self.items_too_deep = True
+            if len(el):                        # a leaf (most are) costs no call
+                self._walk(el, depth, in_items)
 
 
 def spread(text: str, width: int | None) -> str:
@@ -144,15 +167,16 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
         raise fail(source, f"the rendered template is not well-formed markup: {exc}", line)
     if root.tag != "document":
         raise fail(source, f"the markup's root must be <document>, not <{root.tag}>")
-    depth, items = _depth(root)
-    if depth > MAX_DEPTH:
-        raise fail(source, f"the markup nests elements more than {MAX_DEPTH} deep")
-    if items > MAX_ITEMS:
+    try:
+        tree = _Tree(root)
+    except _Refused as exc:
+        raise fail(source, str(exc)) from None
+    if tree.items_too_deep:
         raise fail(source, f"the markup nests <item> in <item> more than {MAX_ITEMS} deep")
-    for el in root.iter():
-        for key in set(el.attrib) - set(ATTRIBUTES.get(el.tag, el.attrib)):
-            raise fail(source, f'<{el.tag} {key}="{el.attrib[key]}">: <{el.tag}> has no attribute {key}'
-                               f' (its attributes: {", ".join(ATTRIBUTES[el.tag]) or "none"})')
+    if tree.unknown_attribute:
+        el, key = tree.unknown_attribute
+        raise fail(source, f'<{el.tag} {key}="{el.attrib[key]}">: <{el.tag}> has no attribute {key}'
+                           f' (its attributes: {", ".join(ATTRIBUTES[el.tag]) or "none"})')
     # Only markup holding the character, or a character reference that may spell it,
     # can have it in an attribute: the usual notice is not walked for it.
     if LINE_BREAK in markup or "&#" in markup:
