@@ -191,7 +191,8 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
         raise fail(source, str(exc)) from None
     except (ValueError, TypeError) as exc:   # float("wide"), int("x")
         raise fail(source, f"the markup has an attribute value that is not allowed: {exc}") from None
-    fields = [b.field for b in m.walk(blocks) if isinstance(b, m.Seal)]
+    # (only markup with a <seal> has one: the usual notice is not walked for them)
+    fields = [b.field for b in m.walk(blocks) if isinstance(b, m.Seal)] if "<seal" in markup else []
     for name in dict.fromkeys(fields):
         # each seal place is a signature field of the PDF, which joins nested names with "."
         if "." in name or fields.count(name) > 1:
