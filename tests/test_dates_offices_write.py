@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 import pytest
 
@@ -172,3 +173,19 @@ def test_an_uncertain_year_and_a_forecast_are_warned_of_and_built(tmp_path):
     assert (at + f"令和12年３月20日（水・祝）: 2030-03-20 is 春分の日 by the law as it stands, but the holidays of 2030 are a"
             f" forecast (the 官報 has fixed them through {holidays.KNOWN_THROUGH}): check the 祝 once they are fixed") \
         in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("day, mark", [(dt.date(2030, 3, 20), "祝"), (dt.date(2030, 3, 21), "祝"),
+                                       (dt.date(2030, 11, 4), "文化の日")])
+def test_a_forecast_for_a_day_read_without_its_year_is_said_in_japanese(day, mark):
+    """A 祝 or a holiday's name beside a day written without its year, read around a
+    spec's day after KNOWN_THROUGH: each of the three warnings (a holiday, none, another
+    holiday) has its Japanese, with the day it was read around (they came out half English)."""
+    from jpdocs import i18n
+    from jpdocs.dates_in_text import holiday_said_of
+    reading = f", the {day.month}月{day.day}日 nearest press_notice.issue_date (2030-02-16),"
+    kind, message = holiday_said_of(day, mark, "press_notice.text", reading)
+    said = i18n.messages("ja").message(message)
+    assert kind == "warning"
+    assert "press_notice.issue_date（2030-02-16）に最も近い" in said, said
+    assert not re.search(r"\b(the|is|nearest|holiday|forecast|check)\b", said), said

@@ -927,6 +927,13 @@ VARIANTS.update({
     "holiday-name-other": ("本協定の締結式を次のとおり執り行います。", "令和６年11月４日（月、文化の日）に締結式を行います。"),
     "holiday-forecast": ("本協定の締結式を次のとおり執り行います。", "令和12年３月20日（水・祝）に締結式を行います。"),
     "holiday-name-of-a-later-year": ("本協定の締結式を次のとおり執り行います。", "令和12年３月20日（水、文化の日）に締結式を行います。"),
+    # a day written without its year, read around an issue date after holidays.KNOWN_THROUGH
+    "yearless-holiday-forecast": [("  issue_date: 2024-02-16", "  issue_date: 2030-02-15"),
+                                  ("本協定の締結式を次のとおり執り行います。", "３月20日（水・祝）に締結式を行います。")],
+    "yearless-holiday-forecast-none": [("  issue_date: 2024-02-16", "  issue_date: 2030-02-15"),
+                                       ("本協定の締結式を次のとおり執り行います。", "３月21日（木・祝）に締結式を行います。")],
+    "yearless-holiday-name-forecast": [("  issue_date: 2024-02-16", "  issue_date: 2030-02-15"),
+                                       ("本協定の締結式を次のとおり執り行います。", "３月20日（水、建国記念の日）に締結式を行います。")],
     "yearless-holiday-other-year": ("本協定の締結式を次のとおり執り行います。", "昨年３月21日（火・祝）の懇談会を経ました。"),
     "signing-place-no-date-line": (_STD, "    date_line: in_closing\n    signing_place: 北海道網走市にて\n"
                                    + _OWN_CLOSING % "令和６年２月27日" + _STD),
