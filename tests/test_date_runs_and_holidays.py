@@ -30,7 +30,7 @@ import pytest
 
 from jpdocs import holidays
 from jpdocs.dates_in_text import check_dates, yearless_weekdays
-from test_dates_in_text import _line_of, _seed_saying
+from test_dates_in_text import _assert_refused_at, _line_of, _seed_saying
 from conftest import run_generate
 
 # the real notices' forms, with their pages' years: each is true
@@ -152,12 +152,7 @@ def test_days_without_their_year_are_read_with_their_run_and_mark():
      " a holiday of Japan (2024-03-22 is a 金曜日); correct the date, the weekday or the 祝 as the document means it"),
 ])
 def test_a_wrong_weekday_or_holiday_is_refused_at_its_line(tmp_path, sentence, message):
-    spec = _seed_saying(tmp_path, sentence)
-    result = run_generate(spec, "-o", tmp_path / "out")
-    assert result.returncode == 1, result.stdout
-    assert f"{spec}:{_line_of(spec, sentence)}: press_notice.opening[1]: {message}" in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+    _assert_refused_at(tmp_path, sentence, "press_notice.opening[1]", message)
 
 
 def test_the_real_forms_are_built_and_printed_as_written(tmp_path):

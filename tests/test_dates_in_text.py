@@ -40,6 +40,17 @@ def _line_of(spec: Path, text: str) -> int:
     return next(i for i, line in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
+def _assert_refused_at(tmp_path: Path, sentence: str, key: str, message: str, where: str = "opening") -> None:
+    """The seed saying `sentence` is refused with `message` at the sentence's line and `key`:
+    exit status 1, no traceback, no PDF written."""
+    spec = _seed_saying(tmp_path, sentence, where)
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout
+    assert f"{spec}:{_line_of(spec, sentence)}: {key}: {message}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+
 @pytest.mark.parametrize("where, sentence, key, message", [
     ("opening", "令和６年２月27日（月）に締結式を行います。", "press_notice.opening[1]",
      "令和６年２月27日（月）: 2024-02-27 is a 火曜日, not a 月曜日; correct the date or the weekday"),
@@ -51,12 +62,7 @@ def _line_of(spec: Path, text: str) -> int:
      "2024年２月30日 is no day of the calendar (2024-02-30)"),
 ])
 def test_an_untrue_date_is_refused_at_its_line(tmp_path, where, sentence, key, message):
-    spec = _seed_saying(tmp_path, sentence, where)
-    result = run_generate(spec, "-o", tmp_path / "out")
-    assert result.returncode == 1, result.stdout
-    assert f"{spec}:{_line_of(spec, sentence)}: {key}: {message}" in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+    _assert_refused_at(tmp_path, sentence, key, message, where)
 
 
 def test_the_forms_real_texts_write_are_built(tmp_path):

@@ -28,7 +28,7 @@ import pytest
 from jpdocs import holidays
 from jpdocs.dates_in_text import check_dates, yearless_weekdays
 from jpdocs.yearless_dates import yearless_problem
-from test_dates_in_text import _line_of, _seed_saying
+from test_dates_in_text import _assert_refused_at, _line_of, _seed_saying
 from conftest import run_generate
 
 # (the office, as the page writes it, the same with a wrong weekday, what the wrong one is refused for)
@@ -144,12 +144,7 @@ def test_a_yearless_holiday_is_read_near_the_spec_s_day(text, around, kind, mess
      " as the document means it"),
 ])
 def test_a_wrong_holiday_is_refused_at_its_line(tmp_path, sentence, message):
-    spec = _seed_saying(tmp_path, sentence)
-    result = run_generate(spec, "-o", tmp_path / "out")
-    assert result.returncode == 1, result.stdout
-    assert f"{spec}:{_line_of(spec, sentence)}: press_notice.opening[1]: {message}" in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+    _assert_refused_at(tmp_path, sentence, "press_notice.opening[1]", message)
 
 
 def test_the_refusal_is_said_in_japanese_at_the_same_place(tmp_path):
