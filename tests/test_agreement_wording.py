@@ -908,7 +908,8 @@ def test_more_items_than_parenthesized_digits_is_an_error(tmp_path):
     ("agreement:\n  paragraph_lead: \"第{n}項\"\n", 2, "agreement.paragraph_lead: {number} must appear once in"
                                                      " paragraph_lead, and no other placeholder"),
     ("agreement:\n  item_marker: \"（）\"\n", 2, "agreement.item_marker: {number} must appear once in item_marker,"
-                                                " and no other placeholder (or write ⑴ for items marked ⑴ ⑵ …)"),
+                                                " and no other placeholder (or write ⑴ for items marked ⑴ ⑵ …,"
+                                                " 一 for items numbered 一 二 … as laws number them)"),
 ])
 def test_a_numbering_form_without_its_number_is_an_error(tmp_path, house, line, message):
     (tmp_path / "house.yaml").write_text(house, encoding="utf-8")

@@ -469,6 +469,18 @@ def test_no_honorific_the_spec_did_not_give(cid, built):
             if honorific != given:
                 assert name + honorific not in text and re.search(re.escape(name) + r"\([^)]*\)" + honorific, text) is None, \
                     (cid, case.signer(party)["name"], honorific)
+    for person in listed_people(case.spec):       # a person of a 記 item's list: 様 only where given
+        if person.get("name"):
+            for honorific in {"様", "殿"} - {person.get("honorific")}:
+                assert fold(person["name"]) + honorific not in text, (cid, person["name"], honorific)
+
+
+def listed_people(spec: dict) -> list[dict]:
+    """Every person the spec lists in its 記 items (people:, a group's people:)."""
+    ki = (spec.get("press_notice") or {}).get("ki") or []
+    entries = [e for e in ki if isinstance(e, dict)]
+    return [p for e in entries for p in (e.get("people") or []) + [q for g in e.get("groups") or []
+                                                                      for q in g.get("people") or []]]
 
 
 # or an ISO date (dates.issue_calendar: iso), one with dots (dots: 2010.03.30) or with

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ... import writing_style
+from ...enumeration import KANJI_ITEMS
 from ...spec.blank_checks import unnamed_signers
 from .wording import KINDS
 
@@ -113,10 +114,12 @@ def check_paragraphs(doc, problem) -> None:
 
 
 def check_item_marker(form: str, at: tuple, problem) -> bool:
-    """An items' own marker: {number} once and no other placeholder, or ⑴."""
-    if form != "⑴" and (form.count("{number}") != 1 or re.findall(r"\{(?!number\})[^{}]*\}", form)):
+    """An items' own marker: {number} once and no other placeholder, or ⑴, or 一
+    (items numbered 一, 二 … as laws number them)."""
+    if form not in ("⑴", KANJI_ITEMS) and (form.count("{number}") != 1
+                                           or re.findall(r"\{(?!number\})[^{}]*\}", form)):
         problem(at, "{number} must appear once in item_marker, and no other placeholder"
-                    " (or write ⑴ for items marked ⑴ ⑵ …)")
+                    " (or write ⑴ for items marked ⑴ ⑵ …, 一 for items numbered 一 二 … as laws number them)")
         return False
     return True
 
