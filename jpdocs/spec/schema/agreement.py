@@ -35,7 +35,8 @@ class ClauseSpec(Strict):
     heading the columns."""
     text: Line
     items: list[Union[Line, SubItemSpec]] = []
-    item_marker: Optional[Line] = None   # these items' own marker: （例{number}） → （例１）, （例２） …
+    # these items' own marker: （例{number}） → （例１）, （例２） …; 一: 一, 二 … as laws number 号
+    item_marker: Optional[Line] = None
     table: list[list[Line]] = []
     # a line of its own without a number, continuing the paragraph before it (なお、… or
     # ただし、… set apart, as 消防庁's model sets them); the paragraphs after it count on

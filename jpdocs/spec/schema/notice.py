@@ -12,7 +12,9 @@ from ..values import NO_ISSUE_DATE, Date, DateTime, IssueDate, Time
 
 
 class Person(Strict):
-    """One person as a notice names them: title and name (either may stand alone)."""
+    """One person as a notice names them: title and name (either may stand alone);
+    after the name, only where the spec gives them, an honorific and what the person is
+    there as (佐藤　章　様（立会人）)."""
     title: Optional[Line] = None      # 地域政策課長, 専門官
     name: Optional[Line] = None       # 杉村　勝彦, 藤田
     reading: Optional[Line] = None    # printed in （） after the name
