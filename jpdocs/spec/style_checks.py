@@ -323,15 +323,18 @@ def _label_table_problems(style: HouseStyle, name: str, lines: dict) -> list[Pro
                                         " and the house sets its head as lines: it would have no effect; remove it,"
                                         " or write head_form: label_table"))
         return problems
-    placing = [("contacts_at", notice.contacts_at != "foot", "the contacts"),
-               ("date_place", notice.date_place != "head", "the date of issue"),
-               ("date_above_header", notice.date_above_header, "the date of issue"),
-               ("date_align", notice.date_align != "right", "the date of issue")]
-    for key, set_elsewhere, what in placing:
-        if set_elsewhere:
+    if notice.contacts_at != "foot":
+        problems.append(Problem(name, line_of(lines, ("notice", "contacts_at")), "notice.contacts_at",
+                                "head_form: label_table sets each contact in a row of the head's table, under its"
+                                f" role, and contacts_at: {notice.contacts_at} sets them elsewhere: the two"
+                                " contradict; remove one"))
+    for key, elsewhere in (("date_place", notice.date_place != "head"), ("date_above_header", notice.date_above_header),
+                           ("date_align", notice.date_align != "right")):
+        if elsewhere:
             problems.append(Problem(name, line_of(lines, ("notice", key)), f"notice.{key}",
-                                    f"head_form: label_table sets {what} in the head's table, a row each under"
-                                    f" its label, and {key} sets them otherwise: the two contradict; remove one"))
+                                    "head_form: label_table sets the date of issue in a row of the head's table,"
+                                    f" under its label, and {key} places it on a line of its own: the two"
+                                    " contradict; remove one"))
     if ("contacts", "role_place") in lines and style.contacts.role_place == "above":
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
                                 "the role is set above a contact's box; the house sets each contact as a row of"
