@@ -15,3 +15,10 @@ class ProseList(Strict):
     paragraphs' indent, its later lines under its first. No mark unless the text has one."""
     items: Annotated[list[Line], MinLen(1)]
     marker: Optional[Line] = None      # the text's own mark before each entry (・, ○); none by default
+
+
+class ProseCentred(Strict):
+    """A line of the prose set in the middle of the page, as the text sets it: 記 between a
+    preamble and its numbered paragraphs (法務省 and 国税庁's 合意書, 2021: …次のとおり合意した。
+    / 記 / １　乙は，…), where a paragraph would stand one em in at the left."""
+    centred: Line

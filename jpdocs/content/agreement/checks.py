@@ -89,6 +89,8 @@ def _own_texts(doc) -> list[tuple[tuple, str]]:
     for j, p in enumerate(doc.prose):
         if isinstance(p, str):
             out.append((D + ("prose", j), p))
+        elif hasattr(p, "centred"):      # a line set in the middle (記)
+            out.append((D + ("prose", j, "centred"), p.centred))
         else:                            # a list under a paragraph: each entry, and its mark
             out.extend((D + ("prose", j, "items", k), t) for k, t in enumerate(p.items))
             if p.marker:

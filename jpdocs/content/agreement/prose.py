@@ -18,9 +18,17 @@ class ProseItems:
     marker: str = ""
 
 
+@dataclass(frozen=True)
+class ProseCentredLine:
+    """A line of the prose set in the middle (記), as written."""
+    centred: str
+
+
 def prose_parts(prose) -> tuple:
-    """The prose as the template prints it: each paragraph a string, each list its ProseItems."""
-    return tuple(p if isinstance(p, str) else ProseItems(tuple(p.items), p.marker or "") for p in prose)
+    """The prose as the template prints it: each paragraph a string, each list its ProseItems,
+    each centred line its ProseCentredLine."""
+    return tuple(p if isinstance(p, str) else ProseCentredLine(p.centred) if hasattr(p, "centred")
+                 else ProseItems(tuple(p.items), p.marker or "") for p in prose)
 
 # document's keys that only articles or the generated preamble use, and what they say
 _ARTICLE_KEYS = {
@@ -45,6 +53,8 @@ def check_prose(doc, labels: list[str], parties, problem) -> None:
         problem(D + (key,), f"the document is prose without articles (document.prose), and {key} shapes the"
                             " article on the areas of cooperation: it would have no effect")
     for i, p in enumerate(doc.prose):
+        if hasattr(p, "centred"):
+            continue
         if not isinstance(p, str) and (i == 0 or not isinstance(doc.prose[i - 1], str)):
             problem(D + ("prose", i), "a list in the prose stands under the paragraph that leads it"
                                       " (…目的は以下のとおりとする。): write that paragraph before it")
