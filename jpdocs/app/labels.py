@@ -89,6 +89,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AnnexPart", "table"): ("表", "行ごとにセル。最初の行が見出し。\"\" は記入欄（空欄）"),
     ("ProseList", "items"): ("箇条書き", "直前の段落の下に一項目ずつ一行で（例：協定を結ぶ目的は以下のとおりとする。の下の各目的）"),
     ("ProseList", "marker"): ("項目の記号", "本文にあるときだけ。例：・（空欄なら記号なし）"),
+    ("ProseHeading", "heading"): ("見出し", "段落の上に左端から置く一行。例：１　プログラムの目的"),
     ("ProseCentred", "centred"): ("中央の行", "本文が中央に置く一行。例：前文と番号付きの段落の間の「記」"),
     ("AgreementDocument", "translations"): ("外国語の本文", "日本語の本文の署名欄の後に新しいページから（姉妹都市協定の英文など）。書いたとおりに印字"),
     ("Translation", "language"): ("言語", "en：英語"),

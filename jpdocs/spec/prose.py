@@ -17,6 +17,13 @@ class ProseList(Strict):
     marker: Optional[Line] = None      # the text's own mark before each entry (・, ○); none by default
 
 
+class ProseHeading(Strict):
+    """A heading in the prose, a line of its own at the margin above the paragraphs it leads,
+    as a text of numbered sections sets it (慶應義塾大学大学院 and 国税庁's 覚書, 1996:
+    １　プログラムの目的 / 主として開発途上国の…), where a paragraph would stand one em in."""
+    heading: Line
+
+
 class ProseCentred(Strict):
     """A line of the prose set in the middle of the page, as the text sets it: 記 between a
     preamble and its numbered paragraphs (法務省 and 国税庁's 合意書, 2021: …次のとおり合意した。

@@ -19,6 +19,12 @@ class ProseItems:
 
 
 @dataclass(frozen=True)
+class ProseHeadingLine:
+    """A heading in the prose (１　プログラムの目的), as written, at the margin."""
+    heading: str
+
+
+@dataclass(frozen=True)
 class ProseCentredLine:
     """A line of the prose set in the middle (記), as written."""
     centred: str
@@ -28,6 +34,7 @@ def prose_parts(prose) -> tuple:
     """The prose as the template prints it: each paragraph a string, each list its ProseItems,
     each centred line its ProseCentredLine."""
     return tuple(p if isinstance(p, str) else ProseCentredLine(p.centred) if hasattr(p, "centred")
+                 else ProseHeadingLine(p.heading) if hasattr(p, "heading")
                  else ProseItems(tuple(p.items), p.marker or "") for p in prose)
 
 # document's keys that only articles or the generated preamble use, and what they say
@@ -53,7 +60,10 @@ def check_prose(doc, labels: list[str], parties, problem) -> None:
         problem(D + (key,), f"the document is prose without articles (document.prose), and {key} shapes the"
                             " article on the areas of cooperation: it would have no effect")
     for i, p in enumerate(doc.prose):
-        if hasattr(p, "centred"):
+        if hasattr(p, "heading") and i == len(doc.prose) - 1:
+            problem(D + ("prose", i), "a heading in the prose leads the paragraphs under it, and this one is"
+                                      " the last entry: write the text it heads after it")
+        if hasattr(p, "centred") or hasattr(p, "heading"):
             continue
         if not isinstance(p, str) and (i == 0 or not isinstance(doc.prose[i - 1], str)):
             problem(D + ("prose", i), "a list in the prose stands under the paragraph that leads it"

@@ -108,7 +108,8 @@ class AgreementText:
     term_printed: bool = False     # the standard set's 有効期間 article prints the term (drafts.prints_generated_term)
     prose: tuple = ()              # the text's paragraphs where it has no articles (document.prose):
                                    # strings, prose.ProseItems for a list under a paragraph and
-                                   # prose.ProseCentredLine for a centred line (記)
+                                   # prose.ProseCentredLine for a centred line (記),
+                                   # prose.ProseHeadingLine for a section's heading
     gaps: tuple[tuple[tuple, str, str], ...] = ()   # (key path, 第６条's number, 第８条's): numbers the text skips
     names_withheld: bool = False   # signer_names: withheld: the titles alone, as the published copy
     annexes: tuple["Annex", ...] = ()   # 別記様式, 別表 …: pages after the signatures

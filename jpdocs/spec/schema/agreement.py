@@ -8,7 +8,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from ... import japanese
 from ..annex import Annex
-from ..prose import ProseCentred, ProseList
+from ..prose import ProseCentred, ProseHeading, ProseList
 from ..translation import Translation
 from ..cover import Cover
 from ..base import Line, Strict
@@ -186,7 +186,7 @@ class AgreementDocument(Strict):
     chapters: list[Chapter] = []       # 章 above the articles, in order, the first from the first article
     # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own);
     # a list under a paragraph (協定を結ぶ目的は以下のとおりとする。): {items: [...], marker: ・}
-    prose: list[Union[Line, ProseList, ProseCentred]] = []
+    prose: list[Union[Line, ProseList, ProseHeading, ProseCentred]] = []
     supplementary: Optional[Supplementary] = None   # 附則: after the last article, before the closing
     # replaces 本協定の締結を証するため、…保有する。; false: none, after prose whose last
     # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it, or
