@@ -1,5 +1,5 @@
 """Lines of an agreement's prose that are not paragraphs: a line in the middle of the page
-(document.prose's {centred: 記}), as 法務省 and 国税庁's 合意書 (2021) sets 記 between its
+(document.prose's {text: 記, align: center}, as an annex writes one), as 法務省 and 国税庁's 合意書 (2021) sets 記 between its
 preamble and its numbered paragraphs; a section's heading at the margin ({heading: …}), as
 慶應義塾大学大学院 and 国税庁's 覚書 (1996) heads its seven sections (１　プログラムの目的).
 Before, each could only be a paragraph, one em in at the left, where no such text sets it. The real spec through the command line; the PDF read back by character
@@ -16,7 +16,7 @@ CASE = REAL / "moj-nta-touki-2021.yaml"
 
 
 def test_the_centred_line_stands_in_the_middle_of_the_text_in_the_pdf_and_the_docx(tmp_path):
-    assert "- centred: 記" in CASE.read_text(encoding="utf-8")
+    assert "- {text: 記, align: center}" in CASE.read_text(encoding="utf-8")
     result = run_generate(CASE, "-o", tmp_path / "out", "--force")
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "out" / CASE.stem
@@ -45,7 +45,7 @@ def test_a_list_under_a_centred_line_is_refused(tmp_path):
     (tmp_path / "styles" / "moj-nta-touki.yaml").write_text(
         (REAL / "styles" / "moj-nta-touki.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     text = CASE.read_text(encoding="utf-8")
-    old = "      - centred: 記"
+    old = "      - {text: 記, align: center}"
     at = text.index(old)
     spec = tmp_path / CASE.name
     spec.write_text(text[:at] + old + "\n      - items: [一　甲は，報告を求めることができる。]" + text[at + len(old):],

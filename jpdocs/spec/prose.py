@@ -3,7 +3,7 @@ agreement (2016) lists its six purposes under 協定を結ぶ目的は以下の�
 written, each entry a line of its own; a mark only where the spec gives the text's own."""
 # No `from __future__ import annotations`: the models' annotations are evaluated as made.
 
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 from .base import Line, Strict
 from .strict.fields import MinLen
@@ -27,5 +27,7 @@ class ProseHeading(Strict):
 class ProseCentred(Strict):
     """A line of the prose set in the middle of the page, as the text sets it: 記 between a
     preamble and its numbered paragraphs (法務省 and 国税庁's 合意書, 2021: …次のとおり合意した。
-    / 記 / １　乙は，…), where a paragraph would stand one em in at the left."""
-    centred: Line
+    / 記 / １　乙は，…), where a paragraph would stand one em in at the left. Written as an
+    annex's centred line is ({text: 記, align: center})."""
+    text: Line
+    align: Literal["center"]

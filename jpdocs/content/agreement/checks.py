@@ -89,8 +89,8 @@ def _own_texts(doc) -> list[tuple[tuple, str]]:
     for j, p in enumerate(doc.prose):
         if isinstance(p, str):
             out.append((D + ("prose", j), p))
-        elif hasattr(p, "centred"):      # a line set in the middle (記)
-            out.append((D + ("prose", j, "centred"), p.centred))
+        elif hasattr(p, "align"):        # a line set in the middle (記)
+            out.append((D + ("prose", j, "text"), p.text))
         elif hasattr(p, "heading"):      # a section's heading (１　プログラムの目的)
             out.append((D + ("prose", j, "heading"), p.heading))
         else:                            # a list under a paragraph: each entry, and its mark

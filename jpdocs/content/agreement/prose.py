@@ -33,7 +33,7 @@ class ProseCentredLine:
 def prose_parts(prose) -> tuple:
     """The prose as the template prints it: each paragraph a string, each list its ProseItems,
     each centred line its ProseCentredLine."""
-    return tuple(p if isinstance(p, str) else ProseCentredLine(p.centred) if hasattr(p, "centred")
+    return tuple(p if isinstance(p, str) else ProseCentredLine(p.text) if hasattr(p, "align")
                  else ProseHeadingLine(p.heading) if hasattr(p, "heading")
                  else ProseItems(tuple(p.items), p.marker or "") for p in prose)
 
@@ -63,7 +63,7 @@ def check_prose(doc, labels: list[str], parties, problem) -> None:
         if hasattr(p, "heading") and i == len(doc.prose) - 1:
             problem(D + ("prose", i), "a heading in the prose leads the paragraphs under it, and this one is"
                                       " the last entry: write the text it heads after it")
-        if hasattr(p, "centred") or hasattr(p, "heading"):
+        if hasattr(p, "align") or hasattr(p, "heading"):
             continue
         if not isinstance(p, str) and (i == 0 or not isinstance(doc.prose[i - 1], str)):
             problem(D + ("prose", i), "a list in the prose stands under the paragraph that leads it"
