@@ -6,6 +6,8 @@ Before, each could only be a paragraph, one em in at the left, where no such tex
 position (pdfplumber), the DOCX reopened (python-docx)."""
 from __future__ import annotations
 
+import re
+
 import docx
 import pdfplumber
 
@@ -93,3 +95,21 @@ def test_a_heading_that_heads_nothing_is_refused(tmp_path):
     line = text.rstrip("\n").count("\n") + 1
     assert f"{spec}:{line}: agreement.document.prose[16]: a heading in the prose leads the paragraphs" in result.stderr, \
         result.stderr
+
+
+WASEDA = REAL / "waseda-nta-2009.yaml"
+
+
+def test_the_last_heading_stays_with_its_paragraph_and_a_list_may_follow_a_heading(tmp_path):
+    """早稲田大学大学院 and 国税庁's text (2009): its sixth heading fell at the foot of the first page,
+    its paragraph kept with the signatures on the second; and its third section's items stand
+    straight under their heading, which a list under a paragraph only refused."""
+    spec_text = WASEDA.read_text(encoding="utf-8")
+    assert "- heading: ３　国税庁実務研修を受講する留学生の選定\n      - items:" in spec_text
+    result = run_generate(WASEDA, "-o", tmp_path / "out", "--force", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(tmp_path / "out" / WASEDA.stem / "agreement.pdf") as pdf:
+        pages = [re.sub(r"[\s　]", "", p.extract_text() or "") for p in pdf.pages]
+    heading = next(i for i, t in enumerate(pages) if "６情報交換" in t)
+    assert "平成21年4月10日" in pages[heading]            # on the page of its paragraph and the signatures
+    assert pages[heading].index("６情報交換") < pages[heading].index("大学院及び国税庁は、講義・研修")

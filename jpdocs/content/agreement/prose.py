@@ -65,7 +65,10 @@ def check_prose(doc, labels: list[str], parties, problem) -> None:
                                       " the last entry: write the text it heads after it")
         if hasattr(p, "align") or hasattr(p, "heading"):
             continue
-        if not isinstance(p, str) and (i == 0 or not isinstance(doc.prose[i - 1], str)):
+        # a list stands under what leads it: a paragraph, or a section's heading (早稲田大学大学院
+        # and 国税庁, 2009: ３　…留学生の選定 / (1) … (3))
+        if not isinstance(p, str) and (i == 0 or not (isinstance(doc.prose[i - 1], str)
+                                                    or hasattr(doc.prose[i - 1], "heading"))):
             problem(D + ("prose", i), "a list in the prose stands under the paragraph that leads it"
                                       " (…目的は以下のとおりとする。): write that paragraph before it")
     if doc.closing is None:              # (false: the last paragraph closes the text, published.py)
