@@ -51,7 +51,7 @@ _TITLE_WORDS = sorted(((w, key) for key, k in KINDS.items() for w in {key, k.wor
 def title_kind(title: str) -> str | None:
     """The kind of document a title names by its last word (…協定 and …協定書: 協定書;
     …覚書; …契約: 契約書; …盟約: 盟約書 …), or None where it ends in no kind's word
-    (…包括連携, …合意書)."""
+    (…包括連携, …について)."""
     return next((key for w, key in _TITLE_WORDS if title.endswith(w)), None)
 
 
