@@ -111,7 +111,8 @@ def test_a_name_that_ends_in_its_kinds_word_or_none_keeps_the_default(tmp_path, 
 
 @pytest.mark.parametrize("title, kind", [("包括連携協定", "協定書"), ("包括連携協定書", "協定書"),
                                          ("防災に関する覚書", "覚書"), ("森林の里親契約", "契約書"),
-                                         ("友好盟約", "盟約書"), ("姉妹都市提携", None), ("合意書", None)])
+                                         ("友好盟約", "盟約書"), ("姉妹都市提携", None), ("合意書", "合意書"),
+                                         ("国税庁実務研修について", None)])
 def test_title_kind(title, kind):
     assert title_kind(title) == kind
 
