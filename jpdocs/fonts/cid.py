@@ -81,7 +81,9 @@ class Coding:
         face = self.face
         glyphs = len(face.hmetrics)
         self.cid_of: dict[int, int] = {}      # a code point → its CID
-        char_of: dict[int, int] = {}          # a CID → the code point it reads back as
+        # a CID → the code point it reads back as (by CID, as widths and lines; the
+        # list as long as the CIDs could be, cut to those given after)
+        char_of: list[int | None] = [None] * (glyphs + len(face.charToGlyph))
         self.glyph_of: dict[int, int] = {}    # a CID → its glyph in the font
         shared = glyphs                       # the next CID of a glyph's second character
         for char, glyph in sorted(face.charToGlyph.items()):
@@ -96,7 +98,8 @@ class Coding:
         space = self.cid_of.get(32)
         if space is not None and 0xA0 not in self.cid_of:
             self.cid_of[0xA0] = space         # a no-break space drawn as the space, as reportlab drew it
-        self.char_of: list[int | None] = list(map(char_of.get, range(shared)))    # (by CID, as above)
+        del char_of[shared:]
+        self.char_of = char_of
         self.widths, self.lines = [None] * shared, [None] * shared
         self.cutter = Cutter(face)
         self.usable = self.cutter.usable()
