@@ -42,7 +42,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, ShapedStr
 
-from ..flate import MOSTLY_ZEROS, compress
+from ..flate import FONT_PROGRAM, LEVEL, MOSTLY_ZEROS, compress
 from .cut import Cutter
 from .hinting import strip as strip_hinting
 
@@ -197,7 +197,7 @@ class Coding:
         deflated forms)."""
         chars = list(_by_cid(self.char_of, cids))
         font_file = self.cutter.cut(chars) if self.usable else strip_hinting(self.face.makeSubset(chars))
-        return ("%s+%s" % (_tag(cids), self.face_name), _Kept(font_file), self._widths(cids),
+        return ("%s+%s" % (_tag(cids), self.face_name), _Kept(font_file, FONT_PROGRAM), self._widths(cids),
                 _Kept(self._cid_to_gid(cids), MOSTLY_ZEROS), _Kept(self._to_unicode(cids)))
 
     def _cid_to_gid(self, cids: tuple[int, ...]) -> bytes:
@@ -330,12 +330,12 @@ class _Flate(pdfdoc.PDFStreamFilterZCompress):
 class _Kept(pdfdoc.PDFStreamFilterZCompress):
     """A stream's bytes kept for a glyph set (a font file, a map), and the FlateDecode
     filter of the streams made of them, which deflates them once however many
-    documents write them (at flate.py's `level` for them). The filter holds the
+    documents write them (at `level`: flate.py says which streams get which). The filter holds the
     bytes rather than the bytes their deflated form: a subclass of bytes is a copy
     of them (the font file's ~80 KB, the map's ~35 KB, set to zeros first), which
     cost a warm notice ~0.3 M instructions."""
 
-    def __init__(self, data: bytes, level: int | None = None):
+    def __init__(self, data: bytes, level: int = LEVEL):
         self.data, self.level, self.deflated = data, level, None
 
     def stream(self, doc) -> pdfdoc.PDFStream:
@@ -349,7 +349,7 @@ class _Kept(pdfdoc.PDFStreamFilterZCompress):
         if text is not self.data:                 # (someone else's bytes: deflated as any stream's)
             return pdfdoc.PDFZCompress.encode(text)
         if self.deflated is None:
-            self.deflated = compress(text) if self.level is None else compress(text, self.level)
+            self.deflated = compress(text, self.level)
         return self.deflated
 
 
