@@ -100,6 +100,37 @@ def mend_radicals(value, path, name, lines, warnings):
     return value
 
 
+def mended_and_checked(data, name, lines, warnings, dated: list) -> tuple[object, list[Problem]]:
+    """mend_radicals(data), then check_text of what it gives, in one walk of the spec's
+    tree (two walks of a notice's ~120 values cost ~0.2 M instructions more): each text
+    mended, then checked as check_text checks it. The warnings come as the two walks
+    gave them, the radicals' for the whole tree first, then the text checks'; the
+    problems, and the texts that may hold a date (`dated`), in the tree's order."""
+    mended: list[Problem] = []
+    checked: list[Problem] = []
+    problems: list[Problem] = []
+
+    def walk(value, path):
+        if isinstance(value, str):
+            fixed, pairs = radicals.fix_radicals(value)
+            if pairs:
+                shown = ", ".join(f"{a} U+{ord(a):04X} → {b}" for a, b in pairs)
+                mended.append(Problem(name, line_of(lines, path), dotted(path),
+                                      f"look-alike radical characters replaced: {shown}"))
+            problems.extend(check_text(fixed, path, name, lines, checked, dated))
+            return fixed
+        if isinstance(value, dict):
+            return {k: walk(v, path + (k,)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, path + (i,)) for i, v in enumerate(value)]
+        return value                  # (check_text has nothing to say of a number, true/false or null)
+
+    data = walk(data, ())
+    warnings += mended
+    warnings += checked
+    return data, problems
+
+
 def reference_day(spec) -> tuple[dt.date, tuple] | None:
     """The day a spec's text is written around, and its key: the notice's date of issue,
     else its ceremony's day, else the signing date (None: the spec gives none)."""
