@@ -106,29 +106,30 @@ def mended_and_checked(data, name, lines, warnings, dated: list) -> tuple[object
     mended, then checked as check_text checks it. The warnings come as the two walks
     gave them, the radicals' for the whole tree first, then the text checks'; the
     problems, and the texts that may hold a date (`dated`), in the tree's order."""
-    mended: list[Problem] = []
-    checked: list[Problem] = []
-    problems: list[Problem] = []
+    found: tuple[list, list, list] = ([], [], [])       # radicals' warnings, text checks' warnings, problems
+    data = _mend_and_check(data, (), name, lines, found, dated)
+    warnings += found[0]
+    warnings += found[1]
+    return data, found[2]
 
-    def walk(value, path):
-        if isinstance(value, str):
-            fixed, pairs = radicals.fix_radicals(value)
-            if pairs:
-                shown = ", ".join(f"{a} U+{ord(a):04X} → {b}" for a, b in pairs)
-                mended.append(Problem(name, line_of(lines, path), dotted(path),
-                                      f"look-alike radical characters replaced: {shown}"))
-            problems.extend(check_text(fixed, path, name, lines, checked, dated))
-            return fixed
-        if isinstance(value, dict):
-            return {k: walk(v, path + (k,)) for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v, path + (i,)) for i, v in enumerate(value)]
-        return value                  # (check_text has nothing to say of a number, true/false or null)
 
-    data = walk(data, ())
-    warnings += mended
-    warnings += checked
-    return data, problems
+def _mend_and_check(value, path, name, lines, found, dated):
+    """mended_and_checked's walk (a function of the module, not one nested in it: a
+    nested function that calls itself is a cycle, which would hold the spec's lines
+    and what the walk found until the cycle collector ran)."""
+    if isinstance(value, str):
+        fixed, pairs = radicals.fix_radicals(value)
+        if pairs:
+            shown = ", ".join(f"{a} U+{ord(a):04X} → {b}" for a, b in pairs)
+            found[0].append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"look-alike radical characters replaced: {shown}"))
+        found[2].extend(check_text(fixed, path, name, lines, found[1], dated))
+        return fixed
+    if isinstance(value, dict):
+        return {k: _mend_and_check(v, path + (k,), name, lines, found, dated) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mend_and_check(v, path + (i,), name, lines, found, dated) for i, v in enumerate(value)]
+    return value                  # (check_text has nothing to say of a number, true/false or null)
 
 
 def reference_day(spec) -> tuple[dt.date, tuple] | None:
