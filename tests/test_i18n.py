@@ -918,6 +918,8 @@ VARIANTS.update({
     "yearless-weekday-other-year": ("本協定の締結式を次のとおり執り行います。", "昨年２月27日（月）の懇談会を経ました。"),
     "untrue-day": ("本協定の締結式を次のとおり執り行います。", "令和６年２月30日に締結式を行います。"),
     "untrue-holiday": ("本協定の締結式を次のとおり執り行います。", "令和６年２月26日（月・祝）に締結式を行います。"),
+    "day-off-on-a-holiday": ("本協定の締結式を次のとおり執り行います。", "令和６年５月３日（金・休）に締結式を行います。"),
+    "yearless-day-off-on-a-holiday": ("本協定の締結式を次のとおり執り行います。", "５月３日（金・休）に締結式を行います。"),
     "holiday-of-a-later-year": ("本協定の締結式を次のとおり執り行います。", "令和12年３月22日（金・祝）に締結式を行います。"),
     "yearless-holiday-none": ("本協定の締結式を次のとおり執り行います。", "３月22日（木・祝）に締結式を行います。"),
     "yearless-holiday-certain": ("本協定の締結式を次のとおり執り行います。", "３月21日（木・祝）に締結式を行います。"),
@@ -1729,3 +1731,27 @@ VARIANTS.update({
     "table-holes": ("  press_request:\n", _SECTION % "      table: [[番号, 連携事項], [１, \"　\"], []]\n"),
     "logo-missing": ("    name: 北見工業大学\n", "    name: 北見工業大学\n    logo: nowhere.png\n"),
 })
+
+# The head as a table of a label and a value a row (notice.head_form: label_table,
+# content/label_table.py): an hour of release without it; what the table leaves no place
+# for; the house's settings that contradict it; the minutes unpadded beside the colon.
+COMPANIONS["style-label-table.yaml"] = "notice:\n  head_form: label_table\n"
+_LABEL_TABLE = (_STYLE, _STYLE + "style: style-label-table.yaml\n")
+VARIANTS.update({
+    "issue-time-no-table": ("issue_date: 2024-02-16", "issue_date: 2024-02-16\n  issue_time: \"14:00\""),
+    "label-table-prefix": [_LABEL_TABLE, ("issue_date: 2024-02-16", "issue_date: 2024-02-16\n  date_prefix: 提供日")],
+    "label-table-suffix": [_LABEL_TABLE, ("issue_date: 2024-02-16", "issue_date: 2024-02-16\n  date_suffix: 配布")],
+    "label-table-lead": [_LABEL_TABLE, ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "label-table-after": [_LABEL_TABLE, ("  closing_ijo:", "  after:\n    issue_date: 2024-02-28\n"
+                                                          "    opening: [本日、締結しました。]\n  closing_ijo:")],
+})
+_TABLE_STYLES = {
+    "label-table-contacts-at": "notice:\n  head_form: label_table\n  contacts_at: top\n",
+    "label-table-date-place": "notice:\n  head_form: label_table\n  date_place: foot\n",
+    "label-table-role-place": "notice:\n  head_form: label_table\ncontacts:\n  role_place: above\n",
+    "label-table-wording": "wording:\n  issue_date_label: 発表日\n",
+    "pad-minutes-colon": "times:\n  notation: colon\n  pad_minutes: false\n",
+}
+STYLE_VARIANTS.update(_TABLE_STYLES)
+VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _TABLE_STYLES})
+COMPANIONS.update({f"style-{name}.yaml": text for name, text in _TABLE_STYLES.items()})

@@ -113,6 +113,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("PressNotice", "issue_date"): ("配布日", "例：2024-02-16 または 令和6年2月16日。日付を示さないページ（ウェブの報告など）は none"),
     ("PressNotice", "date_prefix"): ("日付の前", "例：公開日："),
     ("PressNotice", "date_suffix"): ("日付の後ろ", "例：配布"),
+    ("PressNotice", "issue_time"): ("提供時間", "例：14:00。ハウススタイルが冒頭を見出しと内容の表に組むとき（notice.head_form: label_table）その一行に"),
     ("PressNotice", "subject_label"): ("件名の見出し", "空欄なら「項　目」"),
     ("PressNotice", "subject"): ("件名", "例：…協定締結式について"),
     ("PressNotice", "subtitle"): ("副題", "件名の下の行。例：〜豊岡市と奈義町との連携〜"),

@@ -363,6 +363,9 @@ class PressNotice(Strict):
     issue_date: IssueDate
     date_prefix: Optional[Line] = None   # before the date: 公開日：
     date_suffix: str = "配布"
+    # the hour of release (14:00), printed only in the head's table under its label, as
+    # 大阪府 writes 提供時間　14時0分 (notice.head_form: label_table; elsewhere refused)
+    issue_time: Optional[Time] = None
     # default from the house style: 項　目; false: the subject without a label, centred
     # as the notice's title
     subject_label: Union[Line, Literal[False], None] = None
