@@ -18,8 +18,9 @@ own steps, which are also what runs where one of these tests fails.
 """
 from __future__ import annotations
 
-from reportlab.platypus import Indenter, Spacer
-from reportlab.platypus.doctemplate import _addGeneratedContent
+from reportlab.platypus import Indenter, KeepTogether, Spacer
+from reportlab.platypus.doctemplate import LayoutError, _addGeneratedContent, _ktAllow
+from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.frames import _FUZZ
 
 from .composer import JParagraph
@@ -56,13 +57,85 @@ class Placing:
                 f.frameAction(self.frame)
                 _addGeneratedContent(flowables, self.frame)
                 return None
-            if kind in _DIRECT and not f.getKeepWithNext() and not _breaks_before(f) and self._placed(f):
-                del flowables[0]
-                self._curPageFlowableCount += 1
-                self.afterFlowable(f)
-                _addGeneratedContent(flowables, self.frame)
+            if kind in _DIRECT and not _breaks_before(f):
+                if not f.getKeepWithNext():
+                    if self._placed(f):
+                        del flowables[0]
+                        self._done(f, flowables)
+                        return None
+                elif self._kept_together(flowables):
+                    return None
+            elif kind is KeepTogether and self._kept_together(flowables):
                 return None
         return super().handle_flowable(flowables)
+
+    def _done(self, f, flowables) -> None:
+        """What handle_flowable does after a flowable is drawn."""
+        self._curPageFlowableCount += 1
+        self.afterFlowable(f)
+        _addGeneratedContent(flowables, self.frame)
+
+    def _kept_together(self, flowables) -> bool:
+        """A KeepTogether at the head of the list, or the flowables reportlab's
+        handle_keepWithNext would put in one (a heading and what follows it), where
+        they all fit: the first drawn and the rest left at the head of the list,
+        True; else nothing drawn, False, for reportlab's own steps.
+
+        reportlab measures the group (KeepTogether.wrap, which is `_listWrapOn`,
+        called here as it calls it), finds it too tall for any frame on purpose
+        (Frame.add fails), splits it (Frame.split, KeepTogether.split): where the
+        whole group and its first part fit in the height left (and the frame is not
+        full at the top), the split is the group's flowables themselves, the first
+        added by Frame.add and the rest put back on the list. That is what is done
+        here, without the KeepTogether, its failed add and its split. Where the
+        frame has indents (an Indenter), KeepTogether.split measures the group
+        again at the frame's whole width: left to reportlab."""
+        f = flowables[0]
+        if type(f) is KeepTogether:
+            content, chained = f._content, False
+            if f._maxHeight:
+                return False
+        else:                         # handle_keepWithNext's group
+            i, n = 0, len(flowables)
+            while i < n and flowables[i].getKeepWithNext() and _ktAllow(flowables[i]):
+                i += 1
+            if i < n and _ktAllow(flowables[i]):
+                i += 1
+            content, chained = flowables[:i], True
+        if (not content or type(content[0]) not in _DIRECT
+                or any(type(c) not in _DIRECT and type(c) is not Indenter for c in content)):
+            return False
+        frame, canv = self.frame, self.canv
+        d = frame.__dict__
+        if (d.get("_frameBGs") or d["_leftExtraIndent"] or d["_rightExtraIndent"] or not self.allowSplitting
+                or getattr(self, "_multiBuildEdits", None)):
+            return False
+        space = 0
+        if not d["_atTop"]:
+            space = content[0].getSpaceBefore()        # (KeepTogether's: its first flowable's)
+            if d["_oASpace"]:
+                space = max(space - d["_prevASpace"], 0)
+        height = d["_y"] - d["_y1p"] - space
+        if height <= 0:
+            return False
+        dims = []
+        whole = _listWrapOn(content, d["_aW"], canv, dims=dims)[1]
+        first = dims[0][1] if dims else 0
+        too_tall = whole > height
+        if too_tall or first > height or (too_tall and d["_atTop"]):
+            return False              # (a break before the group: measured again by reportlab, alike)
+        if chained:
+            for c in content[:-1]:
+                c.__dict__["keepWithNext"] = 0          # as handle_keepWithNext leaves them
+        head = content[0]
+        if not self._placed(head):    # (reportlab: Frame.add with trySplit=0, the same test)
+            raise LayoutError(f"Splitting error on page {self.page}")
+        if chained:
+            del flowables[0]
+        else:
+            flowables[0:1] = content[1:]
+        self._done(head, flowables)
+        return True
 
     def _placed(self, f) -> bool:
         """reportlab's Frame._add for a frame without backgrounds, where `f` fits: drawn,
