@@ -11,10 +11,13 @@ paragraph that fits where it stands. `Placing.handle_flowable` does the same for
 flowable of one of the types we make (`_DIRECT`) that none of those general steps
 would act on: the same wrap with the same arguments, the same test of whether it
 fits, the same `drawOn` at the same place, the frame left as `Frame.add` leaves it,
-the same count and `afterFlowable`. Anything else — a flowable kept with the next
-(reportlab's KeepTogether), a break before it, frame backgrounds, an action, one
-that does not fit (reportlab then splits it or moves it on) — goes to reportlab's
-own steps, which are also what runs where one of these tests fails.
+the same count and `afterFlowable`; and a group kept together (a KeepTogether, or
+a flowable kept with the next) where all of it fits, as reportlab's KeepTogether
+split leaves it (`_kept_together`). Anything else — a break before it, frame
+backgrounds, an action, a group that does not fit or stands in an indented frame,
+one that does not fit (reportlab then splits it or moves it on) — goes to
+reportlab's own steps, which are also what runs where one of these tests fails.
+A notice's flowables all take this way but its pages' own actions.
 """
 from __future__ import annotations
 
@@ -65,7 +68,7 @@ class Placing:
                         return None
                 elif self._kept_together(flowables):
                     return None
-            elif kind is KeepTogether and self._kept_together(flowables):
+            elif kind is KeepTogether and not _breaks_before(f) and self._kept_together(flowables):
                 return None
         return super().handle_flowable(flowables)
 
