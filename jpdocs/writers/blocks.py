@@ -30,7 +30,7 @@ from .paragraph_styles import paragraph_style
 from .tags import Node, tag
 from .problems import too_narrow
 from .flowables import (BreakPlace, Figure, HalfPageBreak, MeasuredTable, NumbersEnd, SealBox, SealPlace,
-                        TextPageBreak, TrackedLine)
+                        TextPageBreak, TrackedLine, set_every_cell)
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
@@ -286,7 +286,7 @@ class BlockBuilder:
         pad = t.padding if t.padding is not None else (_CELL_PAD if t.border != "none" else 1.0)
         widths = [f * width for f in fitted_widths(t, width, pad, self.house)]
         # Every cell's style: what the commands VALIGN TOP, FONTNAME and the four
-        # paddings over (0, 0)-(-1, -1) set, set directly (MeasuredTable.set_every_cell);
+        # paddings over (0, 0)-(-1, -1) set, set directly (flowables.set_every_cell);
         # `cmds`, the commands of some cells, follow them as they followed in one
         # TableStyle. FONTNAME: reportlab's cell default is Helvetica, which it would
         # reference (unembedded) even though every cell holds paragraphs.
@@ -352,7 +352,7 @@ class BlockBuilder:
         # a ruled table headed by a row of column heads (a notice's section table, an
         # article's): the row heads each page the table runs onto, as a reader looks for it
         table = MeasuredTable(data, colWidths=widths, hAlign="LEFT", repeatRows=1 if t.heading_row() else 0)
-        table.set_every_cell(every)
+        set_every_cell(table, every)
         table.setStyle(TableStyle(cmds))
         return KeepTogether([table]) if t.keep_together else table
 
