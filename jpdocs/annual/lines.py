@@ -34,15 +34,18 @@ def ems(text: str) -> float:
 UNBROKEN = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年(?:[0-9０-９]+月(?:[0-9０-９]+日)?)?～?"
                        r"|[0-9０-９]+年[0-9０-９]+月[0-9０-９]+日～?|[MTSHR]?[0-9]+\.[0-9]+\.[0-9]+～?|[!-~]+")
 
-def words(text: str) -> list[str]:
+def words(text: str, names: tuple[str, ...] = ()) -> list[str]:
     """`text` in the pieces a line may end between without tearing a word: where a word
     starts (jlreq_lines.after_word: after a ・, where the script changes, after a legal
     form: 株式会社 / カゴメ), but hiragana stays with the kanji or katakana before it (its
     okurigana and particles: 災害時における / 無人航空機を / 活用した), and a piece of one or
     two characters with the piece before it, or after a legal form with the piece after it
     (特定非営利活動法人 / 日本ジオパークネットワーク), so that
-    no line is left with a lone 等 or との. The pieces join back to `text`."""
-    cuts = _cuts(text)
+    no line is left with a lone 等 or との. A word also starts and ends where one of `names`
+    (the parties' names a title holds: Value.names) does, which no script change shows:
+    独立行政法人 / 国立高等専門学校機構 / 長野工業高等専門学校との, its party 長野工業高等専門学校.
+    The pieces join back to `text`."""
+    cuts = _cuts(text, names)
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     out: list[str] = []
     for i, piece in enumerate(pieces):
@@ -56,25 +59,37 @@ def words(text: str) -> list[str]:
     return out
 
 
-def _cuts(text: str) -> list[int]:
+def _cuts(text: str, names: tuple[str, ...] = ()) -> list[int]:
+    bounds = _name_bounds(text, names)
     return [i for i in range(1, len(text))
-            if after_word(text, i) and text[i] not in NO_START and text[i - 1] not in NO_END
+            if (after_word(text, i) or i in bounds) and text[i] not in NO_START and text[i - 1] not in NO_END
             and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK")]
 
 
-def word_ends(text: str) -> set[int]:
+def _name_bounds(text: str, names: tuple[str, ...]) -> set[int]:
+    """Where each of `names` starts and ends in `text`, at every place it is written."""
+    bounds: set[int] = set()
+    for name in names:
+        start = text.find(name) if name else -1
+        while start >= 0:
+            bounds |= {start, start + len(name)}
+            start = text.find(name, start + 1)
+    return bounds
+
+
+def word_ends(text: str, names: tuple[str, ...] = ()) -> set[int]:
     """Where a line of `text` may end without tearing a word: between any two of its
     pieces (words) before the short ones are joined to their neighbours."""
-    return {*_cuts(text), len(text)}
+    return {*_cuts(text, names), len(text)}
 
 
-def title_lines_by_words(text: str, width_ems: float) -> list[str] | None:
+def title_lines_by_words(text: str, width_ems: float, names: tuple[str, ...] = ()) -> list[str] | None:
     """A title's one line of text set on lines of at most `width_ems`, each ending between
     its words (words), at a BudouX phrase's end where one fits on the line (北海道オホーツク
     / 総合振興局と / 北見工業大学との) and that takes no more lines, else after the last word that fits: BudouX's own
     phrases may end inside a word (無人航 / 空機を), which words never do. None where a
-    word is longer than the line."""
-    pieces = words(text)
+    word is longer than the line. `names`: the parties' names the title holds (words)."""
+    pieces = words(text, names)
     width_ems += 1e-6       # a column sized to its longest word: its width back from points is a hair less
     if any(ems(p) > width_ems for p in pieces):
         return None
@@ -165,7 +180,7 @@ def cell_lines(col: AnnualColumn, value: Value, ems_wide: float) -> int:
         return len(packed(value.words + [value.after] if value.after else value.words, ems_wide))
     count = 0
     for line in value.lines:
-        by_words = title_lines_by_words(line, ems_wide) if col.data == "title" else None
+        by_words = title_lines_by_words(line, ems_wide, value.names) if col.data == "title" else None
         count += len(by_words) if by_words is not None else _wrapped(line, ems_wide)
     return count
 

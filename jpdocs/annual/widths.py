@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..spec.style import HouseStyle
-from .lines import UNBROKEN, cell_lines, ems, words
+from ..writers.jlreq_lines import LEGAL_FORMS
+from .lines import UNBROKEN, cell_lines, ems, packed, words
 from .rows import Row
 
 CELL_PADDING = 8.0          # points left and right of a cell's text together, as the table sets it
@@ -54,8 +55,9 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
             lo = max([lo, *(ems(ln) for ln in lines)])
         least.append(lo)
         # a title's words; a name's or an office unit's (each occurrence: a name in many rows weighs more)
-        names.append([ems(w) for ln in lines for w in words(ln)] if col.data == "title" else
-                     [ems(w.removesuffix("\n")) for r in rows for w in r.values[k].words])
+        names.append([w for r in rows for ln in r.values[k].lines for w in words(ln, r.values[k].names)]
+                     if col.data == "title" else
+                     [w.removesuffix("\n") for r in rows for w in r.values[k].words])
         natural.append(max([lo, *(ems(ln) for ln in lines)]))
         amount.append(sum(ems(ln) for ln in lines) or 1.0)
     room = (width - padding * n) / size                  # em available for the text
@@ -64,19 +66,10 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
         least[k] = max(least[k], min(wanted, room - (sum(least) - least[k])))
     titles = [k for k, col in enumerate(columns) if col.data == "title"]
     for k in titles:                                     # 2. a title's words whole
-        give(k, max(names[k], default=0))
+        give(k, max(map(ems, names[k]), default=0))
     for k in range(n):                                   # 3. every name's words whole
         if k not in titles:
             give(k, max((ems(w) for name in _name_words(rows, k) for w in words(name)), default=0))
-    # 3. then names whole: each turn, the widening that makes most names whole for its width
-    while True:
-        steps = [(sum(1 for w in names[k] if least[k] < w <= wide) / (wide - least[k]), wide, k)
-                 for k in range(n) if k not in titles for wide in set(names[k])
-                 if least[k] < wide <= room - (sum(least) - least[k])]
-        if not steps:
-            break
-        _, wide, k = max(steps)
-        least[k] = wide
     if sum(natural) <= room:                             # every line fits: the rest to the columns read along
         roomy = [k for k, col in enumerate(columns) if col.data in ROOMY] or list(range(n))
         spare = room - sum(natural)
@@ -85,45 +78,88 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     elif sum(least) >= room:
         got = least
     else:
-        got = _in_proportion(amount, shortest(rows, style, least, natural, room), natural, room)
+        got = _in_proportion(amount, shortest(rows, style, least, natural, room, names, titles), natural, room)
     points = [g * size + padding for g in got]
     total = sum(points)
     return [p / total for p in points]
 
 
 def shortest(rows: list[Row], style: HouseStyle, least: list[float], natural: list[float],
-             room: float) -> list[float]:
-    """4. From `least`, each turn the widening (in STEPs, up to a column's `natural` width
-    and within `room`) that takes the most lines off the table per em it takes, the
-    table's lines being its rows' tallest cells' (lines.cell_lines): a row of a tall
-    office (国立研究開発法人国立環境研究所… on nine lines beside a title on three) is
-    made shorter by its own column, which an even share of the width by the text each
-    column holds never widened enough."""
+             room: float, names: list[list[str]], titles: list[int]) -> list[float]:
+    """4. The table as short as the page lets it be, a name parted counted as the lines
+    it takes beyond one (a name parted between its words reads worse than a row a line
+    taller, as a row standing much taller than its neighbours does): from `least`, each
+    turn the widening (in STEPs, up to a column's `natural` width and within `room`) that
+    saves the most per em it takes, the table's lines being its rows' tallest cells'
+    (lines.cell_lines); then, the room given out, each turn the width moved from one
+    column to another that saves the most, while any saves: a tall office (国立研究開発
+    法人国立環境研究所… on nine lines beside a title on three) comes off only four em at
+    a time, which the first turns, taking what saves most per em, had left to no column."""
     columns = style.annual.columns
     got = list(least)
-    counted: dict[tuple[int, float], list[int]] = {}
+    counted: dict[tuple[int, float], tuple[list[int], int]] = {}
 
-    def lines_at(k: int, wide: float) -> list[int]:       # each row's lines in column k, `wide` em
+    def at(k: int, wide: float) -> tuple[list[int], int]:
+        """Each row's lines in column k `wide` em wide, and the lines its names take beyond one each."""
         key = (k, round(wide, 6))
         if key not in counted:
-            counted[key] = [cell_lines(columns[k], r.values[k], wide) for r in rows]
+            parted = 0 if k in titles else sum(_parting(packed([w], wide)) for w in names[k] if ems(w) > wide + 1e-6)
+            counted[key] = [cell_lines(columns[k], r.values[k], wide) for r in rows], parted
         return counted[key]
-    while True:
-        now = [lines_at(k, g) for k, g in enumerate(got)]
-        tallest = [max(cells) for cells in zip(*now)]
-        free = room - sum(got)
-        best = None
-        for k, g in enumerate(got):
-            beside = [max([c[r] for j, c in enumerate(now) if j != k], default=0) for r in range(len(rows))]
-            wide = g + STEP
-            while wide <= min(natural[k], g + free) + 1e-9:
-                saved = sum(tallest) - sum(max(a, b) for a, b in zip(lines_at(k, wide), beside))
-                if saved > 0 and (best is None or saved / (wide - g) > best[0]):
-                    best = (saved / (wide - g), k, wide)
-                wide += STEP
+
+    def cost(widths: list[float]) -> int:
+        cells = [at(k, g) for k, g in enumerate(widths)]
+        return sum(_row_cost(row) for row in zip(*(c[0] for c in cells))) + sum(c[1] for c in cells)
+
+    def widths_to(k: int) -> list[float]:                # column k's widths past its own, up to its natural
+        out, wide = [], got[k] + STEP
+        while wide <= natural[k] + 1e-9:
+            out.append(wide)
+            wide += STEP
+        return out
+    while True:                                          # widening into the room left
+        now, free, best = cost(got), room - sum(got), None
+        for k in range(len(got)):
+            for wide in widths_to(k):
+                if wide - got[k] > free + 1e-9:
+                    break
+                saved = now - cost([*got[:k], wide, *got[k + 1:]])
+                if saved > 0 and (best is None or saved / (wide - got[k]) > best[0]):
+                    best = (saved / (wide - got[k]), k, wide)
+        if best is None:
+            break
+        got[best[1]] = best[2]
+    while True:                                          # width moved from one column to another
+        now, free, best = cost(got), room - sum(got), None
+        for k in range(len(got)):
+            for wide in widths_to(k):
+                taken = wide - got[k] - max(free, 0.0)
+                for j in range(len(got)):
+                    if j == k or got[j] - taken < least[j] - 1e-9:
+                        continue
+                    moved = list(got)
+                    moved[k], moved[j] = wide, got[j] - taken
+                    saved = now - cost(moved)
+                    if saved > 0 and (best is None or (saved, -taken) > best[0]):
+                        best = ((saved, -taken), moved)
         if best is None:
             return got
-        got[best[1]] = best[2]
+        got = best[1]
+
+
+def _parting(lines: list[str]) -> int:
+    """What a name set on `lines` costs: two for each line beyond its first, as a line of
+    the table (_row_cost), and two more for each that does not end after the name's legal
+    form or a space (NPO法人 / クライシスマッパーズ・ジャパン is how a narrow list parts it;
+    NPO法人クライシスマッパーズ・ / ジャパン, 環境省国立水俣病総合研究 / センター read worse)."""
+    return sum(2 if line.endswith((*LEGAL_FORMS, "\u3000", " ")) else 4 for line in lines[:-1])
+
+
+def _row_cost(cells: tuple[int, ...]) -> int:
+    """A row's lines, and again the lines its tallest cell stands above the next tallest:
+    a cell much taller than its neighbours leaves its row empty beside it."""
+    tallest, *rest = sorted(cells, reverse=True)
+    return 3 * tallest - max(rest, default=tallest)
 
 
 def _in_proportion(amount: list[float], least: list[float], natural: list[float], room: float) -> list[float]:
