@@ -57,7 +57,7 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
         # a title's words; a name's or an office unit's (each occurrence: a name in many rows weighs more)
         names.append([w for r in rows for ln in r.values[k].lines for w in words(ln, r.values[k].names)]
                      if col.data == "title" else
-                     [w.removesuffix("\n") for r in rows for w in r.values[k].words])
+                     [w.removesuffix("\n") for r in rows for w in r.values[k].words or r.values[k].lines])
         natural.append(max([lo, *(ems(ln) for ln in lines)]))
         amount.append(sum(ems(ln) for ln in lines) or 1.0)
     room = (width - padding * n) / size                  # em available for the text
