@@ -16,6 +16,7 @@ from .columns import Value
 MARGIN = 0.25               # em a line's text is given beyond its width (ems)
 
 
+@lru_cache(maxsize=1 << 16)
 def ems(text: str) -> float:
     """A line's width in em, for the PDF and for Word and LibreOffice, which set the DOCX's
     table (the PDF's columns and line breaks) by their own measure: half-width characters

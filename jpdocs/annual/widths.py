@@ -2,6 +2,8 @@
 (the cells' lines measured by lines.py)."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..spec.style import HouseStyle
 from ..writers.jlreq_lines import LEGAL_FORMS
 from .lines import UNBROKEN, cell_lines, ems, packed, words
@@ -86,65 +88,100 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
 
 def shortest(rows: list[Row], style: HouseStyle, least: list[float], natural: list[float],
              room: float, names: list[list[str]], titles: list[int]) -> list[float]:
-    """4. The table as short as the page lets it be, a name parted counted as the lines
-    it takes beyond one (a name parted between its words reads worse than a row a line
-    taller, as a row standing much taller than its neighbours does): from `least`, each
-    turn the widening (in STEPs, up to a column's `natural` width and within `room`) that
-    saves the most per em it takes, the table's lines being its rows' tallest cells'
-    (lines.cell_lines); then, the room given out, each turn the width moved from one
-    column to another that saves the most, while any saves: a tall office (国立研究開発
-    法人国立環境研究所… on nine lines beside a title on three) comes off only four em at
-    a time, which the first turns, taking what saves most per em, had left to no column."""
+    """4. The table as short as the page lets it be, by one measure (_row_cost, _parting):
+    its rows' lines (a row stands as tall as its tallest cell: lines.cell_lines), a cell
+    much taller than its neighbours counted again, a name or a line of a cell parted
+    counted as lines. From `least`, each turn the widening (up to a column's `natural`
+    width, within `room`) that saves the most per em it takes; then, the room given out,
+    each turn the width moved from one column to another that saves the most, while any
+    saves: a tall office (国立研究開発法人国立環境研究所… on nine lines beside a title on
+    three) comes off only some four em at a time, which the first turns, taking what
+    saves most per em, had left to no column."""
     columns = style.annual.columns
-    got = list(least)
+    n = len(least)
     counted: dict[tuple[int, float], tuple[list[int], int]] = {}
+    each = [Counter(ns) for ns in names]                 # a name written in many rows counted as often
 
     def at(k: int, wide: float) -> tuple[list[int], int]:
-        """Each row's lines in column k `wide` em wide, and the lines its names take beyond one each."""
+        """Each row's lines in column k `wide` em wide, and what parting its names costs."""
         key = (k, round(wide, 6))
         if key not in counted:
-            parted = 0 if k in titles else sum(_parting(packed([w], wide)) for w in names[k] if ems(w) > wide + 1e-6)
+            parted = 0 if k in titles else sum(count * _parting(packed([w], wide))
+                                               for w, count in each[k].items() if ems(w) > wide + 1e-6)
             counted[key] = [cell_lines(columns[k], r.values[k], wide) for r in rows], parted
         return counted[key]
 
-    def cost(widths: list[float]) -> int:
-        cells = [at(k, g) for k, g in enumerate(widths)]
-        return sum(_row_cost(row) for row in zip(*(c[0] for c in cells))) + sum(c[1] for c in cells)
-
-    def widths_to(k: int) -> list[float]:                # column k's widths past its own, up to its natural
-        out, wide = [], got[k] + STEP
-        while wide <= natural[k] + 1e-9:
-            out.append(wide)
+    marks: list[list[float]] = []                        # the widths at which a column's lines or parting change
+    for k in range(n):
+        marks.append([])
+        before, wide = at(k, least[k]), least[k] + STEP
+        while wide <= min(natural[k], least[k] + room - sum(least)) + 1e-9:
+            if at(k, wide) != before:
+                marks[k].append(wide)
+                before = at(k, wide)
             wide += STEP
-        return out
+
+    def measure(changed: dict[int, float], got: list[float]) -> int:
+        """The table's measure with the columns of `changed` at those widths, the rest at `got`'s:
+        the unchanged columns' two tallest cells of each row taken once for all the widths tried."""
+        key = tuple(sorted(changed))
+        if key not in tops:
+            rest = [at(k, got[k]) for k in range(n) if k not in changed]
+            tops[key] = ([_two_tallest(cells) for cells in zip(*(r[0] for r in rest))] if rest else
+                         [(0, 0)] * len(rows), sum(r[1] for r in rest))
+        two, parted = tops[key]
+        mine = [at(k, w) for k, w in changed.items()]
+        parted += sum(m[1] for m in mine)
+        return parted + sum(_row_cost(*_two_tallest((*cells, *t))) for t, *cells in zip(two, *(m[0] for m in mine)))
+    got = list(least)
     while True:                                          # widening into the room left
-        now, free, best = cost(got), room - sum(got), None
-        for k in range(len(got)):
-            for wide in widths_to(k):
+        tops: dict = {}
+        free, best = room - sum(got), None
+        now = measure({}, got)
+        for k in range(n):
+            for wide in marks[k]:
+                if wide <= got[k] + 1e-9:
+                    continue
                 if wide - got[k] > free + 1e-9:
                     break
-                saved = now - cost([*got[:k], wide, *got[k + 1:]])
+                saved = now - measure({k: wide}, got)
                 if saved > 0 and (best is None or saved / (wide - got[k]) > best[0]):
                     best = (saved / (wide - got[k]), k, wide)
         if best is None:
             break
         got[best[1]] = best[2]
     while True:                                          # width moved from one column to another
-        now, free, best = cost(got), room - sum(got), None
-        for k in range(len(got)):
-            for wide in widths_to(k):
-                taken = wide - got[k] - max(free, 0.0)
-                for j in range(len(got)):
-                    if j == k or got[j] - taken < least[j] - 1e-9:
+        tops = {}
+        free, best = max(room - sum(got), 0.0), None
+        now = measure({}, got)
+        for k in range(n):
+            for j in range(n):
+                if j == k or got[j] <= least[j] + 1e-9:
+                    continue
+                for wide in marks[k]:
+                    taken = wide - got[k] - free
+                    if wide <= got[k] + 1e-9:
                         continue
-                    moved = list(got)
-                    moved[k], moved[j] = wide, got[j] - taken
-                    saved = now - cost(moved)
+                    if got[j] - taken < least[j] - 1e-9:
+                        break
+                    saved = now - measure({k: wide, j: got[j] - taken}, got)
                     if saved > 0 and (best is None or (saved, -taken) > best[0]):
-                        best = ((saved, -taken), moved)
+                        best = ((saved, -taken), k, wide, j, got[j] - taken)
         if best is None:
             return got
-        got = best[1]
+        _, k, wide, j, narrower = best
+        got[k], got[j] = wide, narrower
+
+
+def _two_tallest(cells) -> tuple[int, int]:
+    """A row's two tallest cells' lines (the second 0 in a row of one cell)."""
+    first = second = 0
+    for c in cells:
+        if c > first:
+            first, second = c, first
+        elif c > second:
+            second = c
+    return first, second
 
 
 def _parting(lines: list[str]) -> int:
@@ -155,11 +192,10 @@ def _parting(lines: list[str]) -> int:
     return sum(2 if line.endswith((*LEGAL_FORMS, "\u3000", " ")) else 4 for line in lines[:-1])
 
 
-def _row_cost(cells: tuple[int, ...]) -> int:
-    """A row's lines, and again the lines its tallest cell stands above the next tallest:
-    a cell much taller than its neighbours leaves its row empty beside it."""
-    tallest, *rest = sorted(cells, reverse=True)
-    return 3 * tallest - max(rest, default=tallest)
+def _row_cost(tallest: int, second: int) -> int:
+    """A row's lines, counted twice, and the lines its tallest cell stands above the next
+    tallest once more: a cell much taller than its neighbours leaves its row empty beside it."""
+    return 2 * tallest + (tallest - second)
 
 
 def _in_proportion(amount: list[float], least: list[float], natural: list[float], room: float) -> list[float]:
