@@ -27,19 +27,16 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     turn giving what the one before left, so that what matters most gives last:
     1. every column its heading and longest date on one line (a date never breaks), a
        column of short cells (№, 分類, －) its longest cell: never wrapped;
-    2. 協定名 its longest word (words): a title torn inside a word reads wrong, which a
-       taller row does not;
+    2. 協定名 its longest word (words, a party's name a word of it: Value.names): a
+       title torn inside a word reads wrong, which a taller row does not;
     3. 相手方's names and 担当課's units (Value.words) no narrower than their words (a
-       name too long for its column breaks between them: lines.packed), then whole,
-       each turn widening the column that makes most names whole for the width it takes,
-       so that where the page cannot hold every name whole the fewest are torn at a
-       word's edge: a name torn is worse than a title broken at a word's edge rather than
-       between phrases, which 協定名 then is;
-    4. the table as short as the page lets it be (shortest): each turn widening the
-       column that takes the most lines off the table (a row stands as tall as its
-       tallest cell) for the width it takes, up to its longest line; what is left once
-       no widening takes a line off goes to the columns still wrapping, by the amount
-       of text they hold.
+       name too long for its column breaks between them: lines.packed);
+    4. the table as short as the page lets it be (shortest), by one measure: its rows'
+       lines, a cell much taller than its neighbours, and the names and lines of cells
+       parted across lines, so that a name is whole where the page has room and parted
+       between its words (after its legal form where it can be) where holding it whole
+       would make the table taller; what is left once nothing saves goes to the columns
+       still wrapping, by the amount of text they hold.
     So, while any column's lines wrap, a column whose cells are all short (－) takes no
     more than its longest cell or heading. Once every line fits, the width left goes to
     the columns read along (協定名, 相手方: ROOMY) in proportion to their longest lines:
@@ -56,7 +53,8 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
         if all(len(ln) <= 4 for ln in lines):           # short cells (№, 分類, －): never wrapped
             lo = max([lo, *(ems(ln) for ln in lines)])
         least.append(lo)
-        # a title's words; a name's or an office unit's (each occurrence: a name in many rows weighs more)
+        # a title's words; a name's, an office unit's or, in a column of neither, a line's
+        # (each occurrence: a name in many rows weighs more)
         names.append([w for r in rows for ln in r.values[k].lines for w in words(ln, r.values[k].names)]
                      if col.data == "title" else
                      [w.removesuffix("\n") for r in rows for w in r.values[k].words or r.values[k].lines])
