@@ -47,7 +47,7 @@ def book(tmp_path_factory):
         if d.is_dir():
             (specs / d.name).symlink_to(d)
     out = tmp_path_factory.mktemp("book")
-    for year in (2016, 2017, 2018):
+    for year in (2016, 2017, 2018, 2025):
         result = run_generate("annual", "--fiscal-year", year, specs, "-o", out, "--format", "pdf,docx")
         assert result.returncode == 0, result.stderr
     return out
@@ -214,6 +214,19 @@ def test_names_whole_or_parted_after_their_legal_form_and_titles_at_their_partie
     table = OpenDocx(book / "annual-2017.docx").tables[-1]
     texts = [c.text for row in table.rows for c in row.cells if "クライシスマッパーズ" in c.text]
     assert texts.count("特定非営利活動法人\nクライシスマッパーズ・ジャパン") == 3, texts
+
+
+def test_a_title_keeps_a_partys_name_whole_where_its_line_can_hold_it(book):
+    """A title's line ended inside a party's name where the composer's phrases or the
+    title's words did: 日本国国土交通省港湾局及びシンガポール / 海事港湾庁との間の… (2017),
+    酪農学園大学と一般財団法人沖縄美ら / 島財団との包括連携協定 (2025: 美ら島 torn). Where the
+    title takes no more lines, they end outside the name."""
+    singapore = next(cell for cell in columns(book / "annual-2017.pdf", HEADS_2017)["協定等の名称"]
+                     if "".join(cell).startswith("日本国国土交通省港湾局"))
+    assert torn(singapore, ["シンガポール海事港湾庁"]) == [] and len(singapore) == 3, singapore
+    okinawa = next(cell for cell in columns(book / "annual-2025.pdf")["協定名"]
+                   if "沖縄美ら島財団" in "".join(cell))
+    assert torn(okinawa, ["一般財団法人沖縄美ら島財団", "酪農学園大学"]) == [] and len(okinawa) == 2, okinawa
 
 
 def test_a_name_too_long_for_its_column_is_parted_after_its_legal_form(book):

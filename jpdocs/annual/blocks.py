@@ -8,7 +8,7 @@ from ..spec.style import HouseStyle
 from .rows import Row
 from .columns import house_date
 from .kinds import book_words
-from .lines import packed, title_lines_by_words, word_ends
+from .lines import name_breaks, packed, title_lines_by_words, word_ends
 from .widths import CELL_PADDING, column_widths, headings
 
 # ---------------------------------------------------------------- the shared blocks
@@ -80,14 +80,31 @@ def title_lines(title: list[str], width: float, others: list[tuple[float, list[s
     tallest = max([height(lines, points) for points, lines in others], default=0)
     if (sum(map(len, phrased)) <= max(tallest, height(title, width))
             and all(whole_words(text, lines) for text, lines in zip(title, phrased))):
-        return [ln for text, lines in zip(title, phrased) for ln in _evener(lines, text, width / size, names)]
-    plain = [composed_lines(style, "small", text, width) for text in title]
-    if all(whole_words(text, lines) for text, lines in zip(title, plain)):
-        return title                              # the composer's lines tear no word
-    worded = [title_lines_by_words(text, width / size, names) for text in title]
-    if all(lines is not None for lines in worded):
-        return [ln for lines in worded for ln in lines]
-    return title
+        chosen = [_evener(lines, text, width / size, names) for text, lines in zip(title, phrased)]
+    else:
+        plain = [composed_lines(style, "small", text, width) for text in title]
+        if all(whole_words(text, lines) for text, lines in zip(title, plain)):
+            chosen = plain                            # the composer's lines tear no word
+        else:
+            worded = [title_lines_by_words(text, width / size, names) for text in title]
+            if not all(lines is not None for lines in worded):
+                return title
+            chosen = worded
+    return [ln for text, lines in zip(title, chosen) for ln in _names_whole(lines, text, width / size, names)]
+
+
+def _names_whole(lines: list[str], text: str, width_ems: float, names: tuple[str, ...]) -> list[str]:
+    """`lines`, or the title's lines between its words (lines.title_lines_by_words) where
+    these are as few and part its parties' names fewer times (日本国国土交通省港湾局及び /
+    シンガポール海事港湾庁との間の / …, not …及びシンガポール / 海事港湾庁…; 酪農学園大学と /
+    一般財団法人沖縄美ら島財団との…, not …沖縄美ら / 島財団…)."""
+    if not names or len(lines) < 2:
+        return lines
+    worded = title_lines_by_words(text, width_ems, names)
+    if (worded is not None and len(worded) <= len(lines)
+            and name_breaks(text, worded, names) < name_breaks(text, lines, names)):
+        return worded
+    return lines
 
 
 def _evener(phrased: list[str], text: str, width_ems: float, names: tuple[str, ...] = ()) -> list[str]:

@@ -84,12 +84,36 @@ def word_ends(text: str, names: tuple[str, ...] = ()) -> set[int]:
     return {*_cuts(text, names), len(text)}
 
 
+def _inside_names(text: str, names: tuple[str, ...], width_ems: float = float("inf")) -> set[int]:
+    """The places strictly inside one of `names` written in `text`, of a name no wider
+    than `width_ems` (one a line of that width could hold whole)."""
+    inside: set[int] = set()
+    for name in names:
+        start = text.find(name) if name and ems(name) <= width_ems else -1
+        while start >= 0:
+            inside |= set(range(start + 1, start + len(name)))
+            start = text.find(name, start + 1)
+    return inside
+
+
+def name_breaks(text: str, lines: list[str], names: tuple[str, ...]) -> int:
+    """How many of the line ends of `text` set on `lines` fall inside a party's name."""
+    inside, pos, count = _inside_names(text, names), 0, 0
+    for line in lines[:-1]:
+        pos += len(line)
+        count += pos in inside
+    return count
+
+
 def title_lines_by_words(text: str, width_ems: float, names: tuple[str, ...] = ()) -> list[str] | None:
     """A title's one line of text set on lines of at most `width_ems`, each ending between
     its words (words), at a BudouX phrase's end where one fits on the line (北海道オホーツク
     / 総合振興局と / 北見工業大学との) and that takes no more lines, else after the last word that fits: BudouX's own
-    phrases may end inside a word (無人航 / 空機を), which words never do. None where a
-    word is longer than the line. `names`: the parties' names the title holds (words)."""
+    phrases may end inside a word (無人航 / 空機を), which words never do; a party's name
+    that fits on a line is kept whole where that takes no more lines and parts the
+    names fewer times (日本国国土交通省港湾局及び / シンガポール海事港湾庁との間の, not
+    …及びシンガポール / 海事港湾庁…: name_breaks). None where a word is longer than the
+    line. `names`: the parties' names the title holds."""
     pieces = words(text, names)
     width_ems += 1e-6       # a column sized to its longest word: its width back from points is a hair less
     if any(ems(p) > width_ems for p in pieces):
@@ -100,10 +124,13 @@ def title_lines_by_words(text: str, width_ems: float, names: tuple[str, ...] = (
         pos += len(p)
         ends.append(pos)
 
-    def greedy(by_phrase: bool) -> list[str]:
+    inside = _inside_names(text, names, width_ems)
+
+    def greedy(by_phrase: bool, by_name: bool) -> list[str]:
         lines, start, k = [], 0, 0
         while k < len(pieces):
             fits = [j for j in range(k, len(pieces)) if ems(text[start:ends[j]]) <= width_ems]
+            fits = [j for j in fits if ends[j] not in inside] or fits if by_name else fits
             at_phrase = [j for j in fits if ends[j] in phrase_ends or ends[j] == len(text)] if by_phrase else []
             j = (at_phrase or fits)[-1]
             lines.append(text[start:ends[j]])
@@ -112,10 +139,20 @@ def title_lines_by_words(text: str, width_ems: float, names: tuple[str, ...] = (
     # at phrases' ends where that takes fewer lines than words alone, or as few and leaves
     # no line shorter (not 箕輪町、 / 木下区及び / 長野県…, nor 箕輪町、 / 木下区及び長野県
     # 箕輪進修高等学校の / …: 箕輪町、木下区及び / 長野県…)
-    phrased, worded = greedy(True), greedy(False)
-    if len(phrased) < len(worded) or len(phrased) == len(worded) and min(map(len, phrased)) >= min(map(len, worded)):
-        return phrased
-    return worded
+    def chosen(by_name: bool) -> list[str]:
+        phrased, worded = greedy(True, by_name), greedy(False, by_name)
+        if len(phrased) < len(worded) or len(phrased) == len(worded) and min(map(len, phrased)) >= min(map(len, worded)):
+            return phrased
+        return worded
+    plain = chosen(False)
+    if not inside:
+        return plain
+    # where a name fits on a line: the lines that keep it whole, as few and parting
+    # the parties' names fewer times
+    kept = chosen(True)
+    if len(kept) <= len(plain) and name_breaks(text, kept, names) < name_breaks(text, plain, names):
+        return kept
+    return plain
 
 
 def packed(names: list[str], ems_wide: float) -> list[str]:
