@@ -158,7 +158,7 @@ def shortest(rows: list[Row], style: HouseStyle, least: list[float], natural: li
                     continue
                 for wide in marks[k]:
                     taken = wide - got[k] - free
-                    if wide <= got[k] + 1e-9:
+                    if wide <= got[k] + 1e-9 or taken <= 1e-9:       # within the room left: the turns above
                         continue
                     if got[j] - taken < least[j] - 1e-9:
                         break
