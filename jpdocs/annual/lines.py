@@ -67,15 +67,18 @@ def _cuts(text: str, names: tuple[str, ...] = ()) -> list[int]:
             and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK")]
 
 
+def _written(text: str, name: str) -> list[int]:
+    """Where `name` starts in `text`, at every place it is written."""
+    starts, start = [], text.find(name) if name else -1
+    while start >= 0:
+        starts.append(start)
+        start = text.find(name, start + 1)
+    return starts
+
+
 def _name_bounds(text: str, names: tuple[str, ...]) -> set[int]:
-    """Where each of `names` starts and ends in `text`, at every place it is written."""
-    bounds: set[int] = set()
-    for name in names:
-        start = text.find(name) if name else -1
-        while start >= 0:
-            bounds |= {start, start + len(name)}
-            start = text.find(name, start + 1)
-    return bounds
+    """Where each of `names` starts and ends in `text`."""
+    return {at for name in names for start in _written(text, name) for at in (start, start + len(name))}
 
 
 def word_ends(text: str, names: tuple[str, ...] = ()) -> set[int]:
@@ -87,13 +90,8 @@ def word_ends(text: str, names: tuple[str, ...] = ()) -> set[int]:
 def _inside_names(text: str, names: tuple[str, ...], width_ems: float = float("inf")) -> set[int]:
     """The places strictly inside one of `names` written in `text`, of a name no wider
     than `width_ems` (one a line of that width could hold whole)."""
-    inside: set[int] = set()
-    for name in names:
-        start = text.find(name) if name and ems(name) <= width_ems else -1
-        while start >= 0:
-            inside |= set(range(start + 1, start + len(name)))
-            start = text.find(name, start + 1)
-    return inside
+    return {at for name in names if ems(name) <= width_ems
+            for start in _written(text, name) for at in range(start + 1, start + len(name))}
 
 
 def name_breaks(text: str, lines: list[str], names: tuple[str, ...]) -> int:
