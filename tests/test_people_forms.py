@@ -203,6 +203,28 @@ def test_people_joined_on_one_line_with_the_houses_comma(tmp_path, capsys):
 
 
 @needs_poppler
+def test_the_houses_name_first_order_reaches_every_person_it_lists(tmp_path, capsys):
+    """notice.signer_order: name_title sets every person the house lists name first,
+    not only the 締結者 (湘南鎌倉総合病院 2024: 小林 修三 院長、鵜川 美穂 看護部長 under
+    its name): a people item (the note after the title: （予定）, then ほか) and the
+    people of a group; a person without a title by the name alone. Before, the key set
+    the signers alone and these printed title first, the key having no effect on them."""
+    path = variant(tmp_path, ("  closing_ijo:", PEOPLE_KI + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""), ("    honorific: 様\n", ""),
+                   style="notice:\n  people: joined\n  signer_order: name_title\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = _lines(_rows(pdf))
+    at = lines.index("４出席者")
+    assert lines[at:at + 6] == ["４出席者", "辻直孝北見市長、水谷洋一網走市長（予定）ほか", "５来賓等", "＜来賓＞",
+                                "北野太郎北海道議会議員、網走花子", "＜立会人＞"], lines[at:]
+    assert lines[at + 6] == "南次郎網走市副市長"
+    texts = [t.strip() for t in _docx_paragraph_texts(pdf.with_suffix(".docx"))]
+    assert "辻　直孝　北見市長、水谷　洋一　網走市長（予定）　ほか" in texts, texts
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
 def test_people_joined_under_a_step_and_in_the_release_after(tmp_path, capsys):
     """Joined under a step of a numbered 次第 and in the release after the signing, with
     the house's comma (wording.comma: ，)."""

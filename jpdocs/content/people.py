@@ -69,10 +69,15 @@ def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
     return out
 
 
-def who_of(p: Person) -> Who:
-    """Another person (a people item, a group, a step of the 次第): title | name."""
-    name = (p.name or "") + (f"（{p.reading}）" if p.reading else "") + (f"（{p.note}）" if p.note else "")
-    return Who("", p.title or "", name)
+def who_of(p: Person, order: str = "title_name") -> Who:
+    """Another person (a people item, a group, a step of the 次第): title | name, or in
+    the house's other order (notice.signer_order: name_title) name title, as the house
+    sets every person it lists (湘南鎌倉総合病院: 小林　修三　院長、鵜川　美穂　看護部長)."""
+    name = (p.name or "") + (f"（{p.reading}）" if p.reading else "")
+    note = f"（{p.note}）" if p.note else ""
+    if order == "name_title" and p.name:     # the note after the whole person: 水谷　洋一　網走市長（予定）
+        return Who("", p.title or "", name, after=note, name_first=True)
+    return Who("", p.title or "", name + note)
 
 
 def columns_row(w: Who) -> tuple[str, str]:
@@ -110,8 +115,8 @@ def signatory_rows(spec: Spec, order: str = "title_name") -> list[tuple[str, str
     return rows_of(spec.signatories(), order)
 
 
-def person_row(p: Person) -> tuple[str, str]:
-    return columns_row(who_of(p))
+def person_row(p: Person, order: str = "title_name") -> tuple[str, str]:
+    return columns_row(who_of(p, order))
 
 
 def run_of(row: tuple[str, str], mark: str = "") -> Markup:
