@@ -1674,6 +1674,26 @@ def test_contact_lines_in_the_houses_form(tmp_path, capsys):
 
 
 @needs_poppler
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_a_postal_code_after_the_houses_word(own_lines, tmp_path, capsys):
+    """wording.postal_label: a word before the postal code and the house's label_gap, as
+    日高市 writes it (郵便番号:350-1292　日高市大字南平沢1020番地), no 〒 beside it; on the
+    address's line or on its own (contacts.own_lines: [postal_code]); the DOCX alike."""
+    apart = ", own_lines: [postal_code]" if own_lines else ""
+    path = variant(tmp_path, (CONTACT, RICH_CONTACT),
+                   style="wording: {postal_label: 郵便番号}\ncontacts: {label_gap: \":\"" + apart + "}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    assert "〒" not in pdf_words(pdf)
+    lines = _lines(_rows(pdf))
+    if own_lines:
+        assert "郵便番号:093-8585" in lines, [x for x in lines if "093" in x]     # a line of its own
+    else:
+        assert "郵便番号:093-8585網走市北７条西３丁目" in lines, lines
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
 def test_contacts_under_one_role_share_one_box(tmp_path, capsys):
     """Two offices' contacts both お問い合わせ先 (as 十勝西部森林管理署 lists the town's
     cooperative and itself): one box, the heading once, both contacts in it; a contact of
