@@ -471,6 +471,7 @@ STYLE_VARIANTS = {
     "people-mark-columns": "notice:\n  people_mark: ・\n",
     "people-mark-joined": "notice:\n  people: joined\n  people_mark: ・\n",
     "people-title-spread-run": "notice:\n  people: run\n  people_title_spread: 4\n",
+    "group-label-columns": "notice:\n  group_label: inline\n",
     "people-mark-agenda-unmarked": "notice:\n  agenda: numbered\n  people: run\n  people_mark_agenda: false\n",
     "people-mark-agenda-joined": "notice:\n  people: run\n  people_mark: ・\n  people_mark_agenda: false\n",
     "list-marker": "notice:\n  list_marker: \"({n})\"\n",

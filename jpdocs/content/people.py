@@ -38,12 +38,14 @@ class PeopleForm:
     mark: str = ""
     comma: str = "、"
     title_spread: int | None = None
+    label_inline: bool = False
 
     @classmethod
     def of(cls, style) -> "PeopleForm":
         n = style.notice
         return cls(n.people, n.people_mark if n.people in ("run", "tabulated") else "", style.word("comma"),
-                   n.people_title_spread if n.people == "tabulated" else None)
+                   n.people_title_spread if n.people == "tabulated" else None,
+                   n.group_label == "inline" and n.people in ("run", "joined"))
 
 
 def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
@@ -206,8 +208,12 @@ def groups_item(label: str, grouped, form: PeopleForm) -> KiItem:
         lines: list[str] = []
         keep = []
         for title, whos in grouped:
+            runs = runs_of(whos, form)
+            if form.label_inline and runs:    # 湘南鎌倉総合病院　小林　修三　院長、… (notice.group_label: inline)
+                lines += [Markup("{}　{}").format(title, runs[0]), *runs[1:]]
+                continue
             keep.append(len(lines))
-            lines += [title, *runs_of(whos, form)]
+            lines += [title, *runs]
         return KiItem(label, "text", tuple(lines), keep=tuple(keep))
     if form.form == "tabulated":
         rows = tabulated_rows([w for _, whos in grouped for w in whos], form)
