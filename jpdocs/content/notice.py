@@ -33,6 +33,13 @@ def check_head(spec: Spec, style, path=None, lines=None) -> None:
     where it stands without the key (the notice and the release after the signing
     share the header)."""
     n = spec.press_notice
+    if n.subject is False and n.issued_on is not None and style.notice.date_place in ("before_title", "after_title"):
+        at = N + ("subject",)
+        raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                                  f"the house sets the date of issue in the title's line (notice.date_place:"
+                                  f" {style.notice.date_place}), and this notice has no title (subject: false):"
+                                  " the date would have no line to stand in; give the title, or use a house"
+                                  " style that sets the date on a line of its own")])
     if not style.notice.date_above_header:
         return
     if n.issued_on is None and (n.after is None or n.after.issued_on is None):
