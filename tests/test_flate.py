@@ -29,6 +29,13 @@ def _flate_streams(pdf: Path) -> list[bytes]:
     return out
 
 
+def _font_programs(pdf: Path) -> list[bytes]:
+    """The fonts' programs (/FontFile2), as written (fonts/cid.py)."""
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    return [font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]["/FontFile2"].get_object()._data
+            for page in reader.pages for font in page["/Resources"]["/Font"].values()]
+
+
 def _cid_to_gid_maps(pdf: Path) -> list[bytes]:
     """The fonts' /CIDToGIDMap streams, as written (fonts/cid.py)."""
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
@@ -72,12 +79,16 @@ def test_every_stream_is_deflated_by_the_library_in_use(both):
     package hidden, zlib's at the same level (the files as before flate.py)."""
     installed, fallback = both
     for path, deflate in ((installed, flate.compress), (fallback, zlib.compress)):
-        streams, maps = _flate_streams(path), _cid_to_gid_maps(path)
-        assert len(streams) >= 4 and maps  # page content, fonts, their ToUnicode maps and glyph maps
+        streams, maps, programs = _flate_streams(path), _cid_to_gid_maps(path), _font_programs(path)
+        assert len(streams) >= 4 and maps and programs  # page content, fonts, their ToUnicode maps and glyph maps
+        levels = []
         for data in streams:
             raw = zlib.decompress(data)
-            level = flate.MOSTLY_ZEROS if data in maps else flate.LEVEL
+            level = (flate.MOSTLY_ZEROS if data in maps else flate.FONT_PROGRAM if data in programs
+                     else flate.LEVEL)
             assert deflate(raw, level) == data, path
+            levels.append(level)
+        assert flate.LEVEL in levels and levels.count(flate.FONT_PROGRAM) >= len(programs)
     assert installed.read_bytes() != fallback.read_bytes()
 
 
@@ -114,7 +125,7 @@ def test_a_fonts_streams_are_deflated_once_each(monkeypatch):
     from reportlab.pdfbase import pdfdoc
     from jpdocs.fonts import cid
     calls = []
-    monkeypatch.setattr(cid, "compress", lambda data: calls.append(bytes(data)) or flate.compress(data))
+    monkeypatch.setattr(cid, "compress", lambda data, level=flate.LEVEL: calls.append(bytes(data)) or flate.compress(data, level))
     font_file, cmap = cid._Kept(random.Random(1).randbytes(5000)), cid._Kept(b"<0001> <3042>\n" * 50)
     z = pdfdoc.PDFZCompress
     assert isinstance(z, cid._Flate)

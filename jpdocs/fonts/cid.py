@@ -40,7 +40,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, ShapedStr
 
-from ..flate import MOSTLY_ZEROS, compress
+from ..flate import FONT_PROGRAM, LEVEL, MOSTLY_ZEROS, compress
 from .cut import Cutter
 from .hinting import strip as strip_hinting
 
@@ -187,7 +187,9 @@ class Coding:
         deflated forms)."""
         chars = list(map(self.char_of.__getitem__, cids))
         font_file = self.cutter.cut(chars) if self.usable else strip_hinting(self.face.makeSubset(chars))
-        return ("%s+%s" % (_tag(cids), self.face_name), _Kept(font_file), self._widths(cids),
+        font_file = _Kept(font_file)
+        font_file.level = FONT_PROGRAM
+        return ("%s+%s" % (_tag(cids), self.face_name), font_file, self._widths(cids),
                 self._cid_to_gid(cids), _Kept(self._to_unicode(cids)))
 
     def _cid_to_gid(self, cids: tuple[int, ...]) -> _Kept:
@@ -306,8 +308,10 @@ def install(font) -> Coding:
 
 
 class _Kept(bytes):
-    """A stream's bytes kept for a glyph set, which keep their deflated form too."""
+    """A stream's bytes kept for a glyph set, which keep their deflated form too
+    (deflated at `level`: flate.py says which streams get which)."""
     deflated = None
+    level = LEVEL
 
 
 class _Flate(pdfdoc.PDFStreamFilterZCompress):
@@ -317,7 +321,7 @@ class _Flate(pdfdoc.PDFStreamFilterZCompress):
         if type(text) is _Kept:
             out = text.deflated
             if out is None:
-                out = text.deflated = compress(text)
+                out = text.deflated = compress(text, text.level)
             return out
         return compress(text.encode("utf8") if isinstance(text, str) else text)
 
