@@ -49,14 +49,21 @@ _NUM = r"[0-9０-９〇零一二三四五六七八九十百千]+"
 _GAP = r"[ 　]*"
 # a date as texts write it: 令和６年２月27日, 2004年4月3日, 千九百九十三年二月十七日, 令和６年（2024年）２月27日,
 # or the month and the day alone (４月３日); the year's other calendar in brackets is read as `other`
+# or the western year in brackets between the era's and 年, as 厚生労働省 and 栃木県 write it:
+# 令和7(2025)年10月1日 (read as `inner`)
 DATE = re.compile(
-    rf"(?:(?:(?P<era>{_ERA_NAMES}){_GAP}(?P<era_year>元|{_NUM}){_GAP}年|(?P<year>{_NUM}){_GAP}年)"
+    rf"(?:(?:(?P<era>{_ERA_NAMES}){_GAP}(?P<era_year>元|{_NUM})(?:{_GAP}[（(](?P<inner>{_NUM})[）)])?{_GAP}年"
+    rf"|(?P<year>{_NUM}){_GAP}年)"
     rf"(?:{_GAP}[（(](?P<other>[^）)]{{1,12}})[）)])?)?"
     rf"{_GAP}(?P<month>{_NUM}){_GAP}月{_GAP}(?P<day>{_NUM}){_GAP}日")
 # the weekday straight after a date: （火）, (火), （火曜）, （火曜日）, or 火曜日 without brackets;
 # in brackets, more after it: a holiday's mark (（日・祝）, （月曜・祝日）, （日祝）, （水・振休）) or the
 # weekdays of the days before it that share the brackets (19日・20日（土・日）)
 _HOLIDAY_MARK = r"(?:祝日|祝|祭日|振替休日|振休)"
+# 休 after a weekday, as museums and cities mark a 振替休日 (2023年1月2日（月・休）, 東京国立博物館;
+# 3月22日（月・休）, 福山市): the day must be a 振替休日 or a 国民の休日, a day off the law makes that is
+# no 国民の祝日 itself. Never alone: （休） after a date is as often a closed day (休館) as a holiday
+_DAY_OFF = "休"
 # or the holiday's own name (11月3日(月、文化の日), as 岩内町 lists its mayor's engagements): the
 # day must be that holiday
 _NAMED = tuple(name for name in holidays.NAMES if name != "振替休日")      # 振替休日: a mark, any holiday
@@ -64,7 +71,7 @@ _HOLIDAY_NAME = "(?:" + "|".join(_NAMED) + ")"
 _MARK_OR_NAME = f"(?:{_HOLIDAY_MARK}|{_HOLIDAY_NAME})"
 _WEEKDAY = re.compile(
     r"[ 　]*(?:[（(](?P<bracketed>[月火水木金土日])(?:曜日?)?"
-    rf"(?P<more>(?:[・･、，,]?(?:{_MARK_OR_NAME}|[月火水木金土日](?:曜日?)?))*)[）)]"
+    rf"(?P<more>(?:[・･、，,]?(?:{_MARK_OR_NAME}|{_DAY_OFF}|[月火水木金土日](?:曜日?)?))*)[）)]"
     r"|(?P<bare>[月火水木金土日])曜日"
     rf"|[（(](?P<mark_only>{_MARK_OR_NAME})[）)])")   # a holiday's mark alone: ５月３日（祝）
 # a weekday in English after a date in figures, as 長野県立大学 dates its topics (2019.03.18 Mon):
@@ -191,8 +198,8 @@ def _weekdays_said(weekday: re.Match) -> tuple[str, str]:
     if weekday.group("mark_only"):                  # ５月３日（祝）: a holiday, no weekday said
         return "", weekday.group("mark_only")
     more = weekday.group("more") or ""
-    mark = re.search(_MARK_OR_NAME, more)
-    without_marks = re.sub(_MARK_OR_NAME, "", more).replace("曜日", "").replace("曜", "")
+    mark = re.search(f"{_MARK_OR_NAME}|{_DAY_OFF}", more)
+    without_marks = re.sub(f"{_MARK_OR_NAME}|{_DAY_OFF}", "", more).replace("曜日", "").replace("曜", "")
     return ((weekday.group("bracketed") or weekday.group("bare")) + "".join(c for c in without_marks if c in WEEKDAYS),
             mark.group(0) if mark else "")
 
@@ -305,7 +312,10 @@ def holiday_said_of(day: dt.date, mark: str, written: str, reading: str = "") ->
     if day < holidays.LAW_IN_FORCE:
         return None
     true, actual = WEEKDAYS[day.weekday()], holidays.holiday_of(day)
-    right = actual == mark if mark in _NAMED else actual is not None
+    if mark == _DAY_OFF:                # （月・休）: a 振替休日 or a 国民の休日, no 国民の祝日
+        right = actual in ("振替休日", "国民の休日")
+    else:
+        right = actual == mark if mark in _NAMED else actual is not None
     if day.year > holidays.KNOWN_THROUGH:
         if right:
             return "warning", (f"{written}: {day.isoformat()}{reading} is {actual} by the law as it stands, but the"
@@ -317,6 +327,10 @@ def holiday_said_of(day: dt.date, mark: str, written: str, reading: str = "") ->
                            f" the {mark}")
     if right:
         return None
+    if actual and mark == _DAY_OFF:
+        return "refusal", (f"{written}: {day.isoformat()}{reading} is a {true}曜日 and {actual}, a 国民の祝日, not a"
+                           f" 振替休日 or 国民の休日, which {mark} marks; correct the date, or write 祝 as the document"
+                           " means it")
     if actual and mark in _NAMED:
         return "refusal", (f"{written}: {day.isoformat()}{reading} is a {true}曜日 and {actual}, not {mark}; correct the"
                            f" date or the {mark} as the document means it")
@@ -335,9 +349,12 @@ def check_dates(text: str) -> tuple[list[str], list[str]]:
         date = said.date
         if date.year is None:
             continue
-        other = _OTHER_YEAR.match((said.match.groupdict().get("other") if said.match else None) or "")
-        if other:
-            also = _year(other.group("era"), other.group("era_year"), other.group("year"))
+        found = said.match.groupdict() if said.match else {}
+        other = _OTHER_YEAR.match(found.get("other") or "")
+        also = _year(other.group("era"), other.group("era_year"), other.group("year")) if other else None
+        if found.get("inner"):                      # 令和7(2025)年: the western year inside the era's
+            also = number(found["inner"])
+        if also is not None:
             if also != date.year:
                 refusals.append(f"{date.written} gives two years, {date.year} and in brackets {also}: correct it to"
                                 " the year the document means")

@@ -156,7 +156,8 @@ TIME_NOTATIONS = ("kanji", "colon")
 
 
 def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True,
-                clock: str = "24h", period: bool = True, notation: str = "kanji") -> str:
+                clock: str = "24h", period: bool = True, notation: str = "kanji",
+                pad_minutes: bool = True) -> str:
     """"11時00分", "９時05分"; "17時" when minutes_if_zero=False on the hour.
 
     Minutes are always written as two digits, so in "mixed" they are
@@ -169,6 +170,10 @@ def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True,
     with its minutes (minutes_if_zero is not heeded: 17: alone is no time). Its
     digits and colon are half-width, the way such times are written, unless the
     house writes every digit full-width (１３：３０).
+
+    pad_minutes=False writes the minutes as the number they are, in the house's digits as
+    any number (14時０分, 13時５分), as an office's page writes its hour of release; the
+    colon notation always pads them (13:05).
     """
     if clock not in CLOCKS:
         raise ValueError(f"unknown clock {clock!r}; allowed: {', '.join(CLOCKS)}")
@@ -183,13 +188,15 @@ def format_time(t: time, style: str = "mixed", minutes_if_zero: bool = True,
     hour = f"{prefix}{digits(h, style)}時"
     if t.minute == 0 and not minutes_if_zero:
         return hour
-    return f"{hour}{digits(f'{t.minute:02d}', style)}分"
+    minutes = digits(f'{t.minute:02d}', style) if pad_minutes else digits(t.minute, style)
+    return f"{hour}{minutes}分"
 
 
 def format_time_span(start: time, end: time | None = None, style: str = "mixed",
                      minutes_if_zero: bool = True, clock: str = "24h", span: str = "～",
                      notation: str = "kanji", after_start: str | None = None,
-                     until: str = "まで", end_period: str = "changed", start_note: str | None = None) -> str:
+                     until: str = "まで", end_period: str = "changed", start_note: str | None = None,
+                     pad_minutes: bool = True) -> str:
     """A start, and an end if known, as notices write them:
     span "～": 11時00分～11時30分, 11時00分～ (from the start, end not said);
     span "から": 15時から16時まで, 15時から. `after_start`, where given, is what
@@ -203,7 +210,7 @@ def format_time_span(start: time, end: time | None = None, style: str = "mixed",
     午前９時30分（現地時間）から, as an office dates a signing abroad."""
     if span not in SPANS:
         raise ValueError(f"unknown span {span!r}; allowed: {', '.join(SPANS)}")
-    text = format_time(start, style, minutes_if_zero, clock, notation=notation)
+    text = format_time(start, style, minutes_if_zero, clock, notation=notation, pad_minutes=pad_minutes)
     if start_note:
         if end is not None:
             raise ValueError("a start note is for a start without its end")
@@ -211,7 +218,8 @@ def format_time_span(start: time, end: time | None = None, style: str = "mixed",
     if end is None:
         return text + (span if after_start is None else after_start)
     same_half = (start.hour < 12) == (end.hour < 12) and end_period != "always"
-    end_text = format_time(end, style, minutes_if_zero, clock, period=not same_half, notation=notation)
+    end_text = format_time(end, style, minutes_if_zero, clock, period=not same_half, notation=notation,
+                           pad_minutes=pad_minutes)
     return f"{text}～{end_text}" if span == "～" else f"{text}から{end_text}{until}"
 
 

@@ -179,6 +179,9 @@ VARIANTS.update({
     "ki-others-without-people": _ki("    - {label: 出席者, text: [a], others: ほか}\n"),
     "ki-table-ragged": _ki("    - {label: 出席者, table: [[a, b], [c]]}\n"),
     "ki-person-empty": _ki("    - {label: 出席者, people: [{note: 予定}]}\n"),
+    # a person's honorific and role (佐藤　章　様（立会人）): without a name, in brackets, in a contact
+    "ki-person-honorific-no-name": _ki("    - {label: 出席者, people: [{title: 北見市長, honorific: 様, role: 立会人}]}\n"),
+    "ki-person-role-brackets": _ki("    - {label: 出席者, people: [{name: 佐藤, role: （立会人）}]}\n"),
     # each party's words after its last signer (others_per_party): where it has no effect or no party
     "ki-others-per-party-own-item": _ki("    - {label: 出席者, people: [{name: 辻}], others_per_party: {bureau: ら3名}}\n"),
     "ki-others-per-party-builtin": _ki("    - {item: date, others_per_party: {bureau: ら3名}}\n"),
@@ -196,6 +199,8 @@ VARIANTS.update({
     "ki-label-twice": _ki("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 出席者, text: [a]}\n    - {label: 出席者, text: [b]}\n"),
     "contact-people-and-name": (_C0, _C0 + "      people: [{title: 課長, name: 杉村}]\n"),
     "contact-person-empty": (_C0, _C0.replace("      department", "      people: [{note: 予定}]\n      department")),
+    "contact-person-honorific": (_C0, _C0.replace("      department",
+                                                   "      people: [{name: 杉村, honorific: 様}]\n      department")),
     "name-label-without-name": ("      name: 道下\n", ""),
     "person-label-with-people": (_C0, _C0 + "      person_label: 担当：\n      people: [{title: 課長, name: 杉村}]\n"),
     "person-label-beside-name-label": ("      name_label: 担当\n", "      name_label: 担当\n      person_label: 担当：\n"),
@@ -453,6 +458,7 @@ STYLE_VARIANTS = {
     "paragraph-lead": "agreement:\n  paragraph_lead: \"第{n}項\"\n",
     "item-marker": "agreement:\n  item_marker: \"（）\"\n",
     "item-marker-parenthesized": "agreement:\n  item_marker: \"⑴\"\n",
+    "item-digits-kanji": "agreement:\n  item_marker: 一\n  item_digits: half\n",
     "spread-width": "notice:\n  ki_label_spread: 1\n",
     "comma-other": "wording:\n  comma: ．\n",
     "signer-order": "notice:\n  signer_order: name_title\n",
@@ -931,6 +937,8 @@ VARIANTS.update({
     "yearless-weekday-other-year": ("本協定の締結式を次のとおり執り行います。", "昨年２月27日（月）の懇談会を経ました。"),
     "untrue-day": ("本協定の締結式を次のとおり執り行います。", "令和６年２月30日に締結式を行います。"),
     "untrue-holiday": ("本協定の締結式を次のとおり執り行います。", "令和６年２月26日（月・祝）に締結式を行います。"),
+    "day-off-on-a-holiday": ("本協定の締結式を次のとおり執り行います。", "令和６年５月３日（金・休）に締結式を行います。"),
+    "yearless-day-off-on-a-holiday": ("本協定の締結式を次のとおり執り行います。", "５月３日（金・休）に締結式を行います。"),
     "holiday-of-a-later-year": ("本協定の締結式を次のとおり執り行います。", "令和12年３月22日（金・祝）に締結式を行います。"),
     "yearless-holiday-none": ("本協定の締結式を次のとおり執り行います。", "３月22日（木・祝）に締結式を行います。"),
     "yearless-holiday-certain": ("本協定の締結式を次のとおり執り行います。", "３月21日（木・祝）に締結式を行います。"),
@@ -1742,3 +1750,27 @@ VARIANTS.update({
     "table-holes": ("  press_request:\n", _SECTION % "      table: [[番号, 連携事項], [１, \"　\"], []]\n"),
     "logo-missing": ("    name: 北見工業大学\n", "    name: 北見工業大学\n    logo: nowhere.png\n"),
 })
+
+# The head as a table of a label and a value a row (notice.head_form: label_table,
+# content/label_table.py): an hour of release without it; what the table leaves no place
+# for; the house's settings that contradict it; the minutes unpadded beside the colon.
+COMPANIONS["style-label-table.yaml"] = "notice:\n  head_form: label_table\n"
+_LABEL_TABLE = (_STYLE, _STYLE + "style: style-label-table.yaml\n")
+VARIANTS.update({
+    "issue-time-no-table": ("issue_date: 2024-02-16", "issue_date: 2024-02-16\n  issue_time: \"14:00\""),
+    "label-table-prefix": [_LABEL_TABLE, ("issue_date: 2024-02-16", "issue_date: 2024-02-16\n  date_prefix: 提供日")],
+    "label-table-suffix": [_LABEL_TABLE, ("issue_date: 2024-02-16", "issue_date: 2024-02-16\n  date_suffix: 配布")],
+    "label-table-lead": [_LABEL_TABLE, ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "label-table-after": [_LABEL_TABLE, ("  closing_ijo:", "  after:\n    issue_date: 2024-02-28\n"
+                                                          "    opening: [本日、締結しました。]\n  closing_ijo:")],
+})
+_TABLE_STYLES = {
+    "label-table-contacts-at": "notice:\n  head_form: label_table\n  contacts_at: top\n",
+    "label-table-date-place": "notice:\n  head_form: label_table\n  date_place: foot\n",
+    "label-table-role-place": "notice:\n  head_form: label_table\ncontacts:\n  role_place: above\n",
+    "label-table-wording": "wording:\n  issue_date_label: 発表日\n",
+    "pad-minutes-colon": "times:\n  notation: colon\n  pad_minutes: false\n",
+}
+STYLE_VARIANTS.update(_TABLE_STYLES)
+VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _TABLE_STYLES})
+COMPANIONS.update({f"style-{name}.yaml": text for name, text in _TABLE_STYLES.items()})

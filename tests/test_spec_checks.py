@@ -238,7 +238,7 @@ def test_logo_problems(tmp_path):
      "unknown key 'subjectt'; did you mean 'subject'?"),
     (setting("press_notice", "zzzz", "x"), "zzzz:", "press_notice.zzzz",
      "unknown key 'zzzz'; allowed here: after, also, attachments, background, category_line, ceremony, closing_ijo, contacts, contacts_lead, "
-     "date_prefix, date_suffix, embargo, event_line, header, issue_date, issuer_label, issuing_office, ki, kind_line, opening, "
+     "date_prefix, date_suffix, embargo, event_line, header, issue_date, issue_time, issuer_label, issuing_office, ki, kind_line, opening, "
      "opening_heading, press_request, section_marker, sections, subject, subject_label, subtitle, subtitle_joined"),
     (setting("parties", "bureau", "nmae", "x"), "nmae:", "parties.bureau.nmae",
      "unknown key 'nmae'; did you mean 'name'?"),

@@ -77,6 +77,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     }
     ctx["ki"] = []
     ctx["event_line"] = None
+    ctx["label_table"] = None
     # notice.date_place: before_title: the title's line begins with the date of issue; a
     # name of the context, so that a template written before it is known not to print it
     # (build/template_coverage.py: NEEDS_BLOCK)
@@ -96,6 +97,11 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         ctx["sections"] = [(section, heading) for section, heading, _ in ctx["notice_sections"]]
         check_head(spec, style, loaded.path, loaded.lines)
         check_contacts(spec, style, loaded.path, loaded.lines)
+        from ..content.label_table import check_label_table, label_table
+        check_label_table(spec, style, loaded.path, loaded.lines)
+        # notice.head_form: label_table: the contacts, the date, the hour and the opening
+        # as rows of one table under the title (none: the head as lines)
+        ctx["label_table"] = label_table(spec.press_notice, style)
         # the contacts in boxes at the foot, the one on a line at the top, or each contact's
         # lines in the head under the date (notice.contacts_at)
         ctx["top_contact"], ctx["contact_boxes"] = placed(spec.press_notice.contacts,

@@ -56,6 +56,8 @@ NEEDS_BLOCK = [
      "block printing the contacts in the head under the date (head_contacts)"),
     (("notice", "contacts_at"), "head_table", ("head_table", "after_head_table"),
      "table printing the contacts in the head (head_table)"),
+    (("notice", "head_form"), "label_table", ("label_table",),
+     "table of a label and a value a row under the title (label_table)"),
     (("notice", "date_place"), "before_title", ("date_before_title",),
      "title that begins with the date of issue (date_before_title)"),
     (("notice", "date_place"), "after_title", ("date_after_title",),

@@ -48,10 +48,11 @@ def contact_boxes(contacts, lead: str | None = None) -> list[tuple[str, list]]:
 def placed(contacts, lead: str | None, style) -> tuple[str | None, list[tuple[str, list]]]:
     """The line at the top (None where the house sets the contacts at the foot, or there
     is none) and the boxes at the foot (none where the contacts stand at the top or in
-    the head: at_head). check_contacts has refused what the line cannot print."""
+    the head: at_head, or as rows of the head's table: notice.head_form: label_table).
+    check_contacts has refused what the line cannot print."""
     if style.notice.contacts_at == "top":
         return (top_line(contacts[0], style) if contacts else None), []
-    if style.notice.contacts_at in ("head", "foot_line", "head_table"):
+    if style.notice.contacts_at in ("head", "foot_line", "head_table") or style.notice.head_form == "label_table":
         return None, []
     comma = style.word("comma")
     return None, contact_boxes([house_numbers(ct, comma) for ct in contacts or ()], lead)

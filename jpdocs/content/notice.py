@@ -144,7 +144,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                                         style.times.notation,
                                                         None if c.span else style.times.after_start,
                                                         style.times.until, style.times.end_period,
-                                                        c.start_note)
+                                                        c.start_note, style.times.pad_minutes)
             elif c.time_of_day:
                 text += gap + c.time_of_day
             if c.duration_note and style.notice.duration_note == "plain":

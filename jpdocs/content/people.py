@@ -72,14 +72,18 @@ def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
 
 
 def who_of(p: Person, order: str = "title_name") -> Who:
-    """Another person (a people item, a group, a step of the 次第): title | name, or in
-    the house's other order (notice.signer_order: name_title) name title, as the house
-    sets every person it lists (湘南鎌倉総合病院: 小林　修三　院長、鵜川　美穂　看護部長)."""
+    """Another person (a people item, a group, a step of the 次第): title | name, the
+    name followed by its reading, the honorific and the role the spec gives (佐藤　章　様
+    （立会人）: notice_checks.py refuses them without a name) and its note; or in the
+    house's other order (notice.signer_order: name_title) name title, as the house sets
+    every person it lists (湘南鎌倉総合病院: 小林　修三　院長、鵜川　美穂　看護部長), what
+    follows the name then after the title (水谷　洋一　網走市長（予定）)."""
     name = (p.name or "") + (f"（{p.reading}）" if p.reading else "")
-    note = f"（{p.note}）" if p.note else ""
-    if order == "name_title" and p.name:     # the note after the whole person: 水谷　洋一　網走市長（予定）
-        return Who("", p.title or "", name, after=note, name_first=True)
-    return Who("", p.title or "", name + note)
+    rest = ((f"　{p.honorific}" if p.honorific else "") + (f"（{p.role}）" if p.role else "")
+            + (f"（{p.note}）" if p.note else ""))
+    if order == "name_title" and p.name:
+        return Who("", p.title or "", name, after=rest, name_first=True)
+    return Who("", p.title or "", name + rest)
 
 
 def columns_row(w: Who) -> tuple[str, str]:

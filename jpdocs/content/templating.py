@@ -199,7 +199,7 @@ def deadline_text(value: dt.date | dt.datetime, issued: dt.date | None, digits: 
     text = event_date_text(value, issued, digits, dates, western=False)
     if isinstance(value, dt.datetime):
         text += japanese.format_time(value.time(), digits, minutes_if_zero=False, clock=times.clock,
-                                     notation=times.notation)
+                                     notation=times.notation, pad_minutes=times.pad_minutes)
     return text
 
 
@@ -236,7 +236,8 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
 
     def time(value: dt.time, minutes_if_zero: bool | None = None) -> str:
         zero = times.zero_minutes if minutes_if_zero is None else minutes_if_zero
-        return japanese.format_time(value, d, minutes_if_zero=zero, clock=times.clock, notation=times.notation)
+        return japanese.format_time(value, d, minutes_if_zero=zero, clock=times.clock, notation=times.notation,
+                                    pad_minutes=times.pad_minutes)
 
     def num(value) -> str:
         return japanese.digits(value, d)

@@ -7,6 +7,7 @@ the style file, the key's line and the key."""
 import re
 
 from .. import japanese
+from ..enumeration import KANJI_ITEMS
 from ..errors import Problem
 from .source import dotted, line_of
 from .style_model import A4_WIDTH, ANNUAL_DATE_DATA, FRAME_PAD, AgreementStyle, AnnualStyle, HouseStyle
@@ -48,6 +49,10 @@ def _times_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
         problems.append(Problem(name, line_of(lines, ("times", "zero_minutes")), "times.zero_minutes",
                                 "zero_minutes: false has no effect with notation: colon, which always writes"
                                 " the minutes (17:00): remove one"))
+    if times.notation == "colon" and not times.pad_minutes:
+        problems.append(Problem(name, line_of(lines, ("times", "pad_minutes")), "times.pad_minutes",
+                                "pad_minutes: false has no effect with notation: colon, which always writes the"
+                                " minutes in two digits (13:05): remove one"))
     if times.until != "まで" and times.span != "から":
         problems.append(Problem(name, line_of(lines, ("times", "until")), "times.until",
                                 "until is the word after the end of a span written with から (15時から16時まで);"
@@ -167,16 +172,21 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
                                         f"{{{found}}} is not a placeholder here; use {{number}} and {{heading}}"))
     for key in ("paragraph_lead", "item_marker"):
         value = getattr(ag, key)
-        if key == "item_marker" and value == "⑴":
+        if key == "item_marker" and value in ("⑴", KANJI_ITEMS):
             continue
         wrong = [f for f in _PLACEHOLDER.findall(value) if f != "number"]
         if wrong or value.count("{number}") != 1:
             problems.append(Problem(name, line_of(lines, ("agreement", key)), f"agreement.{key}",
                                     f"{{number}} must appear once in {key}, and no other placeholder"
-                                    + (" (or write ⑴ for items marked ⑴ ⑵ …)" if key == "item_marker" else "")))
+                                    + (" (or write ⑴ for items marked ⑴ ⑵ …, 一 for items numbered 一 二 … as"
+                                       " laws number them)" if key == "item_marker" else "")))
     if ag.item_digits and ag.item_marker == "⑴":
         problems.append(Problem(name, line_of(lines, ("agreement", "item_digits")), "agreement.item_digits",
                                 "the items are marked ⑴ ⑵ … (item_marker: ⑴), one character each with no digits:"
+                                " item_digits would have no effect"))
+    if ag.item_digits and ag.item_marker == KANJI_ITEMS:
+        problems.append(Problem(name, line_of(lines, ("agreement", "item_digits")), "agreement.item_digits",
+                                "the items are numbered 一 二 … (item_marker: 一), kanji numerals with no digits:"
                                 " item_digits would have no effect"))
     if ag.heading_indent is not None and not ag.article_heading:
         problems.append(Problem(name, line_of(lines, ("agreement", "heading_indent")), "agreement.heading_indent",
@@ -302,11 +312,45 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 "notice.people_title_spread",
                                 "titles are set across a width in a column of their own (people: tabulated);"
                                 f" with people: {style.notice.people} it would have no effect"))
-    problems += _list_marker_problems(style, name, lines)
+    problems += _list_marker_problems(style, name, lines) + _label_table_problems(style, name, lines)
     if style.notice.ki_heading == "none" and ("wording", "ki") in lines:
         problems.append(Problem(name, lines[("wording", "ki")], "wording.ki",
                                 "notice.ki_heading is none, so the 記 block prints no heading and this word would"
                                 " have no effect: remove one"))
+    return problems
+
+
+def _label_table_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """The head set as a table of a label and a value a row (notice.head_form: label_table)
+    holds the date of issue and the contacts itself: a setting that places either
+    elsewhere contradicts it, and the wording of its labels has no effect without it."""
+    notice, problems = style.notice, []
+    if notice.head_form != "label_table":
+        # written in the office's own file, and not the default's own value (a copy of the whole default style)
+        for word, default in (("issue_date_label", "提供日"), ("issue_time_label", "提供時間")):
+            if ("wording", word) in lines and style.word(word) != default:
+                problems.append(Problem(name, lines[("wording", word)], f"wording.{word}",
+                                        f"{word} labels a row of the head's table (notice.head_form: label_table),"
+                                        " and the house sets its head as lines: it would have no effect; remove it,"
+                                        " or write head_form: label_table"))
+        return problems
+    if notice.contacts_at != "foot":
+        problems.append(Problem(name, line_of(lines, ("notice", "contacts_at")), "notice.contacts_at",
+                                "head_form: label_table sets each contact in a row of the head's table, under its"
+                                f" role, and contacts_at: {notice.contacts_at} sets them elsewhere: the two"
+                                " contradict; remove one"))
+    for key, elsewhere in (("date_place", notice.date_place != "head"), ("date_above_header", notice.date_above_header),
+                           ("date_align", notice.date_align != "right")):
+        if elsewhere:
+            problems.append(Problem(name, line_of(lines, ("notice", key)), f"notice.{key}",
+                                    "head_form: label_table sets the date of issue in a row of the head's table,"
+                                    f" under its label, and {key} places it on a line of its own: the two"
+                                    " contradict; remove one"))
+    if ("contacts", "role_place") in lines and style.contacts.role_place == "above":
+        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
+                                "the role is set above a contact's box; the house sets each contact as a row of"
+                                " the head's table (notice.head_form: label_table), the role its label, and it"
+                                " would have no effect"))
     return problems
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from .. import japanese
+from ..enumeration import is_kanji_item_marker
 from .agreement_style import AgreementStyle, StyleModel, spread_width  # noqa: F401 (style.py's names)
 from .strict import field_validator, model_validator
 
@@ -136,6 +137,9 @@ class Times(StyleModel):
     """How the house writes times (japanese.format_time_span)."""
     clock: Literal["24h", "12h"] = "24h"       # 14時30分 / 午後２時30分
     zero_minutes: bool = True                  # 11時00分; false: 11時
+    # false: the minutes as the number they are, 14時0分, 13時5分, as 大阪府's releases write
+    # the hour of release (提供時間　14時0分); default: two digits, 14時00分, 13時05分
+    pad_minutes: bool = True
     span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
     notation: Literal["kanji", "colon"] = "kanji"  # 14時30分 / 14:30 (always with its minutes)
     # what follows a start time given without its end: null, the span's mark (11時00分～,
@@ -302,6 +306,14 @@ class NoticeStyle(StyleModel):
     # side by side (部局・担当課 | 防災くらし安心部　防災危機管理課 | 電話番号 | 023-630-2230,
     # as 山形県 heads its releases); what a row cannot print refused
     contacts_at: Literal["foot", "top", "head", "foot_line", "head_table"] = "foot"
+    # the notice's head as written lines (default: the date, the issuer, the title, the
+    # text); label_table: under the title, one ruled table of a label and its value a row,
+    # as 大阪府 heads its releases: each contact under its role (代表連絡先 | the contact's
+    # lines as its box sets them), the date of issue (wording: issue_date_label, 提供日),
+    # the hour of release (press_notice.issue_time under wording: issue_time_label,
+    # 提供時間) and the text (内容: the opening, under opening_heading's label); a row whose
+    # value the spec does not give is left out, never printed empty (content/head_table.py)
+    head_form: Literal["lines", "label_table"] = "lines"
 
     @field_validator("ki_label_spread", "people_title_spread")
     @classmethod
@@ -383,10 +395,13 @@ class HouseStyle(StyleModel):
     def item_hang(self, markers: list[str]) -> float:
         """Where an agreement item's text starts, in em from its marker: 3.5 for the
         default （１） whatever its digits (as it always stood), else one em past the
-        widest of the paragraph's markers (⑴　○○法); with agreement.item_gap, that
-        gap past the widest (0: ⑴無人航空機…, straight after)."""
+        widest of the paragraph's markers (⑴　○○法, and 一　乙が… under a default
+        house where the paragraph numbers its items 一, 二 as laws do: the numeral, a
+        full-width space, the text's later lines under its first); with
+        agreement.item_gap, that gap past the widest (0: ⑴無人航空機…, straight after)."""
         gap = self.agreement.item_gap
-        if gap is None and self.agreement.item_marker == "（{number}）":
+        if (gap is None and self.agreement.item_marker == "（{number}）"
+                and not all(map(is_kanji_item_marker, markers))):
             return 3.5
         return max(map(japanese.em_width, markers), default=1.0) + (1 if gap is None else gap)
 
