@@ -546,6 +546,11 @@ VARIANTS["no-date-after-suffix"] = ("  closing_ijo:", "  after:\n    issue_date:
                                     "    opening: [本日、締結しました。]\n  closing_ijo:")
 VARIANTS["no-date-capital"] = ("issue_date: 2024-02-16", "issue_date: None")
 COMPANIONS["style-no-event-year.yaml"] = "dates:\n  event_year: false\n"
+# a listed person's honorific under a house that sets the title after the name (部長　様)
+VARIANTS["ki-person-honorific-name-first"] = [
+    (_STYLE, _STYLE + "style: style-signer-order.yaml\n"), ("    honorific: 様\n", ""),
+    _ki("    - date\n    - place\n    - signatories\n    - agenda\n"
+        "    - {label: 出席者, people: [{title: 北見市長, name: 辻　直孝, honorific: 様}]}\n")]
 VARIANTS["no-date-event-year"] = [(_STYLE, _STYLE + "style: style-no-event-year.yaml\n"), _NO_DATE]
 # the date and place on a line above the text (press_notice.event_line): without a date,
 # beside a 記 item that prints the date too, with a place of two lines

@@ -83,3 +83,17 @@ def test_a_contacts_people_take_no_honorific(tmp_path, capsys):
                      "a contact's people are the office's own, printed without an honorific or a role:"
                      " honorific would have no effect", after="  contacts:"), err
     assert not pdf.exists()
+
+
+def test_an_honorific_under_a_house_that_sets_the_title_after_the_name_is_refused(tmp_path, capsys):
+    """notice.signer_order: name_title sets every listed person name first (佐藤　章　
+    大分県農林水産部長): 様 would follow the title (部長　様), which an office never writes,
+    so it is refused at the person's line, as it is for a signer's party."""
+    path = variant(tmp_path, ("    honorific: 様\n", ""), ("  closing_ijo:", KI + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""), style="notice:\n  signer_order: name_title\n")
+    code, _, err, pdf = build(path, tmp_path, capsys)
+    assert code == 1, err
+    assert has_error(err, path, "honorific: 様, role: 立会人", "press_notice.ki[3].people[0].honorific",
+                     "the house sets a person's title after the name (notice.signer_order: name_title), where an"
+                     " honorific has no place", after="  ki:"), err
+    assert "Traceback" not in err and not pdf.exists()

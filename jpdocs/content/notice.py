@@ -18,6 +18,7 @@ from ..errors import InputError, Problem
 from ..spec.joint import signer_list
 from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings, pointed_attachment
 from ..spec.schema import Spec
+from ..spec.schema.notice import Person
 from ..spec.source import dotted, line_of
 from .ki_form import with_form
 from .ki_item import AgendaLine, KiItem
@@ -82,6 +83,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                           f"the house sets the signer's title after the name (notice.signer_order:"
                                           f" name_title), where '{party.honorific}' has no place: delete the"
                                           " honorific, or use a house style that sets the title first")])
+
+        for at in _honorifics(n, ("press_notice",)):   # 佐藤　章　部長　様: the same, for every person listed
+            raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                                      "the house sets a person's title after the name (notice.signer_order:"
+                                      " name_title), where an honorific has no place (部長　様): delete the"
+                                      " honorific, or use a house style that sets the title first")])
 
     def note(key, message):
         notes.append(Problem(str(path), line_of(lines or {}, key), dotted(key), message))
@@ -411,3 +418,17 @@ def schedule_line(row, style) -> str:
     """A schedule row as a line: time　item　place; a row without a place ends with its
     item (no empty brackets)."""
     return "　".join(x for x in (row.time, row.item, schedule_place(row, style)) if x)
+
+
+def _honorifics(value, at: tuple):
+    """The spec paths of every listed person's honorific under `value` (a part of the
+    spec: its models, lists and tuples walked), in the spec's order."""
+    if isinstance(value, Person):
+        if value.honorific is not None:
+            yield at + ("honorific",)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _honorifics(item, at + (i,))
+    elif hasattr(type(value), "model_fields"):
+        for key in type(value).model_fields:
+            yield from _honorifics(getattr(value, key), at + (key,))
