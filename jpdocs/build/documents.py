@@ -170,7 +170,10 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         text = render(kind.template, ctx, style, where, reads)
         used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
         source = f"{used} (the markup it rendered for {loaded.path})"
-        doc = markup.parse(text, source=source)
+        try:
+            doc = markup.parse(text, source=source)
+        except InputError as exc:
+            raise _at_template_line(exc, kind.template, ctx, style, where, source, loaded) from None
         if doc.kind != kind.name:
             # the kind names the document's files and what a release finds in it
             raise InputError([Problem(source, None, "", f"the markup's root is <document kind=\"{doc.kind}\">,"
@@ -186,6 +189,21 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
     return docs
+
+
+def _at_template_line(exc: InputError, template: str, ctx: dict, style: HouseStyle, where: tuple[Path, ...],
+                      source: str, loaded: LoadedSpec) -> InputError:
+    """A refusal of the rendered markup, named at the template's file and line that
+    printed the element it arose in (an included template's, where it was that), the
+    spec named after the message; as it was where that cannot be told."""
+    from ..content.templating import printed_by
+    offset = getattr(exc, "rendered_at", None)
+    found = printed_by(template, ctx, style, where, offset) if offset is not None else None
+    if found is None or not found[0] or not found[1]:
+        return exc
+    file, line = found
+    return InputError([Problem(file, line, p.key, f"{p.message} (in the markup it rendered for {loaded.path})")
+                       if p.file == source else p for p in exc.problems])
 
 
 def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, flags: dict,
