@@ -179,6 +179,8 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
             raise InputError([Problem(source, None, "", f"the markup's root is <document kind=\"{doc.kind}\">,"
                                       f" and this template makes the {kind.name}: write kind=\"{kind.name}\"")])
         check_model(doc, style, source)
+        # where a table the PDF writer finds too narrow was printed (_table_at_template_line)
+        doc.printed_at = functools.partial(_printed_at, kind.template, ctx, style, where, text)
         check_glyphs(doc, style, loaded)
         if theirs:
             flags = dict(agreement_text=any(k.name == "agreement" for k in chosen), final=final,
@@ -204,6 +206,28 @@ def _at_template_line(exc: InputError, template: str, ctx: dict, style: HouseSty
     file, line = found
     return InputError([Problem(file, line, p.key, f"{p.message} (in the markup it rendered for {loaded.path})")
                        if p.file == source else p for p in exc.problems])
+
+
+def _printed_at(template: str, ctx: dict, style: HouseStyle, where: tuple[Path, ...], text: str,
+                tag: str, index: int) -> tuple[str, int] | None:
+    """The template file and line that printed the index-th <tag> of the markup `text`."""
+    from ..content.templating import printed_by
+    offset = markup.offset_of(text, tag, index)
+    return printed_by(template, ctx, style, where, offset) if offset is not None else None
+
+
+def _table_at_template_line(exc: LayoutProblem, doc: model.Document, loaded: LoadedSpec) -> InputError:
+    """A table the PDF writer found too narrow for its cells' padding (the widths a
+    template gave it), named at the template's line that printed it; else as it was,
+    for located() to name at the spec."""
+    table, printed_at = getattr(exc, "table", None), getattr(doc, "printed_at", None)
+    tables = [b for b in model.walk(doc.blocks) if isinstance(b, model.Table)]
+    index = next((n for n, t in enumerate(tables) if t is table), None)
+    found = printed_at("table", index) if printed_at and index is not None else None
+    if not found or not found[0] or not found[1]:
+        return exc
+    return InputError([Problem(found[0], found[1], "",
+                               f"{p.message} (in the markup it rendered for {loaded.path})") for p in exc.problems])
 
 
 def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, flags: dict,
@@ -345,7 +369,11 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
             if kinds is not None and doc.kind not in kinds:
                 continue                             # made only for a release
             breaks = []
-            for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa, breaks=breaks).items():
+            try:
+                files = render_files(doc, doc_style, formats, pdfa=pdfa, breaks=breaks)
+            except LayoutProblem as exc:
+                raise _table_at_template_line(exc, doc, loaded) from None
+            for fmt, data in files.items():
                 pending[f"{doc.kind}.{fmt}"] = data
             loaded.notes.extend(break_notes(loaded, breaks, doc_style.agreement.pages_per_sheet, doc.cover))
             if copies and "pdf" in formats and seal_fields(doc):

@@ -199,6 +199,16 @@ def _element_offset(markup: str, root: ET.Element, el: ET.Element) -> int | None
     return _offset(markup, *starts[index]) if index < len(starts) else None
 
 
+def offset_of(markup: str, tag: str, index: int) -> int | None:
+    """Where the index-th <tag> element of the markup stands (None where it has fewer)."""
+    try:
+        root = ET.fromstring(markup)
+    except ET.ParseError:
+        return None
+    el = next((el for n, el in enumerate(root.iter(tag)) if n == index), None)
+    return _element_offset(markup, root, el) if el is not None else None
+
+
 def _parse(root: ET.Element, markup: str, source: str) -> m.Document:
     if root.tag != "document":
         raise fail(source, f"the markup's root must be <document>, not <{root.tag}>")
