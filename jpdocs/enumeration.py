@@ -83,12 +83,25 @@ IROHA_ITEMS = "アイウエオカキクケコサシスセソタチツテトナ�
 PARENTHESIZED = "".join(chr(0x2474 + i) for i in range(20))
 
 
+# the form of an agreement's items numbered 一, 二, 三 … as laws and many agreements
+# number the items (号) of an article: the numeral alone, its text one em after it
+KANJI_ITEMS = "一"
+
+
+def is_kanji_item_marker(marker: str) -> bool:
+    """Whether a printed marker is a kanji numeral of that form (一, 十二)."""
+    return bool(marker) and all(c in "一二三四五六七八九十百" for c in marker)
+
+
 def item_mark(form: str, k: int, num) -> str:
     """The marker of the k-th item (号, or step of a 次第) in a house's form
     (agreement.item_marker, notice.agenda_marker): （１） by default, {number} filled
-    in by `num`, ⑴ where the form is "⑴" (to ⒇: the callers refuse a 21st)."""
+    in by `num`, ⑴ where the form is "⑴" (to ⒇: the callers refuse a 21st), the kanji
+    numeral 一, 二 … where it is "一" (an agreement's items only: the checks allow it there)."""
     if form == "⑴":
         return PARENTHESIZED[k - 1]
+    if form == KANJI_ITEMS:
+        return kanji_numeral(k)
     return form.replace("{number}", num(k))
 
 

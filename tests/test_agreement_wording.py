@@ -111,7 +111,8 @@ def test_a_name_that_ends_in_its_kinds_word_or_none_keeps_the_default(tmp_path, 
 
 @pytest.mark.parametrize("title, kind", [("包括連携協定", "協定書"), ("包括連携協定書", "協定書"),
                                          ("防災に関する覚書", "覚書"), ("森林の里親契約", "契約書"),
-                                         ("友好盟約", "盟約書"), ("姉妹都市提携", None), ("合意書", None)])
+                                         ("友好盟約", "盟約書"), ("姉妹都市提携", None), ("合意書", "合意書"),
+                                         ("国税庁実務研修について", None)])
 def test_title_kind(title, kind):
     assert title_kind(title) == kind
 
@@ -908,7 +909,8 @@ def test_more_items_than_parenthesized_digits_is_an_error(tmp_path):
     ("agreement:\n  paragraph_lead: \"第{n}項\"\n", 2, "agreement.paragraph_lead: {number} must appear once in"
                                                      " paragraph_lead, and no other placeholder"),
     ("agreement:\n  item_marker: \"（）\"\n", 2, "agreement.item_marker: {number} must appear once in item_marker,"
-                                                " and no other placeholder (or write ⑴ for items marked ⑴ ⑵ …)"),
+                                                " and no other placeholder (or write ⑴ for items marked ⑴ ⑵ …,"
+                                                " 一 for items numbered 一 二 … as laws number them)"),
 ])
 def test_a_numbering_form_without_its_number_is_an_error(tmp_path, house, line, message):
     (tmp_path / "house.yaml").write_text(house, encoding="utf-8")

@@ -512,3 +512,25 @@ def test_a_cells_line_that_starts_with_a_length_of_time_starts_so_in_the_docx():
         assert "".join(lines) == text and not any(a.endswith("１年") for a in lines[:-1]), lines
         starts.update(line for line in lines[1:])
     assert "１年間（自動更新）" in starts, starts
+
+
+def test_agreements_of_one_day_keep_the_order_the_specs_are_given(tmp_path):
+    """国税庁's list sets the 確認書 of 令和2年6月18日 before the two 補足書簡 under it; ordered by
+    title, the book set the letters first (「 sorts before 在). One day's agreements are listed
+    in the order the specs are read: as given, a folder's files in name order."""
+    day = "2024-06-18"
+    first = write(tmp_path / "in", signed(day, title="在留外国人に関する情報連携に関する確認書"), "b-first")
+    second = write(tmp_path / "in", signed(day, title="「在留外国人に関する情報連携に関する確認書」に係る補足書簡"), "a-second")
+    for order in ([first, second], [second, first]):
+        out = tmp_path / f"out-{order[0].stem}"
+        result, _ = annual(order, 2024, out, "--format", "csv")
+        assert result.returncode == 0, result.stderr
+        _, rows, _ = read_csv(out / "annual-2024.csv")
+        titles = [r[2] for r in rows]
+        expected = [yaml.safe_load(p.read_text(encoding="utf-8"))["agreement"]["title"] for p in order]
+        assert titles == expected, titles
+    # a folder: its files in name order (a-second before b-first)
+    result, _ = annual([tmp_path / "in"], 2024, tmp_path / "out-folder", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert [r[2] for r in read_csv(tmp_path / "out-folder" / "annual-2024.csv")[1]] == [
+        "「在留外国人に関する情報連携に関する確認書」に係る補足書簡", "在留外国人に関する情報連携に関する確認書"]

@@ -899,9 +899,11 @@ def test_a_paragraphs_items_may_be_marked_their_own_way(tmp_path):
 
 @pytest.mark.parametrize("clause, message", [
     ({**EXAMPLES, "item_marker": "（例）"}, "{number} must appear once in item_marker, and no other placeholder"
-                                         " (or write ⑴ for items marked ⑴ ⑵ …)"),
+                                         " (or write ⑴ for items marked ⑴ ⑵ …, 一 for items numbered 一 二 …"
+                                         " as laws number them)"),
     ({**EXAMPLES, "item_marker": "（{n}）"}, "{number} must appear once in item_marker, and no other placeholder"
-                                          " (or write ⑴ for items marked ⑴ ⑵ …)"),
+                                          " (or write ⑴ for items marked ⑴ ⑵ …, 一 for items numbered 一 二 …"
+                                          " as laws number them)"),
     ({"text": EXAMPLES["text"], "item_marker": "（例{number}）"},
      "item_marker marks the paragraph's items, and it has none: it would have no effect"),
 ])

@@ -121,16 +121,26 @@ def test_both_files_pass_qpdf_check(both):
 def test_a_fonts_streams_are_deflated_once_each(monkeypatch):
     """fonts/cid.py keeps a glyph set's font file and ToUnicode CMap with their
     deflated forms: a document that uses the set again writes those bytes, not
-    deflated anew; other streams are deflated each time."""
+    deflated anew; other streams are deflated each time (also by a kept stream's
+    filter given other bytes)."""
     from reportlab.pdfbase import pdfdoc
     from jpdocs.fonts import cid
     calls = []
-    monkeypatch.setattr(cid, "compress", lambda data, level=flate.LEVEL: calls.append(bytes(data)) or flate.compress(data, level))
-    font_file, cmap = cid._Kept(random.Random(1).randbytes(5000)), cid._Kept(b"<0001> <3042>\n" * 50)
+    monkeypatch.setattr(cid, "compress", lambda data, level=flate.LEVEL: calls.append((bytes(data), level)) or
+                        flate.compress(data, level))
+    font_file = cid._Kept(random.Random(1).randbytes(5000), flate.FONT_PROGRAM)
+    cmap = cid._Kept(b"<0001> <3042>\n" * 50)
+    zeros = cid._Kept(bytes(3000) + b"\0\1", flate.MOSTLY_ZEROS)
     z = pdfdoc.PDFZCompress
     assert isinstance(z, cid._Flate)
+    doc = pdfdoc.PDFDocument()
     for _ in range(3):
-        assert z.encode(font_file) == flate.compress(font_file)
-        assert z.encode(cmap) == flate.compress(cmap)
+        for kept in (font_file, cmap, zeros):
+            stream = kept.stream(doc)
+            assert stream.content is kept.data and stream.filters == [kept]
+            assert kept.encode(stream.content) == flate.compress(kept.data, kept.level)
         assert z.encode("q 1 0 0 1 0 0 cm Q") == flate.compress(b"q 1 0 0 1 0 0 cm Q")
-    assert calls == [font_file, cmap] + [b"q 1 0 0 1 0 0 cm Q"] * 3
+    assert font_file.encode(b"other") == flate.compress(b"other")
+    assert calls == [(font_file.data, flate.FONT_PROGRAM), (cmap.data, flate.LEVEL),
+                     (zeros.data, flate.MOSTLY_ZEROS)] + [(b"q 1 0 0 1 0 0 cm Q", flate.LEVEL)] * 3 + \
+        [(b"other", flate.LEVEL)]

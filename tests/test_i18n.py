@@ -177,6 +177,9 @@ VARIANTS.update({
     "ki-others-without-people": _ki("    - {label: 出席者, text: [a], others: ほか}\n"),
     "ki-table-ragged": _ki("    - {label: 出席者, table: [[a, b], [c]]}\n"),
     "ki-person-empty": _ki("    - {label: 出席者, people: [{note: 予定}]}\n"),
+    # a person's honorific and role (佐藤　章　様（立会人）): without a name, in brackets, in a contact
+    "ki-person-honorific-no-name": _ki("    - {label: 出席者, people: [{title: 北見市長, honorific: 様, role: 立会人}]}\n"),
+    "ki-person-role-brackets": _ki("    - {label: 出席者, people: [{name: 佐藤, role: （立会人）}]}\n"),
     # each party's words after its last signer (others_per_party): where it has no effect or no party
     "ki-others-per-party-own-item": _ki("    - {label: 出席者, people: [{name: 辻}], others_per_party: {bureau: ら3名}}\n"),
     "ki-others-per-party-builtin": _ki("    - {item: date, others_per_party: {bureau: ら3名}}\n"),
@@ -194,6 +197,8 @@ VARIANTS.update({
     "ki-label-twice": _ki("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 出席者, text: [a]}\n    - {label: 出席者, text: [b]}\n"),
     "contact-people-and-name": (_C0, _C0 + "      people: [{title: 課長, name: 杉村}]\n"),
     "contact-person-empty": (_C0, _C0.replace("      department", "      people: [{note: 予定}]\n      department")),
+    "contact-person-honorific": (_C0, _C0.replace("      department",
+                                                   "      people: [{name: 杉村, honorific: 様}]\n      department")),
     "name-label-without-name": ("      name: 道下\n", ""),
     "person-label-with-people": (_C0, _C0 + "      person_label: 担当：\n      people: [{title: 課長, name: 杉村}]\n"),
     "person-label-beside-name-label": ("      name_label: 担当\n", "      name_label: 担当\n      person_label: 担当：\n"),
@@ -451,6 +456,7 @@ STYLE_VARIANTS = {
     "paragraph-lead": "agreement:\n  paragraph_lead: \"第{n}項\"\n",
     "item-marker": "agreement:\n  item_marker: \"（）\"\n",
     "item-marker-parenthesized": "agreement:\n  item_marker: \"⑴\"\n",
+    "item-digits-kanji": "agreement:\n  item_marker: 一\n  item_digits: half\n",
     "spread-width": "notice:\n  ki_label_spread: 1\n",
     "comma-other": "wording:\n  comma: ．\n",
     "signer-order": "notice:\n  signer_order: name_title\n",

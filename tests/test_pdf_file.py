@@ -236,3 +236,32 @@ def test_text_is_encoded_as_reportlab_encodes_it(text):
     assert both(pdffile.value) == theirs
     assert both(pdffile.value) == theirs           # (remembered)
     assert both(lambda t, d: pdffile._string(pdfdoc.PDFString(t), d)) == pdfdoc.PDFString(text).format(doc)
+
+
+def test_a_run_of_preformatted_objects_is_written_as_reportlab_writes_it():
+    """Preformatted objects registered together (the structure elements) are written
+    at once (pdffile._run): the same bytes and cross-reference offsets as reportlab's
+    writer, an object whose bytes end a line included."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+    from jpdocs.writers import pdffile
+
+    def written(fast):
+        out = io.BytesIO()
+        canv = Canvas(out, invariant=1)
+        canv.drawString(10, 10, "x")
+        canv.showPage()
+        doc = canv._doc
+        objects = [pdffile.Preformatted(b"<</A %d>>" % k) for k in range(5)]
+        objects[2].data = b"[ 1 2 ]\n"
+        refs = pdffile.register(doc, objects, [f"run{k}" for k in range(5)])
+        doc.Reference(pdfdoc.PDFArray([pdfdoc.PDFObjectReference("run0"), pdfdoc.PDFObjectReference("run4")]),
+                      "after")
+        if fast:
+            doc.__class__ = pdffile.FastDocument
+            assert list(doc.jp_runs.values())[0][0] == [f"run{k}" for k in range(5)]
+        canv.save()
+        return refs, out.getvalue()
+    ours, theirs = written(True), written(False)
+    assert ours == theirs and b"[ 1 2 ]\nendobj\n" in ours[1] and b"<</A 4>>\nendobj\n" in ours[1]

@@ -37,3 +37,48 @@ def test_a_label_the_preamble_leaves_undefined_is_still_refused(tmp_path):
     line = next(i for i, l in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("    preamble:"))
     assert (f"{spec}:{line}: agreement.document.preamble: the preamble does not define the label 「丙」"
             " the document uses") in result.stderr, result.stderr
+
+
+# 厚生労働省 and 国税庁税務大学校's 覚書 (2024): its own preamble uses no label, and 第１条's first
+# sentence defines 甲 and 乙 (厚生労働省…検疫課長（以下「甲」という。）は、国税庁税務大学校総務課長
+# （以下「乙」という。）に対し、…). Before, an own preamble had to define every label itself, and
+# this text was refused.
+QUARANTINE = REAL / "mhlw-nta-quarantine-2024.yaml"
+FIRST_DEFINES_OTSU = "国税庁税務大学校総務課長（以下「乙」という。）に対し、"
+
+
+def _quarantine_variant(tmp_path, old: str, new: str) -> Path:
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "nta-quarantine.yaml").write_text(
+        (REAL / "styles" / "nta-quarantine.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    spec_text = QUARANTINE.read_text(encoding="utf-8")
+    assert old in spec_text
+    spec = tmp_path / QUARANTINE.name
+    spec.write_text(spec_text.replace(old, new, 1), encoding="utf-8")
+    return spec
+
+
+def test_labels_the_first_article_defines_beside_a_preamble_that_uses_none(tmp_path):
+    result = run_generate(QUARANTINE, "-o", tmp_path / "out", "--force", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    text = no_space(pdf_text(tmp_path / "out" / QUARANTINE.stem / "agreement.pdf"))
+    assert "次のとおり覚書を締結する。（開設の手続）第１条厚生労働省健康・生活衛生局感染症対策部企画・検疫課長（以下「甲」という。）" in text
+    assert FIRST_DEFINES_OTSU in text
+
+
+def test_a_label_the_first_article_does_not_define_is_still_refused(tmp_path):
+    spec = _quarantine_variant(tmp_path, FIRST_DEFINES_OTSU, "国税庁税務大学校総務課長に対し、")
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout
+    line = next(i for i, l in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("    preamble:"))
+    assert (f"{spec}:{line}: agreement.document.preamble: the preamble does not define the label 「乙」"
+            " the document uses") in result.stderr, result.stderr
+    assert not (tmp_path / "out" / spec.stem / "agreement.pdf").exists()
+
+
+def test_a_label_the_preamble_uses_must_be_defined_there(tmp_path):
+    # 乙 used in the preamble before 第１条 defines it: the reader meets it undefined.
+    spec = _quarantine_variant(tmp_path, "開設までの手続について、次のとおり", "開設までの手続について、乙の協力を得て、次のとおり")
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout
+    assert "agreement.document.preamble: the preamble does not define the label 「乙」" in result.stderr, result.stderr

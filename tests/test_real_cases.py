@@ -438,7 +438,11 @@ def test_the_signature_blocks_stand_in_the_real_order_beside_the_closing(cid, bu
     pages = [fold(page) for page in case.texts["agreement"].split("\f")]
     typed = [b["name"] if b.get("name") and not b.get("handwritten") else "" for b in blocks]
     keys = [case.block_text(b["title"], name) for b, name in zip(blocks, typed)]
-    page = next((p for p in pages if keys[0] in p), "")
+    # the last page that holds every block (the blocks' titles may also stand in the preamble,
+    # as 早稲田大学大学院商学研究科 and 国税庁長官官房国際業務課 do, on an earlier page; annexes
+    # after the signatures hold none); else the first with the first block
+    page = next((p for p in reversed(pages) if all(k in p for k in keys)),
+                next((p for p in pages if keys[0] in p), ""))
     at = [page.find(key) for key in keys]
     assert -1 not in at, (cid, [k for k, i in zip(keys, at) if i < 0])
     assert at == sorted(at), (cid, [k for _, k in sorted(zip(at, keys))])
@@ -469,6 +473,18 @@ def test_no_honorific_the_spec_did_not_give(cid, built):
             if honorific != given:
                 assert name + honorific not in text and re.search(re.escape(name) + r"\([^)]*\)" + honorific, text) is None, \
                     (cid, case.signer(party)["name"], honorific)
+    for person in listed_people(case.spec):       # a person of a 記 item's list: 様 only where given
+        if person.get("name"):
+            for honorific in {"様", "殿"} - {person.get("honorific")}:
+                assert fold(person["name"]) + honorific not in text, (cid, person["name"], honorific)
+
+
+def listed_people(spec: dict) -> list[dict]:
+    """Every person the spec lists in its 記 items (people:, a group's people:)."""
+    ki = (spec.get("press_notice") or {}).get("ki") or []
+    entries = [e for e in ki if isinstance(e, dict)]
+    return [p for e in entries for p in (e.get("people") or []) + [q for g in e.get("groups") or []
+                                                                      for q in g.get("people") or []]]
 
 
 # or an ISO date (dates.issue_calendar: iso), one with dots (dots: 2010.03.30) or with

@@ -41,7 +41,7 @@ def test_a_union_tags_each_members_findings_in_the_path():
         ("missing", ("items", 3, "SubItemSpec", "text"), "Field required"),
         ("extra_forbidden", ("items", 3, "SubItemSpec", "zz"), "Extra inputs are not permitted")]
     assert findings(AgreementDocument, {"labels": {"a": 3}, "preamble": True, "kind": "x"}) == [
-        ("literal_error", ("kind",), "Input should be '協定書', '覚書', '契約書', '確認書', '盟約書' or '協議書'"),
+        ("literal_error", ("kind",), "Input should be '協定書', '覚書', '契約書', '確認書', '盟約書', '協議書' or '合意書'"),
         ("string_type", ("labels", "constrained-str"), "Input should be a valid string"),
         ("string_type", ("labels", "dict[str,constrained-str]", "a"), "Input should be a valid string"),
         ("string_type", ("preamble", "constrained-str"), "Input should be a valid string"),
@@ -101,7 +101,7 @@ def test_objects_are_frozen_compare_by_value_and_know_which_keys_were_given():
         a.title = "部長"
     b = a.model_copy(update={"name": "杉村"})
     assert (b.title, b.name, a.name) == ("課長", "杉村", None) and b.model_fields_set == {"title", "name"}
-    assert repr(a) == "Person(title='課長', name=None, reading=None, note=None)"
+    assert repr(a) == "Person(title='課長', name=None, reading=None, honorific=None, role=None, note=None)"
     assert not hasattr(Person, "title")       # a default is the field's, not the class's
     with pytest.raises(ValidationError, match="1 validation error for Person\nname\n  Input should be a valid string"):
         Person(name=1)

@@ -103,8 +103,11 @@ def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
     if problems:
         raise InputError(problems)
     problems += _twice(loaded)
-    chosen = sorted((ls for ls in loaded if fiscal_year_of(ls) == fy),
-                    key=lambda ls: (ls.spec.agreement.signing_date, ls.spec.agreement.title, str(ls.path)))
+    # Signing order; agreements of one day in the order the specs are read (as given, a
+    # folder's files in name order), which the office chooses: 国税庁's list sets a 確認書
+    # before the two 補足書簡 under it, all of 令和2年6月18日, where the titles' order would not.
+    chosen = [ls for _, ls in sorted(((ls.spec.agreement.signing_date, i), ls) for i, ls in enumerate(loaded)
+                                     if fiscal_year_of(ls) == fy)]
     problems += _unused_fields(chosen, style)
     problems += [p for ls in chosen for p in side_problems(ls)]
     if problems:

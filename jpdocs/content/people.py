@@ -70,8 +70,11 @@ def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
 
 
 def who_of(p: Person) -> Who:
-    """Another person (a people item, a group, a step of the 次第): title | name."""
-    name = (p.name or "") + (f"（{p.reading}）" if p.reading else "") + (f"（{p.note}）" if p.note else "")
+    """Another person (a people item, a group, a step of the 次第): title | name, the
+    name followed by its reading, the honorific and the role the spec gives (佐藤　章　様
+    （立会人）: notice_checks.py refuses them without a name) and its note."""
+    name = ((p.name or "") + (f"（{p.reading}）" if p.reading else "") + (f"　{p.honorific}" if p.honorific else "")
+            + (f"（{p.role}）" if p.role else "") + (f"（{p.note}）" if p.note else ""))
     return Who("", p.title or "", name)
 
 

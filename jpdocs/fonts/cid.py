@@ -35,6 +35,8 @@ from __future__ import annotations
 import sys
 from array import array
 from binascii import crc32
+from itertools import compress as picked
+from operator import itemgetter
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
@@ -55,8 +57,12 @@ class Coding:
         self.font = font
         self.face = font.face
         self.hex: dict[int, str] = {}         # a code point → its CID in hex, for str.translate
-        self.widths: dict[int, bytes] = {}    # a CID → its width as /W writes it
-        self.lines: dict[int, str] = {}       # a CID → its ToUnicode line
+        # by CID (lists made with the numbering, None where not made yet): a glyph
+        # set looks up each of its ~300 CIDs in these two and char_of, and a list's
+        # item is found by its index where a dictionary's int key is compared again
+        # (a CID's int is not the key's object): ~0.1 M instructions a notice each
+        self.widths: list[bytes | None] = []  # a CID → its width as /W writes it (b"": /DW)
+        self.lines: list[str | None] = []     # a CID → its ToUnicode line
         # a glyph set's parts (_parts), for a document drawn again (the app's preview,
         # a release after its notice): no other notice of a batch has the same set
         self.made: dict[tuple, tuple] = {}
@@ -75,7 +81,9 @@ class Coding:
         face = self.face
         glyphs = len(face.hmetrics)
         self.cid_of: dict[int, int] = {}      # a code point → its CID
-        self.char_of: dict[int, int] = {}     # a CID → the code point it reads back as
+        # a CID → the code point it reads back as (by CID, as widths and lines; the
+        # list as long as the CIDs could be, cut to those given after)
+        char_of: list[int | None] = [None] * (glyphs + len(face.charToGlyph))
         self.glyph_of: dict[int, int] = {}    # a CID → its glyph in the font
         shared = glyphs                       # the next CID of a glyph's second character
         for char, glyph in sorted(face.charToGlyph.items()):
@@ -83,13 +91,16 @@ class Coding:
             if glyph in self.glyph_of:        # (CID `glyph` is the character's before)
                 cid, shared = shared, shared + 1
             self.cid_of[char] = cid
-            self.char_of[cid] = char
+            char_of[cid] = char
             self.glyph_of[cid] = glyph
         if shared > 0x10000:
             raise ValueError(f"{self.font.fontName}: more glyphs and characters sharing them than two bytes number")
         space = self.cid_of.get(32)
         if space is not None and 0xA0 not in self.cid_of:
             self.cid_of[0xA0] = space         # a no-break space drawn as the space, as reportlab drew it
+        del char_of[shared:]
+        self.char_of = char_of
+        self.widths, self.lines = [None] * shared, [None] * shared
         self.cutter = Cutter(face)
         self.usable = self.cutter.usable()
         self.hex = {char: "%04X" % cid for char, cid in self.cid_of.items()}
@@ -163,18 +174,17 @@ class Coding:
         base_name, font_file, widths, cid_map, to_unicode = parts
         ref = doc.Reference
 
-        stream = pdfdoc.PDFStream(content=font_file)
-        stream.dictionary["Length1"] = len(font_file)
+        stream = font_file.stream(doc)
+        stream.dictionary["Length1"] = len(font_file.data)
         descriptor = pdfdoc.PDFDictionary(self.descriptor.copy())
         descriptor["FontName"] = pdfdoc.PDFName(base_name)
-        descriptor["FontFile2"] = ref(_deflated(stream, doc), "fontFile:" + base_name)
+        descriptor["FontFile2"] = ref(stream, "fontFile:" + base_name)
         cid_font = pdfdoc.PDFDictionary({
             "Type": _FONT, "Subtype": _CID_FONT_TYPE2, "BaseFont": descriptor["FontName"],
             "CIDSystemInfo": _SYSTEM_INFO, "FontDescriptor": ref(descriptor, "fontDescriptor:" + base_name),
             "DW": DEFAULT_WIDTH, "W": _Formatted(widths),
-            "CIDToGIDMap": ref(_deflated(pdfdoc.PDFStream(content=cid_map), doc),
-                               "cidToGidMap:" + base_name)})
-        to_unicode = _deflated(pdfdoc.PDFStream(content=to_unicode), doc)
+            "CIDToGIDMap": ref(cid_map.stream(doc), "cidToGidMap:" + base_name)})
+        to_unicode = to_unicode.stream(doc)
         type0 = pdfdoc.PDFDictionary({
             "Type": _FONT, "Subtype": _TYPE0, "BaseFont": descriptor["FontName"], "Encoding": _IDENTITY_H,
             "DescendantFonts": pdfdoc.PDFArray([ref(cid_font, "cidFont:" + base_name)]),
@@ -185,14 +195,12 @@ class Coding:
         """What the font's objects hold of the glyph set `cids`: its name, its font
         file, /W, /CIDToGIDMap and ToUnicode map (the streams kept with their
         deflated forms)."""
-        chars = list(map(self.char_of.__getitem__, cids))
+        chars = list(_by_cid(self.char_of, cids))
         font_file = self.cutter.cut(chars) if self.usable else strip_hinting(self.face.makeSubset(chars))
-        font_file = _Kept(font_file)
-        font_file.level = FONT_PROGRAM
-        return ("%s+%s" % (_tag(cids), self.face_name), font_file, self._widths(cids),
-                self._cid_to_gid(cids), _Kept(self._to_unicode(cids)))
+        return ("%s+%s" % (_tag(cids), self.face_name), _Kept(font_file, FONT_PROGRAM), self._widths(cids),
+                _Kept(self._cid_to_gid(cids), MOSTLY_ZEROS), _Kept(self._to_unicode(cids)))
 
-    def _cid_to_gid(self, cids: tuple[int, ...]) -> _Kept:
+    def _cid_to_gid(self, cids: tuple[int, ...]) -> bytes:
         """/CIDToGIDMap: two bytes a CID up to the last drawn, each the CID's glyph
         in the subset (fonts/cut.py numbers the glyphs 1, 2 … in the order of their
         CIDs; a glyph two CIDs share, once), 0 for a CID not drawn; deflated at
@@ -204,31 +212,35 @@ class Coding:
             order = dict.fromkeys([0, *map(glyph_of.__getitem__, cids)])
             numbered = dict(zip(order, range(len(order))))
             glyphs = [numbered[glyph_of[cid]] for cid in cids]
-        numbers = array("H", bytes(2 * (cids[-1] + 1 if cids else 1)))
-        for cid, glyph in zip(cids, glyphs):
-            numbers[cid] = glyph
-        if _LITTLE_ENDIAN:
-            numbers.byteswap()
-        out = _Kept(numbers.tobytes())
-        out.deflated = compress(out, MOSTLY_ZEROS)
-        return out
+        # each glyph number written in its place already in the file's byte order
+        # (_big_endian), over zeros, through a view of the bytes as 16-bit numbers:
+        # the map is ~12,000 CIDs long and holds ~300, and swapping every CID's
+        # bytes after (array.byteswap), the zeros made, copied into an array and
+        # each number set through the array's argument parser cost ~0.2 M
+        # instructions a notice more
+        data = bytearray(2 * (cids[-1] + 1 if cids else 1))
+        swapped = _big_endian(len(cids) + 1)
+        numbers_in_order = swapped[1:len(cids) + 1] if type(glyphs) is range else \
+            list(map(swapped.__getitem__, glyphs))
+        with memoryview(data) as view, view.cast("H") as numbers:
+            for cid, glyph in zip(cids, numbers_in_order):
+                numbers[cid] = glyph
+        return bytes(data)
 
     def _widths(self, cids: list[int]) -> bytes:
         """/W: the CIDs whose width is not /DW, consecutive ones in one array (each
         CID's width looked up and formatted once per process)."""
         widths = self.widths
-        formatted = list(map(widths.get, cids))
+        formatted = _by_cid(widths, cids)
         if None in formatted:
             get_width, char_of = self.face.getCharWidth, self.char_of
-            for cid in cids:
-                if cid not in widths:
-                    width = get_width(char_of[cid])
-                    widths[cid] = b"" if width == DEFAULT_WIDTH else fp_str(width).encode("ascii")
-            formatted = list(map(widths.__getitem__, cids))
+            for cid in [cid for cid, w in zip(cids, formatted) if w is None]:
+                width = get_width(char_of[cid])
+                widths[cid] = b"" if width == DEFAULT_WIDTH else fp_str(width).encode("ascii")
+            formatted = _by_cid(widths, cids)
+        # only the CIDs not of /DW's width (b"" is false), picked in C: most are
         out, last = [], -2
-        for cid, w in zip(cids, formatted):
-            if not w:
-                continue
+        for cid, w in zip(picked(cids, formatted), filter(None, formatted)):
             if cid == last + 1:
                 out[-1].append(w)
             else:
@@ -242,13 +254,12 @@ class Coding:
         beyond U+FFFF), a hundred lines to a block as the CMap format allows (each
         CID's line made once per process)."""
         lines = self.lines
-        made = list(map(lines.get, cids))
+        made = _by_cid(lines, cids)
         if None in made:
-            for cid in cids:
-                if cid not in lines:
-                    char = chr(self.char_of[cid]).encode("utf-16-be", "surrogatepass").hex().upper()
-                    lines[cid] = "<%04X> <%s>" % (cid, char)
-            made = list(map(lines.__getitem__, cids))
+            for cid in [cid for cid, line in zip(cids, made) if line is None]:
+                char = chr(self.char_of[cid]).encode("utf-16-be", "surrogatepass").hex().upper()
+                lines[cid] = "<%04X> <%s>" % (cid, char)
+            made = _by_cid(lines, cids)
         body = [_CMAP_HEAD]
         for at in range(0, len(made), 100):
             block = made[at:at + 100]
@@ -265,6 +276,14 @@ _FONT, _TYPE0, _CID_FONT_TYPE2, _IDENTITY_H = map(pdfdoc.PDFName, ("Font", "Type
 _LITTLE_ENDIAN = sys.byteorder == "little"
 _SYSTEM_INFO = pdfdoc.PDFDictionary({"Registry": pdfdoc.PDFString("Adobe"), "Ordering": pdfdoc.PDFString("Identity"),
                                      "Supplement": 0})
+
+
+def _by_cid(table: list, cids: tuple[int, ...]) -> tuple:
+    """table[cid] for each of `cids`, looked up in C (`itemgetter`: ~60 instructions a
+    CID against ~150 through `map` and a bound method)."""
+    if len(cids) > 1:
+        return itemgetter(*cids)(table)
+    return tuple([table[cid] for cid in cids])
 
 
 def _tag(cids: list[int]) -> str:
@@ -291,12 +310,6 @@ class _Formatted(pdfdoc.PDFObject):
         return self.data
 
 
-def _deflated(stream, doc):
-    if doc.compression:
-        stream.filters = [pdfdoc.PDFZCompress]
-    return stream
-
-
 def install(font) -> Coding:
     """`font` (a registered TTFont) drawn as glyph IDs: reportlab's per-document
     subsets replaced by its Coding's (kept as `font.jp_cid`)."""
@@ -307,23 +320,48 @@ def install(font) -> Coding:
     return coding
 
 
-class _Kept(bytes):
-    """A stream's bytes kept for a glyph set, which keep their deflated form too
-    (deflated at `level`: flate.py says which streams get which)."""
-    deflated = None
-    level = LEVEL
-
-
 class _Flate(pdfdoc.PDFStreamFilterZCompress):
     """reportlab's FlateDecode filter deflating with `flate.compress` (flate.py says why)."""
 
     def encode(self, text):
-        if type(text) is _Kept:
-            out = text.deflated
-            if out is None:
-                out = text.deflated = compress(text, text.level)
-            return out
         return compress(text.encode("utf8") if isinstance(text, str) else text)
+
+
+class _Kept(pdfdoc.PDFStreamFilterZCompress):
+    """A stream's bytes kept for a glyph set (a font file, a map), and the FlateDecode
+    filter of the streams made of them, which deflates them once however many
+    documents write them (at `level`: flate.py says which streams get which). The filter holds the
+    bytes rather than the bytes their deflated form: a subclass of bytes is a copy
+    of them (the font file's ~80 KB, the map's ~35 KB, set to zeros first), which
+    cost a warm notice ~0.3 M instructions."""
+
+    def __init__(self, data: bytes, level: int = LEVEL):
+        self.data, self.level, self.deflated = data, level, None
+
+    def stream(self, doc) -> pdfdoc.PDFStream:
+        """A stream of the bytes, deflated where the document deflates its streams."""
+        stream = pdfdoc.PDFStream(content=self.data)
+        if doc.compression:
+            stream.filters = [self]
+        return stream
+
+    def encode(self, text):
+        if text is not self.data:                 # (someone else's bytes: deflated as any stream's)
+            return pdfdoc.PDFZCompress.encode(text)
+        if self.deflated is None:
+            self.deflated = compress(text, self.level)
+        return self.deflated
+
+
+_BIG_ENDIAN: list[int] = []     # n → the number whose bytes on this machine are n's, big-endian
+
+
+def _big_endian(count: int) -> list[int]:
+    """_BIG_ENDIAN for 0 … count - 1 at least (made as far as a glyph set needs, once per process)."""
+    if len(_BIG_ENDIAN) < count:
+        _BIG_ENDIAN.extend(int.from_bytes(n.to_bytes(2, "big"), sys.byteorder)
+                           for n in range(len(_BIG_ENDIAN), count))
+    return _BIG_ENDIAN
 
 
 # Every stream reportlab deflates goes through this one filter object (looked up in

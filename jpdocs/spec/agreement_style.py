@@ -68,7 +68,8 @@ class AgreementStyle(StyleModel):
     # cover's date line (document.cover) is the same line; default: the house's digits
     date_digits: Literal["mixed", "half", "full"] | None = None
     paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
-    item_marker: str = "（{number}）"    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each
+    # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each; 一: 一 二 … as laws number 号
+    item_marker: str = "（{number}）"
     # the items' digits where they differ from the articles' (numbering_digits): half
     # writes (1) (2) beside 第１条, as 消防庁's model does; default: the articles'
     item_digits: Literal["mixed", "half", "full"] | None = None

@@ -27,7 +27,7 @@ class AnnexPart(Strict):
     align: Optional[Literal["center", "right"]] = None   # 記 centred, 年　月　日 flush right
     title: Optional[Line] = None       # the form's title (協力要請書), centred in the title's type
     items: list[Union[Line, AnnexEntry]] = []   # numbered １　…, ２　… (the house's digits)
-    item_marker: Optional[Line] = None  # their own marker: （{number}） → （１）; default {number}
+    item_marker: Optional[Line] = None  # their own marker: （{number}） → （１）, 一 → 一; default {number}
     table: list[list[str]] = []        # rows, the first heading the columns; "" is a blank to fill in
     caption: Optional[Line] = None     # a line above the table (【消防庁】)
 

@@ -1,5 +1,6 @@
-"""A contact of the press notice (its people, phones and postal code), checked: what the
-schema cannot say, each key that would have no effect an error at its line."""
+"""A contact of the press notice (its people, phones and postal code), and a person the
+notice lists (check_person), checked: what the schema cannot say, each key that would
+have no effect an error at its line."""
 from __future__ import annotations
 
 import re
@@ -31,6 +32,23 @@ def check_phone(ph, at: tuple, problem) -> None:
                                 " (note: 政策企画担当、地方創生担当)")
 
 
+def check_person(person, at: tuple, problem) -> None:
+    """A person of a notice's list (a people item, a group, a step of the 次第): a title
+    or a name; the honorific and the role print after the name (佐藤　章　様（立会人）),
+    so neither stands without one, and the role is written without the brackets it is
+    printed in."""
+    if not (person.title or person.name):
+        problem(at, "a person needs a title or a name")
+        return
+    for key, shown in (("honorific", "佐藤　章　様"), ("role", "佐藤　章　様（立会人）")):
+        if getattr(person, key) is not None and not person.name:
+            problem(at + (key,), f"the {key} is printed after the name ({shown}), and this person has no name:"
+                                 f" write the name, or remove the {key}")
+    if person.role is not None and _BRACKETED.fullmatch(person.role.strip()):
+        problem(at + ("role",), "the role is printed in （） after the name: write it without its brackets"
+                                " (role: 立会人)")
+
+
 POSTAL_CODE = re.compile(r"[0-9０-９]{3}[-－][0-9０-９]{4}")
 
 
@@ -43,6 +61,10 @@ def check_contact(ct: Contact, at: tuple, problem) -> None:
         for j, person in enumerate(ct.people):
             if not (person.title or person.name):
                 problem(at + ("people", j), "a person needs a title or a name")
+            for key in ("honorific", "role"):
+                if getattr(person, key) is not None:
+                    problem(at + ("people", j, key), f"a contact's people are the office's own, printed without"
+                                                     f" an honorific or a role: {key} would have no effect")
     elif ct.name_label and not ct.name:
         problem(at + ("name_label",), "name_label is printed before the name, and there is no name:"
                                       " it would have no effect")

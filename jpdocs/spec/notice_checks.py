@@ -13,7 +13,7 @@ import re
 from ..enumeration import IROHA_ITEMS
 from ..errors import Problem
 from .schema import KI_BUILTINS, Ceremony, KiEntry, Spec
-from .contact_checks import check_contact
+from .contact_checks import check_contact, check_person
 from .photo_checks import check_photos
 from .section_checks import check_row_widths, check_sections
 from .source import dotted, line_of
@@ -135,8 +135,7 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
                                            " parties: true cannot say whose parties the step lists: write them"
                                            " as steps of their own")
             for k, person in enumerate(x.people):
-                if not (person.title or person.name):
-                    problem(at + ("people", k), "a person needs a title or a name")
+                check_person(person, at + ("people", k), problem)
     if n.event_line and c.date is None:
         problem(N + ("event_line",), "the event line is the ceremony's date and place above the text, and the"
                                      " ceremony has no date (ceremony.date): it would have no effect")
@@ -273,13 +272,11 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                 elif g.people is not None and not g.people:
                     problem(g_at + ("people",), "people is empty: write who the group lists, or leave it out")
                 for k, person in enumerate(g.people or []):
-                    if not (person.title or person.name):
-                        problem(g_at + ("people", k), "a person needs a title or a name")
+                    check_person(person, g_at + ("people", k), problem)
             if e.table is not None:
                 check_row_widths(e.table, at + ("table",), problem)
             for j, person in enumerate(e.people or []):
-                if not (person.title or person.name):
-                    problem(at + ("people", j), "a person needs a title or a name")
+                check_person(person, at + ("people", j), problem)
     signing_groups = [(i, j) for i, e in enumerate(n.ki) if e.item is None
                       for j, g in enumerate(e.groups or ()) if g.item is not None]
     # the first group of the signers lists them, unless a 締結者 item does already

@@ -3,7 +3,7 @@ agreement (2016) lists its six purposes under 協定を結ぶ目的は以下の�
 written, each entry a line of its own; a mark only where the spec gives the text's own."""
 # No `from __future__ import annotations`: the models' annotations are evaluated as made.
 
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 from .base import Line, Strict
 from .strict.fields import MinLen
@@ -15,3 +15,19 @@ class ProseList(Strict):
     paragraphs' indent, its later lines under its first. No mark unless the text has one."""
     items: Annotated[list[Line], MinLen(1)]
     marker: Optional[Line] = None      # the text's own mark before each entry (・, ○); none by default
+
+
+class ProseHeading(Strict):
+    """A heading in the prose, a line of its own at the margin above the paragraphs it leads,
+    as a text of numbered sections sets it (慶應義塾大学大学院 and 国税庁's 覚書, 1996:
+    １　プログラムの目的 / 主として開発途上国の…), where a paragraph would stand one em in."""
+    heading: Line
+
+
+class ProseCentred(Strict):
+    """A line of the prose set in the middle of the page, as the text sets it: 記 between a
+    preamble and its numbered paragraphs (法務省 and 国税庁's 合意書, 2021: …次のとおり合意した。
+    / 記 / １　乙は，…), where a paragraph would stand one em in at the left. Written as an
+    annex's centred line is ({text: 記, align: center})."""
+    text: Line
+    align: Literal["center"]

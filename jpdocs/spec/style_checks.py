@@ -7,6 +7,7 @@ the style file, the key's line and the key."""
 import re
 
 from .. import japanese
+from ..enumeration import KANJI_ITEMS
 from ..errors import Problem
 from .source import dotted, line_of
 from .style_model import A4_WIDTH, ANNUAL_DATE_DATA, FRAME_PAD, AgreementStyle, AnnualStyle, HouseStyle
@@ -171,16 +172,21 @@ def _article_form_problems(ag: AgreementStyle, name: str, lines: dict) -> list[P
                                         f"{{{found}}} is not a placeholder here; use {{number}} and {{heading}}"))
     for key in ("paragraph_lead", "item_marker"):
         value = getattr(ag, key)
-        if key == "item_marker" and value == "⑴":
+        if key == "item_marker" and value in ("⑴", KANJI_ITEMS):
             continue
         wrong = [f for f in _PLACEHOLDER.findall(value) if f != "number"]
         if wrong or value.count("{number}") != 1:
             problems.append(Problem(name, line_of(lines, ("agreement", key)), f"agreement.{key}",
                                     f"{{number}} must appear once in {key}, and no other placeholder"
-                                    + (" (or write ⑴ for items marked ⑴ ⑵ …)" if key == "item_marker" else "")))
+                                    + (" (or write ⑴ for items marked ⑴ ⑵ …, 一 for items numbered 一 二 … as"
+                                       " laws number them)" if key == "item_marker" else "")))
     if ag.item_digits and ag.item_marker == "⑴":
         problems.append(Problem(name, line_of(lines, ("agreement", "item_digits")), "agreement.item_digits",
                                 "the items are marked ⑴ ⑵ … (item_marker: ⑴), one character each with no digits:"
+                                " item_digits would have no effect"))
+    if ag.item_digits and ag.item_marker == KANJI_ITEMS:
+        problems.append(Problem(name, line_of(lines, ("agreement", "item_digits")), "agreement.item_digits",
+                                "the items are numbered 一 二 … (item_marker: 一), kanji numerals with no digits:"
                                 " item_digits would have no effect"))
     if ag.heading_indent is not None and not ag.article_heading:
         problems.append(Problem(name, line_of(lines, ("agreement", "heading_indent")), "agreement.heading_indent",

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from .. import japanese
+from ..enumeration import is_kanji_item_marker
 from .agreement_style import AgreementStyle, StyleModel, spread_width  # noqa: F401 (style.py's names)
 from .strict import field_validator, model_validator
 
@@ -389,10 +390,13 @@ class HouseStyle(StyleModel):
     def item_hang(self, markers: list[str]) -> float:
         """Where an agreement item's text starts, in em from its marker: 3.5 for the
         default （１） whatever its digits (as it always stood), else one em past the
-        widest of the paragraph's markers (⑴　○○法); with agreement.item_gap, that
-        gap past the widest (0: ⑴無人航空機…, straight after)."""
+        widest of the paragraph's markers (⑴　○○法, and 一　乙が… under a default
+        house where the paragraph numbers its items 一, 二 as laws do: the numeral, a
+        full-width space, the text's later lines under its first); with
+        agreement.item_gap, that gap past the widest (0: ⑴無人航空機…, straight after)."""
         gap = self.agreement.item_gap
-        if gap is None and self.agreement.item_marker == "（{number}）":
+        if (gap is None and self.agreement.item_marker == "（{number}）"
+                and not all(map(is_kanji_item_marker, markers))):
             return 3.5
         return max(map(japanese.em_width, markers), default=1.0) + (1 if gap is None else gap)
 

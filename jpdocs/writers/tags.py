@@ -277,14 +277,14 @@ def tagging_canvas(tree: Node, forms: bool = False):
 
 # ------------------------------------------------------------------ the tree
 def _kept(node: Node, marked: dict, linked: dict, forms: bool, kept: set) -> bool:
-    """Whether anything of `node` was drawn (marked content or a link), or it is a Form
-    kept for a field; the ids of the nodes that were go into `kept`."""
+    """Whether anything of `node` was drawn (marked content, keyed by the node's id, or
+    a link), or it is a Form kept for a field; the nodes that were go into `kept`."""
     drawn = False
     for k in node.kids:                  # every kid, for `kept`
         if _kept(k, marked, linked, forms, kept):
             drawn = True
-    if drawn or id(node) in marked or id(node) in linked or (forms and node.role == "Form"):
-        kept.add(id(node))
+    if drawn or id(node) in marked or node in linked or (forms and node.role == "Form"):
+        kept.add(node)
         return True
     return False
 
@@ -330,24 +330,26 @@ def write_tree(canv: TaggingCanvas) -> None:
     marks, root = canv.jp_marks, canv.jp_tree
     pages = [ref(p.__InternalName__) for p in doc.Pages.pages]
     pages_count = len(pages)
-    objrs: dict[int, list[str]] = {}     # id(node) → its links' object references
+    # The nodes themselves key the tree's own tables (a node's hash is its identity):
+    # an id() is a new int each time, and a dictionary compares it to its key again
+    # (the drawing's marks stay keyed by id, as the canvas keeps them).
+    objrs: dict[Node, list[str]] = {}    # a node → its links' object references
     for k, (annot, key, node, page) in enumerate(canv.jp_annots):
         key.value = pages_count + k
-        objrs.setdefault(id(node), []).append(f"<</Type/OBJR/Obj {ref(annot.__InternalName__)}/Pg {pages[page]}>>")
-    kept: set[int] = set()
+        objrs.setdefault(node, []).append(f"<</Type/OBJR/Obj {ref(annot.__InternalName__)}/Pg {pages[page]}>>")
+    kept: set[Node] = set()
     _kept(root, marks, objrs, canv.jp_forms, kept)
 
     # the elements in reading order, each with its parent's place (-1: the tree's root)
     order: list[tuple[Node, int]] = []
-    place: dict[int, int] = {}           # id(node) → its place in `order`
     stack = [(root, -1)]
     while stack:
         node, parent = stack.pop()
-        place[id(node)] = here = len(order)
+        here = len(order)
         order.append((node, parent))
         # a row that is kept keeps all its cells
         if node.kids:
-            stack.extend([(k, here) for k in reversed(node.kids) if id(k) in kept or k.role in _CELLS])
+            stack.extend([(k, here) for k in reversed(node.kids) if k in kept or k.role in _CELLS])
     count = len(order)
     elements = list(map(Preformatted, repeat(b"", count)))
     parent_tree, tree_root = Preformatted(), Preformatted()
@@ -363,6 +365,7 @@ def write_tree(canv: TaggingCanvas) -> None:
     last = 0
     ids: list[tuple[bytes, str, str]] = []       # a Form's /ID, the element's name, its reference
     heads, mcids = _HEADS, _MCIDS
+    ref_of = dict(zip([node for node, _ in order], refs))     # a node → its element's reference
     refs.append(root_ref)                        # (refs[-1]: the parent of the tree's top element)
     for i, (node, parent) in enumerate(order):
         role = node.role
@@ -372,7 +375,8 @@ def write_tree(canv: TaggingCanvas) -> None:
         head = heads.get(role)
         if head is None:
             head = heads[role] = _element_head(role)
-        kids = [refs[place[id(k)]] for k in node.kids if id(k) in place] if node.kids else []
+        # (its kids' references looked up in C; a kid not kept has none)
+        kids = list(filter(None, map(ref_of.get, node.kids))) if node.kids else []
         own = marks.get(id(node))
         if own:
             first = own[0][0]
@@ -385,8 +389,8 @@ def write_tree(canv: TaggingCanvas) -> None:
             data = [head, refs[parent], "/Pg ", pages[first]]
         else:
             data = [head, refs[parent]]
-        if id(node) in objrs:
-            kids += objrs[id(node)]
+        if node in objrs:
+            kids += objrs[node]
         if kids:
             data += ("/K [", " ".join(kids), " ]")
         if node.lang is not None:
@@ -412,10 +416,10 @@ def write_tree(canv: TaggingCanvas) -> None:
     for i in range(pages_count):
         nums.append(f"{i} [")
         if i < len(by_page) and by_page[i]:
-            nums += (" ".join([refs[place[id(n)]] for n in by_page[i]]), " ")
+            nums += (" ".join(map(ref_of.__getitem__, by_page[i])), " ")
         nums.append("] ")
     for annot, key, node, page in canv.jp_annots:
-        nums.append(f"{key.value} {refs[place[id(node)]]} ")
+        nums.append(f"{key.value} {ref_of[node]} ")
     nums.append("]>>")
     parent_tree.data = "".join(nums).encode("latin-1")
     top = [f"<</Type/StructTreeRoot/K {refs[0]}/ParentTree {parent_tree_ref}"

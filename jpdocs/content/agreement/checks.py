@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ... import writing_style
+from ...enumeration import KANJI_ITEMS
 from ...spec.blank_checks import unnamed_signers
 from .wording import KINDS
 
@@ -89,6 +90,10 @@ def _own_texts(doc) -> list[tuple[tuple, str]]:
     for j, p in enumerate(doc.prose):
         if isinstance(p, str):
             out.append((D + ("prose", j), p))
+        elif hasattr(p, "align"):        # a line set in the middle (記)
+            out.append((D + ("prose", j, "text"), p.text))
+        elif hasattr(p, "heading"):      # a section's heading (１　プログラムの目的)
+            out.append((D + ("prose", j, "heading"), p.heading))
         else:                            # a list under a paragraph: each entry, and its mark
             out.extend((D + ("prose", j, "items", k), t) for k, t in enumerate(p.items))
             if p.marker:
@@ -113,10 +118,12 @@ def check_paragraphs(doc, problem) -> None:
 
 
 def check_item_marker(form: str, at: tuple, problem) -> bool:
-    """An items' own marker: {number} once and no other placeholder, or ⑴."""
-    if form != "⑴" and (form.count("{number}") != 1 or re.findall(r"\{(?!number\})[^{}]*\}", form)):
+    """An items' own marker: {number} once and no other placeholder, or ⑴, or 一
+    (items numbered 一, 二 … as laws number them)."""
+    if form not in ("⑴", KANJI_ITEMS) and (form.count("{number}") != 1
+                                           or re.findall(r"\{(?!number\})[^{}]*\}", form)):
         problem(at, "{number} must appear once in item_marker, and no other placeholder"
-                    " (or write ⑴ for items marked ⑴ ⑵ …)")
+                    " (or write ⑴ for items marked ⑴ ⑵ …, 一 for items numbered 一 二 … as laws number them)")
         return False
     return True
 
@@ -160,6 +167,13 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
         # (宮城大学（以下「甲」という。）と大崎市（以下「乙」という。）は、…, 2007).
         defining = doc.preamble or (_first_paragraph(drafts) if doc.preamble is False else "")
         missing = [w for w in wanted if not _defines(defining, w)]
+        if doc.preamble:
+            # A preamble that never uses a label may leave it to 第１条's first sentence, as
+            # 厚生労働省 and 国税庁税務大学校's 覚書 of 2024 does: its preamble states the policy,
+            # then 第１条　厚生労働省…課長（以下「甲」という。）は、国税庁税務大学校総務課長（以下「乙」
+            # という。）に対して、…. A label the preamble uses must be defined there.
+            first = _first_paragraph(drafts)
+            missing = [w for w in missing if w in doc.preamble or not _defines(first, w)]
         if missing and doc.preamble is False:
             problem(("agreement", "document", "labels"),
                     "without a preamble (preamble: false) nothing defines the label" + ("s " if len(missing) > 1

@@ -18,9 +18,24 @@ class ProseItems:
     marker: str = ""
 
 
+@dataclass(frozen=True)
+class ProseHeadingLine:
+    """A heading in the prose (１　プログラムの目的), as written, at the margin."""
+    heading: str
+
+
+@dataclass(frozen=True)
+class ProseCentredLine:
+    """A line of the prose set in the middle (記), as written."""
+    centred: str
+
+
 def prose_parts(prose) -> tuple:
-    """The prose as the template prints it: each paragraph a string, each list its ProseItems."""
-    return tuple(p if isinstance(p, str) else ProseItems(tuple(p.items), p.marker or "") for p in prose)
+    """The prose as the template prints it: each paragraph a string, each list its ProseItems,
+    each centred line its ProseCentredLine."""
+    return tuple(p if isinstance(p, str) else ProseCentredLine(p.text) if hasattr(p, "align")
+                 else ProseHeadingLine(p.heading) if hasattr(p, "heading")
+                 else ProseItems(tuple(p.items), p.marker or "") for p in prose)
 
 # document's keys that only articles or the generated preamble use, and what they say
 _ARTICLE_KEYS = {
@@ -45,7 +60,15 @@ def check_prose(doc, labels: list[str], parties, problem) -> None:
         problem(D + (key,), f"the document is prose without articles (document.prose), and {key} shapes the"
                             " article on the areas of cooperation: it would have no effect")
     for i, p in enumerate(doc.prose):
-        if not isinstance(p, str) and (i == 0 or not isinstance(doc.prose[i - 1], str)):
+        if hasattr(p, "heading") and i == len(doc.prose) - 1:
+            problem(D + ("prose", i), "a heading in the prose leads the paragraphs under it, and this one is"
+                                      " the last entry: write the text it heads after it")
+        if hasattr(p, "align") or hasattr(p, "heading"):
+            continue
+        # a list stands under what leads it: a paragraph, or a section's heading (早稲田大学大学院
+        # and 国税庁, 2009: ３　…留学生の選定 / (1) … (3))
+        if not isinstance(p, str) and (i == 0 or not (isinstance(doc.prose[i - 1], str)
+                                                    or hasattr(doc.prose[i - 1], "heading"))):
             problem(D + ("prose", i), "a list in the prose stands under the paragraph that leads it"
                                       " (…目的は以下のとおりとする。): write that paragraph before it")
     if doc.closing is None:              # (false: the last paragraph closes the text, published.py)

@@ -98,7 +98,7 @@ class AgreementText:
     standard: str = ""             # the standard set chosen, and its file
     standard_file: str = ""
     term: Term | None = None       # the term of validity the text states
-    kind: str = "協定書"            # 協定書, 覚書, 契約書, 確認書, 盟約書, 協議書
+    kind: str = "協定書"            # 協定書, 覚書, 契約書, 確認書, 盟約書, 協議書, 合意書
     writing: str = "である"         # である or です・ます, the whole text
     draft: bool = False            # a draft (案): marked on every page
     blanks: tuple[str, ...] = ()   # the keys a draft leaves open
@@ -107,7 +107,9 @@ class AgreementText:
     sealed: bool = True            # the closing has the signers press their seals (記名押印): 印 by each block
     term_printed: bool = False     # the standard set's 有効期間 article prints the term (drafts.prints_generated_term)
     prose: tuple = ()              # the text's paragraphs where it has no articles (document.prose):
-                                   # strings, and prose.ProseItems for a list under a paragraph
+                                   # strings, prose.ProseItems for a list under a paragraph and
+                                   # prose.ProseCentredLine for a centred line (記),
+                                   # prose.ProseHeadingLine for a section's heading
     gaps: tuple[tuple[tuple, str, str], ...] = ()   # (key path, 第６条's number, 第８条's): numbers the text skips
     names_withheld: bool = False   # signer_names: withheld: the titles alone, as the published copy
     annexes: tuple["Annex", ...] = ()   # 別記様式, 別表 …: pages after the signatures

@@ -8,7 +8,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from ... import japanese
 from ..annex import Annex
-from ..prose import ProseList
+from ..prose import ProseCentred, ProseHeading, ProseList
 from ..translation import Translation
 from ..cover import Cover
 from ..base import Line, Strict
@@ -35,7 +35,8 @@ class ClauseSpec(Strict):
     heading the columns."""
     text: Line
     items: list[Union[Line, SubItemSpec]] = []
-    item_marker: Optional[Line] = None   # these items' own marker: （例{number}） → （例１）, （例２） …
+    # these items' own marker: （例{number}） → （例１）, （例２） …; 一: 一, 二 … as laws number 号
+    item_marker: Optional[Line] = None
     table: list[list[Line]] = []
     # a line of its own without a number, continuing the paragraph before it (なお、… or
     # ただし、… set apart, as 消防庁's model sets them); the paragraphs after it count on
@@ -143,7 +144,7 @@ class Witness(Strict):
         return self.representative
 
 
-DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書", "盟約書", "協議書")
+DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書", "盟約書", "協議書", "合意書")
 WRITING_STYLES = ("である", "です・ます")
 
 
@@ -151,7 +152,7 @@ class AgreementDocument(Strict):
     """The agreement document (協定書, 覚書 …), made only when the spec has this section.
     Its articles come from a standard set of the house style, chosen by name, and from
     the spec; nothing is added that neither states."""
-    # the wording follows it: 本協定 / 本覚書, 協定を締結する …; 盟約書, 協議書: none, the spec
+    # the wording follows it: 本協定 / 本覚書, 協定を締結する …; 盟約書, 協議書, 合意書: none, the spec
     # writes the preamble and the closing and no standard article names the document
     kind: Literal[DOCUMENT_KINDS] = "協定書"
     # words of another kind the signed text calls itself by, printed as written (国税庁 and
@@ -186,7 +187,7 @@ class AgreementDocument(Strict):
     chapters: list[Chapter] = []       # 章 above the articles, in order, the first from the first article
     # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own);
     # a list under a paragraph (協定を結ぶ目的は以下のとおりとする。): {items: [...], marker: ・}
-    prose: list[Union[Line, ProseList]] = []
+    prose: list[Union[Line, ProseList, ProseHeading, ProseCentred]] = []
     supplementary: Optional[Supplementary] = None   # 附則: after the last article, before the closing
     # replaces 本協定の締結を証するため、…保有する。; false: none, after prose whose last
     # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it, or

@@ -12,10 +12,18 @@ from ..values import NO_ISSUE_DATE, Date, DateTime, IssueDate, Time
 
 
 class Person(Strict):
-    """One person as a notice names them: title and name (either may stand alone)."""
+    """One person as a notice names them: title and name (either may stand alone);
+    after the name, only where the spec gives them, an honorific and what the person is
+    there as (佐藤　章　様（立会人）)."""
     title: Optional[Line] = None      # 地域政策課長, 専門官
     name: Optional[Line] = None       # 杉村　勝彦, 藤田
     reading: Optional[Line] = None    # printed in （） after the name
+    # the honorific after the name, where the page writes one (佐藤　章　様: a guest, a
+    # witness; never an office's own), and what the person is there as, in （） after it
+    # (立会人 → 佐藤　章　様（立会人）, as 大分県信用組合 lists its witness); both in a
+    # notice's lists of people only (a contact's people: refused), nothing added otherwise
+    honorific: Optional[Line] = None
+    role: Optional[Line] = None
     note: Optional[Line] = None       # 予定 → （予定）
 
 
