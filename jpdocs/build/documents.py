@@ -204,8 +204,8 @@ def _at_template_line(exc: InputError, template: str, ctx: dict, style: HouseSty
     if found is None or not found[0] or not found[1]:
         return exc
     file, line = found
-    return InputError([Problem(file, line, p.key, f"{p.message} (in the markup it rendered for {loaded.path})")
-                       if p.file == source else p for p in exc.problems])
+    at = f"{file}:{line} (the markup it rendered for {loaded.path})"
+    return InputError([Problem(at, None, p.key, p.message) if p.file == source else p for p in exc.problems])
 
 
 def _printed_at(template: str, ctx: dict, style: HouseStyle, where: tuple[Path, ...], text: str,
@@ -226,8 +226,8 @@ def _table_at_template_line(exc: LayoutProblem, doc: model.Document, loaded: Loa
     found = printed_at("table", index) if printed_at and index is not None else None
     if not found or not found[0] or not found[1]:
         return exc
-    return InputError([Problem(found[0], found[1], "",
-                               f"{p.message} (in the markup it rendered for {loaded.path})") for p in exc.problems])
+    at = f"{found[0]}:{found[1]} (the markup it rendered for {loaded.path})"
+    return InputError([Problem(at, None, "", p.message) for p in exc.problems])
 
 
 def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, flags: dict,
