@@ -112,8 +112,7 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
         "spec": [
             ("the spec read (load.load_spec)", load, "load_spec", _via_call),
             ("  the YAML parsed (source._load_fast)", source, "_load_fast", _via_reduce),
-            ("  text checks (load.check_text)", load, "check_text", _via_starmap),
-            ("  radicals mended (load.mend_radicals)", load, "mend_radicals", _via_takewhile),
+            ("  radicals mended, text checked (load.mended_and_checked)", load, "mended_and_checked", _via_starmap),
             ("  the strict checks (strict.model.check_model)", strict_model, "check_model", _via_sorted),
             ("  cross checks (load.cross_check)", load, "cross_check", _via_min),
             ("  named files checked (load.check_named_files)", load, "check_named_files", _via_compress),

@@ -64,7 +64,7 @@ EXPECT = {
     "35-missing-key.yaml": ("press_notice:", "press_notice.subject", "this key is required but missing"),
     "36-text-not-list.yaml": ("opening:", "press_notice.opening", "expected a list"),
     "37-number-as-text.yaml": ("phone: 5621", "press_notice.press_request.contact.phone", "put it in quotes (\"5621\")"),
-    "38-empty-value.yaml": ("  subject:", "press_notice.subject", "expected text, got nothing"),
+    "38-empty-value.yaml": ("  subject:", "press_notice.subject", "expected text, or false for none, got nothing"),
     "39-wrong-choice.yaml": ("phone_kind", "press_notice.contacts[0].phone_kind", "'内線' is not a phone's kind: write the extension's number as extension:"),
     "40-yes-in-japanese.yaml": ("closing_ijo", "press_notice.closing_ijo", "expected true or false"),
     "41-not-a-mapping.yaml": (1, "", "a spec is a mapping of keys"),

@@ -47,6 +47,8 @@ VARIANTS = {
     "text-got-list": ("  subject: 北海道", "  subject: [北海道"),
     "text-got-bool": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
                       "  subject: true"),
+    # a text that cannot be false (agreement.title; the subject may be false since subject: false)
+    "text-got-bool-title": ("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定\n", "  title: true\n"),
     "empty-text": ("  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について",
                    '  subject: ""'),
     "block-got-number": ("  ceremony:\n    date: 2024-02-27", "  ceremony: 5\n  ceremonyx:\n    date: 2024-02-27"),
@@ -477,6 +479,7 @@ STYLE_VARIANTS = {
     "people-mark-columns": "notice:\n  people_mark: ・\n",
     "people-mark-joined": "notice:\n  people: joined\n  people_mark: ・\n",
     "people-title-spread-run": "notice:\n  people: run\n  people_title_spread: 4\n",
+    "group-label-columns": "notice:\n  group_label: inline\n",
     "people-mark-agenda-unmarked": "notice:\n  agenda: numbered\n  people: run\n  people_mark_agenda: false\n",
     "people-mark-agenda-joined": "notice:\n  people: run\n  people_mark: ・\n  people_mark_agenda: false\n",
     "list-marker": "notice:\n  list_marker: \"({n})\"\n",
@@ -659,6 +662,16 @@ VARIANTS.update({
     "phone-numbers-note": (_PHONE, "      phones: [{numbers: [0152-41-0618, 0152-41-0619], note: 政策企画担当}]\n"),
     "phone-note-bracketed": (_PHONE, "      phones: [{number: 0152-41-0618, note: （政策企画担当）}]\n"),
     "subtitle-joined-alone": ("  attachments:", "  subtitle_joined: true\n  attachments:"),
+})
+# A notice without a title (subject: false): built (the note naming the file's title),
+# beside a label of its own, a subtitle, and a house that dates notices in the title's line
+_SUBJECT = "  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について\n"
+COMPANIONS["style-date-before-title.yaml"] = "notice:\n  date_place: before_title\n"
+VARIANTS.update({
+    "no-title": (_SUBJECT, "  subject: false\n"),
+    "no-title-label": (_SUBJECT, "  subject: false\n  subject_label: 件名\n"),
+    "no-title-subtitle": (_SUBJECT, "  subject: false\n  subtitle: 副題\n"),
+    "no-title-date-before": [(_STYLE, _STYLE + "style: style-date-before-title.yaml\n"), (_SUBJECT, "  subject: false\n")],
 })
 # The place under the date: listed twice, or on another item.
 VARIANTS.update({

@@ -1673,6 +1673,71 @@ def test_contact_lines_in_the_houses_form(tmp_path, capsys):
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
 
 
+SUBJECT = "  subject: 北海道オホーツク総合振興局と北見工業大学との包括連携協定締結式について\n"
+
+
+@needs_poppler
+def test_a_notice_without_a_title(tmp_path, capsys):
+    """press_notice.subject: false (弘前大学大学院医学研究科 2019, whose stored copy begins
+    at its text): no title and no label printed, the text straight after the head; the
+    document title in the file's properties (never printed) the agreement's, named in
+    the build's output as chosen; the DOCX says what the PDF says."""
+    path = variant(tmp_path, (SUBJECT, "  subject: false\n  subject_label: false\n"))
+    code, out, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    words = pdf_words(pdf)
+    assert "締結式について" not in words and "項目" not in words, words
+    assert "press_notice.subject: the notice has no title (subject: false)" in out + err, (out, err)
+    from pypdf import PdfReader
+    title = "北海道オホーツク総合振興局と北見工業大学との包括連携協定"
+    assert PdfReader(str(pdf)).metadata.title == title
+    docx = pdf.with_suffix(".docx")
+    assert f"<dc:title>{title}</dc:title>" in zipfile.ZipFile(docx).read("docProps/core.xml").decode()
+    assert no_space(docx_text(docx)) == words
+
+
+@pytest.mark.parametrize("extra, house, fragment, key, message", [
+    ("", None, "subject: false", "press_notice.subject_label", None),    # the house's 項　目 over nothing: left out, no error
+    ("  subject_label: 件名\n", None, "subject_label: 件名", "press_notice.subject_label",
+     "the notice has no title (subject: false), and its label would stand before nothing"),
+    ("  subtitle: 〜副題〜\n", None, "subtitle:", "press_notice.subtitle",
+     "the notice has no title (subject: false), and a subtitle is a line under the title"),
+    ("", "notice:\n  date_place: before_title\n", "subject: false", "press_notice.subject",
+     "the house sets the date of issue in the title's line (notice.date_place: before_title), and this notice"
+     " has no title (subject: false)"),
+])
+def test_what_a_notice_without_a_title_cannot_print_is_refused(extra, house, fragment, key, message, tmp_path, capsys):
+    """subject: false beside a label of the spec's own, a subtitle, or a house that dates
+    its notices in the title's line: each would have nothing to stand with, refused at
+    its key and line; the house's default label (項　目) is simply not printed."""
+    path = variant(tmp_path, (SUBJECT, "  subject: false\n" + extra), style=house)
+    code, _, err, _ = build(path, tmp_path, capsys)
+    if message is None:
+        assert code == 0, err
+        return
+    assert code == 1 and has_error(err, path, fragment, key, message), err
+
+
+@needs_poppler
+@pytest.mark.parametrize("own_lines", [False, True])
+def test_a_postal_code_after_the_houses_word(own_lines, tmp_path, capsys):
+    """wording.postal_label: a word before the postal code and the house's label_gap, as
+    日高市 writes it (郵便番号:350-1292　日高市大字南平沢1020番地), no 〒 beside it; on the
+    address's line or on its own (contacts.own_lines: [postal_code]); the DOCX alike."""
+    apart = ", own_lines: [postal_code]" if own_lines else ""
+    path = variant(tmp_path, (CONTACT, RICH_CONTACT),
+                   style="wording: {postal_label: 郵便番号}\ncontacts: {label_gap: \":\"" + apart + "}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    assert "〒" not in pdf_words(pdf)
+    lines = _lines(_rows(pdf))
+    if own_lines:
+        assert "郵便番号:093-8585" in lines, [x for x in lines if "093" in x]     # a line of its own
+    else:
+        assert "郵便番号:093-8585網走市北７条西３丁目" in lines, lines
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
 @needs_poppler
 def test_contacts_under_one_role_share_one_box(tmp_path, capsys):
     """Two offices' contacts both お問い合わせ先 (as 十勝西部森林管理署 lists the town's

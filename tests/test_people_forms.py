@@ -203,6 +203,56 @@ def test_people_joined_on_one_line_with_the_houses_comma(tmp_path, capsys):
 
 
 @needs_poppler
+def test_the_houses_name_first_order_reaches_every_person_it_lists(tmp_path, capsys):
+    """notice.signer_order: name_title sets every person the house lists name first,
+    not only the 締結者 (湘南鎌倉総合病院 2024: 小林 修三 院長、鵜川 美穂 看護部長 under
+    its name): a people item (the note after the title: （予定）, then ほか) and the
+    people of a group; a person without a title by the name alone. Before, the key set
+    the signers alone and these printed title first, the key having no effect on them."""
+    path = variant(tmp_path, ("  closing_ijo:", PEOPLE_KI + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""), ("    honorific: 様\n", ""),
+                   style="notice:\n  people: joined\n  signer_order: name_title\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = _lines(_rows(pdf))
+    at = lines.index("４出席者")
+    assert lines[at:at + 6] == ["４出席者", "辻直孝北見市長、水谷洋一網走市長（予定）ほか", "５来賓等", "＜来賓＞",
+                                "北野太郎北海道議会議員、網走花子", "＜立会人＞"], lines[at:]
+    assert lines[at + 6] == "南次郎網走市副市長"
+    texts = [t.strip() for t in _docx_paragraph_texts(pdf.with_suffix(".docx"))]
+    assert "辻　直孝　北見市長、水谷　洋一　網走市長（予定）　ほか" in texts, texts
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
+@pytest.mark.parametrize("form, expected", [
+    ("joined", ["５来賓等", "＜来賓＞北海道議会議員北野太郎、網走花子", "＜立会人＞網走市副市長南次郎"]),
+    ("run", ["５来賓等", "＜来賓＞北海道議会議員北野太郎", "網走花子", "＜立会人＞網走市副市長南次郎"]),
+])
+def test_a_groups_people_on_its_labels_line(form, expected, tmp_path, capsys):
+    """notice.group_label: inline (湘南鎌倉総合病院 2024: 湘南鎌倉総合病院 小林 修三 院長、…):
+    each group's label, a full-width space, then its people on the same line (joined:
+    all of them; run: the first, the rest a line each under it at the text margin); a
+    people item without groups unchanged; the DOCX says the same."""
+    path = variant(tmp_path, ("  closing_ijo:", PEOPLE_KI + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""),
+                   style=f"notice:\n  people: {form}\n  group_label: inline\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    rows = _rows(pdf)
+    lines = _lines(rows)
+    at = lines.index("５来賓等")
+    assert lines[at:at + len(expected)] == expected, lines[at:]
+    if form == "run":     # the second person under the first, at the text margin (after the label)
+        first, second = rows[at + 1], rows[at + 2]
+        assert abs(second[0]["x0"] - next(c["x0"] for c in first if c["text"] == "北")) > 10
+        assert abs(second[0]["x0"] - first[0]["x0"]) < 0.5
+    texts = [t.strip() for t in _docx_paragraph_texts(pdf.with_suffix(".docx"))]
+    assert any(t.startswith("＜立会人＞　網走市副市長　南　次郎") for t in texts), texts
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
 def test_people_joined_under_a_step_and_in_the_release_after(tmp_path, capsys):
     """Joined under a step of a numbered 次第 and in the release after the signing, with
     the house's comma (wording.comma: ，)."""
@@ -274,6 +324,11 @@ def test_each_partys_words_after_its_last_signer(house, tmp_path, capsys):
 # ------------------------------------------------------------------ keys with no effect
 
 @pytest.mark.parametrize("house, line, key, message", [
+    ("name: x\nnotice:\n  group_label: inline\n", 3, "notice.group_label",
+     "a group's people run on after its label on one line where people are set as text (people: run or joined);"
+     " with people: columns they stand in a table"),
+    ("name: x\nnotice:\n  people: tabulated\n  group_label: inline\n", 4, "notice.group_label",
+     "with people: tabulated they stand in a table, and it would have no effect"),
     ("name: x\nnotice:\n  people: joined\n  people_mark: ・\n", 4, "notice.people_mark",
      "the mark '・' goes before each person's line (people: run or tabulated); joined on one line"),
     ("name: x\nnotice:\n  people: run\n  people_title_spread: 4\n", 4, "notice.people_title_spread",

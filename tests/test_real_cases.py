@@ -601,9 +601,11 @@ def test_the_issuer_is_named_under_the_date(cid, built):
 
 def notice_head(case: Case, lines: list[str]) -> list[str]:
     """The notice's lines above its title (folded): the site's category, the header, the
-    date, the offices."""
-    subject = fold(case.spec["press_notice"]["subject"])[:12]
-    return lines[:next(i for i, line in enumerate(lines) if subject in line)]
+    date, the offices; a notice without a title (subject: false), above its text."""
+    notice = case.spec["press_notice"]
+    first = notice["subject"] if notice["subject"] is not False else notice["opening"][0]
+    start = fold(first)[:12]
+    return lines[:next(i for i, line in enumerate(lines) if start in line)]
 
 
 @needs_poppler

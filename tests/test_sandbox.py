@@ -340,3 +340,27 @@ def test_a_template_larger_than_a_megabyte_is_refused_not_read_whole(tmp_path, c
         fh.write("{# " + "x" * 1_100_000 + " #}\n")
     code, err = main(["check", SEED_SPEC, "--templates", folder], capsys)
     assert code == 1 and f"error: {template}: --templates: the file is" in err and "at most 1,000,000" in err, err
+
+
+@pytest.mark.parametrize("n", [1, 7])
+def test_the_budget_counts_every_step_and_stops_at_its_limit(monkeypatch, n):
+    """The steps are counted by a counter each loop and join takes once (sandbox._Budget):
+    a loop over range(n) costs one for the call, n for the range, n for its items and n
+    for the pieces it prints, the attribute it reads each time n more (as the old
+    count, a plain int on a threading.local, counted them), and the render runs at that
+    budget exactly and stops one step under it, with the budget's message."""
+    style = load_style()
+    env = templating.environment((TEMPLATES,), style.digits, style.dates, style.times, style.word("comma"))
+    template = env.from_string("{% for i in range(n) %}{{ d.year }}{% endfor %}")
+    steps = 1 + 4 * n
+    for budget, ok in ((steps, True), (steps - 1, False)):
+        monkeypatch.setattr(sandbox, "MAX_STEPS", budget)
+        env.start_render()
+        if ok:
+            assert template.render(n=n, d=dt.date(2024, 1, 1)) == "2024" * n
+            assert env._budget.steps == steps
+        else:
+            with pytest.raises(SecurityError, match=f"more than {budget:,} steps"):
+                template.render(n=n, d=dt.date(2024, 1, 1))
+    env.start_render()
+    assert env._budget.steps == 0

@@ -102,3 +102,36 @@ def test_kangxi_radicals_are_mapped_with_a_warning(tmp_path):
     [warning] = loaded.warnings
     assert warning.key == "parties.kitami_it.name"
     assert "U+2F92" in warning.message and warning.line == line_with(text.splitlines(), "name: 北⾒")
+
+
+def test_the_texts_are_mended_and_checked_in_one_walk_as_in_two():
+    """text_checks.mended_and_checked walks the spec's tree once: the data, warnings,
+    problems and dated texts are those of mend_radicals' walk and then check_text's,
+    in the same order, on trees of texts with radicals, control characters, ASCII
+    spaces beside Japanese and untrue dates, nested in lists and keys."""
+    import random
+    from jpdocs.spec.text_checks import check_text, mend_radicals, mended_and_checked
+    rng = random.Random(11)
+    pieces = ["北海道", "⾒", "⼀", " ", "\t", "\u200b", "２月30日（月）", "2024年2月27日（火）", "ab", "\n", "５月３日（祝）"]
+
+    def value(depth):
+        r = rng.random()
+        if depth > 3 or r < 0.5:
+            return rng.choice([None, 3, True, 1.5]) if r < 0.1 else "".join(
+                rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        if r < 0.75:
+            return [value(depth + 1) for _ in range(rng.randint(0, 3))]
+        return {f"k{i}": value(depth + 1) for i in range(rng.randint(0, 3))}
+    lines = {}
+    compared = 0
+    for _ in range(300):
+        tree = {f"top{i}": value(1) for i in range(rng.randint(1, 4))}
+        shared = tree.copy()
+        tree["again"] = shared                         # a value reached twice (an alias)
+        w1, d1, w2, d2 = [], [], [], []
+        mended = mend_radicals(tree, (), "s.yaml", lines, w1)
+        p1 = check_text(mended, (), "s.yaml", lines, w1, d1)
+        data, p2 = mended_and_checked(tree, "s.yaml", lines, w2, d2)
+        assert (data, p2, w2, d2) == (mended, p1, w1, d1)
+        compared += bool(w1) + bool(p1)
+    assert compared > 100

@@ -252,10 +252,16 @@ def test_logo_problems(tmp_path):
      "expected a list (lines starting with '- ', or [a, b]), got the text 'abc'"),
     (setting("agreement", "validity", "abc"), "validity: abc", "agreement.validity",
      "expected a block of keys (key: value lines, indented under this one), got the text 'abc'"),
-    (setting("press_notice", "subject", 5621), "subject: 5621", "press_notice.subject",
+    (setting("agreement", "title", 5621), "title: 5621", "agreement.title",
      "expected text, got the number 5621; put it in quotes (\"5621\") so that it is kept exactly as written"),
-    (setting("press_notice", "subject", True), "subject: true", "press_notice.subject",
+    (setting("agreement", "title", True), "title: true", "agreement.title",
      "expected text, got true/false (true)"),
+    # the subject may be false (no title, subject: false): a number or true is neither
+    (setting("press_notice", "subject", 5621), "subject: 5621", "press_notice.subject",
+     "expected text, or false for none, got the number 5621; put it in quotes (\"5621\") if it is text, so that"
+     " it is kept exactly as written"),
+    (setting("press_notice", "subject", True), "subject: true", "press_notice.subject",
+     "expected text, or false for none, got true/false (true)"),
 ])
 def test_schema_findings(tmp_path, change, where, key, message):
     path = write(tmp_path, change)

@@ -1,6 +1,8 @@
-"""The fast loader builds a spec's data from libyaml's nodes itself (source._construct):
-it must give what PyYAML's construct_document gave, value for value and type for
-type, share what an alias shares, and leave to the Python loader what PyYAML refuses."""
+"""The fast loader builds a spec's data from libyaml's nodes itself, in the walk that
+checks them (source._checked_data): it must give what _check's walk and then PyYAML's
+construct_document gave, value for value and type for type, with the same lines and
+the same refusals, share what an alias shares, and leave to the Python loader what
+PyYAML refuses."""
 from __future__ import annotations
 
 import random
@@ -17,8 +19,23 @@ from conftest import SEED_SPEC
 pytestmark = pytest.mark.skipif(source._FastLoader is None, reason="PyYAML without libyaml")
 
 
-def pyyaml_way(loader, node, made):
-    return loader.construct_document(node)
+def pyyaml_way(name, text):
+    """The fast loader as it was before its one walk: _check's walk over the nodes,
+    then PyYAML's construct_document."""
+    loader = source._FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        lines: dict = {}
+        source._check(name, node, (), lines, [0, 0], 0)
+        return loader.construct_document(node), lines
+    except InputError:
+        raise
+    except Exception:
+        return None
+    finally:
+        loader.dispose()
 
 
 def shape(value, seen=None):
@@ -36,16 +53,12 @@ def shape(value, seen=None):
 
 
 def both(text: str, monkeypatch):
-    def run():
+    def run(load):
         try:
-            return "data", source._load_fast("spec.yaml", text)
+            return "data", load("spec.yaml", text)
         except InputError as exc:
-            return "refused", [p.message for p in exc.problems]
-    ours = run()
-    with monkeypatch.context() as m:
-        m.setattr(source, "_construct", pyyaml_way)
-        theirs = run()
-    return ours, theirs
+            return "refused", [(p.line, p.key, p.message) for p in exc.problems]
+    return run(source._load_fast), run(pyyaml_way)
 
 
 CASES = [
@@ -61,6 +74,14 @@ CASES = [
     "a: !!binary aGVsbG8=\n",                          # refused by _check either way
     "- - - [x, {y: [z]}]\n- 2024-02-27\n- 11:00\n- 'quoted: colon'\n- |\n  block\n  text\n",
     "a: 日本語\nb: \"\\u3000全角\"\nc: >\n  folded\n  lines\n",
+    # something unmade first, then what the checks refuse: their refusal, as when they walked first
+    "? [a, b]\n: v\nc: !!binary aGk=\n",
+    "a: !!str {k: v}\nb: 1\nb: 2\n",
+    "a: !!seq x\nb:\n  <<: {c: 1}\n",
+    "a: {? {k: v} : 1}\n\tb: 2\n",
+    "x: &a {k: [1, 2], m: {n: o}}\ny: *a\nz: [*a, {w: *a}]\n",     # aliases: checked again, the same objects
+    "x: &a [*a]\n",                                   # an alias inside its own anchor
+    "a:\n  b: [1, !!float '2']\n  c: {d: !!int 'x'}\n",
 ]
 
 
@@ -103,6 +124,7 @@ def test_random_documents_and_the_seed_spec_give_what_pyyaml_made(monkeypatch):
         assert ours[0] == theirs[0], text
         if ours[0] == "data" and ours[1] is not None and theirs[1] is not None:
             assert shape(ours[1][0]) == shape(theirs[1][0]), text
+            assert ours[1][1] == theirs[1][1], text
             fast += 1
         else:
             assert ours == theirs, text

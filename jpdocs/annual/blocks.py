@@ -8,7 +8,7 @@ from ..spec.style import HouseStyle
 from .rows import Row
 from .columns import house_date
 from .kinds import book_words
-from .lines import packed, title_lines_by_words, word_ends
+from .lines import name_breaks, packed, title_lines_by_words, word_ends
 from .widths import CELL_PADDING, column_widths, headings
 
 # ---------------------------------------------------------------- the shared blocks
@@ -48,7 +48,7 @@ def contents_entries(rows: list[Row], style: HouseStyle) -> list[tuple[int, str,
 
 
 def title_lines(title: list[str], width: float, others: list[tuple[float, list[str]]],
-                style: HouseStyle) -> list[str]:
+                style: HouseStyle, names: tuple[str, ...] = ()) -> list[str]:
     """The title's lines in its cell, `width` points wide, each ending where the title
     allows: between BudouX phrases as the notices' titles break (北海道オホーツク総合
     振興局と / 北見工業大学との / 包括連携協定), a phrase longer than the line after a word
@@ -59,14 +59,15 @@ def title_lines(title: list[str], width: float, others: list[tuple[float, list[s
     that tears no word and leaves no lone characters either; else between its words
     (widths.title_lines_by_words), the row taller if need be: a title torn inside a word
     (無人航 / 空機, 北見 / 工業大学) reads wrong, a taller row does not; else, a word longer
-    than the line, the composer's lines, as any cell's."""
+    than the line, the composer's lines, as any cell's. `names`: the parties' names, words
+    of the title (Value.names)."""
     from ..writers.docx.line_breaks import composed_lines
 
     def height(lines: list[str], points: float) -> int:
         return sum(len(composed_lines(style, "small", text, points)) for text in lines)
 
     def whole_words(text: str, lines: list[str]) -> bool:
-        ends, pos = word_ends(text), 0
+        ends, pos = word_ends(text, names), 0
         for line in lines[:-1]:
             pos += len(line)
             if pos not in ends or len(line) <= 2:
@@ -79,24 +80,41 @@ def title_lines(title: list[str], width: float, others: list[tuple[float, list[s
     tallest = max([height(lines, points) for points, lines in others], default=0)
     if (sum(map(len, phrased)) <= max(tallest, height(title, width))
             and all(whole_words(text, lines) for text, lines in zip(title, phrased))):
-        return [ln for text, lines in zip(title, phrased) for ln in _evener(lines, text, width / size)]
-    plain = [composed_lines(style, "small", text, width) for text in title]
-    if all(whole_words(text, lines) for text, lines in zip(title, plain)):
-        return title                              # the composer's lines tear no word
-    worded = [title_lines_by_words(text, width / size) for text in title]
-    if all(lines is not None for lines in worded):
-        return [ln for lines in worded for ln in lines]
-    return title
+        chosen = [_evener(lines, text, width / size, names) for text, lines in zip(title, phrased)]
+    else:
+        plain = [composed_lines(style, "small", text, width) for text in title]
+        if all(whole_words(text, lines) for text, lines in zip(title, plain)):
+            chosen = plain                            # the composer's lines tear no word
+        else:
+            worded = [title_lines_by_words(text, width / size, names) for text in title]
+            if not all(lines is not None for lines in worded):
+                return title
+            chosen = worded
+    return [ln for text, lines in zip(title, chosen) for ln in _names_whole(lines, text, width / size, names)]
 
 
-def _evener(phrased: list[str], text: str, width_ems: float) -> list[str]:
+def _names_whole(lines: list[str], text: str, width_ems: float, names: tuple[str, ...]) -> list[str]:
+    """`lines`, or the title's lines between its words (lines.title_lines_by_words) where
+    these are as few and part its parties' names fewer times (日本国国土交通省港湾局及び /
+    シンガポール海事港湾庁との間の / …, not …及びシンガポール / 海事港湾庁…; 酪農学園大学と /
+    一般財団法人沖縄美ら島財団との…, not …沖縄美ら / 島財団…)."""
+    if not names or len(lines) < 2:
+        return lines
+    worded = title_lines_by_words(text, width_ems, names)
+    if (worded is not None and len(worded) <= len(lines)
+            and name_breaks(text, worded, names) < name_breaks(text, lines, names)):
+        return worded
+    return lines
+
+
+def _evener(phrased: list[str], text: str, width_ems: float, names: tuple[str, ...] = ()) -> list[str]:
     """The composer's phrased lines, or the title's lines between its words at phrases'
     ends (lines.title_lines_by_words) where these are as few and their shortest line is
     longer: the composer fills a line with the phrases that fit, which may leave one
     short (箕輪町、 / 木下区及び長野県箕輪進修高等学校の / …, …協力に関する / 協定書),
     where ending the lines at other phrases sets them evenly (箕輪町、木下区及び /
     長野県箕輪進修高等学校の / …)."""
-    worded = title_lines_by_words(text, width_ems)
+    worded = title_lines_by_words(text, width_ems, names)
     if (worded is not None and len(worded) <= len(phrased)
             and min(map(len, worded)) > min(map(len, phrased))):
         return worded
@@ -131,7 +149,7 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
             cells.append(packed(words, room / size) if v.words else v.lines)
         for k in titles:
             others = [(points[j], lines) for j, lines in enumerate(cells) if j not in titles]
-            cells[k] = title_lines(cells[k], points[k], others, style)
+            cells[k] = title_lines(cells[k], points[k], others, style, r.values[k].names)
         line = []
         for col, lines in zip(style.annual.columns, cells):
             align = "center" if col.data == "number" else "left"

@@ -28,12 +28,15 @@ class Value:
     （自動更新） (_TERM_BREAKS). `after`: a phrase that follows the words
     (相手方's count of the parties, （5市町間での協定）), on their last line where it fits, else
     on a line of its own: never a name, it does not widen the column as a name does. The words
-    and `after` join back to the cell's text."""
+    and `after` join back to the cell's text. `names`: for 協定名, the parties' names (each
+    of name, formal_name, short_name, and its parts between spaces), where a word of the
+    title starts and ends (lines.words)."""
     lines: list[str]
     iso: list[str] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     after: str = ""
+    names: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -53,7 +56,7 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
         amended = [f"（{house_date(a.date, style, form)}改定）" for a in ag.amendments] if col.amended else []
         return Value([house_date(ag.signing_date, style, form), *amended], [ag.signing_date.isoformat()])
     if col.data == "title":
-        return Value(ag.title.split("\n"))
+        return Value(ag.title.split("\n"), names=party_words(loaded))
     if col.data == "partners":
         comma, names = style.word("comma"), partner_names(loaded)
         # a name written over lines in the spec keeps its own lines: nothing to pack
@@ -103,6 +106,16 @@ def partner_names(loaded: LoadedSpec) -> list[str]:
     if names or len(parties) < 2:
         return names
     return [p.formal_name or p.name for _, p in parties if spec.issuer not in p.names()]
+
+
+def party_words(loaded: LoadedSpec) -> tuple[str, ...]:
+    """Every party's names as words of a title: name, formal_name and short_name, and
+    their parts between spaces (独立行政法人国立高等専門学校機構　長野工業高等専門学校)."""
+    out: list[str] = []
+    for _, party in loaded.spec.party_list():
+        for name in party.names():
+            out += [name, *re.split(r"[ 　]+", name)]
+    return tuple(dict.fromkeys(n for n in out if n))
 
 
 def partners_count(col: AnnualColumn, loaded: LoadedSpec, style: HouseStyle) -> str:

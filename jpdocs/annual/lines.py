@@ -16,6 +16,7 @@ from .columns import Value
 MARGIN = 0.25               # em a line's text is given beyond its width (ems)
 
 
+@lru_cache(maxsize=1 << 16)
 def ems(text: str) -> float:
     """A line's width in em, for the PDF and for Word and LibreOffice, which set the DOCX's
     table (the PDF's columns and line breaks) by their own measure: half-width characters
@@ -34,15 +35,18 @@ def ems(text: str) -> float:
 UNBROKEN = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年(?:[0-9０-９]+月(?:[0-9０-９]+日)?)?～?"
                        r"|[0-9０-９]+年[0-9０-９]+月[0-9０-９]+日～?|[MTSHR]?[0-9]+\.[0-9]+\.[0-9]+～?|[!-~]+")
 
-def words(text: str) -> list[str]:
+def words(text: str, names: tuple[str, ...] = ()) -> list[str]:
     """`text` in the pieces a line may end between without tearing a word: where a word
     starts (jlreq_lines.after_word: after a ・, where the script changes, after a legal
     form: 株式会社 / カゴメ), but hiragana stays with the kanji or katakana before it (its
     okurigana and particles: 災害時における / 無人航空機を / 活用した), and a piece of one or
     two characters with the piece before it, or after a legal form with the piece after it
     (特定非営利活動法人 / 日本ジオパークネットワーク), so that
-    no line is left with a lone 等 or との. The pieces join back to `text`."""
-    cuts = _cuts(text)
+    no line is left with a lone 等 or との. A word also starts and ends where one of `names`
+    (the parties' names a title holds: Value.names) does, which no script change shows:
+    独立行政法人 / 国立高等専門学校機構 / 長野工業高等専門学校との, its party 長野工業高等専門学校.
+    The pieces join back to `text`."""
+    cuts = _cuts(text, names)
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     out: list[str] = []
     for i, piece in enumerate(pieces):
@@ -56,25 +60,59 @@ def words(text: str) -> list[str]:
     return out
 
 
-def _cuts(text: str) -> list[int]:
+def _cuts(text: str, names: tuple[str, ...] = ()) -> list[int]:
+    bounds = _name_bounds(text, names)
     return [i for i in range(1, len(text))
-            if after_word(text, i) and text[i] not in NO_START and text[i - 1] not in NO_END
+            if (after_word(text, i) or i in bounds) and text[i] not in NO_START and text[i - 1] not in NO_END
             and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK")]
 
 
-def word_ends(text: str) -> set[int]:
+def _written(text: str, name: str) -> list[int]:
+    """Where `name` starts in `text`, at every place it is written."""
+    starts, start = [], text.find(name) if name else -1
+    while start >= 0:
+        starts.append(start)
+        start = text.find(name, start + 1)
+    return starts
+
+
+def _name_bounds(text: str, names: tuple[str, ...]) -> set[int]:
+    """Where each of `names` starts and ends in `text`."""
+    return {at for name in names for start in _written(text, name) for at in (start, start + len(name))}
+
+
+def word_ends(text: str, names: tuple[str, ...] = ()) -> set[int]:
     """Where a line of `text` may end without tearing a word: between any two of its
     pieces (words) before the short ones are joined to their neighbours."""
-    return {*_cuts(text), len(text)}
+    return {*_cuts(text, names), len(text)}
 
 
-def title_lines_by_words(text: str, width_ems: float) -> list[str] | None:
+def _inside_names(text: str, names: tuple[str, ...], width_ems: float = float("inf")) -> set[int]:
+    """The places strictly inside one of `names` written in `text`, of a name no wider
+    than `width_ems` (one a line of that width could hold whole)."""
+    return {at for name in names if ems(name) <= width_ems
+            for start in _written(text, name) for at in range(start + 1, start + len(name))}
+
+
+def name_breaks(text: str, lines: list[str], names: tuple[str, ...]) -> int:
+    """How many of the line ends of `text` set on `lines` fall inside a party's name."""
+    inside, pos, count = _inside_names(text, names), 0, 0
+    for line in lines[:-1]:
+        pos += len(line)
+        count += pos in inside
+    return count
+
+
+def title_lines_by_words(text: str, width_ems: float, names: tuple[str, ...] = ()) -> list[str] | None:
     """A title's one line of text set on lines of at most `width_ems`, each ending between
     its words (words), at a BudouX phrase's end where one fits on the line (北海道オホーツク
     / 総合振興局と / 北見工業大学との) and that takes no more lines, else after the last word that fits: BudouX's own
-    phrases may end inside a word (無人航 / 空機を), which words never do. None where a
-    word is longer than the line."""
-    pieces = words(text)
+    phrases may end inside a word (無人航 / 空機を), which words never do; a party's name
+    that fits on a line is kept whole where that takes no more lines and parts the
+    names fewer times (日本国国土交通省港湾局及び / シンガポール海事港湾庁との間の, not
+    …及びシンガポール / 海事港湾庁…: name_breaks). None where a word is longer than the
+    line. `names`: the parties' names the title holds."""
+    pieces = words(text, names)
     width_ems += 1e-6       # a column sized to its longest word: its width back from points is a hair less
     if any(ems(p) > width_ems for p in pieces):
         return None
@@ -84,10 +122,13 @@ def title_lines_by_words(text: str, width_ems: float) -> list[str] | None:
         pos += len(p)
         ends.append(pos)
 
-    def greedy(by_phrase: bool) -> list[str]:
+    inside = _inside_names(text, names, width_ems)
+
+    def greedy(by_phrase: bool, by_name: bool) -> list[str]:
         lines, start, k = [], 0, 0
         while k < len(pieces):
             fits = [j for j in range(k, len(pieces)) if ems(text[start:ends[j]]) <= width_ems]
+            fits = [j for j in fits if ends[j] not in inside] or fits if by_name else fits
             at_phrase = [j for j in fits if ends[j] in phrase_ends or ends[j] == len(text)] if by_phrase else []
             j = (at_phrase or fits)[-1]
             lines.append(text[start:ends[j]])
@@ -96,10 +137,20 @@ def title_lines_by_words(text: str, width_ems: float) -> list[str] | None:
     # at phrases' ends where that takes fewer lines than words alone, or as few and leaves
     # no line shorter (not 箕輪町、 / 木下区及び / 長野県…, nor 箕輪町、 / 木下区及び長野県
     # 箕輪進修高等学校の / …: 箕輪町、木下区及び / 長野県…)
-    phrased, worded = greedy(True), greedy(False)
-    if len(phrased) < len(worded) or len(phrased) == len(worded) and min(map(len, phrased)) >= min(map(len, worded)):
-        return phrased
-    return worded
+    def chosen(by_name: bool) -> list[str]:
+        phrased, worded = greedy(True, by_name), greedy(False, by_name)
+        if len(phrased) < len(worded) or len(phrased) == len(worded) and min(map(len, phrased)) >= min(map(len, worded)):
+            return phrased
+        return worded
+    plain = chosen(False)
+    if not inside:
+        return plain
+    # where a name fits on a line: the lines that keep it whole, as few and parting
+    # the parties' names fewer times
+    kept = chosen(True)
+    if len(kept) <= len(plain) and name_breaks(text, kept, names) < name_breaks(text, plain, names):
+        return kept
+    return plain
 
 
 def packed(names: list[str], ems_wide: float) -> list[str]:
@@ -165,7 +216,7 @@ def cell_lines(col: AnnualColumn, value: Value, ems_wide: float) -> int:
         return len(packed(value.words + [value.after] if value.after else value.words, ems_wide))
     count = 0
     for line in value.lines:
-        by_words = title_lines_by_words(line, ems_wide) if col.data == "title" else None
+        by_words = title_lines_by_words(line, ems_wide, value.names) if col.data == "title" else None
         count += len(by_words) if by_words is not None else _wrapped(line, ems_wide)
     return count
 

@@ -2,8 +2,11 @@
 (the cells' lines measured by lines.py)."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..spec.style import HouseStyle
-from .lines import UNBROKEN, cell_lines, ems, words
+from ..writers.jlreq_lines import LEGAL_FORMS
+from .lines import UNBROKEN, cell_lines, ems, packed, words
 from .rows import Row
 
 CELL_PADDING = 8.0          # points left and right of a cell's text together, as the table sets it
@@ -24,19 +27,16 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     turn giving what the one before left, so that what matters most gives last:
     1. every column its heading and longest date on one line (a date never breaks), a
        column of short cells (№, 分類, －) its longest cell: never wrapped;
-    2. 協定名 its longest word (words): a title torn inside a word reads wrong, which a
-       taller row does not;
+    2. 協定名 its longest word (words, a party's name a word of it: Value.names): a
+       title torn inside a word reads wrong, which a taller row does not;
     3. 相手方's names and 担当課's units (Value.words) no narrower than their words (a
-       name too long for its column breaks between them: lines.packed), then whole,
-       each turn widening the column that makes most names whole for the width it takes,
-       so that where the page cannot hold every name whole the fewest are torn at a
-       word's edge: a name torn is worse than a title broken at a word's edge rather than
-       between phrases, which 協定名 then is;
-    4. the table as short as the page lets it be (shortest): each turn widening the
-       column that takes the most lines off the table (a row stands as tall as its
-       tallest cell) for the width it takes, up to its longest line; what is left once
-       no widening takes a line off goes to the columns still wrapping, by the amount
-       of text they hold.
+       name too long for its column breaks between them: lines.packed);
+    4. the table as short as the page lets it be (shortest), by one measure: its rows'
+       lines, a cell much taller than its neighbours, and the names and lines of cells
+       parted across lines, so that a name is whole where the page has room and parted
+       between its words (after its legal form where it can be) where holding it whole
+       would make the table taller; what is left once nothing saves goes to the columns
+       still wrapping, by the amount of text they hold.
     So, while any column's lines wrap, a column whose cells are all short (－) takes no
     more than its longest cell or heading. Once every line fits, the width left goes to
     the columns read along (協定名, 相手方: ROOMY) in proportion to their longest lines:
@@ -53,9 +53,11 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
         if all(len(ln) <= 4 for ln in lines):           # short cells (№, 分類, －): never wrapped
             lo = max([lo, *(ems(ln) for ln in lines)])
         least.append(lo)
-        # a title's words; a name's or an office unit's (each occurrence: a name in many rows weighs more)
-        names.append([ems(w) for ln in lines for w in words(ln)] if col.data == "title" else
-                     [ems(w.removesuffix("\n")) for r in rows for w in r.values[k].words])
+        # a title's words; a name's, an office unit's or, in a column of neither, a line's
+        # (each occurrence: a name in many rows weighs more)
+        names.append([w for r in rows for ln in r.values[k].lines for w in words(ln, r.values[k].names)]
+                     if col.data == "title" else
+                     [w.removesuffix("\n") for r in rows for w in r.values[k].words or r.values[k].lines])
         natural.append(max([lo, *(ems(ln) for ln in lines)]))
         amount.append(sum(ems(ln) for ln in lines) or 1.0)
     room = (width - padding * n) / size                  # em available for the text
@@ -64,19 +66,10 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
         least[k] = max(least[k], min(wanted, room - (sum(least) - least[k])))
     titles = [k for k, col in enumerate(columns) if col.data == "title"]
     for k in titles:                                     # 2. a title's words whole
-        give(k, max(names[k], default=0))
+        give(k, max(map(ems, names[k]), default=0))
     for k in range(n):                                   # 3. every name's words whole
         if k not in titles:
             give(k, max((ems(w) for name in _name_words(rows, k) for w in words(name)), default=0))
-    # 3. then names whole: each turn, the widening that makes most names whole for its width
-    while True:
-        steps = [(sum(1 for w in names[k] if least[k] < w <= wide) / (wide - least[k]), wide, k)
-                 for k in range(n) if k not in titles for wide in set(names[k])
-                 if least[k] < wide <= room - (sum(least) - least[k])]
-        if not steps:
-            break
-        _, wide, k = max(steps)
-        least[k] = wide
     if sum(natural) <= room:                             # every line fits: the rest to the columns read along
         roomy = [k for k, col in enumerate(columns) if col.data in ROOMY] or list(range(n))
         spare = room - sum(natural)
@@ -85,45 +78,122 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     elif sum(least) >= room:
         got = least
     else:
-        got = _in_proportion(amount, shortest(rows, style, least, natural, room), natural, room)
+        got = _in_proportion(amount, shortest(rows, style, least, natural, room, names, titles), natural, room)
     points = [g * size + padding for g in got]
     total = sum(points)
     return [p / total for p in points]
 
 
 def shortest(rows: list[Row], style: HouseStyle, least: list[float], natural: list[float],
-             room: float) -> list[float]:
-    """4. From `least`, each turn the widening (in STEPs, up to a column's `natural` width
-    and within `room`) that takes the most lines off the table per em it takes, the
-    table's lines being its rows' tallest cells' (lines.cell_lines): a row of a tall
-    office (国立研究開発法人国立環境研究所… on nine lines beside a title on three) is
-    made shorter by its own column, which an even share of the width by the text each
-    column holds never widened enough."""
+             room: float, names: list[list[str]], titles: list[int]) -> list[float]:
+    """4. The table as short as the page lets it be, by one measure (_row_cost, _parting):
+    its rows' lines (a row stands as tall as its tallest cell: lines.cell_lines), a cell
+    much taller than its neighbours counted again, a name or a line of a cell parted
+    counted as lines. From `least`, each turn the widening (up to a column's `natural`
+    width, within `room`) that saves the most per em it takes; then, the room given out,
+    each turn the width moved from one column to another that saves the most, while any
+    saves: a tall office (国立研究開発法人国立環境研究所… on nine lines beside a title on
+    three) comes off only some four em at a time, which the first turns, taking what
+    saves most per em, had left to no column."""
     columns = style.annual.columns
-    got = list(least)
-    counted: dict[tuple[int, float], list[int]] = {}
+    n = len(least)
+    counted: dict[tuple[int, float], tuple[list[int], int]] = {}
+    each = [Counter(ns) for ns in names]                 # a name written in many rows counted as often
 
-    def lines_at(k: int, wide: float) -> list[int]:       # each row's lines in column k, `wide` em
+    def at(k: int, wide: float) -> tuple[list[int], int]:
+        """Each row's lines in column k `wide` em wide, and what parting its names costs."""
         key = (k, round(wide, 6))
         if key not in counted:
-            counted[key] = [cell_lines(columns[k], r.values[k], wide) for r in rows]
+            parted = 0 if k in titles else sum(count * _parting(packed([w], wide))
+                                               for w, count in each[k].items() if ems(w) > wide + 1e-6)
+            counted[key] = [cell_lines(columns[k], r.values[k], wide) for r in rows], parted
         return counted[key]
-    while True:
-        now = [lines_at(k, g) for k, g in enumerate(got)]
-        tallest = [max(cells) for cells in zip(*now)]
-        free = room - sum(got)
-        best = None
-        for k, g in enumerate(got):
-            beside = [max([c[r] for j, c in enumerate(now) if j != k], default=0) for r in range(len(rows))]
-            wide = g + STEP
-            while wide <= min(natural[k], g + free) + 1e-9:
-                saved = sum(tallest) - sum(max(a, b) for a, b in zip(lines_at(k, wide), beside))
-                if saved > 0 and (best is None or saved / (wide - g) > best[0]):
-                    best = (saved / (wide - g), k, wide)
-                wide += STEP
+
+    marks: list[list[float]] = []                        # the widths at which a column's lines or parting change
+    for k in range(n):
+        marks.append([])
+        before, wide = at(k, least[k]), least[k] + STEP
+        while wide <= min(natural[k], least[k] + room - sum(least)) + 1e-9:
+            if at(k, wide) != before:
+                marks[k].append(wide)
+                before = at(k, wide)
+            wide += STEP
+
+    def measure(changed: dict[int, float], got: list[float]) -> int:
+        """The table's measure with the columns of `changed` at those widths, the rest at `got`'s:
+        the unchanged columns' two tallest cells of each row taken once for all the widths tried."""
+        key = tuple(sorted(changed))
+        if key not in tops:
+            rest = [at(k, got[k]) for k in range(n) if k not in changed]
+            tops[key] = ([_two_tallest(cells) for cells in zip(*(r[0] for r in rest))] if rest else
+                         [(0, 0)] * len(rows), sum(r[1] for r in rest))
+        two, parted = tops[key]
+        mine = [at(k, w) for k, w in changed.items()]
+        parted += sum(m[1] for m in mine)
+        return parted + sum(_row_cost(*_two_tallest((*cells, *t))) for t, *cells in zip(two, *(m[0] for m in mine)))
+    got = list(least)
+    while True:                                          # widening into the room left
+        tops: dict = {}
+        free, best = room - sum(got), None
+        now = measure({}, got)
+        for k in range(n):
+            for wide in marks[k]:
+                if wide <= got[k] + 1e-9:
+                    continue
+                if wide - got[k] > free + 1e-9:
+                    break
+                saved = now - measure({k: wide}, got)
+                if saved > 0 and (best is None or saved / (wide - got[k]) > best[0]):
+                    best = (saved / (wide - got[k]), k, wide)
+        if best is None:
+            break
+        got[best[1]] = best[2]
+    while True:                                          # width moved from one column to another
+        tops = {}
+        free, best = max(room - sum(got), 0.0), None
+        now = measure({}, got)
+        for k in range(n):
+            for j in range(n):
+                if j == k or got[j] <= least[j] + 1e-9:
+                    continue
+                for wide in marks[k]:
+                    taken = wide - got[k] - free
+                    if wide <= got[k] + 1e-9 or taken <= 1e-9:       # within the room left: the turns above
+                        continue
+                    if got[j] - taken < least[j] - 1e-9:
+                        break
+                    saved = now - measure({k: wide, j: got[j] - taken}, got)
+                    if saved > 0 and (best is None or (saved, -taken) > best[0]):
+                        best = ((saved, -taken), k, wide, j, got[j] - taken)
         if best is None:
             return got
-        got[best[1]] = best[2]
+        _, k, wide, j, narrower = best
+        got[k], got[j] = wide, narrower
+
+
+def _two_tallest(cells) -> tuple[int, int]:
+    """A row's two tallest cells' lines (the second 0 in a row of one cell)."""
+    first = second = 0
+    for c in cells:
+        if c > first:
+            first, second = c, first
+        elif c > second:
+            second = c
+    return first, second
+
+
+def _parting(lines: list[str]) -> int:
+    """What a name set on `lines` costs: two for each line beyond its first, as a line of
+    the table (_row_cost), and two more for each that does not end after the name's legal
+    form or a space (NPO法人 / クライシスマッパーズ・ジャパン is how a narrow list parts it;
+    NPO法人クライシスマッパーズ・ / ジャパン, 環境省国立水俣病総合研究 / センター read worse)."""
+    return sum(2 if line.endswith((*LEGAL_FORMS, "\u3000", " ")) else 4 for line in lines[:-1])
+
+
+def _row_cost(tallest: int, second: int) -> int:
+    """A row's lines, counted twice, and the lines its tallest cell stands above the next
+    tallest once more: a cell much taller than its neighbours leaves its row empty beside it."""
+    return 2 * tallest + (tallest - second)
 
 
 def _in_proportion(amount: list[float], least: list[float], natural: list[float], room: float) -> list[float]:

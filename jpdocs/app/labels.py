@@ -240,6 +240,7 @@ NONE_CHOICES: dict[tuple[str, str], str] = {
     ("PressNotice", "issuing_office"): "発信部署の行なし",
     ("Cover", "names"): "名称なし（表題だけの表紙）",
     ("PressNotice", "subject_label"): "見出しなし（件名を表題として中央に）",
+    ("PressNotice", "subject"): "件名なし（写しに表題がないとき）",
     ("PressNotice", "opening_heading"): "見出しなし",
     ("AfterNotice", "opening_heading"): "見出しなし",
     ("AgreementDocument", "preamble"): "前文なし（第１条から）",

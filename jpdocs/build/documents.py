@@ -126,6 +126,12 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         if all(p.signer() for p in spec.signatories()):   # else no document prints them (spec/checks.py)
             ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)
         loaded.notes.extend(notes)
+        if spec.press_notice.subject is False:    # the file's title (not printed): named, being chosen
+            loaded.notes.append(Problem(str(loaded.path), loaded.line_of(("press_notice", "subject")),
+                                        "press_notice.subject",
+                                        "the notice has no title (subject: false): the document title in the"
+                                        " PDF's and the DOCX's properties, which is not printed, is the"
+                                        f" agreement's, {spec.agreement.title}"))
     notice = ctx["spec"].press_notice      # its phones' numbers joined as `number` too
     if notice and notice.after and notice_text:
         from ..content.contacts import at_head, foot_lines, head_rows, placed

@@ -33,6 +33,13 @@ def check_head(spec: Spec, style, path=None, lines=None) -> None:
     where it stands without the key (the notice and the release after the signing
     share the header)."""
     n = spec.press_notice
+    if n.subject is False and n.issued_on is not None and style.notice.date_place in ("before_title", "after_title"):
+        at = N + ("subject",)
+        raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                                  f"the house sets the date of issue in the title's line (notice.date_place:"
+                                  f" {style.notice.date_place}), and this notice has no title (subject: false):"
+                                  " the date would have no line to stand in; give the title, or use a house"
+                                  " style that sets the date on a line of its own")])
     if not style.notice.date_above_header:
         return
     if n.issued_on is None and (n.after is None or n.after.issued_on is None):
@@ -203,7 +210,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             sf = pf if style.notice.people_mark_agenda else replace(pf, mark="")
 
             def agenda_line(marker: str, a) -> AgendaLine:
-                whos = (signers if a.signatories else ()) + tuple(who_of(p) for p in a.people)
+                whos = (signers if a.signatories else ()) + tuple(who_of(p, order) for p in a.people)
                 subs = tuple(agenda_line(enumeration.sub_item_marker(k), sub)
                              for k, sub in enumerate(getattr(a, "steps", ()), 1))
                 names_under = names if a.parties else ()
@@ -254,11 +261,11 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                               widths=" ".join([f"{1 / cols:.4f}"] * cols)))
         elif e.groups is not None:           # 協定締結者等: 協定締結者 …, then 立会人 …
             signers = signer_rows()
-            grouped = tuple((g.label, tuple(with_others(signers if g.item else [who_of(p) for p in g.people],
+            grouped = tuple((g.label, tuple(with_others(signers if g.item else [who_of(p, order) for p in g.people],
                                                         g.others))) for g in e.groups)
             out.append(groups_item(e.label, grouped, pf))
         else:
-            out.append(people_item(e.label, with_others([who_of(p) for p in e.people], e.others), pf))
+            out.append(people_item(e.label, with_others([who_of(p, order) for p in e.people], e.others), pf))
     out = [replace(it, notes=tuple((line, lead_mark_em(line)) for line in e.notes))
            if not isinstance(e, str) and e.notes else it for e, it in zip(entries, out)]
     out = [with_hangs(it) for it in out]

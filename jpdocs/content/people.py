@@ -38,12 +38,14 @@ class PeopleForm:
     mark: str = ""
     comma: str = "、"
     title_spread: int | None = None
+    label_inline: bool = False
 
     @classmethod
     def of(cls, style) -> "PeopleForm":
         n = style.notice
         return cls(n.people, n.people_mark if n.people in ("run", "tabulated") else "", style.word("comma"),
-                   n.people_title_spread if n.people == "tabulated" else None)
+                   n.people_title_spread if n.people == "tabulated" else None,
+                   n.group_label == "inline" and n.people in ("run", "joined"))
 
 
 def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
@@ -69,13 +71,19 @@ def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
     return out
 
 
-def who_of(p: Person) -> Who:
+def who_of(p: Person, order: str = "title_name") -> Who:
     """Another person (a people item, a group, a step of the 次第): title | name, the
     name followed by its reading, the honorific and the role the spec gives (佐藤　章　様
-    （立会人）: notice_checks.py refuses them without a name) and its note."""
-    name = ((p.name or "") + (f"（{p.reading}）" if p.reading else "") + (f"　{p.honorific}" if p.honorific else "")
-            + (f"（{p.role}）" if p.role else "") + (f"（{p.note}）" if p.note else ""))
-    return Who("", p.title or "", name)
+    （立会人）: notice_checks.py refuses them without a name) and its note; or in the
+    house's other order (notice.signer_order: name_title) name title, as the house sets
+    every person it lists (湘南鎌倉総合病院: 小林　修三　院長、鵜川　美穂　看護部長), what
+    follows the name then after the title (水谷　洋一　網走市長（予定）)."""
+    name = (p.name or "") + (f"（{p.reading}）" if p.reading else "")
+    rest = ((f"　{p.honorific}" if p.honorific else "") + (f"（{p.role}）" if p.role else "")
+            + (f"（{p.note}）" if p.note else ""))
+    if order == "name_title" and p.name:
+        return Who("", p.title or "", name, after=rest, name_first=True)
+    return Who("", p.title or "", name + rest)
 
 
 def columns_row(w: Who) -> tuple[str, str]:
@@ -113,8 +121,8 @@ def signatory_rows(spec: Spec, order: str = "title_name") -> list[tuple[str, str
     return rows_of(spec.signatories(), order)
 
 
-def person_row(p: Person) -> tuple[str, str]:
-    return columns_row(who_of(p))
+def person_row(p: Person, order: str = "title_name") -> tuple[str, str]:
+    return columns_row(who_of(p, order))
 
 
 def run_of(row: tuple[str, str], mark: str = "") -> Markup:
@@ -204,8 +212,12 @@ def groups_item(label: str, grouped, form: PeopleForm) -> KiItem:
         lines: list[str] = []
         keep = []
         for title, whos in grouped:
+            runs = runs_of(whos, form)
+            if form.label_inline and runs:    # 湘南鎌倉総合病院　小林　修三　院長、… (notice.group_label: inline)
+                lines += [Markup("{}　{}").format(title, runs[0]), *runs[1:]]
+                continue
             keep.append(len(lines))
-            lines += [title, *runs_of(whos, form)]
+            lines += [title, *runs]
         return KiItem(label, "text", tuple(lines), keep=tuple(keep))
     if form.form == "tabulated":
         rows = tabulated_rows([w for _, whos in grouped for w in whos], form)

@@ -20,6 +20,12 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
+try:                # escape()'s own escaping of a str (MarkupSafe 2.1 and later)
+    from markupsafe import _escape_inner
+except ImportError:                                      # pragma: no cover
+    def _escape_inner(text: str) -> str:
+        return str(escape(text))
+
 from .. import collector, enumeration, japanese
 from ..errors import InputError, fail
 from .markup import LINE_BREAK, spaced
@@ -38,11 +44,22 @@ def _finalize(value):
         return ""
     if isinstance(value, Markup):
         return value
-    text = escape(str(value).rstrip("\n") if isinstance(value, str) else str(value))
+    plain = str(value).rstrip("\n") if isinstance(value, str) else str(value)
+    # A plain str escaped as escape() escapes it, made a Markup without Markup's
+    # constructor: escape(s) is Markup(_escape_inner(s)) for a str, and Markup() of a
+    # str (which has no __html__) is str.__new__(Markup, s); its hasattr(s, "__html__")
+    # raised and dropped an AttributeError for each of a notice's ~70 values, about
+    # half of this function's cost. Anything else (a str subclass) goes through escape().
+    text = _markup_of(_escape_inner(plain)) if type(plain) is str else escape(plain)
     # str.replace, and only where there is a newline: Markup.replace escapes its
     # arguments and makes two Markups, three times the cost of the rest (a notice
     # prints some fifty values). Escaping leaves "\n" and LINE_BREAK as they are.
-    return Markup(str.replace(text, "\n", LINE_BREAK)) if "\n" in text else text
+    return _markup_of(str.replace(text, "\n", LINE_BREAK)) if "\n" in text else text
+
+
+def _markup_of(escaped: str) -> Markup:
+    """A Markup of text escaped already, as Markup(escaped) makes it (see _finalize)."""
+    return str.__new__(Markup, escaped)
 
 
 @lru_cache(maxsize=None)

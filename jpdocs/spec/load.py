@@ -18,7 +18,7 @@ from .checks import cross_check, date_warnings, sort_problems
 from .file_checks import check_named_files, named_files
 from .schema_messages import problems_of
 from .strict import ValidationError
-from .text_checks import check_text, check_yearless_weekdays, mend_radicals, reference_day
+from .text_checks import check_yearless_weekdays, mended_and_checked, reference_day
 from .values import describe
 
 
@@ -66,9 +66,8 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
         raise InputError([Problem(name, 1, "", "a spec is a mapping of keys (issuer:, parties: …),"
                                               f" but this file holds {describe(data)}")])
     warnings: list[Problem] = []
-    data = mend_radicals(data, (), name, lines, warnings)
     dated: list = []
-    problems = check_text(data, (), name, lines, warnings, dated)
+    data, problems = mended_and_checked(data, name, lines, warnings, dated)    # radicals mended, then the text checked
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:

@@ -149,6 +149,13 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
                                                           " before: before_ki would have no effect")
     check_sections(spec, problem)
     check_photos(spec, problem)
+    if n.subject is False:     # no title: nothing for a label, a subtitle or a joined subtitle to go with
+        if isinstance(n.subject_label, str):
+            problem(N + ("subject_label",), "the notice has no title (subject: false), and its label would stand"
+                                            " before nothing: it would have no effect")
+        if n.subtitle:
+            problem(N + ("subtitle",), "the notice has no title (subject: false), and a subtitle is a line under"
+                                       " the title: give the title, or delete the subtitle")
     if n.subtitle_joined and not n.subtitle:
         problem(N + ("subtitle_joined",), "subtitle_joined runs the subtitle on after the subject, and there is"
                                           " no subtitle: it would have no effect")

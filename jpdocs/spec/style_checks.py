@@ -302,6 +302,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 "people_mark_agenda: false leaves the mark off the people under a step of the"
                                 " 次第, and the house joins the 次第 on one line (agenda: joined), where nobody"
                                 " stands under a step: it would have no effect"))
+    if style.notice.group_label == "inline" and style.notice.people in ("columns", "tabulated"):
+        problems.append(Problem(name, line_of(lines, ("notice", "group_label")), "notice.group_label",
+                                "a group's people run on after its label on one line where people are set as"
+                                f" text (people: run or joined); with people: {style.notice.people} they stand in"
+                                " a table, and it would have no effect"))
     if style.notice.people_title_spread is not None and style.notice.people != "tabulated":
         problems.append(Problem(name, line_of(lines, ("notice", "people_title_spread")),
                                 "notice.people_title_spread",

@@ -276,6 +276,11 @@ class NoticeStyle(StyleModel):
     people_mark_agenda: bool = True
     # tabulated: titles narrower than this many em set across it (4 → 町　　長 as wide as 常務理事)
     people_title_spread: int | None = None
+    # a group's label (＜摂南大学＞, 湘南鎌倉総合病院) on a line of its own over its people
+    # (line), or its people straight after it on its line, a full-width space between
+    # (inline: 湘南鎌倉総合病院　小林　修三　院長、…, as 湘南鎌倉総合病院 lists them): runs
+    # and joined only, set as text; an error in columns or tabulated (no effect)
+    group_label: Literal["line", "inline"] = "line"
     # a 記 list's marker (（１）; "({number})" → (1) with list_digits: half; "⑴"), the text
     # straight after the widest, and its digits where not the house's (digits)
     list_marker: str = "（{number}）"

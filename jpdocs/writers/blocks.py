@@ -30,7 +30,7 @@ from .paragraph_styles import paragraph_style
 from .tags import Node, tag
 from .problems import too_narrow
 from .flowables import (BreakPlace, Figure, HalfPageBreak, MeasuredTable, NumbersEnd, SealBox, SealPlace,
-                        TextPageBreak, TrackedLine)
+                        TextPageBreak, TrackedLine, set_every_cell)
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
@@ -285,11 +285,14 @@ class BlockBuilder:
     def table(self, t: m.Table, width: float) -> Table:
         pad = t.padding if t.padding is not None else (_CELL_PAD if t.border != "none" else 1.0)
         widths = [f * width for f in fitted_widths(t, width, pad, self.house)]
-        # FONTNAME: reportlab's cell default is Helvetica, which it would reference
-        # (unembedded) even though every cell holds paragraphs.
-        data, cmds = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), self.font["mincho"]),
-                          ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                          ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad)]
+        # Every cell's style: what the commands VALIGN TOP, FONTNAME and the four
+        # paddings over (0, 0)-(-1, -1) set, set directly (flowables.set_every_cell);
+        # `cmds`, the commands of some cells, follow them as they followed in one
+        # TableStyle. FONTNAME: reportlab's cell default is Helvetica, which it would
+        # reference (unembedded) even though every cell holds paragraphs.
+        every = dict(valign="TOP", fontname=self.font["mincho"], leftPadding=pad, rightPadding=pad,
+                     topPadding=pad, bottomPadding=pad)
+        data, cmds = [], []
         # A ruled table is a Table of the structure; a layout table (no rules: the
         # overview's boxes, the signature blocks) is not one: its cells read in order.
         outer_node = self.node
@@ -351,6 +354,7 @@ class BlockBuilder:
         # a ruled table headed by a row of column heads (a notice's section table, an
         # article's): the row heads each page the table runs onto, as a reader looks for it
         table = MeasuredTable(data, colWidths=widths, hAlign="LEFT", repeatRows=1 if t.heading_row() else 0)
+        set_every_cell(table, every)
         table.setStyle(TableStyle(cmds))
         return KeepTogether([table]) if t.keep_together else table
 

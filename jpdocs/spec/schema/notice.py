@@ -377,7 +377,10 @@ class PressNotice(Strict):
     # default from the house style: 項　目; false: the subject without a label, centred
     # as the notice's title
     subject_label: Union[Line, Literal[False], None] = None
-    subject: Line
+    # false: no title at all, as a page's stored copy begins at its text (no label, no
+    # subtitle, no date in the title's line beside it: checked); the document's title in
+    # the file's properties, never printed, is then the agreement's, named in the build
+    subject: Union[Line, Literal[False]]
     subtitle: Optional[Line] = None       # a line under the subject: 〜兵庫県豊岡市と岡山県奈義町との連携〜
     # true: the subtitle run on after the subject, as the title's second half on its line
     # (…包括的連携協定－知的・人的資源を活用して「魅力的な街づくり」を－, 麗澤大学), not under it

@@ -1,0 +1,80 @@
+"""placing.Placing places the plain flowables of a story itself, as reportlab's
+handle_flowable and Frame.add would: real specs (the seed's documents and release,
+the real specs, date-shifted and text-varied notices, the copies with their marks)
+are built with it and with reportlab's own steps for every flowable, and every PDF
+must be the same bytes."""
+from __future__ import annotations
+
+import sys
+
+from conftest import ROOT, SEED_SPEC
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from specgen import spread_dates, write_specs  # noqa: E402
+
+
+def _build_all(specs, out):
+    from jpdocs.build import batch
+    for spec, extra in [*((s, None) for s in specs), (SEED_SPEC, {"copies": True})]:
+        folder = out / ("copies" if extra else "plain")
+        res = batch.build_one(str(spec), str(folder), ("pdf",), None, force=True, extra=extra)
+        assert res.status == "built", res.problems
+    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
+
+
+def test_flowables_placed_directly_are_reportlabs_bytes(tmp_path, monkeypatch):
+    from reportlab.platypus import BaseDocTemplate
+    from jpdocs.build import batch
+    from jpdocs.writers import placing
+    specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(3, seed=37), notice_only=True)]
+    specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
+                    if not p.name.endswith(".facts.yaml"))
+    batch._init_worker(("pdf",), None)
+    placed = {"direct": 0, "reportlab": 0}
+    direct, general = placing.Placing._placed, BaseDocTemplate.handle_flowable
+
+    def counted(self, f):
+        done = direct(self, f)
+        placed["direct"] += done
+        return done
+
+    def counted_general(self, flowables):
+        placed["reportlab"] += 1
+        return general(self, flowables)
+    monkeypatch.setattr(placing.Placing, "_placed", counted)
+    monkeypatch.setattr(BaseDocTemplate, "handle_flowable", counted_general)
+    fast = _build_all(specs, tmp_path / "fast")
+    monkeypatch.setattr(BaseDocTemplate, "handle_flowable", general)
+
+    def reportlabs(self, flowables):           # Placing as it was: the name kept, nothing placed
+        if flowables:
+            self.placing = flowables[0]
+        return BaseDocTemplate.handle_flowable(self, flowables)
+    monkeypatch.setattr(placing.Placing, "handle_flowable", reportlabs)
+    slow = _build_all(specs, tmp_path / "slow")
+    assert fast.keys() == slow.keys() and len(fast) > 20
+    for name in fast:
+        assert fast[name] == slow[name], f"{name} differs"
+    assert placed["direct"] > 500                      # most flowables placed directly,
+    assert placed["reportlab"] > 100                   # the rest (kept with the next, breaks,
+                                                       # actions, those that did not fit) by reportlab
+
+
+def test_what_placing_skips_does_nothing_for_its_flowables():
+    """The steps Placing.handle_flowable leaves out do nothing for the types it places:
+    no frame action, no zero size, no space transfer, no break before; and reportlab's
+    filterFlowables leaves the list as it is."""
+    from reportlab.platypus import BaseDocTemplate
+    from jpdocs.writers import placing
+    from jpdocs.writers.pages import _Template
+    from jpdocs.writers.sheet import SheetTemplate
+    from jpdocs.annual.pdf import _Book
+    for kind in placing._DIRECT:
+        for name in ("frameAction", "_ZEROSIZE", "_SPACETRANSFER", "pageBreakBefore", "frameBreakBefore"):
+            assert not hasattr(kind, name), (kind, name)
+    for template in (_Template, SheetTemplate, _Book):
+        assert template.filterFlowables is BaseDocTemplate.filterFlowables
+    flowables = [object(), object()]
+    before = list(flowables)
+    BaseDocTemplate.filterFlowables(None, flowables)
+    assert flowables == before
