@@ -74,3 +74,40 @@ def test_in_japanese(tmp_path):
     assert "作成 0 件、変更なし 0 件、失敗 0 件、作成物なし 1 件" in run.stdout
     assert f"作成物なし: {NO_AREAS}" in run.stdout
     assert "agreement.areas: overview は作成できません（--kinds）: agreement.areas がありません" in run.stderr
+
+
+def _record(out: Path) -> dict:
+    import json
+    return json.loads((out / ".jpdocs-build.json").read_text(encoding="utf-8"))["specs"]
+
+
+def test_a_spec_that_made_nothing_is_in_the_build_record_with_its_reason(tmp_path):
+    run = generate(NO_AREAS, WITH_AREAS, "--kinds", "overview", "-o", tmp_path)
+    assert run.returncode == 0, run.stderr
+    specs = _record(tmp_path)
+    built, nothing = specs[str(WITH_AREAS.resolve())], specs[str(NO_AREAS.resolve())]
+    assert built["outputs"] and "made" not in built
+    assert nothing["made"] == "nothing" and "outputs" not in nothing
+    line = _line_of(NO_AREAS, "agreement:")
+    reason = f"{NO_AREAS}:{line}: agreement.areas: makes no overview (--kinds): it has no agreement.areas"
+    assert nothing["reasons"] == [reason]
+    assert f"warning: {reason}" in run.stderr                   # as the run printed it
+    # never `unchanged`: the next run says the same again, and the record still holds it
+    again = generate(NO_AREAS, WITH_AREAS, "--kinds", "overview", "-o", tmp_path)
+    assert "built 0, unchanged 1, failed 0, made nothing 1" in again.stdout
+    assert f"warning: {reason}" in again.stderr
+    assert _record(tmp_path)[str(NO_AREAS.resolve())]["reasons"] == [reason]
+
+
+def test_a_run_that_made_nothing_at_all_still_writes_the_record(tmp_path):
+    run = generate(NO_NOTICE, "--kinds", "release,press-notice", "-o", tmp_path)
+    assert run.returncode == 1
+    entry = _record(tmp_path)[str(NO_NOTICE.resolve())]
+    assert entry["made"] == "nothing"
+    assert entry["reasons"] == [f"{NO_NOTICE}: press_notice: makes no {kind} (--kinds): it has no press_notice"
+                                for kind in ("release", "press-notice")]
+    # the spec made later in full: its entry is a build's again
+    run = generate(NO_NOTICE, "-o", tmp_path)
+    assert run.returncode == 0, run.stderr
+    entry = _record(tmp_path)[str(NO_NOTICE.resolve())]
+    assert "made" not in entry and entry["outputs"]

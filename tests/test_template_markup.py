@@ -7,7 +7,8 @@ are not finite or past what a page holds, an unknown alignment, border or fit, a
 break in a cell, two seal places of one name, a text colour the house style lacks.
 
 Each through the real command line with a small template written here: status 1, one
-error naming the template file and the spec, nothing written, under `check` as under
+error naming the template file, the line that printed the element, and the spec,
+nothing written, under `check` as under
 the build; and a batch goes on to the next spec.
 """
 from __future__ import annotations
@@ -19,7 +20,10 @@ import pytest
 
 from conftest import ROOT, SEED_SPEC, run_generate
 
-DOCUMENT = "<document kind='press-notice' title='t' author='a'>{}</document>"
+# the markup on the template's line 4 (behind a line a block tag opens, whose newline
+# Jinja drops): the refusal names that line
+DOCUMENT = "<document kind='press-notice' title='t' author='a'>\n<p>前</p>\n{{% if true %}}\n{}\n{{% endif %}}\n</document>"
+LINE = 4
 
 # name: (the template's markup inside <document>, the refusal it must get)
 REFUSED = {
@@ -88,12 +92,22 @@ def template_folder(folder: Path, markup: str) -> Path:
     return folder
 
 
-def assert_refused_at_template(result: subprocess.CompletedProcess, folder: Path, spec: Path, message: str) -> None:
+# refused after the markup was parsed, by the checks of the model (the house style's
+# colours) and of the pictures: named at the template's file, not yet at its line
+NOT_AT_A_LINE = {"text-colour", "picture-not-found"}
+
+
+def assert_refused_at_template(result: subprocess.CompletedProcess, folder: Path, spec: Path, message: str,
+                               line: int | None = LINE) -> None:
     err = result.stderr
     assert result.returncode == 1, err
     assert "Traceback" not in err and "internal error" not in err, err
-    where = f"error: {folder / 'press-notice.xml.j2'} (the markup it rendered for {spec}): "
-    assert any(line.startswith(where) and message in line for line in err.splitlines()), (where, message, err)
+    if line is None:
+        where, after = f"error: {folder / 'press-notice.xml.j2'} (the markup it rendered for {spec}): ", ""
+    else:
+        where, after = f"error: {folder / 'press-notice.xml.j2'}:{line} (the markup it rendered for {spec}): ", ""
+    assert any(each.startswith(where) and message in each and each.endswith(after) for each in err.splitlines()), \
+        (where, message, err)
 
 
 @pytest.mark.parametrize("name", REFUSED)
@@ -101,10 +115,12 @@ def test_markup_the_writers_cannot_draw_is_refused_at_the_template(name, tmp_pat
     body, message = REFUSED[name]
     folder = template_folder(tmp_path / "templates", DOCUMENT.format(body))
     out = tmp_path / "out"
-    assert_refused_at_template(run_generate("check", SEED_SPEC, "--templates", folder), folder, SEED_SPEC, message)
+    line = None if name in NOT_AT_A_LINE else LINE
+    assert_refused_at_template(run_generate("check", SEED_SPEC, "--templates", folder), folder, SEED_SPEC, message,
+                               line)
     built = run_generate(SEED_SPEC, "-o", out, "--kinds", "press-notice", "--format", "pdf,docx",
                          "--templates", folder)
-    assert_refused_at_template(built, folder, SEED_SPEC, message)
+    assert_refused_at_template(built, folder, SEED_SPEC, message, line)
     assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()], "something was written"
 
 
@@ -123,8 +139,10 @@ def test_a_batch_goes_on_after_a_template_the_writers_cannot_draw(tmp_path):
     err = result.stderr
     assert result.returncode == 1, err
     assert "Traceback" not in err and "internal error" not in err, err
-    assert (f"error: {folder / 'agreement.xml.j2'} (the markup it rendered for {real}): a <table> needs at least"
-            " one <tr>, and each <tr> at least one <td>") in err, err
+    # the line of the template that printed the empty table
+    line = next(n for n, text in enumerate(old.stdout.splitlines(), 1) if text.startswith('<table widths="{{ 0.3'))
+    assert (f"error: {folder / 'agreement.xml.j2'}:{line} (the markup it rendered for {real}): a <table> needs"
+            " at least one <tr>, and each <tr> at least one <td>") in err, err
     assert f"ok: {SEED_SPEC}" in result.stdout + err, result.stdout + err     # the next spec was checked
 
 
@@ -139,8 +157,9 @@ def test_a_column_its_padding_leaves_no_room_in_is_named(widths, tmp_path):
         result = run_generate(*argv, "--templates", folder)
         assert result.returncode == 1, result.stderr
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
-        assert (f"error: {SEED_SPEC}: the document cannot be laid out: the table cell 「甲」 stands in a column"
-                in result.stderr), result.stderr
+        # named at the template's line that printed the table, and the spec
+        assert (f"error: {folder / 'press-notice.xml.j2'}:{LINE} (the markup it rendered for {SEED_SPEC}): the"
+                " document cannot be laid out: the table cell 「甲」 stands in a column" in result.stderr), result.stderr
         assert "widen the column (the template's <table widths>)" in result.stderr, result.stderr
     assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()], "something was written"
 
@@ -156,3 +175,29 @@ def test_a_template_within_the_limits_still_builds(tmp_path):
                           "--templates", folder)
     assert result.returncode == 0, result.stderr
     assert sorted(p.suffix for p in out.rglob("press-notice.*")) == [".docx", ".pdf"]
+
+
+def test_a_refusal_names_the_line_of_an_included_template_and_of_broken_markup(tmp_path):
+    # the element printed by a template the document's template includes, after a value
+    # of the spec Jinja folds into the text around it and a comment: that file's line
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "press-notice.xml.j2").write_text(
+        "<document kind='press-notice' title='t' author='a'>\n<p>{{ spec.issuer }}</p>\n"
+        "{# the parts #}\n{% include 'part.xml.j2' %}\n</document>\n", encoding="utf-8")
+    (folder / "part.xml.j2").write_text("<p>日本語の文</p>\n\n<p>{{ '値' }}</p><p align=\"{{ 'diag' }}\">x</p>\n",
+                                        encoding="utf-8")
+    out = tmp_path / "out"
+    for argv in (["check", SEED_SPEC], [SEED_SPEC, "-o", out, "--kinds", "press-notice"]):
+        result = run_generate(*argv, "--templates", folder)
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr, result.stderr
+        assert (f"error: {folder / 'part.xml.j2'}:3 (the markup it rendered for {SEED_SPEC}): <p align=\"diag\">:"
+                " one of left, center, right, justify") in result.stderr, result.stderr
+    # markup that is not well-formed: the template's line, not the rendered markup's
+    (folder / "part.xml.j2").write_text("{% if true %}\n<p>日本語</p>\n<p>x</b>\n{% endif %}\n", encoding="utf-8")
+    result = run_generate(SEED_SPEC, "-o", out, "--kinds", "press-notice", "--templates", folder)
+    assert result.returncode == 1, result.stderr
+    assert (f"error: {folder / 'part.xml.j2'}:3 (the markup it rendered for {SEED_SPEC}): the rendered template is"
+            " not well-formed markup: mismatched tag" in result.stderr), result.stderr
+    assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()], "something was written"

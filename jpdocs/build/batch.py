@@ -341,7 +341,8 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
     def take(res: Result) -> None:
         nonlocal last_save
         results[res.status].append(res)
-        record.update(Path(res.spec), res.entry if res.status == "built" else None)
+        record.update(Path(res.spec), res.entry if res.status == "built"
+                      else made_nothing_entry(res, options) if res.status == "nothing" else None)
         if res.status == "built" and time.monotonic() - last_save > SAVE_EVERY:
             _save(record)
             last_save = time.monotonic()
@@ -364,6 +365,14 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
         if results["built"] or record.dirty:
             _save(record)
     return results
+
+
+def made_nothing_entry(res: Result, options: str) -> dict:
+    """The record's entry of a spec that made none of the --kinds asked for: whoever
+    runs the yearly batch finds it there with its reasons, as the run printed them,
+    not only as a spec absent from the record. It has no outputs, so it is never
+    `unchanged`: the next run reads the spec again and says the same."""
+    return {"made": "nothing", "options": options, "reasons": [str(p) for p in res.problems]}
 
 
 def _build_task(spec: str, args: tuple):

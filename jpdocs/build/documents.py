@@ -176,12 +176,17 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         text = render(kind.template, ctx, style, where, reads)
         used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
         source = f"{used} (the markup it rendered for {loaded.path})"
-        doc = markup.parse(text, source=source)
+        try:
+            doc = markup.parse(text, source=source)
+        except InputError as exc:
+            raise _at_template_line(exc, kind.template, ctx, style, where, source, loaded) from None
         if doc.kind != kind.name:
             # the kind names the document's files and what a release finds in it
             raise InputError([Problem(source, None, "", f"the markup's root is <document kind=\"{doc.kind}\">,"
                                       f" and this template makes the {kind.name}: write kind=\"{kind.name}\"")])
         check_model(doc, style, source)
+        # where a table the PDF writer finds too narrow was printed (_table_at_template_line)
+        doc.printed_at = functools.partial(_printed_at, kind.template, ctx, style, where, text)
         check_glyphs(doc, style, loaded)
         if theirs:
             flags = dict(agreement_text=any(k.name == "agreement" for k in chosen), final=final,
@@ -192,6 +197,43 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
     return docs
+
+
+def _at_template_line(exc: InputError, template: str, ctx: dict, style: HouseStyle, where: tuple[Path, ...],
+                      source: str, loaded: LoadedSpec) -> InputError:
+    """A refusal of the rendered markup, named at the template's file and line that
+    printed the element it arose in (an included template's, where it was that), the
+    spec named after the message; as it was where that cannot be told."""
+    from ..content.templating import printed_by
+    offset = getattr(exc, "rendered_at", None)
+    found = printed_by(template, ctx, style, where, offset) if offset is not None else None
+    if found is None or not found[0] or not found[1]:
+        return exc
+    file, line = found
+    at = f"{file}:{line} (the markup it rendered for {loaded.path})"
+    return InputError([Problem(at, None, p.key, p.message) if p.file == source else p for p in exc.problems])
+
+
+def _printed_at(template: str, ctx: dict, style: HouseStyle, where: tuple[Path, ...], text: str,
+                tag: str, index: int) -> tuple[str, int] | None:
+    """The template file and line that printed the index-th <tag> of the markup `text`."""
+    from ..content.templating import printed_by
+    offset = markup.offset_of(text, tag, index)
+    return printed_by(template, ctx, style, where, offset) if offset is not None else None
+
+
+def _table_at_template_line(exc: LayoutProblem, doc: model.Document, loaded: LoadedSpec) -> InputError:
+    """A table the PDF writer found too narrow for its cells' padding (the widths a
+    template gave it), named at the template's line that printed it; else as it was,
+    for located() to name at the spec."""
+    table, printed_at = getattr(exc, "table", None), getattr(doc, "printed_at", None)
+    tables = [b for b in model.walk(doc.blocks) if isinstance(b, model.Table)]
+    index = next((n for n, t in enumerate(tables) if t is table), None)
+    found = printed_at("table", index) if printed_at and index is not None else None
+    if not found or not found[0] or not found[1]:
+        return exc
+    at = f"{found[0]}:{found[1]} (the markup it rendered for {loaded.path})"
+    return InputError([Problem(at, None, "", p.message) for p in exc.problems])
 
 
 def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, flags: dict,
@@ -333,7 +375,11 @@ def render_spec(loaded: LoadedSpec, formats=FORMATS, style_override: Path | None
             if kinds is not None and doc.kind not in kinds:
                 continue                             # made only for a release
             breaks = []
-            for fmt, data in render_files(doc, doc_style, formats, pdfa=pdfa, breaks=breaks).items():
+            try:
+                files = render_files(doc, doc_style, formats, pdfa=pdfa, breaks=breaks)
+            except LayoutProblem as exc:
+                raise _table_at_template_line(exc, doc, loaded) from None
+            for fmt, data in files.items():
                 pending[f"{doc.kind}.{fmt}"] = data
             loaded.notes.extend(break_notes(loaded, breaks, doc_style.agreement.pages_per_sheet, doc.cover))
             if copies and "pdf" in formats and seal_fields(doc):

@@ -19,6 +19,10 @@ run wrote; so a spec is current only if its folder's manifest carries the same
 digest (output.py writes it with the files, under the folder's lock). Saving
 merges this run's changes into the record on disk, under a lock on the output
 folder, so runs at once do not drop each other's entries.
+
+A spec that made none of the --kinds asked for has an entry too (batch.py,
+made_nothing_entry): `"made": "nothing"` and its reasons as the run printed them,
+no outputs, so it is never skipped as unchanged.
 """
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ import xml.etree.ElementTree as ET
 from markupsafe import Markup
 
 from . import model as m
-from ..errors import fail
+from ..errors import InputError, fail
 from ..japanese import em_width
 
 _LAYOUT_SPACE = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
@@ -103,7 +103,7 @@ class _Tree:
     def _walk(self, parent: ET.Element, depth: int, items: int) -> None:
         depth += 1                             # the children's
         if depth > MAX_DEPTH:
-            raise _Refused(f"the markup nests elements more than {MAX_DEPTH} deep")
+            raise _in(_Refused(f"the markup nests elements more than {MAX_DEPTH} deep"), parent)
         for el in parent:
             if el.attrib:
                 self._attributes(el)
@@ -160,23 +160,70 @@ def _gaps(value: str | None, text: str, source: str) -> tuple[float, ...]:
 
 
 def parse(markup: str, source: str = "<markup>") -> m.Document:
+    """The markup's document model. A refusal (InputError) carries `rendered_at`: the
+    offset in `markup` of the element it arose in, where known (None else), so that the
+    caller can name the template's line that printed it (templating.printed_by)."""
     try:
         root = ET.fromstring(markup)
     except ET.ParseError as exc:
-        line = exc.position[0] if exc.position else None
-        raise fail(source, f"the rendered template is not well-formed markup: {exc}", line)
+        error = fail(source, f"the rendered template is not well-formed markup: {exc}")
+        error.rendered_at = _offset(markup, *exc.position) if exc.position else None
+        raise error from None
+    try:
+        return _parse(root, markup, source)
+    except InputError as exc:
+        el = getattr(exc, "element", None)
+        exc.rendered_at = _element_offset(markup, root, el) if el is not None else None
+        raise
+
+
+def _offset(markup: str, line: int, column: int) -> int:
+    """Expat's (line from 1, column from 0, in characters) as an offset into the text."""
+    return sum(len(text) + 1 for text in markup.split("\n")[:line - 1]) + column
+
+
+def _element_offset(markup: str, root: ET.Element, el: ET.Element) -> int | None:
+    """Where `el`'s start tag stands in the markup: parsed again (only for a refusal)
+    with expat, whose start tags come in the order ElementTree's iter() gives."""
+    from xml.parsers import expat
+    index = next((n for n, each in enumerate(root.iter()) if each is el), None)
+    if index is None:
+        return None
+    starts: list[tuple[int, int]] = []
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = lambda *_: starts.append((parser.CurrentLineNumber, parser.CurrentColumnNumber))
+    try:
+        parser.Parse(markup, True)
+    except expat.ExpatError:
+        return None
+    return _offset(markup, *starts[index]) if index < len(starts) else None
+
+
+def offset_of(markup: str, tag: str, index: int) -> int | None:
+    """Where the index-th <tag> element of the markup stands (None where it has fewer)."""
+    try:
+        root = ET.fromstring(markup)
+    except ET.ParseError:
+        return None
+    el = next((el for n, el in enumerate(root.iter(tag)) if n == index), None)
+    return _element_offset(markup, root, el) if el is not None else None
+
+
+def _parse(root: ET.Element, markup: str, source: str) -> m.Document:
     if root.tag != "document":
         raise fail(source, f"the markup's root must be <document>, not <{root.tag}>")
     try:
         tree = _Tree(root)
     except _Refused as exc:
-        raise fail(source, str(exc)) from None
+        raise _in(fail(source, str(exc)), exc.element) from None
     if tree.items_too_deep:
-        raise fail(source, f"the markup nests <item> in <item> more than {MAX_ITEMS} deep")
+        # (named at the first item with none in it: the end of the first chain of items)
+        deepest = next((el for el in root.iter("item") if el.find(".//item") is None), None)
+        raise _in(fail(source, f"the markup nests <item> in <item> more than {MAX_ITEMS} deep"), deepest)
     if tree.unknown_attribute:
         el, key = tree.unknown_attribute
-        raise fail(source, f'<{el.tag} {key}="{el.attrib[key]}">: <{el.tag}> has no attribute {key}'
-                           f' (its attributes: {", ".join(ATTRIBUTES[el.tag]) or "none"})')
+        raise _in(fail(source, f'<{el.tag} {key}="{el.attrib[key]}">: <{el.tag}> has no attribute {key}'
+                               f' (its attributes: {", ".join(ATTRIBUTES[el.tag]) or "none"})'), el)
     # Only markup holding the character, or a character reference that may spell it,
     # can have it in an attribute: the usual notice is not walked for it.
     if LINE_BREAK in markup or "&#" in markup:
@@ -188,15 +235,18 @@ def parse(markup: str, source: str = "<markup>") -> m.Document:
     try:
         blocks, min_size = _blocks(root, source), _num(root, "min_size", 8.0)
     except _Refused as exc:
-        raise fail(source, str(exc)) from None
+        raise _in(fail(source, str(exc)), getattr(exc, "element", None)) from None
     except (ValueError, TypeError) as exc:   # float("wide"), int("x")
-        raise fail(source, f"the markup has an attribute value that is not allowed: {exc}") from None
+        raise _in(fail(source, f"the markup has an attribute value that is not allowed: {exc}"),
+                  getattr(exc, "element", None)) from None
     # (only markup with a <seal> has one: the usual notice is not walked for them)
     fields = [b.field for b in m.walk(blocks) if isinstance(b, m.Seal)] if "<seal" in markup else []
     for name in dict.fromkeys(fields):
         # each seal place is a signature field of the PDF, which joins nested names with "."
         if "." in name or fields.count(name) > 1:
-            raise fail(source, f'<seal field="{name}">: each seal place needs a name of its own, without "."')
+            seals = [el for el in root.iter("seal") if el.attrib.get("field") == name]
+            raise _in(fail(source, f'<seal field="{name}">: each seal place needs a name of its own, without "."'),
+                      seals[-1] if seals else None)
     if a.get("orientation", "portrait") not in ("portrait", "landscape"):
         raise fail(source, f"orientation must be portrait or landscape, not {a['orientation']!r}")
     return m.Document(kind=a.get("kind", ""), title=a.get("title", ""), author=a.get("author", ""),
@@ -215,10 +265,22 @@ def _blocks(parent: ET.Element, source: str) -> list[m.Block]:
     if _clean(parent.text):
         raise fail(source, f"text outside a paragraph in <{parent.tag}>: {_clean(parent.text)[:30]!r}")
     for el in parent:
-        out.append(_block(el, source))
+        try:
+            out.append(_block(el, source))
+        except (_Refused, InputError, ValueError, TypeError) as exc:
+            _in(exc, el)
+            raise
         if _clean(el.tail):
-            raise fail(source, f"text outside a paragraph after <{el.tag}>: {_clean(el.tail)[:30]!r}")
+            raise _in(fail(source, f"text outside a paragraph after <{el.tag}>: {_clean(el.tail)[:30]!r}"), el)
     return out
+
+
+def _in(exc: Exception, el: ET.Element) -> Exception:
+    """The exception, marked with the innermost element it arose in (the first to mark
+    it), so that parse() can say where the template printed that element."""
+    if getattr(exc, "element", None) is None:
+        exc.element = el
+    return exc
 
 
 def _num(el, key, default):
@@ -356,13 +418,16 @@ def _rows(table: ET.Element, source: str) -> list[list[m.Cell]]:
     rows = []
     for tr in table:
         if tr.tag != "tr":
-            raise _Refused(f"<{tr.tag}> cannot stand in a <table>: its rows are <tr>, each of <td> cells")
+            raise _in(_Refused(f"<{tr.tag}> cannot stand in a <table>: its rows are <tr>, each of <td> cells"), tr)
         if not len(tr):
-            raise _Refused("a <table> needs at least one <tr>, and each <tr> at least one <td>")
+            raise _in(_Refused("a <table> needs at least one <tr>, and each <tr> at least one <td>"), tr)
         for td in tr:
             if td.tag != "td":
-                raise _Refused(f"<{td.tag}> cannot stand in a <tr>: a row's cells are <td>")
-        rows.append([_cell(td, table.attrib.get("style", "table"), source) for td in tr])
+                raise _in(_Refused(f"<{td.tag}> cannot stand in a <tr>: a row's cells are <td>"), td)
+        try:
+            rows.append([_cell(td, table.attrib.get("style", "table"), source) for td in tr])
+        except (_Refused, InputError) as exc:
+            raise _in(exc, tr)
     return rows
 
 

@@ -305,7 +305,9 @@ class BlockBuilder:
                 blocks = [self._cell_paragraph(b, cell, t.style) for b in cell.blocks]
                 if span_w <= 2 * pad:        # reportlab fails on a cell of no width
                     text = "".join(m.plain_text(b.inlines) for b in m.walk(cell.blocks) if hasattr(b, "inlines"))
-                    raise too_narrow("document", "", text, span_w, pad)
+                    problem = too_narrow("document", "", text, span_w, pad)
+                    problem.table = t          # for the template's line that printed it (build/documents.py)
+                    raise problem
                 outer = self.colour
                 if cell.colour:
                     self.colour = colors.HexColor(self.house.colours[cell.colour])
