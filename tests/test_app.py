@@ -45,6 +45,8 @@ def test_every_japanese_label_names_a_key_of_the_spec():
     missing = [k for k in LABELS if k[1] not in models.get(k[0], {}).get("properties", {})]
     assert not missing, missing
     assert models["KiEntry"]["properties"]["list"]["title"] == "箇条"
+    # a listed person's honorific and role (佐藤　章　様（立会人）) by their Japanese names
+    assert [models["Person"]["properties"][k]["title"] for k in ("honorific", "role")] == ["敬称", "立場"]
 
 
 def test_schema_dates_accept_era_dates_and_signatories_pick_parties():
