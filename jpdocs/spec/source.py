@@ -279,6 +279,24 @@ def _construct(loader, node, made: dict):
     raise TypeError(f"a {node.tag} tag on a {kind.__name__}")
 
 
+def _checked_key(name: str, key_node, path: tuple, seen: dict, lines: dict):
+    """A mapping's key as both walks check it (_checked_data, _check): no key indented
+    with a full-width space or a tab, no merge key, none twice; its line recorded."""
+    key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
+    key_line = key_node.start_mark.line + 1
+    if isinstance(key, str) and key[:1] in ("\u3000", "\t"):
+        raise fail(name, f"the key '{key}' starts with a {'full-width space' if key[0] != chr(9) else 'tab'};"
+                         " indent with ASCII spaces only", key_line)
+    if key == "<<":
+        raise fail(name, "merge keys (<<) are not supported; write the values out", key_line)
+    if key in seen:
+        raise fail(name, f"the key '{key}' appears twice (first at line {seen[key]})",
+                   key_line, _dotted(path + (key,)))
+    seen[key] = key_line
+    lines[path + (key,)] = key_line
+    return key
+
+
 def _checked_data(name, loader, node, path, lines, count, depth, made, unmade):
     """_check and _construct in one walk (the fast loader's): each node checked as _check
     checks it, in the same order, then made as _construct makes it. Two walks of a
@@ -338,18 +356,7 @@ def _checked_data(name, loader, node, path, lines, count, depth, made, unmade):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             plain_key = isinstance(key_node, yaml.ScalarNode)
-            key = key_node.value if plain_key else str(key_node.start_mark)
-            key_line = key_node.start_mark.line + 1
-            if isinstance(key, str) and key[:1] in ("\u3000", "\t"):
-                raise fail(name, f"the key '{key}' starts with a {'full-width space' if key[0] != chr(9) else 'tab'};"
-                                 " indent with ASCII spaces only", key_line)
-            if key == "<<":
-                raise fail(name, "merge keys (<<) are not supported; write the values out", key_line)
-            if key in seen:
-                raise fail(name, f"the key '{key}' appears twice (first at line {seen[key]})",
-                           key_line, _dotted(path + (key,)))
-            seen[key] = key_line
-            lines[path + (key,)] = key_line
+            key = _checked_key(name, key_node, path, seen, lines)
             if plain_key and type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
                 made_key = key                # (what _construct makes of it)
             else:
@@ -466,18 +473,7 @@ def _check(name, node, path, lines, count, depth):
     if isinstance(node, yaml.MappingNode):
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
-            key_line = key_node.start_mark.line + 1
-            if isinstance(key, str) and key[:1] in ("\u3000", "\t"):
-                raise fail(name, f"the key '{key}' starts with a {'full-width space' if key[0] != chr(9) else 'tab'};"
-                                 " indent with ASCII spaces only", key_line)
-            if key == "<<":
-                raise fail(name, "merge keys (<<) are not supported; write the values out", key_line)
-            if key in seen:
-                raise fail(name, f"the key '{key}' appears twice (first at line {seen[key]})",
-                           key_line, _dotted(path + (key,)))
-            seen[key] = key_line
-            lines[path + (key,)] = key_line
+            key = _checked_key(name, key_node, path, seen, lines)
             _check(name, value_node, path + (key,), lines, count, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
