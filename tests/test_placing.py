@@ -11,15 +11,7 @@ from conftest import ROOT, SEED_SPEC
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from specgen import spread_dates, write_specs  # noqa: E402
-
-
-def _build_all(specs, out):
-    from jpdocs.build import batch
-    for spec, extra in [*((s, None) for s in specs), (SEED_SPEC, {"copies": True})]:
-        folder = out / ("copies" if extra else "plain")
-        res = batch.build_one(str(spec), str(folder), ("pdf",), None, force=True, extra=extra)
-        assert res.status == "built", res.problems
-    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
+from test_drawing import _build_all  # noqa: E402  (every PDF of the specs, and the seed's copies)
 
 
 def test_flowables_placed_directly_are_reportlabs_bytes(tmp_path, monkeypatch):
