@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+from . import phrases
+
 # ------------------------------------------------ JLREQ Appendix A classes
 CL01_OPEN = "‘“（〔［｛〈《「『【｟〘〖〝«([{"
 CL02_CLOSE = "’”）〕］｝〉》」』】｠〙〗〟»)]}"
@@ -295,8 +297,7 @@ def budoux_bounds(text: str) -> tuple[int, ...]:
     """The ends of BudouX's phrases — but a last phrase of one or two characters
     (こと, 事項 of …に関すること) is never set alone on a line: it stays with the
     phrase before it (…振興に / 関すること, not …振興に関する / こと)."""
-    parser = _parser()
-    chunks = parser.parse(text)
+    chunks = phrases.chunks(text)        # BudouX's parse, its loop in C (phrases.py)
     if len(chunks) > 1 and len(chunks[-1].strip()) <= 2:
         chunks = chunks[:-2] + [chunks[-2] + chunks[-1]]
     out, pos = [], 0
@@ -304,12 +305,6 @@ def budoux_bounds(text: str) -> tuple[int, ...]:
         pos += len(chunk)
         out.append(pos)
     return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _parser():
-    import budoux
-    return budoux.load_default_japanese_parser()
 
 
 def _phrase_breaks(p: Para, min_width: float) -> bytearray:
