@@ -32,6 +32,9 @@ from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
 from .textout import Placed
 
 
+_new = object.__new__
+
+
 def _clone(frag, text):
     """frag.clone(text=text) without ABag.clone's keyword round trip (called for
     every run of every drawn line): the same attributes in the same order."""
@@ -109,15 +112,22 @@ class JParagraph(Paragraph):
         para, lines, recipes = composed(text, spans, fonts, s, key, self.jl_phrases, justify,
                                          s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT), self.jl_spreads)
         starts = [sp[0] for sp in spans]
+        # The lines and their paragraph made as ABag's constructor makes them (its
+        # keywords, in this order, as the instance's attributes), each given its dict
+        # whole: ABag.__init__ through keywords was ~11 thousand instructions an
+        # object, some 70 a notice (a line, a paragraph's lines).
+        frags, last = self.frags, len(maxWidths) - 1
         out = []
         for k, line in enumerate(lines):
-            W = maxWidths[min(k, len(maxWidths) - 1)]
-            out.append(_LazyLine(kind=1, extraSpace=W - line.width, wordCount=1, maxWidth=W,
-                                 currentWidth=line.width, lineBreak=line.forced, jl_span=(line.start, line.end),
-                                 jl_make=(self.frags, para, line, spans, starts, recipes, k)))
-        bl = ParaLines(kind=1, lines=out)
-        bl.jl_source = (text, spans, starts)
-        bl.jl_composed = (para, lines)   # the composer's own answer (the DOCX asks which lines it squeezed)
+            W = maxWidths[k if k < last else last]
+            ln = _new(_LazyLine)
+            ln.__dict__ = {"kind": 1, "extraSpace": W - line.width, "wordCount": 1, "maxWidth": W,
+                           "currentWidth": line.width, "lineBreak": line.forced, "jl_span": (line.start, line.end),
+                           "jl_make": (frags, para, line, spans, starts, recipes, k)}
+            out.append(ln)
+        bl = _new(ParaLines)
+        # jl_composed: the composer's own answer (the DOCX asks which lines it squeezed)
+        bl.__dict__ = {"kind": 1, "lines": out, "jl_source": (text, spans, starts), "jl_composed": (para, lines)}
         self._jl_cache = (key, bl)
         return bl
 
