@@ -312,6 +312,34 @@ def test_more_steps_than_one_character_numbers_is_refused(tmp_path, capsys):
                      " join some of them"), err
 
 
+@needs_poppler
+def test_the_ki_items_marked_one_character_each(tmp_path, capsys):
+    """notice.ki_marker "⑴" numbers the 記 block's items ⑴ ⑵ ⑶, a character each, as the 次第's
+    and a list's ⑴ do (地方独立行政法人広島市立病院機構: ⑴ 日 時 … ⑶ 締結者), never ⑴ before
+    every item as a mark such as ◯ stands; the DOCX alike."""
+    path = variant(tmp_path, style="notice:\n  ki_marker: ⑴\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    assert ["⑴日時", "⑵場所", "⑶締結者"] == [x for x in lines if x[:1] in "⑴⑵⑶⑷"][:3], lines
+    words = no_space(docx_text(pdf.with_suffix(".docx")))
+    assert "⑴日時" in words and "⑵場所" in words and "⑴場所" not in words
+
+
+def test_more_ki_items_than_one_character_numbers_is_refused(tmp_path, capsys):
+    """⑴ to ⒇: a 記 block of 21 items under the marker ⑴ cannot be numbered, and says so."""
+    items = "    - date\n    - place\n    - signatories\n    - agenda\n" + \
+        "".join(f"    - {{label: 項目{i}, text: [内容{i}]}}\n" for i in range(17))
+    path = variant(tmp_path, ("  closing_ijo:", "  ki:\n" + items + "  closing_ijo:"),
+                   style="notice:\n  ki_marker: ⑴\n")
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert has_error(err, path, "  ki:", "press_notice.ki",
+                     "the 記 block has 21 items, and the house marks them ⑴ to ⒇ (notice.ki_marker):"
+                     " join some of them"), err
+    assert "Traceback" not in err
+
+
 @pytest.mark.parametrize("house, key", [
     ("", "press_notice.ceremony.agenda[1].signatories"),         # the default: joined on one line
     ("notice:\n  agenda: joined\n", "press_notice.ceremony.agenda[1].signatories"),

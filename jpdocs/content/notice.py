@@ -325,6 +325,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     else:
         event = []
     own_markers = [None if isinstance(e, str) else e.marker for e in entries]
+    if style.notice.ki_marker == "⑴" and len(out) > len(enumeration.PARENTHESIZED):
+        refuse(N + ("ki",), f"the 記 block has {len(out)} items, and the house marks them ⑴ to ⒇"
+                            " (notice.ki_marker): join some of them")
     for e in entries:
         if not isinstance(e, str) and e.marker == style.notice.ki_marker:
             refuse(N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "marker"),

@@ -227,7 +227,7 @@ class NoticeStyle(StyleModel):
     # text, as the 記 block's text always has (物質・材料研究機構's 概要 in bullets)
     section_mark_hang: bool = False
     ki_heading: Literal["center", "left", "none"] = "center"   # 記 centred; left: at the left; none: no heading
-    ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "◯"; "": the label alone
+    ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "⑴" → ⑴ ⑵ ⑶; "◯"; "": the label alone
     # line: the label on its line, the item's text under it; inline: the text after the
     # label on its line (１　日時　令和６年…), every item's text starting where the
     # widest label's ends
