@@ -40,6 +40,7 @@ VARIANTS = {
     "era-ended": ("issue_date: 2024-02-16", "issue_date: 平成31年5月1日"),
     "minute-61": ('start: "11:00"', 'start: "11:61"'),
     "start-note-beside-end": ('start: "11:00"', 'start: "11:00"\n    end: "11:30"\n    start_note: 現地時間'),
+    "time-prefix-without-time": ('start: "11:00"', 'time_prefix: 現地時間'),
     "time-words": ('start: "11:00"', 'start: "eleven"'),
     "date-words": ("issue_date: 2024-02-16", "issue_date: 2月16日"),
     "year-0": ("issue_date: 2024-02-16", 'issue_date: "0000-02-16"'),

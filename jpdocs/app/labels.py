@@ -176,6 +176,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Ceremony", "time_of_day"): ("時間帯", "午後（時刻の代わりに）"),
     ("Ceremony", "duration_note"): ("所要時間", "例：30分程度"),
     ("Ceremony", "start_note"): ("開始時刻の注記", "例：現地時間（開始時刻の直後に（）で）"),
+    ("Ceremony", "time_prefix"): ("時刻の前の語", "例：現地時間（日付と時刻の間に：現地時間11:10～11:25）"),
     ("Ceremony", "venue"): ("場所", "例：オホーツク合同庁舎　１階保健所会議室"),
     ("Ceremony", "venue_address"): ("場所の住所", "例：網走市北７条西３丁目"),
     ("Ceremony", "access"): ("アクセス", ""),

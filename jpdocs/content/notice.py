@@ -144,16 +144,18 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             elif not style.dates.event_year and c.date.year != n.issued_on.year:
                 note(C + ("date",), "the house style leaves the year out of the ceremony's date, but the"
                                     " ceremony is not in the issue date's year: the year is printed")
+            # the words before the time, after the date's gap (現地時間11:10～11:25: a span abroad)
+            before = c.time_prefix or ""
             if c.start:
                 # a spec's own span (ceremony.span) says the mark after a lone start too
-                text += gap + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
+                text += gap + before + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
                                                         style.times.clock, c.span or style.times.span,
                                                         style.times.notation,
                                                         None if c.span else style.times.after_start,
                                                         style.times.until, style.times.end_period,
                                                         c.start_note, style.times.pad_minutes)
             elif c.time_of_day:
-                text += gap + c.time_of_day
+                text += gap + before + c.time_of_day
             if c.duration_note and style.notice.duration_note == "plain":
                 # run on without brackets only after から (16:30から30分程度): after ～, an
                 # end or a date it would read as part of the time (11時00分～30分程度)

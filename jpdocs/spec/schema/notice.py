@@ -150,6 +150,8 @@ class Ceremony(Strict):
     duration_note: Optional[Line] = None   # 30分程度
     start_note: Optional[Line] = None      # 現地時間: in （） straight after a lone start, before its
     #                                        から or ～ (午前９時30分（現地時間）から: a signing abroad)
+    time_prefix: Optional[Line] = None     # 現地時間: before the time, after the date and its gap, as a
+    #                                        page writes a span abroad (５月９日（木曜）現地時間11:10～11:25)
     venue: Optional[Line] = None
     venue_address: Optional[Line] = None
     access: list[Line] = []                # directions, a line each, under the venue
