@@ -522,6 +522,7 @@ STYLE_VARIANTS = {
     "role-place-head-table": "notice:\n  contacts_at: head_table\ncontacts:\n  role_place: above\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
+    "office-place-beside-head": "notice:\n  office_place: with_date\n",
     "header-place-beside-date-above": "notice:\n  date_above_header: true\n  header_place: under_title\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
