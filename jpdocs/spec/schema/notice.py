@@ -53,6 +53,9 @@ class Contact(Strict):
     template_api: ClassVar[tuple[str, ...]] = ("persons", "phone_list")
     role: Optional[Line] = None       # 担当窓口, 問合せ先
     department: Line                  # オホーツク総合振興局地域創生部
+    # as written before the department, its colon too: 所属課室: → 所属課室:市長公室企画政策課企画係
+    # (赤穂市); only where given
+    department_label: Optional[Line] = None
     title: Optional[Line] = None      # 地域政策課長
     name: Optional[Line] = None       # 杉村 勝彦
     name_label: Optional[Line] = None  # 担当 → 担当：道下
