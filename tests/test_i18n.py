@@ -686,6 +686,8 @@ VARIANTS.update({
                           "    - place\n    - signatories\n    - agenda\n  closing_ijo:"),
     "place-under-signatories": ("  closing_ijo:", "  ki:\n    - date\n    - place\n    - {item: signatories, place_under: true}\n"
                                 "    - agenda\n  closing_ijo:"),
+    "date-label-without-place-under": ("  closing_ijo:", '  ki:\n    - {item: date, date_label: "日時:"}\n'
+                                       "    - place\n    - signatories\n    - agenda\n  closing_ijo:"),
 })
 # Signed by hand: a closing that says 記名押印, or nothing left for the key to do.
 VARIANTS.update({

@@ -475,6 +475,41 @@ def test_the_place_under_the_date_in_one_item(tmp_path, capsys):
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
 
 
+@needs_poppler
+def test_each_line_of_the_date_and_place_item_after_its_own_label(tmp_path, capsys):
+    """{item: date, place_under: true, date_label: "日時:", place_label: "場所:"}: each line
+    of the one item after its own label, as written (海上保安庁, 2024: 1 署名式開催日・場所 /
+    日時:令和6年5月9日… / 場所:米国沿岸警備隊…), the place's label before its first line only
+    (the address under it as the house sets it); the DOCX alike."""
+    ki = ('  ki:\n    - {item: date, label: 署名式開催日・場所, place_under: true, date_label: "日時:",'
+          ' place_label: "場所:"}\n    - signatories\n  closing_ijo:')
+    path = variant(tmp_path, ("  closing_ijo:", ki), (CEREMONY[CEREMONY.index("    agenda:"):], ""),
+                   style="notice:\n  venue_address: line\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    at = lines.index("１署名式開催日・場所")
+    assert lines[at + 1:at + 4] == ["日時:令和６年（2024年）２月27日（火）11時00分～（30分程度）",
+                                    "場所:オホーツク合同庁舎１階保健所会議室", "網走市北７条西３丁目"], lines[at:]
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@pytest.mark.parametrize("entry, key", [
+    ('    - {item: date, date_label: "日時:"}\n    - place\n', "date_label"),
+    ('    - date\n    - {item: place, place_label: "場所:"}\n', "place_label"),
+])
+def test_a_line_label_without_the_place_under_the_date_is_an_error(entry, key, tmp_path, capsys):
+    """date_label and place_label label the lines of an item holding both (place_under):
+    elsewhere they would have no effect."""
+    path = variant(tmp_path, ("  closing_ijo:", "  ki:\n" + entry + "    - signatories\n    - agenda\n  closing_ijo:"))
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    index = 0 if key == "date_label" else 1
+    assert has_error(err, path, key, f"press_notice.ki[{index}].{key}",
+                     f"{key} labels a line of an item that holds the date and the place under it (item: date,"
+                     " place_under: true): here it would have no effect"), err
+
+
 @pytest.mark.parametrize("ki, fragment, key, message", [
     ("    - {item: date, place_under: true}\n    - place\n", "- place", "press_notice.ki[1].item",
      "the place is printed under the date already (place_under): list it once"),

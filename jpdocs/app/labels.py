@@ -221,6 +221,8 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Contact", "title"): ("職名", "例：地域政策課長"),
     ("Contact", "name"): ("氏名", "例：杉村　勝彦"),
     ("Contact", "name_label"): ("氏名の見出し", "担当 → 担当：道下"),
+    ("KiEntry", "date_label"): ("日付の行の見出し", "日時: → 日時:令和６年…（場所を日時の下に置く項目で、書いたとおり）"),
+    ("KiEntry", "place_label"): ("場所の行の見出し", "場所: → 場所:…（場所を日時の下に置く項目で、書いたとおり）"),
     ("Contact", "department_label"): ("部署の見出し", "所属課室: → 所属課室:市長公室企画政策課企画係（書いたとおり）"),
     ("Contact", "person_label"): ("担当者の見出し", "担当者: → 担当者:地域林政調整官（書いたとおり）"),
     ("Contact", "phone"): ("電話", "例：0152-41-0618"),

@@ -131,7 +131,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         return out_lines
 
     def builtin(item: str, label: str | None, others: str | None = None, schedule_under: bool = False,
-                per_party=None, place_under: bool = False, time_under: bool = False) -> KiItem:
+                per_party=None, place_under: bool = False, time_under: bool = False,
+                line_labels: tuple[str | None, str | None] = (None, None)) -> KiItem:
         label = label or style.word(f"ki_{item}")
         if item == "date":
             # the time after the date, or on the line under it (time_under: 長野県林務部)
@@ -172,6 +173,13 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             rows = [schedule_line(r, style) for r in c.schedule] if schedule_under else []
             # the place under the date, in one item (観光庁: 日時・場所), before any schedule
             under = place_lines() if place_under else []
+            # each line's own label, as written, where one item holds both (日時:令和６年…,
+            # 場所:米国沿岸警備隊…, 海上保安庁): the date's before its line, the place's before its first
+            date_label, place_label = line_labels
+            if date_label:
+                text = date_label + text
+            if place_label and under:
+                under = [place_label + under[0], *under[1:]]
             return KiItem(label, "text", (*text.split("\n"), *under, *rows))
         if item == "place":
             return KiItem(label, "text", tuple(place_lines()))
@@ -248,7 +256,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             out.append(builtin(e, None))
         elif e.item is not None:
             out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party, e.place_under,
-                               e.time_under))
+                               e.time_under, (e.date_label, e.place_label)))
         elif e.attachment is not None:       # 協定概要 → 別添「協定概要」のとおり (checked: it points at one)
             attached = pointed_attachment(n, e)
             out.append(KiItem(e.label, "text", (style.fill("ki_attachment", title=attached.title),)))

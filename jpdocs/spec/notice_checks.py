@@ -218,6 +218,10 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             problem(at + ("place_under",), "place_under sets the ceremony's place under its date: it goes with"
                                            " item: date, and needs ceremony.venue, online or sites; here it"
                                            " would have no effect")
+        for key in ("date_label", "place_label"):
+            if getattr(e, key) is not None and not (e.item == "date" and e.place_under and _has(c, "place")):
+                problem(at + (key,), f"{key} labels a line of an item that holds the date and the place under it"
+                                     " (item: date, place_under: true): here it would have no effect")
         if e.time_under and (e.item != "date" or not (c.start or c.time_of_day)):
             problem(at + ("time_under",), "time_under sets the ceremony's time under its date: it goes with"
                                           " item: date, and needs ceremony.start or time_of_day; here it would"

@@ -229,6 +229,10 @@ class KiEntry(Strict):
     # item prints it (観光庁: 日時・場所 / 平成25年…10:00～10:20 / 文部科学省庁舎…), not
     # an item of its own
     place_under: bool = False
+    # with place_under, each line's own label as written, its colon too, where one item holds
+    # both (海上保安庁: 1 署名式開催日・場所 / 日時:令和6年5月9日… / 場所:米国沿岸警備隊…)
+    date_label: Optional[Line] = None
+    place_label: Optional[Line] = None
     # with item: date, the time on the line under the date, not after it (平成23年７月26日（火）
     # / 午前11時00分から午前11時45分, as 長野県林務部 sets its 日時)
     time_under: bool = False
