@@ -136,11 +136,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     check_block_labels(doc, [pid for pid, _ in parties], labels, problem)
     check_by_hand(doc, spec, problem)
     check_name_size(doc, parties, form, problem)
-    if form.signature_columns == 2:
+    if form.signature_columns > 1:
         for pid, party in parties:
             if party.co_signers:
-                problem(("parties", pid, "co_signers"), "the house sets the signature blocks in two columns"
-                        " (agreement.signature_columns: 2), a signer a block; a co-signer signs under its"
+                problem(("parties", pid, "co_signers"), f"the house sets the signature blocks in"
+                        f" {'two' if form.signature_columns == 2 else 'three'} columns"
+                        f" (agreement.signature_columns: {form.signature_columns}), a signer a block; a co-signer signs under its"
                         " party's block, which only one column sets: say signature_columns: 1 in the house"
                         " style, or sign for the party with one signer")
     if doc.prose:
