@@ -169,7 +169,7 @@ def test_three_a_row_share_the_lines_room_only_where_a_word_would_be_cut():
 
     def cell(text):
         return m.Cell([m.Paragraph([m.Text(line)], style="body") for line in text.split("|")])
-    widths = [0.025, 0.2333, 0.075] * 3
+    widths = [0.035, 0.2233, 0.075] * 3
 
     def table(*texts):
         return m.Table([[c for t in texts for c in (cell(""), cell(t), cell(""))]], list(widths),
