@@ -42,6 +42,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Agreement", "signing_date"): ("締結日", "例：2024-02-27 または 令和6年2月27日"),
     ("Agreement", "signing_year"): ("締結の年（案）", "締結日が空欄の案で日付の行に残す年（西暦）。例：2025"),
     ("Agreement", "signing_month"): ("締結の月（案）", "締結日の日だけを空欄にする案で日付の行に残す月（締結の年と共に）。例：3"),
+    ("Agreement", "signing_era"): ("締結の元号（案）", "締結日も年も分からない案で日付の行に書く元号。例：大正（大正　　年　　月　　日）"),
     ("Agreement", "areas"): ("連携事項", "概要に載る「…に関する事項」とその項目"),
     ("Agreement", "fiscal_year"): ("年度", "別の年度に整理する場合のみ（西暦）"),
     ("Agreement", "department"): ("担当課", "年次一覧に載る担当課"),

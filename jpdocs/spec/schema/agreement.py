@@ -251,6 +251,9 @@ class Agreement(Strict):
     signing_date: Optional[Date]      # null (written so): left open in a draft (document.draft)
     signing_year: Optional[Year] = None  # a draft's open date keeps its year: 令和４年　　月　　日
     signing_month: Optional[Month] = None  # and its month, with signing_year: 令和４年３月　　日
+    # a draft's open date in the era it writes, its year not known (常光・中丸・加納三か村's draft of
+    # 大正4〜6年: 大正　　年　　月　　日): the era in place of the house's blank date's
+    signing_era: Optional[Literal["明治", "大正", "昭和", "平成", "令和"]] = None
     areas: list[Area] = []
     fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
     department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)
