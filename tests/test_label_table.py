@@ -201,3 +201,31 @@ def test_libreoffice_sets_the_content_row_as_running_text(osaka_docx, tmp_path):
     assert "".join(lines) == OSAKA_OPENING, lines
     widths = [len(lines[0]) + 1] + [len(line) for line in lines[1:]]
     assert all(width >= max(widths) - 1 for width in widths[:-1]), lines
+
+
+# How a time on the hour and one with one-digit minutes are printed, decided: real pages
+# pad the minutes (14時00分, 08時05分, 午前9時00分: the facts of 24 real cases); 大阪府's
+# writes its hour of release unpadded (14時0分, times.pad_minutes: false). The minutes
+# are then a number as any other, in the house's digits: a one-digit number full-width
+# under mixed digits (14時０分, as ２月 and 12月５日), half-width under half (14時0分, as
+# 大阪府's page sets every digit). On the hour, zero_minutes: false prints no minutes
+# (14時); any other minute is always printed. Never another time than the spec's.
+@pytest.mark.parametrize("house, hour, start", [
+    ("", "14時00分", "11時05分"),                                          # padded: 05 two digits, half-width
+    ("times:\n  pad_minutes: false\n", "14時０分", "11時５分"),
+    ("digits: half\ntimes:\n  pad_minutes: false\n", "14時0分", "11時5分"),
+    ("digits: full\ntimes:\n  pad_minutes: false\n", "１４時０分", "１１時５分"),
+    ("times:\n  pad_minutes: false\n  zero_minutes: false\n", "14時", "11時５分"),
+    ("times:\n  pad_minutes: false\n  clock: 12h\n", "午後２時０分", "午前11時５分"),
+])
+def test_a_time_on_the_hour_and_one_digit_minutes_as_the_house_writes_them(house, hour, start, tmp_path, capsys):
+    path = variant(tmp_path, TIME, ('    start: "11:00"', '    start: "11:05"'), style=HOUSE + house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    body = docx_body(tmp_path / "out" / path.stem / "press-notice.docx")
+    head = tables(body)[0]
+    assert [row[1] for row in head if row[0] == "提供時間"] == [hour], head
+    text = no_space("".join(str(part) for part in body))
+    assert start in text, text
+    pdf = no_space("".join(text for text, _, _ in lines_of(tmp_path / "out" / path.stem / "press-notice.pdf")))
+    assert f"提供時間{hour}" in pdf and start in pdf, pdf

@@ -137,8 +137,9 @@ class Times(StyleModel):
     """How the house writes times (japanese.format_time_span)."""
     clock: Literal["24h", "12h"] = "24h"       # 14時30分 / 午後２時30分
     zero_minutes: bool = True                  # 11時00分; false: 11時
-    # false: the minutes as the number they are, 14時0分, 13時5分, as 大阪府's releases write
-    # the hour of release (提供時間　14時0分); default: two digits, 14時00分, 13時05分
+    # false: the minutes as the number they are, in the house's digits (14時０分, 13時５分 under
+    # mixed digits; 14時0分 under half), as 大阪府's releases write the hour of release
+    # (提供時間　14時0分); default: two digits, 14時00分, 13時05分
     pad_minutes: bool = True
     span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
     notation: Literal["kanji", "colon"] = "kanji"  # 14時30分 / 14:30 (always with its minutes)
