@@ -282,3 +282,30 @@ def test_a_refusal_in_a_macro_names_the_macros_line_and_the_lines_that_called_it
     (problem,) = problems_of(folder)
     assert (problem.file, problem.line) == (str(rows), 6), problem
     assert problem.message.startswith("picture file not found: nowhere.png"), problem
+
+
+def test_a_macro_called_without_end_in_one_piece_is_still_named_at_a_line(tmp_path):
+    # a hostile template: a macro calling another twenty thousand times inside one
+    # piece of output, the refused element in the last call; the calls past what is
+    # traced are named at the line of the macro that called them
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "press-notice.xml.j2").write_text(
+        "{% macro cell(i) %}\n"                                                   # 1
+        "<p align=\"{{ 'diag' if i == 19999 else 'left' }}\">{{ i }}</p>\n"       # 2
+        "{% endmacro %}\n"                                                        # 3
+        "{% macro many() %}\n"                                                    # 4
+        "{% for i in range(20000) %}\n"                                           # 5
+        "{{ cell(i) }}\n"                                                         # 6
+        "{% endfor %}\n"                                                          # 7
+        "{% endmacro %}\n"                                                        # 8
+        "<document kind='press-notice' title='t' author='a'>\n"                   # 9
+        "{{ many() }}\n"                                                          # 10
+        "</document>\n", encoding="utf-8")
+    main = folder / "press-notice.xml.j2"
+    (problem,) = problems_of(folder)
+    assert (problem.file, problem.line) == (str(main), 6), problem
+    assert problem.about == f"in the macro called at {main}:10, the markup it rendered for {SEED_SPEC}", problem
+    result = run_generate("check", SEED_SPEC, "--templates", folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"error: {main}:6 (in the macro called at {main}:10, " in result.stderr, result.stderr

@@ -93,27 +93,33 @@ def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
     refusal's `elements` say, beside each problem, which element of the markup it is
     of, (tag, its index among the markup's elements of that tag), where that is known,
     for the caller to name the template's line that printed it."""
-    problems: dict[str, tuple[str, int] | None] = {}
+    problems: dict[str, object] = {}           # each message → the element it is of, or None
+    tables: list[model.Table] = []
     for block in model.walk(doc.blocks):
         name = getattr(block, "style", None)
         if name is not None and not isinstance(block, model.Table) and name not in style.styles:
             problems.setdefault(f"paragraph style '{name}' is not one of the house style's:"
                                 f" {', '.join(style.styles)}", None)
+        if isinstance(block, model.Table):
+            tables.append(block)
+            for row in block.rows:
+                for cell in row:
+                    for colour in (cell.shade, cell.colour):
+                        if colour and colour not in style.colours:
+                            problems.setdefault(f"colour '{colour}' is not one of: {', '.join(style.colours)}", cell)
+            if any(sum(c.colspan for c in row) > len(block.widths) for row in block.rows):
+                problems.setdefault("a table row has more cells than the table has column widths",
+                                    ("table", len(tables) - 1))
         for inline in getattr(block, "inlines", []):
             if isinstance(inline, model.Text) and inline.font and inline.font not in japanese_roles(style):
                 problems.setdefault(f"font role '{inline.font}' is not one of: {', '.join(japanese_roles(style))}",
                                     None)
-    for n, cell in enumerate(_cells(doc.blocks)):       # as the markup's <td>s stand
-        for colour in (cell.shade, cell.colour):
-            if colour and colour not in style.colours:
-                problems.setdefault(f"colour '{colour}' is not one of: {', '.join(style.colours)}", ("td", n))
-    tables = (b for b in model.walk(doc.blocks) if isinstance(b, model.Table))
-    for n, table in enumerate(tables):
-        if any(sum(c.colspan for c in row) > len(table.widths) for row in table.rows):
-            problems.setdefault("a table row has more cells than the table has column widths", ("table", n))
     if problems:
         error = InputError([Problem(source, None, "", p) for p in problems])
-        error.elements = list(problems.values())
+        # a cell as the markup's <td>s stand: its index among them (only for a refusal)
+        cells = {id(cell): n for n, cell in enumerate(_cells(doc.blocks))} \
+            if any(isinstance(e, model.Cell) for e in problems.values()) else {}
+        error.elements = [("td", cells[id(e)]) if isinstance(e, model.Cell) else e for e in problems.values()]
         raise error
 
 

@@ -180,13 +180,15 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
             doc = markup.parse(text, source=source)
         except InputError as exc:
             raise _at_template_line(exc, kind.template, ctx, style, where, source, loaded) from None
+        # where an element refused after the markup was parsed was printed: its root, a
+        # colour or a picture here, a table the PDF writer finds too narrow (_table_at_template_line)
+        doc.printed_at = functools.partial(_printed_at, kind.template, ctx, style, where, text)
         if doc.kind != kind.name:
             # the kind names the document's files and what a release finds in it
-            raise InputError([Problem(source, None, "", f"the markup's root is <document kind=\"{doc.kind}\">,"
-                                      f" and this template makes the {kind.name}: write kind=\"{kind.name}\"")])
-        # where an element refused after the markup was parsed was printed: a colour or a
-        # picture here, a table the PDF writer finds too narrow (_table_at_template_line)
-        doc.printed_at = functools.partial(_printed_at, kind.template, ctx, style, where, text)
+            raise _named_at(InputError([Problem(source, None, "", f"the markup's root is <document"
+                                                f" kind=\"{doc.kind}\">, and this template makes the {kind.name}:"
+                                                f" write kind=\"{kind.name}\"")]),
+                            [doc.printed_at("document", 0)], loaded)
         try:
             check_model(doc, style, source)
         except InputError as exc:

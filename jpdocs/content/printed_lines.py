@@ -22,6 +22,11 @@ _CO_GENERATOR = 0x20      # inspect.CO_GENERATOR, without importing inspect at e
 # or an extend of a tuple whose items stand one a line after it (jinja2/compiler.py)
 _BUFFERED = r"\s*{}\.(extend|append)\("
 
+# macro calls traced between two pieces, at most: past that (a loop calling a macro
+# without end inside one piece) the calls are not kept, and a refusal in one of them is
+# named at the line that called it
+MAX_MACRO_RUNS = 10_000
+
 
 class Printed(NamedTuple):
     """A template's file and line; inside a macro, the lines that called it (the
@@ -58,8 +63,9 @@ def printed_by(template_name: str, context: dict, style: HouseStyle, folder: tup
     and the line that called it. None where it cannot be told."""
     env = environment(folder, style.digits, style.dates, style.times, style.word("comma"))
     pending: list = [None]
-    active: list[_MacroRun] = []       # the macros running, outermost first
+    active: list[_MacroRun | None] = []    # the macros running, outermost first (None: not kept)
     returned: list[_MacroRun] = []     # those called by the template's own code since its last piece
+    kept = [0]                         # calls kept since the last piece
 
     def trace(frame, event, arg):
         template = frame.f_globals.get("__jinja_template__")
@@ -72,13 +78,16 @@ def printed_by(template_name: str, context: dict, style: HouseStyle, folder: tup
         if frame.f_code.co_name != "macro":
             return trace
         if event == "call":
-            active.append(_MacroRun(template, frame))
-        elif event == "line" and active:
+            kept[0] += 1
+            kept_too = kept[0] <= MAX_MACRO_RUNS and (not active or active[-1] is not None)  # (its caller's too)
+            active.append(_MacroRun(template, frame) if kept_too else None)
+        elif event == "line" and active and active[-1] is not None:
             active[-1].steps.append((frame.f_lineno, len(active[-1].buffer(frame))))
         elif event == "return" and active:
             run = active.pop()
-            run.items, run.text = list(run.buffer(frame)), arg if isinstance(arg, str) else None
-            (active[-1].inner if active else returned).append(run)
+            if run is not None:
+                run.items, run.text = list(run.buffer(frame)), arg if isinstance(arg, str) else None
+                (active[-1].inner if active else returned).append(run)
         return trace
 
     before = sys.gettrace()
@@ -91,7 +100,7 @@ def printed_by(template_name: str, context: dict, style: HouseStyle, folder: tup
         try:
             for piece in pieces:
                 where, pending[0] = pending[0], None
-                calls, returned[:] = list(returned), []
+                calls, returned[:], kept[0] = list(returned), [], 0
                 if at + len(piece) > offset:
                     if where is None:
                         return None
