@@ -137,8 +137,9 @@ class Times(StyleModel):
     """How the house writes times (japanese.format_time_span)."""
     clock: Literal["24h", "12h"] = "24h"       # 14時30分 / 午後２時30分
     zero_minutes: bool = True                  # 11時00分; false: 11時
-    # false: the minutes as the number they are, 14時0分, 13時5分, as 大阪府's releases write
-    # the hour of release (提供時間　14時0分); default: two digits, 14時00分, 13時05分
+    # false: the minutes as the number they are, in the house's digits (14時０分, 13時５分 under
+    # mixed digits; 14時0分 under half), as 大阪府's releases write the hour of release
+    # (提供時間　14時0分); default: two digits, 14時00分, 13時05分
     pad_minutes: bool = True
     span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
     notation: Literal["kanji", "colon"] = "kanji"  # 14時30分 / 14:30 (always with its minutes)
@@ -251,8 +252,10 @@ class NoticeStyle(StyleModel):
     venue_address: Literal["brackets", "line", "line_brackets", "above"] = "brackets"
     venue_address_label: str = ""   # before the address, where it is set: 住所： → （住所：江別市…）
     # 締結者: title then name (三浦市　市長 | 吉田　英男), or the name first, the organisation
-    # in （） before it ((三浦市) | 吉田　英男　市長), as some releases list them
-    signer_order: Literal["title_name", "name_title"] = "title_name"
+    # in （） before it ((三浦市) | 吉田　英男　市長), as some releases list them, or the name,
+    # its honorific and the title in （） (name_bracketed_title: 宮下　宗一郎　氏（管理者）, as
+    # 弘前大学大学院医学研究科 lists its attendees); every person the notice lists too
+    signer_order: Literal["title_name", "name_title", "name_bracketed_title"] = "title_name"
     # the ceremony's duration_note in （） after the time (default: 11時00分～（30分程度）) or
     # run on after a start that ends in から, without them (plain: 16:30から30分程度)
     duration_note: Literal["brackets", "plain"] = "brackets"
