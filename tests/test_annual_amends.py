@@ -24,7 +24,7 @@ UNDER = "（令和元年７月１日締結の情報提供に関する協定書�
 
 def real_case(tmp_path: Path, name: str, **amends) -> Path:
     """The real spec, beside its house style, its amends as given (none: as it stands)."""
-    (tmp_path / "styles").mkdir(exist_ok=True)
+    (tmp_path / "styles").mkdir(parents=True, exist_ok=True)
     shutil.copy(REAL / "styles" / "nta-jiima.yaml", tmp_path / "styles")
     data = yaml.safe_load((REAL / f"{name}.yaml").read_text(encoding="utf-8"))
     if amends:
@@ -156,3 +156,24 @@ def test_the_agreement_document_is_the_spec_text_as_before(tmp_path):
     assert text.count("情報提供に関する協定書") == 2          # the title, and the preamble's 原協定
     assert "令和元年７月１日付情報提供に関する協定書（以下、「原協定」という）" in text
     assert "締結の情報提供" not in text
+
+
+@pytest.mark.parametrize("amends, key, said", [
+    ({"title": "情報提供に関する協定書", "signing_date": "2019-07-02"}, "agreement.amends.signing_date",
+     "the agreement document dates 情報提供に関する協定書 令和元年７月１日, and agreement.amends says 2019-07-02:"
+     " the annual book would list another day than the document prints; check both"),
+    ({"title": "情報提供に関する協定書"}, "agreement.amends",
+     "the agreement document dates 情報提供に関する協定書 令和元年７月１日, and agreement.amends gives no"
+     " signing_date: give it, so that the annual book lists the date the document prints"),
+])
+def test_the_preamble_dating_the_original_otherwise_is_warned_at_the_key(tmp_path, amends, key, said):
+    """The 追加締結分's preamble dates its 原協定 (令和元年７月１日付情報提供に関する協定書): an
+    amends of another day, or of none, would list in the book what the document does not
+    say. Warned (the text is printed as written), at the key's line; as it stands, none."""
+    spec = real_case(tmp_path, "nta-jiima-2021", **amends)
+    result = run_generate("check", spec)
+    assert result.returncode == 0, result.stderr
+    line = spec.read_text(encoding="utf-8").splitlines().index("  amends:") + 1
+    line += 2 if key.endswith("signing_date") else 0
+    assert f"warning: {spec}:{line}: {key}: {said}" in result.stderr, result.stderr
+    assert "amends" not in run_generate("check", real_case(tmp_path / "as-is", "nta-jiima-2021")).stderr
