@@ -177,3 +177,20 @@ def test_the_preamble_dating_the_original_otherwise_is_warned_at_the_key(tmp_pat
     line += 2 if key.endswith("signing_date") else 0
     assert f"warning: {spec}:{line}: {key}: {said}" in result.stderr, result.stderr
     assert "amends" not in run_generate("check", real_case(tmp_path / "as-is", "nta-jiima-2021")).stderr
+
+
+@pytest.mark.parametrize("preamble, warned", [
+    ("甲及び乙は、令和２年４月１日に締結した包括連携協定の一部を次のとおり変更する。", False),
+    ("甲及び乙は、４月１日付け包括連携協定の一部を次のとおり変更する。", False),     # its month and day
+    ("甲及び乙は、令和２年４月１日締結の包括連携協定の一部を次のとおり変更する。", False),
+    ("甲及び乙は、令和２年５月１日付けで締結した包括連携協定の一部を次のとおり変更する。", True),
+    ("甲及び乙は、令和２年５月１日に改定した規程に基づき、包括連携協定の一部を次のとおり変更する。", False),
+])
+def test_only_a_date_written_straight_before_the_title_is_read(tmp_path, preamble, warned):
+    data = signed("2024-05-22", amends={"title": "包括連携協定", "signing_date": "2020-04-01"})
+    data["agreement"]["document"]["preamble"] = preamble.replace(
+        "甲及び乙は、", "北海道オホーツク総合振興局（以下「甲」という。）と国立大学法人北海道国立大学機構　北見工業大学"
+        "（以下「乙」という。）は、")
+    result = run_generate("check", write(tmp_path, data, "a"))
+    assert result.returncode == 0, result.stderr
+    assert ("agreement.amends.signing_date: the agreement document dates 包括連携協定" in result.stderr) == warned

@@ -56,8 +56,10 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
         amended = [f"（{house_date(a.date, style, form)}改定）" for a in ag.amendments] if col.amended else []
         return Value([house_date(ag.signing_date, style, form), *amended], [ag.signing_date.isoformat()])
     if col.data == "title":
-        under = [amended_line(ag.amends, style)] if ag.amends and col.prints_amends_under_title(style.annual.columns) else []
-        return Value(ag.title.split("\n") + under, names=party_words(loaded))
+        lines = ag.title.split("\n")
+        if ag.amends and col.prints_amends_under_title(style.annual.columns):
+            lines.append(amended_line(ag.amends, style))      # its own line, under the title
+        return Value(lines, names=party_words(loaded))
     if col.data == "partners":
         comma, names = style.word("comma"), partner_names(loaded)
         # a name written over lines in the spec keeps its own lines: nothing to pack
@@ -85,7 +87,8 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
         amends = ag.amends
         if amends is None:
             return Value([DASH])
-        return Value([amended_agreement(amends, style, form)], [amends.signing_date.isoformat()] if amends.signing_date else [])
+        iso = [amends.signing_date.isoformat()] if amends.signing_date else []
+        return Value([amended_agreement(amends, style, form)], iso)
     if col.data == "issuer":                 # 締結者: only an issuer that signs (sides.py)
         return Value(loaded.spec.issuer.split("\n") if issuer_is_party(loaded) else [DASH])
     raise AssertionError(col.data)

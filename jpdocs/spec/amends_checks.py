@@ -28,18 +28,22 @@ def _texts(document) -> list[str]:
     return out
 
 
+def dates_title(text: str, end: int, title: str) -> bool:
+    """Whether the date ending at `end` dates `title`: the title straight after it, only
+    joining words between (令和元年７月１日付情報提供に関する協定書)."""
+    joined = _JOIN.match(text, end)
+    return any(text.startswith(title, at) for at in range(end, joined.end() + 1)
+               if _JOIN.fullmatch(text, end, at))
+
+
 def _dates_before(text: str, title: str) -> list:
-    """The dates the text writes straight before the title (only joining words between)."""
-    found = []
-    for at in (m.start() for m in re.finditer(re.escape(title), text)):
-        before = text[max(0, at - 40):at]
-        for m in DATE.finditer(before):
-            if _JOIN.fullmatch(before[m.end():]):
-                found.append(date_of(m))
-    return found
+    """The dates the text writes straight before the title."""
+    return [date_of(m) for m in DATE.finditer(text) if dates_title(text, m.end(), title)]
 
 
 def amends_warnings(spec, name: str, lines) -> list[Problem]:
+    """A warning where the document's own text dates the amended title otherwise than
+    `amends` does (a date without its year is read as its month and day)."""
     agreement = spec.agreement
     amends = agreement.amends if agreement else None
     if amends is None or agreement.document is None:
@@ -51,8 +55,8 @@ def amends_warnings(spec, name: str, lines) -> list[Problem]:
         if day is None:
             path = ("agreement", "amends")
             message = (f"the agreement document dates {amends.title} {d.written}, and agreement.amends gives no"
-                       f" signing_date: give it, so that the annual book lists the date the document prints")
-        elif not (d.year is not None and d.is_day(day)):
+                       " signing_date: give it, so that the annual book lists the date the document prints")
+        elif not d.is_day(day):
             path = ("agreement", "amends", "signing_date")
             message = (f"the agreement document dates {amends.title} {d.written}, and agreement.amends says"
                        f" {day.isoformat()}: the annual book would list another day than the document prints;"
@@ -62,4 +66,3 @@ def amends_warnings(spec, name: str, lines) -> list[Problem]:
         problems.append(Problem(name, line_of(lines, path), dotted(path), message))
         break                                  # one warning says it; the text's other mentions say the same
     return problems
-
