@@ -278,9 +278,9 @@ VARIANTS.update({
     "amends-not-before": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 包括連携協定, signing_date: 2024-02-27}"),
     # the document's own text dating the 原協定 otherwise than agreement.amends, or where it gives no date
     "amends-other-day": [("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 包括連携協定, signing_date: 2020-04-01}"),
-                         (_STD, _STD + "\n    preamble: 甲及び乙は、令和２年４月２日付包括連携協定の一部を次のとおり変更する。")],
+                         (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局（以下「甲」という。）と国立大学法人北海道国立大学機構　北見工業大学（以下「乙」という。）は、令和２年４月２日付包括連携協定の一部を次のとおり変更する。")],
     "amends-no-day": [("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 包括連携協定}"),
-                      (_STD, _STD + "\n    preamble: 甲及び乙は、令和２年４月２日に締結した包括連携協定の一部を次のとおり変更する。")],
+                      (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局（以下「甲」という。）と国立大学法人北海道国立大学機構　北見工業大学（以下「乙」という。）は、令和２年４月２日に締結した包括連携協定の一部を次のとおり変更する。")],
     "empty-field": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {' ': 包括連携}"),
     "too-tall-cell": ("  closing_ijo: false", "  ki:\n    - date\n    - place\n    - signatories\n    - agenda\n    - label: 内容\n      table: [[a, " + "長い文章。" * 900 + "]]\n  closing_ijo: false"),
     "witness-no-closing": (_STD, _STD + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎}}]"),
