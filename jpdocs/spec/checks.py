@@ -75,6 +75,12 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
                                         f"the agreement is amended on {amendment.date.isoformat()}, not after it"
                                         f" was signed ({agreement.signing_date.isoformat()}); check the date"))
+        amends = agreement.amends
+        if amends and amends.signing_date and agreement.signing_date and amends.signing_date >= agreement.signing_date:
+            path = ("agreement", "amends", "signing_date")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"the agreement amended was signed on {amends.signing_date.isoformat()}, not"
+                                    f" before this one ({agreement.signing_date.isoformat()}); check the date"))
         for field in agreement.fields:
             if not field.strip():
                 path = ("agreement", "fields", field)

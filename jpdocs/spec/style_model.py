@@ -327,11 +327,11 @@ class NoticeStyle(StyleModel):
 # What an annual overview's column can print from the agreement itself (annual/columns.py
 # computes each); a column that names `field:` prints the spec's own field instead.
 ANNUAL_DATA = ("number", "signing_date", "title", "partners", "areas", "department", "validity",
-               "amendments", "related", "issuer")
-ANNUAL_DATE_DATA = ("signing_date", "validity", "amendments", "related")
+               "amendments", "related", "amends", "issuer")
+ANNUAL_DATE_DATA = ("signing_date", "validity", "amendments", "related", "amends")
 ANNUAL_HEADINGS = {"number": "№", "signing_date": "締結日", "title": "協定名", "partners": "相手方",
                    "areas": "連携事項", "department": "担当課", "validity": "有効期間", "amendments": "改定日",
-                   "related": "関連文書", "issuer": "締結者"}
+                   "related": "関連文書", "amends": "原協定", "issuer": "締結者"}
 
 
 class AnnualColumn(StyleModel):
@@ -343,12 +343,23 @@ class AnnualColumn(StyleModel):
     heading: str | None = None        # default: the data's usual heading, or the field's name
     dates: Literal["long", "short"] | None = None    # default long; only for a column of dates
     amended: bool = False             # signing_date only: each amendment's date under it, （R2.4.1改定）
+    # title only: what an agreement amends (its agreement.amends) on a line under its title,
+    # （令和元年７月１日締結の情報提供に関する協定書の変更）; default: so, unless a column of
+    # data: amends lists it; false: nowhere in the title (a list that shows none, as 国税庁's)
+    amends: bool | None = None
     # partners only: after the names of two or more partners, the count of the parties as the
     # office words it, （{parties}市町間での協定）; {parties}: every party, {partners}: the names
     count: str | None = None
 
     def title(self) -> str:
         return self.heading if self.heading is not None else (ANNUAL_HEADINGS[self.data] if self.data else self.field)
+
+    def prints_amends_under_title(self, columns: list["AnnualColumn"]) -> bool:
+        """Whether this title column prints an agreement's `amends` under the title: as
+        it says, else unless another column lists it (data: amends), never twice."""
+        if self.data != "title":
+            return False
+        return self.amends if self.amends is not None else not any(c.data == "amends" for c in columns)
 
 
 def _default_columns() -> list[AnnualColumn]:

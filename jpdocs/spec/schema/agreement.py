@@ -244,6 +244,14 @@ class Related(Strict):
     date: Optional[Date] = None
 
 
+class Amends(Strict):
+    """The earlier agreement this one amends (a 変更協定, 追加締結分, a 覚書 that changes its
+    articles), as its title and date say: listed with this agreement in the annual
+    overview (under its title, or in a column of its own) and on its plain sheet."""
+    title: Line                        # 情報提供に関する協定書, as the earlier agreement is titled
+    signing_date: Optional[Date] = None   # its signing date, where the spec states it: none printed otherwise
+
+
 class Agreement(Strict):
     """What the agreement is: used by the notice, the overview sheet, the annual
     book and (when `document:` is given) the agreement document itself."""
@@ -260,5 +268,6 @@ class Agreement(Strict):
     fields: dict[str, Line] = {}       # the office's own facts (分類: 包括連携), printed where an annual column names them
     amendments: list[Amendment] = []   # 改定日: later revisions, listed with it in the annual overview
     related: list[Related] = []        # documents under it (覚書 …), listed with it in the annual overview
+    amends: Optional[Amends] = None    # the earlier agreement it amends (原協定), listed with it in the annual overview
     validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
     document: Optional[AgreementDocument] = None
