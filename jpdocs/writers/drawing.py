@@ -99,8 +99,8 @@ def _key(para, lines, style, offsets) -> tuple | None:
         stretches.append((f.fontName, f.fontSize, colour.red, colour.green, colour.blue, colour.alpha))
     if make[0]:           # (an empty line is measured by the paragraph's first frag: _words)
         stretches.append((make[0][0].fontName, make[0][0].fontSize))
-    return (make[1], make[6], len(lines), tuple(stretches), style.alignment, style.firstLineIndent,
-            style.leftIndent, style.leading, tuple(offsets), para.height, rl_paragraph.paraFontSizeHeightOffset)
+    return (make[1], make[6], len(lines), tuple(stretches), style.alignment, style.leading, tuple(offsets),
+            para.height, rl_paragraph.paraFontSizeHeightOffset)
 
 
 _DRAWN: dict[tuple, tuple] = {}   # _key → (fonts, the first line's y, {(offset, label): program})
