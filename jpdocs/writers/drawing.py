@@ -10,7 +10,7 @@ of those features, `draw_lines` writes the text object's operators itself, in
 the order reportlab's calls write them — the state saved, the bullet, the text
 begun (by the canvas, which tags it), per line the Td moves (merged as
 `moveCursor` merges them), the leading, the fill colour and each run's text
-(textout.run_code), the text drawn, the state restored — so the operators are
+(textout.run_operators), the text drawn, the state restored — so the operators are
 reportlab's, byte for byte; any other paragraph (a link, a no-break space, a
 drawn object, autoLeading, a font reportlab must write …) is drawn by reportlab
 itself. tests/test_drawing.py draws real paragraphs both ways and compares the
@@ -18,21 +18,25 @@ page content.
 
 A paragraph drawn once is drawn again from memory. It is drawn after drawOn's
 translate, in its own coordinates, so its text object's code does not depend on
-where it stands on the page: it is fixed by its composition (composition.py
-remembers one per text, fonts and widths, and a batch's notices repeat most of
-their paragraphs), the lines drawn of it, its stretches' fonts, sizes and
-colours, the style's alignment, indents and leading, its height and offsets, the
-bullet's width and the label's length (`_key`). What `_program` makes of those —
-the code, in pieces — is kept by that key and played into the next paragraph of
-the same key (`_play`), in place of its lines' words, its runs' codes, the moves
-and their merges. Only what belongs to the document is done again, in the order
-the drawing does it: the fonts' codes noted in the document (fonts/cid.py), which
-names each font where it is first drawn (F1, F2 …: the name in each Tf is the
-document's), each colour set by the text object (its alpha may change the
-graphics state), and the switch from a label's marked content to its text's
-(its MCID is the page's next: tags.py). The bullet, the text object begun and
-drawn (tagged) are the canvas's, as they were. tests/test_drawn_memo.py builds
-real specs alone and after others, with the memory and without.
+where it stands on the page: after the text object's beginning (the origin, the
+tag) it is fixed by the paragraph's composition (composition.py remembers one per
+text, fonts and widths, and a batch's notices repeat most of their paragraphs),
+the lines drawn of it, its stretches' fonts, sizes and colours, the alignment and
+leading, its height and line offsets (`_key`), the first line's offset after the
+bullet, and the length of its label (`draw_lines`). What `_program` makes of
+those — the code, in pieces — is kept by that key and played into the next
+paragraph of the same key (`_play`), in place of its lines' words, its runs'
+codes, the moves and their merges. What belongs to the document is done again,
+in the order the drawing does it: the fonts' codes noted in the document
+(fonts/cid.py), which names each font where it is first drawn (F1, F2 …: the name
+in each Tf is the document's), each colour set by the text object (its alpha may
+change the graphics state), and the switch from a label's marked content to its
+text's (its MCID is the page's next: tags.py); the state saved, the bullet, the
+text object begun and drawn (tagged) are the canvas's, as they were. The fonts
+themselves are checked to be the ones remembered (a font registered again under
+its name is another). tests/test_drawn_memo.py builds real specs alone, after
+others, with the memory and without, and draws paragraphs that differ in one
+thing after one another.
 """
 from __future__ import annotations
 
@@ -81,13 +85,15 @@ def _fonts(lines) -> dict | None:
 
 
 def _key(para, lines, style, offsets) -> tuple | None:
-    """What the code of `para`'s text object depends on, but the bullet and the label
-    (_program: they are known once the bullet is drawn and the text begun); None
-    where it is not known without making the lines' words (a line's words made
-    already) or a colour is of another kind. The composition (jlreq.Para, one per
-    composed text, fonts and widths: composition.composed) and the first line's
-    number fix every line's characters, glyphs and room; the stretches' frags give
-    their fonts and colours."""
+    """What the code of `para`'s text object depends on but the first line's offset
+    after the bullet and the label's length (draw_lines: known once the bullet is
+    drawn and the text begun); None where it cannot be known without making the
+    lines' words (the first line's made already) or a colour is of another kind.
+    The composition (a jlreq.Para: one per composed text, fonts and widths,
+    composition.composed) with the number of the first line and the count fix every
+    line's characters, glyphs and room (the lines are the composition's in order:
+    a split's first part keeps the first ones); the stretches' frags give their
+    fonts and colours; the height and the first line give its y."""
     make = lines[0].__dict__.get("jl_make")     # (frags, para, line, spans, starts, recipes, k)
     if make is None:
         return None
