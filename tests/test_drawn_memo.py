@@ -17,11 +17,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from specgen import spread_dates, write_specs  # noqa: E402
 
 
-class _Forgetful(dict):
-    """A memory that never remembers."""
-
-    def __setitem__(self, key, value):
-        pass
+def _forgetting(monkeypatch):
+    """drawing.py finding no place to remember a paragraph's code: every one made afresh."""
+    from jpdocs.writers import drawing
+    monkeypatch.setattr(drawing, "_key", lambda *args: None)
 
 
 def _count_played(monkeypatch) -> dict:
@@ -60,9 +59,10 @@ def test_paragraphs_drawn_from_memory_are_the_bytes_drawn_afresh(tmp_path, monke
     specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
                     if not p.name.endswith(".facts.yaml"))
     batch._init_worker(("pdf",), None)
-    monkeypatch.setattr(drawing, "_DRAWN", _Forgetful())
+    remember = drawing._key
+    _forgetting(monkeypatch)
     afresh = _build_all(specs, tmp_path / "afresh")
-    monkeypatch.setattr(drawing, "_DRAWN", {})
+    monkeypatch.setattr(drawing, "_key", remember)
     played = _count_played(monkeypatch)
     remembered = _build_all(specs, tmp_path / "remembered")
     backwards = _build_all(specs[::-1], tmp_path / "backwards")     # each drawn after all the others
@@ -136,17 +136,16 @@ def test_a_paragraph_differing_in_one_thing_is_drawn_as_itself(monkeypatch):
     """Paragraphs of one text drawn in documents that draw other paragraphs before
     them (their fonts named in another order, their MCIDs numbered on): each
     document the same with the memory as without, and no two variants alike."""
-    from jpdocs.writers import drawing
     variants = [["plain", "red", "centred", "right", "indented", "gothic", "bullet", "wide bullet",
                  "label 2", "label 30", "label 500"],
                 ["gothic", "label 30", "wide bullet", "plain", "label 2", "red", "bullet", "right", "indented",
                  "centred", "label 500"],
                 ["label 2", "bullet", "plain", "plain", "gothic", "gothic", "red", "label 30"]]
     order = [0, 1, 2, 1, 0, 2]
-    monkeypatch.setattr(drawing, "_DRAWN", {})
+    played = _count_played(monkeypatch)
     remembered = _documents(variants, order)
-    assert len(drawing._DRAWN) > 5
-    monkeypatch.setattr(drawing, "_DRAWN", _Forgetful())
+    assert played["programs"] > 20 and played["label switches"] > 5, played
+    _forgetting(monkeypatch)
     afresh = _documents(variants, order)
     assert remembered == afresh
     # the variants do write different code (the key must tell them apart): each one

@@ -115,15 +115,8 @@ def both_ways(monkeypatch):
     operators = textout.run_operators
     monkeypatch.setattr(textout, "run_code", checked)
     monkeypatch.setattr(drawing, "run_operators", checked_operators)
-    monkeypatch.setattr(drawing, "_DRAWN", _Forgetful())     # every paragraph's runs written
+    monkeypatch.setattr(drawing, "_key", lambda *args: None)     # every paragraph's runs written, none remembered
     return seen
-
-
-class _Forgetful(dict):
-    """drawing.py's memory of paragraphs drawn, never remembering."""
-
-    def __setitem__(self, key, value):
-        pass
 
 
 def test_placed_runs_are_written_as_reportlab_places_them(tmp_path, both_ways):

@@ -24,8 +24,8 @@ text, fonts and widths, and a batch's notices repeat most of their paragraphs),
 the lines drawn of it, its stretches' fonts, sizes and colours, the alignment and
 leading, its height and line offsets (`_key`), the first line's offset after the
 bullet, and the length of its label (`draw_lines`). What `_program` makes of
-those — the code, in pieces — is kept by that key and played into the next
-paragraph of the same key (`_play`), in place of its lines' words, its runs'
+those — the code, in pieces — is kept by that key with the composition (and
+forgotten with it) and played into the next paragraph of the same key (`_play`), in place of its lines' words, its runs'
 codes, the moves and their merges. What belongs to the document is done again,
 in the order the drawing does it: the fonts' codes noted in the document
 (fonts/cid.py), which names each font where it is first drawn (F1, F2 …: the name
@@ -84,16 +84,18 @@ def _fonts(lines) -> dict | None:
     return fonts
 
 
-def _key(para, lines, style, offsets) -> tuple | None:
-    """What the code of `para`'s text object depends on but the first line's offset
-    after the bullet and the label's length (draw_lines: known once the bullet is
-    drawn and the text begun); None where it cannot be known without making the
-    lines' words (the first line's made already) or a colour is of another kind.
-    The composition (a jlreq.Para: one per composed text, fonts and widths,
-    composition.composed) with the number of the first line and the count fix every
-    line's characters, glyphs and room (the lines are the composition's in order:
-    a split's first part keeps the first ones); the stretches' frags give their
-    fonts and colours; the height and the first line give its y."""
+def _key(para, lines, style, offsets) -> tuple[dict, tuple] | None:
+    """Where the code of `para`'s text object is remembered — with its composition
+    (a jlreq.Para, one per composed text, fonts and widths: composition.composed
+    keeps with it what is made of it, its lines' words by line, and here its code,
+    which is forgotten with it) — and by what it depends on there but the first
+    line's offset after the bullet and the label's length (draw_lines: known once
+    the bullet is drawn and the text begun); None where it cannot be known without
+    making the lines' words (the first line's made already) or a colour is of
+    another kind. The number of the first line and the count fix every line's
+    characters, glyphs and room (the lines are the composition's in order: a
+    split's first part keeps the first ones); the stretches' frags give their fonts
+    and colours; the height and the first line give its y."""
     make = lines[0].__dict__.get("jl_make")     # (frags, para, line, spans, starts, recipes, k)
     if make is None:
         return None
@@ -105,12 +107,8 @@ def _key(para, lines, style, offsets) -> tuple | None:
         stretches.append((f.fontName, f.fontSize, colour.red, colour.green, colour.blue, colour.alpha))
     if make[0]:           # (an empty line is measured by the paragraph's first frag: _words)
         stretches.append((make[0][0].fontName, make[0][0].fontSize))
-    return (make[1], make[6], len(lines), tuple(stretches), style.alignment, style.leading, tuple(offsets),
-            para.height, rl_paragraph.paraFontSizeHeightOffset)
-
-
-_DRAWN: dict[tuple, tuple] = {}   # _key → (fonts, the first line's y, {(offset, label): program})
-_MAX_DRAWN = 4096                 # paragraphs remembered per process
+    return make[5], ("drawn", make[6], len(lines), tuple(stretches), style.alignment, style.leading,
+                     tuple(offsets), para.height, rl_paragraph.paraFontSizeHeightOffset)
 
 
 def draw_lines(para) -> bool:
@@ -132,8 +130,9 @@ def draw_lines(para) -> bool:
         return False
     n = len(lines)
     offsets = getattr(para, "_offsets", [0])
-    key = _key(para, lines, style, offsets)
-    known = _DRAWN.get(key) if key is not None else None
+    memory, key = _key(para, lines, style, offsets) or (None, None)
+    # (the composition's memory → (fonts, the first line's y, {(offset, label): program}))
+    known = memory.get(key) if memory is not None else None
     if known is not None:
         fonts, cur_y, programs = known
         for name, font in fonts.items():
@@ -149,10 +148,8 @@ def draw_lines(para) -> bool:
         else:
             cur_y = para.height - getattr(first, "ascent", first.fontSize)
         programs = {}
-        if key is not None:
-            if len(_DRAWN) >= _MAX_DRAWN:
-                _DRAWN.clear()
-            _DRAWN[key] = (fonts, cur_y, programs)
+        if memory is not None:
+            memory[key] = (fonts, cur_y, programs)
     offsets += (n - len(offsets)) * [offsets[-1]]       # as reportlab does (in place)
     # canvas.saveState(): of the state it saves, only the ExtGState (a colour's
     # alpha) can change while a paragraph is drawn; it is kept as reportlab keeps it
