@@ -22,7 +22,7 @@ Each face drawn in a document is written as one Type0 font (/Encoding
 Adobe-Identity-0, /DW and /W for the widths, /CIDToGIDMap) with its descriptor
 and font file: the glyphs drawn, cut by fonts/cut.py (without hinting) and
 numbered 1, 2 … in the order of their CIDs, which the /CIDToGIDMap stream maps
-(two bytes a CID, mostly zeros, deflated at a level of its own: flate.py). Keeping the font's own glyph numbers in the
+(two bytes a CID, mostly zeros, written run-length encoded: glyph_map.py). Keeping the font's own glyph numbers in the
 subset (/CIDToGIDMap /Identity) would need its loca and hmtx tables as long as the
 whole font's, three times the map's bytes. No /CIDSet: PDF/A-2 and PDF/UA-1 make
 it optional (PDF/A-1 required it). A glyph set's parts (font file, /W, the maps,
@@ -42,8 +42,9 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, ShapedStr
 
-from ..flate import FONT_PROGRAM, LEVEL, MOSTLY_ZEROS, compress
+from ..flate import CID_MAP, FONT_PROGRAM, LEVEL, compress
 from .cut import Cutter
+from .glyph_map import run_length_map
 from .hinting import strip as strip_hinting
 
 DEFAULT_WIDTH = 1000            # /DW: a full-width character's, most of a Japanese text's
@@ -198,13 +199,13 @@ class Coding:
         chars = list(_by_cid(self.char_of, cids))
         font_file = self.cutter.cut(chars) if self.usable else strip_hinting(self.face.makeSubset(chars))
         return ("%s+%s" % (_tag(cids), self.face_name), _Kept(font_file, FONT_PROGRAM), self._widths(cids),
-                _Kept(self._cid_to_gid(cids), MOSTLY_ZEROS), _Kept(self._to_unicode(cids)))
+                _KeptMap(self._cid_to_gid(cids)), _Kept(self._to_unicode(cids)))
 
     def _cid_to_gid(self, cids: tuple[int, ...]) -> bytes:
         """/CIDToGIDMap: two bytes a CID up to the last drawn, each the CID's glyph
         in the subset (fonts/cut.py numbers the glyphs 1, 2 … in the order of their
-        CIDs; a glyph two CIDs share, once), 0 for a CID not drawn; deflated at
-        flate.py's level for mostly zeros."""
+        CIDs; a glyph two CIDs share, once), 0 for a CID not drawn; run-length
+        encoded without being written out in full (glyph_map.py)."""
         if not cids or cids[-1] < len(self.face.hmetrics):      # (no CID above the glyphs: none shared)
             glyphs = range(1, len(cids) + 1)
         else:
@@ -212,20 +213,7 @@ class Coding:
             order = dict.fromkeys([0, *map(glyph_of.__getitem__, cids)])
             numbered = dict(zip(order, range(len(order))))
             glyphs = [numbered[glyph_of[cid]] for cid in cids]
-        # each glyph number written in its place already in the file's byte order
-        # (_big_endian), over zeros, through a view of the bytes as 16-bit numbers:
-        # the map is ~12,000 CIDs long and holds ~300, and swapping every CID's
-        # bytes after (array.byteswap), the zeros made, copied into an array and
-        # each number set through the array's argument parser cost ~0.2 M
-        # instructions a notice more
-        data = bytearray(2 * (cids[-1] + 1 if cids else 1))
-        swapped = _big_endian(len(cids) + 1)
-        numbers_in_order = swapped[1:len(cids) + 1] if type(glyphs) is range else \
-            list(map(swapped.__getitem__, glyphs))
-        with memoryview(data) as view, view.cast("H") as numbers:
-            for cid, glyph in zip(cids, numbers_in_order):
-                numbers[cid] = glyph
-        return bytes(data)
+        return run_length_map(cids, glyphs)
 
     def _widths(self, cids: list[int]) -> bytes:
         """/W: the CIDs whose width is not /DW, consecutive ones in one array (each
@@ -353,15 +341,24 @@ class _Kept(pdfdoc.PDFStreamFilterZCompress):
         return self.deflated
 
 
-_BIG_ENDIAN: list[int] = []     # n → the number whose bytes on this machine are n's, big-endian
+class _KeptMap:
+    """A glyph set's /CIDToGIDMap, run-length encoded (glyph_map.py), with its deflated
+    form made once however many documents write it: a stream of both filters, or of
+    RunLengthDecode alone where the document deflates nothing."""
+
+    def __init__(self, codes: bytes):
+        self.codes, self.deflated = codes, None
+
+    def stream(self, doc) -> pdfdoc.PDFStream:
+        if not doc.compression:
+            return pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": _RUN_LENGTH}), self.codes)
+        if self.deflated is None:
+            self.deflated = compress(self.codes, CID_MAP)
+        return pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": _DEFLATED_RUN_LENGTH}), self.deflated)
 
 
-def _big_endian(count: int) -> list[int]:
-    """_BIG_ENDIAN for 0 … count - 1 at least (made as far as a glyph set needs, once per process)."""
-    if len(_BIG_ENDIAN) < count:
-        _BIG_ENDIAN.extend(int.from_bytes(n.to_bytes(2, "big"), sys.byteorder)
-                           for n in range(len(_BIG_ENDIAN), count))
-    return _BIG_ENDIAN
+_RUN_LENGTH = pdfdoc.PDFArray([pdfdoc.PDFName("RunLengthDecode")])
+_DEFLATED_RUN_LENGTH = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode"), pdfdoc.PDFName("RunLengthDecode")])
 
 
 # Every stream reportlab deflates goes through this one filter object (looked up in
