@@ -177,8 +177,7 @@ class Coding:
         # the dictionaries registered them (their numbers are the same).
         ref, numbers = doc.Reference, doc.idToObjectNumberAndVersion
         descriptor, cid_font, type0 = _Formatted(), _Formatted(), _Formatted()
-        stream = font_file.stream(doc)
-        stream.dictionary["Length1"] = len(font_file.data)
+        stream = font_file.stream(doc, length1=True)
         named = ("fontFile:" + base_name, "fontDescriptor:" + base_name, "cidToGidMap:" + base_name,
                  "cidFont:" + base_name, "toUnicodeCMap:" + base_name)
         for obj, internal in zip((stream, descriptor, cid_map.stream(doc), cid_font, to_unicode.stream(doc)), named):
@@ -364,11 +363,18 @@ class _Kept(pdfdoc.PDFStreamFilterZCompress):
     def __init__(self, data: bytes, level: int = LEVEL):
         self.data, self.level, self.deflated = data, level, None
 
-    def stream(self, doc) -> pdfdoc.PDFStream:
-        """A stream of the bytes, deflated where the document deflates its streams."""
+    def stream(self, doc, length1: bool = False) -> pdfdoc.PDFStream:
+        """A stream of the bytes (a font file's with /Length1, their length), deflated
+        where the document deflates its streams; then with `jp_formatted` too, its
+        dictionary as written and its deflated bytes (_formatted_stream)."""
         stream = pdfdoc.PDFStream(content=self.data)
+        if length1:
+            stream.dictionary["Length1"] = len(self.data)
         if doc.compression:
             stream.filters = [self]
+            deflated = self.encode(self.data)
+            stream.jp_formatted = _formatted_stream("font" if length1 else "flate", deflated,
+                                                    len(self.data) if length1 else None)
         return stream
 
     def encode(self, text):
@@ -392,11 +398,33 @@ class _KeptMap:
             return pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": _RUN_LENGTH}), self.codes)
         if self.deflated is None:
             self.deflated = compress(self.codes, CID_MAP)
-        return pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": _DEFLATED_RUN_LENGTH}), self.deflated)
+        stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": _DEFLATED_RUN_LENGTH}), self.deflated)
+        stream.jp_formatted = _formatted_stream("map", self.deflated)
+        return stream
 
 
 _RUN_LENGTH = pdfdoc.PDFArray([pdfdoc.PDFName("RunLengthDecode")])
 _DEFLATED_RUN_LENGTH = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode"), pdfdoc.PDFName("RunLengthDecode")])
+_STREAM_HEADS: dict[str, bytes] = {}       # a kind of kept stream → its dictionary's template
+
+
+def _formatted_stream(kind: str, deflated: bytes, length1: int | None = None) -> tuple[bytes, bytes]:
+    """A kept stream as writers/pdffile.py writes it: its dictionary's bytes (the
+    kind's template, reportlab's own formatting of /Filter, /Length and a font
+    file's /Length1, made once per process, with the lengths filled in) and its
+    deflated bytes. Formatted an entry at a time for each stream, the six streams
+    of a notice's fonts cost ~0.2 M instructions. (reportlab's own writer does not
+    look at it, and writes the same bytes: tests/test_pdf_file.py.)"""
+    template = _STREAM_HEADS.get(kind)
+    if template is None:
+        entries = {"Filter": _DEFLATED_RUN_LENGTH if kind == "map" else pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")]),
+                   "Length": _SLOTS[0]}
+        if kind == "font":
+            entries["Length1"] = _SLOTS[1]
+        template = _STREAM_HEADS[kind] = pdfdoc.PDFDictionary(entries).format(pdfdoc.PDFDocument())
+    if length1 is None:
+        return _filled(template, b"%d" % len(deflated)), deflated
+    return _filled(template, b"%d" % len(deflated), b"%d" % length1), deflated
 
 
 # Every stream reportlab deflates goes through this one filter object (looked up in
