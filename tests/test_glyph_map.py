@@ -74,3 +74,16 @@ def test_the_notices_maps_are_deflated_run_length_codes_of_their_cids(tmp_path):
         chars = "".join(re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S))
         cids = sorted(int(c, 16) for c in re.findall(r"^<([0-9A-F]{4})> <", chars, re.M))
         assert stream.get_data() == _full_map(cids, range(1, len(cids) + 1))
+
+
+def test_a_notice_is_the_same_built_alone_or_after_other_documents(tmp_path):
+    """The codes of gaps, the font templates and the stream heads are kept per process:
+    what was built before changes no byte of the next document."""
+    other = SEED_SPEC.parent / "2016-03-07-sports-culture-tourism.yaml"
+    alone = run_generate(SEED_SPEC, "-o", tmp_path / "alone", "--format", "pdf", "--jobs", "1")
+    after = run_generate(other, SEED_SPEC, "-o", tmp_path / "after", "--format", "pdf", "--jobs", "1")
+    assert alone.returncode == 0 and after.returncode == 0, alone.stderr + after.stderr
+    built = sorted((tmp_path / "alone" / SEED_SPEC.stem).glob("*.pdf"))
+    assert len(built) >= 2
+    for path in built:
+        assert path.read_bytes() == (tmp_path / "after" / SEED_SPEC.stem / path.name).read_bytes(), path.name
