@@ -32,9 +32,9 @@ A font's /CIDToGIDMap (fonts/cid.py), two bytes a CID and mostly zeros, is writt
 run-length encoded (fonts/glyph_map.py, /Filter [/FlateDecode /RunLengthDecode]) and
 those codes deflated at level 1 (`CID_MAP`): the map's ~35 KB a notice deflated
 alone took 1.45 M instructions at level 6 (the match finder hashes every byte of a
-run of zeros), 0.68 M at level 1; its ~0.9 KB of codes take ~0.25 M, most of it
-the fixed cost of a call, and come out smaller (level 1 1.0 KB, level 6 1.0 KB,
-the map at level 1 1.1 KB).
+run of zeros), 0.68 M at level 1; its ~1.7 KB of codes take ~0.25 M, most of it
+the fixed cost of a call, and come out smaller (level 1 0.99 KB, level 6 1.01 KB,
+the map at level 1 1.11 KB).
 
 What each kind of stream cost a warm notice, counted with callgrind over 20 notices
 (benchmarks/specgen.py's, two faces each) before the map was run-length encoded:
