@@ -40,6 +40,7 @@ VARIANTS = {
     "era-ended": ("issue_date: 2024-02-16", "issue_date: 平成31年5月1日"),
     "minute-61": ('start: "11:00"', 'start: "11:61"'),
     "start-note-beside-end": ('start: "11:00"', 'start: "11:00"\n    end: "11:30"\n    start_note: 現地時間'),
+    "time-prefix-without-time": ('start: "11:00"', 'time_prefix: 現地時間'),
     "time-words": ('start: "11:00"', 'start: "eleven"'),
     "date-words": ("issue_date: 2024-02-16", "issue_date: 2月16日"),
     "year-0": ("issue_date: 2024-02-16", 'issue_date: "0000-02-16"'),
@@ -275,6 +276,12 @@ VARIANTS.update({
     "overview-without-areas": (_AREAS, ""),
     "fiscal-year-out": ("  signing_date: 2024-02-27", "  signing_date: 9999-05-01"),
     "amended-before": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amendments: [{date: 2024-01-01}]"),
+    "amends-not-before": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 包括連携協定, signing_date: 2024-02-27}"),
+    # the document's own text dating the 原協定 otherwise than agreement.amends, or where it gives no date
+    "amends-other-day": [("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 包括連携協定, signing_date: 2020-04-01}"),
+                         (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局（以下「甲」という。）と国立大学法人北海道国立大学機構　北見工業大学（以下「乙」という。）は、令和２年４月２日付包括連携協定の一部を次のとおり変更する。")],
+    "amends-no-day": [("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 包括連携協定}"),
+                      (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局（以下「甲」という。）と国立大学法人北海道国立大学機構　北見工業大学（以下「乙」という。）は、令和２年４月２日に締結した包括連携協定の一部を次のとおり変更する。")],
     "empty-field": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {' ': 包括連携}"),
     "too-tall-cell": ("  closing_ijo: false", "  ki:\n    - date\n    - place\n    - signatories\n    - agenda\n    - label: 内容\n      table: [[a, " + "長い文章。" * 900 + "]]\n  closing_ijo: false"),
     "witness-no-closing": (_STD, _STD + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎}}]"),
@@ -521,6 +528,7 @@ STYLE_VARIANTS = {
     "role-place-head-table": "notice:\n  contacts_at: head_table\ncontacts:\n  role_place: above\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
+    "office-place-beside-head": "notice:\n  office_place: with_date\n",
     "header-place-beside-date-above": "notice:\n  date_above_header: true\n  header_place: under_title\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
@@ -684,6 +692,8 @@ VARIANTS.update({
                           "    - place\n    - signatories\n    - agenda\n  closing_ijo:"),
     "place-under-signatories": ("  closing_ijo:", "  ki:\n    - date\n    - place\n    - {item: signatories, place_under: true}\n"
                                 "    - agenda\n  closing_ijo:"),
+    "date-label-without-place-under": ("  closing_ijo:", '  ki:\n    - {item: date, date_label: "日時:"}\n'
+                                       "    - place\n    - signatories\n    - agenda\n  closing_ijo:"),
 })
 # Signed by hand: a closing that says 記名押印, or nothing left for the key to do.
 VARIANTS.update({
@@ -754,6 +764,8 @@ _ANNUAL_STYLES = {
     "annual-dates-data": "annual:\n  columns:\n    - {data: title, dates: short}\n",
     "annual-dates-field": "annual:\n  columns:\n    - {field: 分類, dates: short}\n",
     "annual-amended": "annual:\n  columns:\n    - {data: validity, amended: true}\n",
+    "annual-amends-not-title": "annual:\n  columns:\n    - {data: partners, amends: true}\n",
+    "annual-amends-twice": "annual:\n  columns:\n    - {data: title, amends: true}\n    - {data: amends}\n",
     "annual-field-empty": "annual:\n  columns:\n    - {field: \" \"}\n",
     "annual-count-not-partners": "annual:\n  columns:\n    - {data: title, count: '（{parties}者間）'}\n",
     "annual-count-placeholder": "annual:\n  columns:\n    - {data: partners, count: '（{members}者間）'}\n",
@@ -1229,7 +1241,7 @@ def test_the_command_line_says_each_problem_in_japanese_at_the_same_place(check_
             assert j.startswith(prefix), (e, j)
             said = j[len(prefix):]
             assert said == JA.message(message) and said != message and KANA.search(said), (e, j)
-    assert english.stderr.count("error: ") == 60 + 14       # 56 specs, some with more than one mistake; 14 styles
+    assert english.stderr.count("error: ") == 60 + 16       # 56 specs, some with more than one mistake; 16 styles
     # each annual house style's one mistake, at its style file's line and key under annual.
     for name in _ANNUAL_STYLES:
         [line] = [e for e in english.stderr.splitlines() if f"/style-{name}.yaml:" in e]

@@ -159,12 +159,15 @@ class Case:
     def signatory_line(self, party: dict) -> str:
         """北見市　市長　○○ — the organisation left out where the title begins with it
         (the title alone where the spec names the head so: 徳島大学長); in a house that
-        sets the name first, （三浦市）吉田英男市長."""
+        sets the name first, （三浦市）吉田英男市長, or the title in brackets after it,
+        （三浦市）吉田英男様（市長）."""
         title = self.signer(party)["title"]
         org = "" if any(title.startswith(n) for n in self.names(party)) else party["name"]
         name = self.signer(party).get("name")
         if name and self.house_notice().get("signer_order") == "name_title":
             return (f"（{org}）" if org else "") + name + title
+        if name and self.house_notice().get("signer_order") == "name_bracketed_title":
+            return (f"（{org}）" if org else "") + name + (party.get("honorific") or "") + f"（{title}）"
         return org + title + (name or "")
 
     def phone_kinds_given(self) -> set[str]:
@@ -579,6 +582,13 @@ def test_the_issuer_is_named_under_the_date(cid, built):
     written = case.spec["press_notice"].get("issuing_office")
     offices = [fold(o) for o in written] if isinstance(written, list) else [fold(written or case.spec["issuer"])]
     placed = (case.facts.get("date_place") or {}).get("place", "head")     # notice.date_place
+    if case.spec["press_notice"]["issue_date"] != "none" and placed in ("under_title", "foot") \
+            and case.house_notice().get("office_place") == "with_date":
+        # the offices on the lines under the date where it stands (東京東信用金庫), none in the head
+        dated = lines.index(fold(case.facts["date_place"]["line"]))
+        assert lines[dated + 1:dated + 1 + len(offices)] == offices, (cid, lines[dated:dated + 1 + len(offices)])
+        assert not any(o in line for o in offices for line in notice_head(case, lines)), (cid, notice_head(case, lines))
+        return
     if case.spec["press_notice"]["issue_date"] == "none" or placed != "head":
         # no date line in the head (none, or under the title or at the foot): the offices
         # right under the header
