@@ -17,6 +17,8 @@ def test_a_notice_is_the_same_bytes_built_after_others_as_built_alone(tmp_path):
     from jpdocs.writers import blocks, phrases
     specs = write_specs(tmp_path / "specs", spread_dates(4, seed=29), notice_only=True)
     batch._init_worker(("pdf",), None)
+    phrases._STARTS.clear()                             # (what other tests' documents left)
+    blocks._HOUSE_STYLES.clear()
 
     def build(spec, out):
         res = batch.build_one(str(spec), str(out), ("pdf",), None, force=True)
