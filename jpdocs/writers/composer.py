@@ -23,7 +23,7 @@ from operator import mul
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
-from reportlab.platypus.paragraph import _FUZZ, FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
+from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag
 
 from .composition import BREAK, OBJECT, TEXT, ascent_descent, composed, object_width, widths_of
@@ -94,30 +94,6 @@ class JParagraph(Paragraph):
         super()._setup(text, style, bulletText, frags, _keep)
 
     # ------------------------------------------------------------ breaking
-    def wrap(self, availWidth, availHeight):
-        """reportlab's wrap, not done again where it would find what it found last.
-
-        A paragraph is wrapped about twice as often as it is drawn (a table's cells
-        when it is measured and again when it is drawn, a group kept together and
-        then its first paragraph, beside.py), nearly always at the width of its last
-        wrap. Paragraph.wrap's answer depends on the width, the style (its indents,
-        leading and wordWrap) and the lines breakLinesCJK gives (which depend on
-        those and on the paragraph's own text, bullet and settings, none changed
-        after it is made): with the same width, the same style object and the same
-        lines still in hand (`blPara`, and breakLinesCJK's `_jl_cache` that would
-        give them back; beside.py sets a new style and drops the cache, a split
-        drops `blPara`), reportlab would set the same width, widths, lines and
-        height again. (The height does not depend on availHeight.)"""
-        d = self.__dict__
-        last = d.get("_jl_wrapped")
-        if (last is not None and last[0] == availWidth and last[1] is self.style
-                and last[2] is d.get("blPara") and last[3] is d.get("_jl_cache")):
-            return self.width, self.height
-        got = super().wrap(availWidth, availHeight)
-        if availWidth >= _FUZZ:          # (narrower: reportlab answers "no room", setting nothing)
-            d["_jl_wrapped"] = (availWidth, self.style, d.get("blPara"), d.get("_jl_cache"))
-        return got
-
     def breakLinesCJK(self, maxWidths):
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
