@@ -14,11 +14,16 @@ from specgen import spread_dates, write_specs  # noqa: E402
 
 def test_a_notice_is_the_same_bytes_built_after_others_as_built_alone(tmp_path):
     from jpdocs.build import batch
-    from jpdocs.writers import blocks, phrases
+    from jpdocs.writers import blocks, composition, jlreq, phrases
+
+    def forget():                                       # all the layout remembers
+        phrases._STARTS.clear()
+        jlreq.budoux_bounds.cache_clear()
+        composition._COMPOSED.clear()
+        blocks._HOUSE_STYLES.clear()
     specs = write_specs(tmp_path / "specs", spread_dates(4, seed=29), notice_only=True)
     batch._init_worker(("pdf",), None)
-    phrases._STARTS.clear()                             # (what other tests' documents left)
-    blocks._HOUSE_STYLES.clear()
+    forget()                                            # (what other tests' documents left)
 
     def build(spec, out):
         res = batch.build_one(str(spec), str(out), ("pdf",), None, force=True)
@@ -27,7 +32,6 @@ def test_a_notice_is_the_same_bytes_built_after_others_as_built_alone(tmp_path):
     for spec in specs:                                  # each after the ones before it
         after = build(spec, tmp_path / "after" / spec.stem)
         assert phrases._STARTS and len(blocks._HOUSE_STYLES) == 1    # remembered, and used
-        phrases._STARTS.clear()
-        blocks._HOUSE_STYLES.clear()
+        forget()
         alone = build(spec, tmp_path / "alone" / spec.stem)
         assert after and after == alone, spec.name
