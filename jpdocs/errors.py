@@ -12,9 +12,14 @@ class Problem:
     line: int | None
     key: str
     message: str
+    # what the file and line are of, said after them: a template's line is that of
+    # "the markup it rendered for SPEC" (build/documents.py)
+    about: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.about:
+            where = f"{where} ({self.about})"
         key = f" {self.key}:" if self.key else ""
         return f"{where}:{key} {self.message}"
 

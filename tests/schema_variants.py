@@ -61,7 +61,8 @@ BASE_OVERLAYS = {
                                 "numbering_digits": "half", "organisation_line": "always",
                                 "signature_labels": {"address": "住所", "organisation": "名称", "title": "代表者"}}},
     "annual": {"annual": {"columns": [{"data": "number"}, {"data": "signing_date", "dates": "short", "amended": True},
-                                      {"field": "分類", "heading": "区分"}, {"data": "title"}, {"data": "areas"}],
+                                      {"field": "分類", "heading": "区分"}, {"data": "title", "amends": False},
+                                      {"data": "amends", "dates": "short"}, {"data": "areas"}],
                           "areas_mark": "・", "web": "prose", "prose": "{title}（{date}、{partners}）"}},
     "times": {"times": {"clock": "12h", "zero_minutes": False, "span": "から"}},
 }
@@ -74,6 +75,7 @@ EXTRAS = {
         (("agreement", "fields"), {"分類": "包括連携", "部名": "地域創生部"}),
         (("agreement", "amendments"), [{"date": "2025-04-01", "note": "第３条改定"}]),
         (("agreement", "related"), [{"title": "連携事業の実施に関する覚書", "date": "2024-06-03"}]),
+        (("agreement", "amends"), {"title": "包括連携に関する協定", "signing_date": "2019-02-05"}),
         (("agreement", "document", "articles"), {
             "costs": {"heading": "経費", "text": [
                 {"text": "連携に要する費用は、次のとおりとする。",

@@ -837,6 +837,30 @@ def test_a_drafts_open_date_keeps_its_month_and_leaves_the_day_open(tmp_path):
 
 
 @needs_poppler
+def test_a_drafts_open_date_in_the_era_it_writes(tmp_path):
+    """signing_era: a draft whose year is not known, dated in its own era (常光・中丸・加納三か村's
+    仮協約書案 of 大正4〜6年: 大正年　月　日). The date line was the house's blank date,
+    令和　　年　　月　　日, whatever era the draft was written in; now the era is the spec's, in
+    the PDF and the DOCX. A house whose blank date has no era (dates in the western
+    calendar) has none to replace: an error at the key."""
+    import zipfile
+    data = a_draft()
+    data["agreement"]["signing_era"] = "昭和"
+    spec = write(tmp_path, data)
+    text, _ = build(tmp_path, spec, "--format", "pdf,docx")
+    assert "昭和年月日甲" in no_space(text) and "令和年月日" not in no_space(text)
+    docx = zipfile.ZipFile(tmp_path / "out" / spec.stem / "agreement.docx").read("word/document.xml").decode()
+    assert "昭和　　年　　月　　日" in docx and "令和　　年" not in docx
+    (tmp_path / "house.yaml").write_text("agreement:\n  calendar: western\nwording:\n  blank_date: 　　　　年　　月　　日\n",
+                                         encoding="utf-8")
+    data["style"] = "house.yaml"
+    spec = write(tmp_path, data, "western")
+    assert (f"error: {spec}:{line_of(spec, 'signing_era:')}: agreement.signing_era: the house's open date (wording:"
+            " blank_date) is 「　　　　年　　月　　日」, with no era to write 昭和 in") in error(spec)
+    assert not (tmp_path / "out" / "western").exists()
+
+
+@needs_poppler
 def test_the_agreements_dates_in_the_houses_agreement_calendar(tmp_path):
     """agreement.calendar: the date line and the term's dates in the standard 有効期間
     article as the house writes an agreement: 令和６年（2024年）… (越谷市's draft) or
@@ -945,12 +969,22 @@ def test_a_western_agreement_calendar_with_an_era_in_the_blank_date_is_an_error(
     ("signing_month", {"document": None}, "signing_month is printed in the agreement document's open date line, and"
                                           " there is no document: it would have no effect"),
     ("signing_month", {"signing_month": 13}, "expected a month's number, 1 to 12 (3 = ３月), got the number 13"),
+    ("signing_era", {"signing_date": "2025-04-01", "signing_year": None}, "the signing date gives the era: signing_era"
+                                                                          " is for a draft's open date (signing_date:"
+                                                                          " null), and would have no effect"),
+    ("signing_era", {}, "signing_year gives the era (its year is written in it): remove signing_era, or signing_year"
+                        " where the year is not known"),
+    ("signing_era", {"signing_year": None, "document": None}, "signing_era is printed in the agreement document's"
+                                                              " open date line, and there is no document: it would"
+                                                              " have no effect"),
 ])
 def test_an_open_dates_year_or_month_without_effect_is_an_error(tmp_path, key, change, message):
     data = a_draft()
     data["agreement"]["signing_year"] = 2025
     if key == "signing_month":
         data["agreement"]["signing_month"] = 3
+    if key == "signing_era":
+        data["agreement"]["signing_era"] = "大正"
     for name, value in change.items():
         if value is None:
             del data["agreement"][name]

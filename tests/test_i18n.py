@@ -275,6 +275,12 @@ VARIANTS.update({
     "overview-without-areas": (_AREAS, ""),
     "fiscal-year-out": ("  signing_date: 2024-02-27", "  signing_date: 9999-05-01"),
     "amended-before": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amendments: [{date: 2024-01-01}]"),
+    "amends-not-before": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 包括連携協定, signing_date: 2024-02-27}"),
+    # the document's own text dating the 原協定 otherwise than agreement.amends, or where it gives no date
+    "amends-other-day": [("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 包括連携協定, signing_date: 2020-04-01}"),
+                         (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局（以下「甲」という。）と国立大学法人北海道国立大学機構　北見工業大学（以下「乙」という。）は、令和２年４月２日付包括連携協定の一部を次のとおり変更する。")],
+    "amends-no-day": [("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 包括連携協定}"),
+                      (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局（以下「甲」という。）と国立大学法人北海道国立大学機構　北見工業大学（以下「乙」という。）は、令和２年４月２日に締結した包括連携協定の一部を次のとおり変更する。")],
     "empty-field": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {' ': 包括連携}"),
     "too-tall-cell": ("  closing_ijo: false", "  ki:\n    - date\n    - place\n    - signatories\n    - agenda\n    - label: 内容\n      table: [[a, " + "長い文章。" * 900 + "]]\n  closing_ijo: false"),
     "witness-no-closing": (_STD, _STD + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎}}]"),
@@ -754,6 +760,8 @@ _ANNUAL_STYLES = {
     "annual-dates-data": "annual:\n  columns:\n    - {data: title, dates: short}\n",
     "annual-dates-field": "annual:\n  columns:\n    - {field: 分類, dates: short}\n",
     "annual-amended": "annual:\n  columns:\n    - {data: validity, amended: true}\n",
+    "annual-amends-not-title": "annual:\n  columns:\n    - {data: partners, amends: true}\n",
+    "annual-amends-twice": "annual:\n  columns:\n    - {data: title, amends: true}\n    - {data: amends}\n",
     "annual-field-empty": "annual:\n  columns:\n    - {field: \" \"}\n",
     "annual-count-not-partners": "annual:\n  columns:\n    - {data: title, count: '（{parties}者間）'}\n",
     "annual-count-placeholder": "annual:\n  columns:\n    - {data: partners, count: '（{members}者間）'}\n",
@@ -1229,7 +1237,7 @@ def test_the_command_line_says_each_problem_in_japanese_at_the_same_place(check_
             assert j.startswith(prefix), (e, j)
             said = j[len(prefix):]
             assert said == JA.message(message) and said != message and KANA.search(said), (e, j)
-    assert english.stderr.count("error: ") == 60 + 14       # 56 specs, some with more than one mistake; 14 styles
+    assert english.stderr.count("error: ") == 60 + 16       # 56 specs, some with more than one mistake; 16 styles
     # each annual house style's one mistake, at its style file's line and key under annual.
     for name in _ANNUAL_STYLES:
         [line] = [e for e in english.stderr.splitlines() if f"/style-{name}.yaml:" in e]

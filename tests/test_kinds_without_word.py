@@ -1,4 +1,4 @@
-"""盟約書, 協議書 and 合意書: kinds of document whose real texts do not agree on how they name
+"""盟約書, 協議書, 合意書, 協約書 and 共同声明: kinds of document whose real texts do not agree on how they name
 themselves or what they do (江東区's 盟約書 and 芦屋市's 盟約 end …盟約する。 and never
 name themselves; 大河原町's 協議書 say 次のとおり協定する and 上記のとおり協定したことを
 証するため). The product composes nothing that would name such a document: the
@@ -74,7 +74,12 @@ def subjects(folder: Path, kind: str = "agreement") -> tuple[str, str, str]:
 @pytest.mark.parametrize("cid, kind", [("koto-surrey-1989", "盟約書"), ("ashiya-montebello-1961", "盟約書"),
                                        ("ogawara-zao-1969", "協議書"), ("ogawara-shibata-1973", "協議書"),
                                        # 法務省・国税庁's 合意書 (2021): filed as 協定書 before the kind 合意書
-                                       ("moj-nta-touki-2021", "合意書")])
+                                       ("moj-nta-touki-2021", "合意書"),
+                                       # 常光・中丸・加納三か村's 仮協約書案 (大正): filed as 協定書 before the kind 協約書
+                                       ("kitamoto-3villages-taisho", "協約書"),
+                                       # 鳥取県・ハバロフスク地方 (2010), 神奈川県・ペナン州 (1991): filed as 協定書
+                                       # before the kind 共同声明
+                                       ("tottori-khabarovsk-2010", "共同声明"), ("kanagawa-penang-1991", "共同声明")])
 def test_a_real_covenant_or_consultation_is_filed_under_its_kind_and_the_product_composes_nothing(
         tmp_path, cid, kind):
     spec = REAL / f"{cid}.yaml"

@@ -14,12 +14,15 @@ file, line and key, and nothing is written.
 """
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from jpdocs import cli
 
-from conftest import needs_poppler, no_space
+from conftest import SOFFICE, needs_poppler, no_space
 from test_contact_forms import lines_of
 from test_head_table import docx_body, fold
 from test_notice_format import CONTACT, check, has_error, variant
@@ -147,3 +150,82 @@ def test_the_minutes_unpadded_in_every_time_the_house_writes(tmp_path, capsys):
     assert code == 0, capsys.readouterr().err
     text = no_space("".join(str(part) for part in docx_body(tmp_path / "out" / path.stem / "press-notice.docx")))
     assert "11時５分～" in text and "11時05分" not in text, text
+
+
+# the opening of osaka-yomiuri-2021, which its 内容 row holds
+OSAKA_OPENING = ("大阪府と株式会社読売新聞大阪本社は、教育・人材育成、情報発信、安全・安心、子ども・福祉、地域活性化、"
+                 "産業振興・雇用、健康、環境など８分野での連携と協働をさらに進め、地域を活性化し府民サービスを向上させる"
+                 "ため、包括連携協定を結ぶこととしました。締結式を次のとおり行いますので、お知らせします。")
+
+
+@pytest.fixture(scope="module")
+def osaka_docx(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("osaka")
+    assert cli.main([str(REAL / f"{CASE}.yaml"), "-o", str(out), "--kinds", "press-notice", "--format", "docx"]) == 0
+    return out / CASE / "press-notice.docx"
+
+
+def test_the_content_row_of_the_docx_is_running_text_without_a_break_of_its_own(osaka_docx):
+    """found: the 内容 cell's paragraph had a line break after 安心、, where the PDF fits
+    its first line by squeezing its punctuation, and that line's 、・ narrowed (w:w): a
+    break the text does not have, left in it for whoever edits the DOCX. Running text
+    (indented at its first line) is wrapped by Word as the body is."""
+    from docx import Document
+    from docx.oxml.ns import qn
+    table = Document(str(osaka_docx)).tables[0]
+    label, cell = table.rows[-1].cells
+    assert label.text == "内容"
+    [paragraph] = cell.paragraphs
+    assert paragraph.text == OSAKA_OPENING
+    assert paragraph._p.find(f".//{qn('w:br')}") is None, "a line break the text does not have"
+    assert paragraph._p.find(f".//{qn('w:w')}") is None, "punctuation narrowed to fit a line the PDF squeezed"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@needs_poppler
+def test_libreoffice_sets_the_content_row_as_running_text(osaka_docx, tmp_path):
+    """The DOCX as LibreOffice reads it: the 内容 row's paragraph one line of text (its
+    text export ends a line only where the paragraph, or a break in it, ends); and as it
+    sets it, its lines read the opening whole, in order, and each but the last fills
+    the column (the first after its one-em indent)."""
+    from test_docx_forced_breaks import convert, layout_lines
+    subprocess.run([*SOFFICE, "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(osaka_docx)],
+                   env=dict(os.environ, HOME=str(tmp_path)), capture_output=True, timeout=300, check=True)
+    read = (tmp_path / "press-notice.txt").read_text(encoding="utf-8-sig").splitlines()
+    assert OSAKA_OPENING in read, [line for line in read if "大阪府と株式会社" in line or "子ども" in line]
+    lo = [line.replace(" ", "").replace("\u3000", "") for line in layout_lines(convert(osaka_docx, tmp_path / "pdf"))]
+    first = next(i for i, line in enumerate(lo) if line.startswith("大阪府と株式会社読売新聞大阪本社は"))
+    last = next(i for i, line in enumerate(lo) if line.endswith("お知らせします。"))
+    lines = [line for line in lo[first:last + 1] if line and line != "内容"]      # (the label, between them)
+    assert "".join(lines) == OSAKA_OPENING, lines
+    widths = [len(lines[0]) + 1] + [len(line) for line in lines[1:]]
+    assert all(width >= max(widths) - 1 for width in widths[:-1]), lines
+
+
+# How a time on the hour and one with one-digit minutes are printed, decided: real pages
+# pad the minutes (14時00分, 08時05分, 午前9時00分: the facts of 24 real cases); 大阪府's
+# writes its hour of release unpadded (14時0分, times.pad_minutes: false). The minutes
+# are then a number as any other, in the house's digits: a one-digit number full-width
+# under mixed digits (14時０分, as ２月 and 12月５日), half-width under half (14時0分, as
+# 大阪府's page sets every digit). On the hour, zero_minutes: false prints no minutes
+# (14時); any other minute is always printed. Never another time than the spec's.
+@pytest.mark.parametrize("house, hour, start", [
+    ("", "14時00分", "11時05分"),                                          # padded: 05 two digits, half-width
+    ("times:\n  pad_minutes: false\n", "14時０分", "11時５分"),
+    ("digits: half\ntimes:\n  pad_minutes: false\n", "14時0分", "11時5分"),
+    ("digits: full\ntimes:\n  pad_minutes: false\n", "１４時０分", "１１時５分"),
+    ("times:\n  pad_minutes: false\n  zero_minutes: false\n", "14時", "11時５分"),
+    ("times:\n  pad_minutes: false\n  clock: 12h\n", "午後２時０分", "午前11時５分"),
+])
+def test_a_time_on_the_hour_and_one_digit_minutes_as_the_house_writes_them(house, hour, start, tmp_path, capsys):
+    path = variant(tmp_path, TIME, ('    start: "11:00"', '    start: "11:05"'), style=HOUSE + house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    body = docx_body(tmp_path / "out" / path.stem / "press-notice.docx")
+    head = tables(body)[0]
+    assert [row[1] for row in head if row[0] == "提供時間"] == [hour], head
+    text = no_space("".join(str(part) for part in body))
+    assert start in text, text
+    pdf = no_space("".join(text for text, _, _ in lines_of(tmp_path / "out" / path.stem / "press-notice.pdf")))
+    assert f"提供時間{hour}" in pdf and start in pdf, pdf

@@ -115,7 +115,9 @@ def test_a_template_whose_document_is_of_another_kind_names_the_template(root, k
     assert bundled.count('<document kind="press-notice"') == 1
     (folder / "press-notice.xml.j2").write_text(bundled.replace('<document kind="press-notice"', root[:-1], 1),
                                                 encoding="utf-8")
-    prefix = f"{folder / 'press-notice.xml.j2'} (the markup it rendered for {SEED_SPEC}): "
+    # at the template's line that printed the root
+    line = 1 + next(n for n, text in enumerate(bundled.splitlines()) if text.startswith('<document kind="press-notice"'))
+    prefix = f"{folder / 'press-notice.xml.j2'}:{line} (the markup it rendered for {SEED_SPEC}): "
     for argv in (["check", SEED_SPEC], [SEED_SPEC, "-o", tmp_path / "out"]):
         assert_refused(run_generate(*argv, "--templates", folder), prefix,
                        f'the markup\'s root is <document kind="{kind}">, and this template makes the press-notice:'

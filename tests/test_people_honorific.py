@@ -97,3 +97,41 @@ def test_an_honorific_under_a_house_that_sets_the_title_after_the_name_is_refuse
                      "the house sets a person's title after the name (notice.signer_order: name_title), where an"
                      " honorific has no place", after="  ki:"), err
     assert "Traceback" not in err and not pdf.exists()
+
+
+# A person written name, 氏, and the title in （） (弘前大学大学院医学研究科, 2019:
+# 宮 下 宗一郎 氏(管理者); hirosaki-shimokita-2019): notice.signer_order:
+# name_bracketed_title. Before it, the spec could not say this order: name_title printed
+# 宮下　宗一郎　管理者 and refused the 氏.
+BRACKETED = "notice:\n  signer_order: name_bracketed_title\n"
+ATTENDEES = ("  ki:\n    - date\n    - place\n    - signatories\n"
+             "    - label: 出席者\n      people:\n"
+             "        - {title: 管理者, name: 宮下　宗一郎, honorific: 氏}\n"
+             "        - {title: 大分県農林水産部長, name: 佐藤　章, honorific: 様, role: 立会人}\n"
+             "        - {title: 網走市長, name: 水谷　洋一, note: 予定}\n"
+             "        - {name: 辻　直孝, honorific: 氏}\n"
+             "        - {title: 北見市長}\n")
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, form", [(BRACKETED, "columns"), (BRACKETED + "  people: run\n", "run"),
+                                         (BRACKETED + "  people: tabulated\n", "tabulated")])
+def test_a_person_as_name_honorific_and_the_title_in_brackets(house, form, tmp_path, capsys):
+    """Each person the name, the honorific the spec gives, the title in （） straight after
+    (宮下　宗一郎　氏（管理者）); a role or note in its own （） after the title; no
+    honorific added where none is given (水谷　洋一（網走市長）); a person without a title,
+    the name and honorific; without a name, the title. The signers (締結者) the same way
+    after their organisation: （北見工業大学）　鈴木　聡一郎　様（学長）. PDF and DOCX alike."""
+    path = variant(tmp_path, ("      title: 北見工業大学学長", "      title: 学長"),
+                   ("  closing_ijo:", ATTENDEES + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""), style=house)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    words = pdf_words(pdf)
+    for person in ("宮下宗一郎氏（管理者）", "佐藤章様（大分県農林水産部長）（立会人）", "水谷洋一（網走市長）（予定）",
+                   "辻直孝氏", "北見市長", "中島和彦（北海道オホーツク総合振興局長）", "（北見工業大学）鈴木聡一郎様（学長）"):
+        assert person in words, (person, words)
+    assert "管理者宮下" not in words and "水谷洋一様" not in words and "辻直孝氏（" not in words, words
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == words
+    if form == "run":                      # a line each: one run, full-width spaces as written
+        assert "宮下　宗一郎　氏（管理者）" in [p.strip() for p in _docx_paragraph_texts(pdf.with_suffix(".docx"))]

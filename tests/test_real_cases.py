@@ -159,12 +159,15 @@ class Case:
     def signatory_line(self, party: dict) -> str:
         """北見市　市長　○○ — the organisation left out where the title begins with it
         (the title alone where the spec names the head so: 徳島大学長); in a house that
-        sets the name first, （三浦市）吉田英男市長."""
+        sets the name first, （三浦市）吉田英男市長, or the title in brackets after it,
+        （三浦市）吉田英男様（市長）."""
         title = self.signer(party)["title"]
         org = "" if any(title.startswith(n) for n in self.names(party)) else party["name"]
         name = self.signer(party).get("name")
         if name and self.house_notice().get("signer_order") == "name_title":
             return (f"（{org}）" if org else "") + name + title
+        if name and self.house_notice().get("signer_order") == "name_bracketed_title":
+            return (f"（{org}）" if org else "") + name + (party.get("honorific") or "") + f"（{title}）"
         return org + title + (name or "")
 
     def phone_kinds_given(self) -> set[str]:

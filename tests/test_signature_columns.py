@@ -122,3 +122,62 @@ def test_the_templates_widths_where_no_word_is_cut_or_no_room_for_both():
     fitted = fitted_blocks(state, 450, 1.0, font, size)
     assert fitted[1] > widths[1] and abs(fitted[1] + fitted[4] - 0.71) < 1e-9 and fitted[0::3] == widths[0::3]
     assert fitted[2] == fitted[5] == 0.11                                     # the seal columns where they were
+
+
+# ---------------------------------------------------------------- three blocks a row
+PRIMORYE = REAL / "tottori-shimane-primorye-1991.yaml"
+
+
+@needs_poppler
+def test_three_governors_side_by_side_as_the_page_sets_them(tmp_path, capsys):
+    """agreement.signature_columns: 3 (鳥取県, 島根県 and ソ連邦沿海地方's 覚書, 1991): the
+    three blocks in one row, each title with the body's whole name on one line and the name
+    under it, the three at increasing x. Before, a house could say 1 or 2 only: the third
+    governor stood alone under the first. ソ連邦沿海地方政府首席 (11 em) is wider than a third
+    of the measure leaves it: the lines' columns share their room, so it stands whole, as
+    on the page. The DOCX: one row of nine grid columns holding the three."""
+    pdf = _build(PRIMORYE, tmp_path, capsys)
+    rows = _rows(pdf)
+    lines = _lines(rows)
+    titles = "日本国鳥取県知事日本国島根県知事ソ連邦沿海地方政府首席"
+    assert titles in lines, lines[-4:]
+    at = lines.index(titles)
+    assert lines[at + 1] == "西尾邑次澄田信義クズネツゾフB.C.", lines[at:at + 3]
+    title_row, name_row = _row(rows, titles), _row(rows, lines[at + 1])
+    glyphs = [c for c in title_row if c["text"].strip()]
+    starts = [glyphs[0]["x0"], glyphs[8]["x0"], glyphs[16]["x0"]]          # 日本国鳥取県知事 | 日本国島根県知事 | ソ…
+    assert [g["text"] for g in (glyphs[0], glyphs[8], glyphs[16])] == ["日", "日", "ソ"]
+    assert starts == sorted(starts) and starts[1] - starts[0] > 8 * glyphs[0]["size"]
+    for start, name in zip(starts, "西澄ク"):                                  # each name under its own title
+        assert abs(_x(name_row, name) - start) < 1.0, (name, start)
+    root = etree.fromstring(zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml"))
+    table = [t for t in root.iter(W + "tbl") if "沿海地方政府首席" in "".join(x.text or "" for x in t.iter(W + "t"))][-1]
+    assert len(table.find(W + "tblGrid")) == 9
+    row = next(tr for tr in table.iter(W + "tr") if "日本国鳥取県知事" in "".join(x.text or "" for x in tr.iter(W + "t")))
+    text = "".join(x.text or "" for x in row.iter(W + "t"))
+    assert text.index("日本国鳥取県知事") < text.index("日本国島根県知事") < text.index("ソ連邦沿海地方政府首席")
+
+
+def test_three_a_row_share_the_lines_room_only_where_a_word_would_be_cut():
+    """Nine columns (label, lines, seal, three times): the template's widths where every
+    block's longest word fits its third; where one does not (ソ連邦沿海地方政府首席), the
+    lines' columns share their room, their sum and the other columns unchanged."""
+    from jpdocs.fonts import registry as fonts
+    from jpdocs.spec.style import load_style
+    style = load_style()
+    font, size = fonts.register(style)[style.styles["body"].font], style.styles["body"].size
+
+    def cell(text):
+        return m.Cell([m.Paragraph([m.Text(line)], style="body") for line in text.split("|")])
+    widths = [0.035, 0.2233, 0.075] * 3
+
+    def table(*texts):
+        return m.Table([[c for t in texts for c in (cell(""), cell(t), cell(""))]], list(widths),
+                       border="none", style="body", fit_blocks=True)
+    short = table("日本国鳥取県知事|西尾邑次", "日本国島根県知事|澄田信義", "沿海地方|首席")
+    assert fitted_blocks(short, 450, 1.0, font, size) == widths
+    long = table("日本国鳥取県知事|西尾邑次", "日本国島根県知事|澄田信義", "ソ連邦沿海地方政府首席|クズネツゾフ　B.C.")
+    fitted = fitted_blocks(long, 450, 1.0, font, size)
+    assert fitted[7] > widths[7] and fitted[1] < widths[1]
+    assert abs(sum(fitted[1::3]) - sum(widths[1::3])) < 1e-9
+    assert fitted[0::3] == widths[0::3] and fitted[2::3] == widths[2::3]

@@ -19,6 +19,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED_SPEC, run_generate
+from jpdocs.app.preview import problem_json
+from jpdocs.build.documents import render_spec
+from jpdocs.errors import InputError
+from jpdocs.spec.load import load_spec
 
 # the markup on the template's line 4 (behind a line a block tag opens, whose newline
 # Jinja drops): the refusal names that line
@@ -93,8 +97,8 @@ def template_folder(folder: Path, markup: str) -> Path:
 
 
 # refused after the markup was parsed, by the checks of the model (the house style's
-# colours) and of the pictures: named at the template's file, not yet at its line
-NOT_AT_A_LINE = {"text-colour", "picture-not-found"}
+# colours) and of the pictures: named at the template's line all the same
+# (build/documents.py, _elements_at_template_lines)
 
 
 def assert_refused_at_template(result: subprocess.CompletedProcess, folder: Path, spec: Path, message: str,
@@ -115,13 +119,26 @@ def test_markup_the_writers_cannot_draw_is_refused_at_the_template(name, tmp_pat
     body, message = REFUSED[name]
     folder = template_folder(tmp_path / "templates", DOCUMENT.format(body))
     out = tmp_path / "out"
-    line = None if name in NOT_AT_A_LINE else LINE
-    assert_refused_at_template(run_generate("check", SEED_SPEC, "--templates", folder), folder, SEED_SPEC, message,
-                               line)
+    assert_refused_at_template(run_generate("check", SEED_SPEC, "--templates", folder), folder, SEED_SPEC, message)
     built = run_generate(SEED_SPEC, "-o", out, "--kinds", "press-notice", "--format", "pdf,docx",
                          "--templates", folder)
-    assert_refused_at_template(built, folder, SEED_SPEC, message, line)
+    assert_refused_at_template(built, folder, SEED_SPEC, message)
     assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()], "something was written"
+    # the problem itself, as the app's page and its JSON read it: the line is the
+    # template's, in its own field, the file the template's
+    problem = next(p for p in problems_of(folder) if message in p.message)
+    assert (problem.file, problem.line) == (str(folder / "press-notice.xml.j2"), LINE), problem
+    assert problem.about == f"the markup it rendered for {SEED_SPEC}", problem
+    shown = problem_json(problem)
+    assert (shown["file"], shown["line"]) == (problem.file, LINE), shown
+
+
+def problems_of(folder: Path, spec: Path = SEED_SPEC) -> list:
+    """The problems of building the spec's notice with the templates of `folder`,
+    in this process (as the app builds)."""
+    with pytest.raises(InputError) as refused:
+        render_spec(load_spec(str(spec)), formats=("pdf", "docx"), templates=folder, kinds=["press-notice"])
+    return refused.value.problems
 
 
 def test_a_batch_goes_on_after_a_template_the_writers_cannot_draw(tmp_path):
@@ -201,3 +218,94 @@ def test_a_refusal_names_the_line_of_an_included_template_and_of_broken_markup(t
     assert (f"error: {folder / 'part.xml.j2'}:3 (the markup it rendered for {SEED_SPEC}): the rendered template is"
             " not well-formed markup: mismatched tag" in result.stderr), result.stderr
     assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()], "something was written"
+
+
+def test_a_refusal_in_a_macro_names_the_macros_line_and_the_lines_that_called_it(tmp_path):
+    # found: the line named was the one that called the macro, and the problem's line
+    # field was empty; a macro's output reaches the page inside its caller's
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "press-notice.xml.j2").write_text(
+        "{% from 'rows.xml.j2' import row %}\n"                                   # 1
+        "{% macro cells(values) %}\n"                                             # 2
+        "{% for a in values %}\n"                                                 # 3
+        "<td>{{ a }}</td><td\n"                                                   # 4
+        "  align=\"{{ a }}\">x</td>\n"                                            # 5
+        "{% endfor %}\n"                                                          # 6
+        "{% endmacro %}\n"                                                        # 7
+        "<document kind='press-notice' title='t' author='a'>\n"                   # 8
+        "<p>{{ spec.issuer }}</p>\n"                                              # 9
+        "<table widths='0.25 0.25 0.25 0.25'>\n"                                  # 10
+        "<tr>{{ cells(['left', 'right']) }}</tr>\n"                               # 11
+        "{{ row('') }}\n"                                                         # 12
+        "<tr>{{ cells(['center', 'diag']) }}</tr>\n"                              # 13
+        "</table>\n</document>\n", encoding="utf-8")
+    (folder / "rows.xml.j2").write_text(
+        "{% macro row(colour) %}\n"                                               # 1
+        "<tr>{{ cell(colour) }}<td>乙</td><td>丙</td><td>丁</td></tr>\n"          # 2
+        "{% endmacro %}\n"                                                        # 3
+        "{% macro cell(colour) %}\n"                                              # 4
+        "{% if colour %}\n"                                                       # 5
+        "<td colour=\"{{ colour }}\">甲</td>\n"                                   # 6
+        "{% else %}<td>甲</td>{% endif %}\n"                                      # 7
+        "{% endmacro %}\n", encoding="utf-8")
+    main, rows = folder / "press-notice.xml.j2", folder / "rows.xml.j2"
+    rendered = f"the markup it rendered for {SEED_SPEC}"
+
+    # the second call's second cell, printed on the macro's lines 4 and 5: its start tag's line
+    text = main.read_text(encoding="utf-8")
+    (problem,) = problems_of(folder)
+    assert (problem.file, problem.line) == (str(main), 4), problem
+    assert problem.about == f"in the macro called at {main}:13, {rendered}", problem
+    assert problem.message == '<td align="diag">: one of left, center, right, justify'
+    result = run_generate("check", SEED_SPEC, "--templates", folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"error: {main}:4 (in the macro called at {main}:13, {rendered}): <td align=\"diag\">" in result.stderr
+
+    # a colour refused after the markup was parsed, in a macro a macro of another file called
+    main.write_text(text.replace("'diag'", "'left'").replace("row('')", "row('zz')"), encoding="utf-8")
+    (problem,) = problems_of(folder)
+    assert (problem.file, problem.line) == (str(rows), 6), problem
+    assert problem.about == f"in the macro called at {rows}:2, from {main}:12, {rendered}", problem
+    assert problem.message.startswith("colour 'zz' is not one of: ")
+    out = tmp_path / "out"
+    result = run_generate(SEED_SPEC, "-o", out, "--kinds", "press-notice", "--templates", folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"error: {rows}:6 (in the macro called at {rows}:2, from {main}:12, {rendered}): colour 'zz'" \
+        in result.stderr, result.stderr
+    assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()], "something was written"
+
+    # a picture not found, on the macro's line
+    (folder / "rows.xml.j2").write_text((folder / "rows.xml.j2").read_text(encoding="utf-8").replace(
+        "<td colour=\"{{ colour }}\">甲</td>", "<td><img src='nowhere.png' width='9' height='9' alt='x'/></td>"),
+        encoding="utf-8")
+    (problem,) = problems_of(folder)
+    assert (problem.file, problem.line) == (str(rows), 6), problem
+    assert problem.message.startswith("picture file not found: nowhere.png"), problem
+
+
+def test_a_macro_called_without_end_in_one_piece_is_still_named_at_a_line(tmp_path):
+    # a hostile template: a macro calling another twenty thousand times inside one
+    # piece of output, the refused element in the last call; the calls past what is
+    # traced are named at the line of the macro that called them
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "press-notice.xml.j2").write_text(
+        "{% macro cell(i) %}\n"                                                   # 1
+        "<p align=\"{{ 'diag' if i == 19999 else 'left' }}\">{{ i }}</p>\n"       # 2
+        "{% endmacro %}\n"                                                        # 3
+        "{% macro many() %}\n"                                                    # 4
+        "{% for i in range(20000) %}\n"                                           # 5
+        "{{ cell(i) }}\n"                                                         # 6
+        "{% endfor %}\n"                                                          # 7
+        "{% endmacro %}\n"                                                        # 8
+        "<document kind='press-notice' title='t' author='a'>\n"                   # 9
+        "{{ many() }}\n"                                                          # 10
+        "</document>\n", encoding="utf-8")
+    main = folder / "press-notice.xml.j2"
+    (problem,) = problems_of(folder)
+    assert (problem.file, problem.line) == (str(main), 6), problem
+    assert problem.about == f"in the macro called at {main}:10, the markup it rendered for {SEED_SPEC}", problem
+    result = run_generate("check", SEED_SPEC, "--templates", folder)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"error: {main}:6 (in the macro called at {main}:10, " in result.stderr, result.stderr

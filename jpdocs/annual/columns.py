@@ -56,7 +56,10 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
         amended = [f"（{house_date(a.date, style, form)}改定）" for a in ag.amendments] if col.amended else []
         return Value([house_date(ag.signing_date, style, form), *amended], [ag.signing_date.isoformat()])
     if col.data == "title":
-        return Value(ag.title.split("\n"), names=party_words(loaded))
+        lines = ag.title.split("\n")
+        if ag.amends and col.prints_amends_under_title(style.annual.columns):
+            lines.append(amended_line(ag.amends, style))      # its own line, under the title
+        return Value(lines, names=party_words(loaded))
     if col.data == "partners":
         comma, names = style.word("comma"), partner_names(loaded)
         # a name written over lines in the spec keeps its own lines: nothing to pack
@@ -80,9 +83,29 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
     if col.data == "related":
         lines = [r.title + (f"（{house_date(r.date, style, form)}）" if r.date else "") for r in ag.related]
         return Value(lines or [DASH], [r.date.isoformat() for r in ag.related if r.date])
+    if col.data == "amends":
+        amends = ag.amends
+        if amends is None:
+            return Value([DASH])
+        iso = [amends.signing_date.isoformat()] if amends.signing_date else []
+        return Value([amended_agreement(amends, style, form)], iso)
     if col.data == "issuer":                 # 締結者: only an issuer that signs (sides.py)
         return Value(loaded.spec.issuer.split("\n") if issuer_is_party(loaded) else [DASH])
     raise AssertionError(col.data)
+
+
+def amended_agreement(amends, style: HouseStyle, form: str = "long") -> str:
+    """原協定 as the spec names it: its title, and its date where the spec gives one
+    (情報提供に関する協定書（令和元年７月１日）); no date is printed that the spec does not give."""
+    return amends.title + (f"（{house_date(amends.signing_date, style, form)}）" if amends.signing_date else "")
+
+
+def amended_line(amends, style: HouseStyle) -> str:
+    """The line under an amending agreement's title, as offices' lists say it in a
+    備考 (平成27年締結協定の変更): （令和元年７月１日締結の情報提供に関する協定書の変更）,
+    or without a date the spec does not give, （情報提供に関する協定書の変更）."""
+    day = f"{house_date(amends.signing_date, style)}締結の" if amends.signing_date else ""
+    return f"（{day}{amends.title}の変更）"
 
 
 def _at_spaces(name: str) -> list[str]:

@@ -25,7 +25,7 @@ from .. import collector
 from ..content import model as m
 from .rows import Row
 from .kinds import book_words
-from .columns import partners, value, validity
+from .columns import amended_agreement, partners, value, validity
 from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, packed, summary_table
 from ..build.documents import make_documents
 from ..errors import LayoutProblem
@@ -141,6 +141,8 @@ def fallback_sheet(row: Row, style: HouseStyle, width: float) -> m.Document:
     facts = [("締結日", row.signed.split("\n")), ("相手方", partners(row.loaded, style.word("comma")).split("\n")),
              ("担当課", packed(office.words, ems) if office.words else office.lines),
              ("有効期間", validity(row.loaded, style).lines)]
+    if spec.agreement.amends:              # what it amends, as the book's row names it
+        facts.append(("原協定", [amended_agreement(spec.agreement.amends, style)]))
     blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade", header="row"),
                             m.Cell([m.Paragraph(line_inlines(v))])] for k, v in facts], list(FACTS)))
     if spec.agreement.areas:               # no heading over nothing

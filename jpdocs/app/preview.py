@@ -30,9 +30,11 @@ DRAW_LOCK = threading.Lock()
 
 
 def problem_json(p: Problem, say: i18n.Messages | None = None) -> dict:
-    """A problem for the page, in the reader's language (`say`; English by default)."""
+    """A problem for the page, in the reader's language (`say`; English by default).
+    Its line is the file's: the spec's, or a template's (a refusal of the markup a
+    user's template rendered)."""
     say = say or i18n.messages(None)
-    return {"key": p.key, "line": p.line, "message": say.message(p.message),
+    return {"file": p.file, "key": p.key, "line": p.line, "message": say.message(p.message),
             "text": f"{say.label('error')} {say.problem(p)}"}
 
 

@@ -98,7 +98,7 @@ class App:
             parse_yaml(path, raw)
         except InputError as err:
             return [preview.problem_json(p, say) for p in err.problems]
-        return [{"key": "", "line": None, "message": str(exc), "text": f"error: {path}: {exc}"}]
+        return [{"file": str(path), "key": "", "line": None, "message": str(exc), "text": f"error: {path}: {exc}"}]
 
     def text_for(self, path: Path, data) -> str:
         """The YAML text of the form's data written over the file (or over nothing)."""

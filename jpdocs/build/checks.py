@@ -8,6 +8,7 @@ characters found drawable, which a batch's specs share.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 from ..content import model
 from ..content.locate import spec_strings, spec_texts
@@ -88,25 +89,51 @@ def no_glyph_message(chars: list[str], style: HouseStyle) -> str:
 
 
 def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
-    """What a (user's) template put in the markup must exist in the house style."""
-    problems = []
+    """What a (user's) template put in the markup must exist in the house style. The
+    refusal's `elements` say, beside each problem, which element of the markup it is
+    of, (tag, its index among the markup's elements of that tag), where that is known,
+    for the caller to name the template's line that printed it."""
+    problems: dict[str, object] = {}           # each message → the element it is of, or None
+    tables: list[model.Table] = []
     for block in model.walk(doc.blocks):
         name = getattr(block, "style", None)
         if name is not None and not isinstance(block, model.Table) and name not in style.styles:
-            problems.append(f"paragraph style '{name}' is not one of the house style's: {', '.join(style.styles)}")
+            problems.setdefault(f"paragraph style '{name}' is not one of the house style's:"
+                                f" {', '.join(style.styles)}", None)
         if isinstance(block, model.Table):
+            tables.append(block)
             for row in block.rows:
                 for cell in row:
                     for colour in (cell.shade, cell.colour):
                         if colour and colour not in style.colours:
-                            problems.append(f"colour '{colour}' is not one of: {', '.join(style.colours)}")
+                            problems.setdefault(f"colour '{colour}' is not one of: {', '.join(style.colours)}", cell)
             if any(sum(c.colspan for c in row) > len(block.widths) for row in block.rows):
-                problems.append("a table row has more cells than the table has column widths")
+                problems.setdefault("a table row has more cells than the table has column widths",
+                                    ("table", len(tables) - 1))
         for inline in getattr(block, "inlines", []):
             if isinstance(inline, model.Text) and inline.font and inline.font not in japanese_roles(style):
-                problems.append(f"font role '{inline.font}' is not one of: {', '.join(japanese_roles(style))}")
+                problems.setdefault(f"font role '{inline.font}' is not one of: {', '.join(japanese_roles(style))}",
+                                    None)
     if problems:
-        raise InputError([Problem(source, None, "", p) for p in dict.fromkeys(problems)])
+        error = InputError([Problem(source, None, "", p) for p in problems])
+        # a cell as the markup's <td>s stand: its index among them (only for a refusal)
+        cells = {id(cell): n for n, cell in enumerate(_cells(doc.blocks))} \
+            if any(isinstance(e, model.Cell) for e in problems.values()) else {}
+        error.elements = [("td", cells[id(e)]) if isinstance(e, model.Cell) else e for e in problems.values()]
+        raise error
+
+
+def _cells(blocks: list) -> Iterator[model.Cell]:
+    """Every table cell, in the order of the markup's <td>s: a cell before the
+    cells of a table inside it (model.walk gives a table's blocks, not its cells)."""
+    for b in blocks:
+        if isinstance(b, model.Table):
+            for row in b.rows:
+                for cell in row:
+                    yield cell
+                    yield from _cells(cell.blocks)
+        elif isinstance(b, (model.Ki, model.KeepTogether, model.Item)):
+            yield from _cells(b.blocks)
 
 
 # font name → characters found in it (by covers), as _DRAWABLE above

@@ -180,19 +180,28 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
             doc = markup.parse(text, source=source)
         except InputError as exc:
             raise _at_template_line(exc, kind.template, ctx, style, where, source, loaded) from None
+        # where an element refused after the markup was parsed was printed: its root, a
+        # colour or a picture here, a table the PDF writer finds too narrow (_table_at_template_line)
+        doc.printed_at = functools.partial(_printed_at, kind.template, ctx, style, where, text)
         if doc.kind != kind.name:
             # the kind names the document's files and what a release finds in it
-            raise InputError([Problem(source, None, "", f"the markup's root is <document kind=\"{doc.kind}\">,"
-                                      f" and this template makes the {kind.name}: write kind=\"{kind.name}\"")])
-        check_model(doc, style, source)
-        # where a table the PDF writer finds too narrow was printed (_table_at_template_line)
-        doc.printed_at = functools.partial(_printed_at, kind.template, ctx, style, where, text)
+            raise _named_at(InputError([Problem(source, None, "", f"the markup's root is <document"
+                                                f" kind=\"{doc.kind}\">, and this template makes the {kind.name}:"
+                                                f" write kind=\"{kind.name}\"")]),
+                            [doc.printed_at("document", 0)], loaded)
+        try:
+            check_model(doc, style, source)
+        except InputError as exc:
+            raise _elements_at_template_lines(exc, doc, source, loaded) from None
         check_glyphs(doc, style, loaded)
         if theirs:
             flags = dict(agreement_text=any(k.name == "agreement" for k in chosen), final=final,
                          notice_text=any(k.section == "press_notice" for k in chosen))
             _against_bundled(loaded, style, kind, ctx, flags, (reads, files, text, doc), where, templates)
-        prepare_pictures(doc, loaded, source)
+        try:
+            prepare_pictures(doc, loaded, source)
+        except InputError as exc:
+            raise _elements_at_template_lines(exc, doc, source, loaded) from None
         if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
@@ -202,22 +211,49 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
 def _at_template_line(exc: InputError, template: str, ctx: dict, style: HouseStyle, where: tuple[Path, ...],
                       source: str, loaded: LoadedSpec) -> InputError:
     """A refusal of the rendered markup, named at the template's file and line that
-    printed the element it arose in (an included template's, where it was that), the
-    spec named after the message; as it was where that cannot be told."""
-    from ..content.templating import printed_by
+    printed the element it arose in (an included template's, or a macro's, where it
+    was that), the spec named after them; as it was where that cannot be told."""
+    from ..content.printed_lines import printed_by
     offset = getattr(exc, "rendered_at", None)
     found = printed_by(template, ctx, style, where, offset) if offset is not None else None
-    if found is None or not found[0] or not found[1]:
+    return _named_at(exc, [found if p.file == source else None for p in exc.problems], loaded)
+
+
+def _named_at(exc: InputError, places: list, loaded: LoadedSpec) -> InputError:
+    """The refusal's problems, each at the template's file and line beside it in
+    `places` (printed_lines.Printed), with what that line is of: the markup it
+    rendered for the spec, and the line that called the macro it stands in. A
+    problem whose place is not known stays as it was."""
+    if not any(found and found.file and found.line for found in places):
         return exc
-    file, line = found
-    at = f"{file}:{line} (the markup it rendered for {loaded.path})"
-    return InputError([Problem(at, None, p.key, p.message) if p.file == source else p for p in exc.problems])
+    problems = []
+    for p, found in zip(exc.problems, places):
+        if not (found and found.file and found.line):
+            problems.append(p)
+            continue
+        about = f"the markup it rendered for {loaded.path}"
+        if found.called_at:      # (a macro's line: the lines that called it, the innermost call first)
+            calls = ", from ".join(f"{file}:{line}" for file, line in found.called_at)
+            about = f"in the macro called at {calls}, {about}"
+        problems.append(Problem(found.file, found.line, p.key, p.message, about))
+    return InputError(list(dict.fromkeys(problems)))
+
+
+def _elements_at_template_lines(exc: InputError, doc: model.Document, source: str,
+                                loaded: LoadedSpec) -> InputError:
+    """A refusal of elements of the parsed markup (`exc.elements`: each problem's
+    (tag, index), or None), each named at the template's line that printed it."""
+    elements = getattr(exc, "elements", None) or [None] * len(exc.problems)
+    places = [doc.printed_at(*element) if element and p.file == source else None
+              for p, element in zip(exc.problems, elements)]
+    return _named_at(exc, places, loaded)
 
 
 def _printed_at(template: str, ctx: dict, style: HouseStyle, where: tuple[Path, ...], text: str,
-                tag: str, index: int) -> tuple[str, int] | None:
-    """The template file and line that printed the index-th <tag> of the markup `text`."""
-    from ..content.templating import printed_by
+                tag: str, index: int):
+    """The template file and line that printed the index-th <tag> of the markup
+    `text` (printed_lines.Printed), None where that cannot be told."""
+    from ..content.printed_lines import printed_by
     offset = markup.offset_of(text, tag, index)
     return printed_by(template, ctx, style, where, offset) if offset is not None else None
 
@@ -230,10 +266,10 @@ def _table_at_template_line(exc: LayoutProblem, doc: model.Document, loaded: Loa
     tables = [b for b in model.walk(doc.blocks) if isinstance(b, model.Table)]
     index = next((n for n, t in enumerate(tables) if t is table), None)
     found = printed_at("table", index) if printed_at and index is not None else None
-    if not found or not found[0] or not found[1]:
+    if not found or not found.file or not found.line:
         return exc
-    at = f"{found[0]}:{found[1]} (the markup it rendered for {loaded.path})"
-    return InputError([Problem(at, None, "", p.message) for p in exc.problems])
+    return _named_at(InputError([Problem(p.file, p.line, "", p.message) for p in exc.problems]),
+                     [found] * len(exc.problems), loaded)
 
 
 def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, flags: dict,
@@ -272,26 +308,34 @@ def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> No
     told at the spec's `logo:`, a photo's at its `file:`, another picture's at the template."""
     keys = {str(loaded.file(p.logo)): ("parties", pid, "logo") for pid, p in loaded.spec.parties.items() if p.logo}
     keys.update((str(loaded.file(photo.file)), key) for key, photo in photos_of(loaded.spec))
-    problems = []
-    for block in model.walk(doc.blocks):
-        if isinstance(block, model.Image):
-            key = keys.get(block.src)
-            try:
-                what = "picture" if key is None else "logo" if key[-1] == "logo" else "photo"
-                block.data = images.picture(block.src, block.width, block.height, what).data
-            except images.ImageRefused as exc:
-                problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), str(exc)) if key
-                                else Problem(source, None, "", str(exc)))
-            if not block.alt.strip():
-                # tagged PDF (a Figure's /Alt) and the DOCX say what the picture shows
-                # (a photo's caption or alt is never blank here: spec/photo_checks.py)
-                why = ("a logo needs a text for readers who cannot see it: the party's name, which"
-                       " this spec leaves blank (give name: or formal_name:)") if key else \
-                    "a picture needs alt=\"…\": its text for readers who cannot see it"
-                problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), why) if key
-                                else Problem(source, None, "", why))
+    problems: list[Problem] = []
+    elements: list[tuple[str, int] | None] = []      # (for the template's line: _elements_at_template_lines)
+    pictures = (b for b in model.walk(doc.blocks) if isinstance(b, model.Image))
+    for n, block in enumerate(pictures):             # as the markup's <img>s stand
+        key = keys.get(block.src)
+        try:
+            what = "picture" if key is None else "logo" if key[-1] == "logo" else "photo"
+            block.data = images.picture(block.src, block.width, block.height, what).data
+        except images.ImageRefused as exc:
+            problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), str(exc)) if key
+                            else Problem(source, None, "", str(exc)))
+            elements.append(("img", n))
+        if not block.alt.strip():
+            # tagged PDF (a Figure's /Alt) and the DOCX say what the picture shows
+            # (a photo's caption or alt is never blank here: spec/photo_checks.py)
+            why = ("a logo needs a text for readers who cannot see it: the party's name, which"
+                   " this spec leaves blank (give name: or formal_name:)") if key else \
+                "a picture needs alt=\"…\": its text for readers who cannot see it"
+            problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key), why) if key
+                            else Problem(source, None, "", why))
+            elements.append(("img", n))
     if problems:
-        raise InputError(list(dict.fromkeys(problems)))
+        # each problem once an element (two pictures at one line are one problem there:
+        # _named_at; a logo's told at the spec is one, of whichever element)
+        told = list(dict.fromkeys((p, e if p.file == source else None) for p, e in zip(problems, elements)))
+        error = InputError([p for p, _ in told])
+        error.elements = [e for _, e in told]
+        raise error
 
 
 def render_files(doc: model.Document, style: HouseStyle, formats=FORMATS, pdfa: bool = False,

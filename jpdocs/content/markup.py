@@ -486,10 +486,13 @@ def _rows(table: ET.Element, source: str) -> list[list[m.Cell]]:
         for td in tr:
             if td.tag != "td":
                 raise _in(_Refused(f"<{td.tag}> cannot stand in a <tr>: a row's cells are <td>"), td)
-        try:
-            rows.append([_cell(td, table.attrib.get("style", "table"), source) for td in tr])
-        except (_Refused, InputError) as exc:
-            raise _in(exc, tr)
+        cells = []
+        for td in tr:
+            try:
+                cells.append(_cell(td, table.attrib.get("style", "table"), source))
+            except (_Refused, InputError) as exc:
+                raise _in(exc, td) from None      # (the cell's line: a macro may print it apart from its row)
+        rows.append(cells)
     return rows
 
 

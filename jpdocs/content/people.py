@@ -20,13 +20,16 @@ class Who:
     the title (a signer's; "" where the title begins with it), the title, the name with
     its reading, honorific or note, the spec's words straight after the person (ら3名:
     others_per_party), and the item's others (ほか, ほか関係者　約100名: others:), after a
-    full-width space. name_first: the house's signer_order name_title (（三浦市）　吉田　英男　市長)."""
+    full-width space. name_first: the house's signer_order name_title (（三浦市）　吉田　英男　市長);
+    title_brackets, with it: name_bracketed_title, the title in （） straight after the
+    name and its honorific (宮下　宗一郎　氏（管理者）)."""
     org: str = ""
     title: str = ""
     name: str = ""
     after: str = ""
     name_first: bool = False
     others: str = ""
+    title_brackets: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,11 @@ def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
             if order == "name_title":   # （三浦市）| 吉田　英男　市長 (an honorific is refused: compose_ki)
                 out.append(Who(org, signer.shown_title or "", name, name_first=True))
                 continue
-            out.append(Who(org, signer.shown_title or "", name + (f"　{party.honorific}" if party.honorific else "")))
+            name += f"　{party.honorific}" if party.honorific else ""
+            if order == "name_bracketed_title":     # （三浦市）| 吉田　英男　様（市長）
+                out.append(Who(org, signer.shown_title or "", name, name_first=True, title_brackets=True))
+                continue
+            out.append(Who(org, signer.shown_title or "", name))
         words = after[k] if k < len(after) else None
         if words and out:
             # straight after the name, as the page writes it (日吉亨ら3名); a space is the spec's to write
@@ -77,13 +84,17 @@ def who_of(p: Person, order: str = "title_name") -> Who:
     （立会人）: notice_checks.py refuses them without a name) and its note; or in the
     house's other order (notice.signer_order: name_title) name title, as the house sets
     every person it lists (湘南鎌倉総合病院: 小林　修三　院長、鵜川　美穂　看護部長), what
-    follows the name then after the title (水谷　洋一　網走市長（予定）)."""
+    follows the name then after the title (水谷　洋一　網走市長（予定）); or
+    (name_bracketed_title) name, honorific and the title in （） (宮下　宗一郎　氏（管理者）,
+    as 弘前大学大学院医学研究科 lists its attendees), the role and note after it."""
     name = (p.name or "") + (f"（{p.reading}）" if p.reading else "")
-    rest = ((f"　{p.honorific}" if p.honorific else "") + (f"（{p.role}）" if p.role else "")
-            + (f"（{p.note}）" if p.note else ""))
+    honorific = f"　{p.honorific}" if p.honorific else ""
+    rest = (f"（{p.role}）" if p.role else "") + (f"（{p.note}）" if p.note else "")
     if order == "name_title" and p.name:
-        return Who("", p.title or "", name, after=rest, name_first=True)
-    return Who("", p.title or "", name + rest)
+        return Who("", p.title or "", name, after=honorific + rest, name_first=True)
+    if order == "name_bracketed_title" and p.name:
+        return Who("", p.title or "", name + honorific, after=rest, name_first=True, title_brackets=True)
+    return Who("", p.title or "", name + honorific + rest)
 
 
 def columns_row(w: Who) -> tuple[str, str]:
@@ -98,7 +109,8 @@ def columns_row(w: Who) -> tuple[str, str]:
     the name, the line breaks before them, never inside them (…約 / 100名)."""
     others = Markup("　<whole>{}</whole>").format(w.others) if w.others else ""
     if w.name_first:
-        return (f"（{w.org}）" if w.org else "", "　" + w.name + ("　" + w.title if w.title else "") + w.after + others)
+        title = (f"（{w.title}）" if w.title_brackets else "　" + w.title) if w.title else ""
+        return (f"（{w.org}）" if w.org else "", "　" + w.name + title + w.after + others)
     # a signer with no title (title: false): the organisation, then the name
     return ("　".join(x for x in (w.org, w.title) if x), ("　" + w.name if w.name else "") + w.after + others)
 
@@ -156,7 +168,7 @@ def tabulated_rows(whos, form: PeopleForm) -> tuple[tuple[str, ...], ...]:
     has_org = any(w.org for w in whos)
     rows = []
     for w in whos:
-        title = spread(w.title, form.title_spread) if w.title else ""
+        title = (f"（{w.title}）" if w.title_brackets else spread(w.title, form.title_spread)) if w.title else ""
         parts = [w.name, title] if w.name_first else [title, w.name]
         org = (f"（{w.org}）" if w.name_first else w.org) if w.org else ""
         cells = [form.mark + org, *parts] if has_org else [form.mark + parts[0], parts[1]]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -331,68 +330,6 @@ def render(template_name: str, context: dict, style: HouseStyle,
     except Exception as exc:       # ZeroDivisionError, TypeError, RecursionError … in template code
         file, line = _where(exc, folders, template_name)
         raise fail(file, f"template error: {type(exc).__name__}: {exc}", line) from None
-
-
-_CO_GENERATOR = 0x20      # inspect.CO_GENERATOR, without importing inspect at every start
-
-
-def printed_by(template_name: str, context: dict, style: HouseStyle, folder: tuple[Path, ...],
-               offset: int) -> tuple[str, int] | None:
-    """The template file and line that printed the character at `offset` of the
-    markup `render` gives: the template rendered again (only for a refusal of its
-    markup), piece by piece, each piece traced to the template code that yielded it
-    (the innermost one: an included template's before the include's), whose line
-    Jinja's debug info maps back to the template's. None where it cannot be told."""
-    env = environment(folder, style.digits, style.dates, style.times, style.word("comma"))
-    pending: list = [None]
-
-    def trace(frame, event, arg):
-        template = frame.f_globals.get("__jinja_template__")
-        if template is None:
-            return None
-        if (event == "return" and pending[0] is None and isinstance(arg, str)
-                and frame.f_code.co_flags & _CO_GENERATOR):        # a piece yielded
-            pending[0] = (template, template.get_corresponding_lineno(frame.f_lineno))
-        return trace
-
-    before = sys.gettrace()
-    try:
-        template = env.get_template(template_name)
-        env.start_render(None)
-        pieces = template.root_render_func(template.new_context(dict(**context, style=style)))
-        at = 0
-        sys.settrace(trace)
-        try:
-            for piece in pieces:
-                where, pending[0] = pending[0], None
-                if at + len(piece) > offset:
-                    return _line_in_piece(env, where, piece, offset - at) if where else None
-                at += len(piece)
-        finally:
-            sys.settrace(before)
-    except Exception:
-        return None          # (the first render succeeded; a second that fails tells nothing)
-    return None
-
-
-def _line_in_piece(env, where: tuple, piece: str, offset: int) -> tuple[str, int]:
-    """(file, line) of the character `offset` into a piece its template yielded at
-    `line`. Jinja yields the template's own text whole, lines and all (with the
-    constants it folds into it: `{{ 'x' }}`), at the line of the tag before it, whose
-    newline trim_blocks drops: the piece begins on that line or the next, which its
-    first characters tell, and the character stands as many lines further as the
-    piece has newlines before it."""
-    template, line = where
-    try:
-        text = env.loader.get_source(env, template.name)[0]
-    except Exception:
-        return template.filename, line
-    lines = text.splitlines(keepends=True)
-    if piece[:1] not in ("", "\n") and line < len(lines):
-        first = piece.split("\n", 1)[0][:12]
-        if first not in lines[line - 1] and lines[line].startswith(first):
-            line += 1
-    return template.filename, line + piece.count("\n", 0, offset)
 
 
 def _where(exc: Exception, folders: tuple[Path, ...], template_name: str) -> tuple[str, int | None]:

@@ -76,9 +76,11 @@ class AgreementStyle(StyleModel):
     # 2: two A4 pages side by side on an A3 sheet, folded in half (no page join to seal
     # across), as some offices print an agreement (writers/sheet.py); the DOCX keeps A4
     pages_per_sheet: Literal[1, 2] = 1
-    # the signature blocks one under another (1, default: up to six parties) or two a row
-    # (2: 仙台市長 beside 山形市長, as some offices set two parties); seven or more always two
-    signature_columns: Literal[1, 2] = 1
+    # the signature blocks one under another (1, default: up to six parties), two a row
+    # (2: 仙台市長 beside 山形市長, as some offices set two parties) or three a row (3: 鳥取県,
+    # 島根県 and 沿海地方's governors side by side under their 覚書 of 1991); seven or more
+    # always at least two
+    signature_columns: Literal[1, 2, 3] = 1
     # where a block's label (甲) stands: first, on its first line (the address's); organisation:
     # on the organisation's first line, or the title's where it has none (甲　横瀬町 under the address);
     # first_line: printed in the block's first line (甲　東京都立川市…), the block's other lines

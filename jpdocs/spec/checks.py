@@ -75,6 +75,12 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
                                         f"the agreement is amended on {amendment.date.isoformat()}, not after it"
                                         f" was signed ({agreement.signing_date.isoformat()}); check the date"))
+        amends = agreement.amends
+        if amends and amends.signing_date and agreement.signing_date and amends.signing_date >= agreement.signing_date:
+            path = ("agreement", "amends", "signing_date")
+            problems.append(Problem(name, line_of(lines, path), dotted(path),
+                                    f"the agreement amended was signed on {amends.signing_date.isoformat()}, not"
+                                    f" before this one ({agreement.signing_date.isoformat()}); check the date"))
         for field in agreement.fields:
             if not field.strip():
                 path = ("agreement", "fields", field)
@@ -147,6 +153,16 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         elif doc is None:
             problem(("agreement", "signing_year"), "signing_year is printed in the agreement document's open date"
                                                    " line, and there is no document: it would have no effect")
+    if ag.signing_era is not None:
+        if ag.signing_date is not None:
+            problem(("agreement", "signing_era"), "the signing date gives the era: signing_era is for a draft's"
+                                                  " open date (signing_date: null), and would have no effect")
+        elif ag.signing_year is not None:
+            problem(("agreement", "signing_era"), "signing_year gives the era (its year is written in it): remove"
+                                                  " signing_era, or signing_year where the year is not known")
+        elif doc is None:
+            problem(("agreement", "signing_era"), "signing_era is printed in the agreement document's open date"
+                                                  " line, and there is no document: it would have no effect")
     if ag.signing_month is not None:
         if ag.signing_date is not None:
             problem(("agreement", "signing_month"), "the signing date gives the month: signing_month is for a"

@@ -81,6 +81,9 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     if problems:
         raise InputError(sort_problems(problems))
     warnings += date_warnings(spec, name, lines)
+    if spec.agreement and spec.agreement.amends:
+        from .amends_checks import amends_warnings
+        warnings += amends_warnings(spec, name, lines)
     loaded = LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)
     if others and spec.press_notice and spec.press_notice.also:
         from .joint import check_attached, load_others

@@ -423,6 +423,12 @@ def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
         if col.amended and col.data != "signing_date":
             at(("columns", i, "amended"), "amended: prints the amendments under the signing date; only a"
                                           " column of data: signing_date has it (or use data: amendments)")
+        if col.amends is not None and col.data != "title":
+            at(("columns", i, "amends"), "amends: prints what an agreement amends under its title; only a"
+                                         " column of data: title has it (or use data: amends)")
+        elif col.amends and any(c.data == "amends" for c in an.columns):
+            at(("columns", i, "amends"), "a column of data: amends lists what an agreement amends, so"
+                                         " amends: true would print it twice; remove one")
         if col.field is not None and not col.field.strip():
             at(("columns", i, "field"), "a field's name cannot be empty")
         if col.count is not None:

@@ -137,8 +137,9 @@ class Times(StyleModel):
     """How the house writes times (japanese.format_time_span)."""
     clock: Literal["24h", "12h"] = "24h"       # 14時30分 / 午後２時30分
     zero_minutes: bool = True                  # 11時00分; false: 11時
-    # false: the minutes as the number they are, 14時0分, 13時5分, as 大阪府's releases write
-    # the hour of release (提供時間　14時0分); default: two digits, 14時00分, 13時05分
+    # false: the minutes as the number they are, in the house's digits (14時０分, 13時５分 under
+    # mixed digits; 14時0分 under half), as 大阪府's releases write the hour of release
+    # (提供時間　14時0分); default: two digits, 14時00分, 13時05分
     pad_minutes: bool = True
     span: Literal["～", "から"] = "～"          # 11時00分～11時30分, 11時00分～ / 15時から16時まで, 15時から
     notation: Literal["kanji", "colon"] = "kanji"  # 14時30分 / 14:30 (always with its minutes)
@@ -251,8 +252,10 @@ class NoticeStyle(StyleModel):
     venue_address: Literal["brackets", "line", "line_brackets", "above"] = "brackets"
     venue_address_label: str = ""   # before the address, where it is set: 住所： → （住所：江別市…）
     # 締結者: title then name (三浦市　市長 | 吉田　英男), or the name first, the organisation
-    # in （） before it ((三浦市) | 吉田　英男　市長), as some releases list them
-    signer_order: Literal["title_name", "name_title"] = "title_name"
+    # in （） before it ((三浦市) | 吉田　英男　市長), as some releases list them, or the name,
+    # its honorific and the title in （） (name_bracketed_title: 宮下　宗一郎　氏（管理者）, as
+    # 弘前大学大学院医学研究科 lists its attendees); every person the notice lists too
+    signer_order: Literal["title_name", "name_title", "name_bracketed_title"] = "title_name"
     # the ceremony's duration_note in （） after the time (default: 11時00分～（30分程度）) or
     # run on after a start that ends in から, without them (plain: 16:30から30分程度)
     duration_note: Literal["brackets", "plain"] = "brackets"
@@ -324,11 +327,11 @@ class NoticeStyle(StyleModel):
 # What an annual overview's column can print from the agreement itself (annual/columns.py
 # computes each); a column that names `field:` prints the spec's own field instead.
 ANNUAL_DATA = ("number", "signing_date", "title", "partners", "areas", "department", "validity",
-               "amendments", "related", "issuer")
-ANNUAL_DATE_DATA = ("signing_date", "validity", "amendments", "related")
+               "amendments", "related", "amends", "issuer")
+ANNUAL_DATE_DATA = ("signing_date", "validity", "amendments", "related", "amends")
 ANNUAL_HEADINGS = {"number": "№", "signing_date": "締結日", "title": "協定名", "partners": "相手方",
                    "areas": "連携事項", "department": "担当課", "validity": "有効期間", "amendments": "改定日",
-                   "related": "関連文書", "issuer": "締結者"}
+                   "related": "関連文書", "amends": "原協定", "issuer": "締結者"}
 
 
 class AnnualColumn(StyleModel):
@@ -340,12 +343,23 @@ class AnnualColumn(StyleModel):
     heading: str | None = None        # default: the data's usual heading, or the field's name
     dates: Literal["long", "short"] | None = None    # default long; only for a column of dates
     amended: bool = False             # signing_date only: each amendment's date under it, （R2.4.1改定）
+    # title only: what an agreement amends (its agreement.amends) on a line under its title,
+    # （令和元年７月１日締結の情報提供に関する協定書の変更）; default: so, unless a column of
+    # data: amends lists it; false: nowhere in the title (a list that shows none, as 国税庁's)
+    amends: bool | None = None
     # partners only: after the names of two or more partners, the count of the parties as the
     # office words it, （{parties}市町間での協定）; {parties}: every party, {partners}: the names
     count: str | None = None
 
     def title(self) -> str:
         return self.heading if self.heading is not None else (ANNUAL_HEADINGS[self.data] if self.data else self.field)
+
+    def prints_amends_under_title(self, columns: list["AnnualColumn"]) -> bool:
+        """Whether this title column prints an agreement's `amends` under the title: as
+        it says, else unless another column lists it (data: amends), never twice."""
+        if self.data != "title":
+            return False
+        return self.amends if self.amends is not None else not any(c.data == "amends" for c in columns)
 
 
 def _default_columns() -> list[AnnualColumn]:

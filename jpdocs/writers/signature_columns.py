@@ -47,11 +47,54 @@ def _measures(cell: m.Cell, font: str, size: float) -> tuple[float, float]:
     return line, word
 
 
+def _needs(t: m.Table, widths: list[float], cols: tuple[int, ...], width: float, pad: float,
+           font: str, size: float) -> list[list[float]]:
+    """Per lines' column: the room its longest line and its longest word need (with the
+    cell's padding, less what a cell spanning more columns has beside it)."""
+    extra = 2 * pad + _SLACK
+    need = [[0.0, 0.0] for _ in cols]
+    for row in t.rows:
+        for first, span, cell in _spans(row):
+            for k, col in enumerate(cols):
+                if first <= col < first + span and first + span <= col + 2:
+                    line, word = _measures(cell, font, size)
+                    rest = sum(widths[first:first + span]) * width - widths[col] * width
+                    need[k][0] = max(need[k][0], line + extra - rest)
+                    need[k][1] = max(need[k][1], word + extra - rest)
+    return need
+
+
+def _fitted_three(t: m.Table, widths: list[float], width: float, pad: float, font: str,
+                  size: float) -> list[float]:
+    """Three blocks a row (nine columns: label, lines, seal, three times): where a word
+    would be cut (ソ連邦沿海地方政府首席 in a third of the measure), the lines' columns (1,
+    4, 7) share their room: each as wide as its longest line where all three fit so, else
+    as its longest word, the rest shared evenly; the template's widths where no word is
+    cut or the words do not fit side by side."""
+    cols = (1, 4, 7)
+    need = _needs(t, widths, cols, width, pad, font, size)
+    own = [widths[c] * width for c in cols]
+    if all(n[1] <= o for n, o in zip(need, own)):
+        return widths                        # no word cut: as the template sets them
+    room = sum(own)
+    for k in (0, 1):                         # the longest lines, else the longest words
+        got = [n[k] for n in need]
+        if sum(got) <= room:
+            spare = (room - sum(got)) / len(cols)
+            for c, g in zip(cols, got):
+                widths[c] = (g + spare) / width
+            return widths
+    return widths                            # no room for the words side by side: as before
+
+
 def fitted_blocks(t: m.Table, width: float, pad: float, font: str, size: float) -> list[float]:
     """The widths (fractions) of a table of two blocks a row (six columns: label, lines,
-    seal, twice), the lines' columns (1 and 4) shared as above; the template's widths
-    where no longest word is wider than its column."""
+    seal, twice), the lines' columns (1 and 4) shared as above; three a row (nine
+    columns) by _fitted_three; the template's widths where no longest word is wider than
+    its column."""
     widths = list(t.widths)
+    if len(widths) == 9:
+        return _fitted_three(t, widths, width, pad, font, size)
     if len(widths) != 6:
         return widths
     extra = 2 * pad + _SLACK

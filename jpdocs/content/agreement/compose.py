@@ -136,11 +136,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     check_block_labels(doc, [pid for pid, _ in parties], labels, problem)
     check_by_hand(doc, spec, problem)
     check_name_size(doc, parties, form, problem)
-    if form.signature_columns == 2:
+    if form.signature_columns > 1:
         for pid, party in parties:
             if party.co_signers:
-                problem(("parties", pid, "co_signers"), "the house sets the signature blocks in two columns"
-                        " (agreement.signature_columns: 2), a signer a block; a co-signer signs under its"
+                problem(("parties", pid, "co_signers"), f"the house sets the signature blocks in"
+                        f" {'two' if form.signature_columns == 2 else 'three'} columns"
+                        f" (agreement.signature_columns: {form.signature_columns}), a signer a block; a co-signer signs under its"
                         " party's block, which only one column sets: say signature_columns: 1 in the house"
                         " style, or sign for the party with one signer")
     if doc.prose:
@@ -232,7 +233,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     date = (japanese.date_in(ag.signing_date, form.calendar, "none", date_style)
             if ag.signing_date else year_kept(ag.signing_year, blank_date, date_style, form.calendar,
                                               ag.signing_month)
-            if ag.signing_year else blank_date)
+            if ag.signing_year else era_kept(ag.signing_era, blank_date, problem)
+            if ag.signing_era else blank_date)
+    if problems:                          # a signing_era the house's blank date cannot hold
+        raise InputError(problems)
     # a name withheld (signer_names: withheld) prints nothing where a draft's blank would stand
     withheld = doc.signer_names == "withheld"
     # the names in one column (name_column): after the widest title of every block
@@ -300,6 +304,19 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
 def supplementary_of(given) -> SupplementaryText | None:
     """The 附則 as the spec writes it: nothing composed, nothing changed."""
     return SupplementaryText(given.heading, tuple(given.text), given.run_in) if given else None
+
+
+def era_kept(era: str, blank_date: str, problem) -> str:
+    """A draft's open date line in the era it writes, its year not known (大正　　年　　月　　日,
+    常光・中丸・加納三か村's draft of 大正4〜6年): the house's blank date with that era in place of
+    its own. A blank date without an era (a house dating its agreements in the western
+    calendar) has none to replace: an error at signing_era."""
+    own = next((e for e, _ in japanese.ERAS if blank_date.startswith(e)), None)
+    if own is None:
+        problem(("agreement", "signing_era"), f"the house's open date (wording: blank_date) is 「{blank_date}」,"
+                f" with no era to write {era} in: remove signing_era, or date the house's agreements in the era")
+        return blank_date
+    return era + blank_date[len(own):]
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",

@@ -19,6 +19,7 @@ import re
 
 from ... import japanese
 from ...dates_in_text import DATE, DateInText, date_of, dates_in
+from ...spec.amends_checks import dates_title
 
 D = ("agreement", "document")
 
@@ -38,12 +39,16 @@ _TERM_WORD = re.compile(r"[ 　]*(?:から|より|まで|以降|以後|限り)")
 _OPEN, _CLOSE = "（(「『", "）)」』"
 
 
-def signing_dates_in(text: str) -> list[DateInText]:
-    """The dates `text` gives as the day of its signing (see _SIGNING_VERB)."""
+def signing_dates_in(text: str, amended: str | None = None) -> list[DateInText]:
+    """The dates `text` gives as the day of its signing (see _SIGNING_VERB). Not one: the
+    date of the agreement it amends (`amended`, agreement.amends's title) written straight
+    before its title (令和２年４月１日締結の包括連携協定の一部を…変更する: amends_checks)."""
     out = []
     for m in DATE.finditer(text):
         if _depth(text[:m.start()]) > 0:
             continue                          # in brackets: a remark on something the text names
+        if amended and dates_title(text, m.end(), amended):
+            continue                          # the 原協定's day, which amends_checks holds to amends
         rest = _to_sentence_end(text[m.end():])
         if _TERM_WORD.match(rest):
             continue
@@ -88,7 +93,7 @@ def check_stated_dates(ag, doc, problem) -> None:
         text = getattr(doc, part)
         if not isinstance(text, str):
             continue
-        for other in signing_dates_in(text):
+        for other in signing_dates_in(text, ag.amends.title if ag.amends else None):
             if not other.is_day(day):
                 problem(D + (part,), f"{other.written} is given here as the day of signing, and the date line"
                                      f" under the closing prints the signing date {day.isoformat()}"

@@ -21,7 +21,7 @@ class Kind:
     the act its closing attests (締結; 確認書: 成立), the preamble's verb, and the stem
     a title ends with (…協定 → …協定書).
 
-    A kind without a word (盟約書, 協議書, 合意書) is one whose real texts do not agree on how
+    A kind without a word (盟約書, 協議書, 合意書, 協約書, 共同声明) is one whose real texts do not agree on how
     they name themselves or what they do: 江東区's 盟約書 (1989) and 芦屋市's 盟約 (1961)
     end their one paragraph …盟約する。 and name themselves nowhere; 大河原町's 協議書
     (1969, 1973) say 次のとおり協定する and 上記のとおり協定したことを証するため, not
@@ -39,7 +39,13 @@ KINDS = {"協定書": Kind("協定"), "覚書": Kind("覚書"), "契約書": Kin
          "盟約書": Kind(None, stem="盟約"), "協議書": Kind(None, stem="協議"),
          # 法務省 and 国税庁's 合意書 (2021): titled 合意書 alone, …次のとおり合意した。, and no
          # closing: it never names itself, as the two above
-         "合意書": Kind(None, stem="合意")}
+         "合意書": Kind(None, stem="合意"),
+         # 常光・中丸・加納三か村's 仮協約書案 (大正, 北本市史): its preamble says 左ノ協約ヲ締結ス and its
+         # closing 本協定約: a 協約書 that calls itself by no one word either
+         "協約書": Kind(None, stem="協約"),
+         # 鳥取県・ハバロフスク地方 (2010) and 神奈川県・ペナン州 (1991): a statement, not a 締結: 本共同声明を、
+         # …保管する and この共同声明は、…再確認するものである; nothing to compose for it either
+         "共同声明": Kind(None, stem="共同声明")}
 
 
 # Each kind's words a title may end in (協定書, 協定; 盟約書, 盟約 …), the longest first,

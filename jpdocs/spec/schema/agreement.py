@@ -144,7 +144,7 @@ class Witness(Strict):
         return self.representative
 
 
-DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書", "盟約書", "協議書", "合意書")
+DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書", "盟約書", "協議書", "合意書", "協約書", "共同声明")
 WRITING_STYLES = ("である", "です・ます")
 
 
@@ -152,7 +152,7 @@ class AgreementDocument(Strict):
     """The agreement document (協定書, 覚書 …), made only when the spec has this section.
     Its articles come from a standard set of the house style, chosen by name, and from
     the spec; nothing is added that neither states."""
-    # the wording follows it: 本協定 / 本覚書, 協定を締結する …; 盟約書, 協議書, 合意書: none, the spec
+    # the wording follows it: 本協定 / 本覚書, 協定を締結する …; 盟約書, 協議書, 合意書, 協約書, 共同声明: none, the spec
     # writes the preamble and the closing and no standard article names the document
     kind: Literal[DOCUMENT_KINDS] = "協定書"
     # words of another kind the signed text calls itself by, printed as written (国税庁 and
@@ -244,6 +244,14 @@ class Related(Strict):
     date: Optional[Date] = None
 
 
+class Amends(Strict):
+    """The earlier agreement this one amends (a 変更協定, 追加締結分, a 覚書 that changes its
+    articles), as its title and date say: listed with this agreement in the annual
+    overview (under its title, or in a column of its own) and on its plain sheet."""
+    title: Line                        # 情報提供に関する協定書, as the earlier agreement is titled
+    signing_date: Optional[Date] = None   # its signing date, where the spec states it: none printed otherwise
+
+
 class Agreement(Strict):
     """What the agreement is: used by the notice, the overview sheet, the annual
     book and (when `document:` is given) the agreement document itself."""
@@ -251,11 +259,15 @@ class Agreement(Strict):
     signing_date: Optional[Date]      # null (written so): left open in a draft (document.draft)
     signing_year: Optional[Year] = None  # a draft's open date keeps its year: 令和４年　　月　　日
     signing_month: Optional[Month] = None  # and its month, with signing_year: 令和４年３月　　日
+    # a draft's open date in the era it writes, its year not known (常光・中丸・加納三か村's draft of
+    # 大正4〜6年: 大正　　年　　月　　日): the era in place of the house's blank date's
+    signing_era: Optional[Literal["明治", "大正", "昭和", "平成", "令和"]] = None
     areas: list[Area] = []
     fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
     department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)
     fields: dict[str, Line] = {}       # the office's own facts (分類: 包括連携), printed where an annual column names them
     amendments: list[Amendment] = []   # 改定日: later revisions, listed with it in the annual overview
     related: list[Related] = []        # documents under it (覚書 …), listed with it in the annual overview
+    amends: Optional[Amends] = None    # the earlier agreement it amends (原協定), listed with it in the annual overview
     validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
     document: Optional[AgreementDocument] = None

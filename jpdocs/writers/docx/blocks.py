@@ -89,10 +89,14 @@ def _block(box, b, ctx: Ctx) -> list:
                                    indents=(b.first_indent, b.left_indent))
         elif ctx.pdf_lines and not (b.first_indent or b.left_indent or b.tracking):
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=False)
-        elif ctx.in_cell and not b.tracking:
+        elif ctx.in_cell and not b.tracking and b.first_indent <= 0:
             # any other cell's paragraph (an overview sheet's ◆ text): a line the PDF fits
             # only by squeezing it breaks where the PDF's does, or before its last word
-            # that fits, not inside a word
+            # that fits, not inside a word. Not running text, indented at its first line
+            # (字下げ: the opening in a head's 内容 row, notice.head_form: label_table):
+            # Word wraps it as it wraps the body's, where the rules allow, as the PDF
+            # does, and a line break there would be one the text does not have, left in
+            # the paragraph for whoever edits it
             inlines = phrase_lines(ctx, b.style, b.align, inlines, phrases=SQUEEZED,
                                    indents=(b.first_indent, b.left_indent))
         p = para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,
