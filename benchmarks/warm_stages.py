@@ -145,7 +145,7 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
             ("  the file written (TaggingCanvas.save)", tags.TaggingCanvas, "save", _via_reduce),
         ],
         "drawing": [
-            ("  runs' text operators (textout.run_code)", drawing, "run_code", _via_reduce),
+            ("  runs' text operators (textout.run_operators)", drawing, "run_operators", _via_reduce),
             ("    runs' glyphs coded (Coding.code)", cid.Coding, "code", _via_compress),
             ("  lines' words made (JParagraph._words)", composer.JParagraph, "_words", _via_call),
             ("  text objects begun (TaggingCanvas.beginText)", tags.TaggingCanvas, "beginText", _via_starmap),

@@ -231,6 +231,41 @@ def test_the_persons_label_before_the_title_and_name(house, tmp_path, capsys):
     assert expected in [no_space(p) for p in docx_paragraphs(out / "press-notice.docx")]
 
 
+# ------------------------------------------------------------------ the department's label
+
+@needs_poppler
+@pytest.mark.parametrize("house, expected", [
+    (None, "所属課室:オホーツク総合振興局地域創生部"),                    # in the box, on its line
+    (WITH_DEPARTMENT, "所属課室:オホーツク総合振興局地域創生部地域政策課長杉村勝彦"),
+    ("notice:\n  contacts_at: foot_line\n", "担当窓口所属課室:オホーツク総合振興局地域創生部"),
+    ("notice:\n  contacts_at: head_table\n", "所属課室:オホーツク総合振興局地域創生部"),
+])
+def test_the_departments_label_before_the_department(house, expected, tmp_path, capsys):
+    """contacts[].department_label (赤穂市's 所属課室:): printed as written straight before
+    the department wherever the house prints the department — its line in the box, the
+    person's line (person_line: with_department), the line after the text (foot_line),
+    the head's row (head_table); the department never without it; the DOCX alike."""
+    labelled = CONTACT.replace("      department: オホーツク", "      department_label: \"所属課室:\"\n      department: オホーツク")
+    if house and "contacts_at" in house:          # a line or a row prints no person
+        labelled = labelled.replace("      title: 地域政策課長\n      name: 杉村　勝彦\n", "")
+    path = variant(tmp_path, (CONTACT, labelled), style=house)
+    out = build(path, tmp_path, capsys)
+    text = no_space(pdf_text(out / "press-notice.pdf"))
+    assert expected in text, text
+    own = text.replace("オホーツク総合振興局地域創生部地域政策課地域振興係", "")     # the request's contact, unlabelled
+    assert own.count("オホーツク総合振興局地域創生部") == own.count("所属課室:オホーツク総合振興局地域創生部"), text
+    assert expected in no_space("".join(docx_paragraphs(out / "press-notice.docx")))
+
+
+def test_the_departments_label_on_the_top_line(tmp_path, capsys):
+    """On the one line at the top (contacts_at: top): 問合せ先：所属課室:中央区役所…（06-…）."""
+    ward = WARD.replace("      department:", "      department_label: \"所属課室:\"\n      department:")
+    path = variant(tmp_path, (CONTACT, ward), style=TOP)
+    out = build(path, tmp_path, capsys)
+    assert "問合せ先：所属課室:中央区役所総務課（総合企画グループ）（06-6267-9683）" in no_space(
+        pdf_text(out / "press-notice.pdf"))
+
+
 @pytest.mark.parametrize("old, new, fragment, message", [
     ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
      "      person_label: \"担当：\"\n      people:\n        - {title: 課長, name: 杉村}\n", "person_label",

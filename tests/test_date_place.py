@@ -192,3 +192,38 @@ def test_a_date_form_that_has_no_effect_is_refused(style, key, message, tmp_path
     assert f"error: {tmp_path / 'house.yaml'}:3: {key}: {message}" in err, err
     code, _, err, pdf = build(path, tmp_path, capsys)
     assert code == 1 and not pdf.exists() and "Traceback" not in err
+
+
+@needs_poppler
+@pytest.mark.parametrize("place", ["under_title", "foot"])
+def test_the_office_on_the_line_under_the_date_where_the_house_sets_it(place, tmp_path, capsys):
+    """notice.office_place: with_date (東京東信用金庫's news: its title, then 2020年４月８日,
+    then 東京東信用金庫): the issuing office follows the date under the title or at the
+    foot, on the line under it, and the head keeps 報道機関各位 alone. The PDF, the DOCX
+    and the release after the signing alike."""
+    path = variant(tmp_path, AFTER, style=f"notice:\n  date_place: {place}\n  office_place: with_date\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    office = "北海道オホーツク総合振興局"
+    for lines in (all_lines(pdf), [no_space(p.text) for p in docx_paragraphs(pdf.with_suffix(".docx"))]):
+        assert lines.count(DATE) == 1 and lines.count(office) == 1, lines
+        at = lines.index(DATE)
+        assert lines[0] == "報道機関各位" and lines[1].startswith(TITLE), lines[:3]
+        assert lines[at + 1] == office, lines[at - 1:at + 3]
+        assert at == (title_line(lines) + 1 if place == "under_title" else len(lines) - 2), lines
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = all_lines(tmp_path / "out" / path.stem / "press-notice-after.pdf")
+    at = after.index(AFTER_DATE)
+    assert after[at + 1] == office and after[1].startswith(TITLE), after
+
+
+@pytest.mark.parametrize("place", ["head", "before_title", "after_title"])
+def test_the_office_with_a_date_that_has_no_line_of_its_own_away_from_the_head_is_refused(place, tmp_path, capsys):
+    """office_place: with_date beside a date in the head (where the office stands under it
+    anyway) or in the title's line (where no line follows it) would have no effect."""
+    path = variant(tmp_path, style=f"notice:\n  date_place: {place}\n  office_place: with_date\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err, err
+    assert (f"error: {tmp_path / 'house.yaml'}:3: notice.office_place: office_place: with_date sets the issuing"
+            " office under the date where the date stands on a line of its own away from the head (date_place:"
+            f" under_title or foot); with date_place: {place} it would have no effect") in err, err

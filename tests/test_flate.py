@@ -16,10 +16,11 @@ from pypdf.generic import IndirectObject, StreamObject
 
 from conftest import SEED_SPEC, needs_poppler, pdf_text, run_generate
 from jpdocs import flate
+from jpdocs.fonts.glyph_map import run_length_map
 
 
 def _flate_streams(pdf: Path) -> list[bytes]:
-    """Every FlateDecode stream of the file, as written (compressed)."""
+    """Every stream of the file deflated alone (/Filter /FlateDecode), as written."""
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     out = []
     for num in range(1, int(reader.trailer["/Size"])):
@@ -37,10 +38,13 @@ def _font_programs(pdf: Path) -> list[bytes]:
 
 
 def _cid_to_gid_maps(pdf: Path) -> list[bytes]:
-    """The fonts' /CIDToGIDMap streams, as written (fonts/cid.py)."""
+    """The fonts' /CIDToGIDMap streams, as written (fonts/cid.py): run-length codes
+    deflated (fonts/glyph_map.py)."""
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
-    return [font.get_object()["/DescendantFonts"][0].get_object()["/CIDToGIDMap"].get_object()._data
+    maps = [font.get_object()["/DescendantFonts"][0].get_object()["/CIDToGIDMap"].get_object()
             for page in reader.pages for font in page["/Resources"]["/Font"].values()]
+    assert all(m["/Filter"] == ["/FlateDecode", "/RunLengthDecode"] for m in maps)
+    return [m._data for m in maps]
 
 
 def _notice(out: Path, env: dict | None = None) -> Path:
@@ -84,11 +88,12 @@ def test_every_stream_is_deflated_by_the_library_in_use(both):
         levels = []
         for data in streams:
             raw = zlib.decompress(data)
-            level = (flate.MOSTLY_ZEROS if data in maps else flate.FONT_PROGRAM if data in programs
-                     else flate.LEVEL)
+            level = flate.FONT_PROGRAM if data in programs else flate.LEVEL
             assert deflate(raw, level) == data, path
             levels.append(level)
         assert flate.LEVEL in levels and levels.count(flate.FONT_PROGRAM) >= len(programs)
+        for data in maps:               # (deflated over RunLengthDecode: not in `streams`)
+            assert deflate(zlib.decompress(data), flate.CID_MAP) == data, path
     assert installed.read_bytes() != fallback.read_bytes()
 
 
@@ -96,8 +101,8 @@ def test_every_stream_is_deflated_by_the_library_in_use(both):
 def test_without_libdeflate_the_notice_is_the_same_document(both, tmp_path):
     installed, fallback = both
     assert pdf_text(installed) == pdf_text(fallback)
-    assert [zlib.decompress(s) for s in _flate_streams(installed)] == \
-        [zlib.decompress(s) for s in _flate_streams(fallback)]
+    for streams in (_flate_streams, _cid_to_gid_maps):
+        assert [zlib.decompress(s) for s in streams(installed)] == [zlib.decompress(s) for s in streams(fallback)]
     assert installed.stat().st_size <= 100_000 and fallback.stat().st_size <= 100_000
     pages = []
     for name, path in (("a", installed), ("b", fallback)):
@@ -130,17 +135,24 @@ def test_a_fonts_streams_are_deflated_once_each(monkeypatch):
                         flate.compress(data, level))
     font_file = cid._Kept(random.Random(1).randbytes(5000), flate.FONT_PROGRAM)
     cmap = cid._Kept(b"<0001> <3042>\n" * 50)
-    zeros = cid._Kept(bytes(3000) + b"\0\1", flate.MOSTLY_ZEROS)
+    codes = run_length_map((3, 4, 900), range(1, 4))
+    glyph_map = cid._KeptMap(codes)
     z = pdfdoc.PDFZCompress
     assert isinstance(z, cid._Flate)
     doc = pdfdoc.PDFDocument()
     for _ in range(3):
-        for kept in (font_file, cmap, zeros):
+        for kept in (font_file, cmap):
             stream = kept.stream(doc)
             assert stream.content is kept.data and stream.filters == [kept]
             assert kept.encode(stream.content) == flate.compress(kept.data, kept.level)
+        stream = glyph_map.stream(doc)
+        assert stream.content == flate.compress(codes, flate.CID_MAP) and stream.filters is None
+        assert stream.dictionary["Filter"].sequence == ["/FlateDecode", "/RunLengthDecode"]
         assert z.encode("q 1 0 0 1 0 0 cm Q") == flate.compress(b"q 1 0 0 1 0 0 cm Q")
     assert font_file.encode(b"other") == flate.compress(b"other")
     assert calls == [(font_file.data, flate.FONT_PROGRAM), (cmap.data, flate.LEVEL),
-                     (zeros.data, flate.MOSTLY_ZEROS)] + [(b"q 1 0 0 1 0 0 cm Q", flate.LEVEL)] * 3 + \
+                     (codes, flate.CID_MAP)] + [(b"q 1 0 0 1 0 0 cm Q", flate.LEVEL)] * 3 + \
         [(b"other", flate.LEVEL)]
+    doc.compression = 0                   # (nothing deflated: the map's run-length codes alone)
+    stream = glyph_map.stream(doc)
+    assert stream.content is codes and stream.dictionary["Filter"].sequence == ["/RunLengthDecode"]

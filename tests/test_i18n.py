@@ -40,6 +40,7 @@ VARIANTS = {
     "era-ended": ("issue_date: 2024-02-16", "issue_date: 平成31年5月1日"),
     "minute-61": ('start: "11:00"', 'start: "11:61"'),
     "start-note-beside-end": ('start: "11:00"', 'start: "11:00"\n    end: "11:30"\n    start_note: 現地時間'),
+    "time-prefix-without-time": ('start: "11:00"', 'time_prefix: 現地時間'),
     "time-words": ('start: "11:00"', 'start: "eleven"'),
     "date-words": ("issue_date: 2024-02-16", "issue_date: 2月16日"),
     "year-0": ("issue_date: 2024-02-16", 'issue_date: "0000-02-16"'),
@@ -527,6 +528,7 @@ STYLE_VARIANTS = {
     "role-place-head-table": "notice:\n  contacts_at: head_table\ncontacts:\n  role_place: above\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
+    "office-place-beside-head": "notice:\n  office_place: with_date\n",
     "header-place-beside-date-above": "notice:\n  date_above_header: true\n  header_place: under_title\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})
@@ -690,6 +692,8 @@ VARIANTS.update({
                           "    - place\n    - signatories\n    - agenda\n  closing_ijo:"),
     "place-under-signatories": ("  closing_ijo:", "  ki:\n    - date\n    - place\n    - {item: signatories, place_under: true}\n"
                                 "    - agenda\n  closing_ijo:"),
+    "date-label-without-place-under": ("  closing_ijo:", '  ki:\n    - {item: date, date_label: "日時:"}\n'
+                                       "    - place\n    - signatories\n    - agenda\n  closing_ijo:"),
 })
 # Signed by hand: a closing that says 記名押印, or nothing left for the key to do.
 VARIANTS.update({

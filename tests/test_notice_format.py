@@ -312,6 +312,34 @@ def test_more_steps_than_one_character_numbers_is_refused(tmp_path, capsys):
                      " join some of them"), err
 
 
+@needs_poppler
+def test_the_ki_items_marked_one_character_each(tmp_path, capsys):
+    """notice.ki_marker "⑴" numbers the 記 block's items ⑴ ⑵ ⑶, a character each, as the 次第's
+    and a list's ⑴ do (地方独立行政法人広島市立病院機構: ⑴ 日 時 … ⑶ 締結者), never ⑴ before
+    every item as a mark such as ◯ stands; the DOCX alike."""
+    path = variant(tmp_path, style="notice:\n  ki_marker: ⑴\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    assert ["⑴日時", "⑵場所", "⑶締結者"] == [x for x in lines if x[:1] in "⑴⑵⑶⑷"][:3], lines
+    words = no_space(docx_text(pdf.with_suffix(".docx")))
+    assert "⑴日時" in words and "⑵場所" in words and "⑴場所" not in words
+
+
+def test_more_ki_items_than_one_character_numbers_is_refused(tmp_path, capsys):
+    """⑴ to ⒇: a 記 block of 21 items under the marker ⑴ cannot be numbered, and says so."""
+    items = "    - date\n    - place\n    - signatories\n    - agenda\n" + \
+        "".join(f"    - {{label: 項目{i}, text: [内容{i}]}}\n" for i in range(17))
+    path = variant(tmp_path, ("  closing_ijo:", "  ki:\n" + items + "  closing_ijo:"),
+                   style="notice:\n  ki_marker: ⑴\n")
+    code, _, err = check(path, capsys)
+    assert code == 1
+    assert has_error(err, path, "  ki:", "press_notice.ki",
+                     "the 記 block has 21 items, and the house marks them ⑴ to ⒇ (notice.ki_marker):"
+                     " join some of them"), err
+    assert "Traceback" not in err
+
+
 @pytest.mark.parametrize("house, key", [
     ("", "press_notice.ceremony.agenda[1].signatories"),         # the default: joined on one line
     ("notice:\n  agenda: joined\n", "press_notice.ceremony.agenda[1].signatories"),
@@ -445,6 +473,41 @@ def test_the_place_under_the_date_in_one_item(tmp_path, capsys):
     at = lines.index("オホーツク合同庁舎１階保健所会議室")       # a line of its own under the date
     assert lines[at - 1].endswith("11時00分～（30分程度）") and lines[at + 1] == "網走市北７条西３丁目"
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+
+
+@needs_poppler
+def test_each_line_of_the_date_and_place_item_after_its_own_label(tmp_path, capsys):
+    """{item: date, place_under: true, date_label: "日時:", place_label: "場所:"}: each line
+    of the one item after its own label, as written (海上保安庁, 2024: 1 署名式開催日・場所 /
+    日時:令和6年5月9日… / 場所:米国沿岸警備隊…), the place's label before its first line only
+    (the address under it as the house sets it); the DOCX alike."""
+    ki = ('  ki:\n    - {item: date, label: 署名式開催日・場所, place_under: true, date_label: "日時:",'
+          ' place_label: "場所:"}\n    - signatories\n  closing_ijo:')
+    path = variant(tmp_path, ("  closing_ijo:", ki), (CEREMONY[CEREMONY.index("    agenda:"):], ""),
+                   style="notice:\n  venue_address: line\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = [no_space(x) for x in pdf_text(pdf).splitlines() if x.strip()]
+    at = lines.index("１署名式開催日・場所")
+    assert lines[at + 1:at + 4] == ["日時:令和６年（2024年）２月27日（火）11時00分～（30分程度）",
+                                    "場所:オホーツク合同庁舎１階保健所会議室", "網走市北７条西３丁目"], lines[at:]
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@pytest.mark.parametrize("entry, key", [
+    ('    - {item: date, date_label: "日時:"}\n    - place\n', "date_label"),
+    ('    - date\n    - {item: place, place_label: "場所:"}\n', "place_label"),
+])
+def test_a_line_label_without_the_place_under_the_date_is_an_error(entry, key, tmp_path, capsys):
+    """date_label and place_label label the lines of an item holding both (place_under):
+    elsewhere they would have no effect."""
+    path = variant(tmp_path, ("  closing_ijo:", "  ki:\n" + entry + "    - signatories\n    - agenda\n  closing_ijo:"))
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    index = 0 if key == "date_label" else 1
+    assert has_error(err, path, key, f"press_notice.ki[{index}].{key}",
+                     f"{key} labels a line of an item that holds the date and the place under it (item: date,"
+                     " place_under: true): here it would have no effect"), err
 
 
 @pytest.mark.parametrize("ki, fragment, key, message", [
@@ -1165,7 +1228,7 @@ def test_others_after_the_ceremonys_signers(tmp_path, capsys):
     ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst",
      "unknown key 'lst'; did you mean 'list'?"),
     ("    - date\n    - {label: 配付物, caption: [a]}\n", "caption", "press_notice.ki[1].caption",
-     "unknown key 'caption'; allowed here: attachment, groups, heading, item, label, list, marker, notes, others, others_per_party, people, place_under, schedule_under, table, text, time_under"),
+     "unknown key 'caption'; allowed here: attachment, date_label, groups, heading, item, label, list, marker, notes, others, others_per_party, people, place_label, place_under, schedule_under, table, text, time_under"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),

@@ -422,6 +422,40 @@ def test_a_start_note_beside_an_end_or_without_a_start_is_refused(time, key, mes
     assert has_error(err, path, "start_note", key, message), err
 
 
+# ------------------------------------------------------------------ words before the time
+
+@needs_poppler
+def test_the_time_prefix_stands_between_the_date_and_the_time(tmp_path, capsys):
+    """海上保安庁's signing in the United States: the span in the other country's time, the
+    words before it (令和６年５月９日（木曜）現地時間11:10～11:25), after the date's gap; a
+    part of the day likewise. The PDF's 日時 line and the DOCX's paragraph alike."""
+    path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n',
+                              '    start: "11:10"\n    end: "11:25"\n    time_prefix: 現地時間\n'))
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    pdf = tmp_path / "out" / path.stem / "press-notice.pdf"
+    texts = [no_space(text_of(line)) for line in glyph_lines(pdf)]
+    assert "令和６年（2024年）２月27日（火）現地時間11時10分～11時25分" in texts, texts
+    paragraphs = [no_space(p) for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+    assert "令和６年（2024年）２月27日（火）現地時間11時10分～11時25分" in paragraphs, paragraphs
+    path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n',
+                              '    time_of_day: 午後\n    time_prefix: 現地時間\n'), name="afternoon.yaml")
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf"])
+    assert code == 0, capsys.readouterr().err
+    texts = [no_space(text_of(line)) for line in glyph_lines(tmp_path / "out" / "afternoon" / "press-notice.pdf")]
+    assert "令和６年（2024年）２月27日（火）現地時間午後" in texts, texts
+
+
+def test_a_time_prefix_without_a_time_is_refused(tmp_path, capsys):
+    """Words before the time where the ceremony has no time would have no effect."""
+    path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', "    time_prefix: 現地時間\n"))
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, "time_prefix", "press_notice.ceremony.time_prefix",
+                     "time_prefix stands before the ceremony's time (現地時間11:10～11:25), and the ceremony has"
+                     " no time (start or time_of_day): it would have no effect"), err
+
+
 # ------------------------------------------------------------------ the date on the title's line
 
 @needs_poppler

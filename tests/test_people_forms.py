@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zipfile
 
+import pdfplumber
 import pytest
 from lxml import etree
 
@@ -250,6 +251,27 @@ def test_a_groups_people_on_its_labels_line(form, expected, tmp_path, capsys):
     texts = [t.strip() for t in _docx_paragraph_texts(pdf.with_suffix(".docx"))]
     assert any(t.startswith("＜立会人＞　網走市副市長　南　次郎") for t in texts), texts
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@needs_poppler
+def test_a_group_label_ending_in_its_colon_is_its_own_gap(tmp_path, capsys):
+    """group_label: inline with a label that ends in its colon (海上保安庁 2024: 日本側:渡邉 保範
+    海上保安監): the person straight after the colon, no full-width space added after it;
+    a label without one keeps the space (＜立会人＞　網走市副市長…). The DOCX alike."""
+    ki = PEOPLE_KI.replace("{label: ＜来賓＞,", "{label: 来賓：,")
+    path = variant(tmp_path, ("  closing_ijo:", ki + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""),
+                   style="notice:\n  people: run\n  group_label: inline\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    texts = [t.strip() for t in _docx_paragraph_texts(pdf.with_suffix(".docx"))]
+    assert any(t.startswith("来賓：北海道議会議員　北野　太郎") for t in texts), texts
+    assert any(t.startswith("＜立会人＞　網走市副市長　南　次郎") for t in texts), texts
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for page in doc.pages for c in page.chars]
+    colon = next(i for i, c in enumerate(chars) if c["text"] == "：" and chars[i - 1]["text"] == "賓")
+    # the next glyph starts where the colon's em ends: no space between
+    assert abs(chars[colon + 1]["x0"] - chars[colon]["x1"]) < 0.5, (chars[colon], chars[colon + 1])
 
 
 @needs_poppler

@@ -582,6 +582,13 @@ def test_the_issuer_is_named_under_the_date(cid, built):
     written = case.spec["press_notice"].get("issuing_office")
     offices = [fold(o) for o in written] if isinstance(written, list) else [fold(written or case.spec["issuer"])]
     placed = (case.facts.get("date_place") or {}).get("place", "head")     # notice.date_place
+    if case.spec["press_notice"]["issue_date"] != "none" and placed in ("under_title", "foot") \
+            and case.house_notice().get("office_place") == "with_date":
+        # the offices on the lines under the date where it stands (東京東信用金庫), none in the head
+        dated = lines.index(fold(case.facts["date_place"]["line"]))
+        assert lines[dated + 1:dated + 1 + len(offices)] == offices, (cid, lines[dated:dated + 1 + len(offices)])
+        assert not any(o in line for o in offices for line in notice_head(case, lines)), (cid, notice_head(case, lines))
+        return
     if case.spec["press_notice"]["issue_date"] == "none" or placed != "head":
         # no date line in the head (none, or under the title or at the foot): the offices
         # right under the header

@@ -1,4 +1,4 @@
-"""textout.run_code writes the composer's runs (placed and plain) as reportlab's own
+"""textout (run_operators, run_code) writes the composer's runs (placed and plain) as reportlab's own
 _formatText places them: every run of real builds (the seed spec's three documents,
 date-shifted and text-varied notices, the real specs' agreements) is written both
 ways — ours in CIDs (fonts/cid.py), reportlab's in the bytes of its subsets of a
@@ -52,7 +52,7 @@ def _glyphs(ops: str, char_of) -> tuple[list, str | None]:
 
 @pytest.fixture
 def both_ways(monkeypatch):
-    """Every run textout.run_code writes (drawing.py's paragraphs, and FastText's)
+    """Every run textout writes (run_operators for drawing.py's paragraphs, run_code for FastText's)
     is written by reportlab's `PDFTextObject._formatText` too, in a plain reportlab
     TTFont of the same file (its subsets of 256 characters), and the two must draw
     the same glyphs with the same numbers between them, in the same size."""
@@ -72,35 +72,50 @@ def both_ways(monkeypatch):
             monkeypatch.setitem(pdfmetrics._fonts, rl.fontName, rl)
         return rl, their_docs.setdefault(id(doc), pdfdoc.PDFDocument())
 
-    def checked(text, font, size, leading, subset, doc):
+    def compared(text, font, size, leading, ours, doc):
+        """Our operators and reportlab's read back as the same glyphs and numbers: the Tf
+        of ours (or None), reportlab's."""
         rl, rl_doc = theirs(font, doc)
         canvas = type("C", (), {"_doc": rl_doc, "_escape": staticmethod(escapePDF)})()
         tx = PDFTextObject.__new__(PDFTextObject)
         tx._canvas, tx._fontname, tx._fontsize, tx._leading = canvas, rl.fontName, size, leading
         tx._curSubset, tx._rise, tx._code, tx._x, tx._y = -1, 0, [], 0, 0
         their_ops = tx._formatText(text)
-        again = type(text) is textout.Placed and bool(text.ops)     # written before: kept with the run
-        ours, after = fast(text, font, size, leading, subset, doc)
         char_of = font.jp_cid.char_of
         our_glyphs, our_tf = _glyphs(ours, lambda _, h: [chr(char_of[int(h[i:i + 4], 16)])
                                                         for i in range(0, len(h), 4)])
         their_glyphs, their_tf = _glyphs(their_ops, lambda name, b: [chr(rl.state[rl_doc].subsets[int(name.rsplit("+", 1)[1])][c])
                                                                      for c in b])
         assert our_glyphs == their_glyphs, f"{text!r}:\n ours   {ours}\n theirs {their_ops}"
+        if type(text) is textout.Placed:
+            seen["runs"] += 1
+            seen["numbers"] += "TJ" in ours
+        elif type(text) is str:
+            seen["plain"] += 1
+        return our_tf, their_tf
+
+    def checked(text, font, size, leading, subset, doc):
+        seen["again"] += type(text) is textout.Placed and bool(text.ops)    # written before: kept with the run
+        ours, after = fast(text, font, size, leading, subset, doc)
+        our_tf, their_tf = compared(text, font, size, leading, ours, doc)
         if text:
             assert (our_tf is None) == (subset == 0) and (our_tf is None or our_tf == their_tf)
             assert after == 0
         else:
             assert (ours, after) == ("", subset)
-        if type(text) is textout.Placed:
-            seen["runs"] += 1
-            seen["again"] += again
-            seen["numbers"] += "TJ" in ours
-        elif type(text) is str:
-            seen["plain"] += 1
         return ours, after
+
+    def checked_operators(text, coding):
+        """drawing.py's runs: the operators without the font's setting (the Tf is its own)."""
+        seen["again"] += type(text) is textout.Placed and bool(text.ops)
+        ours, codes = operators(text, coding)
+        assert compared(text, coding.font, 12, 18, ours, None)[0] is None
+        assert codes == coding.code(text)
+        return ours, codes
+    operators = textout.run_operators
     monkeypatch.setattr(textout, "run_code", checked)
-    monkeypatch.setattr(drawing, "run_code", checked)
+    monkeypatch.setattr(drawing, "run_operators", checked_operators)
+    monkeypatch.setattr(drawing, "_key", lambda *args: None)     # every paragraph's runs written, none remembered
     return seen
 
 

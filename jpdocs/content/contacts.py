@@ -23,7 +23,7 @@ from ..spec.source import dotted, line_of
 
 N = ("press_notice",)
 DEFAULT_ROLE = "問合せ先"          # a contact without a role, as the boxes label it
-TOP_KEYS = ("role", "department", "phone")      # what the line at the top prints
+TOP_KEYS = ("role", "department_label", "department", "phone")      # what the line at the top prints
 FOOT_LINE_KEYS = TOP_KEYS + ("phone_kind",)     # what a line at the foot prints: the phone with its label
 HEAD_TABLE_KEYS = FOOT_LINE_KEYS               # what a row of the head's table prints: the same
 CLOSING_BRACKETS = "】］〕」』）)"                 # a role that closes its own bracket needs no gap after it
@@ -77,7 +77,7 @@ def head_rows(contacts, style) -> list[list[str]]:
         return []
     rows = []
     for ct in contacts or ():
-        row = [ct.role or DEFAULT_ROLE, ct.department]
+        row = [ct.role or DEFAULT_ROLE, (ct.department_label or "") + ct.department]
         if ct.phone:
             row += [ct.phone_kind or style.word("phone_label"), ct.phone]
         rows.append(row)
@@ -123,7 +123,7 @@ def foot_lines(contacts, style) -> list[str]:
     lines = []
     for ct in contacts or ():
         role = ct.role or DEFAULT_ROLE
-        line = role + ("" if role[-1] in CLOSING_BRACKETS else gap) + ct.department
+        line = role + ("" if role[-1] in CLOSING_BRACKETS else gap) + (ct.department_label or "") + ct.department
         if ct.phone:
             line += f"（{ct.phone_kind or style.word('phone_label')}{gap}{ct.phone}）"
         lines.append(line)
@@ -134,7 +134,7 @@ def top_line(ct: Contact, style) -> str:
     """問合せ先：中央区役所　総務課（総合企画グループ）（06-6267-9683）: the role, the
     house's gap after a label (contacts.label_gap), the department, and the number in
     （） without a label, as the office writes it; no number, no brackets."""
-    line = (ct.role or DEFAULT_ROLE) + style.contacts.label_gap + ct.department
+    line = (ct.role or DEFAULT_ROLE) + style.contacts.label_gap + (ct.department_label or "") + ct.department
     return line + f"（{ct.phone}）" if ct.phone else line
 
 

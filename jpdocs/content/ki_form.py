@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .. import japanese
+from .. import enumeration, japanese
 from .ki_item import KiItem
 from .markup import spread as set_across
 
@@ -28,6 +28,8 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
 
     def mark(number: int) -> str:
         pattern = own[number - 1] if number <= len(own) and own[number - 1] is not None else form.ki_marker
+        if pattern == "⑴":       # ⑴ ⑵ ⑶, one character each, as the 次第's and a list's ⑴ (not ⑴ ⑴ ⑴)
+            return enumeration.PARENTHESIZED[number - 1]
         return pattern.replace("{number}", japanese.digits(number, style.digits))
 
     def head(number: int, label: str) -> str:         # before an inline item's text

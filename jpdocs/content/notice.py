@@ -131,7 +131,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         return out_lines
 
     def builtin(item: str, label: str | None, others: str | None = None, schedule_under: bool = False,
-                per_party=None, place_under: bool = False, time_under: bool = False) -> KiItem:
+                per_party=None, place_under: bool = False, time_under: bool = False,
+                line_labels: tuple[str | None, str | None] = (None, None)) -> KiItem:
         label = label or style.word(f"ki_{item}")
         if item == "date":
             # the time after the date, or on the line under it (time_under: 長野県林務部)
@@ -144,16 +145,18 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             elif not style.dates.event_year and c.date.year != n.issued_on.year:
                 note(C + ("date",), "the house style leaves the year out of the ceremony's date, but the"
                                     " ceremony is not in the issue date's year: the year is printed")
+            # the words before the time, after the date's gap (現地時間11:10～11:25: a span abroad)
+            before = c.time_prefix or ""
             if c.start:
                 # a spec's own span (ceremony.span) says the mark after a lone start too
-                text += gap + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
+                text += gap + before + japanese.format_time_span(c.start, c.end, d, style.times.zero_minutes,
                                                         style.times.clock, c.span or style.times.span,
                                                         style.times.notation,
                                                         None if c.span else style.times.after_start,
                                                         style.times.until, style.times.end_period,
                                                         c.start_note, style.times.pad_minutes)
             elif c.time_of_day:
-                text += gap + c.time_of_day
+                text += gap + before + c.time_of_day
             if c.duration_note and style.notice.duration_note == "plain":
                 # run on without brackets only after から (16:30から30分程度): after ～, an
                 # end or a date it would read as part of the time (11時00分～30分程度)
@@ -170,6 +173,13 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             rows = [schedule_line(r, style) for r in c.schedule] if schedule_under else []
             # the place under the date, in one item (観光庁: 日時・場所), before any schedule
             under = place_lines() if place_under else []
+            # each line's own label, as written, where one item holds both (日時:令和６年…,
+            # 場所:米国沿岸警備隊…, 海上保安庁): the date's before its line, the place's before its first
+            date_label, place_label = line_labels
+            if date_label:
+                text = date_label + text
+            if place_label and under:
+                under = [place_label + under[0], *under[1:]]
             return KiItem(label, "text", (*text.split("\n"), *under, *rows))
         if item == "place":
             return KiItem(label, "text", tuple(place_lines()))
@@ -246,7 +256,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             out.append(builtin(e, None))
         elif e.item is not None:
             out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party, e.place_under,
-                               e.time_under))
+                               e.time_under, (e.date_label, e.place_label)))
         elif e.attachment is not None:       # 協定概要 → 別添「協定概要」のとおり (checked: it points at one)
             attached = pointed_attachment(n, e)
             out.append(KiItem(e.label, "text", (style.fill("ki_attachment", title=attached.title),)))
@@ -325,6 +335,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     else:
         event = []
     own_markers = [None if isinstance(e, str) else e.marker for e in entries]
+    if style.notice.ki_marker == "⑴" and len(out) > len(enumeration.PARENTHESIZED):
+        refuse(N + ("ki",), f"the 記 block has {len(out)} items, and the house marks them ⑴ to ⒇"
+                            " (notice.ki_marker): join some of them")
     for e in entries:
         if not isinstance(e, str) and e.marker == style.notice.ki_marker:
             refuse(N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "marker"),

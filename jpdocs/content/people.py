@@ -226,7 +226,9 @@ def groups_item(label: str, grouped, form: PeopleForm) -> KiItem:
         for title, whos in grouped:
             runs = runs_of(whos, form)
             if form.label_inline and runs:    # 湘南鎌倉総合病院　小林　修三　院長、… (notice.group_label: inline)
-                lines += [Markup("{}　{}").format(title, runs[0]), *runs[1:]]
+                # a label ending in its colon (日本側：渡邉　保範, 海上保安庁) is its own gap
+                gap = "" if str(title).endswith(("：", ":")) else "　"
+                lines += [Markup("{}{}{}").format(title, gap, runs[0]), *runs[1:]]
                 continue
             keep.append(len(lines))
             lines += [title, *runs]

@@ -22,7 +22,7 @@ Each face drawn in a document is written as one Type0 font (/Encoding
 Adobe-Identity-0, /DW and /W for the widths, /CIDToGIDMap) with its descriptor
 and font file: the glyphs drawn, cut by fonts/cut.py (without hinting) and
 numbered 1, 2 … in the order of their CIDs, which the /CIDToGIDMap stream maps
-(two bytes a CID, mostly zeros, deflated at a level of its own: flate.py). Keeping the font's own glyph numbers in the
+(two bytes a CID, mostly zeros, written run-length encoded: glyph_map.py). Keeping the font's own glyph numbers in the
 subset (/CIDToGIDMap /Identity) would need its loca and hmtx tables as long as the
 whole font's, three times the map's bytes. No /CIDSet: PDF/A-2 and PDF/UA-1 make
 it optional (PDF/A-1 required it). A glyph set's parts (font file, /W, the maps,
@@ -42,8 +42,9 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, ShapedStr
 
-from ..flate import FONT_PROGRAM, LEVEL, MOSTLY_ZEROS, compress
+from ..flate import CID_MAP, FONT_PROGRAM, LEVEL, compress
 from .cut import Cutter
+from .glyph_map import run_length_map
 from .hinting import strip as strip_hinting
 
 DEFAULT_WIDTH = 1000            # /DW: a full-width character's, most of a Japanese text's
@@ -68,12 +69,7 @@ class Coding:
         self.made: dict[tuple, tuple] = {}
         face = self.face
         self.face_name = (face.name + face.subfontNameX).decode("latin-1")
-        # the descriptor's entries but the subset's name and its font file: reportlab's
-        # of a subset (its addSubsetObjects), the font flagged symbolic as it flags it
-        self.descriptor = {
-            "Type": pdfdoc.PDFName("FontDescriptor"), "Ascent": face.ascent, "CapHeight": face.capHeight,
-            "Descent": face.descent, "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
-            "FontBBox": pdfdoc.PDFArray(face.bbox), "ItalicAngle": face.italicAngle, "StemV": face.stemV}
+        self.templates: tuple[bytes, bytes, bytes] | None = None     # (_templates)
 
     def _number(self) -> dict[int, str]:
         """The font's characters numbered (where a document first draws with it: the
@@ -172,24 +168,48 @@ class Coding:
                 self.made.clear()
             parts = self.made[cids] = self._parts(cids)
         base_name, font_file, widths, cid_map, to_unicode = parts
-        ref = doc.Reference
-
-        stream = font_file.stream(doc)
-        stream.dictionary["Length1"] = len(font_file.data)
-        descriptor = pdfdoc.PDFDictionary(self.descriptor.copy())
-        descriptor["FontName"] = pdfdoc.PDFName(base_name)
-        descriptor["FontFile2"] = ref(stream, "fontFile:" + base_name)
-        cid_font = pdfdoc.PDFDictionary({
-            "Type": _FONT, "Subtype": _CID_FONT_TYPE2, "BaseFont": descriptor["FontName"],
-            "CIDSystemInfo": _SYSTEM_INFO, "FontDescriptor": ref(descriptor, "fontDescriptor:" + base_name),
-            "DW": DEFAULT_WIDTH, "W": _Formatted(widths),
-            "CIDToGIDMap": ref(cid_map.stream(doc), "cidToGidMap:" + base_name)})
-        to_unicode = to_unicode.stream(doc)
-        type0 = pdfdoc.PDFDictionary({
-            "Type": _FONT, "Subtype": _TYPE0, "BaseFont": descriptor["FontName"], "Encoding": _IDENTITY_H,
-            "DescendantFonts": pdfdoc.PDFArray([ref(cid_font, "cidFont:" + base_name)]),
-            "ToUnicode": ref(to_unicode, "toUnicodeCMap:" + base_name)})
+        # The three dictionaries (descriptor, CIDFont, Type0) as their final bytes:
+        # each is its face's template (reportlab's own formatting of the entries,
+        # made once per face and process) with the glyph set's name, its /W and
+        # the references filled in. Made as PDFDictionary objects and formatted
+        # when the file is written (pdffile._items, an entry at a time), they cost
+        # a notice ~0.35 M instructions. The objects are registered in the order
+        # the dictionaries registered them (their numbers are the same).
+        ref, numbers = doc.Reference, doc.idToObjectNumberAndVersion
+        descriptor, cid_font, type0 = _Formatted(), _Formatted(), _Formatted()
+        stream = font_file.stream(doc, length1=True)
+        named = ("fontFile:" + base_name, "fontDescriptor:" + base_name, "cidToGidMap:" + base_name,
+                 "cidFont:" + base_name, "toUnicodeCMap:" + base_name)
+        for obj, internal in zip((stream, descriptor, cid_map.stream(doc), cid_font, to_unicode.stream(doc)), named):
+            ref(obj, internal)
         doc.idToObject["BasicFonts"].dict[name] = ref(type0, name)
+        font_file_ref, descriptor_ref, map_ref, cid_font_ref, to_unicode_ref = [
+            b"%d %d R" % numbers[internal] for internal in named]
+        templates = self.templates or self._templates()
+        font_name = _name_bytes(base_name)
+        descriptor.data = _filled(templates[0], font_name, font_file_ref)
+        cid_font.data = _filled(templates[1], font_name, descriptor_ref, widths, map_ref)
+        type0.data = _filled(templates[2], font_name, cid_font_ref, to_unicode_ref)
+
+    def _templates(self) -> tuple[bytes, bytes, bytes]:
+        """The face's descriptor, CIDFont and Type0 dictionaries as reportlab formats
+        them, with _SLOTS where a glyph set's values go (`_filled`): the descriptor's
+        entries but the subset's name and its font file are reportlab's of a subset
+        (its addSubsetObjects), the font flagged symbolic as it flags it."""
+        face = self.face
+        slot = _SLOTS
+        descriptor = {
+            "Type": pdfdoc.PDFName("FontDescriptor"), "Ascent": face.ascent, "CapHeight": face.capHeight,
+            "Descent": face.descent, "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+            "FontBBox": pdfdoc.PDFArray(face.bbox), "ItalicAngle": face.italicAngle, "StemV": face.stemV,
+            "FontName": slot[0], "FontFile2": slot[1]}
+        cid_font = {"Type": _FONT, "Subtype": _CID_FONT_TYPE2, "BaseFont": slot[0], "CIDSystemInfo": _SYSTEM_INFO,
+                    "FontDescriptor": slot[1], "DW": DEFAULT_WIDTH, "W": slot[2], "CIDToGIDMap": slot[3]}
+        type0 = {"Type": _FONT, "Subtype": _TYPE0, "BaseFont": slot[0], "Encoding": _IDENTITY_H,
+                 "DescendantFonts": pdfdoc.PDFArray([slot[1]]), "ToUnicode": slot[2]}
+        document = pdfdoc.PDFDocument()
+        self.templates = tuple(pdfdoc.PDFDictionary(d).format(document) for d in (descriptor, cid_font, type0))
+        return self.templates
 
     def _parts(self, cids: tuple[int, ...]) -> tuple:
         """What the font's objects hold of the glyph set `cids`: its name, its font
@@ -198,13 +218,13 @@ class Coding:
         chars = list(_by_cid(self.char_of, cids))
         font_file = self.cutter.cut(chars) if self.usable else strip_hinting(self.face.makeSubset(chars))
         return ("%s+%s" % (_tag(cids), self.face_name), _Kept(font_file, FONT_PROGRAM), self._widths(cids),
-                _Kept(self._cid_to_gid(cids), MOSTLY_ZEROS), _Kept(self._to_unicode(cids)))
+                _KeptMap(self._cid_to_gid(cids)), _Kept(self._to_unicode(cids)))
 
     def _cid_to_gid(self, cids: tuple[int, ...]) -> bytes:
         """/CIDToGIDMap: two bytes a CID up to the last drawn, each the CID's glyph
         in the subset (fonts/cut.py numbers the glyphs 1, 2 … in the order of their
-        CIDs; a glyph two CIDs share, once), 0 for a CID not drawn; deflated at
-        flate.py's level for mostly zeros."""
+        CIDs; a glyph two CIDs share, once), 0 for a CID not drawn; run-length
+        encoded without being written out in full (glyph_map.py)."""
         if not cids or cids[-1] < len(self.face.hmetrics):      # (no CID above the glyphs: none shared)
             glyphs = range(1, len(cids) + 1)
         else:
@@ -212,20 +232,7 @@ class Coding:
             order = dict.fromkeys([0, *map(glyph_of.__getitem__, cids)])
             numbered = dict(zip(order, range(len(order))))
             glyphs = [numbered[glyph_of[cid]] for cid in cids]
-        # each glyph number written in its place already in the file's byte order
-        # (_big_endian), over zeros, through a view of the bytes as 16-bit numbers:
-        # the map is ~12,000 CIDs long and holds ~300, and swapping every CID's
-        # bytes after (array.byteswap), the zeros made, copied into an array and
-        # each number set through the array's argument parser cost ~0.2 M
-        # instructions a notice more
-        data = bytearray(2 * (cids[-1] + 1 if cids else 1))
-        swapped = _big_endian(len(cids) + 1)
-        numbers_in_order = swapped[1:len(cids) + 1] if type(glyphs) is range else \
-            list(map(swapped.__getitem__, glyphs))
-        with memoryview(data) as view, view.cast("H") as numbers:
-            for cid, glyph in zip(cids, numbers_in_order):
-                numbers[cid] = glyph
-        return bytes(data)
+        return run_length_map(cids, glyphs)
 
     def _widths(self, cids: list[int]) -> bytes:
         """/W: the CIDs whose width is not /DW, consecutive ones in one array (each
@@ -276,6 +283,23 @@ _FONT, _TYPE0, _CID_FONT_TYPE2, _IDENTITY_H = map(pdfdoc.PDFName, ("Font", "Type
 _LITTLE_ENDIAN = sys.byteorder == "little"
 _SYSTEM_INFO = pdfdoc.PDFDictionary({"Registry": pdfdoc.PDFString("Adobe"), "Ordering": pdfdoc.PDFString("Identity"),
                                      "Supplement": 0})
+# where a glyph set's values go in a face's dictionaries (Coding._templates): names
+# no font has, so that each is found once in a template
+_SLOTS = [pdfdoc.PDFName("jpdocs-slot-%d" % n) for n in range(4)]
+_SLOT_BYTES = [slot.encode("ascii") for slot in _SLOTS]
+
+
+def _filled(template: bytes, *values: bytes) -> bytes:
+    """`template` with its slots (_SLOTS, in order) replaced by `values`, formatted."""
+    for slot, value in zip(_SLOT_BYTES, values):
+        template = template.replace(slot, value)
+    return template
+
+
+def _name_bytes(name: str) -> bytes:
+    """A name as reportlab writes it (PDFName: # and two hex digits for a character it
+    may not write as itself), as the file's bytes (extpdfdoc: ASCII as itself)."""
+    return pdfdoc.PDFName(name).encode("ascii")
 
 
 def _by_cid(table: list, cids: tuple[int, ...]) -> tuple:
@@ -301,9 +325,10 @@ def _tag(cids: list[int]) -> str:
 
 
 class _Formatted(pdfdoc.PDFObject):
-    """A value formatted before (the /W array)."""
+    """An object formatted before the file is written (a font's dictionaries: its
+    bytes set once the objects it refers to have their numbers)."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes = b""):
         self.data = data
 
     def format(self, document):
@@ -338,11 +363,18 @@ class _Kept(pdfdoc.PDFStreamFilterZCompress):
     def __init__(self, data: bytes, level: int = LEVEL):
         self.data, self.level, self.deflated = data, level, None
 
-    def stream(self, doc) -> pdfdoc.PDFStream:
-        """A stream of the bytes, deflated where the document deflates its streams."""
+    def stream(self, doc, length1: bool = False) -> pdfdoc.PDFStream:
+        """A stream of the bytes (a font file's with /Length1, their length), deflated
+        where the document deflates its streams; then with `jp_formatted` too, its
+        dictionary as written and its deflated bytes (_formatted_stream)."""
         stream = pdfdoc.PDFStream(content=self.data)
+        if length1:
+            stream.dictionary["Length1"] = len(self.data)
         if doc.compression:
             stream.filters = [self]
+            deflated = self.encode(self.data)
+            stream.jp_formatted = _formatted_stream("font" if length1 else "flate", deflated,
+                                                    len(self.data) if length1 else None)
         return stream
 
     def encode(self, text):
@@ -353,15 +385,46 @@ class _Kept(pdfdoc.PDFStreamFilterZCompress):
         return self.deflated
 
 
-_BIG_ENDIAN: list[int] = []     # n → the number whose bytes on this machine are n's, big-endian
+class _KeptMap:
+    """A glyph set's /CIDToGIDMap, run-length encoded (glyph_map.py), with its deflated
+    form made once however many documents write it: a stream of both filters, or of
+    RunLengthDecode alone where the document deflates nothing."""
+
+    def __init__(self, codes: bytes):
+        self.codes, self.deflated = codes, None
+
+    def stream(self, doc) -> pdfdoc.PDFStream:
+        if not doc.compression:
+            return pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": _RUN_LENGTH}), self.codes)
+        if self.deflated is None:
+            self.deflated = compress(self.codes, CID_MAP)
+        stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": _DEFLATED_RUN_LENGTH}), self.deflated)
+        stream.jp_formatted = _formatted_stream("map", self.deflated)
+        return stream
 
 
-def _big_endian(count: int) -> list[int]:
-    """_BIG_ENDIAN for 0 … count - 1 at least (made as far as a glyph set needs, once per process)."""
-    if len(_BIG_ENDIAN) < count:
-        _BIG_ENDIAN.extend(int.from_bytes(n.to_bytes(2, "big"), sys.byteorder)
-                           for n in range(len(_BIG_ENDIAN), count))
-    return _BIG_ENDIAN
+_RUN_LENGTH = pdfdoc.PDFArray([pdfdoc.PDFName("RunLengthDecode")])
+_DEFLATED_RUN_LENGTH = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode"), pdfdoc.PDFName("RunLengthDecode")])
+_STREAM_HEADS: dict[str, bytes] = {}       # a kind of kept stream → its dictionary's template
+
+
+def _formatted_stream(kind: str, deflated: bytes, length1: int | None = None) -> tuple[bytes, bytes]:
+    """A kept stream as writers/pdffile.py writes it: its dictionary's bytes (the
+    kind's template, reportlab's own formatting of /Filter, /Length and a font
+    file's /Length1, made once per process, with the lengths filled in) and its
+    deflated bytes. Formatted an entry at a time for each stream, the six streams
+    of a notice's fonts cost ~0.2 M instructions. (reportlab's own writer does not
+    look at it, and writes the same bytes: tests/test_pdf_file.py.)"""
+    template = _STREAM_HEADS.get(kind)
+    if template is None:
+        entries = {"Filter": _DEFLATED_RUN_LENGTH if kind == "map" else pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")]),
+                   "Length": _SLOTS[0]}
+        if kind == "font":
+            entries["Length1"] = _SLOTS[1]
+        template = _STREAM_HEADS[kind] = pdfdoc.PDFDictionary(entries).format(pdfdoc.PDFDocument())
+    if length1 is None:
+        return _filled(template, b"%d" % len(deflated)), deflated
+    return _filled(template, b"%d" % len(deflated), b"%d" % length1), deflated
 
 
 # Every stream reportlab deflates goes through this one filter object (looked up in

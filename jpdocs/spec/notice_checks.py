@@ -24,7 +24,7 @@ C = N + ("ceremony",)
 # The ceremony's facts each built-in item is made from (the first ones decide whether
 # it has any; the rest only shape it).
 FACTS = {
-    "date": ("date", "start", "end", "time_of_day", "span", "duration_note", "start_note"),
+    "date": ("date", "start", "end", "time_of_day", "span", "duration_note", "start_note", "time_prefix"),
     "place": ("venue", "online", "sites", "venue_address", "access"),
     "signatories": ("signatories", "group_signatories"),
     "agenda": ("agenda",),
@@ -111,6 +111,9 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
         problem(C + ("start_note",), "start_note follows a start given without its end (午前９時30分（現地時間）から);"
                                      " beside an end, write the note as duration_note, printed after the span"
                                      " (９時30分～10時00分（現地時間）)")
+    if c.time_prefix is not None and c.start is None and c.time_of_day is None:
+        problem(C + ("time_prefix",), "time_prefix stands before the ceremony's time (現地時間11:10～11:25), and the"
+                                      " ceremony has no time (start or time_of_day): it would have no effect")
     if c.date is None:
         for key in ("start", "time_of_day", "duration_note"):
             if getattr(c, key) is not None:
@@ -215,6 +218,10 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             problem(at + ("place_under",), "place_under sets the ceremony's place under its date: it goes with"
                                            " item: date, and needs ceremony.venue, online or sites; here it"
                                            " would have no effect")
+        for key in ("date_label", "place_label"):
+            if getattr(e, key) is not None and not (e.item == "date" and e.place_under and _has(c, "place")):
+                problem(at + (key,), f"{key} labels a line of an item that holds the date and the place under it"
+                                     " (item: date, place_under: true): here it would have no effect")
         if e.time_under and (e.item != "date" or not (c.start or c.time_of_day)):
             problem(at + ("time_under",), "time_under sets the ceremony's time under its date: it goes with"
                                           " item: date, and needs ceremony.start or time_of_day; here it would"

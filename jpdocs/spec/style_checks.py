@@ -243,6 +243,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"date_place: {style.notice.date_place} sets the date of issue away from the head, and"
                                 " date_above_header: true sets it there, above the header line: the two contradict;"
                                 " remove one"))
+    if style.notice.office_place == "with_date" and style.notice.date_place not in ("under_title", "foot"):
+        problems.append(Problem(name, line_of(lines, ("notice", "office_place")), "notice.office_place",
+                                f"office_place: with_date sets the issuing office under the date where the date stands"
+                                f" on a line of its own away from the head (date_place: under_title or foot); with"
+                                f" date_place: {style.notice.date_place} it would have no effect"))
     if style.notice.date_place == "before_title" and style.notice.date_align != "right":
         problems.append(Problem(name, line_of(lines, ("notice", "date_align")), "notice.date_align",
                                 "date_place: before_title sets the date of issue in the title's line, before the"

@@ -203,6 +203,10 @@ class NoticeStyle(StyleModel):
     # the subject, a full-width space between (北斗市と連携協定を締結いたしました　2015.06.23, as
     # 函館高専's topics); date_align beside either an error (no line of its own to align)
     date_place: Literal["head", "under_title", "foot", "before_title", "after_title"] = "head"
+    # the issuing offices (and the issuer label) in the head, under the date there (default),
+    # or with_date: on the lines under the date where date_place sets it under the title or
+    # at the foot (東京東信用金庫's news: the title, 2020年４月８日, 東京東信用金庫)
+    office_place: Literal["head", "with_date"] = "head"
     # where the header line stands: in the head (default, above the title) or on the line
     # under the title and its subtitle (a blog's entry title, then the release's own
     # ＜林務部プレスリリース＞, as 長野県's 林務部 blog keeps its releases); only the header
@@ -228,7 +232,7 @@ class NoticeStyle(StyleModel):
     # text, as the 記 block's text always has (物質・材料研究機構's 概要 in bullets)
     section_mark_hang: bool = False
     ki_heading: Literal["center", "left", "none"] = "center"   # 記 centred; left: at the left; none: no heading
-    ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "◯"; "": the label alone
+    ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "⑴" → ⑴ ⑵ ⑶; "◯"; "": the label alone
     # line: the label on its line, the item's text under it; inline: the text after the
     # label on its line (１　日時　令和６年…), every item's text starting where the
     # widest label's ends

@@ -58,7 +58,8 @@ def composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spre
     paragraphs (an office's stock wording) at the same widths. `fonts` (each
     stretch's kind, length and font and size: _flatten) with the text fixes every
     character's advance and em, so they are measured only when composing; the
-    lines' words (_recipe) are remembered with the composition, by line. Neither
+    lines' words (_recipe) are remembered with the composition, by line (and the
+    code of its paragraphs drawn, by drawing.py's own key: drawing._key). Neither
     the Para nor its Lines are changed after composing, so one serves all."""
     key = (text, fonts, s, max_widths, phrases, justify, may_hang, spreads)
     got = _COMPOSED.get(key)

@@ -10,21 +10,44 @@ of those features, `draw_lines` writes the text object's operators itself, in
 the order reportlab's calls write them — the state saved, the bullet, the text
 begun (by the canvas, which tags it), per line the Td moves (merged as
 `moveCursor` merges them), the leading, the fill colour and each run's text
-(textout.run_code), the text drawn, the state restored — so the operators are
+(textout.run_operators), the text drawn, the state restored — so the operators are
 reportlab's, byte for byte; any other paragraph (a link, a no-break space, a
 drawn object, autoLeading, a font reportlab must write …) is drawn by reportlab
 itself. tests/test_drawing.py draws real paragraphs both ways and compares the
 page content.
+
+A paragraph drawn once is drawn again from memory. It is drawn after drawOn's
+translate, in its own coordinates, so its text object's code does not depend on
+where it stands on the page: after the text object's beginning (the origin, the
+tag) it is fixed by the paragraph's composition (composition.py remembers one per
+text, fonts and widths, and a batch's notices repeat most of their paragraphs),
+the lines drawn of it, its stretches' fonts, sizes and colours, the alignment and
+leading, its height and line offsets (`_key`), the first line's offset after the
+bullet, and the length of its label (`draw_lines`). What `_program` makes of
+those — the code, in pieces — is kept by that key with the composition (and
+forgotten with it) and played into the next paragraph of the same key (`_play`), in place of its lines' words, its runs'
+codes, the moves and their merges. What belongs to the document is done again,
+in the order the drawing does it: the fonts' codes noted in the document
+(fonts/cid.py), which names each font where it is first drawn (F1, F2 …: the name
+in each Tf is the document's), each colour set by the text object (its alpha may
+change the graphics state), and the switch from a label's marked content to its
+text's (its MCID is the page's next: tags.py); the state saved, the bullet, the
+text object begun and drawn (tagged) are the canvas's, as they were. The fonts
+themselves are checked to be the ones remembered (a font registered again under
+its name is another). tests/test_drawn_memo.py builds real specs alone, after
+others, with the memory and without, and draws paragraphs that differ in one
+thing after one another.
 """
 from __future__ import annotations
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import paragraph as rl_paragraph
 
-from .textout import run_code, writes_directly
+from .textout import run_operators, writes_directly
 
 _ALIGNED = (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)
 
@@ -61,15 +84,43 @@ def _fonts(lines) -> dict | None:
     return fonts
 
 
+def _key(para, lines, style, offsets) -> tuple[dict, tuple] | None:
+    """Where the code of `para`'s text object is remembered — with its composition
+    (a jlreq.Para, one per composed text, fonts and widths: composition.composed
+    keeps with it what is made of it, its lines' words by line, and here its code,
+    which is forgotten with it) — and by what it depends on there but the first
+    line's offset after the bullet and the label's length (draw_lines: known once
+    the bullet is drawn and the text begun); None where it cannot be known without
+    making the lines' words (the first line's made already) or a colour is of
+    another kind. The number of the first line and the count fix every line's
+    characters, glyphs and room (the lines are the composition's in order: a
+    split's first part keeps the first ones); the stretches' frags give their fonts
+    and colours; the height and the first line give its y."""
+    make = lines[0].__dict__.get("jl_make")     # (frags, para, line, spans, starts, recipes, k)
+    if make is None:
+        return None
+    stretches = []
+    for _, _, f, _ in make[3]:
+        colour = f.textColor
+        if type(colour) is not Color:
+            return None
+        stretches.append((f.fontName, f.fontSize, colour.red, colour.green, colour.blue, colour.alpha))
+    if make[0]:           # (an empty line is measured by the paragraph's first frag: _words)
+        stretches.append((make[0][0].fontName, make[0][0].fontSize))
+    return make[5], ("drawn", make[6], len(lines), tuple(stretches), style.alignment, style.leading,
+                     tuple(offsets), para.height, rl_paragraph.paraFontSizeHeightOffset)
+
+
 def draw_lines(para) -> bool:
     """Draw `para` (a JParagraph, wrapped) on its canvas; False, drawing nothing,
     if it needs reportlab's own drawing.
 
     The text object's code is written here directly, as reportlab's methods
-    would write it (each run by textout.run_code, the line moves as `moveCursor`
-    merges them), instead of calling, per line and per run, the methods that
-    keep the text object's bookkeeping; the text object itself is still begun
-    and drawn by the canvas, which tags it (tags.py)."""
+    would write it (each run by textout.run_operators, the line moves as
+    `moveCursor` merges them), instead of calling, per line and per run, the
+    methods that keep the text object's bookkeeping; the text object itself is
+    still begun and drawn by the canvas, which tags it (tags.py). The code is
+    made once per _key and played again (module docstring)."""
     bl = para.blPara
     lines = bl.lines
     if bl.kind != 1 or not lines or not _plain(para):
@@ -77,11 +128,28 @@ def draw_lines(para) -> bool:
     canvas, style = para.canv, para.style
     if not canvas.bottomup or type(canvas)._escape is not Canvas._escape:
         return False
-    fonts = _fonts(lines)
-    if fonts is None:
-        return False
     n = len(lines)
     offsets = getattr(para, "_offsets", [0])
+    memory, key = _key(para, lines, style, offsets) or (None, None)
+    # (the composition's memory → (fonts, the first line's y, {(offset, label): program}))
+    known = memory.get(key) if memory is not None else None
+    if known is not None:
+        fonts, cur_y, programs = known
+        for name, font in fonts.items():
+            if getFont(name) is not font:           # (a font registered again under its name)
+                known = None
+    if known is None:
+        fonts = _fonts(lines)
+        if fonts is None:
+            return False
+        first = lines[0]
+        if rl_paragraph.paraFontSizeHeightOffset:
+            cur_y = para.height - first.fontSize
+        else:
+            cur_y = para.height - getattr(first, "ascent", first.fontSize)
+        programs = {}
+        if memory is not None:
+            memory[key] = (fonts, cur_y, programs)
     offsets += (n - len(offsets)) * [offsets[-1]]       # as reportlab does (in place)
     # canvas.saveState(): of the state it saves, only the ExtGState (a colour's
     # alpha) can change while a paragraph is drawn; it is kept as reportlab keeps it
@@ -89,25 +157,50 @@ def draw_lines(para) -> bool:
     canvas._code.append("q")
     gstate = canvas._extgstate
     canvas._extgstate = gstate.pushCopy()
-    alignment = style.alignment
     offset = style.firstLineIndent + offsets[0]
-    first = lines[0]
-    if rl_paragraph.paraFontSizeHeightOffset:
-        cur_y = para.height - first.fontSize
-    else:
-        cur_y = para.height - getattr(first, "ascent", first.fontSize)
     if para.bulletText:
         offset = rl_paragraph._drawBullet(canvas, offset, cur_y, para.bulletText, style, rtl=False)
     tx = para.beginText(style.leftIndent, cur_y)
-    code = tx._code
     switch = getattr(tx, "jp_switch", None)            # tags.py: a label's characters, then its text
-    doc = canvas._doc
+    label = switch[0] if switch else None
+    program = programs.get((offset, label))
+    if program is None:
+        program = programs[(offset, label)] = _program(lines, style, fonts, offsets, offset, label)
+    _play(program, tx, canvas._doc)
+    canvas.drawText(tx)
+    canvas._code.append("Q")
+    canvas._extgstate = gstate
+    return True
+
+
+_NAME, _COLOUR, _AFTER = range(3)    # a program's steps that are the document's (_play)
+
+
+def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> tuple:
+    """The code of the text object after its beginning, for `_play`: (steps, the
+    codes drawn in each font, the text object's subset after). A step is a piece of
+    code (the text object's entries joined with a space, as its getCode joins them)
+    or what only the document knows: (_NAME, coding), the font's name in it, which
+    begins its Tf; (_COLOUR, colour), set by the text object; (_AFTER, count), the
+    characters drawn since the last such step, for a label's switch (`label`: its
+    characters, or None where the text object has no switch)."""
+    alignment = style.alignment
     leading = style.leading
     lead = f"{fp_str(leading)} TL"
+    code = []             # the entries as reportlab's calls would leave them in the text object
+    steps = []            # the steps before the entries in `code`
+    used: dict = {}       # a coding → the codes of its runs, in order (its first run first)
     colour = None                                      # reportlab's XtraState.textColor
-    font_key = font = None
+    font_key = coding = None
     subset = -1
-    moved = None          # the last code entry's Td as (its x, as written) or None
+    drawn = 0             # characters drawn since the last _AFTER
+    moved = None          # the last entry's Td as (its x, as written) or None
+
+    def step(s):
+        if code:
+            steps.append(" ".join(code))
+            code.clear()
+        steps.append(s)
     for i, line in enumerate(lines):
         at = offset if i == 0 else offsets[i]
         if alignment == TA_CENTER:
@@ -117,7 +210,7 @@ def draw_lines(para) -> bool:
         # paragraph.setXPos → moveCursor(at, 0): a move right after a move is merged
         # with it, from the numbers as written
         if at > 1e-6 or at < -1e-6:
-            if moved is not None and code[-1] is moved[1]:
+            if moved is not None and code and code[-1] is moved[1]:
                 del code[-1]
                 x = at + moved[0]
             else:
@@ -132,18 +225,32 @@ def draw_lines(para) -> bool:
         for f in words:
             if font_key != (f.fontName, f.fontSize):   # _setFont: a TrueType font sets only the subset
                 font_key = (f.fontName, f.fontSize)
-                font = fonts[f.fontName]
+                coding = fonts[f.fontName].jp_cid
                 subset = -1
             if f.textColor is not colour and colour != f.textColor:
                 colour = f.textColor
-                tx.setFillColor(colour)
+                step((_COLOUR, colour))
             text = f.text
-            ops, subset = run_code(text, font, f.fontSize, leading, subset, doc)
+            if text:
+                ops, codes = run_operators(text, coding)
+                runs = used.get(coding)
+                if runs is None:
+                    runs = used[coding] = []
+                runs.append(codes)
+                if subset != 0:
+                    step((_NAME, coding))
+                    ops = f"{fp_str(f.fontSize)} Tf {lead} {ops}"
+                    subset = 0
+            else:
+                ops = ""
             code.append(f"{ops} T*" if f is last else ops)
-            if switch and text:
-                switch = tx.jp_after(len(text))
+            if label is not None and text:
+                drawn += len(text)
+                if drawn >= label:                     # the label's characters out: its text begins
+                    step((_AFTER, drawn))
+                    label, drawn = None, 0
         if at > 1e-6 or at < -1e-6:                    # setXPos(-at)
-            if moved is not None and code[-1] is moved[1]:
+            if moved is not None and code and code[-1] is moved[1]:
                 del code[-1]
                 x = moved[0] - at
             else:
@@ -151,8 +258,31 @@ def draw_lines(para) -> bool:
             entry = f"{fp_str(x, 0)} Td"
             moved = (float(entry.split(" ", 1)[0]), entry)
             code.append(entry)
+    if label is not None and drawn:
+        step((_AFTER, drawn))                         # (a label longer than the text: the switch left)
+    if code:
+        steps.append(" ".join(code))
+    return tuple(steps), tuple(used.items()), subset
+
+
+def _play(program, tx, doc) -> None:
+    """The code `_program` made, into the text object `tx` of the document `doc`:
+    the fonts' codes noted in the document first (naming each font where it is
+    first drawn, in the order the runs would), then each piece of code, and each
+    step that is the document's as the drawing would take it."""
+    steps, used, subset = program
+    for coding, codes in used:
+        coding.used(doc).extend(codes)
+    code = tx._code
+    for s in steps:
+        if type(s) is str:
+            code.append(s)
+            continue
+        kind, value = s
+        if kind == _NAME:
+            code.append(value.name(doc))
+        elif kind == _COLOUR:
+            tx.setFillColor(value)
+        else:
+            tx.jp_after(value)
     tx._curSubset = subset
-    canvas.drawText(tx)
-    canvas._code.append("Q")
-    canvas._extgstate = gstate
-    return True

@@ -229,7 +229,12 @@ class Info(PDFInfo):
 
 def _stream(s: PDFStream, doc) -> list[bytes]:
     """PDFStream.format, as pieces (the dictionary, then the content: a subset's tens
-    of kilobytes are not copied into one string here)."""
+    of kilobytes are not copied into one string here). A font's stream kept for its
+    glyph set (fonts/cid.py) comes with its dictionary formatted and its bytes deflated
+    (`jp_formatted`): written as they are."""
+    formatted = s.__dict__.get("jp_formatted")
+    if formatted is not None:
+        return [formatted[0], b"\nstream\n", formatted[1], b"endstream\n"]
     d = s.dictionary.dict.copy()
     content = s.content
     if content is None:

@@ -134,19 +134,25 @@ def run_code(text, font, size: float, leading: float, subset: int, doc) -> tuple
     if not text:
         return "", subset
     coding = font.jp_cid
+    ops, codes = run_operators(text, coding)
+    coding.used(doc).append(codes)
+    if subset != 0:
+        ops = f"{coding.name(doc)} {fp_str(size)} Tf {fp_str(leading)} TL {ops}"
+    return ops, 0
+
+
+def run_operators(text, coding) -> tuple[str, str]:
+    """The text operator (Tj, or TJ for a Placed run whose glyphs are moved) of the
+    non-empty run `text` in the font of `coding` (fonts/cid.py), and the run's codes:
+    what run_code writes but the font's setting, and what it notes in the document."""
     if type(text) is Placed:
         kept = text.ops.get(coding)
         if kept is None:
             codes = coding.code(text)
             kept = text.ops[coding] = (_operators(text, codes), codes)
-        ops, codes = kept
-    else:
-        codes = coding.code(text)
-        ops = f"<{codes}> Tj"
-    coding.used(doc).append(codes)
-    if subset != 0:
-        ops = f"{coding.name(doc)} {fp_str(size)} Tf {fp_str(leading)} TL {ops}"
-    return ops, 0
+        return kept
+    codes = coding.code(text)
+    return f"<{codes}> Tj", codes
 
 
 def writes_directly(font, text) -> bool:

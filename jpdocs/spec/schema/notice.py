@@ -53,6 +53,9 @@ class Contact(Strict):
     template_api: ClassVar[tuple[str, ...]] = ("persons", "phone_list")
     role: Optional[Line] = None       # 担当窓口, 問合せ先
     department: Line                  # オホーツク総合振興局地域創生部
+    # as written before the department, its colon too: 所属課室: → 所属課室:市長公室企画政策課企画係
+    # (赤穂市); only where given
+    department_label: Optional[Line] = None
     title: Optional[Line] = None      # 地域政策課長
     name: Optional[Line] = None       # 杉村 勝彦
     name_label: Optional[Line] = None  # 担当 → 担当：道下
@@ -150,6 +153,8 @@ class Ceremony(Strict):
     duration_note: Optional[Line] = None   # 30分程度
     start_note: Optional[Line] = None      # 現地時間: in （） straight after a lone start, before its
     #                                        から or ～ (午前９時30分（現地時間）から: a signing abroad)
+    time_prefix: Optional[Line] = None     # 現地時間: before the time, after the date and its gap, as a
+    #                                        page writes a span abroad (５月９日（木曜）現地時間11:10～11:25)
     venue: Optional[Line] = None
     venue_address: Optional[Line] = None
     access: list[Line] = []                # directions, a line each, under the venue
@@ -224,6 +229,10 @@ class KiEntry(Strict):
     # item prints it (観光庁: 日時・場所 / 平成25年…10:00～10:20 / 文部科学省庁舎…), not
     # an item of its own
     place_under: bool = False
+    # with place_under, each line's own label as written, its colon too, where one item holds
+    # both (海上保安庁: 1 署名式開催日・場所 / 日時:令和6年5月9日… / 場所:米国沿岸警備隊…)
+    date_label: Optional[Line] = None
+    place_label: Optional[Line] = None
     # with item: date, the time on the line under the date, not after it (平成23年７月26日（火）
     # / 午前11時00分から午前11時45分, as 長野県林務部 sets its 日時)
     time_under: bool = False
