@@ -19,40 +19,35 @@ tried), so a pinned requirement gives every machine the same files — which
 zlib, the system's library that Python was built with, does not promise either. ISA-L's files were also
 3 KB a notice bigger.
 
-The level is the default, 6, as zlib's was, for every stream but two kinds. A font
-program (the glyph outlines of a subset, ~60 KB a notice, fonts/cid.py) is
-deflated at level 1 (`FONT_PROGRAM`): outlines are near to random bytes (level 6
-leaves 71 % of them, level 1 72 %), so level 6's longer search for matches buys
-little and took twice the time. Counted with callgrind on the font programs of ten
-real notices (604 KB): level 6 5.2 M instructions a notice, level 1 2.65 M, for
-1.1 KB more a notice (level 2–4 cost as much as 6 less 0.8 M, for half that
-size). Other streams stay at 6: pages' content streams are text operators that
-compress well (level 1 leaves 10 % more of them) and cost 1.4 M a notice in all.
-A font's /CIDToGIDMap (fonts/cid.py), two bytes a CID and mostly zeros, is written
-run-length encoded (fonts/glyph_map.py, /Filter [/FlateDecode /RunLengthDecode]) and
-those codes deflated at level 1 (`CID_MAP`): the map's ~35 KB a notice deflated
-alone took 1.45 M instructions at level 6 (the match finder hashes every byte of a
-run of zeros), 0.68 M at level 1; its ~1.7 KB of codes take ~0.25 M, most of it
-the fixed cost of a call, and come out smaller (level 1 0.99 KB, level 6 1.01 KB,
-the map at level 1 1.11 KB).
+Every stream is deflated at level 1, each kind for its own measured reason (counted
+with callgrind over 20 warm notices of benchmarks/specgen.py, two faces each):
 
-What each kind of stream cost a warm notice, counted with callgrind over 20 notices
-(benchmarks/specgen.py's, two faces each) before the map was run-length encoded:
+| stream | a notice | in | deflated at 6 → at 1 | instructions at 6 → at 1 |
+|---|---|---|---|---|
+| font programs (`FONT_PROGRAM`) | 2 | 91.7 KB | 71 % → 72 % of it | 5.2 → 2.65 M (ten real notices) |
+| pages' content (`LEVEL`) | 1.35 | 14.8 KB | 2.81 → 3.14 KB | 0.89 → ~0.44 M |
+| ToUnicode maps (`LEVEL`) | 2 | 5.5 KB | 2.23 → 2.53 KB | 0.71 → ~0.32 M |
+| /CIDToGIDMap's codes (`CID_MAP`) | 2 | 1.7 KB | 1.01 → 0.99 KB | ~0.25 M at 1 |
 
-| stream | a notice | in | deflated | level | instructions |
-|---|---|---|---|---|---|
-| font programs | 2 | 91.7 KB | 67.8 KB | 1 | 3.98 M |
-| pages' content | 1.35 | 14.8 KB | 2.7 KB | 6 | 0.89 M |
-| ToUnicode maps | 2 | 5.5 KB | 2.2 KB | 6 | 0.71 M |
-| /CIDToGIDMap | 2 | 34.4 KB | 1.1 KB | 1 | 0.68 M |
+- A font program (the glyph outlines of a subset, fonts/cid.py) is near to random
+  bytes: level 6 leaves 71 % of them, level 1 72 %, so level 6's longer search for
+  matches buys little and took twice the time (levels 2–4 cost as much as 6 less
+  0.8 M, for half the size).
+- Pages' content and the ToUnicode maps are text, which level 6 compresses ~10 %
+  better; they went to level 1 when the pages' content lost its ASCII85 wrapping
+  (writers/pages.py): the ~0.75 KB a notice that wrapping took more than pays for
+  the ~0.6 KB level 1 adds (the seed's notice 91,295 → 91,239 bytes), and a warm
+  notice costs 1.12 M instructions less (53.33 → 52.21 M, both steps). Level 5 costs ~0.06 M less than 6 for either, for the same size within 2 %.
+- A font's /CIDToGIDMap (fonts/cid.py), two bytes a CID and mostly zeros, is written
+  run-length encoded (fonts/glyph_map.py, /Filter [/FlateDecode /RunLengthDecode]) and
+  those codes deflated: the map's ~35 KB deflated alone took 1.45 M instructions at
+  level 6 (the match finder hashes every byte of a run of zeros), 0.68 M at level 1.
 
 A call costs ~0.1 M whatever its size (the match finder's tables set up, the block's
-Huffman codes made), so the small streams cost more than their bytes say. Content
-at level 1 would save 0.45 M for 0.3 KB more (3.14 against 2.81 KB); the ToUnicode
-maps at level 1 0.39 M for 0.3 KB more (2.53 against 2.23 KB); level 5 costs ~0.06 M
-less than 6 for either, for the same size within 2 %. Keeping a compressor per level
-(libdeflate's own functions, which the package's module exports, called through
-ctypes) saves ~0.02 M a call, 0.17 M a notice: the fixed cost is the compress's own.
+Huffman codes made), so the small streams cost more than their bytes say. Keeping a
+compressor per level (libdeflate's own functions, which the package's module exports,
+called through ctypes) saves ~0.02 M a call, 0.17 M a notice: the fixed cost is the
+compress's own.
 
 Without the package (an install that missed it) zlib deflates as before: the
 files are as valid and read the same, only their compressed bytes differ.
@@ -61,7 +56,7 @@ from __future__ import annotations
 
 import zlib
 
-LEVEL = 6
+LEVEL = 1                         # pages' content, ToUnicode maps, any other stream
 FONT_PROGRAM = 1                  # the level of a font's glyph outlines
 CID_MAP = 1                       # the level of a font's /CIDToGIDMap, run-length encoded first
 

@@ -708,3 +708,56 @@ def test_a_character_no_font_has_is_found_after_texts_remembered_as_covered():
             check_spec_glyphs(rare, style_for(rare))
         assert caught.value.problems[0].key == "press_notice.press_request.contact.name"
         assert "𠮷 (U+20BB7)" in caught.value.problems[0].message
+
+
+def _load_outcome(path):
+    """load_spec's outcome: its problems (or the spec's warnings and dated texts' checks)."""
+    from jpdocs.errors import InputError
+    from jpdocs.spec.load import load_spec
+    try:
+        loaded = load_spec(path)
+    except InputError as exc:
+        return "refused", [(p.file, p.line, p.key, p.message) for p in exc.problems]
+    return "read", [(p.file, p.line, p.key, p.message) for p in loaded.warnings], loaded.spec
+
+
+def test_the_text_checks_remembered_refuse_each_bad_spec_after_good_ones_as_afresh():
+    """spec/text_checks.py remembers what it found in each text (_FINDINGS) and the texts
+    with nothing to say (_CLEAN), which the next spec then takes as they are: each spec of
+    the bad-spec corpus, read after every real case and bundled spec, gives the problems
+    and warnings it gives with nothing remembered, and so does each good one after them."""
+    from jpdocs.spec import text_checks
+    real = [p for p in sorted((ROOT / "tests" / "data" / "real").glob("*.yaml")) if not p.name.endswith(".facts.yaml")]
+    good = real + sorted((ROOT / "specs").glob("*.yaml"))
+    bad = sorted((ROOT / "tests" / "bad_specs").glob("*.yaml"))
+
+    def afresh(path):
+        text_checks._FINDINGS.clear()
+        text_checks._CLEAN.clear()
+        return _load_outcome(path)
+    expected = {path: afresh(path) for path in good + bad}
+    for path in good + bad + bad + good:            # each after all the others, and again
+        assert _load_outcome(path) == expected[path], path
+    assert len(text_checks._CLEAN) > 500 and text_checks._FINDINGS
+    assert sum(outcome[0] == "refused" for outcome in expected.values()) >= 40
+
+
+def test_a_text_with_a_problem_is_refused_at_each_key_it_stands_at():
+    """A text remembered with a problem (an untrue date, an invisible character) or a
+    warning (an ASCII space beside Japanese) is told again at each key it stands at, the
+    ASCII space not where the text is a typed form's (spec/typed.py)."""
+    from jpdocs.spec import text_checks
+    texts = ["２月30日（金）に開催", "道\u200b下", "北見 工業大学", "令和６年２月27日（火）"]
+    for text in texts + ["平常の文"]:
+        found = []
+        for path in [("press_notice", "subject"), ("agreement", "title"), ("a", "typed", 0)]:
+            warnings: list = []
+            problems = text_checks.check_text(text, path, "S", {}, warnings, [])
+            found.append(([p.key for p in problems], [p.key for p in warnings]))
+        text_checks._FINDINGS.clear()
+        again = text_checks.check_text(text, ("press_notice", "subject"), "S", {}, [], [])
+        assert [p.key for p in again] == found[0][0]
+        if text == "北見 工業大学":
+            assert found == [([], ["press_notice.subject"]), ([], ["agreement.title"]), ([], [])]
+        if text == "道\u200b下":
+            assert [f[0] for f in found] == [["press_notice.subject"], ["agreement.title"], ["a.typed[0]"]]

@@ -226,3 +226,93 @@ def test_the_fast_loaders_resolve_is_pyyamls():
         assert loader.resolve(kind, None, True) == yaml.resolver.BaseResolver.resolve(loader, kind, None, True)
     loader.dispose()
     assert len(tags) == 5                  # str, int, float, bool, null all reached
+
+
+def _levels(text: str) -> int:
+    """The deepest node's level as _LevelCounting counts it (the root 1, a scalar too)."""
+    loader = source._FastLoader(text)
+    loader._deepest = 0
+    counted = source._LevelCounting.descend_resolver
+
+    def descend(self, parent, index):
+        counted(self, parent, index)
+        self._deepest = max(self._deepest, self._level)
+    loader.descend_resolver = descend.__get__(loader)
+    try:
+        loader.get_single_node()
+        return loader._deepest
+    finally:
+        loader.dispose()
+
+
+def _fast_outcome(text: str):
+    try:
+        return source._load_fast("s.yaml", text)
+    except InputError as exc:
+        return [(p.line, p.key, p.message) for p in exc.problems]
+
+
+def test_a_text_found_shallow_never_nests_as_deep_as_the_count_would_stop():
+    """_shallow lets a text skip the count of its levels (_ShallowLoader: the composer's
+    calls answered in C): every text it passes must nest no deeper than MAX_DEPTH, so
+    that the count would never have stopped it, and give what the counted way gives.
+    Texts near the bound (block chains at the widest line starts it allows, with as many
+    brackets as it allows), compact indicators at random, and every real and bad spec."""
+    from pathlib import Path
+    tests = Path(__file__).resolve().parent
+    width, brackets = source._LINE_COLUMNS, source._FLOW_BRACKETS
+    flow = "[" * brackets + "v" + "]" * brackets
+    near = ["".join(" " * i + f"k{i}:\n" for i in range(width - 1)) + " " * (width - 1) + f"z: {flow}\n",
+            "k:\n" + "".join(" " * (2 * i) + f"- k{i}:\n" for i in range(width // 2 - 1)) + " " * (width - 1) + f"{flow}\n",
+            "- " * (width // 2 - 1) + flow + "\n",
+            "? " * (width // 2 - 1) + "{a: " * brackets + "b" + "}" * brackets + "\n",
+            "".join(" " * i + f"k{i}:\n" for i in range(width)) + " " * width + "v\n",      # (not shallow)
+            "a:\n" + " " * 20 + "# a comment\n" + " " * 30 + "\n" + "b: c\n"]
+    texts = list(near)
+    for path in [*sorted((tests / "data" / "real").glob("*.yaml")), *sorted((tests / "bad_specs").glob("*.yaml")),
+                 *sorted((tests.parent / "specs").glob("*.yaml"))]:
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            continue
+    rnd = random.Random(11)
+    pieces = ["- ", "? ", ": ", "a: ", "a:", "&x ", "!!map ", "[", "{", "]", "}", ", ", "b", "- - ", "'q'", "- ? ",
+              "--- ", ":", "-", "?"]
+    for _ in range(4000):
+        lines, indent = [], 0
+        for _ in range(rnd.randint(1, 14)):
+            indent = max(0, min(14, indent + rnd.choice([-2, 0, 1, 2])))
+            lines.append(" " * indent + "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5))))
+        texts.append("\n".join(lines) + "\n")
+    passed = near_bound = 0
+    for text in texts:
+        if not source._shallow(text):
+            continue
+        try:
+            levels = _levels(text)
+        except source._Deeper:
+            raise AssertionError(f"found shallow, counted deeper than {source.MAX_DEPTH}: {text[:200]!r}")
+        except yaml.YAMLError:
+            continue                            # refused by libyaml: the Python loader explains
+        assert levels <= source.MAX_DEPTH, text[:200]
+        fast = _fast_outcome(text)
+        source._ShallowLoader, kept = source._FastLoader, source._ShallowLoader     # the counted way
+        try:
+            assert _fast_outcome(text) == fast, text[:200]
+        finally:
+            source._ShallowLoader = kept
+        passed += 1
+        near_bound += levels >= source.MAX_DEPTH - 15
+    assert passed > 400 and near_bound >= 2, (passed, near_bound)
+    assert [source._shallow(text) for text in near] == [True, True, True, True, False, True]
+    # past MAX_DEPTH by a compact chain on the first line or a later one, by brackets, by
+    # a key a column deeper a line, or by a line break _shallow does not follow: never shallow
+    chain = "- " * 27 + "[" * brackets + "a" + "]" * brackets
+    deep = [chain, "k:\n" + chain, "[" * 41 + "]" * 41, "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 42)),
+            "a:\r" + "".join(" " * i + f"k{i}:\r" for i in range(1, 42)) + " " * 42 + "v"]
+    for text in deep:
+        with pytest.raises(source._Deeper):
+            _levels(text)
+        assert not source._shallow(text), text[:60]
+    specs = [p for p in sorted((tests / "data" / "real").glob("*.yaml")) if not p.name.endswith(".facts.yaml")]
+    assert sum(source._shallow(p.read_text(encoding="utf-8")) for p in specs) > 0.75 * len(specs)

@@ -136,12 +136,6 @@ def _cells(blocks: list) -> Iterator[model.Cell]:
             yield from _cells(b.blocks)
 
 
-def _role(inline: model.Text, font: dict, latin: bool) -> str:
-    """The font role the PDF writer draws the run with (writers/blocks.py)."""
-    role = "gothic-bold" if inline.bold and "gothic-bold" in font else (inline.font or "mincho")
-    return LATIN_ROLE if latin and role == "mincho" else role
-
-
 # font name → characters found in it (by covers), as _DRAWABLE above
 _HAS: dict[str, set[str]] = {}
 # font name → whole texts found in it, as _COVERED above: a text's look at its
@@ -156,44 +150,60 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> 
     Item markers are drawn in the paragraph's font alone, so they get no fallback."""
     font = register(style)
     fallbacks = fallback_names(style)
-    problems = []
-    seen = set()
+    problems: list[Problem] = []
+    seen: set = set()
     for block in model.walk(doc.blocks):
         # text in another language is drawn in the Latin role's font where it would be mincho
         latin = getattr(block, "lang", None) and LATIN_ROLE in style.fonts
         if latin and LATIN_ROLE not in font:
             font = {**font, LATIN_ROLE: latin_font(style)}
-        runs = [(i.text, font[_role(i, font, latin)], fallbacks)
-                for i in getattr(block, "inlines", []) if isinstance(i, model.Text)]
+        for i in getattr(block, "inlines", ()):
+            if isinstance(i, model.Text):
+                # (_role written out: a call of it for each run cost more than the look below)
+                role = "gothic-bold" if i.bold and "gothic-bold" in font else (i.font or "mincho")
+                primary = font[LATIN_ROLE if latin and role == "mincho" else role]
+                texts = _HAS_TEXTS.get(primary)
+                # a text met before in this font, whole, was drawable then: the usual case
+                if texts is None or i.text not in texts:
+                    _check_run(i.text, primary, fallbacks, (doc, style, loaded, problems, seen))
         if isinstance(block, model.Item) and block.style in style.styles:
-            runs.append((block.marker, font[style.styles[block.style].font], []))
-        for text, primary, extra in runs:
+            primary = font[style.styles[block.style].font]
             texts = _HAS_TEXTS.get(primary)
-            if texts is None:
-                texts = _HAS_TEXTS[primary] = set()
-            elif text in texts:
-                continue
-            has = _HAS.setdefault(primary, set())
-            if has.issuperset(text):
-                _found(texts, text)          # the usual case, checked in C
-                continue
-            new = set(text) - has            # (a font not drawn yet answers from a bitmap, in Python)
-            if covers(primary, new):
-                has |= new
-                _found(texts, text)
-                continue
-            for ch in text:
-                if (ch, primary, bool(extra)) in seen:
-                    continue
-                seen.add((ch, primary, bool(extra)))
-                if font_for(ch, primary, extra) is None:
-                    problems.append(Problem(
-                        str(loaded.path), None, "",
-                        f"the {doc.kind}'s text {text[:30]!r} (from a template or the house style) has"
-                        f" {ch} (U+{ord(ch):04X}), which its font cannot draw; "
-                        + no_glyph_message([ch], style).split("; ", 1)[1]))
+            if texts is None or block.marker not in texts:
+                _check_run(block.marker, primary, [], (doc, style, loaded, problems, seen))
     if problems:
         raise InputError(problems)
+
+
+def _check_run(text: str, primary: str, extra: list, where: tuple) -> None:
+    """One run of text drawn in `primary` (else in a font of `extra`), as check_glyphs
+    checks it: a text found drawable remembered, each character no font draws a problem
+    (once per character, font and whether fallbacks were looked at: `seen`)."""
+    doc, style, loaded, problems, seen = where
+    texts = _HAS_TEXTS.get(primary)
+    if texts is None:
+        texts = _HAS_TEXTS[primary] = set()
+    elif text in texts:
+        return
+    has = _HAS.setdefault(primary, set())
+    if has.issuperset(text):
+        _found(texts, text)          # the usual case, checked in C
+        return
+    new = set(text) - has            # (a font not drawn yet answers from a bitmap, in Python)
+    if covers(primary, new):
+        has |= new
+        _found(texts, text)
+        return
+    for ch in text:
+        if (ch, primary, bool(extra)) in seen:
+            continue
+        seen.add((ch, primary, bool(extra)))
+        if font_for(ch, primary, extra) is None:
+            problems.append(Problem(
+                str(loaded.path), None, "",
+                f"the {doc.kind}'s text {text[:30]!r} (from a template or the house style) has"
+                f" {ch} (U+{ord(ch):04X}), which its font cannot draw; "
+                + no_glyph_message([ch], style).split("; ", 1)[1]))
 
 
 def _found(texts: set[str], text: str) -> None:

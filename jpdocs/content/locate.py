@@ -10,6 +10,9 @@ name's; a row of four areas is `agreement.areas`), and parts of one key add up
 """
 from __future__ import annotations
 
+import operator
+from typing import Callable
+
 from ..errors import InputError, LayoutProblem, Problem
 from ..spec.source import dotted
 from ..spec.strict import Model
@@ -60,14 +63,24 @@ def _texts(value, out: list) -> None:
         out.append(value)
     elif kind is list or kind is tuple:
         for item in value:
-            _texts(item, out)
+            if type(item) is str:                  # (as for a model's fields, below)
+                out.append(item)
+            elif item is not None:
+                _texts(item, out)
     elif kind is dict:
         for item in value.values():
             _texts(item, out)
     elif isinstance(value, Model):
-        for key in kind.model_fields:
-            if key not in NOT_PRINTED:
-                _texts(getattr(value, key), out)
+        # A model's printed fields read at once (_printed_fields), and its strings and
+        # empty values (None, a flag, an empty list) taken here: most of a spec's
+        # values are one or the other, and a call of _texts for each cost more than the
+        # rest of the walk (a notice's ~170 values: 0.46 M instructions). What is left
+        # goes to _texts, as before.
+        for item in _printed_fields(kind)(value):
+            if type(item) is str:
+                out.append(item)
+            elif item and type(item) is not bool:    # (None, false, an empty list: no text)
+                _texts(item, out)
     elif isinstance(value, str):           # a subclass, as _strings takes it
         out.append(value)
     elif isinstance(value, dict):
@@ -76,6 +89,23 @@ def _texts(value, out: list) -> None:
     elif isinstance(value, (list, tuple)):
         for item in value:
             _texts(item, out)
+
+
+# a model class → a function giving its printed fields' values (those not in
+# NOT_PRINTED), in its fields' order, as a tuple: one C call where a getattr each took
+# a look-up of the key in NOT_PRINTED and a call of getattr. Classes are few (the schema's).
+_PRINTED_FIELDS: dict[type, Callable[[object], tuple]] = {}
+
+
+def _printed_fields(kind: type) -> Callable[[object], tuple]:
+    get = _PRINTED_FIELDS.get(kind)
+    if get is None:
+        keys = [key for key in kind.model_fields if key not in NOT_PRINTED]
+        # (attrgetter of one name gives the value, not a 1-tuple; of none, nothing to read)
+        get = (operator.attrgetter(*keys) if len(keys) > 1 else
+               (lambda value, key=keys[0]: (getattr(value, key),)) if keys else (lambda value: ()))
+        _PRINTED_FIELDS[kind] = get
+    return get
 
 
 def _plain(text: str) -> str:

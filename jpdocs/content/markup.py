@@ -260,9 +260,17 @@ def _clean(text: str | None) -> str:
     return _LAYOUT_SPACE.sub("", text) if text and "\n" in text else text or ""
 
 
+def _stray(text: str | None) -> bool:
+    """Whether _clean(text) leaves anything: text without a newline is kept whole, and
+    with one, it is all layout whitespace exactly when it has no other character (the
+    pattern then takes it in one match). A strip in place of the pattern's substitution:
+    a newline after each element is the usual text between blocks."""
+    return bool(text) and ("\n" not in text or bool(text.strip(" \t\r\n")))
+
+
 def _blocks(parent: ET.Element, source: str) -> list[m.Block]:
     out: list[m.Block] = []
-    if _clean(parent.text):
+    if _stray(parent.text):
         raise fail(source, f"text outside a paragraph in <{parent.tag}>: {_clean(parent.text)[:30]!r}")
     for el in parent:
         try:
@@ -270,7 +278,7 @@ def _blocks(parent: ET.Element, source: str) -> list[m.Block]:
         except (_Refused, InputError, ValueError, TypeError) as exc:
             _in(exc, el)
             raise
-        if _clean(el.tail):
+        if _stray(el.tail):
             raise _in(fail(source, f"text outside a paragraph after <{el.tag}>: {_clean(el.tail)[:30]!r}"), el)
     return out
 
@@ -281,6 +289,34 @@ def _in(exc: Exception, el: ET.Element) -> Exception:
     if getattr(exc, "element", None) is None:
         exc.element = el
     return exc
+
+
+# What an element's attributes give its block, found once for each element name (and
+# what else the reading depends on) and set of attributes: a template prints the same
+# few dozen elements in every document (<p style="table">, <td shade="shade"
+# valign="middle" header="row">), and reading them again, a call for each attribute
+# an element may have, was a third of the markup's parsing. A reading that refuses
+# raises as it did (nothing is kept of it), so the first element with a bad value is
+# refused as before, and every later one too; the values kept are what the reading
+# gave (numbers, names), the same whatever was parsed before. Bounded: cleared past
+# _MAX_READINGS sets of attributes (a bundled notice has some forty).
+_READINGS: dict[tuple, dict] = {}
+_MAX_READINGS = 2_000
+
+
+def _read(read, el: ET.Element, source: str, extra: str | None = None):
+    """read(el, source[, extra]): what the element's attributes give its model class
+    (keyword arguments, as a dict never changed: it is passed on with **), remembered by
+    the reading, `extra` (what else it depends on) and the attributes' names and values
+    in their order; `source` names the markup in a refusal only."""
+    key = (read, extra, *el.attrib.items())
+    found = _READINGS.get(key)
+    if found is None:
+        found = read(el, source) if extra is None else read(el, source, extra)
+        if len(_READINGS) >= _MAX_READINGS:
+            _READINGS.clear()
+        _READINGS[key] = found
+    return found
 
 
 def _num(el, key, default):
@@ -344,16 +380,9 @@ def _yes(el, key) -> bool:
 def _block(el: ET.Element, source: str) -> m.Block:
     a = el.attrib
     if el.tag == "p":
-        return m.Paragraph(_inlines(el, source), style=a.get("style", "body"), align=_choice(el, "align", _ALIGNS),
-                           first_indent=_num(el, "indent", 0.0), left_indent=_num(el, "left", 0.0),
-                           space_before=_num(el, "before", None), space_after=_num(el, "after", None),
-                           tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"),
-                           breaks=_breaks(el, source), lang=_lang(el, source),
-                           numbering=_choice(el, "list", _LISTS), number=a.get("number", ""),
-                           seq=_whole_number(el, "seq", 0, 0, 99999))
+        return m.Paragraph(_inlines(el, source), **_read(_paragraph_fields, el, source))
     if el.tag == "h":
-        return m.Heading(_inlines(el, source), level=_whole_number(el, "level", 1, 1, 6),
-                         style=a.get("style", "heading"), align=_choice(el, "align", _ALIGNS))
+        return m.Heading(_inlines(el, source), **_read(_heading_fields, el, source))
     if el.tag == "item":
         inline_part = ET.Element("span")
         inline_part.text = el.text
@@ -372,27 +401,21 @@ def _block(el: ET.Element, source: str) -> m.Block:
                 inline_part.append(child)
         if parts and not any(isinstance(i, m.Spread) for i in parts):
             parts = ()                     # a marker of plain text: the string says it all
-        return m.Item(marker, _inlines(inline_part, source), blocks,
-                      style=a.get("style", "item"), level=_whole_number(el, "level", 0, 0, 9),
-                      hang=_num(el, "hang", None), space_before=_num(el, "before", None),
-                      numbering=_choice(el, "list", _LISTS), seq=_whole_number(el, "seq", 0, 0, 99999),
-                      marker_parts=parts)
+        return m.Item(marker, _inlines(inline_part, source), blocks, marker_parts=parts,
+                      **_read(_item_fields, el, source))
     if el.tag == "ki":
         return m.Ki(_blocks(el, source), closing=_yes(el, "closing"))
     if el.tag == "keep":
         return m.KeepTogether(_blocks(el, source))
     if el.tag == "table":
         rows = _rows(el, source)
-        widths = _widths(el)
-        if not widths:
+        widths, fields = _read(_table_fields, el, source)
+        if widths:
+            widths = list(widths)          # (each table its own list)
+        else:
             n = max(sum(c.colspan for c in r) for r in rows)
             widths = [1 / n] * n
-        fit = _choice(el, "fit", _FITS, "")
-        return m.Table(rows, widths, border=_choice(el, "border", ("grid", "box", "none"), "grid"),
-                       style=a.get("style", "table"),
-                       keep_together=_yes(el, "keep"), padding=_num(el, "padding", None),
-                       fit_first=fit == "first", fit_columns=fit == "columns",
-                       fit_rest=fit == "rest", fit_blocks=fit == "blocks")
+        return m.Table(rows, widths, **fields)
     if el.tag == "spacer":
         return m.Spacer(_num(el, "height", 6.0))
     if el.tag == "pagebreak":
@@ -408,6 +431,45 @@ def _block(el: ET.Element, source: str) -> m.Block:
             raise fail(source, "a <seal> needs field=\"…\": the name of its signature field")
         return m.Seal(a["field"], mark=a.get("mark", "印"), size=_num(el, "size", 62.0))
     raise fail(source, f"unknown markup element <{el.tag}>")
+
+
+# The readings of _read: each reads the attributes in the order the model's fields
+# were always read in (so that of two bad values the same is refused first), after the
+# element's content (its inlines, blocks or rows), as before.
+
+def _paragraph_fields(el: ET.Element, source: str) -> dict:
+    a = el.attrib
+    return dict(style=a.get("style", "body"), align=_choice(el, "align", _ALIGNS),
+                first_indent=_num(el, "indent", 0.0), left_indent=_num(el, "left", 0.0),
+                space_before=_num(el, "before", None), space_after=_num(el, "after", None),
+                tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"),
+                breaks=_breaks(el, source), lang=_lang(el, source),
+                numbering=_choice(el, "list", _LISTS), number=a.get("number", ""),
+                seq=_whole_number(el, "seq", 0, 0, 99999))
+
+
+def _heading_fields(el: ET.Element, source: str) -> dict:
+    return dict(level=_whole_number(el, "level", 1, 1, 6), style=el.attrib.get("style", "heading"),
+                align=_choice(el, "align", _ALIGNS))
+
+
+def _item_fields(el: ET.Element, source: str) -> dict:
+    a = el.attrib
+    return dict(style=a.get("style", "item"), level=_whole_number(el, "level", 0, 0, 9),
+                hang=_num(el, "hang", None), space_before=_num(el, "before", None),
+                numbering=_choice(el, "list", _LISTS), seq=_whole_number(el, "seq", 0, 0, 99999))
+
+
+def _table_fields(el: ET.Element, source: str) -> tuple[tuple[float, ...], dict]:
+    """(the widths given, as a tuple: none where the columns share the width alike), the rest."""
+    a = el.attrib
+    widths = tuple(_widths(el))
+    fit = _choice(el, "fit", _FITS, "")
+    return widths, dict(border=_choice(el, "border", ("grid", "box", "none"), "grid"),
+                        style=a.get("style", "table"),
+                        keep_together=_yes(el, "keep"), padding=_num(el, "padding", None),
+                        fit_first=fit == "first", fit_columns=fit == "columns",
+                        fit_rest=fit == "rest", fit_blocks=fit == "blocks")
 
 
 def _rows(table: ET.Element, source: str) -> list[list[m.Cell]]:
@@ -449,21 +511,30 @@ def _widths(table: ET.Element) -> list[float]:
 
 
 def _cell(td: ET.Element, style: str, source: str) -> m.Cell:
-    a = td.attrib
     has_blocks = any(child.tag in _BLOCK_TAGS for child in td)
     if has_blocks:
         if any(child.tag == "pagebreak" for child in td.iter()):
             raise _Refused("<pagebreak> cannot stand in a table cell: a cell is never split across pages")
         blocks = _blocks(td, source)
     else:
-        blocks = [m.Paragraph(_inlines(td, source), style=a.get("style", style), align=_choice(td, "align", _ALIGNS),
-                              breaks=_breaks(td, source))]
+        blocks = [m.Paragraph(_inlines(td, source), **_read(_cell_paragraph_fields, td, source, style))]
+    return m.Cell(blocks, **_read(_cell_fields, td, source))
+
+
+def _cell_paragraph_fields(td: ET.Element, source: str, style: str) -> dict:
+    """A cell of inlines alone: its paragraph, in the table's style unless the cell names one."""
+    return dict(style=td.attrib.get("style", style), align=_choice(td, "align", _ALIGNS),
+                breaks=_breaks(td, source))
+
+
+def _cell_fields(td: ET.Element, source: str) -> dict:
+    a = td.attrib
     value = a.get("valign", "top")
     if value not in ("top", "middle", "bottom", "beside"):
         raise fail(source, f'<td valign="{value}">: a cell stands at the "top", "middle" or "bottom" of its row, '
                            f'or "beside" the cell before it')
-    return m.Cell(blocks, shade=a.get("shade"), align=_choice(td, "align", _ALIGNS), valign=value,
-                  colspan=_whole_number(td, "colspan", 1, 1, 99), colour=a.get("colour"), header=_header(td, source))
+    return dict(shade=a.get("shade"), align=_choice(td, "align", _ALIGNS), valign=value,
+                colspan=_whole_number(td, "colspan", 1, 1, 99), colour=a.get("colour"), header=_header(td, source))
 
 
 def _header(td: ET.Element, source: str) -> str | None:
@@ -488,17 +559,12 @@ def _size(el: ET.Element, source: str) -> float | None:
 
 
 def _inlines(el: ET.Element, source: str, bold=False, font=None, size=None) -> list[m.Inline]:
+    text = el.text
+    if not len(el) and (not text or "\n" not in text and LINE_BREAK not in text):
+        # the usual paragraph: one line of text, nothing in it (as _add takes it)
+        return [m.Text(text, bold=bold, font=font, size=size)] if text else []
     out: list[m.Inline] = []
-
-    def add(text):
-        text = _clean(text)
-        for i, line in enumerate(text.split(LINE_BREAK)):
-            if i:
-                out.append(m.LineBreak())
-            if line:
-                out.append(m.Text(line, bold=bold, font=font, size=size))
-
-    add(el.text)
+    _add(out, text, bold, font, size)
     for child in el:
         if child.tag == "br":
             out.append(m.LineBreak())
@@ -533,5 +599,15 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None, size=None) -> l
                                 _size(child, source) or size))
         else:
             raise fail(source, f"<{child.tag}> cannot stand inside a paragraph")
-        add(child.tail)
+        _add(out, child.tail, bold, font, size)
     return out
+
+
+def _add(out: list, text: str | None, bold: bool, font: str | None, size: float | None) -> None:
+    """Text of a paragraph, its layout whitespace dropped, each LINE_BREAK a line break."""
+    text = _clean(text)
+    for i, line in enumerate(text.split(LINE_BREAK)):
+        if i:
+            out.append(m.LineBreak())
+        if line:
+            out.append(m.Text(line, bold=bold, font=font, size=size))

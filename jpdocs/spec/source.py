@@ -7,6 +7,7 @@ map from key paths to line numbers so that later errors can point at the line.
 """
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from pathlib import Path
@@ -97,6 +98,52 @@ class _LevelCounting:
 # on is parsed again by _Loader, whose messages are the ones explained below.
 _FastLoader = (type("_FastLoader", (_LevelCounting, yaml.CSafeLoader), {}) if hasattr(yaml, "CSafeLoader")
                else None)
+
+
+class _Uncounted:
+    """The composer's calls before and after each node answered by C functions that do
+    nothing (operator.is_ takes its two arguments, tuple none), where the text cannot
+    nest deeper than MAX_DEPTH (_shallow): the two Python calls a node of
+    _LevelCounting's count cost a notice's spec ~0.28 M instructions, a tenth of its
+    reading, and such a text has nothing to count."""
+
+    descend_resolver = staticmethod(operator.is_)
+    ascend_resolver = staticmethod(tuple)
+
+
+_ShallowLoader = type("_ShallowLoader", (_Uncounted, _FastLoader), {}) if _FastLoader is not None else None
+
+# A line beginning with this many spaces and indicators (- ? : ---) or more, but a
+# comment's or a blank one (no node starts there); the text's brackets at most
+# _FLOW_BRACKETS (see _shallow). 13: an agreement's article's paragraphs stand at 10
+# spaces and a dash (four in five of the real specs pass, every notice).
+_LINE_COLUMNS = 13
+_FLOW_BRACKETS = MAX_DEPTH - 2 * _LINE_COLUMNS - 1
+_WIDE_LINE = re.compile(r"\n[ ?:-]{%d}" % _LINE_COLUMNS)        # (a newline first: found by a scan in C)
+_WIDE_FIRST_LINE = re.compile(r"[ ?:-]{%d}" % _LINE_COLUMNS)
+_NO_NODE = re.compile(r" *(?:#|\n|$)")
+# characters that move columns or break lines in ways the two patterns above do not follow
+_UNSURE = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
+
+
+def _shallow(text: str) -> bool:
+    """Whether the text's nodes cannot nest deeper than MAX_DEPTH, seen from its lines'
+    starts and its brackets in C, without parsing it. A block collection nested in
+    another starts at a greater column, except a sequence under a mapping's key at the
+    key's column (never two such in a row): a chain of them holds at most two for each
+    column one can start at, and one starts at a line's first character after its
+    indent and indicators (- - a, ? a, - a: b; libyaml refuses one anywhere else: a: b:
+    c, a: - b). With no line starting with _LINE_COLUMNS of those, that is at most
+    2 * _LINE_COLUMNS collections; a flow collection ([ or {) holds flow collections
+    only, one bracket each; and a scalar ends the chain. (A bound, not the depth: a text
+    past it has its nodes counted as before, _LevelCounting; tests/test_yaml_construct.py
+    holds it above the depth the count finds.)"""
+    if any(c in text for c in _UNSURE) or text.count("[") + text.count("{") > _FLOW_BRACKETS:
+        return False
+    if _WIDE_FIRST_LINE.match(text) and not _NO_NODE.match(text):
+        return False
+    # (a wide line is rare: the search finds none in a notice)
+    return all(_NO_NODE.match(text, wide.start() + 1) for wide in _WIDE_LINE.finditer(text))
 
 
 _Loader.yaml_implicit_resolvers = {}
@@ -227,7 +274,7 @@ def _load_fast(name: str, text: str):
     if _FastLoader is None:
         return None
     try:
-        loader = _FastLoader(text)
+        loader = (_ShallowLoader if _shallow(text) else _FastLoader)(text)
         try:
             node = loader.get_single_node()
             if node is None:

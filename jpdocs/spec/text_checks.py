@@ -37,43 +37,23 @@ def check_text(value, path, name, lines, warnings, dated: list | None = None) ->
     text) of each text that may hold a date, for check_yearless_weekdays."""
     problems: list[Problem] = []
     if isinstance(value, str):
-        if may_hold_date(value):
+        dates, untrue, unsure, invisible, spaced = _findings(value)
+        if dates:
             if dated is not None:
                 dated.append((path, value))
-            untrue, unsure = check_dates(value)
             for message in untrue:
                 problems.append(Problem(name, line_of(lines, path), dotted(path), message))
             for message in unsure:
                 warnings.append(Problem(name, line_of(lines, path), dotted(path), message))
-        suspect = _SUSPECT.search(value) is not None
-        if not suspect and " " not in value:
-            return problems
-        where = (name, line_of(lines, path), dotted(path))
-        for i, ch in enumerate(value if suspect else ""):
-            cp = ord(ch)
-            if ch == "\n":
-                continue
-            if ch == "\t":
-                what = "a tab character; write a full-width space (　) or spaces instead"
-            elif ch == "\ufffd":
-                what = ("the replacement mark � (U+FFFD), left where characters were lost in a conversion"
-                        " (文字化け); type the original characters again")
-            elif unicodedata.category(ch) == "Cc":
-                what = f"the control character U+{cp:04X}, which cannot be printed; delete it"
-            elif cp in _INVISIBLE or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
-                label = _INVISIBLE.get(cp, "text-direction control")
-                what = (f"the invisible character U+{cp:04X} ({label}), often pasted from web pages"
-                        " or PDFs; delete it")
-            else:
-                continue
-            problems.append(Problem(*where, f"the text contains {what} (at character {i + 1})"))
-            break
         # a typed form's half-width gaps are meant (赤 磐 市 長: spec/typed.py)
-        found = _ASCII_SPACE_BY_JAPANESE.search(value) if path[-2:-1] != ("typed",) else None
-        if found:
-            a, b = max(0, found.start() - 4), found.end() + 4
-            warnings.append(Problem(*where, f"an ASCII space beside Japanese text ({value[a:b]!r}) is printed"
-                                            " as it is; if a gap is meant, write a full-width space (　)"))
+        if spaced and path[-2:-1] == ("typed",):
+            spaced = None
+        if invisible or spaced:
+            where = (name, line_of(lines, path), dotted(path))
+            if invisible:
+                problems.append(Problem(*where, invisible))
+            if spaced:
+                warnings.append(Problem(*where, spaced))
     elif isinstance(value, dict):
         for k, v in value.items():
             problems += check_text(v, path + (k,), name, lines, warnings, dated)
@@ -81,6 +61,72 @@ def check_text(value, path, name, lines, warnings, dated: list | None = None) ->
         for i, v in enumerate(value):
             problems += check_text(v, path + (i,), name, lines, warnings, dated)
     return problems
+
+
+# A text → what check_text finds in it, wherever it stands (_find): a batch's specs
+# repeat most of their texts (offices, names, the house's wording: 43 of a notice's 50
+# in the benchmark's notices), and a text met before is then one look-up where its
+# checks (dates read, characters searched) took ~15,000 instructions. What is kept is
+# the findings' messages, made Problems at each text's own key and line as before; a
+# text with a problem is kept too, and refused again each time it is met. Bounded:
+# cleared past _MAX_FINDINGS texts, and a text longer than _MAX_KEPT is not kept.
+_FINDINGS: dict[str, tuple] = {}
+_MAX_FINDINGS = 20_000
+_MAX_KEPT = 2_000
+
+
+def _findings(value: str) -> tuple:
+    found = _FINDINGS.get(value)
+    if found is None:
+        found = _find(value)
+        if len(value) <= _MAX_KEPT:
+            if len(_FINDINGS) >= _MAX_FINDINGS:
+                _FINDINGS.clear()
+            _FINDINGS[value] = found
+    return found
+
+
+def _find(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...], str | None, str | None]:
+    """What check_text finds in a text: whether it may hold a date, the messages of its
+    untrue dates (problems) and of its unsure ones (warnings), the message of its first
+    control or invisible character (a problem) and of an ASCII space beside Japanese (a
+    warning, given where the text is not a typed form's)."""
+    untrue: tuple[str, ...] = ()
+    unsure: tuple[str, ...] = ()
+    dates = may_hold_date(value)
+    if dates:
+        found_untrue, found_unsure = check_dates(value)
+        untrue, unsure = tuple(found_untrue), tuple(found_unsure)
+    suspect = _SUSPECT.search(value) is not None
+    if not suspect and " " not in value:
+        return dates, untrue, unsure, None, None
+    invisible = None
+    for i, ch in enumerate(value if suspect else ""):
+        cp = ord(ch)
+        if ch == "\n":
+            continue
+        if ch == "\t":
+            what = "a tab character; write a full-width space (　) or spaces instead"
+        elif ch == "\ufffd":
+            what = ("the replacement mark � (U+FFFD), left where characters were lost in a conversion"
+                    " (文字化け); type the original characters again")
+        elif unicodedata.category(ch) == "Cc":
+            what = f"the control character U+{cp:04X}, which cannot be printed; delete it"
+        elif cp in _INVISIBLE or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
+            label = _INVISIBLE.get(cp, "text-direction control")
+            what = (f"the invisible character U+{cp:04X} ({label}), often pasted from web pages"
+                    " or PDFs; delete it")
+        else:
+            continue
+        invisible = f"the text contains {what} (at character {i + 1})"
+        break
+    found = _ASCII_SPACE_BY_JAPANESE.search(value)
+    spaced = None
+    if found:
+        a, b = max(0, found.start() - 4), found.end() + 4
+        spaced = (f"an ASCII space beside Japanese text ({value[a:b]!r}) is printed"
+                  " as it is; if a gap is meant, write a full-width space (　)")
+    return dates, untrue, unsure, invisible, spaced
 
 
 def mend_radicals(value, path, name, lines, warnings):
@@ -124,12 +170,28 @@ def _mend_and_check(value, path, name, lines, found, dated):
             found[0].append(Problem(name, line_of(lines, path), dotted(path),
                                     f"look-alike radical characters replaced: {shown}"))
         found[2].extend(check_text(fixed, path, name, lines, found[1], dated))
+        if not pairs and _findings(fixed) == _NOTHING and len(value) <= _MAX_KEPT:
+            if len(_CLEAN) >= _MAX_FINDINGS:
+                _CLEAN.clear()
+            _CLEAN.add(value)
         return fixed
+    # A text known clean (_CLEAN) is its own mended text and gives nothing: taken as it
+    # is, without the call and the key path made for it (most of a notice's texts).
     if isinstance(value, dict):
-        return {k: _mend_and_check(v, path + (k,), name, lines, found, dated) for k, v in value.items()}
+        return {k: v if type(v) is str and v in _CLEAN else _mend_and_check(v, path + (k,), name, lines, found, dated)
+                for k, v in value.items()}
     if isinstance(value, list):
-        return [_mend_and_check(v, path + (i,), name, lines, found, dated) for i, v in enumerate(value)]
+        return [v if type(v) is str and v in _CLEAN else _mend_and_check(v, path + (i,), name, lines, found, dated)
+                for i, v in enumerate(value)]
     return value                  # (check_text has nothing to say of a number, true/false or null)
+
+
+# What _find gives a text with nothing to say: no date, no control or invisible
+# character, no ASCII space beside Japanese.
+_NOTHING = (False, (), (), None, None)
+# texts that fix_radicals leaves as they are and in which check_text finds _NOTHING,
+# wherever they stand: met again, taken as they are (_mend_and_check); bounded as _FINDINGS
+_CLEAN: set[str] = set()
 
 
 def reference_day(spec) -> tuple[dt.date, tuple] | None:

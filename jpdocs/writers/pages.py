@@ -7,6 +7,7 @@ import hashlib
 import re
 from functools import partial
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -104,6 +105,14 @@ def page_marks(marks: list[m.PageMark], font: str):
                 canv.drawRightString(width - doc.rightMargin, height - doc.topMargin + 10.5 * 1.2, mark.text)
             canv.restoreState()
     return draw
+
+
+# Pages' content streams deflated only: reportlab's default also wraps them in ASCII85
+# (/Filter [/ASCII85Decode /FlateDecode]), text for 7-bit channels that a PDF file, a
+# binary file, does not need; it made each page's stream a quarter bigger (~0.75 KB a
+# notice) and cost an encoding pass. reportlab reads the setting as it writes each
+# page, and this is the process's only PDF writer (flate.py: the level this allowed).
+rl_config.useA85 = 0
 
 
 def page_size(doc: m.Document) -> tuple[float, float]:
