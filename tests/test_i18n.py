@@ -578,6 +578,8 @@ _END = "    end: 2025-03-31            # the first term runs to the end of the n
 _AG = SEED[SEED.index("\nagreement:") + 1:SEED.index("press_notice:")]
 COMPANIONS.update({
     "style-two-columns.yaml": "agreement:\n  signature_columns: 2\n",
+    "style-three-columns.yaml": "agreement:\n  signature_columns: 3\n",
+    "style-western-blank.yaml": "wording:\n  blank_date: \"　　　　年　　月　　日\"\n",
     "style-event-year.yaml": "dates:\n  event_year: false\n",
     "style-sets-style.yaml": "article_sets: sets-style.yaml\n",
     "sets-style.yaml": "包括連携:\n  subject: 連携\n  articles:\n    - {name: a, heading: 目的, text: [本協定は、連携を目的とします。]}\n",
@@ -890,6 +892,18 @@ VARIANTS.update({f"draft-signing-month-{name}": [
                         ("thirteen", "  signing_year: 2025\n  signing_month: 13"))})
 VARIANTS.update({
     "signing-month-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_month: 2"),
+    # signing_era (a draft's open date in its own era): beside a date, beside a year, with no
+    # document, and under a house whose blank date has no era
+    "signing-era-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_era: 大正"),
+    "signing-era-with-year": [(_AREAS, ""), (_ATT, "attachments: []"), (_STD, "    draft: true\n" + _STD),
+                              ("  signing_date: 2024-02-27", "  signing_date: null\n  signing_year: 1915\n"
+                                                             "  signing_era: 大正"), (_END, "")],
+    "signing-era-no-document": [(_AG, _AG[:_AG.index("  document:")]), (_ATT, "attachments: []"),
+                                ("  signing_date: 2024-02-27", "  signing_date: null\n  signing_era: 大正")],
+    "signing-era-western-blank": [(_AREAS, ""), (_ATT, "attachments: []"), (_STD, "    draft: true\n" + _STD),
+                                  ("  signing_date: 2024-02-27", "  signing_date: null\n  signing_era: 大正"),
+                                  (_END, ""), (_STYLE, _STYLE + "style: style-western-blank.yaml\n")],
+    "co-signers-three-columns": [(_STYLE, _STYLE + "style: style-three-columns.yaml\n"), _CO],
     "country-no-document": [(_AG, _AG[:_AG.index("  document:")]), (_ATT, "attachments: []"),
                             ("    name: 北見工業大学\n", "    name: 北見工業大学\n    country: 日本国\n")],
     "signing-month-no-document": [(_AG, _AG[:_AG.index("  document:")]), (_ATT, "attachments: []"),
