@@ -140,7 +140,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         for pid, party in parties:
             if party.co_signers:
                 problem(("parties", pid, "co_signers"), f"the house sets the signature blocks in"
-                        f" {'two' if form.signature_columns == 2 else 'three'} columns"
+                        f" {form.signature_columns} columns"
                         f" (agreement.signature_columns: {form.signature_columns}), a signer a block; a co-signer signs under its"
                         " party's block, which only one column sets: say signature_columns: 1 in the house"
                         " style, or sign for the party with one signer")
