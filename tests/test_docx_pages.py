@@ -207,7 +207,12 @@ def every_docx(tmp_path_factory) -> list[Path]:
 # gunma-seven-2009's notice ends with a photo's caption at the foot of its one page; LibreOffice
 # sets the ruled table's twelve rows 7 pt taller in all (measured: the row of 11 at 490 pt
 # against the PDF's 483), and the caption, the page's last line, runs to a second page.
-TIGHT = {"2024-02-27-okhotsk-kitami--press-notice", "gunma-seven-2009--press-notice"}
+# kanagawa-lithuania-2016's notice (six photos) fills its one page in the PDF; its line
+# テレビ局や…うかがえました。 fits the measure only with its 、 and 。 compressed, and in
+# LibreOffice it takes two lines, which puts the last paragraph on a second page (seen
+# 2026-12-05 on the converted page: the same cause as the seed notice's).
+TIGHT = {"2024-02-27-okhotsk-kitami--press-notice", "gunma-seven-2009--press-notice",
+         "kanagawa-lithuania-2016--press-notice"}
 
 
 def test_every_docx_has_the_pdfs_page_count(every_docx):
