@@ -41,8 +41,20 @@ _PHRASE_STYLES = ("title", "cover_title", "heading", "label")   # broken between
 _STYLE_ROLES = {"title": "H1", "cover_title": "H1", "heading": "H2"}
 
 
-# id(house style) → (the house style, (its fonts, line pitch), its ParagraphStyles): BlockBuilder._house_styles
-_HOUSE_STYLES: dict[int, tuple] = {}
+# id(house style) → what is made once per house style (BlockBuilder._house_memo)
+_HOUSE_STYLES: dict[int, "_HouseMemo"] = {}
+_MAX_PARAGRAPHS = 1024      # paragraphs' flowables remembered per house style (BlockBuilder.paragraph)
+
+
+class _HouseMemo:
+    """What depends only on a house style, its fonts and the page's grid, made once and
+    shared by the documents built with them: the house's ParagraphStyles, and the
+    flowables of the paragraphs built (BlockBuilder.paragraph), by paragraph."""
+    __slots__ = ("house", "key", "styles", "paragraphs")
+
+    def __init__(self, house: HouseStyle, key: tuple, styles: dict):
+        self.house, self.key, self.styles = house, key, styles
+        self.paragraphs: dict[tuple, tuple] = {}
 
 
 class BlockBuilder:
@@ -68,29 +80,31 @@ class BlockBuilder:
         self.jl_grid = replace(self.jl, pitch=self.pitch)
         self.jl_latin = Settings(hanging=False, compress=False, latin_spacing=False, latin=True)
         self.in_ruled_cell = False     # a ruled table's cell: its bracketed phrases kept whole (not justified)
-        self.styles = self._house_styles()
+        self.memo = self._house_memo()
+        self.styles = dict(self.memo.styles)
         self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
         self.seals: list[SealBox] = []
         self.breaks: list[BreakPlace] = []     # where the spec's new_page breaks fell (TextPageBreak)
         self._derived: dict[tuple, ParagraphStyle] = {}     # see _derived_style
 
-    def _house_styles(self) -> dict[str, ParagraphStyle]:
-        """The house's paragraph styles, made once per house style, fonts and line
-        pitch (they depend on nothing else) and shared by the documents built with
-        them: a notice's sixteen were ~0.4 M instructions, made anew for each notice
-        of a batch. Nothing changes a ParagraphStyle once made (every paragraph, item
-        and cell sets its own in a style derived from these: _derived_style, item,
-        ki, beside.py), so a shared one serves as a new one would. The memo holds
-        the house style itself and is found by its identity (a style loaded again
-        is another object, whose styles are made again): at most a few a process."""
+    def _house_memo(self) -> _HouseMemo:
+        """The house's paragraph styles, made once per house style, fonts, fallback
+        fonts and page grid (they depend on nothing else) and shared by the documents
+        built with them: a notice's sixteen were ~0.4 M instructions, made anew for
+        each notice of a batch. Nothing changes a ParagraphStyle once made (every
+        paragraph, item and cell sets its own in a style derived from these:
+        _derived_style, item, ki, beside.py), so a shared one serves as a new one
+        would. The memo holds the house style itself and is found by its identity (a
+        style loaded again is another object, whose styles are made again): at most
+        a few a process."""
         got = _HOUSE_STYLES.get(id(self.house))
-        fonts_now = tuple(self.font.items())
-        if got is None or got[0] is not self.house or got[1] != (fonts_now, self.line_pitch):
+        key = (tuple(self.font.items()), tuple(self.fallbacks), self.line_pitch, self.pitch)
+        if got is None or got.house is not self.house or got.key != key:
             if len(_HOUSE_STYLES) >= 8:
                 _HOUSE_STYLES.clear()
             styles = {name: self._paragraph_style(name) for name in self.house.styles}
-            got = _HOUSE_STYLES[id(self.house)] = (self.house, (fonts_now, self.line_pitch), styles)
-        return dict(got[2])
+            got = _HOUSE_STYLES[id(self.house)] = _HouseMemo(self.house, key, styles)
+        return got
 
     def _paragraph_style(self, name: str) -> ParagraphStyle:
         s = self.house.styles[name]
@@ -182,12 +196,44 @@ class BlockBuilder:
                   in_ruled_cell: bool | None = None) -> Flowable:
         """The paragraph's flowable; `in_ruled_cell` says where it stands for a caller
         that lays it out alone (the DOCX writer asks where the PDF breaks a line)."""
-        base = self.styles[p.style]
-        size = base.fontSize
-        em = self.pitch if self.pitch and p.style in _GRID_STYLES and not p.lang else size
         if node is None:
             role = "H2" if p.numbering == "article" else _STYLE_ROLES.get(p.style.split("-")[0], "P")
             node = self.node.add(role, lang=p.lang or None)
+        made, label_chars = self._made_paragraph(p, phrases, in_ruled_cell)
+        flow = _fresh(made)
+        if not label_chars:
+            return tag(flow, node)
+        tag(flow, node, node.add("Lbl"))
+        flow.jp_label_chars = label_chars
+        return flow
+
+    def _made_paragraph(self, p: m.Paragraph, phrases: bool | str, in_ruled_cell: bool | None) -> tuple:
+        """The paragraph's flowable as made, never drawn (the caller draws a copy:
+        _fresh), and the length of its number (its Lbl), remembered per house style by
+        everything it is made of: the paragraph's fields, how it breaks (`phrases`) and
+        whether it stands in a ruled cell; the house style, its fonts and the page's
+        grid are the memo's own (_house_memo). An office's notices repeat most of their
+        paragraphs (the heads, the stock sentences, the contact boxes), and a paragraph
+        made was ~70 thousand instructions. Text in black only (a cell's own colour is
+        rare) and in Japanese (a text in another language registers the Latin font
+        when it is first set)."""
+        if p.lang or self.colour is not colors.black:
+            return self._make_paragraph(p, phrases, in_ruled_cell)
+        key = (tuple(p.inlines), p.style, p.align, p.first_indent, p.left_indent, p.space_before, p.space_after,
+               p.tracking, p.keep_with_next, p.numbering, p.number, p.breaks, phrases,
+               self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell)
+        made = self.memo.paragraphs
+        got = made.get(key)
+        if got is None:
+            if len(made) >= _MAX_PARAGRAPHS:
+                made.clear()
+            got = made[key] = self._make_paragraph(p, phrases, in_ruled_cell)
+        return got
+
+    def _make_paragraph(self, p: m.Paragraph, phrases: bool | str, in_ruled_cell: bool | None) -> tuple:
+        base = self.styles[p.style]
+        size = base.fontSize
+        em = self.pitch if self.pitch and p.style in _GRID_STYLES and not p.lang else size
         if p.tracking:
             text = m.plain_text(p.inlines)
             line = TrackedLine(text, base.fontName, size, base.leading, p.tracking,
@@ -195,7 +241,7 @@ class BlockBuilder:
             # its space above and below as a paragraph's (報道機関各位 the last line of the
             # head, under the date: notice.date_above_header), as the DOCX sets them
             line.spaceBefore, line.spaceAfter = p.space_before or 0, p.space_after or 0
-            return tag(line, node)
+            return line, 0
         st = self._derived_style(p.style, p.first_indent * em, p.left_indent * em, p.space_before or 0,
                                  p.space_after or 0, int(p.keep_with_next), p.align)
         if p.breaks and not phrases:
@@ -207,18 +253,15 @@ class BlockBuilder:
             # are all of one width), the text's spans of mincho too
             latin = fonts.latin_font(self.house) or base.fontName
             st = paragraph_style(f"{st.name}-latin", parent=st, fontName=latin)
-            return tag(self.para(self.markup(p.inlines, latin, latin=True), st, latin=True), node)
+            return self.para(self.markup(p.inlines, latin, latin=True), st, latin=True), 0
         if not number:
-            return tag(self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases,
-                                 in_ruled_cell=in_ruled_cell, spreads=spreads), node)
+            return self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases,
+                             in_ruled_cell=in_ruled_cell, spreads=spreads), 0
         # the number (第１条, ２) is the paragraph's Lbl: set as a run of its own, so
         # that the drawing can switch from the label to the text where it ends
         head, rest = _split_inlines(p.inlines, len(number))
         text = f'<font name="{base.fontName}">{self.markup(head, base.fontName)}</font>' + self.markup(rest, base.fontName)
-        para = tag(self.para(text, st, phrases=phrases, in_ruled_cell=in_ruled_cell, spreads=spreads), node,
-                   node.add("Lbl"))
-        para.jp_label_chars = len(number)
-        return para
+        return self.para(text, st, phrases=phrases, in_ruled_cell=in_ruled_cell, spreads=spreads), len(number)
 
     def _derived_style(self, name, first_indent, left_indent, before, after, keep, align) -> ParagraphStyle:
         """The paragraph style `name` with a paragraph's indents, spacing and alignment,
@@ -386,6 +429,18 @@ class BlockBuilder:
             return replace(b, align=cell.align)
         return b
 
+
+
+def _fresh(flowable: Flowable) -> Flowable:
+    """A copy of a flowable as its maker left it, to be placed and drawn: the made one
+    (a memo's, never wrapped or drawn) keeps only what its constructor set. What the
+    copy shares with it is never changed in place: the paragraph's style (styles are
+    derived, never changed: _derived_style), its frags (the composer clones them for
+    its lines; reportlab's split makes new ones), a tracked line's runs; what wrap,
+    split and draw set (the lines, width and height, the canvas) is the copy's own."""
+    new = object.__new__(type(flowable))
+    new.__dict__.update(flowable.__dict__)
+    return new
 
 
 def _split_inlines(inlines: list[m.Inline], n: int) -> tuple[list[m.Inline], list[m.Inline]]:
