@@ -22,7 +22,7 @@ from ..spec import images
 from ..content import model as m
 from ..spec.style import HouseStyle
 from .beside import beside
-from .columns import fitted_widths
+from .columns import first_column_fit, fitted_widths
 from .composer import JParagraph, spread_run
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings
@@ -51,12 +51,14 @@ class _HouseMemo:
     shared by the documents built with them: the house's ParagraphStyles, and the
     flowables of the paragraphs and list items' heads built (BlockBuilder.paragraph,
     BlockBuilder.item), by paragraph and item."""
-    __slots__ = ("house", "key", "styles", "paragraphs", "items")
+    __slots__ = ("house", "key", "styles", "derived", "paragraphs", "items", "widths")
 
     def __init__(self, house: HouseStyle, key: tuple, styles: dict):
         self.house, self.key, self.styles = house, key, styles
+        self.derived: dict[tuple, ParagraphStyle] = {}      # BlockBuilder._derived_style
         self.paragraphs: dict[tuple, tuple] = {}
         self.items: dict[tuple, tuple] = {}
+        self.widths: dict[tuple, tuple] = {}        # BlockBuilder._fitted_widths
 
 
 class BlockBuilder:
@@ -87,7 +89,6 @@ class BlockBuilder:
         self.colour = colors.black     # text colour; a cell's `colour` changes it for its blocks
         self.seals: list[SealBox] = []
         self.breaks: list[BreakPlace] = []     # where the spec's new_page breaks fell (TextPageBreak)
-        self._derived: dict[tuple, ParagraphStyle] = {}     # see _derived_style
 
     def _house_memo(self) -> _HouseMemo:
         """The house's paragraph styles, made once per house style, fonts, fallback
@@ -267,18 +268,23 @@ class BlockBuilder:
 
     def _derived_style(self, name, first_indent, left_indent, before, after, keep, align) -> ParagraphStyle:
         """The paragraph style `name` with a paragraph's indents, spacing and alignment,
-        made once per document for each combination: a notice has some thirty
-        paragraphs of a few kinds, and a ParagraphStyle copies its parent's every
-        attribute. Neither reportlab nor this module changes a style once made."""
+        made once per house style (_house_memo) for each combination: a notice has some
+        thirty paragraphs of a few kinds, and a ParagraphStyle copies its parent's every
+        attribute. Neither reportlab nor this module changes a style once made. (Its
+        name, numbered in the order made, is nowhere in the PDF: only the part before
+        its first '-' is read, the house style's name.)"""
         key = (name, first_indent, left_indent, before, after, keep, align, self.colour)
-        st = self._derived.get(key)
+        derived = self.memo.derived
+        st = derived.get(key)
         if st is None:
-            st = paragraph_style(f"{name}-{len(self._derived)}", parent=self.styles[name],
+            if len(derived) >= _MAX_PARAGRAPHS:
+                derived.clear()
+            st = paragraph_style(f"{name}-{len(derived)}", parent=self.styles[name],
                                 firstLineIndent=first_indent, leftIndent=left_indent,
                                 spaceBefore=before, spaceAfter=after, keepWithNext=keep, textColor=self.colour)
             if align:
                 st.alignment = _ALIGN[align]
-            self._derived[key] = st
+            derived[key] = st
         return st
 
     def item(self, it: m.Item, width: float) -> list[Flowable]:
@@ -356,17 +362,32 @@ class BlockBuilder:
         return head, indent + hang
 
     def ki(self, k: m.Ki, width: float) -> list[Flowable]:
-        st = self.styles["ki"]
         place = self.house.notice.ki_heading            # center (記), left (■締結式概要) or none
-        out = [] if place == "none" else [tag(self.para(
-            escape(self.house.word("ki")),
-            paragraph_style("ki-head", parent=st, alignment=TA_CENTER if place == "center" else TA_LEFT,
-                           spaceBefore=st.fontSize * 0.6)), self.node.add("P"))]
+        out = [] if place == "none" else [tag(_fresh(self._ki_line("ki", place)), self.node.add("P"))]
         out += self.blocks(k.blocks, width)
         if k.closing:
-            out.append(tag(self.para(escape(self.house.word("ijo")),
-                                     paragraph_style("ki-end", parent=st, alignment=TA_RIGHT)), self.node.add("P")))
+            out.append(tag(_fresh(self._ki_line("ijo", "right")), self.node.add("P")))
         return out
+
+    def _ki_line(self, word: str, place: str) -> Flowable:
+        """The 記 block's heading (記, centred; ■締結式概要 at the left) or its 以上 (at the
+        right) as made, never drawn (the caller draws a copy: _fresh): the house's
+        words in its 記 style, made once per house style (_house_memo) and whether the
+        block stands in a ruled cell, as paragraphs are (_made_paragraph)."""
+        key = ("ki", word, place, self.in_ruled_cell)
+        made = self.memo.paragraphs
+        got = made.get(key)
+        if got is None:
+            if len(made) >= _MAX_PARAGRAPHS:
+                made.clear()
+            st = self.styles["ki"]
+            if word == "ki":
+                style = paragraph_style("ki-head", parent=st, alignment=TA_CENTER if place == "center" else TA_LEFT,
+                                        spaceBefore=st.fontSize * 0.6)
+            else:
+                style = paragraph_style("ki-end", parent=st, alignment=TA_RIGHT)
+            got = made[key] = self.para(escape(self.house.word(word)), style)
+        return got
 
     def image(self, im: m.Image, width: float) -> Flowable:
         """The picture scaled to fit its box (and the width available)."""
@@ -379,7 +400,7 @@ class BlockBuilder:
 
     def table(self, t: m.Table, width: float) -> Table:
         pad = t.padding if t.padding is not None else (_CELL_PAD if t.border != "none" else 1.0)
-        widths = [f * width for f in fitted_widths(t, width, pad, self.house)]
+        widths = [f * width for f in self._fitted_widths(t, width, pad)]
         # Every cell's style: what the commands VALIGN TOP, FONTNAME and the four
         # paddings over (0, 0)-(-1, -1) set, set directly (flowables.set_every_cell);
         # `cmds`, the commands of some cells, follow them as they followed in one
@@ -453,6 +474,23 @@ class BlockBuilder:
         table.setStyle(TableStyle(cmds))
         return KeepTogether([table]) if t.keep_together else table
 
+    def _fitted_widths(self, t: m.Table, width: float, pad: float) -> list[float]:
+        """columns.fitted_widths, a first column fitted to its labels remembered per house
+        style (_house_memo) by all the fitting reads (columns.first_column_fit): a
+        notice's contact boxes are labelled alike in every notice of an office, and
+        measuring the labels' phrases was ~0.14 M instructions a notice."""
+        fit = first_column_fit(t)
+        if fit is None:
+            return fitted_widths(t, width, pad, self.house)
+        key = (fit, width, pad)
+        made = self.memo.widths
+        got = made.get(key)
+        if got is None:
+            if len(made) >= _MAX_PARAGRAPHS:
+                made.clear()
+            got = made[key] = tuple(fitted_widths(t, width, pad, self.house))
+        return got
+
     def _cell_paragraph(self, b: m.Block, cell: m.Cell, table_style: str) -> m.Block:
         """Bare cell text takes the table's style and the cell's alignment."""
         if isinstance(b, m.Paragraph) and cell.align and not b.align:
@@ -469,7 +507,7 @@ def _fresh(flowable: Flowable) -> Flowable:
     its lines; reportlab's split makes new ones), a tracked line's runs; what wrap,
     split and draw set (the lines, width and height, the canvas) is the copy's own."""
     new = object.__new__(type(flowable))
-    new.__dict__.update(flowable.__dict__)
+    new.__dict__ = flowable.__dict__.copy()     # (a third of update()'s cost into the new, empty dict)
     return new
 
 

@@ -31,6 +31,21 @@ def _lines(cell: m.Cell, default_style: str) -> list[tuple[str, str]]:
     return out
 
 
+def first_column(t: m.Table) -> tuple[tuple[str, str], ...]:
+    """(text, paragraph style) of each line of the first column's cells."""
+    return tuple(line for row in t.rows if row for line in _lines(row[0], t.style))
+
+
+def first_column_fit(t: m.Table) -> tuple | None:
+    """All that fitted_widths reads of a table whose first column it fits to its
+    labels (fit_first): the first column's lines, the widths and the table's style
+    (with the width, the padding and the house style, all its answer depends on);
+    None where it fits otherwise, or not at all."""
+    if (t.fit_columns or t.fit_rest) and len(t.widths) > 1 or t.fit_blocks or not t.fit_first or len(t.widths) < 2:
+        return None
+    return first_column(t), tuple(t.widths), t.style
+
+
 def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> list[float]:
     """The table's widths (fractions) with its first column fitted (see above), or
     every column (fit_columns: _fitted_columns), or two signature blocks' lines
@@ -46,20 +61,17 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
     from .jlreq import budoux_bounds
     names = fonts.register(style)
     wholes, phrase = [], 0.0
-    for row in t.rows:
-        if not row:
-            continue
-        for text, name in _lines(row[0], t.style):
-            ps = style.styles.get(name) or style.styles[t.style]
-            font = names[ps.font]
+    for text, name in first_column(t):
+        ps = style.styles.get(name) or style.styles[t.style]
+        font = names[ps.font]
 
-            def w(s: str) -> float:
-                return pdfmetrics.stringWidth(s, font, ps.size)
-            wholes.append(w(text))
-            start = 0
-            for end in budoux_bounds(text) if text else ():
-                phrase = max(phrase, w(text[start:end]))
-                start = end
+        def w(s: str) -> float:
+            return pdfmetrics.stringWidth(s, font, ps.size)
+        wholes.append(w(text))
+        start = 0
+        for end in budoux_bounds(text) if text else ():
+            phrase = max(phrase, w(text[start:end]))
+            start = end
     cap, extra = width * MAX_SHARE, 2 * pad + _SLACK
     # every label that fits the cap stands on one line; a longer one breaks between phrases
     fitting = [x for x in wholes if x + extra <= cap]
