@@ -1,5 +1,5 @@
 """What the layout remembers from one document to the next (BudouX's answer at each
-boundary, phrases.py; the house's ParagraphStyles, blocks.BlockBuilder._house_styles)
+boundary, phrases.py; the house's styles and flowables, blocks.BlockBuilder._house_memo)
 never changes a document: each notice of a batch is the same bytes built after the
 others as built alone, with nothing remembered."""
 from __future__ import annotations

@@ -43,14 +43,18 @@ _STYLE_ROLES = {"title": "H1", "cover_title": "H1", "heading": "H2"}
 
 # id(house style) → what is made once per house style (BlockBuilder._house_memo)
 _HOUSE_STYLES: dict[int, "_HouseMemo"] = {}
-_MAX_PARAGRAPHS = 1024      # paragraphs' and items' flowables remembered per house style (each)
+_MAX_PARAGRAPHS = 1024      # entries of each of a house's memos (cleared when full)
 
 
 class _HouseMemo:
     """What depends only on a house style, its fonts and the page's grid, made once and
-    shared by the documents built with them: the house's ParagraphStyles, and the
-    flowables of the paragraphs and list items' heads built (BlockBuilder.paragraph,
-    BlockBuilder.item), by paragraph and item."""
+    shared by the documents built with them: the house's ParagraphStyles and the
+    styles derived from them, and what the blocks made of the house's text: the
+    flowables of paragraphs (with the 記's heading and 以上) and of list items' heads,
+    as made, never drawn (each document draws copies: _fresh), and the widths of
+    tables whose first column is fitted to its labels. None of it depends on what was
+    built before: each is what the same paragraph, item or table made afresh would be
+    (tests/test_layout_memos.py builds notices after others and alone)."""
     __slots__ = ("house", "key", "styles", "derived", "paragraphs", "items", "widths")
 
     def __init__(self, house: HouseStyle, key: tuple, styles: dict):
@@ -91,10 +95,10 @@ class BlockBuilder:
         self.breaks: list[BreakPlace] = []     # where the spec's new_page breaks fell (TextPageBreak)
 
     def _house_memo(self) -> _HouseMemo:
-        """The house's paragraph styles, made once per house style, fonts, fallback
-        fonts and page grid (they depend on nothing else) and shared by the documents
-        built with them: a notice's sixteen were ~0.4 M instructions, made anew for
-        each notice of a batch. Nothing changes a ParagraphStyle once made (every
+        """What is made once per house style, fonts, fallback fonts and page grid
+        (_HouseMemo: the house's paragraph styles depend on nothing else) and shared by
+        the documents built with them: a notice's sixteen styles were ~0.4 M
+        instructions, made anew for each notice of a batch. Nothing changes a ParagraphStyle once made (every
         paragraph, item and cell sets its own in a style derived from these:
         _derived_style, item, ki, beside.py), so a shared one serves as a new one
         would. The memo holds the house style itself and is found by its identity (a
