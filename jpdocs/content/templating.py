@@ -30,6 +30,7 @@ from ..errors import InputError, fail
 from .markup import LINE_BREAK, spaced
 from ..output import private_cache_dir
 from .sandbox import TemplateSandbox, bounded_filters
+from .template_memo import remembering
 from ..spec.style import TEMPLATES, Dates, HouseStyle, Times
 
 
@@ -111,6 +112,10 @@ class _RegularFileLoader(jinja2.FileSystemLoader):
         contents = read_utf8(Path(filename), "template", "--templates")
         mtime = os.path.getmtime(filename)
         return contents, os.path.normpath(filename), lambda: _mtime(filename) == mtime
+
+    def load(self, environment, name, globals=None):
+        """The template, a pure bundled include remembering its output (template_memo.py)."""
+        return remembering(super().load(environment, name, globals), name, str(TEMPLATES), environment)
 
 
 def _mtime(filename: str) -> float | None:
