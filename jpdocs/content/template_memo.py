@@ -34,6 +34,7 @@ import os
 from typing import Any
 
 from jinja2.utils import missing
+from markupsafe import Markup
 
 from ..spec.strict import Model
 from . import sandbox as _sandbox
@@ -50,7 +51,7 @@ class _Unkeyed(Exception):
 
 
 _MISSING = ("missing",)
-_PLAIN = (str, int, bool, type(None))
+_PLAIN = (str, Markup, int, bool, type(None))     # (a float's -0.0 == 0.0: not keyed)
 
 
 def value_key(value: Any) -> tuple:
