@@ -52,13 +52,14 @@ class _Unkeyed(Exception):
 
 _MISSING = ("missing",)
 _PLAIN = (str, Markup, int, bool, type(None))     # (a float's -0.0 == 0.0: not keyed)
+_PLAIN_KINDS = frozenset(_PLAIN)
 
 
 def value_key(value: Any) -> tuple:
     """The value as a key equal only to a value the template prints the same: its exact
     type beside its contents, all the way down."""
     kind = type(value)
-    if kind in _PLAIN:
+    if kind in _PLAIN_KINDS:
         return kind, value
     if kind is list or kind is tuple:
         return kind, tuple(map(value_key, value))
@@ -66,8 +67,14 @@ def value_key(value: Any) -> tuple:
         return _MISSING
     if isinstance(value, Model) and kind.__module__.startswith("jpdocs."):
         # frozen: its fields are its state (a template reads fields and template_api
-        # methods, which read fields only)
-        return kind, tuple((name, value_key(field)) for name, field in value.__dict__.items())
+        # methods, which read fields only). Its names, its values' types and its values,
+        # each value keyed in turn where one is not plain (a list, a model).
+        fields = value.__dict__
+        values = tuple(fields.values())
+        kinds = tuple(map(type, values))
+        if not _PLAIN_KINDS.issuperset(kinds):
+            values = tuple([v if k in _PLAIN_KINDS else value_key(v) for v, k in zip(values, kinds)])
+        return kind, tuple(fields), kinds, values
     raise _Unkeyed
 
 
