@@ -21,9 +21,10 @@ What makes a replay the same render:
   style and filters) and reloaded when its file changes, each with an empty memo;
   a user's template of the same name (--templates) is never remembered.
 
-The sandbox's budget sees the same steps: a replay charges the steps the template took
-itself (measured around each of its pieces on the render that made them), and the
-includer's join counts each piece as before; where that would pass the budget, the
+The sandbox's budget sees the same steps: a replay is the text as one piece, and
+charges the steps the template took itself (measured around each of its pieces on the
+render that made them) and one for each of its pieces but the one the includer's join
+counts; the join adds up the same size. Where that would pass the budget, the
 template is rendered instead, so a refusal comes from the same place with the same
 message. A render that gathers the names a user's template reads (`reads`) renders.
 Only a completed render is kept, so an error is raised where it always was.
@@ -109,19 +110,25 @@ def remembering(template, name: str, bundled_folder: str, sandbox):
         entry = memo.get(key)
         if entry is None:
             return _recorded(render(context), budget.counter, memo, key, held)
-        pieces, steps, _ = entry
-        if _spent(budget.counter) + steps + len(pieces) > _sandbox.MAX_STEPS:
+        text, pieces, steps, _ = entry
+        if _spent(budget.counter) + steps + pieces > _sandbox.MAX_STEPS:
             return render(context)           # the budget runs out in it: refused where it was
-        if steps:
-            sandbox.step(steps)
-        return _replayed(pieces)
+        # Its text as one piece: the steps the template took itself, and one for each of
+        # its pieces but the one its includer's join counts (a join counts a step a piece
+        # and adds up their sizes: one piece of their text spends the same and passes or
+        # fails the size limit as they did).
+        charge = steps + pieces - 1 if pieces else steps
+        if charge:
+            sandbox.step(charge)
+        return _replayed(text, pieces)
 
     template.root_render_func = root
     return template
 
 
-def _replayed(pieces: tuple):
-    yield from pieces
+def _replayed(text: str, pieces: int):
+    if pieces:
+        yield text
 
 
 def _recorded(gen, counter, memo: dict, key: tuple, held: tuple):
@@ -143,4 +150,4 @@ def _recorded(gen, counter, memo: dict, key: tuple, held: tuple):
         gen.close()
     if len(memo) >= MAX_ENTRIES:
         del memo[next(iter(memo))]           # the oldest
-    memo[key] = (tuple(pieces), steps, held)
+    memo[key] = ("".join(pieces), len(pieces), steps, held)
