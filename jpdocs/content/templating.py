@@ -57,9 +57,9 @@ def _finalize(value):
     return _markup_of(str.replace(text, "\n", LINE_BREAK)) if "\n" in text else text
 
 
-def _markup_of(escaped: str) -> Markup:
-    """A Markup of text escaped already, as Markup(escaped) makes it (see _finalize)."""
-    return str.__new__(Markup, escaped)
+# A Markup of text escaped already, as Markup(escaped) makes it (see _finalize): called
+# in C, without a Python function's frame (a notice prints some fifty values).
+_markup_of = partial(str.__new__, Markup)
 
 
 @lru_cache(maxsize=None)
