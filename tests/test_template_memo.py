@@ -153,3 +153,42 @@ def test_a_remembered_template_reads_only_the_names_it_is_keyed_by_and_changes_n
         assert isinstance(call.node, nodes.Getattr), call
         called.add(call.node.attr)
     assert called == methods
+
+
+@pytest.mark.slow
+def test_every_pdf_is_the_same_built_with_the_memo_in_either_order_and_without_it(tmp_path, monkeypatch):
+    """Whole builds in one process (as a batch builds them): the seed, notices made from it
+    (the same contacts) and the real specs, with the memo forward and in reverse order,
+    against builds whose environments remember nothing: the same bytes."""
+    import sys
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from specgen import spread_dates, write_specs
+    from test_drawing import _build_all
+    from jpdocs.build import batch
+    specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(3, seed=43), notice_only=True)]
+    specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
+                    if not p.name.endswith(".facts.yaml"))
+    batch._init_worker(("pdf",), None)
+    replays = []
+    replayed = template_memo._replayed
+    monkeypatch.setattr(template_memo, "_replayed", lambda *a: replays.append(a) or replayed(*a))
+
+    def built(out, order, remembered):
+        if not remembered:
+            monkeypatch.setattr(template_memo, "PURE_INCLUDES", {})
+        templating.environment.cache_clear()          # environments, and their templates, made anew
+        try:
+            return _build_all(order, out)
+        finally:
+            monkeypatch.setattr(template_memo, "PURE_INCLUDES", PURE_INCLUDES)
+            templating.environment.cache_clear()
+
+    PURE_INCLUDES = template_memo.PURE_INCLUDES
+    plain = built(tmp_path / "plain", specs, False)
+    assert not replays
+    forward = built(tmp_path / "forward", specs, True)
+    assert len(replays) >= 6          # the seed's two contacts, in each of the three notices after it
+    backward = built(tmp_path / "backward", specs[::-1], True)
+    assert plain.keys() == forward.keys() == backward.keys() and len(plain) > 20
+    for name in plain:
+        assert forward[name] == plain[name] and backward[name] == plain[name], f"{name} differs"
