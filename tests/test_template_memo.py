@@ -192,3 +192,38 @@ def test_every_pdf_is_the_same_built_with_the_memo_in_either_order_and_without_i
     assert plain.keys() == forward.keys() == backward.keys() and len(plain) > 20
     for name in plain:
         assert forward[name] == plain[name] and backward[name] == plain[name], f"{name} differs"
+
+
+def test_the_line_that_printed_a_remembered_contacts_text_is_the_contacts_own():
+    """printed_lines renders the template again to name the line that printed a refused
+    element: a contact remembered (the render before it filled the memo) is rendered
+    there, not played as its includer's piece, so its lines are named in contact.xml.j2."""
+    from jpdocs.content.printed_lines import printed_by
+    style, context, _ = _documents(SEED_SPEC)
+    name = "press-notice.xml.j2"
+    text = templating.render(name, context, style)          # (the seed's contacts remembered)
+    text = templating.render(name, context, style)
+    department = context["contact_boxes"][0][1][0].department
+    found = printed_by(name, context, style, (TEMPLATES,), text.index(department))
+    source = (TEMPLATES / "contact.xml.j2").read_text(encoding="utf-8").splitlines()
+    assert found.file == str(TEMPLATES / "contact.xml.j2")
+    assert "ct.department" in source[found.line - 1]
+
+
+def test_the_memo_keeps_at_most_its_bound(monkeypatch):
+    """Contacts of MAX_ENTRIES + 10 offices, each remembered in turn: the memo holds the
+    last MAX_ENTRIES, and each of them still renders as without it."""
+    style, context, _ = _documents(SEED_SPEC)
+    env = _environment(style, True, monkeypatch)
+    plain = _environment(style, False, monkeypatch)
+    contact = context["contact_boxes"][0][1][0]
+    memo_size = 0
+    for i in range(template_memo.MAX_ENTRIES + 10):
+        ct = contact.model_copy(update={"department": f"第{i}課"})
+        for e in (env, plain, env):
+            e.start_render()
+        texts = [e.get_template("contact.xml.j2").render(ct=ct, style=style) for e in (env, plain, env)]
+        assert texts[0] == texts[1] == texts[2] and f"第{i}課" in texts[0]
+        root = env.get_template("contact.xml.j2").root_render_func
+        memo_size = len(next(c.cell_contents for c in root.__closure__ if isinstance(c.cell_contents, dict)))
+    assert memo_size == template_memo.MAX_ENTRIES

@@ -188,10 +188,13 @@ class _Budget(threading.local):
     def __init__(self) -> None:
         self.restart(None)
 
-    def restart(self, reads: set | None) -> None:
+    def restart(self, reads: set | None, replays: bool = True) -> None:
         self.counter = itertools.count(1)
         self.reads = reads
         self.now = (self.counter, reads)       # both in one read of the thread-local (getattr)
+        # a remembered include may be played again (template_memo.py): not where the
+        # render gathers reads, nor where it is traced (printed_lines.py)
+        self.replays = replays and reads is None
 
     @property
     def steps(self) -> int:
@@ -225,12 +228,13 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         if spent > MAX_STEPS:
             _over_budget()
 
-    def start_render(self, reads: set | None = None) -> None:
+    def start_render(self, reads: set | None = None, replays: bool = True) -> None:
         """A fresh budget for each render (per thread: an environment is shared), and
         where the caller asks, a set that gathers the (class, field) of every attribute of
         the project's objects the render reads (build/template_coverage.py: a setting a
-        user's template never reads has no effect in what it makes)."""
-        self._budget.restart(reads)
+        user's template never reads has no effect in what it makes). replays=False: every
+        included template runs its own code, none is played from memory (template_memo.py)."""
+        self._budget.restart(reads, replays)
 
     def bounded_range(self, *args: int) -> range:
         r = range(*args)

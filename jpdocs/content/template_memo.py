@@ -26,7 +26,9 @@ charges the steps the template took itself (measured around each of its pieces o
 render that made them) and one for each of its pieces but the one the includer's join
 counts; the join adds up the same size. Where that would pass the budget, the
 template is rendered instead, so a refusal comes from the same place with the same
-message. A render that gathers the names a user's template reads (`reads`) renders.
+message. A render that gathers the names a user's template reads (`reads`) renders, and
+so does the render printed_lines.py traces to name the line of a refused element (a
+piece played from memory would be its includer's).
 Only a completed render is kept, so an error is raised where it always was.
 """
 from __future__ import annotations
@@ -98,7 +100,7 @@ def remembering(template, name: str, bundled_folder: str, sandbox):
 
     def root(context):
         budget = sandbox._budget
-        if budget.reads is not None:
+        if not budget.replays:               # reads gathered, or the render traced
             return render(context)
         resolve = context.resolve_or_missing
         try:
@@ -148,6 +150,6 @@ def _recorded(gen, counter, memo: dict, key: tuple, held: tuple):
         steps += _spent(counter) - before
     finally:
         gen.close()
-    if len(memo) >= MAX_ENTRIES:
-        del memo[next(iter(memo))]           # the oldest
+    if len(memo) >= MAX_ENTRIES:             # the oldest out (pop: another thread may have taken it)
+        memo.pop(next(iter(memo), None), None)
     memo[key] = ("".join(pieces), len(pieces), steps, held)
