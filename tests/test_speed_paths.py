@@ -464,7 +464,7 @@ def test_the_collector_resumes_only_once_the_layout_is_let_go(monkeypatch):
     traced it alive only aged its objects for a later collection to trace again
     (collector.call_held_off). Counted, not timed: the young objects when the
     collector is resumed, against those while paragraphs were being drawn (a rebuild,
-    whose paragraphs the composer remembers, still makes over a thousand)."""
+    whose paragraphs the composer and the story remember, still makes several hundred)."""
     import contextlib
     import gc
     from jpdocs import collector
@@ -496,7 +496,9 @@ def test_the_collector_resumes_only_once_the_layout_is_let_go(monkeypatch):
     at_resume.clear()
     assert pdf.render_pdf(notice, style).startswith(b"%PDF")
     assert len(at_resume) == 1 and while_drawing
-    assert max(while_drawing) > 1_000, while_drawing           # (11 at resume now; 1,561 before)
+    # (11 at resume now; 1,561 before; a rebuild draws ~960 since its story's flowables are
+    # copies of those the story memo made: writers/blocks.py _HouseMemo)
+    assert max(while_drawing) > 500, while_drawing
     assert at_resume[0] < max(while_drawing) / 10, (at_resume, max(while_drawing))
 
 
