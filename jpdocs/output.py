@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import json
 import os
 import re
@@ -41,6 +40,7 @@ except ImportError:          # not on Windows: builds of one folder are then not
 
 from .atomic import abandoned, discard, stage_all
 from .cache_folders import cache_root, private_folder
+from .digested import sha256_hex
 from .errors import InputError, Problem, fail
 
 MANIFEST = ".jpdocs-manifest.json"
@@ -93,7 +93,8 @@ def safe_folder_name(stem: str, spec_path: Path) -> str:
 
 
 def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    # (a PDF comes with the SHA-256 its writer found with its /ID: digested.py)
+    return sha256_hex(data)
 
 
 def _read_raw(folder: Path) -> dict:
