@@ -177,12 +177,13 @@ def content_id(pdf: bytes) -> bytes:
     found = _ID.search(pdf, max(pdf.rfind(b"trailer"), 0)) or _ID.search(pdf)
     if not found:
         return pdf
-    # Both digests begin with the file up to its /ID (nearly all of it): hashed once,
-    # read through a view (a copy is about an instruction a byte), and each digest
-    # finished from a copy of that state, which is the digest of those bytes followed
-    # by the rest. SHA-256, not the MD5 of before: with the processor's SHA
-    # instructions it is ~2.5 times as fast as MD5, and the manifest's digest
-    # needed a SHA-256 pass over the file anyway.
+    # Both digests (the /ID, and the manifest's SHA-256 of the file as written) begin
+    # with the file up to its /ID, nearly all of it: hashed once, through a view (a
+    # copy is about an instruction a byte), each finished from its own copy of that
+    # state (a copy's digest is that of those bytes followed by what it is given).
+    # One SHA-256 pass where an MD5 and a SHA-256 were made: a notice's 0.53 → 0.17 ms
+    # here (OpenSSL uses the processor's SHA instructions), 0.54 M instructions fewer
+    # under callgrind (which hides those instructions: SHA-256 counts 3 times MD5's).
     start, end = found.span()
     view = memoryview(pdf)
     head = hashlib.sha256(view[:start])
