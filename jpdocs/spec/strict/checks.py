@@ -26,9 +26,13 @@ def check_model(cls, value, loc, errors, into=None):
         # would come in the spec's order: a value that has any is checked again below,
         # field by field, as they are reported.
         out, given = defaults.copy(), set()
+        field_checks = cls._field_checks
         for key, field_value in value.items():
             name, info = by_key[key]
-            out[name] = _check_field(cls, name, info, field_value, loc + (key,), errors)
+            if info.check is None or name in field_checks:
+                out[name] = _check_field(cls, name, info, field_value, loc + (key,), errors)
+            else:                                   # (all _check_field would do)
+                out[name] = info.check(field_value, loc + (key,), errors)
             given.add(name)
         if len(errors) > before:
             del errors[before:]
@@ -241,7 +245,16 @@ def _min_str(check, min_length):
             return error(errors, "string_too_short", loc, f"String should have at least {min_length} character{s}",
                           value, {"min_length": min_length})
         return value
-    return checked
+    if check is not _check_str:
+        return checked
+
+    def checked_text(value, loc, errors):
+        # a text long enough is what _check_str and the length give it: taken without
+        # their call (a spec's most common field, Line)
+        if type(value) is str and len(value) >= min_length:
+            return value
+        return checked(value, loc, errors)
+    return checked_text
 
 
 def _gathered(out, before: int, errors, loc, value, what: str, min_length):
