@@ -57,6 +57,8 @@ def _key(table) -> tuple | None:
     """What the code of `table`'s backgrounds and rules depends on (module
     docstring), or None where it is drawn by reportlab."""
     d = table.__dict__
+    if not table._bkgrndcmds and not table._linecmds:
+        return None                  # (nothing to draw: reportlab's loops find nothing either)
     if (d.get("_renderCB") or d.get("_shadow") or getattr(table, "_cornerRadii", None)
             or d.get("_roundingRectDef")):
         return None
