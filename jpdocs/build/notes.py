@@ -150,7 +150,7 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
     if term is not None and term.end_chosen and text.term_printed:
         key = ("agreement", "validity")
         if term.end is None:
-            message = f"not given; the term's end is left blank ({style.word('blank_date')}): {term.end_chosen}"
+            message = f"not given; the term's end is left blank ({text.term_end_blank or style.word('blank_date')}): {term.end_chosen}"
         else:
             end = japanese.format_date(term.end, style.digits, western=False, weekday=False)
             message = f"not given; the term runs to {end}: {term.end_chosen}"

@@ -102,8 +102,18 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     item_num = (lambda n: japanese.digits(n, form.item_digits)) if form.item_digits else num   # noqa: E731
     term = term_of(ag)
     blank_date = style.word("blank_date")
+    # the date line in its own digits where the house gives them (平成29年7月26日 beside 第１条)
+    date_style = form.date_digits or digit_style
+    date = (japanese.date_in(ag.signing_date, form.calendar, "none", date_style)
+            if ag.signing_date else year_kept(ag.signing_year, blank_date, date_style, form.calendar,
+                                              ag.signing_month)
+            if ag.signing_year else era_kept(ag.signing_era, blank_date, problem)
+            if ag.signing_era else blank_date)
+    # a term left open with the signing day ends on a blank date in the date line's era
+    # (大正　　年　　月　　日 in a 大正 draft), never in the house's 令和
+    end_blank = blank_in_era_of(date, blank_date) if not ag.signing_date else blank_date
 
-    drafts = from_set(chosen, ag, term, digit_style, problem, self_word, writing, blank_date,
+    drafts = from_set(chosen, ag, term, digit_style, problem, self_word, writing, end_blank,
                       form.calendar, comma) if chosen else []
     apply_overrides(drafts, chosen, doc, ag, problem)
     insert_extras(drafts, chosen, doc, problem)
@@ -228,13 +238,6 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     closing = "" if doc.closing is False else doc.closing or polite(closing_form.replace("、", comma).format(
         self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style), compact=words["compact"],
         one=japanese.digits(1, digit_style)), writing)
-    # the date line in its own digits where the house gives them (平成29年7月26日 beside 第１条)
-    date_style = form.date_digits or digit_style
-    date = (japanese.date_in(ag.signing_date, form.calendar, "none", date_style)
-            if ag.signing_date else year_kept(ag.signing_year, blank_date, date_style, form.calendar,
-                                              ag.signing_month)
-            if ag.signing_year else era_kept(ag.signing_era, blank_date, problem)
-            if ag.signing_era else blank_date)
     if problems:                          # a signing_era the house's blank date cannot hold
         raise InputError(problems)
     # a name withheld (signer_names: withheld) prints nothing where a draft's blank would stand
@@ -298,7 +301,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          blocks_withheld, translations, supplementary_of(doc.supplementary),
                          doc.date_line == "in_closing", doc.signing_place or "",
                          tuple(doc.kind_words_as_written),
-                         doc.closing is False and not doc.prose and bool(closing_article(drafts)))
+                         doc.closing is False and not doc.prose and bool(closing_article(drafts)),
+                         end_blank)
 
 
 def supplementary_of(given) -> SupplementaryText | None:
@@ -317,6 +321,17 @@ def era_kept(era: str, blank_date: str, problem) -> str:
                 f" with no era to write {era} in: remove signing_era, or date the house's agreements in the era")
         return blank_date
     return era + blank_date[len(own):]
+
+
+def blank_in_era_of(date_line: str, blank_date: str) -> str:
+    """The house's blank date in the era a draft's open date line is written in: a term
+    whose end is left open with the signing day (本協定の締結の日から大正　　年　　月　　日まで)
+    in the era of its date line (signing_era: 大正, or signing_year: 1915's 大正４年). The
+    end's year is not known, so only the era is taken; a blank date without an era (a
+    western house) or a line in the house's own era is the blank date as it is."""
+    era = next((e for e, _ in japanese.ERAS if date_line.startswith(e)), None)
+    own = next((e for e, _ in japanese.ERAS if blank_date.startswith(e)), None)
+    return era + blank_date[len(own):] if era and own and era != own else blank_date
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",
