@@ -429,6 +429,9 @@ TEMPLATE_VARIANTS = {
     "colour": "<document kind='press-notice'><table widths='1'><tr><td colour='zz'>x</td></tr></table></document>",
     "style": "<document kind='press-notice'><p style='zz'>x</p></document>",
     "font": "<document kind='press-notice'><p><span font='zz'>x</span></p></document>",
+    # a refusal in a macro a macro called: named at the macro's line, "in the macro called at …, from …"
+    "style-in-macro": "{% macro m(s) %}\n<p style='{{ s }}'>x</p>\n{% endmacro %}\n{% macro n(s) %}{{ m(s) }}"
+                      "{% endmacro %}\n<document kind='press-notice'>\n{{ n('zz') }}\n</document>",
 }
 # House styles of one mistake each (style.py, article_sets.py, fonts/registry.py), named by a
 # variant's style: (written beside the variants, like the COMPANIONS).
@@ -1147,12 +1150,14 @@ def _fully_translated(message: str, depth: int = 0) -> bool:
 
 
 def test_every_message_of_the_corpus_is_in_japanese(corpus):
-    left = [(name, p.message) for name, found in corpus.items() for p in found
-            if not _fully_translated(p.message)]
+    """Each message, and what its file and line are of where it says (a template's
+    line: the markup it rendered, the macro's calls)."""
+    said = [(name, text) for name, found in corpus.items() for p in found for text in (p.message, p.about) if text]
+    left = [(name, text) for name, text in said if not _fully_translated(text)]
     assert left == [], "\n".join(map(repr, left))
-    for found in corpus.values():
-        for p in found:
-            assert KANA.search(JA.message(p.message)), p.message
+    for _, text in said:
+        assert KANA.search(JA.message(text)), text
+    assert any(text.startswith("in the macro called at ") and ", from " in text for _, text in said)
 
 
 def test_every_template_matches_a_message_the_code_writes(corpus, commands):
@@ -1171,6 +1176,8 @@ def test_every_template_matches_a_message_the_code_writes(corpus, commands):
     for found in corpus.values():
         for p in found:
             use(p.message)
+            if p.about:
+                use(p.about)
     for line in _command_line_lines():
         use(line)
     for runs in commands.values():
