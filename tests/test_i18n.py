@@ -895,6 +895,11 @@ VARIANTS.update({f"draft-signing-month-{name}": [
                         ("thirteen", "  signing_year: 2025\n  signing_month: 13"))})
 VARIANTS.update({
     "signing-month-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_month: 2"),
+    # an amending agreement's generated preamble (named by the build), and a subject beside it
+    "amends-preamble": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
+                                                     "  amends: {title: 旧協定, signing_date: 2019-02-05}"),
+    "amends-subject": [("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 旧協定}"),
+                       (_STD, "    subject: 連携\n" + _STD)],
     # signing_era (a draft's open date in its own era): beside a date, beside a year, with no
     # document, and under a house whose blank date has no era
     "signing-era-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_era: 大正"),
@@ -1458,6 +1463,17 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     fields = tmp / "fields.yaml"
     fields.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {分野: 包括連携}"),
                       encoding="utf-8")
+    amends_word = tmp / "amends-word" / "amends-word.yaml"    # amends.word in a book printing no line for it
+    amends_word.parent.mkdir()
+    amends_word.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
+                                        "  amends: {title: 旧協定, word: 一部変更}"), encoding="utf-8")
+    no_amends_line = tmp / "no-amends-line.yaml"
+    no_amends_line.write_text("name: 一覧\nannual:\n  columns:\n    - {data: title}\n    - {data: amends}\n",
+                              encoding="utf-8")
+    amends_false = tmp / "amends-false.yaml"
+    amends_false.write_text("name: 一覧\nannual:\n  columns:\n    - {data: title, amends: false}\n", encoding="utf-8")
+    no_title = tmp / "no-title.yaml"
+    no_title.write_text("name: 一覧\nannual:\n  columns:\n    - {data: signing_date}\n", encoding="utf-8")
     field_columns = tmp / "field-columns.yaml"     # columns of other fields than the spec's 分野
     field_columns.write_text("name: 一覧\nannual:\n  columns:\n    - {data: title}\n    - {field: 分類}\n"
                              "    - {field: 備考}\n", encoding="utf-8")
@@ -1521,6 +1537,9 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-written": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--format", "csv"], {}),
         "annual-field-columns": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual-fields",
                                   "--style", field_columns], {}),
+        **{f"annual-amends-word-{name}": (["annual", "--fiscal-year", "2023", amends_word.parent, "-o",
+                                          tmp / f"annual-amends-{name}", "--style", style], {})
+           for name, style in (("column", no_amends_line), ("false", amends_false), ("no-title", no_title))},
         "annual-kind-counted": (["annual", "--fiscal-year", "2023", kind.parent, "-o", tmp / "annual-kind"], {}),
         **{f"annual-prose-{name}": (["annual", "--fiscal-year", "2023", tmp / "prose" / name, "-o",
                                      tmp / f"annual-prose-{name}", "--style", prose], {}) for name in unfilled},
@@ -1609,6 +1628,10 @@ def test_sign_and_annual_say_their_own_messages_in_japanese(commands):
     assert commands["sign-first"][None][0] == 0 and commands["annual-written"][None][0] == 0
     # the annual book's own checks of a spec, each met where its scenario says
     for name, said in {"annual-field-columns": "prints the field 分野 (the columns name 分類, 備考), so",
+                       **{f"annual-amends-word-{name}": f"naming the change ({listed}"
+                          for name, listed in (("column", "a column of data: amends lists the 原協定"),
+                                               ("false", "its title column says amends: false"),
+                                               ("no-title", "it has no title column"))},
                        "annual-kind-counted": "the book counts it as a 協定書;",
                        "annual-prose-no-department": "agreement.department: not given, and the house style's annual.prose",
                        "annual-prose-issuer-no-party": ") says the issuer concluded the agreement ({issuer}), and 網走市",

@@ -137,7 +137,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                   " agreement's purpose (…{purpose}ことを目的とする。): write it as document.purpose"
                                   " (…を図る), or give that article a text of its own")
     subject = doc.subject or (chosen.subject if chosen else None)
-    if not subject and doc.preamble is None and not doc.prose:
+    generated_preamble = doc.preamble is None and not doc.prose
+    if ag.amends and generated_preamble and doc.subject:
+        problem(D + ("subject",), "the agreement amends another (agreement.amends), and the generated preamble"
+                                  " says so in the subject's place (…は、…に締結した…（以下「原協定」という。）に関し、"
+                                  "…): remove subject, or write the preamble as the text has it")
+    if not subject and generated_preamble and not ag.amends:
         problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
                                   "締結する。 (no standard set gives one), or a preamble of the spec's own")
     # the labels before the signature blocks: by default, but not after prose, which defines none
@@ -182,6 +187,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         else:
             preamble_parties = enumeration.join_parties(names, comma) + f"（以下「{doc.labels}」という。）"
         verb = f"{kind.word}を{doc.conclude}" if doc.conclude else (kind.verb or f"{kind.word}を締結する")
+        if ag.amends:           # what it is about: the agreement it amends, by its title and date
+            subject = amended_subject(ag.amends, form.calendar, digit_style)
         preamble = polite(f"{preamble_parties}は{comma}{subject}に関し{comma}次のとおり{verb}。", writing)
 
     purpose = (doc.purpose or "").removesuffix("こと")
@@ -321,6 +328,17 @@ def era_kept(era: str, blank_date: str, problem) -> str:
                 f" with no era to write {era} in: remove signing_era, or date the house's agreements in the era")
         return blank_date
     return era + blank_date[len(own):]
+
+
+def amended_subject(amends, calendar: str, digit_style: str) -> str:
+    """An amending agreement's generated preamble names its 原協定 where the subject
+    stands, by its title and the date the spec gives (国税庁 and JIIMA's 追加締結分: …両当事者
+    間で締結された令和元年７月１日付情報提供に関する協定書（以下、「原協定」という）に関し、…):
+    令和元年７月１日に締結した情報提供に関する協定書（以下「原協定」という。）; without a
+    date, the title alone."""
+    day = (japanese.date_in(amends.signing_date, calendar, "none", digit_style) + "に締結した"
+           if amends.signing_date else "")
+    return f"{day}{amends.title}（以下「原協定」という。）"
 
 
 def blank_in_era_of(date_line: str, blank_date: str) -> str:

@@ -250,6 +250,9 @@ class Amends(Strict):
     overview (under its title, or in a column of its own) and on its plain sheet."""
     title: Line                        # 情報提供に関する協定書, as the earlier agreement is titled
     signing_date: Optional[Date] = None   # its signing date, where the spec states it: none printed otherwise
+    # what the annual book's line under the title calls the change (（…の一部変更）, （…の追加締結）),
+    # as the office's list says it; 変更 where not given
+    word: Optional[Line] = None
 
 
 class Agreement(Strict):
