@@ -895,6 +895,14 @@ VARIANTS.update({f"draft-signing-month-{name}": [
                         ("thirteen", "  signing_year: 2025\n  signing_month: 13"))})
 VARIANTS.update({
     "signing-month-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_month: 2"),
+    # signature_mark ((署名) before the names) where it would stand before no name, or in a draft
+    "signature-mark-withheld": ("    standard: 包括連携", "    signature_mark: (署名)\n    signature_blocks: withheld\n"
+                                                        "    standard: 包括連携"),
+    "signature-mark-draft": [(_AREAS, ""), (_ATT, "attachments: []"),
+                             (_STD, "    draft: true\n    signature_mark: (署名)\n" + _STD),
+                             ("  signing_date: 2024-02-27", "  signing_date: null"), (_END, "")],
+    "signature-mark-no-name": [(_STD, "    signature_mark: (署名)\n    signer_names: withheld\n" + _STD),
+                               ("      name: 中島　和彦\n", ""), ("      name: 鈴木　聡一郎\n    honorific: 様\n", "")],
     # an amending agreement's generated preamble (named by the build), and a subject beside it
     "amends-preamble": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
                                                      "  amends: {title: 旧協定, signing_date: 2019-02-05}"),

@@ -72,6 +72,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AgreementDocument", "signer_names"): ("署名者の氏名", "withheld：公表された写しのとおり職名だけを載せ、氏名もその欄も載せない"),
     ("AgreementDocument", "seal_places"): ("押印欄", "blank：公表された写しのとおり、結びの文が記名押印でも署名欄に「印」を載せない（結びの文は書いたとおり）"),
     ("AgreementDocument", "signature_blocks"): ("署名欄", "withheld：公表された写しが本文と日付だけで署名者を載せていないため、署名欄を載せない"),
+    ("AgreementDocument", "signature_mark"): ("署名の印字", "公表された写しが署名の位置に書く語を、各署名者の氏名の前に書いたとおり印字する。例：(署名)。既定では何も印字しない"),
     ("AgreementDocument", "signing_place"): ("署名の場所", "日付の行の下に一行で、本文のとおりに（例：大韓民国江原道春川市にて）"),
     ("AgreementDocument", "date_line"): ("日付の行", "in_closing：結びの文が署名の日付と場所を述べるため、その下に日付の行を載せない（結びの文の日付は締結日と同じであること）"),
     ("AgreementDocument", "conjunction"): ("当事者をつなぐ語", "生成する文の「甲及び乙」の「及び」。と：甲と乙"),
