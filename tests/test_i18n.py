@@ -525,6 +525,9 @@ STYLE_VARIANTS = {
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
     "section-marker": "notice:\n  section_marker: \"{n}.\"\n",
     "date-suffix-gap": "notice:\n  date_suffix_gap: \"・\"\n",
+    # date_prefix_line: own beside a date with no line of its own (in the title's line, in the head's table)
+    "date-prefix-line-title": "notice:\n  date_prefix_line: own\n  date_place: after_title\n",
+    "date-prefix-line-table": "notice:\n  date_prefix_line: own\n  head_form: label_table\n",
     "role-place-top": "notice:\n  contacts_at: top\ncontacts:\n  role_place: above\n",
     "role-place-head": "notice:\n  contacts_at: head\ncontacts:\n  role_place: above\n",
     "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
