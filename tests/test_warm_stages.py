@@ -55,3 +55,33 @@ Ir                       file:function
     assert costs["PROGRAM TOTALS"] == 3_604_577_913
     assert costs["_operator_call"] == 1_175_851_397      # the outermost call's, not the recursive one's
     assert costs["libdeflate_zlib_compress"] == 223_594_013
+
+
+def test_calls_read_from_callgrinds_file(tmp_path):
+    # a callee named the first time it is met (as a caller's fn= or a cfn=) and by its
+    # number after; each calls= line after a cfn= counts toward that callee
+    out = tmp_path / "callgrind.out"
+    out.write_text("""events: Ir
+fn=(1) main
+0 10
+cfn=(2) builtin_sorted
+calls=3 0x0
+0 500
+cfn=(3) pairwise_next
+calls=2 0x0
+0 40
+fn=(4) other
+cfn=(2)
+calls=5 0x0
+0 70
+fn=(2)
+0 1
+cfn=(3)
+calls=1 0x0
+0 9
+cfn=(5) pairwise_next'2
+calls=4 0x0
+0 9
+""")
+    # a recursive call's name (callgrind's name'2) counts toward its function
+    assert warm_stages.c_calls(str(out)) == {"builtin_sorted": 8, "pairwise_next": 7}
