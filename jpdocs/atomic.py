@@ -18,6 +18,11 @@ import threading
 from pathlib import Path
 
 try:
+    from _queue import SimpleQueue  # queue.SimpleQueue itself, without the queue module's imports (~0.3 ms)
+except ImportError:
+    from queue import SimpleQueue
+
+try:
     import fcntl
 except ImportError:                 # Windows: the process id alone tells a leftover (abandoned)
     fcntl = None
@@ -100,27 +105,70 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _flush_all(fds: list[int]) -> None:
-    """os.fsync of each, the first in this thread and the others each in a thread of
-    its own; the first failure is raised once all are done."""
+    """os.fsync of each, the first in this thread and the others side by side, each
+    by a flusher thread (_flushers); the first failure is raised once all are done."""
     if len(fds) < 2:
         for fd in fds:
             os.fsync(fd)
         return
-    failed: list[BaseException] = []
+    outcomes = SimpleQueue()                  # this call's own: a late outcome of another call never lands here
+    jobs = _flushers(len(fds) - 1)
+    for fd in fds[1:]:
+        jobs.put((fd, outcomes))
+    failed = [_fsync(fds[0])]
+    failed += [outcomes.get() for _ in fds[1:]]
+    for exc in failed:
+        if exc is not None:
+            raise exc
 
-    def flush(fd: int) -> None:
-        try:
-            os.fsync(fd)
-        except BaseException as exc:          # (an OSError: reported by the caller's thread)
-            failed.append(exc)
-    others = [threading.Thread(target=flush, args=(fd,), daemon=True) for fd in fds[1:]]
-    for t in others:
-        t.start()
-    flush(fds[0])
-    for t in others:
-        t.join()
-    if failed:
-        raise failed[0]
+
+def _fsync(fd: int) -> BaseException | None:
+    try:
+        os.fsync(fd)
+    except BaseException as exc:              # (an OSError: raised by the caller's thread)
+        return exc
+    return None
+
+
+# Threads that flush files for _flush_all, made as builds first need them and kept
+# for the process: a thread made, started and joined for each build took 70-150 µs
+# (the kernel's part of it, which callgrind does not count: 0.05 M instructions a
+# notice fewer), a handoff through the queues ~14 µs (os.fsync made a no-op). They take jobs (a file descriptor, and the
+# caller's queue its outcome goes to) from one queue, each while the caller's thread
+# flushes its own file, so the flushes still wait on the disk side by side. There are
+# always as many as the jobs given out and not done (up to _MAX_FLUSHERS): a flush
+# that hangs, or outlives a call stopped by Ctrl-C, never holds up the next call's.
+# The queues are C objects (queue.SimpleQueue). A forked child has the queue but not
+# the threads (fork copies only the calling thread): it makes its own.
+_MAX_FLUSHERS = 16               # a build has a dozen files at most; more wait their turn
+_flushers_lock = threading.Lock()
+_jobs: SimpleQueue | None = None
+_flusher_count = 0               # threads taking from _jobs
+_jobs_out = 0                    # jobs given out and not done
+_flushers_pid = 0
+
+
+def _flushers(wanted: int) -> SimpleQueue:
+    """The flushers' queue, for `wanted` more jobs, with a thread free for each."""
+    global _jobs, _flusher_count, _jobs_out, _flushers_pid
+    with _flushers_lock:
+        if _flushers_pid != os.getpid():
+            _jobs, _flusher_count, _jobs_out, _flushers_pid = SimpleQueue(), 0, 0, os.getpid()
+        _jobs_out += wanted
+        while _flusher_count < min(_jobs_out, _MAX_FLUSHERS):
+            threading.Thread(target=_flush_jobs, args=(_jobs,), name="jpdocs-fsync", daemon=True).start()
+            _flusher_count += 1
+        return _jobs
+
+
+def _flush_jobs(jobs: SimpleQueue) -> None:
+    global _jobs_out
+    while True:
+        fd, outcomes = jobs.get()
+        outcome = _fsync(fd)
+        with _flushers_lock:
+            _jobs_out -= 1
+        outcomes.put(outcome)
 
 
 _PART_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)

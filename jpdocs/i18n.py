@@ -160,8 +160,10 @@ class Messages:
         return self._templates.translate(str(text))
 
     def problem(self, p) -> str:
+        """The problem's line, its message and what its file and line are of (the
+        markup a template rendered, the macro's calls) in the reader's language."""
         from dataclasses import replace
-        return str(replace(p, message=self.message(p.message)))
+        return str(replace(p, message=self.message(p.message), about=self.message(p.about) if p.about else ""))
 
     def label(self, word: str) -> str:
         """error, warning, note … as the line's first word."""

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import json
 import os
 import re
@@ -41,6 +40,7 @@ except ImportError:          # not on Windows: builds of one folder are then not
 
 from .atomic import abandoned, discard, stage_all
 from .cache_folders import cache_root, private_folder
+from .digested import sha256_hex
 from .errors import InputError, Problem, fail
 
 MANIFEST = ".jpdocs-manifest.json"
@@ -93,7 +93,8 @@ def safe_folder_name(stem: str, spec_path: Path) -> str:
 
 
 def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    # (a PDF comes with the SHA-256 its writer found with its /ID: digested.py)
+    return sha256_hex(data)
 
 
 def _read_raw(folder: Path) -> dict:
@@ -122,12 +123,45 @@ def manifest_stamp(folder: Path) -> str | None:
     return stamp if isinstance(stamp, str) else None
 
 
-def _manifest(files: dict[str, list[str]], owner: str | None = None, stamp: str | None = None) -> bytes:
-    body = {"generator": "jpdocs", "note": "files this generator wrote here, by SHA-256;"
-                                           " a file whose content differs is not overwritten without --force",
-            "spec": owner, "build": stamp,
+_NOTE = ("files this generator wrote here, by SHA-256;"
+         " a file whose content differs is not overwritten without --force")
+
+
+def manifest_json(files: dict[str, list[str]], owner: str | None = None, stamp: str | None = None) -> bytes:
+    """The manifest as json writes it: what `_manifest` spells by hand."""
+    body = {"generator": "jpdocs", "note": _NOTE, "spec": owner, "build": stamp,
             "files": {k: sorted(set(v)) for k, v in sorted(files.items())}}
     return (json.dumps(body, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+_quoted = json.encoder.encode_basestring          # a str as json.dumps(s, ensure_ascii=False) writes it
+_HEAD = '{\n "generator": "jpdocs",\n "note": ' + _quoted(_NOTE) + ',\n "spec": '
+
+
+def _manifest(files: dict[str, list[str]], owner: str | None = None, stamp: str | None = None) -> bytes:
+    """manifest_json's bytes, spelled here: json's indented form is written by its
+    Python encoder (an encoder and its closures made per call, ~0.19 M instructions),
+    and a build writes the manifest twice. The shape is fixed (strings, or None, and
+    a dictionary of lists of strings), and each string is quoted by json's own C
+    function, as json.dumps quotes it; anything else goes to json
+    (tests/test_output.py compares the two on names that need escaping)."""
+    if not all(type(v) is str or v is None for v in (owner, stamp)):
+        return manifest_json(files, owner, stamp)
+    parts = [_HEAD, "null" if owner is None else _quoted(owner),
+             ',\n "build": ', "null" if stamp is None else _quoted(stamp), ',\n "files": ']
+    if not files:
+        parts.append("{}")
+    else:
+        entries = []
+        for name, digests in sorted(files.items()):
+            if type(name) is not str or not all(type(d) is str for d in digests):
+                return manifest_json(files, owner, stamp)
+            digests = sorted(set(digests))
+            entries.append("  " + _quoted(name) + ": " + (
+                "[\n   " + ",\n   ".join(map(_quoted, digests)) + "\n  ]" if digests else "[]"))
+        parts += ("{\n", ",\n".join(entries), "\n }")
+    parts.append("\n}\n")
+    return "".join(parts).encode("utf-8")
 
 
 def _write_manifest(folder: Path, files: dict[str, list[str]], owner: str | None = None,

@@ -1081,3 +1081,43 @@ def test_a_label_that_is_the_partys_own_name_is_not_defined_again(tmp_path):
     spec = write(tmp_path, data, "own")
     result = run_generate("check", spec)
     assert result.returncode == 0, result.stderr
+
+
+def taisho_draft_with_a_generated_term(tmp_path: Path, **agreement) -> Path:
+    """常光・中丸・加納三か村's 仮協約書案 (大正4〜6年, tests/data/real), its own prose
+    replaced by the standard set's articles, so that the 有効期間 article is generated and
+    its end, like the signing day, is left open (a 協定書: a 協約書 has no word of its own
+    for the set's articles to say)."""
+    from conftest import ROOT
+    real = ROOT / "tests" / "data" / "real"
+    data = yaml.safe_load((real / "kitamoto-3villages-taisho.yaml").read_text(encoding="utf-8"))
+    data["style"] = str(real / data["style"])
+    doc = data["agreement"]["document"]
+    del doc["prose"], doc["closing"], doc["kind"], doc["title"]
+    doc.update(standard="包括連携", purpose="赤堀川の水利について将来誤解が生じないようにし、近隣の親しい関係を永く保つ")
+    for key, value in agreement.items():
+        if value is None:
+            del data["agreement"][key]
+        else:
+            data["agreement"][key] = value
+    return write(tmp_path, data, "taisho")
+
+
+@needs_poppler
+@pytest.mark.parametrize("given, line", [({}, "大正年月日"), ({"signing_era": None, "signing_year": 1915}, "大正４年月日")])
+def test_a_drafts_open_term_end_is_in_the_era_of_its_date_line(tmp_path, given, line):
+    """A term whose end is left open with the signing day printed the house's blank date,
+    令和　　年　　月　　日, in a 大正 draft (本協定の締結の日から令和　　年…まで): an era the
+    spec did not give. The end is now the blank date in the era of the date line
+    (signing_era: 大正, or signing_year: 1915, 大正４年), as a draft of its time writes every
+    date it leaves open; its year is not known, so only the era is taken. The PDF, the
+    DOCX and the build's note say the same."""
+    import zipfile
+    spec = taisho_draft_with_a_generated_term(tmp_path, **given)
+    text, out = build(tmp_path, spec, "--format", "pdf,docx")
+    flat = no_space(text)
+    assert "本協定の有効期間は、本協定の締結の日から大正年月日までとする。" in flat
+    assert "令和" not in flat and line in flat
+    docx = zipfile.ZipFile(tmp_path / "out" / spec.stem / "agreement.docx").read("word/document.xml").decode()
+    assert "大正　　年　　月　　日まで" in docx and "令和" not in docx
+    assert "agreement.validity.end: not given; the term's end is left blank (大正　　年　　月　　日)" in out

@@ -194,3 +194,76 @@ def test_only_a_date_written_straight_before_the_title_is_read(tmp_path, preambl
     result = run_generate("check", write(tmp_path, data, "a"))
     assert result.returncode == 0, result.stderr
     assert ("agreement.amends.signing_date: the agreement document dates 包括連携協定" in result.stderr) == warned
+
+
+def test_the_change_is_named_in_the_specs_word(tmp_path):
+    """amends.word: what the office's list calls the change (一部変更, 追加締結), in the line
+    under the title of every file; 変更 where it is not given (above)."""
+    spec = real_case(tmp_path, "nta-jiima-2021", title="情報提供に関する協定書", signing_date="2019-07-01",
+                     word="追加締結")
+    result, out = annual([spec], 2020, tmp_path / "out", "--format", "pdf,docx,csv,html")
+    assert result.returncode == 0, result.stderr
+    line = "（令和元年７月１日締結の情報提供に関する協定書の追加締結）"
+    heads, rows, _ = read_csv(out / "annual-2020.csv")
+    assert rows[0][heads.index("協定名")].split("\n")[1] == line
+    assert any(cell.endswith(line) for cell in docx_cells(out / "annual-2020.docx"))
+    assert html_rows(out / "annual-2020.html")[1][heads.index("協定名")].endswith(line)
+    text = no_space(pdf_text(out / "annual-2020.pdf"))
+    assert line in text and "の変更）" not in text
+
+
+@pytest.mark.parametrize("columns, listed", [
+    ("    - {data: title, amends: false}\n", "its title column says amends: false"),
+    ("    - {data: title}\n    - {data: amends}\n", "a column of data: amends lists the 原協定 by its title and date"),
+])
+def test_a_word_the_book_does_not_print_is_an_error_at_its_key(tmp_path, columns, listed):
+    """A book that prints no line under the title (amends: false, or the 原協定 in a column
+    of its own) leaves amends.word without effect: refused at its line, nothing written."""
+    style = style_file(tmp_path, "annual:\n  columns:\n" + columns)
+    spec = real_case(tmp_path, "nta-jiima-2021", title="情報提供に関する協定書", signing_date="2019-07-01",
+                     word="一部変更")
+    result, out = annual([spec], 2020, tmp_path / "out", "--style", style)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    line = spec.read_text(encoding="utf-8").splitlines().index("    word: 一部変更") + 1
+    assert (f"error: {spec}:{line}: agreement.amends.word: the house's annual book prints no line under the title"
+            f" naming the change ({listed}; {style}), so word would have no effect: remove it") in result.stderr, \
+        result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("amends, says", [
+    ({}, "は、令和元年７月１日に締結した情報提供に関する協定書（以下「原協定」という。）に関し、次のとおり協定を締結する。"),
+    ({"title": "情報提供に関する協定書"}, "は、情報提供に関する協定書（以下「原協定」という。）に関し、次のとおり協定を締結する。"),
+])
+def test_a_generated_preamble_names_the_original(tmp_path, amends, says):
+    """国税庁 and JIIMA's 追加締結分 without its own preamble: the generated one names the
+    原協定 by its title and the date amends gives (none where it gives none), where the
+    subject would stand, in the PDF and the DOCX, and the build says so. Before, it needed
+    a subject and never named what the text amends; its articles say 原協定第１条."""
+    spec = real_case(tmp_path, "nta-jiima-2021", **amends)
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text("\n".join(line for line in text.splitlines() if not line.startswith("    preamble:")) + "\n",
+                    encoding="utf-8")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    parties = "国税庁（以下「甲」という。）と公益社団法人日本文書情報マネジメント協会（以下「乙」という。）"
+    assert parties + says in no_space(pdf_text(tmp_path / "out" / "nta-jiima-2021" / "agreement.pdf"))
+    paragraphs = [p.text for p in docx.Document(str(tmp_path / "out" / "nta-jiima-2021" / "agreement.docx")).paragraphs]
+    assert any(no_space(p) == parties + says for p in paragraphs), paragraphs[:5]
+    line = spec.read_text(encoding="utf-8").splitlines().index("  amends:") + 1
+    assert (f"note: {spec}:{line}: agreement.amends: the generated preamble names the agreement amended:"
+            f" 「{parties}{says}」") in result.stdout, result.stdout
+
+
+def test_a_subject_beside_a_generated_amending_preamble_is_an_error(tmp_path):
+    """The generated preamble says what it amends where the subject stands: a subject too
+    would have no effect, refused at its line."""
+    spec = real_case(tmp_path, "nta-jiima-2021")
+    text = spec.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(text) if line.startswith("    preamble:"))
+    text[at] = "    subject: 情報提供"
+    spec.write_text("\n".join(text) + "\n", encoding="utf-8")
+    result = run_generate("check", spec)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert (f"error: {spec}:{at + 1}: agreement.document.subject: the agreement amends another (agreement.amends),"
+            " and the generated preamble says so in the subject's place") in result.stderr, result.stderr

@@ -131,7 +131,9 @@ def test_bad_markup_from_a_template_names_the_template(tmp_path, capsys):
     (folder / "press-notice.xml.j2").write_text(
         TEMPLATE_HEAD + '<p style="nope">x</p>\n</document>\n', encoding="utf-8")
     code, err = main(["check", SEED_SPEC, "--templates", folder], capsys)
-    assert code == 1 and f"error: {folder / 'press-notice.xml.j2'} (the markup" in err
+    # at the line that printed it (before: the file alone)
+    line = (TEMPLATE_HEAD + '<p style="nope">').count("\n") + 1
+    assert code == 1 and f"error: {folder / 'press-notice.xml.j2'}:{line} (the markup" in err, err
     assert "paragraph style 'nope' is not one of" in err
 
 

@@ -429,6 +429,9 @@ TEMPLATE_VARIANTS = {
     "colour": "<document kind='press-notice'><table widths='1'><tr><td colour='zz'>x</td></tr></table></document>",
     "style": "<document kind='press-notice'><p style='zz'>x</p></document>",
     "font": "<document kind='press-notice'><p><span font='zz'>x</span></p></document>",
+    # a refusal in a macro a macro called: named at the macro's line, "in the macro called at …, from …"
+    "style-in-macro": "{% macro m(s) %}\n<p style='{{ s }}'>x</p>\n{% endmacro %}\n{% macro n(s) %}{{ m(s) }}"
+                      "{% endmacro %}\n<document kind='press-notice'>\n{{ n('zz') }}\n</document>",
 }
 # House styles of one mistake each (style.py, article_sets.py, fonts/registry.py), named by a
 # variant's style: (written beside the variants, like the COMPANIONS).
@@ -522,6 +525,9 @@ STYLE_VARIANTS = {
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
     "section-marker": "notice:\n  section_marker: \"{n}.\"\n",
     "date-suffix-gap": "notice:\n  date_suffix_gap: \"・\"\n",
+    # date_prefix_line: own beside a date with no line of its own (in the title's line, in the head's table)
+    "date-prefix-line-title": "notice:\n  date_prefix_line: own\n  date_place: after_title\n",
+    "date-prefix-line-table": "notice:\n  date_prefix_line: own\n  head_form: label_table\n",
     "role-place-top": "notice:\n  contacts_at: top\ncontacts:\n  role_place: above\n",
     "role-place-head": "notice:\n  contacts_at: head\ncontacts:\n  role_place: above\n",
     "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
@@ -892,6 +898,19 @@ VARIANTS.update({f"draft-signing-month-{name}": [
                         ("thirteen", "  signing_year: 2025\n  signing_month: 13"))})
 VARIANTS.update({
     "signing-month-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_month: 2"),
+    # signature_mark ((署名) before the names) where it would stand before no name, or in a draft
+    "signature-mark-withheld": ("    standard: 包括連携", "    signature_mark: (署名)\n    signature_blocks: withheld\n"
+                                                        "    standard: 包括連携"),
+    "signature-mark-draft": [(_AREAS, ""), (_ATT, "attachments: []"),
+                             (_STD, "    draft: true\n    signature_mark: (署名)\n" + _STD),
+                             ("  signing_date: 2024-02-27", "  signing_date: null"), (_END, "")],
+    "signature-mark-no-name": [(_STD, "    signature_mark: (署名)\n    signer_names: withheld\n" + _STD),
+                               ("      name: 中島　和彦\n", ""), ("      name: 鈴木　聡一郎\n    honorific: 様\n", "")],
+    # an amending agreement's generated preamble (named by the build), and a subject beside it
+    "amends-preamble": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
+                                                     "  amends: {title: 旧協定, signing_date: 2019-02-05}"),
+    "amends-subject": [("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  amends: {title: 旧協定}"),
+                       (_STD, "    subject: 連携\n" + _STD)],
     # signing_era (a draft's open date in its own era): beside a date, beside a year, with no
     # document, and under a house whose blank date has no era
     "signing-era-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_era: 大正"),
@@ -1147,12 +1166,14 @@ def _fully_translated(message: str, depth: int = 0) -> bool:
 
 
 def test_every_message_of_the_corpus_is_in_japanese(corpus):
-    left = [(name, p.message) for name, found in corpus.items() for p in found
-            if not _fully_translated(p.message)]
+    """Each message, and what its file and line are of where it says (a template's
+    line: the markup it rendered, the macro's calls)."""
+    said = [(name, text) for name, found in corpus.items() for p in found for text in (p.message, p.about) if text]
+    left = [(name, text) for name, text in said if not _fully_translated(text)]
     assert left == [], "\n".join(map(repr, left))
-    for found in corpus.values():
-        for p in found:
-            assert KANA.search(JA.message(p.message)), p.message
+    for _, text in said:
+        assert KANA.search(JA.message(text)), text
+    assert any(text.startswith("in the macro called at ") and ", from " in text for _, text in said)
 
 
 def test_every_template_matches_a_message_the_code_writes(corpus, commands):
@@ -1171,6 +1192,8 @@ def test_every_template_matches_a_message_the_code_writes(corpus, commands):
     for found in corpus.values():
         for p in found:
             use(p.message)
+            if p.about:
+                use(p.about)
     for line in _command_line_lines():
         use(line)
     for runs in commands.values():
@@ -1451,6 +1474,17 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     fields = tmp / "fields.yaml"
     fields.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {分野: 包括連携}"),
                       encoding="utf-8")
+    amends_word = tmp / "amends-word" / "amends-word.yaml"    # amends.word in a book printing no line for it
+    amends_word.parent.mkdir()
+    amends_word.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
+                                        "  amends: {title: 旧協定, word: 一部変更}"), encoding="utf-8")
+    no_amends_line = tmp / "no-amends-line.yaml"
+    no_amends_line.write_text("name: 一覧\nannual:\n  columns:\n    - {data: title}\n    - {data: amends}\n",
+                              encoding="utf-8")
+    amends_false = tmp / "amends-false.yaml"
+    amends_false.write_text("name: 一覧\nannual:\n  columns:\n    - {data: title, amends: false}\n", encoding="utf-8")
+    no_title = tmp / "no-title.yaml"
+    no_title.write_text("name: 一覧\nannual:\n  columns:\n    - {data: signing_date}\n", encoding="utf-8")
     field_columns = tmp / "field-columns.yaml"     # columns of other fields than the spec's 分野
     field_columns.write_text("name: 一覧\nannual:\n  columns:\n    - {data: title}\n    - {field: 分類}\n"
                              "    - {field: 備考}\n", encoding="utf-8")
@@ -1514,6 +1548,9 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-written": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--format", "csv"], {}),
         "annual-field-columns": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual-fields",
                                   "--style", field_columns], {}),
+        **{f"annual-amends-word-{name}": (["annual", "--fiscal-year", "2023", amends_word.parent, "-o",
+                                          tmp / f"annual-amends-{name}", "--style", style], {})
+           for name, style in (("column", no_amends_line), ("false", amends_false), ("no-title", no_title))},
         "annual-kind-counted": (["annual", "--fiscal-year", "2023", kind.parent, "-o", tmp / "annual-kind"], {}),
         **{f"annual-prose-{name}": (["annual", "--fiscal-year", "2023", tmp / "prose" / name, "-o",
                                      tmp / f"annual-prose-{name}", "--style", prose], {}) for name in unfilled},
@@ -1602,6 +1639,10 @@ def test_sign_and_annual_say_their_own_messages_in_japanese(commands):
     assert commands["sign-first"][None][0] == 0 and commands["annual-written"][None][0] == 0
     # the annual book's own checks of a spec, each met where its scenario says
     for name, said in {"annual-field-columns": "prints the field 分野 (the columns name 分類, 備考), so",
+                       **{f"annual-amends-word-{name}": f"naming the change ({listed}"
+                          for name, listed in (("column", "a column of data: amends lists the 原協定"),
+                                               ("false", "its title column says amends: false"),
+                                               ("no-title", "it has no title column"))},
                        "annual-kind-counted": "the book counts it as a 協定書;",
                        "annual-prose-no-department": "agreement.department: not given, and the house style's annual.prose",
                        "annual-prose-issuer-no-party": ") says the issuer concluded the agreement ({issuer}), and 網走市",

@@ -162,3 +162,18 @@ def test_existing_files_are_read_whole_to_tell_ours_from_others(tmp_path):
     with pytest.raises(output.InputError, match="changed after jpdocs wrote it"):
         output.write_outputs(folder, {"a.pdf": b"one"})
     assert (folder / "a.pdf").read_bytes() == big
+
+
+@pytest.mark.parametrize("files, owner, stamp", [
+    ({}, None, None),
+    ({"press-notice.pdf": [sha(b"a")]}, "/specs/notice.yaml", sha(b"s")),
+    ({"b.docx": [sha(b"2"), sha(b"1"), sha(b"2")], "a.pdf": []}, "/specs/協定 \"x\"\\y.yaml", None),
+    ({'q"uote\\back\nline\ttab\x01\x7f\u2028.pdf': ["x"], "𠮷野家-写.pdf": ["b", "a"]}, "/a\x1fb", "\x00"),
+    ({"a.pdf": [1]}, None, None),                          # not a manifest's shape: json's own
+    ({"a.pdf": ["x"]}, 3, None),
+])
+def test_the_manifest_spelled_by_hand_is_the_one_json_writes(files, owner, stamp):
+    made = output._manifest(files, owner, stamp)
+    assert made == output.manifest_json(files, owner, stamp)
+    assert json.loads(made) == {"generator": "jpdocs", "note": output._NOTE, "spec": owner, "build": stamp,
+                                "files": {k: sorted(set(v)) for k, v in files.items()}}

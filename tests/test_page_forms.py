@@ -497,3 +497,54 @@ def test_a_date_on_the_titles_line_refuses_an_alignment_of_its_own(tmp_path, cap
     assert code == 1 and "Traceback" not in err
     assert (f"error: {tmp_path / 'house.yaml'}:3: notice.date_align: date_place: after_title sets the date of issue"
             " on the title's line, which is set as the title is: date_align would have no effect; remove it") in err, err
+
+
+# ------------------------------------------------------------------ the date's prefix on its own line
+
+@needs_poppler
+def test_the_label_of_the_date_stands_on_its_own_line_over_it(tmp_path, capsys):
+    """notice.date_prefix_line: own — 海上保安庁's 報道発表 (jcg-uscg-kcg-2024) sets 発表日 on a
+    line of its own over 令和6年5月10日, at the left as its date; before, one line. In the
+    PDF (two lines, the label's first) and the DOCX (one paragraph, a break between), in the
+    notice and the release after the signing; by default the prefix stays on the date's line."""
+    out = tmp_path / "out"
+    code = cli.main([str(REAL / "jcg-uscg-kcg-2024.yaml"), "-o", str(out), "--kinds", "press-notice",
+                     "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    pdf = out / "jcg-uscg-kcg-2024" / "press-notice.pdf"
+    lines = glyph_lines(pdf)
+    assert [text_of(line) for line in lines[:2]] == ["発表日", "令和６年５月10日"]
+    assert lines[0][0]["x0"] == pytest.approx(lines[1][0]["x0"], abs=0.5)       # both at the left margin
+    body = etree.fromstring(zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml"))
+    first = next(p for p in body.iter(f"{W}p") if "".join(t.text or "" for t in p.iter(f"{W}t")).startswith("発表日"))
+    assert [el.tag for el in first.iter(f"{W}t", f"{W}br")] == [f"{W}t", f"{W}br", f"{W}t"]
+    after = ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n"
+                               "  closing_ijo:")
+    for style, want in (("notice:\n  date_prefix_line: own\n", ["公開日：", "令和６年（2024年）２月27日（火）　配布"]),
+                        (None, ["公開日：令和６年（2024年）２月27日（火）　配布"])):
+        folder = tmp_path / ("own" if style else "default")
+        folder.mkdir()
+        path = variant(folder, after, ("issue_date: 2024-02-16", "date_prefix: 公開日：\n  issue_date: 2024-02-16"),
+                       style=style)
+        code = cli.main([str(path), "-o", str(folder / "out"), "--kinds", "press-notice-after", "--format", "pdf"])
+        assert code == 0, capsys.readouterr().err
+        rows = [text_of(line) for line in glyph_lines(folder / "out" / path.stem / "press-notice-after.pdf")]
+        at = next(n for n, row in enumerate(rows) if row.startswith("公開日"))
+        assert rows[at:at + len(want)] == want, rows[:6]
+
+
+@pytest.mark.parametrize("house, where", [
+    ("notice:\n  date_prefix_line: own\n  date_place: before_title\n", "date_place: before_title sets the date of"
+                                                                       " issue in the title's line"),
+    ("notice:\n  date_prefix_line: own\n  date_place: after_title\n", "date_place: after_title sets the date of issue"
+                                                                      " in the title's line"),
+    ("notice:\n  date_prefix_line: own\n  head_form: label_table\n", "head_form: label_table sets the date of issue"
+                                                                     " in a row of the head's table, under its label"),
+])
+def test_a_prefix_line_with_no_date_line_is_refused(house, where, tmp_path, capsys):
+    path = variant(tmp_path, style=house)
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err, err
+    assert (f"error: {tmp_path / 'house.yaml'}:2: notice.date_prefix_line: date_prefix_line: own sets the words"
+            f" before the date on a line of their own over the date line, and {where}, with no such line: it would"
+            " have no effect; remove it") in err, err

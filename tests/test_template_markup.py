@@ -87,6 +87,11 @@ REFUSED = {
              "<p list=\"chapter\">: one of article, article_text, paragraph, item, subitem"),
     "picture-not-found": ("<img src='nowhere.png' width='9' height='9' alt='x'/>",
                           "picture file not found: nowhere.png"),
+    # refused by the house style's names after the markup was parsed: these named the file only
+    "paragraph-style": ("<p style='zz'>x</p>", "paragraph style 'zz' is not one of the house style's: "),
+    "cell-style-from-its-table": ("<table widths='1' style='zz'><tr><td>x</td></tr></table>",
+                                  "paragraph style 'zz' is not one of the house style's: "),
+    "font-role": ("<p>甲<span font='zz'>x</span></p>", "font role 'zz' is not one of: "),
 }
 
 
@@ -309,3 +314,41 @@ def test_a_macro_called_without_end_in_one_piece_is_still_named_at_a_line(tmp_pa
     result = run_generate("check", SEED_SPEC, "--templates", folder)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert f"error: {main}:6 (in the macro called at {main}:10, " in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("markup, line, message", [
+    ("\n<document kind='press-notice' orientation='sideways' title='t' author='a'>\n<p>x</p>\n</document>", 2,
+     "orientation must be portrait or landscape, not 'sideways'"),
+    ("{% if true %}\n<document kind='press-notice' title='t' author='a'>text<p>x</p>\n</document>{% endif %}", 2,
+     "text outside a paragraph in <document>: 'text'"),
+    ("\n\n<page kind='press-notice'>\n<p>x</p>\n</page>", 3, "the markup's root must be <document>, not <page>"),
+])
+def test_a_refusal_of_the_markups_root_names_the_line_of_its_document_element(markup, line, message, tmp_path):
+    """The root's refusals (its orientation, text straight in it, another root) named
+    the template's file only: now its line, that of the <document> element."""
+    folder = template_folder(tmp_path / "templates", markup)
+    assert_refused_at_template(run_generate("check", SEED_SPEC, "--templates", folder), folder, SEED_SPEC, message,
+                               line)
+
+
+def test_a_style_or_font_role_refused_in_a_macro_names_the_macros_line_and_its_call(tmp_path):
+    """A paragraph style or font role the house style has not, written by a macro: the
+    macro's line that wrote it, and the line that called the macro (before: the file
+    alone); the other call, with names the house has, is not the one named."""
+    folder = template_folder(tmp_path / "templates", (
+        "{% macro part(style, font) %}\n"                                           # 1
+        "<p style='{{ style }}'>甲\n"                                                # 2
+        "<span font='{{ font }}'>乙</span></p>\n"                                    # 3
+        "{% endmacro %}\n"                                                           # 4
+        "<document kind='press-notice' title='t' author='a'>\n"                      # 5
+        "{{ part('body', 'gothic') }}\n"                                             # 6
+        "{{ part('zz', 'gothic') }}\n"                                               # 7
+        "{{ part('body', 'yy') }}\n"                                                 # 8
+        "</document>\n"))
+    main = folder / "press-notice.xml.j2"
+    style, font = problems_of(folder)
+    assert (style.file, style.line, font.file, font.line) == (str(main), 2, str(main), 3), (style, font)
+    assert style.message.startswith("paragraph style 'zz' is not one of the house style's: ")
+    assert style.about == f"in the macro called at {main}:7, the markup it rendered for {SEED_SPEC}", style
+    assert font.message.startswith("font role 'yy' is not one of: ")
+    assert font.about == f"in the macro called at {main}:8, the markup it rendered for {SEED_SPEC}", font

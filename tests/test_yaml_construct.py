@@ -316,3 +316,38 @@ def test_a_text_found_shallow_never_nests_as_deep_as_the_count_would_stop():
         assert not source._shallow(text), text[:60]
     specs = [p for p in sorted((tests / "data" / "real").glob("*.yaml")) if not p.name.endswith(".facts.yaml")]
     assert sum(source._shallow(p.read_text(encoding="utf-8")) for p in specs) > 0.75 * len(specs)
+
+
+def _limit_texts():
+    """Texts at the walk's limits and one past them, reached by texts taken straight in
+    the mapping's and the sequence's loops (_checked_data's fast path): the values
+    counted (the root and the list, then the texts) and the characters of text (an
+    anchored text repeated by aliases)."""
+    nodes = source.MAX_NODES
+    for extra in (-1, 0, 1):
+        texts = nodes - 2 + extra                     # the root and the list are values too
+        yield f"in a list {extra}", "a:\n" + "".join(f"- v{i}\n" for i in range(texts))
+        yield f"as values {extra}", "".join(f"k{i}: v\n" for i in range(nodes - 1 + extra))
+    chars, repeats = 100_000, source.MAX_TEXT // 100_000
+    head = f"t: &t {'y' * chars}\ns:\n" + "- *t\n" * (repeats - 2)
+    for extra in (-1, 0, 1):
+        tail = "x" * (chars + extra)                  # the text's characters: MAX_TEXT + extra
+        yield f"text {extra}", head + f"r: {tail}\n"
+        yield f"text in a list {extra}", head + f"- {tail}\n"
+    yield "deep", "a: " + "{b: " * (source.MAX_DEPTH - 1) + "c" + "}" * (source.MAX_DEPTH - 1) + "\n"
+    yield "deeper", "a: " + "{b: " * source.MAX_DEPTH + "c" + "}" * source.MAX_DEPTH + "\n"
+
+
+@pytest.mark.parametrize("label,text", list(_limit_texts()), ids=[label for label, _ in _limit_texts()])
+def test_the_limits_hold_exactly_where_texts_are_taken_without_a_call(label, text, monkeypatch):
+    ours, theirs = both(text, monkeypatch)
+    assert ours[0] == theirs[0], label
+    if ours[0] == "data" and ours[1] is not None and theirs[1] is not None:
+        assert shape(ours[1][0]) == shape(theirs[1][0])
+        assert ours[1][1] == theirs[1][1]
+    else:
+        assert ours == theirs
+    if label.endswith(" 1"):                          # one past a limit: refused
+        assert ours[0] == "refused", label
+    elif label.endswith(("-1", " 0")):
+        assert ours[0] == "data" and ours[1] is not None, label

@@ -103,9 +103,13 @@ def amended_agreement(amends, style: HouseStyle, form: str = "long") -> str:
 def amended_line(amends, style: HouseStyle) -> str:
     """The line under an amending agreement's title, as offices' lists say it in a
     備考 (平成27年締結協定の変更): （令和元年７月１日締結の情報提供に関する協定書の変更）,
-    or without a date the spec does not give, （情報提供に関する協定書の変更）."""
+    or without a date the spec does not give, （情報提供に関する協定書の変更）; the change in
+    the spec's word where it gives one (amends.word: 一部変更, 追加締結)."""
     day = f"{house_date(amends.signing_date, style)}締結の" if amends.signing_date else ""
-    return f"（{day}{amends.title}の変更）"
+    return f"（{day}{amends.title}の{amends.word or AMENDS_WORD}）"
+
+
+AMENDS_WORD = "変更"        # the change, where the spec does not name it (amends.word)
 
 
 def _at_spaces(name: str) -> list[str]:

@@ -109,6 +109,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
     chosen = [ls for _, ls in sorted(((ls.spec.agreement.signing_date, i), ls) for i, ls in enumerate(loaded)
                                      if fiscal_year_of(ls) == fy)]
     problems += _unused_fields(chosen, style)
+    problems += _unused_amends_words(chosen, style)
     problems += [p for ls in chosen for p in side_problems(ls)]
     if problems:
         raise InputError(problems)
@@ -160,4 +161,24 @@ def _unused_fields(chosen: list[LoadedSpec], style: HouseStyle) -> list[Problem]
                                         f"no column of the house style's annual.columns prints the field {key}"
                                         f"{columns}, so it would have no effect: add {{field: {key}}} to"
                                         f" annual.columns ({style.source}), or remove it"))
+    return problems
+
+
+def _unused_amends_words(chosen: list[LoadedSpec], style: HouseStyle) -> list[Problem]:
+    """amends.word names the change in the line under the title (（…の一部変更）): in a
+    book that prints no such line (amends: false on the title column, or a column of
+    data: amends listing the 原協定 by its title and date), it would have no effect."""
+    titles = [c for c in style.annual.columns if c.data == "title"]
+    if any(c.prints_amends_under_title(style.annual.columns) for c in titles):
+        return []
+    problems = []
+    for ls in chosen:
+        amends = ls.spec.agreement.amends
+        if amends is not None and amends.word is not None:
+            listed = ("a column of data: amends lists the 原協定 by its title and date"
+                      if any(c.data == "amends" for c in style.annual.columns)
+                      else "its title column says amends: false" if titles else "it has no title column")
+            problems.append(Problem(str(ls.path), ls.line_of(("agreement", "amends", "word")), "agreement.amends.word",
+                                    f"the house's annual book prints no line under the title naming the change"
+                                    f" ({listed}; {style.source}), so word would have no effect: remove it"))
     return problems

@@ -99,7 +99,7 @@ def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
         name = getattr(block, "style", None)
         if name is not None and not isinstance(block, model.Table) and name not in style.styles:
             problems.setdefault(f"paragraph style '{name}' is not one of the house style's:"
-                                f" {', '.join(style.styles)}", None)
+                                f" {', '.join(style.styles)}", _given("*", "style", name))
         if isinstance(block, model.Table):
             tables.append(block)
             for row in block.rows:
@@ -113,7 +113,7 @@ def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
         for inline in getattr(block, "inlines", []):
             if isinstance(inline, model.Text) and inline.font and inline.font not in japanese_roles(style):
                 problems.setdefault(f"font role '{inline.font}' is not one of: {', '.join(japanese_roles(style))}",
-                                    None)
+                                    _given("span", "font", inline.font))
     if problems:
         error = InputError([Problem(source, None, "", p) for p in problems])
         # a cell as the markup's <td>s stand: its index among them (only for a refusal)
@@ -121,6 +121,16 @@ def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
             if any(isinstance(e, model.Cell) for e in problems.values()) else {}
         error.elements = [("td", cells[id(e)]) if isinstance(e, model.Cell) else e for e in problems.values()]
         raise error
+
+
+def _given(tag: str, key: str, value: str) -> tuple[str, int] | None:
+    """The first element of the markup whose attribute `key` gives the refused `value`
+    (a style or font role is inherited: the element that names it is where the template
+    wrote it), as (path, 0) for the caller's printed_at; None where the value is a
+    default no element writes (the caller then finds none either)."""
+    from ..content.markup import with_attribute
+    path = with_attribute(tag, key, value)
+    return (path, 0) if path else None
 
 
 def _cells(blocks: list) -> Iterator[model.Cell]:

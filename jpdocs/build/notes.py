@@ -57,7 +57,12 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.document.writing",
                              f"not given; the document is written {text.writing}, as its standard set"
                              f" '{text.standard}' is"))
-    if doc is not None and text.standard and doc.subject is None and doc.preamble is None and not doc.prose:
+    amends = loaded.spec.agreement.amends
+    if doc is not None and amends is not None and doc.preamble is None and not doc.prose:
+        notes.append(Problem(str(loaded.path), loaded.line_of(("agreement", "amends")), "agreement.amends",
+                             f"the generated preamble names the agreement amended: 「{text.preamble}」; write"
+                             " document.preamble if the text says it otherwise"))
+    elif doc is not None and text.standard and doc.subject is None and doc.preamble is None and not doc.prose:
         # the set's …に関し says what the agreement is about: right for the set's own kind
         # of agreement, wrong for a 覚書 on supplies that borrowed its articles
         key = ("agreement", "document", "standard")
@@ -150,7 +155,7 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
     if term is not None and term.end_chosen and text.term_printed:
         key = ("agreement", "validity")
         if term.end is None:
-            message = f"not given; the term's end is left blank ({style.word('blank_date')}): {term.end_chosen}"
+            message = f"not given; the term's end is left blank ({text.term_end_blank or style.word('blank_date')}): {term.end_chosen}"
         else:
             end = japanese.format_date(term.end, style.digits, western=False, weekday=False)
             message = f"not given; the term runs to {end}: {term.end_chosen}"

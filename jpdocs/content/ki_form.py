@@ -3,10 +3,9 @@ item's own: ki: - {…, marker: "{number}:"}) and where its label and text stand
 (notice.ki_label: on its line, or inline with the text after it)."""
 from __future__ import annotations
 
-from dataclasses import replace
 
 from .. import enumeration, japanese
-from .ki_item import KiItem
+from .ki_item import KiItem, changed
 from .markup import spread as set_across
 
 
@@ -45,6 +44,6 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
     short = [form.ki_label == "inline" and japanese.em_width(it.label) <= RUN_IN_LABEL_EM for it in items]
     hang = max((head_em(n, it.label) for n, (it, ok) in enumerate(zip(items, short), 1) if ok), default=None)
     gap = form.ki_label_gap if hang is not None else ""
-    return [replace(it, marker=head(n, it.label), hang=hang) if ok and it.kind == "text" else
-            replace(it, marker=mark(n), head=set_across(it.label, spread) + gap)
+    return [changed(it, marker=head(n, it.label), hang=hang) if ok and it.kind == "text" else
+            changed(it, marker=mark(n), head=set_across(it.label, spread) + gap)
             for n, (it, ok) in enumerate(zip(items, short), 1)]

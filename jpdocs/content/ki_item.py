@@ -3,7 +3,7 @@ a line of its own (AgendaLine): plain data that content/notice.py composes and
 templates/ki-items.xml.j2 prints, in the house's form."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 
 @dataclass(frozen=True)
@@ -57,3 +57,24 @@ class KiItem:
     # a column as wide as its widest (notice.people: tabulated), a group's label a row
     # of one cell across them, not the titles right-aligned against the names
     flush: bool = False
+
+
+_KI_FIELDS = frozenset(f.name for f in fields(KiItem))
+
+
+def changed(item: KiItem, **changes) -> KiItem:
+    """dataclasses.replace(item, **changes), without its walk: replace reads each of
+    KiItem's 22 fields to name it again to __init__, which sets each on the new object
+    (a notice's items are replaced some six times, ~0.3 M instructions of a warm notice).
+    KiItem has no __post_init__, no InitVar and no field left out of __init__, so the
+    object replace makes holds the item's fields with the changes, in the fields' order,
+    as this copy does; a name that is no field is refused as replace refuses it."""
+    if type(item) is not KiItem:
+        return replace(item, **changes)
+    if not _KI_FIELDS.issuperset(changes):
+        raise TypeError(f"KiItem has no field {sorted(set(changes) - _KI_FIELDS)[0]!r}")
+    new = object.__new__(type(item))
+    state = new.__dict__                     # (frozen: its fields set as dataclass's __init__ sets them)
+    state.update(item.__dict__)
+    state.update(changes)
+    return new

@@ -182,6 +182,13 @@ def _offset(markup: str, line: int, column: int) -> int:
     return sum(len(text) + 1 for text in markup.split("\n")[:line - 1]) + column
 
 
+def with_attribute(tag: str, key: str, value: str) -> str | None:
+    """The path (for offset_of) of a <tag> (* for any) whose attribute `key` is `value`;
+    None where the value holds both kinds of quote, which a path cannot."""
+    quote = "'" if "'" not in value else '"' if '"' not in value else None
+    return f".//{tag}[@{key}={quote}{value}{quote}]" if quote else None
+
+
 def _element_offset(markup: str, root: ET.Element, el: ET.Element) -> int | None:
     """Where `el`'s start tag stands in the markup: parsed again (only for a refusal)
     with expat, whose start tags come in the order ElementTree's iter() gives."""
@@ -200,18 +207,21 @@ def _element_offset(markup: str, root: ET.Element, el: ET.Element) -> int | None
 
 
 def offset_of(markup: str, tag: str, index: int) -> int | None:
-    """Where the index-th <tag> element of the markup stands (None where it has fewer)."""
+    """Where the index-th <tag> element of the markup stands (None where it has fewer).
+    `tag` may be a path of ElementTree's (.//span[@font='x']): an element found by an
+    attribute's value, as a refusal of that value names it."""
     try:
         root = ET.fromstring(markup)
     except ET.ParseError:
         return None
-    el = next((el for n, el in enumerate(root.iter(tag)) if n == index), None)
+    found = root.iterfind(tag) if tag.startswith(".") else root.iter(tag)
+    el = next((el for n, el in enumerate(found) if n == index), None)
     return _element_offset(markup, root, el) if el is not None else None
 
 
 def _parse(root: ET.Element, markup: str, source: str) -> m.Document:
     if root.tag != "document":
-        raise fail(source, f"the markup's root must be <document>, not <{root.tag}>")
+        raise _in(fail(source, f"the markup's root must be <document>, not <{root.tag}>"), root)
     try:
         tree = _Tree(root)
     except _Refused as exc:
@@ -248,7 +258,7 @@ def _parse(root: ET.Element, markup: str, source: str) -> m.Document:
             raise _in(fail(source, f'<seal field="{name}">: each seal place needs a name of its own, without "."'),
                       seals[-1] if seals else None)
     if a.get("orientation", "portrait") not in ("portrait", "landscape"):
-        raise fail(source, f"orientation must be portrait or landscape, not {a['orientation']!r}")
+        raise _in(fail(source, f"orientation must be portrait or landscape, not {a['orientation']!r}"), root)
     return m.Document(kind=a.get("kind", ""), title=a.get("title", ""), author=a.get("author", ""),
                       subject=a.get("subject", ""), orientation=a.get("orientation", "portrait"),
                       fit_one_page=_yes(root, "fit"), min_size=min_size,
@@ -271,7 +281,7 @@ def _stray(text: str | None) -> bool:
 def _blocks(parent: ET.Element, source: str) -> list[m.Block]:
     out: list[m.Block] = []
     if _stray(parent.text):
-        raise fail(source, f"text outside a paragraph in <{parent.tag}>: {_clean(parent.text)[:30]!r}")
+        raise _in(fail(source, f"text outside a paragraph in <{parent.tag}>: {_clean(parent.text)[:30]!r}"), parent)
     for el in parent:
         try:
             out.append(_block(el, source))

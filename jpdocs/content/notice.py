@@ -21,7 +21,7 @@ from ..spec.schema import Spec
 from ..spec.schema.notice import Person
 from ..spec.source import dotted, line_of
 from .ki_form import with_form
-from .ki_item import AgendaLine, KiItem
+from .ki_item import AgendaLine, KiItem, changed
 from .people import (PeopleForm, columns_row, groups_item, people_item, runs_of, tabulated_rows, titles_item,
                      who_of, whos_of, with_others)
 
@@ -283,7 +283,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             out.append(groups_item(e.label, grouped, pf))
         else:
             out.append(people_item(e.label, with_others([who_of(p, order) for p in e.people], e.others), pf))
-    out = [replace(it, notes=tuple((line, lead_mark_em(line)) for line in e.notes))
+    out = [changed(it, notes=tuple((line, lead_mark_em(line)) for line in e.notes))
            if not isinstance(e, str) and e.notes else it for e, it in zip(entries, out)]
     out = [with_hangs(it) for it in out]
     if n.ki is None:
@@ -393,7 +393,7 @@ def with_hangs(item: KiItem) -> KiItem:
     if item.kind != "text":
         return item
     hangs = tuple(lead_mark_em(line) for line in item.lines)
-    return replace(item, hangs=hangs) if any(hangs) else item
+    return changed(item, hangs=hangs) if any(hangs) else item
 
 
 def after_ki(spec: Spec, style) -> list[KiItem]:

@@ -93,7 +93,9 @@ def printed_by(template_name: str, context: dict, style: HouseStyle, folder: tup
     before = sys.gettrace()
     try:
         template = env.get_template(template_name)
-        env.start_render(None)
+        # (each included template's own code run: one played from memory, template_memo.py,
+        # would yield its text as a piece of the template that includes it)
+        env.start_render(None, replays=False)
         pieces = template.root_render_func(template.new_context(dict(**context, style=style)))
         at = 0
         sys.settrace(trace)

@@ -85,6 +85,7 @@ def _project_attributes(obj: Any) -> frozenset[str] | None:
 
 
 _BY_TYPE: dict[type, frozenset[str]] = {}
+_READABLE: dict[type, frozenset[str]] = {}      # the same, without names beginning with _
 
 
 def allowed_attributes(obj: Any) -> frozenset[str]:
@@ -100,8 +101,12 @@ def allowed_attributes(obj: Any) -> frozenset[str]:
         names = _project_attributes(obj)
         if names is None:
             names = next((n for kind, n in ALLOWED if isinstance(obj, kind)), frozenset())
+        _READABLE[cls] = frozenset(n for n in names if not n.startswith("_"))
         _BY_TYPE[cls] = names
     return names
+
+
+_CONTAINERS = (list, tuple, set, frozenset, dict)
 
 
 def size_of(value: Any) -> int:
@@ -109,7 +114,8 @@ def size_of(value: Any) -> int:
     plus elements of its lists, a shared part counted each time it appears. Each
     distinct list is measured once, so a list built by nesting itself twice per
     step (`[l, l]`) costs its real memory to measure, not its printed size."""
-    _CONTAINERS = (list, tuple, set, frozenset, dict)
+    if not isinstance(value, _CONTAINERS):
+        return len(value) if isinstance(value, str) else 0      # (most values: measured at once)
 
     def children(v):
         return [*v.keys(), *v.values()] if isinstance(v, dict) else list(v)
@@ -117,8 +123,6 @@ def size_of(value: Any) -> int:
     def leaf(v) -> int:
         return len(v) if isinstance(v, str) else 0
 
-    if not isinstance(value, _CONTAINERS):
-        return leaf(value)
     memo: dict[int, int] = {}
     opened: set[int] = set()          # being measured: a list holding itself counts once
     stack = [(value, False)]
@@ -184,9 +188,13 @@ class _Budget(threading.local):
     def __init__(self) -> None:
         self.restart(None)
 
-    def restart(self, reads: set | None) -> None:
+    def restart(self, reads: set | None, replays: bool = True) -> None:
         self.counter = itertools.count(1)
         self.reads = reads
+        self.now = (self.counter, reads)       # both in one read of the thread-local (getattr)
+        # a remembered include may be played again (template_memo.py): not where the
+        # render gathers reads, nor where it is traced (printed_lines.py)
+        self.replays = replays and reads is None
 
     @property
     def steps(self) -> int:
@@ -220,12 +228,13 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         if spent > MAX_STEPS:
             _over_budget()
 
-    def start_render(self, reads: set | None = None) -> None:
+    def start_render(self, reads: set | None = None, replays: bool = True) -> None:
         """A fresh budget for each render (per thread: an environment is shared), and
         where the caller asks, a set that gathers the (class, field) of every attribute of
         the project's objects the render reads (build/template_coverage.py: a setting a
-        user's template never reads has no effect in what it makes)."""
-        self._budget.restart(reads)
+        user's template never reads has no effect in what it makes). replays=False: every
+        included template runs its own code, none is played from memory (template_memo.py)."""
+        self._budget.restart(reads, replays)
 
     def bounded_range(self, *args: int) -> range:
         r = range(*args)
@@ -277,7 +286,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
     def is_safe_callable(self, obj: Any) -> bool:
         if isinstance(obj, (Macro, LoopContext)):
             return True
-        if any(obj == g for g in self._callable_globals):     # == : a bound method is made anew on each access
+        if obj in self._callable_globals:     # by ==: a bound method is made anew on each access
             return True
         owner = getattr(obj, "__self__", None)
         if isinstance(obj, (types.MethodType, types.BuiltinMethodType)) and owner is not None:
@@ -288,19 +297,19 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         return None                   # str.format is not on the allow-list (its widths are unbounded)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        budget = self._budget             # (one thread-local read: ~650 instructions each)
-        if next(budget.counter) > MAX_STEPS:
+        counter, reads = self._budget.now     # (one thread-local read: ~650 instructions each)
+        if next(counter) > MAX_STEPS:
             _over_budget()
-        reads = budget.reads
         cls = type(obj)
         if reads is not None:
             reads.add((cls, attribute))
         # An attribute the object's class allows, read as Jinja's getattr reads it
         # (getattr, then is_safe_attribute: true; wrap_str_format: None), without its
-        # four calls: a notice's render reads about two hundred. _BY_TYPE holds the
-        # classes whose answer is the class's alone, never a namespace's (its keys).
-        names = _BY_TYPE.get(cls)
-        if names is not None and attribute in names and not attribute.startswith("_"):
+        # four calls: a notice's render reads about two hundred. _READABLE holds the
+        # classes whose answer is the class's alone, never a namespace's (its keys),
+        # each with its allowed names that is_safe_attribute passes (no leading _).
+        names = _READABLE.get(cls)
+        if names is not None and attribute in names:
             try:
                 return getattr(obj, attribute)
             except AttributeError:

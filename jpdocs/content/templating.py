@@ -30,6 +30,7 @@ from ..errors import InputError, fail
 from .markup import LINE_BREAK, spaced
 from ..output import private_cache_dir
 from .sandbox import TemplateSandbox, bounded_filters
+from .template_memo import remembering
 from ..spec.style import TEMPLATES, Dates, HouseStyle, Times
 
 
@@ -56,9 +57,9 @@ def _finalize(value):
     return _markup_of(str.replace(text, "\n", LINE_BREAK)) if "\n" in text else text
 
 
-def _markup_of(escaped: str) -> Markup:
-    """A Markup of text escaped already, as Markup(escaped) makes it (see _finalize)."""
-    return str.__new__(Markup, escaped)
+# A Markup of text escaped already, as Markup(escaped) makes it (see _finalize): called
+# in C, without a Python function's frame (a notice prints some fifty values).
+_markup_of = partial(str.__new__, Markup)
 
 
 @lru_cache(maxsize=None)
@@ -111,6 +112,10 @@ class _RegularFileLoader(jinja2.FileSystemLoader):
         contents = read_utf8(Path(filename), "template", "--templates")
         mtime = os.path.getmtime(filename)
         return contents, os.path.normpath(filename), lambda: _mtime(filename) == mtime
+
+    def load(self, environment, name, globals=None):
+        """The template, a pure bundled include remembering its output (template_memo.py)."""
+        return remembering(super().load(environment, name, globals), name, str(TEMPLATES), environment)
 
 
 def _mtime(filename: str) -> float | None:

@@ -248,6 +248,14 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"office_place: with_date sets the issuing office under the date where the date stands"
                                 f" on a line of its own away from the head (date_place: under_title or foot); with"
                                 f" date_place: {style.notice.date_place} it would have no effect"))
+    if style.notice.date_prefix_line == "own" and (style.notice.date_place in ("before_title", "after_title")
+                                                    or style.notice.head_form == "label_table"):
+        where = (f"date_place: {style.notice.date_place} sets the date of issue in the title's line"
+                 if style.notice.head_form != "label_table" else
+                 "head_form: label_table sets the date of issue in a row of the head's table, under its label")
+        problems.append(Problem(name, line_of(lines, ("notice", "date_prefix_line")), "notice.date_prefix_line",
+                                f"date_prefix_line: own sets the words before the date on a line of their own over"
+                                f" the date line, and {where}, with no such line: it would have no effect; remove it"))
     if style.notice.date_place == "before_title" and style.notice.date_align != "right":
         problems.append(Problem(name, line_of(lines, ("notice", "date_align")), "notice.date_align",
                                 "date_place: before_title sets the date of issue in the title's line, before the"

@@ -222,6 +222,11 @@ class NoticeStyle(StyleModel):
     # Japanese it breaks the house's typesetting (jpcheck's ascii-space), and after Latin
     # digits (2019.06.05 プレスリリース, 四国学院大学) typesetting.latin_spacing sets the gap
     date_suffix_gap: Literal["　", ""] = "　"
+    # where the spec's date_prefix stands: on the date's line, before the date (default:
+    # 公開日：令和６年…), or own: on a line of its own over it (発表日 / 令和6年5月10日, as
+    # 海上保安庁's 報道発表 page sets them); beside a date with no line of its own (date_place:
+    # before_title, after_title) or in the head's table (head_form: label_table) an error
+    date_prefix_line: Literal["with_date", "own"] = "with_date"
     # what stands between the ceremony's date and its time in the 記 block's 日時 item and on
     # the event line: a full-width space (default, the seed's ２月27日（火）　11時00分～) or
     # nothing (令和元年6月7日（金曜日）午前10時～, as most offices' pages write it; the

@@ -1,6 +1,7 @@
 """The flowables the PDF builder adds to reportlab's: a tracked line (報 道 機 関 各 位),
 the seal place of a signature block, a picture tagged as a Figure, the text's own
-page break and the annexes', and a table measured once per width."""
+page break and the annexes', and a table measured once per width, its backgrounds
+and rules drawn from memory (table_lines.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,9 +10,12 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (Flowable, Image, PageBreak, Table)
 from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.frames import _FUZZ
 
 from ..fonts import registry as fonts
 from ..content import model as m
+from . import table_lines
+from .composer import JParagraph
 from .tags import TaggingCanvas
 
 
@@ -204,7 +208,10 @@ class MeasuredTable(Table):
     and the height only through its long-table shortcut, which stops measuring rows
     once they pass the height given: a measure that went to the last row (its height
     within the height given) is what a new one at the same width gives whenever
-    the new height holds it as well."""
+    the new height holds it as well. Drawn, its cells' paragraphs are not measured
+    again where that measure stands (`_listCellGeom`), and its backgrounds and rules
+    are played from memory where a table of the same geometry drew them
+    (table_lines.py)."""
 
     _jp_measured = None       # (width, canvas) of the last measure that reached the last row
 
@@ -218,6 +225,53 @@ class MeasuredTable(Table):
         if height <= availHeight:
             self._jp_measured = (availWidth, canvas)
         return width, height
+
+    def draw(self):
+        table_lines.remember(self)                 # (its backgrounds and rules: table_lines.py)
+        super().draw()
+
+    def _drawBkgrnd(self):
+        table_lines.backgrounds(self, super()._drawBkgrnd)
+
+    def _drawLines(self):
+        table_lines.rules(self, super()._drawLines)
+
+    def _listCellGeom(self, V, w, s, W=None, H=None, aH=72000):
+        """A cell's flowables measured, as reportlab's `_listCellGeom` measures them,
+        but where the cell is drawn (`W` given: `_drawCell`) a paragraph whose last
+        measure was at this very width is not measured again: it was measured so by
+        this table's `_calc`, and `Paragraph.wrap` depends on nothing but the width
+        (not the height, not the canvas), setting `width` first and then `blPara`
+        and `height`. Its `breakLinesCJK` (composer.py) answers a second call at the
+        same widths with the lines it keeps, the object its `blPara` is: where they
+        are that object (nothing measured it at another width since), a new measure
+        would set the same width, lines and height and return (width, height), which
+        are read here instead. Anything else is measured as reportlab measures it."""
+        if W is None or not isinstance(V, (list, tuple)):
+            return super()._listCellGeom(V, w, s, W, H, aH)
+        aW = w - s.leftPadding - s.rightPadding
+        if aW < _FUZZ:
+            return super()._listCellGeom(V, w, s, W, H, aH)
+        for v in V:
+            d = v.__dict__
+            if (type(v) is not JParagraph or d.get("width") != aW or "canv" in d
+                    or d.get("blPara") is not d.get("_jl_cache", (None, 0))[1]):
+                return super()._listCellGeom(V, w, s, W, H, aH)
+        t = wide = 0
+        sb0 = sa = None
+        for v in V:
+            vw, vh = v.width, v.height
+            sb = v.getSpaceBefore()
+            sa = v.getSpaceAfter()
+            W.append(vw)
+            H.append(vh)
+            wide = max(wide, vw)
+            t += vh + sa + sb
+            if sb0 is None:
+                sb0 = sb
+        if sb0 is None:
+            return 0, 0
+        return wide, t - sb0 - sa
 
 
 def set_every_cell(table: Table, values: dict) -> None:

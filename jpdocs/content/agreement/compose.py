@@ -102,8 +102,18 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     item_num = (lambda n: japanese.digits(n, form.item_digits)) if form.item_digits else num   # noqa: E731
     term = term_of(ag)
     blank_date = style.word("blank_date")
+    # the date line in its own digits where the house gives them (平成29年7月26日 beside 第１条)
+    date_style = form.date_digits or digit_style
+    date = (japanese.date_in(ag.signing_date, form.calendar, "none", date_style)
+            if ag.signing_date else year_kept(ag.signing_year, blank_date, date_style, form.calendar,
+                                              ag.signing_month)
+            if ag.signing_year else era_kept(ag.signing_era, blank_date, problem)
+            if ag.signing_era else blank_date)
+    # a term left open with the signing day ends on a blank date in the date line's era
+    # (大正　　年　　月　　日 in a 大正 draft), never in the house's 令和
+    end_blank = blank_in_era_of(date, blank_date) if not ag.signing_date else blank_date
 
-    drafts = from_set(chosen, ag, term, digit_style, problem, self_word, writing, blank_date,
+    drafts = from_set(chosen, ag, term, digit_style, problem, self_word, writing, end_blank,
                       form.calendar, comma) if chosen else []
     apply_overrides(drafts, chosen, doc, ag, problem)
     insert_extras(drafts, chosen, doc, problem)
@@ -127,7 +137,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                   " agreement's purpose (…{purpose}ことを目的とする。): write it as document.purpose"
                                   " (…を図る), or give that article a text of its own")
     subject = doc.subject or (chosen.subject if chosen else None)
-    if not subject and doc.preamble is None and not doc.prose:
+    generated_preamble = doc.preamble is None and not doc.prose
+    if ag.amends and generated_preamble and doc.subject:
+        problem(D + ("subject",), "the agreement amends another (agreement.amends), and the generated preamble"
+                                  " says so in the subject's place (…は、…に締結した…（以下「原協定」という。）に関し、"
+                                  "…): remove subject, or write the preamble as the text has it")
+    if not subject and generated_preamble and not ag.amends:
         problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
                                   "締結する。 (no standard set gives one), or a preamble of the spec's own")
     # the labels before the signature blocks: by default, but not after prose, which defines none
@@ -172,6 +187,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         else:
             preamble_parties = enumeration.join_parties(names, comma) + f"（以下「{doc.labels}」という。）"
         verb = f"{kind.word}を{doc.conclude}" if doc.conclude else (kind.verb or f"{kind.word}を締結する")
+        if ag.amends:           # what it is about: the agreement it amends, by its title and date
+            subject = amended_subject(ag.amends, form.calendar, digit_style)
         preamble = polite(f"{preamble_parties}は{comma}{subject}に関し{comma}次のとおり{verb}。", writing)
 
     purpose = (doc.purpose or "").removesuffix("こと")
@@ -228,13 +245,6 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     closing = "" if doc.closing is False else doc.closing or polite(closing_form.replace("、", comma).format(
         self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style), compact=words["compact"],
         one=japanese.digits(1, digit_style)), writing)
-    # the date line in its own digits where the house gives them (平成29年7月26日 beside 第１条)
-    date_style = form.date_digits or digit_style
-    date = (japanese.date_in(ag.signing_date, form.calendar, "none", date_style)
-            if ag.signing_date else year_kept(ag.signing_year, blank_date, date_style, form.calendar,
-                                              ag.signing_month)
-            if ag.signing_year else era_kept(ag.signing_era, blank_date, problem)
-            if ag.signing_era else blank_date)
     if problems:                          # a signing_era the house's blank date cannot hold
         raise InputError(problems)
     # a name withheld (signer_names: withheld) prints nothing where a draft's blank would stand
@@ -243,9 +253,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     column = name_column([p for _, party in parties for _, p in party.signers()]
                          + [w.representative for w in doc.witnesses], form, style.word("blank_name"))
     blocks_withheld = doc.signature_blocks == "withheld"    # the copy names no signer: no block
+    mark = doc.signature_mark or ""       # (署名) before each name, as the copy prints it
     per_party = [] if blocks_withheld else [(pid, party_blocks(labels[i] if labels else "", party, form,
                                                                 style.word("blank_name"), pid, withheld, column,
-                                                                style.styles["body"].size))
+                                                                style.styles["body"].size, mark))
                                             for i, (pid, party) in enumerate(parties)]
     signatories = tuple(block for _, blocks in per_party for block in blocks)
     # a typed_name where the block prints no organisation line (the title names it) would
@@ -262,7 +273,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                             for pid, blocks in per_party for s in blocks)
     fields = witness_fields(doc.witnesses)
     witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name"), withheld=withheld,
-                                           column=column, body_size=style.styles["body"].size), field=field)
+                                           column=column, body_size=style.styles["body"].size, mark=mark),
+                              field=field)
                       for w, field in zip(doc.witnesses, fields) if not blocks_withheld)
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
@@ -298,7 +310,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          blocks_withheld, translations, supplementary_of(doc.supplementary),
                          doc.date_line == "in_closing", doc.signing_place or "",
                          tuple(doc.kind_words_as_written),
-                         doc.closing is False and not doc.prose and bool(closing_article(drafts)))
+                         doc.closing is False and not doc.prose and bool(closing_article(drafts)),
+                         end_blank)
 
 
 def supplementary_of(given) -> SupplementaryText | None:
@@ -317,6 +330,28 @@ def era_kept(era: str, blank_date: str, problem) -> str:
                 f" with no era to write {era} in: remove signing_era, or date the house's agreements in the era")
         return blank_date
     return era + blank_date[len(own):]
+
+
+def amended_subject(amends, calendar: str, digit_style: str) -> str:
+    """An amending agreement's generated preamble names its 原協定 where the subject
+    stands, by its title and the date the spec gives (国税庁 and JIIMA's 追加締結分: …両当事者
+    間で締結された令和元年７月１日付情報提供に関する協定書（以下、「原協定」という）に関し、…):
+    令和元年７月１日に締結した情報提供に関する協定書（以下「原協定」という。）; without a
+    date, the title alone."""
+    day = (japanese.date_in(amends.signing_date, calendar, "none", digit_style) + "に締結した"
+           if amends.signing_date else "")
+    return f"{day}{amends.title}（以下「原協定」という。）"
+
+
+def blank_in_era_of(date_line: str, blank_date: str) -> str:
+    """The house's blank date in the era a draft's open date line is written in: a term
+    whose end is left open with the signing day (本協定の締結の日から大正　　年　　月　　日まで)
+    in the era of its date line (signing_era: 大正, or signing_year: 1915's 大正４年). The
+    end's year is not known, so only the era is taken; a blank date without an era (a
+    western house) or a line in the house's own era is the blank date as it is."""
+    era = next((e for e, _ in japanese.ERAS if date_line.startswith(e)), None)
+    own = next((e for e, _ in japanese.ERAS if blank_date.startswith(e)), None)
+    return era + blank_date[len(own):] if era and own and era != own else blank_date
 
 
 def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era",

@@ -4,7 +4,8 @@ after articles whose last one makes the copies itself, or after articles as a te
 published with none has them (国税庁・JIIMA's 追加締結分, 2021: 第３条, then the date;
 closing: false, named by the build either way), the seal
 places left unmarked under a closing that asks a seal (seal_places: blank), no signature
-block where the copy names no signer (signature_blocks: withheld), and the word joining
+block where the copy names no signer (signature_blocks: withheld), the mark where a
+signer signed ((署名) before the name: signature_mark), and the word joining
 the labels (conjunction: と, 甲と乙). Each is refused where it would have no effect."""
 from __future__ import annotations
 
@@ -32,11 +33,30 @@ def check_published(spec, doc, drafts, labels: list[str], problem) -> None:
                                           " seal_places would have no effect")
     if doc.signature_blocks == "withheld":
         _check_withheld(spec, doc, problem)
+    if doc.signature_mark is not None:
+        _check_signature_mark(spec, doc, problem)
     if doc.conjunction is not None and not joins_labels(drafts, doc, labels):
         problem(D + ("conjunction",), f"conjunction joins the labels in what the product composes (甲{doc.conjunction}"
                                       "乙は、 in a standard set's articles, 市及び大学が in the generated closing), and"
                                       " this document composes no such phrase: it would have no effect (write the"
                                       " pair in the spec's own text as the agreement writes it)")
+
+
+def _check_signature_mark(spec, doc, problem) -> None:
+    """signature_mark ((署名)) stands before a name a block prints: refused where no block
+    prints one (no block at all, or every signer named by the title alone) and in a
+    draft, which nobody has signed."""
+    key = D + ("signature_mark",)
+    if doc.signature_blocks == "withheld":
+        problem(key, "signature_blocks: withheld prints no signature block, so no name to mark: signature_mark"
+                     " would have no effect")
+    elif doc.draft:
+        problem(key, "a draft is not signed: signature_mark says where a signer signed the copy ((署名)); remove"
+                     " it from the draft")
+    elif not any(signer.name for _, party in spec.party_list() for _, signer in party.signers()) and \
+            not any(w.representative.name for w in doc.witnesses):
+        problem(key, "no signature block prints a signer's name (each signer is named by the title alone), so"
+                     " signature_mark would stand before nothing: remove it")
 
 
 # an article that makes the copies (…協定書2通を作成し、記名押印のうえ各1通を保管する): the text's

@@ -31,21 +31,23 @@ def witness_fields(witnesses) -> list[str]:
 
 
 def party_blocks(label: str, party: Party, form=None, blank_name: str = "", pid: str = "",
-                 withheld: bool = False, column: float | None = None, body_size: float = 0.0) -> list[Signatory]:
+                 withheld: bool = False, column: float | None = None, body_size: float = 0.0,
+                 mark: str = "") -> list[Signatory]:
     """The party's signature block, then one per co-signer (理事長, then 学長): its
     title and name only, set under the first, each over a seal of its own, in a
     signature field named after the block's (甲2, 甲3 …)."""
-    first = signatory_of(label, party, form, blank_name, pid, withheld=withheld, column=column, body_size=body_size)
+    first = signatory_of(label, party, form, blank_name, pid, withheld=withheld, column=column, body_size=body_size,
+                         mark=mark)
     out = [first]
     for n, (_, person) in enumerate(party.signers()[1:], start=2):
-        block = signatory_of("", party, form, blank_name, pid, person, withheld, column, body_size)
+        block = signatory_of("", party, form, blank_name, pid, person, withheld, column, body_size, mark)
         out.append(replace(block, field=f"{first.field}{n}", continued=True))
     return out
 
 
 def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str = "", pid: str = "",
                  co_signer=None, withheld: bool = False, column: float | None = None,
-                 body_size: float = 0.0) -> Signatory:
+                 body_size: float = 0.0, mark: str = "") -> Signatory:
     """Address, organisation and title/name. A formal name written with a full-width
     space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
@@ -60,7 +62,9 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     of the house's spread for that line. `column` (name_line: with_title): the em from
     the title's start to its name's (name_column), else the name stands the house's
     name_gap after its own title. The house's name_size: the name (not a draft's blank)
-    in a type of its own, `body_size` the block's (its spread and gaps in that em)."""
+    in a type of its own, `body_size` the block's (its spread and gaps in that em).
+    `mark` (signature_mark: (署名)): printed as written straight before a name the
+    block prints, in the block's type, where the copy stands for the signature."""
     org = party.formal_name or party.name
     signer = co_signer or party.signer()
     title = signer.shown_title            # "" for a signer with no title (title: false)
@@ -76,6 +80,7 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
     dropped = withheld and signer.title_only       # no name, and no blank for one
     name = "" if dropped else signer.name or blank_name
+    mark = mark if name else ""
     width = max((len(w) for w in labelled.values()), default=0)
     across = dict(form.signature_spread) if form is not None else {}
 
@@ -133,13 +138,13 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
         if placed:         # 赤 磐 市 長　　友　實　　武　則, or the names in one column
             text = title_line(title, typed and typed.title, across.get("title"), None if dropped else name,
                               typed and typed.name, across.get("name"), form.name_gap if title else 0.0, column,
-                              name_size, body_size)
+                              name_size, body_size, mark)
         else:
             text = ((value("title", title) + ("" if dropped else "　")) if title else "") + \
-                ("" if dropped else value("name", name))
+                ("" if dropped else mark + value("name", name))
         block.append(line("title", text, own))   # 球磨郡錦町長　浅生利夫 (or the name alone: title: false)
     else:
-        named = [line("name", value("name", name), own)] if not dropped else []
+        named = [line("name", mark + value("name", name), own)] if not dropped else []
         titled = [line("title", value("title", title), own)] if title else []   # none: title: false
         above = form is not None and form.name_line == "above_title"     # 西尾邑次 / 日本国鳥取県知事
         if above and named and titled and not lines:

@@ -126,6 +126,7 @@ class AgreementText:
     kind_words: tuple[str, ...] = ()  # kind_words_as_written: another kind's words the text calls itself by
     closed_by_article: bool = False   # closing: false after articles whose last one makes the copies (阿蘇・竹田);
                                       # false beside closing: false: the text has no closing at all (the build says which)
+    term_end_blank: str = ""       # a term left open with the signing day ends on this blank (the date line's era)
 
 
 @dataclass(frozen=True)

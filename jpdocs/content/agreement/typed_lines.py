@@ -45,24 +45,31 @@ def joined(parts: list[tuple[str, list[float], float]], scale: float = 1.0):
 
 def title_line(title: str, typed_title: str | None, title_across: int | None,
                name: str | None, typed_name: str | None, name_across: int | None,
-               gap: float | None, column: float | None, name_size: float | None = None, size: float = 0.0):
+               gap: float | None, column: float | None, name_size: float | None = None, size: float = 0.0,
+               mark: str = ""):
     """The title, then (unless `name` is None) the name `gap` em after it, or at
     `column` em from the title's start. `name_size` (points; the paragraph's: `size`):
     the name in a type of its own, a run of its own after the gap's full-width spaces,
     which take what the gap has beyond whole em before them (name_gap: 1.5 → the title,
-    half an em, a full-width space, the name)."""
+    half an em, a full-width space, the name). `mark` ((署名)): where the name would
+    begin, as written, the name straight after it."""
     t_xs, t_width = glyphs(title, typed_title, title_across)
     parts = [(title, t_xs, 0.0)]
     if name is None:
         return joined(parts)
     space = column - t_width if column is not None else gap
     whole = int(space)
+    m_xs, m_width = glyphs(mark, None, None) if mark else ([], 0.0)
     if not name_size:
         parts.append(("　" * whole, [float(j) for j in range(whole)], t_width))
+        if mark:
+            parts.append((mark, m_xs, t_width + space))
         n_xs, _ = glyphs(name, typed_name, name_across)
-        parts.append((name, n_xs, t_width + space))
+        parts.append((name, n_xs, t_width + space + m_width))
         return joined(parts)
     parts.append(("　" * whole, [float(j) for j in range(whole)], t_width + space - whole))
+    if mark:
+        parts.append((mark, m_xs, t_width + space))
     scale = name_size / size
     n_xs, _ = glyphs(name, typed_name, name_across, scale)
     return joined(parts) + sized(joined([(name, n_xs, 0.0)], scale), name_size)

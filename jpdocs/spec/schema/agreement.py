@@ -217,6 +217,9 @@ class AgreementDocument(Strict):
     # withheld: the copy the agreement is built from (the office's published text) gives
     # the text and its date and no signer: no signature block is printed (the build names it)
     signature_blocks: Optional[Literal["withheld"]] = None
+    # the mark the copy the agreement is built from prints before each signer's name where
+    # the signature stands ((署名), 神奈川県's 共同声明 of 1991), as written; none by default
+    signature_mark: Optional[Line] = None
     # the word joining the labels in what the product composes (甲及び乙は、…; 市及び大学が
     # 記名押印の上): と where the text writes the pair 甲と乙 (default 及び)
     conjunction: Optional[Literal["及び", "と"]] = None
@@ -250,6 +253,9 @@ class Amends(Strict):
     overview (under its title, or in a column of its own) and on its plain sheet."""
     title: Line                        # 情報提供に関する協定書, as the earlier agreement is titled
     signing_date: Optional[Date] = None   # its signing date, where the spec states it: none printed otherwise
+    # what the annual book's line under the title calls the change (（…の一部変更）, （…の追加締結）),
+    # as the office's list says it; 変更 where not given
+    word: Optional[Line] = None
 
 
 class Agreement(Strict):

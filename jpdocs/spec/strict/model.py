@@ -47,6 +47,7 @@ class Model:
                 if getattr(func, "_checks_model", False) and func not in cls._model_checks:
                     cls._model_checks.append(func)
         cls._keys = frozenset(f.alias or n for n, f in fields.items())     # as a spec writes them
+        cls._plan = None                # check_model's, made at the class's first check (checks._plan)
 
     def __init__(self, **data):
         errors: list[dict] = []
