@@ -142,6 +142,7 @@ class _TaggedText(FastText):
     """A text object that switches from the Lbl of a numbered paragraph (第１条, ２)
     to the rest of its text once the label's characters are out."""
     jp_switch = None                     # (characters left of the label, node after it)
+    jp_tagged = False                    # (a class default: drawText's getattr finds it without an exception)
 
     def _textOut(self, text, TStar=0):
         super()._textOut(text, TStar)
@@ -166,6 +167,10 @@ class TaggingCanvas(StateCanvas):
     `jp_tree` is the Document node (given by `tagging_canvas`)."""
     jp_tree: Node | None = None
     jp_forms: bool = False               # keep the (empty) Form elements for signature fields
+    # reportlab sets _curr_tx_info on the canvas while a line of a paragraph with
+    # index entries is drawn, and deletes it after; beginText asks for it for every
+    # text object, and a default here answers without raising an AttributeError
+    _curr_tx_info = None
 
     def __init__(self, *args, jp_tree: Node | None = None, jp_forms: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

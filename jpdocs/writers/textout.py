@@ -28,7 +28,7 @@ from operator import sub
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.pdfmetrics import _fonts as _FONTS, getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -170,6 +170,34 @@ class FastText(PDFTextObject):
     """A text object writing runs by run_code where it can (a canvas of its own
     escaping, a font of another kind, text of another kind go to reportlab), and
     setting a plain colour in short."""
+
+    def __init__(self, canvas, x=0, y=0, direction=None):
+        """PDFTextObject.__init__ on a bottom-up canvas (as reportlab's canvas.beginText
+        makes it) without its calls: each attribute set as it and its setTextOrigin
+        set them, in their order, to the same values. A notice begins ~40 text
+        objects (every paragraph and bullet), and the calls, the getattr and the
+        font looked up for nothing were most of each one's cost. The font's look-up
+        is kept where the font is not known yet (getFont makes and registers a
+        standard font on first use). tests/test_text_begun.py compares the two."""
+        if direction is not None or not canvas.bottomup:
+            return PDFTextObject.__init__(self, canvas, x, y, direction)
+        self._code = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+        self._canvas = canvas
+        self._fontname = name = canvas._fontname
+        self._fontsize = canvas._fontsize
+        self._leading = canvas._leading
+        self._doc = canvas._doc
+        self._colorsUsed = canvas._colorsUsed
+        self._enforceColorSpace = getattr(canvas, "_enforceColorSpace", None)
+        if name not in _FONTS:
+            getFont(name)
+        self._curSubset = -1
+        self.direction = None
+        self._x0 = self._x = x
+        self._y0 = self._y = y
+        self._textRenderMode = 0
+        self._clipping = 0
+        self._rise = 0
 
     def setFillColor(self, aColor, alpha=None):
         """reportlab's setFillColor, shorter for a plain Color (each paragraph and
