@@ -46,6 +46,17 @@ _HOUSE_STYLES: dict[int, "_HouseMemo"] = {}
 _MAX_PARAGRAPHS = 1024      # entries of each of a house's memos (cleared when full)
 
 
+def _kept(table: dict, key, make):
+    """table[key], made by `make()` the first time it is asked for; a _HouseMemo's
+    table is cleared whole when full (_MAX_PARAGRAPHS entries)."""
+    got = table.get(key)
+    if got is None:
+        if len(table) >= _MAX_PARAGRAPHS:
+            table.clear()
+        got = table[key] = make()
+    return got
+
+
 class _HouseMemo:
     """What depends only on a house style, its fonts and the page's grid, made once and
     shared by the documents built with them: the house's ParagraphStyles and the
@@ -229,13 +240,7 @@ class BlockBuilder:
         key = (tuple(p.inlines), p.style, p.align, p.first_indent, p.left_indent, p.space_before, p.space_after,
                p.tracking, p.keep_with_next, p.numbering, p.number, p.breaks, phrases,
                self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell)
-        made = self.memo.paragraphs
-        got = made.get(key)
-        if got is None:
-            if len(made) >= _MAX_PARAGRAPHS:
-                made.clear()
-            got = made[key] = self._make_paragraph(p, phrases, in_ruled_cell)
-        return got
+        return _kept(self.memo.paragraphs, key, lambda: self._make_paragraph(p, phrases, in_ruled_cell))
 
     def _make_paragraph(self, p: m.Paragraph, phrases: bool | str, in_ruled_cell: bool | None) -> tuple:
         base = self.styles[p.style]
@@ -277,19 +282,16 @@ class BlockBuilder:
         attribute. Neither reportlab nor this module changes a style once made. (Its
         name, numbered in the order made, is nowhere in the PDF: only the part before
         its first '-' is read, the house style's name.)"""
-        key = (name, first_indent, left_indent, before, after, keep, align, self.colour)
         derived = self.memo.derived
-        st = derived.get(key)
-        if st is None:
-            if len(derived) >= _MAX_PARAGRAPHS:
-                derived.clear()
+
+        def make():
             st = paragraph_style(f"{name}-{len(derived)}", parent=self.styles[name],
-                                firstLineIndent=first_indent, leftIndent=left_indent,
-                                spaceBefore=before, spaceAfter=after, keepWithNext=keep, textColor=self.colour)
+                                 firstLineIndent=first_indent, leftIndent=left_indent,
+                                 spaceBefore=before, spaceAfter=after, keepWithNext=keep, textColor=self.colour)
             if align:
                 st.alignment = _ALIGN[align]
-            derived[key] = st
-        return st
+            return st
+        return _kept(derived, (name, first_indent, left_indent, before, after, keep, align, self.colour), make)
 
     def item(self, it: m.Item, width: float) -> list[Flowable]:
         lst = self.node.kids[-1] if self.node.kids and self.node.kids[-1].role == "L" else self.node.add("L")
@@ -321,13 +323,7 @@ class BlockBuilder:
             return self._make_item_head(it)
         key = (it.marker, tuple(it.inlines), it.style, it.level, it.hang, it.space_before, bool(it.blocks),
                it.marker_parts, self.in_ruled_cell)
-        made = self.memo.items
-        got = made.get(key)
-        if got is None:
-            if len(made) >= _MAX_PARAGRAPHS:
-                made.clear()
-            got = made[key] = self._make_item_head(it)
-        return got
+        return _kept(self.memo.items, key, lambda: self._make_item_head(it))
 
     def _make_item_head(self, it: m.Item) -> tuple:
         base = self.styles[it.style]
@@ -378,20 +374,15 @@ class BlockBuilder:
         right) as made, never drawn (the caller draws a copy: _fresh): the house's
         words in its 記 style, made once per house style (_house_memo) and whether the
         block stands in a ruled cell, as paragraphs are (_made_paragraph)."""
-        key = ("ki", word, place, self.in_ruled_cell)
-        made = self.memo.paragraphs
-        got = made.get(key)
-        if got is None:
-            if len(made) >= _MAX_PARAGRAPHS:
-                made.clear()
+        def make():
             st = self.styles["ki"]
             if word == "ki":
                 style = paragraph_style("ki-head", parent=st, alignment=TA_CENTER if place == "center" else TA_LEFT,
                                         spaceBefore=st.fontSize * 0.6)
             else:
                 style = paragraph_style("ki-end", parent=st, alignment=TA_RIGHT)
-            got = made[key] = self.para(escape(self.house.word(word)), style)
-        return got
+            return self.para(escape(self.house.word(word)), style)
+        return _kept(self.memo.paragraphs, ("ki", word, place, self.in_ruled_cell), make)
 
     def image(self, im: m.Image, width: float) -> Flowable:
         """The picture scaled to fit its box (and the width available)."""
@@ -486,14 +477,7 @@ class BlockBuilder:
         fit = first_column_fit(t)
         if fit is None:
             return fitted_widths(t, width, pad, self.house)
-        key = (fit, width, pad)
-        made = self.memo.widths
-        got = made.get(key)
-        if got is None:
-            if len(made) >= _MAX_PARAGRAPHS:
-                made.clear()
-            got = made[key] = tuple(fitted_widths(t, width, pad, self.house))
-        return got
+        return _kept(self.memo.widths, (fit, width, pad), lambda: tuple(fitted_widths(t, width, pad, self.house)))
 
     def _cell_paragraph(self, b: m.Block, cell: m.Cell, table_style: str) -> m.Block:
         """Bare cell text takes the table's style and the cell's alignment."""
