@@ -19,12 +19,13 @@ tests/test_pdf_file.py writes real documents both ways and compares them.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
+import codecs
+from collections import OrderedDict, deque
 from itertools import accumulate, repeat
-from operator import methodcaller
+from operator import attrgetter, contains, is_, methodcaller
 
 from reportlab import rl_config
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.utils import isSeq
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import (NoEncryption, PDFArray, PDFCatalog, PDFDate, PDFDictionary, PDFFile,
@@ -83,8 +84,23 @@ _name = _remembered(PDFName)
 # fp_str, as pdfdoc.format writes an int or a float (one cache each: 1 and 1.0 are one key)
 _int = _remembered(lambda v: encoded(fp_str(v)))
 _float = _remembered(lambda v: encoded(fp_str(v)))
+
+
+def _string_text(s: str) -> bytes:
+    """PDFString(s).format(DummyDoc()) of a str `s` (enc "auto", escape 1, no
+    encryption), its steps without reportlab's lookups: PDFDocEncoding where the text
+    has it, else UTF-16BE after its byte-order mark; escaped (escapePDF, in C); the
+    escaped text, ASCII, as the file's bytes (`encoded`). A new title costs ~17 µs
+    through PDFString (its codecs looked up by name, extpdfdoc a Python codec)."""
+    try:
+        data = s.encode("pdfdoc")
+    except UnicodeEncodeError:
+        data = codecs.BOM_UTF16_BE + s.encode("utf-16-be")
+    return encoded("(%s)" % escapePDF(data))
+
+
 # PDFString(s).format: with its defaults and no encryption, a function of s alone
-_string_of = _remembered(lambda s: PDFString(s).format(pdfdoc.DummyDoc()))
+_string_of = _remembered(_string_text)
 
 
 def value(v, doc) -> bytes:
@@ -268,6 +284,8 @@ def _preformatted(p: Preformatted, doc) -> bytes:
     return p.data
 
 
+_DATA = attrgetter("data")
+_ENDS = {True: b"endobj\n", False: b"\nendobj\n"}   # an object's end, after bytes that end a line or not
 _SPELLED = 100_000                # object numbers whose reference and head are spelled once per process
 _REFS: list[str] = []             # "n 0 R", by n
 _HEADS: list[bytes] = []          # b"n 0 obj\n", by n (a format is ~1,200 instructions, a list item ~20)
@@ -300,20 +318,21 @@ def register(doc, objects: list, names: list[str]) -> list[str]:
     (the next number, version 0, the three maps, the object's internal name) without
     its checks one by one: the structure tree registers some 60 at once."""
     ids = doc.idToObjectNumberAndVersion
+    # (each check over the objects a pass in C: ~30 bytecodes an object as a loop)
     if type(doc) not in (pdfdoc.PDFDocument, FastDocument) or not doc.idToObject.keys().isdisjoint(names) or \
-            not all([isinstance(obj, PDFObject) and "__InternalName__" not in obj.__dict__ for obj in objects]):
+            not all(map(isinstance, objects, repeat(PDFObject))) or \
+            any(map(contains, map(vars, objects), repeat("__InternalName__"))):
         for obj, name in zip(objects, names):
             doc.Reference(obj, name)
         return ["%d %d R" % ids[name] for name in names]
     first = doc.objectcounter + 1
     numbers = range(first, first + len(names))
-    for obj, name in zip(objects, names):
-        obj.__InternalName__ = name
+    deque(map(setattr, objects, repeat("__InternalName__"), names), 0)     # (obj.__InternalName__ = name)
     ids.update(zip(names, zip(numbers, repeat(0))))
     doc.numberToId.update(zip(numbers, names))
     doc.idToObject.update(zip(names, objects))
     doc.objectcounter = first + len(names) - 1
-    if all([type(obj) is Preformatted for obj in objects]):
+    if all(map(is_, map(type, objects), repeat(Preformatted))):
         doc.__dict__.setdefault("jp_runs", {})[first] = (names, objects)
     return references(first, len(names))
 
@@ -330,8 +349,8 @@ def _run(names: list[str], objects: list[Preformatted], doc, offset: int) -> tup
     else:
         _head(first + len(names), 0)             # (spelled that far)
         heads = _HEADS[first:first + len(names)]
-    data = [obj.data for obj in objects]
-    ends = [b"endobj\n" if d.endswith(b"\n") else b"\nendobj\n" for d in data]
+    data = list(map(_DATA, objects))
+    ends = map(_ENDS.__getitem__, map(methodcaller("endswith", b"\n"), data))   # (as format ends an object)
     pieces = list(map(b"".join, zip(heads, data, ends)))
     offsets = list(accumulate(map(len, pieces), initial=offset))
     return pieces, offsets
@@ -344,6 +363,21 @@ _VALUES = {PDFDictionary: _dictionary, PDFArray: _array, PDFObjectReference: _re
 _OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _catalog, PDFPages: _catalog,
             PDFPage: _catalog, PDFInfo: _reportlab_info, Info: _info,
             Preformatted: _preformatted}
+
+
+def _trailer(doc, startxref: int, size: int, root: PDFObjectReference, info: PDFObjectReference) -> bytes:
+    """PDFTrailer(startxref, Size=size, Root=root, Info=info, ID=doc.ID()).format(doc) with
+    no encryption (_plain) and no /Prev: its dictionary's four keys in their order
+    (multi-line, as reportlab forces it), the /ID as the document makes it (bytes,
+    written as they are), the references and numbers as pdfdoc.format writes them.
+    Made by reportlab, a PDFDictionary formatted an entry at a time (each key spelled
+    as a PDFName character by character): ~0.12 M instructions a notice."""
+    number = doc.idToObjectNumberAndVersion
+    file_id = doc.ID()
+    if type(file_id) is not bytes or type(size) is not int or type(startxref) is not int:
+        return pdfdoc.PDFTrailer(startxref=startxref, Size=size, Root=root, Info=info, ID=file_id).format(doc)
+    return b"".join((b"trailer\n<<\n/ID ", file_id, b"\n/Info %d %d R\n/Root %d %d R\n/Size %d\n>>\nstartxref\n%d\n%%%%EOF\n"
+                     % (*number[info.name], *number[root.name], size, startxref)))
 
 
 def _plain(doc) -> bool:
@@ -363,7 +397,6 @@ class FastDocument(pdfdoc.PDFDocument):
         cat, info = self.Catalog, self.info
         self.Reference(cat)
         self.Reference(info)
-        encryptref = None            # (no encryption: _plain)
         numbertoid, id_to_nv, id_to_object, id_to_offset = (
             self.numberToId, self.idToObjectNumberAndVersion, self.idToObject, self.idToOffset)
         self.__accum__ = out = PDFFile(self._pdfVersion)     # (its header)
@@ -428,9 +461,7 @@ class FastDocument(pdfdoc.PDFDocument):
             entries = [" 00000 n \n".join(map(methodcaller("zfill", 10), map(str, offsets))) + " 00000 n "]
         xref = ["xref", "0 %d" % (count + 1), "0000000000 65535 f ", *entries, ""]
         xrefoffset = out.add("\n".join(xref).encode("latin-1"))
-        trailer = pdfdoc.PDFTrailer(startxref=xrefoffset, Size=count + 1, Root=self.Reference(cat),
-                                    Info=self.Reference(info), Encrypt=encryptref, ID=self.ID())
-        out.add(trailer.format(self))
+        out.add(_trailer(self, xrefoffset, count + 1, self.Reference(cat), self.Reference(info)))
         for ds in getattr(self, "_digiSigs", []):
             ds.sign(out)
         return out.format(self)
