@@ -376,8 +376,11 @@ def _trailer(doc, startxref: int, size: int, root: PDFObjectReference, info: PDF
     file_id = doc.ID()
     if type(file_id) is not bytes or type(size) is not int or type(startxref) is not int:
         return pdfdoc.PDFTrailer(startxref=startxref, Size=size, Root=root, Info=info, ID=file_id).format(doc)
-    return b"".join((b"trailer\n<<\n/ID ", file_id, b"\n/Info %d %d R\n/Root %d %d R\n/Size %d\n>>\nstartxref\n%d\n%%%%EOF\n"
-                     % (*number[info.name], *number[root.name], size, startxref)))
+    return b"".join((b"trailer\n<<\n/ID ", file_id,
+                     _TRAILER_TAIL % (*number[info.name], *number[root.name], size, startxref)))
+
+
+_TRAILER_TAIL = b"\n/Info %d %d R\n/Root %d %d R\n/Size %d\n>>\nstartxref\n%d\n%%%%EOF\n"
 
 
 def _plain(doc) -> bool:
@@ -433,9 +436,8 @@ class FastDocument(pdfdoc.PDFDocument):
                 pieces = _stream(obj, self)
                 pieces.insert(0, _head(n, v))
                 pieces.append(b"endobj\n" if pieces[-1].endswith(b"\n") else b"\nendobj\n")
-                for piece in pieces:
-                    write(piece)
-                    offset += len(piece)
+                out.strings += pieces
+                offset += sum(map(len, pieces))
                 continue
             write_object = _OBJECTS.get(kind)
             if write_object is not None:
