@@ -20,9 +20,9 @@ tests/test_pdf_file.py writes real documents both ways and compares them.
 from __future__ import annotations
 
 import codecs
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from itertools import accumulate, repeat
-from operator import attrgetter, contains, is_, methodcaller
+from operator import methodcaller
 
 from reportlab import rl_config
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -284,8 +284,6 @@ def _preformatted(p: Preformatted, doc) -> bytes:
     return p.data
 
 
-_DATA = attrgetter("data")
-_ENDS = {True: b"endobj\n", False: b"\nendobj\n"}   # an object's end, after bytes that end a line or not
 _SPELLED = 100_000                # object numbers whose reference and head are spelled once per process
 _REFS: list[str] = []             # "n 0 R", by n
 _HEADS: list[bytes] = []          # b"n 0 obj\n", by n (a format is ~1,200 instructions, a list item ~20)
@@ -318,21 +316,20 @@ def register(doc, objects: list, names: list[str]) -> list[str]:
     (the next number, version 0, the three maps, the object's internal name) without
     its checks one by one: the structure tree registers some 60 at once."""
     ids = doc.idToObjectNumberAndVersion
-    # (each check over the objects a pass in C: ~30 bytecodes an object as a loop)
     if type(doc) not in (pdfdoc.PDFDocument, FastDocument) or not doc.idToObject.keys().isdisjoint(names) or \
-            not all(map(isinstance, objects, repeat(PDFObject))) or \
-            any(map(contains, map(vars, objects), repeat("__InternalName__"))):
+            not all([isinstance(obj, PDFObject) and "__InternalName__" not in obj.__dict__ for obj in objects]):
         for obj, name in zip(objects, names):
             doc.Reference(obj, name)
         return ["%d %d R" % ids[name] for name in names]
     first = doc.objectcounter + 1
     numbers = range(first, first + len(names))
-    deque(map(setattr, objects, repeat("__InternalName__"), names), 0)     # (obj.__InternalName__ = name)
+    for obj, name in zip(objects, names):
+        obj.__InternalName__ = name
     ids.update(zip(names, zip(numbers, repeat(0))))
     doc.numberToId.update(zip(numbers, names))
     doc.idToObject.update(zip(names, objects))
     doc.objectcounter = first + len(names) - 1
-    if all(map(is_, map(type, objects), repeat(Preformatted))):
+    if all([type(obj) is Preformatted for obj in objects]):
         doc.__dict__.setdefault("jp_runs", {})[first] = (names, objects)
     return references(first, len(names))
 
@@ -349,8 +346,8 @@ def _run(names: list[str], objects: list[Preformatted], doc, offset: int) -> tup
     else:
         _head(first + len(names), 0)             # (spelled that far)
         heads = _HEADS[first:first + len(names)]
-    data = list(map(_DATA, objects))
-    ends = map(_ENDS.__getitem__, map(methodcaller("endswith", b"\n"), data))   # (as format ends an object)
+    data = [obj.data for obj in objects]
+    ends = [b"endobj\n" if d.endswith(b"\n") else b"\nendobj\n" for d in data]
     pieces = list(map(b"".join, zip(heads, data, ends)))
     offsets = list(accumulate(map(len, pieces), initial=offset))
     return pieces, offsets
@@ -436,8 +433,9 @@ class FastDocument(pdfdoc.PDFDocument):
                 pieces = _stream(obj, self)
                 pieces.insert(0, _head(n, v))
                 pieces.append(b"endobj\n" if pieces[-1].endswith(b"\n") else b"\nendobj\n")
-                out.strings += pieces
-                offset += sum(map(len, pieces))
+                for piece in pieces:
+                    write(piece)
+                    offset += len(piece)
                 continue
             write_object = _OBJECTS.get(kind)
             if write_object is not None:
