@@ -252,3 +252,45 @@ def test_the_inputs_resolved_once_a_run_are_the_inputs_resolved_afresh(tmp_path)
     link.symlink_to(other)
     assert hasher.resolved(link / "a.ttf") == real / "a.ttf"           # this run: as it first was
     assert Hasher().resolved(link / "a.ttf") == other / "a.ttf"         # the next run: as it is now
+
+
+def test_a_spec_resolved_by_its_run_is_the_spec_resolved_afresh(tmp_path, monkeypatch):
+    """Hasher.spec_file (the spec's folder resolved once a run, its name each build)
+    gives what Path.resolve gives: relative and absolute paths, a linked folder, a
+    linked spec, '..' after a link, a spec not there, the working folder changed."""
+    from jpdocs.build.record import Hasher
+    real, sub = tmp_path / "real", tmp_path / "real" / "sub"
+    sub.mkdir(parents=True)
+    (real / "a.yaml").write_text("a: 1\n")
+    (tmp_path / "link").symlink_to(real)
+    (real / "l.yaml").symlink_to(real / "a.yaml")
+    (sub / "up").symlink_to(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    hasher = Hasher()
+    paths = ["real/a.yaml", "link/a.yaml", "link/l.yaml", "link/none.yaml", "./real/a.yaml", "real//a.yaml",
+             "real/sub/../a.yaml", "real/sub/up/../a.yaml", "link/../real/a.yaml", str(tmp_path / "link" / "a.yaml"),
+             "a.yaml", "real/", "link", ".", Path("link/a.yaml")]
+    for path in paths * 2:                       # (the second time: each folder remembered)
+        assert hasher.spec_file(path) == Path(path).resolve(), path
+    monkeypatch.chdir(real)
+    for path in ("a.yaml", "l.yaml", "sub/../a.yaml"):
+        assert hasher.spec_file(path) == Path(path).resolve(), path
+    assert hasher.spec_file("a.yaml") != Hasher().spec_file(tmp_path / "a.yaml")
+
+
+def test_a_batch_build_makes_its_documents_from_the_templates_its_record_lists(tmp_path, monkeypatch):
+    """A batch build looks up the templates a document is made of once (record.input_files),
+    and makes the documents from that list: textfile.templates_used is not called again."""
+    from jpdocs.build import batch, documents
+    from jpdocs.build.record import Hasher
+    calls = []
+    real = documents.templates_used
+    monkeypatch.setattr(documents, "templates_used", lambda *a: calls.append(a) or real(*a))
+    monkeypatch.setattr(batch, "_hasher", Hasher())
+    spec = tmp_path / SEED_SPEC.name
+    shutil.copy(SEED_SPEC, spec)
+    result = batch.build_one(str(spec), str(tmp_path / "out"), ("pdf",), None, force=True)
+    assert result.status == "built", result.problems
+    assert calls == []
+    templates = {Path(p).name for p in result.entry["inputs"] if p.endswith(".j2")}
+    assert {"press-notice.xml.j2", "agreement.xml.j2", "overview.xml.j2"} <= templates
