@@ -119,3 +119,48 @@ def test_the_readings_kept_are_bounded():
     for n in range(markup._MAX_READINGS + 50):
         markup.parse(f'<document kind="k"><p number="{n}">x</p></document>')
     assert 0 < len(markup._READINGS) <= markup._MAX_READINGS
+
+
+def test_a_run_of_text_made_without_its_init_is_the_run_its_init_makes(monkeypatch):
+    """markup._text sets a Text's fields as Text's __init__ does, without its calls: the
+    fields are the four it sets (a field added to Text fails here, not in a document),
+    and every run it makes is equal to Text's own, of the same hash and the same fields
+    in the same order; bundled and random markup parse to the same model both ways."""
+    import dataclasses
+    assert [f.name for f in dataclasses.fields(model.Text)] == ["text", "bold", "font", "size"]
+    assert not hasattr(model.Text, "__post_init__")
+    for args in [("a", False, None, None), ("報道", True, "gothic", 14.0), ("x y", False, "mincho", None)]:
+        made, own = markup._text(*args), model.Text(args[0], args[1], args[2], size=args[3])
+        assert type(made) is model.Text and made == own and hash(made) == hash(own)
+        assert list(vars(made).items()) == list(vars(own).items())
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.text = "b"
+    rng = random.Random(11)
+    texts = [GOOD] + [_random_markup(rng) for _ in range(200)]
+    texts += _bundled_markup()
+    fast = [_outcome(text) for text in texts]
+    monkeypatch.setattr(markup, "_text", lambda text, bold, font, size: model.Text(text, bold, font, size=size))
+    own = [_outcome(text) for text in texts]
+    assert fast == own
+    runs = [i for kind, doc, *_ in fast if kind == "built" for b in model.walk(doc.blocks)
+            for i in getattr(b, "inlines", ())]
+    assert len(runs) > 300 and all(type(r) is not model.Text or list(vars(r)) == ["text", "bold", "font", "size"]
+                                   for r in runs)
+
+
+def _bundled_markup() -> list[str]:
+    """The markup the bundled templates render for the bundled specs (every document)."""
+    from pathlib import Path
+    from jpdocs.build import documents
+    from jpdocs.spec.load import load_spec
+    rendered, parse = [], markup.parse
+    root = Path(__file__).resolve().parent.parent
+    try:
+        markup.parse = lambda text, source="<markup>": rendered.append(text) or parse(text, source)
+        for spec in sorted((root / "specs").glob("*.yaml")):
+            loaded = load_spec(spec)
+            documents.make_documents(loaded, documents.style_for(loaded))
+    finally:
+        markup.parse = parse
+    assert len(rendered) >= 4
+    return rendered
