@@ -202,8 +202,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
                          notice_text=any(k.section == "press_notice" for k in chosen))
             _against_bundled(loaded, style, kind, ctx, flags, (reads, files, text, doc), where, templates)
         try:
-            if "<img" in text:   # (a model's pictures are its markup's <img> elements: none, nothing to read)
-                prepare_pictures(doc, loaded, source)
+            prepare_pictures(doc, loaded, source)
         except InputError as exc:
             raise _elements_at_template_lines(exc, doc, source, loaded) from None
         if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet

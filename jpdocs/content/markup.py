@@ -572,7 +572,7 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None, size=None) -> l
     text = el.text
     if not len(el) and (not text or "\n" not in text and LINE_BREAK not in text):
         # the usual paragraph: one line of text, nothing in it (as _add takes it)
-        return [_text(text, bold, font, size)] if text else []
+        return [m.Text(text, bold=bold, font=font, size=size)] if text else []
     out: list[m.Inline] = []
     _add(out, text, bold, font, size)
     for child in el:
@@ -620,23 +620,4 @@ def _add(out: list, text: str | None, bold: bool, font: str | None, size: float 
         if i:
             out.append(m.LineBreak())
         if line:
-            out.append(_text(line, bold, font, size))
-
-
-_new = object.__new__
-
-
-def _text(text: str, bold: bool, font: str | None, size: float | None) -> m.Text:
-    """m.Text(text, bold, font, size=size), its fields set as its __init__ sets them,
-    without its calls: a frozen dataclass's __init__ sets each field through
-    object.__setattr__, a call each, which made a run of text cost three times what
-    this does (a notice's ~40 runs: 0.19 M instructions). The object is the same: the
-    same fields in the same order in its __dict__, equal and of the same hash (Text has
-    no __post_init__: tests/test_markup_readings.py holds its fields to these four)."""
-    t = _new(m.Text)
-    d = t.__dict__
-    d["text"] = text
-    d["bold"] = bold
-    d["font"] = font
-    d["size"] = size
-    return t
+            out.append(m.Text(line, bold=bold, font=font, size=size))
