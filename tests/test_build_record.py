@@ -294,3 +294,17 @@ def test_a_batch_build_makes_its_documents_from_the_templates_its_record_lists(t
     assert calls == []
     templates = {Path(p).name for p in result.entry["inputs"] if p.endswith(".j2")}
     assert {"press-notice.xml.j2", "agreement.xml.j2", "overview.xml.j2"} <= templates
+
+
+def test_the_inputs_are_listed_in_the_order_of_paths():
+    """record._IN_ORDER sorts paths as Path's own < does: by their parts ("a/b" before
+    "a-b", which a sort of their text would put first), whatever the names."""
+    import random
+    from jpdocs.build.record import _IN_ORDER
+    rng = random.Random(3)
+    names = ["a", "a-b", "a.b", "ab", "a b", "A", "b", "x.j2", "ゴ", "a_b", "a0", "a.b-c"]
+    for _ in range(2000):
+        paths = {Path("/" + "/".join(rng.choice(names) for _ in range(rng.randint(1, 4))))
+                 for _ in range(rng.randint(1, 15))}
+        assert sorted(paths, key=_IN_ORDER) == sorted(paths)
+    assert sorted([Path("/a-b/c"), Path("/a/b")], key=_IN_ORDER) == [Path("/a/b"), Path("/a-b/c")]

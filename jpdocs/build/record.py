@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import re
 import stat
@@ -178,7 +179,14 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
         files.append(Path(style.article_sets))       # the standard articles the agreement is made from
     if "docx" in formats:
         files.append(TEMPLATES / "reference.docx")
-    return sorted({spec_file or files[0].resolve()} | {resolve(p) for p in files[1:]})
+    return sorted({spec_file or files[0].resolve()} | {resolve(p) for p in files[1:]}, key=_IN_ORDER)
+
+
+# The key that sorts paths in the order Path's own < gives (by their parts: "a/b" before
+# "a-b"), a path's parts kept in it once made: Path.__lt__, a Python call a comparison
+# (two more for the parts it compares), was a fifth of the listing. POSIX only: on
+# Windows a Path compares its parts lower-cased (None: by Path's <).
+_IN_ORDER = operator.attrgetter("parts") if os.name == "posix" else None
 
 
 def options_key(formats, style_override, extra: dict | None = None) -> str:
