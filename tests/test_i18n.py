@@ -550,6 +550,14 @@ VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.
 COMPANIONS["style-date-above-header.yaml"] = "notice:\n  date_above_header: true\n"
 VARIANTS["date-above-no-header"] = [(_STYLE, _STYLE + "style: style-date-above-header.yaml\n"),
                                     ("press_notice:\n", "press_notice:\n  header: false\n")]
+# a house that sets the words before the date on a line of their own, and a prefix
+# ending in a space (written for the date's line): full-width and ASCII
+COMPANIONS["style-prefix-own-line.yaml"] = "notice:\n  date_prefix_line: own\n"
+_PREFIX_OWN = (_STYLE, _STYLE + "style: style-prefix-own-line.yaml\n")
+VARIANTS["prefix-own-line-space"] = [_PREFIX_OWN, ("issue_date: 2024-02-16",
+                                                   "issue_date: 2024-02-16\n  date_prefix: \"発表日\u3000\"")]
+VARIANTS["prefix-own-line-ascii-space"] = [_PREFIX_OWN, ("issue_date: 2024-02-16",
+                                                         "issue_date: 2024-02-16\n  date_prefix: \"発表日 \"")]
 # a notice without a date of issue (issue_date: none): the words that would stand beside
 # it, the release after the signing's own, a capital None, and a house that leaves the
 # ceremony's year out where it is the issue date's
