@@ -914,6 +914,10 @@ VARIANTS.update({
                              ("  signing_date: 2024-02-27", "  signing_date: null"), (_END, "")],
     "signature-mark-no-name": [(_STD, "    signature_mark: (署名)\n    signer_names: withheld\n" + _STD),
                                ("      name: 中島　和彦\n", ""), ("      name: 鈴木　聡一郎\n    honorific: 様\n", "")],
+    # before a blank line to sign on (a signer named by the title alone, signed_by_hand)
+    "signature-mark-blank-line": [(_STD, "    signature_mark: (署名)\n    signed_by_hand: true\n"
+                                         "    closing: 以上の証として、甲乙署名の上、各自１通を保有する。\n" + _STD),
+                                  ("      name: 鈴木　聡一郎\n    honorific: 様\n", "")],
     # an amending agreement's generated preamble (named by the build), and a subject beside it
     "amends-preamble": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
                                                      "  amends: {title: 旧協定, signing_date: 2019-02-05}"),
