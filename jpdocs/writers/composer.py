@@ -34,7 +34,7 @@ from .textout import Placed
 
 _new = object.__new__
 
-# A wrap's lines by the paragraph's frags (the list itself) and the widths given:
+# A wrap's lines by the paragraph's frags (the list itself), style and the widths given:
 # (frags, style, bullet, settings, phrases, spreads, the ParaLines). The story's
 # paragraphs are copies of the ones blocks.py made once per house style (its
 # _HouseMemo, _fresh), sharing their frags, which nothing changes: an office's stock
@@ -123,7 +123,7 @@ class JParagraph(Paragraph):
         if cached and cached[0] == given:
             return cached[1]
         frags, style, s = self.frags, self.style, self.jl_settings
-        wrapped = _WRAPPED.get((id(frags), given))
+        wrapped = _WRAPPED.get((id(frags), id(style), given))
         if (wrapped is not None and wrapped[0] is frags and wrapped[1] is style and wrapped[2] == self.bulletText
                 and wrapped[3] is s and wrapped[4] == self.jl_phrases and wrapped[5] == self.jl_spreads):
             bl = wrapped[6]
@@ -156,7 +156,7 @@ class JParagraph(Paragraph):
         self._jl_cache = (given, bl)
         if len(_WRAPPED) >= _MAX_WRAPPED:
             _WRAPPED.clear()
-        _WRAPPED[(id(frags), given)] = (frags, style, self.bulletText, s, self.jl_phrases, self.jl_spreads, bl)
+        _WRAPPED[(id(frags), id(style), given)] = (frags, style, self.bulletText, s, self.jl_phrases, self.jl_spreads, bl)
         return bl
 
     def _flatten(self):
