@@ -82,7 +82,9 @@ def subjects(folder: Path, kind: str = "agreement") -> tuple[str, str, str]:
                                        ("tottori-khabarovsk-2010", "共同声明"), ("kanagawa-penang-1991", "共同声明"),
                                        # 和歌山県・山東省 (1984): refused before the kind 議定書 (as a 協定書 its
                                        # files would have said 協定書)
-                                       ("wakayama-shandong-1984", "議定書")])
+                                       ("wakayama-shandong-1984", "議定書"),
+                                       # 日本国政府・中華人民共和国政府's amending protocol (1993), likewise
+                                       ("mofa-china-air-1993", "議定書")])
 def test_a_real_covenant_or_consultation_is_filed_under_its_kind_and_the_product_composes_nothing(
         tmp_path, cid, kind):
     spec = REAL / f"{cid}.yaml"
