@@ -2,6 +2,7 @@
 rebuilt when a template it uses changes, whichever folder that template comes from."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -294,6 +295,29 @@ def test_a_batch_build_makes_its_documents_from_the_templates_its_record_lists(t
     assert calls == []
     templates = {Path(p).name for p in result.entry["inputs"] if p.endswith(".j2")}
     assert {"press-notice.xml.j2", "agreement.xml.j2", "overview.xml.j2"} <= templates
+
+
+def test_a_batch_build_names_its_spec_in_the_manifest_resolved_once(tmp_path, monkeypatch):
+    """The manifest of a batch build names its spec by the path the build's record resolved
+    (Hasher.spec_file), the same as Path.resolve gives through a linked folder, and the
+    spec's path is not resolved again for it."""
+    from jpdocs.build import batch
+    from jpdocs.build.record import Hasher
+    from jpdocs.output import MANIFEST
+    real = tmp_path / "real"
+    real.mkdir()
+    shutil.copy(SEED_SPEC, real / SEED_SPEC.name)
+    (tmp_path / "link").symlink_to(real)
+    spec = tmp_path / "link" / SEED_SPEC.name
+    monkeypatch.setattr(batch, "_hasher", Hasher())
+    resolved = []
+    original = Path.resolve
+    monkeypatch.setattr(Path, "resolve", lambda self, *a: resolved.append(self) or original(self, *a))
+    result = batch.build_one(str(spec), str(tmp_path / "out"), ("pdf",), None, force=True)
+    assert result.status == "built", result.problems
+    assert spec not in resolved
+    manifest = json.loads((tmp_path / "out" / SEED_SPEC.stem / MANIFEST).read_text())
+    assert manifest["spec"] == str(original(spec)) == str(real / SEED_SPEC.name)
 
 
 def test_the_inputs_are_listed_in_the_order_of_paths():

@@ -123,7 +123,7 @@ def build_in_memory(spec: str, out_root: str, formats: tuple, style_override: st
         # The spec resolved once for its inputs and their digest (os.path.realpath looks
         # at each part of the path in Python, ~0.13 M instructions a time), its folder
         # once per run (Hasher.spec_file)
-        spec_file = _hasher.spec_file(spec)
+        spec_file = loaded.resolved_path = _hasher.spec_file(spec)
         inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"), override,
                              _hasher.resolved, spec_file)
         digest = _hasher.digest(Path(spec), inputs, options, spec_file)   # before building: what was read

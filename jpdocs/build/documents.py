@@ -502,4 +502,5 @@ def build_in_memory(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_o
     them (a batch worker has it called by another thread while it renders its next spec)."""
     folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
     pending = render_spec(loaded, formats, style_override, templates, copies, pdfa, kinds, final)
-    return functools.partial(write_outputs, folder, pending, force, owner=str(loaded.path.resolve()), stamp=stamp)
+    owner = str(loaded.resolved_path or loaded.path.resolve())
+    return functools.partial(write_outputs, folder, pending, force, owner=owner, stamp=stamp)

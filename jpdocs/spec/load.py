@@ -36,6 +36,9 @@ class LoadedSpec:
     # this build's record of its inputs found them (build/record.input_files): its
     # documents are made from the same files, not looked up a second time
     templates_found: dict = field(default_factory=dict)
+    # the spec's path resolved, where a batch resolved it for its record (Hasher.spec_file):
+    # its outputs' manifest names the same owner without resolving it a third time
+    resolved_path: Path | None = None
 
     @property
     def name(self) -> str:
