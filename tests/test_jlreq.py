@@ -647,7 +647,7 @@ def test_a_part_longer_than_its_line_breaks_after_a_word_not_inside_one():
     (…ジャパ / ン)."""
     from jpdocs.writers.jlreq import AT_SPACES
     npo = "ＮＰＯ法人クライシスマッパーズ・ジャパン"                     # 20 characters
-    assert texts(npo, 19 * EM, phrases=False) == [npo[:19], npo[19:]]   # the plain rules: …ジャパ / ン
+    assert texts(npo, 19 * EM, phrases=False) == [npo[:18], npo[18:]]   # the plain rules: …ジャ / パン (no widow ン)
     assert texts(npo, 19 * EM, phrases=AT_SPACES) == ["ＮＰＯ法人クライシスマッパーズ・", "ジャパン"]
     seven = "株式会社セブン－イレブン・ジャパン（第１５号）"
     assert texts(seven, 19 * EM, phrases=AT_SPACES) == ["株式会社セブン－イレブン・ジャパン", "（第１５号）"]

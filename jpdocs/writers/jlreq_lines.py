@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, SPACES, Para
+from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, NO_START, SPACES, Para
 
 
 @dataclass
@@ -109,7 +109,31 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             line = _line(p, s, b, W, justify)
         lines.append(line)
         s = line.end
+    if p.pbrk is None and justify:
+        _no_widow(p, lines, widths)
     return lines
+
+
+def _no_widow(p: Para, lines: list[Line], widths: list[float]) -> None:
+    """A paragraph of prose whose last line holds one character (…各自その１通を保有す /
+    る。) takes the previous line's last break back (…保有 / する。): a proof-reader's
+    widow, which JLREQ's typesetters avoid by pushing out the line before. Not where that
+    line ends at a line break or hangs, nor where it would give up more than two
+    characters or half of itself, nor where the character is a word after a space."""
+    if len(lines) < 2:
+        return
+    prev, last = lines[-2], lines[-1]
+    text = p.text
+    body = text[last.start:last.end].rstrip("\n" + SPACES)
+    if not last.last or prev.forced or prev.hang or len(body.rstrip(NO_START)) != 1 or body[0] in SPACES \
+            or text[last.start - 1] in SPACES:          # a word of its own after a space (…観光の推進　/ 等)
+        return
+    b = p.brk.rfind(1, prev.start + 1, prev.end)
+    if b < prev.end - 2 or b - prev.start < (prev.end - prev.start) / 2 or "\n" in text[b:last.end - 1]:
+        return
+    W = widths[min(len(lines) - 2, len(widths) - 1)]
+    lines[-2] = _line(p, prev.start, b, W, True)
+    lines[-1] = _line(p, b, last.end, widths[min(len(lines) - 1, len(widths) - 1)], False, last=True)
 
 
 _WORD_ENDS = "・‐－-／/"       # a long katakana phrase breaks after these (イレブン・ / ジャパン)
