@@ -164,9 +164,9 @@ def _word_break(p: Para, s: int, e: int) -> int:
     ジャパン, not …ジャパ / ン; …ジャパン / （第１５号））, unless that is only where the
     letters change script inside a name that has a legal form: then after its legal form,
     the name whole on the next line (公益社団法人 / 日本文書情報マネジメント協会, not
-    …マネジメント / 協会, its last word alone); in a name with no legal form, after the
-    word's ・ before it in that half, if any (a title: マレーシア・ / ペナン州首席大臣, not
-    …ペナン / 州首席大臣, ペナン州 torn). With no word start in the second half, after
+    …マネジメント / 協会, its last word alone); in a name with no legal form where kanji
+    follow katakana, after the word's ・ before it in that half, if any (a title:
+    マレーシア・ / ペナン州首席大臣, not …ペナン / 州首席大臣, ペナン州 torn). With no word start in the second half, after
     a legal form in the first (国立大学法人 / 北海道国立大学機構); 0 if none."""
     text, brk = p.text, p.brk
 
@@ -181,7 +181,10 @@ def _word_break(p: Para, s: int, e: int) -> int:
         if brk[i] and after_word(text, i) and outside_brackets(i):
             inside_name = text[i - 1] not in _WORD_ENDS and script_of(text[i - 1]) in _LETTERS \
                 and script_of(text[i]) in _LETTERS
-            if inside_name and not legal:       # a word's ・ before it, if any (マレーシア・ / ペナン州首席大臣)
+            if inside_name and not legal and script_of(text[i]) == "C" and script_of(text[i - 1]) == "K":
+                # kanji after katakana is a suffix of its word (ペナン州): after the word's ・
+                # before it, if any (マレーシア・ / ペナン州首席大臣); katakana after kanji starts
+                # a word (ブリティッシュ・コロンビア州 / サレー市長)
                 return next((j for j in range(i - 1, half, -1)
                              if brk[j] and text[j - 1] in _WORD_ENDS and outside_brackets(j)), i)
             return legal if inside_name else i
