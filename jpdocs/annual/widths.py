@@ -44,7 +44,8 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     2. 協定名 its longest word (words, a party's name a word of it: Value.names): a
        title torn inside a word reads wrong, which a taller row does not;
     3. 相手方's names and 担当課's units (Value.words) no narrower than their words (a
-       name too long for its column breaks between them: lines.packed);
+       name too long for its column breaks between them: lines.packed), a katakana
+       name's ・ inside its word (name_words);
     4. the table as short as the page lets it be (shortest), by one measure: its rows'
        lines, a cell much taller than its neighbours, and the names and lines of cells
        parted across lines, so that a name is whole where the page has room and parted
@@ -107,8 +108,10 @@ def shortest(rows: list[Row], style: HouseStyle, least: list[float], natural: li
     width, within `room`) that saves the most per em it takes; then, the room given out,
     each turn the width moved from one column to another that saves the most, while any
     saves: a tall office (国立研究開発法人国立環境研究所… on nine lines beside a title on
-    three) comes off only some four em at a time, which the first turns, taking what
-    saves most per em, had left to no column."""
+    four) comes off only some seven em at a time, which the first turns, taking what
+    saves most per em, had left to no column. (Which layout is shortest is the measure's
+    to say: before an office's unit parted cost more (_parting), the 2016 book's nine
+    lines were its best of every width its columns change lines at, not a turn missed.)"""
     columns = style.annual.columns
     n = len(least)
     counted: dict[tuple[int, float], tuple[list[int], int]] = {}
