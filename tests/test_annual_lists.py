@@ -17,6 +17,7 @@ import html5lib
 import pdfplumber
 import pytest
 import yaml
+from docx import Document as OpenDocx
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, SEED_SPEC, no_space, pdf_text, run_generate
@@ -95,7 +96,7 @@ def books(tmp_path_factory):
     for office in OFFICES:
         facts = yaml.safe_load((LISTS / office / "facts.yaml").read_text(encoding="utf-8"))
         result, folder = annual([LISTS / office / "specs"], facts["fiscal_year"], tmp_path_factory.mktemp(office),
-                                "--style", LISTS / office / "style.yaml", "--format", "pdf,csv,html")
+                                "--style", LISTS / office / "style.yaml", "--format", "pdf,docx,csv,html")
         assert result.returncode == 0, result.stderr
         out[office] = facts, folder
     return out
@@ -179,6 +180,41 @@ def test_only_a_document_labelled_koutsu_stops_at_ten_parties(tmp_path):
     data["agreement"]["document"]["labels"] = "各市町"
     result = run_generate("check", write(tmp_path, data, "gishi-word"))
     assert "labels" not in result.stderr, result.stderr      # (who signs for each is still missing)
+
+
+def test_the_offices_note_is_printed_under_its_list(books):
+    """国税庁's page: （注）令和６年４月１日現在有効な文書を掲載しています。 under its tables (house
+    style annual.note): under the table in the PDF and the DOCX, after it in the HTML page and
+    in the fragment the CMS takes; not in the CSV, which holds the rows. A list without a
+    note (菊川市) prints none."""
+    facts, out = books["nta-r2"]
+    note = facts["note"]
+    table_page = pdf_text(out / "annual-2020.pdf").split("締結状況一覧")[-1]
+    assert no_space(table_page).index(note) > no_space(table_page).index("（独）国際協力機構")   # the last row's
+    docx = OpenDocx(out / "annual-2020.docx")
+    blocks = [child for child in docx.element.body if child.tag.endswith(("}p", "}tbl"))]
+    assert blocks[-2].tag.endswith("}tbl") and blocks[-1] is docx.paragraphs[-1]._p and docx.paragraphs[-1].text == note
+    for name in ("annual-2020.html", "annual-2020.fragment.html"):
+        html = (out / name).read_text(encoding="utf-8")
+        assert f'</table>\n<p class="jpdocs-annual-note">{note}</p>' in html, name
+    assert note not in (out / "annual-2020.csv").read_text(encoding="utf-8-sig")
+    facts, out = books["kikugawa"]
+    assert "jpdocs-annual-note" not in (out / "annual-2015.html").read_text(encoding="utf-8")
+    assert "（注）" not in pdf_text(out / "annual-2015.pdf")
+
+
+def test_a_note_of_two_lines_follows_the_prose_list(tmp_path):
+    """A note's newline is a line break (<br> in the HTML); under the prose list as under the table."""
+    spec = write(tmp_path / "specs", signed("2024-05-22"), "kitami")
+    style = style_file(tmp_path, "annual:\n  web: prose\n  note: \"（注）令和７年３月31日現在\\n※締結順\"\n")
+    result, out = annual([spec], 2024, tmp_path / "out", "--style", style, "--format", "html,pdf")
+    assert result.returncode == 0, result.stderr
+    fragment = strict_parse((out / "annual-2024.fragment.html").read_bytes(), fragment=True)
+    assert [e.tag for e in fragment] == ["ul", "p"]
+    assert fragment[1].get("class") == "jpdocs-annual-note" and list(fragment[1].itertext()) == ["（注）令和７年３月31日現在", "※締結順"]
+    lines = [no_space(line) for line in pdf_text(out / "annual-2024.pdf").splitlines()]
+    at = lines.index("（注）令和７年３月31日現在")
+    assert lines[at + 1] == "※締結順"
 
 
 def test_the_csv_adds_iso_dates_beside_the_printed_ones(books):

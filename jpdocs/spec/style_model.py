@@ -383,6 +383,10 @@ class AnnualStyle(StyleModel):
     web: Literal["table", "prose"] = "table"    # the HTML page: the table, or one sentence per agreement
     # the prose list's sentence; {title} {date} {partners} {issuer} {department}
     prose: str = "{title}を締結しました（{date}）"
+    # the office's note under its list, as its page prints it (（注）令和６年４月１日現在有効な文書を
+    # 掲載しています。): under the table in the PDF and the DOCX, after the table or the prose
+    # list in the HTML; a newline a line break. Default "": none.
+    note: str = ""
 
 
 class HouseStyle(StyleModel):
