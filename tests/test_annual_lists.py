@@ -298,6 +298,27 @@ def test_own_fields_amendments_and_related_documents_in_the_office_columns(tmp_p
     assert first.exists()
 
 
+def test_a_column_left_blank_where_the_agreement_has_nothing_for_it(tmp_path):
+    """empty: "" on a column (篠山市's 備考, empty in its rows): a blank cell where a spec has
+    nothing for it, in the CSV, the HTML, the PDF and the DOCX, not －; a cell the spec fills
+    as it is; the other columns' －, as before."""
+    style = style_file(tmp_path, COLUMNS.replace("{field: 備考}", "{field: 備考, empty: ''}")
+                                        .replace("{data: related}", "{data: related, empty: ''}"))
+    write(tmp_path / "specs", signed("2024-04-22", fields={"備考": "第２期"}), "a")
+    write(tmp_path / "specs", signed("2024-06-03"), "b")
+    result, out = annual([tmp_path / "specs"], 2024, tmp_path / "out", "--style", style, "--format", "csv,html,pdf,docx")
+    assert result.returncode == 0, result.stderr
+    _, (a, b), _ = read_csv(out / "annual-2024.csv")
+    assert (a[8], a[9], b[8], b[9]) == ("", "第２期", "", "")
+    assert (a[7], b[1], b[6]) == ("－", "－", "－")                  # 改定日, 部名, 分類: as before
+    html = html_rows(out / "annual-2024.html")
+    assert [r[8:] for r in html[1:]] == [["", "第２期"], ["", ""]]
+    pdf = [r[8:] for r in pdf_rows(out / "annual-2024.pdf")]
+    assert pdf == [["", "第２期"], ["", ""]]
+    table = OpenDocx(out / "annual-2024.docx").tables[-1]
+    assert [[c.text for c in row.cells[8:]] for row in table.rows[1:]] == [["", "第２期"], ["", ""]]
+
+
 def test_an_amendment_in_brackets_under_the_signing_date(tmp_path):
     """As some offices list it: H27.11.27 / （R2.4.1改定）, the ISO column keeping the signing."""
     style = style_file(tmp_path, "annual:\n  columns:\n    - {data: signing_date, dates: short, amended: true}\n"
@@ -352,6 +373,8 @@ def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
      "two columns are headed 協定名"),
     ("annual:\n  columns:\n    - {data: title}\n  areas_mark: ・\n", 4, "annual.areas_mark",
      "no column prints data: areas, so areas_mark would have no effect"),
+    ("annual:\n  columns:\n    - {data: title}\n    - {data: signing_date, empty: ''}\n", 4, "annual.columns[1].empty",
+     "a column of data: signing_date is never empty, so empty: would have no effect"),
     ("annual:\n  prose: '{title}を締結'\n", 2, "annual.prose", "web: is not prose, so prose: would have no effect"),
     ("annual:\n  web: prose\n  prose: '{name}と締結'\n", 3, "annual.prose",
      "{name} is not a placeholder of the prose list"),
@@ -408,6 +431,21 @@ def column_texts(pdf_path: Path, page_index: int = 2) -> list[str]:
         column = sum(1 for x in xs if x <= line[0]["x0"])
         columns[column] = columns.get(column, "") + "".join(c["text"] for c in line)
     return [columns[k] for k in sorted(columns)]
+
+
+def pdf_rows(pdf_path: Path, page_index: int = 2) -> list[list[str]]:
+    """The summary table's body rows on the page, each cell's text ('' for a blank cell),
+    read between the grid's rules."""
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[page_index]
+        xs = sorted({round(e["x0"], 0) for e in page.edges if e["orientation"] == "v"})
+        ys = sorted({round(e["top"], 0) for e in page.edges if e["orientation"] == "h"})
+        chars = [c for c in page.chars if c["text"].strip()]
+    rows = []
+    for top, bottom in zip(ys[1:], ys[2:]):                       # below the heading row
+        rows.append(["".join(c["text"] for c in chars if left < c["x0"] < right and top < c["top"] < bottom)
+                     for left, right in zip(xs, xs[1:])])
+    return rows
 
 
 def spread(line: list[dict]) -> float:
