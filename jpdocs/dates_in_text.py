@@ -31,7 +31,9 @@ read. The days written after a date without their month are read with it as a ru
 (３月19日（土）・20日（日）, ～21日（月・祝）, と20日（日）, in figures 11/3(金・祝)~5(日)): each the first
 date's month and year, read only with a weekday and only as a later day (30日間 and ・3日
 after the 27th are none); after ～ or から a date with its month and without its year is the
-first's year, or the next where its month is earlier (12月28日～１月４日).
+first's year, or the next where its month is earlier (12月28日～１月４日); after ・ 、 と or 及び,
+a list's (2026年10月11日（日）・10月12日（月・祝）), the first's year, only as a later day. The weekday's
+brackets are round, or tortoise-shell (2025年5月5日〔月・祝〕).
 """
 from __future__ import annotations
 
@@ -69,11 +71,14 @@ _DAY_OFF = "休"
 _NAMED = tuple(name for name in holidays.NAMES if name != "振替休日")      # 振替休日: a mark, any holiday
 _HOLIDAY_NAME = "(?:" + "|".join(_NAMED) + ")"
 _MARK_OR_NAME = f"(?:{_HOLIDAY_MARK}|{_HOLIDAY_NAME})"
+# The brackets: round, full- or half-width, or tortoise-shell (2025年5月5日〔月・祝〕), each
+# closed by its own kind (〔月） is none): whatever brackets the weekday is written in, it is a
+# fact printed under the office's name, so it is read and checked
 _WEEKDAY = re.compile(
-    r"[ 　]*(?:[（(](?P<bracketed>[月火水木金土日])(?:曜日?)?"
-    rf"(?P<more>(?:[・･、，,]?(?:{_MARK_OR_NAME}|{_DAY_OFF}|[月火水木金土日](?:曜日?)?))*)[）)]"
+    r"[ 　]*(?:(?:(?P<shell>〔)|[（(])(?P<bracketed>[月火水木金土日])(?:曜日?)?"
+    rf"(?P<more>(?:[・･、，,]?(?:{_MARK_OR_NAME}|{_DAY_OFF}|[月火水木金土日](?:曜日?)?))*)(?(shell)〕|[）)])"
     r"|(?P<bare>[月火水木金土日])曜日"
-    rf"|[（(](?P<mark_only>{_MARK_OR_NAME})[）)])")   # a holiday's mark alone: ５月３日（祝）
+    rf"|(?:(?P<mark_shell>〔)|[（(])(?P<mark_only>{_MARK_OR_NAME})(?(mark_shell)〕|[）)]))")   # ５月３日（祝）
 # a weekday in English after a date in figures, as 長野県立大学 dates its topics (2019.03.18 Mon):
 # (Tue), (Tue.), (Tuesday), Tue
 _ENGLISH_WEEKDAY = re.compile(
@@ -87,7 +92,11 @@ _ENGLISH_WEEKDAYS = {name: "月火水木金土日"[i] for i, names in enumerate(
 # next where the month is earlier, 12月28日（木）～１月４日（木））. Read only with a weekday after it (or
 # the weekdays of both in one bracket after it, 19日・20日（土・日））, and only as a later day
 _NEXT_DAY = re.compile(rf"{_GAP}(?:[・･、，,]|と|及び|および|[～〜~\-－]|から){_GAP}(?P<day>{_NUM}){_GAP}日")
-_NEXT_DATE = re.compile(rf"{_GAP}(?:[～〜~\-－]|から){_GAP}(?P<month>{_NUM}){_GAP}月{_GAP}(?P<day>{_NUM}){_GAP}日")
+# or after ・ 、 と 及び with its month, as a list of days in the first's year (2026年10月11日（日）・10月12日
+# （月・祝）の2日間, an event page; 7月18日（土）、7月20日（月・祝）): only a later month or day, never the next
+# year's (a list is not a span)
+_NEXT_DATE = re.compile(rf"{_GAP}(?:[～〜~\-－]|から|(?P<listed>[・･、，,]|と|及び|および)){_GAP}"
+                        rf"(?P<month>{_NUM}){_GAP}月{_GAP}(?P<day>{_NUM}){_GAP}日")
 _NEXT_FIGURE_DAY = re.compile(r"[ 　]*(?:[・･、，,]|[～〜~\-－])[ 　]*(?P<day>[0-9０-９]{1,2})(?![0-9０-９/／.．:：])")
 _NEXT_FIGURE_DATE = re.compile(r"[ 　]*(?:[～〜~\-－])[ 　]*(?P<month>[0-9０-９]{1,2})[/／](?P<day>[0-9０-９]{1,2})"
                                r"(?![0-9０-９/／.．:：])")
@@ -256,6 +265,8 @@ def _run(text: str, m: re.Match, first: DateInText, weekday: re.Match | None,
         month = number(n.group("month")) if "month" in n.re.groupindex else before.month
         year = before.year
         if month < before.month:
+            if n.groupdict().get("listed"):
+                break                                   # 10月12日・１月４日: a list, not a span into a year
             year = year + 1 if year else None           # 12月28日～１月４日: the next year's
         elif (month, day) <= (before.month, before.day):
             break                                       # not a later day: ２月27日（火）・3日

@@ -267,3 +267,28 @@ def test_a_subject_beside_a_generated_amending_preamble_is_an_error(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert (f"error: {spec}:{at + 1}: agreement.document.subject: the agreement amends another (agreement.amends),"
             " and the generated preamble says so in the subject's place") in result.stderr, result.stderr
+
+
+def test_the_word_names_the_change_where_the_book_does_and_nowhere_else(tmp_path):
+    """amends.word (追加締結) is the office's list's word for the change, and the book's line
+    under the title is the one place a document names the change: the plain sheet lists the
+    原協定 as a fact (its title and date, as a column of data: amends does), and the generated
+    preamble names the 原協定 and no change, as 国税庁 and JIIMA's own preambles do (2021 and
+    2023: …（以下、「原協定」という）に関し、以下のとおり合意する。), so neither takes the word
+    nor says 変更 of their own; the word is accepted beside a generated preamble (the book
+    prints it). A decision pinned: neither printed a word before."""
+    spec = real_case(tmp_path, "nta-jiima-2021", title="情報提供に関する協定書", signing_date="2019-07-01",
+                     word="追加締結")
+    result, out = annual([spec], 2020, tmp_path / "out", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    text = no_space(pdf_text(out / "annual-2020.pdf"))
+    assert "（令和元年７月１日締結の情報提供に関する協定書の追加締結）" in text           # the book's line
+    assert "原協定情報提供に関する協定書（令和元年７月１日）" in text and "変更" not in text   # the sheet's fact
+    lines = spec.read_text(encoding="utf-8").splitlines()
+    spec.write_text("\n".join(x for x in lines if not x.startswith("    preamble:")) + "\n", encoding="utf-8")
+    result = run_generate(spec, "-o", tmp_path / "doc", "--kinds", "agreement", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    body = no_space(pdf_text(tmp_path / "doc" / "nta-jiima-2021" / "agreement.pdf"))
+    parties = "国税庁（以下「甲」という。）と公益社団法人日本文書情報マネジメント協会（以下「乙」という。）"
+    assert (parties + "は、令和元年７月１日に締結した情報提供に関する協定書（以下「原協定」という。）に関し、"
+            "次のとおり協定を締結する。（「協定の効果」の変更）第１条") in body      # the whole preamble, then 第１条

@@ -198,7 +198,8 @@ def test_names_whole_or_parted_after_their_legal_form_and_titles_at_their_partie
     静岡県中東遠生コンクリート協同組合 whole (it was torn, 中東遠生 / コンクリート) and the
     drone agreements' terms on two lines. 特定非営利活動法人クライシスマッパーズ・ジャパン (24
     em) is parted after its legal form, in rows no taller for it: held whole, it would take
-    seven em from the titles, three rows or more a line taller each (46 lines, not 35)."""
+    seven em from the titles, three rows or more a line taller each (46 lines, not 35, before
+    山口県's row of one line joined)."""
     name = "特定非営利活動法人クライシスマッパーズ・ジャパン"
     cols = columns(book / "annual-2017.pdf", HEADS_2017)
     cells = [cell for cell in cols["相手方"] if "".join(cell) == name]
@@ -210,7 +211,9 @@ def test_names_whole_or_parted_after_their_legal_form_and_titles_at_their_partie
     nagano = next(cell for cell in cols["協定等の名称"] if "".join(cell).startswith("長野県と独立行政法人"))
     assert torn(nagano, ["長野工業高等専門学校", "国立高等専門学校機構", "独立行政法人"]) == [], nagano
     assert column_widths(book / "annual-2017.pdf")["協定等の名称"] < 22 * SIZE + PADDING
-    assert sum(max(len(c[row]) for c in cols.values()) for row in range(len(cells and cols["№"]))) <= 35
+    # 36: 35 and the one line of yamaguchi-krasnodar-2017 (signed 2017-04-26), which joined in the
+    # twenty-seventh session; every other row's height as before
+    assert sum(max(len(c[row]) for c in cols.values()) for row in range(len(cells and cols["№"]))) <= 36
     table = OpenDocx(book / "annual-2017.docx").tables[-1]
     texts = [c.text for row in table.rows for c in row.cells if "クライシスマッパーズ" in c.text]
     assert texts.count("特定非営利活動法人\nクライシスマッパーズ・ジャパン") == 3, texts

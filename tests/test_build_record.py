@@ -2,6 +2,7 @@
 rebuilt when a template it uses changes, whichever folder that template comes from."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -252,3 +253,82 @@ def test_the_inputs_resolved_once_a_run_are_the_inputs_resolved_afresh(tmp_path)
     link.symlink_to(other)
     assert hasher.resolved(link / "a.ttf") == real / "a.ttf"           # this run: as it first was
     assert Hasher().resolved(link / "a.ttf") == other / "a.ttf"         # the next run: as it is now
+
+
+def test_a_spec_resolved_by_its_run_is_the_spec_resolved_afresh(tmp_path, monkeypatch):
+    """Hasher.spec_file (the spec's folder resolved once a run, its name each build)
+    gives what Path.resolve gives: relative and absolute paths, a linked folder, a
+    linked spec, '..' after a link, a spec not there, the working folder changed."""
+    from jpdocs.build.record import Hasher
+    real, sub = tmp_path / "real", tmp_path / "real" / "sub"
+    sub.mkdir(parents=True)
+    (real / "a.yaml").write_text("a: 1\n")
+    (tmp_path / "link").symlink_to(real)
+    (real / "l.yaml").symlink_to(real / "a.yaml")
+    (sub / "up").symlink_to(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    hasher = Hasher()
+    paths = ["real/a.yaml", "link/a.yaml", "link/l.yaml", "link/none.yaml", "./real/a.yaml", "real//a.yaml",
+             "real/sub/../a.yaml", "real/sub/up/../a.yaml", "link/../real/a.yaml", str(tmp_path / "link" / "a.yaml"),
+             "a.yaml", "real/", "link", ".", Path("link/a.yaml")]
+    for path in paths * 2:                       # (the second time: each folder remembered)
+        assert hasher.spec_file(path) == Path(path).resolve(), path
+    monkeypatch.chdir(real)
+    for path in ("a.yaml", "l.yaml", "sub/../a.yaml"):
+        assert hasher.spec_file(path) == Path(path).resolve(), path
+    assert hasher.spec_file("a.yaml") != Hasher().spec_file(tmp_path / "a.yaml")
+
+
+def test_a_batch_build_makes_its_documents_from_the_templates_its_record_lists(tmp_path, monkeypatch):
+    """A batch build looks up the templates a document is made of once (record.input_files),
+    and makes the documents from that list: textfile.templates_used is not called again."""
+    from jpdocs.build import batch, documents
+    from jpdocs.build.record import Hasher
+    calls = []
+    real = documents.templates_used
+    monkeypatch.setattr(documents, "templates_used", lambda *a: calls.append(a) or real(*a))
+    monkeypatch.setattr(batch, "_hasher", Hasher())
+    spec = tmp_path / SEED_SPEC.name
+    shutil.copy(SEED_SPEC, spec)
+    result = batch.build_one(str(spec), str(tmp_path / "out"), ("pdf",), None, force=True)
+    assert result.status == "built", result.problems
+    assert calls == []
+    templates = {Path(p).name for p in result.entry["inputs"] if p.endswith(".j2")}
+    assert {"press-notice.xml.j2", "agreement.xml.j2", "overview.xml.j2"} <= templates
+
+
+def test_a_batch_build_names_its_spec_in_the_manifest_resolved_once(tmp_path, monkeypatch):
+    """The manifest of a batch build names its spec by the path the build's record resolved
+    (Hasher.spec_file), the same as Path.resolve gives through a linked folder, and the
+    spec's path is not resolved again for it."""
+    from jpdocs.build import batch
+    from jpdocs.build.record import Hasher
+    from jpdocs.output import MANIFEST
+    real = tmp_path / "real"
+    real.mkdir()
+    shutil.copy(SEED_SPEC, real / SEED_SPEC.name)
+    (tmp_path / "link").symlink_to(real)
+    spec = tmp_path / "link" / SEED_SPEC.name
+    monkeypatch.setattr(batch, "_hasher", Hasher())
+    resolved = []
+    original = Path.resolve
+    monkeypatch.setattr(Path, "resolve", lambda self, *a: resolved.append(self) or original(self, *a))
+    result = batch.build_one(str(spec), str(tmp_path / "out"), ("pdf",), None, force=True)
+    assert result.status == "built", result.problems
+    assert spec not in resolved
+    manifest = json.loads((tmp_path / "out" / SEED_SPEC.stem / MANIFEST).read_text())
+    assert manifest["spec"] == str(original(spec)) == str(real / SEED_SPEC.name)
+
+
+def test_the_inputs_are_listed_in_the_order_of_paths():
+    """record._IN_ORDER sorts paths as Path's own < does: by their parts ("a/b" before
+    "a-b", which a sort of their text would put first), whatever the names."""
+    import random
+    from jpdocs.build.record import _IN_ORDER
+    rng = random.Random(3)
+    names = ["a", "a-b", "a.b", "ab", "a b", "A", "b", "x.j2", "ゴ", "a_b", "a0", "a.b-c"]
+    for _ in range(2000):
+        paths = {Path("/" + "/".join(rng.choice(names) for _ in range(rng.randint(1, 4))))
+                 for _ in range(rng.randint(1, 15))}
+        assert sorted(paths, key=_IN_ORDER) == sorted(paths)
+    assert sorted([Path("/a-b/c"), Path("/a/b")], key=_IN_ORDER) == [Path("/a/b"), Path("/a-b/c")]

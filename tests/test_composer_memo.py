@@ -25,10 +25,21 @@ class _Forgetful(dict):
         pass
 
 
+class _Counting(dict):
+    """A memory that counts what it answers."""
+    answered = 0
+
+    def get(self, key, default=None):
+        got = super().get(key, default)
+        self.answered += got is not None
+        return got
+
+
 def _afresh(monkeypatch):
-    """Every paragraph composed, and every line's words made, afresh."""
+    """Every paragraph wrapped and composed, and every line's words made, afresh."""
     from jpdocs.writers import composer, composition
     composed = composer.composed
+    monkeypatch.setattr(composer, "_WRAPPED", _Forgetful())
 
     def forgetting(*args):
         para, lines, _ = composed(*args)
@@ -94,11 +105,19 @@ def test_notices_drawn_from_remembered_compositions_are_the_bytes_composed_afres
         seen["hits"] += (text, fonts, *rest) in composition._COMPOSED
         return composed(text, spans, fonts, *rest)
     monkeypatch.setattr(composer, "composed", counted)
+    monkeypatch.setattr(composer, "_WRAPPED", _Forgetful())    # every wrap asks for its composition
     build(tmp_path / "warm")                           # the caches filled
     remembered = build(tmp_path / "remembered")
     assert seen["hits"] > 500
+    # a story's paragraph wrapped before (its frags are the house memo's: blocks.py)
+    # takes its lines from composer._WRAPPED
+    monkeypatch.setattr(composer, "_WRAPPED", _Counting())
+    build(tmp_path / "warm-wraps")
+    shared = build(tmp_path / "shared")
+    assert composer._WRAPPED.answered > 300
     _afresh(monkeypatch)
     afresh = build(tmp_path / "afresh")
-    assert remembered.keys() == afresh.keys() and len(afresh) > 8
+    assert remembered.keys() == afresh.keys() == shared.keys() and len(afresh) > 8
     for name in afresh:
         assert remembered[name] == afresh[name], f"{name} differs"
+        assert shared[name] == afresh[name], f"{name} differs with the wraps shared"

@@ -20,9 +20,12 @@ from test_drawing import _build_all  # noqa: E402  (every PDF of the specs, and 
 
 
 def _forgetting(monkeypatch):
-    """drawing.py finding no place to remember a paragraph's code: every one made afresh."""
-    from jpdocs.writers import drawing
+    """drawing.py finding no place to remember a paragraph's code: every one made afresh
+    (and no wrap's lines taken from composer._WRAPPED, which keep what they were drawn
+    from: drawing.draw_lines)."""
+    from jpdocs.writers import composer, drawing
     monkeypatch.setattr(drawing, "_key", lambda *args: None)
+    monkeypatch.setattr(composer, "_WRAPPED", {})
 
 
 def _count_played(monkeypatch) -> dict:
@@ -148,3 +151,68 @@ def test_a_paragraph_differing_in_one_thing_is_drawn_as_itself(monkeypatch):
                                                               range(len(variants[0])))]
     assert len(set(singles)) == len(singles)
     assert afresh[0][1] != afresh[1][1]                 # (the fonts named in another order)
+
+
+def test_copies_of_a_paragraph_share_its_lines_and_what_they_were_drawn_from(monkeypatch):
+    """The story's paragraphs are copies of one made per house style (blocks._fresh),
+    sharing its frags: a copy wrapped at widths another was wrapped at takes its lines
+    (composer._WRAPPED) and, drawn alike, the memory's entry they were drawn from
+    (drawing.draw_lines: jl_drawn), without looking for it again; a copy whose style
+    was replaced (as writers/beside.py replaces it) or drawn at another height is
+    wrapped and drawn as itself. Every document the same as drawn afresh."""
+    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+    from jpdocs.spec.style import load_style
+    from jpdocs.writers import composer, drawing
+    from jpdocs.writers.blocks import BlockBuilder, _fresh
+    from jpdocs.writers.composer import JParagraph
+    from jpdocs.writers.tags import Node, TaggingCanvas
+
+    font = BlockBuilder(load_style()).font
+    text = "北海道オホーツク総合振興局と網走信用金庫は、災害時における相互支援体制の構築、人材の育成及び交流に関すること"
+    style = ParagraphStyle("p", fontName=font["mincho"], fontSize=10.5, leading=18, alignment=TA_JUSTIFY,
+                           wordWrap="CJK", bulletFontName=font["mincho"], bulletFontSize=10.5, leftIndent=21)
+    left = ParagraphStyle("left", parent=style, alignment=TA_LEFT)
+    made = JParagraph(text, style, bulletText="・")
+    looked_up = {"keys": 0}
+    key = drawing._key
+
+    def counted(*args):
+        looked_up["keys"] += 1
+        return key(*args)
+    monkeypatch.setattr(drawing, "_key", counted)
+
+    def documents(changes):
+        """Each copy of `made` wrapped, changed as said and drawn in a document of its own."""
+        out, lines = [], []
+        for change in changes:
+            tree = Node("Document")
+            canvas = TaggingCanvas(io.BytesIO(), jp_tree=tree)
+            para = _fresh(made)
+            para.jp_node = Node("P", tree)
+            para.jp_label = Node("Lbl", para.jp_node)
+            if change == "left":
+                para.style = left
+            para.wrap(200, 1000)
+            if change == "taller":
+                para.height += 18
+            para.drawOn(canvas, 50, 500)
+            out.append("\n".join(canvas._code))
+            lines.append(para.blPara)
+        return out, lines
+
+    changes = ["same", "same", "left", "same", "taller", "left", "taller", "same"]
+    monkeypatch.setattr(composer, "_WRAPPED", {})
+    remembered, lines = documents(changes)
+    shared = [changes[i] for i in range(1, len(changes)) if any(lines[i] is lines[j] for j in range(i))]
+    assert shared == ["same", "same", "taller", "left", "taller", "same"]   # the lines of the same style shared
+    assert lines[2] is not lines[0]
+    # the key looked for by the first draw of each style and height, and after a
+    # draw at another height (what its lines keep is the last draw's): the draws 0, 2,
+    # 4 and 7
+    assert looked_up["keys"] == 4, looked_up
+    monkeypatch.setattr(drawing, "_key", lambda *args: None)
+    monkeypatch.setattr(composer, "_WRAPPED", {})
+    afresh, _ = documents(changes)
+    assert remembered == afresh
+    assert len(set(afresh)) == 3                        # (the changes do change what is drawn)

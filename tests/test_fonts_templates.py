@@ -9,7 +9,7 @@ import pytest
 
 from jpdocs import cli
 
-from conftest import SEED_SPEC, needs_poppler, pdf_text
+from conftest import ROOT, SEED_SPEC, needs_poppler, pdf_text
 
 IPAMJ = Path("/usr/share/fonts/truetype/ipamj/ipamjm.ttf")     # Debian: fonts-ipamj-mincho
 needs_ipamj = pytest.mark.skipif(not IPAMJ.is_file(), reason="fonts-ipamj-mincho not installed")
@@ -76,7 +76,7 @@ HOSTILE_TEMPLATES = {
     "undefined": ("\n<p>{{ notice.subjekt }}</p>", 3, "template uses an undefined value"),
     "mutation": ("<p>{{ notice.opening.append('x') }}</p>", 2, "the sandbox refused it"),
     "division": ("<p>{{ 1 / 0 }}</p>", 2, "ZeroDivisionError"),
-    "include": ('<p>{% include "../../../../etc/passwd" %}</p>', None, "template not found"),
+    "include": ('<p>{% include "../../../../etc/passwd" %}</p>', 2, "template not found"),
 }
 
 
@@ -94,6 +94,53 @@ def test_a_hostile_template_is_stopped_with_its_file_and_line(name, tmp_path, ca
         assert err.startswith(f"error: {where}") and fragment in err, err
         assert "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("language, said", [
+    ("C", "template not found: {name} (looked in {folders})"),
+    ("ja_JP.UTF-8", "テンプレートが見つかりません: {name}（探した場所: {folders}）"),
+])
+def test_a_missing_include_is_named_at_the_line_that_includes_it(language, said, tmp_path, monkeypatch, capsys):
+    """A template that includes (or imports) one that does not exist is refused at the
+    including template's line, as the other template refusals are: in the template the
+    build asked for, and in a template it included. Before, the file alone was named,
+    and an include's own missing import was blamed on the template asked for."""
+    monkeypatch.setenv("LANGUAGE", language)
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    template = folder / "press-notice.xml.j2"
+    looked = f"{folder}, {ROOT / 'templates'}"
+    template.write_text(TEMPLATE_HEAD + "<p>x</p>\n{% include 'nowhere.j2' %}\n</document>\n", encoding="utf-8")
+    code, err = main(["check", SEED_SPEC, "--templates", folder], capsys)
+    assert code == 1 and "Traceback" not in err, err
+    assert f"{template}:3: " + said.format(name="nowhere.j2", folders=looked) in err, err
+    # one level down: the included template's own line, not the including one's
+    (folder / "inner.j2").write_text("<p>y</p>\n\n{% import 'gone.j2' as gone %}\n", encoding="utf-8")
+    template.write_text(TEMPLATE_HEAD + "<p>x</p>\n{% include 'inner.j2' %}\n</document>\n", encoding="utf-8")
+    code, err = main([SEED_SPEC, "-o", tmp_path / "out", "--templates", folder], capsys)
+    assert code == 1 and "Traceback" not in err, err
+    assert f"{folder / 'inner.j2'}:3: " + said.format(name="gone.j2", folders=looked) in err, err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_include_is_named_at_its_line_on_the_apps_page(tmp_path):
+    """The app's page shows the problem's file and line in their own fields (preview.py),
+    its message in the reader's language."""
+    from jpdocs import i18n
+    from jpdocs.app.preview import problem_json
+    from jpdocs.build.documents import render_spec
+    from jpdocs.errors import InputError
+    from jpdocs.spec.load import load_spec
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    template = folder / "press-notice.xml.j2"
+    template.write_text(TEMPLATE_HEAD + "<p>x</p>\n{% include 'nowhere.j2' %}\n</document>\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        render_spec(load_spec(str(SEED_SPEC)), formats=("pdf",), templates=folder, kinds=["press-notice"])
+    [problem] = refused.value.problems
+    shown = problem_json(problem, i18n.messages("ja"))
+    assert (shown["file"], shown["line"]) == (str(template), 3), shown
+    assert shown["message"].startswith("テンプレートが見つかりません: nowhere.j2（探した場所: "), shown
 
 
 def test_a_user_template_replaces_the_bundled_one_by_name(tmp_path, capsys):

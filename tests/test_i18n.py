@@ -550,6 +550,14 @@ VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.
 COMPANIONS["style-date-above-header.yaml"] = "notice:\n  date_above_header: true\n"
 VARIANTS["date-above-no-header"] = [(_STYLE, _STYLE + "style: style-date-above-header.yaml\n"),
                                     ("press_notice:\n", "press_notice:\n  header: false\n")]
+# a house that sets the words before the date on a line of their own, and a prefix
+# ending in a space (written for the date's line): full-width and ASCII
+COMPANIONS["style-prefix-own-line.yaml"] = "notice:\n  date_prefix_line: own\n"
+_PREFIX_OWN = (_STYLE, _STYLE + "style: style-prefix-own-line.yaml\n")
+VARIANTS["prefix-own-line-space"] = [_PREFIX_OWN, ("issue_date: 2024-02-16",
+                                                   "issue_date: 2024-02-16\n  date_prefix: \"発表日\u3000\"")]
+VARIANTS["prefix-own-line-ascii-space"] = [_PREFIX_OWN, ("issue_date: 2024-02-16",
+                                                         "issue_date: 2024-02-16\n  date_prefix: \"発表日 \"")]
 # a notice without a date of issue (issue_date: none): the words that would stand beside
 # it, the release after the signing's own, a capital None, and a house that leaves the
 # ceremony's year out where it is the issue date's
@@ -907,6 +915,10 @@ VARIANTS.update({
                              ("  signing_date: 2024-02-27", "  signing_date: null"), (_END, "")],
     "signature-mark-no-name": [(_STD, "    signature_mark: (署名)\n    signer_names: withheld\n" + _STD),
                                ("      name: 中島　和彦\n", ""), ("      name: 鈴木　聡一郎\n    honorific: 様\n", "")],
+    # before a blank line to sign on (a signer named by the title alone, signed_by_hand)
+    "signature-mark-blank-line": [(_STD, "    signature_mark: (署名)\n    signed_by_hand: true\n"
+                                         "    closing: 以上の証として、甲乙署名の上、各自１通を保有する。\n" + _STD),
+                                  ("      name: 鈴木　聡一郎\n    honorific: 様\n", "")],
     # an amending agreement's generated preamble (named by the build), and a subject beside it
     "amends-preamble": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
                                                      "  amends: {title: 旧協定, signing_date: 2019-02-05}"),

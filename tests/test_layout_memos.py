@@ -14,12 +14,13 @@ from specgen import spread_dates, write_specs  # noqa: E402
 
 def test_a_notice_is_the_same_bytes_built_after_others_as_built_alone(tmp_path):
     from jpdocs.build import batch
-    from jpdocs.writers import blocks, composition, jlreq, phrases
+    from jpdocs.writers import blocks, composer, composition, jlreq, phrases
 
     def forget():                                       # all the layout remembers
         phrases._STARTS.clear()
         jlreq.budoux_bounds.cache_clear()
         composition._COMPOSED.clear()
+        composer._WRAPPED.clear()
         blocks._HOUSE_STYLES.clear()
     specs = write_specs(tmp_path / "specs", spread_dates(4, seed=29), notice_only=True)
     batch._init_worker(("pdf",), None)

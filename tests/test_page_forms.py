@@ -533,6 +533,44 @@ def test_the_label_of_the_date_stands_on_its_own_line_over_it(tmp_path, capsys):
         assert rows[at:at + len(want)] == want, rows[:6]
 
 
+@pytest.mark.parametrize("prefix, space", [("発表日\u3000", "a full-width space"), ("発表日 ", "a space")],
+                         ids=["full-width", "ascii"])
+def test_a_prefix_ending_in_a_space_on_its_own_line_is_refused(prefix, space, tmp_path, capsys):
+    """jcg-uscg-kcg-2024 with its 発表日 written as for the date's line (発表日　令和…):
+    on a line of its own the space would end the line and separate nothing (before, it was
+    printed there, unseen at the left, moving a right-aligned line off its edge). A space
+    the user typed is never dropped: refused at the key, in check and in the build,
+    nothing written; on the date's line (the default) it is printed as given."""
+    (tmp_path / "styles").mkdir()
+    for style in (REAL / "styles").glob("jcg*.yaml"):
+        (tmp_path / "styles" / style.name).write_text(style.read_text(encoding="utf-8"), encoding="utf-8")
+    text = (REAL / "jcg-uscg-kcg-2024.yaml").read_text(encoding="utf-8")
+    assert "  date_prefix: 発表日 " in text
+    path = tmp_path / "jcg-uscg-kcg-2024.yaml"
+    path.write_text(text.replace("  date_prefix: 発表日 ", f'  date_prefix: "{prefix}"', 1), encoding="utf-8")
+    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if row.startswith("  date_prefix:"))
+    out = tmp_path / "out"
+    for argv in (["check", str(path)], [str(path), "-o", str(out), "--kinds", "press-notice", "--format", "pdf,docx"]):
+        code = cli.main(argv)
+        err = capsys.readouterr().err
+        assert code == 1 and "Traceback" not in err, err
+        assert (f"error: {path}:{line}: press_notice.date_prefix: date_prefix 「{prefix}」 ends in {space}, and the"
+                " house sets the words before the date on a line of their own over the date line"
+                " (notice.date_prefix_line: own): the space would stand at that line's end, where it separates"
+                " nothing; remove it") in err, err
+    assert not out.exists() or not [f for f in out.rglob("*") if f.is_file()]
+    # the seed's house (the prefix on the date's line): the space separates, printed as given
+    (tmp_path / "default").mkdir()
+    path = variant(tmp_path / "default", ("issue_date: 2024-02-16", f'date_prefix: "{prefix}"\n  issue_date: 2024-02-16'))
+    code = cli.main([str(path), "-o", str(tmp_path / "default" / "out"), "--kinds", "press-notice", "--format", "docx"])
+    assert code == 0, capsys.readouterr().err
+    body = etree.fromstring(zipfile.ZipFile(tmp_path / "default" / "out" / path.stem / "press-notice.docx")
+                            .read("word/document.xml"))
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.iter(f"{W}p")]
+    assert any(text.startswith(f"{prefix}令和６年") for text in texts), texts[:6]
+
+
 @pytest.mark.parametrize("house, where", [
     ("notice:\n  date_prefix_line: own\n  date_place: before_title\n", "date_place: before_title sets the date of"
                                                                        " issue in the title's line"),

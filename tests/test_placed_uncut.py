@@ -50,8 +50,9 @@ def test_a_line_not_compressed_is_placed_as_glyph_by_glyph(tmp_path, monkeypatch
     specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
                     if not p.name.endswith(".facts.yaml"))[:6]
     batch._init_worker(("pdf",), None)
-    from jpdocs.writers import composition
+    from jpdocs.writers import composer, composition
     monkeypatch.setattr(composition, "_COMPOSED", {})        # every line's words made here
+    monkeypatch.setattr(composer, "_WRAPPED", {})
     for spec in specs:
         res = batch.build_one(str(spec), str(tmp_path / "out"), ("pdf",), None, force=True)
         assert res.status == "built", res.problems

@@ -115,3 +115,46 @@ def test_a_mark_where_every_signer_is_named_by_the_title_alone_is_an_error(tmp_p
     assert ("agreement.document.signature_mark: no signature block prints a signer's name (each signer is named by"
             " the title alone), so signature_mark would stand before nothing: remove it") in result.stderr, \
         result.stderr
+
+
+def hand_signed(tmp_path: Path, mark: bool = True, label: bool = False) -> Path:
+    """The real joint statement with ペナン州's signer named by the title alone and the
+    names written by hand (signed_by_hand: a blank line to sign on in its block)."""
+    data = yaml.safe_load((REAL / "kanagawa-penang-1991.yaml").read_text(encoding="utf-8"))
+    style = yaml.safe_load((REAL / data["style"]).read_text(encoding="utf-8"))
+    if label:                  # a form's 署名 before the line to sign on: the house's label
+        style["agreement"]["signature_labels"] = {"name": "署名"}
+    (tmp_path / "house.yaml").write_text(yaml.safe_dump(style, allow_unicode=True), encoding="utf-8")
+    data["style"] = "house.yaml"
+    del data["parties"]["penang"]["representative"]["name"]
+    data["agreement"]["document"]["signed_by_hand"] = True
+    if not mark:
+        del data["agreement"]["document"]["signature_mark"]
+    return write(tmp_path, data, "hand")
+
+
+def test_a_mark_before_a_blank_line_to_sign_on_is_an_error_at_its_line(tmp_path):
+    """(署名) says the copy was signed there, before the name it types (長洲一二); before a
+    blank line to sign on (a signer named by the title alone, signed_by_hand) it would mark
+    a signature nobody made — before, (署名) was printed before the blank. Refused at the
+    key, nothing written, under check and the build."""
+    spec = hand_signed(tmp_path)
+    line = next(n for n, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "signature_mark:" in t)
+    for argv in (("check", spec), (spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf,docx")):
+        result = run_generate(*argv)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert (f"error: {spec}:{line}: agreement.document.signature_mark: マレーシア・ペナン州首席大臣 is named by"
+                " the title alone, and signed_by_hand leaves a blank line to sign on there: signature_mark says where"
+                " a signer signed the copy ((署名) before the typed name), and would stand before the blank; give"
+                " the name the signed copy types, or remove signature_mark (a form's 署名 before the line to sign on"
+                " is the house's agreement.signature_labels, name: 署名)") in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@needs_poppler
+def test_a_forms_signature_label_stands_before_the_blank_line_to_sign_on(tmp_path):
+    """What real forms print before a line to sign on (署名　　　　) is the house's label
+    of the name line: 署名 before 長洲一二 and before ペナン州's blank, no (署名) mark."""
+    lines, text = built(tmp_path, hand_signed(tmp_path, mark=False, label=True))
+    assert "署名長洲一二" in lines and "署名" in lines, lines[-4:]
+    assert "(署名)" not in "".join(lines) + text

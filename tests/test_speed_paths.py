@@ -28,7 +28,7 @@ def test_a_glyph_set_remembered_gives_the_bytes_cut_afresh(tmp_path):
     the same as A built by a fresh process (which cuts every font anew)."""
     from jpdocs.build import batch
     from jpdocs.fonts import registry
-    from jpdocs.writers import composition
+    from jpdocs.writers import composer, composition
     a, b = write_specs(tmp_path / "specs", spread_dates(2, seed=17), notice_only=True)
     batch._init_worker(("pdf",), None)
     # the caches emptied first: each is cleared whole when full, and the tests this
@@ -37,6 +37,7 @@ def test_a_glyph_set_remembered_gives_the_bytes_cut_afresh(tmp_path):
     for font in registry._BY_CONTENT.values():
         font.jp_cid.made.clear()
     composition._COMPOSED.clear()
+    composer._WRAPPED.clear()
     first = batch.build_one(str(a), str(tmp_path / "one"), ("pdf",), None)
     assert first.status == "built", first.problems
     assert batch.build_one(str(b), str(tmp_path / "one"), ("pdf",), None).status == "built"

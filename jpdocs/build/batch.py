@@ -120,9 +120,13 @@ def build_in_memory(spec: str, out_root: str, formats: tuple, style_override: st
             loaded.notes.extend(missing)                   # some of them: the others are made
         style = style_for(loaded, override)
         options = options_key(formats, style_override, extra)
+        # The spec resolved once for its inputs and their digest (os.path.realpath looks
+        # at each part of the path in Python, ~0.13 M instructions a time), its folder
+        # once per run (Hasher.spec_file)
+        spec_file = loaded.resolved_path = _hasher.spec_file(spec)
         inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"), override,
-                             _hasher.resolved)
-        digest = _hasher.digest(Path(spec), inputs, options)   # before building: what was read
+                             _hasher.resolved, spec_file)
+        digest = _hasher.digest(Path(spec), inputs, options, spec_file)   # before building: what was read
         write = render(loaded, Path(out_root), formats, override, force=force, stamp=digest, **extra)
     except Exception as exc:
         return _failed(spec, exc)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import re
 import stat
@@ -125,10 +126,12 @@ def _python_files(folder: str) -> list[tuple[str, os.stat_result]]:
 
 
 def input_files(loaded, style, formats, templates: Path | None = None, kinds=None,
-                style_override: Path | None = None, resolve=Path.resolve) -> list[Path]:
+                style_override: Path | None = None, resolve=Path.resolve,
+                spec_file: Path | None = None) -> list[Path]:
     """Every file one spec's documents are made from (see the module docstring), each
     resolved by `resolve` (a run's Hasher.resolved: the fonts and templates every
-    spec shares are resolved once); the spec itself is resolved afresh."""
+    spec shares are resolved once); the spec itself is resolved afresh, or given so
+    (`spec_file`: resolved by the caller for this build, which the digest takes too)."""
     from .kinds import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
     from ..spec.photo_checks import photos_of
     from ..spec.style import DEFAULT_STYLE
@@ -137,7 +140,9 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
         for name in releases_of(loaded, kinds):             # the PDFs a release attaches
             files.extend(loaded.file(a.file) for a in attachments_of(loaded.spec, name) if a.file)
     for kind in kinds_of(loaded, needed_kinds(loaded, kinds)):
-        files.extend(templates_used(kind.template, folders(templates)))
+        where = folders(templates)
+        found = loaded.templates_found[(kind.template, where)] = templates_used(kind.template, where)
+        files.extend(found)
     if templates:
         # The folder itself, hashed by its list of names: a template added there later
         # takes the place of a bundled one this spec used, which the files above miss.
@@ -174,7 +179,14 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
         files.append(Path(style.article_sets))       # the standard articles the agreement is made from
     if "docx" in formats:
         files.append(TEMPLATES / "reference.docx")
-    return sorted({files[0].resolve()} | {resolve(p) for p in files[1:]})
+    return sorted({spec_file or files[0].resolve()} | {resolve(p) for p in files[1:]}, key=_IN_ORDER)
+
+
+# The key that sorts paths in the order Path's own < gives (by their parts: "a/b" before
+# "a-b"), a path's parts kept in it once made: Path.__lt__, a Python call a comparison
+# (two more for the parts it compares), was a fifth of the listing. POSIX only: on
+# Windows a Path compares its parts lower-cased (None: by Path's <).
+_IN_ORDER = operator.attrgetter("parts") if os.name == "posix" else None
 
 
 def options_key(formats, style_override, extra: dict | None = None) -> str:
@@ -198,6 +210,7 @@ class Hasher:
         # more than the look-ups themselves. A Path's text is its normal form.
         self._cache: dict[str, str | None] = {}
         self._resolved: dict[str, Path] = {}
+        self._folders: dict[str, str] = {}      # a spec's folder → its real path (spec_file)
 
     def resolved(self, path: Path) -> Path:
         """path.resolve(), once per run for each path: os.path.realpath looks at every
@@ -209,6 +222,23 @@ class Hasher:
         if got is None:
             got = self._resolved[key] = Path(path).resolve()
         return got
+
+    def spec_file(self, spec: Path | str) -> Path:
+        """The spec's path resolved, as Path(spec).resolve() gives it, for one build: its
+        folder resolved once per run (as `resolved` resolves the fonts and templates: the
+        specs of a batch share a folder or a few), its own name looked at now (a link is
+        resolved whole). A path with '..' is resolved whole too (realpath follows a link
+        before the '..' after it, which abspath does not), and any path off POSIX (whose
+        realpath normalises more). Made of strings: each Path made costs a parse."""
+        text = os.fspath(spec)
+        if os.name != "posix" or ".." in text or os.path.islink(text):
+            return Path(text).resolve()
+        # (abspath: the working folder may change between two builds of a run)
+        folder, name = os.path.split(os.path.abspath(text))
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        return Path(os.path.join(real, name))
 
     def file(self, path: Path) -> str | None:
         """Content digest; a large file (a font) by size and modification time, as
@@ -228,11 +258,12 @@ class Hasher:
                 self._cache[key] = None
         return self._cache[key]
 
-    def digest(self, spec: Path, inputs: list[Path], options: str) -> str | None:
-        """One digest over everything; None when an input is missing."""
+    def digest(self, spec: Path, inputs: list[Path], options: str, spec_file: Path | None = None) -> str | None:
+        """One digest over everything; None when an input is missing. spec_file: the
+        spec resolved by the caller for this build (as input_files took it)."""
         h = hashlib.sha256(f"{generator_version()}\n{options}\n".encode())
         # The spec is always re-read: it is the file most likely to change.
-        self._cache.pop(str(Path(spec).resolve()), None)
+        self._cache.pop(str(spec_file or Path(spec).resolve()), None)
         for path in inputs:
             d = self.file(path if isinstance(path, Path) else Path(path))
             if d is None:

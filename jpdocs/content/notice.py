@@ -41,6 +41,7 @@ def check_head(spec: Spec, style, path=None, lines=None) -> None:
                                   f" {style.notice.date_place}), and this notice has no title (subject: false):"
                                   " the date would have no line to stand in; give the title, or use a house"
                                   " style that sets the date on a line of its own")])
+    check_prefix_line_end(n, style, path, lines)
     if not style.notice.date_above_header:
         return
     if n.issued_on is None and (n.after is None or n.after.issued_on is None):
@@ -59,6 +60,26 @@ def check_head(spec: Spec, style, path=None, lines=None) -> None:
                                    " empty: the key would have no effect; give the notice a header line (header:),"
                                    " or use a house style that sets the date under it")
     raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at), message)])
+
+
+SPACES = " \u3000"        # the spaces a user types: ASCII and full-width
+
+
+def check_prefix_line_end(n, style, path=None, lines=None) -> None:
+    """A house that sets the words before the date on a line of their own
+    (notice.date_prefix_line: own) ends that line with the prefix: a space typed at
+    its end (発表日　, written for a prefix on the date's line) would separate nothing,
+    and would stand there unseen, or move a right-aligned line off its edge. The space
+    is the user's, never dropped: refused, to be removed in the spec."""
+    prefix = n.date_prefix
+    if style.notice.date_prefix_line != "own" or not prefix or prefix[-1] not in SPACES:
+        return
+    at = N + ("date_prefix",)
+    space = "a full-width space" if prefix[-1] == "\u3000" else "a space"
+    raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                              f"date_prefix 「{prefix}」 ends in {space}, and the house sets the words before the date"
+                              f" on a line of their own over the date line (notice.date_prefix_line: own): the"
+                              f" space would stand at that line's end, where it separates nothing; remove it")])
 
 
 # --------------------------------------------------------------------- composing

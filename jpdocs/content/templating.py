@@ -316,8 +316,10 @@ def render(template_name: str, context: dict, style: HouseStyle,
     except jinja2.TemplateSyntaxError as exc:
         raise fail(exc.filename or template_name, f"template error: {exc.message}", exc.lineno) from None
     except jinja2.TemplateNotFound as exc:
-        raise fail(str(folders[0] / template_name),
-                   f"template not found: {exc.name} (looked in {', '.join(map(str, folders))})") from None
+        # an include, import or extends of a template that does not exist: named at the
+        # line of the template that asks for it (the template asked for by name, at its file)
+        file, line = _where(exc, folders, template_name)
+        raise fail(file, f"template not found: {exc.name} (looked in {', '.join(map(str, folders))})", line) from None
     except (jinja2.UndefinedError, SecurityError) as exc:
         file, line = _where(exc, folders, template_name)
         message = exc.message if isinstance(exc, jinja2.UndefinedError) else str(exc)

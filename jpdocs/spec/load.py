@@ -32,6 +32,13 @@ class LoadedSpec:
     notes: list[Problem] = field(default_factory=list)   # what was chosen for the user (a standard article, a term's end)
     lines: dict = field(default_factory=dict)
     others: dict = field(default_factory=dict)           # press_notice.also: written path → LoadedSpec (joint.py)
+    # (template name, folders) → the files it is made of (textfile.templates_used), as
+    # this build's record of its inputs found them (build/record.input_files): its
+    # documents are made from the same files, not looked up a second time
+    templates_found: dict = field(default_factory=dict)
+    # the spec's path resolved, where a batch resolved it for its record (Hasher.spec_file):
+    # its outputs' manifest names the same owner without resolving it a third time
+    resolved_path: Path | None = None
 
     @property
     def name(self) -> str:

@@ -34,6 +34,25 @@ from .textout import Placed
 
 _new = object.__new__
 
+# A wrap's lines by the paragraph's frags (the list itself), style and the widths given:
+# (frags, style, bullet, settings, phrases, spreads, the ParaLines). The story's
+# paragraphs are copies of the ones blocks.py made once per house style (its
+# _HouseMemo, _fresh), sharing their frags, which nothing changes: an office's stock
+# paragraph in the next notice is wrapped at the widths it was wrapped at before.
+# The lines depend on nothing but the frags (the text and each stretch's font and
+# size), the style (its alignment, its indents and the bullet's width, and how
+# `maxWidths` are cut for a bullet), the bullet, the composer's settings, phrases and
+# spreads, and the widths (breakLinesCJK below): where those are the ones the lines
+# were made for (the frags list, style and settings by identity, held here so that
+# no other object takes their ids), they are what a wrap afresh would make, and are
+# shared: neither the ParaLines nor its lines are changed once made (a line's words
+# are made once, the same for any paragraph holding it: _LazyLine; reportlab's split
+# makes new ParaLines of its lines, a part's frags are new lists). A notice's ~30
+# paragraphs drawn, ~25 of them wrapped before, each skipped its frags' flattening,
+# the composition's key and look-up, and its lines' objects.
+_WRAPPED: dict[tuple, tuple] = {}
+_MAX_WRAPPED = 2048         # wraps remembered per process (cleared whole when full)
+
 
 def _clone(frag, text):
     """frag.clone(text=text) without ABag.clone's keyword round trip (called for
@@ -99,16 +118,22 @@ class JParagraph(Paragraph):
             maxWidths = [maxWidths]
         if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):
             return self.blPara                       # the first half of a split: already set
-        maxWidths = list(maxWidths)
-        _handleBulletWidth(self.bulletText, self.style, maxWidths)
-        key = tuple(maxWidths)
+        given = tuple(maxWidths)
         cached = getattr(self, "_jl_cache", None)
-        if cached and cached[0] == key:
+        if cached and cached[0] == given:
             return cached[1]
+        frags, style, s = self.frags, self.style, self.jl_settings
+        wrapped = _WRAPPED.get((id(frags), id(style), given))
+        if (wrapped is not None and wrapped[0] is frags and wrapped[1] is style and wrapped[2] == self.bulletText
+                and wrapped[3] is s and wrapped[4] == self.jl_phrases and wrapped[5] == self.jl_spreads):
+            bl = wrapped[6]
+            self._jl_cache = (given, bl)
+            return bl
+        maxWidths = list(maxWidths)
+        _handleBulletWidth(self.bulletText, style, maxWidths)
+        key = tuple(maxWidths)
         text, spans, fonts = self._flatten()
-        style = self.style
         justify = style.alignment == TA_JUSTIFY
-        s = self.jl_settings
         para, lines, recipes = composed(text, spans, fonts, s, key, self.jl_phrases, justify,
                                          s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT), self.jl_spreads)
         starts = [sp[0] for sp in spans]
@@ -116,7 +141,7 @@ class JParagraph(Paragraph):
         # keywords, in this order, as the instance's attributes), each given its dict
         # whole: ABag.__init__ through keywords was ~11 thousand instructions an
         # object, some 70 a notice (a line, a paragraph's lines).
-        frags, last = self.frags, len(maxWidths) - 1
+        last = len(maxWidths) - 1
         out = []
         for k, line in enumerate(lines):
             W = maxWidths[k if k < last else last]
@@ -128,7 +153,10 @@ class JParagraph(Paragraph):
         bl = _new(ParaLines)
         # jl_composed: the composer's own answer (the DOCX asks which lines it squeezed)
         bl.__dict__ = {"kind": 1, "lines": out, "jl_source": (text, spans, starts), "jl_composed": (para, lines)}
-        self._jl_cache = (key, bl)
+        self._jl_cache = (given, bl)
+        if len(_WRAPPED) >= _MAX_WRAPPED:
+            _WRAPPED.clear()
+        _WRAPPED[(id(frags), id(style), given)] = (frags, style, self.bulletText, s, self.jl_phrases, self.jl_spreads, bl)
         return bl
 
     def _flatten(self):
@@ -363,9 +391,12 @@ class _LazyLine(FragLine):
     _LAZY = frozenset(("words", "fontSize", "ascent", "descent"))
 
     def __getattr__(self, name):
-        if name in _LazyLine._LAZY and "jl_make" in self.__dict__:
-            self.__dict__.update(JParagraph._words(*self.__dict__.pop("jl_make")))
-            return self.__dict__[name]
+        d = self.__dict__
+        if name in _LazyLine._LAZY and "jl_make" in d:
+            # jl_make is kept: a line is shared by the paragraphs wrapped alike
+            # (_WRAPPED), and drawing.py's key is read from it
+            d.update(JParagraph._words(*d["jl_make"]))
+            return d[name]
         raise AttributeError(name)
 
 

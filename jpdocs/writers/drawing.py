@@ -123,16 +123,29 @@ def draw_lines(para) -> bool:
     made once per _key and played again (module docstring)."""
     bl = para.blPara
     lines = bl.lines
-    if bl.kind != 1 or not lines or not _plain(para):
-        return False
     canvas, style = para.canv, para.style
     if not canvas.bottomup or type(canvas)._escape is not Canvas._escape:
         return False
-    n = len(lines)
     offsets = getattr(para, "_offsets", [0])
-    memory, key = _key(para, lines, style, offsets) or (None, None)
-    # (the composition's memory → (fonts, the first line's y, {(offset, label): program}))
-    known = memory.get(key) if memory is not None else None
+    # A paragraph's lines are shared by the paragraphs wrapped alike (composer._WRAPPED:
+    # the same frags, style and widths), and the memory's entry they were drawn from
+    # is kept with them (jl_drawn): where the frags, style, height, offsets and
+    # reportlab's paraFontSizeHeightOffset are the ones it was found for, _plain and
+    # _key, which read nothing else (with the lines), would find that entry again (an
+    # entry once made stays its key's).
+    before = bl.__dict__.get("jl_drawn")
+    if (before is not None and before[0] is para.frags and before[1] is style and before[2] == para.height
+            and before[3] == offsets and before[4] == rl_paragraph.paraFontSizeHeightOffset
+            and "autoLeading" not in para.__dict__):
+        memory = key = None
+        known = before[5]
+    else:
+        if bl.kind != 1 or not lines or not _plain(para):
+            return False
+        memory, key = _key(para, lines, style, offsets) or (None, None)
+        # (the composition's memory → (fonts, the first line's y, {(offset, label): program}))
+        known = memory.get(key) if memory is not None else None
+    n = len(lines)
     if known is not None:
         fonts, cur_y, programs = known
         for name, font in fonts.items():
@@ -149,7 +162,9 @@ def draw_lines(para) -> bool:
             cur_y = para.height - getattr(first, "ascent", first.fontSize)
         programs = {}
         if memory is not None:
-            memory[key] = (fonts, cur_y, programs)
+            memory[key] = known = (fonts, cur_y, programs)
+    if memory is not None and "autoLeading" not in para.__dict__:
+        bl.jl_drawn = (para.frags, style, para.height, list(offsets), rl_paragraph.paraFontSizeHeightOffset, known)
     offsets += (n - len(offsets)) * [offsets[-1]]       # as reportlab does (in place)
     # canvas.saveState(): of the state it saves, only the ExtGState (a colour's
     # alpha) can change while a paragraph is drawn; it is kept as reportlab keeps it

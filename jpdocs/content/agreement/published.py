@@ -57,6 +57,24 @@ def _check_signature_mark(spec, doc, problem) -> None:
             not any(w.representative.name for w in doc.witnesses):
         problem(key, "no signature block prints a signer's name (each signer is named by the title alone), so"
                      " signature_mark would stand before nothing: remove it")
+    elif doc.signer_names != "withheld" and (title := _first_blank_signer(spec, doc)):
+        # signed_by_hand: a signer named by the title alone gets a blank line to sign on, where
+        # the copy is still to be signed; the mark says it was signed, before a name the copy
+        # types ((署名)長洲一二): before a blank it would mark a signature nobody made. A form's
+        # 署名 before its line to sign on is a label of the house (signature_labels.name)
+        problem(key, f"{title} is named by the title alone, and signed_by_hand leaves a blank line to sign on"
+                     " there: signature_mark says where a signer signed the copy ((署名) before the typed name),"
+                     " and would stand before the blank; give the name the signed copy types, or remove"
+                     " signature_mark (a form's 署名 before the line to sign on is the house's"
+                     " agreement.signature_labels, name: 署名)")
+
+
+def _first_blank_signer(spec, doc) -> str | None:
+    """The title of the first signer (a party's, a co-signer, a witness) whose block
+    prints a blank line to sign on: named by the title alone."""
+    people = [signer for _, party in spec.party_list() for _, signer in party.signers()]
+    people += [w.representative for w in doc.witnesses]
+    return next((p.title or "a signer" for p in people if not p.name), None)
 
 
 # an article that makes the copies (…協定書2通を作成し、記名押印のうえ各1通を保管する): the text's
