@@ -127,7 +127,8 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
     from jpdocs.fonts import cid
     from jpdocs.spec import load, source
     from jpdocs.spec.strict import model as strict_model
-    from jpdocs.writers import blocks, composer, drawing, pdf, tags
+    from reportlab.platypus import doctemplate
+    from jpdocs.writers import blocks, canvas_state, composer, drawing, pages, pdf, placing, tags
     return {
         # build_one's steps before and after the PDF (batch.build_in_memory): names
         # it imports when it runs are wrapped in their modules, names another module
@@ -166,6 +167,22 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
             ("  tables wrapped (Table.wrap)", tables.Table, "wrap", _via_takewhile),
             ("  tables drawn, cells included (Table.draw)", tables.Table, "draw", _via_starmap),
             ("  the file written (TaggingCanvas.save)", tags.TaggingCanvas, "save", _via_reduce),
+        ],
+        # what pdf._lay_out spends in none of the layout pass's stages (issue 17's
+        # ~5.4 M "elsewhere"): the set-up, reportlab's build loop, the pages, the /ID
+        "pages": [
+            ("  the doc template made (pages.doc_template)", pdf, "doc_template", _via_call),
+            ("  the build begun, canvas made (BaseDocTemplate._startBuild)", doctemplate.BaseDocTemplate,
+             "_startBuild", _via_reduce),
+            ("  flowables placed, drawn included (Placing.handle_flowable)", placing.Placing, "handle_flowable",
+             _via_starmap),
+            ("  offsets moved, cells' included (StateCanvas.translate)", canvas_state.StateCanvas, "translate",
+             _via_takewhile),
+            ("  the build ended, file written included (BaseDocTemplate._endBuild)", doctemplate.BaseDocTemplate,
+             "_endBuild", _via_pairwise),
+            ("    held pages closed, file written included (NumberedCanvas.save)", pages.NumberedCanvas, "save",
+             _via_zip_longest),
+            ("  the /ID and the file's digest (pdf.content_id)", pdf, "content_id", _via_cycle),
         ],
         "drawing": [
             ("  runs' text operators (textout.run_operators)", drawing, "run_operators", _via_reduce),

@@ -61,9 +61,10 @@ BASE_OVERLAYS = {
                                 "numbering_digits": "half", "organisation_line": "always",
                                 "signature_labels": {"address": "住所", "organisation": "名称", "title": "代表者"}}},
     "annual": {"annual": {"columns": [{"data": "number"}, {"data": "signing_date", "dates": "short", "amended": True},
-                                      {"field": "分類", "heading": "区分"}, {"data": "title", "amends": False},
+                                      {"field": "分類", "heading": "区分", "empty": ""}, {"data": "title", "amends": False},
                                       {"data": "amends", "dates": "short"}, {"data": "areas"}],
-                          "areas_mark": "・", "web": "prose", "prose": "{title}（{date}、{partners}）"}},
+                          "areas_mark": "・", "web": "prose", "prose": "{title}（{date}、{partners}）",
+                          "note": "（注）令和６年４月１日現在有効な文書を掲載しています。"}},
     "times": {"times": {"clock": "12h", "zero_minutes": False, "span": "から"}},
 }
 

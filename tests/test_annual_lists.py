@@ -17,6 +17,7 @@ import html5lib
 import pdfplumber
 import pytest
 import yaml
+from docx import Document as OpenDocx
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, SEED_SPEC, no_space, pdf_text, run_generate
@@ -95,7 +96,7 @@ def books(tmp_path_factory):
     for office in OFFICES:
         facts = yaml.safe_load((LISTS / office / "facts.yaml").read_text(encoding="utf-8"))
         result, folder = annual([LISTS / office / "specs"], facts["fiscal_year"], tmp_path_factory.mktemp(office),
-                                "--style", LISTS / office / "style.yaml", "--format", "pdf,csv,html")
+                                "--style", LISTS / office / "style.yaml", "--format", "pdf,docx,csv,html")
         assert result.returncode == 0, result.stderr
         out[office] = facts, folder
     return out
@@ -181,6 +182,41 @@ def test_only_a_document_labelled_koutsu_stops_at_ten_parties(tmp_path):
     assert "labels" not in result.stderr, result.stderr      # (who signs for each is still missing)
 
 
+def test_the_offices_note_is_printed_under_its_list(books):
+    """国税庁's page: （注）令和６年４月１日現在有効な文書を掲載しています。 under its tables (house
+    style annual.note): under the table in the PDF and the DOCX, after it in the HTML page and
+    in the fragment the CMS takes; not in the CSV, which holds the rows. A list without a
+    note (菊川市) prints none."""
+    facts, out = books["nta-r2"]
+    note = facts["note"]
+    table_page = pdf_text(out / "annual-2020.pdf").split("締結状況一覧")[-1]
+    assert no_space(table_page).index(note) > no_space(table_page).index("（独）国際協力機構")   # the last row's
+    docx = OpenDocx(out / "annual-2020.docx")
+    blocks = [child for child in docx.element.body if child.tag.endswith(("}p", "}tbl"))]
+    assert blocks[-2].tag.endswith("}tbl") and blocks[-1] is docx.paragraphs[-1]._p and docx.paragraphs[-1].text == note
+    for name in ("annual-2020.html", "annual-2020.fragment.html"):
+        html = (out / name).read_text(encoding="utf-8")
+        assert f'</table>\n<p class="jpdocs-annual-note">{note}</p>' in html, name
+    assert note not in (out / "annual-2020.csv").read_text(encoding="utf-8-sig")
+    facts, out = books["kikugawa"]
+    assert "jpdocs-annual-note" not in (out / "annual-2015.html").read_text(encoding="utf-8")
+    assert "（注）" not in pdf_text(out / "annual-2015.pdf")
+
+
+def test_a_note_of_two_lines_follows_the_prose_list(tmp_path):
+    """A note's newline is a line break (<br> in the HTML); under the prose list as under the table."""
+    spec = write(tmp_path / "specs", signed("2024-05-22"), "kitami")
+    style = style_file(tmp_path, "annual:\n  web: prose\n  note: \"（注）令和７年３月31日現在\\n※締結順\"\n")
+    result, out = annual([spec], 2024, tmp_path / "out", "--style", style, "--format", "html,pdf")
+    assert result.returncode == 0, result.stderr
+    fragment = strict_parse((out / "annual-2024.fragment.html").read_bytes(), fragment=True)
+    assert [e.tag for e in fragment] == ["ul", "p"]
+    assert fragment[1].get("class") == "jpdocs-annual-note" and list(fragment[1].itertext()) == ["（注）令和７年３月31日現在", "※締結順"]
+    lines = [no_space(line) for line in pdf_text(out / "annual-2024.pdf").splitlines()]
+    at = lines.index("（注）令和７年３月31日現在")
+    assert lines[at + 1] == "※締結順"
+
+
 def test_the_csv_adds_iso_dates_beside_the_printed_ones(books):
     facts, out = books["kikugawa"]
     _, _, table = read_csv(out / "annual-2015.csv")
@@ -262,6 +298,27 @@ def test_own_fields_amendments_and_related_documents_in_the_office_columns(tmp_p
     assert first.exists()
 
 
+def test_a_column_left_blank_where_the_agreement_has_nothing_for_it(tmp_path):
+    """empty: "" on a column (篠山市's 備考, empty in its rows): a blank cell where a spec has
+    nothing for it, in the CSV, the HTML, the PDF and the DOCX, not －; a cell the spec fills
+    as it is; the other columns' －, as before."""
+    style = style_file(tmp_path, COLUMNS.replace("{field: 備考}", "{field: 備考, empty: ''}")
+                                        .replace("{data: related}", "{data: related, empty: ''}"))
+    write(tmp_path / "specs", signed("2024-04-22", fields={"備考": "第２期"}), "a")
+    write(tmp_path / "specs", signed("2024-06-03"), "b")
+    result, out = annual([tmp_path / "specs"], 2024, tmp_path / "out", "--style", style, "--format", "csv,html,pdf,docx")
+    assert result.returncode == 0, result.stderr
+    _, (a, b), _ = read_csv(out / "annual-2024.csv")
+    assert (a[8], a[9], b[8], b[9]) == ("", "第２期", "", "")
+    assert (a[7], b[1], b[6]) == ("－", "－", "－")                  # 改定日, 部名, 分類: as before
+    html = html_rows(out / "annual-2024.html")
+    assert [r[8:] for r in html[1:]] == [["", "第２期"], ["", ""]]
+    pdf = [r[8:] for r in pdf_rows(out / "annual-2024.pdf")]
+    assert pdf == [["", "第２期"], ["", ""]]
+    table = OpenDocx(out / "annual-2024.docx").tables[-1]
+    assert [[c.text for c in row.cells[8:]] for row in table.rows[1:]] == [["", "第２期"], ["", ""]]
+
+
 def test_an_amendment_in_brackets_under_the_signing_date(tmp_path):
     """As some offices list it: H27.11.27 / （R2.4.1改定）, the ISO column keeping the signing."""
     style = style_file(tmp_path, "annual:\n  columns:\n    - {data: signing_date, dates: short, amended: true}\n"
@@ -316,6 +373,8 @@ def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
      "two columns are headed 協定名"),
     ("annual:\n  columns:\n    - {data: title}\n  areas_mark: ・\n", 4, "annual.areas_mark",
      "no column prints data: areas, so areas_mark would have no effect"),
+    ("annual:\n  columns:\n    - {data: title}\n    - {data: signing_date, empty: ''}\n", 4, "annual.columns[1].empty",
+     "a column of data: signing_date is never empty, so empty: would have no effect"),
     ("annual:\n  prose: '{title}を締結'\n", 2, "annual.prose", "web: is not prose, so prose: would have no effect"),
     ("annual:\n  web: prose\n  prose: '{name}と締結'\n", 3, "annual.prose",
      "{name} is not a placeholder of the prose list"),
@@ -372,6 +431,21 @@ def column_texts(pdf_path: Path, page_index: int = 2) -> list[str]:
         column = sum(1 for x in xs if x <= line[0]["x0"])
         columns[column] = columns.get(column, "") + "".join(c["text"] for c in line)
     return [columns[k] for k in sorted(columns)]
+
+
+def pdf_rows(pdf_path: Path, page_index: int = 2) -> list[list[str]]:
+    """The summary table's body rows on the page, each cell's text ('' for a blank cell),
+    read between the grid's rules."""
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[page_index]
+        xs = sorted({round(e["x0"], 0) for e in page.edges if e["orientation"] == "v"})
+        ys = sorted({round(e["top"], 0) for e in page.edges if e["orientation"] == "h"})
+        chars = [c for c in page.chars if c["text"].strip()]
+    rows = []
+    for top, bottom in zip(ys[1:], ys[2:]):                       # below the heading row
+        rows.append(["".join(c["text"] for c in chars if left < c["x0"] < right and top < c["top"] < bottom)
+                     for left, right in zip(xs, xs[1:])])
+    return rows
 
 
 def spread(line: list[dict]) -> float:

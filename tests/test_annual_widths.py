@@ -151,7 +151,6 @@ def column_widths(pdf, page: int = 2) -> dict[str, float]:
     return dict(zip(heads, (b - a for a, b in zip(xs, xs[1:]))))
 
 
-@pytest.mark.xfail(strict=True, reason="the three 2016 notices added in the twenty-fourth session (ja-komatsushi-tokyomusashi, nogi-enjukai, hidaka-shishikai) put the office back on nine lines (widths 担当課 9.2 em, 相手方 20.2 em whole): shortest() moves width from one column at a time, and holding it whole needs ~4 em from two")
 def test_a_tall_office_is_made_short_by_its_own_column(book):
     """2016: the year's one 担当課 (two bodies, their offices and the persons issuing: 国立研究
     開発法人国立環境研究所　企画部研究推進室　研究企画主幹　松崎　慎一郎 / 環境省国立水俣病総合研究
@@ -176,7 +175,6 @@ def test_a_tall_office_is_made_short_by_its_own_column(book):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="2016's office on nine lines, as test_a_tall_office_is_made_short_by_its_own_column says")
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_sets_the_docx_as_the_pdf(book, tmp_path):
     """The DOCX of the 2016 and 2017 books, set by LibreOffice: the office on six lines,

@@ -771,7 +771,7 @@ COMPANIONS["style-name-size-typed.yaml"] = STYLE_VARIANTS["name-size-typed"]
 VARIANTS["name-size-typed"] = _typed("{name: 中島　　和彦}", [(_STYLE, _STYLE + "style: style-name-size-typed.yaml\n")])
 # The annual book's house style (annual:, spec/style_checks.py): a column of both or neither
 # of data: and field:, dates: or amended: where they print nothing, count: off the partners
-# column or without a number, two columns of one heading, areas_mark without the areas,
+# column or without a number, two columns of one heading, areas_mark without the areas, empty: on a column never empty,
 # a placeholder the prose list has not, prose: beside web: table.
 _ANNUAL_STYLES = {
     "annual-no-columns": "annual:\n  columns: []\n",
@@ -788,6 +788,7 @@ _ANNUAL_STYLES = {
     "annual-count-no-number": "annual:\n  columns:\n    - {data: partners, count: （連名）}\n",
     "annual-heading-twice": "annual:\n  columns:\n    - {data: title}\n    - {data: partners, heading: 協定名}\n",
     "annual-areas-mark": "annual:\n  columns:\n    - {data: title}\n  areas_mark: ・\n",
+    "annual-empty-title": "annual:\n  columns:\n    - {data: title, empty: ''}\n",
     "annual-prose-placeholder": "annual:\n  web: prose\n  prose: \"{name}を締結しました\"\n",
     "annual-prose-table": "annual:\n  prose: \"{title}を締結しました\"\n",
 }
@@ -1290,7 +1291,7 @@ def test_the_command_line_says_each_problem_in_japanese_at_the_same_place(check_
             assert j.startswith(prefix), (e, j)
             said = j[len(prefix):]
             assert said == JA.message(message) and said != message and KANA.search(said), (e, j)
-    assert english.stderr.count("error: ") == 60 + 16       # 56 specs, some with more than one mistake; 16 styles
+    assert english.stderr.count("error: ") == 60 + 17       # 56 specs, some with more than one mistake; 17 styles
     # each annual house style's one mistake, at its style file's line and key under annual.
     for name in _ANNUAL_STYLES:
         [line] = [e for e in english.stderr.splitlines() if f"/style-{name}.yaml:" in e]

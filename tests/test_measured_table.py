@@ -14,8 +14,9 @@ def _build(specs, out, monkeypatch, table_class):
     """Every spec's documents as PDF with `table_class` for the blocks' tables; the
     files' bytes by name, and how many times reportlab measured a table (_calc)."""
     from jpdocs.build import batch
-    from jpdocs.writers import blocks
-    monkeypatch.setattr(blocks, "MeasuredTable", table_class)
+    from jpdocs.writers import table_shapes
+    monkeypatch.setattr(table_shapes, "MeasuredTable", table_class)
+    table_shapes._MADE.clear()             # (tables of the other class, copied by their shape)
     calls = []
     calc = Table._calc
     monkeypatch.setattr(Table, "_calc", lambda self, w, h: calls.append((w, h)) or calc(self, w, h))
@@ -25,6 +26,7 @@ def _build(specs, out, monkeypatch, table_class):
         assert res.status == "built", res.problems
     files = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
     monkeypatch.undo()
+    table_shapes._MADE.clear()
     return files, len(calls)
 
 

@@ -158,6 +158,15 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
     return m.Table([head, *body], fractions, border="grid", style="small")
 
 
+def note_blocks(style: HouseStyle) -> list[m.Block]:
+    """The office's note under its list (house style `annual.note`), a line of it on a
+    line of its own; none where the house gives none."""
+    note = style.annual.note
+    if not note:
+        return []
+    return [m.Paragraph(line_inlines(note.split("\n")), style="small", space_before=6)]
+
+
 def docx_document(fy: int, rows: list[Row], style: HouseStyle, width: float) -> m.Document:
     """The book for editing: cover, contents, summary table. The overview sheets are
     the PDF's only, so the contents list what the DOCX holds: a TOC field over the
@@ -165,6 +174,7 @@ def docx_document(fy: int, rows: list[Row], style: HouseStyle, width: float) -> 
     are level 1. The summary starts on page 3 (cover, one page of contents)."""
     blocks = [*cover_blocks(fy, rows, style), m.PageBreak(),
               m.Heading([m.Text("目次")], style="title"), m.Contents((2, 2), [("締結状況一覧", 3)]), m.PageBreak(),
-              m.Heading([m.Text("締結状況一覧")], level=2, style="heading"), summary_table(rows, style, width)]
+              m.Heading([m.Text("締結状況一覧")], level=2, style="heading"), summary_table(rows, style, width),
+              *note_blocks(style)]
     return m.Document("annual", title_of(fy, style), issuer_of(rows, style.word("comma")), blocks,
                       subject=book_words(rows).subject)

@@ -47,7 +47,7 @@ class Value:
 def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle) -> Value:
     if col.field is not None:
         text = loaded.spec.agreement.fields.get(col.field)
-        return Value(text.split("\n") if text else [DASH])
+        return Value(text.split("\n")) if text else nothing(col)
     ag = loaded.spec.agreement
     form = col.dates or "long"
     if col.data == "number":
@@ -66,32 +66,41 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
         words = [] if any("\n" in n for n in names) else [n + comma for n in names[:-1]] + names[-1:]
         words = [piece for w in words for piece in _at_spaces(w)]
         count = partners_count(col, loaded, style)
+        if not partner_names(loaded):
+            return nothing(col)
         lines = partners(loaded, comma).split("\n")
         return Value([*lines[:-1], lines[-1] + count], words=words, after=count)
     if col.data == "areas":
         mark = style.annual.areas_mark
         areas = [mark + a.heading.removesuffix("に関する事項") for a in ag.areas]
-        return Value([line for a in areas for line in a.split("\n")] or [DASH])
+        return Value([line for a in areas for line in a.split("\n")]) if areas else nothing(col)
     if col.data == "department":
         office = department(loaded)
-        return Value(office.split("\n"), words=office_words(office))
+        return Value(office.split("\n"), words=office_words(office)) if office != DASH else nothing(col)
     if col.data == "validity":
-        return validity(loaded, style, form)
+        term = validity(loaded, style, form)
+        return term if term.lines != [DASH] else nothing(col)
     if col.data == "amendments":
         lines = [house_date(a.date, style, form) + (f"（{a.note}）" if a.note else "") for a in ag.amendments]
-        return Value(lines or [DASH], [a.date.isoformat() for a in ag.amendments])
+        return Value(lines, [a.date.isoformat() for a in ag.amendments]) if lines else nothing(col)
     if col.data == "related":
         lines = [r.title + (f"（{house_date(r.date, style, form)}）" if r.date else "") for r in ag.related]
-        return Value(lines or [DASH], [r.date.isoformat() for r in ag.related if r.date])
+        return Value(lines, [r.date.isoformat() for r in ag.related if r.date]) if lines else nothing(col)
     if col.data == "amends":
         amends = ag.amends
         if amends is None:
-            return Value([DASH])
+            return nothing(col)
         iso = [amends.signing_date.isoformat()] if amends.signing_date else []
         return Value([amended_agreement(amends, style, form)], iso)
     if col.data == "issuer":                 # 締結者: only an issuer that signs (sides.py)
-        return Value(loaded.spec.issuer.split("\n") if issuer_is_party(loaded) else [DASH])
+        return Value(loaded.spec.issuer.split("\n")) if issuer_is_party(loaded) else nothing(col)
     raise AssertionError(col.data)
+
+
+def nothing(col: AnnualColumn) -> Value:
+    """A cell where the agreement has nothing for its column: －, or the column's `empty:`
+    ("" a blank cell, as lists leave their 備考)."""
+    return Value((DASH if col.empty is None else col.empty).split("\n"))
 
 
 def amended_agreement(amends, style: HouseStyle, form: str = "long") -> str:

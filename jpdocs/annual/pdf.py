@@ -26,7 +26,7 @@ from ..content import model as m
 from .rows import Row
 from .kinds import book_words
 from .columns import amended_agreement, partners, value, validity
-from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, packed, summary_table
+from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, note_blocks, packed, summary_table
 from ..build.documents import make_documents
 from ..errors import LayoutProblem
 from ..writers.frame import TextFrame
@@ -203,6 +203,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
     table = builder.table(summary_table(rows, style, table_width), table_width)
     table.repeatRows = 1                       # the column heads on every page of a long year
     story.append(table)
+    story += builder.blocks(note_blocks(style), table_width)
     keys = {key: text for _, text, key in contents_entries(rows, style)}
     for i, row in enumerate(rows):
         sheet, sheet_style = sheet_document(row, style, width)

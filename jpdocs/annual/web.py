@@ -112,11 +112,19 @@ def prose_problems(rows: list[Row], style: HouseStyle) -> list[Problem]:
 
 
 def html_fragment(fy: int, rows: list[Row], style: HouseStyle) -> str:
-    """What the office's CMS takes: the table (or the prose list) alone."""
+    """What the office's CMS takes: the table (or the prose list) alone, and the office's
+    note under it (`annual.note`)."""
     if style.annual.web == "prose":
         items = "\n".join(f"<li>{prose_line(r, style, True)}</li>" for r in rows)
-        return f"<ul class=\"jpdocs-annual\">\n{items}\n</ul>\n"
-    return html_table(fy, rows, style)
+        return f"<ul class=\"jpdocs-annual\">\n{items}\n</ul>\n" + _note_html(style)
+    return html_table(fy, rows, style) + _note_html(style)
+
+
+def _note_html(style: HouseStyle) -> str:
+    note = style.annual.note
+    if not note:
+        return ""
+    return '<p class="jpdocs-annual-note">' + "<br>".join(_esc(line) for line in note.split("\n")) + "</p>\n"
 
 
 def html_page(fy: int, rows: list[Row], style: HouseStyle) -> str:

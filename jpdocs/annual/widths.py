@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..spec.style import HouseStyle
-from ..writers.jlreq_lines import LEGAL_FORMS
+from ..writers.jlreq_lines import LEGAL_FORMS, script_of
 from .lines import UNBROKEN, cell_lines, ems, packed, words
 from .rows import Row
 
@@ -16,6 +16,20 @@ ROOMY = ("title", "partners")     # the columns a reader reads along: the width 
 
 def _name_words(rows: list[Row], k: int) -> list[str]:
     return [w.removesuffix("\n") for r in rows for w in r.values[k].words]
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words (lines.words) as a line holds them whole where the page has room, a ・
+    between katakana not parting them: it is the space inside one name written in katakana
+    (クライシスマッパーズ・ジャパン: NPO法人 / クライシスマッパーズ・ / ジャパン tears it), not
+    the ・ between the names of a list (長町・芳斉・松ケ枝・長土塀の4町会連合会)."""
+    out: list[str] = []
+    for w in words(name):
+        if out and len(out[-1]) > 1 and out[-1].endswith("・") and script_of(out[-1][-2]) == script_of(w[0]) == "K":
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 def headings(style: HouseStyle) -> list[str]:
@@ -30,7 +44,8 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
     2. 協定名 its longest word (words, a party's name a word of it: Value.names): a
        title torn inside a word reads wrong, which a taller row does not;
     3. 相手方's names and 担当課's units (Value.words) no narrower than their words (a
-       name too long for its column breaks between them: lines.packed);
+       name too long for its column breaks between them: lines.packed), a katakana
+       name's ・ inside its word (name_words);
     4. the table as short as the page lets it be (shortest), by one measure: its rows'
        lines, a cell much taller than its neighbours, and the names and lines of cells
        parted across lines, so that a name is whole where the page has room and parted
@@ -69,7 +84,7 @@ def column_widths(rows: list[Row], style: HouseStyle, width: float, padding: flo
         give(k, max(map(ems, names[k]), default=0))
     for k in range(n):                                   # 3. every name's words whole
         if k not in titles:
-            give(k, max((ems(w) for name in _name_words(rows, k) for w in words(name)), default=0))
+            give(k, max((ems(w) for name in _name_words(rows, k) for w in name_words(name)), default=0))
     if sum(natural) <= room:                             # every line fits: the rest to the columns read along
         roomy = [k for k, col in enumerate(columns) if col.data in ROOMY] or list(range(n))
         spare = room - sum(natural)
@@ -93,8 +108,10 @@ def shortest(rows: list[Row], style: HouseStyle, least: list[float], natural: li
     width, within `room`) that saves the most per em it takes; then, the room given out,
     each turn the width moved from one column to another that saves the most, while any
     saves: a tall office (国立研究開発法人国立環境研究所… on nine lines beside a title on
-    three) comes off only some four em at a time, which the first turns, taking what
-    saves most per em, had left to no column."""
+    four) comes off only some seven em at a time, which the first turns, taking what
+    saves most per em, had left to no column. (Which layout is shortest is the measure's
+    to say: before an office's unit parted cost more (_parting), the 2016 book's nine
+    lines were its best of every width its columns change lines at, not a turn missed.)"""
     columns = style.annual.columns
     n = len(least)
     counted: dict[tuple[int, float], tuple[list[int], int]] = {}
@@ -104,7 +121,8 @@ def shortest(rows: list[Row], style: HouseStyle, least: list[float], natural: li
         """Each row's lines in column k `wide` em wide, and what parting its names costs."""
         key = (k, round(wide, 6))
         if key not in counted:
-            parted = 0 if k in titles else sum(count * _parting(packed([w], wide))
+            office = columns[k].data == "department"
+            parted = 0 if k in titles else sum(count * _parting(packed([w], wide), office)
                                                for w, count in each[k].items() if ems(w) > wide + 1e-6)
             counted[key] = [cell_lines(columns[k], r.values[k], wide) for r in rows], parted
         return counted[key]
@@ -182,12 +200,20 @@ def _two_tallest(cells) -> tuple[int, int]:
     return first, second
 
 
-def _parting(lines: list[str]) -> int:
+def _parting(lines: list[str], office: bool = False) -> int:
     """What a name set on `lines` costs: two for each line beyond its first, as a line of
     the table (_row_cost), and two more for each that does not end after the name's legal
     form or a space (NPO法人 / クライシスマッパーズ・ジャパン is how a narrow list parts it;
-    NPO法人クライシスマッパーズ・ / ジャパン, 環境省国立水俣病総合研究 / センター read worse)."""
-    return sum(2 if line.endswith((*LEGAL_FORMS, "\u3000", " ")) else 4 for line in lines[:-1])
+    NPO法人クライシスマッパーズ・ / ジャパン, 環境省国立水俣病総合研究 / センター read worse).
+    A unit of an office (担当課: offices.py) parted costs OFFICE_UNIT more for each line
+    beyond its first, wherever it ends: an office's lines read as its units, one under
+    another, so a unit set on two (国立研究開発法人 / 国立環境研究所) reads as two units, and
+    the office stands taller than its units (2016: on seven or nine lines, not six)."""
+    extra = OFFICE_UNIT if office else 0
+    return sum((2 if line.endswith((*LEGAL_FORMS, "\u3000", " ")) else 4) + extra for line in lines[:-1])
+
+
+OFFICE_UNIT = 4             # what a unit of an office parted costs beyond a name parted, a line of it
 
 
 def _row_cost(tallest: int, second: int) -> int:

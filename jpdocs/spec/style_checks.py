@@ -10,7 +10,7 @@ from .. import japanese
 from ..enumeration import KANJI_ITEMS
 from ..errors import Problem
 from .source import dotted, line_of
-from .style_model import A4_WIDTH, ANNUAL_DATE_DATA, FRAME_PAD, AgreementStyle, AnnualStyle, HouseStyle
+from .style_model import A4_WIDTH, ANNUAL_DATE_DATA, ALWAYS_PRINTED, FRAME_PAD, AgreementStyle, AnnualStyle, HouseStyle
 
 
 def style_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
@@ -446,6 +446,9 @@ def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
             at(("columns", i, "field"), "a field's name cannot be empty")
         if col.count is not None:
             _check_count(col, i, at)
+        if col.empty is not None and col.data in ALWAYS_PRINTED:
+            at(("columns", i, "empty"), f"a column of data: {col.data} is never empty, so empty: would have no"
+                                        " effect (it is for a field or data the agreement may not give)")
     heads = [c.title() for c in an.columns if (c.data is None) != (c.field is None)]
     for head in sorted({h for h in heads if heads.count(h) > 1}):
         at(("columns",), f"two columns are headed {head}; give each its own heading:")

@@ -338,6 +338,7 @@ class NoticeStyle(StyleModel):
 ANNUAL_DATA = ("number", "signing_date", "title", "partners", "areas", "department", "validity",
                "amendments", "related", "amends", "issuer")
 ANNUAL_DATE_DATA = ("signing_date", "validity", "amendments", "related", "amends")
+ALWAYS_PRINTED = ("number", "signing_date", "title")      # data every agreement has: no cell of theirs is empty
 ANNUAL_HEADINGS = {"number": "№", "signing_date": "締結日", "title": "協定名", "partners": "相手方",
                    "areas": "連携事項", "department": "担当課", "validity": "有効期間", "amendments": "改定日",
                    "related": "関連文書", "amends": "原協定", "issuer": "締結者"}
@@ -359,6 +360,9 @@ class AnnualColumn(StyleModel):
     # partners only: after the names of two or more partners, the count of the parties as the
     # office words it, （{parties}市町間での協定）; {parties}: every party, {partners}: the names
     count: str | None = None
+    # what a cell prints where the agreement has nothing for the column (a field the spec does
+    # not give, no 担当課, no term …): default －; "" leaves it blank, as lists leave their 備考
+    empty: str | None = None
 
     def title(self) -> str:
         return self.heading if self.heading is not None else (ANNUAL_HEADINGS[self.data] if self.data else self.field)
@@ -383,6 +387,10 @@ class AnnualStyle(StyleModel):
     web: Literal["table", "prose"] = "table"    # the HTML page: the table, or one sentence per agreement
     # the prose list's sentence; {title} {date} {partners} {issuer} {department}
     prose: str = "{title}を締結しました（{date}）"
+    # the office's note under its list, as its page prints it (（注）令和６年４月１日現在有効な文書を
+    # 掲載しています。): under the table in the PDF and the DOCX, after the table or the prose
+    # list in the HTML; a newline a line break. Default "": none.
+    note: str = ""
 
 
 class HouseStyle(StyleModel):

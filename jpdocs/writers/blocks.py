@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus.paraparser import ParaFrag
-from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, Spacer, Table, TableStyle)
+from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, Spacer, Table)
 
 from ..fonts import registry as fonts
 from ..spec import images
@@ -29,8 +29,9 @@ from .jlreq import Settings
 from .paragraph_styles import paragraph_style
 from .tags import Node, tag
 from .problems import too_narrow
-from .flowables import (BreakPlace, Figure, HalfPageBreak, MeasuredTable, NumbersEnd, SealBox, SealPlace,
-                        TextPageBreak, TrackedLine, set_every_cell)
+from .flowables import (BreakPlace, Figure, HalfPageBreak, NumbersEnd, SealBox, SealPlace, TextPageBreak,
+                        TrackedLine)
+from .table_shapes import shaped_table
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 _CELL_PAD = 4.0
@@ -397,7 +398,7 @@ class BlockBuilder:
         pad = t.padding if t.padding is not None else (_CELL_PAD if t.border != "none" else 1.0)
         widths = [f * width for f in self._fitted_widths(t, width, pad)]
         # Every cell's style: what the commands VALIGN TOP, FONTNAME and the four
-        # paddings over (0, 0)-(-1, -1) set, set directly (flowables.set_every_cell);
+        # paddings over (0, 0)-(-1, -1) set, set directly (flowables.set_every_cell, in table_shapes.py);
         # `cmds`, the commands of some cells, follow them as they followed in one
         # TableStyle. FONTNAME: reportlab's cell default is Helvetica, which it would
         # reference (unembedded) even though every cell holds paragraphs.
@@ -439,7 +440,7 @@ class BlockBuilder:
                     cmds.append(("SPAN", (c, r), (c + cell.colspan - 1, r)))
                     cells.extend([""] * (cell.colspan - 1))
                 if cell.shade:
-                    cmds.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(self.house.colours[cell.shade])))
+                    cmds.append(("BACKGROUND", (c, r), (c, r), self.house.colours[cell.shade]))
                 if cell.valign == "beside" and c > 0:
                     # the name's first line beside the title's last (beside.py)
                     first = cell.blocks[0] if cell.blocks else None
@@ -457,16 +458,16 @@ class BlockBuilder:
                     cmds.append(("ALIGN", (c, r), (c, r), cell.align.upper()))
                 c += cell.colspan
             data.append(cells)
-        rule = colors.HexColor(self.house.colours["rule"])
+        rule = self.house.colours["rule"]
         if t.border == "grid":
             cmds.append(("GRID", (0, 0), (-1, -1), 0.6, rule))
         elif t.border == "box":
             cmds.append(("BOX", (0, 0), (-1, -1), 0.6, rule))
         # a ruled table headed by a row of column heads (a notice's section table, an
         # article's): the row heads each page the table runs onto, as a reader looks for it
-        table = MeasuredTable(data, colWidths=widths, hAlign="LEFT", repeatRows=1 if t.heading_row() else 0)
-        set_every_cell(table, every)
-        table.setStyle(TableStyle(cmds))
+        # (made once per shape and copied: table_shapes.py; the commands' colours are
+        # the house style's values, made reportlab colours there)
+        table = shaped_table(data, widths, every, cmds, 1 if t.heading_row() else 0)
         return KeepTogether([table]) if t.keep_together else table
 
     def _fitted_widths(self, t: m.Table, width: float, pad: float) -> list[float]:
