@@ -63,3 +63,13 @@ def test_every_wording_the_code_reads_is_known():
         named |= set(re.findall(r"""\b(?:word|fill)\(\s*["'](\w+)["']""", text))
         named |= set(re.findall(r"""\bwording(?:\.get\(|\.setdefault\(|\[)\s*["'](\w+)["']""", text))
     assert named and named <= known, named - known
+
+
+def test_the_annual_book_refuses_it_too(tmp_path):
+    style = house(tmp_path, "wording:\n  annual_titel: \"{year}　協定一覧\"\n")
+    out = tmp_path / "book"
+    result = run_generate("annual", "--fiscal-year", "2020", ROOT / "tests" / "data" / "annual" / "nta-r2" / "specs",
+                          "-o", out, "--style", style)
+    assert result.returncode == 1
+    assert f"{style}:2: wording.annual_titel:" in result.stderr and "did you mean 'annual_title'?" in result.stderr
+    assert not out.exists() or not any(out.iterdir())

@@ -53,10 +53,15 @@ def check_wording_keys(style: HouseStyle, where: tuple[Path, ...]) -> None:
     problems = []
     for key in unknown:
         close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-        what = f"the wording '{key}' is read by nothing (the generator, the templates in use), so it has no effect"
-        hint = (f"; did you mean '{close[0]}'?" if close else
-                "; remove it, or read it in a template of your own (--templates) with style.word")
-        problems.append(Problem(style.source, line_of(lines, ("wording", key)), f"wording.{key}", what + hint))
+        line, at = line_of(lines, ("wording", key)), f"wording.{key}"
+        if close:
+            problems.append(Problem(style.source, line, at, f"the wording '{key}' is read by nothing (the"
+                                    f" generator, the templates in use), so it has no effect; did you mean"
+                                    f" '{close[0]}'?"))
+        else:
+            problems.append(Problem(style.source, line, at, f"the wording '{key}' is read by nothing (the"
+                                    f" generator, the templates in use), so it has no effect; remove it, or"
+                                    f" read it in a template of your own (--templates) with style.word"))
     raise InputError(problems)
 
 
