@@ -647,7 +647,7 @@ def test_a_part_longer_than_its_line_breaks_after_a_word_not_inside_one():
     (…ジャパ / ン)."""
     from jpdocs.writers.jlreq import AT_SPACES
     npo = "ＮＰＯ法人クライシスマッパーズ・ジャパン"                     # 20 characters
-    assert texts(npo, 19 * EM, phrases=False) == [npo[:19], npo[19:]]   # the plain rules: …ジャパ / ン
+    assert texts(npo, 19 * EM, phrases=False) == [npo[:18], npo[18:]]   # the plain rules: …ジャ / パン (no widow ン)
     assert texts(npo, 19 * EM, phrases=AT_SPACES) == ["ＮＰＯ法人クライシスマッパーズ・", "ジャパン"]
     seven = "株式会社セブン－イレブン・ジャパン（第１５号）"
     assert texts(seven, 19 * EM, phrases=AT_SPACES) == ["株式会社セブン－イレブン・ジャパン", "（第１５号）"]
@@ -703,3 +703,16 @@ def test_a_line_pushed_in_does_not_end_inside_a_word():
     for width in (19.25, 19.5, 19.7):
         assert texts(line, width * EM, phrases=False)[-1] == "パン"               # the plain rules squeeze
         assert texts(line, width * EM, phrases=AT_WORDS) == [line[:19], "ジャパン"], width
+
+
+def test_a_title_breaks_after_its_words_middle_dot_not_before_a_suffix():
+    """AT_SPACES: where the last word start in the line's second half is kanji after
+    katakana (ペナン|州, a suffix of the word), a part with no legal form breaks after the
+    word's ・ before it (マレーシア・ / ペナン州首席大臣, kanagawa-penang-1991 under a label of
+    the name line); katakana after kanji starts a word and still breaks there
+    (ブリティッシュ・コロンビア州 / サレー市長)."""
+    from jpdocs.writers.jlreq import AT_SPACES
+    title = "マレーシア・ペナン州首席大臣"                                 # 14 characters
+    assert texts(title, 10 * EM, phrases=AT_SPACES) == ["マレーシア・", "ペナン州首席大臣"]
+    surrey = "ブリティッシュ・コロンビア州サレー市長"                     # 19 characters
+    assert texts(surrey, 14 * EM, phrases=AT_SPACES) == ["ブリティッシュ・コロンビア州", "サレー市長"]

@@ -219,7 +219,8 @@ def test_a_fallback_fonts_character_beyond_ffff_reads_back(tmp_path):
 
 
 @pytest.mark.parametrize("text", ["", "/FlateDecode", "true", "a" * 600, "~>z!!" * 200, "café", "é" * 600,
-                                  "\x18", "page\x1f" * 200, "日本", "\x7f", "\t\n\r"])
+                                  "\x18", "page\x1f" * 200, "日本", "\x7f", "\t\n\r",
+                                  "(a) \\ b)", "𠮷田", "Œ€‘’", "令和８年度 (案)"])
 def test_text_is_encoded_as_reportlab_encodes_it(text):
     """A str in a file: the fast writer's ASCII shortcut, and its memory of short
     ones, give pdfdoc.format's bytes, or its error (extpdfdoc has no byte for some

@@ -410,6 +410,21 @@ def _tree_objects() -> list[str]:
             re.finditer(rb"\d+ 0 obj\n<</(Type/StructElem|Nums|Type/StructTreeRoot)[^\n]*", canv.getpdfdata())]
 
 
+def test_the_tree_is_the_same_where_the_document_numbers_its_elements_otherwise(monkeypatch):
+    """The elements are formatted with the numbers a run of new objects gets
+    (write_tree) and registered after; a document that gave them others has them
+    formatted again with its own: the same tree."""
+    from jpdocs.writers import tags
+    expected = _tree_objects()
+    predicted = []
+
+    def off_by_one(first, count):
+        predicted.append(first)
+        return [f"{n} 0 R" for n in range(first + 1, first + 1 + count)]
+    monkeypatch.setattr(tags, "references", off_by_one)
+    assert _tree_objects() == expected and predicted
+
+
 def test_the_structure_tree_is_written_to_the_byte():
     """The elements are written as their final bytes when the tree is made (tags.py's
     write_tree): the objects as the writer of parts resolved at writing time wrote them."""

@@ -35,8 +35,8 @@ from __future__ import annotations
 import sys
 from array import array
 from binascii import crc32
-from itertools import compress as picked
-from operator import itemgetter
+from itertools import compress as picked, repeat
+from operator import is_, itemgetter
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
@@ -186,10 +186,22 @@ class Coding:
         font_file_ref, descriptor_ref, map_ref, cid_font_ref, to_unicode_ref = [
             b"%d %d R" % numbers[internal] for internal in named]
         templates = self.templates or self._templates()
-        font_name = _name_bytes(base_name)
+        font_name = self._name_bytes(base_name)
         descriptor.data = _filled(templates[0], font_name, font_file_ref)
         cid_font.data = _filled(templates[1], font_name, descriptor_ref, widths, map_ref)
         type0.data = _filled(templates[2], font_name, cid_font_ref, to_unicode_ref)
+
+    def _name_bytes(self, base_name: str) -> bytes:
+        """The glyph set's name as the file writes it (`_name_bytes`), its face's part
+        spelled once per process: reportlab's PDFName looks at a name character by
+        character, each alone, and a tag's letters and its "+" are written as they are."""
+        tag, plus, rest = base_name.partition("+")
+        if plus and rest == self.face_name and tag.isascii() and tag.isalpha():
+            tail = self.__dict__.get("name_tail")
+            if tail is None:
+                tail = self.name_tail = _name_bytes("+" + self.face_name)[1:]
+            return b"/" + tag.encode("ascii") + tail
+        return _name_bytes(base_name)
 
     def _templates(self) -> tuple[bytes, bytes, bytes]:
         """The face's descriptor, CIDFont and Type0 dictionaries as reportlab formats
@@ -241,7 +253,7 @@ class Coding:
         formatted = _by_cid(widths, cids)
         if None in formatted:
             get_width, char_of = self.face.getCharWidth, self.char_of
-            for cid in [cid for cid, w in zip(cids, formatted) if w is None]:
+            for cid in list(picked(cids, map(is_, formatted, repeat(None)))):     # (the new ones, in C)
                 width = get_width(char_of[cid])
                 widths[cid] = b"" if width == DEFAULT_WIDTH else fp_str(width).encode("ascii")
             formatted = _by_cid(widths, cids)
@@ -263,7 +275,7 @@ class Coding:
         lines = self.lines
         made = _by_cid(lines, cids)
         if None in made:
-            for cid in [cid for cid, line in zip(cids, made) if line is None]:
+            for cid in list(picked(cids, map(is_, made, repeat(None)))):     # (the new ones, in C)
                 char = chr(self.char_of[cid]).encode("utf-16-be", "surrogatepass").hex().upper()
                 lines[cid] = "<%04X> <%s>" % (cid, char)
             made = _by_cid(lines, cids)

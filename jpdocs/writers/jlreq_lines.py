@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, SPACES, Para
+from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, NO_START, SPACES, Para
 
 
 @dataclass
@@ -109,7 +109,31 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             line = _line(p, s, b, W, justify)
         lines.append(line)
         s = line.end
+    if p.pbrk is None and justify:
+        _no_widow(p, lines, widths)
     return lines
+
+
+def _no_widow(p: Para, lines: list[Line], widths: list[float]) -> None:
+    """A paragraph of prose whose last line holds one character (…各自その１通を保有す /
+    る。) takes the previous line's last break back (…保有 / する。): a proof-reader's
+    widow, which JLREQ's typesetters avoid by pushing out the line before. Not where that
+    line ends at a line break or hangs, nor where it would give up more than two
+    characters or half of itself, nor where the character is a word after a space."""
+    if len(lines) < 2:
+        return
+    prev, last = lines[-2], lines[-1]
+    text = p.text
+    body = text[last.start:last.end].rstrip("\n" + SPACES)
+    if not last.last or prev.forced or prev.hang or len(body.rstrip(NO_START)) != 1 or body[0] in SPACES \
+            or text[last.start - 1] in SPACES:          # a word of its own after a space (…観光の推進　/ 等)
+        return
+    b = p.brk.rfind(1, prev.start + 1, prev.end)
+    if b < prev.end - 2 or b - prev.start < (prev.end - prev.start) / 2 or "\n" in text[b:last.end - 1]:
+        return
+    W = widths[min(len(lines) - 2, len(widths) - 1)]
+    lines[-2] = _line(p, prev.start, b, W, True)
+    lines[-1] = _line(p, b, last.end, widths[min(len(lines) - 1, len(widths) - 1)], False, last=True)
 
 
 _WORD_ENDS = "・‐－-／/"       # a long katakana phrase breaks after these (イレブン・ / ジャパン)
@@ -140,7 +164,9 @@ def _word_break(p: Para, s: int, e: int) -> int:
     ジャパン, not …ジャパ / ン; …ジャパン / （第１５号））, unless that is only where the
     letters change script inside a name that has a legal form: then after its legal form,
     the name whole on the next line (公益社団法人 / 日本文書情報マネジメント協会, not
-    …マネジメント / 協会, its last word alone). With no word start in the second half, after
+    …マネジメント / 協会, its last word alone); in a name with no legal form where kanji
+    follow katakana, after the word's ・ before it in that half, if any (a title:
+    マレーシア・ / ペナン州首席大臣, not …ペナン / 州首席大臣, ペナン州 torn). With no word start in the second half, after
     a legal form in the first (国立大学法人 / 北海道国立大学機構); 0 if none."""
     text, brk = p.text, p.brk
 
@@ -150,11 +176,18 @@ def _word_break(p: Para, s: int, e: int) -> int:
 
     legal = next((i for i in range(s + 2, e + 1)
                   if brk[i] and text.endswith(LEGAL_FORMS, 0, i) and outside_brackets(i)), 0)
-    for i in range(e, s + (e - s + 1) // 2, -1):
+    half = s + (e - s + 1) // 2
+    for i in range(e, half, -1):
         if brk[i] and after_word(text, i) and outside_brackets(i):
             inside_name = text[i - 1] not in _WORD_ENDS and script_of(text[i - 1]) in _LETTERS \
                 and script_of(text[i]) in _LETTERS
-            return legal if inside_name and legal else i
+            if inside_name and not legal and script_of(text[i]) == "C" and script_of(text[i - 1]) == "K":
+                # kanji after katakana is a suffix of its word (ペナン州): after the word's ・
+                # before it, if any (マレーシア・ / ペナン州首席大臣); katakana after kanji starts
+                # a word (ブリティッシュ・コロンビア州 / サレー市長)
+                return next((j for j in range(i - 1, half, -1)
+                             if brk[j] and text[j - 1] in _WORD_ENDS and outside_brackets(j)), i)
+            return legal if inside_name else i
     return legal
 
 

@@ -29,7 +29,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference, PDFStream
 
 from .canvas_state import StateCanvas
-from .pdffile import FastDocument, Info, Preformatted, register
+from .pdffile import FastDocument, Info, Preformatted, references, register
 from .textout import FastText
 
 # Roles whose element stays in the tree even with nothing drawn in it: a table keeps
@@ -281,17 +281,45 @@ def tagging_canvas(tree: Node, forms: bool = False):
 
 
 # ------------------------------------------------------------------ the tree
-def _kept(node: Node, marked: dict, linked: dict, forms: bool, kept: set) -> bool:
-    """Whether anything of `node` was drawn (marked content, keyed by the node's id, or
-    a link), or it is a Form kept for a field; the nodes that were go into `kept`."""
-    drawn = False
-    for k in node.kids:                  # every kid, for `kept`
-        if _kept(k, marked, linked, forms, kept):
+def _in_order(root: Node, marked: dict, linked: dict, forms: bool) -> list[tuple[Node, int]]:
+    """The elements in reading order, each with its parent's place in it (-1: the tree's
+    root): the root, and under it each node of which anything was drawn (marked
+    content, keyed by the node's id, or a link), or that is a Form kept for a field, or
+    has such a node under it; a row that is kept keeps all its cells. One walk, which
+    adds a node where it meets it and takes it out again (with what it added under
+    it) where nothing of it was drawn, where a walk found the nodes kept and a second
+    put them in order."""
+    order = [(root, -1)]
+    for kid in root.kids:
+        if not _add_kept(kid, 0, marked, linked, forms, order) and kid.role in _CELLS:
+            _add_cells(kid, 0, order)
+    return order
+
+
+def _add_kept(node: Node, parent: int, marked: dict, linked: dict, forms: bool, order: list) -> bool:
+    """`node` and what is kept under it added to `order` if anything of it was drawn
+    (True); else nothing (False)."""
+    here = len(order)
+    order.append((node, parent))
+    drawn = id(node) in marked or node in linked or (forms and node.role == "Form")
+    for kid in node.kids:
+        if _add_kept(kid, here, marked, linked, forms, order):
             drawn = True
-    if drawn or id(node) in marked or node in linked or (forms and node.role == "Form"):
-        kept.add(node)
-        return True
-    return False
+        elif kid.role in _CELLS:
+            _add_cells(kid, here, order)
+    if not drawn:
+        del order[here:]
+    return drawn
+
+
+def _add_cells(cell: Node, parent: int, order: list) -> None:
+    """A cell of which nothing was drawn, in a row that is kept (an empty cell is still
+    a cell of its row and column), with the cells under it."""
+    here = len(order)
+    order.append((cell, parent))
+    for kid in cell.kids:
+        if kid.role in _CELLS:
+            _add_cells(kid, here, order)
 
 
 def _text(value: str) -> str:
@@ -306,8 +334,18 @@ def _element_head(role: str) -> str:
     return f"<</Type/StructElem/S/{role}/P "
 
 
-_HEADS: dict[str, str] = {}               # a role → its element's text up to the parent's reference
+_ROLES: dict[str, tuple[str, int | None]] = {}   # a role → its element's text up to the parent's
+                                                  # reference, and its heading level (None: not one)
 _NAMES: list[str] = []                    # the elements' internal names, jpSE1, jpSE2 … (spelled once)
+
+
+def _role(role: str) -> tuple[str, int | None]:
+    """_ROLES[role], made where first asked for (the roles are the writer's own: a few dozen)."""
+    made = _ROLES.get(role)
+    if made is None:
+        level = int(role[1]) if len(role) == 2 and role[0] == "H" and role[1].isdigit() else None
+        made = _ROLES[role] = (_element_head(role), level)
+    return made
 
 
 def _element_names(count: int) -> list[str]:
@@ -316,17 +354,97 @@ def _element_names(count: int) -> list[str]:
     return _NAMES[:count]
 
 
+def _element_texts(order: list, refs: list[str], pages: list[str], marks: dict,
+                   objrs: dict) -> tuple[list[str], list[tuple[bytes, str, str]], dict]:
+    """Each element's text, in `order`, with `refs` the elements' references and then
+    the tree root's (refs[-1], the parent of the top element); and the Forms' IDs
+    (a Form's /ID, its element's name, its reference); and each node's reference.
+
+    Most elements are one of two shapes: a paragraph's (one marked content on its
+    page, no kids, nothing else) and a group's (kids, nothing else); each is
+    formatted at once (one f-string, the same text the general way joins from its
+    parts, `_element_text`). Anything else goes the general way."""
+    ref_of = dict(zip([node for node, _ in order], refs))     # a node → its element's reference
+    texts: list[str] = []
+    ids: list[tuple[bytes, str, str]] = []
+    # Headings never skip a level (PDF/UA): a heading deeper than the one before it
+    # by more than one is read one level below it (the notice's 記者発表内容 under
+    # no title is H1).
+    last = 0
+    roles, mcids, append = _ROLES, _MCIDS, texts.append
+    for i, (node, parent) in enumerate(order):
+        head, level = roles.get(node.role) or _role(node.role)
+        if level is not None:
+            last = min(level, last + 1)
+            head = _role(f"H{last}")[0]
+        # (its kids' references looked up in C; a kid not kept has none)
+        kids = list(filter(None, map(ref_of.get, node.kids))) if node.kids else None
+        own = marks.get(id(node))
+        if node.attrs or node.alt is not None or node.title is not None or node.lang is not None or \
+                node in objrs:
+            pass
+        elif own is None:
+            if kids:
+                append(f"{head}{refs[parent]}/K [{' '.join(kids)} ]>>")
+                continue
+        elif not kids and len(own) == 1 and own[0][1] < 1000:
+            append(f"{head}{refs[parent]}/Pg {pages[own[0][0]]}/K [{mcids[own[0][1]]} ]>>")
+            continue
+        append(_element_text(node, i, head, refs, parent, kids or [], own, pages, objrs, ids))
+    return texts, ids, ref_of
+
+
+def _element_text(node: Node, i: int, head: str, refs: list[str], parent: int, kids: list[str],
+                  own: list | None, pages: list[str], objrs: dict, ids: list) -> str:
+    """An element's text, the general way: its head, its parent's reference, and only
+    the entries it has."""
+    if own:
+        first = own[0][0]
+        if len(own) == 1 and own[0][1] < 1000:
+            content = [_MCIDS[own[0][1]]]
+        else:
+            content = [str(mcid) if page == first else f"<</Type/MCR/Pg {pages[page]}/MCID {mcid}>>"
+                       for page, mcid in own]
+        kids = content + kids if node.own_first else kids + content
+        data = [head, refs[parent], "/Pg ", pages[first]]
+    else:
+        data = [head, refs[parent]]
+    if node in objrs:
+        kids += objrs[node]
+    if kids:
+        data += ("/K [", " ".join(kids), " ]")
+    if node.lang is not None:
+        data += ("/Lang ", _text(node.lang))
+    if node.alt is not None:
+        data += ("/Alt ", _text(node.alt))
+    if node.title is not None:
+        data += ("/T ", _text(node.title))
+        if node.role == "Form":
+            # found by its ID when the field is added (signing.py), without reading the tree
+            key = b"field:" + node.title.encode("utf-8")
+            ids.append((key, f"jpSE{i + 1}", refs[i]))
+            data.append(f"/ID <{key.hex().upper()}>")
+    if node.attrs:
+        data += ("/A <<", "".join([f"/{k}/{v}" if isinstance(v, str) else f"/{k} {v}"
+                                   for k, v in node.attrs.items()]), ">>")
+    data.append(">>")
+    return "".join(data)
+
+
 def write_tree(canv: TaggingCanvas) -> None:
     """The structure tree, parent tree and catalog entries, into the canvas's document.
 
-    Every object is registered first, in the order the file numbers them (the
-    elements in reading order, the parent tree, the tree's root), so that each
-    element is written here at once as its final bytes, its references spelled
-    with the numbers reportlab gave (pdffile.Preformatted): a notice has some 60
-    elements, and making each a list of parts resolved when the file is written
-    took half as much again (2.7 against 1.8 M instructions a notice). An element
-    is its role's head (remembered per role), its parent's reference, and only the
-    entries it has, joined once: most are a paragraph's /Pg and one MCID."""
+    The objects are numbered in the order the file writes them (the elements in
+    reading order, the parent tree, the tree's root), so that each element is
+    written here at once as its final bytes, its references spelled with the
+    numbers reportlab gives them (pdffile.Preformatted, registered together): a
+    notice has some 60 elements, and making each a list of parts resolved when the
+    file is written took half as much again (2.7 against 1.8 M instructions a
+    notice). An element is its role's head (remembered per role), its parent's
+    reference, and only the entries it has: most are a paragraph's /Pg and one
+    MCID, or a group's kids (`_element_texts`). The tree went from 1.31 to 1.04 M
+    instructions a warm notice with the one walk, the two shapes formatted at once
+    and the elements made with their bytes."""
     doc = canv._doc
     numbers = doc.idToObjectNumberAndVersion
 
@@ -342,79 +460,25 @@ def write_tree(canv: TaggingCanvas) -> None:
     for k, (annot, key, node, page) in enumerate(canv.jp_annots):
         key.value = pages_count + k
         objrs.setdefault(node, []).append(f"<</Type/OBJR/Obj {ref(annot.__InternalName__)}/Pg {pages[page]}>>")
-    kept: set[Node] = set()
-    _kept(root, marks, objrs, canv.jp_forms, kept)
-
-    # the elements in reading order, each with its parent's place (-1: the tree's root)
-    order: list[tuple[Node, int]] = []
-    stack = [(root, -1)]
-    while stack:
-        node, parent = stack.pop()
-        here = len(order)
-        order.append((node, parent))
-        # a row that is kept keeps all its cells
-        if node.kids:
-            stack.extend([(k, here) for k in reversed(node.kids) if k in kept or k.role in _CELLS])
+    order = _in_order(root, marks, objrs, canv.jp_forms)
     count = len(order)
-    elements = list(map(Preformatted, repeat(b"", count)))
+    names = _element_names(count) + ["jpParentTree", "jpStructTreeRoot"]
+    # The elements are formatted before they are registered, with the numbers
+    # `register` gives a run of new objects (the next ones, in order), so that each is
+    # made with its bytes (an element's text encoded in a C pass, not one by one);
+    # a document that numbers them otherwise has them formatted again.
+    *refs, parent_tree_ref, root_ref = references(doc.objectcounter + 1, count + 2)
+    texts, ids, ref_of = _element_texts(order, refs + [root_ref], pages, marks, objrs)
+    elements = list(map(Preformatted, map(str.encode, texts, repeat("latin-1"))))
     parent_tree, tree_root = Preformatted(), Preformatted()
-    *refs, parent_tree_ref, root_ref = register(
-        doc, [*elements, parent_tree, tree_root], _element_names(count) +
-        ["jpParentTree", "jpStructTreeRoot"])
+    given = register(doc, [*elements, parent_tree, tree_root], names)
+    if given != [*refs, parent_tree_ref, root_ref]:
+        *refs, parent_tree_ref, root_ref = given
+        texts, ids, ref_of = _element_texts(order, refs + [root_ref], pages, marks, objrs)
+        for element, text in zip(elements, texts):
+            element.data = text.encode("latin-1")
     cat = doc.Catalog
     cat.StructTreeRoot = PDFObjectReference("jpStructTreeRoot")
-
-    # Headings never skip a level (PDF/UA): a heading deeper than the one before it
-    # by more than one is read one level below it (the notice's 記者発表内容 under
-    # no title is H1).
-    last = 0
-    ids: list[tuple[bytes, str, str]] = []       # a Form's /ID, the element's name, its reference
-    heads, mcids = _HEADS, _MCIDS
-    ref_of = dict(zip([node for node, _ in order], refs))     # a node → its element's reference
-    refs.append(root_ref)                        # (refs[-1]: the parent of the tree's top element)
-    for i, (node, parent) in enumerate(order):
-        role = node.role
-        if len(role) == 2 and role[0] == "H" and role[1].isdigit():
-            last = min(int(role[1]), last + 1)
-            role = f"H{last}"
-        head = heads.get(role)
-        if head is None:
-            head = heads[role] = _element_head(role)
-        # (its kids' references looked up in C; a kid not kept has none)
-        kids = list(filter(None, map(ref_of.get, node.kids))) if node.kids else []
-        own = marks.get(id(node))
-        if own:
-            first = own[0][0]
-            if len(own) == 1 and own[0][1] < 1000:
-                content = [mcids[own[0][1]]]
-            else:
-                content = [str(mcid) if page == first else f"<</Type/MCR/Pg {pages[page]}/MCID {mcid}>>"
-                           for page, mcid in own]
-            kids = content + kids if node.own_first else kids + content
-            data = [head, refs[parent], "/Pg ", pages[first]]
-        else:
-            data = [head, refs[parent]]
-        if node in objrs:
-            kids += objrs[node]
-        if kids:
-            data += ("/K [", " ".join(kids), " ]")
-        if node.lang is not None:
-            data += ("/Lang ", _text(node.lang))
-        if node.alt is not None:
-            data += ("/Alt ", _text(node.alt))
-        if node.title is not None:
-            data += ("/T ", _text(node.title))
-            if node.role == "Form":
-                # found by its ID when the field is added (signing.py), without reading the tree
-                key = b"field:" + node.title.encode("utf-8")
-                ids.append((key, f"jpSE{i + 1}", refs[i]))
-                data.append(f"/ID <{key.hex().upper()}>")
-        if node.attrs:
-            data += ("/A <<", "".join([f"/{k}/{v}" if isinstance(v, str) else f"/{k} {v}"
-                                       for k, v in node.attrs.items()]), ">>")
-        data.append(">>")
-        elements[i].data = "".join(data).encode("latin-1")
-    del refs[-1]
 
     nums = ["<</Nums ["]
     by_page = canv.jp_by_page
