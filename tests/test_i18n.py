@@ -795,6 +795,14 @@ _ANNUAL_STYLES = {
 STYLE_VARIANTS.update(_ANNUAL_STYLES)
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in _ANNUAL_STYLES.items()})
 VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _ANNUAL_STYLES})
+# A wording nothing reads (build/wording_keys.py): a typo of a known key, and a key near none.
+_WORDING_STYLES = {
+    "wording-unknown-close": "wording:\n  ki_datte: 日時\n",
+    "wording-unknown-far": "wording:\n  zzqqyy: x\n",
+}
+STYLE_VARIANTS.update(_WORDING_STYLES)
+COMPANIONS.update({f"style-{name}.yaml": text for name, text in _WORDING_STYLES.items()})
+VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _WORDING_STYLES})
 # A party's organisation line as the copy types it (typed_name): no block to print it in, not
 # the written name, the name as written, no name to type (a draft's), no organisation line.
 _FORMAL = "    formal_name: 国立大学法人北海道国立大学機構　北見工業大学\n"

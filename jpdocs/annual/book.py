@@ -14,6 +14,8 @@ from .blocks import docx_document
 from .spreadsheet import csv_bytes
 from .web import html_fragment, html_page, prose_problems
 from .pdf import render_annual_pdf
+from ..build.kinds import folders
+from ..build.wording_keys import check_wording_keys
 from ..errors import InputError, Problem
 from ..output import write_outputs
 from ..spec.style import HouseStyle
@@ -30,6 +32,7 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     what the book states that was chosen for the user (a term's end no spec gave). As
     with a build (output.write_outputs), a file jpdocs did not write or that was
     changed since (the DOCX edited in Word) is not replaced without `force`."""
+    check_wording_keys(style, folders(None))    # (the book has bundled templates only)
     rows = select(paths, fy, style)
     # The prose list is the book's web form (annual.web: prose): a line of it with a hole
     # or a guess is a fault of the spec whichever files this run writes, as any other

@@ -26,6 +26,7 @@ from .kinds import (RELEASES, attachment_notes, attachments_of, bound_files, fol
                     needed_kinds, releases_of)
 from .notes import agreement_notes, comma_notes
 from .page_notes import break_notes
+from .wording_keys import check_wording_keys
 from .template_coverage import left_out, settings_unhonoured, settings_without_effect
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
@@ -160,6 +161,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     """Every document of the spec (of the given kind names; default: every kind its
     sections call for) as a model, checked: spec text against the fonts first
     (naming field and line), then the rendered model (template text, styles)."""
+    check_wording_keys(style, folders(templates))    # a wording nothing reads: before any of the spec
     check_spec_glyphs(loaded, style)
     for other in loaded.others.values():     # the names and titles the notice prints from them
         check_spec_glyphs(other, style)
