@@ -187,7 +187,7 @@ def _word_break(p: Para, s: int, e: int) -> int:
                 # a word (ブリティッシュ・コロンビア州 / サレー市長)
                 return next((j for j in range(i - 1, half, -1)
                              if brk[j] and text[j - 1] in _WORD_ENDS and outside_brackets(j)), i)
-            return legal if inside_name else i
+            return legal if inside_name and legal else i
     return legal
 
 
