@@ -33,15 +33,22 @@ _NAMED = re.compile(r"""\bword\(\s*['"](\w+)['"]"""
                     r"""|\bwording\.(?!get\b)(\w+)""")
 
 
+_DEFAULT_KEYS: list = [None, frozenset()]     # [the default style object, its keys with READ_BY_CODE]
+
+
 def default_keys() -> frozenset[str]:
-    """The wording keys of the bundled default style."""
-    return frozenset(load_style(None).wording)
+    """The wording keys of the bundled default style and those the code reads: made
+    again only when load_style gives another default (its file changed), not per build."""
+    style = load_style(None)
+    if style is not _DEFAULT_KEYS[0]:
+        _DEFAULT_KEYS[:] = [style, frozenset(style.wording) | READ_BY_CODE]
+    return _DEFAULT_KEYS[1]
 
 
 def check_wording_keys(style: HouseStyle, where: tuple[Path, ...]) -> None:
     """Refuse the wording keys of `style` that no part of the build reads (`where`:
     the template folders, the user's over the bundled)."""
-    known = default_keys() | READ_BY_CODE
+    known = default_keys()
     unknown = [key for key in style.wording if key not in known]
     if not unknown:                       # (every style so far: nothing more to read)
         return
