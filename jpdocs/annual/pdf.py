@@ -15,6 +15,7 @@ import io
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, TableStyle
 from reportlab.platypus import Table
 from reportlab.platypus.doctemplate import LayoutError
@@ -92,11 +93,24 @@ class _Contents(TableOfContents):
             # TOCI > Link: the entry's text and its link annotation (the leader and the
             # page number are drawn as artifacts)
             link = toc.add("TOCI").add("Link" if key else "P", note=plain)
+            style = self.getLevelStyle(level)
             data.append([tag(self.builder.para(f'{text}<onDraw name="drawTOCEntryEnd" label="{label}"/>',
-                                               self.getLevelStyle(level)), link)])
+                                               style, spreads=_label_spread(plain, level, style)), link)])
         self._table = Table(data, colWidths=(avail_width,), style=self.tableStyle)
         self.width, self.height = self._table.wrapOn(self.canv, avail_width, avail_height)
         return self.width, self.height
+
+
+def _label_spread(plain: str, level: int, style: ParagraphStyle) -> tuple:
+    """An agreement's entry's number label (（12）) as a spread of its own width: set as
+    every entry's is, never pushed in. An entry whose title and date just fit one line
+    took the room from every bracket of the line alike, its label's among them
+    ((12)災害時… under （11） 連携…); the title's own brackets give it now, or the date
+    goes to the next line."""
+    end = plain.find("）") + 1
+    if not level or not end:
+        return ()
+    return ((0, end, pdfmetrics.stringWidth(plain[:end], style.fontName, style.fontSize)),)
 
 
 class _Book(Placing, BaseDocTemplate):

@@ -145,7 +145,7 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
             min_width: float, phrases: bool | str = False, spreads: tuple = ()) -> Para:
     """`spreads`: (start, end, width) of stretches set across a width (均等割付): the
     space between their characters grows alike, none after the last, and no line
-    breaks or justification inside them; width 0: a stretch set as it is, kept on one
+    breaks, justification or push-in inside them; width 0: a stretch set as it is, kept on one
     line where it fits one (a name: model.Whole); a negative width: that much space
     after each character but the last, whatever their own widths (a typed gap)."""
     n = len(text)
@@ -176,6 +176,12 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
                      ((b - 1,) if b < n and _JA_RE.match(text, b) else ()):
                 gap[i] = max(ems[i], ems[i + 1]) / 4
     for a, b, width in spreads:
+        if width and shr:
+            # its characters stand where its width puts them: push-in takes its room from
+            # the rest of the line (a contents entry's （12） kept as wide as （１１）'s label)
+            for i in range(a, b):
+                if i in shr:
+                    shr[i] = 0.0
         if b - a > 1 and width:
             natural = sum(adv[a:b]) + sum(gap.get(i, 0.0) for i in range(a, b - 1))
             extra = -width if width < 0 else (width - natural) / (b - a - 1)
