@@ -106,11 +106,13 @@ def _label_spread(plain: str, level: int, style: ParagraphStyle) -> tuple:
     every entry's is, never pushed in. An entry whose title and date just fit one line
     took the room from every bracket of the line alike, its label's among them
     ((12)災害時… under （11） 連携…); the title's own brackets give it now, or the date
-    goes to the next line."""
+    goes to the next line. Its width without its ）'s blank, which an opener after it
+    takes (（６）「地域…: ）「 is set 1.5 em, JLREQ's pair): no wider than the label as
+    set, so the spread adds no space between its characters, it only holds them."""
     end = plain.find("）") + 1
     if not level or not end:
         return ()
-    return ((0, end, pdfmetrics.stringWidth(plain[:end], style.fontName, style.fontSize)),)
+    return ((0, end, pdfmetrics.stringWidth(plain[:end], style.fontName, style.fontSize) - style.fontSize / 2),)
 
 
 class _Book(Placing, BaseDocTemplate):
