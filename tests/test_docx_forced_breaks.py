@@ -343,3 +343,30 @@ def test_the_seed_overview_docx_breaks_the_item_before_its_bracket(overview):
 def test_libreoffice_keeps_the_overview_items_word_whole(overview, tmp_path):
     lo = [re.sub(r"\s+", "", line) for line in layout_lines(convert(overview / "overview.docx", tmp_path))]
     assert any(line.endswith("（エリアアイディンティティ）の推進等") for line in lo), lo
+
+
+@needs_poppler
+def test_surreys_title_written_whole_breaks_before_the_place_name(tmp_path):
+    """江東区・サレー市 with Surrey's title written without its space, as the covenant's prose
+    writes the place (カナダ国ブリティッシュ・コロンビア州サレー市長), its block in one column
+    at an indent (0.26) that leaves its line room for …州サレー only by squeezing the ・:
+    the line ends before the place name (…コロンビア州 / サレー市長), never inside the title
+    (…州サレー / 市長, as it did), and the DOCX copies the break."""
+    specs = tmp_path / "specs"
+    shutil.copytree(REAL / "styles", specs / "styles")
+    style = specs / "styles" / "koto-ward.yaml"
+    text = style.read_text(encoding="utf-8")
+    assert "signature_columns: 2\n" in text
+    style.write_text(text.replace("signature_columns: 2\n", "signature_columns: 1\n  signature_indent: 0.26\n"),
+                     encoding="utf-8")
+    spec = (REAL / "koto-surrey-1989.yaml").read_text(encoding="utf-8")
+    title = "title: ブリティッシュ・コロンビア州　サレー市長"
+    assert title in spec
+    spec = spec.replace(title, "title: カナダ国ブリティッシュ・コロンビア州サレー市長")
+    (specs / "koto.yaml").write_text(spec, encoding="utf-8")
+    result = run_generate(specs / "koto.yaml", "-o", tmp_path / "out", "--kinds", "agreement", "--force")
+    assert result.returncode == 0, result.stderr
+    pdf = layout_lines(tmp_path / "out" / "koto" / "agreement.pdf")
+    assert line_after(pdf, "カナダ国ブリティッシュ・コロンビア州")[1].endswith("サレー市長")
+    runs = docx_paragraph(tmp_path / "out" / "koto" / "agreement.docx", "カナダ国")
+    assert "".join(t for t, _ in runs) == "カナダ国ブリティッシュ・コロンビア州\nサレー市長"

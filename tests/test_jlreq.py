@@ -716,3 +716,22 @@ def test_a_title_breaks_after_its_words_middle_dot_not_before_a_suffix():
     assert texts(title, 10 * EM, phrases=AT_SPACES) == ["マレーシア・", "ペナン州首席大臣"]
     surrey = "ブリティッシュ・コロンビア州サレー市長"                     # 19 characters
     assert texts(surrey, 14 * EM, phrases=AT_SPACES) == ["ブリティッシュ・コロンビア州", "サレー市長"]
+
+
+def test_a_title_breaks_before_its_place_name_not_after_it():
+    """AT_SPACES: a katakana place name with its kanji office (サレー市長), the line
+    ending after the katakana with no ・ in its second half: the break goes before the
+    place name, where the script changes to it (…コロンビア州 / サレー市長), not inside
+    the title (…州サレー / 市長) — at the edge, pushed out, or where the line reached
+    the place name only by squeezing the ・ (push-in: 20.5 em)."""
+    from jpdocs.writers.jlreq import AT_SPACES
+    surrey = "ブリティッシュ・コロンビア州サレー市長"                     # 19 characters
+    for width in (17, 18):
+        assert texts(surrey, width * EM, phrases=False) == [surrey[:17], "市長"]    # the plain rules
+        assert texts(surrey, width * EM, phrases=AT_SPACES) == [surrey[:14], "サレー市長"], width
+    canada = "カナダ国ブリティッシュ・コロンビア州サレー市長"               # 23 characters
+    for width in (20.5, 21, 22):
+        assert texts(canada, width * EM, phrases=AT_SPACES) == [canada[:18], "サレー市長"], width
+    # a place name starting in the line's first half: the break stays where it was (…オホーツク /
+    # 総合振興局長), the line no shorter than half
+    assert texts("北海道オホーツク総合振興局長", 10 * EM, phrases=AT_SPACES) == ["北海道オホーツク", "総合振興局長"]

@@ -95,6 +95,10 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
                     words = _word_break(p, s, e)
                     if words:
                         line = _line(p, s, words, W, justify)
+                elif p.pbrk is not None and not p.by_phrase and b < n and s < _word_break(p, s, b) < b:
+                    # … or before a suffix of its word (…コロンビア州サレー / 市長, the ・'s
+                    # blank squeezed): before the word, as at the edge (…州 / サレー市長)
+                    line = _line(p, s, _word_break(p, s, b), W, justify)
                 if line is None:
                     line = Line(s, b, -over / room, width=W, last=b >= n)
         if line is None and may_hang and text[e] in HANGING and brk[e + 1] \
@@ -165,9 +169,11 @@ def _word_break(p: Para, s: int, e: int) -> int:
     letters change script inside a name that has a legal form: then after its legal form,
     the name whole on the next line (公益社団法人 / 日本文書情報マネジメント協会, not
     …マネジメント / 協会, its last word alone); in a name with no legal form where kanji
-    follow katakana, after the word's ・ before it in that half, if any (a title:
-    マレーシア・ / ペナン州首席大臣, not …ペナン / 州首席大臣, ペナン州 torn). With no word start in the second half, after
-    a legal form in the first (国立大学法人 / 北海道国立大学機構); 0 if none."""
+    follow katakana, before the katakana word where it starts in that half: after its ・
+    or where the script changes to it (a title: マレーシア・ / ペナン州首席大臣, not …ペナン /
+    州首席大臣, ペナン州 torn; …コロンビア州 / サレー市長, not …州サレー / 市長). With no
+    word start in the second half, after a legal form in the first (国立大学法人 /
+    北海道国立大学機構); 0 if none."""
     text, brk = p.text, p.brk
 
     def outside_brackets(i: int) -> bool:
@@ -182,11 +188,12 @@ def _word_break(p: Para, s: int, e: int) -> int:
             inside_name = text[i - 1] not in _WORD_ENDS and script_of(text[i - 1]) in _LETTERS \
                 and script_of(text[i]) in _LETTERS
             if inside_name and not legal and script_of(text[i]) == "C" and script_of(text[i - 1]) == "K":
-                # kanji after katakana is a suffix of its word (ペナン州): after the word's ・
-                # before it, if any (マレーシア・ / ペナン州首席大臣); katakana after kanji starts
-                # a word (ブリティッシュ・コロンビア州 / サレー市長)
+                # kanji after katakana is a suffix of its word (ペナン州, サレー市長): before
+                # the katakana word, where it starts in that half: after its ・ (マレーシア・ /
+                # ペナン州首席大臣) or where the script changes to it (…コロンビア州 / サレー
+                # 市長, not …州サレー / 市長); katakana after kanji starts a word
                 return next((j for j in range(i - 1, half, -1)
-                             if brk[j] and text[j - 1] in _WORD_ENDS and outside_brackets(j)), i)
+                             if brk[j] and after_word(text, j) and outside_brackets(j)), i)
             return legal if inside_name and legal else i
     return legal
 
