@@ -181,3 +181,23 @@ def test_three_a_row_share_the_lines_room_only_where_a_word_would_be_cut():
     assert fitted[7] > widths[7] and fitted[1] < widths[1]
     assert abs(sum(fitted[1::3]) - sum(widths[1::3])) < 1e-9
     assert fitted[0::3] == widths[0::3] and fitted[2::3] == widths[2::3]
+
+
+@needs_poppler
+def test_both_blocks_lines_start_at_their_blocks_margin(tmp_path, capsys):
+    """鳥取県・中央県 1997, two blocks side by side, one rule for both: every line of a
+    block at the block's margin, the name after its title where the block has one (知事
+    西尾邑次 under 日本国鳥取県) and alone where it has none (チェベクミディン　バトボルド
+    under モンゴル国中央県, title: false), nothing indented; a proof-reader saw the left
+    block's second line indented in a small render of the page, which the glyphs (and
+    the DOCX's paragraphs, with no indent of their own) do not bear out."""
+    pdf = _build(REAL / "tottori-tov-1997.yaml", tmp_path, capsys)
+    rows = _rows(pdf)
+    bodies, people = _row(rows, "日本国鳥取県モンゴル国中央県"), _row(rows, "知事西尾邑次チェベクミディンバトボルド")
+    assert abs(_x(bodies, "日") - _x(people, "知")) < 0.1
+    assert abs(_x(bodies, "モ") - _x(people, "チ")) < 0.1
+    root = etree.fromstring(zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml"))
+    tbl = [t for t in root.iter(W + "tbl") if "日本国鳥取県" in "".join(x.text or "" for x in t.iter(W + "t"))][-1]
+    paragraphs = [p for p in tbl.iter(W + "p") if "".join(t.text or "" for t in p.iter(W + "t"))]
+    assert len(paragraphs) == 4
+    assert [p.find(f"{W}pPr/{W}ind") for p in paragraphs] == [None] * 4
