@@ -16,6 +16,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 import yaml
 
 from conftest import SEED_SPEC, SOFFICE, no_space, pdf_text, run_generate
@@ -174,3 +175,18 @@ def test_refused_beside_prose(tmp_path):
     assert result.returncode == 1, result.stdout
     assert ("agreement.document.article_numerals: the document is prose without articles (document.prose), and"
             " article_numerals is the articles' numerals: it would have no effect") in result.stderr, result.stderr
+
+
+def test_a_hundredth_article_is_typed_in_the_docx(tmp_path):
+    """第百条: Word's japaneseCounting is trusted to 九十九 only, so the articles' numbers
+    are typed (before, reading the numbers as that format failed at the 100th)."""
+    extras = [dict(_article(f"more{k}", f"事項{k}", "consultation" if k == 0 else f"more{k - 1}"), name=f"more{k}")
+              for k in range(93)]
+    spec = variant(tmp_path, article_numerals="kanji", extra_articles=extras)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement")
+    assert result.returncode == 0, result.stderr
+    text = no_space(pdf_text(tmp_path / "out" / spec.stem / "agreement.pdf"))
+    assert "第九十九条（事項91）" in text and "第百条（事項92）" in text
+    body = docx.Document(str(tmp_path / "out" / spec.stem / "agreement.docx")).element.body
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]   # tables' too
+    assert "第百条（事項92）" in texts and "第一条（目的）" in texts
