@@ -32,7 +32,10 @@ read. The days written after a date without their month are read with it as a ru
 date's month and year, read only with a weekday and only as a later day (30日間 and ・3日
 after the 27th are none); after ～ or から a date with its month and without its year is the
 first's year, or the next where its month is earlier (12月28日～１月４日); after ・ 、 と or 及び,
-a list's (2026年10月11日（日）・10月12日（月・祝）), the first's year, only as a later day. The weekday's
+a list's (2026年10月11日（日）・10月12日（月・祝）), the first's year, only as a later day. A span's mark
+is ～, 〜, ~, a hyphen or ―, and the hour the span begins at may stand before it (2026/10/3（土）
+20:00〜10/12（月・祝）, 10月３日（土）午後８時から12日（月）): the later date is still the run's, in the
+first's year; an hour after it (…10/12（月・祝）17:00) is no part of it. The weekday's
 brackets are round, or tortoise-shell (2025年5月5日〔月・祝〕).
 """
 from __future__ import annotations
@@ -86,19 +89,28 @@ _ENGLISH_WEEKDAY = re.compile(
 _ENGLISH_WEEKDAYS = {name: "月火水木金土日"[i] for i, names in enumerate((
     ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "weds", "wednesday"), ("thu", "thur", "thurs", "thursday"),
     ("fri", "friday"), ("sat", "saturday"), ("sun", "sunday"))) for name in names}
+# the mark of a span: ～ (U+FF5E), 〜 (U+301C), ~, a hyphen, or ― (U+2015), as notices write it
+_SPAN = r"[～〜~\-－―]"
+# the hour the span begins at, between a date (its weekday) and the span's mark: 2026/10/3（土）20:00〜
+# 10/12（月・祝）, 10月３日（土）午後８時から12日（月）. The later day is then the run's, in the first's
+# year, as without the hour (read past it: the later day was read as a date of its own, without
+# its year, and checked in the year around the notice's date of issue, not the first's)
+_HOUR = r"(?:午前|午後)?[0-9０-９]{1,2}(?:[:：][0-9０-９]{2}|時(?:[0-9０-９]{1,2}分|半)?)"
+_HOUR_THEN = rf"(?:{_HOUR}{_GAP})?"
 # the next day of a run, written without its month (it is the date's before it): ３月19日（土）・20日（日）,
 # ３月19日（土）～21日（月・祝）, 10月３日（土）から５日（月）, in figures 11/3(金・祝)~5(日); or, after ～ or
 # から, with its month and without its year (10月26日（土）～11月３日（日・祝）: the first's year, or the
 # next where the month is earlier, 12月28日（木）～１月４日（木））. Read only with a weekday after it (or
 # the weekdays of both in one bracket after it, 19日・20日（土・日））, and only as a later day
-_NEXT_DAY = re.compile(rf"{_GAP}(?:[・･、，,]|と|及び|および|[～〜~\-－]|から){_GAP}(?P<day>{_NUM}){_GAP}日")
+_NEXT_DAY = re.compile(rf"{_GAP}(?:[・･、，,]|と|及び|および|{_HOUR_THEN}(?:{_SPAN}|から)){_GAP}(?P<day>{_NUM}){_GAP}日")
 # or after ・ 、 と 及び with its month, as a list of days in the first's year (2026年10月11日（日）・10月12日
 # （月・祝）の2日間, an event page; 7月18日（土）、7月20日（月・祝）): only a later month or day, never the next
 # year's (a list is not a span)
-_NEXT_DATE = re.compile(rf"{_GAP}(?:[～〜~\-－]|から|(?P<listed>[・･、，,]|と|及び|および)){_GAP}"
+_NEXT_DATE = re.compile(rf"{_GAP}(?:{_HOUR_THEN}(?:{_SPAN}|から)|(?P<listed>[・･、，,]|と|及び|および)){_GAP}"
                         rf"(?P<month>{_NUM}){_GAP}月{_GAP}(?P<day>{_NUM}){_GAP}日")
-_NEXT_FIGURE_DAY = re.compile(r"[ 　]*(?:[・･、，,]|[～〜~\-－])[ 　]*(?P<day>[0-9０-９]{1,2})(?![0-9０-９/／.．:：])")
-_NEXT_FIGURE_DATE = re.compile(r"[ 　]*(?:[～〜~\-－])[ 　]*(?P<month>[0-9０-９]{1,2})[/／](?P<day>[0-9０-９]{1,2})"
+_NEXT_FIGURE_DAY = re.compile(rf"[ 　]*(?:[・･、，,]|{_HOUR_THEN}{_SPAN})[ 　]*(?P<day>[0-9０-９]{{1,2}})"
+                              r"(?![0-9０-９/／.．:：])")
+_NEXT_FIGURE_DATE = re.compile(rf"[ 　]*{_HOUR_THEN}{_SPAN}[ 　]*(?P<month>[0-9０-９]{{1,2}})[/／](?P<day>[0-9０-９]{{1,2}})"
                                r"(?![0-9０-９/／.．:：])")
 WEEKDAYS = "月火水木金土日"
 # a date in figures (see the module's docstring): the year (era name or letter, or a western

@@ -150,6 +150,8 @@ def _en(signers: str = _EN_BLOCKS, paragraph: str = "We agree.", twice: bool = F
 
 
 VARIANTS.update({
+    # the document saying what the house says already (article_numerals: figures)
+    "article-numerals-as-house": ("    standard: 包括連携", "    article_numerals: figures\n    standard: 包括連携"),
     "translation-twice": _en(twice=True),
     "translation-japanese": _en(paragraph="We agree、"),
     "translation-unknown-party": _en(signers=_EN_BLOCKS.replace("party: kitami_it", "party: kitami")),

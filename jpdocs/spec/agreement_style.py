@@ -31,6 +31,9 @@ class AgreementStyle(StyleModel):
     article_heading: str = "{number}（{heading}）"
     article_lead: str = ""             # before the first paragraph's text, on its line
     numbering_digits: Literal["mixed", "half", "full"] | None = None   # articles, paragraphs, items (第1条); default: digits
+    # the articles' and chapters' numbers: figures (第１条, in the digits above) or kanji (第一条,
+    # 第十一条, as laws and treaties number them; the paragraphs stay ２, ３ in figures)
+    article_numerals: Literal["figures", "kanji"] = "figures"
     # labelled lines of a signature block, e.g. {address: 住所, organisation: 名称, title: 代表者};
     # empty: unlabelled lines (the seed's)
     signature_labels: dict[Literal["address", "organisation", "title", "name"], str] = {}

@@ -34,7 +34,7 @@ from .checks import (check_block_labels, check_by_hand, check_name_size, check_p
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .kind_wording import SELF, check_kind_wording
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
-from .numbers import article_numbers
+from .numbers import article_numbers, article_numeral
 from .prose import check_prose, prose_parts
 from .published import check_published, closing_article
 from ..markup import spread
@@ -100,6 +100,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     num = lambda n: japanese.digits(n, form.numbering_digits or digit_style)   # noqa: E731
     # the items' own digits where the house gives them ((1) beside 第１条, as 消防庁's model)
     item_num = (lambda n: japanese.digits(n, form.item_digits)) if form.item_digits else num   # noqa: E731
+    # the articles' and chapters' numbers: the same figures, or kanji (第一条) where the text has them
+    art_num = article_numeral(doc.article_numerals, form.article_numerals, num, problem)
     term = term_of(ag)
     blank_date = style.word("blank_date")
     # the date line in its own digits where the house gives them (平成29年7月26日 beside 第１条)
@@ -193,14 +195,14 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
 
     purpose = (doc.purpose or "").removesuffix("こと")
     order = [d.name for d in drafts]
-    numbers, gaps = article_numbers(drafts, num, problem)
-    chapters = chapter_starts(doc.chapters, order, num, form.chapter_heading, problem, numbers)
+    numbers, gaps = article_numbers(drafts, art_num, problem)
+    chapters = chapter_starts(doc.chapters, order, art_num, form.chapter_heading, problem, numbers)
     articles = []
     for i, d in enumerate(drafts):
         text = d.text
         if d.fill and d.otherwise is not None and any(r not in order for r in refs_in(text)):
             text = d.otherwise
-        fill = ((lambda t, i=i: fill_placeholders(t, words, order, i, loaded, d, purpose, num, numbers)) if d.fill
+        fill = ((lambda t, i=i: fill_placeholders(t, words, order, i, loaded, d, purpose, art_num, numbers)) if d.fill
                 else (lambda t: t))
         if any((getattr(c, "item_marker", None) or form.item_marker) == "⑴"
                and len(getattr(c, "items", ())) > len(PARENTHESIZED) for c in text):
@@ -216,7 +218,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             continue
         clauses = [make_clause(n, c, fill, num, form.paragraph_lead, form.item_marker, item_num)
                    for n, c in zip(paragraph_numbers(text), text)]
-        number = f"第{num(numbers[i])}条"
+        number = f"第{art_num(numbers[i])}条"
         if d.heading is None:
             # No heading to set in the house's form: the number stands before the
             # text on its line (第１条　この協定は、…), whatever the form.
@@ -305,7 +307,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses,
                          says_seal(closing or closing_article(drafts)) and doc.seal_places != "blank",
                          chosen is not None and prints_generated_term(chosen, doc), prose_parts(doc.prose),
-                         tuple((key, num(before), num(stated)) for key, before, stated in gaps),
+                         tuple((key, art_num(before), art_num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",
                          blocks_withheld, translations, supplementary_of(doc.supplementary),
                          doc.date_line == "in_closing", doc.signing_place or "",

@@ -3,8 +3,26 @@ an article's number as the text numbers it (number: 8 for a text that goes from 
 to 第８条). A stated number only ever skips ahead: one at or below the article before
 it would number two articles alike or count backwards, and the next number would be
 the article's anyway (a key with no effect): both are refused.
+
+The numbers are written in figures (第１条, the house's digits) or in kanji (第一条,
+第十一条: treaties, laws and older agreements), as the document or the house says
+(article_numerals); the paragraphs' numbers stay figures (２, ３) either way.
 """
 from __future__ import annotations
+
+from ...enumeration import kanji_numeral
+
+KEY = ("agreement", "document", "article_numerals")
+
+
+def article_numeral(given, house: str, num, problem):
+    """How an article's and a chapter's number is written: `num` (the house's figures)
+    or kanji_numeral, as the document says (`given`) or else the house. The document
+    saying what the house says already would have no effect: an error at its key."""
+    if given is not None and given == house:
+        problem(KEY, f"the house numbers its articles in {house} already (agreement.article_numerals):"
+                     " article_numerals would have no effect; remove it")
+    return kanji_numeral if (given or house) == "kanji" else num
 
 
 def article_numbers(drafts, num, problem) -> tuple[list[int], list[tuple[tuple, int, int]]]:

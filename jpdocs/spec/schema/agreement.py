@@ -185,6 +185,9 @@ class AgreementDocument(Strict):
     articles: dict[str, ArticleOverride] = {}   # changes to the standard set's articles, by name
     extra_articles: list[ExtraArticle] = []     # the spec's own articles
     chapters: list[Chapter] = []       # 章 above the articles, in order, the first from the first article
+    # the articles' (and chapters') numbers in kanji, 第一条, 第十一条, as treaties, laws and older
+    # agreements number them (kanji), or in figures (第１条); default: the house's (agreement.article_numerals)
+    article_numerals: Optional[Literal["figures", "kanji"]] = None
     # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own);
     # a list under a paragraph (協定を結ぶ目的は以下のとおりとする。): {items: [...], marker: ・}
     prose: list[Union[Line, ProseList, ProseHeading, ProseCentred]] = []

@@ -20,8 +20,11 @@ _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _KANJI = "〇一二三四五六七八九"
 
 
-def _counting(n: int) -> str:
-    """Word's japaneseCounting: 一 … 十, 十一 … 九十九."""
+def _counting(n: int) -> str | None:
+    """Word's japaneseCounting: 一 … 十, 十一 … 九十九; None from 百 on, which this module does not
+    claim Word and LibreOffice print alike (a 100th article in kanji stays typed text)."""
+    if n >= 100:
+        return None
     tens, ones = divmod(n, 10)
     return (("" if tens < 2 else _KANJI[tens]) + ("十" if tens else "") + (_KANJI[ones] if ones else "")) or _KANJI[0]
 
@@ -65,7 +68,7 @@ def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
             texts = set()
             for b in bs:
                 shown, marker = show(b.seq), _marker_text(b)
-                if not marker or shown not in marker:
+                if not marker or shown is None or shown not in marker:
                     break
                 texts.add(marker.replace(shown, f"%{ilvl + 1}", 1))
             else:
