@@ -193,9 +193,18 @@ def date_of(m: re.Match) -> DateInText:
 _FIGURE_DATE_HINT = re.compile(r"[0-9０-９][/／.．\-－‐−][0-9０-９]")
 
 
+# a text of ASCII figures, hyphens, colons and T alone writes no date this module reads: a
+# hyphenated date is read only beside a weekday, in brackets or in letters (three at least),
+# and a date in figures needs / or . (2024-02-27, 2024-02-27T10:00, 0152-67-5621: a spec's
+# dates and times and its phone numbers, most of the texts _FIGURE_DATE_HINT finds, each
+# read for nothing at ~40,000 instructions)
+_FIGURES_AND_HYPHENS = re.compile(r"[0-9:T\-]*")
+
+
 def may_hold_date(text: str) -> bool:
     """Whether `text` may write a date this module reads (spec/text_checks.py looks only there)."""
-    return ("日" in text and "月" in text) or _FIGURE_DATE_HINT.search(text) is not None
+    return (("日" in text and "月" in text)
+            or (_FIGURE_DATE_HINT.search(text) is not None and _FIGURES_AND_HYPHENS.fullmatch(text) is None))
 
 
 _SEPARATORS = str.maketrans("／．", "/.")
@@ -367,8 +376,21 @@ def check_dates(text: str) -> tuple[list[str], list[str]]:
     （2023年）), a weekday written after it that is not the day's, a 祝 beside a day that is no
     holiday. (refusals, warnings): a 祝 beside a day of a year whose holidays may still change
     is warned of, not refused."""
+    return _checked(_days_said(text))
+
+
+def dates_read(text: str) -> tuple[list[str], list[str], list[tuple[str, int, int, str | None, str]]]:
+    """check_dates(text) and yearless_weekdays(text), from one reading of the text's dates:
+    the spec's text checks want both of each text that may hold a date, and reading its
+    dates twice cost ~40,000 instructions a text (five a notice)."""
+    days = _days_said(text)
+    return (*_checked(days), _yearless(days))
+
+
+def _checked(days: list[_Said]) -> tuple[list[str], list[str]]:
+    """check_dates of the days a text says (_days_said)."""
     refusals, warnings = [], []
-    for said in _days_said(text):
+    for said in days:
         date = said.date
         if date.year is None:
             continue
@@ -407,5 +429,10 @@ def yearless_weekdays(text: str) -> list[tuple[str, int, int, str | None, str]]:
     or in figures 2/27（火）, and the days of a run after it: ３月19日（土）・20日（日））, or with a
     holiday's mark alone (５月３日（祝）): (as written, month, day, the weekday written or None,
     the holiday's mark beside it or ""). Its year is the reader's to infer (yearless_problem)."""
+    return _yearless(_days_said(text))
+
+
+def _yearless(days: list[_Said]) -> list[tuple[str, int, int, str | None, str]]:
+    """yearless_weekdays of the days a text says (_days_said)."""
     return [(said.written, said.date.month, said.date.day, said.weekday, said.holiday)
-            for said in _days_said(text) if said.date.year is None and (said.weekday or said.holiday)]
+            for said in days if said.date.year is None and (said.weekday or said.holiday)]

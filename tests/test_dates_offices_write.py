@@ -101,6 +101,54 @@ def test_a_yearless_date_is_not_read_where_the_spec_gives_no_day():
     assert check_dates("５月７日（祝）と２月26日（月・祝）") == ([], [])
 
 
+def test_the_spec_s_text_checks_read_a_text_s_dates_once_for_both_checks():
+    """The spec's text checks read each text's dates once (dates_in_text.dates_read, kept with
+    the text's findings) for the dated check and the yearless one: what they gather for the
+    yearless check (check_text's `dated`) is yearless_weekdays of the text, at its key, and
+    what they refuse is check_dates', for texts with and without dates, years and weekdays."""
+    from jpdocs.dates_in_text import dates_read
+    from jpdocs.spec import text_checks
+    texts = [t for form in REAL_FORMS for t in form[1:3]] + [form[1] for form in YEARLESS_REAL]
+    texts += ["５月３日（祝）と２月26日（月・祝）", "2024-02-27（火）", "0152-67-5621", "2/27（火）・28日（水）",
+              "令和６年２月30日（金）に開催", "北海道", "2023-04-18", "３月19日（土）・20日（日）"]
+    read = 0
+    for text in texts:
+        refusals, warnings = check_dates(text)
+        assert dates_read(text) == (refusals, warnings, yearless_weekdays(text)), text
+        for fresh in (True, False):                      # found afresh, and remembered
+            if fresh:
+                text_checks._FINDINGS.clear()
+            dated: list = []
+            problems = text_checks.check_text(text, ("a", "b"), "s.yaml", {}, [], dated)
+            yearless = tuple(yearless_weekdays(text))
+            assert dated == ([(("a", "b"), yearless)] if yearless else []), text
+            assert [p.message for p in problems] == refusals, text
+            read += bool(yearless)
+    assert read >= 10
+
+
+def test_a_text_of_figures_and_hyphens_alone_is_not_read_for_dates():
+    """may_hold_date passes over a text of ASCII figures, hyphens, colons and T alone (a
+    spec's dates, times and phone numbers): it writes no date the module reads, whatever
+    its shape (a hyphenated date is read only beside a weekday). Random such texts, and
+    dates of that shape with a weekday after them, which are read."""
+    import random
+    from jpdocs.dates_in_text import _days_said, may_hold_date
+    rng = random.Random(11)
+    pieces = ["2024", "2023", "1999", "02", "2", "27", "12", "31", "-", "-", ":", "T", "0152", "10"]
+    passed = read = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        assert _days_said(text) == [], text
+        passed += not may_hold_date(text)
+        date = f"{rng.choice(['2024', '2023', '1999'])}-{rng.choice(['02', '2', '12'])}-{rng.choice(['27', '3', '31'])}"
+        for after in ("（火）", " (Tue)", "(金)T10:00"):
+            assert may_hold_date(date + after) and _days_said(date + after), date + after
+            read += 1
+    assert passed > 1000 and read == 9000
+    assert not may_hold_date("2024-02-27T10:00") and may_hold_date("2024-02-27（火）")
+
+
 @pytest.mark.parametrize("text, around, kind, message", [
     ("５月３日（祝）", "2024-04-20", None, None),
     ("３月20日（祝）", "2024-02-16", None, None),

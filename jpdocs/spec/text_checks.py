@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from .. import radicals
-from ..dates_in_text import check_dates, may_hold_date, yearless_weekdays
+from ..dates_in_text import dates_read, may_hold_date
 from ..yearless_dates import yearless_problem
 from ..errors import Problem
 from .source import dotted, line_of
@@ -34,13 +34,14 @@ _SUSPECT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ufffd\u00ad\u200b-\u200d\u20
 def check_text(value, path, name, lines, warnings, dated: list | None = None) -> list[Problem]:
     """Refuse control and invisible characters and untrue dates, naming the field; warn
     (never alter) where an ASCII space touches Japanese text. `dated` gathers the (path,
-    text) of each text that may hold a date, for check_yearless_weekdays."""
+    days) of each text that writes a date without its year beside a weekday or a holiday's
+    mark (days: dates_in_text.yearless_weekdays of the text), for check_yearless_weekdays."""
     problems: list[Problem] = []
     if isinstance(value, str):
-        dates, untrue, unsure, invisible, spaced = _findings(value)
+        dates, untrue, unsure, invisible, spaced, yearless = _findings(value)
         if dates:
-            if dated is not None:
-                dated.append((path, value))
+            if dated is not None and yearless:
+                dated.append((path, yearless))
             for message in untrue:
                 problems.append(Problem(name, line_of(lines, path), dotted(path), message))
             for message in unsure:
@@ -86,20 +87,23 @@ def _findings(value: str) -> tuple:
     return found
 
 
-def _find(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...], str | None, str | None]:
+def _find(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...], str | None, str | None, tuple]:
     """What check_text finds in a text: whether it may hold a date, the messages of its
     untrue dates (problems) and of its unsure ones (warnings), the message of its first
     control or invisible character (a problem) and of an ASCII space beside Japanese (a
-    warning, given where the text is not a typed form's)."""
+    warning, given where the text is not a typed form's), and its dates without their
+    year beside a weekday or a holiday's mark (yearless_weekdays: for
+    check_yearless_weekdays, read with the dated ones)."""
     untrue: tuple[str, ...] = ()
     unsure: tuple[str, ...] = ()
+    yearless: tuple = ()
     dates = may_hold_date(value)
     if dates:
-        found_untrue, found_unsure = check_dates(value)
-        untrue, unsure = tuple(found_untrue), tuple(found_unsure)
+        found_untrue, found_unsure, found_yearless = dates_read(value)
+        untrue, unsure, yearless = tuple(found_untrue), tuple(found_unsure), tuple(found_yearless)
     suspect = _SUSPECT.search(value) is not None
     if not suspect and " " not in value:
-        return dates, untrue, unsure, None, None
+        return dates, untrue, unsure, None, None, yearless
     invisible = None
     for i, ch in enumerate(value if suspect else ""):
         cp = ord(ch)
@@ -126,7 +130,7 @@ def _find(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...], str | Non
         a, b = max(0, found.start() - 4), found.end() + 4
         spaced = (f"an ASCII space beside Japanese text ({value[a:b]!r}) is printed"
                   " as it is; if a gap is meant, write a full-width space (　)")
-    return dates, untrue, unsure, invisible, spaced
+    return dates, untrue, unsure, invisible, spaced, yearless
 
 
 def mend_radicals(value, path, name, lines, warnings):
@@ -151,7 +155,7 @@ def mended_and_checked(data, name, lines, warnings, dated: list) -> tuple[object
     tree (two walks of a notice's ~120 values cost ~0.2 M instructions more): each text
     mended, then checked as check_text checks it. The warnings come as the two walks
     gave them, the radicals' for the whole tree first, then the text checks'; the
-    problems, and the texts that may hold a date (`dated`), in the tree's order."""
+    problems, and the texts' dates without their year (`dated`), in the tree's order."""
     found: tuple[list, list, list] = ([], [], [])       # radicals' warnings, text checks' warnings, problems
     data = _mend_and_check(data, (), name, lines, found, dated)
     warnings += found[0]
@@ -188,7 +192,7 @@ def _mend_and_check(value, path, name, lines, found, dated):
 
 # What _find gives a text with nothing to say: no date, no control or invisible
 # character, no ASCII space beside Japanese.
-_NOTHING = (False, (), (), None, None)
+_NOTHING = (False, (), (), None, None, ())
 # texts that fix_radicals leaves as they are and in which check_text finds _NOTHING,
 # wherever they stand: met again, taken as they are (_mend_and_check); bounded as _FINDINGS
 _CLEAN: set[str] = set()
@@ -213,11 +217,11 @@ def check_yearless_weekdays(dated: list, around: tuple[dt.date, tuple], name, li
     refused where no such date of the year before, that year or the year after is what the
     text says it is (a 祝 beside a day of the year made certain is checked as beside a dated
     one), warned of where the nearest is not and another year's is (the text may mean another
-    year's: 昨年２月27日（月）). `dated`: the (path, text) check_text gathered."""
+    year's: 昨年２月27日（月）). `dated`: the (path, days) check_text gathered."""
     problems: list[Problem] = []
     day, key = around
-    for path, text in dated:
-        for written, month, mday, weekday, holiday in yearless_weekdays(text):
+    for path, days in dated:
+        for written, month, mday, weekday, holiday in days:
             found = yearless_problem(written, month, mday, weekday, holiday, day, dotted(key))
             if found:
                 problem = Problem(name, line_of(lines, path), dotted(path), found[1])
