@@ -295,7 +295,8 @@ def test_the_users_own_cache_folder_is_private_and_used(tmp_path):
 
 
 def test_entries_of_the_caches_old_names_are_removed_when_the_cache_is_opened(tmp_path):
-    """Compiled templates were once kept as Jinja names them (__jinja2_….cache); since
+    """Compiled templates were once kept as Jinja names them (__jinja2_….cache), then as
+    __jpdocs_output1_….cache; since
     the cache's names changed (BYTECODE_FILES) nothing reads them: the first run of this
     version that opens the cache removes them, and leaves any other file; then it marks
     the folder done (templating.STALE_REMOVED), so that later runs do not list it."""
@@ -303,13 +304,13 @@ def test_entries_of_the_caches_old_names_are_removed_when_the_cache_is_opened(tm
     folder = cache_root / "templates"
     folder.mkdir(parents=True, mode=0o700)
     os.chmod(folder, 0o700)
-    for name in ("__jinja2_0123abcd.cache", "__jinja2_4567ef.cache"):
+    for name in ("__jinja2_0123abcd.cache", "__jinja2_4567ef.cache", "__jpdocs_output1_89ab.cache"):
         (folder / name).write_bytes(b"old")
     (folder / "notes.txt").write_text("the user's", encoding="utf-8")
     result = run_with_cache(cache_root, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in folder.iterdir())
-    assert not [n for n in names if n.startswith("__jinja2_")], names
+    assert not [n for n in names if n.startswith(("__jinja2_", "__jpdocs_output1_"))], names
     assert "notes.txt" in names and templating.STALE_REMOVED in names, names
     prefix = templating.BYTECODE_FILES.split("%s")[0]
     assert any(n.startswith(prefix) for n in names), names          # its own entries written

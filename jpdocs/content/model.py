@@ -17,7 +17,7 @@ Align = Literal["left", "center", "right", "justify"]
 
 
 # ---------------------------------------------------------------- inlines
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Text:
     """A run of text. `font` names a font role of the house style ("mincho",
     "gothic"); None inherits the paragraph's. `size`: the run's own type size in
@@ -27,6 +27,13 @@ class Text:
     bold: bool = False
     font: str | None = None
     size: float | None = field(default=None, kw_only=True)
+
+    def __init__(self, text: str, bold: bool = False, font: str | None = None, *, size: float | None = None):
+        # The fields in one update of the instance's dict, where a frozen dataclass's own
+        # __init__ sets each through object.__setattr__ (~1,700 instructions a field; a
+        # notice's markup makes some thirty runs). The same fields and values: the
+        # subclasses keep dataclass's __init__ (tests/test_model_text.py compares them).
+        self.__dict__.update(text=text, bold=bold, font=font, size=size)
 
 
 @dataclass(frozen=True)

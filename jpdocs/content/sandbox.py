@@ -338,7 +338,7 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
                 parts = list(args[0])
                 check_size([owner] * max(0, len(parts) - 1) + parts, "the result of join()")
                 args = (parts, *args[1:])
-        return check_size(__context.call(__obj, *args, **kwargs), "the result of a call")
+        return check_size(_called(__context, __obj, args, kwargs), "the result of a call")
 
     def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
         self.step()
@@ -355,6 +355,32 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         if operator == "%":
             check_percent_format(left)
         return super().call_binop(context, operator, left, right)
+
+
+# The functions of methods (a model's template_api) found to carry no Jinja pass_context
+# mark: called by _called without Jinja's Context.call. Bounded by the project's code:
+# only methods is_safe_callable let through (the allowed names of the project's classes).
+_PLAIN_FUNCTIONS: set = set()
+
+
+def _called(context, obj: Any, args: tuple, kwargs: dict) -> Any:
+    """context.call(obj, *args, **kwargs). A bound method whose function has no
+    jinja_pass_arg (style.word, n.offices, ct.persons: ~9 a notice) is called as
+    Context.call would call it (its _block_vars and _loop_vars dropped, a StopIteration
+    made undefined), without Context.call's two failing hasattr lookups, which raised
+    and dropped an AttributeError each: ~15,000 instructions a call. (A bound method's
+    __call__ never has jinja_pass_arg, and its own is its function's.)"""
+    func = obj.__func__ if type(obj) is types.MethodType else None
+    if func not in _PLAIN_FUNCTIONS:
+        if func is None or hasattr(func, "jinja_pass_arg") or len(_PLAIN_FUNCTIONS) >= 1_000:
+            return context.call(obj, *args, **kwargs)
+        _PLAIN_FUNCTIONS.add(func)
+    kwargs.pop("_block_vars", None)
+    kwargs.pop("_loop_vars", None)
+    try:
+        return obj(*args, **kwargs)
+    except StopIteration:
+        return context.environment.undefined("value was undefined because a callable raised a StopIteration exception")
 
 
 def check_replace(text: Any, old: Any, new: Any, what: str) -> None:

@@ -62,13 +62,25 @@ def _finalize(value):
 _markup_of = partial(str.__new__, Markup)
 
 
+def _printed(value) -> str:
+    """What `{{ value }}` prints: the text of _finalize(value). A plain str (most values)
+    is escaped and its newlines made LINE_BREAK as _finalize does, without the Markup
+    _finalize makes of it, which str() then copied back into a str (two objects of the
+    text's length for each of a notice's ~50 values); anything else goes through _finalize."""
+    if type(value) is str:
+        text = _escape_inner(value.rstrip("\n"))
+        return str.replace(text, "\n", LINE_BREAK) if "\n" in text else text
+    return str(_finalize(value))
+
+
 @lru_cache(maxsize=None)
 def _finalized_output() -> type:
-    """Jinja's code generator, printing `{{ value }}` as str(finalize(value)) where
-    Jinja writes escape(finalize(value)): _finalize gives every value escaped (a
-    Markup as it is), and Jinja's escape() of its result only copied it into a new
-    Markup, through three Python calls (a notice prints some 130 values). The text
-    is the same character for character: escape(m) for a Markup m is m's text.
+    """Jinja's code generator, printing `{{ value }}` as printed(value) where Jinja
+    writes escape(finalize(value)): _finalize gives every value escaped (a Markup as
+    it is), and Jinja's escape() of its result only copied it into a new Markup,
+    through three Python calls (a notice prints some 130 values); _printed gives its
+    text. The text is the same character for character: escape(m) for a Markup m is
+    m's text (tests/test_sandbox.py compares the two on every bundled template and spec).
     Made when a template is first compiled: a build whose templates come from the
     bytecode cache does not import Jinja's compiler."""
     from jinja2.compiler import CodeGenerator
@@ -78,12 +90,20 @@ def _finalized_output() -> type:
             if finalize.src is None:                # (no finalize: Jinja's own way)
                 super()._output_child_pre(node, frame, finalize)
                 return
-            self.write("str(" + finalize.src)
+            self.write("environment.printed(")
+
+        def _output_child_post(self, node, frame, finalize) -> None:
+            if finalize.src is None:
+                super()._output_child_post(node, frame, finalize)
+                return
+            self.write(")")
     return FinalizedOutput
 
 
 class _Sandbox(TemplateSandbox):
     """The sandbox, compiling with _finalized_output's code generator."""
+
+    printed = staticmethod(_printed)        # (what its code calls for each {{ value }})
 
     @property
     def code_generator_class(self) -> type:      # (what Jinja asks for when it compiles)
@@ -148,8 +168,9 @@ def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dat
 
 
 # The cache's file names: apart from those of the code Jinja's own generator made
-# (_finalized_output), which a cache written before would still hold.
-BYTECODE_FILES = "__jpdocs_output1_%s.cache"
+# (_finalized_output), which a cache written before would still hold, and from the
+# code an earlier version of it made (output1: str(environment.finalize(…))).
+BYTECODE_FILES = "__jpdocs_output2_%s.cache"
 
 
 def _bytecode_cache():
@@ -164,12 +185,14 @@ def _bytecode_cache():
     return jinja2.FileSystemBytecodeCache(str(folder), BYTECODE_FILES)
 
 
-# The entries of the cache's names before BYTECODE_FILES (Jinja's own, __jinja2_%s.cache):
-# never read again, they would stay in the user's cache folder for ever. They are
-# removed once, and the file STALE_REMOVED says so: a cache folder may hold thousands of
-# entries (one per template source), and listing it at every start would cost ms.
-STALE_FILES = ("__jinja2_", ".cache")
-STALE_REMOVED = "__jpdocs_stale_removed"
+# The entries of the cache's names before BYTECODE_FILES (Jinja's own, __jinja2_%s.cache,
+# and __jpdocs_output1_%s.cache): never read again, they would stay in the user's cache
+# folder for ever. They are removed once, and the file STALE_REMOVED says so: a cache
+# folder may hold thousands of entries (one per template source), and listing it at
+# every start would cost ms. (Named anew with each name retired: a folder swept before
+# output1 was retired is swept again.)
+STALE_FILES = (("__jinja2_", ".cache"), ("__jpdocs_output1_", ".cache"))
+STALE_REMOVED = "__jpdocs_stale_removed2"
 
 
 @lru_cache(maxsize=4)
@@ -181,7 +204,8 @@ def _drop_stale_entries(folder: str) -> None:
         return
     try:
         with os.scandir(folder) as entries:
-            stale = [e.path for e in entries if e.name.startswith(STALE_FILES[0]) and e.name.endswith(STALE_FILES[1])]
+            stale = [e.path for e in entries
+                     if any(e.name.startswith(start) and e.name.endswith(end) for start, end in STALE_FILES)]
         for path in stale:
             try:
                 os.unlink(path)
