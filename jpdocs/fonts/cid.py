@@ -162,7 +162,9 @@ class Coding:
         drawn = array("H", bytes.fromhex("".join(runs)))
         if _LITTLE_ENDIAN:
             drawn.byteswap()
-        cids = tuple(sorted(set(drawn) - {0}))
+        cids = set(drawn)
+        cids.discard(0)                   # (in place: `- {0}` copied the set, ~0.05 M a notice)
+        cids = tuple(sorted(cids))
         parts = self.made.get(cids)
         if parts is None:
             if len(self.made) >= MAX_KEPT:
