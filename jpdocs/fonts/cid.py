@@ -163,7 +163,7 @@ class Coding:
         if _LITTLE_ENDIAN:
             drawn.byteswap()
         cids = set(drawn)
-        cids.discard(0)                   # (in place: `- {0}` copied the set, ~0.05 M a notice)
+        cids.discard(0)                   # (in place: `- {0}` copied the set)
         cids = tuple(sorted(cids))
         parts = self.made.get(cids)
         if parts is None:
