@@ -124,11 +124,12 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
     from jpdocs import output
     from jpdocs.build import checks, documents, record
     from jpdocs.content import markup
-    from jpdocs.fonts import cid
+    from reportlab.pdfbase import pdfdoc
+    from jpdocs.fonts import cid, cut
     from jpdocs.spec import load, source
     from jpdocs.spec.strict import model as strict_model
     from reportlab.platypus import doctemplate
-    from jpdocs.writers import blocks, canvas_state, composer, drawing, pages, pdf, placing, tags
+    from jpdocs.writers import blocks, canvas_state, composer, drawing, pages, pdf, pdffile, placing, tags
     return {
         # build_one's steps before and after the PDF (batch.build_in_memory): names
         # it imports when it runs are wrapped in their modules, names another module
@@ -191,6 +192,27 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
             ("  text objects begun (TaggingCanvas.beginText)", tags.TaggingCanvas, "beginText", _via_starmap),
             ("  text objects drawn (TaggingCanvas.drawText)", tags.TaggingCanvas, "drawText", _via_takewhile),
             ("  the fonts' objects, cut (Coding.add_objects)", cid.Coding, "add_objects", _via_zip_longest),
+        ],
+        # inside the fonts' objects (the drawing pass's Coding.add_objects)
+        "fonts": [
+            ("  a glyph set's parts (Coding._parts)", cid.Coding, "_parts", _via_call),
+            ("    the font program cut (Cutter.cut)", cut.Cutter, "cut", _via_reduce),
+            ("    /W (Coding._widths)", cid.Coding, "_widths", _via_starmap),
+            ("    the ToUnicode CMap (Coding._to_unicode)", cid.Coding, "_to_unicode", _via_takewhile),
+            ("    the /CIDToGIDMap (Coding._cid_to_gid)", cid.Coding, "_cid_to_gid", _via_pairwise),
+            ("    the subset's tag (cid._tag)", cid, "_tag", _via_zip_longest),
+            ("  kept streams deflated (_Kept.encode)", cid._Kept, "encode", _via_cycle),
+        ],
+        # inside the file written (the layout pass's TaggingCanvas.save)
+        "file": [
+            ("  the structure tree (tags.write_tree)", tags, "write_tree", _via_call),
+            ("    its elements' text (tags._element_texts)", tags, "_element_texts", _via_reduce),
+            ("    the XMP packet (tags.xmp_packet)", tags, "xmp_packet", _via_starmap),
+            ("  the document's data, fonts included (PDFDocument.GetPDFData)", pdfdoc.PDFDocument, "GetPDFData",
+             _via_takewhile),
+            ("    the objects formatted (FastDocument.format)", pdffile.FastDocument, "format", _via_pairwise),
+            ("      the pages' tree (PDFPages.check_format)", pdfdoc.PDFPages, "check_format", _via_zip_longest),
+            ("    the outlines prepared (PDFOutlines.prepare)", pdfdoc.PDFOutlines, "prepare", _via_cycle),
         ],
     }
 

@@ -266,3 +266,26 @@ def test_a_run_of_preformatted_objects_is_written_as_reportlab_writes_it():
         return refs, out.getvalue()
     ours, theirs = written(True), written(False)
     assert ours == theirs and b"[ 1 2 ]\nendobj\n" in ours[1] and b"<</A 4>>\nendobj\n" in ours[1]
+
+
+@pytest.mark.parametrize("fields", [
+    {},
+    {"subject": "", "keywords": ""},
+    {"subject": "件名 (subject)", "keywords": "鍵, words"},
+    {"title": "長い題名" * 200, "author": b"bytes author", "creator": "", "trapped": "True"},
+    {"subject": "s", "dateFormatter": lambda y, mo, d, *rest: f"D:{y}-{mo}-{d}"},
+])
+def test_the_info_dictionary_is_written_as_its_entries_are(fields):
+    """pdffile._info writes Info's entries without making reportlab's objects of them:
+    the bytes reportlab's PDFDictionary of the same entries writes (Info.format), with
+    and without a subject and keywords, a long title, bytes, and a date formatter (the
+    general way)."""
+    from jpdocs.writers.pdffile import FastDocument, Info, _info
+    doc = FastDocument(invariant=1)
+    info = doc.info
+    info.__class__ = Info
+    for key, value in fields.items():
+        setattr(info, "_dateFormatter" if key == "dateFormatter" else key, value)
+    written = _info(info, doc)
+    assert written == info.format(doc)
+    assert (b"/Subject" in written) == bool(info.subject) and (b"/Keywords" in written) == bool(info.keywords)

@@ -30,7 +30,8 @@ from reportlab.lib.utils import isSeq
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import (NoEncryption, PDFArray, PDFCatalog, PDFDate, PDFDictionary, PDFFile,
                                       PDFInfo, PDFName, PDFObject, PDFObjectReference, PDFPage, PDFPages,
-                                      PDFResourceDictionary, PDFStream, PDFString)
+                                      PDFResourceDictionary, PDFStream, PDFString,
+                                      ViewerPreferencesPDFDictionary)
 
 _LIMIT = 20_000                   # entries per cache: a batch repeats few, a title each document
 _SHORT = 512                      # characters of a text remembered (not a page's content, say)
@@ -123,7 +124,12 @@ def _items(d: dict, doc) -> bytes:
     keys = list(d)
     if not isinstance(d, OrderedDict):
         keys.sort()
-    out = [_key(k) + b" " + value(d[k], doc) for k in keys]
+    return _joined([_key(k) + b" " + value(d[k], doc) for k in keys])
+
+
+def _joined(out: list[bytes]) -> bytes:
+    """A dictionary's entries (b"/Key value", in order) as PDFDictionary writes them (not
+    multi-line: six entries to a line)."""
     for i in reversed(range(6, len(out), 6)):
         out.insert(i, b"\n ")
     return b"<<\n" + b" ".join(out) + b"\n>>"
@@ -224,8 +230,30 @@ def _info_entries(info: PDFInfo, doc, leave_out_empty: bool = True) -> dict:
 
 
 def _info(info: PDFInfo, doc) -> bytes:
-    """Info.format: without its empty entries."""
-    return _items(_info_entries(info, doc), doc)
+    """Info.format: without its empty entries. Each entry is written as `_items` writes
+    _info_entries' (in their keys' order), without making reportlab's objects of them
+    (seven PDFStrings, a PDFDate, a PDFName: ~0.08 M instructions a notice); a date
+    formatter or a timestamp not set goes the general way."""
+    ts = doc._timeStamp
+    if info._dateFormatter is not None or ts is None or type(info.trapped) is not str:
+        return _items(_info_entries(info, doc), doc)
+    date = _string_of("D:%04d%02d%02d%02d%02d%02d%+03d'%02d'" % (*ts.YMDhms, ts.dhh, ts.dmm))
+    entries = [b"/Author " + _text_string(info.author, doc), b"/CreationDate " + date,
+               b"/Creator " + _text_string(info.creator, doc)]
+    if info.keywords:
+        entries.append(b"/Keywords " + _text_string(info.keywords, doc))
+    entries += (b"/ModDate " + date, b"/Producer " + _text_string(info.producer, doc))
+    if info.subject:
+        entries.append(b"/Subject " + _text_string(info.subject, doc))
+    entries += (b"/Title " + _text_string(info.title, doc), b"/Trapped " + _text(_name(info.trapped)))
+    return _joined(entries)
+
+
+def _text_string(s, doc) -> bytes:
+    """PDFString(s) as `value` writes it (`_string`)."""
+    if type(s) is str and len(s) <= _SHORT:
+        return _string_of(s)
+    return PDFString(s).format(doc)
 
 
 def _reportlab_info(info: PDFInfo, doc) -> bytes:
@@ -267,6 +295,14 @@ def _stream(s: PDFStream, doc) -> list[bytes]:
     data = value(content, doc)
     d["Length"] = len(content)
     return [_items(d, doc), b"\nstream\n", data, b"endstream\n"]
+
+
+def dictionary_bytes(d: PDFDictionary, doc) -> bytes:
+    """pdfdoc.format(d, doc) of a PDFDictionary inside another object (a stream's), written
+    here where the document is (`_plain`)."""
+    if _plain(doc) and type(d) is PDFDictionary:
+        return _dictionary(d, doc)
+    return pdfdoc.format(d, doc)
 
 
 class Preformatted(PDFObject):
@@ -359,7 +395,7 @@ _VALUES = {PDFDictionary: _dictionary, PDFArray: _array, PDFObjectReference: _re
 # an object at the top of the file (an indirect object)
 _OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _catalog, PDFPages: _catalog,
             PDFPage: _catalog, PDFInfo: _reportlab_info, Info: _info,
-            Preformatted: _preformatted}
+            Preformatted: _preformatted, ViewerPreferencesPDFDictionary: _dictionary}
 
 
 def _trailer(doc, startxref: int, size: int, root: PDFObjectReference, info: PDFObjectReference) -> bytes:

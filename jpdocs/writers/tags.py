@@ -29,7 +29,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference, PDFStream
 
 from .canvas_state import StateCanvas
-from .pdffile import FastDocument, Info, Preformatted, references, register
+from .pdffile import FastDocument, Info, Preformatted, dictionary_bytes, references, register
 from .textout import FastText
 
 # Roles whose element stays in the tree even with nothing drawn in it: a table keeps
@@ -134,7 +134,7 @@ class _PlainStream(PDFStream):
     def format(self, document):
         content = document.encrypt.encode(self.content)
         d = PDFDictionary(dict(self.dictionary.dict, Length=len(content)))
-        return pdfdoc.format(d, document) + b"\nstream\n" + content + b"endstream\n"
+        return dictionary_bytes(d, document) + b"\nstream\n" + content + b"endstream\n"
 
 
 # ------------------------------------------------------------------ the canvas
