@@ -8,9 +8,11 @@ when no phrase fits (after a word, where the script changes, after a legal form)
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from . import phrases
 from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, NO_START, SPACES, Para
 
 
@@ -54,6 +56,7 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
     value serves every further line)."""
     lines: list[Line] = []
     n, text, brk, cum = p.n, p.text, p.brk, p.cum
+    bounds = None                                    # BudouX's phrase starts, once a word is torn
     s = 0
     while s < n:
         W = widths[min(len(lines), len(widths) - 1)]
@@ -107,11 +110,78 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             if b <= s:
                 b = e                                # nothing breakable: cut at the edge
             line = _line(p, s, b, W, justify)
+        if p.pbrk is None and justify and not line.forced and line.end < n and _torn(text, line.end):
+            if bounds is None:
+                bounds = _phrase_starts(text)
+            line = _keep_word(p, s, line, W, bounds)
         lines.append(line)
         s = line.end
     if p.pbrk is None and justify:
         _no_widow(p, lines, widths)
     return lines
+
+
+# How far a justified line's gaps may open so that a word is not torn at its end (in em of
+# the line's first character): a fifth of an em. Seen on the real pages: a prose line of
+# 43 characters giving up the two of 福島 (…議会議長と / 福島秀雄洋野町議会議長の…) opens
+# each gap by 0.05 em, 中央県知 of 中央県知 / 事 0.1 em, neither seen by a reader; an
+# overview cell of 21 characters giving up （スポー (…観光資源 / （スポーツ文化ツーリズム）)
+# 0.19 em, its lines looser than the prose but no looser than the cell's last lines look
+# short. Beyond that the spaces read as gaps, worse than the torn word: it stays torn.
+KEEP_WORD_SPREAD = 0.2
+_KEEP_WORD_AHEAD = 4       # (_keep_word) at most so many characters pushed in to end the word
+
+
+def _torn(text: str, b: int) -> bool:
+    """Whether a break before text[b] tears a word: between two kanji or two katakana
+    (福島 / 秀雄, 知 / 事, スポー / ツ), where JLREQ allows it; after hiragana, before
+    a particle or between scripts, a line may end as it does."""
+    k = script_of(text[b])
+    return k in "KC" and script_of(text[b - 1]) == k
+
+
+def _phrase_starts(text: str) -> frozenset:
+    """Where BudouX starts a phrase in `text` (phrases.py), and after each full-width space."""
+    out, pos = set(), 0
+    for chunk in phrases.chunks(text):
+        pos += len(chunk)
+        out.add(pos)
+    out.update(m.end() for m in _IDEOGRAPHIC_SPACES.finditer(text))
+    return frozenset(out)
+
+
+_IDEOGRAPHIC_SPACES = re.compile("\u3000+")
+
+
+def _keep_word(p: Para, s: int, line: Line, W: float, bounds: frozenset) -> Line:
+    """A justified line of prose that would end inside a word, inside one of BudouX's
+    phrases (a person's name 福島 / 秀雄, a title 中央県知 / 事, スポー / ツ): pushed in to
+    the word's end where its punctuation gives the room (…中央県知事 / チェベクミディン),
+    else ended at the phrase's start where its gaps open by at most KEEP_WORD_SPREAD em
+    (…議会議長と / 福島秀雄…); else as JLREQ broke it. Not a break at a phrase's start
+    (…観光資源 / 取組): no word is torn there."""
+    b, text, brk = line.end, p.text, p.brk
+    if b in bounds:
+        return line
+    kind = script_of(text[b])
+    ahead = b
+    while ahead < p.n and ahead - b < _KEEP_WORD_AHEAD and script_of(text[ahead]) == kind:
+        ahead += 1
+    ahead = brk.find(1, ahead) if ahead < p.n else p.n
+    if ahead - b <= _KEEP_WORD_AHEAD and ahead in bounds and ahead < p.n and p.cshr is not None \
+            and "\n" not in text[b:ahead]:
+        over = _width(p, s, ahead) - W
+        room = _shrinkable(p, s, ahead)
+        if over <= EPS:
+            return _line(p, s, ahead, W, True)
+        if room > 0 and over <= room + EPS:
+            return Line(s, ahead, -over / room, width=W)
+    back = next((i for i in range(b - 1, s + (b - s) // 2, -1) if brk[i] and i in bounds and not _torn(text, i)), 0)
+    if back:
+        shorter = _line(p, s, back, W, True)
+        if not shorter.letters and shorter.adjust <= KEEP_WORD_SPREAD * p.ems[s] + EPS:
+            return shorter
+    return line
 
 
 def _no_widow(p: Para, lines: list[Line], widths: list[float]) -> None:
