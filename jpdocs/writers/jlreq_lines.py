@@ -122,13 +122,13 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
 
 
 # How far a justified line's gaps may open so that a word is not torn at its end (in em of
-# the line's first character): a fifth of an em. Seen on the real pages: a prose line of
-# 43 characters giving up the two of 福島 (…議会議長と / 福島秀雄洋野町議会議長の…) opens
-# each gap by 0.05 em, 中央県知 of 中央県知 / 事 0.1 em, neither seen by a reader; an
-# overview cell of 21 characters giving up （スポー (…観光資源 / （スポーツ文化ツーリズム）)
-# 0.19 em, its lines looser than the prose but no looser than the cell's last lines look
-# short. Beyond that the spaces read as gaps, worse than the torn word: it stays torn.
-KEEP_WORD_SPREAD = 0.2
+# the line's first character): a tenth of an em. Chosen on the real pages (all outputs,
+# every line this rule would move, rendered): a prose line of 43 characters that gives up
+# two (…議会議長と / 福島秀雄…, 0.05 em a gap) or three (…寄附により / 医学研究科, 0.1 em)
+# reads as its neighbours do; four or more (0.11–0.2 em: …専門とする / 学術・医療) open
+# visible gaps across the line, and from 0.2 em (a narrow cell giving up （スポー) the
+# letters stand apart, worse than the torn word: it stays torn.
+KEEP_WORD_SPREAD = 0.1
 _KEEP_WORD_AHEAD = 4       # (_keep_word) at most so many characters pushed in to end the word
 
 
@@ -168,7 +168,7 @@ def _keep_word(p: Para, s: int, line: Line, W: float, bounds: frozenset) -> Line
     while ahead < p.n and ahead - b < _KEEP_WORD_AHEAD and script_of(text[ahead]) == kind:
         ahead += 1
     ahead = brk.find(1, ahead) if ahead < p.n else p.n
-    if ahead - b <= _KEEP_WORD_AHEAD and ahead in bounds and ahead < p.n and p.cshr is not None \
+    if ahead - b <= _KEEP_WORD_AHEAD and ahead < p.n and (ahead in bounds or _between_words(text, ahead)) and p.cshr is not None \
             and "\n" not in text[b:ahead]:
         over = _width(p, s, ahead) - W
         room = _shrinkable(p, s, ahead)
@@ -176,12 +176,19 @@ def _keep_word(p: Para, s: int, line: Line, W: float, bounds: frozenset) -> Line
             return _line(p, s, ahead, W, True)
         if room > 0 and over <= room + EPS:
             return Line(s, ahead, -over / room, width=W)
-    back = next((i for i in range(b - 1, s + (b - s) // 2, -1) if brk[i] and i in bounds and not _torn(text, i)), 0)
+    back = next((i for i in range(b - 1, s + (b - s) // 2, -1)
+                 if brk[i] and not _torn(text, i) and (i in bounds or _between_words(text, i))), 0)
     if back:
         shorter = _line(p, s, back, W, True)
         if not shorter.letters and shorter.adjust <= KEEP_WORD_SPREAD * p.ems[s] + EPS:
             return shorter
     return line
+
+
+def _between_words(text: str, i: int) -> bool:
+    """Whether text[i] starts a word inside a phrase: after a ・ or ‐ (学術・ / 医療), or
+    where katakana meet kanji (スポーツ / 文化)."""
+    return text[i - 1] in _WORD_ENDS or {script_of(text[i - 1]), script_of(text[i])} == {"K", "C"}
 
 
 def _no_widow(p: Para, lines: list[Line], widths: list[float]) -> None:
