@@ -4,7 +4,8 @@ urahoro-hirono-2014's notice), 中央県知 / 事 (a title, tottori-tov-1997's �
 ツ, 取 / 組, 支 / 援 in the narrow cells of an overview sheet. JLREQ allows each break;
 the line is pushed in to the word's end where its punctuation gives the room, else ends
 at the phrase's start where its gaps open by at most KEEP_WORD_SPREAD em; else the
-legal break stays. The rule on synthetic metrics (as test_jlreq.py), then the real
+legal break stays; a line set left or centred, which opens no gaps, gives the word up
+at any phrase start in its second half. The rule on synthetic metrics (as test_jlreq.py), then the real
 documents built and read back."""
 from __future__ import annotations
 
@@ -52,7 +53,14 @@ def test_a_title_torn_before_its_last_character_is_pushed_in_to_its_end():
 def test_a_break_between_phrases_or_after_kana_is_left_as_it_is():
     text = "両町長が調印書に署名して取り交わし、町旗も交換しました。"
     assert texts(text, 8 * EM)[0] == "両町長が調印書に"        # a phrase's start: nothing torn
-    assert texts(text, 14 * EM, justify=False)[0] == "両町長が調印書に署名して取り"   # ragged: not this rule
+    assert texts(text, 14 * EM)[0] == "両町長が調印書に署名して取り"   # after kanji, before kana: not torn
+
+
+def test_a_ragged_line_gives_up_the_name_whatever_the_gap_it_leaves():
+    # a line set left (a caption, a centred line, a cell set left) has no gaps to open: the
+    # name goes to the next line whole where its phrase starts in the line's second half
+    assert texts(NAMES, 14 * EM, justify=False)[:2] == ["田村寛邦浦幌町議会議長と", "福島秀雄洋野町議会議長の立会"]
+    assert texts(NAMES, 14 * EM)[0] == "田村寛邦浦幌町議会議長と福島"    # justified: 0.18 em a gap, too open
 
 
 def _lines_of(path: Path) -> list[str]:

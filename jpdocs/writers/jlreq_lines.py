@@ -110,8 +110,8 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
             if b <= s:
                 b = e                                # nothing breakable: cut at the edge
             line = _line(p, s, b, W, justify)
-        if p.pbrk is None and justify and not line.forced and line.end < n and _torn(text, line.end):
-            line = _keep_word(p, s, line, W)
+        if p.pbrk is None and not line.forced and line.end < n and _torn(text, line.end):
+            line = _keep_word(p, s, line, W, justify)
         lines.append(line)
         s = line.end
     if p.pbrk is None and justify:
@@ -138,8 +138,8 @@ def _torn(text: str, b: int) -> bool:
     return k in "KC" and script_of(text[b - 1]) == k
 
 
-def _keep_word(p: Para, s: int, line: Line, W: float) -> Line:
-    """A justified line of prose that would end inside a word, inside one of BudouX's
+def _keep_word(p: Para, s: int, line: Line, W: float, justify: bool) -> Line:
+    """A line of prose that would end inside a word, inside one of BudouX's
     phrases (a person's name 福島 / 秀雄, a title 中央県知 / 事, スポー / ツ): pushed in to
     the word's end where its punctuation gives the room (…中央県知事 / チェベクミディン),
     else ended at the phrase's start (or a word's inside it: _between_words) where its gaps
@@ -147,7 +147,10 @@ def _keep_word(p: Para, s: int, line: Line, W: float) -> Line:
     Not a break at a phrase's start (…観光資源 / 取組): no word is torn there. (A word,
     not only a name the spec lists: the prose names people no key holds.) BudouX is asked
     last, about the few places the cheaper tests leave (phrases.starts_at): scoring every
-    boundary of a notice's prose was ~4 M instructions."""
+    boundary of a notice's prose was ~4 M instructions. A line not justified (set left,
+    centred: a caption, a cell set left) opens no gaps: it ends at such a start in its
+    second half, whatever the room it leaves (…駐日リトアニア / 共和国特命全権大使あいさつ).
+    Where the composer's line was justified (`justify`), the limit holds."""
     b, text, brk, n = line.end, p.text, p.brk, p.n
     kind = script_of(text[b])
     ahead = b
@@ -159,12 +162,12 @@ def _keep_word(p: Para, s: int, line: Line, W: float) -> Line:
         room = _shrinkable(p, s, ahead)
         if (over <= EPS or room > 0 and over <= room + EPS) and _word_starts(text, ahead) \
                 and not phrases.starts_at(text, b):
-            return _line(p, s, ahead, W, True) if over <= EPS else Line(s, ahead, -over / room, width=W)
+            return _line(p, s, ahead, W, justify) if over <= EPS else Line(s, ahead, -over / room, width=W)
     for i in range(b - 1, s + (b - s) // 2, -1):           # each a little more open than the last
         if not brk[i] or _torn(text, i):
             continue
-        shorter = _line(p, s, i, W, True)
-        if shorter.letters or shorter.adjust > KEEP_WORD_SPREAD * p.ems[s] + EPS:
+        shorter = _line(p, s, i, W, justify)
+        if justify and (shorter.letters or shorter.adjust > KEEP_WORD_SPREAD * p.ems[s] + EPS):
             break
         if _word_starts(text, i):
             return line if phrases.starts_at(text, b) else shorter
