@@ -104,7 +104,8 @@ def test_a_date_placed_away_from_the_head_beside_date_above_header_is_refused(pl
 
 def line_edges(pdf, text: str) -> tuple[float, float, float, float]:
     """The left and right edges of the line reading `text` (spaces aside), and the
-    leftmost and rightmost edges of any glyph on its page: the margins."""
+    leftmost and rightmost edges of any glyph on its page: the margins (a 、。 hanging
+    past the right margin aside: ぶら下げ)."""
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
             chars = [c for c in page.chars if c["text"].strip()]
@@ -115,7 +116,7 @@ def line_edges(pdf, text: str) -> tuple[float, float, float, float]:
             for cs in rows.values():
                 if "".join(c["text"] for c in sorted(cs, key=lambda c: c["x0"])) == text:
                     return (min(c["x0"] for c in cs), max(c["x1"] for c in cs),
-                            min(c["x0"] for c in chars), max(c["x1"] for c in chars))
+                            min(c["x0"] for c in chars), max(c["x1"] for c in chars if c["text"] not in "、。，．"))
     raise AssertionError(text)
 
 

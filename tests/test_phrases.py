@@ -45,3 +45,14 @@ def test_random_strings_of_the_models_characters():
     for _ in range(1000):
         text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 40)))
         assert phrases.chunks(text) == PARSER.parse(text), text
+
+
+def test_one_boundary_asked_alone_is_answered_as_budoux_parses_the_whole():
+    # starts_at: the composer asks about a few places of a paragraph (jlreq_lines._keep_word)
+    for text in _spec_lines()[:400] + ["記", "報道", "田村寛邦浦幌町議会議長と福島秀雄洋野町議会議長の立会いのもと"]:
+        phrase_starts, pos = set(), 0
+        for chunk in PARSER.parse(text)[:-1]:
+            pos += len(chunk)
+            phrase_starts.add(pos)
+        phrases._STARTS.clear()                     # each answer its own, none remembered from chunks
+        assert {i for i in range(1, len(text)) if phrases.starts_at(text, i)} == phrase_starts, text

@@ -128,7 +128,7 @@ def test_prose_closed_by_its_last_paragraph_and_no_signer(tmp_path):
     with pdfplumber.open(pdf) as doc:
         assert len(doc.pages) == 1
         lines = [no_space(line) for line in doc.pages[0].extract_text().splitlines()]
-    last = "頼を深め、恒久的な友好親善関係を将来にわたって進展させるよう努力する。"
+    last = "信頼を深め、恒久的な友好親善関係を将来にわたって進展させるよう努力する。"   # not 信 / 頼 (_keep_word)
     assert lines[-2:] == [last, "平成17年11月１日"], lines        # the date under the last paragraph, then nothing
     assert field_names(pdf) == []
     texts = [t for t in docx_texts(folder / "agreement.docx") if t]

@@ -86,7 +86,12 @@ def both_ways(monkeypatch):
                                                         for i in range(0, len(h), 4)])
         their_glyphs, their_tf = _glyphs(their_ops, lambda name, b: [chr(rl.state[rl_doc].subsets[int(name.rsplit("+", 1)[1])][c])
                                                                      for c in b])
-        assert our_glyphs == their_glyphs, f"{text!r}:\n ours   {ours}\n theirs {their_ops}"
+        # the same glyphs, and the same numbers between them to a ten-thousandth: where
+        # reportlab's subsets of 256 glyphs end a TJ between two numbers, it writes each
+        # rounded and ours their sum rounded (343.5742 343.5742 ≠ 687.1485 by 0.0001)
+        assert len(our_glyphs) == len(their_glyphs) and all(
+            a == b or type(a) is float and type(b) is float and abs(a - b) <= 2e-4
+            for a, b in zip(our_glyphs, their_glyphs)), f"{text!r}:\n ours   {ours}\n theirs {their_ops}"
         if type(text) is textout.Placed:
             seen["runs"] += 1
             seen["numbers"] += "TJ" in ours

@@ -65,3 +65,12 @@ def chunks(text: str) -> list[str]:
                 found[i - 1] = _starts(padded[i:i + 6])
     starts = list(compress(range(1, n), found))
     return [text[a:b] for a, b in zip([0, *starts], [*starts, n])]
+
+
+def starts_at(text: str, i: int) -> bool:
+    """Whether BudouX starts a phrase at text[i] (0 < i < len(text)): chunks' answer for
+    that one boundary, from the six characters around it, for a caller that asks about a
+    few places of a long paragraph (jlreq_lines._keep_word) rather than all of them."""
+    w = text[max(0, i - 3):i].rjust(3, "\0") + text[i:i + 3].ljust(3, "\0")
+    got = _STARTS.get(w)
+    return _starts(w) if got is None else got
