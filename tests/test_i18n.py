@@ -968,6 +968,10 @@ VARIANTS.update({
     "section-marker-form": ("  closing_ijo: false\n", "  section_marker: \"{n}.\"\n" + _SECTION),
     "section-marker-no-heading": ("  closing_ijo: false\n", "  section_marker: \"{number}.\"\n  closing_ijo: false\n"),
     "section-marker-empty": ("  closing_ijo: false\n", "  section_marker: \"\"\n" + _SECTION),
+    # a heading over the 記 items numbered as the sections: beside an item, or with no marker
+    "ki-numbered-item": _ki("    - {item: date, numbered: true}\n    - place\n    - signatories\n    - agenda\n"),
+    "ki-numbered-no-marker": _ki("    - {heading: 締結式, numbered: true}\n    - date\n    - place\n    - signatories\n"
+                                 "    - agenda\n"),
 })
 _STD = "    standard: 包括連携"
 _COVER = "    cover: {%s}\n" + _STD
