@@ -263,8 +263,9 @@ class NoticeStyle(StyleModel):
     # 締結者: title then name (三浦市　市長 | 吉田　英男), or the name first, the organisation
     # in （） before it ((三浦市) | 吉田　英男　市長), as some releases list them, or the name,
     # its honorific and the title in （） (name_bracketed_title: 宮下　宗一郎　氏（管理者）, as
-    # 弘前大学大学院医学研究科 lists its attendees); every person the notice lists too
-    signer_order: Literal["title_name", "name_title", "name_bracketed_title"] = "title_name"
+    # 弘前大学大学院医学研究科 lists its attendees), or after ／ (name_slash_title:
+    # 才木　邦夫　様／代表取締役社長, as 長崎国際大学 lists them); every person the notice lists too
+    signer_order: Literal["title_name", "name_title", "name_bracketed_title", "name_slash_title"] = "title_name"
     # the ceremony's duration_note in （） after the time (default: 11時00分～（30分程度）) or
     # run on after a start that ends in から, without them (plain: 16:30から30分程度)
     duration_note: Literal["brackets", "plain"] = "brackets"
