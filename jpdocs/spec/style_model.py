@@ -159,7 +159,9 @@ class ContactStyle(StyleModel):
     what stands between a label (電話, 直通, FAX, E-mail: wording) and its value, where
     a phone's kind (直通, 代表) stands, and which numbers share a line, parted how."""
     label_gap: str = "　"        # 電話　0152-…; ":" TEL:0152-…; ": " TEL: 0152-…
-    phone_kind: Literal["label", "after"] = "label"   # 直通　0152-…; after: 電話　0152-…（直通）
+    # 直通　0152-…; after: 電話　0152-…（直通）; brackets: （直通）0152-…, the kind in （） straight
+    # before the number, as 財務省 writes (代表)03(3581)4111(内線2291)
+    phone_kind: Literal["label", "after", "brackets"] = "label"
     # each: a line per phone, the FAX after the last; one: every phone and the FAX on one
     # line (代表:03-3581-3351　直通:03-5521-8248)
     phone_lines: Literal["each", "one"] = "each"
