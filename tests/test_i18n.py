@@ -970,6 +970,19 @@ VARIANTS.update({
     "section-marker-form": ("  closing_ijo: false\n", "  section_marker: \"{n}.\"\n" + _SECTION),
     "section-marker-no-heading": ("  closing_ijo: false\n", "  section_marker: \"{number}.\"\n  closing_ijo: false\n"),
     "section-marker-empty": ("  closing_ijo: false\n", "  section_marker: \"\"\n" + _SECTION),
+    # a signing date left open beside an agreement document that is no draft
+    "null-outside-draft": ("  signing_date: 2024-02-27", "  signing_date: null"),
+    # an agreement not yet signed (signing_date: null) whose release after the signing prints the date
+    "not-yet-signed-after": [("  signing_date: 2024-02-27\n", "  signing_date: null\n"),
+                             ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
+                              "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+                              "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", ""),
+                             ("  closing_ijo:", "  after:\n    issue_date: 2024-02-28\n"
+                                             "    opening: [本日、締結しました。]\n  closing_ijo:")],
+    # a heading over the 記 items numbered as the sections: beside an item, or with no marker
+    "ki-numbered-item": _ki("    - {item: date, numbered: true}\n    - place\n    - signatories\n    - agenda\n"),
+    "ki-numbered-no-marker": _ki("    - {heading: 締結式, numbered: true}\n    - date\n    - place\n    - signatories\n"
+                                 "    - agenda\n"),
 })
 _STD = "    standard: 包括連携"
 _COVER = "    cover: {%s}\n" + _STD

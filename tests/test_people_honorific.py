@@ -135,3 +135,33 @@ def test_a_person_as_name_honorific_and_the_title_in_brackets(house, form, tmp_p
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == words
     if form == "run":                      # a line each: one run, full-width spaces as written
         assert "宮下　宗一郎　氏（管理者）" in [p.strip() for p in _docx_paragraph_texts(pdf.with_suffix(".docx"))]
+
+
+# A person written name, 様 where given, and the title after ／ (長崎国際大学, 2016:
+# 才木 邦夫 様/代表取締役社長, 安部 直樹/理事長・長崎国際大学学長; niu-nagasaki-np-2016):
+# notice.signer_order: name_slash_title. Before it no order could set the title so:
+# name_bracketed_title printed 才木　邦夫　様（代表取締役社長）.
+SLASH = "notice:\n  signer_order: name_slash_title\n"
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, form", [(SLASH, "columns"), (SLASH + "  people: run\n", "run"),
+                                         (SLASH + "  people: tabulated\n", "tabulated")])
+def test_a_person_as_name_honorific_and_the_title_after_a_slash(house, form, tmp_path, capsys):
+    """As the bracketed form, the title after ／ instead of in （）: 宮下　宗一郎　氏／管理者;
+    a role or note in （） after the title; a person without a title, the name and its
+    honorific, no ／ after them; without a name, the title. The signers the same way after
+    their organisation. PDF and DOCX alike."""
+    path = variant(tmp_path, ("      title: 北見工業大学学長", "      title: 学長"),
+                   ("  closing_ijo:", ATTENDEES + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""), style=house)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    words = pdf_words(pdf)
+    for person in ("宮下宗一郎氏／管理者", "佐藤章様／大分県農林水産部長（立会人）", "水谷洋一／網走市長（予定）",
+                   "辻直孝氏", "北見市長", "中島和彦／北海道オホーツク総合振興局長", "（北見工業大学）鈴木聡一郎様／学長"):
+        assert person in words, (person, words)
+    assert "（管理者）" not in words and "辻直孝氏／" not in words and "管理者宮下" not in words, words
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == words
+    if form == "run":
+        assert "宮下　宗一郎　氏／管理者" in [p.strip() for p in _docx_paragraph_texts(pdf.with_suffix(".docx"))]

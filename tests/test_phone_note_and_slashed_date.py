@@ -70,6 +70,11 @@ def test_the_phone_note_of_osaki_prints_as_written_after_the_number(built):
      "代表　0152-41-0631（内線2345）（総務係）"),
     ("contacts:\n  phone_kind: after\n", "{number: 0152-41-0618, kind: 直通, note: 政策企画担当、地方創生担当}",
      "電話　0152-41-0618（直通）（政策企画担当、地方創生担当）"),
+    # the kind in （） straight before the number (財務省: (代表)03(3581)4111(内線2291)); a phone
+    # without a kind keeps the house's label
+    ("contacts:\n  phone_kind: brackets\n", "{number: 03(3581)4111, kind: 代表, extension: \"2291\", note: 国際調査担当}",
+     "（代表）03(3581)4111（内線2291）（国際調査担当）"),
+    ("contacts:\n  phone_kind: brackets\n", "{number: 0152-41-0618, note: 平日のみ}", "電話　0152-41-0618（平日のみ）"),
     ("contacts:\n  phone_lines: one\n  label_gap: \"：\"\n",
      "{number: 0152-41-0618, note: 平日のみ}, {number: 090-1234-5678, kind: 携帯}",
      "電話：0152-41-0618（平日のみ）　携帯：090-1234-5678"),

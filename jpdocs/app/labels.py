@@ -158,6 +158,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("KiEntry", "schedule_under"): ("日程を日時の下に", ""),
     ("KiEntry", "place_under"): ("場所を日時の下に", ""),
     ("KiEntry", "time_under"): ("時刻を日付の下に", "日時の時刻を日付の下の行に"),
+    ("KiEntry", "numbered"): ("見出しに節の番号", "記の見出し（heading）に、お知らせの節に続く番号を付ける（例：3　締結式について）"),
     ("KiEntry", "others"): ("ほか", "最後の人の後に（例：ほか）"),
     ("KiEntry", "others_per_party"): ("当事者ごとの「ほか」", "締結者の項目で、当事者の最後の人の後に書かれたとおり（例：ら3名）"),
     ("KiEntry", "attachment"): ("配付資料を指す", "配付資料の番号（1 から）または資料名。「別添「…」のとおり」と印字"),

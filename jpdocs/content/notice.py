@@ -364,7 +364,35 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             refuse(N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "marker"),
                    f"marker \"{e.marker}\" is the house's own marker of the 記 block's items (notice.ki_marker):"
                    " it would have no effect; remove it")
-    return event + with_headings(with_form(out, style, own_markers), ki_headings(spec), style), notes
+    return event + with_headings(with_form(out, style, own_markers), numbered_headings(spec, style), style), notes
+
+
+def section_marker_of(notice, style) -> str:
+    """The form of the number before a section's heading: the notice's own, else the
+    house's; "" for none."""
+    return style.notice.section_marker if notice.section_marker is None else notice.section_marker
+
+
+def numbered_ki_headings(notice) -> int:
+    """How many headings over the 記 block's items are numbered as the sections are
+    (ki: - {heading: 締結式について, numbered: true}); the sections after the 記 block
+    count on after them."""
+    return sum(1 for e in notice.ki or () if e.heading is not None and e.numbered)
+
+
+def numbered_headings(spec: Spec, style) -> dict[int, str]:
+    """The headings among the office's 記 items as printed (ki_headings), a numbered one
+    (numbered: true) with the section marker and the number after the sections before
+    the 記 block: 東京都水道局's 1 経緯, 2 覚書主旨, then 3 締結式について over its items."""
+    n, out = spec.press_notice, ki_headings(spec)
+    form = section_marker_of(n, style)
+    number = sum(1 for s in n.sections if s.before_ki and s.heading)
+    numbered = iter(e for e in n.ki or () if e.heading is not None)
+    for k in sorted(out):
+        if next(numbered).numbered and form:
+            number += 1
+            out[k] = form.replace("{number}", japanese.digits(number, style.digits)) + out[k]
+    return out
 
 
 def with_headings(items: list[KiItem], headings: dict[int, str], style) -> list[KiItem]:

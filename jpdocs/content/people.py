@@ -14,6 +14,12 @@ from .ki_item import KiItem
 from .markup import spread
 
 
+# The house's signer_order that set the title straight after the name and its honorific,
+# in a form of its own: in （）, as 弘前大学大学院医学研究科 lists its attendees; after ／, as
+# 長崎国際大学 does (才木　邦夫　様／代表取締役社長)
+TITLE_AROUND = {"name_bracketed_title": "（{}）", "name_slash_title": "／{}"}
+
+
 @dataclass(frozen=True)
 class Who:
     """One person as a notice lists them, in parts: the organisation printed before
@@ -21,15 +27,21 @@ class Who:
     its reading, honorific or note, the spec's words straight after the person (ら3名:
     others_per_party), and the item's others (ほか, ほか関係者　約100名: others:), after a
     full-width space. name_first: the house's signer_order name_title (（三浦市）　吉田　英男　市長);
-    title_brackets, with it: name_bracketed_title, the title in （） straight after the
-    name and its honorific (宮下　宗一郎　氏（管理者）)."""
+    title_around, with it: the title's form straight after the name and its honorific,
+    "（{}）" (name_bracketed_title: 宮下　宗一郎　氏（管理者）) or "／{}" (name_slash_title:
+    才木　邦夫　様／代表取締役社長); "" for the title after a full-width space."""
     org: str = ""
     title: str = ""
     name: str = ""
     after: str = ""
     name_first: bool = False
     others: str = ""
-    title_brackets: bool = False
+    title_around: str = ""
+
+    def title_part(self) -> str:
+        """The title as it follows the name: in its form (title_around), else after a
+        full-width space."""
+        return self.title_around.format(self.title) if self.title_around else "　" + self.title
 
 
 @dataclass(frozen=True)
@@ -67,8 +79,8 @@ def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
                 out.append(Who(org, signer.shown_title or "", name, name_first=True))
                 continue
             name += f"　{party.honorific}" if party.honorific else ""
-            if order == "name_bracketed_title":     # （三浦市）| 吉田　英男　様（市長）
-                out.append(Who(org, signer.shown_title or "", name, name_first=True, title_brackets=True))
+            if order in TITLE_AROUND:     # （三浦市）| 吉田　英男　様（市長）, 才木　邦夫　様／代表取締役社長
+                out.append(Who(org, signer.shown_title or "", name, name_first=True, title_around=TITLE_AROUND[order]))
                 continue
             out.append(Who(org, signer.shown_title or "", name))
         words = after[k] if k < len(after) else None
@@ -86,14 +98,16 @@ def who_of(p: Person, order: str = "title_name") -> Who:
     every person it lists (湘南鎌倉総合病院: 小林　修三　院長、鵜川　美穂　看護部長), what
     follows the name then after the title (水谷　洋一　網走市長（予定）); or
     (name_bracketed_title) name, honorific and the title in （） (宮下　宗一郎　氏（管理者）,
-    as 弘前大学大学院医学研究科 lists its attendees), the role and note after it."""
+    as 弘前大学大学院医学研究科 lists its attendees), the role and note after it; or
+    (name_slash_title) the same with the title after ／ (才木　邦夫　様／代表取締役社長, as
+    長崎国際大学 lists its attendees)."""
     name = (p.name or "") + (f"（{p.reading}）" if p.reading else "")
     honorific = f"　{p.honorific}" if p.honorific else ""
     rest = (f"（{p.role}）" if p.role else "") + (f"（{p.note}）" if p.note else "")
     if order == "name_title" and p.name:
         return Who("", p.title or "", name, after=honorific + rest, name_first=True)
-    if order == "name_bracketed_title" and p.name:
-        return Who("", p.title or "", name + honorific, after=rest, name_first=True, title_brackets=True)
+    if order in TITLE_AROUND and p.name:
+        return Who("", p.title or "", name + honorific, after=rest, name_first=True, title_around=TITLE_AROUND[order])
     return Who("", p.title or "", name + honorific + rest)
 
 
@@ -109,7 +123,7 @@ def columns_row(w: Who) -> tuple[str, str]:
     the name, the line breaks before them, never inside them (…約 / 100名)."""
     others = Markup("　<whole>{}</whole>").format(w.others) if w.others else ""
     if w.name_first:
-        title = (f"（{w.title}）" if w.title_brackets else "　" + w.title) if w.title else ""
+        title = w.title_part() if w.title else ""
         return (f"（{w.org}）" if w.org else "", "　" + w.name + title + w.after + others)
     # a signer with no title (title: false): the organisation, then the name
     return ("　".join(x for x in (w.org, w.title) if x), ("　" + w.name if w.name else "") + w.after + others)
@@ -168,7 +182,8 @@ def tabulated_rows(whos, form: PeopleForm) -> tuple[tuple[str, ...], ...]:
     has_org = any(w.org for w in whos)
     rows = []
     for w in whos:
-        title = (f"（{w.title}）" if w.title_brackets else spread(w.title, form.title_spread)) if w.title else ""
+        title = ((w.title_part() if w.title_around else spread(w.title, form.title_spread))
+                 if w.title else "")
         parts = [w.name, title] if w.name_first else [title, w.name]
         org = (f"（{w.org}）" if w.name_first else w.org) if w.org else ""
         cells = [form.mark + org, *parts] if has_org else [form.mark + parts[0], parts[1]]

@@ -8,13 +8,7 @@ from .. import japanese
 from ..errors import InputError, Problem
 from ..spec.source import dotted, line_of
 from ..spec.style_checks import marker_problem
-from .notice import lead_mark_em
-
-
-def marker_of(notice, style) -> str:
-    """The form of the number before a section's heading: the notice's own, else the
-    house's; "" for none."""
-    return style.notice.section_marker if notice.section_marker is None else notice.section_marker
+from .notice import lead_mark_em, numbered_ki_headings, section_marker_of
 
 
 def numbered_sections(notice, style) -> list[tuple]:
@@ -22,13 +16,15 @@ def numbered_sections(notice, style) -> list[tuple]:
     the width (em) of the mark (・, ●, ※) under which its further lines hang, where the
     house hangs them (notice.section_mark_hang; else 0 each), in the spec's order.
     The sections with a heading are numbered in the order they are printed: those before
-    the 記 block first, then those after it; a section without a heading has no number."""
-    form = marker_of(notice, style)
+    the 記 block first, then those after it (after the 記 block's numbered headings, if
+    any); a section without a heading has no number."""
+    form = section_marker_of(notice, style)
     printed = [s for s in notice.sections if s.before_ki] + [s for s in notice.sections if not s.before_ki]
+    first_after = next((s for s in printed if not s.before_ki and s.heading), None)
     numbers, k = {}, 0
     for s in printed:
         if s.heading:
-            k += 1
+            k += 1 + (numbered_ki_headings(notice) if s is first_after else 0)
             numbers[id(s)] = k
     out = []
     for s in notice.sections:
@@ -42,14 +38,22 @@ def numbered_sections(notice, style) -> list[tuple]:
 
 def check_sections(notice, style, path=None, lines=None) -> None:
     """The notice's own section_marker: well formed, and with an effect (a section with a
-    heading to number, and not the house's "" restated)."""
+    heading to number, and not the house's "" restated); a numbered heading over the 記
+    block's items only where a marker numbers it."""
+    for i, e in enumerate(notice.ki or ()):
+        if e.heading is not None and e.numbered and not section_marker_of(notice, style):
+            at = ("press_notice", "ki", i, "numbered")
+            raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                                      "numbered numbers the heading as the notice's sections are, and neither"
+                                      " press_notice.section_marker nor the house's notice.section_marker"
+                                      " numbers them: it would have no effect")])
     form = notice.section_marker
     if form is None:
         return
     at = ("press_notice", "section_marker")
     if marker_problem(form):
         message = "{number} must appear once in section_marker, and no other placeholder"
-    elif not any(s.heading for s in notice.sections):
+    elif not any(s.heading for s in notice.sections) and not numbered_ki_headings(notice):
         message = ("section_marker numbers the headings of the notice's own sections, and none has a heading:"
                    " it would have no effect")
     elif not form and not style.notice.section_marker:

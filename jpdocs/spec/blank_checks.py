@@ -47,6 +47,18 @@ def unnamed_signers(spec: Spec) -> list[tuple]:
     return out
 
 
+def not_yet_signed(spec: Spec) -> bool:
+    """Whether the spec states an agreement not yet signed (agreement.signing_date: null
+    outside a draft): allowed where nothing it makes prints the date signed — no agreement
+    document, no release after the signing — as 財務省 reports the 仮署名 (initialling) of
+    a customs agreement whose signing is still to come; the annual book files it under no
+    year (annual/rows.py)."""
+    ag = spec.agreement
+    notice = spec.press_notice
+    return bool(ag and ag.signing_date is None and ag.document is None
+                and not (notice and notice.after is not None))
+
+
 def check_blanks(spec: Spec, name: str, lines) -> list[Problem]:
     """A date or name left open (null) is a draft's blank: allowed only where the
     agreement document says draft: true, and never where the press notice prints it."""
@@ -57,9 +69,15 @@ def check_blanks(spec: Spec, name: str, lines) -> list[Problem]:
     ids = (notice.ceremony.signatories or list(spec.parties)) if notice else []
     signing = {id(spec.parties[i]) for i in ids if i in spec.parties}   # an undeclared one is reported apart
     for path in blank_keys(spec):
+        if path == ("agreement", "signing_date") and not draft and not_yet_signed(spec):
+            continue
         if not draft:
             message = ("left open (null), which only a draft may do: write it, or say"
                        " agreement.document.draft: true for a draft (案) with blanks")
+            if path == ("agreement", "signing_date") and not (ag and ag.document):
+                message = ("left open (null), but the release after the signing (press_notice.after) prints"
+                           " the date signed: write it, or leave the release out while the agreement is"
+                           " not yet signed")
         elif path[0] == "parties" and (id(spec.parties[path[1]]) in signing
                                        or (notice and path[2] == "name")):
             message = f"left open (null), but the press notice prints this {path[-1]}: write it"

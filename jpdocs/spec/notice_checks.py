@@ -210,6 +210,9 @@ def _check_ki(spec: Spec, lines, problem) -> None:
         if e.heading is not None:
             _check_heading(n.ki, i, problem)
             continue
+        if e.numbered:
+            problem(at + ("numbered",), "numbered numbers a heading over the 記 block's items (heading:) as the"
+                                        " notice's sections are numbered; beside an item it would have no effect")
         if e.schedule_under and (e.item != "date" or not c.schedule):     # (an own item has no item)
             problem(at + ("schedule_under",), "schedule_under sets the ceremony's schedule under its date: it"
                                               " goes with item: date, and needs ceremony.schedule; here it"
@@ -363,7 +366,7 @@ def _check_heading(entries: list[KiEntry], i: int, problem) -> None:
     """A heading over a group of the 記 block's items stands alone in its entry, and an
     item follows it: a heading over nothing is not printed, nor silently dropped."""
     e, at = entries[i], N + ("ki", i)
-    for key in sorted(e.model_fields_set - {"heading"}):
+    for key in sorted(e.model_fields_set - {"heading", "numbered"}):
         problem(at + ("list" if key == "entries" else key,),
                 f"a heading (heading: {e.heading}) is a line of its own over the items after it, and {key}"
                 " would have no effect beside it: write the item in an entry of its own after the heading")

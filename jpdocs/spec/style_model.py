@@ -159,7 +159,9 @@ class ContactStyle(StyleModel):
     what stands between a label (電話, 直通, FAX, E-mail: wording) and its value, where
     a phone's kind (直通, 代表) stands, and which numbers share a line, parted how."""
     label_gap: str = "　"        # 電話　0152-…; ":" TEL:0152-…; ": " TEL: 0152-…
-    phone_kind: Literal["label", "after"] = "label"   # 直通　0152-…; after: 電話　0152-…（直通）
+    # 直通　0152-…; after: 電話　0152-…（直通）; brackets: （直通）0152-…, the kind in （） straight
+    # before the number, as 財務省 writes (代表)03(3581)4111(内線2291)
+    phone_kind: Literal["label", "after", "brackets"] = "label"
     # each: a line per phone, the FAX after the last; one: every phone and the FAX on one
     # line (代表:03-3581-3351　直通:03-5521-8248)
     phone_lines: Literal["each", "one"] = "each"
@@ -263,8 +265,9 @@ class NoticeStyle(StyleModel):
     # 締結者: title then name (三浦市　市長 | 吉田　英男), or the name first, the organisation
     # in （） before it ((三浦市) | 吉田　英男　市長), as some releases list them, or the name,
     # its honorific and the title in （） (name_bracketed_title: 宮下　宗一郎　氏（管理者）, as
-    # 弘前大学大学院医学研究科 lists its attendees); every person the notice lists too
-    signer_order: Literal["title_name", "name_title", "name_bracketed_title"] = "title_name"
+    # 弘前大学大学院医学研究科 lists its attendees), or after ／ (name_slash_title:
+    # 才木　邦夫　様／代表取締役社長, as 長崎国際大学 lists them); every person the notice lists too
+    signer_order: Literal["title_name", "name_title", "name_bracketed_title", "name_slash_title"] = "title_name"
     # the ceremony's duration_note in （） after the time (default: 11時00分～（30分程度）) or
     # run on after a start that ends in から, without them (plain: 16:30から30分程度)
     duration_note: Literal["brackets", "plain"] = "brackets"

@@ -214,6 +214,10 @@ class KiEntry(Strict):
     # its own at the items' margin, over the items after it up to the next heading; no
     # item, no number, and an item must follow it (spec/notice_checks.py)
     heading: Optional[Line] = None
+    # with heading: the heading numbered as the notice's own sections are (section_marker),
+    # in the order printed: after the sections before the 記 block, before those after it
+    # (東京都水道局: 1 経緯, 2 覚書主旨, then 3 締結式について over １ 日時 …)
+    numbered: bool = False
     item: Optional[Line] = None       # date, place, signatories, agenda, schedule
     label: Optional[Line] = None      # 協定締結日, 出席者, 内容 …
     text: Optional[list[Line]] = None        # paragraphs

@@ -1,0 +1,85 @@
+"""A heading over the 記 block's items numbered as the notice's own sections are
+(ki: - {heading: 締結式について, numbered: true}), as 東京都水道局 sets its プレス発表
+(1 経緯, 2 覚書主旨, then 3 締結式について over 1 日時 …, `tokyo-water-ibaraki-2014`) and
+広島市水道局 its news (4 覚書締結式 after three sections, `hiroshima-water-tokyo-2020`).
+
+The real case is built by the real command line, PDF and DOCX, and read back line by
+line; a variation adds a section after the 記 block, which counts on after the heading.
+A numbered key beside an item, or a heading numbered where no marker numbers the
+sections, has no effect: each stops with file, line and key.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from jpdocs import cli
+
+from conftest import needs_poppler, no_space
+from test_contact_forms import docx_paragraphs, lines_of
+from test_notice_format import check, has_error
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+CASE = "tokyo-water-ibaraki-2014"
+HEADING = "    - {heading: 締結式について, numbered: true}"
+
+
+def variant(tmp_path: Path, *pairs: tuple[str, str]) -> Path:
+    """The real case with its text changed, beside its house style."""
+    text = (REAL / f"{CASE}.yaml").read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    (tmp_path / "styles").mkdir(exist_ok=True)
+    shutil.copy(REAL / "styles" / "tokyo-water.yaml", tmp_path / "styles")
+    path = tmp_path / f"{CASE}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def built_lines(path: Path, tmp_path: Path, capsys) -> tuple[list[str], list[str]]:
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "out" / path.stem
+    pdf = [text for text, _, _ in lines_of(out / "press-notice.pdf")]
+    docx = [no_space(p) for p in docx_paragraphs(out / "press-notice.docx") if p.strip()]
+    return pdf, docx
+
+
+@needs_poppler
+def test_the_heading_is_numbered_after_the_sections_before_the_ki(tmp_path, capsys):
+    pdf, docx = built_lines(variant(tmp_path), tmp_path, capsys)
+    for lines in (pdf, docx):
+        order = [next(i for i, t in enumerate(lines) if t == want) for want in ("１経緯", "２覚書主旨", "３締結式について")]
+        assert order == sorted(order), lines
+        # its items keep their own numbers, from １
+        assert lines.index("１日時") > order[2] and "２場所" in lines, lines
+        assert "締結式について" not in lines, lines
+
+
+@needs_poppler
+def test_a_section_after_the_ki_counts_on_after_the_heading(tmp_path, capsys):
+    section = "  sections:\n"
+    after = ("  sections:\n    - heading: 参考\n      paragraphs: [中継水道事業体の制度は、日本水道協会が設けたものです。]\n")
+    pdf, docx = built_lines(variant(tmp_path, (section, after)), tmp_path, capsys)
+    for lines in (pdf, docx):
+        assert "４参考" in lines and "３締結式について" in lines, lines
+        assert lines.index("４参考") > lines.index("３締結式について"), lines
+    # without numbered: the heading has no number, and the section after is the third
+    pdf, _ = built_lines(variant(tmp_path, (section, after), (HEADING, "    - heading: 締結式について")),
+                         tmp_path, capsys)
+    assert "締結式について" in pdf and "３参考" in pdf, pdf
+
+
+def test_numbered_beside_an_item_is_an_error(tmp_path, capsys):
+    path = variant(tmp_path, ("    - {item: place, label: 場所}", "    - {item: place, label: 場所, numbered: true}"))
+    code, _, err = check(path, capsys)
+    assert code == 1 and has_error(err, path, "label: 場所, numbered", "press_notice.ki[2].numbered",
+                                   "beside an item it would have no effect"), err
+
+
+def test_numbered_without_a_section_marker_is_an_error(tmp_path, capsys):
+    path = variant(tmp_path, ("  subject_label: false\n", "  subject_label: false\n  section_marker: \"\"\n"))
+    code, _, err = check(path, capsys)
+    assert code == 1 and has_error(err, path, HEADING.strip(), "press_notice.ki[0].numbered",
+                                   "it would have no effect"), err
