@@ -65,6 +65,23 @@ def test_characters_sharing_a_glyph_and_beyond_ffff_read_back_as_written():
         assert to_gid[2 * ca:2 * ca + 2] == to_gid[2 * cb:2 * cb + 2] != b"\0\0"
 
 
+def test_the_hex_table_made_as_characters_are_coded_is_the_whole_fonts():
+    """The code point → hex table is filled as characters are first coded
+    (cid._HexTable); every character, looked up in any order, gives what formatting
+    the whole font up front gave, and text with a character the font lacks codes
+    it as CID 0 whether or not the table has met the text's other characters."""
+    font = _mincho()
+    coding = font.jp_cid
+    lacking = "\U000F0000"                            # (a private-use plane: in no bundled font)
+    assert coding.code("北" + lacking + "海") == coding.code("北") + "0000" + coding.code("海")
+    assert coding.code("𩿗" + lacking + "˜") == coding.code("𩿗") + "0000" + coding.code("˜")
+    assert ord(lacking) not in coding.hex and ord(lacking) not in coding.cid_of
+    whole = {char: "%04X" % cid for char, cid in coding.cid_of.items()}
+    chars = sorted(whole, reverse=True)
+    assert coding.code("".join(map(chr, chars))) == "".join(whole[c] for c in chars)
+    assert dict(coding.hex) == whole and len(whole) >= len(font.face.charToGlyph)
+
+
 def test_shaped_text_is_not_left_to_reportlabs_byte_a_glyph_code():
     """reportlab's code for shaped text takes one byte for a glyph; a CID is two, so
     such text in a bundled font is refused rather than drawn wrong (the composer's

@@ -52,13 +52,32 @@ DEFAULT_WIDTH = 1000            # /DW: a full-width character's, most of a Japan
 MAX_KEPT = 64                   # glyph sets' parts kept per font and process (~90 KB each)
 
 
+class _HexTable(dict):
+    """A code point → its CID as four hex digits, made the first time a character is
+    coded (`__missing__`, which str.translate's look-up calls as `table[c]` does):
+    formatting all of a font's 11,741 characters up front took ~2 ms a font of every
+    cold run, which codes a few hundred. The same strings as formatting all of them
+    (`cid_of` is complete before the first look-up); a character the font lacks
+    raises KeyError, which str.translate takes as "leave it", as it did when the
+    table had no entry for it. Bounded by the font's characters."""
+    __slots__ = ("cid_of",)
+
+    def __init__(self, cid_of: dict[int, int]):
+        super().__init__()
+        self.cid_of = cid_of
+
+    def __missing__(self, char: int) -> str:
+        value = self[char] = "%04X" % self.cid_of[char]
+        return value
+
+
 class Coding:
     """One font's characters as CIDs, and the PDF objects of the glyphs a document drew."""
 
     def __init__(self, font):
         self.font = font
         self.face = font.face
-        self.hex: dict[int, str] = {}         # a code point → its CID in hex, for str.translate
+        self.hex: _HexTable | None = None     # a code point → its CID in hex, for str.translate
         # by CID (lists made with the numbering, None where not made yet): a glyph
         # set looks up each of its ~300 CIDs in these two and char_of, and a list's
         # item is found by its index where a dictionary's int key is compared again
@@ -100,17 +119,18 @@ class Coding:
         self.widths, self.lines = [None] * shared, [None] * shared
         self.cutter = Cutter(face)
         self.usable = self.cutter.usable()
-        self.hex = {char: "%04X" % cid for char, cid in self.cid_of.items()}
+        self.hex = _HexTable(self.cid_of)
         return self.hex
 
     def code(self, text: str) -> str:
         """`text` as hex digits, four a character (its CID); a character the font
         lacks as CID 0, the missing glyph, as reportlab drew it."""
-        table = self.hex or self._number()
+        table = self.hex if self.hex is not None else self._number()
         out = text.translate(table)
         if len(out) == 4 * len(text):
             return out
-        return "".join([table.get(c, "0000") for c in map(ord, text)])
+        cid_of = self.cid_of         # (table[c] fills in a character not coded yet; .get would not)
+        return "".join([table[c] if c in cid_of else "0000" for c in map(ord, text)])
 
     # --- the document's state: the runs it drew, the font's name in it
     def used(self, doc) -> list:
