@@ -70,8 +70,9 @@ def test_the_hex_table_made_as_characters_are_coded_is_the_whole_fonts():
     (cid._HexTable); every character, looked up in any order, gives what formatting
     the whole font up front gave, and text with a character the font lacks codes
     it as CID 0 whether or not the table has met the text's other characters."""
+    from jpdocs.fonts.cid import Coding
     font = _mincho()
-    coding = font.jp_cid
+    coding = Coding(font)                             # (the font's own may be whole already)
     lacking = "\U000F0000"                            # (a private-use plane: in no bundled font)
     assert coding.code("北" + lacking + "海") == coding.code("北") + "0000" + coding.code("海")
     assert coding.code("𩿗" + lacking + "˜") == coding.code("𩿗") + "0000" + coding.code("˜")
@@ -80,6 +81,17 @@ def test_the_hex_table_made_as_characters_are_coded_is_the_whole_fonts():
     chars = sorted(whole, reverse=True)
     assert coding.code("".join(map(chr, chars))) == "".join(whole[c] for c in chars)
     assert dict(coding.hex) == whole and len(whole) >= len(font.face.charToGlyph)
+
+
+def test_the_hex_table_is_made_whole_when_a_second_document_draws_the_font():
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from jpdocs.fonts.cid import Coding
+    coding = Coding(_mincho())
+    coding.used(PDFDocument())
+    coding.code("北")
+    assert len(coding.hex) == 1
+    coding.used(PDFDocument())
+    assert dict(coding.hex) == {char: "%04X" % cid for char, cid in coding.cid_of.items()}
 
 
 def test_shaped_text_is_not_left_to_reportlabs_byte_a_glyph_code():
