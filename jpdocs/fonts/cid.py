@@ -59,8 +59,8 @@ class _HexTable(dict):
     cold run, which codes a few hundred. The same strings as formatting all of them
     (`cid_of` is complete before the first look-up); a character the font lacks
     raises KeyError, which str.translate takes as "leave it", as it did when the
-    table had no entry for it. Bounded by the font's characters; made whole (fill)
-    once a second document draws with the font."""
+    table had no entry for it. Bounded by the font's characters; replaced by the
+    whole table, a plain dict, once a second document draws with the font (Coding.used)."""
     __slots__ = ("cid_of",)
 
     def __init__(self, cid_of: dict[int, int]):
@@ -70,13 +70,6 @@ class _HexTable(dict):
     def __missing__(self, char: int) -> str:
         value = self[char] = "%04X" % self.cid_of[char]
         return value
-
-    def fill(self) -> None:
-        """Every character's entry made now: a process drawing its second document
-        with the font (a batch, the app) will draw many, each with characters the
-        ones before did not have, which __missing__ would make one call at a time
-        (+0.27 M instructions a warm notice)."""
-        self.update({char: "%04X" % cid for char, cid in self.cid_of.items()})
 
 
 class Coding:
@@ -138,8 +131,9 @@ class Coding:
         out = text.translate(table)
         if len(out) == 4 * len(text):
             return out
-        cid_of = self.cid_of         # (table[c] fills in a character not coded yet; .get would not)
-        return "".join([table[c] if c in cid_of else "0000" for c in map(ord, text)])
+        # (translate has looked up every character of `text`: a table still being
+        # filled holds all of them that the font has)
+        return "".join([table.get(c, "0000") for c in map(ord, text)])
 
     # --- the document's state: the runs it drew, the font's name in it
     def used(self, doc) -> list:
@@ -157,8 +151,15 @@ class Coding:
             doc.delayedFonts.append(self.font)
             state = fonts[self] = (name, [])
             self.documents += 1
-            if self.documents == 2:           # (a second document: the hex table made whole)
-                (self.hex if self.hex is not None else self._number()).fill()
+            if self.documents == 2:
+                # A second document (a batch, the app): many will follow, each with
+                # characters the ones before lacked, which __missing__ would make one
+                # call at a time, and a character the font lacks would go through it
+                # on every look-up (+0.14 M instructions a warm notice). So the whole
+                # table, a plain dict, as it was made before any document drew.
+                if self.hex is None:
+                    self._number()
+                self.hex = {char: "%04X" % cid for char, cid in self.cid_of.items()}
         return state[1]
 
     def name(self, doc) -> str:
