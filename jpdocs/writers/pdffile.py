@@ -210,6 +210,56 @@ def _catalog(c: PDFCatalog, doc) -> bytes:
     return _items(d, doc)
 
 
+
+# the page entries _page writes itself (sorted, as _items orders them); any other
+# entry set makes the page reportlab's (an entry tags.py does not give, a crop box …)
+_PAGE_OWN = frozenset("Annots Contents MediaBox Parent Resources Rotate StructParents Tabs Trans".split())
+
+
+def _page(page: PDFPage, doc) -> bytes:
+    """PDFPage.format (`_catalog`: its check_format, then its entries sorted), the usual
+    page of a canvas without the objects check_format makes only to be formatted
+    (~150 K instructions a page, the resources a third): its stream made and
+    registered as check_format and the references loop make and register it (the
+    parent first, then the contents: the same numbers), its entries written in the
+    order `_items` sorts them, each as `value` writes it, its resources as
+    PDFResourceDictionary writes a font reference and a ProcSet. A page with
+    annotations, an entry set beyond these, its own resources, contents or box, or
+    resources beyond the fonts (forms, colour spaces …) is `_catalog`'s."""
+    own = page.__dict__
+    if type(page) is not PDFPage or page.Override_default_compilation or page.Annots or \
+            page.__Defaults__ is not PDFPage.__Defaults__ or own.get("Type") is not None or \
+            page.MediaBox or page.Contents or page.Resources or page.Parent or not page.stream or \
+            page.XObjects or page.ExtGState or page._shadingUsed or page._colorsUsed or \
+            "BasicFonts" not in doc.idToObjectNumberAndVersion or \
+            any([own.get(k) is not None for k in page.__NoDefault__ if k not in _PAGE_OWN]):
+        return _catalog(page, doc)
+    ids = doc.idToObjectNumberAndVersion
+    parent = page.Parent = doc.Reference(doc.Pages)               # check_format's order
+    stream = PDFStream()
+    if page.compression:
+        stream.filters = rl_config.useA85 and [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] or \
+            [pdfdoc.PDFZCompress]
+    stream.content = page.stream
+    stream.__Comment__ = "page stream"
+    page.Contents = stream
+    contents = doc.Reference(stream)                              # then the references loop's
+    width, height = page.pagewidth, page.pageheight
+    if page.Rotate in (90, 270):
+        width, height = height, width
+    entries = [b"/Contents %d %d R" % ids[contents.name],
+               b"/MediaBox [ 0 0 " + value(width, doc) + b" " + value(height, doc) + b" ]",
+               b"/Parent %d %d R" % ids[parent.name],
+               b"/Resources <<\n/Font %d %d R /ProcSet " % ids["BasicFonts"] +
+               (b"[ /PDF /Text /ImageB /ImageC /ImageI ]\n>>" if page.hasImages else b"[ /PDF /Text ]\n>>")]
+    for key in ("Rotate", "StructParents", "Tabs", "Trans"):
+        v = own.get(key) if key in page.__NoDefault__ else None
+        if v is not None:
+            entries.append(_key(key) + b" " + value(v, doc))
+    entries.append(b"/Type /Page")
+    return _joined(entries)
+
+
 def _info_entries(info: PDFInfo, doc, leave_out_empty: bool = True) -> dict:
     """PDFInfo.format's entries, in its order (all of them, leave_out_empty=False: a
     plain PDFInfo, written as reportlab writes it), without a /Subject where the document has
@@ -394,7 +444,7 @@ _VALUES = {PDFDictionary: _dictionary, PDFArray: _array, PDFObjectReference: _re
            PDFDate: _date, PDFResourceDictionary: _resources}
 # an object at the top of the file (an indirect object)
 _OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _catalog, PDFPages: _catalog,
-            PDFPage: _catalog, PDFInfo: _reportlab_info, Info: _info,
+            PDFPage: _page, PDFInfo: _reportlab_info, Info: _info,
             Preformatted: _preformatted, ViewerPreferencesPDFDictionary: _dictionary}
 
 
