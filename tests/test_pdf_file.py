@@ -89,7 +89,8 @@ def test_the_annual_book_is_the_bytes_reportlab_writes(ways):
 
 
 def test_pages_written_directly_are_the_bytes_reportlab_writes(tmp_path, ways, monkeypatch):
-    """pdffile._page writes the usual page itself and leaves the others to _catalog: the
+    """pdffile._page (and _root, _pages_tree: the catalog, the pages tree) write the usual
+    page itself and leave the others to _catalog: the
     seed's agreement (its signature fields added to the file after), its release and
     notice, plain and PDF/A (pdfa.py rewrites the file reportlab's writer made), are
     the bytes reportlab writes; and its own way was taken (pages written by it), so
@@ -100,7 +101,7 @@ def test_pages_written_directly_are_the_bytes_reportlab_writes(tmp_path, ways, m
     catalog, page_way = pdffile._catalog, pdffile._page
 
     def left(obj, doc):
-        pages["left"] += type(obj) is pdfdoc.PDFPage
+        pages["left"] += type(obj) in (pdfdoc.PDFPage, pdfdoc.PDFPages, pdfdoc.PDFCatalog)
         return catalog(obj, doc)
 
     def written(page, doc):
@@ -126,7 +127,8 @@ def test_pages_written_directly_are_the_bytes_reportlab_writes(tmp_path, ways, m
     assert any(b"/OutputIntents" in data for name, data in fast.items() if name.startswith("True/"))
     for name in fast:
         assert fast[name] == theirs[name], name
-    # every page of the fast build written its own way (the seed's documents: 6 pages)
+    # every page, catalog and pages tree of the fast build written its own way (the seed's
+    # documents: 6 pages)
     assert pages["written"] >= 2 * 6 and pages["left"] == 0
 
 
@@ -194,6 +196,11 @@ def _objects(doc) -> None:
     doc.info.author = b"bytes author"
     doc.info._dateFormatter = lambda y, mo, d, *rest: f"D:{y}-{mo}-{d}"
     doc.Catalog.PageLayout = pdfdoc.PDFName("OneColumn")
+    # the catalog's entries: a new object (registered by the catalog), a reference to a
+    # registered one, a registered object itself (pdffile._registered's three ways)
+    doc.Catalog.OpenAction = pdfdoc.PDFArray([0, pdfdoc.PDFName("Fit")])
+    doc.Catalog.Threads = pdfdoc.PDFObjectReference("TopArray")
+    doc.Catalog.Names = doc.idToObject["Odd"]
 
 
 def test_odd_objects_are_written_as_reportlab_writes_them():
