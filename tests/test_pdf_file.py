@@ -87,6 +87,85 @@ def test_the_annual_book_is_the_bytes_reportlab_writes(ways):
     assert count["fast"] >= 1 and count["reportlab"] >= 1
 
 
+
+def test_pages_written_directly_are_the_bytes_reportlab_writes(tmp_path, ways, monkeypatch):
+    """pdffile._page (and _root, _pages_tree: the catalog, the pages tree) write the usual
+    page itself and leave the others to _catalog: the
+    seed's agreement (its signature fields added to the file after), its release and
+    notice, plain and PDF/A (pdfa.py rewrites the file reportlab's writer made), are
+    the bytes reportlab writes; and its own way was taken (pages written by it), so
+    the comparison is of the two ways, not of reportlab's twice."""
+    from jpdocs.build import batch
+    from jpdocs.writers import pdffile
+    pages = {"written": 0, "left": 0}         # by the fast writer; left by _page to _catalog
+    catalog, page_way = pdffile._catalog, pdffile._page
+
+    def left(obj, doc):
+        pages["left"] += type(obj) in (pdfdoc.PDFPage, pdfdoc.PDFPages, pdfdoc.PDFCatalog)
+        return catalog(obj, doc)
+
+    def written(page, doc):
+        pages["written"] += 1
+        return page_way(page, doc)
+    monkeypatch.setattr(pdffile, "_catalog", left)
+    monkeypatch.setitem(pdffile._OBJECTS, pdfdoc.PDFPage, written)
+    batch._init_worker(("pdf",), None)
+    runs = iter(range(2))
+
+    def build():
+        out = tmp_path / f"out{next(runs)}"
+        for pdfa in (False, True):
+            res = batch.build_one(str(SEED_SPEC), str(out / str(pdfa)), ("pdf",), None, force=True,
+                                  extra={"pdfa": pdfa})
+            assert res.status == "built", res.problems
+        return _pdfs(out)
+    fast, theirs, _ = ways(build)
+    assert fast.keys() == theirs.keys()
+    names = {name.split("/")[-1] for name in fast}
+    assert {"agreement.pdf", "release.pdf", "press-notice.pdf"} <= names
+    assert any(b"/AcroForm" in data for name, data in fast.items() if name.startswith("False/"))
+    assert any(b"/OutputIntents" in data for name, data in fast.items() if name.startswith("True/"))
+    for name in fast:
+        assert fast[name] == theirs[name], name
+    # every page, catalog and pages tree of the fast build written its own way (the seed's
+    # documents: 6 pages)
+    assert pages["written"] >= 2 * 6 and pages["left"] == 0
+
+
+def test_an_unusual_page_is_reportlabs(monkeypatch):
+    """A page _page does not write itself (annotations, a crop box, a form's XObject, a
+    duration, its own resources) goes through _catalog and comes out as reportlab's."""
+    from reportlab.pdfgen import canvas
+    from jpdocs.writers.pdffile import FastDocument
+    import io
+
+    def written(kind):
+        c = canvas.Canvas(io.BytesIO(), invariant=1)
+        c.drawString(10, 10, "plain")
+        c.showPage()
+        c.setPageRotation(90)                 # (written by _page: its box turned)
+        c.drawString(10, 10, "turned")
+        c.showPage()
+        c.setPageRotation(0)
+        c.setPageDuration(3)
+        c.showPage()
+        c.setPageDuration(None)
+        c.linkURL("https://example.jp/", (10, 10, 50, 50))
+        c.showPage()
+        c.beginForm("f")
+        c.rect(0, 0, 5, 5)
+        c.endForm()
+        c.doForm("f")
+        c.showPage()
+        c.setCropBox((10, 10, 500, 700))
+        c.drawString(10, 10, "last")
+        c._doc.__class__ = kind
+        return c.getpdfdata()
+    ours, theirs = written(FastDocument), written(pdfdoc.PDFDocument)
+    assert b"/CropBox" in ours and b"/Annots" in ours and b"/XObject" in ours and b"/Dur 3" in ours
+    assert b"/MediaBox [ 0 0 841.8898 595.2756 ] /Parent" in ours and b"/Rotate 90" in ours   # (turned)
+    assert ours == theirs
+
 def _objects(doc) -> None:
     """Objects of every kind the writer meets, in their plain and their odd forms."""
     ref_only = pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Font"), "N": 2})
@@ -117,6 +196,11 @@ def _objects(doc) -> None:
     doc.info.author = b"bytes author"
     doc.info._dateFormatter = lambda y, mo, d, *rest: f"D:{y}-{mo}-{d}"
     doc.Catalog.PageLayout = pdfdoc.PDFName("OneColumn")
+    # the catalog's entries: a new object (registered by the catalog), a reference to a
+    # registered one, a registered object itself (pdffile._registered's three ways)
+    doc.Catalog.OpenAction = pdfdoc.PDFArray([0, pdfdoc.PDFName("Fit")])
+    doc.Catalog.Threads = pdfdoc.PDFObjectReference("TopArray")
+    doc.Catalog.Names = doc.idToObject["Odd"]
 
 
 def test_odd_objects_are_written_as_reportlab_writes_them():

@@ -7,7 +7,8 @@ warm notice spent about a millisecond there, beside the deflating. `FastDocument
 writes the same bytes with the kinds of object jpdocs's files are made of (the
 catalog, pages, dictionaries (the fonts' too), arrays, references,
 names, numbers, strings, streams, the info dictionary) formatted here by their
-exact type, each as its reportlab class formats it, in the same order (an object
+exact type (the usual page, the catalog and the pages tree without the objects
+reportlab makes of their entries only to format them), each as its reportlab class formats it, in the same order (an object
 first referenced while the file is written gets the same number); a name, a key,
 a number or a string of text is spelled once per process. Any other kind of
 object, a subclass, or a value reportlab would write differently (a dictionary
@@ -210,6 +211,116 @@ def _catalog(c: PDFCatalog, doc) -> bytes:
     return _items(d, doc)
 
 
+
+
+def _registered(v, doc):
+    """doc.Reference(v) as the file spells it, without making the reference where v
+    is registered already (Reference's first branch: its name's numbers) or a
+    reference to one; a new object registered by Reference itself (the next number)."""
+    ids = doc.idToObjectNumberAndVersion
+    if type(v) is PDFObjectReference and v.name in ids:
+        return b"%d %d R" % ids[v.name]
+    name = v.__dict__.get("__InternalName__") if isinstance(v, PDFObject) else None
+    if name is not None and doc.idToObject.get(name) is v:
+        return b"%d %d R" % ids[name]
+    return value(doc.Reference(v), doc)
+
+
+_ROOT_KEYS = sorted({*PDFCatalog.__Defaults__, *PDFCatalog.__NoDefault__})
+
+
+def _root(c: PDFCatalog, doc) -> bytes:
+    """PDFCatalog.format (`_catalog`) of reportlab's own catalog: its entries
+    registered in the order the references loop registers them (all but /Type and
+    /Lang are references, /PageMode a name left as it is), then written in the sorted
+    order `_items` writes them, a registered object's reference spelled from its
+    numbers without the reference object Reference makes of it (~0.05 M a notice
+    with the pages tree's)."""
+    if type(c) is not PDFCatalog:
+        return _catalog(c, doc)
+    own = c.__dict__
+    got = {}
+    for k, default in PDFCatalog.__Defaults__.items():      # (no class attribute of these names)
+        v = own.get(k, default)
+        if v is not None:
+            got[k] = v
+    for k in PDFCatalog.__NoDefault__:
+        v = own.get(k)
+        if v is not None:
+            got[k] = v
+    for k in PDFCatalog.__Refs__:                           # (registered in this order)
+        if k in got:
+            v = got[k]
+            got[k] = _registered(v, doc) if isinstance(v, PDFObject) else value(v, doc)
+    return _joined([_key(k) + b" " + (v if k in PDFCatalog.__Refs__ else value(v, doc))
+                    for k in _ROOT_KEYS if (v := got.get(k)) is not None])
+
+
+def _pages_tree(t: PDFPages, doc) -> bytes:
+    """PDFPages.format (`_catalog`: its check_format makes the /Kids, each page a
+    reference) where every page is registered already (the canvas registers each as
+    it adds it) and the tree has no parent: /Count, /Kids, /Type."""
+    own = t.__dict__
+    ids, objects = doc.idToObjectNumberAndVersion, doc.idToObject
+    names = [p.__dict__.get("__InternalName__") if isinstance(p, PDFObject) else None for p in t.pages]
+    if type(t) is not PDFPages or own.get("Parent") is not None or \
+            not all([name is not None and objects.get(name) is p for name, p in zip(names, t.pages)]):
+        return _catalog(t, doc)
+    kids = [b"%d %d R" % ids[name] for name in names]
+    for i in reversed(range(10, len(kids), 10)):
+        kids.insert(i, b"\n ")
+    return _joined([b"/Count " + value(len(names), doc), b"/Kids [ " + b" ".join(kids) + b" ]", b"/Type /Pages"])
+
+
+# the page entries _page writes itself (sorted, as _items orders them); any other
+# entry set makes the page reportlab's (an entry tags.py does not give, a crop box …)
+_PAGE_OWN = frozenset("Annots Contents MediaBox Parent Resources Rotate StructParents Tabs Trans".split())
+
+
+def _page(page: PDFPage, doc) -> bytes:
+    """PDFPage.format (`_catalog`: its check_format, then its entries sorted), the usual
+    page of a canvas without the objects check_format makes only to be formatted
+    (~150 K instructions a page, the resources a third): its stream made and
+    registered as check_format and the references loop make and register it (the
+    parent first, then the contents: the same numbers), its entries written in the
+    order `_items` sorts them, each as `value` writes it, its resources as
+    PDFResourceDictionary writes a font reference and a ProcSet. A page with
+    annotations, an entry set beyond these, its own resources, contents or box, or
+    resources beyond the fonts (forms, colour spaces …) is `_catalog`'s."""
+    own = page.__dict__
+    if type(page) is not PDFPage or page.Override_default_compilation or page.Annots or \
+            page.__Defaults__ is not PDFPage.__Defaults__ or own.get("Type") is not None or \
+            page.MediaBox or page.Contents or page.Resources or page.Parent or not page.stream or \
+            page.XObjects or page.ExtGState or page._shadingUsed or page._colorsUsed or \
+            "BasicFonts" not in doc.idToObjectNumberAndVersion or \
+            any([own.get(k) is not None for k in page.__NoDefault__ if k not in _PAGE_OWN]):
+        return _catalog(page, doc)
+    ids = doc.idToObjectNumberAndVersion
+    parent = page.Parent = doc.Reference(doc.Pages)               # check_format's order
+    stream = PDFStream()
+    if page.compression:
+        stream.filters = rl_config.useA85 and [pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress] or \
+            [pdfdoc.PDFZCompress]
+    stream.content = page.stream
+    stream.__Comment__ = "page stream"
+    page.Contents = stream
+    contents = doc.Reference(stream)                              # then the references loop's
+    width, height = page.pagewidth, page.pageheight
+    if page.Rotate in (90, 270):
+        width, height = height, width
+    entries = [b"/Contents %d %d R" % ids[contents.name],
+               b"/MediaBox [ 0 0 " + value(width, doc) + b" " + value(height, doc) + b" ]",
+               b"/Parent %d %d R" % ids[parent.name],
+               b"/Resources <<\n/Font %d %d R /ProcSet " % ids["BasicFonts"] +
+               (b"[ /PDF /Text /ImageB /ImageC /ImageI ]\n>>" if page.hasImages else b"[ /PDF /Text ]\n>>")]
+    for key in ("Rotate", "StructParents", "Tabs", "Trans"):
+        v = own.get(key) if key in page.__NoDefault__ else None
+        if v is not None:
+            entries.append(_key(key) + b" " + value(v, doc))
+    entries.append(b"/Type /Page")
+    return _joined(entries)
+
+
 def _info_entries(info: PDFInfo, doc, leave_out_empty: bool = True) -> dict:
     """PDFInfo.format's entries, in its order (all of them, leave_out_empty=False: a
     plain PDFInfo, written as reportlab writes it), without a /Subject where the document has
@@ -393,8 +504,8 @@ def _run(names: list[str], objects: list[Preformatted], doc, offset: int) -> tup
 _VALUES = {PDFDictionary: _dictionary, PDFArray: _array, PDFObjectReference: _reference, PDFString: _string,
            PDFDate: _date, PDFResourceDictionary: _resources}
 # an object at the top of the file (an indirect object)
-_OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _catalog, PDFPages: _catalog,
-            PDFPage: _catalog, PDFInfo: _reportlab_info, Info: _info,
+_OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _root, PDFPages: _pages_tree,
+            PDFPage: _page, PDFInfo: _reportlab_info, Info: _info,
             Preformatted: _preformatted, ViewerPreferencesPDFDictionary: _dictionary}
 
 
