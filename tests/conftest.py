@@ -43,6 +43,21 @@ def run_generate(*args, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
 
 
+def real_case_variant(tmp_path: Path, case: str, style: str, *pairs: tuple[str, str]) -> Path:
+    """The real case tests/data/real/CASE.yaml with each `old` replaced by `new` once (each
+    must be there), written to TMP_PATH beside a copy of its house style styles/STYLE."""
+    real = ROOT / "tests" / "data" / "real"
+    text = (real / f"{case}.yaml").read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    (tmp_path / "styles").mkdir(exist_ok=True)
+    shutil.copy(real / "styles" / style, tmp_path / "styles")
+    path = tmp_path / f"{case}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def seed_with_sections(folder: Path, name: str, sections: list[dict]) -> Path:
     """The seed spec with the notice's own sections replaced, written as FOLDER/NAME.yaml."""
     import yaml

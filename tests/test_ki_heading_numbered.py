@@ -10,31 +10,21 @@ sections, has no effect: each stops with file, line and key.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from jpdocs import cli
 
-from conftest import needs_poppler, no_space
+from conftest import needs_poppler, no_space, real_case_variant
 from test_contact_forms import docx_paragraphs, lines_of
 from test_notice_format import check, has_error
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 CASE = "tokyo-water-ibaraki-2014"
 HEADING = "    - {heading: 締結式について, numbered: true}"
 
 
 def variant(tmp_path: Path, *pairs: tuple[str, str]) -> Path:
     """The real case with its text changed, beside its house style."""
-    text = (REAL / f"{CASE}.yaml").read_text(encoding="utf-8")
-    for old, new in pairs:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    (tmp_path / "styles").mkdir(exist_ok=True)
-    shutil.copy(REAL / "styles" / "tokyo-water.yaml", tmp_path / "styles")
-    path = tmp_path / f"{CASE}.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return real_case_variant(tmp_path, CASE, "tokyo-water.yaml", *pairs)
 
 
 def built_lines(path: Path, tmp_path: Path, capsys) -> tuple[list[str], list[str]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jpdocs import cli
 
-from conftest import needs_poppler
+from conftest import needs_poppler, real_case_variant
 from test_notice_format import check, has_error
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
@@ -25,15 +25,8 @@ OPEN = "  signing_date: null"
 
 
 def variant(tmp_path: Path, *pairs: tuple[str, str]) -> Path:
-    text = (REAL / f"{CASE}.yaml").read_text(encoding="utf-8")
-    for old, new in pairs:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    (tmp_path / "styles").mkdir(exist_ok=True)
-    shutil.copy(REAL / "styles" / "mof-press.yaml", tmp_path / "styles")
-    path = tmp_path / f"{CASE}.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    """The real case with its text changed, beside its house style."""
+    return real_case_variant(tmp_path, CASE, "mof-press.yaml", *pairs)
 
 
 def test_a_notice_of_an_agreement_not_yet_signed_is_checked_ok(tmp_path, capsys):

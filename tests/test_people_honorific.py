@@ -113,6 +113,17 @@ ATTENDEES = ("  ki:\n    - date\n    - place\n    - signatories\n"
              "        - {title: 北見市長}\n")
 
 
+def _attendees_built(house: str, tmp_path, capsys):
+    """The notice with ATTENDEES and its signers' titles alone, no agenda, under HOUSE: its
+    PDF (the DOCX beside it) and the PDF's words."""
+    path = variant(tmp_path, ("      title: 北見工業大学学長", "      title: 学長"),
+                   ("  closing_ijo:", ATTENDEES + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""), style=house)
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    return pdf, pdf_words(pdf)
+
+
 @needs_poppler
 @pytest.mark.parametrize("house, form", [(BRACKETED, "columns"), (BRACKETED + "  people: run\n", "run"),
                                          (BRACKETED + "  people: tabulated\n", "tabulated")])
@@ -122,12 +133,7 @@ def test_a_person_as_name_honorific_and_the_title_in_brackets(house, form, tmp_p
     honorific added where none is given (水谷　洋一（網走市長）); a person without a title,
     the name and honorific; without a name, the title. The signers (締結者) the same way
     after their organisation: （北見工業大学）　鈴木　聡一郎　様（学長）. PDF and DOCX alike."""
-    path = variant(tmp_path, ("      title: 北見工業大学学長", "      title: 学長"),
-                   ("  closing_ijo:", ATTENDEES + "  closing_ijo:"),
-                   (CEREMONY[CEREMONY.index("    agenda:"):], ""), style=house)
-    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
-    assert code == 0, err
-    words = pdf_words(pdf)
+    pdf, words = _attendees_built(house, tmp_path, capsys)
     for person in ("宮下宗一郎氏（管理者）", "佐藤章様（大分県農林水産部長）（立会人）", "水谷洋一（網走市長）（予定）",
                    "辻直孝氏", "北見市長", "中島和彦（北海道オホーツク総合振興局長）", "（北見工業大学）鈴木聡一郎様（学長）"):
         assert person in words, (person, words)
@@ -152,12 +158,7 @@ def test_a_person_as_name_honorific_and_the_title_after_a_slash(house, form, tmp
     a role or note in （） after the title; a person without a title, the name and its
     honorific, no ／ after them; without a name, the title. The signers the same way after
     their organisation. PDF and DOCX alike."""
-    path = variant(tmp_path, ("      title: 北見工業大学学長", "      title: 学長"),
-                   ("  closing_ijo:", ATTENDEES + "  closing_ijo:"),
-                   (CEREMONY[CEREMONY.index("    agenda:"):], ""), style=house)
-    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
-    assert code == 0, err
-    words = pdf_words(pdf)
+    pdf, words = _attendees_built(house, tmp_path, capsys)
     for person in ("宮下宗一郎氏／管理者", "佐藤章様／大分県農林水産部長（立会人）", "水谷洋一／網走市長（予定）",
                    "辻直孝氏", "北見市長", "中島和彦／北海道オホーツク総合振興局長", "（北見工業大学）鈴木聡一郎様／学長"):
         assert person in words, (person, words)
