@@ -16,7 +16,9 @@ press notice) as a blob of their own, read where something first asks for one of
 them: a style's bold Gothic is registered and checked in every run, and drawn in
 few documents (not in the notice). What the glyph checks ask of every font,
 whether it has a character, is answered by a bitmap of the cmap's code points
-stored beside them (Coverage).
+stored beside them (Coverage); what numbering its characters as CIDs needs of the
+whole cmap (fonts/numbering.py: the few characters whose CID is not their glyph's),
+beside them too.
 
 Any problem with the cache (unwritable folder, stale or corrupt entry) falls back
 to parsing the font, so the cache can be deleted at any time.
@@ -38,8 +40,10 @@ from reportlab.pdfbase import ttfonts
 from .. import collector
 from ..atomic import write_atomic
 from ..output import private_cache_dir
+from . import numbering
 
-FORMAT = 6                 # 5: equal values stored once (_shared); 6: the big tables read on use
+FORMAT = 7                 # 5: equal values stored once (_shared); 6: the big tables read on use;
+                           # 7: the CID numbering's exceptions (fonts/numbering.py)
 
 # The tables a parse makes that are read only where a font draws (composition.py's
 # widths, reportlab's splitString, cut.py): in an entry, one marshal blob read on
@@ -196,9 +200,12 @@ class _CachedFace(ttfonts.TTFontFace):
                 data = marshal.loads(fh.read())      # load(fh) reads in small pieces: 5x slower
             names = data.pop("__names__")
             tables, bits = data.pop("__tables__"), data.pop("__coverage__")
-            if type(tables) is not bytes or type(bits) is not bytes:
+            glyphs, extra_cids = data.pop("__numbering__")
+            if type(tables) is not bytes or type(bits) is not bytes or type(glyphs) is not int \
+                    or type(extra_cids) is not dict:
                 raise ValueError("not an entry of this format")
             self.__dict__.update(data)
+            self.__dict__[numbering.STORED] = (glyphs, extra_cids)
             for k in names:                    # name strings are bytes with a .ustr
                 setattr(self, k, ttfonts.TTFNameBytes(data[k]))
             self._tables, self._coverage = tables, Coverage(bits)
@@ -222,6 +229,8 @@ class _CachedFace(ttfonts.TTFontFace):
         tables = {k: keep.pop(k) for k in BIG_TABLES}
         keep["__tables__"] = marshal.dumps(_shared(_packed(tables), {}))
         keep["__coverage__"] = Coverage.of(tables["charToGlyph"]).bits
+        glyphs = len(tables["hmetrics"])
+        keep["__numbering__"] = (glyphs, numbering.extra_cids(tables["charToGlyph"], glyphs))
         keep["__names__"] = [k for k, v in keep.items() if isinstance(v, ttfonts.TTFNameBytes)]
         keep = {k: bytes(v) if isinstance(v, ttfonts.TTFNameBytes) else v for k, v in keep.items()}
         try:

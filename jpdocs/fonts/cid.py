@@ -32,6 +32,7 @@ cut ~2.8 new subsets before.
 """
 from __future__ import annotations
 
+import functools
 import sys
 from array import array
 from binascii import crc32
@@ -44,6 +45,8 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, ShapedStr
 
 from ..flate import CID_MAP, FONT_PROGRAM, LEVEL, compress
+from . import numbering
+from .cache import coverage
 from .cut import Cutter
 from .glyph_map import run_length_map
 from .hinting import strip as strip_hinting
@@ -55,20 +58,20 @@ MAX_KEPT = 64                   # glyph sets' parts kept per font and process (~
 class _HexTable(dict):
     """A code point → its CID as four hex digits, made the first time a character is
     coded (`__missing__`, which str.translate's look-up calls as `table[c]` does):
-    formatting all of a font's 11,741 characters up front took ~2 ms a font of every
-    cold run, which codes a few hundred. The same strings as formatting all of them
-    (`cid_of` is complete before the first look-up); a character the font lacks
-    raises KeyError, which str.translate takes as "leave it", as it did when the
-    table had no entry for it. Bounded by the font's characters; replaced by the
-    whole table, a plain dict, once a second document draws with the font (Coding.used)."""
-    __slots__ = ("cid_of",)
+    numbering and formatting all of a font's 11,741 characters up front took ~5 ms a
+    font of every cold run, which codes a few hundred. The same strings as the whole
+    numbering (Coding.cid_of); a character the font lacks raises KeyError, which
+    str.translate takes as "leave it", as it did when the table had no entry for it.
+    Bounded by the font's characters; replaced by the whole table, a plain dict, once
+    a second document draws with the font (Coding.used)."""
+    __slots__ = ("coding",)
 
-    def __init__(self, cid_of: dict[int, int]):
+    def __init__(self, coding: "Coding"):
         super().__init__()
-        self.cid_of = cid_of
+        self.coding = coding
 
     def __missing__(self, char: int) -> str:
-        value = self[char] = "%04X" % self.cid_of[char]
+        value = self[char] = "%04X" % self.coding.cid(char)
         return value
 
 
@@ -94,35 +97,61 @@ class Coding:
         self.documents = 0                    # documents the font was drawn in (used)
 
     def _number(self) -> dict[int, str]:
-        """The font's characters numbered (where a document first draws with it: the
-        whole cmap is read then, not when a run only checks its coverage)."""
-        face = self.face
-        glyphs = len(face.hmetrics)
-        self.cid_of: dict[int, int] = {}      # a code point → its CID
-        # a CID → the code point it reads back as (by CID, as widths and lines; the
-        # list as long as the CIDs could be, cut to those given after)
-        char_of: list[int | None] = [None] * (glyphs + len(face.charToGlyph))
-        self.glyph_of: dict[int, int] = {}    # a CID → its glyph in the font
-        shared = glyphs                       # the next CID of a glyph's second character
-        for char, glyph in sorted(face.charToGlyph.items()):
-            cid = glyph
-            if glyph in self.glyph_of:        # (CID `glyph` is the character's before)
-                cid, shared = shared, shared + 1
-            self.cid_of[char] = cid
-            char_of[cid] = char
-            self.glyph_of[cid] = glyph
+        """What coding needs before the first character, where a document first draws
+        with the font (not where a run only checks its coverage): the characters whose
+        CID is not their glyph's number (numbering.py: stored with the font's cache
+        entry), and the tables by CID. A character is numbered as it is first coded
+        (`cid`), and the whole cmap only where a second document draws (`used`)."""
+        glyphs, self.extra = numbering.of(self.face)
+        shared = glyphs + len(self.extra)     # the CIDs: the glyphs', then the extra ones
         if shared > 0x10000:
             raise ValueError(f"{self.font.fontName}: more glyphs and characters sharing them than two bytes number")
-        space = self.cid_of.get(32)
-        if space is not None and 0xA0 not in self.cid_of:
-            self.cid_of[0xA0] = space         # a no-break space drawn as the space, as reportlab drew it
-        del char_of[shared:]
-        self.char_of = char_of
+        # a CID → the code point it reads back as, noted as characters are numbered
+        # (by CID, as widths and lines; None for a CID no character has been given)
+        self.char_of: list[int | None] = [None] * shared
+        # a no-break space the font lacks is drawn as the space, as reportlab drew it
+        covered = coverage(self.face)
+        self.space_for_nbsp = 0xA0 not in covered and 32 in covered
         self.widths, self.lines = [None] * shared, [None] * shared
-        self.cutter = Cutter(face)
+        self.cutter = Cutter(self.face)
         self.usable = self.cutter.usable()
-        self.hex = _HexTable(self.cid_of)
+        self.hex = _HexTable(self)
         return self.hex
+
+    def cid(self, char: int) -> int:
+        """The CID of code point `char` (KeyError if the font lacks it), noted in
+        char_of: the CID is the glyph's number but for the extra ones, so `char` is
+        the only character numbered so (the lowest of those that share its glyph)."""
+        cid = self.extra.get(char)
+        if cid is None:
+            if char == 0xA0 and self.space_for_nbsp:
+                return self.cid(32)           # (read back as the space: not noted as U+00A0)
+            cid = self.face.charToGlyph[char]
+        try:
+            self.char_of[cid] = char
+        except IndexError:    # (not KeyError, which str.translate would take as "the font lacks it")
+            raise ValueError(f"{self.font.fontName}: U+{char:04X} is mapped to glyph {cid}, which the font"
+                             " does not have") from None
+        return cid
+
+    @functools.cached_property
+    def cid_of(self) -> dict[int, int]:
+        """Every code point of the font → its CID (a batch's second document codes
+        from it, and then every CID's character is noted)."""
+        if self.hex is None:
+            self._number()
+        cid_of = dict(self.face.charToGlyph)
+        cid_of.update(self.extra)
+        char_of = self.char_of
+        for char, cid in cid_of.items():
+            char_of[cid] = char
+        if self.space_for_nbsp:
+            cid_of[0xA0] = cid_of[32]
+        return cid_of
+
+    def glyph_of(self, cid: int) -> int:
+        """The glyph a CID numbered so far draws."""
+        return self.face.charToGlyph[self.char_of[cid]]
 
     def code(self, text: str) -> str:
         """`text` as hex digits, four a character (its CID); a character the font
@@ -157,8 +186,6 @@ class Coding:
                 # call at a time, and a character the font lacks would go through it
                 # on every look-up (+0.14 M instructions a warm notice). So the whole
                 # table, a plain dict, as it was made before any document drew.
-                if self.hex is None:
-                    self._number()
                 self.hex = {char: "%04X" % cid for char, cid in self.cid_of.items()}
         return state[1]
 
@@ -294,9 +321,9 @@ class Coding:
             glyphs = range(1, len(cids) + 1)
         else:
             glyph_of = self.glyph_of
-            order = dict.fromkeys([0, *map(glyph_of.__getitem__, cids)])
+            order = dict.fromkeys([0, *map(glyph_of, cids)])
             numbered = dict(zip(order, range(len(order))))
-            glyphs = [numbered[glyph_of[cid]] for cid in cids]
+            glyphs = [numbered[glyph_of(cid)] for cid in cids]
         return run_length_map(cids, glyphs)
 
     def _widths(self, cids: list[int]) -> bytes:
