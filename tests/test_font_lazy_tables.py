@@ -1,6 +1,7 @@
 """A font read from the parse cache (fonts/cache.py) reads its big tables (cmap,
 widths, horizontal metrics, glyph offsets) only where something uses them, and
-answers the glyph checks from a bitmap of its cmap's code points until then."""
+answers the glyph checks from a bitmap of its cmap's code points until then; the cmap
+and widths a cold run reads as arrays (fonts/lookups.py), which answer as they do."""
 from __future__ import annotations
 
 import json
@@ -18,8 +19,8 @@ from jpdocs.fonts import cache
 TABLES = ("charToGlyph", "charWidths", "hmetrics", "glyphPos")
 
 # A cold press notice, run as the program runs it; at its end, for each font: its
-# tables read or not, and then (read now if they were not) whether they equal a
-# fresh parse of the file, value for value and type for type.
+# cmap and its glyph metrics read or not, and then (read now if they were not)
+# whether they equal a fresh parse of the file, value for value and type for type.
 NOTICE = """
 import atexit, json, runpy, sys
 sys.path.insert(0, {root!r})
@@ -30,7 +31,7 @@ def report():
     out = {{}}
     for font in registry._BY_CONTENT.values():
         face = font.face
-        read = "charToGlyph" in face.__dict__
+        read = ["charToGlyph" in face.__dict__, "hmetrics" in face.__dict__]
         parsed = ttfonts.TTFontFace(str(registry.path_of(font.fontName)))
         same = all(getattr(face, k) == getattr(parsed, k) and type(getattr(face, k)) is type(getattr(parsed, k))
                    for k in {tables!r})
@@ -57,14 +58,16 @@ def _notice(tmp_path: Path, name: str) -> tuple[dict, bytes]:
 
 def test_a_cold_notice_reads_the_tables_of_the_fonts_it_draws_only(tmp_path):
     """The notice draws Gothic and Mincho Regular; Gothic Bold is registered and its
-    coverage checked, never drawn: from the cache, its tables are never read. The
-    tables read are the parse's, and the notice is the one made from parsed fonts."""
+    coverage checked, never drawn: from the cache, its tables are never read. Of the
+    fonts drawn, the glyph metrics are read (the subsets' cut), the cmap and widths not
+    (their arrays answer). The tables are the parse's, and the notice is the one made
+    from parsed fonts."""
     parsed, first = _notice(tmp_path, "parsed")          # an empty cache: every font parsed
-    assert parsed == {"BIZUDGothic-Bold": [True, True], "BIZUDGothic-Regular": [True, True],
-                      "BIZUDMincho-Regular": [True, True]}
+    assert parsed == {"BIZUDGothic-Bold": [[True, True], True], "BIZUDGothic-Regular": [[True, True], True],
+                      "BIZUDMincho-Regular": [[True, True], True]}
     cached, second = _notice(tmp_path, "cached")         # each font from the cache
-    assert cached == {"BIZUDGothic-Bold": [False, True], "BIZUDGothic-Regular": [True, True],
-                      "BIZUDMincho-Regular": [True, True]}
+    assert cached == {"BIZUDGothic-Bold": [[False, False], True], "BIZUDGothic-Regular": [[False, True], True],
+                      "BIZUDMincho-Regular": [[False, True], True]}
     assert second == first
 
 
@@ -139,7 +142,9 @@ def test_damaged_tables_are_parsed_past(tmp_path, monkeypatch):
     parsed = cache.load_ttfont("A", data, digest, str(path)).face
     entry = cache._entry(digest)
     stored = marshal.loads(entry.read_bytes())
-    for damaged in (stored["__tables__"][:1000], marshal.dumps({"charToGlyph": {}})):
+    cmap, metrics = stored["__tables__"]
+    for damaged in ((cmap[:1000], metrics), (cmap, marshal.dumps({"hmetrics": []})),
+                    (marshal.dumps({"charToGlyph": {}}), metrics)):
         entry.write_bytes(marshal.dumps({**stored, "__tables__": damaged}))
         face = cache.load_ttfont("B", open_regular_file(path, 10**9, "font file"), digest, str(path)).face
         assert "_tables" in face.__dict__
@@ -147,7 +152,7 @@ def test_damaged_tables_are_parsed_past(tmp_path, monkeypatch):
             assert getattr(face, name) == getattr(parsed, name), name
         assert "_tables" not in face.__dict__ and not entry.exists()
     # an entry of the format before (the tables in the entry itself): parsed and stored anew
-    old = {k: v for k, v in stored.items() if k not in ("__tables__", "__coverage__")}
+    old = {k: v for k, v in stored.items() if k not in ("__tables__", "__coverage__", "__numbering__", "__arrays__")}
     old.update({k: getattr(parsed, k) for k in TABLES})
     entry.write_bytes(marshal.dumps(old))
     face = cache.load_ttfont("C", open_regular_file(path, 10**9, "font file"), digest, str(path)).face

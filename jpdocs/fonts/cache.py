@@ -40,15 +40,20 @@ from reportlab.pdfbase import ttfonts
 from .. import collector
 from ..atomic import write_atomic
 from ..output import private_cache_dir
-from . import numbering
+from . import lookups, numbering
 
-FORMAT = 7                 # 5: equal values stored once (_shared); 6: the big tables read on use;
-                           # 7: the CID numbering's exceptions (fonts/numbering.py)
+FORMAT = 8                 # 5: equal values stored once (_shared); 6: the big tables read on use;
+                           # 8: the CID numbering's exceptions (numbering.py), the cmap's and widths'
+                           # arrays (lookups.py), the big tables in two blobs
 
 # The tables a parse makes that are read only where a font draws (composition.py's
-# widths, reportlab's splitString, cut.py): in an entry, one marshal blob read on
-# first use (_Table).
-BIG_TABLES = ("charToGlyph", "charWidths", "hmetrics", "glyphPos")
+# widths, reportlab's splitString, cut.py): in an entry, a marshal blob a group, each
+# read on first use of one of its tables (_Table): the cmap and widths (which a cold
+# run reads as arrays, lookups.py), and the glyphs' metrics and offsets (the subsets' cut).
+TABLE_GROUPS = (("charToGlyph", "charWidths"), ("hmetrics", "glyphPos"))
+BIG_TABLES = tuple(name for group in TABLE_GROUPS for name in group)
+_GROUP_OF = {name: i for i, group in enumerate(TABLE_GROUPS) for name in group}
+_TYPES = {"charToGlyph": dict, "charWidths": dict, "hmetrics": list, "glyphPos": list}
 
 # Parsed, but read by nothing after the parse: not stored (a third of the time to
 # read an entry, its 11,000 lists), and rebuilt from the cmap should anything ask.
@@ -127,7 +132,7 @@ def coverage(face):
 class _Table:
     """A big table of a face read from the cache, as an attribute of its class: asked
     for before it is read (the instance has no attribute of the name yet), it reads
-    the four tables (_CachedFace._read_tables), which then stand in the instance and
+    its group's tables (_CachedFace._read_tables), which then stand in the instance and
     are found there, as any attribute, from then on (a descriptor without __set__
     yields to them). reportlab, and rl_accel's C code, get the real dicts and lists."""
 
@@ -139,15 +144,15 @@ class _Table:
             return self
         if "_tables" not in face.__dict__:      # (a face parsed: the parse sets them)
             raise AttributeError(self.name)
-        face._read_tables()
+        face._read_tables(self.name)
         return face.__dict__[self.name]
 
 
 class _CachedFace(ttfonts.TTFontFace):
     """A TTFontFace whose metric extraction is read from, or saved to, the cache.
     `digest` (the SHA-256 of the font file) is set on a subclass made per font.
-    A face read from the cache holds its big tables as a marshal blob (`_tables`)
-    until one of them is asked for."""
+    A face read from the cache holds its big tables as marshal blobs (`_tables`, one
+    a group) until one of the group is asked for."""
     digest = ""
     charToGlyph, charWidths, hmetrics, glyphPos = _Table(), _Table(), _Table(), _Table()
 
@@ -161,15 +166,17 @@ class _CachedFace(ttfonts.TTFontFace):
             out.setdefault(glyph, []).append(char)
         return out
 
-    def _read_tables(self) -> None:
-        # (the blob is dropped once the tables are in place: a second thread asking
-        # meanwhile reads it too, rather than finding neither)
-        blob = self.__dict__["_tables"]
+    def _read_tables(self, name: str) -> None:
+        # (a blob is dropped once its tables are in place: a second thread asking
+        # meanwhile finds them, or reads the blob too, rather than finding neither)
+        blobs = self.__dict__.get("_tables")
+        if name in self.__dict__ or blobs is None:
+            return
+        group = TABLE_GROUPS[_GROUP_OF[name]]
         try:
-            tables = collector.lasting(lambda: _unpacked(marshal.loads(blob)))
-            if not (type(tables) is dict and sorted(tables) == sorted(BIG_TABLES)
-                    and type(tables["charToGlyph"]) is type(tables["charWidths"]) is dict
-                    and type(tables["hmetrics"]) is type(tables["glyphPos"]) is list):
+            tables = collector.lasting(lambda: _unpacked(marshal.loads(blobs[_GROUP_OF[name]])))
+            if not (type(tables) is dict and sorted(tables) == sorted(group)
+                    and all(type(tables[k]) is _TYPES[k] for k in group)):
                 raise ValueError("not the tables of a font")
         except Exception:          # a damaged blob: the font is parsed after all,
             self._read_whole()     # and the entry dropped (the next run stores it anew)
@@ -181,7 +188,8 @@ class _CachedFace(ttfonts.TTFontFace):
                 pass
             return
         self.__dict__.update(tables)
-        self.__dict__.pop("_tables", None)
+        if all(k in self.__dict__ for k in BIG_TABLES):
+            self.__dict__.pop("_tables", None)
 
     def _read_whole(self) -> None:
         """Before a parse, which reads the font two bytes at a time: all of it, once."""
@@ -201,14 +209,18 @@ class _CachedFace(ttfonts.TTFontFace):
             names = data.pop("__names__")
             tables, bits = data.pop("__tables__"), data.pop("__coverage__")
             glyphs, extra_cids = data.pop("__numbering__")
-            if type(tables) is not bytes or type(bits) is not bytes or type(glyphs) is not int \
-                    or type(extra_cids) is not dict:
+            arrays = data.pop("__arrays__")
+            if type(tables) is not tuple or len(tables) != len(TABLE_GROUPS) \
+                    or any(type(t) is not bytes for t in tables) or type(bits) is not bytes \
+                    or type(glyphs) is not int or type(extra_cids) is not dict:
                 raise ValueError("not an entry of this format")
             self.__dict__.update(data)
             self.__dict__[numbering.STORED] = (glyphs, extra_cids)
             for k in names:                    # name strings are bytes with a .ustr
                 setattr(self, k, ttfonts.TTFNameBytes(data[k]))
             self._tables, self._coverage = tables, Coverage(bits)
+            if arrays is not None:
+                self.__dict__[lookups.STORED] = lookups.loaded(arrays, self._coverage, self.defaultWidth)
         except Exception:          # no entry yet, or an unusable one: parse, then store
             self._read_whole()
             before = dict(self.__dict__)
@@ -222,15 +234,19 @@ class _CachedFace(ttfonts.TTFontFace):
 
     @staticmethod
     def _store(entry: Path, keep: dict) -> None:
-        """Write a parse's attributes as a cache entry: the big tables as one blob
-        of their own, the cmap's code points as a Coverage bitmap."""
+        """Write a parse's attributes as a cache entry: the big tables as blobs of
+        their own, the cmap's code points as a Coverage bitmap, the CID numbering's
+        exceptions, and the cmap and widths as arrays where they give the dicts back."""
         if not isinstance(keep.get("charToGlyph"), dict) or not all(k in keep for k in BIG_TABLES):
             return                 # (a parse without the character tables: charInfo=0)
         tables = {k: keep.pop(k) for k in BIG_TABLES}
-        keep["__tables__"] = marshal.dumps(_shared(_packed(tables), {}))
+        keep["__tables__"] = tuple(marshal.dumps(_shared(_packed({k: tables[k] for k in group}), {}))
+                                   for group in TABLE_GROUPS)
         keep["__coverage__"] = Coverage.of(tables["charToGlyph"]).bits
         glyphs = len(tables["hmetrics"])
         keep["__numbering__"] = (glyphs, numbering.extra_cids(tables["charToGlyph"], glyphs))
+        keep["__arrays__"] = lookups.of_tables(tables["charToGlyph"], tables["charWidths"], glyphs,
+                                               keep.get("defaultWidth"))
         keep["__names__"] = [k for k, v in keep.items() if isinstance(v, ttfonts.TTFNameBytes)]
         keep = {k: bytes(v) if isinstance(v, ttfonts.TTFNameBytes) else v for k, v in keep.items()}
         try:
@@ -245,8 +261,8 @@ _OFFSETS = "I" if array("I").itemsize == 4 else None
 
 
 def _packed(tables: dict) -> dict:
-    offsets = tables["glyphPos"]
-    if _OFFSETS and all(type(v) is int and 0 <= v <= 0xFFFFFFFF for v in offsets):
+    offsets = tables.get("glyphPos")
+    if offsets is not None and _OFFSETS and all(type(v) is int and 0 <= v <= 0xFFFFFFFF for v in offsets):
         words = array(_OFFSETS, offsets)
         if sys.byteorder == "big":
             words.byteswap()

@@ -40,12 +40,12 @@ from itertools import compress as picked, repeat
 from operator import is_, itemgetter
 from struct import pack
 
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import fp_str, instanceStringWidthTTF
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, ShapedStr
 
 from ..flate import CID_MAP, FONT_PROGRAM, LEVEL, compress
-from . import numbering
+from . import lookups, numbering
 from .cache import coverage
 from .cut import Cutter
 from .glyph_map import run_length_map
@@ -113,6 +113,7 @@ class Coding:
         covered = coverage(self.face)
         self.space_for_nbsp = 0xA0 not in covered and 32 in covered
         self.widths, self.lines = [None] * shared, [None] * shared
+        self.glyph = lookups.glyph_of(self.face)    # (not the cmap's dict where a cold run has arrays)
         self.cutter = Cutter(self.face)
         self.usable = self.cutter.usable()
         self.hex = _HexTable(self)
@@ -126,7 +127,7 @@ class Coding:
         if cid is None:
             if char == 0xA0 and self.space_for_nbsp:
                 return self.cid(32)           # (read back as the space: not noted as U+00A0)
-            cid = self.face.charToGlyph[char]
+            cid = self.glyph(char)
         try:
             self.char_of[cid] = char
         except IndexError:    # (not KeyError, which str.translate would take as "the font lacks it")
@@ -205,6 +206,21 @@ class Coding:
         codes = self.code(text)
         self.used(doc).append(codes)
         return [(0, bytes.fromhex(codes))]
+
+    def string_width(self, text, size, encoding="utf8"):
+        """TTFont.stringWidth: rl_accel's instanceStringWidthTTF, which reads the
+        face's widths dict; before the dict is in memory (a cold run: lookups.py), the
+        same sum over the arrays, as the C code makes it: each advance (a character
+        the font lacks: the default) added in order to 0.0, times 0.001, times size."""
+        arrays = lookups.arrays_of(self.face)
+        if arrays is None:
+            return instanceStringWidthTTF(self.font, text, size, encoding)
+        if not isinstance(text, str):
+            text = text.decode(encoding or "utf8")
+        width, total = arrays.width, 0.0
+        for code in map(ord, text):
+            total += width(code)
+        return total * 0.001 * size
 
     def subset_internal_name(self, subset, doc) -> str:
         if subset != 0:
@@ -305,7 +321,7 @@ class Coding:
         The two are made together, so that one check (`_parts`: `all`, ~60
         instructions a CID) finds the new ones for both, where `None in` each of the two
         tables compared every item with None (~150 a CID each)."""
-        get_width, char_of, widths, table = self.face.getCharWidth, self.char_of, self.widths, self.lines
+        get_width, char_of, widths, table = lookups.width_of(self.face), self.char_of, self.widths, self.lines
         for cid in list(picked(cids, map(is_, lines, repeat(None)))):     # (the new ones, in C)
             width = get_width(char_of[cid])
             widths[cid] = b"" if width == DEFAULT_WIDTH else fp_str(width).encode("ascii")
@@ -416,6 +432,7 @@ def install(font) -> Coding:
     subsets replaced by its Coding's (kept as `font.jp_cid`)."""
     coding = font.jp_cid = Coding(font)
     font.splitString = coding.split_string
+    font.stringWidth = coding.string_width
     font.getSubsetInternalName = coding.subset_internal_name
     font.addObjects = coding.add_objects
     return coding

@@ -35,6 +35,7 @@ from struct import pack, unpack_from
 from reportlab.lib.rl_accel import calcChecksum
 
 from .hinting import composite_parts, glyph_without_instructions
+from .lookups import glyph_or_0_of
 
 
 def _components(data: bytes):
@@ -120,9 +121,9 @@ class Cutter:
     def _remember_codes(self, subset) -> None:
         """Each code of `subset` whose glyph is simple, with that glyph's record (the
         glyph read from the font where no subset needed it before)."""
-        char_to_glyph = self.face.charToGlyph
+        glyph = glyph_or_0_of(self.face)        # (a cold run: the cmap's arrays, lookups.py)
         for code in filterfalse(self.by_code.__contains__, subset):
-            record = self._record(char_to_glyph.get(code, 0))
+            record = self._record(glyph(code))
             if record is not None:
                 self.by_code[code] = record
 

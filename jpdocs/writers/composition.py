@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 
+from ..fonts.lookups import width_of
+
 from . import jlreq, jlreq_lines
 
 
@@ -18,15 +20,15 @@ TEXT, BREAK, OBJECT = 0, 1, 2
 
 class _Widths(dict):
     """Character → advance in thousandths of an em, for one font (read from the
-    font's own table once per character, then a dict lookup)."""
+    font's own table once per character, then a dict lookup; in a cold run from the
+    table's arrays, fonts/lookups.py)."""
 
     def __init__(self, font_name: str):
         super().__init__()
-        face = getFont(font_name).face
-        self.table, self.default = face.charWidths, face.defaultWidth
+        self.width = width_of(getFont(font_name).face)
 
     def __missing__(self, ch):
-        w = self[ch] = self.table.get(ord(ch), self.default)
+        w = self[ch] = self.width(ord(ch))
         return w
 
 
