@@ -131,3 +131,61 @@ def test_a_style_sets_readable_sizes_lines_apart_and_room_for_the_text():
         ("value_error", (), "Value error, left and right margins of 161 mm together leave less than 50 mm of a"
                             " 210 mm page for the text")]
     assert Margins.model_validate({**margins, "top": 80, "bottom": 80}).top == 80     # 160 mm: 50 left
+
+
+def _scanned(cls) -> tuple[dict, list]:
+    """The checks of `cls` as found before each class kept its own: every class of the
+    MRO, base first, every attribute of each."""
+    field_checks, model_checks = {}, []
+    for klass in reversed(cls.__mro__):
+        for attr in vars(klass).values():
+            func = attr.__func__ if isinstance(attr, classmethod) else attr
+            for name in getattr(func, "_checks_fields", ()):
+                field_checks.setdefault(name, []).append(func)
+            if getattr(func, "_checks_model", False) and func not in model_checks:
+                model_checks.append(func)
+    return field_checks, model_checks
+
+
+def test_each_models_checks_are_those_a_scan_of_its_whole_mro_finds():
+    """A model's field and model checks, gathered from each class's own (`_own_checks`),
+    are what scanning every class of its MRO finds, in the same order: for every model
+    of the spec, and for one built over a plain mixin and an overridden check."""
+    import jpdocs.spec.load  # noqa: F401  (the spec's models, every one)
+    from jpdocs.spec.strict import Model, field_validator, model_validator
+
+    class Mixin:
+        @field_validator("a")
+        @classmethod
+        def _mixed(cls, value):
+            return value
+
+    class Base(Model):
+        a: int = 0
+
+        @model_validator()
+        def _whole(self):
+            return self
+
+    class Child(Mixin, Base):
+        b: int = 0
+
+        @field_validator("a", "b")
+        @classmethod
+        def _both(cls, value):
+            return value
+
+        @model_validator()
+        def _whole(self):                 # (the base's is still run, as before)
+            return self
+
+    models, stack = [], [Model]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            models.append(sub)
+            stack.append(sub)
+    assert len(models) > 60 and Child in models
+    for model in models:
+        assert (model._field_checks, model._model_checks) == _scanned(model), model.__name__
+    assert [f.__name__ for f in Child._field_checks["a"]] == ["_mixed", "_both"]
+    assert len(Child._model_checks) == 2
