@@ -141,7 +141,8 @@ loaded += [m for m in ("secrets", "difflib", "inspect", "ipaddress", "tempfile",
                        "urllib.parse", "random", "glob", "bz2", "lzma", "traceback",
                        "jinja2.compiler", "jinja2.lexer", "jinja2.parser", "reportlab.lib.validators")
            if type(sys.modules.get(m)).__name__ == "module"]
-loaded += [m for m in ("tokenize", "calendar", "signal", "jinja2.idtracking") if m in sys.modules]
+loaded += [m for m in ("tokenize", "calendar", "signal", "jinja2.idtracking", "jpdocs.build.template_coverage",
+                       "jpdocs.content.agreement.text") if m in sys.modules]
 import reportlab.platypus.paragraph as paragraph, yaml.reader
 print(code, loaded, type(paragraph.uri_pat).__name__, type(yaml.reader.Reader.NON_PRINTABLE).__name__)
 print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(paragraph.uri_pat.match("not a url")),
@@ -152,7 +153,8 @@ print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(pa
 def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
     """HarfBuzz, urllib's HTTP stack, PIL, package metadata, inspect, ipaddress, tempfile and reportlab's safe eval (with ast) are not loaded by a notice PDF,
     nor urllib.parse, random, glob, bz2, lzma, traceback (with tokenize), calendar and signal's enums, nor
-    Jinja's lexer, parser and compiler (the template comes compiled from the bytecode cache:
+    Jinja's lexer, parser and compiler, nor the checks of a user's template against the bundled
+    one (build/template_coverage.py) and the agreement's text classes they name (the template comes compiled from the bytecode cache:
     the cache is filled by the first run, and checked in the second); and the two deferred patterns, once used, match as compiled ones do."""
     probe = PROBE.format(spec=str(SEED_SPEC), out=str(tmp_path / "out"), root=str(ROOT))
     env = dict(os.environ, JPDOCS_CACHE=str(tmp_path / "cache"))
