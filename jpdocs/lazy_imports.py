@@ -49,6 +49,10 @@ start of ~0.35 s, and loads in full the first time it is really used:
 - reportlab.lib.validators (with normalDate, ~1 ms): reportlab's tables check a
   style's rounded corners with one of its validators (FORWARDED), which a
   notice's tables never set.
+- python-docx's image header readers (docx.image: BMP, GIF, JPEG, PNG, TIFF, ~1 ms,
+  deferred as docx.api is imported): its package imports them for the pictures a
+  DOCX embeds, which most documents have none of; docx.image.image, which the
+  package's parts name, is imported as before, and runs them when it first reads a picture.
 - Two patterns compiled at import, which compile the first time they are matched:
   reportlab.platypus.paragraph's `uri_pat` for recognising URLs in paragraph text
   (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and
@@ -145,7 +149,7 @@ FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "
              "reportlab.lib.validators": ("isListOfNumbersOrNone",)}
 
 # modules deferred when another is first imported, for that one's sake
-DEFER_BEFORE = {"pypdf": ("fontTools.ttLib",),
+DEFER_BEFORE = {"pypdf": ("fontTools.ttLib",), "docx.api": ("docx.image",),
                 "jinja2.environment": ("jinja2.compiler", "jinja2.lexer", "jinja2.parser")}
 
 

@@ -772,3 +772,26 @@ def test_a_text_with_a_problem_is_refused_at_each_key_it_stands_at():
             assert found == [([], ["press_notice.subject"]), ([], ["agreement.title"]), ([], [])]
         if text == "道\u200b下":
             assert [f[0] for f in found] == [["press_notice.subject"], ["agreement.title"], ["a.typed[0]"]]
+
+
+def test_a_docx_reads_its_pictures_with_the_image_readers_deferred(tmp_path):
+    """python-docx's image readers (docx.image) wait for a picture: the seed's DOCX
+    files, which have none, leave them unrun; a notice with photos makes the same
+    DOCX bytes as a process that imported them up front."""
+    spec = ROOT / "tests" / "data" / "real" / "aichi-edu-kitashitara-2016.yaml"
+    code = ("import atexit, runpy, sys\n"
+            "{first}"
+            "atexit.register(lambda: print(type(sys.modules.get('docx.image')).__name__))\n"
+            "sys.argv = ['generate.py', sys.argv[1], '-o', sys.argv[2], '--format', 'docx', '--force']\n"
+            "runpy.run_path('generate.py', run_name='__main__')\n")
+    env = dict(os.environ, JPDOCS_CACHE=str(tmp_path / "cache"))
+    seen = {}
+    for name, first, spec_path in (("seed", "", SEED_SPEC), ("deferred", "", spec), ("up front", "import docx.image\n", spec)):
+        result = subprocess.run([sys.executable, "-c", code.format(first=first), str(spec_path), str(tmp_path / name)],
+                                cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+        seen[name] = result.stdout.split()[-1]
+    assert seen == {"seed": "_Deferred", "deferred": "module", "up front": "module"}
+    deferred, = (tmp_path / "deferred").glob("*/press-notice.docx")
+    up_front, = (tmp_path / "up front").glob("*/press-notice.docx")
+    assert b"word/media/" in deferred.read_bytes() and deferred.read_bytes() == up_front.read_bytes()
