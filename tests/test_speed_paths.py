@@ -142,7 +142,7 @@ loaded += [m for m in ("secrets", "difflib", "inspect", "ipaddress", "tempfile",
                        "jinja2.compiler", "jinja2.lexer", "jinja2.parser", "reportlab.lib.validators")
            if type(sys.modules.get(m)).__name__ == "module"]
 loaded += [m for m in ("tokenize", "calendar", "signal", "jinja2.idtracking", "jpdocs.build.template_coverage",
-                       "jpdocs.content.agreement.text") if m in sys.modules]
+                       "jpdocs.content.agreement.text", "xml.sax") if m in sys.modules]
 import reportlab.platypus.paragraph as paragraph, yaml.reader
 print(code, loaded, type(paragraph.uri_pat).__name__, type(yaml.reader.Reader.NON_PRINTABLE).__name__)
 print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(paragraph.uri_pat.match("not a url")),
@@ -154,7 +154,8 @@ def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
     """HarfBuzz, urllib's HTTP stack, PIL, package metadata, inspect, ipaddress, tempfile and reportlab's safe eval (with ast) are not loaded by a notice PDF,
     nor urllib.parse, random, glob, bz2, lzma, traceback (with tokenize), calendar and signal's enums, nor
     Jinja's lexer, parser and compiler, nor the checks of a user's template against the bundled
-    one (build/template_coverage.py) and the agreement's text classes they name (the template comes compiled from the bytecode cache:
+    one (build/template_coverage.py) and the agreement's text classes they name, nor xml.sax for its
+    escape (writers/tags.py writes the same) (the template comes compiled from the bytecode cache:
     the cache is filled by the first run, and checked in the second); and the two deferred patterns, once used, match as compiled ones do."""
     probe = PROBE.format(spec=str(SEED_SPEC), out=str(tmp_path / "out"), root=str(ROOT))
     env = dict(os.environ, JPDOCS_CACHE=str(tmp_path / "cache"))
@@ -795,3 +796,15 @@ def test_a_docx_reads_its_pictures_with_the_image_readers_deferred(tmp_path):
     deferred, = (tmp_path / "deferred").glob("*/press-notice.docx")
     up_front, = (tmp_path / "up front").glob("*/press-notice.docx")
     assert b"word/media/" in deferred.read_bytes() and deferred.read_bytes() == up_front.read_bytes()
+
+
+def test_text_is_escaped_for_xml_as_saxutils_escapes_it():
+    """writers/tags.escape, which the writers use in place of xml.sax.saxutils.escape."""
+    from xml.sax.saxutils import escape as sax_escape
+    from jpdocs.writers.tags import escape
+    rng = random.Random(5)
+    alphabet = "&<>;amp gtl\"'北海道\u3000\n"
+    texts = ["", "&amp;", "<&>", "a&&b<<c>>", "&lt;"] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+                                                        for _ in range(2000)]
+    for text in texts:
+        assert escape(text) == sax_escape(text), text

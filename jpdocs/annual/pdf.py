@@ -20,7 +20,6 @@ from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, Page
 from reportlab.platypus import Table
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
-from xml.sax.saxutils import escape
 
 from .. import collector
 from ..content import model as m
@@ -40,7 +39,7 @@ from ..writers.blocks import BlockBuilder
 from ..writers.pages import content_id, document_settings
 from ..writers.placing import Placing
 from ..writers.problems import too_large
-from ..writers.tags import Node, tag, tagging_canvas
+from ..writers.tags import Node, escape, tag, tagging_canvas
 
 
 class Anchor(Flowable):

@@ -17,12 +17,11 @@ from __future__ import annotations
 import hashlib
 import io
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from ..content import model as m
 from ..errors import fail
 from ..flate import compress
-from ..writers.tags import xmp_packet as tags_xmp
+from ..writers.tags import escape, xmp_packet as tags_xmp
 
 # Debian's icc-profiles-free; the CI installs it (.ci/run).
 ICC_CANDIDATES = [Path("/usr/share/color/icc/sRGB.icc"), Path("/usr/share/color/icc/colord/sRGB.icc")]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import replace
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -27,7 +26,7 @@ from .composer import JParagraph, spread_run
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings
 from .paragraph_styles import paragraph_style
-from .tags import Node, tag
+from .tags import Node, escape, tag
 from .problems import too_narrow
 from .flowables import (BreakPlace, Figure, HalfPageBreak, NumbersEnd, SealBox, SealPlace, TextPageBreak,
                         TrackedLine)

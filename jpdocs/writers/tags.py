@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from functools import partial
 from itertools import repeat
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference, PDFStream
@@ -31,6 +30,13 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference,
 from .canvas_state import StateCanvas
 from .pdffile import FastDocument, Info, Preformatted, dictionary_bytes, references, register
 from .textout import FastText
+
+
+def escape(text: str) -> str:
+    """`text` with &, > and < written as XML's entities, in that order, as
+    xml.sax.saxutils.escape writes them: without importing xml.sax and its parser
+    interfaces for it (~5 M instructions of a cold start)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 # Roles whose element stays in the tree even with nothing drawn in it: a table keeps
 # its shape (an empty cell is still a cell of its row and column).
