@@ -30,22 +30,21 @@ class Arrays:
 
     def glyph(self, code: int) -> int:
         """face.charToGlyph[code]: KeyError where the font has no such character."""
-        if code not in self.coverage:
-            raise KeyError(code)
-        return self.bmp[code] if code < BMP else self.astral[code]
+        glyph = self.bmp[code] if 0 <= code < BMP else self.astral.get(code, 0)
+        if glyph or code in self.coverage:    # (0: no such character, or the font's glyph 0)
+            return glyph
+        raise KeyError(code)
 
     def glyph_or_0(self, code: int) -> int:
-        """face.charToGlyph.get(code, 0)."""
-        if code not in self.coverage:
-            return 0
-        return self.bmp[code] if code < BMP else self.astral[code]
+        """face.charToGlyph.get(code, 0) (a code point the font lacks has 0 in the arrays)."""
+        return self.bmp[code] if 0 <= code < BMP else self.astral.get(code, 0)
 
     def width(self, code: int):
         """face.getCharWidth(code): the advance of the character's glyph, the face's
         default where it has none."""
-        if code not in self.coverage:
+        glyph = self.bmp[code] if 0 <= code < BMP else self.astral.get(code, 0)
+        if not glyph and code not in self.coverage:
             return self.default
-        glyph = self.bmp[code] if code < BMP else self.astral[code]
         advances = self.advances
         return advances[glyph] if glyph < len(advances) else self.default
 
