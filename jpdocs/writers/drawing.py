@@ -55,7 +55,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import paragraph as rl_paragraph
 
-from .textout import Placed, run_operators, writes_directly
+from .textout import Placed, number, run_operators, writes_directly
 
 _ALIGNED = (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)
 
@@ -209,7 +209,7 @@ def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> 
     characters, or None where the text object has no switch)."""
     alignment = style.alignment
     leading = style.leading
-    lead = f"{fp_str(leading)} TL"
+    lead = f"{number(leading)} TL"
     code = []             # the entries as reportlab's calls would leave them in the text object
     steps = []            # the steps before the entries in `code`
     used: dict = {}       # a coding → the codes of its runs, in order (its first run first)
@@ -238,7 +238,7 @@ def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> 
                 x = at + moved[0]
             else:
                 x = at
-            entry = f"{fp_str(x, 0)} Td"
+            entry = f"{number(x)} 0 Td"
             moved = (float(entry.split(" ", 1)[0]), entry)
             code.append(entry)
         if i == 0:
@@ -262,7 +262,7 @@ def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> 
                 runs.append(codes)
                 if subset != 0:
                     step((_NAME, coding))
-                    ops = f"{fp_str(f.fontSize)} Tf {lead} {ops}"
+                    ops = f"{number(f.fontSize)} Tf {lead} {ops}"
                     subset = 0
             else:
                 ops = ""
@@ -278,7 +278,7 @@ def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> 
                 x = moved[0] - at
             else:
                 x = -at
-            entry = f"{fp_str(x, 0)} Td"
+            entry = f"{number(x)} 0 Td"
             moved = (float(entry.split(" ", 1)[0]), entry)
             code.append(entry)
     if label is not None and drawn:
