@@ -198,7 +198,7 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
             ("  a glyph set's parts (Coding._parts)", cid.Coding, "_parts", _via_call),
             ("    the font program cut (Cutter.cut)", cut.Cutter, "cut", _via_reduce),
             ("    /W (Coding._widths)", cid.Coding, "_widths", _via_starmap),
-            ("    the ToUnicode CMap (Coding._to_unicode)", cid.Coding, "_to_unicode", _via_takewhile),
+            ("    the ToUnicode CMap (cid._to_unicode)", cid, "_to_unicode", _via_takewhile),
             ("    the /CIDToGIDMap (Coding._cid_to_gid)", cid.Coding, "_cid_to_gid", _via_pairwise),
             ("    the subset's tag (cid._tag)", cid, "_tag", _via_zip_longest),
             ("  kept streams deflated (_Kept.encode)", cid._Kept, "encode", _via_cycle),

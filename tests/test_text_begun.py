@@ -59,3 +59,42 @@ def test_a_build_with_text_objects_begun_either_way_is_the_same_bytes(tmp_path, 
     assert short.keys() == long.keys() and short
     for name in short:
         assert short[name] == long[name], name
+
+
+def test_an_origin_begun_again_is_written_as_reportlab_writes_it(monkeypatch):
+    """The Tm of a text object's origin comes from a memo of its text (textout._ORIGINS),
+    keyed by the numbers' values: origins begun again, and origins equal in value but
+    not in type (0, 0.0, -0.0; 1, 1.0, True), each written as reportlab writes it; the
+    memo forgotten whole when full."""
+    from reportlab.pdfgen.textobject import PDFTextObject
+    from jpdocs.writers import textout
+    from jpdocs.writers.tags import _TaggedText
+    monkeypatch.setattr(textout, "_ORIGINS", {})
+    monkeypatch.setattr(textout, "_ORIGINS_LIMIT", 8)
+    c = _canvas("Courier", 9)
+    origins = [(0, 0), (0.0, -0.0), (-0.0, 0.0), (1, True), (1.0, 1), (True, 1.0), (21, 5.25),
+               (21.0, 5.25), (10.5, 12.599999999999998), (10.5, 12.6), (1e-7, -1e-7), (1.5e-7, 3.000000001),
+               (72.5, 700.125), (-3, 4), (21, 700.125), (72.5, 5.25), (5.25, 72.5)] * 2
+    for x, y in origins:
+        fast = c.beginText(x, y)
+        plain = _TaggedText.__new__(_TaggedText)
+        PDFTextObject.__init__(plain, c, x, y)
+        assert fast._code == plain._code, (x, y)
+        assert len(textout._ORIGINS) <= 8
+    assert textout._ORIGINS                            # (remembered, and forgotten when full)
+
+
+def test_a_number_remembered_is_fp_strs_text():
+    """textout.number (fp_str remembered) is fp_str's text for one number, and several
+    numbers are each written alone: fp_str(x, 0) is number(x) + " 0" (drawing.py's line
+    moves)."""
+    import random
+    from reportlab.lib.rl_accel import fp_str
+    from jpdocs.writers.textout import number
+    r = random.Random(11)
+    values = [0, 0.0, -0.0, 1, True, 1e-7, -1e-7, 1.5e-7, 10.5, 12.6, 15.75, 1e19, -3.25]
+    values += [r.uniform(-1000, 1000) for _ in range(2000)] + [r.uniform(-1, 1) for _ in range(2000)]
+    values += [round(r.uniform(0, 600), r.randint(0, 8)) for _ in range(2000)]
+    for v in values * 2:
+        assert number(v) == fp_str(v), v
+        assert f"{number(v)} 0" == fp_str(v, 0), v

@@ -37,6 +37,14 @@ themselves are checked to be the ones remembered (a font registered again under
 its name is another). tests/test_drawn_memo.py builds real specs alone, after
 others, with the memory and without, and draws paragraphs that differ in one
 thing after one another.
+
+A paragraph's bullet (１, ・, the 記's １　日　時：) is a text object of its own,
+begun before the paragraph's; its code after the beginning is remembered by what it
+is made of and played alike (`_bullet`: reportlab's `_drawBullet`, its font, colour
+and each part's run written as reportlab's calls write them; the bullet's end, which
+sets the first line's offset, from its parts' widths as reportlab adds them).
+tests/test_bullet_memo.py builds real specs with it and with reportlab's drawing, and
+draws bullets that differ in one thing.
 """
 from __future__ import annotations
 
@@ -47,7 +55,7 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import paragraph as rl_paragraph
 
-from .textout import run_operators, writes_directly
+from .textout import Placed, number, run_operators, writes_directly
 
 _ALIGNED = (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)
 
@@ -174,7 +182,7 @@ def draw_lines(para) -> bool:
     canvas._extgstate = gstate.pushCopy()
     offset = style.firstLineIndent + offsets[0]
     if para.bulletText:
-        offset = rl_paragraph._drawBullet(canvas, offset, cur_y, para.bulletText, style, rtl=False)
+        offset = _bullet(canvas, offset, cur_y, para.bulletText, style)
     tx = para.beginText(style.leftIndent, cur_y)
     switch = getattr(tx, "jp_switch", None)            # tags.py: a label's characters, then its text
     label = switch[0] if switch else None
@@ -201,7 +209,7 @@ def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> 
     characters, or None where the text object has no switch)."""
     alignment = style.alignment
     leading = style.leading
-    lead = f"{fp_str(leading)} TL"
+    lead = f"{number(leading)} TL"
     code = []             # the entries as reportlab's calls would leave them in the text object
     steps = []            # the steps before the entries in `code`
     used: dict = {}       # a coding → the codes of its runs, in order (its first run first)
@@ -230,7 +238,7 @@ def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> 
                 x = at + moved[0]
             else:
                 x = at
-            entry = f"{fp_str(x, 0)} Td"
+            entry = f"{number(x)} 0 Td"
             moved = (float(entry.split(" ", 1)[0]), entry)
             code.append(entry)
         if i == 0:
@@ -254,7 +262,7 @@ def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> 
                 runs.append(codes)
                 if subset != 0:
                     step((_NAME, coding))
-                    ops = f"{fp_str(f.fontSize)} Tf {lead} {ops}"
+                    ops = f"{number(f.fontSize)} Tf {lead} {ops}"
                     subset = 0
             else:
                 ops = ""
@@ -270,7 +278,7 @@ def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> 
                 x = moved[0] - at
             else:
                 x = -at
-            entry = f"{fp_str(x, 0)} Td"
+            entry = f"{number(x)} 0 Td"
             moved = (float(entry.split(" ", 1)[0]), entry)
             code.append(entry)
     if label is not None and drawn:
@@ -301,3 +309,113 @@ def _play(program, tx, doc) -> None:
         else:
             tx.jp_after(value)
     tx._curSubset = subset
+
+
+# A bullet's text object after its beginning, by what it is made of (_bullet_key):
+# (its program for _play, the fonts it draws by name, the runs' widths)
+_BULLETS: dict[tuple, tuple] = {}
+_MAX_BULLETS = 1024          # bullets remembered per process (forgotten all at once when full)
+
+
+def _bullet_key(text, style) -> tuple | None:
+    """What a bullet's code and width depend on but its place: its runs' text (a
+    Placed run with its glyphs' numbers: its operators and width are theirs), fonts,
+    sizes and colours, and the style's bullet font, size and colour (which set the
+    first run's font and colour where the bullet is one string); None for a bullet
+    of another kind (a colour not a plain Color, text not a str or Placed run)."""
+    colour = getattr(style, "bulletColor", style.textColor)
+    if type(colour) is not Color:
+        return None
+    head = (style.bulletFontName, style.bulletFontSize, colour.red, colour.green, colour.blue, colour.alpha)
+    if isinstance(text, str):
+        return (head, text) if type(text) is str else None
+    runs = []
+    for f in text:
+        t, c = f.text, f.textColor
+        if type(c) is not Color:
+            return None
+        if type(t) is Placed:
+            t = (t, tuple(t.adv), tuple(t.off), tuple(t.nat))
+        elif type(t) is not str:
+            return None
+        runs.append((t, f.fontName, f.fontSize, c.red, c.green, c.blue, c.alpha))
+    return head, tuple(runs)
+
+
+def _bullet(canvas, offset: float, cur_y: float, text, style) -> float:
+    """reportlab's `_drawBullet` (left to right): the bullet's text object begun at the
+    bullet's indent (beside the first line, raised by bulletOffsetY) and drawn by the
+    canvas, as reportlab's calls would (the canvas tags it: tags.py), the text after
+    its beginning played from memory (`_BULLETS`); the offset of the paragraph's first
+    line after it. A notice draws some six bullets (１, ・, １　日　時：), the same ones
+    notice after notice, and reportlab's calls (a font set, a colour and a run for
+    each of its parts, each part measured) were ~60 thousand instructions each.
+
+    reportlab sets the bullet's font and colour (a bundled font writes nothing until
+    a run: fonts/cid.py), then for each part (a list of frags) its font and colour
+    and the part's text (`textOut`: its width added to the text object's x, its
+    operators written as FastText writes them: textout.run_code); a part's font set
+    makes the next run name its font again (Tf, with the leading its size gives).
+    The bullet's end is its x after the parts plus 0.6 of the style's bullet size."""
+    anchor_start = style.bulletAnchor == "start"
+    key = _bullet_key(text, style) if anchor_start else None
+    known = _BULLETS.get(key) if key is not None else None
+    if known is not None:
+        for name, font in known[1].items():
+            if getFont(name) is not font:           # (a font registered again under its name)
+                known = None
+                break
+    if known is None:
+        made = _bullet_program(text, style) if key is not None else None
+        if made is None:
+            return rl_paragraph._drawBullet(canvas, offset, cur_y, text, style, rtl=False)
+        if len(_BULLETS) >= _MAX_BULLETS:
+            _BULLETS.clear()
+        known = _BULLETS[key] = made
+    program, _, widths = known
+    x = style.bulletIndent - 0                   # (reportlab's bulletIndent - bulletWidth, 0 at "start")
+    tx = canvas.beginText(x, cur_y + getattr(style, "bulletOffsetY", 0))
+    _play(program, tx, canvas._doc)
+    for w in widths:                             # textOut's x, part by part
+        x = x + w
+    canvas.drawText(tx)
+    return max(offset, x + style.bulletFontSize * 0.6 - style.leftIndent)
+
+
+def _bullet_program(text, style) -> tuple | None:
+    """A bullet's (program, fonts by name, its parts' widths) for `_bullet`, or None
+    where reportlab's own code must write a part (a font not written as glyph IDs)."""
+    parts = [(text, style.bulletFontName, style.bulletFontSize, None)] if type(text) is str else \
+        [(f.text, f.fontName, f.fontSize, f.textColor) for f in text]
+    steps, code, used, widths = [], [], {}, []
+    fonts = {style.bulletFontName: getFont(style.bulletFontName)}    # (set first, for its size and leading)
+
+    def step(s):
+        if code:
+            steps.append(" ".join(code))
+            code.clear()
+        steps.append(s)
+    if not getattr(fonts[style.bulletFontName], "_dynamicFont", 0):
+        return None                 # (reportlab's setFont would write its Tf at once)
+    step((_COLOUR, getattr(style, "bulletColor", style.textColor)))
+    for part, name, size, colour in parts:
+        font = fonts.get(name)
+        if font is None:
+            font = fonts[name] = getFont(name)
+        if not getattr(font, "_dynamicFont", 0) or not writes_directly(font, part):
+            return None
+        if colour is not None:
+            step((_COLOUR, colour))
+        widths.append(font.stringWidth(part, size))
+        if part:            # (textOut of an empty part writes an empty entry)
+            coding = font.jp_cid
+            ops, codes = run_operators(part, coding)
+            used.setdefault(coding, []).append(codes)
+            step((_NAME, coding))
+            code.append(f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL {ops}")
+        else:
+            code.append("")
+    if code:
+        steps.append(" ".join(code))
+    # (the subset after: a part's font set makes it -1, its run 0)
+    return (tuple(steps), tuple(used.items()), 0 if parts[-1][0] else -1), fonts, tuple(widths)

@@ -38,7 +38,10 @@ _NUMBERS: dict[float, str] = {}       # fp_str of the numbers a batch writes aga
 
 
 def number(v: float) -> str:
-    """fp_str(v), remembered: a justified line repeats one spacing for every glyph."""
+    """fp_str(v), remembered (C's printf, ~5,000 instructions a number): a justified
+    line repeats one spacing for every glyph, a batch's paragraphs their sizes,
+    leadings and line moves. fp_str writes each of several numbers alone, by its
+    value, so fp_str(x, 0) is number(x) + " 0"."""
     s = _NUMBERS.get(v)
     if s is None:
         if len(_NUMBERS) > 100_000:
@@ -137,7 +140,7 @@ def run_code(text, font, size: float, leading: float, subset: int, doc) -> tuple
     ops, codes = run_operators(text, coding)
     coding.used(doc).append(codes)
     if subset != 0:
-        ops = f"{coding.name(doc)} {fp_str(size)} Tf {fp_str(leading)} TL {ops}"
+        ops = f"{coding.name(doc)} {number(size)} Tf {number(leading)} TL {ops}"
     return ops, 0
 
 
@@ -164,6 +167,8 @@ def writes_directly(font, text) -> bool:
 
 
 _FILL_OPS: dict[tuple, str] = {}     # a Color's (red, green, blue) → its operator
+_ORIGINS: dict[tuple, str] = {}      # a text object's (x, y) → its Tm operator (FastText)
+_ORIGINS_LIMIT = 4096                # origins remembered (forgotten all at once when full)
 
 
 class FastText(PDFTextObject):
@@ -181,7 +186,18 @@ class FastText(PDFTextObject):
         standard font on first use). tests/test_text_begun.py compares the two."""
         if direction is not None or not canvas.bottomup:
             return PDFTextObject.__init__(self, canvas, x, y, direction)
-        self._code = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+        # setTextOrigin's "1 0 0 1 x y Tm", from a bounded memo of its text: fp_str
+        # formats each number by its value alone (C's printf, ~5,000 instructions a
+        # number, most of a text object's beginning), and a notice's ~40 text objects
+        # begin at a few origins (a paragraph's indent and its first line's height),
+        # the same notice after notice
+        key = (x, y)
+        origin = _ORIGINS.get(key)
+        if origin is None:
+            if len(_ORIGINS) >= _ORIGINS_LIMIT:
+                _ORIGINS.clear()
+            origin = _ORIGINS[key] = f"1 0 0 1 {fp_str(x, y)} Tm"
+        self._code = ["BT", origin]
         self._canvas = canvas
         self._fontname = name = canvas._fontname
         self._fontsize = canvas._fontsize
