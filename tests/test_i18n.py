@@ -727,6 +727,11 @@ VARIANTS.update({
     "withheld-name-given": (_STD, _STD + "\n    signer_names: withheld"),
     "withheld-draft": (_STD, _STD + "\n    signer_names: withheld\n    draft: true"),
     "withheld-by-hand": (_STD, _STD + "\n    signer_names: withheld\n    signed_by_hand: true"),
+    # the copy's words in place of each name (withheld_name): the note, without signer_names, blank, no block
+    "withheld-name-note": _TITLES_ALONE + [(_STD, _STD + "\n    signer_names: withheld\n    withheld_name: （氏名省略）")],
+    "withheld-name-alone": (_STD, _STD + "\n    withheld_name: （氏名省略）"),
+    "withheld-name-blank": _TITLES_ALONE + [(_STD, _STD + "\n    signer_names: withheld\n    withheld_name: \"　\"")],
+    "withheld-name-no-block": _TITLES_ALONE + [(_STD, _STD + "\n    signature_blocks: withheld\n    withheld_name: （氏名省略）")],
 })
 # A signer's line as the signed copy types it (typed:): where it has no effect, does not spell the name, or
 # leaves less room than the name's own space; the house's gap and column without the title's line.

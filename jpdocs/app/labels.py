@@ -70,6 +70,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AgreementDocument", "block_labels"): ("署名欄の前の記号", "オフ：甲・乙を署名欄の前に印字しない（古い協定書）。当事者IDの一覧：その当事者の署名欄の前だけに印字（例：[daito]）"),
     ("AgreementDocument", "copies"): ("正本と写しも作る", ""),
     ("AgreementDocument", "signer_names"): ("署名者の氏名", "withheld：公表された写しのとおり職名だけを載せ、氏名もその欄も載せない"),
+    ("AgreementDocument", "withheld_name"): ("省略した氏名の表記", "signer_names: withheld のとき、公表された写しが各氏名の位置に書く語を書いたとおり印字する。例：（氏名省略）。既定では何も印字しない"),
     ("AgreementDocument", "seal_places"): ("押印欄", "blank：公表された写しのとおり、結びの文が記名押印でも署名欄に「印」を載せない（結びの文は書いたとおり）"),
     ("AgreementDocument", "signature_blocks"): ("署名欄", "withheld：公表された写しが本文と日付だけで署名者を載せていないため、署名欄を載せない"),
     ("AgreementDocument", "signature_mark"): ("署名の印字", "公表された写しが署名の位置に書く語を、各署名者の氏名の前に書いたとおり印字する。例：(署名)。既定では何も印字しない"),
