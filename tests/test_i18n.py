@@ -477,6 +477,7 @@ STYLE_VARIANTS = {
     "comma": "wording:\n  comma: ，\n",
     "chapter-heading": "agreement:\n  chapter_heading: \"{heading}\"\n",
     "chapter-indent": "agreement:\n  chapter_indent: 12\n",
+    "block-label-suffix-space": "agreement:\n  block_label_suffix: \"：　\"\n",
     "agreement-text-em": "agreement:\n  date_indent: 12\n",
     "agreement-text-points": "agreement:\n  space_before_items: 100\n",
     "heading-indent-run-in": "agreement:\n  article_heading: \"\"\n  article_lead: \"{number}（{heading}）　\"\n"

@@ -60,7 +60,7 @@ def test_without_the_key_nothing_stands_for_a_name(tmp_path):
     """The words are the copy's, not the product's: without withheld_name each title is
     its block's last line, as signer_names: withheld alone prints it."""
     lines, paragraphs, _ = built(tmp_path, real(tmp_path, "nta-jica-2021", words=False))
-    assert after(lines, "研究部長") == fold("乙　独立行政法人国際協力機構"), lines[-8:]
+    assert after(lines, "研究部長") == fold("乙：独立行政法人国際協力機構"), lines[-8:]
     assert "氏名省略" not in "".join(lines) + "".join(paragraphs)
 
 

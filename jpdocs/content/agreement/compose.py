@@ -283,6 +283,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
     full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
+    if form.block_label_suffix:          # 甲：, 乙：, as the house sets each block's label
+        signatories, witnesses = (tuple(replace(s, label=s.label + form.block_label_suffix) if s.label else s
+                                        for s in blocks) for blocks in (signatories, witnesses))
     label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
     in_lines = form.block_label_line != "first" and label_chars > 0
     on_titles = ()
