@@ -115,3 +115,35 @@ def test_a_title_of_one_line_given_as_a_list_or_in_a_contact_is_an_error(tmp_pat
     assert (f"error: {spec}:{line}: press_notice.contacts[0].people[0].title: a contact's person is printed on its"
             " contact's line, where a title of lines (two offices, each on a line of its own) cannot stand: write"
             " the title on one line") in result.stderr, result.stderr
+
+
+def agenda_step(tmp_path: Path, house_text: str) -> Path:
+    """The seed's notice, its fourth step of the 次第 a guest holding two offices, under a
+    house that numbers the 次第 and sets people a line each with `house_text` after."""
+    import yaml
+    from conftest import SEED_SPEC
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    data["press_notice"]["ceremony"]["agenda"][3] = {
+        "step": "来賓挨拶", "people": [{"title": ["北見市公営企業管理者", "北見市長"], "name": "辻　直孝"}]}
+    (tmp_path / "house.yaml").write_text("notice:\n  agenda: numbered\n  people: run\n" + house_text, encoding="utf-8")
+    data["style"] = "house.yaml"
+    spec = tmp_path / "agenda.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec
+
+
+@needs_poppler
+def test_a_guest_under_a_step_of_the_次第_and_the_mark_the_house_keeps_for_the_attendees(tmp_path):
+    """Under a step (at the step's text margin): the offices a line each, the name after
+    the last; the house's mark for the attendees alone (people_mark_agenda: false) does
+    not stand before them, so it is no hindrance; where it does, an error at the title."""
+    lines, _ = built(tmp_path, agenda_step(tmp_path, "  people_mark: ・\n  people_mark_agenda: false\n"))
+    at = lines.index(fold("（４）来賓挨拶"))
+    assert lines[at + 1:at + 3] == ["北見市公営企業管理者", "北見市長辻直孝"], lines[at:at + 4]
+    (tmp_path / "marked").mkdir()
+    spec = agenda_step(tmp_path / "marked", "  people_mark: ・\n")
+    result = run_generate("check", spec)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert ("press_notice.ceremony.agenda[3].people[0].title: the title is given as lines (a person holding two"
+            " offices, each on a line of its own), and the house marks each person's line (notice.people_mark: ・)"
+            ) in result.stderr, result.stderr

@@ -112,7 +112,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                       " name_title), where an honorific has no place (部長　様): delete the"
                                       " honorific, or use a house style that sets the title first")])
 
-    for person, at in _persons(n, ("press_notice",)):    # a title of lines: where the house can set it
+    for person, at in _listed_persons(n):      # a title of lines: where the house can set it
         refused = _title_lines_refused(style, at) if isinstance(person.title, list) else None
         if refused:
             raise InputError([Problem(str(path), line_of(lines or {}, at + ("title",)), dotted(at + ("title",)),
@@ -502,6 +502,22 @@ def _persons(value, at: tuple):
             yield from _persons(getattr(value, key), at + (key,))
 
 
+def _listed_persons(n):
+    """(person, spec path) of every person the notice lists where a title may be given as
+    lines: a 次第 step's and its own steps', a 記 item's and its groups' (as
+    spec/notice_checks.py checks them; a contact's are the contact's own). Named, not
+    walked (_persons): every notice asks, and the walk costs a warm notice 2 %."""
+    at = ("press_notice", "ceremony", "agenda")
+    for i, a in enumerate(n.ceremony.agenda):
+        yield from ((p, at + (i, "people", k)) for k, p in enumerate(a.people))
+        for j, b in enumerate(a.steps):
+            yield from ((p, at + (i, "steps", j, "people", k)) for k, p in enumerate(b.people))
+    for i, e in enumerate(n.ki or ()):
+        yield from ((p, ("press_notice", "ki", i, "people", k)) for k, p in enumerate(e.people or ()))
+        for j, g in enumerate(e.groups or ()):
+            yield from ((p, ("press_notice", "ki", i, "groups", j, "people", k)) for k, p in enumerate(g.people or ()))
+
+
 _AS_LINES = "the title is given as lines (a person holding two offices, each on a line of its own), and the house"
 _ONE_LINE = ("write the title on one line (a string), or use a house style that sets people a line each"
              " (notice.people: run) or in columns (columns)")
@@ -511,11 +527,8 @@ def _title_lines_refused(style, at: tuple) -> str | None:
     """Why a person's title of lines (two offices, each on a line of its own: a list)
     cannot be set at `at` in the house's form of people, or None where it can: a line
     each (run) or in columns, the title before the name, no mark before the person's
-    line (a mark would stand before the first office alone). A contact's people are
-    checked with the contact (spec/contact_checks.py)."""
+    line (a mark would stand before the first office alone)."""
     n = style.notice
-    if "contacts" in at or "contact" in at:
-        return None
     if n.people == "joined":
         return f"{_AS_LINES} lists people on one line (notice.people: joined), where they cannot stand so: {_ONE_LINE}"
     if n.people == "tabulated":
