@@ -477,6 +477,7 @@ STYLE_VARIANTS = {
     "comma": "wording:\n  comma: ，\n",
     "chapter-heading": "agreement:\n  chapter_heading: \"{heading}\"\n",
     "chapter-indent": "agreement:\n  chapter_indent: 12\n",
+    "block-label-suffix-space": "agreement:\n  block_label_suffix: \"：　\"\n",
     "agreement-text-em": "agreement:\n  date_indent: 12\n",
     "agreement-text-points": "agreement:\n  space_before_items: 100\n",
     "heading-indent-run-in": "agreement:\n  article_heading: \"\"\n  article_lead: \"{number}（{heading}）　\"\n"
@@ -576,6 +577,18 @@ VARIANTS["ki-person-honorific-name-first"] = [
     _ki("    - date\n    - place\n    - signatories\n    - agenda\n"
         "    - {label: 出席者, people: [{title: 北見市長, name: 辻　直孝, honorific: 様}]}\n")]
 VARIANTS["no-date-event-year"] = [(_STYLE, _STYLE + "style: style-no-event-year.yaml\n"), _NO_DATE]
+# a person's title given as lines (two offices): under a house that cannot set them, as a list of one, in a contact
+_OFFICES = "    - {label: 出席者, people: [{title: [北見市公営企業管理者, 北見市長], name: 辻　直孝}]}\n"
+COMPANIONS["style-people-joined.yaml"] = "notice:\n  people: joined\n"
+COMPANIONS["style-people-tabulated.yaml"] = "notice:\n  people: tabulated\n"
+COMPANIONS["style-people-run-marked.yaml"] = "notice:\n  people: run\n  people_mark: ・\n"
+VARIANTS.update({f"offices-{name}": [(_STYLE, _STYLE + f"style: style-{name}.yaml\n"), ("    honorific: 様\n", ""),
+                                     _ki("    - date\n    - place\n    - signatories\n    - agenda\n" + _OFFICES)]
+                 for name in ("people-joined", "people-tabulated", "people-run-marked", "signer-order")})
+VARIANTS["offices-one-line"] = _ki("    - date\n    - place\n    - signatories\n    - agenda\n"
+                                   "    - {label: 出席者, people: [{title: [北見市長], name: 辻　直孝}]}\n")
+VARIANTS["offices-contact"] = ("      phone: 0152-41-0618\n",
+                               "      phone: 0152-41-0618\n      people: [{title: [主幹, 係長], name: 山田　太郎}]\n")
 # the date and place on a line above the text (press_notice.event_line): without a date,
 # beside a 記 item that prints the date too, with a place of two lines
 _EVENT = ("  ceremony:\n", "  event_line: true\n  ceremony:\n")
@@ -727,6 +740,11 @@ VARIANTS.update({
     "withheld-name-given": (_STD, _STD + "\n    signer_names: withheld"),
     "withheld-draft": (_STD, _STD + "\n    signer_names: withheld\n    draft: true"),
     "withheld-by-hand": (_STD, _STD + "\n    signer_names: withheld\n    signed_by_hand: true"),
+    # the copy's words in place of each name (withheld_name): the note, without signer_names, blank, no block
+    "withheld-name-note": _TITLES_ALONE + [(_STD, _STD + "\n    signer_names: withheld\n    withheld_name: （氏名省略）")],
+    "withheld-name-alone": (_STD, _STD + "\n    withheld_name: （氏名省略）"),
+    "withheld-name-blank": _TITLES_ALONE + [(_STD, _STD + "\n    signer_names: withheld\n    withheld_name: \"　\"")],
+    "withheld-name-no-block": _TITLES_ALONE + [(_STD, _STD + "\n    signature_blocks: withheld\n    withheld_name: （氏名省略）")],
 })
 # A signer's line as the signed copy types it (typed:): where it has no effect, does not spell the name, or
 # leaves less room than the name's own space; the house's gap and column without the title's line.

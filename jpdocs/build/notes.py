@@ -143,7 +143,14 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          f"the signature block prints no organisation line (the title names it, or there"
                          f" is none): its label {label} stands on the title's line"
                          " (agreement.block_label_line: organisation)"))
-    if text.names_withheld:
+    if text.names_withheld and doc.withheld_name:      # the copy's own words, on the name's line
+        key = ("agreement", "document", "signer_names")
+        notes.append(_at(loaded, key,
+                         f"withheld: the blocks print a signer named by the title alone so, as the published"
+                         f" copy sets them, with {doc.withheld_name} where the name would stand"
+                         f" (agreement.document.withheld_name) and no blank for one (印 only where the"
+                         f" closing has the signers seal)"))
+    elif text.names_withheld:
         key = ("agreement", "document", "signer_names")
         notes.append(_at(loaded, key,
                          "withheld: the blocks print a signer named by the title alone so, as the published"

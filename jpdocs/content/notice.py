@@ -22,7 +22,7 @@ from ..spec.schema.notice import Person
 from ..spec.source import dotted, line_of
 from .ki_form import with_form
 from .ki_item import AgendaLine, KiItem, changed
-from .people import (PeopleForm, columns_row, groups_item, people_item, runs_of, tabulated_rows, titles_item,
+from .people import (PeopleForm, columns_rows, groups_item, people_item, runs_of, tabulated_rows, titles_item,
                      who_of, whos_of, with_others)
 
 
@@ -105,11 +105,18 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                           f" name_title), where '{party.honorific}' has no place: delete the"
                                           " honorific, or use a house style that sets the title first")])
 
-        for at in _honorifics(n, ("press_notice",)):   # 佐藤　章　部長　様: the same, for every person listed
+        for at in (a + ("honorific",) for person, a in _persons(n, ("press_notice",)) if person.honorific):
+            # 佐藤　章　部長　様: the same, for every person listed
             raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
                                       "the house sets a person's title after the name (notice.signer_order:"
                                       " name_title), where an honorific has no place (部長　様): delete the"
                                       " honorific, or use a house style that sets the title first")])
+
+    for person, at in _listed_persons(n):      # a title of lines: where the house can set it
+        refused = _title_lines_refused(style, at) if isinstance(person.title, list) else None
+        if refused:
+            raise InputError([Problem(str(path), line_of(lines or {}, at + ("title",)), dotted(at + ("title",)),
+                                      refused)])
 
     def note(key, message):
         notes.append(Problem(str(path), line_of(lines or {}, key), dotted(key), message))
@@ -257,7 +264,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                     return AgendaLine(marker, a.step, runs=runs_of(whos, sf), names=names_under, notes=notes,
                                       steps=subs)
                 rows = (tabulated_rows(whos, sf) if sf.form == "tabulated"
-                        else tuple(columns_row(w) for w in whos))
+                        else columns_rows(whos))
                 return AgendaLine(marker, a.step, rows, names=names_under, notes=notes, steps=subs)
             return KiItem(label, "agenda", steps, markers=markers, widths="0.55 0.45", step_hang=hang,
                           steps=tuple(agenda_line(mk, a) for mk, a in zip(markers, c.agenda)),
@@ -482,15 +489,58 @@ def schedule_line(row, style) -> str:
     return "　".join(x for x in (row.time, row.item, schedule_place(row, style)) if x)
 
 
-def _honorifics(value, at: tuple):
-    """The spec paths of every listed person's honorific under `value` (a part of the
-    spec: its models, lists and tuples walked), in the spec's order."""
+def _persons(value, at: tuple):
+    """Every listed person under `value` (a part of the spec: its models, lists and
+    tuples walked) with its spec path, in the spec's order."""
     if isinstance(value, Person):
-        if value.honorific is not None:
-            yield at + ("honorific",)
+        yield value, at
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _honorifics(item, at + (i,))
+            yield from _persons(item, at + (i,))
     elif hasattr(type(value), "model_fields"):
         for key in type(value).model_fields:
-            yield from _honorifics(getattr(value, key), at + (key,))
+            yield from _persons(getattr(value, key), at + (key,))
+
+
+def _listed_persons(n):
+    """(person, spec path) of every person the notice lists where a title may be given as
+    lines: a 次第 step's and its own steps', a 記 item's and its groups' (as
+    spec/notice_checks.py checks them; a contact's are the contact's own). Named, not
+    walked (_persons): every notice asks, and the walk costs a warm notice 2 %."""
+    at = ("press_notice", "ceremony", "agenda")
+    for i, a in enumerate(n.ceremony.agenda):
+        yield from ((p, at + (i, "people", k)) for k, p in enumerate(a.people))
+        for j, b in enumerate(a.steps):
+            yield from ((p, at + (i, "steps", j, "people", k)) for k, p in enumerate(b.people))
+    for i, e in enumerate(n.ki or ()):
+        yield from ((p, ("press_notice", "ki", i, "people", k)) for k, p in enumerate(e.people or ()))
+        for j, g in enumerate(e.groups or ()):
+            yield from ((p, ("press_notice", "ki", i, "groups", j, "people", k)) for k, p in enumerate(g.people or ()))
+
+
+_AS_LINES = "the title is given as lines (a person holding two offices, each on a line of its own), and the house"
+_ONE_LINE = ("write the title on one line (a string), or use a house style that sets people a line each"
+             " (notice.people: run) or in columns (columns)")
+
+
+def _title_lines_refused(style, at: tuple) -> str | None:
+    """Why a person's title of lines (two offices, each on a line of its own: a list)
+    cannot be set at `at` in the house's form of people, or None where it can: a line
+    each (run) or in columns, the title before the name, no mark before the person's
+    line (a mark would stand before the first office alone)."""
+    n = style.notice
+    if n.people == "joined":
+        return f"{_AS_LINES} lists people on one line (notice.people: joined), where they cannot stand so: {_ONE_LINE}"
+    if n.people == "tabulated":
+        return (f"{_AS_LINES} lists people in columns of organisation, title and name (notice.people: tabulated),"
+                f" where they cannot stand so: {_ONE_LINE}")
+    if n.signer_order != "title_name":
+        return (f"{_AS_LINES} sets a person's title after the name (notice.signer_order: {n.signer_order}), where"
+                " they cannot stand so: write the title on one line (a string), or use a house style that sets"
+                " the title first")
+    marked = n.people_mark and (n.people_mark_agenda or "agenda" not in at)
+    if marked:
+        return (f"{_AS_LINES} marks each person's line (notice.people_mark: {n.people_mark}), which would stand"
+                " before the first office alone: write the title on one line (a string), or use a house style"
+                " without the mark")
+    return None

@@ -29,7 +29,9 @@ class Who:
     full-width space. name_first: the house's signer_order name_title (（三浦市）　吉田　英男　市長);
     title_around, with it: the title's form straight after the name and its honorific,
     "（{}）" (name_bracketed_title: 宮下　宗一郎　氏（管理者）) or "／{}" (name_slash_title:
-    才木　邦夫　様／代表取締役社長); "" for the title after a full-width space."""
+    才木　邦夫　様／代表取締役社長); "" for the title after a full-width space.
+    above: the offices a person holds besides the title's (a Person's title given as a
+    list), each a line of its own over the title's (東京都公営企業管理者 / 水道局長　中嶋　正宏)."""
     org: str = ""
     title: str = ""
     name: str = ""
@@ -37,6 +39,7 @@ class Who:
     name_first: bool = False
     others: str = ""
     title_around: str = ""
+    above: tuple[str, ...] = ()
 
     def title_part(self) -> str:
         """The title as it follows the name: in its form (title_around), else after a
@@ -100,7 +103,10 @@ def who_of(p: Person, order: str = "title_name") -> Who:
     (name_bracketed_title) name, honorific and the title in （） (宮下　宗一郎　氏（管理者）,
     as 弘前大学大学院医学研究科 lists its attendees), the role and note after it; or
     (name_slash_title) the same with the title after ／ (才木　邦夫　様／代表取締役社長, as
-    長崎国際大学 lists its attendees)."""
+    長崎国際大学 lists its attendees). A title of lines (two offices): the last as the
+    title, the others above it (the forms that cannot set them are refused: notice.py)."""
+    if isinstance(p.title, list):
+        return replace(who_of(p.model_copy(update={"title": p.title[-1]}), order), above=tuple(p.title[:-1]))
     name = (p.name or "") + (f"（{p.reading}）" if p.reading else "")
     honorific = f"　{p.honorific}" if p.honorific else ""
     rest = (f"（{p.role}）" if p.role else "") + (f"（{p.note}）" if p.note else "")
@@ -127,6 +133,13 @@ def columns_row(w: Who) -> tuple[str, str]:
         return (f"（{w.org}）" if w.org else "", "　" + w.name + title + w.after + others)
     # a signer with no title (title: false): the organisation, then the name
     return ("　".join(x for x in (w.org, w.title) if x), ("　" + w.name if w.name else "") + w.after + others)
+
+
+def columns_rows(whos) -> tuple[tuple[str, str], ...]:
+    """A row of two columns per person (columns_row), a person's offices above the
+    title's each a row of its own before it, its name's cell empty (東京都公営企業管理者 |
+    / 水道局長 | 中嶋　正宏), as the page sets a person holding two offices."""
+    return tuple(row for w in whos for row in (*((x, "") for x in w.above), columns_row(w)))
 
 
 def _others_after(w: Who) -> Who:
@@ -198,7 +211,9 @@ def tabulated_rows(whos, form: PeopleForm) -> tuple[tuple[str, ...], ...]:
 def runs_of(whos, form: PeopleForm) -> tuple[str, ...]:
     """The people as runs, a line each after the house's mark, or, joined (people:
     joined), one line with the house's comma between them."""
-    runs = [run_of(columns_row(_others_after(w)), "" if form.form == "joined" else form.mark) for w in whos]
+    runs = [line for w in whos for line in (*w.above,
+                                            run_of(columns_row(_others_after(w)),
+                                                   "" if form.form == "joined" else form.mark))]
     return (Markup(form.comma).join(runs),) if form.form == "joined" and runs else tuple(runs)
 
 
@@ -213,7 +228,7 @@ def people_item(label: str, whos, form: PeopleForm) -> KiItem:
     if form.form == "tabulated":
         rows = tabulated_rows(whos, form)
         return KiItem(label, "people", rows=rows, widths=_even(rows), border="none", flush=True)
-    rows = [columns_row(w) for w in whos]
+    rows = columns_rows(whos)
     if any(left for left, _ in rows) and form.form == "columns":
         return KiItem(label, "people", rows=tuple(rows), widths="0.55 0.45", border="none")
     return KiItem(label, "text", runs_of(whos, form))
@@ -258,7 +273,7 @@ def groups_item(label: str, grouped, form: PeopleForm) -> KiItem:
         width = max((len(r) for r in rows), default=1)
         return KiItem(label, "people", rows=tuple(out), widths=" ".join([f"{1 / width:.4f}"] * width),
                       border="none", flush=True)
-    rowed = tuple((title, tuple(columns_row(w) for w in whos)) for title, whos in grouped)
+    rowed = tuple((title, columns_rows(whos)) for title, whos in grouped)
     # rows too (each title, then its people): a template of the user's made before
     # groups prints them as a table, not an empty item
     flat = tuple(row for title, rows in rowed for row in ((title, ""),) + rows)

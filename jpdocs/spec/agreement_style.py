@@ -93,6 +93,9 @@ class AgreementStyle(StyleModel):
     # start: after (default: at the text after the label) or under (at the label's own x:
     # 甲　東京都国立市… / 国立市 / 代表者…, 国立市's copy)
     label_margin: Literal["after", "under"] = "after"
+    # printed straight after each block's label, as written ("：" → 甲：, 乙：, as 国税庁's page
+    # sets the blocks of its published 覚書); "" (default): the label alone
+    block_label_suffix: str = ""
     # beside: a column for the seal (印) at each block's right; under: under the block's last
     # line at its right, the lines taking the seal's column (an address on one line, 三鷹市)
     seal_place: Literal["beside", "under"] = "beside"
@@ -162,6 +165,15 @@ class AgreementStyle(StyleModel):
         if not 0 <= points <= 72:
             raise ValueError(f"a space of {points:g} points in an agreement's text: 0 to 72 points (an inch)")
         return points
+
+    @field_validator("block_label_suffix")
+    @classmethod
+    def _label_suffix(cls, suffix):
+        if suffix and (not suffix.strip(" \u3000") or suffix != suffix.rstrip(" \u3000")):
+            raise ValueError(f"'{suffix}' ends in a space: the suffix is printed straight after each block's label"
+                             " (\"：\" → 甲：), and the block's lines keep their own gap after it; write the mark"
+                             " alone")
+        return suffix
 
     @field_validator("title_spread")
     @classmethod

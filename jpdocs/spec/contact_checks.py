@@ -36,7 +36,7 @@ def check_person(person, at: tuple, problem) -> None:
     """A person of a notice's list (a people item, a group, a step of the 次第): a title
     or a name; the honorific and the role print after the name (佐藤　章　様（立会人）),
     so neither stands without one, and the role is written without the brackets it is
-    printed in."""
+    printed in; a title given as lines (two offices) has two at least."""
     if not (person.title or person.name):
         problem(at, "a person needs a title or a name")
         return
@@ -44,6 +44,9 @@ def check_person(person, at: tuple, problem) -> None:
         if getattr(person, key) is not None and not person.name:
             problem(at + (key,), f"the {key} is printed after the name ({shown}), and this person has no name:"
                                  f" write the name, or remove the {key}")
+    if isinstance(person.title, list) and len(person.title) == 1:
+        problem(at + ("title",), "the title is given as a list of one line: a list sets a person's offices each on"
+                                 " a line of its own (two or more); write the one title as a string")
     if person.role is not None and _BRACKETED.fullmatch(person.role.strip()):
         problem(at + ("role",), "the role is printed in （） after the name: write it without its brackets"
                                 " (role: 立会人)")
@@ -65,6 +68,10 @@ def check_contact(ct: Contact, at: tuple, problem) -> None:
                 if getattr(person, key) is not None:
                     problem(at + ("people", j, key), f"a contact's people are the office's own, printed without"
                                                      f" an honorific or a role: {key} would have no effect")
+            if isinstance(person.title, list):     # a notice's lists of people only
+                problem(at + ("people", j, "title"), "a contact's person is printed on its contact's line, where"
+                                                     " a title of lines (two offices, each on a line of its own)"
+                                                     " cannot stand: write the title on one line")
     elif ct.name_label and not ct.name:
         problem(at + ("name_label",), "name_label is printed before the name, and there is no name:"
                                       " it would have no effect")

@@ -256,9 +256,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          + [w.representative for w in doc.witnesses], form, style.word("blank_name"))
     blocks_withheld = doc.signature_blocks == "withheld"    # the copy names no signer: no block
     mark = doc.signature_mark or ""       # (署名) before each name, as the copy prints it
+    words_withheld = doc.withheld_name or ""   # （氏名省略） where each name would stand
     per_party = [] if blocks_withheld else [(pid, party_blocks(labels[i] if labels else "", party, form,
                                                                 style.word("blank_name"), pid, withheld, column,
-                                                                style.styles["body"].size, mark))
+                                                                style.styles["body"].size, mark, words_withheld))
                                             for i, (pid, party) in enumerate(parties)]
     signatories = tuple(block for _, blocks in per_party for block in blocks)
     # a typed_name where the block prints no organisation line (the title names it) would
@@ -275,12 +276,16 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                             for pid, blocks in per_party for s in blocks)
     fields = witness_fields(doc.witnesses)
     witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name"), withheld=withheld,
-                                           column=column, body_size=style.styles["body"].size, mark=mark),
+                                           column=column, body_size=style.styles["body"].size, mark=mark,
+                                           withheld_as=words_withheld),
                               field=field)
                       for w, field in zip(doc.witnesses, fields) if not blocks_withheld)
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
     full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
+    if form.block_label_suffix:          # 甲：, 乙：, as the house sets each block's label
+        signatories, witnesses = (tuple(replace(s, label=s.label + form.block_label_suffix) if s.label else s
+                                        for s in blocks) for blocks in (signatories, witnesses))
     label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
     in_lines = form.block_label_line != "first" and label_chars > 0
     on_titles = ()

@@ -5,7 +5,8 @@ published with none has them (国税庁・JIIMA's 追加締結分, 2021: 第３�
 closing: false, named by the build either way), the seal
 places left unmarked under a closing that asks a seal (seal_places: blank), no signature
 block where the copy names no signer (signature_blocks: withheld), the mark where a
-signer signed ((署名) before the name: signature_mark), and the word joining
+signer signed ((署名) before the name: signature_mark), the copy's words in place of
+each name it withholds (（氏名省略）: withheld_name), and the word joining
 the labels (conjunction: と, 甲と乙). Each is refused where it would have no effect."""
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ def check_published(spec, doc, drafts, labels: list[str], problem) -> None:
         _check_withheld(spec, doc, problem)
     if doc.signature_mark is not None:
         _check_signature_mark(spec, doc, problem)
+    if doc.withheld_name is not None and doc.signature_blocks != "withheld":   # (else _BLOCK_KEYS)
+        _check_withheld_name(doc, problem)
     if doc.conjunction is not None and not joins_labels(drafts, doc, labels):
         problem(D + ("conjunction",), f"conjunction joins the labels in what the product composes (甲{doc.conjunction}"
                                       "乙は、 in a standard set's articles, 市及び大学が in the generated closing), and"
@@ -67,6 +70,19 @@ def _check_signature_mark(spec, doc, problem) -> None:
                      " and would stand before the blank; give the name the signed copy types, or remove"
                      " signature_mark (a form's 署名 before the line to sign on is the house's"
                      " agreement.signature_labels, name: 署名)")
+
+
+def _check_withheld_name(doc, problem) -> None:
+    """withheld_name （氏名省略） stands where signer_names: withheld leaves a name out:
+    refused without it (every name prints, or a blank for it) and where it is blank."""
+    key = D + ("withheld_name",)
+    if doc.signer_names != "withheld":
+        problem(key, "withheld_name is printed where signer_names: withheld leaves a signer's name out, and"
+                     " signer_names is not withheld: it would have no effect (write signer_names: withheld"
+                     " where the copy withholds the names, or remove withheld_name)")
+    elif not doc.withheld_name.strip(" \u3000"):
+        problem(key, "withheld_name is blank: it would print nothing in place of the names; write the words the"
+                     " copy prints there (（氏名省略）), or remove it")
 
 
 def _first_blank_signer(spec, doc) -> str | None:
@@ -119,6 +135,8 @@ _BLOCK_KEYS = {
                  " own: it would have no effect",
     "signer_names": "signature_blocks: withheld prints no signature block, and signer_names shapes the blocks'"
                     " names: it would have no effect",
+    "withheld_name": "signature_blocks: withheld prints no signature block, and withheld_name stands in a block"
+                     " in place of a name: it would have no effect",
     "signed_by_hand": "signature_blocks: withheld prints no signature block, and signed_by_hand leaves a line to"
                       " sign on in each block: it would have no effect",
     "block_labels": "signature_blocks: withheld prints no signature block, and block_labels prints the labels"

@@ -32,22 +32,23 @@ def witness_fields(witnesses) -> list[str]:
 
 def party_blocks(label: str, party: Party, form=None, blank_name: str = "", pid: str = "",
                  withheld: bool = False, column: float | None = None, body_size: float = 0.0,
-                 mark: str = "") -> list[Signatory]:
+                 mark: str = "", withheld_as: str = "") -> list[Signatory]:
     """The party's signature block, then one per co-signer (理事長, then 学長): its
     title and name only, set under the first, each over a seal of its own, in a
     signature field named after the block's (甲2, 甲3 …)."""
     first = signatory_of(label, party, form, blank_name, pid, withheld=withheld, column=column, body_size=body_size,
-                         mark=mark)
+                         mark=mark, withheld_as=withheld_as)
     out = [first]
     for n, (_, person) in enumerate(party.signers()[1:], start=2):
-        block = signatory_of("", party, form, blank_name, pid, person, withheld, column, body_size, mark)
+        block = signatory_of("", party, form, blank_name, pid, person, withheld, column, body_size, mark,
+                             withheld_as)
         out.append(replace(block, field=f"{first.field}{n}", continued=True))
     return out
 
 
 def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str = "", pid: str = "",
                  co_signer=None, withheld: bool = False, column: float | None = None,
-                 body_size: float = 0.0, mark: str = "") -> Signatory:
+                 body_size: float = 0.0, mark: str = "", withheld_as: str = "") -> Signatory:
     """Address, organisation and title/name. A formal name written with a full-width
     space (国立大学法人…機構　北見工業大学) is set on two lines; a line the title begins
     with is left out (北海道オホーツク総合振興局 before 北海道オホーツク総合振興局長,
@@ -56,7 +57,9 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     (signature_labels: 住所, 名称, 代表者), where the 名称 line names it whatever the title.
     A co-signer's block (`co_signer`) is its title and name alone, under its party's.
     `withheld` (signer_names: withheld): a signer named by the title alone has no name
-    line and no blank for one, as the published copy prints the title alone.
+    line and no blank for one, as the published copy prints the title alone; or, with
+    `withheld_as` (withheld_name: （氏名省略）), those words on the name's line, as written
+    (not a name: neither spread, sized nor marked).
     The signer's `typed` title or name (赤 磐 市 長): the written characters placed where
     the typed form puts them (letter-spacing, no space added: typed_lines.py), in place
     of the house's spread for that line. `column` (name_line: with_title): the em from
@@ -79,6 +82,7 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     if lines and title and title.startswith(lines[-1]) and not keep:
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
     dropped = withheld and signer.title_only       # no name, and no blank for one
+    words = withheld_as if dropped else ""         # （氏名省略） where the copy withholds it
     name = "" if dropped else signer.name or blank_name
     mark = mark if name else ""
     width = max((len(w) for w in labelled.values()), default=0)
@@ -136,15 +140,16 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     signer_at = len(block)               # the signer's first line: its title's, or its name's
     if form is not None and form.name_line == "with_title":
         if placed:         # 赤 磐 市 長　　友　實　　武　則, or the names in one column
-            text = title_line(title, typed and typed.title, across.get("title"), None if dropped else name,
-                              typed and typed.name, across.get("name"), form.name_gap if title else 0.0, column,
-                              name_size, body_size, mark)
+            text = title_line(title, typed and typed.title, across.get("title"), (words or None) if dropped else name,
+                              typed and typed.name, None if dropped else across.get("name"),
+                              form.name_gap if title else 0.0, column, name_size, body_size, mark)
         else:
-            text = ((value("title", title) + ("" if dropped else "　")) if title else "") + \
-                ("" if dropped else mark + value("name", name))
+            text = ((value("title", title) + ("" if dropped and not words else "　")) if title else "") + \
+                (words if dropped else mark + value("name", name))
         block.append(line("title", text, own))   # 球磨郡錦町長　浅生利夫 (or the name alone: title: false)
     else:
-        named = [line("name", mark + value("name", name), own)] if not dropped else []
+        named = [line("name", mark + value("name", name), own)] if not dropped else \
+            [line("name", words, own)] if words else []
         titled = [line("title", value("title", title), own)] if title else []   # none: title: false
         above = form is not None and form.name_line == "above_title"     # 西尾邑次 / 日本国鳥取県知事
         if above and named and titled and not lines:

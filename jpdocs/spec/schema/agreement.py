@@ -214,6 +214,10 @@ class AgreementDocument(Strict):
     # the signers' titles alone: each signer named by the title alone gets no name and no
     # blank for one (印 as the closing asks); a name given is refused
     signer_names: Optional[Literal["withheld"]] = None
+    # the words the copy prints in place of each name it withholds, as written ((氏名省略),
+    # 国税庁's published 覚書): on the name's line, under the title (or after it, name_line:
+    # with_title); only beside signer_names: withheld; none by default, the copy's own words
+    withheld_name: Optional[Line] = None
     # blank: the seal places left unmarked (no 印), as the copy the agreement is built from
     # has them, although the closing asks a seal (記名押印); the closing printed as written
     seal_places: Optional[Literal["blank"]] = None

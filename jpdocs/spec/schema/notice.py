@@ -15,7 +15,11 @@ class Person(Strict):
     """One person as a notice names them: title and name (either may stand alone);
     after the name, only where the spec gives them, an honorific and what the person is
     there as (佐藤　章　様（立会人）)."""
-    title: Optional[Line] = None      # 地域政策課長, 専門官
+    # 地域政策課長, 専門官; or, for a person holding two offices or more, the offices in order,
+    # each printed on a line of its own and the name after the last, as the page sets them
+    # (東京都公営企業管理者 / 水道局長　中嶋　正宏: [東京都公営企業管理者, 水道局長]), where
+    # the house lists people a line each or in columns (people: run, columns)
+    title: Optional[Union[Line, Annotated[list[Line], MinLen(1)]]] = None
     name: Optional[Line] = None       # 杉村　勝彦, 藤田
     reading: Optional[Line] = None    # printed in （） after the name
     # the honorific after the name, where the page writes one (佐藤　章　様: a guest, a
