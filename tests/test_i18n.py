@@ -467,6 +467,8 @@ STYLE_VARIANTS = {
     "ki-marker": "notice:\n  ki_marker: \"{n}.\"\n",
     "ki-heading-none-word": "notice:\n  ki_heading: none\nwording:\n  ki: 【概要】\n",
     "ki-label-gap-line": "notice:\n  ki_label_gap: \"：\"\n",
+    "ki-people-label-line": "notice:\n  ki_people_label: line\n",
+    "office-date-line-title": "notice:\n  date_place: before_title\n  office_place: date_line\n",
     "paragraph-lead": "agreement:\n  paragraph_lead: \"第{n}項\"\n",
     "item-marker": "agreement:\n  item_marker: \"（）\"\n",
     "item-marker-parenthesized": "agreement:\n  item_marker: \"⑴\"\n",

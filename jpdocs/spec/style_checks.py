@@ -238,11 +238,22 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"
                                 " own line it would have no effect"))
+    if style.notice.ki_label == "line" and style.notice.ki_people_label == "line":
+        problems.append(Problem(name, line_of(lines, ("notice", "ki_people_label")), "notice.ki_people_label",
+                                "the key sets where an item of people stands beside inline labels (ki_label:"
+                                " inline); with every label on its own line it would have no effect"))
     if style.notice.date_above_header and style.notice.date_place != "head":
         problems.append(Problem(name, line_of(lines, ("notice", "date_place")), "notice.date_place",
                                 f"date_place: {style.notice.date_place} sets the date of issue away from the head, and"
                                 " date_above_header: true sets it there, above the header line: the two contradict;"
                                 " remove one"))
+    if style.notice.office_place == "date_line" and (style.notice.date_place in ("before_title", "after_title")
+                                                     or style.notice.head_form == "label_table"):
+        where = (f"head_form: {style.notice.head_form}" if style.notice.head_form == "label_table"
+                 else f"date_place: {style.notice.date_place}")
+        problems.append(Problem(name, line_of(lines, ("notice", "office_place")), "notice.office_place",
+                                f"office_place: date_line sets the issuing office on the date's line, and with"
+                                f" {where} the date has no line of its own: it would have no effect"))
     if style.notice.office_place == "with_date" and style.notice.date_place not in ("under_title", "foot"):
         problems.append(Problem(name, line_of(lines, ("notice", "office_place")), "notice.office_place",
                                 f"office_place: with_date sets the issuing office under the date where the date stands"
