@@ -6,6 +6,11 @@ real cases whose pages the format could not say before):
   the other items' text still after their labels.
 - notice.office_place: date_line — the issuing office on the date's line, after it
   (東京都水道局 2014: 平成26年9月12日　水道局), in the notice and the release after the signing.
+- notice.ki_digits and ki_marker_gap — the 記 items numbered in half-width digits, the
+  label half an em after (大阪府 2021: 1 日時); agreement.item_gap: 0.5 the same for an
+  agreement's items ((1) 認証した…, 国税庁 and JIIMA 2019).
+- contacts.address_place: above — a contact's postal code and address over its
+  department (東北町 2024: 〒039-2492　青森県… / 企画課（本庁舎） / Tel : …).
 
 Each real case is built by the real command line (PDF and DOCX); the PDF is read back
 line by line as a reader sees it and the DOCX reopened; a key that cannot apply is
@@ -13,6 +18,9 @@ refused with file, line and key.
 """
 from __future__ import annotations
 
+import re
+import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -111,3 +119,124 @@ def test_the_office_on_a_date_line_that_is_not_there_is_refused(house, where, tm
     code, _, err = check(path, capsys)
     assert code == 1 and f"error: {tmp_path / 'house.yaml'}:3: notice.office_place: " in err, err
     assert f"with {where} the date has no line of its own: it would have no effect" in err
+
+
+# ------------------------------------------------- half-width numbers, a half-width gap
+
+def glyphs(pdf: Path, page: int = 0) -> list[dict]:
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        return list(doc.pages[page].chars)
+
+
+def after(chars: list[dict], text: str) -> tuple[dict, dict]:
+    """The glyphs of TEXT's last character and of the one after it, where TEXT first
+    stands in reading order."""
+    joined = "".join(c["text"] for c in chars)
+    at = joined.index(text) + len(text) - 1
+    return chars[at], chars[at + 1]
+
+
+@needs_poppler
+def test_the_ki_items_numbered_half_width_the_label_half_an_em_after(tmp_path, capsys):
+    """大阪府: 1 日時, 2 場所 … (notice.ki_digits: half, ki_marker_gap: 0.5): the digit half
+    an em wide, the label starting half an em past it, the text under it where the label
+    starts; the DOCX's items hang one em, a tab after the marker. Without the keys the
+    house's １　日時 (a full-width digit, the label two em in)."""
+    pdf = built(REAL / "osaka-yomiuri-2021.yaml", tmp_path, capsys)
+    chars = glyphs(pdf)
+    size = chars[0]["size"]
+    for number, label in (("1", "日"), ("2", "場"), ("5", "そ")):
+        digit, first = next((c, d) for c, d in zip(chars, chars[1:]) if c["text"] == number and d["text"] == label)
+        assert abs(digit["x1"] - digit["x0"] - size / 2) < 0.3, (number, digit)
+        assert abs(first["x0"] - digit["x1"] - size / 2) < 0.3, (number, first["x0"] - digit["x1"])
+    digit, first = next((c, d) for c, d in zip(chars, chars[1:]) if c["text"] == "1" and d["text"] == "日")
+    text = next(c for c in chars if c["text"] == "令" and c["top"] > digit["top"] + 5)
+    assert abs(text["x0"] - (first["x0"] + size)) < 0.3           # the text one em in under the label
+    styles = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/styles.xml").decode()
+    document = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()
+    item = re.search(r'<w:pStyle w:val="([^"]+)"/>(?:(?!</w:p>).)*<w:t>1</w:t><w:tab/></w:r><w:r><w:t>日時</w:t>',
+                     document)
+    assert item, document[:3000]                  # the digit, a tab, the label
+    defined = re.search(rf'w:styleId="{item.group(1)}".*?</w:style>', styles, re.S).group(0)
+    assert 'w:left="210"' in defined and 'w:hanging="210"' in defined, defined       # one em: 1 日時
+
+    (tmp_path / "house").mkdir()
+    plain = real_case_variant(tmp_path / "house", "osaka-yomiuri-2021", "osaka-pref.yaml")
+    style = plain.parent / "styles" / "osaka-pref.yaml"
+    style.write_text(re.sub(r"  ki_(digits|marker_gap): .*\n", "", style.read_text(encoding="utf-8")),
+                     encoding="utf-8")
+    chars = glyphs(built(plain, tmp_path / "house", capsys))
+    digit, first = next((c, d) for c, d in zip(chars, chars[1:]) if c["text"] == "１" and d["text"] == "日")
+    assert abs(first["x0"] - digit["x0"] - 2 * size) < 0.3
+
+
+@needs_poppler
+def test_an_agreements_half_width_items_text_half_an_em_after(tmp_path, capsys):
+    """国税庁 and JIIMA: (1) 認証した… (agreement.item_gap: 0.5 beside item_digits: half): the
+    text half an em past the marker, two em from its start, where the house set it 3.5 em in."""
+    spec = REAL / "nta-jiima-2019.yaml"
+    code = cli.main([str(spec), "-o", str(tmp_path / "out"), "--format", "pdf,docx", "--force"])
+    assert code == 0, capsys.readouterr().err
+    pdf = tmp_path / "out" / spec.stem / "agreement.pdf"
+    chars = glyphs(pdf)
+    for number, first in (("1", "認"), ("2", "認"), ("3", "認")):
+        at = next(i for i, c in enumerate(chars[:-3]) if [x["text"] for x in chars[i:i + 4]] == ["(", number, ")", first])
+        bracket, closing, text = chars[at], chars[at + 2], chars[at + 3]
+        assert abs(text["x0"] - closing["x1"] - bracket["size"] / 2) < 0.3, number
+        assert abs(text["x0"] - bracket["x0"] - 2 * bracket["size"]) < 0.3, number
+    numbering = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/numbering.xml").decode()
+    assert re.search(r'lvlText w:val="\(%3\)"/>.*?w:hanging="420"', numbering, re.S)
+
+
+@pytest.mark.parametrize("house, line, key, message", [
+    ("notice:\n  ki_marker: ◯\n  ki_digits: half\n", 3, "notice.ki_digits",
+     "the 記 items' marker \"◯\" has no number (notice.ki_marker): ki_digits would have no effect"),
+    ("notice:\n  ki_label: inline\n  ki_marker_gap: 0.5\n", 3, "notice.ki_marker_gap",
+     "the labels are inline (ki_label: inline), each marker and label one run: ki_marker_gap would have no effect"),
+    ("notice:\n  ki_marker: \"\"\n  ki_marker_gap: 0.5\n", 3, "notice.ki_marker_gap",
+     "the 記 items have no marker (ki_marker: \"\"): ki_marker_gap would have no effect"),
+    ("notice:\n  ki_marker_gap: -1\n", 2, "notice.ki_marker_gap", "ki_marker_gap is -1 em: write a gap from 0 to 10 em"),
+])
+def test_a_ki_number_form_that_cannot_apply_is_refused(house, line, key, message, tmp_path, capsys):
+    path = variant(tmp_path, style=house)
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:{line}: {key}: {message}" in err, err
+    assert "Traceback" not in err
+
+
+# ------------------------------------------------------- the address above the department
+
+@needs_poppler
+def test_the_contacts_address_above_its_department_in_the_pages_order(tmp_path, capsys):
+    """東北町: 連絡先 / 〒039-2492　青森県… / 企画課（本庁舎） / Tel : … (contacts.address_place:
+    above), the address at the department's margin, the numbers set in under them; the
+    DOCX's paragraphs in the same order. Without the key the department came first."""
+    pdf = built(REAL / "tohoku-aomorichuo-2024.yaml", tmp_path, capsys)
+    rows = lines_of(pdf)
+    lines = [text for text, _, _ in rows]
+    at = lines.index("連絡先")
+    assert lines[at + 1:at + 4] == ["〒039-2492青森県上北郡東北町上北南四丁目32-484", "企画課（本庁舎）",
+                                    "Tel:0176-56-4082（直通）Fax:0176-56-3110"], lines[at:]
+    address, department, phone = rows[at + 1], rows[at + 2], rows[at + 3]
+    assert abs(address[1] - department[1]) < 0.5 and phone[1] > department[1] + 5
+    paragraphs = [p.strip() for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+    postal = next(i for i, p in enumerate(paragraphs) if p.startswith("〒039-2492"))
+    assert paragraphs[postal + 1] == "企画課（本庁舎）", paragraphs[postal - 1:postal + 3]
+
+    (tmp_path / "house").mkdir()
+    plain = real_case_variant(tmp_path / "house", "tohoku-aomorichuo-2024", "tohoku-town.yaml")
+    shutil.copytree(REAL / "photos", tmp_path / "house" / "photos")          # the photos' stand-in
+    style = plain.parent / "styles" / "tohoku-town.yaml"
+    style.write_text(re.sub(r"  address_place: .*\n", "", style.read_text(encoding="utf-8")), encoding="utf-8")
+    lines = texts(built(plain, tmp_path / "house", capsys))
+    at = lines.index("連絡先")
+    assert lines[at + 1] == "企画課（本庁舎）" and lines[at + 2].startswith("〒039-2492"), lines[at:]
+
+
+@pytest.mark.parametrize("place", ["top", "foot_line", "head_table"])
+def test_the_address_above_a_contact_set_on_one_line_is_refused(place, tmp_path, capsys):
+    path = variant(tmp_path, style=f"notice:\n  contacts_at: {place}\ncontacts:\n  address_place: above\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:4: contacts.address_place: " in err, err
+    assert f"(notice.contacts_at: {place}), and it would have no effect" in err and "Traceback" not in err

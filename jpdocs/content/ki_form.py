@@ -31,7 +31,10 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
         pattern = own[number - 1] if number <= len(own) and own[number - 1] is not None else form.ki_marker
         if pattern == "⑴":       # ⑴ ⑵ ⑶, one character each, as the 次第's and a list's ⑴ (not ⑴ ⑴ ⑴)
             return enumeration.PARENTHESIZED[number - 1]
-        return pattern.replace("{number}", japanese.digits(number, style.digits))
+        return pattern.replace("{number}", japanese.digits(number, form.ki_digits or style.digits))
+
+    def past(marker: str) -> float | None:      # where a label on its line starts (ki_marker_gap)
+        return None if form.ki_marker_gap is None or not marker else japanese.em_width(marker) + form.ki_marker_gap
 
     def head(number: int, label: str) -> str:         # before an inline item's text
         return (mark(number) + "　" if mark(number) else "") + set_across(label, spread) + form.ki_label_gap
@@ -50,5 +53,5 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
     hang = max((head_em(n, it.label) for n, (it, ok) in enumerate(zip(items, short), 1) if ok), default=None)
     gap = form.ki_label_gap if hang is not None else ""
     return [changed(it, marker=head(n, it.label), hang=hang) if ok and it.kind == "text" else
-            changed(it, marker=mark(n), head=set_across(it.label, spread) + gap)
+            changed(it, marker=mark(n), head=set_across(it.label, spread) + gap, marker_hang=past(mark(n)))
             for n, (it, ok) in enumerate(zip(items, short), 1)]

@@ -183,6 +183,10 @@ class ContactStyle(StyleModel):
     # number under the phones (default: after the last phone, on its line), as 大崎市
     # writes 〒989-6188 / 大崎市古川七日町1-1… / 電話番号:… / ファクス:…
     own_lines: list[Literal["postal_code", "fax"]] = []
+    # the postal code and address under the department and its people, set in with the
+    # numbers (under, default), or above: the contact's first lines, over the department
+    # at its margin (〒039-2492　青森県… / 企画課（本庁舎） / Tel : …, as 東北町 sets it)
+    address_place: Literal["under", "above"] = "under"
 
 
 class NoticeStyle(StyleModel):
@@ -253,6 +257,13 @@ class NoticeStyle(StyleModel):
     # its people (line: 【出席者】 / ＜株式会社　長崎新聞社＞ / …, as 長崎国際大学 sets it);
     # an error with ki_label: line (no effect)
     ki_people_label: Literal["inline", "line"] = "inline"
+    # the 記 items' markers' digits where not the house's (digits): half → 1 日時 among
+    # full-width numbers elsewhere; an error with a marker without {number} (no digits)
+    ki_digits: Literal["mixed", "half", "full"] | None = None
+    # em between a 記 item's marker and its label where the label has its line (ki_label:
+    # line): null, one em (１　日時); 0.5 → 1 日時, half-width, as 大阪府 numbers its items;
+    # an error with no marker (ki_marker: "") or inline labels (marker and label one run)
+    ki_marker_gap: float | None = None
     # the 次第 (ceremony.agenda): joined on one line (出席者紹介、協定書への署名、…) or a
     # numbered list, a step a line (（１）開会 / （２）協定書署名 …)
     agenda: Literal["joined", "numbered"] = "joined"
