@@ -120,6 +120,12 @@ VARIANTS = {
          "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
          "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
     "title-only-reading-honorific": ("      name: 鈴木　聡一郎\n", "      reading: すずき　そういちろう\n"),
+    "note-no-notice": [("      name: 中島　和彦\n", "      name: 中島　和彦\n      note: 予定\n"),
+                       ("  closing_ijo:", "  ki: [date, place]\n  closing_ijo:")],
+    "note-not-signing": [("      name: 中島　和彦\n", "      name: 中島　和彦\n      note: 予定\n"),
+                         ("    representative:\n      title: 北海道オホーツク総合振興局長\n",
+                          "    signatory: {title: 副局長, name: 北見　太郎}\n"
+                          "    representative:\n      title: 北海道オホーツク総合振興局長\n")],
     "no-representative-after": [
         ("    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", ""),
         ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
@@ -290,6 +296,8 @@ VARIANTS.update({
     "witness-title-only": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative: {title: 北海道知事}}]"),
     "witness-label-reading": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{label: 乙, representative:"
                               " {title: 北海道知事, name: 北　一郎, reading: きた いちろう}}]"),
+    "witness-note": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative:"
+                     " {title: 北海道知事, name: 北　一郎, note: 予定}}]"),
     "witness-copies": (_STD, _STD + "\n    copies: true\n    closing: " + _CLOSING
                        + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎}}]"),
     "final-draft": [("  signing_date: 2024-02-27", "  signing_date: null"), (_STD, "    draft: true\n" + _STD),

@@ -11,6 +11,8 @@ real cases whose pages the format could not say before):
   agreement's items ((1) 認証した…, 国税庁 and JIIMA 2019).
 - contacts.address_place: above — a contact's postal code and address over its
   department (東北町 2024: 〒039-2492　青森県… / 企画課（本庁舎） / Tel : …).
+- parties.<id>.representative.note — a signer's note in （） on his line in the 締結者,
+  after the name (秋田森林管理署 2018: 秋田森林管理署長　二村　信三（H30.4.1付け人事異動により…）).
 
 Each real case is built by the real command line (PDF and DOCX); the PDF is read back
 line by line as a reader sees it and the DOCX reopened; a key that cannot apply is
@@ -240,3 +242,52 @@ def test_the_address_above_a_contact_set_on_one_line_is_refused(place, tmp_path,
     code, _, err = check(path, capsys)
     assert code == 1 and f"error: {tmp_path / 'house.yaml'}:4: contacts.address_place: " in err, err
     assert f"(notice.contacts_at: {place}), and it would have no effect" in err and "Traceback" not in err
+
+
+# ------------------------------------------------------------ a signer's note on his line
+
+@needs_poppler
+def test_a_signers_note_on_his_line_after_the_name(tmp_path, capsys):
+    """秋田森林管理署: the head's change since in （） after his name on his line of the
+    締結者 (representative.note), not a line of its own under the list; the DOCX alike."""
+    pdf = built(REAL / "akita-yuyu-2018.yaml", tmp_path, capsys)
+    lines = texts(pdf)
+    assert "秋田森林管理署長二村信三（H30.4.1付け人事異動により池田秀明に変更）" in lines, lines
+    assert not any(x.startswith("（H30.4.1") for x in lines)
+    paragraphs = [p.strip() for p in docx_paragraphs(pdf.with_suffix(".docx"))]
+    assert "秋田森林管理署長\u3000二村\u3000信三（H30.4.1付け人事異動により池田秀明に変更）" in paragraphs, paragraphs
+
+
+NOTE = ("      name: 中島　和彦\n", "      name: 中島　和彦\n      note: 予定\n")
+AFTER = ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n    opening: [本日、締結しました。]\n  closing_ijo:")
+
+
+@needs_poppler
+def test_a_signers_note_in_the_notice_and_the_release_after_the_signing(tmp_path, capsys):
+    """The seed's 締結者 in columns (title | name): the note after the name in its cell,
+    in the notice and in the release after the signing; the agreement prints no note."""
+    path = variant(tmp_path, NOTE, AFTER)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,press-notice-after,agreement",
+                     "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    folder = tmp_path / "out" / path.stem
+    for kind in ("press-notice", "press-notice-after"):
+        assert any(x.endswith("北海道オホーツク総合振興局長中島和彦（予定）") for x in texts(folder / f"{kind}.pdf")), kind
+        assert any(p.endswith("中島　和彦（予定）") for p in docx_paragraphs(folder / f"{kind}.docx")), kind
+    assert not any("予定" in x for x in texts(folder / "agreement.pdf"))
+
+
+@pytest.mark.parametrize("pairs, message", [
+    ((NOTE, ("    representative:\n      title: 北海道オホーツク総合振興局長\n",
+             "    signatory: {title: 北海道オホーツク総合振興局副局長, name: 北見　太郎}\n"
+             "    representative:\n      title: 北海道オホーツク総合振興局長\n")),
+     "this person does not sign for the party (its signatory: does): it would have no effect"),
+    ((NOTE, ("  closing_ijo:", "  ki: [date, place]\n  closing_ijo:")),
+     "no notice of this spec lists the party's signer (a 締結者 item, or the release after the signing)"),
+])
+def test_a_signers_note_that_would_print_nowhere_is_refused(pairs, message, tmp_path, capsys):
+    path = variant(tmp_path, *pairs)
+    code, _, err = check(path, capsys)
+    line = next(i for i, x in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "note: 予定" in x)
+    assert code == 1 and f"error: {path}:{line}: parties.bureau.representative.note: " in err, err
+    assert message in err and "Traceback" not in err

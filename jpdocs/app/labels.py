@@ -29,6 +29,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Representative", "title"): ("職名", "例：北海道オホーツク総合振興局長。「職名なし」：職名のない署名者（団体名と氏名だけが載る。氏名が必要）"),
     ("Representative", "name"): ("氏名", "例：中島　和彦"),
     ("Representative", "reading"): ("ふりがな", "報道発表にのみ載る"),
+    ("Representative", "note"): ("注記", "報道発表の締結者で、氏名の後に（）に入れて載る。例：H30.4.1付け人事異動により池田秀明に変更"),
     ("Person", "title"): ("職名", "例：大分県農林水産部長"),
     ("Person", "name"): ("氏名", "例：佐藤　章"),
     ("Person", "reading"): ("ふりがな", "氏名の後に（）で載る"),
