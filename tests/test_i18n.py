@@ -120,6 +120,12 @@ VARIANTS = {
          "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
          "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
     "title-only-reading-honorific": ("      name: 鈴木　聡一郎\n", "      reading: すずき　そういちろう\n"),
+    "note-no-notice": [("      name: 中島　和彦\n", "      name: 中島　和彦\n      note: 予定\n"),
+                       ("  closing_ijo:", "  ki: [date, place]\n  closing_ijo:")],
+    "note-not-signing": [("      name: 中島　和彦\n", "      name: 中島　和彦\n      note: 予定\n"),
+                         ("    representative:\n      title: 北海道オホーツク総合振興局長\n",
+                          "    signatory: {title: 副局長, name: 北見　太郎}\n"
+                          "    representative:\n      title: 北海道オホーツク総合振興局長\n")],
     "no-representative-after": [
         ("    representative:\n      title: 北海道オホーツク総合振興局長\n      name: 中島　和彦\n", ""),
         ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
@@ -290,6 +296,8 @@ VARIANTS.update({
     "witness-title-only": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative: {title: 北海道知事}}]"),
     "witness-label-reading": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{label: 乙, representative:"
                               " {title: 北海道知事, name: 北　一郎, reading: きた いちろう}}]"),
+    "witness-note": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative:"
+                     " {title: 北海道知事, name: 北　一郎, note: 予定}}]"),
     "witness-copies": (_STD, _STD + "\n    copies: true\n    closing: " + _CLOSING
                        + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎}}]"),
     "final-draft": [("  signing_date: 2024-02-27", "  signing_date: null"), (_STD, "    draft: true\n" + _STD),
@@ -467,6 +475,13 @@ STYLE_VARIANTS = {
     "ki-marker": "notice:\n  ki_marker: \"{n}.\"\n",
     "ki-heading-none-word": "notice:\n  ki_heading: none\nwording:\n  ki: 【概要】\n",
     "ki-label-gap-line": "notice:\n  ki_label_gap: \"：\"\n",
+    "ki-people-label-line": "notice:\n  ki_people_label: line\n",
+    "office-date-line-title": "notice:\n  date_place: before_title\n  office_place: date_line\n",
+    "ki-digits-no-number": "notice:\n  ki_marker: ◯\n  ki_digits: half\n",
+    "ki-marker-gap-range": "notice:\n  ki_marker_gap: -1\n",
+    "ki-marker-gap-none": "notice:\n  ki_marker: \"\"\n  ki_marker_gap: 0.5\n",
+    "ki-marker-gap-inline": "notice:\n  ki_label: inline\n  ki_marker_gap: 0.5\n",
+    "address-above-top": "notice:\n  contacts_at: top\ncontacts:\n  address_place: above\n",
     "paragraph-lead": "agreement:\n  paragraph_lead: \"第{n}項\"\n",
     "item-marker": "agreement:\n  item_marker: \"（）\"\n",
     "item-marker-parenthesized": "agreement:\n  item_marker: \"⑴\"\n",

@@ -589,6 +589,12 @@ def test_the_issuer_is_named_under_the_date(cid, built):
         assert lines[dated + 1:dated + 1 + len(offices)] == offices, (cid, lines[dated:dated + 1 + len(offices)])
         assert not any(o in line for o in offices for line in notice_head(case, lines)), (cid, notice_head(case, lines))
         return
+    if case.spec["press_notice"]["issue_date"] != "none" and case.house_notice().get("office_place") == "date_line":
+        # the offices on the date's line, after it (平成26年9月12日　水道局), none of them a line
+        dated = next(i for i, line in enumerate(lines) if ISSUE_DATE.search(line))
+        assert lines[dated].endswith("".join(offices)), (cid, lines[dated])
+        assert not any(line in offices for line in lines), (cid, lines[dated:dated + 2])
+        return
     if case.spec["press_notice"]["issue_date"] == "none" or placed != "head":
         # no date line in the head (none, or under the title or at the foot): the offices
         # right under the header

@@ -178,6 +178,8 @@ def _line_of(path: Path, text: str) -> int:
      "「甲」 is a party's label: a witness is none of the parties"),
     (lambda d: d["witnesses"][0]["representative"].update(reading="みなみの ごろう"),
      "agreement.document.witnesses[0].representative.reading", "reading:", "a witness's reading is printed nowhere"),
+    (lambda d: d["witnesses"][0]["representative"].update(note="予定"),
+     "agreement.document.witnesses[0].representative.note", "note:", "a witness's note is printed nowhere"),
     (lambda d: d["witnesses"][0].update(honorific="様"), "agreement.document.witnesses[0].honorific", "honorific:",
      "unknown key 'honorific'"),
     (lambda d: d["witnesses"][0].pop("representative"), "agreement.document.witnesses[0].representative", "- name: みなみ県",

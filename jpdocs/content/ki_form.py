@@ -13,13 +13,15 @@ from .markup import spread as set_across
 RUN_IN_LABEL_EM = 5
 
 
-def with_form(items: list[KiItem], style, own_markers: list[str | None] | None = None) -> list[KiItem]:
+def with_form(items: list[KiItem], style, own_markers: list[str | None] | None = None,
+              of_people: list[bool] | None = None) -> list[KiItem]:
     """Each item with its marker and its line in the house's form (notice.ki_marker,
     ki_label): １, then 日時 on its line and the text under it; or, with inline labels,
     １　日時： as the marker and the text after it, every such item's text from one
     hang. own_markers, by item: its marker as the page writes it (ki: - {…, marker:
     "{number}:"}, 1:日時・場所 among 3.目的・意義), None for the house's; counted as any
-    other. Made here, not in the template: a macro call and the style's sandboxed
+    other. of_people, by item: whether it lists people, whose label keeps its line
+    where the house so sets them (notice.ki_people_label: line). Made here, not in the template: a macro call and the style's sandboxed
     methods per item cost a warm notice 1.4 M instructions (1.6%)."""
     form = style.notice
     spread = form.ki_label_spread          # labels set across it: 日時 → 日　時 (set_across)
@@ -29,7 +31,10 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
         pattern = own[number - 1] if number <= len(own) and own[number - 1] is not None else form.ki_marker
         if pattern == "⑴":       # ⑴ ⑵ ⑶, one character each, as the 次第's and a list's ⑴ (not ⑴ ⑴ ⑴)
             return enumeration.PARENTHESIZED[number - 1]
-        return pattern.replace("{number}", japanese.digits(number, style.digits))
+        return pattern.replace("{number}", japanese.digits(number, form.ki_digits or style.digits))
+
+    def past(marker: str) -> float | None:      # where a label on its line starts (ki_marker_gap)
+        return None if form.ki_marker_gap is None or not marker else japanese.em_width(marker) + form.ki_marker_gap
 
     def head(number: int, label: str) -> str:         # before an inline item's text
         return (mark(number) + "　" if mark(number) else "") + set_across(label, spread) + form.ki_label_gap
@@ -41,9 +46,12 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
     # An inline label short enough (日時, 出席予定) runs its item's text in; every such
     # text starts past the widest head of a short label, so that they line up. A longer
     # label (連携協力する内容) keeps its line, so that no text need start far right for it.
-    short = [form.ki_label == "inline" and japanese.em_width(it.label) <= RUN_IN_LABEL_EM for it in items]
+    people = of_people or [False] * len(items)
+    own_line = form.ki_people_label == "line"
+    short = [form.ki_label == "inline" and japanese.em_width(it.label) <= RUN_IN_LABEL_EM
+             and not (own_line and listed) for it, listed in zip(items, people)]
     hang = max((head_em(n, it.label) for n, (it, ok) in enumerate(zip(items, short), 1) if ok), default=None)
     gap = form.ki_label_gap if hang is not None else ""
     return [changed(it, marker=head(n, it.label), hang=hang) if ok and it.kind == "text" else
-            changed(it, marker=mark(n), head=set_across(it.label, spread) + gap)
+            changed(it, marker=mark(n), head=set_across(it.label, spread) + gap, marker_hang=past(mark(n)))
             for n, (it, ok) in enumerate(zip(items, short), 1)]

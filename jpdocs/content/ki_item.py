@@ -40,6 +40,9 @@ class KiItem:
     marker: str = ""
     head: str = ""
     hang: float | None = None
+    # a label on its line: where it starts (em from the marker's start), past the marker
+    # by the house's gap (notice.ki_marker_gap: 1 日時); None: one em past the marker
+    marker_hang: float | None = None
     # lines under the item (KiEntry.notes), each with the width (em) of the mark it
     # starts with (※, ＊ and the spaces after it), under which its next lines hang
     notes: tuple[tuple[str, float], ...] = ()

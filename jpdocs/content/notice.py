@@ -371,7 +371,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             refuse(N + ("ki", next(i for i, x in enumerate(n.ki) if x is e), "marker"),
                    f"marker \"{e.marker}\" is the house's own marker of the 記 block's items (notice.ki_marker):"
                    " it would have no effect; remove it")
-    return event + with_headings(with_form(out, style, own_markers), numbered_headings(spec, style), style), notes
+    # the items that list people (their label may keep its line: notice.ki_people_label)
+    of_people = [e == "signatories" if isinstance(e, str) else
+                 e.item == "signatories" or (e.item is None and e.attachment is None and e.text is None
+                                             and e.entries is None and e.table is None) for e in entries]
+    return event + with_headings(with_form(out, style, own_markers, of_people), numbered_headings(spec, style),
+                                 style), notes
 
 
 def section_marker_of(notice, style) -> str:

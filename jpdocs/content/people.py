@@ -74,18 +74,22 @@ def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
     for k, party in enumerate(parties):
         for _, signer in party.signers():
             org = party.organisation_before_title(signer.shown_title or "")
+            # the signer's note on the line, after the name (the title in the house's
+            # order first) or the title alone: 二村　信三（H30.4.1付け人事異動により…）
+            note = f"（{signer.note}）" if signer.note else ""
             if signer.title_only:     # no name to print: the title alone, in the titles' column
-                out.append(Who(org, signer.title))   # (spec/checks.py refuses a reading or an honorific here)
+                out.append(Who(org, signer.title, after=note))   # (spec/checks.py refuses a reading or an honorific here)
                 continue
             name = signer.name + (f"（{signer.reading}）" if signer.reading else "")
             if order == "name_title":   # （三浦市）| 吉田　英男　市長 (an honorific is refused: compose_ki)
-                out.append(Who(org, signer.shown_title or "", name, name_first=True))
+                out.append(Who(org, signer.shown_title or "", name, after=note, name_first=True))
                 continue
             name += f"　{party.honorific}" if party.honorific else ""
             if order in TITLE_AROUND:     # （三浦市）| 吉田　英男　様（市長）, 才木　邦夫　様／代表取締役社長
-                out.append(Who(org, signer.shown_title or "", name, name_first=True, title_around=TITLE_AROUND[order]))
+                out.append(Who(org, signer.shown_title or "", name, after=note, name_first=True,
+                               title_around=TITLE_AROUND[order]))
                 continue
-            out.append(Who(org, signer.shown_title or "", name))
+            out.append(Who(org, signer.shown_title or "", name + note))
         words = after[k] if k < len(after) else None
         if words and out:
             # straight after the name, as the page writes it (日吉亨ら3名); a space is the spec's to write

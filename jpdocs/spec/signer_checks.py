@@ -49,6 +49,17 @@ def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, at), dotted(at),
                                         "the reading is printed after the name, and this person is named by"
                                         " the title alone (no name:): it would have no effect"))
+        signing = [person for _, person in party.signers()]
+        for at, person in party.people():
+            if person is not None and person.note and (pid not in in_notice
+                                                       or not any(person is s for s in signing)):
+                why = ("this person does not sign for the party (its signatory: does)" if pid in in_notice
+                       else "no notice of this spec lists the party's signer (a 締結者 item, or the release"
+                            " after the signing)")
+                at = ("parties", pid) + at + ("note",)
+                problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                        f"the note is printed after the signer's name in the notices' 締結者, and"
+                                        f" {why}: it would have no effect"))
         if party.co_signers and party.signer() is None:
             at = ("parties", pid, "co_signers")
             problems.append(Problem(name, line_of(lines, at), dotted(at),

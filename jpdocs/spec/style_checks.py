@@ -238,11 +238,36 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"
                                 " own line it would have no effect"))
+    numbered = "{number}" in style.notice.ki_marker
+    if style.notice.ki_digits and not numbered:
+        problems.append(Problem(name, line_of(lines, ("notice", "ki_digits")), "notice.ki_digits",
+                                f"the 記 items' marker \"{style.notice.ki_marker}\" has no number"
+                                " (notice.ki_marker): ki_digits would have no effect"))
+    gap = style.notice.ki_marker_gap
+    if gap is not None and (gap < 0 or gap > 10):
+        problems.append(Problem(name, line_of(lines, ("notice", "ki_marker_gap")), "notice.ki_marker_gap",
+                                f"ki_marker_gap is {gap:g} em: write a gap from 0 to 10 em"))
+    elif gap is not None and (not style.notice.ki_marker or style.notice.ki_label == "inline"):
+        why = ("the 記 items have no marker (ki_marker: \"\")" if not style.notice.ki_marker else
+               "the labels are inline (ki_label: inline), each marker and label one run")
+        problems.append(Problem(name, line_of(lines, ("notice", "ki_marker_gap")), "notice.ki_marker_gap",
+                                f"{why}: ki_marker_gap would have no effect"))
+    if style.notice.ki_label == "line" and style.notice.ki_people_label == "line":
+        problems.append(Problem(name, line_of(lines, ("notice", "ki_people_label")), "notice.ki_people_label",
+                                "the key sets where an item of people stands beside inline labels (ki_label:"
+                                " inline); with every label on its own line it would have no effect"))
     if style.notice.date_above_header and style.notice.date_place != "head":
         problems.append(Problem(name, line_of(lines, ("notice", "date_place")), "notice.date_place",
                                 f"date_place: {style.notice.date_place} sets the date of issue away from the head, and"
                                 " date_above_header: true sets it there, above the header line: the two contradict;"
                                 " remove one"))
+    if style.notice.office_place == "date_line" and (style.notice.date_place in ("before_title", "after_title")
+                                                     or style.notice.head_form == "label_table"):
+        where = (f"head_form: {style.notice.head_form}" if style.notice.head_form == "label_table"
+                 else f"date_place: {style.notice.date_place}")
+        problems.append(Problem(name, line_of(lines, ("notice", "office_place")), "notice.office_place",
+                                f"office_place: date_line sets the issuing office on the date's line, and with"
+                                f" {where} the date has no line of its own: it would have no effect"))
     if style.notice.office_place == "with_date" and style.notice.date_place not in ("under_title", "foot"):
         problems.append(Problem(name, line_of(lines, ("notice", "office_place")), "notice.office_place",
                                 f"office_place: with_date sets the issuing office under the date where the date stands"
@@ -287,6 +312,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 "the role is set above a contact's box; the house sets each contact as a row of a"
                                 " table in the head (notice.contacts_at: head_table), the role in its first cell,"
                                 " and it would have no effect"))
+    if style.contacts.address_place == "above" and style.notice.contacts_at in ("top", "foot_line", "head_table"):
+        problems.append(Problem(name, line_of(lines, ("contacts", "address_place")), "contacts.address_place",
+                                f"the address is set above a contact's department; the house sets each contact"
+                                f" on one line or a row (notice.contacts_at: {style.notice.contacts_at}), and it"
+                                f" would have no effect"))
     own = style.contacts.own_lines
     for part in sorted({p for p in own if own.count(p) > 1}):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",

@@ -183,6 +183,10 @@ class ContactStyle(StyleModel):
     # number under the phones (default: after the last phone, on its line), as 大崎市
     # writes 〒989-6188 / 大崎市古川七日町1-1… / 電話番号:… / ファクス:…
     own_lines: list[Literal["postal_code", "fax"]] = []
+    # the postal code and address under the department and its people, set in with the
+    # numbers (under, default), or above: the contact's first lines, over the department
+    # at its margin (〒039-2492　青森県… / 企画課（本庁舎） / Tel : …, as 東北町 sets it)
+    address_place: Literal["under", "above"] = "under"
 
 
 class NoticeStyle(StyleModel):
@@ -207,8 +211,11 @@ class NoticeStyle(StyleModel):
     date_place: Literal["head", "under_title", "foot", "before_title", "after_title"] = "head"
     # the issuing offices (and the issuer label) in the head, under the date there (default),
     # or with_date: on the lines under the date where date_place sets it under the title or
-    # at the foot (東京東信用金庫's news: the title, 2020年４月８日, 東京東信用金庫)
-    office_place: Literal["head", "with_date"] = "head"
+    # at the foot (東京東信用金庫's news: the title, 2020年４月８日, 東京東信用金庫), or
+    # date_line: on the date's line, after it and a full-width space, wherever that line
+    # stands (平成26年9月12日　水道局, as 東京都水道局 heads its プレス発表); beside a date with no
+    # line of its own (date_place: before_title, after_title; head_form: label_table) an error
+    office_place: Literal["head", "with_date", "date_line"] = "head"
     # where the header line stands: in the head (default, above the title) or on the line
     # under the title and its subtitle (a blog's entry title, then the release's own
     # ＜林務部プレスリリース＞, as 長野県's 林務部 blog keeps its releases); only the header
@@ -245,6 +252,18 @@ class NoticeStyle(StyleModel):
     # widest label's ends
     ki_label: Literal["line", "inline"] = "line"
     ki_label_gap: str = "　"        # after an inline label: "：" → 日時：令和６年…
+    # with inline labels, an item of people (people:, groups:, the 締結者): its first line
+    # after its label as any item's text (inline), or the label on a line of its own over
+    # its people (line: 【出席者】 / ＜株式会社　長崎新聞社＞ / …, as 長崎国際大学 sets it);
+    # an error with ki_label: line (no effect)
+    ki_people_label: Literal["inline", "line"] = "inline"
+    # the 記 items' markers' digits where not the house's (digits): half → 1 日時 among
+    # full-width numbers elsewhere; an error with a marker without {number} (no digits)
+    ki_digits: Literal["mixed", "half", "full"] | None = None
+    # em between a 記 item's marker and its label where the label has its line (ki_label:
+    # line): null, one em (１　日時); 0.5 → 1 日時, half-width, as 大阪府 numbers its items;
+    # an error with no marker (ki_marker: "") or inline labels (marker and label one run)
+    ki_marker_gap: float | None = None
     # the 次第 (ceremony.agenda): joined on one line (出席者紹介、協定書への署名、…) or a
     # numbered list, a step a line (（１）開会 / （２）協定書署名 …)
     agenda: Literal["joined", "numbered"] = "joined"

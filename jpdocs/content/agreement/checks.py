@@ -36,6 +36,9 @@ def check_witnesses(doc, labels: list[str], parties, problem, closing_article: s
         if w.representative.reading:
             problem(W + (i, "representative", "reading"), "a witness's reading is printed nowhere (readings"
                     " are the press notice's, and the witness is not in it): remove it")
+        if w.representative.note:
+            problem(W + (i, "representative", "note"), "a witness's note is printed nowhere (notes are the"
+                    " notices' 締結者, and the witness is not in it): remove it")
 
 
 def _check_kind_words(doc, others: list[str], problem) -> set[str]:

@@ -20,6 +20,10 @@ class Representative(Strict):
     # (spec/checks.py), as nothing may be printed that the spec did not say.
     name: Optional[Line] = None
     reading: Optional[Line] = None    # なかじま かずひこ: printed in the notice only, never in a signature block
+    # what the notice says of the signer, in （） on the signer's line after the name (or the
+    # title alone): H30.4.1付け人事異動により池田秀明に変更 → 秋田森林管理署長　二村　信三（H30.4.1付け…）,
+    # as 秋田森林管理署 notes a head changed since; printed in the notices' 締結者 only
+    note: Optional[Line] = None
     # the agreement's signature line as the signed copy types it: {title: 赤 磐 市 長, name: 友　實　　武　則},
     # the same characters with gaps of its own (typed.py); never in a notice
     typed: Optional[Typed] = None
