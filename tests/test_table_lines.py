@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import sys
+import zlib
 
 import pytest
 from reportlab.lib import colors
@@ -65,7 +66,11 @@ def test_tables_drawn_from_memory_are_reportlabs_bytes(tmp_path, monkeypatch):
     specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(4, seed=23), notice_only=True)]
     real = sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
                   if not p.name.endswith(".facts.yaml"))
-    specs += real[::3]
+    # a third of the real cases, each chosen by its own name, so that a case added to the
+    # folder does not reshuffle which others are drawn (real[::3] did: eight notices added
+    # in the twenty-ninth session moved the sample onto more agreements, whose signature
+    # blocks' cells are measured again where drawn, as said below)
+    specs += [p for p in real if zlib.crc32(p.stem.encode()) % 3 == 1]
     batch._init_worker(("pdf",), None)
     # reportlab's own: no key (every table drawn by reportlab), every cell measured again
     monkeypatch.setattr(table_lines, "_key", lambda table: None)
