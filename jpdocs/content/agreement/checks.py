@@ -10,6 +10,7 @@ import re
 from ... import writing_style
 from ...enumeration import KANJI_ITEMS
 from ...spec.blank_checks import unnamed_signers
+from ...spec.schema.agreement import own_words
 from .wording import KINDS
 
 
@@ -83,8 +84,11 @@ def _own_texts(doc) -> list[tuple[tuple, str]]:
     for i, extra in enumerate(doc.extra_articles):
         article(D + ("extra_articles", i, "text"), extra.text)
     for key in ("preamble", "closing"):
-        if getattr(doc, key):
-            out.append((D + (key,), getattr(doc, key)))
+        given = getattr(doc, key)
+        if isinstance(given, list):      # its paragraphs, each at its own line
+            out.extend((D + (key, j), t) for j, t in enumerate(given) if isinstance(t, str))
+        elif given:
+            out.append((D + (key,), given))
     if doc.supplementary:                # the 附則's paragraphs, in the text's style and kind too
         out.extend((D + ("supplementary", "text", j), t) for j, t in enumerate(doc.supplementary.text))
     for j, p in enumerate(doc.prose):
@@ -234,7 +238,7 @@ def check_by_hand(doc, spec, problem) -> None:
     closing without 記名, or beside the generated one (which says 署名の上), would have
     no effect. With every name given the line to sign on is never printed."""
     D = ("agreement", "document")
-    by_hand, closing = doc.signed_by_hand, doc.closing
+    by_hand, closing = doc.signed_by_hand, own_words(doc.closing)
     if closing is False:
         return                  # no closing at all: published.py says what the keys beside it do
     if by_hand == "despite_closing" and not (closing and "記名" in closing):

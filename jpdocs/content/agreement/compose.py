@@ -21,6 +21,7 @@ from ... import enumeration, japanese
 from ...errors import InputError, Problem
 from ...spec.blank_checks import blank_keys, unnamed_signers
 from ...spec.load import LoadedSpec
+from ...spec.schema.agreement import own_paragraphs, own_words
 from ...spec.source import dotted
 from ...spec.term import term_of
 from .annexes import compose_annexes
@@ -244,7 +245,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if problems:
         raise InputError(problems)
     closing_form = CLOSING_BY_HAND if doc.signed_by_hand else CLOSING     # 署名の上, or 記名押印の上
-    closing = "" if doc.closing is False else doc.closing or polite(closing_form.replace("、", comma).format(
+    closing = "" if doc.closing is False else own_words(doc.closing) or polite(closing_form.replace("、", comma).format(
         self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style), compact=words["compact"],
         one=japanese.digits(1, digit_style)), writing)
     if problems:                          # a signing_era the house's blank date cannot hold
@@ -313,7 +314,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          doc.date_line == "in_closing", doc.signing_place or "",
                          tuple(doc.kind_words_as_written),
                          doc.closing is False and not doc.prose and bool(closing_article(drafts)),
-                         end_blank)
+                         end_blank, own_paragraphs(doc.closing) or ((closing,) if closing else ()))
 
 
 def supplementary_of(given) -> SupplementaryText | None:

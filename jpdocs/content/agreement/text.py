@@ -127,6 +127,9 @@ class AgreementText:
     closed_by_article: bool = False   # closing: false after articles whose last one makes the copies (阿蘇・竹田);
                                       # false beside closing: false: the text has no closing at all (the build says which)
     term_end_blank: str = ""       # a term left open with the signing day ends on this blank (the date line's era)
+    # the closing's paragraphs as printed, each a line of its own (a list: the attestation, then the
+    # sentence of the date); `closing` holds them joined, for what reads the closing whole
+    closing_paragraphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

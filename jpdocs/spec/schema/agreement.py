@@ -148,6 +148,21 @@ DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書", "盟約書", 
 WRITING_STYLES = ("である", "です・ます")
 
 
+def own_paragraphs(value) -> tuple[str, ...]:
+    """The paragraphs of a preamble or closing the spec writes (a line, or a list of
+    them): none for false or null (none printed, or the generated one)."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value) if isinstance(value, list) else ()
+
+
+def own_words(value):
+    """A preamble's or closing's words as one text, its paragraphs joined by line
+    breaks, for what reads them whole (a date, a seal, a label it names); false and
+    null as given."""
+    return "\n".join(own_paragraphs(value)) if isinstance(value, list) else value
+
+
 class AgreementDocument(Strict):
     """The agreement document (協定書, 覚書 …), made only when the spec has this section.
     Its articles come from a standard set of the house style, chosen by name, and from
@@ -196,7 +211,10 @@ class AgreementDocument(Strict):
     # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it, or
     # after articles whose last makes the copies (…協定書2通を作成し…, 阿蘇・竹田 1998), or
     # after articles as a text published with no closing at all has them (国税庁・JIIMA 2021)
-    closing: Union[Line, Literal[False], None] = None
+    # a list: the closing's paragraphs, each a line of its own begun an em in, no space between
+    # them (a treaty's attestation, 以上の証拠として、…署名した。, then the sentence of its date and
+    # place, 千九百九十一年四月十五日に東京で、…作成した。)
+    closing: Union[Line, Annotated[list[Line], MinLen(2)], Literal[False], None] = None
     # in_closing: no date line under the closing, which states the date and the place of
     # signing itself (この覚書は、…2004年4月3日、鳥取県鳥取市において署名後、…, as 鳥取県's 覚書
     # write it): the spec's own closing must state agreement.signing_date and no other day
