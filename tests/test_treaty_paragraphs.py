@@ -48,23 +48,35 @@ def docx_paragraphs(path: Path) -> list[str]:
     return ["".join(t.text or "" for t in p.iter(W + "t")) for p in body.iter(W + "p")]
 
 
-@pytest.fixture(scope="module")
-def korea(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("korea")
-    folder, _ = build(real_copy(tmp, "mofa-korea-bangja-1991"), tmp / "out", "--format", "pdf,docx")
+def built(tmp: Path, case: str) -> Path:
+    folder, _ = build(real_copy(tmp, case), tmp / "out", "--format", "pdf,docx")
     return folder
 
 
-def test_the_closing_s_paragraphs_each_begin_an_em_in(korea):
-    lines = pdf_lines(korea / "agreement.pdf")
-    first, second = starting(lines, ATTESTATION[:10]), starting(lines, DATED[:10])
-    assert second == first + 2                   # the attestation runs to a second line, then the date's
-    margin = lines[first + 1]["x0"]              # the attestation's second line, at the margin
+@pytest.fixture(scope="module")
+def korea(tmp_path_factory) -> Path:
+    return built(tmp_path_factory.mktemp("korea"), "mofa-korea-bangja-1991")
+
+
+@pytest.fixture(scope="module")
+def china(tmp_path_factory) -> Path:
+    return built(tmp_path_factory.mktemp("china"), "mofa-china-air-1993")
+
+
+@pytest.mark.parametrize("case, attestation, dated", [
+    ("korea", ATTESTATION, DATED),
+    ("china", "以上の証拠として、下名は、各自の政府から正当に委任を受けてこの議定書に署名した。",
+     "千九百九十三年二月十七日に北京で、ひとしく正文である日本語及び中国語により本書二通を作成した。")])
+def test_the_closing_s_paragraphs_each_begin_an_em_in(request, case, attestation, dated):
+    lines = pdf_lines(request.getfixturevalue(case) / "agreement.pdf")
+    first, second = starting(lines, attestation[:10]), starting(lines, dated[:10])
+    assert no_space("".join(line["text"] for line in lines[first:second])) == attestation
+    margin = lines[second + 1]["x0"]             # the date's sentence runs to a second line, at the margin
     em = lines[first]["chars"][0]["size"]
     for at in (first, second):
         assert abs(lines[at]["x0"] - margin - em) < 0.5, (lines[at]["text"], lines[at]["x0"], margin)
-    step = lines[first + 1]["top"] - lines[first]["top"]
-    assert abs(lines[second]["top"] - lines[first + 1]["top"] - step) < 0.5    # no space between them
+    step = lines[second + 1]["top"] - lines[second]["top"]
+    assert abs(lines[second]["top"] - lines[second - 1]["top"] - step) < 0.5   # no space between them
     assert lines[first]["top"] - lines[first - 1]["top"] > step + 5            # the space above the closing
 
 
