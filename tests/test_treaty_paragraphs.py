@@ -1,7 +1,8 @@
 """An agreement's preamble and closing as real texts set them: the closing as paragraphs
 (document.closing as a list: a treaty's attestation, 以上の証拠として、…署名した。, then the
 sentence of its date and place, each begun an em in, no space between them; 外務省's texts of
-1991 and 1993). Each is built from its real case by the real command line, the PDF read back
+1991 and 1993); the preamble as paragraphs (document.preamble as a list) under a heading set
+as the articles' headings are (（基本方針）, 厚生労働省 and 国税庁税務大学校's 覚書 of 2024). Each is built from its real case by the real command line, the PDF read back
 (its lines and where they start) and the DOCX reopened; each misuse is refused at its line,
 nothing written. `tests/test_real_cases.py` holds the real cases to their facts."""
 from __future__ import annotations
@@ -92,4 +93,73 @@ def test_a_closing_of_one_paragraph_as_a_list_is_refused(tmp_path):
     spec.write_text(text.replace(f"      - {DATED}\n", ""), encoding="utf-8")
     err = refused(tmp_path, spec)
     assert (f"{spec}:{line_of(spec, 'closing:')}: agreement.document.closing: needs at least 2 entries") in err, err
+    assert "Traceback" not in err
+
+
+QUARANTINE = ("厚生労働省は、新型インフルエンザ等の流行時に、",
+              "検疫待機施設の確保に当たっては、民間施設の活用を前提としつつ、")
+
+
+@pytest.fixture(scope="module")
+def quarantine(tmp_path_factory) -> Path:
+    return built(tmp_path_factory.mktemp("quarantine"), "mhlw-nta-quarantine-2024")
+
+
+def test_the_preamble_s_heading_stands_as_an_article_s_and_each_paragraph_begins_a_line(quarantine):
+    lines = pdf_lines(quarantine / "agreement.pdf")
+    heading, article = starting(lines, "（基本方針）"), starting(lines, "（開設の手続）")
+    assert no_space(lines[heading]["text"]) == "（基本方針）"
+    assert abs(lines[heading]["x0"] - lines[article]["x0"]) < 0.5        # where the articles' headings stand
+    first, second = starting(lines, QUARANTINE[0]), starting(lines, QUARANTINE[1])
+    assert first == heading + 1 and heading < second < article
+    assert abs(lines[first]["x0"] - lines[second]["x0"]) < 0.5            # each begun as the preamble is
+    assert lines[second]["x0"] - lines[second - 1]["x0"] > 5              # the first's last line at the margin
+    assert no_space(lines[second - 1]["text"]).endswith("を確保する。")
+
+
+def test_the_docx_has_the_preamble_s_heading_and_paragraphs_as_paragraphs(quarantine):
+    paragraphs = docx_paragraphs(quarantine / "agreement.docx")
+    at = paragraphs.index("（基本方針）")
+    assert [p[:len(start)] for p, start in zip(paragraphs[at + 1:at + 3], QUARANTINE)] == list(QUARANTINE)
+    assert paragraphs[at + 3] == "（開設の手続）"
+
+
+def _preamble(tmp: Path, entries: str) -> Path:
+    """The quarantine 覚書 with its preamble's entries written otherwise (YAML lines)."""
+    spec = real_copy(tmp, "mhlw-nta-quarantine-2024")
+    text = spec.read_text(encoding="utf-8")
+    start = text.index("    preamble:")
+    end = text.index("    closing:")
+    spec.write_text(text[:start] + "    preamble:\n" + entries + text[end:], encoding="utf-8")
+    return spec
+
+
+P1 = "      - 厚生労働省は、検疫待機施設を確保する。\n"
+P2 = "      - 検疫待機施設について、次のとおり覚書を締結する。\n"
+
+
+@pytest.mark.parametrize("entries, at, message", [
+    (P1 + "      - heading: 基本方針\n" + P2, "heading: 基本方針",
+     "agreement.document.preamble[1]: a heading of the preamble stands over its paragraphs: write it first"),
+    ("      - {text: 記, align: center}\n" + P1 + P2, "text: 記",
+     "agreement.document.preamble[0]: a centred line of the preamble (記) stands between the preamble and the"
+     " articles: write it last"),
+    (P2, "preamble:", "agreement.document.preamble: a preamble of one paragraph is written as a line"),
+    ("      - heading: 基本方針\n", "preamble:",
+     "agreement.document.preamble: the preamble has no paragraph: write its text, or preamble: false for none"),
+])
+def test_a_preamble_s_entries_out_of_place_are_refused(tmp_path, entries, at, message):
+    spec = _preamble(tmp_path, entries)
+    err = refused(tmp_path, spec)
+    assert f"{spec}:{line_of(spec, at)}: {message}" in err, err
+    assert "Traceback" not in err
+
+
+def test_a_preamble_heading_in_a_house_that_numbers_its_headings_is_refused(tmp_path):
+    spec = _preamble(tmp_path, "      - heading: 基本方針\n" + P1 + P2)
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("style: styles/nta-quarantine.yaml\n", ""), encoding="utf-8")
+    err = refused(tmp_path, spec)
+    assert (f"{spec}:{line_of(spec, 'heading: 基本方針')}: agreement.document.preamble[0]: a heading of the"
+            " preamble is set as the articles' headings are, and the house sets theirs with their numbers") in err, err
     assert "Traceback" not in err

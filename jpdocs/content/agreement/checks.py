@@ -169,7 +169,8 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
         wanted = [w for w, p in parties_by_label if w not in p.names()]
         # Without a preamble, older texts define the labels in 第１条's first sentence
         # (宮城大学（以下「甲」という。）と大崎市（以下「乙」という。）は、…, 2007).
-        defining = doc.preamble or (_first_paragraph(drafts) if doc.preamble is False else "")
+        own = own_words(doc.preamble)      # a list's paragraphs, joined
+        defining = own or (_first_paragraph(drafts) if doc.preamble is False else "")
         missing = [w for w in wanted if not _defines(defining, w)]
         if doc.preamble:
             # A preamble that never uses a label may leave it to 第１条's first sentence, as
@@ -177,7 +178,7 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
             # then 第１条　厚生労働省…課長（以下「甲」という。）は、国税庁税務大学校総務課長（以下「乙」
             # という。）に対して、…. A label the preamble uses must be defined there.
             first = _first_paragraph(drafts)
-            missing = [w for w in missing if w in doc.preamble or not _defines(first, w)]
+            missing = [w for w in missing if w in own or not _defines(first, w)]
         if missing and doc.preamble is False:
             problem(("agreement", "document", "labels"),
                     "without a preamble (preamble: false) nothing defines the label" + ("s " if len(missing) > 1

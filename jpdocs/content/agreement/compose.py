@@ -36,6 +36,7 @@ from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_gene
 from .kind_wording import SELF, check_kind_wording
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
 from .numbers import article_numbers, article_numeral
+from .preamble import check_preamble, preamble_parts
 from .prose import check_prose, prose_parts
 from .published import check_published, closing_article
 from ..markup import spread
@@ -172,6 +173,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     check_copies(doc, drafts, labels, [p for _, p in parties], problem)
     check_published(spec, doc, drafts, labels, problem)
     check_date_line(ag, doc, problem)
+    check_preamble(doc.preamble, form.article_heading, problem)
     if problems:
         raise InputError(problems)
 
@@ -179,7 +181,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if doc.prose:
         preamble = ""                      # the prose's first paragraph says who agrees to what
     elif doc.preamble is not None:
-        preamble = doc.preamble or ""      # false: no preamble, the text begins with 第１条
+        preamble = own_words(doc.preamble) or ""   # false: no preamble, the text begins with 第１条
     else:
         if labels:
             # A label that is the party's own name (町田市) needs no definition: no office
@@ -314,7 +316,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          doc.date_line == "in_closing", doc.signing_place or "",
                          tuple(doc.kind_words_as_written),
                          doc.closing is False and not doc.prose and bool(closing_article(drafts)),
-                         end_blank, own_paragraphs(doc.closing) or ((closing,) if closing else ()))
+                         end_blank, own_paragraphs(doc.closing) or ((closing,) if closing else ()),
+                         preamble_parts(preamble, doc.preamble, form.article_heading,
+                                        1.0 if form.heading_indent is None else form.heading_indent))
 
 
 def supplementary_of(given) -> SupplementaryText | None:

@@ -130,6 +130,9 @@ class AgreementText:
     # the closing's paragraphs as printed, each a line of its own (a list: the attestation, then the
     # sentence of the date); `closing` holds them joined, for what reads the closing whole
     closing_paragraphs: tuple[str, ...] = ()
+    # the preamble as printed: its paragraphs (strings), a heading over them (preamble.PreambleHeadingLine),
+    # a centred line under them (prose.ProseCentredLine, 記); `preamble` holds its paragraphs joined
+    preamble_parts: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -150,10 +150,11 @@ WRITING_STYLES = ("である", "です・ます")
 
 def own_paragraphs(value) -> tuple[str, ...]:
     """The paragraphs of a preamble or closing the spec writes (a line, or a list of
-    them): none for false or null (none printed, or the generated one)."""
+    them; not a preamble's heading or centred line): none for false or null (none
+    printed, or the generated one)."""
     if isinstance(value, str):
         return (value,)
-    return tuple(value) if isinstance(value, list) else ()
+    return tuple(p for p in value if isinstance(p, str)) if isinstance(value, list) else ()
 
 
 def own_words(value):
@@ -190,9 +191,14 @@ class AgreementDocument(Strict):
     #                                     a list of party ids: before those parties' blocks alone (大東市, 2008:
     #                                     甲 before the first block, nothing before 乙's); default: true, but
     #                                     false for prose
-    preamble: Union[Line, Literal[False], None] = None   # the spec's own preamble, printed as written
-    #                                     (replaces the generated one); false: none, the text begins with
-    #                                     第１条 (older agreements), each party called by its own name
+    preamble: Union[Line, Annotated[list[Union[Line, ProseHeading, ProseCentred]], MinLen(1)],
+                    Literal[False], None] = None
+    #                                     the spec's own preamble, printed as written (replaces the
+    #                                     generated one); false: none, the text begins with 第１条 (older
+    #                                     agreements), each party called by its own name; a list: its
+    #                                     paragraphs, under a heading first ({heading: 基本方針}, set as the
+    #                                     articles' headings are: （基本方針）) and over a centred line last
+    #                                     ({text: 記, align: center}, between the preamble and the articles)
     subject: Optional[Line] = None     # preamble: …は、<subject>に関し、次のとおり協定を締結する。 (default: the set's)
     purpose: Optional[Line] = None     # …することにより、<purpose>ことを目的とする。 (required where an article uses it)
     area_items: bool = False           # list each area's items as ア, イ … under it
