@@ -2,7 +2,8 @@
 (document.closing as a list: a treaty's attestation, 以上の証拠として、…署名した。, then the
 sentence of its date and place, each begun an em in, no space between them; 外務省's texts of
 1991 and 1993); the preamble as paragraphs (document.preamble as a list) under a heading set
-as the articles' headings are (（基本方針）, 厚生労働省 and 国税庁税務大学校's 覚書 of 2024). Each is built from its real case by the real command line, the PDF read back
+as the articles' headings are (（基本方針）, 厚生労働省 and 国税庁税務大学校's 覚書 of 2024) and over
+記 centred between it and the articles (日本年金機構, 国税庁 and 厚生労働省's 協定書 of 2017). Each is built from its real case by the real command line, the PDF read back
 (its lines and where they start) and the DOCX reopened; each misuse is refused at its line,
 nothing written. `tests/test_real_cases.py` holds the real cases to their facts."""
 from __future__ import annotations
@@ -163,3 +164,27 @@ def test_a_preamble_heading_in_a_house_that_numbers_its_headings_is_refused(tmp_
     assert (f"{spec}:{line_of(spec, 'heading: 基本方針')}: agreement.document.preamble[0]: a heading of the"
             " preamble is set as the articles' headings are, and the house sets theirs with their numbers") in err, err
     assert "Traceback" not in err
+
+
+@pytest.fixture(scope="module")
+def nenkin(tmp_path_factory) -> Path:
+    return built(tmp_path_factory.mktemp("nenkin"), "nta-nenkin-mhlw-2017")
+
+
+def test_ki_stands_centred_on_a_line_of_its_own_between_the_preamble_and_the_articles(nenkin):
+    lines = pdf_lines(nenkin / "agreement.pdf")
+    ki = starting(lines, "記")
+    assert no_space(lines[ki]["text"]) == "記"
+    assert no_space(lines[ki - 1]["text"]).endswith("次のとおり協定を締結する。")
+    assert no_space(lines[ki + 1]["text"]) == "（目的）"
+    body = lines[ki - 2]                         # a full line of the preamble, margin to margin
+    middle = (body["x0"] + body["x1"]) / 2
+    assert abs((lines[ki]["x0"] + lines[ki]["x1"]) / 2 - middle) < 3, (lines[ki], middle)
+
+
+def test_the_docx_has_ki_as_a_centred_paragraph(nenkin):
+    document = docx.Document(str(nenkin / "agreement.docx"))
+    paragraphs = [p for p in document.paragraphs if p.text]
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "記")
+    assert paragraphs[at - 1].text.endswith("次のとおり協定を締結する。") and paragraphs[at + 1].text == "（目的）"
+    assert paragraphs[at].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
