@@ -256,6 +256,9 @@ VARIANTS.update({
     "preamble-heading-numbered": (_STD, _STD + "\n    preamble: [{heading: 基本方針}, a, b]"),
     "closing-one-paragraph": (_STD, _STD + "\n    closing: [a]"),
     "closing-true": (_STD, _STD + "\n    closing: true"),
+    # an article's paragraphs from the first: as the house numbers them already, or no article of two
+    "paragraph-numbers-house": (_STD, _STD + "\n    paragraph_numbers: from_second"),
+    "paragraph-numbers-no-article-of-two": (_STD_LINE, _EXTRA + "    subject: 連携\n    paragraph_numbers: from_first\n"),
     "header-number": (_KI, _KI + "\n  header: 7"),
     "labels-number": (_STD, _STD + "\n    labels: 7"),
     "labels-list": (_STD, _STD + "\n    labels: [a]"),

@@ -3,7 +3,10 @@
 sentence of its date and place, each begun an em in, no space between them; 外務省's texts of
 1991 and 1993); the preamble as paragraphs (document.preamble as a list) under a heading set
 as the articles' headings are (（基本方針）, 厚生労働省 and 国税庁税務大学校's 覚書 of 2024) and over
-記 centred between it and the articles (日本年金機構, 国税庁 and 厚生労働省's 協定書 of 2017). Each is built from its real case by the real command line, the PDF read back
+記 centred between it and the articles (日本年金機構, 国税庁 and 厚生労働省's 協定書 of 2017); an
+article's paragraphs numbered from 1 as treaties number them (paragraph_numbers: from_first,
+the house's or the document's: 第二条　１　この議定書は…, ２　…), an article of one paragraph
+unnumbered. Each is built from its real case by the real command line, the PDF read back
 (its lines and where they start) and the DOCX reopened; each misuse is refused at its line,
 nothing written. `tests/test_real_cases.py` holds the real cases to their facts."""
 from __future__ import annotations
@@ -16,7 +19,7 @@ import pdfplumber
 import pytest
 
 from conftest import ROOT, no_space, run_generate
-from test_published_copies import build, line_of, refused
+from test_published_copies import build, line_of, refused, seed
 
 REAL = ROOT / "tests" / "data" / "real"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -188,3 +191,80 @@ def test_the_docx_has_ki_as_a_centred_paragraph(nenkin):
     at = next(i for i, p in enumerate(paragraphs) if p.text == "記")
     assert paragraphs[at - 1].text.endswith("次のとおり協定を締結する。") and paragraphs[at + 1].text == "（目的）"
     assert paragraphs[at].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+
+
+W_NUM = W + "numPr"
+
+
+def numbered(path: Path) -> list[tuple[str, str | None]]:
+    """Each paragraph of the DOCX with text, and the level Word numbers it at (None: typed)."""
+    body = docx.Document(str(path)).element.body
+    out = []
+    for p in body.iter(W + "p"):
+        text = "".join(t.text or "" for t in p.iter(W + "t"))
+        num = p.find(".//" + W_NUM)
+        level = num.find(W + "ilvl").get(W + "val") if num is not None and num.find(W + "ilvl") is not None else None
+        if text:
+            out.append((text, level))
+    return out
+
+
+def level_start(path: Path, ilvl: int) -> int:
+    numbering = docx.Document(str(path)).part.numbering_part.element
+    levels = numbering.findall(f".//{W}abstractNum/{W}lvl[@{W}ilvl='{ilvl}']")
+    return int(levels[-1].find(W + "start").get(W + "val"))
+
+
+def test_a_treaty_s_paragraphs_numbered_from_one_and_a_single_one_unnumbered(china):
+    lines = [no_space(line["text"]) for line in pdf_lines(china / "agreement.pdf")]
+    first = next(line for line in lines if line.startswith("第一条"))
+    assert first == "第一条協定第三条1を次のように改める。"            # one paragraph: no number
+    assert next(line for line in lines if line.startswith("第二条")).startswith("第二条１この議定書は、")
+    assert "２この議定書は、協定が有効である限り効力を有する。" in lines
+    quoted = lines.index(first) + 1                                  # the quoted paragraph, as written
+    assert lines[quoted].startswith("1一方の締約国は、")
+
+
+def test_the_docx_numbers_the_treaty_s_second_paragraph_and_types_the_first_s_one(china):
+    paragraphs = numbered(china / "agreement.docx")
+    second = next(i for i, (t, _) in enumerate(paragraphs) if "この議定書は、両締約国が" in t)
+    text, level = paragraphs[second]
+    assert level == "0" and no_space(text).startswith("１この議定書は")   # 第二条 Word's, １ typed after it
+    assert paragraphs[second + 1] == ("この議定書は、協定が有効である限り効力を有する。", "1")   # ２ Word's
+    assert level_start(china / "agreement.docx", 1) == 2
+
+
+@pytest.fixture(scope="module")
+def from_first(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("from-first")
+    spec = seed(tmp, lambda doc, parties: doc.update(paragraph_numbers="from_first"))
+    folder, _ = build(spec, tmp / "out", "--format", "pdf,docx")
+    return folder
+
+
+def test_the_document_numbers_its_paragraphs_from_one_under_headed_articles(from_first):
+    lines = [no_space(line["text"]) for line in pdf_lines(from_first / "agreement.pdf")]
+    at = lines.index("第３条（推進体制）")
+    assert lines[at + 1].startswith("１甲及び乙は、前条に掲げる事項") and any(
+        line.startswith("２前条に掲げる事項の具体的な内容") for line in lines[at + 2:at + 5])
+    purpose = lines.index("第１条（目的）")
+    assert lines[purpose + 1].startswith("本協定は、")                 # an article of one paragraph: none
+    paragraphs = numbered(from_first / "agreement.docx")
+    first = next(i for i, (t, _) in enumerate(paragraphs) if t.startswith("甲及び乙は、前条に掲げる事項"))
+    assert paragraphs[first][1] == "1" and paragraphs[first + 1][1] == "1"    # both Word's, from １
+    assert level_start(from_first / "agreement.docx", 1) == 1
+
+
+@pytest.mark.parametrize("case, change, message", [
+    ("seed", {"paragraph_numbers": "from_second"},
+     "agreement.document.paragraph_numbers: the house numbers its articles' paragraphs from_second already"),
+    ("seed", {"paragraph_numbers": "from_first", "standard": None,
+              "extra_articles": [{"heading": "目的", "text": ["甲及び乙は、協力する。"]}]},
+     "agreement.document.paragraph_numbers: paragraph_numbers: from_first numbers the paragraphs of an article of"
+     " two or more, and no article has two: it would have no effect"),
+])
+def test_paragraph_numbers_with_no_effect_is_refused(tmp_path, case, change, message):
+    spec = seed(tmp_path, lambda doc, parties: doc.update(change))
+    err = refused(tmp_path, spec)
+    assert f"{spec}:{line_of(spec, 'paragraph_numbers:')}: {message}" in err, err
+    assert "Traceback" not in err

@@ -209,6 +209,10 @@ class AgreementDocument(Strict):
     # the articles' (and chapters') numbers in kanji, 第一条, 第十一条, as treaties, laws and older
     # agreements number them (kanji), or in figures (第１条); default: the house's (agreement.article_numerals)
     article_numerals: Optional[Literal["figures", "kanji"]] = None
+    # an article's paragraphs numbered from the first, 1 (第二条　1　この議定書は…, 2　…), as treaties
+    # number them, or from the second, ２ (the first unnumbered); an article of one paragraph
+    # unnumbered either way; default: the house's (agreement.paragraph_numbers)
+    paragraph_numbers: Optional[Literal["from_second", "from_first"]] = None
     # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own);
     # a list under a paragraph (協定を結ぶ目的は以下のとおりとする。): {items: [...], marker: ・}
     prose: list[Union[Line, ProseList, ProseHeading, ProseCentred]] = []
