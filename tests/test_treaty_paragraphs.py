@@ -268,3 +268,30 @@ def test_paragraph_numbers_with_no_effect_is_refused(tmp_path, case, change, mes
     err = refused(tmp_path, spec)
     assert f"{spec}:{line_of(spec, 'paragraph_numbers:')}: {message}" in err, err
     assert "Traceback" not in err
+
+
+def test_a_document_of_a_house_numbering_from_one_numbers_from_two(tmp_path):
+    """agreement.paragraph_numbers: from_first in the house numbers every agreement so; a
+    document of that house numbered as laws number says paragraph_numbers: from_second."""
+    (tmp_path / "house.yaml").write_text("agreement:\n  paragraph_numbers: from_first\n", encoding="utf-8")
+
+    def house(doc, parties, numbers=None):
+        if numbers:
+            doc["paragraph_numbers"] = numbers
+    for numbers, first in ((None, "１甲及び乙は、前条に掲げる事項"), ("from_second", "甲及び乙は、前条に掲げる事項")):
+        spec = seed(tmp_path, lambda doc, parties: house(doc, parties, numbers), name=f"house-{numbers}")
+        text = spec.read_text(encoding="utf-8")
+        spec.write_text("style: house.yaml\n" + text, encoding="utf-8")
+        folder, _ = build(spec, tmp_path / "out")
+        lines = [no_space(line["text"]) for line in pdf_lines(folder / "agreement.pdf")]
+        assert lines[lines.index("第３条（推進体制）") + 1].startswith(first), numbers
+
+
+def test_refused_beside_prose(tmp_path):
+    spec = seed(tmp_path, lambda doc, parties: (doc.clear(), doc.update(
+        prose=["両市は、友好を深める。"], closing="以上のとおり協定する。", paragraph_numbers="from_first")))
+    err = refused(tmp_path, spec)
+    assert (f"{spec}:{line_of(spec, 'paragraph_numbers:')}: agreement.document.paragraph_numbers: the document is"
+            " prose without articles (document.prose), and paragraph_numbers is the articles' paragraphs' numbers:"
+            " it would have no effect") in err, err
+    assert "Traceback" not in err
