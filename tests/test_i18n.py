@@ -255,6 +255,17 @@ VARIANTS.update({
                               (_STD, _STD + "\n    kind: 盟約書")],
     "preamble-number": (_STD, _STD + "\n    preamble: 7"),
     "preamble-list": (_STD, _STD + "\n    preamble: [a]"),
+    # a preamble as its paragraphs: a heading after them, a centred line before them, none at all
+    "preamble-heading-late": (_STD, _STD + "\n    preamble: [a, {heading: 基本方針}]"),
+    "preamble-centred-early": (_STD, _STD + "\n    preamble: [{text: 記, align: center}, a]"),
+    "preamble-heading-alone": (_STD, _STD + "\n    preamble: [{heading: 基本方針}]"),
+    "preamble-heading-numbered": (_STD, _STD + "\n    preamble: [{heading: 基本方針}, a, b]"),
+    "closing-one-paragraph": (_STD, _STD + "\n    closing: [a]"),
+    "closing-true": (_STD, _STD + "\n    closing: true"),
+    # an article's paragraphs from the first: as the house numbers them already, or no article of two
+    "paragraph-numbers-house": (_STD, _STD + "\n    paragraph_numbers: from_second"),
+    "paragraph-numbers-no-article-of-two": (_STD_LINE, _EXTRA + "    subject: 連携\n    paragraph_numbers: from_first\n"),
+    "header-number": (_KI, _KI + "\n  header: 7"),
     "labels-number": (_STD, _STD + "\n    labels: 7"),
     "labels-list": (_STD, _STD + "\n    labels: [a]"),
     "preamble-labels": (_STD, _STD + "\n    preamble: 北海道オホーツク総合振興局と北見工業大学は、次のとおり協定を締結する。"),
@@ -572,6 +583,10 @@ VARIANTS["date-above-no-header"] = [(_STYLE, _STYLE + "style: style-date-above-h
 # ending in a space (written for the date's line): full-width and ASCII
 COMPANIONS["style-prefix-own-line.yaml"] = "notice:\n  date_prefix_line: own\n"
 _PREFIX_OWN = (_STYLE, _STYLE + "style: style-prefix-own-line.yaml\n")
+# a preamble's heading in a house that runs its articles' headings into their text
+COMPANIONS["style-heading-run-in.yaml"] = 'agreement:\n  article_heading: ""\n  article_lead: "{number}（{heading}）　"\n'
+VARIANTS["preamble-heading-run-in"] = [(_STYLE, _STYLE + "style: style-heading-run-in.yaml\n"),
+                                       (_STD, _STD + "\n    preamble: [{heading: 基本方針}, a, b]")]
 VARIANTS["prefix-own-line-space"] = [_PREFIX_OWN, ("issue_date: 2024-02-16",
                                                    "issue_date: 2024-02-16\n  date_prefix: \"発表日\u3000\"")]
 VARIANTS["prefix-own-line-ascii-space"] = [_PREFIX_OWN, ("issue_date: 2024-02-16",

@@ -398,7 +398,7 @@ def test_also_under_the_agreement_points_to_press_notice_also(tmp_path):
                                         " representative, short_name, signatory, statements, typed_name"),
     (("agreement", "document"), "zzzqq", "; allowed here: annexes, area_items, article_numerals, articles, block_labels, catch_all, chapters, closing, collective,"
                                          " conclude, conjunction, copies, cover, date_line, draft, extra_articles, kind, kind_words_as_written, labels, original_mark,"
-                                         " preamble, prose, purpose, seal_places, signature_blocks, signature_mark, signed_by_hand, signer_names,"
+                                         " paragraph_numbers, preamble, prose, purpose, seal_places, signature_blocks, signature_mark, signed_by_hand, signer_names,"
                                          " signing_place, standard, subject, supplementary, title, translations, withheld_name, witnesses, writing"),
     ((), "zzzqq", "; allowed here: agreement, issuer, parties, press_notice, style"),
 ])

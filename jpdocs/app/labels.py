@@ -81,6 +81,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AgreementDocument", "witnesses"): ("立会人", "当事者の後に署名欄。結びの文（closing）を書くこと"),
     ("AgreementDocument", "chapters"): ("章", "条の上に「第１章　総則」。最初の章は第１条から"),
     ("AgreementDocument", "article_numerals"): ("条の番号の数字", "kanji：第一条、第十一条（条約・法令・古い協定のとおり。章も第一章）。空欄ならハウススタイルのとおり（既定：第１条）"),
+    ("AgreementDocument", "paragraph_numbers"): ("項の番号", "from_first：二項以上の条の項を１から番号付け（第二条　１　…、２　…。条約のとおり）。from_second：２から（第１項は番号なし）。空欄ならハウススタイルのとおり（既定：from_second）"),
     ("AgreementDocument", "prose"): ("条のない本文", "姉妹都市提携協定書などの段落（条の代わり）。結びの文（closing）も書く"),
     ("AgreementDocument", "supplementary"): ("附則", "最後の条の後、結びの文の前。効力を生ずる日など、書いたとおりに印字"),
     ("Supplementary", "heading"): ("見出し", "空欄なら「附則」（附　則など、本文のとおり）"),

@@ -34,6 +34,10 @@ class AgreementStyle(StyleModel):
     # the articles' and chapters' numbers: figures (第１条, in the digits above) or kanji (第一条,
     # 第十一条, as laws and treaties number them; the paragraphs stay ２, ３ in figures)
     article_numerals: Literal["figures", "kanji"] = "figures"
+    # an article's paragraphs numbered from the second (２, ３: the first unnumbered, as laws and
+    # most agreements number them) or from the first (1, 2: 第二条　1　この議定書は…, as treaties
+    # number them; an article of one paragraph stays unnumbered either way)
+    paragraph_numbers: Literal["from_second", "from_first"] = "from_second"
     # labelled lines of a signature block, e.g. {address: 住所, organisation: 名称, title: 代表者};
     # empty: unlabelled lines (the seed's)
     signature_labels: dict[Literal["address", "organisation", "title", "name"], str] = {}

@@ -12,6 +12,7 @@ import re
 
 from ..dates_in_text import DATE, date_of
 from ..errors import Problem
+from .schema.agreement import own_paragraphs
 from .source import dotted, line_of
 
 # between a date and the title it dates: 令和元年７月１日付情報提供…, …日付けで締結した…,
@@ -21,7 +22,7 @@ _JOIN = re.compile(r"(?:付け?(?:で)?|に|で)?(?:締結(?:した|された|�
 
 def _texts(document) -> list[str]:
     """The spec's own words of the document: its preamble and its own articles' paragraphs."""
-    out = [document.preamble] if isinstance(document.preamble, str) else []
+    out = list(own_paragraphs(document.preamble))
     for article in document.extra_articles:
         for paragraph in article.text:
             out.append(paragraph if isinstance(paragraph, str) else paragraph.text)

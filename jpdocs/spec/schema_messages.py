@@ -68,6 +68,9 @@ EITHER = {
     frozenset({"string_type", "model_type"}): "expected text or a block of keys (key: value lines, indented under"
                                                " this one), got {got}",
     frozenset({"string_type", "literal_error"}): "expected text, or false for none, got {got}",
+    # a preamble or closing: a line, its paragraphs, or false
+    frozenset({"string_type", "list_type", "literal_error"}): "expected text, a list of its paragraphs, or false"
+                                                               " for none, got {got}",
 }
 
 
@@ -157,7 +160,8 @@ def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
             return elsewhere.format(got=got, options=err["ctx"]["expected"])
         return f"must be one of {err['ctx']['expected']}, got {got}"
     if kind == "too_short":
-        return f"needs at least {err['ctx']['min_length']} entry"
+        least = err['ctx']['min_length']
+        return f"needs at least {least} " + ("entry" if least == 1 else "entries")
     if kind == "value_error":
         return err["msg"].removeprefix("Value error, ")
     # Not reached with the schema as it is (test_spec_checks walks it): a kind of

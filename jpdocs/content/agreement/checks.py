@@ -10,6 +10,7 @@ import re
 from ... import writing_style
 from ...enumeration import KANJI_ITEMS
 from ...spec.blank_checks import unnamed_signers
+from ...spec.schema.agreement import own_words
 from .wording import KINDS
 
 
@@ -86,8 +87,11 @@ def _own_texts(doc) -> list[tuple[tuple, str]]:
     for i, extra in enumerate(doc.extra_articles):
         article(D + ("extra_articles", i, "text"), extra.text)
     for key in ("preamble", "closing"):
-        if getattr(doc, key):
-            out.append((D + (key,), getattr(doc, key)))
+        given = getattr(doc, key)
+        if isinstance(given, list):      # its paragraphs, each at its own line
+            out.extend((D + (key, j), t) for j, t in enumerate(given) if isinstance(t, str))
+        elif given:
+            out.append((D + (key,), given))
     if doc.supplementary:                # the 附則's paragraphs, in the text's style and kind too
         out.extend((D + ("supplementary", "text", j), t) for j, t in enumerate(doc.supplementary.text))
     for j, p in enumerate(doc.prose):
@@ -168,7 +172,8 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
         wanted = [w for w, p in parties_by_label if w not in p.names()]
         # Without a preamble, older texts define the labels in 第１条's first sentence
         # (宮城大学（以下「甲」という。）と大崎市（以下「乙」という。）は、…, 2007).
-        defining = doc.preamble or (_first_paragraph(drafts) if doc.preamble is False else "")
+        own = own_words(doc.preamble)      # a list's paragraphs, joined
+        defining = own or (_first_paragraph(drafts) if doc.preamble is False else "")
         missing = [w for w in wanted if not _defines(defining, w)]
         if doc.preamble:
             # A preamble that never uses a label may leave it to 第１条's first sentence, as
@@ -176,7 +181,7 @@ def check_own_wording(loaded, doc, drafts, labels, writing, kind, problem) -> No
             # then 第１条　厚生労働省…課長（以下「甲」という。）は、国税庁税務大学校総務課長（以下「乙」
             # という。）に対して、…. A label the preamble uses must be defined there.
             first = _first_paragraph(drafts)
-            missing = [w for w in missing if w in doc.preamble or not _defines(first, w)]
+            missing = [w for w in missing if w in own or not _defines(first, w)]
         if missing and doc.preamble is False:
             problem(("agreement", "document", "labels"),
                     "without a preamble (preamble: false) nothing defines the label" + ("s " if len(missing) > 1
@@ -237,7 +242,7 @@ def check_by_hand(doc, spec, problem) -> None:
     closing without 記名, or beside the generated one (which says 署名の上), would have
     no effect. With every name given the line to sign on is never printed."""
     D = ("agreement", "document")
-    by_hand, closing = doc.signed_by_hand, doc.closing
+    by_hand, closing = doc.signed_by_hand, own_words(doc.closing)
     if closing is False:
         return                  # no closing at all: published.py says what the keys beside it do
     if by_hand == "despite_closing" and not (closing and "記名" in closing):

@@ -21,6 +21,7 @@ from ... import enumeration, japanese
 from ...errors import InputError, Problem
 from ...spec.blank_checks import blank_keys, unnamed_signers
 from ...spec.load import LoadedSpec
+from ...spec.schema.agreement import own_paragraphs, own_words
 from ...spec.source import dotted
 from ...spec.term import term_of
 from .annexes import compose_annexes
@@ -34,7 +35,8 @@ from .checks import (check_block_labels, check_by_hand, check_name_size, check_p
 from .drafts import Draft, apply_overrides, from_set, insert_extras, prints_generated_term
 from .kind_wording import SELF, check_kind_wording
 from .fill import PARENTHESIZED, all_text, fill_placeholders, make_clause, paragraph_numbers, refs_in
-from .numbers import article_numbers, article_numeral
+from .numbers import PARAGRAPHS_KEY, article_numbers, article_numeral, numbers_first_paragraph
+from .preamble import check_preamble, preamble_parts
 from .prose import check_prose, prose_parts
 from .published import check_published, closing_article
 from ..markup import spread
@@ -102,6 +104,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     item_num = (lambda n: japanese.digits(n, form.item_digits)) if form.item_digits else num   # noqa: E731
     # the articles' and chapters' numbers: the same figures, or kanji (第一条) where the text has them
     art_num = article_numeral(doc.article_numerals, form.article_numerals, num, problem)
+    from_first = numbers_first_paragraph(doc.paragraph_numbers, form.paragraph_numbers, problem)
     term = term_of(ag)
     blank_date = style.word("blank_date")
     # the date line in its own digits where the house gives them (平成29年7月26日 beside 第１条)
@@ -119,6 +122,10 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                       form.calendar, comma) if chosen else []
     apply_overrides(drafts, chosen, doc, ag, problem)
     insert_extras(drafts, chosen, doc, problem)
+    if doc.paragraph_numbers and doc.paragraph_numbers != form.paragraph_numbers and not doc.prose and not any(
+            max(paragraph_numbers(d.text), default=0) > 1 for d in drafts):
+        problem(PARAGRAPHS_KEY, f"paragraph_numbers: {doc.paragraph_numbers} numbers the paragraphs of an article of"
+                                " two or more, and no article has two: it would have no effect; remove it")
     if not drafts and not problems and not doc.prose:
         problem(D, "the agreement has no article: choose a standard set (standard: 包括連携) or write"
                    " the articles under extra_articles")
@@ -171,6 +178,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     check_copies(doc, drafts, labels, [p for _, p in parties], problem)
     check_published(spec, doc, drafts, labels, problem)
     check_date_line(ag, doc, problem)
+    check_preamble(doc.preamble, form.article_heading, problem)
     if problems:
         raise InputError(problems)
 
@@ -178,7 +186,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if doc.prose:
         preamble = ""                      # the prose's first paragraph says who agrees to what
     elif doc.preamble is not None:
-        preamble = doc.preamble or ""      # false: no preamble, the text begins with 第１条
+        preamble = own_words(doc.preamble) or ""   # false: no preamble, the text begins with 第１条
     else:
         if labels:
             # A label that is the party's own name (町田市) needs no definition: no office
@@ -216,8 +224,11 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                     f"the first paragraph of the article 「{d.heading or d.name}」 is unnumbered: it has no"
                     " paragraph before it to continue (unnumbered would have no effect)")
             continue
-        clauses = [make_clause(n, c, fill, num, form.paragraph_lead, form.item_marker, item_num)
-                   for n, c in zip(paragraph_numbers(text), text)]
+        counted = paragraph_numbers(text)
+        # from the first (1) where the document or house numbers as treaties do and the article has two or more
+        first = 1 if from_first and max(counted) > 1 else 2
+        clauses = [make_clause(n, c, fill, num, form.paragraph_lead, form.item_marker, item_num, first)
+                   for n, c in zip(counted, text)]
         number = f"第{art_num(numbers[i])}条"
         if d.heading is None:
             # No heading to set in the house's form: the number stands before the
@@ -227,8 +238,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
             title = _form(form.article_heading, number, d.heading)
             lead = _form(form.article_lead, number, d.heading)
         new_page = page_break_of(d, text, title, number, problem)
-        if lead and clauses:
-            clauses[0] = replace(clauses[0], lead=lead)
+        if lead and clauses:             # (第二条　1　この議定書は…: the article's number, then the paragraph's)
+            clauses[0] = replace(clauses[0], lead=lead + clauses[0].lead)
         for j in range(1, len(clauses)):
             if not clauses[j].lead:      # unnumbered: on the margin of the text it continues (under 甲は、)
                 clauses[j] = replace(clauses[j], left=clauses[j - 1].left
@@ -244,7 +255,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if problems:
         raise InputError(problems)
     closing_form = CLOSING_BY_HAND if doc.signed_by_hand else CLOSING     # 署名の上, or 記名押印の上
-    closing = "" if doc.closing is False else doc.closing or polite(closing_form.replace("、", comma).format(
+    closing = "" if doc.closing is False else own_words(doc.closing) or polite(closing_form.replace("、", comma).format(
         self=self_word, act=kind.act, n=japanese.digits(len(parties), digit_style), compact=words["compact"],
         one=japanese.digits(1, digit_style)), writing)
     if problems:                          # a signing_era the house's blank date cannot hold
@@ -318,7 +329,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          doc.date_line == "in_closing", doc.signing_place or "",
                          tuple(doc.kind_words_as_written),
                          doc.closing is False and not doc.prose and bool(closing_article(drafts)),
-                         end_blank)
+                         end_blank, own_paragraphs(doc.closing) or ((closing,) if closing else ()),
+                         preamble_parts(preamble, doc.preamble, form.article_heading,
+                                        1.0 if form.heading_indent is None else form.heading_indent))
 
 
 def supplementary_of(given) -> SupplementaryText | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ...dates_in_text import number
+from ...spec.schema.agreement import own_words
 from .fill import all_text
 from .published import closing_article
 
@@ -27,7 +28,7 @@ _OLD_NUMERALS = str.maketrans("壱弐参", "一二三")
 def check_copies(doc, drafts, labels: list[str], parties, problem) -> None:
     """The closing's Ｎ通 against who keeps one (see the module's docstring)."""
     if doc.closing:
-        key, text = D + ("closing",), doc.closing
+        key, text = D + ("closing",), own_words(doc.closing)
     elif doc.closing is False and closing_article(drafts):
         key, text = _article_key(drafts[-1]), closing_article(drafts)
     else:

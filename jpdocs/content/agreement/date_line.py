@@ -20,6 +20,7 @@ import re
 from ... import japanese
 from ...dates_in_text import DATE, DateInText, date_of, dates_in
 from ...spec.amends_checks import dates_title
+from ...spec.schema.agreement import own_words
 
 D = ("agreement", "document")
 
@@ -90,7 +91,7 @@ def check_stated_dates(ag, doc, problem) -> None:
     if doc.date_line is not None or day is None:
         return
     for part in ("preamble", "closing"):
-        text = getattr(doc, part)
+        text = own_words(getattr(doc, part))
         if not isinstance(text, str):
             continue
         for other in signing_dates_in(text, ag.amends.title if ag.amends else None):
@@ -129,7 +130,7 @@ def check_date_line(ag, doc, problem) -> None:
                      " signing date open (agreement.signing_date: null): leave date_line out for the draft's blank"
                      " date line")
         return
-    found = dates_in(doc.closing)
+    found = dates_in(own_words(doc.closing))
     for other in found:
         if not other.is_day(day):
             problem(D + ("closing",), f"the closing names {other.written}, and the agreement is signed on"

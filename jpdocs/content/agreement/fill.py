@@ -96,15 +96,16 @@ def paragraph_numbers(text) -> list[int]:
 
 
 def make_clause(number: int, c, fill, num, paragraph_lead: str = "{number}　",
-                item_marker: str = "（{number}）", item_num=None) -> Clause:
-    """One paragraph, with its items (1) and sub-items ア; the second paragraph on led
-    by its number in the house's form (agreement.paragraph_lead: ２　, 2.); the first
-    and an unnumbered one (number 0) without. `item_num` writes the items' numbers
+                item_marker: str = "（{number}）", item_num=None, first: int = 2) -> Clause:
+    """One paragraph, with its items (1) and sub-items ア; from the `first` numbered on
+    (2; 1 for an article of paragraphs numbered as treaties number them) led by its
+    number in the house's form (agreement.paragraph_lead: ２　, 2.); the others and an
+    unnumbered one (number 0) without. `item_num` writes the items' numbers
     (agreement.item_digits), by default as `num` writes the others."""
     item_num = item_num or num
-    marker = num(number) if number > 1 else ""
+    marker = num(number) if number >= first and number > 0 else ""
     lead = paragraph_lead.replace("{number}", marker) if marker else ""
-    seq = number if number > 1 else 0
+    seq = number if marker else 0
     if isinstance(c, str):
         return Clause(marker, fill(c), (), lead, seq=seq)
     entries = []

@@ -6,13 +6,16 @@ the article's anyway (a key with no effect): both are refused.
 
 The numbers are written in figures (第１条, the house's digits) or in kanji (第一条,
 第十一条: treaties, laws and older agreements), as the document or the house says
-(article_numerals); the paragraphs' numbers stay figures (２, ３) either way.
+(article_numerals); the paragraphs' numbers stay figures (２, ３) either way, from the
+second paragraph on, or from the first where the article has two or more and the
+document or the house numbers them as treaties do (paragraph_numbers: from_first).
 """
 from __future__ import annotations
 
 from ...enumeration import kanji_numeral
 
 KEY = ("agreement", "document", "article_numerals")
+PARAGRAPHS_KEY = ("agreement", "document", "paragraph_numbers")
 
 
 def article_numeral(given, house: str, num, problem):
@@ -23,6 +26,16 @@ def article_numeral(given, house: str, num, problem):
         problem(KEY, f"the house numbers its articles in {house} already (agreement.article_numerals):"
                      " article_numerals would have no effect; remove it")
     return kanji_numeral if (given or house) == "kanji" else num
+
+
+def numbers_first_paragraph(given, house: str, problem) -> bool:
+    """Whether an article's paragraphs are numbered from the first (1, 2, as treaties
+    number them), as the document says (`given`) or else the house; the document saying
+    what the house says already would have no effect: an error at its key."""
+    if given is not None and given == house:
+        problem(PARAGRAPHS_KEY, f"the house numbers its articles' paragraphs {house} already"
+                                " (agreement.paragraph_numbers): paragraph_numbers would have no effect; remove it")
+    return (given or house) == "from_first"
 
 
 def article_numbers(drafts, num, problem) -> tuple[list[int], list[tuple[tuple, int, int]]]:

@@ -41,7 +41,7 @@ def prose_parts(prose) -> tuple:
 _ARTICLE_KEYS = {
     "standard": "a set of standard articles", "articles": "changes to standard articles",
     "extra_articles": "articles of the spec's own", "chapters": "chapters above the articles",
-    "article_numerals": "the articles' numerals",
+    "article_numerals": "the articles' numerals", "paragraph_numbers": "the articles' paragraphs' numbers",
     "purpose": "the purpose article's words", "subject": "the generated preamble's subject",
     "conclude": "the generated preamble's verb", "collective": "the articles' word for all parties",
     "preamble": "a preamble before the articles (write it as the first paragraph of prose)",

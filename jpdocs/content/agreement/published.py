@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ...spec.schema.agreement import own_words
 from .checks import says_seal
 from .fill import all_text
 
@@ -113,7 +114,7 @@ def closing_printed(doc, drafts) -> str:
     signed_by_hand, sign (署名の上)."""
     if doc.closing is False:
         return closing_article(drafts)
-    return doc.closing or ("署名" if doc.signed_by_hand else "記名押印")
+    return own_words(doc.closing) or ("署名" if doc.signed_by_hand else "記名押印")
 
 
 def joins_labels(drafts, doc, labels: list[str]) -> bool:

@@ -127,6 +127,12 @@ class AgreementText:
     closed_by_article: bool = False   # closing: false after articles whose last one makes the copies (阿蘇・竹田);
                                       # false beside closing: false: the text has no closing at all (the build says which)
     term_end_blank: str = ""       # a term left open with the signing day ends on this blank (the date line's era)
+    # the closing's paragraphs as printed, each a line of its own (a list: the attestation, then the
+    # sentence of the date); `closing` holds them joined, for what reads the closing whole
+    closing_paragraphs: tuple[str, ...] = ()
+    # the preamble as printed: its paragraphs (strings), a heading over them (preamble.PreambleHeadingLine),
+    # a centred line under them (prose.ProseCentredLine, 記); `preamble` holds its paragraphs joined
+    preamble_parts: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,22 @@ DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書", "盟約書", 
 WRITING_STYLES = ("である", "です・ます")
 
 
+def own_paragraphs(value) -> tuple[str, ...]:
+    """The paragraphs of a preamble or closing the spec writes (a line, or a list of
+    them; not a preamble's heading or centred line): none for false or null (none
+    printed, or the generated one)."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(p for p in value if isinstance(p, str)) if isinstance(value, list) else ()
+
+
+def own_words(value):
+    """A preamble's or closing's words as one text, its paragraphs joined by line
+    breaks, for what reads them whole (a date, a seal, a label it names); false and
+    null as given."""
+    return "\n".join(own_paragraphs(value)) if isinstance(value, list) else value
+
+
 class AgreementDocument(Strict):
     """The agreement document (協定書, 覚書 …), made only when the spec has this section.
     Its articles come from a standard set of the house style, chosen by name, and from
@@ -175,9 +191,14 @@ class AgreementDocument(Strict):
     #                                     a list of party ids: before those parties' blocks alone (大東市, 2008:
     #                                     甲 before the first block, nothing before 乙's); default: true, but
     #                                     false for prose
-    preamble: Union[Line, Literal[False], None] = None   # the spec's own preamble, printed as written
-    #                                     (replaces the generated one); false: none, the text begins with
-    #                                     第１条 (older agreements), each party called by its own name
+    preamble: Union[Line, Annotated[list[Union[Line, ProseHeading, ProseCentred]], MinLen(1)],
+                    Literal[False], None] = None
+    #                                     the spec's own preamble, printed as written (replaces the
+    #                                     generated one); false: none, the text begins with 第１条 (older
+    #                                     agreements), each party called by its own name; a list: its
+    #                                     paragraphs, under a heading first ({heading: 基本方針}, set as the
+    #                                     articles' headings are: （基本方針）) and over a centred line last
+    #                                     ({text: 記, align: center}, between the preamble and the articles)
     subject: Optional[Line] = None     # preamble: …は、<subject>に関し、次のとおり協定を締結する。 (default: the set's)
     purpose: Optional[Line] = None     # …することにより、<purpose>ことを目的とする。 (required where an article uses it)
     area_items: bool = False           # list each area's items as ア, イ … under it
@@ -188,6 +209,10 @@ class AgreementDocument(Strict):
     # the articles' (and chapters') numbers in kanji, 第一条, 第十一条, as treaties, laws and older
     # agreements number them (kanji), or in figures (第１条); default: the house's (agreement.article_numerals)
     article_numerals: Optional[Literal["figures", "kanji"]] = None
+    # an article's paragraphs numbered from the first, 1 (第二条　1　この議定書は…, 2　…), as treaties
+    # number them, or from the second, ２ (the first unnumbered); an article of one paragraph
+    # unnumbered either way; default: the house's (agreement.paragraph_numbers)
+    paragraph_numbers: Optional[Literal["from_second", "from_first"]] = None
     # prose without articles (a sister-city 協定書): its paragraphs, then the closing (its own);
     # a list under a paragraph (協定を結ぶ目的は以下のとおりとする。): {items: [...], marker: ・}
     prose: list[Union[Line, ProseList, ProseHeading, ProseCentred]] = []
@@ -196,7 +221,10 @@ class AgreementDocument(Strict):
     # paragraph closes the text (友好姉妹都市…に関する協定書, 新座市 2005), the date under it, or
     # after articles whose last makes the copies (…協定書2通を作成し…, 阿蘇・竹田 1998), or
     # after articles as a text published with no closing at all has them (国税庁・JIIMA 2021)
-    closing: Union[Line, Literal[False], None] = None
+    # a list: the closing's paragraphs, each a line of its own begun an em in, no space between
+    # them (a treaty's attestation, 以上の証拠として、…署名した。, then the sentence of its date and
+    # place, 千九百九十一年四月十五日に東京で、…作成した。)
+    closing: Union[Line, Annotated[list[Line], MinLen(2)], Literal[False], None] = None
     # in_closing: no date line under the closing, which states the date and the place of
     # signing itself (この覚書は、…2004年4月3日、鳥取県鳥取市において署名後、…, as 鳥取県's 覚書
     # write it): the spec's own closing must state agreement.signing_date and no other day
