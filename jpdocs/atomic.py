@@ -63,7 +63,7 @@ def stage(path: Path, data: bytes, durable: bool = True) -> str:
     return tmp
 
 
-def stage_all(targets: list[tuple[Path, bytes]], durable: bool = True) -> list[str]:
+def stage_all(targets: list[tuple[Path | str, bytes]], durable: bool = True) -> list[str]:
     """stage() for several files of one folder (which exists), returning their
     temporary files' names in order: all written first, then (durable) all flushed to
     the disk at once. A flush waits for the disk (0.4–0.7 ms here, much longer on a
@@ -75,7 +75,7 @@ def stage_all(targets: list[tuple[Path, bytes]], durable: bool = True) -> list[s
     open_fds: list[int] = []                    # each open until it is flushed
     try:
         for path, data in targets:
-            fd, tmp = _make_part(Path(path))
+            fd, tmp = _make_part(path)
             open_fds.append(fd)
             names.append(tmp)
             _hold(fd)
@@ -152,8 +152,8 @@ def _flushers(wanted: int) -> SimpleQueue:
     """The flushers' queue, for `wanted` more jobs, with a thread free for each."""
     global _jobs, _flusher_count, _jobs_out, _flushers_pid
     with _flushers_lock:
-        if _flushers_pid != os.getpid():
-            _jobs, _flusher_count, _jobs_out, _flushers_pid = SimpleQueue(), 0, 0, os.getpid()
+        if _flushers_pid != _pid():
+            _jobs, _flusher_count, _jobs_out, _flushers_pid = SimpleQueue(), 0, 0, _pid()
         _jobs_out += wanted
         while _flusher_count < min(_jobs_out, _MAX_FLUSHERS):
             threading.Thread(target=_flush_jobs, args=(_jobs,), name="jpdocs-fsync", daemon=True).start()
@@ -175,17 +175,41 @@ _PART_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                | getattr(os, "O_BINARY", 0))
 
 
-def _make_part(path: Path) -> tuple[int, str]:
+def _make_part(path: Path | str) -> tuple[int, str]:
     """A new, empty temporary file beside `path`, `.{name}.{pid}-{random}.part`, open
     and only the user's (mode 0600 until it is complete), as tempfile.mkstemp makes
-    it; made here because importing tempfile was ~1.5 ms of every start."""
+    it; made here because importing tempfile was ~1.5 ms of every start. `path` is a
+    Path or its text (as str(Path) gives it: split here as Path splits it, no Path made)."""
+    folder, name = os.path.split(path)
+    folder = folder or os.curdir             # (Path("x").parent is ".")
     for _ in range(100):
-        tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}-{os.urandom(6).hex()}.part")
+        tmp = os.path.join(folder, f".{name}.{_pid()}-{os.urandom(6).hex()}.part")
         try:
             return os.open(tmp, _PART_FLAGS, 0o600), tmp
         except FileExistsError:
             continue                 # (48 random bits: another writer's name, astronomically rarely)
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", folder)
+
+
+# The process id, asked once per process (a forked child asks again): os.getpid() is a
+# system call, and a build asked it for each temporary file and each flush.
+_pid_known = 0
+
+
+def _pid() -> int:
+    global _pid_known
+    if not _pid_known:
+        _pid_known = os.getpid()
+    return _pid_known
+
+
+def _forgotten_pid() -> None:
+    global _pid_known
+    _pid_known = 0
+
+
+if hasattr(os, "register_at_fork"):          # (Windows: no fork; a new process imports afresh)
+    os.register_at_fork(after_in_child=_forgotten_pid)
 
 
 def discard(path) -> None:

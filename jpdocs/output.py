@@ -52,6 +52,15 @@ def locked_folder(folder: Path, follow_link: bool = False):
     """Hold an exclusive lock on `folder` (flock on the folder itself: no lock file
     to leave behind, and the kernel releases it when the process dies). Refuses a
     folder that is a symbolic link unless follow_link."""
+    fd = _lock(folder, follow_link)
+    try:
+        yield
+    finally:
+        os.close(fd)
+
+
+def _lock(folder: Path | str, follow_link: bool) -> int:
+    """locked_folder's lock: the folder's descriptor, locked (closing it unlocks)."""
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | (0 if follow_link else getattr(os, "O_NOFOLLOW", 0))
     try:
         fd = os.open(folder, flags)
@@ -62,9 +71,10 @@ def locked_folder(folder: Path, follow_link: bool = False):
     try:
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
+    except BaseException:
         os.close(fd)
+        raise
+    return fd
 
 
 def _linked(folder: Path) -> InputError:
@@ -97,9 +107,10 @@ def sha256(data: bytes) -> str:
     return sha256_hex(data)
 
 
-def _read_raw(folder: Path) -> dict:
+def _read_raw(folder: Path | str) -> dict:
     try:
-        raw = json.loads((Path(folder) / MANIFEST).read_text(encoding="utf-8"))
+        with open(os.path.join(folder, MANIFEST), encoding="utf-8") as f:
+            raw = json.loads(f.read())
     except (OSError, ValueError):
         return {}
     return raw if isinstance(raw, dict) else {}
@@ -164,12 +175,13 @@ def _manifest(files: dict[str, list[str]], owner: str | None = None, stamp: str 
     return "".join(parts).encode("utf-8")
 
 
-def _write_manifest(folder: Path, files: dict[str, list[str]], owner: str | None = None,
+def _write_manifest(folder: Path | str, files: dict[str, list[str]], owner: str | None = None,
                     stamp: str | None = None, durable: bool = True) -> None:
     # stage_all, not write_atomic: the folder is there (it is locked), no mkdir to ask
-    tmp, = stage_all([(folder / MANIFEST, _manifest(files, owner, stamp))], durable)
+    target = os.path.join(folder, MANIFEST)
+    tmp, = stage_all([(target, _manifest(files, owner, stamp))], durable)
     try:
-        os.replace(tmp, folder / MANIFEST)
+        os.replace(tmp, target)
     except BaseException:
         discard(tmp)
         raise
@@ -225,19 +237,51 @@ def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False, ow
     stamp: the build's digest, kept in the manifest. follow_link: the folder may be a
     symbolic link (the output folder the user named, not a spec's folder inside it)."""
     folder = Path(folder)
+    base = str(folder)        # its files named by strings (os.path.join): a Path made per file and step was most of the writing's own work
+    _make_folder(folder, follow_link)
+    fd = _lock(base, follow_link)    # (not locked_folder: a generator-made context a build)
+    try:
+        clean_stale_parts(folder, files)
+        raw = _read_raw(base)                # read once: the lock keeps it as it is
+        _check_owner(folder, owner, raw)
+        manifest = _files_of(raw)
+        current = _refuse_foreign(base, files, manifest, force)
+        return _replace_all(folder, files, manifest, current, owner, stamp)
+    finally:
+        os.close(fd)
+
+
+def _make_folder(folder: Path, follow_link: bool) -> None:
+    """`folder` made if it is not there; refused if it is a symbolic link (unless
+    follow_link) or not a folder. Made first and looked at only if it was there: a new
+    folder (a spec's first build) takes one call where asking first whether it was a
+    link took two, and one that is there two (mkdir, lstat) where it took three."""
+    base = str(folder)
+    try:
+        os.mkdir(base)
+        return
+    except FileExistsError as exc:
+        try:
+            st = os.lstat(base)
+        except OSError:
+            st = None                        # gone again: looked at as before, below
+        if st is not None:
+            if stat.S_ISDIR(st.st_mode):
+                return
+            if stat.S_ISLNK(st.st_mode):
+                if not follow_link:
+                    raise _linked(folder) from None
+                if os.path.isdir(base):
+                    return
+            raise fail(base, f"cannot create the output folder: {describe(exc)}") from None
+    except OSError:
+        pass                                 # (its parents missing, or anything else: below)
     if folder.is_symlink() and not follow_link:
         raise _linked(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise fail(str(folder), f"cannot create the output folder: {describe(exc)}") from None
-    with locked_folder(folder, follow_link):
-        clean_stale_parts(folder, files)
-        raw = _read_raw(folder)              # read once: the lock keeps it as it is
-        _check_owner(folder, owner, raw)
-        manifest = _files_of(raw)
-        current = _refuse_foreign(folder, files, manifest, force)
-        return _replace_all(folder, files, manifest, current, owner, stamp)
+        raise fail(base, f"cannot create the output folder: {describe(exc)}") from None
 
 
 def _check_owner(folder: Path, owner: str | None, raw: dict) -> None:
@@ -251,25 +295,25 @@ def _check_owner(folder: Path, owner: str | None, raw: dict) -> None:
                           " different -o folders")
 
 
-def _refuse_foreign(folder: Path, files, manifest, force: bool) -> dict[str, str | None]:
+def _refuse_foreign(folder: str, files, manifest, force: bool) -> dict[str, str | None]:
     """The SHA-256 of each existing target (None: absent); refuses, all at once,
     those jpdocs did not write (or that were changed since), unless force."""
     current: dict[str, str | None] = {}
     refused = []
     for name in files:
-        target = folder / name
+        target = os.path.join(folder, name)
         try:
             data = _read_plain(target)
         except OSError as exc:
-            raise fail(str(target), f"cannot read the existing file: {describe(exc)}") from None
+            raise fail(target, f"cannot read the existing file: {describe(exc)}") from None
         if data is _NOT_PLAIN:
-            refused.append(Problem(str(target), None, "", "this is not a plain file; move it away"))
+            refused.append(Problem(target, None, "", "this is not a plain file; move it away"))
             continue
         current[name] = sha256(data) if data is not None else None
         if current[name] and not force and current[name] not in manifest.get(name, []):
             why = ("it was changed after jpdocs wrote it (edited in Word?)" if name in manifest
                    else "jpdocs did not write it")
-            refused.append(Problem(str(target), None, "",
+            refused.append(Problem(target, None, "",
                                    f"not overwritten: {why}. Move it away or rename it to keep it,"
                                    " or build with --force to replace it"))
     if refused:
@@ -282,7 +326,7 @@ _READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBL
                | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
 
 
-def _read_plain(target: Path):
+def _read_plain(target: Path | str):
     """The bytes of an existing target; None when there is none; _NOT_PLAIN for a
     symbolic link, a folder, a pipe or a device. Opened once, without following a link
     and without waiting on a pipe, and looked at through the open file: one open and
@@ -310,6 +354,7 @@ def _read_plain(target: Path):
 
 
 def _replace_all(folder: Path, files, manifest, current, owner, stamp) -> list[Path]:
+    base = str(folder)
     new = {name: sha256(data) for name, data in files.items()}
     staged: dict[str, str] = {}
     written: list[Path] = []
@@ -329,10 +374,10 @@ def _replace_all(folder: Path, files, manifest, current, owner, stamp) -> list[P
         todo += [(name, data) for name, data in files.items() if current[name] != new[name]]
         # Every file on disk, the manifest with them, before any is renamed; the
         # manifest renamed first, so a file in place is always one it accepts.
-        staged = dict(zip([name for name, _ in todo], stage_all([(folder / name, data) for name, data in todo])))
+        staged = dict(zip([name for name, _ in todo], stage_all([(os.path.join(base, name), data) for name, data in todo])))
         for name in ([MANIFEST] if MANIFEST in staged else []) + list(files):
             if name in staged:
-                os.replace(staged[name], folder / name)
+                os.replace(staged[name], os.path.join(base, name))
                 del staged[name]             # (renamed: no longer ours to remove)
             if name != MANIFEST:
                 written.append(folder / name)
@@ -342,7 +387,7 @@ def _replace_all(folder: Path, files, manifest, current, owner, stamp) -> list[P
         # accepts the old and the new files and has no stamp, so the next build
         # rebuilds the spec (on a file system that renames before it writes the
         # data, an empty manifest: the next build then asks for --force).
-        _write_manifest(folder, {**manifest, **{n: [new[n]] for n in files}}, owner, stamp, durable=False)
+        _write_manifest(base, {**manifest, **{n: [new[n]] for n in files}}, owner, stamp, durable=False)
     except OSError as exc:
         target = getattr(exc, "filename", None) or str(folder)
         done = [p.name for p in written]

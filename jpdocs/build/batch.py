@@ -126,7 +126,7 @@ def build_in_memory(spec: str, out_root: str, formats: tuple, style_override: st
         spec_file = loaded.resolved_path = _hasher.spec_file(spec)
         inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"), override,
                              _hasher.resolved, spec_file)
-        digest = _hasher.digest(Path(spec), inputs, options, spec_file)   # before building: what was read
+        digest = _hasher.digest(Path(spec), inputs, options, spec_file, loaded.read)   # before building: what was read
         write = render(loaded, Path(out_root), formats, override, force=force, stamp=digest, **extra)
     except Exception as exc:
         return _failed(spec, exc)

@@ -258,12 +258,21 @@ class Hasher:
                 self._cache[key] = None
         return self._cache[key]
 
-    def digest(self, spec: Path, inputs: list[Path], options: str, spec_file: Path | None = None) -> str | None:
+    def digest(self, spec: Path, inputs: list[Path], options: str, spec_file: Path | None = None,
+               spec_bytes: bytes | None = None) -> str | None:
         """One digest over everything; None when an input is missing. spec_file: the
-        spec resolved by the caller for this build (as input_files took it)."""
+        spec resolved by the caller for this build (as input_files took it); spec_bytes:
+        the spec's bytes as the build read them (LoadedSpec.read)."""
         h = hashlib.sha256(f"{generator_version()}\n{options}\n".encode())
-        # The spec is always re-read: it is the file most likely to change.
-        self._cache.pop(str(spec_file or Path(spec).resolve()), None)
+        # The spec is always read again: it is the file most likely to change. Or its
+        # digest is of the bytes the build read and parsed, a moment ago, which `file`
+        # would read again (a spec is at most source.MAX_BYTES, LARGE: by its content):
+        # the digest is then of what was built, even if the file changed since.
+        key = str(spec_file or Path(spec).resolve())
+        if spec_bytes is not None and len(spec_bytes) <= LARGE:
+            self._cache[key] = hashlib.sha256(spec_bytes).hexdigest()
+        else:
+            self._cache.pop(key, None)
         for path in inputs:
             d = self.file(path if isinstance(path, Path) else Path(path))
             if d is None:

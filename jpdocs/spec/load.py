@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from .schema import Spec
-from .source import line_of, load_yaml, parse_yaml
+from .source import line_of, parse_yaml, read_yaml_bytes
 from ..files import is_within, resolve_file
 from .checks import cross_check, date_warnings, sort_problems
 from .file_checks import check_named_files, named_files
@@ -39,6 +39,9 @@ class LoadedSpec:
     # the spec's path resolved, where a batch resolved it for its record (Hasher.spec_file):
     # its outputs' manifest names the same owner without resolving it a third time
     resolved_path: Path | None = None
+    # the file's bytes as this load read and parsed them (None: given by the caller, raw):
+    # a batch's record digests these, not the file read a second time (build/record.py)
+    read: bytes | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -67,7 +70,8 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     file's bytes as they would be saved, not read from `path` (the app's preview of an
     unsaved edit: its lines and relative files are those of the spec at `path`)."""
     path = Path(path)
-    data, lines = load_yaml(path) if raw is None else parse_yaml(path, raw)
+    read = read_yaml_bytes(path) if raw is None else None
+    data, lines = parse_yaml(path, raw if read is None else read)
     name = str(path)
     if not isinstance(data, dict):
         raise InputError([Problem(name, 1, "", "a spec is a mapping of keys (issuer:, parties: …),"
@@ -91,7 +95,7 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     if spec.agreement and spec.agreement.amends:
         from .amends_checks import amends_warnings
         warnings += amends_warnings(spec, name, lines)
-    loaded = LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines)
+    loaded = LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines, read=read)
     if others and spec.press_notice and spec.press_notice.also:
         from .joint import check_attached, load_others
         loaded.others, problems = load_others(spec, path, lines, allow_outside, load_spec)

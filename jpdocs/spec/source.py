@@ -227,11 +227,15 @@ def looks_japanese(data: bytes, codec: str) -> bool:
 def load_yaml(path: Path, what: str = "spec") -> tuple[object, dict[Path_, int]]:
     """Read and parse one YAML file (a regular file of at most MAX_BYTES: never a
     device or a pipe, see files.py). Returns the data and {key path: line} (1-based)."""
+    return parse_yaml(Path(path), read_yaml_bytes(path, what))
+
+
+def read_yaml_bytes(path: Path, what: str = "spec") -> bytes:
+    """The bytes load_yaml parses, or its message: the file refused, at the file."""
     try:
-        raw = read_regular_file(path, MAX_BYTES, what)
+        return read_regular_file(path, MAX_BYTES, what)
     except FileRefused as exc:
         raise fail(str(path), exc.about_itself()) from None
-    return parse_yaml(Path(path), raw)
 
 
 def parse_yaml(path: Path, raw: bytes) -> tuple[object, dict[Path_, int]]:
