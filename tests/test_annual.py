@@ -370,7 +370,8 @@ def test_every_year_of_the_real_cases_makes_its_book(tmp_path):
     # a 変更協定 (agreement.amends) is listed with its 原協定 on a line under its title
     # (横浜市水道局's 改定 names its 平成17年度 原協定 without a day: no date is printed)
     under = {"情報提供に関する協定書": "\n（令和元年７月１日締結の情報提供に関する協定書の変更）",
-             "災害時の協力に関する協定": "\n（災害時の協力に関する協定の改定）"}
+             "災害時の協力に関する協定": "\n（災害時の協力に関する協定の改定）",
+             "緊急物資供給協定": "\n（緊急物資供給協定の改定）"}
     for path in real:
         loaded = load_spec(path)
         ag = loaded.spec.agreement

@@ -46,6 +46,7 @@ def test_a_union_tags_each_members_findings_in_the_path():
         ("string_type", ("labels", "constrained-str"), "Input should be a valid string"),
         ("string_type", ("labels", "dict[str,constrained-str]", "a"), "Input should be a valid string"),
         ("string_type", ("preamble", "constrained-str"), "Input should be a valid string"),
+        ("list_type", ("preamble", "constrained-list[Union]"), "Input should be a valid list"),
         ("literal_error", ("preamble", "literal[False]"), "Input should be False")]
 
 
