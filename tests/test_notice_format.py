@@ -1647,6 +1647,31 @@ def test_the_weekday_written_without_bi(tmp_path, capsys):
 
 
 @needs_poppler
+def test_the_weekday_in_full_without_brackets(tmp_path, capsys):
+    """dates.weekday: long_plain, as 岐阜県's pages write it (平成20年3月14日金曜日): the
+    weekday straight after the day, in the date of issue, the ceremony's date (the time
+    after the house's gap), the request's deadline, the DOCX and the release after the
+    signing alike; issue_weekday: long_plain for the date of issue alone."""
+    path = variant(tmp_path, ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n"
+                                                "    opening: [本日、締結しました。]\n  closing_ijo:"),
+                   style="dates: {weekday: long_plain}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "令和６年（2024年）２月16日金曜日配布" in text
+    assert "１日時令和６年（2024年）２月27日火曜日11時00分～" in text
+    assert "２月21日水曜日" in text and "曜日）" not in text and "（火）" not in text
+    assert "２月27日火曜日　11時00分～" in docx_text(pdf.with_suffix(".docx"))   # the house's date_time_gap
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
+    assert "令和６年（2024年）２月27日火曜日" in after and "曜日）" not in after
+    path = variant(tmp_path, style="dates: {issue_weekday: long_plain}\n", name="issue.yaml")
+    text = notice_text(path, tmp_path, capsys)
+    assert "令和６年（2024年）２月16日金曜日配布" in text and "２月27日（火）" in text
+
+
+@needs_poppler
 def test_a_part_of_the_day_only(tmp_path, capsys):
     path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', "    time_of_day: 午後\n"))
     text = notice_text(path, tmp_path, capsys)

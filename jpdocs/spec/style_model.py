@@ -109,7 +109,7 @@ class Dates(StyleModel):
     whether the dates of the event (the ceremony, the request's deadline) keep their
     year when it is the issue date's."""
     calendar: Literal["era_western", "era", "western"] = "era_western"   # 令和６年（2024年） / 令和６年 / 2024年
-    weekday: Literal["short", "long", "medium", "none"] = "short"       # （火） / （火曜日） / （火曜） / none
+    weekday: Literal["short", "long", "medium", "long_plain", "none"] = "short"   # （火） / （火曜日） / （火曜） / 火曜日 / none
     event_year: bool = True        # false: ２月27日（火） when the year is the issue date's
     # the date of issue at the top of a notice in a form of its own, where the office
     # dates its releases otherwise than the rest (公開日 2018年４月17日 beside era dates);
@@ -122,7 +122,7 @@ class Dates(StyleModel):
     # dates its news (dots, the era's year in two digits, no era name: 令和5年11月7日)
     issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes", "dots_short_year",
                             "dots_era_year"] | None = None
-    issue_weekday: Literal["short", "long", "medium", "none"] | None = None
+    issue_weekday: Literal["short", "long", "medium", "long_plain", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
     # a one-digit month or day of it padded to two places with a half-width space (2016年12月 8日,
     # 兵庫教育大学's topics: set as a gap as wide, no space character) or a full-width one
