@@ -517,6 +517,8 @@ STYLE_VARIANTS = {
     "people-form": "notice:\n  people: table\n",
     "people-mark-columns": "notice:\n  people_mark: ・\n",
     "people-mark-joined": "notice:\n  people: joined\n  people_mark: ・\n",
+    "people-gap-columns": "notice:\n  people_gap: ：\n",
+    "people-gap-name-first": "notice:\n  people: run\n  people_gap: ：\n  signer_order: name_title\n",
     "people-title-spread-run": "notice:\n  people: run\n  people_title_spread: 4\n",
     "group-label-columns": "notice:\n  group_label: inline\n",
     "people-mark-agenda-unmarked": "notice:\n  agenda: numbered\n  people: run\n  people_mark_agenda: false\n",

@@ -336,6 +336,16 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"the mark {style.notice.people_mark!r} goes before each person's line (people: run"
                                 " or tabulated); joined on one line (people: joined) they have no line of their"
                                 " own, and it would have no effect"))
+    if style.notice.people_gap != "　" and style.notice.people in ("columns", "tabulated"):
+        problems.append(Problem(name, line_of(lines, ("notice", "people_gap")), "notice.people_gap",
+                                f"people_gap {style.notice.people_gap!r} stands between a title and its name where"
+                                f" people are set as runs (people: run or joined); in {style.notice.people} the"
+                                " title and the name have cells of their own, and it would have no effect"))
+    elif style.notice.people_gap != "　" and style.notice.signer_order != "title_name":
+        problems.append(Problem(name, line_of(lines, ("notice", "people_gap")), "notice.people_gap",
+                                f"people_gap {style.notice.people_gap!r} stands between a title and the name after"
+                                f" it; the house sets the name first (signer_order: {style.notice.signer_order}),"
+                                " and it would have no effect"))
     if not style.notice.people_mark_agenda and not style.notice.people_mark:
         problems.append(Problem(name, line_of(lines, ("notice", "people_mark_agenda")), "notice.people_mark_agenda",
                                 "people_mark_agenda: false leaves the mark off the people under a step of the"

@@ -302,6 +302,10 @@ class NoticeStyle(StyleModel):
     # comma between them (joined: 大府市長　岡村秀人、…); or organisation, title and name
     # each in a column of its own, flush left (tabulated: 双葉郡　浪江町 | 町　　長 | 吉田　栄光)
     people: Literal["columns", "run", "joined", "tabulated"] = "columns"
+    # what stands between a person's title and name where people are runs or joined: a
+    # full-width space (default: 学長　久保　康之) or a colon (副知事：横井篤, as 岐阜県's pages
+    # list attendees); an error in columns or tabulated, or where the name comes first
+    people_gap: Literal["　", "：", ":"] = "　"
     # before each person's line, run or tabulated (・ → ・双葉郡　浪江町…, as 浪江町 marks its
     # signers); "" none; an error with columns or joined (it would have no effect)
     people_mark: str = ""
