@@ -564,6 +564,7 @@ STYLE_VARIANTS = {
     "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
     "role-place-head-table": "notice:\n  contacts_at: head_table\ncontacts:\n  role_place: above\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
+    "own-lines-extension-bracketed": "contacts:\n  own_lines: [extension]\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
     "office-place-beside-head": "notice:\n  office_place: with_date\n",
     "header-place-beside-date-above": "notice:\n  date_above_header: true\n  header_place: under_title\n",

@@ -321,6 +321,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
     for part in sorted({p for p in own if own.count(p) > 1}):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
                                 f"{part} is named twice in own_lines: the second would have no effect; remove it"))
+    if "extension" in own and (style.contacts.extension != "labelled" or style.contacts.phone_lines == "one"):
+        problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
+                                "extension in own_lines sets a labelled 内線 on a line of its own under its phone;"
+                                " the house brackets it after the number (extension: bracketed) or sets every"
+                                " phone on one line (phone_lines: one), and it would have no effect"))
     if style.notice.contacts_at == "foot_line" and ("contacts", "role_place") in lines \
             and style.contacts.role_place == "above":
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",

@@ -181,8 +181,11 @@ class ContactStyle(StyleModel):
     # the parts of a contact set on a line of their own rather than beside the next:
     # postal_code: 〒989-6188 above the address (default: 〒093-8585　北見市…); fax: the FAX
     # number under the phones (default: after the last phone, on its line), as 大崎市
-    # writes 〒989-6188 / 大崎市古川七日町1-1… / 電話番号:… / ファクス:…
-    own_lines: list[Literal["postal_code", "fax"]] = []
+    # writes 〒989-6188 / 大崎市古川七日町1-1… / 電話番号:… / ファクス:…; extension: a labelled
+    # 内線 under its phone (extension: labelled, phone_lines: each only); name: the contact's
+    # name after its name_label (担当者：里道) not on the department's line but last, under
+    # the numbers, as 福岡県 heads its releases (担当課 / 直通 / 内線 / 担当者)
+    own_lines: list[Literal["postal_code", "fax", "extension", "name"]] = []
     # the postal code and address under the department and its people, set in with the
     # numbers (under, default), or above: the contact's first lines, over the department
     # at its margin (〒039-2492　青森県… / 企画課（本庁舎） / Tel : …, as 東北町 sets it)
