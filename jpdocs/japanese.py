@@ -96,22 +96,25 @@ def weekday(d: date) -> str:
 
 
 # How a house writes its dates: the calendar (令和６年（2024年）, 令和６年 or 2024年) and the
-# weekday (（金）, （金曜日）, （金曜） as 大府市 writes it, or none).
+# weekday (（金）, （金曜日）, （金曜） as 大府市 writes it, 金曜日 straight after the day without
+# brackets as 岐阜県's pages write it (long_plain), or none).
 CALENDARS = ("era_western", "era", "western")
-WEEKDAY_FORMS = ("short", "long", "medium", "none")
-_WEEKDAY_SUFFIX = {"short": "", "long": "曜日", "medium": "曜"}
+WEEKDAY_FORMS = ("short", "long", "medium", "long_plain", "none")
+_WEEKDAY_SUFFIX = {"short": "", "long": "曜日", "medium": "曜", "long_plain": "曜日"}
 
 
 def format_date(d: date, style: str = "mixed", western: bool = True,
                 weekday: bool = True, era: bool = True, year: bool = True,
                 long_weekday: bool = False, two_digits: bool = False,
-                weekday_suffix: str | None = None, pad: str = "") -> str:
+                weekday_suffix: str | None = None, pad: str = "",
+                weekday_brackets: bool = True) -> str:
     """"令和６年（2024年）２月16日（金）" and its variants.
 
     western adds the Western year in brackets after the era year; with
     era=False the Western year is the only year, so western is ignored.
     year=False leaves the year out (２月16日（金）); long_weekday writes （金曜日）;
-    weekday_suffix, where given, follows the weekday's kanji instead (曜: （金曜）).
+    weekday_suffix, where given, follows the weekday's kanji instead (曜: （金曜）);
+    weekday_brackets=False writes the weekday straight after the day (14日金曜日).
     pad, where given, stands before a one-digit month or day, as an office that pads them to
     two places writes them (2016年12月 8日, 兵庫教育大学).
     """
@@ -132,7 +135,8 @@ def format_date(d: date, style: str = "mixed", western: bool = True,
         text += f"{pad if d.month < 10 else ''}{month}月{pad if d.day < 10 else ''}{day}日"
     if weekday:
         suffix = weekday_suffix if weekday_suffix is not None else ("曜日" if long_weekday else "")
-        text += f"（{_WEEKDAYS[d.weekday()]}{suffix}）"
+        day_name = f"{_WEEKDAYS[d.weekday()]}{suffix}"
+        text += f"（{day_name}）" if weekday_brackets else day_name
     return text
 
 
@@ -140,14 +144,15 @@ def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
             style: str = "mixed", year: bool = True, two_digits: bool = False, pad: str = "") -> str:
     """A date as a house writes it: calendar one of CALENDARS, weekday one of
     WEEKDAY_FORMS. 2018-09-10 → 平成30年（2018年）９月10日（月）, 平成30年９月10日（月曜日）,
-    平成30年９月10日（月曜）, 2018年９月10日 …"""
+    平成30年９月10日（月曜）, 平成30年９月10日月曜日, 2018年９月10日 …"""
     if calendar not in CALENDARS:
         raise ValueError(f"unknown calendar {calendar!r}; allowed: {', '.join(CALENDARS)}")
     if weekday not in WEEKDAY_FORMS:
         raise ValueError(f"unknown weekday form {weekday!r}; allowed: {', '.join(WEEKDAY_FORMS)}")
     return format_date(d, style, western=calendar == "era_western", era=calendar != "western",
                        weekday=weekday != "none", year=year, two_digits=two_digits,
-                       weekday_suffix=_WEEKDAY_SUFFIX.get(weekday), pad=pad)
+                       weekday_suffix=_WEEKDAY_SUFFIX.get(weekday), pad=pad,
+                       weekday_brackets=weekday != "long_plain")
 
 
 CLOCKS = ("24h", "12h")

@@ -81,3 +81,49 @@ def test_a_part_named_twice_is_refused_at_its_line(tmp_path, capsys):
     code, _, err = check(path, capsys)
     assert code == 1 and f"error: {tmp_path / 'house.yaml'}:2: contacts.own_lines: fax is named twice in own_lines:" \
                          " the second would have no effect; remove it" in err, err
+
+
+DESK = ("    - role: 担当窓口\n      department_label: 担当課：\n      department: 地域政策課\n"
+        "      phones: [{number: 0152-41-0618, kind: 直通, extension: \"2345\"}]\n"
+        "      fax: 0152-23-6123\n      name_label: 担当者\n      name: 道下\n")
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, lines", [
+    # extension labelled: 内線 after the number, the name on the department's line
+    ("contacts:\n  extension: labelled\n",
+     ["担当課：地域政策課　担当者：道下", "直通　0152-41-0618　内線　2345　FAX　0152-23-6123"]),
+    ("contacts:\n  extension: labelled\n  own_lines: [extension, name]\n",
+     ["担当課：地域政策課", "直通　0152-41-0618　FAX　0152-23-6123", "内線　2345", "担当者：道下"]),
+    # in the notice's head, as 福岡県 sets its desk: the page's order, a line each
+    ("notice:\n  contacts_at: head\ncontacts:\n  extension: labelled\n  own_lines: [fax, extension, name]\n",
+     ["担当課：地域政策課", "直通　0152-41-0618", "内線　2345", "FAX　0152-23-6123", "担当者：道下"]),
+])
+def test_the_extension_and_the_name_on_lines_of_their_own(house, lines, tmp_path, capsys):
+    """own_lines: extension, the labelled 内線 under its phone; name, 担当者：… last, under
+    the numbers (福岡県: 担当課 / 直通 / 内線 / 担当者), PDF and DOCX alike."""
+    path = variant(tmp_path, (CONTACT, DESK), style=house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "out" / path.stem
+    wanted = [no_space(line) for line in lines]
+    pdf = [text.replace("担当窓口", "") for text, _, _ in lines_of(out / "press-notice.pdf")]
+    pdf = [text for text in pdf if text]
+    start = next(i for i, text in enumerate(pdf) if text.startswith(wanted[0]))
+    assert pdf[start:start + len(wanted)] == wanted, pdf[start:start + 6]
+    docx = [text for text in docx_paragraphs(out / "press-notice.docx") if text.strip()]
+    start = docx.index(lines[0])
+    assert docx[start:start + len(lines)] == lines, docx[start:start + 6]
+
+
+@pytest.mark.parametrize("house", ["contacts:\n  own_lines: [extension]\n",
+                                   "contacts:\n  extension: labelled\n  phone_lines: one\n  own_lines: [extension]\n"])
+def test_an_extension_on_its_own_line_where_it_has_no_effect_is_refused(house, tmp_path, capsys):
+    """A bracketed 内線 (the default) or phones on one line: own_lines: extension would
+    have no effect: the house style's file, line and key."""
+    path = variant(tmp_path, style=house)
+    code, _, err = check(path, capsys)
+    line = house.count("\n")
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:{line}: contacts.own_lines: extension in own_lines sets" \
+                         " a labelled 内線 on a line of its own under its phone" in err, err
+    assert "Traceback" not in err

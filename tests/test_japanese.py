@@ -387,6 +387,7 @@ from jpdocs.japanese import date_in, format_time_span  # noqa: E402
     ("era_western", "long", "平成30年（2018年）９月10日（月曜日）"),
     ("western", "long", "2018年９月10日（月曜日）"),
     ("era", "medium", "平成30年９月10日（月曜）"),          # 大府市: （火曜）, without 日
+    ("era", "long_plain", "平成30年９月10日月曜日"),          # 岐阜県: 金曜日, without brackets
     ("era", "none", "平成30年９月10日"),
     ("western", "none", "2018年９月10日"),
 ])
@@ -554,7 +555,7 @@ def test_an_unknown_choice_is_refused_with_the_allowed_values_listed():
         format_time(time(1, 0), notation="roman")
     with pytest.raises(ValueError, match=r"allowed: era_western, era, western$"):
         date_in(date(2024, 2, 27), calendar="julian")
-    with pytest.raises(ValueError, match=r"allowed: short, long, medium, none$"):
+    with pytest.raises(ValueError, match=r"allowed: short, long, medium, long_plain, none$"):
         date_in(date(2024, 2, 27), weekday="曜日")
 
 

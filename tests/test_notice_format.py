@@ -1150,6 +1150,45 @@ def test_a_mark_before_each_person_under_a_step_and_in_the_release_after(tmp_pat
     assert no_space(docx_text(after.with_suffix(".docx"))) == pdf_words(after)
 
 
+@needs_poppler
+def test_a_colon_between_each_title_and_name_set_as_a_run(tmp_path, capsys):
+    """notice.people_gap: ： with people: run (岐阜県 2008: ■岐阜県 / 副知事：横井篤): the
+    colon instead of the full-width space between each title and its name, in the 締結者,
+    a people item and the groups of an item; a person without a title has none, and the
+    names keep their own spaces; the DOCX says the same."""
+    path = variant(tmp_path, ("  closing_ijo:", PEOPLE_KI + "  closing_ijo:"),
+                   (CEREMONY[CEREMONY.index("    agenda:"):], ""),
+                   style="notice:\n  people: run\n  people_gap: ：\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = _lines(_rows(pdf))
+    at = lines.index("３締結者")
+    assert lines[at + 1:at + 12] == ["北海道オホーツク総合振興局長：中島和彦", "北見工業大学学長：鈴木聡一郎様", "４出席者",
+                                     "北見市長：辻直孝", "網走市長：水谷洋一（予定）ほか", "５来賓等", "＜来賓＞",
+                                     "北海道議会議員：北野太郎", "網走花子", "＜立会人＞", "網走市副市長：南次郎"]
+    texts = [t.strip() for t in _docx_paragraph_texts(pdf.with_suffix(".docx"))]
+    assert "北見市長：辻　直孝" in texts and "網走　花子" in texts
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == pdf_words(pdf)
+
+
+@pytest.mark.parametrize("house, message", [
+    ("notice:\n  people_gap: ：\n", "people_gap '：' stands between a title and its name where people are set as"
+                                     " runs (people: run or joined); in columns the title and the name have cells"),
+    ("notice:\n  people: run\n  signer_order: name_title\n  people_gap: ：\n",
+     "the house sets the name first (signer_order: name_title), and it would have no effect"),
+])
+def test_a_colon_between_title_and_name_where_it_has_no_effect_is_refused(tmp_path, capsys, house, message):
+    """people_gap stands between a title and the name after it in a run: in columns (the
+    default) or where the name comes first it would have no effect: the house style's
+    file, line and key."""
+    path = variant(tmp_path, style="name: 岐阜\n" + house)
+    code, _, err = check(path, capsys)
+    assert code == 1
+    line = house.count("\n") + 1
+    assert f"error: {tmp_path / 'house.yaml'}:{line}: notice.people_gap: " in err and message in err, err
+    assert "Traceback" not in err
+
+
 def test_a_mark_before_people_set_in_columns_is_refused_at_its_line(tmp_path, capsys):
     """people_mark goes before a person's line of a run; with people: columns (the
     default) it would have no effect: the house style's file, line and key."""
@@ -1644,6 +1683,31 @@ def test_the_weekday_written_without_bi(tmp_path, capsys):
     path = variant(tmp_path, style="dates: {issue_weekday: medium}\n", name="issue.yaml")
     text = notice_text(path, tmp_path, capsys)
     assert "令和６年（2024年）２月16日（金曜）配布" in text and "２月27日（火）" in text
+
+
+@needs_poppler
+def test_the_weekday_in_full_without_brackets(tmp_path, capsys):
+    """dates.weekday: long_plain, as 岐阜県's pages write it (平成20年3月14日金曜日): the
+    weekday straight after the day, in the date of issue, the ceremony's date (the time
+    after the house's gap), the request's deadline, the DOCX and the release after the
+    signing alike; issue_weekday: long_plain for the date of issue alone."""
+    path = variant(tmp_path, ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n"
+                                                "    opening: [本日、締結しました。]\n  closing_ijo:"),
+                   style="dates: {weekday: long_plain}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "令和６年（2024年）２月16日金曜日配布" in text
+    assert "１日時令和６年（2024年）２月27日火曜日11時00分～" in text
+    assert "２月21日水曜日" in text and "曜日）" not in text and "（火）" not in text
+    assert "２月27日火曜日　11時00分～" in docx_text(pdf.with_suffix(".docx"))   # the house's date_time_gap
+    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
+    assert "令和６年（2024年）２月27日火曜日" in after and "曜日）" not in after
+    path = variant(tmp_path, style="dates: {issue_weekday: long_plain}\n", name="issue.yaml")
+    text = notice_text(path, tmp_path, capsys)
+    assert "令和６年（2024年）２月16日金曜日配布" in text and "２月27日（火）" in text
 
 
 @needs_poppler

@@ -50,20 +50,22 @@ class Who:
 @dataclass(frozen=True)
 class PeopleForm:
     """The house's form of people (notice.people), the mark before each person
-    (people_mark: runs and tabulated), the comma that joins them (wording: comma) and
-    the width titles are set across (people_title_spread: tabulated)."""
+    (people_mark: runs and tabulated), the comma that joins them (wording: comma), the
+    width titles are set across (people_title_spread: tabulated) and what stands between
+    a title and its name in a run (people_gap: 副知事：横井篤)."""
     form: str = "columns"
     mark: str = ""
     comma: str = "、"
     title_spread: int | None = None
     label_inline: bool = False
+    gap: str = "　"
 
     @classmethod
     def of(cls, style) -> "PeopleForm":
         n = style.notice
         return cls(n.people, n.people_mark if n.people in ("run", "tabulated") else "", style.word("comma"),
                    n.people_title_spread if n.people == "tabulated" else None,
-                   n.group_label == "inline" and n.people in ("run", "joined"))
+                   n.group_label == "inline" and n.people in ("run", "joined"), n.people_gap)
 
 
 def whos_of(parties, order: str = "title_name", after=()) -> list[Who]:
@@ -168,14 +170,15 @@ def person_row(p: Person, order: str = "title_name") -> tuple[str, str]:
     return columns_row(who_of(p, order))
 
 
-def run_of(row: tuple[str, str], mark: str = "") -> Markup:
-    """A row of people as one run: title　name (the name's cell begins with its space),
+def run_of(row: tuple[str, str], mark: str = "", title_gap: str = "　") -> Markup:
+    """A row of people as one run: title　name (the name's cell begins with its space;
+    title_gap, where the house sets another between them: 副知事：横井篤, notice.people_gap),
     after the house's mark before each person (notice.people_mark), if any; the name
     (and what follows it: ほか) kept whole where the line must break (<whole>: never
     久保 / 康之). Markup, the text escaped: the template prints it as it is."""
     left, right = row
     name = right.removeprefix("　")
-    gap = "　" if left and right.startswith("　") else ""
+    gap = title_gap if left and right.startswith("　") else ""
     if not name:
         return Markup("{}{}").format(mark, left)
     return Markup("{}{}{}<whole>{}</whole>").format(mark, left, gap, name)
@@ -217,7 +220,7 @@ def runs_of(whos, form: PeopleForm) -> tuple[str, ...]:
     joined), one line with the house's comma between them."""
     runs = [line for w in whos for line in (*w.above,
                                             run_of(columns_row(_others_after(w)),
-                                                   "" if form.form == "joined" else form.mark))]
+                                                   "" if form.form == "joined" else form.mark, form.gap))]
     return (Markup(form.comma).join(runs),) if form.form == "joined" and runs else tuple(runs)
 
 

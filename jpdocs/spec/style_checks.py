@@ -321,6 +321,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
     for part in sorted({p for p in own if own.count(p) > 1}):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
                                 f"{part} is named twice in own_lines: the second would have no effect; remove it"))
+    if "extension" in own and (style.contacts.extension != "labelled" or style.contacts.phone_lines == "one"):
+        problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
+                                "extension in own_lines sets a labelled 内線 on a line of its own under its phone;"
+                                " the house brackets it after the number (extension: bracketed) or sets every"
+                                " phone on one line (phone_lines: one), and it would have no effect"))
     if style.notice.contacts_at == "foot_line" and ("contacts", "role_place") in lines \
             and style.contacts.role_place == "above":
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
@@ -336,6 +341,16 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"the mark {style.notice.people_mark!r} goes before each person's line (people: run"
                                 " or tabulated); joined on one line (people: joined) they have no line of their"
                                 " own, and it would have no effect"))
+    if style.notice.people_gap != "　" and style.notice.people in ("columns", "tabulated"):
+        problems.append(Problem(name, line_of(lines, ("notice", "people_gap")), "notice.people_gap",
+                                f"people_gap {style.notice.people_gap!r} stands between a title and its name where"
+                                f" people are set as runs (people: run or joined); in {style.notice.people} the"
+                                " title and the name have cells of their own, and it would have no effect"))
+    elif style.notice.people_gap != "　" and style.notice.signer_order != "title_name":
+        problems.append(Problem(name, line_of(lines, ("notice", "people_gap")), "notice.people_gap",
+                                f"people_gap {style.notice.people_gap!r} stands between a title and the name after"
+                                f" it; the house sets the name first (signer_order: {style.notice.signer_order}),"
+                                " and it would have no effect"))
     if not style.notice.people_mark_agenda and not style.notice.people_mark:
         problems.append(Problem(name, line_of(lines, ("notice", "people_mark_agenda")), "notice.people_mark_agenda",
                                 "people_mark_agenda: false leaves the mark off the people under a step of the"

@@ -109,7 +109,7 @@ class Dates(StyleModel):
     whether the dates of the event (the ceremony, the request's deadline) keep their
     year when it is the issue date's."""
     calendar: Literal["era_western", "era", "western"] = "era_western"   # 令和６年（2024年） / 令和６年 / 2024年
-    weekday: Literal["short", "long", "medium", "none"] = "short"       # （火） / （火曜日） / （火曜） / none
+    weekday: Literal["short", "long", "medium", "long_plain", "none"] = "short"   # （火） / （火曜日） / （火曜） / 火曜日 / none
     event_year: bool = True        # false: ２月27日（火） when the year is the issue date's
     # the date of issue at the top of a notice in a form of its own, where the office
     # dates its releases otherwise than the rest (公開日 2018年４月17日 beside era dates);
@@ -122,7 +122,7 @@ class Dates(StyleModel):
     # dates its news (dots, the era's year in two digits, no era name: 令和5年11月7日)
     issue_calendar: Literal["era_western", "era", "western", "iso", "dots", "slashes", "dots_short_year",
                             "dots_era_year"] | None = None
-    issue_weekday: Literal["short", "long", "medium", "none"] | None = None
+    issue_weekday: Literal["short", "long", "medium", "long_plain", "none"] | None = None
     issue_two_digits: bool = False  # its month and day in two digits: 2025年07月10日 (鳥取県)
     # a one-digit month or day of it padded to two places with a half-width space (2016年12月 8日,
     # 兵庫教育大学's topics: set as a gap as wide, no space character) or a full-width one
@@ -181,8 +181,11 @@ class ContactStyle(StyleModel):
     # the parts of a contact set on a line of their own rather than beside the next:
     # postal_code: 〒989-6188 above the address (default: 〒093-8585　北見市…); fax: the FAX
     # number under the phones (default: after the last phone, on its line), as 大崎市
-    # writes 〒989-6188 / 大崎市古川七日町1-1… / 電話番号:… / ファクス:…
-    own_lines: list[Literal["postal_code", "fax"]] = []
+    # writes 〒989-6188 / 大崎市古川七日町1-1… / 電話番号:… / ファクス:…; extension: a labelled
+    # 内線 under its phone (extension: labelled, phone_lines: each only); name: the contact's
+    # name after its name_label (担当者：里道) not on the department's line but last, under
+    # the numbers, as 福岡県 heads its releases (担当課 / 直通 / 内線 / 担当者)
+    own_lines: list[Literal["postal_code", "fax", "extension", "name"]] = []
     # the postal code and address under the department and its people, set in with the
     # numbers (under, default), or above: the contact's first lines, over the department
     # at its margin (〒039-2492　青森県… / 企画課（本庁舎） / Tel : …, as 東北町 sets it)
@@ -302,6 +305,10 @@ class NoticeStyle(StyleModel):
     # comma between them (joined: 大府市長　岡村秀人、…); or organisation, title and name
     # each in a column of its own, flush left (tabulated: 双葉郡　浪江町 | 町　　長 | 吉田　栄光)
     people: Literal["columns", "run", "joined", "tabulated"] = "columns"
+    # what stands between a person's title and name where people are runs or joined: a
+    # full-width space (default: 学長　久保　康之) or a colon (副知事：横井篤, as 岐阜県's pages
+    # list attendees); an error in columns or tabulated, or where the name comes first
+    people_gap: Literal["　", "：", ":"] = "　"
     # before each person's line, run or tabulated (・ → ・双葉郡　浪江町…, as 浪江町 marks its
     # signers); "" none; an error with columns or joined (it would have no effect)
     people_mark: str = ""
