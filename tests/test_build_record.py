@@ -281,12 +281,12 @@ def test_a_spec_resolved_by_its_run_is_the_spec_resolved_afresh(tmp_path, monkey
 
 def test_a_batch_build_makes_its_documents_from_the_templates_its_record_lists(tmp_path, monkeypatch):
     """A batch build looks up the templates a document is made of once (record.input_files),
-    and makes the documents from that list: textfile.templates_used is not called again."""
+    and makes the documents from that list: textfile.find_templates is not called again."""
     from jpdocs.build import batch, documents
     from jpdocs.build.record import Hasher
     calls = []
-    real = documents.templates_used
-    monkeypatch.setattr(documents, "templates_used", lambda *a: calls.append(a) or real(*a))
+    real = documents.find_templates
+    monkeypatch.setattr(documents, "find_templates", lambda *a: calls.append(a) or real(*a))
     monkeypatch.setattr(batch, "_hasher", Hasher())
     spec = tmp_path / SEED_SPEC.name
     shutil.copy(SEED_SPEC, spec)
@@ -332,3 +332,40 @@ def test_the_inputs_are_listed_in_the_order_of_paths():
                  for _ in range(rng.randint(1, 15))}
         assert sorted(paths, key=_IN_ORDER) == sorted(paths)
     assert sorted([Path("/a-b/c"), Path("/a/b")], key=_IN_ORDER) == [Path("/a/b"), Path("/a-b/c")]
+
+
+@needs_poppler
+def test_a_batch_worker_renders_the_templates_as_they_are_at_each_build(tmp_path, monkeypatch):
+    """Two builds in one process, as a batch worker makes them: a --templates file added
+    between them (in place of the bundled one the first build rendered), then one edited
+    to the same size and modification time (only its ctime moves on), is what the next
+    build renders. What a build found of its templates serves that build alone."""
+    import os
+    import time
+    from jpdocs.build import batch
+    from jpdocs.build.record import Hasher
+    monkeypatch.setattr(batch, "_hasher", Hasher())
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    spec = tmp_path / SEED_SPEC.name
+    shutil.copy(SEED_SPEC, spec)
+
+    def notice_text() -> str:
+        result = batch.build_one(str(spec), str(tmp_path / "out"), ("pdf",), None, force=True,
+                                 extra={"templates": mine})
+        assert result.status == "built", result.problems
+        return pdf_text(next(Path(w) for w in result.written if w.endswith("press-notice.pdf")))
+
+    assert "甲案です" not in notice_text()          # the bundled template
+    (mine / "press-notice.xml.j2").write_text(
+        '<document kind="press-notice" title="{{ notice.subject }}" author="{{ spec.issuer }}">\n'
+        '{% include "mark.xml.j2" %}\n</document>\n', encoding="utf-8")
+    (mine / "mark.xml.j2").write_text("<p>甲案です</p>\n", encoding="utf-8")
+    assert "甲案です" in notice_text()
+    st = (mine / "mark.xml.j2").stat()
+    time.sleep(0.05)                                # past the file system's clock tick
+    (mine / "mark.xml.j2").write_text("<p>乙案です</p>\n", encoding="utf-8")
+    os.utime(mine / "mark.xml.j2", ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (mine / "mark.xml.j2").stat().st_size == st.st_size
+    text = notice_text()
+    assert "乙案です" in text and "甲案です" not in text

@@ -32,13 +32,23 @@ from ..spec.load import LoadedSpec
 from ..spec.photo_checks import photos_of
 from ..spec.style import TEMPLATES, HouseStyle, StyleFileError, load_style
 from ..content.templating import render
-from ..spec.textfile import templates_used
+from ..spec.textfile import find_templates, templates_used
 
 FORMATS = ("pdf", "docx")
 
 
 def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
-    """--style wins over the spec's `style:`; a spec's path is relative to it."""
+    """--style wins over the spec's `style:`; a spec's path is relative to it. Found
+    once a build (a batch's record of its inputs, then its documents, ask for it):
+    `loaded` is this build's own, so no later build sees what it found."""
+    if loaded.style_found is not None and loaded.style_found[0] == override:
+        return loaded.style_found[1]
+    style = _style_for(loaded, override)
+    loaded.style_found = (override, style)
+    return style
+
+
+def _style_for(loaded: LoadedSpec, override: Path | None) -> HouseStyle:
     if override is not None:
         return load_style(override)
     if loaded.spec.style:
@@ -174,11 +184,13 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         # each UTF-8, or an error with its file and line; in a batch, as the build's list of
         # its inputs found them a moment before (each stat'ed and checked there: ~0.15 M
         # instructions a notice), so the record names the files the documents were made of
-        files = loaded.templates_found.get((kind.template, where)) or templates_used(kind.template, where)
+        found = loaded.templates_found.get((kind.template, where)) or find_templates(kind.template, where)
+        files = [path for path, _ in found.values()]
         theirs = any(f.parent != TEMPLATES for f in files)      # a user's template made part of it
         reads: set | None = set() if theirs else None
-        text = render(kind.template, ctx, style, where, reads)
-        used = next((f / kind.template for f in where if (f / kind.template).is_file()), kind.template)
+        text = render(kind.template, ctx, style, where, reads, found)
+        path, on_disk = found[kind.template]
+        used = path if on_disk is not None else kind.template
         source = f"{used} (the markup it rendered for {loaded.path})"
         try:
             doc = markup.parse(text, source=source)

@@ -39,7 +39,7 @@ from ..atomic import write_atomic
 from ..errors import Problem
 from ..files import FileRefused, read_regular_file
 from ..output import locked_folder, manifest_stamp
-from ..spec.textfile import templates_used
+from ..spec.textfile import find_templates, templates_used
 
 RECORD_NAME = ".jpdocs-build.json"
 FORMAT = 1
@@ -141,8 +141,8 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
             files.extend(loaded.file(a.file) for a in attachments_of(loaded.spec, name) if a.file)
     for kind in kinds_of(loaded, needed_kinds(loaded, kinds)):
         where = folders(templates)
-        found = loaded.templates_found[(kind.template, where)] = templates_used(kind.template, where)
-        files.extend(found)
+        found = loaded.templates_found[(kind.template, where)] = find_templates(kind.template, where)
+        files.extend(path for path, _ in found.values())
     if templates:
         # The folder itself, hashed by its list of names: a template added there later
         # takes the place of a bundled one this spec used, which the files above miss.

@@ -36,9 +36,13 @@ _NAMED = re.compile(r"""\bword\(\s*['"](\w+)['"]"""
 _DEFAULT_KEYS: list = [None, frozenset()]     # [the default style object, its keys with READ_BY_CODE]
 
 
-def default_keys() -> frozenset[str]:
+def default_keys(style: HouseStyle | None = None) -> frozenset[str]:
     """The wording keys of the bundled default style and those the code reads: made
-    again only when load_style gives another default (its file changed), not per build."""
+    again only when load_style gives another default (its file changed), not per build.
+    `style`, the build's: when it is the very default object these keys were made from
+    (load_style stat'ed its file for this build and gave the same), not asked again."""
+    if style is not None and style is _DEFAULT_KEYS[0]:
+        return _DEFAULT_KEYS[1]
     style = load_style(None)
     if style is not _DEFAULT_KEYS[0]:
         _DEFAULT_KEYS[:] = [style, frozenset(style.wording) | READ_BY_CODE]
@@ -48,7 +52,7 @@ def default_keys() -> frozenset[str]:
 def check_wording_keys(style: HouseStyle, where: tuple[Path, ...]) -> None:
     """Refuse the wording keys of `style` that no part of the build reads (`where`:
     the template folders, the user's over the bundled)."""
-    known = default_keys()
+    known = default_keys(style)
     unknown = [key for key in style.wording if key not in known]
     if not unknown:                       # (every style so far: nothing more to read)
         return

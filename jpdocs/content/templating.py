@@ -32,6 +32,7 @@ from ..output import private_cache_dir
 from .sandbox import TemplateSandbox, bounded_filters
 from .template_memo import remembering
 from ..spec.style import TEMPLATES, Dates, HouseStyle, Times
+from ..spec.textfile import identity
 
 
 def _finalize(value):
@@ -104,6 +105,7 @@ class _Sandbox(TemplateSandbox):
     """The sandbox, compiling with _finalized_output's code generator."""
 
     printed = staticmethod(_printed)        # (what its code calls for each {{ value }})
+    found: dict | None = None               # during a render: what its build found (_unchanged)
 
     @property
     def code_generator_class(self) -> type:      # (what Jinja asks for when it compiles)
@@ -130,17 +132,29 @@ class _RegularFileLoader(jinja2.FileSystemLoader):
         else:
             raise jinja2.TemplateNotFound(template)
         contents = read_utf8(Path(filename), "template", "--templates")
-        mtime = os.path.getmtime(filename)
-        return contents, os.path.normpath(filename), lambda: _mtime(filename) == mtime
+        read_as = _identity(filename)
+        return contents, os.path.normpath(filename), partial(_unchanged, environment, template, filename, read_as)
 
     def load(self, environment, name, globals=None):
         """The template, a pure bundled include remembering its output (template_memo.py)."""
         return remembering(super().load(environment, name, globals), name, str(TEMPLATES), environment)
 
 
-def _mtime(filename: str) -> float | None:
+def _unchanged(environment, name: str, filename: str, read_as: tuple | None) -> bool:
+    """Jinja's reload check of a compiled template: is `filename` still the file it was
+    compiled from? Within a render given what its build found on disk (render's
+    `found`, textfile.find_templates: stat'ed a moment before), the answer is there —
+    the same file, with the same identity — else the file is stat'ed. A name the build
+    found in another folder (a template added to --templates) is not current either."""
+    found = environment.found.get(name) if environment.found is not None else None
+    if found is not None:
+        return str(found[0]) == filename and found[1] == read_as
+    return _identity(filename) == read_as
+
+
+def _identity(filename: str) -> tuple | None:
     try:
-        return os.path.getmtime(filename)
+        return identity(os.stat(filename))
     except OSError:
         return None
 
@@ -320,17 +334,21 @@ def _filters(d: str, dates: Dates, times: Times, comma: str = "、") -> dict:
 
 
 def render(template_name: str, context: dict, style: HouseStyle,
-           folder: Path | tuple[Path, ...] = TEMPLATES, reads: set | None = None) -> str:
+           folder: Path | tuple[Path, ...] = TEMPLATES, reads: set | None = None,
+           found: dict | None = None) -> str:
     """Render one template to markup text. A fault of the template (a syntax error,
     an undefined value, an attempt on Python internals, an exception inside it)
     is reported with the template's file and line; the sandbox holds. `reads`, if
-    given, gathers the (class, field) of the project's objects the render reads."""
+    given, gathers the (class, field) of the project's objects the render reads;
+    `found`, what this build found of its templates (textfile.find_templates), taken
+    for the files' state while this render lasts (never kept past it)."""
     folders = tuple(Path(f) for f in (folder if isinstance(folder, tuple) else (folder,)))
     env = environment(folders, style.digits, style.dates, style.times, style.word("comma"))
     # A template (a user's, perhaps hostile) runs with the cycle collector on: a loop
     # making namespaces that hold themselves makes garbage only the collector frees
     # (paused while the program starts: collector.py).
     collector.resume()
+    env.found = found
     try:
         template = env.get_template(template_name)
         env.start_render(reads)
@@ -361,6 +379,8 @@ def render(template_name: str, context: dict, style: HouseStyle,
     except Exception as exc:       # ZeroDivisionError, TypeError, RecursionError … in template code
         file, line = _where(exc, folders, template_name)
         raise fail(file, f"template error: {type(exc).__name__}: {exc}", line) from None
+    finally:
+        env.found = None
 
 
 def _where(exc: Exception, folders: tuple[Path, ...], template_name: str) -> tuple[str, int | None]:

@@ -32,10 +32,14 @@ class LoadedSpec:
     notes: list[Problem] = field(default_factory=list)   # what was chosen for the user (a standard article, a term's end)
     lines: dict = field(default_factory=dict)
     others: dict = field(default_factory=dict)           # press_notice.also: written path → LoadedSpec (joint.py)
-    # (template name, folders) → the files it is made of (textfile.templates_used), as
-    # this build's record of its inputs found them (build/record.input_files): its
-    # documents are made from the same files, not looked up a second time
+    # (template name, folders) → the files it is made of and their identities
+    # (textfile.find_templates), as this build's record of its inputs found them
+    # (build/record.input_files): its documents are made from the same files, not
+    # looked up (nor stat'ed by Jinja's reload check) a second time
     templates_found: dict = field(default_factory=dict)
+    # (--style given, the house style style_for found for it): the record's inputs and
+    # the documents of this build take the same style, its files stat'ed once
+    style_found: tuple | None = None
     # the spec's path resolved, where a batch resolved it for its record (Hasher.spec_file):
     # its outputs' manifest names the same owner without resolving it a third time
     resolved_path: Path | None = None

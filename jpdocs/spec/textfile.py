@@ -41,7 +41,17 @@ def templates_used(name: str, folders: tuple[Path, ...]) -> list[Path]:
     """A template and, recursively, those it includes by a literal name, each from
     the first folder that has it (--templates over the bundled ones). Each is read,
     so one that is not UTF-8 stops here with its file and line."""
-    seen: dict[str, Path] = {}
+    found = find_templates(name, folders)
+    return [found[n][0] for n in sorted(found)]
+
+
+def find_templates(name: str, folders: tuple[Path, ...]) -> dict[str, tuple[Path, tuple | None]]:
+    """templates_used with what was found on disk: each name → (its file, the file's
+    identity as it was found, or None where no folder has it). A build looks its
+    templates up once and hands this on: its renders take a compiled template as
+    current when its file has the identity found here (templating.py), not stat'ing
+    each file again."""
+    seen: dict[str, tuple[Path, tuple | None]] = {}
     todo = [name]
     while todo:
         n = todo.pop()
@@ -49,10 +59,16 @@ def templates_used(name: str, folders: tuple[Path, ...]) -> list[Path]:
             continue
         path, st = next(((p, st) for f in folders if (st := _regular(p := _joined(f, n)))),
                         (_joined(folders[-1], n), None))
-        seen[n] = path
+        seen[n] = (path, None if st is None else identity(st))
         if st is not None:
             todo.extend(_includes(path, st, folders[-1]))
-    return [seen[n] for n in sorted(seen)]
+    return seen
+
+
+def identity(st: os.stat_result) -> tuple:
+    """What tells a file from itself changed: writing to a file, or replacing it,
+    changes its ctime, which no program can set back."""
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
 # (folder, name) → folder / name. A build looks its templates up twice (for the record's
@@ -82,14 +98,14 @@ _READ_MAX = 256          # templates of --templates folders a long-lived process
 
 
 def _includes(path: Path, st: os.stat_result, bundled: Path) -> list[str]:
-    identity = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    now = identity(st)
     known = _READ.get(str(path))
-    if known is not None and known[0] == identity:
+    if known is not None and known[0] == now:
         return known[1]
     names = _INCLUDE.findall(read_utf8(path, "template", "--templates" if path.parent != bundled else ""))
     if len(_READ) >= _READ_MAX:
         _READ.clear()
-    _READ[str(path)] = (identity, names)
+    _READ[str(path)] = (now, names)
     return names
 
 
