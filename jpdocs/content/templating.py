@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -105,7 +106,6 @@ class _Sandbox(TemplateSandbox):
     """The sandbox, compiling with _finalized_output's code generator."""
 
     printed = staticmethod(_printed)        # (what its code calls for each {{ value }})
-    found: dict | None = None               # during a render: what its build found (_unchanged)
 
     @property
     def code_generator_class(self) -> type:      # (what Jinja asks for when it compiles)
@@ -133,23 +133,30 @@ class _RegularFileLoader(jinja2.FileSystemLoader):
             raise jinja2.TemplateNotFound(template)
         contents = read_utf8(Path(filename), "template", "--templates")
         read_as = _identity(filename)
-        return contents, os.path.normpath(filename), partial(_unchanged, environment, template, filename, read_as)
+        return contents, os.path.normpath(filename), partial(_unchanged, template, filename, read_as)
 
     def load(self, environment, name, globals=None):
         """The template, a pure bundled include remembering its output (template_memo.py)."""
         return remembering(super().load(environment, name, globals), name, str(TEMPLATES), environment)
 
 
-def _unchanged(environment, name: str, filename: str, read_as: tuple | None) -> bool:
+def _unchanged(name: str, filename: str, read_as: tuple | None) -> bool:
     """Jinja's reload check of a compiled template: is `filename` still the file it was
     compiled from? Within a render given what its build found on disk (render's
     `found`, textfile.find_templates: stat'ed a moment before), the answer is there —
     the same file, with the same identity — else the file is stat'ed. A name the build
     found in another folder (a template added to --templates) is not current either."""
-    found = environment.found.get(name) if environment.found is not None else None
+    found_all = getattr(_rendering, "found", None)
+    found = found_all.get(name) if found_all is not None else None
     if found is not None:
         return str(found[0]) == filename and found[1] == read_as
     return _identity(filename) == read_as
+
+
+# What the build rendering in this thread found of its templates (render's `found`):
+# per thread, since the app's threads share an environment (sandbox.py's budget is
+# per thread for the same reason).
+_rendering = threading.local()
 
 
 def _identity(filename: str) -> tuple | None:
@@ -348,7 +355,8 @@ def render(template_name: str, context: dict, style: HouseStyle,
     # making namespaces that hold themselves makes garbage only the collector frees
     # (paused while the program starts: collector.py).
     collector.resume()
-    env.found = found
+    outer = getattr(_rendering, "found", None)
+    _rendering.found = found
     try:
         template = env.get_template(template_name)
         env.start_render(reads)
@@ -380,7 +388,7 @@ def render(template_name: str, context: dict, style: HouseStyle,
         file, line = _where(exc, folders, template_name)
         raise fail(file, f"template error: {type(exc).__name__}: {exc}", line) from None
     finally:
-        env.found = None
+        _rendering.found = outer
 
 
 def _where(exc: Exception, folders: tuple[Path, ...], template_name: str) -> tuple[str, int | None]:
