@@ -8,24 +8,15 @@ indent, offset), each against reportlab's own in a document of its own."""
 from __future__ import annotations
 
 import io
-import sys
 
 import pytest
 
-from conftest import ROOT, SEED_SPEC
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from specgen import spread_dates, write_specs  # noqa: E402
-from test_drawing import _build_all  # noqa: E402  (every PDF of the specs, and the seed's copies)
+from test_drawing import _build_all, _specs_drawn  # (every PDF of the specs, and the seed's copies)
 
 
 def test_bullets_drawn_from_memory_are_reportlabs_bytes(tmp_path, monkeypatch):
-    from jpdocs.build import batch
     from jpdocs.writers import drawing
-    specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(3, seed=43), notice_only=True)]
-    specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
-                    if not p.name.endswith(".facts.yaml"))
-    batch._init_worker(("pdf",), None)
+    specs = _specs_drawn(tmp_path, seed=43)
     monkeypatch.setattr(drawing, "_BULLETS", {})
     made = drawing._bullet_program
     counted = {"made": 0, "parts": 0}

@@ -44,6 +44,25 @@ def test_osaki_sets_postal_code_address_phone_and_fax_a_line_each(tmp_path):
     assert docx[start:start + 4] == wanted, docx[start - 2:]
 
 
+def _contact_lines_are(contact, house, lines, tmp_path, capsys):
+    """The notice built with `contact` under `house` sets `lines`, in order, in its PDF
+    and its DOCX."""
+    path = variant(tmp_path, (CONTACT, contact), style=house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "out" / path.stem
+    wanted = [no_space(line) for line in lines]
+    # the box's role stands in its label column, at the height of one of the lines: read
+    # the contact's column alone
+    pdf = [text.replace("担当窓口", "") for text, _, _ in lines_of(out / "press-notice.pdf")]
+    pdf = [text for text in pdf if text]
+    start = next(i for i, text in enumerate(pdf) if text.startswith(wanted[0]))
+    assert pdf[start:start + len(wanted)] == wanted, pdf[start:start + 6]
+    docx = [text for text in docx_paragraphs(out / "press-notice.docx") if text.strip()]
+    start = docx.index(lines[0])
+    assert docx[start:start + len(lines)] == lines, docx[start:start + 6]
+
+
 @needs_poppler
 @pytest.mark.parametrize("house, lines", [
     # the default: 〒 before the address, the FAX after the last phone
@@ -60,20 +79,7 @@ def test_osaki_sets_postal_code_address_phone_and_fax_a_line_each(tmp_path):
      ["〒093-8585", "北見市青葉町6-6", "電話　0152-41-0618", "代表　0152-41-0619", "FAX　0152-23-6123"]),
 ])
 def test_each_part_named_stands_on_its_own_line(house, lines, tmp_path, capsys):
-    path = variant(tmp_path, (CONTACT, FULL), style=house)
-    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
-    assert code == 0, capsys.readouterr().err
-    out = tmp_path / "out" / path.stem
-    wanted = [no_space(line) for line in lines]
-    # the box's role stands in its label column, at the height of one of the lines: read
-    # the contact's column alone
-    pdf = [text.replace("担当窓口", "") for text, _, _ in lines_of(out / "press-notice.pdf")]
-    pdf = [text for text in pdf if text]
-    start = next(i for i, text in enumerate(pdf) if text.startswith(wanted[0]))
-    assert pdf[start:start + len(wanted)] == wanted, pdf[start:start + 6]
-    docx = [text for text in docx_paragraphs(out / "press-notice.docx") if text.strip()]
-    start = docx.index(lines[0])
-    assert docx[start:start + len(lines)] == lines, docx[start:start + 6]
+    _contact_lines_are(FULL, house, lines, tmp_path, capsys)
 
 
 def test_a_part_named_twice_is_refused_at_its_line(tmp_path, capsys):
@@ -102,18 +108,7 @@ DESK = ("    - role: 担当窓口\n      department_label: 担当課：\n      d
 def test_the_extension_and_the_name_on_lines_of_their_own(house, lines, tmp_path, capsys):
     """own_lines: extension, the labelled 内線 under its phone; name, 担当者：… last, under
     the numbers (福岡県: 担当課 / 直通 / 内線 / 担当者), PDF and DOCX alike."""
-    path = variant(tmp_path, (CONTACT, DESK), style=house)
-    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
-    assert code == 0, capsys.readouterr().err
-    out = tmp_path / "out" / path.stem
-    wanted = [no_space(line) for line in lines]
-    pdf = [text.replace("担当窓口", "") for text, _, _ in lines_of(out / "press-notice.pdf")]
-    pdf = [text for text in pdf if text]
-    start = next(i for i, text in enumerate(pdf) if text.startswith(wanted[0]))
-    assert pdf[start:start + len(wanted)] == wanted, pdf[start:start + 6]
-    docx = [text for text in docx_paragraphs(out / "press-notice.docx") if text.strip()]
-    start = docx.index(lines[0])
-    assert docx[start:start + len(lines)] == lines, docx[start:start + 6]
+    _contact_lines_are(DESK, house, lines, tmp_path, capsys)
 
 
 @pytest.mark.parametrize("house", ["contacts:\n  own_lines: [extension]\n",

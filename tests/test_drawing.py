@@ -12,6 +12,17 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from specgen import spread_dates, write_specs  # noqa: E402
 
 
+def _specs_drawn(tmp_path, seed):
+    """The specs these tests build (the seed, three date-shifted notices made with `seed`,
+    every real case), with a batch worker's set-up done for PDF."""
+    from jpdocs.build import batch
+    specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(3, seed=seed), notice_only=True)]
+    specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
+                    if not p.name.endswith(".facts.yaml"))
+    batch._init_worker(("pdf",), None)
+    return specs
+
+
 def _build_all(specs, out):
     """Every PDF of the specs, and of the seed spec with its originals and copy."""
     from jpdocs.build import batch
@@ -23,12 +34,8 @@ def _build_all(specs, out):
 
 
 def test_paragraphs_drawn_the_short_way_are_reportlabs_bytes(tmp_path, monkeypatch):
-    from jpdocs.build import batch
     from jpdocs.writers import composer, drawing
-    specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(3, seed=31), notice_only=True)]
-    specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
-                    if not p.name.endswith(".facts.yaml"))
-    batch._init_worker(("pdf",), None)
+    specs = _specs_drawn(tmp_path, seed=31)
     drawn = {"short": 0, "long": 0}
 
     def counted(para):

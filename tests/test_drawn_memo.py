@@ -14,9 +14,7 @@ from pathlib import Path
 
 from conftest import ROOT, SEED_SPEC
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from specgen import spread_dates, write_specs  # noqa: E402
-from test_drawing import _build_all  # noqa: E402  (every PDF of the specs, and the seed's copies)
+from test_drawing import _build_all, _specs_drawn  # (every PDF of the specs, and the seed's copies)
 
 
 def _forgetting(monkeypatch):
@@ -50,12 +48,8 @@ def _count_played(monkeypatch) -> dict:
 
 
 def test_paragraphs_drawn_from_memory_are_the_bytes_drawn_afresh(tmp_path, monkeypatch):
-    from jpdocs.build import batch
     from jpdocs.writers import drawing
-    specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(3, seed=41), notice_only=True)]
-    specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
-                    if not p.name.endswith(".facts.yaml"))
-    batch._init_worker(("pdf",), None)
+    specs = _specs_drawn(tmp_path, seed=41)
     remember = drawing._key
     _forgetting(monkeypatch)
     afresh = _build_all(specs, tmp_path / "afresh")

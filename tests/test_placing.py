@@ -5,23 +5,13 @@ are built with it and with reportlab's own steps for every flowable, and every P
 must be the same bytes."""
 from __future__ import annotations
 
-import sys
-
-from conftest import ROOT, SEED_SPEC
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from specgen import spread_dates, write_specs  # noqa: E402
-from test_drawing import _build_all  # noqa: E402  (every PDF of the specs, and the seed's copies)
+from test_drawing import _build_all, _specs_drawn  # (every PDF of the specs, and the seed's copies)
 
 
 def test_flowables_placed_directly_are_reportlabs_bytes(tmp_path, monkeypatch):
     from reportlab.platypus import BaseDocTemplate
-    from jpdocs.build import batch
     from jpdocs.writers import placing
-    specs = [SEED_SPEC, *write_specs(tmp_path / "specs", spread_dates(3, seed=37), notice_only=True)]
-    specs += sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml")
-                    if not p.name.endswith(".facts.yaml"))
-    batch._init_worker(("pdf",), None)
+    specs = _specs_drawn(tmp_path, seed=37)
     placed = {"direct": 0, "reportlab": 0}
     direct, general = placing.Placing._placed, BaseDocTemplate.handle_flowable
 
