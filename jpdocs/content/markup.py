@@ -8,7 +8,7 @@ is dropped; any other space is kept, because in Japanese text a space is content
 
   <document kind title author subject orientation fit min_size>   the root
   <p style align indent left before after tracking keep>  inlines  </p>
-  <h level style align> inlines </h>
+  <h level style align left before> inlines </h>
   <item marker style level hang before> inlines  <p>…</p>* </item>
      (or the marker as a first child, when part of it is spread: <item><marker>１　<spread …>日時</spread>：</marker>…)
   <ki closing="yes"> blocks </ki>
@@ -64,7 +64,7 @@ ATTRIBUTES = {
     "document": ("kind", "title", "author", "subject", "orientation", "fit", "min_size", "cover"),
     "p": ("style", "align", "indent", "left", "before", "after", "tracking", "keep", "breaks", "lang", "list",
           "number", "seq"),
-    "h": ("level", "style", "align"), "item": ("marker", "style", "level", "hang", "before", "list", "seq"),
+    "h": ("level", "style", "align", "left", "before"), "item": ("marker", "style", "level", "hang", "before", "list", "seq"),
     "ki": ("closing",), "keep": (), "table": ("widths", "border", "style", "keep", "padding", "fit"), "tr": (),
     "td": ("shade", "align", "valign", "colspan", "colour", "header", "style", "breaks"),
     "spacer": ("height",), "pagebreak": ("numbers", "text_page", "key"),
@@ -460,7 +460,8 @@ def _paragraph_fields(el: ET.Element, source: str) -> dict:
 
 def _heading_fields(el: ET.Element, source: str) -> dict:
     return dict(level=_whole_number(el, "level", 1, 1, 6), style=el.attrib.get("style", "heading"),
-                align=_choice(el, "align", _ALIGNS))
+                align=_choice(el, "align", _ALIGNS), left_indent=_num(el, "left", 0.0),
+                space_before=_num(el, "before", None))
 
 
 def _item_fields(el: ET.Element, source: str) -> dict:

@@ -109,11 +109,15 @@ class Paragraph:
 
 @dataclass
 class Heading:
-    """A heading or title; writers break it between phrases where they can."""
+    """A heading or title; writers break it between phrases where they can. A
+    heading under another (a section's part's, （１）　期日) stands `left_indent` em
+    in, `space_before` points below what is above it (None: the style's)."""
     inlines: list[Inline]
     level: int = 1
     style: str = "heading"
     align: Align | None = None
+    left_indent: float = 0.0
+    space_before: float | None = None
 
 
 @dataclass

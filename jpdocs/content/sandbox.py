@@ -79,6 +79,10 @@ def _project_attributes(obj: Any) -> frozenset[str] | None:
         fields = set(cls.model_fields)
     elif dataclasses.is_dataclass(obj):
         fields = {f.name for f in dataclasses.fields(obj)}
+    elif hasattr(cls, "template_api"):
+        # a value of a builtin kind with names of its own (content.sections.Hangs: a
+        # tuple, and its parts'): the kind's allowed names and those
+        fields = set(next((n for kind, n in ALLOWED if isinstance(obj, kind)), ()))
     else:
         return None
     return frozenset(fields | set(getattr(cls, "template_api", ())))

@@ -11,10 +11,24 @@ from ..spec.style_checks import marker_problem
 from .notice import lead_mark_em, numbered_ki_headings, section_marker_of
 
 
+class Hangs(tuple):
+    """By paragraph of a section, the width (em) of the mark its later lines hang
+    under (0: none); `parts`, the same for each of its parts' paragraphs (sections[].
+    parts), in order. A tuple still, so that a template written before parts reads
+    a section's hangs as it did."""
+    parts: tuple = ()
+    template_api = ("parts",)
+
+
+def _hangs(paragraphs, hang: bool) -> tuple:
+    return tuple(lead_mark_em(p) if hang else 0 for p in paragraphs)
+
+
 def numbered_sections(notice, style) -> list[tuple]:
     """Each section with its heading as printed (None: it has none) and, by paragraph,
     the width (em) of the mark (・, ●, ※) under which its further lines hang, where the
-    house hangs them (notice.section_mark_hang; else 0 each), in the spec's order.
+    house hangs them (notice.section_mark_hang; else 0 each), and its parts' the same
+    (Hangs.parts), in the spec's order.
     The sections with a heading are numbered in the order they are printed: those before
     the 記 block first, then those after it (after the 記 block's numbered headings, if
     any); a section without a heading has no number."""
@@ -31,7 +45,9 @@ def numbered_sections(notice, style) -> list[tuple]:
         heading = s.heading
         if heading and form:
             heading = form.replace("{number}", japanese.digits(numbers[id(s)], style.digits)) + heading
-        hangs = tuple(lead_mark_em(p) if style.notice.section_mark_hang else 0 for p in s.paragraphs)
+        hang = style.notice.section_mark_hang
+        hangs = Hangs(_hangs(s.paragraphs, hang))
+        hangs.parts = tuple(_hangs(part.paragraphs, hang) for part in s.parts)
         out.append((s, heading, hangs))
     return out
 

@@ -1,6 +1,7 @@
 """A notice's own sections (press_notice.sections) checked: what the schema cannot
-say. Each section says something, and its table is a table: rows of one width, a row
-under the heading row, no cell left without text."""
+say. Each section says something (each of its parts too: a subheading over nothing
+is a heading with a hole), no table beside its parts, and its table is a table: rows
+of one width, a row under the heading row, no cell left without text."""
 from __future__ import annotations
 
 from .schema import Spec
@@ -11,9 +12,17 @@ N = ("press_notice",)
 def check_sections(spec: Spec, problem) -> None:
     for i, section in enumerate(spec.press_notice.sections):
         at = N + ("sections", i)
-        if not section.paragraphs and not section.table and not section.photos:
-            problem(at, "a section needs its paragraphs (paragraphs: […]), a table (table: […]) or its photos"
-                        " (photos: […]), one at least: it would print nothing but its heading")
+        if not section.paragraphs and not section.parts and not section.table and not section.photos:
+            problem(at, "a section needs its paragraphs (paragraphs: […]), parts (parts: […]), a table"
+                        " (table: […]) or its photos (photos: […]), one at least: it would print nothing but"
+                        " its heading")
+        for j, part in enumerate(section.parts):
+            if not part.paragraphs:
+                problem(at + ("parts", j), "a part needs its paragraphs (paragraphs: […]), one at least: it"
+                                           " would print nothing but its subheading")
+        if section.parts and section.table:
+            problem(at + ("table",), "a table after a section's parts would read as its last part's: give the"
+                                     " table a section of its own (or the part's lines as paragraphs)")
         if section.table:
             _check_table(section.table, at + ("table",), problem)
 

@@ -375,13 +375,20 @@ def _element_texts(order: list, refs: list[str], pages: list[str], marks: dict,
     ids: list[tuple[bytes, str, str]] = []
     # Headings never skip a level (PDF/UA): a heading deeper than the one before it
     # by more than one is read one level below it (the notice's 記者発表内容 under
-    # no title is H1).
+    # no title is H1). A heading under one of a shallower level (its parent: a
+    # section's part under the section's heading) is read one level below its
+    # parent as read, so that parts of one section are read at one level, the first
+    # as the others.
     last = 0
+    parents: list[tuple[int, int]] = []      # (level given, level read) of the headings above
     roles, mcids, append = _ROLES, _MCIDS, texts.append
     for i, (node, parent) in enumerate(order):
         head, level = roles.get(node.role) or _role(node.role)
         if level is not None:
-            last = min(level, last + 1)
+            while parents and parents[-1][0] >= level:
+                parents.pop()
+            last = min(level, (parents[-1][1] if parents else last) + 1)
+            parents.append((level, last))
             head = _role(f"H{last}")[0]
         # (its kids' references looked up in C; a kid not kept has none)
         kids = list(filter(None, map(ref_of.get, node.kids))) if node.kids else None

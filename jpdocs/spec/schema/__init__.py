@@ -17,7 +17,7 @@ from .parties import (  # noqa: F401  (the models, importable from spec.schema)
     Representative, Party)
 from .notice import (  # noqa: F401  (the models, importable from spec.schema)
     Person, PhoneKind, Phone, Contact, ScheduleRow, ExtraItem, Site, AgendaSubStep, AgendaStep,
-    Ceremony, KI_BUILTINS, KiGroup, KiEntry, KiItemSpec, Background, Section, PressRequest,
+    Ceremony, KI_BUILTINS, KiGroup, KiEntry, KiItemSpec, Background, SectionPart, Section, PressRequest,
     Attachment, Attachments, AfterNotice, PressNotice)
 from .agreement import (  # noqa: F401  (the models, importable from spec.schema)
     Area, SubItemSpec, ClauseSpec, ArticleText, ArticleOverride, ExtraArticle, Chapter, Validity,

@@ -278,6 +278,15 @@ class Photo(Strict):
     alt: Optional[Line] = None
 
 
+class SectionPart(Strict):
+    """A part of a section under a heading of its own (sections[].parts): the
+    subheading as written (（１）　期日, 協定締結先: its number, if any, is the
+    office's own), then its paragraphs, each a level further in than the section's.
+    Paragraphs, one at least (spec/section_checks.py)."""
+    heading: Line
+    paragraphs: list[Line] = []
+
+
 class Section(Strict):
     """A section of the notice's own after the 記 block (and the background): its
     heading printed as written (【岡山県奈義町とは】, 【参考】), then its paragraphs,
@@ -285,9 +294,13 @@ class Section(Strict):
     photos (two a row, each caption under its photo);
     with before_ki, between the notice's text and its 記 block (【本件のポイント】).
     Without a heading, paragraphs alone (what happened at the signing, after the list).
-    Paragraphs, a table or photos, one at least (spec/section_checks.py)."""
+    Paragraphs, parts, a table or photos, one at least (spec/section_checks.py).
+    Its parts (協定締結先 and 主な協力業務 under 協定の概要) follow its paragraphs, each
+    under its subheading; a table beside them would read as the last part's, so it is
+    refused there."""
     heading: Optional[Line] = None
     paragraphs: list[Line] = []
+    parts: list[SectionPart] = []
     table: list[list[str]] = []
     photos: list[Photo] = []
     before_ki: bool = False

@@ -121,7 +121,8 @@ def _block(box, b, ctx: Ctx) -> list:
                 fields.bookmark(p, fields.article_bookmark(b.seq), b.seq)
         return [p]
     if isinstance(b, m.Heading):
-        p = para(box, ctx, b.style, phrase_lines(ctx, b.style, b.align, b.inlines), align=b.align, keep=True)
+        p = para(box, ctx, b.style, phrase_lines(ctx, b.style, b.align, b.inlines, indents=(0.0, b.left_indent)),
+                 align=b.align, left=b.left_indent, before=b.space_before, keep=True)
         put(ppr_of(p), "outlineLvl", PPR, val=min(max(b.level - 1, 0), 8))
         return [p]
     if isinstance(b, m.Item):
