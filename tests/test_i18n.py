@@ -660,6 +660,11 @@ VARIANTS.update({
     "prose-list-first": (_STD, "    prose: [{items: [連携すること]}, 両者は連携する。]\n    closing: ここに協定書を交換する。"),
     "section-before-no-ki": ("  closing_ijo:", "  ki: []\n  sections: [{heading: 【本件のポイント】, before_ki: true,"
                                                " paragraphs: [●　連携します。]}]\n  closing_ijo:"),
+    "section-part-empty": ("  closing_ijo:", "  sections: [{heading: 協定の概要, parts: [{heading: 協定締結先}]}]\n"
+                                             "  closing_ijo:"),
+    "section-parts-table": ("  closing_ijo:", "  sections: [{heading: 協定の概要, parts: [{heading: 協定締結先,"
+                                              " paragraphs: [・網走市]}], table: [[番号, 事項], [１, 防災]]}]\n"
+                                              "  closing_ijo:"),
     "agenda-parties-also": [(_AGENDA, "    agenda: [開会, {step: 協定書署名, parties: true}]\n"),
                             ("press_notice:\n", "press_notice:\n  also: [companion-agreement.yaml]\n")],
     "agenda-too-many-steps": (_AGENDA, "    agenda: [{step: 署名, steps: [" + ", ".join(f"署名{i}" for i in range(45)) + "]}]\n"),

@@ -756,7 +756,8 @@ def test_a_section_without_its_text_is_an_error(section, tmp_path, capsys):
     path = variant(tmp_path, ("  press_request:\n", f"  sections:\n    - {section}\n  press_request:\n"))
     code, _, err = check(path, capsys)
     assert code == 1 and (f"{path}:{line_of(path, '- {')}: press_notice.sections[0]: a section needs its paragraphs"
-                          " (paragraphs: […]), a table (table: […]) or its photos (photos: […]), one at least") in err, err
+                          " (paragraphs: […]), parts (parts: […]), a table (table: […]) or its photos (photos: […]),"
+                          " one at least") in err, err
 
 
 @needs_poppler
