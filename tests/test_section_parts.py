@@ -195,6 +195,28 @@ def test_parts_under_a_section_without_a_heading_are_headings_of_its_level(tmp_p
     assert _outline(sub) == 1
 
 
+def test_a_section_template_older_than_parts_warns_of_each_line_it_leaves_out(tmp_path):
+    """A user's section.xml.j2 written before parts prints none of them: each subheading and
+    each paragraph of a part is a warning at its line, and the notice is still made."""
+    text = (ROOT / "templates" / "section.xml.j2").read_text(encoding="utf-8")
+    start = text.index("{#- its parts (sections[].parts)")
+    end = text.index("{% if section.table %}")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "section.xml.j2").write_text(text[:start] + text[end:], encoding="utf-8")
+    case = REAL / "yamaguchi-krasnodar-2017.yaml"
+    result = run_generate(case, "-o", tmp_path / "out", "--format", "pdf", "--templates", mine)
+    assert result.returncode == 0, result.stderr
+    section = _section(case.stem)
+    index = yaml.safe_load(case.read_text(encoding="utf-8"))["press_notice"]["sections"].index(section)
+    warned = {m.group(1) for m in re.finditer(r"^warning: .*?: (press_notice\.sections\S*): ", result.stderr, re.M)}
+    expected = {f"press_notice.sections[{index}].parts[{j}].{k}"
+                for j, part in enumerate(section["parts"])
+                for k in ("heading", *(f"paragraphs[{i}]" for i in range(len(part["paragraphs"]))))}
+    assert warned == expected, result.stderr
+    assert (tmp_path / "out" / case.stem / "press-notice.pdf").exists()
+
+
 @pytest.mark.parametrize("section, key, words", [
     ({"heading": "協定の概要", "parts": [{"heading": "協定締結先"}]},
      "press_notice.sections[0].parts[0]", "a part needs its paragraphs"),
