@@ -224,29 +224,39 @@ def test_a_document_reportlab_would_write_otherwise_is_left_to_reportlab(monkeyp
 
 
 def test_objects_registered_at_once_are_numbered_as_reportlab_numbers_them():
-    """pdffile.register gives the numbers, maps and names doc.Reference gives one by one;
-    where Reference would do something else (a name taken), it is Reference's doing."""
-    from jpdocs.writers.pdffile import Preformatted, register
+    """pdffile.register gives the numbers, maps and names doc.Reference gives one by one,
+    for a run of bytes (the structure elements) and for objects; where Reference would
+    do something else (a name taken), it is Reference's doing."""
+    from jpdocs.writers.pdffile import register
 
-    def made(at_once):
+    def made(at_once, objects):
         doc = pdfdoc.PDFDocument(invariant=1)
         doc.Reference(pdfdoc.PDFDictionary({"A": 1}), "first")
-        objects, names = [Preformatted(b"1"), Preformatted(b"2"), pdfdoc.PDFArray([3])], ["a", "b", "c"]
+        names = ["a", "b", "c"][:len(objects)]
         if at_once:
             refs = register(doc, objects, names)
         else:
             refs = [pdfdoc.format(doc.Reference(o, n), doc).decode() for o, n in zip(objects, names)]
         return refs, doc.objectcounter, doc.idToObjectNumberAndVersion, doc.numberToId, \
-            [getattr(o, "__InternalName__") for o in objects], [type(doc.idToObject[n]) for n in names]
-    assert made(True) == made(False)
+            [getattr(o, "__InternalName__", None) for o in objects], [o if type(o) is bytes else type(o) for o in map(doc.idToObject.get, names)], \
+            "jp_runs" in doc.__dict__
+    for objects in (lambda: [b"1", b"2", b"[3]"], lambda: [pdfdoc.PDFDictionary({"B": 2}), pdfdoc.PDFArray([3])],
+                    lambda: [b"1"]):
+        ours, theirs = made(True, objects()), made(False, objects())
+        assert ours[:-1] == theirs[:-1] and ours[-1] == (type(objects()[0]) is bytes) and not theirs[-1]
 
     doc = pdfdoc.PDFDocument(invariant=1)
-    taken = Preformatted()
+    taken = pdfdoc.PDFArray([1])
     doc.Reference(taken, "b")
     n = doc.objectcounter
-    assert register(doc, [Preformatted(), taken], ["a", "b"]) == [f"{n + 1} 0 R", f"{n} 0 R"]   # (Reference's)
+    assert register(doc, [b"a", taken], ["a", "b"]) == [f"{n + 1} 0 R", f"{n} 0 R"]   # (Reference's)
+    assert "jp_runs" not in doc.__dict__
     with pytest.raises(ValueError, match="redefining"):
-        register(doc, [Preformatted()], ["b"])
+        register(doc, [b"other"], ["b"])
+    mixed = [b"<<>>", pdfdoc.PDFArray([2])]                # (bytes among objects: Reference's, one by one)
+    m = doc.objectcounter
+    assert register(doc, mixed, ["c", "d"]) == [f"{m + 1} 0 R", f"{m + 2} 0 R"]
+    assert doc.idToObject["c"] is mixed[0] and mixed[1].__InternalName__ == "d" and "jp_runs" not in doc.__dict__
 
 
 def test_references_and_object_heads_spelled_once_are_reportlabs():
@@ -324,7 +334,7 @@ def test_text_is_encoded_as_reportlab_encodes_it(text):
 
 
 def test_a_run_of_preformatted_objects_is_written_as_reportlab_writes_it():
-    """Preformatted objects registered together (the structure elements) are written
+    """Objects registered together as their bytes (the structure elements) are written
     at once (pdffile._run): the same bytes and cross-reference offsets as reportlab's
     writer, an object whose bytes end a line included."""
     import io
@@ -338,8 +348,8 @@ def test_a_run_of_preformatted_objects_is_written_as_reportlab_writes_it():
         canv.drawString(10, 10, "x")
         canv.showPage()
         doc = canv._doc
-        objects = [pdffile.Preformatted(b"<</A %d>>" % k) for k in range(5)]
-        objects[2].data = b"[ 1 2 ]\n"
+        objects = [b"<</A %d>>" % k for k in range(5)]
+        objects[2] = b"[ 1 2 ]\n"
         refs = pdffile.register(doc, objects, [f"run{k}" for k in range(5)])
         doc.Reference(pdfdoc.PDFArray([pdfdoc.PDFObjectReference("run0"), pdfdoc.PDFObjectReference("run4")]),
                       "after")

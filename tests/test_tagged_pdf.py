@@ -423,6 +423,11 @@ def test_the_tree_is_the_same_where_the_document_numbers_its_elements_otherwise(
         return [f"{n} 0 R" for n in range(first + 1, first + 1 + count)]
     monkeypatch.setattr(tags, "references", off_by_one)
     assert _tree_objects() == expected and predicted
+    # reportlab's writer too, which writes each element from the document's objects
+    # (the bytes registered, made again: not the list of the run written at once)
+    from jpdocs.writers import pdffile
+    monkeypatch.setattr(pdffile, "_plain", lambda doc: False)
+    assert _tree_objects() == expected
 
 
 def test_the_structure_tree_is_written_to_the_byte():

@@ -416,21 +416,6 @@ def dictionary_bytes(d: PDFDictionary, doc) -> bytes:
     return pdfdoc.format(d, doc)
 
 
-class Preformatted(PDFObject):
-    """An object whose bytes were made before the file is written (tags.py's structure
-    elements, their references spelled with the numbers already given), written as they are."""
-
-    def __init__(self, data: bytes = b""):
-        self.data = data
-
-    def format(self, document):
-        return self.data
-
-
-def _preformatted(p: Preformatted, doc) -> bytes:
-    return p.data
-
-
 _SPELLED = 100_000                # object numbers whose reference and head are spelled once per process
 _REFS: list[str] = []             # "n 0 R", by n
 _HEADS: list[bytes] = []          # b"n 0 obj\n", by n (a format is ~1,200 instructions, a list item ~20)
@@ -458,44 +443,51 @@ def _head(number: int, version: int) -> bytes:
 
 def register(doc, objects: list, names: list[str]) -> list[str]:
     """`doc.Reference(obj, name)` for each object and its name, in order; their
-    references as the file spells them ("12 0 R"). New objects of reportlab's own
-    document are registered here as its Reference registers a new named object
-    (the next number, version 0, the three maps, the object's internal name) without
-    its checks one by one: the structure tree registers some 60 at once."""
+    references as the file spells them ("12 0 R"). An object may be bytes, one made
+    before the file is written (tags.py's structure elements, their references
+    spelled with the numbers given here), which is written as it is: by reportlab's
+    writer too (pdfdoc.format writes bytes as they are; Reference takes an object
+    that is no PDFObject where it is named). New objects of reportlab's own document
+    are registered here as its Reference registers a new named object (the next
+    number, version 0, the three maps, a PDFObject's internal name) without its
+    checks one by one: the structure tree registers some 60 at once, written at once
+    (`_run`) where all are bytes."""
     ids = doc.idToObjectNumberAndVersion
+    run = set(map(type, objects)) == {bytes}     # (bytes have no internal name to set)
     if type(doc) not in (pdfdoc.PDFDocument, FastDocument) or not doc.idToObject.keys().isdisjoint(names) or \
-            not all([isinstance(obj, PDFObject) and "__InternalName__" not in obj.__dict__ for obj in objects]):
+            not run and not all([isinstance(obj, PDFObject) and "__InternalName__" not in obj.__dict__
+                                 for obj in objects]):
         for obj, name in zip(objects, names):
             doc.Reference(obj, name)
         return ["%d %d R" % ids[name] for name in names]
     first = doc.objectcounter + 1
     numbers = range(first, first + len(names))
-    for obj, name in zip(objects, names):
-        obj.__InternalName__ = name
+    if not run:
+        for obj, name in zip(objects, names):
+            obj.__InternalName__ = name
     ids.update(zip(names, zip(numbers, repeat(0))))
     doc.numberToId.update(zip(numbers, names))
     doc.idToObject.update(zip(names, objects))
     doc.objectcounter = first + len(names) - 1
-    if all([type(obj) is Preformatted for obj in objects]):
+    if run:
         doc.__dict__.setdefault("jp_runs", {})[first] = (names, objects)
     return references(first, len(names))
 
 
-def _run(names: list[str], objects: list[Preformatted], doc, offset: int) -> tuple[list[bytes], list[int]]:
-    """The indirect objects of a run of Preformatted ones registered together
-    (`register`: the structure elements, ~60 a notice, numbered from the first's),
-    each as one piece (its head, its bytes, its end), and their offsets, from
-    `offset` on: made in C passes over the run rather than object by object in
-    `FastDocument.format`'s loop (~100 bytecodes an object there)."""
+def _run(names: list[str], objects: list[bytes], doc, offset: int) -> tuple[list[bytes], list[int]]:
+    """The indirect objects of a run of bytes registered together (`register`: the
+    structure elements, ~60 a notice, numbered from the first's), each as one piece
+    (its head, its bytes, its end), and their offsets, from `offset` on: made in C
+    passes over the run rather than object by object in `FastDocument.format`'s loop
+    (~100 bytecodes an object there)."""
     first = doc.idToObjectNumberAndVersion[names[0]][0]
     if first + len(names) > _SPELLED:
         heads = list(map(b"%d 0 obj\n".__mod__, range(first, first + len(names))))
     else:
         _head(first + len(names), 0)             # (spelled that far)
         heads = _HEADS[first:first + len(names)]
-    data = [obj.data for obj in objects]
-    ends = [b"endobj\n" if d.endswith(b"\n") else b"\nendobj\n" for d in data]
-    pieces = list(map(b"".join, zip(heads, data, ends)))
+    ends = [b"endobj\n" if d.endswith(b"\n") else b"\nendobj\n" for d in objects]
+    pieces = list(map(b"".join, zip(heads, objects, ends)))
     offsets = list(accumulate(map(len, pieces), initial=offset))
     return pieces, offsets
 
@@ -506,7 +498,7 @@ _VALUES = {PDFDictionary: _dictionary, PDFArray: _array, PDFObjectReference: _re
 # an object at the top of the file (an indirect object)
 _OBJECTS = {PDFDictionary: _dictionary, PDFArray: _array, PDFCatalog: _root, PDFPages: _pages_tree,
             PDFPage: _page, PDFInfo: _reportlab_info, Info: _info,
-            Preformatted: _preformatted, ViewerPreferencesPDFDictionary: _dictionary}
+            ViewerPreferencesPDFDictionary: _dictionary}
 
 
 def _trailer(doc, startxref: int, size: int, root: PDFObjectReference, info: PDFObjectReference) -> bytes:
@@ -560,7 +552,7 @@ class FastDocument(pdfdoc.PDFDocument):
             obj = id_to_object[oid]
             n, v = id_to_nv[oid]
             kind = type(obj)
-            if counter in runs:      # a run of Preformatted objects, at once (`_run`)
+            if counter in runs:      # a run of objects made as bytes, at once (`_run`)
                 # (numbered in a row by `register`, version 0, and a named object
                 # is never redefined: reportlab's Reference refuses it)
                 names, objects = runs[counter]

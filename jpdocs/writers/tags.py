@@ -28,7 +28,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference, PDFStream
 
 from .canvas_state import StateCanvas
-from .pdffile import FastDocument, Info, Preformatted, dictionary_bytes, references, register
+from .pdffile import FastDocument, Info, dictionary_bytes, references, register
 from .textout import FastText
 
 
@@ -444,20 +444,49 @@ def _element_text(node: Node, i: int, head: str, refs: list[str], parent: int, k
     return "".join(data)
 
 
+def _tree_objects(canv: TaggingCanvas, order: list, refs: list[str], pages: list[str], objrs: dict) -> list[bytes]:
+    """The tree's objects as their bytes, given their references (`refs`: the
+    elements', in `order`, then the parent tree's and the tree root's): the
+    elements, the parent tree (each page's marked contents' elements, then each
+    link's) and the tree's root."""
+    *refs, parent_tree_ref, root_ref = refs
+    texts, ids, ref_of = _element_texts(order, refs + [root_ref], pages, canv.jp_marks, objrs)
+    nums = ["<</Nums ["]
+    by_page = canv.jp_by_page
+    for i in range(len(pages)):
+        nums.append(f"{i} [")
+        if i < len(by_page) and by_page[i]:
+            nums += (" ".join(map(ref_of.__getitem__, by_page[i])), " ")
+        nums.append("] ")
+    for annot, key, node, page in canv.jp_annots:
+        nums.append(f"{key.value} {ref_of[node]} ")
+    nums.append("]>>")
+    top = [f"<</Type/StructTreeRoot/K {refs[0]}/ParentTree {parent_tree_ref}"
+           f"/ParentTreeNextKey {len(pages) + len(canv.jp_annots)}"]
+    if ids:
+        top.append("/IDTree <</Names [")
+        top += [f"<{key.hex().upper()}> {element} " for key, _, element in sorted(ids)]
+        top.append("]>>")
+    top.append(">>")
+    texts += ("".join(nums), "".join(top))
+    return list(map(str.encode, texts, repeat("latin-1")))
+
+
 def write_tree(canv: TaggingCanvas) -> None:
     """The structure tree, parent tree and catalog entries, into the canvas's document.
 
     The objects are numbered in the order the file writes them (the elements in
-    reading order, the parent tree, the tree's root), so that each element is
-    written here at once as its final bytes, its references spelled with the
-    numbers reportlab gives them (pdffile.Preformatted, registered together): a
-    notice has some 60 elements, and making each a list of parts resolved when the
-    file is written took half as much again (2.7 against 1.8 M instructions a
-    notice). An element is its role's head (remembered per role), its parent's
-    reference, and only the entries it has: most are a paragraph's /Pg and one
-    MCID, or a group's kids (`_element_texts`). The tree went from 1.31 to 1.04 M
-    instructions a warm notice with the one walk, the two shapes formatted at once
-    and the elements made with their bytes."""
+    reading order, the parent tree, the tree's root), so that each is made here at
+    once as its final bytes, its references spelled with the numbers reportlab gives
+    them, and registered as those bytes, together (pdffile.register): a notice has
+    some 60 elements, and making each a list of parts resolved when the file is
+    written took half as much again (2.7 against 1.8 M instructions a notice). An
+    element is its role's head (remembered per role), its parent's reference, and
+    only the entries it has: most are a paragraph's /Pg and one MCID, or a group's
+    kids (`_element_texts`). The tree went from 1.31 to 1.04 M instructions a warm
+    notice with the one walk, the two shapes formatted at once and the elements made
+    with their bytes; to ~0.85 M with the bytes registered as they are, not each
+    wrapped in an object of its own (a Python call each) whose name register set."""
     doc = canv._doc
     numbers = doc.idToObjectNumberAndVersion
 
@@ -476,42 +505,19 @@ def write_tree(canv: TaggingCanvas) -> None:
     order = _in_order(root, marks, objrs, canv.jp_forms)
     count = len(order)
     names = _element_names(count) + ["jpParentTree", "jpStructTreeRoot"]
-    # The elements are formatted before they are registered, with the numbers
-    # `register` gives a run of new objects (the next ones, in order), so that each is
-    # made with its bytes (an element's text encoded in a C pass, not one by one);
-    # a document that numbers them otherwise has them formatted again.
-    *refs, parent_tree_ref, root_ref = references(doc.objectcounter + 1, count + 2)
-    texts, ids, ref_of = _element_texts(order, refs + [root_ref], pages, marks, objrs)
-    elements = list(map(Preformatted, map(str.encode, texts, repeat("latin-1"))))
-    parent_tree, tree_root = Preformatted(), Preformatted()
-    given = register(doc, [*elements, parent_tree, tree_root], names)
-    if given != [*refs, parent_tree_ref, root_ref]:
-        *refs, parent_tree_ref, root_ref = given
-        texts, ids, ref_of = _element_texts(order, refs + [root_ref], pages, marks, objrs)
-        for element, text in zip(elements, texts):
-            element.data = text.encode("latin-1")
+    # The objects are made before they are registered, with the numbers `register`
+    # gives a run of new objects (the next ones, in order), so that each is made
+    # with its bytes (the texts encoded in a C pass, not one by one); a document
+    # that numbers them otherwise has them made again (in the same list, which a
+    # run registered keeps).
+    predicted = references(doc.objectcounter + 1, count + 2)
+    objects = _tree_objects(canv, order, predicted, pages, objrs)
+    given = register(doc, objects, names)
+    if given != predicted:
+        objects[:] = _tree_objects(canv, order, given, pages, objrs)
+        doc.idToObject.update(zip(names, objects))
     cat = doc.Catalog
     cat.StructTreeRoot = PDFObjectReference("jpStructTreeRoot")
-
-    nums = ["<</Nums ["]
-    by_page = canv.jp_by_page
-    for i in range(pages_count):
-        nums.append(f"{i} [")
-        if i < len(by_page) and by_page[i]:
-            nums += (" ".join(map(ref_of.__getitem__, by_page[i])), " ")
-        nums.append("] ")
-    for annot, key, node, page in canv.jp_annots:
-        nums.append(f"{key.value} {ref_of[node]} ")
-    nums.append("]>>")
-    parent_tree.data = "".join(nums).encode("latin-1")
-    top = [f"<</Type/StructTreeRoot/K {refs[0]}/ParentTree {parent_tree_ref}"
-           f"/ParentTreeNextKey {pages_count + len(canv.jp_annots)}"]
-    if ids:
-        top.append("/IDTree <</Names [")
-        top += [f"<{key.hex().upper()}> {element} " for key, _, element in sorted(ids)]
-        top.append("]>>")
-    top.append(">>")
-    tree_root.data = "".join(top).encode("latin-1")
     cat.MarkInfo = PDFDictionary({"Marked": "true"})
     info = doc.info
 
