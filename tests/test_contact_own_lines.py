@@ -156,3 +156,22 @@ def test_fukuoka_prints_its_desk_with_the_pages_colon(tmp_path):
     docx = [text for text in docx_paragraphs(tmp_path / case / "press-notice.docx") if text.strip()]
     start = docx.index(wanted[0])
     assert docx[start:start + 3] == wanted, docx[:8]
+
+
+@pytest.mark.parametrize("place", ["top", "foot_line", "head_table"])
+def test_own_lines_where_each_contact_is_one_line_or_a_row_is_refused(place, tmp_path, capsys):
+    """The house sets each contact on one line (at the top, after the text) or a row of
+    the head's table: no part of it has a line of its own, and own_lines would have no
+    effect: the house style's file, line and key."""
+    path = variant(tmp_path, style=f"notice:\n  contacts_at: {place}\ncontacts:\n  own_lines: [fax]\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:4: contacts.own_lines: own_lines sets parts of a contact" \
+                         f" on lines of their own; the house sets each contact on one line or a row" \
+                         f" (notice.contacts_at: {place}), and it would have no effect" in err, err
+    assert "Traceback" not in err
+
+
+def test_own_lines_in_the_head_where_a_contact_has_its_lines_is_accepted(tmp_path, capsys):
+    path = variant(tmp_path, style="notice:\n  contacts_at: head\ncontacts:\n  own_lines: [fax]\n")
+    code, _, err = check(path, capsys)
+    assert code == 0, err
