@@ -158,20 +158,30 @@ def test_fukuoka_prints_its_desk_with_the_pages_colon(tmp_path):
     assert docx[start:start + 3] == wanted, docx[:8]
 
 
+REQUEST = "      phone_kind: 直通\n  contacts:"
+ONE_LINE = "    - role: 担当窓口\n      department: オホーツク総合振興局地域創生部\n      phone: 0152-41-0618\n"
+
+
+@needs_poppler
 @pytest.mark.parametrize("place", ["top", "foot_line", "head_table"])
-def test_own_lines_where_each_contact_is_one_line_or_a_row_is_refused(place, tmp_path, capsys):
-    """The house sets each contact on one line (at the top, after the text) or a row of
-    the head's table: no part of it has a line of its own, and own_lines would have no
-    effect: the house style's file, line and key."""
-    path = variant(tmp_path, style=f"notice:\n  contacts_at: {place}\ncontacts:\n  own_lines: [fax]\n")
+def test_beside_contacts_on_one_line_own_lines_reaches_the_requests_box(place, tmp_path, capsys):
+    """A house that sets each contact on one line or a row (notice.contacts_at: top,
+    foot_line, head_table) still sets the press request's contact in its box at the foot:
+    own_lines has its effect there (the FAX under the phone), so it is no key without
+    effect; the notice's own contacts take none of the parts it moves, each refused at
+    the spec's key."""
+    house = f"notice:\n  contacts_at: {place}\ncontacts:\n  own_lines: [fax]\n"
+    path = variant(tmp_path, (REQUEST, "      phone_kind: 直通\n      fax: 0152-67-5622\n  contacts:"),
+                   (CONTACT, ONE_LINE), style=house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "out" / path.stem
+    pdf = [text for text, _, _ in lines_of(out / "press-notice.pdf")]
+    at = next(i for i, text in enumerate(pdf) if text.endswith("直通0152-67-5621"))
+    assert pdf[at + 1] == "FAX0152-67-5622", pdf[at - 1:]
+    docx = docx_paragraphs(out / "press-notice.docx")
+    assert docx[docx.index("直通　0152-67-5621") + 1] == "FAX　0152-67-5622", docx
+    # the notice's own contact, on its line or row, cannot be given a FAX
+    path = variant(tmp_path, (CONTACT, ONE_LINE + "      fax: 0152-41-0619\n"), style=house, name="fax.yaml")
     code, _, err = check(path, capsys)
-    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:4: contacts.own_lines: own_lines sets parts of a contact" \
-                         f" on lines of their own; the house sets each contact on one line or a row" \
-                         f" (notice.contacts_at: {place}), and it would have no effect" in err, err
-    assert "Traceback" not in err
-
-
-def test_own_lines_in_the_head_where_a_contact_has_its_lines_is_accepted(tmp_path, capsys):
-    path = variant(tmp_path, style="notice:\n  contacts_at: head\ncontacts:\n  own_lines: [fax]\n")
-    code, _, err = check(path, capsys)
-    assert code == 0, err
+    assert code == 1 and f"{path}:" in err and "press_notice.contacts[0].fax: the house sets" in err, err

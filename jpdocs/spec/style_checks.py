@@ -328,11 +328,6 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
     for part in sorted({p for p in own if own.count(p) > 1}):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
                                 f"{part} is named twice in own_lines: the second would have no effect; remove it"))
-    if own and style.notice.contacts_at in ("top", "foot_line", "head_table"):
-        problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
-                                f"own_lines sets parts of a contact on lines of their own; the house sets each"
-                                f" contact on one line or a row (notice.contacts_at: {style.notice.contacts_at}),"
-                                f" and it would have no effect"))
     if "extension" in own and (style.contacts.extension != "labelled" or style.contacts.phone_lines == "one"):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
                                 "extension in own_lines sets a labelled 内線 on a line of its own under its phone;"
