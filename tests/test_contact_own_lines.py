@@ -122,3 +122,66 @@ def test_an_extension_on_its_own_line_where_it_has_no_effect_is_refused(house, t
     assert code == 1 and f"error: {tmp_path / 'house.yaml'}:{line}: contacts.own_lines: extension in own_lines sets" \
                          " a labelled 内線 on a line of its own under its phone" in err, err
     assert "Traceback" not in err
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, lines", [
+    # a colon for the gap: the name label takes it too, as every other label does
+    ("contacts:\n  label_gap: \":\"\n  extension: labelled\n",
+     ["担当課：地域政策課　担当者:道下", "直通:0152-41-0618　内線:2345　FAX:0152-23-6123"]),
+    ("contacts:\n  label_gap: \": \"\n  extension: labelled\n  own_lines: [extension, name]\n",
+     ["担当課：地域政策課", "直通: 0152-41-0618　FAX: 0152-23-6123", "内線: 2345", "担当者: 道下"]),
+    ("contacts:\n  label_gap: \"：\"\n  person_line: with_department\n",
+     ["担当課：地域政策課　担当者：道下", "直通：0152-41-0618（内線2345）　FAX：0152-23-6123"]),
+    # a space for the gap (the default's, or a half-width one): 担当者：道下, not a name
+    # that reads on from its label
+    ("contacts:\n  label_gap: \" \"\n", ["担当課：地域政策課　担当者：道下", "直通 0152-41-0618（内線2345）　FAX 0152-23-6123"]),
+])
+def test_the_name_label_takes_the_house_gap_where_it_is_a_colon(house, lines, tmp_path, capsys):
+    """contacts.label_gap: ":" → 担当者:道下 as 直通:0152-…, in the PDF and the DOCX alike;
+    a gap of spaces keeps 担当者：道下."""
+    _contact_lines_are(DESK, house, lines, tmp_path, capsys)
+
+
+@needs_poppler
+def test_fukuoka_prints_its_desk_with_the_pages_colon(tmp_path):
+    """福岡県's head block: 担当者:里道 with the half-width colon of 直通:092-… and 内線:3626
+    (contacts.label_gap: ":"), not the full-width one, in the PDF and the DOCX."""
+    case = "fukuoka-fcoop-2023"
+    assert cli.main([str(REAL / f"{case}.yaml"), "-o", str(tmp_path), "--format", "pdf,docx"]) == 0
+    wanted = ["直通:092-643-3413", "内線:3626", "担当者:里道"]
+    pdf = [no_space(text) for text, _, _ in lines_of(tmp_path / case / "press-notice.pdf")]
+    start = pdf.index(wanted[0])
+    assert pdf[start:start + 3] == wanted, pdf[:8]
+    docx = [text for text in docx_paragraphs(tmp_path / case / "press-notice.docx") if text.strip()]
+    start = docx.index(wanted[0])
+    assert docx[start:start + 3] == wanted, docx[:8]
+
+
+REQUEST = "      phone_kind: 直通\n  contacts:"
+ONE_LINE = "    - role: 担当窓口\n      department: オホーツク総合振興局地域創生部\n      phone: 0152-41-0618\n"
+
+
+@needs_poppler
+@pytest.mark.parametrize("place", ["top", "foot_line", "head_table"])
+def test_beside_contacts_on_one_line_own_lines_reaches_the_requests_box(place, tmp_path, capsys):
+    """A house that sets each contact on one line or a row (notice.contacts_at: top,
+    foot_line, head_table) still sets the press request's contact in its box at the foot:
+    own_lines has its effect there (the FAX under the phone), so it is no key without
+    effect; the notice's own contacts take none of the parts it moves, each refused at
+    the spec's key."""
+    house = f"notice:\n  contacts_at: {place}\ncontacts:\n  own_lines: [fax]\n"
+    path = variant(tmp_path, (REQUEST, "      phone_kind: 直通\n      fax: 0152-67-5622\n  contacts:"),
+                   (CONTACT, ONE_LINE), style=house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "out" / path.stem
+    pdf = [text for text, _, _ in lines_of(out / "press-notice.pdf")]
+    at = next(i for i, text in enumerate(pdf) if text.endswith("直通0152-67-5621"))
+    assert pdf[at + 1] == "FAX0152-67-5622", pdf[at - 1:]
+    docx = docx_paragraphs(out / "press-notice.docx")
+    assert docx[docx.index("直通　0152-67-5621") + 1] == "FAX　0152-67-5622", docx
+    # the notice's own contact, on its line or row, cannot be given a FAX
+    path = variant(tmp_path, (CONTACT, ONE_LINE + "      fax: 0152-41-0619\n"), style=house, name="fax.yaml")
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"{path}:" in err and "press_notice.contacts[0].fax: the house sets" in err, err

@@ -492,6 +492,7 @@ STYLE_VARIANTS = {
     "ki-marker-gap-range": "notice:\n  ki_marker_gap: -1\n",
     "ki-marker-gap-none": "notice:\n  ki_marker: \"\"\n  ki_marker_gap: 0.5\n",
     "ki-marker-gap-inline": "notice:\n  ki_label: inline\n  ki_marker_gap: 0.5\n",
+    "date-time-gap-long-plain": "dates:\n  weekday: long_plain\nnotice:\n  date_time_gap: \"\"\n",
     "address-above-top": "notice:\n  contacts_at: top\ncontacts:\n  address_place: above\n",
     "paragraph-lead": "agreement:\n  paragraph_lead: \"第{n}項\"\n",
     "item-marker": "agreement:\n  item_marker: \"（）\"\n",

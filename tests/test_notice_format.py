@@ -1712,6 +1712,48 @@ def test_the_weekday_in_full_without_brackets(tmp_path, capsys):
 
 
 @needs_poppler
+@pytest.mark.parametrize("weekday, written", [("long_plain", "令和６年２月21日水曜日　17時までに"),
+                                              ("long", "令和６年２月21日（水曜日）17時までに"),
+                                              ("none", "令和６年２月21日17時までに")])
+def test_a_deadline_keeps_its_weekday_in_full_apart_from_the_hour(weekday, written, tmp_path, capsys):
+    """The request's deadline under dates.weekday: long_plain: the weekday has no bracket
+    to hold it apart from the hour, and a full-width space stands between, as Japanese
+    writes a date with its weekday and a time (２月21日水曜日　17時): in the PDF (a glyph
+    of one em between 日 and 17, read back) and the DOCX alike; the bracketed form and
+    the date without a weekday run on as before."""
+    import pdfplumber
+    path = variant(tmp_path, style=f"dates: {{weekday: {weekday}}}\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    assert written in docx_text(pdf.with_suffix(".docx"))
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for page in doc.pages for c in page.chars]
+    text = "".join(c["text"] for c in chars)
+    at = text.index(written[:written.index("17時")])
+    day = chars[at + written.index("17時") - 1 - ("　" in written)]
+    hour = chars[at + written.index("17時")]
+    assert day["text"] in "日）" and hour["text"] == "1", (day["text"], hour["text"])
+    gap = hour["x0"] - day["x1"]
+    if "　" in written:
+        assert gap == pytest.approx(day["size"], abs=1.5), gap      # one em, the space's
+    else:
+        assert gap < day["size"] / 2, gap
+
+
+def test_the_time_straight_after_a_weekday_without_brackets_is_refused(tmp_path, capsys):
+    """date_time_gap: "" leaves the ceremony's time straight after the date, which the
+    weekday's bracket holds apart; without brackets (long_plain) the weekday would run into
+    the hour: the house style's file, line and key."""
+    path = variant(tmp_path, style="dates: {weekday: long_plain}\nnotice:\n  date_time_gap: \"\"\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:3: notice.date_time_gap: date_time_gap: \"\" sets the" \
+                         " ceremony's time straight after its date" in err, err
+    assert "Traceback" not in err
+    path = variant(tmp_path, style="dates: {weekday: long}\nnotice:\n  date_time_gap: \"\"\n")
+    assert check(path, capsys)[0] == 0
+
+
+@needs_poppler
 def test_a_part_of_the_day_only(tmp_path, capsys):
     path = variant(tmp_path, ('    start: "11:00"\n    duration_note: 30分程度\n', "    time_of_day: 午後\n"))
     text = notice_text(path, tmp_path, capsys)

@@ -60,15 +60,50 @@ def test_the_attendees_label_on_its_line_over_its_groups_beside_inline_labels(tm
     at = lines.index("【出席者】")
     assert lines[at + 1:at + 3] == ["＜株式会社長崎新聞社＞", "才木邦夫様／代表取締役社長"], lines[at:]
     assert any(x.startswith("【日時】平成28年3月29日（火）") for x in lines), lines
-    paragraphs = [p.strip().replace("\u3000", "") for p in docx_paragraphs(pdf.with_suffix(".docx"))]
-    at = paragraphs.index("【出席者】")
-    assert paragraphs[at + 1] == "＜株式会社長崎新聞社＞", paragraphs[at:]
+    paragraphs = docx_paragraphs(pdf.with_suffix(".docx"))
+    at = paragraphs.index("【出席者】")          # as the PDF prints it: no gap after it
+    assert paragraphs[at + 1].replace("\u3000", "") == "＜株式会社長崎新聞社＞", paragraphs[at:]
 
     (tmp_path / "inline").mkdir()
     inline = real_case_variant(tmp_path / "inline", "niu-nagasaki-np-2016", "niu-topics.yaml")
     style = inline.parent / "styles" / "niu-topics.yaml"
     style.write_text(style.read_text(encoding="utf-8").replace("  ki_people_label: line", ""), encoding="utf-8")
     assert "【出席者】＜株式会社長崎新聞社＞" in texts(built(inline, tmp_path / "inline", capsys))
+
+
+@needs_poppler
+@pytest.mark.parametrize("case", ["niu-nagasaki-np-2016", "kanagawa-ryokan-2020", "rakuno-churaumi-2026",
+                                  "namie-tohoku-2026", "sgu-uchiko-2019"])
+def test_a_label_on_its_line_beside_inline_labels_ends_with_no_gap(case, tmp_path, capsys):
+    """Beside inline labels (日時　… with the house's gap of spaces), a label that keeps its
+    line (【出席者】 under ki_people_label: line, a long 連携協力する内容, a 次第) ends where
+    the PDF's ink ends: no glyph of a space after it in the PDF's text, no space at the end
+    of its DOCX paragraph (they carried '【出席者】　')."""
+    import pdfplumber
+    pdf = built(REAL / f"{case}.yaml", tmp_path, capsys)
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            rows: dict = {}
+            for c in page.chars:
+                rows.setdefault(round(c["top"]), []).append(c)
+            ends = [max(row, key=lambda c: c["x0"])["text"] for row in rows.values()]
+            assert not [e for e in ends if e.isspace()], ends
+    paragraphs = docx_paragraphs(pdf.with_suffix(".docx"))
+    assert [p for p in paragraphs if p != p.rstrip()] == []
+
+
+@needs_poppler
+def test_a_gap_that_prints_stays_after_a_label_on_its_line(tmp_path, capsys):
+    """A gap that is a mark (：) is part of how the house writes every label, on its line
+    too: 締結者： over the signers, PDF and DOCX alike."""
+    path = variant(tmp_path, style="notice:\n  ki_label: inline\n  ki_label_gap: \"：\"\n"
+                                   "  ki_people_label: line\n")
+    pdf = built(path, tmp_path, capsys)
+    lines = texts(pdf)
+    at = lines.index("３締結者：")
+    assert lines[at + 1] == "北海道オホーツク総合振興局長中島和彦", lines[at:]
+    assert [p for p in docx_paragraphs(pdf.with_suffix(".docx")) if p.endswith("締結者：")], \
+        docx_paragraphs(pdf.with_suffix(".docx"))
 
 
 def test_the_people_labels_line_without_inline_labels_is_refused(tmp_path, capsys):

@@ -51,7 +51,10 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
     short = [form.ki_label == "inline" and japanese.em_width(it.label) <= RUN_IN_LABEL_EM
              and not (own_line and listed) for it, listed in zip(items, people)]
     hang = max((head_em(n, it.label) for n, (it, ok) in enumerate(zip(items, short), 1) if ok), default=None)
-    gap = form.ki_label_gap if hang is not None else ""
+    # a label on its line keeps a gap that prints (日時：), never one of spaces: at the
+    # line's end it would print nothing, and the text (the DOCX, the PDF's tags) would
+    # carry it ('【出席者】　')
+    gap = form.ki_label_gap.rstrip() if hang is not None else ""
     return [changed(it, marker=head(n, it.label), hang=hang) if ok and it.kind == "text" else
             changed(it, marker=mark(n), head=set_across(it.label, spread) + gap, marker_hang=past(mark(n)))
             for n, (it, ok) in enumerate(zip(items, short), 1)]

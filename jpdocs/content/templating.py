@@ -262,9 +262,14 @@ def event_date_text(value: dt.date, issued: dt.date | None, digits: str, dates: 
 def deadline_text(value: dt.date | dt.datetime, issued: dt.date | None, digits: str, dates: Dates,
                   times: Times) -> str:
     """令和６年２月21日（水）17時: no Western year beside an era year, as notices write
-    deadlines, and no minutes on the hour."""
+    deadlines, and no minutes on the hour. A weekday in full without brackets (long_plain)
+    has none to hold it apart from the hour: a full-width space stands between, as
+    Japanese writes a date with its weekday and a time (CLDR's y年M月d日EEEE H時mm分:
+    ２月21日水曜日　17時, not ２月21日水曜日17時)."""
     text = event_date_text(value, issued, digits, dates, western=False)
     if isinstance(value, dt.datetime):
+        if dates.weekday == "long_plain":
+            text += "　"
         text += japanese.format_time(value.time(), digits, minutes_if_zero=False, clock=times.clock,
                                      notation=times.notation, pad_minutes=times.pad_minutes)
     return text

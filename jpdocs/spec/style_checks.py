@@ -86,6 +86,13 @@ def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
                                 "issue_year: false writes the date of issue without its year, and event_year: false"
                                 " leaves the year of the ceremony's date to the date of issue: no date would say the"
                                 " year; remove one of them"))
+    if dates.weekday == "long_plain" and style.notice.date_time_gap == "":
+        # the gap may be left out only where the weekday's bracket holds the day apart from the hour
+        problems.append(Problem(name, line_of(lines, ("notice", "date_time_gap")), "notice.date_time_gap",
+                                "date_time_gap: \"\" sets the ceremony's time straight after its date, where the"
+                                " weekday's bracket holds them apart; the house writes the weekday without brackets"
+                                " (dates.weekday: long_plain), and the weekday would run into the hour"
+                                " (２月27日火曜日11時00分): remove date_time_gap"))
     form = _FIXED_ISSUE_FORMS.get(dates.issue_calendar)
     if dates.issue_pad is not None and dates.issue_two_digits:
         problems.append(Problem(name, line_of(lines, ("dates", "issue_pad")), "dates.issue_pad",

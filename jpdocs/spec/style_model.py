@@ -183,7 +183,7 @@ class ContactStyle(StyleModel):
     # number under the phones (default: after the last phone, on its line), as 大崎市
     # writes 〒989-6188 / 大崎市古川七日町1-1… / 電話番号:… / ファクス:…; extension: a labelled
     # 内線 under its phone (extension: labelled, phone_lines: each only); name: the contact's
-    # name after its name_label (担当者：里道) not on the department's line but last, under
+    # name after its name_label (担当者:里道) not on the department's line but last, under
     # the numbers, as 福岡県 heads its releases (担当課 / 直通 / 内線 / 担当者)
     own_lines: list[Literal["postal_code", "fax", "extension", "name"]] = []
     # the postal code and address under the department and its people, set in with the

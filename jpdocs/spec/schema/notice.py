@@ -62,7 +62,7 @@ class Contact(Strict):
     department_label: Optional[Line] = None
     title: Optional[Line] = None      # 地域政策課長
     name: Optional[Line] = None       # 杉村 勝彦
-    name_label: Optional[Line] = None  # 担当 → 担当：道下
+    name_label: Optional[Line] = None  # 担当 → 担当：道下 (担当:道下 where the house's label_gap is ":")
     # as written before the person's title and name, its colon too: 担当者: → 担当者:地域林政調整官
     # (秋田森林管理署), 担当： → 担当：課長　道下; only where given
     person_label: Optional[Line] = None
