@@ -12,6 +12,10 @@ from conftest import ROOT, needs_poppler, run_generate
 from test_jlreq import EM, widths
 from test_real_cases import people_of, reading_lines, torn_names
 
+from jpdocs.content.person_names import names_held
+from jpdocs.spec.load import load_spec
+from jpdocs.spec.schema import Contact, Person, Representative
+from jpdocs.spec.strict import Model
 from jpdocs.writers import kept_names
 from jpdocs.writers.composition import set_lines
 from jpdocs.writers.jlreq import Settings
@@ -83,6 +87,36 @@ def test_the_reading_back_finds_a_torn_name():
                       "press_notice": {"contacts": [{"department": "課", "name": "道下"}],
                                        "ki": [{"label": "出席者", "people": [{"name": "○○　○"}]}]}}) \
         == {"森　宏之", "道下"}
+
+
+def _every_person(x, found: set) -> set:
+    """Every name of a Person, Representative or Contact anywhere in a model, by walking
+    every key (what names_held does by its list of places)."""
+    if isinstance(x, Model):
+        if isinstance(x, (Person, Representative, Contact)) and x.name:
+            found.add(x.name)
+        for key in type(x).model_fields:
+            _every_person(getattr(x, key), found)
+    elif isinstance(x, (list, tuple)):
+        for value in x:
+            _every_person(value, found)
+    elif isinstance(x, dict):
+        for value in x.values():
+            _every_person(value, found)
+    return found
+
+
+def test_the_names_held_are_every_person_of_every_spec():
+    specs = sorted((ROOT / "specs").glob("*.yaml")) + sorted(
+        p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml") if not p.name.endswith(".facts.yaml"))
+    held = 0
+    for path in specs:
+        loaded = load_spec(path)
+        names = names_held(loaded)
+        assert len(names) == len(set(names)), path
+        assert set(names) == _every_person(loaded.spec, set()), path
+        held += bool(names)
+    assert held > 80                           # (people, and the specs that name none)
 
 
 @needs_poppler
