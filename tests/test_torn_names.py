@@ -21,7 +21,7 @@ from jpdocs.writers.composition import set_lines
 from jpdocs.writers.jlreq import Settings
 
 TEXT = "二月二日に締結式を開き奈良県生協連会長とならコープ森　宏之理事長の三者が協定を取り交わしました"
-NAME = kept_names.pattern(("森　宏之", "瀧川　潔"))
+NAME = kept_names.prepared(("森　宏之", "瀧川　潔"))
 
 
 def _texts(text: str, width: float, names=(), justify: bool = True) -> list[str]:
@@ -35,10 +35,12 @@ def test_a_name_is_found_as_the_spec_writes_it_its_spaces_aside():
     assert kept_names.spans("ならコープ森宏之理事長", NAME) == ((5, 8),)
     assert kept_names.spans("森 宏之と瀧川　潔", NAME) == ((0, 4), (5, 9))
     assert kept_names.spans("森ならコープ理事長", NAME) == ()               # the surname alone: one word
-    assert kept_names.pattern(("森",)) is None                                # one character: nothing to tear
-    assert kept_names.pattern(()) is None
+    assert kept_names.spans("理事長森　宏之", kept_names.prepared(("宏之", "森　宏之"))) == ((3, 7),)   # the longer
+    assert kept_names.spans("森　宏", NAME) == ()                               # the text ends inside it
+    assert kept_names.prepared(("森",)) == ()                                  # one character: nothing to tear
+    assert kept_names.prepared(()) == ()
     # a name joined by ・ is kept whole part by part, each ・ with the part before it
-    found = kept_names.pattern(("シュポルト・ヴァチェスラフ",))
+    found = kept_names.prepared(("シュポルト・ヴァチェスラフ",))
     assert kept_names.spans("知事シュポルト・ヴァチェスラフは", found) == ((2, 8), (8, 15))
 
 
@@ -67,13 +69,13 @@ def test_the_name_stays_torn_where_keeping_it_whole_takes_another_line():
 
 def test_a_name_longer_than_a_line_breaks_all_the_same():
     text = "知事シュポルトヴァチェスラフイヴァノビッチは"
-    found = kept_names.pattern(("シュポルトヴァチェスラフイヴァノビッチ",))
+    found = kept_names.prepared(("シュポルトヴァチェスラフイヴァノビッチ",))
     assert _texts(text, 10 * EM, kept_names.spans(text, found)) == _texts(text, 10 * EM)
 
 
 def test_a_name_joined_by_middle_dots_breaks_only_after_one():
     text = "ロシア連邦ハバロフスク地方知事シュポルト・ヴァチェスラフ・イヴァノビッチは、会談した。"
-    found = kept_names.pattern(("シュポルト・ヴァチェスラフ・イヴァノビッチ",))
+    found = kept_names.prepared(("シュポルト・ヴァチェスラフ・イヴァノビッチ",))
     width = text.index("スラフ") * EM            # JLREQ's break: …ヴァチェ / スラフ…
     assert _texts(text, width)[0].endswith("ヴァチェ")
     assert _texts(text, width, kept_names.spans(text, found))[0].endswith("シュポルト・")

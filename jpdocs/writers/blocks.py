@@ -85,7 +85,7 @@ class BlockBuilder:
         # part's in the release and the annual book
         self.node = tree if tree is not None else Node("Document")
         # the people's names the spec holds (model.Document.people), kept whole on a line
-        self.people = kept_names.pattern(people)
+        self.people = kept_names.prepared(people)
         self.house = style
         self.font = fonts.register(style)
         self.fallbacks = fonts.fallback_names(style)
@@ -251,7 +251,7 @@ class BlockBuilder:
     def _names(self, inlines: list[m.Inline]) -> tuple:
         """Where the inlines name a person of the document (kept_names.spans): the
         composer's `names`, by character as _spreads counts them."""
-        if self.people is None:
+        if not self.people:
             return ()
         return kept_names.spans(m.plain_text(inlines), self.people)
 
