@@ -675,6 +675,73 @@ def jpcheck_violations(jpcheck, pdf: Path) -> list[tuple]:
     return jpcheck.check_lines(halves) + edges + jpcheck.check_era_spread(str(pdf)) + jpcheck.check_fonts(str(pdf))
 
 
+
+@pytest.mark.parametrize("cid", cases("test_no_person_s_name_is_torn_at_a_line_s_end"))
+def test_no_person_s_name_is_torn_at_a_line_s_end(cid, built):
+    """A person's name the spec holds (a signer, a head, a witness, the people of the 記
+    and the 次第, a contact) stands whole on a line wherever a PDF prints it, in a
+    template's sentence or the spec's prose (ならコープ / 森　宏之理事長, never …森 /
+    宏之…), as a proof-reader asks; a name joined by ・ may break after a ・."""
+    case = built[cid]
+    names = people_of(case.spec)
+    for pdf in case.pdfs:
+        assert torn_names(reading_lines(pdf), names) == [], (cid, pdf.name)
+
+
+PERSON_KEYS = frozenset({"representative", "signatory", "co_signers", "people", "contact", "contacts"})
+_LETTER = re.compile(r"[\w々〆ー]")
+
+
+def people_of(spec) -> set[str]:
+    """The names of the people a spec holds, read from its YAML (not the product's
+    model): each `name` of a mapping under one of PERSON_KEYS. A name of no letter (a
+    form's ○○　○) names no one."""
+    found = set()
+
+    def walk(node, parent=None):
+        if isinstance(node, dict):
+            if parent in PERSON_KEYS and isinstance(node.get("name"), str) and _LETTER.search(node["name"]):
+                found.add(node["name"])
+            for key, value in node.items():
+                walk(value, key)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, parent)
+    walk(spec)
+    return found
+
+
+def torn_names(lines: list[str], names) -> list[tuple[str, str, str]]:
+    """Each name split between a line's end and the next line's start (spaces and widths
+    aside): (the name torn, the line's end, the next line's start). A break after a ・
+    (シュポルト・ヴァチェスラフ・ / イヴァノビッチ) parts a foreign name between its parts."""
+    out = []
+    folded = [fold(line) for line in lines]
+    for a, b in zip(folded, folded[1:]):
+        for name in map(fold, names):
+            out += [(name[:k] + "/" + name[k:], a[-10:], b[:10]) for k in range(1, len(name))
+                    if name[k - 1] != "・" and a.endswith(name[:k]) and b.startswith(name[k:])]
+    return out
+
+
+def reading_lines(pdf: Path) -> list[str]:
+    """The lines a reader reads: visual_lines, but an A3 sheet of two pages (pages_per_sheet:
+    2) read half by half, each its own page."""
+    with pdfplumber.open(pdf) as doc:
+        if doc.pages[0].width < 1000:
+            return visual_lines(pdf)
+        lines = []
+        for page in doc.pages:
+            half = page.width / 2
+            for side in (True, False):
+                rows = defaultdict(list)
+                for c in page.chars:
+                    if (c["x0"] < half) == side:
+                        rows[baseline(c, page.height)].append(c)
+                lines += ["".join(c["text"] for c in sorted(rows[k], key=lambda c: c["x0"])) for k in sorted(rows)]
+        return lines
+
+
 # jpcheck takes a line ending in a digit, followed by a line that begins with a digit
 # no further right, for one number broken across lines. A 記 item whose text ends in a
 # time written with a colon (13:30～14:00, times.notation: colon) or in an address's

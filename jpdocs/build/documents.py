@@ -20,6 +20,7 @@ from ..content import markup, model
 from .. import collector
 from ..errors import InputError, LayoutProblem, Problem
 from ..content.locate import located
+from ..content.person_names import names_held
 from ..output import safe_folder_name, write_outputs
 from .checks import check_glyphs, check_model, check_spec_glyphs
 from .kinds import (RELEASES, attachment_notes, attachments_of, bound_files, folders, is_draft, kinds_of,
@@ -179,6 +180,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen), final=final,
                   notice_text=any(k.section == "press_notice" for k in chosen))
     where = folders(templates)
+    people = names_held(loaded)
     docs = []
     for kind in chosen:
         # each UTF-8, or an error with its file and line; in a batch, as the build's list of
@@ -218,6 +220,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
             prepare_pictures(doc, loaded, source)
         except InputError as exc:
             raise _elements_at_template_lines(exc, doc, source, loaded) from None
+        doc.people = people           # kept whole on a line wherever the PDF's text names them
         if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)

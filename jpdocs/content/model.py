@@ -289,6 +289,10 @@ class Document:
     # the first page a cover (an agreement's document.cover): not numbered, not counted;
     # the text's pages are numbered from its first (- 1 -), two halves of an A3 sheet too
     cover: bool = False
+    # the names of the people the spec holds (signers, attendees, contacts: content/
+    # person_names.py): the PDF keeps each whole on a line wherever it stands in the text
+    # (森　宏之, never 森 / 宏之), where that takes the paragraph no more lines
+    people: tuple[str, ...] = ()
 
 
 def plain_text(inlines: list[Inline]) -> str:

@@ -71,7 +71,7 @@ def _lay_out(notice, docs, titles) -> tuple[bytes, dict[str, int], int]:
     doc, style = notice
     # One structure tree: the notice and each attachment a Part of the Document.
     tree = Node("Document")
-    builder = BlockBuilder(style, page_size(doc), tree.add("Part"))
+    builder = BlockBuilder(style, page_size(doc), tree.add("Part"), people=doc.people)
     buf = io.BytesIO()
     settings = document_settings(doc.title, doc.author, doc.subject, style.page.margins_for(doc.kind),
                                  builder.styles["body"])
@@ -91,7 +91,7 @@ def _lay_out(notice, docs, titles) -> tuple[bytes, dict[str, int], int]:
     for key, (d, st) in docs:
         name = template(d, st)
         story += [NextPageTemplate(name), PageBreak(), _Start(key, starts)]
-        b = builder if st is style else BlockBuilder(st, page_size(d))
+        b = builder if st is style and d.people == doc.people else BlockBuilder(st, page_size(d), people=d.people)
         b.node = tree.add("Part")
         story += b.blocks(d.blocks, templates[name].frames[0]._width - 12)
     book.addPageTemplates([templates[first]] + [t for n, t in templates.items() if n != first])

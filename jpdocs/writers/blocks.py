@@ -23,6 +23,7 @@ from ..spec.style import HouseStyle
 from .beside import beside
 from .columns import first_column_fit, fitted_widths
 from .composer import JParagraph, spread_run
+from . import kept_names
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings
 from .paragraph_styles import paragraph_style
@@ -79,10 +80,12 @@ class _HouseMemo:
 class BlockBuilder:
     """Turns blocks into flowables. `width` is the width the blocks are set in."""
 
-    def __init__(self, style: HouseStyle, page=A4, tree: Node | None = None):
+    def __init__(self, style: HouseStyle, page=A4, tree: Node | None = None, people: tuple[str, ...] = ()):
         # the structure element the blocks go into (tags.py): the document's, or a
         # part's in the release and the annual book
         self.node = tree if tree is not None else Node("Document")
+        # the people's names the spec holds (model.Document.people), kept whole on a line
+        self.people = kept_names.prepared(people)
         self.house = style
         self.font = fonts.register(style)
         self.fallbacks = fonts.fallback_names(style)
@@ -197,10 +200,12 @@ class BlockBuilder:
         return "".join(parts)
 
     def para(self, text: str, style: ParagraphStyle, bulletText=None, phrases: bool | str = False,
-             in_ruled_cell: bool | None = None, spreads: tuple = (), latin: bool = False) -> JParagraph:
+             in_ruled_cell: bool | None = None, spreads: tuple = (), latin: bool = False,
+             names: tuple = ()) -> JParagraph:
         """Every paragraph goes through the JLREQ composer; titles and headings
         break between phrases. `latin`: English text, broken at its spaces only, with
-        none of the rules for Japanese (no grid, hanging, compression or 和欧間)."""
+        none of the rules for Japanese (no grid, hanging, compression or 和欧間).
+        `names`: the spans of people's names in it, kept whole (kept_names)."""
         if latin:
             return JParagraph(text, style, bulletText, settings=self.jl_latin, phrases=False)
         kind = style.name.split("-")[0]
@@ -209,7 +214,7 @@ class BlockBuilder:
         if (self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell) and style.alignment != _ALIGN["justify"]:
             # (a justified line would be spread out to make room for the phrase it gave up)
             settings = replace(settings, keep_brackets=True)
-        return JParagraph(text, style, bulletText, settings=settings, phrases=phrases, spreads=spreads)
+        return JParagraph(text, style, bulletText, settings=settings, phrases=phrases, spreads=spreads, names=names)
 
     def paragraph(self, p: m.Paragraph, phrases: bool | str = False, node: Node | None = None,
                   in_ruled_cell: bool | None = None) -> Flowable:
@@ -236,14 +241,23 @@ class BlockBuilder:
         made was ~70 thousand instructions. Text in black only (a cell's own colour is
         rare) and in Japanese (a text in another language registers the Latin font
         when it is first set)."""
+        names = self._names(p.inlines) if not p.lang else ()
         if p.lang or self.colour is not colors.black:
-            return self._make_paragraph(p, phrases, in_ruled_cell)
+            return self._make_paragraph(p, phrases, in_ruled_cell, names)
         key = (tuple(p.inlines), p.style, p.align, p.first_indent, p.left_indent, p.space_before, p.space_after,
                p.tracking, p.keep_with_next, p.numbering, p.number, p.breaks, phrases,
-               self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell)
-        return _kept(self.memo.paragraphs, key, lambda: self._make_paragraph(p, phrases, in_ruled_cell))
+               self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell, names)
+        return _kept(self.memo.paragraphs, key, lambda: self._make_paragraph(p, phrases, in_ruled_cell, names))
 
-    def _make_paragraph(self, p: m.Paragraph, phrases: bool | str, in_ruled_cell: bool | None) -> tuple:
+    def _names(self, inlines: list[m.Inline]) -> tuple:
+        """Where the inlines name a person of the document (kept_names.spans): the
+        composer's `names`, by character as _spreads counts them."""
+        if not self.people:
+            return ()
+        return kept_names.spans(m.plain_text(inlines), self.people)
+
+    def _make_paragraph(self, p: m.Paragraph, phrases: bool | str, in_ruled_cell: bool | None,
+                        names: tuple = ()) -> tuple:
         base = self.styles[p.style]
         size = base.fontSize
         em = self.pitch if self.pitch and p.style in _GRID_STYLES and not p.lang else size
@@ -269,12 +283,13 @@ class BlockBuilder:
             return self.para(self.markup(p.inlines, latin, latin=True), st, latin=True), 0
         if not number:
             return self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases,
-                             in_ruled_cell=in_ruled_cell, spreads=spreads), 0
+                             in_ruled_cell=in_ruled_cell, spreads=spreads, names=names), 0
         # the number (第１条, ２) is the paragraph's Lbl: set as a run of its own, so
         # that the drawing can switch from the label to the text where it ends
         head, rest = _split_inlines(p.inlines, len(number))
         text = f'<font name="{base.fontName}">{self.markup(head, base.fontName)}</font>' + self.markup(rest, base.fontName)
-        return self.para(text, st, phrases=phrases, in_ruled_cell=in_ruled_cell, spreads=spreads), len(number)
+        return self.para(text, st, phrases=phrases, in_ruled_cell=in_ruled_cell, spreads=spreads,
+                         names=names), len(number)
 
     def _derived_style(self, name, first_indent, left_indent, before, after, keep, align) -> ParagraphStyle:
         """The paragraph style `name` with a paragraph's indents, spacing and alignment,
@@ -320,13 +335,14 @@ class BlockBuilder:
         them) and whether it stands in a ruled cell. An office's notices repeat most of
         their items (the 記's １ 日時, ２ 場所 …), each made was ~100 thousand
         instructions."""
+        names = self._names(it.inlines)
         if self.colour is not colors.black:
-            return self._make_item_head(it)
+            return self._make_item_head(it, names)
         key = (it.marker, tuple(it.inlines), it.style, it.level, it.hang, it.space_before, bool(it.blocks),
-               it.marker_parts, self.in_ruled_cell)
-        return _kept(self.memo.items, key, lambda: self._make_item_head(it))
+               it.marker_parts, self.in_ruled_cell, names)
+        return _kept(self.memo.items, key, lambda: self._make_item_head(it, names))
 
-    def _make_item_head(self, it: m.Item) -> tuple:
+    def _make_item_head(self, it: m.Item, names: tuple = ()) -> tuple:
         base = self.styles[it.style]
         size = base.fontSize
         indent = it.level * size
@@ -359,7 +375,8 @@ class BlockBuilder:
                              spreads=_spreads(parts, size))
         else:
             head = self.para(self.markup(it.inlines, base.fontName), st, bulletText=bullet,
-                             phrases=it.style.split("-")[0] in _PHRASE_STYLES, spreads=_spreads(it.inlines, size))
+                             phrases=it.style.split("-")[0] in _PHRASE_STYLES, spreads=_spreads(it.inlines, size),
+                             names=names)
         return head, indent + hang
 
     def ki(self, k: m.Ki, width: float) -> list[Flowable]:

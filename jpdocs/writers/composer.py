@@ -97,13 +97,17 @@ class JParagraph(Paragraph):
 
     `phrases` (headings and titles) breaks lines between BudouX phrases;
     jlreq.AT_SPACES after full-width spaces first. `spreads`: (start, end, width in
-    points) of the characters set across a width (model.Spread, jlreq.prepare)."""
+    points) of the characters set across a width (model.Spread, jlreq.prepare).
+    `names`: (start, end) of people's names, kept whole where that takes no more lines
+    (kept_names, composition.composed)."""
 
     def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8",
-                 settings: Settings | None = None, phrases: bool | str = False, spreads: tuple = ()):
+                 settings: Settings | None = None, phrases: bool | str = False, spreads: tuple = (),
+                 names: tuple = ()):
         self.jl_settings = settings or Settings()
         self.jl_phrases = phrases
         self.jl_spreads = spreads
+        self.jl_names = names
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
 
     def _setup(self, text, style, bulletText, frags, cleaner):
@@ -125,7 +129,8 @@ class JParagraph(Paragraph):
         frags, style, s = self.frags, self.style, self.jl_settings
         wrapped = _WRAPPED.get((id(frags), id(style), given))
         if (wrapped is not None and wrapped[0] is frags and wrapped[1] is style and wrapped[2] == self.bulletText
-                and wrapped[3] is s and wrapped[4] == self.jl_phrases and wrapped[5] == self.jl_spreads):
+                and wrapped[3] is s and wrapped[4] == self.jl_phrases and wrapped[5] == self.jl_spreads
+                and wrapped[7] == self.jl_names):
             bl = wrapped[6]
             self._jl_cache = (given, bl)
             return bl
@@ -135,7 +140,8 @@ class JParagraph(Paragraph):
         text, spans, fonts = self._flatten()
         justify = style.alignment == TA_JUSTIFY
         para, lines, recipes = composed(text, spans, fonts, s, key, self.jl_phrases, justify,
-                                         s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT), self.jl_spreads)
+                                         s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT), self.jl_spreads,
+                                         self.jl_names)
         starts = [sp[0] for sp in spans]
         # The lines and their paragraph made as ABag's constructor makes them (its
         # keywords, in this order, as the instance's attributes), each given its dict
@@ -156,7 +162,8 @@ class JParagraph(Paragraph):
         self._jl_cache = (given, bl)
         if len(_WRAPPED) >= _MAX_WRAPPED:
             _WRAPPED.clear()
-        _WRAPPED[(id(frags), id(style), given)] = (frags, style, self.bulletText, s, self.jl_phrases, self.jl_spreads, bl)
+        _WRAPPED[(id(frags), id(style), given)] = (frags, style, self.bulletText, s, self.jl_phrases, self.jl_spreads, bl,
+                                                   self.jl_names)
         return bl
 
     def _flatten(self):
@@ -352,16 +359,19 @@ class JParagraph(Paragraph):
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
-        whole = len(self._flatten()[0]) if self.jl_spreads else 0
+        whole = len(self._flatten()[0]) if self.jl_spreads or self.jl_names else 0
         for p in parts:
             if p is not self:
                 p.jl_settings, p.jl_phrases = self.jl_settings, self.jl_phrases
                 # a part's characters are the end of the paragraph's (the first part's,
                 # its start): its spreads are where they fall in them (never cut: no
-                # line breaks inside one)
+                # line breaks inside one); its names too (one torn between the pages is
+                # not the part's)
                 shift = whole - len(p._flatten()[0]) if p is not parts[0] else 0
                 p.jl_spreads = tuple((a - shift, b - shift, w) for a, b, w in self.jl_spreads if a >= shift) \
                     if p is not parts[0] else self.jl_spreads
+                p.jl_names = tuple((a - shift, b - shift) for a, b in self.jl_names if a >= shift) \
+                    if p is not parts[0] else self.jl_names
                 p.jp_node = getattr(self, "jp_node", None)
                 # the label (bullet or number) is on the first part only
                 p.jp_label = getattr(self, "jp_label", None) if p is parts[0] else None

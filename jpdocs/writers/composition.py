@@ -54,7 +54,7 @@ _COMPOSED: dict[tuple, tuple] = {}
 _MAX_COMPOSED = 4096        # paragraphs remembered per process
 
 
-def composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spreads=()):
+def composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spreads=(), names=()):
     """The paragraph prepared and broken into lines (jlreq.py, jlreq_lines.py), remembered by
     everything the two depend on: a batch's documents repeat most of their
     paragraphs (an office's stock wording) at the same widths. `fonts` (each
@@ -62,16 +62,36 @@ def composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spre
     character's advance and em, so they are measured only when composing; the
     lines' words (_recipe) are remembered with the composition, by line (and the
     code of its paragraphs drawn, by drawing.py's own key: drawing._key). Neither
-    the Para nor its Lines are changed after composing, so one serves all."""
-    key = (text, fonts, s, max_widths, phrases, justify, may_hang, spreads)
+    the Para nor its Lines are changed after composing, so one serves all.
+    `names`: people's names, kept whole where that takes no more lines (set_lines)."""
+    key = (text, fonts, s, max_widths, phrases, justify, may_hang, spreads, names)
     got = _COMPOSED.get(key)
     if got is None:
         if len(_COMPOSED) >= _MAX_COMPOSED:
             _COMPOSED.clear()
         widths, ems = _measure(spans)
-        para = jlreq.prepare(text, widths, ems, s, min(max_widths), phrases, spreads)
-        got = _COMPOSED[key] = (para, jlreq_lines.compose(para, max_widths, justify, may_hang), {})
+        got = _COMPOSED[key] = (*set_lines(text, widths, ems, s, max_widths, phrases, justify, may_hang,
+                                           spreads, names), {})
     return got
+
+
+def set_lines(text, widths, ems, s, max_widths, phrases, justify, may_hang, spreads=(), names=()):
+    """The paragraph prepared (jlreq.prepare) and its lines (jlreq_lines.compose). A
+    person's name (`names`: kept_names) a line would end inside is kept whole, as a
+    name of model.Whole is (the line ends before it, or is pushed in to its end;
+    a name wider than any line breaks all the same), where the paragraph takes no
+    more lines so; else the lines stay as JLREQ broke them. (The annual book's titles
+    keep a party's name whole by the same measure: annual/lines.py.) A paragraph
+    that names no one, or tears no name, is set once, as before."""
+    para = jlreq.prepare(text, widths, ems, s, min(max_widths), phrases, spreads)
+    lines = jlreq_lines.compose(para, max_widths, justify, may_hang)
+    if names and any(a < line.end < b for line in lines[:-1] for a, b in names):
+        kept = jlreq.prepare(text, widths, ems, s, min(max_widths), phrases,
+                             spreads + tuple((a, b, 0.0) for a, b in names))
+        kept_lines = jlreq_lines.compose(kept, max_widths, justify, may_hang)
+        if len(kept_lines) <= len(lines):
+            return kept, kept_lines
+    return para, lines
 
 
 def _measure(spans):

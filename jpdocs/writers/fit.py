@@ -117,7 +117,7 @@ class Report:
 
 def measure(doc: m.Document, style: HouseStyle) -> Report:
     """Height of the blocks on the page as reportlab's frame would stack them."""
-    builder = BlockBuilder(style, page_size(doc))
+    builder = BlockBuilder(style, page_size(doc), people=doc.people)
     template = doc_template(doc, style, io.BytesIO(), builder)
     frame = Frame(0, 0, template.width, template.height)
     avail_w = frame._getAvailableWidth()

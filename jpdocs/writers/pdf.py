@@ -45,7 +45,7 @@ def _lay_out(doc: m.Document, style: HouseStyle, forms: bool,
              breaks: list[BreakPlace] | None = None) -> tuple[bytes, list[SealBox], int]:
     if doc.fit_one_page:
         style = fit_style(doc, style, doc.title)   # a no-op for a style the build has fitted already
-    builder = BlockBuilder(style, page_size(doc))
+    builder = BlockBuilder(style, page_size(doc), people=doc.people)
     tree = builder.node
     buf = io.BytesIO()
     template = doc_template(doc, style, buf, builder)
