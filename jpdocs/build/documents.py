@@ -11,6 +11,7 @@ they are laid out (characters in the fonts, names in the house style), checks.py
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -18,6 +19,7 @@ from typing import Callable
 from ..spec import images
 from ..content import markup, model
 from .. import collector
+from ..files import as_path
 from ..errors import InputError, LayoutProblem, Problem
 from ..content.locate import located
 from ..output import safe_folder_name, write_outputs
@@ -35,6 +37,7 @@ from ..content.templating import render
 from ..spec.textfile import find_templates, templates_used
 
 FORMATS = ("pdf", "docx")
+_BUNDLED = str(TEMPLATES)     # (absolute: ROOT is the package's resolved folder)
 
 
 def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
@@ -186,7 +189,10 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         # instructions a notice), so the record names the files the documents were made of
         found = loaded.templates_found.get((kind.template, where)) or find_templates(kind.template, where)
         files = [path for path, _ in found.values()]
-        theirs = any(f.parent != TEMPLATES for f in files)      # a user's template made part of it
+        # a user's template made part of it: a file not directly in the bundled folder
+        # (told by its folder's text, as f.parent != TEMPLATES tells it of these
+        # normalised paths against that absolute one, without a Path made for each)
+        theirs = any(os.path.dirname(str(f)) != _BUNDLED for f in files)
         reads: set | None = set() if theirs else None
         text = render(kind.template, ctx, style, where, reads, found)
         path, on_disk = found[kind.template]
@@ -516,7 +522,7 @@ def build_in_memory(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_o
                     stamp: str | None = None) -> Callable[[], list[Path]]:
     """build() in two steps: every document rendered now, and a function that writes
     them (a batch worker has it called by another thread while it renders its next spec)."""
-    folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
+    folder = as_path(out_root) / safe_folder_name(loaded.name, loaded.path)
     pending = render_spec(loaded, formats, style_override, templates, copies, pdfa, kinds, final)
     owner = str(loaded.resolved_path or loaded.path.resolve())
     return functools.partial(write_outputs, folder, pending, force, owner=owner, stamp=stamp)
