@@ -211,17 +211,21 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
                                                 f" kind=\"{doc.kind}\">, and this template makes the {kind.name}:"
                                                 f" write kind=\"{kind.name}\"")]),
                             [doc.printed_at("document", 0)], loaded)
+        # the document's blocks walked once for the three checks that read them all
+        # (check_model, check_glyphs, prepare_pictures: ~0.1 M instructions a walk),
+        # which change none of them (a picture gets its data, no block moves)
+        every = model.every_block(doc.blocks)
         try:
-            check_model(doc, style, source)
+            check_model(doc, style, source, every)
         except InputError as exc:
             raise _elements_at_template_lines(exc, doc, source, loaded) from None
-        check_glyphs(doc, style, loaded)
+        check_glyphs(doc, style, loaded, every)
         if theirs:
             flags = dict(agreement_text=any(k.name == "agreement" for k in chosen), final=final,
                          notice_text=any(k.section == "press_notice" for k in chosen))
             _against_bundled(loaded, style, kind, ctx, flags, (reads, files, text, doc), where, templates)
         try:
-            prepare_pictures(doc, loaded, source)
+            prepare_pictures(doc, loaded, source, every)
         except InputError as exc:
             raise _elements_at_template_lines(exc, doc, source, loaded) from None
         if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
@@ -327,15 +331,16 @@ def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, fla
         raise InputError(unhonoured + no_effect)
 
 
-def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> None:
+def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str, every: list | None = None) -> None:
     """Read, check and scale every picture now (images.py), so that `check` finds
     what the build would, and the writers embed the same bytes. A logo's problem is
-    told at the spec's `logo:`, a photo's at its `file:`, another picture's at the template."""
+    told at the spec's `logo:`, a photo's at its `file:`, another picture's at the template.
+    `every`: the document's blocks as model.every_block gives them, where the caller has them."""
     keys = {str(loaded.file(p.logo)): ("parties", pid, "logo") for pid, p in loaded.spec.parties.items() if p.logo}
     keys.update((str(loaded.file(photo.file)), key) for key, photo in photos_of(loaded.spec))
     problems: list[Problem] = []
     elements: list[tuple[str, int] | None] = []      # (for the template's line: _elements_at_template_lines)
-    pictures = (b for b in model.walk(doc.blocks) if isinstance(b, model.Image))
+    pictures = (b for b in (model.walk(doc.blocks) if every is None else every) if isinstance(b, model.Image))
     for n, block in enumerate(pictures):             # as the markup's <img>s stand
         key = keys.get(block.src)
         try:
