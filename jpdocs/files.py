@@ -124,6 +124,18 @@ def _too_big(size: int, limit: int, what: str) -> str:
     return f"is {size:,} bytes; a {what} is at most {limit:,} (is this the right file?)"
 
 
+# The class Path() makes here (PosixPath, WindowsPath)
+_PATH = type(Path())
+
+
+def as_path(path: Path | str) -> Path:
+    """`path` as Path(path) gives it, without making it again where it is one: a Path
+    made from a Path parses its parts anew (~25 K instructions), and a build hands
+    the same few on from step to step (the output folder, the spec's path). A
+    subclass of Path, or anything else, goes through Path() as before."""
+    return path if type(path) is _PATH else Path(path)
+
+
 def is_within(path: Path, folder: Path) -> bool:
     """Whether `path` is inside `folder` once both are resolved (symbolic links
     followed, `..` taken away)."""

@@ -42,6 +42,7 @@ from .atomic import abandoned, discard, stage_all
 from .cache_folders import cache_root, private_folder
 from .digested import sha256_hex
 from .errors import InputError, Problem, fail
+from .files import as_path
 
 MANIFEST = ".jpdocs-manifest.json"
 STALE_SECONDS = 300          # a .part file this old is left over from a killed run
@@ -236,7 +237,7 @@ def write_outputs(folder: Path, files: dict[str, bytes], force: bool = False, ow
     the spec's absolute path); every file staged on disk before any is replaced.
     stamp: the build's digest, kept in the manifest. follow_link: the folder may be a
     symbolic link (the output folder the user named, not a spec's folder inside it)."""
-    folder = Path(folder)
+    folder = as_path(folder)
     base = str(folder)        # its files named by strings (os.path.join): a Path made per file and step was most of the writing's own work
     _make_folder(folder, follow_link)
     fd = _lock(base, follow_link)    # (not locked_folder: a generator-made context a build)

@@ -35,6 +35,7 @@ except ImportError:
     import signal
 
 from .. import collector
+from ..files import as_path
 from ..errors import InputError, Problem
 from .record import Hasher, Record, options_key
 
@@ -126,7 +127,7 @@ def build_in_memory(spec: str, out_root: str, formats: tuple, style_override: st
         spec_file = loaded.resolved_path = _hasher.spec_file(spec)
         inputs = input_files(loaded, style, formats, extra.get("templates"), extra.get("kinds"), override,
                              _hasher.resolved, spec_file)
-        digest = _hasher.digest(Path(spec), inputs, options, spec_file, loaded.read)   # before building: what was read
+        digest = _hasher.digest(spec, inputs, options, spec_file, loaded.read)   # before building: what was read
         write = render(loaded, Path(out_root), formats, override, force=force, stamp=digest, **extra)
     except Exception as exc:
         return _failed(spec, exc)
@@ -137,7 +138,7 @@ def build_in_memory(spec: str, out_root: str, formats: tuple, style_override: st
         except Exception as exc:
             return _failed(spec, exc)
         entry = {"digest": digest, "options": options, "inputs": [str(p) for p in inputs],
-                 "outputs": [str(Path(w).relative_to(out_root)) for w in written],
+                 "outputs": [str(as_path(w).relative_to(out_root)) for w in written],
                  "warnings": [[w.file, w.line, w.key, w.message] for w in loaded.warnings]}
         return Result(spec, "built", [str(w) for w in written], entry, warnings=loaded.warnings,
                       notes=loaded.notes)

@@ -88,14 +88,15 @@ def no_glyph_message(chars: list[str], style: HouseStyle) -> str:
     return msg
 
 
-def check_model(doc: model.Document, style: HouseStyle, source: str) -> None:
+def check_model(doc: model.Document, style: HouseStyle, source: str, every: list | None = None) -> None:
     """What a (user's) template put in the markup must exist in the house style. The
     refusal's `elements` say, beside each problem, which element of the markup it is
     of, (tag, its index among the markup's elements of that tag), where that is known,
-    for the caller to name the template's line that printed it."""
+    for the caller to name the template's line that printed it. `every`: the document's
+    blocks as model.every_block gives them, where the caller has them."""
     problems: dict[str, object] = {}           # each message → the element it is of, or None
     tables: list[model.Table] = []
-    for block in model.walk(doc.blocks):
+    for block in model.walk(doc.blocks) if every is None else every:
         name = getattr(block, "style", None)
         if name is not None and not isinstance(block, model.Table) and name not in style.styles:
             problems.setdefault(f"paragraph style '{name}' is not one of the house style's:"
@@ -154,15 +155,16 @@ _HAS: dict[str, set[str]] = {}
 _HAS_TEXTS: dict[str, set[str]] = {}
 
 
-def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec) -> None:
+def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec, every: list | None = None) -> None:
     """Backstop after rendering: every character of the model (template text and house
     wording included) must have a glyph in the font that will draw it or a fallback.
-    Item markers are drawn in the paragraph's font alone, so they get no fallback."""
+    Item markers are drawn in the paragraph's font alone, so they get no fallback.
+    `every`: the document's blocks as model.every_block gives them, where the caller has them."""
     font = register(style)
     fallbacks = fallback_names(style)
     problems: list[Problem] = []
     seen: set = set()
-    for block in model.walk(doc.blocks):
+    for block in model.walk(doc.blocks) if every is None else every:
         # text in another language is drawn in the Latin role's font where it would be mincho
         latin = getattr(block, "lang", None) and LATIN_ROLE in style.fonts
         if latin and LATIN_ROLE not in font:

@@ -11,6 +11,7 @@ they are laid out (characters in the fonts, names in the house style), checks.py
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -18,6 +19,7 @@ from typing import Callable
 from ..spec import images
 from ..content import markup, model
 from .. import collector
+from ..files import as_path
 from ..errors import InputError, LayoutProblem, Problem
 from ..content.locate import located
 from ..content.person_names import names_held
@@ -36,6 +38,7 @@ from ..content.templating import render
 from ..spec.textfile import find_templates, templates_used
 
 FORMATS = ("pdf", "docx")
+_BUNDLED = str(TEMPLATES)     # (absolute: ROOT is the package's resolved folder)
 
 
 def style_for(loaded: LoadedSpec, override: Path | None = None) -> HouseStyle:
@@ -188,7 +191,10 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         # instructions a notice), so the record names the files the documents were made of
         found = loaded.templates_found.get((kind.template, where)) or find_templates(kind.template, where)
         files = [path for path, _ in found.values()]
-        theirs = any(f.parent != TEMPLATES for f in files)      # a user's template made part of it
+        # a user's template made part of it: a file not directly in the bundled folder
+        # (told by its folder's text, as f.parent != TEMPLATES tells it of these
+        # normalised paths against that absolute one, without a Path made for each)
+        theirs = any(os.path.dirname(str(f)) != _BUNDLED for f in files)
         reads: set | None = set() if theirs else None
         text = render(kind.template, ctx, style, where, reads, found)
         path, on_disk = found[kind.template]
@@ -207,17 +213,21 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
                                                 f" kind=\"{doc.kind}\">, and this template makes the {kind.name}:"
                                                 f" write kind=\"{kind.name}\"")]),
                             [doc.printed_at("document", 0)], loaded)
+        # the document's blocks walked once for the three checks that read them all
+        # (check_model, check_glyphs, prepare_pictures: ~0.1 M instructions a walk),
+        # which change none of them (a picture gets its data, no block moves)
+        every = model.every_block(doc.blocks)
         try:
-            check_model(doc, style, source)
+            check_model(doc, style, source, every)
         except InputError as exc:
             raise _elements_at_template_lines(exc, doc, source, loaded) from None
-        check_glyphs(doc, style, loaded)
+        check_glyphs(doc, style, loaded, every)
         if theirs:
             flags = dict(agreement_text=any(k.name == "agreement" for k in chosen), final=final,
                          notice_text=any(k.section == "press_notice" for k in chosen))
             _against_bundled(loaded, style, kind, ctx, flags, (reads, files, text, doc), where, templates)
         try:
-            prepare_pictures(doc, loaded, source)
+            prepare_pictures(doc, loaded, source, every)
         except InputError as exc:
             raise _elements_at_template_lines(exc, doc, source, loaded) from None
         doc.people = people           # kept whole on a line wherever the PDF's text names them
@@ -324,15 +334,16 @@ def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, fla
         raise InputError(unhonoured + no_effect)
 
 
-def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str) -> None:
+def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str, every: list | None = None) -> None:
     """Read, check and scale every picture now (images.py), so that `check` finds
     what the build would, and the writers embed the same bytes. A logo's problem is
-    told at the spec's `logo:`, a photo's at its `file:`, another picture's at the template."""
+    told at the spec's `logo:`, a photo's at its `file:`, another picture's at the template.
+    `every`: the document's blocks as model.every_block gives them, where the caller has them."""
     keys = {str(loaded.file(p.logo)): ("parties", pid, "logo") for pid, p in loaded.spec.parties.items() if p.logo}
     keys.update((str(loaded.file(photo.file)), key) for key, photo in photos_of(loaded.spec))
     problems: list[Problem] = []
     elements: list[tuple[str, int] | None] = []      # (for the template's line: _elements_at_template_lines)
-    pictures = (b for b in model.walk(doc.blocks) if isinstance(b, model.Image))
+    pictures = (b for b in (model.walk(doc.blocks) if every is None else every) if isinstance(b, model.Image))
     for n, block in enumerate(pictures):             # as the markup's <img>s stand
         key = keys.get(block.src)
         try:
@@ -519,7 +530,7 @@ def build_in_memory(loaded: LoadedSpec, out_root: Path, formats=FORMATS, style_o
                     stamp: str | None = None) -> Callable[[], list[Path]]:
     """build() in two steps: every document rendered now, and a function that writes
     them (a batch worker has it called by another thread while it renders its next spec)."""
-    folder = Path(out_root) / safe_folder_name(loaded.name, loaded.path)
+    folder = as_path(out_root) / safe_folder_name(loaded.name, loaded.path)
     pending = render_spec(loaded, formats, style_override, templates, copies, pdfa, kinds, final)
     owner = str(loaded.resolved_path or loaded.path.resolve())
     return functools.partial(write_outputs, folder, pending, force, owner=owner, stamp=stamp)

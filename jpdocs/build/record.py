@@ -37,7 +37,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from ..errors import Problem
-from ..files import FileRefused, read_regular_file
+from ..files import FileRefused, as_path, read_regular_file
 from ..output import locked_folder, manifest_stamp
 from ..spec.textfile import find_templates, templates_used
 
@@ -135,7 +135,7 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
     from .kinds import attachments_of, folders, kinds_of, needed_kinds, releases_of   # light: no writers
     from ..spec.photo_checks import photos_of
     from ..spec.style import DEFAULT_STYLE
-    files = [Path(loaded.path)]
+    files = [as_path(loaded.path)]
     if "pdf" in formats:
         for name in releases_of(loaded, kinds):             # the PDFs a release attaches
             files.extend(loaded.file(a.file) for a in attachments_of(loaded.spec, name) if a.file)
@@ -169,7 +169,10 @@ def input_files(loaded, style, formats, templates: Path | None = None, kinds=Non
                 files.extend(other_style.font_path(role) for role in other_style.fonts)
                 files.extend(other_style.fallback_paths())
     files.append(DEFAULT_STYLE)
-    if style.source and Path(style.source) != DEFAULT_STYLE:
+    # (told from the default by its text, which is str(DEFAULT_STYLE) for the default
+    # style: no Path made to tell it. Another spelling of the same file, were there
+    # one, is the same input once resolved, below)
+    if style.source and style.source != str(DEFAULT_STYLE):
         files.append(Path(style.source))
     files.extend(style.font_path(role) for role in style.fonts)
     files.extend(style.fallback_paths())
@@ -258,7 +261,7 @@ class Hasher:
                 self._cache[key] = None
         return self._cache[key]
 
-    def digest(self, spec: Path, inputs: list[Path], options: str, spec_file: Path | None = None,
+    def digest(self, spec: Path | str, inputs: list[Path], options: str, spec_file: Path | None = None,
                spec_bytes: bytes | None = None) -> str | None:
         """One digest over everything; None when an input is missing. spec_file: the
         spec resolved by the caller for this build (as input_files took it); spec_bytes:

@@ -28,6 +28,7 @@ except ImportError:                                      # pragma: no cover
 
 from .. import collector, enumeration, japanese
 from ..errors import InputError, fail
+from ..files import as_path
 from .markup import LINE_BREAK, spaced
 from ..output import private_cache_dir
 from .sandbox import TemplateSandbox, bounded_filters
@@ -354,7 +355,7 @@ def render(template_name: str, context: dict, style: HouseStyle,
     given, gathers the (class, field) of the project's objects the render reads;
     `found`, what this build found of its templates (textfile.find_templates), taken
     for the files' state while this render lasts (never kept past it)."""
-    folders = tuple(Path(f) for f in (folder if isinstance(folder, tuple) else (folder,)))
+    folders = tuple(as_path(f) for f in (folder if isinstance(folder, tuple) else (folder,)))
     env = environment(folders, style.digits, style.dates, style.times, style.word("comma"))
     # A template (a user's, perhaps hostile) runs with the cycle collector on: a loop
     # making namespaces that hold themselves makes garbage only the collector frees

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..files import FileRefused, check_regular, read_regular_file
+from ..files import FileRefused, as_path, check_regular, read_regular_file
 from .parsed import load_yaml_kept, parse_yaml_kept
 from .source import MAX_BYTES, dotted, line_of
 from .strict import ValidationError
@@ -32,7 +32,7 @@ def load_style(path: Path | str | None = None) -> HouseStyle:
 
 def _stamp(path) -> tuple | None:
     try:
-        st = Path(path).stat()
+        st = as_path(path).stat()
         return st.st_mtime_ns, st.st_size
     except (OSError, TypeError):
         return None
