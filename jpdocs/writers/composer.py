@@ -26,6 +26,7 @@ from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag
 
+from .canvas_state import draw_on
 from .composition import BREAK, OBJECT, TEXT, ascent_descent, composed, object_width, widths_of
 from .drawing import draw_lines
 from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
@@ -320,6 +321,11 @@ class JParagraph(Paragraph):
         if (moved is None or not any(moved)) and not any(abs(x - n) > 1e-3 for x, n in zip(advs, nats)):
             return chunk
         return Placed(chunk, advs, offs, nats)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        """platypus's drawOn, without the state saved by name: drawPara (below, and
+        reportlab's) puts back whatever of it the paragraph changes (canvas_state.py)."""
+        draw_on(self, canvas, x, y, _sW)
 
     # ------------------------------------------------------------ tagging
     def drawPara(self, debug=0):
