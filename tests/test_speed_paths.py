@@ -687,6 +687,41 @@ def test_a_text_frame_copies_as_deepcopy_copied_a_frame(tmp_path, monkeypatch):
     assert deep._frameBGs == frame._frameBGs and deep._frameBGs[0][0] is not frame._frameBGs[0][0]
 
 
+def test_a_text_frame_answers_generated_content_as_a_frame(tmp_path, monkeypatch):
+    """TextFrame's class default for `_generated_content` (None, where a Frame's
+    __getattr__ raised for getattr's default) gives reportlab's steps the same answers
+    as a Frame: none at first, the content a flowable added taken by
+    _addGeneratedContent and none after, a measuring copy's set and deleted; and the
+    seed's documents are the same bytes without the default."""
+    import copy
+    from reportlab.platypus import Frame
+    from reportlab.platypus.doctemplate import _addGeneratedContent
+    from jpdocs.build import batch
+    from jpdocs.writers.frame import TextFrame
+    for kind in (Frame, TextFrame):
+        frame = kind(10, 20, 300, 400)
+        assert getattr(frame, "_generated_content", None) is None
+        frame.add_generated_content("a", "b")
+        flowables = ["c"]
+        _addGeneratedContent(flowables, frame)
+        assert flowables == ["a", "b", "c"] and getattr(frame, "_generated_content", None) is None
+        measuring = copy.deepcopy(frame)             # (as flowables._listWrapOn does)
+        measuring._generated_content = None
+        del measuring._generated_content
+        assert getattr(measuring, "_generated_content", None) is None
+        _addGeneratedContent(flowables, frame)
+        assert flowables == ["a", "b", "c"]
+    batch._init_worker(("pdf",), None)
+
+    def built(out):
+        res = batch.build_one(str(SEED_SPEC), str(out), ("pdf",), None, force=True)
+        assert res.status == "built", res.problems
+        return {p.name: p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
+    default = built(tmp_path / "default")
+    monkeypatch.delattr(TextFrame, "_generated_content")
+    assert built(tmp_path / "raised") == default and len(default) >= 3
+
+
 def test_the_glyph_checks_texts_are_the_spec_strings_without_their_paths():
     """check_spec_glyphs looks at spec_texts first (no key paths made): it must hold
     every string spec_strings finds, in the same order, for every real case and
