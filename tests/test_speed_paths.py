@@ -677,6 +677,9 @@ def test_a_text_frame_copies_as_deepcopy_copied_a_frame(tmp_path, monkeypatch):
         copied.append(type(x))
         return got
     monkeypatch.setattr(flowables, "deepcopy", watch)
+    # (placing.py measures the notice's groups without the copy: measured by _listWrapOn here)
+    from jpdocs.writers import placing
+    monkeypatch.setattr(placing, "_frame_blind", lambda f: False)
     batch._init_worker(("pdf",), None)
     res = batch.build_one(str(SEED_SPEC), str(tmp_path), ("pdf",), None, extra={"kinds": ("press-notice",)})
     assert res.status == "built", res.problems
