@@ -88,3 +88,7 @@ def test_groups_measured_without_the_frame_copy_measure_as_reportlab(tmp_path, m
     assert placing._frame_blind(MeasuredTable([["text", [Spacer(1, 2)]]]))
     assert not placing._frame_blind(MeasuredTable([["text", [CondPageBreak(20)]]]))
     assert not placing._frame_blind(MeasuredTable([[MeasuredTable([["nested"]])]]))
+    table = MeasuredTable([["text"]])
+    assert placing._frame_blind(table)
+    table._cellvalues = [[[CondPageBreak(20)]]]         # (cells given anew: found again)
+    assert not placing._frame_blind(table)

@@ -43,20 +43,22 @@ _BLIND = frozenset((JParagraph, TrackedLine, Spacer, SealPlace))
 def _frame_blind(f) -> bool:
     """Whether measuring `f` cannot reach the document's frame: one of _BLIND, an
     Indenter (not measured), or a MeasuredTable whose cells hold only text and _BLIND
-    flowables (found once per table: its cells are not changed once it is made)."""
+    flowables (found once per table, kept with the list of cells it was found for:
+    a table's cells are not changed once it is made, a copy's are a new list)."""
     kind = type(f)
     if kind in _BLIND or kind is Indenter:
         return True
     if kind is not MeasuredTable:
         return False
     d = f.__dict__
-    blind = d.get("_jp_frame_blind")
-    if blind is None:
-        blind = d["_jp_frame_blind"] = all([
+    cells = f._cellvalues
+    found = d.get("_jp_frame_blind")
+    if found is None or found[0] is not cells:
+        found = d["_jp_frame_blind"] = (cells, all([
             cell is None or type(cell) is str or type(cell) in _BLIND
             or (type(cell) in (list, tuple) and all([type(v) in _BLIND for v in cell]))
-            for row in f._cellvalues for cell in row])
-    return blind
+            for row in cells for cell in row]))
+    return found[1]
 
 
 def _measured(content, width, canv, dims) -> float:
