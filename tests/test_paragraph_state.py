@@ -71,3 +71,26 @@ def test_a_canvas_with_its_own_save_gets_platypus_drawon():
         assert canvas._code[:2] == ["q", "1 0 0 1 30 40 cm"] and canvas._code[-1] == "Q"
         assert getattr(kind, "saves", 0) == saves
         assert canvas_state.saves_plainly(canvas) is (kind is TaggingCanvas)
+
+
+def test_a_paragraphs_spaces_and_keep_are_platypus_answers():
+    """JParagraph's getSpaceBefore, getSpaceAfter and getKeepWithNext answer as
+    platypus's Flowable methods: its own value where set, else its style's, else 0;
+    no class of the paragraph's gives those names (which hasattr would find)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus.flowables import Flowable
+    from jpdocs.writers.composer import JParagraph
+    names = {"getSpaceBefore": "spaceBefore", "getSpaceAfter": "spaceAfter", "getKeepWithNext": "keepWithNext"}
+    assert not any(hasattr(JParagraph, name) for name in names.values())
+    plain = ParagraphStyle("p", fontName="Helvetica", spaceBefore=3, spaceAfter=4.5, keepWithNext=1)
+    bare = ParagraphStyle("b", fontName="Helvetica")
+    for style in (plain, bare):
+        for own in (None, 0, 7.25):
+            para = JParagraph("text", style)
+            for method, name in names.items():
+                if own is not None:
+                    setattr(para, name, own)
+                assert getattr(para, method)() == getattr(Flowable, method)(para), (style.name, own, method)
+        del style.spaceBefore                     # (a style without the name: 0, as platypus says)
+        para = JParagraph("text", style)
+        assert para.getSpaceBefore() == Flowable.getSpaceBefore(para)

@@ -322,6 +322,24 @@ class JParagraph(Paragraph):
             return chunk
         return Placed(chunk, advs, offs, nats)
 
+    # ------------------------------------------------------------ placing
+    # platypus's Flowable.getSpaceBefore (and After, and getKeepWithNext) asks hasattr
+    # of the paragraph, then of its style, then reads it (~1,500 instructions, some 150
+    # calls a notice); a paragraph always has a style, and no class of ours or
+    # reportlab's gives these names (tests/test_paragraph_state.py): its own value
+    # where one is set, else the style's, else 0, as those tests answer.
+    def getSpaceBefore(self):
+        d = self.__dict__
+        return d["spaceBefore"] if "spaceBefore" in d else getattr(self.style, "spaceBefore", 0)
+
+    def getSpaceAfter(self):
+        d = self.__dict__
+        return d["spaceAfter"] if "spaceAfter" in d else getattr(self.style, "spaceAfter", 0)
+
+    def getKeepWithNext(self):
+        d = self.__dict__
+        return d["keepWithNext"] if "keepWithNext" in d else getattr(self.style, "keepWithNext", 0)
+
     def drawOn(self, canvas, x, y, _sW=0):
         """platypus's drawOn, without the state saved by name: drawPara (below, and
         reportlab's) puts back whatever of it the paragraph changes (canvas_state.py)."""
