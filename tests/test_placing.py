@@ -60,3 +60,35 @@ def test_what_placing_skips_does_nothing_for_its_flowables():
     before = list(flowables)
     BaseDocTemplate.filterFlowables(None, flowables)
     assert flowables == before
+
+
+def test_groups_measured_without_the_frame_copy_measure_as_reportlab(tmp_path, monkeypatch):
+    """placing._measured (a kept group measured without _listWrapOn's deep copy of the
+    frame) gives every group of the real specs the height and sizes _listWrapOn gives
+    it; a table whose cells hold a flowable that may look at the frame is measured
+    by _listWrapOn."""
+    from reportlab.platypus import CondPageBreak, Spacer
+    from reportlab.platypus.flowables import _listWrapOn
+    from jpdocs.writers import placing
+    from jpdocs.writers.flowables import MeasuredTable
+    specs = _specs_drawn(tmp_path, seed=43)
+    measured = []
+    lean = placing._measured
+
+    def compared(content, width, canv, dims):
+        theirs = []
+        height = _listWrapOn(content, width, canv, dims=theirs)[1]
+        got = lean(content, width, canv, dims)
+        assert (got, dims) == (height, theirs)
+        measured.append(len(content))
+        return got
+    monkeypatch.setattr(placing, "_measured", compared)
+    _build_all(specs, tmp_path / "out")
+    assert len(measured) > 100 and max(measured) >= 3
+    assert placing._frame_blind(MeasuredTable([["text", [Spacer(1, 2)]]]))
+    assert not placing._frame_blind(MeasuredTable([["text", [CondPageBreak(20)]]]))
+    assert not placing._frame_blind(MeasuredTable([[MeasuredTable([["nested"]])]]))
+    table = MeasuredTable([["text"]])
+    assert placing._frame_blind(table)
+    table._cellvalues = [[[CondPageBreak(20)]]]         # (cells given anew: found again)
+    assert not placing._frame_blind(table)

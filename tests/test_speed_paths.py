@@ -677,6 +677,9 @@ def test_a_text_frame_copies_as_deepcopy_copied_a_frame(tmp_path, monkeypatch):
         copied.append(type(x))
         return got
     monkeypatch.setattr(flowables, "deepcopy", watch)
+    # (placing.py measures the notice's groups without the copy: measured by _listWrapOn here)
+    from jpdocs.writers import placing
+    monkeypatch.setattr(placing, "_frame_blind", lambda f: False)
     batch._init_worker(("pdf",), None)
     res = batch.build_one(str(SEED_SPEC), str(tmp_path), ("pdf",), None, extra={"kinds": ("press-notice",)})
     assert res.status == "built", res.problems
@@ -685,6 +688,41 @@ def test_a_text_frame_copies_as_deepcopy_copied_a_frame(tmp_path, monkeypatch):
     frame._frameBGs = [([1, 2], "bg")]                              # backgrounds being drawn
     deep = copy.deepcopy(frame)
     assert deep._frameBGs == frame._frameBGs and deep._frameBGs[0][0] is not frame._frameBGs[0][0]
+
+
+def test_a_text_frame_answers_generated_content_as_a_frame(tmp_path, monkeypatch):
+    """TextFrame's class default for `_generated_content` (None, where a Frame's
+    __getattr__ raised for getattr's default) gives reportlab's steps the same answers
+    as a Frame: none at first, the content a flowable added taken by
+    _addGeneratedContent and none after, a measuring copy's set and deleted; and the
+    seed's documents are the same bytes without the default."""
+    import copy
+    from reportlab.platypus import Frame
+    from reportlab.platypus.doctemplate import _addGeneratedContent
+    from jpdocs.build import batch
+    from jpdocs.writers.frame import TextFrame
+    for kind in (Frame, TextFrame):
+        frame = kind(10, 20, 300, 400)
+        assert getattr(frame, "_generated_content", None) is None
+        frame.add_generated_content("a", "b")
+        flowables = ["c"]
+        _addGeneratedContent(flowables, frame)
+        assert flowables == ["a", "b", "c"] and getattr(frame, "_generated_content", None) is None
+        measuring = copy.deepcopy(frame)             # (as flowables._listWrapOn does)
+        measuring._generated_content = None
+        del measuring._generated_content
+        assert getattr(measuring, "_generated_content", None) is None
+        _addGeneratedContent(flowables, frame)
+        assert flowables == ["a", "b", "c"]
+    batch._init_worker(("pdf",), None)
+
+    def built(out):
+        res = batch.build_one(str(SEED_SPEC), str(out), ("pdf",), None, force=True)
+        assert res.status == "built", res.problems
+        return {p.name: p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
+    default = built(tmp_path / "default")
+    monkeypatch.delattr(TextFrame, "_generated_content")
+    assert built(tmp_path / "raised") == default and len(default) >= 3
 
 
 def test_the_glyph_checks_texts_are_the_spec_strings_without_their_paths():

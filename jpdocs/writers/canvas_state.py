@@ -13,6 +13,17 @@ the two numbers alone, so no build sees what another drew).
 
 `saveState` and `restoreState` themselves stay reportlab's: table_lines.py replays
 a table's rules only on a canvas whose calls are reportlab's own.
+
+A flowable whose drawing puts back every attribute of the state it changes (a
+paragraph: reportlab's `drawPara` draws between a save and a restore of its own,
+drawing.py between a `q` and a `Q` with the ExtGState it replaced put back) needs no
+state saved around it but what `drawOn`'s translate moves: `draw_on` writes the same
+`q`, `cm` and `Q` as platypus's `Flowable.drawOn` and puts back the tracked matrix
+alone, where the 22 other attributes are the objects they were (a save and a restore
+by name were ~19,000 instructions, some 30 paragraphs a notice). That needs the
+canvas's save and restore to be reportlab's (or this module's) and nothing else
+(`saves_plainly`); tests/test_paragraph_state.py checks the state after every
+paragraph of the real specs and compares the files with platypus's drawOn's.
 """
 from __future__ import annotations
 
@@ -21,6 +32,7 @@ from operator import itemgetter
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen import canvas as _canvas
 from reportlab.pdfgen.canvas import Canvas, ExtGState
+from reportlab.platypus.flowables import Flowable
 
 _NAMES = tuple(Canvas.STATE_ATTRIBUTES)
 _SAVED = itemgetter(*_NAMES)
@@ -50,6 +62,43 @@ _put_back = _put_back_listed if _NAMES == _LISTED else _put_back_by_name
 _new = object.__new__
 _TRANSLATIONS: dict[tuple, str] = {}    # (dx, dy) → its "1 0 0 1 dx dy cm"
 _TRANSLATIONS_LIMIT = 4096               # forgotten all at once when full
+
+
+# the canvas classes whose saveState and restoreState only save and restore the state
+# (reportlab's, with this module's push and pop or reportlab's), by class
+_PLAIN_SAVES: dict[type, bool] = {}
+
+
+def saves_plainly(canvas) -> bool:
+    """Whether `canvas`'s saveState and restoreState are reportlab's own calls, over a
+    push and pop of the state that are reportlab's or StateCanvas's: skipping a pair of
+    them skips nothing but the state's save (and the `q` and `Q`, written by `draw_on`)."""
+    kind = type(canvas)
+    plain = _PLAIN_SAVES.get(kind)
+    if plain is None:
+        if len(_PLAIN_SAVES) >= 64:
+            _PLAIN_SAVES.clear()
+        plain = _PLAIN_SAVES[kind] = (
+            kind.saveState is Canvas.saveState and kind.restoreState is Canvas.restoreState
+            and kind.push_state_stack in (Canvas.push_state_stack, StateCanvas.push_state_stack)
+            and kind.pop_state_stack in (Canvas.pop_state_stack, StateCanvas.pop_state_stack)
+            and kind.STATE_ATTRIBUTES is Canvas.STATE_ATTRIBUTES)
+    return plain
+
+
+def draw_on(flowable, canvas, x, y, _sW=0) -> None:
+    """platypus's `Flowable.drawOn` of a flowable whose `draw` leaves the canvas's state
+    as it found it (module docstring): the same operators, the tracked matrix put back
+    as restoreState puts it back; anything else through platypus's own."""
+    if not saves_plainly(canvas) or getattr(flowable, "_showBoundary", None):
+        return Flowable.drawOn(flowable, canvas, x, y, _sW)
+    x = flowable._hAlignAdjust(x, _sW)
+    canvas._code.append("q")                # (saveState's operator)
+    matrix = canvas._currentMatrix
+    canvas.translate(x, y)
+    flowable._drawOn(canvas)
+    canvas._code.append("Q")                # (restoreState's)
+    canvas._currentMatrix = matrix
 
 
 class StateCanvas(Canvas):

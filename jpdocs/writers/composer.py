@@ -26,6 +26,7 @@ from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag
 
+from .canvas_state import draw_on
 from .composition import BREAK, OBJECT, TEXT, ascent_descent, composed, object_width, widths_of
 from .drawing import draw_lines
 from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
@@ -327,6 +328,29 @@ class JParagraph(Paragraph):
         if (moved is None or not any(moved)) and not any(abs(x - n) > 1e-3 for x, n in zip(advs, nats)):
             return chunk
         return Placed(chunk, advs, offs, nats)
+
+    # ------------------------------------------------------------ placing
+    # platypus's Flowable.getSpaceBefore (and After, and getKeepWithNext) asks hasattr
+    # of the paragraph, then of its style, then reads it (~1,500 instructions, some 150
+    # calls a notice); a paragraph always has a style, and no class of ours or
+    # reportlab's gives these names (tests/test_paragraph_state.py): its own value
+    # where one is set, else the style's, else 0, as those tests answer.
+    def getSpaceBefore(self):
+        d = self.__dict__
+        return d["spaceBefore"] if "spaceBefore" in d else getattr(self.style, "spaceBefore", 0)
+
+    def getSpaceAfter(self):
+        d = self.__dict__
+        return d["spaceAfter"] if "spaceAfter" in d else getattr(self.style, "spaceAfter", 0)
+
+    def getKeepWithNext(self):
+        d = self.__dict__
+        return d["keepWithNext"] if "keepWithNext" in d else getattr(self.style, "keepWithNext", 0)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        """platypus's drawOn, without the state saved by name: drawPara (below, and
+        reportlab's) puts back whatever of it the paragraph changes (canvas_state.py)."""
+        draw_on(self, canvas, x, y, _sW)
 
     # ------------------------------------------------------------ tagging
     def drawPara(self, debug=0):

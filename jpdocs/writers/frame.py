@@ -1,4 +1,5 @@
-"""reportlab's Frame, copied cheaply where reportlab measures a KeepTogether.
+"""reportlab's Frame, copied cheaply where reportlab measures a KeepTogether, and
+asked cheaply for what a flowable left for the document to place next.
 
 `flowables._listWrapOn` (KeepTogether's wrap, and so every table kept together)
 deep-copies the document's current frame before measuring, so that what the
@@ -8,6 +9,15 @@ them all, value by value, ~0.2 ms of a press notice. When every value is one tha
 deepcopy returns as it is (numbers, text, None) or an empty list, a copy of the
 attribute dict with fresh empty lists is exactly what deepcopy makes; any other
 value (frame backgrounds being drawn) is deep-copied as before.
+
+After every flowable placed, reportlab's `_addGeneratedContent` asks the frame for
+`getattr(frame, "_generated_content", None)`: the content a flowable left for the
+document to place next (a FrameBreak, an action's page break), nearly always none.
+A plain Frame has no such attribute until then, and its `__getattr__` (which
+serves the geometry's names) raises an AttributeError for it: some 40 exceptions
+raised and caught a notice, ~8,000 instructions each. A class default of None is
+the answer getattr's default gave, without the exception; the attribute set on a
+frame (`add_generated_content`, `_listWrapOn`) is its own and is deleted as before.
 """
 from __future__ import annotations
 
@@ -19,6 +29,8 @@ _KEPT = (int, float, str, bool, type(None))    # deepcopy returns these as they 
 
 
 class TextFrame(Frame):
+    _generated_content = None     # (none left to place: getattr's default, module docstring)
+
     def __deepcopy__(self, memo):
         state = self.__dict__
         new = object.__new__(type(self))

@@ -35,6 +35,66 @@ from .flowables import MeasuredTable, SealPlace, TrackedLine
 _DIRECT = frozenset((JParagraph, MeasuredTable, TrackedLine, Spacer, SealPlace))
 
 
+# flowables whose wrap never looks at the document or its frame (a table's cells may hold
+# these, text and nothing: _frame_blind)
+_BLIND = frozenset((JParagraph, TrackedLine, Spacer, SealPlace))
+
+
+def _frame_blind(f) -> bool:
+    """Whether measuring `f` cannot reach the document's frame: one of _BLIND, an
+    Indenter (not measured), or a MeasuredTable whose cells hold only text and _BLIND
+    flowables (found once per table, kept with the list of cells it was found for:
+    a table's cells are not changed once it is made, a copy's are a new list)."""
+    kind = type(f)
+    if kind in _BLIND or kind is Indenter:
+        return True
+    if kind is not MeasuredTable:
+        return False
+    d = f.__dict__
+    cells = f._cellvalues
+    found = d.get("_jp_frame_blind")
+    if found is None or found[0] is not cells:
+        found = d["_jp_frame_blind"] = (cells, all([
+            cell is None or type(cell) is str or type(cell) in _BLIND
+            or (type(cell) in (list, tuple) and all([type(v) in _BLIND for v in cell]))
+            for row in cells for cell in row]))
+    return found[1]
+
+
+def _measured(content, width, canv, dims) -> float:
+    """reportlab's `_listWrapOn(content, width, canv, dims=dims)[1]` (KeepTogether's
+    measure) of flowables that never look at the document's frame (`_frame_blind`):
+    its loop, without the deep copy of the frame it makes for the measured flowables
+    to act on, and the content they leave on it taken after each (none: they cannot
+    reach it). The copy alone was ~48,000 instructions, some six groups a notice."""
+    height = space_after = 0
+    at_top = 1
+    for f in content:
+        if hasattr(f, "frameAction"):
+            if isinstance(f, Indenter):
+                width -= f.left + f.right
+            continue
+        w, h = f.wrapOn(canv, width, 0xfffffff)
+        dims.append((w, h))
+        if h <= _FUZZ:
+            continue
+        height += h
+        if not at_top:
+            h = f.getSpaceBefore()
+            if getattr(f, "_SPACETRANSFER", False):
+                h = space_after
+            h = max(h - space_after, 0)
+            height += h
+        else:
+            at_top = 0
+        s = f.getSpaceAfter()
+        if getattr(f, "_SPACETRANSFER", False):
+            s = space_after
+        space_after = s
+        height += space_after
+    return height - space_after
+
+
 def _breaks_before(f) -> bool:
     """Whether reportlab's handle_breakBefore would put a break before `f`."""
     style = getattr(f, "style", None)
@@ -85,7 +145,8 @@ class Placing:
         True; else nothing drawn, False, for reportlab's own steps.
 
         reportlab measures the group (KeepTogether.wrap, which is `_listWrapOn`,
-        called here as it calls it), finds it too tall for any frame on purpose
+        called here as it calls it; its loop alone, `_measured`, where no flowable of
+        the group can reach the frame it copies for them), finds it too tall for any frame on purpose
         (Frame.add fails), splits it (Frame.split, KeepTogether.split): where the
         whole group and its first part fit in the height left (and the frame is not
         full at the top), the split is the group's flowables themselves, the first
@@ -122,7 +183,10 @@ class Placing:
         if height <= 0:
             return False
         dims = []
-        whole = _listWrapOn(content, d["_aW"], canv, dims=dims)[1]
+        if all([_frame_blind(c) for c in content]):
+            whole = _measured(content, d["_aW"], canv, dims)
+        else:
+            whole = _listWrapOn(content, d["_aW"], canv, dims=dims)[1]
         first = dims[0][1] if dims else 0
         too_tall = whole > height
         if too_tall or first > height or (too_tall and d["_atTop"]):
