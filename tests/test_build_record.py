@@ -43,11 +43,10 @@ def test_editing_a_template_in_the_users_folder_rebuilds(tmp_path):
     assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
     assert run(out, folder) == {"built": 0, "unchanged": 1, "failed": 0}
 
-    # main's contact template prints each phone of ct.phone_list() as ph.kind and ph.number
-    # (or its numbers joined)
+    # main's contact template prints each phone of ct.phone_list() as its label (ph.kind,
+    # else the wording's) and ph.number (or its numbers joined)
     edit(folder / "contact.xml.j2", "{{ gap }}{% if ph.numbers %}", "）{% if ph.numbers %}")
-    edit(folder / "contact.xml.j2", "{% endif %}{{ style.word('phone_label') if",
-         "{% endif %}電話（{{ style.word('phone_label') if")
+    edit(folder / "contact.xml.j2", "{% endif %}{{ label }}", "{% endif %}電話（{{ label }}")
     assert run(out, folder) == {"built": 1, "unchanged": 0, "failed": 0}
     notice = no_space(pdf_text(out / SEED_SPEC.stem / "press-notice.pdf"))
     assert "電話（直通）0152-41-0618" in notice

@@ -282,3 +282,36 @@ def test_a_persons_label_that_labels_no_one_person_is_refused(old, new, fragment
     code, _, err = check(path, capsys)
     assert code == 1 and "Traceback" not in err
     assert has_error(err, path, fragment, "press_notice.contacts[0].person_label", message), err
+
+
+# ------------------------------------------------------------------ a number without a label
+
+NO_LABEL = "wording:\n  phone_label: \"\"\n"
+BARE_PHONE = CONTACT.replace("      phone_kind: 直通\n", "      fax: 0152-44-0000\n")
+
+
+@needs_poppler
+def test_a_number_without_a_label_stands_where_the_label_would(tmp_path, capsys):
+    """wording.phone_label: "" (青森県 2022: 017-734-9181 alone under the person): the
+    number starts where a labelled line's label starts (the FAX line under it), no gap
+    before it; the DOCX alike; and on the line after the text (contacts_at: foot_line)
+    the number alone in its brackets, no gap after nothing."""
+    path = variant(tmp_path, (CONTACT, BARE_PHONE), style=NO_LABEL + "contacts:\n  own_lines: [fax]\n")
+    pdf = build(path, tmp_path, capsys) / "press-notice.pdf"
+    import pdfplumber
+    rows: dict[tuple[int, int], list] = {}
+    with pdfplumber.open(pdf) as doc:          # the glyphs drawn (a space is none), by line
+        for number, page in enumerate(doc.pages):
+            for c in page.chars:
+                if c["text"].strip():
+                    rows.setdefault((number, round(c["bottom"])), []).append(c)
+    start = {"".join(c["text"] for c in sorted(row, key=lambda c: c["x0"])): min(c["x0"] for c in row)
+             for row in rows.values()}
+    start = {"0152": start["0152-41-0618"], "FAX": start["FAX0152-44-0000"]}
+    assert abs(start["0152"] - start["FAX"]) < 0.5, start
+    assert "0152-41-0618" in docx_paragraphs(pdf.with_suffix(".docx"))       # no gap before it
+    bare = "    - role: 担当窓口\n      department: オホーツク総合振興局地域創生部\n      phone: 0152-41-0618\n"
+    path = variant(tmp_path, (CONTACT, bare), name="foot.yaml",
+                   style=NO_LABEL + "notice:\n  contacts_at: foot_line\ncontacts:\n  label_gap: \"：\"\n")
+    pdf = build(path, tmp_path, capsys) / "press-notice.pdf"
+    assert "担当窓口：オホーツク総合振興局地域創生部（0152-41-0618）" in [t for t, _, _ in lines_of(pdf)]

@@ -1245,6 +1245,9 @@ def corpus(tmp_path_factory) -> dict[str, list]:
                                                         old / "before-subtitle-joined")
     out["templates-before-header-false"] = _findings(ROOT / "tests" / "data" / "real" / "ageo-fire-2018.yaml",
                                                      old / "before-header-false")
+    # a notice without a title and without an agreement (豊沢川土地改良区's report): the note
+    # naming the issuer's name as the file's title
+    out["no-title-no-agreement"] = _findings(ROOT / "tests" / "data" / "real" / "toyosawagawa-hanamaki-838.yaml")
     out["closing-too-few-copies"] = _too_few_copies(folder / "copies")
     out.update(_build_findings(folder / "build"))
     assert all(out.values()), [n for n, found in out.items() if not found]

@@ -1866,6 +1866,23 @@ def test_a_notice_without_a_title(tmp_path, capsys):
     assert no_space(docx_text(docx)) == words
 
 
+@needs_poppler
+def test_a_notice_without_a_title_or_an_agreement(tmp_path, capsys):
+    """subject: false beside no agreement: (豊沢川土地改良区, a report whose stored
+    copy has no title and whose signing has no year to state): it crashed on the
+    agreement's title; now the file's title (never printed) is the issuer's name, named
+    in the build's output, in the PDF's and the DOCX's properties."""
+    path = ROOT / "tests" / "data" / "real" / "toyosawagawa-hanamaki-838.yaml"
+    code, out, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    assert ("is the issuer's name (the spec states no agreement), 豊沢川土地改良区" in out + err), (out, err)
+    from pypdf import PdfReader
+    assert PdfReader(str(pdf)).metadata.title == "豊沢川土地改良区"
+    docx = pdf.with_suffix(".docx")
+    assert "<dc:title>豊沢川土地改良区</dc:title>" in zipfile.ZipFile(docx).read("docProps/core.xml").decode()
+    assert pdf_words(pdf).startswith("９月10日、豊沢川土地改良区と花巻市は")     # no title line before the text
+
+
 @pytest.mark.parametrize("extra, house, fragment, key, message", [
     ("", None, "subject: false", "press_notice.subject_label", None),    # the house's 項　目 over nothing: left out, no error
     ("  subject_label: 件名\n", None, "subject_label: 件名", "press_notice.subject_label",

@@ -141,11 +141,17 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
             ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)
         loaded.notes.extend(notes)
         if spec.press_notice.subject is False:    # the file's title (not printed): named, being chosen
+            # the agreement's title, or where the spec states no agreement (a report whose
+            # signing has no year to give: 豊沢川土地改良区) the issuer's name
+            if spec.agreement is not None:
+                message = ("the notice has no title (subject: false): the document title in the PDF's and the"
+                           f" DOCX's properties, which is not printed, is the agreement's, {spec.agreement.title}")
+            else:
+                message = ("the notice has no title (subject: false): the document title in the PDF's and the"
+                           " DOCX's properties, which is not printed, is the issuer's name (the spec states no"
+                           f" agreement), {spec.issuer}")
             loaded.notes.append(Problem(str(loaded.path), loaded.line_of(("press_notice", "subject")),
-                                        "press_notice.subject",
-                                        "the notice has no title (subject: false): the document title in the"
-                                        " PDF's and the DOCX's properties, which is not printed, is the"
-                                        f" agreement's, {spec.agreement.title}"))
+                                        "press_notice.subject", message))
     notice = ctx["spec"].press_notice      # its phones' numbers joined as `number` too
     if notice and notice.after and notice_text:
         from ..content.contacts import at_head, foot_lines, head_rows, placed

@@ -125,7 +125,8 @@ def foot_lines(contacts, style) -> list[str]:
         role = ct.role or DEFAULT_ROLE
         line = role + ("" if role[-1] in CLOSING_BRACKETS else gap) + (ct.department_label or "") + ct.department
         if ct.phone:
-            line += f"（{ct.phone_kind or style.word('phone_label')}{gap}{ct.phone}）"
+            label = ct.phone_kind or style.word("phone_label")
+            line += f"（{label}{gap if label else ''}{ct.phone}）"
         lines.append(line)
     return lines
 
