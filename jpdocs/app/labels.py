@@ -219,6 +219,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("SectionPart", "paragraphs"): ("段落", "小見出しの下に一字下げて印字。段落ごとに一行"),
     ("Section", "table"): ("表", "段落の後に罫線付きで印字。行ごとにセル、最初の行が列の見出し（例：番号｜連携事項）"),
     ("Section", "before_ki"): ("記の前に", "本文と記書きの間に置く（例：【本件のポイント】）"),
+    ("Section", "numbered"): ("番号を付けない", "false：節の番号の形（section_marker）があっても、この見出しには番号を付けず、次の節が番号を続ける（例：【参考】）"),
     ("Section", "photos"): ("写真", "段落の後に２枚ずつ並べ、説明をそれぞれの下に印字"),
     ("AfterNotice", "photos"): ("写真", "締結式の写真を記の下に２枚ずつ並べ、説明をそれぞれの下に印字"),
     ("Photo", "file"): ("写真ファイル", "PNG または JPEG のファイル名"),

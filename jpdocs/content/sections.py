@@ -31,19 +31,20 @@ def numbered_sections(notice, style) -> list[tuple]:
     (Hangs.parts), in the spec's order.
     The sections with a heading are numbered in the order they are printed: those before
     the 記 block first, then those after it (after the 記 block's numbered headings, if
-    any); a section without a heading has no number."""
+    any); a section without a heading, or numbered: false, has no number (the next
+    counts on)."""
     form = section_marker_of(notice, style)
     printed = [s for s in notice.sections if s.before_ki] + [s for s in notice.sections if not s.before_ki]
-    first_after = next((s for s in printed if not s.before_ki and s.heading), None)
+    counted = [s for s in printed if s.heading and s.numbered is not False]
+    first_after = next((s for s in counted if not s.before_ki), None)
     numbers, k = {}, 0
-    for s in printed:
-        if s.heading:
-            k += 1 + (numbered_ki_headings(notice) if s is first_after else 0)
-            numbers[id(s)] = k
+    for s in counted:
+        k += 1 + (numbered_ki_headings(notice) if s is first_after else 0)
+        numbers[id(s)] = k
     out = []
     for s in notice.sections:
         heading = s.heading
-        if heading and form:
+        if heading and form and id(s) in numbers:
             heading = form.replace("{number}", japanese.digits(numbers[id(s)], style.digits)) + heading
         hang = style.notice.section_mark_hang
         hangs = Hangs(_hangs(s.paragraphs, hang))
@@ -55,7 +56,8 @@ def numbered_sections(notice, style) -> list[tuple]:
 def check_sections(notice, style, path=None, lines=None) -> None:
     """The notice's own section_marker: well formed, and with an effect (a section with a
     heading to number, and not the house's "" restated); a numbered heading over the 記
-    block's items only where a marker numbers it."""
+    block's items, or a section's heading left unnumbered (numbered: false), only
+    where a marker numbers them."""
     for i, e in enumerate(notice.ki or ()):
         if e.heading is not None and e.numbered and not section_marker_of(notice, style):
             at = ("press_notice", "ki", i, "numbered")
@@ -63,13 +65,20 @@ def check_sections(notice, style, path=None, lines=None) -> None:
                                       "numbered numbers the heading as the notice's sections are, and neither"
                                       " press_notice.section_marker nor the house's notice.section_marker"
                                       " numbers them: it would have no effect")])
+    for i, s in enumerate(notice.sections):
+        if s.numbered is False and s.heading and not section_marker_of(notice, style):
+            at = ("press_notice", "sections", i, "numbered")
+            raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                                      "numbered: false leaves the heading without a number, and neither"
+                                      " press_notice.section_marker nor the house's notice.section_marker"
+                                      " numbers the sections: it would have no effect")])
     form = notice.section_marker
     if form is None:
         return
     at = ("press_notice", "section_marker")
     if marker_problem(form):
         message = "{number} must appear once in section_marker, and no other placeholder"
-    elif not any(s.heading for s in notice.sections) and not numbered_ki_headings(notice):
+    elif not any(s.heading and s.numbered is not False for s in notice.sections) and not numbered_ki_headings(notice):
         message = ("section_marker numbers the headings of the notice's own sections, and none has a heading:"
                    " it would have no effect")
     elif not form and not style.notice.section_marker:

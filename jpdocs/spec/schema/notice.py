@@ -304,6 +304,10 @@ class Section(Strict):
     table: list[list[str]] = []
     photos: list[Photo] = []
     before_ki: bool = False
+    # false: a heading the section_marker leaves unnumbered among numbered ones (島根県's
+    # 【参考】 after 1 覚書調印式 and 2 覚書の概要); it takes no number, the next counts on.
+    # Only false (headed sections are numbered already), with a heading and a marker
+    numbered: Optional[bool] = None
 
 
 class PressRequest(Strict):
