@@ -1027,6 +1027,10 @@ VARIANTS.update({
     "section-marker-form": ("  closing_ijo: false\n", "  section_marker: \"{n}.\"\n" + _SECTION),
     "section-marker-no-heading": ("  closing_ijo: false\n", "  section_marker: \"{number}.\"\n  closing_ijo: false\n"),
     "section-marker-empty": ("  closing_ijo: false\n", "  section_marker: \"\"\n" + _SECTION),
+    # a section's numbered: true (the default restated), false without a heading or a marker
+    "section-numbered-true": ("  closing_ijo: false\n", _SECTION.replace("【参考】,", "【参考】, numbered: true,")),
+    "section-numbered-no-heading": ("  closing_ijo: false\n", _SECTION.replace("heading: 【参考】,", "numbered: false,")),
+    "section-numbered-no-marker": ("  closing_ijo: false\n", _SECTION.replace("【参考】,", "【参考】, numbered: false,")),
     # a signing date left open beside an agreement document that is no draft
     "null-outside-draft": ("  signing_date: 2024-02-27", "  signing_date: null"),
     # an agreement not yet signed (signing_date: null) whose release after the signing prints the date
