@@ -1030,6 +1030,10 @@ VARIANTS.update({
     # a section's numbered: true (the default restated), false without a heading or a marker
     "section-numbered-true": ("  closing_ijo: false\n", _SECTION.replace("【参考】,", "【参考】, numbered: true,")),
     "section-numbered-no-heading": ("  closing_ijo: false\n", _SECTION.replace("heading: 【参考】,", "numbered: false,")),
+    "follow-items-no-marker": ("  closing_ijo: false\n", "  sections_follow_items: true\n" + _SECTION),
+    "follow-items-no-section": ("  closing_ijo: false\n", "  section_marker: \"{number}.\"\n  sections_follow_items: true\n"
+                                "  sections: [{heading: 【参考】, before_ki: true, paragraphs: [網走市は…]}]\n"
+                                "  closing_ijo: false\n"),
     "section-numbered-no-marker": ("  closing_ijo: false\n", _SECTION.replace("【参考】,", "【参考】, numbered: false,")),
     # a signing date left open beside an agreement document that is no draft
     "null-outside-draft": ("  signing_date: 2024-02-27", "  signing_date: null"),

@@ -149,6 +149,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("PressNotice", "embargo"): ("解禁", ""),
     ("PressNotice", "press_request"): ("報道に当たってのお願い", "取材の連絡先と期限"),
     ("PressNotice", "contacts"): ("問合せ先", "担当窓口など"),
+    ("PressNotice", "sections_follow_items"): ("節の番号を記の項目に続ける", "記の後の節に、記の項目の番号に続く番号を付ける（例：1　日時、2　場所、3　出席者、4　協定の概要）"),
     ("PressNotice", "section_marker"): ("節の番号の形", "例：{number}.（空欄ならハウススタイルのとおり）"),
     ("KiEntry", "heading"): ("項目群の見出し", "後に続く項目の上に一行（例：＜概要＞）。これだけを書く"),
     ("KiEntry", "item"): ("標準の項目", "date・place・signatories・agenda・schedule のいずれか"),
