@@ -583,6 +583,16 @@ VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.
 COMPANIONS["style-date-above-header.yaml"] = "notice:\n  date_above_header: true\n"
 VARIANTS["date-above-no-header"] = [(_STYLE, _STYLE + "style: style-date-above-header.yaml\n"),
                                     ("press_notice:\n", "press_notice:\n  header: false\n")]
+# the sections counted on from the 記 block's items where the house's items have no number,
+# and beside a numbered heading over the items (press_notice.sections_follow_items)
+COMPANIONS["style-items-unnumbered.yaml"] = "notice:\n  ki_marker: ○\n  section_marker: \"{number}.\"\n"
+_FOLLOW = "  sections_follow_items: true\n  sections: [{heading: 【参考】, paragraphs: [網走市は…]}]\n  closing_ijo: false\n"
+VARIANTS["follow-items-unnumbered"] = [(_STYLE, _STYLE + "style: style-items-unnumbered.yaml\n"),
+                                       ("  closing_ijo: false\n", _FOLLOW)]
+VARIANTS["follow-items-beside-heading"] = [_ki("    - {heading: 締結式, numbered: true}\n    - date\n    - place\n"
+                                               "    - signatories\n    - agenda\n"),
+                                           ("press_notice:\n", "press_notice:\n  section_marker: \"{number}.\"\n"
+                                            + _FOLLOW.replace("  closing_ijo: false\n", ""))]
 # a house that sets the words before the date on a line of their own, and a prefix
 # ending in a space (written for the date's line): full-width and ASCII
 COMPANIONS["style-prefix-own-line.yaml"] = "notice:\n  date_prefix_line: own\n"
@@ -1027,6 +1037,14 @@ VARIANTS.update({
     "section-marker-form": ("  closing_ijo: false\n", "  section_marker: \"{n}.\"\n" + _SECTION),
     "section-marker-no-heading": ("  closing_ijo: false\n", "  section_marker: \"{number}.\"\n  closing_ijo: false\n"),
     "section-marker-empty": ("  closing_ijo: false\n", "  section_marker: \"\"\n" + _SECTION),
+    # a section's numbered: true (the default restated), false without a heading or a marker
+    "section-numbered-true": ("  closing_ijo: false\n", _SECTION.replace("【参考】,", "【参考】, numbered: true,")),
+    "section-numbered-no-heading": ("  closing_ijo: false\n", _SECTION.replace("heading: 【参考】,", "numbered: false,")),
+    "follow-items-no-marker": ("  closing_ijo: false\n", "  sections_follow_items: true\n" + _SECTION),
+    "follow-items-no-section": ("  closing_ijo: false\n", "  section_marker: \"{number}.\"\n  sections_follow_items: true\n"
+                                "  sections: [{heading: 【参考】, before_ki: true, paragraphs: [網走市は…]}]\n"
+                                "  closing_ijo: false\n"),
+    "section-numbered-no-marker": ("  closing_ijo: false\n", _SECTION.replace("【参考】,", "【参考】, numbered: false,")),
     # a signing date left open beside an agreement document that is no draft
     "null-outside-draft": ("  signing_date: 2024-02-27", "  signing_date: null"),
     # an agreement not yet signed (signing_date: null) whose release after the signing prints the date

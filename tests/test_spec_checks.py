@@ -239,7 +239,7 @@ def test_logo_problems(tmp_path):
     (setting("press_notice", "zzzz", "x"), "zzzz:", "press_notice.zzzz",
      "unknown key 'zzzz'; allowed here: after, also, attachments, background, category_line, ceremony, closing_ijo, contacts, contacts_lead, "
      "date_prefix, date_suffix, embargo, event_line, header, issue_date, issue_time, issuer_label, issuing_office, ki, kind_line, opening, "
-     "opening_heading, press_request, section_marker, sections, subject, subject_label, subtitle, subtitle_joined"),
+     "opening_heading, press_request, section_marker, sections, sections_follow_items, subject, subject_label, subtitle, subtitle_joined"),
     (setting("parties", "bureau", "nmae", "x"), "nmae:", "parties.bureau.nmae",
      "unknown key 'nmae'; did you mean 'name'?"),
     (setting("agreement", "fiscal_year", "abc"), "fiscal_year:", "agreement.fiscal_year",

@@ -137,6 +137,10 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         # the event line (press_notice.event_line) stands above the opening, not in the 記 block
         ctx["event_line"] = next((it.lines[0] for it in items if it.kind == "event"), None)
         ctx["ki"] = [it for it in items if it.kind != "event"]
+        if spec.press_notice.sections_follow_items:      # 4 協定の概要 after the items 1 to 3
+            ctx["notice_sections"] = numbered_sections(spec.press_notice, style,
+                                                       sum(1 for it in ctx["ki"] if it.kind != "heading"))
+            ctx["sections"] = [(section, heading) for section, heading, _ in ctx["notice_sections"]]
         if all(p.signer() for p in spec.signatories()):   # else no document prints them (spec/checks.py)
             ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)
         loaded.notes.extend(notes)

@@ -398,7 +398,7 @@ def numbered_headings(spec: Spec, style) -> dict[int, str]:
     the 記 block: 東京都水道局's 1 経緯, 2 覚書主旨, then 3 締結式について over its items."""
     n, out = spec.press_notice, ki_headings(spec)
     form = section_marker_of(n, style)
-    number = sum(1 for s in n.sections if s.before_ki and s.heading)
+    number = sum(1 for s in n.sections if s.before_ki and s.heading and s.numbered is not False)
     numbered = iter(e for e in n.ki or () if e.heading is not None)
     for k in sorted(out):
         if next(numbered).numbered and form:

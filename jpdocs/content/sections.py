@@ -24,26 +24,27 @@ def _hangs(paragraphs, hang: bool) -> tuple:
     return tuple(lead_mark_em(p) if hang else 0 for p in paragraphs)
 
 
-def numbered_sections(notice, style) -> list[tuple]:
+def numbered_sections(notice, style, items: int = 0) -> list[tuple]:
     """Each section with its heading as printed (None: it has none) and, by paragraph,
     the width (em) of the mark (・, ●, ※) under which its further lines hang, where the
     house hangs them (notice.section_mark_hang; else 0 each), and its parts' the same
     (Hangs.parts), in the spec's order.
     The sections with a heading are numbered in the order they are printed: those before
     the 記 block first, then those after it (after the 記 block's numbered headings, if
-    any); a section without a heading has no number."""
+    any, or after its `items` numbered items: sections_follow_items); a section
+    without a heading, or numbered: false, has no number (the next counts on)."""
     form = section_marker_of(notice, style)
     printed = [s for s in notice.sections if s.before_ki] + [s for s in notice.sections if not s.before_ki]
-    first_after = next((s for s in printed if not s.before_ki and s.heading), None)
+    counted = [s for s in printed if s.heading and s.numbered is not False]
+    first_after = next((s for s in counted if not s.before_ki), None)
     numbers, k = {}, 0
-    for s in printed:
-        if s.heading:
-            k += 1 + (numbered_ki_headings(notice) if s is first_after else 0)
-            numbers[id(s)] = k
+    for s in counted:
+        k += 1 + (numbered_ki_headings(notice) + items if s is first_after else 0)
+        numbers[id(s)] = k
     out = []
     for s in notice.sections:
         heading = s.heading
-        if heading and form:
+        if heading and form and id(s) in numbers:
             heading = form.replace("{number}", japanese.digits(numbers[id(s)], style.digits)) + heading
         hang = style.notice.section_mark_hang
         hangs = Hangs(_hangs(s.paragraphs, hang))
@@ -55,7 +56,8 @@ def numbered_sections(notice, style) -> list[tuple]:
 def check_sections(notice, style, path=None, lines=None) -> None:
     """The notice's own section_marker: well formed, and with an effect (a section with a
     heading to number, and not the house's "" restated); a numbered heading over the 記
-    block's items only where a marker numbers it."""
+    block's items, or a section's heading left unnumbered (numbered: false), only
+    where a marker numbers them."""
     for i, e in enumerate(notice.ki or ()):
         if e.heading is not None and e.numbered and not section_marker_of(notice, style):
             at = ("press_notice", "ki", i, "numbered")
@@ -63,13 +65,22 @@ def check_sections(notice, style, path=None, lines=None) -> None:
                                       "numbered numbers the heading as the notice's sections are, and neither"
                                       " press_notice.section_marker nor the house's notice.section_marker"
                                       " numbers them: it would have no effect")])
+    for i, s in enumerate(notice.sections):
+        if s.numbered is False and s.heading and not section_marker_of(notice, style):
+            at = ("press_notice", "sections", i, "numbered")
+            raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                                      "numbered: false leaves the heading without a number, and neither"
+                                      " press_notice.section_marker nor the house's notice.section_marker"
+                                      " numbers the sections: it would have no effect")])
+    if notice.sections_follow_items:
+        _check_follow_items(notice, style, path, lines)
     form = notice.section_marker
     if form is None:
         return
     at = ("press_notice", "section_marker")
     if marker_problem(form):
         message = "{number} must appear once in section_marker, and no other placeholder"
-    elif not any(s.heading for s in notice.sections) and not numbered_ki_headings(notice):
+    elif not any(s.heading and s.numbered is not False for s in notice.sections) and not numbered_ki_headings(notice):
         message = ("section_marker numbers the headings of the notice's own sections, and none has a heading:"
                    " it would have no effect")
     elif not form and not style.notice.section_marker:
@@ -77,4 +88,33 @@ def check_sections(notice, style, path=None, lines=None) -> None:
                    " (notice.section_marker): it would have no effect")
     else:
         return
+    raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at), message)])
+
+
+def _check_follow_items(notice, style, path, lines) -> None:
+    """sections_follow_items counts the sections after the 記 block on from its items:
+    only where a marker numbers the sections, one after the 記 block has a numbered
+    heading, the items are numbered, and nothing else sets where the count starts (the
+    sections before the 記 block, or its numbered headings, would leave the first
+    number after it a guess)."""
+    after = [s for s in notice.sections if not s.before_ki and s.heading and s.numbered is not False]
+    ki_marker = style.notice.ki_marker
+    if not section_marker_of(notice, style):
+        message = ("sections_follow_items numbers the sections on from the 記 block's items, and neither"
+                   " press_notice.section_marker nor the house's notice.section_marker numbers them: it would"
+                   " have no effect")
+    elif not after:
+        message = ("sections_follow_items numbers the sections after the 記 block on from its items, and none"
+                   " after it has a numbered heading: it would have no effect")
+    elif "{number}" not in ki_marker and ki_marker != "⑴":
+        message = ("sections_follow_items numbers the sections on from the 記 block's items, and the house's"
+                   " items have no number (notice.ki_marker): there is no number to follow")
+    elif numbered_ki_headings(notice) or any(s.before_ki and s.heading and s.numbered is not False
+                                              for s in notice.sections):
+        message = ("sections_follow_items numbers the sections on from the 記 block's items: beside numbered"
+                   " sections before the 記 block or numbered headings over its items, where the count goes"
+                   " on would be a guess; number the sections one way")
+    else:
+        return
+    at = ("press_notice", "sections_follow_items")
     raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at), message)])

@@ -1,7 +1,8 @@
 """A notice's own sections (press_notice.sections) checked: what the schema cannot
 say. Each section says something (each of its parts too: a subheading over nothing
-is a heading with a hole), no table beside its parts, and its table is a table: rows
-of one width, a row under the heading row, no cell left without text."""
+is a heading with a hole), no table beside its parts, its table is a table: rows
+of one width, a row under the heading row, no cell left without text; and numbered
+only where it has an effect (false, on a heading; the marker: content/sections.py)."""
 from __future__ import annotations
 
 from .schema import Spec
@@ -25,6 +26,14 @@ def check_sections(spec: Spec, problem) -> None:
                                      " table a section of its own (or the part's lines as paragraphs)")
         if section.table:
             _check_table(section.table, at + ("table",), problem)
+        if section.numbered is True:
+            problem(at + ("numbered",), "numbered: true restates what a section_marker does already (it numbers"
+                                        " every section with a heading): it would have no effect; only"
+                                        " numbered: false is written, for a heading left without a number")
+        elif section.numbered is False and not section.heading:
+            problem(at + ("numbered",), "numbered: false leaves a section's heading without a number, and this"
+                                        " section has no heading (a section without one is never numbered):"
+                                        " it would have no effect")
 
 
 def _check_table(rows: list[list[str]], at: tuple, problem) -> None:

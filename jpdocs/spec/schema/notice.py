@@ -304,6 +304,10 @@ class Section(Strict):
     table: list[list[str]] = []
     photos: list[Photo] = []
     before_ki: bool = False
+    # false: a heading the section_marker leaves unnumbered among numbered ones (島根県's
+    # 【参考】 after 1 覚書調印式 and 2 覚書の概要); it takes no number, the next counts on.
+    # Only false (headed sections are numbered already), with a heading and a marker
+    numbered: Optional[bool] = None
 
 
 class PressRequest(Strict):
@@ -435,6 +439,9 @@ class PressNotice(Strict):
     # the number before each section's heading: "{number}." → 1.基本協定の主な内容; "": none;
     # null: the house's notice.section_marker
     section_marker: Optional[str] = None
+    # true: the sections after the 記 block numbered on from its items (1 日時, 2 場所,
+    # 3 出席者, then 4 協定の概要, as 岐阜県's page of 2008 numbers them)
+    sections_follow_items: bool = False
     embargo: Optional[Line] = None
     press_request: Optional[PressRequest] = None
     contacts: list[Contact] = []
