@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jpdocs import cli
-
-from conftest import needs_poppler, no_space, real_case_variant
-from test_contact_forms import docx_paragraphs, lines_of
+from conftest import needs_poppler, real_case_variant
+from test_ki_heading_numbered import built_lines
 from test_notice_format import check, has_error
 
 CASE = "shimane-kango-2025"
@@ -24,15 +22,6 @@ UNNUMBERED = "      numbered: false          # the page leaves the notes unnumbe
 def variant(tmp_path: Path, *pairs: tuple[str, str]) -> Path:
     """The real case with its text changed, beside its house style."""
     return real_case_variant(tmp_path, CASE, "shimane-pref.yaml", *pairs)
-
-
-def built_lines(path: Path, tmp_path: Path, capsys) -> tuple[list[str], list[str]]:
-    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
-    assert code == 0, capsys.readouterr().err
-    out = tmp_path / "out" / path.stem
-    pdf = [text for text, _, _ in lines_of(out / "press-notice.pdf")]
-    docx = [no_space(p) for p in docx_paragraphs(out / "press-notice.docx") if p.strip()]
-    return pdf, docx
 
 
 @needs_poppler

@@ -13,10 +13,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from jpdocs import cli
-
-from conftest import ROOT, needs_poppler, no_space, real_case_variant
-from test_contact_forms import docx_paragraphs, lines_of
+from conftest import ROOT, needs_poppler, real_case_variant
+from test_ki_heading_numbered import built_lines
 from test_notice_format import check, has_error
 
 CASE = "gifu-vet-2008"
@@ -30,15 +28,6 @@ def variant(tmp_path: Path, *pairs: tuple[str, str]) -> Path:
     if not photos.exists():
         shutil.copytree(ROOT / "tests" / "data" / "real" / "photos", photos)
     return real_case_variant(tmp_path, CASE, "gifu-pref.yaml", *pairs)
-
-
-def built_lines(path: Path, tmp_path: Path, capsys) -> tuple[list[str], list[str]]:
-    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
-    assert code == 0, capsys.readouterr().err
-    out = tmp_path / "out" / path.stem
-    pdf = [text for text, _, _ in lines_of(out / "press-notice.pdf")]
-    docx = [no_space(p) for p in docx_paragraphs(out / "press-notice.docx") if p.strip()]
-    return pdf, docx
 
 
 @needs_poppler
