@@ -1663,52 +1663,47 @@ def test_the_date_of_issue_with_its_month_and_day_in_two_digits(digits, printed,
     assert ("2024年03月01日" if digits is None else "２０２４年０３月０１日") in after
 
 
-@needs_poppler
-def test_the_weekday_written_without_bi(tmp_path, capsys):
-    """dates.weekday: medium, as 大府市 writes it (令和4年3月15日(火曜)): the date of issue,
-    the ceremony's date and the request's deadline, the DOCX and the release after the
-    signing alike; issue_weekday: medium for the date of issue alone."""
-    path = variant(tmp_path, ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n"
-                                                "    opening: [本日、締結しました。]\n  closing_ijo:"),
-                   style="dates: {weekday: medium}\n")
-    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
-    assert code == 0, err
-    text = pdf_words(pdf)
-    assert "令和６年（2024年）２月16日（金曜）配布" in text
-    assert "１日時令和６年（2024年）２月27日（火曜）11時00分～" in text
-    assert "２月21日（水曜）" in text and "曜日" not in text and "（火）" not in text
-    assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
-    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
-    after = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
-    assert "令和６年（2024年）２月27日（火曜）" in after and "曜日" not in after
-    path = variant(tmp_path, style="dates: {issue_weekday: medium}\n", name="issue.yaml")
-    text = notice_text(path, tmp_path, capsys)
-    assert "令和６年（2024年）２月16日（金曜）配布" in text and "２月27日（火）" in text
+# a weekday form as a house writes it: (the key's value, the date of issue, the ceremony's
+# line, the deadline, what none of them may hold, the date after the signing, what it may
+# not hold, the ceremony's date as the DOCX writes it or None)
+_WEEKDAY_FORMS = [
+    # dates.weekday: medium, as 大府市 writes it (令和4年3月15日(火曜))
+    ("medium", "令和６年（2024年）２月16日（金曜）配布", "１日時令和６年（2024年）２月27日（火曜）11時00分～",
+     "２月21日（水曜）", ("曜日", "（火）"), "令和６年（2024年）２月27日（火曜）", "曜日", None),
+    # dates.weekday: long_plain, as 岐阜県's pages write it (平成20年3月14日金曜日): the weekday
+    # straight after the day, the ceremony's time after the house's gap
+    ("long_plain", "令和６年（2024年）２月16日金曜日配布", "１日時令和６年（2024年）２月27日火曜日11時00分～",
+     "２月21日水曜日", ("曜日）", "（火）"), "令和６年（2024年）２月27日火曜日", "曜日）",
+     "２月27日火曜日　11時00分～"),
+]
 
 
 @needs_poppler
-def test_the_weekday_in_full_without_brackets(tmp_path, capsys):
-    """dates.weekday: long_plain, as 岐阜県's pages write it (平成20年3月14日金曜日): the
-    weekday straight after the day, in the date of issue, the ceremony's date (the time
-    after the house's gap), the request's deadline, the DOCX and the release after the
-    signing alike; issue_weekday: long_plain for the date of issue alone."""
+@pytest.mark.parametrize("form, issued, ceremony, deadline, never, after_date, never_after, docx_ceremony",
+                         _WEEKDAY_FORMS, ids=[f[0] for f in _WEEKDAY_FORMS])
+def test_a_weekday_form_throughout_the_notice(tmp_path, capsys, form, issued, ceremony, deadline, never,
+                                              after_date, never_after, docx_ceremony):
+    """dates.weekday: the form in the date of issue, the ceremony's date, the request's
+    deadline, the DOCX and the release after the signing alike; issue_weekday: the form
+    for the date of issue alone."""
     path = variant(tmp_path, ("  closing_ijo:", "  after:\n    issue_date: 2024-02-27\n"
                                                 "    opening: [本日、締結しました。]\n  closing_ijo:"),
-                   style="dates: {weekday: long_plain}\n")
+                   style=f"dates: {{weekday: {form}}}\n")
     code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
     assert code == 0, err
     text = pdf_words(pdf)
-    assert "令和６年（2024年）２月16日金曜日配布" in text
-    assert "１日時令和６年（2024年）２月27日火曜日11時00分～" in text
-    assert "２月21日水曜日" in text and "曜日）" not in text and "（火）" not in text
-    assert "２月27日火曜日　11時00分～" in docx_text(pdf.with_suffix(".docx"))   # the house's date_time_gap
+    assert issued in text
+    assert ceremony in text
+    assert deadline in text and not any(n in text for n in never)
+    if docx_ceremony:
+        assert docx_ceremony in docx_text(pdf.with_suffix(".docx"))   # the house's date_time_gap
     assert no_space(docx_text(pdf.with_suffix(".docx"))) == text
     assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
     after = no_space(pdf_text(tmp_path / "out" / path.stem / "press-notice-after.pdf"))
-    assert "令和６年（2024年）２月27日火曜日" in after and "曜日）" not in after
-    path = variant(tmp_path, style="dates: {issue_weekday: long_plain}\n", name="issue.yaml")
+    assert after_date in after and never_after not in after
+    path = variant(tmp_path, style=f"dates: {{issue_weekday: {form}}}\n", name="issue.yaml")
     text = notice_text(path, tmp_path, capsys)
-    assert "令和６年（2024年）２月16日金曜日配布" in text and "２月27日（火）" in text
+    assert issued in text and "２月27日（火）" in text
 
 
 @needs_poppler
