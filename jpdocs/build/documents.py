@@ -104,11 +104,6 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         from ..content.people import signatory_rows
         from ..content.sections import check_sections, numbered_sections
         check_sections(spec.press_notice, style, loaded.path, loaded.lines)
-        # (section, heading, hangs); `sections` keeps the shape templates were written
-        # against before the hangs (section, heading): a user's template of then still
-        # unpacks it (template_coverage.py warns that notice.section_mark_hang has no effect)
-        ctx["notice_sections"] = numbered_sections(spec.press_notice, style)
-        ctx["sections"] = [(section, heading) for section, heading, _ in ctx["notice_sections"]]
         check_head(spec, style, loaded.path, loaded.lines)
         check_contacts(spec, style, loaded.path, loaded.lines)
         from ..content.label_table import check_label_table, label_table
@@ -137,10 +132,15 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         # the event line (press_notice.event_line) stands above the opening, not in the 記 block
         ctx["event_line"] = next((it.lines[0] for it in items if it.kind == "event"), None)
         ctx["ki"] = [it for it in items if it.kind != "event"]
-        if spec.press_notice.sections_follow_items:      # 4 協定の概要 after the items 1 to 3
-            ctx["notice_sections"] = numbered_sections(spec.press_notice, style,
-                                                       sum(1 for it in ctx["ki"] if it.kind != "heading"))
-            ctx["sections"] = [(section, heading) for section, heading, _ in ctx["notice_sections"]]
+        # (section, heading, hangs), numbered once the 記's items are known (4 協定の概要
+        # after the items 1 to 3: sections_follow_items); `sections` keeps the shape
+        # templates were written against before the hangs (section, heading): a user's
+        # template of then still unpacks it (template_coverage.py warns that
+        # notice.section_mark_hang has no effect)
+        follows = (sum(1 for it in ctx["ki"] if it.kind != "heading")
+                   if spec.press_notice.sections_follow_items else 0)
+        ctx["notice_sections"] = numbered_sections(spec.press_notice, style, follows)
+        ctx["sections"] = [(section, heading) for section, heading, _ in ctx["notice_sections"]]
         if all(p.signer() for p in spec.signatories()):   # else no document prints them (spec/checks.py)
             ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)
         loaded.notes.extend(notes)
