@@ -144,7 +144,7 @@ class Witness(Strict):
         return self.representative
 
 
-DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書", "盟約書", "協議書", "合意書", "協約書", "共同声明", "議定書")
+DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書", "盟約書", "協議書", "合意書", "協約書", "共同声明", "議定書", "憲章")
 WRITING_STYLES = ("である", "です・ます")
 
 
@@ -168,7 +168,7 @@ class AgreementDocument(Strict):
     """The agreement document (協定書, 覚書 …), made only when the spec has this section.
     Its articles come from a standard set of the house style, chosen by name, and from
     the spec; nothing is added that neither states."""
-    # the wording follows it: 本協定 / 本覚書, 協定を締結する …; 盟約書, 協議書, 合意書, 協約書, 共同声明, 議定書: none, the spec
+    # the wording follows it: 本協定 / 本覚書, 協定を締結する …; 盟約書, 協議書, 合意書, 協約書, 共同声明, 議定書, 憲章: none, the spec
     # writes the preamble and the closing and no standard article names the document
     kind: Literal[DOCUMENT_KINDS] = "協定書"
     # words of another kind the signed text calls itself by, printed as written (国税庁 and
