@@ -76,7 +76,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AgreementDocument", "signature_blocks"): ("署名欄", "withheld：公表された写しが本文と日付だけで署名者を載せていないため、署名欄を載せない"),
     ("AgreementDocument", "signature_mark"): ("署名の印字", "公表された写しが署名の位置に書く語を、各署名者の氏名の前に書いたとおり印字する。例：(署名)。既定では何も印字しない"),
     ("AgreementDocument", "signing_place"): ("署名の場所", "日付の行の下に一行で、本文のとおりに（例：大韓民国江原道春川市にて）"),
-    ("AgreementDocument", "date_line"): ("日付の行", "in_closing：結びの文が署名の日付と場所を述べるため、その下に日付の行を載せない（結びの文の日付は締結日と同じであること）"),
+    ("AgreementDocument", "date_line"): ("日付の行", "in_closing：結びの文が署名の日付と場所を述べるため、その下に日付の行を載せない（結びの文の日付は締結日と同じであること）。over_each_signer：日付の行を載せず、締結日を各署名欄の上に載せる（各当事者がそれぞれ日付を記す本文）"),
     ("AgreementDocument", "conjunction"): ("当事者をつなぐ語", "生成する文の「甲及び乙」の「及び」。と：甲と乙"),
     ("AgreementDocument", "witnesses"): ("立会人", "当事者の後に署名欄。結びの文（closing）を書くこと"),
     ("AgreementDocument", "chapters"): ("章", "条の上に「第１章　総則」。最初の章は第１条から"),

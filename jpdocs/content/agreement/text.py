@@ -133,6 +133,8 @@ class AgreementText:
     # the preamble as printed: its paragraphs (strings), a heading over them (preamble.PreambleHeadingLine),
     # a centred line under them (prose.ProseCentredLine, 記); `preamble` holds its paragraphs joined
     preamble_parts: tuple = ()
+    # date_line: over_each_signer: the date over each signature block (date ""), as each party dated it
+    date_over_blocks: str = ""
 
 
 @dataclass(frozen=True)
