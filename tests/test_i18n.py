@@ -1095,6 +1095,9 @@ VARIANTS.update({
     "date-over-each-signer": (_STD, "    date_line: over_each_signer\n" + _STD),
     "date-over-no-block": (_STD, "    date_line: over_each_signer\n    signature_blocks: withheld\n" + _STD),
     "date-over-signing-place": (_STD, "    date_line: over_each_signer\n    signing_place: 北海道網走市にて\n" + _STD),
+    # a prose list numbered ① to ⑳ (marker: ①) with a 21st entry
+    "prose-marker-past-twenty": (_STD, "    prose: [両者は、次の事項に取り組む。, {marker: ①, items: ["
+                                 + ", ".join(f"事項{n}" for n in range(21)) + "]}]\n    closing: ここに協定書を交換する。\n" + _STD),
     "pdfa-release-binding-a-file": (_ATT, "attachments: [{title: 連携協定の概要, document: overview},"
                                           " {title: チラシ, file: flyer.pdf}]"),
     "untrue-weekday": ("本協定の締結式を次のとおり執り行います。", "令和６年２月27日（月）に締結式を行います。"),
