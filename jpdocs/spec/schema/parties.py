@@ -64,6 +64,9 @@ class Party(Strict):
     statements: list[Line] = []       # the overview sheet's ◆ lines
     logo: Optional[Line] = None       # PNG/JPEG path, relative to the spec
     issuing: Optional[bool] = None    # of the issuing office's own side (default: named as the issuer)
+    # signs beside the issuer, on its side, and is not it (小豆島町 beside 土庄町: 土庄町と小豆島町は、
+    # …と結びました): the annual book lists it after the partners, （小豆島町と共同締結）, not as one
+    with_issuer: bool = False
 
     def names(self) -> list[str]:
         return [n for n in (self.name, self.formal_name, self.short_name) if n]
