@@ -831,7 +831,8 @@ STYLE_VARIANTS.update({            # the name in a type of its own (agreement.na
     "signature-spread-quarter": "agreement:\n  signature_spread: {name: 9.25}\n",
     "name-size-typed": "agreement:\n  name_size: 14\n",
 })
-_NEW_STYLES = ("name-gap-own-line", "name-gap-range", "unlabelled-lines-no-labels", "label-margin-column",
+STYLE_VARIANTS["cover-date-digits-same"] = "digits: half\nagreement:\n  cover_date_digits: half\n"
+_NEW_STYLES = ("cover-date-digits-same", "name-gap-own-line", "name-gap-range", "unlabelled-lines-no-labels", "label-margin-column",
                "labelled-indent-after-labels", "name-size-range", "name-size-body", "name-size-half-gap",
                "signature-spread-quarter")
 VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _NEW_STYLES})

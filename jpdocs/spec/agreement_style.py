@@ -74,6 +74,10 @@ class AgreementStyle(StyleModel):
     # half writes 平成29年7月26日 under a text of 第１条 and ３か月 (日野市, 三鷹市); the
     # cover's date line (document.cover) is the same line; default: the house's digits
     date_digits: Literal["mixed", "half", "full"] | None = None
+    # the cover's date line (document.cover: date: true) where the cover types it otherwise
+    # than the date line under the closing: full writes 平成３０年４月２５日 on 清瀬市's cover
+    # over a text dated 平成30年4月25日; default: the date line's digits
+    cover_date_digits: Literal["mixed", "half", "full"] | None = None
     paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
     # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each; 一: 一 二 … as laws number 号
     item_marker: str = "（{number}）"

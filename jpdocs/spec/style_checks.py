@@ -21,7 +21,20 @@ def style_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
             + _times_problems(style, name, lines) + _dates_problems(style, name, lines)
             + _annual_problems(style.annual, name, lines)
             + _comma_problems(style, name, lines)
-            + _grid_problems(style, name, lines) + _name_size_problems(style, name, lines))
+            + _grid_problems(style, name, lines) + _name_size_problems(style, name, lines)
+            + _cover_date_problems(style, name, lines))
+
+
+def _cover_date_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """agreement.cover_date_digits in the date line's own digits would print the cover's
+    date as without it."""
+    ag = style.agreement
+    line_digits = ag.date_digits or style.digits
+    if ag.cover_date_digits is None or ag.cover_date_digits != line_digits:
+        return []
+    return [Problem(name, line_of(lines, ("agreement", "cover_date_digits")), "agreement.cover_date_digits",
+                    f"the date line's digits are already {line_digits} (agreement.date_digits, else the house's"
+                    " digits), and the cover's date follows them: cover_date_digits would have no effect")]
 
 
 def _name_size_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
