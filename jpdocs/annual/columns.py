@@ -141,7 +141,7 @@ def partner_names(loaded: LoadedSpec) -> list[str]:
     names = [p.formal_name or p.name for _, p in parties if not (p.on_issuing_side(spec.issuer) or p.with_issuer)]
     if names or len(parties) < 2:
         return names
-    return [p.formal_name or p.name for _, p in parties if spec.issuer not in p.names()]
+    return [p.formal_name or p.name for _, p in parties if not p.is_named(spec.issuer)]
 
 
 def party_words(loaded: LoadedSpec) -> tuple[str, ...]:

@@ -113,7 +113,7 @@ def with_issuer_problems(loaded: LoadedSpec) -> list[Problem]:
         if p.issuing is not None:
             out.append(Problem(*at, "with_issuer: true says the party signs beside the issuer, on its side;"
                                     f" issuing: {str(p.issuing).lower()} says it too or the contrary: keep one"))
-        elif spec.issuer in p.names():
+        elif p.is_named(spec.issuer):
             out.append(Problem(*at, f"{spec.issuer} is the issuer itself, not a party beside it: delete"
                                     " with_issuer:"))
         elif not issuer_is_party(loaded):

@@ -101,7 +101,12 @@ class Party(Strict):
             return ""
         return self.name
 
+    def is_named(self, issuer: str) -> bool:
+        """Whether the issuer is one of the party's names, spaces aside: 国立研究開発法人
+        防災科学技術研究所 issues as 国立研究開発法人防災科学技術研究所, the same body."""
+        return "".join(issuer.split()) in ["".join(n.split()) for n in self.names()]
+
     def on_issuing_side(self, issuer: str) -> bool:
         """Whether the party is the issuing office itself (or of its side): said by
-        `issuing:`, or else the issuer is one of the party's names."""
-        return self.issuing if self.issuing is not None else issuer in self.names()
+        `issuing:`, or else the issuer is one of the party's names (spaces aside)."""
+        return self.issuing if self.issuing is not None else self.is_named(issuer)
