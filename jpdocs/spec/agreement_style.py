@@ -69,7 +69,9 @@ class AgreementStyle(StyleModel):
     # the standard 有効期間 article): era 令和６年４月22日 (as most offices write an
     # agreement, whatever their notices do), era_western 令和６年（2024年）４月22日,
     # western 2024年４月22日 (universities and companies)
-    calendar: Literal["era", "era_western", "western"] = "era"
+    # era_western_inside 昭和59(1984)年４月18日: the western year inside the era's, before its 年,
+    # as 和歌山県's page dates its 議定書 of 1984 (brackets as wide as the year's digits)
+    calendar: Literal["era", "era_western", "western", "era_western_inside"] = "era"
     # the date line's digits where the signed copy types them otherwise than its text:
     # half writes 平成29年7月26日 under a text of 第１条 and ３か月 (日野市, 三鷹市); the
     # cover's date line (document.cover) is the same line; default: the house's digits

@@ -393,7 +393,8 @@ def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era
     last = dt.date(year, month, japanese.days_in_month(year, month)) if month else dt.date(year, 12, 31)
     era = japanese.era_year_text(*japanese.era_of(last), digit_style)
     western = japanese.digits(year, digit_style) + "年"
-    written = {"era": era, "era_western": f"{era}（{western}）", "western": western}[calendar]
+    written = {"era": era, "era_western": f"{era}（{western}）", "western": western,
+               "era_western_inside": japanese.era_western_inside(era, year, digit_style)}[calendar]
     if month is None:
         return written + (blank_date.split("年", 1)[1] if "年" in blank_date else "　　月　　日")
     return written + japanese.digits(month, digit_style) + "月" + (
