@@ -97,3 +97,15 @@ def test_with_issuer_where_it_cannot_apply_is_an_error_at_its_key(tmp_path):
         line = lines.index("    with_issuer: true", start) + 1
         assert f"{spec}:{line}: parties.{key}.with_issuer: " in out and message in out, out
         assert not (folder / "out").exists() or not any((folder / "out").iterdir())
+
+
+def test_the_prose_list_names_the_issuer_with_the_town_beside_it(tmp_path):
+    """The prose list's {issuer} says who concluded it: 土庄町及び小豆島町, never 土庄町
+    alone beside the partner; {partners} the association alone."""
+    style = tmp_path / "house.yaml"
+    style.write_text("name: 一覧\nannual:\n  web: prose\n  prose: \"{partners}と{issuer}との{title}を締結しました\"\n",
+                     encoding="utf-8")
+    result = annual(tmp_path, copy_real(tmp_path, "tonosho-chosashi-2025"), 2025, "--format", "html", "--style", style)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "annual-2025.html").read_text(encoding="utf-8")
+    assert "香川県土地家屋調査士会と土庄町及び小豆島町との災害時における住家被害認定調査等の支援に関する協定を締結しました" in page
