@@ -90,6 +90,15 @@ def era_year_text(name: str, year: int, style: str = "mixed") -> str:
     return f"{name}{digits(year, style)}年"
 
 
+def era_western_inside(era_year: str, western: int, style: str = "mixed") -> str:
+    """The western year in brackets inside the era's, before its 年, as 和歌山県 dates its
+    議定書 and 厚生労働省 titles its 令和6(2024)年財政検証: 昭和59(1984)年. The brackets are
+    as wide as the year's digits: (1984) beside half-width, （１９８４） beside full-width."""
+    year = digits(western, style)
+    brackets = ("(", ")") if year.isascii() else ("（", "）")
+    return f"{era_year.removesuffix('年')}{brackets[0]}{year}{brackets[1]}年"
+
+
 def weekday(d: date) -> str:
     """The one-kanji weekday written in brackets after a date: 金."""
     return _WEEKDAYS[d.weekday()]
@@ -98,20 +107,21 @@ def weekday(d: date) -> str:
 # How a house writes its dates: the calendar (令和６年（2024年）, 令和６年 or 2024年) and the
 # weekday (（金）, （金曜日）, （金曜） as 大府市 writes it, 金曜日 straight after the day without
 # brackets as 岐阜県's pages write it (long_plain), or none).
-CALENDARS = ("era_western", "era", "western")
+CALENDARS = ("era_western", "era", "western", "era_western_inside")
 WEEKDAY_FORMS = ("short", "long", "medium", "long_plain", "none")
 _WEEKDAY_SUFFIX = {"short": "", "long": "曜日", "medium": "曜", "long_plain": "曜日"}
 
 
-def format_date(d: date, style: str = "mixed", western: bool = True,
+def format_date(d: date, style: str = "mixed", western: bool | str = True,
                 weekday: bool = True, era: bool = True, year: bool = True,
                 long_weekday: bool = False, two_digits: bool = False,
                 weekday_suffix: str | None = None, pad: str = "",
                 weekday_brackets: bool = True) -> str:
     """"令和６年（2024年）２月16日（金）" and its variants.
 
-    western adds the Western year in brackets after the era year; with
-    era=False the Western year is the only year, so western is ignored.
+    western adds the Western year in brackets after the era year ("inside": inside
+    it, before its 年, 昭和59(1984)年); with era=False the Western year is the only
+    year, so western is ignored.
     year=False leaves the year out (２月16日（金）); long_weekday writes （金曜日）;
     weekday_suffix, where given, follows the weekday's kanji instead (曜: （金曜）);
     weekday_brackets=False writes the weekday straight after the day (14日金曜日).
@@ -124,7 +134,9 @@ def format_date(d: date, style: str = "mixed", western: bool = True,
         text = ""
     elif era:
         text = era_year_text(*era_of(d), style)
-        if western:
+        if western == "inside":          # 昭和59(1984)年
+            text = era_western_inside(text, d.year, style)
+        elif western:
             text += f"（{western_year}）"
     else:
         text = western_year
@@ -149,7 +161,8 @@ def date_in(d: date, calendar: str = "era_western", weekday: str = "short",
         raise ValueError(f"unknown calendar {calendar!r}; allowed: {', '.join(CALENDARS)}")
     if weekday not in WEEKDAY_FORMS:
         raise ValueError(f"unknown weekday form {weekday!r}; allowed: {', '.join(WEEKDAY_FORMS)}")
-    return format_date(d, style, western=calendar == "era_western", era=calendar != "western",
+    inside = calendar == "era_western_inside"
+    return format_date(d, style, western="inside" if inside else calendar == "era_western", era=calendar != "western",
                        weekday=weekday != "none", year=year, two_digits=two_digits,
                        weekday_suffix=_WEEKDAY_SUFFIX.get(weekday), pad=pad,
                        weekday_brackets=weekday != "long_plain")

@@ -205,3 +205,32 @@ def test_a_cover_that_would_print_what_the_spec_did_not_say_is_refused(tmp_path,
     where = "agreement.document.cover" + (f".{key}" if key else "")
     found = [line for line in result.stderr.splitlines() if f": {where}: " in line and message in line]
     assert found and found[0].startswith(f"error: {spec}:"), result.stderr
+
+
+@needs_poppler
+def test_the_cover_dates_in_its_own_digits_the_date_line_in_its_own(tmp_path):
+    """清瀬市's signed copy (2018): the cover 平成３０年４月２５日, full-width, over a date line
+    平成30年4月25日 (the house's agreement.cover_date_digits: full beside date_digits: half),
+    in the PDF and the DOCX; without the key both are the date line's."""
+    house = "name: 表紙\nagreement:\n  date_digits: half\n"
+    plain = build(tmp_path / "plain", {"names": False, "date": True}, house)
+    pdf = build(tmp_path / "own", {"names": False, "date": True}, house + "  cover_date_digits: full\n")
+    for path, cover in ((plain, "令和6年2月27日"), (pdf, "令和６年２月２７日")):
+        with pdfplumber.open(path) as doc:
+            assert lines_of(doc.pages[0])[-1] == cover
+            assert "令和6年2月27日" in [line.strip() for p in doc.pages[1:] for line in lines_of(p)]
+            assert "令和６年２月２７日" not in "".join(line for p in doc.pages[1:] for line in lines_of(p))
+    body = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()
+    texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in re.findall(r"<w:p[ >].*?</w:p>", body, re.S)]
+    assert texts.count("令和６年２月２７日") == 1 and "令和6年2月27日" in texts
+    assert texts.index("令和６年２月２７日") < texts.index("令和6年2月27日")
+
+
+def test_cover_date_digits_as_the_date_lines_own_is_refused_at_its_line(tmp_path):
+    """cover_date_digits in the digits the date line has already would have no effect."""
+    house = tmp_path / "house.yaml"
+    house.write_text("name: 表紙\ndigits: half\nagreement:\n  cover_date_digits: half\n", encoding="utf-8")
+    result = run_generate("check", SEED_SPEC, "--style", house)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (f"{house}:4: agreement.cover_date_digits: the date line's digits are already half"
+            in result.stdout + result.stderr), result.stderr

@@ -388,6 +388,13 @@ def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
     ("annual:\n  columns:\n    - {data: partners, count: （市町間での協定）}\n", 3, "annual.columns[0].count",
      "count: holds no number ({parties}: every party of the agreement, {partners}: the partners listed), so it"
      " would print the same words after every list"),
+    ("annual:\n  columns:\n    - {data: title, together: '（{names}と共同締結）'}\n", 3, "annual.columns[0].together",
+     "together: names the parties that signed on the issuer's side after the partners' names; only a column of"
+     " data: partners has it"),
+    ("annual:\n  columns:\n    - {data: partners, together: '（{towns}と共同）'}\n", 3, "annual.columns[0].together",
+     "{towns} is not a placeholder of together:; it may use {names}"),
+    ("annual:\n  columns:\n    - {data: partners, together: （共同締結）}\n", 3, "annual.columns[0].together",
+     "together: does not name the parties ({names}), so the row would say the issuer signed with others"),
 ])
 def test_a_style_key_without_effect_or_wrong_is_an_error_at_its_line(tmp_path, text, line, key, message):
     style = style_file(tmp_path, text)

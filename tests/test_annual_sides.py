@@ -137,3 +137,12 @@ def test_the_issuer_column_names_no_office_that_did_not_sign(tmp_path):
     assert f"{specs[0]}:{line}: issuer: 長野県林務部 is no party" in said
     [row], said = books[2018]
     assert row["締結者"] == "上尾市" and "is no party" not in said
+
+
+def test_the_issuer_written_without_the_partys_space_is_still_that_party(tmp_path):
+    """防災科研 issues as 国立研究開発法人防災科学技術研究所, its party is named
+    国立研究開発法人　防災科学技術研究所 (a full-width space): the same body, never its own
+    partner; the partner is the network (its issuing: true says the release is both's)."""
+    result = annual(tmp_path, copy_real(tmp_path, "bosai-jgn-2018"), 2018)
+    assert result.returncode == 0, result.stderr
+    assert partners_of(tmp_path, 2018) == ["特定非営利活動法人　日本ジオパークネットワーク"]

@@ -831,7 +831,8 @@ STYLE_VARIANTS.update({            # the name in a type of its own (agreement.na
     "signature-spread-quarter": "agreement:\n  signature_spread: {name: 9.25}\n",
     "name-size-typed": "agreement:\n  name_size: 14\n",
 })
-_NEW_STYLES = ("name-gap-own-line", "name-gap-range", "unlabelled-lines-no-labels", "label-margin-column",
+STYLE_VARIANTS["cover-date-digits-same"] = "digits: half\nagreement:\n  cover_date_digits: half\n"
+_NEW_STYLES = ("cover-date-digits-same", "name-gap-own-line", "name-gap-range", "unlabelled-lines-no-labels", "label-margin-column",
                "labelled-indent-after-labels", "name-size-range", "name-size-body", "name-size-half-gap",
                "signature-spread-quarter")
 VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _NEW_STYLES})
@@ -855,6 +856,9 @@ _ANNUAL_STYLES = {
     "annual-count-not-partners": "annual:\n  columns:\n    - {data: title, count: '（{parties}者間）'}\n",
     "annual-count-placeholder": "annual:\n  columns:\n    - {data: partners, count: '（{members}者間）'}\n",
     "annual-count-no-number": "annual:\n  columns:\n    - {data: partners, count: （連名）}\n",
+    "annual-together-not-partners": "annual:\n  columns:\n    - {data: title, together: '（{names}と共同）'}\n",
+    "annual-together-placeholder": "annual:\n  columns:\n    - {data: partners, together: '（{towns}と共同）'}\n",
+    "annual-together-no-names": "annual:\n  columns:\n    - {data: partners, together: （共同締結）}\n",
     "annual-heading-twice": "annual:\n  columns:\n    - {data: title}\n    - {data: partners, heading: 協定名}\n",
     "annual-areas-mark": "annual:\n  columns:\n    - {data: title}\n  areas_mark: ・\n",
     "annual-empty-title": "annual:\n  columns:\n    - {data: title, empty: ''}\n",
@@ -1400,7 +1404,7 @@ def test_the_command_line_says_each_problem_in_japanese_at_the_same_place(check_
             assert j.startswith(prefix), (e, j)
             said = j[len(prefix):]
             assert said == JA.message(message) and said != message and KANA.search(said), (e, j)
-    assert english.stderr.count("error: ") == 60 + 17       # 56 specs, some with more than one mistake; 17 styles
+    assert english.stderr.count("error: ") == 60 + 20       # 56 specs, some with more than one mistake; 20 styles
     # each annual house style's one mistake, at its style file's line and key under annual.
     for name in _ANNUAL_STYLES:
         [line] = [e for e in english.stderr.splitlines() if f"/style-{name}.yaml:" in e]
@@ -1614,6 +1618,17 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     kind.parent.mkdir()
     kind.write_text(SEED.replace("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
                                  "  title: 北海道オホーツク総合振興局と北見工業大学との包括連携", 1), encoding="utf-8")
+    # with_issuer: where it cannot apply (sides.with_issuer_problems): each spec in a folder of its own
+    kitami, bureau = "    name: 北見工業大学\n", "    name: 北海道オホーツク総合振興局\n"
+    beside = {"with-issuing": SEED.replace(kitami, kitami + "    with_issuer: true\n    issuing: false\n", 1),
+              "the-issuer": SEED.replace(bureau, bureau + "    with_issuer: true\n", 1),
+              "no-issuer": SEED.replace(kitami, kitami + "    with_issuer: true\n", 1)
+              .replace("issuer: 北海道オホーツク総合振興局", "issuer: 網走市", 1),
+              "no-partner": SEED.replace(kitami, kitami + "    with_issuer: true\n", 1)}
+    for name, text in beside.items():
+        assert text != SEED, name
+        (tmp / "beside" / name).mkdir(parents=True)
+        (tmp / "beside" / name / f"{name}.yaml").write_text(text, encoding="utf-8")
     # the prose list's placeholders with no fact to print: each spec in a folder of its own
     prose = tmp / "prose.yaml"
     prose.write_text("name: 一覧\nannual:\n  web: prose\n"
@@ -1674,6 +1689,8 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
                                           tmp / f"annual-amends-{name}", "--style", style], {})
            for name, style in (("column", no_amends_line), ("false", amends_false), ("no-title", no_title))},
         "annual-kind-counted": (["annual", "--fiscal-year", "2023", kind.parent, "-o", tmp / "annual-kind"], {}),
+        **{f"annual-with-issuer-{name}": (["annual", "--fiscal-year", "2023", tmp / "beside" / name, "-o",
+                                          tmp / f"annual-beside-{name}"], {}) for name in beside},
         **{f"annual-prose-{name}": (["annual", "--fiscal-year", "2023", tmp / "prose" / name, "-o",
                                      tmp / f"annual-prose-{name}", "--style", prose], {}) for name in unfilled},
         "build-kinds-unmade": (["--kinds", "release,release-after", tmp / "kinds", "-o", tmp / "kinds-out"], {}),

@@ -553,7 +553,7 @@ def test_an_unknown_choice_is_refused_with_the_allowed_values_listed():
         format_time(time(1, 0), clock="13h")
     with pytest.raises(ValueError, match=r"allowed: kanji, colon$"):
         format_time(time(1, 0), notation="roman")
-    with pytest.raises(ValueError, match=r"allowed: era_western, era, western$"):
+    with pytest.raises(ValueError, match=r"allowed: era_western, era, western, era_western_inside$"):
         date_in(date(2024, 2, 27), calendar="julian")
     with pytest.raises(ValueError, match=r"allowed: short, long, medium, long_plain, none$"):
         date_in(date(2024, 2, 27), weekday="曜日")

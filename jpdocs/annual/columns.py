@@ -12,7 +12,7 @@ from ..spec.load import LoadedSpec
 from ..spec.style import AnnualColumn, HouseStyle
 from ..spec.term import RENEWAL_KEYS, term_of
 from .offices import office_words
-from .sides import issuer_is_party
+from .sides import co_signers, issuer_is_party
 
 DASH = "－"                      # an empty cell
 
@@ -65,11 +65,11 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
         # a name written over lines in the spec keeps its own lines: nothing to pack
         words = [] if any("\n" in n for n in names) else [n + comma for n in names[:-1]] + names[-1:]
         words = [piece for w in words for piece in _at_spaces(w)]
-        count = partners_count(col, loaded, style)
+        after = partners_count(col, loaded, style) + together(col, loaded, style)
         if not partner_names(loaded):
             return nothing(col)
         lines = partners(loaded, comma).split("\n")
-        return Value([*lines[:-1], lines[-1] + count], words=words, after=count)
+        return Value([*lines[:-1], lines[-1] + after], words=words, after=after)
     if col.data == "areas":
         mark = style.annual.areas_mark
         areas = [mark + a.heading.removesuffix("に関する事項") for a in ag.areas]
@@ -138,10 +138,10 @@ def partner_names(loaded: LoadedSpec) -> list[str]:
     parties the issuer is not (never 相手方 －, as if the agreement had none)."""
     spec = loaded.spec
     parties = spec.party_list()
-    names = [p.formal_name or p.name for _, p in parties if not p.on_issuing_side(spec.issuer)]
+    names = [p.formal_name or p.name for _, p in parties if not (p.on_issuing_side(spec.issuer) or p.with_issuer)]
     if names or len(parties) < 2:
         return names
-    return [p.formal_name or p.name for _, p in parties if spec.issuer not in p.names()]
+    return [p.formal_name or p.name for _, p in parties if not p.is_named(spec.issuer)]
 
 
 def party_words(loaded: LoadedSpec) -> tuple[str, ...]:
@@ -167,6 +167,20 @@ def partners_count(col: AnnualColumn, loaded: LoadedSpec, style: HouseStyle) -> 
     for key, n in (("parties", len(loaded.spec.parties)), ("partners", len(names))):
         text = text.replace("{" + key + "}", japanese.digits(n, style.digits))
     return text
+
+
+TOGETHER = "（{names}と共同締結）"     # the partners column's `together:` where the house gives none
+
+
+def together(col: AnnualColumn, loaded: LoadedSpec, style: HouseStyle) -> str:
+    """After the partners, the parties that sign on the issuer's side beside it
+    (`with_issuer: true`, sides.co_signers), in the house's words (the column's `together:`, default
+    （{names}と共同締結）): 香川県土地家屋調査士会（小豆島町と共同締結）. They are no partners of
+    the issuer, and the row does not hide that the issuer did not sign alone."""
+    names = co_signers(loaded)
+    if not names:
+        return ""
+    return (col.together or TOGETHER).replace("{names}", style.word("comma").join(names))
 
 
 def partners(loaded: LoadedSpec, comma: str = "、") -> str:

@@ -12,7 +12,7 @@ from ..errors import InputError, Problem
 from ..spec.load import LoadedSpec, load_spec
 from ..spec.style import HouseStyle
 from .columns import Value, value, house_date
-from .sides import side_problems
+from .sides import side_problems, with_issuer_problems
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -110,7 +110,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
                                      if fiscal_year_of(ls) == fy)]
     problems += _unused_fields(chosen, style)
     problems += _unused_amends_words(chosen, style)
-    problems += [p for ls in chosen for p in side_problems(ls)]
+    problems += [p for ls in chosen for p in side_problems(ls) + with_issuer_problems(ls)]
     if problems:
         raise InputError(problems)
     if not chosen:

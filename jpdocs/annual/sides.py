@@ -94,6 +94,37 @@ def side_notes(loaded: LoadedSpec) -> list[Problem]:
                     " issuing: false on each party to confirm")]
 
 
+def co_signers(loaded: LoadedSpec) -> list[str]:
+    """The parties that sign on the issuer's side beside it (`with_issuer: true`: 小豆島町
+    beside 土庄町, 千葉市 and 市原市 beside 四街道市, as their pages say 土庄町と小豆島町は、
+    …と結びました): never the issuer's partners (相手方), and never dropped from its row."""
+    return [p.formal_name or p.name for _, p in loaded.spec.party_list() if p.with_issuer]
+
+
+def with_issuer_problems(loaded: LoadedSpec) -> list[Problem]:
+    """`with_issuer:` says a party signs beside the issuer: an error where the issuer signs
+    nothing (no party is its own), or on the issuer's own party, or beside `issuing:`."""
+    spec = loaded.spec
+    out = []
+    for key, p in spec.party_list():
+        if not p.with_issuer:
+            continue
+        at = (str(loaded.path), loaded.line_of(("parties", key, "with_issuer")), f"parties.{key}.with_issuer")
+        if p.issuing is not None:
+            out.append(Problem(*at, "with_issuer: true says the party signs beside the issuer, on its side;"
+                                    f" issuing: {str(p.issuing).lower()} says it too or the contrary: keep one"))
+        elif p.is_named(spec.issuer):
+            out.append(Problem(*at, f"{spec.issuer} is the issuer itself, not a party beside it: delete"
+                                    " with_issuer:"))
+        elif not issuer_is_party(loaded):
+            out.append(Problem(*at, f"no party is the issuer ({spec.issuer}) by name or says issuing: true,"
+                                    " so no party can sign beside it: name the issuer's own party"))
+        elif all(q.with_issuer or q.on_issuing_side(spec.issuer) for _, q in spec.party_list()):
+            out.append(Problem(*at, "every other party is of the issuer's side, so the issuer and this"
+                                    " party signed with no one: say which party is the partner"))
+    return out
+
+
 def issuer_is_party(loaded: LoadedSpec) -> bool:
     """Whether the issuer signs: a party is of its side. The `issuer` column (締結者)
     prints the issuer only then: 熊本県, which witnessed a signing, concluded nothing."""

@@ -10,7 +10,7 @@ from ..spec.style import AnnualColumn, HouseStyle
 from .rows import Row
 from .columns import DASH, Value
 from .columns import partner_names, department
-from .sides import issuer_is_party
+from .sides import co_signers, issuer_is_party
 from ..errors import Problem
 from .blocks import title_of, period_of, issuer_of, headings
 
@@ -64,7 +64,11 @@ def prose_line(row: Row, style: HouseStyle, markup: bool) -> str:
     ag = row.loaded.spec.agreement
     names = partner_names(row.loaded)
     values = {"title": ag.title, "date": row.signed, "partners": enumeration.join_japanese(names, comma=style.word("comma")) if names else DASH,
-              "issuer": row.loaded.spec.issuer, "department": department(row.loaded)}
+              # the issuer with the parties that sign beside it (土庄町及び小豆島町): the sentence
+              # says who concluded it, and the issuer did not alone
+              "issuer": enumeration.join_japanese([row.loaded.spec.issuer, *co_signers(row.loaded)],
+                                                  comma=style.word("comma")),
+              "department": department(row.loaded)}
     out, pos = [], 0
     template = style.annual.prose
     for found in _PLACE.finditer(template):

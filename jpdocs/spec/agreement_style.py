@@ -69,11 +69,17 @@ class AgreementStyle(StyleModel):
     # the standard 有効期間 article): era 令和６年４月22日 (as most offices write an
     # agreement, whatever their notices do), era_western 令和６年（2024年）４月22日,
     # western 2024年４月22日 (universities and companies)
-    calendar: Literal["era", "era_western", "western"] = "era"
+    # era_western_inside 昭和59(1984)年４月18日: the western year inside the era's, before its 年,
+    # as 和歌山県's page dates its 議定書 of 1984 (brackets as wide as the year's digits)
+    calendar: Literal["era", "era_western", "western", "era_western_inside"] = "era"
     # the date line's digits where the signed copy types them otherwise than its text:
     # half writes 平成29年7月26日 under a text of 第１条 and ３か月 (日野市, 三鷹市); the
     # cover's date line (document.cover) is the same line; default: the house's digits
     date_digits: Literal["mixed", "half", "full"] | None = None
+    # the cover's date line (document.cover: date: true) where the cover types it otherwise
+    # than the date line under the closing: full writes 平成３０年４月２５日 on 清瀬市's cover
+    # over a text dated 平成30年4月25日; default: the date line's digits
+    cover_date_digits: Literal["mixed", "half", "full"] | None = None
     paragraph_lead: str = "{number}　"   # before the second paragraph on: ２　…; "{number}." → 2.…
     # an item (号): （１）; "⑴": ⑴ ⑵ … as one character each; 一: 一 二 … as laws number 号
     item_marker: str = "（{number}）"

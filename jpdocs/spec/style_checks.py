@@ -21,7 +21,20 @@ def style_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
             + _times_problems(style, name, lines) + _dates_problems(style, name, lines)
             + _annual_problems(style.annual, name, lines)
             + _comma_problems(style, name, lines)
-            + _grid_problems(style, name, lines) + _name_size_problems(style, name, lines))
+            + _grid_problems(style, name, lines) + _name_size_problems(style, name, lines)
+            + _cover_date_problems(style, name, lines))
+
+
+def _cover_date_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
+    """agreement.cover_date_digits in the date line's own digits would print the cover's
+    date as without it."""
+    ag = style.agreement
+    line_digits = ag.date_digits or style.digits
+    if ag.cover_date_digits is None or ag.cover_date_digits != line_digits:
+        return []
+    return [Problem(name, line_of(lines, ("agreement", "cover_date_digits")), "agreement.cover_date_digits",
+                    f"the date line's digits are already {line_digits} (agreement.date_digits, else the house's"
+                    " digits), and the cover's date follows them: cover_date_digits would have no effect")]
 
 
 def _name_size_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
@@ -469,6 +482,23 @@ def _check_count(col, i: int, at) -> None:
                 " listed), so it would print the same words after every list")
 
 
+def _check_together(col, i: int, at) -> None:
+    """The words for the issuer's co-signers name them, on the column that lists the partners."""
+    key = ("columns", i, "together")
+    if col.data != "partners":
+        at(key, "together: names the parties that signed on the issuer's side after the partners' names;"
+                " only a column of data: partners has it")
+        return
+    found = _PLACEHOLDER.findall(col.together)
+    for name in found:
+        if name != "names":
+            at(key, f"{{{name}}} is not a placeholder of together:; it may use {{names}} (the parties that"
+                    " signed on the issuer's side beside it)")
+    if not found:
+        at(key, "together: does not name the parties ({names}), so the row would say the issuer signed with"
+                " others without saying which")
+
+
 def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
     """A column prints one thing; a key that would have no effect is an error."""
     problems = []
@@ -498,6 +528,8 @@ def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
             at(("columns", i, "field"), "a field's name cannot be empty")
         if col.count is not None:
             _check_count(col, i, at)
+        if col.together is not None:
+            _check_together(col, i, at)
         if col.empty is not None and col.data in ALWAYS_PRINTED:
             at(("columns", i, "empty"), f"a column of data: {col.data} is never empty, so empty: would have no"
                                         " effect (it is for a field or data the agreement may not give)")

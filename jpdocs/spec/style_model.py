@@ -389,6 +389,10 @@ class AnnualColumn(StyleModel):
     # partners only: after the names of two or more partners, the count of the parties as the
     # office words it, （{parties}市町間での協定）; {parties}: every party, {partners}: the names
     count: str | None = None
+    # partners only: after the names, the parties that signed on the issuer's side beside it
+    # (issuing: true, not the issuer), in the office's words; {names}: their names. Default
+    # （{names}と共同締結）: 香川県土地家屋調査士会（小豆島町と共同締結）
+    together: str | None = None
     # what a cell prints where the agreement has nothing for the column (a field the spec does
     # not give, no 担当課, no term …): default －; "" leaves it blank, as lists leave their 備考
     empty: str | None = None

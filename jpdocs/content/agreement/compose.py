@@ -109,11 +109,18 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     blank_date = style.word("blank_date")
     # the date line in its own digits where the house gives them (平成29年7月26日 beside 第１条)
     date_style = form.date_digits or digit_style
-    date = (japanese.date_in(ag.signing_date, form.calendar, "none", date_style)
-            if ag.signing_date else year_kept(ag.signing_year, blank_date, date_style, form.calendar,
-                                              ag.signing_month)
-            if ag.signing_year else era_kept(ag.signing_era, blank_date, problem)
-            if ag.signing_era else blank_date)
+
+    def dated(digits: str) -> str:
+        return (japanese.date_in(ag.signing_date, form.calendar, "none", digits)
+                if ag.signing_date else year_kept(ag.signing_year, blank_date, digits, form.calendar,
+                                                  ag.signing_month)
+                if ag.signing_year else era_kept(ag.signing_era, blank_date, problem)
+                if ag.signing_era else blank_date)
+    date = dated(date_style)
+    # the cover's date in its own digits where the house types it so (清瀬市: 平成３０年４月２５日)
+    # (a date left open or kept in its era alone has no digits to set otherwise)
+    cover_date = (dated(form.cover_date_digits) if form.cover_date_digits and (ag.signing_date or ag.signing_year)
+                  else date)
     # a term left open with the signing day ends on a blank date in the date line's era
     # (大正　　年　　月　　日 in a 大正 draft), never in the house's 令和
     end_blank = blank_in_era_of(date, blank_date) if not ag.signing_date else blank_date
@@ -314,7 +321,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     shown = given_lines or title_lines(full_title)
     if len(shown) == 1:                  # 覚書 across three em: 覚　書 (agreement.title_spread)
         shown = (spread(shown[0], style.agreement.title_spread),)
-    cover = compose_cover(doc, parties, names, full_title, shown, date, problem)
+    cover = compose_cover(doc, parties, names, full_title, shown, cover_date, problem)
     if problems:
         raise InputError(problems)
     # date_line: in_closing: the closing states the date, no line under it (the cover's keeps it);
@@ -388,7 +395,8 @@ def year_kept(year: int, blank_date: str, digit_style: str, calendar: str = "era
     last = dt.date(year, month, japanese.days_in_month(year, month)) if month else dt.date(year, 12, 31)
     era = japanese.era_year_text(*japanese.era_of(last), digit_style)
     western = japanese.digits(year, digit_style) + "年"
-    written = {"era": era, "era_western": f"{era}（{western}）", "western": western}[calendar]
+    written = {"era": era, "era_western": f"{era}（{western}）", "western": western,
+               "era_western_inside": japanese.era_western_inside(era, year, digit_style)}[calendar]
     if month is None:
         return written + (blank_date.split("年", 1)[1] if "年" in blank_date else "　　月　　日")
     return written + japanese.digits(month, digit_style) + "月" + (

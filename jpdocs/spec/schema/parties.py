@@ -64,6 +64,9 @@ class Party(Strict):
     statements: list[Line] = []       # the overview sheet's ◆ lines
     logo: Optional[Line] = None       # PNG/JPEG path, relative to the spec
     issuing: Optional[bool] = None    # of the issuing office's own side (default: named as the issuer)
+    # signs beside the issuer, on its side, and is not it (小豆島町 beside 土庄町: 土庄町と小豆島町は、
+    # …と結びました): the annual book lists it after the partners, （小豆島町と共同締結）, not as one
+    with_issuer: bool = False
 
     def names(self) -> list[str]:
         return [n for n in (self.name, self.formal_name, self.short_name) if n]
@@ -98,7 +101,12 @@ class Party(Strict):
             return ""
         return self.name
 
+    def is_named(self, issuer: str) -> bool:
+        """Whether the issuer is one of the party's names, spaces aside: 国立研究開発法人
+        防災科学技術研究所 issues as 国立研究開発法人防災科学技術研究所, the same body."""
+        return "".join(issuer.split()) in ["".join(n.split()) for n in self.names()]
+
     def on_issuing_side(self, issuer: str) -> bool:
         """Whether the party is the issuing office itself (or of its side): said by
-        `issuing:`, or else the issuer is one of the party's names."""
-        return self.issuing if self.issuing is not None else issuer in self.names()
+        `issuing:`, or else the issuer is one of the party's names (spaces aside)."""
+        return self.issuing if self.issuing is not None else self.is_named(issuer)
