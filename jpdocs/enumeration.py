@@ -81,6 +81,15 @@ IROHA_ITEMS = "アイウエオカキクケコサシスセソタチツテトナ�
 
 # ⑴ to ⒇: an item's number as one character, where the house so marks items
 PARENTHESIZED = "".join(chr(0x2474 + i) for i in range(20))
+CIRCLED = "".join(chr(0x2460 + i) for i in range(20))     # ① to ⑳
+
+
+def list_marks(marker: str, count: int) -> tuple[str, ...]:
+    """The marks of a list's `count` entries where the text writes `marker` before each:
+    "①" and "⑴" number them (① ② ③, ⑴ ⑵ ⑶: to ⑳, the callers refuse a 21st), any other
+    mark (・, ○) stands before each as written."""
+    numbered = {"①": CIRCLED, "⑴": PARENTHESIZED}.get(marker)
+    return tuple(numbered[:count]) if numbered else (marker,) * count
 
 
 # the form of an agreement's items numbered 一, 二, 三 … as laws and many agreements

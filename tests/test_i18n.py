@@ -1090,6 +1090,14 @@ VARIANTS.update({
     "date-line-other-day": (_STD, "    date_line: in_closing\n" + _OWN_CLOSING % "令和６年２月28日" + _STD),
     "date-line-in-closing": (_STD, "    date_line: in_closing\n" + _OWN_CLOSING % "2024年2月27日" + _STD),
     "date-line-prints-other-day": (_STD, _OWN_CLOSING % "令和６年２月28日" + _STD),
+    # the date over each signature block (date_line: over_each_signer): its note, and beside no block
+    # (signature_blocks: withheld) or a place of signing with no date line to stand under
+    "date-over-each-signer": (_STD, "    date_line: over_each_signer\n" + _STD),
+    "date-over-no-block": (_STD, "    date_line: over_each_signer\n    signature_blocks: withheld\n" + _STD),
+    "date-over-signing-place": (_STD, "    date_line: over_each_signer\n    signing_place: 北海道網走市にて\n" + _STD),
+    # a prose list numbered ① to ⑳ (marker: ①) with a 21st entry
+    "prose-marker-past-twenty": (_STD, "    prose: [両者は、次の事項に取り組む。, {marker: ①, items: ["
+                                 + ", ".join(f"事項{n}" for n in range(21)) + "]}]\n    closing: ここに協定書を交換する。\n" + _STD),
     "pdfa-release-binding-a-file": (_ATT, "attachments: [{title: 連携協定の概要, document: overview},"
                                           " {title: チラシ, file: flyer.pdf}]"),
     "untrue-weekday": ("本協定の締結式を次のとおり執り行います。", "令和６年２月27日（月）に締結式を行います。"),

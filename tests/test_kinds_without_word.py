@@ -1,4 +1,4 @@
-"""盟約書, 協議書, 合意書, 協約書, 共同声明 and 議定書: kinds of document whose real texts do not agree on how they name
+"""盟約書, 協議書, 合意書, 協約書, 共同声明, 議定書 and 憲章: kinds of document whose real texts do not agree on how they name
 themselves or what they do (江東区's 盟約書 and 芦屋市's 盟約 end …盟約する。 and never
 name themselves; 大河原町's 協議書 say 次のとおり協定する and 上記のとおり協定したことを
 証するため). The product composes nothing that would name such a document: the
@@ -84,7 +84,10 @@ def subjects(folder: Path, kind: str = "agreement") -> tuple[str, str, str]:
                                        # files would have said 協定書)
                                        ("wakayama-shandong-1984", "議定書"),
                                        # 日本国政府・中華人民共和国政府's amending protocol (1993), likewise
-                                       ("mofa-china-air-1993", "議定書")])
+                                       ("mofa-china-air-1993", "議定書"),
+                                       # 四大学連合憲章 (2001): refused before the kind 憲章 (as a 協定書 its
+                                       # files would have said 協定書)
+                                       ("titech-4univ-charter-2001", "憲章")])
 def test_a_real_covenant_or_consultation_is_filed_under_its_kind_and_the_product_composes_nothing(
         tmp_path, cid, kind):
     spec = REAL / f"{cid}.yaml"

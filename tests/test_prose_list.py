@@ -115,3 +115,36 @@ def test_a_list_with_no_paragraph_to_lead_it_is_refused_with_no_output(prose, tm
              if f": agreement.document.prose[{at}]: a list in the prose stands under the paragraph" in line]
     assert found and re.match(rf"error: {re.escape(str(spec))}:\d+: ", found[0]), result.stderr
     assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_a_numbering_mark_numbers_the_entries_and_their_later_lines_hang_under_the_text(tmp_path):
+    """marker: ① numbers the entries ① ② ③, as 四大学連合憲章 (2001) marks its aims
+    (tests/data/real/titech-4univ-charter-2001): each mark at the paragraphs' indent, each
+    entry's text an em past it, and an entry's later lines under its text, not its mark."""
+    case = ROOT / "tests" / "data" / "real" / "titech-4univ-charter-2001.yaml"
+    result = run_generate(case, "-o", tmp_path / "out", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    rows = list(_rows(tmp_path / "out" / case.stem / "agreement.pdf").items())
+    marked = [(k, r) for k, r in rows if k[:1] in "①②③④"]
+    assert [k[0] for k, _ in marked] == ["①", "②", "③"]
+    # the lead's last line (…を踏まえ、) is its second, at the margin: the paragraphs' first lines an em in
+    margin = next(r for k, r in rows if k.endswith("を踏まえ、"))[0]["x0"]
+    size = marked[0][1][0]["size"]
+    for _, row in marked:
+        assert abs(row[0]["x0"] - (margin + size)) < 0.5               # the mark at the paragraphs' indent
+        assert abs(row[1]["x0"] - (margin + 3 * size)) < 0.5           # the text an em past it
+    after = [k for k, _ in rows].index(marked[1][0]) + 1       # ②'s second line, under its text
+    assert rows[after][0] == "研究水準の維持・達成を目指すこと。"
+    assert abs(rows[after][1][0]["x0"] - (margin + 3 * size)) < 0.5
+    doc = Document(tmp_path / "out" / case.stem / "agreement.docx")
+    texts = [p.text for p in doc.paragraphs]
+    assert [t[0] for t in texts if t[:1] in "①②③④"] == ["①", "②", "③"]
+
+
+def test_a_numbering_mark_beside_more_entries_than_it_numbers_is_refused(tmp_path):
+    spec = _spec(tmp_path, ["両者は、次の事項に取り組む。", {"items": [f"事項{n}" for n in range(21)], "marker": "①"}])
+    result = run_generate(spec, "-o", tmp_path / "out", "--format", "pdf")
+    assert result.returncode == 1, result.stdout
+    assert "agreement.document.prose[1].marker: marker: ① numbers the entries ① to ⑳, and this list has 21" \
+        in result.stderr, result.stderr
+    assert not list((tmp_path / "out").rglob("*.pdf"))

@@ -42,7 +42,7 @@ def test_a_union_tags_each_members_findings_in_the_path():
         ("missing", ("items", 3, "SubItemSpec", "text"), "Field required"),
         ("extra_forbidden", ("items", 3, "SubItemSpec", "zz"), "Extra inputs are not permitted")]
     assert findings(AgreementDocument, {"labels": {"a": 3}, "preamble": True, "kind": "x"}) == [
-        ("literal_error", ("kind",), "Input should be '協定書', '覚書', '契約書', '確認書', '盟約書', '協議書', '合意書', '協約書', '共同声明' or '議定書'"),
+        ("literal_error", ("kind",), "Input should be '協定書', '覚書', '契約書', '確認書', '盟約書', '協議書', '合意書', '協約書', '共同声明', '議定書' or '憲章'"),
         ("string_type", ("labels", "constrained-str"), "Input should be a valid string"),
         ("string_type", ("labels", "dict[str,constrained-str]", "a"), "Input should be a valid string"),
         ("string_type", ("preamble", "constrained-str"), "Input should be a valid string"),

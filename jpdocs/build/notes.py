@@ -97,6 +97,11 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         notes.append(_at(loaded, key,
                          "in_closing: no date line is printed under the closing, which states the date of"
                          f" signing ({ag.signing_date.isoformat()}) as the text writes it"))
+    if text.date_over_blocks:
+        key = ("agreement", "document", "date_line")
+        notes.append(_at(loaded, key,
+                         "over_each_signer: no date line is printed under the closing; the date of signing"
+                         f" ({text.date_over_blocks}) stands over each signature block, as each party dated it"))
     if text.blocks_withheld:
         key = ("agreement", "document", "signature_blocks")
         notes.append(_at(loaded, key,

@@ -14,7 +14,9 @@ class ProseList(Strict):
     (協定を結ぶ目的は以下のとおりとする。): each entry a line of its own at the
     paragraphs' indent, its later lines under its first. No mark unless the text has one."""
     items: Annotated[list[Line], MinLen(1)]
-    marker: Optional[Line] = None      # the text's own mark before each entry (・, ○); none by default
+    # the text's own mark before each entry (・, ○); ① or ⑴ numbers them (① ② ③, as 四大学連合憲章
+    # 2001 marks its aims); none by default
+    marker: Optional[Line] = None
 
 
 class ProseHeading(Strict):

@@ -317,7 +317,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     cover = compose_cover(doc, parties, names, full_title, shown, date, problem)
     if problems:
         raise InputError(problems)
-    # date_line: in_closing: the closing states the date, no line under it (the cover's keeps it)
+    # date_line: in_closing: the closing states the date, no line under it (the cover's keeps it);
+    # over_each_signer: none under it either, the date over each block (date_over_blocks)
     return AgreementText(full_title, shown, preamble, tuple(articles), closing, "" if doc.date_line else date,
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses,
@@ -331,7 +332,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          doc.closing is False and not doc.prose and bool(closing_article(drafts)),
                          end_blank, own_paragraphs(doc.closing) or ((closing,) if closing else ()),
                          preamble_parts(preamble, doc.preamble, form.article_heading,
-                                        1.0 if form.heading_indent is None else form.heading_indent))
+                                        1.0 if form.heading_indent is None else form.heading_indent),
+                         date_over_blocks=date if doc.date_line == "over_each_signer" else "")
 
 
 def supplementary_of(given) -> SupplementaryText | None:

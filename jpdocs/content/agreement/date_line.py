@@ -88,7 +88,7 @@ def check_stated_dates(ag, doc, problem) -> None:
     that gives another day as the day of signing would print two dates for one signing
     (the same day is allowed; date_line: in_closing is checked by check_date_line)."""
     day = ag.signing_date
-    if doc.date_line is not None or day is None:
+    if doc.date_line == "in_closing" or day is None:
         return
     for part in ("preamble", "closing"):
         text = own_words(getattr(doc, part))
@@ -103,11 +103,26 @@ def check_stated_dates(ag, doc, problem) -> None:
                                      " is not read as the signing's)")
 
 
+def check_date_over_blocks(doc, problem) -> None:
+    """date_line: over_each_signer beside what it needs: blocks to print the date over,
+    and no place of signing (the line it would go under is not printed)."""
+    if doc.signature_blocks == "withheld":
+        problem(D + ("date_line",), "date_line: over_each_signer prints the date over each signature block, and"
+                                    " signature_blocks: withheld prints none: the document would print no date at"
+                                    " all; leave date_line out for the date line")
+    if doc.signing_place is not None:
+        problem(D + ("signing_place",), "signing_place prints the place under the date line, and date_line:"
+                                         " over_each_signer prints the date over each signature block, no date"
+                                         " line: leave one of them out")
+
+
 def check_date_line(ag, doc, problem) -> None:
     """date_line: in_closing beside what it needs: a closing of the spec's own that
     states the signing date, and no other date (see the module's docstring)."""
-    if doc.date_line is None:
+    if doc.date_line != "in_closing":
         check_stated_dates(ag, doc, problem)
+        if doc.date_line == "over_each_signer":
+            check_date_over_blocks(doc, problem)
         return
     key = D + ("date_line",)
     if doc.signing_place is not None:

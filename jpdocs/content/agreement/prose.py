@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...enumeration import CIRCLED, list_marks
+
 D = ("agreement", "document")
 
 
 @dataclass(frozen=True)
 class ProseItems:
     """A list in the prose, under the paragraph before it: its entries as written, and
-    the text's own mark before each ("" where it has none)."""
+    the text's own mark before each ("" where it has none; ① and ⑴ numbered: marks)."""
     entries: tuple[str, ...]
     marker: str = ""
+    marks: tuple[str, ...] = ()     # each entry's mark: the marker, or ① ② ③ / ⑴ ⑵ ⑶ where it numbers them
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,8 @@ def prose_parts(prose) -> tuple:
     each centred line its ProseCentredLine."""
     return tuple(p if isinstance(p, str) else ProseCentredLine(p.text) if hasattr(p, "align")
                  else ProseHeadingLine(p.heading) if hasattr(p, "heading")
-                 else ProseItems(tuple(p.items), p.marker or "") for p in prose)
+                 else ProseItems(tuple(p.items), p.marker or "", list_marks(p.marker or "", len(p.items)))
+                 for p in prose)
 
 # document's keys that only articles or the generated preamble use, and what they say
 _ARTICLE_KEYS = {
@@ -66,6 +70,10 @@ def check_prose(doc, labels: list[str], parties, problem) -> None:
                                       " the last entry: write the text it heads after it")
         if hasattr(p, "align") or hasattr(p, "heading"):
             continue
+        if not isinstance(p, str) and p.marker in ("①", "⑴") and len(p.items) > len(CIRCLED):
+            problem(D + ("prose", i, "marker"), f"marker: {p.marker} numbers the entries {p.marker} to"
+                                                f" {'⑳' if p.marker == '①' else '⒇'}, and this list has"
+                                                f" {len(p.items)}: write each entry's mark in its text")
         # a list stands under what leads it: a paragraph, or a section's heading (早稲田大学大学院
         # and 国税庁, 2009: ３　…留学生の選定 / (1) … (3))
         if not isinstance(p, str) and (i == 0 or not (isinstance(doc.prose[i - 1], str)

@@ -98,7 +98,7 @@ class AgreementText:
     standard: str = ""             # the standard set chosen, and its file
     standard_file: str = ""
     term: Term | None = None       # the term of validity the text states
-    kind: str = "協定書"            # 協定書, 覚書, 契約書, 確認書, 盟約書, 協議書, 合意書, 協約書, 共同声明, 議定書
+    kind: str = "協定書"            # 協定書, 覚書, 契約書, 確認書, 盟約書, 協議書, 合意書, 協約書, 共同声明, 議定書, 憲章
     writing: str = "である"         # である or です・ます, the whole text
     draft: bool = False            # a draft (案): marked on every page
     blanks: tuple[str, ...] = ()   # the keys a draft leaves open
@@ -133,6 +133,8 @@ class AgreementText:
     # the preamble as printed: its paragraphs (strings), a heading over them (preamble.PreambleHeadingLine),
     # a centred line under them (prose.ProseCentredLine, 記); `preamble` holds its paragraphs joined
     preamble_parts: tuple = ()
+    # date_line: over_each_signer: the date over each signature block (date ""), as each party dated it
+    date_over_blocks: str = ""
 
 
 @dataclass(frozen=True)

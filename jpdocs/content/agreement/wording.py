@@ -21,7 +21,7 @@ class Kind:
     the act its closing attests (締結; 確認書: 成立), the preamble's verb, and the stem
     a title ends with (…協定 → …協定書).
 
-    A kind without a word (盟約書, 協議書, 合意書, 協約書, 共同声明, 議定書) is one whose real texts do not agree on how
+    A kind without a word (盟約書, 協議書, 合意書, 協約書, 共同声明, 議定書, 憲章) is one whose real texts do not agree on how
     they name themselves or what they do: 江東区's 盟約書 (1989) and 芦屋市's 盟約 (1961)
     end their one paragraph …盟約する。 and name themselves nowhere; 大河原町's 協議書
     (1969, 1973) say 次のとおり協定する and 上記のとおり協定したことを証するため, not
@@ -48,7 +48,10 @@ KINDS = {"協定書": Kind("協定"), "覚書": Kind("覚書"), "契約書": Kin
          "共同声明": Kind(None, stem="共同声明"),
          # 和歌山県・山東省's 友好県省関係締結議定書 (1984): …友好県省関係を締結する。 and この議定書は、…発効する。;
          # a kind offices and states use apart from the 協定 it may amend or found: composed for by no one word
-         "議定書": Kind(None, stem="議定書")}
+         "議定書": Kind(None, stem="議定書"),
+         # 東京医科歯科大学・東京外国語大学・東京工業大学・一橋大学's 四大学連合憲章 (2001): …ここに、四大学連合を
+         # 結成する。 and …努力するものとする。; a charter that founds a union, named by no one word in its text
+         "憲章": Kind(None, stem="憲章")}
 
 
 # Each kind's words a title may end in (協定書, 協定; 盟約書, 盟約 …), the longest first,

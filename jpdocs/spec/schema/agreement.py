@@ -144,7 +144,7 @@ class Witness(Strict):
         return self.representative
 
 
-DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書", "盟約書", "協議書", "合意書", "協約書", "共同声明", "議定書")
+DOCUMENT_KINDS = ("協定書", "覚書", "契約書", "確認書", "盟約書", "協議書", "合意書", "協約書", "共同声明", "議定書", "憲章")
 WRITING_STYLES = ("である", "です・ます")
 
 
@@ -168,7 +168,7 @@ class AgreementDocument(Strict):
     """The agreement document (協定書, 覚書 …), made only when the spec has this section.
     Its articles come from a standard set of the house style, chosen by name, and from
     the spec; nothing is added that neither states."""
-    # the wording follows it: 本協定 / 本覚書, 協定を締結する …; 盟約書, 協議書, 合意書, 協約書, 共同声明, 議定書: none, the spec
+    # the wording follows it: 本協定 / 本覚書, 協定を締結する …; 盟約書, 協議書, 合意書, 協約書, 共同声明, 議定書, 憲章: none, the spec
     # writes the preamble and the closing and no standard article names the document
     kind: Literal[DOCUMENT_KINDS] = "協定書"
     # words of another kind the signed text calls itself by, printed as written (国税庁 and
@@ -228,8 +228,11 @@ class AgreementDocument(Strict):
     # in_closing: no date line under the closing, which states the date and the place of
     # signing itself (この覚書は、…2004年4月3日、鳥取県鳥取市において署名後、…, as 鳥取県's 覚書
     # write it): the spec's own closing must state agreement.signing_date and no other day
-    # (content/agreement/date_line.py); the notice, the overview and the annual book keep the date
-    date_line: Optional[Literal["in_closing"]] = None
+    # (content/agreement/date_line.py); the notice, the overview and the annual book keep the date.
+    # over_each_signer: the date over each signature block instead of a line under the closing, as
+    # texts each party dates where it signs set it (東京工業大学 and 慶應義塾大学's 協定書, 2010:
+    # 平成22年12月1日 over 東京工業大学長 and again over 慶應義塾大学長); the signing date, the same day
+    date_line: Optional[Literal["in_closing", "over_each_signer"]] = None
     # the place of signing on a line of its own under the date line, as the text writes it
     # (大韓民国江原道春川市にて, 鳥取県 1994): printed as given, nothing added to it
     signing_place: Optional[Line] = None
