@@ -1955,6 +1955,11 @@ VARIANTS.update({
     "photo-no-text": ("  press_request:\n", _SECTION % "      photos: [{file: variant.yaml}]\n"),
     "photo-missing": ("  press_request:\n", _SECTION % "      photos: [{file: nowhere.jpg, caption: 握手}]\n"),
     "photo-damaged": ("  press_request:\n", _SECTION % "      photos: [{file: file-jpeg.yaml, caption: 握手, alt: \"　\"}]\n"),
+    # a caption's blank line, and its names: none to name, one character, not in it, held already
+    "photo-caption-names": ("  press_request:\n", _SECTION % (
+        "      photos:\n        - {file: variant.yaml, caption: [左から, \"　\"]}\n"
+        "        - {file: variant.yaml, alt: 握手, names: [錦織　孝一]}\n"
+        "        - {file: variant.yaml, caption: 中島和彦局長, names: [中, 錦織　孝一, 中島　和彦]}\n")),
     "section-empty": ("  press_request:\n", _SECTION % ""),
     # a section's table with a hole (a heading row alone; a blank cell; an empty row)
     "table-heading-only": ("  press_request:\n", _SECTION % "      table: [[番号, 連携事項]]\n"),

@@ -702,6 +702,8 @@ def people_of(spec) -> set[str]:
         if isinstance(node, dict):
             if parent in PERSON_KEYS and isinstance(node.get("name"), str) and _LETTER.search(node["name"]):
                 found.add(node["name"])
+            if parent == "photos" and isinstance(node.get("names"), list):    # a caption's people
+                found.update(node["names"])
             for key, value in node.items():
                 walk(value, key)
         elif isinstance(node, list):

@@ -15,6 +15,7 @@ from test_real_cases import people_of, reading_lines, torn_names
 from jpdocs.content.person_names import names_held
 from jpdocs.spec.load import load_spec
 from jpdocs.spec.schema import Contact, Person, Representative
+from jpdocs.spec.schema.notice import Photo
 from jpdocs.spec.strict import Model
 from jpdocs.writers import kept_names
 from jpdocs.writers.composition import set_lines
@@ -97,6 +98,8 @@ def _every_person(x, found: set) -> set:
     if isinstance(x, Model):
         if isinstance(x, (Person, Representative, Contact)) and x.name:
             found.add(x.name)
+        if isinstance(x, Photo) and x.names:             # the people a caption is said to name
+            found.update(x.names)
         for key in type(x).model_fields:
             _every_person(getattr(x, key), found)
     elif isinstance(x, (list, tuple)):

@@ -4,7 +4,10 @@ what the schema cannot say. (Each file is checked as a picture with the spec's o
 files: file_checks.py.)"""
 from __future__ import annotations
 
+from .people_held import people_of
 from .schema import Spec
+
+_SPACES = " \u3000"     # a name is found with its spaces aside, as writers/kept_names.py finds it
 
 N = ("press_notice",)
 
@@ -26,11 +29,47 @@ def check_photos(spec: Spec, problem) -> None:
     """Each photo has a text for readers who cannot see it: its caption, printed under
     it, or `alt`. A photo with neither would be a picture nobody can be told of, and the
     tagged PDF needs one."""
+    held = None
     for path, photo in photos_of(spec):
         at = path[:-1]
-        for key in ("caption", "alt"):
-            if getattr(photo, key) is not None and not getattr(photo, key).strip():
-                problem(at + (key,), f"the photo's {key} is blank: write what it says, or leave {key}: out")
+        if photo.alt is not None and not photo.alt.strip():
+            problem(at + ("alt",), "the photo's alt is blank: write what it says, or leave alt: out")
+        if isinstance(photo.caption, list):
+            for k, line in enumerate(photo.caption):
+                if not line.strip():
+                    problem(at + ("caption", k), "a line of the photo's caption is blank: write what it says, or"
+                                                 " leave the line out")
+        elif photo.caption is not None and not photo.caption.strip():
+            problem(at + ("caption",), "the photo's caption is blank: write what it says, or leave caption: out")
         if photo.caption is None and photo.alt is None:
             problem(at, "a photo needs its caption (caption:, printed under it) or, where the page prints none,"
                         " alt: (what it shows, for readers who cannot see it; never printed)")
+        if photo.names:
+            if held is None:
+                held = {_bare(p.name) for p in people_of(spec) if p is not None and p.name}
+            _check_names(photo, at, held, problem)
+
+
+def _bare(text: str) -> str:
+    return "".join(ch for ch in text if ch not in _SPACES)
+
+
+def _check_names(photo, at: tuple, held: set, problem) -> None:
+    """Each name the caption is said to hold is a name it prints (on one of its lines,
+    its spaces aside) and one no other key of the spec holds: else the key would keep
+    nothing whole."""
+    if photo.caption is None:
+        problem(at + ("names",), "the photo has no caption to name anyone: names: would have no effect")
+        return
+    lines = [_bare(line) for line in (photo.caption if isinstance(photo.caption, list) else [photo.caption])]
+    for k, name in enumerate(photo.names):
+        bare = _bare(name)
+        if len(bare) < 2:
+            problem(at + ("names", k), f"{name} is one character, which no line's end can tear: names: would"
+                                       " have no effect")
+        elif not any(bare in line for line in lines):
+            problem(at + ("names", k), f"the caption does not name {name} (each of names: as the caption writes"
+                                       " it, on one of its lines)")
+        elif bare in held:
+            problem(at + ("names", k), f"the spec holds {name} already (a party's head, a person of the notice or"
+                                       " a contact), and it is kept whole in the caption without names:")

@@ -272,9 +272,14 @@ class Photo(Strict):
     """A photograph of the section (the signing, the heads shaking hands): a PNG or JPEG
     file relative to the spec, its caption printed under it as written, and `alt`, its
     text for readers who cannot see it (tagged PDF, the DOCX), never printed. Without
-    alt the caption is that text; a photo with neither is an error (spec/photo_checks.py)."""
+    alt the caption is that text; a photo with neither is an error (spec/photo_checks.py).
+    `names`: the people the caption names, as it writes them, kept whole on a line
+    (content/person_names.py), each of which it must name."""
     file: Line
-    caption: Optional[Line] = None    # 協定書を手にする出席者, (写真:左から前田学長、亀澤局長)
+    caption: Optional[Union[Line, Annotated[list[Line], MinLen(1)]]] = None
+    #                                 協定書を手にする出席者, (写真:左から前田学長、亀澤局長); a list:
+    #                                 its lines, each a line of its own (左から / 久保多賀町長、…)
+    names: Optional[Annotated[list[Line], MinLen(1)]] = None   # [錦織　孝一]: a name not torn
     alt: Optional[Line] = None
 
 
