@@ -315,3 +315,45 @@ def test_a_number_without_a_label_stands_where_the_label_would(tmp_path, capsys)
                    style=NO_LABEL + "notice:\n  contacts_at: foot_line\ncontacts:\n  label_gap: \"：\"\n")
     pdf = build(path, tmp_path, capsys) / "press-notice.pdf"
     assert "担当窓口：オホーツク総合振興局地域創生部（0152-41-0618）" in [t for t, _, _ in lines_of(pdf)]
+
+
+# ------------------------------------------------------------------ the department's group
+
+GROUPED = CONTACT.replace("      department: オホーツク総合振興局地域創生部\n",
+                          "      department: オホーツク総合振興局地域創生部\n      group: 地域政策グループ\n")
+
+
+@needs_poppler
+def test_the_group_on_a_line_of_its_own_under_the_department(tmp_path, capsys):
+    """contacts[].group (青森県 2022: 防災危機管理課 / 防災企画グループ / 副参事　菊池　滋):
+    the department, its group and the person a line each, in that order, in the box; the
+    DOCX alike, a paragraph each."""
+    path = variant(tmp_path, (CONTACT, GROUPED))
+    out = build(path, tmp_path, capsys)
+    texts = [t for t, _, _ in lines_of(out / "press-notice.pdf") if t != "担当窓口"]
+    at = texts.index("オホーツク総合振興局地域創生部")
+    assert texts[at:at + 3] == ["オホーツク総合振興局地域創生部", "地域政策グループ", "地域政策課長杉村勝彦"], texts
+    paragraphs = [no_space(p) for p in docx_paragraphs(out / "press-notice.docx")]
+    at = paragraphs.index("オホーツク総合振興局地域創生部")
+    assert paragraphs[at:at + 3] == ["オホーツク総合振興局地域創生部", "地域政策グループ", "地域政策課長杉村勝彦"]
+
+
+@pytest.mark.parametrize("house, message", [
+    (WITH_DEPARTMENT, "the house sets a contact's person on the line of its department (contacts.person_line:"
+                      " with_department), and the group is set on a line of its own under the department"),
+    (TOP, "group would not be printed"),
+    ("notice:\n  contacts_at: foot_line\n", "group would not be printed"),
+    ("notice:\n  contacts_at: head_table\n", "group would not be printed"),
+])
+def test_a_group_the_house_cannot_set_under_the_department_is_refused(house, message, tmp_path, capsys):
+    """Where the person stands on the department's line, or the contact is one line or a
+    row (contacts_at: top, foot_line, head_table), the group is refused at its key: never
+    dropped, never run into the line."""
+    contact = GROUPED
+    if "contacts_at" in house:                          # a line or a row prints no person
+        contact = contact.replace("      title: 地域政策課長\n      name: 杉村　勝彦\n", "")
+        contact = contact.replace("      phone_kind: 直通\n", "")
+    path = variant(tmp_path, (CONTACT, contact), style=house)
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, "group: 地域政策グループ", "press_notice.contacts[0].group", message), err

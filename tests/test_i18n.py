@@ -717,6 +717,8 @@ VARIANTS.update({
     "person-line-two": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
                         ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
                          "      people: [{title: 地域政策課長, name: 杉村　勝彦}, {title: 主査, name: 北野}]\n")],
+    "person-line-group": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
+                          ("      title: 地域政策課長\n", "      group: 地域政策グループ\n      title: 地域政策課長\n")],
 })
 # A table in an article: its heading row alone, a row short of a cell.
 _COSTS = "\n    articles:\n      costs: {text: [{text: 経費は、次表のとおり負担する。, table: %s}]}"

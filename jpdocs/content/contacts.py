@@ -192,6 +192,14 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
                             f" contact lists {len(ct.people)}: write each person as a contact of its own under"
                             " the same role (they share one box), or use a house style that sets a person a line"
                             " (contacts.person_line: own)")
+                if ct.group is not None:
+                    where = at + ("contact",) if at[-1] == "press_request" else at + (i,)
+                    problem(where + ("group",),
+                            "the house sets a contact's person on the line of its department"
+                            " (contacts.person_line: with_department), and the group is set on a line of its own"
+                            " under the department: the person would stand above the group they belong to; write"
+                            " the group on the department's line (in department:), or use a house style"
+                            " that sets a person a line (contacts.person_line: own)")
     if problems:
         raise InputError(problems)
 
