@@ -717,6 +717,7 @@ VARIANTS.update({
     "person-line-two": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
                         ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
                          "      people: [{title: 地域政策課長, name: 杉村　勝彦}, {title: 主査, name: 北野}]\n")],
+    "listed-person-phone": _ki("    - label: 出席者\n      people: [{title: 北見市長, name: 辻, phone: 0157-00-0000}]\n"),
     "person-line-group": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
                           ("      title: 地域政策課長\n", "      group: 地域政策グループ\n      title: 地域政策課長\n")],
 })

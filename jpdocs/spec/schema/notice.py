@@ -29,6 +29,11 @@ class Person(Strict):
     honorific: Optional[Line] = None
     role: Optional[Line] = None
     note: Optional[Line] = None       # 予定 → （予定）
+    # a contact's person only (a notice's lists: refused), on the person's line: the unit
+    # the person sits in, before the title, and the person's own number after the name,
+    # as 神奈川県 writes 課長　圓道　電話045-210-3420 / 応急対策グループ　加藤　電話045-210-3430
+    group: Optional[Line] = None
+    phone: Optional[Line] = None
 
 
 # A phone's kind as offices print it: a direct line, the switchboard (its extension as
