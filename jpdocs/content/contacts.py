@@ -179,6 +179,16 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
         problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot, and the"
                                         " house sets the contacts under the date (notice.contacts_at: head): it would"
                                         " have no effect")
+    one_line = style.notice.contacts_at in ("top", "foot_line", "head_table")
+    if one_line and style.contacts.address_place == "above" and (n.press_request is None
+                                                                 or n.press_request.contact is None):
+        # the one box left for it is the press request's, and this notice has none
+        problem(("style",), f"the house sets a contact's address above its department (contacts.address_place:"
+                            f" above) and each contact on one line or a row (notice.contacts_at:"
+                            f" {style.notice.contacts_at}), where no address stands: only the press request's"
+                            f" contact keeps a box with an address, and this notice has no press request with a"
+                            f" contact (press_notice.press_request.contact): it would have no effect; use a house"
+                            f" style without address_place: above")
     if style.contacts.person_line == "with_department":
         if n.press_request is not None and n.press_request.contact is not None:
             listed.append((N + ("press_request",), [n.press_request.contact]))
