@@ -315,3 +315,103 @@ def test_a_number_without_a_label_stands_where_the_label_would(tmp_path, capsys)
                    style=NO_LABEL + "notice:\n  contacts_at: foot_line\ncontacts:\n  label_gap: \"：\"\n")
     pdf = build(path, tmp_path, capsys) / "press-notice.pdf"
     assert "担当窓口：オホーツク総合振興局地域創生部（0152-41-0618）" in [t for t, _, _ in lines_of(pdf)]
+
+
+# ------------------------------------------------------------------ the department's group
+
+GROUPED = CONTACT.replace("      department: オホーツク総合振興局地域創生部\n",
+                          "      department: オホーツク総合振興局地域創生部\n      group: 地域政策グループ\n")
+
+
+@needs_poppler
+def test_the_group_on_a_line_of_its_own_under_the_department(tmp_path, capsys):
+    """contacts[].group (青森県 2022: 防災危機管理課 / 防災企画グループ / 副参事　菊池　滋):
+    the department, its group and the person a line each, in that order, in the box; the
+    DOCX alike, a paragraph each."""
+    path = variant(tmp_path, (CONTACT, GROUPED))
+    out = build(path, tmp_path, capsys)
+    texts = [t for t, _, _ in lines_of(out / "press-notice.pdf") if t != "担当窓口"]
+    at = texts.index("オホーツク総合振興局地域創生部")
+    assert texts[at:at + 3] == ["オホーツク総合振興局地域創生部", "地域政策グループ", "地域政策課長杉村勝彦"], texts
+    paragraphs = [no_space(p) for p in docx_paragraphs(out / "press-notice.docx")]
+    at = paragraphs.index("オホーツク総合振興局地域創生部")
+    assert paragraphs[at:at + 3] == ["オホーツク総合振興局地域創生部", "地域政策グループ", "地域政策課長杉村勝彦"]
+
+
+@pytest.mark.parametrize("house, message", [
+    (WITH_DEPARTMENT, "the house sets a contact's person on the line of its department (contacts.person_line:"
+                      " with_department), and the group is set on a line of its own under the department"),
+    (TOP, "group would not be printed"),
+    ("notice:\n  contacts_at: foot_line\n", "group would not be printed"),
+    ("notice:\n  contacts_at: head_table\n", "group would not be printed"),
+])
+def test_a_group_the_house_cannot_set_under_the_department_is_refused(house, message, tmp_path, capsys):
+    """Where the person stands on the department's line, or the contact is one line or a
+    row (contacts_at: top, foot_line, head_table), the group is refused at its key: never
+    dropped, never run into the line."""
+    contact = GROUPED
+    if "contacts_at" in house:                          # a line or a row prints no person
+        contact = contact.replace("      title: 地域政策課長\n      name: 杉村　勝彦\n", "")
+        contact = contact.replace("      phone_kind: 直通\n", "")
+    path = variant(tmp_path, (CONTACT, contact), style=house)
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, "group: 地域政策グループ", "press_notice.contacts[0].group", message), err
+
+
+# ------------------------------------------------------------------ a person's number and group on the person's line
+
+DESK = ("    - role: 問合せ先\n      department: 神奈川県くらし安全防災局防災部災害対策課\n      people:\n"
+        "        - {title: 課長, name: 圓道, phone: 045-210-3420}\n"
+        "        - {group: 応急対策グループ, name: 加藤, phone: 045-210-3430}\n")
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, first, second", [
+    ('contacts:\n  label_gap: ""\n', "課長　圓道　電話045-210-3420", "応急対策グループ　加藤　電話045-210-3430"),
+    (None, "課長　圓道　電話　045-210-3420", "応急対策グループ　加藤　電話　045-210-3430"),
+    ('wording:\n  phone_label: ""\n', "課長　圓道　045-210-3420", "応急対策グループ　加藤　045-210-3430"),
+])
+def test_each_person_with_the_number_on_the_persons_line(house, first, second, tmp_path, capsys):
+    """people[].phone and people[].group (神奈川県 2020: 課長　圓道　電話045-210-3420 /
+    応急対策グループ　加藤　電話045-210-3430): each person a line under the department, the
+    group before the name, the number after it, its label and the house's gap before it
+    (none where the house writes 電話045-…; no label, no gap, where it prints none); the
+    number nowhere else; the DOCX's paragraphs as written, spaces and all."""
+    path = variant(tmp_path, (CONTACT, DESK), style=house)
+    out = build(path, tmp_path, capsys)
+    # (the box's label, centred in its cell, shares a line with one of the box's)
+    texts = [t.removeprefix("問合せ先") for t, _, _ in lines_of(out / "press-notice.pdf")]
+    at = texts.index("神奈川県くらし安全防災局防災部災害対策課")
+    assert texts[at + 1:at + 3] == [no_space(first), no_space(second)], texts[at:at + 4]
+    text = no_space(pdf_text(out / "press-notice.pdf"))
+    assert text.count("045-210-3420") == 1 and text.count("応急対策グループ") == 1, text
+    paragraphs = docx_paragraphs(out / "press-notice.docx")
+    assert first in paragraphs and second in paragraphs, paragraphs[-8:]
+
+
+@needs_poppler
+def test_a_persons_number_on_the_line_of_the_department(tmp_path, capsys):
+    """With person_line: with_department the one person's group and number stand on the
+    department's line with the person."""
+    desk = DESK.replace("        - {title: 課長, name: 圓道, phone: 045-210-3420}\n", "")
+    desk = desk.replace("神奈川県くらし安全防災局防災部災害対策課", "災害対策課")      # one line in the box
+    path = variant(tmp_path, (CONTACT, desk), style=WITH_DEPARTMENT)
+    out = build(path, tmp_path, capsys)
+    line = "災害対策課　応急対策グループ　加藤　電話　045-210-3430"
+    assert any(t.endswith(no_space(line)) for t, _, _ in lines_of(out / "press-notice.pdf"))
+    assert line in docx_paragraphs(out / "press-notice.docx")
+
+
+@pytest.mark.parametrize("key, value", [("phone", "0157-00-0000"), ("group", "秘書グループ")])
+def test_a_number_or_group_of_a_person_the_notice_lists_is_refused(key, value, tmp_path, capsys):
+    """group and phone are printed on a contact's person's line only: on a person of the
+    notice's lists (出席者) they are refused at their key."""
+    ki = ("  ki:\n    - label: 出席者\n      people:\n"
+          f"        - {{title: 北見市長, name: 辻　直孝, {key}: {value}}}\n  closing_ijo:")
+    path = variant(tmp_path, ("  closing_ijo:", ki))
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err
+    assert has_error(err, path, f"{key}: {value}", f"press_notice.ki[0].people[0].{key}",
+                     f"{key} is printed on a contact's person's line (press_notice.contacts[].people), and this"
+                     " person is one the notice lists: it would have no effect"), err

@@ -128,4 +128,5 @@ def test_a_role_above_a_box_there_is_none_of_is_refused(tmp_path, capsys):
     code, _, err = check(path, capsys)
     assert code == 1 and (f"error: {tmp_path / 'house.yaml'}:4: contacts.role_place: the role is set above a"
                           " contact's box; the house sets the contacts' lines under the date"
-                          " (notice.contacts_at: head), with no box, and it would have no effect") in err, err
+                          " (notice.contacts_at: head), with no box, and the press request's box keeps its label at its"
+                          " left: it would have no effect") in err, err

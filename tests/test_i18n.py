@@ -493,7 +493,6 @@ STYLE_VARIANTS = {
     "ki-marker-gap-none": "notice:\n  ki_marker: \"\"\n  ki_marker_gap: 0.5\n",
     "ki-marker-gap-inline": "notice:\n  ki_label: inline\n  ki_marker_gap: 0.5\n",
     "date-time-gap-long-plain": "dates:\n  weekday: long_plain\nnotice:\n  date_time_gap: \"\"\n",
-    "address-above-top": "notice:\n  contacts_at: top\ncontacts:\n  address_place: above\n",
     "paragraph-lead": "agreement:\n  paragraph_lead: \"第{n}項\"\n",
     "item-marker": "agreement:\n  item_marker: \"（）\"\n",
     "item-marker-parenthesized": "agreement:\n  item_marker: \"⑴\"\n",
@@ -695,6 +694,7 @@ COMPANIONS["style-contacts-top.yaml"] = "notice:\n  contacts_at: top\n"
 COMPANIONS["style-contacts-head.yaml"] = "notice:\n  contacts_at: head\n"
 COMPANIONS["style-contacts-foot-line.yaml"] = "notice:\n  contacts_at: foot_line\n"
 COMPANIONS["style-contacts-head-table.yaml"] = "notice:\n  contacts_at: head_table\n"
+COMPANIONS["style-address-above-top.yaml"] = "notice:\n  contacts_at: top\ncontacts:\n  address_place: above\n"
 COMPANIONS["style-person-line.yaml"] = "contacts:\n  person_line: with_department\n"
 _TOP = (_STYLE, _STYLE + "style: style-contacts-top.yaml\n")
 _SEED_CONTACT = SEED[SEED.index("    - role: 担当窓口\n"):]
@@ -717,6 +717,11 @@ VARIANTS.update({
     "person-line-two": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
                         ("      title: 地域政策課長\n      name: 杉村　勝彦\n",
                          "      people: [{title: 地域政策課長, name: 杉村　勝彦}, {title: 主査, name: 北野}]\n")],
+    "listed-person-phone": _ki("    - label: 出席者\n      people: [{title: 北見市長, name: 辻, phone: 0157-00-0000}]\n"),
+    "address-above-no-request": [(_STYLE, _STYLE + "style: style-address-above-top.yaml\n"),
+                                 (SEED[SEED.index("  press_request:\n"):SEED.index("  contacts:\n")], "")],
+    "person-line-group": [(_STYLE, _STYLE + "style: style-person-line.yaml\n"),
+                          ("      title: 地域政策課長\n", "      group: 地域政策グループ\n      title: 地域政策課長\n")],
 })
 # A table in an article: its heading row alone, a row short of a cell.
 _COSTS = "\n    articles:\n      costs: {text: [{text: 経費は、次表のとおり負担する。, table: %s}]}"

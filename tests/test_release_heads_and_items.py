@@ -31,7 +31,9 @@ from jpdocs import cli
 
 from conftest import ROOT, needs_poppler, real_case_variant
 from test_contact_forms import docx_paragraphs, lines_of
-from test_notice_format import check, variant
+from test_notice_format import SEED, check, variant
+
+SEED_REQUEST = SEED[SEED.index("  press_request:\n"):SEED.index("  contacts:\n")]
 
 REAL = ROOT / "tests" / "data" / "real"
 
@@ -271,12 +273,57 @@ def test_the_contacts_address_above_its_department_in_the_pages_order(tmp_path, 
     assert lines[at + 1] == "企画課（本庁舎）" and lines[at + 2].startswith("〒039-2492"), lines[at:]
 
 
+_REQUEST = "      phone_kind: 直通\n  contacts:"
+_REQUEST_ADDRESS = "      phone_kind: 直通\n      postal_code: 093-8585\n      address: 網走市北７条西３丁目\n  contacts:"
+_ONE_LINE = "    - role: 担当窓口\n      department: オホーツク総合振興局地域創生部\n      phone: 0152-41-0618\n"
+_SEED_CONTACT = ("    - role: 担当窓口\n      department: オホーツク総合振興局地域創生部\n      title: 地域政策課長\n"
+                 "      name: 杉村　勝彦\n      phone: 0152-41-0618\n      phone_kind: 直通\n")
+
+
+@needs_poppler
 @pytest.mark.parametrize("place", ["top", "foot_line", "head_table"])
-def test_the_address_above_a_contact_set_on_one_line_is_refused(place, tmp_path, capsys):
-    path = variant(tmp_path, style=f"notice:\n  contacts_at: {place}\ncontacts:\n  address_place: above\n")
+def test_the_address_above_reaches_the_requests_box_beside_contacts_on_one_line(place, tmp_path, capsys):
+    """A house that sets each contact on one line or a row (notice.contacts_at: top,
+    foot_line, head_table) still sets the press request's contact in its box at the foot,
+    and address_place: above acts there: its address over its department, at the
+    department's margin; the DOCX's paragraphs in the same order. Without the key the
+    department came first."""
+    def request_lines(house: str, name: str) -> tuple[list[str], list[str]]:
+        path = variant(tmp_path, (_REQUEST, _REQUEST_ADDRESS), (_SEED_CONTACT, _ONE_LINE), style=house, name=name)
+        code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+        assert code == 0, capsys.readouterr().err
+        out = tmp_path / "out" / path.stem
+        lines = [t.removeprefix("報道に当たってのお願い") for t, _, _ in lines_of(out / "press-notice.pdf")]
+        paragraphs = [p.strip() for p in docx_paragraphs(out / "press-notice.docx")]
+        return lines, paragraphs
+
+    department = "オホーツク総合振興局地域創生部地域政策課地域振興係担当：道下"
+    house = f"notice:\n  contacts_at: {place}\n"
+    lines, paragraphs = request_lines(house + "contacts:\n  address_place: above\n", "above.yaml")
+    at = lines.index("〒093-8585網走市北７条西３丁目")
+    assert lines[at + 1] == department, lines[at - 1:]
+    at = paragraphs.index("〒093-8585　網走市北７条西３丁目")
+    assert paragraphs[at + 1] == "オホーツク総合振興局地域創生部地域政策課地域振興係　担当：道下", paragraphs[at - 1:]
+    lines, _ = request_lines(house, "under.yaml")
+    assert lines.index(department) < lines.index("〒093-8585網走市北７条西３丁目"), lines
+
+
+@pytest.mark.parametrize("place", ["top", "foot_line", "head_table"])
+def test_the_address_above_where_no_contact_has_a_box_is_refused(place, tmp_path, capsys):
+    """Without a press request's contact, no contact of the notice has a box: the key
+    would have no effect, and is refused at the spec's style: naming why; nothing built."""
+    path = variant(tmp_path, (SEED_REQUEST, ""), (_SEED_CONTACT, _ONE_LINE),
+                   style=f"notice:\n  contacts_at: {place}\ncontacts:\n  address_place: above\n")
     code, _, err = check(path, capsys)
-    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:4: contacts.address_place: " in err, err
-    assert f"(notice.contacts_at: {place}), and it would have no effect" in err and "Traceback" not in err
+    assert code == 1 and "Traceback" not in err
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("style:"))
+    assert (f"error: {path}:{line}: style: the house sets a contact's address above its department"
+            f" (contacts.address_place: above) and each contact on one line or a row (notice.contacts_at: {place}),"
+            " where no address stands: only the press request's contact keeps a box with an address, and this notice"
+            " has no press request with a contact (press_notice.press_request.contact): it would have no effect") in err, err
+    assert cli.main([str(path), "-o", str(tmp_path / "out")]) == 1
+    capsys.readouterr()
+    assert not list((tmp_path / "out").rglob("*.pdf")) and not list((tmp_path / "out").rglob("*.docx"))
 
 
 # ------------------------------------------------------------ a signer's note on his line

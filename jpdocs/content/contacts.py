@@ -179,6 +179,16 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
         problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot, and the"
                                         " house sets the contacts under the date (notice.contacts_at: head): it would"
                                         " have no effect")
+    one_line = style.notice.contacts_at in ("top", "foot_line", "head_table")
+    if one_line and style.contacts.address_place == "above" and (n.press_request is None
+                                                                 or n.press_request.contact is None):
+        # the one box left for it is the press request's, and this notice has none
+        problem(("style",), f"the house sets a contact's address above its department (contacts.address_place:"
+                            f" above) and each contact on one line or a row (notice.contacts_at:"
+                            f" {style.notice.contacts_at}), where no address stands: only the press request's"
+                            f" contact keeps a box with an address, and this notice has no press request with a"
+                            f" contact (press_notice.press_request.contact): it would have no effect; use a house"
+                            f" style without address_place: above")
     if style.contacts.person_line == "with_department":
         if n.press_request is not None and n.press_request.contact is not None:
             listed.append((N + ("press_request",), [n.press_request.contact]))
@@ -192,6 +202,14 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
                             f" contact lists {len(ct.people)}: write each person as a contact of its own under"
                             " the same role (they share one box), or use a house style that sets a person a line"
                             " (contacts.person_line: own)")
+                if ct.group is not None:
+                    where = at + ("contact",) if at[-1] == "press_request" else at + (i,)
+                    problem(where + ("group",),
+                            "the house sets a contact's person on the line of its department"
+                            " (contacts.person_line: with_department), and the group is set on a line of its own"
+                            " under the department: the person would stand above the group they belong to; write"
+                            " the group on the department's line (in department:), or use a house style"
+                            " that sets a person a line (contacts.person_line: own)")
     if problems:
         raise InputError(problems)
 

@@ -29,6 +29,11 @@ class Person(Strict):
     honorific: Optional[Line] = None
     role: Optional[Line] = None
     note: Optional[Line] = None       # 予定 → （予定）
+    # a contact's person only (a notice's lists: refused), on the person's line: the unit
+    # the person sits in, before the title, and the person's own number after the name,
+    # as 神奈川県 writes 課長　圓道　電話045-210-3420 / 応急対策グループ　加藤　電話045-210-3430
+    group: Optional[Line] = None
+    phone: Optional[Line] = None
 
 
 # A phone's kind as offices print it: a direct line, the switchboard (its extension as
@@ -60,6 +65,9 @@ class Contact(Strict):
     # as written before the department, its colon too: 所属課室: → 所属課室:市長公室企画政策課企画係
     # (赤穂市); only where given
     department_label: Optional[Line] = None
+    # the unit within the department (its 係, 班, グループ, 担当) on a line of its own under
+    # it, as 青森県 sets 防災危機管理課 / 防災企画グループ; only where given
+    group: Optional[Line] = None
     title: Optional[Line] = None      # 地域政策課長
     name: Optional[Line] = None       # 杉村 勝彦
     name_label: Optional[Line] = None  # 担当 → 担当：道下 (担当:道下 where the house's label_gap is ":")
