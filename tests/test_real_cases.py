@@ -283,8 +283,14 @@ def test_the_date_stands_where_the_page_sets_it(cid, built):
         assert place == "under_title", (cid, place)
         title = fold(notice["subject"]) + fold(notice.get("subtitle") or "")
         assert at > 0 and title.endswith(lines[at - 1]), (cid, lines[at - 1:at + 1])
-        # nothing above the title but the site's category line, where the spec gives one
+        # nothing above the title but the site's category line, where the spec gives one,
+        # and the offices the spec names, which keep the head (株式会社　日本旅行 over its title)
         above = lines[1:] if notice.get("category_line") and lines[0] == fold(notice["category_line"]) else lines
+        written = notice.get("issuing_office")
+        if written and case.house_notice().get("office_place", "head") == "head":
+            offices = [fold(o) for o in (written if isinstance(written, list) else [written])]
+            assert above[:len(offices)] == offices, (cid, lines[:at + 1])
+            above = above[len(offices):]
         assert fold(notice["subject"]).startswith(above[0]), (cid, lines[:at + 1])
     if placed.get("align") == "left":
         with pdfplumber.open(pdf) as doc:
@@ -543,6 +549,9 @@ def test_every_printed_date_is_a_true_date(cid, built):
     if case.facts.get("weekdays") == "none":    # the page dates nothing with its weekday
         assert not seen, f"{cid}: a weekday printed where the page gives none"
         return
+    if case.facts.get("weekdays") == "day_only":    # its weekdays follow days without their
+        assert not seen, f"{cid}: a whole date with a weekday the page does not give"
+        return                                      # month (13日(木曜日)): none to check
     assert seen or "press-notice" not in case.texts, f"{cid}: no date with a weekday in the notice"
 
 
