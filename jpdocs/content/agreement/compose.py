@@ -322,7 +322,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          signatories, tuple(labels), doc.standard or "", set_file, term,
                          doc.kind, writing, doc.draft, blanks, label_chars, witnesses,
                          says_seal(closing or closing_article(drafts)) and doc.seal_places != "blank",
-                         chosen is not None and prints_generated_term(chosen, doc), prose_parts(doc.prose),
+                         chosen is not None and prints_generated_term(chosen, doc), prose_parts(doc.prose, style.agreement.prose_number_hang),
                          tuple((key, art_num(before), art_num(stated)) for key, before, stated in gaps),
                          withheld, annexes, cover, in_lines, on_titles, doc.seal_places == "blank",
                          blocks_withheld, translations, supplementary_of(doc.supplementary),
