@@ -117,6 +117,20 @@ def sub_item_marker(n: int) -> str:
     return IROHA_ITEMS[n - 1]
 
 
+# The mark a note or a paragraph begins with, and the full-width spaces after it, under
+# which its further lines hang (※　陪席予定の… / 　　…). The marks of JIS X 0208, one em
+# wide in a Japanese face; not •, the ASCII * nor a half-width space, which a
+# proportional face sets narrower than em_width counts them.
+_LEAD_MARK = re.compile(r"^[※＊・●○◆◇■□]　*")
+
+
+def lead_mark_em(line: str) -> float:
+    """The width (em) of the mark a note or a paragraph of an item's text begins with
+    (※　: 2, ・: 1), or 0 for one without."""
+    mark = _LEAD_MARK.match(line)
+    return em_width(mark.group()) if mark else 0.0
+
+
 # The number a point begins with, and the spaces after it, past which its further lines
 # hang where the house so sets numbered points ((1)県看護協会は、… / 　　等の検討や、…):
 # a bracketed number or katakana ((1), （１）, （ア）) or a circled one (⑴, ①), with or

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from .. import enumeration, japanese
+from ..enumeration import lead_mark_em
 from ..errors import InputError, Problem
 from ..spec.joint import signer_list
 from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings, pointed_attachment
@@ -422,20 +423,6 @@ def with_headings(items: list[KiItem], headings: dict[int, str], style) -> list[
             out.append(KiItem(headings[k], "heading", space_before=before))
         out.append(it)
     return out
-
-
-# The mark a note or a paragraph begins with, and the full-width spaces after it, under
-# which its further lines hang (※　陪席予定の… / 　　…). The marks of JIS X 0208, one em
-# wide in a Japanese face; not •, the ASCII * nor a half-width space, which a
-# proportional face sets narrower than em_width counts them.
-_LEAD_MARK = re.compile(r"^[※＊・●○◆◇■□]　*")
-
-
-def lead_mark_em(line: str) -> float:
-    """The width (em) of the mark a note or a paragraph of an item's text begins with
-    (※　: 2, ・: 1), or 0 for one without."""
-    mark = _LEAD_MARK.match(line)
-    return japanese.em_width(mark.group()) if mark else 0.0
 
 
 def list_points(entries, style) -> tuple[tuple[tuple[str, ...], str], ...]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import japanese
-from ..enumeration import lead_number
+from ..enumeration import lead_mark_em, lead_number
 from ..errors import InputError, Problem
 from ..spec.source import dotted, line_of
 from ..spec.style_checks import marker_problem
-from .notice import lead_mark_em, numbered_ki_headings, section_marker_of
+from .notice import numbered_ki_headings, section_marker_of
 
 
 @dataclass(frozen=True)
