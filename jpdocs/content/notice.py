@@ -393,34 +393,37 @@ def numbered_ki_headings(notice) -> int:
     return sum(1 for e in notice.ki or () if e.heading is not None and e.numbered)
 
 
-def numbered_headings(spec: Spec, style) -> dict[int, str]:
-    """The headings among the office's 記 items as printed (ki_headings), a numbered one
-    (numbered: true) with the section marker and the number after the sections before
-    the 記 block: 東京都水道局's 1 経緯, 2 覚書主旨, then 3 締結式について over its items."""
-    n, out = spec.press_notice, ki_headings(spec)
+def numbered_headings(spec: Spec, style) -> dict[int, tuple[str, bool]]:
+    """The headings among the office's 記 items as printed (ki_headings), each with
+    whether it is numbered in the series of the notice's sections (numbered: true): then
+    with the section marker and the number after the sections before the 記 block,
+    東京都水道局's 1 経緯, 2 覚書主旨, then 3 締結式について over its items."""
+    n, out = spec.press_notice, {k: (text, False) for k, text in ki_headings(spec).items()}
     form = section_marker_of(n, style)
     number = sum(1 for s in n.sections if s.before_ki and s.heading and s.numbered is not False)
     numbered = iter(e for e in n.ki or () if e.heading is not None)
     for k in sorted(out):
         if next(numbered).numbered and form:
             number += 1
-            out[k] = form.replace("{number}", japanese.digits(number, style.digits)) + out[k]
+            out[k] = (form.replace("{number}", japanese.digits(number, style.digits)) + out[k][0], True)
     return out
 
 
-def with_headings(items: list[KiItem], headings: dict[int, str], style) -> list[KiItem]:
+def with_headings(items: list[KiItem], headings: dict[int, tuple[str, bool]], style) -> list[KiItem]:
     """The items with the office's headings among them (ki: - heading: ＜概要＞), each
     before the item it opens a group with; a heading is no item: it takes no number,
     and the items' form (with_form) is made without it. It stands where an item's
     label would, as far from the item before it as an item stands (the writers'
-    half a line), and is kept with the item after it."""
+    half a line), and is kept with the item after it; one numbered in the series of
+    the sections (numbered: true) is set as their headings are (KiItem.numbered)."""
     if not headings:
         return items
     before = style.styles["item"].size * 0.5
     out: list[KiItem] = []
     for k, it in enumerate(items):
         if k in headings:
-            out.append(KiItem(headings[k], "heading", space_before=before))
+            text, numbered = headings[k]
+            out.append(KiItem(text, "heading", space_before=before, numbered=numbered))
         out.append(it)
     return out
 
