@@ -308,3 +308,27 @@ def test_a_house_value_for_parts_other_than_the_two_is_refused_at_its_line(tmp_p
             " got the text 'left'") in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_two_sections_of_parts_are_set_alike(tmp_path):
+    """神戸市港湾局 sets 1. 連携協定の概要 and 2. 締結式の概要 alike, each (1) and (2) a
+    subheading over its text (`kobe-panama-2022`): every subheading at one x in one face,
+    every text's first line at one x, in both sections."""
+    case = "kobe-panama-2022"
+    result = run_generate(REAL / f"{case}.yaml", "-o", tmp_path, "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    spec = yaml.safe_load((REAL / f"{case}.yaml").read_text(encoding="utf-8"))
+    sections = [s for s in spec["press_notice"]["sections"] if s.get("parts")]
+    assert len(sections) == 2 and not spec["press_notice"]["ki"]
+    rows = _rows(tmp_path / case / "press-notice.pdf")
+    texts = [t for t, _ in rows]
+    heads, firsts = set(), set()
+    at = 0
+    for section in sections:
+        at = next(i for i in range(at, len(texts)) if texts[i].endswith(_plain(section["heading"])))
+        for part in section["parts"]:
+            at = texts.index(_plain(part["heading"]), at + 1)
+            row = rows[at][1]
+            heads.add((round(_x(row), 1), row[0]["fontname"]))
+            firsts.add(round(_x(rows[at + 1][1]), 1))
+    assert len(heads) == 1 and len(firsts) == 1, (heads, firsts)
