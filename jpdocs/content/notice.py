@@ -10,7 +10,6 @@ is an error (spec/notice_checks.py), as is any other key that would have no effe
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .. import enumeration, japanese

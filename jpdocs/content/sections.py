@@ -51,8 +51,7 @@ def numbered_sections(notice, style, items: int = 0) -> list[tuple]:
     the width (em) of the mark (・, ●, ※) under which its further lines hang, where the
     house hangs them (notice.section_mark_hang; else 0 each), its numbered points where
     the house sets them so (Hangs.points, notice.section_number_hang), and its parts'
-    the same
-    (Hangs.parts), in the spec's order.
+    the same (Hangs.parts), in the spec's order.
     The sections with a heading are numbered in the order they are printed: those before
     the 記 block first, then those after it (after the 記 block's numbered headings, if
     any, or after its `items` numbered items: sections_follow_items); a section
