@@ -3,6 +3,10 @@ labels of its parties (甲乙丙…), enumerations (甲、乙及び丙; AとB) a
 items and sub-items (（１）, ⑴, ア). Apart from japanese.py: none of it is a date or a
 digit style, and what formats a date has no need of it."""
 
+import re
+
+from .japanese import em_width
+
 # --- kanji numerals -----------------------------------------------------------
 
 _KANJI_DIGITS = "〇一二三四五六七八九"
@@ -120,3 +124,36 @@ def sub_item_marker(n: int) -> str:
     if not 1 <= n <= len(IROHA_ITEMS):
         raise ValueError(f"sub_item_marker() takes 1 to {len(IROHA_ITEMS)}, got {n}")
     return IROHA_ITEMS[n - 1]
+
+
+# The mark a note or a paragraph begins with, and the full-width spaces after it, under
+# which its further lines hang (※　陪席予定の… / 　　…). The marks of JIS X 0208, one em
+# wide in a Japanese face; not •, the ASCII * nor a half-width space, which a
+# proportional face sets narrower than em_width counts them.
+_LEAD_MARK = re.compile(r"^[※＊・●○◆◇■□]　*")
+
+
+def lead_mark_em(line: str) -> float:
+    """The width (em) of the mark a note or a paragraph of an item's text begins with
+    (※　: 2, ・: 1), or 0 for one without."""
+    mark = _LEAD_MARK.match(line)
+    return em_width(mark.group()) if mark else 0.0
+
+
+# The number a point begins with, and the spaces after it, past which its further lines
+# hang where the house so sets numbered points ((1)県看護協会は、… / 　　等の検討や、…):
+# a bracketed number or katakana ((1), （１）, （ア）) or a circled one (⑴, ①), with or
+# without a space after it; a bare number (１, 1., 一, ア) only with a full-width space
+# after it, so that a paragraph beginning 2024年 or 1.5倍 is no point.
+_LEAD_NUMBER = re.compile(r"^([(（](?:[0-9０-９]{1,3}|[ア-ン])[)）]|[⑴-⒇①-⑳]"
+                          r"|(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[ア-ン])[.．]?(?=　))(　*)")
+
+
+def lead_number(line: str) -> tuple[str, str, float] | None:
+    """The number a numbered point begins with, the text after it and the spaces between,
+    and the em from the number's start to the text's ((1)　県… → ("(1)", "県…", 2.5);
+    （１）県… → 3; １　乙… → 2); None for a paragraph without one."""
+    found = _LEAD_NUMBER.match(line)
+    if not found or found.end() == len(line):
+        return None
+    return found.group(1), line[found.end():], em_width(found.group())

@@ -5,6 +5,8 @@
 
 The real case is built by the real command line, PDF and DOCX, and read back line by
 line; a variation adds a section after the 記 block, which counts on after the heading.
+The numbered heading is set as the sections' headings are (their face, PDF and DOCX),
+as 島根県 sets 1 覚書調印式 and 2 覚書の概要 alike (`shimane-kango-2025`).
 A numbered key beside an item, or a heading numbered where no marker numbers the
 sections, has no effect: each stops with file, line and key.
 """
@@ -12,9 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from docx import Document
+
 from jpdocs import cli
 
 from conftest import needs_poppler, no_space, real_case_variant
+from glyphs import page_rows
 from test_contact_forms import docx_paragraphs, lines_of
 from test_notice_format import check, has_error
 
@@ -73,3 +79,46 @@ def test_numbered_without_a_section_marker_is_an_error(tmp_path, capsys):
     code, _, err = check(path, capsys)
     assert code == 1 and has_error(err, path, HEADING.strip(), "press_notice.ki[0].numbered",
                                    "it would have no effect"), err
+
+
+def _fonts(pdf: Path) -> dict[str, set[str]]:
+    """Each line of the PDF (its text without spaces) → the fonts its glyphs are set in."""
+    out: dict[str, set[str]] = {}
+    for row in page_rows(pdf, 0):
+        text = no_space("".join(c["text"] for c in row))
+        out.setdefault(text, set()).update(c["fontname"].split("+")[-1] for c in row if not c["text"].isspace())
+    return out
+
+
+@needs_poppler
+@pytest.mark.parametrize("case, style, numbered, section", [
+    ("tokyo-water-ibaraki-2014", "tokyo-water.yaml", "３締結式について", "２覚書主旨"),
+    # 島根県 sets 1 覚書調印式 over its items as 2 覚書の概要 (the page sets both alike)
+    ("shimane-kango-2025", "shimane-pref.yaml", "1覚書調印式", "2覚書の概要"),
+])
+def test_the_numbered_heading_is_set_as_the_sections_headings_are(tmp_path, capsys, case, style, numbered,
+                                                                   section):
+    """In the series of the sections' headings, it is set as they are: in their face (the
+    heading style's gothic, not the 記 items' mincho), PDF and DOCX alike; the items under
+    it are still set as items."""
+    path = real_case_variant(tmp_path, case, style)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "out" / case
+    fonts = _fonts(out / "press-notice.pdf")
+    assert fonts[numbered] == fonts[section] and len(fonts[section]) == 1, fonts
+    item = next(t for t in fonts if t.startswith(("１日時", "(1)日時")))
+    assert fonts[item] != fonts[section], fonts                       # an item: the 記's own face
+    doc = Document(out / "press-notice.docx")
+    styles = {no_space(p.text): p.style.name for p in doc.paragraphs if p.text.strip()}
+    assert styles[numbered] == styles[section], styles
+
+
+@needs_poppler
+def test_a_heading_not_numbered_is_still_set_as_an_items_label(tmp_path, capsys):
+    """Without numbered: the heading stands in the 記 block as a label would, in its face."""
+    path = variant(tmp_path, (HEADING, "    - heading: 締結式について"))
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf"])
+    assert code == 0, capsys.readouterr().err
+    fonts = _fonts(tmp_path / "out" / CASE / "press-notice.pdf")
+    assert fonts["締結式について"] == fonts["１日時"] != fonts["２覚書主旨"], fonts

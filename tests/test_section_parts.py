@@ -5,7 +5,9 @@ Both real cases are built by the command line and read back: the PDF's lines gly
 glyph (the subheading an em in from the section's heading, its text an em further in,
 a mark's later lines hung after it), the structure tree (each subheading a heading one
 level under the section's, no level skipped) and the DOCX (each subheading a paragraph
-of Word's next outline level, its text an em further in). A part with nothing under its
+of Word's next outline level, its text an em further in), and 原村's 第2条(…) at the
+section's margin over its text, as its house sets parts (notice.section_parts: margin,
+`hara-ichinomiya-2025`). A part with nothing under its
 subheading and a table beside parts are refused with file, line and key."""
 from __future__ import annotations
 
@@ -234,3 +236,99 @@ def test_a_part_that_would_print_a_hole_is_refused_with_no_output(tmp_path, sect
     found = [line for line in result.stderr.splitlines() if f": {key}: " in line and words in line]
     assert found and re.match(rf"error: {re.escape(str(spec))}:\d+: ", found[0]), result.stderr
     assert not list((tmp_path / "out").rglob("*.pdf")) and not list((tmp_path / "out").rglob("*.docx"))
+
+
+# ------------------------------------------------------------------ parts at the margin
+
+HARA = "hara-ichinomiya-2025"     # 原村: 第2条(…) and 第4条(…) quoted over their text (notice.section_parts: margin)
+
+
+@pytest.fixture(scope="module")
+def hara(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("parts-margin")
+    result = run_generate(REAL / f"{HARA}.yaml", "-o", out, "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    return out / HARA
+
+
+def test_a_house_setting_parts_at_the_margin_sets_each_subheading_there_over_the_sections_text(hara):
+    """Each article heading at the section heading's margin, its text set as the section's
+    own paragraphs are: the first line one em in and the later lines at the margin, a
+    bullet one em in with its later lines under its text (section_mark_hang)."""
+    section = _section(HARA)
+    rows = _rows(hara / "press-notice.pdf")
+    texts = [t for t, _ in rows]
+    head = next(i for i, t in enumerate(texts) if t.endswith(_plain(section["heading"])))   # ２.協定内容
+    margin, size = _x(rows[head][1]), rows[head][1][0]["size"]
+    at = head
+    for part in section["parts"]:
+        at = texts.index(_plain(part["heading"]), at + 1)
+        assert abs(_x(rows[at][1]) - margin) < 0.5, part["heading"]          # at the margin, not an em in
+        for para in part["paragraphs"]:
+            at += 1
+            assert _plain(para).startswith(texts[at]), (texts[at], para)
+            assert abs(_x(rows[at][1]) - (margin + size)) < 0.5, para       # one em in, as the section's own
+            whole = texts[at]
+            while whole != _plain(para):
+                at += 1
+                whole += texts[at]
+                expected = margin + 2 * size if para[0] == "・" else margin
+                assert abs(_x(rows[at][1]) - expected) < 0.5, (para, texts[at])
+    # still headings a level under the section's, as indented parts are
+    headings = _headings(hara / "press-notice.pdf")
+    levels = dict((t, level) for level, t in headings)
+    above = next(level for level, t in headings if t.endswith(_plain(section["heading"])))
+    assert [levels.get(_plain(p["heading"])) for p in section["parts"]] == [above + 1] * 2
+
+
+def test_the_docx_sets_parts_at_the_margin_as_the_pdf(hara):
+    section = _section(HARA)
+    doc = Document(hara / "press-notice.docx")
+    paras = [Paragraph(p, doc) for p in doc.element.body.iter(qn("w:p"))]
+    by_text = {_plain(p.text): p for p in paras}
+    size = 10.5
+    for part in section["parts"]:
+        sub = by_text[_plain(part["heading"])]
+        assert _outline(sub) == 2 and abs(_indent(sub, "left_indent")) < 0.1, part["heading"]
+        for para in part["paragraphs"]:
+            p = by_text[_plain(para)]
+            first, left = _indent(p, "first_line_indent"), _indent(p, "left_indent")
+            assert abs(left + first - size) < 0.1, para                    # its first line one em in
+
+
+def test_a_house_value_for_parts_other_than_the_two_is_refused_at_its_line(tmp_path):
+    spec = seed_with_sections(tmp_path, "parts", [{"heading": "協定内容", "parts": [
+        {"heading": "第２条（平時の連携・交流）", "paragraphs": ["ふだんから連携します。"]}]}])
+    (tmp_path / "house.yaml").write_text("notice:\n  section_parts: left\n", encoding="utf-8")
+    text = spec.read_text(encoding="utf-8").replace("issuer: ", "style: house.yaml\nissuer: ", 1)
+    spec.write_text(text, encoding="utf-8")
+    result = run_generate(spec, "-o", tmp_path / "out", "--format", "pdf")
+    assert result.returncode == 1, result.stdout
+    assert (f"error: {tmp_path / 'house.yaml'}:2: notice.section_parts: must be one of 'indented' or 'margin',"
+            " got the text 'left'") in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_two_sections_of_parts_are_set_alike(tmp_path):
+    """神戸市港湾局 sets 1. 連携協定の概要 and 2. 締結式の概要 alike, each (1) and (2) a
+    subheading over its text (`kobe-panama-2022`): every subheading at one x in one face,
+    every text's first line at one x, in both sections."""
+    case = "kobe-panama-2022"
+    result = run_generate(REAL / f"{case}.yaml", "-o", tmp_path, "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    spec = yaml.safe_load((REAL / f"{case}.yaml").read_text(encoding="utf-8"))
+    sections = [s for s in spec["press_notice"]["sections"] if s.get("parts")]
+    assert len(sections) == 2 and not spec["press_notice"]["ki"]
+    rows = _rows(tmp_path / case / "press-notice.pdf")
+    texts = [t for t, _ in rows]
+    heads, firsts = set(), set()
+    at = 0
+    for section in sections:
+        at = next(i for i in range(at, len(texts)) if texts[i].endswith(_plain(section["heading"])))
+        for part in section["parts"]:
+            at = texts.index(_plain(part["heading"]), at + 1)
+            row = rows[at][1]
+            heads.add((round(_x(row), 1), row[0]["fontname"]))
+            firsts.add(round(_x(rows[at + 1][1]), 1))
+    assert len(heads) == 1 and len(firsts) == 1, (heads, firsts)

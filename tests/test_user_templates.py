@@ -241,24 +241,39 @@ def test_a_contact_template_that_prints_no_contact_is_asked_nothing_by_the_label
     assert f"{LEFT_OUT} {mine}: the press-notice leaves it out" in err, err
 
 
+# the paragraphs of a section in section.xml.j2 as they are, and as they were before a
+# paragraph hung after its mark (notice.section_mark_hang) or its number (section_number_hang)
+_SECTION_PARAGRAPHS = ("""{% for para in section.paragraphs %}{% set h = hangs[loop.index0] %}{% set point = hangs.points[loop.index0] %}
+{% if point %}
+<item style="body" marker="{{ point.marker }}" level="1" hang="{{ point.hang }}" before="{{ 8 if loop.first and not section.heading else 0 }}">{{ point.text }}</item>
+{% else %}
+<p {% if h %}left="{{ 1 + h }}" indent="{{ -h }}"{% else %}indent="1"{% endif %}{% if loop.first and not section.heading %} before="8"{% endif %}>{{ para }}</p>
+{% endif %}
+{% endfor %}""", """{% for para in section.paragraphs %}
+<p indent="1"{% if loop.first and not section.heading %} before="8"{% endif %}>{{ para }}</p>
+{% endfor %}""")
+
+
 @needs_poppler
-def test_a_notice_template_older_than_the_hanging_sections_is_refused(tmp_path, capsys):
-    """物質・材料研究機構 (nims-tsukuba-2010) hangs a section's bullets after ・
-    (notice.section_mark_hang in styles/nims.yaml). A notice template of before it reads
-    `sections` as (section, heading) and would print every bullet unhung: the key is
-    refused at the style file's line (the bundled template reads notice_sections)."""
-    case = REAL / "nims-tsukuba-2010.yaml"
-    house = REAL / "styles" / "nims.yaml"
-    new = ("{% for para in section.paragraphs %}{% set h = hangs[loop.index0] %}\n"
-           '<p {% if h %}left="{{ 1 + h }}" indent="{{ -h }}"{% else %}indent="1"{% endif %}')
+@pytest.mark.parametrize("case, style, key", [
+    # 物質・材料研究機構 hangs a section's bullets after ・ (styles/nims.yaml)
+    ("nims-tsukuba-2010", "nims.yaml", "section_mark_hang"),
+    # 島根県 hangs the points of 2 覚書の概要 after their (1) (styles/shimane-pref.yaml)
+    ("shimane-kango-2025", "shimane-pref.yaml", "section_number_hang"),
+])
+def test_a_notice_template_older_than_the_hanging_sections_is_refused(tmp_path, capsys, case, style, key):
+    """A notice template of before the hangs reads `sections` as (section, heading) and
+    would print every bullet and point unhung: the key is refused at the style file's
+    line (the bundled template reads notice_sections)."""
+    house = REAL / "styles" / style
     # the loops over the sections in the notice's template, a section's paragraphs in the
     # template it includes for each (section.xml.j2): both as they were before the hang
     mine = old_template(tmp_path / "mine", "press-notice.xml.j2",
                         ("heading, hangs in notice_sections if", "heading in sections if"))
-    old_template(mine, "section.xml.j2", (new, '{% for para in section.paragraphs %}\n<p indent="1"'))
-    code, err = build(case, mine, tmp_path / "out", capsys)
+    old_template(mine, "section.xml.j2", _SECTION_PARAGRAPHS)
+    code, err = build(REAL / f"{case}.yaml", mine, tmp_path / "out", capsys)
     assert code == 1, err
-    assert (f"error: {house}:{line_of(house, 'section_mark_hang')}: notice.section_mark_hang: {NO_EFFECT}"
+    assert (f"error: {house}:{line_of(house, key)}: notice.{key}: {NO_EFFECT}"
             f" {mine} does not heed this key, which the bundled one reads at {TEMPLATES / 'press-notice.xml.j2'}:"
             f"{line_of(TEMPLATES / 'press-notice.xml.j2', 'in notice_sections')}:") in err, err
     refused(err, tmp_path / "out")

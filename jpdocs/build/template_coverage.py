@@ -32,6 +32,7 @@ import functools
 from pathlib import Path
 
 from ..content import model
+from ..content.agreement.prose import HungParagraph
 from ..content.agreement.text import SignatureLine
 from ..content.locate import spec_strings
 from ..errors import Problem
@@ -43,7 +44,7 @@ from ..spec.strict import Model
 # A house style's key whose effect the templates see only in a value of the context that
 # templates written before it do not read: key path → that value's name (the key is
 # tried, settings_without_effect, where the user's templates never name the value).
-CARRIED = {("notice", "section_mark_hang"): "notice_sections"}
+CARRIED = {("notice", "section_mark_hang"): "notice_sections", ("notice", "section_number_hang"): "notice_sections"}
 
 # A house style's key (and the value of it that matters; None: any value but the
 # default's) → what carries it to the templates: the context's names (one of them
@@ -66,7 +67,14 @@ NEEDS_BLOCK = [
      "line printing the contact at the top (top_contact)"),
     (("agreement", "space_before_signer"), None, (SignatureLine, "before"),
      "space above a signature line (a <spacer> of its `before` over the line)"),
+    (("agreement", "prose_number_hang"), True, (HungParagraph, "hang"),
+     "numbered paragraph of prose set as an item hung after its number (its `marker`, `text` and `hang`)"),
 ]
+
+
+def _as_written(value) -> str:
+    """A setting's value as a style file writes it (true, not Python's True)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _printed(doc: model.Document) -> str:
@@ -195,7 +203,7 @@ def settings_unhonoured(style, kind: str, theirs: tuple[set, list[Path]], bundle
             missing = bool(named[0] & set(carrier)) and not named[1] & set(carrier)
         if missing:
             out.append(Problem(str(source), line_of(lines, path), dotted(path),
-                               f"the house sets {dotted(path)}: {setting}, and the template in {templates}"
+                               f"the house sets {dotted(path)}: {_as_written(setting)}, and the template in {templates}"
                                f" has no {what}: the {kind} would be printed as if the key were not there;"
                                " add it to the template, as the bundled one has it, or build without the key"))
     return out

@@ -56,6 +56,10 @@ class KiItem:
     keep: tuple[int, ...] = ()
     # heading (a line over the items after it, its text the label): the space above it (pt)
     space_before: float = 0.0
+    # heading: numbered in the series of the notice's sections (ki: - {heading: …, numbered:
+    # true}, 3 締結式について after 1 経緯 and 2 覚書主旨): set as the sections' headings are,
+    # in their style and with their space above, not as an item's label
+    numbered: bool = False
     # people and groups (and an agenda's rows under its steps): each cell flush left in
     # a column as wide as its widest (notice.people: tabulated), a group's label a row
     # of one cell across them, not the titles right-aligned against the names

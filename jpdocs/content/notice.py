@@ -10,10 +10,10 @@ is an error (spec/notice_checks.py), as is any other key that would have no effe
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .. import enumeration, japanese
+from ..enumeration import lead_mark_em
 from ..errors import InputError, Problem
 from ..spec.joint import signer_list
 from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings, pointed_attachment
@@ -392,50 +392,39 @@ def numbered_ki_headings(notice) -> int:
     return sum(1 for e in notice.ki or () if e.heading is not None and e.numbered)
 
 
-def numbered_headings(spec: Spec, style) -> dict[int, str]:
-    """The headings among the office's 記 items as printed (ki_headings), a numbered one
-    (numbered: true) with the section marker and the number after the sections before
-    the 記 block: 東京都水道局's 1 経緯, 2 覚書主旨, then 3 締結式について over its items."""
-    n, out = spec.press_notice, ki_headings(spec)
+def numbered_headings(spec: Spec, style) -> dict[int, tuple[str, bool]]:
+    """The headings among the office's 記 items as printed (ki_headings), each with
+    whether it is numbered in the series of the notice's sections (numbered: true): then
+    with the section marker and the number after the sections before the 記 block,
+    東京都水道局's 1 経緯, 2 覚書主旨, then 3 締結式について over its items."""
+    n, out = spec.press_notice, {k: (text, False) for k, text in ki_headings(spec).items()}
     form = section_marker_of(n, style)
     number = sum(1 for s in n.sections if s.before_ki and s.heading and s.numbered is not False)
     numbered = iter(e for e in n.ki or () if e.heading is not None)
     for k in sorted(out):
         if next(numbered).numbered and form:
             number += 1
-            out[k] = form.replace("{number}", japanese.digits(number, style.digits)) + out[k]
+            out[k] = (form.replace("{number}", japanese.digits(number, style.digits)) + out[k][0], True)
     return out
 
 
-def with_headings(items: list[KiItem], headings: dict[int, str], style) -> list[KiItem]:
+def with_headings(items: list[KiItem], headings: dict[int, tuple[str, bool]], style) -> list[KiItem]:
     """The items with the office's headings among them (ki: - heading: ＜概要＞), each
     before the item it opens a group with; a heading is no item: it takes no number,
     and the items' form (with_form) is made without it. It stands where an item's
     label would, as far from the item before it as an item stands (the writers'
-    half a line), and is kept with the item after it."""
+    half a line), and is kept with the item after it; one numbered in the series of
+    the sections (numbered: true) is set as their headings are (KiItem.numbered)."""
     if not headings:
         return items
     before = style.styles["item"].size * 0.5
     out: list[KiItem] = []
     for k, it in enumerate(items):
         if k in headings:
-            out.append(KiItem(headings[k], "heading", space_before=before))
+            text, numbered = headings[k]
+            out.append(KiItem(text, "heading", space_before=before, numbered=numbered))
         out.append(it)
     return out
-
-
-# The mark a note or a paragraph begins with, and the full-width spaces after it, under
-# which its further lines hang (※　陪席予定の… / 　　…). The marks of JIS X 0208, one em
-# wide in a Japanese face; not •, the ASCII * nor a half-width space, which a
-# proportional face sets narrower than em_width counts them.
-_LEAD_MARK = re.compile(r"^[※＊・●○◆◇■□]　*")
-
-
-def lead_mark_em(line: str) -> float:
-    """The width (em) of the mark a note or a paragraph of an item's text begins with
-    (※　: 2, ・: 1), or 0 for one without."""
-    mark = _LEAD_MARK.match(line)
-    return japanese.em_width(mark.group()) if mark else 0.0
 
 
 def list_points(entries, style) -> tuple[tuple[tuple[str, ...], str], ...]:

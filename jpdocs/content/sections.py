@@ -4,31 +4,54 @@ numbered where the spec or the house says so (section_marker: "{number}." →
 as written. templates/press-notice.xml.j2 prints them."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .. import japanese
+from ..enumeration import lead_mark_em, lead_number
 from ..errors import InputError, Problem
 from ..spec.source import dotted, line_of
 from ..spec.style_checks import marker_problem
-from .notice import lead_mark_em, numbered_ki_headings, section_marker_of
+from .notice import numbered_ki_headings, section_marker_of
+
+
+@dataclass(frozen=True)
+class Point:
+    """A paragraph that begins with a number, set as a numbered point where the house
+    hangs them (notice.section_number_hang): its number, the text after it (the spaces
+    between are the gap up to the text) and the em from the number's start to the
+    text's, where its later lines stand."""
+    marker: str
+    text: str
+    hang: float
 
 
 class Hangs(tuple):
     """By paragraph of a section, the width (em) of the mark its later lines hang
-    under (0: none); `parts`, the same for each of its parts' paragraphs (sections[].
+    under (0: none); `points`, by paragraph, its Point where it is set as a numbered
+    point (None: not); `parts`, the same for each of its parts' paragraphs (sections[].
     parts), in order. A tuple still, so that a template written before parts reads
     a section's hangs as it did."""
     parts: tuple = ()
-    template_api = ("parts",)
+    points: tuple = ()
+    template_api = ("parts", "points")
 
 
-def _hangs(paragraphs, hang: bool) -> tuple:
-    return tuple(lead_mark_em(p) if hang else 0 for p in paragraphs)
+def _hangs(paragraphs, notice_form) -> Hangs:
+    """By paragraph, the em its later lines hang by after its mark (・, ※) where the house
+    hangs marked paragraphs; `points`, its number ((1), １　) where it hangs numbered ones."""
+    hangs = Hangs(lead_mark_em(p) if notice_form.section_mark_hang else 0 for p in paragraphs)
+    numbered = (lead_number(p) if notice_form.section_number_hang and not hang else None
+                for p, hang in zip(paragraphs, hangs))
+    hangs.points = tuple(Point(*n) if n else None for n in numbered)
+    return hangs
 
 
 def numbered_sections(notice, style, items: int = 0) -> list[tuple]:
     """Each section with its heading as printed (None: it has none) and, by paragraph,
     the width (em) of the mark (・, ●, ※) under which its further lines hang, where the
-    house hangs them (notice.section_mark_hang; else 0 each), and its parts' the same
-    (Hangs.parts), in the spec's order.
+    house hangs them (notice.section_mark_hang; else 0 each), its numbered points where
+    the house sets them so (Hangs.points, notice.section_number_hang), and its parts'
+    the same (Hangs.parts), in the spec's order.
     The sections with a heading are numbered in the order they are printed: those before
     the 記 block first, then those after it (after the 記 block's numbered headings, if
     any, or after its `items` numbered items: sections_follow_items); a section
@@ -46,9 +69,8 @@ def numbered_sections(notice, style, items: int = 0) -> list[tuple]:
         heading = s.heading
         if heading and form and id(s) in numbers:
             heading = form.replace("{number}", japanese.digits(numbers[id(s)], style.digits)) + heading
-        hang = style.notice.section_mark_hang
-        hangs = Hangs(_hangs(s.paragraphs, hang))
-        hangs.parts = tuple(_hangs(part.paragraphs, hang) for part in s.parts)
+        hangs = _hangs(s.paragraphs, style.notice)
+        hangs.parts = tuple(_hangs(part.paragraphs, style.notice) for part in s.parts)
         out.append((s, heading, hangs))
     return out
 

@@ -130,6 +130,10 @@ class AgreementStyle(StyleModel):
     # the text under it, none where the line holds the number (第１条（目的）); 0: at the margin
     heading_indent: float | None = None
     article_hang: float = 1            # an article's or paragraph's later lines hung in under 第１条　/ ２　; 0: at the margin
+    # true: a paragraph of prose (document.prose) that begins with a number (１　, (1)) hangs
+    # its later lines under its text after the number, as 国税庁's page sets a 合意書's
+    # numbered paragraphs; false: each paragraph's later lines at the margin
+    prose_number_hang: bool = False
     space_before_article: float = 6    # points above each article; 0: the articles run on (日野市)
     # between an item's marker and its text; null: （１） hangs its text 3.5 em, another
     # marker one em past the widest; 0: straight after (⑴無人航空機…)

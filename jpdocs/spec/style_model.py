@@ -248,6 +248,15 @@ class NoticeStyle(StyleModel):
     # with a mark (・, ●, ※ and the spaces after it) has its later lines hang under its
     # text, as the 記 block's text always has (物質・材料研究機構's 概要 in bullets)
     section_mark_hang: bool = False
+    # true: a paragraph of those sections that begins with a number ((1), （１）, ⑴, １　,
+    # ア　 and the spaces after it) has its later lines hang under its text, as 島根県 sets
+    # the points of 覚書の概要; most pages set them as any paragraph, later lines at the margin
+    section_number_hang: bool = False
+    # a section's parts (sections[].parts): indented, each subheading one em in and its
+    # paragraphs one em further in than the section's own; margin, each subheading at the
+    # section's margin over paragraphs set as the section's own, as 原村 quotes 第2条(…)
+    # over its text
+    section_parts: Literal["indented", "margin"] = "indented"
     ki_heading: Literal["center", "left", "none"] = "center"   # 記 centred; left: at the left; none: no heading
     ki_marker: str = "{number}"     # １　日時 in the house's digits; "（{number}）"; "⑴" → ⑴ ⑵ ⑶; "◯"; "": the label alone
     # line: the label on its line, the item's text under it; inline: the text after the

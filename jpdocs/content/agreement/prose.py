@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...enumeration import CIRCLED, list_marks
+from ...enumeration import CIRCLED, lead_number, list_marks
 
 D = ("agreement", "document")
 
@@ -33,10 +33,32 @@ class ProseCentredLine:
     centred: str
 
 
-def prose_parts(prose) -> tuple:
-    """The prose as the template prints it: each paragraph a string, each list its ProseItems,
+class HungParagraph(str):
+    """A paragraph of prose that begins with a number (１　乙は，…), set as a numbered point
+    where the house hangs them (agreement.prose_number_hang): a string still, the whole
+    paragraph, as a template written before it prints it, with `marker` (１), `text`
+    (乙は，…: the spaces between are the gap up to it) and `hang`, the em from the
+    number's start to the text's, where its later lines stand."""
+    marker: str = ""
+    text: str = ""
+    hang: float = 0.0
+    template_api = ("marker", "text", "hang")
+
+
+def _hung(paragraph: str, hang: bool) -> str:
+    number = lead_number(paragraph) if hang else None
+    if number is None:
+        return paragraph
+    out = HungParagraph(paragraph)
+    out.marker, out.text, out.hang = number
+    return out
+
+
+def prose_parts(prose, number_hang: bool = False) -> tuple:
+    """The prose as the template prints it: each paragraph a string (a HungParagraph where
+    it begins with a number and the house hangs such paragraphs), each list its ProseItems,
     each centred line its ProseCentredLine."""
-    return tuple(p if isinstance(p, str) else ProseCentredLine(p.text) if hasattr(p, "align")
+    return tuple(_hung(p, number_hang) if isinstance(p, str) else ProseCentredLine(p.text) if hasattr(p, "align")
                  else ProseHeadingLine(p.heading) if hasattr(p, "heading")
                  else ProseItems(tuple(p.items), p.marker or "", list_marks(p.marker or "", len(p.items)))
                  for p in prose)

@@ -5,6 +5,7 @@
 
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
+from ...enumeration import lead_mark_em
 from ..base import Line, Strict
 from ..strict import BeforeValidator, Field, model_validator
 from ..strict.fields import MinLen
@@ -215,6 +216,20 @@ class LabelledLines(Strict):
     between the label and the lines."""
     label: Line
     lines: Annotated[list[Line], MinLen(1)]
+
+
+class OpeningNote(Strict):
+    """A note of the text set apart under the paragraph before it, as 長野県林務部 sets
+    ※県が行う「森林（もり）の里親促進事業」により、…協定です。 under its opening: at the
+    text's margin, not one em in as a paragraph begins, a little space above it, its
+    later lines under the text after its mark (※　, ＊), as written."""
+    template_api: ClassVar[tuple[str, ...]] = ("mark_em",)
+    note: Line
+
+    def mark_em(self) -> float:
+        """The width (em) of the mark the note begins with and the spaces after it (※: 1;
+        0 without one): where its later lines stand."""
+        return lead_mark_em(self.note)
 
 
 class KiEntry(Strict):
@@ -436,8 +451,9 @@ class PressNotice(Strict):
     # the heading above the opening (default from the house style: 内容); false: none
     opening_heading: Union[Line, Literal[False], None] = None
     # one string per paragraph; or a label and the lines after it ({label, lines}), each
-    # line after the first under the first's text
-    opening: list[Union[Line, LabelledLines]]
+    # line after the first under the first's text; or a note set apart under the paragraph
+    # before it ({note: ※…}), at the margin, its later lines under the text after its mark
+    opening: list[Union[Line, LabelledLines, OpeningNote]]
     # true: the ceremony's date and time, then its place, on one line above the opening,
     # without labels, as the house writes them (令和元年６月７日（金曜日）午前10時～　株式会社
     # コーセー日本橋本社, as 山梨県's pages of the governor's day set it); the 記 block then
