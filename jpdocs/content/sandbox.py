@@ -11,7 +11,9 @@ house style could read, write or delete files. Here the rule is an allow-list:
   methods their class names in `template_api`, nothing else;
 - Jinja's loop variable, namespaces and macros.
 
-Every other attribute is refused, and so is calling anything not on the list.
+Every other attribute is refused, and so is calling anything not on the list. (A
+bundled template is the project's own code: where a render has no user's template in
+it, its attribute reads skip these checks: `attribute_reader`.)
 
 It also bounds what a template can build, whatever the means: each loop step, call,
 attribute lookup and piece of output counts against a step budget per render; a
@@ -319,6 +321,24 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
             except AttributeError:
                 pass                  # Jinja's way: an item of that name, or undefined
         return super().getattr(obj, attribute)
+
+    def attribute_reader(self):
+        """How a bundled template's code reads `obj.name` in this render (templating.py's
+        code generator has it ask once a template's render): the sandbox's getattr where the
+        render gathers the reads of the project's objects or is traced (start_render), else
+        a plain read (_trusted_getattr), which skips what is there for a user's template."""
+        return self._trusted_getattr if self._budget.replays else self.getattr
+
+    def _trusted_getattr(self, obj: Any, attribute: str) -> Any:
+        """`obj.attribute` as a bundled template reads it, trusted: the attribute itself,
+        without the sandbox's step, its record of reads and its allow-list (a bundled
+        template reads only allowed names: tests/test_trusted_templates.py renders every
+        bundled and real spec both ways). An object without the attribute goes the
+        sandbox's way (an item of that name, or undefined)."""
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            return self.getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.step()
