@@ -1,6 +1,6 @@
-"""A bundled template reads attributes trusted (templating.py's code generator,
-TemplateSandbox.attribute_reader): every bundled and real spec renders to the same text
-as through the sandbox's getattr, a render that gathers reads or is traced goes through
+"""A bundled template reads attributes and calls trusted (templating.py's code generator,
+TemplateSandbox.access): every bundled and real spec renders to the same text as
+through the sandbox's getattr and call, a render that gathers reads or is traced goes through
 the sandbox, and a user's template — even one of a bundled template's name and text —
 is compiled as before and still cannot reach what the sandbox refuses."""
 from __future__ import annotations
@@ -76,11 +76,11 @@ def test_a_traced_render_reads_through_the_sandbox():
     style = load_style()
     env = _environment(style)
     env.start_render(None, replays=False)
-    assert env.attribute_reader() == env.getattr
+    assert env.access() == (env.getattr, env.call)
     env.start_render(set())
-    assert env.attribute_reader() == env.getattr
+    assert env.access() == (env.getattr, env.call)
     env.start_render()
-    assert env.attribute_reader() == env._trusted_getattr
+    assert env.access() == (env._trusted_getattr, env._trusted_call)
 
 
 @pytest.mark.parametrize("name", BUNDLED)
@@ -97,8 +97,10 @@ def test_only_the_bundled_file_is_compiled_trusted(tmp_path, name):
     theirs = _code(theirs_env, name)
     from_string = theirs_env.compile((TEMPLATES / name).read_text(encoding="utf-8"), raw=True)
     assert "jpdocs_getattr(" in bundled and "environment.getattr(" not in bundled
+    assert "environment.call(" not in bundled
     for code in (theirs, from_string):
         assert "jpdocs_getattr" not in code and "environment.getattr(" in code
+        assert "jpdocs_call" not in code and ("environment.call(context, " in code) == ("jpdocs_call(context, " in bundled)
 
 
 @pytest.mark.parametrize("attack", [
@@ -129,8 +131,9 @@ def test_a_build_with_a_users_template_never_reads_trusted(tmp_path, capsys, mon
     folder = tmp_path / "templates"
     folder.mkdir()
     shutil.copy(TEMPLATES / "press-notice.xml.j2", folder / "press-notice.xml.j2")
-    monkeypatch.setattr(sandbox.TemplateSandbox, "_trusted_getattr",
-                        lambda *a: pytest.fail("a trusted read in a render with a user's template"))
+    for trusted in ("_trusted_getattr", "_trusted_call"):
+        monkeypatch.setattr(sandbox.TemplateSandbox, trusted,
+                            lambda *a, **k: pytest.fail("a trusted read or call in a render with a user's template"))
     code, err = main([SEED_SPEC, "-o", tmp_path / "out", "--kinds", "press-notice", "--format", "pdf",
                       "--templates", folder], capsys)
     assert code == 0, err

@@ -13,7 +13,7 @@ house style could read, write or delete files. Here the rule is an allow-list:
 
 Every other attribute is refused, and so is calling anything not on the list. (A
 bundled template is the project's own code: where a render has no user's template in
-it, its attribute reads skip these checks: `attribute_reader`.)
+it, its attribute reads and calls skip these checks: `access`.)
 
 It also bounds what a template can build, whatever the means: each loop step, call,
 attribute lookup and piece of output counts against a step budget per render; a
@@ -322,12 +322,15 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
                 pass                  # Jinja's way: an item of that name, or undefined
         return super().getattr(obj, attribute)
 
-    def attribute_reader(self):
-        """How a bundled template's code reads `obj.name` in this render (templating.py's
-        code generator has it ask once a template's render): the sandbox's getattr where the
-        render gathers the reads of the project's objects or is traced (start_render), else
-        a plain read (_trusted_getattr), which skips what is there for a user's template."""
-        return self._trusted_getattr if self._budget.replays else self.getattr
+    def access(self) -> tuple:
+        """How a bundled template's code reads `obj.name` and calls in this render
+        (templating.py's code generator has it ask once a template's render): through the
+        sandbox where the render gathers the reads of the project's objects or is traced
+        (start_render), else trusted (_trusted_getattr, _trusted_call), skipping what is
+        there for a user's template."""
+        if self._budget.replays:
+            return self._trusted_getattr, self._trusted_call
+        return self.getattr, self.call
 
     def _trusted_getattr(self, obj: Any, attribute: str) -> Any:
         """`obj.attribute` as a bundled template reads it, trusted: the attribute itself,
@@ -339,6 +342,13 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
             return getattr(obj, attribute)
         except AttributeError:
             return self.getattr(obj, attribute)
+
+    def _trusted_call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        """A call in a bundled template, trusted: made as call() makes it (_called),
+        without its step, its allow-list of callables and its checks of widths and sizes
+        (a bundled template calls only allowed methods, with arguments of a document's
+        size: the same test renders every spec both ways)."""
+        return _called(__context, __obj, args, kwargs)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.step()

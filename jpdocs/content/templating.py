@@ -101,8 +101,15 @@ def _finalized_output() -> type:
             super().enter_frame(frame)
             if self.trusted and (frame.rootlevel or frame.block_frame):
                 # once a render of the template (its root, or a block): how it reads
-                # attributes in this render (TemplateSandbox.attribute_reader)
-                self.writeline("jpdocs_getattr = environment.attribute_reader()")
+                # attributes and calls in this render (TemplateSandbox.access)
+                self.writeline("jpdocs_getattr, jpdocs_call = environment.access()")
+
+        def write(self, x: str) -> None:
+            # a call in a bundled template: made by jpdocs_call, trusted where the render
+            # is (TemplateSandbox.access), where Jinja's visit_Call begins the sandbox's
+            # call (a step, the allow-list, the sizes of the arguments and the result:
+            # ~15,000 instructions a call, ~10 a notice)
+            super().write("jpdocs_call(context, " if self.trusted and x == "environment.call(context, " else x)
 
         @optimizeconst
         def visit_Getattr(self, node, frame) -> None:
@@ -220,8 +227,9 @@ def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dat
 # The cache's file names: apart from those of the code Jinja's own generator made
 # (_finalized_output), which a cache written before would still hold, and from the
 # code earlier versions of it made (output1: str(environment.finalize(…)); output2: a
-# bundled template's attributes read through the sandbox, not jpdocs_getattr).
-BYTECODE_FILES = "__jpdocs_output3_%s.cache"
+# bundled template's attributes read through the sandbox, not jpdocs_getattr; output3:
+# its calls made through the sandbox, not jpdocs_call).
+BYTECODE_FILES = "__jpdocs_output4_%s.cache"
 
 
 def _bytecode_cache():
@@ -237,13 +245,14 @@ def _bytecode_cache():
 
 
 # The entries of the cache's names before BYTECODE_FILES (Jinja's own, __jinja2_%s.cache,
-# __jpdocs_output1_%s.cache and __jpdocs_output2_%s.cache): never read again, they would stay in the user's cache
+# __jpdocs_output1_, 2_ and 3_%s.cache): never read again, they would stay in the user's cache
 # folder for ever. They are removed once, and the file STALE_REMOVED says so: a cache
 # folder may hold thousands of entries (one per template source), and listing it at
 # every start would cost ms. (Named anew with each name retired: a folder swept before
-# output2 was retired is swept again.)
-STALE_FILES = (("__jinja2_", ".cache"), ("__jpdocs_output1_", ".cache"), ("__jpdocs_output2_", ".cache"))
-STALE_REMOVED = "__jpdocs_stale_removed3"
+# output3 was retired is swept again.)
+STALE_FILES = (("__jinja2_", ".cache"), ("__jpdocs_output1_", ".cache"), ("__jpdocs_output2_", ".cache"),
+               ("__jpdocs_output3_", ".cache"))
+STALE_REMOVED = "__jpdocs_stale_removed4"
 
 
 @lru_cache(maxsize=4)
