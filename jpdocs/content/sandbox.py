@@ -11,7 +11,9 @@ house style could read, write or delete files. Here the rule is an allow-list:
   methods their class names in `template_api`, nothing else;
 - Jinja's loop variable, namespaces and macros.
 
-Every other attribute is refused, and so is calling anything not on the list.
+Every other attribute is refused, and so is calling anything not on the list. (A
+bundled template is the project's own code: where a render has no user's template in
+it, its attribute reads and calls skip these checks: `access`.)
 
 It also bounds what a template can build, whatever the means: each loop step, call,
 attribute lookup and piece of output counts against a step budget per render; a
@@ -319,6 +321,34 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
             except AttributeError:
                 pass                  # Jinja's way: an item of that name, or undefined
         return super().getattr(obj, attribute)
+
+    def access(self) -> tuple:
+        """How a bundled template's code reads `obj.name` and calls in this render
+        (templating.py's code generator has it ask once a template's render): through the
+        sandbox where the render gathers the reads of the project's objects or is traced
+        (start_render), else trusted (_trusted_getattr, _trusted_call), skipping what is
+        there for a user's template."""
+        if self._budget.replays:
+            return self._trusted_getattr, self._trusted_call
+        return self.getattr, self.call
+
+    def _trusted_getattr(self, obj: Any, attribute: str) -> Any:
+        """`obj.attribute` as a bundled template reads it, trusted: the attribute itself,
+        without the sandbox's step, its record of reads and its allow-list (a bundled
+        template reads only allowed names: tests/test_trusted_templates.py renders every
+        bundled and real spec both ways). An object without the attribute goes the
+        sandbox's way (an item of that name, or undefined)."""
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            return self.getattr(obj, attribute)
+
+    def _trusted_call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        """A call in a bundled template, trusted: made as call() makes it (_called),
+        without its step, its allow-list of callables and its checks of widths and sizes
+        (a bundled template calls only allowed methods, with arguments of a document's
+        size: the same test renders every spec both ways)."""
+        return _called(__context, __obj, args, kwargs)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.step()

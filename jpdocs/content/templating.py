@@ -86,9 +86,44 @@ def _finalized_output() -> type:
     m's text (tests/test_sandbox.py compares the two on every bundled template and spec).
     Made when a template is first compiled: a build whose templates come from the
     bytecode cache does not import Jinja's compiler."""
-    from jinja2.compiler import CodeGenerator
+    from jinja2.compiler import CodeGenerator, optimizeconst
 
     class FinalizedOutput(CodeGenerator):
+        def __init__(self, environment, name, filename, *args, **kwargs) -> None:
+            super().__init__(environment, name, filename, *args, **kwargs)
+            # A bundled template is the project's own code, not a user's: its attribute
+            # reads are trusted (see visit_Getattr). Told by its file, as template_memo
+            # tells one: a user's template of the same name (--templates) is elsewhere,
+            # and one made from a string has no file.
+            self.trusted = filename is not None and os.path.dirname(os.path.normpath(filename)) == str(TEMPLATES)
+
+        def enter_frame(self, frame) -> None:
+            super().enter_frame(frame)
+            if self.trusted and (frame.rootlevel or frame.block_frame):
+                # once a render of the template (its root, or a block): how it reads
+                # attributes and calls in this render (TemplateSandbox.access)
+                self.writeline("jpdocs_getattr, jpdocs_call = environment.access()")
+
+        def write(self, x: str) -> None:
+            # a call in a bundled template: made by jpdocs_call, trusted where the render
+            # is (TemplateSandbox.access), where Jinja's visit_Call begins the sandbox's
+            # call (a step, the allow-list, the sizes of the arguments and the result:
+            # ~15,000 instructions a call, ~10 a notice)
+            super().write("jpdocs_call(context, " if self.trusted and x == "environment.call(context, " else x)
+
+        @optimizeconst
+        def visit_Getattr(self, node, frame) -> None:
+            """`obj.name` in a bundled template: read through jpdocs_getattr, a plain read
+            where the render gathers no reads and is not traced, where Jinja's code calls the
+            sandbox's getattr (a step, the record of reads, the allow-list: ~2,000
+            instructions a read, ~120 reads a notice). A user's template keeps Jinja's."""
+            if not self.trusted or self.environment.is_async:
+                super().visit_Getattr(node, frame)
+                return
+            self.write("jpdocs_getattr(")
+            self.visit(node.node, frame)
+            self.write(f", {node.attr!r})")
+
         def _output_child_pre(self, node, frame, finalize) -> None:
             if finalize.src is None:                # (no finalize: Jinja's own way)
                 super()._output_child_pre(node, frame, finalize)
@@ -191,8 +226,10 @@ def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dat
 
 # The cache's file names: apart from those of the code Jinja's own generator made
 # (_finalized_output), which a cache written before would still hold, and from the
-# code an earlier version of it made (output1: str(environment.finalize(…))).
-BYTECODE_FILES = "__jpdocs_output2_%s.cache"
+# code earlier versions of it made (output1: str(environment.finalize(…)); output2: a
+# bundled template's attributes read through the sandbox, not jpdocs_getattr; output3:
+# its calls made through the sandbox, not jpdocs_call).
+BYTECODE_FILES = "__jpdocs_output4_%s.cache"
 
 
 def _bytecode_cache():
@@ -208,13 +245,14 @@ def _bytecode_cache():
 
 
 # The entries of the cache's names before BYTECODE_FILES (Jinja's own, __jinja2_%s.cache,
-# and __jpdocs_output1_%s.cache): never read again, they would stay in the user's cache
+# __jpdocs_output1_, 2_ and 3_%s.cache): never read again, they would stay in the user's cache
 # folder for ever. They are removed once, and the file STALE_REMOVED says so: a cache
 # folder may hold thousands of entries (one per template source), and listing it at
 # every start would cost ms. (Named anew with each name retired: a folder swept before
-# output1 was retired is swept again.)
-STALE_FILES = (("__jinja2_", ".cache"), ("__jpdocs_output1_", ".cache"))
-STALE_REMOVED = "__jpdocs_stale_removed2"
+# output3 was retired is swept again.)
+STALE_FILES = (("__jinja2_", ".cache"), ("__jpdocs_output1_", ".cache"), ("__jpdocs_output2_", ".cache"),
+               ("__jpdocs_output3_", ".cache"))
+STALE_REMOVED = "__jpdocs_stale_removed4"
 
 
 @lru_cache(maxsize=4)
