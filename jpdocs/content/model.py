@@ -297,6 +297,9 @@ class Document:
 
 def plain_text(inlines: list[Inline]) -> str:
     """The characters of a run of inlines, line breaks as newlines."""
+    if len(inlines) == 1:          # (most paragraphs: their text as it is, no join)
+        i = inlines[0]
+        return i.text if isinstance(i, Text) else "\n"
     return "".join(i.text if isinstance(i, Text) else "\n" for i in inlines)
 
 
