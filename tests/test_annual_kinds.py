@@ -25,6 +25,7 @@ def covenant(tmp_path: Path, kind: str = "盟約書", title: str | None = None, 
     """The real 盟約書 with a notice, a release after it and areas (no 協定 in any of
     its words), as `kind` with `title` if given."""
     shutil.copytree(REAL / "styles", tmp_path / "styles", dirs_exist_ok=True)
+    shutil.copytree(REAL / "photos", tmp_path / "photos", dirs_exist_ok=True)   # the captions' stand-in
     data = yaml.safe_load((REAL / "koto-surrey-1989.yaml").read_text(encoding="utf-8"))
     data["agreement"]["document"]["kind"] = kind
     if title:
@@ -132,6 +133,7 @@ def test_a_book_calls_its_agreements_renkei_kyotei_only_where_their_titles_do(tm
     包括連携協定 beside it, still (not every title says 連携); the okhotsk book alone keeps
     連携協定締結状況 (tests/test_annual.py)."""
     shutil.copytree(REAL / "styles", tmp_path / "styles", dirs_exist_ok=True)
+    shutil.copytree(REAL / "photos", tmp_path / "photos", dirs_exist_ok=True)   # the captions' stand-in
     fire = tmp_path / "ageo.yaml"
     shutil.copy(REAL / "ageo-fire-2018.yaml", fire)
     files = book_text(annual(tmp_path, 2018, fire))

@@ -23,6 +23,7 @@ def copy_real(tmp_path: Path, case: str, drop_issuing: bool = False) -> Path:
     """The real case in a folder of its own beside its house styles; with drop_issuing,
     as it was before it said which side its party is on."""
     shutil.copytree(REAL / "styles", tmp_path / "styles", dirs_exist_ok=True)
+    shutil.copytree(REAL / "photos", tmp_path / "photos", dirs_exist_ok=True)   # the captions' stand-in
     text = (REAL / f"{case}.yaml").read_text(encoding="utf-8")
     if drop_issuing:
         text, n = re.subn(r"\n    issuing: (true|false)[^\n]*", "", text)

@@ -30,6 +30,7 @@ NAGANO = "nagano-abn-azumino-2012"
 def copy_real(tmp_path: Path, case: str, edit=None) -> Path:
     """The real case in a folder of its own beside its house styles, its text edited."""
     shutil.copytree(REAL / "styles", tmp_path / "styles", dirs_exist_ok=True)
+    shutil.copytree(REAL / "photos", tmp_path / "photos", dirs_exist_ok=True)   # the captions' stand-in
     text = (REAL / f"{case}.yaml").read_text(encoding="utf-8")
     if edit is not None:
         text = edit(text)

@@ -33,6 +33,7 @@ def without_key(tmp_path: Path, spec: Path, style_name: str, key: str, default: 
     text = spec.read_text(encoding="utf-8").replace(f"style: styles/{style_name}", f"style: {tmp_path / style_name}")
     out = tmp_path / spec.name
     out.write_text(text, encoding="utf-8")
+    shutil.copytree(spec.parent / "photos", tmp_path / "photos", dirs_exist_ok=True)   # the captions' stand-in
     return out
 
 

@@ -395,7 +395,7 @@ def test_also_under_the_agreement_points_to_press_notice_also(tmp_path):
 @pytest.mark.parametrize("where, key, hint", [
     (("parties", "kitami_it"), "adress", "; did you mean 'address'?"),
     (("parties", "kitami_it"), "zzzqq", "; allowed here: address, co_signers, country, formal_name, honorific, issuing, logo, name,"
-                                        " representative, short_name, signatory, statements, typed_name"),
+                                        " representative, short_name, signatory, statements, typed_name, with_issuer"),
     (("agreement", "document"), "zzzqq", "; allowed here: annexes, area_items, article_numerals, articles, block_labels, catch_all, chapters, closing, collective,"
                                          " conclude, conjunction, copies, cover, date_line, draft, extra_articles, kind, kind_words_as_written, labels, original_mark,"
                                          " paragraph_numbers, preamble, prose, purpose, seal_places, signature_blocks, signature_mark, signed_by_hand, signer_names,"

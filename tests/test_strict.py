@@ -103,7 +103,7 @@ def test_objects_are_frozen_compare_by_value_and_know_which_keys_were_given():
         a.title = "部長"
     b = a.model_copy(update={"name": "杉村"})
     assert (b.title, b.name, a.name) == ("課長", "杉村", None) and b.model_fields_set == {"title", "name"}
-    assert repr(a) == "Person(title='課長', name=None, reading=None, honorific=None, role=None, note=None)"
+    assert repr(a) == "Person(title='課長', name=None, reading=None, honorific=None, role=None, note=None, group=None, phone=None)"
     assert not hasattr(Person, "title")       # a default is the field's, not the class's
     with pytest.raises(ValidationError, match="1 validation error for Person\nname\n  Input should be a valid string"):
         Person(name=1)
