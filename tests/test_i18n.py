@@ -1965,6 +1965,8 @@ VARIANTS.update({
         "      photos:\n        - {file: variant.yaml, caption: [左から, \"　\"]}\n"
         "        - {file: variant.yaml, alt: 握手, names: [錦織　孝一]}\n"
         "        - {file: variant.yaml, caption: 中島和彦局長, names: [中, 錦織　孝一, 中島　和彦]}\n")),
+    # a caption given as no lines: the schema's own "needs at least 1 entry"
+    "photo-caption-no-lines": ("  press_request:\n", _SECTION % "      photos: [{file: variant.yaml, caption: []}]\n"),
     "section-empty": ("  press_request:\n", _SECTION % ""),
     # a section's table with a hole (a heading row alone; a blank cell; an empty row)
     "table-heading-only": ("  press_request:\n", _SECTION % "      table: [[番号, 連携事項]]\n"),
