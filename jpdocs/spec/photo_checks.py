@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from .people_held import people_of
 from .schema import Spec
-
-_SPACES = " \u3000"     # a name is found with its spaces aside, as writers/kept_names.py finds it
+from .typed import bare as _bare     # a name found with its spaces aside, as writers/kept_names.py finds it
 
 N = ("press_notice",)
 
@@ -48,10 +47,6 @@ def check_photos(spec: Spec, problem) -> None:
             if held is None:
                 held = {_bare(p.name) for p in people_of(spec) if p is not None and p.name}
             _check_names(photo, at, held, problem)
-
-
-def _bare(text: str) -> str:
-    return "".join(ch for ch in text if ch not in _SPACES)
 
 
 def _check_names(photo, at: tuple, held: set, problem) -> None:
