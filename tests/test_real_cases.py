@@ -624,11 +624,24 @@ def test_the_issuer_is_named_under_the_date(cid, built):
         assert lines[dated + 1:dated + 1 + len(offices)] == offices, (cid, lines[dated:dated + 1 + len(offices)])
 
 
+def first_printed(opening: list) -> str:
+    """The first line the text prints: its first paragraph, or a photo's caption above it."""
+    for entry in opening:
+        if isinstance(entry, str):
+            return entry
+        for photo in entry.get("photos", ()):
+            caption = photo.get("caption")
+            if caption:
+                return caption if isinstance(caption, str) else caption[0]
+    raise AssertionError(f"an opening that prints no line: {opening}")
+
+
 def notice_head(case: Case, lines: list[str]) -> list[str]:
     """The notice's lines above its title (folded): the site's category, the header, the
-    date, the offices; a notice without a title (subject: false), above its text."""
+    date, the offices; a notice without a title (subject: false), above its text (or the
+    caption of a photo above it, press_notice.opening's {photos: […]})."""
     notice = case.spec["press_notice"]
-    first = notice["subject"] if notice["subject"] is not False else notice["opening"][0]
+    first = notice["subject"] if notice["subject"] is not False else first_printed(notice["opening"])
     start = fold(first)[:12]
     return lines[:next(i for i, line in enumerate(lines) if start in line)]
 

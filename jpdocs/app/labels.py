@@ -175,6 +175,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("ListPoint", "then"): ("中黒の後の文", "例：の2種類の事件を対象としています。"),
     ("LabelledLines", "label"): ("見出し", "行の前に置く語（例：○施設）"),
     ("LabelledLines", "lines"): ("行", "一行に一つ。二行目からは一行目の文の下にそろえる"),
+    ("OpeningPhotos", "photos"): ("写真", "本文の段落の間に（最初なら本文の上に）２枚ずつ並べ、説明をそれぞれの下に印字"),
     ("OpeningNote", "note"): ("注記", "前の段落の下に離して左端から（例：※県が行う…協定です。）。二行目からは※の後の文の下に"),
     ("ExtraArticle", "heading"): ("見出し", "例：個人情報の保護（空欄なら見出しなし）"),
     ("ExtraArticle", "text"): ("本文", "項ごとに一行"),

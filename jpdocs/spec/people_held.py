@@ -43,10 +43,13 @@ def people_of(spec: Spec):
 
 def caption_names(spec: Spec):
     """The names the captions of the notice's photos are said to hold (a photo's
-    `names:`), the sections' first, then the release's after the signing."""
+    `names:`), the text's first, then the sections', then the release's after the signing."""
     notice = spec.press_notice
     if notice is None:
         return
+    for entry in notice.opening:
+        for photo in getattr(entry, "photos", ()):
+            yield from photo.names or ()
     for section in notice.sections:
         for photo in section.photos:
             yield from photo.names or ()

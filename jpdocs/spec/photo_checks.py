@@ -1,5 +1,6 @@
-"""The photos of a notice's own sections (press_notice.sections[].photos) and of the
-release after the signing (press_notice.after.photos), checked:
+"""The photos of a notice's text (press_notice.opening's {photos: […]}), of its own sections
+(press_notice.sections[].photos) and of the release after the signing
+(press_notice.after.photos), checked:
 what the schema cannot say. (Each file is checked as a picture with the spec's other
 files: file_checks.py.)"""
 from __future__ import annotations
@@ -12,13 +13,15 @@ N = ("press_notice",)
 
 
 def photos_of(spec: Spec) -> list[tuple[tuple, object]]:
-    """(key path of its file, photo) of each photo of the notice's sections and of the
-    release after the signing."""
+    """(key path of its file, photo) of each photo of the notice's text, of its sections
+    and of the release after the signing, in the order printed."""
     notice = spec.press_notice
     if notice is None:
         return []
-    out = [(N + ("sections", i, "photos", j, "file"), photo)
-           for i, section in enumerate(notice.sections) for j, photo in enumerate(section.photos)]
+    out = [(N + ("opening", i, "photos", j, "file"), photo)
+           for i, entry in enumerate(notice.opening) for j, photo in enumerate(getattr(entry, "photos", ()))]
+    out += [(N + ("sections", i, "photos", j, "file"), photo)
+            for i, section in enumerate(notice.sections) for j, photo in enumerate(section.photos)]
     if notice.after is not None:
         out += [(N + ("after", "photos", j, "file"), photo) for j, photo in enumerate(notice.after.photos)]
     return out

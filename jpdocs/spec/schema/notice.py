@@ -306,6 +306,16 @@ class Photo(Strict):
     alt: Optional[Line] = None
 
 
+class OpeningPhotos(Strict):
+    """Photos standing in the notice's text where the page sets them ({photos: […]} among
+    press_notice.opening's paragraphs): above its first paragraph, as a page that opens with
+    its photo and caption under the title (上尾市, 流山市), or between two paragraphs (a PR
+    release's 画像1 after its first). Set as a section's photos are, two a row, each caption
+    under its photo; a section's photos stand after its paragraphs, so these have no place
+    there."""
+    photos: Annotated[list[Photo], MinLen(1)]
+
+
 class SectionPart(Strict):
     """A part of a section under a heading of its own (sections[].parts): the
     subheading as written (（１）　期日, 協定締結先: its number, if any, is the
@@ -452,8 +462,9 @@ class PressNotice(Strict):
     opening_heading: Union[Line, Literal[False], None] = None
     # one string per paragraph; or a label and the lines after it ({label, lines}), each
     # line after the first under the first's text; or a note set apart under the paragraph
-    # before it ({note: ※…}), at the margin, its later lines under the text after its mark
-    opening: list[Union[Line, LabelledLines, OpeningNote]]
+    # before it ({note: ※…}), at the margin, its later lines under the text after its mark;
+    # or photos where the page sets them among the paragraphs ({photos: […]}), first: above the text
+    opening: list[Union[Line, LabelledLines, OpeningNote, OpeningPhotos]]
     # true: the ceremony's date and time, then its place, on one line above the opening,
     # without labels, as the house writes them (令和元年６月７日（金曜日）午前10時～　株式会社
     # コーセー日本橋本社, as 山梨県's pages of the governor's day set it); the 記 block then
