@@ -1244,6 +1244,8 @@ def corpus(tmp_path_factory) -> dict[str, list]:
     flyer = Canvas(str(folder / "flyer.pdf"), invariant=1)
     flyer.drawString(72, 720, "flyer")
     flyer.save()
+    from PIL import Image                            # a picture, for a photo that is one
+    Image.new("RGB", (40, 30), (120, 140, 160)).save(folder / "photo.jpg")
     for name, changes in VARIANTS.items():
         text = SEED
         for old, new in changes if isinstance(changes, list) else [changes]:
@@ -1984,6 +1986,8 @@ VARIANTS.update({
     "label-table-prefix": [_LABEL_TABLE, ("issue_date: 2024-02-16", "issue_date: 2024-02-16\n  date_prefix: 提供日")],
     "label-table-suffix": [_LABEL_TABLE, ("issue_date: 2024-02-16", "issue_date: 2024-02-16\n  date_suffix: 配布")],
     "label-table-lead": [_LABEL_TABLE, ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "label-table-photos": [_LABEL_TABLE, ("  opening:\n    - 今般", "  opening:\n    - photos: [{file: photo.jpg,"
+                                                                  " caption: 握手}]\n    - 今般")],
     "label-table-after": [_LABEL_TABLE, ("  closing_ijo:", "  after:\n    issue_date: 2024-02-28\n"
                                                           "    opening: [本日、締結しました。]\n  closing_ijo:")],
 })

@@ -20,7 +20,8 @@ The 記 block and the notice's sections follow the table, as the text after the 
 a table's row is never split between pages, and a 記 block inside one could not break.
 
 What the table leaves no place for is refused at the spec's key (check_label_table): the
-words around the date (date_prefix, date_suffix: the row's label says what it is), a
+words around the date (date_prefix, date_suffix: the row's label says what it is), photos
+among the text in its row (press_notice.opening's {photos: […]}), a
 sentence before contact boxes there are none of, the release after the signing (its
 head in this form is not built), and an hour of release where the house sets no table.
 """
@@ -72,6 +73,7 @@ def check_label_table(spec, style, path, lines) -> None:
                                          " the hour in date_suffix, or use a house style with head_form: label_table")
     else:
         table = "the house sets its head as a table of a label and a value a row (notice.head_form: label_table)"
+        content = label_table(n, style).content_label
         if n.date_prefix is not None:
             problem(N + ("date_prefix",), f"{table}, the date of issue under its label (wording.issue_date_label):"
                                           " the words before the date would have no effect; remove date_prefix")
@@ -82,6 +84,13 @@ def check_label_table(spec, style, path, lines) -> None:
         if n.contacts_lead is not None:
             problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot,"
                                             f" and {table}, each contact a row of it: it would have no effect")
+        if content is not None:
+            for i, entry in enumerate(n.opening):      # a table's row is never split between pages
+                if getattr(entry, "photos", None):
+                    problem(N + ("opening", i), f"{table}, the text in its row under {content}, which holds no"
+                                                " photo: set the photos in a section of their own after it"
+                                                " (sections: - photos: […]), or the text under the table"
+                                                " (opening_heading: false)")
         if n.after is not None:
             problem(N + ("after",), f"{table}, and the release after the signing is not built in that form:"
                                     " remove after, or use a house style that sets the head as lines"
