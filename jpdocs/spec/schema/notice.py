@@ -311,8 +311,8 @@ class OpeningPhotos(Strict):
     press_notice.opening's paragraphs): above its first paragraph, as a page that opens with
     its photo and caption under the title (上尾市, 流山市), or between two paragraphs (a PR
     release's 画像1 after its first). Set as a section's photos are, two a row, each caption
-    under its photo; a section's photos stand after its paragraphs, so these have no place
-    there."""
+    under its photo, where the entry stands: a section's photos can only follow its
+    paragraphs."""
     photos: Annotated[list[Photo], MinLen(1)]
 
 
