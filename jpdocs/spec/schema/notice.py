@@ -337,7 +337,8 @@ class Section(Strict):
     photos (two a row, each caption under its photo);
     with before_ki, between the notice's text and its 記 block (【本件のポイント】).
     Without a heading, paragraphs alone (what happened at the signing, after the list).
-    Paragraphs, parts, a table or photos, one at least (spec/section_checks.py).
+    Paragraphs, parts, a table, photos or the documents it links, one at least; or
+    `document:`, the section that is a linked document, alone (spec/section_checks.py).
     Its parts (協定締結先 and 主な協力業務 under 協定の概要) follow its paragraphs, each
     under its subheading; a table beside them would read as the last part's, so it is
     refused there."""
