@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from .. import japanese
 from ..enumeration import lead_mark_em, lead_number
 from ..errors import InputError, Problem
+from ..spec.section_checks import linked_documents
 from ..spec.source import dotted, line_of
+from ..spec.style import load_style
 from ..spec.style_checks import marker_problem
 from .notice import numbered_ki_headings, section_marker_of
 
@@ -68,13 +70,11 @@ def document_notes(loaded, style) -> list[Problem]:
     """The marks around a linked document's form and size are wording the product
     supplies where the house sets none (wording.document_details): named at the first
     document that prints them, so that an office writing [PDF形式:294KB] knows to say so."""
-    from ..spec.style import load_style
-    if style.word("document_details") != load_style(None).word("document_details"):
-        return []
     for i, s in enumerate(loaded.spec.press_notice.sections):
-        for key, d in ([(("document",), s.document)] if s.document else []) + [
-                (("documents", j), d) for j, d in enumerate(s.documents)]:
+        for key, d in linked_documents(s):
             if d.form or d.size:
+                if style.word("document_details") != load_style(None).word("document_details"):
+                    return []
                 at = ("press_notice", "sections", i) + key
                 return [Problem(str(loaded.path), line_of(loaded.lines or {}, at), dotted(at),
                                 f"the document's form and size are printed in the default marks"

@@ -10,15 +10,23 @@ import re
 from .schema import Spec
 
 N = ("press_notice",)
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"]+")      # as markup.py's <p link> takes it
+
+
+def linked_documents(section) -> list[tuple]:
+    """The documents a section links, each with its key under the section: the section
+    that is one (document), then those under its text (documents[j])."""
+    if section.document is None and not section.documents:
+        return []
+    found = [(("document",), section.document)] if section.document is not None else []
+    return found + [(("documents", j), d) for j, d in enumerate(section.documents)]
 
 
 def check_sections(spec: Spec, problem) -> None:
     for i, section in enumerate(spec.press_notice.sections):
         at = N + ("sections", i)
-        linked = ([(("document",), section.document)] if section.document else []) + [
-            (("documents", j), d) for j, d in enumerate(section.documents)]
-        for key, d in linked:
-            if d.address is not None and not re.fullmatch(r"https?://[^\s<>\"]+", d.address):
+        for key, d in linked_documents(section):
+            if d.address is not None and not _WEB_ADDRESS.fullmatch(d.address):
                 problem(at + key + ("address",), "the document's address is where a reader's viewer opens it: a"
                                                  " web address beginning http:// or https://, without spaces")
         if section.document is not None:
