@@ -456,7 +456,7 @@ def _paragraph_fields(el: ET.Element, source: str) -> dict:
                 tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"),
                 breaks=_breaks(el, source), lang=_lang(el, source),
                 numbering=_choice(el, "list", _LISTS), number=a.get("number", ""),
-                seq=_whole_number(el, "seq", 0, 0, 99999), link=_link(el, source))
+                seq=_whole_number(el, "seq", 0, 0, 99999), link=_link(el, source) if "link" in a else "")
 
 
 def _link(el: ET.Element, source: str) -> str:

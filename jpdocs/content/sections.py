@@ -108,7 +108,8 @@ def numbered_sections(notice, style, items: int = 0) -> list[tuple]:
             heading = form.replace("{number}", japanese.digits(numbers[id(s)], style.digits)) + heading
         hangs = _hangs(s.paragraphs, style.notice)
         hangs.parts = tuple(_hangs(part.paragraphs, style.notice) for part in s.parts)
-        hangs.document_lines = tuple((document_line(d, style), d.address or "") for d in s.documents)
+        if s.documents:                         # (else the class's empty tuple)
+            hangs.document_lines = tuple((document_line(d, style), d.address or "") for d in s.documents)
         out.append((s, heading, hangs))
     return out
 
