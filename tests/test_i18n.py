@@ -554,6 +554,7 @@ STYLE_VARIANTS = {
     "until-with-tilde": "times:\n  until: \"\"\n",
     "end-period-24h": "times:\n  end_period: always\n",
     "ki-attachment-empty": "wording:\n  ki_attachment: \"\"\n",
+    "document-details-order": "wording:\n  document_details: \"（{size}：{form}）\"\n",
     "section-marker": "notice:\n  section_marker: \"{n}.\"\n",
     "date-suffix-gap": "notice:\n  date_suffix_gap: \"・\"\n",
     # date_prefix_line: own beside a date with no line of its own (in the title's line, in the head's table)
@@ -1974,6 +1975,14 @@ VARIANTS.update({
     "table-heading-only": ("  press_request:\n", _SECTION % "      table: [[番号, 連携事項]]\n"),
     "table-holes": ("  press_request:\n", _SECTION % "      table: [[番号, 連携事項], [１, \"　\"], []]\n"),
     "logo-missing": ("    name: 北見工業大学\n", "    name: 北見工業大学\n    logo: nowhere.png\n"),
+    # a linked document misused (sections[].document, documents): a heading beside the
+    # document, content under it, before the 記 block, an address that is no web address;
+    # and one in the product's marks, named in a note
+    "document-heading": ("  press_request:\n", _SECTION % "      document: {title: 協定書}\n"),
+    "document-content": ("  press_request:\n", "  sections:\n    - document: {title: 協定書}\n"
+                                                 "      paragraphs: [本文]\n      before_ki: true\n  press_request:\n"),
+    "document-address": ("  press_request:\n", _SECTION % "      documents: [{title: 協定書, address: kyotei.pdf}]\n"),
+    "document-marks": ("  press_request:\n", _SECTION % "      documents: [{title: 協定書, form: PDF, size: 294KB}]\n"),
 })
 
 # The head as a table of a label and a value a row (notice.head_form: label_table,

@@ -752,12 +752,13 @@ def test_a_section_before_a_ki_block_the_notice_does_not_have_is_an_error(tmp_pa
 @pytest.mark.parametrize("section", ["{heading: 【参考】, paragraphs: []}", "{heading: 【参考】}",
                                      "{heading: 【参考】, paragraphs: [], photos: []}"])
 def test_a_section_without_its_text_is_an_error(section, tmp_path, capsys):
-    """A section says something: its paragraphs or its photos (test_photos.py)."""
+    """A section says something: its paragraphs, its photos (test_photos.py) or the documents
+    it links (test_linked_documents.py)."""
     path = variant(tmp_path, ("  press_request:\n", f"  sections:\n    - {section}\n  press_request:\n"))
     code, _, err = check(path, capsys)
     assert code == 1 and (f"{path}:{line_of(path, '- {')}: press_notice.sections[0]: a section needs its paragraphs"
-                          " (paragraphs: […]), parts (parts: […]), a table (table: […]) or its photos (photos: […]),"
-                          " one at least") in err, err
+                          " (paragraphs: […]), parts (parts: […]), a table (table: […]), its photos (photos: […]) or"
+                          " the documents it links (documents: […]), one at least") in err, err
 
 
 @needs_poppler

@@ -158,8 +158,8 @@ def _line(spec, fragment: str) -> int:
      "press_notice.sections[0].photos[0]", "a photo needs its caption (caption:, printed under it) or, where the page"
                                          " prints none, alt:"),
     ([], (), "- heading: 【締結式の様子】", "press_notice.sections[0]",
-     "a section needs its paragraphs (paragraphs: […]), parts (parts: […]), a table (table: […]) or its photos"
-     " (photos: […]), one at least"),
+     "a section needs its paragraphs (paragraphs: […]), parts (parts: […]), a table (table: […]), its photos"
+     " (photos: […]) or the documents it links (documents: […]), one at least"),
     ([{"file": "photos/sign.jpg", "caption": "握手", "alt": "　"}], ("署名しました。",), "alt: 　",
      "press_notice.sections[0].photos[0].alt", "the photo's alt is blank: write what it says, or leave alt: out"),
     ([{"file": "photos/none.jpg", "caption": "握手"}], ("署名しました。",), "file: photos/none.jpg",

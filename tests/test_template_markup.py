@@ -82,7 +82,7 @@ REFUSED = {
                        "the markup nests <item> in <item> more than 10 deep"),
     "attribute-without-effect": ("<p colour='red'>x</p>", "<p colour=\"red\">: <p> has no attribute colour (its"
                                  " attributes: style, align, indent, left, before, after, tracking, keep, breaks,"
-                                 " lang, list, number, seq)"),
+                                 " lang, list, number, seq, link)"),
     "list": ("<p list='chapter' seq='1'>x</p>",
              "<p list=\"chapter\">: one of article, article_text, paragraph, item, subitem"),
     "picture-not-found": ("<img src='nowhere.png' width='9' height='9' alt='x'/>",

@@ -102,7 +102,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         from ..content.contacts import at_head, check_contacts, foot_lines, head_rows, placed
         from ..content.notice import check_head, compose_ki
         from ..content.people import signatory_rows
-        from ..content.sections import check_sections, numbered_sections
+        from ..content.sections import check_sections, document_notes, numbered_sections
         check_sections(spec.press_notice, style, loaded.path, loaded.lines)
         check_head(spec, style, loaded.path, loaded.lines)
         check_contacts(spec, style, loaded.path, loaded.lines)
@@ -141,6 +141,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
                    if spec.press_notice.sections_follow_items else 0)
         ctx["notice_sections"] = numbered_sections(spec.press_notice, style, follows)
         ctx["sections"] = [(section, heading) for section, heading, _ in ctx["notice_sections"]]
+        loaded.notes.extend(document_notes(loaded, style))
         if all(p.signer() for p in spec.signatories()):   # else no document prints them (spec/checks.py)
             ctx["signatory_rows"] = signatory_rows(spec, style.notice.signer_order)
         loaded.notes.extend(notes)

@@ -7,7 +7,8 @@ is dropped; any other space is kept, because in Japanese text a space is content
 (中島 和彦). Elements:
 
   <document kind title author subject orientation fit min_size>   the root
-  <p style align indent left before after tracking keep>  inlines  </p>
+  <p style align indent left before after tracking keep link>  inlines  </p>   (link: the address the
+     whole paragraph links to, a Link in the PDF, a hyperlink in the DOCX)
   <h level style align left before> inlines </h>
   <item marker style level hang before> inlines  <p>…</p>* </item>
      (or the marker as a first child, when part of it is spread: <item><marker>１　<spread …>日時</spread>：</marker>…)
@@ -63,7 +64,7 @@ MAX_DEPTH = 40
 ATTRIBUTES = {
     "document": ("kind", "title", "author", "subject", "orientation", "fit", "min_size", "cover"),
     "p": ("style", "align", "indent", "left", "before", "after", "tracking", "keep", "breaks", "lang", "list",
-          "number", "seq"),
+          "number", "seq", "link"),
     "h": ("level", "style", "align", "left", "before"), "item": ("marker", "style", "level", "hang", "before", "list", "seq"),
     "ki": ("closing",), "keep": (), "table": ("widths", "border", "style", "keep", "padding", "fit"), "tr": (),
     "td": ("shade", "align", "valign", "colspan", "colour", "header", "style", "breaks"),
@@ -455,7 +456,16 @@ def _paragraph_fields(el: ET.Element, source: str) -> dict:
                 tracking=_num(el, "tracking", 0.0), keep_with_next=_yes(el, "keep"),
                 breaks=_breaks(el, source), lang=_lang(el, source),
                 numbering=_choice(el, "list", _LISTS), number=a.get("number", ""),
-                seq=_whole_number(el, "seq", 0, 0, 99999))
+                seq=_whole_number(el, "seq", 0, 0, 99999), link=_link(el, source) if "link" in a else "")
+
+
+def _link(el: ET.Element, source: str) -> str:
+    """A paragraph's link: a web address (http:// or https://), the only kind a
+    reader's viewer opens from a printed document's file."""
+    address = el.attrib.get("link", "")
+    if address and not re.fullmatch(r"https?://[^\s<>\"]+", address):
+        raise fail(source, f'<p link="{address}">: a web address, http:// or https://, without spaces')
+    return address
 
 
 def _heading_fields(el: ET.Element, source: str) -> dict:

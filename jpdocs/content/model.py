@@ -105,6 +105,10 @@ class Paragraph:
     # agreement's English text): set as Latin text (lines broken at its spaces), tagged
     # /Lang in the PDF, w:lang in the DOCX
     lang: str = ""
+    # the address the paragraph links to, the whole of its text the link (a linked
+    # document's line: press_notice.sections[].documents[].address): a Link in the
+    # tagged PDF, a hyperlink in the DOCX; "": none
+    link: str = ""
 
 
 @dataclass

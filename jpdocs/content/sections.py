@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from .. import japanese
 from ..enumeration import lead_mark_em, lead_number
 from ..errors import InputError, Problem
+from ..spec.section_checks import linked_documents
 from ..spec.source import dotted, line_of
+from ..spec.style import load_style
 from ..spec.style_checks import marker_problem
 from .notice import numbered_ki_headings, section_marker_of
 
@@ -33,7 +35,25 @@ class Hangs(tuple):
     a section's hangs as it did."""
     parts: tuple = ()
     points: tuple = ()
-    template_api = ("parts", "points")
+    # the section's linked documents (sections[].documents), a line each: (the line as
+    # printed, the address it links to or "")
+    document_lines: tuple = ()
+    template_api = ("parts", "points", "document_lines")
+
+
+def document_line(document, style) -> str:
+    """A linked document as printed: its title, then its form and size where the spec
+    states them, in the house's marks (wording.document_details, （{form}：{size}）);
+    with one of them, that one between the marks (協定書（PDF形式）), with neither,
+    the title alone. Nothing is added that the spec did not give."""
+    details = style.word("document_details")
+    if not (document.form or document.size):
+        return document.title
+    if document.form and document.size:
+        return document.title + details.replace("{form}", document.form).replace("{size}", document.size)
+    opening, rest = details.split("{form}", 1)
+    closing = rest.split("{size}", 1)[1]
+    return document.title + opening + (document.form or document.size) + closing
 
 
 def _hangs(paragraphs, notice_form) -> Hangs:
@@ -44,6 +64,23 @@ def _hangs(paragraphs, notice_form) -> Hangs:
                 for p, hang in zip(paragraphs, hangs))
     hangs.points = tuple(Point(*n) if n else None for n in numbered)
     return hangs
+
+
+def document_notes(loaded, style) -> list[Problem]:
+    """The marks around a linked document's form and size are wording the product
+    supplies where the house sets none (wording.document_details): named at the first
+    document that prints them, so that an office writing [PDF形式:294KB] knows to say so."""
+    for i, s in enumerate(loaded.spec.press_notice.sections):
+        for key, d in linked_documents(s):
+            if d.form or d.size:
+                if style.word("document_details") != load_style(None).word("document_details"):
+                    return []
+                at = ("press_notice", "sections", i) + key
+                return [Problem(str(loaded.path), line_of(loaded.lines or {}, at), dotted(at),
+                                f"the document's form and size are printed in the default marks"
+                                f" {style.word('document_details')} (wording.document_details): a house"
+                                f" that writes them otherwise sets its own")]
+    return []
 
 
 def numbered_sections(notice, style, items: int = 0) -> list[tuple]:
@@ -58,7 +95,7 @@ def numbered_sections(notice, style, items: int = 0) -> list[tuple]:
     without a heading, or numbered: false, has no number (the next counts on)."""
     form = section_marker_of(notice, style)
     printed = [s for s in notice.sections if s.before_ki] + [s for s in notice.sections if not s.before_ki]
-    counted = [s for s in printed if s.heading and s.numbered is not False]
+    counted = [s for s in printed if (s.heading or s.document) and s.numbered is not False]
     first_after = next((s for s in counted if not s.before_ki), None)
     numbers, k = {}, 0
     for s in counted:
@@ -66,11 +103,13 @@ def numbered_sections(notice, style, items: int = 0) -> list[tuple]:
         numbers[id(s)] = k
     out = []
     for s in notice.sections:
-        heading = s.heading
+        heading = document_line(s.document, style) if s.document else s.heading
         if heading and form and id(s) in numbers:
             heading = form.replace("{number}", japanese.digits(numbers[id(s)], style.digits)) + heading
         hangs = _hangs(s.paragraphs, style.notice)
         hangs.parts = tuple(_hangs(part.paragraphs, style.notice) for part in s.parts)
+        if s.documents:                         # (else the class's empty tuple)
+            hangs.document_lines = tuple((document_line(d, style), d.address or "") for d in s.documents)
         out.append((s, heading, hangs))
     return out
 
@@ -88,7 +127,7 @@ def check_sections(notice, style, path=None, lines=None) -> None:
                                       " press_notice.section_marker nor the house's notice.section_marker"
                                       " numbers them: it would have no effect")])
     for i, s in enumerate(notice.sections):
-        if s.numbered is False and s.heading and not section_marker_of(notice, style):
+        if s.numbered is False and (s.heading or s.document) and not section_marker_of(notice, style):
             at = ("press_notice", "sections", i, "numbered")
             raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
                                       "numbered: false leaves the heading without a number, and neither"
@@ -102,7 +141,7 @@ def check_sections(notice, style, path=None, lines=None) -> None:
     at = ("press_notice", "section_marker")
     if marker_problem(form):
         message = "{number} must appear once in section_marker, and no other placeholder"
-    elif not any(s.heading and s.numbered is not False for s in notice.sections) and not numbered_ki_headings(notice):
+    elif not any((s.heading or s.document) and s.numbered is not False for s in notice.sections) and not numbered_ki_headings(notice):
         message = ("section_marker numbers the headings of the notice's own sections, and none has a heading:"
                    " it would have no effect")
     elif not form and not style.notice.section_marker:
@@ -119,7 +158,7 @@ def _check_follow_items(notice, style, path, lines) -> None:
     heading, the items are numbered, and nothing else sets where the count starts (the
     sections before the 記 block, or its numbered headings, would leave the first
     number after it a guess)."""
-    after = [s for s in notice.sections if not s.before_ki and s.heading and s.numbered is not False]
+    after = [s for s in notice.sections if not s.before_ki and (s.heading or s.document) and s.numbered is not False]
     ki_marker = style.notice.ki_marker
     if not section_marker_of(notice, style):
         message = ("sections_follow_items numbers the sections on from the 記 block's items, and neither"

@@ -5,18 +5,37 @@ of one width, a row under the heading row, no cell left without text; and number
 only where it has an effect (false, on a heading; the marker: content/sections.py)."""
 from __future__ import annotations
 
+import re
+
 from .schema import Spec
 
 N = ("press_notice",)
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"]+")      # as markup.py's <p link> takes it
+
+
+def linked_documents(section) -> list[tuple]:
+    """The documents a section links, each with its key under the section: the section
+    that is one (document), then those under its text (documents[j])."""
+    if section.document is None and not section.documents:
+        return []
+    found = [(("document",), section.document)] if section.document is not None else []
+    return found + [(("documents", j), d) for j, d in enumerate(section.documents)]
 
 
 def check_sections(spec: Spec, problem) -> None:
     for i, section in enumerate(spec.press_notice.sections):
         at = N + ("sections", i)
-        if not section.paragraphs and not section.parts and not section.table and not section.photos:
+        for key, d in linked_documents(section):
+            if d.address is not None and not _WEB_ADDRESS.fullmatch(d.address):
+                problem(at + key + ("address",), "the document's address is where a reader's viewer opens it: a"
+                                                 " web address beginning http:// or https://, without spaces")
+        if section.document is not None:
+            _check_document_section(section, at, problem)
+        elif (not section.paragraphs and not section.parts and not section.table and not section.photos
+                and not section.documents):
             problem(at, "a section needs its paragraphs (paragraphs: […]), parts (parts: […]), a table"
-                        " (table: […]) or its photos (photos: […]), one at least: it would print nothing but"
-                        " its heading")
+                        " (table: […]), its photos (photos: […]) or the documents it links (documents: […]),"
+                        " one at least: it would print nothing but its heading")
         for j, part in enumerate(section.parts):
             if not part.paragraphs:
                 problem(at + ("parts", j), "a part needs its paragraphs (paragraphs: […]), one at least: it"
@@ -30,10 +49,29 @@ def check_sections(spec: Spec, problem) -> None:
             problem(at + ("numbered",), "numbered: true restates what a section_marker does already (it numbers"
                                         " every section with a heading): it would have no effect; only"
                                         " numbered: false is written, for a heading left without a number")
-        elif section.numbered is False and not section.heading:
+        elif section.numbered is False and not section.heading and section.document is None:
             problem(at + ("numbered",), "numbered: false leaves a section's heading without a number, and this"
                                         " section has no heading (a section without one is never numbered):"
                                         " it would have no effect")
+
+
+def _check_document_section(section, at: tuple, problem) -> None:
+    """A section that is a linked document (document:) prints the document's title as
+    its heading and nothing under it: a heading of its own would be a second title,
+    and anything else under it would read as the document's content."""
+    if section.heading is not None:
+        problem(at + ("heading",), "the section is a linked document (document:), whose title is its heading:"
+                                   " a heading of its own would be printed nowhere; give the title as the"
+                                   " document's title, or write the section with a heading and documents: […]"
+                                   " under it")
+    for key in ("paragraphs", "parts", "table", "photos", "documents"):
+        if getattr(section, key):
+            problem(at + (key,), f"the section is a linked document (document:), printed as its heading with"
+                                 f" nothing under it: {key} would read as the document's content; give them a"
+                                 f" section of their own")
+    if section.before_ki:
+        problem(at + ("before_ki",), "a section that is a linked document (document:) stands among the"
+                                     " sections after the 記 block, as the pages set one: before_ki is refused")
 
 
 def _check_table(rows: list[list[str]], at: tuple, problem) -> None:

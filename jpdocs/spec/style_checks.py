@@ -136,7 +136,7 @@ def _dates_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
 
 
 # The wordings that have placeholders, and the names each may use.
-PLACEHOLDERS = {"original_mark": {"label"}, "ki_attachment": {"title"}}
+PLACEHOLDERS = {"original_mark": {"label"}, "ki_attachment": {"title"}, "document_details": {"form", "size"}}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -154,6 +154,14 @@ def placeholder_problems(style: HouseStyle, name: str, lines: dict) -> list[Prob
         problems.append(Problem(name, line_of(lines, ("wording", "ki_attachment")), "wording.ki_attachment",
                                 "ki_attachment is the text of a 記 item that points at an attached file"
                                 " (別添「{title}」のとおり); empty, the item would say nothing: write it"))
+    # a linked document's form and size: each once, the form first, so that either can be
+    # set alone between the marks around them (content/sections.py document_line)
+    details = str(style.wording.get("document_details", "{form}{size}"))
+    if details.count("{form}") != 1 or details.count("{size}") != 1 or details.find("{form}") > details.find("{size}"):
+        problems.append(Problem(name, line_of(lines, ("wording", "document_details")), "wording.document_details",
+                                "document_details sets a linked document's form and size after its title: it"
+                                " holds the form's placeholder and then the size's, each once, with the marks"
+                                " around and between them: （{form}：{size}）"))
     for key, allowed in PLACEHOLDERS.items():
         for found in _PLACEHOLDER.findall(str(style.wording.get(key, ""))):
             if found not in allowed:

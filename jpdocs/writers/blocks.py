@@ -225,6 +225,11 @@ class BlockBuilder:
             node = self.node.add(role, lang=p.lang or None)
         made, label_chars = self._made_paragraph(p, phrases, in_ruled_cell)
         flow = _fresh(made)
+        if p.link:
+            # P > Link: the text is the link's, its annotation's /Contents the address too
+            # (tags.py), as PDF/UA asks of a link
+            text = m.plain_text(p.inlines)
+            return tag(flow, node.add("Link", note=f"{text} {p.link}"))
         if not label_chars:
             return tag(flow, node)
         tag(flow, node, node.add("Lbl"))
@@ -246,7 +251,7 @@ class BlockBuilder:
             return self._make_paragraph(p, phrases, in_ruled_cell, names)
         key = (tuple(p.inlines), p.style, p.align, p.first_indent, p.left_indent, p.space_before, p.space_after,
                p.tracking, p.keep_with_next, p.numbering, p.number, p.breaks, phrases,
-               self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell, names)
+               self.in_ruled_cell if in_ruled_cell is None else in_ruled_cell, names, p.link)
         return _kept(self.memo.paragraphs, key, lambda: self._make_paragraph(p, phrases, in_ruled_cell, names))
 
     def _names(self, inlines: list[m.Inline]) -> tuple:
@@ -282,7 +287,10 @@ class BlockBuilder:
             st = paragraph_style(f"{st.name}-latin", parent=st, fontName=latin)
             return self.para(self.markup(p.inlines, latin, latin=True), st, latin=True), 0
         if not number:
-            return self.para(self.markup(p.inlines, base.fontName), st, phrases=phrases,
+            text = self.markup(p.inlines, base.fontName)
+            if p.link:                          # the whole text the link (m.Paragraph.link)
+                text = f'<a href="{escape(p.link)}">{text}</a>'
+            return self.para(text, st, phrases=phrases,
                              in_ruled_cell=in_ruled_cell, spreads=spreads, names=names), 0
         # the number (第１条, ２) is the paragraph's Lbl: set as a run of its own, so
         # that the drawing can switch from the label to the text where it ends

@@ -201,6 +201,13 @@ class TaggingCanvas(StateCanvas):
             annotation.otherkw["StructParent"] = key
             super()._addAnnotation(annotation, name, addtopage)
             self.jp_annots.append((annotation, key, node, self._pageNumber - 1))
+        elif node and node.role == "Link" and isinstance(annotation, pdfdoc.PDFDictionary):
+            # a link to a web address (canvas.linkURL: a linked document's line) likewise
+            key = _Late()
+            annotation["Contents"] = pdfdoc.PDFString(node.note or "")
+            annotation["StructParent"] = key
+            super()._addAnnotation(annotation, name, addtopage)
+            self.jp_annots.append((annotation, key, node, self._pageNumber - 1))
         else:
             super()._addAnnotation(annotation, name, addtopage)
 

@@ -325,6 +325,21 @@ class SectionPart(Strict):
     paragraphs: list[Line] = []
 
 
+class LinkedDocument(Strict):
+    """A document that goes with the notice and is not printed in it (the agreement's
+    text as a PDF, a leaflet, the release as a PDF): its title as the page gives it
+    (協定書, （警防課）報道提供資料), then, only where the spec states them, its form and
+    size, set as the house writes them (wording.document_details: 協定書［PDF形式：294KB］).
+    Nothing is measured or counted: a size, a page count or a 別添 number the spec does
+    not give is never printed."""
+    title: Line
+    form: Optional[Line] = None       # PDF形式, PDFファイル, PDF
+    size: Optional[Line] = None       # 294KB, 1,585KB, as written
+    # where it is, a web address (https://…): the printed line is a link to it in the
+    # PDF and the DOCX, as the page's title links its file; the address is not printed
+    address: Optional[Line] = None
+
+
 class Section(Strict):
     """A section of the notice's own after the 記 block (and the background): its
     heading printed as written (【岡山県奈義町とは】, 【参考】), then its paragraphs,
@@ -332,7 +347,8 @@ class Section(Strict):
     photos (two a row, each caption under its photo);
     with before_ki, between the notice's text and its 記 block (【本件のポイント】).
     Without a heading, paragraphs alone (what happened at the signing, after the list).
-    Paragraphs, parts, a table or photos, one at least (spec/section_checks.py).
+    Paragraphs, parts, a table, photos or the documents it links, one at least; or
+    `document:`, the section that is a linked document, alone (spec/section_checks.py).
     Its parts (協定締結先 and 主な協力業務 under 協定の概要) follow its paragraphs, each
     under its subheading; a table beside them would read as the last part's, so it is
     refused there."""
@@ -341,6 +357,13 @@ class Section(Strict):
     parts: list[SectionPart] = []
     table: list[list[str]] = []
     photos: list[Photo] = []
+    # the documents the page links under the section's text, a line each after its
+    # paragraphs, parts and table (協定書［PDF形式：294KB］ under 連携事項, 館山市)
+    documents: list[LinkedDocument] = []
+    # the section is a linked document: its heading is the document's title, numbered
+    # as the other headings are (4.協定書, 鹿児島市: a heading over the link), nothing
+    # under it; alone in its section (spec/section_checks.py)
+    document: Optional[LinkedDocument] = None
     before_ki: bool = False
     # false: a heading the section_marker leaves unnumbered among numbered ones (島根県's
     # 【参考】 after 1 覚書調印式 and 2 覚書の概要); it takes no number, the next counts on.

@@ -115,6 +115,8 @@ def _block(box, b, ctx: Ctx) -> list:
                 put(pPr, "keepNext", PPR, val="0")
         if b.lang:
             _set_lang(p, LANG_TAGS[b.lang], st)
+        if b.link:
+            _hyperlink(box, p, b.link)
         if numbered:
             set_number(p, numbered)
             if b.numbering in ("article", ARTICLE_TEXT):
@@ -264,3 +266,19 @@ def _seal(box, b: m.Seal, ctx: Ctx):
         put(rpr, "sz", RPR, val=half_points)
         put(rpr, "szCs", RPR, val=half_points)
     return p
+
+
+def _hyperlink(box, p, address: str) -> None:
+    """The paragraph's runs as one hyperlink to `address` (m.Paragraph.link: a linked
+    document's line), an external relationship of the part, as Word writes a link:
+    its runs keep their own look (Word's Hyperlink character style is not applied,
+    as the PDF draws the text as it is)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    rid = box.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    runs = [child for child in p if child.tag == R_TAG]
+    if not runs:
+        return
+    link = p.makeelement(qn("w:hyperlink"), {qn("r:id"): rid})
+    runs[0].addprevious(link)
+    for r in runs:
+        link.append(r)
