@@ -69,6 +69,11 @@ class NumberedCanvas(TaggingCanvas):
                     self.addOutlineEntry(title, f"part-{k}", level=0)
             super().showPage()
         held.clear()
+        # a page's state held while the build ran holds reportlab's `_doctemplate`, which the
+        # build deletes from the canvas as it ends: put back with the state, it made the
+        # canvas and its template a cycle of the whole layout (a notice of two pages: ~630
+        # objects), freed only by the cycle collector
+        self.__dict__.pop("_doctemplate", None)
         if marks:
             self.showOutline()
         super().save()

@@ -82,14 +82,19 @@ def write_pdf(doc: m.Document, style: HouseStyle, out: Path) -> None:
     write_atomic(out, render_pdf(doc, style))
 
 
+def _spec_break(f) -> bool:
+    """Whether flowable `f` is, or holds, a break of the spec's (new_page). (Not a function
+    nested in with_text_end: one that calls itself is a cycle with its closure, left to
+    the collector at every document's end.)"""
+    return (isinstance(f, TextPageBreak) and bool(f.key)) or any(_spec_break(g) for g in getattr(f, "_content", ()))
+
+
 def with_text_end(story: list, found: list) -> list:
     """The story with a TextEnd where an agreement's text ends, if it has a break of the
     spec's (new_page): before the page break of a text in another language or of the
     first annex (the first break of the story that is no new_page: a cover's is a plain
     PageBreak), else at the end. It draws nothing: the PDF is the same."""
-    def spec_break(f) -> bool:
-        return (isinstance(f, TextPageBreak) and bool(f.key)) or any(spec_break(g) for g in getattr(f, "_content", ()))
-    if not any(spec_break(f) for f in story):
+    if not any(_spec_break(f) for f in story):
         return story
     at = next((i for i, f in enumerate(story) if isinstance(f, HalfPageBreak)
                or (isinstance(f, TextPageBreak) and not f.key)), len(story))
