@@ -141,8 +141,8 @@ class JParagraph(Paragraph):
         text, spans, fonts = self._flatten()
         justify = style.alignment == TA_JUSTIFY
         para, lines, recipes, measured = composed(text, spans, fonts, s, key, self.jl_phrases, justify,
-                                         s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT), self.jl_spreads,
-                                         self.jl_names)
+                                                   s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT),
+                                                   self.jl_spreads, self.jl_names)
         starts = [sp[0] for sp in spans]
         # The lines and their paragraph made as ABag's constructor makes them (its
         # keywords, in this order, as the instance's attributes), each given its dict
