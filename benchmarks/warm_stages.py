@@ -129,7 +129,8 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
     from jpdocs.spec import load, source
     from jpdocs.spec.strict import model as strict_model
     from reportlab.platypus import doctemplate
-    from jpdocs.writers import blocks, canvas_state, composer, drawing, pages, pdf, pdffile, placing, tags
+    from jpdocs.writers import (blocks, canvas_state, composer, composition, drawing, jlreq, jlreq_lines, pages, pdf,
+                                pdffile, placing, tags)
     return {
         # build_one's steps before and after the PDF (batch.build_in_memory): names
         # it imports when it runs are wrapped in their modules, names another module
@@ -192,6 +193,17 @@ def _stages() -> dict[str, list[tuple[str, object, str, object]]]:
             ("  text objects begun (TaggingCanvas.beginText)", tags.TaggingCanvas, "beginText", _via_starmap),
             ("  text objects drawn (TaggingCanvas.drawText)", tags.TaggingCanvas, "drawText", _via_takewhile),
             ("  the fonts' objects, cut (Coding.add_objects)", cid.Coding, "add_objects", _via_zip_longest),
+        ],
+        # inside the paragraphs wrapped and drawn (the layout pass's Paragraph.wrap and
+        # JParagraph.drawPara): a new composition's parts and what its drawing makes once
+        "composer": [
+            ("  compositions made (composition.set_lines)", composition, "set_lines", _via_call),
+            ("    paragraphs prepared (jlreq.prepare)", jlreq, "prepare", _via_reduce),
+            ("    lines broken (jlreq_lines.compose)", jlreq_lines, "compose", _via_starmap),
+            ("  characters measured (composition._measure)", composition, "_measure", _via_takewhile),
+            ("  lines' recipes (JParagraph._recipe)", composer.JParagraph, "_recipe", _via_pairwise),
+            ("  drawn programs made (drawing._program)", drawing, "_program", _via_zip_longest),
+            ("  story paragraphs made (BlockBuilder.paragraph)", blocks.BlockBuilder, "paragraph", _via_cycle),
         ],
         # inside the fonts' objects (the drawing pass's Coding.add_objects)
         "fonts": [

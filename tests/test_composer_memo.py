@@ -42,8 +42,8 @@ def _afresh(monkeypatch):
     monkeypatch.setattr(composer, "_WRAPPED", _Forgetful())
 
     def forgetting(*args):
-        para, lines, _ = composed(*args)
-        return para, lines, _Forgetful()
+        para, lines, _, measured = composed(*args)
+        return para, lines, _Forgetful(), measured
     monkeypatch.setattr(composition, "_COMPOSED", _Forgetful())
     monkeypatch.setattr(composer, "composed", forgetting)
 

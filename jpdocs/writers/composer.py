@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import repeat
-from operator import mul
+from operator import sub
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
@@ -140,9 +140,9 @@ class JParagraph(Paragraph):
         key = tuple(maxWidths)
         text, spans, fonts = self._flatten()
         justify = style.alignment == TA_JUSTIFY
-        para, lines, recipes = composed(text, spans, fonts, s, key, self.jl_phrases, justify,
-                                         s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT), self.jl_spreads,
-                                         self.jl_names)
+        para, lines, recipes, measured = composed(text, spans, fonts, s, key, self.jl_phrases, justify,
+                                                   s.hanging and style.alignment in (TA_JUSTIFY, TA_LEFT),
+                                                   self.jl_spreads, self.jl_names)
         starts = [sp[0] for sp in spans]
         # The lines and their paragraph made as ABag's constructor makes them (its
         # keywords, in this order, as the instance's attributes), each given its dict
@@ -155,7 +155,7 @@ class JParagraph(Paragraph):
             ln = _new(_LazyLine)
             ln.__dict__ = {"kind": 1, "extraSpace": W - line.width, "wordCount": 1, "maxWidth": W,
                            "currentWidth": line.width, "lineBreak": line.forced, "jl_span": (line.start, line.end),
-                           "jl_make": (frags, para, line, spans, starts, recipes, k)}
+                           "jl_make": (frags, para, line, spans, starts, recipes, k, measured)}
             out.append(ln)
         bl = _new(ParaLines)
         # jl_composed: the composer's own answer (the DOCX asks which lines it squeezed)
@@ -190,13 +190,13 @@ class JParagraph(Paragraph):
         return "".join(parts), spans, tuple(fonts)
 
     @staticmethod
-    def _words(frags, para, line, spans, starts, recipes, at):
+    def _words(frags, para, line, spans, starts, recipes, at, measured):
         """One composed line → the frags of reportlab's FragLine (each a clone of
         its stretch's frag with the line's part of it: _recipe, remembered with the
         composition), with the line's font size, ascent and descent."""
         got = recipes.get(at)
         if got is None:
-            got = recipes[at] = JParagraph._recipe(para, line, spans, starts)
+            got = recipes[at] = JParagraph._recipe(para, line, spans, starts, measured)
         first, texts, size_max, asc_max, desc_min = got
         words = [spans[first + j][2] if t is None else _clone(spans[first + j][2], t)
                  for j, t in enumerate(texts)]
@@ -207,13 +207,16 @@ class JParagraph(Paragraph):
         return dict(words=words, fontSize=size_max, ascent=asc_max, descent=desc_min)
 
     @staticmethod
-    def _recipe(para, line, spans, starts):
+    def _recipe(para, line, spans, starts, measured):
         """What a line's words are, for any paragraph of the same composition: the
         first stretch it draws from, the text of each word (a string, or a Placed
         run: each glyph's advance and offset as reportlab's ShapeData has them, in
         thousandths of an em of its own font size; None for a drawn object, which
         is its frag itself), and the line's font size, ascent and descent (size 0:
-        an empty line, measured by the paragraph's first frag)."""
+        an empty line, measured by the paragraph's first frag). `measured`: the
+        composition's (widths, naturals), each character's advance as measured and
+        its font's own number (composition._measure)."""
+        widths, naturals = measured
         s, e = line.start, line.end
         adv, gap, xoff, text = para.adv, para.gap, para.xoff, para.text
         texts, size_max, asc_max, desc_min = [], 0.0, 0.0, 0.0
@@ -230,18 +233,20 @@ class JParagraph(Paragraph):
                 continue
             a, b = max(s, fs), min(e, fe)
             size = f.fontSize
-            table = widths_of(f.fontName)
             if moved is None:
                 moved = bool(line.adjust or text[e - 1] in " \u3000"
                              or any(s <= i < e for i in gap) or any(s <= i < e for i in xoff))
             chunk = text[a:b]
             # Most runs (two in three) keep every glyph's natural advance: _measure's
-            # very numbers, unshifted. Such a run is a plain string, found without
-            # the glyph-by-glyph loop below (which would find it plain too).
-            if not moved and adv[a:b] == list(map(mul, map(table.__getitem__, chunk), repeat(size / 1000.0))):
+            # very numbers (each its font's number times size / 1000, as measured for
+            # this composition: its key holds each stretch's font and size), which
+            # prepare copies and changes only where it moves a glyph. Such a run is a
+            # plain string, found without the glyph-by-glyph loop below (which would
+            # find it plain too).
+            if not moved and adv[a:b] == widths[a:b]:
                 texts.append(chunk)
             else:
-                texts.append(JParagraph._placed(para, line, a, b, table, size))
+                texts.append(JParagraph._placed(para, line, a, b, naturals, size))
             if size > size_max:
                 size_max = size
             asc, desc = ascent_descent(f.fontName, size)
@@ -249,16 +254,17 @@ class JParagraph(Paragraph):
         return first, texts, size_max, asc_max, desc_min
 
     @staticmethod
-    def _placed(para, line, a, b, table, size):
+    def _placed(para, line, a, b, naturals, size):
         """Characters a..b of a composed line as a string, or as a Placed run where
-        the composer moved a glyph from its natural advance."""
+        the composer moved a glyph from its natural advance (`naturals`: each
+        character's, in thousandths of an em: composition._measure)."""
         if not line.adjust < 0 and a < b:            # (no compression: _placed_by_glyph's cut is 0)
-            return JParagraph._placed_uncut(para, line, a, b, table, 1000.0 / size,
+            return JParagraph._placed_uncut(para, line, a, b, naturals, 1000.0 / size,
                                             line.adjust if line.adjust > 0 else 0.0)
-        return JParagraph._placed_by_glyph(para, line, a, b, table, size)
+        return JParagraph._placed_by_glyph(para, line, a, b, naturals, size)
 
     @staticmethod
-    def _placed_by_glyph(para, line, a, b, table, size):
+    def _placed_by_glyph(para, line, a, b, naturals, size):
         """_placed, a glyph at a time: any line (a compressed one)."""
         s, e = line.start, line.end
         adv, gap, xoff, shr, stretch, text = para.adv, para.gap, para.xoff, para.shr, para.stretch, para.text
@@ -286,8 +292,7 @@ class JParagraph(Paragraph):
                     o -= d if i == e - 1 else d / 2  # so that its box stays inside the edge
                 if i < e - 1 and i in gap:
                     x -= gap[i] / 2 * cut
-            ch = text[i]
-            natural = table[ch]
+            natural = naturals[i]
             xa = x * to1000
             if o or abs(xa - natural) > 1e-3:
                 plain = False
@@ -298,34 +303,41 @@ class JParagraph(Paragraph):
         return chunk if plain else Placed(chunk, advs, offs, nats)
 
     @staticmethod
-    def _placed_uncut(para, line, a, b, table, to1000, grow):
+    def _placed_uncut(para, line, a, b, naturals, to1000, grow):
         """_placed_by_glyph for a line that is not compressed (most lines: set loose,
         or justified by growing): the same numbers, computed in the same order — each
         advance its glyph's, plus its 和欧間 gap, plus the line's growth where it
         stretches, but at the line's end (nothing added; a space there takes no
         room) — a list at a time rather than a glyph at a time: the loop was most of
-        making a line's words (~250 glyphs in the lines a notice composes anew)."""
+        making a line's words (~250 glyphs in the lines a notice composes anew).
+        A glyph without a gap takes its advance as it is where the loop added 0.0:
+        the same number, as no advance is -0.0 (prepare makes them from widths and
+        takes half away, or adds room), and the few gaps (和欧間) are added where
+        they are; the plain test is the loop's, its largest difference taken in C."""
         e = line.end
-        adv, text, gap_of, xoff = para.adv, para.text, para.gap.get, para.xoff
-        inner = range(a, min(b, e - 1))                # the glyphs not at the line's end
+        adv, text, gap, xoff = para.adv, para.text, para.gap, para.xoff
+        stop = min(b, e - 1)                           # the glyphs a..stop are not at the line's end
+        xs = adv[a:stop]
+        for i, q in gap.items():
+            if a <= i < stop:
+                xs[i - a] = adv[i] + q
         if grow:
-            stretch, letters = para.stretch, line.letters
-            xs = [adv[i] + gap_of(i, 0.0) + grow if letters or stretch[i] else adv[i] + gap_of(i, 0.0)
-                  for i in inner]
-        else:
-            xs = [adv[i] + gap_of(i, 0.0) for i in inner]
+            if line.letters:
+                xs = [x + grow for x in xs]
+            else:
+                xs = [x + grow if stretches else x for x, stretches in zip(xs, para.stretch[a:stop])]
         if b == e:                                     # the line's last glyph is the run's
             xs.append(0.0 if text[e - 1] in " \u3000" else adv[e - 1])
         advs = [x * to1000 for x in xs]
         chunk = text[a:b]
-        nats = list(map(table.__getitem__, chunk))
+        nats = naturals[a:b]
         if xoff:
             moved = list(map(xoff.get, range(a, b), repeat(0.0)))
             offs = [o * to1000 for o in moved]
         else:
             moved = None
             offs = [0.0 * to1000] * (b - a)
-        if (moved is None or not any(moved)) and not any(abs(x - n) > 1e-3 for x, n in zip(advs, nats)):
+        if (moved is None or not any(moved)) and max(map(abs, map(sub, advs, nats))) <= 1e-3:
             return chunk
         return Placed(chunk, advs, offs, nats)
 

@@ -62,16 +62,18 @@ def composed(text, spans, fonts, s, max_widths, phrases, justify, may_hang, spre
     character's advance and em, so they are measured only when composing; the
     lines' words (_recipe) are remembered with the composition, by line (and the
     code of its paragraphs drawn, by drawing.py's own key: drawing._key). Neither
-    the Para nor its Lines are changed after composing, so one serves all.
+    the Para nor its Lines are changed after composing, so one serves all. Returns
+    (para, lines, the lines' words by line, (widths, naturals): _measure's, which the
+    lines' words are made from).
     `names`: people's names, kept whole where that takes no more lines (set_lines)."""
     key = (text, fonts, s, max_widths, phrases, justify, may_hang, spreads, names)
     got = _COMPOSED.get(key)
     if got is None:
         if len(_COMPOSED) >= _MAX_COMPOSED:
             _COMPOSED.clear()
-        widths, ems = _measure(spans)
+        widths, ems, naturals = _measure(spans)
         got = _COMPOSED[key] = (*set_lines(text, widths, ems, s, max_widths, phrases, justify, may_hang,
-                                           spreads, names), {})
+                                           spreads, names), {}, (widths, naturals))
     return got
 
 
@@ -95,21 +97,29 @@ def set_lines(text, widths, ems, s, max_widths, phrases, justify, may_hang, spre
 
 
 def _measure(spans):
-    """Each character's advance (points) and em."""
-    widths, ems = [], []
+    """Each character's advance (points), its em, and its natural advance in
+    thousandths of an em, its font's own number (0.0 for a line break or an object).
+    The naturals are kept with the composition: the lines' words (composer._recipe)
+    are made from them, where each character's font table was looked up again (a
+    character's string made and hashed, ~300 instructions, twice a glyph)."""
+    widths, ems, naturals = [], [], []
     for _, _, f, kind in spans:
         if kind == BREAK:
             widths.append(0.0)
             ems.append(0.0)
+            naturals.append(0.0)
         elif kind == OBJECT:
             widths.append(object_width(f))
             ems.append(0.0)
+            naturals.append(0.0)
         else:
             size = f.fontSize
             k = size / 1000.0
-            widths += [x * k for x in map(widths_of(f.fontName).__getitem__, f.text)]
+            own = list(map(widths_of(f.fontName).__getitem__, f.text))
+            naturals += own
+            widths += [x * k for x in own]
             ems += [size] * len(f.text)
-    return widths, ems
+    return widths, ems, naturals
 
 
 def object_width(f) -> float:

@@ -104,7 +104,7 @@ def _key(para, lines, style, offsets) -> tuple[dict, tuple] | None:
     characters, glyphs and room (the lines are the composition's in order: a
     split's first part keeps the first ones); the stretches' frags give their fonts
     and colours; the height and the first line give its y."""
-    make = lines[0].__dict__.get("jl_make")     # (frags, para, line, spans, starts, recipes, k)
+    make = lines[0].__dict__.get("jl_make")     # (frags, para, line, spans, starts, recipes, k, measured)
     if make is None:
         return None
     stretches = []

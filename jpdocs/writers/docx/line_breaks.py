@@ -161,7 +161,7 @@ def _fitted(flow, text: str, cuts: list, inlines) -> tuple[list, dict]:
     break (Word wraps it its own way). A line is known to Word only where the DOCX
     line is the PDF's one: after the paragraph's start, a line break or a kept cut."""
     para, lines = flow.blPara.jl_composed
-    natural, _ = _measure(flow.blPara.jl_source[1])
+    natural = _measure(flow.blPara.jl_source[1])[0]
     by_end = {line.end: (line, shown) for line, shown in zip(lines, flow.blPara.lines) if not line.forced}
     plain = _plain_characters(inlines)
     kept, narrowed, start = [], {}, 0
@@ -204,7 +204,7 @@ def _overfull(flow, text: str, cuts: list) -> list:
     keep the PDF's cut (Word sets on from there: a break before the overflow is the
     line's last); a line ended by a kept cut is _fitted's."""
     para, lines = flow.blPara.jl_composed
-    natural, _ = _measure(flow.blPara.jl_source[1])
+    natural = _measure(flow.blPara.jl_source[1])[0]
     step = [max(a, b) for a, b in zip(para.adv, natural)]
 
     def width(start: int, end: int) -> float:
