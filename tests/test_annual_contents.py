@@ -33,7 +33,10 @@ def contents(tmp_path_factory):
 
 
 def test_every_entrys_title_starts_where_the_others_do(contents):
-    entries = [line for line in contents if line[0]["text"] == "（"]
+    # an entry's line begins with its label, （１）; a title too long for its line puts its
+    # date on the next, which begins with （ too: （平成28年８月３日）, no label
+    entries = [line for line in contents if line[0]["text"] == "（" and unicodedata.normalize(
+        "NFKC", "".join(c["text"] for c in line).split("）")[0][1:]).isdigit()]
     # every entry found: labels （１）…（N） in order (the real cases of 2016 only grow)
     labels = ["".join(c["text"] for c in line).split("）")[0][1:] for line in entries]
     assert [int(unicodedata.normalize("NFKC", n)) for n in labels] == list(range(1, len(labels) + 1))
