@@ -1163,6 +1163,23 @@ def _photo_left_out(folder: Path) -> list:
     return _findings(spec, folder / "templates")
 
 
+def _caption_name_announced(folder: Path) -> list:
+    """A photo's names: repeating a name only the spec the notice also announces holds
+    (a companion of the seed with 北見市 for 北見工業大学, its mayor 辻　直孝): refused where
+    the announced specs are loaded."""
+    from PIL import Image
+    folder.mkdir()
+    Image.new("RGB", (40, 30), (120, 140, 160)).save(folder / "sign.jpg")
+    city = _AGREEMENT_ONLY.replace("北見工業大学学長", "北見市長").replace("北見工業大学", "北見市").replace(
+        "鈴木　聡一郎", "辻　直孝").replace("kitami_it", "kitami_city")
+    (folder / "companion-city.yaml").write_text(city, encoding="utf-8")
+    spec = folder / "photo.yaml"
+    photo = "      photos: [{file: sign.jpg, caption: 辻直孝市長, names: [辻　直孝]}]\n"
+    spec.write_text(SEED.replace("  press_request:\n", _SECTION % photo, 1).replace(
+        "press_notice:\n", "press_notice:\n  also: [companion-city.yaml]\n", 1), encoding="utf-8")
+    return _findings(spec)
+
+
 def _too_few_copies(folder: Path) -> list:
     """The four parties and the witness of tests/data/witness under a closing that makes
     four originals for the five who keep one."""
@@ -1284,6 +1301,7 @@ def corpus(tmp_path_factory) -> dict[str, list]:
     # naming the issuer's name as the file's title
     out["no-title-no-agreement"] = _findings(ROOT / "tests" / "data" / "real" / "toyosawagawa-hanamaki-838.yaml")
     out["closing-too-few-copies"] = _too_few_copies(folder / "copies")
+    out["caption-name-announced"] = _caption_name_announced(folder / "announced")
     out.update(_build_findings(folder / "build"))
     assert all(out.values()), [n for n, found in out.items() if not found]
     return out
