@@ -1970,6 +1970,13 @@ def test_the_modules_whose_messages_are_all_in_japanese_stay_so():
     assert table.splitlines()[0].startswith("| templates in the catalogue | 139 |"), table
 
 
+# the date over each block beside a witness: the note names the witness dated too
+VARIANTS["date-over-blocks-witness"] = ("    standard: 包括連携", (
+    "    date_line: over_each_signer\n"
+    "    witnesses: [{name: みなみ県, representative: {title: みなみ県知事, name: 南野　五郎}}]\n"
+    "    closing: 本協定の締結を証するため、本書３通を作成し、甲、乙及び立会人記名押印の上、各自その１通を保有する。\n"
+    "    standard: 包括連携"))
+
 # Photos of a notice's sections, and a logo, that cannot be printed (the pictures' words,
 # 写真 and ロゴ, translated with their messages): file-jpeg.yaml begins as a JPEG and is
 # none, variant.yaml is text
