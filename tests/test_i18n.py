@@ -563,6 +563,7 @@ STYLE_VARIANTS = {
     "role-place-head": "notice:\n  contacts_at: head\ncontacts:\n  role_place: above\n",
     "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
     "role-place-head-table": "notice:\n  contacts_at: head_table\ncontacts:\n  role_place: above\n",
+    "role-place-foot-unboxed": "notice:\n  contacts_at: foot_unboxed\ncontacts:\n  role_place: above\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "own-lines-extension-bracketed": "contacts:\n  own_lines: [extension]\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
@@ -694,6 +695,7 @@ COMPANIONS["style-contacts-top.yaml"] = "notice:\n  contacts_at: top\n"
 COMPANIONS["style-contacts-head.yaml"] = "notice:\n  contacts_at: head\n"
 COMPANIONS["style-contacts-foot-line.yaml"] = "notice:\n  contacts_at: foot_line\n"
 COMPANIONS["style-contacts-head-table.yaml"] = "notice:\n  contacts_at: head_table\n"
+COMPANIONS["style-contacts-foot-unboxed.yaml"] = "notice:\n  contacts_at: foot_unboxed\n"
 COMPANIONS["style-address-above-top.yaml"] = "notice:\n  contacts_at: top\ncontacts:\n  address_place: above\n"
 COMPANIONS["style-person-line.yaml"] = "contacts:\n  person_line: with_department\n"
 _TOP = (_STYLE, _STYLE + "style: style-contacts-top.yaml\n")
@@ -710,6 +712,8 @@ VARIANTS.update({
     "contacts-foot-line-lead": [(_STYLE, _STYLE + "style: style-contacts-foot-line.yaml\n"),
                                 (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
                                 ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "contacts-foot-unboxed-lead": [(_STYLE, _STYLE + "style: style-contacts-foot-unboxed.yaml\n"),
+                                   ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
     "contacts-head-table-keys": [(_STYLE, _STYLE + "style: style-contacts-head-table.yaml\n")],
     "contacts-head-table-lead": [(_STYLE, _STYLE + "style: style-contacts-head-table.yaml\n"),
                                  (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
