@@ -1974,6 +1974,9 @@ def test_the_modules_whose_messages_are_all_in_japanese_stay_so():
     assert table.splitlines()[0].startswith("| templates in the catalogue | 139 |"), table
 
 
+# a blank note beside the agreement's title (document.title_note)
+VARIANTS["title-note-blank"] = ("    standard: 包括連携", "    title_note: \"　\"\n    standard: 包括連携")
+
 # the date over each block beside a witness: the note names the witness dated too
 VARIANTS["date-over-blocks-witness"] = ("    standard: 包括連携", (
     "    date_line: over_each_signer\n"
