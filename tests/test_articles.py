@@ -52,6 +52,12 @@ def test_document_title(title, expected):
     ("あ" * 30 + "との", ("あ" * 30 + "との",)),                         # との at the end
     ("あとの" + "い" * 28 + "との" + "う", ("あとの" + "い" * 28 + "との", "う")),  # the last との
     ("あとの" + "い" * 29, ("あとの", "い" * 29)),                        # a short first line
+    # …との間における and …との間の kept whole on the first line, as a proof-reader breaks them
+    ("東京工業大学と慶應義塾大学との間における学生交流に関する協定書",
+     ("東京工業大学と慶應義塾大学との間における", "学生交流に関する協定書")),
+    ("あ" * 15 + "との間の" + "い" * 14, ("あ" * 15 + "との間の", "い" * 14)),
+    ("あ" * 26 + "との間における" + "い" * 4, ("あ" * 26 + "との", "間における" + "い" * 4)),  # 33: the との
+    ("あ" * 29 + "との間の", ("あ" * 29 + "との", "間の")),                # nothing after the phrase
 ])
 def test_title_lines(title, expected):
     assert title_lines(title) == expected

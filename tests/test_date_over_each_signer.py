@@ -89,3 +89,32 @@ def test_the_date_over_blocks_beside_no_block_or_a_place_line_is_an_error(tmp_pa
     data["agreement"]["document"].update(date_line="over_each_signer", **extra)
     message = error(write(tmp_path, data))
     assert key in message and words in message, message
+
+
+@needs_poppler
+def test_a_witness_block_is_dated_as_the_parties_and_the_build_says_so(tmp_path):
+    """No real text dates each block and has a witness (立会人). The witness attests the
+    signing on its day, so the date over its block is the signing date the spec gives,
+    set as over the parties' blocks; the form is the product's choice, named by the
+    build's note at date_line."""
+    data = seed()
+    data["agreement"]["document"]["date_line"] = "over_each_signer"
+    data["agreement"]["document"]["witnesses"] = [
+        {"name": "みなみ県", "representative": {"title": "みなみ県知事", "name": "南野　五郎"}}]
+    data["agreement"]["document"]["closing"] = ("本協定の締結を証するため、本書３通を作成し、甲、乙及び立会人記名押印の上、"
+                                                "各自その１通を保有する。")
+    spec = write(tmp_path, data)
+    result = run_generate(spec, "-o", tmp_path / "out", "--format", "pdf", "--force", "--kinds", "agreement")
+    assert result.returncode == 0, result.stderr
+    assert ("agreement.document.date_line: over_each_signer: no date line is printed under the closing; the date"
+            " of signing (令和６年２月27日) stands over each signature block, as each party dated it; the witness's"
+            " block (立会人) too") in result.stdout + result.stderr
+    words = words_on_last_page(tmp_path / "out" / spec.stem / "agreement.pdf")
+    lines: dict[float, str] = {}
+    for w in words:
+        lines.setdefault(round(w["top"]), "")
+        lines[round(w["top"])] += w["text"]
+    texts = [lines[top] for top in sorted(lines)]
+    dated = [i for i, t in enumerate(texts) if t == "令和６年２月27日"]
+    assert len(dated) == 3, texts                              # 甲, 乙 and the witness
+    assert [texts[i + 1][:1] for i in dated[:2]] == ["甲", "乙"] and texts[dated[2] + 1].startswith("立会人"), texts

@@ -564,6 +564,7 @@ STYLE_VARIANTS = {
     "role-place-head": "notice:\n  contacts_at: head\ncontacts:\n  role_place: above\n",
     "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
     "role-place-head-table": "notice:\n  contacts_at: head_table\ncontacts:\n  role_place: above\n",
+    "role-place-foot-unboxed": "notice:\n  contacts_at: foot_unboxed\ncontacts:\n  role_place: above\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "own-lines-extension-bracketed": "contacts:\n  own_lines: [extension]\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
@@ -695,6 +696,7 @@ COMPANIONS["style-contacts-top.yaml"] = "notice:\n  contacts_at: top\n"
 COMPANIONS["style-contacts-head.yaml"] = "notice:\n  contacts_at: head\n"
 COMPANIONS["style-contacts-foot-line.yaml"] = "notice:\n  contacts_at: foot_line\n"
 COMPANIONS["style-contacts-head-table.yaml"] = "notice:\n  contacts_at: head_table\n"
+COMPANIONS["style-contacts-foot-unboxed.yaml"] = "notice:\n  contacts_at: foot_unboxed\n"
 COMPANIONS["style-address-above-top.yaml"] = "notice:\n  contacts_at: top\ncontacts:\n  address_place: above\n"
 COMPANIONS["style-person-line.yaml"] = "contacts:\n  person_line: with_department\n"
 _TOP = (_STYLE, _STYLE + "style: style-contacts-top.yaml\n")
@@ -711,6 +713,8 @@ VARIANTS.update({
     "contacts-foot-line-lead": [(_STYLE, _STYLE + "style: style-contacts-foot-line.yaml\n"),
                                 (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
                                 ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "contacts-foot-unboxed-lead": [(_STYLE, _STYLE + "style: style-contacts-foot-unboxed.yaml\n"),
+                                   ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
     "contacts-head-table-keys": [(_STYLE, _STYLE + "style: style-contacts-head-table.yaml\n")],
     "contacts-head-table-lead": [(_STYLE, _STYLE + "style: style-contacts-head-table.yaml\n"),
                                  (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
@@ -1164,6 +1168,23 @@ def _photo_left_out(folder: Path) -> list:
     return _findings(spec, folder / "templates")
 
 
+def _caption_name_announced(folder: Path) -> list:
+    """A photo's names: repeating a name only the spec the notice also announces holds
+    (a companion of the seed with 北見市 for 北見工業大学, its mayor 辻　直孝): refused where
+    the announced specs are loaded."""
+    from PIL import Image
+    folder.mkdir()
+    Image.new("RGB", (40, 30), (120, 140, 160)).save(folder / "sign.jpg")
+    city = _AGREEMENT_ONLY.replace("北見工業大学学長", "北見市長").replace("北見工業大学", "北見市").replace(
+        "鈴木　聡一郎", "辻　直孝").replace("kitami_it", "kitami_city")
+    (folder / "companion-city.yaml").write_text(city, encoding="utf-8")
+    spec = folder / "photo.yaml"
+    photo = "      photos: [{file: sign.jpg, caption: 辻直孝市長, names: [辻　直孝]}]\n"
+    spec.write_text(SEED.replace("  press_request:\n", _SECTION % photo, 1).replace(
+        "press_notice:\n", "press_notice:\n  also: [companion-city.yaml]\n", 1), encoding="utf-8")
+    return _findings(spec)
+
+
 def _too_few_copies(folder: Path) -> list:
     """The four parties and the witness of tests/data/witness under a closing that makes
     four originals for the five who keep one."""
@@ -1287,6 +1308,7 @@ def corpus(tmp_path_factory) -> dict[str, list]:
     # naming the issuer's name as the file's title
     out["no-title-no-agreement"] = _findings(ROOT / "tests" / "data" / "real" / "toyosawagawa-hanamaki-838.yaml")
     out["closing-too-few-copies"] = _too_few_copies(folder / "copies")
+    out["caption-name-announced"] = _caption_name_announced(folder / "announced")
     out.update(_build_findings(folder / "build"))
     assert all(out.values()), [n for n, found in out.items() if not found]
     return out
@@ -1954,6 +1976,16 @@ def test_the_modules_whose_messages_are_all_in_japanese_stay_so():
     assert sum(k for k in gap.catalogue_kinds().values()) == catalogue
     assert table.splitlines()[0].startswith("| templates in the catalogue | 139 |"), table
 
+
+# a blank note beside the agreement's title (document.title_note)
+VARIANTS["title-note-blank"] = ("    standard: 包括連携", "    title_note: \"　\"\n    standard: 包括連携")
+
+# the date over each block beside a witness: the note names the witness dated too
+VARIANTS["date-over-blocks-witness"] = ("    standard: 包括連携", (
+    "    date_line: over_each_signer\n"
+    "    witnesses: [{name: みなみ県, representative: {title: みなみ県知事, name: 南野　五郎}}]\n"
+    "    closing: 本協定の締結を証するため、本書３通を作成し、甲、乙及び立会人記名押印の上、各自その１通を保有する。\n"
+    "    standard: 包括連携"))
 
 # Photos of a notice's sections, and a logo, that cannot be printed (the pictures' words,
 # 写真 and ロゴ, translated with their messages): file-jpeg.yaml begins as a JPEG and is

@@ -415,3 +415,34 @@ def test_the_parties_under_a_step_are_refused_when_several_agreements_are_signed
     err = failed(spec, tmp_path)
     assert (f"{spec}:{line_of(spec, 'parties: true')}: press_notice.ceremony.agenda[1].parties: with"
             " press_notice.also the notice announces several agreements") in err, err
+
+
+PHOTO_SECTION = """\
+  sections:
+    - heading: 締結式の様子
+      photos:
+        - file: stand-in.jpg
+          caption: 握手を交わす鈴木一郎代表取締役社長と{other}氏
+          names: [鈴木　一郎, {other}]
+"""
+
+
+@pytest.mark.parametrize("other, refused", [("高橋　次郎", True), ("高橋　次郎", False)])
+def test_a_caption_name_an_announced_spec_holds_is_refused_at_names(tmp_path, other, refused):
+    """鈴木　一郎 signs only the agreement announced through press_notice.also: the build
+    keeps his name whole in the notice as it keeps its own spec's people, so names:
+    would keep nothing whole. Refused at the names entry, nothing written; a caption's
+    name no spec holds (高橋　次郎) is accepted."""
+    shutil.copy(Path(__file__).parent / "data" / "real" / "photos" / "stand-in.jpg", tmp_path / "stand-in.jpg")
+    names = f"[鈴木　一郎, {other}]" if refused else f"[{other}]"
+    section = PHOTO_SECTION.format(other=other).replace(f"[鈴木　一郎, {other}]", names)
+    spec = write(tmp_path, UNIVERSITY + section)
+    if not refused:
+        result = run_generate(spec, "-o", tmp_path / "out")
+        assert result.returncode == 0, result.stderr
+        return
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'names:')}: press_notice.sections[0].photos[0].names[0]:"
+            f" {tmp_path / 'city-company.yaml'}, which the notice also announces (press_notice.also), holds"
+            " 鈴木　一郎 already") in err, err
+    assert not any((tmp_path / "out").rglob("*.pdf")), "nothing written beside the error"

@@ -1,7 +1,8 @@
 """Numbered points whose later lines hang under their text after the number, where the
 house so sets them: 島根県's 2 覚書の概要, (1)県看護協会は、… / its later lines under 県
 (notice.section_number_hang, `shimane-kango-2025`), and 国税庁's 合意書, １　乙は，… /
-its later lines under 乙 (agreement.prose_number_hang, `moj-nta-touki-2021`).
+its later lines under 乙 (agreement.prose_number_hang, `moj-nta-touki-2021`), and the
+entries numbered 一 to 三 of its list of prose under ４ (一　甲は，… / its later lines under 甲).
 
 Both real cases are built by the command line, PDF and DOCX: the PDF's lines read back
 glyph by glyph (the number where a paragraph begins, one em in; every later line at the
@@ -123,6 +124,47 @@ def test_the_docx_paragraph_hangs_by_the_numbers_width(built, case):
         assert any(abs(t - (1 + width) * em) < 130 for t in stops), para
 
 
+def _items(case: str = MOJ) -> list[str]:
+    """The entries of the case's list of prose (一　甲は，… to 三), as written."""
+    spec = yaml.safe_load((REAL / f"{case}.yaml").read_text(encoding="utf-8"))
+    return next(p["items"] for p in spec["agreement"]["document"]["prose"] if isinstance(p, dict) and "items" in p)
+
+
+@needs_poppler
+def test_a_numbered_entry_of_a_prose_list_hangs_too(built):
+    """国税庁's 合意書: ４　…次のとおりとする。 leads three entries numbered 一 to 三 (a list
+    of prose without a mark, each number written in its entry): with the house's
+    prose_number_hang each is a numbered point too, the number two em in, where an entry
+    of the list begins, and its later lines under its text after the number (一　甲は，…
+    / 報告を求める… under 甲), not back under the number."""
+    pdf = _pdf(built, MOJ)
+    margin = _margin(pdf, MOJ)
+    hung = 0
+    for entry in _items():
+        rows = _paragraph_rows(pdf, entry)
+        assert abs(rows[0][0]["x0"] - (margin + 2 * SIZE)) < 0.5, entry        # 一 where an entry begins
+        text_x = rows[0][1]["x0"]                                              # 甲, after 一　
+        assert abs(text_x - (margin + 4 * SIZE)) < 0.5, entry
+        for row in rows[1:]:
+            assert abs(row[0]["x0"] - text_x) < 0.5, (entry, "".join(c["text"] for c in row))
+            hung += 1
+    assert hung >= 2, "the entries must run over more than one line for the hang to show"
+
+
+def test_the_docx_entry_hangs_by_its_numbers_width(built):
+    """In the DOCX each entry its number, a tab and its text, the left indent four em
+    and the first line two em out: Word sets the later lines under the text."""
+    doc = Document(built / MOJ / "agreement.docx")
+    em = Pt(SIZE)
+    paragraphs = [p for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs] + doc.paragraphs
+    for entry in _items():
+        number, text = entry.split("　", 1)
+        p = next(p for p in paragraphs if p.text.startswith(number + "\t"))
+        assert p.text == f"{number}\t{text}", entry
+        fmt = p.paragraph_format if p.paragraph_format.left_indent is not None else p.style.paragraph_format
+        assert abs(fmt.left_indent - 4 * em) < 130 and abs(fmt.first_line_indent - (-2 * em)) < 130, entry
+
+
 @needs_poppler
 @pytest.mark.parametrize("case, style, key", [
     (SHIMANE, "shimane-pref.yaml", "section_number_hang"),
@@ -143,6 +185,9 @@ def test_without_the_key_the_points_are_set_as_any_paragraph(tmp_path, case, sty
     assert len(rows) > 1
     assert abs(rows[0][0]["x0"] - (margin + SIZE)) < 0.5
     assert all(abs(r[0]["x0"] - margin) < 0.5 for r in rows[1:]), para
+    if case == MOJ:          # the list's entries as before too: their later lines under the number
+        rows = _paragraph_rows(pdf, _items()[0])
+        assert len(rows) > 1 and all(abs(r[0]["x0"] - rows[0][0]["x0"]) < 0.5 for r in rows[1:])
 
 
 def _line_of(path: Path, text: str) -> int:
@@ -158,6 +203,7 @@ def test_an_agreement_template_older_than_the_hung_prose_is_refused_at_the_key(t
     template = mine / "agreement.xml.j2"
     text = template.read_text(encoding="utf-8")
     cut = re.sub(r"\{% elif (?:text\.prose and text\.prose\[-1\]|para)\.hang is defined %\}\n<item [^\n]*\n", "", text)
+    cut = re.sub(r"\{% if e\.hang is defined %\}\n<item [^\n]*\n\{% else %\}\n(<item [^\n]*\n)\{% endif %\}\n", r"\1", cut)
     assert cut.count("hang is defined") == 0 and cut != text
     template.write_text(cut, encoding="utf-8")
     out = tmp_path / "out"

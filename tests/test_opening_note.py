@@ -90,6 +90,27 @@ def test_the_docx_note_is_a_paragraph_hung_after_its_mark(built):
     assert before == Pt(6)
 
 
+@needs_poppler
+def test_a_note_that_fits_one_line_is_set_apart_at_the_margin_too(tmp_path):
+    """広島市's ※松山圏域：松山市、… (3市3町) under the paragraph that marks 松山圏域※
+    (`hiroshima-matsuyama-2025`, a paragraph one em in before the thirty-second session):
+    at the margin of the paragraph's later lines, straight under it, set apart."""
+    case = "hiroshima-matsuyama-2025"
+    paragraph, note = yaml.safe_load((REAL / f"{case}.yaml").read_text(encoding="utf-8"))["press_notice"]["opening"]
+    assert isinstance(paragraph, str) and "松山圏域※" in paragraph and note["note"].startswith("※")
+    result = run_generate(REAL / f"{case}.yaml", "-o", tmp_path, "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / case / "press-notice.pdf"
+    para_rows = _lines_of(pdf, paragraph)[1:]
+    rows = [[c for c in r if not c["text"].isspace()] for r in page_rows(pdf, 0)]
+    first = next(r for r in rows if "".join(c["text"] for c in r) == _plain(note["note"]))   # one line, whole
+    margin = para_rows[1][0]["x0"]
+    assert abs(para_rows[0][0]["x0"] - (margin + SIZE)) < 0.5                  # the paragraph one em in
+    assert first[0]["text"] == "※" and abs(first[0]["x0"] - margin) < 0.5    # the note at the margin
+    step = para_rows[1][0]["top"] - para_rows[0][0]["top"]
+    assert first[0]["top"] - para_rows[-1][0]["top"] > step + 5              # set apart under it
+
+
 @pytest.mark.parametrize("opening, where", [
     ("  opening:\n    - {note: ※注記です。}\n    - 本文です。\n", "none is before it"),
     ("  opening:\n    - {label: ○施設, lines: [本館]}\n    - {note: ※注記です。}\n", "the entry before it is no paragraph"),

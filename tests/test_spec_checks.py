@@ -399,7 +399,7 @@ def test_also_under_the_agreement_points_to_press_notice_also(tmp_path):
     (("agreement", "document"), "zzzqq", "; allowed here: annexes, area_items, article_numerals, articles, block_labels, catch_all, chapters, closing, collective,"
                                          " conclude, conjunction, copies, cover, date_line, draft, extra_articles, kind, kind_words_as_written, labels, original_mark,"
                                          " paragraph_numbers, preamble, prose, purpose, seal_places, signature_blocks, signature_mark, signed_by_hand, signer_names,"
-                                         " signing_place, standard, subject, supplementary, title, translations, withheld_name, witnesses, writing"),
+                                         " signing_place, standard, subject, supplementary, title, title_note, translations, withheld_name, witnesses, writing"),
     ((), "zzzqq", "; allowed here: agreement, issuer, parties, press_notice, style"),
 ])
 def test_an_unknown_key_gets_the_close_key_or_the_keys_allowed_there(tmp_path, where, key, hint):

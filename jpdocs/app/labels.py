@@ -69,6 +69,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AgreementDocument", "purpose"): ("目的", "…することにより、＿＿ことを目的とする。"),
     ("AgreementDocument", "draft"): ("案", "案として作る（全ページに「案」）"),
     ("AgreementDocument", "title"): ("表題", "空欄なら協定の名称から"),
+    ("AgreementDocument", "title_note"): ("表題の注記", "表題の後に同じ行に書かれたとおり載せる注記（三村長協定）など"),
     ("AgreementDocument", "labels"): ("当事者の呼び方", "甲乙（既定）"),
     ("AgreementDocument", "block_labels"): ("署名欄の前の記号", "オフ：甲・乙を署名欄の前に印字しない（古い協定書）。当事者IDの一覧：その当事者の署名欄の前だけに印字（例：[daito]）"),
     ("AgreementDocument", "copies"): ("正本と写しも作る", ""),

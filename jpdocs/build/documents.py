@@ -99,7 +99,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
     ctx["date_after_title"] = style.notice.date_place == "after_title"      # …　2015.06.23 (likewise)
     ctx["sections"] = ctx["notice_sections"] = []
     if spec.press_notice and notice_text:
-        from ..content.contacts import at_head, check_contacts, foot_lines, head_rows, placed
+        from ..content.contacts import at_foot, at_head, check_contacts, foot_lines, head_rows, placed
         from ..content.notice import check_head, compose_ki
         from ..content.people import signatory_rows
         from ..content.sections import check_sections, document_notes, numbered_sections
@@ -117,6 +117,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
                                                           spec.press_notice.contacts_lead, style)
         ctx["head_contacts"] = at_head(spec.press_notice.contacts, style)
         ctx["foot_contacts"] = foot_lines(spec.press_notice.contacts, style)
+        ctx["unboxed_contacts"] = at_foot(spec.press_notice.contacts, style)
         ctx["head_table"] = head_rows(spec.press_notice.contacts, style)
         request = spec.press_notice.press_request
         if request and "lead" not in request.model_fields_set and style.word("comma") != "、":
@@ -159,7 +160,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
                                         "press_notice.subject", message))
     notice = ctx["spec"].press_notice      # its phones' numbers joined as `number` too
     if notice and notice.after and notice_text:
-        from ..content.contacts import at_head, foot_lines, head_rows, placed
+        from ..content.contacts import at_foot, at_head, foot_lines, head_rows, placed
         if "signatory_rows" in ctx:
             from ..content.notice import after_ki
             ctx["after_ki"] = after_ki(spec, style)
@@ -171,6 +172,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
                                                                       ctx["after_contacts_lead"], style)
         ctx["after_head_contacts"] = at_head(ctx["after_contacts"], style)
         ctx["after_foot_contacts"] = foot_lines(ctx["after_contacts"], style)
+        ctx["after_unboxed_contacts"] = at_foot(ctx["after_contacts"], style)
         ctx["after_head_table"] = head_rows(ctx["after_contacts"], style)
     if agreement_text:
         from ..content.agreement.compose import compose

@@ -99,9 +99,14 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          f" signing ({ag.signing_date.isoformat()}) as the text writes it"))
     if text.date_over_blocks:
         key = ("agreement", "document", "date_line")
+        # a witness (立会人) attests the signing on its day: its block is dated alike, a form no
+        # real text has shown (none dates each block and has a witness), so it is named here
+        witnessed = ("; the witness's block (立会人) too, dated as the parties' are: a witness attests the"
+                     " signing on its day" if text.witnesses else "")
         notes.append(_at(loaded, key,
                          "over_each_signer: no date line is printed under the closing; the date of signing"
-                         f" ({text.date_over_blocks}) stands over each signature block, as each party dated it"))
+                         f" ({text.date_over_blocks}) stands over each signature block, as each party dated it"
+                         + witnessed))
     if text.blocks_withheld:
         key = ("agreement", "document", "signature_blocks")
         notes.append(_at(loaded, key,

@@ -55,6 +55,8 @@ NEEDS_BLOCK = [
      "block printing the contacts on lines after the text (foot_contacts)"),
     (("notice", "contacts_at"), "head", ("head_contacts", "after_head_contacts"),
      "block printing the contacts in the head under the date (head_contacts)"),
+    (("notice", "contacts_at"), "foot_unboxed", ("unboxed_contacts", "after_unboxed_contacts"),
+     "block printing the contacts' lines after the text with no box (unboxed_contacts)"),
     (("notice", "contacts_at"), "head_table", ("head_table", "after_head_table"),
      "table printing the contacts in the head (head_table)"),
     (("notice", "head_form"), "label_table", ("label_table",),

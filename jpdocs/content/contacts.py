@@ -4,7 +4,9 @@ the issuer (notice.contacts_at: top, as 大阪市 writes 問合せ先：…課�
 each contact's lines as its box sets them, right-aligned under the date and the issuer
 (notice.contacts_at: head, as 広島市 heads its releases with the desk that answers),
 or each contact on a line of its own after the text (notice.contacts_at: foot_line, as
-広島労働局 writes 【照会先】…職業安定課（電話:082(502)7831）), or a contact a row of a ruled
+広島労働局 writes 【照会先】…職業安定課（電話:082(502)7831）), or each contact's lines as its box
+sets them after the text, with no box, its role a line over them (notice.contacts_at:
+foot_unboxed, as 財務省 writes （問い合わせ先） / 財務省関税局参事官室… / （代表）03(3581)4111…), or a contact a row of a ruled
 table in the head (notice.contacts_at: head_table, as 山形県 heads its releases with
 部局・担当課 | …課 | 電話番号 | 023-630-2230); and a contact's person on the
 department's line (contacts.person_line: with_department, as 宗谷森林管理署 writes
@@ -52,7 +54,8 @@ def placed(contacts, lead: str | None, style) -> tuple[str | None, list[tuple[st
     check_contacts has refused what the line cannot print."""
     if style.notice.contacts_at == "top":
         return (top_line(contacts[0], style) if contacts else None), []
-    if style.notice.contacts_at in ("head", "foot_line", "head_table") or style.notice.head_form == "label_table":
+    if style.notice.contacts_at in ("head", "foot_line", "head_table", "foot_unboxed") \
+            or style.notice.head_form == "label_table":
         return None, []
     comma = style.word("comma")
     return None, contact_boxes([house_numbers(ct, comma) for ct in contacts or ()], lead)
@@ -63,6 +66,15 @@ def at_head(contacts, style) -> list[Contact]:
     box would print it (notice.contacts_at: head); none where the house sets them
     elsewhere."""
     if style.notice.contacts_at != "head":
+        return []
+    return [house_numbers(ct, style.word("comma")) for ct in contacts or ()]
+
+
+def at_foot(contacts, style) -> list[Contact]:
+    """The contacts set after the text as their boxes' lines, with no box (notice.contacts_at:
+    foot_unboxed): each its role, where the spec gives one, a line over them, as 財務省
+    writes （問い合わせ先） over its desk; none where the house sets them elsewhere."""
+    if style.notice.contacts_at != "foot_unboxed":
         return []
     return [house_numbers(ct, style.word("comma")) for ct in contacts or ()]
 
@@ -175,6 +187,11 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
                                             " (notice.contacts_at: head_table): it would have no effect")
         for at, contacts in listed:
             _check_head_table(contacts, at, problem)
+    if style.notice.contacts_at == "foot_unboxed" and n.contacts_lead is not None:
+        problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot, and the"
+                                        " house sets the contacts' lines after the text with no box"
+                                        " (notice.contacts_at: foot_unboxed), each under its role: it would have no"
+                                        " effect; write the role the page sets over the contact")
     if style.notice.contacts_at == "head" and n.contacts_lead is not None:
         problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot, and the"
                                         " house sets the contacts under the date (notice.contacts_at: head): it would"

@@ -102,9 +102,10 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     loaded = LoadedSpec(path=path, spec=spec, warnings=warnings, lines=lines, read=read)
     if others and spec.press_notice and spec.press_notice.also:
         from .joint import check_attached, load_others
+        from .photo_checks import check_names_announced
         loaded.others, problems = load_others(spec, path, lines, allow_outside, load_spec)
         if not problems:
-            problems = check_attached(loaded)
+            problems = check_attached(loaded) + check_names_announced(loaded)
         if problems:
             own = sort_problems([p for p in problems if p.file == name])
             raise InputError(own + [p for p in problems if p.file != name])

@@ -5,8 +5,10 @@ what the schema cannot say. (Each file is checked as a picture with the spec's o
 files: file_checks.py.)"""
 from __future__ import annotations
 
+from ..errors import Problem
 from .people_held import people_of
 from .schema import Spec
+from .source import dotted
 from .typed import bare as _bare     # a name found with its spaces aside, as writers/kept_names.py finds it
 
 N = ("press_notice",)
@@ -71,3 +73,27 @@ def _check_names(photo, at: tuple, held: set, problem) -> None:
         elif bare in held:
             problem(at + ("names", k), f"the spec holds {name} already (a party's head, a person of the notice or"
                                        " a contact), and it is kept whole in the caption without names:")
+
+
+def check_names_announced(loaded) -> list[Problem]:
+    """A caption's name (a photo's `names:`) that a spec the notice also announces holds
+    (press_notice.also: a party's head there): the build keeps it whole as it keeps the
+    notice's own (content/person_names.py reads those specs too), so names: would keep
+    nothing whole. Told here, where the announced specs are loaded (spec/load.py); a
+    name this spec holds itself is told by check_photos."""
+    own = {_bare(p.name) for p in people_of(loaded.spec) if p is not None and p.name}
+    held: dict[str, str] = {}
+    for other in loaded.others.values():
+        for person in people_of(other.spec):
+            if person is not None and person.name and _bare(person.name) not in own:
+                held.setdefault(_bare(person.name), str(other.path))
+    problems = []
+    for path, photo in photos_of(loaded.spec) if held else ():
+        for k, name in enumerate(photo.names or ()):
+            where = held.get(_bare(name))
+            if where is not None and photo.caption is not None:
+                key = path[:-1] + ("names", k)
+                problems.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                                        f"{where}, which the notice also announces (press_notice.also), holds {name}"
+                                        " already, and it is kept whole in the caption without names:"))
+    return problems

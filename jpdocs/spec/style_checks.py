@@ -360,6 +360,13 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 "the role is set above a contact's box; the house sets each contact on a line after"
                                 " the text (notice.contacts_at: foot_line), with no box, and the press request's box"
                                 " keeps its label at its left: it would have no effect"))
+    if style.notice.contacts_at == "foot_unboxed" and ("contacts", "role_place") in lines \
+            and style.contacts.role_place == "above":
+        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
+                                "the role is set above a contact's box; the house sets the contacts' lines after the"
+                                " text with no box (notice.contacts_at: foot_unboxed), each role a line over its"
+                                " contact already, and the press request's box keeps its label at its left: it would"
+                                " have no effect"))
     if style.notice.people_mark and style.notice.people == "columns":
         problems.append(Problem(name, line_of(lines, ("notice", "people_mark")), "notice.people_mark",
                                 f"the mark {style.notice.people_mark!r} goes before each person's line where people"

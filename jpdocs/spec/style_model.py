@@ -355,7 +355,7 @@ class NoticeStyle(StyleModel):
     # title, a contact a row: its role, its department, its number's label and the number
     # side by side (部局・担当課 | 防災くらし安心部　防災危機管理課 | 電話番号 | 023-630-2230,
     # as 山形県 heads its releases); what a row cannot print refused
-    contacts_at: Literal["foot", "top", "head", "foot_line", "head_table"] = "foot"
+    contacts_at: Literal["foot", "top", "head", "foot_line", "head_table", "foot_unboxed"] = "foot"
     # the notice's head as written lines (default: the date, the issuer, the title, the
     # text); label_table: under the title, one ruled table of a label and its value a row,
     # as 大阪府 heads its releases: each contact under its role (代表連絡先 | the contact's

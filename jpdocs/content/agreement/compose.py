@@ -300,6 +300,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                       for w, field in zip(doc.witnesses, fields) if not blocks_withheld)
     # a title given as its lines (災害時等における無人航空機による / 情報収集活動…) is broken there
     given_lines = tuple(doc.title) if isinstance(doc.title, list) else ()
+    if doc.title_note is not None and not doc.title_note.strip():
+        problem(D + ("title_note",), "the title's note is blank: write it as the text prints it beside the title,"
+                                     " or leave title_note out")
     full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
     if form.block_label_suffix:          # 甲：, 乙：, as the house sets each block's label
         signatories, witnesses = (tuple(replace(s, label=s.label + form.block_label_suffix) if s.label else s
@@ -341,7 +344,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          end_blank, own_paragraphs(doc.closing) or ((closing,) if closing else ()),
                          preamble_parts(preamble, doc.preamble, form.article_heading,
                                         1.0 if form.heading_indent is None else form.heading_indent),
-                         date_over_blocks=date if doc.date_line == "over_each_signer" else "")
+                         date_over_blocks=date if doc.date_line == "over_each_signer" else "",
+                         title_note=doc.title_note or "")
 
 
 def supplementary_of(given) -> SupplementaryText | None:

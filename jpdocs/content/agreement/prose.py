@@ -15,7 +15,10 @@ D = ("agreement", "document")
 @dataclass(frozen=True)
 class ProseItems:
     """A list in the prose, under the paragraph before it: its entries as written, and
-    the text's own mark before each ("" where it has none; ① and ⑴ numbered: marks)."""
+    the text's own mark before each ("" where it has none; ① and ⑴ numbered: marks).
+    An entry of a list without a mark that begins with a number (一　甲は，…) is a
+    HungParagraph where the house hangs numbered paragraphs (agreement.prose_number_hang):
+    a numbered point too, its later lines under its text, not back under the number."""
     entries: tuple[str, ...]
     marker: str = ""
     marks: tuple[str, ...] = ()     # each entry's mark: the marker, or ① ② ③ / ⑴ ⑵ ⑶ where it numbers them
@@ -60,7 +63,8 @@ def prose_parts(prose, number_hang: bool = False) -> tuple:
     each centred line its ProseCentredLine."""
     return tuple(_hung(p, number_hang) if isinstance(p, str) else ProseCentredLine(p.text) if hasattr(p, "align")
                  else ProseHeadingLine(p.heading) if hasattr(p, "heading")
-                 else ProseItems(tuple(p.items), p.marker or "", list_marks(p.marker or "", len(p.items)))
+                 else ProseItems(tuple(_hung(e, number_hang and not p.marker) for e in p.items), p.marker or "",
+                                 list_marks(p.marker or "", len(p.items)))
                  for p in prose)
 
 # document's keys that only articles or the generated preamble use, and what they say

@@ -135,6 +135,8 @@ class AgreementText:
     preamble_parts: tuple = ()
     # date_line: over_each_signer: the date over each signature block (date ""), as each party dated it
     date_over_blocks: str = ""
+    # document.title_note: a note after the title on its last line, as written (仮協約書案　（三村長協定）)
+    title_note: str = ""
 
 
 @dataclass(frozen=True)

@@ -108,15 +108,26 @@ def polite(text: str, writing: str) -> str:
     return re.sub(r"(する|交わす)。", lambda m: {"する": "します", "交わす": "交わします"}[m.group(1)] + "。", text)
 
 
+# What a title's との may lead into and a proof-reader keeps on its line: 東京工業大学と
+# 慶應義塾大学との間における / 学生交流に関する協定書 (東京工業大学's guide), not …との / 間における…,
+# which the line-breaking rules allow but no one sets.
+_BETWEEN = ("間における", "間の")
+
+
 def title_lines(title: str, max_chars: int = 30) -> tuple[str, ...]:
     """A long title broken after its last との (…北見工業大学との / 包括連携に関する協定書),
-    the way a title is set on two lines, rather than wherever the line fills."""
+    the way a title is set on two lines, rather than wherever the line fills; after the
+    phrase the との begins where it is …との間における or …との間の and the first line still
+    holds `max_chars` (…との間における / 学生交流に関する協定書)."""
     if len(title) <= max_chars:
         return (title,)
     cut = title.rfind("との")
     if cut <= 0 or cut + 2 >= len(title):
         return (title,)
-    return title[:cut + 2], title[cut + 2:]
+    end = cut + 2
+    end += next((len(p) for p in _BETWEEN if title.startswith(p, end) and end + len(p) < len(title)
+                 and end + len(p) <= max_chars), 0)
+    return title[:end], title[end:]
 
 
 def party_label_words(spec_labels, n: int, collective: str | None = None,

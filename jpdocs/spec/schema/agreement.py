@@ -182,6 +182,9 @@ class AgreementDocument(Strict):
     title: Optional[Union[Line, Annotated[list[Line], MinLen(1)]]] = None
     #                                     default from agreement.title: …との包括連携に関する協定書 (…に関する覚書);
     #                                     a list: the title's lines, broken where the text breaks it
+    # a note beside the title on its (last) line, as written, after a full-width space: the
+    # 北本市史's 仮協約書案　（三村長協定）; not part of the title (the file's title, the cover's)
+    title_note: Optional[Line] = None
     labels: Union[Line, dict[str, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
     #                                     (両市, 両者), or a label per party id: {city: 市, univ: 大学}
     collective: Optional[Line] = None  # the word for all parties in the articles (両者) beside the labels
