@@ -125,7 +125,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
             ctx["notice"] = ctx["notice"].model_copy(update={"press_request": ctx["notice"].press_request.model_copy(
                 update={"lead": request.lead.replace("、", style.word("comma"))})})
         groups = None
-        if spec.press_notice.also:
+        if spec.press_notice.also or spec.agreements:
             from ..spec.joint import announced
             groups = announced(loaded)
         items, notes = compose_ki(spec, style, loaded.path, loaded.lines, groups)
