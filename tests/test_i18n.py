@@ -2000,7 +2000,8 @@ COMPANIONS.update({f"style-{name}.yaml": text for name, text in _TABLE_STYLES.it
 # Several agreements and ceremonies in one spec (spec/several.py): every misuse, and the
 # note of a ceremony's signers chosen for the user.
 _CEREMONY = SEED[SEED.index("  ceremony:\n"):SEED.index("  closing_ijo: false\n")]
-_TWO_AGREEMENTS = ("agreements:\n  one: {title: 協定一, parties: [bureau, kitami_it], signing_date: 2024-02-27}\n"
+_TWO_AGREEMENTS = ("agreements:\n  one: {title: 協定一, parties: [bureau, kitami_it], signing_date: 2024-02-27,"
+                   " areas: [{heading: 防災に関する事項}]}\n"
                    "  two: {title: 協定二, parties: [kitami_it, bureau], signing_date: 2024-02-27}\n\n")
 _TWO_CEREMONIES = ("  ceremonies:\n    - {label: 式一, agreements: [one], date: 2024-02-27, venue: 会議室}\n"
                    "    - {label: 式二, agreements: [two], date: 2024-02-27, venue: 会議室}\n")

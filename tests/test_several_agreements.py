@@ -264,3 +264,19 @@ def test_the_release_after_the_signing_of_several_agreements_is_refused(tmp_path
     spec = write(tmp_path, CITY + "  after:\n    issue_date: 2025-04-21\n    opening: [本日、締結しました。]\n")
     err = failed(spec, tmp_path)
     assert f"{spec}:{line_of(spec, 'after:')}: press_notice.after: the release after the signing" in err, err
+
+
+def test_the_areas_of_one_of_several_agreements_are_said_to_go_to_the_annual_book_only(tmp_path):
+    """An agreement of several has no overview.pdf (the build makes one for agreement:):
+    its areas print on its sheet of the annual book, and the build says so where they are."""
+    spec = write(tmp_path, CITY.replace("    parties: [city, univ]\n",
+                                        "    parties: [city, univ]\n    areas: [{heading: 防災に関する事項}]\n"))
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (f"{spec}:{line_of(spec, 'areas:')}: agreements.univ.areas: one of several agreements has its overview"
+            " sheet in the annual book only") in result.stdout + result.stderr
+    assert not (tmp_path / "out" / "city" / "overview.pdf").exists()
+    book = run_generate("annual", "--fiscal-year", "2025", spec, "-o", tmp_path / "book")
+    assert book.returncode == 0, book.stdout + book.stderr
+    text = no_space(pdf_text(tmp_path / "book" / "annual-2025.pdf"))
+    assert "青葉市と青葉大学との包括連携協定の概要青葉市青葉大学防災に関する事項" in text     # its sheet
