@@ -28,7 +28,7 @@ SEED = SEED_SPEC.read_text(encoding="utf-8")
 
 def test_schema_has_every_spec_key_with_japanese_labels():
     s = spec_schema()
-    assert set(s["properties"]) == {"issuer", "style", "parties", "agreement", "press_notice"}
+    assert set(s["properties"]) == {"issuer", "style", "parties", "agreement", "agreements", "press_notice"}
     assert s["properties"]["issuer"]["title"] == "発信者"
     notice = s["$defs"]["PressNotice"]["properties"]
     assert notice["subject"]["title"] == "件名"

@@ -2042,3 +2042,29 @@ _TABLE_STYLES = {
 STYLE_VARIANTS.update(_TABLE_STYLES)
 VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _TABLE_STYLES})
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in _TABLE_STYLES.items()})
+# Several agreements and ceremonies in one spec (spec/several.py): every misuse, and the
+# note of a ceremony's signers chosen for the user.
+_CEREMONY = SEED[SEED.index("  ceremony:\n"):SEED.index("  closing_ijo: false\n")]
+_TWO_AGREEMENTS = ("agreements:\n  one: {title: 協定一, parties: [bureau, kitami_it], signing_date: 2024-02-27,"
+                   " areas: [{heading: 防災に関する事項}]}\n"
+                   "  two: {title: 協定二, parties: [kitami_it, bureau], signing_date: 2024-02-27}\n\n")
+_TWO_CEREMONIES = ("  ceremonies:\n    - {label: 式一, agreements: [one], date: 2024-02-27, venue: 会議室}\n"
+                   "    - {label: 式二, agreements: [two], date: 2024-02-27, venue: 会議室}\n")
+VARIANTS.update({
+    "several-misused": [
+        ("\npress_notice:\n", "\nagreements:\n  one:\n    title: 協定一\n    parties: [bureau, bureau, nobody]\n"
+                              "    signing_date: 2024-02-27\n    document: {kind: 協定書}\n\npress_notice:\n"
+                              "  event_line: true\n  ki: [{label: 内容, text: [x]}]\n"),
+        ("  closing_ijo: false\n", "  ceremonies:\n    - {label: 式, agreements: [one, one, onee, zzz], date: 2024-02-28,"
+                                   " signatories: [kitami_it], agenda: [開会]}\n"
+                                   "    - {label: 式, agreements: [one], start: \"10:00\"}\n  closing_ijo: false\n")],
+    "several-ceremonies-without-agreements": [(_CEREMONY, _TWO_CEREMONIES)],
+    "several-one-ceremony": [(_AG, _TWO_AGREEMENTS), (_ATT, "attachments: []"),
+                             (_CEREMONY, _TWO_CEREMONIES[:_TWO_CEREMONIES.index("    - {label: 式二")])],
+    "several-after-also": [(_AG, _TWO_AGREEMENTS), (_ATT, "attachments: []"),
+                           ("  closing_ijo: false\n", "  also: [companion-agreement.yaml]\n  ki: [date, ceremonies,"
+                                                      " {item: place, signatories_label: 会場：}]\n"
+                                                      "  after: {issue_date: 2024-02-27, opening: [締結しました。]}\n"
+                                                      "  closing_ijo: false\n")],
+    "several-ok": [(_AG, _TWO_AGREEMENTS), (_ATT, "attachments: []"), (_CEREMONY, _TWO_CEREMONIES)],
+})

@@ -237,7 +237,7 @@ def test_logo_problems(tmp_path):
     (setting("press_notice", "subjectt", "x"), "subjectt:", "press_notice.subjectt",
      "unknown key 'subjectt'; did you mean 'subject'?"),
     (setting("press_notice", "zzzz", "x"), "zzzz:", "press_notice.zzzz",
-     "unknown key 'zzzz'; allowed here: after, also, attachments, background, category_line, ceremony, closing_ijo, contacts, contacts_lead, "
+     "unknown key 'zzzz'; allowed here: after, also, attachments, background, category_line, ceremonies, ceremony, closing_ijo, contacts, contacts_lead, "
      "date_prefix, date_suffix, embargo, event_line, header, issue_date, issue_time, issuer_label, issuing_office, ki, kind_line, opening, "
      "opening_heading, press_request, section_marker, sections, sections_follow_items, subject, subject_label, subtitle, subtitle_joined"),
     (setting("parties", "bureau", "nmae", "x"), "nmae:", "parties.bureau.nmae",
@@ -400,7 +400,7 @@ def test_also_under_the_agreement_points_to_press_notice_also(tmp_path):
                                          " conclude, conjunction, copies, cover, date_line, draft, extra_articles, kind, kind_words_as_written, labels, original_mark,"
                                          " paragraph_numbers, preamble, prose, purpose, seal_places, signature_blocks, signature_mark, signed_by_hand, signer_names,"
                                          " signing_place, standard, subject, supplementary, title, title_note, translations, withheld_name, witnesses, writing"),
-    ((), "zzzqq", "; allowed here: agreement, issuer, parties, press_notice, style"),
+    ((), "zzzqq", "; allowed here: agreement, agreements, issuer, parties, press_notice, style"),
 ])
 def test_an_unknown_key_gets_the_close_key_or_the_keys_allowed_there(tmp_path, where, key, hint):
     path = write(tmp_path, setting(*where, key, "x"))
@@ -834,8 +834,8 @@ def test_a_release_after_the_signing_without_attachments_of_its_own_names_no_fil
 def test_group_signatories_without_other_agreements_is_named_at_its_key(tmp_path):
     path = write(tmp_path, setting("press_notice", "ceremony", "group_signatories", True))
     assert problems(path) == [(str(path), line_of(path, "group_signatories:"), "press_notice.ceremony.group_signatories",
-                               "group_signatories groups the 締結者 of several agreements (press_notice.also), and this"
-                               " notice announces one: it would have no effect")]
+                               "group_signatories groups the 締結者 of several agreements (press_notice.also, or"
+                               " agreements:), and this notice announces one: it would have no effect")]
 
 
 def test_a_misspelt_key_of_a_party_whose_id_is_also_a_key_gets_the_close_key(tmp_path):

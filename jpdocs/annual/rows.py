@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import japanese
 from ..errors import InputError, Problem
 from ..spec.load import LoadedSpec, load_spec
+from ..spec.several import agreement_views
 from ..spec.style import HouseStyle
 from .columns import Value, value, house_date
 from .sides import side_problems, with_issuer_problems
@@ -102,6 +103,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
+    loaded = [view for ls in loaded for view in agreement_views(ls)]     # a row per agreement of agreements:
     problems += _twice(loaded)
     # Signing order; agreements of one day in the order the specs are read (as given, a
     # folder's files in name order), which the office chooses: 国税庁's list sets a 確認書

@@ -22,7 +22,9 @@ from .labels import LABELS, NONE_CHOICES
 SCHEMA_ID = "https://jpdocs.invalid/spec.schema.json"   # a name, not a place: nothing is fetched
 
 # Fields whose values are party ids (the keys of `parties:`): the form offers a picker.
-PARTY_REFS = {("Ceremony", "signatories")}
+PARTY_REFS = {("Ceremony", "signatories"), ("CeremonyOfSeveral", "signatories"), ("AgreementOfSeveral", "parties")}
+# Models that are another with a key or two more: the other's labels stand for the keys they share
+LABELS_OF = {"AgreementOfSeveral": "Agreement", "CeremonyOfSeveral": "Ceremony"}
 # Models a spec may write as a plain string, and what the string stands for.
 SHORTHAND = {"KiEntry": "item", "Attachment": "title", "AgendaStep": "step", "AgendaSubStep": "step"}
 _KINDS = {"date": "date", "time": "time", "date-time": "date-time"}
@@ -37,7 +39,7 @@ def _built() -> str:
     for name, model in defs.items():
         for field, prop in model.get("properties", {}).items():
             _mark_kinds(prop)
-            label = LABELS.get((name, field))
+            label = LABELS.get((name, field)) or LABELS.get((LABELS_OF.get(name), field))
             if label:
                 prop["title"] = label[0]
                 if label[1]:

@@ -126,7 +126,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
             ctx["notice"] = ctx["notice"].model_copy(update={"press_request": ctx["notice"].press_request.model_copy(
                 update={"lead": request.lead.replace("、", style.word("comma"))})})
         groups = None
-        if spec.press_notice.also:
+        if spec.press_notice.also or spec.agreements:
             from ..spec.joint import announced
             groups = announced(loaded)
         items, notes = compose_ki(spec, style, loaded.path, loaded.lines, groups)
@@ -179,6 +179,13 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         ctx["text"] = compose(loaded, style, final=final)
         loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
     loaded.notes.extend(comma_notes(loaded, style))
+    for aid, ag in (spec.agreements or {}).items() if notice_text else ():
+        if ag.areas:          # (the annual book's sheet prints them: annual/rows.py's views)
+            key = ("agreements", aid, "areas")
+            loaded.notes.append(Problem(str(loaded.path), loaded.line_of(key), dotted(key),
+                                        "one of several agreements has its overview sheet in the annual book only;"
+                                        " overview.pdf is made for a spec's agreement: (a spec of its own, named"
+                                        " by press_notice.also, makes one)"))
     return ctx
 
 

@@ -16,6 +16,7 @@ from .. import enumeration, japanese
 from ..enumeration import lead_mark_em
 from ..errors import InputError, Problem
 from ..spec.joint import signer_list
+from ..spec.several import CS, ceremony_signers
 from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings, pointed_attachment
 from ..spec.schema import Spec
 from ..spec.schema.notice import Person
@@ -84,6 +85,11 @@ def check_prefix_line_end(n, style, path=None, lines=None) -> None:
 
 # --------------------------------------------------------------------- composing
 
+def _names(entry, item: str) -> bool:
+    """Whether a 記 entry (a built-in item's name, or an entry of ki:) is the built-in `item`."""
+    return entry == item if isinstance(entry, str) else entry.item == item
+
+
 def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[list[KiItem], list[Problem]]:
     """The 記 block's items ready to print, and notes on what was chosen for the user.
     groups: the agreements announced (joint.announced), where the notice names others
@@ -94,6 +100,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     d = style.digits
     notes: list[Problem] = []
     out: list[KiItem] = []
+    # several agreements announced (press_notice.also, or the spec's agreements:): 締結者 by agreement
+    joint = bool(groups) and bool(n.also or spec.agreements)
     order = style.notice.signer_order
     pf = PeopleForm.of(style)       # people in columns, a line each, joined or tabulated
     if order == "name_title":       # 吉田　英男　市長: no place for 様 after a title
@@ -127,7 +135,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     def signer_rows(per_party=None) -> list:
         """Every signer (Who): of this spec, or each once of all the agreements announced;
         per_party: the words after each party's last signer (others_per_party)."""
-        if n.also and groups:
+        if joint:
             return whos_of(signer_list(groups), order)
         ids = c.signatories or list(spec.parties)
         return whos_of(spec.signatories(), order, [(per_party or {}).get(i) for i in ids])
@@ -212,7 +220,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         if item == "place":
             return KiItem(label, "text", tuple(place_lines()))
         if item == "signatories":
-            if n.also and groups:
+            if joint:
                 if c.group_signatories is False:
                     return people_item(label, with_others(signer_rows(), others), pf)
                 grouped = tuple((f"「{g.title}」", tuple(whos_of(g.parties, order))) for g in groups)
@@ -278,9 +286,41 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         # (旧岩崎邸庭園　/ 撞球（どうきゅう）室, not …撞球（どうきゅ / う）室), as a venue does
         return KiItem(label, "table", rows=rows, widths="0.25 0.4 0.35", cell_breaks=("", "", "spaces"))
 
+    def ceremony_item(k: int, e) -> KiItem:
+        """Ceremony k of several (press_notice.ceremonies), an item under its label: its
+        date, its place and who signs there, a line each after its label (the spec's,
+        item: ceremonies, or the house's words and ：), as 彦根市 sets each of its two."""
+        nonlocal c
+        cer, kept = n.ceremonies[k], c
+        c = cer              # builtin() and place_lines() read the ceremony they print from c
+        try:
+            when = builtin("date", None).lines if cer.date else ()
+            where = tuple(place_lines())
+        finally:
+            c = kept
+        ids = ceremony_signers(spec, k)
+        who = runs_of(whos_of([spec.parties[i] for i in ids], order), replace(pf, form="run", mark=""))
+        out_lines = []
+        for key, word, shown in (("date_label", "ki_date", when), ("place_label", "ki_place", where),
+                                 ("signatories_label", "ki_signatories", who)):
+            given = getattr(e, key, None) if not isinstance(e, str) else None
+            if shown:
+                out_lines += [(given if given is not None else style.word(word) + "：") + shown[0], *shown[1:]]
+        return KiItem(cer.label, "text", tuple(out_lines))
+
     entries = item_names(spec)
+    if n.ceremonies:      # the ceremonies' entry stands for an item each (so each list below stays in step)
+        entries = [x for e in entries for x in ([e] * len(n.ceremonies) if _names(e, "ceremonies") else [e])]
+        for k, cer in enumerate(n.ceremonies):
+            if cer.signatories is None:
+                note(CS + (k,), f"signatories not given: {cer.label} lists every party of the agreements it signs"
+                                " (" + "、".join(spec.parties[i].name for i in ceremony_signers(spec, k)) + ")")
+    ceremony_k = 0
     for e in entries:
-        if isinstance(e, str):
+        if _names(e, "ceremonies"):
+            out.append(ceremony_item(ceremony_k, e))
+            ceremony_k += 1
+        elif isinstance(e, str):
             out.append(builtin(e, None))
         elif e.item is not None:
             out.append(builtin(e.item, e.label, e.others, e.schedule_under, e.others_per_party, e.place_under,
@@ -318,7 +358,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
         out += [KiItem(x.label, "text", tuple(x.text)) for x in c.extra_items]
     seen: dict[str, int] = {}
     # each item's entry in the spec's ki: (its headings are no items: ki_headings)
-    where = [i for i, e in enumerate(n.ki) if e.heading is None] if n.ki is not None else []
+    where = [i for i, e in enumerate(n.ki) if e.heading is None
+             for _ in range(len(n.ceremonies) if e.item == "ceremonies" else 1)] if n.ki is not None else []
     for i, it in enumerate(out):
         if it.label in seen:
             at = N + ("ki", where[i]) if n.ki is not None else C + ("extra_items", i - len(entries))
@@ -342,12 +383,12 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
              + "、".join(p.name for p in spec.parties.values()) + ")")
     if item:
         # what the user wrote, but easily an oversight (a name not yet filled in): said
-        bare = [s.title for p in (signer_list(groups) if n.also and groups else spec.signatories())
+        bare = [s.title for p in (signer_list(groups) if joint else spec.signatories())
                 for _, s in p.signers() if s.title_only]
         if bare:
             note(C, f"{item} names " + "、".join(bare) + " by the title alone (representative without name:)")
-    if n.also and groups and item:
-        for g in groups[1 if spec.agreement is not None else 0:]:
+    if joint and item:
+        for g in groups[1 if spec.agreement is not None else 0:] if n.also else ():
             note(N + ("also",), f"{item} of 「{g.title}」 ({g.path}): every party of that spec ("
                  + "、".join(p.name for p in g.parties) + ")")
         if c.group_signatories is None:

@@ -35,6 +35,9 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, path), dotted(path),
                                         f"party '{ref}' is not declared under parties{hint}"))
     problems += _check_press_request(spec, name, lines)
+    if spec.agreements is not None or (notice and notice.ceremonies):
+        from .several import check_several
+        problems += check_several(spec, name, lines)
     has_document = bool(spec.agreement and spec.agreement.document)
     for pid, party in spec.parties.items():
         if party.country and not has_document:

@@ -156,9 +156,14 @@ def _same_parties(spec, name, lines, others) -> list[Problem]:
 
 def announced(loaded) -> list[Announced]:
     """The agreements the notice announces, in order: this spec's own (its
-    ceremony.signatories, or every party) and each spec of `also` (every party)."""
+    ceremony.signatories, or every party) and each spec of `also` (every party); or
+    each of this spec's agreements: (its parties among ceremony.signatories)."""
     spec = loaded.spec
     out = []
+    if spec.agreements:     # several of this spec's own (agreements:): each its signers, in its order
+        chosen = set(spec.press_notice.ceremony.signatories or spec.parties)
+        return [Announced(a.title, tuple(spec.parties[p] for p in a.parties if p in chosen), Path(loaded.path))
+                for a in spec.agreements.values()]
     if spec.agreement is not None or not spec.press_notice.also:
         title = spec.agreement.title if spec.agreement else ""
         out.append(Announced(title, tuple(spec.signatories()), Path(loaded.path)))
@@ -196,9 +201,10 @@ def check_also(spec, name: str, lines) -> list[Problem]:
 
     C = ("press_notice", "ceremony")
     if not n.also:
-        if n.ceremony.group_signatories is not None:
+        if n.ceremony.group_signatories is not None and not spec.agreements:
             problem(C + ("group_signatories",), "group_signatories groups the 締結者 of several agreements"
-                                                " (press_notice.also), and this notice announces one: it would"
+                                                " (press_notice.also, or agreements:), and this notice announces"
+                                                " one: it would"
                                                 " have no effect")
     else:
         if n.after is not None:

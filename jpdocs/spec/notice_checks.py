@@ -49,8 +49,10 @@ def item_names(spec: Spec) -> list[str | KiEntry]:
     n = spec.press_notice
     if n.ki is not None:
         return [e for e in n.ki if e.heading is None]     # a heading is no item (ki_headings)
+    if n.ceremonies:      # each ceremony an item, its signers with it (spec/several.py refuses one's facts)
+        return ["ceremonies"]
     on_line = ("date", "place") if n.event_line else ()   # printed on the event line instead
-    return [name for name in KI_BUILTINS if _has(n.ceremony, name) and name not in on_line]
+    return [name for name in KI_BUILTINS if name != "ceremonies" and _has(n.ceremony, name) and name not in on_line]
 
 
 def ki_headings(spec: Spec) -> dict[int, str]:
@@ -60,8 +62,8 @@ def ki_headings(spec: Spec) -> dict[int, str]:
     for e in spec.press_notice.ki or ():
         if e.heading is not None:
             out[count] = e.heading
-        else:
-            count += 1
+        else:       # (the ceremonies' entry prints an item each)
+            count += len(spec.press_notice.ceremonies) if e.item == "ceremonies" else 1
     return out
 
 
@@ -133,8 +135,9 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
             problem(C + ("agenda", i, "steps"), f"a step of the 次第 has more than {len(IROHA_ITEMS)} steps"
                                                " of its own (marked ア to ワ): split it")
         for at, x in [(C + ("agenda", i), a)] + [(C + ("agenda", i, "steps", j), b) for j, b in enumerate(a.steps)]:
-            if x.parties and n.also:
-                problem(at + ("parties",), "with press_notice.also the notice announces several agreements, and"
+            if x.parties and (n.also or spec.agreements):
+                problem(at + ("parties",), "with press_notice.also the notice announces several agreements"
+                                           " (as with agreements:), and"
                                            " parties: true cannot say whose parties the step lists: write them"
                                            " as steps of their own")
             for k, person in enumerate(x.people):
@@ -230,9 +233,15 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                                            " item: date, and needs ceremony.venue, online or sites; here it"
                                            " would have no effect")
         for key in ("date_label", "place_label"):
-            if getattr(e, key) is not None and not (e.item == "date" and e.place_under and _has(c, "place")):
+            if getattr(e, key) is not None and not (e.item == "date" and e.place_under and _has(c, "place")) \
+                    and not (e.item == "ceremonies" and n.ceremonies):
                 problem(at + (key,), f"{key} labels a line of an item that holds the date and the place under it"
-                                     " (item: date, place_under: true): here it would have no effect")
+                                     " (item: date, place_under: true), or of each ceremony's item (item:"
+                                     " ceremonies): here it would have no effect")
+        if e.signatories_label is not None and not (e.item == "ceremonies" and n.ceremonies):
+            problem(at + ("signatories_label",), "signatories_label labels the signers' line of each ceremony's item"
+                                                 " (item: ceremonies, with press_notice.ceremonies): here it would"
+                                                 " have no effect")
         if e.time_under and (e.item != "date" or not (c.start or c.time_of_day)):
             problem(at + ("time_under",), "time_under sets the ceremony's time under its date: it goes with"
                                           " item: date, and needs ceremony.start or time_of_day; here it would"
@@ -260,7 +269,11 @@ def _check_ki(spec: Spec, lines, problem) -> None:
                 problem(at + ("item",), f"'{e.item}' is listed twice in ki (first as item {listed[e.item] + 1})")
                 continue
             listed[e.item] = i
-            if not _has(c, e.item):
+            if e.item == "ceremonies":
+                if not n.ceremonies:
+                    problem(at + ("item",), "'ceremonies' is listed, but the spec gives no press_notice.ceremonies:"
+                                            " give them, or leave the item out")
+            elif not _has(c, e.item):
                 facts = " or ".join(f"ceremony.{f}" for f in FACTS[e.item][:3 if e.item == "place" else 1])
                 problem(at + ("item",), f"'{e.item}' is listed, but the spec does not give {facts}:"
                                         " give it, or leave the item out")

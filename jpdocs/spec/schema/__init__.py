@@ -17,11 +17,12 @@ from .parties import (  # noqa: F401  (the models, importable from spec.schema)
     Representative, Party)
 from .notice import (  # noqa: F401  (the models, importable from spec.schema)
     Person, PhoneKind, Phone, Contact, ScheduleRow, ExtraItem, Site, AgendaSubStep, AgendaStep,
-    Ceremony, KI_BUILTINS, KiGroup, KiEntry, KiItemSpec, Background, SectionPart, Section, PressRequest,
+    Ceremony, CeremonyOfSeveral, KI_BUILTINS, KiGroup, KiEntry, KiItemSpec, Background, SectionPart, Section, PressRequest,
     Attachment, Attachments, AfterNotice, PressNotice)
 from .agreement import (  # noqa: F401  (the models, importable from spec.schema)
     Area, SubItemSpec, ClauseSpec, ArticleText, ArticleOverride, ExtraArticle, Chapter, Validity,
-    Witness, DOCUMENT_KINDS, WRITING_STYLES, AgreementDocument, Amendment, Related, Agreement)
+    Witness, DOCUMENT_KINDS, WRITING_STYLES, AgreementDocument, Amendment, Related, Agreement,
+    AgreementOfSeveral)
 
 
 class Spec(Strict):
@@ -29,6 +30,9 @@ class Spec(Strict):
     style: Optional[Line] = None      # house style file, relative to the spec
     parties: dict[str, Party] = Field(min_length=1)
     agreement: Optional[Agreement] = None
+    # several agreements one notice announces, by id (instead of agreement:): each its
+    # own row of the annual book (annual/rows.py)
+    agreements: Optional[dict[str, AgreementOfSeveral]] = None
     press_notice: Optional[PressNotice] = None
 
     def party_list(self) -> list[tuple[str, Party]]:

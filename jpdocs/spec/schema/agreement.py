@@ -318,3 +318,10 @@ class Agreement(Strict):
     amends: Optional[Amends] = None    # the earlier agreement it amends (原協定), listed with it in the annual overview
     validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
     document: Optional[AgreementDocument] = None
+
+
+class AgreementOfSeveral(Agreement):
+    """One of the several agreements a notice announces (the spec's `agreements:`, by id):
+    what agreement: says of one, and the parties that sign it, by id, in its order. It
+    has no document (a 協定書 is built from a spec of its own: press_notice.also)."""
+    parties: Annotated[list[Line], MinLen(2)]

@@ -181,7 +181,16 @@ class Ceremony(Strict):
     extra_items: list[ExtraItem] = []
 
 
-KI_BUILTINS = ("date", "place", "signatories", "agenda", "schedule")
+class CeremonyOfSeveral(Ceremony):
+    """One of the ceremonies a notice announces (`press_notice.ceremonies`, in order), each
+    signing agreements of the spec's `agreements:` (彦根市, 2022: the same agreement with two
+    companies in turn, an hour apart): its facts as ceremony: gives them, printed as one item
+    of the 記 block under its label, a line each for its date, place and signers."""
+    label: Line                            # the item's label, as the page writes it: 調印式(1)
+    agreements: Annotated[list[Line], MinLen(1)]   # ids of agreements: it signs
+
+
+KI_BUILTINS = ("date", "place", "signatories", "agenda", "schedule", "ceremonies")
 
 
 def _ki_entry(value):
@@ -262,8 +271,11 @@ class KiEntry(Strict):
     place_under: bool = False
     # with place_under, each line's own label as written, its colon too, where one item holds
     # both (海上保安庁: 1 署名式開催日・場所 / 日時:令和6年5月9日… / 場所:米国沿岸警備隊…)
+    # or, with item: ceremonies, the labels of each ceremony's lines (日時：, 調印式場所：, and
+    # the signers' 協定締結先および調印式出席予定者：), as written (default: the house's words and ：)
     date_label: Optional[Line] = None
     place_label: Optional[Line] = None
+    signatories_label: Optional[Line] = None
     # with item: date, the time on the line under the date, not after it (平成23年７月26日（火）
     # / 午前11時00分から午前11時45分, as 長野県林務部 sets its 日時)
     time_under: bool = False
@@ -494,6 +506,9 @@ class PressNotice(Strict):
     # holds no 日時 or 場所 item
     event_line: bool = False
     ceremony: Ceremony = Ceremony()
+    # several ceremonies, each signing agreements of the spec's agreements: (each an item of
+    # the 記 block); ceremony: then gives none of one ceremony's facts
+    ceremonies: list[CeremonyOfSeveral] = []
     ki: Optional[list[KiItemSpec]] = None   # the 記 block's items in order (default: the built-in ones)
     closing_ijo: bool = False         # 以上 after the notice's last section (before the request and contact boxes)
     background: Optional[Background] = None

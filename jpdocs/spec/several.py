@@ -1,0 +1,162 @@
+"""Several agreements and several ceremonies in one spec, checked.
+
+`agreements:` (instead of `agreement:`) states the agreements one notice announces, by
+id, each with the parties that sign it (中央大学, 2025: one with 旭川市 on 8月12日, one
+of four parties the next day); `press_notice.ceremonies` the ceremonies that sign them,
+each with its own time, place and signers (彦根市, 2022: one agreement with two
+companies in turn). One agreement and one ceremony stay the default (agreement:,
+ceremony:); what cannot be printed truthfully, or would have no effect, is refused here.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+
+from ..errors import Problem
+from .schema import Spec
+from .source import dotted, line_of
+
+A = ("agreements",)
+N = ("press_notice",)
+CS = N + ("ceremonies",)
+# what ceremony: says of one ceremony; beside ceremonies: it would be a ceremony more, of no agreement
+ONE_CEREMONY = ("date", "start", "end", "time_of_day", "span", "duration_note", "start_note", "time_prefix",
+                "venue", "venue_address", "access", "online", "sites", "signatories", "group_signatories",
+                "agenda", "schedule")
+# what a ceremony of several cannot print: its item holds its date, place and signers alone
+NOT_IN_ITEM = ("group_signatories", "agenda", "schedule", "extra_items")
+
+
+def check_several(spec: Spec, name: str, lines) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def problem(path, message):
+        problems.append(Problem(name, line_of(lines, path), dotted(path), message))
+
+    def unknown(ref: str, known, path, what: str) -> None:
+        close = difflib.get_close_matches(ref, list(known), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(known) or 'none'})"
+        if what == "party":
+            problem(path, f"party '{ref}' is not declared under parties{hint}")
+        else:
+            problem(path, f"agreement '{ref}' is not declared under agreements{hint}")
+
+    agreements = spec.agreements or {}
+    if spec.agreements is not None:
+        if spec.agreement is not None:
+            problem(A, "agreement: states one agreement and agreements: several: give one of them")
+        if len(agreements) < 2:
+            problem(A, "agreements: states several agreements, and it holds one: write it as agreement:")
+        for aid, ag in agreements.items():
+            seen: set[str] = set()
+            for i, ref in enumerate(ag.parties):
+                if ref not in spec.parties:
+                    unknown(ref, spec.parties, A + (aid, "parties", i), "party")
+                elif ref in seen:
+                    problem(A + (aid, "parties", i), f"party '{ref}' is named twice: name each party once")
+                seen.add(ref)
+            if ag.document is not None:
+                problem(A + (aid, "document"), "an agreement of several in one spec has no document of its own:"
+                                               " write the agreement whose 協定書 is made as a spec of its own"
+                                               " (agreement:), named by the notice's press_notice.also")
+    n = spec.press_notice
+    if n is None:
+        return problems
+    if agreements and n.also:
+        problem(N + ("also",), "this spec states several agreements (agreements:), and also: names the specs of"
+                               " more: the notice would group its 締結者 two ways; give the agreements in one of"
+                               " them")
+    if agreements and n.after is not None:
+        problem(N + ("after",), "the release after the signing reports one agreement; for several (agreements:)"
+                                " it is not supported yet: write it as a spec of its own, or remove after:")
+    if not n.ceremonies:
+        return problems
+    if not agreements:
+        problem(CS, "each ceremony signs agreements of the spec's agreements:, and the spec states none: write"
+                    " the agreements under agreements:, or the one ceremony under ceremony:")
+        return problems
+    if len(n.ceremonies) < 2:
+        problem(CS, "ceremonies: states several ceremonies, and it holds one: write its facts under ceremony:")
+    for key in ONE_CEREMONY:
+        if N + ("ceremony", key) in lines:
+            problem(N + ("ceremony", key), f"ceremony.{key} is a fact of one ceremony, and the notice announces"
+                                           " several (ceremonies:): give it to the ceremony it belongs to")
+    if n.event_line:
+        problem(N + ("event_line",), "the event line is one ceremony's date and place, and the notice announces"
+                                     " several (ceremonies:): whose would it print? remove it")
+    if n.ki is not None and not any(e.item == "ceremonies" for e in n.ki):
+        problem(CS, "ki does not list 'ceremonies', so the ceremonies would not be printed: add '- ceremonies'"
+                    " to ki")
+    signed_at: dict[str, int] = {}
+    for k, cer in enumerate(n.ceremonies):
+        at = CS + (k,)
+        for key in NOT_IN_ITEM:
+            if at + (key,) in lines:
+                problem(at + (key,), f"a ceremony of several is printed as one item, its date, place and signers"
+                                     f" a line each: {key} would have no effect (write an item of your own in ki:)")
+        parties: list[str] = []
+        for i, ref in enumerate(cer.agreements):
+            if ref not in agreements:
+                unknown(ref, agreements, at + ("agreements", i), "agreement")
+                continue
+            if ref in signed_at:
+                problem(at + ("agreements", i), f"agreement '{ref}' is signed at ceremony {signed_at[ref] + 1}"
+                                                " already: an agreement is signed once")
+                continue
+            signed_at[ref] = k
+            parties += [p for p in agreements[ref].parties if p not in parties]
+            signed = agreements[ref].signing_date
+            if signed is not None and cer.date is not None and signed != cer.date:
+                problem(at + ("date",), f"the ceremony is on {cer.date.isoformat()}, and agreement '{ref}' it"
+                                        f" signs was signed on {signed.isoformat()} (agreements.{ref}.signing_date):"
+                                        " correct one of them")
+        for i, ref in enumerate(cer.signatories or ()):
+            if ref not in parties:
+                problem(at + ("signatories", i), f"party '{ref}' signs none of the agreements this ceremony signs"
+                                                 f" ({', '.join(cer.agreements)}): name a party of them"
+                                                 f" ({', '.join(parties)})")
+        if cer.date is None:
+            for key in ("start", "time_of_day", "duration_note"):
+                if getattr(cer, key) is not None:
+                    problem(at + (key,), "a time needs the ceremony's date to be printed")
+        if cer.start and cer.end and cer.end <= cer.start:
+            problem(at + ("end",), f"the end time {cer.end:%H:%M} is not later than the start {cer.start:%H:%M}")
+    labels: dict[str, int] = {}
+    for k, cer in enumerate(n.ceremonies):
+        if cer.label in labels:
+            problem(CS + (k, "label"), f"ceremonies {labels[cer.label] + 1} and {k + 1} are both labelled"
+                                       f" '{cer.label}': rename one")
+        labels.setdefault(cer.label, k)
+    return problems
+
+
+def ceremony_signers(spec: Spec, k: int) -> list[str]:
+    """The ids of who signs at ceremony k: its signatories, else every party of the
+    agreements it signs, in their order."""
+    cer = spec.press_notice.ceremonies[k]
+    if cer.signatories is not None:
+        return list(cer.signatories)
+    out: list[str] = []
+    for ref in cer.agreements:
+        out += [p for p in spec.agreements[ref].parties if p not in out]
+    return out
+
+
+def agreement_views(loaded) -> list:
+    """The spec as each of its agreements (agreements:) alone, for what lists agreements
+    one by one (the annual book: a row and a sheet each): a copy whose agreement is that
+    one and whose parties are its parties, in its order, the lines of its keys found
+    under agreement (so that a message about it names its line). A spec of one agreement
+    is itself."""
+    spec = loaded.spec
+    if not spec.agreements:
+        return [loaded]
+    views = []
+    for aid, ag in spec.agreements.items():
+        own = A + (aid,)
+        lines = {k: v for k, v in loaded.lines.items() if k[:1] != ("agreement",)}
+        lines.update({("agreement",) + k[len(own):]: v for k, v in loaded.lines.items() if k[:len(own)] == own})
+        view = spec.model_copy(update={"agreement": ag, "agreements": None,
+                                       "parties": {p: spec.parties[p] for p in ag.parties}})
+        views.append(replace(loaded, spec=view, lines=lines))
+    return views

@@ -1,0 +1,282 @@
+"""Several agreements and several ceremonies in one spec (`agreements:`,
+`press_notice.ceremonies`): a city signs one agreement of one title with two companies
+in turn (彦根市, 2022), a fire union two agreements with three companies at one
+ceremony (海部東部消防組合, 2020), a university two agreements on two days
+(中央大学, 2025). Every test runs the real command line and reads the output back:
+each ceremony an item of the 記 block (PDF and DOCX), the 締結者 grouped by agreement,
+the annual book a row per agreement; misuse refused at its file, line and key.
+
+The made-up spec's organisations and people are invented, so that no real person is
+said to sign."""
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from conftest import ROOT, needs_poppler, no_space, pdf_text, run_generate
+
+REAL = ROOT / "tests" / "data" / "real"
+
+# a city, a university and a company: two agreements at one ceremony
+CITY = """\
+issuer: 青葉市
+parties:
+  city:
+    name: 青葉市
+    representative: {title: 市長, name: 山田　太郎}
+  univ:
+    name: 青葉大学
+    representative: {title: 学長, name: 佐藤　花子}
+    honorific: 様
+  tech:
+    name: 株式会社青葉テック
+    representative: {title: 代表取締役社長, name: 鈴木　一郎}
+    honorific: 様
+agreements:
+  univ:
+    title: 青葉市と青葉大学との包括連携協定
+    parties: [city, univ]
+    signing_date: 2025-04-21
+  tech:
+    title: 青葉市と株式会社青葉テックとの脱炭素の推進に関する連携協定
+    parties: [city, tech]
+    signing_date: 2025-04-21
+press_notice:
+  issue_date: 2025-04-14
+  subject: 青葉市と青葉大学及び株式会社青葉テックとの連携協定締結式について
+  opening:
+    - 青葉市は、青葉大学及び株式会社青葉テックとそれぞれ連携協定を締結します。
+  ceremony:
+    date: 2025-04-21
+    start: "10:00"
+    venue: 青葉市役所　本庁舎３階会議室
+"""
+
+# the same agreements signed at two ceremonies, one after the other
+TWO_CEREMONIES = CITY.replace("""  ceremony:
+    date: 2025-04-21
+    start: "10:00"
+    venue: 青葉市役所　本庁舎３階会議室
+""", """  ceremonies:
+    - label: 締結式（１）
+      agreements: [univ]
+      date: 2025-04-21
+      start: "10:00"
+      venue: 青葉市役所　本庁舎３階会議室
+    - label: 締結式（２）
+      agreements: [tech]
+      date: 2025-04-21
+      start: "11:00"
+      venue: 青葉市役所　本庁舎３階会議室
+""")
+
+
+def write(tmp_path: Path, text: str, name: str = "city.yaml") -> Path:
+    spec = tmp_path / name
+    spec.write_text(text, encoding="utf-8")
+    return spec
+
+
+def line_of(spec: Path, fragment: str, after: int = 0) -> int:
+    return next(n for n, line in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1)
+                if n > after and fragment in line)
+
+
+def failed(spec: Path, tmp_path: Path) -> str:
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "out" / spec.stem).exists()      # nothing half-written
+    return result.stderr
+
+
+def lines_of(pdf: Path) -> list[str]:
+    return [no_space(line) for line in pdf_text(pdf).splitlines() if line.strip()]
+
+
+# ------------------------------------------------------------------ what prints
+
+@needs_poppler
+def test_each_ceremony_is_an_item_with_its_date_place_and_signers(tmp_path):
+    """Two ceremonies, each its own item: its date and time, its place and who signs
+    there, a line each under the label, in the PDF and the DOCX; the build names the
+    signers it chose (every party of the ceremony's agreements)."""
+    spec = write(tmp_path, TWO_CEREMONIES)
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = lines_of(tmp_path / "out" / "city" / "press-notice.pdf")
+    first = lines.index(no_space("１　締結式（１）"))
+    second = lines.index(no_space("２　締結式（２）"))
+    assert lines[first + 1:second] == [no_space(x) for x in (
+        "日時：令和７年（2025年）４月21日（月）　10時00分～", "場所：青葉市役所　本庁舎３階会議室",
+        "締結者：青葉市　市長　山田　太郎", "青葉大学　学長　佐藤　花子　様")], lines
+    assert lines[second + 1:second + 5] == [no_space(x) for x in (
+        "日時：令和７年（2025年）４月21日（月）　11時00分～", "場所：青葉市役所　本庁舎３階会議室",
+        "締結者：青葉市　市長　山田　太郎", "株式会社青葉テック　代表取締役社長　鈴木　一郎　様")], lines
+    assert "鈴木" not in "".join(lines[first:second])
+    assert f"{spec}:{line_of(spec, '- label: 締結式（１）')}: press_notice.ceremonies[0]: signatories not given" \
+        in result.stdout + result.stderr
+    docx = [p.text for p in Document(str(tmp_path / "out" / "city" / "press-notice.docx")).paragraphs]
+    text = no_space("\n".join(docx))
+    for line in ("締結式（２）", "日時：令和７年（2025年）４月21日（月）11時00分～",
+                 "締結者：青葉市市長山田太郎", "株式会社青葉テック代表取締役社長鈴木一郎様"):
+        assert line in text, docx
+
+
+@needs_poppler
+def test_the_signers_of_several_agreements_at_one_ceremony_are_grouped_by_agreement(tmp_path):
+    """One ceremony of two agreements: 締結者 lists each agreement's title in 「」 and its
+    own signers under it (the city under both), never one list that hides who signs what."""
+    spec = write(tmp_path, CITY)
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = no_space(pdf_text(tmp_path / "out" / "city" / "press-notice.pdf"))
+    univ = text.index("「青葉市と青葉大学との包括連携協定」")
+    tech = text.index("「青葉市と株式会社青葉テックとの脱炭素の推進に関する連携協定」")
+    assert univ < text.index("学長佐藤花子様") < tech < text.index("代表取締役社長鈴木一郎様")
+    assert text.count("市長山田太郎") == 2
+
+
+def test_the_annual_book_lists_each_agreement_as_a_row_of_its_own(tmp_path):
+    """中央大学's two agreements, of 8月12日 and 8月13日, each its row, its day and its own
+    partners; the university is the issuer in both, so no partner of either."""
+    shutil.copytree(REAL / "styles", tmp_path / "styles")
+    shutil.copy(REAL / "chuo-kushiro-2025.yaml", tmp_path)
+    result = run_generate("annual", "--fiscal-year", "2025", tmp_path / "chuo-kushiro-2025.yaml",
+                          "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with open(tmp_path / "out" / "annual-2025.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["締結日（ISO）"], r["協定名"], r["相手方"]) for r in rows] == [
+        ("2025-08-12", "旭川市と中央大学との包括連携に関する協定", "旭川市"),
+        ("2025-08-13", "中央大学、釧路公立大学、釧路市及び鶴居村の包括連携に関する協定",
+         "釧路公立大学、釧路市、鶴居村")], rows
+
+
+@needs_poppler
+def test_the_annual_book_gives_each_of_two_agreements_of_one_title_its_sheet(tmp_path):
+    """彦根市's one title signed with two companies: two rows and two sheets, each
+    naming its own company."""
+    shutil.copytree(REAL / "styles", tmp_path / "styles")
+    shutil.copy(REAL / "hikone-fire-drone-2022.yaml", tmp_path)
+    result = run_generate("annual", "--fiscal-year", "2021", tmp_path / "hikone-fire-drone-2022.yaml",
+                          "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = no_space(pdf_text(tmp_path / "out" / "annual-2021.pdf"))
+    assert text.count("災害時等における無人航空機の運用に関する協定の概要") == 2
+    assert text.index("相手方株式会社プロクルー") < text.rindex("相手方株式会社ライズ")
+
+
+# ------------------------------------------------------------------ misuse
+
+def test_agreement_and_agreements_together_are_refused(tmp_path):
+    spec = write(tmp_path, CITY.replace("agreements:\n", "agreement:\n  title: 青葉市の協定\n  signing_date:"
+                                                      " 2025-04-21\nagreements:\n"))
+    err = failed(spec, tmp_path)
+    assert f"{spec}:{line_of(spec, 'agreements:')}: agreements: agreement: states one agreement" in err, err
+
+
+def test_agreements_of_one_are_refused(tmp_path):
+    text = CITY.replace("""  tech:
+    title: 青葉市と株式会社青葉テックとの脱炭素の推進に関する連携協定
+    parties: [city, tech]
+    signing_date: 2025-04-21
+""", "")
+    err = failed(write(tmp_path, text), tmp_path)
+    assert "agreements: agreements: states several agreements, and it holds one" in err, err
+
+
+def test_an_undeclared_party_of_an_agreement_is_named(tmp_path):
+    spec = write(tmp_path, CITY.replace("parties: [city, tech]", "parties: [city, tec]"))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'parties: [city, tec]')}: agreements.tech.parties[1]: party 'tec' is not"
+            " declared under parties; did you mean 'tech'?") in err, err
+
+
+def test_a_document_of_one_of_several_agreements_is_refused(tmp_path):
+    spec = write(tmp_path, CITY.replace("    parties: [city, tech]\n",
+                                        "    parties: [city, tech]\n    document: {kind: 協定書}\n"))
+    err = failed(spec, tmp_path)
+    assert f"{spec}:{line_of(spec, 'document:')}: agreements.tech.document: an agreement of several" in err, err
+
+
+def test_ceremonies_without_agreements_are_refused(tmp_path):
+    text = TWO_CEREMONIES.replace("agreements:\n  univ:", "agreement:\n  univ:")
+    text = text[:text.index("agreement:\n")] + "agreement:\n  title: 青葉市の協定\n  signing_date: 2025-04-21\n" \
+        + text[text.index("press_notice:"):]
+    spec = write(tmp_path, text)
+    err = failed(spec, tmp_path)
+    assert f"{spec}:{line_of(spec, 'ceremonies:')}: press_notice.ceremonies: each ceremony signs" in err, err
+
+
+def test_an_agreement_signed_at_two_ceremonies_is_refused(tmp_path):
+    spec = write(tmp_path, TWO_CEREMONIES.replace("agreements: [tech]", "agreements: [univ]"))
+    err = failed(spec, tmp_path)
+    at = line_of(spec, "agreements: [univ]", line_of(spec, "締結式（２）"))
+    assert (f"{spec}:{at}: press_notice.ceremonies[1].agreements[0]: agreement 'univ' is signed at ceremony 1"
+            " already") in err, err
+
+
+def test_a_ceremony_on_another_day_than_its_agreement_is_refused(tmp_path):
+    spec = write(tmp_path, TWO_CEREMONIES.replace("""      agreements: [tech]
+      date: 2025-04-21""", """      agreements: [tech]
+      date: 2025-04-22"""))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'date: 2025-04-22')}: press_notice.ceremonies[1].date: the ceremony is on"
+            " 2025-04-22, and agreement 'tech'") in err, err
+
+
+def test_a_signer_of_none_of_the_ceremonys_agreements_is_refused(tmp_path):
+    spec = write(tmp_path, TWO_CEREMONIES.replace("      agreements: [tech]\n",
+                                                  "      agreements: [tech]\n      signatories: [univ]\n"))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'signatories: [univ]')}: press_notice.ceremonies[1].signatories[0]: party"
+            " 'univ' signs none of the agreements") in err, err
+
+
+def test_one_ceremonys_facts_beside_several_are_refused(tmp_path):
+    spec = write(tmp_path, TWO_CEREMONIES.replace("  ceremonies:\n", "  ceremony:\n    venue: 青葉市役所\n"
+                                                                    "  ceremonies:\n"))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'venue: 青葉市役所')}: press_notice.ceremony.venue: ceremony.venue is a fact"
+            " of one ceremony") in err, err
+
+
+def test_ki_without_the_ceremonies_is_refused(tmp_path):
+    spec = write(tmp_path, TWO_CEREMONIES + "  ki:\n    - {label: 内容, text: [協定書への署名]}\n")
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'ceremonies:')}: press_notice.ceremonies: ki does not list 'ceremonies'"
+            in err), err
+
+
+@pytest.mark.parametrize("key", ["signatories_label", "place_label"])
+def test_a_ceremony_lines_label_elsewhere_has_no_effect(tmp_path, key):
+    spec = write(tmp_path, CITY + f"  ki:\n    - date\n    - {{item: place, {key}: 会場：}}\n")
+    err = failed(spec, tmp_path)
+    assert f"{spec}:{line_of(spec, key)}: press_notice.ki[1].{key}:" in err and "no effect" in err, err
+
+
+def test_the_release_after_the_signing_of_several_agreements_is_refused(tmp_path):
+    spec = write(tmp_path, CITY + "  after:\n    issue_date: 2025-04-21\n    opening: [本日、締結しました。]\n")
+    err = failed(spec, tmp_path)
+    assert f"{spec}:{line_of(spec, 'after:')}: press_notice.after: the release after the signing" in err, err
+
+
+def test_the_areas_of_one_of_several_agreements_are_said_to_go_to_the_annual_book_only(tmp_path):
+    """An agreement of several has no overview.pdf (the build makes one for agreement:):
+    its areas print on its sheet of the annual book, and the build says so where they are."""
+    spec = write(tmp_path, CITY.replace("    parties: [city, univ]\n",
+                                        "    parties: [city, univ]\n    areas: [{heading: 防災に関する事項}]\n"))
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (f"{spec}:{line_of(spec, 'areas:')}: agreements.univ.areas: one of several agreements has its overview"
+            " sheet in the annual book only") in result.stdout + result.stderr
+    assert not (tmp_path / "out" / "city" / "overview.pdf").exists()
+    book = run_generate("annual", "--fiscal-year", "2025", spec, "-o", tmp_path / "book")
+    assert book.returncode == 0, book.stdout + book.stderr
+    text = no_space(pdf_text(tmp_path / "book" / "annual-2025.pdf"))
+    assert "青葉市と青葉大学との包括連携協定の概要青葉市青葉大学防災に関する事項" in text     # its sheet
