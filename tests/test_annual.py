@@ -365,6 +365,7 @@ def test_every_year_of_the_real_cases_makes_its_book(tmp_path):
     specs: the book of every fiscal year they were signed in is made (PDF and CSV), with
     a row for each of that year's agreements, and its PDF is valid PDF/UA-1."""
     from jpdocs.annual.rows import fiscal_year_of
+    from jpdocs.spec.several import agreement_views
     real = sorted(p for p in (ROOT / "tests" / "data" / "real").glob("*.yaml") if not p.name.endswith(".facts.yaml"))
     years: dict[int, list[str]] = {}
     # a 変更協定 (agreement.amends) is listed with its 原協定 on a line under its title
@@ -373,10 +374,10 @@ def test_every_year_of_the_real_cases_makes_its_book(tmp_path):
              "災害時の協力に関する協定": "\n（災害時の協力に関する協定の改定）",
              "緊急物資供給協定": "\n（緊急物資供給協定の改定）"}
     for path in real:
-        loaded = load_spec(path)
-        ag = loaded.spec.agreement
-        if ag and ag.signing_date:
-            years.setdefault(fiscal_year_of(loaded), []).append(ag.title + (under[ag.amends.title] if ag.amends else ""))
+        for loaded in agreement_views(load_spec(path)):      # a spec of several agreements: a row each
+            ag = loaded.spec.agreement
+            if ag and ag.signing_date:
+                years.setdefault(fiscal_year_of(loaded), []).append(ag.title + (under[ag.amends.title] if ag.amends else ""))
     assert len(years) >= 10
     page = pytest.importorskip("page")          # the PDF/UA validator
     # 大分県信用組合's head is 𠮷野 (oita-kenshin-gyokyo-2023): a book that lists him needs

@@ -15,12 +15,19 @@ from __future__ import annotations
 import io
 import logging
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import write_new
 from ..errors import fail
 from ..output import describe
+
+# cryptography 51 warns, when pyHanko imports its DSA key class, that DSA is deprecated:
+# a line on the `sign` command's stderr about a key type the user did not choose (a
+# signer's key is read and named in any error of its own). The warning is the library's
+# to its developers; the user is told nothing by it.
+warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\.")
 
 
 @dataclass(frozen=True)
