@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from conftest import ROOT, needs_poppler, no_space, pdf_text, run_generate
+from conftest import ROOT, needs_poppler, no_space, pdf_text, real_case_variant, run_generate
 
 REAL = ROOT / "tests" / "data" / "real"
 
@@ -280,3 +280,44 @@ def test_the_areas_of_one_of_several_agreements_are_said_to_go_to_the_annual_boo
     assert book.returncode == 0, book.stdout + book.stderr
     text = no_space(pdf_text(tmp_path / "book" / "annual-2025.pdf"))
     assert "青葉市と青葉大学との包括連携協定の概要青葉市青葉大学防災に関する事項" in text     # its sheet
+
+
+@needs_poppler
+def test_a_ceremonys_later_signers_and_place_lines_stand_under_the_text_after_their_label(tmp_path):
+    """彦根市's first ceremony with a second signer (the 消防長) and a way to the hall
+    under its venue: each label's later lines start where the text after the label
+    starts (彦 under 株 of 株式会社プロクルー, under 協定締結先および調印式出席予定者：), not
+    at the item's text margin under the label; in the DOCX, one paragraph with a line
+    break, hung the label's width. The second ceremony, of one signer, as it was."""
+    from glyphs import page_rows
+    spec = real_case_variant(
+        tmp_path, "hikone-fire-drone-2022", "hikone-press.yaml",
+        ("      signatories: [procrew]", "      signatories: [procrew, hikone]"),
+        ("      venue: 彦根市消防本部　3階大会議室\n", "      venue: 彦根市消防本部　3階大会議室\n"
+                                               "      access: [正面玄関から階段で3階へ]\n"))
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = tmp_path / "out" / "hikone-fire-drone-2022"
+    rows = ["".join(c["text"] for c in row) for row in page_rows(out / "press-notice.pdf", page=0)]
+    glyphs = page_rows(out / "press-notice.pdf", page=0)
+
+    def under(first: str, label: str, later: str) -> None:
+        n = next(i for i, r in enumerate(rows) if r.startswith(label + first))
+        assert rows[n + 1].startswith(later), rows[n:n + 2]
+        text_x = glyphs[n][len(label)]["x0"]
+        assert glyphs[n + 1][0]["x0"] == pytest.approx(text_x, abs=0.1), (rows[n:n + 2], text_x)
+        assert text_x > glyphs[n][0]["x0"] + (len(label) - 0.5) * glyphs[n][0]["size"]     # past the label
+    under("株式会社プロクルー", "協定締結先および調印式出席予定者：", "彦根市消防本部")
+    under("彦根市消防本部", "調印式場所：", "正面玄関から")
+    two = next(i for i, r in enumerate(rows) if r.startswith("協定締結先および調印式出席予定者：株式会社ライズ"))
+    assert not rows[two + 1].startswith("彦根市消防本部"), rows[two:two + 2]     # one signer only there
+
+    paragraphs = Document(str(out / "press-notice.docx")).paragraphs
+    signers = next(p for p in paragraphs if p.text.startswith("協定締結先および調印式出席予定者：株式会社プロクルー"))
+    assert signers.text.split("\n") == ["協定締結先および調印式出席予定者：株式会社プロクルー　代表取締役　松本　茂之　様",
+                                        "彦根市消防本部　消防長　岡田　広幸"], signers.text
+    indent = signers.style.paragraph_format.first_line_indent
+    size = next(c["size"] for row in glyphs for c in row if c["text"] == "協")
+    assert indent is not None and -indent.pt == pytest.approx(17 * size, abs=0.1)    # 17 em: the label's width
+    alone = next(p for p in paragraphs if p.text.startswith("協定締結先および調印式出席予定者：株式会社ライズ"))
+    assert "\n" not in alone.text and alone.style.paragraph_format.first_line_indent is None

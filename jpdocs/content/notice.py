@@ -23,6 +23,7 @@ from ..spec.schema.notice import Person
 from ..spec.source import dotted, line_of
 from .ki_form import with_form
 from .ki_item import AgendaLine, KiItem, changed
+from .markup import LINE_BREAK
 from .people import (PeopleForm, columns_rows, groups_item, people_item, runs_of, tabulated_rows, titles_item,
                      who_of, whos_of, with_others)
 
@@ -300,13 +301,23 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             c = kept
         ids = ceremony_signers(spec, k)
         who = runs_of(whos_of([spec.parties[i] for i in ids], order), replace(pf, form="run", mark=""))
-        out_lines = []
+        out_lines, hangs, broken = [], [], False
         for key, word, shown in (("date_label", "ki_date", when), ("place_label", "ki_place", where),
                                  ("signatories_label", "ki_signatories", who)):
             given = getattr(e, key, None) if not isinstance(e, str) else None
             if shown:
-                out_lines += [(given if given is not None else style.word(word) + "：") + shown[0], *shown[1:]]
-        return KiItem(cer.label, "text", tuple(out_lines))
+                # a label's later lines (a second signer, a place's second line) stand under
+                # the text after the label: one paragraph, its lines broken where the spec's
+                # lines end and hung past the label, as a marked paragraph hangs past its mark
+                label = given if given is not None else style.word(word) + "："
+                line = label + shown[0]      # (str + Markup: a Markup, the label escaped)
+                for more in shown[1:]:
+                    line = line + LINE_BREAK + more
+                out_lines.append(line)
+                hangs.append(japanese.em_width(label) if len(shown) > 1 else lead_mark_em(out_lines[-1]))
+                broken |= len(shown) > 1
+        # () where no label has later lines: the item as it was, hung by with_hangs alone
+        return KiItem(cer.label, "text", tuple(out_lines), hangs=tuple(hangs) if broken else ())
 
     entries = item_names(spec)
     if n.ceremonies:      # the ceremonies' entry stands for an item each (so each list below stays in step)
@@ -481,7 +492,7 @@ def list_points(entries, style) -> tuple[tuple[tuple[str, ...], str], ...]:
 def with_hangs(item: KiItem) -> KiItem:
     """A text item whose paragraphs begin with a mark (・取材はフルオープンです。, ●…) with
     each such paragraph's further lines under its text, not under the mark."""
-    if item.kind != "text":
+    if item.kind != "text" or item.hangs:      # (a ceremony's item: hung past its labels already)
         return item
     hangs = tuple(lead_mark_em(line) for line in item.lines)
     return changed(item, hangs=hangs) if any(hangs) else item
