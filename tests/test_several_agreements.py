@@ -280,3 +280,28 @@ def test_the_areas_of_one_of_several_agreements_are_said_to_go_to_the_annual_boo
     assert book.returncode == 0, book.stdout + book.stderr
     text = no_space(pdf_text(tmp_path / "book" / "annual-2025.pdf"))
     assert "青葉市と青葉大学との包括連携協定の概要青葉市青葉大学防災に関する事項" in text     # its sheet
+
+
+def test_the_annual_books_messages_name_the_key_of_one_of_several_agreements(tmp_path):
+    """A message of the annual book about one of several agreements names its key as the
+    spec writes it (agreements.lpgas.…), at its line: an error (a field no column prints)
+    and a note (担当課 taken from the issuing office)."""
+    shutil.copytree(REAL / "styles", tmp_path / "styles")
+    shutil.copytree(REAL / "photos", tmp_path / "photos")
+    text = (REAL / "amatobu-fire-2020.yaml").read_text(encoding="utf-8")
+    spec = write(tmp_path, text.replace("    parties: [amatobu, taiyo]\n",
+                                        "    parties: [amatobu, taiyo]\n    fields: {分類: 防災}\n"), "fire.yaml")
+    result = run_generate("annual", "--fiscal-year", "2020", spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert f"{spec}:{line_of(spec, 'fields:')}: agreements.lpgas.fields.分類: no column" in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
+    spec = write(tmp_path, text.replace("  issuing_office: false", "  issuing_office: 消防本部総務課"), "fire.yaml")
+    result = run_generate("annual", "--fiscal-year", "2020", spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = result.stdout + result.stderr
+    at = f"{spec}:{line_of(spec, 'issuing_office:')}"
+    for aid in ("land", "lpgas"):
+        assert (f"{at}: agreements.{aid}.department: not given; the book's 担当課 is the press notice's issuing"
+                f" office (消防本部総務課): give agreements.{aid}.department") in said, said
+    assert "agreement.department" not in said, said
