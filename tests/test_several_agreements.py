@@ -305,3 +305,20 @@ def test_the_annual_books_messages_name_the_key_of_one_of_several_agreements(tmp
         assert (f"{at}: agreements.{aid}.department: not given; the book's 担当課 is the press notice's issuing"
                 f" office (消防本部総務課): give agreements.{aid}.department") in said, said
     assert "agreement.department" not in said, said
+
+
+def test_an_error_of_the_sheet_of_one_of_several_agreements_names_its_key(tmp_path):
+    """The overview sheet's own checks (here: a character no font has in one agreement's
+    title) name the key as the spec writes it too."""
+    shutil.copytree(REAL / "styles", tmp_path / "styles")
+    shutil.copytree(REAL / "photos", tmp_path / "photos")
+    text = (REAL / "amatobu-fire-2020.yaml").read_text(encoding="utf-8")
+    title = "    title: 大規模災害時におけるLPガス供給の協力に関する協定\n"
+    assert text.count(title) == 1
+    spec = write(tmp_path, text.replace(title, title[:-1] + "𠮷\n"), "fire.yaml")
+    result = run_generate("annual", "--fiscal-year", "2020", spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{spec}:{line_of(spec, '協定𠮷')}: agreements.lpgas.title: no font has this character: 𠮷" in result.stderr, \
+        result.stderr
+    assert not (tmp_path / "out").exists()
