@@ -321,3 +321,45 @@ def test_a_ceremonys_later_signers_and_place_lines_stand_under_the_text_after_th
     assert indent is not None and -indent.pt == pytest.approx(17 * size, abs=0.1)    # 17 em: the label's width
     alone = next(p for p in paragraphs if p.text.startswith("協定締結先および調印式出席予定者：株式会社ライズ"))
     assert "\n" not in alone.text and alone.style.paragraph_format.first_line_indent is None
+
+
+def test_the_annual_books_messages_name_the_key_of_one_of_several_agreements(tmp_path):
+    """A message of the annual book about one of several agreements names its key as the
+    spec writes it (agreements.lpgas.…), at its line: an error (a field no column prints)
+    and a note (担当課 taken from the issuing office)."""
+    shutil.copytree(REAL / "styles", tmp_path / "styles")
+    shutil.copytree(REAL / "photos", tmp_path / "photos")
+    text = (REAL / "amatobu-fire-2020.yaml").read_text(encoding="utf-8")
+    spec = write(tmp_path, text.replace("    parties: [amatobu, taiyo]\n",
+                                        "    parties: [amatobu, taiyo]\n    fields: {分類: 防災}\n"), "fire.yaml")
+    result = run_generate("annual", "--fiscal-year", "2020", spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert f"{spec}:{line_of(spec, 'fields:')}: agreements.lpgas.fields.分類: no column" in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
+    spec = write(tmp_path, text.replace("  issuing_office: false", "  issuing_office: 消防本部総務課"), "fire.yaml")
+    result = run_generate("annual", "--fiscal-year", "2020", spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = result.stdout + result.stderr
+    at = f"{spec}:{line_of(spec, 'issuing_office:')}"
+    for aid in ("land", "lpgas"):
+        assert (f"{at}: agreements.{aid}.department: not given; the book's 担当課 is the press notice's issuing"
+                f" office (消防本部総務課): give agreements.{aid}.department") in said, said
+    assert "agreement.department" not in said, said
+
+
+def test_an_error_of_the_sheet_of_one_of_several_agreements_names_its_key(tmp_path):
+    """The overview sheet's own checks (here: a character no font has in one agreement's
+    title) name the key as the spec writes it too."""
+    shutil.copytree(REAL / "styles", tmp_path / "styles")
+    shutil.copytree(REAL / "photos", tmp_path / "photos")
+    text = (REAL / "amatobu-fire-2020.yaml").read_text(encoding="utf-8")
+    title = "    title: 大規模災害時におけるLPガス供給の協力に関する協定\n"
+    assert text.count(title) == 1
+    spec = write(tmp_path, text.replace(title, title[:-1] + "𠮷\n"), "fire.yaml")
+    result = run_generate("annual", "--fiscal-year", "2020", spec, "-o", tmp_path / "out")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{spec}:{line_of(spec, '協定𠮷')}: agreements.lpgas.title: no font has this character: 𠮷" in result.stderr, \
+        result.stderr
+    assert not (tmp_path / "out").exists()

@@ -210,9 +210,10 @@ def department_notes(loaded: LoadedSpec) -> list[Problem]:
     if loaded.spec.agreement.department or office == DASH:
         return []
     office = office.replace("\n", "、")
-    return [Problem(str(loaded.path), loaded.line_of(("press_notice", "issuing_office")), "agreement.department",
+    return [Problem(str(loaded.path), loaded.line_of(("press_notice", "issuing_office")),
+                    loaded.key(("agreement", "department")),
                     f"not given; the book's 担当課 is the press notice's issuing office ({office}):"
-                    " give agreement.department to state the office in charge")]
+                    f" give {loaded.key(('agreement', 'department'))} to state the office in charge")]
 
 
 _ISO_UNITS = {"年": "Y", "か月": "M", "週間": "W", "日": "D"}
@@ -245,12 +246,12 @@ def validity(loaded: LoadedSpec, style: HouseStyle, form: str = "long") -> Value
     notes = []
     given = ("agreement", "validity") if ag.validity is not None else ("agreement", "signing_date")
     if t.end_chosen:
-        notes.append(Problem(str(loaded.path), loaded.line_of(given), "agreement.validity.end",
+        notes.append(Problem(str(loaded.path), loaded.line_of(given), loaded.key(("agreement", "validity", "end")),
                              f"not given; the book lists the term to {house_date(t.end, style)}: {t.end_chosen}"))
     if renews and not renewal_said:
         # the standard article's default renewal, which the document's build names: the
         # book's run names it too, as it names the end chosen
-        notes.append(Problem(str(loaded.path), loaded.line_of(given), "agreement.validity.renewal",
+        notes.append(Problem(str(loaded.path), loaded.line_of(given), loaded.key(("agreement", "validity", "renewal")),
                              "not given; the book lists the term as renewing（自動更新）, as the agreement's"
                              " standard 有効期間 article renews it by default: say renewal: false if it does not"))
     text = text + "（自動更新）" if renews else text

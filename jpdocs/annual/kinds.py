@@ -75,7 +75,7 @@ def kind_notes(loaded) -> list[Problem]:
     document = loaded.spec.agreement.document
     if (document is not None and KIND_KEY in loaded.lines) or named_kind(_title(loaded)) is not None:
         return []
-    return [Problem(str(loaded.path), loaded.line_of(("agreement", "title")), "agreement.document.kind",
+    return [Problem(str(loaded.path), loaded.line_of(("agreement", "title")), loaded.key(KIND_KEY),
                     f"not given, and the title ({_title(loaded)}) ends in no kind's word (協定, 覚書, 契約 …):"
                     f" the book counts it as a {DEFAULT_KIND}; write document.kind to say what it is")]
 

@@ -28,7 +28,7 @@ from .kinds import book_words
 from .columns import amended_agreement, partners, value, validity
 from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, note_blocks, packed, summary_table
 from ..build.documents import make_documents
-from ..errors import LayoutProblem
+from ..errors import InputError, LayoutProblem
 from ..writers.frame import TextFrame
 from ..files import FileChanged
 from ..fonts.registry import check_unchanged as check_fonts_unchanged
@@ -130,13 +130,16 @@ def sheet_document(row: Row, style: HouseStyle, width: float) -> tuple[m.Documen
     settles on to fit its one page (writers/fit.py), so that the sheet in the book
     is the sheet built on its own. Without areas, a plain sheet of facts, its text
     `width` points wide (a portrait page's)."""
-    docs = make_documents(row.loaded, style, kinds=("overview",))
+    try:
+        docs = make_documents(row.loaded, style, kinds=("overview",))
+    except InputError as exc:             # at its key as the spec writes it (agreements.<id>.…)
+        raise row.loaded.as_written(exc) from None
     if not docs:
         return fallback_sheet(row, style, width), style
     try:
         return docs[0], fit_style(docs[0], style, str(row.loaded.path))
     except LayoutProblem as exc:          # named at its key and line, as the build names it
-        raise located(exc, row.loaded) from None
+        raise row.loaded.as_written(located(exc, row.loaded)) from None
 
 
 FACTS = (0.2, 0.8)           # the plain sheet's columns: label, value

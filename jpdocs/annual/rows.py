@@ -140,7 +140,7 @@ def _twice(loaded: list[LoadedSpec]) -> list[Problem]:
         key = _same_agreement(ls)
         if key in first:
             other = first[key]
-            problems.append(Problem(str(ls.path), ls.line_of(("agreement", "title")), "agreement.title",
+            problems.append(Problem(str(ls.path), ls.line_of(("agreement", "title")), ls.key(("agreement", "title")),
                                     f"the same agreement as {other.path}:{other.line_of(('agreement', 'title'))}"
                                     f" ({ls.spec.agreement.title}, signed {ls.spec.agreement.signing_date}, the"
                                     " same parties): given twice, it would be listed twice; give it once"))
@@ -159,7 +159,7 @@ def _unused_fields(chosen: list[LoadedSpec], style: HouseStyle) -> list[Problem]
             if key not in named:
                 path = ("agreement", "fields", key)
                 columns = f" (the columns name {', '.join(named)})" if named else ""
-                problems.append(Problem(str(ls.path), ls.line_of(path), f"agreement.fields.{key}",
+                problems.append(Problem(str(ls.path), ls.line_of(path), ls.key(path),
                                         f"no column of the house style's annual.columns prints the field {key}"
                                         f"{columns}, so it would have no effect: add {{field: {key}}} to"
                                         f" annual.columns ({style.source}), or remove it"))
@@ -180,7 +180,8 @@ def _unused_amends_words(chosen: list[LoadedSpec], style: HouseStyle) -> list[Pr
             listed = ("a column of data: amends lists the 原協定 by its title and date"
                       if any(c.data == "amends" for c in style.annual.columns)
                       else "its title column says amends: false" if titles else "it has no title column")
-            problems.append(Problem(str(ls.path), ls.line_of(("agreement", "amends", "word")), "agreement.amends.word",
+            problems.append(Problem(str(ls.path), ls.line_of(("agreement", "amends", "word")),
+                                    ls.key(("agreement", "amends", "word")),
                                     f"the house's annual book prints no line under the title naming the change"
                                     f" ({listed}; {style.source}), so word would have no effect: remove it"))
     return problems

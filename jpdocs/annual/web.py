@@ -104,8 +104,9 @@ def prose_problems(rows: list[Row], style: HouseStyle) -> list[Problem]:
                                     " issuing: true): say issuing: true on its party if it signs, or remove"
                                     " {issuer} from annual.prose"))
         if "department" in used and department(loaded) == DASH:
-            problems.append(Problem(str(loaded.path), loaded.line_of(("agreement",)), "agreement.department",
-                                    f"not given, and {where} prints {{department}}: give agreement.department,"
+            problems.append(Problem(str(loaded.path), loaded.line_of(("agreement",)), loaded.key(("agreement", "department")),
+                                    f"not given, and {where} prints {{department}}: give"
+                                    f" {loaded.key(('agreement', 'department'))},"
                                     " or remove {department} from annual.prose"))
         if "partners" in used and not partner_names(loaded):
             problems.append(Problem(str(loaded.path), loaded.line_of(("parties",)), "parties",

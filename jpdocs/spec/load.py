@@ -7,12 +7,13 @@ mended on the way comes back as warnings.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError, Problem
 from .schema import Spec
-from .source import line_of, parse_yaml, read_yaml_bytes
+from .source import dotted, line_of, parse_yaml, read_yaml_bytes
 from ..files import is_within, resolve_file
 from .checks import cross_check, date_warnings, sort_problems
 from .file_checks import check_named_files, named_files
@@ -46,6 +47,9 @@ class LoadedSpec:
     # the file's bytes as this load read and parsed them (None: given by the caller, raw):
     # a batch's record digests these, not the file read a second time (build/record.py)
     read: bytes | None = field(default=None, repr=False)
+    # where the spec writes the agreement this one states: ("agreements", id) for a view
+    # of one of several (several.agreement_views), so that a message names its key
+    agreement_at: tuple = ("agreement",)
 
     @property
     def name(self) -> str:
@@ -57,6 +61,24 @@ class LoadedSpec:
 
     def line_of(self, path: tuple) -> int | None:
         return line_of(self.lines, path)
+
+    def key(self, path: tuple) -> str:
+        """A key path as the spec writes it: agreement.title is agreements.land.title
+        in a view of the agreement land of several."""
+        path = tuple(path)
+        if path[:1] == ("agreement",):
+            path = self.agreement_at + path[1:]
+        return dotted(path)
+
+    def as_written(self, exc: InputError) -> InputError:
+        """The problems of a view (several.agreement_views) that the stages it passes
+        through (the overview sheet) name at agreement.…, at the keys the spec writes."""
+        if self.agreement_at == ("agreement",):
+            return exc
+        head, file = dotted(self.agreement_at), str(self.path)
+        problems = [replace(p, key=re.sub(r"^agreement(?=$|[.\[])", head, p.key)) if p.file == file else p
+                    for p in exc.problems]
+        return exc if problems == exc.problems else InputError(problems)     # (a LayoutProblem stays one)
 
     def outside_files(self) -> list[tuple[tuple, Path]]:
         """(key path, file) of the files the spec names outside its own folder:

@@ -146,8 +146,8 @@ def agreement_views(loaded) -> list:
     """The spec as each of its agreements (agreements:) alone, for what lists agreements
     one by one (the annual book: a row and a sheet each): a copy whose agreement is that
     one and whose parties are its parties, in its order, the lines of its keys found
-    under agreement (so that a message about it names its line). A spec of one agreement
-    is itself."""
+    under agreement (so that a message about it names its line) and its key as written,
+    agreements.<id>.… (agreement_at, LoadedSpec.key). A spec of one agreement is itself."""
     spec = loaded.spec
     if not spec.agreements:
         return [loaded]
@@ -158,5 +158,5 @@ def agreement_views(loaded) -> list:
         lines.update({("agreement",) + k[len(own):]: v for k, v in loaded.lines.items() if k[:len(own)] == own})
         view = spec.model_copy(update={"agreement": ag, "agreements": None,
                                        "parties": {p: spec.parties[p] for p in ag.parties}})
-        views.append(replace(loaded, spec=view, lines=lines))
+        views.append(replace(loaded, spec=view, lines=lines, agreement_at=own))
     return views
