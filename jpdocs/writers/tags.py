@@ -29,7 +29,7 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference,
 
 from .canvas_state import StateCanvas
 from .pdffile import FastDocument, Info, dictionary_bytes, references, register
-from .textout import FastText
+from .textout import FastText, Placed
 
 
 def escape(text: str) -> str:
@@ -189,6 +189,16 @@ class TaggingCanvas(StateCanvas):
         self.jp_open = 0
         self.jp_current = None                                 # the node whose text is being set
         self.jp_annots: list = []                              # (annotation, its key, node, page)
+
+    def stringWidth(self, text, fontName=None, fontSize=None):
+        """A run the composer placed (textout.Placed) is as wide as it is drawn: its
+        glyphs' advances, with the JLREQ spacing (和欧間, compression, justification)
+        the font's own widths leave out. reportlab's drawing of a paragraph with a link
+        (paragraph._putFragLine) measures each run by this to place the link's
+        rectangle; by the font's widths it stopped short of the line's last glyphs."""
+        if type(text) is Placed:
+            return sum(text.adv) * (self._fontsize if fontSize is None else fontSize) / 1000
+        return super().stringWidth(text, fontName, fontSize)
 
     def _addAnnotation(self, annotation, name=None, addtopage=1):
         """A link in a tagged text (a table of contents entry) belongs to its Link
