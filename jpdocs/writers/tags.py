@@ -149,11 +149,36 @@ class _TaggedText(FastText):
     to the rest of its text once the label's characters are out."""
     jp_switch = None                     # (characters left of the label, node after it)
     jp_tagged = False                    # (a class default: drawText's getattr finds it without an exception)
+    jp_last = None                       # (the last run written, its size): for _linkRecord
 
     def _textOut(self, text, TStar=0):
         super()._textOut(text, TStar)
+        if text:
+            self.jp_last = (text, self._fontsize)
         if self.jp_switch and text:
             self.jp_after(len(text))
+
+    def _linkRecord(self, key, what):
+        """reportlab's drawing of a line calls this where a link starts (after its first
+        run is written) and ends (before the next is): the link's rectangle spans the
+        runs' advances (TaggingCanvas.stringWidth), and here it takes in the whole box
+        of a first or last glyph the composer shifted or compressed (a closing bracket
+        at the line's end set in half its width still draws its full box)."""
+        last = self.jp_last
+        if last is None or type(last[0]) is not Placed:
+            return
+        text, size = last
+        links = self.XtraState.links
+        if what == "start":
+            shift = text.off[0] * size / 1000
+            if shift < 0:
+                (link, x), lo, hi = links[key]
+                links[key] = (link, x + shift), lo, hi
+        else:
+            reach = (text.nat[-1] + text.off[-1] - text.adv[-1]) * size / 1000
+            if reach > 0:
+                start, x = links[key]
+                links[key] = start, x + reach
 
     def jp_after(self, count: int):
         """`count` more characters are out (drawing.py calls this after each run it
