@@ -79,6 +79,11 @@ class _Contents(TableOfContents):
         def entry_end(canvas, kind, label):
             page, level, key = label.split(",")
             page = self.formatter(int(page)) if self.formatter else page
+            # the leader from where the entry's text ends as drawn, with the composer's
+            # spacing (reportlab's x counts the fonts' widths: the leader ran into the date)
+            info = canvas._curr_tx_info
+            if hasattr(info["tx"], "jp_drawn_end"):
+                info["cur_x"] = info["tx"].jp_drawn_end(info["cur_x"])
             drawPageNumbers(canvas, self.getLevelStyle(int(level)), [(page, key)], avail_width, avail_height, "…")
         self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
         data = []

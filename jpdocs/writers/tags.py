@@ -29,7 +29,7 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObjectReference,
 
 from .canvas_state import StateCanvas
 from .pdffile import FastDocument, Info, dictionary_bytes, references, register
-from .textout import FastText
+from .textout import FastText, Placed
 
 
 def escape(text: str) -> str:
@@ -149,11 +149,67 @@ class _TaggedText(FastText):
     to the rest of its text once the label's characters are out."""
     jp_switch = None                     # (characters left of the label, node after it)
     jp_tagged = False                    # (a class default: drawText's getattr finds it without an exception)
+    jp_runs = None                       # this line's runs written, with their fonts: for _linkRecord
+    jp_line_end = False                  # the line is out (T*): the next run begins another
 
     def _textOut(self, text, TStar=0):
         super()._textOut(text, TStar)
+        if text:
+            runs = self.jp_runs
+            if runs is None or self.jp_line_end:
+                runs = self.jp_runs = []
+                self.jp_line_end = False
+            runs.append((text, self._fontname, self._fontsize))
+        if TStar:
+            self.jp_line_end = True
         if self.jp_switch and text:
             self.jp_after(len(text))
+
+    def _linkRecord(self, key, what):
+        """reportlab's drawing of a line calls this where a link starts (after its first
+        run is written) and ends (before the next run is, or after the line's last):
+        reportlab places the link's edges by the runs' widths by the font, which leave
+        out what the composer adds to or takes from them (和欧間, compression,
+        justification: a Placed run's glyphs' advances). Here each edge is moved by that
+        difference over the line's runs before it, and takes in the whole box of a first
+        glyph shifted left or a last one compressed (a closing bracket at the line's
+        end set in part of its width still draws its full box)."""
+        runs = self.jp_runs
+        if not runs:
+            return
+        links = self.XtraState.links
+        if what == "start":
+            shift = self._jp_gain(runs[:-1])
+            text, _, size = runs[-1]
+            if type(text) is Placed:
+                shift += min(0.0, text.off[0] * size / 1000)
+            if shift:
+                (link, x), lo, hi = links[key]
+                links[key] = (link, x + shift), lo, hi
+        else:
+            shift = self._jp_reach(runs)
+            if shift:
+                start, x = links[key]
+                links[key] = start, x + shift
+
+    def jp_drawn_end(self, x: float) -> float:
+        """Where the text of the line being drawn ends (its last glyph's whole box), `x`
+        being where reportlab's drawing puts it: the annual book's contents start their
+        leader there (annual/pdf.py), not over a title's last glyphs."""
+        return x if self.jp_line_end or not self.jp_runs else x + self._jp_reach(self.jp_runs)
+
+    def _jp_reach(self, runs) -> float:
+        """How much further the runs reach as drawn than by the fonts' widths: their
+        advances, and the rest of the last glyph's box where it is compressed."""
+        text, _, size = runs[-1]
+        reach = max(0.0, (text.nat[-1] + text.off[-1] - text.adv[-1]) * size / 1000) if type(text) is Placed else 0.0
+        return self._jp_gain(runs) + reach
+
+    def _jp_gain(self, runs) -> float:
+        """How much wider the runs are drawn than the font's widths measure them."""
+        width = self._canvas.stringWidth
+        return sum(sum(text.adv) * size / 1000 - width(text, name, size)
+                   for text, name, size in runs if type(text) is Placed)
 
     def jp_after(self, count: int):
         """`count` more characters are out (drawing.py calls this after each run it
