@@ -160,15 +160,21 @@ def test_the_annual_book_lists_each_agreement_as_a_row_of_its_own(tmp_path):
 @needs_poppler
 def test_the_annual_book_gives_each_of_two_agreements_of_one_title_its_sheet(tmp_path):
     """彦根市's one title signed with two companies: two rows and two sheets, each
-    naming its own company."""
+    naming its own company; their contents entries, alike but for the company, name it
+    before the date (they read as one entry twice), where an entry of a title of its own
+    (塩竈市's, beside them) stays title and date."""
     shutil.copytree(REAL / "styles", tmp_path / "styles")
-    shutil.copy(REAL / "hikone-fire-drone-2022.yaml", tmp_path)
+    for name in ("hikone-fire-drone-2022.yaml", "shiogama-odate-2022.yaml"):
+        shutil.copy(REAL / name, tmp_path)
     result = run_generate("annual", "--fiscal-year", "2021", tmp_path / "hikone-fire-drone-2022.yaml",
-                          "-o", tmp_path / "out")
+                          tmp_path / "shiogama-odate-2022.yaml", "-o", tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
     text = no_space(pdf_text(tmp_path / "out" / "annual-2021.pdf"))
     assert text.count("災害時等における無人航空機の運用に関する協定の概要") == 2
     assert text.index("相手方株式会社プロクルー") < text.rindex("相手方株式会社ライズ")
+    assert "（１）災害時等における無人航空機の運用に関する協定（株式会社プロクルー、令和４年２月９日）" in text
+    assert "（２）災害時等における無人航空機の運用に関する協定（株式会社ライズ、令和４年２月９日）" in text
+    assert "（３）災害時相互応援協定（令和４年３月23日）" in text
 
 
 # ------------------------------------------------------------------ misuse

@@ -2,11 +2,13 @@
 summary table (widths from the content), and the DOCX book's document."""
 from __future__ import annotations
 
+from collections import Counter
+
 from .. import japanese
 from ..content import model as m
 from ..spec.style import HouseStyle
 from .rows import Row
-from .columns import house_date
+from .columns import house_date, partner_names
 from .kinds import book_words
 from .lines import name_breaks, packed, title_lines_by_words, word_ends
 from .widths import CELL_PADDING, column_widths, headings
@@ -42,7 +44,16 @@ def contents_entries(rows: list[Row], style: HouseStyle) -> list[tuple[int, str,
     out = [(0, "締結状況一覧", "summary"), (0, book_words(rows).sheets, "sheets")]
     # （１） rather than a bare １: an entry starting with a digit under a line ending in
     # a page number would read as one number broken across lines
-    out += [(1, f"（{japanese.digits(r.number, style.digits)}）{r.title}（{r.signed}）", f"agreement-{r.number}")
+    # two agreements of one title signed on one day (彦根市's, one with each company)
+    # would be two entries alike: each names its partners before the date, from the
+    # 相手方 the table lists, so a reader can tell which page is which
+    alike = Counter((r.title, r.signed) for r in rows)
+    comma = style.word("comma")
+
+    def when(r: Row) -> str:
+        names = partner_names(r.loaded) if alike[(r.title, r.signed)] > 1 else []
+        return comma.join([*names, r.signed])
+    out += [(1, f"（{japanese.digits(r.number, style.digits)}）{r.title}（{when(r)}）", f"agreement-{r.number}")
             for r in rows]
     return out
 
