@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -1648,6 +1649,15 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     kind.parent.mkdir()
     kind.write_text(SEED.replace("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
                                  "  title: 北海道オホーツク総合振興局と北見工業大学との包括連携", 1), encoding="utf-8")
+    # one of several agreements (agreements:) whose title ends in no kind's word: counted as 協定書,
+    # said at its title (it can hold no document.kind)
+    several = tmp / "kind-several" / "fire.yaml"
+    several.parent.mkdir()
+    (several.parent / "photos").mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "real" / "photos" / "stand-in.jpg", several.parent / "photos")
+    several.write_text((ROOT / "tests" / "data" / "real" / "amatobu-fire-2020.yaml").read_text(encoding="utf-8")
+                       .replace("    title: 大規模災害時におけるLPガス供給の協力に関する協定\n",
+                                "    title: 大規模災害時におけるLPガス供給の協力について\n"), encoding="utf-8")
     # with_issuer: where it cannot apply (sides.with_issuer_problems): each spec in a folder of its own
     kitami, bureau = "    name: 北見工業大学\n", "    name: 北海道オホーツク総合振興局\n"
     beside = {"with-issuing": SEED.replace(kitami, kitami + "    with_issuer: true\n    issuing: false\n", 1),
@@ -1719,6 +1729,7 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
                                           tmp / f"annual-amends-{name}", "--style", style], {})
            for name, style in (("column", no_amends_line), ("false", amends_false), ("no-title", no_title))},
         "annual-kind-counted": (["annual", "--fiscal-year", "2023", kind.parent, "-o", tmp / "annual-kind"], {}),
+        "annual-kind-several": (["annual", "--fiscal-year", "2020", several, "-o", tmp / "annual-kind-several"], {}),
         **{f"annual-with-issuer-{name}": (["annual", "--fiscal-year", "2023", tmp / "beside" / name, "-o",
                                           tmp / f"annual-beside-{name}"], {}) for name in beside},
         **{f"annual-prose-{name}": (["annual", "--fiscal-year", "2023", tmp / "prose" / name, "-o",

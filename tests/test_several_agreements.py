@@ -369,3 +369,22 @@ def test_an_error_of_the_sheet_of_one_of_several_agreements_names_its_key(tmp_pa
     assert f"{spec}:{line_of(spec, '協定𠮷')}: agreements.lpgas.title: no font has this character: 𠮷" in result.stderr, \
         result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_kind_note_of_one_of_several_agreements_points_at_its_title(tmp_path):
+    """An agreement of several whose title ends in no kind's word is counted as a 協定書,
+    and the build says so at its title: it points at no document.kind, a key an agreement
+    of several cannot hold (document: is refused there)."""
+    shutil.copytree(REAL / "styles", tmp_path / "styles")
+    shutil.copytree(REAL / "photos", tmp_path / "photos")
+    text = (REAL / "amatobu-fire-2020.yaml").read_text(encoding="utf-8")
+    title = "    title: 大規模災害時におけるLPガス供給の協力に関する協定\n"
+    assert text.count(title) == 1
+    spec = write(tmp_path, text.replace(title, "    title: 大規模災害時におけるLPガス供給の協力について\n"), "fire.yaml")
+    result = run_generate("annual", "--fiscal-year", "2020", spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = result.stdout + result.stderr
+    assert (f"{spec}:{line_of(spec, '協力について')}: agreements.lpgas.title: ends in no kind's word"
+            " (協定, 覚書, 契約 …), and one of several agreements has no document.kind: the book counts"
+            " it as a 協定書") in said, said
+    assert "write document.kind" not in said, said

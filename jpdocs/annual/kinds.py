@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..content.agreement.wording import KINDS, title_kind
 from ..errors import Problem
+from ..spec.schema.agreement import AgreementOfSeveral
 from ..spec.style import HouseStyle
 
 DEFAULT_KIND = "協定書"
@@ -75,6 +76,12 @@ def kind_notes(loaded) -> list[Problem]:
     document = loaded.spec.agreement.document
     if (document is not None and KIND_KEY in loaded.lines) or named_kind(_title(loaded)) is not None:
         return []
+    # one of several agreements (agreements:) has no document: its kind is its title's
+    # word, and the note says so rather than point at a key that spec cannot hold
+    if isinstance(loaded.spec.agreement, AgreementOfSeveral):
+        return [Problem(str(loaded.path), loaded.line_of(("agreement", "title")), loaded.key(("agreement", "title")),
+                        f"ends in no kind's word (協定, 覚書, 契約 …), and one of several agreements has no"
+                        f" document.kind: the book counts it as a {DEFAULT_KIND}")]
     return [Problem(str(loaded.path), loaded.line_of(("agreement", "title")), loaded.key(KIND_KEY),
                     f"not given, and the title ({_title(loaded)}) ends in no kind's word (協定, 覚書, 契約 …):"
                     f" the book counts it as a {DEFAULT_KIND}; write document.kind to say what it is")]
