@@ -13,6 +13,19 @@ from .source import dotted, line_of
 from .style_model import A4_WIDTH, ANNUAL_DATE_DATA, ALWAYS_PRINTED, FRAME_PAD, AgreementStyle, AnnualStyle, HouseStyle
 
 
+# How each house form that gives its contacts no box sets them (notice.contacts_at), as
+# the message refusing contacts.role_place: above there says it
+WHERE_CONTACTS_HAVE_NO_BOX = {
+    "top": "the one contact on a line at the top (notice.contacts_at: top), with no box",
+    "head": "the contacts' lines under the date (notice.contacts_at: head), with no box",
+    "head_table": "each contact as a row of a table in the head (notice.contacts_at: head_table), the role in its"
+                  " first cell",
+    "foot_line": "each contact on a line after the text (notice.contacts_at: foot_line), with no box",
+    "foot_unboxed": "the contacts' lines after the text with no box (notice.contacts_at: foot_unboxed), each role a"
+                    " line over its contact already",
+}
+
+
 def style_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]:
     """Every finding of this module on a style read from `name` (its `lines`: the
     office's own file, or the default's)."""
@@ -324,24 +337,14 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 "header_place: under_title sets the header line under the title, and"
                                 " date_above_header: true sets the date above it, in the head: the two contradict;"
                                 " remove one"))
-    if style.notice.contacts_at == "top" and ("contacts", "role_place") in lines \
-            and style.contacts.role_place == "above":
+    # role_place: above sets a role over a contact's box: the contacts a house sets with
+    # no box of their own have no box to stand over (and the press request's box keeps
+    # its label at its left)
+    unboxed = WHERE_CONTACTS_HAVE_NO_BOX.get(style.notice.contacts_at)
+    if unboxed and ("contacts", "role_place") in lines and style.contacts.role_place == "above":
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
-                                "the role is set above a contact's box; the house sets the one contact on a line"
-                                " at the top (notice.contacts_at: top), with no box, and the press request's box keeps"
-                                " its label at its left: it would have no effect"))
-    if style.notice.contacts_at == "head" and ("contacts", "role_place") in lines \
-            and style.contacts.role_place == "above":
-        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
-                                "the role is set above a contact's box; the house sets the contacts' lines under the"
-                                " date (notice.contacts_at: head), with no box, and the press request's box keeps its"
-                                " label at its left: it would have no effect"))
-    if style.notice.contacts_at == "head_table" and ("contacts", "role_place") in lines \
-            and style.contacts.role_place == "above":
-        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
-                                "the role is set above a contact's box; the house sets each contact as a row of a"
-                                " table in the head (notice.contacts_at: head_table), the role in its first cell,"
-                                " and the press request's box keeps its label at its left: it would have no effect"))
+                                f"the role is set above a contact's box; the house sets {unboxed}, and the press"
+                                " request's box keeps its label at its left: it would have no effect"))
     # contacts.address_place: above beside contacts_at: top, foot_line or head_table acts on
     # the press request's contact, which keeps its box at the foot: refused, at the spec,
     # only where the notice has no such contact (content/contacts.py check_contacts)
@@ -354,19 +357,6 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 "extension in own_lines sets a labelled 内線 on a line of its own under its phone;"
                                 " the house brackets it after the number (extension: bracketed) or sets every"
                                 " phone on one line (phone_lines: one), and it would have no effect"))
-    if style.notice.contacts_at == "foot_line" and ("contacts", "role_place") in lines \
-            and style.contacts.role_place == "above":
-        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
-                                "the role is set above a contact's box; the house sets each contact on a line after"
-                                " the text (notice.contacts_at: foot_line), with no box, and the press request's box"
-                                " keeps its label at its left: it would have no effect"))
-    if style.notice.contacts_at == "foot_unboxed" and ("contacts", "role_place") in lines \
-            and style.contacts.role_place == "above":
-        problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
-                                "the role is set above a contact's box; the house sets the contacts' lines after the"
-                                " text with no box (notice.contacts_at: foot_unboxed), each role a line over its"
-                                " contact already, and the press request's box keeps its label at its left: it would"
-                                " have no effect"))
     if style.notice.people_mark and style.notice.people == "columns":
         problems.append(Problem(name, line_of(lines, ("notice", "people_mark")), "notice.people_mark",
                                 f"the mark {style.notice.people_mark!r} goes before each person's line where people"
