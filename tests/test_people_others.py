@@ -21,7 +21,7 @@ from jpdocs import cli
 from jpdocs.content.markup import parse
 from jpdocs.errors import InputError
 
-from conftest import ROOT, needs_poppler, no_space
+from conftest import ROOT, needs_poppler, no_space, real_case_variant
 from test_notice_format import _lines, _rows, docx_text, pdf_words
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -37,12 +37,9 @@ def _build(spec, tmp_path, capsys):
 
 
 def _variant(tmp_path, old: str, new: str):
-    """The real case with `old` replaced, beside its style (its path is relative)."""
-    text = CASE.read_text(encoding="utf-8")
-    assert old in text
-    spec = REAL / f"_test-others-{tmp_path.name}.yaml"
-    spec.write_text(text.replace(old, new), encoding="utf-8")
-    return spec
+    """The real case with `old` replaced, in tmp_path beside a copy of its style (never in
+    tests/data/real, which other tests copy while this one runs)."""
+    return real_case_variant(tmp_path, CASE.stem, "nagano-rinmu-2012.yaml", (old, new))
 
 
 def _row(rows, text: str) -> list[dict]:
@@ -112,10 +109,7 @@ def test_a_title_of_three_lines_the_name_beside_its_last_the_others_under_the_na
     lines and one); in the DOCX, the name's paragraph two of the title's lines down
     (space before it), broken before the others."""
     spec = _variant(tmp_path, WITNESS, "{title: 長野県　林務部長兼森林づくり推進監兼信州の森林総合調整官, name: 塩入　茂, note: 立会者}")
-    try:
-        pdf = _build(spec, tmp_path, capsys)
-    finally:
-        spec.unlink()
+    pdf = _build(spec, tmp_path, capsys)
     rows = _rows(pdf)
     lines = _lines(rows)
     at = lines.index("森林総合調整官塩入茂（立会者）")
@@ -136,10 +130,7 @@ def test_short_others_stay_on_the_names_line(tmp_path, capsys):
     """ほか after the last name fits its line: one line, title, name and ほか, and in
     the DOCX both cells at the bottom of the row, no break in the name's paragraph."""
     spec = _variant(tmp_path, "others: ほか関係者　約100名", "others: ほか")
-    try:
-        pdf = _build(spec, tmp_path, capsys)
-    finally:
-        spec.unlink()
+    pdf = _build(spec, tmp_path, capsys)
     assert "長野県林務部長塩入茂（立会者）ほか" in _lines(_rows(pdf))
     title, person = _last_row_cells(pdf.with_suffix(".docx"))
     assert (_valign(title), _valign(person)) == ("bottom", "bottom")

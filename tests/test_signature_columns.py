@@ -19,7 +19,7 @@ from jpdocs import cli
 from jpdocs.content import model as m
 from jpdocs.writers.signature_columns import fitted_blocks
 
-from conftest import ROOT, needs_poppler, no_space
+from conftest import ROOT, needs_poppler, no_space, real_case_variant
 from test_notice_format import _lines, _rows
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -83,14 +83,11 @@ def test_a_title_too_long_for_both_the_state_whole_the_title_broken_at_its_space
     """The proxy's title as one value (31 em, more than the two columns' room beside the
     right block): the left column gets what the state needs, so the state stays whole,
     and the title breaks at its spaces where the column ends, as before."""
-    text = CASE.read_text(encoding="utf-8")
-    assert TITLE in text
-    spec = REAL / f"_test-sigcols-{tmp_path.name}.yaml"
-    spec.write_text(text.replace(TITLE, "モンテベロ市長　スタンレー・ブィーガー　代理　姉妹都市提携委員長"), encoding="utf-8")
-    try:
-        pdf = _build(spec, tmp_path, capsys)
-    finally:
-        spec.unlink()
+    # Written beside a copy of its style in tmp_path, never into tests/data/real: other
+    # tests copy that folder while this one runs (a file there for a moment failed CI).
+    spec = real_case_variant(tmp_path, CASE.stem, "ashiya-city.yaml",
+                             (TITLE, "モンテベロ市長　スタンレー・ブィーガー　代理　姉妹都市提携委員長"))
+    pdf = _build(spec, tmp_path, capsys)
     lines = _lines(_rows(pdf))
     at = lines.index("アメリカ合衆国カリフォルニヤ州日本国兵庫県")
     assert lines[at + 1:at + 5] == ["モンテベロ市長芦屋市長", "スタンレー・ブィーガー代理内海清", "姉妹都市提携委員長",
