@@ -36,6 +36,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, needs_poppler, pdf_text, run_generate
+from printed_figures import spec_figures, unsaid_figures
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 FACTS = {p.name.removesuffix(".facts.yaml"): p for p in sorted(REAL.glob("*.facts.yaml"))}
@@ -581,6 +582,20 @@ def test_a_date_in_figures_is_the_date_of_issue(cid, built):
         short = {dt.date.fromisoformat(d).strftime("%y.%m.%d") for d in issued}
     for match in SHORT_YEAR_DATE.finditer(case.all_text):
         assert match.group(0) in short, (cid, match.group(0), short)
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_every_figure_printed_is_one_the_spec_states"))
+def test_every_figure_printed_is_one_the_spec_states(cid, built):
+    """The proof-reader's check of figures (printed_figures.py): every whole date, day,
+    count (１年間, ５名) and number each PDF prints is one the spec or its house style
+    states (a date in the other calendar counts as said; the product's own numbering of
+    items, articles and pages aside): a default may supply wording, never a fact."""
+    case = built[cid]
+    style = load(REAL / case.spec["style"]) if case.spec.get("style") else {}
+    said = spec_figures(case.spec, style)
+    for kind, text in case.texts.items():
+        assert unsaid_figures(text, said, len(case.parties())) == [], (cid, kind)
 
 
 @needs_poppler
