@@ -37,6 +37,7 @@ import yaml
 
 from conftest import ROOT, needs_poppler, pdf_text, run_generate
 from printed_figures import spec_figures, unsaid_figures
+from printed_words import said_words, unsaid_words
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 FACTS = {p.name.removesuffix(".facts.yaml"): p for p in sorted(REAL.glob("*.facts.yaml"))}
@@ -596,6 +597,20 @@ def test_every_figure_printed_is_one_the_spec_states(cid, built):
     said = spec_figures(case.spec, style)
     for kind, text in case.texts.items():
         assert unsaid_figures(text, said, len(case.parties())) == [], (cid, kind)
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_every_word_printed_is_the_spec_s_or_the_product_s_own"))
+def test_every_word_printed_is_the_spec_s_or_the_product_s_own(cid, built):
+    """The proof-reader's check of words (printed_words.py): what each PDF prints is
+    covered by the spec's strings, its house style's (and the default house style's),
+    or the product's standard phrases and its own characters (dates, numbering, 印,
+    記, 案): a name, a title or an honorific the spec did not give would be left over."""
+    case = built[cid]
+    style = load(REAL / case.spec["style"]) if case.spec.get("style") else {}
+    said = said_words(case.spec, style)
+    for kind, text in case.texts.items():
+        assert unsaid_words(text, said) == [], (cid, kind)
 
 
 @needs_poppler
