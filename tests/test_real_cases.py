@@ -16,8 +16,10 @@ Every case is built once, with the real command line (PDF only). Besides its own
 fragments, each built document is held to the general rules: no sentence with an
 empty slot, no phone kind the spec did not give, every 締結者 line names its
 organisation on the line where the name stands, no 様 after a head the spec gives
-no honorific (never on the issuer's own side), and the independent checker
-../shared/tools/jpcheck.py finds no violation.
+no honorific (never on the issuer's own side), every figure and every word printed
+the spec's (or its house style's, or the product's own wording: printed_figures.py,
+printed_words.py), and the independent checker ../shared/tools/jpcheck.py finds no
+violation.
 
 A check that fails because the product prints something untrue is not weakened:
 the case's facts file names the defect under `xfail: {test: reason}`, and the test
