@@ -160,8 +160,8 @@ def test_a_font_file_is_written_as_reportlabs_ttfontmaker_writes_it():
 def test_sets_cut_again_from_remembered_codes_are_reportlabs(name):
     """A set cut a second time takes each code's glyph record in one look-up
     (Cutter._cut_known); codes sharing a glyph, a code the font lacks (glyph 0), code 0
-    first or not at all, and a set whose every glyph has one advance are cut as
-    reportlab cuts them."""
+    first or not at all, a set whose every glyph has one advance and sets whose last
+    glyphs differ in advance are cut as reportlab cuts them."""
     from collections import defaultdict
 
     from jpdocs.fonts.cut import Cutter
@@ -174,7 +174,12 @@ def test_sets_cut_again_from_remembered_codes_are_reportlabs(name):
     kanji = [c for c in range(0x4E00, 0x9FFF) if c in face.charToGlyph][:300]
     sets = [[0] + kanji[:200], kanji[:200], [0] + kanji[:100] + shared[:2] + kanji[100:150],
             kanji[:50] + [shared[0]] + kanji[50:60] + [shared[1]], [0] + kanji[:80] + [missing],
-            [missing] + kanji[:20], kanji[10:20] + [0] + kanji[:5], [0x3000] + kanji[200:300], kanji[200:201]]
+            [missing] + kanji[:20], kanji[10:20] + [0] + kanji[:5], [0x3000] + kanji[200:300], kanji[200:201],
+            # a last glyph narrower than those before it (hmtx's trailing run of one), and
+            # half-width glyphs among full-width ones (their advances and side bearings
+            # taken from the records' hmtx entries: Cutter._cut_known)
+            kanji[:30] + [ord("A")], [ord("A"), ord("i")] + kanji[:10] + [ord("W"), ord("i")],
+            [ord(c) for c in "Wii"] + kanji[300:] + [ord("1")]]
     cutter = Cutter(face)
     for subset in sets:
         expected = _reportlab(face, subset)
