@@ -67,6 +67,25 @@ def title_kind(title: str) -> str | None:
     return next((key for w, key in _TITLE_WORDS if title.endswith(w)), None)
 
 
+def named_kind(title: str) -> str | None:
+    """The kind the title's last word names; where it ends in a nickname in brackets,
+    the word before them (篠山市's …相互応援に関する協定（義士協定）: a 協定)."""
+    found = title_kind(title)
+    if found is None and title.endswith("）") and "（" in title:
+        found = title_kind(title[:title.rindex("（")])
+    return found
+
+
+def kind_said_by_title(title: str, kind: str) -> str | None:
+    """Why an agreement of several's `kind:` has no effect, or None: its title's last
+    word names that kind already (…協定 a 協定書), which is what the annual book
+    would count it as without the key."""
+    if named_kind(title) != kind:
+        return None
+    return (f"the title ({title}) ends in a {kind}'s word, so the annual book counts it as a {kind}"
+            " already: kind: would have no effect; remove it")
+
+
 def title_refused(title: str, kind: str) -> str | None:
     """Why the default title (document_title) may be wrong for the agreement's name and
     the document's kind, or None where it is the name's own wording:
