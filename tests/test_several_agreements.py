@@ -270,6 +270,22 @@ def test_the_release_after_the_signing_of_several_agreements_is_refused(tmp_path
     spec = write(tmp_path, CITY + "  after:\n    issue_date: 2025-04-21\n    opening: [本日、締結しました。]\n")
     err = failed(spec, tmp_path)
     assert f"{spec}:{line_of(spec, 'after:')}: press_notice.after: the release after the signing" in err, err
+    # what to do instead, said: no real notice found has a release after several agreements
+    assert ("a release after several is not supported yet; remove after:, and write the report of the signings"
+            " as a spec of its own with these agreements: and its own opening") in err, err
+
+
+def test_also_beside_several_agreements_is_refused(tmp_path):
+    """also: names specs of more agreements: beside agreements: the notice would group its
+    締結者 two ways; the message says the two ways to write them, one of them for all."""
+    write(tmp_path, "issuer: 青葉市\nparties:\n  city: {name: 青葉市}\n  other: {name: 青葉高専}\n"
+                    "agreement:\n  title: 青葉市と青葉高専との連携協定\n  signing_date: 2025-04-21\n", "other.yaml")
+    spec = write(tmp_path, CITY.replace("  ceremony:\n", "  also: [other.yaml]\n  ceremony:\n"))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'also:')}: press_notice.also: this spec states several agreements"
+            " (agreements:), and also: names the specs of more: the notice would group its 締結者 two ways;"
+            " give every agreement one way: all under agreements:, or each in a spec of its own named by"
+            " also:") in err, err
 
 
 def test_the_areas_of_one_of_several_agreements_are_said_to_go_to_the_annual_book_only(tmp_path):
@@ -439,6 +455,16 @@ def test_a_kind_its_title_says_already_is_refused(tmp_path):
     assert result.returncode == 1 and said in result.stderr, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "book").exists()
+
+
+def test_a_kind_its_title_contradicts_is_refused(tmp_path):
+    """kind: 覚書 on a title ending in 協定: the book would list a …協定 as a 覚書; an error
+    at its line and key naming both, and nothing written."""
+    spec = _amatobu_with_kind(tmp_path, "大規模災害時におけるLPガス供給の協力に関する協定", "覚書")
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'kind: 覚書')}: agreements.lpgas.kind: the title"
+            " (大規模災害時におけるLPガス供給の協力に関する協定) ends in a 協定書's word, and kind: says 覚書: the"
+            " annual book would count a 協定書 by its title as a 覚書") in err, err
 
 
 @pytest.mark.parametrize("kind, message", [

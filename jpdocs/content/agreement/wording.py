@@ -77,13 +77,19 @@ def named_kind(title: str) -> str | None:
 
 
 def kind_said_by_title(title: str, kind: str) -> str | None:
-    """Why an agreement of several's `kind:` has no effect, or None: its title's last
-    word names that kind already (…協定 a 協定書), which is what the annual book
-    would count it as without the key."""
-    if named_kind(title) != kind:
-        return None
-    return (f"the title ({title}) ends in a {kind}'s word, so the annual book counts it as a {kind}"
-            " already: kind: would have no effect; remove it")
+    """Why an agreement of several's `kind:` cannot stand, or None. Its title's last
+    word names that kind already (…協定 a 協定書): the annual book counts it so without
+    the key, which has no effect. Or it names another (…協定 with kind: 覚書): the book
+    would list a …協定 among 覚書 under 覚書名, which the title contradicts."""
+    named = named_kind(title)
+    if named == kind:
+        return (f"the title ({title}) ends in a {kind}'s word, so the annual book counts it as a {kind}"
+                " already: kind: would have no effect; remove it")
+    if named is not None:
+        return (f"the title ({title}) ends in a {named}'s word, and kind: says {kind}: the annual book would"
+                f" count a {named} by its title as a {kind}; write the title as the signed text has it, or"
+                " remove kind:")
+    return None
 
 
 def title_refused(title: str, kind: str) -> str | None:
