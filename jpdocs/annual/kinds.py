@@ -70,8 +70,9 @@ def kind_of(loaded) -> str:
 
 
 def kind_problems(loaded) -> list[Problem]:
-    """One of several agreements whose `kind:` its title names already: the key has no
-    effect (a document's kind: makes its wording, and is never so)."""
+    """One of several agreements whose `kind:` its title names already (no effect), or
+    contradicts (…協定 counted as a 覚書): wording.kind_said_by_title. A document's
+    kind: is not held to this: it makes the document's wording too."""
     agreement = loaded.spec.agreement
     why = kind_said_by_title(agreement.title, agreement.kind) \
         if isinstance(agreement, AgreementOfSeveral) and agreement.kind else None
