@@ -706,7 +706,9 @@ def no_notice(data):
 
 SIGNS_AGREEMENT = ("missing: the agreement's signature block prints who signs for this party; give representative:"
                    " {title: …, name: …}")
-SIGNS_NOTICE = "missing: the press notice's 締結者 prints who signs for this party; give representative: {title: …, name: …}"
+SIGNS_NOTICE = ("missing: the press notice's 締結者 prints who signs for this party; give representative: {title: …,"
+                " name: …} (or name the parties that sign in press_notice.ceremony.signatories, or list no 締結者:"
+                " ki: without signatories, ki: [] for a report with no 記 block)")
 
 
 @pytest.mark.parametrize("change, message", [
