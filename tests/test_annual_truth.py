@@ -186,3 +186,32 @@ def test_a_prefectural_university_bearing_the_issuers_place_is_still_refused(tmp
     result = annual(tmp_path, spec, 2012, "--format", "csv")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "parties.abn.issuing:" in result.stderr and nothing_written(tmp_path)
+
+
+# ---------------------------------------------------------------- forms
+@needs_poppler
+def test_a_form_whose_party_is_a_blank_is_no_agreement_of_the_book(tmp_path):
+    """CMJ's model agreement (雛形) keeps the date of the 大和市 agreement it was made
+    from, and its city is a blank, ○市: the 2016 book listed it beside that agreement as
+    signed with ○市, and counted it. A form is no agreement signed: the book lists 大和市's
+    alone, and the build says at the blank's key that it left the form out."""
+    model = copy_real(tmp_path, "dronebird-model-agreement")
+    yamato = copy_real(tmp_path, "yamato-cmj-2016")
+    result = run_generate("annual", "--fiscal-year", "2016", model, yamato, "-o", tmp_path / "out",
+                          "--format", "pdf,csv")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (f"{model}:{line_of(model, 'name: ○市')}: parties.city.name: ○市 is a form's blank, not a party:"
+            in result.stdout + result.stderr)
+    rows = csv_rows(tmp_path, 2016)
+    assert len(rows) == 1 and "○" not in "".join(rows[0].values()), rows
+    assert "大和市" in rows[0]["協定名"] and "NPO法人クライシスマッパーズ・ジャパン" in "".join(rows[0].values())
+    text = no_space(pdf_text(tmp_path / "out" / "annual-2016.pdf"))
+    assert "○" not in text and "締結件数１件" in text, text[:200]
+
+
+def test_a_form_alone_makes_no_book(tmp_path):
+    """The model agreement alone: no agreement of the year, nothing written."""
+    model = copy_real(tmp_path, "dronebird-model-agreement")
+    result = annual(tmp_path, model, 2016)
+    assert result.returncode == 1 and "no agreement of" in result.stderr, result.stdout + result.stderr
+    assert "is a form's blank" in result.stdout + result.stderr and nothing_written(tmp_path)

@@ -1680,6 +1680,12 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     several.write_text((ROOT / "tests" / "data" / "real" / "amatobu-fire-2020.yaml").read_text(encoding="utf-8")
                        .replace("    title: 大規模災害時におけるLPガス供給の協力に関する協定\n",
                                 "    title: 大規模災害時におけるLPガス供給の協力について\n"), encoding="utf-8")
+    # a form (雛形) beside an agreement signed: its party's blank (○○大学) leaves it out of the book, said
+    form = tmp / "form"
+    form.mkdir()
+    (form / "signed.yaml").write_text(SEED, encoding="utf-8")
+    (form / "form.yaml").write_text(SEED.replace("    formal_name: 国立大学法人北海道国立大学機構　北見工業大学\n", "", 1)
+                                    .replace("    name: 北見工業大学\n", "    name: ○○大学\n", 1), encoding="utf-8")
     # with_issuer: where it cannot apply (sides.with_issuer_problems): each spec in a folder of its own
     kitami, bureau = "    name: 北見工業大学\n", "    name: 北海道オホーツク総合振興局\n"
     beside = {"with-issuing": SEED.replace(kitami, kitami + "    with_issuer: true\n    issuing: false\n", 1),
@@ -1752,6 +1758,7 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
            for name, style in (("column", no_amends_line), ("false", amends_false), ("no-title", no_title))},
         "annual-kind-counted": (["annual", "--fiscal-year", "2023", kind.parent, "-o", tmp / "annual-kind"], {}),
         "annual-kind-several": (["annual", "--fiscal-year", "2020", several, "-o", tmp / "annual-kind-several"], {}),
+        "annual-form-left-out": (["annual", "--fiscal-year", "2023", form, "-o", tmp / "annual-form"], {}),
         **{f"annual-with-issuer-{name}": (["annual", "--fiscal-year", "2023", tmp / "beside" / name, "-o",
                                           tmp / f"annual-beside-{name}"], {}) for name in beside},
         **{f"annual-prose-{name}": (["annual", "--fiscal-year", "2023", tmp / "prose" / name, "-o",
@@ -1846,11 +1853,13 @@ def test_sign_and_annual_say_their_own_messages_in_japanese(commands):
                                                ("false", "its title column says amends: false"),
                                                ("no-title", "it has no title column"))},
                        "annual-kind-counted": "the book counts it as a 協定書;",
+                       "annual-form-left-out": "○○大学 is a form's blank, not a party:",
                        "annual-prose-no-department": "agreement.department: not given, and the house style's annual.prose",
                        "annual-prose-issuer-no-party": ") says the issuer concluded the agreement ({issuer}), and 網走市",
                        "annual-prose-no-partner": "parties: no party is a partner (相手方) of the issuer, and"}.items():
         code, stdout, stderr = commands[name][None]
-        assert said in stdout + stderr and code == (0 if name == "annual-kind-counted" else 1), (name, stdout, stderr)
+        assert said in stdout + stderr and code == (0 if name in ("annual-kind-counted", "annual-form-left-out")
+                                                     else 1), (name, stdout, stderr)
     assert commands["sign-first"]["ja_JP.UTF-8"][1] == "書き出しました: TMP/signed-once.pdf\n"
     assert commands["sign-expired"]["ja_JP.UTF-8"][2].startswith(
         "エラー: TMP/Old-Signer.p12: Old Signer の証明書は ")

@@ -16,8 +16,10 @@ Every case is built once, with the real command line (PDF only). Besides its own
 fragments, each built document is held to the general rules: no sentence with an
 empty slot, no phone kind the spec did not give, every 締結者 line names its
 organisation on the line where the name stands, no 様 after a head the spec gives
-no honorific (never on the issuer's own side), and the independent checker
-../shared/tools/jpcheck.py finds no violation.
+no honorific (never on the issuer's own side), every figure and every word printed
+the spec's (or its house style's, or the product's own wording: printed_figures.py,
+printed_words.py), and the independent checker ../shared/tools/jpcheck.py finds no
+violation.
 
 A check that fails because the product prints something untrue is not weakened:
 the case's facts file names the defect under `xfail: {test: reason}`, and the test
@@ -36,6 +38,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, needs_poppler, pdf_text, run_generate
+from printed_figures import spec_figures, unsaid_figures
+from printed_words import said_words, unsaid_words
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 FACTS = {p.name.removesuffix(".facts.yaml"): p for p in sorted(REAL.glob("*.facts.yaml"))}
@@ -581,6 +585,34 @@ def test_a_date_in_figures_is_the_date_of_issue(cid, built):
         short = {dt.date.fromisoformat(d).strftime("%y.%m.%d") for d in issued}
     for match in SHORT_YEAR_DATE.finditer(case.all_text):
         assert match.group(0) in short, (cid, match.group(0), short)
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_every_figure_printed_is_one_the_spec_states"))
+def test_every_figure_printed_is_one_the_spec_states(cid, built):
+    """The proof-reader's check of figures (printed_figures.py): every whole date, day,
+    count (１年間, ５名) and number each PDF prints is one the spec or its house style
+    states (a date in the other calendar counts as said; the product's own numbering of
+    items, articles and pages aside): a default may supply wording, never a fact."""
+    case = built[cid]
+    style = load(REAL / case.spec["style"]) if case.spec.get("style") else {}
+    said = spec_figures(case.spec, style)
+    for kind, text in case.texts.items():
+        assert unsaid_figures(text, said, len(case.parties())) == [], (cid, kind)
+
+
+@needs_poppler
+@pytest.mark.parametrize("cid", cases("test_every_word_printed_is_the_spec_s_or_the_product_s_own"))
+def test_every_word_printed_is_the_spec_s_or_the_product_s_own(cid, built):
+    """The proof-reader's check of words (printed_words.py): what each PDF prints is
+    covered by the spec's strings, its house style's (and the default house style's),
+    or the product's standard phrases and its own characters (dates, numbering, 印,
+    記, 案): a name, a title or an honorific the spec did not give would be left over."""
+    case = built[cid]
+    style = load(REAL / case.spec["style"]) if case.spec.get("style") else {}
+    said = said_words(case.spec, style)
+    for kind, text in case.texts.items():
+        assert unsaid_words(text, said) == [], (cid, kind)
 
 
 @needs_poppler

@@ -33,7 +33,8 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     with a build (output.write_outputs), a file jpdocs did not write or that was
     changed since (the DOCX edited in Word) is not replaced without `force`."""
     check_wording_keys(style, folders(None))    # (the book has bundled templates only)
-    rows = select(paths, fy, style)
+    forms: list[Problem] = []          # the year's forms (雛形), left out: a note each
+    rows = select(paths, fy, style, forms)
     # The prose list is the book's web form (annual.web: prose): a line of it with a hole
     # or a guess is a fault of the spec whichever files this run writes, as any other
     # fault of a spec stops the whole book (the HTML alone prints it: web.py)
@@ -41,7 +42,7 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
         raise InputError(problems)
     style = book_style(style, book_words(rows))     # 盟約名 for a book of 盟約書 (kinds.py)
     # (every agreement's page has its term and its 担当課)
-    notes = [note for row in rows for note in side_notes(row.loaded) + issuer_notes(row.loaded, style)
+    notes = forms + [note for row in rows for note in side_notes(row.loaded) + issuer_notes(row.loaded, style)
              + validity(row.loaded, style).notes
              + department_notes(row.loaded) + kind_notes(row.loaded)]
     files: dict[str, bytes] = {}

@@ -19,7 +19,13 @@ SPEC_SUFFIXES = (".yaml", ".yml")
 
 
 class NoAgreements(Exception):
-    """The year has no agreement: a clear message instead of an empty book."""
+    """The year has no agreement: a clear message instead of an empty book; with the
+    notes on the year's forms left out (form_blanks), which say why a spec of the
+    year made no row."""
+
+    def __init__(self, message: str, notes: list[Problem] | None = None):
+        super().__init__(message)
+        self.notes = notes or []
 
 
 @dataclass
@@ -94,7 +100,28 @@ def _identity(path: Path):
         return str(path)
 
 
-def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
+# the marks a form (雛形) leaves where a party's name is to be written: ○市, ○○○○
+FORM_BLANKS = re.compile("[○◯〇]")
+
+
+def form_blanks(loaded: LoadedSpec) -> list[Problem]:
+    """A party named by a form's blanks (○市: NPO法人クライシスマッパーズ・ジャパン's model
+    agreement, which keeps the date of the 大和市 agreement it was made from) is no one
+    who signed: the agreement is a form, and the book, a list of the agreements signed,
+    leaves it out (it would print ○市 as a partner and count it). A note for each."""
+    spec = loaded.spec
+    blanks = [(key, field, name) for key, party in spec.party_list()
+              for field, name in (("name", party.name), ("formal_name", party.formal_name))
+              if name and FORM_BLANKS.search(name)]
+    return [Problem(str(loaded.path), loaded.line_of(("parties", key, field)), f"parties.{key}.{field}",
+                    f"{name} is a form's blank, not a party: {spec.agreement.title}"
+                    f" ({spec.agreement.signing_date}) is a form (雛形), and the book, which lists the"
+                    " agreements signed, leaves it out")
+            for key, field, name in blanks[:1]]         # one note for the form
+
+
+def select(paths: list[Path], fy: int, style: HouseStyle, notes: list[Problem] | None = None) -> list[Row]:
+    """The year's rows; a note for each agreement of the year left out (a form) added to `notes`."""
     loaded, problems = [], []
     for path in paths:
         try:
@@ -110,6 +137,10 @@ def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
     # before the two 補足書簡 under it, all of 令和2年6月18日, where the titles' order would not.
     chosen = [ls for _, ls in sorted(((ls.spec.agreement.signing_date, i), ls) for i, ls in enumerate(loaded)
                                      if fiscal_year_of(ls) == fy)]
+    forms = [note for ls in chosen for note in form_blanks(ls)]
+    if notes is not None:
+        notes += forms
+    chosen = [ls for ls in chosen if not form_blanks(ls)]
     problems += _unused_fields(chosen, style)
     problems += _unused_amends_words(chosen, style)
     problems += [p for ls in chosen for p in side_problems(ls) + with_issuer_problems(ls)]
@@ -118,7 +149,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle) -> list[Row]:
     if not chosen:
         first, last = japanese.fiscal_year_range(fy)
         raise NoAgreements(f"no agreement of {japanese.fiscal_year_label(fy)} ({first} to {last}) among"
-                           f" {len(paths)} spec(s); nothing written")
+                           f" {len(paths)} spec(s); nothing written", forms)
     return [Row(i, ls, [value(col, i, ls, style) for col in style.annual.columns],
                 house_date(ls.spec.agreement.signing_date, style)) for i, ls in enumerate(chosen, 1)]
 

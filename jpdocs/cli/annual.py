@@ -65,6 +65,8 @@ def run_annual(argv: list[str]) -> int:
         print_errors(exc)
         return 1
     except NoAgreements as exc:
+        for note in exc.notes:          # why a spec of the year made no row (a form left out)
+            print(message_line("note", note))
         print(message_line("error", str(exc)), file=sys.stderr)
         return 1
     except OSError as exc:        # a full disk, a read-only folder, an unreadable input

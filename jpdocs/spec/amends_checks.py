@@ -21,8 +21,15 @@ _JOIN = re.compile(r"(?:付け?(?:で)?|に|で)?(?:締結(?:した|された|�
 
 
 def _texts(document) -> list[str]:
-    """The spec's own words of the document: its preamble and its own articles' paragraphs."""
+    """The spec's own words of the document: its preamble, its own articles' paragraphs,
+    and its prose — where a 変更協定 of offices names its 原協定 with no article at all
+    (…が平成31年３月28日に締結した…協定の一部を次のように変更する。 / 第３条中「…」を「…」に改める。)."""
     out = list(own_paragraphs(document.preamble))
+    for entry in document.prose:
+        if isinstance(entry, str):
+            out.append(entry)
+        elif hasattr(entry, "items"):
+            out.extend(entry.items)
     for article in document.extra_articles:
         for paragraph in article.text:
             out.append(paragraph if isinstance(paragraph, str) else paragraph.text)

@@ -1,0 +1,36 @@
+"""The check of printed words (printed_words.py), which test_real_cases runs over every
+real case: here, that it can fail — on text that prints what the spec does not say."""
+from __future__ import annotations
+
+import datetime as dt
+
+from printed_words import said_words, unsaid_words
+
+SPEC = {
+    "issuer": "鳥取県",
+    "parties": {"tottori": {"name": "鳥取県", "representative": {"title": "鳥取県知事", "name": "平井　伸治"}},
+                "sgs": {"name": "株式会社エスジーズ", "representative": {"title": "代表取締役社長", "name": "今出　上"}}},
+    "agreement": {"title": "生物多様性保全協定", "signing_date": dt.date(2025, 7, 15)},
+    "press_notice": {"subject": "生物多様性保全協定調印式を行います",
+                     "ceremony": {"venue": "鳥取県庁　本庁舎３階　第４応接室"}},
+}
+STYLE = {"notice": {"ki_marker": "（例{number}）"}}
+
+
+def unsaid(text: str) -> list[str]:
+    return unsaid_words(text, said_words(SPEC, STYLE))
+
+
+def test_the_spec_s_words_the_house_s_and_the_product_s_own_pass():
+    assert unsaid("報道機関各位\n令和７年７月15日（火曜日）午後２時\n鳥取県\n生物多様性保全協定調印式を行います\n"
+                  "記\n（例１）日時\n鳥取県庁　本庁舎３階　第４応接室\n鳥取県知事　平井　伸治\n"
+                  "株式会社エスジーズ　代表取締役社長　今出　上\n以上") == []
+    assert unsaid("本協定の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。\n甲　鳥取県　印") == []
+
+
+def test_a_word_the_spec_does_not_say_is_found():
+    assert unsaid("鳥取県知事　平井　伸治　様") == ["様"]                     # an honorific not given
+    assert unsaid("株式会社エスジーズ　代表取締役会長　今出　上") == ["代表取締役会長"]    # a title changed
+    assert unsaid("立会人　山田　太郎") == ["立会人山田太郎"]                   # a person not in the spec
+    # the venue with its floor changed is no string of the spec: what no word of it covers shows
+    assert unsaid("鳥取県庁　本庁舎５階　第４応接室") == ["庁本庁舎", "階", "応接室"]
