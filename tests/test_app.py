@@ -110,7 +110,7 @@ def test_schema_command_writes_the_file_and_new_writes_a_starter_beside_it(tmp_p
     # the starter says nothing of its own: check names each empty required key, with its line
     check = run_generate("check", tmp_path / "event.yaml")
     assert check.returncode == 1
-    assert f"{tmp_path / 'event.yaml'}:6: issuer: expected text, got nothing" in check.stderr
+    assert f"{tmp_path / 'event.yaml'}:7: issuer: expected text, got nothing" in check.stderr
     assert "press_notice.subject: expected text" in check.stderr
     assert "Traceback" not in check.stderr
 

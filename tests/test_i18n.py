@@ -793,10 +793,32 @@ VARIANTS.update({
     "by-hand-despite-no-kimei": (_STD, _STD + "\n    signed_by_hand: despite_closing\n    closing: 以上の証として、甲乙署名の上、各自１通を保有する。"),
     "by-hand-despite-generated": (_STD, _STD + "\n    signed_by_hand: despite_closing"),
 })
+# A new user's first spec (thirty-third session): an empty date of issue; a blank name and
+# head where the spec makes no agreement document; a head left out where the notice lists
+# 締結者 by default.
+_DOCUMENT = ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
+             "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+             "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n")
+_KITAMI_HEAD = "    representative:\n      title: 北見工業大学学長\n      name: 鈴木　聡一郎\n"
+VARIANTS.update({
+    "issue-date-empty": ("issue_date: 2024-02-16", "issue_date:"),
+    "blank-without-document": [(_DOCUMENT, ""), ("    name: 北見工業大学\n", "    name: null\n"),
+                               ("      name: 鈴木　聡一郎\n", "      name: null\n")],
+    "head-out-notice-lists": [(_DOCUMENT, ""), (_KITAMI_HEAD, ""), ("    honorific: 様\n", "")],
+})
 # The names withheld as the published copy withholds them: the note, a name given, a draft, signed by hand.
 _TITLES_ALONE = [("      name: 中島　和彦\n", ""), ("      name: 鈴木　聡一郎\n", ""), ("    honorific: 様\n", "")]
 VARIANTS.update({
     "withheld-note": _TITLES_ALONE + [(_STD, _STD + "\n    signer_names: withheld")],
+    # the note's word on 印: by each (a sealing closing, above), none asked, none the copy marks
+    "withheld-note-unsealed": _TITLES_ALONE + [(_STD, _STD + "\n    signer_names: withheld\n"
+                                                "    closing: 以上の証として、甲乙署名の上、各自１通を保有する。")],
+    "withheld-note-seal-blank": _TITLES_ALONE + [(_STD, _STD + "\n    signer_names: withheld\n    seal_places: blank")],
+    "withheld-name-note-unsealed": _TITLES_ALONE + [(_STD, _STD + "\n    signer_names: withheld\n"
+                                                     "    withheld_name: （氏名省略）\n"
+                                                     "    closing: 以上の証として、甲乙署名の上、各自１通を保有する。")],
+    "withheld-name-note-seal-blank": _TITLES_ALONE + [(_STD, _STD + "\n    signer_names: withheld\n"
+                                                       "    withheld_name: （氏名省略）\n    seal_places: blank")],
     "withheld-name-given": (_STD, _STD + "\n    signer_names: withheld"),
     "withheld-draft": (_STD, _STD + "\n    signer_names: withheld\n    draft: true"),
     "withheld-by-hand": (_STD, _STD + "\n    signer_names: withheld\n    signed_by_hand: true"),

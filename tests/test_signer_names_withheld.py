@@ -81,10 +81,23 @@ def test_the_docx_has_no_line_for_a_name(built):
 
 
 def test_the_build_says_the_names_are_withheld(built):
+    """And, its closing having the signers seal (記名押印), that 印 stands by each block
+    and how a copy that marks none says so (a new user met the 印 unasked, 2026)."""
     _, result = built
     assert ("agreement.document.signer_names: withheld: the blocks print a signer named by the title alone so,"
-            " as the published copy sets them, with no name and no blank for one (印 only where the closing"
-            " has the signers seal)") in result.stdout
+            " as the published copy sets them, with no name and no blank for one (印 by each, as the closing"
+            " has the signers seal: seal_places: blank where the copy marks none)") in result.stdout
+
+
+def test_a_copy_that_marks_no_seal_either_is_named_so(tmp_path):
+    """seal_places: blank beside it (石川県教育委員会's copy of 2005): no 印 by the blocks,
+    and the note on the names says the copy marks none, not that 印 stands by each."""
+    def no_seal(doc, parties):
+        doc["seal_places"] = "blank"
+    folder, result = _build(variant(tmp_path, no_seal), tmp_path / "out")
+    assert "印" not in last_page_lines(folder / "agreement.pdf")
+    assert ("with no name and no blank for one (no 印, as the copy marks none: seal_places)") in result.stdout
+    assert "印 by each" not in result.stdout
 
 
 def _line_of(path: Path, text: str, nth: int = 1) -> int:

@@ -706,7 +706,9 @@ def no_notice(data):
 
 SIGNS_AGREEMENT = ("missing: the agreement's signature block prints who signs for this party; give representative:"
                    " {title: …, name: …}")
-SIGNS_NOTICE = "missing: the press notice's 締結者 prints who signs for this party; give representative: {title: …, name: …}"
+SIGNS_NOTICE = ("missing: the press notice's 締結者 prints who signs for this party; give representative: {title: …,"
+                " name: …} (or name the parties that sign in press_notice.ceremony.signatories, or list no 締結者:"
+                " ki: without signatories, ki: [] for a report with no 記 block)")
 
 
 @pytest.mark.parametrize("change, message", [
@@ -768,6 +770,37 @@ def test_a_blank_is_allowed_in_a_draft_only_and_never_where_the_notice_prints_it
     text = path.read_text(encoding="utf-8").splitlines()
     lines = [n for n, line in enumerate(text, 1) if line.endswith("name: null")] + [line_of(path, "signing_date:")]
     assert problems(path) == [(str(path), lines[ALL_BLANKS.index(key)], key, message) for key, message in expected]
+
+
+NO_DOCUMENT = "left open (null), and this spec makes no agreement document to be a draft of: write it"
+NO_DOCUMENT_PERSON = NO_DOCUMENT + ", or leave the person out where nothing the spec makes names them"
+
+
+def test_a_blank_without_an_agreement_document_is_not_told_to_make_a_draft_of_one(tmp_path):
+    # A notice's starter (generate.py new notice) leaves every party's name and head
+    # null: a draft agreement, the usual remedy, would add a document the page has not.
+    def change(data):
+        no_document(data)
+        data["parties"]["kitami_it"]["name"] = None
+        data["parties"]["kitami_it"]["representative"]["title"] = None
+        del data["press_notice"]
+    path = write(tmp_path, change)
+    assert problems(path) == [
+        (str(path), line_of(path, "name: null"), "parties.kitami_it.name", NO_DOCUMENT),
+        (str(path), line_of(path, "title: null"), "parties.kitami_it.representative.title", NO_DOCUMENT_PERSON)]
+    # with the document back, the draft is again the way to leave it blank
+    def with_document(data):
+        change(data)
+        data["agreement"]["document"] = copy.deepcopy(BASE["agreement"]["document"])
+    path = write(tmp_path, with_document)
+    assert {message for *_, message in problems(path)} == {DRAFT_ONLY}
+
+
+def test_an_empty_date_of_issue_is_told_every_form_it_takes(tmp_path):
+    path = write(tmp_path, setting("press_notice", "issue_date", None))
+    assert problems(path) == [(str(path), line_of(path, "issue_date:"), "press_notice.issue_date",
+                               "expected the date of issue as YYYY-MM-DD (2024-02-27) or 令和6年2月27日, or none where"
+                               " the page gives no date of its own; got nothing (the value after the colon is empty)")]
 
 
 def test_a_drafts_open_title_is_refused_where_the_notice_prints_it(tmp_path):

@@ -153,19 +153,22 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          f"the signature block prints no organisation line (the title names it, or there"
                          f" is none): its label {label} stands on the title's line"
                          " (agreement.block_label_line: organisation)"))
+    # 印 stands by each block where the closing has the signers seal: a published copy
+    # that marks none either says so apart (seal_places: blank), and is told of it here
+    seal = ("(印 by each, as the closing has the signers seal: seal_places: blank where the copy marks none)"
+            if text.sealed else "(no 印, as the copy marks none: seal_places)" if text.seal_places_blank
+            else "(印 only where the closing has the signers seal)")
     if text.names_withheld and doc.withheld_name:      # the copy's own words, on the name's line
         key = ("agreement", "document", "signer_names")
         notes.append(_at(loaded, key,
                          f"withheld: the blocks print a signer named by the title alone so, as the published"
                          f" copy sets them, with {doc.withheld_name} where the name would stand"
-                         f" (agreement.document.withheld_name) and no blank for one (印 only where the"
-                         f" closing has the signers seal)"))
+                         f" (agreement.document.withheld_name) and no blank for one {seal}"))
     elif text.names_withheld:
         key = ("agreement", "document", "signer_names")
         notes.append(_at(loaded, key,
                          "withheld: the blocks print a signer named by the title alone so, as the published"
-                         " copy sets them, with no name and no blank for one (印 only where the closing"
-                         " has the signers seal)"))
+                         f" copy sets them, with no name and no blank for one {seal}"))
     term = text.term
     if term is not None and term.renewal and text.term_printed:
         notes += renewal_notes(loaded, term, style)

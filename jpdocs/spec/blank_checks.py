@@ -74,6 +74,12 @@ def check_blanks(spec: Spec, name: str, lines) -> list[Problem]:
         if not draft:
             message = ("left open (null), which only a draft may do: write it, or say"
                        " agreement.document.draft: true for a draft (案) with blanks")
+            if path[0] == "parties" and not (ag and ag.document):
+                # No agreement document to be a draft of: advising one would make the
+                # user write an agreement the page does not have (a notice's starter).
+                message = ("left open (null), and this spec makes no agreement document to be a draft of:"
+                           " write it" + (", or leave the person out where nothing the spec makes names them"
+                                          if len(path) > 3 else ""))
             if path == ("agreement", "signing_date") and not (ag and ag.document):
                 message = ("left open (null), but the release after the signing (press_notice.after) prints"
                            " the date signed: write it, or leave the release out while the agreement is"

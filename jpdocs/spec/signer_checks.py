@@ -8,6 +8,8 @@ from ..errors import Problem
 from .schema import Spec
 from .source import dotted, line_of
 
+NOTICE_SIGNERS = "the press notice's 締結者"
+
 
 def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
     """Who signs for a party may be left out only where no document prints it: the
@@ -26,7 +28,7 @@ def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
         from .notice_checks import lists_signatories
         where = None
         if lists_signatories(spec):
-            where = "the press notice's 締結者"
+            where = NOTICE_SIGNERS
         elif notice.after is not None:
             where = "the 締結者 of the release after the signing (press_notice.after)"
         if where:
@@ -84,9 +86,14 @@ def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
             continue                         # an undeclared one is reported apart
         if party.signer() is None:
             path = ("parties", pid)
+            # a report names no signer: the 締結者 item is the notice's choice, not the party's
+            # (a new user who deleted the starter's ceremony still met it: say how to drop it)
+            other = (" (or name the parties that sign in press_notice.ceremony.signatories, or list no"
+                     " 締結者: ki: without signatories, ki: [] for a report with no 記 block)"
+                     if where == NOTICE_SIGNERS else "")
             problems.append(Problem(name, line_of(lines, path), f"parties.{pid}.representative",
                                     f"missing: {where} prints who signs for this party; give"
-                                    " representative: {title: …, name: …}"))
+                                    " representative: {title: …, name: …}" + other))
             continue
         for who, signer in party.signers():
             path = ("parties", pid) + who

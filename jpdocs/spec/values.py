@@ -89,6 +89,9 @@ def issue_date_value(value):
     if isinstance(value, str) and value.strip().casefold() == NO_ISSUE_DATE:
         raise _bad(f"{value.strip()!r}: write none in small letters where the page gives no date of its own,"
                    " or the date as YYYY-MM-DD (2024-02-27)")
+    if value is None:     # a starter's empty line: say every form the key takes, none too
+        raise _bad("expected the date of issue as YYYY-MM-DD (2024-02-27) or 令和6年2月27日, or none where"
+                   f" the page gives no date of its own; got {describe(value)}")
     return date_value(value)
 
 
