@@ -677,7 +677,9 @@ def test_jpcheck_finds_no_violation(cid, built):
     labels = ki_labels(case.spec)
     for pdf in case.pdfs:
         found = jpcheck_violations(jpcheck, pdf)
-        violations = [v for v in found if not next_item_after_a_time(v, labels)]
+        lines = [fold(line) for line in visual_lines(pdf)]
+        violations = [v for v in found if not next_item_after_a_time(v, labels)
+                      and not title_after_a_date_in_figures(v, lines)]
         assert violations == [], (cid, pdf.name, found)
 
 
@@ -793,6 +795,24 @@ def next_item_after_a_time(violation: tuple, labels: set[str]) -> bool:
     kind, _, message = violation
     m = _BROKEN.fullmatch(message) if kind == "split" else None
     return bool(m) and any(label.startswith(m.group(1)) for label in labels)
+
+
+def title_after_a_date_in_figures(violation: tuple, lines: list[str]) -> bool:
+    """A date of issue in figures on its line (2017.09.19) over a title that begins with a
+    day (9月19日、…): two paragraphs, and jpcheck, which reads a line below and to the left
+    of another as its continuation, takes them for one number broken across lines."""
+    kind, _, message = violation
+    m = re.fullmatch(r"number broken: …(.+)\|(.+)…", message) if kind == "split" else None
+    return bool(m) and any(FIGURES_DATE.fullmatch(a) and a.endswith(fold(m[1])) and b.startswith(fold(m[2]))
+                           for a, b in zip(lines, lines[1:]))
+
+
+def test_only_a_date_line_in_figures_over_a_title_is_set_aside():
+    lines = ["2017.09.19", "9月19日、老施協は、…"]
+    assert title_after_a_date_in_figures(("split", 1, "number broken: ….19|9月1…"), lines)
+    assert not title_after_a_date_in_figures(("split", 1, "number broken: ….19|9月1…"), ["電話2017.09.19", lines[1]])
+    assert not title_after_a_date_in_figures(("split", 1, "number broken: …201|7.0…"), ["…201", "7.09.19"])
+    assert not title_after_a_date_in_figures(("line-end", 1, "number broken: ….19|9月1…"), lines)
 
 
 def test_only_a_time_before_the_next_items_number_is_set_aside():
