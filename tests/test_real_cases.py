@@ -598,6 +598,15 @@ def test_the_issuer_is_named_under_the_date(cid, built):
         assert lines[dated + 1:dated + 1 + len(offices)] == offices, (cid, lines[dated:dated + 1 + len(offices)])
         assert not any(o in line for o in offices for line in notice_head(case, lines)), (cid, notice_head(case, lines))
         return
+    if written is not False and case.house_notice().get("office_place") == "under_title":
+        # the offices on the lines under the title and its subtitle (関東地方整備局 / 企画部),
+        # none in the head above the title
+        notice = case.spec["press_notice"]
+        last = fold(notice.get("subtitle") or notice["subject"])
+        titled = next(i for i, line in enumerate(lines) if last.endswith(line))
+        assert lines[titled + 1:titled + 1 + len(offices)] == offices, (cid, lines[titled:titled + 1 + len(offices)])
+        assert not any(o in line for o in offices for line in notice_head(case, lines)), (cid, notice_head(case, lines))
+        return
     if case.spec["press_notice"]["issue_date"] != "none" and case.house_notice().get("office_place") == "date_line":
         # the offices on the date's line, after it (平成26年9月12日　水道局), none of them a line
         dated = next(i for i, line in enumerate(lines) if ISSUE_DATE.search(line))
