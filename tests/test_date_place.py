@@ -218,6 +218,36 @@ def test_the_office_on_the_line_under_the_date_where_the_house_sets_it(place, tm
     assert after[at + 1] == office and after[1].startswith(TITLE), after
 
 
+@needs_poppler
+def test_the_office_on_the_lines_under_the_title_while_the_date_keeps_the_head(tmp_path, capsys):
+    """notice.office_place: under_title (関東地方整備局's 記者発表資料: 平成30年03月28日, the
+    title, then 関東地方整備局 / 企画部): the issuing office on the line under the title, the
+    date alone under 報道機関各位 in the head. The PDF, the DOCX and the release after the
+    signing alike."""
+    path = variant(tmp_path, AFTER, style="notice:\n  office_place: under_title\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    office = "北海道オホーツク総合振興局"
+    for lines in (all_lines(pdf), [no_space(p.text) for p in docx_paragraphs(pdf.with_suffix(".docx"))]):
+        assert lines.count(DATE) == 1 and lines.count(office) == 1, lines
+        assert lines[:2] == ["報道機関各位", DATE] and lines[2].startswith(TITLE), lines[:4]
+        assert lines.index(office) == title_line(lines) + 1, lines
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--force", "--kinds", "press-notice-after"]) == 0
+    after = all_lines(tmp_path / "out" / path.stem / "press-notice-after.pdf")
+    assert after[:2] == ["報道機関各位", AFTER_DATE] and after[title_line(after) + 1] == office, after
+
+
+def test_the_office_under_the_title_beside_a_date_under_the_title_is_refused(tmp_path, capsys):
+    """office_place: under_title beside date_place: under_title: which of the two first
+    would be a guess; with_date says it (the offices under the date there)."""
+    path = variant(tmp_path, style="notice:\n  date_place: under_title\n  office_place: under_title\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and "Traceback" not in err, err
+    assert (f"error: {tmp_path / 'house.yaml'}:3: notice.office_place: office_place: under_title sets the issuing"
+            " office under the title while the date keeps the head, and date_place: under_title sets the date there"
+            " too: write office_place: with_date, which sets the offices on the lines under that date") in err, err
+
+
 @pytest.mark.parametrize("place", ["head", "before_title", "after_title"])
 def test_the_office_with_a_date_that_has_no_line_of_its_own_away_from_the_head_is_refused(place, tmp_path, capsys):
     """office_place: with_date beside a date in the head (where the office stands under it

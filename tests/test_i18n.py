@@ -570,6 +570,7 @@ STYLE_VARIANTS = {
     "own-lines-extension-bracketed": "contacts:\n  own_lines: [extension]\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
     "office-place-beside-head": "notice:\n  office_place: with_date\n",
+    "office-place-under-title-beside-date-under-title": "notice:\n  date_place: under_title\n  office_place: under_title\n",
     "header-place-beside-date-above": "notice:\n  date_above_header: true\n  header_place: under_title\n",
 }
 COMPANIONS.update({f"style-{name}.yaml": text for name, text in STYLE_VARIANTS.items()})

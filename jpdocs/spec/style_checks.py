@@ -314,6 +314,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
                                 f"office_place: with_date sets the issuing office under the date where the date stands"
                                 f" on a line of its own away from the head (date_place: under_title or foot); with"
                                 f" date_place: {style.notice.date_place} it would have no effect"))
+    if style.notice.office_place == "under_title" and style.notice.date_place == "under_title":
+        problems.append(Problem(name, line_of(lines, ("notice", "office_place")), "notice.office_place",
+                                "office_place: under_title sets the issuing office under the title while the date"
+                                " keeps the head, and date_place: under_title sets the date there too: write"
+                                " office_place: with_date, which sets the offices on the lines under that date"))
     if style.notice.date_prefix_line == "own" and (style.notice.date_place in ("before_title", "after_title")
                                                     or style.notice.head_form == "label_table"):
         where = (f"date_place: {style.notice.date_place} sets the date of issue in the title's line"

@@ -217,8 +217,11 @@ class NoticeStyle(StyleModel):
     # at the foot (東京東信用金庫's news: the title, 2020年４月８日, 東京東信用金庫), or
     # date_line: on the date's line, after it and a full-width space, wherever that line
     # stands (平成26年9月12日　水道局, as 東京都水道局 heads its プレス発表); beside a date with no
-    # line of its own (date_place: before_title, after_title; head_form: label_table) an error
-    office_place: Literal["head", "with_date", "date_line"] = "head"
+    # line of its own (date_place: before_title, after_title; head_form: label_table) an error;
+    # or under_title: on the lines under the title and its subtitle while the date keeps the
+    # head (平成30年03月28日, the title, then 関東地方整備局 / 企画部, as 関東地方整備局 sets its
+    # 記者発表資料); beside date_place: under_title an error (with_date sets them there)
+    office_place: Literal["head", "with_date", "date_line", "under_title"] = "head"
     # where the header line stands: in the head (default, above the title) or on the line
     # under the title and its subtitle (a blog's entry title, then the release's own
     # ＜林務部プレスリリース＞, as 長野県's 林務部 blog keeps its releases); only the header
