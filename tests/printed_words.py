@@ -147,3 +147,20 @@ def unsaid_words(text: str, said: list[str]) -> list[str]:
     own = OWN | {w for w in said if len(w) == 1}
     rest = "".join("|" if hit or c in own or c.isdigit() else c for c, hit in zip(folded, covered))
     return [run for run in rest.split("|") if run]
+
+
+# what the annual book writes of its own in a row (jpdocs/annual/columns.py): its term
+# （令和元年７月１日から１年間（自動更新）, …～…）, the co-signers beside the partners
+# （千葉市、市原市と共同締結）, its dash for a fact not given, and the amendment's line
+# （…の改定）, whose title and word are the spec's (book_row_words joins them)
+BOOK_ROW = ("から", "年間", "か月間", "（自動更新）", "と共同締結", "－")
+
+
+def book_row_words(spec: dict, style: dict | None = None) -> list[str]:
+    """The words a row of the annual book may print: its own spec's (said_words), the
+    book's own (BOOK_ROW), and its amendment line's 「[締結の]<title>の<word>」 (columns.py's
+    （{day}締結の{title}の{word}）, 変更 where the spec names no word)."""
+    joined = [fold(("締結の" if a["amends"].get("signing_date") else "") + a["amends"]["title"] + "の"
+                   + (a["amends"].get("word") or "変更"))
+              for a in _agreements(spec) if isinstance(a.get("amends"), dict) and a["amends"].get("title")]
+    return sorted(set(said_words(spec, style)) | {fold(w) for w in BOOK_ROW} | set(joined), key=len, reverse=True)
