@@ -164,3 +164,11 @@ def book_row_words(spec: dict, style: dict | None = None) -> list[str]:
                    + (a["amends"].get("word") or "変更"))
               for a in _agreements(spec) if isinstance(a.get("amends"), dict) and a["amends"].get("title")]
     return sorted(set(said_words(spec, style)) | {fold(w) for w in BOOK_ROW} | set(joined), key=len, reverse=True)
+
+# what the annual book writes of its own around its rows (jpdocs/annual/blocks.py,
+# kinds.py): its title (令和６年度　連携協定締結状況, 協定等締結状況 …: the year's label
+# and the book's word for what it lists), the span（令和６年４月１日～令和７年３月31日締結分）,
+# 締結件数　12件, 目次, 締結状況一覧, 各協定の概要, and 原協定 over an amended agreement
+BOOK = ("年度", "連携協定締結状況", "協定締結状況", "協定等締結状況", "盟約締結状況", "覚書締結状況",
+        "確認書成立状況", "締結分", "締結件数", "件", "目次", "締結状況一覧", "各協定の概要", "各協定等の概要",
+        "各盟約の概要", "各覚書の概要", "原協定")
