@@ -2087,4 +2087,9 @@ VARIANTS.update({
                                                       "  after: {issue_date: 2024-02-27, opening: [締結しました。]}\n"
                                                       "  closing_ijo: false\n")],
     "several-ok": [(_AG, _TWO_AGREEMENTS), (_ATT, "attachments: []"), (_CEREMONY, _TWO_CEREMONIES)],
+    # a kind: that the agreement's title says already (…協定: a 協定書) has no effect; one
+    # that the title contradicts (…協定 as a 覚書) is refused
+    "several-kind-said": [(_AG, _TWO_AGREEMENTS.replace("{title: 協定二,", "{title: 第二の協定, kind: 協定書,")
+                           .replace("{title: 協定一,", "{title: 第一の協定, kind: 覚書,")),
+                          (_ATT, "attachments: []")],
 })

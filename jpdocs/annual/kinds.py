@@ -11,7 +11,8 @@ kinds says the neutral 協定等, as offices title such lists (協定等の名�
 概要, 協定等締結状況): it never calls a 盟約 a 協定 alone. Words the house style writes
 (wording.annual_title, a column's heading) are the house's, never rewritten.
 
-An agreement's kind is its document's `kind:` where the spec writes one; else the
+An agreement's kind is its document's `kind:` where the spec writes one (one of several
+agreements, agreements:, has no document: its own `kind:`); else the
 last word of its title (wording.title_kind: …協定 a 協定書, …覚書 a 覚書, …契約 a
 契約書), or the last before a nickname in brackets (…協定（義士協定）); else it counts as a 協定書, the kind the product takes an agreement to be where
 none is said (the schema's default), and the build says so (kind_notes): a list of
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.agreement.wording import KINDS, title_kind
+from ..content.agreement.wording import KINDS, kind_said_by_title, named_kind
 from ..errors import Problem
 from ..spec.schema.agreement import AgreementOfSeveral
 from ..spec.style import HouseStyle
@@ -53,35 +54,42 @@ def _title(loaded) -> str:
     return "".join(given) if isinstance(given, list) else (given or agreement.title)
 
 
-def named_kind(title: str) -> str | None:
-    """The kind the title's last word names; where it ends in a nickname in brackets,
-    the word before them (篠山市's …相互応援に関する協定（義士協定）: a 協定)."""
-    found = title_kind(title)
-    if found is None and title.endswith("）") and "（" in title:
-        found = title_kind(title[:title.rindex("（")])
-    return found
+def _stated(loaded) -> str | None:
+    """The kind the spec writes: its document's `kind:`, or, for one of several
+    agreements (agreements:, which holds no document), its own `kind:`."""
+    agreement = loaded.spec.agreement
+    if isinstance(agreement, AgreementOfSeveral):
+        return agreement.kind
+    document = agreement.document
+    return document.kind if document is not None and KIND_KEY in loaded.lines else None
 
 
 def kind_of(loaded) -> str:
     """The document's kind as written, else as its title's last word names it, else 協定書."""
-    document = loaded.spec.agreement.document
-    if document is not None and KIND_KEY in loaded.lines:
-        return document.kind
-    return named_kind(_title(loaded)) or DEFAULT_KIND
+    return _stated(loaded) or named_kind(_title(loaded)) or DEFAULT_KIND
+
+
+def kind_problems(loaded) -> list[Problem]:
+    """One of several agreements whose `kind:` its title names already (no effect), or
+    contradicts (…協定 counted as a 覚書): wording.kind_said_by_title. A document's
+    kind: is not held to this: it makes the document's wording too."""
+    agreement = loaded.spec.agreement
+    why = kind_said_by_title(agreement.title, agreement.kind) \
+        if isinstance(agreement, AgreementOfSeveral) and agreement.kind else None
+    key = ("agreement", "kind")
+    return [Problem(str(loaded.path), loaded.line_of(key), loaded.key(key), why)] if why else []
 
 
 def kind_notes(loaded) -> list[Problem]:
     """Where neither the spec nor the title names the kind, the book counts the
     agreement as a 協定書 (協定名, 連携協定締結状況): the build says so."""
-    document = loaded.spec.agreement.document
-    if (document is not None and KIND_KEY in loaded.lines) or named_kind(_title(loaded)) is not None:
+    if _stated(loaded) is not None or named_kind(_title(loaded)) is not None:
         return []
-    # one of several agreements (agreements:) has no document: its kind is its title's
-    # word, and the note says so rather than point at a key that spec cannot hold
+    # one of several agreements (agreements:) has no document: the note points at its own kind:
     if isinstance(loaded.spec.agreement, AgreementOfSeveral):
         return [Problem(str(loaded.path), loaded.line_of(("agreement", "title")), loaded.key(("agreement", "title")),
-                        f"ends in no kind's word (協定, 覚書, 契約 …), and one of several agreements has no"
-                        f" document.kind: the book counts it as a {DEFAULT_KIND}")]
+                        f"ends in no kind's word (協定, 覚書, 契約 …), and the agreement has no kind: the book"
+                        f" counts it as a {DEFAULT_KIND}; write {loaded.key(('agreement', 'kind'))} to say what it is")]
     return [Problem(str(loaded.path), loaded.line_of(("agreement", "title")), loaded.key(KIND_KEY),
                     f"not given, and the title ({_title(loaded)}) ends in no kind's word (協定, 覚書, 契約 …):"
                     f" the book counts it as a {DEFAULT_KIND}; write document.kind to say what it is")]

@@ -13,6 +13,7 @@ from ..spec.load import LoadedSpec, load_spec
 from ..spec.several import agreement_views
 from ..spec.style import HouseStyle
 from .columns import Value, value, house_date
+from .kinds import kind_problems
 from .sides import side_problems, with_issuer_problems
 
 SPEC_SUFFIXES = (".yaml", ".yml")
@@ -143,7 +144,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle, notes: list[Problem] |
     chosen = [ls for ls in chosen if not form_blanks(ls)]
     problems += _unused_fields(chosen, style)
     problems += _unused_amends_words(chosen, style)
-    problems += [p for ls in chosen for p in side_problems(ls) + with_issuer_problems(ls)]
+    problems += [p for ls in chosen for p in side_problems(ls) + with_issuer_problems(ls) + kind_problems(ls)]
     if problems:
         raise InputError(problems)
     if not chosen:

@@ -14,6 +14,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Spec", "agreement"): ("協定", "協定の名称・締結日・連携事項"),
     ("Spec", "agreements"): ("複数の協定", "一つの報道発表が伝える複数の協定（記号ごとに、名称・当事者・締結日）。agreement の代わりに"),
     ("AgreementOfSeveral", "parties"): ("この協定の当事者", "当事者の記号を協定の順に（二者以上）"),
+    ("AgreementOfSeveral", "kind"): ("この協定の文書の種類", "協定書・覚書・契約書 …。名称の最後の語が種類を表さないときだけ（例：…提携）。年度一覧が数える種類"),
     ("Spec", "press_notice"): ("報道発表（報道機関各位）", "記者発表資料の内容"),
     ("Party", "name"): ("名称", "例：北見工業大学"),
     ("Party", "formal_name"): ("正式名称", "例：国立大学法人北海道国立大学機構　北見工業大学"),

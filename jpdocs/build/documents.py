@@ -179,6 +179,16 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         ctx["text"] = compose(loaded, style, final=final)
         loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
     loaded.notes.extend(comma_notes(loaded, style))
+    # a kind: of one of several agreements that its title says already has no effect, one
+    # it contradicts counts it against its title (its one effect is the annual book's
+    # count, annual/kinds.py, which refuses both there too)
+    if any(ag.kind for ag in (spec.agreements or {}).values()):
+        from ..content.agreement.wording import kind_said_by_title
+        said = [Problem(str(loaded.path), loaded.line_of(("agreements", aid, "kind")),
+                        dotted(("agreements", aid, "kind")), why) for aid, ag in spec.agreements.items()
+                if ag.kind and (why := kind_said_by_title(ag.title, ag.kind))]
+        if said:
+            raise InputError(said)
     for aid, ag in (spec.agreements or {}).items() if notice_text else ():
         if ag.areas:          # (the annual book's sheet prints them: annual/rows.py's views)
             key = ("agreements", aid, "areas")

@@ -58,17 +58,22 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
             if ag.document is not None:
                 problem(A + (aid, "document"), "an agreement of several in one spec has no document of its own:"
                                                " write the agreement whose 協定書 is made as a spec of its own"
-                                               " (agreement:), named by the notice's press_notice.also")
+                                               " (agreement:), named by the notice's press_notice.also; its kind"
+                                               " (覚書 …) is said by kind:")
     n = spec.press_notice
     if n is None:
         return problems
     if agreements and n.also:
         problem(N + ("also",), "this spec states several agreements (agreements:), and also: names the specs of"
-                               " more: the notice would group its 締結者 two ways; give the agreements in one of"
-                               " them")
+                               " more: the notice would group its 締結者 two ways; give every agreement one way:"
+                               " all under agreements:, or each in a spec of its own named by also:")
     if agreements and n.after is not None:
-        problem(N + ("after",), "the release after the signing reports one agreement; for several (agreements:)"
-                                " it is not supported yet: write it as a spec of its own, or remove after:")
+        # no real notice of several agreements found with a release after it (thirty-third
+        # session's search): refused, and the report of several signings is a notice of its own
+        problem(N + ("after",), "the release after the signing (after:) reports one agreement (agreement:), and"
+                                " this spec states several (agreements:): a release after several is not supported"
+                                " yet; remove after:, and write the report of the signings as a spec of its own"
+                                " with these agreements: and its own opening (…を締結しました)")
     if not n.ceremonies:
         return problems
     if not agreements:

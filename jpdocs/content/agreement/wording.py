@@ -67,6 +67,31 @@ def title_kind(title: str) -> str | None:
     return next((key for w, key in _TITLE_WORDS if title.endswith(w)), None)
 
 
+def named_kind(title: str) -> str | None:
+    """The kind the title's last word names; where it ends in a nickname in brackets,
+    the word before them (篠山市's …相互応援に関する協定（義士協定）: a 協定)."""
+    found = title_kind(title)
+    if found is None and title.endswith("）") and "（" in title:
+        found = title_kind(title[:title.rindex("（")])
+    return found
+
+
+def kind_said_by_title(title: str, kind: str) -> str | None:
+    """Why an agreement of several's `kind:` cannot stand, or None. Its title's last
+    word names that kind already (…協定 a 協定書): the annual book counts it so without
+    the key, which has no effect. Or it names another (…協定 with kind: 覚書): the book
+    would list a …協定 among 覚書 under 覚書名, which the title contradicts."""
+    named = named_kind(title)
+    if named == kind:
+        return (f"the title ({title}) ends in a {kind}'s word, so the annual book counts it as a {kind}"
+                " already: kind: would have no effect; remove it")
+    if named is not None:
+        return (f"the title ({title}) ends in a {named}'s word, and kind: says {kind}: the annual book would"
+                f" count a {named} by its title as a {kind}; write the title as the signed text has it, or"
+                " remove kind:")
+    return None
+
+
 def title_refused(title: str, kind: str) -> str | None:
     """Why the default title (document_title) may be wrong for the agreement's name and
     the document's kind, or None where it is the name's own wording:
