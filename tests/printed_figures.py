@@ -111,6 +111,19 @@ def spec_figures(spec: dict, style: dict | None = None) -> Said:
     return said
 
 
+def chosen_in_notes(said: Said, output: str) -> Said:
+    """`said` with the counts the build's notes name as a default it chose (note: …:
+    agreement.validity.renewal_term: not given; the 有効期間 article renews the term by
+    １年間 at a time (the default)): the product's rule lets a default stand where the
+    build names it, so a proof-reader given the build's output accepts that figure,
+    and only it. The real cases' checks are not given the notes: a real page's figures
+    are all the spec's."""
+    chosen = [line for line in nfkc(output).splitlines()
+              if line.startswith("note:") and "not given" in line and "(the default)" in line]
+    counts = [m.group() for line in chosen for m in COUNT.finditer(re.sub(r"\s+", "", line))]
+    return Said(said.numbers, said.dates, said.days, said.text + "".join(counts))
+
+
 def _joined(line: str) -> str:
     """A line without the spaces beside its digits: 2018 年 10 月 (as text read back) → 2018年10月."""
     return re.sub(r"[ \t]+(?=\d)|(?<=\d)[ \t]+", "", line)

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-HOUSE_STYLE = Path(__file__).resolve().parent.parent / "templates" / "house-style.yaml"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+HOUSE_STYLE = TEMPLATES / "house-style.yaml"
 
 # the product's standard phrases (jpdocs/content/agreement/wording.py's generated closing:
 # …の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。; the
@@ -27,7 +28,28 @@ HOUSE_STYLE = Path(__file__).resolve().parent.parent / "templates" / "house-styl
 # agreement's 附則 heading; a draft's 案)
 STANDARD = ("の締結を証するため", "の成立を証するため", "本書", "通を作成し", "記名押印の上", "署名の上",
             "各自その", "通を保有する", "通を保有します", "本協定", "本覚書", "別添「", "」のとおり", "内線",
-            "附則", "及び", "が")
+            "附則", "及び", "が",
+            # the generated preamble and document title (content/agreement/compose.py,
+            # wording.document_title): 北見市（以下「甲」という。）と…とは、<subject>に関し、
+            # 次のとおり協定を締結する。; …との包括連携に関する協定書 — the spec's names and
+            # subject are its own; these joints are the product's
+            "以下", "という", "）と", "とは", "に関し", "次のとおり", "協定を締結する", "に関する協定書")
+# the wording a notice takes where its spec leaves the key out (jpdocs/spec/schema/
+# notice.py's defaults: wording, never a fact): key path → its default text
+NOTICE_DEFAULTS = {("press_request", "label"): "報道に当たってのお願い",
+                   ("press_request", "lead"): "当日取材いただける場合は、",
+                   ("press_request", "tail"): "下記連絡先までお知らせください。",
+                   ("date_suffix",): "配布"}
+# the 有効期間 article the product writes from agreement.validity (content/agreement/
+# wording.validity_text): 本協定の有効期間は、本協定の締結の日から…までとする。ただし、
+# 有効期間満了の日の１か月前までに、甲又は乙のいずれからも書面による別段の意思表示が
+# ないときは、有効期間満了の日の翌日から起算して１年間延長するものとし、以後も同様とする。
+# Its dates and lengths are printed_figures.py's to check
+VALIDITY = ("の有効期間は、", "の締結の日", "から", "までとする。", "とする。", "ただし、", "有効期間満了の日の",
+            "前までに", "有効期間満了の日までに", "又は", "のいずれからも書面による別段の意思表示がないときは、",
+            "翌日から起算して", "延長するものとし、以後も同様とする。", "年間", "か月間")
+# the standard sets' placeholders (wording.py): {any} 甲又は乙, {other} 相手方
+ARTICLE_WORDS = ("又は", "相手方", "他の当事者")
 # what the product prints of its own, a character at a time: the parts of dates and times
 # (令和元年７月１日（月曜日）午後２時), numbering (第３条, 第２章, 一, ア), marks and brackets,
 # the seal place 印, 記, 案, 〒
@@ -53,13 +75,61 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def _defaults_taken(spec: dict) -> list[str]:
+    """The notice's default wording for each key its spec leaves out (NOTICE_DEFAULTS)."""
+    notice = spec.get("press_notice") or {}
+    taken = []
+    for path, text in NOTICE_DEFAULTS.items():
+        node = notice
+        for key in path[:-1]:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, dict) and path[-1] not in node:
+            taken.append(text)
+    return taken
+
+
+def _agreements(spec: dict) -> list[dict]:
+    found = [spec["agreement"]] if isinstance(spec.get("agreement"), dict) else []
+    several = spec.get("agreements") or {}
+    return found + [a for a in (several.values() if isinstance(several, dict) else several) if isinstance(a, dict)]
+
+
+def _standard_articles(spec: dict, style: dict | None) -> list:
+    """The standard article sets (雛形) the spec's agreements name (document.standard):
+    the product's (or the house's) wording, chosen by the spec, which the build lists in
+    a note (agreement.document.standard: articles from the standard set …)."""
+    sets_file = TEMPLATES / "articles.yaml"
+    if isinstance((style or {}).get("article_sets"), str):
+        return []           # a house's own sets: its file is beside the spec, not known here
+    named = [(a.get("document") or {}).get("standard") for a in _agreements(spec)]
+    named = [n for n in named if isinstance(n, str)]
+    if not named:
+        return []
+    sets = yaml.safe_load(sets_file.read_text(encoding="utf-8"))
+    return [sets[n] for n in named if n in sets] + [list(ARTICLE_WORDS)]
+
+
+def _document_titles(spec: dict) -> list[str]:
+    """The agreement's own title made from its name (wording.document_title): …との包括連携
+    協定 → …との包括連携に関する協定書, whose 協定書 is the product's (STANDARD)."""
+    titles = ["".join(a["title"]) if isinstance(a.get("title"), list) else a.get("title") for a in _agreements(spec)]
+    return [t[:-2] for t in titles if isinstance(t, str) and t.endswith("連携協定")]
+
+
+def _validity_article(spec: dict) -> list:
+    return list(VALIDITY) if any("validity" in a for a in _agreements(spec)) else []
+
+
 def said_words(spec: dict, style: dict | None = None) -> list[str]:
-    """The spec's strings (and its style's, and the default house style's), folded,
+    """The spec's strings (and its style's, and the default house style's, the notice's
+    default wording for the keys it leaves out, the standard articles it names), folded,
     longest first."""
     house = yaml.safe_load(HOUSE_STYLE.read_text(encoding="utf-8"))
+    parts = (spec, style or {}, house, _defaults_taken(spec), _standard_articles(spec, style),
+             _validity_article(spec), _document_titles(spec))
     # a house style's form ({number}.) is its words around the placeholders: （例{number}） → （例, ）
-    found = {piece for part in (spec, style or {}, house) for s in _strings(part)
-             for piece in re.split(r"\{[a-z_]*\}", fold(s))}
+    found = {piece for part in parts for s in _strings(part)
+             for piece in re.split(r"\{[a-z_:]*\}", fold(s))}
     return sorted((w for w in found if w), key=len, reverse=True)
 
 
@@ -77,3 +147,28 @@ def unsaid_words(text: str, said: list[str]) -> list[str]:
     own = OWN | {w for w in said if len(w) == 1}
     rest = "".join("|" if hit or c in own or c.isdigit() else c for c, hit in zip(folded, covered))
     return [run for run in rest.split("|") if run]
+
+
+# what the annual book writes of its own in a row (jpdocs/annual/columns.py): its term
+# （令和元年７月１日から１年間（自動更新）, …～…）, the co-signers beside the partners
+# （千葉市、市原市と共同締結）, its dash for a fact not given, and the amendment's line
+# （…の改定）, whose title and word are the spec's (book_row_words joins them)
+BOOK_ROW = ("から", "年間", "か月間", "（自動更新）", "と共同締結", "－")
+
+
+def book_row_words(spec: dict, style: dict | None = None) -> list[str]:
+    """The words a row of the annual book may print: its own spec's (said_words), the
+    book's own (BOOK_ROW), and its amendment line's 「[締結の]<title>の<word>」 (columns.py's
+    （{day}締結の{title}の{word}）, 変更 where the spec names no word)."""
+    joined = [fold(("締結の" if a["amends"].get("signing_date") else "") + a["amends"]["title"] + "の"
+                   + (a["amends"].get("word") or "変更"))
+              for a in _agreements(spec) if isinstance(a.get("amends"), dict) and a["amends"].get("title")]
+    return sorted(set(said_words(spec, style)) | {fold(w) for w in BOOK_ROW} | set(joined), key=len, reverse=True)
+
+# what the annual book writes of its own around its rows (jpdocs/annual/blocks.py,
+# kinds.py): its title (令和６年度　連携協定締結状況, 協定等締結状況 …: the year's label
+# and the book's word for what it lists), the span（令和６年４月１日～令和７年３月31日締結分）,
+# 締結件数　12件, 目次, 締結状況一覧, 各協定の概要, and 原協定 over an amended agreement
+BOOK = ("年度", "連携協定締結状況", "協定締結状況", "協定等締結状況", "盟約締結状況", "覚書締結状況",
+        "確認書成立状況", "締結分", "締結件数", "件", "目次", "締結状況一覧", "各協定の概要", "各協定等の概要",
+        "各盟約の概要", "各覚書の概要", "原協定")

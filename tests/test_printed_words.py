@@ -34,3 +34,26 @@ def test_a_word_the_spec_does_not_say_is_found():
     assert unsaid("立会人　山田　太郎") == ["立会人山田太郎"]                   # a person not in the spec
     # the venue with its floor changed is no string of the spec: what no word of it covers shows
     assert unsaid("鳥取県庁　本庁舎５階　第４応接室") == ["庁本庁舎", "階", "応接室"]
+
+
+def test_a_default_wording_counts_only_where_its_key_is_left_out():
+    """The notice's default wording (printed_words.NOTICE_DEFAULTS) is the product's own
+    where the spec leaves its key out, and a residue where the spec wrote its own."""
+    left_out = {**SPEC, "press_notice": {**SPEC["press_notice"], "press_request": {}}}
+    given = {**SPEC, "press_notice": {**SPEC["press_notice"],
+                                     "press_request": {"lead": "取材を希望される場合は、", "tail": "御連絡ください。"}}}
+    text = "報道に当たってのお願い\n当日取材いただける場合は、下記連絡先までお知らせください。"
+    assert unsaid_words(text, said_words(left_out, STYLE)) == []
+    assert "お知らせください" in unsaid_words(text, said_words(given, STYLE))
+
+
+def test_the_generated_articles_count_only_where_the_spec_asks_for_them():
+    """The 有効期間 article's and the standard set's words are the product's only in a
+    spec whose agreement has a validity and names the set."""
+    text = "本協定は、甲及び乙が相互に連携し、それぞれが有する資源を有効に活用して協働することにより、"
+    chosen = {**SPEC, "agreement": {**SPEC["agreement"], "document": {"standard": "包括連携"}}}
+    assert unsaid_words(text, said_words(chosen, STYLE)) == []
+    assert unsaid_words(text, said_words(SPEC, STYLE)) != []
+    term = "本協定の有効期間は、本協定の締結の日から令和８年３月31日までとする。"
+    assert unsaid_words(term, said_words({**SPEC, "agreement": {**SPEC["agreement"], "validity": {}}}, STYLE)) == []
+    assert unsaid_words(term, said_words(SPEC, STYLE)) != []

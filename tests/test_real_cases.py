@@ -38,6 +38,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, needs_poppler, pdf_text, run_generate
+from docx_reading import docx_text
 from printed_figures import spec_figures, unsaid_figures
 from printed_words import said_words, unsaid_words
 
@@ -113,6 +114,9 @@ class Case:
         self.dir = out / cid
         self.pdfs = sorted(self.dir.glob("*.pdf"))
         self.texts = {p.stem: pdf_text(p) for p in self.pdfs}
+        # the DOCX the secretariat edits and signs, read back from its XML (the
+        # proof-reader's checks read it as they read the PDFs)
+        self.docx_texts = {p.name: docx_text(p) for p in sorted(self.dir.glob("*.docx"))}
 
     @property
     def all_text(self) -> str:
@@ -186,10 +190,11 @@ class Case:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Case]:
-    """Every real spec built once, in one run of the real command line."""
+    """Every real spec built once, in one run of the real command line: the PDFs and
+    the DOCX (the proof-reader's checks read both; one run parses each spec once)."""
     out = tmp_path_factory.mktemp("real")
     specs = [REAL / f"{cid}.yaml" for cid in BUILT]
-    result = run_generate(*specs, "-o", out, "--format", "pdf", "--jobs", "2")
+    result = run_generate(*specs, "-o", out, "--format", "pdf,docx", "--jobs", "2")
     assert result.returncode == 0, result.stdout + result.stderr
     return {cid: Case(cid, out) for cid in BUILT}
 
@@ -593,11 +598,13 @@ def test_every_figure_printed_is_one_the_spec_states(cid, built):
     """The proof-reader's check of figures (printed_figures.py): every whole date, day,
     count (１年間, ５名) and number each PDF prints is one the spec or its house style
     states (a date in the other calendar counts as said; the product's own numbering of
-    items, articles and pages aside): a default may supply wording, never a fact."""
+    items, articles and pages aside): a default may supply wording, never a fact. The
+    DOCX too, as the secretariat edits and signs it."""
     case = built[cid]
     style = load(REAL / case.spec["style"]) if case.spec.get("style") else {}
     said = spec_figures(case.spec, style)
-    for kind, text in case.texts.items():
+    assert case.docx_texts, cid
+    for kind, text in {**case.texts, **case.docx_texts}.items():
         assert unsaid_figures(text, said, len(case.parties())) == [], (cid, kind)
 
 
@@ -607,11 +614,13 @@ def test_every_word_printed_is_the_spec_s_or_the_product_s_own(cid, built):
     """The proof-reader's check of words (printed_words.py): what each PDF prints is
     covered by the spec's strings, its house style's (and the default house style's),
     or the product's standard phrases and its own characters (dates, numbering, 印,
-    記, 案): a name, a title or an honorific the spec did not give would be left over."""
+    記, 案): a name, a title or an honorific the spec did not give would be left over.
+    The DOCX too, as the secretariat edits and signs it."""
     case = built[cid]
     style = load(REAL / case.spec["style"]) if case.spec.get("style") else {}
     said = said_words(case.spec, style)
-    for kind, text in case.texts.items():
+    assert case.docx_texts, cid
+    for kind, text in {**case.texts, **case.docx_texts}.items():
         assert unsaid_words(text, said) == [], (cid, kind)
 
 
