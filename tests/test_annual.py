@@ -204,10 +204,15 @@ def test_the_issuers_own_department_is_its_tantouka(sports_row, tmp_path):
     spec = sports_with(tmp_path, {("press_notice", "issuing_office"): "文化庁長官官房政策課"})
     [row] = book_rows(tmp_path / "out", spec, 2015)
     assert row["担当課"] == "文化庁長官官房政策課"
-    # offices issuing together (issuing_office as a list): each of them, a line each, none chosen
-    spec = sports_with(tmp_path, {("press_notice", "issuing_office"): ["文化庁長官官房政策課", "スポーツ庁参事官付"]})
+    # offices issuing together (issuing_office as a list): each of them, a line each, none
+    # chosen, where each is a unit of the issuer; a co-signer's office is not the issuer's
+    # unit: none is printed then (annual/departments.py, tests/test_annual_departments.py)
+    spec = sports_with(tmp_path, {("press_notice", "issuing_office"): ["文化庁長官官房政策課", "文化庁文化財部"]})
     [row] = book_rows(tmp_path / "two", spec, 2015)
-    assert row["担当課"].splitlines() == ["文化庁長官官房政策課", "スポーツ庁参事官付"]
+    assert row["担当課"].splitlines() == ["文化庁長官官房政策課", "文化庁文化財部"]
+    spec = sports_with(tmp_path, {("press_notice", "issuing_office"): ["文化庁長官官房政策課", "スポーツ庁参事官付"]})
+    [row] = book_rows(tmp_path / "other", spec, 2015)
+    assert row["担当課"] == "－"
 
 
 def test_the_book_says_when_its_tantouka_is_the_notices_issuing_office(tmp_path):
@@ -406,7 +411,12 @@ def test_a_release_both_parties_issue_lists_the_other_as_partner(tmp_path):
     real = ROOT / "tests" / "data" / "real"
     shutil.copytree(real / "styles", tmp_path / "styles")
     spec = tmp_path / "nies.yaml"
-    shutil.copy(real / "nies-minamata-2016.yaml", spec)
+    # two offices of the issuer issuing (the real page's lines name a person each, which
+    # the book never prints as 担当課: tests/test_annual_departments.py)
+    text = (real / "nies-minamata-2016.yaml").read_text(encoding="utf-8")
+    people = "　研究企画主幹　松崎　慎一郎\n    - 環境省国立水俣病総合研究センター　総務課長　大竹　敦"
+    assert people in text
+    spec.write_text(text.replace(people, "\n    - 国立研究開発法人国立環境研究所　総務部総務課"), encoding="utf-8")
     [row] = book_rows(tmp_path / "out", spec, 2016)
     assert row["相手方"] == "環境省国立水俣病総合研究センター"
     # its sheet (no areas: the plain sheet of facts) has both offices a line each in 担当課,
@@ -415,6 +425,6 @@ def test_a_release_both_parties_issue_lists_the_other_as_partner(tmp_path):
     text = pdf_text(pdf)
     assert "(cid:" not in text and "\x00" not in text
     offices = no_space(text)
-    assert "研究企画主幹松崎慎一郎環境省国立水俣病総合研究センター総務課長大竹敦" in offices
+    assert "担当課国立研究開発法人国立環境研究所企画部研究推進室国立研究開発法人国立環境研究所総務部総務課" in offices
     page = pytest.importorskip("page")
     assert [f.rule_id for f in page.validate_pdf(str(pdf), profile="PDF_UA_1").failures] == []

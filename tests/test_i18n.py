@@ -1644,6 +1644,19 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     office.write_text(SEED.replace("  department: オホーツク総合振興局地域創生部地域政策課   # 担当課 (the annual book)\n", "")
                       .replace("  issue_date: 2024-02-16\n", "  issue_date: 2024-02-16\n  issuing_office: 地域政策課\n"),
                       encoding="utf-8")
+    # an issuing office that is no unit of the issuer: the book's 担当課 left empty, said why
+    refused = {"person": "地域政策課長　杉村　勝彦", "whole": "北海道オホーツク総合振興局", "other": "北見工業大学　総務課"}
+    for name, line in refused.items():
+        (tmp / "office-refused" / name).mkdir(parents=True)
+        (tmp / "office-refused" / name / f"{name}.yaml").write_text(
+            office.read_text(encoding="utf-8").replace("  issuing_office: 地域政策課\n", f"  issuing_office: {line}\n"),
+            encoding="utf-8")
+    # a partner's name the book prints with a character no font of the book's style has
+    (tmp / "book-glyph").mkdir()
+    (tmp / "book-glyph" / "yoshi.yaml").write_text(SEED.replace("    name: 北見工業大学\n", "    name: 𠮷見工業大学\n", 1),
+                                                   encoding="utf-8")
+    book_style = tmp / "book-style.yaml"
+    book_style.write_text("name: 一覧\n", encoding="utf-8")
     side = tmp / "side-unknown.yaml"          # 北海道 issues; its bureau says no issuing: refused
     side.write_text(SEED.replace("issuer: 北海道オホーツク総合振興局", "issuer: 北海道", 1), encoding="utf-8")
     elsewhere = tmp / "side-chosen.yaml"      # an issuer that is no party: every party listed, noted
@@ -1747,6 +1760,11 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-field": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual"], {}),
         "annual-chosen-end": (["annual", "--fiscal-year", "2023", chosen, "-o", tmp / "annual-chosen"], {}),
         "annual-issuing-office": (["annual", "--fiscal-year", "2023", office, "-o", tmp / "annual-office"], {}),
+        **{f"annual-office-refused-{name}": (["annual", "--fiscal-year", "2023", tmp / "office-refused" / name, "-o",
+                                             tmp / f"annual-office-{name}"], {}) for name in refused},
+        "annual-glyph-standard": (["annual", "--fiscal-year", "2023", tmp / "book-glyph", "-o", tmp / "annual-glyph"], {}),
+        "annual-glyph-style": (["annual", "--fiscal-year", "2023", tmp / "book-glyph", "-o", tmp / "annual-glyph",
+                                "--style", book_style], {}),
         "annual-side-unknown": (["annual", "--fiscal-year", "2023", side, "-o", tmp / "annual-side"], {}),
         "annual-side-chosen": (["annual", "--fiscal-year", "2023", elsewhere, "-o", tmp / "annual-chosen-side"], {}),
         "annual-issuer-column": (["annual", "--fiscal-year", "2023", elsewhere, "-o", tmp / "annual-issuer",

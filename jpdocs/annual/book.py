@@ -7,6 +7,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 
 from .columns import department_notes, validity
+from .glyphs import check_book_glyphs
 from .sides import issuer_notes, side_notes
 from .kinds import book_style, book_words, kind_notes
 from .rows import select
@@ -41,6 +42,7 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     if problems := prose_problems(rows, style):
         raise InputError(problems)
     style = book_style(style, book_words(rows))     # 盟約名 for a book of 盟約書 (kinds.py)
+    check_book_glyphs(rows, style)                  # (the sheets' own: pdf.sheet_document)
     # (every agreement's page has its term and its 担当課)
     notes = forms + [note for row in rows for note in side_notes(row.loaded) + issuer_notes(row.loaded, style)
              + validity(row.loaded, style).notes

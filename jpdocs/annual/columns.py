@@ -11,6 +11,7 @@ from ..errors import Problem
 from ..spec.load import LoadedSpec
 from ..spec.style import AnnualColumn, HouseStyle
 from ..spec.term import RENEWAL_KEYS, term_of
+from .departments import issuing_office_refusal
 from .offices import office_words
 from .sides import co_signers, issuer_is_party
 
@@ -189,31 +190,37 @@ def partners(loaded: LoadedSpec, comma: str = "、") -> str:
 
 
 def department(loaded: LoadedSpec) -> str:
-    """担当課: the agreement's `department`, else the notice's issuing office when it
-    names one (the offices issuing together, a line each: the book does not choose
-    among them). Never guessed from a contact, which may be the partner's."""
+    """担当課: the agreement's `department`, else the notice's issuing office where it is
+    one unit of the issuer (departments.py): never a person, several offices issuing
+    together, the issuer as a whole or another party. Never guessed from a contact,
+    which may be the partner's."""
     agreement = loaded.spec.agreement
     if agreement.department:
         return agreement.department
     notice = loaded.spec.press_notice
-    if not notice or not notice.issuing_office:
+    if not notice or not notice.issuing_office or issuing_office_refusal(loaded):
         return DASH
     office = notice.issuing_office
     return "\n".join(office) if isinstance(office, list) else office
 
 
 def department_notes(loaded: LoadedSpec) -> list[Problem]:
-    """The build says where 担当課 was taken from the notice's issuing office: that
-    line names who issues the release, which may be a person (研究企画主幹　松崎　慎一郎)
-    or several offices, not the office in charge of the agreement."""
-    office = department(loaded)
-    if loaded.spec.agreement.department or office == DASH:
+    """The build says where 担当課 was taken from the notice's issuing office, and where
+    that office, being no unit of the issuer, was not: the column is empty then, and the
+    note names the key that states the office in charge."""
+    notice = loaded.spec.press_notice
+    if loaded.spec.agreement.department or not notice or not notice.issuing_office:
         return []
-    office = office.replace("\n", "、")
-    return [Problem(str(loaded.path), loaded.line_of(("press_notice", "issuing_office")),
-                    loaded.key(("agreement", "department")),
-                    f"not given; the book's 担当課 is the press notice's issuing office ({office}):"
-                    f" give {loaded.key(('agreement', 'department'))} to state the office in charge")]
+    key = loaded.key(("agreement", "department"))
+    line = loaded.line_of(("press_notice", "issuing_office"))
+    refusal = issuing_office_refusal(loaded)
+    if refusal:
+        return [Problem(str(loaded.path), line, key,
+                        f"not given; the book's 担当課 is left empty, as the press notice's issuing office"
+                        f" is no unit of the issuer: {refusal}; give {key} to state the office in charge")]
+    office = department(loaded).replace("\n", "、")
+    return [Problem(str(loaded.path), line, key, f"not given; the book's 担当課 is the press notice's issuing office"
+                    f" ({office}): give {key} to state the office in charge")]
 
 
 _ISO_UNITS = {"年": "Y", "か月": "M", "週間": "W", "日": "D"}

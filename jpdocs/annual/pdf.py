@@ -27,6 +27,7 @@ from .rows import Row
 from .kinds import book_words
 from .columns import amended_agreement, partners, value, validity
 from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, note_blocks, packed, summary_table
+from ..build.checks import check_glyphs
 from ..build.documents import make_documents
 from ..errors import InputError, LayoutProblem
 from ..writers.frame import TextFrame
@@ -136,11 +137,14 @@ def sheet_document(row: Row, style: HouseStyle, width: float) -> tuple[m.Documen
     is the sheet built on its own. Without areas, a plain sheet of facts, its text
     `width` points wide (a portrait page's)."""
     try:
-        docs = make_documents(row.loaded, style, kinds=("overview",))
+        docs = make_documents(row.loaded, style, kinds=("overview",), book=True)
+        sheet = None if docs else fallback_sheet(row, style, width)
+        if sheet is not None:
+            check_glyphs(sheet, style, row.loaded, book=True)      # what it prints, in the book's style
     except InputError as exc:             # at its key as the spec writes it (agreements.<id>.…)
         raise row.loaded.as_written(exc) from None
-    if not docs:
-        return fallback_sheet(row, style, width), style
+    if sheet is not None:
+        return sheet, style
     try:
         return docs[0], fit_style(docs[0], style, str(row.loaded.path))
     except LayoutProblem as exc:          # named at its key and line, as the build names it

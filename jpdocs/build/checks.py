@@ -17,6 +17,7 @@ from ..fonts.registry import covers, fallback_names, font_for, latin_font, missi
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
 from ..spec.style import LATIN_ROLE, HouseStyle, japanese_roles
+from ..spec.style_model import DEFAULT_STYLE
 
 
 # (primary fonts, "", fallback fonts) → characters found drawable with them: every
@@ -71,7 +72,10 @@ def _report_missing(loaded: LoadedSpec, style: HouseStyle, primaries: list, fall
         raise InputError(problems)
 
 
-def no_glyph_message(chars: list[str], style: HouseStyle) -> str:
+def no_glyph_message(chars: list[str], style: HouseStyle, book: bool = False) -> str:
+    """What is wrong and what to do. `book`: the text is the annual book's, which is set
+    in the house style the book is built with (its --style, else the standard one), not
+    in the spec's: the advice names that style, where a font is to be added."""
     shown = ", ".join(f"{ch} (U+{ord(ch):04X})" if unicodedata.category(ch)[0] not in "MCZ"
                       else f"U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')})" for ch in chars)
     fonts = ", ".join(p.name for p in [style.font_path(r) for r in style.fonts] + style.fallback_paths())
@@ -81,6 +85,16 @@ def no_glyph_message(chars: list[str], style: HouseStyle) -> str:
                 " (the character before it then prints in its common form).")
     elif any(unicodedata.category(c) == "So" and ord(c) >= 0x1F000 for c in chars):
         msg += " Emoji are not printed in official documents; delete them or write the words."
+    elif book and style.source == str(DEFAULT_STYLE):
+        msg += (" Write a common form of the character (𠮷 → 吉), or build the book with --style naming a"
+                " house style whose fallback_fonts: has a font that has it (for instance IPAmj明朝, Debian"
+                " package fonts-ipamj-mincho: /usr/share/fonts/truetype/ipamj/ipamjm.ttf): the book is set"
+                " in the standard house style, not in its specs' styles.")
+    elif book:
+        msg += (f" Write a common form of the character (𠮷 → 吉), or add a font that has it to fallback_fonts:"
+                f" in the book's house style, {style.source} (for instance IPAmj明朝, Debian package"
+                " fonts-ipamj-mincho: /usr/share/fonts/truetype/ipamj/ipamjm.ttf): the book is set in the"
+                " house style of its --style, not in its specs' styles.")
     else:
         msg += (" Write a common form of the character (𠮷 → 吉), or add a font that has it to"
                 " fallback_fonts: in the house style (for instance IPAmj明朝, Debian package"
@@ -155,11 +169,15 @@ _HAS: dict[str, set[str]] = {}
 _HAS_TEXTS: dict[str, set[str]] = {}
 
 
-def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec, every: list | None = None) -> None:
+def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec, every: list | None = None,
+                 book: bool = False) -> None:
     """Backstop after rendering: every character of the model (template text and house
     wording included) must have a glyph in the font that will draw it or a fallback.
     Item markers are drawn in the paragraph's font alone, so they get no fallback.
-    `every`: the document's blocks as model.every_block gives them, where the caller has them."""
+    `every`: the document's blocks as model.every_block gives them, where the caller has them.
+    `book`: the model is (a part of) the annual book, which checks only what it prints
+    (this, not the spec's every field): a character missing from a spec's field is named
+    at that field, with advice on the book's house style (no_glyph_message)."""
     font = register(style)
     fallbacks = fallback_names(style)
     problems: list[Problem] = []
@@ -177,12 +195,12 @@ def check_glyphs(doc: model.Document, style: HouseStyle, loaded: LoadedSpec, eve
                 texts = _HAS_TEXTS.get(primary)
                 # a text met before in this font, whole, was drawable then: the usual case
                 if texts is None or i.text not in texts:
-                    _check_run(i.text, primary, fallbacks, (doc, style, loaded, problems, seen))
+                    _check_run(i.text, primary, fallbacks, (doc, style, loaded, problems, seen, book))
         if isinstance(block, model.Item) and block.style in style.styles:
             primary = font[style.styles[block.style].font]
             texts = _HAS_TEXTS.get(primary)
             if texts is None or block.marker not in texts:
-                _check_run(block.marker, primary, [], (doc, style, loaded, problems, seen))
+                _check_run(block.marker, primary, [], (doc, style, loaded, problems, seen, book))
     if problems:
         raise InputError(problems)
 
@@ -191,7 +209,7 @@ def _check_run(text: str, primary: str, extra: list, where: tuple) -> None:
     """One run of text drawn in `primary` (else in a font of `extra`), as check_glyphs
     checks it: a text found drawable remembered, each character no font draws a problem
     (once per character, font and whether fallbacks were looked at: `seen`)."""
-    doc, style, loaded, problems, seen = where
+    doc, style, loaded, problems, seen, book = where
     texts = _HAS_TEXTS.get(primary)
     if texts is None:
         texts = _HAS_TEXTS[primary] = set()
@@ -211,11 +229,25 @@ def _check_run(text: str, primary: str, extra: list, where: tuple) -> None:
             continue
         seen.add((ch, primary, bool(extra)))
         if font_for(ch, primary, extra) is None:
+            field = _field_with(loaded, text, ch) if book else None
+            if field is not None:
+                problems.append(Problem(str(loaded.path), loaded.line_of(field), dotted(field),
+                                        no_glyph_message([ch], style, book)))
+                continue
             problems.append(Problem(
                 str(loaded.path), None, "",
                 f"the {doc.kind}'s text {text[:30]!r} (from a template or the house style) has"
                 f" {ch} (U+{ord(ch):04X}), which its font cannot draw; "
-                + no_glyph_message([ch], style).split("; ", 1)[1]))
+                + no_glyph_message([ch], style, book).split("; ", 1)[1]))
+
+
+def _field_with(loaded: LoadedSpec, text: str, ch: str) -> tuple | None:
+    """The spec's field a printed run with `ch` came from: the first whose text has `ch`
+    and is part of the run (a name in a list) or holds it (a line of a field)."""
+    for path, value in spec_strings(loaded.spec):
+        if ch in value and (value in text or text in value):
+            return path
+    return None
 
 
 def _found(texts: set[str], text: str) -> None:

@@ -200,14 +200,16 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
 
 
 def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
-                   templates: Path | None = None, final: bool = False) -> list[model.Document]:
+                   templates: Path | None = None, final: bool = False, book: bool = False) -> list[model.Document]:
     """Every document of the spec (of the given kind names; default: every kind its
     sections call for) as a model, checked: spec text against the fonts first
-    (naming field and line), then the rendered model (template text, styles)."""
+    (naming field and line), then the rendered model (template text, styles). `book`:
+    a sheet of the annual book, set in the book's house style: only the text it prints
+    is checked (the rendered model, a missing character named at its spec field), not
+    every field of the spec (a notice's attendees the book never prints)."""
     check_wording_keys(style, folders(templates))    # a wording nothing reads: before any of the spec
-    check_spec_glyphs(loaded, style)
-    for other in loaded.others.values():     # the names and titles the notice prints from them
-        check_spec_glyphs(other, style)
+    for spec in () if book else (loaded, *loaded.others.values()):
+        check_spec_glyphs(spec, style)       # (others: the names and titles the notice prints from them)
     loaded.notes.extend(attachment_notes(loaded))
     chosen = kinds_of(loaded, kinds)
     ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen), final=final,
@@ -251,7 +253,7 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
             check_model(doc, style, source, every)
         except InputError as exc:
             raise _elements_at_template_lines(exc, doc, source, loaded) from None
-        check_glyphs(doc, style, loaded, every)
+        check_glyphs(doc, style, loaded, every, book)
         if theirs:
             flags = dict(agreement_text=any(k.name == "agreement" for k in chosen), final=final,
                          notice_text=any(k.section == "press_notice" for k in chosen))
