@@ -17,24 +17,36 @@ def test_paragraphs_leave_the_state_and_are_platypus_bytes(tmp_path, monkeypatch
     specs = _specs_drawn(tmp_path, seed=41)
     names = tuple(Canvas.STATE_ATTRIBUTES)
     drawn = {"short": 0, "reportlab": 0}
-    draw_lines, own_draw = composer.draw_lines, composer.JParagraph._drawOn
+    draw_lines, own_draw = composer.draw_lines, composer.JParagraph.drawPara
 
     def counted(para):
         done = draw_lines(para)
         drawn["short" if done else "reportlab"] += 1
         return done
 
-    def checked(self, canvas):
+    def checked(self, debug=0):
+        canvas = self.canv
         before = [canvas.__dict__[k] for k in names]
-        own_draw(self, canvas)
+        own_draw(self, debug)
         after = [canvas.__dict__[k] for k in names]
         changed = [k for k, a, b in zip(names, before, after) if a is not b]
         assert not changed, f"drawing {self.getPlainText()[:20]!r} left {changed} changed"
+        checks["drawn"] += 1
+    checks = {"drawn": 0, "draw_on": 0}
+    draw_on = composer.draw_on
+
+    def generic(*args):
+        checks["draw_on"] += 1
+        return draw_on(*args)
+    monkeypatch.setattr(composer, "draw_on", generic)
     monkeypatch.setattr(composer, "draw_lines", counted)
-    monkeypatch.setattr(composer.JParagraph, "_drawOn", checked)
+    monkeypatch.setattr(composer.JParagraph, "drawPara", checked)
     fast = _build_all(specs, tmp_path / "fast")
+    assert checks["drawn"] == sum(drawn.values())      # (every paragraph drawn was checked)
+    assert checks["draw_on"] < checks["drawn"] / 10     # (nearly all by JParagraph.drawOn's own steps)
+    # platypus's drawOn, its _drawOn and draw, which JParagraph.drawOn writes out
     monkeypatch.setattr(composer.JParagraph, "drawOn", Flowable.drawOn)
-    monkeypatch.setattr(composer.JParagraph, "_drawOn", own_draw)
+    monkeypatch.setattr(composer.JParagraph, "drawPara", own_draw)
     plain = _build_all(specs, tmp_path / "plain")
     assert fast.keys() == plain.keys() and len(fast) > 20
     for name in fast:

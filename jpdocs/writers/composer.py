@@ -23,10 +23,11 @@ from operator import sub
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.platypus.frames import _FUZZ
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag
 
-from .canvas_state import draw_on
+from .canvas_state import draw_on, saves_plainly
 from .composition import BREAK, OBJECT, TEXT, ascent_descent, composed, object_width, widths_of
 from .drawing import draw_lines
 from .jlreq import BLANK_BOTH, BLANK_LEFT, Settings
@@ -118,6 +119,25 @@ class JParagraph(Paragraph):
         super()._setup(text, style, bulletText, frags, _keep)
 
     # ------------------------------------------------------------ breaking
+    def wrap(self, availWidth, availHeight):
+        """reportlab's Paragraph.wrap for a paragraph of ours (wordWrap CJK, no
+        autoLeading of its own or its style's): the same widths, attributes set in
+        the same order, the same height. Its lines are breakLinesCJK's, of kind 1, and
+        without autoLeading both of reportlab's branches give the height as the lines
+        times the leading; its two look-ups of autoLeading and its tests of the lines'
+        kind are left out (~41 wraps a notice). Anything else is reportlab's
+        (tests/test_paragraph_wrap.py wraps every paragraph of real specs both ways)."""
+        style = self.style
+        if (availWidth < _FUZZ or style.wordWrap != "CJK" or "autoLeading" in self.__dict__
+                or getattr(style, "autoLeading", "") not in ("", "off")):
+            return super().wrap(availWidth, availHeight)
+        self.width = availWidth
+        left, right = style.leftIndent, style.rightIndent
+        widths = self._wrapWidths = [availWidth - (left + style.firstLineIndent) - right, availWidth - left - right]
+        bl = self.blPara = self.breakLinesCJK(widths)
+        height = self.height = len(bl.lines) * style.leading
+        return availWidth, height
+
     def breakLinesCJK(self, maxWidths):
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
@@ -361,8 +381,25 @@ class JParagraph(Paragraph):
 
     def drawOn(self, canvas, x, y, _sW=0):
         """platypus's drawOn, without the state saved by name: drawPara (below, and
-        reportlab's) puts back whatever of it the paragraph changes (canvas_state.py)."""
-        draw_on(self, canvas, x, y, _sW)
+        reportlab's) puts back whatever of it the paragraph changes (canvas_state.py).
+
+        Where the paragraph fills the width it was given (`_sW` 0: `_hAlignAdjust`
+        leaves x as it is) and the canvas saves plainly, `draw_on`'s steps are taken
+        here with the three calls between it and drawPara written out: platypus's
+        `_drawOn` sets `canv`, calls `draw` and deletes `canv`; a paragraph's `draw`
+        is reportlab's `self.drawPara(self.debug)`. Four calls fewer a paragraph
+        drawn (~30 a notice); tests/test_paragraph_state.py compares the files with
+        platypus's drawOn's and the state after each paragraph."""
+        if _sW or not saves_plainly(canvas) or getattr(self, "_showBoundary", None):
+            return draw_on(self, canvas, x, y, _sW)
+        canvas._code.append("q")                # (saveState's operator)
+        matrix = canvas._currentMatrix
+        canvas.translate(x, y)
+        self.canv = canvas
+        self.drawPara(self.debug)
+        del self.canv
+        canvas._code.append("Q")                # (restoreState's)
+        canvas._currentMatrix = matrix
 
     # ------------------------------------------------------------ tagging
     def drawPara(self, debug=0):
@@ -371,7 +408,9 @@ class JParagraph(Paragraph):
         (第１条, ２) as the paragraph's Lbl, the rest as the element's content."""
         node, canv = getattr(self, "jp_node", None), self.canv
         if node is None or not hasattr(canv, "jp_text") or not canv.jp_first_draw(self):
-            return self._draw(debug)
+            if debug or not draw_lines(self):       # (drawing.py's shorter way where it can)
+                super().drawPara(debug)
+            return
         label = getattr(self, "jp_label", None)
         if label is not None and self.bulletText:
             canv.jp_text((label, None), (node, None))
@@ -380,14 +419,10 @@ class JParagraph(Paragraph):
         else:
             canv.jp_text((node, None))
         try:
-            return self._draw(debug)
+            if debug or not draw_lines(self):
+                super().drawPara(debug)
         finally:
             canv.jp_queue = []
-
-    def _draw(self, debug):
-        """reportlab's drawing, through drawing.py's shorter way where it can."""
-        if debug or not draw_lines(self):
-            super().drawPara(debug)
 
     # ------------------------------------------------------------ splitting
     def _get_split_blParaFunc(self):

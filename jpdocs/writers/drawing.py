@@ -52,12 +52,13 @@ from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import Canvas, ExtGState
 from reportlab.platypus import paragraph as rl_paragraph
 
 from .textout import Placed, number, run_operators, writes_directly
 
 _ALIGNED = (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)
+_new = object.__new__
 
 
 def _plain(para) -> bool:
@@ -179,7 +180,15 @@ def draw_lines(para) -> bool:
     # (the saved object back after, the changes made to a copy)
     canvas._code.append("q")
     gstate = canvas._extgstate
-    canvas._extgstate = gstate.pushCopy()
+    if type(gstate) is ExtGState:
+        # ExtGState.pushCopy without its __init__, whose two new dicts it replaces at
+        # once (as canvas_state.StateCanvas.push_state_stack copies it)
+        inner = _new(ExtGState)
+        inner._d = gstate._d.copy()
+        inner._c = gstate._c
+        canvas._extgstate = inner
+    else:
+        canvas._extgstate = gstate.pushCopy()
     offset = style.firstLineIndent + offsets[0]
     if para.bulletText:
         offset = _bullet(canvas, offset, cur_y, para.bulletText, style)
