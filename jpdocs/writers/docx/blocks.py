@@ -197,7 +197,11 @@ def _item(box, b: m.Item, ctx: Ctx) -> list:
     if b.marker_parts and not numbered:       # a marker with a spread part (１　日　時：)
         lead = list(b.marker_parts) + ([m.Text("\t")] if tab else [])
     inlines = lead + list(b.inlines)
-    if ctx.in_cell and not (tab or numbered or b.marker_parts):
+    if b.style.split("-")[0] in PHRASE_STYLES and not numbered:
+        # the subject line (項目　…): its text broken between phrases where the PDF's
+        # is, at the width it hangs in, not inside a name in 「」 (…協 / 定書」)
+        inlines = lead + phrase_lines(ctx, b.style, None, list(b.inlines), indents=(0.0, left))
+    elif ctx.in_cell and not (tab or numbered or b.marker_parts):
         # an overview sheet's item (・…): a line the PDF fits only by squeezing it breaks
         # where the PDF's does, or before its last word, not inside a word
         inlines = phrase_lines(ctx, b.style, None, inlines, phrases=SQUEEZED, indents=(-hang, left))

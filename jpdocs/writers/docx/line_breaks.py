@@ -26,7 +26,9 @@ from ..jlreq_lines import after_word
 from .paragraphs import Ctx, Narrowed
 
 
-PHRASE_STYLES = ("title", "cover_title", "heading")
+# the PDF's (blocks._PHRASE_STYLES): a notice's subject line and labels (項目 …, a web
+# page's title set as a label) break between phrases there, so here too
+PHRASE_STYLES = ("title", "cover_title", "heading", "label")
 # A cell's paragraph (an overview sheet's item): laid out as the PDF lays it out, and
 # broken only where the PDF fits a line by squeezing it (push-in), which Word cannot:
 # Word would wrap its end, maybe inside a word (…アイディン / ティティ).

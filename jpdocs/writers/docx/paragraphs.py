@@ -130,7 +130,10 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
     if tab is not None:
         SubElement(SubElement(pPr, TABS_TAG), TAB_TAG, {VAL: "left", w("pos"): str(tab)})
     if ctx.in_cell:
-        before = after = 0         # cells are padded; paragraph space would double it
+        # cells are padded: the first paragraph's space above and the last's below would
+        # double it, and the cell takes them off (tables._cell); between two paragraphs
+        # it stays, as in the PDF's cell (an overview sheet's items, half an em apart)
+        before, after = before or 0, after or 0
     if before is not None or after is not None:
         SubElement(pPr, SPACING_TAG, {w(k): str(_twips_as_docx(v)) for k, v in (("before", before), ("after", after))
                                       if v is not None})

@@ -17,6 +17,7 @@ _TBL_LOOK = {qn(f"w:{k}"): v for k, v in (("firstColumn", "1"), ("firstRow", "1"
                                           ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))}
 _SIDES = ("top", "left", "bottom", "right")
 P_TAG = qn("w:p")
+_SPACING = f'{qn("w:pPr")}/{qn("w:spacing")}'
 
 
 def new_table(box, ctx: Ctx, cols: list[int], rows: int, style_id: str, width: int, indent: int, border: str,
@@ -177,7 +178,18 @@ def _cell(box: Box, cell: m.Cell, width: int, span: int, pad: int, ctx: Ctx, wri
                                            colour=colour))
     if tc[-1].tag != P_TAG:            # Word requires a cell to end with a paragraph (an empty cell too)
         SubElement(tc, P_TAG)
+    _padded_edges(tc)
     if top:
         # set beside the cell before it, lower (beside.py): space before its first line (a
         # cell's top margin LibreOffice gives the whole row)
         put(ppr_of(tc.find(P_TAG)), "spacing", PPR, before=twips(top), after=0)
+
+
+def _padded_edges(tc) -> None:
+    """No space above the cell's first paragraph nor below its last: the cell's padding
+    is the room there, as reportlab's cell drops its first flowable's space before and
+    its last's space after (the space between its paragraphs stays, paragraphs.para)."""
+    for p, side in ((tc[1], "before"), (tc[-1], "after")):
+        spacing = p.find(_SPACING) if p.tag == P_TAG else None
+        if spacing is not None and spacing.get(qn(f"w:{side}")) not in (None, "0"):
+            spacing.set(qn(f"w:{side}"), "0")
