@@ -1328,6 +1328,11 @@ def corpus(tmp_path_factory) -> dict[str, list]:
                                                         old / "before-subtitle-joined")
     out["templates-before-header-false"] = _findings(ROOT / "tests" / "data" / "real" / "ageo-fire-2018.yaml",
                                                      old / "before-header-false")
+    # a spec's key an old template does not print: an entry of a form newer than it (the
+    # opening's photos), a linked document's address it links nothing to
+    out["templates-before-opening-photos"] = _findings(ROOT / "tests" / "data" / "real" / "ageo-motomiya-2013.yaml",
+                                                       old / "before-opening-photos")
+    out["templates-before-document-links"] = _findings(_with_address(folder / "links"), old / "before-document-links")
     # a notice without a title and without an agreement (豊沢川土地改良区's report): the note
     # naming the issuer's name as the file's title
     out["no-title-no-agreement"] = _findings(ROOT / "tests" / "data" / "real" / "toyosawagawa-hanamaki-838.yaml")
@@ -1336,6 +1341,18 @@ def corpus(tmp_path_factory) -> dict[str, list]:
     out.update(_build_findings(folder / "build"))
     assert all(out.values()), [n for n, found in out.items() if not found]
     return out
+
+
+def _with_address(folder: Path) -> Path:
+    """鹿児島市's notice with its 4.協定書's address, beside a copy of its house style."""
+    real = ROOT / "tests" / "data" / "real"
+    (folder / "styles").mkdir(parents=True)
+    shutil.copy(real / "styles" / "kagoshima-city.yaml", folder / "styles")
+    spec = folder / "kagoshima-ogaki-2024.yaml"
+    spec.write_text((real / spec.name).read_text(encoding="utf-8").replace(
+        "document: {title: 協定書}", "document: {title: 協定書, address: https://www.example.jp/kyotei.pdf}"),
+        encoding="utf-8")
+    return spec
 
 
 def _fully_translated(message: str, depth: int = 0) -> bool:

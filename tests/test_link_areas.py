@@ -93,3 +93,54 @@ def test_the_annual_books_contents_entries_are_covered_to_their_last_glyph(book)
     assert len(entries) > 10 and sum(t.endswith("日）") for t in entries) > 10
     wrapped = [t for t in entries if t.startswith("（令和")]
     assert wrapped                               # some titles wrap: the date on a line of its own
+
+
+# ------------------------------------------------------------------ no link over a bullet
+
+# Every paragraph the PDF is drawn from, recorded as it is made: whether it holds a
+# link (<a href>) and whether reportlab draws a bullet beside it (an item's marker)
+_RECORD = """
+import json, sys
+from jpdocs.writers import composer
+made = []
+init = composer.JParagraph.__init__
+def recording(self, text, style=None, bulletText=None, *args, **kwargs):
+    if "<a href" in str(text):
+        made.append(bulletText is not None)
+    init(self, text, style, bulletText, *args, **kwargs)
+composer.JParagraph.__init__ = recording
+from jpdocs import cli
+code = cli.main(sys.argv[1:])
+print(json.dumps([code, made]))
+"""
+
+
+def test_no_link_is_drawn_over_a_bullet(tmp_path):
+    """A bullet drawn by reportlab ends where the fonts' widths end it, so a link over a
+    bulleted line would be short of its glyphs (the composer's spacing is measured on the
+    text's runs, not the bullet's). No document puts one there, and this holds it: a link
+    is a paragraph's (<p link>) or an annual book's contents entry, neither drawn beside a
+    bullet (a paragraph's number is a run of its text, a contents entry's number a spread
+    of it); an item, whose marker is the bullet, takes no link and no <a>, and a <p link>
+    in an item is a paragraph of its own under it. Every linked paragraph of a notice with
+    a linked document and of the real cases' 2021 annual book (its contents) is recorded
+    as it is made: none has a bullet."""
+    import json
+    import subprocess
+    import sys
+    from jpdocs.content import markup
+    from jpdocs.errors import InputError
+    for text, refusal in (('<item marker="・" link="https://x.jp/">協定書</item>', "<item> has no attribute link"),
+                          ('<item marker="・"><a href="https://x.jp/">協定書</a></item>', "<a> cannot stand")):
+        with pytest.raises(InputError) as refused:
+            markup.parse(f'<document kind="press-notice">{text}</document>', source="t")
+        assert refusal in str(refused.value.problems[0].message), refused.value.problems
+    _notice(tmp_path, "協定書")          # (its spec and photos: built again below, recorded)
+    specs = [p for p in sorted(REAL.glob("*.yaml")) if not p.name.endswith(".facts.yaml")]
+    for args in ([tmp_path / "tateyama-seven-2021.yaml", "-o", tmp_path / "again", "--format", "pdf"],
+                 ["annual", "--fiscal-year", "2021", *specs, "-o", tmp_path / "book", "--format", "pdf"]):
+        done = subprocess.run([sys.executable, "-c", _RECORD, *map(str, args)], capture_output=True, text=True,
+                              cwd=ROOT, timeout=300)
+        code, made = json.loads(done.stdout.splitlines()[-1])
+        assert code == 0, done.stderr
+        assert made and not any(made), (args[0], made)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_generate
+from conftest import ROOT, real_case_variant, run_generate
 
 REAL = ROOT / "tests" / "data" / "real"
 OLD = ROOT / "tests" / "data" / "old_templates"
@@ -171,3 +171,73 @@ def test_todays_templates_given_as_the_users_heed_every_key_of_every_real_case(t
     said = (result.stdout + result.stderr).splitlines()
     assert sum(line.startswith("ok: ") for line in said) == len(specs), said[-20:]
     assert "does not heed" not in result.stderr and "internal error" not in result.stderr, result.stderr
+
+
+# ------------------------------------------------------------------ a key of the spec the template does not print
+
+MOTOMIYA = REAL / "ageo-motomiya-2013.yaml"     # its opening's photo above its first paragraph ({photos: […]})
+ADDRESS = "https://www.example.jp/kyotei.pdf"
+
+
+def test_a_template_older_than_the_openings_photos_is_refused_at_the_photos(tmp_path):
+    """A notice template of before the opening's {photos: […]} (before-opening-photos:
+    the bundled one without that branch) takes the entry for a {label, lines} one and
+    reads its label: an error at the spec's entry that names the template and where the
+    bundled one prints it, never Jinja's undefined value; the same template builds a
+    notice whose opening has no photos."""
+    out = tmp_path / "out"
+    result = run_generate(MOTOMIYA, "-o", out, "--kinds", "press-notice", "--format", "pdf",
+                          "--templates", OLD / "before-opening-photos")
+    assert result.returncode == 1, result.stderr
+    assert (f"{MOTOMIYA}:{line_of(MOTOMIYA, '- photos:')}: press_notice.opening[0].photos: the template in"
+            f" {OLD / 'before-opening-photos'} does not print this entry: it reads the entry's 'label'"
+            f" ({OLD / 'before-opening-photos' / 'press-notice.xml.j2'}:") in result.stderr, result.stderr
+    assert f"the bundled one prints it ({ROOT / 'templates' / 'press-notice.xml.j2'}:" in result.stderr
+    assert "undefined" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert not any(out.rglob("*.pdf")), "no output beside the error"
+    result = run_generate(HIROSHIMA.with_name("ageo-fire-2018.yaml"), "-o", out, "--kinds", "press-notice",
+                          "--format", "pdf", "--templates", OLD / "before-opening-photos")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_template_that_reads_a_name_no_entry_has_keeps_its_own_message(tmp_path):
+    """A fault of the template itself (a name no form of the entry has) is no key of the
+    spec the template is older than: Jinja's message at the template's line stands."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    text = (ROOT / "templates" / "press-notice.xml.j2").read_text(encoding="utf-8")
+    (mine / "press-notice.xml.j2").write_text(text.replace("{{ n.subject }}", "{{ n.subjekt }}", 1), encoding="utf-8")
+    result = run_generate(MOTOMIYA, "-o", tmp_path / "out", "--kinds", "press-notice", "--format", "pdf",
+                          "--templates", mine)
+    assert result.returncode == 1, result.stderr
+    assert f"{mine / 'press-notice.xml.j2'}:" in result.stderr and "has no attribute 'subjekt'" in result.stderr
+    assert "does not print this entry" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("case, style, pairs, key", [
+    ("tateyama-seven-2021", "tateyama-city.yaml",
+     [("{title: 協定書, form: PDF形式, size: 294KB}", f"{{title: 協定書, form: PDF形式, size: 294KB, address: {ADDRESS}}}")],
+     "press_notice.sections[1].documents[0].address"),
+    ("kagoshima-ogaki-2024", "kagoshima-city.yaml",
+     [("document: {title: 協定書}", f"document: {{title: 協定書, address: {ADDRESS}}}")],
+     "press_notice.sections[3].document.address"),
+])
+def test_a_section_template_without_the_documents_links_is_refused_at_the_address(tmp_path, case, style, pairs,
+                                                                                 key):
+    """A section template that prints a linked document's line (館山市's 協定書［PDF形式：294KB］)
+    or a section that is the document (鹿児島市's 4.協定書) with no link to its address
+    (before-document-links) would drop the link silently: an error at the address's line
+    naming the template; the same case without an address builds with it."""
+    spec = real_case_variant(tmp_path, case, style, *pairs)
+    shutil.copytree(REAL / "photos", tmp_path / "photos")
+    out = tmp_path / "out"
+    result = run_generate(spec, "-o", out, "--kinds", "press-notice", "--format", "pdf",
+                          "--templates", OLD / "before-document-links")
+    assert result.returncode == 1, result.stderr
+    assert (f"{spec}:{line_of(spec, ADDRESS)}: {key}: the bundled template links a line to this address, and the"
+            f" template in {OLD / 'before-document-links'} links nothing to it") in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not any(out.rglob("*.pdf")), "no output beside the error"
+    result = run_generate(REAL / f"{case}.yaml", "-o", out, "--kinds", "press-notice", "--format", "pdf",
+                          "--templates", OLD / "before-document-links")
+    assert result.returncode == 0, result.stderr

@@ -127,6 +127,76 @@ def test_each_ceremony_is_an_item_with_its_date_place_and_signers(tmp_path):
         assert line in text, docx
 
 
+# a ceremony whose place is one line too long for the measure, and one of no date whose
+# place takes two lines (its venue, the way to it), each item's label short enough for
+# an inline house to run its text in
+LONG_PLACES = TWO_CEREMONIES.replace("締結式（１）", "調印式(1)").replace("締結式（２）", "調印式(2)").replace(
+    "      start: \"10:00\"\n      venue: 青葉市役所　本庁舎３階会議室\n",
+    "      start: \"10:00\"\n      venue: 青葉市役所　本庁舎３階大会議室（青葉市中央一丁目一番一号　青葉市役所本庁舎の北側の"
+    "入口から入り、正面の階段を上がって右手の奥）\n").replace(
+    "      date: 2025-04-21\n      start: \"11:00\"\n      venue: 青葉市役所　本庁舎３階会議室\n",
+    "      venue: 青葉市役所　本庁舎３階会議室\n      access: [ＪＲ青葉駅から徒歩10分、青葉市役所前バス停で下車してすぐ、"
+    "駐車場はありませんので公共交通機関でお越しください]\n")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_indent(path: Path, start: str, attr: str) -> float:
+    """An indent (left, hanging) of the DOCX paragraph that starts so, in points, as
+    its paragraph or its style (and the styles it is based on) sets it."""
+    import zipfile
+    from lxml import etree
+    with zipfile.ZipFile(path) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        styles = {s.get(W + "styleId"): s for s in etree.fromstring(z.read("word/styles.xml")).iter(W + "style")}
+    p = next(p for p in body.iter(W + "p") if "".join(t.text or "" for t in p.iter(W + "t")).startswith(start))
+    found, style = p.find(f"{W}pPr/{W}ind"), p.find(f"{W}pPr/{W}pStyle")
+    style_id = style.get(W + "val") if style is not None else None
+    while (found is None or found.get(W + attr) is None) and style_id:
+        found = styles[style_id].find(f"{W}pPr/{W}ind")
+        based = styles[style_id].find(W + "basedOn")
+        style_id = based.get(W + "val") if based is not None else None
+    return int(found.get(W + attr)) / 20 if found is not None and found.get(W + attr) else 0.0
+
+
+@needs_poppler
+@pytest.mark.parametrize("house", ["line", "inline"])
+def test_a_ceremonys_lines_stand_under_the_text_after_their_labels(tmp_path, house):
+    """Each line of a ceremony's item stands after its label (場所：), and its later
+    lines, the way to the venue or the part of a long venue that the measure breaks
+    off, stand under the text after the label, not back under it; in an inline house
+    as in a house of labels on their line (the item's label, 調印式(1), keeps its
+    line: its lines are labelled each, and run in after it their later lines would hang
+    past the item's label, not their own). The DOCX hangs each such paragraph the
+    width of its label."""
+    import pdfplumber
+    (tmp_path / "house.yaml").write_text(f"notice:\n  ki_label: {house}\n", encoding="utf-8")
+    spec = write(tmp_path, LONG_PLACES.replace("issuer: ", "style: house.yaml\nissuer: ", 1))
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    pdf = tmp_path / "out" / "city" / "press-notice.pdf"
+    with pdfplumber.open(pdf) as doc:
+        rows: dict[int, list] = {}
+        for c in doc.pages[0].chars:
+            rows.setdefault(round(c["top"]), []).append(c)
+    rows = [sorted(r, key=lambda c: c["x0"]) for _, r in sorted(rows.items())]
+    texts = [no_space("".join(c["text"] for c in r)) for r in rows]
+    first, second = texts.index("１調印式(1)"), texts.index("２調印式(2)")   # each label alone on its line
+
+    def after_label(at: int, label: str) -> float:      # where the text after the label starts, as set
+        return rows[at][0]["x0"] + len(label) * rows[at][0]["size"]        # (before the line is justified)
+    place = next(i for i in range(first, second) if texts[i].startswith("場所："))
+    assert texts[place + 1].endswith("右手の奥）") and texts[place + 2].startswith("締結者："), texts
+    assert abs(rows[place + 1][0]["x0"] - after_label(place, "場所：")) < 0.5
+    place = next(i for i in range(second, len(texts)) if texts[i].startswith("場所："))
+    assert texts[place + 1].startswith("ＪＲ青葉駅") and texts[place + 2].endswith("お越しください"), texts
+    for line in (place + 1, place + 2):           # the way to it, and its line the measure breaks off
+        assert abs(rows[line][0]["x0"] - after_label(place, "場所：")) < 0.5, texts[line]
+    assert texts[place - 1] == "２調印式(2)"          # no date: the place first, under the label
+    docx = pdf.with_suffix(".docx")
+    for start in ("日時：", "場所：", "締結者："):
+        assert _docx_indent(docx, start, "hanging") == pytest.approx(10.5 * len(start)), start
+
+
 @needs_poppler
 def test_the_signers_of_several_agreements_at_one_ceremony_are_grouped_by_agreement(tmp_path):
     """One ceremony of two agreements: 締結者 lists each agreement's title in 「」 and its
@@ -310,7 +380,8 @@ def test_a_ceremonys_later_signers_and_place_lines_stand_under_the_text_after_th
     under its venue: each label's later lines start where the text after the label
     starts (彦 under 株 of 株式会社プロクルー, under 協定締結先および調印式出席予定者：), not
     at the item's text margin under the label; in the DOCX, one paragraph with a line
-    break, hung the label's width. The second ceremony, of one signer, as it was."""
+    break, hung the label's width. The second ceremony's, of one signer, hung alike (were
+    it too long for the measure, its later line would stand there too)."""
     from glyphs import page_rows
     spec = real_case_variant(
         tmp_path, "hikone-fire-drone-2022", "hikone-press.yaml",
@@ -342,7 +413,8 @@ def test_a_ceremonys_later_signers_and_place_lines_stand_under_the_text_after_th
     size = next(c["size"] for row in glyphs for c in row if c["text"] == "協")
     assert indent is not None and -indent.pt == pytest.approx(17 * size, abs=0.1)    # 17 em: the label's width
     alone = next(p for p in paragraphs if p.text.startswith("協定締結先および調印式出席予定者：株式会社ライズ"))
-    assert "\n" not in alone.text and alone.style.paragraph_format.first_line_indent is None
+    assert "\n" not in alone.text and -alone.style.paragraph_format.first_line_indent.pt == pytest.approx(17 * size,
+                                                                                                       abs=0.1)
 
 
 def test_the_annual_books_messages_name_the_key_of_one_of_several_agreements(tmp_path):

@@ -228,7 +228,11 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         # normalised paths against that absolute one, without a Path made for each)
         theirs = any(os.path.dirname(str(f)) != _BUNDLED for f in files)
         reads: set | None = set() if theirs else None
-        text = render(kind.template, ctx, style, where, reads, found)
+        try:
+            text = render(kind.template, ctx, style, where, reads, found)
+        except InputError as exc:
+            # a user's template that stops at an entry of a form written after it: named at the entry
+            raise (theirs and _unknown_entry(exc, loaded, kind.name, templates, kind.template) or exc) from None
         path, on_disk = found[kind.template]
         used = path if on_disk is not None else kind.template
         source = f"{used} (the markup it rendered for {loaded.path})"
@@ -333,16 +337,22 @@ def _table_at_template_line(exc: LayoutProblem, doc: model.Document, loaded: Loa
                      [found] * len(exc.problems), loaded)
 
 
+def _unknown_entry(exc: InputError, loaded: LoadedSpec, kind: str, templates: Path | None, template: str):
+    """template_coverage.unknown_entry, loaded only where a user's template stopped."""
+    from .template_coverage import unknown_entry
+    return unknown_entry(exc, loaded, kind, templates, templates_used(template, (TEMPLATES,)))
+
+
 def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, flags: dict,
                      theirs: tuple[set, list[Path], str, model.Document], where: tuple[Path, ...],
                      templates: Path | None) -> None:
     """A user's template (`theirs`: what its render read, its files, its markup and
     document) against the bundled one rendered beside it: a house key it cannot
     honour, or a setting it leaves without effect, is an error (nothing is written);
-    text it leaves out, a warning (template_coverage.py)."""
+    text it leaves out, a warning; a link it leaves out, an error (template_coverage.py)."""
     # (here: a build with the bundled templates never loads it, nor, for a notice, the
     # agreement's text classes it names: ~1.5 ms of a cold start)
-    from .template_coverage import left_out, settings_unhonoured, settings_without_effect
+    from .template_coverage import left_out, links_left_out, settings_unhonoured, settings_without_effect
     reads, files, text, doc = theirs
     ours: set = set()
     bundled_text = render(kind.template, ctx, style, (TEMPLATES,), ours)
@@ -362,8 +372,9 @@ def _against_bundled(loaded: LoadedSpec, style: HouseStyle, kind, ctx: dict, fla
     no_effect = settings_without_effect(loaded, style, kind.name, (reads, files, text),
                                         (ours, bundled_files, bundled_text), templates, rerender, refused)
     loaded.warnings.extend(left_out(loaded, doc, bundled, templates))
-    if unhonoured or no_effect:
-        raise InputError(unhonoured + no_effect)
+    unlinked = links_left_out(loaded, doc, bundled, templates)
+    if unhonoured or no_effect or unlinked:
+        raise InputError(unhonoured + no_effect + unlinked)
 
 
 def prepare_pictures(doc: model.Document, loaded: LoadedSpec, source: str, every: list | None = None) -> None:

@@ -29,13 +29,14 @@ the build would silently print what the house did not ask for.
 from __future__ import annotations
 
 import functools
+import typing
 from pathlib import Path
 
 from ..content import model
 from ..content.agreement.prose import HungParagraph
 from ..content.agreement.text import SignatureLine
 from ..content.locate import spec_strings
-from ..errors import Problem
+from ..errors import InputError, Problem
 from ..spec.load import LoadedSpec
 from ..spec.photo_checks import photos_of
 from ..spec.source import dotted, line_of
@@ -108,6 +109,83 @@ def left_out(loaded: LoadedSpec, theirs: model.Document, bundled: model.Document
                                f"printed by the bundled template, not by the one in {templates}: the"
                                f" {bundled.kind} leaves the photo out"))
     return out
+
+
+def links_left_out(loaded: LoadedSpec, theirs: model.Document, bundled: model.Document, templates) -> list[Problem]:
+    """An error for each address of the spec (a linked document's, sections[].documents)
+    the bundled template links a line to and `theirs` links nothing to: a link is no
+    text to look for, and a template older than the key prints the document's title
+    with no link under it, silently."""
+    def links(doc: model.Document) -> set[str]:
+        return {b.link for b in model.walk(doc.blocks) if getattr(b, "link", "")}
+    mine, ours = links(theirs), links(bundled)
+    return [Problem(str(loaded.path), loaded.line_of(path), dotted(path),
+                    f"the bundled template links a line to this address, and the template in {templates}"
+                    f" links nothing to it: the {bundled.kind} would print the document's line without its link;"
+                    " add the link (<p link=\"…\">) as the bundled template does, or build without the key")
+            for path, text in spec_strings(loaded.spec) if text in ours and text not in mine]
+
+
+def unknown_entry(exc, loaded: LoadedSpec, kind: str, templates, bundled: list[Path]):
+    """A user's template that stopped at an entry of the spec of a form it does not know
+    (a {photos: …} paragraph of the opening, which a template written before it takes
+    for a {label, lines} one and reads its `label`), as an error at the entry's key that
+    says which template does not print it; None where the name it read is no field of
+    any form the entry's key can take (a fault of the template: its own message stands).
+    `exc`: the render's refusal, with the object and name found undefined
+    (templating._undefined_of); `bundled`: the bundled template's files."""
+    found = getattr(exc, "undefined", None)
+    if found is None or not isinstance(found[0], Model):
+        return None
+    entry, name = found
+    place = _place_of(loaded.spec, entry, ())
+    if place is None or name in type(entry).model_fields:
+        return None
+    path, forms = place[0], _forms(place[1])
+    if not any(name in form.model_fields for form in forms if form is not type(entry)):
+        return None
+    written = [k for k in type(entry).model_fields if k in entry.model_fields_set]
+    if written:
+        path += (written[0],)       # the entry named by its key ({photos: …}: press_notice.opening[1].photos)
+    from .setting_effects import where_read
+    problem = exc.problems[0]
+    # where the bundled file the user's stands for reads it (press-notice.xml.j2's para.photos), else another
+    same = sorted(bundled, key=lambda f: f.name != Path(problem.file).name)
+    where = (where_read(same, written[0]) if written else None) or str(same[0])
+    return InputError([Problem(str(loaded.path), loaded.line_of(path), dotted(path),
+                               f"the template in {templates} does not print this entry: it reads the entry's"
+                               f" '{name}' ({problem.file}:{problem.line}), which only another form of entry has,"
+                               f" as a template written before this key would; the bundled one prints it ({where}):"
+                               f" print it in the {kind} as the bundled template does, or build without the key")])
+
+
+def _place_of(value, entry, path: tuple, annotation=None):
+    """(the key path of `entry` in the spec, the type of the field that holds it, or
+    holds the list or mapping it stands in), None where it is not there."""
+    if value is entry:
+        return path, annotation
+    if isinstance(value, Model):
+        items = ((key, getattr(value, key), info.annotation) for key, info in type(value).model_fields.items())
+    elif isinstance(value, (list, tuple)):
+        items = ((i, item, annotation) for i, item in enumerate(value))
+    elif isinstance(value, dict):
+        items = ((key, item, annotation) for key, item in value.items())
+    else:
+        return None
+    for key, item, held_as in items:
+        if item is entry or isinstance(item, (Model, list, tuple, dict)):
+            found = _place_of(item, entry, path + (key,), held_as)
+            if found is not None:
+                return found
+    return None
+
+
+def _forms(annotation) -> list[type]:
+    """The models a field's type names (list[Union[Line, LabelledLines, OpeningPhotos]]:
+    LabelledLines, OpeningPhotos), at any depth."""
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return [annotation]
+    return [form for arg in typing.get_args(annotation) for form in _forms(arg)]
 
 
 def settings_without_effect(loaded: LoadedSpec, style, kind: str, theirs: tuple[set, list[Path], str],

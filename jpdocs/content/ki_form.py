@@ -14,14 +14,17 @@ RUN_IN_LABEL_EM = 5
 
 
 def with_form(items: list[KiItem], style, own_markers: list[str | None] | None = None,
-              of_people: list[bool] | None = None) -> list[KiItem]:
+              of_people: list[bool] | None = None, headed: list[bool] | None = None) -> list[KiItem]:
     """Each item with its marker and its line in the house's form (notice.ki_marker,
     ki_label): １, then 日時 on its line and the text under it; or, with inline labels,
     １　日時： as the marker and the text after it, every such item's text from one
     hang. own_markers, by item: its marker as the page writes it (ki: - {…, marker:
     "{number}:"}, 1:日時・場所 among 3.目的・意義), None for the house's; counted as any
     other. of_people, by item: whether it lists people, whose label keeps its line
-    where the house so sets them (notice.ki_people_label: line). Made here, not in the template: a macro call and the style's sandboxed
+    where the house so sets them (notice.ki_people_label: line). headed, by item: whether
+    its lines each stand after a label of their own (a ceremony's 日時：, 場所：), whose
+    label keeps its line in every house, so that its lines hang past their own labels,
+    not past a label run in before them. Made here, not in the template: a macro call and the style's sandboxed
     methods per item cost a warm notice 1.4 M instructions (1.6%)."""
     form = style.notice
     spread = form.ki_label_spread          # labels set across it: 日時 → 日　時 (set_across)
@@ -48,8 +51,9 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
     # label (連携協力する内容) keeps its line, so that no text need start far right for it.
     people = of_people or [False] * len(items)
     own_line = form.ki_people_label == "line"
+    labelled = headed or [False] * len(items)
     short = [form.ki_label == "inline" and japanese.em_width(it.label) <= RUN_IN_LABEL_EM
-             and not (own_line and listed) for it, listed in zip(items, people)]
+             and not (own_line and listed) and not own for it, listed, own in zip(items, people, labelled)]
     hang = max((head_em(n, it.label) for n, (it, ok) in enumerate(zip(items, short), 1) if ok), default=None)
     # a label on its line keeps a gap that prints (日時：), never one of spaces: at the
     # line's end it would print nothing, and the text (the DOCX, the PDF's tags) would

@@ -301,23 +301,22 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             c = kept
         ids = ceremony_signers(spec, k)
         who = runs_of(whos_of([spec.parties[i] for i in ids], order), replace(pf, form="run", mark=""))
-        out_lines, hangs, broken = [], [], False
+        out_lines, hangs = [], []
         for key, word, shown in (("date_label", "ki_date", when), ("place_label", "ki_place", where),
                                  ("signatories_label", "ki_signatories", who)):
             given = getattr(e, key, None) if not isinstance(e, str) else None
             if shown:
-                # a label's later lines (a second signer, a place's second line) stand under
-                # the text after the label: one paragraph, its lines broken where the spec's
-                # lines end and hung past the label, as a marked paragraph hangs past its mark
+                # a label's later lines (a second signer, a place's second line, a line
+                # too long for the measure) stand under the text after the label: one
+                # paragraph, its lines broken where the spec's lines end and hung past the
+                # label, as a marked paragraph hangs past its mark
                 label = given if given is not None else style.word(word) + "："
                 line = label + shown[0]      # (str + Markup: a Markup, the label escaped)
                 for more in shown[1:]:
                     line = line + LINE_BREAK + more
                 out_lines.append(line)
-                hangs.append(japanese.em_width(label) if len(shown) > 1 else lead_mark_em(out_lines[-1]))
-                broken |= len(shown) > 1
-        # () where no label has later lines: the item as it was, hung by with_hangs alone
-        return KiItem(cer.label, "text", tuple(out_lines), hangs=tuple(hangs) if broken else ())
+                hangs.append(japanese.em_width(label))
+        return KiItem(cer.label, "text", tuple(out_lines), hangs=tuple(hangs))
 
     entries = item_names(spec)
     if n.ceremonies:      # the ceremonies' entry stands for an item each (so each list below stays in step)
@@ -427,7 +426,10 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     of_people = [e == "signatories" if isinstance(e, str) else
                  e.item == "signatories" or (e.item is None and e.attachment is None and e.text is None
                                              and e.entries is None and e.table is None) for e in entries]
-    return event + with_headings(with_form(out, style, own_markers, of_people), numbered_headings(spec, style),
+    # a ceremony's item (press_notice.ceremonies): its lines each after a label of their
+    # own, under its label on its line, never run in after it
+    headed = [_names(e, "ceremonies") for e in entries]
+    return event + with_headings(with_form(out, style, own_markers, of_people, headed), numbered_headings(spec, style),
                                  style), notes
 
 

@@ -202,6 +202,27 @@ def _identity(filename: str) -> tuple | None:
         return None
 
 
+class _Undefined(jinja2.StrictUndefined):
+    """StrictUndefined whose error says what object it was read of, and what name
+    (`undefined`, read by _undefined_of): Jinja takes its own frames out of the
+    traceback, and with them the undefined value. Every use StrictUndefined refuses
+    refuses here alike; only the error carries more."""
+    __slots__ = ()
+
+    def _fail_with_undefined_error(self, *args, **kwargs):
+        try:
+            return jinja2.StrictUndefined._fail_with_undefined_error(self, *args, **kwargs)
+        except jinja2.UndefinedError as exc:
+            exc.undefined = (self._undefined_obj, self._undefined_name)
+            raise
+
+
+# (the operators Jinja's classes bind to the refusing function itself, not by its name)
+for _name, _value in [*vars(jinja2.Undefined).items(), *vars(jinja2.StrictUndefined).items()]:
+    if _value is jinja2.Undefined._fail_with_undefined_error:
+        setattr(_Undefined, _name, _Undefined._fail_with_undefined_error)
+
+
 @lru_cache(maxsize=16)
 def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dates(),
                 times: Times = Times(), comma: str = "、") -> ImmutableSandboxedEnvironment:
@@ -212,7 +233,7 @@ def environment(folder: Path | tuple[Path, ...], digits: str, dates: Dates = Dat
     env = _Sandbox(
         loader=_RegularFileLoader(paths),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=_Undefined,
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_finalize,
@@ -421,7 +442,9 @@ def render(template_name: str, context: dict, style: HouseStyle,
             text = f"template tried something a template may not do (the sandbox refused it): {message}"
         else:
             text = f"template uses an undefined value: {message}"
-        raise fail(file, text, line) from None
+        error = fail(file, text, line)
+        error.undefined = _undefined_of(exc)
+        raise error from None
     except NoIssueDate as exc:
         file, line = _where(exc, folders, template_name)
         raise fail(file, str(exc), line) from None
@@ -433,6 +456,15 @@ def render(template_name: str, context: dict, style: HouseStyle,
         raise fail(file, f"template error: {type(exc).__name__}: {exc}", line) from None
     finally:
         _rendering.found = outer
+
+
+def _undefined_of(exc: Exception) -> tuple[object, str] | None:
+    """The object a template read a name of that it has not, and the name (a spec's
+    {photos: …} entry and `label`, where a user's template older than that entry takes
+    it for a {label, lines} one: build/template_coverage.unknown_entry names its key),
+    as _Undefined told it; None where it was no object's."""
+    found = getattr(exc, "undefined", None)
+    return found if found is not None and found[0] is not jinja2.utils.missing else None
 
 
 def _where(exc: Exception, folders: tuple[Path, ...], template_name: str) -> tuple[str, int | None]:

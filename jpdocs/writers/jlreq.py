@@ -298,27 +298,66 @@ def _end_break(p: Para) -> bytearray:
     return out
 
 
+# The words that finish a compound particle after に or の (…に関する, …における, …のための,
+# …に係る): BudouX ends a phrase before them (交流促進に / 関する覚書), and a title broken
+# there reads as torn; each is one phrase with the phrase before it where the line holds
+# the two (…10周年に係る / 交流促進に関する覚書), and so is a number and what follows it
+# (BudouX's 1 / 0 / 周年).
+_PARTICLE_ENDS = ("関する", "関し", "係る", "おける", "おいて", "於ける", "対する", "対し", "基づく", "基づき",
+                  "向けた", "向け", "ついて", "ついての", "よる", "ための")
+_DIGITS = "0123456789０１２３４５６７８９"
+
+
 @lru_cache(maxsize=512)
-def budoux_bounds(text: str) -> tuple[int, ...]:
-    """The ends of BudouX's phrases — but a last phrase of one or two characters
-    (こと, 事項 of …に関すること) is never set alone on a line: it stays with the
-    phrase before it (…振興に / 関すること, not …振興に関する / こと)."""
+def _phrase_ends(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int, tuple[int, ...]], ...]]:
+    """(the ends of BudouX's phrases — but a last phrase of one or two characters (こと,
+    事項 of …に関すること) is never set alone on a line: it stays with the phrase before
+    it (…振興に / 関すること, not …振興に関する / こと) —, and the phrases that are one
+    where the line holds them: (start, end, the ends inside), each a compound particle
+    (…に / 関する) or a number (1 / 0周年) with the phrases before it)."""
     chunks = phrases.chunks(text)        # BudouX's parse, its loop in C (phrases.py)
     if len(chunks) > 1 and len(chunks[-1].strip()) <= 2:
         chunks = chunks[:-2] + [chunks[-2] + chunks[-1]]
-    out, pos = [], 0
-    for chunk in chunks:
+    out, pos, joined, start = [], 0, [], 0
+    for k, chunk in enumerate(chunks):
+        before = chunks[k - 1] if k else ""
+        if before and (before[-1] in "にの" and chunk.startswith(_PARTICLE_ENDS) or before[-1] in _DIGITS):
+            if joined and joined[-1][1] == pos:         # a third phrase onto a joined two
+                begin, _, inside = joined.pop()
+                joined.append((begin, pos + len(chunk), inside + (pos,)))
+            else:
+                joined.append((start, pos + len(chunk), (pos,)))
+        start = pos
         pos += len(chunk)
         out.append(pos)
-    return tuple(out)
+    return tuple(out), tuple(joined)
+
+
+@lru_cache(maxsize=512)
+def budoux_bounds(text: str) -> tuple[int, ...]:
+    """The ends of BudouX's phrases, こと kept with the phrase before it and a compound
+    particle or a number one phrase with the phrases before it (_phrase_ends), for a
+    caller that falls back on words where a phrase is longer than its line (the annual
+    book's titles: annual/lines.py)."""
+    ends, joined = _phrase_ends(text)
+    inside = {end for _, _, ends_inside in joined for end in ends_inside}
+    return tuple(end for end in ends if end not in inside)
 
 
 def _phrase_breaks(p: Para, min_width: float) -> bytearray:
     """Break opportunities of a heading: JLREQ's, but only between BudouX
-    phrases, and never inside a name in 「」 that fits on a line."""
+    phrases, never inside a compound particle or a number (…に / 関する: _phrase_ends)
+    nor inside a name in 「」 where a line holds it: a longer one breaks where BudouX
+    ends a phrase inside it (地域活性化に / 関すること in a narrow box), not where the
+    characters run out (…に関 / すること)."""
     out = bytearray(p.n + 1)
-    for i in budoux_bounds(p.text):
+    ends, joined = _phrase_ends(p.text)
+    for i in ends:
         out[i] = p.brk[i]
+    for a, b, inside in joined:          # …に / 関する kept whole where a line holds it
+        if p.cum[b] - p.cum[a] <= min_width:
+            for i in inside:
+                out[i] = 0
     for m in _QUOTE_RE.finditer(p.text):
         a, b = m.span()
         if p.cum[b] - p.cum[a] <= min_width:
