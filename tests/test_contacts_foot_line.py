@@ -100,3 +100,72 @@ def test_a_role_above_a_box_there_is_none_of_is_refused(tmp_path, capsys):
     code, _, err = check(path, capsys)
     assert code == 1 and f"error: {tmp_path / 'house.yaml'}:4: contacts.role_place: the role is set above a" \
                          " contact's box; the house sets each contact on a line after the text" in err, err
+
+
+SPACED = "notice:\n  contacts_at: foot_line\ncontacts:\n  foot_line_phone: spaced\n"
+
+
+@needs_poppler
+def test_the_contact_of_yanai_is_one_line_its_phone_apart_pdf_and_docx(tmp_path):
+    """柳井市's 広報 ends an article with ●問い合わせ　危機管理室　電話(22)2111　内線431: the
+    parts parted by spaces, no brackets, the 内線 a number of its own after the phone
+    (contacts.foot_line_phone: spaced, extension: labelled, label_gap: "")."""
+    case = "yanai-network-2012"
+    assert cli.main([str(REAL / f"{case}.yaml"), "-o", str(tmp_path), "--format", "pdf,docx"]) == 0
+    wanted = "●問い合わせ　危機管理室　電話(22)2111　内線431"
+    pdf = [text for text, _, _ in lines_of(tmp_path / case / "press-notice.pdf")]
+    assert pdf[-1] == no_space(wanted), pdf[-3:]
+    assert sum("危機管理室" in line for line in pdf) == 1
+    docx = [text for text in docx_paragraphs(tmp_path / case / "press-notice.docx") if text.strip()]
+    assert docx[-1] == wanted, docx[-3:]
+    assert docx_tables(tmp_path / case / "press-notice.docx", holding="問い合わせ") == 0
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, contacts, lines", [
+    # the house's boxes bracket the 内線 (extension: bracketed, the default): so does the line
+    ("", "    - {role: 担当窓口, department: 地域政策課, phone: 0152-41-0618, extension: \"2345\"}\n",
+     ["担当窓口　地域政策課　電話　0152-41-0618（内線2345）"]),
+    # labelled: a number of its own after the number_gap, label_gap after 内線 as after 電話;
+    # a role closing its own bracket, no space after it; the kind as the label; no phone
+    ("  extension: labelled\n  label_gap: \"：\"\n",
+     "    - {role: 【照会先】, department: 地域政策課, phone: 0152-41-0618, phone_kind: 代表, extension: \"2345\"}\n"
+     "    - {department: 広報室}\n",
+     ["【照会先】地域政策課　代表：0152-41-0618　内線：2345", "問合せ先　広報室"]),
+])
+def test_a_phone_apart_and_its_extension_in_the_notice_and_the_release_after(house, contacts, lines, tmp_path,
+                                                                              capsys):
+    path = variant(tmp_path, (CONTACT, contacts), AFTER, style=SPACED + house)
+    code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,press-notice-after",
+                     "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    out = tmp_path / "out" / path.stem
+    for kind in ("press-notice", "press-notice-after"):
+        pdf = [text for text, _, _ in lines_of(out / f"{kind}.pdf")]
+        assert pdf[-len(lines):] == [no_space(line) for line in lines], (kind, pdf[-4:])
+        docx = [text for text in docx_paragraphs(out / f"{kind}.docx") if text.strip()]
+        assert docx[-len(lines):] == lines, (kind, docx[-4:])
+
+
+def test_an_extension_beside_a_bracketed_phone_is_refused(tmp_path, capsys):
+    """The default line brackets the phone and prints no 内線: refused at the key, naming
+    the form that prints it."""
+    path = variant(tmp_path, (CONTACT, "    - {department: 地域政策課, phone: 0152-41-0618, extension: \"2345\"}\n"),
+                   style=HOUSE)
+    code, _, err = check(path, capsys)
+    assert code == 1 and has_error(err, path, "extension:", "press_notice.contacts[0].extension",
+                                   "with its phone in （） (contacts.foot_line_phone: bracketed), where no 内線 is"
+                                   " printed"), err
+
+
+@pytest.mark.parametrize("place", ["foot", "top", "head_table"])
+def test_a_phone_apart_where_no_line_after_the_text_is_set_is_refused(place, tmp_path, capsys):
+    """foot_line_phone: spaced acts on the line after the text only: elsewhere it would
+    have no effect, an error of the house style at its line."""
+    path = variant(tmp_path, (CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),
+                   style=f"notice:\n  contacts_at: {place}\ncontacts:\n  foot_line_phone: spaced\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:4: contacts.foot_line_phone: foot_line_phone: spaced" \
+                         f" sets the phone apart on a contact's line after the text (notice.contacts_at:" \
+                         f" foot_line), and the house sets its contacts elsewhere (notice.contacts_at: {place})" \
+                         in err, err

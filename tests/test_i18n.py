@@ -566,6 +566,7 @@ STYLE_VARIANTS = {
     "role-place-foot-line": "notice:\n  contacts_at: foot_line\ncontacts:\n  role_place: above\n",
     "role-place-head-table": "notice:\n  contacts_at: head_table\ncontacts:\n  role_place: above\n",
     "role-place-foot-unboxed": "notice:\n  contacts_at: foot_unboxed\ncontacts:\n  role_place: above\n",
+    "foot-line-phone-beside-boxes": "contacts:\n  foot_line_phone: spaced\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "own-lines-extension-bracketed": "contacts:\n  own_lines: [extension]\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
@@ -717,6 +718,9 @@ VARIANTS.update({
                                 ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
     "contacts-foot-unboxed-lead": [(_STYLE, _STYLE + "style: style-contacts-foot-unboxed.yaml\n"),
                                    ("  contacts:\n", "  contacts_lead: お問い合わせは、下記まで。\n  contacts:\n")],
+    "contacts-foot-line-extension": [(_STYLE, _STYLE + "style: style-contacts-foot-line.yaml\n"),
+                                     (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課,"
+                                                     " phone: 0152-41-0618, extension: \"2345\"}\n")],
     "contacts-head-table-keys": [(_STYLE, _STYLE + "style: style-contacts-head-table.yaml\n")],
     "contacts-head-table-lead": [(_STYLE, _STYLE + "style: style-contacts-head-table.yaml\n"),
                                  (_SEED_CONTACT, "    - {role: 担当窓口, department: 地域政策課}\n"),

@@ -27,6 +27,7 @@ N = ("press_notice",)
 DEFAULT_ROLE = "問合せ先"          # a contact without a role, as the boxes label it
 TOP_KEYS = ("role", "department_label", "department", "phone")      # what the line at the top prints
 FOOT_LINE_KEYS = TOP_KEYS + ("phone_kind",)     # what a line at the foot prints: the phone with its label
+SPACED_FOOT_LINE_KEYS = FOOT_LINE_KEYS + ("extension",)   # and, the phone set apart, its 内線 after it
 HEAD_TABLE_KEYS = FOOT_LINE_KEYS               # what a row of the head's table prints: the same
 CLOSING_BRACKETS = "】］〕」』）)"                 # a role that closes its own bracket needs no gap after it
 
@@ -128,19 +129,37 @@ def foot_lines(contacts, style) -> list[str]:
     """The contacts as lines after the text (notice.contacts_at: foot_line), a contact a
     line: 【照会先】広島労働局職業安定部職業安定課（電話:082(502)7831）: the role, the
     department and the number in （） after its label (its kind, else 電話) and the
-    house's gap after a label; none where the house sets the contacts elsewhere."""
+    house's gap after a label; or, the phone set apart (contacts.foot_line_phone: spaced),
+    ●問い合わせ　危機管理室　電話(22)2111　内線431: role, department and phone parted by a
+    full-width space, the 内線 after the number as the house's boxes print it. None where
+    the house sets the contacts elsewhere."""
     if style.notice.contacts_at != "foot_line":
         return []
     gap = style.contacts.label_gap
+    spaced = style.contacts.foot_line_phone == "spaced"
+    # spaced, the role is one part of the line, parted from the next as the others are
+    after_role = "　" if spaced else gap
     lines = []
     for ct in contacts or ():
         role = ct.role or DEFAULT_ROLE
-        line = role + ("" if role[-1] in CLOSING_BRACKETS else gap) + (ct.department_label or "") + ct.department
+        line = role + ("" if role[-1] in CLOSING_BRACKETS else after_role) + (ct.department_label or "") \
+            + ct.department
         if ct.phone:
             label = ct.phone_kind or style.word("phone_label")
-            line += f"（{label}{gap if label else ''}{ct.phone}）"
+            phone = f"{label}{gap if label else ''}{ct.phone}"
+            line += f"　{phone}{_extension(ct.extension, style)}" if spaced else f"（{phone}）"
         lines.append(line)
     return lines
+
+
+def _extension(extension: str | None, style) -> str:
+    """A phone's 内線 after its number as contact.xml.j2 prints it (contacts.extension):
+    （内線2345）, or labelled, a number of its own after the number_gap, 　内線431."""
+    if not extension:
+        return ""
+    if style.contacts.extension == "labelled":
+        return f"{style.contacts.number_gap}内線{style.contacts.label_gap}{extension}"
+    return f"（内線{extension}）"
 
 
 def top_line(ct: Contact, style) -> str:
@@ -179,7 +198,7 @@ def check_contacts(spec: Spec, style, path, lines) -> None:
                                             " and the house sets each contact on a line of its own after the text"
                                             " (notice.contacts_at: foot_line): it would have no effect")
         for at, contacts in listed:
-            _check_foot_line(contacts, at, problem)
+            _check_foot_line(contacts, at, problem, style.contacts.foot_line_phone)
     if style.notice.contacts_at == "head_table":
         if n.contacts_lead is not None:
             problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contact boxes at the foot,"
@@ -246,10 +265,16 @@ def _check_top(contacts: list[Contact], at: tuple, problem) -> None:
                                    " (notice.contacts_at: foot)")
 
 
-def _check_foot_line(contacts: list[Contact], at: tuple, problem) -> None:
-    """Nothing in a contact but what its line after the text prints."""
+def _check_foot_line(contacts: list[Contact], at: tuple, problem, phone_form: str) -> None:
+    """Nothing in a contact but what its line after the text prints (its phone's 内線
+    where the house sets the phone apart, not in （）)."""
     for i, ct in enumerate(contacts):
-        for key in _not_printed(ct, FOOT_LINE_KEYS):
+        if ct.extension is not None and phone_form == "bracketed":
+            problem(at + (i, "extension"), "the house sets each contact on one line after the text with its phone in"
+                                           " （） (contacts.foot_line_phone: bracketed), where no 内線 is printed:"
+                                           " remove it, or use a house style that sets the phone apart"
+                                           " (contacts.foot_line_phone: spaced), which prints the 内線 after it")
+        for key in _not_printed(ct, SPACED_FOOT_LINE_KEYS):
             problem(at + (i, key), f"the house sets each contact on one line after the text (notice.contacts_at:"
                                    f" foot_line): its role, department and phone number"
                                    f" (【照会先】…課（電話:082-…）); {key} would not be printed: remove it, or"

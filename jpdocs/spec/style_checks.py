@@ -350,6 +350,13 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("contacts", "role_place")], "contacts.role_place",
                                 f"the role is set above a contact's box; the house sets {unboxed}, and the press"
                                 " request's box keeps its label at its left: it would have no effect"))
+    # foot_line_phone: spaced sets the phone on the line after the text apart from the
+    # department: only a house that sets its contacts so has that line
+    if style.contacts.foot_line_phone == "spaced" and style.notice.contacts_at != "foot_line":
+        problems.append(Problem(name, line_of(lines, ("contacts", "foot_line_phone")), "contacts.foot_line_phone",
+                                "foot_line_phone: spaced sets the phone apart on a contact's line after the text"
+                                " (notice.contacts_at: foot_line), and the house sets its contacts elsewhere"
+                                f" (notice.contacts_at: {style.notice.contacts_at}): it would have no effect"))
     # contacts.address_place: above beside contacts_at: top, foot_line or head_table acts on
     # the press request's contact, which keeps its box at the foot: refused, at the spec,
     # only where the notice has no such contact (content/contacts.py check_contacts)

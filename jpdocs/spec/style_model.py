@@ -178,6 +178,12 @@ class ContactStyle(StyleModel):
     # labelled: a number of its own after the phone's, the number_gap before it and the
     # label_gap after 内線, as 広島市 writes 電話:504-2814 内線:2290
     extension: Literal["bracketed", "labelled"] = "bracketed"
+    # a contact's line after the text (notice.contacts_at: foot_line): the phone in （）
+    # after its label (bracketed, default: 【照会先】…課（電話:082(502)7831）), or spaced: the
+    # role, the department and the phone parted by a full-width space, the phone its label
+    # and the number, its 内線 after it as `extension` sets it, as 柳井市 ends its 広報's
+    # articles (●問い合わせ　危機管理室　電話(22)2111　内線431); an error with another contacts_at
+    foot_line_phone: Literal["bracketed", "spaced"] = "bracketed"
     # the parts of a contact set on a line of their own rather than beside the next:
     # postal_code: 〒989-6188 above the address (default: 〒093-8585　北見市…); fax: the FAX
     # number under the phones (default: after the last phone, on its line), as 大崎市
