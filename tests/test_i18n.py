@@ -488,6 +488,7 @@ STYLE_VARIANTS = {
     "ki-heading-none-word": "notice:\n  ki_heading: none\nwording:\n  ki: 【概要】\n",
     "ki-label-gap-line": "notice:\n  ki_label_gap: \"：\"\n",
     "ki-people-label-line": "notice:\n  ki_people_label: line\n",
+    "ki-label-align-line": "notice:\n  ki_label_align: own\n",
     "office-date-line-title": "notice:\n  date_place: before_title\n  office_place: date_line\n",
     "ki-digits-no-number": "notice:\n  ki_marker: ◯\n  ki_digits: half\n",
     "ki-marker-gap-range": "notice:\n  ki_marker_gap: -1\n",

@@ -18,7 +18,7 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
     """Each item with its marker and its line in the house's form (notice.ki_marker,
     ki_label): １, then 日時 on its line and the text under it; or, with inline labels,
     １　日時： as the marker and the text after it, every such item's text from one
-    hang. own_markers, by item: its marker as the page writes it (ki: - {…, marker:
+    hang (or each from its own: ki_label_align: own). own_markers, by item: its marker as the page writes it (ki: - {…, marker:
     "{number}:"}, 1:日時・場所 among 3.目的・意義), None for the house's; counted as any
     other. of_people, by item: whether it lists people, whose label keeps its line
     where the house so sets them (notice.ki_people_label: line). headed, by item: whether
@@ -55,10 +55,12 @@ def with_form(items: list[KiItem], style, own_markers: list[str | None] | None =
     short = [form.ki_label == "inline" and japanese.em_width(it.label) <= RUN_IN_LABEL_EM
              and not (own_line and listed) and not own for it, listed, own in zip(items, people, labelled)]
     hang = max((head_em(n, it.label) for n, (it, ok) in enumerate(zip(items, short), 1) if ok), default=None)
+    # or each text straight after its own label (ki_label_align: own), its later lines under its start
+    own_hang = form.ki_label_align == "own"
     # a label on its line keeps a gap that prints (日時：), never one of spaces: at the
     # line's end it would print nothing, and the text (the DOCX, the PDF's tags) would
     # carry it ('【出席者】　')
     gap = form.ki_label_gap.rstrip() if hang is not None else ""
-    return [changed(it, marker=head(n, it.label), hang=hang) if ok and it.kind == "text" else
+    return [changed(it, marker=head(n, it.label), hang=head_em(n, it.label) if own_hang else hang) if ok and it.kind == "text" else
             changed(it, marker=mark(n), head=set_across(it.label, spread) + gap, marker_hang=past(mark(n)))
             for n, (it, ok) in enumerate(zip(items, short), 1)]

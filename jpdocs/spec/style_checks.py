@@ -279,6 +279,10 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
         problems.append(Problem(name, lines[("notice", "ki_label_gap")], "notice.ki_label_gap",
                                 "the gap follows an inline label (ki_label: inline); with the label on its"
                                 " own line it would have no effect"))
+    if style.notice.ki_label == "line" and style.notice.ki_label_align == "own":
+        problems.append(Problem(name, line_of(lines, ("notice", "ki_label_align")), "notice.ki_label_align",
+                                "the key sets where an item's text starts after an inline label (ki_label:"
+                                " inline); with the label on its own line it would have no effect"))
     numbered = "{number}" in style.notice.ki_marker
     if style.notice.ki_digits and not numbered:
         problems.append(Problem(name, line_of(lines, ("notice", "ki_digits")), "notice.ki_digits",

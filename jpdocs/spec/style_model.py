@@ -273,6 +273,11 @@ class NoticeStyle(StyleModel):
     # widest label's ends
     ki_label: Literal["line", "inline"] = "line"
     ki_label_gap: str = "　"        # after an inline label: "：" → 日時：令和６年…
+    # with inline labels, where each item's text starts: past the widest label, every text
+    # at one x (widest), or straight after its own label, a wrapped line under its own
+    # text's start (own: (1) 日時:平成17年… / (2) 場所:国土交通省…, as 静岡県建設業協会 sets
+    # them); an error with ki_label: line (no effect)
+    ki_label_align: Literal["widest", "own"] = "widest"
     # with inline labels, an item of people (people:, groups:, the 締結者): its first line
     # after its label as any item's text (inline), or the label on a line of its own over
     # its people (line: 【出席者】 / ＜株式会社　長崎新聞社＞ / …, as 長崎国際大学 sets it);
