@@ -19,9 +19,10 @@ from lxml import etree
 
 from ..ooxml import PPR, el, put, qn, sub
 from ..ooxml_styles import display_name
+from .numbering import ARTICLE_TEXT
 from .parts import STYLE_ID, KeptStylesPart, style_name, stylesheet
 
-LEVEL_NAMES = {"paragraph": "項", "item": "号", "subitem": "号の細分"}
+LEVEL_NAMES = {ARTICLE_TEXT: "条", "paragraph": "項", "item": "号", "subitem": "号の細分"}
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 # CT_Lvl's child order: pStyle goes after lvlRestart, before isLgl and suff
 _LVL = [qn(f"w:{n}") for n in "start numFmt lvlRestart pStyle isLgl suff lvlText lvlPicBulletId legacy lvlJc pPr rPr".split()]
@@ -60,10 +61,13 @@ def indent_styles(document, lists: dict) -> None:
     A numbered paragraph's indent is its level's (numbering.xml) as well as its
     style's: LibreOffice sets a list paragraph at its level's indent unless the
     paragraph itself has one, and Word takes the level's over the style's. So the
-    paragraphs of a level are gathered into a style only when they all have the same
-    indent, which no other paragraph has; otherwise they keep their own."""
+    paragraphs of a level are gathered into a style of the level's own (項, 号; 条 for
+    the articles whose number leads their first paragraph) only when they all have the
+    same indent; otherwise they keep their own. A level already tied to a style (条見出し)
+    is left as it is."""
     sheet = stylesheet(document.part)
-    ilvl_level = {ilvl: level for level, (_, ilvl) in lists.items()}
+    # (level 0 is "article" and ARTICLE_TEXT both; only the latter's, the lead paragraphs, can be tied)
+    ilvl_level = {ilvl: level for level, (_, ilvl) in lists.items() if level != "article"}
     list_id = {str(num) for num, _ in lists.values()}
     # [pPr, pStyle, ind, tabs, spacing, the indent's key or None, ilvl or None]; each
     # pPr's children looked at once
@@ -93,17 +97,21 @@ def indent_styles(document, lists: dict) -> None:
     if plan is not None:
         _follow(sheet, found, plan)
         return
-    for entry, (style_id, ind_items, tab_items, _, _) in zip(found, signature):
+    for entry, (style_id, ind_items, tab_items, ilvl, _) in zip(found, signature):
         if ind_items is not None:                  # the indent's key: what a style of its own is made for
-            entry[5] = (style_id, tuple(sorted(ind_items)), tuple(tuple(sorted(t)) for t in tab_items or ()))
+            # (with the level: two levels that share an indent, an article's lead paragraph
+            # and its paragraphs ２, ３ at 左１字・ぶら下げ１字, get a style each)
+            entry[5] = (style_id, tuple(sorted(ind_items)), tuple(tuple(sorted(t)) for t in tab_items or ()), ilvl)
     keys_at: dict = {}
-    levels_of: dict = {}
     for *_, key, ilvl in found:
-        if key is not None:
+        if key is not None and ilvl is not None:
             keys_at.setdefault(ilvl, set()).add(key)
-            levels_of.setdefault(key, set()).add(ilvl)
-    tied = {ilvl: next(iter(keys)) for ilvl, keys in keys_at.items()
-            if ilvl and len(keys) == 1 and levels_of[next(iter(keys))] == {ilvl}}
+    tied = {}
+    if keys_at:
+        numbered, styled = _levels(document, lists, list_id)
+        tied = {ilvl: next(iter(keys)) for ilvl, keys in keys_at.items()
+                if len(keys) == 1 and ilvl not in styled
+                and numbered.get(ilvl) == sum(1 for *_, key, at in found if at == ilvl and key is not None)}
 
     made: dict[tuple, str] = {}                    # key → style id
     names: set[str] | None = None                  # the styles' names, when a new one needs its own
@@ -137,6 +145,35 @@ def indent_styles(document, lists: dict) -> None:
     _tie_to_levels(document, lists, {ilvl: made[key] for ilvl, key in tied.items()}, sheet)
     if plan_key is not None and not tied and sheet._read_sheet() is None:
         _keep_plan(plan_key, steps, sheet, added_before)
+
+
+def _levels(document, lists: dict, list_id: set) -> tuple[dict, set]:
+    """How many paragraphs each level of the agreement's list numbers (ilvl → count: a
+    level is tied to a style only if every one of them has the style's indent, as the
+    level's indent would otherwise move the rest in LibreOffice), and the levels whose
+    numbering already names a style (ilvl 0 and 条見出し, where articles have headings)."""
+    numbered: dict[int, int] = {}
+    for num in _NUMBERED(document.element.body):
+        num_id = num.find(NUM_ID)
+        if num_id is not None and num_id.get(VAL) in list_id:
+            ilvl = int(num.find(ILVL).get(VAL))
+            numbered[ilvl] = numbered.get(ilvl, 0) + 1
+    styled: set[int] = set()
+    numbering = document.part.numbering_part.element
+    for num_id in list_id:
+        styled |= {int(lvl.get(qn("w:ilvl"))) for lvl in _abstract(numbering, num_id).findall(qn("w:lvl"))
+                   if lvl.find(PSTYLE) is not None}
+    return numbered, styled
+
+
+def _abstract(numbering, num_id: str):
+    """The abstractNum (the levels) of the list numId `num_id`."""
+    abstract_id = next(n.find(qn("w:abstractNumId")).get(VAL) for n in numbering.findall(qn("w:num"))
+                       if n.get(qn("w:numId")) == num_id)
+    return next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+
+
+_NUMBERED = etree.XPath(".//w:p/w:pPr/w:numPr", namespaces={"w": nsmap["w"]})
 
 
 # A document's pass above, kept by everything that decides it: the prepared styles
@@ -235,9 +272,7 @@ def _tie_to_levels(document, lists: dict, tied: dict, sheet) -> None:
         return
     numbering = document.part.numbering_part.element
     num_id = next(iter(lists.values()))[0]
-    abstract_id = next(n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in numbering.findall(qn("w:num"))
-                       if n.get(qn("w:numId")) == str(num_id))
-    abstract = next(a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+    abstract = _abstract(numbering, str(num_id))
     for ilvl, style_id in sorted(tied.items()):
         lvl = next(x for x in abstract.findall(qn("w:lvl")) if x.get(qn("w:ilvl")) == str(ilvl))
         new, rank = el("pStyle", val=style_id), _LVL.index(qn("w:pStyle"))
