@@ -381,7 +381,10 @@ def test_every_year_of_the_real_cases_makes_its_book(tmp_path):
     for path in real:
         for loaded in agreement_views(load_spec(path)):      # a spec of several agreements: a row each
             ag = loaded.spec.agreement
-            if ag and ag.signing_date:
+            # a form (雛形) whose party is named by blanks (○市: CMJ's model agreement) was signed
+            # by no one: the book leaves it out (annual/rows.py form_blanks), with a note
+            form = any("○" in (party.name or "") + (party.formal_name or "") for _, party in loaded.spec.party_list())
+            if ag and ag.signing_date and not form:
                 years.setdefault(fiscal_year_of(loaded), []).append(ag.title + (under[ag.amends.title] if ag.amends else ""))
     assert len(years) >= 10
     page = pytest.importorskip("page")          # the PDF/UA validator
