@@ -1,7 +1,8 @@
 """textout.FastText.__init__ makes a text object as reportlab's PDFTextObject.__init__
 makes it (the canvas's beginText), without its calls: the same attributes, in the
 same order, with the same values; and a real build whose text objects are begun
-reportlab's way is the same bytes."""
+reportlab's way is the same bytes. TaggingCanvas.drawText writes what reportlab's
+Canvas.drawText writes."""
 from __future__ import annotations
 
 import io
@@ -98,3 +99,55 @@ def test_a_number_remembered_is_fp_strs_text():
     for v in values * 2:
         assert number(v) == fp_str(v), v
         assert f"{number(v)} 0" == fp_str(v, 0), v
+
+
+def _reportlab_draw_text(canvas, t):
+    """tags.TaggingCanvas.drawText as it was, through reportlab's Canvas.drawText."""
+    from reportlab.pdfgen.canvas import Canvas
+    if getattr(t, "jp_tagged", False):
+        t.jp_tagged = canvas.jp_current = False
+        t._code.append("EMC")
+        canvas._code.append("EMC")
+        Canvas.drawText(canvas, t)
+        canvas._code.append("/Artifact BMC")
+    else:
+        Canvas.drawText(canvas, t)
+
+
+def test_a_text_object_is_drawn_as_reportlabs_drawtext_draws_it():
+    """Tagged and untagged text objects, a clipping one too (getCode adds its Tr):
+    the canvas's code and state after TaggingCanvas.drawText are those after the
+    drawing through reportlab's Canvas.drawText."""
+    from jpdocs.writers.tags import Node
+
+    def draw(drawer):
+        c = _canvas("Courier", 9)
+        node = Node("P")
+        for tagged, clip in [(True, 0), (False, 0), (True, 4), (False, 4)]:
+            if tagged:
+                c.jp_text((node, None))
+            t = c.beginText(3, 4)
+            if clip:
+                t.setTextRenderMode(7)
+            t.textOut("ab")
+            drawer(c, t)
+            assert c.jp_current is False or not tagged
+        return c._code, c.jp_current, [len(marks) for marks in c.jp_by_page]
+    assert draw(lambda c, t: c.drawText(t)) == draw(_reportlab_draw_text)
+
+
+def test_a_build_with_reportlabs_drawtext_is_the_same_bytes(tmp_path, monkeypatch):
+    from jpdocs.build import batch
+    from jpdocs.writers.tags import TaggingCanvas
+    batch._init_worker(("pdf",), None)
+
+    def build(out):
+        res = batch.build_one(str(SEED_SPEC), str(out), ("pdf",), None, force=True)
+        assert res.status == "built", res.problems
+        return {p.name: p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
+    short = build(tmp_path / "short")
+    monkeypatch.setattr(TaggingCanvas, "drawText", _reportlab_draw_text)
+    long = build(tmp_path / "long")
+    assert short.keys() == long.keys() and short
+    for name in short:
+        assert short[name] == long[name], name
