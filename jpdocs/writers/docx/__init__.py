@@ -7,6 +7,7 @@ package, in the order a document is made:
     package.py     the styled reference with its page, footers and marks, prepared once and copied
     parts.py       the copy's parts shared with the prepared ones until changed; the styles looked up
     page.py        page numbers (fields.py), marks, the annual book's landscape section, the annexes' unnumbered one
+    watermark.py   a mark across the page (a copy's 写), as Word writes a watermark
     numbering.py   numbering.xml for an agreement's articles, paragraphs and items
     blocks.py      each block to paragraphs or tables (tables.py)
     paragraphs.py  one paragraph: style, indents, runs, fonts
