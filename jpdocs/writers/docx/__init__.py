@@ -36,10 +36,13 @@ from .paragraphs import Box, Ctx
 from .styles import indent_styles
 
 
-def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -> bytes:
+def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool | None = None) -> bytes:
     """The DOCX file's bytes; the same model and style always give the same bytes.
-    page_numbers: whether the PDF has more than one page; it decides what the first
-    page's number shows before an application counts the pages (see write_footer)."""
+    page_numbers: whether the PDF numbers more than one page; it decides what the
+    first page's number shows before an application counts the pages (see
+    write_footer). None: asked of the PDF's layout, where the footer depends on it."""
+    if page_numbers is None:
+        page_numbers = _several_pages(doc, style)
     document, width = prepared(style, doc, page_numbers)
     lists = add_numbering(document, list_levels(doc.blocks))
     blocks, landscape = doc.blocks, []
@@ -68,6 +71,17 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
         subject.getparent().remove(subject)
     cp.language = doc.lang
     return document_bytes(document)
+
+
+def _several_pages(doc: m.Document, style: HouseStyle) -> bool:
+    """Whether the PDF of `doc` numbers more than one page (its layout's count). It
+    was taken to, and a one-page document's first page stored - 1 -, which
+    LibreOffice prints (fields.if_more_pages). The annual book's and the one-page
+    overview sheet's footers do not depend on it: no layout is made for them."""
+    if doc.kind == "annual" or doc.fit_one_page:
+        return True
+    from ..pdf import render_pdf_layout
+    return render_pdf_layout(doc, style)[2] > 1
 
 
 def write_docx(doc: m.Document, style: HouseStyle, out: Path) -> None:
