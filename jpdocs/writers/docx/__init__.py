@@ -27,6 +27,7 @@ from docx.shared import Length
 from ...content import model as m
 from ...atomic import write_atomic
 from ...spec.style import HouseStyle
+from ..ooxml_styles import paragraph_style
 from ..ooxml_zip import document_bytes
 from .blocks import write_blocks
 from .numbering import add_numbering, list_levels
@@ -80,6 +81,10 @@ def _several_pages(doc: m.Document, style: HouseStyle) -> bool:
     overview sheet's footers do not depend on it: no layout is made for them."""
     if doc.kind == "annual" or doc.fit_one_page:
         return True
+    for block in m.walk(doc.blocks):               # a style the house lacks: the DOCX writer's
+        name = getattr(block, "style", None)       # refusal (an InputError), before the PDF's layout
+        if name is not None and not isinstance(block, m.Table):
+            paragraph_style(style, name)
     from ..pdf import render_pdf_layout
     return render_pdf_layout(doc, style)[2] > 1
 
