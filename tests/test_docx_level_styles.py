@@ -130,3 +130,56 @@ def test_a_paragraph_a_clerk_sets_in_the_articles_style_is_the_next_article(buil
     text = "".join(pages(convert(edited, tmp_path)))
     assert "第４条甲及び乙は、新たな連携事項について協議する。２前項の協議は、書面により行う。" in text
     assert "第５条甲及び乙は、災害等が発生したとき" in text and "第９条この協定の有効期間" in text
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    """むかわ町's book of 令和6年度 (tests/data/annual/mukawa-r6), PDF and DOCX."""
+    lists = ROOT / "tests" / "data" / "annual" / "mukawa-r6"
+    out = tmp_path_factory.mktemp("book")
+    result = run_generate("annual", "--fiscal-year", "2024", lists / "specs", "--style", lists / "style.yaml",
+                          "-o", out, "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    return out / "annual-2024.docx"
+
+
+def test_the_books_contents_line_takes_its_leader_from_a_style(book):
+    """The annual book's one paragraph that carried its own tab stop, the contents'
+    entry (締結状況一覧 …… 3), is set in toc 2, the style Word gives a TOC field's
+    level-2 entries when it rebuilds them: the style holds the dotted leader to the
+    right margin, and no paragraph of the book keeps an indent or tab stop of its own."""
+    document = docx.Document(str(book))
+    direct = [p for p in document.element.body.iter(f"{W}p")
+              if p.find(f"{W}pPr/{W}ind") is not None or p.find(f"{W}pPr/{W}tabs") is not None]
+    assert not direct, [docx.text.paragraph.Paragraph(p, None).text for p in direct]
+    entry = next(p for p in document.paragraphs if p.text.startswith("締結状況一覧\t"))
+    assert entry.style.name == "toc 2" and entry.style.base_style.style_id == "body"
+    tab = entry.style.element.find(f"{W}pPr/{W}tabs/{W}tab")
+    section = document.sections[0]
+    width = docx.shared.Length(section.page_width - section.left_margin - section.right_margin).twips
+    assert (tab.get(qn("w:val")), tab.get(qn("w:leader")), int(tab.get(qn("w:pos")))) == ("right", "middleDot", width)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice and poppler-utils needed")
+def test_libreoffice_sets_the_books_contents_line_to_the_right_margin(book, tmp_path):
+    """From its style, LibreOffice leads the entry with dots to its page number, which
+    ends at the text's right edge, as the PDF's contents does (within 2pt)."""
+    import html
+    import re
+    import subprocess
+    from test_docx_pages import convert
+
+    def entry(pdf):
+        xml = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", str(pdf), "-"],
+                             capture_output=True, text=True, check=True).stdout
+        lines = [(float(x1), html.unescape("".join(re.findall(r"<word[^>]*>(.*?)</word>", body))))
+                 for x1, body in re.findall(r'<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>',
+                                            xml, re.S)]
+        return next((x1, text) for x1, text in lines if text.startswith("締結状況一覧"))
+
+    lo_end, lo_text = entry(convert(book, tmp_path))
+    pdf_end, _ = entry(book.with_suffix(".pdf"))
+    assert re.fullmatch(r"締結状況一覧[·・.…]{10,}3", lo_text), lo_text
+    assert abs(lo_end - pdf_end) < 2, (lo_end, pdf_end)

@@ -7,6 +7,7 @@ package, in the order a document is made:
     package.py     the styled reference with its page, footers and marks, prepared once and copied
     parts.py       the copy's parts shared with the prepared ones until changed; the styles looked up
     page.py        page numbers (fields.py), marks, the annual book's landscape section, the annexes' unnumbered one
+    watermark.py   a mark across the page (a copy's 写), as Word writes a watermark
     numbering.py   numbering.xml for an agreement's articles, paragraphs and items
     blocks.py      each block to paragraphs or tables (tables.py)
     paragraphs.py  one paragraph: style, indents, runs, fonts
@@ -26,6 +27,7 @@ from docx.shared import Length
 from ...content import model as m
 from ...atomic import write_atomic
 from ...spec.style import HouseStyle
+from ..ooxml_styles import paragraph_style
 from ..ooxml_zip import document_bytes
 from .blocks import write_blocks
 from .numbering import add_numbering, list_levels
@@ -35,10 +37,13 @@ from .paragraphs import Box, Ctx
 from .styles import indent_styles
 
 
-def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -> bytes:
+def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool | None = None) -> bytes:
     """The DOCX file's bytes; the same model and style always give the same bytes.
-    page_numbers: whether the PDF has more than one page; it decides what the first
-    page's number shows before an application counts the pages (see write_footer)."""
+    page_numbers: whether the PDF numbers more than one page; it decides what the
+    first page's number shows before an application counts the pages (see
+    write_footer). None: asked of the PDF's layout, where the footer depends on it."""
+    if page_numbers is None:
+        page_numbers = _several_pages(doc, style)
     document, width = prepared(style, doc, page_numbers)
     lists = add_numbering(document, list_levels(doc.blocks))
     blocks, landscape = doc.blocks, []
@@ -67,6 +72,21 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool = True) -
         subject.getparent().remove(subject)
     cp.language = doc.lang
     return document_bytes(document)
+
+
+def _several_pages(doc: m.Document, style: HouseStyle) -> bool:
+    """Whether the PDF of `doc` numbers more than one page (its layout's count). It
+    was taken to, and a one-page document's first page stored - 1 -, which
+    LibreOffice prints (fields.if_more_pages). The annual book's and the one-page
+    overview sheet's footers do not depend on it: no layout is made for them."""
+    if doc.kind == "annual" or doc.fit_one_page:
+        return True
+    for block in m.walk(doc.blocks):               # a style the house lacks: the DOCX writer's
+        name = getattr(block, "style", None)       # refusal (an InputError), before the PDF's layout
+        if name is not None and not isinstance(block, m.Table):
+            paragraph_style(style, name)
+    from ..pdf import render_pdf_layout
+    return render_pdf_layout(doc, style)[2] > 1
 
 
 def write_docx(doc: m.Document, style: HouseStyle, out: Path) -> None:

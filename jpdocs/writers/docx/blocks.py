@@ -20,6 +20,7 @@ from . import fields
 from .numbering import ARTICLE_TEXT, numbering_of, set_number, style_by_id_in
 from .line_breaks import PHRASE_STYLES, SQUEEZED, phrase_lines
 from .paragraphs import BR_TAG, P_TAG, R_TAG, Ctx, new_child, para
+from .parts import stylesheet
 from .tables import keep_together, write_keep_row, write_table
 
 TBL_TAG = qn("w:tbl")
@@ -226,10 +227,14 @@ def _contents(box, b: m.Contents, ctx: Ctx) -> list:
     per entry as its stored result: the text, a dotted leader to the right margin and
     the page. Word rebuilds it on update (F9); LibreOffice shows it as stored."""
     first, last = b.levels
+    entry_style = _contents_style(box, first, ctx.width)
     paras = []
     for text, page in b.entries or [("", 0)]:
         p = para(box, ctx, "body", [m.Text(text)] + ([m.Text(f"\t{page}")] if text else []))
-        sub(put(ppr_of(p), "tabs", PPR), "tab", val="right", leader="middleDot", pos=ctx.width)
+        if entry_style:
+            ppr_of(p).find(qn("w:pStyle")).set(qn("w:val"), entry_style)
+        else:                                          # no styles part to hold the tab
+            sub(put(ppr_of(p), "tabs", PPR), "tab", val="right", leader="middleDot", pos=ctx.width)
         paras.append(p)
     begin = fields.field(f' TOC \\o "{first}-{last}" \\h \\z \\u ', [])
     opening, closing = begin[:-1], begin[-1:]          # begin, instruction, separate | end
@@ -238,6 +243,27 @@ def _contents(box, b: m.Contents, ctx: Ctx) -> list:
         anchor.addprevious(part) if anchor is not None else paras[0].append(part)
     paras[-1].extend(closing)
     return paras
+
+
+def _contents_style(box, level: int, width: int) -> str | None:
+    """The contents' entries' style, holding their dotted leader to the page number
+    at the right margin, named as Word names the style its TOC field gives a level's
+    entries (toc 2, shown as 目次 2): when Word rebuilds the contents (F9) its entries
+    keep the leader, and a clerk's line set in it has it. Based on 本文. Its id, or None
+    where the document has no styles."""
+    if box.part is None:
+        return None
+    sheet = stylesheet(box.part)
+    style_id = f"TOC{level}"
+    if sheet.find(style_id) is None:
+        st = sheet.new_style(type="paragraph", styleId=style_id)
+        sub(st, "name", val=f"toc {level}")
+        sub(st, "basedOn", val="body")
+        sub(st, "next", val="body")
+        sub(st, "uiPriority", val=39)              # as Word's own toc styles
+        sub(st, "unhideWhenUsed")
+        sub(sub(sub(st, "pPr"), "tabs"), "tab", val="right", leader="middleDot", pos=width)
+    return style_id
 
 
 def _image(box, im: m.Image, ctx: Ctx):

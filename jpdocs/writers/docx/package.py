@@ -88,7 +88,7 @@ def prepared(style: HouseStyle, doc: m.Document, page_numbers: bool) -> tuple[Do
     key_of_style = style_key(style)
     footer = ("annual" if doc.kind == "annual" else "none" if doc.fit_one_page
               else ("cover", page_numbers) if doc.cover else page_numbers)
-    key = (key_of_style, doc.kind, doc.orientation, footer, tuple(mark.text for mark in doc.marks or ()))
+    key = (key_of_style, doc.kind, doc.orientation, footer, tuple((mark.text, mark.where) for mark in doc.marks or ()))
     kept = _PREPARED.get(key)
     if kept is None:
         document = _prepare(style, key_of_style, doc, page_numbers)

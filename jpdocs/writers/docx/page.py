@@ -17,6 +17,7 @@ from ..geometry import FRAME_PAD
 from ..ooxml import PPR, put, qn, twips
 from ..ooxml_styles import set_page
 from . import fields
+from .watermark import diagonal_mark
 
 MARK_SIZE = 10.5                   # the PDF's mark (pages.page_marks)
 
@@ -83,13 +84,16 @@ def cover_footer(document, section, style: HouseStyle, several: bool) -> None:
 
 
 def write_marks(section, style: HouseStyle, marks) -> None:
-    """Page marks (案, 正本（甲保管）, 写) go in the header, right-aligned, on every page,
-    as the PDF draws them. A section whose first page has a footer of its own (titlePg:
-    write_footer, cover_footer) has a header of its own there too, which Word and
-    LibreOffice print on page 1 instead of the others': it carries the marks as well
-    (it was left empty, and a one-page draft had no 案)."""
+    """Page marks go in the header, on every page, as the PDF draws them: 案 and
+    正本（甲保管） (where="corner") right-aligned above the text, a copy's 写 (where=
+    "diagonal") across the page behind it (watermark.py). A section whose first page
+    has a footer of its own (titlePg: write_footer, cover_footer) has a header of its
+    own there too, which Word and LibreOffice print on page 1 instead of the others':
+    it carries the marks as well (it was left empty, and a one-page draft had no 案)."""
     if not marks:
         return
+    corner = [mark for mark in marks if mark.where != "diagonal"]
+    across = [mark for mark in marks if mark.where == "diagonal"]
     headers = [section.header]
     if section.different_first_page_header_footer:
         headers.append(section.first_page_header)
@@ -101,10 +105,13 @@ def write_marks(section, style: HouseStyle, marks) -> None:
         ppr = p._p.get_or_add_pPr()
         for dangling in ppr.findall(qn("w:pStyle")):    # python-docx's "Header": no style of
             ppr.remove(dangling)                         # this package (Normal, the mark's font)
-        p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        put(ppr, "spacing", PPR, before=before, after=0)
-        put(ppr, "ind", PPR, right=-twips(FRAME_PAD))
-        p.add_run("　".join(mark.text for mark in marks))
+        for n, mark in enumerate(across, 1):
+            p._p.append(diagonal_mark(mark.text, n, style, section.page_width.pt, section.page_height.pt))
+        if corner:
+            p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            put(ppr, "spacing", PPR, before=before, after=0)
+            put(ppr, "ind", PPR, right=-twips(FRAME_PAD))
+            p.add_run("　".join(mark.text for mark in corner))
 
 
 def _mark_space(section, style: HouseStyle) -> int:
