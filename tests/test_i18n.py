@@ -2067,11 +2067,12 @@ def test_the_modules_whose_messages_are_all_in_japanese_stay_so():
     spec.loader.exec_module(gap)
     result, catalogue = gap.scan()
     full = ("content/agreement/article_sets.py", "spec/schema/notice.py", "spec/schema/agreement.py",
-            "content/templating.py", "spec/load.py", "writers/problems.py")
+            "content/templating.py", "spec/load.py", "writers/problems.py", "content/agreement/checks.py",
+            "content/agreement/prose.py", "content/markup.py", "build/batch.py")
     for module in full:
         done, left, _ = result[module]
         assert done and not left, (module, left)
-    assert sum(len(done) for done, _, _ in result.values()) >= 415 and catalogue >= 673
+    assert sum(len(done) for done, _, _ in result.values()) >= 580 and catalogue >= 946
     # the README's table is what --readme prints (counted, not written by hand)
     table = gap.readme(result, catalogue).split("\n\n")[0]
     assert sum(k for k in gap.catalogue_kinds().values()) == catalogue
