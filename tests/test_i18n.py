@@ -1280,6 +1280,13 @@ def _build_findings(tmp: Path) -> dict[str, list]:
     out["slow"] = run([spec("slow.yaml")], root, time_limit=1e-6)
     (tmp / "a-file").write_text("x", encoding="utf-8")
     out["no-folder"] = run([spec("no-folder.yaml")], tmp / "a-file" / "out")
+    # a fault of jpdocs itself in one spec's build: said, and the batch goes on
+    def fault(*args, **kwargs):
+        raise RuntimeError("a fault of the test's making")
+    from jpdocs.build import documents
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(documents, "build_in_memory", fault)
+        out["internal-error"] = run([spec("internal-error.yaml")], root)
     return {f"build-{name}": found for name, found in out.items()}
 
 
@@ -1291,6 +1298,8 @@ def corpus(tmp_path_factory) -> dict[str, list]:
     paths = sorted(BAD.glob("*.yaml")) + sorted(SPECS.glob("*.yaml"))
     for name, text in COMPANIONS.items():
         (folder / name).write_text(text, encoding="utf-8")
+    (folder / "damaged.ttf").write_bytes(_DAMAGED_FONT)
+    (folder / "style-font-damaged.yaml").write_text(f"fonts:\n  mincho: {folder / 'damaged.ttf'}\n", encoding="utf-8")
     from reportlab.pdfgen.canvas import Canvas      # a PDF of another's making, for a release to bind
     flyer = Canvas(str(folder / "flyer.pdf"), invariant=1)
     flyer.drawString(72, 720, "flyer")
@@ -1344,6 +1353,7 @@ def corpus(tmp_path_factory) -> dict[str, list]:
     out["closing-too-few-copies"] = _too_few_copies(folder / "copies")
     out["caption-name-announced"] = _caption_name_announced(folder / "announced")
     out.update(_build_findings(folder / "build"))
+    out.update(_worker_findings())
     assert all(out.values()), [n for n, found in out.items() if not found]
     return out
 
@@ -1636,6 +1646,12 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     good, _ = make_p12(tmp)
     expired, _ = make_p12(tmp, name="Old Signer", valid=(-60, -1))
     certs_only, _ = make_p12(tmp, name="Certs Only", with_key=False)
+    key_only = tmp / "key-only.p12"           # a private key without its certificate
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+    key_only.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"k", rsa.generate_private_key(public_exponent=65537, key_size=2048), None, None,
+        BestAvailableEncryption(b"secret")))
     src = tmp / "agreement.pdf"
     src.write_bytes(agreement_pdf.read_bytes())
     (tmp / "not-a-pdf.pdf").write_text("text\n", encoding="utf-8")
@@ -1771,6 +1787,8 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "sign-tampered": sign(tmp / "tampered.pdf", "乙", good, "out-14.pdf"),
         "sign-damaged-pdf": sign(tmp / "exists.pdf", "甲", good, "out-15.pdf"),
         "sign-password-not-utf8": sign(src, "甲", good, "out-17.pdf", "--password-file", password, env={}),
+        "sign-key-without-certificate": sign(src, "甲", key_only, "out-18.pdf"),
+        "sign-cannot-write": sign(src, "甲", good, "not-a-pdf.pdf/sub/out-19.pdf"),
         "check-style-missing": (["check", SEED_SPEC, "--style", tmp / "nowhere.yaml"], {}),
         "sign-first": sign(src, "甲", good, twice.name),
         "sign-already-signed": sign(twice, "甲", good, "out-11.pdf"),
@@ -2049,11 +2067,12 @@ def test_the_modules_whose_messages_are_all_in_japanese_stay_so():
     spec.loader.exec_module(gap)
     result, catalogue = gap.scan()
     full = ("content/agreement/article_sets.py", "spec/schema/notice.py", "spec/schema/agreement.py",
-            "content/templating.py", "spec/load.py", "writers/problems.py")
+            "content/templating.py", "spec/load.py", "writers/problems.py", "content/agreement/checks.py",
+            "content/agreement/prose.py", "content/markup.py", "build/batch.py")
     for module in full:
         done, left, _ = result[module]
         assert done and not left, (module, left)
-    assert sum(len(done) for done, _, _ in result.values()) >= 415 and catalogue >= 673
+    assert sum(len(done) for done, _, _ in result.values()) >= 580 and catalogue >= 946
     # the README's table is what --readme prints (counted, not written by hand)
     table = gap.readme(result, catalogue).split("\n\n")[0]
     assert sum(k for k in gap.catalogue_kinds().values()) == catalogue
@@ -2156,3 +2175,62 @@ VARIANTS.update({
                            .replace("{title: 協定一,", "{title: 第一の協定, kind: 覚書,")),
                           (_ATT, "attachments: []")],
 })
+
+# Messages tools/i18n_gap.py listed without a template (h103): one case each.
+# No preamble and nothing else defining the labels: each of them, one of them, where the
+# signature blocks print them or only the text uses them; one word for all the parties
+# that the standard set's articles, or the generated closing, would print.
+_NO_PREAMBLE = "    preamble: false\n"
+_OWN_NAME = "    labels: {bureau: 甲, kitami_it: 北見工業大学}\n"
+_UNBLOCKED = "    block_labels: false\n"
+VARIANTS.update({
+    "no-preamble-labels-blocks": (_STD, _NO_PREAMBLE + _STD),
+    "no-preamble-label-blocks": (_STD, _NO_PREAMBLE + _OWN_NAME + _STD),
+    "no-preamble-labels-used": (_STD, _NO_PREAMBLE + _UNBLOCKED + _STD),
+    "no-preamble-label-used": (_STD, _NO_PREAMBLE + _UNBLOCKED + _OWN_NAME + _STD),
+    "no-preamble-one-word-standard": (_STD, _NO_PREAMBLE + "    labels: 両者\n" + _STD),
+    "no-preamble-one-word-closing": (_STD, _NO_PREAMBLE + "    labels: 両者\n"
+                                     "    extra_articles: [{heading: 目的, text: [両者は連携する。]}]"),
+    # a heading as the prose's last entry, heading nothing
+    "prose-heading-last": (_STD, "    prose: [両者は連携する。, {heading: 第二}]"),
+    # a note under no paragraph: first of the opening, or after a block of lines
+    "note-first": ("  opening:\n", "  opening:\n    - {note: 予定}\n"),
+    "note-after-lines": ("  opening:\n", "  opening:\n    - {label: 日時, lines: [二月]}\n    - {note: 予定}\n"),
+    # an alias repeating a long text past the characters a spec may expand to
+    "alias-text-too-long": ("press_notice:\n", "press_notice:\n  zz: &long " + "x" * 300_000
+                            + "\n  zy: [" + ", ".join(["*long"] * 8) + "]\n"),
+    # a house style's font file that begins as a TrueType font and is none (the corpus
+    # writes the file and the style, which names it by its absolute path)
+    "house-style-font-damaged": (_STYLE, _STYLE + "style: style-font-damaged.yaml\n"),
+})
+_DAMAGED_FONT = b"\x00\x01\x00\x00" + bytes(200)
+# a template's markup, one mistake each (content/markup.py)
+TEMPLATE_VARIANTS.update({
+    "spread-gaps": '<document kind="press-notice"><p><spread width="3" gaps="1">日時計</spread></p></document>',
+    "breaks": '<document kind="press-notice"><p breaks="lines">x</p></document>',
+    "lang": '<document kind="press-notice"><p lang="fr">x</p></document>',
+    "item-inline-after-block": '<document kind="press-notice"><item marker="1"><p>a</p><b>x</b></item></document>',
+    "link": '<document kind="press-notice"><p link="ftp://example.jp/x">x</p></document>',
+    "span-size": '<document kind="press-notice"><p><span size="99">x</span></p></document>',
+    "spread-width": '<document kind="press-notice"><p><spread width="50">日時</spread></p></document>',
+    "whole-lines": '<document kind="press-notice"><p><whole>a<b>b</b></whole></p></document>',
+})
+
+
+def _square_or_die(task: int) -> int:
+    """A worker's task (build/workers.py) whose process is killed as it builds."""
+    import signal
+    os.kill(os.getpid(), signal.SIGKILL)
+    return task
+
+
+def _worker_findings() -> dict[str, list]:
+    """A spec whose worker process was killed, and specs no worker lived to take (the
+    pool's real outcomes, said as a batch says them)."""
+    from jpdocs.build import batch
+    from jpdocs.build.workers import run_tasks
+    died = dict(run_tasks([1], 1, init=lambda: None, work=_square_or_die))[1]
+    unstarted = dict(run_tasks([1], 1, init=lambda: os._exit(7), work=_square_or_die))[1]
+    assert (died.status, unstarted.status) == ("died", "not-started")
+    return {f"worker-{name}": batch._from_outcome("a.yaml", outcome, None).problems
+            for name, outcome in (("killed", died), ("not-started", unstarted))}

@@ -37,7 +37,7 @@ SKIP = {"i18n.py"}
 SKIP_FOLDERS = {"app"}
 # ValueErrors that say a programmer passed a wrong argument (never reach a reader)
 INTERNAL = ("() takes", "() needs", "unknown digit style", "unknown calendar", "unknown weekday form",
-            "unknown clock", "unknown span", "a table row has more cells")
+            "unknown clock", "unknown span", "unknown time notation", "a table row has more cells")
 # the command line's print() lines (cli/) that are output, not messages (a file written)
 OUTPUT_LINES = ("wrote ",)
 
@@ -115,7 +115,8 @@ def messages_in(path: Path) -> tuple[list[tuple[int, str]], int]:
         for text in texts:
             if name == "ValueError" and any(s in text for s in INTERNAL):
                 continue
-            if name == "print" and (text.startswith(OUTPUT_LINES) or not text.strip("{h}")):
+            # a line of holes alone (f"{label} {path}": a translated word and a file) says nothing to translate
+            if name == "print" and (text.startswith(OUTPUT_LINES) or not text.replace("{h}", "").strip()):
                 continue
             if name == "print":          # the command line's own word: error: …, warning: …
                 for word in ("error: ", "warning: ", "note: "):

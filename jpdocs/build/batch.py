@@ -305,9 +305,10 @@ def _from_outcome(spec: str, outcome, limit: float | None) -> Result:
         return outcome.value
     if outcome.status == "timeout":
         return _timed_out(spec, limit)
-    what = ("the worker process building it " + outcome.value if outcome.status == "died"
-            else "not built: " + outcome.value)
-    return Result(spec, "failed", problems=[Problem(spec, None, "", f"{what}; the other specs went on")])
+    # each message written whole, for the catalogue's templates (jpdocs/i18n.py)
+    return Result(spec, "failed", problems=[Problem(
+        spec, None, "", f"the worker process building it {outcome.value}; the other specs went on"
+        if outcome.status == "died" else f"not built: {outcome.value}; the other specs went on")])
 
 
 def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_override: Path | None = None,

@@ -170,9 +170,10 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
             continue
         before = n.opening[i - 1] if i else None       # a paragraph, or another note under it
         if not (isinstance(before, str) or hasattr(before, "note")):
-            problem(N + ("opening", i), "a note ({note: …}) is set apart under the paragraph before it, and"
-                                        f" {'none is before it' if i == 0 else 'the entry before it is no paragraph'}:"
-                                        " write the paragraph it notes first")
+            # each ending written out, so that the catalogue's two templates match them whole
+            problem(N + ("opening", i), "a note ({note: …}) is set apart under the paragraph before it, and "
+                                        + ("none is before it" if i == 0 else "the entry before it is no paragraph")
+                                        + ": write the paragraph it notes first")
     if n.contacts_lead and not n.contacts:
         problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contacts, and there is"
                                         " no contact: it would have no effect")
