@@ -391,7 +391,10 @@ def _yes(el, key) -> bool:
 def _block(el: ET.Element, source: str) -> m.Block:
     a = el.attrib
     if el.tag == "p":
-        return m.Paragraph(_inlines(el, source), **_read(_paragraph_fields, el, source))
+        para = m.Paragraph(_inlines(el, source), **_read(_paragraph_fields, el, source))
+        if para.link:
+            _linked_text(para, source)
+        return para
     if el.tag == "h":
         return m.Heading(_inlines(el, source), **_read(_heading_fields, el, source))
     if el.tag == "item":
@@ -466,6 +469,17 @@ def _link(el: ET.Element, source: str) -> str:
     if address and not re.fullmatch(r"https?://[^\s<>\"]+", address):
         raise fail(source, f'<p link="{address}">: a web address, http:// or https://, without spaces')
     return address
+
+
+def _linked_text(p: m.Paragraph, source: str) -> None:
+    """A link is drawn over the paragraph's text after its number (the number is the
+    paragraph's label: writers/blocks.py, docx/links.py): a paragraph with none has
+    nothing to click, and its address would be lost without a word."""
+    text = m.plain_text(p.inlines)
+    numbered = bool(p.numbering and p.number and text.startswith(p.number))
+    if not text[len(p.number) if numbered else 0:].strip():
+        raise fail(source, f'<p link="{p.link}">: the paragraph has no text{" after its number" if numbered else ""}'
+                           ' for the link to stand on')
 
 
 def _heading_fields(el: ET.Element, source: str) -> dict:
@@ -619,7 +633,8 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None, size=None) -> l
             out.extend(_inlines(child, source, bold or _yes(child, "bold"), child.attrib.get("font", font),
                                 _size(child, source) or size))
         else:
-            raise fail(source, f"<{child.tag}> cannot stand inside a paragraph")
+            raise fail(source, f"<{child.tag}> cannot stand inside a paragraph"
+                               + (': a paragraph links as a whole, <p link="https://…">' if child.tag == "a" else ""))
         _add(out, child.tail, bold, font, size)
     return out
 
