@@ -8,7 +8,8 @@ is dropped; any other space is kept, because in Japanese text a space is content
 
   <document kind title author subject orientation fit min_size>   the root
   <p style align indent left before after tracking keep link>  inlines  </p>   (link: the address the
-     whole paragraph links to, a Link in the PDF, a hyperlink in the DOCX)
+     whole paragraph links to, a Link in the PDF, a hyperlink in the DOCX: its text after its
+     number where it has one, with any inlines and attributes; a link with no text is refused)
   <h level style align left before> inlines </h>
   <item marker style level hang before> inlines  <p>…</p>* </item>
      (or the marker as a first child, when part of it is spread: <item><marker>１　<spread …>日時</spread>：</marker>…)
@@ -632,9 +633,10 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None, size=None) -> l
         elif child.tag == "span":
             out.extend(_inlines(child, source, bold or _yes(child, "bold"), child.attrib.get("font", font),
                                 _size(child, source) or size))
+        elif child.tag == "a":
+            raise fail(source, '<a> cannot stand inside a paragraph: a paragraph links as a whole, <p link="https://…">')
         else:
-            raise fail(source, f"<{child.tag}> cannot stand inside a paragraph"
-                               + (': a paragraph links as a whole, <p link="https://…">' if child.tag == "a" else ""))
+            raise fail(source, f"<{child.tag}> cannot stand inside a paragraph")
         _add(out, child.tail, bold, font, size)
     return out
 
