@@ -425,6 +425,11 @@ TEMPLATE_VARIANTS = {
     "ref": "<document kind='press-notice'><p><ref>x</ref></p></document>",
     "ref-nested": '<document kind="press-notice"><p><ref article="1"><b>x</b></ref></p></document>',
     "inline": "<document kind='press-notice'><p><p>x</p></p></document>",
+    # a link with nothing to stand on, and an <a> where a paragraph links (<p link>)
+    "link-empty": "<document kind='press-notice'><p link='https://www.example.jp/'></p></document>",
+    "link-number": "<document kind='press-notice'><p list='paragraph' number='2' link='https://www.example.jp/'>2</p>"
+                   "</document>",
+    "link-a": "<document kind='press-notice'><p><a href='https://www.example.jp/'>x</a></p></document>",
     "header": '<document kind="press-notice"><table widths="10"><tr><td header="x">a</td></tr></table></document>',
     "valign": '<document kind="press-notice"><table widths="10"><tr><td valign="under">a</td></tr></table></document>',
     "glyph": "<document kind='press-notice'><p>\U00020BB7</p></document>",

@@ -8,7 +8,8 @@ is dropped; any other space is kept, because in Japanese text a space is content
 
   <document kind title author subject orientation fit min_size>   the root
   <p style align indent left before after tracking keep link>  inlines  </p>   (link: the address the
-     whole paragraph links to, a Link in the PDF, a hyperlink in the DOCX)
+     whole paragraph links to, a Link in the PDF, a hyperlink in the DOCX: its text after its
+     number where it has one, with any inlines and attributes; a link with no text is refused)
   <h level style align left before> inlines </h>
   <item marker style level hang before> inlines  <p>…</p>* </item>
      (or the marker as a first child, when part of it is spread: <item><marker>１　<spread …>日時</spread>：</marker>…)
@@ -391,7 +392,10 @@ def _yes(el, key) -> bool:
 def _block(el: ET.Element, source: str) -> m.Block:
     a = el.attrib
     if el.tag == "p":
-        return m.Paragraph(_inlines(el, source), **_read(_paragraph_fields, el, source))
+        para = m.Paragraph(_inlines(el, source), **_read(_paragraph_fields, el, source))
+        if para.link:
+            _linked_text(para, source)
+        return para
     if el.tag == "h":
         return m.Heading(_inlines(el, source), **_read(_heading_fields, el, source))
     if el.tag == "item":
@@ -466,6 +470,17 @@ def _link(el: ET.Element, source: str) -> str:
     if address and not re.fullmatch(r"https?://[^\s<>\"]+", address):
         raise fail(source, f'<p link="{address}">: a web address, http:// or https://, without spaces')
     return address
+
+
+def _linked_text(p: m.Paragraph, source: str) -> None:
+    """A link is drawn over the paragraph's text after its number (the number is the
+    paragraph's label: writers/blocks.py, docx/links.py): a paragraph with none has
+    nothing to click, and its address would be lost without a word."""
+    text = m.plain_text(p.inlines)
+    numbered = bool(p.numbering and p.number and text.startswith(p.number))
+    if not text[len(p.number) if numbered else 0:].strip():
+        raise fail(source, f'<p link="{p.link}">: the paragraph has no text{" after its number" if numbered else ""}'
+                           ' for the link to stand on')
 
 
 def _heading_fields(el: ET.Element, source: str) -> dict:
@@ -618,6 +633,8 @@ def _inlines(el: ET.Element, source: str, bold=False, font=None, size=None) -> l
         elif child.tag == "span":
             out.extend(_inlines(child, source, bold or _yes(child, "bold"), child.attrib.get("font", font),
                                 _size(child, source) or size))
+        elif child.tag == "a":
+            raise fail(source, '<a> cannot stand inside a paragraph: a paragraph links as a whole, <p link="https://…">')
         else:
             raise fail(source, f"<{child.tag}> cannot stand inside a paragraph")
         _add(out, child.tail, bold, font, size)

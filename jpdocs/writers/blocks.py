@@ -225,15 +225,18 @@ class BlockBuilder:
             node = self.node.add(role, lang=p.lang or None)
         made, label_chars = self._made_paragraph(p, phrases, in_ruled_cell)
         flow = _fresh(made)
-        if p.link:
-            # P > Link: the text is the link's, its annotation's /Contents the address too
-            # (tags.py), as PDF/UA asks of a link
-            text = m.plain_text(p.inlines)
-            return tag(flow, node.add("Link", note=f"{text} {p.link}"))
-        if not label_chars:
+        if not label_chars and not p.link:
             return tag(flow, node)
-        tag(flow, node, node.add("Lbl"))
-        flow.jp_label_chars = label_chars
+        # the number's Lbl first, then the text: P's own, or where the paragraph links,
+        # P > Link, its annotation's /Contents the text and address (tags.py), as PDF/UA
+        # asks of a link; the number is the paragraph's label, not the link's text
+        label = node.add("Lbl") if label_chars else None
+        if p.link:
+            text = m.plain_text(p.inlines)[label_chars:].lstrip()
+            node = node.add("Link", note=f"{text} {p.link}")
+        tag(flow, node, label)
+        if label_chars:
+            flow.jp_label_chars = label_chars
         return flow
 
     def _made_paragraph(self, p: m.Paragraph, phrases: bool | str, in_ruled_cell: bool | None) -> tuple:
@@ -269,7 +272,8 @@ class BlockBuilder:
         if p.tracking:
             text = m.plain_text(p.inlines)
             line = TrackedLine(text, base.fontName, size, base.leading, p.tracking,
-                               p.align or self.house.styles[p.style].align, self.colour, self.fallbacks)
+                               p.align or self.house.styles[p.style].align, self.colour, self.fallbacks,
+                               link=p.link)
             # its space above and below as a paragraph's (報道機関各位 the last line of the
             # head, under the date: notice.date_above_header), as the DOCX sets them
             line.spaceBefore, line.spaceAfter = p.space_before or 0, p.space_after or 0
@@ -285,17 +289,17 @@ class BlockBuilder:
             # are all of one width), the text's spans of mincho too
             latin = fonts.latin_font(self.house) or base.fontName
             st = paragraph_style(f"{st.name}-latin", parent=st, fontName=latin)
-            return self.para(self.markup(p.inlines, latin, latin=True), st, latin=True), 0
+            return self.para(_linked(self.markup(p.inlines, latin, latin=True), p.link), st, latin=True), 0
         if not number:
-            text = self.markup(p.inlines, base.fontName)
-            if p.link:                          # the whole text the link (m.Paragraph.link)
-                text = f'<a href="{escape(p.link)}">{text}</a>'
+            text = _linked(self.markup(p.inlines, base.fontName), p.link)
             return self.para(text, st, phrases=phrases,
                              in_ruled_cell=in_ruled_cell, spreads=spreads, names=names), 0
         # the number (第１条, ２) is the paragraph's Lbl: set as a run of its own, so
-        # that the drawing can switch from the label to the text where it ends
+        # that the drawing can switch from the label to the text where it ends; a link
+        # is the text's after it (the DOCX's: Word's own number is outside its hyperlink)
         head, rest = _split_inlines(p.inlines, len(number))
-        text = f'<font name="{base.fontName}">{self.markup(head, base.fontName)}</font>' + self.markup(rest, base.fontName)
+        text = (f'<font name="{base.fontName}">{self.markup(head, base.fontName)}</font>'
+                + _linked(self.markup(rest, base.fontName), p.link))
         return self.para(text, st, phrases=phrases, in_ruled_cell=in_ruled_cell, spreads=spreads,
                          names=names), len(number)
 
@@ -511,6 +515,11 @@ class BlockBuilder:
             return replace(b, align=cell.align)
         return b
 
+
+
+def _linked(text: str, address: str) -> str:
+    """Paragraph markup as a link to `address` (m.Paragraph.link), or as it is."""
+    return f'<a href="{escape(address)}">{text}</a>' if address else text
 
 
 def _fresh(flowable: Flowable) -> Flowable:

@@ -23,11 +23,14 @@ class TrackedLine(Flowable):
     """A line set with extra space between its characters (報 道 機 関 各 位,
     項　目). The space is character spacing, not inserted spaces, so the text
     stays the user's. A line break in the text (a newline in the value) starts a
-    new line, each set the same way: it is never drawn as a glyph."""
+    new line, each set the same way: it is never drawn as a glyph. `link`: the address
+    each line links to (m.Paragraph.link), its area from the first glyph to the end of
+    the last as drawn (the spacing after it none of the line's)."""
 
     def __init__(self, text: str, font: str, size: float, leading: float, tracking: float, align: str,
-                 colour=colors.black, fallbacks: list[str] = ()):
+                 colour=colors.black, fallbacks: list[str] = (), link: str = ""):
         super().__init__()
+        self.link = link
         self.text, self.font, self.size, self.leading = text, font, size, leading
         self.char_space, self.align, self.colour = tracking * size, align, colour
         self.lines = [(line, fonts.runs_by_font(line, font, list(fallbacks))) for line in text.split("\n")]
@@ -55,6 +58,10 @@ class TrackedLine(Flowable):
             for chunk, name in runs:
                 t.setFont(name, self.size, self.leading)
                 t.textOut(chunk)
+            if self.link:
+                # added while the text object is open: a tagged line's annotation is
+                # its Link element's (TaggingCanvas._addAnnotation)
+                self.canv.linkURL(self.link, (x, y, x + width, y + self.leading), relative=1)
             self.canv.drawText(t)
 
 

@@ -221,6 +221,8 @@ class _TaggedText(FastText):
         else:
             self.jp_switch = None
             self._code.append(f"EMC /{node.role} <</MCID {self._canvas.jp_mcid(node)}>> BDC")
+            # (a link after the label, a numbered paragraph's, is the Link's: _addAnnotation)
+            self._canvas.jp_current = node
         return self.jp_switch
 
 

@@ -18,6 +18,7 @@ from ..ooxml import PPR, RPR, ppr_of, put, qn, sub, twips
 from ..ooxml_styles import ARTICLE, paragraph_style, role_font
 from . import fields
 from .numbering import ARTICLE_TEXT, numbering_of, set_number, style_by_id_in
+from .links import hyperlink
 from .line_breaks import PHRASE_STYLES, SQUEEZED, phrase_lines
 from .paragraphs import BR_TAG, P_TAG, R_TAG, Ctx, new_child, para
 from .parts import stylesheet
@@ -117,7 +118,9 @@ def _block(box, b, ctx: Ctx) -> list:
         if b.lang:
             _set_lang(p, LANG_TAGS[b.lang], st)
         if b.link:
-            _hyperlink(box, p, b.link)
+            # after the number printed as text (a notice's), the PDF's Lbl; Word's own is no run
+            printed = not numbered and b.numbering and b.number and m.plain_text(b.inlines).startswith(b.number)
+            hyperlink(box, p, b.link, after=len(b.number) if printed else 0)
         if numbered:
             set_number(p, numbered)
             if b.numbering in ("article", ARTICLE_TEXT):
@@ -296,19 +299,3 @@ def _seal(box, b: m.Seal, ctx: Ctx):
         put(rpr, "sz", RPR, val=half_points)
         put(rpr, "szCs", RPR, val=half_points)
     return p
-
-
-def _hyperlink(box, p, address: str) -> None:
-    """The paragraph's runs as one hyperlink to `address` (m.Paragraph.link: a linked
-    document's line), an external relationship of the part, as Word writes a link:
-    its runs keep their own look (Word's Hyperlink character style is not applied,
-    as the PDF draws the text as it is)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    rid = box.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    runs = [child for child in p if child.tag == R_TAG]
-    if not runs:
-        return
-    link = p.makeelement(qn("w:hyperlink"), {qn("r:id"): rid})
-    runs[0].addprevious(link)
-    for r in runs:
-        link.append(r)
