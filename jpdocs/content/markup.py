@@ -479,8 +479,9 @@ def _linked_text(p: m.Paragraph, source: str) -> None:
     text = m.plain_text(p.inlines)
     numbered = bool(p.numbering and p.number and text.startswith(p.number))
     if not text[len(p.number) if numbered else 0:].strip():
-        raise fail(source, f'<p link="{p.link}">: the paragraph has no text{" after its number" if numbered else ""}'
-                           ' for the link to stand on')
+        if numbered:
+            raise fail(source, f'<p link="{p.link}">: the paragraph has no text after its number for the link to stand on')
+        raise fail(source, f'<p link="{p.link}">: the paragraph has no text for the link to stand on')
 
 
 def _heading_fields(el: ET.Element, source: str) -> dict:
