@@ -430,6 +430,9 @@ TEMPLATE_VARIANTS = {
     "link-number": "<document kind='press-notice'><p list='paragraph' number='2' link='https://www.example.jp/'>2</p>"
                    "</document>",
     "link-a": "<document kind='press-notice'><p><a href='https://www.example.jp/'>x</a></p></document>",
+    # what a letter-spaced line (drawn as plain text) cannot draw
+    "tracked-bold": "<document kind='press-notice'><p tracking='1'><b>x</b></p></document>",
+    "tracked-spread": '<document kind="press-notice"><p tracking="1"><spread width="3">x</spread></p></document>',
     "header": '<document kind="press-notice"><table widths="10"><tr><td header="x">a</td></tr></table></document>',
     "valign": '<document kind="press-notice"><table widths="10"><tr><td valign="under">a</td></tr></table></document>',
     "glyph": "<document kind='press-notice'><p>\U00020BB7</p></document>",

@@ -171,6 +171,17 @@ def test_a_link_with_nothing_to_stand_on_is_refused_at_the_templates_line(tmp_pa
     assert not [p for p in out.rglob("*") if p.suffix in (".pdf", ".docx")]
 
 
+@pytest.mark.parametrize("paragraph, says", [
+    ('<p tracking="1" link="{a}"><b>協定書</b>の全文</p>', "<b> or <span> inside it would not be drawn"),
+    ('<p tracking="1"><span font="gothic">報道機関各位</span></p>', "<b> or <span> inside it would not be drawn"),
+    ('<p tracking="1"><spread width="5">協定書</spread></p>', "a <spread> inside it would not be set"),
+])
+def test_markup_a_letter_spaced_line_cannot_draw_is_refused_at_the_templates_line(tmp_path, paragraph, says):
+    """A <p tracking> is one line drawn from its plain text (TrackedLine): bold, a span's
+    font or a spread inside it were dropped without a word, and are refused."""
+    test_a_link_with_nothing_to_stand_on_is_refused_at_the_templates_line(tmp_path, paragraph, says)
+
+
 def test_a_reference_in_a_linked_paragraph_gives_up_its_own_link_in_the_docx(tmp_path):
     """Where Word numbers the articles, a reference to one is a REF field whose \\h links it
     to the article; inside a linked paragraph it would take the clicks on its text from the

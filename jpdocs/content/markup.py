@@ -395,6 +395,8 @@ def _block(el: ET.Element, source: str) -> m.Block:
         para = m.Paragraph(_inlines(el, source), **_read(_paragraph_fields, el, source))
         if para.link:
             _linked_text(para, source)
+        if para.tracking:
+            _tracked_plain(para, source)
         return para
     if el.tag == "h":
         return m.Heading(_inlines(el, source), **_read(_heading_fields, el, source))
@@ -482,6 +484,19 @@ def _linked_text(p: m.Paragraph, source: str) -> None:
         if numbered:
             raise fail(source, f'<p link="{p.link}">: the paragraph has no text after its number for the link to stand on')
         raise fail(source, f'<p link="{p.link}">: the paragraph has no text for the link to stand on')
+
+
+def _tracked_plain(p: m.Paragraph, source: str) -> None:
+    """A letter-spaced paragraph is one line drawn from its plain text in the
+    paragraph's own font and size (writers/blocks.py, TrackedLine): bold, another font or
+    size, or a spread inside it would not be drawn, and are refused rather than lost."""
+    for run in p.inlines:
+        if isinstance(run, m.Spread):
+            raise fail(source, f'<p tracking="{p.tracking:g}">: a letter-spaced line is drawn as plain text;'
+                               ' a <spread> inside it would not be set')
+        if isinstance(run, m.Text) and (run.bold or run.font or run.size):
+            raise fail(source, f'<p tracking="{p.tracking:g}">: a letter-spaced line is drawn as plain text'
+                               ' in the paragraph\'s own font and size; <b> or <span> inside it would not be drawn')
 
 
 def _heading_fields(el: ET.Element, source: str) -> dict:
