@@ -4,9 +4,9 @@ the same for the PDF and the DOCX: measured with the fonts that draw them.
 A label cell should not wrap inside a word (報道に当 / たってのお / 願い). The
 column takes the width of its longest label, up to a third of the table; a
 label longer than that breaks only between BudouX phrases (the PDF composer's
-heading rule), so the column is at least as wide as the longest phrase, and the
-other labels still stand on one line. The
-template's width is the least the column gets.
+heading rule), so the column is at least as wide as the longest phrase, and as wide
+as lets that label take as few lines as it would a third wide (_least_width); the other
+labels still stand on one line. The template's width is the least the column gets.
 """
 from __future__ import annotations
 
@@ -60,7 +60,8 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
         return list(t.widths)
     from .jlreq import budoux_bounds
     names = fonts.register(style)
-    wholes, phrase = [], 0.0
+    cap, extra = width * MAX_SHARE, 2 * pad + _SLACK
+    wholes, phrase, longer = [], 0.0, []
     for text, name in first_column(t):
         ps = style.styles.get(name) or style.styles[t.style]
         font = names[ps.font]
@@ -68,20 +69,42 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
         def w(s: str) -> float:
             return pdfmetrics.stringWidth(s, font, ps.size)
         wholes.append(w(text))
-        start = 0
+        start, pieces = 0, []
         for end in budoux_bounds(text) if text else ():
-            phrase = max(phrase, w(text[start:end]))
+            pieces.append(w(text[start:end]))
             start = end
-    cap, extra = width * MAX_SHARE, 2 * pad + _SLACK
-    # every label that fits the cap stands on one line; a longer one breaks between phrases
+        phrase = max([phrase, *pieces])
+        if wholes[-1] + extra > cap:
+            longer.append(_least_width(pieces, cap - extra))
+    # every label that fits the cap stands on one line; a longer one breaks between phrases,
+    # on as few lines as the cap allows
     fitting = [x for x in wholes if x + extra <= cap]
-    need = min(max(fitting + [phrase]) + extra, cap)
+    need = min(max(fitting + longer + [phrase]) + extra, cap)
     first = max(t.widths[0] * width, need)
     if first <= t.widths[0] * width:
         return list(t.widths)
     share = first / width
     rest = sum(t.widths[1:])
     return [share] + [f / rest * (1 - share) for f in t.widths[1:]]
+
+
+def _least_width(pieces: list[float], cap: float) -> float:
+    """The narrowest width at which a label of phrases `pieces` wide (broken only between
+    them) takes as few lines as it takes `cap` wide: このページに関するお問い合わせ, too
+    long for a third of the contact box, on two lines (このページに関する / お問い合わせ),
+    where a column as wide as its longest phrase set it on three (この / ページに関する /
+    お問い合わせ, the kankocho and nagareyama notices)."""
+    def lines_at(room: float) -> int:
+        count, line = 1, 0.0
+        for x in pieces:
+            if line and line + x > room + 1e-6:
+                count, line = count + 1, x
+            else:
+                line += x
+        return count
+    fewest = lines_at(cap)
+    spans = sorted({sum(pieces[i:j]) for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1)})
+    return next((x for x in spans if x <= cap + 1e-6 and lines_at(x) == fewest), cap)
 
 
 def _fitted_columns(t: m.Table, width: float, pad: float, style: HouseStyle,
