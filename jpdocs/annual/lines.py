@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..spec.style import AnnualColumn
-from ..writers.jlreq import NO_END, NO_START, budoux_bounds
+from ..writers.jlreq import NO_END, NO_START, budoux_bounds, tears_particle
 from ..writers.jlreq_lines import LEGAL_FORMS, after_word, script_of
 from .columns import Value
 
@@ -41,7 +41,8 @@ def words(text: str, names: tuple[str, ...] = ()) -> list[str]:
     form: 株式会社 / カゴメ), but hiragana stays with the kanji or katakana before it (its
     okurigana and particles: 災害時における / 無人航空機を / 活用した), and a piece of one or
     two characters with the piece before it, or after a legal form with the piece after it
-    (特定非営利活動法人 / 日本ジオパークネットワーク), so that
+    (特定非営利活動法人 / 日本ジオパークネットワーク), a compound particle never parted from
+    its に or の (…設置運営に / 関する協定: jlreq.tears_particle), so that
     no line is left with a lone 等 or との. A word also starts and ends where one of `names`
     (the parties' names a title holds: Value.names) does, which no script change shows:
     独立行政法人 / 国立高等専門学校機構 / 長野工業高等専門学校との, its party 長野工業高等専門学校.
@@ -64,7 +65,7 @@ def _cuts(text: str, names: tuple[str, ...] = ()) -> list[int]:
     bounds = _name_bounds(text, names)
     return [i for i in range(1, len(text))
             if (after_word(text, i) or i in bounds) and text[i] not in NO_START and text[i - 1] not in NO_END
-            and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK")]
+            and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK") and not tears_particle(text, i)]
 
 
 def _written(text: str, name: str) -> list[int]:

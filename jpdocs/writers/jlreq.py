@@ -127,10 +127,11 @@ class Para:
     a phrase longer than its line breaks where its script changes; `palt` (phrases
     only, else None) the breaks before a compound particle kept whole with the phrase
     before it (ページ / に関する), taken only where a line would hold a short word alone
-    (jlreq_lines.compose)."""
+    (jlreq_lines.compose); `pweak` (phrases only, else None) BudouX's ends inside a run of
+    kanji or katakana kept closed, opened where that sets the heading on fewer lines."""
 
     __slots__ = ("text", "n", "ems", "adv", "gap", "shr", "xoff", "cum", "cshr", "brk", "pbrk", "by_phrase",
-                 "stretch", "palt")
+                 "stretch", "palt", "pweak")
 
 
 # `phrases` of prepare: break between BudouX phrases (titles, headings), or, with
@@ -261,7 +262,7 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
         brk, stretch = _latin_breaks(text)
     p.brk, p.stretch = brk, stretch
     p.by_phrase = phrases is True
-    p.palt = None
+    p.palt = p.pweak = None
     p.pbrk = (_space_breaks(p) if phrases == AT_SPACES else _end_break(p) if phrases == AT_WORDS
               else _phrase_breaks(p, min_width) if phrases else None)
     return p
@@ -313,8 +314,9 @@ _DIGITS = "0123456789０１２３４５６７８９"
 # BudouX ends phrases inside long runs of kanji or katakana, often inside a word (締結議 /
 # 定書, 国立水俣 / 病総合研究センター, 東日本高速 / 道路株式会社, 無人航 / 空機, 北 / 見工業大学
 # in the real cases' titles): such an end is one phrase with the phrase after it where the
-# line holds the two, as a compound particle is; not after a legal form (国立研究開発法人 /
-# 国立環境研究所と) nor after ・ or ‐, where a word does start.
+# line holds the two and the heading takes no more lines for it (BudouX is right as often:
+# …建物管理制度 / 管理不全土地…); not after a legal form (国立研究開発法人 / 国立環境研究所と)
+# nor after ・ or ‐, where a word does start.
 _KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff々〆]{2}")
 _KATAKANA = re.compile("[\u30a1-\u30fa\u30fc-\u30ff]{2}")
 LEGAL_FORMS = ("法人", "株式会社", "有限会社", "合同会社")
@@ -381,6 +383,7 @@ def _phrase_breaks(p: Para, min_width: float) -> bytearray:
         out[i] = p.brk[i]
     starts = set(particles)
     alt = bytearray(p.n + 1)
+    weak = bytearray(p.n + 1)
     for a, b, inside in joined:          # …に / 関する kept whole where a line holds it
         whole = p.cum[b] - p.cum[a] <= min_width
         for i in inside:
@@ -389,11 +392,21 @@ def _phrase_breaks(p: Para, min_width: float) -> bytearray:
                 (alt if whole else out)[i - 1] = p.brk[i - 1]
             elif whole:
                 out[i] = 0
+                if _inside_a_word(p.text, i):
+                    weak[i] = p.brk[i]
     for m in _QUOTE_RE.finditer(p.text):
         a, b = m.span()
         if p.cum[b] - p.cum[a] <= min_width:
             out[a + 1:b] = bytes(b - a - 1)
             alt[a + 1:b] = bytes(b - a - 1)
+            weak[a + 1:b] = bytes(b - a - 1)
     out[p.n] = 1
     p.palt = alt if any(alt) else None
+    p.pweak = weak if any(weak) else None
     return out
+
+
+def tears_particle(text: str, i: int) -> bool:
+    """Whether a break before text[i] parts a compound particle (…に / 関する, …の / ための):
+    a caller breaking between its own words (annual/lines.py) keeps it whole."""
+    return i > 0 and text[i - 1] in "にの" and text.startswith(_PARTICLE_ENDS, i)

@@ -54,7 +54,20 @@ def _shrinkable(p: Para, s: int, e: int) -> float:
 
 def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list[Line]:
     """Break `p` into lines; widths[k] is the width of line k (the last
-    value serves every further line)."""
+    value serves every further line). A heading whose words BudouX parts inside a run of
+    kanji (p.pweak: 締結議 / 定書) keeps them whole unless parting them sets it on fewer lines."""
+    lines = _compose(p, widths, justify, may_hang)
+    if p.pweak is None or len(lines) < 2:
+        return lines
+    opened = Para()
+    for name in Para.__slots__:
+        setattr(opened, name, getattr(p, name))
+    opened.pbrk = bytearray(a | b for a, b in zip(p.pbrk, p.pweak))
+    fewer = _compose(opened, widths, justify, may_hang)
+    return fewer if len(fewer) < len(lines) else lines
+
+
+def _compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list[Line]:
     lines: list[Line] = []
     n, text, brk, cum = p.n, p.text, p.brk, p.cum
     s = 0
