@@ -1358,6 +1358,8 @@ def corpus(tmp_path_factory) -> dict[str, list]:
     # a notice without a title and without an agreement (豊沢川土地改良区's report): the note
     # naming the issuer's name as the file's title
     out["no-title-no-agreement"] = _findings(ROOT / "tests" / "data" / "real" / "toyosawagawa-hanamaki-838.yaml")
+    # witnesses without a label (小山町's 協定書 of 1955): the note naming each signature field
+    out["unlabelled-witnesses"] = _findings(ROOT / "tests" / "data" / "real" / "oyama-ashigara-1955.yaml")
     out["closing-too-few-copies"] = _too_few_copies(folder / "copies")
     out["caption-name-announced"] = _caption_name_announced(folder / "announced")
     out.update(_build_findings(folder / "build"))

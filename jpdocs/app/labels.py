@@ -95,7 +95,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Supplementary", "text"): ("本文", "段落ごとに、書いたとおり"),
     ("Chapter", "heading"): ("章の見出し", "例：総則"),
     ("Chapter", "first"): ("最初の条", "その章が始まる条の名前（purpose、または独自の条の name）"),
-    ("Witness", "label"): ("記号", "空欄なら「立会人」（特別立会人など）"),
+    ("Witness", "label"): ("記号", "空欄なら「立会人」（特別立会人など）。「記号なし」：本文が記号を付けないとき（署名欄の最初の行を署名フィールドの名前にする）"),
     ("Witness", "name"): ("名称", "例：○○県（個人の立会人なら空欄）"),
     ("Witness", "formal_name"): ("正式名称", ""),
     ("Witness", "address"): ("所在地", ""),
@@ -285,4 +285,5 @@ NONE_CHOICES: dict[tuple[str, str], str] = {
     ("AfterNotice", "opening_heading"): "見出しなし",
     ("AgreementDocument", "preamble"): "前文なし（第１条から）",
     ("AgreementDocument", "closing"): "結びの文なし（条のない本文の後だけ）",
+    ("Witness", "label"): "記号なし（本文が立会人などと書かないとき）",
 }

@@ -107,6 +107,12 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          "over_each_signer: no date line is printed under the closing; the date of signing"
                          f" ({text.date_over_blocks}) stands over each signature block, as each party dated it"
                          + witnessed))
+    for i, w in enumerate(doc.witnesses if doc is not None else ()):
+        if w.label is False:             # no label printed: the field's name is the product's choice
+            field = text.witnesses[i].field if i < len(text.witnesses) else ""
+            notes.append(_at(loaded, ("agreement", "document", "witnesses", i, "label"),
+                             f"false: no label before the block, as the text prints none; its PDF signature"
+                             f" field is named 「{field}」, after the block's first line"))
     if text.blocks_withheld:
         key = ("agreement", "document", "signature_blocks")
         notes.append(_at(loaded, key,

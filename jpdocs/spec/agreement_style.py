@@ -49,8 +49,9 @@ class AgreementStyle(StyleModel):
     # unlabelled ones (東京都多摩市 / 　代表者　多摩市長…, as 日野市's and 多摩市's copies)
     labelled_indent: Literal[0, 1, 2] = 0
     # unless_in_title: no organisation line where the title begins with it (北海道オホーツク
-    # 総合振興局長); always: printed all the same
-    organisation_line: Literal["unless_in_title", "always"] = "unless_in_title"
+    # 総合振興局長); always: printed all the same; never: none, the signer's line naming the body
+    # as the text writes it (駿東郡小山町長　湯山正平 / 〃　足柄村長　稲五六, 小山町's 例規集, 1955)
+    organisation_line: Literal["unless_in_title", "always", "never"] = "unless_in_title"
     # own: the name on a line of its own under the title (default); with_title: the title
     # and the name on one line (球磨郡錦町長　浅生利夫), as older texts and some offices set them;
     # above_title: the name on a line of its own over the title (西尾邑次 / 日本国鳥取県知事,
@@ -228,6 +229,9 @@ class AgreementStyle(StyleModel):
             raise ValueError("labelled_indent sets the labelled lines further in than the unlabelled ones at"
                              " their margin, and unlabelled_lines is after_labels (past the labels' column): it"
                              " would have no effect; say unlabelled_lines: at_margin, or remove it")
+        if self.organisation_line == "never" and "organisation" in self.signature_labels:
+            raise ValueError("organisation_line: never prints no organisation line, and signature_labels labels"
+                             " one: say one of them")
         if self.label_margin != "after" and self.block_label_line == "first":
             raise ValueError("label_margin: under sets the block's lines under a label printed in a line, and"
                              " block_label_line is first (the labels in a column of their own): it would have"

@@ -293,7 +293,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         signatories = tuple(s if pid in block_labels else replace(s, label="")
                             for pid, blocks in per_party for s in blocks)
     fields = witness_fields(doc.witnesses)
-    witnesses = tuple(replace(signatory_of(w.label, w, form, style.word("blank_name"), withheld=withheld,
+    witnesses = tuple(replace(signatory_of(w.label or "", w, form, style.word("blank_name"), withheld=withheld,
                                            column=column, body_size=style.styles["body"].size, mark=mark,
                                            withheld_as=words_withheld),
                               field=field)

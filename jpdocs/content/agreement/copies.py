@@ -38,7 +38,7 @@ def check_copies(doc, drafts, labels: list[str], parties, problem) -> None:
         return
     n = number(made.group("n").translate(_OLD_NUMERALS))
     between = text[made.end():keeps.start()]
-    who = [w.label for w in doc.witnesses if w.label in between]
+    who = [w.label for w in doc.witnesses if w.label and w.label in between]   # (label: false names none)
     named = [label for label in labels if label in between]
     keepers = len(named) + len(who) if named else len(parties) + len(who)
     if n < keepers:

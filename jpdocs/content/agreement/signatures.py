@@ -18,16 +18,28 @@ from .typed_lines import joined, glyphs, sized, title_line, title_width
 
 def witness_fields(witnesses) -> list[str]:
     """The signature field of each witness: its label (立会人), numbered where several
-    share one (立会人1, 立会人2), so that each field has a name of its own to sign."""
-    count = {}
-    for w in witnesses:
-        count[w.label] = count.get(w.label, 0) + 1
+    share one (立会人1, 立会人2), so that each field has a name of its own to sign. A
+    witness the text labels not at all (label: false) has its field named after the
+    block's first line instead, its organisation or else its title (小山町議会議長)."""
+    names = [field_name(w) for w in witnesses]
+    count: dict[str, int] = {}
+    for name in names:
+        count[name] = count.get(name, 0) + 1
     seen: dict[str, int] = {}
     out = []
-    for w in witnesses:
-        seen[w.label] = seen.get(w.label, 0) + 1
-        out.append(w.label if count[w.label] == 1 else f"{w.label}{seen[w.label]}")
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if count[name] == 1 else f"{name}{seen[name]}")
     return out
+
+
+def field_name(witness) -> str:
+    """What a witness's signature field is named after: its label, or, unlabelled, the
+    first line its block prints (the organisation, else the title; 立会人 for a draft's
+    open title)."""
+    if witness.label is not False:
+        return witness.label
+    return witness.name or witness.representative.title or "立会人"
 
 
 def party_blocks(label: str, party: Party, form=None, blank_name: str = "", pid: str = "",
@@ -79,6 +91,8 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     keep = labelled.get("organisation") or (form is not None and form.organisation_line == "always")
     all_lines = [x for x in org.split("　") if x] or ([org] if org else [])
     lines = list(all_lines) if keep else ([] if title and title.startswith(org) else list(all_lines))
+    if form is not None and form.organisation_line == "never" and not keep:
+        lines = []      # the signer's line names the body as the text writes it (〃　足柄村長)
     if lines and title and title.startswith(lines[-1]) and not keep:
         lines.pop()     # 国立大学法人…機構 / 北見工業大学学長: the title names the school
     dropped = withheld and signer.title_only       # no name, and no blank for one
@@ -159,7 +173,7 @@ def signatory_of(label: str, party: Party | Witness, form=None, blank_name: str 
     space = form.space_before_signer if form is not None else 0
     if space and own and 0 < signer_at < len(block):
         block[signer_at] = replace(block[signer_at], before=space)
-    return Signatory(label, label or party.short_name or party.name or pid,
+    return Signatory(label, label or getattr(party, "short_name", None) or party.name or pid,   # (a witness has none)
                      "" if co_signer is not None else party.address or "", tuple(lines), title,
                      name, tuple(block), label_at=label_at)
 

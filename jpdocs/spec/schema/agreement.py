@@ -134,7 +134,10 @@ class Witness(Strict):
     set as a party's, after the parties' blocks, under its own label; the witness is
     in no preamble, no label (甲乙) and no generated closing: what the witness does
     (signs, keeps a copy) is said by the spec's own closing (document.closing)."""
-    label: Line = "立会人"              # printed before the block, as the text prints it (特別立会人)
+    # printed before the block, as the text prints it (特別立会人); false: the text prints none
+    # (the assemblies' chairmen under 小山町 and 足柄村's heads, 1955), its field named after the
+    # block's first line (signatures.witness_fields), which the build names
+    label: Union[Line, Literal[False]] = "立会人"
     name: Optional[Line] = None        # the organisation (新潟県); none for a witness in person
     formal_name: Optional[Line] = None  # as a party's: a full-width space starts a new line
     address: Optional[Line] = None
