@@ -870,6 +870,7 @@ STYLE_VARIANTS.update({
     "unlabelled-lines-no-labels": "agreement:\n  unlabelled_lines: at_margin\n",
     "label-margin-column": "agreement:\n  label_margin: under\n",
     "labelled-indent-after-labels": "agreement:\n  signature_labels: {title: 代表者}\n  labelled_indent: 1\n",
+    "organisation-line-never-labelled": "agreement:\n  organisation_line: never\n  signature_labels: {organisation: 団体名}\n",
 })
 STYLE_VARIANTS.update({            # the name in a type of its own (agreement.name_size)
     "name-size-range": "agreement:\n  name_size: 40\n",
@@ -881,7 +882,7 @@ STYLE_VARIANTS.update({            # the name in a type of its own (agreement.na
 STYLE_VARIANTS["cover-date-digits-same"] = "digits: half\nagreement:\n  cover_date_digits: half\n"
 _NEW_STYLES = ("cover-date-digits-same", "name-gap-own-line", "name-gap-range", "unlabelled-lines-no-labels", "label-margin-column",
                "labelled-indent-after-labels", "name-size-range", "name-size-body", "name-size-half-gap",
-               "signature-spread-quarter")
+               "signature-spread-quarter", "organisation-line-never-labelled")
 VARIANTS.update({f"house-style-{name}": (_STYLE, _STYLE + f"style: style-{name}.yaml\n") for name in _NEW_STYLES})
 COMPANIONS.update({f"style-{name}.yaml": STYLE_VARIANTS[name] for name in _NEW_STYLES})
 COMPANIONS["style-name-size-typed.yaml"] = STYLE_VARIANTS["name-size-typed"]
