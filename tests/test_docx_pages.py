@@ -229,7 +229,9 @@ def test_every_docx_has_the_pdfs_page_count(every_docx):
 # what starts a numbered line of an agreement: 第１条, a paragraph's ２, an item's （１） or
 # ⑴, a sub-item's ア — a bare number only where no 号, 年, 日 … follows it (a line that
 # wraps before 26号 starts with 26 in one layout and not in the other)
-_MARK = re.compile(r"^(第\s*[０-９0-9]+\s*条|[０-９0-9]{1,2}(?=[\s　]+[^\s　０-９0-9年月日時分条項号])|[（(]\s*[０-９0-9]+\s*[）)]"
+# a number with its counter word after it (6 ヶ月以上…, 5 割増) is a quantity a line wrapped
+# to its head (相生市's 1954 agreement), not a mark
+_MARK = re.compile(r"^(第\s*[０-９0-9]+\s*条|[０-９0-9]{1,2}(?=[\s　]+[^\s　０-９0-9年月日時分条項号ヶヵケ箇割人名円通歳件回])|[（(]\s*[０-９0-9]+\s*[）)]"
                    r"|[⑴-⒇]|[ア-ン](?=[\s　]))")
 
 
