@@ -43,6 +43,16 @@ def run_generate(*args, cwd=ROOT, env=None) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
 
 
+def seed_pdfs_in_process(out: Path) -> dict[str, bytes]:
+    """The seed spec's PDFs built in this process as a batch worker builds them (so a test
+    can patch a fast path away and compare): each file's bytes by name. The caller has
+    run jpdocs.build.batch._init_worker(("pdf",), None)."""
+    from jpdocs.build import batch
+    res = batch.build_one(str(SEED_SPEC), str(out), ("pdf",), None, force=True)
+    assert res.status == "built", res.problems
+    return {p.name: p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
+
+
 def real_case_variant(tmp_path: Path, case: str, style: str, *pairs: tuple[str, str]) -> Path:
     """The real case tests/data/real/CASE.yaml with each `old` replaced by `new` once (each
     must be there), written to TMP_PATH beside a copy of its house style styles/STYLE."""

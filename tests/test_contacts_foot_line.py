@@ -44,15 +44,21 @@ def docx_tables(path: Path, holding: str = "") -> int:
 def test_the_contact_of_hiroshima_labour_is_the_last_line_pdf_and_docx(tmp_path):
     """The page's line whole, the last of the notice, once; no box round it (the DOCX
     holds no table)."""
-    assert cli.main([str(REAL / f"{CASE}.yaml"), "-o", str(tmp_path), "--format", "pdf,docx"]) == 0
-    wanted = "【照会先】広島労働局職業安定部職業安定課（電話:082(502)7831）"
-    pdf = [text for text, _, _ in lines_of(tmp_path / CASE / "press-notice.pdf")]
+    # (its photos' captions stand in a table without rules; the contact is in none)
+    _the_last_line_unboxed(tmp_path, CASE, "【照会先】広島労働局職業安定部職業安定課（電話:082(502)7831）",
+                           once="職業安定課", label="照会先")
+
+
+def _the_last_line_unboxed(tmp_path, case: str, wanted: str, once: str, label: str) -> None:
+    """The real case's notice, PDF and DOCX, ends with the line `wanted` whole; the PDF
+    prints `once` on that line alone; no DOCX table holds `label`."""
+    assert cli.main([str(REAL / f"{case}.yaml"), "-o", str(tmp_path), "--format", "pdf,docx"]) == 0
+    pdf = [text for text, _, _ in lines_of(tmp_path / case / "press-notice.pdf")]
     assert pdf[-1] == no_space(wanted), pdf[-3:]
-    assert sum("職業安定課" in line for line in pdf) == 1
-    docx = [text for text in docx_paragraphs(tmp_path / CASE / "press-notice.docx") if text.strip()]
+    assert sum(once in line for line in pdf) == 1
+    docx = [text for text in docx_paragraphs(tmp_path / case / "press-notice.docx") if text.strip()]
     assert docx[-1] == wanted, docx[-3:]
-    # its photos' captions stand in a table without rules; the contact is in none
-    assert docx_tables(tmp_path / CASE / "press-notice.docx", holding="照会先") == 0
+    assert docx_tables(tmp_path / case / "press-notice.docx", holding=label) == 0
 
 
 @needs_poppler
@@ -110,15 +116,8 @@ def test_the_contact_of_yanai_is_one_line_its_phone_apart_pdf_and_docx(tmp_path)
     """柳井市's 広報 ends an article with ●問い合わせ　危機管理室　電話(22)2111　内線431: the
     parts parted by spaces, no brackets, the 内線 a number of its own after the phone
     (contacts.foot_line_phone: spaced, extension: labelled, label_gap: "")."""
-    case = "yanai-network-2012"
-    assert cli.main([str(REAL / f"{case}.yaml"), "-o", str(tmp_path), "--format", "pdf,docx"]) == 0
-    wanted = "●問い合わせ　危機管理室　電話(22)2111　内線431"
-    pdf = [text for text, _, _ in lines_of(tmp_path / case / "press-notice.pdf")]
-    assert pdf[-1] == no_space(wanted), pdf[-3:]
-    assert sum("危機管理室" in line for line in pdf) == 1
-    docx = [text for text in docx_paragraphs(tmp_path / case / "press-notice.docx") if text.strip()]
-    assert docx[-1] == wanted, docx[-3:]
-    assert docx_tables(tmp_path / case / "press-notice.docx", holding="問い合わせ") == 0
+    _the_last_line_unboxed(tmp_path, "yanai-network-2012", "●問い合わせ　危機管理室　電話(22)2111　内線431",
+                           once="危機管理室", label="問い合わせ")
 
 
 @needs_poppler

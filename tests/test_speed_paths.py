@@ -15,7 +15,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT, SEED_SPEC
+from conftest import ROOT, SEED_SPEC, seed_pdfs_in_process
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from specgen import spread_dates, write_specs  # noqa: E402
@@ -715,14 +715,9 @@ def test_a_text_frame_answers_generated_content_as_a_frame(tmp_path, monkeypatch
         _addGeneratedContent(flowables, frame)
         assert flowables == ["a", "b", "c"]
     batch._init_worker(("pdf",), None)
-
-    def built(out):
-        res = batch.build_one(str(SEED_SPEC), str(out), ("pdf",), None, force=True)
-        assert res.status == "built", res.problems
-        return {p.name: p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
-    default = built(tmp_path / "default")
+    default = seed_pdfs_in_process(tmp_path / "default")
     monkeypatch.delattr(TextFrame, "_generated_content")
-    assert built(tmp_path / "raised") == default and len(default) >= 3
+    assert seed_pdfs_in_process(tmp_path / "raised") == default and len(default) >= 3
 
 
 def test_the_glyph_checks_texts_are_the_spec_strings_without_their_paths():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import SEED_SPEC
+from conftest import seed_pdfs_in_process
 
 
 def _canvas(font=None, size=None, bottomup=1):
@@ -49,14 +49,9 @@ def test_a_build_with_text_objects_begun_either_way_is_the_same_bytes(tmp_path, 
     from jpdocs.build import batch
     from jpdocs.writers.textout import FastText
     batch._init_worker(("pdf",), None)
-
-    def build(out):
-        res = batch.build_one(str(SEED_SPEC), str(out), ("pdf",), None, force=True)
-        assert res.status == "built", res.problems
-        return {p.name: p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
-    short = build(tmp_path / "short")
+    short = seed_pdfs_in_process(tmp_path / "short")
     monkeypatch.setattr(FastText, "__init__", PDFTextObject.__init__)
-    long = build(tmp_path / "long")
+    long = seed_pdfs_in_process(tmp_path / "long")
     assert short.keys() == long.keys() and short
     for name in short:
         assert short[name] == long[name], name
@@ -140,14 +135,9 @@ def test_a_build_with_reportlabs_drawtext_is_the_same_bytes(tmp_path, monkeypatc
     from jpdocs.build import batch
     from jpdocs.writers.tags import TaggingCanvas
     batch._init_worker(("pdf",), None)
-
-    def build(out):
-        res = batch.build_one(str(SEED_SPEC), str(out), ("pdf",), None, force=True)
-        assert res.status == "built", res.problems
-        return {p.name: p.read_bytes() for p in sorted(out.rglob("*.pdf"))}
-    short = build(tmp_path / "short")
+    short = seed_pdfs_in_process(tmp_path / "short")
     monkeypatch.setattr(TaggingCanvas, "drawText", _reportlab_draw_text)
-    long = build(tmp_path / "long")
+    long = seed_pdfs_in_process(tmp_path / "long")
     assert short.keys() == long.keys() and short
     for name in short:
         assert short[name] == long[name], name
