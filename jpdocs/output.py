@@ -221,7 +221,9 @@ def describe(exc: OSError) -> str:
         return "permission denied (the folder is read-only or belongs to someone else); choose another output folder with -o"
     if code == errno.EROFS:
         return "the disk is read-only; choose another output folder with -o"
-    if code == errno.ENOTDIR:
+    # EEXIST: a folder on the way to the file could not be made, a file has its name
+    # (mkdir(exist_ok=True) raises it for nothing else): said as ENOTDIR is, not "File exists"
+    if code in (errno.ENOTDIR, errno.EEXIST):
         return "a file is in the way: part of this path is a file, not a folder"
     if code == errno.EISDIR:
         return "a folder with this name is in the way"

@@ -445,16 +445,20 @@ def test_sign_one_field_then_the_other(tmp_path, seed_agreement, p12):
     ("password", "cannot open the PKCS#12 file: wrong password"),
     ("p12", "no such file"),
     ("exists", "already exists; a signed file is never rewritten"),
+    # -o through a file (the folders made on the way said only "File exists"), and -o a folder
+    ("under-a-file", "cannot write: a file is in the way: part of this path is a file, not a folder"),
+    ("a-folder", "is a folder; -o names the signed file itself"),
 ])
 def test_sign_errors_are_one_line(tmp_path, seed_agreement, p12, case, message):
     key, _ = p12
     src = tmp_path / "agreement.pdf"
     src.write_bytes((seed_agreement / "agreement.pdf").read_bytes())
     args = {"field": ("丙", key), "password": ("甲", key), "p12": ("甲", tmp_path / "none.p12"),
-            "exists": ("甲", key)}[case]
+            "exists": ("甲", key), "under-a-file": ("甲", key), "a-folder": ("甲", key)}[case]
     if case == "exists":
         (tmp_path / "agreement-signed-甲.pdf").write_bytes(b"keep me")
-    result = sign(src, *args, password="wrong" if case == "password" else "secret")
+    extra = {"under-a-file": ("-o", src / "out.pdf"), "a-folder": ("-o", tmp_path)}.get(case, ())
+    result = sign(src, *args, *extra, password="wrong" if case == "password" else "secret")
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -95,6 +95,8 @@ def sign_file(src: Path, field: str, p12: Path, password: bytes | None, out: Pat
         raise fail(str(src), "no such file")
     if not p12.is_file():
         raise fail(str(p12), "no such file: give the PKCS#12 (.p12 / .pfx) file holding the signing key")
+    if out.is_dir():
+        raise fail(str(out), "is a folder; -o names the signed file itself (for example agreement-signed.pdf in it)")
     if out.exists():
         raise fail(str(out), "already exists; a signed file is never rewritten: choose another name with -o")
     if out.resolve() == src.resolve():
