@@ -54,9 +54,6 @@ files are as valid and read the same, only their compressed bytes differ.
 """
 from __future__ import annotations
 
-import os
-import queue
-import threading
 import zlib
 
 LEVEL = 1                         # pages' content, ToUnicode maps, any other stream
@@ -82,69 +79,3 @@ else:
         """`data` as a zlib stream (RFC 1950), which PDF's FlateDecode reads."""
         return bytes(_libdeflate(data, level))   # (the package returns a bytearray)
 
-
-
-# ---------------------------------------------------------------- on a second thread
-# A font program (~45 KB, ~0.2 ms of a warm notice's ~8 ms each) is known when its
-# glyphs are cut (fonts/cid.py), well before the file writes it: its deflate runs on
-# a worker thread while the main one goes on (the other font, the file's objects
-# formatted), and is joined where the file writes it. The compress releases the
-# interpreter's lock, so the two run on two processors; the bytes are the same
-# compress's at the same level. The worker is woken by a lock the main thread waits
-# on until the worker has begun: a thread woken while the main one runs Python code
-# waits for the interpreter's lock up to its switch interval (5 ms, a whole notice).
-THREAD_FROM = 16_384              # bytes: a stream at least this long is deflated on the worker; 0: none is
-
-_jobs = None                      # the worker's queue, made with it (None: not started in this process)
-
-
-class Deflating:
-    """A stream's deflate begun; `result()` its bytes (as `compress` gives them)."""
-
-    __slots__ = ("data", "level", "out", "error", "begun", "done")
-
-    def __init__(self, data: bytes, level: int):
-        self.data, self.level, self.out, self.error = data, level, None, None
-        self.begun, self.done = threading.Lock(), threading.Lock()
-        self.begun.acquire()
-        self.done.acquire()
-
-    def result(self) -> bytes:
-        with self.done:                   # (released by the worker when it is done)
-            pass
-        if self.error is not None:
-            raise self.error
-        return self.out
-
-
-def _work(jobs: queue.SimpleQueue) -> None:
-    while True:
-        job = jobs.get()
-        job.begun.release()
-        try:
-            job.out = compress(job.data, job.level)
-        except BaseException as error:    # (given to the main thread, which raises it)
-            job.error = error
-        job.data = None
-        job.done.release()
-
-
-def begin(data: bytes, level: int = LEVEL) -> Deflating:
-    """`data`'s deflate begun on the worker thread; `.result()` gives `compress(data, level)`."""
-    global _jobs
-    if _jobs is None:
-        _jobs = queue.SimpleQueue()
-        threading.Thread(target=_work, args=(_jobs,), name="jpdocs-deflate", daemon=True).start()
-    job = Deflating(data, level)
-    _jobs.put(job)
-    job.begun.acquire()               # (the lock handed to the worker: see above)
-    return job
-
-
-def _forgotten() -> None:
-    """A forked child has no worker thread (only the thread that forked goes on)."""
-    global _jobs
-    _jobs = None
-
-
-os.register_at_fork(after_in_child=_forgotten)

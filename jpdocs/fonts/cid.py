@@ -44,7 +44,6 @@ from reportlab.lib.rl_accel import fp_str, instanceStringWidthTTF
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, ShapedStr
 
-from .. import flate
 from ..flate import CID_MAP, FONT_PROGRAM, LEVEL, compress
 from . import lookups, numbering
 from .cache import coverage
@@ -456,7 +455,6 @@ class _Kept(pdfdoc.PDFStreamFilterZCompress):
 
     def __init__(self, data: bytes, level: int = LEVEL):
         self.data, self.level, self.deflated = data, level, None
-        self.deflating = None                     # (flate.begin's, until joined)
 
     def stream(self, doc, length1: bool = False) -> pdfdoc.PDFStream:
         """A stream of the bytes (a font file's with /Length1, their length), deflated
@@ -467,24 +465,16 @@ class _Kept(pdfdoc.PDFStreamFilterZCompress):
             stream.dictionary["Length1"] = len(self.data)
         if doc.compression:
             stream.filters = [self]
-            if self.deflated is None and self.deflating is None and 0 < flate.THREAD_FROM <= len(self.data):
-                self.deflating = flate.begin(self.data, self.level)     # (a font program: flate.py says why)
-            # formatted where the file writes it (writers/pdffile.py), the deflate joined then
-            stream.jp_formatted = functools.partial(self._formatted, "font" if length1 else "flate",
-                                          len(self.data) if length1 else None)
+            deflated = self.encode(self.data)
+            stream.jp_formatted = _formatted_stream("font" if length1 else "flate", deflated,
+                                                    len(self.data) if length1 else None)
         return stream
-
-    def _formatted(self, kind: str, length1: int | None) -> tuple[bytes, bytes]:
-        return _formatted_stream(kind, self.encode(self.data), length1)
 
     def encode(self, text):
         if text is not self.data:                 # (someone else's bytes: deflated as any stream's)
             return pdfdoc.PDFZCompress.encode(text)
         if self.deflated is None:
-            if self.deflating is None:
-                self.deflated = compress(text, self.level)
-            else:
-                self.deflated, self.deflating = self.deflating.result(), None
+            self.deflated = compress(text, self.level)
         return self.deflated
 
 

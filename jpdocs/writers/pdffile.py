@@ -389,8 +389,6 @@ def _stream(s: PDFStream, doc) -> list[bytes]:
     (`jp_formatted`): written as they are."""
     formatted = s.__dict__.get("jp_formatted")
     if formatted is not None:
-        if type(formatted) is not tuple:          # (made now: its deflate joined, fonts/cid.py)
-            formatted = formatted()
         return [formatted[0], b"\nstream\n", formatted[1], b"endstream\n"]
     d = s.dictionary.dict.copy()
     content = s.content
