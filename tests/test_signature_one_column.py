@@ -15,7 +15,11 @@ from __future__ import annotations
 import zipfile
 
 from lxml import etree
+from reportlab.pdfbase import pdfmetrics
+
 from jpdocs import cli
+from jpdocs.content import model as m
+from jpdocs.writers.signature_columns import fitted_blocks
 
 from conftest import ROOT, needs_poppler, no_space
 from test_notice_format import _rows
@@ -88,3 +92,43 @@ def _docx_grid_and_texts(path) -> tuple[list[int], list[str]]:
     grid = [int(g.get(W + "w")) for g in tbl.find(W + "tblGrid")]
     texts = ["".join(e.text or "" for e in p.iter(W + "t")) for p in tbl.iter(W + "p")]
     return grid, texts
+
+
+def _one_a_row(*blocks: str) -> m.Table:
+    """A table of one block a row, as the agreement template makes it at the default
+    indent (the space before, the label, the lines, the seal; no labels)."""
+    def cell(text):
+        return m.Cell([m.Paragraph([m.Text(line)], style="body") for line in text.split("|")])
+    return m.Table([[cell(""), cell(""), cell(b), cell("")] for b in blocks], list(WIDTHS),
+                   border="none", style="body", fit_blocks=True)
+
+
+WIDTHS = [0.3, 0.06, 0.46, 0.18]
+
+
+def _body():
+    from jpdocs.fonts import registry as fonts
+    from jpdocs.spec.style import load_style
+    style = load_style()
+    return fonts.register(style)[style.styles["body"].font], style.styles["body"].size
+
+
+def test_one_a_row_takes_room_from_the_space_before_only_where_a_word_would_be_cut():
+    """Lines that break at their spaces only (the title as the copy breaks it: 東大阪市教育
+    委員会教育長職務代理者 / 教育次長　伊藤　頼保) keep the template's widths; a word wider
+    than the lines' column (the NPO's name, 19.5 em and its 和欧間) takes what it needs
+    from the space before, and the widest line that room holds whole with it, the label
+    and seal columns as they were; a word wider than the two together changes nothing."""
+    font, size = _body()
+    spaced = _one_a_row("東大阪市荒本北50番の4|東大阪市教育委員会教育長職務代理者　教育次長　伊藤　頼保")
+    assert fitted_blocks(spaced, 420, 1.0, font, size) == WIDTHS
+    npo = _one_a_row("東京都調布市国領町３丁目４番地41|" + NPO + "|代表　理事長　古橋　大地",
+                     "相模原市中央区中央２丁目11番15号|代表　相模原市長　加山　俊夫")
+    fitted = fitted_blocks(npo, 420, 1.0, font, size)
+    name = pdfmetrics.stringWidth(NPO, font, size) + size / 4         # with the 和欧間 after NPO
+    assert name + 2 * 1.0 <= fitted[2] * 420 < name + 2 * 1.0 + 2         # the cell's padding, a point's slack
+    assert fitted[0] < WIDTHS[0] and abs(fitted[0] + fitted[2] - 0.76) < 1e-9 and fitted[1::2] == WIDTHS[1::2]
+    without = fitted_blocks(npo, 420, 1.0, font, size, gaps=False)     # a house without 和欧間: a quarter em less
+    assert abs((fitted[2] - without[2]) * 420 - size / 4) < 1e-6
+    too_long = _one_a_row("特定非営利活動法人クライシスマッパーズ・ジャパン東日本大震災復興支援事業部")
+    assert fitted_blocks(too_long, 420, 1.0, font, size) == WIDTHS

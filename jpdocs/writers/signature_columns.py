@@ -16,9 +16,10 @@ widths are the template's: the page is as it was. Three a row: the same (_fitted
 One a row (the blocks one under another, four columns: the space before the labels,
 label, lines, seal): the lines' column is what the house's indent (signature_indent)
 leaves, and a line wider than it broke though the space before could give it room
-(町田市・相模原市・CMJ 2019: NPO法人クライシスマッパーズ・ / ジャパン). There the
-space before gives the lines' column what its longest line needs, else its longest
-word (_fitted_one): every block moves left alike, its lines still at one x.
+(町田市・相模原市・CMJ 2019: NPO法人クライシスマッパーズ・ / ジャパン). Where a word
+would be cut so, and only then, the space before gives the lines' column what the
+word needs, and the widest line it can then hold (_fitted_one): every block moves
+left alike, its lines still at one x.
 
 The same widths for the PDF and the DOCX (columns.fitted_widths), measured with the
 fonts that draw them."""
@@ -154,21 +155,21 @@ _LEAST_BEFORE = 0.02    # the space before the labels the template leaves at the
 def _fitted_one(t: m.Table, widths: list[float], width: float, pad: float, font: str,
                 size: float, gaps: bool) -> list[float]:
     """One block a row (four columns: the space before the labels, label, lines, seal):
-    where a line is wider than the lines' column, the space before gives the column
-    what the widest line it can hold whole needs, and at least what the longest word
-    needs (NPO法人クライシスマッパーズ・ジャパン, 町田市長　石阪　丈一), so that the blocks
-    move left alike and as little as that takes; the template's widths where every line
-    fits, or where the space before makes no more lines whole (a longer one breaks at its
-    spaces, or inside a word too long for the measure, as before). The label and seal
-    columns stay as they were."""
+    where a word is wider than the lines' column (NPO法人クライシスマッパーズ・ジャパン),
+    the space before gives the column what it needs whole, and what the widest line it
+    can then hold whole needs (町田市長　石阪　丈一 beside it), so that the blocks move
+    left alike, as little as that takes. Where no word is cut the widths are the
+    template's: a line longer than the column breaks at its spaces as the house's
+    indent has it (東大阪市教育委員会教育長職務代理者 / 教育次長　伊藤　頼保, as the copy
+    sets it); so too where the word does not fit even so. The label and seal columns
+    stay as they were."""
     (lines,) = _needs(t, widths, (2,), width, pad, font, size, gaps)
     own = widths[2] * width
     room = own + max(0.0, widths[0] - _LEAST_BEFORE) * width
-    whole = [x for x, _ in lines if own < x <= room]           # lines the space before keeps whole
-    words = [w for _, w in lines if own < w <= room]           # words it keeps whole
-    if not whole and not words:
-        return widths                        # as the template sets them: nothing more would be whole
-    got = max(whole + words)
+    words = [w for _, w in lines if own < w <= room]           # cut words the space before keeps whole
+    if not words:
+        return widths                        # no word cut, or none that room keeps whole: as before
+    got = max(words + [x for x, _ in lines if x <= room])
     widths[0] -= (got - own) / width
     widths[2] += (got - own) / width
     return widths
