@@ -791,12 +791,29 @@ def test_removing_the_areas_article_gives_promotion_its_text_without_areas(tmp_p
         "本協定に基づく連携の具体的な内容及び実施方法については、甲乙協議の上、別に定めるものとする。"]
 
 
+def _at_own_indent(tmp_path: Path, case: str, style: str) -> Path:
+    """The real case copied to tmp_path, its house style (copied beside it) setting the
+    blocks at an indent of its own, 0.2999: the default's column, without the default's
+    refit (a word wider than the column takes room from the space before the labels)."""
+    real = Path(__file__).resolve().parent / "data" / "real"
+    shutil.copytree(real / "styles", tmp_path / "styles")
+    path = tmp_path / "styles" / style
+    text = path.read_text(encoding="utf-8")
+    assert "signature_indent" not in text and "\nagreement:\n" in text
+    path.write_text(text.replace("\nagreement:\n", "\nagreement:\n  signature_indent: 0.2999\n"), encoding="utf-8")
+    spec = tmp_path / f"{case}.yaml"
+    shutil.copy(real / f"{case}.yaml", spec)
+    return spec
+
+
 def test_a_signature_line_too_long_for_its_column_breaks_after_a_word_in_both_files(tmp_path):
     """The real 神奈川県 draft's ＮＰＯ法人クライシスマッパーズ・ジャパン does not fit the
-    block's column: the PDF breaks it after ・ (not …ジャパ / ン), and the DOCX carries
-    the same break, so that Word does not break it where it likes."""
-    real = Path(__file__).resolve().parent / "data" / "real" / "kanagawa-cmj-2022-draft.yaml"
-    folder = build(real, tmp_path, "--format", "pdf,docx")
+    block's column where the house keeps the blocks at its own indent: the PDF breaks it
+    after ・ (not …ジャパ / ン), and the DOCX carries the same break, so that Word does
+    not break it where it likes. (At the default indent the name stands whole:
+    test_signature_one_column.py.)"""
+    folder = build(_at_own_indent(tmp_path, "kanagawa-cmj-2022-draft", "cmj-kanagawa.yaml"), tmp_path,
+                   "--format", "pdf,docx")
     lines = [no_space(line) for line in pdf_text(folder / "agreement.pdf").splitlines()]
     assert "ＮＰＯ法人クライシスマッパーズ・" in lines and "ジャパン" in lines
     xml = zipfile.ZipFile(folder / "agreement.docx").read("word/document.xml").decode("utf-8")
@@ -807,11 +824,9 @@ def test_a_labelled_signature_line_keeps_the_pdfs_break_in_the_docx(tmp_path):
     """The real 町田市・相模原市・CMJ blocks are labelled (代表): the address
     相模原市中央区中央２丁目11番15号 breaks in the PDF before its numbers, kept whole
     (it broke before 15号, and LibreOffice without the break …11番15 / 号), and the
-    DOCX carries that break."""
-    real = Path(__file__).resolve().parent / "data" / "real"
-    shutil.copytree(real / "styles", tmp_path / "styles")
-    spec = tmp_path / "machida.yaml"
-    shutil.copy(real / "machida-sagamihara-cmj-2019.yaml", spec)
+    DOCX carries that break. At the house's own indent (0.2999): at the default the
+    address stands whole (test_signature_one_column.py)."""
+    spec = _at_own_indent(tmp_path, "machida-sagamihara-cmj-2019", "cmj-machida-sagamihara.yaml")
     folder = build(spec, tmp_path, "--format", "pdf,docx")
     lines = [no_space(line) for line in pdf_text(folder / "agreement.pdf").splitlines()]
     assert any(x.endswith("相模原市中央区中央") for x in lines) and "２丁目11番15号" in lines, lines

@@ -633,37 +633,47 @@ def test_a_formal_name_too_long_for_a_narrow_block_breaks_after_its_legal_form(t
     assert "国立大学法人\n北海道国立大学機構" in "".join(runs)
 
 
-ADDRESS = "北海道北見市公園町165番地北見工業大学本部管理棟三階"
+ADDRESS = "北海道北見市公園町165番地　北見工業大学本部管理棟三階"
 
 
 @needs_poppler
 def test_signature_blocks_set_further_left_and_wider(tmp_path):
     """agreement.signature_indent (世田谷区, 国立市: 0.05): the blocks' labels nearer the
     margin and their lines wider, so that a long address stands on one line (under the
-    default 0.3 it breaks); the DOCX's table has the same columns; the label's column
-    keeps its width. Out of its range, an error names the house style's line."""
-    data = seed()
-    data["parties"]["kitami_it"]["address"] = ADDRESS
-    spec = write(tmp_path, data)
+    default 0.3 it breaks at its space, as a line with no word cut keeps the template's
+    widths); the DOCX's table has the same columns; the label's column keeps its width.
+    The address without its space is one word wider than the default's column: at the
+    default it now takes what it needs from the space before the labels (fit="blocks")
+    and stands whole, the blocks moved left only so far. Out of its range, an error
+    names the house style's line."""
+    import re
+    import zipfile
     texts = {}
-    for name, body in (("default", ""), ("left", "agreement:\n  signature_indent: 0.05\n")):
+    for name, body, address in (("default", "", ADDRESS), ("left", "agreement:\n  signature_indent: 0.05\n", ADDRESS),
+                                ("word", "", ADDRESS.replace("\u3000", ""))):
+        data = seed()
+        data["parties"]["kitami_it"]["address"] = address
+        spec = write(tmp_path, data, name)
         style = house(tmp_path, body or "name: 既定\n")
         result = run_generate(spec, "-o", tmp_path / name, "--kinds", "agreement", "--format", "pdf,docx",
                               "--style", style)
         assert result.returncode == 0, result.stderr
         pdf = tmp_path / name / spec.stem / "agreement.pdf"
         rows = page_rows(pdf)
-        texts[name] = ["".join(c["text"] for c in r) for r in rows]
+        texts[name] = [no_space("".join(c["text"] for c in r)) for r in rows]
         label = next(r for r in rows if "".join(c["text"] for c in r).startswith("乙"))
         texts[name + "-x"] = label[0]["x0"]
-        import zipfile
         texts[name + "-grid"] = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/document.xml").decode()
-    assert ADDRESS not in [no_space(t) for t in texts["default"]]                   # broken at the default width
-    assert "乙" + ADDRESS in [no_space(t) for t in texts["left"]]                   # one line, further left
+    whole = "乙" + no_space(ADDRESS)
+    at = texts["default"].index("乙北海道北見市公園町165番地")                      # broken at its space
+    assert texts["default"][at + 1] == "北見工業大学本部管理棟三階" and whole not in texts["default"]
+    assert whole in texts["left"]                                                  # one line, further left
     assert texts["left-x"] < texts["default-x"] - 100
-    import re
-    widths = [re.findall(r'<w:gridCol w:w="(\d+)"/>', texts[k + "-grid"])[-4:] for k in ("default", "left")]
-    assert widths[0][1] == widths[1][1] and int(widths[1][2]) > int(widths[0][2]) + 1000, widths
+    assert whole in texts["word"]                                                  # one word: whole at the default
+    assert texts["left-x"] < texts["word-x"] < texts["default-x"] - 30
+    widths = [re.findall(r'<w:gridCol w:w="(\d+)"/>', texts[k + "-grid"])[-4:] for k in ("default", "left", "word")]
+    assert widths[0][1] == widths[1][1] == widths[2][1] and int(widths[1][2]) > int(widths[0][2]) + 1000, widths
+    assert int(widths[1][2]) > int(widths[2][2]) > int(widths[0][2]) + 500, widths
     style = house(tmp_path, "agreement:\n  signature_indent: 0.5\n")
     assert (f"error: {style}:2: agreement.signature_indent: 0.5 is not a share of the text width from 0 (the blocks"
             " at the margin) to 0.3 (the default)") in error(spec, "--style", style)

@@ -171,8 +171,9 @@ class Table:
     widest line and an em, the last the rest (people tabulated: 双葉郡　浪江町 | 町長 |
     吉田　栄光). `fit_rest`: the same, but the last column's cells wrap, so a long
     one takes no room from the others (a notice's table: 番号 | 連携事項).
-    `fit_blocks`: two signature blocks a row, their lines' columns sharing
-    their room where a word would be cut (writers/signature_columns.py)."""
+    `fit_blocks`: signature blocks two or three a row, their lines' columns sharing
+    their room where a word would be cut, or one a row, the lines' column taking room
+    from the space before the labels (writers/signature_columns.py)."""
     rows: list[list[Cell]]
     widths: list[float]
     border: Literal["grid", "box", "none"] = "grid"

@@ -55,7 +55,7 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
         return _fitted_columns(t, width, pad, style, last_wraps=t.fit_rest)
     if t.fit_blocks:
         ps = style.styles[t.style]
-        return fitted_blocks(t, width, pad, fonts.register(style)[ps.font], ps.size)
+        return fitted_blocks(t, width, pad, fonts.register(style)[ps.font], ps.size, style.typesetting.latin_spacing)
     if not t.fit_first or len(t.widths) < 2:
         return list(t.widths)
     from .jlreq import budoux_bounds
