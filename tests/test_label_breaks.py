@@ -2,8 +2,11 @@
 
 - A short word is never left alone on a line where the line holds it up to a compound
   particle: このページ / に関する / お問い合わせ, not この / ページに関する / お問い合わせ;
-  a compound particle is never torn, even where it and the phrase before it are longer
-  than a line (交流促進 / に関する覚書, not 交流促進に / 関する覚書).
+  where a compound particle and the phrase before it are longer than a line, the line
+  ends after its に as BudouX ends the phrase (交流促進に / 関する覚書, 地域活性化に /
+  関すること: test_overview_real), not before it.
+- A word an office writes with kana for a kanji is one phrase (障がい者, which BudouX
+  parts 障が / い / 者).
 - The contact box's label column is as wide as lets its label take as few lines as a
   third of the box would: kankocho-bunka-2013's and nagareyama-police-2018's
   このページに関するお問い合わせ on two lines, このページに関する / お問い合わせ (it was
@@ -42,7 +45,7 @@ def phrases_of(text: str) -> list[str]:
 
 @pytest.mark.parametrize("width, expected", [
     (70.0, ["このページ", "に関する", "お問い合わせ"]),        # ページに関する exactly a line: この not alone
-    (60.0, ["このページ", "に関する", "お問い合わせ"]),
+    (60.0, ["このページに", "関する", "お問い合わせ"]),     # ページに関する longer than a line: after に
     (90.0, ["このページに関する", "お問い合わせ"]),
     (150.0, [LABEL]),
 ])
@@ -50,10 +53,27 @@ def test_a_short_word_is_not_left_alone_before_a_compound_particle(width, expect
     assert texts(LABEL, width) == expected
 
 
-def test_a_compound_particle_longer_than_its_line_with_its_phrase_breaks_before_its_particle():
-    assert texts("交流促進に関する覚書", 60.0) == ["交流促進", "に関する覚書"]
+def test_a_compound_particle_longer_than_its_line_with_its_phrase_breaks_after_its_particle():
+    assert texts("交流促進に関する覚書", 60.0) == ["交流促進に", "関する覚書"]
+    assert texts("地域活性化に関すること", 100.0) == ["地域活性化に", "関すること"]
     # where the whole fits, it stays whole, as before
     assert texts("鳥取県と交流促進に関する覚書", 100.0) == ["鳥取県と", "交流促進に関する覚書"]
+
+
+@pytest.mark.parametrize("text, width, expected", [
+    ("障がい者支援に関すること", 100.0, ["障がい者支援に", "関すること"]),   # was 障がい / 者支援に関すること
+    ("障がい者支援に関すること", 130.0, ["障がい者支援に関すること"]),
+    ("高齢者・障がい者の見守り", 60.0, ["高齢者・", "障がい者の", "見守り"]),   # was 高齢者・障が / い者の
+    ("障がい児支援の推進", 60.0, ["障がい児支援", "の推進"]),      # BudouX: 障が / い / 児支援 / の推進
+])
+def test_a_word_written_with_kana_for_a_kanji_is_never_torn(text, width, expected):
+    assert texts(text, width) == expected
+
+
+def test_the_books_words_keep_a_word_written_with_kana_whole():
+    from jpdocs.annual.lines import word_ends, words
+    assert words("高齢者・障がい者の見守りに関する協定") == ["高齢者・", "障がい者の", "見守りに関する協定"]
+    assert not word_ends("障がい者支援") & {1, 2, 3}
 
 
 def test_a_longer_first_phrase_keeps_its_line():

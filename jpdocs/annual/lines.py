@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..spec.style import AnnualColumn
-from ..writers.jlreq import NO_END, NO_START, budoux_bounds, tears_particle
+from ..writers.jlreq import NO_END, NO_START, budoux_bounds, in_kana_word, tears_particle
 from ..writers.jlreq_lines import LEGAL_FORMS, after_word, script_of
 from .columns import Value
 
@@ -67,6 +67,7 @@ def _cuts(text: str, names: tuple[str, ...] = (), particles: bool = False) -> li
     return [i for i in range(1, len(text))
             if (after_word(text, i) or i in bounds) and text[i] not in NO_START and text[i - 1] not in NO_END
             and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK") and not tears_particle(text, i)
+            and not in_kana_word(text, i)           # 障がい / 者: jlreq.KANA_WORDS
             or particles and tears_particle(text, i + 1) and script_of(text[i - 1]) in "CK"]
 
 

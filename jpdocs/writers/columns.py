@@ -47,11 +47,13 @@ def first_column(t: m.Table) -> tuple[tuple[str, str], ...]:
 def first_column_fit(t: m.Table) -> tuple | None:
     """All that fitted_widths reads of a table whose first column it fits to its
     labels (fit_first): the first column's lines, the widths and the table's style
-    (with the width, the padding and the house style, all its answer depends on);
-    None where it fits otherwise, or not at all."""
+    (with the width, the padding and the house style, all label_widths' answer depends
+    on); None where it fits otherwise, or not at all. The second column is not in it:
+    only a label longer than a third reads it (first_widths), and walking its cells for
+    every table cost a notice ~0.3 M instructions."""
     if (t.fit_columns or t.fit_rest) and len(t.widths) > 1 or t.fit_blocks or not t.fit_first or len(t.widths) < 2:
         return None
-    return first_column(t), _rest_lines(t), tuple(t.widths), t.style
+    return first_column(t), tuple(t.widths), t.style
 
 
 def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> list[float]:
@@ -66,6 +68,14 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
         return fitted_blocks(t, width, pad, fonts.register(style)[ps.font], ps.size)
     if not t.fit_first or len(t.widths) < 2:
         return list(t.widths)
+    return first_widths(t, label_widths(t, width, pad, style), width, pad, style)
+
+
+def label_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> tuple[float, float]:
+    """What the first column's labels alone ask of its width: (need, wider), `need` the
+    longest label that fits a third or the longest phrase, `wider` as wide as lets a
+    longer label take as few lines as a third would (_least_width); the same as `need`
+    where no label is longer than a third. Padding included, at most a third."""
     from .jlreq import budoux_bounds
     names = fonts.register(style)
     cap, extra = width * MAX_SHARE, 2 * pad + _SLACK
@@ -84,13 +94,23 @@ def fitted_widths(t: m.Table, width: float, pad: float, style: HouseStyle) -> li
         phrase = max([phrase, *pieces])
         if wholes[-1] + extra > cap:
             longer.append(_least_width(pieces, cap - extra))
-    # every label that fits the cap stands on one line; a longer one breaks between phrases,
-    # on as few lines as the cap allows where the column takes only room the second leaves
-    # unused (no line of it wraps for it: the seed's boxes went over to a second page)
+    # every label that fits the cap stands on one line; a longer one breaks between phrases
     fitting = [x for x in wholes if x + extra <= cap]
     need = min(max(fitting + [phrase]) + extra, cap)
-    wider = min(max(fitting + longer + [phrase]) + extra, cap)
-    if wider > need + 1e-6 and wider <= width - _rest_need(t, width - max(t.widths[0] * width, need), extra, style):
+    if not longer:
+        return need, need
+    return need, min(max(fitting + longer + [phrase]) + extra, cap)
+
+
+def first_widths(t: m.Table, labels: tuple[float, float], width: float, pad: float,
+                 style: HouseStyle) -> list[float]:
+    """The table's widths (fractions) for its labels' `labels` (label_widths): the wider
+    column where a long label asks for it (few lines) and it takes only room the second
+    column leaves unused (no line of it wraps for it: the seed's boxes went over to a
+    second page), else the narrower; the template's width at least."""
+    need, wider = labels
+    if wider > need + 1e-6 and wider <= width - _rest_need(t, width - max(t.widths[0] * width, need),
+                                                           2 * pad + _SLACK, style):
         need = wider
     first = max(t.widths[0] * width, need)
     if first <= t.widths[0] * width:

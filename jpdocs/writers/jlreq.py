@@ -328,6 +328,33 @@ def _inside_a_word(text: str, i: int) -> bool:
     return bool(_KANJI.match(text, i - 1) or _KATAKANA.match(text, i - 1)) and not text.endswith(LEGAL_FORMS, 0, i)
 
 
+# Words an office writes with kana for a kanji (交ぜ書き), which BudouX parts at the kana:
+# 障が / い / 者支援に…, 高齢者・障が / い者の… (an overview's area heading set 障がい /
+# 者支援に関すること). Each is one phrase, whatever its line.
+KANA_WORDS = re.compile("障がい[者児]?")
+
+
+def in_kana_word(text: str, i: int) -> bool:
+    """Whether a break before text[i] falls inside one of KANA_WORDS (the fallbacks that
+    break a phrase where the script changes keep it whole too: not 障 / がい者)."""
+    return any(m.start() < i < m.end() for m in KANA_WORDS.finditer(text))
+
+
+def _kana_words_whole(text: str, chunks: list[str]) -> list[str]:
+    """`chunks` with no end inside one of KANA_WORDS."""
+    inside = {i for m in KANA_WORDS.finditer(text) for i in range(m.start() + 1, m.end())}
+    if not inside:
+        return chunks
+    out, pos = [], 0
+    for chunk in chunks:
+        if out and pos in inside:
+            out[-1] += chunk
+        else:
+            out.append(chunk)
+        pos += len(chunk)
+    return out
+
+
 @lru_cache(maxsize=512)
 def _phrase_ends(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int, tuple[int, ...]], ...], tuple[int, ...]]:
     """(the ends of BudouX's phrases — but a last phrase of one or two characters (こと,
@@ -337,7 +364,7 @@ def _phrase_ends(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int, tupl
     (…に / 関する), a number (1 / 0周年) or a word BudouX parts (締結議 / 定書) with the
     phrases before it, and where each compound particle starts: its に or の (ページ /
     に関する), a line's place to break that never tears it)."""
-    chunks = phrases.chunks(text)        # BudouX's parse, its loop in C (phrases.py)
+    chunks = _kana_words_whole(text, phrases.chunks(text))  # BudouX's parse, its loop in C (phrases.py)
     if len(chunks) > 1 and len(chunks[-1].strip()) <= 2:
         chunks = chunks[:-2] + [chunks[-2] + chunks[-1]]
     out, pos, joined, start, particles = [], 0, [], 0, []
@@ -387,9 +414,10 @@ def _phrase_breaks(p: Para, min_width: float) -> bytearray:
     for a, b, inside in joined:          # …に / 関する kept whole where a line holds it
         whole = p.cum[b] - p.cum[a] <= min_width
         for i in inside:
-            if i - 1 in starts:          # a compound particle: before its に, never inside it
-                out[i] = 0
-                (alt if whole else out)[i - 1] = p.brk[i - 1]
+            if i - 1 in starts:          # a compound particle: longer than a line with the phrase
+                alt[i - 1] = p.brk[i - 1]    # before it, after its に as BudouX ends the phrase
+                if whole:                # (地域活性化に / 関すること); before its に only where
+                    out[i] = 0           # a short word would stand alone (compose: このページ / に関する)
             elif whole:
                 out[i] = 0
                 if _inside_a_word(p.text, i):

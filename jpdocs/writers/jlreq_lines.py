@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import phrases
-from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, LEGAL_FORMS, NO_START, SPACES, Para
+from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, LEGAL_FORMS, NO_START, SPACES, Para, in_kana_word
 
 
 @dataclass
@@ -97,7 +97,8 @@ def _compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> lis
             if b <= s and p.by_phrase:               # a phrase longer than the line: after a
                 b = next((i for i in range(e, s, -1)  # word's ・ or ‐, or where the script changes
                           if brk[i] and (text[i - 1] in _WORD_ENDS   # (オホーツク / 総合振興局)
-                                         or script_of(text[i - 1]) != script_of(text[i]))), s)
+                                         or script_of(text[i - 1]) != script_of(text[i])
+                                         and not in_kana_word(text, i))), s)
             if b > s:
                 line = _line(p, s, b, W, justify)
         if line is None and brk[e]:                  # breaks right at the edge
