@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..spec.style import AnnualColumn
-from ..writers.jlreq import NO_END, NO_START, budoux_bounds
+from ..writers.jlreq import NO_END, NO_START, budoux_bounds, in_kana_word, tears_particle
 from ..writers.jlreq_lines import LEGAL_FORMS, after_word, script_of
 from .columns import Value
 
@@ -35,18 +35,20 @@ def ems(text: str) -> float:
 UNBROKEN = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年(?:[0-9０-９]+月(?:[0-9０-９]+日)?)?～?"
                        r"|[0-9０-９]+年[0-9０-９]+月[0-9０-９]+日～?|[MTSHR]?[0-9]+\.[0-9]+\.[0-9]+～?|[!-~]+")
 
-def words(text: str, names: tuple[str, ...] = ()) -> list[str]:
+def words(text: str, names: tuple[str, ...] = (), particles: bool = False) -> list[str]:
     """`text` in the pieces a line may end between without tearing a word: where a word
     starts (jlreq_lines.after_word: after a ・, where the script changes, after a legal
     form: 株式会社 / カゴメ), but hiragana stays with the kanji or katakana before it (its
     okurigana and particles: 災害時における / 無人航空機を / 活用した), and a piece of one or
     two characters with the piece before it, or after a legal form with the piece after it
-    (特定非営利活動法人 / 日本ジオパークネットワーク), so that
+    (特定非営利活動法人 / 日本ジオパークネットワーク), a compound particle never parted from
+    its に or の (…設置運営に / 関する協定: jlreq.tears_particle), nor, unless `particles`, from
+    the word before it (…支援活動等 / に関する協定), so that
     no line is left with a lone 等 or との. A word also starts and ends where one of `names`
     (the parties' names a title holds: Value.names) does, which no script change shows:
     独立行政法人 / 国立高等専門学校機構 / 長野工業高等専門学校との, its party 長野工業高等専門学校.
     The pieces join back to `text`."""
-    cuts = _cuts(text, names)
+    cuts = _cuts(text, names, particles)
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     out: list[str] = []
     for i, piece in enumerate(pieces):
@@ -60,11 +62,13 @@ def words(text: str, names: tuple[str, ...] = ()) -> list[str]:
     return out
 
 
-def _cuts(text: str, names: tuple[str, ...] = ()) -> list[int]:
+def _cuts(text: str, names: tuple[str, ...] = (), particles: bool = False) -> list[int]:
     bounds = _name_bounds(text, names)
     return [i for i in range(1, len(text))
             if (after_word(text, i) or i in bounds) and text[i] not in NO_START and text[i - 1] not in NO_END
-            and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK")]
+            and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK") and not tears_particle(text, i)
+            and not in_kana_word(text, i)           # 障がい / 者: jlreq.KANA_WORDS
+            or particles and tears_particle(text, i + 1) and script_of(text[i - 1]) in "CK"]
 
 
 def _written(text: str, name: str) -> list[int]:
@@ -83,8 +87,9 @@ def _name_bounds(text: str, names: tuple[str, ...]) -> set[int]:
 
 def word_ends(text: str, names: tuple[str, ...] = ()) -> set[int]:
     """Where a line of `text` may end without tearing a word: between any two of its
-    pieces (words) before the short ones are joined to their neighbours."""
-    return {*_cuts(text, names), len(text)}
+    pieces (words) before the short ones are joined to their neighbours, before a compound
+    particle too (…支援活動等 / に関する協定, where a line cannot hold the word with it)."""
+    return {*_cuts(text, names, particles=True), len(text)}
 
 
 def _inside_names(text: str, names: tuple[str, ...], width_ems: float = float("inf")) -> set[int]:
@@ -114,6 +119,8 @@ def title_lines_by_words(text: str, width_ems: float, names: tuple[str, ...] = (
     line. `names`: the parties' names the title holds."""
     pieces = words(text, names)
     width_ems += 1e-6       # a column sized to its longest word: its width back from points is a hair less
+    if any(ems(p) > width_ems for p in pieces):     # a word with its compound particle too long:
+        pieces = words(text, names, particles=True)  # before the particle (支援活動等 / に関する協定)
     if any(ems(p) > width_ems for p in pieces):
         return None
     phrase_ends = set(budoux_bounds(text))

@@ -25,7 +25,7 @@ from .. import collector
 from ..content import model as m
 from .rows import Row
 from .kinds import book_words
-from .columns import amended_agreement, partners, value, validity
+from .columns import DASH, amended_agreement, partner_names, value, validity
 from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, note_blocks, packed, summary_table
 from ..build.checks import check_glyphs
 from ..build.documents import make_documents
@@ -159,25 +159,41 @@ def fallback_sheet(row: Row, style: HouseStyle, width: float) -> m.Document:
     table breaks it (blocks.packed): after a unit of the office (…総合振興局／地域創生部…),
     never inside one. 相手方 is left to the composer, whose lines hold a name more
     (packed leaves room for a line-end 、 that the composer hangs or halves: 篠山市's 23
-    partners took a line more, four names a line instead of five)."""
+    partners took a line more, four names a line instead of five), each name kept whole
+    where it fits a line (_names) and the lines set flush left, as the summary table's:
+    a long list set as prose tore 一般社団法人日 / 本建設業連合会 (2017), 飯能地区薬 /
+    剤師会 (2015), 福島県酪農業協 / 同組合 (2025)."""
     spec = row.loaded.spec
     blocks: list[m.Block] = [m.Heading(line_inlines((row.title + style.word("overview_suffix")).split("\n")), style="title"), m.Spacer(8)]
     ems = (FACTS[1] * width - CELL_PADDING) / style.styles["body"].size     # the value cell's text, in em
 
     office = value(AnnualColumn(data="department"), row.number, row.loaded, style)
-    facts = [("締結日", row.signed.split("\n")), ("相手方", partners(row.loaded, style.word("comma")).split("\n")),
+    facts = [("締結日", row.signed.split("\n")), ("相手方", _names(partner_names(row.loaded), style.word("comma"))),
              ("担当課", packed(office.words, ems) if office.words else office.lines),
              ("有効期間", validity(row.loaded, style).lines)]
     if spec.agreement.amends:              # what it amends, as the book's row names it
         facts.append(("原協定", [amended_agreement(spec.agreement.amends, style)]))
     blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade", header="row"),
-                            m.Cell([m.Paragraph(line_inlines(v))])] for k, v in facts], list(FACTS)))
+                            m.Cell([m.Paragraph(v, align="left") if k == "相手方" else m.Paragraph(line_inlines(v))])]
+                           for k, v in facts], list(FACTS)))
     if spec.agreement.areas:               # no heading over nothing
         blocks.append(m.Paragraph([m.Text("連携事項")], style="heading", space_before=10))
     for i, area in enumerate(spec.agreement.areas, 1):
         blocks.append(m.Item(f"({i})", [m.Text(area.heading)],
                              [m.Item("・", [m.Text(t)], level=0) for t in area.items]))
     return m.Document("overview", row.title, spec.issuer, blocks)
+
+
+def _names(names: list[str], comma: str) -> list[m.Inline]:
+    """相手方 as the book's row writes it, the names parted by the house's comma (columns.partners),
+    each name a Whole (a line break the spec wrote kept), － where there is none."""
+    out: list[m.Inline] = []
+    for k, name in enumerate(names):
+        out += [m.Text(comma)] if k else []
+        for j, part in enumerate(name.split("\n")):
+            out += [m.LineBreak()] if j else []
+            out.append(m.Whole(part))
+    return out or [m.Text(DASH)]
 
 
 def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:

@@ -21,7 +21,7 @@ from ..spec import images
 from ..content import model as m
 from ..spec.style import HouseStyle
 from .beside import beside
-from .columns import first_column_fit, fitted_widths
+from .columns import first_column_fit, first_widths, fitted_widths, label_widths
 from .composer import JParagraph, spread_run
 from . import kept_names
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
@@ -503,11 +503,14 @@ class BlockBuilder:
         """columns.fitted_widths, a first column fitted to its labels remembered per house
         style (_house_memo) by all the fitting reads (columns.first_column_fit): a
         notice's contact boxes are labelled alike in every notice of an office, and
-        measuring the labels' phrases was ~0.14 M instructions a notice."""
+        measuring the labels' phrases was ~0.14 M instructions a notice. What the labels
+        ask is remembered (columns.label_widths); the second column is read after, and
+        only where a label is longer than a third (columns.first_widths)."""
         fit = first_column_fit(t)
         if fit is None:
             return fitted_widths(t, width, pad, self.house)
-        return _kept(self.memo.widths, (fit, width, pad), lambda: tuple(fitted_widths(t, width, pad, self.house)))
+        labels = _kept(self.memo.widths, (fit, width, pad), lambda: label_widths(t, width, pad, self.house))
+        return first_widths(t, labels, width, pad, self.house)
 
     def _cell_paragraph(self, b: m.Block, cell: m.Cell, table_style: str) -> m.Block:
         """Bare cell text takes the table's style and the cell's alignment."""

@@ -124,10 +124,14 @@ class Para:
     line may break before character i; `stretch[i]` is 1 where the space
     after character i may grow in justification. `pbrk` are the breaks tried
     first (phrases, or spaces: see prepare); `by_phrase` whether, none fitting,
-    a phrase longer than its line breaks where its script changes."""
+    a phrase longer than its line breaks where its script changes; `palt` (phrases
+    only, else None) the breaks before a compound particle kept whole with the phrase
+    before it (ページ / に関する), taken only where a line would hold a short word alone
+    (jlreq_lines.compose); `pweak` (phrases only, else None) BudouX's ends inside a run of
+    kanji or katakana kept closed, opened where that sets the heading on fewer lines."""
 
     __slots__ = ("text", "n", "ems", "adv", "gap", "shr", "xoff", "cum", "cshr", "brk", "pbrk", "by_phrase",
-                 "stretch")
+                 "stretch", "palt", "pweak")
 
 
 # `phrases` of prepare: break between BudouX phrases (titles, headings), or, with
@@ -258,6 +262,7 @@ def prepare(text: str, widths: list[float], ems: list[float], s: Settings,
         brk, stretch = _latin_breaks(text)
     p.brk, p.stretch = brk, stretch
     p.by_phrase = phrases is True
+    p.palt = p.pweak = None
     p.pbrk = (_space_breaks(p) if phrases == AT_SPACES else _end_break(p) if phrases == AT_WORDS
               else _phrase_breaks(p, min_width) if phrases else None)
     return p
@@ -306,22 +311,69 @@ def _end_break(p: Para) -> bytearray:
 _PARTICLE_ENDS = ("関する", "関し", "係る", "おける", "おいて", "於ける", "対する", "対し", "基づく", "基づき",
                   "向けた", "向け", "ついて", "ついての", "よる", "ための")
 _DIGITS = "0123456789０１２３４５６７８９"
+# BudouX ends phrases inside long runs of kanji or katakana, often inside a word (締結議 /
+# 定書, 国立水俣 / 病総合研究センター, 東日本高速 / 道路株式会社, 無人航 / 空機, 北 / 見工業大学
+# in the real cases' titles): such an end is one phrase with the phrase after it where the
+# line holds the two and the heading takes no more lines for it (BudouX is right as often:
+# …建物管理制度 / 管理不全土地…); not after a legal form (国立研究開発法人 / 国立環境研究所と)
+# nor after ・ or ‐, where a word does start.
+_KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff々〆]{2}")
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc-\u30ff]{2}")
+LEGAL_FORMS = ("法人", "株式会社", "有限会社", "合同会社")
+
+
+def _inside_a_word(text: str, i: int) -> bool:
+    """Whether a phrase end before text[i] falls in a run of kanji or of katakana that
+    no legal form ends (see above)."""
+    return bool(_KANJI.match(text, i - 1) or _KATAKANA.match(text, i - 1)) and not text.endswith(LEGAL_FORMS, 0, i)
+
+
+# Words an office writes with kana for a kanji (交ぜ書き), which BudouX parts at the kana:
+# 障が / い / 者支援に…, 高齢者・障が / い者の… (an overview's area heading set 障がい /
+# 者支援に関すること). Each is one phrase, whatever its line.
+KANA_WORDS = re.compile("障がい[者児]?")
+
+
+def in_kana_word(text: str, i: int) -> bool:
+    """Whether a break before text[i] falls inside one of KANA_WORDS (the fallbacks that
+    break a phrase where the script changes keep it whole too: not 障 / がい者)."""
+    return any(m.start() < i < m.end() for m in KANA_WORDS.finditer(text))
+
+
+def _kana_words_whole(text: str, chunks: list[str]) -> list[str]:
+    """`chunks` with no end inside one of KANA_WORDS."""
+    inside = {i for m in KANA_WORDS.finditer(text) for i in range(m.start() + 1, m.end())}
+    if not inside:
+        return chunks
+    out, pos = [], 0
+    for chunk in chunks:
+        if out and pos in inside:
+            out[-1] += chunk
+        else:
+            out.append(chunk)
+        pos += len(chunk)
+    return out
 
 
 @lru_cache(maxsize=512)
-def _phrase_ends(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int, tuple[int, ...]], ...]]:
+def _phrase_ends(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int, tuple[int, ...]], ...], tuple[int, ...]]:
     """(the ends of BudouX's phrases — but a last phrase of one or two characters (こと,
     事項 of …に関すること) is never set alone on a line: it stays with the phrase before
-    it (…振興に / 関すること, not …振興に関する / こと) —, and the phrases that are one
+    it (…振興に / 関すること, not …振興に関する / こと) —, the phrases that are one
     where the line holds them: (start, end, the ends inside), each a compound particle
-    (…に / 関する) or a number (1 / 0周年) with the phrases before it)."""
-    chunks = phrases.chunks(text)        # BudouX's parse, its loop in C (phrases.py)
+    (…に / 関する), a number (1 / 0周年) or a word BudouX parts (締結議 / 定書) with the
+    phrases before it, and where each compound particle starts: its に or の (ページ /
+    に関する), a line's place to break that never tears it)."""
+    chunks = _kana_words_whole(text, phrases.chunks(text))  # BudouX's parse, its loop in C (phrases.py)
     if len(chunks) > 1 and len(chunks[-1].strip()) <= 2:
         chunks = chunks[:-2] + [chunks[-2] + chunks[-1]]
-    out, pos, joined, start = [], 0, [], 0
+    out, pos, joined, start, particles = [], 0, [], 0, []
     for k, chunk in enumerate(chunks):
         before = chunks[k - 1] if k else ""
-        if before and (before[-1] in "にの" and chunk.startswith(_PARTICLE_ENDS) or before[-1] in _DIGITS):
+        particle = before and before[-1] in "にの" and chunk.startswith(_PARTICLE_ENDS)
+        if particle:
+            particles.append(pos - 1)
+        if particle or before and (before[-1] in _DIGITS or _inside_a_word(text, pos)):
             if joined and joined[-1][1] == pos:         # a third phrase onto a joined two
                 begin, _, inside = joined.pop()
                 joined.append((begin, pos + len(chunk), inside + (pos,)))
@@ -330,37 +382,59 @@ def _phrase_ends(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int, tupl
         start = pos
         pos += len(chunk)
         out.append(pos)
-    return tuple(out), tuple(joined)
+    return tuple(out), tuple(joined), tuple(particles)
 
 
 @lru_cache(maxsize=512)
 def budoux_bounds(text: str) -> tuple[int, ...]:
     """The ends of BudouX's phrases, こと kept with the phrase before it and a compound
-    particle or a number one phrase with the phrases before it (_phrase_ends), for a
-    caller that falls back on words where a phrase is longer than its line (the annual
-    book's titles: annual/lines.py)."""
-    ends, joined = _phrase_ends(text)
+    particle, a number or a word BudouX parts one phrase with the phrases before it
+    (_phrase_ends), for a caller that falls back on words where a phrase is longer than
+    its line (the annual book's titles: annual/lines.py)."""
+    ends, joined, _ = _phrase_ends(text)
     inside = {end for _, _, ends_inside in joined for end in ends_inside}
     return tuple(end for end in ends if end not in inside)
 
 
 def _phrase_breaks(p: Para, min_width: float) -> bytearray:
     """Break opportunities of a heading: JLREQ's, but only between BudouX
-    phrases, never inside a compound particle or a number (…に / 関する: _phrase_ends)
-    nor inside a name in 「」 where a line holds it: a longer one breaks where BudouX
-    ends a phrase inside it (地域活性化に / 関すること in a narrow box), not where the
-    characters run out (…に関 / すること)."""
+    phrases, never inside a compound particle, a number or a word BudouX parts (…に /
+    関する, 1 / 0周年, 締結議 / 定書: _phrase_ends) nor inside a name in 「」 where a line
+    holds it: a longer one breaks where BudouX ends a phrase inside it (地域活性化に関する /
+    事業, not where the characters run out: …に関 / すること), a compound particle before
+    its に or の (交流促進 / に関する覚書, not 交流促進に / 関する覚書). Sets p.palt: the
+    breaks before the compound particles kept whole."""
     out = bytearray(p.n + 1)
-    ends, joined = _phrase_ends(p.text)
+    ends, joined, particles = _phrase_ends(p.text)
     for i in ends:
         out[i] = p.brk[i]
+    starts = set(particles)
+    alt = bytearray(p.n + 1)
+    weak = bytearray(p.n + 1)
     for a, b, inside in joined:          # …に / 関する kept whole where a line holds it
-        if p.cum[b] - p.cum[a] <= min_width:
-            for i in inside:
+        whole = p.cum[b] - p.cum[a] <= min_width
+        for i in inside:
+            if i - 1 in starts:          # a compound particle: longer than a line with the phrase
+                alt[i - 1] = p.brk[i - 1]    # before it, after its に as BudouX ends the phrase
+                if whole:                # (地域活性化に / 関すること); before its に only where
+                    out[i] = 0           # a short word would stand alone (compose: このページ / に関する)
+            elif whole:
                 out[i] = 0
+                if _inside_a_word(p.text, i):
+                    weak[i] = p.brk[i]
     for m in _QUOTE_RE.finditer(p.text):
         a, b = m.span()
         if p.cum[b] - p.cum[a] <= min_width:
             out[a + 1:b] = bytes(b - a - 1)
+            alt[a + 1:b] = bytes(b - a - 1)
+            weak[a + 1:b] = bytes(b - a - 1)
     out[p.n] = 1
+    p.palt = alt if any(alt) else None
+    p.pweak = weak if any(weak) else None
     return out
+
+
+def tears_particle(text: str, i: int) -> bool:
+    """Whether a break before text[i] parts a compound particle (…に / 関する, …の / ための):
+    a caller breaking between its own words (annual/lines.py) keeps it whole."""
+    return i > 0 and text[i - 1] in "にの" and text.startswith(_PARTICLE_ENDS, i)

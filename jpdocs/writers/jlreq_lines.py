@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import phrases
-from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, NO_START, SPACES, Para
+from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, LEGAL_FORMS, NO_START, SPACES, Para, in_kana_word
 
 
 @dataclass
@@ -54,7 +54,20 @@ def _shrinkable(p: Para, s: int, e: int) -> float:
 
 def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list[Line]:
     """Break `p` into lines; widths[k] is the width of line k (the last
-    value serves every further line)."""
+    value serves every further line). A heading whose words BudouX parts inside a run of
+    kanji (p.pweak: 締結議 / 定書) keeps them whole unless parting them sets it on fewer lines."""
+    lines = _compose(p, widths, justify, may_hang)
+    if p.pweak is None or len(lines) < 2:
+        return lines
+    opened = Para()
+    for name in Para.__slots__:
+        setattr(opened, name, getattr(p, name))
+    opened.pbrk = bytearray(a | b for a, b in zip(p.pbrk, p.pweak))
+    fewer = _compose(opened, widths, justify, may_hang)
+    return fewer if len(fewer) < len(lines) else lines
+
+
+def _compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list[Line]:
     lines: list[Line] = []
     n, text, brk, cum = p.n, p.text, p.brk, p.cum
     s = 0
@@ -76,10 +89,16 @@ def compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> list
         line = None
         if p.pbrk is not None:                       # headings: between phrases first
             b = e if p.pbrk[e] else p.pbrk.rfind(1, s + 1, e)
+            if s < b and p.palt is not None and len(text[s:b].strip(SPACES + "\n")) <= 2:
+                # a short word alone on its line (この / ページに関する / …): the line ends
+                # before the compound particle instead, where it holds that (このページ /
+                # に関する / …), the particle whole and the word with its noun
+                b = max(b, p.palt.rfind(1, b + 1, e + 1))
             if b <= s and p.by_phrase:               # a phrase longer than the line: after a
                 b = next((i for i in range(e, s, -1)  # word's ・ or ‐, or where the script changes
                           if brk[i] and (text[i - 1] in _WORD_ENDS   # (オホーツク / 総合振興局)
-                                         or script_of(text[i - 1]) != script_of(text[i]))), s)
+                                         or script_of(text[i - 1]) != script_of(text[i])
+                                         and not in_kana_word(text, i))), s)
             if b > s:
                 line = _line(p, s, b, W, justify)
         if line is None and brk[e]:                  # breaks right at the edge
@@ -222,9 +241,6 @@ def after_word(text: str, i: int) -> bool:
     kanji alone has no other place that is not inside a word."""
     return (text[i - 1] in _WORD_ENDS or script_of(text[i - 1]) != script_of(text[i])
             or text.endswith(LEGAL_FORMS, 0, i))
-
-
-LEGAL_FORMS = ("法人", "株式会社", "有限会社", "合同会社")
 
 
 def _word_start(text: str, i: int) -> bool:
