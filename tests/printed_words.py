@@ -39,7 +39,8 @@ STANDARD = ("の締結を証するため", "の成立を証するため", "本�
 NOTICE_DEFAULTS = {("press_request", "label"): "報道に当たってのお願い",
                    ("press_request", "lead"): "当日取材いただける場合は、",
                    ("press_request", "tail"): "下記連絡先までお知らせください。",
-                   ("date_suffix",): "配布"}
+                   ("date_suffix",): "配布",
+                   ("correction", "word"): "修正"}
 # the 有効期間 article the product writes from agreement.validity (content/agreement/
 # wording.validity_text): 本協定の有効期間は、本協定の締結の日から…までとする。ただし、
 # 有効期間満了の日の１か月前までに、甲又は乙のいずれからも書面による別段の意思表示が

@@ -627,6 +627,15 @@ VARIANTS["no-date-suffix"] = ("issue_date: 2024-02-16", "issue_date: none\n  dat
 VARIANTS["no-date-after-suffix"] = ("  closing_ijo:", "  after:\n    issue_date: none\n    date_suffix: 発表\n"
                                     "    opening: [本日、締結しました。]\n  closing_ijo:")
 VARIANTS["no-date-capital"] = ("issue_date: 2024-02-16", "issue_date: None")
+# a corrected release (press_notice.correction): dated before the issue, an empty reason,
+# no date of issue to stand under, and a house that sets the date under the title
+_CORRECTED = "issue_date: 2024-02-16\n  correction: {date: 2024-02-16, reason: 取材の時間を改めたため、修正します。}"
+VARIANTS["correction-before-issue"] = ("issue_date: 2024-02-16", _CORRECTED.replace("date: 2024-02-16,", "date: 2024-02-15,"))
+VARIANTS["correction-empty-reason"] = ("issue_date: 2024-02-16", _CORRECTED.replace("取材の時間を改めたため、修正します。", '"　"'))
+VARIANTS["correction-no-issue-date"] = ("issue_date: 2024-02-16", _CORRECTED.replace("issue_date: 2024-02-16", "issue_date: none"))
+COMPANIONS["style-date-under-title.yaml"] = "notice:\n  date_place: under_title\n"
+VARIANTS["correction-date-elsewhere"] = [(_STYLE, _STYLE + "style: style-date-under-title.yaml\n"),
+                                         ("issue_date: 2024-02-16", _CORRECTED)]
 COMPANIONS["style-no-event-year.yaml"] = "dates:\n  event_year: false\n"
 # a listed person's honorific under a house that sets the title after the name (部長　様)
 VARIANTS["ki-person-honorific-name-first"] = [

@@ -44,6 +44,7 @@ def check_head(spec: Spec, style, path=None, lines=None) -> None:
                                   " the date would have no line to stand in; give the title, or use a house"
                                   " style that sets the date on a line of its own")])
     check_prefix_line_end(n, style, path, lines)
+    check_correction_place(n, style, path, lines)
     if not style.notice.date_above_header:
         return
     if n.issued_on is None and (n.after is None or n.after.issued_on is None):
@@ -65,6 +66,23 @@ def check_head(spec: Spec, style, path=None, lines=None) -> None:
 
 
 SPACES = " \u3000"        # the spaces a user types: ASCII and full-width
+
+
+def check_correction_place(n, style, path=None, lines=None) -> None:
+    """A corrected release's lines (press_notice.correction) close the head the date
+    of issue opens: a house that sets the date elsewhere (under the title, at the foot,
+    in the title's line, in the head's table) has no such head for them."""
+    if n.correction is None or n.issued_on is None:     # no date of issue: issue_checks says so
+        return
+    where = (f"notice.date_place: {style.notice.date_place}" if style.notice.date_place != "head" else
+             "notice.head_form: label_table" if style.notice.head_form == "label_table" else None)
+    if where is None:
+        return
+    at = N + ("correction",)
+    raise InputError([Problem(str(path), line_of(lines or {}, at), dotted(at),
+                              f"the correction's lines stand in the head under the date of issue, and the house"
+                              f" sets the date elsewhere ({where}): use a house style that sets the date in the"
+                              " head, or remove correction")])
 
 
 def check_prefix_line_end(n, style, path=None, lines=None) -> None:

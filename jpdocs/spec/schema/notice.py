@@ -456,6 +456,17 @@ class AfterNotice(Strict):
         return self.attachments if self.attachments is not None else [a for a in notice_attachments if a.document]
 
 
+class Correction(Strict):
+    """A release re-issued as corrected (広島市's 【修正】 報道資料): the correction's own
+    lines at the end of the head, the day it was corrected in the date of issue's form
+    with the word after it (令和6年(2024年)3月28日(木曜日)　修正), then the reason on a
+    line of its own where the spec gives one. The day and the reason are facts, never
+    made up; the word is wording (訂正 is the other common one)."""
+    date: Date                           # the day of the correction: on or after the date of issue
+    word: Line = "修正"
+    reason: Optional[str] = None         # none: no reason line; an empty one is refused (issue_checks.py)
+
+
 class PressNotice(Strict):
     template_api: ClassVar[tuple[str, ...]] = ("offices", "issued_on")
     # default from the house style: 報道機関各位; false: no header line (a page that
@@ -478,6 +489,8 @@ class PressNotice(Strict):
     issue_date: IssueDate
     date_prefix: Optional[Line] = None   # before the date: 公開日：
     date_suffix: str = "配布"
+    # a release re-issued as corrected: the correction's day, word and reason, at the end of the head
+    correction: Optional[Correction] = None
     # the hour of release (14:00), printed only in the head's table under its label, as
     # 大阪府 writes 提供時間　14時0分 (notice.head_form: label_table; elsewhere refused)
     issue_time: Optional[Time] = None

@@ -1,0 +1,122 @@
+"""A release re-issued as corrected (press_notice.correction): the correction's own lines
+close the notice's head, as 広島市 sets its 【修正】 報道資料 (`hiroshima-iinan-kawamoto-2024`):
+the day of the correction in the date of issue's form with the word after it on one
+line, the reason on the next, right-aligned as the head's lines, apart from what stands
+above them and before the title.
+
+The real case and variations of the seed are built by the real command line, PDF and
+DOCX; the PDF read back line by line (text, left and right edges, baselines), the DOCX
+reopened paragraph by paragraph. The checks stop with file, line and key and write
+nothing.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jpdocs import cli
+
+from conftest import needs_poppler, no_space
+from test_category_line import baselines
+from test_contact_forms import docx_paragraphs, lines_of
+from test_notice_format import line_of, variant
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+ISSUED = "  issue_date: 2024-02-16\n"
+
+
+def corrected(correction: str) -> tuple[str, str]:
+    """The seed's replacement giving it `correction: {…}` after its date of issue."""
+    return ISSUED, f"{ISSUED}  correction: {correction}\n"
+
+
+def built(spec: Path, out: Path, capsys) -> Path:
+    code = cli.main([str(spec), "-o", str(out), "--kinds", "press-notice", "--format", "pdf,docx"])
+    assert code == 0, capsys.readouterr().err
+    return out / spec.stem
+
+
+@needs_poppler
+def test_the_hiroshima_correction_closes_the_head(tmp_path, capsys):
+    """広島市's page: the date, the desk that answers (two lines), then apart from them the
+    correction's day with 修正 after it and its reason, then the title; the DOCX the same
+    paragraphs in the same order, the word after a full-width space."""
+    out = built(REAL / "hiroshima-iinan-kawamoto-2024.yaml", tmp_path, capsys)
+    lines = lines_of(out / "press-notice.pdf")
+    texts = [text for text, _, _ in lines]
+    head = ["令和6年（2024年）3月27日（水曜日）", "企画総務局広域都市圏推進課課長鍜治岡誠", "電話:504-2814内線:2290",
+            "令和6年（2024年）3月28日（木曜日）修正", "ぶら下がり取材を行うこととしたため、修正します。"]
+    assert texts[:5] == head, texts[:6]
+    assert texts[5].startswith("【修正】「広島市と飯南町"), texts[5]
+    assert sum("3月28日" in text for text in texts) == 1         # printed once, nowhere else
+    # right-aligned as the date: every line of the head ends at the same right edge
+    assert max(r for _, _, r in lines[:5]) - min(r for _, _, r in lines[:5]) < 1, lines[:5]
+    # apart: the gap above the correction and above the title is wider than a line's step
+    rows = [bottom for text, bottom in baselines(out / "press-notice.pdf")]
+    step = rows[2] - rows[1]
+    assert rows[3] - rows[2] > step + 6 and rows[5] - rows[4] > step + 6, rows[:6]
+    assert abs(rows[4] - rows[3] - step) < 2, rows[:6]          # the reason right under its day (rounded)
+    docx = [text for text in docx_paragraphs(out / "press-notice.docx") if text.strip()]
+    assert docx[3:5] == ["令和6年（2024年）3月28日（木曜日）\u3000修正", "ぶら下がり取材を行うこととしたため、修正します。"]
+    assert docx[2].startswith("電話") and docx[5].startswith("【修正】"), docx[:6]
+
+
+@needs_poppler
+@pytest.mark.parametrize("house, issued, fixed", [
+    # the house's default: era and western year, the weekday short
+    (None, "令和６年（2024年）２月16日（金）配布", "令和６年（2024年）２月19日（月）訂正"),
+    # a house that dates its notices in a form of their own (dates.issue_calendar): the correction too
+    ("dates:\n  issue_calendar: western\n", "2024年２月16日（金）配布", "2024年２月19日（月）訂正"),
+])
+def test_the_correction_takes_the_date_of_issue_s_form(house, issued, fixed, tmp_path, capsys):
+    """The seed with 訂正 on 2024-02-19 and no reason: its one line after the offices
+    under the date, in the date's form, the title next; no reason line."""
+    spec = variant(tmp_path, corrected("{date: 2024-02-19, word: 訂正}"), style=house)
+    out = built(spec, tmp_path / "out", capsys)
+    texts = [text for text, _, _ in lines_of(out / "press-notice.pdf")]
+    at = texts.index(issued)
+    fixed_at = texts.index(fixed)
+    assert fixed_at > at + 1, texts[:fixed_at + 2]                # the offices under the date first
+    assert texts[fixed_at - 1] == "北海道オホーツク総合振興局", texts[:fixed_at + 2]
+    assert texts[fixed_at + 1].startswith("項目北海道オホーツク"), texts[:fixed_at + 2]   # the title, no reason
+    docx = [text for text in docx_paragraphs(out / "press-notice.docx") if text.strip()]
+    at = docx.index(fixed.replace("訂正", "\u3000訂正"))
+    assert "北海道オホーツク" in docx[at + 1] and docx[at - 1] == "北海道オホーツク総合振興局", docx[:at + 2]
+
+
+def test_a_correction_on_the_day_of_issue_is_one(tmp_path, capsys):
+    """Corrected the same day: allowed (the day before is not)."""
+    spec = variant(tmp_path, corrected("{date: 2024-02-16, reason: 時間を改めたため、修正します。}"))
+    assert cli.main(["check", str(spec)]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("correction, issue, house, key, message", [
+    ("{date: 2024-02-15, reason: 時間を改めたため、修正します。}", None, None, "press_notice.correction.date",
+     "the correction is dated 2024-02-15, before the notice was issued (2024-02-16); check the date"),
+    ('{date: 2024-02-19, reason: "\u3000"}', None, None, "press_notice.correction.reason",
+     "the correction's reason is empty: write it, or remove the key (no line of reason is then printed)"),
+    ('{date: 2024-02-19, reason: ""}', None, None, "press_notice.correction.reason",
+     "the correction's reason is empty"),
+    ("{date: 2024-02-19}", "none", None, "press_notice.correction",
+     "the correction's lines stand under the date of issue, and the notice has none (issue_date: none)"),
+    ("{date: 2024-02-19}", None, "notice:\n  date_place: foot\n", "press_notice.correction",
+     "the house sets the date elsewhere (notice.date_place: foot)"),
+    ("{date: 2024-02-19}", None, "notice:\n  head_form: label_table\n", "press_notice.correction",
+     "the house sets the date elsewhere (notice.head_form: label_table)"),
+    ("{date: 2024-02-19, wrod: 訂正}", None, None, "press_notice.correction.wrod",
+     "unknown key 'wrod'; did you mean 'word'?"),
+    ("{word: 訂正}", None, None, "press_notice.correction.date", "this key is required but missing"),
+])
+def test_a_correction_that_cannot_be_printed_is_refused(correction, issue, house, key, message, tmp_path, capsys):
+    """Each mistake stops the build with exit 1 at the file, the correction's line and
+    the key, and nothing is written."""
+    pairs = [corrected(correction)]
+    if issue:
+        pairs.append((ISSUED, f"  issue_date: {issue}\n"))
+    spec = variant(tmp_path, *pairs, style=house)
+    code = cli.main([str(spec), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    err = capsys.readouterr().err
+    prefix = f"error: {spec}:{line_of(spec, 'correction:')}: {key}: "
+    assert code == 1 and any(line.startswith(prefix) and message in line for line in err.splitlines()), err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out" / spec.stem).exists() or not any((tmp_path / "out" / spec.stem).iterdir())
