@@ -68,6 +68,20 @@ def real_case_variant(tmp_path: Path, case: str, style: str, *pairs: tuple[str, 
     return path
 
 
+def agreement_lines_and_paragraphs(spec: Path, out: Path) -> tuple[list[str], list[str]]:
+    """`spec` built into OUT: its agreement PDF's lines (spaces out) and its DOCX's
+    paragraphs, the signature blocks' nested tables' too (a w:br read as \\n)."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+    run = run_generate(spec, "-o", out)
+    assert run.returncode == 0, run.stderr
+    built = out / spec.stem
+    lines = [no_space(line) for line in pdf_text(built / "agreement.pdf").splitlines()]
+    body = docx.Document(built / "agreement.docx").element.body
+    return lines, [Paragraph(p, None).text for p in body.iter(qn("w:p"))]
+
+
 def seed_with_sections(folder: Path, name: str, sections: list[dict]) -> Path:
     """The seed spec with the notice's own sections replaced, written as FOLDER/NAME.yaml."""
     import yaml

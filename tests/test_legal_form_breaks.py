@@ -10,11 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import docx
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
-
-from conftest import needs_poppler, no_space, pdf_text, run_generate
+from conftest import agreement_lines_and_paragraphs, needs_poppler
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 NAME = "公益社団法人日本文書情報マネジメント協会"
@@ -31,12 +27,7 @@ def _build(tmp_path: Path, indent: str) -> tuple[list[str], list[str]]:
         "".join(line if "signature_indent" not in line else f"  signature_indent: {indent}\n" * bool(indent)
                 for line in style.splitlines(keepends=True)), encoding="utf-8")
     shutil.copy(REAL / "nta-jiima-2021.yaml", folder)
-    run = run_generate(folder / "nta-jiima-2021.yaml", "-o", folder / "out")
-    assert run.returncode == 0, run.stderr
-    built = folder / "out" / "nta-jiima-2021"
-    lines = [no_space(line) for line in pdf_text(built / "agreement.pdf").splitlines()]
-    body = docx.Document(built / "agreement.docx").element.body     # the blocks' tables are nested
-    return lines, [Paragraph(p, None).text for p in body.iter(qn("w:p"))]
+    return agreement_lines_and_paragraphs(folder / "nta-jiima-2021.yaml", folder / "out")
 
 
 @needs_poppler

@@ -12,11 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
-
-from conftest import needs_poppler, no_space, pdf_text, run_generate
+from conftest import agreement_lines_and_paragraphs, needs_poppler
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 CASE = "kanagawa-penang-1991"
@@ -36,12 +32,7 @@ def _build(tmp_path: Path, label: str) -> tuple[list[str], list[str]]:
     assert "signature_mark:" in spec              # the mark and the label would both stand before the name
     (folder / f"{CASE}.yaml").write_text(
         "".join(line for line in spec.splitlines(keepends=True) if "signature_mark:" not in line), encoding="utf-8")
-    run = run_generate(folder / f"{CASE}.yaml", "-o", folder / "out")
-    assert run.returncode == 0, run.stderr
-    built = folder / "out" / CASE
-    lines = [no_space(line) for line in pdf_text(built / "agreement.pdf").splitlines()]
-    body = docx.Document(built / "agreement.docx").element.body     # the blocks' tables are nested
-    return lines, [Paragraph(p, None).text for p in body.iter(qn("w:p"))]
+    return agreement_lines_and_paragraphs(folder / f"{CASE}.yaml", folder / "out")
 
 
 @needs_poppler
