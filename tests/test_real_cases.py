@@ -526,9 +526,11 @@ def era_year(day) -> int:
             return day.year - ERAS[era]
     raise ValueError(day)
 WEEKDAYS = "月火水木金土日"
-DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年)?(?:\((\d{4})年\)|(?<!\d)(\d{4})年)?"
+DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年)?(?:\((\d{4})年\)|(?<!\d)(\d{4})年"
+                  r"|(?<!\d)(\d{4})\((明治|大正|昭和|平成|令和)(\d+|元)\)年)?"
                   r"(\d{1,2})月(\d{1,2})日(?:\(([月火水木金土日])|([月火水木金土日])曜日)")   # 令和６年（2024年）,
-#                   令和６年, 2024年; the weekday in （）, or written out after the day: 1月19日火曜日
+#                   令和６年, 2024年, 2022（令和４）年 (the western year first, the era's in brackets
+#                   inside it); the weekday in （）, or written out after the day: 1月19日火曜日
 
 
 @needs_poppler
@@ -540,11 +542,13 @@ def test_every_printed_date_is_a_true_date(cid, built):
     import datetime as dt
     case = built[cid]
     seen = 0
-    for era, era_year, western, western_only, month, day, weekday, written_out in DATE.findall(case.all_text):
-        western, weekday = western or western_only, weekday or written_out
+    for (era, era_year, western, western_only, western_first, inner_era, inner_year,
+         month, day, weekday, written_out) in DATE.findall(case.all_text):
+        western, weekday = western or western_only or western_first, weekday or written_out
         years = set()
-        if era:
-            years.add(ERAS[era] + (1 if era_year == "元" else int(era_year)))
+        for era, era_year in ((era, era_year), (inner_era, inner_year)):
+            if era:
+                years.add(ERAS[era] + (1 if era_year == "元" else int(era_year)))
         if western:
             years.add(int(western))
         if not years:                   # a date without its year (２月６日（木）): the year of
