@@ -101,6 +101,13 @@ DESK = ("    - role: 担当窓口\n      department_label: 担当課：\n      d
      ["担当課：地域政策課　担当者：道下", "直通　0152-41-0618　内線　2345　FAX　0152-23-6123"]),
     ("contacts:\n  extension: labelled\n  own_lines: [extension, name]\n",
      ["担当課：地域政策課", "直通　0152-41-0618　FAX　0152-23-6123", "内線　2345", "担当者：道下"]),
+    # name_line: under_department: 担当者 straight under the department, as 総務省 sets its
+    # contacts (統計局総務課 / 担当:… / 電話:…), in a box and in the notice's head
+    ("contacts:\n  own_lines: [name]\n  name_line: under_department\n",
+     ["担当課：地域政策課", "担当者：道下", "直通　0152-41-0618（内線2345）　FAX　0152-23-6123"]),
+    ("notice:\n  contacts_at: head\ncontacts:\n  extension: labelled\n  own_lines: [fax, extension, name]\n"
+     "  name_line: under_department\n",
+     ["担当課：地域政策課", "担当者：道下", "直通　0152-41-0618", "内線　2345", "FAX　0152-23-6123"]),
     # in the notice's head, as 福岡県 sets its desk: the page's order, a line each
     ("notice:\n  contacts_at: head\ncontacts:\n  extension: labelled\n  own_lines: [fax, extension, name]\n",
      ["担当課：地域政策課", "直通　0152-41-0618", "内線　2345", "FAX　0152-23-6123", "担当者：道下"]),
@@ -109,6 +116,16 @@ def test_the_extension_and_the_name_on_lines_of_their_own(house, lines, tmp_path
     """own_lines: extension, the labelled 内線 under its phone; name, 担当者：… last, under
     the numbers (福岡県: 担当課 / 直通 / 内線 / 担当者), PDF and DOCX alike."""
     _contact_lines_are(DESK, house, lines, tmp_path, capsys)
+
+
+def test_a_name_line_without_the_name_on_its_own_line_is_refused(tmp_path, capsys):
+    """name_line places the name own_lines sets apart; with the name on the department's
+    line it would have no effect: the house style's file, line and key."""
+    path = variant(tmp_path, style="contacts:\n  own_lines: [fax]\n  name_line: under_department\n")
+    code, _, err = check(path, capsys)
+    assert code == 1 and f"error: {tmp_path / 'house.yaml'}:3: contacts.name_line: name_line: under_department" \
+                         " places the contact's name set on a line of its own" in err, err
+    assert "Traceback" not in err
 
 
 @pytest.mark.parametrize("house", ["contacts:\n  own_lines: [extension]\n",

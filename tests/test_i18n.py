@@ -578,6 +578,7 @@ STYLE_VARIANTS = {
     "foot-line-phone-beside-boxes": "contacts:\n  foot_line_phone: spaced\n",
     "own-lines-twice": "contacts:\n  own_lines: [fax, postal_code, fax]\n",
     "own-lines-extension-bracketed": "contacts:\n  own_lines: [extension]\n",
+    "name-line-without-own-line": "contacts:\n  name_line: under_department\n",
     "date-place-beside-date-above": "notice:\n  date_above_header: true\n  date_place: foot\n",
     "office-place-beside-head": "notice:\n  office_place: with_date\n",
     "office-place-under-title-beside-date-under-title": "notice:\n  date_place: under_title\n  office_place: under_title\n",

@@ -368,6 +368,11 @@ def _notice_problems(style: HouseStyle, name: str, lines: dict) -> list[Problem]
     for part in sorted({p for p in own if own.count(p) > 1}):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
                                 f"{part} is named twice in own_lines: the second would have no effect; remove it"))
+    if style.contacts.name_line != "last" and "name" not in own:
+        problems.append(Problem(name, line_of(lines, ("contacts", "name_line")), "contacts.name_line",
+                                f"name_line: {style.contacts.name_line} places the contact's name set on a line of"
+                                " its own, and the house keeps it on the department's line (name is not in"
+                                " own_lines): it would have no effect; add name to own_lines or remove the key"))
     if "extension" in own and (style.contacts.extension != "labelled" or style.contacts.phone_lines == "one"):
         problems.append(Problem(name, line_of(lines, ("contacts", "own_lines")), "contacts.own_lines",
                                 "extension in own_lines sets a labelled 内線 on a line of its own under its phone;"

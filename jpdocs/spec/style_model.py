@@ -192,6 +192,10 @@ class ContactStyle(StyleModel):
     # name after its name_label (担当者:里道) not on the department's line but last, under
     # the numbers, as 福岡県 heads its releases (担当課 / 直通 / 内線 / 担当者)
     own_lines: list[Literal["postal_code", "fax", "extension", "name"]] = []
+    # where own_lines' name stands: last, under the numbers (default, 福岡県), or
+    # under_department: straight under the department, above the address and the numbers,
+    # as 総務省 sets its contacts (統計局総務課 / 担当:阿久津課長補佐、… / 電話:03-…)
+    name_line: Literal["last", "under_department"] = "last"
     # the postal code and address under the department and its people, set in with the
     # numbers (under, default), or above: the contact's first lines, over the department
     # at its margin (〒039-2492　青森県… / 企画課（本庁舎） / Tel : …, as 東北町 sets it)
