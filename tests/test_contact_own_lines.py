@@ -74,6 +74,12 @@ def _contact_lines_are(contact, house, lines, tmp_path, capsys):
     # the phones on one line, the FAX under it
     ("contacts:\n  own_lines: [fax, postal_code]\n  phone_lines: one\n",
      ["〒093-8585", "北見市青葉町6-6", "電話　0152-41-0618　代表　0152-41-0619", "FAX　0152-23-6123"]),
+    # wording.address_label: before the address's first line, after it the house's gap
+    # (多古町: 住所:〒289-2292 千葉県…); before the postal code where that stands apart
+    ("wording:\n  address_label: 住所\ncontacts:\n  label_gap: \":\"\n",
+     ["住所:〒093-8585　北見市青葉町6-6", "電話:0152-41-0618", "代表:0152-41-0619　FAX:0152-23-6123"]),
+    ("wording:\n  address_label: 所在地\ncontacts:\n  own_lines: [postal_code]\n",
+     ["所在地　〒093-8585", "北見市青葉町6-6", "電話　0152-41-0618"]),
     # in the notice's head, right-aligned: the same lines
     ("notice:\n  contacts_at: head\ncontacts:\n  own_lines: [postal_code, fax]\n",
      ["〒093-8585", "北見市青葉町6-6", "電話　0152-41-0618", "代表　0152-41-0619", "FAX　0152-23-6123"]),
