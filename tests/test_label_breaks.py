@@ -161,3 +161,67 @@ def test_the_books_sheets_tear_no_name_nor_word(year, tmp_path):
         lines = [no_space(line) for line in pdf.pages[-1].extract_text().splitlines()]
     for whole in whole_lines:
         assert any(whole in line for line in lines), (whole, [ln for ln in lines if ln][-12:])
+
+
+# The annual book's title cells and the overview sheet: no line starts with a compound
+# particle's end nor ends inside a compound noun (the lead's notes of h112).
+PARTICLE_STARTS = ("に関する", "における", "に係る", "のための", "について", "に対する", "に基づく")
+
+
+@pytest.mark.parametrize("ems", [7, 8, 9, 10])
+def test_the_books_title_cells_break_after_a_particle_never_before_it(ems):
+    """At these widths the book's cell set 支援活動等 / に関する協定 (and 災害時 / における at 7):
+    a word with its compound particle too long for the line parts after its に, as the
+    notices' headings do."""
+    from jpdocs.annual.blocks import title_lines
+    from jpdocs.annual.lines import title_lines_by_words, word_ends
+    from jpdocs.spec.style import load_style
+    style = load_style()
+    title = "災害時における無人航空機を活用した支援活動等に関する協定"
+    lines = title_lines([title], ems * style.styles["small"].size, [], style)
+    assert "".join(lines) == title and len(lines) > 1
+    assert not [ln for ln in lines if ln.startswith(PARTICLE_STARTS)], lines
+    assert "支援活動等に" in lines or any(ln.endswith("支援活動等に関する協定") for ln in lines), lines
+    assert title_lines_by_words(title, ems)[-2:] == ["支援活動等に", "関する協定"]
+    assert 22 not in word_ends(title) and 23 in word_ends(title)     # 等 / に: no end; に / 関: one
+
+
+def test_the_books_phrased_lines_keep_a_particle_whole_where_the_line_holds_it():
+    from jpdocs.annual.lines import title_lines_by_words
+    # the whole 支援活動等に関する協定 fits: no break inside it at all
+    assert title_lines_by_words("災害時における無人航空機を活用した支援活動等に関する協定", 12) == \
+        ["災害時における", "無人航空機を活用した", "支援活動等に関する協定"]
+
+
+@pytest.mark.parametrize("text, width, expected", [
+    ("子育て支援に関すること", 80.0, ["子育て支援に", "関すること"]),        # was 子育て / 支援に関すること
+    ("子育て支援に関すること", 110.0, ["子育て支援に関すること"]),
+    ("地産地消の推進に関すること", 80.0, ["地産地消の", "推進に関すること"]),   # の is a particle: a break
+    ("オホーツク総合振興局管内市町村会", 80.0, ["オホーツク", "総合振興局管内", "市町村会"]),  # was …管内市 / 町村会
+    ("オホーツク総合振興局管内市町村会", 60.0, ["オホーツク", "総合振興局", "管内市町村会"]),
+    ("オホーツク総合振興局管内市町村会", 110.0, ["オホーツク", "総合振興局管内市町村会"]),   # whole where it fits
+    ("総合振興局管内市町村会", 80.0, ["総合振興局管内", "市町村会"]),
+])
+def test_a_heading_keeps_a_compound_noun_whole(text, width, expected):
+    assert texts(text, width) == expected
+
+
+@needs_poppler
+def test_the_overview_sheet_prints_compound_nouns_whole(tmp_path):
+    """test_overview_real's sheet of many areas and a long partner's name, read back:
+    子育て支援に / 関すること and オホーツク / 総合振興局管内 / 市町村会 (they were 子育て /
+    支援に関すること and 総合振興局管内市 / 町村会)."""
+    from test_overview_real import lines, seed, sheet
+    data = seed()
+    for party in data["parties"].values():
+        party.pop("statements", None)
+    data["parties"]["towns"] = {"name": "オホーツク総合振興局管内市町村会",
+                                "representative": {"title": "会長", "name": "水谷　洋一"}}
+    data["agreement"]["areas"] = [{"heading": f"{h}に関すること", "items": ["取組の推進"]} for h in (
+        "地域活性化", "観光振興", "農林水産業の振興", "子育て支援", "高齢者支援", "防災・減災", "環境保全",
+        "地産地消の推進", "健康増進", "青少年の健全育成", "障がい者支援", "市民サービスの向上")]
+    got = lines(sheet(tmp_path, data))
+    assert "子育て" not in got and any(x.startswith("子育て支援に") for x in got), got
+    at = got.index("総合振興局管内") if "総合振興局管内" in got else -1
+    assert at >= 0 and got[at + 1] == "市町村会", got
+    assert not [x for x in got if x.startswith(PARTICLE_STARTS)], got

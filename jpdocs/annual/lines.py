@@ -41,10 +41,11 @@ def words(text: str, names: tuple[str, ...] = (), particles: bool = False) -> li
     form: 株式会社 / カゴメ), but hiragana stays with the kanji or katakana before it (its
     okurigana and particles: 災害時における / 無人航空機を / 活用した), and a piece of one or
     two characters with the piece before it, or after a legal form with the piece after it
-    (特定非営利活動法人 / 日本ジオパークネットワーク), a compound particle never parted from
-    its に or の (…設置運営に / 関する協定: jlreq.tears_particle), nor, unless `particles`, from
-    the word before it (…支援活動等 / に関する協定), so that
-    no line is left with a lone 等 or との. A word also starts and ends where one of `names`
+    (特定非営利活動法人 / 日本ジオパークネットワーク), and a compound particle never parted
+    from its に or の nor, unless `particles`, its に or の from the word before it (…設置運営に
+    / 関する協定: jlreq.tears_particle); with `particles` (a word with its particle longer than
+    the line) it parts after the に or の, as the notices' headings break (支援活動等に /
+    関する協定: a particle never starts a line), so that no line is left with a lone 等 or との. A word also starts and ends where one of `names`
     (the parties' names a title holds: Value.names) does, which no script change shows:
     独立行政法人 / 国立高等専門学校機構 / 長野工業高等専門学校との, its party 長野工業高等専門学校.
     The pieces join back to `text`."""
@@ -68,7 +69,7 @@ def _cuts(text: str, names: tuple[str, ...] = (), particles: bool = False) -> li
             if (after_word(text, i) or i in bounds) and text[i] not in NO_START and text[i - 1] not in NO_END
             and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK") and not tears_particle(text, i)
             and not in_kana_word(text, i)           # 障がい / 者: jlreq.KANA_WORDS
-            or particles and tears_particle(text, i + 1) and script_of(text[i - 1]) in "CK"]
+            or particles and tears_particle(text, i)]
 
 
 def _written(text: str, name: str) -> list[int]:
@@ -87,8 +88,9 @@ def _name_bounds(text: str, names: tuple[str, ...]) -> set[int]:
 
 def word_ends(text: str, names: tuple[str, ...] = ()) -> set[int]:
     """Where a line of `text` may end without tearing a word: between any two of its
-    pieces (words) before the short ones are joined to their neighbours, before a compound
-    particle too (…支援活動等 / に関する協定, where a line cannot hold the word with it)."""
+    pieces (words) before the short ones are joined to their neighbours, after a compound
+    particle's に or の too (…支援活動等に / 関する協定, where a line cannot hold the word with
+    it), never before it."""
     return {*_cuts(text, names, particles=True), len(text)}
 
 
@@ -120,7 +122,7 @@ def title_lines_by_words(text: str, width_ems: float, names: tuple[str, ...] = (
     pieces = words(text, names)
     width_ems += 1e-6       # a column sized to its longest word: its width back from points is a hair less
     if any(ems(p) > width_ems for p in pieces):     # a word with its compound particle too long:
-        pieces = words(text, names, particles=True)  # before the particle (支援活動等 / に関する協定)
+        pieces = words(text, names, particles=True)  # after its に (支援活動等に / 関する協定)
     if any(ems(p) > width_ems for p in pieces):
         return None
     phrase_ends = set(budoux_bounds(text))

@@ -3,25 +3,11 @@ break it: after a unit of the organisation (オホーツク総合振興局／地
 or after a full-width space, never inside a unit's word."""
 from __future__ import annotations
 
-# The words that end a unit of an organisation. At each place the longest that ends
-# there is taken (総合振興局 over 振興局 over 局), so that a unit's word is never cut.
-UNITS = ("総合振興局", "振興局", "事務所", "事務局", "出張所", "研究所", "センター", "グループ", "チーム",
-         "本部", "支部", "支所", "支庁", "支局", "役所", "役場", "官房", "機構", "担当",
-         "局", "部", "課", "室", "係", "所", "庁", "署", "省", "班")
-
-# Words in which a unit's character is no unit's end (地域課題対策室, 関係課, 室蘭市, the
-# place 十勝西部 of 十勝西部森林管理署): no break inside them or right after them.
-NOT_AN_END = ("課題", "関係", "室蘭", "所管", "所属", "部門", "局長", "部長", "課長", "室長", "所長", "省エネ",
-              "東部", "西部", "南部", "北部", "中部")
+from ..writers.units import in_no_end, unit_at
 
 # What never starts a line (行頭禁則): a break before it would move it off its word.
 NO_LINE_START = set("、。，．・：；！？）〕］｝〉》」』】ー～々ゝゞァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ　")
 OPEN, CLOSE = "（〔［｛〈《「『【", "）〕］｝〉》」』】"
-
-
-def unit_at(text: str, end: int) -> str:
-    """The longest unit's word ending at `end` in `text` ('' if none)."""
-    return max((u for u in UNITS if text.endswith(u, 0, end)), key=len, default="")
 
 
 def office_pieces(name: str) -> list[str]:
@@ -36,7 +22,7 @@ def office_pieces(name: str) -> list[str]:
         end = i + 1
         if depth > 0 or end == len(name) or name[end] in NO_LINE_START:
             continue
-        if any(name.startswith(w, end - k) for w in NOT_AN_END for k in range(1, len(w) + 1)):
+        if in_no_end(name, end):
             continue
         unit = unit_at(name, end)
         if ch == "\u3000" or (unit and end - start > len(unit)):

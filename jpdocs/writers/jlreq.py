@@ -322,10 +322,18 @@ _KATAKANA = re.compile("[\u30a1-\u30fa\u30fc-\u30ff]{2}")
 LEGAL_FORMS = ("法人", "株式会社", "有限会社", "合同会社")
 
 
+# BudouX also ends a phrase after the okurigana of a noun inside a compound (子育て / 支援に,
+# 見守り / 活動): one kana of the い or え row (a verb's noun form) between two kanji, not
+# a particle (に, へ, で) nor 及び, nor a compound particle's end (…に向け / 取組を). The compound is one phrase as a run of kanji is
+# (子育て支援に / 関すること, not 子育て / 支援に関すること).
+_OKURIGANA = re.compile("[\u3400-\u4dbf\u4e00-\u9fff々][いきしちひみりぎじえけせてねめれげべ][\u3400-\u4dbf\u4e00-\u9fff々]")
+
+
 def _inside_a_word(text: str, i: int) -> bool:
     """Whether a phrase end before text[i] falls in a run of kanji or of katakana that
-    no legal form ends (see above)."""
-    return bool(_KANJI.match(text, i - 1) or _KATAKANA.match(text, i - 1)) and not text.endswith(LEGAL_FORMS, 0, i)
+    no legal form ends, or after a compound's okurigana (see above)."""
+    return (bool(_KANJI.match(text, i - 1) or _KATAKANA.match(text, i - 1)) and not text.endswith(LEGAL_FORMS, 0, i)
+            or i >= 2 and bool(_OKURIGANA.match(text, i - 2)) and not tears_particle(text, i - 2))   # …に向け / 取組を
 
 
 # Words an office writes with kana for a kanji (交ぜ書き), which BudouX parts at the kana:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import phrases
+from .units import after_unit
 from .jlreq import BLANK_BOTH, BLANK_LEFT, EPS, HANGING, LEGAL_FORMS, NO_START, SPACES, Para, in_kana_word
 
 
@@ -99,6 +100,9 @@ def _compose(p: Para, widths: list[float], justify: bool, may_hang: bool) -> lis
                           if brk[i] and (text[i - 1] in _WORD_ENDS   # (オホーツク / 総合振興局)
                                          or script_of(text[i - 1]) != script_of(text[i])
                                          and not in_kana_word(text, i))), s)
+            if b <= s and p.by_phrase:               # none: in a run of kanji, after a unit of an
+                b = next((i for i in range(e, s, -1)  # organisation (総合振興局管内 / 市町村会)
+                          if brk[i] and script_of(text[i]) == "C" and after_unit(text, i)), s)
             if b > s:
                 line = _line(p, s, b, W, justify)
         if line is None and brk[e]:                  # breaks right at the edge
