@@ -120,3 +120,71 @@ def test_a_correction_that_cannot_be_printed_is_refused(correction, issue, house
     assert code == 1 and any(line.startswith(prefix) and message in line for line in err.splitlines()), err
     assert "Traceback" not in err
     assert not (tmp_path / "out" / spec.stem).exists() or not any((tmp_path / "out" / spec.stem).iterdir())
+
+
+RED = (1.0, 0.0, 0.0)
+
+
+def _red_chars(pdf: Path) -> str:
+    """The characters the PDF fills in red, in reading order."""
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        return "".join(c["text"] for page in doc.pages for c in page.chars
+                       if tuple(c["non_stroking_color"] or ()) == RED)
+
+
+def _coloured_runs(docx: Path) -> list[tuple[str, str]]:
+    """(text, w:color) of each DOCX run that has a colour."""
+    import docx as python_docx
+    return [(r.text, str(r.font.color.rgb)) for p in python_docx.Document(str(docx)).paragraphs for r in p.runs
+            if r.font.color is not None and r.font.color.rgb is not None]
+
+
+def test_the_changed_parts_are_red_in_the_pdf_and_the_docx(tmp_path, capsys):
+    """The seed corrected, two parts named as changed: a part of a 記 item's text (the place)
+    and a part of the opening, named in the other order. Exactly those characters are red in the PDF and in red runs of the
+    DOCX; the text around them, the reason that names one of them again, and every other
+    character stay black; the text reads as before."""
+    spec = variant(tmp_path, corrected("{date: 2024-02-19, reason: 場所を改めたため、修正します（修正箇所は赤字）。,"
+                                       " changed: [１階保健所会議室, 包括連携協定を締結することとしました]}"))
+    out = built(spec, tmp_path / "out", capsys)
+    assert _red_chars(out / "press-notice.pdf") == "包括連携協定を締結することとしました１階保健所会議室"
+    runs = _coloured_runs(out / "press-notice.docx")
+    assert [text for text, _ in runs] == ["包括連携協定を締結することとしました", "１階保健所会議室"], runs
+    assert {colour for _, colour in runs} == {"FF0000"}, runs
+    (tmp_path / "plain").mkdir()
+    plain = built(variant(tmp_path / "plain", corrected("{date: 2024-02-19}")), tmp_path / "out2", capsys)
+    assert _red_chars(plain / "press-notice.pdf") == "" and _coloured_runs(plain / "press-notice.docx") == []
+
+
+def test_a_house_chooses_the_colour_of_the_changed_parts(tmp_path, capsys):
+    """colours.changed: the house's own red (#C00000) in both files."""
+    spec = variant(tmp_path, corrected("{date: 2024-02-19, changed: [包括連携協定を締結することとしました]}"),
+                   style='colours:\n  changed: "#C00000"\n')
+    out = built(spec, tmp_path / "out", capsys)
+    runs = _coloured_runs(out / "press-notice.docx")
+    assert runs == [("包括連携協定を締結することとしました", "C00000")], runs
+    import pdfplumber
+    with pdfplumber.open(out / "press-notice.pdf") as doc:
+        dark = "".join(c["text"] for c in doc.pages[0].chars if tuple(c["non_stroking_color"] or ())[:1] == (0.752941,))
+    assert dark == "包括連携協定を締結することとしました", dark
+
+
+@pytest.mark.parametrize("changed, key, message", [
+    ("[ぶら下がり取材]", "press_notice.correction.changed[0]", "「ぶら下がり取材」 is not in the notice"),
+    # in the reason only: the correction's own lines are not searched
+    ("[場所を改めたため]", "press_notice.correction.changed[0]", "「場所を改めたため」 is not in the notice"),
+    ("[１階保健所会議室, 北見]", "press_notice.correction.changed[1]", "「北見」 stands "),
+    ("[]", "press_notice.correction.changed", "the correction's changed parts are an empty list"),
+    ('[""]', "press_notice.correction.changed[0]", "empty"),
+])
+def test_a_changed_part_not_printed_once_is_refused(changed, key, message, tmp_path, capsys):
+    """A part the notice does not print, or prints more than once, or an empty list: exit 1
+    at the file, the correction's line and the key, nothing written."""
+    spec = variant(tmp_path, corrected(f"{{date: 2024-02-19, reason: 場所を改めたため、修正します。, changed: {changed}}}"))
+    code = cli.main([str(spec), "-o", str(tmp_path / "out"), "--kinds", "press-notice", "--format", "pdf,docx"])
+    err = capsys.readouterr().err
+    prefix = f"error: {spec}:{line_of(spec, 'correction:')}: {key}: "
+    assert code == 1 and any(line.startswith(prefix) and message in line for line in err.splitlines()), err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out" / spec.stem).exists() or not any((tmp_path / "out" / spec.stem).iterdir())

@@ -637,6 +637,10 @@ VARIANTS["correction-no-issue-date"] = ("issue_date: 2024-02-16", _CORRECTED.rep
 COMPANIONS["style-date-under-title.yaml"] = "notice:\n  date_place: under_title\n"
 VARIANTS["correction-date-elsewhere"] = [(_STYLE, _STYLE + "style: style-date-under-title.yaml\n"),
                                          ("issue_date: 2024-02-16", _CORRECTED)]
+# its changed parts (correction.changed): an empty list, a part not printed, one printed many times
+VARIANTS["correction-changed-empty"] = ("issue_date: 2024-02-16", _CORRECTED.replace("}", ", changed: []}"))
+VARIANTS["correction-changed-absent"] = ("issue_date: 2024-02-16", _CORRECTED.replace("}", ", changed: [ぶら下がり取材]}"))
+VARIANTS["correction-changed-several"] = ("issue_date: 2024-02-16", _CORRECTED.replace("}", ", changed: [北見]}"))
 COMPANIONS["style-no-event-year.yaml"] = "dates:\n  event_year: false\n"
 # a listed person's honorific under a house that sets the title after the name (部長　様)
 VARIANTS["ki-person-honorific-name-first"] = [

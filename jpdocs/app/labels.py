@@ -142,6 +142,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Correction", "date"): ("修正日", "発表日以後。発表日と同じ形で印刷"),
     ("Correction", "word"): ("語", "空欄なら「修正」。例：訂正"),
     ("Correction", "reason"): ("理由", "例：…ため、修正します。書かなければ理由の行なし"),
+    ("Correction", "changed"): ("修正箇所（赤字）", "本文中で修正した部分を印刷されるとおりに一つずつ。各部分は本文に一度だけあること。赤字で印刷"),
     ("PressNotice", "issue_time"): ("提供時間", "例：14:00。ハウススタイルが冒頭を見出しと内容の表に組むとき（notice.head_form: label_table）その一行に"),
     ("PressNotice", "subject_label"): ("件名の見出し", "空欄なら「項　目」"),
     ("PressNotice", "subject"): ("件名", "例：…協定締結式について"),

@@ -18,6 +18,7 @@ from typing import Callable
 
 from ..spec import images
 from ..content import markup, model
+from ..content.changed_parts import mark_changed
 from .. import collector
 from ..files import as_path
 from ..errors import InputError, LayoutProblem, Problem
@@ -249,6 +250,8 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
                                                 f" kind=\"{doc.kind}\">, and this template makes the {kind.name}:"
                                                 f" write kind=\"{kind.name}\"")]),
                             [doc.printed_at("document", 0)], loaded)
+        if kind.name == "press-notice":      # a corrected release's changed parts: 赤字 (the release after prints none)
+            mark_changed(doc, loaded, style)
         # the document's blocks walked once for the three checks that read them all
         # (check_model, check_glyphs, prepare_pictures: ~0.1 M instructions a walk),
         # which change none of them (a picture gets its data, no block moves)

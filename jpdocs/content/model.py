@@ -22,18 +22,22 @@ class Text:
     """A run of text. `font` names a font role of the house style ("mincho",
     "gothic"); None inherits the paragraph's. `size`: the run's own type size in
     points (a signer's name set larger than its title: agreement.name_size); None, the
-    paragraph's. Widths and gaps in em (Spread) stay em of the paragraph's size."""
+    paragraph's. Widths and gaps in em (Spread) stay em of the paragraph's size.
+    `changed`: a part a corrected release changed (press_notice.correction.changed),
+    set in the house's colour for such parts (colours.changed: 赤字)."""
     text: str
     bold: bool = False
     font: str | None = None
     size: float | None = field(default=None, kw_only=True)
+    changed: bool = field(default=False, kw_only=True)
 
-    def __init__(self, text: str, bold: bool = False, font: str | None = None, *, size: float | None = None):
+    def __init__(self, text: str, bold: bool = False, font: str | None = None, *, size: float | None = None,
+                 changed: bool = False):
         # The fields in one update of the instance's dict, where a frozen dataclass's own
         # __init__ sets each through object.__setattr__ (~1,700 instructions a field; a
         # notice's markup makes some thirty runs). The same fields and values: the
         # subclasses keep dataclass's __init__ (tests/test_model_text.py compares them).
-        self.__dict__.update(text=text, bold=bold, font=font, size=size)
+        self.__dict__.update(text=text, bold=bold, font=font, size=size, changed=changed)
 
 
 @dataclass(frozen=True)

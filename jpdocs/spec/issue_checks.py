@@ -2,8 +2,8 @@
 words that stand around the date (date_prefix: 公開日：, date_suffix: 配布) print only
 with it, so where no release of the spec prints a date they would have no effect,
 and a stray 発表日： or 配布 would stand alone on the page. A corrected release's
-correction (press_notice.correction) is dated on or after the date it corrects, and
-says a reason when it has the key."""
+correction (press_notice.correction) is dated on or after the date it corrects, says
+a reason when it has the key, and names at least one changed part when it has that key."""
 from __future__ import annotations
 
 from ..errors import Problem
@@ -56,6 +56,9 @@ def _check_correction(n, problem) -> None:
     elif c.date < n.issued_on:
         problem(at + ("date",), f"the correction is dated {c.date.isoformat()}, before the notice was issued"
                                 f" ({n.issued_on.isoformat()}); check the date")
+    if c.changed == []:
+        problem(at + ("changed",), "the correction's changed parts are an empty list: name each part the"
+                                   " correction changed as the notice prints it, or remove the key")
     if c.reason is not None and not c.reason.strip(" \u3000"):
         problem(at + ("reason",), "the correction's reason is empty: write it, or remove the key (no line"
                                   " of reason is then printed)")

@@ -196,6 +196,8 @@ class BlockBuilder:
                     text = f'<font name="{name}">{text}</font>'
                 if i.size:                  # a run of its own size (a signer's name: name_size)
                     text = f'<font size="{i.size:g}">{text}</font>'
+                if i.changed:               # a part a corrected release changed: 赤字
+                    text = f'<font color="{self.house.colours["changed"]}">{text}</font>'
                 parts.append(text)
         return "".join(parts)
 

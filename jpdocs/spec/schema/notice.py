@@ -465,6 +465,10 @@ class Correction(Strict):
     date: Date                           # the day of the correction: on or after the date of issue
     word: Line = "修正"
     reason: Optional[str] = None         # none: no reason line; an empty one is refused (issue_checks.py)
+    # the parts of the notice's own text the correction changed, each as printed and
+    # printed once: set in the house's colour for them (colours.changed: 赤字), found and
+    # marked in the built document (content/changed_parts.py); [] is refused
+    changed: Optional[list[Line]] = None
 
 
 class PressNotice(Strict):

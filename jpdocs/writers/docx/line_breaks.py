@@ -267,7 +267,8 @@ def _broken(inlines, cuts: list, narrowed: dict, text: str) -> list:
             if a in dropped:
                 pass
             elif a in narrowed:
-                out.append(Narrowed(inline.text[a - start:b - start], inline.bold, inline.font, scale=narrowed[a]))
+                out.append(Narrowed(inline.text[a - start:b - start], inline.bold, inline.font, scale=narrowed[a],
+                                    changed=inline.changed))
             else:
                 out.append(replace(inline, text=inline.text[a - start:b - start]))
             if b in cuts and (b < end or inline is not inlines[-1]):

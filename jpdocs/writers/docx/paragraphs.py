@@ -122,7 +122,8 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
     if role is not None and _variant_style(box.part, ctx.style, name, role):
         pstyle.set(VAL, f"{name}-{role}")
         inlines = [replace(i, font=None) if isinstance(i, (m.Spread, Narrowed))
-                   else m.Text(i.text, i.bold, None, size=i.size) if isinstance(i, m.Text) else i for i in inlines]
+                   else m.Text(i.text, i.bold, None, size=i.size, changed=i.changed) if isinstance(i, m.Text) else i
+                   for i in inlines]
     else:
         role = None
     if keep:
@@ -212,11 +213,12 @@ def _whole_as_text(inlines) -> list:
         whole = type(i) is m.Whole
         if whole or (joined and type(i) is m.Text):
             prev = out[-1] if out else None
-            if type(prev) is m.Text and (prev.bold, prev.font, prev.size) == (i.bold, i.font, i.size):
-                out[-1] = m.Text(prev.text + i.text, i.bold, i.font, size=i.size)
+            if type(prev) is m.Text and (prev.bold, prev.font, prev.size, prev.changed) == (i.bold, i.font, i.size,
+                                                                                            i.changed):
+                out[-1] = m.Text(prev.text + i.text, i.bold, i.font, size=i.size, changed=i.changed)
                 joined = True
                 continue
-            i = m.Text(i.text, i.bold, i.font, size=i.size)
+            i = m.Text(i.text, i.bold, i.font, size=i.size, changed=i.changed)
         out.append(i)
         joined = whole
     return out
@@ -265,6 +267,8 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
             if extra > 0:
                 pieces_of = [(text[:-1], round(extra * 20)), (text[-1:], 0 if last else spacing)]
         scale = inline.scale if type(inline) is Narrowed else 100
+        # a part a corrected release changed: in the house's colour for it, as the PDF sets it
+        run_colour = style.colours["changed"] if inline.changed else colour
         for whole, sp in pieces_of:
             if not whole:
                 continue
@@ -272,7 +276,7 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
                       else [(whole, primary)])
             for chunk, name in pieces:
                 _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0],
-                     bold, sp, colour, regular=bool(family) and not bold, scale=scale, size=inline.size)
+                     bold, sp, run_colour, regular=bool(family) and not bold, scale=scale, size=inline.size)
         if field_start is not None:
             fields.wrap_result(p, field_start, fields.article_ref(inline.article))
 
