@@ -149,11 +149,19 @@ _LEAD_NUMBER = re.compile(r"^([(（](?:[0-9０-９]{1,3}|[ア-ン])[)）]|[⑴-�
                           r"|(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[ア-ン])[.．]?(?=　))(　*)")
 
 
-def lead_number(line: str) -> tuple[str, str, float] | None:
+# An agreement's points numbered 第1, 第２, 第十 without 条 (小山町 and 足柄村, 1955: 第1　採草地…),
+# read as numbers only where a space follows the numeral, as the text writes it (full- or
+# half-width): so 第1条 (an article, set by the article machinery) and 第1部分林 beginning a
+# sentence are no point, nor is 第1 anywhere but at a paragraph's start.
+_LEAD_ORDINAL = re.compile(r"^(第(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}))([ 　]+)")
+
+
+def lead_number(line: str, ordinals: bool = False) -> tuple[str, str, float] | None:
     """The number a numbered point begins with, the text after it and the spaces between,
     and the em from the number's start to the text's ((1)　県… → ("(1)", "県…", 2.5);
-    （１）県… → 3; １　乙… → 2); None for a paragraph without one."""
-    found = _LEAD_NUMBER.match(line)
+    （１）県… → 3; １　乙… → 2; with `ordinals`, 第1　採草地… → ("第1", "採草地…", 2.5) too);
+    None for a paragraph without one."""
+    found = (ordinals and _LEAD_ORDINAL.match(line)) or _LEAD_NUMBER.match(line)
     if not found or found.end() == len(line):
         return None
     return found.group(1), line[found.end():], em_width(found.group())

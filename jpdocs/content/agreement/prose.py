@@ -37,9 +37,10 @@ class ProseCentredLine:
 
 
 class HungParagraph(str):
-    """A paragraph of prose that begins with a number (１　乙は，…), set as a numbered point
-    where the house hangs them (agreement.prose_number_hang): a string still, the whole
-    paragraph, as a template written before it prints it, with `marker` (１), `text`
+    """A paragraph of prose that begins with a number (１　乙は，…, or 第1　採草地… where the
+    text writes no 条), set as a numbered point where the house hangs them
+    (agreement.prose_number_hang): a string still, the whole paragraph, as a template
+    written before it prints it, with `marker` (１, 第1), `text`
     (乙は，…: the spaces between are the gap up to it) and `hang`, the em from the
     number's start to the text's, where its later lines stand."""
     marker: str = ""
@@ -49,7 +50,9 @@ class HungParagraph(str):
 
 
 def _hung(paragraph: str, hang: bool) -> str:
-    number = lead_number(paragraph) if hang else None
+    # an agreement's prose numbers its points 第1　… too (小山町 and 足柄村, 1955), where a
+    # notice's sections do not (notice.section_number_hang reads no 第1)
+    number = lead_number(paragraph, ordinals=True) if hang else None
     if number is None:
         return paragraph
     out = HungParagraph(paragraph)
