@@ -15,6 +15,9 @@
   道路株式会社): a heading keeps such a run whole where its line holds it.
 - The annual book's plain sheet sets 相手方 name by name: none torn across lines
   (一般社団法人日 / 本建設業連合会関東支部 in the 2017 book of the real cases).
+- The annual book's contents entries break a title between its words, as its cell does
+  (…センターとの / 連携に関する協定, not …との連携 / に関する協定), and the book's words
+  keep a compound after its okurigana whole, as the composer does (子育て支援, 空き家).
 """
 from __future__ import annotations
 
@@ -225,3 +228,63 @@ def test_the_overview_sheet_prints_compound_nouns_whole(tmp_path):
     at = got.index("総合振興局管内") if "総合振興局管内" in got else -1
     assert at >= 0 and got[at + 1] == "市町村会", got
     assert not [x for x in got if x.startswith(PARTICLE_STARTS)], got
+
+
+# The annual book's contents page (h116): an agreement's entry is prose, which the composer
+# broke between any two characters; its title now breaks between its words, as its cell
+# in the summary does. Each case alone makes a book of one entry, set as in its year's book.
+CONTENTS = {
+    # …センターとの連携 / に関する協定 (the 2016 book's (11))
+    "nies-minamata-2016": (2016, "連携に関する協定（平成28年11月29日）"),
+    # …提供・使用に関 / する協定 (the 2017 book's (18))
+    "nta-nenkin-mhlw-2017": (2017, "使用に関する協定（平成29年12月１日）"),
+    # …特定非営利活動法人日本 / ジオパークネットワーク… (the 2018 book's (12))
+    "bosai-jgn-2018": (2018, "日本ジオパークネットワークとの包括的連携に関する協定（平成30年10月13日）"),
+}
+
+
+def _contents_lines(pdf: Path) -> list[str]:
+    """The contents page's lines (the book's second), leaders and page numbers dropped."""
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        text = doc.pages[1].extract_text()
+    return [no_space(line).rstrip("…0123456789") for line in text.splitlines() if line.strip()]
+
+
+@needs_poppler
+@pytest.mark.parametrize("case", sorted(CONTENTS))
+def test_the_books_contents_break_a_title_between_its_words(case, tmp_path):
+    year, second = CONTENTS[case]
+    run = run_generate("annual", "--fiscal-year", year, REAL / f"{case}.yaml", "-o", tmp_path, "--format", "pdf")
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = _contents_lines(tmp_path / f"annual-{year}.pdf")
+    at = next(i for i, line in enumerate(lines) if line.startswith("（１）"))
+    assert lines[at + 1] == second, lines
+    assert not [ln for ln in lines if ln.startswith(PARTICLE_STARTS + ("関する", "する", "係る"))], lines
+
+
+def test_the_books_words_keep_a_compound_after_its_okurigana_whole():
+    """jlreq keeps 子育て支援 one phrase (after_okurigana); the book's words did not."""
+    from jpdocs.annual.lines import word_ends, words
+    assert words("放課後の子育て支援事業に関する協定") == ["放課後の", "子育て支援事業に関する協定"]
+    assert 7 not in word_ends("放課後の子育て支援事業に関する協定")          # 子育て / 支援
+    assert words("相続登記、空き家対策") == ["相続登記、", "空き家対策"]      # was 相続登記、空き / 家対策
+    assert words("観光振興に向け取組を進める協定")[:2] == ["観光振興に向け", "取組を"]   # a particle's end: a break
+
+
+@needs_poppler
+def test_the_books_title_cell_keeps_a_compound_after_its_okurigana_whole(tmp_path):
+    """A title in a column narrowed by a tall 担当課 (test_annual_widths' nies-minamata-2016):
+    its cell set 放課後の子育て / 支援事業に関する協定; now 子育て支援 on one line."""
+    import yaml
+    from test_annual_widths import TALL_OFFICES, columns
+    data = yaml.safe_load((REAL / "nies-minamata-2016.yaml").read_text(encoding="utf-8"))
+    data["agreement"]["title"] = "放課後の子育て支援事業に関する協定"
+    data["agreement"]["department"] = TALL_OFFICES["nies-minamata-2016"]
+    spec = tmp_path / "kosodate.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    run = run_generate("annual", "--fiscal-year", 2016, spec, "-o", tmp_path, "--format", "pdf")
+    assert run.returncode == 0, run.stdout + run.stderr
+    cell = columns(tmp_path / "annual-2016.pdf")["協定名"][0]
+    assert len(cell) > 1 and "".join(cell) == data["agreement"]["title"], cell
+    assert any("子育て支援" in line for line in cell), cell

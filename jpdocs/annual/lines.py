@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..spec.style import AnnualColumn
-from ..writers.jlreq import NO_END, NO_START, budoux_bounds, in_kana_word, tears_particle
+from ..writers.jlreq import NO_END, NO_START, after_okurigana, budoux_bounds, in_kana_word, tears_particle
 from ..writers.jlreq_lines import LEGAL_FORMS, after_word, script_of
 from .columns import Value
 
@@ -63,12 +63,31 @@ def words(text: str, names: tuple[str, ...] = (), particles: bool = False) -> li
     return out
 
 
+def word_spans(text: str, names: tuple[str, ...], width_ems: float) -> list[tuple[int, int]]:
+    """(start, end) of each word of `text` (words) that a line `width_ems` wide holds, for
+    prose that breaks only between them (the contents' entries, annual/pdf.py): a word
+    with its compound particle longer than the line parts after its に (particles), as the
+    title cells do. A title's lines (\n) are worded each on its own."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        pieces = words(line, names)
+        if any(ems(p) > width_ems for p in pieces):
+            pieces = words(line, names, particles=True)
+        for p in pieces:
+            if len(p) > 1 and ems(p) <= width_ems:
+                spans.append((pos, pos + len(p)))
+            pos += len(p)
+        pos += 1
+    return spans
+
+
 def _cuts(text: str, names: tuple[str, ...] = (), particles: bool = False) -> list[int]:
     bounds = _name_bounds(text, names)
     return [i for i in range(1, len(text))
             if (after_word(text, i) or i in bounds) and text[i] not in NO_START and text[i - 1] not in NO_END
             and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK") and not tears_particle(text, i)
             and not in_kana_word(text, i)           # 障がい / 者: jlreq.KANA_WORDS
+            and not after_okurigana(text, i)        # 子育て / 支援: one word, as the composer keeps it
             or particles and tears_particle(text, i)]
 
 

@@ -25,7 +25,8 @@ from .. import collector
 from ..content import model as m
 from .rows import Row
 from .kinds import book_words
-from .columns import DASH, amended_agreement, partner_names, value, validity
+from .columns import DASH, amended_agreement, partner_names, party_words, value, validity
+from .lines import word_spans
 from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, note_blocks, packed, summary_table
 from ..build.checks import check_glyphs
 from ..build.documents import make_documents
@@ -68,11 +69,13 @@ class Anchor(Flowable):
 class _Contents(TableOfContents):
     """reportlab's table of contents, its entries set by the project's JLREQ composer
     (reportlab's own paragraph turns the U+3000 after an entry's number into an
-    ASCII space) with a leader of … to the page number."""
+    ASCII space) with a leader of … to the page number. An agreement's title breaks
+    between its words, as its cell in the summary does (_title_spreads). `titles`: each
+    agreement's link key → (its title, the parties' names, words of it)."""
 
-    def __init__(self, builder: BlockBuilder, **kw):
+    def __init__(self, builder: BlockBuilder, titles: dict[str, tuple[str, tuple[str, ...]]], **kw):
         super().__init__(**kw)
-        self.builder = builder
+        self.builder, self.titles = builder, titles
 
     def wrap(self, avail_width, avail_height):
         entries = self._lastEntries or [(0, "", 0, None)]
@@ -99,11 +102,26 @@ class _Contents(TableOfContents):
             # page number are drawn as artifacts)
             link = toc.add("TOCI").add("Link" if key else "P", note=plain)
             style = self.getLevelStyle(level)
+            spreads = _label_spread(plain, level, style) + self._title_spreads(plain, key, style, avail_width)
             data.append([tag(self.builder.para(f'{text}<onDraw name="drawTOCEntryEnd" label="{label}"/>',
-                                               style, spreads=_label_spread(plain, level, style)), link)])
+                                               style, spreads=spreads), link)])
         self._table = Table(data, colWidths=(avail_width,), style=self.tableStyle)
         self.width, self.height = self._table.wrapOn(self.canv, avail_width, avail_height)
         return self.width, self.height
+
+    def _title_spreads(self, plain: str, key: str, style: ParagraphStyle, avail_width: float) -> tuple:
+        """The entry's title's words, each kept on one line (spreads of width 0, set as
+        they are): the composer breaks prose between any two characters, and set an entry
+        …センターとの連携 / に関する協定, a line starting with a compound particle, which
+        neither a title cell nor a heading does (nor 子育て / 支援: lines.words)."""
+        if key not in self.titles:
+            return ()
+        title, names = self.titles[key]
+        at = plain.find("）") + 1            # after the number's label: the title
+        if not plain.startswith(title, at):
+            return ()
+        width_ems = (avail_width - style.leftIndent - style.rightIndent) / style.fontSize
+        return tuple((at + a, at + b, 0) for a, b in word_spans(title, names, width_ems))
 
 
 def _label_spread(plain: str, level: int, style: ParagraphStyle) -> tuple:
@@ -222,7 +240,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
                           for n, f in frames.items()])
     width = frames["portrait"]._width - 12            # as writers/pdf.text_width
 
-    toc = _Contents(builder, dotsMinLevel=0)
+    toc = _Contents(builder, {f"agreement-{r.number}": (r.title, party_words(r.loaded)) for r in rows}, dotsMinLevel=0)
     toc.formatter = lambda page: str(page - doc.body_start + 1)      # as printed and labelled
     # The TOC's own table would otherwise name Helvetica in the file (reportlab's cell default).
     toc.tableStyle = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -333,7 +333,14 @@ def _inside_a_word(text: str, i: int) -> bool:
     """Whether a phrase end before text[i] falls in a run of kanji or of katakana that
     no legal form ends, or after a compound's okurigana (see above)."""
     return (bool(_KANJI.match(text, i - 1) or _KATAKANA.match(text, i - 1)) and not text.endswith(LEGAL_FORMS, 0, i)
-            or i >= 2 and bool(_OKURIGANA.match(text, i - 2)) and not tears_particle(text, i - 2))   # …に向け / 取組を
+            or after_okurigana(text, i))
+
+
+def after_okurigana(text: str, i: int) -> bool:
+    """Whether a break before text[i] parts a compound after its okurigana (子育て / 支援,
+    空き / 家), not after a compound particle's end (…に向け / 取組を): a caller breaking
+    between its own words (annual/lines.py) keeps the compound whole too."""
+    return i >= 2 and bool(_OKURIGANA.match(text, i - 2)) and not tears_particle(text, i - 2)
 
 
 # Words an office writes with kana for a kanji (交ぜ書き), which BudouX parts at the kana:
