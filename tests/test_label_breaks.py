@@ -153,14 +153,19 @@ BOOKS = {  # the year, a case of it, what its sheet prints on one line
 }
 
 
+def _one_case_book(case: str, year: int, tmp_path: Path) -> Path:
+    """The annual book of `year` built by the real command line from the real case alone."""
+    run = run_generate("annual", "--fiscal-year", year, REAL / f"{case}.yaml", "-o", tmp_path, "--format", "pdf")
+    assert run.returncode == 0, run.stdout + run.stderr
+    return tmp_path / f"annual-{year}.pdf"
+
+
 @needs_poppler
 @pytest.mark.parametrize("year", sorted(BOOKS))
 def test_the_books_sheets_tear_no_name_nor_word(year, tmp_path):
     case, whole_lines = BOOKS[year]
-    run = run_generate("annual", "--fiscal-year", year, REAL / f"{case}.yaml", "-o", tmp_path, "--format", "pdf")
-    assert run.returncode == 0, run.stdout + run.stderr
     import pdfplumber
-    with pdfplumber.open(tmp_path / f"annual-{year}.pdf") as pdf:      # the sheet: the book's last page
+    with pdfplumber.open(_one_case_book(case, year, tmp_path)) as pdf:      # the sheet: the book's last page
         lines = [no_space(line) for line in pdf.pages[-1].extract_text().splitlines()]
     for whole in whole_lines:
         assert any(whole in line for line in lines), (whole, [ln for ln in lines if ln][-12:])
@@ -255,9 +260,7 @@ def _contents_lines(pdf: Path) -> list[str]:
 @pytest.mark.parametrize("case", sorted(CONTENTS))
 def test_the_books_contents_break_a_title_between_its_words(case, tmp_path):
     year, second = CONTENTS[case]
-    run = run_generate("annual", "--fiscal-year", year, REAL / f"{case}.yaml", "-o", tmp_path, "--format", "pdf")
-    assert run.returncode == 0, run.stdout + run.stderr
-    lines = _contents_lines(tmp_path / f"annual-{year}.pdf")
+    lines = _contents_lines(_one_case_book(case, year, tmp_path))
     at = next(i for i, line in enumerate(lines) if line.startswith("（１）"))
     assert lines[at + 1] == second, lines
     assert not [ln for ln in lines if ln.startswith(PARTICLE_STARTS + ("関する", "する", "係る"))], lines

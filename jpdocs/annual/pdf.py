@@ -71,7 +71,7 @@ class _Contents(TableOfContents):
     (reportlab's own paragraph turns the U+3000 after an entry's number into an
     ASCII space) with a leader of … to the page number. An agreement's title breaks
     between its words, as its cell in the summary does (_title_spreads). `titles`: each
-    agreement's link key → (its title, the parties' names, words of it)."""
+    agreement's link key → (its title, the parties' names in it)."""
 
     def __init__(self, builder: BlockBuilder, titles: dict[str, tuple[str, tuple[str, ...]]], **kw):
         super().__init__(**kw)
