@@ -287,3 +287,50 @@ def test_a_part_of_the_others_kept_whole_keeps_them_whole(tmp_path, capsys):
     lines = [text for text, _, _ in lines_of(marked / "press-notice.pdf")]
     assert "ほか関係者約100名" in lines, lines
     assert lines == [text for text, _, _ in lines_of(plain / "press-notice.pdf")]
+
+
+def test_a_part_across_a_line_break_and_a_part_of_a_link_are_red_exactly(tmp_path, capsys):
+    """The opening's first paragraph with a line break the spec writes (a newline), a
+    part across it; a section's linked document, a part of its title: exactly those
+    characters red in the PDF and the DOCX (the break none of them), the glyphs where
+    they were, the link still the line's."""
+    import yaml
+    from conftest import SEED_SPEC
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    n = data["press_notice"]
+    n["opening"][0] = n["opening"][0].replace("北見工業大学は、", "北見工業大学は、\n", 1)
+    n["sections"] = [{"heading": "関連資料", "documents": [
+        {"title": "連携協定書（写し）", "address": "https://www.example.jp/kyotei.pdf"}]}]
+    builds = []
+    for name, changed in (("marked", {"changed": ["北見工業大学は、\n持続可能で", "協定書（写"]}), ("plain", {})):
+        n["correction"] = {"date": "2024-02-19", **changed}
+        (tmp_path / name).mkdir()
+        spec = tmp_path / name / "notice.yaml"
+        spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        builds.append(built(spec, tmp_path / name / "out", capsys))
+    marked, plain = builds
+    _same_but_the_colour(marked, plain, "北見工業大学は、持続可能で協定書（写")
+    import pdfplumber
+    with pdfplumber.open(marked / "press-notice.pdf") as doc:
+        links = [a for page in doc.pages for a in page.annots if a.get("uri")]
+    assert [a["uri"] for a in links] == ["https://www.example.jp/kyotei.pdf"], links
+
+
+def test_marking_flags_exactly_the_part_s_characters_and_cuts_no_run():
+    """changed_parts._marked on runs of every kind, a part across a bold run, a plain one,
+    a line break and into a spread label; then a second part beside it: each run kept
+    whole and of its kind, flagged where the part covers it all, given the span it covers
+    where only some; the line break unflagged; the pieces the writers colour are the parts."""
+    from jpdocs.content import model as m
+    from jpdocs.content.changed_parts import _marked
+    runs = [m.Text("AB", True), m.Text("CD"), m.LineBreak(), m.Spread("EF", width=3.0), m.Whole("GH")]
+    once = _marked(runs, 1, 6)                            # B, CD, the break, E
+    assert [type(i) for i in once] == [type(i) for i in runs]
+    assert [i.text for i in once if isinstance(i, m.Text)] == ["AB", "CD", "EF", "GH"]
+    assert once[0] == m.Text("AB", True, changed_at=((1, 2),)) and once[1] == m.Text("CD", changed=True)
+    assert once[3] == m.Spread("EF", width=3.0, changed_at=((0, 1),)) and once[4] == runs[4]
+    twice = _marked(once, 6, 8)                           # F and G: the spread now changed whole
+    assert twice[3] == m.Spread("EF", width=3.0, changed=True) and twice[4] == m.Whole("GH", changed_at=((0, 1),))
+    assert [m.changed_pieces(i) for i in (twice[0], twice[4])] == [[("A", False), ("B", True)], [("G", True), ("H", False)]]
+    # a writer cutting a run keeps the mark on its characters
+    assert m.sliced(twice[4], 0, 1) == m.Whole("G", changed=True) and m.sliced(twice[4], 1, 2) == m.Whole("H")

@@ -2,10 +2,10 @@
 built notice and marked: each part is text the notice prints (its title, opening, 記
 items, notes, sections, contacts: whatever the template printed from the spec), given
 as printed, and must stand in it exactly once, so that the mark lands where the user
-means and nowhere else. The text itself is never altered, nor how it is set: a run the part covers whole is
-flagged (model.Text.changed), one it covers in part given the span of its characters
-(model.Text.changed_at), never cut; the writers set those characters, and only those,
-in the house's colour for changed parts (colours.changed, 赤字).
+means and nowhere else. The text itself is never altered, nor how it is set: a run the
+part covers whole is flagged (model.Text.changed), one it covers in part given the span
+of its characters (model.Text.changed_at), never cut; the writers set those characters,
+and only those, in the house's colour for changed parts (colours.changed, 赤字).
 
 Searched: the text of each paragraph, heading and list item (its runs joined, a line
 break a newline), in tables and the 記 block too; not an item's marker (１　日時, a
