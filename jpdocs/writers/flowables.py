@@ -41,6 +41,9 @@ class TrackedLine(Flowable):
         # each line's runs cut where its characters change colour: (chunk, font, colour)
         self.coloured, at = [], 0
         for line, runs in self.lines:
+            if not chars:                                # (most lines: nothing changed)
+                self.coloured.append([[chunk, name, colour] for chunk, name in runs])
+                continue
             pieces = []
             for chunk, name in runs:
                 for k, ch in enumerate(chunk):
@@ -71,9 +74,13 @@ class TrackedLine(Flowable):
             x = {"center": (self.avail - width) / 2, "right": self.avail - width}.get(self.align, 0)
             y = (len(self.lines) - 1 - i) * self.leading
             t = self.canv.beginText(x, y + (self.leading - self.size) / 2 + self.size * 0.12)
+            t.setFillColor(self.colour)
             t.setCharSpace(self.char_space)
+            now = self.colour
             for chunk, name, fill in self.coloured[i]:
-                t.setFillColor(fill)
+                if fill is not now:                     # (a line of one colour drawn as before)
+                    t.setFillColor(fill)
+                    now = fill
                 t.setFont(name, self.size, self.leading)
                 t.textOut(chunk)
             if self.link:
