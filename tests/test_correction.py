@@ -19,7 +19,7 @@ from jpdocs import cli
 from conftest import needs_poppler, no_space
 from test_category_line import baselines
 from test_contact_forms import docx_paragraphs, lines_of
-from test_notice_format import line_of, variant
+from test_notice_format import CEREMONY, RICH_KI, line_of, variant
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 ISSUED = "  issue_date: 2024-02-16\n"
@@ -189,3 +189,148 @@ def test_a_changed_part_not_printed_once_is_refused(changed, key, message, tmp_p
     at the file, the correction's line and the key, nothing written."""
     spec = variant(tmp_path, corrected(f"{{date: 2024-02-19, reason: 場所を改めたため、修正します。, changed: {changed}}}"))
     _refused_at_the_correction(spec, key, message, tmp_path, capsys)
+
+
+# --------------------------------------------------- a part of a run the model keeps whole
+# A run set as one unit (a label spread across a width, 日　時; a name or an item's others
+# kept whole on a line; the tracked 報道機関各位) that a part covers only in part: exactly
+# the part's characters are red, and the run is set as before, its glyphs where they were
+# (read by pdfium, which places glyphs as a viewer does: pdfminer drops a tracked line's
+# character spacing where a run of glyphs ends, its colour changing there), its lines the same.
+
+# a 記 item of RICH_KI under a label no other text of the notice holds a character of
+SPREAD_KI = ("    - {label: 内容, text: [協定書への署名, 記念撮影]}\n", "    - {label: 祝辞, text: [協定書への署名, 記念撮影]}\n")
+
+
+def _glyphs(pdf: Path) -> list[tuple[str, float, float]]:
+    """Each glyph drawn (text, left, bottom), by pdfium, spaces it infers left out."""
+    import pypdfium2
+    doc = pypdfium2.PdfDocument(str(pdf))
+    try:
+        out = []
+        for page in doc:
+            text = page.get_textpage()
+            for k in range(text.count_chars()):
+                ch = text.get_text_range(k, 1)
+                if ch.strip():
+                    left, bottom, _, _ = text.get_charbox(k)
+                    out.append((ch, round(left, 2), round(bottom, 2)))
+        return out
+    finally:
+        doc.close()
+
+
+def _docx_chars(docx: Path) -> list[tuple[str, str | None, str | None]]:
+    """Each character of the DOCX's runs with its run's character spacing (w:spacing) and
+    colour (w:color): how Word places and colours it."""
+    import zipfile
+    from lxml import etree
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    body = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+    out = []
+    for r in body.iter(f"{w}r"):
+        spacing, colour = r.find(f"{w}rPr/{w}spacing"), r.find(f"{w}rPr/{w}color")
+        for t in r.iter(f"{w}t"):
+            out += [(ch, None if spacing is None else spacing.get(f"{w}val"),
+                     None if colour is None else colour.get(f"{w}val")) for ch in t.text or ""]
+    return out
+
+
+def _marked_and_plain(tmp_path, capsys, changed: str, *pairs, style=None) -> tuple[Path, Path]:
+    """The notice built twice from the seed so varied: corrected with `changed`, and
+    corrected with no part named."""
+    out = []
+    for name, fields in (("marked", f", changed: {changed}"), ("plain", "")):
+        (tmp_path / name).mkdir()
+        spec = variant(tmp_path / name, *pairs, corrected(f"{{date: 2024-02-19{fields}}}"), style=style)
+        out.append(built(spec, tmp_path / name / "out", capsys))
+    return out[0], out[1]
+
+
+def _same_but_the_colour(marked: Path, plain: Path, red: str) -> None:
+    """The two builds differ only in the colour of `red`'s characters: the PDF's glyphs
+    where they were, the DOCX's characters in the same runs' spacing, only `red` red."""
+    assert _red_chars(marked / "press-notice.pdf") == red
+    assert _glyphs(marked / "press-notice.pdf") == _glyphs(plain / "press-notice.pdf")
+    ours, theirs = _docx_chars(marked / "press-notice.docx"), _docx_chars(plain / "press-notice.docx")
+    assert [c[:2] for c in ours] == [c[:2] for c in theirs]
+    assert "".join(ch for ch, _, colour in ours if colour == "FF0000") == red
+    assert not any(colour for _, _, colour in theirs)
+
+
+def test_a_part_of_a_spread_label_is_red_alone(tmp_path, capsys):
+    """祝辞 spread across three em (notice.ki_label_spread: 3, 祝　　辞), the correction
+    naming 祝 only: 祝 red, 辞 black, both where the spread sets them, in the PDF and
+    (its character spacing the same) the DOCX."""
+    marked, plain = _marked_and_plain(tmp_path, capsys, "[祝]", (CEREMONY, RICH_KI), SPREAD_KI,
+                                      style="notice:\n  ki_label_spread: 3\n")
+    _same_but_the_colour(marked, plain, "祝")
+    assert any(sp not in (None, "0") for ch, sp, _ in _docx_chars(marked / "press-notice.docx") if ch == "祝")
+
+
+def test_a_part_of_the_tracked_header_is_red_alone(tmp_path, capsys):
+    """報道機関各位 set with its tracking (報 道 機 関 各 位), 各位 named: red in the PDF
+    (where it was drawn black before: a tracked line took no colour) and the DOCX, the
+    glyphs where they were."""
+    marked, plain = _marked_and_plain(tmp_path, capsys, "[各位]")
+    _same_but_the_colour(marked, plain, "各位")
+
+
+def test_a_part_of_the_others_kept_whole_keeps_them_whole(tmp_path, capsys):
+    """ほか関係者　約100名 kept whole after the name in its cell (too long for the line
+    after 水谷川　洋一郎太: the whole of it on the next), 約100名 named: red alone, and the
+    others still whole on their line (not ほか関係者 / 約100名), as without the part."""
+    ki = RICH_KI.replace("{title: 網走市長, name: 水谷　洋一, note: 予定}", "{title: 網走市長, name: 水谷川　洋一郎太}")
+    ki = ki.replace("others: ほか", "others: ほか関係者　約100名")
+    marked, plain = _marked_and_plain(tmp_path, capsys, "[約100名]", (CEREMONY, ki))
+    _same_but_the_colour(marked, plain, "約100名")
+    lines = [text for text, _, _ in lines_of(marked / "press-notice.pdf")]
+    assert "ほか関係者約100名" in lines, lines
+    assert lines == [text for text, _, _ in lines_of(plain / "press-notice.pdf")]
+
+
+def test_a_part_across_a_line_break_and_a_part_of_a_link_are_red_exactly(tmp_path, capsys):
+    """The opening's first paragraph with a line break the spec writes (a newline), a
+    part across it; a section's linked document, a part of its title: exactly those
+    characters red in the PDF and the DOCX (the break none of them), the glyphs where
+    they were, the link still the line's."""
+    import yaml
+    from conftest import SEED_SPEC
+    data = yaml.safe_load(SEED_SPEC.read_text(encoding="utf-8"))
+    n = data["press_notice"]
+    n["opening"][0] = n["opening"][0].replace("北見工業大学は、", "北見工業大学は、\n", 1)
+    n["sections"] = [{"heading": "関連資料", "documents": [
+        {"title": "連携協定書（写し）", "address": "https://www.example.jp/kyotei.pdf"}]}]
+    builds = []
+    for name, changed in (("marked", {"changed": ["北見工業大学は、\n持続可能で", "協定書（写"]}), ("plain", {})):
+        n["correction"] = {"date": "2024-02-19", **changed}
+        (tmp_path / name).mkdir()
+        spec = tmp_path / name / "notice.yaml"
+        spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        builds.append(built(spec, tmp_path / name / "out", capsys))
+    marked, plain = builds
+    _same_but_the_colour(marked, plain, "北見工業大学は、持続可能で協定書（写")
+    import pdfplumber
+    with pdfplumber.open(marked / "press-notice.pdf") as doc:
+        links = [a for page in doc.pages for a in page.annots if a.get("uri")]
+    assert [a["uri"] for a in links] == ["https://www.example.jp/kyotei.pdf"], links
+
+
+def test_marking_flags_exactly_the_part_s_characters_and_cuts_no_run():
+    """changed_parts._marked on runs of every kind, a part across a bold run, a plain one,
+    a line break and into a spread label; then a second part beside it: each run kept
+    whole and of its kind, flagged where the part covers it all, given the span it covers
+    where only some; the line break unflagged; the pieces the writers colour are the parts."""
+    from jpdocs.content import model as m
+    from jpdocs.content.changed_parts import _marked
+    runs = [m.Text("AB", True), m.Text("CD"), m.LineBreak(), m.Spread("EF", width=3.0), m.Whole("GH")]
+    once = _marked(runs, 1, 6)                            # B, CD, the break, E
+    assert [type(i) for i in once] == [type(i) for i in runs]
+    assert [i.text for i in once if isinstance(i, m.Text)] == ["AB", "CD", "EF", "GH"]
+    assert once[0] == m.Text("AB", True, changed_at=((1, 2),)) and once[1] == m.Text("CD", changed=True)
+    assert once[3] == m.Spread("EF", width=3.0, changed_at=((0, 1),)) and once[4] == runs[4]
+    twice = _marked(once, 6, 8)                           # F and G: the spread now changed whole
+    assert twice[3] == m.Spread("EF", width=3.0, changed=True) and twice[4] == m.Whole("GH", changed_at=((0, 1),))
+    assert [m.changed_pieces(i) for i in (twice[0], twice[4])] == [[("A", False), ("B", True)], [("G", True), ("H", False)]]
+    # a writer cutting a run keeps the mark on its characters
+    assert m.sliced(twice[4], 0, 1) == m.Whole("G", changed=True) and m.sliced(twice[4], 1, 2) == m.Whole("H")

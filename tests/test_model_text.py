@@ -17,11 +17,12 @@ class _DataclassText:
     font: str | None = None
     size: float | None = dataclasses.field(default=None, kw_only=True)
     changed: bool = dataclasses.field(default=False, kw_only=True)
+    changed_at: tuple = dataclasses.field(default=(), kw_only=True)
 
 
 CALLS = [(("日時",), {}), (("日時", True), {}), (("日時", False, "gothic"), {}),
          (("日時",), {"bold": True, "font": "mincho", "size": 14.0}), ((), {"text": "様", "size": None}),
-         (("ぶら下がり取材",), {"changed": True})]
+         (("ぶら下がり取材",), {"changed": True}), (("ぶら下がり取材",), {"changed_at": ((0, 4),)})]
 
 
 @pytest.mark.parametrize("args, kwargs", CALLS)
@@ -34,7 +35,7 @@ def test_text_fields_as_dataclass_makes_them(args, kwargs):
     assert ours != m.Text("other") and ours != m.Whole(ours.text)
     assert pickle.loads(pickle.dumps(ours)) == ours
     assert dataclasses.replace(ours, text="x") == m.Text("x", ours.bold, ours.font, size=ours.size,
-                                                                changed=ours.changed)
+                                                                changed=ours.changed, changed_at=ours.changed_at)
     with pytest.raises(dataclasses.FrozenInstanceError):
         ours.text = "x"
 

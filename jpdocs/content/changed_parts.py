@@ -2,9 +2,10 @@
 built notice and marked: each part is text the notice prints (its title, opening, 記
 items, notes, sections, contacts: whatever the template printed from the spec), given
 as printed, and must stand in it exactly once, so that the mark lands where the user
-means and nowhere else. The text itself is never altered: the runs that hold a part
-are split at its ends and the part's runs flagged (model.Text.changed); the writers
-set them in the house's colour for changed parts (colours.changed, 赤字).
+means and nowhere else. The text itself is never altered, nor how it is set: a run the
+part covers whole is flagged (model.Text.changed), one it covers in part given the span
+of its characters (model.Text.changed_at), never cut; the writers set those characters,
+and only those, in the house's colour for changed parts (colours.changed, 赤字).
 
 Searched: the text of each paragraph, heading and list item (its runs joined, a line
 break a newline), in tables and the 記 block too; not an item's marker (１　日時, a
@@ -71,20 +72,33 @@ def _occurrences(text: str, part: str) -> list[int]:
 
 
 def _marked(inlines: list, start: int, end: int) -> list:
-    """The inlines with the characters [start, end) of their text flagged changed: a run
-    across an end is split there into runs of the same kind and settings. A run set
-    across a width (model.Spread: 日　時) or naming an article (Reference) is one unit:
-    flagged whole where the part covers it, never cut."""
+    """The inlines with the characters [start, end) of their text marked changed, and no
+    others: a run the part covers whole flagged (changed), one it covers in part given
+    the span of its characters it covers (changed_at). No run is cut: a run set across
+    a width (model.Spread: 日　時), kept on one line (Whole), naming an article
+    (Reference) or tracked with its paragraph is set exactly as before, its glyphs where
+    they were; only the colour of the part's characters differs. A line break inside
+    the part (a newline) takes no colour."""
     out, pos = [], 0
     for i in inlines:
         size = len(i.text) if isinstance(i, m.Text) else 1           # a line break: a newline
-        a, b = max(start, pos), min(end, pos + size)
-        if not isinstance(i, m.Text) or a >= b:
+        a, b = max(start, pos) - pos, min(end, pos + size) - pos
+        if not isinstance(i, m.Text) or a >= b or i.changed:
             out.append(i)
-        elif type(i) in (m.Text, m.Whole) and (a > pos or b < pos + size):
-            cuts = [(pos, a, False), (a, b, True), (b, pos + size, False)]
-            out += [replace(i, text=i.text[x - pos:y - pos], changed=flag) for x, y, flag in cuts if x < y]
         else:
-            out.append(replace(i, changed=True))
+            spans = _joined(i.changed_at + ((a, b),))
+            whole = spans == ((0, size),)
+            out.append(replace(i, changed=whole, changed_at=() if whole else spans))
         pos += size
     return out
+
+
+def _joined(spans: tuple) -> tuple:
+    """Spans sorted, those that touch or overlap made one (two parts side by side in a run)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return tuple(out)

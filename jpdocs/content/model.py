@@ -10,7 +10,7 @@ the PDF paragraph styles and the DOCX reference styles.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
 Align = Literal["left", "center", "right", "justify"]
@@ -24,20 +24,25 @@ class Text:
     points (a signer's name set larger than its title: agreement.name_size); None, the
     paragraph's. Widths and gaps in em (Spread) stay em of the paragraph's size.
     `changed`: a part a corrected release changed (press_notice.correction.changed),
-    set in the house's colour for such parts (colours.changed: 赤字)."""
+    set in the house's colour for such parts (colours.changed: 赤字). `changed_at`:
+    where only some of its characters are such a part, their [start, end) spans (sorted,
+    apart; `changed` then False): the run stays one run, set as before (a Spread's
+    spacing, a Whole kept on a line, a Reference's field), and only those characters
+    take the colour (changed_pieces)."""
     text: str
     bold: bool = False
     font: str | None = None
     size: float | None = field(default=None, kw_only=True)
     changed: bool = field(default=False, kw_only=True)
+    changed_at: tuple[tuple[int, int], ...] = field(default=(), kw_only=True)
 
     def __init__(self, text: str, bold: bool = False, font: str | None = None, *, size: float | None = None,
-                 changed: bool = False):
+                 changed: bool = False, changed_at: tuple[tuple[int, int], ...] = ()):
         # The fields in one update of the instance's dict, where a frozen dataclass's own
         # __init__ sets each through object.__setattr__ (~1,700 instructions a field; a
         # notice's markup makes some thirty runs). The same fields and values: the
         # subclasses keep dataclass's __init__ (tests/test_model_text.py compares them).
-        self.__dict__.update(text=text, bold=bold, font=font, size=size, changed=changed)
+        self.__dict__.update(text=text, bold=bold, font=font, size=size, changed=changed, changed_at=changed_at)
 
 
 @dataclass(frozen=True)
@@ -310,6 +315,32 @@ def plain_text(inlines: list[Inline]) -> str:
         i = inlines[0]
         return i.text if isinstance(i, Text) else "\n"
     return "".join(i.text if isinstance(i, Text) else "\n" for i in inlines)
+
+
+def changed_pieces(i: Text) -> list[tuple[str, bool]]:
+    """The run's text in pieces each changed or not, in order (text, changed): the
+    writers colour each piece, so a run partly changed (Text.changed_at) is set as one
+    run and coloured at exactly its changed characters."""
+    if not i.changed_at:
+        return [(i.text, i.changed)]
+    out, pos = [], 0
+    for a, b in i.changed_at:
+        if a > pos:
+            out.append((i.text[pos:a], False))
+        out.append((i.text[a:b], True))
+        pos = b
+    if pos < len(i.text):
+        out.append((i.text[pos:], False))
+    return out
+
+
+def sliced(i: Text, a: int, b: int) -> Text:
+    """The run's characters [a, b) as a run of its kind and settings, its changed
+    characters (changed_at) with them: a writer cutting a run (at a line it breaks, after
+    a paragraph's number) keeps the mark on the characters it was on."""
+    spans = tuple((max(x, a) - a, min(y, b) - a) for x, y in i.changed_at if max(x, a) < min(y, b))
+    whole = spans == ((0, b - a),)
+    return replace(i, text=i.text[a:b], changed=i.changed or whole, changed_at=() if whole else spans)
 
 
 def every_block(blocks: list[Block]) -> list[Block]:

@@ -189,16 +189,20 @@ class BlockBuilder:
                 role = None
             primary = self.font.get(role, base_font) if role else base_font
             # A character the primary font lacks is drawn with the house style's
-            # fallback font (IPAmj明朝 for rare name kanji), never as a blank.
-            for chunk, name in fonts.runs_by_font(i.text, primary, self.fallbacks):
-                text = escape(chunk)
-                if name != base_font:
-                    text = f'<font name="{name}">{text}</font>'
-                if i.size:                  # a run of its own size (a signer's name: name_size)
-                    text = f'<font size="{i.size:g}">{text}</font>'
-                if i.changed:               # a part a corrected release changed: 赤字
-                    text = f'<font color="{self.house.colours["changed"]}">{text}</font>'
-                parts.append(text)
+            # fallback font (IPAmj明朝 for rare name kanji), never as a blank. A part a
+            # corrected release changed (赤字) is coloured at its own characters only: the
+            # composer sets the paragraph's characters whatever frags hold them (a
+            # Spread's spacing is by character, _spreads), so the glyphs stay where they were.
+            for piece, changed in m.changed_pieces(i):
+                for chunk, name in fonts.runs_by_font(piece, primary, self.fallbacks):
+                    text = escape(chunk)
+                    if name != base_font:
+                        text = f'<font name="{name}">{text}</font>'
+                    if i.size:                  # a run of its own size (a signer's name: name_size)
+                        text = f'<font size="{i.size:g}">{text}</font>'
+                    if changed:
+                        text = f'<font color="{self.house.colours["changed"]}">{text}</font>'
+                    parts.append(text)
         return "".join(parts)
 
     def para(self, text: str, style: ParagraphStyle, bulletText=None, phrases: bool | str = False,
@@ -275,7 +279,7 @@ class BlockBuilder:
             text = m.plain_text(p.inlines)
             line = TrackedLine(text, base.fontName, size, base.leading, p.tracking,
                                p.align or self.house.styles[p.style].align, self.colour, self.fallbacks,
-                               link=p.link)
+                               link=p.link, changed=(_changed_chars(p.inlines), self.house.colours["changed"]))
             # its space above and below as a paragraph's (報道機関各位 the last line of the
             # head, under the date: notice.date_above_header), as the DOCX sets them
             line.spaceBefore, line.spaceAfter = p.space_before or 0, p.space_after or 0
@@ -546,8 +550,8 @@ def _split_inlines(inlines: list[m.Inline], n: int) -> tuple[list[m.Inline], lis
         if n <= 0:
             rest.append(i)
         elif isinstance(i, m.Text) and len(i.text) > n:
-            head.append(replace(i, text=i.text[:n]))
-            rest.append(replace(i, text=i.text[n:]))
+            head.append(m.sliced(i, 0, n))
+            rest.append(m.sliced(i, n, len(i.text)))
             n = 0
         else:
             head.append(i)
@@ -561,6 +565,21 @@ def _marker_width(it: m.Item, font: str, size: float) -> float:
         return pdfmetrics.stringWidth(it.marker, font, size)
     return sum(max(pdfmetrics.stringWidth(i.text, font, size), i.width * size if isinstance(i, m.Spread) else 0.0)
                for i in it.marker_parts if isinstance(i, m.Text))
+
+
+def _changed_chars(inlines: list[m.Inline]) -> frozenset:
+    """Which of the paragraph's characters (line breaks one each) a corrected release
+    changed (m.Text.changed, changed_at): a tracked line's, coloured glyph by glyph."""
+    out, pos = set(), 0
+    for i in inlines:
+        if isinstance(i, m.Text):
+            for piece, changed in m.changed_pieces(i):
+                if changed:
+                    out.update(range(pos, pos + len(piece)))
+                pos += len(piece)
+        else:
+            pos += 1
+    return frozenset(out)
 
 
 def _spreads(inlines: list[m.Inline], em: float) -> tuple:

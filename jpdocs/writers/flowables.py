@@ -25,15 +25,36 @@ class TrackedLine(Flowable):
     stays the user's. A line break in the text (a newline in the value) starts a
     new line, each set the same way: it is never drawn as a glyph. `link`: the address
     each line links to (m.Paragraph.link), its area from the first glyph to the end of
-    the last as drawn (the spacing after it none of the line's)."""
+    the last as drawn (the spacing after it none of the line's). `changed`: the indices
+    of the text's characters a corrected release changed, and the house's colour for
+    them (赤字): those glyphs are filled in it, placed as the others are."""
 
     def __init__(self, text: str, font: str, size: float, leading: float, tracking: float, align: str,
-                 colour=colors.black, fallbacks: list[str] = (), link: str = ""):
+                 colour=colors.black, fallbacks: list[str] = (), link: str = "",
+                 changed: tuple = (frozenset(), None)):
         super().__init__()
         self.link = link
         self.text, self.font, self.size, self.leading = text, font, size, leading
         self.char_space, self.align, self.colour = tracking * size, align, colour
         self.lines = [(line, fonts.runs_by_font(line, font, list(fallbacks))) for line in text.split("\n")]
+        chars, red = changed[0], colors.toColor(changed[1]) if changed[1] else colour
+        # each line's runs cut where its characters change colour: (chunk, font, colour)
+        self.coloured, at = [], 0
+        for line, runs in self.lines:
+            if not chars:                                # (most lines: nothing changed)
+                self.coloured.append([[chunk, name, colour] for chunk, name in runs])
+                continue
+            pieces = []
+            for chunk, name in runs:
+                for k, ch in enumerate(chunk):
+                    fill = red if at + k in chars else colour
+                    if pieces and pieces[-1][1] == name and pieces[-1][2] is fill:
+                        pieces[-1][0] += ch
+                    else:
+                        pieces.append([ch, name, fill])
+                at += len(chunk)
+            self.coloured.append(pieces)
+            at += 1                                      # the newline
 
     def wrap(self, avail_width, avail_height):
         self.avail = avail_width
@@ -55,7 +76,11 @@ class TrackedLine(Flowable):
             t = self.canv.beginText(x, y + (self.leading - self.size) / 2 + self.size * 0.12)
             t.setFillColor(self.colour)
             t.setCharSpace(self.char_space)
-            for chunk, name in runs:
+            now = self.colour
+            for chunk, name, fill in self.coloured[i]:
+                if fill is not now:                     # (a line of one colour drawn as before)
+                    t.setFillColor(fill)
+                    now = fill
                 t.setFont(name, self.size, self.leading)
                 t.textOut(chunk)
             if self.link:

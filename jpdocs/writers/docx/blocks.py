@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 
 from docx.image.image import Image as DocxImage
 from docx.shared import Pt
@@ -74,7 +73,7 @@ def _block(box, b, ctx: Ctx) -> list:
         if numbered and inlines and isinstance(inlines[0], m.Text) and inlines[0].text.startswith(b.number):
             # the number is Word's (numbering.xml): the text starts after it
             first = inlines[0]
-            inlines = ([replace(first, text=first.text[len(b.number):])] if len(first.text) > len(b.number) else []) \
+            inlines = ([m.sliced(first, len(b.number), len(first.text))] if len(first.text) > len(b.number) else []) \
                 + list(inlines[1:])
         else:
             numbered = None

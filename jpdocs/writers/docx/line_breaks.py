@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from ...content import model as m
 from ...spec.style import HouseStyle
@@ -267,10 +266,11 @@ def _broken(inlines, cuts: list, narrowed: dict, text: str) -> list:
             if a in dropped:
                 pass
             elif a in narrowed:
-                out.append(Narrowed(inline.text[a - start:b - start], inline.bold, inline.font, scale=narrowed[a],
-                                    changed=inline.changed))
+                piece = m.sliced(inline, a - start, b - start)      # its changed characters with it
+                out.append(Narrowed(piece.text, inline.bold, inline.font, scale=narrowed[a], changed=piece.changed,
+                                    changed_at=piece.changed_at))
             else:
-                out.append(replace(inline, text=inline.text[a - start:b - start]))
+                out.append(m.sliced(inline, a - start, b - start))
             if b in cuts and (b < end or inline is not inlines[-1]):
                 out.append(m.LineBreak())
         pos = end

@@ -122,7 +122,8 @@ def _new_para(box, ctx: Ctx, name: str, inlines, align, first, left, hanging, be
     if role is not None and _variant_style(box.part, ctx.style, name, role):
         pstyle.set(VAL, f"{name}-{role}")
         inlines = [replace(i, font=None) if isinstance(i, (m.Spread, Narrowed))
-                   else m.Text(i.text, i.bold, None, size=i.size, changed=i.changed) if isinstance(i, m.Text) else i
+                   else m.Text(i.text, i.bold, None, size=i.size, changed=i.changed, changed_at=i.changed_at)
+                   if isinstance(i, m.Text) else i
                    for i in inlines]
     else:
         role = None
@@ -209,6 +210,8 @@ def _whole_as_text(inlines) -> list:
     (or where the PDF does, its lines given): one run with the text it joins."""
     out: list = []
     joined = False                       # whether out[-1] holds a Whole's text
+    # a run partly changed (changed_at) as its pieces, each changed or not, for the joins
+    inlines = [piece for i in inlines for piece in _pieces(i)]
     for i in inlines:
         whole = type(i) is m.Whole
         if whole or (joined and type(i) is m.Text):
@@ -221,6 +224,18 @@ def _whole_as_text(inlines) -> list:
             i = m.Text(i.text, i.bold, i.font, size=i.size, changed=i.changed)
         out.append(i)
         joined = whole
+    return out
+
+
+def _pieces(i) -> list:
+    """The inline; a run partly changed (changed_at) as runs of its kind, each changed
+    or not (m.changed_pieces)."""
+    if not isinstance(i, m.Text) or not i.changed_at:
+        return [i]
+    out, at = [], 0
+    for text, _ in m.changed_pieces(i):
+        out.append(m.sliced(i, at, at + len(text)))
+        at += len(text)
     return out
 
 
@@ -267,16 +282,22 @@ def _runs(p, style: HouseStyle, inlines, spacing: int, base_role: str | None = N
             if extra > 0:
                 pieces_of = [(text[:-1], round(extra * 20)), (text[-1:], 0 if last else spacing)]
         scale = inline.scale if type(inline) is Narrowed else 100
-        # a part a corrected release changed: in the house's colour for it, as the PDF sets it
-        run_colour = style.colours["changed"] if inline.changed else colour
+        at = 0
         for whole, sp in pieces_of:
+            at += len(whole)
             if not whole:
                 continue
-            pieces = (fonts.runs_by_font(whole, primary, fallbacks) if primary and fallbacks
-                      else [(whole, primary)])
-            for chunk, name in pieces:
-                _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0],
-                     bold, sp, run_colour, regular=bool(family) and not bold, scale=scale, size=inline.size)
+            # a part a corrected release changed: in the house's colour for it, as the PDF
+            # sets it; a run partly changed (changed_at) cut at its ends, each piece with
+            # the spacing its characters have (a Spread's glyphs where they were)
+            for text, changed in (m.changed_pieces(m.sliced(inline, at - len(whole), at)) if inline.changed_at
+                                  else [(whole, inline.changed)]):
+                run_colour = style.colours["changed"] if changed else colour
+                pieces = (fonts.runs_by_font(text, primary, fallbacks) if primary and fallbacks
+                          else [(text, primary)])
+                for chunk, name in pieces:
+                    _run(p, chunk, family if name == primary else font_names(fonts.path_of(name))[0],
+                         bold, sp, run_colour, regular=bool(family) and not bold, scale=scale, size=inline.size)
         if field_start is not None:
             fields.wrap_result(p, field_start, fields.article_ref(inline.article))
 
