@@ -3,7 +3,9 @@ the house sets it — 国税庁's page sets the blocks of the 覚書 it publishe
 (tests/data/real nta-jica-2021). In the labels' column and with the label in a line
 (block_label_line: organisation), a witness's too, in the PDF and the DOCX; the
 original's mark keeps the label alone (正本（甲保管）); nothing by default; a suffix ending
-in a space is an error of the house style at its line. The real command line."""
+in a space is an error of the house style at its line. agreement.block_label_prefix, printed
+straight before the label: with the suffix "）", （甲）, as the same page sets the blocks of the
+合意 of 法務省民事局民事第二課 (tests/data/real moj-nta-kazei-2021). The real command line."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,6 +25,10 @@ def built(tmp_path: Path, spec: Path, *args: str) -> tuple[list[str], list[str]]
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "out" / spec.stem
     return [fold(x) for x in visual_lines(folder / "agreement.pdf")], docx_texts(folder / "agreement.docx")
+
+
+BRACKETS, BRACKETS_STYLE = "moj-nta-kazei-2021", "moj-nta-kazei.yaml"
+PREFIX = '  block_label_prefix: "（"'
 
 
 def house(tmp_path: Path, text: str | None) -> Path:
@@ -99,3 +105,47 @@ def test_a_suffix_ending_in_a_space_is_an_error_at_its_line(tmp_path):
             " after each block's label (\"：\" → 甲：), and the block's lines keep their own gap after it; write"
             " the mark alone") in result.stderr, result.stderr
     assert not (tmp_path / "out" / spec.stem).exists()
+
+
+def brackets(tmp_path: Path, prefix: bool) -> tuple[list[str], list[str]]:
+    """The 合意 of 2021 built under its house style, with its prefix's line or without it."""
+    spec = real_case_variant(tmp_path, BRACKETS, BRACKETS_STYLE)
+    style = tmp_path / "styles" / BRACKETS_STYLE
+    text = style.read_text(encoding="utf-8")
+    assert PREFIX in text
+    if not prefix:
+        style.write_text("\n".join(t for t in text.splitlines() if not t.startswith(PREFIX)) + "\n",
+                         encoding="utf-8")
+    return built(tmp_path, spec)
+
+
+@needs_poppler
+def test_a_prefix_and_the_suffix_bracket_each_label(tmp_path):
+    """（甲）法務省民事局民事第二課長 and （乙）国税庁課税部課税総括課長, as 国税庁's page sets the
+    blocks (block_label_prefix "（" beside block_label_suffix "）"): in the PDF's lines and the
+    DOCX's label cells."""
+    lines, paragraphs = brackets(tmp_path, prefix=True)
+    assert fold("（甲）法務省民事局民事第二課長") in lines and fold("（乙）国税庁課税部課税総括課長") in lines, lines[-6:]
+    assert "（甲）" in paragraphs and "（乙）" in paragraphs, paragraphs[-8:]
+
+
+@needs_poppler
+def test_without_the_prefix_nothing_stands_before_the_label(tmp_path):
+    """The same house without block_label_prefix: the suffix alone, 甲）, nothing before it."""
+    lines, paragraphs = brackets(tmp_path, prefix=False)
+    assert fold("甲）法務省民事局民事第二課長") in lines, lines[-6:]
+    assert not any("（甲）" in x for x in lines) and "甲）" in paragraphs, paragraphs[-8:]
+
+
+@needs_poppler
+def test_the_originals_mark_keeps_the_label_alone_beside_a_prefix(tmp_path):
+    """正本（甲保管）, never 正本（（甲）保管）: the prefix belongs to the block's label alone."""
+    spec = seed(tmp_path, witness=False)
+    house_style = tmp_path / "house.yaml"
+    house_style.write_text('agreement:\n  block_label_prefix: "（"\n  block_label_suffix: "）"\n', encoding="utf-8")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf", "--copies")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "out" / spec.stem
+    marks = fold(pdf_text(next(folder.glob("agreement*甲*.pdf"))))
+    assert fold("正本（甲保管）") in marks and fold("（（甲）") not in marks
+    assert fold("（甲）北海道網走市") in marks, marks[-200:]       # the block's own label, before its address

@@ -107,6 +107,10 @@ class AgreementStyle(StyleModel):
     # printed straight after each block's label, as written ("：" → 甲：, 乙：, as 国税庁's page
     # sets the blocks of its published 覚書); "" (default): the label alone
     block_label_suffix: str = ""
+    # printed straight before each block's label, as written: with the suffix "）", "（" sets
+    # （甲）, （乙）, as 国税庁's page sets the blocks of its 合意 with 法務省民事局民事第二課 (2021);
+    # "" (default): nothing before the label
+    block_label_prefix: str = ""
     # beside: a column for the seal (印) at each block's right; under: under the block's last
     # line at its right, the lines taking the seal's column (an address on one line, 三鷹市)
     seal_place: Literal["beside", "under"] = "beside"

@@ -304,9 +304,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         problem(D + ("title_note",), "the title's note is blank: write it as the text prints it beside the title,"
                                      " or leave title_note out")
     full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
-    if form.block_label_suffix:          # 甲：, 乙：, as the house sets each block's label
-        signatories, witnesses = (tuple(replace(s, label=s.label + form.block_label_suffix) if s.label else s
-                                        for s in blocks) for blocks in (signatories, witnesses))
+    if form.block_label_prefix or form.block_label_suffix:   # 甲：, （甲）, as the house sets each block's label
+        signatories, witnesses = (tuple(replace(s, label=form.block_label_prefix + s.label + form.block_label_suffix)
+                                        if s.label else s for s in blocks) for blocks in (signatories, witnesses))
     label_chars = max((len(s.label) for s in signatories + witnesses), default=0)
     in_lines = form.block_label_line != "first" and label_chars > 0
     on_titles = ()
