@@ -217,10 +217,14 @@ def install() -> None:
     global _real_re_compile
     if _real_re_compile is not None or _patterns.entry is not None or _code.entry is not None:
         return
-    from .output import private_cache_dir
-    folder = private_cache_dir("compiled")
+    # (the folder as output.private_cache_dir gives it, without importing output: its
+    # imports make a dataclass, whose code the cache is to serve)
+    from pathlib import Path
+    from .cache_folders import private_folder
+    folder = private_folder("compiled")
     if folder is None:
         return
+    folder = Path(folder)
     python = hashlib.sha256(f"3|{sys.version}|{importlib.util.MAGIC_NUMBER!r}".encode()).hexdigest()[:24]
     if _RE_USABLE:
         _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}")

@@ -220,6 +220,7 @@ def test_a_pattern_that_changes_from_process_to_process_is_not_stored(tmp_path):
     import marshal
     entry, = (tmp_path / "compiled").glob("re-*.marshal")
     stored = [key[0] for key in marshal.loads(entry.read_bytes())]
+    stored = [p for p in stored if isinstance(p, str)]          # (bytes patterns are kept too)
     assert "steady \\d+" in stored and not any("|" in p and "alpha" in p for p in stored), stored
 
 
