@@ -39,10 +39,10 @@ def _code() -> bytes:
     global _code_digest
     if _code_digest is None:
         from reportlab import Version
-        from . import cache, cut, hinting
+        from . import cache
         digest = hashlib.blake2b(f"{FORMAT}|{sys.version}|{Version}|{cache.FORMAT}|".encode(), digest_size=32)
-        for module in (cut, hinting):
-            with open(module.__file__, "rb") as fh:
+        for name in ("cut.py", "hinting.py"):        # (read as files: cut.py imports this module)
+            with open(os.path.join(os.path.dirname(__file__), name), "rb") as fh:
                 data = fh.read()
             digest.update(len(data).to_bytes(8, "little") + data)
         _code_digest = digest.digest()
