@@ -10,9 +10,10 @@ about 40 ms of a 0.3 s press notice:
   the pattern, its flags and the Python version; the engine checks the code it is
   given (an invalid one raises; the pattern is then compiled as usual);
 - the source text that dataclasses writes for each class's __init__, __eq__,
-  __repr__ … (some 330 functions) and that typing compiles for each annotation
-  written as text: Python code compiled to a code object, which depends only on
-  the text and the Python version.
+  __repr__ … (some 330 functions), that typing compiles for each annotation
+  written as text, and the lambda namedtuple writes for each class's __new__:
+  Python code compiled to a code object, which depends only on the text and the
+  Python version.
 
 Each is kept on disk (marshal, in the user's private cache folder, under the Python
 version), and a later process takes it from there; what is new to the cache is
@@ -21,7 +22,7 @@ runs, so, like the compiled templates, it lives only in a folder no other user c
 write to (output.private_cache_dir).
 
 Installed by the program (generate.py), like lazy_imports: it changes re,
-dataclasses and typing for the whole process, which a library must not do to its host.
+dataclasses, typing and collections for the whole process, which a library must not do to its host.
 """
 from __future__ import annotations
 
@@ -193,6 +194,17 @@ def _exec(source, globals=None, locals=None, /, **kwargs):
     return builtins.exec(source, globals, locals, **kwargs)
 
 
+def _eval(source, globals=None, locals=None, /):
+    """eval for collections (a name in its module shadows the builtin): namedtuple
+    makes each class's __new__ from the text of a lambda, compiled once per machine."""
+    if globals is None:                   # eval's default: the calling frame's namespaces
+        caller = sys._getframe(1)
+        globals, locals = caller.f_globals, caller.f_locals if locals is None else locals
+    if isinstance(source, str):
+        source = _compiled_code(source, "eval")
+    return builtins.eval(source, globals, locals)
+
+
 def _typing_compile(source, filename, mode, *args, **kwargs):
     """compile for typing (a name in its module shadows the builtin): ForwardRef
     compiles each annotation text as `compile(text, '<string>', 'eval')`."""
@@ -205,20 +217,26 @@ def install() -> None:
     global _real_re_compile
     if _real_re_compile is not None or _patterns.entry is not None or _code.entry is not None:
         return
-    from .output import private_cache_dir
-    folder = private_cache_dir("compiled")
+    # (the folder as output.private_cache_dir gives it, without importing output: its
+    # imports make a dataclass, whose code the cache is to serve)
+    from pathlib import Path
+    from .cache_folders import private_folder
+    folder = private_folder("compiled")
     if folder is None:
         return
+    folder = Path(folder)
     python = hashlib.sha256(f"3|{sys.version}|{importlib.util.MAGIC_NUMBER!r}".encode()).hexdigest()[:24]
     if _RE_USABLE:
         _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}")
         _real_re_compile = _compiler.compile
         _compiler.compile = _compile_pattern
         atexit.register(_patterns.save)
+    import collections
     import dataclasses
     import typing
-    if sys.version_info[:2] == (3, 11):    # the versions whose dataclasses and typing were read for this
+    if sys.version_info[:2] == (3, 11):    # the versions whose dataclasses, typing and collections were read for this
         _code.open(folder, python)
         dataclasses.exec = _exec
         typing.compile = _typing_compile
+        collections.eval = _eval
         atexit.register(_code.save)

@@ -46,6 +46,11 @@ start of ~0.35 s, and loads in full the first time it is really used:
   compressed so; traceback (with linecache, tokenize and textwrap, ~2 ms):
   logging (which reportlab imports) formats exceptions with it, and a build's
   internal error (build/batch.py) names its place with it.
+- logging (~0.5 ms, 3 M instructions): reportlab's frames and doc templates each take a
+  logger at their import for debug messages, written only when a frame or template is
+  made with `_debug` (jpdocs never does). Their `logging.getLogger(name)` gives a
+  logger that makes the real call at its first use (DEFERRED_CALLS); anything else
+  of logging runs the module.
 - reportlab.lib.validators (with normalDate, ~1 ms): reportlab's tables check a
   style's rounded corners with one of its validators (FORWARDED), which a
   notice's tables never set.
@@ -148,6 +153,11 @@ FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "
              "urllib.parse": ("quote_from_bytes", "unquote", "urlparse"),
              "reportlab.lib.validators": ("isListOfNumbersOrNone",)}
 
+# functions of a deferred module whose call, while the module has not run, gives an
+# object that makes the real call when it is first used (_DeferredResult): reportlab's
+# modules take a logger at their import, and use it only when debugging
+DEFERRED_CALLS = {"logging": ("getLogger",)}
+
 # modules deferred when another is first imported, for that one's sake
 DEFER_BEFORE = {"pypdf": ("fontTools.ttLib",), "docx.api": ("docx.image",),
                 "jinja2.environment": ("jinja2.compiler", "jinja2.lexer", "jinja2.parser")}
@@ -220,6 +230,44 @@ class _StandIn:
         return (_real(self._module, self._attr),)
 
 
+class _DeferredCall(_StandIn):
+    """A stand-in whose call, while its module has not run, is itself deferred: it
+    gives a _DeferredResult. Once the module has run, the real function is called."""
+
+    def __call__(self, *args, **kwargs):
+        if isinstance(self._module, _Deferred):
+            return _DeferredResult(self, args, kwargs)
+        return _real(self._module, self._attr)(*args, **kwargs)
+
+
+class _DeferredResult:
+    """What a deferred call gives: its first attribute read or set runs the module,
+    makes the call, and from then on every attribute is the real result's."""
+
+    __slots__ = ("_call", "_result")
+
+    def __init__(self, call: _DeferredCall, args: tuple, kwargs: dict):
+        object.__setattr__(self, "_call", (call, args, kwargs))
+
+    def _real_result(self):
+        try:
+            return object.__getattribute__(self, "_result")
+        except AttributeError:
+            call, args, kwargs = object.__getattribute__(self, "_call")
+            result = _real(call._module, call._attr)(*args, **kwargs)
+            object.__setattr__(self, "_result", result)
+            return result
+
+    def __getattr__(self, attr):
+        return getattr(_DeferredResult._real_result(self), attr)
+
+    def __setattr__(self, attr, value):
+        setattr(_DeferredResult._real_result(self), attr, value)
+
+    def __repr__(self):
+        return repr(_DeferredResult._real_result(self))
+
+
 def _forwarder(module: types.ModuleType, attr: str) -> _StandIn:
     stand_in = _StandIn(module, attr)
     _STAND_INS.setdefault(module.__name__, []).append((stand_in, attr))
@@ -273,6 +321,9 @@ def defer(name: str) -> None:
     module = importlib.util.module_from_spec(spec)
     for attr in FORWARDED.get(name, ()):
         module.__dict__[attr] = _forwarder(module, attr)
+    for attr in DEFERRED_CALLS.get(name, ()):
+        stand_in = module.__dict__[attr] = _DeferredCall(module, attr)
+        _STAND_INS.setdefault(name, []).append((stand_in, attr))
     module.__class__ = _Deferred
     sys.modules[name] = module
     if parent is not None:
@@ -284,5 +335,5 @@ def install() -> None:
         sys.meta_path.insert(0, _DeferringFinder())
     for name in ("uharfbuzz", "urllib.request", "PIL.Image", "importlib.metadata", "secrets", "difflib", "inspect",
                  "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast", "urllib.parse", "random", "glob",
-                 "bz2", "lzma", "traceback", "reportlab.lib.validators"):
+                 "bz2", "lzma", "traceback", "reportlab.lib.validators", "logging"):
         defer(name)

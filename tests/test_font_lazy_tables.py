@@ -5,6 +5,7 @@ and widths a cold run reads as arrays (fonts/lookups.py), which answer as they d
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -59,16 +60,22 @@ def _notice(tmp_path: Path, name: str) -> tuple[dict, bytes]:
 def test_a_cold_notice_reads_the_tables_of_the_fonts_it_draws_only(tmp_path):
     """The notice draws Gothic and Mincho Regular; Gothic Bold is registered and its
     coverage checked, never drawn: from the cache, its tables are never read. Of the
-    fonts drawn, the glyph metrics are read (the subsets' cut), the cmap and widths not
-    (their arrays answer). The tables are the parse's, and the notice is the one made
-    from parsed fonts."""
+    fonts drawn, the cmap and widths are not read (their arrays answer), nor the glyph
+    metrics and offsets where every glyph drawn is in the glyph cache (glyph_cache.py,
+    which the first run filled); with that cache gone, they are read for the subsets'
+    cut. The tables are the parse's, and the notice is the one made from parsed fonts."""
     parsed, first = _notice(tmp_path, "parsed")          # an empty cache: every font parsed
     assert parsed == {"BIZUDGothic-Bold": [[True, True], True], "BIZUDGothic-Regular": [[True, True], True],
                       "BIZUDMincho-Regular": [[True, True], True]}
-    cached, second = _notice(tmp_path, "cached")         # each font from the cache
-    assert cached == {"BIZUDGothic-Bold": [[False, False], True], "BIZUDGothic-Regular": [[False, True], True],
-                      "BIZUDMincho-Regular": [[False, True], True]}
-    assert second == first
+    assert len(list((tmp_path / "cache" / "glyphs").glob("*.marshal"))) == 2     # the two faces drawn
+    cached, second = _notice(tmp_path, "cached")         # each font and its glyphs from the cache
+    assert cached == {"BIZUDGothic-Bold": [[False, False], True], "BIZUDGothic-Regular": [[False, False], True],
+                      "BIZUDMincho-Regular": [[False, False], True]}
+    shutil.rmtree(tmp_path / "cache" / "glyphs")
+    glyphs_read, third = _notice(tmp_path, "glyphs read")     # the fonts from the cache, the glyphs not
+    assert glyphs_read == {"BIZUDGothic-Bold": [[False, False], True],
+                           "BIZUDGothic-Regular": [[False, True], True], "BIZUDMincho-Regular": [[False, True], True]}
+    assert second == first and third == first
 
 
 def _system_fonts(count: int) -> list[Path]:

@@ -139,7 +139,7 @@ code = main(sys.argv[1:])
 loaded = [m for m in ("uharfbuzz._harfbuzz", "http.client", "ssl", "PIL._imaging", "email.message") if m in sys.modules]
 loaded += [m for m in ("secrets", "difflib", "inspect", "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast",
                        "urllib.parse", "random", "glob", "bz2", "lzma", "traceback",
-                       "jinja2.compiler", "jinja2.lexer", "jinja2.parser", "reportlab.lib.validators")
+                       "jinja2.compiler", "jinja2.lexer", "jinja2.parser", "reportlab.lib.validators", "logging")
            if type(sys.modules.get(m)).__name__ == "module"]
 loaded += [m for m in ("tokenize", "calendar", "signal", "jinja2.idtracking", "jpdocs.build.template_coverage",
                        "jpdocs.content.agreement.text", "xml.sax") if m in sys.modules]
@@ -151,7 +151,7 @@ print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(pa
 
 
 def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
-    """HarfBuzz, urllib's HTTP stack, PIL, package metadata, inspect, ipaddress, tempfile and reportlab's safe eval (with ast) are not loaded by a notice PDF,
+    """HarfBuzz, urllib's HTTP stack, PIL, package metadata, inspect, ipaddress, tempfile, logging and reportlab's safe eval (with ast) are not loaded by a notice PDF,
     nor urllib.parse, random, glob, bz2, lzma, traceback (with tokenize), calendar and signal's enums, nor
     Jinja's lexer, parser and compiler, nor the checks of a user's template against the bundled
     one (build/template_coverage.py) and the agreement's text classes they name, nor xml.sax for its
@@ -179,7 +179,7 @@ ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlope
              "lzma": "LZMAFile", "traceback": "format_exc",
              # (deferred as Jinja's environment is imported, by `import jinja2.compiler` here too)
              "jinja2.compiler": "Frame", "jinja2.lexer": "Token", "jinja2.parser": "_statement_keywords",
-             "reportlab.lib.validators": "isNumber"}
+             "reportlab.lib.validators": "isNumber", "logging": "basicConfig"}
 
 
 def _with_lazy_imports(code: str) -> str:
@@ -201,6 +201,24 @@ def test_a_deferred_module_is_the_real_one_once_used(module):
                              f"getattr(m, {ATTRIBUTE[module]!r}); "
                              f"print(type(m).__name__, importlib.import_module({module!r}) is m is sys.modules[{module!r}])")
     assert out.split("\n")[:2] == ["_Deferred", "module True"]
+
+
+def test_reportlabs_logger_taken_before_logging_ran_is_the_real_one_once_used():
+    """reportlab's frames and doc templates take a logger at their import; with logging
+    deferred that is a deferred call, which makes the real call at its first use: the
+    logger is then logging's own (its name, level and handlers), and a message logged
+    through it reaches a handler set on the real logger."""
+    out = _with_lazy_imports(
+        "import reportlab.platypus.frames as frames, reportlab.platypus.doctemplate as dt\n"
+        "print(type(sys.modules['logging']).__name__, type(frames.logger).__name__)\n"
+        "import logging, io\n"
+        "stream = io.StringIO(); logging.getLogger('reportlab.platypus').addHandler(logging.StreamHandler(stream))\n"
+        "logging.getLogger('reportlab.platypus').setLevel(logging.DEBUG)\n"
+        "frames.logger.debug('drew %s', 'x'); dt.logger.debug('page %d', 2)\n"
+        "print(type(sys.modules['logging']).__name__, frames.logger.name, frames.logger.level, repr(stream.getvalue()))\n"
+        "print(logging.getLogger is logging.__dict__['getLogger'], type(logging.getLogger('a')).__name__)")
+    assert out.splitlines() == ["_Deferred _DeferredResult", "module reportlab.platypus 10 'drew x\\npage 2\\n'",
+                                "True Logger"]
 
 
 def test_an_attribute_set_on_deferred_pil_is_pils_own():

@@ -333,7 +333,9 @@ class Coding:
         in the subset (fonts/cut.py numbers the glyphs 1, 2 … in the order of their
         CIDs; a glyph two CIDs share, once), 0 for a CID not drawn; run-length
         encoded without being written out in full (glyph_map.py)."""
-        if not cids or cids[-1] < len(self.face.hmetrics):      # (no CID above the glyphs: none shared)
+        # (no CID above the glyphs: none shared; the glyph count as the font's cache entry
+        # keeps it, numbering.of, so that the face's offsets and metrics need not be read)
+        if not cids or cids[-1] < numbering.of(self.face)[0]:
             glyphs = range(1, len(cids) + 1)
         else:
             glyph_of = self.glyph_of

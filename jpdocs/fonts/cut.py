@@ -28,12 +28,14 @@ tests/test_font_cut.py compares the two ways on real and random glyph sets.
 """
 from __future__ import annotations
 
+import atexit
 from itertools import accumulate, chain, count, dropwhile, filterfalse, repeat
 from operator import methodcaller
 from struct import pack, unpack_from
 
 from reportlab.lib.rl_accel import calcChecksum
 
+from . import glyph_cache
 from .hinting import composite_parts, glyph_without_instructions
 from .lookups import glyph_or_0_of
 
@@ -67,12 +69,54 @@ class Cutter:
         # half their size, hinted size << 48 | checksum, hmtx entry): a subset cut
         # again from glyphs read before looks each code up once (_cut_known)
         self.by_code: dict[int, tuple] = {}
+        # each glyph's pieces as an earlier process read them (glyph_cache.py), loaded
+        # where a first glyph is read; `added` once this process read one from the font
+        self.records: dict[int, tuple] | None = None
+        self.added = False
 
     def usable(self) -> bool:
         tables = self.face.table
         return all(t in tables for t in ("glyf", "loca", "head", "hhea", "maxp", "hmtx", "post", "name", "OS/2"))
 
     def _read(self, old: int) -> None:
+        """What the subsets need of glyph `old`: as an earlier process read it
+        (glyph_cache.py), else from the font file, and kept for the next process."""
+        records = self.records
+        if records is None:
+            records = self.records = glyph_cache.load(glyph_cache.entry(self.face))
+        record = records.get(old)
+        if record is not None and self._restore(old, record):
+            return
+        self._read_font(old)
+        records[old] = (self.hinted[old], self.metric[old], self.stripped.get(old), self.composite.get(old),
+                        self.hinted_and_checksum.get(old, 0))
+        if not self.added:
+            self.added = True
+            path = glyph_cache.entry(self.face)
+            if path is not None:
+                atexit.register(glyph_cache.store, path, records)
+
+    def _restore(self, old: int, record) -> bool:
+        """Glyph `old`'s pieces set from its record as _read keeps it (hinted size,
+        hmtx entry, stripped bytes or None, composite glyph or None, hinted size << 48
+        | checksum), as _read_font sets them; False for a record not of that form."""
+        if type(record) is not tuple or len(record) != 5:
+            return False
+        hinted, metric, stripped, composite, both = record
+        if type(hinted) is not int or type(metric) is not bytes or len(metric) != 4 or type(both) is not int:
+            return False
+        if composite is not None:
+            if type(composite) is not bytes or stripped is not None:
+                return False
+            self.hinted[old], self.metric[old], self.composite[old] = hinted, metric, composite
+        else:
+            if type(stripped) is not bytes:
+                return False
+            self.hinted[old], self.metric[old] = hinted, metric
+            self.stripped[old], self.half[old], self.hinted_and_checksum[old] = stripped, len(stripped) >> 1, both
+        return True
+
+    def _read_font(self, old: int) -> None:
         """What the subsets need of glyph `old`, from the font file."""
         pos = self.pos
         if pos is None:

@@ -29,13 +29,16 @@ _MAX_STARTS = 1 << 15
 
 @lru_cache(maxsize=1)
 def _model():
-    import budoux
-    parser = budoux.load_default_japanese_parser()
-    tables = parser.model
+    from .phrase_model import load        # (BudouX's model as its parser holds it, kept once per machine)
+    base_score, tables = load(_check)
+    return (base_score, *(tables.get(name, {}).get for name in (
+        "UW1", "UW2", "UW3", "UW4", "UW5", "UW6", "BW1", "BW2", "BW3", "TW1", "TW2", "TW3", "TW4")))
+
+
+def _check(tables: dict) -> None:
+    """A model is taken (and kept by phrase_model.py) only if no key holds a NUL."""
     if any("\0" in key for table in tables.values() for key in table):
         raise RuntimeError("BudouX's model has a key with a NUL: phrases.py's padding would score it")
-    return (parser._base_score, *(tables.get(name, {}).get for name in (
-        "UW1", "UW2", "UW3", "UW4", "UW5", "UW6", "BW1", "BW2", "BW3", "TW1", "TW2", "TW3", "TW4")))
 
 
 def _starts(w: str) -> bool:
