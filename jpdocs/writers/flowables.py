@@ -37,7 +37,10 @@ class TrackedLine(Flowable):
         self.text, self.font, self.size, self.leading = text, font, size, leading
         self.char_space, self.align, self.colour = tracking * size, align, colour
         self.lines = [(line, fonts.runs_by_font(line, font, list(fallbacks))) for line in text.split("\n")]
-        chars, red = changed[0], colors.toColor(changed[1]) if changed[1] else colour
+        # (the colour parsed only where a character is changed: reportlab's toColor
+        # loads its safe eval, with ast, which a notice otherwise never needs)
+        chars = changed[0]
+        red = colors.toColor(changed[1]) if chars and changed[1] else colour
         # each line's runs cut where its characters change colour: (chunk, font, colour)
         self.coloured, at = [], 0
         for line, runs in self.lines:
