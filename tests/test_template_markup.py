@@ -84,7 +84,7 @@ REFUSED = {
                                  " attributes: style, align, indent, left, before, after, tracking, keep, breaks,"
                                  " lang, list, number, seq, link)"),
     "list": ("<p list='chapter' seq='1'>x</p>",
-             "<p list=\"chapter\">: one of article, article_text, paragraph, item, subitem"),
+             "<p list=\"chapter\">: one of article, article_text, paragraph, item, subitem, article_heading"),
     "picture-not-found": ("<img src='nowhere.png' width='9' height='9' alt='x'/>",
                           "picture file not found: nowhere.png"),
     # refused by the house style's names after the markup was parsed: these named the file only

@@ -47,8 +47,10 @@ LINE_BREAK = "\ufdd0"
 _BLOCK_TAGS = {"p", "h", "item", "ki", "table", "keep", "spacer", "img", "pagebreak", "seal"}
 _ALIGNS = ("left", "center", "right", "justify")
 _FITS = ("", "first", "columns", "rest", "blocks")
-# the levels of the one list an agreement has, as Word numbers it (writers/docx/numbering.py)
-_LISTS = ("article", "article_text", "paragraph", "item", "subitem")
+# the levels of the one list an agreement has, as Word numbers it (writers/docx/numbering.py),
+# and an article's heading whose number leads its first paragraph ((目的) above 第１条　…):
+# no level, but the DOCX sets it in 条見出し as it sets a numbered heading
+_LISTS = ("article", "article_text", "paragraph", "item", "subitem", "article_heading")
 # What a number attribute may be (low, high): what the writers can draw on a page; a
 # value outside (a NaN, 1e9 points of space) failed inside reportlab or Word's units.
 _RANGES = {"indent": (-40, 40), "left": (0, 40), "hang": (0, 40), "tracking": (0, 10),      # em

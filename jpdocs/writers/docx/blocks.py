@@ -16,7 +16,7 @@ from ...spec.style import LATIN_ROLE
 from ..ooxml import PPR, RPR, ppr_of, put, qn, sub, twips
 from ..ooxml_styles import ARTICLE, paragraph_style, role_font
 from . import fields
-from .numbering import ARTICLE_TEXT, numbering_of, set_number, style_by_id_in
+from .numbering import ARTICLE_HEADING, ARTICLE_TEXT, article_style_unnumbered, numbering_of, set_number, style_by_id_in
 from .links import hyperlink
 from .line_breaks import PHRASE_STYLES, SQUEEZED, phrase_lines
 from .paragraphs import BR_TAG, P_TAG, R_TAG, Ctx, new_child, para
@@ -103,7 +103,8 @@ def _block(box, b, ctx: Ctx) -> list:
         p = para(box, ctx, b.style, inlines, align=b.align, first=b.first_indent,
                   left=b.left_indent, before=b.space_before, after=b.space_after,
                   tracking=b.tracking, keep=b.keep_with_next)
-        if b.numbering == "article" and style_by_id_in(box, ARTICLE):
+        if b.numbering == "article" and style_by_id_in(box, ARTICLE) \
+                or b.numbering == ARTICLE_HEADING and article_style_unnumbered(box):
             # 条見出し: its style keeps it with its text, 6pt above, outline level 2;
             # the paragraph repeats none of that
             ppr_of(p).find(qn("w:pStyle")).set(qn("w:val"), ARTICLE)

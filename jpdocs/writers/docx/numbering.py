@@ -16,6 +16,9 @@ LEVELS = ("article", "paragraph", "item", "subitem")     # ilvl 0-3 of the one l
 # the heading above it or the article has none, the lead of its first paragraph (（目的）
 # over 第１条　この協定は…: "article_text"); either way the list's level 0.
 ARTICLE_TEXT = "article_text"
+# an article's heading above a first paragraph that leads with the number ((目的) above
+# 第１条　…): no level of the list, set in 条見出し where that style takes no number
+ARTICLE_HEADING = "article_heading"
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _KANJI = "〇一二三四五六七八九"
 
@@ -143,6 +146,15 @@ def add_numbering(document, plan) -> dict:
 def style_by_id_in(box, style_id: str) -> bool:
     """Whether the document holding `box` has the style (an office's own reference may not)."""
     return hasattr(box, "part") and stylesheet(box.part).find(style_id) is not None
+
+
+def article_style_unnumbered(box) -> bool:
+    """Whether the document has 条見出し and it is not tied to the articles' numbering (it
+    is where headings carry the numbers): a heading set in it then takes no number."""
+    if not style_by_id_in(box, ARTICLE):
+        return False
+    pPr = stylesheet(box.part).find(ARTICLE).find(qn("w:pPr"))
+    return pPr is None or pPr.find(qn("w:numPr")) is None
 
 
 def numbering_of(ctx, level: str | None):
