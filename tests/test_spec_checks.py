@@ -95,6 +95,9 @@ def test_a_bad_character_deep_in_lists_and_keys(tmp_path):
     ("今般、北海道 オホーツクは", "'般、北海道 オホーツ'"),
     ("北 海道", "'北 海道'"),
     ("ABC 北海道", "'ABC 北海道'"),
+    # a full-width space near it is shown as itself, not as Python's \u3000 escape,
+    # which no staffer reads as the space they typed
+    ("白樺町役場\u3000３階 第1会議室", "'役場\u3000３階 第1会議'"),
 ])
 def test_an_ascii_space_beside_japanese_is_a_warning_with_the_place(tmp_path, value, shown):
     path = write(tmp_path, setting("press_notice", "opening", [value]))
