@@ -983,3 +983,41 @@ def test_the_prefilter_lets_through_exactly_the_characters_the_check_refuses():
     wrong = [hex(cp) for cp in range(0x110000)
              if not 0xD800 <= cp <= 0xDFFF and refused(cp) != bool(_SUSPECT.match(chr(cp)))]
     assert wrong == []
+
+
+# ---------------------------------------------------------------- ceremony facts left empty
+@pytest.mark.parametrize("key, missing", [("venue", "場所"), ("start", "時刻"), ("date", "日時")])
+def test_a_ceremony_fact_written_but_left_empty_is_a_warning(tmp_path, capsys, key, missing):
+    """A starter's `venue:` a staffer forgot to fill dropped the notice's 場所 without a
+    word (h123): empty is as if the key were not there (the format's meaning, kept),
+    but the build says so at the key's line, and what the notice then lacks."""
+    import subprocess
+
+    from jpdocs import cli
+
+    def change(data):
+        ceremony = data["press_notice"]["ceremony"]
+        ceremony[key] = None
+        if key == "venue":
+            del ceremony["venue_address"]        # (else an error: an address of no venue)
+        if key == "date":
+            del ceremony["start"], ceremony["duration_note"]   # (else an error: a time without a date)
+    path = write(tmp_path, change)
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip() == f"{key}: null")
+    message = (f"left empty, as if not written: the notice prints no {missing};"
+               " write it, or delete the key where it is not yet known")
+    assert (str(path), line, f"press_notice.ceremony.{key}", message) in warnings(path)
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice"]) == 0
+    assert f"warning: {path}:{line}: press_notice.ceremony.{key}: {message}" in capsys.readouterr().err
+    pdf = next((tmp_path / "out").rglob("press-notice.pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    if key == "venue":
+        assert "場所" not in text and "会議室" not in text
+
+
+def test_a_ceremony_fact_left_out_is_no_warning(tmp_path):
+    def change(data):
+        ceremony = data["press_notice"]["ceremony"]
+        del ceremony["venue"], ceremony["venue_address"]
+    assert not [w for w in warnings(write(tmp_path, change)) if "left empty" in w[3]]

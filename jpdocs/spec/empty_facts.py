@@ -1,0 +1,30 @@
+"""The ceremony's facts written but left empty (`venue:` with nothing after it).
+
+Empty is as if the key were not written (the format's meaning: the app writes an
+emptied field so), and the 記 block then prints no 場所, no time, no 日時. Left out on
+purpose that is right (a venue not yet known); left empty it is most often a starter's
+line the staffer forgot to fill, so the build says so at the key's line rather than
+issue a notice without its place and no word of it."""
+from __future__ import annotations
+
+from ..errors import Problem
+from .source import dotted, line_of
+
+# key: what the notice lacks without it
+_FACTS = {"date": "日時", "start": "時刻", "venue": "場所"}
+
+
+def empty_ceremony_facts(data: dict, name: str, lines) -> list[Problem]:
+    """Warnings for press_notice.ceremony's date, start and venue written with no value."""
+    notice = data.get("press_notice")
+    ceremony = notice.get("ceremony") if isinstance(notice, dict) else None
+    if not isinstance(ceremony, dict):
+        return []
+    out = []
+    for key, missing in _FACTS.items():
+        if key in ceremony and ceremony[key] is None:
+            path = ("press_notice", "ceremony", key)
+            out.append(Problem(name, line_of(lines, path), dotted(path),
+                               f"left empty, as if not written: the notice prints no {missing};"
+                               " write it, or delete the key where it is not yet known"))
+    return out
