@@ -1021,3 +1021,21 @@ def test_a_ceremony_fact_left_out_is_no_warning(tmp_path):
         ceremony = data["press_notice"]["ceremony"]
         del ceremony["venue"], ceremony["venue_address"]
     assert not [w for w in warnings(write(tmp_path, change)) if "left empty" in w[3]]
+
+
+@pytest.mark.parametrize("address, shown", [("bousai＠town.example.jp", "＠"), ("bousai@town．example.jp", "．"),
+                                            ("bousai@town.example.jp ", " ")])
+def test_an_email_typed_in_full_width_is_a_warning_at_its_line(tmp_path, address, shown):
+    """A staffer's input method left on wrote the 取材 contact's address with ＠ (h123):
+    printed as typed, and no journalist can copy it; the build says so at its line."""
+    def change(data):
+        data["press_notice"]["contacts"][0]["email"] = address
+    path = write(tmp_path, change)
+    [found] = [w for w in warnings(path) if w[2] == "press_notice.contacts[0].email"]
+    assert found[:2] == (str(path), line_of(path, "email:"))
+    assert f"holds '{shown}'" in found[3] and "(＠ → @)" in found[3]
+
+
+def test_a_half_width_email_is_no_warning(tmp_path):
+    path = write(tmp_path, setting("press_notice", "contacts", 0, "email", "bousai@town.example.jp"))
+    assert not [w for w in warnings(path) if w[2].endswith("email")]
