@@ -54,6 +54,8 @@ EXPECT = {
     "34-end-before-start.yaml": ("end:", "press_notice.ceremony.end", "the end time 10:30 is not later than the start 11:00"),
     "54-wrong-weekday.yaml": ("    - 令和６年２月27日（月）", "press_notice.opening[0]",
                               "2024-02-27 is a 火曜日, not a 月曜日; correct the date or the weekday"),
+    "58-date-with-weekday.yaml": ("    date: 令和6年2月27日（火）", "press_notice.ceremony.date",
+                                  "write the date without its weekday ('令和6年2月27日'); the documents print the weekday themselves"),
     "55-not-a-holiday.yaml": ("    - 説明会は", "press_notice.opening[0]",
                               "2024-02-26 is a 月曜日 but no holiday of Japan"),
     "56-yearless-not-a-holiday.yaml": ("    - 説明会は", "press_notice.opening[0]",

@@ -95,6 +95,9 @@ def test_a_bad_character_deep_in_lists_and_keys(tmp_path):
     ("今般、北海道 オホーツクは", "'般、北海道 オホーツ'"),
     ("北 海道", "'北 海道'"),
     ("ABC 北海道", "'ABC 北海道'"),
+    # a full-width space near it is shown as itself, not as Python's \u3000 escape,
+    # which no staffer reads as the space they typed
+    ("白樺町役場\u3000３階 第1会議室", "'役場\u3000３階 第1会議'"),
 ])
 def test_an_ascii_space_beside_japanese_is_a_warning_with_the_place(tmp_path, value, shown):
     path = write(tmp_path, setting("press_notice", "opening", [value]))
@@ -980,3 +983,59 @@ def test_the_prefilter_lets_through_exactly_the_characters_the_check_refuses():
     wrong = [hex(cp) for cp in range(0x110000)
              if not 0xD800 <= cp <= 0xDFFF and refused(cp) != bool(_SUSPECT.match(chr(cp)))]
     assert wrong == []
+
+
+# ---------------------------------------------------------------- ceremony facts left empty
+@pytest.mark.parametrize("key, missing", [("venue", "場所"), ("start", "時刻"), ("date", "日時")])
+def test_a_ceremony_fact_written_but_left_empty_is_a_warning(tmp_path, capsys, key, missing):
+    """A starter's `venue:` a staffer forgot to fill dropped the notice's 場所 without a
+    word (h123): empty is as if the key were not there (the format's meaning, kept),
+    but the build says so at the key's line, and what the notice then lacks."""
+    import subprocess
+
+    from jpdocs import cli
+
+    def change(data):
+        ceremony = data["press_notice"]["ceremony"]
+        ceremony[key] = None
+        if key == "venue":
+            del ceremony["venue_address"]        # (else an error: an address of no venue)
+        if key == "date":
+            del ceremony["start"], ceremony["duration_note"]   # (else an error: a time without a date)
+    path = write(tmp_path, change)
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip() == f"{key}: null")
+    message = (f"left empty, as if not written: the notice prints no {missing};"
+               " write it, or delete the key where it is not yet known")
+    assert (str(path), line, f"press_notice.ceremony.{key}", message) in warnings(path)
+    assert cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice"]) == 0
+    assert f"warning: {path}:{line}: press_notice.ceremony.{key}: {message}" in capsys.readouterr().err
+    pdf = next((tmp_path / "out").rglob("press-notice.pdf"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    if key == "venue":
+        assert "場所" not in text and "会議室" not in text
+
+
+def test_a_ceremony_fact_left_out_is_no_warning(tmp_path):
+    def change(data):
+        ceremony = data["press_notice"]["ceremony"]
+        del ceremony["venue"], ceremony["venue_address"]
+    assert not [w for w in warnings(write(tmp_path, change)) if "left empty" in w[3]]
+
+
+@pytest.mark.parametrize("address, shown", [("bousai＠town.example.jp", "＠"), ("bousai@town．example.jp", "．"),
+                                            ("bousai@town.example.jp ", " ")])
+def test_an_email_typed_in_full_width_is_a_warning_at_its_line(tmp_path, address, shown):
+    """A staffer's input method left on wrote the 取材 contact's address with ＠ (h123):
+    printed as typed, and no journalist can copy it; the build says so at its line."""
+    def change(data):
+        data["press_notice"]["contacts"][0]["email"] = address
+    path = write(tmp_path, change)
+    [found] = [w for w in warnings(path) if w[2] == "press_notice.contacts[0].email"]
+    assert found[:2] == (str(path), line_of(path, "email:"))
+    assert f"holds '{shown}'" in found[3] and "(＠ → @)" in found[3]
+
+
+def test_a_half_width_email_is_no_warning(tmp_path):
+    path = write(tmp_path, setting("press_notice", "contacts", 0, "email", "bousai@town.example.jp"))
+    assert not [w for w in warnings(path) if w[2].endswith("email")]

@@ -16,6 +16,7 @@ from .schema import Spec
 from .source import dotted, line_of, parse_yaml, read_yaml_bytes
 from ..files import is_within, resolve_file
 from .checks import cross_check, date_warnings, sort_problems
+from .slips import empty_ceremony_facts, full_width_emails
 from .file_checks import check_named_files, named_files
 from .schema_messages import problems_of
 from .strict import ValidationError
@@ -118,6 +119,8 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     if problems:
         raise InputError(sort_problems(problems))
     warnings += date_warnings(spec, name, lines)
+    warnings += empty_ceremony_facts(data, name, lines)
+    warnings += full_width_emails(data, name, lines)
     if spec.agreement and spec.agreement.amends:
         from .amends_checks import amends_warnings
         warnings += amends_warnings(spec, name, lines)

@@ -128,9 +128,16 @@ def _find(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...], str | Non
     spaced = None
     if found:
         a, b = max(0, found.start() - 4), found.end() + 4
-        spaced = (f"an ASCII space beside Japanese text ({value[a:b]!r}) is printed"
+        spaced = (f"an ASCII space beside Japanese text ({_quoted(value[a:b])}) is printed"
                   " as it is; if a gap is meant, write a full-width space (　)")
     return dates, untrue, unsure, invisible, spaced, yearless
+
+
+def _quoted(text: str) -> str:
+    """text in quotes as repr() shows it (a newline or an NBSP escaped, so the message
+    stays one line and an odd space is visible), but a full-width space as itself:
+    repr() writes it \\u3000, which the staffer who typed 　 would not recognise."""
+    return "'" + "".join("\u3000" if ch == "\u3000" else repr(ch)[1:-1] for ch in text) + "'"
 
 
 def mend_radicals(value, path, name, lines, warnings):

@@ -23,6 +23,9 @@ _DIGITS = str.maketrans("０１２３４５６７８９：／－", "0123456789:/
 _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 _ERA_DATE = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})")
+# a weekday after a date, as a page writes it (（火）, (火曜日)): staff copy it into a date
+# value; the documents print the weekday from the date, so the value is the date alone
+_WEEKDAY_AFTER = re.compile(r"\s*[（(][月火水木金土日](?:曜日?)?[)）]\s*$")
 
 
 def _day(y: int, m: int, d: int, written: str) -> dt.date:
@@ -64,6 +67,14 @@ def _parse_date(value, written: str) -> dt.date:
             raise _bad(f"{written} is after the {era} era ended ({last.isoformat()});"
                        f" that day is {japanese.format_date(day, 'half', western=False, weekday=False)}")
         return day
+    if (bare := _WEEKDAY_AFTER.sub("", value.strip())) != value.strip():
+        try:
+            _parse_date(bare, bare)
+        except ValueProblem:
+            pass
+        else:
+            raise _bad(f"{written!r}: write the date without its weekday ({bare!r});"
+                       " the documents print the weekday themselves")
     raise _bad(f"{written!r} is not a valid date; write it as YYYY-MM-DD (2024-02-27) or 令和6年2月27日")
 
 
