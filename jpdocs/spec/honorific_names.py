@@ -68,21 +68,23 @@ def honorifics_in_names(spec: Spec, name: str, lines) -> tuple[list[Problem], li
     errors: list[Problem] = []
     warnings: list[Problem] = []
 
-    def said(out, at, text):
-        out.append(Problem(name, line_of(lines, at), dotted(at), text))
-
+    # each message written out in a Problem(…), for tools/i18n_gap.py to find
     def own(at, suffix, whose):
-        said(errors, at, f"the name ends in '{suffix}', and {whose}: an office never writes 様 after its own"
-                         f" people; delete '{suffix}' from the name")
+        errors.append(Problem(name, line_of(lines, at), dotted(at),
+                              f"the name ends in '{suffix}', and {whose}: an office never writes 様 after its"
+                              f" own people; delete '{suffix}' from the name"))
 
     def twice(at, suffix, person, honorific, key):
         shown = f"{person}　{honorific}"
-        said(errors, at, f"the name ends in '{suffix}', and honorific: {honorific} (line {line_of(lines, key)})"
-                         f" is printed after it: the notice would print {shown}; delete '{suffix}' from the name")
+        errors.append(Problem(name, line_of(lines, at), dotted(at),
+                              f"the name ends in '{suffix}', and honorific: {honorific} (line {line_of(lines, key)})"
+                              f" is printed after it: the notice would print {shown}; delete '{suffix}' from the"
+                              " name"))
 
     def as_typed(at, suffix, where):
-        said(warnings, at, f"the name ends in '{suffix}', printed as typed; if it is meant as the honorific,"
-                           f" delete it from the name and write honorific: {suffix} {where}")
+        warnings.append(Problem(name, line_of(lines, at), dotted(at),
+                                f"the name ends in '{suffix}', printed as typed; if it is meant as the honorific,"
+                                f" delete it from the name and write honorific: {suffix} {where}"))
 
     in_notice = _in_notice_signers(spec)
     for pid, party in spec.parties.items():
@@ -103,9 +105,11 @@ def honorifics_in_names(spec: Spec, name: str, lines) -> tuple[list[Problem], li
     for i, witness in enumerate(document.witnesses if document else ()):
         suffix = _suffix(witness.representative.name)
         if suffix:
-            said(warnings, ("agreement", "document", "witnesses", i, "representative", "name"),
-                 f"the name ends in '{suffix}', printed as typed in the witness's signature block, where an"
-                 f" agreement writes no honorific; delete it from the name if it is not meant so")
+            at = ("agreement", "document", "witnesses", i, "representative", "name")
+            warnings.append(Problem(name, line_of(lines, at), dotted(at),
+                                    f"the name ends in '{suffix}', printed as typed in the witness's signature"
+                                    " block, where an agreement writes no honorific; delete it from the name if"
+                                    " it is not meant so"))
     notice = spec.press_notice
     if notice is None:
         return errors, warnings
