@@ -56,6 +56,8 @@ EXPECT = {
                               "2024-02-27 is a 火曜日, not a 月曜日; correct the date or the weekday"),
     "58-date-with-weekday.yaml": ("    date: 令和6年2月27日（火）", "press_notice.ceremony.date",
                                   "write the date without its weekday ('令和6年2月27日'); the documents print the weekday themselves"),
+    "59-name-with-sama.yaml": ("      name: 鈴木　聡一郎　様", "parties.kitami_it.representative.name",
+                               "honorific: 様 (line 22) is printed after it: the notice would print 鈴木　聡一郎　様　様"),
     "55-not-a-holiday.yaml": ("    - 説明会は", "press_notice.opening[0]",
                               "2024-02-26 is a 月曜日 but no holiday of Japan"),
     "56-yearless-not-a-holiday.yaml": ("    - 説明会は", "press_notice.opening[0]",

@@ -194,6 +194,12 @@ VARIANTS.update({
     "ki-person-empty": _ki("    - {label: 出席者, people: [{note: 予定}]}\n"),
     # a person's honorific and role (佐藤　章　様（立会人）): without a name, in brackets, in a contact
     "ki-person-honorific-no-name": _ki("    - {label: 出席者, people: [{title: 北見市長, honorific: 様, role: 立会人}]}\n"),
+    # 様 typed into a name (h126): twice with the honorific, on the office's own, or as typed
+    "name-sama-no-honorific": [("      name: 鈴木　聡一郎", "      name: 鈴木　聡一郎　様"), ("    honorific: 様\n", "")],
+    "name-sama-own-head": ("      name: 中島　和彦", "      name: 中島　和彦　様"),
+    "name-sama-contact": ("name: 杉村　勝彦", "name: 杉村　勝彦　様"),
+    "ki-person-name-sama": _ki("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 出席者, people: [{title: 北見市長, name: 辻　直孝　様}]}\n"),
+    "ki-person-name-sama-honorific": _ki("    - date\n    - place\n    - signatories\n    - agenda\n    - {label: 出席者, people: [{title: 北見市長, name: 辻　直孝　様, honorific: 様}]}\n"),
     "ki-person-role-brackets": _ki("    - {label: 出席者, people: [{name: 佐藤, role: （立会人）}]}\n"),
     # each party's words after its last signer (others_per_party): where it has no effect or no party
     "ki-others-per-party-own-item": _ki("    - {label: 出席者, people: [{name: 辻}], others_per_party: {bureau: ら3名}}\n"),
@@ -313,6 +319,7 @@ VARIANTS.update({
                               " {title: 北海道知事, name: 北　一郎, reading: きた いちろう}}]"),
     "witness-note": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative:"
                      " {title: 北海道知事, name: 北　一郎, note: 予定}}]"),
+    "witness-name-sama": (_STD, _STD + "\n    closing: " + _CLOSING + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎　様}}]"),
     "witness-copies": (_STD, _STD + "\n    copies: true\n    closing: " + _CLOSING
                        + "\n    witnesses: [{representative: {title: 北海道知事, name: 北　一郎}}]"),
     "final-draft": [("  signing_date: 2024-02-27", "  signing_date: null"), (_STD, "    draft: true\n" + _STD),
@@ -1518,7 +1525,7 @@ def test_the_command_line_says_each_problem_in_japanese_at_the_same_place(check_
             assert j.startswith(prefix), (e, j)
             said = j[len(prefix):]
             assert said == JA.message(message) and said != message and KANA.search(said), (e, j)
-    assert english.stderr.count("error: ") == 61 + 20       # 57 specs, some with more than one mistake; 20 styles
+    assert english.stderr.count("error: ") == 62 + 20       # 58 specs, some with more than one mistake; 20 styles
     # each annual house style's one mistake, at its style file's line and key under annual.
     for name in _ANNUAL_STYLES:
         [line] = [e for e in english.stderr.splitlines() if f"/style-{name}.yaml:" in e]

@@ -18,6 +18,7 @@ from ..files import is_within, resolve_file
 from .checks import cross_check, date_warnings, sort_problems
 from .slips import empty_ceremony_facts, full_width_emails
 from .file_checks import check_named_files, named_files
+from .honorific_names import honorifics_in_names
 from .schema_messages import problems_of
 from .strict import ValidationError
 from .text_checks import check_yearless_weekdays, mended_and_checked, reference_day
@@ -116,11 +117,14 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     if around:
         problems += check_yearless_weekdays(dated, around, name, lines, warnings)
     problems += check_named_files(spec, name, lines, allow_outside)
+    named_errors, named_warnings = honorifics_in_names(spec, name, lines)
+    problems += named_errors
     if problems:
         raise InputError(sort_problems(problems))
     warnings += date_warnings(spec, name, lines)
     warnings += empty_ceremony_facts(data, name, lines)
     warnings += full_width_emails(data, name, lines)
+    warnings += named_warnings
     if spec.agreement and spec.agreement.amends:
         from .amends_checks import amends_warnings
         warnings += amends_warnings(spec, name, lines)
