@@ -53,13 +53,18 @@ def article_gap(blocks) -> str:
     part of the number Word prints (lvlText 第%1条　, as the paragraphs' %2　): an article a
     clerk adds with Enter then reads 第２条　甲及び乙は… as the others, not 第２条甲及び乙は….
     "" where an article's number runs into its text (第１条（目的）) or the articles differ:
-    there the gap, if any, stays typed in each paragraph's text, as a level prints one text."""
-    leads = [b for b in m.walk(blocks) if isinstance(b, m.Paragraph) and b.seq > 0
-             and b.numbering in ("article", ARTICLE_TEXT)]
+    there the gap, if any, stays typed in each paragraph's text, as a level prints one text.
+    "" too where the text names an article by its number (第２条に掲げる): that reference is
+    a REF field printing the number as the list does, so the gap would print in it
+    (第二条　に掲げる in LibreOffice's PDF; Word's REF \\r prints the level's literal text, as 第 and 条)."""
+    blocks = m.every_block(blocks)
+    leads = [b for b in blocks if isinstance(b, m.Paragraph) and b.seq > 0 and b.numbering in ("article", ARTICLE_TEXT)]
     gap = "　"
     typed = all(b.inlines and isinstance(b.inlines[0], m.Text) and b.inlines[0].text.startswith(b.number + gap)
                 for b in leads)
-    return gap if leads and typed else ""
+    referred = any(isinstance(i, m.Reference) and i.article for b in blocks
+                   if isinstance(b, (m.Paragraph, m.Item)) for i in b.inlines)
+    return gap if leads and typed and not referred else ""
 
 
 def list_levels(blocks, gap: str = "") -> dict[str, tuple[str, str, int, str]]:
