@@ -277,9 +277,11 @@ def test_a_sentence_set_apart_without_a_number_continues_its_paragraph(house, tm
     para = re.search(r"<w:p>(?:(?!<w:p>).)*?乙は、活動の結果を甲に報告するものとする。", body).group()
     assert '<w:numPr><w:ilvl w:val="1"/>' in para and "２" not in para
     if house:   # the article's number in its first paragraph's lead (（安全の確保） above it): Word's
-        #         level 0 on that paragraph, the number out of its text, the rest of the lead kept
+        #         level 0 on that paragraph, the number and the gap after it (第%1条　) out of its text
         first = re.search(r"<w:p>(?:(?!<w:p>).)*?甲及び乙は、活動する者の安全", body).group()
-        assert '<w:numPr><w:ilvl w:val="0"/>' in first and ">　甲及び乙は" in first and "条" not in first
+        assert '<w:numPr><w:ilvl w:val="0"/>' in first and ">甲及び乙は" in first and "条" not in first
+        numbering = zipfile.ZipFile(pdf.with_suffix(".docx")).read("word/numbering.xml").decode()
+        assert '<w:lvlText w:val="第%1条　"/>' in numbering
     para = re.search(r"<w:p>(?:(?!<w:p>).)*?なお、甲又は", body).group()
     assert "<w:numPr>" not in para
     data["agreement"]["document"]["extra_articles"][0]["text"][:2] = [{"unnumbered": True, "text": NAO}]

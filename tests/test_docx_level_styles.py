@@ -122,8 +122,9 @@ def test_a_paragraph_a_clerk_sets_in_the_articles_style_is_the_next_article(buil
     and a paragraph set in 項 under it starts again at ２."""
     from test_docx_pages import convert, pages
     document = docx.Document(str(built / "agreement.docx"))
-    fourth = next(p for p in document.paragraphs if p.text.startswith("　甲及び乙は、災害等が発生したとき"))
-    fourth.insert_paragraph_before("　甲及び乙は、新たな連携事項について協議する。", style="条")
+    # (the gap after 第４条 is the number's, 第%1条　: the clerk types none)
+    fourth = next(p for p in document.paragraphs if p.text.startswith("甲及び乙は、災害等が発生したとき"))
+    fourth.insert_paragraph_before("甲及び乙は、新たな連携事項について協議する。", style="条")
     fourth.insert_paragraph_before("前項の協議は、書面により行う。", style="項")
     edited = tmp_path / "inserted.docx"
     document.save(str(edited))

@@ -30,7 +30,7 @@ from ...spec.style import HouseStyle
 from ..ooxml_styles import paragraph_style
 from ..ooxml_zip import document_bytes
 from .blocks import write_blocks
-from .numbering import add_numbering, list_levels
+from .numbering import add_numbering, article_gap, list_levels
 from .package import prepared
 from .page import landscape_part, landscape_section, unnumbered_part, unnumbered_section
 from .paragraphs import Box, Ctx
@@ -45,21 +45,22 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool | None = 
     if page_numbers is None:
         page_numbers = _several_pages(doc, style)
     document, width = prepared(style, doc, page_numbers)
-    lists = add_numbering(document, list_levels(doc.blocks))
+    gap = article_gap(doc.blocks)
+    lists = add_numbering(document, list_levels(doc.blocks, gap))
     blocks, landscape = doc.blocks, []
     if doc.kind == "annual" and doc.orientation == "portrait":
         blocks, landscape = landscape_part(doc.blocks)
     blocks, unnumbered = unnumbered_part(blocks)
     body = Box(document.element.body, document.part)
-    write_blocks(body, blocks, Ctx(style, width, lists=lists))
+    write_blocks(body, blocks, Ctx(style, width, lists=lists, article_gap=gap))
     if unnumbered:                     # an agreement's annexes
         unnumbered_section(document)
-        write_blocks(body, unnumbered, Ctx(style, width, lists=lists))
+        write_blocks(body, unnumbered, Ctx(style, width, lists=lists, article_gap=gap))
     if landscape:
         landscape_section(document, style, doc.kind)
         wide = document.sections[-1]
         width = Length(wide.page_width - wide.left_margin - wide.right_margin).twips
-        write_blocks(body, landscape, Ctx(style, width, lists=lists))
+        write_blocks(body, landscape, Ctx(style, width, lists=lists, article_gap=gap))
     indent_styles(document, lists)
     cp = document.core_properties      # the rest, the same in every document, set in package.py
     # python-docx refuses properties over 255 characters (Word does not); a long

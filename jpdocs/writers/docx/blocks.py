@@ -16,7 +16,8 @@ from ...spec.style import LATIN_ROLE
 from ..ooxml import PPR, RPR, ppr_of, put, qn, sub, twips
 from ..ooxml_styles import ARTICLE, paragraph_style, role_font
 from . import fields
-from .numbering import ARTICLE_HEADING, ARTICLE_TEXT, article_style_unnumbered, numbering_of, set_number, style_by_id_in
+from .numbering import (ARTICLE_HEADING, ARTICLE_TEXT, article_style_unnumbered, lead_number, numbering_of,
+                        set_number, style_by_id_in)
 from .links import hyperlink
 from .line_breaks import PHRASE_STYLES, SQUEEZED, phrase_lines
 from .paragraphs import BR_TAG, P_TAG, R_TAG, Ctx, new_child, para
@@ -70,10 +71,11 @@ def _block(box, b, ctx: Ctx) -> list:
     st = ctx.style
     if isinstance(b, m.Paragraph):
         inlines, numbered = b.inlines, numbering_of(ctx, b.numbering)
-        if numbered and inlines and isinstance(inlines[0], m.Text) and inlines[0].text.startswith(b.number):
-            # the number is Word's (numbering.xml): the text starts after it
+        number = lead_number(b, ctx.article_gap)
+        if numbered and inlines and isinstance(inlines[0], m.Text) and inlines[0].text.startswith(number):
+            # the number is Word's (numbering.xml): the text starts after it (and its gap)
             first = inlines[0]
-            inlines = ([m.sliced(first, len(b.number), len(first.text))] if len(first.text) > len(b.number) else []) \
+            inlines = ([m.sliced(first, len(number), len(first.text))] if len(first.text) > len(number) else []) \
                 + list(inlines[1:])
         else:
             numbered = None

@@ -37,16 +37,43 @@ FORMATS = {"decimalFullWidth": lambda n: str(n).translate(_FULL), "decimal": str
            "aiueoFullWidth": lambda n: IROHA_ITEMS[(n - 1) % len(IROHA_ITEMS)], "japaneseCounting": _counting}
 
 
-def _marker_text(b) -> str:
-    return b.number if isinstance(b, m.Paragraph) else b.marker
+def _marker_text(b, gap: str = "") -> str:
+    if not isinstance(b, m.Paragraph):
+        return b.marker
+    return b.number + gap if b.numbering in ("article", ARTICLE_TEXT) else b.number
 
 
-def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
+def lead_number(b: m.Paragraph, gap: str) -> str:
+    """What Word prints of the paragraph's lead: its number, and an article's gap after it."""
+    return _marker_text(b, gap)
+
+
+def article_gap(blocks) -> str:
+    """The gap after every article's number (第１条　この協定は…, 第１条　目的), "　", made
+    part of the number Word prints (lvlText 第%1条　, as the paragraphs' %2　): an article a
+    clerk adds with Enter then reads 第２条　甲及び乙は… as the others, not 第２条甲及び乙は….
+    "" where an article's number runs into its text (第１条（目的）) or the articles differ:
+    there the gap, if any, stays typed in each paragraph's text, as a level prints one text.
+    "" too where the text names an article by its number (第２条に掲げる): that reference is
+    a REF field printing the number as the list does, so the gap would print in it
+    (第二条　に掲げる in LibreOffice's PDF; Word's REF \\r prints the level's literal text, as 第 and 条)."""
+    blocks = m.every_block(blocks)
+    leads = [b for b in blocks if isinstance(b, m.Paragraph) and b.seq > 0 and b.numbering in ("article", ARTICLE_TEXT)]
+    gap = "　"
+    typed = all(b.inlines and isinstance(b.inlines[0], m.Text) and b.inlines[0].text.startswith(b.number + gap)
+                for b in leads)
+    referred = any(isinstance(i, m.Reference) and i.article for b in blocks
+                   if isinstance(b, (m.Paragraph, m.Item)) for i in b.inlines)
+    return gap if leads and typed and not referred else ""
+
+
+def list_levels(blocks, gap: str = "") -> dict[str, tuple[str, str, int, str]]:
     """For each numbering level the blocks use: (numFmt, lvlText, start, suffix) when
     one of Word's formats prints every one of its numbers as the text has it
     (第１条 … 第９条: decimalFullWidth, 第%1条); a level whose numbers no format
     prints (mixed digits: 第９条, 第10条), or articles whose numbers skip one (第６条,
-    第８条: Word would print 第７条), stays typed text, and so do the levels under it."""
+    第８条: Word would print 第７条), stays typed text, and so do the levels under it.
+    `gap`: what article_gap found after every article's number, printed by Word with it."""
     found: dict[str, list] = {}
     headed = False                    # whether an article's number is its heading's
     items_first = False               # an article's items before its paragraph ２ (see below)
@@ -70,7 +97,7 @@ def list_levels(blocks) -> dict[str, tuple[str, str, int, str]]:
         for fmt, show in FORMATS.items():
             texts = set()
             for b in bs:
-                shown, marker = show(b.seq), _marker_text(b)
+                shown, marker = show(b.seq), _marker_text(b, gap)
                 if not marker or shown is None or shown not in marker:
                     break
                 texts.add(marker.replace(shown, f"%{ilvl + 1}", 1))

@@ -31,6 +31,7 @@ class Ctx:
     colour: str | None = None      # text colour (hex) inside a cell that sets one
     lists: dict | None = None      # numbering level → (numId, ilvl, suffix), for the levels Word numbers
     pdf_lines: bool = False        # break a cell's lines where the PDF does (a list's cells: no date split)
+    article_gap: str = ""          # printed by Word after each article's number (numbering.article_gap)
 
     def but(self, **changes) -> "Ctx":
         """A copy with `changes` (dataclasses.replace, without its checks: a cell or an
