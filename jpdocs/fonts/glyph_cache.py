@@ -24,13 +24,13 @@ new glyphs are read from the font each time.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import sys
 
+from .. import sealed_marshal
+
 FORMAT = 1
 MAX_BYTES = 4_000_000        # of glyph data a face's file holds at most
-_CHECK = 16                  # bytes of a file's own digest, before its data
 _code_digest: bytes | None = None
 
 
@@ -66,38 +66,17 @@ def entry(face) -> str | None:
 def load(path: str | None) -> dict:
     """glyph → its record, as `store` kept them; {} if there is no file, or it is
     damaged or not of this format."""
-    if path is None:
-        return {}
-    try:
-        with open(path, "rb") as fh:
-            stored = fh.read()
-    except OSError:
-        return {}
-    check, payload = stored[:_CHECK], stored[_CHECK:]
-    if hashlib.blake2b(payload, digest_size=_CHECK).digest() != check:
-        return {}
-    try:
-        records = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return {}
+    records = sealed_marshal.load(path) if path is not None else None
     return records if type(records) is dict else {}
 
 
 def store(path: str, records: dict) -> None:
     """The records written as the face's file (whole, atomically), those past
     MAX_BYTES left out; nothing if they cannot be kept exactly."""
-    try:
-        kept, size = {}, 0
-        for glyph, record in records.items():
-            size += sum(len(part) for part in record if type(part) is bytes)
-            if size > MAX_BYTES:
-                break
-            kept[glyph] = record
-        payload = marshal.dumps(kept)
-        if marshal.loads(payload) != kept:           # (plain data only)
-            return
-        from pathlib import Path
-        from ..atomic import write_atomic
-        write_atomic(Path(path), hashlib.blake2b(payload, digest_size=_CHECK).digest() + payload, durable=False)
-    except (OSError, ValueError):
-        pass
+    kept, size = {}, 0
+    for glyph, record in records.items():
+        size += sum(len(part) for part in record if type(part) is bytes)
+        if size > MAX_BYTES:
+            break
+        kept[glyph] = record
+    sealed_marshal.store(path, kept)

@@ -25,20 +25,18 @@ cost a batch more than it saves.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import sys
 from pathlib import Path
 
 import yaml
 
 from . import source
-from ..atomic import write_atomic
+from .. import sealed_marshal
 from ..errors import fail
 from ..files import FileRefused, read_regular_file
 from ..output import private_cache_dir
 
 FORMAT = 1
-_CHECK = 16                  # bytes of an entry's own digest, before its data
 _code_digest: bytes | None = None
 
 
@@ -62,33 +60,10 @@ def _entry(raw: bytes) -> Path | None:
 
 def _read(entry: Path):
     """(data, lines) from an entry, or None (none, damaged, or not of this format)."""
-    try:
-        stored = entry.read_bytes()
-    except OSError:
-        return None
-    check, payload = stored[:_CHECK], stored[_CHECK:]
-    if hashlib.blake2b(payload, digest_size=_CHECK).digest() != check:
-        return None
-    try:
-        parsed = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
+    parsed = sealed_marshal.load(entry)
     if type(parsed) is not tuple or len(parsed) != 2 or type(parsed[1]) is not dict:
         return None
     return parsed
-
-
-def _store(entry: Path, parsed) -> None:
-    try:
-        payload = marshal.dumps(parsed)
-        if marshal.loads(payload) != parsed:       # (a value marshal would not give back as it was)
-            return
-    except ValueError:                             # (one it cannot hold at all)
-        return
-    try:
-        write_atomic(entry, hashlib.blake2b(payload, digest_size=_CHECK).digest() + payload, durable=False)
-    except (OSError, ValueError):
-        pass
 
 
 def parse_yaml_kept(path: Path, raw: bytes):
@@ -100,7 +75,7 @@ def parse_yaml_kept(path: Path, raw: bytes):
             return parsed
     parsed = source.parse_yaml(path, raw)
     if entry is not None:
-        _store(entry, parsed)
+        sealed_marshal.store(entry, parsed)
     return parsed
 
 

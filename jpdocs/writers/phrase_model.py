@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import marshal
 import os
 import sys
 
+from .. import sealed_marshal
+
 FORMAT = 1
-_CHECK = 16                  # bytes of an entry's own digest, before its data
 
 
 def load(check) -> tuple[float, dict]:
@@ -42,7 +42,7 @@ def load(check) -> tuple[float, dict]:
     found = (parser._base_score, parser.model)
     check(found[1])
     if entry is not None:
-        _store(entry, found)
+        sealed_marshal.store(entry, found)
     return found
 
 
@@ -67,31 +67,9 @@ def _entry() -> str | None:
 
 
 def _read(entry: str):
-    try:
-        with open(entry, "rb") as fh:
-            stored = fh.read()
-    except OSError:
-        return None
-    check, payload = stored[:_CHECK], stored[_CHECK:]
-    if hashlib.blake2b(payload, digest_size=_CHECK).digest() != check:
-        return None
-    try:
-        found = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
+    """(base score, tables) from the entry, or None (none, damaged, or not of this form)."""
+    found = sealed_marshal.load(entry)
     if (type(found) is not tuple or len(found) != 2 or type(found[0]) not in (int, float)
             or type(found[1]) is not dict or any(type(table) is not dict for table in found[1].values())):
         return None
     return found
-
-
-def _store(entry: str, found: tuple) -> None:
-    try:
-        payload = marshal.dumps(found)
-        if marshal.loads(payload) != found:          # (plain data only: kept exactly or not at all)
-            return
-        from pathlib import Path
-        from ..atomic import write_atomic
-        write_atomic(Path(entry), hashlib.blake2b(payload, digest_size=_CHECK).digest() + payload, durable=False)
-    except (OSError, ValueError):
-        pass

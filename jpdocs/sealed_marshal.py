@@ -1,0 +1,47 @@
+"""Plain data kept in the private cache as marshal, sealed by a digest of its own bytes:
+the parsed specs (spec/parsed.py), BudouX's model (writers/phrase_model.py) and the
+font cutter's glyphs (fonts/glyph_cache.py). Nothing runs on loading (marshal reads
+plain values only); a damaged or cut file is never read as data, its digest does not
+match; a file is written whole under its final name (atomic.write_atomic), so two
+processes storing at once each leave a whole file, one of the two."""
+from __future__ import annotations
+
+import hashlib
+import marshal
+from pathlib import Path
+
+CHECK = 16                   # bytes of a file's own digest, before its data
+
+
+def load(path):
+    """The value stored at `path`; None where there is none, or it is damaged or not
+    marshal's (the caller then reads from the source, and may store again)."""
+    try:
+        with open(path, "rb") as fh:
+            stored = fh.read()
+    except OSError:
+        return None
+    check, payload = stored[:CHECK], stored[CHECK:]
+    if hashlib.blake2b(payload, digest_size=CHECK).digest() != check:
+        return None
+    try:
+        return marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
+def store(path, value) -> None:
+    """`value` written at `path` with its digest; nothing where marshal would not give it
+    back exactly (plain data only) or the file cannot be written: a cache, whose next
+    reader goes to the source."""
+    try:
+        payload = marshal.dumps(value)
+        if marshal.loads(payload) != value:
+            return
+    except ValueError:
+        return
+    from .atomic import write_atomic         # (on storing only: most runs read)
+    try:
+        write_atomic(Path(path), hashlib.blake2b(payload, digest_size=CHECK).digest() + payload, durable=False)
+    except (OSError, ValueError):
+        pass
