@@ -17,7 +17,7 @@ from ..enumeration import lead_mark_em
 from ..errors import InputError, Problem
 from ..spec.joint import signer_list
 from ..spec.several import CS, ceremony_signers
-from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings, pointed_attachment
+from ..spec.notice_checks import C, N, agenda_signs, item_names, ki_headings, listed_persons, pointed_attachment
 from ..spec.schema import Spec
 from ..spec.schema.notice import Person
 from ..spec.source import dotted, line_of
@@ -139,7 +139,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                                       " name_title), where an honorific has no place (部長　様): delete the"
                                       " honorific, or use a house style that sets the title first")])
 
-    for person, at in _listed_persons(n):      # a title of lines: where the house can set it
+    for person, at in listed_persons(n):      # a title of lines: where the house can set it
         refused = _title_lines_refused(style, at) if isinstance(person.title, list) else None
         if refused:
             raise InputError([Problem(str(path), line_of(lines or {}, at + ("title",)), dotted(at + ("title",)),
@@ -566,22 +566,6 @@ def _persons(value, at: tuple):
     elif hasattr(type(value), "model_fields"):
         for key in type(value).model_fields:
             yield from _persons(getattr(value, key), at + (key,))
-
-
-def _listed_persons(n):
-    """(person, spec path) of every person the notice lists where a title may be given as
-    lines: a 次第 step's and its own steps', a 記 item's and its groups' (as
-    spec/notice_checks.py checks them; a contact's are the contact's own). Named, not
-    walked (_persons): every notice asks, and the walk costs a warm notice 2 %."""
-    at = ("press_notice", "ceremony", "agenda")
-    for i, a in enumerate(n.ceremony.agenda):
-        yield from ((p, at + (i, "people", k)) for k, p in enumerate(a.people))
-        for j, b in enumerate(a.steps):
-            yield from ((p, at + (i, "steps", j, "people", k)) for k, p in enumerate(b.people))
-    for i, e in enumerate(n.ki or ()):
-        yield from ((p, ("press_notice", "ki", i, "people", k)) for k, p in enumerate(e.people or ()))
-        for j, g in enumerate(e.groups or ()):
-            yield from ((p, ("press_notice", "ki", i, "groups", j, "people", k)) for k, p in enumerate(g.people or ()))
 
 
 _AS_LINES = "the title is given as lines (a person holding two offices, each on a line of its own), and the house"

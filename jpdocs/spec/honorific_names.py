@@ -41,19 +41,6 @@ def _in_notice_signers(spec: Spec) -> set[str]:
     return set()
 
 
-def _notice_people(notice):
-    """(person, path) of every person the notice lists (its 次第 and 記 block)."""
-    at = ("press_notice", "ceremony", "agenda")
-    for i, a in enumerate(notice.ceremony.agenda):
-        yield from ((p, at + (i, "people", k)) for k, p in enumerate(a.people))
-        for j, b in enumerate(a.steps):
-            yield from ((p, at + (i, "steps", j, "people", k)) for k, p in enumerate(b.people))
-    for i, e in enumerate(notice.ki or ()):
-        yield from ((p, ("press_notice", "ki", i, "people", k)) for k, p in enumerate(getattr(e, "people", None) or ()))
-        for j, g in enumerate(getattr(e, "groups", None) or ()):
-            yield from ((p, ("press_notice", "ki", i, "groups", j, "people", k)) for k, p in enumerate(g.people or ()))
-
-
 def _contacts(notice):
     """(contact, path) of every contact of the notice: the office's own people."""
     yield from ((c, ("press_notice", "contacts", i)) for i, c in enumerate(notice.contacts))
@@ -113,7 +100,8 @@ def honorifics_in_names(spec: Spec, name: str, lines) -> tuple[list[Problem], li
     notice = spec.press_notice
     if notice is None:
         return errors, warnings
-    for person, at in _notice_people(notice):
+    from .notice_checks import listed_persons
+    for person, at in listed_persons(notice):
         suffix = _suffix(person.name)
         if suffix is None:
             continue

@@ -88,6 +88,23 @@ def agenda_signs(spec: Spec) -> bool:
     return any(x.signatories for a in spec.press_notice.ceremony.agenda for x in (a, *a.steps))
 
 
+def listed_persons(n):
+    """(person, spec path) of every person the notice lists where a title may be given as
+    lines: a 次第 step's and its own steps', a 記 item's and its groups' (a contact's are
+    the contact's own): the titles the notice sets (content/notice.py), the names whose
+    様 spec/honorific_names.py checks. Named, not walked: every notice asks, and a walk
+    of the notice's values costs a warm notice 2 %."""
+    at = ("press_notice", "ceremony", "agenda")
+    for i, a in enumerate(n.ceremony.agenda):
+        yield from ((p, at + (i, "people", k)) for k, p in enumerate(a.people))
+        for j, b in enumerate(a.steps):
+            yield from ((p, at + (i, "steps", j, "people", k)) for k, p in enumerate(b.people))
+    for i, e in enumerate(n.ki or ()):
+        yield from ((p, ("press_notice", "ki", i, "people", k)) for k, p in enumerate(e.people or ()))
+        for j, g in enumerate(e.groups or ()):
+            yield from ((p, ("press_notice", "ki", i, "groups", j, "people", k)) for k, p in enumerate(g.people or ()))
+
+
 # --------------------------------------------------------------------- checks
 
 def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
