@@ -73,6 +73,71 @@ def merged_text(old_text: str, data) -> str:
     return dump(merge(load(old_text), data))
 
 
+class NotReadBack(Exception):
+    """The text written for the form's data does not read back as that data."""
+
+    def __init__(self, key: str):
+        self.key = key
+        super().__init__(key or "(the whole spec)")
+
+
+def checked_text(old_text: str, data) -> str:
+    """merged_text, read back by jpdocs's own loader and compared with `data`: a text
+    that says anything else is never written (NotReadBack, naming the first key that
+    differs). ruamel.yaml's emitter has written broken YAML for a spec it round-trips:
+    a flow mapping with a comment, a plain item, then a block mapping in one list
+    (`- {item: date}   # …` / `- place` / `- label: …` became `- place   -`), so an
+    edit of one value left the file unreadable."""
+    from ..errors import InputError
+    from ..spec.source import parse_yaml
+    from pathlib import Path
+    doc = merge(load(old_text), data)
+    text = dump(doc)
+    try:
+        back, _ = parse_yaml(Path("spec.yaml"), text.encode("utf-8"))
+    except InputError as exc:         # not YAML at all: the key whose line the loader stopped at
+        first = exc.problems[0] if exc.problems else None
+        raise NotReadBack(first.key or (_key_at_line(doc, first.line) if first and first.line else "")) from None
+    where = first_difference(back, data)
+    if where is not None:
+        raise NotReadBack(where)
+    return text
+
+
+def _key_at_line(node, line: int, path: str = "") -> str:
+    """The dotted path of the last key or item of the document that starts at or before
+    `line` (1-based), as it stood in the file: where a broken text went wrong."""
+    children = []
+    if isinstance(node, CommentedMap):
+        children = [(node.lc.data.get(k), f"{path}.{k}" if path else str(k), v) for k, v in node.items()]
+    elif isinstance(node, CommentedSeq):
+        children = [(node.lc.data.get(i), f"{path}[{i}]", v) for i, v in enumerate(node)]
+    found = path
+    for at, where, value in children:
+        if at and at[0] is not None and at[0] + 1 <= line:
+            found = _key_at_line(value, line, where)
+    return found
+
+
+def first_difference(a, b, path: str = "") -> str | None:
+    """The dotted key path where `a` and `b` first differ (types too: true is not 1), or None."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in [*a, *(k for k in b if k not in a)]:
+            if key not in a or key not in b:
+                return f"{path}.{key}" if path else str(key)
+            found = first_difference(a[key], b[key], f"{path}.{key}" if path else str(key))
+            if found is not None:
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        for i, (x, y) in enumerate(zip(a, b)):
+            found = first_difference(x, y, f"{path}[{i}]")
+            if found is not None:
+                return found
+        return None if len(a) == len(b) else f"{path}[{min(len(a), len(b))}]"
+    return None if type(a) is type(b) and a == b else path
+
+
 def merge(node, new):
     """`new` (plain data) written over `node` (a round-trip node), keeping what is equal."""
     if isinstance(new, dict):

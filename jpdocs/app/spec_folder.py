@@ -103,7 +103,24 @@ class App:
     def text_for(self, path: Path, data) -> str:
         """The YAML text of the form's data written over the file (or over nothing)."""
         old = self.read(path).decode("utf-8") if path.exists() else ""
-        return roundtrip.merged_text(old, formdata.normalize(data))
+        return self._written(path, old, data)
+
+    def _written(self, path: Path, old: str, data) -> str:
+        """The form's data written over the file's text `old`: a text the file holds and
+        the form sends back unchanged stays (formdata), and a text that would not read
+        back as the data is refused, the file left as it is (roundtrip.checked_text)."""
+        try:
+            before = roundtrip.plain(roundtrip.load(old))
+        except Exception:            # the file is not YAML: nothing of it to keep
+            before = None
+        data = formdata.normalize(data, old=before)
+        try:
+            return roundtrip.checked_text(old, data)
+        except roundtrip.NotReadBack as exc:
+            raise Refused(500, Msg("{name}: the form's data cannot be written into the file as it is laid out"
+                                   " (at {key}: a fault in jpdocs's YAML writer); nothing was written and the"
+                                   " file is as it was. Make this change in a text editor.",
+                                   name=path.name, key=exc.key or "-")) from None
 
     def preview(self, body: dict, say: i18n.Messages | None = None) -> dict:
         path = self.spec_path(body.get("name"))
@@ -120,7 +137,7 @@ class App:
                 raise Refused(409, Msg("{name} was changed since you opened it (in another window or an"
                                        " editor); your edit was not saved. Reload the spec to see the file as"
                                        " it is now, then make your change again.", name=path.name))
-            text = roundtrip.merged_text(raw.decode("utf-8"), formdata.normalize(body.get("data")))
+            text = self._written(path, raw.decode("utf-8"), body.get("data"))
             data = text.encode("utf-8")
             _write_atomic(path, data)
         _, problems, _ = preview.build_text(path, text, formats=("pdf",), kinds=[])
