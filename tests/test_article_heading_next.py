@@ -178,3 +178,31 @@ def test_the_pdf_tags_a_heading_above_its_article_as_the_numbered_ones(layouts):
         if heads is not None:
             assert [t for r, t in leaves if r == "H"][-len(heads):] == heads
         assert validate(pdf) == []
+
+
+def test_an_agreement_that_follows_a_kept_indent_plan_names_the_same_next(monkeypatch):
+    """An agreement whose levels Word does not number (消防庁's draft: （目的） above 第１条　…,
+    typed) has its indent pass kept as a plan (styles._PLANS); the second time it is
+    written it follows that plan, and the heading's next is set after either path: the
+    same bytes, and the next the style of the articles' first paragraphs."""
+    import io
+    import jpdocs.writers.docx as writer
+    from jpdocs.build.documents import make_documents, style_for
+    from jpdocs.spec.load import load_spec
+    from jpdocs.writers.docx import styles
+    followed = []
+    real_follow = styles._follow
+    monkeypatch.setattr(styles, "_follow", lambda *a: followed.append(True) or real_follow(*a))
+    monkeypatch.setattr(styles, "_PLANS", {})
+    loaded = load_spec(str(ROOT / "tests" / "data" / "real" / "fdma-drone-2018-draft.yaml"))
+    style = style_for(loaded)
+    doc = next(d for d in make_documents(loaded, style) if d.kind == "agreement")
+    first = writer.render_docx(doc, style, True)
+    assert not followed
+    second = writer.render_docx(doc, style, True)
+    assert followed and second == first
+    followers = _followers(io.BytesIO(second))
+    assert len(followers) == 1
+    (style_id, after), = followers.items()
+    assert len(set(after)) == 1 and len(after) >= 5
+    assert _val(_styles(_parts(io.BytesIO(second))[0])[style_id], "next") == after[0]

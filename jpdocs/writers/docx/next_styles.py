@@ -6,14 +6,12 @@ in Word and in LibreOffice. The house style names a plain one (ooxml_styles.NEXT
 its articles' first paragraphs are set in, 本文（字下げ） under 第１条（目的）, or 条
 under （目的） above 第１条　…, where that style is the numbered article level, so that
 （目的）⏎ and typing gives the next article's first paragraph, numbered. Each heading
-style an article's heading is set in (条見出し, 条見出し（左１字）), and the title and
-chapter headings with it, gets the style that most often follows its paragraphs.
-
-Only in a document with article headings: it reads the whole styles part where a
-prepared style changes (parts.KeptStylesPart), which a batch's notices, whose
-headings keep the house's next, need not pay for. After styles.indent_styles, on
-whichever path it took (a plan followed or the whole pass): the styles it names are
-the document's final ones.
+style an article's heading is set in (条見出し, 条見出し（左１字）) gets the style that most
+often follows its paragraphs. The title and chapter headings keep the house's (本文):
+naming theirs would read the whole styles part (parts.KeptStylesPart) of agreements
+that need not otherwise, for a style less often typed after; so would a notice's 見出し.
+Run after styles.indent_styles, on whichever path it took (a plan followed or the
+whole pass): the styles it names are the document's final ones.
 """
 from __future__ import annotations
 
@@ -24,21 +22,21 @@ from lxml import etree
 
 from ..ooxml import qn, sub
 from ..ooxml_styles import ARTICLE
-from .parts import BASED_ON, STYLE_ID, VAL, stylesheet
+from .parts import BASED_ON, VAL, stylesheet
 
 NEXT_TAG, NAME_TAG = qn("w:next"), qn("w:name")
+# each styled paragraph's style, in document order (table cells too: the signature
+# page's cell holds the last article), in one XPath call
 _STYLED = etree.XPath(".//w:p/w:pPr/w:pStyle/@w:val", namespaces={"w": nsmap["w"]}, smart_strings=False)
-_PARAGRAPHS = etree.XPath(".//w:p", namespaces={"w": nsmap["w"]})
-HEADINGS = ("title", "heading", ARTICLE)           # the house's heading styles a document's may be based on
 
 
-def _heading_base(sheet, style_id: str, cache: dict) -> str | None:
-    """The heading style of HEADINGS `style_id` is or is based on, or None."""
+def _is_article(sheet, style_id: str, cache: dict) -> bool:
+    """Whether `style_id` is 条見出し or based on it (条見出し（左１字）)."""
     if style_id not in cache:
-        found, seen, at = None, 0, style_id
+        found, seen, at = False, 0, style_id
         while at is not None and seen < 20:
-            if at in HEADINGS:
-                found = at
+            if at == ARTICLE:
+                found = True
                 break
             st = sheet.find(at)
             based = st.find(BASED_ON) if st is not None else None
@@ -48,29 +46,22 @@ def _heading_base(sheet, style_id: str, cache: dict) -> str | None:
 
 
 def follow_headings(document) -> None:
-    """Each heading style's next made the style that follows its paragraphs most often
-    (the first seen of equals), in a document with article headings (see above)."""
-    body = document.element.body
+    """Each article heading style's next made the style that follows its paragraphs most
+    often (the first seen of equals), in a document with article headings (see above).
+    A paragraph without a style of its own (a page break's) is passed over."""
     if document.part is None:
         return
     sheet = stylesheet(document.part)
-    bases: dict = {}
-    if not any(_heading_base(sheet, s, bases) == ARTICLE for s in set(_STYLED(body))):
-        return
+    ids = _STYLED(document.element.body)
+    articles: dict = {}
     followers: dict[str, Counter] = {}
-    previous = None                                # the paragraph before, if in a heading style
-    for p in _PARAGRAPHS(body):                    # document order: the signature cell's last article too
-        ppr = p.find(qn("w:pPr"))
-        pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        style_id = pstyle.get(VAL) if pstyle is not None else None
-        if previous is not None and style_id is not None and style_id != previous:
-            followers.setdefault(previous, Counter())[style_id] += 1
-        previous = style_id if style_id is not None and _heading_base(sheet, style_id, bases) else None
+    for style_id, after in zip(ids, ids[1:]):
+        if after != style_id and _is_article(sheet, style_id, articles):
+            followers.setdefault(style_id, Counter())[after] += 1
     for style_id, counts in followers.items():
         then = counts.most_common(1)[0][0]
-        st = sheet.find(style_id)
-        now = st.find(NEXT_TAG) if st is not None else None
-        if st is None or now is not None and now.get(VAL) == then:
+        now = sheet.find(style_id).find(NEXT_TAG)
+        if now is not None and now.get(VAL) == then:
             continue                               # (a prepared style is read whole only to change it)
         st = sheet.own(style_id)
         now = st.find(NEXT_TAG)
@@ -81,4 +72,3 @@ def follow_headings(document) -> None:
                 after = st.find(NAME_TAG)
             after.addnext(now)
         now.set(VAL, then)
-
