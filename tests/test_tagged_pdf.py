@@ -141,7 +141,7 @@ def expected(blocks: list[m.Block], style) -> list[tuple[str, str]]:
     for b in blocks:
         if isinstance(b, m.Paragraph):
             text = m.plain_text(b.inlines).replace("\n", "")
-            role = "H" if b.numbering == "article" or b.style.split("-")[0] in ("title", "cover_title", "heading") else "P"
+            role = "H" if b.numbering in ("article", "article_heading") or b.style.split("-")[0] in ("title", "cover_title", "heading") else "P"
             if b.numbering and b.number and text.startswith(b.number):
                 out += [("Lbl", b.number), (role, text[len(b.number):])]
             else:

@@ -67,6 +67,12 @@ DISPLAY_NAMES = {"body": "本文", "header": "宛先", "date": "日付", "title"
                  "sheet_item": "概要 項目", "cover_title": "表紙 表題", "jp-grid": "表（罫線あり）",
                  "jp-none": "表（罫線なし）"}
 OUTLINE = {"title": 0, "sheet_title": 0, "cover_title": 0, "heading": 1, ARTICLE: 1}   # Word's navigation pane: レベル1, 2
+# The style Enter gives after a paragraph in a heading style (w:next; without one, Word
+# and LibreOffice give the heading's own: a clerk's （目的）⏎ made a second heading). Text
+# follows a heading and 記's items follow it. A document whose paragraphs show what
+# follows (an agreement's articles) names its own (docx/next_styles.py). Body styles
+# are their own next, as Word takes them without one.
+NEXT = {"title": "body", "heading": "body", ARTICLE: "body", "ki": "item"}
 
 
 def display_name(style_id: str) -> str:
@@ -124,6 +130,10 @@ def apply_house_style(document, style: HouseStyle) -> None:
         family, bold = role_font(style, ps.font)
         set_fonts(st.element.get_or_add_rPr(), family)
         st.font.size, st.font.bold = Pt(ps.size), (bold or None)
+    for name, then in NEXT.items():                # (after the loop: the next may come later in it)
+        st, following = style_by_id(document, name), style_by_id(document, then)
+        if st is not None and following is not None:
+            st.next_paragraph_style = following
 
 
 def no_stretch_before_breaks(document) -> None:

@@ -233,6 +233,11 @@ class KeptStylesPart(Unread, StylesPart):
         return _spacing(own, facts.spacing[base])
 
     def own(self, style_id: str):
+        """A style the document added is its own already; a prepared one is read whole."""
+        if self._read_sheet() is None:
+            for st in reversed(self._added):
+                if st.get(STYLE_ID) == style_id:
+                    return st
         return self._whole().find(style_id)
 
     def new_style(self, **attrs):

@@ -50,7 +50,7 @@ def _attrs(element) -> dict:
 
 VAL = qn("w:val")
 P, PPR_TAG, PSTYLE, NUMPR, NUM_ID, ILVL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:numPr"), qn("w:numId"), qn("w:ilvl")
-IND, TABS, SPACING, TAB = qn("w:ind"), qn("w:tabs"), qn("w:spacing"), qn("w:tab")
+IND, TABS, SPACING, TAB, NEXT_TAG = qn("w:ind"), qn("w:tabs"), qn("w:spacing"), qn("w:tab"), qn("w:next")
 _OF_INTEREST = {PSTYLE: 0, NUMPR: 1, IND: 2, TABS: 3, SPACING: 4}
 
 
@@ -241,8 +241,13 @@ def _new_style(sheet, names: set, base: str, ind, tabs, level: str | None, n: in
         unique = f"{name}{str(k).translate(_FULL)}"
     names.add(unique)
     style_id = f"{base}-{n}"
+    # Enter after it gives its base's next where the base names one (a heading's: 条見出し
+    # （左１字） gives 本文, which next_styles.py may make the article's text), else itself
+    found = sheet.find(base)
+    based_next = found.find(NEXT_TAG) if found is not None else None
+    next_id = based_next.get(VAL) if based_next is not None else style_id
     key = (unique, base, n, level, tuple(ind.attrib.items()), tuple(tuple(t.attrib.items()) for t in tabs)
-           if tabs is not None else None)
+           if tabs is not None else None, next_id)
     made = _MADE_STYLES.get(key)
     if made is not None:
         sheet.add(made.__copy__())
@@ -250,7 +255,7 @@ def _new_style(sheet, names: set, base: str, ind, tabs, level: str | None, n: in
     st = sheet.new_style(type="paragraph", styleId=style_id)
     sub(st, "name", val=unique)
     sub(st, "basedOn", val=base)
-    sub(st, "next", val=style_id)
+    sub(st, "next", val=next_id)
     if level in LEVEL_NAMES or set(ind.attrib) == {qn("w:firstLine"), qn("w:firstLineChars")}:
         sub(st, "qFormat")                         # in the style gallery: 項, 号, 本文（字下げ）
     spr = sub(st, "pPr")                           # tabs before ind, in schema order
