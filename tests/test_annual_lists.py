@@ -361,6 +361,14 @@ def test_an_amendment_is_in_the_standard_book_and_printed_once(tmp_path):
     result, out = annual([spec], 2024, tmp_path / "none", "--style", style, "--format", "csv")
     assert result.returncode == 0, result.stderr
     assert read_csv(out / "annual-2024.csv")[2][1][0] == "令和６年５月24日"
+    # the plain sheet of an agreement without areas lists them among its facts, as the row does
+    plain = signed("2024-05-24", amendments=[{"date": "2025-02-03", "note": "第３条"}])
+    plain["agreement"].pop("areas")
+    plain["press_notice"]["attachments"] = []
+    result, out = annual([write(tmp_path / "plain", plain, "a")], 2024, tmp_path / "sheet", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    sheet = no_space(pdf_text(out / "annual-2024.pdf")).split("の概要")[-1]
+    assert "締結日令和６年５月24日改定日令和７年２月３日（第３条）相手方" in sheet
 
 
 def test_the_houses_comma_parts_the_partners_and_the_issuers(tmp_path):
