@@ -415,6 +415,11 @@ def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
      "{name} is not a placeholder of the prose list"),
     ("annual:\n  columns:\n    - {data: title, amended: true}\n", 3, "annual.columns[0].amended",
      "amended: prints the amendments under the signing date; only a column of data: signing_date has it"),
+    ("annual:\n  columns:\n    - {data: title, amended: false}\n", 3, "annual.columns[0].amended",
+     "amended: prints the amendments under the signing date; only a column of data: signing_date has it"),
+    ("annual:\n  columns:\n    - {data: signing_date, amended: true}\n    - {data: amendments}\n", 3,
+     "annual.columns[0].amended", "a column of data: amendments lists the amendments, so amended: true would"
+                                  " print them twice; remove one"),
     ("annual:\n  columns:\n    - {data: signed}\n", 3, "annual.columns[0].data", "must be one of 'number'"),
     ("annual:\n  columns:\n    - {data: title, count: '（{parties}者）'}\n", 3, "annual.columns[0].count",
      "count: prints the number of parties after the partners' names; only a column of data: partners has it"),

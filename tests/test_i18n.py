@@ -924,6 +924,7 @@ _ANNUAL_STYLES = {
     "annual-amended": "annual:\n  columns:\n    - {data: validity, amended: true}\n",
     "annual-amends-not-title": "annual:\n  columns:\n    - {data: partners, amends: true}\n",
     "annual-amends-twice": "annual:\n  columns:\n    - {data: title, amends: true}\n    - {data: amends}\n",
+    "annual-amended-twice": "annual:\n  columns:\n    - {data: signing_date, amended: true}\n    - {data: amendments}\n",
     "annual-field-empty": "annual:\n  columns:\n    - {field: \" \"}\n",
     "annual-count-not-partners": "annual:\n  columns:\n    - {data: title, count: '（{parties}者間）'}\n",
     "annual-count-placeholder": "annual:\n  columns:\n    - {data: partners, count: '（{members}者間）'}\n",
