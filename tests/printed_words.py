@@ -153,8 +153,9 @@ def unsaid_words(text: str, said: list[str]) -> list[str]:
 # what the annual book writes of its own in a row (jpdocs/annual/columns.py): its term
 # （令和元年７月１日から１年間（自動更新）, …～…）, the co-signers beside the partners
 # （千葉市、市原市と共同締結）, its dash for a fact not given, and the amendment's line
-# （…の改定）, whose title and word are the spec's (book_row_words joins them)
-BOOK_ROW = ("から", "年間", "か月間", "（自動更新）", "と共同締結", "－")
+# （…の改定）, whose title and word are the spec's (book_row_words joins them); an
+# amendment's date under the signing date, （令和３年３月23日改定）
+BOOK_ROW = ("から", "年間", "か月間", "（自動更新）", "と共同締結", "－", "改定")
 
 
 def book_row_words(spec: dict, style: dict | None = None) -> list[str]:
@@ -169,7 +170,8 @@ def book_row_words(spec: dict, style: dict | None = None) -> list[str]:
 # what the annual book writes of its own around its rows (jpdocs/annual/blocks.py,
 # kinds.py): its title (令和６年度　連携協定締結状況, 協定等締結状況 …: the year's label
 # and the book's word for what it lists), the span（令和６年４月１日～令和７年３月31日締結分）,
-# 締結件数　12件, 目次, 締結状況一覧, 各協定の概要, and 原協定 over an amended agreement
+# 締結件数　12件, 目次, 締結状況一覧, 各協定の概要, 原協定 over an amended agreement and
+# 改定日 over its amendments (the plain sheet)
 BOOK = ("年度", "連携協定締結状況", "協定締結状況", "協定等締結状況", "盟約締結状況", "覚書締結状況",
         "確認書成立状況", "締結分", "締結件数", "件", "目次", "締結状況一覧", "各協定の概要", "各協定等の概要",
-        "各盟約の概要", "各覚書の概要", "原協定")
+        "各盟約の概要", "各覚書の概要", "原協定", "改定日")

@@ -325,6 +325,18 @@ def test_a_house_style_kept_in_a_spec_folder_is_named_and_not_read_as_a_spec(tmp
     result = run_generate("annual", "--fiscal-year", "2023", specs, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert f"note: {specs / 'styles' / 'office.yaml'}: a house style, not a spec" in result.stdout
+    # a style that sets the agreement's form (agreement: article_heading …, as most of the
+    # real cases' styles do) is a house style too: it was read as a spec missing its title
+    shutil.copy(ROOT / "tests" / "data" / "real" / "styles" / "aso-koiki.yaml", specs / "styles" / "form.yaml")
+    result = run_generate("annual", "--fiscal-year", "2023", specs, "-o", tmp_path / "out1")
+    assert result.returncode == 0, result.stderr
+    assert f"note: {specs / 'styles' / 'form.yaml'}: a house style, not a spec" in result.stdout
+    # a spec whose issuer and parties are missing is still a spec, its agreement its own
+    (specs / "styles" / "half.yaml").write_text("agreement:\n  title: 包括連携協定\n  signing_date: 2023-05-01\n",
+                                                encoding="utf-8")
+    result = run_generate("annual", "--fiscal-year", "2023", specs, "-o", tmp_path / "out3")
+    assert result.returncode == 1 and "half.yaml:1: issuer: this key is required" in result.stderr
+    (specs / "styles" / "half.yaml").unlink()
     # a spec with a house-style key by mistake is still a spec, and its mistake is reported
     (specs / "styles" / "broken.yaml").write_text("issuer: 北海道\ndigits: full\n", encoding="utf-8")
     result = run_generate("annual", "--fiscal-year", "2023", specs, "-o", tmp_path / "out2")

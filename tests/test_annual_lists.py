@@ -336,6 +336,41 @@ def test_an_amendment_in_brackets_under_the_signing_date(tmp_path):
     assert "H27.11.27" in texts and "（R2.4.1改定）" in texts
 
 
+def test_an_amendment_is_in_the_standard_book_and_printed_once(tmp_path):
+    """A spec's agreement.amendments reach the book without a style saying so: the standard
+    columns print the amendment under the signing date (its facts vanished before: no column
+    of the standard set printed them); a house with a column of data: amendments gets it
+    there alone, and amended: false keeps it from under the date."""
+    spec = write(tmp_path / "specs", signed("2024-05-24", amendments=[{"date": "2025-02-03", "note": "第３条"}]), "a")
+    result, out = annual([spec], 2024, tmp_path / "out", "--format", "csv,html,pdf,docx")
+    assert result.returncode == 0, result.stderr
+    _, _, table = read_csv(out / "annual-2024.csv")
+    assert table[1][1:3] == ["令和６年５月24日\n（令和７年２月３日改定）", "2024-05-24"]
+    cell = strict_parse((out / "annual-2024.html").read_bytes()).find(".//tbody/tr/td[time]")
+    assert cell.find("time").get("datetime") == "2024-05-24" and "（令和７年２月３日改定）" in "".join(cell.itertext())
+    assert "（令和７年２月３日改定）" in ["".join(c["text"] for c in line) for line in table_cells(out / "annual-2024.pdf")]
+    docx = OpenDocx(out / "annual-2024.docx").tables[-1]
+    assert "（令和７年２月３日改定）" in docx.rows[1].cells[1].text
+    style = style_file(tmp_path, "annual:\n  columns:\n    - {data: signing_date}\n    - {data: title}\n"
+                                 "    - {data: amendments}\n")
+    result, out = annual([spec], 2024, tmp_path / "own", "--style", style, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    _, _, table = read_csv(out / "annual-2024.csv")
+    assert table[1][0] == "令和６年５月24日" and table[1][3] == "令和７年２月３日（第３条）"
+    style = style_file(tmp_path, "annual:\n  columns:\n    - {data: signing_date, amended: false}\n    - {data: title}\n")
+    result, out = annual([spec], 2024, tmp_path / "none", "--style", style, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert read_csv(out / "annual-2024.csv")[2][1][0] == "令和６年５月24日"
+    # the plain sheet of an agreement without areas lists them among its facts, as the row does
+    plain = signed("2024-05-24", amendments=[{"date": "2025-02-03", "note": "第３条"}])
+    plain["agreement"].pop("areas")
+    plain["press_notice"]["attachments"] = []
+    result, out = annual([write(tmp_path / "plain", plain, "a")], 2024, tmp_path / "sheet", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    sheet = no_space(pdf_text(out / "annual-2024.pdf")).split("の概要")[-1]
+    assert "締結日令和６年５月24日改定日令和７年２月３日（第３条）相手方" in sheet
+
+
 def test_the_houses_comma_parts_the_partners_and_the_issuers(tmp_path):
     """wording.comma: ， — 相手方 of three parties and the cover's issuers of two offices
     parted by ，, as the house writes every list; the agreements' titles as written."""
@@ -380,6 +415,11 @@ def test_a_field_no_column_prints_is_an_error_at_its_line(tmp_path):
      "{name} is not a placeholder of the prose list"),
     ("annual:\n  columns:\n    - {data: title, amended: true}\n", 3, "annual.columns[0].amended",
      "amended: prints the amendments under the signing date; only a column of data: signing_date has it"),
+    ("annual:\n  columns:\n    - {data: title, amended: false}\n", 3, "annual.columns[0].amended",
+     "amended: prints the amendments under the signing date; only a column of data: signing_date has it"),
+    ("annual:\n  columns:\n    - {data: signing_date, amended: true}\n    - {data: amendments}\n", 3,
+     "annual.columns[0].amended", "a column of data: amendments lists the amendments, so amended: true would"
+                                  " print them twice; remove one"),
     ("annual:\n  columns:\n    - {data: signed}\n", 3, "annual.columns[0].data", "must be one of 'number'"),
     ("annual:\n  columns:\n    - {data: title, count: '（{parties}者）'}\n", 3, "annual.columns[0].count",
      "count: prints the number of parties after the partners' names; only a column of data: partners has it"),

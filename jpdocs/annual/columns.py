@@ -54,7 +54,8 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
     if col.data == "number":
         return Value([str(number)])
     if col.data == "signing_date":
-        amended = [f"（{house_date(a.date, style, form)}改定）" for a in ag.amendments] if col.amended else []
+        amended = [f"（{house_date(a.date, style, form)}改定）" for a in ag.amendments] \
+            if col.prints_amendments_under_date(style.annual.columns) else []
         return Value([house_date(ag.signing_date, style, form), *amended], [ag.signing_date.isoformat()])
     if col.data == "title":
         lines = ag.title.split("\n")

@@ -67,7 +67,12 @@ def annual_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 
 
 def _is_house_style(path: Path) -> bool:
-    """A YAML file whose top-level keys are a house style's and none a spec's."""
+    """A YAML file whose top-level keys are a house style's and none a spec's. The one
+    key both have, `agreement:`, is the style's where it holds only the style's keys
+    (article_heading, name_line …: the agreement's form, as most offices' styles set
+    it), which no spec's agreement has (title, signing_date …): a spec's, even with
+    its issuer and parties missing, is read as a spec and its mistakes reported."""
+    from ..spec.agreement_style import AgreementStyle
     from ..spec.source import load_yaml
     from ..spec.style import STYLE_KEYS
     try:
@@ -77,7 +82,10 @@ def _is_house_style(path: Path) -> bool:
     if not isinstance(data, dict):
         return False
     keys = {str(k) for k in data}
-    return bool(keys) and keys <= STYLE_KEYS and not keys & {"issuer", "parties", "agreement", "press_notice"}
+    if not keys or not keys <= STYLE_KEYS or keys & {"issuer", "parties", "press_notice"}:
+        return False
+    form = data.get("agreement", {})
+    return isinstance(form, dict) and {str(k) for k in form} <= set(AgreementStyle.model_fields)
 
 
 def _walk(folder: Path):

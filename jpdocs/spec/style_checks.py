@@ -542,9 +542,12 @@ def _annual_problems(an: AnnualStyle, name: str, lines: dict) -> list[Problem]:
             what = f"data: {col.data}" if col.data else f"field: {col.field}"
             at(("columns", i, "dates"), f"the column {what} holds no dates, so dates: would have no effect"
                                         f" (columns of dates: {', '.join(ANNUAL_DATE_DATA)})")
-        if col.amended and col.data != "signing_date":
+        if col.amended is not None and col.data != "signing_date":
             at(("columns", i, "amended"), "amended: prints the amendments under the signing date; only a"
                                           " column of data: signing_date has it (or use data: amendments)")
+        elif col.amended and any(c.data == "amendments" for c in an.columns):
+            at(("columns", i, "amended"), "a column of data: amendments lists the amendments, so"
+                                          " amended: true would print them twice; remove one")
         if col.amends is not None and col.data != "title":
             at(("columns", i, "amends"), "amends: prints what an agreement amends under its title; only a"
                                          " column of data: title has it (or use data: amends)")

@@ -408,7 +408,10 @@ class AnnualColumn(StyleModel):
     field: str | None = None
     heading: str | None = None        # default: the data's usual heading, or the field's name
     dates: Literal["long", "short"] | None = None    # default long; only for a column of dates
-    amended: bool = False             # signing_date only: each amendment's date under it, （R2.4.1改定）
+    # signing_date only: each amendment's date under it, （R2.4.1改定）, as lists show a later
+    # amendment; default: so, unless a column of data: amendments lists them (the spec's
+    # amendments would otherwise vanish from the book); false: nowhere under the date
+    amended: bool | None = None
     # title only: what an agreement amends (its agreement.amends) on a line under its title,
     # （令和元年７月１日締結の情報提供に関する協定書の変更）; default: so, unless a column of
     # data: amends lists it; false: nowhere in the title (a list that shows none, as 国税庁's)
@@ -433,6 +436,14 @@ class AnnualColumn(StyleModel):
         if self.data != "title":
             return False
         return self.amends if self.amends is not None else not any(c.data == "amends" for c in columns)
+
+
+    def prints_amendments_under_date(self, columns: list["AnnualColumn"]) -> bool:
+        """Whether this signing-date column prints each amendment's date under the
+        signing date: as it says, else unless another column lists them (data: amendments)."""
+        if self.data != "signing_date":
+            return False
+        return self.amended if self.amended is not None else not any(c.data == "amendments" for c in columns)
 
 
 def _default_columns() -> list[AnnualColumn]:
