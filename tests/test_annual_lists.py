@@ -371,6 +371,33 @@ def test_an_amendment_is_in_the_standard_book_and_printed_once(tmp_path):
     assert "締結日令和６年５月24日改定日令和７年２月３日（第３条）相手方" in sheet
 
 
+def test_related_documents_no_column_prints_are_an_error_and_the_plain_sheet_lists_them(tmp_path):
+    """agreement.related is printed by a column of data: related alone: the standard book,
+    which has none, said nothing of a spec's 覚書 (the thirty-eighth session's annual
+    audit); now that is an error at its line, naming the column to add, and nothing is
+    written. With the column, the plain sheet lists them among its facts, as the row does."""
+    related = [{"title": "インターンシップに関する覚書", "date": "2024-09-02"}]
+    spec = write(tmp_path / "specs", signed("2024-05-24", related=related), "a")
+    result, _ = annual([spec], 2024, tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = next(n for n, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if t.strip() == "related:")
+    assert f"error: {spec}:{line}: agreement.related: no column of the house style's annual.columns prints related" \
+           " documents, so related would have no effect: add {data: related} to annual.columns" in result.stderr
+    assert not (tmp_path / "out").exists()
+    plain = signed("2024-05-24", related=related)
+    plain["agreement"].pop("areas")
+    plain["press_notice"]["attachments"] = []
+    style = style_file(tmp_path, "annual:\n  columns:\n    - {data: signing_date}\n    - {data: title}\n"
+                                 "    - {data: related}\n")
+    result, out = annual([write(tmp_path / "plain", plain, "a")], 2024, tmp_path / "sheet", "--style", style,
+                         "--format", "csv,pdf")
+    assert result.returncode == 0, result.stderr
+    _, _, table = read_csv(out / "annual-2024.csv")
+    assert table[1][table[0].index("関連文書")] == "インターンシップに関する覚書（令和６年９月２日）"
+    sheet = no_space(pdf_text(out / "annual-2024.pdf")).split("の概要")[-1]
+    assert "関連文書インターンシップに関する覚書（令和６年９月２日）" in sheet
+
+
 def test_the_houses_comma_parts_the_partners_and_the_issuers(tmp_path):
     """wording.comma: ， — 相手方 of three parties and the cover's issuers of two offices
     parted by ，, as the house writes every list; the agreements' titles as written."""

@@ -1741,6 +1741,9 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     fields = tmp / "fields.yaml"
     fields.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  fields: {分野: 包括連携}"),
                       encoding="utf-8")
+    related = tmp / "related.yaml"                 # a 覚書 under it, in the standard book (no column of related)
+    related.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
+                                    "  related: [{title: インターンシップに関する覚書, date: 2024-09-02}]"), encoding="utf-8")
     amends_word = tmp / "amends-word" / "amends-word.yaml"    # amends.word in a book printing no line for it
     amends_word.parent.mkdir()
     amends_word.write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
@@ -1849,6 +1852,7 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-written": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--format", "csv"], {}),
         "annual-field-columns": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual-fields",
                                   "--style", field_columns], {}),
+        "annual-related": (["annual", "--fiscal-year", "2023", related, "-o", tmp / "annual-related"], {}),
         **{f"annual-amends-word-{name}": (["annual", "--fiscal-year", "2023", amends_word.parent, "-o",
                                           tmp / f"annual-amends-{name}", "--style", style], {})
            for name, style in (("column", no_amends_line), ("false", amends_false), ("no-title", no_title))},
@@ -1944,6 +1948,7 @@ def test_sign_and_annual_say_their_own_messages_in_japanese(commands):
     assert commands["sign-first"][None][0] == 0 and commands["annual-written"][None][0] == 0
     # the annual book's own checks of a spec, each met where its scenario says
     for name, said in {"annual-field-columns": "prints the field 分野 (the columns name 分類, 備考), so",
+                       "annual-related": "agreement.related: no column of the house style's annual.columns prints related",
                        **{f"annual-amends-word-{name}": f"naming the change ({listed}"
                           for name, listed in (("column", "a column of data: amends lists the 原協定"),
                                                ("false", "its title column says amends: false"),

@@ -86,7 +86,7 @@ def value(col: AnnualColumn, number: int, loaded: LoadedSpec, style: HouseStyle)
         lines = [house_date(a.date, style, form) + (f"（{a.note}）" if a.note else "") for a in ag.amendments]
         return Value(lines, [a.date.isoformat() for a in ag.amendments]) if lines else nothing(col)
     if col.data == "related":
-        lines = [r.title + (f"（{house_date(r.date, style, form)}）" if r.date else "") for r in ag.related]
+        lines = [related_line(r, style, form) for r in ag.related]
         return Value(lines, [r.date.isoformat() for r in ag.related if r.date]) if lines else nothing(col)
     if col.data == "amends":
         amends = ag.amends
@@ -103,6 +103,11 @@ def nothing(col: AnnualColumn) -> Value:
     """A cell where the agreement has nothing for its column: －, or the column's `empty:`
     ("" a blank cell, as lists leave their 備考)."""
     return Value((DASH if col.empty is None else col.empty).split("\n"))
+
+
+def related_line(related, style: HouseStyle, form: str = "long") -> str:
+    """A document under the agreement as the book names it: …に関する覚書（令和６年９月２日）."""
+    return related.title + (f"（{house_date(related.date, style, form)}）" if related.date else "")
 
 
 def amended_agreement(amends, style: HouseStyle, form: str = "long") -> str:

@@ -25,7 +25,7 @@ from .. import collector
 from ..content import model as m
 from .rows import Row
 from .kinds import book_words
-from .columns import DASH, amended_agreement, house_date, partner_names, party_words, value, validity
+from .columns import DASH, amended_agreement, house_date, partner_names, party_words, related_line, value, validity
 from .lines import word_spans
 from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, note_blocks, packed, summary_table
 from ..build.checks import check_glyphs
@@ -192,6 +192,8 @@ def fallback_sheet(row: Row, style: HouseStyle, width: float) -> m.Document:
     if spec.agreement.amendments:          # its later revisions, a line each, as a column of them prints them
         facts.insert(1, ("改定日", [house_date(a.date, style) + (f"（{a.note}）" if a.note else "")
                                    for a in spec.agreement.amendments]))
+    if spec.agreement.related:             # the documents under it, a line each, as their column prints them
+        facts.append(("関連文書", [related_line(r, style) for r in spec.agreement.related]))
     if spec.agreement.amends:              # what it amends, as the book's row names it
         facts.append(("原協定", [amended_agreement(spec.agreement.amends, style)]))
     blocks.append(m.Table([[m.Cell([m.Paragraph([m.Text(k, font="gothic")])], shade="shade", header="row"),

@@ -151,6 +151,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle, notes: list[Problem] |
         notes += forms
     chosen = [ls for ls in chosen if not form_blanks(ls)]
     problems += _unused_fields(chosen, style)
+    problems += _unused_related(chosen, style)
     problems += _unused_amends_words(chosen, style)
     problems += [p for ls in chosen for p in side_problems(ls) + with_issuer_problems(ls) + kind_problems(ls)]
     if problems:
@@ -204,6 +205,19 @@ def _unused_fields(chosen: list[LoadedSpec], style: HouseStyle) -> list[Problem]
                                         f"{columns}, so it would have no effect: add {{field: {key}}} to"
                                         f" annual.columns ({style.source}), or remove it"))
     return problems
+
+
+def _unused_related(chosen: list[LoadedSpec], style: HouseStyle) -> list[Problem]:
+    """An agreement's related documents (覚書 …) are printed by a column of data: related
+    alone: in a book without one they would vanish from the list unsaid, as amendments did
+    before amended: (the thirty-eighth session's annual audit). An error, as a field no
+    column prints is."""
+    if any(c.data == "related" for c in style.annual.columns):
+        return []
+    return [Problem(str(ls.path), ls.line_of(("agreement", "related")), ls.key(("agreement", "related")),
+                    f"no column of the house style's annual.columns prints related documents, so related would"
+                    f" have no effect: add {{data: related}} to annual.columns ({style.source}), or remove it")
+            for ls in chosen if ls.spec.agreement.related]
 
 
 def _unused_amends_words(chosen: list[LoadedSpec], style: HouseStyle) -> list[Problem]:
