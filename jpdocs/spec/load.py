@@ -16,7 +16,7 @@ from .schema import Spec
 from .source import dotted, line_of, parse_yaml, read_yaml_bytes
 from ..files import is_within, resolve_file
 from .checks import cross_check, date_warnings, sort_problems
-from .slips import empty_ceremony_facts, full_width_emails
+from .slips import empty_ceremony_facts, full_width_emails, indented_twice
 from .file_checks import check_named_files, named_files
 from .honorific_names import honorifics_in_names
 from .schema_messages import problems_of
@@ -124,6 +124,7 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     warnings += date_warnings(spec, name, lines)
     warnings += empty_ceremony_facts(data, name, lines)
     warnings += full_width_emails(data, name, lines)
+    warnings += indented_twice(data, name, lines)
     warnings += named_warnings
     if spec.agreement and spec.agreement.amends:
         from .amends_checks import amends_warnings
