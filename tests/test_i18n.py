@@ -38,6 +38,7 @@ KANA = re.compile(r"[ぁ-んァ-ン]")
 SEED = SEED_SPEC.read_text(encoding="utf-8")
 VARIANTS = {
     "month-13": ("issue_date: 2024-02-16", "issue_date: 2024-13-01"),
+    "paragraph-begun-with-space": ("    - つきましては、", "    - 　つきましては、"),
     "email-full-width": ("      phone: 0152-41-0618", "      phone: 0152-41-0618\n      email: chiiki＠pref.example.jp"),
     "venue-left-empty": [("venue: オホーツク合同庁舎　１階保健所会議室", "venue:"),
                          ("    venue_address: 網走市北７条西３丁目\n", "")],
