@@ -65,6 +65,12 @@ def test_a_paragraph_begun_with_a_full_width_space_is_warned_at_its_line(tmp_pat
         margin = min(c["x0"] for c in chars if c["text"].strip())
         glyph = chars[at[0]]
         assert glyph["x0"] - margin == pytest.approx(2 * glyph["size"], abs=0.5)
+    # and in the DOCX: the space kept, after the paragraph style's first-line indent
+    import docx
+    [para] = [p for p in docx.Document(str(next(out.rglob(f"{document}.docx")))).paragraphs
+              if p.text.lstrip("\u3000").startswith(first)]
+    assert para.text.startswith("\u3000" + first)
+    assert (para.paragraph_format.first_line_indent or para.style.paragraph_format.first_line_indent).pt > 0
     _, ja, _ = _build(tmp_path / "ja", spec, old, "ja")
     assert ja.returncode == 0, ja.stderr
     assert f"警告: {tmp_path / 'ja' / 'spec' / spec.name}:{line}: {key}: {JA}" in ja.stderr.splitlines()
