@@ -49,6 +49,54 @@ def test_every_japanese_label_names_a_key_of_the_spec():
     assert [models["Person"]["properties"][k]["title"] for k in ("honorific", "role")] == ["敬称", "立場"]
 
 
+def _form_labels(schema: dict) -> list[tuple[str, str]]:
+    """(where, label) of every field the form can show, each labelled as app.js labels
+    it (renderField: the field's title, else its model's title, else its key; an array's
+    item without fields of its own the same way, by its number). A mapping's entries are
+    labelled by the ids the user gives them, not by the schema."""
+    defs = schema["$defs"]
+
+    def resolve(node):
+        while isinstance(node, dict) and "$ref" in node:
+            node = defs[node["$ref"].split("/")[-1]]
+        return node or {}
+
+    out = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, prop in (node.get("properties") or {}).items():
+                out.append((f"{where}.{key}", prop.get("title") or resolve(prop).get("title") or key))
+            item = node.get("items")
+            if node.get("type") == "array" and isinstance(item, dict) and not resolve(item).get("properties"):
+                out.append((f"{where}[]", item.get("title") or resolve(item).get("title") or "1"))
+            for key, value in node.items():
+                if key != "$defs":
+                    walk(value, where)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, where)
+
+    walk({k: v for k, v in schema.items() if k != "$defs"}, "Spec")
+    for name, model in defs.items():
+        walk(model, name)
+    return out
+
+
+def test_every_field_the_japanese_form_shows_has_a_japanese_label(client):
+    """The form (Accept-Language: ja) showed raw English names, the schema's titles made
+    from the keys, for the fields labels.py did not list: Extra Items, Sites, Span, Group
+    Signatories, People, Phones and 68 more. Every field of the schema the server gives the
+    form has a label with Japanese in it (ＦＡＸ, not FAX)."""
+    status, body, _ = client.request("GET", "/api/schema", headers={"Accept-Language": "ja"})
+    assert status == 200
+    labels = _form_labels(json.loads(body))
+    assert len(labels) > 300 and ("Ceremony.sites", "複数の会場") in labels
+    english = [(where, label) for where, label in labels
+               if re.search(r"[A-Za-z]", label) and not re.search(r"[^\x00-\x7f]", label)]
+    assert not english, english
+
+
 def test_schema_dates_accept_era_dates_and_signatories_pick_parties():
     s = spec_schema()
     # a date (令和6年2月16日 is valid too, so no format: date), or none: a page without one;
@@ -312,6 +360,28 @@ def test_every_value_that_may_be_false_has_the_words_of_its_checkbox():
     assert may_be_false == with_box, may_be_false ^ with_box
     assert fields[("Representative", "title")]["x-jpdocs-none"] == "職名なし"
     assert fields[("PressNotice", "issuing_office")]["x-jpdocs-none"] == "発信部署の行なし"
+
+
+def test_a_save_returns_the_builds_warnings_as_the_preview_does(client):
+    """The venue emptied in the form: the preview says the build's warning (the 記 block
+    prints no 場所), and the save answered with no word of it, so the officer saw a clean
+    save. The save's answer now carries the same notes, in the request's language."""
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    data = spec["data"]
+    data["press_notice"]["ceremony"]["venue"] = ""
+    del data["press_notice"]["ceremony"]["venue_address"]     # an address with no venue is an error
+    ja = {"Accept-Language": "ja"}
+    status, shown = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data}, headers=ja)
+    assert status == 200 and shown["problems"] == [], shown["problems"]
+    venue = [n for n in shown["notes"] if "press_notice.ceremony.venue" in n]
+    assert len(venue) == 1 and "場所" in venue[0], shown["notes"]
+    status, saved = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": data,
+                                                      "version": spec["version"]}, headers=ja)
+    assert status == 200 and saved["problems"] == []
+    assert saved["notes"] == shown["notes"]
+    text = (client.app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if t.strip().startswith("venue:"))
+    assert f":{line}:" in venue[0] or f"{line}行" in venue[0], (line, venue)
 
 
 def test_a_signer_without_a_title_from_the_form_is_title_false_and_back(client):

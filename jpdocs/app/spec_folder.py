@@ -140,8 +140,11 @@ class App:
             text = self._written(path, raw.decode("utf-8"), body.get("data"))
             data = text.encode("utf-8")
             _write_atomic(path, data)
-        _, problems, _ = preview.build_text(path, text, formats=("pdf",), kinds=[])
-        return {"version": version_of(data), "problems": [preview.problem_json(p, say) for p in problems]}
+        # the documents the preview builds, so that the warnings of their layout (a template
+        # leaving text out) are said here too, as the preview says them
+        _, problems, notes = preview.build_text(path, text, formats=("pdf",), say=say)
+        return {"version": version_of(data), "problems": [preview.problem_json(p, say) for p in problems],
+                "notes": notes}
 
     def new(self, body: dict, say: i18n.Messages | None = None) -> dict:
         kind = body.get("kind")

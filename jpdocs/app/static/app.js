@@ -453,6 +453,8 @@ async function save() {
     const r = await api("POST", "/api/save", { name: current.name, data: current.data, version: current.version });
     current.version = r.version;
     dirty = false;
+    // the saved file's problems and warnings, listed as the preview lists them
+    showProblems(r.problems, r.notes);
     $("#save-status").textContent = r.problems.length ? `保存しました（問題が ${r.problems.length} 件あります）` : "保存しました";
   } catch (err) {
     $("#save-status").textContent = `保存できません: ${err.message}`;
