@@ -368,3 +368,30 @@ def test_a_batch_worker_renders_the_templates_as_they_are_at_each_build(tmp_path
     assert (mine / "mark.xml.j2").stat().st_size == st.st_size
     text = notice_text()
     assert "乙案です" in text and "甲案です" not in text
+
+
+def test_a_deleted_specs_files_left_in_the_output_are_named_until_its_folder_goes(tmp_path):
+    """A spec deleted (or renamed) since an earlier run left its folder in the output,
+    said nowhere: whoever publishes the output folder would publish a document nothing
+    builds any more (the thirty-eighth session's audit of the yearly batch). Each run
+    now names it, until the folder is removed; then the record forgets it."""
+    specs, out = tmp_path / "specs", tmp_path / "out"
+    specs.mkdir()
+    for name in ("kept", "dropped"):
+        shutil.copy(SEED_SPEC, specs / f"{name}.yaml")
+    first = run_generate(specs, "-o", out, "--format", "pdf", "--kinds", "press-notice")
+    assert first.returncode == 0, first.stderr
+    assert (out / "dropped" / "press-notice.pdf").is_file() and "is gone" not in first.stderr
+    (specs / "dropped.yaml").unlink()
+    for _ in range(2):                 # said again while the folder is there
+        again = run_generate(specs, "-o", out, "--format", "pdf", "--kinds", "press-notice")
+        assert again.returncode == 0, again.stderr
+        assert f"warning: {(specs / 'dropped.yaml').resolve()}: the spec is gone (deleted or renamed), but the" \
+               f" files an earlier run made of it are still in {out / 'dropped'}: delete that folder if they" \
+               " should not be published" in again.stderr, again.stderr
+        assert counts(again.stdout) == {"built": 0, "unchanged": 1, "failed": 0}
+    shutil.rmtree(out / "dropped")
+    last = run_generate(specs, "-o", out, "--format", "pdf", "--kinds", "press-notice")
+    assert last.returncode == 0 and "is gone" not in last.stderr, last.stderr
+    record = json.loads((out / ".jpdocs-build.json").read_text(encoding="utf-8"))
+    assert list(record["specs"]) == [str((specs / "kept.yaml").resolve())]

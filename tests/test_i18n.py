@@ -1322,6 +1322,13 @@ def _build_findings(tmp: Path) -> dict[str, list]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(documents, "build_in_memory", fault)
         out["internal-error"] = run([spec("internal-error.yaml")], root)
+    # a spec deleted since an earlier run, its folder left in the output
+    gone = spec("gone.yaml")
+    run([gone], root)
+    gone.unlink()
+    res = batch.run([spec("after-gone.yaml")], root, ("pdf",), extra={"kinds": ("press-notice",)})
+    out["gone"] = [w for r in res["gone"] for w in r.warnings]
+    assert out["gone"]
     return {f"build-{name}": found for name, found in out.items()}
 
 

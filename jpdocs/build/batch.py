@@ -366,6 +366,12 @@ def run(specs: list[Path], out_root: Path, formats=("pdf", "docx"), style_overri
             with contextlib.closing(run_tasks(todo, worker_count(jobs, len(todo)), init, work, time_limit)) as ends:
                 for spec, outcome in ends:
                     take(_from_outcome(spec, outcome, time_limit))
+        # a spec deleted or renamed since an earlier run: its files stay in the output,
+        # and the run says so rather than leave them to be published unsaid
+        results["gone"] = [Result(spec, "gone", warnings=[Problem(spec, None, "", (
+            f"the spec is gone (deleted or renamed), but the files an earlier run made of it are still in"
+            f" {folder}: delete that folder if they should not be published"))])
+            for spec, folder in record.left_behind()]
     finally:
         progress.close()
         if results["built"] or record.dirty:

@@ -364,6 +364,23 @@ class Record:
                 continue                                  # a damaged entry: nothing to repeat
         return out
 
+    def left_behind(self) -> list[tuple[str, Path]]:
+        """(spec, folder) for each spec the record knows whose file is gone (deleted or
+        renamed) while the folder an earlier run wrote of it is still in the output: files
+        that nothing builds any more, and that whoever publishes the folder would publish.
+        A spec whose folder is gone too is forgotten (nothing is left to say of it)."""
+        out = []
+        for key, entry in list(self.specs.items()):
+            if os.path.exists(key):
+                continue
+            outputs = entry.get("outputs") or []
+            folder = self.path.parent / Path(outputs[0]).parent if outputs else None
+            if folder is not None and folder.is_dir():
+                out.append((key, folder))
+            else:
+                self.update(Path(key), None)
+        return out
+
     def update(self, spec: Path, entry: dict | None) -> None:
         key = self.key(spec)
         if entry is not None or key in self.specs or key in self.changes:

@@ -192,8 +192,11 @@ def run_build(argv: list[str]) -> int:
             print(message_line("warning", w), file=sys.stderr)
         print_notes(res.notes)
     # a spec that makes none of the --kinds asked for is counted apart, never as built
+    for res in results.get("gone", []):
+        for w in res.warnings:
+            print(message_line("warning", w), file=sys.stderr)
     counts = ", ".join(f"{'made nothing' if k == 'nothing' else k} {len(v)}" for k, v in results.items()
-                       if k != "nothing" or v)
+                       if k != "gone" and (k != "nothing" or v))
     print(messages().message(f"{counts} ({time.monotonic() - start:.1f} s); output in {args.output}"))
     for res in sorted(results["failed"], key=lambda r: r.spec):
         for problem in res.problems:
