@@ -391,6 +391,11 @@ def test_a_deleted_specs_files_left_in_the_output_are_named_until_its_folder_goe
                " should not be published" in again.stderr, again.stderr
         assert counts(again.stdout) == {"built": 0, "unchanged": 1, "failed": 0}
     shutil.rmtree(out / "dropped")
+    (specs / "moved").mkdir()           # the same name from another folder: its folder is that spec's now
+    (specs / "kept.yaml").rename(specs / "moved" / "kept.yaml")
+    moved = run_generate(specs / "moved", "-o", out, "--format", "pdf", "--kinds", "press-notice")
+    assert moved.returncode == 0 and "is gone" not in moved.stderr, moved.stderr
+    (specs / "moved" / "kept.yaml").rename(specs / "kept.yaml")
     last = run_generate(specs, "-o", out, "--format", "pdf", "--kinds", "press-notice")
     assert last.returncode == 0 and "is gone" not in last.stderr, last.stderr
     record = json.loads((out / ".jpdocs-build.json").read_text(encoding="utf-8"))

@@ -368,14 +368,17 @@ class Record:
         """(spec, folder) for each spec the record knows whose file is gone (deleted or
         renamed) while the folder an earlier run wrote of it is still in the output: files
         that nothing builds any more, and that whoever publishes the folder would publish.
-        A spec whose folder is gone too is forgotten (nothing is left to say of it)."""
-        out = []
-        for key, entry in list(self.specs.items()):
-            if os.path.exists(key):
-                continue
+        A spec whose folder is gone too, or is another spec's now (the same name moved to
+        another folder of specs), is forgotten (nothing is left to say of it)."""
+        def folder_of(entry: dict) -> Path | None:
             outputs = entry.get("outputs") or []
-            folder = self.path.parent / Path(outputs[0]).parent if outputs else None
-            if folder is not None and folder.is_dir():
+            return self.path.parent / Path(outputs[0]).parent if outputs else None
+        gone = {key: entry for key, entry in self.specs.items() if not os.path.exists(key)}
+        built = {folder_of(entry) for key, entry in self.specs.items() if key not in gone}
+        out = []
+        for key, entry in gone.items():
+            folder = folder_of(entry)
+            if folder is not None and folder not in built and folder.is_dir():
                 out.append((key, folder))
             else:
                 self.update(Path(key), None)
