@@ -16,6 +16,11 @@ from typing import Literal, Union
 Align = Literal["left", "center", "right", "justify"]
 
 
+# the `numbering` of an article's heading line (see Paragraph): a heading in the PDF's tags and
+# the DOCX's 条見出し
+ARTICLE_HEADINGS = ("article", "article_heading")
+
+
 # ---------------------------------------------------------------- inlines
 @dataclass(frozen=True, init=False)
 class Text:
@@ -102,6 +107,8 @@ class Paragraph:
     # so that an inserted article renumbers the rest): `numbering` is its level
     # ("article", "paragraph"), `number` the number as printed at the start of its
     # text (第１条, ２), `seq` its value (1, 2 …). The PDF prints the text as it is.
+    # An article's heading line is "article" (第１条（目的）) or "article_heading" (（目的）
+    # above 第１条　…): both writers make it a heading (ARTICLE_HEADINGS, above).
     numbering: str | None = None
     number: str = ""
     seq: int = 0

@@ -42,7 +42,6 @@ _PHRASE_STYLES = ("title", "cover_title", "heading", "label")   # broken between
 # and so is one set above the article's numbered first paragraph (（目的） over 第１条　…),
 # as the DOCX's 条見出し (outline level 2) has both.
 _STYLE_ROLES = {"title": "H1", "cover_title": "H1", "heading": "H2"}
-_ARTICLE_HEADINGS = ("article", "article_heading")     # (markup's list="…" of an article's heading line)
 
 
 # id(house style) → what is made once per house style (BlockBuilder._house_memo)
@@ -230,7 +229,7 @@ class BlockBuilder:
         """The paragraph's flowable; `in_ruled_cell` says where it stands for a caller
         that lays it out alone (the DOCX writer asks where the PDF breaks a line)."""
         if node is None:
-            role = "H2" if p.numbering in _ARTICLE_HEADINGS else _STYLE_ROLES.get(p.style.split("-")[0], "P")
+            role = "H2" if p.numbering in m.ARTICLE_HEADINGS else _STYLE_ROLES.get(p.style.split("-")[0], "P")
             node = self.node.add(role, lang=p.lang or None)
         made, label_chars = self._made_paragraph(p, phrases, in_ruled_cell)
         flow = _fresh(made)

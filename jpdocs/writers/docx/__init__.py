@@ -30,15 +30,12 @@ from ...spec.style import HouseStyle
 from ..ooxml_styles import paragraph_style
 from ..ooxml_zip import document_bytes
 from .blocks import write_blocks
-from .numbering import ARTICLE_HEADING, add_numbering, article_gap, list_levels
+from .numbering import add_numbering, article_gap, list_levels
 from .package import prepared
 from .page import landscape_part, landscape_section, unnumbered_part, unnumbered_section
 from .paragraphs import Box, Ctx
 from .next_styles import follow_headings
 from .styles import indent_styles
-
-
-ARTICLE_HEADINGS = ("article", ARTICLE_HEADING)   # blocks an article's heading line is (set in 条見出し)
 
 
 def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool | None = None) -> bytes:
@@ -66,7 +63,7 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool | None = 
         width = Length(wide.page_width - wide.left_margin - wide.right_margin).twips
         write_blocks(body, landscape, Ctx(style, width, lists=lists, article_gap=gap))
     indent_styles(document, lists)
-    if any(getattr(b, "numbering", None) in ARTICLE_HEADINGS for b in m.walk(doc.blocks)):
+    if any(getattr(b, "numbering", None) in m.ARTICLE_HEADINGS for b in m.walk(doc.blocks)):
         follow_headings(document)      # after it: the styles it names are the final ones
     cp = document.core_properties      # the rest, the same in every document, set in package.py
     # python-docx refuses properties over 255 characters (Word does not); a long
