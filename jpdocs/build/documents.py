@@ -34,6 +34,7 @@ from .wording_keys import check_wording_keys
 from ..spec.source import dotted
 from ..spec.load import LoadedSpec
 from ..spec.photo_checks import photos_of
+from ..spec.slips import preamble_indented_twice
 from ..spec.style import TEMPLATES, HouseStyle, StyleFileError, load_style
 from ..content.templating import render
 from ..spec.textfile import find_templates, templates_used
@@ -179,6 +180,7 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         from ..content.agreement.compose import compose
         ctx["text"] = compose(loaded, style, final=final)
         loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
+        loaded.warnings.extend(preamble_indented_twice(loaded, style.agreement.preamble_indent))
     loaded.notes.extend(comma_notes(loaded, style))
     # a kind: of one of several agreements that its title says already has no effect, one
     # it contradicts counts it against its title (its one effect is the annual book's
