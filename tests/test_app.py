@@ -928,6 +928,26 @@ def test_a_save_whose_text_would_not_read_back_writes_nothing_and_names_the_key(
     assert status == 500 and "press_notice.ki[2]" in out["error"] and "nothing was written" in out["error"]
 
 
+def test_a_dropped_key_keeps_the_comment_lines_of_what_follows():
+    """ruamel.yaml holds the whole-line comments after a value on that value's last
+    item: a key dropped in the form (its 削除 button, a row, a block) took the comment
+    above the next key with it. Now they stay, before what they describe; the dropped
+    key's own comment, on its line, goes with it."""
+    text = ("x:\n  a: 1\n  # about b\n  b: 2\n  c:   # c\n    - 1\n    - 2   # two\n"
+            "  # about d\n  d: 4\ny: 5\n")
+    for key in ("a", "b", "c", "d"):
+        data = roundtrip.plain(roundtrip.load(text))
+        del data["x"][key]
+        out = roundtrip.checked_text(text, data)
+        own = {"a": ["  a: 1"], "b": ["  b: 2"], "c": ["  c:   # c", "    - 1", "    - 2   # two"],
+               "d": ["  d: 4"]}[key]
+        assert [line for line in text.splitlines() if line not in out.splitlines()] == own, (key, out)
+        assert out.index("# about d") < out.index("d: 4") if key != "d" else "# about d" in out
+    data = roundtrip.plain(roundtrip.load(text))
+    data["x"]["c"].pop()                                       # the list's last row
+    assert roundtrip.checked_text(text, data).splitlines()[5:7] == ["    - 1", "  # about d"]
+
+
 def test_checked_text_names_the_first_key_that_differs():
     assert roundtrip.first_difference({"a": [1, {"b": True}]}, {"a": [1, {"b": 1}]}) == "a[1].b"   # true is not 1
     assert roundtrip.first_difference({"a": [1]}, {"a": [1, 2]}) == "a[1]"

@@ -149,11 +149,13 @@ function renderObject(node, value, path) {
 // warning may ask to remove. Dropped, the key is left out on save and the field waits
 // under その他の項目, as every absent key does. A required key has no such button;
 // an optional block that has its own (経緯を削除) gets no second one.
+// A list or a block says whose button it is (配付資料を削除), apart from its rows' 削除.
 function dropButton(path, item) {
   const name = item.querySelector("label, legend")?.firstChild?.textContent || path[path.length - 1];
+  const whole = item.firstElementChild?.tagName === "FIELDSET";
   return el("button", { type: "button", class: "drop", "aria-label": `${name}を削除`,
     title: "この項目を spec から除きます（保存するとファイルから消え、「その他の項目」に移ります）",
-    onclick: () => { setAt(path, undefined); changed(true); } }, "削除");
+    onclick: () => { setAt(path, undefined); changed(true); } }, whole ? `${name}を削除` : "削除");
 }
 
 function removesItself(node, value) {
@@ -422,8 +424,13 @@ function showProblems(problems, notes) {
     box.append(el("div", { class: `field-message field-${p.level}`, "data-key": p.key },
       el("span", { class: "level" }, p.label), " ", el("span", { class: "message" }, p.message)));
     // a problem at a field under a closed その他の項目 is not left unseen
-    if (p.level !== "note") for (let d = box.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+    if (p.level !== "note") reveal(box);
   }
+}
+
+// Opens the その他の項目 a field stands under, so that it can be seen.
+function reveal(box) {
+  for (let d = box.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
 }
 
 function listed(p, box) {
@@ -432,6 +439,7 @@ function listed(p, box) {
   const where = `${p.file.split(/[\\/]/).pop()}${p.line ? ":" + p.line : ""} ${p.key}`;
   const go = el("a", { href: "#", class: "field-name", onclick: (e) => {
     e.preventDefault();
+    reveal(box);
     box.scrollIntoView({ block: "center" });
     const control = box.querySelector("input, textarea, select, button");
     if (control) control.focus({ preventScroll: true });
