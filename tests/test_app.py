@@ -373,7 +373,7 @@ def test_a_save_returns_the_builds_warnings_as_the_preview_does(client):
     ja = {"Accept-Language": "ja"}
     status, shown = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data}, headers=ja)
     assert status == 200 and shown["problems"] == [], shown["problems"]
-    venue = [n for n in shown["notes"] if "press_notice.ceremony.venue" in n]
+    venue = [n["text"] for n in shown["notes"] if "press_notice.ceremony.venue" in n["text"]]
     assert len(venue) == 1 and "場所" in venue[0], shown["notes"]
     status, saved = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": data,
                                                       "version": spec["version"]}, headers=ja)
@@ -382,6 +382,80 @@ def test_a_save_returns_the_builds_warnings_as_the_preview_does(client):
     text = (client.app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
     line = next(i for i, t in enumerate(text.splitlines(), 1) if t.strip().startswith("venue:"))
     assert f":{line}:" in venue[0] or f"{line}行" in venue[0], (line, venue)
+
+
+def test_field_label_names_a_key_as_the_form_labels_its_field():
+    """A message's key path named by the form's labels (labels.py), outer to inner: a
+    list's entry by the list's label and its number, a party by its id as the form's
+    legend shows it, a key the schema does not know as written; no key, no field."""
+    from jpdocs.app.fields import field_label
+    from jpdocs.app.labels import LABELS
+    notice, ceremony = LABELS[("Spec", "press_notice")][0], LABELS[("PressNotice", "ceremony")][0]
+    assert field_label("press_notice.ceremony.venue") == f"{notice} › {ceremony} › {LABELS[('Ceremony', 'venue')][0]}"
+    assert field_label("parties.kitami_it.representative.title") == "協定の当事者 › kitami_it › 代表者 › 職名"
+    assert field_label("agreement.areas[0].items[2]") == "協定 › 連携事項 1 › 項目 3"
+    assert field_label("agreements.land.title") == "複数の協定 › land › 協定の名称"
+    assert field_label("press_notice.subjet") == f"{notice} › subjet"
+    assert [field_label(k) for k in ("", "a..b", ".a", "a.[0]")] == [None] * 4
+
+
+def test_each_warning_and_error_names_its_field_in_the_forms_words_and_a_dropped_key_ends_the_warning(client):
+    """The communications officer's audit: the app listed the build's warnings as the
+    command line's lines, not at their fields, and an emptied venue (warning: the 記
+    prints no 場所; "delete the key") could not be dropped: the form saved it as an
+    empty value. Now every message carries its level, its key and the field's name in
+    the form's words (the labels of labels.py), its message unaltered in the request's
+    language; the form leaves the key out (its 削除 button), and the save writes the
+    file without it and says no more of the venue."""
+    from jpdocs.app.labels import LABELS
+    from jpdocs.i18n import messages
+    venue_field = " › ".join([LABELS[("Spec", "press_notice")][0], LABELS[("PressNotice", "ceremony")][0],
+                              LABELS[("Ceremony", "venue")][0]])
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    data = spec["data"]
+    data["press_notice"]["ceremony"]["venue"] = ""             # the box emptied, as the form sends it
+    del data["press_notice"]["ceremony"]["venue_address"]
+    for language, say in (("ja", messages("ja")), ("en-US", messages(None))):
+        status, shown = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data},
+                                    headers={"Accept-Language": language})
+        assert status == 200 and shown["problems"] == [], shown["problems"]
+        [warning] = [n for n in shown["notes"] if n["key"] == "press_notice.ceremony.venue"]
+        assert (warning["level"], warning["label"], warning["field"]) == ("warning", say.label("warning"), venue_field)
+        assert warning["message"] == say.message("left empty, as if not written: the notice prints no 場所;"
+                                                 " write it, or delete the key where it is not yet known")
+        assert warning["text"].startswith(say.label("warning")) and warning["text"].endswith(
+            f": press_notice.ceremony.venue: {warning['message']}")       # the command line's line, as it was
+        assert all(n["level"] in ("warning", "note") and n["label"] for n in shown["notes"])
+    # an error the same way, at its field in the form's words
+    data["press_notice"]["ceremony"]["date"] = "2024-02-30"
+    status, shown = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data},
+                                headers={"Accept-Language": "ja"})
+    [error] = shown["problems"]
+    assert (error["level"], error["label"], error["key"]) == ("error", "エラー:", "press_notice.ceremony.date")
+    assert error["field"] == venue_field.replace("場所", LABELS[("Ceremony", "date")][0])
+    assert error["text"].endswith(f"press_notice.ceremony.date: {error['message']}")
+    data["press_notice"]["ceremony"]["date"] = "2024-02-27"
+    # saved empty: the key stays (`venue:`), and so does the warning
+    status, saved = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": data,
+                                                      "version": spec["version"]})
+    path = client.app.folder / SEED_SPEC.name
+    assert status == 200 and "    venue:\n" in path.read_text(encoding="utf-8")
+    assert [n["key"] for n in saved["notes"]].count("press_notice.ceremony.venue") == 1
+    # dropped, as the form's 削除 sends it: the key is not in the data
+    del data["press_notice"]["ceremony"]["venue"]
+    status, saved = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": data,
+                                                      "version": saved["version"]})
+    assert status == 200 and saved["problems"] == [], saved
+    assert "press_notice.ceremony.venue" not in [n["key"] for n in saved["notes"]], saved["notes"]
+    text = path.read_text(encoding="utf-8")
+    gone = [line for line in SEED.splitlines() if line not in text.splitlines()]
+    assert gone == ["    venue: オホーツク合同庁舎　１階保健所会議室", "    venue_address: 網走市北７条西３丁目"], gone
+    assert [line for line in text.splitlines() if line not in SEED.splitlines()] == []
+    assert "venue" not in load_yaml(path)[0]["press_notice"]["ceremony"]
+    status, again = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    assert "venue" not in again["data"]["press_notice"]["ceremony"]
+    result = run_generate("check", path)
+    assert result.returncode == 0 and "venue" not in result.stderr, result.stderr
 
 
 def test_a_signer_without_a_title_from_the_form_is_title_false_and_back(client):
@@ -852,6 +926,26 @@ def test_a_save_whose_text_would_not_read_back_writes_nothing_and_names_the_key(
     assert path.read_bytes() == before
     status, out = real_client.json("POST", "/api/preview", {"name": name, "data": data})
     assert status == 500 and "press_notice.ki[2]" in out["error"] and "nothing was written" in out["error"]
+
+
+def test_a_dropped_key_keeps_the_comment_lines_of_what_follows():
+    """ruamel.yaml holds the whole-line comments after a value on that value's last
+    item: a key dropped in the form (its 削除 button, a row, a block) took the comment
+    above the next key with it. Now they stay, before what they describe; the dropped
+    key's own comment, on its line, goes with it."""
+    text = ("x:\n  a: 1\n  # about b\n  b: 2\n  c:   # c\n    - 1\n    - 2   # two\n"
+            "  # about d\n  d: 4\ny: 5\n")
+    for key in ("a", "b", "c", "d"):
+        data = roundtrip.plain(roundtrip.load(text))
+        del data["x"][key]
+        out = roundtrip.checked_text(text, data)
+        own = {"a": ["  a: 1"], "b": ["  b: 2"], "c": ["  c:   # c", "    - 1", "    - 2   # two"],
+               "d": ["  d: 4"]}[key]
+        assert [line for line in text.splitlines() if line not in out.splitlines()] == own, (key, out)
+        assert out.index("# about d") < out.index("d: 4") if key != "d" else "# about d" in out
+    data = roundtrip.plain(roundtrip.load(text))
+    data["x"]["c"].pop()                                       # the list's last row
+    assert roundtrip.checked_text(text, data).splitlines()[5:7] == ["    - 1", "  # about d"]
 
 
 def test_checked_text_names_the_first_key_that_differs():

@@ -128,8 +128,10 @@ def test_make_a_notice_in_the_browser(app, page, tmp_path):
     field(page, "press_notice.ceremony.date").fill("2024-02-30")
     error = page.locator('[data-path="press_notice.ceremony.date"] .field-error')
     error.wait_for(timeout=30_000)
-    assert error.inner_text() == "2024-02-30 is not a valid date: 2024年2月 has 29 days"
-    assert "press_notice.ceremony.date: 2024-02-30 is not a valid date" in page.locator("#problems").inner_text()
+    assert error.locator(".message").inner_text() == "2024-02-30 is not a valid date: 2024年2月 has 29 days"
+    listed = page.locator("#problems .problem").inner_text()
+    assert "報道発表（報道機関各位） › 締結式 › 日時（日付）: 2024-02-30 is not a valid date" in listed
+    assert "press_notice.ceremony.date" in page.locator("#problems .problem .where").inner_text()
     field(page, "press_notice.ceremony.date").fill("2024-02-27")
     wait_preview(page, "ok")
     assert page.locator(".field-error").count() == 0
@@ -303,3 +305,45 @@ def test_no_issuing_office_line_is_a_checkbox_under_the_offices_lines(app, page,
     assert not field(page, path).is_disabled() and field(page, path).input_value() == ""
     wait_preview(page, "ok")
     assert page.locator(".field-error").count() == 0
+
+
+def test_a_warning_is_at_its_field_and_its_advice_can_be_followed(app, page, tmp_path):
+    """The seed with its venue left empty (`venue:`, a starter's line not filled): the
+    build's warning (the 記 prints no 場所; delete the key where it is not yet known) is
+    beside the 場所 field, in the build's words, and listed under the field's Japanese
+    name. The field has a 削除 button (a required field has none); pressed, the field
+    moves under その他の項目, the warning goes, and the save writes the file without
+    the key. Before, the warning stood in a list in the command line's terms and the
+    key could not be dropped: an emptied box is saved as an empty value."""
+    from conftest import SEED_SPEC
+    seed = SEED_SPEC.read_text(encoding="utf-8")
+    spec = seed.replace("    venue: オホーツク合同庁舎　１階保健所会議室\n    venue_address: 網走市北７条西３丁目\n",
+                        "    venue:\n")
+    assert spec != seed
+    (app.folder / SEED_SPEC.name).write_text(spec, encoding="utf-8")
+    open_spec(page, SEED_SPEC.name)
+    path = "press_notice.ceremony.venue"
+    warning = page.locator(f'[data-path="{path}"] .field-warning')
+    warning.wait_for(timeout=30_000)
+    assert warning.locator(".level").inner_text() == "warning:"
+    assert warning.locator(".message").inner_text() == ("left empty, as if not written: the notice prints no 場所;"
+                                                        " write it, or delete the key where it is not yet known")
+    listed = page.locator(f'#problems .warning[data-key="{path}"]')
+    assert listed.locator(".field-name").inner_text() == "報道発表（報道機関各位） › 締結式 › 場所"
+    assert f"{SEED_SPEC.name}:" in listed.locator(".where").inner_text()
+    # optional keys the spec holds have the button, required ones none
+    for optional in (path, "press_notice.ceremony.start", "parties.bureau.short_name"):
+        assert page.locator(f'[data-path="{optional}"] > button.drop').count() == 1, optional
+    for required in ("issuer", "parties.bureau.name", "press_notice.subject", "press_notice.issue_date"):
+        assert page.locator(f'[data-path="{required}"] > button.drop').count() == 0, required
+    page.locator(f'[data-path="{path}"] > button.drop').click()
+    assert page.locator(f'details.more [data-path="{path}"]').count() == 1          # with the absent keys
+    assert page.locator(f'[data-path="{path}"] > button.drop').count() == 0
+    page.wait_for_function("document.querySelectorAll('.field-warning').length === 0", timeout=30_000)
+    wait_preview(page, "ok")
+    assert path not in page.locator("#problems").inner_text()
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    saved = (app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
+    assert saved == spec.replace("    venue:\n", ""), saved
+    assert page.locator('#problems .warning').count() == 0

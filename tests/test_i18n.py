@@ -1630,7 +1630,7 @@ def test_the_app_shows_a_problem_at_its_field_in_the_browsers_language(tmp_path)
         del data["agreement"]["validity"]["end"]
         data["press_notice"]["ceremony"]["date"] = "2024-02-27"
         status, out = client.json("POST", "/api/preview", body, headers=ja)
-        assert out["problems"] == [] and any(n.startswith("備考: ") and "翌年度の末日です" in n
+        assert out["problems"] == [] and any(n["text"].startswith("備考: ") and "翌年度の末日です" in n["text"]
                                              for n in out["notes"]), out["notes"]
         # a spec that is not YAML opens with the loader's message
         status, out = client.json("GET", "/api/spec?name=broken.yaml", headers=ja)

@@ -1,6 +1,7 @@
 """The live preview: form data → the spec's YAML text (as it would be saved) → the
 real build in memory (spec.load_spec, build.render_spec) → page images and the
-build's problems, each with the key path the form shows it at.
+build's problems, warnings and notes, each with the key path the form shows it at
+and that field's name in the form's words (fields.py).
 
 Nothing is written: the text is parsed as if it were the file at the spec's path,
 so its lines, its relative files (logos) and its messages are those of the saved
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from .. import i18n
 from ..errors import InputError, Problem
+from .fields import field_label
 
 # A preview shows every document kind but the releases (the notice and its attachments
 # again); the downloads include them.
@@ -29,20 +31,23 @@ BUILD_LOCK = threading.Lock()
 DRAW_LOCK = threading.Lock()
 
 
-def problem_json(p: Problem, say: i18n.Messages | None = None) -> dict:
-    """A problem for the page, in the reader's language (`say`; English by default).
-    Its line is the file's: the spec's, or a template's (a refusal of the markup a
-    user's template rendered)."""
+def problem_json(p: Problem, say: i18n.Messages | None = None, level: str = "error") -> dict:
+    """A problem (level error), warning or note for the page, in the reader's language
+    (`say`; English by default): `text` its command line's line, `message` its words
+    unaltered, `field` the form's name of its key (None where it has none: the list
+    alone shows it), `label` its first word (エラー:, 警告:, 注記: …). Its line is the
+    file's: the spec's, or a template's (a refusal of the markup a user's template
+    rendered)."""
     say = say or i18n.messages(None)
-    return {"file": p.file, "key": p.key, "line": p.line, "message": say.message(p.message),
-            "text": f"{say.label('error')} {say.problem(p)}"}
+    return {"level": level, "label": say.label(level), "file": p.file, "key": p.key, "line": p.line,
+            "field": field_label(p.key), "message": say.message(p.message),
+            "text": f"{say.label(level)} {say.problem(p)}"}
 
 
 def build_text(path: Path, text: str, formats=("pdf",), kinds="preview",
-               say: i18n.Messages | None = None) -> tuple[dict[str, bytes], list, list]:
-    """(files, problems, notes) of the spec text as if saved at `path`; the notes are
-    lines in the reader's language (`say`)."""
-    say = say or i18n.messages(None)
+               ) -> tuple[dict[str, bytes], list[Problem], list[tuple[str, Problem]]]:
+    """(files, problems, remarks) of the spec text as if saved at `path`; the remarks
+    are the build's warnings and notes, each with its level ("warning", "note")."""
     from ..build.documents import render_spec
     from ..build.kinds import KINDS
     from ..output import safe_folder_name
@@ -55,9 +60,13 @@ def build_text(path: Path, text: str, formats=("pdf",), kinds="preview",
             files = render_spec(loaded, formats=formats, kinds=kinds)
         except InputError as exc:
             return {}, list(exc.problems), []
-    notes = ([f"{say.label('warning')} {say.problem(w)}" for w in dict.fromkeys(loaded.warnings)]
-             + [f"{say.label('note')} {say.problem(n)}" for n in dict.fromkeys(loaded.notes)])
-    return files, [], notes
+    return files, [], ([("warning", w) for w in dict.fromkeys(loaded.warnings)]
+                       + [("note", n) for n in dict.fromkeys(loaded.notes)])
+
+
+def remarks_json(remarks: list[tuple[str, Problem]], say: i18n.Messages | None = None) -> list[dict]:
+    """The build's warnings and notes for the page, as problem_json says a problem."""
+    return [problem_json(p, say, level) for level, p in remarks]
 
 
 def page_images(pdf: bytes) -> list[str]:
@@ -102,7 +111,7 @@ def era_labels(dates: dict) -> dict:
 
 def preview(path: Path, text: str, say: i18n.Messages | None = None) -> dict:
     """The preview of the spec text: documents with page images, problems, notes."""
-    files, problems, notes = build_text(path, text, say=say)
+    files, problems, remarks = build_text(path, text)
     docs = [{"name": name, "pages": page_images(data)} for name, data in files.items() if name.endswith(".pdf")]
     return {"documents": docs, "problems": [problem_json(p, say) for p in problems],
-            "notes": notes}
+            "notes": remarks_json(remarks, say)}

@@ -19,6 +19,8 @@ import re
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 
 from ..spec.source import IMPLICIT
@@ -144,7 +146,7 @@ def merge(node, new):
         if not isinstance(node, CommentedMap):
             return _fresh(new)
         for key in [k for k in node if str(k) not in new]:
-            del node[key]
+            _drop(node, key)
         for key, value in new.items():
             old_key = next((k for k in node if str(k) == key), None)
             if old_key is None:
@@ -162,11 +164,53 @@ def merge(node, new):
                 node[i] = merge(node[i], value)
             else:
                 node.append(_fresh(value))
-        del node[len(new):]
+        while len(node) > len(new):
+            _drop(node, len(node) - 1)
         return node
     if _same(node, new):
         return node
     return _fresh(new)
+
+
+def _drop(node, key) -> None:
+    """Delete `key` (or an index) from `node`, keeping the whole-line comments that
+    followed its value: ruamel.yaml holds them on the value's last item, but they stand
+    before what follows (`# about d` above `d:`) and are its, so they move to the item
+    before the one deleted. Its own comment, on its line, goes with it. (Until the
+    thirty-ninth session a key dropped in the form took the comment of the next with it.)"""
+    order = list(node.keys()) if isinstance(node, CommentedMap) else list(range(len(node)))
+    at = order.index(key)
+    token = _tail_token(node, key)
+    rest = token.value.split("\n", 1)[1] if token is not None and "\n" in token.value else ""
+    del node[key]
+    if not rest.strip():
+        return
+    if at == 0:                        # the first: they stand before the new first item
+        if len(node) and isinstance(node, CommentedMap):
+            slots = node.ca.items.setdefault(order[1], [None, None, None, None])
+            slots[1] = [CommentToken(rest, CommentMark(0), None), *(slots[1] or [])]
+        return                         # (a list's first item: left as ruamel.yaml does)
+    before = order[at - 1]
+    held = _tail_token(node, before)
+    if held is not None:
+        held.value += rest
+    else:
+        slots, i = _tail_slots(node, before)
+        slots[i] = CommentToken("\n" + rest, CommentMark(0), None)
+
+
+def _tail_slots(node, key) -> tuple[list, int]:
+    """The comment slots (and the slot's index) of the last scalar of `key`'s value: a
+    block collection's comment after it is on its last item."""
+    value = node[key]
+    if isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not value.fa.flow_style():
+        return _tail_slots(value, list(value.keys())[-1] if isinstance(value, CommentedMap) else len(value) - 1)
+    return node.ca.items.setdefault(key, [None, None, None, None]), 2 if isinstance(node, CommentedMap) else 0
+
+
+def _tail_token(node, key):
+    slots, i = _tail_slots(node, key)
+    return slots[i]
 
 
 def _same(node, new) -> bool:

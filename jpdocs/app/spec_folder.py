@@ -142,9 +142,9 @@ class App:
             _write_atomic(path, data)
         # the documents the preview builds, so that the warnings of their layout (a template
         # leaving text out) are said here too, as the preview says them
-        _, problems, notes = preview.build_text(path, text, formats=("pdf",), say=say)
+        _, problems, remarks = preview.build_text(path, text, formats=("pdf",))
         return {"version": version_of(data), "problems": [preview.problem_json(p, say) for p in problems],
-                "notes": notes}
+                "notes": preview.remarks_json(remarks, say)}
 
     def new(self, body: dict, say: i18n.Messages | None = None) -> dict:
         kind = body.get("kind")

@@ -116,7 +116,7 @@ function renderForm() {
   const scroll = $("#left").scrollTop;
   form.replaceChildren(renderObject(schema, current.data || {}, []));
   $("#left").scrollTop = scroll;
-  showProblems(lastProblems);
+  showProblems(lastProblems, lastNotes);
 }
 
 function fieldBox(path, label, help, key, control) {
@@ -137,10 +137,30 @@ function renderObject(node, value, path) {
   for (const [key, prop] of Object.entries(props)) {
     const has = value && value[key] !== undefined;
     const item = renderField(prop, has ? value[key] : undefined, [...path, key], key);
+    if (has && !required.has(key) && !removesItself(prop, value[key])) item.append(dropButton([...path, key], item));
     if (has || required.has(key)) wrap.append(item); else { more.append(item); extra++; }
   }
   if (extra) wrap.append(more);
   return wrap;
+}
+
+// An optional key the spec holds, even empty (`venue:`), can be taken out of it: an
+// emptied box is saved as an empty value (the key and its comment stay), which a
+// warning may ask to remove. Dropped, the key is left out on save and the field waits
+// under その他の項目, as every absent key does. A required key has no such button;
+// an optional block that has its own (経緯を削除) gets no second one.
+// A list or a block says whose button it is (配付資料を削除), apart from its rows' 削除.
+function dropButton(path, item) {
+  const name = item.querySelector("label, legend")?.firstChild?.textContent || path[path.length - 1];
+  const whole = item.firstElementChild?.tagName === "FIELDSET";
+  return el("button", { type: "button", class: "drop", "aria-label": `${name}を削除`,
+    title: "この項目を spec から除きます（保存するとファイルから消え、「その他の項目」に移ります）",
+    onclick: () => { setAt(path, undefined); changed(true); } }, whole ? `${name}を削除` : "削除");
+}
+
+function removesItself(node, value) {
+  const opt = pick(node, value);
+  return opt.type === "object" && !!opt.properties && value != null && nullable(node);
 }
 
 function renderField(node, value, path, key) {
@@ -316,6 +336,7 @@ function renderParties(value, path, label, help, key) {
 
 // ---------------------------------------------------------------- preview
 let lastProblems = [];
+let lastNotes = [];
 
 function schedulePreview() {
   clearTimeout(timer);
@@ -380,21 +401,51 @@ function fieldFor(key) {
   return null;
 }
 
+// The build's errors, warnings and notes (each {level, label, key, field, message,
+// text}). Each is shown beside the field of its key (or the nearest enclosing field
+// the form shows) in the build's words, and listed above the form under the field's
+// name in the form's words, the command line's file, line and key beside it for an
+// editor. One with no field (about the whole spec, a template's line) is listed alone,
+// in the command line's words.
 function showProblems(problems, notes) {
   lastProblems = problems || [];
-  for (const e of document.querySelectorAll(".field-error")) e.remove();
-  for (const e of document.querySelectorAll(".has-error")) e.classList.remove("has-error");
+  lastNotes = notes || [];
+  for (const e of document.querySelectorAll(".field-message")) e.remove();
+  for (const level of ["error", "warning", "note"]) {
+    for (const e of document.querySelectorAll(`.has-${level}`)) e.classList.remove(`has-${level}`);
+  }
   const list = $("#problems");
   list.replaceChildren();
-  for (const p of lastProblems) {
-    list.append(el("div", { class: "problem" }, p.text));
+  for (const p of [...lastProblems, ...lastNotes]) {
     const box = p.key ? fieldFor(p.key) : null;
-    if (box) {
-      box.classList.add("has-error");
-      box.append(el("div", { class: "field-error", "data-key": p.key }, p.message));
-    }
+    list.append(listed(p, box));
+    if (!box) continue;
+    box.classList.add(`has-${p.level}`);
+    box.append(el("div", { class: `field-message field-${p.level}`, "data-key": p.key },
+      el("span", { class: "level" }, p.label), " ", el("span", { class: "message" }, p.message)));
+    // a problem at a field under a closed その他の項目 is not left unseen
+    if (p.level !== "note") reveal(box);
   }
-  for (const n of notes || []) list.append(el("div", { class: "note" }, n));
+}
+
+// Opens the その他の項目 a field stands under, so that it can be seen.
+function reveal(box) {
+  for (let d = box.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+}
+
+function listed(p, box) {
+  const cls = p.level === "error" ? "problem" : p.level;
+  if (!box || !p.field) return el("div", { class: cls, "data-key": p.key || "" }, p.text);
+  const where = `${p.file.split(/[\\/]/).pop()}${p.line ? ":" + p.line : ""} ${p.key}`;
+  const go = el("a", { href: "#", class: "field-name", onclick: (e) => {
+    e.preventDefault();
+    reveal(box);
+    box.scrollIntoView({ block: "center" });
+    const control = box.querySelector("input, textarea, select, button");
+    if (control) control.focus({ preventScroll: true });
+  } }, p.field);
+  return el("div", { class: cls, "data-key": p.key }, `${p.label} `, go, `: ${p.message}`,
+    el("span", { class: "where" }, where));
 }
 
 // ---------------------------------------------------------------- specs
@@ -424,6 +475,7 @@ function load(spec) {
   $("#save-status").textContent = "";
   location.hash = "spec=" + encodeURIComponent(spec.name);
   lastProblems = spec.problems || [];
+  lastNotes = [];
   if (spec.data === null && lastProblems.length) {
     $("#form").replaceChildren(el("p", {}, "この spec は読めません。エディタで直してください。"));
     showProblems(lastProblems);
