@@ -980,3 +980,30 @@ def test_a_save_with_no_edit_changes_no_real_spec():
     assert changed == {}, changed
     assert refused == {"kankocho-bunka-2013.yaml": "press_notice.ki[2].label",
                        "nagi-toyooka-2016.yaml": "press_notice.ki[2].label"}, refused
+
+
+def test_a_file_with_a_day_the_calendar_lacks_opens_and_the_build_names_the_key(client):
+    """A date written 2024-02-30 in the file: ruamel.yaml's reader raised "day is out of
+    range for month" and the app could not open the spec, showing that with no line or
+    key, where jpdocs's loader reads the date as text and the build names its key. The
+    form now opens it as written, the preview names the key and its line, a save of an
+    unchanged form keeps the line as the file writes it, and the corrected date saves."""
+    path = client.app.folder / SEED_SPEC.name
+    assert SEED.count("    date: 2024-02-27\n") == 1
+    path.write_text(SEED.replace("    date: 2024-02-27\n", "    date: 2024-02-30\n"), encoding="utf-8")
+    line = SEED.splitlines().index("    date: 2024-02-27") + 1
+    status, spec = client.json("GET", f"/api/spec?name={SEED_SPEC.name}")
+    assert status == 200 and spec["problems"] == [], spec["problems"]
+    data = spec["data"]
+    assert data["press_notice"]["ceremony"]["date"] == "2024-02-30"
+    status, shown = client.json("POST", "/api/preview", {"name": SEED_SPEC.name, "data": data})
+    assert [(p["key"], p["line"]) for p in shown["problems"]] == [("press_notice.ceremony.date", line)], shown
+    status, saved = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": data,
+                                                      "version": spec["version"]})
+    assert status == 200, saved
+    assert path.read_text(encoding="utf-8").splitlines()[line - 1] == "    date: 2024-02-30"
+    data["press_notice"]["ceremony"]["date"] = "2024-02-27"
+    status, saved = client.json("POST", "/api/save", {"name": SEED_SPEC.name, "data": data,
+                                                      "version": saved["version"]})
+    assert status == 200 and saved["problems"] == [], saved
+    assert path.read_text(encoding="utf-8") == SEED

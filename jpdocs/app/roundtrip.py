@@ -19,9 +19,11 @@ import re
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, PlainScalarString, ScalarString
 
 from ..spec.source import IMPLICIT
 
@@ -31,8 +33,32 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YAML11 = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|(?i:yes|no|on|off|y|n)")
 
 
+class _NoDay(PlainScalarString):
+    """A date the file writes that the calendar lacks (2024-02-30): read as the text it
+    is, as jpdocs's loader reads every date, so that the app opens the spec and the
+    build names the key (ruamel.yaml's reader raised "day is out of range for month",
+    shown with no line or key, and the form could not open the file); written back
+    plainly, as the file had it."""
+
+
+class _Constructor(RoundTripConstructor):
+    def construct_yaml_timestamp(self, node, values=None):
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return _NoDay(self.construct_scalar(node))
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+# a text a timestamp's pattern matches is written plainly only under that tag (as a str,
+# the emitter quotes it, to keep it a string for YAML readers that resolve timestamps)
+RoundTripRepresenter.add_representer(
+    _NoDay, lambda rep, data: rep.represent_scalar("tag:yaml.org,2002:timestamp", str(data)))
+
+
 def _yaml() -> YAML:
     y = YAML(typ="rt")
+    y.Constructor = _Constructor
     y.preserve_quotes = True
     y.width = 4096                     # never fold a long Japanese line: a fold adds a space
     y.indent(mapping=2, sequence=4, offset=2)
