@@ -264,6 +264,9 @@ VARIANTS.update({
     "kind-covenant-unnamed": [("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
                                "  title: 北海道オホーツク総合振興局と北見工業大学との友好"),
                               (_STD, _STD + "\n    kind: 盟約書")],
+    # one agreement's own kind: beside its document, whose document.kind says it
+    "kind-beside-document": ("  document:                    # the agreement document (協定書), 甲乙 labels\n",
+                             "  kind: 覚書\n  document:\n"),
     "preamble-number": (_STD, _STD + "\n    preamble: 7"),
     "preamble-list": (_STD, _STD + "\n    preamble: [a]"),
     # a preamble as its paragraphs: a heading after them, a centred line before them, none at all

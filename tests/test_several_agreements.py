@@ -548,12 +548,67 @@ def test_a_kind_of_one_of_several_agreements_is_one_of_the_kinds(tmp_path, kind,
     assert f"{spec}:{line_of(spec, 'kind: ' + kind)}: {message}:" in err and "覚書" in err, err
 
 
-def test_a_kind_of_one_agreement_is_its_documents(tmp_path):
-    """kind: is a key of an agreement of several only: one agreement says its kind in
-    document.kind, and agreement.kind is an unknown key."""
-    spec = write(tmp_path, "issuer: 青葉市\nparties:\n  city: {name: 青葉市}\n  univ: {name: 青葉大学}\n"
-                           "agreement:\n  title: 青葉市と青葉大学との姉妹都市提携\n  signing_date: 2025-04-21\n"
-                           "  kind: 覚書\npress_notice:\n  issue_date: 2025-04-14\n  subject: 提携について\n"
-                           "  opening: [提携します。]\n")
+ONE = ("issuer: 青葉市\nparties:\n  city: {name: 青葉市}\n  univ: {name: 青葉大学}\n"
+       "agreement:\n  title: {title}\n  signing_date: 2025-04-21\n  kind: {kind}\n{document}"
+       "press_notice:\n  issue_date: 2025-04-14\n  subject: 提携について\n  opening: [提携します。]\n  ki: []\n")
+
+
+def _one(tmp_path: Path, title: str, kind: str | None, document: str = "") -> Path:
+    """One agreement (agreement:) announced by a notice, with kind: unless None."""
+    text = ONE if kind else ONE.replace("  kind: {kind}\n", "")
+    return write(tmp_path, text.replace("{title}", title).replace("{kind}", kind or "")
+                 .replace("{document}", document), "one.yaml")
+
+
+def test_a_kind_of_one_agreement_without_a_document_is_what_the_book_counts(tmp_path):
+    """One agreement a notice announces without its text (no document:) says its kind as
+    one of several does, agreement.kind: the book counts a …姉妹都市提携 as a 覚書 (覚書名)
+    and no note says a kind was chosen; the notice builds, and no agreement document.
+    Before, agreement.kind was an unknown key, and the note sent the writer to
+    document.kind, which makes an agreement document the spec has no text for (九州防衛局's
+    合意文書 of 2017, mod-kyushu-hijudai-2017: a 合意書 the book called 協定)."""
+    spec = _one(tmp_path, "青葉市と青葉大学との姉妹都市提携", "覚書")
+    result = run_generate("annual", "--fiscal-year", "2025", spec, "-o", tmp_path / "book", "--format", "csv")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ends in no kind's word" not in result.stdout + result.stderr
+    with open(tmp_path / "book" / "annual-2025.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["覚書名"] for r in rows] == ["青葉市と青葉大学との姉妹都市提携"], rows
+    built = run_generate(spec, "-o", tmp_path / "out", "--format", "pdf")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert sorted(p.name for p in (tmp_path / "out" / "one").glob("*.pdf")) == ["press-notice.pdf"]
+
+
+def test_the_kind_note_of_one_agreement_without_a_document_points_at_its_kind(tmp_path):
+    """Without kind:, the book's note says where to write it: agreement.kind, not
+    document.kind (which would make a document)."""
+    spec = _one(tmp_path, "青葉市と青葉大学との姉妹都市提携", None)
+    result = run_generate("annual", "--fiscal-year", "2025", spec, "-o", tmp_path / "book", "--format", "csv")
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = result.stdout + result.stderr
+    assert (f"{spec}:{line_of(spec, '姉妹都市提携')}: agreement.title: ends in no kind's word (協定, 覚書, 契約 …),"
+            " and the agreement has no kind: the book counts it as a 協定書; write agreement.kind to say what"
+            " it is") in said, said
+    assert "document.kind" not in said, said
+
+
+def test_a_kind_of_one_agreement_its_title_says_already_is_refused(tmp_path):
+    """kind: 協定書 on a …協定 would have no effect: an error at its line, in the notice's
+    build and in the annual book, nothing written."""
+    spec = _one(tmp_path, "青葉市と青葉大学との連携協定", "協定書")
+    said = (f"{spec}:{line_of(spec, 'kind: 協定書')}: agreement.kind: the title (青葉市と青葉大学との連携協定)"
+            " ends in a 協定書's word, so the annual book counts it as a 協定書 already")
     err = failed(spec, tmp_path)
-    assert f"{spec}:{line_of(spec, 'kind: 覚書')}: agreement.kind:" in err, err
+    assert said in err, err
+    result = run_generate("annual", "--fiscal-year", "2025", spec, "-o", tmp_path / "book")
+    assert result.returncode == 1 and said in result.stderr, result.stdout + result.stderr
+    assert not (tmp_path / "book").exists()
+
+
+def test_a_kind_of_one_agreement_beside_its_document_is_refused(tmp_path):
+    """With a document, document.kind says the kind (and makes its wording): agreement.kind
+    beside it is an error at its line, and nothing is written."""
+    spec = _one(tmp_path, "青葉市と青葉大学との姉妹都市提携", "覚書", "  document: {kind: 覚書}\n")
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'kind: 覚書')}: agreement.kind: the agreement document says its kind in"
+            " document.kind (覚書), which makes its wording too") in err, err

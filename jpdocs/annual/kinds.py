@@ -11,8 +11,9 @@ kinds says the neutral 協定等, as offices title such lists (協定等の名�
 概要, 協定等締結状況): it never calls a 盟約 a 協定 alone. Words the house style writes
 (wording.annual_title, a column's heading) are the house's, never rewritten.
 
-An agreement's kind is its document's `kind:` where the spec writes one (one of several
-agreements, agreements:, has no document: its own `kind:`); else the
+An agreement's kind is its document's `kind:` where the spec writes one (an agreement
+without a document, one of several, agreements:, or one a notice announces without its
+text: its own `kind:`); else the
 last word of its title (wording.title_kind: …協定 a 協定書, …覚書 a 覚書, …契約 a
 契約書), or the last before a nickname in brackets (…協定（義士協定）); else it counts as a 協定書, the kind the product takes an agreement to be where
 none is said (the schema's default), and the build says so (kind_notes): a list of
@@ -55,13 +56,14 @@ def _title(loaded) -> str:
 
 
 def _stated(loaded) -> str | None:
-    """The kind the spec writes: its document's `kind:`, or, for one of several
-    agreements (agreements:, which holds no document), its own `kind:`."""
+    """The kind the spec writes: its document's `kind:`, or, for an agreement without a
+    document (one of several, agreements:, or one a notice announces without its text),
+    its own `kind:`."""
     agreement = loaded.spec.agreement
-    if isinstance(agreement, AgreementOfSeveral):
-        return agreement.kind
     document = agreement.document
-    return document.kind if document is not None and KIND_KEY in loaded.lines else None
+    if isinstance(agreement, AgreementOfSeveral) or document is None:
+        return agreement.kind
+    return document.kind if KIND_KEY in loaded.lines else None
 
 
 def kind_of(loaded) -> str:
@@ -70,12 +72,13 @@ def kind_of(loaded) -> str:
 
 
 def kind_problems(loaded) -> list[Problem]:
-    """One of several agreements whose `kind:` its title names already (no effect), or
-    contradicts (…協定 counted as a 覚書): wording.kind_said_by_title. A document's
-    kind: is not held to this: it makes the document's wording too."""
+    """An agreement without a document (one of several, or one alone) whose `kind:` its
+    title names already (no effect), or contradicts (…協定 counted as a 覚書):
+    wording.kind_said_by_title. A document's kind: is not held to this: it makes the
+    document's wording too."""
     agreement = loaded.spec.agreement
     why = kind_said_by_title(agreement.title, agreement.kind) \
-        if isinstance(agreement, AgreementOfSeveral) and agreement.kind else None
+        if agreement.kind and agreement.document is None else None
     key = ("agreement", "kind")
     return [Problem(str(loaded.path), loaded.line_of(key), loaded.key(key), why)] if why else []
 
@@ -85,8 +88,10 @@ def kind_notes(loaded) -> list[Problem]:
     agreement as a 協定書 (協定名, 連携協定締結状況): the build says so."""
     if _stated(loaded) is not None or named_kind(_title(loaded)) is not None:
         return []
-    # one of several agreements (agreements:) has no document: the note points at its own kind:
-    if isinstance(loaded.spec.agreement, AgreementOfSeveral):
+    # an agreement without a document (one of several, agreements:, or one alone whose text
+    # the spec does not give) cannot say it in document.kind, which would make a document:
+    # the note points at its own kind:
+    if isinstance(loaded.spec.agreement, AgreementOfSeveral) or loaded.spec.agreement.document is None:
         return [Problem(str(loaded.path), loaded.line_of(("agreement", "title")), loaded.key(("agreement", "title")),
                         f"ends in no kind's word (協定, 覚書, 契約 …), and the agreement has no kind: the book"
                         f" counts it as a {DEFAULT_KIND}; write {loaded.key(('agreement', 'kind'))} to say what it is")]

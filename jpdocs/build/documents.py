@@ -182,14 +182,17 @@ def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: 
         loaded.notes.extend(agreement_notes(loaded, ctx["text"], style))
         loaded.warnings.extend(preamble_indented_twice(loaded, style.agreement.preamble_indent))
     loaded.notes.extend(comma_notes(loaded, style))
-    # a kind: of one of several agreements that its title says already has no effect, one
-    # it contradicts counts it against its title (its one effect is the annual book's
-    # count, annual/kinds.py, which refuses both there too)
-    if any(ag.kind for ag in (spec.agreements or {}).values()):
+    # a kind: of an agreement without a document (one of several, or one the notice announces
+    # without its text) that its title says already has no effect, one it contradicts counts
+    # it against its title (its one effect is the annual book's count, annual/kinds.py, which
+    # refuses both there too); beside a document, spec/checks.py refuses it
+    kinds = [(("agreements", aid), ag) for aid, ag in (spec.agreements or {}).items()]
+    if spec.agreement is not None and spec.agreement.document is None:
+        kinds.append((("agreement",), spec.agreement))
+    if any(ag.kind for _, ag in kinds):
         from ..content.agreement.wording import kind_said_by_title
-        said = [Problem(str(loaded.path), loaded.line_of(("agreements", aid, "kind")),
-                        dotted(("agreements", aid, "kind")), why) for aid, ag in spec.agreements.items()
-                if ag.kind and (why := kind_said_by_title(ag.title, ag.kind))]
+        said = [Problem(str(loaded.path), loaded.line_of(path + ("kind",)), dotted(path + ("kind",)), why)
+                for path, ag in kinds if ag.kind and (why := kind_said_by_title(ag.title, ag.kind))]
         if said:
             raise InputError(said)
     for aid, ag in (spec.agreements or {}).items() if notice_text else ():

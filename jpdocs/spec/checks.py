@@ -149,6 +149,12 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
     if len(spec.parties) < 2:
         problem(("agreement",), "an agreement needs at least two parties under parties:")
     doc = ag.document
+    if ag.kind is not None and doc is not None:
+        # (without a document, kind: is what the annual book counts it as: build/documents.py
+        # refuses one its title says already or contradicts)
+        problem(("agreement", "kind"), f"the agreement document says its kind in document.kind ({doc.kind}), which"
+                                       " makes its wording too: agreement.kind is for an agreement without a"
+                                       " document; write the kind there")
     if ag.signing_year is not None:
         if ag.signing_date is not None:
             problem(("agreement", "signing_year"), "the signing date gives the year: signing_year is for a draft's"

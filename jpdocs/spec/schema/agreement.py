@@ -321,15 +321,18 @@ class Agreement(Strict):
     amends: Optional[Amends] = None    # the earlier agreement it amends (原協定), listed with it in the annual overview
     validity: Optional[Validity] = None   # stated, or the defaults when the standard validity article prints it
     document: Optional[AgreementDocument] = None
+    # 協定書, 覚書, 合意書 …: what the annual book counts it as (its words: 覚書名, 協定等締結状況),
+    # where no document says it (one agreement without document:, as a notice announces one
+    # whose text it does not give; every one of several); none: its title's last word says
+    # it, else it is counted as a 協定書 and the build says so. Beside document: an error
+    # (document.kind says it, and makes the document's wording too)
+    kind: Optional[Literal[DOCUMENT_KINDS]] = None
 
 
 class AgreementOfSeveral(Agreement):
     """One of the several agreements a notice announces (the spec's `agreements:`, by id):
     what agreement: says of one, and the parties that sign it, by id, in its order. It
     has no document (a 協定書 is built from a spec of its own: press_notice.also), and so
-    no document.kind: its kind is its own key, for the annual book, where its title's
-    last word does not say it (a title ending in no kind's word: …姉妹都市提携)."""
+    no document.kind: its kind is its own key (Agreement.kind), for the annual book, where
+    its title's last word does not say it (a title ending in no kind's word: …姉妹都市提携)."""
     parties: Annotated[list[Line], MinLen(2)]
-    # 協定書, 覚書 …: what the annual book counts it as (its words: 覚書名, 協定等締結状況);
-    # none: its title's last word says it, else it is counted as a 協定書 and the build says so
-    kind: Optional[Literal[DOCUMENT_KINDS]] = None
