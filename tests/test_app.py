@@ -948,6 +948,30 @@ def test_a_dropped_key_keeps_the_comment_lines_of_what_follows():
     assert roundtrip.checked_text(text, data).splitlines()[5:7] == ["    - 1", "  # about d"]
 
 
+def test_a_row_removed_or_added_in_a_list_keeps_every_other_rows_comments():
+    """Rows were merged by position: a row removed from the middle of a list gave its
+    comment to the row after it (`- B   # about A`) and the last row's comment was lost;
+    the first row's removal lost the comment lines above the second. Now the rows kept
+    keep their own lines, a row added in the middle is written at its place, and the
+    comment lines above a row stay above it."""
+    text = ("opening:   # the paragraphs\n  - A   # about A\n  - B   # about B\n  # above C\n"
+            "  - C   # about C\nafter: x\n")
+    lines = text.splitlines()
+
+    def saved(rows):
+        return roundtrip.checked_text(text, {"opening": rows, "after": "x"}).splitlines()
+
+    assert saved(["A", "C"]) == [lines[0], lines[1], lines[3], lines[4], lines[5]]
+    assert saved(["B", "C"]) == [lines[0], lines[2], lines[3], lines[4], lines[5]]
+    assert saved(["C"]) == [lines[0], lines[3], lines[4], lines[5]]
+    assert saved(["A", "X", "B", "C"]) == [lines[0], lines[1], "  - X", *lines[2:]]
+    # an edited row keeps its place and its comment, beside a row removed
+    assert saved(["A2", "C"]) == [lines[0], "  - A2  # about A", lines[3], lines[4], lines[5]]
+    plain_text = text.replace("   # the paragraphs", "")
+    out = roundtrip.checked_text(plain_text, {"opening": ["C"], "after": "x"}).splitlines()
+    assert out == ["opening:", "  # above C", "  - C   # about C", "after: x"]
+
+
 def test_checked_text_names_the_first_key_that_differs():
     assert roundtrip.first_difference({"a": [1, {"b": True}]}, {"a": [1, {"b": 1}]}) == "a[1].b"   # true is not 1
     assert roundtrip.first_difference({"a": [1]}, {"a": [1, 2]}) == "a[1]"

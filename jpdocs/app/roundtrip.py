@@ -14,7 +14,9 @@ that loader would read as something else is written quoted.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import io
+import json
 import re
 
 from ruamel.yaml import YAML
@@ -185,6 +187,7 @@ def merge(node, new):
             return _fresh(new)
         if not node and new:
             node.fa.set_block_style()     # `opening: []` in a starter becomes a list of lines
+        _align(node, new)
         for i, value in enumerate(new):
             if i < len(node):
                 node[i] = merge(node[i], value)
@@ -196,6 +199,31 @@ def merge(node, new):
     if _same(node, new):
         return node
     return _fresh(new)
+
+
+def _align(node: CommentedSeq, new: list) -> None:
+    """Rows the form removed from a list, or added, anywhere in it: deleted or inserted at
+    their place, so that every row kept keeps its own node and the comments beside it.
+    (Merged by position alone, a row removed from the middle gave its comment to the row
+    after it, `- B   # about A`, and the last row's comment was lost.) Rows are matched by
+    their plain data; rows that differ where the form changed them stay paired by position."""
+    old = [_row_key(plain(v)) for v in node]
+    want = [_row_key(v) for v in new]
+    if old == want[:len(old)]:
+        return                         # unchanged or added at the end: nothing moves
+    ops = difflib.SequenceMatcher(None, old, want, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in reversed(ops):       # from the end: earlier indices stay valid
+        paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        if tag in ("delete", "replace"):
+            for i in reversed(range(i1 + paired, i2)):
+                _drop(node, i)
+        if tag in ("insert", "replace"):
+            for j in reversed(range(j1 + paired, j2)):
+                node.insert(i1 + paired, _fresh(new[j]))
+
+
+def _row_key(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _drop(node, key) -> None:
@@ -215,7 +243,14 @@ def _drop(node, key) -> None:
         if len(node) and isinstance(node, CommentedMap):
             slots = node.ca.items.setdefault(order[1], [None, None, None, None])
             slots[1] = [CommentToken(rest, CommentMark(0), None), *(slots[1] or [])]
-        return                         # (a list's first item: left as ruamel.yaml does)
+        if len(node) and isinstance(node, CommentedSeq):
+            # a list's comment before its first item: on the list (and its key's line)
+            head = node.ca.comment[0] if node.ca.comment else None
+            if head is not None:
+                head.value += rest
+            else:
+                node.ca.comment = [CommentToken("\n" + rest, CommentMark(0), None), None]
+        return
     before = order[at - 1]
     held = _tail_token(node, before)
     if held is not None:
