@@ -112,10 +112,19 @@ def test_a_preamble_the_house_sets_at_the_margin_may_begin_with_a_full_width_spa
         assert chars[at]["x0"] - margin == pytest.approx(chars[at]["size"], abs=0.5)
 
 
-def test_the_prose_of_one_of_several_agreements_is_checked_too():
-    """A spec of several agreements (`agreements:` by id) writes each one's prose under its id."""
-    from jpdocs.spec.slips import indented_twice
-    data = {"agreements": {"land": {"document": {"prose": ["前文です。", "　字下げした段落。"],
-                                                 "closing": "　この協定の締結を証するため"}}}}
-    found = indented_twice(data, "s.yaml", {})
-    assert [p.key for p in found] == ["agreements.land.document.prose[1]", "agreements.land.document.closing"]
+def test_one_of_several_agreements_holds_no_prose_to_check(tmp_path):
+    """A spec of several agreements (`agreements:` by id) cannot give one a document, so
+    no prose of its own: the key is refused at its line, and no paragraph is checked."""
+    spec = REAL / "amatobu-fire-2020.yaml"
+    old = "    parties: [amatobu, taiyo]\n"
+    text = spec.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    copy = tmp_path / spec.name
+    copy.write_text(text.replace(old, old + "    document:\n      prose: [\"　字下げした段落。\"]\n"), encoding="utf-8")
+    shutil.copytree(REAL / "styles", tmp_path / "styles")
+    done = subprocess.run([sys.executable, str(ROOT / "generate.py"), "check", str(copy)],
+                          capture_output=True, text=True, cwd=ROOT)
+    line = text.splitlines().index(old.rstrip("\n")) + 2
+    assert done.returncode == 1
+    assert f"error: {copy}:{line}: agreements.lpgas.document: an agreement of several" in done.stderr, done.stderr
+    assert "full-width space (　)" not in done.stderr

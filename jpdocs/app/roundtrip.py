@@ -240,16 +240,17 @@ def _drop(node, key) -> None:
     if not rest.strip():
         return
     if at == 0:                        # the first: they stand before the new first item
-        if len(node) and isinstance(node, CommentedMap):
+        if not len(node):
+            return
+        if isinstance(node, CommentedMap):
             slots = node.ca.items.setdefault(order[1], [None, None, None, None])
             slots[1] = [CommentToken(rest, CommentMark(0), None), *(slots[1] or [])]
-        if len(node) and isinstance(node, CommentedSeq):
-            # a list's comment before its first item: on the list (and its key's line)
-            head = node.ca.comment[0] if node.ca.comment else None
-            if head is not None:
-                head.value += rest
-            else:
-                node.ca.comment = [CommentToken("\n" + rest, CommentMark(0), None), None]
+        elif node.ca.comment and node.ca.comment[0] is not None:
+            node.ca.comment[0].value += rest    # a list's comment before its first item (and its key's line)
+        elif node.ca.comment:                   # (its second slot kept)
+            node.ca.comment[0] = CommentToken("\n" + rest, CommentMark(0), None)
+        else:
+            node.ca.comment = [CommentToken("\n" + rest, CommentMark(0), None), None]
         return
     before = order[at - 1]
     held = _tail_token(node, before)
