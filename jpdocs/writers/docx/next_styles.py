@@ -61,7 +61,12 @@ def follow_headings(document) -> None:
     followed: dict = {}
     followers: dict[str, Counter] = {}
     for style_id, after in zip(ids, ids[1:]):
-        if after != style_id and _is_followed(sheet, style_id, followed):
+        if after == style_id:
+            continue
+        is_followed = followed.get(style_id)            # (a notice's ~20 paragraphs, a few styles)
+        if is_followed is None:
+            is_followed = _is_followed(sheet, style_id, followed)
+        if is_followed:
             followers.setdefault(style_id, Counter())[after] += 1
     for style_id, counts in followers.items():
         then = counts.most_common(1)[0][0]
