@@ -1,0 +1,38 @@
+"""What tools/mutate_specs.py found: real specs broken as users and attackers break
+them, each the smallest mutation that showed a fault, run through generate.py (check
+and a build of PDF and DOCX). Each must end in a clear refusal — exit status 1,
+`error: FILE:LINE: KEY:` — with nothing written and no traceback."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import real_case_variant, run_generate
+
+
+def refused(spec: Path, tmp_path: Path, line: int, key: str, fragment: str) -> None:
+    out = tmp_path / "out"
+    for args in (("check", spec), (spec, "-o", out, "--jobs", "1", "--format", "pdf,docx")):
+        run = run_generate(*args, cwd=tmp_path)
+        assert run.returncode == 1, run.stderr
+        assert "Traceback" not in run.stderr and "internal error" not in run.stderr, run.stderr
+        assert f"error: {spec}:{line}: {key}: " in run.stderr, run.stderr
+        assert fragment in run.stderr, run.stderr
+    assert not out.exists() or not [p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".jpdocs")]
+
+
+@pytest.mark.parametrize("value", ['"styles/ashiya\\0city.yaml"', '"styles/ashiya-city.yaml\\0"'])
+def test_a_nul_in_the_style_path_is_the_text_check_s_error_not_an_internal_one(tmp_path, value):
+    # before: internal error ValueError: embedded null byte (the path was resolved anyway)
+    spec = real_case_variant(tmp_path, "ashiya-montebello-1961", "ashiya-city.yaml",
+                             ("style: styles/ashiya-city.yaml", f"style: {value}"))
+    refused(spec, tmp_path, 11, "style", "the control character U+0000")
+
+
+def test_a_nul_in_a_photo_s_file_is_refused_at_its_line(tmp_path):
+    spec = real_case_variant(tmp_path, "ageo-fire-2018", "ageo-city.yaml",
+                             ("{file: photos/stand-in.jpg, caption: 協定書に署名}",
+                              '{file: "photos/stand\\0in.jpg", caption: 協定書に署名}'))
+    line = next(n for n, l in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "stand\\0in" in l)
+    refused(spec, tmp_path, line, "press_notice.sections[1].photos[0].file", "the control character U+0000")
