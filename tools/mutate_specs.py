@@ -270,7 +270,8 @@ def files_under(folder: Path) -> set[str]:
 
 
 def printed_text(out: Path) -> str:
-    """All the text of the outputs, whitespace removed (a line break may split a marker)."""
+    """All the text of the outputs and their properties, whitespace removed (a line break
+    may split a marker)."""
     parts = []
     for p in out.rglob("*.pdf"):
         r = subprocess.run(["pdftotext", "-q", str(p), "-"], capture_output=True)
@@ -278,7 +279,7 @@ def printed_text(out: Path) -> str:
     for p in out.rglob("*.docx"):
         with zipfile.ZipFile(p) as z:
             for name in z.namelist():
-                if name.startswith("word/") and name.endswith(".xml"):
+                if name.startswith(("word/", "docProps/")) and name.endswith(".xml"):   # docProps: the issuer as author
                     parts.append(re.sub(r"<[^>]+>", "", z.read(name).decode("utf-8", "replace")))
     return re.sub(r"\s+", "", "".join(parts))
 
