@@ -36,3 +36,14 @@ def test_a_nul_in_a_photo_s_file_is_refused_at_its_line(tmp_path):
                               '{file: "photos/stand\\0in.jpg", caption: 協定書に署名}'))
     line = next(n for n, l in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "stand\\0in" in l)
     refused(spec, tmp_path, line, "press_notice.sections[1].photos[0].file", "the control character U+0000")
+
+
+@pytest.mark.parametrize("key, read_as", [("1.5", "the number 1.5"), ("1", "the number 1"),
+                                          ("true", "true/false (true)"), ("null", "null")])
+def test_a_key_read_as_a_number_or_null_is_refused_at_its_own_line(tmp_path, key, read_as):
+    # before: at the line of parties: (the check's path held 1.5, the lines '1.5'), and
+    # null's message said "got nothing (the value after the colon is empty)"
+    spec = real_case_variant(tmp_path, "ashiya-montebello-1961", "ashiya-city.yaml",
+                             ("parties:\n", f"parties:\n  {key}: {{name: 変異}}\n"))
+    refused(spec, tmp_path, 14, f"parties.{key}",
+            f"this key is read as {read_as}, but a key here is a name; put it in quotes (\"{key}\")")

@@ -206,6 +206,35 @@ def _long_list(text, rng):
     return "\n".join(lines).encode("utf-8"), {"line": i + 1}
 
 
+ITEM = re.compile(r"^(?P<head>\s*- )(?P<value>[^\s#\[{&*!|>][^#\n]*?)(?P<tail>\s*(?:#.*)?)$")
+
+
+def _replace_item(text, rng):
+    """A plain list item (an opening's paragraph, a 記 line) made another kind of value."""
+    lines = _lines(text)
+    hits = [i for i, line in enumerate(lines) if ITEM.match(line) and not re.match(r"^\s*- [A-Za-z_]\w*:", line)]
+    if not hits:
+        return None
+    i = rng.choice(hits)
+    m = ITEM.match(lines[i])
+    new = rng.choice(["[変異, 標識]", "{変異: 標識}", "12", "true", "null", '"' + "い" * 100_000 + '"',
+                      '"' + JINJA + '"', '"変異\\0標識"', '"変異\\u202e標識"', "2024-02-30"])
+    lines[i] = m["head"] + new + m["tail"]
+    return "\n".join(lines).encode("utf-8"), {"line": i + 1, "was": m["value"][:60], "new": new[:30]}
+
+
+def _odd_key(text, rng):
+    """A key that is no word: a number, a bool, null, a date, a control character, a long one."""
+    lines = _lines(text)
+    hits = [i for i, line in enumerate(lines) if re.match(r"^\s*[A-Za-z_]\w*:", line)]
+    if not hits:
+        return None
+    i = rng.choice(hits)
+    key = rng.choice(["1", "true", "null", "2024-01-01", "1.5", '"a\\0b"', '"\\u202e"', "k" * 5000, "変異"])
+    lines[i] = re.sub(r"^(\s*)[A-Za-z_]\w*:", lambda m: m[1] + key + ":", lines[i], count=1)
+    return "\n".join(lines).encode("utf-8"), {"line": i + 1, "key": key[:20]}
+
+
 def _value(v, marker=None):
     return lambda rng: (v, marker)
 
@@ -247,6 +276,8 @@ MUTATIONS = {
     "parties-1": _parties(1),
     "parties-30": _parties(30),
     "list-2000": _long_list,
+    "item": _replace_item,
+    "odd-key": _odd_key,
 }
 
 # --- running and classifying -----------------------------------------------------------
