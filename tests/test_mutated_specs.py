@@ -47,3 +47,13 @@ def test_a_key_read_as_a_number_or_null_is_refused_at_its_own_line(tmp_path, key
                              ("parties:\n", f"parties:\n  {key}: {{name: 変異}}\n"))
     refused(spec, tmp_path, 14, f"parties.{key}",
             f"this key is read as {read_as}, but a key here is a name; put it in quotes (\"{key}\")")
+
+
+def test_a_nul_in_also_is_the_text_check_s_error_not_an_internal_one(tmp_path):
+    # before: internal error ValueError: embedded null byte (joint.check_also resolved it)
+    from conftest import SEED_SPEC
+    text = SEED_SPEC.read_text(encoding="utf-8").replace("press_notice:\n", 'press_notice:\n  also: ["other\\0.yaml"]\n', 1)
+    spec = tmp_path / "also-nul.yaml"
+    spec.write_text(text, encoding="utf-8")
+    line = text.split("\n").index('  also: ["other\\0.yaml"]') + 1
+    refused(spec, tmp_path, line, "press_notice.also[0]", "the control character U+0000")

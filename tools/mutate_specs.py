@@ -379,6 +379,8 @@ def main(argv=None) -> int:
     ap.add_argument("--only", help="comma-separated mutation names")
     ap.add_argument("--report", type=Path, required=True, help="a JSON line per mutation is appended here")
     ap.add_argument("--keep", type=Path, help="a folder for the mutated specs that found something")
+    ap.add_argument("--write-only", action="store_true",
+                    help="write the mutated specs (and the folders they need) to --keep, run nothing")
     args = ap.parse_args(argv)
     names = args.only.split(",") if args.only else sorted(MUTATIONS)
     specs = specs_to_mutate()
@@ -394,9 +396,12 @@ def main(argv=None) -> int:
                 if made is None:
                     continue
                 data, note = made
-                work = prepare(base, spec)
-                target = work / ("m-" + spec.name)
+                work = prepare(args.keep if args.write_only else base, spec)
+                target = \
+                    work / ((f"m{n}-" if args.write_only else "m-") + spec.name)
                 target.write_bytes(data)
+                if args.write_only:
+                    continue
                 result = classify(name, note, work, target, args.timeout)
                 target.unlink()
                 row = {"n": n, "spec": spec.name, "mutation": name, "note": note, **result}

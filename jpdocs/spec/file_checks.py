@@ -37,8 +37,6 @@ def check_named_files(spec: Spec, name: str, lines, allow_outside: bool) -> list
     is refused unread."""
     problems = []
     for key, written in named_files(spec):
-        if "\0" in written:        # refused by check_text (a control character); no path holds one
-            continue
         path = resolve_file(Path(name), written)
         if not allow_outside and not is_within(path, Path(name).parent):
             trouble = (f"{path} is outside the spec's folder, and here a spec may only name files"

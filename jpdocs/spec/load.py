@@ -89,6 +89,17 @@ class LoadedSpec:
         return [(key, path) for key, path in files if not is_within(path, self.path.parent)]
 
 
+def _holds_nul(value) -> bool:
+    """Whether a text of the spec holds U+0000 (looked for only once a problem is found)."""
+    if isinstance(value, str):
+        return "\0" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(v) for v in value)
+    return False
+
+
 def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
               raw: bytes | None = None) -> LoadedSpec:
     """The spec at `path`, or InputError with every problem. allow_outside=False refuses
@@ -107,6 +118,10 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     warnings: list[Problem] = []
     dated: list = []
     data, problems = mended_and_checked(data, name, lines, warnings, dated)    # radicals mended, then the text checked
+    if problems and _holds_nul(data):
+        # check_text has refused it; a NUL is in no file name, and the checks that follow
+        # resolve the files the spec names (style, photos, also) by theirs
+        raise InputError(sort_problems(problems))
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
