@@ -55,6 +55,8 @@ def check_regular(path: Path | str, what: str) -> None:
         raise FileRefused(path, what, "does not exist") from None
     except OSError as exc:
         raise FileRefused(path, what, f"cannot be read ({exc.strerror or exc})") from None
+    except ValueError:          # os.stat's "embedded null byte": no file has such a name
+        raise FileRefused(str(path).replace("\0", "\\0"), what, "does not exist") from None
     if kind:
         raise FileRefused(path, what, f"is {kind}, not a regular file")
 

@@ -57,3 +57,28 @@ def test_a_nul_in_also_is_the_text_check_s_error_not_an_internal_one(tmp_path):
     spec.write_text(text, encoding="utf-8")
     line = text.split("\n").index('  also: ["other\\0.yaml"]') + 1
     refused(spec, tmp_path, line, "press_notice.also[0]", "the control character U+0000")
+
+
+@pytest.mark.parametrize("written, fragment", [
+    ('wording:\n  press_header: "報道\\x07機関各位"\n', "the control character U+0007"),   # before: blamed on the template's markup
+    ('wording:\n  press_header: "報道\\t機関各位"\n', "a tab character"),                 # before: built, the tab printed
+    ('fonts:\n  mincho: "a\\0b.ttf"\n', "the control character U+0000")])               # before: internal error
+def test_a_house_style_s_text_is_checked_as_a_spec_s_is(tmp_path, written, fragment):
+    from conftest import SEED_SPEC
+    (tmp_path / "office.yaml").write_text(written, encoding="utf-8")
+    spec = tmp_path / "seed.yaml"
+    spec.write_text(SEED_SPEC.read_text(encoding="utf-8").replace("issuer:", "style: office.yaml\nissuer:", 1),
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    for args in (("check", spec), (spec, "-o", out, "--jobs", "1")):
+        run = run_generate(*args, cwd=tmp_path)
+        assert run.returncode == 1, run.stderr
+        assert f"error: {tmp_path / 'office.yaml'}:2: {written.split(':')[0]}." in run.stderr, run.stderr
+        assert fragment in run.stderr and "internal error" not in run.stderr and ".j2" not in run.stderr
+    assert not out.exists() or not list(out.rglob("*.pdf")) + list(out.rglob("*.docx"))
+
+
+def test_a_file_name_holding_a_nul_does_not_exist():
+    from jpdocs.files import FileRefused, check_regular
+    with pytest.raises(FileRefused, match="does not exist"):
+        check_regular("fonts/a\0b.ttf", "font file")

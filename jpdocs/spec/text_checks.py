@@ -64,6 +64,19 @@ def check_text(value, path, name, lines, warnings, dated: list | None = None) ->
     return problems
 
 
+def unprintable(value, path: tuple = ()):
+    """(key path, message) of each text in `value` (a file's data: a house style) holding a
+    control or invisible character, as check_text refuses them in a spec."""
+    if isinstance(value, str):
+        found = _findings(value)[3]
+        return [(path, found)] if found else []
+    if isinstance(value, dict):
+        return [hit for k, v in value.items() for hit in unprintable(v, path + (k,))]
+    if isinstance(value, list):
+        return [hit for i, v in enumerate(value) for hit in unprintable(v, path + (i,))]
+    return []
+
+
 # A text → what check_text finds in it, wherever it stands (_find): a batch's specs
 # repeat most of their texts (offices, names, the house's wording: 43 of a notice's 50
 # in the benchmark's notices), and a text met before is then one look-up where its
