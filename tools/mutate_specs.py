@@ -293,6 +293,9 @@ def run(argv, cwd, timeout):
         os.killpg(proc.pid, signal.SIGKILL)
         out, err = proc.communicate()
         return None, err.decode("utf-8", "replace"), time.monotonic() - start
+    except BaseException:           # stopped (SIGTERM, Ctrl+C): the run in its own session too
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise
     return proc.returncode, err.decode("utf-8", "replace"), time.monotonic() - start
 
 
@@ -382,6 +385,8 @@ def main(argv=None) -> int:
     ap.add_argument("--write-only", action="store_true",
                     help="write the mutated specs (and the folders they need) to --keep, run nothing")
     args = ap.parse_args(argv)
+    # SIGTERM (a background run, where SIGINT is ignored) ends it as Ctrl+C does: its folder removed
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     names = args.only.split(",") if args.only else sorted(MUTATIONS)
     specs = specs_to_mutate()
     base = Path(tempfile.mkdtemp(prefix="jpdocs-mutate-"))
