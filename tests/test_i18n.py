@@ -2132,6 +2132,9 @@ def test_the_modules_whose_messages_are_all_in_japanese_stay_so():
     assert table.splitlines()[0].startswith("| templates in the catalogue | 139 |"), table
 
 
+# a lone surrogate written as an escape (text_checks)
+VARIANTS["lone-surrogate"] = ("issuer: 北海道オホーツク総合振興局\n", 'issuer: "北海道\\ud800"\n')
+
 # a key YAML reads as a number where a party's id is asked for (schema_messages._written_key)
 VARIANTS["key-a-number"] = ("parties:\n", "parties:\n  1.5: {name: 変異}\n")
 

@@ -82,3 +82,10 @@ def test_a_file_name_holding_a_nul_does_not_exist():
     from jpdocs.files import FileRefused, check_regular
     with pytest.raises(FileRefused, match="does not exist"):
         check_regular("fonts/a\0b.ttf", "font file")
+
+
+def test_a_lone_surrogate_in_the_style_path_is_refused_as_no_character(tmp_path):
+    # before: internal error UnicodeEncodeError: … surrogates not allowed (the path was resolved)
+    spec = real_case_variant(tmp_path, "ashiya-montebello-1961", "ashiya-city.yaml",
+                             ("style: styles/ashiya-city.yaml", 'style: "styles/ashiya\\ud800.yaml"'))
+    refused(spec, tmp_path, 11, "style", "the lone surrogate U+D800, which is not a character")

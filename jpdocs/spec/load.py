@@ -89,15 +89,19 @@ class LoadedSpec:
         return [(key, path) for key, path in files if not is_within(path, self.path.parent)]
 
 
-def _holds_nul(value) -> bool:
-    """Whether a text of the spec holds U+0000 (looked for only once a problem is found)."""
+def _unusable_in_a_name(value) -> bool:
+    """Whether a text of the spec holds U+0000 or a lone surrogate, which no file name can
+    (looked for only once a problem is found)."""
     if isinstance(value, str):
-        return "\0" in value
+        return "\0" in value or _SURROGATE.search(value) is not None
     if isinstance(value, dict):
-        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+        return any(_unusable_in_a_name(k) or _unusable_in_a_name(v) for k, v in value.items())
     if isinstance(value, list):
-        return any(_holds_nul(v) for v in value)
+        return any(_unusable_in_a_name(v) for v in value)
     return False
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
@@ -118,8 +122,8 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     warnings: list[Problem] = []
     dated: list = []
     data, problems = mended_and_checked(data, name, lines, warnings, dated)    # radicals mended, then the text checked
-    if problems and _holds_nul(data):
-        # check_text has refused it; a NUL is in no file name, and the checks that follow
+    if problems and _unusable_in_a_name(data):
+        # check_text has refused it; no file name holds a NUL or a lone surrogate, and the checks that follow
         # resolve the files the spec names (style, photos, also) by theirs
         raise InputError(sort_problems(problems))
     try:

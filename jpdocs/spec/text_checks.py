@@ -28,7 +28,7 @@ _ASCII_SPACE_BY_JAPANESE = re.compile(f"[{_JAPANESE}] +(?=[^ ])|(?<=[^ ]) +[{_JA
 # U+007F–009F; the newline is allowed): a string without one, nearly every string,
 # is passed by one search in C instead of a look at each character.
 _SUSPECT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ufffd\u00ad\u200b-\u200d\u2060\ufeff"
-                      "\u202a-\u202e\u2066-\u2069]")
+                      "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def check_text(value, path, name, lines, warnings, dated: list | None = None) -> list[Problem]:
@@ -129,6 +129,8 @@ def _find(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...], str | Non
                     " (文字化け); type the original characters again")
         elif unicodedata.category(ch) == "Cc":
             what = f"the control character U+{cp:04X}, which cannot be printed; delete it"
+        elif 0xD800 <= cp <= 0xDFFF:    # "\ud800" in quotes: half of a pair, no character (nor a file name)
+            what = f"the lone surrogate U+{cp:04X}, which is not a character (an escape such as \\ud800 written alone); delete it"
         elif cp in _INVISIBLE or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
             label = _INVISIBLE.get(cp, "text-direction control")
             what = (f"the invisible character U+{cp:04X} ({label}), often pasted from web pages"
