@@ -2132,6 +2132,9 @@ def test_the_modules_whose_messages_are_all_in_japanese_stay_so():
     assert table.splitlines()[0].startswith("| templates in the catalogue | 139 |"), table
 
 
+# a label wider than its line (writers/problems.too_wide_marker)
+VARIANTS["label-too-wide"] = ("press_notice:\n", 'press_notice:\n  subject_label: "' + "あ" * 60 + '"\n')
+
 # a lone surrogate written as an escape (text_checks)
 VARIANTS["lone-surrogate"] = ("issuer: 北海道オホーツク総合振興局\n", 'issuer: "北海道\\ud800"\n')
 

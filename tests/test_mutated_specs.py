@@ -11,6 +11,13 @@ import pytest
 from conftest import real_case_variant, run_generate
 
 
+def with_photos(spec: Path) -> Path:
+    """The spec beside a copy of the real cases' photos (a grey stand-in)."""
+    import shutil
+    shutil.copytree(Path(__file__).resolve().parent / "data" / "real" / "photos", spec.parent / "photos")
+    return spec
+
+
 def refused(spec: Path, tmp_path: Path, line: int, key: str, fragment: str) -> None:
     out = tmp_path / "out"
     for args in (("check", spec), (spec, "-o", out, "--jobs", "1", "--format", "pdf,docx")):
@@ -89,3 +96,26 @@ def test_a_lone_surrogate_in_the_style_path_is_refused_as_no_character(tmp_path)
     spec = real_case_variant(tmp_path, "ashiya-montebello-1961", "ashiya-city.yaml",
                              ("style: styles/ashiya-city.yaml", 'style: "styles/ashiya\\ud800.yaml"'))
     refused(spec, tmp_path, 11, "style", "the lone surrogate U+D800, which is not a character")
+
+
+@pytest.mark.parametrize("count", [46, 200])
+def test_a_label_wider_than_its_line_is_refused_not_cut_off(tmp_path, count):
+    # before: built, the label set on one line past the margin, its end off the page
+    # (200 あ: 65 read back from the PDF); 45 of them still fit with the subject after
+    spec = with_photos(real_case_variant(tmp_path, "oita-kagome-2016", "oita-pref-2016.yaml",
+                                         ("  subject_label: false", f'  subject_label: "{"あ" * count}"')))
+    refused(spec, tmp_path, 22, "press_notice.subject_label", "pt wide, and a label stands on one line")
+
+
+def test_a_label_that_fits_is_printed_whole_within_the_margin(tmp_path):
+    spec = with_photos(real_case_variant(tmp_path, "oita-kagome-2016", "oita-pref-2016.yaml",
+                                         ("  subject_label: false", f'  subject_label: "{"あ" * 44}"')))
+    run = run_generate(spec, "-o", tmp_path / "out", "--format", "pdf", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    import re
+    import subprocess
+    pdf = tmp_path / "out" / spec.stem / "press-notice.pdf"
+    box = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+    words = re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', box)
+    assert sum(text.count("あ") for _, text in words if "ああああ" in text) == 44
+    assert max(float(x) for x, _ in words) < 595.3 - 56      # within the right margin (A4, 20mm)
