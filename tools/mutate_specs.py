@@ -303,6 +303,19 @@ def files_under(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*")} if folder.exists() else set()
 
 
+def longest_run(out: Path, ch: str) -> dict[str, int]:
+    """Per kind of file, the most of `ch` one output holds (the 100,000 a huge text adds)."""
+    most = {"pdf": 0, "docx": 0}
+    for p in out.rglob("*.pdf"):
+        r = subprocess.run(["pdftotext", "-q", str(p), "-"], capture_output=True)
+        most["pdf"] = max(most["pdf"], r.stdout.decode("utf-8", "replace").count(ch))
+    for p in out.rglob("*.docx"):
+        with zipfile.ZipFile(p) as z:
+            most["docx"] = max(most["docx"], sum(z.read(n).decode("utf-8", "replace").count(ch)
+                                                 for n in z.namelist() if n.startswith("word/")))
+    return most
+
+
 def printed_text(out: Path) -> str:
     """All the text of the outputs and their properties, whitespace removed (a line break
     may split a marker)."""
@@ -349,6 +362,15 @@ def classify(name, note, work: Path, spec: Path, timeout: float) -> dict:
         text = printed_text(out)
         if note.get("marker") and note["marker"] not in text:
             outcome.append("marker-not-printed")
+        huge = "あ" if name == "huge" else "い" if note.get("new", "").startswith('"いいい') else None
+        if huge:
+            # the whole text, in every kind of file that prints it, or none of it (a fact not printed)
+            most = longest_run(out, huge)
+            # (a document's own text holds a few hundred of either: below 1,000 is not the huge text)
+            whole = [n >= 100_000 for n in most.values()]
+            if any(1_000 <= n < 100_000 for n in most.values()) or any(whole) != all(whole):
+                outcome.append("huge-text-cut")
+            note["printed"] = most
         if name == "jinja" and (MARK in text.replace(JINJA_LITERAL, "") or "変異変異" in text):
             outcome.append("jinja-evaluated")
     if not outcome:
