@@ -119,3 +119,12 @@ def test_a_label_that_fits_is_printed_whole_within_the_margin(tmp_path):
     words = re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', box)
     assert sum(text.count("あ") for _, text in words if "ああああ" in text) == 44
     assert max(float(x) for x, _ in words) < 595.3 - 56      # within the right margin (A4, 20mm)
+
+
+def test_a_huge_text_in_a_date_s_place_is_quoted_in_part(tmp_path):
+    # before: the error line quoted all 100,000 characters
+    spec = real_case_variant(tmp_path, "ashiya-montebello-1961", "ashiya-city.yaml",
+                             ("signing_date: 1961-05-24", f'signing_date: "{"あ" * 100_000}"'))
+    refused(spec, tmp_path, 35, "agreement.signing_date", f"'{'あ' * 60}…' is not a valid date")
+    run = run_generate("check", spec, cwd=tmp_path)
+    assert max(len(line) for line in run.stderr.splitlines()) < 300
