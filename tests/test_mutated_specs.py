@@ -128,3 +128,12 @@ def test_a_huge_text_in_a_date_s_place_is_quoted_in_part(tmp_path):
     refused(spec, tmp_path, 35, "agreement.signing_date", f"'{'あ' * 60}…' is not a valid date")
     run = run_generate("check", spec, cwd=tmp_path)
     assert max(len(line) for line in run.stderr.splitlines()) < 300
+
+
+def test_a_huge_file_name_is_named_in_part(tmp_path):
+    # before: "the house style /…/ああ…(100,000 of them) cannot be read (File name too long)", whole
+    spec = real_case_variant(tmp_path, "ashiya-montebello-1961", "ashiya-city.yaml",
+                             ("style: styles/ashiya-city.yaml", f'style: "{"あ" * 100_000}"'))
+    refused(spec, tmp_path, 11, "style", "… cannot be read (File name too long)")
+    run = run_generate("check", spec, cwd=tmp_path)
+    assert max(len(line) for line in run.stderr.splitlines()) < 600
