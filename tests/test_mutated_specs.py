@@ -137,3 +137,12 @@ def test_a_huge_file_name_is_named_in_part(tmp_path):
     refused(spec, tmp_path, 11, "style", "… cannot be read (File name too long)")
     run = run_generate("check", spec, cwd=tmp_path)
     assert max(len(line) for line in run.stderr.splitlines()) < 600
+
+
+@pytest.mark.parametrize("mark", ["\\u200e", "\\u200f", "\\u061c"])
+def test_a_bidi_mark_is_refused_as_a_direction_control(tmp_path, mark):
+    # before: "no font has this character: U+200F (RIGHT-TO-LEFT MARK)", where a fallback
+    # font having one would have printed it, invisible
+    spec = real_case_variant(tmp_path, "ashiya-montebello-1961", "ashiya-city.yaml",
+                             ("signing_date: 1961-05-24", "signing_date: 1961-05-24\n  department: \"企画" + mark + "課\""))
+    refused(spec, tmp_path, 36, "agreement.department", "(text-direction control), often pasted from web pages")
