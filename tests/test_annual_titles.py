@@ -96,3 +96,22 @@ def test_a_title_that_fits_its_line_is_left_as_it_is(style):
     width = 40 * style.styles["small"].size
     assert title_lines([TITLE], width, [], style) == [TITLE]
     assert title_lines(["北見工業大学との", "包括連携協定"], width, [], style) == ["北見工業大学との", "包括連携協定"]
+
+
+OKINAWA = "酪農学園大学と一般財団法人沖縄美ら島財団との包括連携協定"        # rakuno-churaumi-2026
+OKINAWA_NAMES = ("酪農学園大学", "一般財団法人沖縄美ら島財団")
+
+
+@pytest.mark.parametrize("others", [[], [(80.0, ["一行目", "二行目"])]])
+def test_a_name_the_line_can_hold_is_whole_at_one_line_more(style, others):
+    """The 2025 book of the real cases set 協定名 20.64 em wide once hokkaido-forest-ffpri-2025
+    widened 相手方: filled, the title took two lines, 酪農学園大学と一般財団法人沖縄美ら / 島財団
+    との包括連携協定, 美ら島 torn; the name whole took three, which the rule (no more lines)
+    refused. One line more buys a title whose parties' names are all whole, even in a row
+    of two lines."""
+    width = 20.64 * style.styles["small"].size
+    assert title_lines([OKINAWA], width, others, style, OKINAWA_NAMES) == \
+        ["酪農学園大学と", "一般財団法人沖縄美ら島財団との", "包括連携協定"]
+    # and where no name is known, the filled lines, as before: the names make the difference
+    assert len(title_lines([OKINAWA], width, others, style)) == 2
+

@@ -206,3 +206,17 @@ def test_an_agreement_that_follows_a_kept_indent_plan_names_the_same_next(monkey
     (style_id, after), = followers.items()
     assert len(set(after)) == 1 and len(after) >= 5
     assert _val(_styles(_parts(io.BytesIO(second))[0])[style_id], "next") == after[0]
+
+
+def test_enter_after_a_notices_heading_gives_the_style_its_text_is_set_in(layouts):
+    """A notice's 見出し (内容) named 本文 as its next, set at the margin, while the text
+    under it is set in 本文（字下げ）, made for the notice: Enter after 内容 gave a paragraph
+    that was not indented as the rest. Its next is now the style that follows it."""
+    styles, document = _parts(layouts["numbered heading"]["press-notice.docx"])
+    by_id = _styles(styles)
+    ps = list(document.iter(f"{W}p"))
+    at = next(i for i, p in enumerate(ps) if _text(p) == "内容")
+    heading, after = _style_of(ps[at]), _style_of(ps[at + 1])
+    assert _val(by_id[heading], "name") == "見出し"
+    assert _val(by_id[after], "name") == "本文（字下げ）"
+    assert _val(by_id[heading], "next") == after

@@ -662,6 +662,11 @@ VARIANTS["ki-person-honorific-name-first"] = [
     _ki("    - date\n    - place\n    - signatories\n    - agenda\n"
         "    - {label: 出席者, people: [{title: 北見市長, name: 辻　直孝, honorific: 様}]}\n")]
 VARIANTS["no-date-event-year"] = [(_STYLE, _STYLE + "style: style-no-event-year.yaml\n"), _NO_DATE]
+# the ceremony in the issue date's Western year but another era's (平成31年 issuing 令和元年５月１日)
+VARIANTS["event-year-another-era"] = [
+    (_STYLE, _STYLE + "style: style-no-event-year.yaml\n"), ("issue_date: 2024-02-16", "issue_date: 2019-04-26"),
+    ("    date: 2024-02-27", "    date: 2019-05-01"), ("signing_date: 2024-02-27", "signing_date: 2019-05-01"),
+    ("deadline: 2024-02-21T17:00", "deadline: 2019-04-30T17:00"), ("end: 2025-03-31", "end: 2020-03-31")]
 # a person's title given as lines (two offices): under a house that cannot set them, as a list of one, in a contact
 _OFFICES = "    - {label: 出席者, people: [{title: [北見市公営企業管理者, 北見市長], name: 辻　直孝}]}\n"
 COMPANIONS["style-people-joined.yaml"] = "notice:\n  people: joined\n"

@@ -10,7 +10,7 @@ from ..spec.style import HouseStyle
 from .rows import Row
 from .columns import house_date, partner_names
 from .kinds import book_words
-from .lines import name_breaks, packed, title_lines_by_words, word_ends
+from .lines import names_kept, packed, title_lines_by_words, word_ends
 from .widths import CELL_PADDING, column_widths, headings
 
 # ---------------------------------------------------------------- the shared blocks
@@ -107,13 +107,13 @@ def title_lines(title: list[str], width: float, others: list[tuple[float, list[s
 def _names_whole(lines: list[str], text: str, width_ems: float, names: tuple[str, ...]) -> list[str]:
     """`lines`, or the title's lines between its words (lines.title_lines_by_words) where
     these are as few and part its parties' names fewer times (日本国国土交通省港湾局及び /
-    シンガポール海事港湾庁との間の / …, not …及びシンガポール / 海事港湾庁…; 酪農学園大学と /
-    一般財団法人沖縄美ら島財団との…, not …沖縄美ら / 島財団…)."""
+    シンガポール海事港湾庁との間の / …, not …及びシンガポール / 海事港湾庁…), or one more and
+    tear none (酪農学園大学と / 一般財団法人沖縄美ら島財団との / 包括連携協定, not …沖縄美ら /
+    島財団…): lines.names_kept."""
     if not names or len(lines) < 2:
         return lines
     worded = title_lines_by_words(text, width_ems, names)
-    if (worded is not None and len(worded) <= len(lines)
-            and name_breaks(text, worded, names) < name_breaks(text, lines, names)):
+    if worded is not None and names_kept(text, worded, lines, names, width_ems):
         return worded
     return lines
 

@@ -120,13 +120,27 @@ def _inside_names(text: str, names: tuple[str, ...], width_ems: float = float("i
             for start in _written(text, name) for at in range(start + 1, start + len(name))}
 
 
-def name_breaks(text: str, lines: list[str], names: tuple[str, ...]) -> int:
-    """How many of the line ends of `text` set on `lines` fall inside a party's name."""
-    inside, pos, count = _inside_names(text, names), 0, 0
+def name_breaks(text: str, lines: list[str], names: tuple[str, ...], width_ems: float = float("inf")) -> int:
+    """How many of the line ends of `text` set on `lines` fall inside a party's name (of
+    one no wider than `width_ems`)."""
+    inside, pos, count = _inside_names(text, names, width_ems), 0, 0
     for line in lines[:-1]:
         pos += len(line)
         count += pos in inside
     return count
+
+
+def names_kept(text: str, kept: list[str], lines: list[str], names: tuple[str, ...], width_ems: float) -> bool:
+    """Whether `kept` sets the title better than `lines` by its parties' names: it parts
+    them fewer times in no more lines, or, in one line more, parts none a line of
+    `width_ems` can hold where `lines` tear one (2025: 酪農学園大学と / 一般財団法人沖縄美ら
+    島財団との / 包括連携協定, not …沖縄美ら / 島財団…: a name torn reads wrong, a row a
+    line taller does not). Never more than one line more: a title of many names is not
+    stretched down its cell to spare each."""
+    if len(kept) <= len(lines):
+        return name_breaks(text, kept, names) < name_breaks(text, lines, names)
+    return (len(kept) == len(lines) + 1 and name_breaks(text, kept, names, width_ems) == 0
+            and name_breaks(text, lines, names, width_ems) > 0)
 
 
 def title_lines_by_words(text: str, width_ems: float, names: tuple[str, ...] = ()) -> list[str] | None:
@@ -136,7 +150,7 @@ def title_lines_by_words(text: str, width_ems: float, names: tuple[str, ...] = (
     phrases may end inside a word (無人航 / 空機を), which words never do; a party's name
     that fits on a line is kept whole where that takes no more lines and parts the
     names fewer times (日本国国土交通省港湾局及び / シンガポール海事港湾庁との間の, not
-    …及びシンガポール / 海事港湾庁…: name_breaks). None where a word is longer than the
+    …及びシンガポール / 海事港湾庁…), or one line more and tears none (names_kept). None where a word is longer than the
     line. `names`: the parties' names the title holds."""
     pieces = words(text, names)
     width_ems += 1e-6       # a column sized to its longest word: its width back from points is a hair less
@@ -176,7 +190,7 @@ def title_lines_by_words(text: str, width_ems: float, names: tuple[str, ...] = (
     # where a name fits on a line: the lines that keep it whole, as few and parting
     # the parties' names fewer times
     kept = chosen(True)
-    if len(kept) <= len(plain) and name_breaks(text, kept, names) < name_breaks(text, plain, names):
+    if names_kept(text, kept, plain, names, width_ems):
         return kept
     return plain
 

@@ -113,7 +113,7 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
     """The 記 block's items ready to print, and notes on what was chosen for the user.
     groups: the agreements announced (joint.announced), where the notice names others
     (press_notice.also)."""
-    from .templating import event_date_text
+    from .templating import event_date_text, event_year_kept
     n = spec.press_notice
     c = n.ceremony
     d = style.digits
@@ -200,6 +200,11 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             elif not style.dates.event_year and c.date.year != n.issued_on.year:
                 note(C + ("date",), "the house style leaves the year out of the ceremony's date, but the"
                                     " ceremony is not in the issue date's year: the year is printed")
+            elif event_year_kept(c.date, n.issued_on, style.dates) and not style.dates.event_year:
+                note(C + ("date",), "the house style leaves the year out of the ceremony's date, but the"
+                                    f" ceremony is in another era's year ({japanese.era_year_text(*japanese.era_of(c.date))})"
+                                    f" than the issue date ({japanese.era_year_text(*japanese.era_of(n.issued_on))}):"
+                                    " the year is printed")
             # the words before the time, after the date's gap (現地時間11:10～11:25: a span abroad)
             before = c.time_prefix or ""
             if c.start:

@@ -315,8 +315,26 @@ def event_date_text(value: dt.date, issued: dt.date | None, digits: str, dates: 
                     western: bool | None = None) -> str:
     """The date of the event (the ceremony, a deadline): without its year where the
     house says so (dates.event_year: false) and the year is the issue date's."""
-    keep = dates.event_year or issued is None or japanese._as_date(value).year != japanese._as_date(issued).year
-    return date_text(value, digits, dates, western=western, year=keep)
+    return date_text(value, digits, dates, western=western, year=event_year_kept(value, issued, dates))
+
+
+# the issue date's forms that write no era (a year left out beside them is the Western one)
+_WESTERN_ONLY = ("western", "iso", "dots", "slashes", "dots_short_year")
+
+
+def event_year_kept(value: dt.date, issued: dt.date | None, dates: Dates) -> bool:
+    """Whether the date of the event keeps its year: always, unless the house leaves it
+    out (dates.event_year: false) and the issue date says it. The issue date says it only
+    in the same Western year and, where either date is written with an era, the same era
+    year: under 平成31年４月26日, ５月１日 would be read as 平成31年５月１日, a day that is
+    令和元年's (and under 昭和64年１月６日, １月10日 a day 昭和 never had)."""
+    if dates.event_year or issued is None:
+        return True
+    value, issued = japanese._as_date(value), japanese._as_date(issued)
+    if value.year != issued.year:
+        return True
+    western_only = dates.calendar == "western" and (dates.issue_calendar or dates.calendar) in _WESTERN_ONLY
+    return not western_only and japanese.era_of(value) != japanese.era_of(issued)
 
 
 def deadline_text(value: dt.date | dt.datetime, issued: dt.date | None, digits: str, dates: Dates,

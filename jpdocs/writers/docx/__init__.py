@@ -63,7 +63,8 @@ def render_docx(doc: m.Document, style: HouseStyle, page_numbers: bool | None = 
         width = Length(wide.page_width - wide.left_margin - wide.right_margin).twips
         write_blocks(body, landscape, Ctx(style, width, lists=lists, article_gap=gap))
     indent_styles(document, lists)
-    if any(getattr(b, "numbering", None) in m.ARTICLE_HEADINGS for b in m.walk(doc.blocks)):
+    if any(getattr(b, "style", None) == "heading" or getattr(b, "numbering", None) in m.ARTICLE_HEADINGS
+           for b in m.walk(doc.blocks)):
         follow_headings(document)      # after it: the styles it names are the final ones
     cp = document.core_properties      # the rest, the same in every document, set in package.py
     # python-docx refuses properties over 255 characters (Word does not); a long

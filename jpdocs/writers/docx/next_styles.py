@@ -1,4 +1,4 @@
-"""The style Enter gives after an article's heading: the one its article's text starts in.
+"""The style Enter gives after a heading: the style its own text goes on in.
 
 A heading style's next (w:next) is the style of the paragraph Enter makes at its end,
 in Word and in LibreOffice. The house style names a plain one (ooxml_styles.NEXT:
@@ -7,9 +7,10 @@ its articles' first paragraphs are set in, 本文（字下げ） under 第１条
 under （目的） above 第１条　…, where that style is the numbered article level, so that
 （目的）⏎ and typing gives the next article's first paragraph, numbered. Each heading
 style an article's heading is set in (条見出し, 条見出し（左１字）) gets the style that most
-often follows its paragraphs. The title and chapter headings keep the house's (本文):
-naming theirs would read the whole styles part (parts.KeptStylesPart) of agreements
-that need not otherwise, for a style less often typed after; so would a notice's 見出し.
+often follows its paragraphs. So does a notice's 見出し (内容, 報道に当たってのお願い):
+its text is set in 本文（字下げ）, made for the notice (styles.indent_styles), and Enter
+after 内容 gave the house's 本文, set at the margin. The title keeps the house's (本文):
+what follows it differs from notice to notice (日付, 項目名, a table).
 Run after styles.indent_styles, on whichever path it took (a plan followed or the
 whole pass): the styles it names are the document's final ones.
 """
@@ -30,12 +31,16 @@ NEXT_TAG, NAME_TAG = qn("w:next"), qn("w:name")
 _STYLED = etree.XPath(".//w:p/w:pPr/w:pStyle/@w:val", namespaces={"w": nsmap["w"]}, smart_strings=False)
 
 
-def _is_article(sheet, style_id: str, cache: dict) -> bool:
-    """Whether `style_id` is 条見出し or based on it (条見出し（左１字）)."""
+# the heading styles whose next is named here, and the styles based on them
+FOLLOWED = (ARTICLE, "heading")
+
+
+def _is_followed(sheet, style_id: str, cache: dict) -> bool:
+    """Whether `style_id` is 条見出し or 見出し, or based on one (条見出し（左１字）)."""
     if style_id not in cache:
         found, seen, at = False, 0, style_id
         while at is not None and seen < 20:
-            if at == ARTICLE:
+            if at in FOLLOWED:
                 found = True
                 break
             st = sheet.find(at)
@@ -46,17 +51,17 @@ def _is_article(sheet, style_id: str, cache: dict) -> bool:
 
 
 def follow_headings(document) -> None:
-    """Each article heading style's next made the style that follows its paragraphs most
-    often (the first seen of equals), in a document with article headings (see above).
+    """Each article heading's and heading's style's next made the style that follows its
+    paragraphs most often (the first seen of equals), in a document with such headings.
     A paragraph without a style of its own (a page break's) is passed over."""
     if document.part is None:
         return
     sheet = stylesheet(document.part)
     ids = _STYLED(document.element.body)
-    articles: dict = {}
+    followed: dict = {}
     followers: dict[str, Counter] = {}
     for style_id, after in zip(ids, ids[1:]):
-        if after != style_id and _is_article(sheet, style_id, articles):
+        if after != style_id and _is_followed(sheet, style_id, followed):
             followers.setdefault(style_id, Counter())[after] += 1
     for style_id, counts in followers.items():
         then = counts.most_common(1)[0][0]

@@ -17,8 +17,12 @@ shared and never changed, through tables made once; the styles a document adds g
 into an empty styles element of its own (a copy of the root: the same namespace
 declarations), and the part's XML is the prepared XML with theirs spliced in
 before its end tag, which is what serialising the whole tree with them appended
-gives. A document that changes a style it did not add (an agreement's 条見出し
-gets its numbering: `own`) first gets the whole tree, with the styles it added.
+gives. A prepared style a document changes (an agreement's 条見出し gets its
+numbering, a heading its next: `own`) is a copy of the document's, and its XML
+takes the place of the prepared style's in the part's (KeptStyles.span): reading
+and writing the whole tree again cost a notice's DOCX half as much again as all
+the rest of its writing. Where the splice cannot be made, the document gets the
+whole tree, with the styles it added and changed.
 `Stylesheet` is the long way, over a document's own styles element.
 """
 from __future__ import annotations
@@ -174,6 +178,30 @@ class KeptStyles:
         self.head, self.end = probe_blob[:cut], probe_blob[cut + len(mark):]
         self.usable = (cut > 0 and self.blob.startswith(self.head) and self.blob.endswith(self.end)
                        and _STYLE_COUNT(element) == len(self.by_id))
+        self._spans: dict = {}
+
+    def alone(self, st) -> bytes | None:
+        """The XML of `st`, the only child of a copy of the root, as it stands in the
+        part's XML (None where the splice's ends are not found around it)."""
+        blob = serialize_part_xml(st.getparent())
+        if not (blob.startswith(self.head) and blob.endswith(self.end)):
+            return None
+        return blob[len(self.head):-len(self.end)]
+
+    def span(self, style_id: str) -> tuple[int, int] | None:
+        """Where the prepared style `style_id`'s XML stands in the part's, found once:
+        its XML made alone must occur there exactly once (None where it does not)."""
+        if style_id not in self._spans:
+            found = None
+            if self.usable and style_id in self.by_id:
+                probe = self.root.__copy__()
+                probe.append(self.by_id[style_id].__copy__())
+                piece = self.alone(probe[0])
+                at = self.blob.find(piece) if piece else -1
+                if at > 0 and self.blob.find(piece, at + 1) < 0:
+                    found = (at, at + len(piece))
+            self._spans[style_id] = found
+        return self._spans[style_id]
 
 
 class KeptStylesPart(Unread, StylesPart):
@@ -184,12 +212,16 @@ class KeptStylesPart(Unread, StylesPart):
         Part.__init__(self, partname, content_type, package=package)
         self._kept, self._kept_blob, self._facts = kept.element, kept.blob, kept
         self._root, self._added = None, []                 # the document's own styles element, its styles
+        self._changed: dict = {}                           # prepared styles changed: id → the document's copy
 
     def _read(self) -> None:
         super()._read()
+        for style_id, st in self._changed.items():         # the changed copies take their styles' places
+            prepared = next(el for el in self._element.iterchildren(STYLE) if el.get(STYLE_ID) == style_id)
+            prepared.getparent().replace(prepared, st)
         if self._added:                                    # the document's styles move to the whole tree
             self._element.extend(self._added)
-        self._root, self._sheet = None, Stylesheet(self._element)
+        self._root, self._sheet, self._changed = None, Stylesheet(self._element), {}
 
     def _read_sheet(self) -> Stylesheet | None:
         return self._sheet if "_element" in self.__dict__ else None
@@ -201,14 +233,19 @@ class KeptStylesPart(Unread, StylesPart):
         for st in reversed(self._added):
             if st.get(STYLE_ID) == style_id:
                 return st
-        return self._facts.by_id.get(style_id)
+        changed = self._changed.get(style_id)
+        return changed if changed is not None else self._facts.by_id.get(style_id)
 
     def names(self) -> set:
         sheet = self._read_sheet()
         ids = [st.get(STYLE_ID) for st in self._added]
         if sheet is None and self._facts.usable and len(set(ids)) == len(ids) \
                 and not any(i in self._facts.by_id for i in ids):
-            return set(self._facts.names).union(n for n in map(style_name, self._added) if n is not None)
+            prepared = self._facts.names
+            if self._changed:                              # (a changed copy may have been renamed)
+                prepared = map(style_name, (self._changed.get(i, st) for i, st in self._facts.by_id.items()))
+            return {n for n in prepared if n is not None}.union(
+                n for n in map(style_name, self._added) if n is not None)
         return (sheet or self._whole()).names()
 
     def spacing(self, style_id: str) -> dict:
@@ -217,6 +254,8 @@ class KeptStylesPart(Unread, StylesPart):
         sheet = self._read_sheet()
         if sheet is not None:
             return sheet.spacing(style_id)
+        if self._changed:                                  # (the spacing made once may be a changed style's)
+            return spacing_of(style_id, self.find)
         facts, added = self._facts, {st.get(STYLE_ID) for st in self._added}
         base, own = style_id, []
         while base in added and len(own) < 20:
@@ -233,11 +272,19 @@ class KeptStylesPart(Unread, StylesPart):
         return _spacing(own, facts.spacing[base])
 
     def own(self, style_id: str):
-        """A style the document added is its own already; a prepared one is read whole."""
+        """A style the document added is its own already; a prepared one is copied, for
+        its XML to take the prepared one's place (see above), or else read whole."""
         if self._read_sheet() is None:
             for st in reversed(self._added):
                 if st.get(STYLE_ID) == style_id:
                     return st
+            if style_id in self._changed:
+                return self._changed[style_id]
+            if self._facts.span(style_id) is not None:
+                root = self._facts.root.__copy__()
+                root.append(self._facts.by_id[style_id].__copy__())
+                self._changed[style_id] = root[0]
+                return root[0]
         return self._whole().find(style_id)
 
     def new_style(self, **attrs):
@@ -280,10 +327,16 @@ class KeptStylesPart(Unread, StylesPart):
     def blob(self) -> bytes:
         if "_element" in self.__dict__:
             return serialize_part_xml(self._element)
+        facts, kept = self._facts, self._kept_blob
+        for style_id, st in sorted(self._changed.items(), key=lambda c: facts.span(c[0]), reverse=True):
+            start, end = facts.span(style_id)
+            piece = facts.alone(st)
+            if piece is None:
+                return serialize_part_xml(self._whole().element)
+            kept = kept[:start] + piece + kept[end:]
         if not self._added:
-            return self._kept_blob
-        facts = self._facts
+            return kept
         added = serialize_part_xml(self._root)
         if not (facts.usable and added.startswith(facts.head) and added.endswith(facts.end)):
             return serialize_part_xml(self._whole().element)
-        return facts.blob[:-len(facts.end)] + added[len(facts.head):]
+        return kept[:-len(facts.end)] + added[len(facts.head):]
