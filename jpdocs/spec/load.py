@@ -21,7 +21,7 @@ from .file_checks import check_named_files, named_files
 from .honorific_names import honorifics_in_names
 from .schema_messages import problems_of
 from .strict import ValidationError
-from .text_checks import check_yearless_weekdays, mended_and_checked, reference_day
+from .text_checks import check_yearless_weekdays, mended_and_checked, reference_day, unprintable_in
 from .values import describe
 
 
@@ -101,6 +101,15 @@ def _unusable_in_a_name(value) -> bool:
     return False
 
 
+def _unprintable_ids(spec: Spec, name: str, lines) -> list[Problem]:
+    """The ids a spec chooses (parties:, agreements:) hold no control or invisible
+    character, as its texts do not (check_text sees values only): an id is written
+    again where it is used, and named in messages."""
+    ids = [("parties", k) for k in spec.parties] + [("agreements", k) for k in spec.agreements or ()]
+    return [Problem(name, line_of(lines, key), dotted(key), found)
+            for key, found in ((key, unprintable_in(key[1])) for key in ids) if found]
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -132,6 +141,7 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
         problems += problems_of(exc, name, lines)
         raise InputError(sort_problems(problems)) from None
     problems += cross_check(spec, name, lines)
+    problems += _unprintable_ids(spec, name, lines)
     around = reference_day(spec)
     if around:
         problems += check_yearless_weekdays(dated, around, name, lines, warnings)

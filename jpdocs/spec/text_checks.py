@@ -66,6 +66,11 @@ def check_text(value, path, name, lines, warnings, dated: list | None = None) ->
     return problems
 
 
+def unprintable_in(text: str) -> str | None:
+    """The message for the first control or invisible character of `text`, as check_text's."""
+    return _findings(text)[3]
+
+
 def unprintable(value, path: tuple = ()):
     """(key path, message) of each text in `value` (a file's data: a house style) holding a
     control or invisible character, as check_text refuses them in a spec."""
