@@ -21,6 +21,13 @@ import stat
 from pathlib import Path
 
 
+def shown(path) -> str:
+    """A path as a message names it: a name of 100,000 characters (a text pasted into
+    `style:`) by its first 300 only, not as an error line as long."""
+    path = str(path)
+    return path if len(path) <= 300 else path[:300] + "…"
+
+
 class FileRefused(Exception):
     """A file that cannot be used. `reason` says what is wrong with it, never what
     is in it ("is a named pipe (FIFO), not a regular file"). str() names the file,
@@ -29,7 +36,7 @@ class FileRefused(Exception):
 
     def __init__(self, path, what: str, reason: str):
         self.path, self.what, self.reason = str(path), what, reason
-        super().__init__(f"the {what} {path} {reason}")
+        super().__init__(f"the {what} {shown(self.path)} {reason}")
 
     def about_itself(self) -> str:
         return f"the file {self.reason}"
@@ -55,6 +62,8 @@ def check_regular(path: Path | str, what: str) -> None:
         raise FileRefused(path, what, "does not exist") from None
     except OSError as exc:
         raise FileRefused(path, what, f"cannot be read ({exc.strerror or exc})") from None
+    except ValueError:          # os.stat's "embedded null byte": no file has such a name
+        raise FileRefused(str(path).replace("\0", "\\0"), what, "does not exist") from None
     if kind:
         raise FileRefused(path, what, f"is {kind}, not a regular file")
 

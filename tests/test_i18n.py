@@ -2137,6 +2137,15 @@ def test_the_modules_whose_messages_are_all_in_japanese_stay_so():
     assert table.splitlines()[0].startswith("| templates in the catalogue | 139 |"), table
 
 
+# a label wider than its line (writers/problems.too_wide_marker)
+VARIANTS["label-too-wide"] = ("press_notice:\n", 'press_notice:\n  subject_label: "' + "あ" * 60 + '"\n')
+
+# a lone surrogate written as an escape (text_checks)
+VARIANTS["lone-surrogate"] = ("issuer: 北海道オホーツク総合振興局\n", 'issuer: "北海道\\ud800"\n')
+
+# a key YAML reads as a number where a party's id is asked for (schema_messages._written_key)
+VARIANTS["key-a-number"] = ("parties:\n", "parties:\n  1.5: {name: 変異}\n")
+
 # a blank note beside the agreement's title (document.title_note)
 VARIANTS["title-note-blank"] = ("    standard: 包括連携", "    title_note: \"　\"\n    standard: 包括連携")
 

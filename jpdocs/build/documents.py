@@ -20,7 +20,7 @@ from ..spec import images
 from ..content import markup, model
 from ..content.changed_parts import mark_changed
 from .. import collector
-from ..files import as_path
+from ..files import as_path, shown
 from ..errors import InputError, LayoutProblem, Problem
 from ..content.locate import located
 from ..content.person_names import names_held
@@ -64,7 +64,7 @@ def _style_for(loaded: LoadedSpec, override: Path | None) -> HouseStyle:
         except StyleFileError as exc:      # the file as a whole: said at the spec's `style:`
             hint = " (style: is a path relative to the spec)" if exc.reason == "does not exist" else ""
             raise InputError([Problem(str(loaded.path), loaded.line_of(("style",)), "style",
-                                      f"the house style {path} {exc.reason}{hint}")]) from None
+                                      f"the house style {shown(path)} {exc.reason}{hint}")]) from None
     return load_style()
 
 

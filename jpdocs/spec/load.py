@@ -21,7 +21,7 @@ from .file_checks import check_named_files, named_files
 from .honorific_names import honorifics_in_names
 from .schema_messages import problems_of
 from .strict import ValidationError
-from .text_checks import check_yearless_weekdays, mended_and_checked, reference_day
+from .text_checks import check_yearless_weekdays, mended_and_checked, reference_day, unprintable_in
 from .values import describe
 
 
@@ -89,6 +89,30 @@ class LoadedSpec:
         return [(key, path) for key, path in files if not is_within(path, self.path.parent)]
 
 
+def _unusable_in_a_name(value) -> bool:
+    """Whether a text of the spec holds U+0000 or a lone surrogate, which no file name can
+    (looked for only once a problem is found)."""
+    if isinstance(value, str):
+        return "\0" in value or _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_unusable_in_a_name(k) or _unusable_in_a_name(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_unusable_in_a_name(v) for v in value)
+    return False
+
+
+def _unprintable_ids(spec: Spec, name: str, lines) -> list[Problem]:
+    """The ids a spec chooses (parties:, agreements:) hold no control or invisible
+    character, as its texts do not (check_text sees values only): an id is written
+    again where it is used, and named in messages."""
+    ids = [("parties", k) for k in spec.parties] + [("agreements", k) for k in spec.agreements or ()]
+    return [Problem(name, line_of(lines, key), dotted(key), found)
+            for key, found in ((key, unprintable_in(key[1])) for key in ids) if found]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
               raw: bytes | None = None) -> LoadedSpec:
     """The spec at `path`, or InputError with every problem. allow_outside=False refuses
@@ -107,12 +131,17 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     warnings: list[Problem] = []
     dated: list = []
     data, problems = mended_and_checked(data, name, lines, warnings, dated)    # radicals mended, then the text checked
+    if problems and _unusable_in_a_name(data):
+        # check_text has refused it; no file name holds a NUL or a lone surrogate, and the checks that follow
+        # resolve the files the spec names (style, photos, also) by theirs
+        raise InputError(sort_problems(problems))
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
         problems += problems_of(exc, name, lines)
         raise InputError(sort_problems(problems)) from None
     problems += cross_check(spec, name, lines)
+    problems += _unprintable_ids(spec, name, lines)
     around = reference_day(spec)
     if around:
         problems += check_yearless_weekdays(dated, around, name, lines, warnings)

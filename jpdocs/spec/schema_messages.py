@@ -23,10 +23,28 @@ def _spec_path(loc: tuple, lines, kind: str) -> tuple:
     are left out. Only a missing key, the last part, is rightly absent from the spec."""
     out: tuple = ()
     for i, part in enumerate(loc):
+        if not isinstance(part, str) and out + (part,) not in lines:
+            part = _written_key(out, part, lines)
         if isinstance(part, str) and out + (part,) not in lines and not (kind == "missing" and i == len(loc) - 1):
             continue
         out += (part,)
     return out
+
+
+def _written_key(parent: tuple, key, lines):
+    """A key YAML made a number, true/false or null (`1.5:`, `true:`, `~:` under parties:)
+    as the file writes it: `lines` keeps every key by its text, and the check's path
+    holds the value, so the problem would stand at the parent's line."""
+    import yaml
+    for path in lines:
+        if len(path) == len(parent) + 1 and path[:-1] == parent and isinstance(path[-1], str):
+            try:
+                value = yaml.safe_load(path[-1])
+            except yaml.YAMLError:
+                continue
+            if type(value) is type(key) and value == key:
+                return path[-1]
+    return key
 
 
 def problems_of(exc: ValidationError, name: str, lines, root: type[Model] = Spec, prefix: tuple = ()) -> list[Problem]:
@@ -39,8 +57,13 @@ def problems_of(exc: ValidationError, name: str, lines, root: type[Model] = Spec
         union = dropped > 0 and err["type"].endswith(("_type", "literal_error"))
         # a member's own finding about the value (its path ends at the member's name)
         whole = union and dropped == 1 and isinstance(err["loc"][-1], str) and loc[-1:] != err["loc"][-1:]
-        found.append(_Found(Problem(name, line_of(lines, loc), dotted(loc), _explain(err, loc[len(prefix):], root)),
-                            union, whole, err))
+        message = _explain(err, loc[len(prefix):], root)
+        if err["loc"][-1:] == ("[key]",) and loc and not isinstance(err["input"], str):
+            # the key, not its value: "got nothing (the value after the colon is empty)" misleads
+            got = "null" if err["input"] is None else describe(err["input"])    # (not "the value after the colon")
+            message = (f"this key is read as {got}, but a key here is a name;"
+                       f" put it in quotes (\"{loc[-1]}\") or choose a name")
+        found.append(_Found(Problem(name, line_of(lines, loc), dotted(loc), message), union, whole, err))
     # A value of a union (a paragraph: text or {text:, items:}) that has one member's
     # shape gets that member's problems (inside it, or about it: empty text); the other
     # members' "expected text" says nothing the user can act on.

@@ -18,6 +18,7 @@ from .parsed import load_yaml_kept, parse_yaml_kept
 from .source import MAX_BYTES, dotted, line_of
 from .strict import ValidationError
 from .style_checks import style_problems
+from .text_checks import unprintable
 from .style_model import (  # noqa: F401 (the model's names, imported from here by the rest)
     A4_WIDTH, ANNUAL_DATA, ANNUAL_DATE_DATA, ANNUAL_HEADINGS, DEFAULT_STYLE, FONTS, FRAME_PAD, ROOT,
     SIZES, TEMPLATES, TEXT_AT_LEAST, AgreementStyle, AnnualColumn, AnnualStyle, ContactStyle, Dates, Grid,
@@ -92,6 +93,11 @@ def _load_cached(path: str | None, *_stamps) -> HouseStyle:
     if path is not None:
         name = str(path)
         extra, lines = read_office_style(Path(path))
+        # its texts are printed as a spec's are (press_header, original_mark …): a control
+        # character would reach the markup (blamed on the template) or the page (a tab)
+        bad = unprintable(extra)
+        if bad:
+            raise InputError([Problem(name, line_of(lines, key), dotted(key), message) for key, message in bad])
         base = _overlay(base, extra)
     # The standard articles file is relative to the style file that names it.
     named_by = Path(path) if path is not None and isinstance(extra, dict) and "article_sets" in extra else DEFAULT_STYLE

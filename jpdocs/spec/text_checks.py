@@ -22,13 +22,15 @@ from .source import dotted, line_of
 # the documents' layout).
 _INVISIBLE = {0x00AD: "soft hyphen", 0x200B: "zero-width space", 0x200C: "zero-width non-joiner",
               0x200D: "zero-width joiner", 0x2060: "word joiner", 0xFEFF: "zero-width no-break space (BOM)"}
+# The bidi marks (LRM, RLM, ALM) turn text as the overrides do, with no glyph of their own
+_MARKS = (0x200E, 0x200F, 0x061C)
 _JAPANESE = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e"
 _ASCII_SPACE_BY_JAPANESE = re.compile(f"[{_JAPANESE}] +(?=[^ ])|(?<=[^ ]) +[{_JAPANESE}]")
 # Every character the loop in check_text may refuse (Cc is U+0000–001F and
 # U+007F–009F; the newline is allowed): a string without one, nearly every string,
 # is passed by one search in C instead of a look at each character.
 _SUSPECT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ufffd\u00ad\u200b-\u200d\u2060\ufeff"
-                      "\u202a-\u202e\u2066-\u2069]")
+                      "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]")
 
 
 def check_text(value, path, name, lines, warnings, dated: list | None = None) -> list[Problem]:
@@ -62,6 +64,24 @@ def check_text(value, path, name, lines, warnings, dated: list | None = None) ->
         for i, v in enumerate(value):
             problems += check_text(v, path + (i,), name, lines, warnings, dated)
     return problems
+
+
+def unprintable_in(text: str) -> str | None:
+    """The message for the first control or invisible character of `text`, as check_text's."""
+    return _findings(text)[3]
+
+
+def unprintable(value, path: tuple = ()):
+    """(key path, message) of each text in `value` (a file's data: a house style) holding a
+    control or invisible character, as check_text refuses them in a spec."""
+    if isinstance(value, str):
+        found = _findings(value)[3]
+        return [(path, found)] if found else []
+    if isinstance(value, dict):
+        return [hit for k, v in value.items() for hit in unprintable(v, path + (k,))]
+    if isinstance(value, list):
+        return [hit for i, v in enumerate(value) for hit in unprintable(v, path + (i,))]
+    return []
 
 
 # A text → what check_text finds in it, wherever it stands (_find): a batch's specs
@@ -116,7 +136,9 @@ def _find(value: str) -> tuple[bool, tuple[str, ...], tuple[str, ...], str | Non
                     " (文字化け); type the original characters again")
         elif unicodedata.category(ch) == "Cc":
             what = f"the control character U+{cp:04X}, which cannot be printed; delete it"
-        elif cp in _INVISIBLE or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
+        elif 0xD800 <= cp <= 0xDFFF:    # "\ud800" in quotes: half of a pair, no character (nor a file name)
+            what = f"the lone surrogate U+{cp:04X}, which is not a character (an escape such as \\ud800 written alone); delete it"
+        elif cp in _INVISIBLE or 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069 or cp in _MARKS:
             label = _INVISIBLE.get(cp, "text-direction control")
             what = (f"the invisible character U+{cp:04X} ({label}), often pasted from web pages"
                     " or PDFs; delete it")

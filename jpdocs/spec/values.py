@@ -39,6 +39,12 @@ def _day(y: int, m: int, d: int, written: str) -> dt.date:
     return dt.date(y, m, d)
 
 
+def _shown(written: str, limit: int = 60) -> str:
+    """A value quoted in a message, as repr() quotes it, its first `limit` characters only:
+    a 100,000-character text in a date's place made an error line as long."""
+    return repr(written) if len(written) <= limit else repr(written[:limit])[:-1] + "…'"
+
+
 def _era_checked(day: dt.date, written: str) -> dt.date:
     first = japanese.ERAS[0][1]
     if day < first:
@@ -73,9 +79,9 @@ def _parse_date(value, written: str) -> dt.date:
         except ValueProblem:
             pass
         else:
-            raise _bad(f"{written!r}: write the date without its weekday ({bare!r});"
+            raise _bad(f"{_shown(written)}: write the date without its weekday ({_shown(bare)});"
                        " the documents print the weekday themselves")
-    raise _bad(f"{written!r} is not a valid date; write it as YYYY-MM-DD (2024-02-27) or 令和6年2月27日")
+    raise _bad(f"{_shown(written)} is not a valid date; write it as YYYY-MM-DD (2024-02-27) or 令和6年2月27日")
 
 
 def date_value(value):
@@ -98,7 +104,7 @@ def issue_date_value(value):
     if value == NO_ISSUE_DATE:
         return value
     if isinstance(value, str) and value.strip().casefold() == NO_ISSUE_DATE:
-        raise _bad(f"{value.strip()!r}: write none in small letters where the page gives no date of its own,"
+        raise _bad(f"{_shown(value.strip())}: write none in small letters where the page gives no date of its own,"
                    " or the date as YYYY-MM-DD (2024-02-27)")
     if value is None:     # a starter's empty line: say every form the key takes, none too
         raise _bad("expected the date of issue as YYYY-MM-DD (2024-02-27) or 令和6年2月27日, or none where"
@@ -116,7 +122,7 @@ def _time(value):
         raise _bad("the value is empty; write it, or remove the key")
     m = _TIME.fullmatch(text)
     if not m:
-        raise _bad(f"{value!r} is not a valid time; write it as HH:MM (\"11:00\")")
+        raise _bad(f"{_shown(value)} is not a valid time; write it as HH:MM (\"11:00\")")
     h, mi = map(int, m.groups())
     if h > 23:
         raise _bad(f"{value} is not a valid time of day: hours go from 0 to 23")

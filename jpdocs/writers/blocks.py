@@ -28,7 +28,7 @@ from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, eac
 from .jlreq import Settings
 from .paragraph_styles import paragraph_style
 from .tags import Node, escape, tag
-from .problems import too_narrow
+from .problems import too_narrow, too_wide_marker
 from .flowables import (BreakPlace, Figure, HalfPageBreak, NumbersEnd, SealBox, SealPlace, TextPageBreak,
                         TrackedLine)
 from .table_shapes import shaped_table
@@ -334,6 +334,11 @@ class BlockBuilder:
         li = lst.add("LI")
         label = li.add("Lbl") if it.marker else None
         body_node = li.add("LBody")
+        if it.marker and it.inlines:
+            base = self.styles[it.style]
+            wide, room = _marker_width(it, base.fontName, base.fontSize), width - it.level * base.fontSize
+            if wide > room:
+                raise too_wide_marker("document", "", it.marker, wide, room)
         made, inset = self._made_item_head(it)
         head = _fresh(made)
         if it.marker and not it.inlines:

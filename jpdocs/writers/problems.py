@@ -67,3 +67,13 @@ def too_narrow(what: str, title: str, text: str, width: float, pad: float) -> La
         return (f"the {what} cannot be laid out: {name} stands in a column {width:.1f}pt wide, which its padding"
                 f" ({pad:g}pt each side) leaves no room in; widen the column (the template's <table widths>)")
     return LayoutProblem(title, [(f"the table cell {quoted(text)}", 1.0, text)], explain)
+
+
+def too_wide_marker(what: str, title: str, text: str, width: float, room: float) -> LayoutProblem:
+    """An item's marker (a label: 件名, a 記 item's) `width` points wide on a line of
+    `room`: reportlab sets it on one line whatever its width, past the margin and off
+    the page, where its end is lost."""
+    def explain(name: str, height: float) -> str:
+        return (f"the {what} cannot be laid out: {name} is {width:.0f}pt wide, and a label stands on one line,"
+                f" which is {room:.0f}pt wide here; shorten it")
+    return LayoutProblem(title, [(f"the label {quoted(text)}", 1.0, text)], explain)
