@@ -104,10 +104,16 @@ def test_kept_styles_answer_as_the_whole_tree(documents):
     other.set(qn("w:styleId"), "title-mincho")
     other.find(qn("w:name")).set(qn("w:val"), "表題（明朝）")
     kept.add(other)
+    changed = kept.own("heading")                      # a prepared style changed (next_styles.py): a copy
+    changed.find(qn("w:next")).set(qn("w:val"), "body-1")
+    assert kept.own("heading") is changed is kept.find("heading") is not kept._facts.by_id["heading"]
     ids = [s.get(qn("w:styleId")) for s in kept._facts.element.iterchildren(qn("w:style"))] + ["body-1", "title-mincho"]
     answers = (kept.names(), {i: kept.spacing(i) for i in ids}, {i: etree.tostring(kept.find(i)) for i in ids},
                kept.blob)
     assert "_element" not in kept.__dict__ and "本文（字下げ）" in answers[0] and "表題（明朝）" in answers[0]
+    heading = answers[3][answers[3].index(b'w:styleId="heading"'):]
+    assert b'<w:next w:val="body-1"/>' in answers[2]["heading"] and b'<w:next w:val="body-1"/>' in \
+        heading[:heading.index(b"</w:style>")]                 # spliced in its place
     assert answers[1]["body-1"] == answers[1]["body"] != {}
     whole = Stylesheet(kept.element)                   # read now: the added styles moved into the tree
     assert (whole.names(), {i: whole.spacing(i) for i in ids}, {i: etree.tostring(whole.find(i)) for i in ids},
