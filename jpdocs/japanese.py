@@ -290,6 +290,15 @@ def fiscal_year_label(fy: int, style: str = "mixed", western: bool = False) -> s
     return label
 
 
+def fiscal_year_eras(fy: int) -> tuple[str, str] | None:
+    """The era years a fiscal year begins and ends in ("平成31年", "令和２年"), where an era
+    changed within it (FY1912, 1926, 1988, 2019), else None: its name is then chosen by
+    the rule above, and the annual book says so."""
+    first, last = (era_year_text(*era_of(day)) for day in fiscal_year_range(fy))
+    began_in = era_of(date(fy, 4, 1))[0]
+    return (first, last) if era_of(date(fy + 1, 3, 31))[0] != began_in else None
+
+
 # --- periods ------------------------------------------------------------------
 
 _PERIOD = re.compile(r"^\s*([0-9０-９]+)\s*(か月|ヶ月|ケ月|カ月|箇月|か年|年間|年|日間|日|週間)\s*$")

@@ -154,3 +154,9 @@ def test_the_annual_book_of_fy2019_takes_april_1_to_march_31_and_writes_each_era
     book = no_space(pdf_text(tmp_path / "out" / "annual-2019.pdf"))
     assert book.startswith("令和元年度連携協定締結状況（平成31年４月１日～令和２年３月31日締結分）"), book[:80]
     assert "平成31年度" not in book and "令和元年４月" not in book and "平成31年５月" not in book
+    # the year's name is chosen for the user (named by its 31 December): the build says so,
+    # and says it of no year whose era did not change
+    assert ("note: --fiscal-year: the book is titled 令和元年度: the fiscal year began in 平成31年 and ended in"
+            " 令和２年, and is named by the era of its 31 December") in run.stdout, run.stdout
+    plain = run_generate("annual", "--fiscal-year", "2020", folder, "-o", tmp_path / "out-2020", "--format", "csv")
+    assert plain.returncode == 0 and "the book is titled" not in plain.stdout, plain.stdout

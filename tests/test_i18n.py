@@ -1728,6 +1728,10 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     (tmp / "twice").mkdir()
     for name in ("a.yaml", "b.yaml"):
         (tmp / "twice" / name).write_text(SEED, encoding="utf-8")
+    era_year = tmp / "era-year"               # FY2019, begun in 平成: its name 令和元年度 is noted
+    era_year.mkdir()
+    (era_year / "moved.yaml").write_text(SEED.replace("2024-02-", "2019-06-").replace("2025-03-31", "2021-03-31"),
+                                         encoding="utf-8")
     chosen = tmp / "chosen-end.yaml"          # no validity: the book lists the standard article's end
     chosen.write_text(SEED.replace("  validity:\n" + _END + "    renewal_notice: 1か月\n", ""), encoding="utf-8")
     office = tmp / "issuing-office.yaml"      # no department: the book's 担当課 is the notice's issuing office
@@ -1855,6 +1859,7 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         "annual-twice": (["annual", "--fiscal-year", "2023", tmp / "twice", "-o", tmp / "annual"], {}),
         "annual-field": (["annual", "--fiscal-year", "2023", fields, "-o", tmp / "annual"], {}),
         "annual-chosen-end": (["annual", "--fiscal-year", "2023", chosen, "-o", tmp / "annual-chosen"], {}),
+        "annual-era-year": (["annual", "--fiscal-year", "2019", era_year, "-o", tmp / "annual-era-year"], {}),
         "annual-issuing-office": (["annual", "--fiscal-year", "2023", office, "-o", tmp / "annual-office"], {}),
         **{f"annual-office-refused-{name}": (["annual", "--fiscal-year", "2023", tmp / "office-refused" / name, "-o",
                                              tmp / f"annual-office-{name}"], {}) for name in refused},

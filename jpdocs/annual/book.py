@@ -17,6 +17,7 @@ from .web import html_fragment, html_page, prose_problems
 from .pdf import render_annual_pdf
 from ..build.kinds import folders
 from ..build.wording_keys import check_wording_keys
+from .. import japanese
 from ..errors import InputError, Problem
 from ..output import write_outputs
 from ..spec.style import HouseStyle
@@ -25,6 +26,18 @@ from ..writers.geometry import text_margins
 
 FORMATS = ("pdf", "docx", "csv", "html")
 DEFAULT_FORMATS = ("pdf", "docx", "csv")
+
+
+def _year_name_notes(fy: int) -> list[Problem]:
+    """A fiscal year in which the era changed is named by the era of its 31 December
+    (japanese.fiscal_year_label: FY2019 令和元年度, though it began on 平成31年４月１日):
+    a name chosen for the user, so the build says so."""
+    eras = japanese.fiscal_year_eras(fy)
+    if eras is None:
+        return []
+    return [Problem("--fiscal-year", None, "", f"the book is titled {japanese.fiscal_year_label(fy)}: the fiscal year"
+                    f" began in {eras[0]} and ended in {eras[1]}, and is named by the era of its 31 December,"
+                    " as the government named the year begun on 平成31年４月１日 令和元年度")]
 
 
 def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force: bool = False,
@@ -46,7 +59,7 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
     # (every agreement's page has its term and its 担当課)
     notes = forms + [note for row in rows for note in side_notes(row.loaded) + issuer_notes(row.loaded, style)
              + validity(row.loaded, style).notes
-             + department_notes(row.loaded) + kind_notes(row.loaded)]
+             + department_notes(row.loaded) + kind_notes(row.loaded)] + _year_name_notes(fy)
     files: dict[str, bytes] = {}
     if "pdf" in formats:
         files[f"annual-{fy}.pdf"] = render_annual_pdf(fy, rows, style)
