@@ -2,7 +2,20 @@
 command line prints them and exits with status 1, never with a traceback."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+# the categories of characters a terminal does not show as themselves: controls (a NUL
+# ends a C string, U+202E turns the rest of the line around), formats, surrogates
+_HIDDEN = ("Cc", "Cf", "Cs")
+
+
+def shown_key(key: str) -> str:
+    """A key path as a message shows it: a control, format or surrogate character in a
+    key the spec chose (a party's id) written as \\uXXXX, the rest as written."""
+    if key.isprintable():
+        return key
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in _HIDDEN else c for c in key)
 
 
 @dataclass(frozen=True)
@@ -20,7 +33,7 @@ class Problem:
         where = f"{self.file}:{self.line}" if self.line else self.file
         if self.about:
             where = f"{where} ({self.about})"
-        key = f" {self.key}:" if self.key else ""
+        key = f" {shown_key(self.key)}:" if self.key else ""
         return f"{where}:{key} {self.message}"
 
 

@@ -148,11 +148,13 @@ def test_a_bidi_mark_is_refused_as_a_direction_control(tmp_path, mark):
     refused(spec, tmp_path, 36, "agreement.department", "(text-direction control), often pasted from web pages")
 
 
-@pytest.mark.parametrize("party_id, fragment", [('"kamei\\0"', "the control character U+0000"),
-                                                ('"\\u202e"', "U+202E (text-direction control)")])
-def test_a_party_s_id_holding_a_control_character_is_refused(tmp_path, party_id, fragment):
+@pytest.mark.parametrize("party_id, fragment, shown", [('"kamei\\0"', "the control character U+0000", "kamei\\u0000"),
+                                                       ('"\\u202e"', "U+202E (text-direction control)", "\\u202e")])
+def test_a_party_s_id_holding_a_control_character_is_refused(tmp_path, party_id, fragment, shown):
     # before: built (an id is printed nowhere, but is written again where it is used and named in messages)
     spec = real_case_variant(tmp_path, "ashiya-montebello-1961", "ashiya-city.yaml",
                              ("  montebello:", f"  {party_id}:"))
     run = run_generate("check", spec, cwd=tmp_path)
     assert run.returncode == 1 and f"error: {spec}:14: parties." in run.stderr and fragment in run.stderr, run.stderr
+    # the key path shows the character by its code (before: raw, a NUL or a line turned around)
+    assert f"parties.{shown}:" in run.stderr and "\0" not in run.stderr and "\u202e" not in run.stderr, run.stderr
