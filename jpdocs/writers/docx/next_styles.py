@@ -7,7 +7,7 @@ its articles' first paragraphs are set in, 本文（字下げ） under 第１条
 under （目的） above 第１条　…, where that style is the numbered article level, so that
 （目的）⏎ and typing gives the next article's first paragraph, numbered. Each heading
 style an article's heading is set in (条見出し, 条見出し（左１字）) gets the style that most
-often follows its paragraphs. So does a notice's 見出し (内容, 報道に当たってのお願い):
+often follows its paragraphs. So does a notice's 見出し (内容, 【本件のポイント】):
 its text is set in 本文（字下げ）, made for the notice (styles.indent_styles), and Enter
 after 内容 gave the house's 本文, set at the margin. The title keeps the house's (本文):
 what follows it differs from notice to notice (日付, 項目名, a table).
