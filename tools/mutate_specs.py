@@ -52,29 +52,27 @@ def _pick(lines, pattern, rng):
     return rng.choice(hits) if hits else None
 
 
-def _replace_scalar(value_of):
+def _replace_on(pattern, value_of):
+    """A mutation putting value_of(rng) → (text, marker) in place of the value of one line
+    `pattern` matches (its head and comment kept)."""
     def mutate(text, rng):
         lines = _lines(text)
-        i = _pick(lines, SCALAR, rng)
+        i = _pick(lines, pattern, rng)
         if i is None:
             return None
-        m = SCALAR.match(lines[i])
+        m = pattern.match(lines[i])
         new, marker = value_of(rng)
         lines[i] = m["head"] + new + m["tail"]
         return "\n".join(lines).encode("utf-8"), {"line": i + 1, "was": m["value"][:60], "marker": marker}
     return mutate
 
 
+def _replace_scalar(value_of):
+    return _replace_on(SCALAR, value_of)
+
+
 def _replace_date(value):
-    def mutate(text, rng):
-        lines = _lines(text)
-        i = _pick(lines, DATE, rng)
-        if i is None:
-            return None
-        m = DATE.match(lines[i])
-        lines[i] = m["head"] + value + m["tail"]
-        return "\n".join(lines).encode("utf-8"), {"line": i + 1, "was": m["value"]}
-    return mutate
+    return _replace_on(DATE, lambda rng: (value, None))
 
 
 def _dup_key(text, rng):
