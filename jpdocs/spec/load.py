@@ -19,6 +19,7 @@ from .checks import cross_check, date_warnings, sort_problems
 from .slips import empty_ceremony_facts, full_width_emails, indented_twice
 from .file_checks import check_named_files, named_files
 from .honorific_names import honorifics_in_names
+from .past_schema import found_past_schema
 from .schema_messages import problems_of
 from .strict import ValidationError
 from .text_checks import check_yearless_weekdays, mended_and_checked, reference_day, unprintable_in
@@ -113,6 +114,37 @@ def _unprintable_ids(spec: Spec, name: str, lines) -> list[Problem]:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _later_checks(spec: Spec, name: str, lines, dated: list, allow_outside: bool,
+                  warnings: list[Problem], named_warnings: list[Problem]) -> list[Problem]:
+    """The problems the checks after the schema's find (references between sections,
+    weekdays of dates without a year, the files named, honorifics in names); the
+    warnings they find are added to the lists given."""
+    problems = cross_check(spec, name, lines)
+    problems += _unprintable_ids(spec, name, lines)
+    around = reference_day(spec)
+    if around:
+        problems += check_yearless_weekdays(dated, around, name, lines, warnings)
+    problems += check_named_files(spec, name, lines, allow_outside)
+    named_errors, found_warnings = honorifics_in_names(spec, name, lines)
+    named_warnings += found_warnings
+    return problems + named_errors
+
+
+def _past_the_schema(data, exc: ValidationError, refused: list[Problem], name: str, lines, dated: list,
+                     allow_outside: bool) -> list[Problem]:
+    """The later checks' problems of a spec the schema refused, found without the refused
+    values and only those about none of them (past_schema.py), so that a spec's problems
+    are reported at once, not a stage at a time."""
+    def check(variant):
+        try:
+            spec = Spec.model_validate(variant)
+        except ValidationError as again:
+            return again
+        # (the warnings of a spec that will not be built are not shown)
+        return _later_checks(spec, name, lines, dated, allow_outside, [], [])
+    return found_past_schema(data, exc, refused, check)
+
+
 def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
               raw: bytes | None = None) -> LoadedSpec:
     """The spec at `path`, or InputError with every problem. allow_outside=False refuses
@@ -138,16 +170,11 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
-        problems += problems_of(exc, name, lines)
+        refused = problems_of(exc, name, lines)
+        problems += refused + _past_the_schema(data, exc, refused, name, lines, dated, allow_outside)
         raise InputError(sort_problems(problems)) from None
-    problems += cross_check(spec, name, lines)
-    problems += _unprintable_ids(spec, name, lines)
-    around = reference_day(spec)
-    if around:
-        problems += check_yearless_weekdays(dated, around, name, lines, warnings)
-    problems += check_named_files(spec, name, lines, allow_outside)
-    named_errors, named_warnings = honorifics_in_names(spec, name, lines)
-    problems += named_errors
+    named_warnings: list[Problem] = []
+    problems += _later_checks(spec, name, lines, dated, allow_outside, warnings, named_warnings)
     if problems:
         raise InputError(sort_problems(problems))
     warnings += date_warnings(spec, name, lines)

@@ -134,6 +134,22 @@ MOVED = {("agreement", k): f"agreement.document.{v}" for k, v in {
     "closing": "closing", "copies": "copies", "original_mark": "original_mark"}.items()}
 
 
+def meant_a_known_key(loc: tuple, root: type[Model] = Spec) -> bool:
+    """Whether an unknown key at `loc` (as the spec writes it) is taken for a known one:
+    a misspelling, a key moved elsewhere, also: in the wrong place. Its absence is not
+    what the spec meant (past_schema.py)."""
+    return bool(loc) and (root is Spec and (loc[-1] == "also" or loc in MOVED) or bool(_close_key(loc, root)))
+
+
+def _close_key(loc: tuple, root: type[Model]) -> str | None:
+    """The known key an unknown one at `loc` is likely a misspelling of, if any."""
+    model = _model_at(loc[:-1], root)
+    # a key's name inside the product (entries), where the spec writes another (list)
+    renamed = [f.alias for n, f in (model.model_fields.items() if model else ()) if n == loc[-1] and f.alias]
+    close = renamed or difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1], root), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
     """A finding → what is wrong and what was expected, in plain words. The kinds
     are those the schemas can produce: text, true/false, numbers (the house style's),
@@ -148,12 +164,9 @@ def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
         moved = MOVED.get(loc) if root is Spec else None
         if moved:
             return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
+        close = _close_key(loc, root)
         options = _fields_at(loc[:-1], root)
-        model = _model_at(loc[:-1], root)
-        # a key's name inside the product (entries), where the spec writes another (list)
-        renamed = [f.alias for n, f in (model.model_fields.items() if model else ()) if n == loc[-1] and f.alias]
-        close = renamed or difflib.get_close_matches(str(loc[-1]), options, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else (
+        hint = f"; did you mean '{close}'?" if close else (
             f"; allowed here: {', '.join(options)}" if options else "")
         return f"unknown key '{loc[-1]}'{hint}"
     if kind == "missing":

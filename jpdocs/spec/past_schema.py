@@ -1,0 +1,220 @@
+"""The checks after the schema's, run on a spec the schema refused.
+
+A spec's problems were found in stages: a date the schema refuses (2024-02-30) stopped
+the load, and the user who fixed it met two more that had been there all along (a
+signatory not among the parties, a file not found). The later checks need a model, so
+here they run on the spec as though the refused values were right, and what they find
+is reported with the schema's findings in one go.
+
+Only two kinds of mistake are looked past, the commonest: a key the schema does not
+know and is not taken for a known one, beside keys it does know (taken out: it meant
+nothing to the model; a misspelt key is not, as the key it was meant to be would be
+missing, nor a mapping of unknown keys alone, whose meaning is lost) and a date or a
+time that is not one (2024-02-30, "25:00"). A wrong date cannot be taken out, as its absence changes what
+the spec says (a key with no effect without it, a default in its place); it stands in
+as each of the spec's other dates and the days either side of them in turn, a time
+as each of its other times and the minutes either side, and a finding is kept only
+if every stand-in the schema takes gives it: a check comparing it with another date
+or time is satisfied by one of them. A finding about a refused key (at it, above or below it,
+beside it in its mapping, or naming it) is not reported either. Any other refusal (a
+list where text is expected, a key missing) leaves the later checks for the next run,
+as before: what they would find could be about a spec the user did not write.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable
+
+from ..errors import Problem
+from .schema_messages import meant_a_known_key
+from .strict import ValidationError
+from .values import date_value, time_value
+
+# At most this many stand-ins for a refused date or time: each is another run of the
+# later checks, on a spec that will not be built
+STAND_INS = 12
+
+
+def found_past_schema(data, exc: ValidationError, refused: list[Problem],
+                      check: Callable[[object], list[Problem] | ValidationError]) -> list[Problem]:
+    """What `check` (the schema, then the later checks) finds in `data` past the
+    schema's findings `exc`, as the module docstring says; [] where it cannot look."""
+    unknown, wrong = _refused(data, exc)
+    if unknown is None:
+        return []
+    base = data
+    for path in unknown:
+        base = _removed(base, path)
+    variants = [base]
+    if wrong:
+        stand_ins = {path: _stand_ins(data, wrong, kind) for path, kind in wrong.items()}
+        if not all(stand_ins.values()):
+            return []
+        count = min(STAND_INS, max(len(v) for v in stand_ins.values()))
+        variants = []
+        for i in range(count):
+            variant = base
+            for path, values in stand_ins.items():
+                variant = _put(variant, path, values[i % len(values)])
+            variants.append(variant)
+    kept = None
+    for variant in variants:
+        found = check(variant)
+        if isinstance(found, ValidationError):
+            continue        # (a stand-in the schema's own comparisons refuse: the start after the end)
+        these = {(p.key, p.message): p for p in found}
+        kept = these if kept is None else {k: p for k, p in kept.items() if k in these}
+    return unrelated(list(kept.values()), refused) if kept else []
+
+
+def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple, str]]:
+    """The paths of the keys the schema does not know, and of the values it refused that
+    are written as a date or a time (each with its kind); None for the first where any
+    other finding stands (module docstring)."""
+    unknown, wrong = [], {}
+    for err in exc.errors():
+        path = _data_path(data, err["loc"])
+        if not path or path[-1] != err["loc"][-1] or not _is_mapping_key(data, path):
+            return None, {}
+        if err["type"] != "extra_forbidden":
+            kind = _written_as(_at(data, path))
+            if kind is None:
+                return None, {}
+            wrong[path] = kind
+        elif meant_a_known_key(path):
+            return None, {}
+        else:
+            unknown.append(path)
+    # a mapping of unknown keys alone would be left empty: what it was meant to be is lost
+    if any(all(path[:-1] + (key,) in unknown for key in _at(data, path[:-1])) for path in unknown):
+        return None, {}
+    return unknown, wrong
+
+
+_DATE_LIKE = re.compile(r"\d{4}\s*[-/.／－]\s*\d|\d\s*年")
+_TIME_LIKE = re.compile(r"^\s*[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{1,2}\s*$")
+
+
+def _written_as(value) -> str | None:
+    """"date" or "time" for a value written as one, if a wrong one (2024-02-30, 令和6年2月30日,
+    "25:00"); else None."""
+    if not isinstance(value, str):
+        return None
+    if _TIME_LIKE.match(value):
+        return "time"
+    return "date" if _DATE_LIKE.search(value) and not value.strip().count(" ") else None
+
+
+def _stand_ins(data, refused: dict, kind: str) -> list[str]:
+    """The spec's other values of the kind (dates or times, as date_value and the times'
+    check read them, but those refused) and those a day or a minute either side, in ISO
+    form and HH:MM; the values themselves first."""
+    values = []
+    for value in _strings(data, refused):
+        try:
+            parsed = date_value(value) if kind == "date" else time_value(value)
+        except ValueError:
+            continue
+        if parsed not in values:
+            values.append(parsed)
+    step = dt.timedelta(days=1) if kind == "date" else dt.timedelta(minutes=1)
+    out = []
+    for near in (0, -1, 1):
+        for value in values:
+            out.append(_shifted(value, near * step, kind))
+    return list(dict.fromkeys(v for v in out if v))
+
+
+def _shifted(value, by: dt.timedelta, kind: str) -> str | None:
+    if kind == "date":
+        return (value + by).isoformat()
+    moved = dt.datetime.combine(dt.date(2000, 1, 1), value) + by
+    return moved.strftime("%H:%M") if moved.date() == dt.date(2000, 1, 1) else None
+
+
+def _strings(data, refused: dict):
+    """Every text value of the spec but those at the refused paths."""
+    stack = [((), data)]
+    while stack:
+        path, here = stack.pop()
+        if path in refused:
+            continue
+        if isinstance(here, dict):
+            stack.extend((path + (k,), v) for k, v in reversed(list(here.items())))
+        elif isinstance(here, list):
+            stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(here))))
+        elif isinstance(here, str):
+            yield here
+
+
+def _at(data, path):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _put(data, path, value):
+    """`data` with `value` at `path`, the containers on the way copied."""
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[path[0]] = value if len(path) == 1 else _put(data[path[0]], path[1:], value)
+    return copy
+
+def unrelated(found: list[Problem], refused: list[Problem]) -> list[Problem]:
+    """The later checks' findings about none of the refused keys (module docstring),
+    each once, and none the schema's findings already hold."""
+    keys = {p.key for p in refused if p.key}
+    parents = {_parent(k) for k in keys}
+    # a key's own name in a message (ceremony.venue, (ceremony.date), start:), as a word
+    named = re.compile("|".join(rf"(?<![\w.]){re.escape(_last(k))}(?!\w)|\.{re.escape(_last(k))}(?!\w)"
+                                for k in keys)) if keys else None
+    seen = {(p.key, p.message) for p in refused}
+    out = []
+    for p in found:
+        related = any(p.key == k or p.key.startswith((k + ".", k + "[")) or k.startswith((p.key + ".", p.key + "["))
+                      for k in keys) or _parent(p.key) in parents or (named and named.search(p.message))
+        if not related and (p.key, p.message) not in seen:
+            seen.add((p.key, p.message))
+            out.append(p)
+    return out
+
+
+def _data_path(data, loc) -> tuple:
+    """The part of a finding's path that indexes `data` (the check adds the names of
+    union members it tried, which no mapping of the spec holds)."""
+    out, here = (), data
+    for part in loc:
+        if isinstance(here, dict) and part in here:
+            out, here = out + (part,), here[part]
+        elif isinstance(here, list) and isinstance(part, int) and 0 <= part < len(here):
+            out, here = out + (part,), here[part]
+    return out
+
+
+def _is_mapping_key(data, path) -> bool:
+    """Whether the last part of `path` is a key of a mapping (YAML reads `1:` as a number)."""
+    here = data
+    for part in path[:-1]:
+        here = here[part]
+    return isinstance(here, dict)
+
+
+def _removed(data, path):
+    """`data` without the value at `path`, the containers on the way copied."""
+    if len(path) == 1:
+        return {k: v for k, v in data.items() if k != path[0]}
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[path[0]] = _removed(data[path[0]], path[1:])
+    return copy
+
+
+def _last(key: str) -> str:
+    """A dotted key's last name (`a.b` → `b`; an item's, its list's: `a.b[1]` → `b`)."""
+    parent = _parent(key)
+    name = key[len(parent):].lstrip(".")
+    return name if not name.startswith("[") or not parent else _last(parent)
+
+
+def _parent(key: str) -> str:
+    """The dotted key of the mapping or list a dotted key is in (`a.b[1]` → `a.b`)."""
+    return key[:max(key.rfind("."), key.rfind("["), 0)]
