@@ -843,7 +843,8 @@ def reading_lines(pdf: Path) -> list[str]:
 # where the line ends in a time or in digits after a hyphen and the digit is followed
 # by one of the notice's 記 labels (after a full stop where the house numbers its items
 # so: ３.場所, notice.ki_marker "{number}."); anything else jpcheck says stands.
-_BROKEN = re.compile(r"number broken: …(?:[:：][0-9０-９]{2}|.[-‐－][0-9０-９])\|[0-9０-９][.．]?(.+)…")   # 3 and 3
+# (an item's number without a stop is followed by its gap, a full-width space: ３　場所)
+_BROKEN = re.compile(r"number broken: …(?:[:：][0-9０-９]{2}|.[-‐－][0-9０-９])\|[0-9０-９][.．]?[ \u3000]*(.+)…")   # 3 and 3
 
 
 def ki_labels(spec: dict) -> set[str]:
@@ -886,6 +887,8 @@ def test_only_a_time_before_the_next_items_number_is_set_aside():
     labels = {"日時", "場所", "会場"}
     assert next_item_after_a_time(("split", 1, "number broken: …:00|２場所…"), labels)
     assert next_item_after_a_time(("split", 1, "number broken: …:30|３会場…"), labels)
+    assert next_item_after_a_time(("split", 1, "number broken: …:45|３\u3000場…"), labels)   # 3　場所 (no stop)
+    assert not next_item_after_a_time(("split", 1, "number broken: …:45|３\u3000時…"), labels)  # not a label
     assert not next_item_after_a_time(("split", 1, "number broken: …201|9年…"), labels)       # a year torn
     assert not next_item_after_a_time(("split", 1, "number broken: …:00|２時間…"), labels)    # not a label
     assert not next_item_after_a_time(("split", 1, "number broken: …152-|67-…"), labels)
