@@ -683,6 +683,14 @@ SIGNED_BY_HAND = "本協定の締結を証するため、本書２通を作成�
     ("以上のとおり協定する。", False),                           # older texts: nothing said of seals
     ("本協定の締結を証するため、本書２通を作成し、甲乙記名なつ印の上、各自その１通を保有する。", True),
     ("本協定の成立を証するため、本書２通を作成し、甲乙署名捺印のうえ、各自１通を保有する。", True),
+    # signed electronically: the seal is what the signature replaces (the 府令's own words,
+    # 署名又は記名押印に代わる措置は、電子署名とする), so none is pressed and no 印 prints
+    ("本協定の締結を証するため、本書の電磁的記録を作成し、甲乙が記名押印に代わる電子署名を施し、"
+     "各自その電磁的記録を保管する。", False),
+    ("本協定の締結を証するため、本書の電磁的記録を作成し、甲乙が記名押印に代えて電子署名を行い、"
+     "各自その電磁的記録を保管する。", False),
+    ("本協定の締結を証するため、本書の電磁的記録を作成し、甲乙合意の後電子署名を施し、"
+     "各自その電磁的記録を保管する。", False),
 ])
 def test_the_seal_mark_prints_only_where_the_closing_has_seals_pressed(tmp_path, closing, sealed):
     """印 by each block only where the closing says the signers press their seals; a

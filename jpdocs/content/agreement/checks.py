@@ -225,14 +225,20 @@ def _defines(preamble: str, label: str) -> bool:
 # 押なつ and なつ印 (public documents write 捺, outside the 常用漢字, in kana), 捺印,
 # 押捺, and 調印 (signed and sealed).
 SEAL_WORDS = ("押印", "押なつ", "なつ印", "捺印", "押捺", "調印")
+# A seal the closing names only as what replaces it (甲乙が記名押印に代わる電子署名を施し,
+# 記名押印に代えて電子署名を行い: an agreement signed electronically, in the words of the
+# 府令, 署名又は記名押印に代わる措置は、電子署名とする) is not pressed.
+_SEAL_REPLACED = re.compile("(?:" + "|".join(SEAL_WORDS) + ")に(?:代|替|か)(?:わる|わり|えて|え)")
 
 
 def says_seal(closing: str) -> bool:
     """Whether the closing has the signers press their seals. Only then does each
     signature block print its seal place's 印: a text signed by hand (甲乙丙それぞれ
-    署名の上) or one that says nothing of it (以上のとおり協定する。, as older texts
-    end) has none, and the place stays blank."""
-    return any(w in closing for w in SEAL_WORDS)
+    署名の上), one that says nothing of it (以上のとおり協定する。, as older texts
+    end) or one signed electronically in place of the seal has none, and the place
+    stays blank."""
+    pressed = _SEAL_REPLACED.sub("", closing)
+    return any(w in pressed for w in SEAL_WORDS)
 
 
 def check_by_hand(doc, spec, problem) -> None:
