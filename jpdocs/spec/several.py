@@ -106,10 +106,10 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
         for i, step in enumerate(cer.agenda):
             for key in UNDER_STEP:
                 if getattr(step, key):
-                    problem(at + ("agenda", i, key), f"a ceremony of several prints its 次第 on one line after its"
-                                                     f" label, its steps joined with 、, where nothing stands under"
-                                                     f" a step: {key} would have no effect (a line under the"
-                                                     " ceremony's item is one of its notes:)")
+                    problem(at + ("agenda", i, key), "a ceremony of several prints its 次第 on one line after its"
+                                                     " label, its steps joined, where nothing stands under a step:"
+                                                     f" {key} would have no effect (a line under the ceremony's"
+                                                     " item is one of its notes:)")
         parties: list[str] = []
         for i, ref in enumerate(cer.agreements):
             if ref not in agreements:
