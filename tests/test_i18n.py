@@ -2230,7 +2230,7 @@ VARIANTS.update({
                               "    signing_date: 2024-02-27\n    document: {kind: 協定書}\n\npress_notice:\n"
                               "  event_line: true\n  ki: [{label: 内容, text: [x]}]\n"),
         ("  closing_ijo: false\n", "  ceremonies:\n    - {label: 式, agreements: [one, one, onee, zzz], date: 2024-02-28,"
-                                   " signatories: [kitami_it], agenda: [開会]}\n"
+                                   " signatories: [kitami_it], schedule: [{time: \"10:00\", item: 開会}]}\n"
                                    "    - {label: 式, agreements: [one], start: \"10:00\"}\n  closing_ijo: false\n")],
     "several-ceremonies-without-agreements": [(_CEREMONY, _TWO_CEREMONIES)],
     "several-one-ceremony": [(_AG, _TWO_AGREEMENTS), (_ATT, "attachments: []"),
