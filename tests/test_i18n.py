@@ -2230,7 +2230,7 @@ VARIANTS.update({
                               "    signing_date: 2024-02-27\n    document: {kind: 協定書}\n\npress_notice:\n"
                               "  event_line: true\n  ki: [{label: 内容, text: [x]}]\n"),
         ("  closing_ijo: false\n", "  ceremonies:\n    - {label: 式, agreements: [one, one, onee, zzz], date: 2024-02-28,"
-                                   " signatories: [kitami_it], agenda: [開会]}\n"
+                                   " signatories: [kitami_it], schedule: [{time: \"10:00\", item: 開会}]}\n"
                                    "    - {label: 式, agreements: [one], start: \"10:00\"}\n  closing_ijo: false\n")],
     "several-ceremonies-without-agreements": [(_CEREMONY, _TWO_CEREMONIES)],
     "several-one-ceremony": [(_AG, _TWO_AGREEMENTS), (_ATT, "attachments: []"),
@@ -2246,6 +2246,21 @@ VARIANTS.update({
     "several-kind-said": [(_AG, _TWO_AGREEMENTS.replace("{title: 協定二,", "{title: 第二の協定, kind: 協定書,")
                            .replace("{title: 協定一,", "{title: 第一の協定, kind: 覚書,")),
                           (_ATT, "attachments: []")],
+    # a ceremony's 次第 (its item's labelled line): a step with lines under it, the ceremonies'
+    # entry with notes (whose?), agenda_label on an item of one's own
+    "several-ceremony-agenda-misused": [
+        (_AG, _TWO_AGREEMENTS), (_ATT, "attachments: []"),
+        (_CEREMONY, _TWO_CEREMONIES.replace("venue: 会議室}\n    - {label: 式二",
+                                            "venue: 会議室, agenda: [署名, {step: 撮影, signatories: true}]}\n"
+                                            "    - {label: 式二")
+         + "  ki:\n    - {item: ceremonies, notes: [※　予定]}\n"
+           "    - {label: 内容, text: [署名], agenda_label: 内容：}\n")],
+    # the house sets a 次第 item a step a line: a ceremony's is joined on its line all the same (a note)
+    "several-ceremony-agenda-numbered": [
+        (_STYLE, _STYLE + "style: style-agenda-parenthesized.yaml\n"), (_AG, _TWO_AGREEMENTS),
+        (_ATT, "attachments: []"),
+        (_CEREMONY, _TWO_CEREMONIES.replace("venue: 会議室}\n    - {label: 式二",
+                                            "venue: 会議室, agenda: [署名, 撮影]}\n    - {label: 式二"))],
 })
 
 # Messages tools/i18n_gap.py listed without a template (h103): one case each.

@@ -1270,7 +1270,7 @@ def test_others_after_the_ceremonys_signers(tmp_path, capsys):
     ("    - date\n    - {label: 配付物, lst: [a]}\n", "lst", "press_notice.ki[1].lst",
      "unknown key 'lst'; did you mean 'list'?"),
     ("    - date\n    - {label: 配付物, caption: [a]}\n", "caption", "press_notice.ki[1].caption",
-     "unknown key 'caption'; allowed here: attachment, date_label, groups, heading, item, label, list, marker, notes, numbered, others, others_per_party, people, place_label, place_under, schedule_under, signatories_label, table, text, time_under"),
+     "unknown key 'caption'; allowed here: agenda_label, attachment, date_label, groups, heading, item, label, list, marker, notes, numbered, others, others_per_party, people, place_label, place_under, schedule_under, signatories_label, table, text, time_under"),
     ("    - date\n    - {item: agendaa}\n", "agendaa", "press_notice.ki[1].item", "unknown item 'agendaa'; did you mean 'agenda'?"),
     ("    - date\n    - place\n    - signatories\n    - agenda\n    - {item: date, label: 協定締結日}\n", "協定締結日",
      "press_notice.ki[4].item", "'date' is listed twice in ki (first as item 1)"),

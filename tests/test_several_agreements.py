@@ -612,3 +612,104 @@ def test_a_kind_of_one_agreement_beside_its_document_is_refused(tmp_path):
     err = failed(spec, tmp_path)
     assert (f"{spec}:{line_of(spec, 'kind: 覚書')}: agreement.kind: the agreement document says its kind in"
             " document.kind (覚書), which makes its wording too") in err, err
+
+
+# ------------------------------------------------------- a ceremony's 次第 and notes
+
+# the first ceremony's 次第 too long for one line, and a note under its item alone
+# (長野県立歴史館, 2019: （４）内　容 on each ceremony, a ※ note under the first)
+PROGRAMME = TWO_CEREMONIES.replace(
+    "      start: \"10:00\"\n      venue: 青葉市役所　本庁舎３階会議室\n",
+    "      start: \"10:00\"\n      venue: 青葉市役所　本庁舎３階会議室\n"
+    "      agenda: [市長及び学長の挨拶, 協定書への署名, 記念撮影, 報道機関の皆様からの質疑応答,"
+    " 閉会後の施設見学及び学生との意見交換会]\n"
+    "      notes: [※　締結式の後、青葉大学の学生による研究発表会を同じ会議室で行いますので、報道機関の皆様も"
+    "どうぞご覧ください。ご案内は当日に受付でいたします。]\n").replace(
+    "      start: \"11:00\"\n      venue: 青葉市役所　本庁舎３階会議室\n",
+    "      start: \"11:00\"\n      venue: 青葉市役所　本庁舎３階会議室\n      agenda: [署名, 記念撮影]\n")
+STEPS_ONE = "市長及び学長の挨拶、協定書への署名、記念撮影、報道機関の皆様からの質疑応答、閉会後の施設見学及び学生との意見交換会"
+
+
+@needs_poppler
+def test_a_ceremonys_agenda_is_a_labelled_line_and_its_notes_stand_under_its_item(tmp_path):
+    """A ceremony's 次第 is a line of its item after its label (ki's agenda_label), its
+    steps joined with 、, its later lines under the text after the label, not under the
+    label; its notes stand under its own item only, a note's later lines under the text
+    after its ※. The DOCX holds the same lines, the 次第's paragraph hung its label's width."""
+    from glyphs import page_rows
+    spec = write(tmp_path, PROGRAMME + "  ki:\n    - {item: ceremonies, agenda_label: 内　容：}\n")
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    pdf = tmp_path / "out" / "city" / "press-notice.pdf"
+    glyphs = page_rows(pdf, page=0)
+    rows = [no_space("".join(c["text"] for c in row)) for row in glyphs]
+    first, second = rows.index("１締結式（１）"), rows.index("２締結式（２）")
+    agenda = next(i for i in range(first, second) if rows[i].startswith("内容："))
+    assert rows[agenda - 1] == "青葉大学学長佐藤花子様", rows      # after the signers
+    assert rows[agenda + 1] != "" and not rows[agenda + 1].startswith("※"), rows      # wrapped: two lines
+    assert "".join(rows[agenda:agenda + 2]) == "内容：" + STEPS_ONE, rows[agenda:agenda + 2]
+    head = [c["text"] for c in glyphs[agenda][:4]]
+    assert head == list("内　容："), head          # the label's four glyphs, its space one of them
+    # where the text after the label starts as set (the first line is justified: its glyphs move)
+    text_x = glyphs[agenda][0]["x0"] + 4 * glyphs[agenda][0]["size"]
+    assert glyphs[agenda + 1][0]["x0"] == pytest.approx(text_x, abs=0.1), rows[agenda:agenda + 2]
+    note = agenda + 2
+    assert rows[note].startswith("※締結式の後、"), rows
+    assert "".join(rows[note:second]) == no_space(
+        "※締結式の後、青葉大学の学生による研究発表会を同じ会議室で行いますので、報道機関の皆様も"
+        "どうぞご覧ください。ご案内は当日に受付でいたします。"), rows[note:second]
+    mark = glyphs[note][0]
+    assert mark["x0"] == pytest.approx(glyphs[agenda][0]["x0"], abs=0.1)     # at the item's text margin
+    assert glyphs[note + 1][0]["x0"] == pytest.approx(mark["x0"] + 2 * mark["size"], abs=0.1)   # under its text
+    later = rows[second:]
+    assert "内容：署名、記念撮影" in later and not any(r.startswith("※") for r in later), later
+    paragraphs = Document(str(pdf.with_suffix(".docx"))).paragraphs
+    texts = [p.text for p in paragraphs]
+    steps = next(p for p in paragraphs if p.text.startswith("内　容："))
+    assert steps.text == "内　容：" + STEPS_ONE
+    assert _docx_indent(pdf.with_suffix(".docx"), "内　容：", "hanging") == pytest.approx(10.5 * 4)
+    notes = [t for t in texts if t.startswith("※")]
+    two = next(i for i, t in enumerate(texts) if "締結式（２）" in t)
+    assert len(notes) == 1 and texts.index(notes[0]) < two, texts
+    assert "内　容：署名、記念撮影" in texts
+
+
+@needs_poppler
+def test_a_ceremonys_agenda_without_a_label_takes_the_houses_word_and_says_its_steps_are_joined(tmp_path):
+    """Without agenda_label the line's label is the house's 次第 with ：; a house that
+    sets a 次第 item a step a line (notice.agenda: numbered) still joins a ceremony's
+    steps on its labelled line, and the build says so at the ceremony's agenda."""
+    (tmp_path / "house.yaml").write_text("notice:\n  agenda: numbered\n", encoding="utf-8")
+    spec = write(tmp_path, PROGRAMME.replace("issuer: ", "style: house.yaml\nissuer: ", 1))
+    result = run_generate(spec, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = lines_of(tmp_path / "out" / "city" / "press-notice.pdf")
+    assert "次第：署名、記念撮影" in lines, lines
+    at = line_of(spec, "agenda: [署名")
+    assert (f"{spec}:{at}: press_notice.ceremonies[1].agenda: 締結式（２） prints its 次第 on one line after its"
+            " label, its steps joined with 、") in result.stdout + result.stderr
+
+
+def test_what_would_stand_under_a_step_of_a_ceremonys_agenda_is_refused(tmp_path):
+    spec = write(tmp_path, PROGRAMME.replace("agenda: [署名, 記念撮影]",
+                                             "agenda: [署名, {step: 記念撮影, signatories: true}]"))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'agenda: [署名')}: press_notice.ceremonies[1].agenda[1].signatories:"
+            " a ceremony of several prints its 次第 on one line after its label") in err, err
+
+
+@pytest.mark.parametrize("ki, key", [
+    ("    - {item: ceremonies, agenda_label: 内容：}\n", "agenda_label"),      # no ceremony has a 次第
+    ("    - {item: ceremonies, notes: [※　予定]}\n", "notes"),              # under every ceremony's item?
+])
+def test_a_ceremonies_entrys_agenda_label_without_agenda_and_its_notes_are_refused(tmp_path, ki, key):
+    spec = write(tmp_path, TWO_CEREMONIES + "  ki:\n" + ki)
+    err = failed(spec, tmp_path)
+    assert f"{spec}:{line_of(spec, key + ':')}: press_notice.ki[0].{key}:" in err, err
+    assert ("no effect" if key == "agenda_label" else "ceremonies[…].notes") in err, err
+
+
+def test_an_agenda_label_beside_another_item_has_no_effect(tmp_path):
+    spec = write(tmp_path, CITY + "  ki:\n    - date\n    - {item: place, agenda_label: 内容：}\n")
+    err = failed(spec, tmp_path)
+    assert f"{spec}:{line_of(spec, 'agenda_label')}: press_notice.ki[1].agenda_label:" in err and "no effect" in err

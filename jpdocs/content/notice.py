@@ -312,8 +312,9 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
 
     def ceremony_item(k: int, e) -> KiItem:
         """Ceremony k of several (press_notice.ceremonies), an item under its label: its
-        date, its place and who signs there, a line each after its label (the spec's,
-        item: ceremonies, or the house's words and ：), as 彦根市 sets each of its two."""
+        date, its place, who signs there and its 次第 (its steps joined), a line each
+        after its label (the spec's, item: ceremonies, or the house's words and ：), as
+        彦根市 sets each of its two and 長野県立歴史館 its （４）内　容; then its notes."""
         nonlocal c
         cer, kept = n.ceremonies[k], c
         c = cer              # builtin() and place_lines() read the ceremony they print from c
@@ -324,9 +325,16 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             c = kept
         ids = ceremony_signers(spec, k)
         who = runs_of(whos_of([spec.parties[i] for i in ids], order), replace(pf, form="run", mark=""))
+        # the 次第 one line after its label, however the house sets its 次第 item (one
+        # line, or a step a line): a labelled line of the item has room for no more
+        steps = (style.word("comma").join(a.step for a in cer.agenda),) if cer.agenda else ()
+        if steps and style.notice.agenda != "joined":
+            note(CS + (k, "agenda"), f"{cer.label} prints its 次第 on one line after its label, its steps joined"
+                                     f" with {style.word('comma')} (the house's notice.agenda sets a step a line in a 次第 item of its"
+                                     " own)")
         out_lines, hangs = [], []
         for key, word, shown in (("date_label", "ki_date", when), ("place_label", "ki_place", where),
-                                 ("signatories_label", "ki_signatories", who)):
+                                 ("signatories_label", "ki_signatories", who), ("agenda_label", "ki_agenda", steps)):
             given = getattr(e, key, None) if not isinstance(e, str) else None
             if shown:
                 # a label's later lines (a second signer, a place's second line, a line
@@ -339,7 +347,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
                     line = line + LINE_BREAK + more
                 out_lines.append(line)
                 hangs.append(japanese.em_width(label))
-        return KiItem(cer.label, "text", tuple(out_lines), hangs=tuple(hangs))
+        return KiItem(cer.label, "text", tuple(out_lines), hangs=tuple(hangs),
+                      notes=tuple((line, lead_mark_em(line)) for line in cer.notes))
 
     entries = item_names(spec)
     if n.ceremonies:      # the ceremonies' entry stands for an item each (so each list below stays in step)

@@ -260,6 +260,15 @@ def _check_ki(spec: Spec, lines, problem) -> None:
             problem(at + ("signatories_label",), "signatories_label labels the signers' line of each ceremony's item"
                                                  " (item: ceremonies, with press_notice.ceremonies): here it would"
                                                  " have no effect")
+        if e.agenda_label is not None and not (e.item == "ceremonies" and any(x.agenda for x in n.ceremonies)):
+            problem(at + ("agenda_label",), "agenda_label labels the 次第's line of each ceremony's item (item:"
+                                            " ceremonies, with a ceremony's agenda: under press_notice.ceremonies):"
+                                            " here it would have no effect")
+        if e.item == "ceremonies" and e.notes and n.ceremonies:
+            # one entry stands for every ceremony's item: its notes would stand under each
+            problem(at + ("notes",), "the ceremonies' entry of ki stands for an item per ceremony, and its notes"
+                                     " would be printed under every one of them: give each ceremony the notes"
+                                     " under its own item (press_notice.ceremonies[…].notes)")
         if e.time_under and (e.item != "date" or not (c.start or c.time_of_day)):
             problem(at + ("time_under",), "time_under sets the ceremony's time under its date: it goes with"
                                           " item: date, and needs ceremony.start or time_of_day; here it would"

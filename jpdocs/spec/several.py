@@ -23,8 +23,11 @@ CS = N + ("ceremonies",)
 ONE_CEREMONY = ("date", "start", "end", "time_of_day", "span", "duration_note", "start_note", "time_prefix",
                 "venue", "venue_address", "access", "online", "sites", "signatories", "group_signatories",
                 "agenda", "schedule")
-# what a ceremony of several cannot print: its item holds its date, place and signers alone
-NOT_IN_ITEM = ("group_signatories", "agenda", "schedule", "extra_items")
+# what a ceremony of several cannot print: its item holds its date, place, signers and
+# 次第 (agenda: its steps joined on one labelled line), then its notes
+NOT_IN_ITEM = ("group_signatories", "schedule", "extra_items")
+# what would stand under a step of the 次第, where the ceremony's line has no room
+UNDER_STEP = ("signatories", "parties", "people", "notes", "steps")
 
 
 def check_several(spec: Spec, name: str, lines) -> list[Problem]:
@@ -97,8 +100,16 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
         at = CS + (k,)
         for key in NOT_IN_ITEM:
             if at + (key,) in lines:
-                problem(at + (key,), f"a ceremony of several is printed as one item, its date, place and signers"
-                                     f" a line each: {key} would have no effect (write an item of your own in ki:)")
+                problem(at + (key,), f"a ceremony of several is printed as one item, its date, place, signers and"
+                                     f" 次第 a line each: {key} would have no effect (write an item of your own"
+                                     " in ki:)")
+        for i, step in enumerate(cer.agenda):
+            for key in UNDER_STEP:
+                if getattr(step, key):
+                    problem(at + ("agenda", i, key), "a ceremony of several prints its 次第 on one line after its"
+                                                     " label, its steps joined, where nothing stands under a step:"
+                                                     f" {key} would have no effect (a line under the ceremony's"
+                                                     " item is one of its notes:)")
         parties: list[str] = []
         for i, ref in enumerate(cer.agreements):
             if ref not in agreements:

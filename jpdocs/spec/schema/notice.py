@@ -185,9 +185,13 @@ class CeremonyOfSeveral(Ceremony):
     """One of the ceremonies a notice announces (`press_notice.ceremonies`, in order), each
     signing agreements of the spec's `agreements:` (彦根市, 2022: the same agreement with two
     companies in turn, an hour apart): its facts as ceremony: gives them, printed as one item
-    of the 記 block under its label, a line each for its date, place and signers."""
+    of the 記 block under its label, a line each for its date, place, signers and 次第
+    (agenda:, its steps joined), then its notes."""
     label: Line                            # the item's label, as the page writes it: 調印式(1)
     agreements: Annotated[list[Line], MinLen(1)]   # ids of agreements: it signs
+    # lines under its item, after its lines, as written (長野県立歴史館: ※調印式に引き続き、
+    # …オープニングセレモニーにもご出席いただきます。 under the first of two ceremonies only)
+    notes: list[Line] = []
 
 
 KI_BUILTINS = ("date", "place", "signatories", "agenda", "schedule", "ceremonies")
@@ -272,10 +276,12 @@ class KiEntry(Strict):
     # with place_under, each line's own label as written, its colon too, where one item holds
     # both (海上保安庁: 1 署名式開催日・場所 / 日時:令和6年5月9日… / 場所:米国沿岸警備隊…)
     # or, with item: ceremonies, the labels of each ceremony's lines (日時：, 調印式場所：, and
-    # the signers' 協定締結先および調印式出席予定者：), as written (default: the house's words and ：)
+    # the signers' 協定締結先および調印式出席予定者：, the 次第's （４）内　容　), as written
+    # (default: the house's words and ：)
     date_label: Optional[Line] = None
     place_label: Optional[Line] = None
     signatories_label: Optional[Line] = None
+    agenda_label: Optional[Line] = None
     # with item: date, the time on the line under the date, not after it (平成23年７月26日（火）
     # / 午前11時00分から午前11時45分, as 長野県林務部 sets its 日時)
     time_under: bool = False
