@@ -6,19 +6,20 @@ signatory not among the parties, a file not found). The later checks need a mode
 here they run on the spec as though the refused values were right, and what they find
 is reported with the schema's findings in one go.
 
-Only two kinds of mistake are looked past, the commonest: a key the schema does not
-know and is not taken for a known one, beside keys it does know (taken out: it meant
-nothing to the model; a misspelt key is not, as the key it was meant to be would be
-missing, nor a mapping of unknown keys alone, whose meaning is lost) and a date or a
-time that is not one (2024-02-30, "25:00"). A wrong date cannot be taken out, as its absence changes what
-the spec says (a key with no effect without it, a default in its place); it stands in
-as each of the spec's other dates and the days either side of them in turn, a time
-as each of its other times and the minutes either side, and a finding is kept only
-if every stand-in the schema takes gives it: a check comparing it with another date
-or time is satisfied by one of them. A finding about a refused key (at it, above or below it,
-beside it in its mapping, or naming it) is not reported either. Any other refusal (a
-list where text is expected, a key missing) leaves the later checks for the next run,
-as before: what they would find could be about a spec the user did not write.
+Only the commonest mistakes are looked past: a key the schema does not know, beside
+keys it does know (taken out: it meant nothing to the model; not a mapping of unknown
+keys alone, whose meaning is lost), a misspelt key (read as the key the message says
+it likely is, departmnt: as department:, as the user will correct it; its absence
+would change what the spec says), and a date or a time that is not one (2024-02-30,
+"25:00"). A wrong date cannot be taken out either: it stands in as each of the spec's
+other dates and the days either side of them in turn, a time as each of its other
+times and the minutes either side, and a finding is kept only if every stand-in the
+schema takes gives it (a check comparing it with another date or time is satisfied by
+one of them). A finding about a refused key (at it, above or below it, beside it in
+its mapping, or naming it) is not reported either. Any other refusal (a list where
+text is expected, a key missing), or a date or time with no other to stand in for it,
+leaves the later checks for the next run, as before: what they would find could be
+about a spec the user did not write.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ import re
 from typing import Callable
 
 from ..errors import Problem
-from .schema_messages import meant_a_known_key
+from .schema_messages import close_key, moved_elsewhere
 from .strict import ValidationError
 from .values import date_value, time_value
 
@@ -40,12 +41,14 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
                       check: Callable[[object], list[Problem] | ValidationError]) -> list[Problem]:
     """What `check` (the schema, then the later checks) finds in `data` past the
     schema's findings `exc`, as the module docstring says; [] where it cannot look."""
-    unknown, wrong = _refused(data, exc)
+    unknown, misspelt, wrong = _refused(data, exc)
     if unknown is None:
         return []
     base = data
     for path in unknown:
         base = _removed(base, path)
+    for path, key in misspelt.items():
+        base = _renamed(base, path, key)
     variants = [base]
     if wrong:
         stand_ins = {path: _stand_ins(data, wrong, kind) for path, kind in wrong.items()}
@@ -68,28 +71,39 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
     return unrelated(list(kept.values()), refused) if kept else []
 
 
-def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple, str]]:
-    """The paths of the keys the schema does not know, and of the values it refused that
-    are written as a date or a time (each with its kind); None for the first where any
-    other finding stands (module docstring)."""
-    unknown, wrong = [], {}
+def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple, str], dict[tuple, str]]:
+    """The paths of the keys the schema does not know, of those it takes for a misspelt
+    known key (each with that key), and of the values it refused that are written as a
+    date or a time (each with its kind); None for the first where any other finding
+    stands (module docstring)."""
+    unknown, misspelt, wrong, missing = [], {}, {}, []
     for err in exc.errors():
+        if err["type"] == "missing":
+            missing.append(_data_path(data, err["loc"][:-1]) + err["loc"][-1:])
+            continue
         path = _data_path(data, err["loc"])
         if not path or path[-1] != err["loc"][-1] or not _is_mapping_key(data, path):
-            return None, {}
+            return None, {}, {}
         if err["type"] != "extra_forbidden":
             kind = _written_as(_at(data, path))
             if kind is None:
-                return None, {}
+                return None, {}, {}
             wrong[path] = kind
-        elif meant_a_known_key(path):
-            return None, {}
+        elif moved_elsewhere(path):
+            return None, {}, {}
+        elif close_key(path):
+            if close_key(path) in _at(data, path[:-1]):     # (the key it was meant to be is there too)
+                return None, {}, {}
+            misspelt[path] = close_key(path)
         else:
             unknown.append(path)
+    # a key missing is one a misspelling stands for, or nothing can stand in for it
+    if any(path not in [p[:-1] + (key,) for p, key in misspelt.items()] for path in missing):
+        return None, {}, {}
     # a mapping of unknown keys alone would be left empty: what it was meant to be is lost
     if any(all(path[:-1] + (key,) in unknown for key in _at(data, path[:-1])) for path in unknown):
-        return None, {}
-    return unknown, wrong
+        return None, {}, {}
+    return unknown, misspelt, wrong
 
 
 _DATE_LIKE = re.compile(r"\d{4}\s*[-/.／－]\s*\d|\d\s*年")
@@ -197,6 +211,13 @@ def _is_mapping_key(data, path) -> bool:
     for part in path[:-1]:
         here = here[part]
     return isinstance(here, dict)
+
+
+def _renamed(data, path, key):
+    """`data` with the key at `path` renamed `key`, in its place, the containers on the way copied."""
+    here = _at(data, path[:-1])
+    return _put(data, path[:-1], {(key if k == path[-1] else k): v for k, v in here.items()}) if path[:-1] \
+        else {(key if k == path[-1] else k): v for k, v in data.items()}
 
 
 def _removed(data, path):

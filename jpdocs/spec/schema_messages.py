@@ -134,11 +134,16 @@ MOVED = {("agreement", k): f"agreement.document.{v}" for k, v in {
     "closing": "closing", "copies": "copies", "original_mark": "original_mark"}.items()}
 
 
-def meant_a_known_key(loc: tuple, root: type[Model] = Spec) -> bool:
-    """Whether an unknown key at `loc` (as the spec writes it) is taken for a known one:
-    a misspelling, a key moved elsewhere, also: in the wrong place. Its absence is not
-    what the spec meant (past_schema.py)."""
-    return bool(loc) and (root is Spec and (loc[-1] == "also" or loc in MOVED) or bool(_close_key(loc, root)))
+def moved_elsewhere(loc: tuple, root: type[Model] = Spec) -> bool:
+    """Whether an unknown key at `loc` (as the spec writes it) is one of another place:
+    a key moved to the agreement's document, also: outside press_notice."""
+    return root is Spec and bool(loc) and (loc[-1] == "also" or loc in MOVED)
+
+
+def close_key(loc: tuple, root: type[Model] = Spec) -> str | None:
+    """The known key an unknown one at `loc` is likely a misspelling of, if any (the
+    message's "did you mean"; past_schema.py reads the spec as though it were that key)."""
+    return _close_key(loc, root)
 
 
 def _close_key(loc: tuple, root: type[Model]) -> str | None:
