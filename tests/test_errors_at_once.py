@@ -139,7 +139,7 @@ def test_every_real_spec_with_a_wrong_date_or_time_has_that_problem_alone(tmp_pa
             if {line for line, _, _ in found} != {i + 1}:
                 wrong.append((original.name, i + 1, found))
         spec.write_text(text, encoding="utf-8")
-    assert tried > 400 and not wrong, wrong[:5]
+    assert tried > 500 and not wrong, wrong[:5]
 
 
 def test_a_real_spec_with_a_wrong_date_and_an_honorific_on_its_own_head_says_both(tmp_path):
