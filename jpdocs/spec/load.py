@@ -19,7 +19,7 @@ from .checks import cross_check, date_warnings, sort_problems
 from .slips import empty_ceremony_facts, full_width_emails, indented_twice
 from .file_checks import check_named_files, named_files
 from .honorific_names import honorifics_in_names
-from .past_schema import found_past_schema
+from .past_schema import found_past_schema, refused_dates
 from .schema_messages import problems_of
 from .strict import ValidationError
 from .text_checks import check_yearless_weekdays, mended_and_checked, reference_day, unprintable_in
@@ -171,6 +171,8 @@ def load_spec(path: Path | str, allow_outside: bool = True, others: bool = True,
         spec = Spec.model_validate(data)
     except ValidationError as exc:
         refused = problems_of(exc, name, lines)
+        dates = {dotted(path) for path in refused_dates(data, exc)}
+        problems = [p for p in problems if p.key not in dates]      # (past_schema.refused_dates)
         problems += refused + _past_the_schema(data, exc, refused, name, lines, dated, allow_outside)
         raise InputError(sort_problems(problems)) from None
     named_warnings: list[Problem] = []

@@ -174,6 +174,18 @@ def _put(data, path, value):
     copy[path[0]] = value if len(path) == 1 else _put(data[path[0]], path[1:], value)
     return copy
 
+def refused_dates(data, exc: ValidationError) -> set[tuple]:
+    """The paths of the values written as a date that the schema refused (2026/2/30):
+    its reading says what is wrong with each (2026年2月 has 28 days), so the text
+    check's of the same value (no day of the calendar) would say it twice."""
+    out = set()
+    for err in exc.errors():
+        path = _data_path(data, err["loc"])
+        if path and path[-1] == err["loc"][-1] and _written_as(_at(data, path)) == "date":
+            out.add(path)
+    return out
+
+
 def unrelated(found: list[Problem], refused: list[Problem]) -> list[Problem]:
     """The later checks' findings about none of the refused keys (module docstring),
     each once, and none the schema's findings already hold."""

@@ -302,6 +302,7 @@ function renderDict(opt, value, path, label, help, key) {
         const renamed = {};
         for (const [k, x] of Object.entries(value)) renamed[k === id ? name : k] = x;
         setAt(path, renamed);
+        renameParty(schema, current.data, id, name);
         changed(true);
       } });
     const body = renderField({ ...opt.additionalProperties, title: id }, v, [...path, id], id);
@@ -316,6 +317,25 @@ function renderDict(opt, value, path, label, help, key) {
     changed(true);
   } }, "＋ 追加"));
   return el("div", { class: "field", "data-path": dotted(path) }, fs);
+}
+
+// A party renamed (party2 → koshu) is renamed in every list of party ids (x-jpdocs
+// party-ids: a ceremony's 締結者, an agreement's parties): left under its old id, its
+// box under 締結者 was unticked and the build said party2 is not a party.
+function renameParty(node, value, from, to) {
+  if (value == null || typeof value !== "object") return;
+  const opt = pick(node, value);
+  if (Array.isArray(value)) {
+    if ((opt["x-jpdocs"] || resolve(node)["x-jpdocs"] || node["x-jpdocs"]) === "party-ids") {
+      value.forEach((v, i) => { if (v === from) value[i] = to; });
+    } else {
+      for (const v of value) renameParty(opt.items || {}, v, from, to);
+    }
+  } else if (opt.properties) {
+    for (const [k, v] of Object.entries(value)) if (opt.properties[k]) renameParty(opt.properties[k], v, from, to);
+  } else if (opt.additionalProperties) {
+    for (const v of Object.values(value)) renameParty(opt.additionalProperties, v, from, to);
+  }
 }
 
 // A list of party ids: one checkbox per party of the spec, in the parties' order.
