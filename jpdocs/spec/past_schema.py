@@ -30,7 +30,7 @@ from typing import Callable
 from ..errors import Problem
 from .schema_messages import close_key, moved_elsewhere
 from .strict import ValidationError
-from .values import date_value, time_value
+from .values import date_value, read_as_a_date, time_value
 
 # At most this many stand-ins for a refused date or time: each is another run of the
 # later checks, on a spec that will not be built
@@ -174,14 +174,17 @@ def _put(data, path, value):
     copy[path[0]] = value if len(path) == 1 else _put(data[path[0]], path[1:], value)
     return copy
 
+
 def refused_dates(data, exc: ValidationError) -> set[tuple]:
-    """The paths of the values written as a date that the schema refused (2026/2/30):
-    its reading says what is wrong with each (2026年2月 has 28 days), so the text
-    check's of the same value (no day of the calendar) would say it twice."""
+    """The paths of the values written in a date's form that the schema refused
+    (2026/2/30): its reading says what is wrong with the day (2026年2月 has 28 days), so
+    the text check's of the same value (no day of the calendar) would say it twice. Of
+    a date in a form it does not read (2026年2月30日) it says only the form: the text
+    check's finding stays beside it."""
     out = set()
     for err in exc.errors():
         path = _data_path(data, err["loc"])
-        if path and path[-1] == err["loc"][-1] and _written_as(_at(data, path)) == "date":
+        if path and path[-1] == err["loc"][-1] and read_as_a_date(_at(data, path)):
             out.add(path)
     return out
 

@@ -84,6 +84,13 @@ def _parse_date(value, written: str) -> dt.date:
     raise _bad(f"{_shown(written)} is not a valid date; write it as YYYY-MM-DD (2024-02-27) or 令和6年2月27日")
 
 
+def read_as_a_date(value) -> bool:
+    """Whether a value is written in a form a date is read in (2024-02-27, 2024/2/27,
+    令和6年2月27日), right or wrong as a day: its refusal then says what is wrong with the day."""
+    text = value.strip().translate(_DIGITS) if isinstance(value, str) else ""
+    return bool(_ISO_DATE.fullmatch(text) or _ERA_DATE.fullmatch(text))
+
+
 def date_value(value):
     if isinstance(value, dt.datetime):
         raise _bad("a date without a time is expected here; write it as YYYY-MM-DD")
