@@ -36,6 +36,10 @@ def clauses(article) -> list[tuple[str, str]]:
     ("北海道と北見市との協定", "北海道と北見市との協定書"),
     ("北海道と北見市との協定書", "北海道と北見市との協定書"),
     ("北海道と北見市との連携", "北海道と北見市との連携に関する協定書"),
+    ("北見市との連携協定", "北見市との連携に関する協定書"),
+    # its subject already said: one に関する (h147 typed …観光振興に関する連携協定 into the app)
+    ("山梨県と甲州市との観光振興に関する連携協定", "山梨県と甲州市との観光振興に関する連携協定書"),
+    ("北見市との地域づくりに向けた連携協定", "北見市との地域づくりに向けた連携協定書"),
 ])
 def test_document_title(title, expected):
     assert document_title(title) == expected

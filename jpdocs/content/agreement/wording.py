@@ -111,15 +111,21 @@ def title_refused(title: str, kind: str) -> str | None:
     return None
 
 
+# What a 連携協定 already says it is about: …との観光振興に関する連携協定's document is the
+# …連携協定書, not a second に関する (…観光振興に関する連携に関する協定書)
+_QUALIFIED = ("に関する", "に係る", "にかかる", "における", "のための", "についての", "に向けた", "による")
+
+
 def document_title(title: str, kind: str = "協定書") -> str:
     """The agreement's own title from the name of the agreement:
-    …との包括連携協定 → …との包括連携に関する協定書 (a 覚書: …との包括連携に関する覚書);
+    …との包括連携協定 → …との包括連携に関する協定書 (a 覚書: …との包括連携に関する覚書),
+    but …に関する連携協定 → …に関する連携協定書;
     …協定 → …協定書; 契約 → 契約書; …盟約 → …盟約書; else …に関する<kind> (unless the
     name ends with it)."""
     if title.endswith(kind):
         return title
     word = KINDS[kind].stem or KINDS[kind].word
-    if title.endswith("連携協定"):
+    if title.endswith("連携協定") and not title[:-4].endswith(_QUALIFIED):
         return title[:-2] + "に関する" + kind
     if word != kind and title.endswith(word):
         return title + "書"
