@@ -71,6 +71,20 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
     return unrelated(list(kept.values()), refused) if kept else []
 
 
+def refused_dates(data, exc: ValidationError) -> set[tuple]:
+    """The paths of the values written in a date's form that the schema refused
+    (2026/2/30): its reading says what is wrong with the day (2026年2月 has 28 days), so
+    the text check's of the same value (no day of the calendar) would say it twice. Of
+    a date in a form it does not read (2026年2月30日) it says only the form: the text
+    check's finding stays beside it."""
+    out = set()
+    for err in exc.errors():
+        path = _data_path(data, err["loc"])
+        if path and path[-1] == err["loc"][-1] and read_as_a_date(_at(data, path)):
+            out.add(path)
+    return out
+
+
 def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple, str], dict[tuple, str]]:
     """The paths of the keys the schema does not know, of those it takes for a misspelt
     known key (each with that key), and of the values it refused that are written as a
@@ -175,28 +189,13 @@ def _put(data, path, value):
     return copy
 
 
-def refused_dates(data, exc: ValidationError) -> set[tuple]:
-    """The paths of the values written in a date's form that the schema refused
-    (2026/2/30): its reading says what is wrong with the day (2026年2月 has 28 days), so
-    the text check's of the same value (no day of the calendar) would say it twice. Of
-    a date in a form it does not read (2026年2月30日) it says only the form: the text
-    check's finding stays beside it."""
-    out = set()
-    for err in exc.errors():
-        path = _data_path(data, err["loc"])
-        if path and path[-1] == err["loc"][-1] and read_as_a_date(_at(data, path)):
-            out.add(path)
-    return out
-
-
 def unrelated(found: list[Problem], refused: list[Problem]) -> list[Problem]:
     """The later checks' findings about none of the refused keys (module docstring),
     each once, and none the schema's findings already hold."""
     keys = {p.key for p in refused if p.key}
     parents = {_parent(k) for k in keys}
     # a key's own name in a message (ceremony.venue, (ceremony.date), start:), as a word
-    named = re.compile("|".join(rf"(?<![\w.]){re.escape(_last(k))}(?!\w)|\.{re.escape(_last(k))}(?!\w)"
-                                for k in keys)) if keys else None
+    named = re.compile("|".join(rf"(?<!\w){re.escape(_last(k))}(?!\w)" for k in keys)) if keys else None
     seen = {(p.key, p.message) for p in refused}
     out = []
     for p in found:
@@ -222,10 +221,7 @@ def _data_path(data, loc) -> tuple:
 
 def _is_mapping_key(data, path) -> bool:
     """Whether the last part of `path` is a key of a mapping (YAML reads `1:` as a number)."""
-    here = data
-    for part in path[:-1]:
-        here = here[part]
-    return isinstance(here, dict)
+    return isinstance(_at(data, path[:-1]), dict)
 
 
 def _renamed(data, path, key):
