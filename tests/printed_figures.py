@@ -34,7 +34,8 @@ ERA_FIRST_DAYS = {"令和": dt.date(2019, 5, 1), "平成": dt.date(1989, 1, 8), 
 # 令和７年７月15日, 2025年７月15日, 令和６年（2024年）４月22日 (widths folded: （ is ( here)
 WHOLE_DATE = re.compile(r"(?:(明治|大正|昭和|平成|令和)(\d+|元)年|(\d{4})年)(?:\((\d{4})年\))?(\d{1,2})月(\d{1,2})日")
 DAY = re.compile(r"(?<![\d年/.])(\d{1,2})月(\d{1,2})日")
-COUNT = re.compile(r"(?<![\d.])(\d+)(年間|か月|ヶ月|カ月|箇月|日前|日以内|日間|名|人|通|部|回|件|者|時間|分間|分程度)")
+# never the tail of a date in figures, 2010.03.30 or 2017/12/02 (2017/12/02　通信指令係: not ２通)
+COUNT = re.compile(r"(?<![\d./])(\d+)(年間|か月|ヶ月|カ月|箇月|日前|日以内|日間|名|人|通|部|回|件|者|時間|分間|分程度)")
 # numbering the product sets: an item's number at its line's start (１　日時, １.署名日,
 # （１）開会, （例１）: a marker's own word before the number), an article's (第３条), a page's (- 2 -)
 NUMBERING = [re.compile(p, re.M) for p in (
