@@ -42,7 +42,7 @@ def make_spec(i: int, signing: dt.date, rng: random.Random, base: dict | None = 
     partner = data["parties"]["kitami_it"]
     partner.update(name=name, formal_name=f"{name}（第{i + 1}号）", representative={"title": title, "name": person})
     partner["statements"] = [rng.choice(PHRASES) + "に貢献します。" for _ in range(rng.randint(1, 3))]
-    agreement_title = f"北海道オホーツク総合振興局と{name}との連携協定（その{i + 1}）"
+    agreement_title = f"北海道オホーツク総合振興局と{name}との包括連携協定（その{i + 1}）"
     data["agreement"]["title"] = agreement_title
     data["agreement"]["signing_date"] = signing.isoformat()
     # the first term runs to the end of the fiscal year after the signing (as the seed's does)

@@ -105,6 +105,7 @@ def test_a_name_that_ends_in_its_kinds_word_or_none_keeps_the_default(tmp_path, 
     data = seed()
     data["agreement"]["title"] = name
     data["agreement"]["document"]["kind"] = kind
+    data["agreement"]["document"]["subject"] = "防災協力"     # (not a 包括連携: the standard set's subject would not do)
     text, _ = build(tmp_path, write(tmp_path, data))
     assert title in no_space(text)
 
@@ -1106,7 +1107,8 @@ def taisho_draft_with_a_generated_term(tmp_path: Path, **agreement) -> Path:
     data["style"] = str(real / data["style"])
     doc = data["agreement"]["document"]
     del doc["prose"], doc["closing"], doc["kind"], doc["title"]
-    doc.update(standard="包括連携", purpose="赤堀川の水利について将来誤解が生じないようにし、近隣の親しい関係を永く保つ")
+    doc.update(standard="包括連携", purpose="赤堀川の水利について将来誤解が生じないようにし、近隣の親しい関係を永く保つ",
+               subject="赤堀川の水利")
     for key, value in agreement.items():
         if value is None:
             del data["agreement"][key]

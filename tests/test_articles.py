@@ -297,6 +297,27 @@ def test_collective_word_and_own_closing(tmp_path):
     assert [(s.label, s.field) for s in text.signatories] == [("", "オホーツク総合振興局"), ("", "北見工業大学")]
 
 
+@pytest.mark.parametrize("title, subject, refused", [
+    ("北海道と北見工業大学との観光振興に関する連携協定", None, True),     # h147's, in the app
+    ("北海道と北見工業大学との観光振興に関する連携協定", "観光振興に関する連携", False),
+    ("北海道と北見工業大学との包括連携協定", None, False),
+    ("北海道と北見工業大学との包括的連携に関する協定", None, False),
+])
+def test_the_standard_preamble_calls_no_agreement_comprehensive_that_does_not_say_so(tmp_path, title, subject, refused):
+    """The only standard set is a 包括連携協定's: its preamble says …は、包括的な連携に関し、….
+    An agreement whose name does not say 包括 must say what it is about (subject)."""
+    extra = {"subject": subject} if subject else {}
+    path = write_spec(tmp_path, "t", title=title, **extra)
+    if refused:
+        with pytest.raises(InputError) as raised:
+            text_of(path)
+        assert [p.key for p in raised.value.problems] == ["agreement.document.standard"]
+        assert "does not say 包括" in raised.value.problems[0].message
+    else:
+        preamble = text_of(path).preamble
+        assert (subject or "包括的な連携") + "に関し" in preamble
+
+
 def test_document_title_from_the_spec(tmp_path):
     text = text_of(write_spec(tmp_path, "t", document={"title": "覚書", "standard": "包括連携",
                                                       "purpose": "地域の課題の解決を図る"}))

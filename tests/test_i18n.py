@@ -38,6 +38,8 @@ KANA = re.compile(r"[ぁ-んァ-ン]")
 SEED = SEED_SPEC.read_text(encoding="utf-8")
 VARIANTS = {
     "month-13": ("issue_date: 2024-02-16", "issue_date: 2024-13-01"),
+    "standard-not-comprehensive": ("  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
+                                   "  title: 北海道オホーツク総合振興局と北見工業大学との観光振興に関する連携協定"),
     "paragraph-begun-with-space": ("    - つきましては、", "    - 　つきましては、"),
     "email-full-width": ("      phone: 0152-41-0618", "      phone: 0152-41-0618\n      email: chiiki＠pref.example.jp"),
     "venue-left-empty": [("venue: オホーツク合同庁舎　１階保健所会議室", "venue:"),

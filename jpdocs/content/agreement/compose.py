@@ -158,6 +158,14 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         problem(D + ("subject",), "the agreement amends another (agreement.amends), and the generated preamble"
                                   " says so in the subject's place (…は、…に締結した…（以下「原協定」という。）に関し、"
                                   "…): remove subject, or write the preamble as the text has it")
+    if generated_preamble and not doc.subject and not ag.amends and chosen and chosen.subject \
+            and "包括" in chosen.subject and "包括" not in ag.title:
+        # the only standard set is a 包括連携協定's: its preamble would call an agreement
+        # that does not say so (…観光振興に関する連携協定) a comprehensive one
+        problem(D + ("standard",), f"the standard set '{doc.standard}' makes the preamble say the agreement is"
+                                   f" about {chosen.subject} (…は、{chosen.subject}に関し、…), and its name"
+                                   f" ({ag.title}) does not say 包括: write document.subject, what it is about"
+                                   " (観光振興に関する連携)")
     if not subject and generated_preamble and not ag.amends:
         problem(D + ("subject",), "write document.subject, the preamble's …は、<subject>に関し、次のとおり協定を"
                                   "締結する。 (no standard set gives one), or a preamble of the spec's own")
