@@ -132,9 +132,10 @@ def _later_checks(spec: Spec, name: str, lines, dated: list, allow_outside: bool
 
 def _past_the_schema(data, exc: ValidationError, refused: list[Problem], name: str, lines, dated: list,
                      allow_outside: bool) -> list[Problem]:
-    """The later checks' problems of a spec the schema refused, found without the refused
-    values and only those about none of them (past_schema.py), so that a spec's problems
-    are reported at once, not a stage at a time."""
+    """The later checks' problems of a spec the schema refused, found past the refused
+    values (an unknown key taken out, a misspelt one read as meant, a wrong date or time
+    stood in for) and only those about none of them (past_schema.py), so that a spec's
+    problems are reported at once, not a stage at a time."""
     def check(variant):
         try:
             spec = Spec.model_validate(variant)
