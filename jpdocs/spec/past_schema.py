@@ -105,10 +105,10 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
             wrong[path] = kind
         elif moved_elsewhere(path):
             return None, {}, {}
-        elif close_key(path):
-            if close_key(path) in _at(data, path[:-1]):     # (the key it was meant to be is there too)
+        elif meant := close_key(path):
+            if meant in _at(data, path[:-1]):     # (the key it was meant to be is there too)
                 return None, {}, {}
-            misspelt[path] = close_key(path)
+            misspelt[path] = meant
         else:
             unknown.append(path)
     # a key missing is one a misspelling stands for, or nothing can stand in for it
@@ -226,18 +226,17 @@ def _is_mapping_key(data, path) -> bool:
 
 def _renamed(data, path, key):
     """`data` with the key at `path` renamed `key`, in its place, the containers on the way copied."""
-    here = _at(data, path[:-1])
-    return _put(data, path[:-1], {(key if k == path[-1] else k): v for k, v in here.items()}) if path[:-1] \
-        else {(key if k == path[-1] else k): v for k, v in data.items()}
+    return _mapping_put(data, path[:-1], {(key if k == path[-1] else k): v for k, v in _at(data, path[:-1]).items()})
 
 
 def _removed(data, path):
     """`data` without the value at `path`, the containers on the way copied."""
-    if len(path) == 1:
-        return {k: v for k, v in data.items() if k != path[0]}
-    copy = dict(data) if isinstance(data, dict) else list(data)
-    copy[path[0]] = _removed(data[path[0]], path[1:])
-    return copy
+    return _mapping_put(data, path[:-1], {k: v for k, v in _at(data, path[:-1]).items() if k != path[-1]})
+
+
+def _mapping_put(data, path, mapping):
+    """`data` with `mapping` in place of the one at `path` (the root itself for an empty path)."""
+    return _put(data, path, mapping) if path else mapping
 
 
 def _last(key: str) -> str:
