@@ -28,7 +28,7 @@ import re
 from typing import Callable
 
 from ..errors import Problem
-from .schema_messages import close_key, moved_elsewhere
+from .schema_messages import close_key, kind_of_value, moved_elsewhere
 from .strict import ValidationError
 from .values import date_value, read_as_a_date, time_value
 
@@ -41,7 +41,7 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
                       check: Callable[[object], list[Problem] | ValidationError]) -> list[Problem]:
     """What `check` (the schema, then the later checks) finds in `data` past the
     schema's findings `exc`, as the module docstring says; [] where it cannot look."""
-    unknown, misspelt, wrong = _refused(data, exc)
+    unknown, misspelt, wrong, blank = _refused(data, exc)
     if unknown is None:
         return []
     base = data
@@ -50,8 +50,10 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
     for path, key in misspelt.items():
         base = _renamed(base, path, key)
     variants = [base]
-    if wrong:
-        stand_ins = {path: _stand_ins(data, wrong, kind) for path, kind in wrong.items()}
+    stand_ins = {path: _stand_ins(data, wrong, kind) for path, kind in wrong.items()}
+    stand_ins.update({path: list(TEXT_STAND_INS) if kind == "text" else [[t] for t in TEXT_STAND_INS]
+                      for path, kind in blank.items()})
+    if stand_ins:
         if not all(stand_ins.values()):
             return []
         count = min(STAND_INS, max(len(v) for v in stand_ins.values()))
@@ -66,9 +68,13 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
         found = check(variant)
         if isinstance(found, ValidationError):
             continue        # (a stand-in the schema's own comparisons refuse: the start after the end)
-        these = {(p.key, p.message): p for p in found}
+        these = {(p.key, p.message): p for p in found if not (blank and _quotes_a_stand_in(p.message))}
         kept = these if kept is None else {k: p for k, p in kept.items() if k in these}
     return unrelated(list(kept.values()), refused) if kept else []
+
+
+def _quotes_a_stand_in(message: str) -> bool:
+    return any(text in message for text in TEXT_STAND_INS)
 
 
 def refused_dates(data, exc: ValidationError) -> set[tuple]:
@@ -85,39 +91,73 @@ def refused_dates(data, exc: ValidationError) -> set[tuple]:
     return out
 
 
-def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple, str], dict[tuple, str]]:
+def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple, str], dict[tuple, str],
+                                                   dict[tuple, str]]:
     """The paths of the keys the schema does not know, of those it takes for a misspelt
-    known key (each with that key), and of the values it refused that are written as a
-    date or a time (each with its kind); None for the first where any other finding
-    stands (module docstring)."""
-    unknown, misspelt, wrong, missing = [], {}, {}, []
+    known key (each with that key), of the values it refused that are written as a date
+    or a time or are a date left out or empty (each with its kind), and of the texts and
+    lists of texts left out or empty (each with its kind, kind_of_value's); None for the
+    first where any other finding stands (module docstring)."""
+    unknown, misspelt, wrong, missing, blank = [], {}, {}, [], {}
     for err in exc.errors():
         if err["type"] == "missing":
             missing.append(_data_path(data, err["loc"][:-1]) + err["loc"][-1:])
             continue
         path = _data_path(data, err["loc"])
-        if not path or path[-1] != err["loc"][-1] or not _is_mapping_key(data, path):
-            return None, {}, {}
+        if not path or not _is_mapping_key(data, path):
+            return None, {}, {}, {}
+        if _at(data, path) in _EMPTY and err["type"] in _EMPTY_FINDINGS:
+            # (a value of several kinds, text or false, has a finding of each member: one is enough)
+            kind = kind_of_value(path)
+            if kind is None or (kind != "texts" and _at(data, path) == []):
+                return None, {}, {}, {}
+            (wrong if kind == "date" else blank)[path] = kind
+            continue
+        if path[-1] != err["loc"][-1]:
+            return None, {}, {}, {}
         if err["type"] != "extra_forbidden":
             kind = _written_as(_at(data, path))
             if kind is None:
-                return None, {}, {}
+                return None, {}, {}, {}
             wrong[path] = kind
         elif moved_elsewhere(path):
-            return None, {}, {}
+            return None, {}, {}, {}
         elif meant := close_key(path):
             if meant in _at(data, path[:-1]):     # (the key it was meant to be is there too)
-                return None, {}, {}
+                return None, {}, {}, {}
             misspelt[path] = meant
         else:
             unknown.append(path)
-    # a key missing is one a misspelling stands for, or nothing can stand in for it
-    if any(path not in [p[:-1] + (key,) for p, key in misspelt.items()] for path in missing):
-        return None, {}, {}
+    # a key missing is one a misspelling stands for, or a text or a date left out
+    for path in missing:
+        if path in [p[:-1] + (key,) for p, key in misspelt.items()]:
+            continue
+        kind = kind_of_value(path) if isinstance(_at_or_none(data, path[:-1]), dict) else None
+        if kind not in ("text", "date"):
+            return None, {}, {}, {}
+        (wrong if kind == "date" else blank)[path] = kind
     # a mapping of unknown keys alone would be left empty: what it was meant to be is lost
     if any(all(path[:-1] + (key,) in unknown for key in _at(data, path[:-1])) for path in unknown):
-        return None, {}, {}
-    return unknown, misspelt, wrong
+        return None, {}, {}, {}
+    return unknown, misspelt, wrong, blank
+
+
+# A value left empty (`title:`, `title: ''`, `items: []`) and the schema's findings of one
+_EMPTY = (None, "", [])
+_EMPTY_FINDINGS = ("string_type", "string_too_short", "too_short", "literal_error", "list_type", "jp_value",
+                   "value_error")
+
+# What stands in for a text left out or empty, in turn: words no check reads as anything
+# (no name of a party, no 様 or 殿, no date, no number, no title's ending such as 長), in
+# the fonts' common kanji; a finding that quotes one is about the stand-in, not the spec
+TEXT_STAND_INS = ("未記入", "空欄")
+
+
+def _at_or_none(data, path):
+    try:
+        return _at(data, path)
+    except (KeyError, IndexError, TypeError):
+        return None
 
 
 _DATE_LIKE = re.compile(r"\d{4}\s*[-/.／－]\s*\d|\d\s*年")

@@ -5,9 +5,11 @@ alike (`root`: the model of the whole file).
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import types
 import unicodedata
-from typing import NamedTuple, get_origin
+from typing import Annotated, Literal, NamedTuple, Union, get_args, get_origin
 
 from ..errors import Problem
 from .schema import Contact, Phone, Spec
@@ -153,6 +155,38 @@ def _close_key(loc: tuple, root: type[Model]) -> str | None:
     renamed = [f.alias for n, f in (model.model_fields.items() if model else ()) if n == loc[-1] and f.alias]
     close = renamed or difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1], root), n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def kind_of_value(loc: tuple, root: type[Model] = Spec) -> str | None:
+    """What the key at `loc` (as the spec writes it) holds, where past_schema.py can
+    stand in for it when it is missing or empty: "text" (a Line, alone or among other
+    kinds), "date", "texts" (a list of Lines); None for anything else (a block of keys,
+    a number, a choice)."""
+    model = _model_at(loc[:-1], root) if loc and isinstance(loc[-1], str) else None
+    field = {f.alias or n: f for n, f in model.model_fields.items()}.get(loc[-1]) if model else None
+    if field is None:
+        return None
+    kinds = _kinds(field.annotation)
+    if "list" in kinds:
+        return "texts" if get_args(field.annotation) and _kinds(get_args(field.annotation)[0]) == {"text"} else None
+    return "date" if "date" in kinds else "text" if "text" in kinds else None
+
+
+def _kinds(annotation) -> set[str]:
+    """The kinds of value an annotation takes: text, date, list, other (None and a false aside)."""
+    if get_origin(annotation) is Annotated:
+        return _kinds(annotation.__origin__)
+    if get_origin(annotation) in (Union, types.UnionType):
+        return set().union(*(_kinds(a) for a in get_args(annotation)))
+    if annotation is str:
+        return {"text"}
+    if annotation is dt.date:
+        return {"date"}
+    if get_origin(annotation) is list:
+        return {"list"}
+    if annotation is type(None) or (get_origin(annotation) is Literal and get_args(annotation) == (False,)):
+        return set()
+    return {"other"}
 
 
 def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
