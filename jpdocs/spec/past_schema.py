@@ -51,8 +51,7 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
         base = _renamed(base, path, key)
     variants = [base]
     stand_ins = {path: _stand_ins(data, wrong, kind) for path, kind in wrong.items()}
-    stand_ins.update({path: list(TEXT_STAND_INS) if kind == "text" else [[t] for t in TEXT_STAND_INS]
-                      for path, kind in blank.items()})
+    stand_ins.update({path: _blank_stand_ins(data, {**wrong, **blank}, kind) for path, kind in blank.items()})
     if stand_ins:
         if not all(stand_ins.values()):
             return []
@@ -71,6 +70,18 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
         these = {(p.key, p.message): p for p in found if not (blank and _quotes_a_stand_in(p.message))}
         kept = these if kept is None else {k: p for k, p in kept.items() if k in these}
     return unrelated(list(kept.values()), refused) if kept else []
+
+
+def _blank_stand_ins(data, refused: dict, kind: str) -> list:
+    """What stands in for a value left out or empty: a text TEXT_STAND_INS; a list of texts,
+    one of them; a date, the spec's other dates as for a wrong one, or where it has none
+    what the key may say for no date (null, a draft's blank; `none`, the notice's date of
+    issue not printed: the schema refuses the one it does not take)."""
+    if kind == "text":
+        return list(TEXT_STAND_INS)
+    if kind == "texts":
+        return [[text] for text in TEXT_STAND_INS]
+    return _stand_ins(data, refused, "date") or [None, "none"]
 
 
 def _quotes_a_stand_in(message: str) -> bool:
@@ -95,15 +106,18 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
                                                    dict[tuple, str]]:
     """The paths of the keys the schema does not know, of those it takes for a misspelt
     known key (each with that key), of the values it refused that are written as a date
-    or a time or are a date left out or empty (each with its kind), and of the texts and
-    lists of texts left out or empty (each with its kind, kind_of_value's); None for the
-    first where any other finding stands (module docstring)."""
+    or a time (each with its kind), and of the texts, dates and lists of texts left out
+    or empty (each with its kind, kind_of_value's); None for the first where any other
+    finding stands (module docstring)."""
     unknown, misspelt, wrong, missing, blank = [], {}, {}, [], {}
-    for err in exc.errors():
+    errors = exc.errors()
+    paths = [_data_path(data, err["loc"]) for err in errors]
+    for err, path in zip(errors, paths):
+        if _another_members(err, path, paths):
+            continue
         if err["type"] == "missing":
             missing.append(_data_path(data, err["loc"][:-1]) + err["loc"][-1:])
             continue
-        path = _data_path(data, err["loc"])
         if not path or not _is_mapping_key(data, path):
             return None, {}, {}, {}
         if _at(data, path) in _EMPTY and err["type"] in _EMPTY_FINDINGS:
@@ -111,7 +125,7 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
             kind = kind_of_value(path)
             if kind is None or (kind != "texts" and _at(data, path) == []):
                 return None, {}, {}, {}
-            (wrong if kind == "date" else blank)[path] = kind
+            blank[path] = kind
             continue
         if path[-1] != err["loc"][-1]:
             return None, {}, {}, {}
@@ -135,11 +149,20 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
         kind = kind_of_value(path) if isinstance(_at_or_none(data, path[:-1]), dict) else None
         if kind not in ("text", "date"):
             return None, {}, {}, {}
-        (wrong if kind == "date" else blank)[path] = kind
+        blank[path] = kind
     # a mapping of unknown keys alone would be left empty: what it was meant to be is lost
     if any(all(path[:-1] + (key,) in unknown for key in _at(data, path[:-1])) for path in unknown):
         return None, {}, {}, {}
     return unknown, misspelt, wrong, blank
+
+
+def _another_members(err: dict, path: tuple, paths: list[tuple]) -> bool:
+    """Whether `err` is the finding of a member of a union that the value is not of
+    shape of, beside another member's finding within it (a point of a list, `{text:
+    …}` and not a text: its text left empty): one mistake, the second's, as the
+    schema's message says (schema_messages.problems_of)."""
+    return (err["type"].endswith("_type") and path != () and err["loc"][-1] != path[-1]
+            and any(p[:len(path)] == path and len(p) > len(path) for p in paths))
 
 
 # A value left empty (`title:`, `title: ''`, `items: []`) and the schema's findings of one
