@@ -28,7 +28,7 @@ import re
 from typing import Callable
 
 from ..errors import Problem
-from .schema_messages import close_key, kind_of_value, moved_elsewhere
+from .schema_messages import close_key, moved_elsewhere, required_kind
 from .strict import ValidationError
 from .values import date_value, read_as_a_date, time_value
 
@@ -107,7 +107,7 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
     """The paths of the keys the schema does not know, of those it takes for a misspelt
     known key (each with that key), of the values it refused that are written as a date
     or a time (each with its kind), and of the texts, dates and lists of texts left out
-    or empty (each with its kind, kind_of_value's); None for the first where any other
+    or empty (each with its kind, required_kind's); None for the first where any other
     finding stands (module docstring)."""
     unknown, misspelt, wrong, missing, blank = [], {}, {}, [], {}
     errors = exc.errors()
@@ -122,7 +122,7 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
             return None, {}, {}, {}
         if _at(data, path) in _EMPTY and err["type"] in _EMPTY_FINDINGS:
             # (a value of several kinds, text or false, has a finding of each member: one is enough)
-            kind = kind_of_value(path)
+            kind = required_kind(path)
             if kind is None or (kind != "texts" and _at(data, path) == []):
                 return None, {}, {}, {}
             blank[path] = kind
@@ -146,7 +146,7 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
     for path in missing:
         if path in [p[:-1] + (key,) for p, key in misspelt.items()]:
             continue
-        kind = kind_of_value(path) if isinstance(_at_or_none(data, path[:-1]), dict) else None
+        kind = required_kind(path) if isinstance(_at_or_none(data, path[:-1]), dict) else None
         if kind not in ("text", "date"):
             return None, {}, {}, {}
         blank[path] = kind

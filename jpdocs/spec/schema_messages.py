@@ -157,14 +157,15 @@ def _close_key(loc: tuple, root: type[Model]) -> str | None:
     return close[0] if close else None
 
 
-def kind_of_value(loc: tuple, root: type[Model] = Spec) -> str | None:
-    """What the key at `loc` (as the spec writes it) holds, where past_schema.py can
-    stand in for it when it is missing or empty: "text" (a Line, alone or among other
+def required_kind(loc: tuple, root: type[Model] = Spec) -> str | None:
+    """What the required key at `loc` (as the spec writes it) holds, where past_schema.py
+    can stand in for it when it is missing or empty: "text" (a Line, alone or among other
     kinds), "date", "texts" (a list of Lines); None for anything else (a block of keys,
-    a number, a choice)."""
+    a number, a choice) and for a key that may be left out (its empty value is as likely
+    to go as to be written: what it would say is not known, ki's item: date)."""
     model = _model_at(loc[:-1], root) if loc and isinstance(loc[-1], str) else None
     field = {f.alias or n: f for n, f in model.model_fields.items()}.get(loc[-1]) if model else None
-    if field is None:
+    if field is None or not field.is_required():
         return None
     kinds = _kinds(field.annotation)
     if "list" in kinds:
