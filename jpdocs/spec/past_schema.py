@@ -15,9 +15,18 @@ would change what the spec says), and a date or a time that is not one (2024-02-
 other dates and the days either side of them in turn, a time as each of its other
 times and the minutes either side, and a finding is kept only if every stand-in the
 schema takes gives it (a check comparing it with another date or time is satisfied by
-one of them). A finding about a refused key (at it, above or below it, beside it in
-its mapping, or naming it) is not reported either. Any other refusal (a list where
-text is expected, a key missing), or a date or time with no other to stand in for it,
+one of them). A required value left out or empty (`name: ''`, `title:` missing, an
+empty list where one item is required: the app's form filled from empty) stands in
+likewise: a text as each of TEXT_STAND_INS, words no check reads as anything (no
+party's name, no title, no date, no 様), a list of texts as one of them, a date as a
+wrong one's stand-ins (where the spec has no other date, null and `none`, those the
+schema takes); a finding that quotes the text, or hangs on what it says, is not given by
+both stand-ins and is dropped. An optional
+key left empty is not stood in for: the user may as well remove it, and what it would
+say is not known (ki's `item: ''` stood in made the ceremony's date unlisted). A
+finding about a refused key (at it, above or below it, beside it in its mapping, or
+naming it) is not reported either. Any other refusal (a list where text is expected, a
+block of keys left empty), or a wrong date or time with no other to stand in for it,
 leaves the later checks for the next run, as before: what they would find could be
 about a spec the user did not write.
 """
@@ -67,7 +76,7 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
         found = check(variant)
         if isinstance(found, ValidationError):
             continue        # (a stand-in the schema's own comparisons refuse: the start after the end)
-        these = {(p.key, p.message): p for p in found if not (blank and _quotes_a_stand_in(p.message))}
+        these = {(p.key, p.message): p for p in found}
         kept = these if kept is None else {k: p for k, p in kept.items() if k in these}
     return unrelated(list(kept.values()), refused) if kept else []
 
@@ -82,10 +91,6 @@ def _blank_stand_ins(data, refused: dict, kind: str) -> list:
     if kind == "texts":
         return [[text] for text in TEXT_STAND_INS]
     return _stand_ins(data, refused, "date") or [None, "none"]
-
-
-def _quotes_a_stand_in(message: str) -> bool:
-    return any(text in message for text in TEXT_STAND_INS)
 
 
 def refused_dates(data, exc: ValidationError) -> set[tuple]:
@@ -172,7 +177,8 @@ _EMPTY_FINDINGS = ("string_type", "string_too_short", "too_short", "literal_erro
 
 # What stands in for a text left out or empty, in turn: words no check reads as anything
 # (no name of a party, no 様 or 殿, no date, no number, no title's ending such as 長), in
-# the fonts' common kanji; a finding that quotes one is about the stand-in, not the spec
+# the fonts' common kanji; two, so that a finding that quotes one (about the stand-in,
+# not the spec) is not given by every stand-in
 TEXT_STAND_INS = ("未記入", "空欄")
 
 
