@@ -39,6 +39,13 @@ _VERB = (r"(?:\s*(と書いてください|としてください|にしてくだ
          r"|と書くか|とするか|にするか|を書いてください|を書くか|を書き|と書いても|を書いても))?")
 TOKEN = re.compile(_PATH + _VALUE + _VERB)
 
+# a value said alone, of the problem's own key (件名: ない場合は false と書いてください)
+BARE_VALUE = re.compile(r"(?<![\w:.{\-])(true|false|none|null)(?![\w.])" + _VERB.replace("(?:\\s*(", "(?:\\s*(", 1))
+
+# how the YAML file's reading of a value is said, and how the form shows it
+PHRASES = {"空（コロンの後ろに何も書かれていません）": "空欄",
+           "nothing (the value after the colon is empty)": "an empty box"}
+
 # what to do in the form, by the verb's form: (select, checkbox, text box)
 _DO = {"ください": ("を選んでください", "にチェックを入れてください", "と入力してください"),
        "ます": ("を選びます", "にチェックを入れます", "と入力します"),
@@ -170,7 +177,8 @@ def value_word(path: tuple, value: str) -> tuple[str, str]:
             return "check", node["x-jpdocs-none"]
         if any(o.get("type") == "boolean" for o in options):
             return "select", "はい" if value == "true" else "いいえ"
-    if any(value in (o.get("enum") or []) or o.get("const") == value for o in options):
+    free_text = any(o.get("type") == "string" and "enum" not in o and "const" not in o for o in options)
+    if not free_text and any(value in (o.get("enum") or []) or o.get("const") == value for o in options):
         return "select", value
     return "text", value
 
@@ -206,10 +214,26 @@ def in_form_words(message: str, at: str = "") -> str:
 
 
 def _plain(text: str, at: str, japanese: bool) -> str:
+    for yaml, form in PHRASES.items():
+        text = text.replace(yaml, form)
     said = TOKEN.sub(lambda m: _said(m, at, japanese), text)
-    if japanese:                     # the spaces that kept a key apart from Japanese go with it
+    if japanese:
+        said = BARE_VALUE.sub(lambda m: _bare(m, at), said)
+        # the spaces that kept a key apart from Japanese go with it
         said = re.sub(rf"(?<={_JAPANESE}) (?=「\x00)|(?<=\x00」) (?={_JAPANESE})", "", said)
     return said.replace("\x00", "")
+
+
+def _bare(m: re.Match, at: str) -> str:
+    """`false と書いてください` said of the problem's own field: its option, what to do."""
+    path = resolve_key(at) if at else None
+    if path is None or m.group(2) is None:
+        return m.group(0)
+    how, words = value_word(path, m.group(1))
+    form = _verb_form(m.group(2))
+    if how == "blank":
+        return m.group(0)
+    return f"「\x00{words}\x00」" + _DO[form][("select", "check", "text").index(how)]
 
 
 def _said(m: re.Match, at: str, japanese: bool) -> str:
