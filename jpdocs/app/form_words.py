@@ -34,13 +34,13 @@ LIST, ANY = "[]", "*"            # a list's entry, a mapping's entry (a party's 
 # A key path as messages write it (document.subject, press_notice.ceremony.venue,
 # contacts[0].phone), optionally with its YAML value after ": " (renewal: false, name:).
 _PATH = r"(?<![\w.{\-/])([a-z][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z][a-z0-9_]*(?:\[\d+\])?)*)"
-_VALUE = r"(?:: ?(true|false|null|none|[a-z][a-z0-9_]*(?![\w.])|\d+(?![\w.]))|:(?=\s|[　を）、。]|$))?"
+_VALUE = r"(?:: ?(true|false|null|none|[a-z][a-z0-9_]*(?![\w.])|\d+(?![\w.:]))|:(?=\s|[　を）（、。「(]|$))?"
 _VERB = (r"(?:\s*(と書いてください|としてください|にしてください|と書きます|とします|と書くと|とすると"
          r"|と書くか|とするか|にするか|を書いてください|を書くか|を書き|と書いても|を書いても))?")
 TOKEN = re.compile(_PATH + _VALUE + _VERB)
 
 # a value said alone, of the problem's own key (件名: ない場合は false と書いてください)
-BARE_VALUE = re.compile(r"(?<![\w:.{\-])(true|false|none|null)(?![\w.])" + _VERB.replace("(?:\\s*(", "(?:\\s*(", 1))
+BARE_VALUE = re.compile(r"(?<![\w:.{\-])(true|false|none|null)(?![\w.])" + _VERB)
 
 # how the YAML file's reading of a value is said, and how the form shows it
 PHRASES = {"空（コロンの後ろに何も書かれていません）": "空欄",
@@ -143,6 +143,11 @@ def resolve_key(written: str, at: str = "", anywhere: bool = False) -> tuple | N
     return None
 
 
+@lru_cache(maxsize=1)
+def _top_keys() -> frozenset:
+    return frozenset(p[0] for p in schema_paths())
+
+
 def _steps_of(pattern: tuple) -> int:
     return sum(1 for s in pattern if s not in (LIST, ANY))
 
@@ -166,21 +171,29 @@ def _written_steps(written: str) -> int:
 
 # -- values --------------------------------------------------------------------
 
-def value_word(path: tuple, value: str) -> tuple[str, str]:
-    """(how the form takes it: "select", "check", "text", "blank"; the option's words)."""
+def value_word(path: tuple, value: str) -> tuple[str, str] | None:
+    """(how the form takes it: "select", "check", "text", "blank"; the option's words),
+    or None where the field cannot hold the value (`amends: true` of a house style's
+    column is not the spec's agreement.amends, a block)."""
     node = schema_paths()[path]["node"]
     options = _options(node)
+    kinds = {o.get("type") for o in options}
     if value in ("", "null"):
         return "blank", "空欄"
     if value in ("true", "false"):
         if value == "false" and node.get("x-jpdocs-none"):
             return "check", node["x-jpdocs-none"]
-        if any(o.get("type") == "boolean" for o in options):
+        if "boolean" in kinds:
             return "select", "はい" if value == "true" else "いいえ"
+        return None
+    if value.isdigit():
+        return ("text", value) if kinds & {"integer", "number", "string"} else None
     free_text = any(o.get("type") == "string" and "enum" not in o and "const" not in o for o in options)
-    if not free_text and any(value in (o.get("enum") or []) or o.get("const") == value for o in options):
-        return "select", value
-    return "text", value
+    if any(value in (o.get("enum") or []) or o.get("const") == value for o in options):
+        return ("text" if free_text else "select"), value
+    # a word of the format's own (bracketed, first_line) the field does not list is
+    # another file's setting of that name (a house style's extension: bracketed)
+    return None
 
 
 def _options(node: dict) -> list[dict]:
@@ -196,15 +209,19 @@ def _options(node: dict) -> list[dict]:
 
 # -- a message ------------------------------------------------------------------
 
-# what a message quotes (a user's text, 「{title}」) is never rewritten
-_QUOTED = re.compile(r"「[^「」]*」|“[^”]*”|\"[^\"]*\"|'[^']*'")
+# what a message quotes (a user's text, 「{title}」) is never rewritten, nor a template's
+# markup (<table widths="…">: a tag, not the spec's table)
+_QUOTED = re.compile(r"「[^「」]*」|“[^”]*”|\"[^\"]*\"|'[^']*'|<[^<>]*>")
 _JAPANESE = r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]"
 
 
 def in_form_words(message: str, at: str = "") -> str:
     """`message` (said at the problem key `at`) with every spec key and YAML value it
     names said as the form shows them; anything else, and anything it quotes, as
-    written."""
+    written. A message at a key that is not the spec's (a house style's, the annual
+    book's columns) is about another file: it stays as written."""
+    if at and resolve_key(at) is None and key_steps(at) and key_steps(at)[0] not in _top_keys():
+        return message
     japanese = bool(re.search(_JAPANESE, message))
     out, last = [], 0
     for q in _QUOTED.finditer(message):
@@ -229,7 +246,10 @@ def _bare(m: re.Match, at: str) -> str:
     path = resolve_key(at) if at else None
     if path is None or m.group(2) is None:
         return m.group(0)
-    how, words = value_word(path, m.group(1))
+    said = value_word(path, m.group(1))
+    if said is None:
+        return m.group(0)
+    how, words = said
     form = _verb_form(m.group(2))
     if how == "blank":
         return m.group(0)
@@ -238,30 +258,38 @@ def _bare(m: re.Match, at: str) -> str:
 
 def _said(m: re.Match, at: str, japanese: bool) -> str:
     written, value, verb = m.group(1), m.group(2), m.group(3)
-    has_colon = value is not None or m.group(0)[len(written):].startswith(":")
+    rest = m.group(0)[len(written):]
+    has_colon = rest.startswith(":")
     if not has_colon and "." not in written and "[" not in written:
         # a bare word: a key only where it is one the schema knows by that name and the
         # message is not English prose (an English "name" is a word, not a key)
         if not japanese or written in ORDINARY_WORDS:
             return m.group(0)
-    # a bare word only where it is said: a key path or a pair anywhere in the schema
-    path = resolve_key(written, at, anywhere=has_colon or "." in written)
+    path = resolve_key(written, at, anywhere=True)
     if path is None:
         return m.group(0)
-    field = f"「\x00{label_of(path, _written_steps(written))}\x00」"
+    label = label_of(path, _written_steps(written))
+    field = f"「\x00{label}\x00」"
     if not has_colon:
-        return field + (m.group(0)[len(written):] if verb is None else m.group(0)[len(written):])
-    how, words = value_word(path, value or "")
+        return field + rest
+    said = value_word(path, value or "")
+    if said is None:                 # not this field's value: not this key
+        return m.group(0)
+    how, words = said
     if not japanese:
-        return f"{field}: 「{words}」" + (m.group(0)[m.end(2) - m.start(0):] if value else m.group(0)[len(written) + 1:])
-    form = _verb_form(verb) if verb else None
+        return f"{field}: 「{words}」" + (rest[len(value) + rest.index(value):] if value else rest[1:])
+    if verb is None:                 # said as a noun: the field and its option (「案：はい」)
+        if value is None:
+            return field + rest[1:]
+        return f"「\x00{label}：{words}\x00」" + rest[rest.index(value) + len(value):]
+    form = _verb_form(verb)
     if how == "blank":
-        if value is None:            # `name:` — the field itself, to fill in
-            return field + (_BLANK_DO[form] if form else "")
-        return f"{field}を空欄" + ({"ください": "にしてください", "ます": "にします", "と": "にすると", "か": "にするか",
-                                   "き": "にし", "ても": "にしても"}[form] if form else "")
+        if value is None:            # `name: を書いてください` — the field itself, to fill in
+            return field + _BLANK_DO[form]
+        return f"{field}を空欄" + {"ください": "にしてください", "ます": "にします", "と": "にすると", "か": "にするか",
+                                  "き": "にし", "ても": "にしても"}[form]
     if how == "check":
-        return f"{field}の「{words}」" + (_DO[form][1] if form else "")
+        return f"{field}の「{words}」" + _DO[form][1]
     if how == "select":
-        return f"{field}で「{words}」" + (_DO[form][0] if form else "")
-    return f"{field}に「{words}」" + (_DO[form][2] if form else "")
+        return f"{field}で「{words}」" + _DO[form][0]
+    return f"{field}に「{words}」" + _DO[form][2]
