@@ -40,7 +40,7 @@ NOT_FORM_KEYS = {
     "times.clock", "times.span", "unlabelled_lines", "western", "wording", "wording.comma",
     "wording.document_details", "wording.issue_date_label", "zero_minutes", "generated", "both", "empty",
     # the annual book's columns and prose (annual.yaml)
-    "amended", "annual.columns", "annual.prose", "count", "data", "together", "web", "n.issued_on", "kyoiku",
+    "amended", "annual.columns", "annual.prose", "count", "data", "field", "together", "web", "n.issued_on", "kyoiku",
     # YAML lessons and file names
     "key", "generate.py", "overview.pdf", "release.pdf", "spec.schema.json",
 }
