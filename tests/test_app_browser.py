@@ -87,8 +87,21 @@ def test_make_a_notice_in_the_browser(app, page, tmp_path):
     assert (app.folder / "2024-02-27-kitami.yaml").is_file()
     # The starter says nothing: the problems are listed, each at its field.
     wait_preview(page, "problems")
-    assert "expected text, got nothing" in page.locator('[data-path="issuer"] .field-error').inner_text()
+    # an empty box is said as the form shows it (the CLI: "got nothing (the value after the colon is empty)")
+    assert "expected text, got an empty box" in page.locator('[data-path="issuer"] .field-error').inner_text()
     assert "error: " in page.locator("#problems").inner_text()
+    # said in the form's words: the subject's message names the checkbox beside its box,
+    # where it said `false` (a YAML value the form user never types), and the empty box
+    # as the form shows it, not the YAML's colon
+    subject = page.locator('[data-path="press_notice.subject"] .field-error .message').inner_text()
+    assert "「件名なし（写しに表題がないとき）」 ticked" in subject and "false" not in subject, subject
+    assert "colon" not in subject, subject
+    # the line the list names is the line of the file the user would open (the text the
+    # app builds leaves out the starter's empty representative.name: lines above it)
+    on_disk = (app.folder / "2024-02-27-kitami.yaml").read_text(encoding="utf-8").splitlines()
+    where = page.locator('#problems [data-key="press_notice.subject"] .where').inner_text()
+    line = int(where.split(":")[1].split()[0])
+    assert on_disk[line - 1].strip().startswith("subject:"), (where, on_disk[line - 1])
 
     field(page, "issuer").fill("北海道オホーツク総合振興局")
     field(page, "parties.party1.name").fill("北海道オホーツク総合振興局")

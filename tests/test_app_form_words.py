@@ -142,3 +142,5 @@ def test_a_line_the_file_does_not_hold_yet_has_no_number(app):
     assert lines_on_disk("a:\nb: 1\nc:\n", "a:\nb:\nc:\n") == {1: 1, 2: 2, 3: 3}    # an edited line is its line
     assert lines_on_disk("a:\nnew: 1\nc:\n", "a:\nname:\nother:\nc:\n") == {1: 1, 2: None, 3: 4}
     assert lines_on_disk("a:\nc:\n", "a:\nname:\nc:\n") == {1: 1, 2: 3}      # an empty name: left out
+    # a value emptied and the key after it dropped: the emptied key keeps its line
+    assert lines_on_disk("a:\n  venue:\nc:\n", "a:\n  venue: x\n  venue_address: y\nc:\n") == {1: 1, 2: 2, 3: 4}

@@ -42,9 +42,16 @@ TOKEN = re.compile(_PATH + _VALUE + _VERB)
 # a value said alone, of the problem's own key (件名: ない場合は false と書いてください)
 BARE_VALUE = re.compile(r"(?<![\w:.{\-])(true|false|none|null)(?![\w.])" + _VERB)
 
+ENGLISH_BARE_VALUE = re.compile(r"(?<=\bor )(true|false)\b")
+
 # how the YAML file's reading of a value is said, and how the form shows it
+# and what to do to leave a key out: the field's 削除 button (app.js's dropButton)
 PHRASES = {"空（コロンの後ろに何も書かれていません）": "空欄",
-           "nothing (the value after the colon is empty)": "an empty box"}
+           "nothing (the value after the colon is empty)": "an empty box",
+           "このキーを消してください": "この欄を「削除」で外してください",
+           "このキーを削除してください": "この欄を「削除」で外してください",
+           "delete the key": "take the field out with its 削除 button",
+           "remove the key": "take the field out with its 削除 button"}
 
 # what to do in the form, by the verb's form: (select, checkbox, text box)
 _DO = {"ください": ("を選んでください", "にチェックを入れてください", "と入力してください"),
@@ -215,14 +222,16 @@ _QUOTED = re.compile(r"「[^「」]*」|“[^”]*”|\"[^\"]*\"|'[^']*'|<[^<>]*
 _JAPANESE = r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]"
 
 
-def in_form_words(message: str, at: str = "") -> str:
+def in_form_words(message: str, at: str = "", language: str | None = "ja") -> str:
     """`message` (said at the problem key `at`) with every spec key and YAML value it
-    names said as the form shows them; anything else, and anything it quotes, as
+    names said as the form shows them (in the reader's `language`: "ja", or None for
+    English); anything else, and anything it quotes, as
     written. A message at a key that is not the spec's (a house style's, the annual
     book's columns) is about another file: it stays as written."""
     if at and resolve_key(at) is None and key_steps(at) and key_steps(at)[0] not in _top_keys():
         return message
-    japanese = bool(re.search(_JAPANESE, message))
+    # a message the catalogue has no Japanese for is shown in English: said as English
+    japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
     out, last = [], 0
     for q in _QUOTED.finditer(message):
         out += [_plain(message[last:q.start()], at, japanese), q.group(0)]
@@ -234,10 +243,11 @@ def _plain(text: str, at: str, japanese: bool) -> str:
     for yaml, form in PHRASES.items():
         text = text.replace(yaml, form)
     said = TOKEN.sub(lambda m: _said(m, at, japanese), text)
-    if japanese:
-        said = BARE_VALUE.sub(lambda m: _bare(m, at), said)
-        # the spaces that kept a key apart from Japanese go with it
-        said = re.sub(rf"(?<={_JAPANESE}) (?=「\x00)|(?<=\x00」) (?={_JAPANESE})", "", said)
+    if not japanese:                 # "or false for none": the checkbox, the option
+        return ENGLISH_BARE_VALUE.sub(lambda m: _bare_english(m, at), said).replace("\x00", "")
+    said = BARE_VALUE.sub(lambda m: _bare(m, at), said)
+    # the spaces that kept a key apart from Japanese go with it
+    said = re.sub(rf"(?<={_JAPANESE}) (?=「\x00)|(?<=\x00」) (?={_JAPANESE})", "", said)
     return said.replace("\x00", "")
 
 
@@ -256,15 +266,22 @@ def _bare(m: re.Match, at: str) -> str:
     return f"「\x00{words}\x00」" + _DO[form][("select", "check", "text").index(how)]
 
 
+def _bare_english(m: re.Match, at: str) -> str:
+    path = resolve_key(at) if at else None
+    said = value_word(path, m.group(1)) if path else None
+    if said is None or said[0] not in ("check", "select"):
+        return m.group(0)
+    return f"「{said[1]}」" + (" ticked" if said[0] == "check" else " chosen")
+
+
 def _said(m: re.Match, at: str, japanese: bool) -> str:
     written, value, verb = m.group(1), m.group(2), m.group(3)
     rest = m.group(0)[len(written):]
     has_colon = rest.startswith(":")
-    if not has_colon and "." not in written and "[" not in written:
-        # a bare word: a key only where it is one the schema knows by that name and the
-        # message is not English prose (an English "name" is a word, not a key)
-        if not japanese or written in ORDINARY_WORDS:
-            return m.group(0)
+    if not japanese and "." not in written and "[" not in written and value is None:
+        return m.group(0)            # English prose: "a name", "not a valid date: …"
+    if not has_colon and "." not in written and "[" not in written and written in ORDINARY_WORDS:
+        return m.group(0)
     path = resolve_key(written, at, anywhere=True)
     if path is None:
         return m.group(0)

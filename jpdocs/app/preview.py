@@ -12,6 +12,7 @@ shows pages), as PNG.
 from __future__ import annotations
 
 import base64
+import re
 import io
 import threading
 from pathlib import Path
@@ -43,7 +44,7 @@ def problem_json(p: Problem, say: i18n.Messages | None = None, level: str = "err
     said = say.message(p.message)
     # the form's words for the keys and YAML values the message names (form_words.py);
     # the line and key of `text` stay the command line's, for an editor
-    message = in_form_words(said, p.key)
+    message = in_form_words(said, p.key, say.language)
     line = say.problem(p)
     if line.endswith(said):
         line = line[:len(line) - len(said)] + message
@@ -125,11 +126,21 @@ def lines_on_disk(text: str, on_disk: str) -> dict[int, int | None]:
     new, old = text.splitlines(), on_disk.splitlines()
     out: dict[int, int | None] = {}
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        keys = {_key_of(old[i]): i for i in reversed(range(i1, i2)) if _key_of(old[i])} if op == "replace" else {}
         for j in range(j1, j2):
-            # a changed line in place of one line (venue: → venue: 会議室) is that line
-            same = op == "equal" or (op == "replace" and i2 - i1 == j2 - j1)
-            out[j + 1] = i1 + (j - j1) + 1 if same else None
+            if op == "equal":
+                out[j + 1] = i1 + (j - j1) + 1
+            elif _key_of(new[j]) in keys:      # a changed line is the file's line of that key (venue: → venue: 会議室)
+                out[j + 1] = keys.pop(_key_of(new[j])) + 1
+            else:                              # a changed line in place of one line is that line
+                out[j + 1] = i1 + (j - j1) + 1 if op == "replace" and i2 - i1 == j2 - j1 else None
     return out
+
+
+def _key_of(line: str) -> str | None:
+    """A line's indentation and key (`    venue:`), None where it has none."""
+    m = re.match(r"\s*(?:- )*[^\s#:'\"][^:#]*:(?=\s|$)", line)
+    return m.group(0) if m else None
 
 
 def with_lines_on_disk(problems: list[Problem], path: Path, text: str, on_disk: str | None) -> list[Problem]:
