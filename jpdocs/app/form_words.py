@@ -42,10 +42,11 @@ TOKEN = re.compile(_PATH + _VALUE + _VERB)
 # a value said alone, of the problem's own key (件名: ない場合は false と書いてください)
 BARE_VALUE = re.compile(r"(?<![\w:.{\-])(true|false|none|null)(?![\w.])" + _VERB)
 
+# the same in English, where a bare word is a value only after "or" ("or false for none")
 ENGLISH_BARE_VALUE = re.compile(r"(?<=\bor )(true|false)\b")
 
-# how the YAML file's reading of a value is said, and how the form shows it
-# and what to do to leave a key out: the field's 削除 button (app.js's dropButton)
+# the YAML file's reading of a value, and the way to leave a key out, as the form has
+# them: an empty box; the field's 削除 button (app.js's dropButton)
 PHRASES = {"空（コロンの後ろに何も書かれていません）": "空欄",
            "nothing (the value after the colon is empty)": "an empty box",
            "このキーを消してください": "この欄を「削除」で外してください",
