@@ -12,8 +12,8 @@ shows pages), as PNG.
 from __future__ import annotations
 
 import base64
-import re
 import io
+import re
 import threading
 from pathlib import Path
 
@@ -118,10 +118,10 @@ def era_labels(dates: dict) -> dict:
 
 
 def lines_on_disk(text: str, on_disk: str) -> dict[int, int | None]:
-    """{line of `text`: the same line's number in `on_disk`, None where the file has it
-    not} for the lines that differ: the text a save would write is not the file the user
-    opens in an editor until it is saved (an empty `name:` it leaves out, a key the
-    form added), and the numbers the page shows are the file's."""
+    """{line of `text`: that line's number in `on_disk`, None where the file has it not}:
+    the text a save would write is not the file the user opens in an editor until it is
+    saved (an empty `name:` it leaves out, a key the form added), and the numbers the
+    page shows are the file's."""
     import difflib
     new, old = text.splitlines(), on_disk.splitlines()
     out: dict[int, int | None] = {}
@@ -157,8 +157,8 @@ def preview(path: Path, text: str, say: i18n.Messages | None = None, on_disk: st
     lines those name are the file's on disk (`on_disk`, its text)."""
     files, problems, remarks = build_text(path, text)
     problems = with_lines_on_disk(problems, path, text, on_disk)
-    remarks = [(level, p) for level, p in zip([r[0] for r in remarks],
-                                              with_lines_on_disk([r[1] for r in remarks], path, text, on_disk))]
+    levels = [level for level, _ in remarks]
+    remarks = list(zip(levels, with_lines_on_disk([p for _, p in remarks], path, text, on_disk)))
     docs = [{"name": name, "pages": page_images(data)} for name, data in files.items() if name.endswith(".pdf")]
     return {"documents": docs, "problems": [problem_json(p, say) for p in problems],
             "notes": remarks_json(remarks, say)}
