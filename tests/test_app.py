@@ -404,9 +404,10 @@ def test_each_warning_and_error_names_its_field_in_the_forms_words_and_a_dropped
     command line's lines, not at their fields, and an emptied venue (warning: the 記
     prints no 場所; "delete the key") could not be dropped: the form saved it as an
     empty value. Now every message carries its level, its key and the field's name in
-    the form's words (the labels of labels.py), its message unaltered in the request's
-    language; the form leaves the key out (its 削除 button), and the save writes the
+    the form's words (the labels of labels.py), its message in the request's language
+    (the keys and values it names in the form's words: form_words.py); the form leaves the key out (its 削除 button), and the save writes the
     file without it and says no more of the venue."""
+    from jpdocs.app.form_words import in_form_words
     from jpdocs.app.labels import LABELS
     from jpdocs.i18n import messages
     venue_field = " › ".join([LABELS[("Spec", "press_notice")][0], LABELS[("PressNotice", "ceremony")][0],
@@ -421,8 +422,11 @@ def test_each_warning_and_error_names_its_field_in_the_forms_words_and_a_dropped
         assert status == 200 and shown["problems"] == [], shown["problems"]
         [warning] = [n for n in shown["notes"] if n["key"] == "press_notice.ceremony.venue"]
         assert (warning["level"], warning["label"], warning["field"]) == ("warning", say.label("warning"), venue_field)
-        assert warning["message"] == say.message("left empty, as if not written: the notice prints no 場所;"
-                                                 " write it, or delete the key where it is not yet known")
+        # the build's words, but for how a form takes a key out (its 削除 button: form_words.py)
+        said = say.message("left empty, as if not written: the notice prints no 場所;"
+                           " write it, or delete the key where it is not yet known")
+        assert warning["message"] == in_form_words(said, warning["key"], say.language) != said
+        assert "削除" in warning["message"] and "key" not in warning["message"] and "キー" not in warning["message"]
         assert warning["text"].startswith(say.label("warning")) and warning["text"].endswith(
             f": press_notice.ceremony.venue: {warning['message']}")       # the command line's line, as it was
         assert all(n["level"] in ("warning", "note") and n["label"] for n in shown["notes"])

@@ -87,8 +87,21 @@ def test_make_a_notice_in_the_browser(app, page, tmp_path):
     assert (app.folder / "2024-02-27-kitami.yaml").is_file()
     # The starter says nothing: the problems are listed, each at its field.
     wait_preview(page, "problems")
-    assert "expected text, got nothing" in page.locator('[data-path="issuer"] .field-error').inner_text()
+    # an empty box is said as the form shows it (the CLI: "got nothing (the value after the colon is empty)")
+    assert "expected text, got an empty box" in page.locator('[data-path="issuer"] .field-error').inner_text()
     assert "error: " in page.locator("#problems").inner_text()
+    # said in the form's words: the subject's message names the checkbox beside its box,
+    # where it said `false` (a YAML value the form user never types), and the empty box
+    # as the form shows it, not the YAML's colon
+    subject = page.locator('[data-path="press_notice.subject"] .field-error .message').inner_text()
+    assert "「件名なし（写しに表題がないとき）」 ticked" in subject and "false" not in subject, subject
+    assert "colon" not in subject, subject
+    # the line the list names is the line of the file the user would open (the text the
+    # app builds leaves out the starter's empty representative.name: lines above it)
+    on_disk = (app.folder / "2024-02-27-kitami.yaml").read_text(encoding="utf-8").splitlines()
+    where = page.locator('#problems [data-key="press_notice.subject"] .where').inner_text()
+    line = int(where.split(":")[1].split()[0])
+    assert on_disk[line - 1].strip().startswith("subject:"), (where, on_disk[line - 1])
 
     field(page, "issuer").fill("北海道オホーツク総合振興局")
     field(page, "parties.party1.name").fill("北海道オホーツク総合振興局")
@@ -310,7 +323,7 @@ def test_no_issuing_office_line_is_a_checkbox_under_the_offices_lines(app, page,
 def test_a_warning_is_at_its_field_and_its_advice_can_be_followed(app, page, tmp_path):
     """The seed with its venue left empty (`venue:`, a starter's line not filled): the
     build's warning (the 記 prints no 場所; delete the key where it is not yet known) is
-    beside the 場所 field, in the build's words, and listed under the field's Japanese
+    beside the 場所 field, in the build's words but for the key (its 削除 button), and listed under the field's Japanese
     name. The field has a 削除 button (a required field has none); pressed, the field
     moves under その他の項目, the warning goes, and the save writes the file without
     the key. Before, the warning stood in a list in the command line's terms and the
@@ -326,8 +339,10 @@ def test_a_warning_is_at_its_field_and_its_advice_can_be_followed(app, page, tmp
     warning = page.locator(f'[data-path="{path}"] .field-warning')
     warning.wait_for(timeout=30_000)
     assert warning.locator(".level").inner_text() == "warning:"
-    assert warning.locator(".message").inner_text() == ("left empty, as if not written: the notice prints no 場所;"
-                                                        " write it, or delete the key where it is not yet known")
+    # in the form's words: the key to delete is the field's 削除 button (form_words.py)
+    assert warning.locator(".message").inner_text() == (
+        "left empty, as if not written: the notice prints no 場所;"
+        " write it, or take the field out with its 削除 button where it is not yet known")
     listed = page.locator(f'#problems .warning[data-key="{path}"]')
     assert listed.locator(".field-name").inner_text() == "報道発表（報道機関各位） › 締結式 › 場所"
     assert f"{SEED_SPEC.name}:" in listed.locator(".where").inner_text()

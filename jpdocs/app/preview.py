@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import threading
 from pathlib import Path
 
 from .. import i18n
 from ..errors import InputError, Problem
 from .fields import field_label
+from .form_words import in_form_words
 
 # A preview shows every document kind but the releases (the notice and its attachments
 # again); the downloads include them.
@@ -39,9 +41,15 @@ def problem_json(p: Problem, say: i18n.Messages | None = None, level: str = "err
     file's: the spec's, or a template's (a refusal of the markup a user's template
     rendered)."""
     say = say or i18n.messages(None)
+    said = say.message(p.message)
+    # the form's words for the keys and YAML values the message names (form_words.py);
+    # the line and key of `text` stay the command line's, for an editor
+    message = in_form_words(said, p.key, say.language)
+    line = say.problem(p)
+    if line.endswith(said):
+        line = line[:len(line) - len(said)] + message
     return {"level": level, "label": say.label(level), "file": p.file, "key": p.key, "line": p.line,
-            "field": field_label(p.key), "message": say.message(p.message),
-            "text": f"{say.label(level)} {say.problem(p)}"}
+            "field": field_label(p.key), "message": message, "text": f"{say.label(level)} {line}"}
 
 
 def build_text(path: Path, text: str, formats=("pdf",), kinds="preview",
@@ -109,9 +117,48 @@ def era_labels(dates: dict) -> dict:
     return out
 
 
-def preview(path: Path, text: str, say: i18n.Messages | None = None) -> dict:
-    """The preview of the spec text: documents with page images, problems, notes."""
+def lines_on_disk(text: str, on_disk: str) -> dict[int, int | None]:
+    """{line of `text`: that line's number in `on_disk`, None where the file has it not}:
+    the text a save would write is not the file the user opens in an editor until it is
+    saved (an empty `name:` it leaves out, a key the form added), and the numbers the
+    page shows are the file's."""
+    import difflib
+    new, old = text.splitlines(), on_disk.splitlines()
+    out: dict[int, int | None] = {}
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        keys = {_key_of(old[i]): i for i in reversed(range(i1, i2)) if _key_of(old[i])} if op == "replace" else {}
+        for j in range(j1, j2):
+            if op == "equal":
+                out[j + 1] = i1 + (j - j1) + 1
+            elif _key_of(new[j]) in keys:      # a changed line is the file's line of that key (venue: → venue: 会議室)
+                out[j + 1] = keys.pop(_key_of(new[j])) + 1
+            else:                              # a changed line in place of one line is that line
+                out[j + 1] = i1 + (j - j1) + 1 if op == "replace" and i2 - i1 == j2 - j1 else None
+    return out
+
+
+def _key_of(line: str) -> str | None:
+    """A line's indentation and key (`    venue:`), None where it has none."""
+    m = re.match(r"\s*(?:- )*[^\s#:'\"][^:#]*:(?=\s|$)", line)
+    return m.group(0) if m else None
+
+
+def with_lines_on_disk(problems: list[Problem], path: Path, text: str, on_disk: str | None) -> list[Problem]:
+    """The problems of the spec at `path` with the line numbers of the file on disk."""
+    from dataclasses import replace
+    if on_disk is None or on_disk == text:
+        return problems
+    lines = lines_on_disk(text, on_disk)
+    return [replace(p, line=lines.get(p.line)) if p.line and p.file == str(path) else p for p in problems]
+
+
+def preview(path: Path, text: str, say: i18n.Messages | None = None, on_disk: str | None = None) -> dict:
+    """The preview of the spec text: documents with page images, problems, notes; the
+    lines those name are the file's on disk (`on_disk`, its text)."""
     files, problems, remarks = build_text(path, text)
+    problems = with_lines_on_disk(problems, path, text, on_disk)
+    levels = [level for level, _ in remarks]
+    remarks = list(zip(levels, with_lines_on_disk([p for _, p in remarks], path, text, on_disk)))
     docs = [{"name": name, "pages": page_images(data)} for name, data in files.items() if name.endswith(".pdf")]
     return {"documents": docs, "problems": [problem_json(p, say) for p in problems],
             "notes": remarks_json(remarks, say)}

@@ -100,11 +100,6 @@ class App:
             return [preview.problem_json(p, say) for p in err.problems]
         return [{"file": str(path), "key": "", "line": None, "message": str(exc), "text": f"error: {path}: {exc}"}]
 
-    def text_for(self, path: Path, data) -> str:
-        """The YAML text of the form's data written over the file (or over nothing)."""
-        old = self.read(path).decode("utf-8") if path.exists() else ""
-        return self._written(path, old, data)
-
     def _written(self, path: Path, old: str, data) -> str:
         """The form's data written over the file's text `old`: a text the file holds and
         the form sends back unchanged stays (formdata), and a text that would not read
@@ -124,8 +119,9 @@ class App:
 
     def preview(self, body: dict, say: i18n.Messages | None = None) -> dict:
         path = self.spec_path(body.get("name"))
-        text = self.text_for(path, body.get("data"))
-        out = preview.preview(path, text, say)
+        on_disk = self.read(path).decode("utf-8") if path.exists() else None
+        text = self._written(path, on_disk or "", body.get("data"))
+        out = preview.preview(path, text, say, on_disk)
         out["eras"] = preview.era_labels(body.get("dates") or {})
         return out
 
