@@ -48,6 +48,7 @@ ENGLISH_BARE_VALUE = re.compile(r"(?<=\bor )(true|false)\b")
 # the YAML file's reading of a value, and the way to leave a key out, as the form has
 # them: an empty box; the field's 削除 button (app.js's dropButton)
 PHRASES = {"空（コロンの後ろに何も書かれていません）": "空欄",
+           "空欄（null）": "空欄", "left open (null)": "left empty",
            "nothing (the value after the colon is empty)": "an empty box",
            "このキーを消してください": "この欄を「削除」で外してください",
            "このキーを削除してください": "この欄を「削除」で外してください",
