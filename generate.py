@@ -8,6 +8,11 @@ from jpdocs import module_bundle  # noqa: E402
 
 module_bundle.install()
 
+# hashlib without OpenSSL's start, which a single build does not repay (sha.py).
+from jpdocs import sha  # noqa: E402
+
+sha.defer_openssl()
+
 # The cycle collector waits until the start is over (jpdocs/collector.py): its passes
 # over the objects a start makes, all of which live until the end, free nothing.
 from jpdocs import collector  # noqa: E402

@@ -13,7 +13,7 @@ pickled as bytes are).
 """
 from __future__ import annotations
 
-import hashlib
+from .sha import sha256
 
 
 class Digested(bytes):
@@ -33,4 +33,4 @@ def sha256_hex(data: bytes) -> str:
     """The SHA-256 of `data` in hex: the one it carries, if found as it was made."""
     if type(data) is Digested:
         return data.known_sha256
-    return hashlib.sha256(data).hexdigest()
+    return sha256(data).hexdigest()

@@ -312,7 +312,9 @@ def _refuse_foreign(folder: str, files, manifest, force: bool) -> dict[str, str 
         if data is _NOT_PLAIN:
             refused.append(Problem(target, None, "", "this is not a plain file; move it away"))
             continue
-        current[name] = sha256(data) if data is not None else None
+        # a rebuild mostly finds the file it is about to write: its digest is known
+        current[name] = (None if data is None else sha256(files[name]) if data == files[name]
+                         else sha256(data))
         if current[name] and not force and current[name] not in manifest.get(name, []):
             why = ("it was changed after jpdocs wrote it (edited in Word?)" if name in manifest
                    else "jpdocs did not write it")

@@ -26,7 +26,6 @@ no outputs, so it is never skipped as unchanged.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import operator
 import os
@@ -39,6 +38,7 @@ from ..atomic import write_atomic
 from ..errors import Problem
 from ..files import FileRefused, as_path, read_regular_file
 from ..output import locked_folder, manifest_stamp
+from ..sha import sha256
 from ..spec.textfile import find_templates, templates_used
 
 RECORD_NAME = ".jpdocs-build.json"
@@ -72,11 +72,11 @@ def generator_version() -> str:
                 return known
         except (OSError, ValueError):
             pass
-    h = hashlib.sha256()
     version = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"), re.M) \
         if pyproject.is_file() else None
-    for path in (Path(path) for path, _ in found):
-        h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    # hashed in one call, so that sha.py weighs its megabytes whole (OpenSSL's SHA-256)
+    h = sha256(b"".join(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes()
+                        for path in (Path(path) for path, _ in found)))
     made = f"{version.group(1) if version else '0'}+{h.hexdigest()[:16]}"
     if entry is not None and _VERSION.fullmatch(made):
         try:
@@ -93,7 +93,7 @@ def _version_entry(files: list[tuple[str, os.stat_result]]) -> Path | None:
     """The cache file of the generator version for these files as they are now
     (their paths, identities, sizes and times); None without a private cache."""
     from ..output import private_cache_dir
-    key = hashlib.sha256(b"1")
+    key = sha256(b"1")
     for path, st in files:
         key.update(f"{path}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\n"
                    .encode("utf-8", "surrogateescape"))
@@ -252,11 +252,11 @@ class Hasher:
                 st = path.stat()
                 if stat.S_ISDIR(st.st_mode):   # a --templates folder: which files it holds
                     names = "\0".join(sorted(p.name for p in path.iterdir()))
-                    self._cache[key] = "dir:" + hashlib.sha256(names.encode()).hexdigest()
+                    self._cache[key] = "dir:" + sha256(names.encode()).hexdigest()
                 elif st.st_size > LARGE and stat.S_ISREG(st.st_mode):
                     self._cache[key] = f"size={st.st_size};mtime={st.st_mtime_ns}"
                 else:     # a pipe put where an input was must not stop the batch: files.py
-                    self._cache[key] = hashlib.sha256(read_regular_file(path, LARGE, "input")).hexdigest()
+                    self._cache[key] = sha256(read_regular_file(path, LARGE, "input")).hexdigest()
             except (OSError, FileRefused):
                 self._cache[key] = None
         return self._cache[key]
@@ -266,14 +266,14 @@ class Hasher:
         """One digest over everything; None when an input is missing. spec_file: the
         spec resolved by the caller for this build (as input_files took it); spec_bytes:
         the spec's bytes as the build read them (LoadedSpec.read)."""
-        h = hashlib.sha256(f"{generator_version()}\n{options}\n".encode())
+        h = sha256(f"{generator_version()}\n{options}\n".encode())
         # The spec is always read again: it is the file most likely to change. Or its
         # digest is of the bytes the build read and parsed, a moment ago, which `file`
         # would read again (a spec is at most source.MAX_BYTES, LARGE: by its content):
         # the digest is then of what was built, even if the file changed since.
         key = str(spec_file or Path(spec).resolve())
         if spec_bytes is not None and len(spec_bytes) <= LARGE:
-            self._cache[key] = hashlib.sha256(spec_bytes).hexdigest()
+            self._cache[key] = sha256(spec_bytes).hexdigest()
         else:
             self._cache.pop(key, None)
         for path in inputs:

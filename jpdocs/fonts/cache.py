@@ -26,7 +26,6 @@ to parsing the font, so the cache can be deleted at any time.
 from __future__ import annotations
 
 import functools
-import hashlib
 import marshal
 import os
 import sys
@@ -41,6 +40,7 @@ from .. import collector
 from ..atomic import write_atomic
 from ..output import private_cache_dir
 from . import lookups, numbering
+from ..sha import sha256
 
 FORMAT = 8                 # 5: equal values stored once (_shared); 6: the big tables read on use;
                            # 8: the CID numbering's exceptions (numbering.py), the cmap's and widths'
@@ -67,7 +67,7 @@ def _entry(digest: str) -> Path:
     folder = private_cache_dir("fonts")
     if folder is None:
         raise OSError("no private cache folder")
-    return folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".marshal")
+    return folder / (sha256(key.encode()).hexdigest()[:32] + ".marshal")
 
 
 def content_digest(read: Callable[[], bytes], st: os.stat_result) -> str:
@@ -77,7 +77,7 @@ def content_digest(read: Callable[[], bytes], st: os.stat_result) -> str:
     its ctime (which no program can set), so a changed file is hashed again."""
     key = f"{FORMAT}|{st.st_dev}|{st.st_ino}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}"
     folder = private_cache_dir("fonts")
-    entry = folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".sha256") if folder else None
+    entry = folder / (sha256(key.encode()).hexdigest()[:32] + ".sha256") if folder else None
     if entry is not None:
         try:
             known = entry.read_text(encoding="ascii")
@@ -85,7 +85,7 @@ def content_digest(read: Callable[[], bytes], st: os.stat_result) -> str:
                 return known
         except (OSError, ValueError):
             pass
-    digest = hashlib.sha256(read()).hexdigest()
+    digest = sha256(read()).hexdigest()
     if entry is not None:
         try:
             write_atomic(entry, digest.encode("ascii"), durable=False)

@@ -20,13 +20,13 @@ file's content and the box, so `check`, the PDF and the DOCX decode a photo once
 """
 from __future__ import annotations
 
-import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import fail
 from ..files import FileRefused, read_regular_file
+from ..sha import sha256
 
 MAX_BYTES = 100_000_000       # a logo is a few hundred KB; a 75 MB photo must still be scaled down
 MAX_PIXELS = 60_000_000       # a 60-megapixel camera; ~240 MB decoded, before scaling down
@@ -67,7 +67,7 @@ def picture(path: Path | str, box_width: float, box_height: float, msg_what: str
     """The picture at `path`, ready to be printed in a box of box_width × box_height
     points (see the module docstring). Raises ImageRefused."""
     data = _read(path, msg_what)
-    key = (hashlib.sha256(data).digest(), box_width, box_height)
+    key = (sha256(data).digest(), box_width, box_height)
     if key not in _PREPARED:
         if len(_PREPARED) >= 32:                       # a batch's logos; the oldest goes
             del _PREPARED[next(iter(_PREPARED))]

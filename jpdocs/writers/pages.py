@@ -3,7 +3,6 @@ the house margins, the metadata, a canvas that numbers and tags its pages, the m
 of an original or a copy, and an /ID that is a digest of the content."""
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import partial
 
@@ -16,6 +15,7 @@ from reportlab.platypus import SimpleDocTemplate
 
 from ..content import model as m
 from ..digested import digested
+from ..sha import sha256
 from ..spec.style import HouseStyle
 from .frame import use_text_frames
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
@@ -191,7 +191,7 @@ def content_id(pdf: bytes) -> bytes:
     # under callgrind (which hides those instructions: SHA-256 counts 3 times MD5's).
     start, end = found.span()
     view = memoryview(pdf)
-    head = hashlib.sha256(view[:start])
+    head = sha256(view[:start])
     content = head.copy()
     content.update(_BLANK_ID)
     content.update(view[end:])
