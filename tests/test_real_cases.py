@@ -734,7 +734,7 @@ def test_jpcheck_finds_no_violation(cid, built):
     for pdf in case.pdfs:
         found = jpcheck_violations(jpcheck, pdf)
         lines = [fold(line) for line in visual_lines(pdf)]
-        violations = [v for v in found if not next_item_after_a_time(v, labels)
+        violations = [v for v in found if not next_item_after_a_time(v, labels, lines)
                       and not title_after_a_date_in_figures(v, lines)]
         assert violations == [], (cid, pdf.name, found)
 
@@ -844,7 +844,8 @@ def reading_lines(pdf: Path) -> list[str]:
 # by one of the notice's 記 labels (after a full stop where the house numbers its items
 # so: ３.場所, notice.ki_marker "{number}."); anything else jpcheck says stands.
 # (an item's number without a stop is followed by its gap, a full-width space: ３　場所)
-_BROKEN = re.compile(r"number broken: …(?:[:：][0-9０-９]{2}|.[-‐－][0-9０-９])\|[0-9０-９][.．]?[ \u3000]*(.+)…")   # 3 and 3
+_BROKEN = re.compile(r"number broken: …(?:[:：][0-9０-９]{2}|.[-‐－][0-9０-９])\|[0-9０-９][.．]?[ \u3000]*(.*)…")   # 3 and 3
+_GAP_ONLY = re.compile(r"number broken: …([:：][0-9０-９]{2})\|([0-9０-９][.．]?)[ \u3000]+…")   # 2.　 and no more
 
 
 def ki_labels(spec: dict) -> set[str]:
@@ -859,10 +860,17 @@ def ki_labels(spec: dict) -> set[str]:
     return labels
 
 
-def next_item_after_a_time(violation: tuple, labels: set[str]) -> bool:
+def next_item_after_a_time(violation: tuple, labels: set[str], lines: list[str] = ()) -> bool:
     kind, _, message = violation
     m = _BROKEN.fullmatch(message) if kind == "split" else None
-    return bool(m) and any(label.startswith(m.group(1)) for label in labels)
+    if m and m.group(1):
+        return any(label.startswith(m.group(1)) for label in labels)
+    # jpcheck's excerpt can end in the gap after the number (…:00|2.　…, an item numbered
+    # "{number}." with its label inline): the label is then read on the built page, the
+    # line after the one that ends with the time beginning with that number and a label
+    m = _GAP_ONLY.fullmatch(message) if kind == "split" else None
+    return bool(m) and any(a.endswith(fold(m[1])) and any(b.startswith(fold(m[2]) + label) for label in labels)
+                           for a, b in zip(lines, lines[1:]))
 
 
 def title_after_a_date_in_figures(violation: tuple, lines: list[str]) -> bool:
@@ -897,3 +905,10 @@ def test_only_a_time_before_the_next_items_number_is_set_aside():
     assert not next_item_after_a_time(("split", 1, "number broken: …2-6|7-5…"), labels)        # a phone torn
     assert next_item_after_a_time(("split", 1, "number broken: …:00|３.場…"), labels)           # ３.場所 (ki_marker "{number}.")
     assert not next_item_after_a_time(("split", 1, "number broken: …:00|３.5…"), labels)        # a number, not a label
+    lines = ["1.日時令和2年12月15日(火)13:00~14:00", "2.場所沢渡ナショナルパークゲート"]      # folded lines
+    assert next_item_after_a_time(("split", 1, "number broken: …:00|2.\u3000…"), labels, lines)   # 2.　場所: the label after the gap
+    assert not next_item_after_a_time(("split", 1, "number broken: …:00|2.\u3000…"), labels)       # no page to read it on
+    assert not next_item_after_a_time(("split", 1, "number broken: …:00|2.\u3000…"), labels,
+                                      ["1.日時13:00~14:00", "2.時間は30分"])                     # not a label
+    assert not next_item_after_a_time(("split", 1, "number broken: …:00|2.\u3000…"), labels,
+                                      ["1.日時13:00~14:00ほか", "2.場所"])                       # the time ends no line
