@@ -204,8 +204,10 @@ def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
         moved = MOVED.get(loc) if root is Spec else None
         if moved:
             return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
-        close = _close_key(loc, root)
-        options = _fields_at(loc[:-1], root)
+        # the finding's own path names the union member the key was checked as
+        member = tuple(err["loc"]) if _model_at(tuple(err["loc"])[:-1], root) else loc
+        close = _close_key(member, root)
+        options = _fields_at(member[:-1], root)
         hint = f"; did you mean '{close}'?" if close else (
             f"; allowed here: {', '.join(options)}" if options else "")
         return f"unknown key '{loc[-1]}'{hint}"
@@ -269,26 +271,30 @@ def _model_at(loc: tuple, root: type[Model] = Spec) -> type[Model] | None:
     """The model whose keys are written at a path. The path runs through a model's
     keys, list indexes and the keys of a dict of models (party ids, article names):
     those are the user's own words and may be any word, a key of the model below too
-    (a party called `logo`), so they are skipped, never looked up."""
-    model: type[Model] | None = root
+    (a party called `logo`), so they are skipped, never looked up. Where a value may be
+    one of several models (an opening's paragraph: label and lines, or photos), a
+    finding's own path names the member it was checked as (strict/checks.py's tag);
+    a path as the spec writes it has none, and reads as the first."""
+    models: list[type[Model]] = [root]
     user_key = False
     for part in loc:
         if user_key or isinstance(part, int):
             user_key = False
             continue
-        field = {f.alias or n: f for n, f in model.model_fields.items()}.get(part) if model else None   # as written
+        member = [m for m in models if m.__name__ == part] if len(models) > 1 else []
+        if member:
+            models = member
+            continue
+        field = {f.alias or n: f for n, f in models[0].model_fields.items()}.get(part) if models else None
         if field is None:
             return None
         user_key = get_origin(field.annotation) is dict
-        model = _model_of(field.annotation)
-    return model
+        models = _models_of(field.annotation)
+    return models[0] if models else None
 
 
-def _model_of(annotation) -> type[Model] | None:
+def _models_of(annotation) -> list[type[Model]]:
+    """The models an annotation may hold, in its order (a union's members, a list's items)."""
     if isinstance(annotation, type) and issubclass(annotation, Model):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_of(arg)
-        if found:
-            return found
-    return None
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_of(arg)]

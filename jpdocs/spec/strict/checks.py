@@ -334,6 +334,7 @@ _EXACT = {str: str, bool: bool, int: int, float: float, list: (list, tuple), dic
 
 def _union(members):
     checks = [(_tag(m), _checker(m), _exact_type(m)) for m in members]
+    shapes = [_keys_of(m) for m in members]
 
     def check(value, loc, errors):
         for _, member, exact in checks:        # the member whose own type the value is
@@ -348,10 +349,35 @@ def _union(members):
             checked = member(value, loc + (tag,), attempt)
             if checked is not FAIL:
                 return checked
-            found += attempt
-        errors += found
+            found.append(attempt)
+        shaped = _shaped_member(value, shapes)
+        errors += found[shaped] if shaped is not None else [e for attempt in found for e in attempt]
         return FAIL
     return check
+
+
+def _keys_of(annotation) -> frozenset | None:
+    """A model member's keys as a spec writes them; None for any other member."""
+    while get_origin(annotation) is Annotated:
+        annotation = annotation.__origin__
+    return annotation._keys if _is_model(annotation) else None
+
+
+def _shaped_member(value, shapes: list) -> int | None:
+    """The one model member a mapping that fits no member was written as: the one that
+    knows the most of its keys, if one alone does. Only its findings are the user's
+    ({items: []} in a paragraph's place: its list needs an entry), not those of the
+    members it was never meant to be (text: missing, heading: missing, items unknown)."""
+    if not isinstance(value, dict) or not value:
+        return None
+    known = [len(keys.intersection(value)) if keys is not None else -1 for keys in shapes]
+    if max(known) == 0:          # every key misspelt ({heaading: …}): the keys it is close to
+        import difflib           # (the cutoff the message's "did you mean" uses)
+        written = [k for k in value if isinstance(k, str)]
+        known = [sum(bool(difflib.get_close_matches(k, keys, n=1, cutoff=0.6)) for k in written)
+                 if keys is not None else -1 for keys in shapes]
+    best = max(known)
+    return known.index(best) if best > 0 and known.count(best) == 1 else None
 
 
 def _exact_type(annotation):
