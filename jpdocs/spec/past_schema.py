@@ -121,13 +121,13 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
         if _another_members(err, path, paths):
             continue
         if err["type"] == "missing":
-            missing.append(_data_path(data, err["loc"][:-1]) + err["loc"][-1:])
+            missing.append((_data_path(data, err["loc"][:-1]) + err["loc"][-1:], tuple(err["loc"])))
             continue
         if not path or not _is_mapping_key(data, path):
             return None, {}, {}, {}
         if _at(data, path) in _EMPTY and err["type"] in _EMPTY_FINDINGS:
             # (a value of several kinds, text or false, has a finding of each member: one is enough)
-            kind = required_kind(path)
+            kind = required_kind(path, checked=tuple(err["loc"]))
             if kind is None or (kind != "texts" and _at(data, path) == []):
                 return None, {}, {}, {}
             blank[path] = kind
@@ -141,17 +141,17 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
             wrong[path] = kind
         elif moved_elsewhere(path):
             return None, {}, {}, {}
-        elif meant := close_key(path):
+        elif meant := close_key(path, checked=tuple(err["loc"])):
             if meant in _at(data, path[:-1]):     # (the key it was meant to be is there too)
                 return None, {}, {}, {}
             misspelt[path] = meant
         else:
             unknown.append(path)
     # a key missing is one a misspelling stands for, or a text or a date left out
-    for path in missing:
+    for path, checked in missing:
         if path in [p[:-1] + (key,) for p, key in misspelt.items()]:
             continue
-        kind = required_kind(path) if isinstance(_at_or_none(data, path[:-1]), dict) else None
+        kind = required_kind(path, checked=checked) if isinstance(_at_or_none(data, path[:-1]), dict) else None
         if kind not in ("text", "date"):
             return None, {}, {}, {}
         blank[path] = kind

@@ -142,10 +142,17 @@ def moved_elsewhere(loc: tuple, root: type[Model] = Spec) -> bool:
     return root is Spec and bool(loc) and (loc[-1] == "also" or loc in MOVED)
 
 
-def close_key(loc: tuple, root: type[Model] = Spec) -> str | None:
+def close_key(loc: tuple, root: type[Model] = Spec, checked: tuple = ()) -> str | None:
     """The known key an unknown one at `loc` is likely a misspelling of, if any (the
-    message's "did you mean"; past_schema.py reads the spec as though it were that key)."""
-    return _close_key(loc, root)
+    message's "did you mean"; past_schema.py reads the spec as though it were that key).
+    `checked`: the finding's own path, which names the union member the key was checked as."""
+    return _close_key(_as_checked(loc, checked, root), root)
+
+
+def _as_checked(loc: tuple, checked: tuple, root: type[Model]) -> tuple:
+    """A finding's own path where it leads to a model (through the union member it names),
+    else the path as the spec writes it (read as the first member)."""
+    return checked if checked and _model_at(checked[:-1], root) else loc
 
 
 def _close_key(loc: tuple, root: type[Model]) -> str | None:
@@ -157,12 +164,13 @@ def _close_key(loc: tuple, root: type[Model]) -> str | None:
     return close[0] if close else None
 
 
-def required_kind(loc: tuple, root: type[Model] = Spec) -> str | None:
+def required_kind(loc: tuple, root: type[Model] = Spec, checked: tuple = ()) -> str | None:
     """What the required key at `loc` (as the spec writes it) holds, where past_schema.py
     can stand in for it when it is missing or empty: "text" (a Line, alone or among other
     kinds), "date", "texts" (a list of Lines); None for anything else (a block of keys,
     a number, a choice) and for a key that may be left out (its empty value is as likely
     to go as to be written: what it would say is not known, ki's item: date)."""
+    loc = _as_checked(loc, checked, root)
     model = _model_at(loc[:-1], root) if loc and isinstance(loc[-1], str) else None
     field = {f.alias or n: f for n, f in model.model_fields.items()}.get(loc[-1]) if model else None
     if field is None or not field.is_required():
@@ -205,7 +213,7 @@ def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
         if moved:
             return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
         # the finding's own path names the union member the key was checked as
-        member = tuple(err["loc"]) if _model_at(tuple(err["loc"])[:-1], root) else loc
+        member = _as_checked(loc, tuple(err["loc"]), root)
         close = _close_key(member, root)
         options = _fields_at(member[:-1], root)
         hint = f"; did you mean '{close}'?" if close else (
