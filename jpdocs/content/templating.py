@@ -268,8 +268,8 @@ def _bytecode_cache():
 
 class _BytecodeCache(jinja2.FileSystemBytecodeCache):
     """Jinja's, with each template's source checked by BLAKE2b instead of SHA-1:
-    sha.py keeps OpenSSL out of the process, and Python's own SHA-1 took ~7 µs a KB,
-    ~0.25 ms of a cold notice for its ~37 KB of templates; its own BLAKE2b ~2 µs a KB.
+    sha.py keeps OpenSSL out of the process, and Python's own SHA-1 takes ~7 µs a KB
+    (0.8 M instructions of a cold notice, for its ~37 KB of templates), its BLAKE2b ~2.
     An entry written with the SHA-1 is found stale once and written again."""
 
     def get_source_checksum(self, source: str) -> str:
