@@ -400,3 +400,60 @@ def test_a_deleted_specs_files_left_in_the_output_are_named_until_its_folder_goe
     assert last.returncode == 0 and "is gone" not in last.stderr, last.stderr
     record = json.loads((out / ".jpdocs-build.json").read_text(encoding="utf-8"))
     assert list(record["specs"]) == [str((specs / "kept.yaml").resolve())]
+
+
+@needs_poppler
+def test_a_template_edited_to_the_same_size_and_time_rebuilds_though_its_digest_is_remembered(tmp_path):
+    """The inputs' digests are remembered between runs (Hasher._recall, in the private
+    cache) under the files' identities, sizes and times: a template rewritten with the
+    same size and modification time (only its ctime moves on) is hashed again, so the
+    spec is rebuilt from it and not called unchanged."""
+    import os
+    import time
+    env = dict(os.environ, JPDOCS_CACHE=str(tmp_path / "cache"))
+    mine, out = tmp_path / "mine", tmp_path / "out"
+    mine.mkdir()
+    (mine / "press-notice.xml.j2").write_text(
+        '<document kind="press-notice" title="{{ notice.subject }}" author="{{ spec.issuer }}">\n'
+        '{% include "mark.xml.j2" %}\n</document>\n', encoding="utf-8")
+    mark = mine / "mark.xml.j2"
+    mark.write_text("<p>甲案です</p>\n", encoding="utf-8")
+
+    def build() -> dict[str, int]:
+        result = run_generate(SEED_SPEC, "-o", out, "--templates", mine, "--format", "pdf",
+                              "--kinds", "press-notice", env=env)
+        assert result.returncode == 0, result.stderr
+        return counts(result.stdout)
+
+    assert build()["built"] == 1
+    remembered = list((tmp_path / "cache" / "inputs").glob("*.digests"))
+    assert len(remembered) == 1                  # the first run's inputs, for the next one
+    assert build() == {"built": 0, "unchanged": 1, "failed": 0}
+    assert list((tmp_path / "cache" / "inputs").glob("*.digests")) == remembered   # taken from it
+    st = mark.stat()
+    time.sleep(0.05)                             # past the file system's clock tick
+    mark.write_text("<p>乙案です</p>\n", encoding="utf-8")
+    os.utime(mark, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert mark.stat().st_size == st.st_size and mark.stat().st_mtime_ns == st.st_mtime_ns
+    assert build() == {"built": 1, "unchanged": 0, "failed": 0}
+    text = no_space(pdf_text(out / SEED_SPEC.stem / "press-notice.pdf"))
+    assert "乙案です" in text and "甲案です" not in text
+
+
+def test_a_runs_inputs_are_taken_from_the_entry_an_earlier_run_wrote(tmp_path, monkeypatch):
+    """A second run's Hasher hashes only the spec: every other input's digest comes from
+    the entry the first run wrote, and is the digest the first run computed."""
+    from jpdocs.build import record
+    monkeypatch.setenv("JPDOCS_CACHE", str(tmp_path / "cache"))
+    spec, one, two = tmp_path / "x.yaml", tmp_path / "t.j2", tmp_path / "u.j2"
+    spec.write_text("a: 1\n")
+    one.write_text("one")
+    two.write_text("two")
+    first = record.Hasher().digest(spec, [spec, one, two], "o")
+    read = []
+    monkeypatch.setattr(record, "read_regular_file", lambda path, *a: read.append(path) or path.read_bytes())
+    assert record.Hasher().digest(spec, [spec, one, two], "o") == first
+    assert read == [spec]
+    one.write_text("ONE")                        # a new ctime: hashed again
+    assert record.Hasher().digest(spec, [spec, one, two], "o") != first
+    assert sorted(read[1:]) == [one, two, spec]         # (the spec read last)

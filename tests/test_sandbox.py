@@ -256,7 +256,7 @@ def plant_bytecode(cache: Path, marker: Path) -> None:
     """A compiled-template cache entry for the bundled press notice that runs code
     (writes `marker`) when loaded: what a second user could plant in a shared cache."""
     env = jinja2.Environment()
-    bcc = jinja2.FileSystemBytecodeCache(str(cache), templating.BYTECODE_FILES)
+    bcc = templating._BytecodeCache(str(cache), templating.BYTECODE_FILES)     # its checksum: found fresh
     name = "press-notice.xml.j2"
     filename = os.path.join(str(TEMPLATES), name)
     source = (TEMPLATES / name).read_text(encoding="utf-8")
