@@ -914,7 +914,8 @@ def test_a_save_whose_text_would_not_read_back_writes_nothing_and_names_the_key(
     is one that ruamel.yaml's emitter writes broken (`- place   -`): an edit of the
     subject saved it unreadable, and the preview showed a YAML error at a line the user
     never wrote. Now the text is read back before it is written: the save and the
-    preview are refused, naming the key in the officer's language, the file unchanged."""
+    preview are refused, naming the field by its label in the officer's language (the
+    key after it, for a bug report), the file unchanged."""
     name = "nagi-toyooka-2016.yaml"
     path = real_client.app.folder / name
     before = path.read_bytes()
@@ -925,11 +926,14 @@ def test_a_save_whose_text_would_not_read_back_writes_nothing_and_names_the_key(
     status, out = real_client.json("POST", "/api/save", {"name": name, "data": data, "version": spec["version"]},
                                    headers=ja)
     assert status == 500, out
-    assert out["error"].startswith(f"{name}: フォームの内容を") and "press_notice.ki[2]" in out["error"], out
+    # the field as the form labels it, then the key, for a bug report, after it
+    assert out["error"].startswith(f"{name}: 「報道発表（報道機関各位） › 記の項目 3 › 項目名」の欄のところで"), out
+    assert out["error"].index("」の欄") < out["error"].index("press_notice.ki[2].label"), out
     assert "何も書き込んでおらず" in out["error"]
     assert path.read_bytes() == before
     status, out = real_client.json("POST", "/api/preview", {"name": name, "data": data})
-    assert status == 500 and "press_notice.ki[2]" in out["error"] and "nothing was written" in out["error"]
+    assert status == 500 and "at the field 「報道発表（報道機関各位） › 記の項目 3 › 項目名」" in out["error"], out
+    assert "for a bug report: press_notice.ki[2].label" in out["error"] and "nothing was written" in out["error"]
 
 
 def test_a_dropped_key_keeps_the_comment_lines_of_what_follows():

@@ -391,3 +391,35 @@ def test_a_party_renamed_stays_a_signatory(app, page, tmp_path):
     assert "kitami" in saved["parties"] and "kitami_it" not in saved["parties"]
     assert "kitami" in saved["press_notice"]["ceremony"]["signatories"]
     assert "kitami_it" not in str(saved["press_notice"]["ceremony"]["signatories"])
+
+
+def test_the_yaml_keys_are_hidden_until_asked_for(app, page, tmp_path):
+    """The form showed each field's YAML key in grey beside its label (issuer, subject):
+    clutter for a clerk who never opens the file. Now the label stands alone, its key a
+    tooltip; the toolbar's 「YAML のキーを表示」 shows every key beside its label, for the
+    user who also edits the YAML, and the choice is kept across a reload. The help under
+    a field says it in the form's words (labels.py, tests/test_app_help_words.py)."""
+    page.select_option("#starter-kind", "notice")
+    page.fill("#new-name", "keys")
+    page.click("#new-spec")
+    page.wait_for_selector('[data-path="issuer"] input')
+    label = page.locator('[data-path="press_notice.subject"] > label').first
+    key = label.locator(".key")
+    assert key.inner_text() == "subject" and not key.is_visible()
+    assert label.get_attribute("title") == "YAML: press_notice.subject"
+    assert label.inner_text().strip() == "件名"                  # what a clerk reads
+    # a help that said `document: overview` says what to choose in the form
+    help_text = page.locator('[data-path="press_notice.attachments"] .help').first.inner_text()
+    assert "「生成する資料」で「overview」を選ぶ" in help_text and "document:" not in help_text, help_text
+
+    page.check("#show-keys")
+    assert key.is_visible() and page.locator('[data-path="issuer"] > label .key').is_visible()
+    page.reload()                                              # reloaded: the choice is kept
+    page.wait_for_selector("body[data-ready]")
+    page.select_option("#spec-list", "keys.yaml")
+    page.click("#open-spec")
+    page.wait_for_selector('[data-path="press_notice.subject"] > label')
+    assert page.is_checked("#show-keys")
+    assert page.locator('[data-path="press_notice.subject"] > label .key').first.is_visible()
+    page.uncheck("#show-keys")
+    assert not page.locator('[data-path="press_notice.subject"] > label .key').first.is_visible()

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .. import i18n
 from ..files import is_within
-from . import formdata, preview, roundtrip
+from . import fields, formdata, preview, roundtrip
 from .i18n import Msg
 from .starters import KINDS as STARTER_KINDS, write_starter
 
@@ -112,10 +112,15 @@ class App:
         try:
             return roundtrip.checked_text(old, data)
         except roundtrip.NotReadBack as exc:
-            raise Refused(500, Msg("{name}: the form's data cannot be written into the file as it is laid out"
-                                   " (at {key}: a fault in jpdocs's YAML writer); nothing was written and the"
-                                   " file is as it was. Make this change in a text editor.",
-                                   name=path.name, key=exc.key or "-")) from None
+            # the field as the form labels it (the user's words); the key path after it,
+            # for the bug report this is (and for an editor)
+            field = fields.field_label(exc.key) if exc.key else None
+            raise Refused(500, Msg("{name}: the form's data cannot be written into the file as it is laid out,"
+                                   " at the field 「{field}」 (a fault in jpdocs's YAML writer; for a bug report:"
+                                   " {key}); nothing was written and the file is as it was. Make this change"
+                                   " in a text editor.",
+                                   name=path.name, field=field or Msg("the whole spec"),
+                                   key=exc.key or "-")) from None
 
     def preview(self, body: dict, say: i18n.Messages | None = None) -> dict:
         path = self.spec_path(body.get("name"))

@@ -119,9 +119,15 @@ function renderForm() {
   showProblems(lastProblems, lastNotes);
 }
 
+// A field's YAML key is for the user who also opens the file (the problem list says
+// file, line and key for them): it is hidden unless the toolbar's "YAML のキーを表示" is
+// ticked, and its key path is the label's tooltip either way. A clerk who never opens the
+// YAML sees the label alone.
 function fieldBox(path, label, help, key, control) {
+  const shown = key && label !== key && !/^\d+$/.test(key);
   const box = el("div", { class: "field", "data-path": dotted(path) },
-    el("label", {}, label, key && label !== key ? el("span", { class: "key" }, key) : null),
+    el("label", { title: shown ? `YAML: ${dotted(path)}` : null }, label,
+      shown ? el("span", { class: "key" }, key) : null),
     control);
   if (help) box.append(el("div", { class: "help" }, help));
   return box;
@@ -552,6 +558,14 @@ async function start() {
   $("#open-spec").addEventListener("click", async () => { await schemaReady; openSpec($("#spec-list").value); });
   $("#new-spec").addEventListener("click", async () => { await schemaReady; newSpec(); });
   $("#save").addEventListener("click", save);
+  // the choice to see the YAML keys is the user's, kept for the next visit
+  const keys = $("#show-keys");
+  const showKeys = (on) => { document.body.classList.toggle("show-keys", on); keys.checked = on; };
+  showKeys(localStorage.getItem("jpdocs-show-keys") === "1");
+  keys.addEventListener("change", () => {
+    localStorage.setItem("jpdocs-show-keys", keys.checked ? "1" : "0");
+    showKeys(keys.checked);
+  });
   window.addEventListener("beforeunload", (e) => { if (dirty) { e.preventDefault(); e.returnValue = ""; } });
   window.addEventListener("hashchange", () => {          // a link or bookmark to another spec of the folder
     const h = location.hash.match(/spec=([^&]+)/);
