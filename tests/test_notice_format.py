@@ -1353,6 +1353,25 @@ def test_signatories_by_default_are_named_in_the_output(tmp_path, capsys):
     assert "締結者" not in out
 
 
+@needs_poppler
+def test_a_notice_that_writes_no_ceremony_names_no_signer(tmp_path, capsys):
+    """Who signed is a fact: a report that writes no ceremony: at all (栗山町's page of its
+    協定 with コメリ災害対策センター, 2017, says who spoke, not who signed) prints no 締結者
+    item, where the default once listed every party's head as a signer; written, ki: lists
+    them still, as asked."""
+    path = variant(tmp_path, (CEREMONY, ""))
+    code, out, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    text = pdf_words(pdf)
+    assert "締結者" not in text and "中島和彦" not in text and "鈴木聡一郎" not in text
+    assert "締結者" not in docx_text(pdf.with_suffix(".docx"))
+    assert "signatories not given" not in out + err
+    path = variant(tmp_path, (CEREMONY, ""), ("  closing_ijo:", "  ki: [signatories]\n  closing_ijo:"), name="asked.yaml")
+    code, out, err, pdf = build(path, tmp_path, capsys, formats="pdf")
+    assert code == 0, err
+    assert "締結者北海道オホーツク総合振興局長中島和彦" in pdf_words(pdf)
+
+
 # ------------------------------------------------------------------ an item pointing at an attachment
 
 _ATT = "  attachments: [{title: 連携協定の概要, document: overview}]\n"

@@ -146,8 +146,10 @@ class Case:
         if ki is not None and not any(
                 (entry if isinstance(entry, str) else entry.get("item")) == "signatories" for entry in ki):
             return []
-        ids = (self.spec["press_notice"]["ceremony"].get("signatories")
-               or list(self.spec["parties"]))
+        ceremony = self.spec["press_notice"].get("ceremony")
+        if ceremony is None and ki is None:    # no ceremony written: no default 締結者 (h155)
+            return []
+        ids = ((ceremony or {}).get("signatories") or list(self.spec["parties"]))
         return [self.spec["parties"][i] for i in ids]
 
     def house_notice(self) -> dict:

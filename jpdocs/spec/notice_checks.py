@@ -52,7 +52,11 @@ def item_names(spec: Spec) -> list[str | KiEntry]:
     if n.ceremonies:      # each ceremony an item, its signers with it (spec/several.py refuses one's facts)
         return ["ceremonies"]
     on_line = ("date", "place") if n.event_line else ()   # printed on the event line instead
-    return [name for name in KI_BUILTINS if name != "ceremonies" and _has(n.ceremony, name) and name not in on_line]
+    # who signed is a fact: every party is listed as 締結者 by default only where the spec
+    # speaks of a ceremony at all (a report that writes no ceremony: names no signer)
+    unsaid = () if "ceremony" in n.model_fields_set else ("signatories",)
+    return [name for name in KI_BUILTINS if name != "ceremonies" and _has(n.ceremony, name)
+            and name not in on_line and name not in unsaid]
 
 
 def ki_headings(spec: Spec) -> dict[int, str]:
