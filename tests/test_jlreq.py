@@ -27,6 +27,9 @@ NO_START = {
     "prolonged sound mark (cl-10)": "ー",
     "small kana (cl-11)": "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ",
     "postfixes (cl-13)": "％‰℃°′″￠%",
+    # no JLREQ class: UAX #14 LB21 (HY), and Japanese text writes it as a dash
+    # (「地域と関わる-大学生と大学-」 began a line with 「-」」 in a new user's first build)
+    "hyphen-minus (UAX #14 HY)": "-",
 }
 NO_END = {
     "opening brackets (cl-01)": "‘“（〔［｛〈《「『【｟〘〖〝«([{",

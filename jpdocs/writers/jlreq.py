@@ -38,7 +38,12 @@ CL12_PREFIX = "￥＄￡＃€№"
 CL13_POSTFIX = "％‰℃°′″￠%"
 SPACES = " \u3000"
 
-NO_START = (CL02_CLOSE + CL03_HYPHEN + CL04_DIVIDE + CL05_MIDDOT + CL06_STOP + CL07_COMMA
+# The ASCII hyphen-minus, as Japanese text uses it for a dash (「地域と関わる-大学生と大学-」):
+# no JLREQ class, but UAX #14 (LB21) never breaks before it, and a line begun with 「-」」
+# reads as a stray mark (seen in a new user's first build, h155). Inside a Latin word or
+# a number it is in a run (_RUN_RE); a URL still breaks after it (_URL_BREAK_RE).
+HYPHEN_MINUS = "-"
+NO_START = (CL02_CLOSE + CL03_HYPHEN + HYPHEN_MINUS + CL04_DIVIDE + CL05_MIDDOT + CL06_STOP + CL07_COMMA
             + CL09_ITER + CL10_PSM + CL11_SMALL + CL13_POSTFIX + SPACES + "\n")
 NO_END = CL01_OPEN + CL12_PREFIX
 HANGING = "、。，．"
