@@ -95,8 +95,7 @@ def _version_entry(files: list[tuple[str, os.stat_result]]) -> Path | None:
     from ..output import private_cache_dir
     key = sha256(b"1")
     for path, st in files:
-        key.update(f"{path}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\n"
-                   .encode("utf-8", "surrogateescape"))
+        key.update(_as_it_is(path, st))
     folder = private_cache_dir("generator")
     return folder / f"{key.hexdigest()[:32]}.version" if folder else None
 
@@ -281,8 +280,7 @@ class Hasher:
             if not stat.S_ISREG(st.st_mode):
                 continue
             files.append(path)
-            key.update(f"{path}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\n"
-                       .encode("utf-8", "surrogateescape"))
+            key.update(_as_it_is(path, st))
         folder = private_cache_dir("inputs") if files else None
         if folder is None:
             return
@@ -323,6 +321,13 @@ class Hasher:
                 return None
             h.update(f"{path}\0{d}\n".encode())
         return h.hexdigest()
+
+
+def _as_it_is(path, st: os.stat_result) -> bytes:
+    """A file as a cache key sees it: its path, identity, size and times. Writing to a file
+    or replacing it changes its ctime, which no program can set back."""
+    return (f"{path}\0{st.st_dev}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\n"
+            .encode("utf-8", "surrogateescape"))
 
 
 # An input's digest as Hasher.file gives it: a SHA-256, or a large file's size and time

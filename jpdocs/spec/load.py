@@ -134,8 +134,9 @@ def _past_the_schema(data, exc: ValidationError, refused: list[Problem], name: s
                      allow_outside: bool) -> list[Problem]:
     """The later checks' problems of a spec the schema refused, found past the refused
     values (an unknown key taken out, a misspelt one read as meant, a wrong date or time
-    or a required value left out or empty stood in for) and only those about none of them (past_schema.py), so that a spec's
-    problems are reported at once, not a stage at a time."""
+    or a required value left out or empty stood in for) and only those about none of
+    them (past_schema.py), so that a spec's problems are reported at once, not a stage
+    at a time."""
     def check(variant):
         try:
             spec = Spec.model_validate(variant)

@@ -107,6 +107,10 @@ def refused_dates(data, exc: ValidationError) -> set[tuple]:
     return out
 
 
+# _refused's answer where the later checks cannot look past the schema's findings
+_CANNOT_LOOK: tuple = (None, {}, {}, {})
+
+
 def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple, str], dict[tuple, str],
                                                    dict[tuple, str]]:
     """The paths of the keys the schema does not know, of those it takes for a misspelt
@@ -124,26 +128,26 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
             missing.append((_data_path(data, err["loc"][:-1]) + err["loc"][-1:], tuple(err["loc"])))
             continue
         if not path or not _is_mapping_key(data, path):
-            return None, {}, {}, {}
+            return _CANNOT_LOOK
         if _at(data, path) in _EMPTY and err["type"] in _EMPTY_FINDINGS:
             # (a value of several kinds, text or false, has a finding of each member: one is enough)
             kind = required_kind(path, checked=tuple(err["loc"]))
             if kind is None or (kind != "texts" and _at(data, path) == []):
-                return None, {}, {}, {}
+                return _CANNOT_LOOK
             blank[path] = kind
             continue
         if path[-1] != err["loc"][-1]:
-            return None, {}, {}, {}
+            return _CANNOT_LOOK
         if err["type"] != "extra_forbidden":
             kind = _written_as(_at(data, path))
             if kind is None:
-                return None, {}, {}, {}
+                return _CANNOT_LOOK
             wrong[path] = kind
         elif moved_elsewhere(path):
-            return None, {}, {}, {}
+            return _CANNOT_LOOK
         elif meant := close_key(path, checked=tuple(err["loc"])):
             if meant in _at(data, path[:-1]):     # (the key it was meant to be is there too)
-                return None, {}, {}, {}
+                return _CANNOT_LOOK
             misspelt[path] = meant
         else:
             unknown.append(path)
@@ -153,11 +157,11 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
             continue
         kind = required_kind(path, checked=checked) if isinstance(_at_or_none(data, path[:-1]), dict) else None
         if kind not in ("text", "date"):
-            return None, {}, {}, {}
+            return _CANNOT_LOOK
         blank[path] = kind
     # a mapping of unknown keys alone would be left empty: what it was meant to be is lost
     if any(all(path[:-1] + (key,) in unknown for key in _at(data, path[:-1])) for path in unknown):
-        return None, {}, {}, {}
+        return _CANNOT_LOOK
     return unknown, misspelt, wrong, blank
 
 
