@@ -6,7 +6,10 @@
 Figures (issue #17), each printed with its target:
 
 - warm: press notices per second, PDF only, in one process (fonts and templates
-  loaded once), against Typst compiling the same notices' text in the same fonts
+  loaded once) as a batch's worker process builds them (each notice's files written by
+  its finishing thread while the next is composed; every file written before the
+  clock stops), and, beside it, one by one (each written before the next is read),
+  against Typst compiling the same notices' text in the same fonts
   with one compiler reused (the `typst` package, requirements-bench.txt). Both get
   --docs different documents in each round (specgen.py: date-shifted, text-varied
   copies of the example notice), fresh ones every round, so neither a memo cache nor
@@ -34,12 +37,14 @@ import datetime as dt
 import io
 import os
 import pstats
+import queue
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -66,13 +71,27 @@ def verdict(ok: bool, target: str) -> str:
 
 
 # ---------------------------------------------------------------- warm, against Typst
-def build_rate(specs: list[Path], out: Path) -> tuple[float, float]:
-    """Documents per second of wall time and of processor time."""
-    from jpdocs.build import batch
+def build_rate(specs: list[Path], out: Path, as_worker: bool = False) -> tuple[float, float]:
+    """Documents per second of wall time and of processor time. One by one, each
+    notice's files written before the next is read; or `as_worker`, as a batch's worker
+    process builds them (jpdocs.build.workers): each notice rendered in memory and its
+    files written by the worker's own finishing thread while the next is rendered,
+    every file written before the clock stops."""
+    from jpdocs.build import batch, workers
     start, cpu = time.perf_counter(), time.process_time()
-    for s in specs:
-        res = batch.build_one(str(s), str(out), ("pdf",), None, force=True)
-        assert res.status == "built", res.problems
+    if not as_worker:
+        for s in specs:
+            res = batch.build_one(str(s), str(out), ("pdf",), None, force=True)
+            assert res.status == "built", res.problems
+    else:
+        finishing, answers = queue.SimpleQueue(), []
+        finisher = threading.Thread(target=workers._finish_in_turn, args=(finishing, answers.append))
+        finisher.start()
+        for s in specs:
+            finishing.put(batch._build_task(str(s), (str(out), ("pdf",), None, True, None)))
+        finishing.put(workers._END)
+        finisher.join()
+        assert len(answers) == len(specs) and all(r.status == "built" for _, r in answers), answers
     return len(specs) / (time.perf_counter() - start), len(specs) / (time.process_time() - cpu)
 
 
@@ -107,30 +126,32 @@ def typst_rate(compiler, folder: Path, sources: list[bytes]) -> tuple[float, flo
     return len(sources) / (time.perf_counter() - start), len(sources) / (time.process_time() - cpu)
 
 
-def warm(tmp: Path, docs: int, runs: int) -> tuple[tuple, tuple | None]:
+def warm(tmp: Path, docs: int, runs: int) -> tuple[tuple, tuple, tuple | None]:
+    """(as a batch's worker, one by one, Typst): medians of (wall, processor) rates."""
     from jpdocs.build import batch
-    specs = write_specs(tmp / "warm", spread_dates((runs + 1) * docs, seed=11), notice_only=True)
-    rounds = [specs[i * docs:(i + 1) * docs] for i in range(runs + 1)]    # round 0 warms up
+    specs = write_specs(tmp / "warm", spread_dates((runs + 1) * 2 * docs, seed=11), notice_only=True)
+    rounds = [specs[i * docs:(i + 1) * docs] for i in range((runs + 1) * 2)]    # rounds 0, 1 warm up
     batch._init_worker(("pdf",), None)
     try:
         import typst
     except ImportError:
         typst = None
     if typst is not None:
-        sources = [[typst_source(notice_text(s)) for s in r] for r in rounds]
+        sources = [[typst_source(notice_text(s)) for s in r] for r in rounds[::2]]
         tdir = tmp / "typst"
         tdir.mkdir()
         (tdir / "notice.typ").write_bytes(sources[0][0])
         compiler = typst.Compiler(str(tdir / "notice.typ"), root=str(tdir), font_paths=[str(ROOT / "fonts")])
-    ours, theirs = [], []
-    for i, r in enumerate(rounds):
-        rate = build_rate(r, tmp / "w")
+    worker, single, theirs = [], [], []
+    for i in range(runs + 1):
+        rates = (build_rate(rounds[2 * i], tmp / "w", as_worker=True), build_rate(rounds[2 * i + 1], tmp / "s"))
         their = typst_rate(compiler, tdir, sources[i]) if typst is not None else None
         if i:
-            ours.append(rate)
+            worker.append(rates[0])
+            single.append(rates[1])
             theirs.append(their)
     med = lambda xs: (statistics.median(x[0] for x in xs), statistics.median(x[1] for x in xs))  # noqa: E731
-    return med(ours), (med(theirs) if typst is not None else None)
+    return med(worker), med(single), (med(theirs) if typst is not None else None)
 
 
 def profile(tmp: Path, docs: int) -> None:
@@ -191,10 +212,11 @@ def main() -> int:
 
         print(f"\nwarm, one process, PDF only ({args.docs} different notices a round,"
               f" median of {args.runs} interleaved rounds):")
-        (ours, ours_cpu), typst_r = warm(tmp, args.docs, args.runs)
+        (ours, ours_cpu), single, typst_r = warm(tmp, args.docs, args.runs)
         goal = max(2 * BEFORE_WARM, typst_r[0] if typst_r else 0)
-        line("jpdocs, notices/s", f"{ours:.1f} ({ours_cpu:.0f})",
+        line("jpdocs as a batch's worker, notices/s", f"{ours:.1f} ({ours_cpu:.0f})",
              verdict(ours >= goal, f"≥ {goal:.0f}/s (Typst's rate, and ≥ 2 × {BEFORE_WARM:.0f})"))
+        line("jpdocs one by one (files written in turn)", f"{single[0]:.1f} ({single[1]:.0f})")
         if typst_r is None:
             line("Typst (pip install -r requirements-bench.txt)", "not installed")
         else:
