@@ -138,7 +138,7 @@ def test_the_unfilled_report_starter_is_refused_naming_each_key_to_fill(tmp_path
     assert check.returncode == 1 and "Traceback" not in check.stderr
     found = _errors(check.stderr, spec)
     assert [key for _, key in found] == KEYS_TO_FILL, check.stderr
-    assert found[0][0] == _line(spec, "issuer:") and found[4][0] == _line(spec, "    -")
+    assert found[0][0] == _line(spec, "issuer:") and found[4][0] == _line(spec, "    - ")
     build = run_generate(spec, "-o", tmp_path / "out")
     assert build.returncode == 1 and not (tmp_path / "out" / "report").exists()
     # those written (the photo and the contact deleted, as the head says of what the page

@@ -110,7 +110,8 @@ press_notice:                  # 報道発表（報道機関各位）
 # often has not (報道機関各位, the office under the date, 配布, 項　目, 内容) is written
 # false or "" with what to write to have it: nothing is printed that the spec did not say.
 # The lists hold one empty row each, so that an unfilled one is refused (an empty list
-# would be a report with no text, or no photo, without a word).
+# would be a report with no text, or no photo, without a word). The empty paragraph is
+# "- " as the app's writer (ruamel.yaml) writes it, so that a save changes no other line.
 _REPORT = """\
 issuer:                        # 文書を出す組織（栗山町、長崎県立大学）
 
@@ -133,7 +134,7 @@ press_notice:                  # 締結の報告（…を締結しました）�
   subject:                     # 件名（…と協定を締結しました）。ページに件名がないときは false
   opening_heading: false       # 本文の前の見出し（内容 など）なし
   opening:                     # 本文: 段落ごとに「- 」の行を一つ。いつ、どこで、だれが署名したかを書きます
-    -
+    -\x20
   sections:                    # 本文の後
     - photos:                  # 締結式の写真（二枚ずつ並び、説明はその下に）
         - file:                # 写真のファイル（この spec と同じフォルダからの場所: photos/sign.jpg）
