@@ -18,7 +18,7 @@ from conftest import SEED_SPEC, no_space, pdf_text, run_generate
 from jpdocs.app import formdata, roundtrip
 from jpdocs.app.schema_export import spec_schema
 from jpdocs.app.server import make_server
-from jpdocs.app.starters import SCHEMA_FILE, starter_text
+from jpdocs.app.starters import KINDS, SCHEMA_FILE, TITLES, starter_text
 from jpdocs.spec.source import load_yaml
 
 SEED = SEED_SPEC.read_text(encoding="utf-8")
@@ -282,7 +282,7 @@ def test_an_empty_name_of_a_head_is_the_title_alone_or_a_drafts_blank(tmp_path):
 
 
 def test_every_starter_round_trips_and_keeps_its_comments():
-    for kind in ("notice", "agreement", "both"):
+    for kind in KINDS:
         text = starter_text(kind)
         data = roundtrip.plain(roundtrip.load(text))
         assert roundtrip.merged_text(text, data) == text
@@ -537,6 +537,10 @@ def test_no_issuing_office_and_a_cover_without_names_from_the_form_and_back(clie
 def test_the_page_carries_the_token_and_the_list_names_the_specs(client):
     status, page, headers = client.request("GET", "/", token=False)
     assert status == 200 and client.app.token.encode() in page
+    # the 新規作成 menu lists every starter the command makes, by its title
+    assert b"{{" not in page
+    for kind in KINDS:
+        assert f'<option value="{kind}">{TITLES[kind]}</option>'.encode() in page
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
     status, specs = client.json("GET", "/api/specs", token=False)
     assert specs["specs"] == [SEED_SPEC.name]

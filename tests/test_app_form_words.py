@@ -38,7 +38,7 @@ NOT_FORM_KEYS = {
     "notice.section_marker", "notice.signer_order", "office_place", "organisation_line", "pad_minutes",
     "people_mark_agenda", "phone_lines", "signature_columns", "signer_order", "style.word", "styles",
     "times.clock", "times.span", "unlabelled_lines", "western", "wording", "wording.comma",
-    "wording.document_details", "wording.issue_date_label", "zero_minutes", "generated", "both", "empty",
+    "wording.document_details", "wording.issue_date_label", "zero_minutes", "generated", "both", "report", "empty",
     # the annual book's columns and prose (annual.yaml)
     "amended", "annual.columns", "annual.prose", "count", "data", "field", "together", "web", "n.issued_on", "kyoiku",
     # YAML lessons and file names

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED_SPEC, run_generate
+from conftest import ROOT, SEED_SPEC, real_case_variant, run_generate
 from jpdocs.errors import InputError
 from jpdocs.spec.load import load_spec
 
@@ -87,6 +87,28 @@ def test_a_misspelt_key_is_read_as_the_key_it_likely_is(tmp_path, edit, refused)
     the later checks read the spec as the user will correct it."""
     found = problems(seed_with(tmp_path, edit, OWN_HONORIFIC))
     assert sorted(key for _, key, _ in found) == sorted(["parties.bureau.honorific", *refused]), found
+
+
+@pytest.mark.parametrize("edit, refused, said", [
+    (("    parties: [hikone, procrew]\n    signing_date:", "    parties: [hikone, procrew]\n    signing_dat:"),
+     ["agreements.procrew.signing_date", "agreements.procrew.signing_dat"], "did you mean 'signing_date'?"),
+    (("    title: 災害時等における無人航空機の運用に関する協定\n    parties: [hikone, rise]",
+      "    titel: 災害時等における無人航空機の運用に関する協定\n    parties: [hikone, rise]"),
+     ["agreements.rise.title", "agreements.rise.titel"], "did you mean 'title'?"),
+    (("    parties: [hikone, rise]\n", "    parties: [hikone, rise]\n    zz_memo: 内部用\n"),
+     ["agreements.rise.zz_memo"], "; allowed here: amendments, amends, areas, department, document, fields,"),
+])
+def test_a_misspelt_key_under_agreements_is_read_as_the_key_it_likely_is(tmp_path, edit, refused, said):
+    """`agreements:` is an optional dict of agreements by id: a key under an id gets its
+    did-you-mean (or the keys allowed there) as under agreement:, and the later checks
+    read it as the key it likely is (until h158 nothing under an id was found: the
+    message said neither, and a misspelt required key stopped the later checks)."""
+    spec = real_case_variant(tmp_path, "hikone-fire-drone-2022", "hikone-press.yaml", edit,
+                             ("    issuing: true ", "    honorific: 様\n    issuing: true "))
+    found = problems(spec)
+    assert sorted(key for _, key, _ in found) == sorted(["parties.hikone.honorific", *refused]), found
+    unknown = [message for _, key, message in found if key == refused[-1]]
+    assert unknown and said in unknown[0], found
 
 
 @pytest.mark.parametrize("edit", [

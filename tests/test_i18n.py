@@ -1135,6 +1135,11 @@ VARIANTS.update({
     "section-numbered-no-marker": ("  closing_ijo: false\n", _SECTION.replace("【参考】,", "【参考】, numbered: false,")),
     # a signing date left open beside an agreement document that is no draft
     "null-outside-draft": ("  signing_date: 2024-02-27", "  signing_date: null"),
+    # an agreement not yet signed (signing_date: null, no document): allowed, and said in a note
+    "not-yet-signed": [("  signing_date: 2024-02-27\n", "  signing_date: null\n"),
+                       ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
+                        "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+                        "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
     # an agreement not yet signed (signing_date: null) whose release after the signing prints the date
     "not-yet-signed-after": [("  signing_date: 2024-02-27\n", "  signing_date: null\n"),
                              ("  document:                    # the agreement document (協定書), 甲乙 labels\n"

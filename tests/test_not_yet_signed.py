@@ -34,6 +34,19 @@ def test_a_notice_of_an_agreement_not_yet_signed_is_checked_ok(tmp_path, capsys)
     assert code == 0, err
 
 
+def test_the_reading_not_yet_signed_is_named_in_a_note(tmp_path, capsys):
+    """A date left open is read as not yet signed, a reading chosen for the user: said,
+    as a report's signing date left unfilled in its starter is read so too (h158)."""
+    path = variant(tmp_path)
+    code, out, err = check(path, capsys)
+    line = path.read_text(encoding="utf-8").splitlines().index(OPEN + "             # initialled on the day, not yet signed") + 1
+    assert code == 0 and (f"note: {path}:{line}: agreement.signing_date: left open (null): read as an agreement"
+                          " not yet signed") in out + err, out + err
+    # and no such note where the date is written
+    code, out, err = check(variant(tmp_path, (OPEN, "  signing_date: 2007-06-05")), capsys)
+    assert code == 0 and "not yet signed" not in out + err, out + err
+
+
 def test_the_release_after_the_signing_needs_the_date_signed(tmp_path, capsys):
     path = variant(tmp_path, ("  ki: []\n", "  ki: []\n  after:\n    issue_date: 2007-06-06\n"
                                             "    opening: [本日、協定に署名しました。]\n"))

@@ -61,7 +61,8 @@ def run_new(argv: list[str]) -> int:
                description=tr("Write a commented starter spec to fill in (and spec.schema.json"
                               " beside it for editors, if the folder has none)."))
     p.add_argument("kind", choices=KINDS, help=tr("notice: press notice and overview sheet; agreement: the"
-                                                  " agreement document and overview sheet; both"))
+                                                  " agreement document and overview sheet; both; report: a"
+                                                  " notice reporting a signing that has happened"))
     p.add_argument("file", nargs="?", type=Path, metavar="FILE", help=tr("default: specs/new-KIND.yaml"))
     args = p.parse_args(argv)
     _ = _gettext()

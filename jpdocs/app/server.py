@@ -26,6 +26,7 @@ others where the actions on the spec folder are (spec_folder.py).
 from __future__ import annotations
 
 import hmac
+import html
 import io
 import json
 import os
@@ -38,9 +39,12 @@ from .. import i18n
 from .i18n import Msg, accept_language_gettext
 from .schema_export import schema_text
 from .spec_folder import App, Refused
-from .starters import KINDS as STARTER_KINDS, starter_text
+from .starters import KINDS as STARTER_KINDS, TITLES as STARTER_TITLES, starter_text
 
 STATIC = Path(__file__).parent / "static"
+# the 新規作成 menu, from the starters' own list (the command's choices are the same)
+STARTER_OPTIONS = "\n".join(f'    <option value="{kind}">{html.escape(STARTER_TITLES[kind])}</option>'
+                            for kind in STARTER_KINDS)
 STATIC_FILES = {"/app.js": ("app.js", "text/javascript; charset=utf-8"),
                 "/app.css": ("app.css", "text/css; charset=utf-8")}
 MAX_JSON = 2_000_000            # a form's data: a spec is at most 1 MB of YAML
@@ -168,6 +172,7 @@ class Handler(BaseHTTPRequestHandler):
         query = parse_qs(url.query)
         if url.path == "/":
             page = (STATIC / "index.html").read_text(encoding="utf-8").replace("{{TOKEN}}", self.app.token)
+            page = page.replace("{{STARTERS}}", STARTER_OPTIONS)
             self._send(200, page.encode("utf-8"), "text/html; charset=utf-8")
         elif url.path in STATIC_FILES:
             name, ctype = STATIC_FILES[url.path]

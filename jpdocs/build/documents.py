@@ -32,6 +32,7 @@ from .notes import agreement_notes, comma_notes
 from .page_notes import break_notes
 from .wording_keys import check_wording_keys
 from ..spec.source import dotted
+from ..spec.blank_checks import not_yet_signed
 from ..spec.load import LoadedSpec
 from ..spec.photo_checks import photos_of
 from ..spec.slips import preamble_indented_twice
@@ -66,6 +67,10 @@ def _style_for(loaded: LoadedSpec, override: Path | None) -> HouseStyle:
             raise InputError([Problem(str(loaded.path), loaded.line_of(("style",)), "style",
                                       f"the house style {shown(path)} {exc.reason}{hint}")]) from None
     return load_style()
+
+
+NOT_YET_SIGNED = ("left open (null): read as an agreement not yet signed, as nothing this spec makes prints the"
+                  " date signed; the annual book files it under no year. Write the date where it has been signed")
 
 
 def context(loaded: LoadedSpec, style: HouseStyle, agreement_text: bool, final: bool = False,
@@ -217,6 +222,11 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
     for spec in () if book else (loaded, *loaded.others.values()):
         check_spec_glyphs(spec, style)       # (others: the names and titles the notice prints from them)
     loaded.notes.extend(attachment_notes(loaded))
+    if not book and not_yet_signed(loaded.spec):
+        # allowed (spec/blank_checks.py), and so a reading chosen for the user: a report's
+        # signing date left unfilled reads so too, without a word until h158
+        key = ("agreement", "signing_date")
+        loaded.notes.append(Problem(str(loaded.path), loaded.line_of(key), loaded.key(key), NOT_YET_SIGNED))
     chosen = kinds_of(loaded, kinds)
     ctx = context(loaded, style, agreement_text=any(k.name == "agreement" for k in chosen), final=final,
                   notice_text=any(k.section == "press_notice" for k in chosen))

@@ -22,7 +22,7 @@ Build Japanese official documents (press notices, agreements …) from YAML even
   python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
   python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR] [--format pdf,docx,csv,html] [--force]
   python generate.py serve [SPEC_DIR]          (the local app: a form, the pages as you type)
-  python generate.py new notice|agreement|both [FILE]    python generate.py schema [FILE]
+  python generate.py new notice|agreement|both|report [FILE]   python generate.py schema [FILE]
 
 Specs whose inputs did not change since their last build are skipped (--force
 rebuilds); many specs are built in parallel, one process per core.

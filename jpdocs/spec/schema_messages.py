@@ -296,9 +296,21 @@ def _model_at(loc: tuple, root: type[Model] = Spec) -> type[Model] | None:
         field = {f.alias or n: f for n, f in models[0].model_fields.items()}.get(part) if models else None
         if field is None:
             return None
-        user_key = get_origin(field.annotation) is dict
+        user_key = _holds_dict(field.annotation)
         models = _models_of(field.annotation)
     return models[0] if models else None
+
+
+def _holds_dict(annotation) -> bool:
+    """Whether a value of the annotation may be a dict, through Optional and Annotated:
+    `agreements:` is Optional[dict[str, AgreementOfSeveral]], and its ids are the user's
+    own words (until h158 the optional dict was read as a model, so nothing under an
+    agreement's id was found: no did-you-mean, no allowed keys). No field's union holds
+    both a model and a dict of models, so the dict's keys are never a model's."""
+    if get_origin(annotation) is dict:
+        return True
+    return any(_holds_dict(a) for a in get_args(annotation)) if get_origin(annotation) in (
+        Union, types.UnionType, Annotated) else False
 
 
 def _models_of(annotation) -> list[type[Model]]:
