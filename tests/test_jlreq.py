@@ -610,6 +610,51 @@ def test_an_era_date_goes_whole_to_the_next_line():
     assert any(ERA_DATE in line for line in out), out
 
 
+# ---------------------------------------------------------------- a weekday stays with its day where that costs little
+def _torn_weekdays(out: list[str]) -> list[tuple[str, str]]:
+    return [(a[-4:], b[:4]) for a, b in zip(out, out[1:]) if a.endswith("日") and b[:1] in "（("]
+
+
+@pytest.mark.parametrize("text", [
+    "あ" * 36 + "、27日（水）に締結し、会場で話した。",          # moved back: the line before opens 0.08 em
+    "あ" * 37 + "、27日（水）に締結し、会場で話した。",
+    "「協定」、「覚書」、" + "あ" * 28 + "、27日（水）に締結し、会場で話した。",
+    "（仮称）「協定」を、" + "あ" * 27 + "、27日（水）に締結し、会場で話した。",  # pushed in: the
+])                                                             # brackets' blanks give the room
+def test_a_weekday_is_kept_with_its_day_where_that_costs_little(text):
+    """JLREQ lets a line break before an opening bracket, so a date's weekday began the next
+    line (…令和7年8月27日 / （水）、…, NEXCO東日本's page): a proof-reader reads the date
+    torn. The line is pushed in to the weekday's end where its punctuation gives the room,
+    else ends before the date where its gaps open by at most a tenth of an em (h156)."""
+    out = texts(text, 40 * EM)
+    assert "".join(out) == text
+    assert _torn_weekdays(out) == [], out
+    for line in lines(text, 40 * EM)[:-1]:
+        assert line.adjust <= 0.1 * EM + 1e-6, out
+
+
+def test_a_weekday_stays_torn_where_keeping_it_would_open_the_line():
+    """A whole western date moved from a justified line of prose opens every gap of it
+    ~0.2 em (町田市's page: …合意し、/ 2019年3月25日（月曜日）…, letters standing apart),
+    and （月曜日） is too wide to push in: the break stays where JLREQ puts it."""
+    text = "あ" * 30 + "、2019年3月25日（月曜日）に協定を結びました。"
+    assert _torn_weekdays(texts(text, 40 * EM)) == [("月25日", "（月曜日")]
+
+
+@pytest.mark.parametrize("text, at", [
+    ("25日（月曜日）に", 3), ("１日（水・祝）", 2), ("８日(木)", 2), ("27日（火）", 3),
+])
+def test_the_weekday_after_its_day_is_found_in_its_forms(text, at):
+    from jpdocs.writers.jlreq_lines import _weekday_at
+    assert _weekday_at(text, at)
+
+
+@pytest.mark.parametrize("text, at", [("日（月）", 1), ("27日（注）", 3), ("第3条（目的）", 3)])
+def test_a_bracket_that_is_no_day_s_weekday_is_not_kept(text, at):
+    from jpdocs.writers.jlreq_lines import _weekday_at
+    assert not _weekday_at(text, at)
+
+
 # ---------------------------------------------------------------- an address's numbers stay whole where they fit
 @pytest.mark.parametrize("text, address", [
     ("相模原市中央区中央２丁目11番15号", "２丁目11番15号"),       # seen: …中央２丁目11番 / 15号
