@@ -43,11 +43,13 @@ NOTICE_DEFAULTS = {("press_request", "label"): "報道に当たってのお願�
                    ("correction", "word"): "修正"}
 # the 有効期間 article the product writes from agreement.validity (content/agreement/
 # wording.validity_text): 本協定の有効期間は、本協定の締結の日から…までとする。ただし、
-# 有効期間満了の日の１か月前までに、甲又は乙のいずれからも書面による別段の意思表示が
-# ないときは、有効期間満了の日の翌日から起算して１年間延長するものとし、以後も同様とする。
+# 有効期間満了の日の１か月前までに、甲又は乙のいずれからも別段の意思表示がないときは、
+# 有効期間満了の日の翌日から起算して１年間延長するものとし、以後も同様とする。（書面による
+# before 別段 where the spec says validity.notice_in_writing: its word, set in the product's phrase)
 # Its dates and lengths are printed_figures.py's to check
 VALIDITY = ("の有効期間は、", "の締結の日", "から", "までとする。", "とする。", "ただし、", "有効期間満了の日の",
             "前までに", "有効期間満了の日までに", "又は", "のいずれからも書面による別段の意思表示がないときは、",
+            "のいずれからも別段の意思表示がないときは、",
             "翌日から起算して", "延長するものとし、以後も同様とする。", "年間", "か月間")
 # the standard sets' placeholders (wording.py): {any} 甲又は乙, {other} 相手方
 ARTICLE_WORDS = ("又は", "相手方", "他の当事者")

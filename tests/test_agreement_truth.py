@@ -246,7 +246,7 @@ def test_renewal_without_a_notice_period(tmp_path):
     spec = signing(tmp_path, "2024-05-22", {"end": "2025-03-31", "renewal_notice": None})
     text = compose(load_spec(spec), load_style())
     validity = next(a for a in text.articles if a.heading == "有効期間").clauses[0].text
-    assert "ただし、有効期間満了の日までに、甲又は乙のいずれからも書面による別段の意思表示がないときは" in validity
+    assert "ただし、有効期間満了の日までに、甲又は乙のいずれからも別段の意思表示がないときは" in validity
     assert "前までに" not in validity
 
 

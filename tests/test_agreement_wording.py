@@ -161,7 +161,7 @@ def test_labels_per_party_in_the_preamble_articles_closing_and_signature_blocks(
     assert "本協定は、振興局及び大学が相互に連携し" in flat
     assert "その他振興局及び大学が必要と認める事項" in flat
     assert "振興局及び大学が協議の上、別に定めるものとする。" in flat
-    assert "振興局又は大学のいずれからも書面による" in flat
+    assert "振興局又は大学のいずれからも別段の意思表示" in flat
     assert "本書２通を作成し、振興局及び大学が記名押印の上" in flat
     assert "振興局北海道網走市北７条西３丁目" in flat and "大学北海道北見市公園町165番地" in flat
     assert "甲" not in flat and "乙" not in flat

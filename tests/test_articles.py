@@ -97,7 +97,7 @@ SEED_ARTICLES = [
     ("第５条", "費用負担", [("", "本協定に基づく連携に要する費用については、原則として各自が負担するものとする。ただし、"
                               "特別の費用を要する場合は、その都度、甲乙協議の上、定めるものとする。")]),
     ("第６条", "有効期間", [("", "本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。ただし、有効期間満了の日の"
-                              "１か月前までに、甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の"
+                              "１か月前までに、甲又は乙のいずれからも別段の意思表示がないときは、有効期間満了の日の"
                               "翌日から起算して１年間延長するものとし、以後も同様とする。")]),
     ("第７条", "協議", [("", "本協定に定めのない事項又は本協定に関し疑義が生じた事項については、甲乙協議の上、"
                           "決定するものとする。")]),
@@ -178,23 +178,55 @@ def test_numbers_follow_the_digit_style(tmp_path):
 # ---------------------------------------------------------------- validity
 @pytest.mark.parametrize("validity, expected", [
     ({"start": "2024-04-01"}, "本協定の有効期間は、令和６年４月１日から令和７年３月31日までとする。ただし、有効期間満了の日の"
-                              "１か月前までに、甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の"
+                              "１か月前までに、甲又は乙のいずれからも別段の意思表示がないときは、有効期間満了の日の"
                               "翌日から起算して１年間延長するものとし、以後も同様とする。"),
     # no end: term.py's default, the end of the next fiscal year, as the seed is signed in February
     ({"renewal": False}, "本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。"),
     ({"end": "2026-03-31", "renewal_notice": "30日", "renewal_term": "2年"},
      "本協定の有効期間は、本協定の締結の日から令和８年３月31日までとする。ただし、有効期間満了の日の30日前までに、"
-     "甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の翌日から起算して２年間延長するものとし、"
+     "甲又は乙のいずれからも別段の意思表示がないときは、有効期間満了の日の翌日から起算して２年間延長するものとし、"
      "以後も同様とする。"),
     ({"renewal_notice": "2週間", "renewal_term": "6か月"},
      "本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。ただし、有効期間満了の日の２週間前までに、"
-     "甲又は乙のいずれからも書面による別段の意思表示がないときは、有効期間満了の日の翌日から起算して６か月延長するものとし、"
+     "甲又は乙のいずれからも別段の意思表示がないときは、有効期間満了の日の翌日から起算して６か月延長するものとし、"
      "以後も同様とする。"),
 ])
 def test_validity_wording(tmp_path, validity, expected):
     text = text_of(write_spec(tmp_path, "v", validity=validity))
     [article] = [a for a in text.articles if a.name == "validity"]
     assert clauses(article) == [("", expected)]
+
+
+def test_the_notice_not_to_renew_is_in_writing_only_where_the_spec_says_so(tmp_path):
+    # 書面による is a condition of the agreement (oral notice would not do): of the real renewal
+    # clauses read (仙台市・山形市, 宿毛市・三原村, the NPO's, 日本年金機構's …) none wrote it, and the
+    # article printed it for every spec (h157)
+    plain = text_of(write_spec(tmp_path, "plain", validity={"end": "2025-03-31", "renewal_notice": "1か月"}))
+    [article] = [a for a in plain.articles if a.name == "validity"]
+    assert "書面" not in article.clauses[0].text
+    assert "甲又は乙のいずれからも別段の意思表示がないときは" in article.clauses[0].text
+    written = text_of(write_spec(tmp_path, "written", validity={"end": "2025-03-31", "renewal_notice": "1か月",
+                                                                "notice_in_writing": True}))
+    [article] = [a for a in written.articles if a.name == "validity"]
+    assert clauses(article) == [("", "本協定の有効期間は、本協定の締結の日から令和７年３月31日までとする。ただし、"
+                                     "有効期間満了の日の１か月前までに、甲又は乙のいずれからも書面による別段の意思表示が"
+                                     "ないときは、有効期間満了の日の翌日から起算して１年間延長するものとし、以後も同様とする。")]
+
+
+@pytest.mark.parametrize("validity, articles, says", [
+    ({"renewal": False, "notice_in_writing": True}, None, "and the term does not renew (renewal: false)"),
+    ({"notice_in_writing": True}, {"validity": {"remove": True}}, "the document prints no such article"),
+    ({"notice_in_writing": True}, {"validity": {"text": ["本協定の有効期間は、１年間とする。"]}},
+     "the document prints no such article"),
+])
+def test_notice_in_writing_where_nothing_would_print_it_is_an_error(tmp_path, validity, articles, says):
+    extra = {"articles": articles} if articles else {}
+    spec = write_spec(tmp_path, "w", validity=validity, **extra)
+    with pytest.raises(InputError) as raised:
+        text_of(spec)
+    [p] = [p for p in raised.value.problems if p.key == "agreement.validity.notice_in_writing"]
+    line = spec.read_text(encoding="utf-8").splitlines().index("    notice_in_writing: true") + 1
+    assert p.line == line and says in p.message and "it would have no effect" in p.message, p
 
 
 # ---------------------------------------------------------------- changes by the spec

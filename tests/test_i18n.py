@@ -420,6 +420,20 @@ VARIANTS.update({
 })
 # For whoever writes templates (--templates): the seed built with a press-notice
 # template of one mistake each (templating.py, markup.py).
+# validity.notice_in_writing where nothing would print its 書面による (h157)
+_WRITING = ("    renewal_notice: 1か月\n", "    renewal_notice: 1か月\n    notice_in_writing: true\n")
+VARIANTS.update({
+    "notice-in-writing-no-renewal": ("    renewal_notice: 1か月\n",
+                                     "    renewal_notice: 1か月\n    renewal: false\n    notice_in_writing: true\n"),
+    "notice-in-writing-no-document": [
+        _WRITING,
+        ("  document:                    # the agreement document (協定書), 甲乙 labels\n"
+         "    standard: 包括連携           # the house's standard articles (templates/articles.yaml)\n"
+         "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n", "")],
+    "notice-in-writing-article-removed": [
+        _WRITING, ("    standard: 包括連携", "    articles: {validity: {remove: true}}\n    standard: 包括連携")],
+})
+
 TEMPLATE_VARIANTS = {
     "syntax": "{% if %}",
     "undefined": "<document kind='press-notice'>{{ nosuch.attr }}</document>",

@@ -177,7 +177,7 @@ def test_the_standard_article_states_a_length_as_a_length():
     t = term_of(agreement(D(2019, 2, 5), length="1年", renewal_notice="3か月"))
     assert validity_text(t, "mixed") == (
         "本協定の有効期間は、本協定の締結の日から１年間とする。ただし、有効期間満了の日の３か月前までに、{any}の"
-        "いずれからも書面による別段の意思表示がないときは、有効期間満了の日の翌日から起算して１年間延長するものとし、"
+        "いずれからも別段の意思表示がないときは、有効期間満了の日の翌日から起算して１年間延長するものとし、"
         "以後も同様とする。")
     six = term_of(agreement(D(2019, 2, 5), length="6か月", renewal=False))
     assert validity_text(six, "mixed", "本覚書") == "本覚書の有効期間は、本覚書の締結の日から６か月とする。"

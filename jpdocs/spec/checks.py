@@ -224,6 +224,17 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
                 if D + (key,) in lines:
                     problem(D + (key,), f"{key} shapes the 連携事項 article made from agreement.areas, and this"
                                         " spec has no areas: it would have no effect")
+    v = ag.validity
+    if v is not None and v.notice_in_writing:
+        # 書面による is printed in the generated 有効期間 article's renewal sentence alone
+        if not v.renewal:
+            problem(("agreement", "validity", "notice_in_writing"),
+                    "notice_in_writing words the notice not to renew (書面による), and the term does not renew"
+                    " (renewal: false): it would have no effect")
+        elif doc is None:
+            problem(("agreement", "validity", "notice_in_writing"),
+                    "notice_in_writing is printed in the agreement document's 有効期間 article, and there is no"
+                    " document: it would have no effect")
     try:
         problem_text = problem_of(term_of(ag)) if ag.validity or ag.document else None
     except (ValueError, OverflowError):

@@ -35,6 +35,7 @@ class Term:
     notice: tuple[int, str] | None     # the renewal notice period, (1, "か月"); None: none
     term: tuple[int, str]              # each renewal's length
     length: tuple[int, str] | None = None   # the term as a length from its start (１年間), no end date
+    in_writing: bool = False           # the notice not to renew is given in writing (書面による): the spec says so
 
 
 def add_period(day: dt.date, amount: int, unit: str) -> dt.date:
@@ -65,7 +66,8 @@ def term_of(agreement) -> Term:
     if v.length:
         # As the text states it (締結の日から１年間): no end date is computed, since
         # whether the first day counts (民法第140条) is the text's to say, not ours.
-        return Term(start, v.start is not None, None, "", v.renewal, notice, term, japanese.parse_period(v.length))
+        return Term(start, v.start is not None, None, "", v.renewal, notice, term, japanese.parse_period(v.length),
+                    v.notice_in_writing)
     if v.end:
         end, why = v.end, ""
     elif start is None:
@@ -81,7 +83,7 @@ def term_of(agreement) -> Term:
             reason = ("falls in the last quarter of its fiscal year" if late
                       else "leaves no time for the renewal notice before the end of its fiscal year")
             why = f"the end of the next fiscal year, as the {'start' if v.start else 'signing'} {reason}"
-    return Term(start, v.start is not None, end, why, v.renewal, notice, term)
+    return Term(start, v.start is not None, end, why, v.renewal, notice, term, None, v.notice_in_writing)
 
 
 def problem_of(term: Term) -> str | None:

@@ -333,6 +333,13 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if len(shown) == 1:                  # 覚書 across three em: 覚　書 (agreement.title_spread)
         shown = (spread(shown[0], style.agreement.title_spread),)
     cover = compose_cover(doc, parties, names, full_title, shown, cover_date, problem)
+    if (ag.validity is not None and ag.validity.notice_in_writing and ag.validity.renewal
+            and not (chosen is not None and prints_generated_term(chosen, doc))):
+        # the spec's own articles write their term themselves: 書面による would print nowhere
+        problem(("agreement", "validity", "notice_in_writing"),
+                "notice_in_writing is printed in the standard set's 有効期間 article, and the document prints no"
+                " such article (no set chosen, the article removed or given its own text): it would have no"
+                " effect; write 書面による in the article's own text")
     if problems:
         raise InputError(problems)
     # date_line: in_closing: the closing states the date, no line under it (the cover's keeps it);

@@ -203,6 +203,9 @@ def validity_text(term: Term, digit_style: str, self_word: str = "本協定", wr
         length = japanese.format_period(*term.term, digit_style, duration=True)
         by = (f"有効期間満了の日の{japanese.format_period(*term.notice, digit_style)}前までに"
               if term.notice else "有効期間満了の日までに")
-        text += (f"ただし、{by}、{{any}}のいずれからも書面による別段の意思表示がないときは、"
+        # 書面による only where the spec says the notice is in writing (validity.notice_in_writing):
+        # a condition of the agreement, which no default may add
+        form = "書面による" if term.in_writing else ""
+        text += (f"ただし、{by}、{{any}}のいずれからも{form}別段の意思表示がないときは、"
                  f"有効期間満了の日の翌日から起算して{length}延長するものとし、以後も同様とする。")
     return polite(text, writing).replace("、", comma)      # every word of it is the generator's

@@ -113,6 +113,10 @@ class Validity(Strict):
     renewal: bool = True
     renewal_notice: Optional[Line] = "1か月"   # null: renewed without a notice period
     renewal_term: Line = "1年"
+    # the notice not to renew is given in writing (書面による), where the text says so: the
+    # generated 有効期間 article prints 書面による only then, as real texts mostly do not
+    # (…いずれからも何ら意思表示がないときは, …解約の申出がないときは)
+    notice_in_writing: bool = False
 
     @field_validator("length", "renewal_notice", "renewal_term")
     @classmethod
