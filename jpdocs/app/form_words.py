@@ -12,7 +12,8 @@ each message, one mapping is applied where the app shows a message (preview.py):
   problem's own key outwards, then from the top;
 - a YAML value after it → the option's label as the form shows it: true/false of a
   select はい/いいえ, false of a checkbox its words (前文なし…), null 空欄, an enum's
-  value as the select lists it, a text as typed;
+  value as the select lists it (x-jpdocs-choices: after_heading 見出しの後), a text as
+  typed;
 - the verb after such a pair (と書いてください, としてください …) → what to do in the
   form (を選んでください, にチェックを入れてください, と入力してください).
 
@@ -199,7 +200,11 @@ def value_word(path: tuple, value: str) -> tuple[str, str] | None:
         return ("text", value) if kinds & {"integer", "number", "string"} else None
     free_text = any(o.get("type") == "string" and "enum" not in o and "const" not in o for o in options)
     if any(value in (o.get("enum") or []) or o.get("const") == value for o in options):
-        return ("text" if free_text else "select"), value
+        if free_text:
+            return "text", value
+        # the option as the select lists it (after_heading: 見出しの後; 協定書 as written)
+        words = {v: w for v, w in node.get("x-jpdocs-choices") or [] if isinstance(v, str)}
+        return "select", words.get(value, value)
     # a word of the format's own (bracketed, first_line) the field does not list is
     # another file's setting of that name (a house style's extension: bracketed)
     return None

@@ -17,7 +17,7 @@ import json
 from functools import lru_cache
 
 from .json_schema import model_json_schema
-from .labels import LABELS, NONE_CHOICES
+from .labels import LABELS, NONE_CHOICES, OPTION_WORDS
 
 SCHEMA_ID = "https://jpdocs.invalid/spec.schema.json"   # a name, not a place: nothing is fetched
 
@@ -48,6 +48,10 @@ def _built() -> str:
                 prop["x-jpdocs"] = "party-ids"
             if (name, field) in NONE_CHOICES:     # the form's checkbox that writes false
                 prop["x-jpdocs-none"] = NONE_CHOICES[(name, field)]
+            words = OPTION_WORDS.get((name, field)) or OPTION_WORDS.get((LABELS_OF.get(name), field)) or {}
+            choices = _choices(prop, defs, words)
+            if choices is not None:               # the form's select: every value, in its words
+                prop["x-jpdocs-choices"] = choices
     for name in SHORTHAND:
         if name in defs:   # a string is allowed wherever the model is
             _allow_string(schema, f"#/$defs/{name}")
@@ -64,6 +68,45 @@ def spec_schema() -> dict:
 
 def schema_text() -> str:
     return _built() + "\n"
+
+
+def _choices(prop: dict, defs: dict, words: dict) -> list | None:
+    """[[value, words], …] of a field whose every value is one to choose (true or false,
+    an enum's or a constant's), in the schema's order, or None (a text, a list …).
+
+    The form draws one select of them all. It drew the one option of the union that fit
+    the value, so a field that is true, false or a word (new_page: true, false or
+    after_heading; signed_by_hand: … or despite_closing) offered （なし） and the word
+    while empty, and はい and いいえ alone once filled: a choice made could not be
+    changed to the other kind in the form."""
+    def resolve(node):
+        while isinstance(node, dict) and "$ref" in node:
+            node = defs.get(node["$ref"].rsplit("/", 1)[-1], {})
+        return node or {}
+    node = resolve(prop)
+    options = [resolve(o) for o in node.get("anyOf", [])] or [node]
+    out: list = []
+    for option in options:
+        if option.get("type") == "null":
+            continue
+        if "enum" in option:
+            values = option["enum"]
+        elif "const" in option:
+            values = [option["const"]]
+        elif option.get("type") == "boolean":
+            values = [True, False]
+        else:
+            return None
+        out += [[v, _option_words(v, words)] for v in values if [v, _option_words(v, words)] not in out]
+    return out or None
+
+
+def _option_words(value, words: dict) -> str:
+    """A value as the form's select lists it: true はい, false いいえ, a word the spec
+    writes in English in labels.OPTION_WORDS's words, any other as written."""
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    return words.get(value, str(value))
 
 
 def _mark_kinds(node) -> None:

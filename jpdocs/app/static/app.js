@@ -160,7 +160,7 @@ function dropButton(path, item) {
   const name = item.querySelector("label, legend")?.firstChild?.textContent || path[path.length - 1];
   const whole = item.firstElementChild?.tagName === "FIELDSET";
   return el("button", { type: "button", class: "drop", "aria-label": `${name}を削除`,
-    title: "この項目を spec から除きます（保存するとファイルから消え、「その他の項目」に移ります）",
+    title: "この項目を外します（保存するとファイルから消え、「その他の項目」に移ります）",
     onclick: () => { setAt(path, undefined); changed(true); } }, whole ? `${name}を削除` : "削除");
 }
 
@@ -176,6 +176,7 @@ function renderField(node, value, path, key) {
   const opt = pick(node, value);
   const marker = opt["x-jpdocs"] || r["x-jpdocs"] || node["x-jpdocs"];
   if (node["x-jpdocs-none"]) return renderOrNone(node, value, path, key, label, help);
+  if (node["x-jpdocs-choices"]) return fieldBox(path, label, help, key, renderChoice(node["x-jpdocs-choices"], value, path));
   // An optional block (a section, a representative): added and removed as a whole.
   if (opt.type === "object" && opt.properties && (value === undefined || value === null)) {
     return fieldBox(path, label, help, key, el("button", { type: "button", class: "add",
@@ -228,6 +229,28 @@ function renderScalar(opt, value, path, marker, key) {
   }
   if (key === "logo" || key === "file") return el("div", { class: "upload" }, input, uploadButton(path, key));
   return input;
+}
+
+// A field whose every value is one to choose (true, false, a word of the spec's): one
+// select of them all, in the form's words (x-jpdocs-choices, from schema_export.py).
+// Drawn from the union's one option that fit the value, 改ページ (true, false or
+// after_heading) offered （なし） and after_heading while empty, and はい and いいえ alone
+// once chosen. Left empty, a yes/no field's key is left out (its default); a list of
+// words is an empty value, as an empty text box is. A value the file holds that is none
+// of them is listed as written, not shown as empty (the build says what is wrong).
+function renderChoice(choices, value, path) {
+  const yesNo = choices.some(([v]) => typeof v === "boolean");
+  const at = choices.findIndex(([v]) => v === value);
+  const other = value != null && value !== "" && at < 0;
+  const s = el("select", { onchange: (e) => {
+    const i = e.target.value;
+    if (i !== "other") setAt(path, i === "" ? (yesNo ? undefined : "") : choices[Number(i)][0]);
+    changed(false);
+  } }, el("option", { value: "" }, yesNo ? "（既定）" : "（なし）"),
+  ...choices.map(([, words], i) => el("option", { value: String(i) }, words)),
+  other ? el("option", { value: "other" }, String(value)) : null);
+  s.value = other ? "other" : at < 0 ? "" : String(at);
+  return s;
 }
 
 // A value that may be false, none at all (title: false, a signer with no title; header:
@@ -503,7 +526,7 @@ function load(spec) {
   lastProblems = spec.problems || [];
   lastNotes = [];
   if (spec.data === null && lastProblems.length) {
-    $("#form").replaceChildren(el("p", {}, "この spec は読めません。エディタで直してください。"));
+    $("#form").replaceChildren(el("p", {}, "このファイルは読めません。エディタで直してください。"));
     showProblems(lastProblems);
     return;
   }
