@@ -372,6 +372,9 @@ OPTION_WORDS: dict[tuple[str, str], dict[str, str]] = {
 TYPED_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
     ("KiEntry", "item"): ("date", "place", "signatories", "agenda", "schedule", "ceremonies"),
     ("Chapter", "first"): ("purpose",),
+    # a page that gives no date: typed in the date's box (the box takes a date or this)
+    ("PressNotice", "issue_date"): ("none",),
+    ("AfterNotice", "issue_date"): ("none",),
 }
 
 # (model name, field) → the words of the checkbox beside a text that may be false (none
