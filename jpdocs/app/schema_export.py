@@ -6,7 +6,7 @@ json_schema.py writes the schema (as pydantic's model_json_schema did); this add
 what a form and an editor need and the models cannot say: Japanese labels and help
 (labels.py), which strings are dates or times (`x-jpdocs: date`: a spec may write
 令和6年2月27日 too, so JSON Schema's `format: date` would flag a valid spec), which
-lists name parties, the words of the checkbox that writes false where a text may be
+lists name parties and which mappings are keyed by party ids, the words of the checkbox that writes false where a text may be
 none at all (`x-jpdocs-none`: 職名なし beside a signer's title), and the shorthand a spec
 may use (`- place` for `{item: place}`, a plain attachment title).
 """
@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .json_schema import model_json_schema
 from .labels import LABELS, NONE_CHOICES, OPTION_WORDS
+from .party_words import KEYED_BY_PARTY, PARTY_KEYS
 
 SCHEMA_ID = "https://jpdocs.invalid/spec.schema.json"   # a name, not a place: nothing is fetched
 
@@ -46,6 +47,8 @@ def _built() -> str:
                     prop["description"] = label[1]
             if (name, field) in PARTY_REFS:
                 prop["x-jpdocs"] = "party-ids"
+            if (name, field) in KEYED_BY_PARTY:   # the form names its entries by the parties' names
+                prop["x-jpdocs-keys"] = PARTY_KEYS
             if (name, field) in NONE_CHOICES:     # the form's checkbox that writes false
                 prop["x-jpdocs-none"] = NONE_CHOICES[(name, field)]
             words = OPTION_WORDS.get((name, field)) or OPTION_WORDS.get((LABELS_OF.get(name), field)) or {}

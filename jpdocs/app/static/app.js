@@ -192,14 +192,20 @@ function renderField(node, value, path, key) {
     if (help) fs.insertBefore(el("div", { class: "help" }, help), fs.children[1]);
     return box;
   }
-  if (opt.type === "object" && opt.additionalProperties) return renderDict(opt, value || {}, path, label, help, key);
+  if (opt.type === "object" && opt.additionalProperties) {
+    return renderDict(opt, value || {}, path, label, help, key, node["x-jpdocs-keys"] === "parties");
+  }
   if (opt.type === "array" && marker === "party-ids") return renderParties(value || [], path, label, help, key);
   if (opt.type === "array") return renderArray(opt, value || [], path, label, help, key);
   return fieldBox(path, label, help, key, renderScalar(opt, value, path, marker, key));
 }
 
 function renderScalar(opt, value, path, marker, key) {
-  const set = (v) => { setAt(path, v); changed(false); };
+  const set = (v) => {
+    setAt(path, v);
+    if (path.length === 3 && path[0] === "parties" && path[2] === "name") renamedParty();
+    changed(false);
+  };
   if (opt.type === "boolean") {
     const s = el("select", { onchange: (e) => { setAt(path, e.target.value === "" ? undefined : e.target.value === "true"); changed(false); } },
       el("option", { value: "" }, "（既定）"), el("option", { value: "true" }, "はい"), el("option", { value: "false" }, "いいえ"));
@@ -319,8 +325,31 @@ function renderArray(opt, value, path, label, help, key) {
   return el("div", { class: "field", "data-path": dotted(path) }, fs);
 }
 
-// A mapping keyed by ids the user chooses (parties: bureau, kitami_it …).
-function renderDict(opt, value, path, label, help, key) {
+// The party of an id as the form names it: its name, or 当事者 N (its place among the
+// parties) while it has none yet; an id that is no party's as written. The server names
+// it so in field paths and messages (party_words.py).
+function partyName(id) {
+  const parties = (current.data || {}).parties || {};
+  const i = Object.keys(parties).indexOf(id);
+  if (i < 0) return id;
+  const name = parties[id] && typeof parties[id].name === "string" ? parties[id].name.trim() : "";
+  return name || `当事者 ${i + 1}`;
+}
+
+// A party's name typed: the legends and buttons that name the party follow it, as the
+// next preview's messages do (a keystroke does not redraw the form).
+function renamedParty() {
+  for (const e of document.querySelectorAll("[data-party]")) {
+    const name = partyName(e.dataset.party);
+    if (e.tagName === "BUTTON") e.textContent = `${name}を削除`;
+    else if (e.firstChild) e.firstChild.textContent = name;
+  }
+}
+
+// A mapping keyed by ids the user chooses (parties: bureau, kitami_it …). One keyed by
+// party ids (the parties, a cover's names, labels by party) names each entry by its
+// party (partyName), the id in its 記号 box alone.
+function renderDict(opt, value, path, label, help, key, byParty) {
   const fs = el("fieldset", {}, el("legend", {}, label));
   if (help) fs.append(el("div", { class: "help" }, help));
   for (const [id, v] of Object.entries(value)) {
@@ -334,10 +363,14 @@ function renderDict(opt, value, path, label, help, key) {
         renameParty(schema, current.data, id, name);
         changed(true);
       } });
-    const body = renderField({ ...opt.additionalProperties, title: id }, v, [...path, id], id);
+    const shown = byParty ? partyName(id) : id;
+    const body = renderField({ ...opt.additionalProperties, title: shown }, v, [...path, id], id);
+    const named = body.querySelector("legend, label");
+    if (byParty && named) named.dataset.party = id;
     fs.append(el("div", { class: "field" }, el("label", {}, "記号", idInput), body,
-      el("button", { type: "button", class: "remove", onclick: () => {
-        const copy = { ...value }; delete copy[id]; setAt(path, copy); changed(true); } }, `${id} を削除`)));
+      el("button", { type: "button", class: "remove", "data-party": byParty ? id : null, onclick: () => {
+        const copy = { ...value }; delete copy[id]; setAt(path, copy); changed(true); } },
+      byParty ? `${shown}を削除` : `${id} を削除`)));
   }
   fs.append(el("button", { type: "button", class: "add", onclick: () => {
     let n = Object.keys(value).length + 1;
@@ -372,13 +405,12 @@ function renderParties(value, path, label, help, key) {
   const ids = Object.keys((current.data || {}).parties || {});
   const box = el("div", { class: "parties" });
   for (const id of ids) {
-    const party = current.data.parties[id] || {};
     const cb = el("input", { type: "checkbox", value: id, checked: value.includes(id), onchange: () => {
       const chosen = ids.filter((x) => box.querySelector(`input[value="${CSS.escape(x)}"]`).checked);
       setAt(path, chosen);
       changed(false);
     } });
-    box.append(el("label", {}, cb, ` ${party.name || id}（${id}）`));
+    box.append(el("label", {}, cb, ` ${partyName(id)}（${id}）`));
   }
   return fieldBox(path, label, help, key, box);
 }
