@@ -6,9 +6,12 @@ json_schema.py writes the schema (as pydantic's model_json_schema did); this add
 what a form and an editor need and the models cannot say: Japanese labels and help
 (labels.py), which strings are dates or times (`x-jpdocs: date`: a spec may write
 令和6年2月27日 too, so JSON Schema's `format: date` would flag a valid spec), which
-lists name parties and which mappings are keyed by party ids, the words of the checkbox that writes false where a text may be
-none at all (`x-jpdocs-none`: 職名なし beside a signer's title), and the shorthand a spec
-may use (`- place` for `{item: place}`, a plain attachment title).
+lists name parties and which mappings are keyed by party ids (`x-jpdocs-keys`), the
+words of the checkbox that writes false where a text may be none at all
+(`x-jpdocs-none`: 職名なし beside a signer's title), every value of a field that is one
+to choose, in the form's words (`x-jpdocs-choices`: 改ページ's はい, いいえ, 見出しの後),
+and the shorthand a spec may use (`- place` for `{item: place}`, a plain attachment
+title).
 """
 from __future__ import annotations
 
