@@ -63,9 +63,17 @@ def test_a_field_path_names_the_party(key, said):
      "「北見工業大学」は締結式で署名しません（「締結式 › 締結者」）。その語は効果がありません"),
     ("the name of 'bureau' is left open (null): the cover cannot name it", "agreement.document.cover.names.bureau",
      "the name of 「北海道オホーツク総合振興局」 is left empty: the cover cannot name it"),
-    # an id that is no party's is what the user wrote: left as written, as are the ids to choose from
+    # the English apostrophe (cover's) does not hide the quoted id
+    ("the cover's name for 'kitami_it', 「北見市」, does not hold the party's name",
+     "agreement.document.cover.names.kitami_it", "the cover's name for 「北見工業大学」, 「北見市」, does not hold the party's name"),
+    # an id said bare: the party with the id its 記号 box shows (as the 締結者 list says it);
+    # an id that is no party's is what the user wrote, as written
+    ("表紙の「表紙の名称」に bureau がありません", "agreement.document.cover.names",
+     "表紙の「表紙の名称」に北海道オホーツク総合振興局（bureau）がありません"),
     ("'kitami' はこの spec の当事者ではありません（parties: bureau, kitami_it）", "agreement.document.cover.names.kitami",
-     "'kitami' はこの spec の当事者ではありません（parties: bureau, kitami_it）"),
+     "'kitami' はこの spec の当事者ではありません（parties: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it））"),
+    # a file name, a key path the form has no field for, and English prose are left alone
+    ("bureau.yaml の notice.bureau は kitami_it です", "press_notice", "bureau.yaml の notice.bureau は北見工業大学（kitami_it）です"),
 ])
 def test_a_message_names_the_party(message, at, said):
     language = "ja" if any("\u3040" <= c <= "\u30ff" for c in message) else None

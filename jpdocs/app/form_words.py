@@ -237,6 +237,8 @@ def _options(node: dict) -> list[dict]:
 # markup (<table widths="…">: a tag, not the spec's table)
 _QUOTED = re.compile(r"「[^「」]*」|“[^”]*”|\"[^\"]*\"|'[^']*'|<[^<>]*>")
 _JAPANESE = r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]"
+# an ASCII word that is no part of a key path, a file name or a placeholder: maybe a party's id
+_BARE_ID = re.compile(r"(?<![\w.\-/{\x00\x01])([A-Za-z][\w\-]*)(?![\w.\-/}\x00\x01:])")
 
 
 def in_form_words(message: str, at: str = "", language: str | None = "ja", parties: dict | None = None) -> str:
@@ -249,17 +251,17 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
         return message
     # a message the catalogue has no Japanese for is shown in English: said as English
     japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
-    parties = parties or {}
+    # a party's id, quoted ('kitami'), is the party as the form names it: 「北見工業大学」
+    # (found before the quotes are: an English apostrophe, the cover's, would pair with it)
+    for pid, name in sorted((parties or {}).items(), key=lambda p: -len(p[0])):
+        message = re.sub(rf"(?<![\w\x01])['「\"]{re.escape(pid)}['」\"](?![\w\x01])", f"\x01「{name}」\x01", message)
     out, last = [], 0
     for q in _QUOTED.finditer(message):
-        # a party's id, quoted ('kitami'), is the party as the form names it: 「北見工業大学」
-        quoted = q.group(0)
-        party = parties.get(quoted[1:-1]) if quoted[:1] in "'「\"" else None
-        out += [_plain(message[last:q.start()], at, japanese, parties), f"「\x01{party}\x01」" if party else quoted]
+        out += [_plain(message[last:q.start()], at, japanese, parties or {}), q.group(0)]
         last = q.end()
-    said = "".join(out + [_plain(message[last:], at, japanese, parties)])
+    said = "".join(out + [_plain(message[last:], at, japanese, parties or {})])
     if japanese:                     # the space that kept 'kitami' apart from Japanese goes with it
-        said = re.sub(rf"(?<={_JAPANESE}) (?=「\x01)|(?<=\x01」) (?={_JAPANESE})", "", said)
+        said = re.sub(rf"(?<={_JAPANESE}) (?=\x01)|(?<=\x01) (?={_JAPANESE})", "", said)
     return said.replace("\x01", "")
 
 
@@ -270,6 +272,9 @@ def _plain(text: str, at: str, japanese: bool, parties: dict) -> str:
     if not japanese:                 # "or false for none": the checkbox, the option
         return ENGLISH_BARE_VALUE.sub(lambda m: _bare_english(m, at), said).replace("\x00", "")
     said = BARE_VALUE.sub(lambda m: _bare(m, at), said)
+    # a party's id said bare (表紙の名称に bureau がありません, the ids to choose from) is the
+    # party's name with the id the 記号 box shows, as the form's 締結者 list says a party
+    said = _BARE_ID.sub(lambda m: f"\x01{parties[m[1]]}（{m[1]}）\x01" if m[1] in parties else m[0], said)
     # the spaces that kept a key apart from Japanese go with it
     said = re.sub(rf"(?<={_JAPANESE}) (?=「\x00)|(?<=\x00」) (?={_JAPANESE})", "", said)
     return said.replace("\x00", "")
