@@ -458,6 +458,12 @@ def test_a_page_break_offers_every_choice_and_parties_are_named(app, page, tmp_p
     wait_preview(page, "ok")
     assert offered() == every
 
+    # a cover: はい, or its items (false is refused by the spec: the select offered いいえ)
+    cover = field(page, "agreement.document.cover", "select")
+    assert cover.evaluate("s => [...s.options].map((o) => o.textContent)") == ["（既定）", "はい"]
+    page.locator('[data-path="agreement.document.cover"] button.add').evaluate("b => b.click()")
+    field(page, "agreement.document.cover.date", "select").wait_for(state="attached")
+
     legends = page.locator('[data-path="parties"] > fieldset > .field > .field > fieldset > legend')
     assert legends.all_inner_texts() == ["北海道オホーツク総合振興局", "北見工業大学"]
     field(page, "parties.kitami_it.name").fill("北見工大")

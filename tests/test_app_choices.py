@@ -23,11 +23,12 @@ def _fields() -> dict[tuple[str, str], dict]:
 
 
 def _accepted(prop: dict) -> list | None:
-    """Every value the schema accepts at `prop` (null aside), where each is one to
-    choose; None where a text, a number, a list or a block is accepted too."""
+    """Every value the schema accepts at `prop` (null, a block and a list aside: the
+    form adds those beside the select), where each is one to choose; None where a text
+    or a number is accepted too (typed in a box)."""
     out = []
     for option in form_words._options(prop):
-        if option.get("type") == "null":
+        if option.get("type") in ("null", "object", "array"):
             continue
         if "enum" in option:
             out += option["enum"]
@@ -43,7 +44,7 @@ def _accepted(prop: dict) -> list | None:
 def test_every_select_offers_exactly_what_the_schema_accepts():
     wrong = {}
     for key, prop in _fields().items():
-        accepted = _accepted(prop)
+        accepted = None if "x-jpdocs-none" in prop else _accepted(prop)   # false: the checkbox
         offered = [v for v, _ in prop.get("x-jpdocs-choices", [])]
         if accepted is None:
             if offered:
@@ -62,6 +63,8 @@ def test_a_page_break_offers_before_none_and_after_its_heading_in_japanese():
         [True, "はい"], [False, "いいえ"], ["despite_closing", "はい（結びの文は記名押印のまま）"]]
     # a paragraph's break is true or false alone
     assert fields[("ClauseSpec", "new_page")]["x-jpdocs-choices"] == [[True, "はい"], [False, "いいえ"]]
+    # a cover is true or its items: the select offered いいえ too, which the spec refuses
+    assert fields[("AgreementDocument", "cover")]["x-jpdocs-choices"] == [[True, "はい"]]
 
 
 def test_no_option_is_shown_as_the_yaml_word():

@@ -55,7 +55,7 @@ def _built() -> str:
             if (name, field) in NONE_CHOICES:     # the form's checkbox that writes false
                 prop["x-jpdocs-none"] = NONE_CHOICES[(name, field)]
             words = OPTION_WORDS.get((name, field)) or OPTION_WORDS.get((LABELS_OF.get(name), field)) or {}
-            choices = _choices(prop, defs, words)
+            choices = None if "x-jpdocs-none" in prop else _choices(prop, defs, words)
             if choices is not None:               # the form's select: every value, in its words
                 prop["x-jpdocs-choices"] = choices
     for name in SHORTHAND:
@@ -77,8 +77,9 @@ def schema_text() -> str:
 
 
 def _choices(prop: dict, defs: dict, words: dict) -> list | None:
-    """[[value, words], …] of a field whose every value is one to choose (true or false,
-    an enum's or a constant's), in the schema's order, or None (a text, a list …).
+    """[[value, words], …] of a field whose every value but a block or a list is one to
+    choose (true or false, an enum's or a constant's), in the schema's order, or None (a
+    text or a number is typed: issue_date's none is typed in its date box).
 
     The form draws one select of them all. It drew the one option of the union that fit
     the value, so a field that is true, false or a word (new_page: true, false or
@@ -93,8 +94,8 @@ def _choices(prop: dict, defs: dict, words: dict) -> list | None:
     options = [resolve(o) for o in node.get("anyOf", [])] or [node]
     out: list = []
     for option in options:
-        if option.get("type") == "null":
-            continue
+        if option.get("type") in ("null", "object", "array"):
+            continue        # a block or a list beside the choices (a cover's items): the form adds it
         if "enum" in option:
             values = option["enum"]
         elif "const" in option:

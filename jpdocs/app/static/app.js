@@ -176,7 +176,9 @@ function renderField(node, value, path, key) {
   const opt = pick(node, value);
   const marker = opt["x-jpdocs"] || r["x-jpdocs"] || node["x-jpdocs"];
   if (node["x-jpdocs-none"]) return renderOrNone(node, value, path, key, label, help);
-  if (node["x-jpdocs-choices"]) return fieldBox(path, label, help, key, renderChoice(node["x-jpdocs-choices"], value, path));
+  if (node["x-jpdocs-choices"] && (value == null || typeof value !== "object")) {
+    return renderChoiceOrBlock(node, value, path, key, label, help);
+  }
   // An optional block (a section, a representative): added and removed as a whole.
   if (opt.type === "object" && opt.properties && (value === undefined || value === null)) {
     return fieldBox(path, label, help, key, el("button", { type: "button", class: "add",
@@ -257,6 +259,22 @@ function renderChoice(choices, value, path) {
   other ? el("option", { value: "other" }, String(value)) : null);
   s.value = other ? "other" : at < 0 ? "" : String(at);
   return s;
+}
+
+// The select of a field's choices, and where the field may instead be a block or a
+// list (a cover: はい, or its items; 署名欄の前の記号: はい, いいえ, or the parties'
+// ids), a button that starts it; a block has its own 削除 back to the select, a list
+// the field's. The select offered いいえ for a cover, which the spec refuses, and no
+// way to the items the help names.
+function renderChoiceOrBlock(node, value, path, key, label, help) {
+  const select = renderChoice(node["x-jpdocs-choices"], value, path);
+  const block = options(node).find((o) => (o.type === "object" && o.properties) || o.type === "array");
+  if (!block) return fieldBox(path, label, help, key, select);
+  const start = el("button", { type: "button", class: "add", onclick: () => {
+    setAt(path, block.type === "array" ? [blank(block.items || {})] : {});
+    changed(true);
+  } }, block.type === "array" ? "＋ 一つずつ書く" : `＋ ${label}の項目を書く`);
+  return fieldBox(path, label, help, key, el("div", { class: "choice-or-block" }, select, start));
 }
 
 // A value that may be false, none at all (title: false, a signer with no title; header:
