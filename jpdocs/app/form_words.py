@@ -245,8 +245,9 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     """`message` (said at the problem key `at`) with every spec key and YAML value it
     names said as the form shows them (in the reader's `language`: "ja", or None for
     English); anything else, and anything it quotes, as written, but for a party's id
-    (`parties`, {id: the party as the form names it}: 'kitami' → 「北見工業大学」). A message at a key that is not the spec's (a house style's, the annual
-    book's columns) is about another file: it stays as written."""
+    (`parties`, {id: the party as the form names it}: 'kitami' → 「北見工業大学」). A
+    message at a key that is not the spec's (a house style's, the annual book's
+    columns) is about another file: it stays as written."""
     if at and resolve_key(at) is None and key_steps(at) and key_steps(at)[0] not in _top_keys():
         return message
     # a message the catalogue has no Japanese for is shown in English: said as English
@@ -254,7 +255,8 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     # a party's id, quoted ('kitami'), is the party as the form names it: 「北見工業大学」
     # (found before the quotes are: an English apostrophe, the cover's, would pair with it)
     for pid, name in sorted((parties or {}).items(), key=lambda p: -len(p[0])):
-        message = re.sub(rf"(?<![\w\x01])['「\"]{re.escape(pid)}['」\"](?![\w\x01])", f"\x01「{name}」\x01", message)
+        quoted = rf"(?<![\w\x01])['「\"]{re.escape(pid)}['」\"](?![\w\x01])"
+        message = re.sub(quoted, f"\x01「{name}」\x01", message)
     out, last = [], 0
     for q in _QUOTED.finditer(message):
         out += [_plain(message[last:q.start()], at, japanese, parties or {}), q.group(0)]

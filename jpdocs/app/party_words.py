@@ -1,6 +1,7 @@
 """A party as the form names it: by its name (北見工業大学), or 「当事者 N」 (its place among
-the spec's parties) while it has none yet; never by its id (the YAML key, kitami), which
-the form shows in the party's 記号 box alone.
+the spec's parties) while it has none yet; not by its id (the YAML key, kitami), which
+the form shows in the party's 記号 box, and beside the name only where the user may
+have to type it (the 締結者 list, a message's ids to choose from: 北見工業大学（kitami）).
 
 The spec keys several mappings by party id (x-jpdocs-keys: parties in the app's schema):
 the parties themselves, a cover's names, the document's labels, a 記 item's 「ほか」 per
