@@ -273,7 +273,7 @@ function renderChoiceOrBlock(node, value, path, key, label, help) {
   const start = el("button", { type: "button", class: "add", onclick: () => {
     setAt(path, block.type === "array" ? [blank(block.items || {})] : {});
     changed(true);
-  } }, block.type === "array" ? "＋ 一つずつ書く" : `＋ ${label}の項目を書く`);
+  } }, block.type === "array" ? `＋ ${label}を一つずつ書く` : `＋ ${label}の項目を書く`);
   return fieldBox(path, label, help, key, el("div", { class: "choice-or-block" }, select, start));
 }
 
