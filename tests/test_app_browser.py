@@ -410,7 +410,7 @@ def test_the_yaml_keys_are_hidden_until_asked_for(app, page, tmp_path):
     assert label.inner_text().strip() == "件名"                  # what a clerk reads
     # a help that said `document: overview` says what to choose in the form
     help_text = page.locator('[data-path="press_notice.attachments"] .help').first.inner_text()
-    assert "「生成する資料」で「overview」を選ぶ" in help_text and "document:" not in help_text, help_text
+    assert "「生成する資料」で「協定の概要」を選ぶ" in help_text and "document:" not in help_text, help_text
 
     page.check("#show-keys")
     assert key.is_visible() and page.locator('[data-path="issuer"] > label .key').is_visible()
@@ -423,3 +423,48 @@ def test_the_yaml_keys_are_hidden_until_asked_for(app, page, tmp_path):
     assert page.locator('[data-path="press_notice.subject"] > label .key').first.is_visible()
     page.uncheck("#show-keys")
     assert not page.locator('[data-path="press_notice.subject"] > label .key').first.is_visible()
+
+
+def test_a_page_break_offers_every_choice_and_parties_are_named(app, page, tmp_path):
+    """改ページ of an article of the spec's own is true (a new page before it), false, or
+    after_heading: the form offered （なし） and after_heading while it was empty, and はい
+    and いいえ alone once chosen (the one option of the union that fit the value). Now one
+    select of all, in the form's words, empty or filled; 見出しの後 chosen is saved as
+    after_heading. And each party is named by its name in the form's legends (its id
+    in its 記号 box alone), the legend following the name as it is typed."""
+    from conftest import SEED_SPEC
+    seed = SEED_SPEC.read_text(encoding="utf-8").replace(
+        "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n",
+        "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n"
+        "    extra_articles:\n      - heading: 費用の負担\n        text: [この協定に要する費用は、各自が負担する。]\n", 1)
+    assert "extra_articles" in seed
+    (app.folder / SEED_SPEC.name).write_text(seed, encoding="utf-8")
+    open_spec(page, SEED_SPEC.name)
+    path = "agreement.document.extra_articles[0].new_page"
+    select = field(page, path, "select")
+    every = ["（既定）", "はい", "いいえ", "見出しの後"]
+
+    def offered():
+        return select.evaluate("s => [...s.options].map((o) => o.textContent)")
+    assert offered() == every and select.input_value() == ""
+    page.locator(f'[data-path="{path}"]').evaluate("e => e.closest('details').open = true")
+    select.select_option(label="見出しの後")
+    wait_preview(page, "ok")
+    assert offered() == every
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    assert "new_page: after_heading" in (app.folder / SEED_SPEC.name).read_text(encoding="utf-8")
+    select.select_option(label="はい")
+    wait_preview(page, "ok")
+    assert offered() == every
+
+    # a cover: はい, or its items (false is refused by the spec: the select offered いいえ)
+    cover = field(page, "agreement.document.cover", "select")
+    assert cover.evaluate("s => [...s.options].map((o) => o.textContent)") == ["（既定）", "はい"]
+    page.locator('[data-path="agreement.document.cover"] button.add').evaluate("b => b.click()")
+    field(page, "agreement.document.cover.date", "select").wait_for(state="attached")
+
+    legends = page.locator('[data-path="parties"] > fieldset > .field > .field > fieldset > legend')
+    assert legends.all_inner_texts() == ["北海道オホーツク総合振興局", "北見工業大学"]
+    field(page, "parties.kitami_it.name").fill("北見工大")
+    assert legends.nth(1).inner_text() == "北見工大"

@@ -1,6 +1,6 @@
 """The form's help texts (jpdocs/app/labels.py) speak the form's words: a field is named
 by its label (「結びの文」, not closing), a choice by what the form shows (「はい」, not
-true; an option as its select lists it, 「withheld」). Until the forty-second session
+true; an option as its select lists it, 「載せない（職名だけ）」, not withheld). Until the forty-second session
 help said `signer_names: withheld のとき`, `document: overview`, `true か false を指定` to a
 clerk who never sees the YAML file.
 
@@ -26,14 +26,10 @@ def spec_keys() -> set[str]:
 
 
 def spec_options() -> set[str]:
-    """Every value a select of the form lists (enums and constants of the schema)."""
-    out = set()
-    for entry in form_words.schema_paths().values():
-        for option in form_words._options(entry["node"]):
-            out.update(v for v in option.get("enum") or [] if isinstance(v, str))
-            if isinstance(option.get("const"), str):
-                out.add(option["const"])
-    return out
+    """Every option a select of the form lists, in the words it shows (x-jpdocs-choices:
+    見出しの後, not after_heading)."""
+    return {words for entry in form_words.schema_paths().values()
+            for _, words in entry["node"].get("x-jpdocs-choices") or []}
 
 
 def yaml_words(help_text: str, keys: set[str], choosable: set[str]) -> list[str]:
@@ -48,6 +44,9 @@ def yaml_words(help_text: str, keys: set[str], choosable: set[str]) -> list[str]
     bare = re.sub(r"様式ファイルの [a-z_.]+: [a-z_]+", "", bare)
     found += [w for w in WORD.findall(bare) if w in keys or w in LITERALS or w == "none"]
     found += re.findall(r"\b[a-z_]+: ?[a-z0-9_]+\b", bare)
+    # YAML's own writing: a flow list ([daito]), an empty string (""); a switch the form
+    # has not (オン, オフ: a yes/no field is a select of はい and いいえ)
+    found += re.findall(r"\[[^\[\]{}]*\]|\"\"|(?<![ァ-ヶー])(?:オン|オフ)(?![ァ-ヶー])", bare)
     return found
 
 
@@ -72,8 +71,14 @@ def test_no_help_names_a_spec_key_or_a_yaml_literal():
     ("「true」を選ぶ", ["「true」"]),
     ("「bureau」と入力", ["「bureau」"]),
     # the form's words pass: a label, an option as the select lists it, a placeholder
-    ("「署名者の氏名」で「withheld」を選んだとき", []),
-    ("「はい」で条の前、「after_heading」で見出しの後", []),
+    ("「署名者の氏名」で「withheld」を選んだとき", ["「withheld」"]),
+    ("「はい」で条の前、「after_heading」で見出しの後", ["「after_heading」"]),
+    ("オフ：甲・乙を印字しない。当事者IDの一覧（例：[daito]）", ["オフ", "[daito]"]),
+    ("例：オンライン開催", []),
+    ("\"\" は記入欄", ['""']),
+    # the form's words pass: an option as the select lists it
+    ("「署名者の氏名」で「載せない（職名だけ）」を選んだとき", []),
+    ("「はい」で条の前、「見出しの後」で見出しと本文の間", []),
     ("例：（{number}）", []),
     ("様式ファイルの notice.head_form: label_table のとき", []),
 ])
@@ -89,3 +94,28 @@ def test_typed_values_are_the_builds_own_words():
     built-in items (KI_BUILTINS, the item of several ceremonies among them)."""
     from jpdocs.spec.schema.notice import KI_BUILTINS
     assert set(labels.TYPED_VALUES[("KiEntry", "item")]) == set(KI_BUILTINS)
+
+
+def test_no_label_is_english_or_yaml():
+    """A field's label is Japanese: 「資料の spec」 named the key and the YAML file to a
+    clerk until the forty-third session (now 資料を作る協定のファイル). A label may hold
+    an abbreviation staff write themselves (PDFファイル, ＦＡＸ), never a lower-case word."""
+    english = {k: label for k, (label, _) in labels.LABELS.items() if re.search(r"[a-z]", label)}
+    english.update({k: words for k, words in labels.NONE_CHOICES.items() if re.search(r"[a-z]", words)})
+    assert not english, english
+
+
+def test_the_pages_own_words_say_no_spec():
+    """The page's own Japanese (index.html, app.js) names the file a clerk opens as a
+    ファイル: 「spec:」 over the list of files, 「この spec は読めません」 said the format's
+    English name (the toolbar's 「YAML のキーを表示」 is for an editor, on purpose)."""
+    from pathlib import Path
+    static = Path(labels.__file__).parent / "static"
+    said = []
+    for name in ("index.html", "app.js"):
+        text = (static / name).read_text(encoding="utf-8")
+        # the text a user reads: Japanese strings of the script, the page's text nodes
+        pieces = re.findall(r'"([^"\n]*)"|`([^`\n]*)`|>([^<>\n]+)<', text)
+        said += [p for group in pieces for p in group if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", p)]
+    said = [re.sub(r"\$\{[^}]*\}", "", p) for p in said]        # a template's ${spec.name} is code
+    assert said and not [p for p in said if re.search(r"\bspec\b", p)], [p for p in said if "spec" in p]

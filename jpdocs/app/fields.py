@@ -4,7 +4,9 @@ warning or an error in the form's words and beside the field it concerns.
 
 The names are the schema's titles, which are labels.py's Japanese labels; the walk
 follows app.js's renderField: a list's entry is the list's label and its number
-(連携事項 1), a mapping's entry (a party) is its id, as the form's legend shows it.
+(連携事項 1), a party's entry (in a mapping keyed by party ids) the party as the form's
+legend names it (its name, or 当事者 N: party_words.py), any other mapping's entry its
+key (a standard article's name).
 A key the schema does not know (a misspelt key) is named as written from there on.
 """
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .party_words import is_keyed_by_party
 from .schema_export import spec_schema
 
 SEPARATOR = " › "
@@ -33,9 +36,11 @@ def key_steps(key: str) -> list[str | int] | None:
     return steps if steps and at == len(key) else None
 
 
-def field_label(key: str, schema: dict | None = None) -> str | None:
+def field_label(key: str, schema: dict | None = None, parties: dict | None = None) -> str | None:
     """The field of `key` as the form labels it, outer to inner, or None where `key`
-    is not a key path (a message about the whole spec, a template's line)."""
+    is not a key path (a message about the whole spec, a template's line). A party's
+    id is named by `parties` (party_words.party_names: {id: name}), an id it has not
+    (no party of the spec) as written."""
     steps = key_steps(key)
     if steps is None:
         return None
@@ -56,7 +61,8 @@ def field_label(key: str, schema: dict | None = None) -> str | None:
             names.append(prop.get("title") or _resolve(prop, defs).get("title") or step)
             node = prop
         elif option and isinstance(option.get("additionalProperties"), dict):
-            names.append(step)                    # a party's id, as the form's legend shows it
+            # a party by its name, as the form's legend shows it; another mapping's key as written
+            names.append((parties or {}).get(step, step) if is_keyed_by_party(node) else step)
             node = option["additionalProperties"]
         else:
             names.append(step)

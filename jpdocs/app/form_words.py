@@ -12,7 +12,8 @@ each message, one mapping is applied where the app shows a message (preview.py):
   problem's own key outwards, then from the top;
 - a YAML value after it → the option's label as the form shows it: true/false of a
   select はい/いいえ, false of a checkbox its words (前文なし…), null 空欄, an enum's
-  value as the select lists it, a text as typed;
+  value as the select lists it (x-jpdocs-choices: after_heading 見出しの後), a text as
+  typed;
 - the verb after such a pair (と書いてください, としてください …) → what to do in the
   form (を選んでください, にチェックを入れてください, と入力してください).
 
@@ -27,6 +28,7 @@ import re
 from functools import lru_cache
 
 from .fields import SEPARATOR, key_steps
+from .party_words import is_keyed_by_party
 from .schema_export import spec_schema
 
 LIST, ANY = "[]", "*"            # a list's entry, a mapping's entry (a party's id) in a path pattern
@@ -161,11 +163,20 @@ def _steps_of(pattern: tuple) -> int:
     return sum(1 for s in pattern if s not in (LIST, ANY))
 
 
-def label_of(path: tuple, shown: int) -> str:
-    """The labels of the last `shown` keys of `path`, outer to inner (協定書 › 前文の事項)."""
+def label_of(path: tuple, shown: int, written: list | None = None, parties: dict | None = None) -> str:
+    """The labels of the last `shown` keys of `path`, outer to inner (協定書 › 前文の事項).
+    A party's id the message `written` (its key steps, the tail of `path`) names in a
+    mapping keyed by party ids is the party as the form names it (`parties`: {id: name},
+    party_words.py; an id not there as written); any other mapping's key is left out."""
     paths = schema_paths()
     names = []
+    offset = len(path) - len(written or ())
     for i in range(len(path)):
+        if path[i] == ANY and written and i >= offset and i >= len(path) - shown \
+                and is_keyed_by_party(paths.get(path[:i], {}).get("node", {})):
+            step = str(written[i - offset])
+            names.append((parties or {}).get(step, step))
+            continue
         if path[i] in (LIST, ANY):
             continue
         if i >= len(path) - shown or not names and i == len(path) - 1:
@@ -199,7 +210,11 @@ def value_word(path: tuple, value: str) -> tuple[str, str] | None:
         return ("text", value) if kinds & {"integer", "number", "string"} else None
     free_text = any(o.get("type") == "string" and "enum" not in o and "const" not in o for o in options)
     if any(value in (o.get("enum") or []) or o.get("const") == value for o in options):
-        return ("text" if free_text else "select"), value
+        if free_text:
+            return "text", value
+        # the option as the select lists it (after_heading: 見出しの後; 協定書 as written)
+        words = {v: w for v, w in node.get("x-jpdocs-choices") or [] if isinstance(v, str)}
+        return "select", words.get(value, value)
     # a word of the format's own (bracketed, first_line) the field does not list is
     # another file's setting of that name (a house style's extension: bracketed)
     return None
@@ -222,32 +237,46 @@ def _options(node: dict) -> list[dict]:
 # markup (<table widths="…">: a tag, not the spec's table)
 _QUOTED = re.compile(r"「[^「」]*」|“[^”]*”|\"[^\"]*\"|'[^']*'|<[^<>]*>")
 _JAPANESE = r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]"
+# an ASCII word that is no part of a key path, a file name or a placeholder: maybe a party's id
+_BARE_ID = re.compile(r"(?<![\w.\-/{\x00\x01])([A-Za-z][\w\-]*)(?![\w.\-/}\x00\x01:])")
 
 
-def in_form_words(message: str, at: str = "", language: str | None = "ja") -> str:
+def in_form_words(message: str, at: str = "", language: str | None = "ja", parties: dict | None = None) -> str:
     """`message` (said at the problem key `at`) with every spec key and YAML value it
     names said as the form shows them (in the reader's `language`: "ja", or None for
-    English); anything else, and anything it quotes, as
-    written. A message at a key that is not the spec's (a house style's, the annual
-    book's columns) is about another file: it stays as written."""
+    English); anything else, and anything it quotes, as written, but for a party's id
+    (`parties`, {id: the party as the form names it}: 'kitami' → 「北見工業大学」). A
+    message at a key that is not the spec's (a house style's, the annual book's
+    columns) is about another file: it stays as written."""
     if at and resolve_key(at) is None and key_steps(at) and key_steps(at)[0] not in _top_keys():
         return message
     # a message the catalogue has no Japanese for is shown in English: said as English
     japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
+    # a party's id, quoted ('kitami'), is the party as the form names it: 「北見工業大学」
+    # (found before the quotes are: an English apostrophe, the cover's, would pair with it)
+    for pid, name in sorted((parties or {}).items(), key=lambda p: -len(p[0])):
+        quoted = rf"(?<![\w\x01])['「\"]{re.escape(pid)}['」\"](?![\w\x01])"
+        message = re.sub(quoted, f"\x01「{name}」\x01", message)
     out, last = [], 0
     for q in _QUOTED.finditer(message):
-        out += [_plain(message[last:q.start()], at, japanese), q.group(0)]
+        out += [_plain(message[last:q.start()], at, japanese, parties or {}), q.group(0)]
         last = q.end()
-    return "".join(out + [_plain(message[last:], at, japanese)])
+    said = "".join(out + [_plain(message[last:], at, japanese, parties or {})])
+    if japanese:                     # the space that kept 'kitami' apart from Japanese goes with it
+        said = re.sub(rf"(?<={_JAPANESE}) (?=\x01)|(?<=\x01) (?={_JAPANESE})", "", said)
+    return said.replace("\x01", "")
 
 
-def _plain(text: str, at: str, japanese: bool) -> str:
+def _plain(text: str, at: str, japanese: bool, parties: dict) -> str:
     for yaml, form in PHRASES.items():
         text = text.replace(yaml, form)
-    said = TOKEN.sub(lambda m: _said(m, at, japanese), text)
+    said = TOKEN.sub(lambda m: _said(m, at, japanese, parties), text)
     if not japanese:                 # "or false for none": the checkbox, the option
         return ENGLISH_BARE_VALUE.sub(lambda m: _bare_english(m, at), said).replace("\x00", "")
     said = BARE_VALUE.sub(lambda m: _bare(m, at), said)
+    # a party's id said bare (表紙の名称に bureau がありません, the ids to choose from) is the
+    # party's name with the id the 記号 box shows, as the form's 締結者 list says a party
+    said = _BARE_ID.sub(lambda m: f"\x01{parties[m[1]]}（{m[1]}）\x01" if m[1] in parties else m[0], said)
     # the spaces that kept a key apart from Japanese go with it
     said = re.sub(rf"(?<={_JAPANESE}) (?=「\x00)|(?<=\x00」) (?={_JAPANESE})", "", said)
     return said.replace("\x00", "")
@@ -276,7 +305,7 @@ def _bare_english(m: re.Match, at: str) -> str:
     return f"「{said[1]}」" + (" ticked" if said[0] == "check" else " chosen")
 
 
-def _said(m: re.Match, at: str, japanese: bool) -> str:
+def _said(m: re.Match, at: str, japanese: bool, parties: dict) -> str:
     written, value, verb = m.group(1), m.group(2), m.group(3)
     rest = m.group(0)[len(written):]
     has_colon = rest.startswith(":")
@@ -287,7 +316,7 @@ def _said(m: re.Match, at: str, japanese: bool) -> str:
     path = resolve_key(written, at, anywhere=True)
     if path is None:
         return m.group(0)
-    label = label_of(path, _written_steps(written))
+    label = label_of(path, _written_steps(written), key_steps(written), parties)
     field = f"「\x00{label}\x00」"
     if not has_colon:
         return field + rest

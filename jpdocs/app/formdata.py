@@ -55,12 +55,23 @@ def _nullable(node: dict, root: dict) -> bool:
     return any(o.get("type") == "null" for o in _options(node, root))
 
 
+def _blank_allowed(node: dict, root: dict) -> bool:
+    """A list's entry that is a text which may be empty and never null: an annex's or
+    a section's table cell (\"\" a blank to fill in). Made null, as an empty box
+    elsewhere is, the cell was refused by the build, and the form could make no blank."""
+    options = _options(node, root)
+    return options == [{"type": "string"}]
+
+
 def _walk(value, node: dict, root: dict, draft: bool = False, old=None):
     if isinstance(value, str):
         return value if value.strip() or value == old else None
     if isinstance(value, list):
         item = next((o.get("items") for o in _options(node, root) if o.get("type") == "array"), {})
         olds = old if isinstance(old, list) else []
+        if _blank_allowed(item or {}, root):    # a table's cell: "" is a blank to fill in, kept
+            return [v if v == "" else _walk(v, item, root, draft, olds[i] if i < len(olds) else None)
+                    for i, v in enumerate(value)]
         return [_walk(v, item or {}, root, draft, olds[i] if i < len(olds) else None) for i, v in enumerate(value)]
     if isinstance(value, dict):
         obj = next((o for o in _options(node, root) if o.get("type") == "object"), {})

@@ -33,23 +33,25 @@ BUILD_LOCK = threading.Lock()
 DRAW_LOCK = threading.Lock()
 
 
-def problem_json(p: Problem, say: i18n.Messages | None = None, level: str = "error") -> dict:
+def problem_json(p: Problem, say: i18n.Messages | None = None, level: str = "error",
+                 parties: dict | None = None) -> dict:
     """A problem (level error), warning or note for the page, in the reader's language
     (`say`; English by default): `text` its command line's line, `message` its words
     unaltered, `field` the form's name of its key (None where it has none: the list
-    alone shows it), `label` its first word (エラー:, 警告:, 注記: …). Its line is the
+    alone shows it), `label` its first word (エラー:, 警告:, 注記: …); a party's id in
+    either said as the form names the party (`parties`: party_words.party_names). Its line is the
     file's: the spec's, or a template's (a refusal of the markup a user's template
     rendered)."""
     say = say or i18n.messages(None)
     said = say.message(p.message)
     # the form's words for the keys and YAML values the message names (form_words.py);
     # the line and key of `text` stay the command line's, for an editor
-    message = in_form_words(said, p.key, say.language)
+    message = in_form_words(said, p.key, say.language, parties)
     line = say.problem(p)
     if line.endswith(said):
         line = line[:len(line) - len(said)] + message
     return {"level": level, "label": say.label(level), "file": p.file, "key": p.key, "line": p.line,
-            "field": field_label(p.key), "message": message, "text": f"{say.label(level)} {line}"}
+            "field": field_label(p.key, parties=parties), "message": message, "text": f"{say.label(level)} {line}"}
 
 
 def build_text(path: Path, text: str, formats=("pdf",), kinds="preview",
@@ -72,9 +74,10 @@ def build_text(path: Path, text: str, formats=("pdf",), kinds="preview",
                        + [("note", n) for n in dict.fromkeys(loaded.notes)])
 
 
-def remarks_json(remarks: list[tuple[str, Problem]], say: i18n.Messages | None = None) -> list[dict]:
+def remarks_json(remarks: list[tuple[str, Problem]], say: i18n.Messages | None = None,
+                 parties: dict | None = None) -> list[dict]:
     """The build's warnings and notes for the page, as problem_json says a problem."""
-    return [problem_json(p, say, level) for level, p in remarks]
+    return [problem_json(p, say, level, parties) for level, p in remarks]
 
 
 def page_images(pdf: bytes) -> list[str]:
@@ -152,13 +155,15 @@ def with_lines_on_disk(problems: list[Problem], path: Path, text: str, on_disk: 
     return [replace(p, line=lines.get(p.line)) if p.line and p.file == str(path) else p for p in problems]
 
 
-def preview(path: Path, text: str, say: i18n.Messages | None = None, on_disk: str | None = None) -> dict:
+def preview(path: Path, text: str, say: i18n.Messages | None = None, on_disk: str | None = None,
+            parties: dict | None = None) -> dict:
     """The preview of the spec text: documents with page images, problems, notes; the
-    lines those name are the file's on disk (`on_disk`, its text)."""
+    lines those name are the file's on disk (`on_disk`, its text), the parties they
+    name by `parties` (party_words.party_names of the form's data)."""
     files, problems, remarks = build_text(path, text)
     problems = with_lines_on_disk(problems, path, text, on_disk)
     levels = [level for level, _ in remarks]
     remarks = list(zip(levels, with_lines_on_disk([p for _, p in remarks], path, text, on_disk)))
     docs = [{"name": name, "pages": page_images(data)} for name, data in files.items() if name.endswith(".pdf")]
-    return {"documents": docs, "problems": [problem_json(p, say) for p in problems],
-            "notes": remarks_json(remarks, say)}
+    return {"documents": docs, "problems": [problem_json(p, say, parties=parties) for p in problems],
+            "notes": remarks_json(remarks, say, parties)}

@@ -6,9 +6,12 @@ json_schema.py writes the schema (as pydantic's model_json_schema did); this add
 what a form and an editor need and the models cannot say: Japanese labels and help
 (labels.py), which strings are dates or times (`x-jpdocs: date`: a spec may write
 令和6年2月27日 too, so JSON Schema's `format: date` would flag a valid spec), which
-lists name parties, the words of the checkbox that writes false where a text may be
-none at all (`x-jpdocs-none`: 職名なし beside a signer's title), and the shorthand a spec
-may use (`- place` for `{item: place}`, a plain attachment title).
+lists name parties and which mappings are keyed by party ids (`x-jpdocs-keys`), the
+words of the checkbox that writes false where a text may be none at all
+(`x-jpdocs-none`: 職名なし beside a signer's title), every value of a field that is one
+to choose, in the form's words (`x-jpdocs-choices`: 改ページ's はい, いいえ, 見出しの後),
+and the shorthand a spec may use (`- place` for `{item: place}`, a plain attachment
+title).
 """
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ import json
 from functools import lru_cache
 
 from .json_schema import model_json_schema
-from .labels import LABELS, NONE_CHOICES
+from .labels import LABELS, NONE_CHOICES, OPTION_WORDS
+from .party_words import KEYED_BY_PARTY, PARTY_KEYS
 
 SCHEMA_ID = "https://jpdocs.invalid/spec.schema.json"   # a name, not a place: nothing is fetched
 
@@ -46,8 +50,14 @@ def _built() -> str:
                     prop["description"] = label[1]
             if (name, field) in PARTY_REFS:
                 prop["x-jpdocs"] = "party-ids"
+            if (name, field) in KEYED_BY_PARTY:   # the form names its entries by the parties' names
+                prop["x-jpdocs-keys"] = PARTY_KEYS
             if (name, field) in NONE_CHOICES:     # the form's checkbox that writes false
                 prop["x-jpdocs-none"] = NONE_CHOICES[(name, field)]
+            words = OPTION_WORDS.get((name, field)) or OPTION_WORDS.get((LABELS_OF.get(name), field)) or {}
+            choices = None if "x-jpdocs-none" in prop else _choices(prop, defs, words)
+            if choices is not None:               # the form's select: every value, in its words
+                prop["x-jpdocs-choices"] = choices
     for name in SHORTHAND:
         if name in defs:   # a string is allowed wherever the model is
             _allow_string(schema, f"#/$defs/{name}")
@@ -64,6 +74,46 @@ def spec_schema() -> dict:
 
 def schema_text() -> str:
     return _built() + "\n"
+
+
+def _choices(prop: dict, defs: dict, words: dict) -> list | None:
+    """[[value, words], …] of a field whose every value but a block or a list is one to
+    choose (true or false, an enum's or a constant's), in the schema's order, or None (a
+    text or a number is typed: issue_date's none is typed in its date box).
+
+    The form draws one select of them all. It drew the one option of the union that fit
+    the value, so a field that is true, false or a word (new_page: true, false or
+    after_heading; signed_by_hand: … or despite_closing) offered （なし） and the word
+    while empty, and はい and いいえ alone once filled: a choice made could not be
+    changed to the other kind in the form."""
+    def resolve(node):
+        while isinstance(node, dict) and "$ref" in node:
+            node = defs.get(node["$ref"].rsplit("/", 1)[-1], {})
+        return node or {}
+    node = resolve(prop)
+    options = [resolve(o) for o in node.get("anyOf", [])] or [node]
+    out: list = []
+    for option in options:
+        if option.get("type") in ("null", "object", "array"):
+            continue        # a block or a list beside the choices (a cover's items): the form adds it
+        if "enum" in option:
+            values = option["enum"]
+        elif "const" in option:
+            values = [option["const"]]
+        elif option.get("type") == "boolean":
+            values = [True, False]
+        else:
+            return None
+        out += [[v, _option_words(v, words)] for v in values if [v, _option_words(v, words)] not in out]
+    return out or None
+
+
+def _option_words(value, words: dict) -> str:
+    """A value as the form's select lists it: true はい, false いいえ, a word the spec
+    writes in English in labels.OPTION_WORDS's words, any other as written."""
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    return words.get(value, str(value))
 
 
 def _mark_kinds(node) -> None:

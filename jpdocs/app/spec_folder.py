@@ -28,6 +28,7 @@ from .. import i18n
 from ..files import is_within
 from . import fields, formdata, preview, roundtrip
 from .i18n import Msg
+from .party_words import party_names
 from .starters import KINDS as STARTER_KINDS, write_starter
 
 SPEC_NAME = re.compile(r"[^/\\\x00-\x1f\x7f:*?\"<>|]{1,120}\.ya?ml")
@@ -114,7 +115,7 @@ class App:
         except roundtrip.NotReadBack as exc:
             # the field as the form labels it (the user's words); the key path after it,
             # for the bug report this is (and for an editor)
-            field = fields.field_label(exc.key) if exc.key else None
+            field = fields.field_label(exc.key, parties=party_names(data)) if exc.key else None
             raise Refused(500, Msg("{name}: the form's data cannot be written into the file as it is laid out,"
                                    " at the field 「{field}」 (a fault in jpdocs's YAML writer; for a bug report:"
                                    " {key}); nothing was written and the file is as it was. Make this change"
@@ -126,7 +127,7 @@ class App:
         path = self.spec_path(body.get("name"))
         on_disk = self.read(path).decode("utf-8") if path.exists() else None
         text = self._written(path, on_disk or "", body.get("data"))
-        out = preview.preview(path, text, say, on_disk)
+        out = preview.preview(path, text, say, on_disk, party_names(body.get("data")))
         out["eras"] = preview.era_labels(body.get("dates") or {})
         return out
 
@@ -144,8 +145,10 @@ class App:
         # the documents the preview builds, so that the warnings of their layout (a template
         # leaving text out) are said here too, as the preview says them
         _, problems, remarks = preview.build_text(path, text, formats=("pdf",))
-        return {"version": version_of(data), "problems": [preview.problem_json(p, say) for p in problems],
-                "notes": preview.remarks_json(remarks, say)}
+        parties = party_names(body.get("data"))
+        return {"version": version_of(data),
+                "problems": [preview.problem_json(p, say, parties=parties) for p in problems],
+                "notes": preview.remarks_json(remarks, say, parties)}
 
     def new(self, body: dict, say: i18n.Messages | None = None) -> dict:
         kind = body.get("kind")

@@ -160,7 +160,7 @@ function dropButton(path, item) {
   const name = item.querySelector("label, legend")?.firstChild?.textContent || path[path.length - 1];
   const whole = item.firstElementChild?.tagName === "FIELDSET";
   return el("button", { type: "button", class: "drop", "aria-label": `${name}を削除`,
-    title: "この項目を spec から除きます（保存するとファイルから消え、「その他の項目」に移ります）",
+    title: "この項目を外します（保存するとファイルから消え、「その他の項目」に移ります）",
     onclick: () => { setAt(path, undefined); changed(true); } }, whole ? `${name}を削除` : "削除");
 }
 
@@ -176,6 +176,9 @@ function renderField(node, value, path, key) {
   const opt = pick(node, value);
   const marker = opt["x-jpdocs"] || r["x-jpdocs"] || node["x-jpdocs"];
   if (node["x-jpdocs-none"]) return renderOrNone(node, value, path, key, label, help);
+  if (node["x-jpdocs-choices"] && (value == null || typeof value !== "object")) {
+    return renderChoiceOrBlock(node, value, path, key, label, help);
+  }
   // An optional block (a section, a representative): added and removed as a whole.
   if (opt.type === "object" && opt.properties && (value === undefined || value === null)) {
     return fieldBox(path, label, help, key, el("button", { type: "button", class: "add",
@@ -191,14 +194,20 @@ function renderField(node, value, path, key) {
     if (help) fs.insertBefore(el("div", { class: "help" }, help), fs.children[1]);
     return box;
   }
-  if (opt.type === "object" && opt.additionalProperties) return renderDict(opt, value || {}, path, label, help, key);
+  if (opt.type === "object" && opt.additionalProperties) {
+    return renderDict(opt, value || {}, path, label, help, key, node["x-jpdocs-keys"] === "parties");
+  }
   if (opt.type === "array" && marker === "party-ids") return renderParties(value || [], path, label, help, key);
   if (opt.type === "array") return renderArray(opt, value || [], path, label, help, key);
   return fieldBox(path, label, help, key, renderScalar(opt, value, path, marker, key));
 }
 
 function renderScalar(opt, value, path, marker, key) {
-  const set = (v) => { setAt(path, v); changed(false); };
+  const set = (v) => {
+    setAt(path, v);
+    if (path.length === 3 && path[0] === "parties" && path[2] === "name") renamedParty();
+    changed(false);
+  };
   if (opt.type === "boolean") {
     const s = el("select", { onchange: (e) => { setAt(path, e.target.value === "" ? undefined : e.target.value === "true"); changed(false); } },
       el("option", { value: "" }, "（既定）"), el("option", { value: "true" }, "はい"), el("option", { value: "false" }, "いいえ"));
@@ -228,6 +237,44 @@ function renderScalar(opt, value, path, marker, key) {
   }
   if (key === "logo" || key === "file") return el("div", { class: "upload" }, input, uploadButton(path, key));
   return input;
+}
+
+// A field whose every value is one to choose (true, false, a word of the spec's): one
+// select of them all, in the form's words (x-jpdocs-choices, from schema_export.py).
+// Drawn from the union's one option that fit the value, 改ページ (true, false or
+// after_heading) offered （なし） and after_heading while empty, and はい and いいえ alone
+// once chosen. Left empty, a yes/no field's key is left out (its default); a list of
+// words is an empty value, as an empty text box is. A value the file holds that is none
+// of them is listed as written, not shown as empty (the build says what is wrong).
+function renderChoice(choices, value, path) {
+  const yesNo = choices.some(([v]) => typeof v === "boolean");
+  const at = choices.findIndex(([v]) => v === value);
+  const other = value != null && value !== "" && at < 0;
+  const s = el("select", { onchange: (e) => {
+    const i = e.target.value;
+    if (i !== "other") setAt(path, i === "" ? (yesNo ? undefined : "") : choices[Number(i)][0]);
+    changed(false);
+  } }, el("option", { value: "" }, yesNo ? "（既定）" : "（なし）"),
+  ...choices.map(([, words], i) => el("option", { value: String(i) }, words)),
+  other ? el("option", { value: "other" }, String(value)) : null);
+  s.value = other ? "other" : at < 0 ? "" : String(at);
+  return s;
+}
+
+// The select of a field's choices, and where the field may instead be a block or a
+// list (a cover: はい, or its items; 署名欄の前の記号: はい, いいえ, or the parties'
+// ids), a button that starts it; a block has its own 削除 back to the select, a list
+// the field's. The select offered いいえ for a cover, which the spec refuses, and no
+// way to the items the help names.
+function renderChoiceOrBlock(node, value, path, key, label, help) {
+  const select = renderChoice(node["x-jpdocs-choices"], value, path);
+  const block = options(node).find((o) => (o.type === "object" && o.properties) || o.type === "array");
+  if (!block) return fieldBox(path, label, help, key, select);
+  const start = el("button", { type: "button", class: "add", onclick: () => {
+    setAt(path, block.type === "array" ? [blank(block.items || {})] : {});
+    changed(true);
+  } }, block.type === "array" ? `＋ ${label}を一つずつ書く` : `＋ ${label}の項目を書く`);
+  return fieldBox(path, label, help, key, el("div", { class: "choice-or-block" }, select, start));
 }
 
 // A value that may be false, none at all (title: false, a signer with no title; header:
@@ -296,8 +343,31 @@ function renderArray(opt, value, path, label, help, key) {
   return el("div", { class: "field", "data-path": dotted(path) }, fs);
 }
 
-// A mapping keyed by ids the user chooses (parties: bureau, kitami_it …).
-function renderDict(opt, value, path, label, help, key) {
+// The party of an id as the form names it: its name, or 当事者 N (its place among the
+// parties) while it has none yet; an id that is no party's as written. The server names
+// it so in field paths and messages (party_words.py).
+function partyName(id) {
+  const parties = (current.data || {}).parties || {};
+  const i = Object.keys(parties).indexOf(id);
+  if (i < 0) return id;
+  const name = parties[id] && typeof parties[id].name === "string" ? parties[id].name.trim() : "";
+  return name || `当事者 ${i + 1}`;
+}
+
+// A party's name typed: the legends and buttons that name the party follow it, as the
+// next preview's messages do (a keystroke does not redraw the form).
+function renamedParty() {
+  for (const e of document.querySelectorAll("[data-party]")) {
+    const name = partyName(e.dataset.party);
+    if (e.tagName === "BUTTON") e.textContent = `${name}を削除`;
+    else if (e.firstChild) e.firstChild.textContent = name;
+  }
+}
+
+// A mapping keyed by ids the user chooses (parties: bureau, kitami_it …). One keyed by
+// party ids (the parties, a cover's names, labels by party) names each entry by its
+// party (partyName), the id in its 記号 box alone.
+function renderDict(opt, value, path, label, help, key, byParty) {
   const fs = el("fieldset", {}, el("legend", {}, label));
   if (help) fs.append(el("div", { class: "help" }, help));
   for (const [id, v] of Object.entries(value)) {
@@ -311,10 +381,14 @@ function renderDict(opt, value, path, label, help, key) {
         renameParty(schema, current.data, id, name);
         changed(true);
       } });
-    const body = renderField({ ...opt.additionalProperties, title: id }, v, [...path, id], id);
+    const shown = byParty ? partyName(id) : id;
+    const body = renderField({ ...opt.additionalProperties, title: shown }, v, [...path, id], id);
+    const named = body.querySelector("legend, label");
+    if (byParty && named) named.dataset.party = id;
     fs.append(el("div", { class: "field" }, el("label", {}, "記号", idInput), body,
-      el("button", { type: "button", class: "remove", onclick: () => {
-        const copy = { ...value }; delete copy[id]; setAt(path, copy); changed(true); } }, `${id} を削除`)));
+      el("button", { type: "button", class: "remove", "data-party": byParty ? id : null, onclick: () => {
+        const copy = { ...value }; delete copy[id]; setAt(path, copy); changed(true); } },
+      byParty ? `${shown}を削除` : `${id} を削除`)));
   }
   fs.append(el("button", { type: "button", class: "add", onclick: () => {
     let n = Object.keys(value).length + 1;
@@ -349,13 +423,12 @@ function renderParties(value, path, label, help, key) {
   const ids = Object.keys((current.data || {}).parties || {});
   const box = el("div", { class: "parties" });
   for (const id of ids) {
-    const party = current.data.parties[id] || {};
     const cb = el("input", { type: "checkbox", value: id, checked: value.includes(id), onchange: () => {
       const chosen = ids.filter((x) => box.querySelector(`input[value="${CSS.escape(x)}"]`).checked);
       setAt(path, chosen);
       changed(false);
     } });
-    box.append(el("label", {}, cb, ` ${party.name || id}（${id}）`));
+    box.append(el("label", {}, cb, ` ${partyName(id)}（${id}）`));
   }
   return fieldBox(path, label, help, key, box);
 }
@@ -503,7 +576,7 @@ function load(spec) {
   lastProblems = spec.problems || [];
   lastNotes = [];
   if (spec.data === null && lastProblems.length) {
-    $("#form").replaceChildren(el("p", {}, "この spec は読めません。エディタで直してください。"));
+    $("#form").replaceChildren(el("p", {}, "このファイルは読めません。エディタで直してください。"));
     showProblems(lastProblems);
     return;
   }
