@@ -16,7 +16,7 @@ Python wrote, taken only if the .pyc is valid for the source and newer than it (
 module without one is not bundled). Jinja's modules are
 bundled compiled from their source with their annotations kept as text (PEP 563,
 TEXT_ANNOTATIONS): Jinja annotates every function for type checkers and reads no
-annotation itself, and evaluating them (typing's forms made and looked up, ~1,600
+annotation itself, and evaluating them (typing's forms made and looked up, ~500
 at its import) was ~3 % of a cold press notice. The bundle is keyed by the
 interpreter (version, bytecode magic, optimisation level) and sys.path, and is not
 used at all when a folder of sys.path changed since it was made (a file added
