@@ -58,6 +58,15 @@ start of ~0.35 s, and loads in full the first time it is really used:
   deferred as docx.api is imported): its package imports them for the pictures a
   DOCX embeds, which most documents have none of; docx.image.image, which the
   package's parts name, is imported as before, and runs them when it first reads a picture.
+- reportlab's paragraph parser (reportlab.platypus.paraparser, with html.parser and
+  html.entities, ~20 M instructions: its table of ~2,000 Greek and entity names made
+  at import): reportlab's Paragraph parses its text with it, but jpdocs hands every
+  paragraph its frags made (writers/composer.py, whose ParaFrag is jpdocs's own, the
+  same bag), so a build that sets no paragraph through reportlab's markup never runs
+  it. Deferred as reportlab.platypus.paragraph is imported (DEFER_BEFORE: the package
+  is loaded by then), its names FORWARDED (a stand-in also answers isinstance and
+  attribute reads by running the module) and its `__all__` given (STAR), which the
+  package's `from .paraparser import *` reads.
 - Two patterns compiled at import, which compile the first time they are matched:
   reportlab.platypus.paragraph's `uri_pat` for recognising URLs in paragraph text
   (IGNORECASE over most of Unicode: ~20 ms; jpdocs draws no auto-linked URLs), and
@@ -151,7 +160,13 @@ FORWARDED = {"importlib.metadata": ("entry_points", "version", "distribution", "
              "jinja2.lexer": ("get_lexer", "Lexer", "TokenStream"),
              "random": ("choice", "randrange"), "glob": ("glob",),
              "urllib.parse": ("quote_from_bytes", "unquote", "urlparse"),
-             "reportlab.lib.validators": ("isListOfNumbersOrNone",)}
+             "reportlab.lib.validators": ("isListOfNumbersOrNone",),
+             "reportlab.platypus.paraparser": ("ParaFrag", "ParaParser", "_PCT", "_num", "_re_us_value")}
+
+# a deferred module's `__all__`, for `from m import *` (which reads it) while m has not
+# run: reportlab.platypus's __init__ star-imports the parser (tests/test_speed_paths.py
+# checks it against the module's own)
+STAR = {"reportlab.platypus.paraparser": ("ParaFrag", "ParaParser")}
 
 # functions of a deferred module whose call, while the module has not run, gives an
 # object that makes the real call when it is first used (_DeferredResult): reportlab's
@@ -160,7 +175,8 @@ DEFERRED_CALLS = {"logging": ("getLogger",)}
 
 # modules deferred when another is first imported, for that one's sake
 DEFER_BEFORE = {"pypdf": ("fontTools.ttLib",), "docx.api": ("docx.image",),
-                "jinja2.environment": ("jinja2.compiler", "jinja2.lexer", "jinja2.parser")}
+                "jinja2.environment": ("jinja2.compiler", "jinja2.lexer", "jinja2.parser"),
+                "reportlab.platypus.paragraph": ("reportlab.platypus.paraparser",)}
 
 
 _RUNNING = threading.RLock()
@@ -228,6 +244,17 @@ class _StandIn:
         # a class statement given the stand-in of a class as a base (PEP 560)
         # derives from the real class
         return (_real(self._module, self._attr),)
+
+    def __instancecheck__(self, instance):
+        # isinstance(x, stand-in of a class), which Python asks the stand-in's type
+        return isinstance(instance, _real(self._module, self._attr))
+
+    def __getattr__(self, name):
+        # an attribute of the object it stands for (a pattern's match); not the
+        # special names other code probes objects for (__wrapped__, __signature__ …)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(_real(self._module, self._attr), name)
 
 
 class _DeferredCall(_StandIn):
@@ -321,6 +348,8 @@ def defer(name: str) -> None:
     module = importlib.util.module_from_spec(spec)
     for attr in FORWARDED.get(name, ()):
         module.__dict__[attr] = _forwarder(module, attr)
+    if name in STAR:
+        module.__dict__["__all__"] = STAR[name]
     for attr in DEFERRED_CALLS.get(name, ()):
         stand_in = module.__dict__[attr] = _DeferredCall(module, attr)
         _STAND_INS.setdefault(name, []).append((stand_in, attr))

@@ -13,7 +13,11 @@ time (in ns), and the finder serves the entry only while the source's stat says 
 same (one stat where Python makes several calls); otherwise the module is imported
 the usual way and the bundle is rebuilt at exit. An entry's code is the .pyc that
 Python wrote, taken only if the .pyc is valid for the source and newer than it (a
-module without one is not bundled). The bundle is keyed by the
+module without one is not bundled). Jinja's modules are
+bundled compiled from their source with their annotations kept as text (PEP 563,
+TEXT_ANNOTATIONS): Jinja annotates every function for type checkers and reads no
+annotation itself, and evaluating them (typing's forms made and looked up, ~500
+at its import) was ~3 % of a cold press notice. The bundle is keyed by the
 interpreter (version, bytecode magic, optimisation level) and sys.path, and is not
 used at all when a folder of sys.path changed since it was made (a file added
 there could shadow a module).
@@ -37,11 +41,17 @@ import sys
 
 from .cache_folders import private_folder
 
-FORMAT = 2
+FORMAT = 3
 BUDGET = 24_000_000        # bytes of code one bundle holds at most
 MAX_BUNDLES = 4            # bundles kept in the folder (other interpreters, other sys.path)
 MAX_AGE = 30 * 86400       # seconds after which another key's bundle is deleted
 PREFIX = "modules-"
+# Packages whose bundled code is compiled with `from __future__ import annotations`
+# (their annotations are strings, as type checkers read them): only ones that never
+# look at an annotation at run time (Jinja: no get_type_hints, no dataclass; its few
+# NamedTuples take a text annotation as well). Not jpdocs's own modules: the spec's
+# models read theirs (spec/strict/model.py).
+TEXT_ANNOTATIONS = ("jinja2",)
 
 _real_get_code = _external.SourceFileLoader.get_code
 _CodeType = type((lambda: None).__code__)
@@ -195,11 +205,29 @@ def _entry(module):
     folder = os.path.dirname(os.path.dirname(file) if is_package else file)
     if is_package and list(spec.submodule_search_locations) != [os.path.dirname(file)]:
         return None                # a package that changed its own __path__
-    source = os.stat(file)
-    code = _valid_pyc(file, source)
-    if code is None:               # (compiling it here would make every first run's exit slow)
+    if module.__name__.partition(".")[0] in TEXT_ANNOTATIONS:
+        source, code = _compiled_with_text_annotations(file)
+    else:
+        source = os.stat(file)
+        code = _valid_pyc(file, source)
+    if code is None:               # (compiling every module here would make every first run's exit slow)
         return None
     return (file, source.st_mtime_ns, source.st_size, is_package, folder, spec.cached, code)
+
+
+def _compiled_with_text_annotations(file: str) -> tuple:
+    """(the source's stat, its code compiled as if it began with `from __future__ import
+    annotations`, marshalled): the stat of the file as read, so that an entry never
+    pairs one version's code with another's size and time."""
+    import __future__
+    try:
+        with open(file, "rb") as fh:
+            source = os.fstat(fh.fileno())
+            text = fh.read()
+        code = compile(text, file, "exec", flags=__future__.annotations.compiler_flag, dont_inherit=True)
+    except (OSError, SyntaxError, ValueError):
+        return None, None
+    return source, marshal.dumps(code)
 
 
 def _valid_pyc(file: str, source) -> bytes | None:

@@ -167,3 +167,33 @@ def test_the_bundle_lives_in_the_private_cache_folder(tmp_path, monkeypatch):
         assert module_bundle.cache_folder() == str(output.private_cache_dir("compiled"))
     os.chmod(module_bundle.cache_folder(), 0o777)
     assert module_bundle.cache_folder() is None and output.private_cache_dir("compiled") is None
+
+
+JINJA_PROBE = """
+import sys
+sys.path.insert(0, {root!r})
+from jpdocs import module_bundle
+module_bundle.install()
+import jinja2, jinja2.filters, jpdocs.japanese
+annotations = jinja2.Environment.__init__.__annotations__
+print(type(jinja2.environment.__spec__.loader).__name__, type(jinja2.filters._GroupTuple.__annotations__["list"]).__name__,
+      all(isinstance(a, str) for a in annotations.values()), len(annotations),
+      type(jpdocs.japanese.__spec__.loader).__name__)
+"""
+
+
+def test_jinjas_bundled_code_keeps_its_annotations_as_text(tmp_path):
+    """Jinja's modules are bundled compiled with their annotations as text (PEP 563),
+    which Jinja never reads; a first process imports them as Python does (typing's
+    objects), the next from the bundle; Jinja still works (its NamedTuple takes a
+    text annotation as a forward reference), and jpdocs's modules are bundled as
+    Python compiled them."""
+    code = JINJA_PROBE.format(root=str(ROOT))
+    run = lambda: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,  # noqa: E731
+                                 env=_env(tmp_path), cwd=ROOT, timeout=120)
+    first, second = run(), run()
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert first.stdout.split()[:3] == ["SourceFileLoader", "_GenericAlias", "False"]
+    loader, field, texts, count, ours = second.stdout.split()
+    assert (loader, field, texts, ours) == ("_BundledLoader", "ForwardRef", "True", "_BundledLoader")
+    assert int(count) > 10

@@ -139,10 +139,12 @@ code = main(sys.argv[1:])
 loaded = [m for m in ("uharfbuzz._harfbuzz", "http.client", "ssl", "PIL._imaging", "email.message") if m in sys.modules]
 loaded += [m for m in ("secrets", "difflib", "inspect", "ipaddress", "tempfile", "reportlab.lib.rl_safe_eval", "ast",
                        "urllib.parse", "random", "glob", "bz2", "lzma", "traceback",
-                       "jinja2.compiler", "jinja2.lexer", "jinja2.parser", "reportlab.lib.validators", "logging")
+                       "jinja2.compiler", "jinja2.lexer", "jinja2.parser", "reportlab.lib.validators", "logging",
+                       "reportlab.platypus.paraparser")
            if type(sys.modules.get(m)).__name__ == "module"]
 loaded += [m for m in ("tokenize", "calendar", "signal", "jinja2.idtracking", "jpdocs.build.template_coverage",
-                       "jpdocs.content.agreement.text", "xml.sax") if m in sys.modules]
+                       "jpdocs.content.agreement.text", "xml.sax", "html", "html.parser", "html.entities")
+           if m in sys.modules]
 import reportlab.platypus.paragraph as paragraph, yaml.reader
 print(code, loaded, type(paragraph.uri_pat).__name__, type(yaml.reader.Reader.NON_PRINTABLE).__name__)
 print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(paragraph.uri_pat.match("not a url")),
@@ -152,6 +154,7 @@ print(bool(paragraph.uri_pat.match("https://www.pref.hokkaido.lg.jp/")), bool(pa
 
 def test_a_notice_pdf_leaves_unused_libraries_unloaded(tmp_path):
     """HarfBuzz, urllib's HTTP stack, PIL, package metadata, inspect, ipaddress, tempfile, logging and reportlab's safe eval (with ast) are not loaded by a notice PDF,
+    nor reportlab's paragraph parser (with html.parser and html.entities),
     nor urllib.parse, random, glob, bz2, lzma, traceback (with tokenize), calendar and signal's enums, nor
     Jinja's lexer, parser and compiler, nor the checks of a user's template against the bundled
     one (build/template_coverage.py) and the agreement's text classes they name, nor xml.sax for its
@@ -179,7 +182,9 @@ ATTRIBUTE = {"uharfbuzz": "Blob", "PIL.Image": "open", "urllib.request": "urlope
              "lzma": "LZMAFile", "traceback": "format_exc",
              # (deferred as Jinja's environment is imported, by `import jinja2.compiler` here too)
              "jinja2.compiler": "Frame", "jinja2.lexer": "Token", "jinja2.parser": "_statement_keywords",
-             "reportlab.lib.validators": "isNumber", "logging": "basicConfig"}
+             "reportlab.lib.validators": "isNumber", "logging": "basicConfig",
+             # (deferred as reportlab.platypus.paragraph is imported, by the package's own import here)
+             "reportlab.platypus.paraparser": "known_entities"}
 
 
 def _with_lazy_imports(code: str) -> str:
@@ -383,6 +388,36 @@ def test_a_function_imported_from_a_deferred_module_is_replaced_once_it_runs():
                              "print(before, tables.isListOfNumbersOrNone([1, 2.5]), tables.isListOfNumbersOrNone(['x']), "
                              "type(tables.isListOfNumbersOrNone).__name__)")
     assert out.split() == ["_StandIn", "True", "False", "_isListOfNumbersOrNone"]
+
+
+def test_the_deferred_paragraph_parser_stands_in_as_itself_until_it_runs():
+    """reportlab.platypus imports its paragraph parser's names while it is deferred: the
+    package's star import takes the parser's own __all__, the paragraph module's stand-ins
+    answer a call, an isinstance and a pattern's match as the real objects do (each runs
+    it), and are the real objects after; nothing of html is loaded before."""
+    out = _with_lazy_imports(
+        "import reportlab.platypus as platypus, reportlab.platypus.paragraph as paragraph\n"
+        "parser = sys.modules['reportlab.platypus.paraparser']\n"
+        "print(type(parser).__name__, 'html.entities' in sys.modules, type(paragraph._PCT).__name__, platypus.ParaFrag.__name__)\n"
+        "pct = paragraph._PCT\n"
+        "print(isinstance(2.0, pct), type(parser).__name__, isinstance(pct(50), paragraph._PCT), type(pct).__name__)\n"
+        "print(paragraph._re_us_value.match('0.5*F').group(2), type(paragraph._re_us_value).__name__)\n"
+        "print(type(platypus.ParaFrag).__name__, type(paragraph.ParaParser).__name__, parser.__all__ == ('ParaFrag', 'ParaParser'))\n"
+        "import reportlab.platypus.paraparser as real\n"
+        "print(sorted(real.__all__) == sorted(lazy_imports.STAR[real.__name__]))")
+    assert out.split("\n")[:5] == ["_Deferred False _StandIn ParaFrag", "False module True _StandIn", "F Pattern",
+                                    "type type True", "True"]
+
+
+def test_the_composers_frag_is_reportlabs_bag_under_its_own_name():
+    """composer.ParaFrag (so that a build need not run reportlab's parser module) is
+    what reportlab's ParaFrag is: an ABag with nothing of its own (copyreg's cache of
+    its slots' names aside)."""
+    from reportlab.platypus.paraparser import ParaFrag
+    from jpdocs.writers import composer
+    own = lambda cls: sorted(k for k in vars(cls) if k not in ("__doc__", "__module__", "__qualname__", "__slotnames__"))  # noqa: E731
+    assert composer.ParaFrag.__bases__ == ParaFrag.__bases__
+    assert own(composer.ParaFrag) == own(ParaFrag) == []
 
 
 SIGN_AFTER_BUILD = """

@@ -13,7 +13,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus.paraparser import ParaFrag
 from reportlab.platypus import (Flowable, Indenter, KeepTogether, PageBreak, Spacer, Table)
 
 from ..fonts import registry as fonts
@@ -22,7 +21,7 @@ from ..content import model as m
 from ..spec.style import HouseStyle
 from .beside import beside
 from .columns import first_column_fit, first_widths, fitted_widths, label_widths
-from .composer import JParagraph, spread_run
+from .composer import JParagraph, ParaFrag, spread_run
 from . import kept_names
 from .geometry import FRAME_PAD as _FRAME_PAD   # reportlab's Frame padding, each side
 from .jlreq import Settings

@@ -25,7 +25,7 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.platypus.frames import _FUZZ
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth, textTransformFrags
-from reportlab.platypus.paraparser import ParaFrag
+from reportlab.lib.abag import ABag
 
 from .canvas_state import draw_on, saves_plainly
 from .composition import BREAK, OBJECT, TEXT, ascent_descent, composed, object_width, widths_of
@@ -54,6 +54,13 @@ _new = object.__new__
 # the composition's key and look-up, and its lines' objects.
 _WRAPPED: dict[tuple, tuple] = {}
 _MAX_WRAPPED = 2048         # wraps remembered per process (cleared whole when full)
+
+
+class ParaFrag(ABag):
+    """A run of a paragraph's text with its attributes, as reportlab's ParaFrag
+    (platypus/paraparser.py: an ABag, nothing more) is: made here so that a build
+    that parses no paragraph markup never runs reportlab's parser module, which
+    lazy_imports.py defers (its import made ~2,000 entity names, ~20 M instructions)."""
 
 
 def _clone(frag, text):
