@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from .fields import SEPARATOR, key_steps
-from .party_words import is_keyed_by_party
+from .party_words import keyed_name
 from .schema_export import spec_schema
 
 LIST, ANY = "[]", "*"            # a list's entry, a mapping's entry (a party's id) in a path pattern
@@ -172,10 +172,10 @@ def label_of(path: tuple, shown: int, written: list | None = None, parties: dict
     names = []
     offset = len(path) - len(written or ())
     for i in range(len(path)):
-        if path[i] == ANY and written and i >= offset and i >= len(path) - shown \
-                and is_keyed_by_party(paths.get(path[:i], {}).get("node", {})):
-            step = str(written[i - offset])
-            names.append((parties or {}).get(step, step))
+        said = keyed_name(paths.get(path[:i], {}).get("node", {}), str(written[i - offset]), parties) \
+            if path[i] == ANY and written and i >= offset and i >= len(path) - shown else None
+        if said is not None:         # a party's (an agreement's) id: as the form names it
+            names.append(said)
             continue
         if path[i] in (LIST, ANY):
             continue
@@ -200,6 +200,8 @@ def value_word(path: tuple, value: str) -> tuple[str, str] | None:
     kinds = {o.get("type") for o in options}
     if value in ("", "null"):
         return "blank", "空欄"
+    if node.get("x-jpdocs-none") and value == node.get("x-jpdocs-none-value"):
+        return "check", node["x-jpdocs-none"]       # issue_date: none: 日付を示さない ticked
     if value in ("true", "false"):
         if value == "false" and node.get("x-jpdocs-none"):
             return "check", node["x-jpdocs-none"]
@@ -252,6 +254,11 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
         return message
     # a message the catalogue has no Japanese for is shown in English: said as English
     japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
+    # an agreement's id quoted after the word that says it is one (協定「procrew」, agreement
+    # 'procrew') is its title; looked for first, as the same id may be a party's
+    for aid, title in sorted(getattr(parties, "agreements", {}).items(), key=lambda a: -len(a[0])):
+        quoted = rf"(協定|agreement )['「\"]{re.escape(aid)}['」\"](?![\w\x01])"
+        message = re.sub(quoted, lambda m, t=title: f"{m[1]}\x01「{t}」\x01", message)
     # a party's id, quoted ('kitami'), is the party as the form names it: 「北見工業大学」
     # (found before the quotes are: an English apostrophe, the cover's, would pair with it)
     for pid, name in sorted((parties or {}).items(), key=lambda p: -len(p[0])):
