@@ -256,14 +256,18 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
     # an agreement's id quoted after the word that says it is one (協定「procrew」, agreement
     # 'procrew') is its title; looked for first, as the same id may be a party's
-    for aid, title in sorted(getattr(parties, "agreements", {}).items(), key=lambda a: -len(a[0])):
-        quoted = rf"(協定|agreement )['「\"]{re.escape(aid)}['」\"](?![\w\x01])"
-        message = re.sub(quoted, lambda m, t=title: f"{m[1]}\x01「{t}」\x01", message)
-    # a party's id, quoted ('kitami'), is the party as the form names it: 「北見工業大学」
-    # (found before the quotes are: an English apostrophe, the cover's, would pair with it)
+    agreements = getattr(parties, "agreements", {})
+    for aid, title in sorted(agreements.items(), key=lambda a: -len(a[0])):
+        message = re.sub(rf"(協定|agreement ){_quoted(aid)}", lambda m, t=title: f"{m[1]}\x01「{t}」\x01", message)
+    # … and the agreements' ids a message lists after 協定 (この締結式で締結する協定（procrew,
+    # rise）): said bare, each was taken for the party of the same id (株式会社ライズ（rise）)
+    message = _AGREEMENT_LIST.sub(lambda m: m[1] + ", ".join(
+        f"\x01「{agreements[i]}」\x01" if i in agreements else i for i in m[2].split(", ")) + m[3], message)
+    # a party's id, quoted ('kitami', 当事者「kitami」), is the party as the form names it:
+    # 「北見工業大学」 (found before the quotes are: an English apostrophe, the cover's, would
+    # pair with it)
     for pid, name in sorted((parties or {}).items(), key=lambda p: -len(p[0])):
-        quoted = rf"(?<![\w\x01])['「\"]{re.escape(pid)}['」\"](?![\w\x01])"
-        message = re.sub(quoted, f"\x01「{name}」\x01", message)
+        message = re.sub(_quoted(pid), f"\x01「{name}」\x01", message)
     out, last = [], 0
     for q in _QUOTED.finditer(message):
         out += [_plain(message[last:q.start()], at, japanese, parties or {}), q.group(0)]
@@ -272,6 +276,16 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     if japanese:                     # the space that kept 'kitami' apart from Japanese goes with it
         said = re.sub(rf"(?<={_JAPANESE}) (?=\x01)|(?<=\x01) (?={_JAPANESE})", "", said)
     return said.replace("\x01", "")
+
+
+_AGREEMENT_LIST = re.compile(r"(協定（)([A-Za-z][\w\-]*(?:, [A-Za-z][\w\-]*)*)(）)")
+
+
+def _quoted(eid: str) -> str:
+    """An id quoted: 'kitami' (not the apostrophe of cover's), 「kitami」 (whatever is around
+    it: の follows it in Japanese), "kitami"."""
+    e = re.escape(eid)
+    return rf"(?:(?<![\w\x01])'{e}'(?![\w\x01])|「{e}」|(?<![\w\x01])\"{e}\"(?![\w\x01]))"
 
 
 def _plain(text: str, at: str, japanese: bool, parties: dict) -> str:
