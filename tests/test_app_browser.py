@@ -507,7 +507,7 @@ def test_party_ids_are_chosen_by_name_and_a_page_may_show_no_date(app, page, tmp
     assert date.input_value() == "2024-02-16" and date.is_enabled()
     page.locator('[data-path="press_notice.issue_date"] label', has_text="日付を示さない").click()
     date = field(page, "press_notice.issue_date", "input[type=text]")
-    assert date.is_disabled() and date.input_value() == ""
+    assert date.is_disabled() and date.input_value() == "" and date.get_attribute("placeholder") is None
     wait_preview(page, "ok")
     page.click("#save")
     page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")

@@ -13,7 +13,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Spec", "parties"): ("協定の当事者", "記号（bureau など半角英字）ごとに一者。並び順で甲・乙・丙…"),
     ("Spec", "agreement"): ("協定", "協定の名称・締結日・連携事項"),
     ("Spec", "agreements"): ("複数の協定", "一つの報道発表が伝える複数の協定（記号ごとに、名称・当事者・締結日）。「協定」の代わりに"),
-    ("AgreementOfSeveral", "parties"): ("この協定の当事者", "当事者の記号を協定の順に（二者以上）"),
+    ("AgreementOfSeveral", "parties"): ("この協定の当事者", "この協定に署名する当事者を選ぶ（二者以上）"),
     ("AgreementOfSeveral", "kind"): ("この協定の文書の種類", "協定書・覚書・契約書 …。名称の最後の語が種類を表さないときだけ（例：…提携）。年度一覧が数える種類"),
     ("Spec", "press_notice"): ("報道発表（報道機関各位）", "記者発表資料の内容"),
     ("Party", "name"): ("名称", "例：北見工業大学"),

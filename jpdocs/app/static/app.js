@@ -306,7 +306,9 @@ function renderOrNone(node, value, path, key, label, help) {
   if (text && (none || value == null || typeof value === "string")) {
     const input = renderScalar(text, none ? "" : value, path, text["x-jpdocs"], key);
     // a date's box stands in a wrapper beside its era
-    if (none) (input.matches("input, textarea, select") ? input : input.querySelector("input, textarea")).disabled = true;
+    const control = input.matches("input, textarea, select") ? input : input.querySelector("input, textarea");
+    // disabled, its placeholder (2024-02-27) read as a date the page would show
+    if (none) { control.disabled = true; control.removeAttribute("placeholder"); }
     return fieldBox(path, label, help, key, el("div", { class: "text-or-none" }, input, choice));
   }
   if (none) return fieldBox(path, label, help, key, el("div", { class: "text-or-none" }, choice));
