@@ -480,7 +480,8 @@ def test_party_ids_are_chosen_by_name_and_a_page_may_show_no_date(app, page, tmp
     seed = SEED_SPEC.read_text(encoding="utf-8").replace(
         "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n",
         "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n"
-        "    block_labels: [bureau]\n    translations:\n      - language: en\n        title: AGREEMENT\n"
+        "    block_labels: [bureau]\n    cover:\n      names: {bureau: 北海道オホーツク総合振興局, kitami_it: 北見工業大学}\n"
+        "    translations:\n      - language: en\n        title: AGREEMENT\n"
         "        paragraphs: [The parties agree.]\n        signers:\n"
         "          - party: bureau\n            lines: [Okhotsk General Subprefectural Bureau]\n"
         "          - party: kitami_it\n            lines: [Kitami Institute of Technology]\n", 1)
@@ -494,6 +495,19 @@ def test_party_ids_are_chosen_by_name_and_a_page_may_show_no_date(app, page, tmp
         assert select.evaluate("s => [...s.options].map((o) => o.textContent)") == names
         assert select.input_value() == "bureau"
     row.select_option(label="北見工業大学")
+    wait_preview(page, "ok")
+    # a cover's names by party: the party chosen, ＋ 追加 the next party (it made party2)
+    cover = '[data-path="agreement.document.cover.names"]'
+    page.locator(cover).evaluate("e => e.closest('details') && (e.closest('details').open = true)")
+    keys = page.locator(f"{cover} select.dict-key")
+    offered = "ss => ss.map((s) => [...s.options].map((o) => o.textContent))"
+    assert keys.evaluate_all(offered) == [names[1:2], names[2:]]        # each party once
+    add = page.locator(f"{cover} > fieldset > button.add")
+    assert add.is_disabled()                                             # every party has its name
+    page.locator(f"{cover} > fieldset > .field > button.remove").nth(1).click()
+    assert keys.evaluate_all(offered) == [names[1:]]
+    add.click()
+    field(page, "agreement.document.cover.names.kitami_it").fill("北見工業大学")
     wait_preview(page, "ok")
     # the party's id renamed: the translation's signer follows it
     ids = page.locator('[data-path="parties"] input.dict-key')
@@ -516,6 +530,8 @@ def test_party_ids_are_chosen_by_name_and_a_page_may_show_no_date(app, page, tmp
     assert saved["press_notice"]["issue_date"] == "none"
     assert saved["agreement"]["document"]["block_labels"] == ["kitami_it"]
     assert [s["party"] for s in saved["agreement"]["document"]["translations"][0]["signers"]] == ["okhotsk", "kitami_it"]
+    assert saved["agreement"]["document"]["cover"]["names"] == {"okhotsk": "北海道オホーツク総合振興局",
+                                                                "kitami_it": "北見工業大学"}
     page.locator('[data-path="press_notice.issue_date"] label', has_text="日付を示さない").click()
     assert field(page, "press_notice.issue_date", "input[type=text]").is_enabled()
 

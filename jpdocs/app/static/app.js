@@ -410,26 +410,38 @@ function partySelect(value, set) {
 // party ids (the parties, a cover's names, labels by party) names each entry by its
 // party (partyName), the id in its 記号 box alone; the several agreements (keyed:
 // agreements) each by its title.
+// A mapping keyed by the ids of parties declared elsewhere (a cover's names, the labels
+// by party, a 記号's 「ほか」 per party) takes each key from a select of the parties, and
+// ＋ 追加 adds the next party it has not: its 記号 box was typed, and ＋ 追加 made party3,
+// no party's id, which the build refused.
 function renderDict(opt, value, path, label, help, key, keyed) {
   const byName = keyed === "parties" || keyed === "agreements";
+  const declares = path.length === 1 && !!ENTRY[path[0]];       // parties:, agreements:
+  const refers = keyed === "parties" && !declares;
+  const parties = Object.keys((current.data || {}).parties || {});
   const fs = el("fieldset", {}, el("legend", {}, label));
   if (help) fs.append(el("div", { class: "help" }, help));
   for (const [id, v] of Object.entries(value)) {
-    const idInput = el("input", { type: "text", value: id, class: "dict-key", "aria-label": "記号",
-      onchange: (e) => {
-        const name = e.target.value.trim();
-        if (!name || name === id || name in value) { e.target.value = id; return; }
-        const renamed = {};
-        for (const [k, x] of Object.entries(value)) renamed[k === id ? name : k] = x;
-        setAt(path, renamed);
-        if (path.length === 1 && ENTRY[path[0]]) renameRefs(schema, current.data, path[0], id, name);
-        changed(true);
-      } });
+    const rename = (e) => {
+      const name = e.target.value.trim();
+      if (!name || name === id || name in value) { e.target.value = id; return; }
+      const renamed = {};
+      for (const [k, x] of Object.entries(value)) renamed[k === id ? name : k] = x;
+      setAt(path, renamed);
+      if (declares) renameRefs(schema, current.data, path[0], id, name);
+      changed(true);
+    };
+    const idInput = refers
+      ? el("select", { class: "dict-key", "aria-label": "当事者", onchange: rename },
+        ...parties.filter((p) => p === id || !(p in value)).map((p) => el("option", { value: p }, partyName(p))),
+        parties.includes(id) ? null : el("option", { value: id }, id))
+      : el("input", { type: "text", value: id, class: "dict-key", "aria-label": "記号", onchange: rename });
+    if (refers) idInput.value = id;
     const shown = byName ? entryName(keyed, id) : id;
     const body = renderField({ ...opt.additionalProperties, title: shown }, v, [...path, id], id);
     const named = body.querySelector("legend, label");
     if (byName && named) { named.dataset.entry = id; named.dataset.keyed = keyed; }
-    fs.append(el("div", { class: "field" }, el("label", {}, "記号", idInput), body,
+    fs.append(el("div", { class: "field" }, el("label", {}, refers ? "当事者" : "記号", idInput), body,
       el("button", { type: "button", class: "remove", "data-entry": byName ? id : null,
         "data-keyed": byName ? keyed : null, onclick: () => {
           const copy = { ...value }; delete copy[id]; setAt(path, copy); changed(true); } },
@@ -437,12 +449,14 @@ function renderDict(opt, value, path, label, help, key, keyed) {
   }
   // a new agreement's id is agreement1 …, not party1 (a party's word in the agreements' ids)
   const stem = keyed === "agreements" ? "agreement" : "party";
-  fs.append(el("button", { type: "button", class: "add", onclick: () => {
-    let n = Object.keys(value).length + 1;
-    while (`${stem}${n}` in value) n++;
-    setAt(path, { ...value, [`${stem}${n}`]: blank(opt.additionalProperties) });
-    changed(true);
-  } }, "＋ 追加"));
+  const next = refers ? parties.find((p) => !(p in value)) : null;
+  fs.append(el("button", { type: "button", class: "add", disabled: refers && !next,
+    title: refers && !next ? "すべての当事者があります" : null, onclick: () => {
+      let n = Object.keys(value).length + 1;
+      while (`${stem}${n}` in value) n++;
+      setAt(path, { ...value, [next || `${stem}${n}`]: blank(opt.additionalProperties) });
+      changed(true);
+    } }, "＋ 追加"));
   return el("div", { class: "field", "data-path": dotted(path) }, fs);
 }
 
@@ -471,6 +485,13 @@ function renameRefs(node, value, kind, from, to) {
       else renameRefs(prop, v, kind, from, to);
     }
   } else if (opt.additionalProperties) {
+    // a mapping keyed by party ids (a cover's names …): the key renamed, in its place
+    if (kind === "parties" && (node["x-jpdocs-keys"] || resolve(node)["x-jpdocs-keys"]) === "parties"
+        && from in value && !(to in value)) {
+      const entries = Object.entries(value);
+      for (const [k] of entries) delete value[k];
+      for (const [k, v] of entries) value[k === from ? to : k] = v;
+    }
     for (const v of Object.values(value)) renameRefs(opt.additionalProperties, v, kind, from, to);
   }
 }
