@@ -67,7 +67,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Validity", "renewal"): ("自動更新", ""),
     ("Validity", "renewal_notice"): ("更新しない旨の申出期間", "例：1か月"),
     ("Validity", "renewal_term"): ("更新期間", "例：1年"),
-    ("Validity", "notice_in_writing"): ("申出は書面による", "本文が「書面による」申出と書く場合だけ。オフなら「別段の意思表示がないときは」"),
+    ("Validity", "notice_in_writing"): ("申出は書面による", "本文が「書面による」申出と書く場合だけ「はい」。「いいえ」なら「別段の意思表示がないときは」"),
     ("AgreementDocument", "kind"): ("文書の種類", "協定書・覚書・契約書・確認書・盟約書・協議書・合意書・協約書・共同声明・議定書・憲章。盟約書・協議書・合意書・協約書・共同声明・議定書・憲章は「前文」と「結びの文」を原文どおりに書く"),
     ("AgreementDocument", "kind_words_as_written"): ("本文が自らを呼ぶ他の種類の語", "署名された本文のとおりに載せる他の種類の語（協定書の中の「本覚書」など）"),
     ("AgreementDocument", "standard"): ("標準条文", "ハウススタイルの標準条文の名前（包括連携）"),
