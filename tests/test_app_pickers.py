@@ -56,6 +56,10 @@ def test_a_field_path_names_the_agreement_and_a_message_tells_it_from_the_party(
     said = in_form_words("当事者「rise」は、この締結式で締結する協定（procrew, rise）のどれの当事者でもありません",
                          "press_notice.ceremonies[1].signatories[0]", "ja", names)
     assert said == f"当事者「株式会社ライズ」は、この締結式で締結する協定（「ドローン協定」, 「{TITLE}」）のどれの当事者でもありません", said
+    # an agreement's id no agreement has is as written, not the party of that id
+    said = in_form_words("協定「hikone」は agreements に書かれていません（書かれている協定: procrew, rise）",
+                         "press_notice.ceremonies[0].agreements[0]", "ja", names)
+    assert said.startswith("協定「hikone」は") and f"書かれている協定: 「ドローン協定」, 「{TITLE}」）" in said, said
     said = in_form_words("agreement 'rise' is signed at ceremony 1 already", "press_notice.ceremonies[1].agreements[0]",
                          None, names)
     assert said == f"agreement 「{TITLE}」 is signed at ceremony 1 already", said
