@@ -60,6 +60,11 @@ def test_a_field_path_names_the_agreement_and_a_message_tells_it_from_the_party(
     said = in_form_words("協定「hikone」は agreements に書かれていません（書かれている協定: procrew, rise）",
                          "press_notice.ceremonies[0].agreements[0]", "ja", names)
     assert said.startswith("協定「hikone」は") and f"書かれている協定: 「ドローン協定」, 「{TITLE}」）" in said, said
+    # the spec's 複数の協定, not the ceremony's 締結する協定 the message is said at; the
+    # suggestion of a message about an agreement is an agreement
+    said = in_form_words("協定「procrw」は agreements に書かれていません。「procrew」の書き間違いではありませんか？",
+                         "press_notice.ceremonies[0].agreements[0]", "ja", names)
+    assert said == "協定「procrw」は「複数の協定」に書かれていません。「ドローン協定」の書き間違いではありませんか？", said
     said = in_form_words("agreement 'rise' is signed at ceremony 1 already", "press_notice.ceremonies[1].agreements[0]",
                          None, names)
     assert said == f"agreement 「{TITLE}」 is signed at ceremony 1 already", said

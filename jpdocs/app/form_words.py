@@ -55,7 +55,11 @@ PHRASES = {"空（コロンの後ろに何も書かれていません）": "空�
            "このキーを消してください": "この欄を「削除」で外してください",
            "このキーを削除してください": "この欄を「削除」で外してください",
            "delete the key": "take the field out with its 削除 button",
-           "remove the key": "take the field out with its 削除 button"}
+           "remove the key": "take the field out with its 削除 button",
+           # the spec's agreements: (the top key), not the ceremony's agreements the
+           # message is said at, which the nearest key would be
+           " agreements に書かれていません": "「複数の協定」に書かれていません",
+           "not declared under agreements": "not declared under 「複数の協定」"}
 
 # what to do in the form, by the verb's form: (select, checkbox, text box)
 _DO = {"ください": ("を選んでください", "にチェックを入れてください", "と入力してください"),
@@ -256,9 +260,13 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
     # an agreement's id quoted after the word that says it is one (協定「procrew」, agreement
     # 'procrew') is its title; looked for first, as the same id may be a party's
+    # (a message about an agreement, 協定「procrw」は…, names agreements in all its quotes:
+    # 「procrew」の書き間違いではありませんか)
     agreements = getattr(parties, "agreements", {})
+    about = re.match(r"協定「|agreement '", message)
     for aid, title in sorted(agreements.items(), key=lambda a: -len(a[0])):
-        message = re.sub(rf"(協定|agreement ){_quoted(aid)}", lambda m, t=title: f"{m[1]}\x01「{t}」\x01", message)
+        message = re.sub(rf"({'' if about else '協定|agreement '}){_quoted(aid)}",
+                         lambda m, t=title: f"{m[1]}\x01「{t}」\x01", message)
     # … and the agreements' ids a message lists after 協定 (この締結式で締結する協定（procrew,
     # rise）): said bare, each was taken for the party of the same id (株式会社ライズ（rise）)
     # (an id no agreement has, as written: not taken for a party's either)
