@@ -433,7 +433,8 @@ function renderDict(opt, value, path, label, help, key, keyed) {
     };
     const idInput = refers
       ? el("select", { class: "dict-key", "aria-label": "当事者", onchange: rename },
-        ...parties.filter((p) => p === id || !(p in value)).map((p) => el("option", { value: p }, partyName(p))),
+        ...parties.filter((p) => p === id || !(p in value))
+          .map((p) => el("option", { value: p, "data-entry": p, "data-keyed": "parties" }, partyName(p))),
         parties.includes(id) ? null : el("option", { value: id }, id))
       : el("input", { type: "text", value: id, class: "dict-key", "aria-label": "記号", onchange: rename });
     if (refers) idInput.value = id;
