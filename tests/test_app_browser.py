@@ -468,3 +468,92 @@ def test_a_page_break_offers_every_choice_and_parties_are_named(app, page, tmp_p
     assert legends.all_inner_texts() == ["北海道オホーツク総合振興局", "北見工業大学"]
     field(page, "parties.kitami_it.name").fill("北見工大")
     assert legends.nth(1).inner_text() == "北見工大"
+
+
+def test_party_ids_are_chosen_by_name_and_a_page_may_show_no_date(app, page, tmp_path):
+    """A translation's signer (当事者) and the rows of 署名欄の前の記号 take a party's id:
+    they were text boxes, where a clerk typed an id the form shows in the party's 記号 box
+    alone. Now each is a select of the parties by name, storing the id, and renaming a
+    party's id follows into it. 配布日 none (a page that gives no date) was typed into the
+    date's box: now 「日付を示さない」 beside it, the box disabled while ticked."""
+    from conftest import SEED_SPEC
+    seed = SEED_SPEC.read_text(encoding="utf-8").replace(
+        "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n",
+        "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n"
+        "    block_labels: [bureau]\n    cover:\n      names: {bureau: 北海道オホーツク総合振興局, kitami_it: 北見工業大学}\n"
+        "    translations:\n      - language: en\n        title: AGREEMENT\n"
+        "        paragraphs: [The parties agree.]\n        signers:\n"
+        "          - party: bureau\n            lines: [Okhotsk General Subprefectural Bureau]\n"
+        "          - party: kitami_it\n            lines: [Kitami Institute of Technology]\n", 1)
+    assert "translations:" in seed
+    (app.folder / SEED_SPEC.name).write_text(seed, encoding="utf-8")
+    open_spec(page, SEED_SPEC.name)
+    names = ["（当事者を選ぶ）", "北海道オホーツク総合振興局", "北見工業大学"]
+    signer = field(page, "agreement.document.translations[0].signers[0].party", "select")
+    row = field(page, "agreement.document.block_labels[0]", "select")
+    for select in (signer, row):
+        assert select.evaluate("s => [...s.options].map((o) => o.textContent)") == names
+        assert select.input_value() == "bureau"
+    row.select_option(label="北見工業大学")
+    wait_preview(page, "ok")
+    # a cover's names by party: the party chosen, ＋ 追加 the next party (it made party2)
+    cover = '[data-path="agreement.document.cover.names"]'
+    page.locator(cover).evaluate("e => e.closest('details') && (e.closest('details').open = true)")
+    keys = page.locator(f"{cover} select.dict-key")
+    offered = "ss => ss.map((s) => [...s.options].map((o) => o.textContent))"
+    assert keys.evaluate_all(offered) == [names[1:2], names[2:]]        # each party once
+    add = page.locator(f"{cover} > fieldset > button.add")
+    assert add.is_disabled()                                             # every party has its name
+    page.locator(f"{cover} > fieldset > .field > button.remove").nth(1).click()
+    assert keys.evaluate_all(offered) == [names[1:]]
+    add.click()
+    field(page, "agreement.document.cover.names.kitami_it").fill("北見工業大学")
+    wait_preview(page, "ok")
+    # the party's id renamed: the translation's signer follows it
+    ids = page.locator('[data-path="parties"] input.dict-key')
+    with page.expect_response(lambda r: "/api/preview" in r.url, timeout=30_000):
+        ids.nth(0).fill("okhotsk")
+        ids.nth(0).press("Tab")
+    signer = field(page, "agreement.document.translations[0].signers[0].party", "select")
+    assert signer.input_value() == "okhotsk"
+
+    date = field(page, "press_notice.issue_date", "input[type=text]")
+    assert date.input_value() == "2024-02-16" and date.is_enabled()
+    page.locator('[data-path="press_notice.issue_date"] label', has_text="日付を示さない").click()
+    date = field(page, "press_notice.issue_date", "input[type=text]")
+    assert date.is_disabled() and date.input_value() == "" and date.get_attribute("placeholder") is None
+    wait_preview(page, "ok")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    from jpdocs.spec.source import load_yaml
+    saved, _ = load_yaml(app.folder / SEED_SPEC.name)
+    assert saved["press_notice"]["issue_date"] == "none"
+    assert saved["agreement"]["document"]["block_labels"] == ["kitami_it"]
+    assert [s["party"] for s in saved["agreement"]["document"]["translations"][0]["signers"]] == ["okhotsk", "kitami_it"]
+    assert saved["agreement"]["document"]["cover"]["names"] == {"okhotsk": "北海道オホーツク総合振興局",
+                                                                "kitami_it": "北見工業大学"}
+    page.locator('[data-path="press_notice.issue_date"] label', has_text="日付を示さない").click()
+    assert field(page, "press_notice.issue_date", "input[type=text]").is_enabled()
+
+
+def test_several_agreements_are_named_by_their_titles(app, page, tmp_path):
+    """彦根市's two agreements (agreements:, by id: procrew, rise) were headed by their ids,
+    each the id of a party too; a ceremony's 締結する協定 was a list of typed ids. Now each
+    is headed by its title (one title for both: told apart by their places), and a
+    ceremony's agreements are checkboxes named so."""
+    from conftest import ROOT
+    real = ROOT / "tests" / "data" / "real"
+    (app.folder / "styles").mkdir()
+    shutil.copy(real / "styles" / "hikone-press.yaml", app.folder / "styles")
+    shutil.copy(real / "hikone-fire-drone-2022.yaml", app.folder)
+    open_spec(page, "hikone-fire-drone-2022.yaml")
+    title = "災害時等における無人航空機の運用に関する協定"
+    legends = page.locator('[data-path="agreements"] > fieldset > .field > .field > fieldset > legend')
+    assert legends.all_inner_texts() == [f"{title}（協定 1）", f"{title}（協定 2）"]
+    boxes = page.locator('[data-path="press_notice.ceremonies[0].agreements"] .parties label')
+    assert [t.strip() for t in boxes.all_inner_texts()] == [f"{title}（協定 1）（procrew）", f"{title}（協定 2）（rise）"]
+    assert page.locator('[data-path="press_notice.ceremonies[0].agreements"] input[value="procrew"]').is_checked()
+    field(page, "agreements.procrew.title").fill("ドローン協定")
+    assert legends.nth(0).inner_text() == "ドローン協定"
+    field(page, "agreements.procrew.title").fill("")
+    assert legends.nth(0).inner_text() == "協定 1"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .party_words import is_keyed_by_party
+from .party_words import keyed_name
 from .schema_export import spec_schema
 
 SEPARATOR = " › "
@@ -62,7 +62,9 @@ def field_label(key: str, schema: dict | None = None, parties: dict | None = Non
             node = prop
         elif option and isinstance(option.get("additionalProperties"), dict):
             # a party by its name, as the form's legend shows it; another mapping's key as written
-            names.append((parties or {}).get(step, step) if is_keyed_by_party(node) else step)
+            # (and an agreement of several by its title: keyed_name)
+            said = keyed_name(node, step, parties)
+            names.append(step if said is None else said)
             node = option["additionalProperties"]
         else:
             names.append(step)

@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from .fields import SEPARATOR, key_steps
-from .party_words import is_keyed_by_party
+from .party_words import keyed_name
 from .schema_export import spec_schema
 
 LIST, ANY = "[]", "*"            # a list's entry, a mapping's entry (a party's id) in a path pattern
@@ -55,7 +55,11 @@ PHRASES = {"空（コロンの後ろに何も書かれていません）": "空�
            "このキーを消してください": "この欄を「削除」で外してください",
            "このキーを削除してください": "この欄を「削除」で外してください",
            "delete the key": "take the field out with its 削除 button",
-           "remove the key": "take the field out with its 削除 button"}
+           "remove the key": "take the field out with its 削除 button",
+           # the spec's agreements: (the top key), not the ceremony's agreements the
+           # message is said at, which the nearest key would be
+           " agreements に書かれていません": "「複数の協定」に書かれていません",
+           "not declared under agreements": "not declared under 「複数の協定」"}
 
 # what to do in the form, by the verb's form: (select, checkbox, text box)
 _DO = {"ください": ("を選んでください", "にチェックを入れてください", "と入力してください"),
@@ -172,10 +176,10 @@ def label_of(path: tuple, shown: int, written: list | None = None, parties: dict
     names = []
     offset = len(path) - len(written or ())
     for i in range(len(path)):
-        if path[i] == ANY and written and i >= offset and i >= len(path) - shown \
-                and is_keyed_by_party(paths.get(path[:i], {}).get("node", {})):
-            step = str(written[i - offset])
-            names.append((parties or {}).get(step, step))
+        said = keyed_name(paths.get(path[:i], {}).get("node", {}), str(written[i - offset]), parties) \
+            if path[i] == ANY and written and i >= offset and i >= len(path) - shown else None
+        if said is not None:         # a party's (an agreement's) id: as the form names it
+            names.append(said)
             continue
         if path[i] in (LIST, ANY):
             continue
@@ -200,6 +204,8 @@ def value_word(path: tuple, value: str) -> tuple[str, str] | None:
     kinds = {o.get("type") for o in options}
     if value in ("", "null"):
         return "blank", "空欄"
+    if node.get("x-jpdocs-none") and value == node.get("x-jpdocs-none-value"):
+        return "check", node["x-jpdocs-none"]       # issue_date: none: 日付を示さない ticked
     if value in ("true", "false"):
         if value == "false" and node.get("x-jpdocs-none"):
             return "check", node["x-jpdocs-none"]
@@ -252,11 +258,25 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
         return message
     # a message the catalogue has no Japanese for is shown in English: said as English
     japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
-    # a party's id, quoted ('kitami'), is the party as the form names it: 「北見工業大学」
-    # (found before the quotes are: an English apostrophe, the cover's, would pair with it)
+    # an agreement's id quoted after the word that says it is one (協定「procrew」, agreement
+    # 'procrew') is its title; looked for first, as the same id may be a party's
+    # (a message about an agreement, 協定「procrw」は…, names agreements in all its quotes:
+    # 「procrew」の書き間違いではありませんか)
+    agreements = getattr(parties, "agreements", {})
+    about = re.match(r"協定「|agreement '", message)
+    for aid, title in sorted(agreements.items(), key=lambda a: -len(a[0])):
+        message = re.sub(rf"({'' if about else '協定|agreement '}){_quoted(aid)}",
+                         lambda m, t=title: f"{m[1]}\x01「{t}」\x01", message)
+    # … and the agreements' ids a message lists after 協定 (この締結式で締結する協定（procrew,
+    # rise）): said bare, each was taken for the party of the same id (株式会社ライズ（rise）)
+    # (an id no agreement has, as written: not taken for a party's either)
+    message = _AGREEMENT_LIST.sub(lambda m: m[1] + ", ".join(
+        f"\x01「{agreements[i]}」\x01" if i in agreements else f"\x01{i}\x01" for i in m[2].split(", ")), message)
+    # a party's id, quoted ('kitami', 当事者「kitami」), is the party as the form names it:
+    # 「北見工業大学」 (found before the quotes are: an English apostrophe, the cover's, would
+    # pair with it); not one said to be an agreement's (協定「procrew」 no agreement has)
     for pid, name in sorted((parties or {}).items(), key=lambda p: -len(p[0])):
-        quoted = rf"(?<![\w\x01])['「\"]{re.escape(pid)}['」\"](?![\w\x01])"
-        message = re.sub(quoted, f"\x01「{name}」\x01", message)
+        message = re.sub(rf"(?<!協定)(?<!agreement ){_quoted(pid)}", f"\x01「{name}」\x01", message)
     out, last = [], 0
     for q in _QUOTED.finditer(message):
         out += [_plain(message[last:q.start()], at, japanese, parties or {}), q.group(0)]
@@ -265,6 +285,16 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     if japanese:                     # the space that kept 'kitami' apart from Japanese goes with it
         said = re.sub(rf"(?<={_JAPANESE}) (?=\x01)|(?<=\x01) (?={_JAPANESE})", "", said)
     return said.replace("\x01", "")
+
+
+_AGREEMENT_LIST = re.compile(r"(協定（|協定: )([A-Za-z][\w\-]*(?:, [A-Za-z][\w\-]*)*)(?=[）)]|$)")
+
+
+def _quoted(eid: str) -> str:
+    """An id quoted: 'kitami' (not the apostrophe of cover's), 「kitami」 (whatever is around
+    it: の follows it in Japanese), "kitami"."""
+    e = re.escape(eid)
+    return rf"(?:(?<![\w\x01])'{e}'(?![\w\x01])|「{e}」|(?<![\w\x01])\"{e}\"(?![\w\x01]))"
 
 
 def _plain(text: str, at: str, japanese: bool, parties: dict) -> str:

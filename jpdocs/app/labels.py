@@ -13,7 +13,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Spec", "parties"): ("協定の当事者", "記号（bureau など半角英字）ごとに一者。並び順で甲・乙・丙…"),
     ("Spec", "agreement"): ("協定", "協定の名称・締結日・連携事項"),
     ("Spec", "agreements"): ("複数の協定", "一つの報道発表が伝える複数の協定（記号ごとに、名称・当事者・締結日）。「協定」の代わりに"),
-    ("AgreementOfSeveral", "parties"): ("この協定の当事者", "当事者の記号を協定の順に（二者以上）"),
+    ("AgreementOfSeveral", "parties"): ("この協定の当事者", "この協定に署名する当事者を選ぶ（二者以上）"),
     ("AgreementOfSeveral", "kind"): ("この協定の文書の種類", "協定書・覚書・契約書 …。名称の最後の語が種類を表さないときだけ（例：…提携）。年度一覧が数える種類"),
     ("Spec", "press_notice"): ("報道発表（報道機関各位）", "記者発表資料の内容"),
     ("Party", "name"): ("名称", "例：北見工業大学"),
@@ -67,7 +67,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Validity", "renewal"): ("自動更新", ""),
     ("Validity", "renewal_notice"): ("更新しない旨の申出期間", "例：1か月"),
     ("Validity", "renewal_term"): ("更新期間", "例：1年"),
-    ("Validity", "notice_in_writing"): ("申出は書面による", "本文が「書面による」申出と書く場合だけ。オフなら「別段の意思表示がないときは」"),
+    ("Validity", "notice_in_writing"): ("申出は書面による", "本文が「書面による」申出と書く場合だけ「はい」。「いいえ」なら「別段の意思表示がないときは」"),
     ("AgreementDocument", "kind"): ("文書の種類", "協定書・覚書・契約書・確認書・盟約書・協議書・合意書・協約書・共同声明・議定書・憲章。盟約書・協議書・合意書・協約書・共同声明・議定書・憲章は「前文」と「結びの文」を原文どおりに書く"),
     ("AgreementDocument", "kind_words_as_written"): ("本文が自らを呼ぶ他の種類の語", "署名された本文のとおりに載せる他の種類の語（協定書の中の「本覚書」など）"),
     ("AgreementDocument", "standard"): ("標準条文", "ハウススタイルの標準条文の名前（包括連携）"),
@@ -76,7 +76,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AgreementDocument", "title"): ("表題", "空欄なら協定の名称から"),
     ("AgreementDocument", "title_note"): ("表題の注記", "表題の後に同じ行に書かれたとおり載せる注記（三村長協定）など"),
     ("AgreementDocument", "labels"): ("当事者の呼び方", "甲乙（既定）"),
-    ("AgreementDocument", "block_labels"): ("署名欄の前の記号", "「いいえ」：甲・乙を署名欄の前に印字しない（古い協定書）。当事者の記号を一行に一つ：その当事者の署名欄の前だけに印字（例：daito）"),
+    ("AgreementDocument", "block_labels"): ("署名欄の前の記号", "「いいえ」：甲・乙を署名欄の前に印字しない（古い協定書）。一行に一つ当事者を選ぶと、その当事者の署名欄の前だけに印字"),
     ("AgreementDocument", "copies"): ("正本と写しも作る", ""),
     ("AgreementDocument", "signer_names"): ("署名者の氏名", "「載せない（職名だけ）」：公表された写しのとおり職名だけを載せ、氏名もその欄も載せない"),
     ("AgreementDocument", "withheld_name"): ("省略した氏名の表記", "「署名者の氏名」で「載せない（職名だけ）」を選んだとき、公表された写しが各氏名の位置に書く語を書いたとおり印字する。例：（氏名省略）。既定では何も印字しない"),
@@ -122,7 +122,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Translation", "paragraphs"): ("段落", "本文の段落を書いたとおりに。左寄せで、語の途中では改行しない"),
     ("Translation", "date"): ("日付の行", "その言語の本文のとおり。例：Signed this 28th day of October, …"),
     ("Translation", "signers"): ("署名欄", "当事者ごとに一つ、その本文の順に（二つずつ横に並ぶ）"),
-    ("TranslationSigner", "party"): ("当事者", "「協定の当事者」の記号。各当事者が一度ずつ"),
+    ("TranslationSigner", "party"): ("当事者", "この署名欄の当事者を選ぶ。各当事者が一度ずつ"),
     ("TranslationSigner", "lines"): ("行", "その本文のとおり。例：Yukio Matsuura, Mayor / City of Takasaki"),
     ("AnnexPart", "caption"): ("表の上の行", "例：【消防庁】"),
     ("AnnexEntry", "text"): ("項目", ""),
@@ -137,7 +137,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("PressNotice", "issuer_label"): ("同時発表", ""),
     ("PressNotice", "kind_line"): ("資料の種別（見出しの下に中央揃え）", "例：記者発表資料"),
     ("PressNotice", "category_line"): ("掲載欄・カテゴリ（最初の行に左寄せ）", "例：お知らせ、事務所トピックス"),
-    ("PressNotice", "issue_date"): ("配布日", "例：2024-02-16 または 令和6年2月16日。日付を示さないページ（ウェブの報告など）は「none」と入力"),
+    ("PressNotice", "issue_date"): ("配布日", "例：2024-02-16 または 令和6年2月16日。日付を示さないページ（ウェブの報告など）は「日付を示さない」にチェック"),
     ("PressNotice", "date_prefix"): ("日付の前", "例：公開日："),
     ("PressNotice", "date_suffix"): ("日付の後ろ", "例：配布"),
     ("PressNotice", "correction"): ("修正・訂正", "資料を修正して出し直すとき、冒頭の最後に：修正した日とその語（修正）、次の行に理由"),
@@ -157,7 +157,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("PressNotice", "ceremony"): ("締結式", "記の日時・場所・締結者など"),
     ("PressNotice", "ceremonies"): ("複数の締結式", "締結式ごとに記の一項目（日時・場所・締結者を一行ずつ）。「複数の協定」を締結する場合"),
     ("CeremonyOfSeveral", "label"): ("項目名", "記の項目名（書いてあるとおり）。例：調印式(1)"),
-    ("CeremonyOfSeveral", "agreements"): ("締結する協定", "「複数の協定」の記号"),
+    ("CeremonyOfSeveral", "agreements"): ("締結する協定", "この締結式で締結する協定を「複数の協定」から選ぶ"),
     ("CeremonyOfSeveral", "agenda"): ("次第", "この締結式の項目の一行として、見出しの後に「、」でつないで載る。例：両館長の挨拶、調印、写真撮影"),
     ("CeremonyOfSeveral", "notes"): ("注記", "この締結式の項目の下に書かれたとおり（※…）"),
     ("PressNotice", "ki"): ("記の項目", "空欄なら標準の項目"),
@@ -335,7 +335,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("LinkedDocument", "form"): ("形式", "例：PDF形式"),
     ("LinkedDocument", "size"): ("サイズ", "書いたとおり。例：294KB"),
     ("LinkedDocument", "address"): ("リンク先", "https://…（印字せず、資料名がリンクになる）"),
-    ("AfterNotice", "issue_date"): ("配布日", "締結後の発表の日付。日付を示さないページは「none」と入力"),
+    ("AfterNotice", "issue_date"): ("配布日", "締結後の発表の日付。日付を示さないページは「日付を示さない」にチェック"),
     ("AfterNotice", "date_suffix"): ("日付の後ろ", "空欄なら報道発表と同じ（例：配布）"),
     ("AfterNotice", "subject"): ("件名", "空欄なら協定の名称＋「を締結しました」"),
     ("AfterNotice", "opening_heading"): ("本文の見出し", "空欄ならハウススタイルのとおり（内容）"),
@@ -373,9 +373,6 @@ OPTION_WORDS: dict[tuple[str, str], dict[str, str]] = {
 TYPED_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
     ("KiEntry", "item"): ("date", "place", "signatories", "agenda", "schedule", "ceremonies"),
     ("Chapter", "first"): ("purpose",),
-    # a page that gives no date: typed in the date's box (the box takes a date or this)
-    ("PressNotice", "issue_date"): ("none",),
-    ("AfterNotice", "issue_date"): ("none",),
 }
 
 # (model name, field) → the words of the checkbox beside a text that may be false (none
@@ -395,4 +392,14 @@ NONE_CHOICES: dict[tuple[str, str], str] = {
     ("AgreementDocument", "preamble"): "前文なし（第１条から）",
     ("AgreementDocument", "closing"): "結びの文なし（条のない本文の後だけ）",
     ("Witness", "label"): "記号なし（本文が立会人などと書かないとき）",
+    # not false: the word none (issue_date: none, a page that gives no date), which was
+    # typed into the date's box (NONE_VALUES); ticked, the date box is disabled
+    ("PressNotice", "issue_date"): "日付を示さない",
+    ("AfterNotice", "issue_date"): "日付を示さない",
+}
+
+# The value a checkbox of NONE_CHOICES writes where it is not false.
+NONE_VALUES: dict[tuple[str, str], str] = {
+    ("PressNotice", "issue_date"): "none",
+    ("AfterNotice", "issue_date"): "none",
 }

@@ -8,28 +8,71 @@ the parties themselves, a cover's names, the document's labels, a 記 item's 「
 party. A field path through one (parties.kitami.representative.title) was named with
 the id (協定の当事者 › kitami › 代表者 › 職名), or, in a message, without the party at
 all (協定の当事者 › 代表者 › 職名); fields.py, form_words.py and app.js name it here.
+
+One of several agreements (the spec's `agreements:`, keyed by agreement ids:
+x-jpdocs-keys: agreements) is named so too: by its title, or 「協定 N」 while it has none.
+Its id (procrew) said the same as a party's id (procrew) in 彦根市's spec, so a path or a
+message told neither which agreement nor that it was one.
 """
 from __future__ import annotations
 
 PARTY_KEYS = "parties"        # the x-jpdocs-keys of a mapping keyed by party ids
+AGREEMENT_KEYS = "agreements"  # … and of the one keyed by agreement ids
 
 # (model name, field) of the mappings keyed by party ids
 KEYED_BY_PARTY = {("Spec", "parties"), ("Cover", "names"), ("AgreementDocument", "labels"),
                   ("KiEntry", "others_per_party")}
+KEYED_BY_AGREEMENT = {("Spec", "agreements")}
 
 
-def party_names(data) -> dict[str, str]:
+class Names(dict):
+    """{party id: name}, with `agreements` {agreement id: title} along: one argument
+    carries both through the preview, the save and the messages (an id may be a party's
+    and an agreement's at once: each is looked up where its kind is meant)."""
+    agreements: dict[str, str] = {}
+
+
+def party_names(data) -> Names:
     """{id: the party as the form names it} of the spec's plain data (the form's, or the
-    file's), in the parties' order; {} where it has no parties (yet)."""
-    parties = data.get("parties") if isinstance(data, dict) else None
-    if not isinstance(parties, dict):
+    file's), in the parties' order; {} where it has no parties (yet). Its `agreements`:
+    agreement_names of the same data."""
+    out = Names(_named(data, "parties", "name", "当事者"))
+    out.agreements = agreement_names(data)
+    return out
+
+
+def agreement_names(data) -> dict[str, str]:
+    """{id: the agreement as the form names it: its title, or 協定 N} of the spec's
+    `agreements:` (several agreements by id); {} where it has none."""
+    return _named(data, "agreements", "title", "協定")
+
+
+def _named(data, key: str, field: str, word: str) -> dict[str, str]:
+    entries = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
         return {}
     out = {}
-    for n, (pid, party) in enumerate(parties.items(), 1):
-        name = party.get("name") if isinstance(party, dict) else None
-        out[str(pid)] = name.strip() if isinstance(name, str) and name.strip() else f"当事者 {n}"
-    return out
+    for n, (eid, entry) in enumerate(entries.items(), 1):
+        name = entry.get(field) if isinstance(entry, dict) else None
+        out[str(eid)] = name.strip() if isinstance(name, str) and name.strip() else f"{word} {n}"
+    # two of one name (彦根市's one agreement with each of two companies, both titled
+    # 災害時等における無人航空機の運用に関する協定) are told apart by their places
+    said = list(out.values())
+    return {eid: f"{name}（{word} {n}）" if said.count(name) > 1 else name
+            for n, (eid, name) in enumerate(out.items(), 1)}
 
 
 def is_keyed_by_party(node: dict) -> bool:
     return isinstance(node, dict) and node.get("x-jpdocs-keys") == PARTY_KEYS
+
+
+def keyed_name(node: dict, step: str, parties: dict | None) -> str | None:
+    """The entry `step` of the mapping `node` as the form names it, where the mapping is
+    keyed by party or agreement ids (an id none of them has: as written); None for any
+    other mapping (a standard article's name: its key)."""
+    keys = node.get("x-jpdocs-keys") if isinstance(node, dict) else None
+    if keys == PARTY_KEYS:
+        return (parties or {}).get(step, step)
+    if keys == AGREEMENT_KEYS:
+        return getattr(parties, "agreements", {}).get(step, step)
+    return None

@@ -8,7 +8,10 @@ what a form and an editor need and the models cannot say: Japanese labels and he
 令和6年2月27日 too, so JSON Schema's `format: date` would flag a valid spec), which
 lists name parties and which mappings are keyed by party ids (`x-jpdocs-keys`), the
 words of the checkbox that writes false where a text may be none at all
-(`x-jpdocs-none`: 職名なし beside a signer's title), every value of a field that is one
+(`x-jpdocs-none`: 職名なし beside a signer's title; the value it writes where that is
+not false, `x-jpdocs-none-value`: 日付を示さない, issue_date: none), which fields take a
+party's id (`x-jpdocs: party-id`, a select of the parties) or agreements' ids
+(`agreement-ids`), every value of a field that is one
 to choose, in the form's words (`x-jpdocs-choices`: 改ページ's はい, いいえ, 見出しの後),
 and the shorthand a spec may use (`- place` for `{item: place}`, a plain attachment
 title).
@@ -20,13 +23,19 @@ import json
 from functools import lru_cache
 
 from .json_schema import model_json_schema
-from .labels import LABELS, NONE_CHOICES, OPTION_WORDS
-from .party_words import KEYED_BY_PARTY, PARTY_KEYS
+from .labels import LABELS, NONE_CHOICES, NONE_VALUES, OPTION_WORDS
+from .party_words import AGREEMENT_KEYS, KEYED_BY_AGREEMENT, KEYED_BY_PARTY, PARTY_KEYS
 
 SCHEMA_ID = "https://jpdocs.invalid/spec.schema.json"   # a name, not a place: nothing is fetched
 
 # Fields whose values are party ids (the keys of `parties:`): the form offers a picker.
 PARTY_REFS = {("Ceremony", "signatories"), ("CeremonyOfSeveral", "signatories"), ("AgreementOfSeveral", "parties")}
+# Fields whose value (or, in a list, each row) is one party's id: a select of the parties
+# (a translation's signer; 署名欄の前の記号's rows, beside its はい and いいえ). Typed, an id
+# was a guess at a key the form shows in the party's 記号 box alone.
+PARTY_REF = {("TranslationSigner", "party"), ("AgreementDocument", "block_labels")}
+# Fields whose values are ids of the spec's several agreements (agreements:): checkboxes
+AGREEMENT_REFS = {("CeremonyOfSeveral", "agreements")}
 # Models that are another with a key or two more: the other's labels stand for the keys they share
 LABELS_OF = {"AgreementOfSeveral": "Agreement", "CeremonyOfSeveral": "Ceremony"}
 # Models a spec may write as a plain string, and what the string stands for.
@@ -50,10 +59,18 @@ def _built() -> str:
                     prop["description"] = label[1]
             if (name, field) in PARTY_REFS:
                 prop["x-jpdocs"] = "party-ids"
+            if (name, field) in AGREEMENT_REFS:
+                prop["x-jpdocs"] = "agreement-ids"
+            if (name, field) in PARTY_REF:
+                _mark_party_id(prop)
             if (name, field) in KEYED_BY_PARTY:   # the form names its entries by the parties' names
                 prop["x-jpdocs-keys"] = PARTY_KEYS
+            if (name, field) in KEYED_BY_AGREEMENT:   # … and the several agreements by their titles
+                prop["x-jpdocs-keys"] = AGREEMENT_KEYS
             if (name, field) in NONE_CHOICES:     # the form's checkbox that writes false
                 prop["x-jpdocs-none"] = NONE_CHOICES[(name, field)]
+                if (name, field) in NONE_VALUES:  # a word, not false (issue_date: none)
+                    prop["x-jpdocs-none-value"] = NONE_VALUES[(name, field)]
             words = OPTION_WORDS.get((name, field)) or OPTION_WORDS.get((LABELS_OF.get(name), field)) or {}
             choices = None if "x-jpdocs-none" in prop else _choices(prop, defs, words)
             if choices is not None:               # the form's select: every value, in its words
@@ -114,6 +131,16 @@ def _option_words(value, words: dict) -> str:
     if isinstance(value, bool):
         return "はい" if value else "いいえ"
     return words.get(value, str(value))
+
+
+def _mark_party_id(prop: dict) -> None:
+    """x-jpdocs: party-id on the string that is a party's id: the field's own, or its
+    list's rows (block_labels: true, false, or the ids)."""
+    for option in prop.get("anyOf") or [prop]:
+        if option.get("type") == "array":
+            option["items"]["x-jpdocs"] = "party-id"
+        elif option.get("type") == "string":
+            option["x-jpdocs"] = "party-id"
 
 
 def _mark_kinds(node) -> None:

@@ -195,9 +195,10 @@ function renderField(node, value, path, key) {
     return box;
   }
   if (opt.type === "object" && opt.additionalProperties) {
-    return renderDict(opt, value || {}, path, label, help, key, node["x-jpdocs-keys"] === "parties");
+    return renderDict(opt, value || {}, path, label, help, key, node["x-jpdocs-keys"]);
   }
-  if (opt.type === "array" && marker === "party-ids") return renderParties(value || [], path, label, help, key);
+  if (opt.type === "array" && marker === "party-ids") return renderIds("parties", value || [], path, label, help, key);
+  if (opt.type === "array" && marker === "agreement-ids") return renderIds("agreements", value || [], path, label, help, key);
   if (opt.type === "array") return renderArray(opt, value || [], path, label, help, key);
   return fieldBox(path, label, help, key, renderScalar(opt, value, path, marker, key));
 }
@@ -205,7 +206,8 @@ function renderField(node, value, path, key) {
 function renderScalar(opt, value, path, marker, key) {
   const set = (v) => {
     setAt(path, v);
-    if (path.length === 3 && path[0] === "parties" && path[2] === "name") renamedParty();
+    if (path.length === 3 && ((path[0] === "parties" && path[2] === "name")
+      || (path[0] === "agreements" && path[2] === "title"))) renamedEntry();
     changed(false);
   };
   if (opt.type === "boolean") {
@@ -221,6 +223,7 @@ function renderScalar(opt, value, path, marker, key) {
     s.value = value == null ? "" : value;
     return s;
   }
+  if (marker === "party-id") return partySelect(value, set);
   if (opt.type === "integer") {
     return el("input", { type: "text", inputmode: "numeric", value: value == null ? "" : value,
       oninput: (e) => { const t = e.target.value.trim(); set(/^-?\d+$/.test(t) ? parseInt(t, 10) : t); } });
@@ -285,19 +288,27 @@ function renderChoiceOrBlock(node, value, path, key, label, help) {
 // and disabled (a list or a mapping is not shown); unchecked, the field is an empty text
 // again (left empty, what an empty box always means), or, where it has no text, left
 // out (the default: each party's name on the cover).
+// A date that may be none (issue_date: none, a page that gives no date) has one too, 日付を
+//示さない, writing the schema's word for it (x-jpdocs-none-value): none was typed into the
+// date's box, which the help had to tell in YAML's word.
 function renderOrNone(node, value, path, key, label, help) {
-  const none = value === false;
-  const rest = { ...node, anyOf: (node.anyOf || [node]).filter((o) => resolve(o).const !== false) };
+  const noneValue = "x-jpdocs-none-value" in node ? node["x-jpdocs-none-value"] : false;
+  const none = value === noneValue;
+  const rest = { ...node, anyOf: (node.anyOf || [node]).filter((o) => resolve(o).const !== noneValue) };
   delete rest["x-jpdocs-none"];
+  delete rest["x-jpdocs-none-value"];
   const text = options(rest).find((o) => o.type === "string");
   const box = el("input", { type: "checkbox", class: "none", checked: none, onchange: (e) => {
-    setAt(path, e.target.checked ? false : text ? "" : undefined);
+    setAt(path, e.target.checked ? noneValue : text ? "" : undefined);
     changed(true);
   } });
   const choice = el("label", {}, box, node["x-jpdocs-none"]);
   if (text && (none || value == null || typeof value === "string")) {
     const input = renderScalar(text, none ? "" : value, path, text["x-jpdocs"], key);
-    if (none) input.disabled = true;
+    // a date's box stands in a wrapper beside its era
+    const control = input.matches("input, textarea, select") ? input : input.querySelector("input, textarea");
+    // disabled, its placeholder (2024-02-27) read as a date the page would show
+    if (none) { control.disabled = true; control.removeAttribute("placeholder"); }
     return fieldBox(path, label, help, key, el("div", { class: "text-or-none" }, input, choice));
   }
   if (none) return fieldBox(path, label, help, key, el("div", { class: "text-or-none" }, choice));
@@ -344,83 +355,152 @@ function renderArray(opt, value, path, label, help, key) {
 }
 
 // The party of an id as the form names it: its name, or 当事者 N (its place among the
-// parties) while it has none yet; an id that is no party's as written. The server names
-// it so in field paths and messages (party_words.py).
-function partyName(id) {
-  const parties = (current.data || {}).parties || {};
-  const i = Object.keys(parties).indexOf(id);
-  if (i < 0) return id;
-  const name = parties[id] && typeof parties[id].name === "string" ? parties[id].name.trim() : "";
-  return name || `当事者 ${i + 1}`;
+// parties) while it has none yet; an id that is no party's as written. One of several
+// agreements (agreements:) likewise: its title, or 協定 N. Two of one name (彦根市's two
+// agreements of one title) are told apart by their places: …協定（協定 2）. The server
+// names them so in field paths and messages (party_words.py).
+const ENTRY = { parties: ["name", "当事者"], agreements: ["title", "協定"] };
+
+function entryNames(kind) {
+  const [field, word] = ENTRY[kind];
+  const entries = (current.data || {})[kind];
+  const out = {};
+  if (!entries || typeof entries !== "object" || Array.isArray(entries)) return out;
+  Object.keys(entries).forEach((id, i) => {
+    const e = entries[id];
+    const name = e && typeof e[field] === "string" ? e[field].trim() : "";
+    out[id] = name || `${word} ${i + 1}`;
+  });
+  const said = Object.values(out);
+  Object.keys(out).forEach((id, i) => {
+    if (said.filter((x) => x === out[id]).length > 1) out[id] = `${out[id]}（${word} ${i + 1}）`;
+  });
+  return out;
 }
 
-// A party's name typed: the legends and buttons that name the party follow it, as the
-// next preview's messages do (a keystroke does not redraw the form).
-function renamedParty() {
-  for (const e of document.querySelectorAll("[data-party]")) {
-    const name = partyName(e.dataset.party);
+function entryName(kind, id) { return entryNames(kind)[id] ?? id; }
+function partyName(id) { return entryName("parties", id); }
+
+// A party's name (an agreement's title) typed: the legends and buttons that name it follow
+// it, as the next preview's messages do (a keystroke does not redraw the form).
+function renamedEntry() {
+  for (const e of document.querySelectorAll("[data-entry]")) {
+    const name = entryName(e.dataset.keyed, e.dataset.entry);
     if (e.tagName === "BUTTON") e.textContent = `${name}を削除`;
+    else if (e.tagName === "OPTION") e.textContent = name;
     else if (e.firstChild) e.firstChild.textContent = name;
   }
 }
 
+// A field that takes one party's id (a translation's signer, a row of 署名欄の前の記号): the
+// parties by name, the id stored; an id the file holds that is no party's is listed as
+// written (the build says so), not shown as empty.
+function partySelect(value, set) {
+  const ids = Object.keys((current.data || {}).parties || {});
+  const other = value != null && value !== "" && !ids.includes(value);
+  const s = el("select", { class: "party-id", onchange: (e) => set(e.target.value) },
+    el("option", { value: "" }, "（当事者を選ぶ）"),
+    ...ids.map((id) => el("option", { value: id, "data-entry": id, "data-keyed": "parties" }, partyName(id))),
+    other ? el("option", { value }, String(value)) : null);
+  s.value = value == null ? "" : String(value);
+  return s;
+}
+
 // A mapping keyed by ids the user chooses (parties: bureau, kitami_it …). One keyed by
 // party ids (the parties, a cover's names, labels by party) names each entry by its
-// party (partyName), the id in its 記号 box alone.
-function renderDict(opt, value, path, label, help, key, byParty) {
+// party (partyName), the id in its 記号 box alone; the several agreements (keyed:
+// agreements) each by its title.
+// A mapping keyed by the ids of parties declared elsewhere (a cover's names, the labels
+// by party, a 記号's 「ほか」 per party) takes each key from a select of the parties, and
+// ＋ 追加 adds the next party it has not: its 記号 box was typed, and ＋ 追加 made party3,
+// no party's id, which the build refused.
+function renderDict(opt, value, path, label, help, key, keyed) {
+  const byName = keyed === "parties" || keyed === "agreements";
+  const declares = path.length === 1 && !!ENTRY[path[0]];       // parties:, agreements:
+  const refers = keyed === "parties" && !declares;
+  const parties = Object.keys((current.data || {}).parties || {});
   const fs = el("fieldset", {}, el("legend", {}, label));
   if (help) fs.append(el("div", { class: "help" }, help));
   for (const [id, v] of Object.entries(value)) {
-    const idInput = el("input", { type: "text", value: id, class: "dict-key", "aria-label": "記号",
-      onchange: (e) => {
-        const name = e.target.value.trim();
-        if (!name || name === id || name in value) { e.target.value = id; return; }
-        const renamed = {};
-        for (const [k, x] of Object.entries(value)) renamed[k === id ? name : k] = x;
-        setAt(path, renamed);
-        renameParty(schema, current.data, id, name);
-        changed(true);
-      } });
-    const shown = byParty ? partyName(id) : id;
+    const rename = (e) => {
+      const name = e.target.value.trim();
+      if (!name || name === id || name in value) { e.target.value = id; return; }
+      const renamed = {};
+      for (const [k, x] of Object.entries(value)) renamed[k === id ? name : k] = x;
+      setAt(path, renamed);
+      if (declares) renameRefs(schema, current.data, path[0], id, name);
+      changed(true);
+    };
+    const idInput = refers
+      ? el("select", { class: "dict-key", "aria-label": "当事者", onchange: rename },
+        ...parties.filter((p) => p === id || !(p in value))
+          .map((p) => el("option", { value: p, "data-entry": p, "data-keyed": "parties" }, partyName(p))),
+        parties.includes(id) ? null : el("option", { value: id }, id))
+      : el("input", { type: "text", value: id, class: "dict-key", "aria-label": "記号", onchange: rename });
+    if (refers) idInput.value = id;
+    const shown = byName ? entryName(keyed, id) : id;
     const body = renderField({ ...opt.additionalProperties, title: shown }, v, [...path, id], id);
     const named = body.querySelector("legend, label");
-    if (byParty && named) named.dataset.party = id;
-    fs.append(el("div", { class: "field" }, el("label", {}, "記号", idInput), body,
-      el("button", { type: "button", class: "remove", "data-party": byParty ? id : null, onclick: () => {
-        const copy = { ...value }; delete copy[id]; setAt(path, copy); changed(true); } },
-      byParty ? `${shown}を削除` : `${id} を削除`)));
+    if (byName && named) { named.dataset.entry = id; named.dataset.keyed = keyed; }
+    fs.append(el("div", { class: "field" }, el("label", {}, refers ? "当事者" : "記号", idInput), body,
+      el("button", { type: "button", class: "remove", "data-entry": byName ? id : null,
+        "data-keyed": byName ? keyed : null, onclick: () => {
+          const copy = { ...value }; delete copy[id]; setAt(path, copy); changed(true); } },
+      byName ? `${shown}を削除` : `${id} を削除`)));
   }
-  fs.append(el("button", { type: "button", class: "add", onclick: () => {
-    let n = Object.keys(value).length + 1;
-    while (`party${n}` in value) n++;
-    setAt(path, { ...value, [`party${n}`]: blank(opt.additionalProperties) });
-    changed(true);
-  } }, "＋ 追加"));
+  // a new agreement's id is agreement1 …, not party1 (a party's word in the agreements' ids)
+  const stem = keyed === "agreements" ? "agreement" : "party";
+  const next = refers ? parties.find((p) => !(p in value)) : null;
+  fs.append(el("button", { type: "button", class: "add", disabled: refers && !next,
+    title: refers && !next ? "すべての当事者があります" : null, onclick: () => {
+      let n = Object.keys(value).length + 1;
+      while (`${stem}${n}` in value) n++;
+      setAt(path, { ...value, [next || `${stem}${n}`]: blank(opt.additionalProperties) });
+      changed(true);
+    } }, "＋ 追加"));
   return el("div", { class: "field", "data-path": dotted(path) }, fs);
 }
 
-// A party renamed (party2 → koshu) is renamed in every list of party ids (x-jpdocs
-// party-ids: a ceremony's 締結者, an agreement's parties): left under its old id, its
-// box under 締結者 was unticked and the build said party2 is not a party.
-function renameParty(node, value, from, to) {
+// A party renamed (party2 → koshu) is renamed in every field of party ids (x-jpdocs
+// party-ids: a ceremony's 締結者, an agreement's parties; party-id: a translation's
+// signer, a row of 署名欄の前の記号): left under its old id, its box under 締結者 was
+// unticked and the build said party2 is not a party. An agreement renamed, in every list
+// of agreement ids (agreement-ids: a ceremony's 締結する協定).
+function renameRefs(node, value, kind, from, to) {
   if (value == null || typeof value !== "object") return;
   const opt = pick(node, value);
+  const list = kind === "parties" ? "party-ids" : "agreement-ids";
+  const one = kind === "parties" ? "party-id" : null;
+  const marker = (n) => n && (n["x-jpdocs"] || resolve(n)["x-jpdocs"]);
   if (Array.isArray(value)) {
-    if ((opt["x-jpdocs"] || resolve(node)["x-jpdocs"] || node["x-jpdocs"]) === "party-ids") {
+    if ((marker(opt) || marker(node)) === list || (one && marker(opt.items) === one)) {
       value.forEach((v, i) => { if (v === from) value[i] = to; });
     } else {
-      for (const v of value) renameParty(opt.items || {}, v, from, to);
+      for (const v of value) renameRefs(opt.items || {}, v, kind, from, to);
     }
   } else if (opt.properties) {
-    for (const [k, v] of Object.entries(value)) if (opt.properties[k]) renameParty(opt.properties[k], v, from, to);
+    for (const [k, v] of Object.entries(value)) {
+      const prop = opt.properties[k];
+      if (!prop) continue;
+      if (one && v === from && marker(pick(prop, v)) === one) value[k] = to;
+      else renameRefs(prop, v, kind, from, to);
+    }
   } else if (opt.additionalProperties) {
-    for (const v of Object.values(value)) renameParty(opt.additionalProperties, v, from, to);
+    // a mapping keyed by party ids (a cover's names …): the key renamed, in its place
+    if (kind === "parties" && (node["x-jpdocs-keys"] || resolve(node)["x-jpdocs-keys"]) === "parties"
+        && from in value && !(to in value)) {
+      const entries = Object.entries(value);
+      for (const [k] of entries) delete value[k];
+      for (const [k, v] of entries) value[k === from ? to : k] = v;
+    }
+    for (const v of Object.values(value)) renameRefs(opt.additionalProperties, v, kind, from, to);
   }
 }
 
-// A list of party ids: one checkbox per party of the spec, in the parties' order.
-function renderParties(value, path, label, help, key) {
-  const ids = Object.keys((current.data || {}).parties || {});
+// A list of party ids (of agreement ids): one checkbox per party (agreement) of the spec,
+// in its order, named as the form names it with the id its 記号 box shows.
+function renderIds(kind, value, path, label, help, key) {
+  const ids = Object.keys((current.data || {})[kind] || {});
   const box = el("div", { class: "parties" });
   for (const id of ids) {
     const cb = el("input", { type: "checkbox", value: id, checked: value.includes(id), onchange: () => {
@@ -428,7 +508,7 @@ function renderParties(value, path, label, help, key) {
       setAt(path, chosen);
       changed(false);
     } });
-    box.append(el("label", {}, cb, ` ${partyName(id)}（${id}）`));
+    box.append(el("label", {}, cb, ` ${entryName(kind, id)}（${id}）`));
   }
   return fieldBox(path, label, help, key, box);
 }
