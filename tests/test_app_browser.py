@@ -557,3 +557,37 @@ def test_several_agreements_are_named_by_their_titles(app, page, tmp_path):
     assert legends.nth(0).inner_text() == "ドローン協定"
     field(page, "agreements.procrew.title").fill("")
     assert legends.nth(0).inner_text() == "協定 1"
+
+
+def test_a_tick_keeps_the_order_the_file_gives_its_signatories(app, page, tmp_path):
+    """大阪港湾局's 締結者 are パナマ共和国's head before 大阪市's (signatories: [panama, osaka]),
+    which is the order they print in, against parties: [osaka, panama]. A tick or an untick
+    rebuilt the list in the parties' order, reordering the printed 締結者 behind the
+    clerk's back: now a tick adds at the end, an untick takes out, the rest stays."""
+    from conftest import ROOT
+    from jpdocs.spec.source import load_yaml
+    real = ROOT / "tests" / "data" / "real"
+    name = "osaka-port-panama-2023.yaml"
+    text = (real / name).read_text(encoding="utf-8")
+    spec = app.folder / name
+    spec.write_text(text, encoding="utf-8")
+    (app.folder / "styles").mkdir()
+    shutil.copy(real / "styles" / "osaka-port.yaml", app.folder / "styles")
+    before, _ = load_yaml(spec)
+    path = "press_notice.ceremony.signatories"
+    assert before["press_notice"]["ceremony"]["signatories"] == ["panama", "osaka"]
+    open_spec(page, name)
+    box = page.locator(f'[data-path="{path}"] input[value="osaka"]')
+    box.click()                                   # 大阪市 out
+    box.click()                                   # and in again: at the end, where it was
+    wait_preview(page, "ok")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    saved, _ = load_yaml(spec)
+    assert saved["press_notice"]["ceremony"]["signatories"] == ["panama", "osaka"]
+    page.locator(f'[data-path="{path}"] input[value="panama"]').click()   # パナマ out, 大阪市 alone
+    wait_preview(page, "ok")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    saved, _ = load_yaml(spec)
+    assert saved["press_notice"]["ceremony"]["signatories"] == ["osaka"]

@@ -498,14 +498,19 @@ function renameRefs(node, value, kind, from, to) {
 }
 
 // A list of party ids (of agreement ids): one checkbox per party (agreement) of the spec,
-// in its order, named as the form names it with the id its 記号 box shows.
+// in its order, named as the form names it with the id its 記号 box shows. The list keeps
+// the order the file gives it (締結者 print in it: パナマ共和国 before 大阪市): a tick adds its
+// id at the end, an untick takes that id out, and an id no checkbox stands for (a typo the
+// build names) stays where it is.
 function renderIds(kind, value, path, label, help, key) {
   const ids = Object.keys((current.data || {})[kind] || {});
   const box = el("div", { class: "parties" });
   for (const id of ids) {
     const cb = el("input", { type: "checkbox", value: id, checked: value.includes(id), onchange: () => {
-      const chosen = ids.filter((x) => box.querySelector(`input[value="${CSS.escape(x)}"]`).checked);
-      setAt(path, chosen);
+      const ticked = (x) => box.querySelector(`input[value="${CSS.escape(x)}"]`).checked;
+      const before = getAt(path);
+      const kept = (Array.isArray(before) ? before : []).filter((x) => !ids.includes(x) || ticked(x));
+      setAt(path, [...kept, ...ids.filter((x) => ticked(x) && !kept.includes(x))]);
       changed(false);
     } });
     box.append(el("label", {}, cb, ` ${entryName(kind, id)}（${id}）`));
