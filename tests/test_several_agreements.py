@@ -297,6 +297,17 @@ def test_an_agreement_signed_at_two_ceremonies_is_refused(tmp_path):
             " already") in err, err
 
 
+def test_a_ceremony_of_no_agreement_of_its_own_offers_no_empty_list_of_signers(tmp_path):
+    """Its one agreement signed at the first ceremony already, the second has no parties
+    to check its signers by: the agreement is named, and no message asks for "a party of
+    them ()", an empty list."""
+    spec = write(tmp_path, TWO_CEREMONIES.replace("      agreements: [tech]\n",
+                                                  "      agreements: [univ]\n      signatories: [tech]\n"))
+    err = failed(spec, tmp_path)
+    assert "press_notice.ceremonies[1].agreements[0]: agreement 'univ' is signed at ceremony 1 already" in err, err
+    assert "signatories" not in err and "()" not in err, err
+
+
 def test_a_ceremony_on_another_day_than_its_agreement_is_refused(tmp_path):
     spec = write(tmp_path, TWO_CEREMONIES.replace("""      agreements: [tech]
       date: 2025-04-21""", """      agreements: [tech]

@@ -126,7 +126,10 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
                 problem(at + ("date",), f"the ceremony is on {cer.date.isoformat()}, and agreement '{ref}' it"
                                         f" signs was signed on {signed.isoformat()} (agreements.{ref}.signing_date):"
                                         " correct one of them")
-        for i, ref in enumerate(cer.signatories or ()):
+        # With none of its agreements its own (each unknown or signed at an earlier
+        # ceremony: said above), a ceremony has no parties to check its signers against,
+        # and a message would offer an empty list: "name a party of them ()".
+        for i, ref in enumerate((cer.signatories or ()) if parties else ()):
             if ref not in parties:
                 problem(at + ("signatories", i), f"party '{ref}' signs none of the agreements this ceremony signs"
                                                  f" ({', '.join(cer.agreements)}): name a party of them"
