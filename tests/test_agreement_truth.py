@@ -275,6 +275,30 @@ def test_the_chosen_end_is_named_when_the_spec_renames_the_article_too(tmp_path)
     assert "agreement.validity.end" not in result.stdout and "agreement.validity.renewal" not in result.stdout
 
 
+def test_a_term_from_the_signing_day_is_named_where_the_spec_gives_no_start(tmp_path):
+    """The standard 有効期間 article runs the term from 本協定の締結の日: when the agreement
+    takes effect is a fact of it, and the spec gave only the end. The build names it at
+    validity.start; a start given is printed and not named, nor is a term the spec's own
+    article states."""
+    spec = signing(tmp_path, "2024-05-22", {"end": "2025-03-31", "renewal": False})
+    result = check(spec)
+    assert result.returncode == 0, result.stderr
+    assert (f"note: {spec}:{line_of(spec, 'validity:')}: agreement.validity.start: not given; the 有効期間 article"
+            " runs the term from the day of signing (本協定の締結の日から): write start: if it begins on another"
+            " day") in result.stdout, result.stdout
+    spec = signing(tmp_path, "2024-05-22", {"start": "2024-06-01", "end": "2025-03-31", "renewal": False}, "start")
+    result = check(spec)
+    assert result.returncode == 0, result.stderr
+    assert "agreement.validity.start" not in result.stdout, result.stdout
+    validity = next(a for a in compose(load_spec(spec), load_style()).articles if a.heading == "有効期間")
+    assert validity.clauses[0].text.startswith("本協定の有効期間は、令和６年６月１日から")
+    data = yaml.safe_load(signing(tmp_path, "2024-05-22", {"end": "2025-03-31"}, "own").read_text(encoding="utf-8"))
+    data["agreement"]["document"]["articles"] = {"validity": {"text": ["本協定の有効期間は、令和６年６月１日から１年間とする。"]}}
+    result = check(write(tmp_path, data, "own"))
+    assert result.returncode == 0, result.stderr
+    assert "agreement.validity.start" not in result.stdout, result.stdout
+
+
 def test_an_early_signing_runs_to_the_end_of_its_fiscal_year(tmp_path):
     spec = signing(tmp_path, "2024-05-22", None)
     text = compose(load_spec(spec), load_style())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..content.agreement.wording import KINDS
 from ..content.locate import spec_strings
 from ..errors import Problem
 from ..spec.load import LoadedSpec
@@ -178,6 +179,15 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          "withheld: the blocks print a signer named by the title alone so, as the published"
                          f" copy sets them, with no name and no blank for one {seal}"))
     term = text.term
+    if term is not None and text.term_printed and not term.start_given:
+        # when the agreement takes effect is a fact of it: the set's article says the signing day
+        # (締結の日から), which the spec did not say (most texts do; some begin on 4月1日)
+        key = ("agreement", "validity", "start")
+        doc_word = KINDS[text.kind].word          # (a kind without a word prints no generated term)
+        notes.append(Problem(str(loaded.path), loaded.line_of(key) or loaded.line_of(("agreement",)),
+                             "agreement.validity.start",
+                             "not given; the 有効期間 article runs the term from the day of signing"
+                             f" (本{doc_word}の締結の日から): write start: if it begins on another day"))
     if term is not None and term.renewal and text.term_printed:
         notes += renewal_notes(loaded, term, style)
     if term is not None and term.end_chosen and text.term_printed:
