@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..content.agreement.wording import KINDS
 from ..content.locate import spec_strings
 from ..errors import Problem
 from ..spec.load import LoadedSpec
@@ -183,6 +182,7 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         # when the agreement takes effect is a fact of it: the set's article says the signing day
         # (締結の日から), which the spec did not say (most texts do; some begin on 4月1日)
         key = ("agreement", "validity", "start")
+        from ..content.agreement.wording import KINDS      # (here: a notice's build needs none of it)
         doc_word = KINDS[text.kind].word          # (a kind without a word prints no generated term)
         notes.append(Problem(str(loaded.path), loaded.line_of(key) or loaded.line_of(("agreement",)),
                              "agreement.validity.start",
