@@ -114,7 +114,55 @@ def test_an_agreement_of_the_specs_own_articles_prints_only_them(tmp_path):
     assert "第１条（趣旨）" in text and "第２条（協議）" in text and "第３条" not in text
     for standard in ("秘密保持", "費用負担", "有効期間", "推進体制", "連携事項"):
         assert standard not in text
-    assert "note:" not in result.stdout
+    # Once no note at all was asserted here. But the spec writes no closing, so the generated
+    # one prints, and it states how the parties sign (記名押印, 印 by each block) and how many
+    # originals are kept, which the spec never said: that, and only that, is named.
+    notes = [line for line in result.stdout.splitlines() if line.startswith("note:")]
+    assert notes == [f"note: {spec}:{line_of(spec, 'document:')}: agreement.document.closing: not given; the"
+                     " generated closing says the parties sign and seal (記名押印; 印 by each signature block), how"
+                     " many originals are made and that each keeps one: 「本協定の締結を証するため、本書２通を作成し、"
+                     "甲乙記名押印の上、各自その１通を保有する。」; write closing: with the text's own words, or"
+                     " signed_by_hand: true for 署名の上 and no 印"], result.stdout
+
+
+@needs_poppler
+def test_the_generated_closing_is_named_where_it_prints_and_not_beside_the_specs_own(tmp_path):
+    """記名押印 (or 署名), 本書Ｎ通 and 各自その１通を保有 are facts of the signing: printed
+    from no word of the spec, the build names them at the key that changes them, quoting
+    the sentence as the PDF prints it; the spec's own closing is its own, and nothing is said."""
+    generated = "本協定の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。"
+    spec = write(tmp_path, seed(), "generated")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert generated in no_space(pdf_text(tmp_path / "out" / spec.stem / "agreement.pdf"))
+    [note] = [line for line in result.stdout.splitlines() if "agreement.document.closing" in line]
+    assert note.startswith(f"note: {spec}:{line_of(spec, 'document:')}: agreement.document.closing: not given;")
+    assert f"「{generated}」" in note and "記名押印; 印 by each signature block" in note
+    assert "signed_by_hand: true for 署名の上" in note and "write closing:" in note
+    # signed by hand: the generated closing says 署名の上, and the note says so, not 記名押印
+    data = seed()
+    data["agreement"]["document"]["signed_by_hand"] = True
+    spec = write(tmp_path, data, "by-hand")
+    result = check(spec)
+    assert result.returncode == 0, result.stderr
+    [note] = [line for line in result.stdout.splitlines() if "agreement.document.closing" in line]
+    assert "「本協定の締結を証するため、本書２通を作成し、甲乙署名の上、各自その１通を保有する。」" in note, note
+    assert "sign by hand (署名; no 印" in note and "記名押印" not in note and "signed_by_hand: true" not in note
+    # the spec's own closing: printed as written, and no note of a closing
+    own = "以上の証として、本書２通を作成し、甲乙署名の上、各自１通を保有する。"
+    data = seed()
+    data["agreement"]["document"]["closing"] = own
+    spec = write(tmp_path, data, "own")
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    printed = no_space(pdf_text(tmp_path / "out" / spec.stem / "agreement.pdf"))
+    assert own in printed and "記名押印" not in printed
+    assert "generated closing" not in result.stdout, result.stdout
+    # closing: false: nothing generated either (its own note says what it does instead)
+    data["agreement"]["document"]["closing"] = False
+    result = check(write(tmp_path, data, "none"))
+    assert result.returncode == 0, result.stderr
+    assert "generated closing" not in result.stdout and "agreement.document.closing: false" in result.stdout
 
 
 def test_changes_to_standard_articles_need_a_standard_set(tmp_path):
@@ -225,6 +273,30 @@ def test_the_chosen_end_is_named_when_the_spec_renames_the_article_too(tmp_path)
     result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "agreement")
     assert result.returncode == 0, result.stderr
     assert "agreement.validity.end" not in result.stdout and "agreement.validity.renewal" not in result.stdout
+
+
+def test_a_term_from_the_signing_day_is_named_where_the_spec_gives_no_start(tmp_path):
+    """The standard 有効期間 article runs the term from 本協定の締結の日: when the agreement
+    takes effect is a fact of it, and the spec gave only the end. The build names it at
+    validity.start; a start given is printed and not named, nor is a term the spec's own
+    article states."""
+    spec = signing(tmp_path, "2024-05-22", {"end": "2025-03-31", "renewal": False})
+    result = check(spec)
+    assert result.returncode == 0, result.stderr
+    assert (f"note: {spec}:{line_of(spec, 'validity:')}: agreement.validity.start: not given; the 有効期間 article"
+            " runs the term from the day of signing (本協定の締結の日から): write start: if it begins on another"
+            " day") in result.stdout, result.stdout
+    spec = signing(tmp_path, "2024-05-22", {"start": "2024-06-01", "end": "2025-03-31", "renewal": False}, "start")
+    result = check(spec)
+    assert result.returncode == 0, result.stderr
+    assert "agreement.validity.start" not in result.stdout, result.stdout
+    validity = next(a for a in compose(load_spec(spec), load_style()).articles if a.heading == "有効期間")
+    assert validity.clauses[0].text.startswith("本協定の有効期間は、令和６年６月１日から")
+    data = yaml.safe_load(signing(tmp_path, "2024-05-22", {"end": "2025-03-31"}, "own").read_text(encoding="utf-8"))
+    data["agreement"]["document"]["articles"] = {"validity": {"text": ["本協定の有効期間は、令和６年６月１日から１年間とする。"]}}
+    result = check(write(tmp_path, data, "own"))
+    assert result.returncode == 0, result.stderr
+    assert "agreement.validity.start" not in result.stdout, result.stdout
 
 
 def test_an_early_signing_runs_to_the_end_of_its_fiscal_year(tmp_path):

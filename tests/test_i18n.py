@@ -855,6 +855,10 @@ VARIANTS.update({
     "by-hand-no-effect": (_STD, _STD + "\n    signed_by_hand: true\n    closing: 以上の証として、甲乙署名の上、各自１通を保有する。"),
     "by-hand-despite-no-kimei": (_STD, _STD + "\n    signed_by_hand: despite_closing\n    closing: 以上の証として、甲乙署名の上、各自１通を保有する。"),
     "by-hand-despite-generated": (_STD, _STD + "\n    signed_by_hand: despite_closing"),
+    # the generated closing named in a note: signed by hand (署名の上), and 記名押印 with the
+    # seal places left unmarked (seal_places: blank); the seed itself has the sealed one
+    "generated-closing-by-hand": (_STD, _STD + "\n    signed_by_hand: true"),
+    "generated-closing-seal-places-blank": (_STD, _STD + "\n    seal_places: blank"),
 })
 # A new user's first spec (thirty-third session): an empty date of issue; a blank name and
 # head where the spec makes no agreement document; a head left out where the notice lists

@@ -140,12 +140,14 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         notes.append(_at(loaded, key,
                          "false: no closing; the last paragraph closes the text, and no 印 is printed by the"
                          " signature blocks (the PDF's signature fields stay over the seal places)"))
-    elif not text.sealed:
+    elif not text.sealed and not text.closing_generated:    # (a generated one says it below)
         key = ("agreement", "document", "closing")
         notes.append(_at(loaded, key,
                          "no 印 by the signature blocks: the closing does not have the signers press"
                          " their seals (記名押印, 押印, 捺印); the seal places are left blank (the"
                          " PDF's signature fields stay over them)"))
+    if text.closing_generated:
+        notes.append(_at(loaded, ("agreement", "document", "closing"), generated_closing_note(text, doc)))
     for i, word in enumerate(text.kind_words):
         key = ("agreement", "document", "kind_words_as_written", i)
         notes.append(_at(loaded, key,
@@ -176,6 +178,16 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
                          "withheld: the blocks print a signer named by the title alone so, as the published"
                          f" copy sets them, with no name and no blank for one {seal}"))
     term = text.term
+    if term is not None and text.term_printed and not term.start_given:
+        # when the agreement takes effect is a fact of it: the set's article says the signing day
+        # (締結の日から), which the spec did not say (most texts do; some begin on 4月1日)
+        key = ("agreement", "validity", "start")
+        from ..content.agreement.wording import KINDS      # (here: a notice's build needs none of it)
+        doc_word = KINDS[text.kind].word          # (a kind without a word prints no generated term)
+        notes.append(Problem(str(loaded.path), loaded.line_of(key) or loaded.line_of(("agreement",)),
+                             "agreement.validity.start",
+                             "not given; the 有効期間 article runs the term from the day of signing"
+                             f" (本{doc_word}の締結の日から): write start: if it begins on another day"))
     if term is not None and term.renewal and text.term_printed:
         notes += renewal_notes(loaded, term, style)
     if term is not None and term.end_chosen and text.term_printed:
@@ -187,6 +199,24 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
             message = f"not given; the term runs to {end}: {term.end_chosen}"
         notes.append(Problem(str(loaded.path), loaded.line_of(key), "agreement.validity.end", message))
     return notes
+
+
+def generated_closing_note(text, doc) -> str:
+    """The generated closing states what the spec never said: how the parties sign
+    (記名押印, or 署名 where signed_by_hand says so), how many originals are made and that
+    each party keeps one. Real texts close otherwise too (署名の上, no word of a seal, the
+    copies in an article), so the build names it, quoted, with the key that changes it."""
+    if doc.signed_by_hand:
+        return ("not given; the generated closing says the parties sign by hand (署名; no 印 by the signature"
+                f" blocks), how many originals are made and that each keeps one: 「{text.closing}」; write"
+                " closing: with the text's own words if it says otherwise")
+    if text.sealed:
+        return ("not given; the generated closing says the parties sign and seal (記名押印; 印 by each signature"
+                f" block), how many originals are made and that each keeps one: 「{text.closing}」; write"
+                " closing: with the text's own words, or signed_by_hand: true for 署名の上 and no 印")
+    return ("not given; the generated closing says the parties sign and seal (記名押印), how many originals are"
+            f" made and that each keeps one: 「{text.closing}」; write closing: with the text's own words, or"
+            " signed_by_hand: true for 署名の上")
 
 
 def renewal_notes(loaded: LoadedSpec, term, style: HouseStyle) -> list[Problem]:

@@ -360,7 +360,8 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                          preamble_parts(preamble, doc.preamble, form.article_heading,
                                         1.0 if form.heading_indent is None else form.heading_indent),
                          date_over_blocks=date if doc.date_line == "over_each_signer" else "",
-                         title_note=doc.title_note or "")
+                         title_note=doc.title_note or "",
+                         closing_generated=doc.closing is None and bool(closing))
 
 
 def supplementary_of(given) -> SupplementaryText | None:

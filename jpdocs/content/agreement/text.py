@@ -137,6 +137,9 @@ class AgreementText:
     date_over_blocks: str = ""
     # document.title_note: a note after the title on its last line, as written (仮協約書案　（三村長協定）)
     title_note: str = ""
+    # no closing in the spec, the generated one printed (本書Ｎ通…記名押印の上…): it states how the
+    # text is signed and how many originals are kept, facts the spec did not give, which the build names
+    closing_generated: bool = False
 
 
 @dataclass(frozen=True)
