@@ -103,6 +103,7 @@ def test_an_agreement_of_the_specs_own_articles_prints_only_them(tmp_path):
     data = seed()
     data["agreement"]["document"] = {
         "title": "北見工業大学と北海道オホーツク総合振興局とのデータ連携に関する覚書",
+        "kind": "覚書",               # (left out, a 協定書 titled …覚書 is refused: its text says 本協定)
         "subject": "データの相互提供",
         "extra_articles": [
             {"heading": "趣旨", "text": ["この覚書は、甲乙が保有するデータの相互提供に関し必要な事項を定める。"]},
@@ -120,7 +121,7 @@ def test_an_agreement_of_the_specs_own_articles_prints_only_them(tmp_path):
     notes = [line for line in result.stdout.splitlines() if line.startswith("note:")]
     assert notes == [f"note: {spec}:{line_of(spec, 'document:')}: agreement.document.closing: not given; the"
                      " generated closing says the parties sign and seal (記名押印; 印 by each signature block), how"
-                     " many originals are made and that each keeps one: 「本協定の締結を証するため、本書２通を作成し、"
+                     " many originals are made and that each keeps one: 「本覚書の締結を証するため、本書２通を作成し、"
                      "甲乙記名押印の上、各自その１通を保有する。」; write closing: with the text's own words, or"
                      " signed_by_hand: true for 署名の上 and no 印"], result.stdout
 

@@ -95,6 +95,26 @@ def test_a_name_ending_in_another_kinds_word_is_refused(tmp_path, name, kind):
     assert "agreement.document.title: not given" in error(write(tmp_path, data))
 
 
+@pytest.mark.parametrize("title, kind, said", [
+    ("包括連携に関する覚書", None, "a 覚書's word, and the document is a 協定書 (kind: not given, the default)"),
+    ("包括連携に関する協定書", "覚書", "a 協定書's word, and the document is a 覚書, whose text says it is a 覚書"),
+    ("包括連携に関する協定書（案）", "覚書", "a 協定書's word, and the document is a 覚書"),
+])
+def test_a_title_written_in_another_kinds_word_is_refused(tmp_path, title, kind, said):
+    """A title written out is printed as written, and the text calls itself by its kind's
+    word: …に関する覚書 over 本協定は… (kind: left out, a 協定書) printed a document that
+    contradicts itself from its first line, without a word."""
+    data = seed()
+    data["agreement"]["document"]["title"] = title
+    if kind:
+        data["agreement"]["document"].update(kind=kind, conclude="取り交わす")
+    spec = write(tmp_path, data)
+    message = error(spec)
+    assert f"spec.yaml:{line_of(spec, 'title: 包括連携に関する')}: agreement.document.title: the title ({title})" \
+        " ends in " + said in message, message
+    assert "write kind:" in message and "Traceback" not in message
+
+
 @needs_poppler
 @pytest.mark.parametrize("name, kind, title", [
     ("北見市との防災協力に関する覚書", "覚書", "北見市との防災協力に関する覚書"),    # the name is the title

@@ -351,9 +351,10 @@ def test_the_standard_preamble_calls_no_agreement_comprehensive_that_does_not_sa
 
 
 def test_document_title_from_the_spec(tmp_path):
-    text = text_of(write_spec(tmp_path, "t", document={"title": "覚書", "standard": "包括連携",
+    # (a title of the document's kind: a 協定書 titled 覚書 is refused, its text says 本協定)
+    text = text_of(write_spec(tmp_path, "t", document={"title": "協定書", "standard": "包括連携",
                                                       "purpose": "地域の課題の解決を図る"}))
-    assert text.title == "覚書" and text.title_lines == ("覚書",)
+    assert text.title == "協定書" and text.title_lines == ("協定書",)
 
 
 # ---------------------------------------------------------------- signature blocks

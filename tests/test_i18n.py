@@ -2314,6 +2314,9 @@ VARIANTS.update({
     # a house style's font file that begins as a TrueType font and is none (the corpus
     # writes the file and the style, which names it by its absolute path)
     "house-style-font-damaged": (_STYLE, _STYLE + "style: style-font-damaged.yaml\n"),
+    # a document's own title ending in another kind's word than its kind (a 覚書's over 本協定)
+    "title-of-another-kind-default": (_STD, "    title: 包括連携に関する覚書\n" + _STD),
+    "title-of-another-kind-given": (_STD, "    title: 包括連携に関する覚書\n    kind: 契約書\n" + _STD),
 })
 _DAMAGED_FONT = b"\x00\x01\x00\x00" + bytes(200)
 # a template's markup, one mistake each (content/markup.py)

@@ -43,7 +43,7 @@ from ..markup import spread
 from .signatures import labels_in_lines, name_column, party_blocks, signatory_of, witness_fields
 from .text import AgreementText, Article, SupplementaryText
 from .wording import (CLOSING, CLOSING_BY_HAND, KINDS, document_title, party_label_words, polite,
-                      title_kind, title_lines, title_refused)
+                      named_kind, title_kind, title_lines, title_refused)
 
 
 def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
@@ -79,9 +79,18 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
         problem(D + ("title",), f"not given, and {refused}: write the document's title as it is printed"
                                 " (document.title)")
     names_another_kind = bool(refused) and title_kind(ag.title) not in (None, doc.kind)
-    # the document's word for itself (本協定); a kind without one (盟約書) keeps {doc}
-    # in what would say it, which kind_wording.py refuses
-    self_word = "本" + kind.word if kind.word else SELF
+    # a title written out is printed as written, and the text calls itself by its kind's
+    # word (本協定): a title ending in another kind's word (…に関する覚書 over a 協定書's
+    # 本協定は…) is a document that contradicts itself on its first line
+    given_title = "".join(doc.title) if isinstance(doc.title, list) else doc.title
+    named = named_kind(given_title) if given_title else None
+    if named not in (None, doc.kind):
+        unsaid = "" if "kind" in doc.model_fields_set else " (kind: not given, the default)"
+        problem(D + ("title",), f"the title ({given_title}) ends in a {named}'s word, and the document is a"
+                                f" {doc.kind}{unsaid}, whose text says it is a {doc.kind}: write kind: {named},"
+                                " or the title as the signed text has it")
+        names_another_kind = True
+    self_word = self_word_of(doc.kind)
     writing = doc.writing or (chosen.writing if chosen else "である")
     if chosen and doc.writing and doc.writing != chosen.writing:
         problem(D + ("writing",), f"the standard set '{doc.standard}' is written {chosen.writing}, and the"
@@ -471,3 +480,9 @@ def chapter_starts(chapters, order: list[str], num, pattern: str, problem, numbe
 def _form(pattern: str, number: str, heading: str) -> str:
     """The house's article form filled in, literally (never str.format)."""
     return pattern.replace("{number}", number).replace("{heading}", heading)
+
+
+def self_word_of(kind: str) -> str:
+    """The document's word for itself (本協定, 本覚書); a kind without one (盟約書) keeps
+    {doc} in what would say it, which kind_wording.py refuses."""
+    return "本" + KINDS[kind].word if KINDS[kind].word else SELF
