@@ -87,7 +87,7 @@ def test_the_seal_places_unmarked_under_a_closing_that_asks_a_seal(tmp_path):
     assert "㊞" not in "".join(docx_texts(folder / "agreement.docx"))
     assert field_names(pdf) == ["甲", "乙"]                          # the fields stay over the places
     assert ("agreement.document.seal_places: blank: no 印 by the signature blocks, as the copy the agreement is"
-            " built from leaves the seal places unmarked; the closing is printed as written") in out
+            " built from leaves the seal places unmarked; the closing is printed unchanged") in out
 
 
 def test_seal_places_blank_under_a_closing_without_a_seal_is_refused(tmp_path):

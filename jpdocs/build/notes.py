@@ -122,7 +122,7 @@ def agreement_notes(loaded: LoadedSpec, text, style: HouseStyle) -> list[Problem
         key = ("agreement", "document", "seal_places")
         notes.append(_at(loaded, key,
                          "blank: no 印 by the signature blocks, as the copy the agreement is built from leaves"
-                         " the seal places unmarked; the closing is printed as written (the PDF's signature"
+                         " the seal places unmarked; the closing is printed unchanged (the PDF's signature"
                          " fields stay over the places)"))
     elif not text.closing and not text.prose and text.closed_by_article:
         key = ("agreement", "document", "closing")
