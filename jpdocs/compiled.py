@@ -183,6 +183,15 @@ def _compiled_code(source: str, mode: str):
     return code
 
 
+def eval_code(source: str):
+    """The code of an expression's text, compiled as `eval(source)` would: from the
+    cache once it is installed (the strict models' annotations, kept as text and
+    evaluated at each model's first use: spec/strict/model.py)."""
+    if _code.entry is None:
+        return builtins.compile(source, "<string>", "eval", dont_inherit=True)
+    return _compiled_code(source, "eval")
+
+
 def _exec(source, globals=None, locals=None, /, **kwargs):
     """exec for dataclasses (a name in its module shadows the builtin): the text of
     a generated function compiled once per machine."""
