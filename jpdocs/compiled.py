@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import hashlib
 import importlib.util
 import marshal
 import os
@@ -101,6 +100,7 @@ class _Cache:
             except FileNotFoundError:
                 noted = b""
             seen = {noted[i:i + 8] for i in range(0, len(noted) - 7, 8)}
+            import hashlib          # (here, as in install: importing this module loads no OpenSSL)
             digests = {key: hashlib.blake2b(marshal.dumps(key), digest_size=8).digest() for key in self.new}
             again = {key: data for key, data in self.new.items() if digests[key] in seen}
             if again:
@@ -183,6 +183,15 @@ def _compiled_code(source: str, mode: str):
     return code
 
 
+def eval_code(source: str):
+    """The code of an expression's text, compiled as `eval(source)` would: from the
+    cache once it is installed (the strict models' annotations, kept as text and
+    evaluated at each model's first use: spec/strict/model.py)."""
+    if _code.entry is None:
+        return builtins.compile(source, "<string>", "eval", dont_inherit=True)
+    return _compiled_code(source, "eval")
+
+
 def _exec(source, globals=None, locals=None, /, **kwargs):
     """exec for dataclasses (a name in its module shadows the builtin): the text of
     a generated function compiled once per machine."""
@@ -225,6 +234,7 @@ def install() -> None:
     if folder is None:
         return
     folder = Path(folder)
+    import hashlib              # (the program has loaded it by now: generate.py, sha.py)
     python = hashlib.sha256(f"3|{sys.version}|{importlib.util.MAGIC_NUMBER!r}".encode()).hexdigest()[:24]
     if _RE_USABLE:
         _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}")

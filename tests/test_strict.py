@@ -192,3 +192,85 @@ def test_each_models_checks_are_those_a_scan_of_its_whole_mro_finds():
         assert (model._field_checks, model._model_checks) == _scanned(model), model.__name__
     assert [f.__name__ for f in Child._field_checks["a"]] == ["_mixed", "_both"]
     assert len(Child._model_checks) == 2
+
+
+def test_a_press_notice_leaves_the_models_it_does_not_check_unmade():
+    """A model's fields, checks and keys are made at its first use (strict/model.py's
+    _build), its annotations evaluated from their text then: the seed's press notice,
+    read and checked in a fresh process, makes the press notice's models and leaves an
+    agreement's amendments and a notice's corrections unmade (issue #17: a notice's
+    imports define 69 models and it uses about half)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SEED_SPEC
+    code = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from jpdocs.spec.load import load_spec
+from jpdocs.spec.schema import PressNotice, Contact, Amendment
+from jpdocs.spec.schema.notice import Correction
+from jpdocs.spec.strict.model import _Unbuilt
+def made(model):
+    return not isinstance(model.__dict__["model_fields"], _Unbuilt)
+assert not made(PressNotice) and not made(Contact), "made as they were defined"
+load_spec({str(SEED_SPEC)!r})
+print(made(PressNotice), made(Contact), made(Amendment), made(Correction))
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True", "True", "False", "False"]
+
+
+def test_fields_evaluated_from_their_text_are_those_typing_evaluates():
+    """Each field's annotation, kept as text and evaluated at the model's first use, is
+    the form typing.get_type_hints gives for it (its Annotated metadata taken into the
+    field's), and a model made after its base has the base's fields, then its own."""
+    import typing
+
+    import jpdocs.spec.load  # noqa: F401  (the spec's models, every one)
+    from jpdocs.spec.strict import Model
+
+    models, stack = [], [Model]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            models.append(sub)
+            stack.append(sub)
+    assert len(models) > 60
+    for model in models:
+        hints = typing.get_type_hints(model, include_extras=True)
+        for name, info in model.model_fields.items():
+            hint = hints[name]
+            if typing.get_origin(hint) is typing.Annotated:
+                made = info.metadata[:len(hint.__metadata__)]
+                assert _form(made) == _form(list(hint.__metadata__)), (model.__name__, name)
+                hint = hint.__origin__
+            assert _form(info.annotation) == _form(hint), (model.__name__, name)
+
+    class Base(Model):
+        a: int = 0
+
+    assert Base(a=1).a == 1                 # (Base made)
+
+    class Child(Base):
+        b: str | None = None
+
+    assert list(Child.model_fields) == ["a", "b"] and Child._keys == {"a", "b"}
+    assert Child.model_validate({"a": 2, "b": "x"}).b == "x"
+    assert list(Base.model_fields) == ["a"]
+
+
+def _form(annotation):
+    """A typing form as nested tuples, its metadata objects (each evaluation makes
+    its own MinLen(1)) by class and attributes."""
+    import typing
+    if isinstance(annotation, list):
+        return [_form(a) for a in annotation]
+    if typing.get_origin(annotation) is typing.Annotated:
+        return ("Annotated", _form(annotation.__origin__), _form(list(annotation.__metadata__)))
+    args = typing.get_args(annotation)
+    if args:
+        return (typing.get_origin(annotation), tuple(_form(a) for a in args))
+    if hasattr(annotation, "__dict__") and not isinstance(annotation, type):
+        return (type(annotation).__name__, {k: v for k, v in vars(annotation).items()})
+    return annotation

@@ -1,7 +1,8 @@
 """The house style's agreement section (AgreementStyle): how an agreement's articles,
 items, preamble, date line and signature blocks are set. Apart from style_model.py,
 which imports it, so that each module reads whole."""
-# No `from __future__ import annotations` here, as in style_model.py.
+from __future__ import annotations
+# The annotations are kept as text (above), as in style_model.py.
 
 from typing import Literal
 

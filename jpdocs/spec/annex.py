@@ -3,7 +3,8 @@ printed as the spec writes it, part after part — a line of text (at the margin
 or flush right), the form's title, numbered entries, a table whose blank cells are the
 form's fields. The agreement's own text refers to it by its heading (協力要請書（別記第１号
 様式）により…); nothing in it is generated but the entries' numbers."""
-# No `from __future__ import annotations`: the models' annotations are evaluated as made.
+from __future__ import annotations
+# The annotations are kept as text, evaluated at each model's first use: strict/model.py's _build.
 
 from typing import Annotated, Literal, Optional, Union
 

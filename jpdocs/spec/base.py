@@ -1,6 +1,6 @@
 """What every model of the spec is made of: a line of the user's text, and the
 strict model (frozen; an unknown key is an error)."""
-# No `from __future__ import annotations`: the models' annotations are evaluated as made.
+# (The models' modules keep their annotations as text: strict/model.py's _build.)
 
 from typing import Annotated
 

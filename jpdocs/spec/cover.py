@@ -3,7 +3,8 @@ the text, as signed copies bind it — the agreement's title, then the parties' 
 (or none, names: false), nothing else unless the spec asks for the date. It prints what the spec writes: the
 names as the cover writes them (三鷹市, 君　津　市, 東京都東久留米市) are checked to be
 the parties' own (content/agreement/cover.py), never made up."""
-# No `from __future__ import annotations`: the models' annotations are evaluated as made.
+from __future__ import annotations
+# The annotations are kept as text, evaluated at each model's first use: strict/model.py's _build.
 
 from typing import Annotated, Literal, Optional, Union
 

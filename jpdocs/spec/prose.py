@@ -1,7 +1,8 @@
 """A list in an agreement's prose (document.prose): 渋川市・ファカタネ市's friendship
 agreement (2016) lists its six purposes under 協定を結ぶ目的は以下のとおりとする。 Printed as
 written, each entry a line of its own; a mark only where the spec gives the text's own."""
-# No `from __future__ import annotations`: the models' annotations are evaluated as made.
+from __future__ import annotations
+# The annotations are kept as text, evaluated at each model's first use: strict/model.py's _build.
 
 from typing import Annotated, Literal, Optional
 

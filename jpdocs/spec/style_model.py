@@ -3,8 +3,9 @@ wording, and the forms of dates, times, the 記 block, contacts, agreements and 
 annual book, each a section of its own; and the few methods templates may call
 (template_api). style.py reads a style file into it; style_checks.py checks what
 one section's keys say beside another's."""
-# No `from __future__ import annotations` here: each field's annotation would be
-# compiled and evaluated from its text as the models are made.
+from __future__ import annotations
+# The annotations are kept as text (above), evaluated at each model's first use:
+# strict/model.py's _build.
 
 from functools import lru_cache
 from pathlib import Path

@@ -4,7 +4,8 @@ has its English text after the Japanese one's signatures. Printed as written, fr
 of its own: its title, its paragraphs, its date line and each party's signature block,
 every line the spec's. Nothing in it is derived from the Japanese text: an English name
 or title is a fact the spec says (Jaime R.Fresnedi,Mayor), never a reading of 松浦幸雄."""
-# No `from __future__ import annotations`: the models' annotations are evaluated as made.
+from __future__ import annotations
+# The annotations are kept as text, evaluated at each model's first use: strict/model.py's _build.
 
 from typing import Annotated, Literal, Optional, Union
 

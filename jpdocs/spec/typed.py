@@ -4,7 +4,8 @@ spaced by gaps of the copy's own (赤 磐 市 長, 友　實　　武　則). On
 differ: with every half-width and full-width space removed, the typed form must be
 the title or the name the spec writes, so that it can never change a fact. It prints
 in the agreement's signature block only (the notices name the signer as written)."""
-# No `from __future__ import annotations`: the models' annotations are evaluated as made.
+from __future__ import annotations
+# The annotations are kept as text, evaluated at each model's first use: strict/model.py's _build.
 
 import unicodedata
 from typing import Optional

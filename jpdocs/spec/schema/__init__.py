@@ -6,8 +6,9 @@ model refuses unknown keys; spec/load.py turns the findings into messages.
 
 The models by part: parties.py, notice.py (press_notice:), agreement.py
 (agreement:); the root, Spec, here, and every model importable from here."""
-# No `from __future__ import annotations` here: each field's annotation would be
-# compiled and evaluated from its text as the models are made.
+from __future__ import annotations
+# The annotations are kept as text (above), evaluated at each model's first use:
+# strict/model.py's _build.
 
 from typing import Optional
 

@@ -1,8 +1,9 @@
 """The agreement's part of a spec (`agreement:`): what it is (title, date, areas,
 term), and the agreement document itself (`document:`: its articles, prose,
 witnesses, annexes, cover and translations)."""
-# No `from __future__ import annotations` here: each field's annotation would be
-# compiled and evaluated from its text as the models are made.
+from __future__ import annotations
+# The annotations are kept as text (above), evaluated at each model's first use:
+# strict/model.py's _build.
 
 from typing import Annotated, Literal, Optional, Union
 

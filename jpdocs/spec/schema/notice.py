@@ -1,7 +1,8 @@
 """The press notice's part of a spec (`press_notice:`): its head, the ceremony and the
 記 items, the contacts, the attachments, the release after the signing."""
-# No `from __future__ import annotations` here: each field's annotation would be
-# compiled and evaluated from its text as the models are made.
+from __future__ import annotations
+# The annotations are kept as text (above), evaluated at each model's first use:
+# strict/model.py's _build.
 
 from typing import Annotated, ClassVar, Literal, Optional, Union
 

@@ -1,7 +1,8 @@
 """The parties of a spec (`parties:`): each declared once, its order giving the
 labels 甲, 乙, 丙 …, and its head or signer (Representative)."""
-# No `from __future__ import annotations` here: each field's annotation would be
-# compiled and evaluated from its text as the models are made.
+from __future__ import annotations
+# The annotations are kept as text (above), evaluated at each model's first use:
+# strict/model.py's _build.
 
 from typing import ClassVar, Literal, Optional, Union
 

@@ -80,7 +80,7 @@ def _plan(cls):
             {name: None if info.default is REQUIRED else info.default for name, info in fields},
             tuple(name for name, info in fields if type(info.default) in (list, dict)),
             frozenset(info.alias or name for name, info in fields if info.default is REQUIRED))
-    cls._plan = plan              # (each class's own: Model.__init_subclass__ sets it to None)
+    cls._plan = plan              # (each class's own: model._build sets it to None)
     return plan
 
 
