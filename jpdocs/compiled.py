@@ -58,12 +58,18 @@ class _Cache:
     stored): some patterns are made from sets, whose order changes from process to
     process (tokenize's, the template sandbox's), and stored they only grew the file
     that every start reads: the test suite left 2,500 patterns, 15 MB, read in 15
-    ms. The file is also kept under BUDGET bytes."""
+    ms. The file is also kept under BUDGET bytes: once it is full, a process that has
+    something to store makes room by dropping the oldest entries it did not use
+    itself (what an older version of the program compiled, or another command), and
+    a process with nothing to add writes nothing. A full file had been read and
+    written whole again by every process with one pattern it could not hold (2 MB,
+    ~4 ms of a cold notice), and kept its stale entries for ever."""
 
     def __init__(self, name: str):
         self.name = name
         self.known: dict = {}              # key → the value, marshalled
         self.new: dict = {}
+        self.used: set = set()             # the keys this process took from the file
         self.entry = None
         self.seen = None                   # the digests of keys compiled once
 
@@ -72,6 +78,7 @@ class _Cache:
         data = self.known.get(key)
         if data is None:
             return None
+        self.used.add(key)
         try:
             return marshal.loads(data)
         except (EOFError, ValueError, TypeError):
@@ -105,12 +112,8 @@ class _Cache:
             again = {key: data for key, data in self.new.items() if digests[key] in seen}
             if again:
                 merged = _load(self.entry)         # what other runs stored meanwhile
-                size = sum(map(len, merged.values()))
-                for key, data in again.items():
-                    if key not in merged and size + len(data) <= BUDGET:
-                        merged[key] = data
-                        size += len(data)
-                write_atomic(self.entry, marshal.dumps(merged), durable=False)
+                if _store(merged, again, self.used):
+                    write_atomic(self.entry, marshal.dumps(merged), durable=False)
             first = b"".join(d for key, d in digests.items() if key not in again)
             if first:
                 if len(noted) + len(first) > MAX_SEEN:
@@ -124,6 +127,25 @@ class _Cache:
         except (OSError, ValueError):
             pass
         self.new.clear()
+
+
+def _store(merged: dict, again: dict, used: set) -> bool:
+    """Add to `merged` (a cache file's entries, oldest first) what `again` holds and it
+    does not, within BUDGET bytes, dropping for room the oldest entries not in `used`;
+    whether anything was added."""
+    size = sum(map(len, merged.values()))
+    spare = (key for key in list(merged) if key not in used)     # the oldest first
+    added = False
+    for key, data in again.items():
+        if key in merged or len(data) > BUDGET:
+            continue
+        while size + len(data) > BUDGET and (old := next(spare, None)) is not None:
+            size -= len(merged.pop(old))
+        if size + len(data) <= BUDGET:
+            merged[key] = data
+            size += len(data)
+            added = True
+    return added
 
 
 def _load(entry) -> dict:

@@ -321,3 +321,50 @@ def test_a_pdf_build_does_not_import_inspect(tmp_path):
     imported = re.findall(r"^import time:\s+\d+ \|\s+\d+ \| +(\S+)$", result.stderr, re.M)
     assert "jpdocs.content.agreement.text" in imported and "reportlab.pdfgen.canvas" in imported
     assert "inspect" not in imported and "dis" not in imported, [m for m in imported if m in ("inspect", "dis")]
+
+
+FILLING = """
+import re, sys
+sys.path.insert(0, {root!r})
+from jpdocs import compiled
+compiled.BUDGET = int(sys.argv[1])
+compiled.install()
+for pattern in sys.argv[2].split(","):
+    re.compile(pattern)
+"""
+
+
+def _fill(cache, budget: int, patterns: list[str]) -> None:
+    env = {"JPDOCS_CACHE": str(cache), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", FILLING.format(root=str(ROOT)), str(budget), ",".join(patterns)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_full_pattern_cache_makes_room_and_is_not_written_for_nothing(tmp_path):
+    """Once the file held BUDGET bytes, what a process compiled again was never stored,
+    and every such process read the whole file and wrote it back unchanged (2 MB on a
+    machine that had run many commands: ~4 ms of a cold notice). Now room is made from
+    the oldest entries the process did not use, and a process adding nothing writes
+    nothing."""
+    import marshal
+    old = [rf"old{i}\d+[a-z]{{{i + 1}}}" for i in range(40)]
+    new = [rf"new{i}\w+[0-9]{{{i + 1}}}" for i in range(10)]
+    budget = 8000                           # ~20 of these patterns' entries
+    for _ in range(2):                      # compiled twice: stored the second time
+        _fill(tmp_path, budget, old)
+    entry, = (tmp_path / "compiled").glob("re-*.marshal")
+    stored = [key[0] for key in marshal.loads(entry.read_bytes())]
+    assert any(p in stored for p in old)
+    kept = [p for p in old if p in stored][-3:]     # three of the newest old ones, used below
+    for _ in range(2):
+        _fill(tmp_path, budget, new + kept)
+    cache = marshal.loads(entry.read_bytes())
+    stored = [key[0] for key in cache]
+    assert all(p in stored for p in new), stored            # room was made for them
+    assert all(p in stored for p in kept), stored           # and not from what the process used
+    assert sum(map(len, cache.values())) <= budget
+    before = entry.stat()
+    _fill(tmp_path, budget, new + kept)                     # nothing new: the file is left alone
+    after = entry.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
