@@ -90,7 +90,9 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                 f" {doc.kind}{unsaid}, whose text says it is a {doc.kind}: write kind: {named},"
                                 " or the title as the signed text has it")
         names_another_kind = True
-    self_word = self_word_of(doc.kind)
+    # the document's word for itself (本協定); a kind without one (盟約書) keeps {doc}
+    # in what would say it, which kind_wording.py refuses
+    self_word = "本" + kind.word if kind.word else SELF
     writing = doc.writing or (chosen.writing if chosen else "である")
     if chosen and doc.writing and doc.writing != chosen.writing:
         problem(D + ("writing",), f"the standard set '{doc.standard}' is written {chosen.writing}, and the"
@@ -320,7 +322,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     if doc.title_note is not None and not doc.title_note.strip():
         problem(D + ("title_note",), "the title's note is blank: write it as the text prints it beside the title,"
                                      " or leave title_note out")
-    full_title = "".join(given_lines) or doc.title or document_title(ag.title, doc.kind)
+    full_title = given_title or document_title(ag.title, doc.kind)
     if form.block_label_prefix or form.block_label_suffix:   # 甲：, （甲）, as the house sets each block's label
         signatories, witnesses = (tuple(replace(s, label=form.block_label_prefix + s.label + form.block_label_suffix)
                                         if s.label else s for s in blocks) for blocks in (signatories, witnesses))
@@ -480,9 +482,3 @@ def chapter_starts(chapters, order: list[str], num, pattern: str, problem, numbe
 def _form(pattern: str, number: str, heading: str) -> str:
     """The house's article form filled in, literally (never str.format)."""
     return pattern.replace("{number}", number).replace("{heading}", heading)
-
-
-def self_word_of(kind: str) -> str:
-    """The document's word for itself (本協定, 本覚書); a kind without one (盟約書) keeps
-    {doc} in what would say it, which kind_wording.py refuses."""
-    return "本" + KINDS[kind].word if KINDS[kind].word else SELF
