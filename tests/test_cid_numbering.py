@@ -112,3 +112,17 @@ def test_the_bundled_mincho_has_characters_sharing_a_glyph():
     from reportlab.pdfbase.ttfonts import TTFontFace
     face = TTFontFace(str(path))
     assert {0x0303, 0x29FD7} <= set(numbering.extra_cids(face.charToGlyph, len(face.hmetrics)))
+
+
+def test_a_face_parsed_in_this_process_is_numbered_once(monkeypatch):
+    """A process that parsed its fonts (a fresh or unwritable cache) sorted the whole
+    cmap again for every document it coded, ~7 ms a notice of every batch worker; the
+    numbering is worked out once and kept on the face."""
+    face = SimpleNamespace(hmetrics=[(500, 0)] * 6, charToGlyph={0x41: 2, 0x42: 2, 0x43: 5})
+    calls = []
+    real = numbering.extra_cids
+    monkeypatch.setattr(numbering, "extra_cids", lambda *a: calls.append(a) or real(*a))
+    first = numbering.of(face)
+    assert first == (6, {0x42: 6})
+    assert numbering.of(face) is first and numbering.of(_coding({0x41: 1}, 2).face) == (2, {})
+    assert len(calls) == 2, "the face's numbering was worked out again"
