@@ -115,3 +115,38 @@ def test_a_page_without_a_date_is_a_checkbox_beside_the_date(model):
     said = in_form_words("この発表資料には発表日がありません（issue_date: none）。日付の前の語は単独で印刷されるか"
                          "効果がありません。date_prefix を削除してください", "press_notice.date_prefix")
     assert "（「配布日：日付を示さない」）" in said, said
+
+
+@pytest.fixture
+def fresh_schema():
+    """The app's schema made again from the models (it is made once a process)."""
+    from jpdocs.app import id_fields, schema_export
+    caches = (schema_export._built, id_fields.id_fields)
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+@pytest.mark.parametrize("written, mark", [
+    ("Optional[list[PartyId]]", ("x-jpdocs", "party-ids")),
+    ("Optional[PartyId]", ("x-jpdocs", "party-id")),
+    ("Optional[dict[PartyKey, Line]]", ("x-jpdocs-keys", "parties")),
+    ("Optional[list[AgreementId]]", ("x-jpdocs", "agreement-ids")),
+])
+def test_a_field_of_ids_added_to_a_model_is_a_choice_in_the_form(written, mark, monkeypatch, fresh_schema):
+    """The fields of ids were listed by hand in schema_export.py: a field of party ids
+    added to a model (the parties hosting a site, say) was a text box for typed ids, and no test
+    said so. They are found by the mark the models give an id (spec/base.py's PartyId …)."""
+    from typing import Optional  # noqa: F401  (the annotation's words)
+    from jpdocs.spec.base import AgreementId, Line, PartyId, PartyKey  # noqa: F401
+    from jpdocs.spec.schema import Site    # (no default holds a Site: a default is written out whole)
+    from jpdocs.spec.strict import FieldInfo
+    info = FieldInfo(None)
+    info.annotation = eval(written)
+    monkeypatch.setitem(Site.model_fields, "hosts", info)
+    prop = spec_schema()["$defs"]["Site"]["properties"]["hosts"]
+    key, value = mark
+    marked = prop.get(key) or next((o.get(key) for o in prop.get("anyOf", []) if o.get(key)), None)
+    assert marked == value, prop

@@ -93,7 +93,10 @@ def _schema(tp, defs: dict) -> dict:
     if origin is list:
         return {"type": "array", "items": _schema(args[0], defs)}
     if origin is dict:
-        if args[0] is not str:
+        key = args[0]
+        while typing.get_origin(key) is Annotated:      # a party's id (base.PartyKey): a text
+            key = typing.get_args(key)[0]
+        if key is not str:
             raise TypeError(f"JSON Schema of dict keys other than str: {tp!r}")
         return {"type": "object", "additionalProperties": _schema(args[1], defs)}
     if tp in _PLAIN:
@@ -112,6 +115,8 @@ def _constrained(schema: dict, metadata) -> dict:
     """The schema with the Annotated metadata's constraints, read by duck typing."""
     for item in metadata:
         if hasattr(item, "func"):     # a validator: it changes what is read, not what is written
+            continue
+        if hasattr(item, "kind"):     # base.Refers: an id (schema_export.py marks it for the form)
             continue
         if not hasattr(item, "min_length") or any(getattr(item, a, None) is not None for a in _UNSUPPORTED):
             raise TypeError(f"no JSON Schema for the constraint {item!r}")

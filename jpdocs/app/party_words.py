@@ -19,11 +19,6 @@ from __future__ import annotations
 PARTY_KEYS = "parties"        # the x-jpdocs-keys of a mapping keyed by party ids
 AGREEMENT_KEYS = "agreements"  # … and of the one keyed by agreement ids
 
-# (model name, field) of the mappings keyed by party ids
-KEYED_BY_PARTY = {("Spec", "parties"), ("Cover", "names"), ("AgreementDocument", "labels"),
-                  ("KiEntry", "others_per_party")}
-KEYED_BY_AGREEMENT = {("Spec", "agreements")}
-
 
 class Names(dict):
     """{party id: name}, with `agreements` {agreement id: title} along: one argument

@@ -6,7 +6,8 @@ json_schema.py writes the schema (as pydantic's model_json_schema did); this add
 what a form and an editor need and the models cannot say: Japanese labels and help
 (labels.py), which strings are dates or times (`x-jpdocs: date`: a spec may write
 令和6年2月27日 too, so JSON Schema's `format: date` would flag a valid spec), which
-lists name parties and which mappings are keyed by party ids (`x-jpdocs-keys`), the
+lists name parties and which mappings are keyed by party ids (`x-jpdocs-keys`; both
+found in the models: id_fields.py), the
 words of the checkbox that writes false where a text may be none at all
 (`x-jpdocs-none`: 職名なし beside a signer's title; the value it writes where that is
 not false, `x-jpdocs-none-value`: 日付を示さない, issue_date: none), which fields take a
@@ -24,18 +25,20 @@ from functools import lru_cache
 
 from .json_schema import model_json_schema
 from .labels import LABELS, NONE_CHOICES, NONE_VALUES, OPTION_WORDS
-from .party_words import AGREEMENT_KEYS, KEYED_BY_AGREEMENT, KEYED_BY_PARTY, PARTY_KEYS
+from .id_fields import KEYS, LIST, ONE, id_fields
+from .party_words import AGREEMENT_KEYS, PARTY_KEYS
 
 SCHEMA_ID = "https://jpdocs.invalid/spec.schema.json"   # a name, not a place: nothing is fetched
 
-# Fields whose values are party ids (the keys of `parties:`): the form offers a picker.
-PARTY_REFS = {("Ceremony", "signatories"), ("CeremonyOfSeveral", "signatories"), ("AgreementOfSeveral", "parties")}
-# Fields whose value (or, in a list, each row) is one party's id: a select of the parties
-# (a translation's signer; 署名欄の前の記号's rows, beside its はい and いいえ). Typed, an id
-# was a guess at a key the form shows in the party's 記号 box alone.
-PARTY_REF = {("TranslationSigner", "party"), ("AgreementDocument", "block_labels")}
-# Fields whose values are ids of the spec's several agreements (agreements:): checkboxes
-AGREEMENT_REFS = {("CeremonyOfSeveral", "agreements")}
+# The fields of ids (id_fields.py, from the models' marks): a list of party ids alone is
+# checkboxes of the parties (x-jpdocs: party-ids), agreement ids of the agreements
+# (agreement-ids); one party's id, or each row of a list that is one of the field's
+# choices, a select of the parties (party-id: a translation's signer; 署名欄の前の記号's
+# rows, beside its はい and いいえ; typed, an id was a guess at a key the form shows in
+# the party's 記号 box alone); a mapping keyed by ids names its entries by the parties'
+# names (x-jpdocs-keys: parties), the several agreements by their titles (agreements).
+_MARKS = {("parties", LIST): "party-ids", ("agreements", LIST): "agreement-ids"}
+_KEYS = {"parties": PARTY_KEYS, "agreements": AGREEMENT_KEYS}
 # Models that are another with a key or two more: the other's labels stand for the keys they share
 LABELS_OF = {"AgreementOfSeveral": "Agreement", "CeremonyOfSeveral": "Ceremony"}
 # Models a spec may write as a plain string, and what the string stands for.
@@ -57,16 +60,8 @@ def _built() -> str:
                 prop["title"] = label[0]
                 if label[1]:
                     prop["description"] = label[1]
-            if (name, field) in PARTY_REFS:
-                prop["x-jpdocs"] = "party-ids"
-            if (name, field) in AGREEMENT_REFS:
-                prop["x-jpdocs"] = "agreement-ids"
-            if (name, field) in PARTY_REF:
-                _mark_party_id(prop)
-            if (name, field) in KEYED_BY_PARTY:   # the form names its entries by the parties' names
-                prop["x-jpdocs-keys"] = PARTY_KEYS
-            if (name, field) in KEYED_BY_AGREEMENT:   # … and the several agreements by their titles
-                prop["x-jpdocs-keys"] = AGREEMENT_KEYS
+            if (name, field) in id_fields():
+                _mark_ids(prop, *id_fields()[(name, field)])
             if (name, field) in NONE_CHOICES:     # the form's checkbox that writes false
                 prop["x-jpdocs-none"] = NONE_CHOICES[(name, field)]
                 if (name, field) in NONE_VALUES:  # a word, not false (issue_date: none)
@@ -131,6 +126,17 @@ def _option_words(value, words: dict) -> str:
     if isinstance(value, bool):
         return "はい" if value else "いいえ"
     return words.get(value, str(value))
+
+
+def _mark_ids(prop: dict, kind: str, how: str) -> None:
+    if how == KEYS:
+        prop["x-jpdocs-keys"] = _KEYS[kind]
+    elif (kind, how) in _MARKS:
+        prop["x-jpdocs"] = _MARKS[(kind, how)]
+    elif (kind, how) == ("parties", ONE):
+        _mark_party_id(prop)
+    else:       # the form has no control for it yet (one agreement's id): say so, not a text box
+        raise TypeError(f"the form offers no choice of {kind} for a field of {how} id: {prop.get('title')}")
 
 
 def _mark_party_id(prop: dict) -> None:

@@ -1,5 +1,6 @@
-"""What every model of the spec is made of: a line of the user's text, and the
-strict model (frozen; an unknown key is an error)."""
+"""What every model of the spec is made of: a line of the user's text, the ids that
+name a party or one of several agreements, and the strict model (frozen; an unknown
+key is an error)."""
 # (The models' modules keep their annotations as text: strict/model.py's _build.)
 
 from typing import Annotated
@@ -8,6 +9,30 @@ from .strict import Model, StringConstraints
 
 # Text a user writes: one line or more, never empty.
 Line = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Refers:
+    """Annotated metadata of a text that is no words to print but the id of an entry of
+    the spec's `parties:` or `agreements:` (its `kind`). The checks across sections look
+    each up there (checks.py, several.py …); the app's form offers the entries to choose
+    and names them by name (app/schema_export.py finds the fields by this mark: a field
+    of ids added to a model is offered so without a list kept by hand)."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"Refers({self.kind!r})"
+
+
+PARTIES, AGREEMENTS = Refers("parties"), Refers("agreements")
+# A value that is a party's id (a list's entry, a translation's signer) …
+PartyId = Annotated[Line, PARTIES]
+AgreementId = Annotated[Line, AGREEMENTS]
+# … and a mapping's key that is one (a cover's names, labels by party): a key is never
+# empty text, and as before no length is checked of it
+PartyKey = Annotated[str, PARTIES]
+AgreementKey = Annotated[str, AGREEMENTS]
 
 
 class Strict(Model):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional, Union
 
-from .base import Line, Strict
+from .base import Line, PartyKey, Strict
 from .strict.fields import MinLen
 
 
@@ -20,6 +20,6 @@ class Cover(Strict):
     # by party id, the name as the cover writes it, or its lines (NPO法人 / クライシスマッパーズ・ジャパン);
     # each holds the party's name. Default: each party's name as its signature block writes it.
     # false: no name at all, the cover the title alone (立川市's, 2018)
-    names: Union[dict[str, Union[Line, Annotated[list[Line], MinLen(1)]]], Literal[False]] = {}
+    names: Union[dict[PartyKey, Union[Line, Annotated[list[Line], MinLen(1)]]], Literal[False]] = {}
     date: bool = False                 # the date line (平成３０年４月２５日) under the title, as 東久留米市's cover
     side_by_side: bool = False         # the names in a row under the title (三鷹市 | NPO法人…), not one under another

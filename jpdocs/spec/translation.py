@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional, Union
 
-from .base import Line, Strict
+from .base import Line, PartyId, Strict
 from .strict.fields import MinLen
 
 
 class TranslationSigner(Strict):
     """One party's block in the translation, its lines as that text sets them
     (Jaime R.Fresnedi,Mayor / City of Muntinlupa / Republic of the Philippines)."""
-    party: Line                        # the party's id (parties:): each party signs once
+    party: PartyId                     # the party's id (parties:): each party signs once
     lines: Annotated[list[Line], MinLen(1)]
 
 

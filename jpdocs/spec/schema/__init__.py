@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..base import Line, Strict
+from ..base import AgreementKey, Line, PartyKey, Strict
 from ..strict import Field
 from .parties import (  # noqa: F401  (the models, importable from spec.schema)
     Representative, Party)
@@ -29,11 +29,11 @@ from .agreement import (  # noqa: F401  (the models, importable from spec.schema
 class Spec(Strict):
     issuer: Line                      # author of the documents
     style: Optional[Line] = None      # house style file, relative to the spec
-    parties: dict[str, Party] = Field(min_length=1)
+    parties: dict[PartyKey, Party] = Field(min_length=1)
     agreement: Optional[Agreement] = None
     # several agreements one notice announces, by id (instead of agreement:): each its
     # own row of the annual book (annual/rows.py)
-    agreements: Optional[dict[str, AgreementOfSeveral]] = None
+    agreements: Optional[dict[AgreementKey, AgreementOfSeveral]] = None
     press_notice: Optional[PressNotice] = None
 
     def party_list(self) -> list[tuple[str, Party]]:

@@ -12,7 +12,7 @@ from ..annex import Annex
 from ..prose import ProseCentred, ProseHeading, ProseList
 from ..translation import Translation
 from ..cover import Cover
-from ..base import Line, Strict
+from ..base import Line, PartyId, PartyKey, Strict
 from ..strict import Field, field_validator, model_validator
 from ..strict.fields import MinLen
 from ..values import ArticleNumber, Date, FiscalYear, Month, Year
@@ -193,10 +193,10 @@ class AgreementDocument(Strict):
     # a note beside the title on its (last) line, as written, after a full-width space: the
     # 北本市史's 仮協約書案　（三村長協定）; not part of the title (the file's title, the cover's)
     title_note: Optional[Line] = None
-    labels: Union[Line, dict[str, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
+    labels: Union[Line, dict[PartyKey, Line]] = "甲乙"   # 甲乙 (甲, 乙, 丙 … by party order), one word for all
     #                                     (両市, 両者), or a label per party id: {city: 市, univ: 大学}
     collective: Optional[Line] = None  # the word for all parties in the articles (両者) beside the labels
-    block_labels: Optional[Union[bool, Annotated[list[Line], MinLen(1)]]] = None
+    block_labels: Optional[Union[bool, Annotated[list[PartyId], MinLen(1)]]] = None
     #                                     false: the labels (甲, 乙) print before no signature block, as older
     #                                     texts set them (defined in the preamble, used in the articles);
     #                                     a list of party ids: before those parties' blocks alone (大東市, 2008:
@@ -340,4 +340,4 @@ class AgreementOfSeveral(Agreement):
     has no document (a 協定書 is built from a spec of its own: press_notice.also), and so
     no document.kind: its kind is its own key (Agreement.kind), for the annual book, where
     its title's last word does not say it (a title ending in no kind's word: …姉妹都市提携)."""
-    parties: Annotated[list[Line], MinLen(2)]
+    parties: Annotated[list[PartyId], MinLen(2)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from ...enumeration import lead_mark_em
-from ..base import Line, Strict
+from ..base import AgreementId, Line, PartyId, PartyKey, Strict
 from ..strict import BeforeValidator, Field, model_validator
 from ..strict.fields import MinLen
 from ..values import NO_ISSUE_DATE, Date, DateTime, IssueDate, Time
@@ -174,7 +174,7 @@ class Ceremony(Strict):
     access: list[Line] = []                # directions, a line each, under the venue
     online: Optional[Line] = None          # オンライン開催（Zoom）
     sites: list[Site] = []
-    signatories: Optional[list[Line]] = None  # party ids; default: every party
+    signatories: Optional[list[PartyId]] = None  # party ids; default: every party
     group_signatories: Optional[bool] = None  # with press_notice.also: 締結者 per agreement under its title
     #                                           (default) or, false, each signer once
     agenda: list[Annotated[AgendaStep, BeforeValidator(_agenda_step)]] = []   # 次第: a step, or {step:, signatories:, steps:}
@@ -189,7 +189,7 @@ class CeremonyOfSeveral(Ceremony):
     of the 記 block under its label, a line each for its date, place, signers and 次第
     (agenda:, its steps joined), then its notes."""
     label: Line                            # the item's label, as the page writes it: 調印式(1)
-    agreements: Annotated[list[Line], MinLen(1)]   # ids of agreements: it signs
+    agreements: Annotated[list[AgreementId], MinLen(1)]   # ids of agreements: it signs
     # lines under its item, after its lines, as written (長野県立歴史館: ※調印式に引き続き、
     # …オープニングセレモニーにもご出席いただきます。 under the first of two ceremonies only)
     notes: list[Line] = []
@@ -289,7 +289,7 @@ class KiEntry(Strict):
     others: Optional[Line] = None             # ほか, after the last person (people:, or item: signatories)
     # item: signatories: the page's words straight after each party's last signer, by
     # party id ({kyoiku: ら3名}: 教育長　日吉亨ら3名), a fact the spec gives, never counted
-    others_per_party: Optional[dict[str, Line]] = None
+    others_per_party: Optional[dict[PartyKey, Line]] = None
     # the item's content is one of the notice's attachments (3.協定概要 → the file): by its
     # number in press_notice.attachments (1: the first) or its title; printed as the
     # house's wording with the title (wording.ki_attachment: 別添「協定概要」のとおり)
