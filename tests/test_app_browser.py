@@ -591,3 +591,37 @@ def test_a_tick_keeps_the_order_the_file_gives_its_signatories(app, page, tmp_pa
     page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
     saved, _ = load_yaml(spec)
     assert saved["press_notice"]["ceremony"]["signatories"] == ["osaka"]
+
+
+def test_an_id_of_no_party_among_the_signatories_is_shown_and_can_be_unticked(app, page, tmp_path):
+    """締結者 held an id no party has (kitami: the party is kitami_it), kept in the file
+    but given no checkbox: the build said kitami is no party, and the form had nothing
+    to untick. Now it has its box, ticked, marked as no party; saved as it was, the list
+    keeps the file's order, and unticked it goes."""
+    from conftest import SEED_SPEC
+    from jpdocs.spec.source import load_yaml
+    seed = SEED_SPEC.read_text(encoding="utf-8").replace("signatories: [bureau, kitami_it]",
+                                                         "signatories: [kitami, bureau]")
+    assert "[kitami, bureau]" in seed
+    spec = app.folder / SEED_SPEC.name
+    spec.write_text(seed, encoding="utf-8")
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    page.select_option("#spec-list", SEED_SPEC.name)
+    page.click("#open-spec")
+    wait_preview(page, "problems")
+    path = "press_notice.ceremony.signatories"
+    labels = page.locator(f'[data-path="{path}"] .parties label')
+    assert [t.strip() for t in labels.all_inner_texts()] == [
+        "北海道オホーツク総合振興局（bureau）", "北見工業大学（kitami_it）", "kitami（当事者にありません）"]
+    stray = page.locator(f'[data-path="{path}"] input[value="kitami"]')
+    assert stray.is_checked() and not page.locator(f'[data-path="{path}"] input[value="kitami_it"]').is_checked()
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent.startsWith('保存しました')")
+    assert load_yaml(spec)[0]["press_notice"]["ceremony"]["signatories"] == ["kitami", "bureau"]
+    page.locator(f'[data-path="{path}"] input[value="kitami_it"]').click()
+    stray.click()
+    wait_preview(page, "ok")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    assert load_yaml(spec)[0]["press_notice"]["ceremony"]["signatories"] == ["bureau", "kitami_it"]

@@ -500,20 +500,29 @@ function renameRefs(node, value, kind, from, to) {
 // A list of party ids (of agreement ids): one checkbox per party (agreement) of the spec,
 // in its order, named as the form names it with the id its 記号 box shows. The list keeps
 // the order the file gives it (締結者 print in it: パナマ共和国 before 大阪市): a tick adds its
-// id at the end, an untick takes that id out, and an id no checkbox stands for (a typo the
-// build names) stays where it is.
+// id at the end, an untick takes that id out, the rest stays where it is.
+// An id of the file that is no party's (a typo, a party since removed or renamed in the
+// file) has a box too, ticked, after the parties', marked as no party (IDS_NOT): it was
+// kept in the file and shown nowhere, so the build's error named an id the user could
+// neither see nor take out. Unticked, it goes; ticked again, it comes back at the end.
+const IDS_NOT = { parties: "当事者にありません", agreements: "複数の協定にありません" };
+
 function renderIds(kind, value, path, label, help, key) {
   const ids = Object.keys((current.data || {})[kind] || {});
+  const strays = value.filter((x, i) => typeof x === "string" && !ids.includes(x) && value.indexOf(x) === i);
   const box = el("div", { class: "parties" });
-  for (const id of ids) {
+  const boxes = [...ids, ...strays];
+  for (const id of boxes) {
     const cb = el("input", { type: "checkbox", value: id, checked: value.includes(id), onchange: () => {
       const ticked = (x) => box.querySelector(`input[value="${CSS.escape(x)}"]`).checked;
       const before = getAt(path);
-      const kept = (Array.isArray(before) ? before : []).filter((x) => !ids.includes(x) || ticked(x));
-      setAt(path, [...kept, ...ids.filter((x) => ticked(x) && !kept.includes(x))]);
+      const kept = (Array.isArray(before) ? before : []).filter((x) => !boxes.includes(x) || ticked(x));
+      setAt(path, [...kept, ...boxes.filter((x) => ticked(x) && !kept.includes(x))]);
       changed(false);
     } });
-    box.append(el("label", {}, cb, ` ${entryName(kind, id)}（${id}）`));
+    const stray = !ids.includes(id);
+    box.append(el("label", { class: stray ? "stray" : null }, cb,
+      stray ? ` ${id}（${IDS_NOT[kind]}）` : ` ${entryName(kind, id)}（${id}）`));
   }
   return fieldBox(path, label, help, key, box);
 }
