@@ -625,3 +625,40 @@ def test_an_id_of_no_party_among_the_signatories_is_shown_and_can_be_unticked(ap
     page.click("#save")
     page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
     assert load_yaml(spec)[0]["press_notice"]["ceremony"]["signatories"] == ["bureau", "kitami_it"]
+
+
+def test_the_parties_labels_may_be_written_one_per_party(app, page, tmp_path):
+    """当事者の呼び方 is one word (甲乙, 両市) or a word per party ({bureau: 局, …}): the
+    form showed the word's text box alone, with no way to the mapping. Now ＋ 当事者ごとに
+    書く starts it, a box per party named by its name; saved, reopened, the mapping is
+    the form's again, edited and saved without loss, and printed in the agreement."""
+    from conftest import SEED_SPEC
+    from jpdocs.spec.source import load_yaml
+    spec = app.folder / SEED_SPEC.name
+    spec.write_text(SEED_SPEC.read_text(encoding="utf-8"), encoding="utf-8")
+    open_spec(page, SEED_SPEC.name)
+    path = "agreement.document.labels"
+    page.locator(f'[data-path="{path}"]').evaluate("e => e.closest('details').open = true")
+    page.locator(f'[data-path="{path}"] button.add', has_text="当事者ごとに書く").click()
+    legends = page.locator(f'[data-path="{path}"] > fieldset > .field > .field > label')
+    assert legends.all_inner_texts() == ["北海道オホーツク総合振興局", "北見工業大学"]
+    field(page, f"{path}.bureau").fill("局")
+    field(page, f"{path}.kitami_it").fill("大学")
+    wait_preview(page, "ok")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    saved, _ = load_yaml(spec)
+    assert saved["agreement"]["document"]["labels"] == {"bureau": "局", "kitami_it": "大学"}
+
+    open_spec(page, SEED_SPEC.name)                     # the file's mapping, in the form again
+    assert field(page, f"{path}.kitami_it").input_value() == "大学"
+    field(page, f"{path}.kitami_it").fill("工大")
+    wait_preview(page, "ok")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
+    saved, _ = load_yaml(spec)
+    assert saved["agreement"]["document"]["labels"] == {"bureau": "局", "kitami_it": "工大"}
+    with page.expect_download() as got:
+        page.click('#downloads a[data-file="agreement.pdf"]')
+    text = no_space(pdf_text(got.value.path()))
+    assert "（以下「局」という。）" in text and "（以下「工大」という。）" in text and "局及び工大" in text, text[:400]

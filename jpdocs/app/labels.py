@@ -75,7 +75,8 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("AgreementDocument", "draft"): ("案", "案として作る（全ページに「案」）"),
     ("AgreementDocument", "title"): ("表題", "空欄なら協定の名称から"),
     ("AgreementDocument", "title_note"): ("表題の注記", "表題の後に同じ行に書かれたとおり載せる注記（三村長協定）など"),
-    ("AgreementDocument", "labels"): ("当事者の呼び方", "甲乙（既定）"),
+    ("AgreementDocument", "labels"): ("当事者の呼び方", "甲乙（既定）なら当事者の順に甲、乙、丙…。一語（両市）で全員を、"
+                                     "「当事者ごとに書く」で一者ずつ（市、大学）呼びます"),
     ("AgreementDocument", "block_labels"): ("署名欄の前の記号", "「いいえ」：甲・乙を署名欄の前に印字しない（古い協定書）。一行に一つ当事者を選ぶと、その当事者の署名欄の前だけに印字"),
     ("AgreementDocument", "copies"): ("正本と写しも作る", ""),
     ("AgreementDocument", "signer_names"): ("署名者の氏名", "「載せない（職名だけ）」：公表された写しのとおり職名だけを載せ、氏名もその欄も載せない"),

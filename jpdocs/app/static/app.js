@@ -194,6 +194,9 @@ function renderField(node, value, path, key) {
     if (help) fs.insertBefore(el("div", { class: "help" }, help), fs.children[1]);
     return box;
   }
+  if (opt.type === "string" && node["x-jpdocs-keys"] && options(node).some((o) => o.type === "object")) {
+    return renderWordOrEach(node, opt, value, path, key, label, help, marker);
+  }
   if (opt.type === "object" && opt.additionalProperties) {
     return renderDict(opt, value || {}, path, label, help, key, node["x-jpdocs-keys"]);
   }
@@ -278,6 +281,21 @@ function renderChoiceOrBlock(node, value, path, key, label, help) {
     changed(true);
   } }, block.type === "array" ? `＋ ${label}を一つずつ書く` : `＋ ${label}の項目を書く`);
   return fieldBox(path, label, help, key, el("div", { class: "choice-or-block" }, select, start));
+}
+
+// A field that is one word or a word per party (当事者の呼び方: 甲乙, 両市, or {city: 市, univ:
+// 大学}). A file's mapping was shown as one (renderDict), but the word's text box had no
+// way to it: ＋ 当事者ごとに書く starts it with a box per party, each left empty for the
+// user to fill. The mapping's 削除 goes back to the one word (its default).
+function renderWordOrEach(node, opt, value, path, key, label, help, marker) {
+  const input = renderScalar(opt, value, path, marker, key);
+  const each = node["x-jpdocs-keys"] === "parties" ? "当事者ごとに書く" : "記号ごとに書く";
+  const start = el("button", { type: "button", class: "add", onclick: () => {
+    const ids = node["x-jpdocs-keys"] === "parties" ? Object.keys((current.data || {}).parties || {}) : [];
+    setAt(path, Object.fromEntries(ids.map((id) => [id, ""])));
+    changed(true);
+  } }, `＋ ${each}`);
+  return fieldBox(path, label, help, key, el("div", { class: "word-or-each" }, input, start));
 }
 
 // A value that may be false, none at all (title: false, a signer with no title; header:
