@@ -80,6 +80,52 @@ def test_a_message_names_the_party(message, at, said):
     assert in_form_words(message, at, language, NAMES) == said
 
 
+@pytest.mark.parametrize("message, at, said", [
+    ("'kitami' is not a party of this spec (parties: bureau, kitami_it)", "agreement.document.cover.names.kitami",
+     "'kitami' is not a party of this spec (parties: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）)"),
+    ("party 'kitam' is not declared under parties (declared: bureau, kitami_it)", "agreement.document.labels.kitam",
+     "party 'kitam' is not declared under parties (declared: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）)"),
+    ("a label per party needs one for every party; missing: kitami_it", "agreement.document.labels",
+     "a label per party needs one for every party; missing: 北見工業大学（kitami_it）"),
+    # the cover's apostrophe pairs with the party's: the list between them is named all the same
+    ("the cover's names leave out kitami_it: write every party's name as the cover writes it",
+     "agreement.document.cover.names",
+     "the cover's names leave out 北見工業大学（kitami_it）: write every party's name as the cover writes it"),
+    ("no party is named 'x'; known: bureau, kitami_it", "agreement.document.translations[0].signers[0].party",
+     "no party is named 'x'; known: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）"),
+    # a list that is not all parties' ids (the articles' names) is left as written
+    ("no article is named 'x'; known: purpose, bureau", "agreement.document.articles.x",
+     "no article is named 'x'; known: purpose, bureau"),
+])
+def test_an_english_message_names_the_parties_it_lists(message, at, said):
+    """The English messages listed the parties' ids bare where the Japanese ones name each
+    party (北見工業大学（kitami_it）, since h163): now as the Japanese ones do."""
+    assert in_form_words(message, at, None, NAMES) == said
+
+
+def test_an_english_word_that_is_a_party_id_is_prose_outside_a_list():
+    """Real specs' ids include English words (a, city, office, rise): prose keeps them."""
+    parties = {"a": "甲市", "city": "乙市"}
+    assert in_form_words("a label per party needs one for every party; missing: city", "agreement.document.labels",
+                         None, parties) == "a label per party needs one for every party; missing: 乙市（city）"
+    prose = "the city is a name (a city): write a label"
+    assert in_form_words(prose, "agreement.document.labels", None, parties) == prose
+
+
+def test_the_english_preview_names_the_parties_it_lists(tmp_path):
+    """The seed's labels by party with 北見工業大学 left out, previewed for a reader of
+    English: the message names the party missing, as the Japanese one does."""
+    app = App(tmp_path)
+    (tmp_path / SEED_SPEC.name).write_text(SEED_SPEC.read_text(encoding="utf-8"), encoding="utf-8")
+    for language in (None, "ja"):
+        say = messages(language)
+        data = app.open_spec(SEED_SPEC.name, say)["data"]
+        data["agreement"]["document"]["labels"] = {"bureau": "局"}
+        shown = app.preview({"name": SEED_SPEC.name, "data": data}, say)
+        said = [p["message"] for p in shown["problems"] if p["key"] == "agreement.document.labels"]
+        assert said and said[0].endswith(": 北見工業大学（kitami_it）"), (language, shown["problems"])
+
+
 def test_the_preview_names_the_parties_at_their_fields(tmp_path):
     """The seed with a cover whose name for 北見工業大学 leaves the party's name out, and
     the starter, whose parties have no name yet: each problem's field and message name

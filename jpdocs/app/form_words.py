@@ -251,7 +251,8 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     """`message` (said at the problem key `at`) with every spec key and YAML value it
     names said as the form shows them (in the reader's `language`: "ja", or None for
     English); anything else, and anything it quotes, as written, but for a party's id
-    (`parties`, {id: the party as the form names it}: 'kitami' → 「北見工業大学」). A
+    (`parties`, {id: the party as the form names it}: 'kitami' → 「北見工業大学」; listed
+    bare, in either language, 北見工業大学（kitami）). A
     message at a key that is not the spec's (a house style's, the annual book's
     columns) is about another file: it stays as written."""
     if at and resolve_key(at) is None and key_steps(at) and key_steps(at)[0] not in _top_keys():
@@ -272,6 +273,8 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     # (an id no agreement has, as written: not taken for a party's either)
     message = _AGREEMENT_LIST.sub(lambda m: m[1] + ", ".join(
         f"\x01「{agreements[i]}」\x01" if i in agreements else f"\x01{i}\x01" for i in m[2].split(", ")), message)
+    if not japanese:                 # (a Japanese message's bare ids are each found in _plain)
+        message = _ENGLISH_IDS.sub(lambda m: _named_run(m, parties or {}), message)
     # a party's id, quoted ('kitami', 当事者「kitami」), is the party as the form names it:
     # 「北見工業大学」 (found before the quotes are: an English apostrophe, the cover's, would
     # pair with it); not one said to be an agreement's (協定「procrew」 no agreement has)
@@ -287,7 +290,21 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     return said.replace("\x01", "")
 
 
-_AGREEMENT_LIST = re.compile(r"(協定（|協定: )([A-Za-z][\w\-]*(?:, [A-Za-z][\w\-]*)*)(?=[）)]|$)")
+_AGREEMENT_LIST = re.compile(r"(協定（|協定: |agreements this ceremony signs \(|agreements \(declared: )"
+                             r"([A-Za-z][\w\-]*(?:, [A-Za-z][\w\-]*)*)(?=[）)]|$)")
+# The ids an English message lists bare ((parties: bureau, kitami_it), missing: kitami_it,
+# leave out kitami_it:), said as the Japanese ones are: 北海道オホーツク総合振興局（bureau）.
+# Only a run of ids after a list's opening and up to its end, every one a party's: an
+# English word may be a party's id too (a, city, office, rise), and prose is left alone.
+_ENGLISH_IDS = re.compile(r"(?:(?<=\()|(?<=: )|(?<=leave out ))"
+                          r"([A-Za-z][\w\-]*(?:, [A-Za-z][\w\-]*)*)(?=[);:]|$)")
+
+
+def _named_run(m: re.Match, parties: dict) -> str:
+    ids = m[1].split(", ")
+    if not all(i in parties for i in ids):
+        return m[0]
+    return ", ".join(f"\x01{parties[i]}（{i}）\x01" for i in ids)
 
 
 def _quoted(eid: str) -> str:
