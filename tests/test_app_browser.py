@@ -601,8 +601,11 @@ def test_an_id_of_no_party_among_the_signatories_is_shown_and_can_be_unticked(ap
     from conftest import SEED_SPEC
     from jpdocs.spec.source import load_yaml
     seed = SEED_SPEC.read_text(encoding="utf-8").replace("signatories: [bureau, kitami_it]",
-                                                         "signatories: [kitami, bureau]")
-    assert "[kitami, bureau]" in seed
+                                                         "signatories: [kitami, bureau]").replace(
+        "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n",
+        "    purpose: 持続可能で活力あるオホーツク地域の実現に向けた課題の解決を図る\n"
+        "    block_labels: [kitami]\n    cover:\n      names: {bureau: 北海道オホーツク総合振興局, kitami: 北見工業大学}\n", 1)
+    assert "[kitami, bureau]" in seed and "block_labels: [kitami]" in seed
     spec = app.folder / SEED_SPEC.name
     spec.write_text(seed, encoding="utf-8")
     page.reload()
@@ -614,6 +617,10 @@ def test_an_id_of_no_party_among_the_signatories_is_shown_and_can_be_unticked(ap
     labels = page.locator(f'[data-path="{path}"] .parties label')
     assert [t.strip() for t in labels.all_inner_texts()] == [
         "北海道オホーツク総合振興局（bureau）", "北見工業大学（kitami_it）", "kitami（当事者にありません）"]
+    # the select of one party (a row of 署名欄の前の記号, a cover's name's party) says so too
+    for select in (field(page, "agreement.document.block_labels[0]", "select"),
+                   page.locator('[data-path="agreement.document.cover.names"] select.dict-key').nth(1)):
+        assert select.evaluate("s => s.options[s.selectedIndex].textContent") == "kitami（当事者にありません）"
     stray = page.locator(f'[data-path="{path}"] input[value="kitami"]')
     assert stray.is_checked() and not page.locator(f'[data-path="{path}"] input[value="kitami_it"]').is_checked()
     page.click("#save")
@@ -621,10 +628,16 @@ def test_an_id_of_no_party_among_the_signatories_is_shown_and_can_be_unticked(ap
     assert load_yaml(spec)[0]["press_notice"]["ceremony"]["signatories"] == ["kitami", "bureau"]
     page.locator(f'[data-path="{path}"] input[value="kitami_it"]').click()
     stray.click()
+    field(page, "agreement.document.block_labels[0]", "select").select_option("kitami_it")
+    page.locator('[data-path="agreement.document.cover.names"] select.dict-key').nth(1).select_option("kitami_it")
     wait_preview(page, "ok")
     page.click("#save")
     page.wait_for_function("document.querySelector('#save-status').textContent === '保存しました'")
-    assert load_yaml(spec)[0]["press_notice"]["ceremony"]["signatories"] == ["bureau", "kitami_it"]
+    saved, _ = load_yaml(spec)
+    assert saved["press_notice"]["ceremony"]["signatories"] == ["bureau", "kitami_it"]
+    assert saved["agreement"]["document"]["block_labels"] == ["kitami_it"]
+    assert saved["agreement"]["document"]["cover"]["names"] == {"bureau": "北海道オホーツク総合振興局",
+                                                                "kitami_it": "北見工業大学"}
 
 
 def test_the_parties_labels_may_be_written_one_per_party(app, page, tmp_path):

@@ -412,14 +412,14 @@ function renamedEntry() {
 
 // A field that takes one party's id (a translation's signer, a row of 署名欄の前の記号): the
 // parties by name, the id stored; an id the file holds that is no party's is listed as
-// written (the build says so), not shown as empty.
+// written, marked as no party (the build says so too), not shown as empty.
 function partySelect(value, set) {
   const ids = Object.keys((current.data || {}).parties || {});
   const other = value != null && value !== "" && !ids.includes(value);
   const s = el("select", { class: "party-id", onchange: (e) => set(e.target.value) },
     el("option", { value: "" }, "（当事者を選ぶ）"),
     ...ids.map((id) => el("option", { value: id, "data-entry": id, "data-keyed": "parties" }, partyName(id))),
-    other ? el("option", { value }, String(value)) : null);
+    other ? el("option", { value }, `${value}（${IDS_NOT.parties}）`) : null);
   s.value = value == null ? "" : String(value);
   return s;
 }
@@ -453,7 +453,7 @@ function renderDict(opt, value, path, label, help, key, keyed) {
       ? el("select", { class: "dict-key", "aria-label": "当事者", onchange: rename },
         ...parties.filter((p) => p === id || !(p in value))
           .map((p) => el("option", { value: p, "data-entry": p, "data-keyed": "parties" }, partyName(p))),
-        parties.includes(id) ? null : el("option", { value: id }, id))
+        parties.includes(id) ? null : el("option", { value: id }, `${id}（${IDS_NOT.parties}）`))
       : el("input", { type: "text", value: id, class: "dict-key", "aria-label": "記号", onchange: rename });
     if (refers) idInput.value = id;
     const shown = byName ? entryName(keyed, id) : id;
