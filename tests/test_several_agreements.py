@@ -11,6 +11,8 @@ said to sign."""
 from __future__ import annotations
 
 import csv
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -277,6 +279,31 @@ def test_a_document_of_one_of_several_agreements_is_refused(tmp_path):
     spec = write(tmp_path, CITY.replace("    parties: [city, tech]\n",
                                         "    parties: [city, tech]\n    document: {kind: 協定書}\n"))
     err = failed(spec, tmp_path)
+    assert f"{spec}:{line_of(spec, 'document:')}: agreements.tech.document: an agreement of several" in err, err
+
+
+def test_the_keys_offered_under_an_agreement_of_several_are_those_it_accepts(tmp_path):
+    """An agreement of several (agreements.<id>) has no document of its own: neither the
+    keys an unknown key's message says are allowed there nor the schema (the app's form,
+    editors) offer document:, and document: written is refused with why, not read as a
+    misspelling of another key (until h167 both offered it, and several.py refused it)."""
+    spec = write(tmp_path, CITY.replace("    parties: [city, tech]\n",
+                                        "    parties: [city, tech]\n    zz_memo: 内部用\n    documnt: {}\n"))
+    err = failed(spec, tmp_path)
+    said = re.search(r"agreements\.tech\.zz_memo: unknown key 'zz_memo'; allowed here: (.*)", err)
+    assert said, err
+    allowed = said.group(1).split(", ")
+    assert "document" not in allowed and "parties" in allowed, allowed
+    assert f"{spec}:{line_of(spec, 'documnt:')}: agreements.tech.documnt: unknown key 'documnt'; allowed here:" in err
+    written = run_generate("schema", tmp_path / "spec.schema.json")
+    assert written.returncode == 0, written.stderr
+    schema = json.loads((tmp_path / "spec.schema.json").read_text(encoding="utf-8"))
+    assert sorted(schema["$defs"]["AgreementOfSeveral"]["properties"]) == allowed
+    assert "document" in schema["$defs"]["Agreement"]["properties"]     # (one agreement's, agreement:)
+    spec = write(tmp_path, CITY.replace("    parties: [city, tech]\n",
+                                        "    parties: [city, tech]\n    document: {kind: 協定書}\n"))
+    err = failed(spec, tmp_path)
+    assert err.count("agreements.tech.document") == 1, err
     assert f"{spec}:{line_of(spec, 'document:')}: agreements.tech.document: an agreement of several" in err, err
 
 

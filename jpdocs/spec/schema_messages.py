@@ -156,12 +156,22 @@ def _as_checked(loc: tuple, checked: tuple, root: type[Model]) -> tuple:
 
 
 def _close_key(loc: tuple, root: type[Model]) -> str | None:
-    """The known key an unknown one at `loc` is likely a misspelling of, if any."""
+    """The known key an unknown one at `loc` is likely a misspelling of, if any; none for
+    a key its model says is not one of its own (_not_here): written as meant."""
     model = _model_at(loc[:-1], root)
+    if _not_here(loc, root):
+        return None
     # a key's name inside the product (entries), where the spec writes another (list)
     renamed = [f.alias for n, f in (model.model_fields.items() if model else ()) if n == loc[-1] and f.alias]
     close = renamed or difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1], root), n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def _not_here(loc: tuple, root: type[Model]) -> str | None:
+    """Why the key at `loc` is not a key there, where its model says so (`not_here`: a key
+    of the model it is made from, which it has not: an agreement of several's document)."""
+    model = _model_at(loc[:-1], root) if loc else None
+    return getattr(model, "not_here", {}).get(loc[-1]) if model else None
 
 
 def required_kind(loc: tuple, root: type[Model] = Spec, checked: tuple = ()) -> str | None:
@@ -214,6 +224,8 @@ def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
             return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
         # the finding's own path names the union member the key was checked as
         member = _as_checked(loc, tuple(err["loc"]), root)
+        if said := _not_here(member, root):
+            return said
         close = _close_key(member, root)
         options = _fields_at(member[:-1], root)
         hint = f"; did you mean '{close}'?" if close else (

@@ -58,11 +58,6 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
                 elif ref in seen:
                     problem(A + (aid, "parties", i), f"party '{ref}' is named twice: name each party once")
                 seen.add(ref)
-            if ag.document is not None:
-                problem(A + (aid, "document"), "an agreement of several in one spec has no document of its own:"
-                                               " write the agreement whose 協定書 is made as a spec of its own"
-                                               " (agreement:), named by the notice's press_notice.also; its kind"
-                                               " (覚書 …) is said by kind:")
     n = spec.press_notice
     if n is None:
         return problems
