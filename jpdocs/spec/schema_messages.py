@@ -179,7 +179,11 @@ def required_kind(loc: tuple, root: type[Model] = Spec, checked: tuple = ()) -> 
     can stand in for it when it is missing or empty: "text" (a Line, alone or among other
     kinds), "date", "texts" (a list of Lines); None for anything else (a block of keys,
     a number, a choice) and for a key that may be left out (its empty value is as likely
-    to go as to be written: what it would say is not known, ki's item: date)."""
+    to go as to be written: what it would say is not known, ki's item: date). An item of
+    a list (`- ` left empty: the report starter's first paragraph) is required where it
+    stands: what its list holds, "text" or "date", as a key's."""
+    if len(loc) > 1 and isinstance(loc[-1], int):
+        return _item_kind(loc[:-1], root)
     loc = _as_checked(loc, checked, root)
     model = _model_at(loc[:-1], root) if loc and isinstance(loc[-1], str) else None
     field = {f.alias or n: f for n, f in model.model_fields.items()}.get(loc[-1]) if model else None
@@ -189,6 +193,25 @@ def required_kind(loc: tuple, root: type[Model] = Spec, checked: tuple = ()) -> 
     if "list" in kinds:
         return "texts" if get_args(field.annotation) and _kinds(get_args(field.annotation)[0]) == {"text"} else None
     return "date" if "date" in kinds else "text" if "text" in kinds else None
+
+
+def _item_kind(loc: tuple, root: type[Model]) -> str | None:
+    """"text" or "date" where the key at `loc` holds a list of texts or of dates (among
+    other kinds: a paragraph is a text or a block of keys), else None."""
+    model = _model_at(loc[:-1], root) if isinstance(loc[-1], str) else None
+    field = {f.alias or n: f for n, f in model.model_fields.items()}.get(loc[-1]) if model else None
+    lists = [a for a in _members(field.annotation) if get_origin(a) is list] if field else []
+    kinds = _kinds(get_args(lists[0])[0]) if len(lists) == 1 and get_args(lists[0]) else set()
+    return "date" if "date" in kinds else "text" if "text" in kinds else None
+
+
+def _members(annotation) -> list:
+    """An annotation's members through Optional, Union and Annotated (a list among them)."""
+    if get_origin(annotation) is Annotated:
+        return _members(annotation.__origin__)
+    if get_origin(annotation) in (Union, types.UnionType):
+        return [m for a in get_args(annotation) for m in _members(a)]
+    return [annotation]
 
 
 def _kinds(annotation) -> set[str]:
