@@ -26,8 +26,9 @@ both stand-ins and is dropped. An optional
 key left empty is not stood in for: the user may as well remove it, and what it would
 say is not known (ki's `item: ''` stood in made the ceremony's date unlisted). A
 finding about a refused key (at it, above or below it, beside it in its mapping, or
-naming it) is not reported either; of a required value stood in for, a finding above
-it is (it will be written: a photo whose file is left empty still needs its caption).
+naming it) is not reported either; of a required value stood in for, or a key its
+model says is not its own (taken out), a finding above it is (the spec will be
+corrected so: a photo whose file is left empty still needs its caption).
 Any other refusal (a list where text is expected, a block of keys left empty), or a
 wrong date or time with no other to stand in for it,
 leaves the later checks for the next run, as before: what they would find could be
@@ -40,7 +41,7 @@ import re
 from typing import Callable
 
 from ..errors import Problem
-from .schema_messages import close_key, moved_elsewhere, required_kind
+from .schema_messages import close_key, moved_elsewhere, not_here, required_kind
 from .source import dotted
 from .strict import ValidationError
 from .values import date_value, read_as_a_date, time_value
@@ -82,7 +83,10 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
             continue        # (a stand-in the schema's own comparisons refuse: the start after the end)
         these = {(p.key, p.message): p for p in found}
         kept = these if kept is None else {k: p for k, p in kept.items() if k in these}
-    return unrelated(list(kept.values()), refused, {dotted(path) for path in blank}) if kept else []
+    # a value stood in for will be written, a key not its model's (not_here) taken out, as
+    # the user will correct them: a finding above either holds of the spec corrected
+    settled = {dotted(path) for path in blank} | {dotted(path) for path in unknown if not_here(path)}
+    return unrelated(list(kept.values()), refused, settled) if kept else []
 
 
 def _blank_stand_ins(data, refused: dict, kind: str) -> list:
@@ -269,16 +273,16 @@ def _put(data, path, value):
     return copy
 
 
-def unrelated(found: list[Problem], refused: list[Problem], filled: set[str] = frozenset()) -> list[Problem]:
+def unrelated(found: list[Problem], refused: list[Problem], settled: set[str] = frozenset()) -> list[Problem]:
     """The later checks' findings about none of the refused keys (module docstring),
-    each once, and none the schema's findings already hold. Of the `filled` keys (a
-    required value left empty, stood in for), a finding above one is kept: the value
-    will be written, and what every stand-in gives does not hang on it (a photo of the
-    report starter with its file and its caption left empty needs its caption, said in
-    the same run as the file)."""
+    each once, and none the schema's findings already hold. Of the `settled` keys (a
+    required value left empty, stood in for; a key not its model's, taken out), a
+    finding above one is kept: the spec will be corrected so (a photo of the report
+    starter with its file and its caption left empty needs its caption, said in the
+    same run as the file; agreements: holding one, beside a document: it cannot hold)."""
     keys = {p.key for p in refused if p.key}
     parents = {_parent(k) for k in keys}
-    above = keys - set(filled)      # (a finding above one of these may be of its absence)
+    above = keys - set(settled)     # (a finding above one of these may be of its absence)
     # a key's own name in a message (ceremony.venue, (ceremony.date), start:), as a word
     named = re.compile("|".join(rf"(?<!\w){re.escape(_last(k))}(?!\w)" for k in keys)) if keys else None
     seen = {(p.key, p.message) for p in refused}

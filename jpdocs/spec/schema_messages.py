@@ -167,6 +167,13 @@ def _close_key(loc: tuple, root: type[Model]) -> str | None:
     return close[0] if close else None
 
 
+def not_here(loc: tuple, root: type[Model] = Spec) -> bool:
+    """Whether the key at `loc` (as the spec writes it) is one its model says is not its
+    own (an agreement of several's document:): taken out as the user will, never read
+    as a misspelling (past_schema.py)."""
+    return _not_here(loc, root) is not None
+
+
 def _not_here(loc: tuple, root: type[Model]) -> str | None:
     """Why the key at `loc` is not a key there, where its model says so (`not_here`: a key
     of the model it is made from, which it has not: an agreement of several's document)."""
