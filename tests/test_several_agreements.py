@@ -307,6 +307,32 @@ def test_the_keys_offered_under_an_agreement_of_several_are_those_it_accepts(tmp
     assert f"{spec}:{line_of(spec, 'document:')}: agreements.tech.document: an agreement of several" in err, err
 
 
+def test_the_keys_offered_under_a_ceremony_of_several_are_those_it_accepts(tmp_path):
+    """A ceremony of several (press_notice.ceremonies[i]) is printed as one item, with no
+    room for a schedule, extra items or signers grouped by agreement: neither the keys an
+    unknown key's message allows nor the schema offer them, and one written is refused
+    with why, the ceremony's other findings in the same run (until h167 both offered them,
+    and several.py refused them)."""
+    spec = write(tmp_path, TWO_CEREMONIES.replace("      agreements: [tech]\n",
+                                                  "      agreements: [tech]\n      zz_memo: 内部用\n"))
+    err = failed(spec, tmp_path)
+    said = re.search(r"ceremonies\[1\]\.zz_memo: unknown key 'zz_memo'; allowed here: (.*)", err)
+    assert said, err
+    allowed = said.group(1).split(", ")
+    assert not {"schedule", "extra_items", "group_signatories"} & set(allowed) and "agenda" in allowed, allowed
+    assert run_generate("schema", tmp_path / "spec.schema.json").returncode == 0
+    schema = json.loads((tmp_path / "spec.schema.json").read_text(encoding="utf-8"))
+    assert sorted(schema["$defs"]["CeremonyOfSeveral"]["properties"]) == allowed
+    assert "schedule" in schema["$defs"]["Ceremony"]["properties"]       # (one ceremony's, ceremony:)
+    spec = write(tmp_path, TWO_CEREMONIES.replace(
+        "      agreements: [tech]\n      date: 2025-04-21\n",
+        "      agreements: [tech]\n      date: 2025-04-22\n      schedule: [{time: \"11:00\", item: 開会}]\n"))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'schedule:')}: press_notice.ceremonies[1].schedule: a ceremony of several is"
+            " printed as one item, its date, place, signers and 次第 a line each: schedule would have no effect") in err
+    assert "press_notice.ceremonies[1].date: the ceremony is on 2025-04-22" in err, err
+
+
 def test_ceremonies_without_agreements_are_refused(tmp_path):
     text = TWO_CEREMONIES.replace("agreements:\n  univ:", "agreement:\n  univ:")
     text = text[:text.index("agreement:\n")] + "agreement:\n  title: 青葉市の協定\n  signing_date: 2025-04-21\n" \

@@ -27,8 +27,9 @@ key left empty is not stood in for: the user may as well remove it, and what it 
 say is not known (ki's `item: ''` stood in made the ceremony's date unlisted). A
 finding about a refused key (at it, above or below it, beside it in its mapping, or
 naming it) is not reported either; of a required value stood in for, or a key its
-model says is not its own (taken out), a finding above it is (the spec will be
-corrected so: a photo whose file is left empty still needs its caption).
+model says is not its own (taken out), a finding above it is, and beside the key
+taken out (the spec will be corrected so: a photo whose file is left empty still
+needs its caption).
 Any other refusal (a list where text is expected, a block of keys left empty), or a
 wrong date or time with no other to stand in for it,
 leaves the later checks for the next run, as before: what they would find could be
@@ -84,9 +85,11 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
         these = {(p.key, p.message): p for p in found}
         kept = these if kept is None else {k: p for k, p in kept.items() if k in these}
     # a value stood in for will be written, a key not its model's (not_here) taken out, as
-    # the user will correct them: a finding above either holds of the spec corrected
-    settled = {dotted(path) for path in blank} | {dotted(path) for path in unknown if not_here(path)}
-    return unrelated(list(kept.values()), refused, settled) if kept else []
+    # the user will correct them: a finding above either (beside the one taken out) holds
+    # of the spec corrected
+    taken_out = {dotted(path) for path in unknown if not_here(path)}
+    settled = {dotted(path) for path in blank} | taken_out
+    return unrelated(list(kept.values()), refused, settled, taken_out) if kept else []
 
 
 def _blank_stand_ins(data, refused: dict, kind: str) -> list:
@@ -273,15 +276,17 @@ def _put(data, path, value):
     return copy
 
 
-def unrelated(found: list[Problem], refused: list[Problem], settled: set[str] = frozenset()) -> list[Problem]:
+def unrelated(found: list[Problem], refused: list[Problem], settled: set[str] = frozenset(),
+              taken_out: set[str] = frozenset()) -> list[Problem]:
     """The later checks' findings about none of the refused keys (module docstring),
     each once, and none the schema's findings already hold. Of the `settled` keys (a
     required value left empty, stood in for; a key not its model's, taken out), a
-    finding above one is kept: the spec will be corrected so (a photo of the report
-    starter with its file and its caption left empty needs its caption, said in the
-    same run as the file; agreements: holding one, beside a document: it cannot hold)."""
+    finding above one is kept, and of those `taken_out` one beside it too: the spec will
+    be corrected so (a photo of the report starter with its file and its caption left
+    empty needs its caption, said in the same run as the file; agreements: holding one,
+    beside a document: it cannot hold; a ceremony's date, beside its schedule:)."""
     keys = {p.key for p in refused if p.key}
-    parents = {_parent(k) for k in keys}
+    parents = {_parent(k) for k in keys - set(taken_out)}
     above = keys - set(settled)     # (a finding above one of these may be of its absence)
     # a key's own name in a message (ceremony.venue, (ceremony.date), start:), as a word
     named = re.compile("|".join(rf"(?<!\w){re.escape(_last(k))}(?!\w)" for k in keys)) if keys else None
