@@ -22,13 +22,13 @@ import yaml
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 HOUSE_STYLE = TEMPLATES / "house-style.yaml"
 
-# the product's standard phrases (jpdocs/content/agreement/wording.py's generated closing:
-# …の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。; the
-# 記 item of an attachment, 別添「協定概要」のとおり; a phone's 内線 (extension); the
-# agreement's 附則 heading; a draft's 案)
-STANDARD = ("の締結を証するため", "の成立を証するため", "本書", "通を作成し", "記名押印の上", "署名の上",
-            "各自その", "通を保有する", "通を保有します", "本協定", "本覚書", "別添「", "」のとおり", "内線",
-            "附則", "及び", "が",
+# the product's standard phrases (the 記 item of an attachment, 別添「協定概要」のとおり; a
+# phone's 内線 (extension); the agreement's 附則 heading; a draft's 案; the kind's own word,
+# 本協定). Not the generated closing's (jpdocs/content/agreement/wording.py's CLOSING:
+# …の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。): its words
+# are the product's only where the closing prints, the sentence the build's note quotes
+# (closings_in_notes), so that its wording leaking into another place is a residue
+STANDARD = ("本協定", "本覚書", "別添「", "」のとおり", "内線", "附則", "及び", "が",
             # the generated preamble and document title (content/agreement/compose.py,
             # wording.document_title): 北見市（以下「甲」という。）と…とは、<subject>に関し、
             # 次のとおり協定を締結する。; …との包括連携に関する協定書 — the spec's names and
@@ -136,13 +136,27 @@ def said_words(spec: dict, style: dict | None = None) -> list[str]:
     return sorted((w for w in found if w), key=len, reverse=True)
 
 
-def unsaid_words(text: str, said: list[str]) -> list[str]:
+# the build's note of the generated closing (jpdocs/build/notes.generated_closing_note),
+# which quotes it: its spec's file, and the closing
+CLOSING_NOTE = re.compile(r"^note: (.+?):\d+: agreement\.document\.closing: not given; the generated closing"
+                          r" says [^「\n]*「([^」\n]+)」", re.M)
+
+
+def closings_in_notes(output: str, spec: Path | str) -> list[str]:
+    """The generated closings the build's notes (its standard output) quote for the spec
+    at `spec` (by its file's name, as one run names many specs): the sentence whose
+    words are the product's own where it prints (unsaid_words), and nowhere else."""
+    return [closing for file, closing in CLOSING_NOTE.findall(output) if Path(file).name == Path(spec).name]
+
+
+def unsaid_words(text: str, said: list[str], closings: list[str] = ()) -> list[str]:
     """The runs of `text` that are neither the spec's words nor the product's own. A
     character is the spec's where any of its words (of two characters or more) covers
-    it: words may overlap (総務省消防庁 and 消防庁長官 over 総務省消防庁長官)."""
+    it: words may overlap (総務省消防庁 and 消防庁長官 over 総務省消防庁長官). A generated
+    closing (`closings`: closings_in_notes) covers where it is printed whole."""
     folded = fold(text)
     covered = [False] * len(folded)
-    for word in [w for w in said if len(w) > 1] + [fold(w) for w in STANDARD]:
+    for word in [w for w in said if len(w) > 1] + [fold(w) for w in STANDARD] + [fold(c) for c in closings]:
         at = folded.find(word)
         while at >= 0:
             covered[at:at + len(word)] = [True] * len(word)

@@ -96,7 +96,7 @@ def test_a_misspelt_key_is_read_as_the_key_it_likely_is(tmp_path, edit, refused)
       "    titel: 災害時等における無人航空機の運用に関する協定\n    parties: [hikone, rise]"),
      ["agreements.rise.title", "agreements.rise.titel"], "did you mean 'title'?"),
     (("    parties: [hikone, rise]\n", "    parties: [hikone, rise]\n    zz_memo: 内部用\n"),
-     ["agreements.rise.zz_memo"], "; allowed here: amendments, amends, areas, department, document, fields,"),
+     ["agreements.rise.zz_memo"], "; allowed here: amendments, amends, areas, department, fields, fiscal_year,"),
 ])
 def test_a_misspelt_key_under_agreements_is_read_as_the_key_it_likely_is(tmp_path, edit, refused, said):
     """`agreements:` is an optional dict of agreements by id: a key under an id gets its

@@ -129,6 +129,9 @@ VARIANTS = {
     "title-only-reading-honorific": ("      name: 鈴木　聡一郎\n", "      reading: すずき　そういちろう\n"),
     "note-no-notice": [("      name: 中島　和彦\n", "      name: 中島　和彦\n      note: 予定\n"),
                        ("  closing_ijo:", "  ki: [date, place]\n  closing_ijo:")],
+    # a head beside the signatory who signs in its place: printed nowhere (spec/signer_checks.py)
+    "head-beside-signatory": ("      name: 中島　和彦\n",
+                              "      name: 中島　和彦\n    signatory: {title: 副局長, name: 北見　太郎}\n"),
     "note-not-signing": [("      name: 中島　和彦\n", "      name: 中島　和彦\n      note: 予定\n"),
                          ("    representative:\n      title: 北海道オホーツク総合振興局長\n",
                           "    signatory: {title: 副局長, name: 北見　太郎}\n"

@@ -170,8 +170,8 @@ def test_a_title_and_the_name_after_it_stand_a_full_width_space_apart(tmp_path, 
 
 @needs_poppler
 def test_the_signatory_when_not_the_head_and_a_reading_printed_in_the_notice_only(tmp_path, capsys):
-    path = variant(tmp_path, ("      title: 北見工業大学学長\n      name: 鈴木　聡一郎\n",
-                              "      title: 北見工業大学学長\n      name: 鈴木　聡一郎\n"
+    # (the head beside it would print nowhere: refused, spec/signer_checks.py; the signatory alone)
+    path = variant(tmp_path, ("    representative:\n      title: 北見工業大学学長\n      name: 鈴木　聡一郎\n",
                               "    signatory:\n      title: 北見工業大学理事・副学長\n      name: 柴田　岳\n"
                               "      reading: しばた　がく\n"))
     code = cli.main([str(path), "-o", str(tmp_path / "out"), "--kinds", "press-notice,agreement", "--format", "pdf"])

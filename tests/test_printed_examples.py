@@ -17,7 +17,7 @@ import yaml
 from conftest import ROOT, needs_poppler, pdf_text, run_generate
 from docx_reading import docx_text
 from printed_figures import Said, chosen_in_notes, spec_figures, unsaid_figures
-from printed_words import said_words, unsaid_words
+from printed_words import closings_in_notes, said_words, unsaid_words
 
 EXAMPLES = sorted((ROOT / "specs").glob("*.yaml"))
 
@@ -61,11 +61,12 @@ def test_every_figure_an_example_prints_is_its_spec_s(path, examples):
 @needs_poppler
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_every_word_an_example_prints_is_its_spec_s_or_the_product_s_own(path, examples):
-    out, _ = examples
+    out, output = examples
     spec, style = spec_and_style(path)
     said = said_words(spec, style)
+    closings = closings_in_notes(output, path)
     for kind, text in texts(out / path.stem).items():
-        assert unsaid_words(text, said) == [], kind
+        assert unsaid_words(text, said, closings) == [], kind
 
 
 def test_only_the_count_a_note_names_as_chosen_is_accepted():
@@ -106,3 +107,22 @@ def test_a_fault_planted_in_a_built_docx_is_found(examples, tmp_path):
     assert "令和6年3月1日" in [f for f, _ in unsaid_figures(docx_text(notice), figures, 2)]
     shutil.copy(folder / "overview.docx", tmp_path / "unplanted.docx")
     assert unsaid_words(docx_text(tmp_path / "unplanted.docx"), words) == []
+
+
+@needs_poppler
+def test_the_generated_closing_s_wording_elsewhere_is_found(examples, tmp_path):
+    """The seed's agreement prints the generated closing (本書２通を作成し …), which the
+    build's note quotes: its words pass there, and planted in an article (as a default
+    wording leaking out of its place would print them) they are a residue. Until h167 the
+    closing's phrases were the product's anywhere in any document."""
+    out, output = examples
+    path = ROOT / "specs" / "2024-02-27-okhotsk-kitami.yaml"
+    spec, style = spec_and_style(path)
+    words, closings = said_words(spec, style), closings_in_notes(output, path)
+    assert closings == ["本協定の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。"], output
+    agreement = out / path.stem / "agreement.docx"
+    assert unsaid_words(docx_text(agreement), words, closings) == []
+    leaked = planted(agreement, "決定するものとする。<", "決定するものとする。本書２通を作成し、各自その１通を保有する。<",
+                     tmp_path / "agreement.docx")
+    # (成 the product's own, as in 平成)
+    assert unsaid_words(docx_text(leaked), words, closings) == ["本書", "通を作", "し", "各自その", "通を保有する"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from printed_words import said_words, unsaid_words
+from printed_words import closings_in_notes, said_words, unsaid_words
 
 SPEC = {
     "issuer": "鳥取県",
@@ -25,7 +25,30 @@ def test_the_spec_s_words_the_house_s_and_the_product_s_own_pass():
     assert unsaid("報道機関各位\n令和７年７月15日（火曜日）午後２時\n鳥取県\n生物多様性保全協定調印式を行います\n"
                   "記\n（例１）日時\n鳥取県庁　本庁舎３階　第４応接室\n鳥取県知事　平井　伸治\n"
                   "株式会社エスジーズ　代表取締役社長　今出　上\n以上") == []
-    assert unsaid("本協定の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。\n甲　鳥取県　印") == []
+    assert unsaid_words(CLOSING + "\n甲　鳥取県　印", said_words(SPEC, STYLE), [CLOSING]) == []
+
+
+# the generated closing, as the build's note quotes it (jpdocs/build/notes.generated_closing_note)
+CLOSING = "本協定の締結を証するため、本書２通を作成し、甲乙記名押印の上、各自その１通を保有する。"
+NOTE = ("note: specs/tottori.yaml:40: agreement.document.closing: not given; the generated closing says the parties"
+        " sign and seal (記名押印; 印 by each signature block), how many originals are made and that each keeps one:"
+        f" 「{CLOSING}」; write closing: with the text's own words, or signed_by_hand: true for 署名の上 and no 印\n")
+
+
+def test_the_generated_closing_s_words_count_only_where_it_prints():
+    """The generated closing's words are the product's where the closing prints, as the
+    build's note quotes it for this spec; without the note (a spec's own closing, or none)
+    and anywhere else they are a residue: a default wording leaking into another place."""
+    said = said_words(SPEC, STYLE)
+    assert unsaid(CLOSING) != []
+    leaked = "第５条　本書２通を作成し、各自その１通を保有する。\n" + CLOSING
+    assert unsaid_words(leaked, said) != []
+    closings = closings_in_notes(NOTE, "/anywhere/tottori.yaml")
+    assert closings == [CLOSING]
+    assert unsaid_words(CLOSING, said, closings) == []
+    # (成 the product's own, as in 平成)
+    assert unsaid_words(leaked, said, closings) == ["本書", "通を作", "し", "各自その", "通を保有する"]
+    assert closings_in_notes(NOTE, "kitami.yaml") == []        # another spec's note accepts nothing
 
 
 def test_a_word_the_spec_does_not_say_is_found():

@@ -42,7 +42,7 @@ from docx.oxml.ns import qn
 from conftest import ROOT, needs_poppler, pdf_text, run_generate
 from docx_reading import docx_text
 from printed_figures import spec_figures, unsaid_figures
-from printed_words import said_words, unsaid_words
+from printed_words import closings_in_notes, said_words, unsaid_words
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 FACTS = {p.name.removesuffix(".facts.yaml"): p for p in sorted(REAL.glob("*.facts.yaml"))}
@@ -109,8 +109,9 @@ def cases(test: str, notices_only: bool = False, fact: str | None = None) -> lis
 
 
 class Case:
-    def __init__(self, cid: str, out: Path):
+    def __init__(self, cid: str, out: Path, output: str = ""):
         self.id = cid
+        self.output = output            # the build's standard output and error (its notes)
         self.spec = load(REAL / f"{cid}.yaml")
         self.facts = load(FACTS[cid])
         self.dir = out / cid
@@ -200,7 +201,7 @@ def built(tmp_path_factory) -> dict[str, Case]:
     specs = [REAL / f"{cid}.yaml" for cid in BUILT]
     result = run_generate(*specs, "-o", out, "--format", "pdf,docx", "--jobs", "2")
     assert result.returncode == 0, result.stdout + result.stderr
-    return {cid: Case(cid, out) for cid in BUILT}
+    return {cid: Case(cid, out, result.stdout + result.stderr) for cid in BUILT}
 
 
 def test_every_case_records_its_sources_and_what_it_checks():
@@ -622,14 +623,17 @@ def test_every_word_printed_is_the_spec_s_or_the_product_s_own(cid, built):
     """The proof-reader's check of words (printed_words.py): what each PDF prints is
     covered by the spec's strings, its house style's (and the default house style's),
     or the product's standard phrases and its own characters (dates, numbering, 印,
-    記, 案): a name, a title or an honorific the spec did not give would be left over.
-    The DOCX too, as the secretariat edits and signs it."""
+    記, 案), and the generated closing where it prints, as the build's note quotes it: a
+    name, a title or an honorific the spec did not give would be left over, and so
+    would the closing's wording anywhere else. The DOCX too, as the secretariat edits
+    and signs it."""
     case = built[cid]
     style = load(REAL / case.spec["style"]) if case.spec.get("style") else {}
     said = said_words(case.spec, style)
+    closings = closings_in_notes(case.output, REAL / f"{cid}.yaml")
     assert case.docx_texts, cid
     for kind, text in {**case.texts, **case.docx_texts}.items():
-        assert unsaid_words(text, said) == [], (cid, kind)
+        assert unsaid_words(text, said, closings) == [], (cid, kind)
 
 
 @needs_poppler

@@ -11,6 +11,8 @@ said to sign."""
 from __future__ import annotations
 
 import csv
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -278,6 +280,57 @@ def test_a_document_of_one_of_several_agreements_is_refused(tmp_path):
                                         "    parties: [city, tech]\n    document: {kind: 協定書}\n"))
     err = failed(spec, tmp_path)
     assert f"{spec}:{line_of(spec, 'document:')}: agreements.tech.document: an agreement of several" in err, err
+
+
+def test_the_keys_offered_under_an_agreement_of_several_are_those_it_accepts(tmp_path):
+    """An agreement of several (agreements.<id>) has no document of its own: neither the
+    keys an unknown key's message says are allowed there nor the schema (the app's form,
+    editors) offer document:, and document: written is refused with why, not read as a
+    misspelling of another key (until h167 both offered it, and several.py refused it)."""
+    spec = write(tmp_path, CITY.replace("    parties: [city, tech]\n",
+                                        "    parties: [city, tech]\n    zz_memo: 内部用\n    documnt: {}\n"))
+    err = failed(spec, tmp_path)
+    said = re.search(r"agreements\.tech\.zz_memo: unknown key 'zz_memo'; allowed here: (.*)", err)
+    assert said, err
+    allowed = said.group(1).split(", ")
+    assert "document" not in allowed and "parties" in allowed, allowed
+    assert f"{spec}:{line_of(spec, 'documnt:')}: agreements.tech.documnt: unknown key 'documnt'; allowed here:" in err
+    written = run_generate("schema", tmp_path / "spec.schema.json")
+    assert written.returncode == 0, written.stderr
+    schema = json.loads((tmp_path / "spec.schema.json").read_text(encoding="utf-8"))
+    assert sorted(schema["$defs"]["AgreementOfSeveral"]["properties"]) == allowed
+    assert "document" in schema["$defs"]["Agreement"]["properties"]     # (one agreement's, agreement:)
+    spec = write(tmp_path, CITY.replace("    parties: [city, tech]\n",
+                                        "    parties: [city, tech]\n    document: {kind: 協定書}\n"))
+    err = failed(spec, tmp_path)
+    assert err.count("agreements.tech.document") == 1, err
+    assert f"{spec}:{line_of(spec, 'document:')}: agreements.tech.document: an agreement of several" in err, err
+
+
+def test_the_keys_offered_under_a_ceremony_of_several_are_those_it_accepts(tmp_path):
+    """A ceremony of several (press_notice.ceremonies[i]) is printed as one item, with no
+    room for a schedule, extra items or signers grouped by agreement: neither the keys an
+    unknown key's message allows nor the schema offer them, and one written is refused
+    with why, the ceremony's other findings in the same run (until h167 both offered them,
+    and several.py refused them)."""
+    spec = write(tmp_path, TWO_CEREMONIES.replace("      agreements: [tech]\n",
+                                                  "      agreements: [tech]\n      zz_memo: 内部用\n"))
+    err = failed(spec, tmp_path)
+    said = re.search(r"ceremonies\[1\]\.zz_memo: unknown key 'zz_memo'; allowed here: (.*)", err)
+    assert said, err
+    allowed = said.group(1).split(", ")
+    assert not {"schedule", "extra_items", "group_signatories"} & set(allowed) and "agenda" in allowed, allowed
+    assert run_generate("schema", tmp_path / "spec.schema.json").returncode == 0
+    schema = json.loads((tmp_path / "spec.schema.json").read_text(encoding="utf-8"))
+    assert sorted(schema["$defs"]["CeremonyOfSeveral"]["properties"]) == allowed
+    assert "schedule" in schema["$defs"]["Ceremony"]["properties"]       # (one ceremony's, ceremony:)
+    spec = write(tmp_path, TWO_CEREMONIES.replace(
+        "      agreements: [tech]\n      date: 2025-04-21\n",
+        "      agreements: [tech]\n      date: 2025-04-22\n      schedule: [{time: \"11:00\", item: 開会}]\n"))
+    err = failed(spec, tmp_path)
+    assert (f"{spec}:{line_of(spec, 'schedule:')}: press_notice.ceremonies[1].schedule: a ceremony of several is"
+            " printed as one item, its date, place, signers and 次第 a line each: schedule would have no effect") in err
+    assert "press_notice.ceremonies[1].date: the ceremony is on 2025-04-22" in err, err
 
 
 def test_ceremonies_without_agreements_are_refused(tmp_path):

@@ -743,6 +743,7 @@ def blanks(*also):
         data["parties"]["kitami_it"]["name"] = None
         data["parties"]["kitami_it"]["representative"]["name"] = None
         data["parties"]["bureau"]["signatory"] = {"title": "副局長", "name": None}
+        del data["parties"]["bureau"]["representative"]    # (a head beside the signatory prints nowhere: refused)
         for step in also:
             step(data)
     return change

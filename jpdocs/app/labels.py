@@ -23,7 +23,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("Party", "address"): ("所在地", "例：北海道北見市公園町165番地"),
     ("Party", "country"): ("国名", "署名欄の最初の行（海外の姉妹都市との協定書。例：日本国）"),
     ("Party", "representative"): ("代表者", "職名と氏名"),
-    ("Party", "signatory"): ("署名者", "代表者以外が署名する場合のみ"),
+    ("Party", "signatory"): ("署名者", "代表者以外が署名する場合のみ。そのときは代表者を書かない（どの文書にも印刷されない）"),
     ("Party", "co_signers"): ("連名の署名者", "代表者と並んで署名する人（例：理事長と学長）"),
     ("Party", "honorific"): ("敬称", "相手方の代表者に付ける「様」など"),
     ("Party", "statements"): ("概要の◆の文", "協定の概要に◆で載る文"),

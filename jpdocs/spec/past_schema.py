@@ -16,7 +16,8 @@ other dates and the days either side of them in turn, a time as each of its othe
 times and the minutes either side, and a finding is kept only if every stand-in the
 schema takes gives it (a check comparing it with another date or time is satisfied by
 one of them). A required value left out or empty (`name: ''`, `title:` missing, an
-empty list where one item is required: the app's form filled from empty) stands in
+empty list where one item is required: the app's form filled from empty; an item of a
+list left empty, `- `, the report starter's first paragraph) stands in
 likewise: a text as each of TEXT_STAND_INS, words no check reads as anything (no
 party's name, no title, no date, no 様), a list of texts as one of them, a date as a
 wrong one's stand-ins (where the spec has no other date, null and `none`, those the
@@ -25,8 +26,12 @@ both stand-ins and is dropped. An optional
 key left empty is not stood in for: the user may as well remove it, and what it would
 say is not known (ki's `item: ''` stood in made the ceremony's date unlisted). A
 finding about a refused key (at it, above or below it, beside it in its mapping, or
-naming it) is not reported either. Any other refusal (a list where text is expected, a
-block of keys left empty), or a wrong date or time with no other to stand in for it,
+naming it) is not reported either; of a required value stood in for, or a key its
+model says is not its own (taken out), a finding above it is, and beside the key
+taken out (the spec will be corrected so: a photo whose file is left empty still
+needs its caption).
+Any other refusal (a list where text is expected, a block of keys left empty), or a
+wrong date or time with no other to stand in for it,
 leaves the later checks for the next run, as before: what they would find could be
 about a spec the user did not write.
 """
@@ -37,7 +42,8 @@ import re
 from typing import Callable
 
 from ..errors import Problem
-from .schema_messages import close_key, moved_elsewhere, required_kind
+from .schema_messages import close_key, moved_elsewhere, not_here, required_kind
+from .source import dotted
 from .strict import ValidationError
 from .values import date_value, read_as_a_date, time_value
 
@@ -78,7 +84,12 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
             continue        # (a stand-in the schema's own comparisons refuse: the start after the end)
         these = {(p.key, p.message): p for p in found}
         kept = these if kept is None else {k: p for k, p in kept.items() if k in these}
-    return unrelated(list(kept.values()), refused) if kept else []
+    # a value stood in for will be written, a key not its model's (not_here) taken out, as
+    # the user will correct them: a finding above either (beside the one taken out) holds
+    # of the spec corrected
+    taken_out = {dotted(path) for path in unknown if not_here(path)}
+    settled = {dotted(path) for path in blank} | taken_out
+    return unrelated(list(kept.values()), refused, settled, taken_out) if kept else []
 
 
 def _blank_stand_ins(data, refused: dict, kind: str) -> list:
@@ -127,15 +138,18 @@ def _refused(data, exc: ValidationError) -> tuple[list[tuple] | None, dict[tuple
         if err["type"] == "missing":
             missing.append((_data_path(data, err["loc"][:-1]) + err["loc"][-1:], tuple(err["loc"])))
             continue
-        if not path or not _is_mapping_key(data, path):
+        if not path:
             return _CANNOT_LOOK
         if _at(data, path) in _EMPTY and err["type"] in _EMPTY_FINDINGS:
-            # (a value of several kinds, text or false, has a finding of each member: one is enough)
+            # (a value of several kinds, text or false, has a finding of each member: one is enough;
+            # an item of a list, `- ` left empty, is required where it stands: required_kind)
             kind = required_kind(path, checked=tuple(err["loc"]))
             if kind is None or (kind != "texts" and _at(data, path) == []):
                 return _CANNOT_LOOK
             blank[path] = kind
             continue
+        if not _is_mapping_key(data, path):
+            return _CANNOT_LOOK
         if path[-1] != err["loc"][-1]:
             return _CANNOT_LOOK
         if err["type"] != "extra_forbidden":
@@ -177,7 +191,7 @@ def _another_members(err: dict, path: tuple, paths: list[tuple]) -> bool:
 # A value left empty (`title:`, `title: ''`, `items: []`) and the schema's findings of one
 _EMPTY = (None, "", [])
 _EMPTY_FINDINGS = ("string_type", "string_too_short", "too_short", "literal_error", "list_type", "jp_value",
-                   "value_error")
+                   "value_error", "model_type")     # (model_type: a paragraph's other members, {label:, lines:} …)
 
 # What stands in for a text left out or empty, in turn: words no check reads as anything
 # (no name of a party, no 様 or 殿, no date, no number, no title's ending such as 長), in
@@ -262,18 +276,26 @@ def _put(data, path, value):
     return copy
 
 
-def unrelated(found: list[Problem], refused: list[Problem]) -> list[Problem]:
+def unrelated(found: list[Problem], refused: list[Problem], settled: set[str] = frozenset(),
+              taken_out: set[str] = frozenset()) -> list[Problem]:
     """The later checks' findings about none of the refused keys (module docstring),
-    each once, and none the schema's findings already hold."""
+    each once, and none the schema's findings already hold. Of the `settled` keys (a
+    required value left empty, stood in for; a key not its model's, taken out), a
+    finding above one is kept, and of those `taken_out` one beside it too: the spec will
+    be corrected so (a photo of the report starter with its file and its caption left
+    empty needs its caption, said in the same run as the file; agreements: holding one,
+    beside a document: it cannot hold; a ceremony's date, beside its schedule:)."""
     keys = {p.key for p in refused if p.key}
-    parents = {_parent(k) for k in keys}
+    parents = {_parent(k) for k in keys - set(taken_out)}
+    above = keys - set(settled)     # (a finding above one of these may be of its absence)
     # a key's own name in a message (ceremony.venue, (ceremony.date), start:), as a word
     named = re.compile("|".join(rf"(?<!\w){re.escape(_last(k))}(?!\w)" for k in keys)) if keys else None
     seen = {(p.key, p.message) for p in refused}
     out = []
     for p in found:
-        related = any(p.key == k or p.key.startswith((k + ".", k + "[")) or k.startswith((p.key + ".", p.key + "["))
-                      for k in keys) or _parent(p.key) in parents or (named and named.search(p.message))
+        related = any(p.key == k or p.key.startswith((k + ".", k + "[")) or (k in above and k.startswith(
+                          (p.key + ".", p.key + "["))) for k in keys) or _parent(p.key) in parents or (
+                          named and named.search(p.message))
         if not related and (p.key, p.message) not in seen:
             seen.add((p.key, p.message))
             out.append(p)

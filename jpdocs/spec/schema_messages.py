@@ -156,12 +156,29 @@ def _as_checked(loc: tuple, checked: tuple, root: type[Model]) -> tuple:
 
 
 def _close_key(loc: tuple, root: type[Model]) -> str | None:
-    """The known key an unknown one at `loc` is likely a misspelling of, if any."""
+    """The known key an unknown one at `loc` is likely a misspelling of, if any; none for
+    a key its model says is not one of its own (_not_here): written as meant."""
     model = _model_at(loc[:-1], root)
+    if _not_here(loc, root):
+        return None
     # a key's name inside the product (entries), where the spec writes another (list)
     renamed = [f.alias for n, f in (model.model_fields.items() if model else ()) if n == loc[-1] and f.alias]
     close = renamed or difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1], root), n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def not_here(loc: tuple, root: type[Model] = Spec) -> bool:
+    """Whether the key at `loc` (as the spec writes it) is one its model says is not its
+    own (an agreement of several's document:): taken out as the user will, never read
+    as a misspelling (past_schema.py)."""
+    return _not_here(loc, root) is not None
+
+
+def _not_here(loc: tuple, root: type[Model]) -> str | None:
+    """Why the key at `loc` is not a key there, where its model says so (`not_here`: a key
+    of the model it is made from, which it has not: an agreement of several's document)."""
+    model = _model_at(loc[:-1], root) if loc else None
+    return getattr(model, "not_here", {}).get(loc[-1]) if model else None
 
 
 def required_kind(loc: tuple, root: type[Model] = Spec, checked: tuple = ()) -> str | None:
@@ -169,7 +186,11 @@ def required_kind(loc: tuple, root: type[Model] = Spec, checked: tuple = ()) -> 
     can stand in for it when it is missing or empty: "text" (a Line, alone or among other
     kinds), "date", "texts" (a list of Lines); None for anything else (a block of keys,
     a number, a choice) and for a key that may be left out (its empty value is as likely
-    to go as to be written: what it would say is not known, ki's item: date)."""
+    to go as to be written: what it would say is not known, ki's item: date). An item of
+    a list (`- ` left empty: the report starter's first paragraph) is required where it
+    stands: what its list holds, "text" or "date", as a key's."""
+    if len(loc) > 1 and isinstance(loc[-1], int):
+        return _item_kind(loc[:-1], root)
     loc = _as_checked(loc, checked, root)
     model = _model_at(loc[:-1], root) if loc and isinstance(loc[-1], str) else None
     field = {f.alias or n: f for n, f in model.model_fields.items()}.get(loc[-1]) if model else None
@@ -179,6 +200,25 @@ def required_kind(loc: tuple, root: type[Model] = Spec, checked: tuple = ()) -> 
     if "list" in kinds:
         return "texts" if get_args(field.annotation) and _kinds(get_args(field.annotation)[0]) == {"text"} else None
     return "date" if "date" in kinds else "text" if "text" in kinds else None
+
+
+def _item_kind(loc: tuple, root: type[Model]) -> str | None:
+    """"text" or "date" where the key at `loc` holds a list of texts or of dates (among
+    other kinds: a paragraph is a text or a block of keys), else None."""
+    model = _model_at(loc[:-1], root) if isinstance(loc[-1], str) else None
+    field = {f.alias or n: f for n, f in model.model_fields.items()}.get(loc[-1]) if model else None
+    lists = [a for a in _members(field.annotation) if get_origin(a) is list] if field else []
+    kinds = _kinds(get_args(lists[0])[0]) if len(lists) == 1 and get_args(lists[0]) else set()
+    return "date" if "date" in kinds else "text" if "text" in kinds else None
+
+
+def _members(annotation) -> list:
+    """An annotation's members through Optional, Union and Annotated (a list among them)."""
+    if get_origin(annotation) is Annotated:
+        return _members(annotation.__origin__)
+    if get_origin(annotation) in (Union, types.UnionType):
+        return [m for a in get_args(annotation) for m in _members(a)]
+    return [annotation]
 
 
 def _kinds(annotation) -> set[str]:
@@ -214,6 +254,8 @@ def _explain(err: dict, loc: tuple, root: type[Model] = Spec) -> str:
             return f"'{loc[-1]}' belongs to the agreement document now: write it as {moved}"
         # the finding's own path names the union member the key was checked as
         member = _as_checked(loc, tuple(err["loc"]), root)
+        if said := _not_here(member, root):
+            return said
         close = _close_key(member, root)
         options = _fields_at(member[:-1], root)
         hint = f"; did you mean '{close}'?" if close else (

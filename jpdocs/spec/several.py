@@ -23,9 +23,6 @@ CS = N + ("ceremonies",)
 ONE_CEREMONY = ("date", "start", "end", "time_of_day", "span", "duration_note", "start_note", "time_prefix",
                 "venue", "venue_address", "access", "online", "sites", "signatories", "group_signatories",
                 "agenda", "schedule")
-# what a ceremony of several cannot print: its item holds its date, place, signers and
-# 次第 (agenda: its steps joined on one labelled line), then its notes
-NOT_IN_ITEM = ("group_signatories", "schedule", "extra_items")
 # what would stand under a step of the 次第, where the ceremony's line has no room
 UNDER_STEP = ("signatories", "parties", "people", "notes", "steps")
 
@@ -58,11 +55,6 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
                 elif ref in seen:
                     problem(A + (aid, "parties", i), f"party '{ref}' is named twice: name each party once")
                 seen.add(ref)
-            if ag.document is not None:
-                problem(A + (aid, "document"), "an agreement of several in one spec has no document of its own:"
-                                               " write the agreement whose 協定書 is made as a spec of its own"
-                                               " (agreement:), named by the notice's press_notice.also; its kind"
-                                               " (覚書 …) is said by kind:")
     n = spec.press_notice
     if n is None:
         return problems
@@ -98,11 +90,6 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
     signed_at: dict[str, int] = {}
     for k, cer in enumerate(n.ceremonies):
         at = CS + (k,)
-        for key in NOT_IN_ITEM:
-            if at + (key,) in lines:
-                problem(at + (key,), f"a ceremony of several is printed as one item, its date, place, signers and"
-                                     f" 次第 a line each: {key} would have no effect (write an item of your own"
-                                     " in ki:)")
         for i, step in enumerate(cer.agenda):
             for key in UNDER_STEP:
                 if getattr(step, key):

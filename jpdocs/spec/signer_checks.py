@@ -62,6 +62,14 @@ def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, at), dotted(at),
                                         f"the note is printed after the signer's name in the notices' 締結者, and"
                                         f" {why}: it would have no effect"))
+        if party.signatory is not None and party.representative is not None and not _written_elsewhere(
+                spec, party.representative.name, ("parties", pid, "representative")):
+            at = ("parties", pid, "representative")
+            problems.append(Problem(name, line_of(lines, at), dotted(at),
+                                    "the party's signatory: signs for it wherever a signer is printed (the"
+                                    " notices' 締結者, the agreement's signature block), and no document prints"
+                                    " its head: representative would have no effect; remove it (or signatory:,"
+                                    " if the head signs)"))
         if party.co_signers and party.signer() is None:
             at = ("parties", pid, "co_signers")
             problems.append(Problem(name, line_of(lines, at), dotted(at),
@@ -117,6 +125,32 @@ def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
                                         " name, or delete the honorific"))
                 break
     return problems
+
+
+def _written_elsewhere(spec: Spec, name: str | None, at: tuple) -> bool:
+    """Whether another text of the spec than the one at `at` writes `name` (its spaces
+    aside): a head who does not sign, named in the signer's title (モンテベロ市長
+    スタンレー・ブィーガー / 代理 …) or in the text, has an effect there, the name kept
+    whole on a line (content/person_names.py)."""
+    bare = "".join((name or "").split())
+    if len(bare) < 2:          # (a name of one character is kept whole anyway: no effect)
+        return False
+    return any(bare in "".join(text.split()) for path, text in _texts(spec, ()) if path[:len(at)] != at)
+
+
+def _texts(value, path: tuple):
+    """(key path, text) of each text the spec holds."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _texts(item, path + (i,))
+    elif hasattr(type(value), "model_fields"):
+        for key in type(value).model_fields:
+            yield from _texts(getattr(value, key), path + (key,))
 
 
 def check_withheld(spec: Spec, document, name: str, lines) -> list[Problem]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 # The annotations are kept as text (above), evaluated at each model's first use:
 # strict/model.py's _build.
 
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, ClassVar, Literal, Optional, Union
 
 from ... import japanese
 from ..annex import Annex
@@ -341,3 +341,13 @@ class AgreementOfSeveral(Agreement):
     no document.kind: its kind is its own key (Agreement.kind), for the annual book, where
     its title's last word does not say it (a title ending in no kind's word: …姉妹都市提携)."""
     parties: Annotated[list[PartyId], MinLen(2)]
+    # not a key here (strict/model.py: a class value in place of the field), where a spec of
+    # several agreements refused it only after the schema had offered it (did-you-mean,
+    # allowed keys, the app's form); read as none by what reads each agreement as agreement:
+    # (several.py's agreement_views)
+    document: ClassVar[None] = None
+    # why a key of agreement: is not one here, said where a spec writes it (schema_messages.py)
+    not_here: ClassVar[dict[str, str]] = {
+        "document": "an agreement of several in one spec has no document of its own: write the agreement whose"
+                    " 協定書 is made as a spec of its own (agreement:), named by the notice's press_notice.also;"
+                    " its kind (覚書 …) is said by kind:"}

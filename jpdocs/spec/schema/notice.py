@@ -193,6 +193,16 @@ class CeremonyOfSeveral(Ceremony):
     # lines under its item, after its lines, as written (長野県立歴史館: ※調印式に引き続き、
     # …オープニングセレモニーにもご出席いただきます。 under the first of two ceremonies only)
     notes: list[Line] = []
+    # not keys here (strict/model.py: a class value in place of the field): its item has a
+    # line each for its date, place, signers and 次第, and no room for these; read as none
+    group_signatories: ClassVar[None] = None
+    schedule: ClassVar[tuple] = ()
+    extra_items: ClassVar[tuple] = ()
+    # why a key of ceremony: is not one here, said where a spec writes it (schema_messages.py)
+    not_here: ClassVar[dict[str, str]] = {
+        key: "a ceremony of several is printed as one item, its date, place, signers and 次第 a line each:"
+             f" {key} would have no effect (write an item of your own in ki:)"
+        for key in ("group_signatories", "schedule", "extra_items")}
 
 
 KI_BUILTINS = ("date", "place", "signatories", "agenda", "schedule", "ceremonies")

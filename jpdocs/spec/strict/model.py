@@ -108,6 +108,10 @@ def _build(cls) -> None:
         for name, annotation in own.items():
             origin = get_origin(annotation)
             if origin is ClassVar or annotation is ClassVar:
+                # a class value in place of a base's field: not a key of this class (its
+                # checks, messages and schema do not offer it), and its objects read the
+                # value (AgreementOfSeveral's document, None: no document of its own)
+                fields.pop(name, None)
                 continue
             given = cls.__dict__.get(name, REQUIRED)
             info = given if isinstance(given, FieldInfo) else FieldInfo(given)
