@@ -305,7 +305,8 @@ def test_the_date_stands_where_the_page_sets_it(cid, built):
             offices = [fold(o) for o in (written if isinstance(written, list) else [written])]
             assert above[:len(offices)] == offices, (cid, lines[:at + 1])
             above = above[len(offices):]
-        assert fold(notice["subject"]).startswith(above[0]), (cid, lines[:at + 1])
+        # the title's first line: a subtitle run on after the subject (subtitle_joined) is of it
+        assert title.startswith(above[0]), (cid, lines[:at + 1])
     if placed.get("align") == "left":
         with pdfplumber.open(pdf) as doc:
             page = doc.pages[0] if place != "foot" else doc.pages[-1]
