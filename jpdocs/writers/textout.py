@@ -28,6 +28,7 @@ from operator import sub
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDF_SUPPORT_VERSION
 from reportlab.pdfbase.pdfmetrics import _fonts as _FONTS, getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
@@ -166,6 +167,7 @@ def writes_directly(font, text) -> bool:
     return kind is str or kind is Placed
 
 
+_TRANSPARENCY = PDF_SUPPORT_VERSION["transparency"]   # the PDF version a colour's alpha asks for
 _FILL_OPS: dict[tuple, str] = {}     # a Color's (red, green, blue) → its operator
 _ORIGINS: dict[tuple, str] = {}      # a text object's (x, y) → its Tm operator (FastText)
 _ORIGINS_LIMIT = 4096                # origins remembered (forgotten all at once when full)
@@ -236,7 +238,9 @@ class FastText(PDFTextObject):
         canvas = self._canvas
         state = canvas._extgstate
         if type(alpha) in (int, float) and 0 <= alpha <= 1 and alpha == state._d.get("ca", state.defaults["ca"]):
-            canvas._doc.ensureMinPdfVersion("transparency")
+            doc = canvas._doc
+            if doc._pdfVersion < _TRANSPARENCY:         # (raised once: later calls would leave it)
+                doc.ensureMinPdfVersion("transparency")
         else:
             self.setFillAlpha(alpha)
 
