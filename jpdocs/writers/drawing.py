@@ -303,8 +303,17 @@ def _play(program, tx, doc) -> None:
     first drawn, in the order the runs would), then each piece of code, and each
     step that is the document's as the drawing would take it."""
     steps, used, subset = program
+    # (the document's fonts' state read here where a font has drawn in it before:
+    # Coding.used and Coding.name, each a method call and a look-up of the same state,
+    # cost a replayed paragraph more than its code)
+    fonts = getattr(doc, "jp_cid_fonts", None)
     for coding, codes in used:
-        coding.used(doc).extend(codes)
+        state = fonts.get(coding) if fonts is not None else None
+        if state is None:
+            coding.used(doc).extend(codes)          # (names the font in the document)
+            fonts = doc.jp_cid_fonts
+        else:
+            state[1].extend(codes)
     code = tx._code
     for s in steps:
         if type(s) is str:
@@ -312,7 +321,8 @@ def _play(program, tx, doc) -> None:
             continue
         kind, value = s
         if kind == _NAME:
-            code.append(value.name(doc))
+            # (each font named is one of `used`'s, named just above: Coding.name's answer)
+            code.append("/" + fonts[value][0])
         elif kind == _COLOUR:
             tx.setFillColor(value)
         else:
