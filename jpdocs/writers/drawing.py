@@ -51,11 +51,12 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.pdfmetrics import _fonts as _FONTS, getFont
 from reportlab.pdfgen.canvas import Canvas, ExtGState
 from reportlab.platypus import paragraph as rl_paragraph
 
-from .textout import Placed, number, run_operators, writes_directly
+from .tags import TaggingCanvas
+from .textout import _TRANSPARENCY, Placed, fill_operator, number, origin, run_operators, writes_directly
 
 _ALIGNED = (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)
 _new = object.__new__
@@ -192,14 +193,16 @@ def draw_lines(para) -> bool:
     offset = style.firstLineIndent + offsets[0]
     if para.bulletText:
         offset = _bullet(canvas, offset, cur_y, para.bulletText, style)
-    tx = para.beginText(style.leftIndent, cur_y)
-    switch = getattr(tx, "jp_switch", None)            # tags.py: a label's characters, then its text
-    label = switch[0] if switch else None
-    program = programs.get((offset, label))
-    if program is None:
-        program = programs[(offset, label)] = _program(lines, style, fonts, offsets, offset, label)
-    _play(program, tx, canvas._doc)
-    canvas.drawText(tx)
+    program = programs.get((offset, None))
+    if program is None or not _played_whole(canvas, para, style.leftIndent, cur_y, program):
+        tx = para.beginText(style.leftIndent, cur_y)
+        switch = getattr(tx, "jp_switch", None)            # tags.py: a label's characters, then its text
+        label = switch[0] if switch else None
+        program = programs.get((offset, label))
+        if program is None:
+            program = programs[(offset, label)] = _program(lines, style, fonts, offsets, offset, label)
+        _play(program, tx, canvas._doc)
+        canvas.drawText(tx)
     canvas._code.append("Q")
     canvas._extgstate = gstate
     return True
@@ -328,6 +331,78 @@ def _play(program, tx, doc) -> None:
         else:
             tx.jp_after(value)
     tx._curSubset = subset
+
+
+_TAGGED_BEGIN, _TAGGED_DRAW = TaggingCanvas.beginText, TaggingCanvas.drawText
+_PARA_BEGIN = rl_paragraph.Paragraph.beginText
+
+
+def _played_whole(canvas, para, x: float, y: float, program: tuple) -> bool:
+    """A paragraph's text object, begun at (x, y), played from `program` and drawn, its
+    code written here whole where it is what the canvas's beginText, `_play` and the
+    canvas's drawText would write: a TaggingCanvas's own two (tags.py), the text object
+    tagged as the next node queued (jp_text) or not tagged at all, a program of no
+    label's switch, colours plain Colors whose alpha leaves the graphics state as it
+    is (FastText.setFillColor writes their operator and nothing else). Its code: "BT",
+    the origin, the marked content's beginning (the node's MCID, the page's next),
+    the program's pieces, the fonts' names and the colours' operators in their
+    places, "EMC" and "ET", joined by spaces as the text object's getCode joins them,
+    then on the canvas as drawText puts it (the artifact closed before it, opened
+    after). The text object itself, its beginning's and drawing's calls and its
+    bookkeeping were ~300 bytecodes of each paragraph drawn from memory (~30 a
+    notice). False, nothing done, where anything differs: the caller's way then.
+    tests/test_drawn_memo.py and tests/test_text_begun.py build real specs and compare."""
+    kind = type(canvas)
+    if kind.beginText is not _TAGGED_BEGIN or kind.drawText is not _TAGGED_DRAW \
+            or type(para).beginText is not _PARA_BEGIN or getattr(canvas, "_enforceColorSpace", None):
+        return False
+    queue = canvas.jp_queue
+    tagged = bool(queue) and canvas._curr_tx_info is None and not canvas.jp_open
+    if tagged and queue[0][1] is not None:
+        return False                              # (a label's characters, then its text: tags.py)
+    steps, used, _ = program
+    state = canvas._extgstate
+    ca = state._d.get("ca", state.defaults["ca"])
+    for s in steps:
+        if type(s) is not str and s[0] != _NAME:
+            colour = s[0] == _COLOUR and s[1]
+            if type(colour) is not Color:
+                return False                      # (a label's switch, a colour of another kind)
+            alpha = colour.alpha
+            if alpha is not None and not (type(alpha) in (int, float) and 0 <= alpha <= 1 and alpha == ca):
+                return False                      # (the alpha changes the graphics state)
+    if canvas._fontname not in _FONTS:            # (as FastText's beginning looks it up)
+        getFont(canvas._fontname)
+    code = ["BT", origin(x, y)]
+    if tagged:
+        node = queue.pop(0)[0]
+        code.append(f"/{node.role} <</MCID {canvas.jp_mcid(node)}>> BDC")
+    doc = canvas._doc
+    fonts = getattr(doc, "jp_cid_fonts", None)    # (as _play notes the runs' codes)
+    for coding, codes in used:
+        found = fonts.get(coding) if fonts is not None else None
+        if found is None:
+            coding.used(doc).extend(codes)
+            fonts = doc.jp_cid_fonts
+        else:
+            found[1].extend(codes)
+    for s in steps:
+        if type(s) is str:
+            code.append(s)
+        elif s[0] == _NAME:
+            code.append("/" + fonts[s[1]][0])
+        else:
+            code.append(fill_operator(s[1]))
+            if s[1].alpha is not None and doc._pdfVersion < _TRANSPARENCY:
+                doc.ensureMinPdfVersion("transparency")
+    if tagged:
+        code += ("EMC", "ET")
+        canvas.jp_current = False
+        canvas._code += ("EMC", " ".join(code), "/Artifact BMC")
+    else:
+        code.append("ET")
+        canvas._code.append(" ".join(code))
+    return True
 
 
 # A bullet's text object after its beginning, by what it is made of (_bullet_key):
