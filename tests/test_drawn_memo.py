@@ -49,8 +49,8 @@ def _count_played(monkeypatch) -> dict:
         note(program)
         return play(program, tx, doc)
 
-    def counted_whole(canvas, para, x, y, program):      # (a text object's code written whole)
-        done = whole(canvas, para, x, y, program)
+    def counted_whole(canvas, x, y, program):             # (a text object's code written whole)
+        done = whole(canvas, x, y, program)
         if done:
             note(program)
         return done

@@ -194,7 +194,8 @@ def draw_lines(para) -> bool:
     if para.bulletText:
         offset = _bullet(canvas, offset, cur_y, para.bulletText, style)
     program = programs.get((offset, None))
-    if program is None or not _played_whole(canvas, para, style.leftIndent, cur_y, program):
+    if (program is None or type(para).beginText is not _PARA_BEGIN
+            or not _played_whole(canvas, style.leftIndent, cur_y, program)):
         tx = para.beginText(style.leftIndent, cur_y)
         switch = getattr(tx, "jp_switch", None)            # tags.py: a label's characters, then its text
         label = switch[0] if switch else None
@@ -337,10 +338,11 @@ _TAGGED_BEGIN, _TAGGED_DRAW = TaggingCanvas.beginText, TaggingCanvas.drawText
 _PARA_BEGIN = rl_paragraph.Paragraph.beginText
 
 
-def _played_whole(canvas, para, x: float, y: float, program: tuple) -> bool:
-    """A paragraph's text object, begun at (x, y), played from `program` and drawn, its
-    code written here whole where it is what the canvas's beginText, `_play` and the
-    canvas's drawText would write: a TaggingCanvas's own two (tags.py), the text object
+def _played_whole(canvas, x: float, y: float, program: tuple) -> bool:
+    """A paragraph's or bullet's text object, begun at (x, y) (by the canvas: a
+    paragraph's beginText is reportlab's, which asks the canvas), played from `program`
+    and drawn, its code written here whole where it is what the canvas's beginText,
+    `_play` and the canvas's drawText would write: a TaggingCanvas's own two (tags.py), the text object
     tagged as the next node queued (jp_text) or not tagged at all, a program of no
     label's switch, colours plain Colors whose alpha leaves the graphics state as it
     is (FastText.setFillColor writes their operator and nothing else). Its code: "BT",
@@ -354,7 +356,7 @@ def _played_whole(canvas, para, x: float, y: float, program: tuple) -> bool:
     tests/test_drawn_memo.py and tests/test_text_begun.py build real specs and compare."""
     kind = type(canvas)
     if kind.beginText is not _TAGGED_BEGIN or kind.drawText is not _TAGGED_DRAW \
-            or type(para).beginText is not _PARA_BEGIN or getattr(canvas, "_enforceColorSpace", None):
+            or getattr(canvas, "_enforceColorSpace", None):
         return False
     queue = canvas.jp_queue
     tagged = bool(queue) and canvas._curr_tx_info is None and not canvas.jp_open
@@ -468,11 +470,13 @@ def _bullet(canvas, offset: float, cur_y: float, text, style) -> float:
         known = _BULLETS[key] = made
     program, _, widths = known
     x = style.bulletIndent - 0                   # (reportlab's bulletIndent - bulletWidth, 0 at "start")
-    tx = canvas.beginText(x, cur_y + getattr(style, "bulletOffsetY", 0))
-    _play(program, tx, canvas._doc)
+    y = cur_y + getattr(style, "bulletOffsetY", 0)
+    if not _played_whole(canvas, x, y, program):
+        tx = canvas.beginText(x, y)
+        _play(program, tx, canvas._doc)
+        canvas.drawText(tx)
     for w in widths:                             # textOut's x, part by part
         x = x + w
-    canvas.drawText(tx)
     return max(offset, x + style.bulletFontSize * 0.6 - style.leftIndent)
 
 
