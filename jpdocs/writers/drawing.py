@@ -214,7 +214,7 @@ _NAME, _COLOUR, _AFTER = range(3)    # a program's steps that are the document's
 
 def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> tuple:
     """The code of the text object after its beginning, for `_play`: (steps, the
-    codes drawn in each font, the text object's subset after). A step is a piece of
+    codes drawn in each font, the text object's subset after, the steps' `_plan`). A step is a piece of
     code (the text object's entries joined with a space, as its getCode joins them)
     or what only the document knows: (_NAME, coding), the font's name in it, which
     begins its Tf; (_COLOUR, colour), set by the text object; (_AFTER, count), the
@@ -298,7 +298,8 @@ def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> 
         step((_AFTER, drawn))                         # (a label longer than the text: the switch left)
     if code:
         steps.append(" ".join(code))
-    return tuple(steps), tuple(used.items()), subset
+    steps = tuple(steps)
+    return steps, tuple(used.items()), subset, _plan(steps)
 
 
 def _play(program, tx, doc) -> None:
@@ -306,7 +307,7 @@ def _play(program, tx, doc) -> None:
     the fonts' codes noted in the document first (naming each font where it is
     first drawn, in the order the runs would), then each piece of code, and each
     step that is the document's as the drawing would take it."""
-    steps, used, subset = program
+    steps, used, subset, _ = program
     # (the document's fonts' state read here where a font has drawn in it before:
     # Coding.used and Coding.name, each a method call and a look-up of the same state,
     # cost a replayed paragraph more than its code)
@@ -334,6 +335,38 @@ def _play(program, tx, doc) -> None:
     tx._curSubset = subset
 
 
+def _plan(steps: tuple) -> tuple | None:
+    """What `_played_whole` writes of a program's steps: (pieces, alphas). A piece is
+    code, the program's consecutive pieces and its colours' operators (FastText.setFillColor's
+    for a plain Color) joined by spaces as the text object's getCode joins its entries, or
+    the Coding whose name in the document goes there; `alphas`, the colours' alphas
+    (each must be the graphics state's, which FastText then leaves as it is). None for
+    steps it cannot write: a label's switch, a colour of another kind or alpha."""
+    pieces, text, alphas = [], [], set()
+    for s in steps:
+        if type(s) is str:
+            text.append(s)
+            continue
+        kind, value = s
+        if kind == _NAME:
+            if text:
+                pieces.append(" ".join(text))
+                text = []
+            pieces.append(value)
+        elif kind == _COLOUR and type(value) is Color:
+            alpha = value.alpha
+            if alpha is not None:
+                if type(alpha) not in (int, float) or not 0 <= alpha <= 1:
+                    return None
+                alphas.add(alpha)
+            text.append(fill_operator(value))
+        else:
+            return None
+    if text:
+        pieces.append(" ".join(text))
+    return tuple(pieces), tuple(alphas)
+
+
 _TAGGED_BEGIN, _TAGGED_DRAW = TaggingCanvas.beginText, TaggingCanvas.drawText
 _PARA_BEGIN = rl_paragraph.Paragraph.beginText
 
@@ -354,24 +387,21 @@ def _played_whole(canvas, x: float, y: float, program: tuple) -> bool:
     bookkeeping were ~300 bytecodes of each paragraph drawn from memory (~30 a
     notice). False, nothing done, where anything differs: the caller's way then.
     tests/test_drawn_memo.py and tests/test_text_begun.py build real specs and compare."""
+    _, used, _, plan = program
     kind = type(canvas)
-    if kind.beginText is not _TAGGED_BEGIN or kind.drawText is not _TAGGED_DRAW \
+    if plan is None or kind.beginText is not _TAGGED_BEGIN or kind.drawText is not _TAGGED_DRAW \
             or getattr(canvas, "_enforceColorSpace", None):
         return False
     queue = canvas.jp_queue
     tagged = bool(queue) and canvas._curr_tx_info is None and not canvas.jp_open
     if tagged and queue[0][1] is not None:
         return False                              # (a label's characters, then its text: tags.py)
-    steps, used, _ = program
-    state = canvas._extgstate
-    ca = state._d.get("ca", state.defaults["ca"])
-    for s in steps:
-        if type(s) is not str and s[0] != _NAME:
-            colour = s[0] == _COLOUR and s[1]
-            if type(colour) is not Color:
-                return False                      # (a label's switch, a colour of another kind)
-            alpha = colour.alpha
-            if alpha is not None and not (type(alpha) in (int, float) and 0 <= alpha <= 1 and alpha == ca):
+    pieces, alphas = plan
+    if alphas:
+        state = canvas._extgstate
+        ca = state._d.get("ca", state.defaults["ca"])
+        for alpha in alphas:
+            if alpha != ca:
                 return False                      # (the alpha changes the graphics state)
     if canvas._fontname not in _FONTS:            # (as FastText's beginning looks it up)
         getFont(canvas._fontname)
@@ -388,15 +418,10 @@ def _played_whole(canvas, x: float, y: float, program: tuple) -> bool:
             fonts = doc.jp_cid_fonts
         else:
             found[1].extend(codes)
-    for s in steps:
-        if type(s) is str:
-            code.append(s)
-        elif s[0] == _NAME:
-            code.append("/" + fonts[s[1]][0])
-        else:
-            code.append(fill_operator(s[1]))
-            if s[1].alpha is not None and doc._pdfVersion < _TRANSPARENCY:
-                doc.ensureMinPdfVersion("transparency")
+    for piece in pieces:
+        code.append(piece if type(piece) is str else "/" + fonts[piece][0])
+    if alphas and doc._pdfVersion < _TRANSPARENCY:
+        doc.ensureMinPdfVersion("transparency")   # (as each colour's setting raises it)
     if tagged:
         code += ("EMC", "ET")
         canvas.jp_current = False
@@ -516,4 +541,5 @@ def _bullet_program(text, style) -> tuple | None:
     if code:
         steps.append(" ".join(code))
     # (the subset after: a part's font set makes it -1, its run 0)
-    return (tuple(steps), tuple(used.items()), 0 if parts[-1][0] else -1), fonts, tuple(widths)
+    steps = tuple(steps)
+    return (steps, tuple(used.items()), 0 if parts[-1][0] else -1, _plan(steps)), fonts, tuple(widths)
