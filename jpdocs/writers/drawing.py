@@ -159,7 +159,8 @@ def draw_lines(para) -> bool:
     if known is not None:
         fonts, cur_y, programs = known
         for name, font in fonts.items():
-            if getFont(name) is not font:           # (a font registered again under its name)
+            if _FONTS.get(name) is not font:        # (a font registered again under its name; read
+                # as getFont reads it, without the call: a name not registered is no font of ours)
                 known = None
     if known is None:
         fonts = _fonts(lines)
@@ -483,7 +484,8 @@ def _bullet(canvas, offset: float, cur_y: float, text, style) -> float:
     known = _BULLETS.get(key) if key is not None else None
     if known is not None:
         for name, font in known[1].items():
-            if getFont(name) is not font:           # (a font registered again under its name)
+            if _FONTS.get(name) is not font:        # (a font registered again under its name; read
+                # as getFont reads it, without the call: a name not registered is no font of ours)
                 known = None
                 break
     if known is None:
