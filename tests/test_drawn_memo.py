@@ -34,7 +34,9 @@ def _count_played(monkeypatch) -> dict:
     before: dict[int, tuple] = {}           # (the programs kept alive: no id taken again)
     play = drawing._play
 
-    def counted(program, tx, doc):
+    whole = drawing._played_whole
+
+    def note(program):
         if id(program) in before:
             kinds = [s[0] for s in program[0] if type(s) is tuple]
             played["programs"] += 1
@@ -42,8 +44,18 @@ def _count_played(monkeypatch) -> dict:
             played["colours"] += kinds.count(drawing._COLOUR)
             played["label switches"] += kinds.count(drawing._AFTER)
         before[id(program)] = program
+
+    def counted(program, tx, doc):
+        note(program)
         return play(program, tx, doc)
+
+    def counted_whole(canvas, x, y, program):             # (a text object's code written whole)
+        done = whole(canvas, x, y, program)
+        if done:
+            note(program)
+        return done
     monkeypatch.setattr(drawing, "_play", counted)
+    monkeypatch.setattr(drawing, "_played_whole", counted_whole)
     return played
 
 
@@ -74,6 +86,31 @@ def test_paragraphs_drawn_from_memory_are_the_bytes_drawn_afresh(tmp_path, monke
     assert len(built) >= 3
     for name, data in built.items():
         assert data == remembered[Path("plain") / name], name
+
+
+def test_text_objects_written_whole_are_the_bytes_of_the_text_objects_made(tmp_path, monkeypatch):
+    """A paragraph drawn from memory has its text object's code written whole
+    (drawing._played_whole: no text object made, the canvas's beginText and drawText
+    and _play's steps written out); the files are the bytes of the same builds with
+    every text object made and played."""
+    from jpdocs.writers import drawing
+    specs = _specs_drawn(tmp_path, seed=43)
+    whole = drawing._played_whole
+    counted = {True: 0, False: 0}
+
+    def counting(*args):
+        done = whole(*args)
+        counted[done] += 1
+        return done
+    monkeypatch.setattr(drawing, "_played_whole", counting)
+    written = _build_all(specs, tmp_path / "whole")
+    monkeypatch.setattr(drawing, "_played_whole", lambda *args: False)
+    made = _build_all(specs, tmp_path / "made")
+    assert written.keys() == made.keys() and len(written) > 20
+    for name in written:
+        assert written[name] == made[name], f"{name} differs written whole"
+    # the paragraphs drawn from memory so (a label's switch, 第１条, ２, never: its own program)
+    assert counted[True] > 400, counted
 
 
 def _documents(variants, order):

@@ -43,6 +43,8 @@ def full_width_emails(data, name: str, lines, path: tuple = ()) -> list[Problem]
     a full-width character or a space. Not an error: an office may write ＠ on purpose
     against address harvesting (as others write ★ and say so in a note)."""
     out = []
+    # (only a dict or a list is walked into: a call for each of a spec's ~120 values,
+    # nearly all of them text, was most of the walk's cost)
     if isinstance(data, dict):
         for key, value in data.items():
             if key == "email" and isinstance(value, str) and (found := _NOT_HALF_WIDTH.search(value)):
@@ -51,11 +53,12 @@ def full_width_emails(data, name: str, lines, path: tuple = ()) -> list[Problem]
                                    f"the address {value!r} holds {found.group()!r}, a full-width character"
                                    " or a space, printed as typed: a reader cannot copy it as an address;"
                                    " if not meant so, write it in half-width characters (＠ → @)"))
-            else:
+            elif isinstance(value, (dict, list)):
                 out += full_width_emails(value, name, lines, path + (key,))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            out += full_width_emails(value, name, lines, path + (i,))
+            if isinstance(value, (dict, list)):
+                out += full_width_emails(value, name, lines, path + (i,))
     return out
 
 

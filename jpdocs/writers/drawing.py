@@ -51,11 +51,12 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.pdfmetrics import _fonts as _FONTS, getFont
 from reportlab.pdfgen.canvas import Canvas, ExtGState
 from reportlab.platypus import paragraph as rl_paragraph
 
-from .textout import Placed, number, run_operators, writes_directly
+from .tags import TaggingCanvas
+from .textout import _TRANSPARENCY, Placed, fill_operator, number, origin, run_operators, writes_directly
 
 _ALIGNED = (TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY)
 _new = object.__new__
@@ -158,7 +159,8 @@ def draw_lines(para) -> bool:
     if known is not None:
         fonts, cur_y, programs = known
         for name, font in fonts.items():
-            if getFont(name) is not font:           # (a font registered again under its name)
+            if _FONTS.get(name) is not font:        # (a font registered again under its name; read
+                # as getFont reads it, without the call: a name not registered is no font of ours)
                 known = None
     if known is None:
         fonts = _fonts(lines)
@@ -192,14 +194,17 @@ def draw_lines(para) -> bool:
     offset = style.firstLineIndent + offsets[0]
     if para.bulletText:
         offset = _bullet(canvas, offset, cur_y, para.bulletText, style)
-    tx = para.beginText(style.leftIndent, cur_y)
-    switch = getattr(tx, "jp_switch", None)            # tags.py: a label's characters, then its text
-    label = switch[0] if switch else None
-    program = programs.get((offset, label))
-    if program is None:
-        program = programs[(offset, label)] = _program(lines, style, fonts, offsets, offset, label)
-    _play(program, tx, canvas._doc)
-    canvas.drawText(tx)
+    program = programs.get((offset, None))
+    if (program is None or type(para).beginText is not _PARA_BEGIN
+            or not _played_whole(canvas, style.leftIndent, cur_y, program)):
+        tx = para.beginText(style.leftIndent, cur_y)
+        switch = getattr(tx, "jp_switch", None)            # tags.py: a label's characters, then its text
+        label = switch[0] if switch else None
+        program = programs.get((offset, label))
+        if program is None:
+            program = programs[(offset, label)] = _program(lines, style, fonts, offsets, offset, label)
+        _play(program, tx, canvas._doc)
+        canvas.drawText(tx)
     canvas._code.append("Q")
     canvas._extgstate = gstate
     return True
@@ -210,7 +215,7 @@ _NAME, _COLOUR, _AFTER = range(3)    # a program's steps that are the document's
 
 def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> tuple:
     """The code of the text object after its beginning, for `_play`: (steps, the
-    codes drawn in each font, the text object's subset after). A step is a piece of
+    codes drawn in each font, the text object's subset after, the steps' `_plan`). A step is a piece of
     code (the text object's entries joined with a space, as its getCode joins them)
     or what only the document knows: (_NAME, coding), the font's name in it, which
     begins its Tf; (_COLOUR, colour), set by the text object; (_AFTER, count), the
@@ -294,7 +299,8 @@ def _program(lines, style, fonts, offsets, offset: float, label: int | None) -> 
         step((_AFTER, drawn))                         # (a label longer than the text: the switch left)
     if code:
         steps.append(" ".join(code))
-    return tuple(steps), tuple(used.items()), subset
+    steps = tuple(steps)
+    return steps, tuple(used.items()), subset, _plan(steps)
 
 
 def _play(program, tx, doc) -> None:
@@ -302,9 +308,18 @@ def _play(program, tx, doc) -> None:
     the fonts' codes noted in the document first (naming each font where it is
     first drawn, in the order the runs would), then each piece of code, and each
     step that is the document's as the drawing would take it."""
-    steps, used, subset = program
+    steps, used, subset, _ = program
+    # (the document's fonts' state read here where a font has drawn in it before:
+    # Coding.used and Coding.name, each a method call and a look-up of the same state,
+    # cost a replayed paragraph more than its code)
+    fonts = getattr(doc, "jp_cid_fonts", None)
     for coding, codes in used:
-        coding.used(doc).extend(codes)
+        state = fonts.get(coding) if fonts is not None else None
+        if state is None:
+            coding.used(doc).extend(codes)          # (names the font in the document)
+            fonts = doc.jp_cid_fonts
+        else:
+            state[1].extend(codes)
     code = tx._code
     for s in steps:
         if type(s) is str:
@@ -312,12 +327,110 @@ def _play(program, tx, doc) -> None:
             continue
         kind, value = s
         if kind == _NAME:
-            code.append(value.name(doc))
+            # (each font named is one of `used`'s, named just above: Coding.name's answer)
+            code.append("/" + fonts[value][0])
         elif kind == _COLOUR:
             tx.setFillColor(value)
         else:
             tx.jp_after(value)
     tx._curSubset = subset
+
+
+def _plan(steps: tuple) -> tuple | None:
+    """What `_played_whole` writes of a program's steps: (pieces, alphas). A piece is
+    code, the program's consecutive pieces and its colours' operators (FastText.setFillColor's
+    for a plain Color) joined by spaces as the text object's getCode joins its entries, or
+    the Coding whose name in the document goes there; `alphas`, the colours' alphas
+    (each must be the graphics state's, which FastText then leaves as it is). None for
+    steps it cannot write: a label's switch, a colour of another kind or alpha."""
+    pieces, text, alphas = [], [], set()
+    for s in steps:
+        if type(s) is str:
+            text.append(s)
+            continue
+        kind, value = s
+        if kind == _NAME:
+            if text:
+                pieces.append(" ".join(text))
+                text = []
+            pieces.append(value)
+        elif kind == _COLOUR and type(value) is Color:
+            alpha = value.alpha
+            if alpha is not None:
+                if type(alpha) not in (int, float) or not 0 <= alpha <= 1:
+                    return None
+                alphas.add(alpha)
+            text.append(fill_operator(value))
+        else:
+            return None
+    if text:
+        pieces.append(" ".join(text))
+    return tuple(pieces), tuple(alphas)
+
+
+_TAGGED_BEGIN, _TAGGED_DRAW = TaggingCanvas.beginText, TaggingCanvas.drawText
+_PARA_BEGIN = rl_paragraph.Paragraph.beginText
+
+
+def _played_whole(canvas, x: float, y: float, program: tuple) -> bool:
+    """A paragraph's or bullet's text object, begun at (x, y) (by the canvas: a
+    paragraph's beginText is reportlab's, which asks the canvas), played from `program`
+    and drawn, its code written here whole where it is what the canvas's beginText,
+    `_play` and the canvas's drawText would write: a TaggingCanvas's own two (tags.py), the text object
+    tagged as the next node queued (jp_text) or not tagged at all, a program of no
+    label's switch, colours plain Colors whose alpha leaves the graphics state as it
+    is (FastText.setFillColor writes their operator and nothing else). Its code: "BT",
+    the origin, the marked content's beginning (the node's MCID, the page's next),
+    the program's pieces, the fonts' names and the colours' operators in their
+    places, "EMC" and "ET", joined by spaces as the text object's getCode joins them,
+    then on the canvas as drawText puts it (the artifact closed before it, opened
+    after). The text object itself, its beginning's and drawing's calls and its
+    bookkeeping were ~300 bytecodes of each paragraph drawn from memory (~30 a
+    notice). False, nothing done, where anything differs: the caller's way then.
+    tests/test_drawn_memo.py and tests/test_text_begun.py build real specs and compare."""
+    _, used, _, plan = program
+    kind = type(canvas)
+    if plan is None or kind.beginText is not _TAGGED_BEGIN or kind.drawText is not _TAGGED_DRAW \
+            or getattr(canvas, "_enforceColorSpace", None):
+        return False
+    queue = canvas.jp_queue
+    tagged = bool(queue) and canvas._curr_tx_info is None and not canvas.jp_open
+    if tagged and queue[0][1] is not None:
+        return False                              # (a label's characters, then its text: tags.py)
+    pieces, alphas = plan
+    if alphas:
+        state = canvas._extgstate
+        ca = state._d.get("ca", state.defaults["ca"])
+        for alpha in alphas:
+            if alpha != ca:
+                return False                      # (the alpha changes the graphics state)
+    if canvas._fontname not in _FONTS:            # (as FastText's beginning looks it up)
+        getFont(canvas._fontname)
+    code = ["BT", origin(x, y)]
+    if tagged:
+        node = queue.pop(0)[0]
+        code.append(f"/{node.role} <</MCID {canvas.jp_mcid(node)}>> BDC")
+    doc = canvas._doc
+    fonts = getattr(doc, "jp_cid_fonts", None)    # (as _play notes the runs' codes)
+    for coding, codes in used:
+        found = fonts.get(coding) if fonts is not None else None
+        if found is None:
+            coding.used(doc).extend(codes)
+            fonts = doc.jp_cid_fonts
+        else:
+            found[1].extend(codes)
+    for piece in pieces:
+        code.append(piece if type(piece) is str else "/" + fonts[piece][0])
+    if alphas and doc._pdfVersion < _TRANSPARENCY:
+        doc.ensureMinPdfVersion("transparency")   # (as each colour's setting raises it)
+    if tagged:
+        code += ("EMC", "ET")
+        canvas.jp_current = False
+        canvas._code += ("EMC", " ".join(code), "/Artifact BMC")
+    else:
+        code.append("ET")
+        canvas._code.append(" ".join(code))
+    return True
 
 
 # A bullet's text object after its beginning, by what it is made of (_bullet_key):
@@ -371,7 +484,8 @@ def _bullet(canvas, offset: float, cur_y: float, text, style) -> float:
     known = _BULLETS.get(key) if key is not None else None
     if known is not None:
         for name, font in known[1].items():
-            if getFont(name) is not font:           # (a font registered again under its name)
+            if _FONTS.get(name) is not font:        # (a font registered again under its name; read
+                # as getFont reads it, without the call: a name not registered is no font of ours)
                 known = None
                 break
     if known is None:
@@ -383,11 +497,13 @@ def _bullet(canvas, offset: float, cur_y: float, text, style) -> float:
         known = _BULLETS[key] = made
     program, _, widths = known
     x = style.bulletIndent - 0                   # (reportlab's bulletIndent - bulletWidth, 0 at "start")
-    tx = canvas.beginText(x, cur_y + getattr(style, "bulletOffsetY", 0))
-    _play(program, tx, canvas._doc)
+    y = cur_y + getattr(style, "bulletOffsetY", 0)
+    if not _played_whole(canvas, x, y, program):
+        tx = canvas.beginText(x, y)
+        _play(program, tx, canvas._doc)
+        canvas.drawText(tx)
     for w in widths:                             # textOut's x, part by part
         x = x + w
-    canvas.drawText(tx)
     return max(offset, x + style.bulletFontSize * 0.6 - style.leftIndent)
 
 
@@ -427,4 +543,5 @@ def _bullet_program(text, style) -> tuple | None:
     if code:
         steps.append(" ".join(code))
     # (the subset after: a part's font set makes it -1, its run 0)
-    return (tuple(steps), tuple(used.items()), 0 if parts[-1][0] else -1), fonts, tuple(widths)
+    steps = tuple(steps)
+    return (steps, tuple(used.items()), 0 if parts[-1][0] else -1, _plan(steps)), fonts, tuple(widths)

@@ -28,6 +28,7 @@ from operator import sub
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDF_SUPPORT_VERSION
 from reportlab.pdfbase.pdfmetrics import _fonts as _FONTS, getFont
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
@@ -166,9 +167,34 @@ def writes_directly(font, text) -> bool:
     return kind is str or kind is Placed
 
 
+_TRANSPARENCY = PDF_SUPPORT_VERSION["transparency"]   # the PDF version a colour's alpha asks for
 _FILL_OPS: dict[tuple, str] = {}     # a Color's (red, green, blue) → its operator
 _ORIGINS: dict[tuple, str] = {}      # a text object's (x, y) → its Tm operator (FastText)
 _ORIGINS_LIMIT = 4096                # origins remembered (forgotten all at once when full)
+
+
+def origin(x, y) -> str:
+    """A bottom-up text object's setTextOrigin, "1 0 0 1 x y Tm", from a bounded memo
+    of its text: fp_str formats each number by its value alone (C's printf, ~5,000
+    instructions a number, most of a text object's beginning), and a notice's ~40
+    text objects begin at a few origins (a paragraph's indent and its first line's
+    height), the same notice after notice."""
+    key = (x, y)
+    found = _ORIGINS.get(key)
+    if found is None:
+        if len(_ORIGINS) >= _ORIGINS_LIMIT:
+            _ORIGINS.clear()
+        found = _ORIGINS[key] = f"1 0 0 1 {fp_str(x, y)} Tm"
+    return found
+
+
+def fill_operator(colour: Color) -> str:
+    """The operator that sets a plain Color as the fill (FastText.setFillColor's)."""
+    rgb = (colour.red, colour.green, colour.blue)
+    op = _FILL_OPS.get(rgb)
+    if op is None:
+        op = _FILL_OPS[rgb] = "%s rg" % fp_str(rgb)
+    return op
 
 
 class FastText(PDFTextObject):
@@ -186,18 +212,8 @@ class FastText(PDFTextObject):
         standard font on first use). tests/test_text_begun.py compares the two."""
         if direction is not None or not canvas.bottomup:
             return PDFTextObject.__init__(self, canvas, x, y, direction)
-        # setTextOrigin's "1 0 0 1 x y Tm", from a bounded memo of its text: fp_str
-        # formats each number by its value alone (C's printf, ~5,000 instructions a
-        # number, most of a text object's beginning), and a notice's ~40 text objects
-        # begin at a few origins (a paragraph's indent and its first line's height),
-        # the same notice after notice
-        key = (x, y)
-        origin = _ORIGINS.get(key)
-        if origin is None:
-            if len(_ORIGINS) >= _ORIGINS_LIMIT:
-                _ORIGINS.clear()
-            origin = _ORIGINS[key] = f"1 0 0 1 {fp_str(x, y)} Tm"
-        self._code = ["BT", origin]
+        # (setTextOrigin's operator: `origin`)
+        self._code = ["BT", origin(x, y)]
         self._canvas = canvas
         self._fontname = name = canvas._fontname
         self._fontsize = canvas._fontsize
@@ -224,19 +240,17 @@ class FastText(PDFTextObject):
         the state has; the document's PDF version is raised for it either way)."""
         if type(aColor) is not Color or alpha is not None or self._enforceColorSpace:
             return super().setFillColor(aColor, alpha)
-        rgb = (aColor.red, aColor.green, aColor.blue)
-        op = _FILL_OPS.get(rgb)
-        if op is None:
-            op = _FILL_OPS[rgb] = "%s rg" % fp_str(rgb)
         self._fillColorObj = aColor
-        self._code.append(op)
+        self._code.append(fill_operator(aColor))
         alpha = aColor.alpha
         if alpha is None:
             return
         canvas = self._canvas
         state = canvas._extgstate
         if type(alpha) in (int, float) and 0 <= alpha <= 1 and alpha == state._d.get("ca", state.defaults["ca"]):
-            canvas._doc.ensureMinPdfVersion("transparency")
+            doc = canvas._doc
+            if doc._pdfVersion < _TRANSPARENCY:         # (raised once: later calls would leave it)
+                doc.ensureMinPdfVersion("transparency")
         else:
             self.setFillAlpha(alpha)
 
