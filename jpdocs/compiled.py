@@ -193,6 +193,16 @@ def _compile_pattern(p, flags=0):
     return compiled
 
 
+def not_stored(pattern: str, flags: int = 0):
+    """re.compile(pattern, flags), neither taken from nor kept in the cache: for
+    patterns a start does not need (the message catalogue's, i18n.py), which stored
+    would be read by every later start."""
+    if _real_re_compile is None:
+        import re
+        return re.compile(pattern, flags)
+    return _real_re_compile(pattern, int(flags))
+
+
 def _compiled_code(source: str, mode: str):
     """compile(source, '<string>', mode) as the module calling it would (neither
     dataclasses nor typing has __future__ imports: no flags), from the cache if there."""
