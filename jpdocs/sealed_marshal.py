@@ -1,6 +1,6 @@
 """Plain data kept in the private cache as marshal, sealed by a digest of its own bytes:
-the parsed specs (spec/parsed.py), BudouX's model (writers/phrase_model.py) and the
-font cutter's glyphs (fonts/glyph_cache.py). Nothing runs on loading (marshal reads
+the parsed specs (spec/parsed.py) and BudouX's model (writers/phrase_model.py); the
+font cutter's glyphs, read a record at a time, seal each (fonts/glyph_cache.py). Nothing runs on loading (marshal reads
 plain values only); a damaged or cut file is never read as data, its digest does not
 match; a file is written whole under its final name (atomic.write_atomic), so two
 processes storing at once each leave a whole file, one of the two."""
