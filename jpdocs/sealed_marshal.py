@@ -1,7 +1,7 @@
 """Plain data kept in the private cache as marshal, sealed by a digest of its own bytes:
-the parsed specs (spec/parsed.py) and BudouX's model (writers/phrase_model.py); the
-font cutter's glyphs, read a record at a time, seal each (fonts/glyph_cache.py). Nothing runs on loading (marshal reads
-plain values only); a damaged or cut file is never read as data, its digest does not
+the parsed specs (spec/parsed.py) and BudouX's model (writers/phrase_model.py) (the
+font cutter's glyphs, read a record at a time, seal each: fonts/glyph_cache.py).
+Nothing runs on loading (marshal reads plain values only); a damaged or cut file is never read as data, its digest does not
 match; a file is written whole under its final name (atomic.write_atomic), so two
 processes storing at once each leave a whole file, one of the two."""
 from __future__ import annotations
