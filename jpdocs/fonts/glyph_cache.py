@@ -17,9 +17,9 @@ the read takes), reportlab's and Python's versions. A file holds every glyph any
 command has read of the face, so a notice reads a small part of a file that long use
 has filled (a face's 640 KB, ~6,000 glyphs, against the notice's 93 KB: decoded and
 digested whole, that was 16.7 M instructions more of a cold notice). So each record
-is kept apart, marshalled, with its CRC-32, after an index of the glyphs (sorted),
-where each record ends and their CRCs, and a record is decoded only when a cutter
-asks for it (`Records`); a record whose CRC does not match, or a file whose index
+is kept apart, marshalled, with its CRC-32, after an index (each glyph's place,
+where each record ends, their CRCs: arrays read as they are), and a record is
+decoded only when a cutter asks for it (`Records`); a record whose CRC does not match, or a file whose index
 does not, is not read as data (the glyph is read from the font, and the file
 written anew). Written whole under its final name (atomic.write_atomic) at the
 process's end, when the process read glyphs the file did not hold, with the ones it
@@ -34,7 +34,6 @@ import marshal
 import os
 import sys
 from array import array
-from bisect import bisect_left
 from zlib import crc32
 
 FORMAT = 2
@@ -74,45 +73,43 @@ def entry(face) -> str | None:
 
 class Records:
     """A face's glyph records, glyph → record, as a cutter reads and adds them (`get`,
-    `[glyph] = record`): those of the file decoded one by one, as asked for."""
+    `[glyph] = record`): those of the file decoded one by one, as asked for. The file's
+    index: `slot`, by glyph, the record's place + 1 (0: none), and by place, where
+    each record ends in `blob` and its CRC-32 (arrays: read as they are, at no cost
+    per glyph held; looked up without a search)."""
 
-    def __init__(self, glyphs=(), ends=(), crcs=(), blob=b""):
-        self.glyphs, self.ends, self.crcs, self.blob = glyphs, ends, crcs, blob
-        self.decoded: dict = {}
+    def __init__(self, slot=(), ends=(), crcs=(), blob=b""):
+        self.slot, self.ends, self.crcs, self.blob = slot, ends, crcs, blob
+        self.starts = array("I", [0]) + ends[:-1] if len(ends) else ()
         self.added: dict = {}          # the records this process read from the font
 
-    def _stored(self, glyph) -> int:
-        """Where `glyph` is in the file's index, or -1."""
-        i = bisect_left(self.glyphs, glyph)
-        return i if i < len(self.glyphs) and self.glyphs[i] == glyph else -1
-
-    def _raw(self, i: int) -> bytes:
-        return self.blob[self.ends[i - 1] if i else 0:self.ends[i]]
-
-    def get(self, glyph, default=None):
-        record = self.added.get(glyph) or self.decoded.get(glyph)
-        if record is not None:
-            return record
-        i = self._stored(glyph) if type(glyph) is int else -1
-        if i < 0:
-            return default
-        data = self._raw(i)
-        if crc32(data) != self.crcs[i]:
-            return default
+    def get(self, glyph: int, default=None):
+        """The record of `glyph`, decoded from the file unless this process read it
+        (not kept: a cutter asks once a glyph, and keeps what it restores)."""
+        record = self.added.get(glyph)
+        if record is not None or glyph < 0:
+            return record if record is not None else default
         try:
-            record = self.decoded[glyph] = marshal.loads(data)
-        except (EOFError, ValueError, TypeError):
-            return default
-        return record
+            i = self.slot[glyph] - 1
+            if i >= 0 and crc32(data := self.blob[self.starts[i]:self.ends[i]]) == self.crcs[i]:
+                return marshal.loads(data)
+        except (IndexError, EOFError, ValueError, TypeError):      # (a place past the index: a damaged file)
+            pass
+        return default
 
-    def __setitem__(self, glyph, record) -> None:
+    def __setitem__(self, glyph: int, record) -> None:
         self.added[glyph] = record
 
+    def stored(self) -> list:
+        """The glyphs of the file, in their places' order."""
+        places = sorted((i, glyph) for glyph, i in enumerate(self.slot) if i)
+        return [glyph for _, glyph in places]
+
     def __len__(self) -> int:
-        return len(self.glyphs) + sum(1 for g in self.added if self._stored(g) < 0)
+        return len(set(self.stored()).union(self.added))
 
     def as_dict(self) -> dict:
-        out = {glyph: self.get(glyph) for glyph in self.glyphs}
+        out = {glyph: self.get(glyph) for glyph in self.stored()}
         out.update(self.added)
         return out
 
@@ -131,8 +128,8 @@ class Records:
             if marshal.loads(data) != record:
                 raise ValueError("not plain data")
             out[glyph] = (data, crc32(data))
-        for i, glyph in enumerate(self.glyphs):
-            if glyph not in out and crc32(data := self._raw(i)) == self.crcs[i]:
+        for i, glyph in enumerate(self.stored()):
+            if glyph not in out and crc32(data := self.blob[self.starts[i]:self.ends[i]]) == self.crcs[i]:
                 out[glyph] = (data, self.crcs[i])
         return [(glyph, data, crc) for glyph, (data, crc) in sorted(out.items())]
 
@@ -152,14 +149,14 @@ def load(path: str | None) -> Records:
         header = data[16:16 + size]
         if len(header) != size or crc32(header) != check:
             return Records()
-        count, glyphs, ends, crcs = marshal.loads(header)
-        glyphs, ends, crcs = array("I", glyphs), array("I", ends), array("I", crcs)
+        count, slot, ends, crcs = marshal.loads(header)
+        slot, ends, crcs = array("H", slot), array("I", ends), array("I", crcs)
         blob = data[16 + size:]
-        if not (len(glyphs) == len(ends) == len(crcs) == count) or (count and ends[-1] != len(blob)):
+        if not (len(ends) == len(crcs) == count) or (count and ends[-1] != len(blob)):
             return Records()
     except (EOFError, ValueError, TypeError):
         return Records()
-    return Records(glyphs, ends, crcs, blob)
+    return Records(slot, ends, crcs, blob)
 
 
 def store(path: str, records) -> None:
@@ -170,16 +167,19 @@ def store(path: str, records) -> None:
         if not isinstance(records, Records):
             records, plain = Records(), records
             records.added.update(plain)
-        glyphs, ends, crcs, parts, size = array("I"), array("I"), array("I"), [], 0
+        places, ends, crcs, parts, size = {}, array("I"), array("I"), [], 0
         for glyph, data, crc in records.marshalled():
-            if size + len(data) > MAX_BYTES:
+            if size + len(data) > MAX_BYTES or len(places) == 65535 or not 0 <= glyph <= 65535:
                 break
-            glyphs.append(glyph)
+            places[glyph] = len(places) + 1
             parts.append(data)
             size += len(data)
             ends.append(size)
             crcs.append(crc)
-        header = marshal.dumps((len(glyphs), glyphs.tobytes(), ends.tobytes(), crcs.tobytes()))
+        slot = array("H", [0]) * (max(places, default=-1) + 1)
+        for glyph, place in places.items():
+            slot[glyph] = place
+        header = marshal.dumps((len(places), slot.tobytes(), ends.tobytes(), crcs.tobytes()))
     except (ValueError, TypeError, OverflowError):
         return
     from ..atomic import write_atomic         # (on storing only: most runs read)
