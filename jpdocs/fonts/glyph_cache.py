@@ -36,7 +36,7 @@ import sys
 from array import array
 from zlib import crc32
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"jpglyph" + bytes([FORMAT])
 MAX_BYTES = 4_000_000        # of glyph data a face's file holds at most
 _code_digest: bytes | None = None
