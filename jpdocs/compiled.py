@@ -269,7 +269,10 @@ def install() -> None:
     import hashlib              # (the program has loaded it by now: generate.py, sha.py)
     python = hashlib.sha256(f"3|{sys.version}|{importlib.util.MAGIC_NUMBER!r}".encode()).hexdigest()[:24]
     if _RE_USABLE:
-        _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}")
+        # ("m": a file of before the message catalogue's patterns were kept out, i18n.py,
+        # is left unread; they filled the 2 MB a start reads, and were dropped only as
+        # room was needed)
+        _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}-m")
         _real_re_compile = _compiler.compile
         _compiler.compile = _compile_pattern
         atexit.register(_patterns.save)
