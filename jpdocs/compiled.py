@@ -254,7 +254,9 @@ def _typing_compile(source, filename, mode, *args, **kwargs):
     return builtins.compile(source, filename, mode, *args, **kwargs)
 
 
-def install() -> None:
+def install(kind: str = "") -> None:
+    """The caches put in place; `kind`, the kind of command (cache_folders.command_kind),
+    has files of its own: what other kinds compile is not read by its starts."""
     global _real_re_compile
     if _real_re_compile is not None or _patterns.entry is not None or _code.entry is not None:
         return
@@ -268,11 +270,12 @@ def install() -> None:
     folder = Path(folder)
     import hashlib              # (the program has loaded it by now: generate.py, sha.py)
     python = hashlib.sha256(f"3|{sys.version}|{importlib.util.MAGIC_NUMBER!r}".encode()).hexdigest()[:24]
+    suffix = f"-{kind}" if kind else ""
     if _RE_USABLE:
         # ("m": a file of before the message catalogue's patterns were kept out, i18n.py,
         # is left unread; they filled the 2 MB a start reads, and were dropped only as
         # room was needed)
-        _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}-m")
+        _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}-m{suffix}")
         _real_re_compile = _compiler.compile
         _compiler.compile = _compile_pattern
         atexit.register(_patterns.save)
@@ -280,7 +283,7 @@ def install() -> None:
     import dataclasses
     import typing
     if sys.version_info[:2] == (3, 11):    # the versions whose dataclasses, typing and collections were read for this
-        _code.open(folder, python)
+        _code.open(folder, f"{python}{suffix}")
         dataclasses.exec = _exec
         typing.compile = _typing_compile
         collections.eval = _eval
