@@ -4,9 +4,13 @@ import sys
 
 # The compiled code of the modules a build imports, read from one file (module_bundle.py).
 # First of all, so that what follows is loaded from it too.
+# Each kind of command (a build, check, annual …) has its own bundle and compile caches,
+# holding what that kind uses (cache_folders.command_kind).
 from jpdocs import module_bundle  # noqa: E402
+from jpdocs.cache_folders import command_kind  # noqa: E402
 
-module_bundle.install()
+KIND = command_kind(sys.argv[1:])
+module_bundle.install(KIND)
 
 # hashlib without OpenSSL's start, which a single build does not repay (sha.py).
 from jpdocs import sha  # noqa: E402
@@ -29,7 +33,7 @@ lazy_imports.install()
 # Regular expressions and generated code compiled once per machine (compiled.py).
 from jpdocs import compiled  # noqa: E402
 
-compiled.install()
+compiled.install(KIND)
 
 from jpdocs.cli import main  # noqa: E402
 

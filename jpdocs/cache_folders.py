@@ -38,3 +38,32 @@ def private_folder(name: str) -> str | None:
     if not stat.S_ISDIR(st.st_mode) or st.st_mode & 0o022 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
         return None
     return folder
+
+
+# The commands other than building (cli.COMMANDS, named here: cli is not loaded yet).
+COMMANDS = ("check", "sign", "annual", "serve", "new", "schema")
+BUILD_FORMATS = ("docx", "pdf")
+
+
+def command_kind(argv: list[str]) -> str:
+    """The kind of command `argv` (the program's arguments) is, for the caches a start
+    reads whole (the module bundle, the compiled patterns and code): each kind keeps
+    files of its own, holding what that kind of command uses, so that running the
+    others does not make a press notice's start read more (a long-used cache had cost
+    a cold notice 24 M instructions over a fresh one, 4.7 %). The command's name; a
+    build's also by its --format (PDF alone imports no python-docx, DOCX alone no
+    reportlab layout). Read from the words as given, without the argument parser:
+    a kind guessed wrong only serves the start less well. A few names at most: a
+    format not known is not part of a name."""
+    if argv and argv[0] in COMMANDS:
+        return argv[0]
+    formats = None
+    for i, word in enumerate(argv):
+        if word == "--format" and i + 1 < len(argv):
+            formats = argv[i + 1]
+        elif word.startswith("--format="):
+            formats = word.partition("=")[2]
+    if formats is None:
+        return "build"
+    chosen = [f for f in BUILD_FORMATS if f in formats.lower().replace(" ", "").split(",")]
+    return "build-" + chosen[0] if len(chosen) == 1 else "build"      # (both: as without --format)

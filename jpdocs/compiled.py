@@ -193,6 +193,16 @@ def _compile_pattern(p, flags=0):
     return compiled
 
 
+def not_stored(pattern: str, flags: int = 0):
+    """re.compile(pattern, flags), neither taken from nor kept in the cache: for
+    patterns a start does not need (the message catalogue's, i18n.py), which stored
+    would be read by every later start."""
+    if _real_re_compile is None:
+        import re
+        return re.compile(pattern, flags)
+    return _real_re_compile(pattern, int(flags))
+
+
 def _compiled_code(source: str, mode: str):
     """compile(source, '<string>', mode) as the module calling it would (neither
     dataclasses nor typing has __future__ imports: no flags), from the cache if there."""
@@ -244,7 +254,9 @@ def _typing_compile(source, filename, mode, *args, **kwargs):
     return builtins.compile(source, filename, mode, *args, **kwargs)
 
 
-def install() -> None:
+def install(kind: str = "") -> None:
+    """The caches put in place; `kind`, the kind of command (cache_folders.command_kind),
+    has files of its own: what other kinds compile is not read by its starts."""
     global _real_re_compile
     if _real_re_compile is not None or _patterns.entry is not None or _code.entry is not None:
         return
@@ -258,8 +270,12 @@ def install() -> None:
     folder = Path(folder)
     import hashlib              # (the program has loaded it by now: generate.py, sha.py)
     python = hashlib.sha256(f"3|{sys.version}|{importlib.util.MAGIC_NUMBER!r}".encode()).hexdigest()[:24]
+    suffix = f"-{kind}" if kind else ""
     if _RE_USABLE:
-        _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}")
+        # ("m": a file of before the message catalogue's patterns were kept out, i18n.py,
+        # is left unread; they filled the 2 MB a start reads, and were dropped only as
+        # room was needed)
+        _patterns.open(folder, f"{python}-{_sre.MAGIC}-{_sre.CODESIZE}-m{suffix}")
         _real_re_compile = _compiler.compile
         _compiler.compile = _compile_pattern
         atexit.register(_patterns.save)
@@ -267,7 +283,7 @@ def install() -> None:
     import dataclasses
     import typing
     if sys.version_info[:2] == (3, 11):    # the versions whose dataclasses, typing and collections were read for this
-        _code.open(folder, python)
+        _code.open(folder, f"{python}{suffix}")
         dataclasses.exec = _exec
         typing.compile = _typing_compile
         collections.eval = _eval

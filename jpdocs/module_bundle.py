@@ -17,8 +17,11 @@ module without one is not bundled). Jinja's modules are
 bundled compiled from their source with their annotations kept as text (PEP 563,
 TEXT_ANNOTATIONS): Jinja annotates every function for type checkers and reads no
 annotation itself, and evaluating them (typing's forms made and looked up, ~500
-at its import) was ~3 % of a cold press notice. The bundle is keyed by the
-interpreter (version, bytecode magic, optimisation level) and sys.path, and is not
+at its import) was ~3 % of a cold press notice. The bundle is keyed by the kind of
+command (cache_folders.command_kind: a build of PDFs, `check`, `annual` … each has
+its own, holding what that kind imports, so that a notice's start does not read the
+index of what other commands imported), the interpreter (version, bytecode magic,
+optimisation level) and sys.path, and is not
 used at all when a folder of sys.path changed since it was made (a file added
 there could shadow a module).
 
@@ -43,7 +46,7 @@ from .cache_folders import private_folder
 
 FORMAT = 3
 BUDGET = 24_000_000        # bytes of code one bundle holds at most
-MAX_BUNDLES = 4            # bundles kept in the folder (other interpreters, other sys.path)
+MAX_BUNDLES = 10           # bundles kept in the folder (other kinds of command, interpreters, sys.path)
 MAX_AGE = 30 * 86400       # seconds after which another key's bundle is deleted
 PREFIX = "modules-"
 # Packages whose bundled code is compiled with `from __future__ import annotations`
@@ -104,12 +107,25 @@ class _BundleFinder:
             fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
         except OSError:
             return
+        # The index's entries are tuples, which the cycle collector tracks: its passes
+        # walked them, during the decode and in the first pass after it, the more the
+        # more modules other commands had added (2.8 M instructions of a cold notice on
+        # a long-used bundle of 509 modules, against 293 fresh). So they are decoded with
+        # it off and frozen (gc.freeze: later passes skip them, as the program freezes
+        # what its start made, collector.py): they live as long as the process.
+        import gc
+        running = gc.isenabled()
+        gc.disable()
         try:
             size = int.from_bytes(os.pread(fd, 8, 0), "little")
             fmt, key, folders, index = marshal.loads(os.pread(fd, size, 8))
         except (OSError, EOFError, ValueError, TypeError, OverflowError, MemoryError):
             os.close(fd)
             return
+        finally:
+            gc.freeze()
+            if running:
+                gc.enable()
         if fmt != FORMAT or key != self.key or folders != self.folders or type(index) is not dict:
             os.close(fd)
             return
@@ -283,8 +299,8 @@ def cache_folder() -> str | None:
     return private_folder("compiled")
 
 
-def _key() -> tuple:
-    return (sys.version, sys.implementation.cache_tag, _external.MAGIC_NUMBER, sys.flags.optimize, sys.executable,
+def _key(kind: str) -> tuple:
+    return (kind, sys.version, sys.implementation.cache_tag, _external.MAGIC_NUMBER, sys.flags.optimize, sys.executable,
             sys.pycache_prefix,
             tuple(sys.path))
 
@@ -301,15 +317,16 @@ def _name(key: tuple) -> str:
 _finder: _BundleFinder | None = None
 
 
-def install() -> None:
-    """The bundle's finder put before the path finder, its saving registered at exit."""
+def install(kind: str = "") -> None:
+    """The bundle's finder put before the path finder, its saving registered at exit;
+    `kind`, the kind of command (cache_folders.command_kind), has a bundle of its own."""
     global _finder
     if _finder is not None or os.environ.get("JPDOCS_NO_BUNDLE"):
         return
     folder = cache_folder()
     if folder is None:
         return
-    key = _key()
+    key = _key(kind)
     _finder = _BundleFinder(os.path.join(folder, _name(key)), key)
     _finder.before = set(sys.modules)
     _finder.load()

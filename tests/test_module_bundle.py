@@ -12,6 +12,8 @@ import time
 
 from conftest import ROOT, SEED_SPEC
 
+from jpdocs import module_bundle
+
 # A module of the copy imported with the bundle installed: what it says, and whether
 # the bundle served it.
 PROBE = """
@@ -121,7 +123,8 @@ def test_the_bundle_keeps_to_its_budget_and_old_bundles_go(tmp_path):
     cache.chmod(0o700)
     old = time.time() - 40 * 86400
     stale = []
-    for i in range(6):                         # other interpreters' bundles, one of them old
+    others = module_bundle.MAX_BUNDLES + 2
+    for i in range(others):                    # other kinds' or interpreters' bundles, one of them old
         path = folder / f"modules-{i:016x}.marshal"
         path.write_bytes(b"x")
         os.utime(path, (old if i == 0 else time.time() - i, old if i == 0 else time.time() - i))
@@ -129,7 +132,7 @@ def test_the_bundle_keeps_to_its_budget_and_old_bundles_go(tmp_path):
     _probe(project, cache, budget=200_000)
     ours = [p for p in _bundles(cache) if p not in stale]
     assert len(ours) == 1
-    assert len(_bundles(cache)) <= 4 and not stale[0].exists()
+    assert len(_bundles(cache)) <= module_bundle.MAX_BUNDLES and not stale[0].exists()
     data = ours[0].read_bytes()
     header = int.from_bytes(data[:8], "little")
     assert len(data) - 8 - header <= 200_000
@@ -197,3 +200,87 @@ def test_jinjas_bundled_code_keeps_its_annotations_as_text(tmp_path):
     loader, field, texts, count, ours = second.stdout.split()
     assert (loader, field, texts, ours) == ("_BundledLoader", "ForwardRef", "True", "_BundledLoader")
     assert int(count) > 10
+
+
+GC_PROBE = """
+import gc, marshal, sys
+sys.path.insert(0, {root!r})
+from jpdocs import module_bundle
+gc.set_threshold(1_000_000)                # (no pass of its own here: what is tracked stays so)
+collecting = []
+
+
+class Marshal:                             # marshal, noting whether the collector was on while it decoded
+    def __getattr__(self, name):
+        return getattr(marshal, name)
+
+    def loads(self, data):
+        collecting.append(gc.isenabled())
+        return marshal.loads(data)
+
+
+module_bundle.marshal = Marshal()
+module_bundle.install()
+module_bundle.marshal = marshal
+entries = {{id(entry) for entry in module_bundle._finder.index.values()}}
+walked = sum(id(o) in entries for o in gc.get_objects())      # (what the next passes walk; not the frozen)
+import jpdocs.cli, jpdocs.build.batch, jinja2, reportlab.platypus  # noqa
+print(len(module_bundle._finder.index), sum(collecting), walked)
+"""
+
+
+def test_the_index_is_read_with_the_collector_off(tmp_path):
+    """The bundle's index, a tuple a module, was decoded with the cycle collector on
+    (generate.py pauses it later): its passes walked the new tuples, the more the
+    more modules other commands had added (a long-used bundle: 509 modules against a
+    notice's 293, 2.8 M instructions of a cold notice). Decoded with it off, frozen
+    (no later pass walks them), and the collector on again after."""
+    folder = tmp_path / "probe"                # (a folder of sys.path that nothing else writes to)
+    folder.mkdir()
+    (folder / "probe.py").write_text(GC_PROBE.format(root=str(ROOT)) + "\nassert gc.isenabled()\n")
+    runs = [subprocess.run([sys.executable, str(folder / "probe.py")], capture_output=True, text=True,
+                           env=_env(tmp_path / "cache"), timeout=120) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    modules, collecting, walked = map(int, runs[-1].stdout.split())
+    assert modules > 150 and collecting == 0 and walked == 0, (modules, collecting, walked)
+
+
+def test_other_commands_leave_a_notices_caches_as_they_were(tmp_path):
+    """The module bundle and the compile caches are read whole by every start. One
+    file each for every command, they grew with each other kind of command run (the
+    DOCX writer's modules, check's, annual's …): a long-used cache cost a cold press
+    notice 24 M instructions more than a fresh one. Each kind of command now has its
+    own, and the files a PDF build reads are not touched by other commands."""
+    cache = tmp_path / "cache"
+    env = _env(cache) | {"TMPDIR": str(tmp_path)}
+
+    def run(*args):
+        result = subprocess.run([sys.executable, str(ROOT / "generate.py"), *args], capture_output=True, text=True,
+                                env=env, cwd=ROOT, timeout=300)
+        assert result.returncode in (0, 1), result.stderr
+
+    def files():
+        return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in (cache / "compiled").glob("*.marshal")}
+
+    notice = [str(SEED_SPEC), "--kinds", "press-notice", "--format", "pdf", "--force", "-o", str(tmp_path / "n")]
+    for _ in range(3):              # (the compile caches store what a second run compiles again)
+        run(*notice)
+    read = files()
+    assert any(name.startswith("modules-") for name in read) and len(read) >= 3, read
+    for _ in range(2):
+        run(str(SEED_SPEC), "--format", "docx", "--force", "-o", str(tmp_path / "d"))
+        run("check", str(SEED_SPEC), str(ROOT / "tests" / "bad_specs" / "30-unknown-key.yaml"))
+    run(*notice)
+    after = files()
+    assert {name: after.get(name) for name in read} == read
+    assert len(after) > len(read)                   # (the other commands kept their own)
+
+
+def test_the_kind_of_command_is_read_from_its_words():
+    from jpdocs.cache_folders import command_kind
+    assert command_kind([]) == command_kind(["a.yaml"]) == command_kind(["a.yaml", "--format", "pdf,docx"]) == "build"
+    assert command_kind(["a.yaml", "--format", "pdf"]) == command_kind(["--format=pdf", "a.yaml"]) == "build-pdf"
+    assert command_kind(["a.yaml", "--format", "docx", "--force"]) == "build-docx"
+    assert command_kind(["a.yaml", "--format", "rtf"]) == "build"
+    assert command_kind(["check", "a.yaml", "--format", "pdf"]) == "check"
+    assert command_kind(["annual", "--fiscal-year", "2024"]) == "annual"
