@@ -309,17 +309,7 @@ def _play(program, tx, doc) -> None:
     first drawn, in the order the runs would), then each piece of code, and each
     step that is the document's as the drawing would take it."""
     steps, used, subset, _ = program
-    # (the document's fonts' state read here where a font has drawn in it before:
-    # Coding.used and Coding.name, each a method call and a look-up of the same state,
-    # cost a replayed paragraph more than its code)
-    fonts = getattr(doc, "jp_cid_fonts", None)
-    for coding, codes in used:
-        state = fonts.get(coding) if fonts is not None else None
-        if state is None:
-            coding.used(doc).extend(codes)          # (names the font in the document)
-            fonts = doc.jp_cid_fonts
-        else:
-            state[1].extend(codes)
+    fonts = _note_codes(doc, used)
     code = tx._code
     for s in steps:
         if type(s) is str:
@@ -334,6 +324,23 @@ def _play(program, tx, doc) -> None:
         else:
             tx.jp_after(value)
     tx._curSubset = subset
+
+
+def _note_codes(doc, used: tuple) -> dict:
+    """A program's runs' codes noted in the document `doc`, font by font (naming each
+    font where it is first drawn, in the order the runs would); the document's fonts'
+    state (Coding: (its name, its codes)). The state is read here where a font has drawn
+    in the document before: Coding.used and Coding.name, each a method call and a
+    look-up of the same state, cost a replayed paragraph more than its code."""
+    fonts = getattr(doc, "jp_cid_fonts", None)
+    for coding, codes in used:
+        state = fonts.get(coding) if fonts is not None else None
+        if state is None:
+            coding.used(doc).extend(codes)          # (names the font in the document)
+            fonts = doc.jp_cid_fonts
+        else:
+            state[1].extend(codes)
+    return fonts
 
 
 def _plan(steps: tuple) -> tuple | None:
@@ -411,14 +418,7 @@ def _played_whole(canvas, x: float, y: float, program: tuple) -> bool:
         node = queue.pop(0)[0]
         code.append(f"/{node.role} <</MCID {canvas.jp_mcid(node)}>> BDC")
     doc = canvas._doc
-    fonts = getattr(doc, "jp_cid_fonts", None)    # (as _play notes the runs' codes)
-    for coding, codes in used:
-        found = fonts.get(coding) if fonts is not None else None
-        if found is None:
-            coding.used(doc).extend(codes)
-            fonts = doc.jp_cid_fonts
-        else:
-            found[1].extend(codes)
+    fonts = _note_codes(doc, used)
     for piece in pieces:
         code.append(piece if type(piece) is str else "/" + fonts[piece][0])
     if alphas and doc._pdfVersion < _TRANSPARENCY:
