@@ -284,3 +284,11 @@ def test_the_kind_of_command_is_read_from_its_words():
     assert command_kind(["a.yaml", "--format", "rtf"]) == "build"
     assert command_kind(["check", "a.yaml", "--format", "pdf"]) == "check"
     assert command_kind(["annual", "--fiscal-year", "2024"]) == "annual"
+
+
+def test_every_command_the_program_knows_is_a_kind_of_its_own():
+    """cache_folders names the commands itself (cli is not loaded when it is asked): a
+    command added to the program and not there would share a build's caches."""
+    from jpdocs import cache_folders, cli
+    assert set(cache_folders.COMMANDS) == set(cli.COMMANDS)
+    assert all(cache_folders.command_kind([name, "x.yaml"]) == name for name in cli.COMMANDS)
