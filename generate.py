@@ -39,6 +39,9 @@ from jpdocs.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     code = main()
+    # The cache's unused entries deleted, once a day at most (cache_prune.py).
+    from jpdocs import cache_prune
+    cache_prune.prune_if_due()
     collector.at_exit()
     collector.exit_now(code)
     sys.exit(code)
