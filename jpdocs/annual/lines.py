@@ -223,13 +223,26 @@ def packed(names: list[str], ems_wide: float) -> list[str]:
     return lines
 
 
+def at_seam(name: str, end: int) -> bool:
+    """Whether a line of `name` ending at `end` ends at a seam of it, where a narrow list
+    parts a name: after its legal form (NPO法人 / クライシスマッパーズ・ジャパン) or a
+    space, or where name_parts finds one in a name of kanji alone (…振興機構 / 国立山口…),
+    not merely between two of its words (森林研究・ / 整備機構, …研究 / センター)."""
+    return name.endswith((*LEGAL_FORMS, "\u3000", " "), 0, end) or end in inner_bounds(name)
+
+
 def _evenly(pieces: list[str], ems_wide: float) -> list[str]:
-    """`pieces` on the fewest lines of at most `ems_wide`, of those the one whose shortest
-    line is longest; where a piece is longer than the line, filled (the composer breaks it)."""
+    """`pieces` on the fewest lines of at most `ems_wide`, of those the ones whose lines
+    end at the name's seams (at_seam) the most often, and of these the one whose shortest
+    line is longest (国立研究開発法人森林研究・整備機構 / 森林総合研究所北海道支所, not
+    …森林研究・ / 整備機構森林総合研究所…, its lines as long); where a piece is longer than
+    the line, filled (the composer breaks it)."""
+    name, starts = "".join(pieces), [sum(map(len, pieces[:i])) for i in range(len(pieces) + 1)]
+
     @lru_cache(maxsize=None)
-    def best(i: int) -> tuple[int, int, tuple[str, ...]] | None:      # (lines, -shortest, lines) from pieces[i]
+    def best(i: int) -> tuple[int, int, int, tuple[str, ...]] | None:    # (lines, off seams, -shortest, lines) from pieces[i]
         if i == len(pieces):
-            return 0, -10 ** 9, ()
+            return 0, 0, -10 ** 9, ()
         found = None
         for j in range(i + 1, len(pieces) + 1):
             line = "".join(pieces[i:j])
@@ -237,12 +250,13 @@ def _evenly(pieces: list[str], ems_wide: float) -> list[str]:
                 break
             rest = best(j)
             if rest is not None:
-                way = (rest[0] + 1, max(rest[1], -len(line)), (line, *rest[2]))
-                found = way if found is None or way[:2] < found[:2] else found
+                off = rest[1] + (j < len(pieces) and not at_seam(name, starts[j]))
+                way = (rest[0] + 1, off, max(rest[2], -len(line)), (line, *rest[3]))
+                found = way if found is None or way[:3] < found[:3] else found
         return found
     way = best(0)
     if way is not None:
-        return list(way[2])
+        return list(way[3])
     lines = [""]
     for piece in pieces:
         if lines[-1] and ems(lines[-1] + piece) > ems_wide:

@@ -8,6 +8,8 @@ jlreq_lines.after_word.) Only the book's names use it (lines.words with `parts`)
 name set in a notice's running text or a signature keeps its own rules."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 # A company's legal form, which may follow its name (トヨタ自動車株式会社) as well as open it.
 COMPANY_FORMS = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "相互会社")
 
@@ -26,7 +28,8 @@ MEMBER_ENDS = ("学部", "研究科", "研究院", "研究所", "病院", "セ�
 NOT_A_MEMBER = ("院", "校", "法人")
 
 
-def inner_bounds(name: str) -> set[int]:
+@lru_cache(maxsize=1 << 14)
+def inner_bounds(name: str) -> frozenset[int]:
     """The places inside `name` it may part at besides where a word starts: before a
     company's legal form that is not its start, after a body (機構) with more of the
     name after it, after 大学 before a member of the university. A part of one
@@ -41,4 +44,4 @@ def inner_bounds(name: str) -> set[int]:
         elif name.endswith(UNIVERSITY, 0, i) and len(rest) >= 2 and not rest.startswith(NOT_A_MEMBER) and (
                 rest.startswith(MEMBER_STARTS) or rest.endswith(MEMBER_ENDS)):
             out.add(i)
-    return out
+    return frozenset(out)
