@@ -204,9 +204,10 @@ def packed(names: list[str], ems_wide: float) -> list[str]:
     page had no room for it) starts a line of its own and breaks between its words
     (words: 特定非営利活動法人 / 日本ジオパークネットワーク; inside a name of kanji alone
     only where name_parts says: …振興機構 / 国立山口…), never inside one, on as
-    few lines as filling them would take and the shortest of them as long as it can be
-    (NPO法人 / クライシスマッパーズ・ジャパン, not NPO法人クライシスマッパーズ・ /
-    ジャパン); a word longer than the line is the composer's to break.
+    few lines as filling them would take, ending at its seams where they can (at_seam) and
+    the shortest of them as long as it can be (NPO法人 / クライシスマッパーズ・ジャパン, not
+    NPO法人クライシスマッパーズ・ / ジャパン: _evenly); a word longer than the line is the
+    composer's to break.
     A word ending in a newline ends its line (a line the spec wrote), the newline not kept."""
     lines: list[str] = []
     ended = True
