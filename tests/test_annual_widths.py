@@ -295,6 +295,19 @@ def test_a_name_too_long_for_its_column_is_parted_after_its_legal_form(book):
     assert 16 * SIZE + PADDING < widths["協定名"] < 19 * SIZE + PADDING      # 協定名 about 17 em, as it was
 
 
+def test_a_bodys_offices_part_after_the_body(book):
+    """2025: hokkaido-forest-ffpri-2025's three partners, offices of one 国立研究開発法人
+    (国立研究開発法人森林研究・整備機構森林総合研究所北海道支所 …), each too long for
+    相手方. They parted at the body's ・ and inside their offices (…森林研究・ / 整備機構
+    森林総合研究所林木育種 / センター北海道育種場, 30 table lines); a list parts them
+    between the body and its office (annual/name_parts.py), each on two lines (29)."""
+    cols = columns(book / "annual-2025.pdf")
+    cell = next(c for c in cols["相手方"] if "".join(c).startswith("国立研究開発法人森林研究・整備機構"))
+    body = "国立研究開発法人森林研究・整備機構"
+    assert cell == [body, "森林総合研究所北海道支所、", body, "森林総合研究所林木育種センター北海道育種場、",
+                    body, "森林整備センター北海道水源林整備事務所"], cell
+
+
 @pytest.mark.parametrize("year", [2016, 2017, 2018])
 def test_a_term_is_never_parted_inside_kara(book, year):
     """有効期間: 平成28年９月20日から１年間 was set by the composer, which ends a line between

@@ -12,6 +12,7 @@ from ..spec.style import AnnualColumn
 from ..writers.jlreq import NO_END, NO_START, after_okurigana, budoux_bounds, in_kana_word, tears_particle
 from ..writers.jlreq_lines import LEGAL_FORMS, after_word, script_of
 from .columns import Value
+from .name_parts import inner_bounds
 
 MARGIN = 0.25               # em a line's text is given beyond its width (ems)
 
@@ -35,7 +36,7 @@ def ems(text: str) -> float:
 UNBROKEN = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]+)年(?:[0-9０-９]+月(?:[0-9０-９]+日)?)?～?"
                        r"|[0-9０-９]+年[0-9０-９]+月[0-9０-９]+日～?|[MTSHR]?[0-9]+\.[0-9]+\.[0-9]+～?|[!-~]+")
 
-def words(text: str, names: tuple[str, ...] = (), particles: bool = False) -> list[str]:
+def words(text: str, names: tuple[str, ...] = (), particles: bool = False, parts: bool = False) -> list[str]:
     """`text` in the pieces a line may end between without tearing a word: where a word
     starts (jlreq_lines.after_word: after a ・, where the script changes, after a legal
     form: 株式会社 / カゴメ), but hiragana stays with the kanji or katakana before it (its
@@ -48,8 +49,10 @@ def words(text: str, names: tuple[str, ...] = (), particles: bool = False) -> li
     関する協定: a particle never starts a line), so that no line is left with a lone 等 or との. A word also starts and ends where one of `names`
     (the parties' names a title holds: Value.names) does, which no script change shows:
     独立行政法人 / 国立高等専門学校機構 / 長野工業高等専門学校との, its party 長野工業高等専門学校.
-    The pieces join back to `text`."""
-    cuts = _cuts(text, names, particles)
+    With `parts` (`text` is a name: 相手方's, 担当課's), also where a name written in kanji
+    alone parts inside (name_parts.inner_bounds: 国立青少年教育振興機構 / 国立山口…,
+    東日本高速道路 / 株式会社). The pieces join back to `text`."""
+    cuts = _cuts(text, names, particles, parts)
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
     out: list[str] = []
     for i, piece in enumerate(pieces):
@@ -81,8 +84,8 @@ def word_spans(text: str, names: tuple[str, ...], width_ems: float) -> list[tupl
     return spans
 
 
-def _cuts(text: str, names: tuple[str, ...] = (), particles: bool = False) -> list[int]:
-    bounds = _name_bounds(text, names)
+def _cuts(text: str, names: tuple[str, ...] = (), particles: bool = False, parts: bool = False) -> list[int]:
+    bounds = _name_bounds(text, names) | (inner_bounds(text) if parts else set())
     return [i for i in range(1, len(text))
             if (after_word(text, i) or i in bounds) and text[i] not in NO_START and text[i - 1] not in NO_END
             and not (script_of(text[i]) == "H" and script_of(text[i - 1]) in "CK") and not tears_particle(text, i)
@@ -199,10 +202,12 @@ def packed(names: list[str], ems_wide: float) -> list[str]:
     """Names set on lines of at most `ems_wide`, a line ending only between two names (after
     the comma): a name is never torn across lines. A name longer than the line (the
     page had no room for it) starts a line of its own and breaks between its words
-    (words: 特定非営利活動法人 / 日本ジオパークネットワーク), never inside one, on as
-    few lines as filling them would take and the shortest of them as long as it can be
-    (NPO法人 / クライシスマッパーズ・ジャパン, not NPO法人クライシスマッパーズ・ /
-    ジャパン); a word longer than the line is the composer's to break.
+    (words: 特定非営利活動法人 / 日本ジオパークネットワーク; inside a name of kanji alone
+    only where name_parts says: …振興機構 / 国立山口…), never inside one, on as
+    few lines as filling them would take, ending at its seams where they can (at_seam) and
+    the shortest of them as long as it can be (NPO法人 / クライシスマッパーズ・ジャパン, not
+    NPO法人クライシスマッパーズ・ / ジャパン: _evenly); a word longer than the line is the
+    composer's to break.
     A word ending in a newline ends its line (a line the spec wrote), the newline not kept."""
     lines: list[str] = []
     ended = True
@@ -212,20 +217,33 @@ def packed(names: list[str], ems_wide: float) -> list[str]:
         if not ended and ems(lines[-1] + text) <= ems_wide:
             lines[-1] += text
         elif ems(text) > ems_wide:
-            lines += _evenly(words(text), ems_wide)
+            lines += _evenly(words(text, parts=True), ems_wide)
         else:
             lines.append(text)
         ended = text != word
     return lines
 
 
+def at_seam(name: str, end: int) -> bool:
+    """Whether a line of `name` ending at `end` ends at a seam of it, where a narrow list
+    parts a name: after its legal form (NPO法人 / クライシスマッパーズ・ジャパン) or a
+    space, or where name_parts finds one in a name of kanji alone (…振興機構 / 国立山口…),
+    not merely between two of its words (森林研究・ / 整備機構, …研究 / センター)."""
+    return name.endswith((*LEGAL_FORMS, "\u3000", " "), 0, end) or end in inner_bounds(name)
+
+
 def _evenly(pieces: list[str], ems_wide: float) -> list[str]:
-    """`pieces` on the fewest lines of at most `ems_wide`, of those the one whose shortest
-    line is longest; where a piece is longer than the line, filled (the composer breaks it)."""
+    """`pieces` on the fewest lines of at most `ems_wide`, of those the ones whose lines
+    end at the name's seams (at_seam) the most often, and of these the one whose shortest
+    line is longest (国立研究開発法人森林研究・整備機構 / 森林総合研究所北海道支所, not
+    …森林研究・ / 整備機構森林総合研究所…, its lines as long); where a piece is longer than
+    the line, filled (the composer breaks it)."""
+    name, starts = "".join(pieces), [sum(map(len, pieces[:i])) for i in range(len(pieces) + 1)]
+
     @lru_cache(maxsize=None)
-    def best(i: int) -> tuple[int, int, tuple[str, ...]] | None:      # (lines, -shortest, lines) from pieces[i]
+    def best(i: int) -> tuple[int, int, int, tuple[str, ...]] | None:    # (lines, off seams, -shortest, lines) from pieces[i]
         if i == len(pieces):
-            return 0, -10 ** 9, ()
+            return 0, 0, -10 ** 9, ()
         found = None
         for j in range(i + 1, len(pieces) + 1):
             line = "".join(pieces[i:j])
@@ -233,12 +251,13 @@ def _evenly(pieces: list[str], ems_wide: float) -> list[str]:
                 break
             rest = best(j)
             if rest is not None:
-                way = (rest[0] + 1, max(rest[1], -len(line)), (line, *rest[2]))
-                found = way if found is None or way[:2] < found[:2] else found
+                off = rest[1] + (j < len(pieces) and not at_seam(name, starts[j]))
+                way = (rest[0] + 1, off, max(rest[2], -len(line)), (line, *rest[3]))
+                found = way if found is None or way[:3] < found[:3] else found
         return found
     way = best(0)
     if way is not None:
-        return list(way[2])
+        return list(way[3])
     lines = [""]
     for piece in pieces:
         if lines[-1] and ems(lines[-1] + piece) > ems_wide:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..spec.style import HouseStyle
-from ..writers.jlreq_lines import LEGAL_FORMS, script_of
-from .lines import UNBROKEN, cell_lines, ems, packed, words
+from ..writers.jlreq_lines import script_of
+from .lines import UNBROKEN, at_seam, cell_lines, ems, packed, words
 from .rows import Row
 
 CELL_PADDING = 8.0          # points left and right of a cell's text together, as the table sets it
@@ -24,7 +24,7 @@ def name_words(name: str) -> list[str]:
     (クライシスマッパーズ・ジャパン: NPO法人 / クライシスマッパーズ・ / ジャパン tears it), not
     the ・ between the names of a list (長町・芳斉・松ケ枝・長土塀の4町会連合会)."""
     out: list[str] = []
-    for w in words(name):
+    for w in words(name, parts=True):
         if out and len(out[-1]) > 1 and out[-1].endswith("・") and script_of(out[-1][-2]) == script_of(w[0]) == "K":
             out[-1] += w
         else:
@@ -207,15 +207,18 @@ def _two_tallest(cells) -> tuple[int, int]:
 
 def _parting(lines: list[str], office: bool = False) -> int:
     """What a name set on `lines` costs: two for each line beyond its first, as a line of
-    the table (_row_cost), and two more for each that does not end after the name's legal
-    form or a space (NPO法人 / クライシスマッパーズ・ジャパン is how a narrow list parts it;
-    NPO法人クライシスマッパーズ・ / ジャパン, 環境省国立水俣病総合研究 / センター read worse).
+    the table (_row_cost), and two more for each that does not end at a seam of the name
+    (lines.at_seam: after its legal form, at a space, or where a list parts a name of kanji
+    alone, …振興機構 / 国立山口…, 東日本高速道路 / 株式会社). NPO法人 / クライシスマッパーズ・ジャパン
+    is how a narrow list parts it; NPO法人クライシスマッパーズ・ / ジャパン, 環境省国立水俣病
+    総合研究 / センター read worse.
     A unit of an office (担当課: offices.py) parted costs OFFICE_UNIT more for each line
     beyond its first, wherever it ends: an office's lines read as its units, one under
     another, so a unit set on two (国立研究開発法人 / 国立環境研究所) reads as two units, and
     the office stands taller than its units (2016: on seven or nine lines, not six)."""
     extra = OFFICE_UNIT if office else 0
-    return sum((2 if line.endswith((*LEGAL_FORMS, "\u3000", " ")) else 4) + extra for line in lines[:-1])
+    name, ends = "".join(lines), [sum(map(len, lines[:k + 1])) for k in range(len(lines) - 1)]
+    return sum((2 if at_seam(name, end) else 4) + extra for end in ends)
 
 
 OFFICE_UNIT = 4             # what a unit of an office parted costs beyond a name parted, a line of it
