@@ -19,6 +19,7 @@ from dataclasses import replace
 from .. import japanese
 from ..errors import Problem
 from ..spec.load import LoadedSpec
+from ..spec.source import dotted
 
 
 def as_of_problem(text: str, fy: int, today: dt.date) -> tuple[dt.date | None, str | None]:
@@ -87,10 +88,10 @@ def _left_out(key: str, item, fy: int, as_of: dt.date | None) -> str:
 
 def _without(ls: LoadedSpec, later: dict[str, list[int]]) -> LoadedSpec:
     """A view of the spec without the items of `later` (agreement.amendments[i] …), the
-    lines of the items kept moved to their new places, so that a message about one
-    still names its line."""
+    lines of the items kept moved to their new places and their keys as written kept
+    (LoadedSpec.moved), so that a message about one still names its line and key."""
     ag = ls.spec.agreement
-    update, lines = {}, dict(ls.lines)
+    update, lines, moved = {}, dict(ls.lines), dict(ls.moved)
     for key, indices in later.items():
         if not indices:
             continue
@@ -101,5 +102,7 @@ def _without(ls: LoadedSpec, later: dict[str, list[int]]) -> LoadedSpec:
         lines = {k: v for k, v in lines.items() if not (k[:2] == base and len(k) > 2)}
         for new, old in enumerate(kept):
             lines.update({base + (new,) + k[3:]: v for k, v in ls.lines.items() if k[:3] == base + (old,)})
+            if new != old:
+                moved[dotted(base + (new,))] = dotted(base + (old,))
     spec = ls.spec.model_copy(update={"agreement": ag.model_copy(update=update)})
-    return replace(ls, spec=spec, lines=lines)
+    return replace(ls, spec=spec, lines=lines, moved=moved)
