@@ -132,3 +132,17 @@ def test_a_kept_amendment_after_one_left_out_is_still_named_at_its_own_line(tmp_
     assert result.returncode == 1, result.stdout
     assert f"error: {spec}:{line_of(spec, '𠮷')}: agreement.amendments[1].note: no font has this character" \
            in result.stderr, result.stderr
+
+
+def test_a_book_as_of_a_day_after_the_year_names_what_came_later_still(tmp_path):
+    spec = spec_with_later_events(tmp_path / "specs")
+    style = style_file(tmp_path, COLUMNS)
+    result, out = annual([spec], 2024, tmp_path / "out", "--style", style, "--format", "csv", "--as-of", "2025-04-30")
+    assert result.returncode == 0, result.stderr
+    heads, rows, _ = read_csv(out / "annual-2024.csv")
+    assert rows[0][heads.index("改定日")] == "令和７年２月３日（第３条）" and rows[0][heads.index("関連文書")] == "－"
+    assert (f"note: {spec}:{line_of(spec, LATER)}: agreement.amendments[0].date: amended on {LATER}, after the day"
+            " the book is as of (2025-04-30, --as-of): left out of the book") in result.stdout
+    assert (f"note: {spec}:{line_of(spec, '2025-05-01')}: agreement.related[0].date: インターンシップに関する覚書 is"
+            " dated 2025-05-01, after the day the book is as of (2025-04-30, --as-of): left out of the book"
+            ) in result.stdout

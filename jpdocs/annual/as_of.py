@@ -75,8 +75,8 @@ def cut(chosen: list[LoadedSpec], fy: int, as_of: dt.date | None) -> tuple[list[
 def _left_out(key: str, item, fy: int, as_of: dt.date | None) -> str:
     day = item.date.isoformat()
     if as_of is not None:
-        what = "amended" if key == "amendments" else f"{item.title} is dated"
-        return f"{what} on {day}, after the day the book is as of ({as_of.isoformat()}, --as-of): left out of the book"
+        what = f"amended on {day}" if key == "amendments" else f"{item.title} is dated {day}"
+        return f"{what}, after the day the book is as of ({as_of.isoformat()}, --as-of): left out of the book"
     end = japanese.fiscal_year_range(fy)[1].isoformat()
     year = japanese.fiscal_year_label(fy)
     if key == "amendments":
