@@ -320,12 +320,14 @@ def test_a_column_left_blank_where_the_agreement_has_nothing_for_it(tmp_path):
 
 
 def test_an_amendment_in_brackets_under_the_signing_date(tmp_path):
-    """As some offices list it: H27.11.27 / （R2.4.1改定）, the ISO column keeping the signing."""
+    """As some offices list it: H27.11.27 / （R2.4.1改定）, the ISO column keeping the signing
+    (a list as of a later day, --as-of: the book of 平成27年度 alone ends before the amendment)."""
     style = style_file(tmp_path, "annual:\n  columns:\n    - {data: signing_date, dates: short, amended: true}\n"
                                  "    - {data: title}\n")
     spec = write(tmp_path / "specs", signed("2015-11-27", amendments=[{"date": "2020-04-01"}],
                                             validity={"end": "2016-03-31"}), "a")
-    result, out = annual([spec], 2015, tmp_path / "out", "--style", style, "--format", "csv,html,pdf")
+    result, out = annual([spec], 2015, tmp_path / "out", "--style", style, "--format", "csv,html,pdf",
+                         "--as-of", "2020-04-01")
     assert result.returncode == 0, result.stderr
     _, _, table = read_csv(out / "annual-2015.csv")
     assert table[1][:2] == ["H27.11.27\n（R2.4.1改定）", "2015-11-27"]

@@ -1825,6 +1825,19 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     (form / "signed.yaml").write_text(SEED, encoding="utf-8")
     (form / "form.yaml").write_text(SEED.replace("    formal_name: 国立大学法人北海道国立大学機構　北見工業大学\n", "", 1)
                                     .replace("    name: 北見工業大学\n", "    name: ○○大学\n", 1), encoding="utf-8")
+    # the book's day (annual/as_of.py): an amendment and a 覚書 after the year's end, and with
+    # --as-of within the year an agreement signed after that day too
+    later = tmp / "later"
+    later.mkdir()
+    (later / "amended.yaml").write_text(SEED.replace("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n"
+                                                     "  amendments: [{date: 2024-06-01}]\n  related: [{title:"
+                                                     " インターンシップに関する覚書, date: 2024-09-02}]"), encoding="utf-8")
+    (later / "signed-later.yaml").write_text(SEED.replace("2024-02-27", "2024-03-15").replace(
+        "  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
+        "  title: 北海道オホーツク総合振興局と北見工業大学との防災に関する連携協定", 1), encoding="utf-8")
+    related_column = tmp / "related-column.yaml"
+    related_column.write_text("name: 一覧\nannual:\n  columns:\n    - {data: title}\n    - {data: amendments}\n"
+                              "    - {data: related}\n", encoding="utf-8")
     # with_issuer: where it cannot apply (sides.with_issuer_problems): each spec in a folder of its own
     kitami, bureau = "    name: 北見工業大学\n", "    name: 北海道オホーツク総合振興局\n"
     beside = {"with-issuing": SEED.replace(kitami, kitami + "    with_issuer: true\n    issuing: false\n", 1),
@@ -1905,6 +1918,16 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
         **{f"annual-amends-word-{name}": (["annual", "--fiscal-year", "2023", amends_word.parent, "-o",
                                           tmp / f"annual-amends-{name}", "--style", style], {})
            for name, style in (("column", no_amends_line), ("false", amends_false), ("no-title", no_title))},
+        "annual-after-the-year": (["annual", "--fiscal-year", "2023", later, "-o", tmp / "annual-later",
+                                   "--style", related_column], {}),
+        "annual-as-of": (["annual", "--fiscal-year", "2023", later, "-o", tmp / "annual-as-of", "--style",
+                          related_column, "--as-of", "2024-03-01"], {}),
+        "annual-as-of-not-a-date": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--as-of",
+                                     "2024-02-30"], {}),
+        "annual-as-of-before": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--as-of",
+                                 "2023-03-31"], {}),
+        "annual-as-of-to-come": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--as-of",
+                                  "2999-01-01"], {}),
         "annual-kind-counted": (["annual", "--fiscal-year", "2023", kind.parent, "-o", tmp / "annual-kind"], {}),
         "annual-kind-several": (["annual", "--fiscal-year", "2020", several, "-o", tmp / "annual-kind-several"], {}),
         "annual-form-left-out": (["annual", "--fiscal-year", "2023", form, "-o", tmp / "annual-form"], {}),

@@ -2,11 +2,13 @@
 summary table (widths from the content), and the DOCX book's document."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from .. import japanese
 from ..content import model as m
 from ..spec.style import HouseStyle
+from .as_of import as_of_words
 from .rows import Row
 from .columns import house_date, partner_names
 from .kinds import book_words
@@ -31,11 +33,14 @@ def issuer_of(rows: list[Row], comma: str = "、") -> str:
     return comma.join(names)
 
 
-def cover_blocks(fy: int, rows: list[Row], style: HouseStyle) -> list[m.Block]:
+def cover_blocks(fy: int, rows: list[Row], style: HouseStyle, as_of: dt.date | None = None) -> list[m.Block]:
+    """The title, the year's period, the count and the issuer; the day the book is as of
+    under the count where the office gave one (--as-of: the count is that day's)."""
+    day = [m.Paragraph([m.Text(as_of_words(as_of, style))], align="center", space_before=12)] if as_of else []
     return [m.Spacer(180), m.Paragraph([m.Text(title_of(fy, style))], style="title", space_after=24),
             m.Paragraph([m.Text(f"（{period_of(fy, style)}締結分）")], align="center", space_after=12),
             m.Paragraph([m.Text(f"締結件数　{japanese.digits(len(rows), style.digits)}件")], align="center"),
-            m.Spacer(220),
+            *day, m.Spacer(220 - (30 if as_of else 0)),
             m.Paragraph([m.Text(issuer_of(rows, style.word("comma")))], style="heading", align="center")]
 
 
@@ -169,6 +174,13 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
     return m.Table([head, *body], fractions, border="grid", style="small")
 
 
+def as_of_blocks(style: HouseStyle, as_of: dt.date | None) -> list[m.Block]:
+    """（令和７年３月31日現在） above the table, flush right, as lists print it beside their
+    heading (篠山市の防災協定（平成26年５月８日現在）); none without --as-of."""
+    return [m.Paragraph([m.Text(f"（{as_of_words(as_of, style)}）")], style="small", align="right",
+                        space_after=4)] if as_of else []
+
+
 def note_blocks(style: HouseStyle) -> list[m.Block]:
     """The office's note under its list (house style `annual.note`), a line of it on a
     line of its own; none where the house gives none."""
@@ -178,14 +190,16 @@ def note_blocks(style: HouseStyle) -> list[m.Block]:
     return [m.Paragraph(line_inlines(note.split("\n")), style="small", space_before=6)]
 
 
-def docx_document(fy: int, rows: list[Row], style: HouseStyle, width: float) -> m.Document:
+def docx_document(fy: int, rows: list[Row], style: HouseStyle, width: float,
+                  as_of: dt.date | None = None) -> m.Document:
     """The book for editing: cover, contents, summary table. The overview sheets are
     the PDF's only, so the contents list what the DOCX holds: a TOC field over the
     level-2 headings (the summary's), which Word updates; the cover's title and 目次
     are level 1. The summary starts on page 3 (cover, one page of contents)."""
-    blocks = [*cover_blocks(fy, rows, style), m.PageBreak(),
+    blocks = [*cover_blocks(fy, rows, style, as_of), m.PageBreak(),
               m.Heading([m.Text("目次")], style="title"), m.Contents((2, 2), [("締結状況一覧", 3)]), m.PageBreak(),
-              m.Heading([m.Text("締結状況一覧")], level=2, style="heading"), summary_table(rows, style, width),
+              m.Heading([m.Text("締結状況一覧")], level=2, style="heading"), *as_of_blocks(style, as_of),
+              summary_table(rows, style, width),
               *note_blocks(style)]
     return m.Document("annual", title_of(fy, style), issuer_of(rows, style.word("comma")), blocks,
                       subject=book_words(rows).subject)

@@ -2,6 +2,7 @@
 the rows, blocks, CSV, HTML (the modules beside it) and pdf.py, which import only downwards."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -41,14 +42,16 @@ def _year_name_notes(fy: int) -> list[Problem]:
 
 
 def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force: bool = False,
-                 formats: tuple[str, ...] = DEFAULT_FORMATS) -> tuple[list[Path], list[Problem]]:
+                 formats: tuple[str, ...] = DEFAULT_FORMATS,
+                 as_of: dt.date | None = None) -> tuple[list[Path], list[Problem]]:
     """Write the files of `formats`, all or none; return their paths and the notes on
     what the book states that was chosen for the user (a term's end no spec gave). As
     with a build (output.write_outputs), a file jpdocs did not write or that was
-    changed since (the DOCX edited in Word) is not replaced without `force`."""
+    changed since (the DOCX edited in Word) is not replaced without `force`. The book
+    shows what stood on `as_of` and says so, else at the year's end, unsaid (as_of.py)."""
     check_wording_keys(style, folders(None))    # (the book has bundled templates only)
     forms: list[Problem] = []          # the year's forms (雛形), left out: a note each
-    rows = select(paths, fy, style, forms)
+    rows = select(paths, fy, style, forms, as_of)
     # The prose list is the book's web form (annual.web: prose): a line of it with a hole
     # or a guess is a fault of the spec whichever files this run writes, as any other
     # fault of a spec stops the whole book (the HTML alone prints it: web.py)
@@ -62,17 +65,17 @@ def build_annual(paths: list[Path], fy: int, out: Path, style: HouseStyle, force
              + department_notes(row.loaded) + kind_notes(row.loaded)] + _year_name_notes(fy)
     files: dict[str, bytes] = {}
     if "pdf" in formats:
-        files[f"annual-{fy}.pdf"] = render_annual_pdf(fy, rows, style)
+        files[f"annual-{fy}.pdf"] = render_annual_pdf(fy, rows, style, as_of)
     if "docx" in formats:
         # the summary table is set on the DOCX's landscape pages: its columns are sized
         # for their text width (as the PDF sizes them for its landscape frame)
         text = text_margins(style, "annual")
         width = A4[1] - text["left"] - text["right"]
-        files[f"annual-{fy}.docx"] = render_docx(docx_document(fy, rows, style, width), style)
+        files[f"annual-{fy}.docx"] = render_docx(docx_document(fy, rows, style, width, as_of), style)
     if "csv" in formats:
         files[f"annual-{fy}.csv"] = csv_bytes(rows, style)
     if "html" in formats:
-        files[f"annual-{fy}.html"] = html_page(fy, rows, style).encode("utf-8")
-        files[f"annual-{fy}.fragment.html"] = html_fragment(fy, rows, style).encode("utf-8")
+        files[f"annual-{fy}.html"] = html_page(fy, rows, style, as_of).encode("utf-8")
+        files[f"annual-{fy}.fragment.html"] = html_fragment(fy, rows, style, as_of).encode("utf-8")
     # The output folder is the one the user named: it may be a link.
     return write_outputs(Path(out), files, force, follow_link=True), notes

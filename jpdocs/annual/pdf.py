@@ -10,6 +10,7 @@ as the printed page numbers are.
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -27,7 +28,7 @@ from .rows import Row
 from .kinds import book_words
 from .columns import DASH, amended_agreement, house_date, partner_names, party_words, related_line, value, validity
 from .lines import word_spans
-from .blocks import CELL_PADDING, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, note_blocks, packed, summary_table
+from .blocks import CELL_PADDING, as_of_blocks, title_of, issuer_of, cover_blocks, contents_entries, line_inlines, note_blocks, packed, summary_table
 from ..build.checks import check_glyphs
 from ..build.documents import make_documents
 from ..errors import InputError, LayoutProblem
@@ -219,7 +220,7 @@ def _names(names: list[str], comma: str) -> list[m.Inline]:
     return out or [m.Text(DASH)]
 
 
-def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
+def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle, as_of: dt.date | None = None) -> bytes:
     tree = Node("Document")
     builder = BlockBuilder(style, tree=tree)
     mg = style.page.margins
@@ -257,7 +258,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
                                       wordWrap="CJK",
                                       rightIndent=3 * 10.5)     # room for the page number
                        for i in range(2)]
-    story = [Anchor("cover", "表紙", label="ROMAN_LOWER"), *builder.blocks(cover_blocks(fy, rows, style), width),
+    story = [Anchor("cover", "表紙", label="ROMAN_LOWER"), *builder.blocks(cover_blocks(fy, rows, style, as_of), width),
              PageBreak(), Anchor("contents", "目次"),
              *builder.blocks([m.Heading([m.Text("目次")], style="title")], width)]
     toc.jp_node = builder.node.add("TOC")
@@ -265,6 +266,7 @@ def render_annual_pdf(fy: int, rows: list[Row], style: HouseStyle) -> bytes:
              # the table's columns want the page's long side
              NextPageTemplate("landscape"), PageBreak(), Anchor("summary", "締結状況一覧", toc=True, label="ARABIC"),
              *builder.blocks([m.Heading([m.Text("締結状況一覧")], style="heading")], width)]
+    story += builder.blocks(as_of_blocks(style, as_of), frames["landscape"]._width - 12)
     table_width = frames["landscape"]._width - 12
     table = builder.table(summary_table(rows, style, table_width), table_width)
     table.repeatRows = 1                       # the column heads on every page of a long year

@@ -2,6 +2,7 @@
 named, duplicates refused), each assigned to its fiscal year, in signing order (Row)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from ..errors import InputError, Problem
 from ..spec.load import LoadedSpec, load_spec
 from ..spec.several import agreement_views
 from ..spec.style import HouseStyle
+from .as_of import cut
 from .columns import Value, value, house_date
 from .kinds import kind_problems
 from .sides import side_problems, with_issuer_problems
@@ -129,8 +131,11 @@ def form_blanks(loaded: LoadedSpec) -> list[Problem]:
             for key, field, name in blanks[:1]]         # one note for the form
 
 
-def select(paths: list[Path], fy: int, style: HouseStyle, notes: list[Problem] | None = None) -> list[Row]:
-    """The year's rows; a note for each agreement of the year left out (a form) added to `notes`."""
+def select(paths: list[Path], fy: int, style: HouseStyle, notes: list[Problem] | None = None,
+           as_of: dt.date | None = None) -> list[Row]:
+    """The year's rows as they stood on the book's day (`as_of`, else the year's end:
+    as_of.py); a note for each thing of the year left out (a form, an agreement signed
+    after `as_of`, an amendment or a related document of a later day) added to `notes`."""
     loaded, problems = [], []
     for path in paths:
         try:
@@ -156,10 +161,14 @@ def select(paths: list[Path], fy: int, style: HouseStyle, notes: list[Problem] |
     problems += [p for ls in chosen for p in side_problems(ls) + with_issuer_problems(ls) + kind_problems(ls)]
     if problems:
         raise InputError(problems)
+    # checked whole first, so that a spec never passes the book of one day and fails another's
+    chosen, later = cut(chosen, fy, as_of)
+    if notes is not None:
+        notes += later
     if not chosen:
         first, last = japanese.fiscal_year_range(fy)
         raise NoAgreements(f"no agreement of {japanese.fiscal_year_label(fy)} ({first} to {last}) among"
-                           f" {len(paths)} spec(s); nothing written", forms)
+                           f" {len(paths)} spec(s); nothing written", forms + later)
     return [Row(i, ls, [value(col, i, ls, style) for col in style.annual.columns],
                 house_date(ls.spec.agreement.signing_date, style)) for i, ls in enumerate(chosen, 1)]
 

@@ -2,6 +2,7 @@
 prose lines (`annual.prose`)."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
@@ -12,6 +13,7 @@ from .columns import DASH, Value
 from .columns import partner_names, department
 from .sides import co_signers, issuer_is_party
 from ..errors import Problem
+from .as_of import as_of_words
 from .blocks import title_of, period_of, issuer_of, headings
 
 # ---------------------------------------------------------------- HTML
@@ -31,14 +33,15 @@ def _cell_html(col: AnnualColumn, v: Value) -> str:
     return "<br>".join(_esc(ln) for ln in lines)
 
 
-def html_table(fy: int, rows: list[Row], style: HouseStyle) -> str:
+def html_table(fy: int, rows: list[Row], style: HouseStyle, as_of: dt.date | None = None) -> str:
     """The list as a real table: a caption naming the year and the count, column heads
     with scope="col", and each row headed by its 協定名 (scope="row") where there is
     such a column, so that a screen reader names the agreement with every cell."""
     cols = style.annual.columns
     row_head = next((k for k, c in enumerate(cols) if c.data == "title"), None)
-    caption = (f"{title_of(fy, style)}（{period_of(fy, style)}締結分{style.word('comma')}"
-               f"{japanese.digits(len(rows), style.digits)}件）")
+    comma = style.word("comma")
+    caption = (f"{title_of(fy, style)}（{period_of(fy, style)}締結分{comma}"
+               f"{japanese.digits(len(rows), style.digits)}件{comma + as_of_words(as_of, style) if as_of else ''}）")
     out = ['<table class="jpdocs-annual">', f"<caption>{_esc(caption)}</caption>", "<thead>", "<tr>"]
     out += [f'<th scope="col">{_esc(h)}</th>' for h in headings(style)]
     out += ["</tr>", "</thead>", "<tbody>"]
@@ -116,13 +119,15 @@ def prose_problems(rows: list[Row], style: HouseStyle) -> list[Problem]:
     return problems
 
 
-def html_fragment(fy: int, rows: list[Row], style: HouseStyle) -> str:
-    """What the office's CMS takes: the table (or the prose list) alone, and the office's
-    note under it (`annual.note`)."""
+def html_fragment(fy: int, rows: list[Row], style: HouseStyle, as_of: dt.date | None = None) -> str:
+    """What the office's CMS takes: the table (or the prose list) alone, the day it is
+    as of above it where the office gave one (--as-of), and the office's note under it
+    (`annual.note`)."""
+    above = f'<p class="jpdocs-annual-as-of">{_esc(as_of_words(as_of, style))}</p>\n' if as_of else ""
     if style.annual.web == "prose":
         items = "\n".join(f"<li>{prose_line(r, style, True)}</li>" for r in rows)
-        return f"<ul class=\"jpdocs-annual\">\n{items}\n</ul>\n" + _note_html(style)
-    return html_table(fy, rows, style) + _note_html(style)
+        return above + f"<ul class=\"jpdocs-annual\">\n{items}\n</ul>\n" + _note_html(style)
+    return above + html_table(fy, rows, style, as_of) + _note_html(style)
 
 
 def _note_html(style: HouseStyle) -> str:
@@ -132,7 +137,7 @@ def _note_html(style: HouseStyle) -> str:
     return '<p class="jpdocs-annual-note">' + "<br>".join(_esc(line) for line in note.split("\n")) + "</p>\n"
 
 
-def html_page(fy: int, rows: list[Row], style: HouseStyle) -> str:
+def html_page(fy: int, rows: list[Row], style: HouseStyle, as_of: dt.date | None = None) -> str:
     """A whole page: lang="ja", a title, the list, and a style sheet that keeps a date
     on one line and the table readable on a phone."""
     title = _esc(title_of(fy, style))
@@ -145,4 +150,4 @@ def html_page(fy: int, rows: list[Row], style: HouseStyle) -> str:
             "thead th { background: #f2f2f2; }\ntime { white-space: nowrap; }\n</style>\n"
             f"</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
             f"<p>{_esc(issuer_of(rows))}</p>\n"
-            f"{html_fragment(fy, rows, style)}</main>\n</body>\n</html>\n")
+            f"{html_fragment(fy, rows, style, as_of)}</main>\n</body>\n</html>\n")

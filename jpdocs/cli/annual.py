@@ -27,6 +27,9 @@ def annual_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="pdf,docx,csv", metavar="pdf,docx,csv,html",
                    help=tr("the files to write (default: pdf,docx,csv); html writes annual-YEAR.html and"
                            " annual-YEAR.fragment.html"))
+    p.add_argument("--as-of", metavar="DATE",
+                   help=tr("the day the book is as of (YYYY-MM-DD): it leaves out what came after it and prints"
+                           " that day (令和７年３月31日現在); default: the end of the fiscal year, unprinted"))
     p.add_argument("--force", action="store_true",
                    help=tr("replace annual files that jpdocs did not write or that were changed since"
                            " (edited in Word)"))
@@ -44,6 +47,14 @@ def run_annual(argv: list[str]) -> int:
     if trouble:
         print(message_line("error", Problem("--fiscal-year", None, "", trouble)), file=sys.stderr)
         return 1
+    as_of = None
+    if args.as_of is not None:
+        import datetime as dt
+        from ..annual.as_of import as_of_problem
+        as_of, trouble = as_of_problem(args.as_of, args.fiscal_year, dt.date.today())
+        if trouble:
+            print(message_line("error", Problem("--as-of", None, "", trouble)), file=sys.stderr)
+            return 1
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     wrong = [f for f in formats if f not in FORMATS]
     if wrong or not formats:
@@ -56,7 +67,7 @@ def run_annual(argv: list[str]) -> int:
         for found in styles:
             print(message_line("note", Problem(str(found), None, "", "a house style, not a spec: not read as an agreement")))
         written, notes = build_annual(files, args.fiscal_year, args.output, load_style(args.style), args.force,
-                                      formats)
+                                      formats, as_of)
         for path in written:
             print(messages().message(f"wrote {path}"))
         for note in notes:

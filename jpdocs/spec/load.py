@@ -53,6 +53,9 @@ class LoadedSpec:
     # where the spec writes the agreement this one states: ("agreements", id) for a view
     # of one of several (several.agreement_views), so that a message names its key
     agreement_at: tuple = ("agreement",)
+    # items a view left out moved the ones after them (the annual book's day, annual/as_of.py):
+    # {"agreement.amendments[0]": "agreement.amendments[1]"}, the key in the view → as written
+    moved: dict = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -74,13 +77,20 @@ class LoadedSpec:
         return dotted(path)
 
     def as_written(self, exc: InputError) -> InputError:
-        """The problems of a view (several.agreement_views) that the stages it passes
-        through (the overview sheet) name at agreement.…, at the keys the spec writes."""
-        if self.agreement_at == ("agreement",):
+        """The problems of a view (several.agreement_views, annual/as_of.py) that the
+        stages it passes through (the overview sheet) name at agreement.…, at the keys
+        the spec writes."""
+        if self.agreement_at == ("agreement",) and not self.moved:
             return exc
         head, file = dotted(self.agreement_at), str(self.path)
-        problems = [replace(p, key=re.sub(r"^agreement(?=$|[.\[])", head, p.key)) if p.file == file else p
-                    for p in exc.problems]
+
+        def written(key: str) -> str:
+            for view, own in self.moved.items():
+                if key == view or key.startswith((view + ".", view + "[")):
+                    key = own + key[len(view):]
+                    break
+            return re.sub(r"^agreement(?=$|[.\[])", head, key)
+        problems = [replace(p, key=written(p.key)) if p.file == file else p for p in exc.problems]
         return exc if problems == exc.problems else InputError(problems)     # (a LayoutProblem stays one)
 
     def outside_files(self) -> list[tuple[tuple, Path]]:
