@@ -28,6 +28,7 @@ from ..output import safe_folder_name, write_outputs
 from .checks import check_glyphs, check_model, check_spec_glyphs
 from .kinds import (RELEASES, attachment_notes, attachments_of, bound_files, folders, is_draft, kinds_of,
                     needed_kinds, releases_of)
+from .heads import check_heads
 from .notes import agreement_notes, comma_notes
 from .page_notes import break_notes
 from .wording_keys import check_wording_keys
@@ -288,6 +289,8 @@ def make_documents(loaded: LoadedSpec, style: HouseStyle, kinds=None,
         if is_draft(loaded) and kind.section == "agreement":   # the agreement and its overview sheet
             doc.marks = [*doc.marks, model.PageMark(style.word("draft_mark"), "corner")]   # 案, every page
         docs.append(doc)
+    # a head beside its signatory: refused, or a note
+    loaded.notes.extend(check_heads([loaded, *loaded.others.values()]))
     return docs
 
 
