@@ -163,6 +163,20 @@ def test_schema_command_writes_the_file_and_new_writes_a_starter_beside_it(tmp_p
     assert "Traceback" not in check.stderr
 
 
+def test_schema_command_without_a_file_prints_the_schema_and_writes_nothing(tmp_path):
+    """`schema` alone prints the schema to standard output, as most tools do; it writes
+    no file, neither into the spec folder (specs/) nor where it is run."""
+    specs = SEED_SPEC.parent
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in specs.iterdir())
+    result = run_generate("schema", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert json.loads(result.stdout) == spec_schema()
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in specs.iterdir()) == before
+    assert list(tmp_path.iterdir()) == []
+    dash = run_generate("schema", "-", cwd=tmp_path)          # "-" says the same, as before
+    assert dash.returncode == 0 and dash.stdout == result.stdout
+
+
 def test_serve_listens_on_loopback_only_and_prints_its_address(tmp_path):
     import signal
     import subprocess

@@ -98,6 +98,9 @@ def test_every_spec_key_has_a_label_as_its_form_word():
     ("ハウススタイルで notice.agenda: numbered とすると、手順を1行ずつ組みます", "press_notice.ceremony.agenda",
      "ハウススタイルで notice.agenda: numbered とすると、手順を1行ずつ組みます"),          # a house style's key stays
     ("「name: x」の名称", "parties.city", "「name: x」の名称"),                            # a quoted text is never altered
+    # a list's item left empty (`- ` alone): the form's empty box, taken out with its 削除 button
+    ("文字で書いてください。今の値: 空のリスト項目（- の後ろに何も書かれていません）。書き入れるか、その行を消してください",
+     "press_notice.opening[1]", "文字で書いてください。今の値: 空欄。入力するか、この欄を「削除」で外してください"),
 ])
 def test_a_message_in_the_forms_words(message, at, said):
     assert form_words.in_form_words(message, at) == said

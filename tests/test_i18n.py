@@ -132,6 +132,10 @@ VARIANTS = {
     # a head beside the signatory who signs in its place: printed nowhere (spec/signer_checks.py)
     "head-beside-signatory": ("      name: 中島　和彦\n",
                               "      name: 中島　和彦\n    signatory: {title: 副局長, name: 北見　太郎}\n"),
+    # … whose name the signatory's title writes: taken, its one effect said in a note (build/heads.py)
+    "head-named-by-signatory": ("      name: 中島　和彦\n",
+                                "      name: 中島　和彦\n    signatory: {title: \"局長　中島　和彦　代理　副局長\","
+                                " name: 北見　太郎}\n"),
     "note-not-signing": [("      name: 中島　和彦\n", "      name: 中島　和彦\n      note: 予定\n"),
                          ("    representative:\n      title: 北海道オホーツク総合振興局長\n",
                           "    signatory: {title: 副局長, name: 北見　太郎}\n"
@@ -1570,7 +1574,7 @@ def test_the_command_line_says_each_problem_in_japanese_at_the_same_place(check_
             assert j.startswith(prefix), (e, j)
             said = j[len(prefix):]
             assert said == JA.message(message) and said != message and KANA.search(said), (e, j)
-    assert english.stderr.count("error: ") == 62 + 21       # 58 specs, some with more than one mistake; 21 styles
+    assert english.stderr.count("error: ") == 63 + 21       # 59 specs, some with more than one mistake; 21 styles
     # each annual house style's one mistake, at its style file's line and key under annual.
     for name in _ANNUAL_STYLES:
         [line] = [e for e in english.stderr.splitlines() if f"/style-{name}.yaml:" in e]

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import SEED_SPEC
+from jpdocs.build.documents import make_documents
 from jpdocs.content.agreement.compose import compose
 from jpdocs.content.agreement.signatures import witness_fields
 from jpdocs.errors import InputError
@@ -85,21 +86,31 @@ HEAD_PRINTED_NOWHERE = ("the party's signatory: signs for it wherever a signer i
 
 
 def test_a_head_beside_the_signatory_who_signs_in_its_place_is_refused(tmp_path):
-    """signatory: signs for the party in every document that prints a signer, and nothing
-    prints the head (representative:) then: a key with no effect, refused at its line
-    (until h167 it was taken and printed nowhere). Named in another text of the spec (the
+    """signatory: signs for the party in every document that prints a signer, and no
+    bundled template prints the head (representative:) then: a key with no effect,
+    refused at its line by the build, which knows the templates it uses (until h167 it
+    was taken and printed nowhere; a user's template may print it:
+    tests/test_head_in_user_template.py). Named in another text of the spec (the
     signatory's title: モンテベロ市長　スタンレー・ブィーガー / 代理 …, ashiya-montebello-1961),
-    its name is kept whole on a line there: an effect, taken."""
+    its name is kept whole on a line there: an effect, taken, and said in a note."""
     def beside(d):
         parties(d)["kitami_it"]["signatory"] = {"title": "北見工業大学理事", "name": "山田　次郎"}
     path = write(tmp_path, SEED, beside)
-    assert problems(path) == [(str(path), nth(path, "representative:", 2), "parties.kitami_it.representative",
-                               HEAD_PRINTED_NOWHERE)]
+    with pytest.raises(InputError) as raised:
+        make_documents(load_spec(path), load_style())
+    assert [(p.file, p.line, p.key, p.message) for p in raised.value.problems] == [
+        (str(path), nth(path, "representative:", 2), "parties.kitami_it.representative", HEAD_PRINTED_NOWHERE)]
 
     def named(d):
         parties(d)["kitami_it"]["signatory"] = {"title": "北見工業大学学長　鈴木　聡一郎\n代理　北見工業大学理事",
                                                 "name": "山田　次郎"}
-    compose(load_spec(write(tmp_path, SEED, named)), load_style())      # (no InputError)
+    path = write(tmp_path, SEED, named)
+    loaded = load_spec(path)
+    make_documents(loaded, load_style())       # (no InputError)
+    assert [(p.file, p.line, p.key, p.message) for p in loaded.notes if "head" in p.message] == [
+        (str(path), nth(path, "representative:", 2), "parties.kitami_it.representative",
+         "the party's signatory signs for it, and no document prints this head: its name only keeps 鈴木　聡一郎"
+         " whole on a line where parties.kitami_it.signatory.title writes it")]
 
 
 def test_a_draft_leaves_the_name_of_a_head_given_by_title_blank_and_says_so(tmp_path):

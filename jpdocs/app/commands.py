@@ -89,14 +89,18 @@ def run_new(argv: list[str]) -> int:
 def run_schema(argv: list[str]) -> int:
     from .schema_export import schema_text
     from .starters import SCHEMA_FILE, write_schema
+    # With no FILE the schema goes to standard output, as most tools print theirs: a
+    # command writes into the user's spec folder only when asked (`new` writes the
+    # schema beside a starter; `schema specs/spec.schema.json` refreshes it).
     p = Parser(prog="generate.py schema",
-               description=tr("Write the spec's JSON Schema (for editors: completion and checks"
-                              " while typing)."))
-    p.add_argument("file", nargs="?", type=Path, default=SPECS / SCHEMA_FILE, metavar="FILE",
-                   help=tr(f"default: specs/{SCHEMA_FILE}; - writes to standard output"))
+               description=tr("Print the spec's JSON Schema, or write it to FILE (for editors:"
+                              " completion and checks while typing)."))
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                   help=tr(f"the file to write (editors read {SCHEMA_FILE} beside the specs);"
+                           " default, or -: standard output"))
     args = p.parse_args(argv)
     _ = _gettext()
-    if str(args.file) == "-":
+    if args.file is None or str(args.file) == "-":
         sys.stdout.write(schema_text())
         return 0
     try:

@@ -52,6 +52,11 @@ ENGLISH_BARE_VALUE = re.compile(r"(?<=\bor )(true|false)\b")
 PHRASES = {"空（コロンの後ろに何も書かれていません）": "空欄",
            "空欄（null）": "空欄", "left open (null)": "left empty",
            "nothing (the value after the colon is empty)": "an empty box",
+           # a list's item left empty (`- ` alone): in the form, an empty box of the list
+           "空のリスト項目（- の後ろに何も書かれていません）。書き入れるか、その行を消してください":
+               "空欄。入力するか、この欄を「削除」で外してください",
+           "an empty list item (nothing written after its -); write it, or delete the line":
+               "an empty box; fill it in, or take it out with its 削除 button",
            "このキーを消してください": "この欄を「削除」で外してください",
            "このキーを削除してください": "この欄を「削除」で外してください",
            "delete the key": "take the field out with its 削除 button",

@@ -352,6 +352,11 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.step()
+        reads = self._budget.reads
+        if reads is not None and isinstance(argument, str):
+            # party['representative'] reads the field as party.representative does (Jinja's
+            # getitem falls back to the attribute without asking getattr above)
+            reads.add((type(obj), argument))
         return super().getitem(obj, argument)
 
     def call(__self, __context, __obj, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)

@@ -15,7 +15,7 @@ from ..errors import Problem
 from .schema import Contact, Phone, Spec
 from .source import dotted, line_of
 from .strict import Model, ValidationError
-from .values import describe
+from .values import EMPTY_ITEM, NOTHING, describe
 
 
 def _spec_path(loc: tuple, lines, kind: str) -> tuple:
@@ -72,7 +72,7 @@ def problems_of(exc: ValidationError, name: str, lines, root: type[Model] = Spec
     found = [f for f in found if not (f.union and any(q.problem.key.startswith((f.problem.key + ".", f.problem.key + "["))
                                                        or (q.problem.key == f.problem.key and not q.union)
                                                        for q in found))]
-    out = _one_per_union(found)
+    out = [_of_item(p) for p in _one_per_union(found)]
     # A required key reported missing next to a misspelt one: say they are one mistake.
     typos = {(p.key.rpartition(".")[0], p.message.split("did you mean '")[1].rstrip("'?")): p
              for p in out if "did you mean '" in p.message}
@@ -83,6 +83,16 @@ def problems_of(exc: ValidationError, name: str, lines, root: type[Model] = Spec
             out[i] = Problem(p.file, p.line, p.key, f"{p.message} (is it the misspelt"
                              f" '{typo.key.rpartition('.')[2]}' at line {typo.line}?)")
     return out
+
+
+def _of_item(problem: Problem) -> Problem:
+    """A problem of a list's item (its key ends in [n]) that got nothing: said as the
+    empty item it is (`- ` alone), not as an empty value after a colon. Done on the
+    finished message, as the dates' and times' own messages (values.py) say NOTHING too."""
+    if not problem.key.endswith("]") or f"got {NOTHING}" not in problem.message:
+        return problem
+    return Problem(problem.file, problem.line, problem.key,
+                   problem.message.replace(f"got {NOTHING}", f"got {EMPTY_ITEM}"), problem.about)
 
 
 # What each member of a union is, for a value that fits none of them (one problem, not

@@ -62,14 +62,6 @@ def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
                 problems.append(Problem(name, line_of(lines, at), dotted(at),
                                         f"the note is printed after the signer's name in the notices' 締結者, and"
                                         f" {why}: it would have no effect"))
-        if party.signatory is not None and party.representative is not None and not _written_elsewhere(
-                spec, party.representative.name, ("parties", pid, "representative")):
-            at = ("parties", pid, "representative")
-            problems.append(Problem(name, line_of(lines, at), dotted(at),
-                                    "the party's signatory: signs for it wherever a signer is printed (the"
-                                    " notices' 締結者, the agreement's signature block), and no document prints"
-                                    " its head: representative would have no effect; remove it (or signatory:,"
-                                    " if the head signs)"))
         if party.co_signers and party.signer() is None:
             at = ("parties", pid, "co_signers")
             problems.append(Problem(name, line_of(lines, at), dotted(at),
@@ -127,15 +119,28 @@ def check_signers(spec: Spec, name: str, lines) -> list[Problem]:
     return problems
 
 
-def _written_elsewhere(spec: Spec, name: str | None, at: tuple) -> bool:
-    """Whether another text of the spec than the one at `at` writes `name` (its spaces
-    aside): a head who does not sign, named in the signer's title (モンテベロ市長
-    スタンレー・ブィーガー / 代理 …) or in the text, has an effect there, the name kept
-    whole on a line (content/person_names.py)."""
+def heads_beside_signatories(spec: Spec) -> list[tuple[str, tuple | None]]:
+    """Each party whose head (representative:) stands beside the signatory who signs in
+    its place (its id), with the key path of another text of the spec that writes the
+    head's name, or None. The bundled templates print a party's signer (Party.signer():
+    the signatory), never the head; whether a head no document prints is refused, or
+    said in a note, is the build's to decide (build/heads.py): a user's template
+    (--templates) may print it."""
+    return [(pid, _written_elsewhere(spec, party.representative.name, ("parties", pid, "representative")))
+            for pid, party in spec.parties.items()
+            if party.signatory is not None and party.representative is not None]
+
+
+def _written_elsewhere(spec: Spec, name: str | None, at: tuple) -> tuple | None:
+    """The key path of the first text of the spec, other than the one at `at`, that
+    writes `name` (its spaces aside), or None: a head who does not sign, named in the
+    signer's title (モンテベロ市長　スタンレー・ブィーガー / 代理 …) or in the text, has an
+    effect there, the name kept whole on a line (content/person_names.py)."""
     bare = "".join((name or "").split())
     if len(bare) < 2:          # (a name of one character is kept whole anyway: no effect)
-        return False
-    return any(bare in "".join(text.split()) for path, text in _texts(spec, ()) if path[:len(at)] != at)
+        return None
+    return next((path for path, text in _texts(spec, ())
+                 if path[:len(at)] != at and bare in "".join(text.split())), None)
 
 
 def _texts(value, path: tuple):

@@ -196,10 +196,17 @@ def _article_number(value):
     return _counted(value, 999, "an article's number, 1 to 999 (8 = 第８条)")
 
 
+# Nothing written: after a key's colon, or after a list item's dash (`- ` alone), where
+# "the value after the colon" would name a colon the line has not.
+NOTHING = "nothing (the value after the colon is empty)"
+EMPTY_ITEM = "an empty list item (nothing written after its -); write it, or delete the line"
+
+
 def describe(value) -> str:
-    """A value's kind in plain words, for messages."""
+    """A value's kind in plain words, for messages (of a list's item left empty:
+    schema_messages.py says EMPTY_ITEM instead of NOTHING)."""
     if value is None:
-        return "nothing (the value after the colon is empty)"
+        return NOTHING
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
     if isinstance(value, (int, float)):
