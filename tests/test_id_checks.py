@@ -74,17 +74,44 @@ class _Seat(Strict):
     words: dict[PartyKey, Line] = {}
 
 
+class _Host(Strict):
+    name: Line
+
+
 class _Hall(Strict):
-    parties: dict[PartyKey, Line]
+    parties: dict[PartyKey, _Host]
     seats: list[_Seat]
 
 
 def test_a_field_marked_as_party_ids_is_checked_without_a_check_of_its_own():
     """A model no check names, with party ids in one text, a list and a mapping's keys."""
-    hall = _Hall.model_validate({"parties": {"city": "市", "univ": "大学"},
+    hall = _Hall.model_validate({"parties": {"city": {"name": "市"}, "univ": {"name": "大学"}},
                                  "seats": [{"who": "city", "also": ["univ", "ciyt"], "words": {"unvi": "様"}},
                                            {"who": "nobody"}]})
     said = {p.key: p.message for p in check_ids(hall, "hall.yaml", {})}
     assert said == {"seats[0].also[1]": "party 'ciyt' is not declared under parties; did you mean 'city'?",
                     "seats[0].words.unvi": "party 'unvi' is not declared under parties; did you mean 'univ'?",
-                    "seats[1].who": "party 'nobody' is not declared under parties (declared: city, univ)"}
+                    "seats[1].who": "party 'nobody' is not declared under parties (declared: 市（city）, 大学（univ）)"}
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "ja_JP.UTF-8"])
+def test_the_command_line_names_each_party_it_lists(language, tmp_path):
+    """A message that lists the parties a key may name says each with its name beside
+    its id (the id kept: the user writes it in the YAML), in English and in Japanese, as
+    the app's form does (jpdocs/party_words.py): the seed with a signatory it does not
+    declare, and 彦根市's second ceremony with a signer of neither of its agreements."""
+    import os
+    env = {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": ""}
+    seed = tmp_path / "seed.yaml"
+    seed.write_text(SEED_SPEC.read_text(encoding="utf-8").replace("signatories: [bureau, kitami_it]",
+                                                                  "signatories: [bureau, zzz]"), encoding="utf-8")
+    hikone = tmp_path / HIKONE.name
+    hikone.write_text(HIKONE.read_text(encoding="utf-8").replace("signatories: [rise]", "signatories: [procrew]"),
+                      encoding="utf-8")
+    (tmp_path / "styles").symlink_to(REAL / "styles")
+    for spec, listed in ((seed, "北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）"),
+                         (hikone, "彦根市消防本部（hikone）, 株式会社ライズ（rise）")):
+        result = run_generate("check", spec, env=env)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert listed in result.stderr, result.stderr
+        assert ("書かれて" in result.stderr or "当事者「" in result.stderr) == language.startswith("ja"), result.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .. import enumeration, japanese
 from ..errors import Problem
+from ..party_words import party_names, with_names
 from .blank_checks import check_blanks
 from .file_checks import check_attachments
 from .id_checks import check_ids
@@ -192,7 +193,8 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
         if isinstance(doc.labels, dict):        # (a label of no party: id_checks.py)
             missing = [pid for pid in spec.parties if pid not in doc.labels]
             if missing:
-                problem(D + ("labels",), f"a label per party needs one for every party; missing: {', '.join(missing)}")
+                problem(D + ("labels",), "a label per party needs one for every party; missing:"
+                                         f" {with_names(missing, party_names(spec.parties))}")
             words = list(doc.labels.values())
             for pid, word in doc.labels.items():
                 if words.count(word) > 1:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 
 from ..errors import Problem
+from ..party_words import party_names, with_names
 from .refers import ids_in
 from .source import dotted, line_of
 
@@ -24,17 +25,17 @@ CHECKED_NARROWER = {("Cover", "names"), ("AgreementDocument", "block_labels"), (
                     ("CeremonyOfSeveral", "signatories")}
 
 
-def _declared_words(ref: str, known, kind: str) -> str:
+def _declared_words(ref: str, known, kind: str, names: dict) -> str:
     what = "party" if kind == "parties" else "agreement"
     close = difflib.get_close_matches(ref, list(known), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(known) or 'none'})"
+    hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {with_names(known, names) or 'none'})"
     return f"{what} '{ref}' is not declared under {kind}{hint}"
 
 
-# (model, field) → its message of an undeclared id (ref, the declared ids)
+# (model, field) → its message of an undeclared id (ref, the declared ids, their names)
 OWN_WORDS = {
     ("KiEntry", "others_per_party"):
-        lambda ref, known: f"'{ref}' is not a party of this spec (parties: {', '.join(known)})",
+        lambda ref, known, names: f"'{ref}' is not a party of this spec (parties: {with_names(known, names)})",
 }
 
 
@@ -43,6 +44,7 @@ def check_ids(spec, name: str, lines) -> list[Problem]:
     looked up only where the spec declares several agreements: without them, the
     ceremonies that name some are refused whole (several.py)."""
     declared = {"parties": spec.parties, "agreements": getattr(spec, "agreements", None) or {}}
+    names = {"parties": party_names(spec.parties), "agreements": {}}      # (an agreement's id: as written)
     problems = []
     for found in ids_in(spec):
         known = declared[found.kind]
@@ -51,6 +53,7 @@ def check_ids(spec, name: str, lines) -> list[Problem]:
         if found.kind == "agreements" and not known:
             continue
         said = OWN_WORDS.get((found.model, found.field))
-        message = said(found.value, known) if said else _declared_words(found.value, known, found.kind)
+        message = said(found.value, known, names[found.kind]) if said else \
+            _declared_words(found.value, known, found.kind, names[found.kind])
         problems.append(Problem(name, line_of(lines, found.path), dotted(found.path), message))
     return problems
