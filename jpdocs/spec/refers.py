@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import types
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Iterator, Union, get_args, get_origin
 
 # How a field holds ids: a list of ids and nothing else (a ceremony's 締結者); one id,
@@ -85,16 +86,23 @@ class IdAt:
 def ids_in(model, at: tuple = ()) -> Iterator[IdAt]:
     """Every id the model instance (a spec, or any model of its) writes, at its key path,
     in the order of the fields and their entries."""
-    for name, info in type(model).model_fields.items():
+    for name, key, found, holds_models in _fields(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
-        key = at + (info.alias or name,)
-        found = ids_of(field_annotation(info))
         if found:
-            for path, one in _written(value, key, found[1]):
-                yield IdAt(path, found[0], one, type(model).__name__, info.alias or name)
-        yield from _ids_below(value, key)
+            for path, one in _written(value, at + (key,), found[1]):
+                yield IdAt(path, found[0], one, type(model).__name__, key)
+        if holds_models:
+            yield from _ids_below(value, at + (key,))
+
+
+@lru_cache(maxsize=None)
+def _fields(model: type) -> tuple:
+    """(attribute, key, ids_of, whether it may hold models) of each field of a model: read
+    from its annotations once (a spec's texts and dates hold neither ids nor models)."""
+    return tuple((name, info.alias or name, ids_of(field_annotation(info)), bool(models_in(field_annotation(info))))
+                 for name, info in model.model_fields.items())
 
 
 def _written(value, key: tuple, how: str) -> list[tuple[tuple, str]]:
