@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Iterator, Union, get_args, get_origin
 
+from .strict import Model
+
 # How a field holds ids: a list of ids and nothing else (a ceremony's 締結者); one id,
 # or a list of ids beside other values (block_labels: false or a list); a mapping keyed
 # by ids (a cover's names)
@@ -65,7 +67,7 @@ def _members_kept(annotation) -> list:
 
 def models_in(annotation) -> list[type]:
     """The models a field may hold, anywhere in it (a list's rows, a mapping's values)."""
-    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+    if isinstance(annotation, type) and issubclass(annotation, Model):    # (not built by asking: strict/model.py)
         return [annotation]
     return [m for a in get_args(annotation) for m in models_in(a)]
 
@@ -118,7 +120,7 @@ def _written(value, key: tuple, how: str) -> list[tuple[tuple, str]]:
 
 def _ids_below(value, at: tuple) -> Iterator[IdAt]:
     """The ids of the models a field's value holds (a model, a list's rows, a mapping's values)."""
-    if hasattr(type(value), "model_fields"):
+    if isinstance(value, Model):
         yield from ids_in(value, at)
     elif isinstance(value, (list, tuple)):
         for i, one in enumerate(value):
