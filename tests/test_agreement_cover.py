@@ -184,8 +184,8 @@ def test_a_cover_validates_as_pdf_ua_1(tmp_path):
 
 
 @pytest.mark.parametrize("cover, key, message", [
-    ({"names": {"zzz": "北見市"}}, "names.zzz", "'zzz' is not a party of this spec (parties: bureau, kitami_it)"),
-    ({"names": {"bureau": "北海道オホーツク総合振興局"}}, "names", "the cover's names leave out kitami_it"),
+    ({"names": {"zzz": "北見市"}}, "names.zzz", "'zzz' is not a party of this spec (parties: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）)"),
+    ({"names": {"bureau": "北海道オホーツク総合振興局"}}, "names", "the cover's names leave out 北見工業大学（kitami_it）"),
     ({"names": {"bureau": "北見市役所", "kitami_it": "北見工業大学"}}, "names.bureau",
      "the cover's name for 'bureau', 「北見市役所」, does not hold the party's name"),
     ({"title": ["北海道と北見工業大学との", "包括連携に関する協定書"]}, "title",

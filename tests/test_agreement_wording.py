@@ -226,7 +226,7 @@ def test_label_errors_name_their_keys(tmp_path):
     spec = write(tmp_path, data)
     err = error(spec)
     assert f"error: {spec}:{line_of(spec, 'labels:')}: agreement.document.labels: a label per party needs one for" \
-           " every party; missing: kitami_it" in err
+           " every party; missing: 北見工業大学（kitami_it）" in err
     assert f"error: {spec}:{line_of(spec, 'kitami: 大学')}: agreement.document.labels.kitami: party 'kitami' is not" \
            " declared under parties; did you mean 'kitami_it'?" in err
     data["agreement"]["document"]["labels"] = "両者"

@@ -66,48 +66,48 @@ def test_a_field_path_names_the_party(key, said):
     # the English apostrophe (cover's) does not hide the quoted id
     ("the cover's name for 'kitami_it', 「北見市」, does not hold the party's name",
      "agreement.document.cover.names.kitami_it", "the cover's name for 「北見工業大学」, 「北見市」, does not hold the party's name"),
-    # an id said bare: the party with the id its 記号 box shows (as the 締結者 list says it);
+    # the ids a message lists, each with its party's name (the check names them so:
+    # party_words.with_names), stay so, the space that kept them apart from Japanese gone;
     # an id that is no party's is what the user wrote, as written
-    ("表紙の「表紙の名称」に bureau がありません", "agreement.document.cover.names",
+    ("表紙の「表紙の名称」に 北海道オホーツク総合振興局（bureau） がありません", "agreement.document.cover.names",
      "表紙の「表紙の名称」に北海道オホーツク総合振興局（bureau）がありません"),
-    ("'kitami' はこの spec の当事者ではありません（parties: bureau, kitami_it）", "agreement.document.cover.names.kitami",
+    ("'kitami' はこの spec の当事者ではありません（parties: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it））",
+     "agreement.document.cover.names.kitami",
      "'kitami' はこの spec の当事者ではありません（parties: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it））"),
-    # a file name, a key path the form has no field for, and English prose are left alone
-    ("bureau.yaml の notice.bureau は kitami_it です", "press_notice", "bureau.yaml の notice.bureau は北見工業大学（kitami_it）です"),
+    # a file name, a key path the form has no field for, and a word that is a party's id
+    # outside a list of ids are left alone
+    ("bureau.yaml の notice.bureau は kitami_it です", "press_notice", "bureau.yaml の notice.bureau は kitami_it です"),
 ])
 def test_a_message_names_the_party(message, at, said):
     language = "ja" if any("\u3040" <= c <= "\u30ff" for c in message) else None
     assert in_form_words(message, at, language, NAMES) == said
 
 
-@pytest.mark.parametrize("message, at, said", [
-    ("'kitami' is not a party of this spec (parties: bureau, kitami_it)", "agreement.document.cover.names.kitami",
-     "'kitami' is not a party of this spec (parties: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）)"),
-    ("party 'kitam' is not declared under parties (declared: bureau, kitami_it)", "agreement.document.labels.kitam",
-     "party 'kitam' is not declared under parties (declared: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）)"),
-    ("a label per party needs one for every party; missing: kitami_it", "agreement.document.labels",
-     "a label per party needs one for every party; missing: 北見工業大学（kitami_it）"),
-    # the cover's apostrophe pairs with the party's: the list between them is named all the same
-    ("the cover's names leave out kitami_it: write every party's name as the cover writes it",
-     "agreement.document.cover.names",
-     "the cover's names leave out 北見工業大学（kitami_it）: write every party's name as the cover writes it"),
-    ("no party is named 'x'; known: bureau, kitami_it", "agreement.document.translations[0].signers[0].party",
-     "no party is named 'x'; known: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）"),
-    # a list that is not all parties' ids (the articles' names) is left as written
-    ("no article is named 'x'; known: purpose, bureau", "agreement.document.articles.x",
-     "no article is named 'x'; known: purpose, bureau"),
+_BOTH = "北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）"
+
+
+@pytest.mark.parametrize("message, at", [
+    (f"'kitami' is not a party of this spec (parties: {_BOTH})", "agreement.document.cover.names.kitami"),
+    (f"party 'kitam' is not declared under parties (declared: {_BOTH})", "agreement.document.labels.kitam"),
+    ("a label per party needs one for every party; missing: 北見工業大学（kitami_it）", "agreement.document.labels"),
+    ("the cover's names leave out 北見工業大学（kitami_it）: write every party's name as the cover writes it",
+     "agreement.document.cover.names"),
+    (f"no party is named 'x'; known: {_BOTH}", "agreement.document.translations[0].signers[0].party"),
+    # a list that is no parties' (the articles' names) is as written, an id among them too
+    ("no article is named 'x'; known: purpose, bureau", "agreement.document.articles.x"),
 ])
-def test_an_english_message_names_the_parties_it_lists(message, at, said):
-    """The English messages listed the parties' ids bare where the Japanese ones name each
-    party (北見工業大学（kitami_it）, since h163): now as the Japanese ones do."""
-    assert in_form_words(message, at, None, NAMES) == said
+def test_an_english_message_keeps_the_parties_the_check_named(message, at):
+    """The checks list the parties' ids each with its name (北見工業大学（kitami_it）, as the
+    Japanese messages of the app did since h163), for the command line as for the app:
+    the app says the list as it is, its `parties:` not taken for a key."""
+    assert in_form_words(message, at, None, NAMES) == message
 
 
 def test_an_english_word_that_is_a_party_id_is_prose_outside_a_list():
     """Real specs' ids include English words (a, city, office, rise): prose keeps them."""
     parties = {"a": "甲市", "city": "乙市"}
-    assert in_form_words("a label per party needs one for every party; missing: city", "agreement.document.labels",
-                         None, parties) == "a label per party needs one for every party; missing: 乙市（city）"
+    listed = "a label per party needs one for every party; missing: 乙市（city）"
+    assert in_form_words(listed, "agreement.document.labels", None, parties) == listed
     prose = "the city is a name (a city): write a label"
     assert in_form_words(prose, "agreement.document.labels", None, parties) == prose
 
@@ -144,3 +144,24 @@ def test_the_preview_names_the_parties_at_their_fields(tmp_path):
     shown = app.preview({"name": "n.yaml", "data": opened["data"]}, say)
     fields = {p["field"] for p in shown["problems"] if p["key"].startswith("parties.")}
     assert "協定の当事者 › 当事者 2 › 名称" in fields and not any("party" in f for f in fields), fields
+
+
+def test_a_party_whose_id_is_a_word_of_the_message_is_named_in_its_list_alone(tmp_path):
+    """The seed with its parties' ids `spec` and `date` and a 「ほか」 for a party it has
+    not: the message lists the parties (北見工業大学（date）), says `spec` as a word and
+    `parties` as a key. Only the list names them: `spec` was the party's name wherever
+    the Japanese message said it (この北海道オホーツク総合振興局（spec）の当事者), and the id
+    `date` in the list the key of that name (「日時（日付）」)."""
+    text = SEED_SPEC.read_text(encoding="utf-8").replace("kitami_it", "date").replace("bureau", "spec")
+    text = text.replace("  closing_ijo: false", "  ki:\n    - {item: signatories, others_per_party: {zzz: ら3名}}\n"
+                                                "  closing_ijo: false")
+    (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
+    app = App(tmp_path)
+    listed = "北海道オホーツク総合振興局（spec）, 北見工業大学（date）"
+    for language, said in ((None, f"'zzz' is not a party of this spec (parties: {listed})"),
+                           ("ja", f"'zzz' はこの spec の当事者ではありません（parties: {listed}）")):
+        say = messages(language)
+        data = app.open_spec("s.yaml", say)["data"]
+        shown = app.preview({"name": "s.yaml", "data": data}, say)
+        assert [p["message"] for p in shown["problems"]
+                if p["key"] == "press_notice.ki[0].others_per_party.zzz"] == [said], shown["problems"]

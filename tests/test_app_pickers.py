@@ -69,9 +69,10 @@ def test_a_field_path_names_the_agreement_and_a_message_tells_it_from_the_party(
                          None, names)
     assert said == f"agreement 「{TITLE}」 is signed at ceremony 1 already", said
     # in English, the agreements a message lists are agreements too, though every id is
-    # a party's (procrew, rise), and the parties it lists are parties, named as in Japanese
+    # a party's (procrew, rise), and the parties it lists (named by the check) stay parties
     said = in_form_words("party 'x' signs none of the agreements this ceremony signs (procrew, rise): name a"
-                         " party of them (hikone, procrew)", "press_notice.ceremonies[1].signatories[0]", None, names)
+                         " party of them (彦根市消防本部（hikone）, 株式会社プロクルー（procrew）)",
+                         "press_notice.ceremonies[1].signatories[0]", None, names)
     assert said == (f"party 'x' signs none of the agreements this ceremony signs (「ドローン協定」, 「{TITLE}」): name a"
                     " party of them (彦根市消防本部（hikone）, 株式会社プロクルー（procrew）)"), said
     said = in_form_words("agreement 'hikone' is not declared under agreements (declared: procrew, rise)",

@@ -95,7 +95,7 @@ def _line(path: Path, fragment: str) -> int:
 
 
 @pytest.mark.parametrize("block_labels, labels, at, message", [
-    (["kitami"], None, "[0]", "'kitami' is not a party of the agreement (its parties: bureau, kitami_it): block_labels"
+    (["kitami"], None, "[0]", "'kitami' is not a party of the agreement (its parties: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）): block_labels"
                              " lists the parties whose blocks carry their label"),
     (["bureau", "bureau"], None, "[1]", "'bureau' is listed twice: name each party once"),
     (["bureau", "kitami_it"], None, "", "block_labels lists every party, and the labels print before every"

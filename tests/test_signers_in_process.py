@@ -316,7 +316,7 @@ def test_every_party_without_a_signer_is_named_even_after_an_undeclared_one(tmp_
         ("parties.bureau.representative", NOTICE_MISSING),
         ("parties.kitami_it.representative", NOTICE_MISSING),
         ("press_notice.ceremony.signatories[0]",
-         "party 'ghost' is not declared under parties (declared: bureau, kitami_it)")]
+         "party 'ghost' is not declared under parties (declared: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）)")]
 
 
 def test_a_witness_named_as_a_party_is_refused_where_one_word_names_all_parties(tmp_path):

@@ -143,7 +143,7 @@ def test_an_undeclared_party(tmp_path):
     first = line_of(path, "signatories:")
     assert problems(path) == [
         (str(path), first + 2, "press_notice.ceremony.signatories[1]",
-         "party 'zzz' is not declared under parties (declared: bureau, kitami_it)"),
+         "party 'zzz' is not declared under parties (declared: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）)"),
         (str(path), first + 3, "press_notice.ceremony.signatories[2]",
          "party 'kitami' is not declared under parties; did you mean 'kitami_it'?")]
 
@@ -530,13 +530,13 @@ def test_labels_per_party_name_undeclared_missing_and_shared_labels(tmp_path):
     path = write(tmp_path, document(labels={"bureau": "振興局", "kitami_itt": "大学", "zzz": "大学"}))
     assert problems(path) == [                       # sorted by line
         (str(path), line_of(path, "labels:"), "agreement.document.labels",
-         "a label per party needs one for every party; missing: kitami_it"),
+         "a label per party needs one for every party; missing: 北見工業大学（kitami_it）"),
         (str(path), line_of(path, "kitami_itt:"), "agreement.document.labels.kitami_itt",
          "party 'kitami_itt' is not declared under parties; did you mean 'kitami_it'?"),
         (str(path), line_of(path, "kitami_itt:"), "agreement.document.labels.kitami_itt",
          "the label 「大学」 is given to more than one party"),
         (str(path), line_of(path, "zzz:"), "agreement.document.labels.zzz",
-         "party 'zzz' is not declared under parties (declared: bureau, kitami_it)"),
+         "party 'zzz' is not declared under parties (declared: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）)"),
         (str(path), line_of(path, "zzz:"), "agreement.document.labels.zzz", "the label 「大学」 is given to more than one party")]
 
 
@@ -611,7 +611,7 @@ def test_every_party_without_a_label_is_listed(tmp_path):
         data["agreement"]["document"]["labels"] = {"bureau": "振興局"}
     path = write(tmp_path, three)
     assert problems(path) == [(str(path), line_of(path, "labels:"), "agreement.document.labels",
-                               "a label per party needs one for every party; missing: kitami_it, kitami_city")]
+                               "a label per party needs one for every party; missing: 北見工業大学（kitami_it）, 北見市（kitami_city）")]
 
 
 def test_a_renewal_notice_too_long_for_any_default_end_is_named_at_the_notice(tmp_path):

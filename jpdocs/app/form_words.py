@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 
 from .fields import SEPARATOR, key_steps
+from ..party_words import id_slot
 from .party_words import keyed_name
 from .schema_export import spec_schema
 
@@ -248,20 +249,28 @@ def _options(node: dict) -> list[dict]:
 # markup (<table widths="…">: a tag, not the spec's table)
 _QUOTED = re.compile(r"「[^「」]*」|“[^”]*”|\"[^\"]*\"|'[^']*'|<[^<>]*>")
 _JAPANESE = r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]"
-# an ASCII word that is no part of a key path, a file name or a placeholder: maybe a party's id
-_BARE_ID = re.compile(r"(?<![\w.\-/{\x00\x01])([A-Za-z][\w\-]*)(?![\w.\-/}\x00\x01:])")
+# a party's id with its name, as a message lists it (北見工業大学（kitami_it）), held out of the
+# message while its keys are read: its id may be a key's name too (a party `date`)
+_SLOT = re.compile("\x02(\\d+)\x03")
 
 
 def in_form_words(message: str, at: str = "", language: str | None = "ja", parties: dict | None = None) -> str:
     """`message` (said at the problem key `at`) with every spec key and YAML value it
     names said as the form shows them (in the reader's `language`: "ja", or None for
     English); anything else, and anything it quotes, as written, but for a party's id
-    (`parties`, {id: the party as the form names it}: 'kitami' → 「北見工業大学」; listed
-    bare, in either language, 北見工業大学（kitami）). A
+    (`parties`, {id: the party as the form names it}: 'kitami' → 「北見工業大学」; where the
+    message lists ids, the check named each already, 北見工業大学（kitami）, and it stays so). A
     message at a key that is not the spec's (a house style's, the annual book's
     columns) is about another file: it stays as written."""
     if at and resolve_key(at) is None and key_steps(at) and key_steps(at)[0] not in _top_keys():
         return message
+    # the ids the message lists, each with its name (party_words.with_names): said as they are,
+    # and only they, not another word that is the same as an id (a key `date`, a party `date`)
+    slots: list[str] = []
+    for pid, name in sorted((parties or {}).items(), key=lambda p: -len(id_slot(*p))):
+        if id_slot(pid, name) in message:
+            message = message.replace(id_slot(pid, name), f"\x02{len(slots)}\x03")
+            slots.append(id_slot(pid, name))
     # a message the catalogue has no Japanese for is shown in English: said as English
     japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
     # an agreement's id quoted after the word that says it is one (協定「procrew」, agreement
@@ -278,8 +287,6 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     # (an id no agreement has, as written: not taken for a party's either)
     message = _AGREEMENT_LIST.sub(lambda m: m[1] + ", ".join(
         f"\x01「{agreements[i]}」\x01" if i in agreements else f"\x01{i}\x01" for i in m[2].split(", ")), message)
-    if not japanese:                 # (a Japanese message's bare ids are each found in _plain)
-        message = _ENGLISH_IDS.sub(lambda m: _named_run(m, parties or {}), message)
     # a party's id, quoted ('kitami', 当事者「kitami」), is the party as the form names it:
     # 「北見工業大学」 (found before the quotes are: an English apostrophe, the cover's, would
     # pair with it); not one said to be an agreement's (協定「procrew」 no agreement has)
@@ -290,6 +297,7 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
         out += [_plain(message[last:q.start()], at, japanese, parties or {}), q.group(0)]
         last = q.end()
     said = "".join(out + [_plain(message[last:], at, japanese, parties or {})])
+    said = _SLOT.sub(lambda m: f"\x01{slots[int(m[1])]}\x01", said)
     if japanese:                     # the space that kept 'kitami' apart from Japanese goes with it
         said = re.sub(rf"(?<={_JAPANESE}) (?=\x01)|(?<=\x01) (?={_JAPANESE})", "", said)
     return said.replace("\x01", "")
@@ -297,19 +305,6 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
 
 _AGREEMENT_LIST = re.compile(r"(協定（|協定: |agreements this ceremony signs \(|agreements \(declared: )"
                              r"([A-Za-z][\w\-]*(?:, [A-Za-z][\w\-]*)*)(?=[）)]|$)")
-# The ids an English message lists bare ((parties: bureau, kitami_it), missing: kitami_it,
-# leave out kitami_it:), said as the Japanese ones are: 北海道オホーツク総合振興局（bureau）.
-# Only a run of ids after a list's opening and up to its end, every one a party's: an
-# English word may be a party's id too (a, city, office, rise), and prose is left alone.
-_ENGLISH_IDS = re.compile(r"(?:(?<=\()|(?<=: )|(?<=leave out ))"
-                          r"([A-Za-z][\w\-]*(?:, [A-Za-z][\w\-]*)*)(?=[);:]|$)")
-
-
-def _named_run(m: re.Match, parties: dict) -> str:
-    ids = m[1].split(", ")
-    if not all(i in parties for i in ids):
-        return m[0]
-    return ", ".join(f"\x01{parties[i]}（{i}）\x01" for i in ids)
 
 
 def _quoted(eid: str) -> str:
@@ -326,9 +321,6 @@ def _plain(text: str, at: str, japanese: bool, parties: dict) -> str:
     if not japanese:                 # "or false for none": the checkbox, the option
         return ENGLISH_BARE_VALUE.sub(lambda m: _bare_english(m, at), said).replace("\x00", "")
     said = BARE_VALUE.sub(lambda m: _bare(m, at), said)
-    # a party's id said bare (表紙の名称に bureau がありません, the ids to choose from) is the
-    # party's name with the id the 記号 box shows, as the form's 締結者 list says a party
-    said = _BARE_ID.sub(lambda m: f"\x01{parties[m[1]]}（{m[1]}）\x01" if m[1] in parties else m[0], said)
     # the spaces that kept a key apart from Japanese go with it
     said = re.sub(rf"(?<={_JAPANESE}) (?=「\x00)|(?<=\x00」) (?={_JAPANESE})", "", said)
     return said.replace("\x00", "")
@@ -361,6 +353,8 @@ def _said(m: re.Match, at: str, japanese: bool, parties: dict) -> str:
     written, value, verb = m.group(1), m.group(2), m.group(3)
     rest = m.group(0)[len(written):]
     has_colon = rest.startswith(":")
+    if has_colon and value is None and m.string[m.end():].lstrip().startswith("\x02"):
+        return m.group(0)            # (parties: 北見工業大学（kitami_it）): a list, not the key's value
     if not japanese and "." not in written and "[" not in written and value is None:
         return m.group(0)            # English prose: "a name", "not a valid date: …"
     if not has_colon and "." not in written and "[" not in written and written in ORDINARY_WORDS:

@@ -16,6 +16,8 @@ message told neither which agreement nor that it was one.
 """
 from __future__ import annotations
 
+from ..party_words import AGREEMENT_WORD, PARTY_WORD, named
+
 PARTY_KEYS = "parties"        # the x-jpdocs-keys of a mapping keyed by party ids
 AGREEMENT_KEYS = "agreements"  # … and of the one keyed by agreement ids
 
@@ -31,7 +33,7 @@ def party_names(data) -> Names:
     """{id: the party as the form names it} of the spec's plain data (the form's, or the
     file's), in the parties' order; {} where it has no parties (yet). Its `agreements`:
     agreement_names of the same data."""
-    out = Names(_named(data, "parties", "name", "当事者"))
+    out = Names(_named(data, "parties", "name", PARTY_WORD))
     out.agreements = agreement_names(data)
     return out
 
@@ -39,22 +41,15 @@ def party_names(data) -> Names:
 def agreement_names(data) -> dict[str, str]:
     """{id: the agreement as the form names it: its title, or 協定 N} of the spec's
     `agreements:` (several agreements by id); {} where it has none."""
-    return _named(data, "agreements", "title", "協定")
+    return _named(data, "agreements", "title", AGREEMENT_WORD)
 
 
 def _named(data, key: str, field: str, word: str) -> dict[str, str]:
     entries = data.get(key) if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         return {}
-    out = {}
-    for n, (eid, entry) in enumerate(entries.items(), 1):
-        name = entry.get(field) if isinstance(entry, dict) else None
-        out[str(eid)] = name.strip() if isinstance(name, str) and name.strip() else f"{word} {n}"
-    # two of one name (彦根市's one agreement with each of two companies, both titled
-    # 災害時等における無人航空機の運用に関する協定) are told apart by their places
-    said = list(out.values())
-    return {eid: f"{name}（{word} {n}）" if said.count(name) > 1 else name
-            for n, (eid, name) in enumerate(out.items(), 1)}
+    return named(((eid, entry.get(field) if isinstance(entry, dict) else None) for eid, entry in entries.items()),
+                 word)
 
 
 def is_keyed_by_party(node: dict) -> bool:

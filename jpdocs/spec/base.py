@@ -13,10 +13,10 @@ Line = Annotated[str, StringConstraints(min_length=1)]
 
 class Refers:
     """Annotated metadata of a text that is no words to print but the id of an entry of
-    the spec's `parties:` or `agreements:` (its `kind`). The checks across sections look
-    each up there (checks.py, several.py …); the app's form offers the entries to choose
-    and names them by name (app/schema_export.py finds the fields by this mark: a field
-    of ids added to a model is offered so without a list kept by hand)."""
+    the spec's `parties:` or `agreements:` (its `kind`). One check looks each up there
+    (id_checks.py); the app's form offers the entries to choose and names them by name
+    (both find the fields by this mark, refers.py: a field of ids added to a model is
+    checked and offered so without a list kept by hand)."""
 
     def __init__(self, kind: str):
         self.kind = kind

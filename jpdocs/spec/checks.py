@@ -6,12 +6,12 @@ the files it names: file_checks.py.)
 """
 from __future__ import annotations
 
-import difflib
-
 from .. import enumeration, japanese
 from ..errors import Problem
+from ..party_words import party_names, with_names
 from .blank_checks import check_blanks
 from .file_checks import check_attachments
+from .id_checks import check_ids
 from .schema import Spec
 from .signer_checks import check_signers
 from .source import dotted, line_of
@@ -26,14 +26,7 @@ def cross_check(spec: Spec, name: str, lines) -> list[Problem]:
     """What the schema alone cannot see: references between sections."""
     problems = []
     notice = spec.press_notice
-    if notice and notice.ceremony.signatories:
-        for i, ref in enumerate(notice.ceremony.signatories):
-            if ref not in spec.parties:
-                path = ("press_notice", "ceremony", "signatories", i)
-                close = difflib.get_close_matches(ref, list(spec.parties), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(spec.parties)})"
-                problems.append(Problem(name, line_of(lines, path), dotted(path),
-                                        f"party '{ref}' is not declared under parties{hint}"))
+    problems += check_ids(spec, name, lines)          # each id a declared party's (agreement's)
     problems += _check_press_request(spec, name, lines)
     if spec.agreements is not None or (notice and notice.ceremonies):
         from .several import check_several
@@ -197,15 +190,11 @@ def _check_agreement(spec: Spec, name: str, lines) -> list[Problem]:
             if isinstance(word, str) and word.startswith("両") and len(spec.parties) != 2:
                 problem(D + (key,), f"'{word}' speaks of two parties, but there are {len(spec.parties)};"
                                     " write 甲乙, or a word such as 三者")
-        if isinstance(doc.labels, dict):
-            for pid in doc.labels:
-                if pid not in spec.parties:
-                    close = difflib.get_close_matches(pid, list(spec.parties), n=1)
-                    hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(spec.parties)})"
-                    problem(D + ("labels", pid), f"party '{pid}' is not declared under parties{hint}")
+        if isinstance(doc.labels, dict):        # (a label of no party: id_checks.py)
             missing = [pid for pid in spec.parties if pid not in doc.labels]
             if missing:
-                problem(D + ("labels",), f"a label per party needs one for every party; missing: {', '.join(missing)}")
+                problem(D + ("labels",), "a label per party needs one for every party; missing:"
+                                         f" {with_names(missing, party_names(spec.parties))}")
             words = list(doc.labels.values())
             for pid, word in doc.labels.items():
                 if words.count(word) > 1:

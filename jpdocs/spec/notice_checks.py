@@ -224,10 +224,7 @@ def _check_others_per_party(spec: Spec, e: KiEntry, at: tuple, problem) -> None:
                                             " announced, not this spec's parties alone: others_per_party cannot"
                                             " say whose they are; write others: (ほか) after the last")
     for pid in e.others_per_party or {}:
-        if pid not in spec.parties:
-            problem(at + ("others_per_party", pid), f"'{pid}' is not a party of this spec (parties:"
-                                                    f" {', '.join(spec.parties)})")
-        elif pid not in signing:
+        if pid in spec.parties and pid not in signing:          # (a party not declared: id_checks.py)
             problem(at + ("others_per_party", pid), f"'{pid}' does not sign at the ceremony"
                                                     " (ceremony.signatories): its words would have no effect")
 

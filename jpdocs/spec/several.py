@@ -9,10 +9,10 @@ ceremony:); what cannot be printed truthfully, or would have no effect, is refus
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import replace
 
 from ..errors import Problem
+from ..party_words import party_names, with_names
 from .schema import Spec
 from .source import dotted, line_of
 
@@ -33,14 +33,6 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
     def problem(path, message):
         problems.append(Problem(name, line_of(lines, path), dotted(path), message))
 
-    def unknown(ref: str, known, path, what: str) -> None:
-        close = difflib.get_close_matches(ref, list(known), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {', '.join(known) or 'none'})"
-        if what == "party":
-            problem(path, f"party '{ref}' is not declared under parties{hint}")
-        else:
-            problem(path, f"agreement '{ref}' is not declared under agreements{hint}")
-
     agreements = spec.agreements or {}
     if spec.agreements is not None:
         if spec.agreement is not None:
@@ -50,9 +42,7 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
         for aid, ag in agreements.items():
             seen: set[str] = set()
             for i, ref in enumerate(ag.parties):
-                if ref not in spec.parties:
-                    unknown(ref, spec.parties, A + (aid, "parties", i), "party")
-                elif ref in seen:
+                if ref in spec.parties and ref in seen:     # (a party not declared: id_checks.py)
                     problem(A + (aid, "parties", i), f"party '{ref}' is named twice: name each party once")
                 seen.add(ref)
     n = spec.press_notice
@@ -99,8 +89,7 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
                                                      " item is one of its notes:)")
         parties: list[str] = []
         for i, ref in enumerate(cer.agreements):
-            if ref not in agreements:
-                unknown(ref, agreements, at + ("agreements", i), "agreement")
+            if ref not in agreements:           # (not declared: id_checks.py)
                 continue
             if ref in signed_at:
                 problem(at + ("agreements", i), f"agreement '{ref}' is signed at ceremony {signed_at[ref] + 1}"
@@ -120,7 +109,7 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
             if ref not in parties:
                 problem(at + ("signatories", i), f"party '{ref}' signs none of the agreements this ceremony signs"
                                                  f" ({', '.join(cer.agreements)}): name a party of them"
-                                                 f" ({', '.join(parties)})")
+                                                 f" ({with_names(parties, party_names(spec.parties))})")
         if cer.date is None:
             for key in ("start", "time_of_day", "duration_note"):
                 if getattr(cer, key) is not None:

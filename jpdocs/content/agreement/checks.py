@@ -9,6 +9,7 @@ import re
 
 from ... import writing_style
 from ...enumeration import KANJI_ITEMS
+from ...party_words import with_names
 from ...spec.blank_checks import unnamed_signers
 from ...spec.schema.agreement import own_words
 from .wording import KINDS
@@ -271,11 +272,13 @@ def check_by_hand(doc, spec, problem) -> None:
                                          " spec's own closing and every name given it would have no effect")
 
 
-def check_block_labels(doc, pids: list[str], labels: list[str], problem) -> None:
+def check_block_labels(doc, names: dict[str, str], labels: list[str], problem) -> None:
     """block_labels: false, or a list of the parties whose blocks carry their label (大東市
     and 東大阪市, 2008: 甲 before the first block alone). Each must name a party once, not
     every party (the labels print before every block by default), and only where the
-    parties have a label each: one word for all (両市) prints before no block."""
+    parties have a label each: one word for all (両市) prints before no block. `names`:
+    {id: name} of the agreement's parties (party_words.party_names)."""
+    pids = list(names)
     D = ("agreement", "document")
     chosen = doc.block_labels
     if chosen is False and not labels:
@@ -290,7 +293,7 @@ def check_block_labels(doc, pids: list[str], labels: list[str], problem) -> None
         return
     for i, pid in enumerate(chosen):
         if pid not in pids:
-            problem(D + ("block_labels", i), f"'{pid}' is not a party of the agreement (its parties: {', '.join(pids)}):"
+            problem(D + ("block_labels", i), f"'{pid}' is not a party of the agreement (its parties: {with_names(pids, names)}):"
                                              " block_labels lists the parties whose blocks carry their label")
         elif pid in chosen[:i]:
             problem(D + ("block_labels", i), f"'{pid}' is listed twice: name each party once")

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from ... import enumeration, japanese
 from ...errors import InputError, Problem
+from ...party_words import party_names
 from ...spec.blank_checks import blank_keys, unnamed_signers
 from ...spec.load import LoadedSpec
 from ...spec.schema.agreement import own_paragraphs, own_words
@@ -183,7 +184,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
     # the labels before the signature blocks: by default, but not after prose, which defines none
     # (a list: before those parties' blocks alone, 甲 before the first block of 大東市's copy)
     block_labels = doc.block_labels if doc.block_labels is not None else not doc.prose
-    check_block_labels(doc, [pid for pid, _ in parties], labels, problem)
+    check_block_labels(doc, party_names(parties), labels, problem)
     check_by_hand(doc, spec, problem)
     check_name_size(doc, parties, form, problem)
     if form.signature_columns > 1:
@@ -277,7 +278,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                 dotted(d.key[:-1] if d.key[-1:] == ("heading",) else d.key)))
 
     annexes = compose_annexes(doc.annexes, num, problem)
-    translations = compose_translations(doc.translations, [pid for pid, _ in parties], problem)
+    translations = compose_translations(doc.translations, party_names(parties), problem)
     if problems:
         raise InputError(problems)
     closing_form = CLOSING_BY_HAND if doc.signed_by_hand else CLOSING     # 署名の上, or 記名押印の上

@@ -13,6 +13,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ...party_words import party_names, with_names
+
 MOST_ACROSS = 3            # names side by side: each in a third of the text's width at the least
 
 
@@ -44,13 +46,13 @@ def compose_cover(doc, parties, names: list[str], full_title: str, title_lines: 
             problem(at + ("side_by_side",), "side_by_side has no effect: the cover names no party (names: false);"
                                             " leave side_by_side out")
         return CoverText(_title_lines(cover, full_title, title_lines, at, problem), date if cover.date else "", ())
-    ids = [pid for pid, _ in parties]
+    ids, said = [pid for pid, _ in parties], party_names(parties)
     for pid in cover.names:
         if pid not in ids:
-            problem(at + ("names", pid), f"'{pid}' is not a party of this spec (parties: {', '.join(ids)})")
+            problem(at + ("names", pid), f"'{pid}' is not a party of this spec (parties: {with_names(ids, said)})")
     missing = [pid for pid in ids if pid not in cover.names]
     if cover.names and missing and len(missing) < len(ids):
-        problem(at + ("names",), f"the cover's names leave out {', '.join(missing)}: write every party's name as"
+        problem(at + ("names",), f"the cover's names leave out {with_names(missing, said)}: write every party's name as"
                                  " the cover writes it, or none (each party's name as its signature block has it)")
     shown_names = []
     for (pid, party), name in zip(parties, names):

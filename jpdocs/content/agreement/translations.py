@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...party_words import with_names
+
 # hiragana, katakana, kanji and the full-width forms (、。「」（）ＡＢ１２): none is English
 _JAPANESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
@@ -23,8 +25,10 @@ class TranslationText:
     signers: tuple[tuple[str, ...], ...]       # each block's lines, in the text's order
 
 
-def compose_translations(translations, party_ids: list[str], problem) -> tuple[TranslationText, ...]:
-    """The spec's `document.translations`, or problems (by `problem(path, message)`)."""
+def compose_translations(translations, names: dict[str, str], problem) -> tuple[TranslationText, ...]:
+    """The spec's `document.translations`, or problems (by `problem(path, message)`);
+    `names`: {id: name} of the agreement's parties (party_words.party_names)."""
+    party_ids = list(names)
     out, seen = [], set()
     for i, t in enumerate(translations):
         at = ("agreement", "document", "translations", i)
@@ -45,7 +49,8 @@ def compose_translations(translations, party_ids: list[str], problem) -> tuple[T
         signed = []
         for k, s in enumerate(t.signers):
             if s.party not in party_ids:
-                problem(at + ("signers", k, "party"), f"no party is named '{s.party}'; known: {', '.join(party_ids)}")
+                problem(at + ("signers", k, "party"), f"no party is named '{s.party}'; known:"
+                                                      f" {with_names(party_ids, names)}")
             elif s.party in signed:
                 problem(at + ("signers", k, "party"), f"'{s.party}' signs the text in '{t.language}' twice:"
                                                       " one block a party")

@@ -1,0 +1,42 @@
+"""A party (one of several agreements) as a message names it: by its name, or 「当事者 N」
+(its place among the spec's parties) while it has none; two of one name told apart by
+their places. Where a message lists parties' ids (the parties a key may name, those a
+list leaves out), each is said with its name: 北見工業大学（kitami_it）, the id kept, as
+the user writes ids in YAML.
+
+Shared by the checks, whose messages the command line prints, and the app, which names
+the parties in its form the same way (app/party_words.py)."""
+from __future__ import annotations
+
+PARTY_WORD, AGREEMENT_WORD = "当事者", "協定"
+
+
+def named(entries, word: str) -> dict[str, str]:
+    """{id: its name, or `word` N (its place) where it has none} of (id, name) pairs, in
+    their order; two of one name (彦根市's one agreement with each of two companies, both
+    titled 災害時等における無人航空機の運用に関する協定) are told apart by their places."""
+    out = {}
+    for n, (eid, name) in enumerate(entries, 1):
+        out[str(eid)] = name.strip() if isinstance(name, str) and name.strip() else f"{word} {n}"
+    said = list(out.values())
+    return {eid: f"{name}（{word} {n}）" if said.count(name) > 1 else name
+            for n, (eid, name) in enumerate(out.items(), 1)}
+
+
+def party_names(parties) -> dict[str, str]:
+    """{id: name} of parties ({id: Party} as a spec, or an agreement's view, has them;
+    or (id, Party) pairs), as named() says them."""
+    pairs = parties.items() if isinstance(parties, dict) else parties
+    return named(((pid, getattr(party, "name", None)) for pid, party in pairs), PARTY_WORD)
+
+
+def with_names(ids, names: dict[str, str]) -> str:
+    """The ids as a message lists them: each with its party's name (北見工業大学（kitami_it）),
+    an id no party has as written; comma-separated."""
+    return ", ".join(id_slot(i, names[i]) if i in names else i for i in ids)
+
+
+def id_slot(eid: str, name: str) -> str:
+    """One id said with its name: what with_names writes, and what the app finds again
+    (app/form_words.py) so as to leave it whole."""
+    return f"{name}（{eid}）"

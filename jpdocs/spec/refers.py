@@ -1,0 +1,130 @@
+"""Where a spec holds ids of its parties or of its several agreements, read from the
+models' marks (base.py's Refers: PartyId, PartyKey, AgreementId, AgreementKey): the
+fields that hold them (for the app's form, app/id_fields.py) and, in one spec, each id
+it writes with its key path (for the check that looks each up, id_checks.py).
+
+Both walk the models, so a field of ids added to a model is found without a list kept
+by hand.
+"""
+from __future__ import annotations
+
+import types
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Annotated, Iterator, Union, get_args, get_origin
+
+from .strict import Model
+
+# How a field holds ids: a list of ids and nothing else (a ceremony's 締結者); one id,
+# or a list of ids beside other values (block_labels: false or a list); a mapping keyed
+# by ids (a cover's names)
+LIST, ONE, KEYS = "list", "one", "keys"
+
+
+def field_annotation(info):
+    """A model field's annotation with its own marks (pydantic keeps a field's
+    Annotated metadata apart from its type)."""
+    return Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+
+
+def refers(annotation) -> str | None:
+    """The kind of id a text is ("parties", "agreements"), or None: a text, or anything else."""
+    if get_origin(annotation) is not Annotated:
+        return None
+    return next((m.kind for m in annotation.__metadata__ if hasattr(m, "kind")), None)
+
+
+def bare(annotation):
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return annotation
+
+
+def ids_of(annotation) -> tuple[str, str] | None:
+    """(kind, how) of a field that holds ids, or None: a list of ids alone is LIST, a
+    list of ids beside other values (true, false) or one id ONE, a mapping by ids KEYS."""
+    members = _members_kept(annotation)
+    for member in members:
+        plain, args = bare(member), get_args(bare(member))
+        if get_origin(plain) is dict and refers(args[0]):
+            return refers(args[0]), KEYS
+        if get_origin(plain) is list and refers(args[0]):
+            return refers(args[0]), LIST if len(members) == 1 else ONE
+        if refers(member):
+            return refers(member), ONE
+    return None
+
+
+def _members_kept(annotation) -> list:
+    """A field's kinds of value, each with its own marks (PartyId keeps its Refers)."""
+    if get_origin(annotation) is Annotated and get_origin(bare(annotation)) not in (Union, types.UnionType):
+        return [annotation]
+    annotation = bare(annotation)
+    if get_origin(annotation) in (Union, types.UnionType):
+        return [m for a in get_args(annotation) if a is not type(None) for m in _members_kept(a)]
+    return [annotation]
+
+
+def models_in(annotation) -> list[type]:
+    """The models a field may hold, anywhere in it (a list's rows, a mapping's values)."""
+    if isinstance(annotation, type) and issubclass(annotation, Model):    # (not built by asking: strict/model.py)
+        return [annotation]
+    return [m for a in get_args(annotation) for m in models_in(a)]
+
+
+# -- the ids one spec writes -------------------------------------------------------
+
+@dataclass(frozen=True)
+class IdAt:
+    """An id written in a spec: its key path (a list's entry, a mapping's key, a field),
+    what it names ("parties" or "agreements"), and the field that holds it."""
+    path: tuple
+    kind: str
+    value: str
+    model: str
+    field: str
+
+
+def ids_in(model, at: tuple = ()) -> Iterator[IdAt]:
+    """Every id the model instance (a spec, or any model of its) writes, at its key path,
+    in the order of the fields and their entries."""
+    for name, key, found, holds_models in _fields(type(model)):
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if found:
+            for path, one in _written(value, at + (key,), found[1]):
+                yield IdAt(path, found[0], one, type(model).__name__, key)
+        if holds_models:
+            yield from _ids_below(value, at + (key,))
+
+
+@lru_cache(maxsize=None)
+def _fields(model: type) -> tuple:
+    """(attribute, key, ids_of, whether it may hold models) of each field of a model: read
+    from its annotations once (a spec's texts and dates hold neither ids nor models)."""
+    return tuple((name, info.alias or name, ids_of(field_annotation(info)), bool(models_in(field_annotation(info))))
+                 for name, info in model.model_fields.items())
+
+
+def _written(value, key: tuple, how: str) -> list[tuple[tuple, str]]:
+    """(key path, id) of each id a field of ids holds: a mapping's keys (not the one
+    word of labels: 甲乙 beside its mapping), a list's entries (not block_labels: false
+    beside its list), or the one text."""
+    if isinstance(value, dict):
+        return [(key + (k,), k) for k in value if isinstance(k, str)]
+    if isinstance(value, (list, tuple)):
+        return [(key + (i,), one) for i, one in enumerate(value) if isinstance(one, str)]
+    return [(key, value)] if isinstance(value, str) and how == ONE else []
+
+
+def _ids_below(value, at: tuple) -> Iterator[IdAt]:
+    """The ids of the models a field's value holds (a model, a list's rows, a mapping's values)."""
+    if isinstance(value, Model):
+        yield from ids_in(value, at)
+    elif isinstance(value, (list, tuple)):
+        for i, one in enumerate(value):
+            yield from _ids_below(one, at + (i,))
+    elif isinstance(value, dict):
+        for k, one in value.items():
+            yield from _ids_below(one, at + (k,))

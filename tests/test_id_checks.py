@@ -1,0 +1,117 @@
+"""Every id a spec writes is looked up among the parties (agreements) it declares, one
+check over the fields the models mark as holding ids (spec/id_checks.py, read by
+spec/refers.py from base.py's Refers marks), not a check written field by field.
+
+Runs the real checker on real specs, each with one id changed to one no party has, for
+every marked field; and the check on a model of this test's own, whose field of party
+ids no list in the code names."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED_SPEC, run_generate
+from jpdocs.app.id_fields import id_fields
+from jpdocs.spec.base import Line, PartyId, PartyKey, Strict
+from jpdocs.spec.id_checks import CHECKED_NARROWER, check_ids
+
+REAL = ROOT / "tests" / "data" / "real"
+HIKONE = REAL / "hikone-fire-drone-2022.yaml"     # two agreements, two ceremonies
+NOBODY = "zz_nobody"
+
+# (model, field) → (a real spec that writes ids there, its text → the text with an id of
+# no party, the key of that id). One per field the models mark, and no more: a marked
+# field added to a model fails test_every_marked_field_has_a_case until it has one.
+CASES = {
+    ("Ceremony", "signatories"): (SEED_SPEC, "signatories: [bureau, kitami_it]",
+                                  f"signatories: [bureau, {NOBODY}]", "press_notice.ceremony.signatories[1]"),
+    ("KiEntry", "others_per_party"): (SEED_SPEC, "  closing_ijo: false",
+                                      f"  ki:\n    - {{item: signatories, others_per_party: {{{NOBODY}: ら3名}}}}\n"
+                                      "  closing_ijo: false", f"press_notice.ki[0].others_per_party.{NOBODY}"),
+    ("AgreementDocument", "labels"): (REAL / "kawasaki-tokyo-bunsui-1955.yaml", "kawasaki: 川崎市, tokyo",
+                                      f"{NOBODY}: 川崎市, tokyo", f"agreement.document.labels.{NOBODY}"),
+    ("AgreementDocument", "block_labels"): (REAL / "daito-higashiosaka-library-2008.yaml", "block_labels: [daito]",
+                                            f"block_labels: [{NOBODY}]", "agreement.document.block_labels[0]"),
+    ("Cover", "names"): (REAL / "mitaka-cmj-2018.yaml", "names: {mitaka: 三鷹市", f"names: {{{NOBODY}: 三鷹市",
+                         f"agreement.document.cover.names.{NOBODY}"),
+    ("TranslationSigner", "party"): (REAL / "koto-surrey-1989.yaml", "          - party: koto",
+                                     f"          - party: {NOBODY}",
+                                     "agreement.document.translations[0].signers[0].party"),
+    ("AgreementOfSeveral", "parties"): (HIKONE, "parties: [hikone, rise]", f"parties: [hikone, {NOBODY}]",
+                                        "agreements.rise.parties[1]"),
+    ("CeremonyOfSeveral", "agreements"): (HIKONE, "agreements: [rise]", f"agreements: [{NOBODY}]",
+                                          "press_notice.ceremonies[1].agreements[0]"),
+    ("CeremonyOfSeveral", "signatories"): (HIKONE, "signatories: [rise]", f"signatories: [{NOBODY}]",
+                                           "press_notice.ceremonies[1].signatories[0]"),
+}
+DECLARING = {("Spec", "parties"), ("Spec", "agreements")}     # where the ids are declared
+
+
+def test_every_marked_field_has_a_case():
+    assert set(CASES) == set(id_fields()) - DECLARING
+    assert CHECKED_NARROWER <= set(CASES)
+
+
+@pytest.mark.parametrize("field", sorted(CASES), ids=".".join)
+def test_an_id_of_no_party_is_refused_in_every_marked_field(field, tmp_path):
+    spec, old, new, key = CASES[field]
+    text = spec.read_text(encoding="utf-8")
+    assert old in text, old
+    variant = tmp_path / spec.name
+    variant.write_text(text.replace(old, new, 1), encoding="utf-8")
+    if (spec.parent / "styles").is_dir():
+        (tmp_path / "styles").symlink_to(spec.parent / "styles")
+    result = run_generate("check", variant)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stdout + result.stderr
+    said = [line for line in result.stderr.splitlines() if f": {key}: " in line]
+    assert any(f"'{NOBODY}'" in line for line in said), (key, result.stderr)
+
+
+class _Seat(Strict):
+    who: PartyId
+    also: list[PartyId] = []
+    words: dict[PartyKey, Line] = {}
+
+
+class _Host(Strict):
+    name: Line
+
+
+class _Hall(Strict):
+    parties: dict[PartyKey, _Host]
+    seats: list[_Seat]
+
+
+def test_a_field_marked_as_party_ids_is_checked_without_a_check_of_its_own():
+    """A model no check names, with party ids in one text, a list and a mapping's keys."""
+    hall = _Hall.model_validate({"parties": {"city": {"name": "市"}, "univ": {"name": "大学"}},
+                                 "seats": [{"who": "city", "also": ["univ", "ciyt"], "words": {"unvi": "様"}},
+                                           {"who": "nobody"}]})
+    said = {p.key: p.message for p in check_ids(hall, "hall.yaml", {})}
+    assert said == {"seats[0].also[1]": "party 'ciyt' is not declared under parties; did you mean 'city'?",
+                    "seats[0].words.unvi": "party 'unvi' is not declared under parties; did you mean 'univ'?",
+                    "seats[1].who": "party 'nobody' is not declared under parties (declared: 市（city）, 大学（univ）)"}
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "ja_JP.UTF-8"])
+def test_the_command_line_names_each_party_it_lists(language, tmp_path):
+    """A message that lists the parties a key may name says each with its name beside
+    its id (the id kept: the user writes it in the YAML), in English and in Japanese, as
+    the app's form does (jpdocs/party_words.py): the seed with a signatory it does not
+    declare, and 彦根市's second ceremony with a signer of neither of its agreements."""
+    import os
+    env = {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": ""}
+    seed = tmp_path / "seed.yaml"
+    seed.write_text(SEED_SPEC.read_text(encoding="utf-8").replace("signatories: [bureau, kitami_it]",
+                                                                  "signatories: [bureau, zzz]"), encoding="utf-8")
+    hikone = tmp_path / HIKONE.name
+    hikone.write_text(HIKONE.read_text(encoding="utf-8").replace("signatories: [rise]", "signatories: [procrew]"),
+                      encoding="utf-8")
+    (tmp_path / "styles").symlink_to(REAL / "styles")
+    for spec, listed in ((seed, "北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）"),
+                         (hikone, "彦根市消防本部（hikone）, 株式会社ライズ（rise）")):
+        result = run_generate("check", spec, env=env)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert listed in result.stderr, result.stderr
+        assert ("書かれて" in result.stderr or "当事者「" in result.stderr) == language.startswith("ja"), result.stderr
