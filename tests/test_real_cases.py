@@ -748,8 +748,9 @@ def test_jpcheck_finds_no_violation(cid, built):
 
 # The counters the product keeps with their number (jpdocs/writers/jlreq.py's runs),
 # as a proof-reader reads them: a count, a date or a time torn at a line's end
-# (市町の9 / つの水道組合, gunma-tobu-suido-2016) reads as a number standing alone.
-COUNTERS = "つ年月日時分秒号名人円件回歳条番階"
+# (市町の9 / つの水道組合, gunma-tobu-suido-2016; 各自その1 / 通を保有する in agreements'
+# closings) reads as a number standing alone. (団 and 項 begin 団体 and 項目.)
+COUNTERS = "つ年月日時分秒号名人円件回歳条番階者社通点市町村校団項"
 
 
 @pytest.mark.parametrize("cid", cases("test_no_count_is_torn_from_its_counter"))
