@@ -746,6 +746,45 @@ def test_jpcheck_finds_no_violation(cid, built):
         assert violations == [], (cid, pdf.name, found)
 
 
+# The counters the product keeps with their number (jpdocs/writers/jlreq.py's runs),
+# as a proof-reader reads them: a count, a date or a time torn at a line's end
+# (市町の9 / つの水道組合, gunma-tobu-suido-2016; 各自その1 / 通を保有する in agreements'
+# closings) reads as a number standing alone. (団 and 項 begin 団体 and 項目.)
+COUNTERS = "つ年月日時分秒号名人円件回歳条番階者社通点市町村校団項"
+
+
+@pytest.mark.parametrize("cid", cases("test_no_count_is_torn_from_its_counter"))
+def test_no_count_is_torn_from_its_counter(cid, built):
+    """No line of running text ends in a digit whose counter begins the next line. A line
+    is running text's where it reaches the text's right edge (within its last glyph's em)
+    and the next line starts under it (at its left, or an em further left under an
+    indented first line): a date at the right of a head line, or a number in a box's
+    column, followed by another line's first word, is no torn count."""
+    for pdf in built[cid].pdfs:
+        assert torn_counts(pdf) == [], (cid, pdf.name)
+
+
+def torn_counts(pdf: Path) -> list[str]:
+    torn = []
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            rows = defaultdict(list)
+            for c in page.chars:
+                if c["text"].strip():
+                    rows[baseline(c, page.height)].append(c)
+            right = max((c["x1"] for c in page.chars), default=0)
+            keys = sorted(rows)
+            for k, n in zip(keys, keys[1:]):
+                line = sorted(rows[k], key=lambda c: c["x0"])
+                nxt = sorted(rows[n], key=lambda c: c["x0"])
+                size = line[-1]["size"]
+                if (re.fullmatch(r"[0-9０-９]", line[-1]["text"]) and nxt[0]["text"] in COUNTERS
+                        and line[-1]["x1"] > right - size and 0 < n - k < 2.5 * size
+                        and line[0]["x0"] - 1.5 * size <= nxt[0]["x0"] <= line[0]["x0"] + 1.5):
+                    torn.append("".join(c["text"] for c in line[-8:]) + "|" + "".join(c["text"] for c in nxt[:6]))
+    return torn
+
+
 def jpcheck_violations(jpcheck, pdf: Path) -> list[tuple]:
     """jpcheck's violations; an A3 sheet of two pages (agreement.pages_per_sheet: 2) read
     half by half, as the pages they are. Read whole, the end of a line in the right half
