@@ -70,17 +70,20 @@ def baseline(c: dict, page_height: float) -> int:
     return round(page_height - c["matrix"][5])
 
 
+def baseline_rows(page, blank: bool = True) -> list[list[dict]]:
+    """A page's glyphs (without the blank ones unless `blank`) grouped by baseline, top
+    to bottom, each row left to right."""
+    rows = defaultdict(list)
+    for c in page.chars:
+        if blank or c["text"].strip():
+            rows[baseline(c, page.height)].append(c)
+    return [sorted(rows[key], key=lambda c: c["x0"]) for key in sorted(rows)]
+
+
 def visual_lines(pdf: Path) -> list[str]:
     """The lines a reader sees: glyphs grouped by page and baseline, left to right."""
-    lines = []
     with pdfplumber.open(pdf) as doc:
-        for page in doc.pages:
-            rows = defaultdict(list)
-            for c in page.chars:
-                rows[baseline(c, page.height)].append(c)
-            for key in sorted(rows):
-                lines.append("".join(c["text"] for c in sorted(rows[key], key=lambda c: c["x0"])))
-    return lines
+        return ["".join(c["text"] for c in row) for page in doc.pages for row in baseline_rows(page)]
 
 
 def _jpcheck():
@@ -768,15 +771,10 @@ def torn_counts(pdf: Path) -> list[str]:
     torn = []
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
-            rows = defaultdict(list)
-            for c in page.chars:
-                if c["text"].strip():
-                    rows[baseline(c, page.height)].append(c)
+            rows = baseline_rows(page, blank=False)
             right = max((c["x1"] for c in page.chars), default=0)
-            keys = sorted(rows)
-            for k, n in zip(keys, keys[1:]):
-                line = sorted(rows[k], key=lambda c: c["x0"])
-                nxt = sorted(rows[n], key=lambda c: c["x0"])
+            for line, nxt in zip(rows, rows[1:]):
+                k, n = baseline(line[0], page.height), baseline(nxt[0], page.height)
                 size = line[-1]["size"]
                 if (re.fullmatch(r"[0-9０-９]", line[-1]["text"]) and nxt[0]["text"] in COUNTERS
                         and line[-1]["x1"] > right - size and 0 < n - k < 2.5 * size
