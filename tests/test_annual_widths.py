@@ -190,7 +190,8 @@ def test_a_tall_office_is_made_short_by_its_own_column(book):
     whole on its line. With gunma-tobu-suido-2016's ten parties (nine lines of 相手方,
     which took the room first) it stood on nine again: the measure had rated the nine
     below the six all along, the six held by the order of the widths' turns; an office's
-    unit parted now costs more (widths.OFFICE_UNIT), and the six are the measure's best."""
+    unit parted, torn most (widths.OFFICE_TORN), now costs more, and the six are the
+    measure's best."""
     cols = columns(book / "annual-2016.pdf")
     office = next(cell for cell in cols["担当課"] if "".join(cell).startswith("国立研究開発法人"))
     row = cols["担当課"].index(office)
