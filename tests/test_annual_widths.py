@@ -187,7 +187,11 @@ def test_a_tall_office_is_made_short_by_its_own_column(book):
     センター). With kanazawa-seirei-2016's partner (長町・芳斉・松ケ枝・長土塀の4町会連合会,
     20 em, held whole first) it stood on nine again. The table made short by one measure,
     a cell much taller than its neighbours counted again: six, every unit of the office
-    whole on its line."""
+    whole on its line. With gunma-tobu-suido-2016's ten parties (nine lines of 相手方,
+    which took the room first) it stood on nine again: the measure had rated the nine
+    below the six all along, the six held by the order of the widths' turns; an office's
+    unit parted, torn most (widths.OFFICE_TORN), now costs more, and the six are the
+    measure's best."""
     cols = columns(book / "annual-2016.pdf")
     office = next(cell for cell in cols["担当課"] if "".join(cell).startswith("国立研究開発法人"))
     row = cols["担当課"].index(office)

@@ -110,13 +110,14 @@ def shortest(rows: list[Row], style: HouseStyle, least: list[float], natural: li
     saves: a tall office (国立研究開発法人国立環境研究所… on nine lines beside a title on
     four) comes off only some seven em at a time, which the first turns, taking what
     saves most per em, had left to no column. (Which layout is shortest is the measure's
-    to say: before an office's unit parted cost more (_parting), the 2016 book's nine
-    lines were its best of every width its columns change lines at, not a turn missed.
-    Nor is its six-line office now: the layout of the office on seven, 協定名 wider, sets
-    the PDF four lines shorter, but tears 環境省国立水俣病総合研究 / センター and parts the
-    office's units across its lines, and measures 94 to the six's 93. The lines are counted
-    as Word sets the DOCX's table, a quarter em to spare (lines.ems): a title the PDF sets
-    on two may be counted three.)"""
+    to say, not the turns' path: with an office's unit parted at OFFICE_UNIT 4, the 2016
+    book's nine-line office measured 125 to the six's 129, the best of every width, and
+    the six held only because the office's one seven-em step still fitted when its turn
+    came; a ten-party row (gunma-tobu-suido-2016) widened 相手方 first, and it no longer
+    did. The layout of the office on seven, 協定名 wider, sets the PDF four lines shorter,
+    but tears 環境省国立水俣病総合研究 / センター and parts the office's units across its
+    lines. The lines are counted as Word sets the DOCX's table, a quarter em to spare
+    (lines.ems): a title the PDF sets on two may be counted three.)"""
     columns = style.annual.columns
     n = len(least)
     counted: dict[tuple[int, float], tuple[list[int], int]] = {}
@@ -213,15 +214,27 @@ def _parting(lines: list[str], office: bool = False) -> int:
     is how a narrow list parts it; NPO法人クライシスマッパーズ・ / ジャパン, 環境省国立水俣病
     総合研究 / センター read worse.
     A unit of an office (担当課: offices.py) parted costs OFFICE_UNIT more for each line
-    beyond its first, wherever it ends: an office's lines read as its units, one under
+    beyond its first ending at a seam, OFFICE_TORN more for one inside a word: an
+    office's lines read as its units, one under
     another, so a unit set on two (国立研究開発法人 / 国立環境研究所) reads as two units, and
     the office stands taller than its units (2016: on seven or nine lines, not six)."""
-    extra = OFFICE_UNIT if office else 0
     name, ends = "".join(lines), [sum(map(len, lines[:k + 1])) for k in range(len(lines) - 1)]
-    return sum((2 if at_seam(name, end) else 4) + extra for end in ends)
+    return sum(2 + OFFICE_UNIT * office if at_seam(name, end) else 4 + OFFICE_TORN * office for end in ends)
 
 
-OFFICE_UNIT = 4             # what a unit of an office parted costs beyond a name parted, a line of it
+# What a unit of an office parted costs beyond a name parted, a line of it: at a seam
+# (国立研究開発法人 / 国立環境研究所, read as two units), OFFICE_UNIT; inside a word
+# (国立水俣病総合研究 / センター, a unit torn), OFFICE_TORN, a misnamed office costing as a
+# row some six lines taller. At 4 for both, the 2016 book of the real cases measured its
+# office on nine lines (those two parted, beside a title on three) below the six it sets
+# whole, 125 to 129, and with the ten-party row of gunma-tobu-suido-2016 147 to 153; now
+# 134 to 129 and 156 to 153 (the office on seven, 相手方 wider, 154), the six the best of
+# every width the four wrapping columns take at a quarter em, whichever turns find it.
+# A unit parted after its legal form where the table is shorter for it stays cheap
+# (愛媛大学's office, tests/test_annual_offices.py): OFFICE_UNIT 8 held it whole. The 2017,
+# 2018 and 2025 books are set as before.
+OFFICE_UNIT = 5
+OFFICE_TORN = 12
 
 
 def _row_cost(tallest: int, second: int) -> int:
