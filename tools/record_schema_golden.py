@@ -10,7 +10,8 @@ behaviour (replacing pydantic by our own validator): that test is the proof that
 was kept.
 
     python tools/record_schema_golden.py          # writes the file, prints a report
-    python tools/record_schema_golden.py --check  # compares only, writes nothing
+    python tools/record_schema_golden.py --check  # compares only, writes nothing; if it
+                                                  # differs, says which variants changed outcome
 
 The choice of variants reads the schema's annotations (model_fields); the test
 replays the recorded ids and does not. First recorded with pydantic's models; then,
@@ -80,6 +81,23 @@ def report(ids: list[str], outcomes: dict, size: int) -> None:
     print(f"golden file: {size:,} bytes")
 
 
+def explain(recorded: str, now: str) -> None:
+    """Why the file differs. The variants are chosen from the inputs (the real cases'
+    specs among them), so a case added or edited changes which variants are recorded
+    without any change in what the loaders do; what matters is whether a variant that
+    both hold has another outcome (its line, the variant's id first)."""
+    def by_id(text: str) -> dict[str, str]:
+        return {json.loads(line)[0]: line for line in text.splitlines() if line}
+    old, new = by_id(recorded), by_id(now)
+    both = [vid for vid in old if vid in new and vid != "#inputs"]
+    other = [vid for vid in both if old[vid] != new[vid]]
+    print(f"  variants in both: {len(both)}, with another outcome: {len(other)};"
+          f" new: {len(new.keys() - old.keys())}, gone: {len(old.keys() - new.keys())};"
+          f" inputs {'changed' if old.get('#inputs') != new.get('#inputs') else 'the same'}")
+    for vid in other[:10]:
+        print("  another outcome:", vid)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="compare with the golden file; write nothing")
@@ -91,6 +109,8 @@ def main() -> int:
     if args.check:
         same = GOLDEN.exists() and GOLDEN.read_text(encoding="utf-8") == text
         print("golden file", "unchanged" if same else "DIFFERS")
+        if not same and GOLDEN.exists():
+            explain(GOLDEN.read_text(encoding="utf-8"), text)
         return 0 if same else 1
     GOLDEN.write_text(text, encoding="utf-8")
     report(ids, outcomes, len(text.encode()))
