@@ -282,6 +282,20 @@ def test_a_document_of_one_of_several_agreements_is_refused(tmp_path):
     assert f"{spec}:{line_of(spec, 'document:')}: agreements.tech.document: an agreement of several" in err, err
 
 
+def keys_allowed(err: str, where: str) -> list[str]:
+    """The keys the message of an unknown key zz_memo written at `where` says are allowed there."""
+    said = re.search(re.escape(where) + r"\.zz_memo: unknown key 'zz_memo'; allowed here: (.*)", err)
+    assert said, err
+    return said.group(1).split(", ")
+
+
+def schema_models(tmp_path) -> dict:
+    """The models of the JSON Schema that `generate.py schema` writes, by name."""
+    written = run_generate("schema", tmp_path / "spec.schema.json")
+    assert written.returncode == 0, written.stderr
+    return json.loads((tmp_path / "spec.schema.json").read_text(encoding="utf-8"))["$defs"]
+
+
 def test_the_keys_offered_under_an_agreement_of_several_are_those_it_accepts(tmp_path):
     """An agreement of several (agreements.<id>) has no document of its own: neither the
     keys an unknown key's message says are allowed there nor the schema (the app's form,
@@ -290,16 +304,12 @@ def test_the_keys_offered_under_an_agreement_of_several_are_those_it_accepts(tmp
     spec = write(tmp_path, CITY.replace("    parties: [city, tech]\n",
                                         "    parties: [city, tech]\n    zz_memo: 内部用\n    documnt: {}\n"))
     err = failed(spec, tmp_path)
-    said = re.search(r"agreements\.tech\.zz_memo: unknown key 'zz_memo'; allowed here: (.*)", err)
-    assert said, err
-    allowed = said.group(1).split(", ")
+    allowed = keys_allowed(err, "agreements.tech")
     assert "document" not in allowed and "parties" in allowed, allowed
     assert f"{spec}:{line_of(spec, 'documnt:')}: agreements.tech.documnt: unknown key 'documnt'; allowed here:" in err
-    written = run_generate("schema", tmp_path / "spec.schema.json")
-    assert written.returncode == 0, written.stderr
-    schema = json.loads((tmp_path / "spec.schema.json").read_text(encoding="utf-8"))
-    assert sorted(schema["$defs"]["AgreementOfSeveral"]["properties"]) == allowed
-    assert "document" in schema["$defs"]["Agreement"]["properties"]     # (one agreement's, agreement:)
+    models = schema_models(tmp_path)
+    assert sorted(models["AgreementOfSeveral"]["properties"]) == allowed
+    assert "document" in models["Agreement"]["properties"]     # (one agreement's, agreement:)
     spec = write(tmp_path, CITY.replace("    parties: [city, tech]\n",
                                         "    parties: [city, tech]\n    document: {kind: 協定書}\n"))
     err = failed(spec, tmp_path)
@@ -316,14 +326,11 @@ def test_the_keys_offered_under_a_ceremony_of_several_are_those_it_accepts(tmp_p
     spec = write(tmp_path, TWO_CEREMONIES.replace("      agreements: [tech]\n",
                                                   "      agreements: [tech]\n      zz_memo: 内部用\n"))
     err = failed(spec, tmp_path)
-    said = re.search(r"ceremonies\[1\]\.zz_memo: unknown key 'zz_memo'; allowed here: (.*)", err)
-    assert said, err
-    allowed = said.group(1).split(", ")
+    allowed = keys_allowed(err, "ceremonies[1]")
     assert not {"schedule", "extra_items", "group_signatories"} & set(allowed) and "agenda" in allowed, allowed
-    assert run_generate("schema", tmp_path / "spec.schema.json").returncode == 0
-    schema = json.loads((tmp_path / "spec.schema.json").read_text(encoding="utf-8"))
-    assert sorted(schema["$defs"]["CeremonyOfSeveral"]["properties"]) == allowed
-    assert "schedule" in schema["$defs"]["Ceremony"]["properties"]       # (one ceremony's, ceremony:)
+    models = schema_models(tmp_path)
+    assert sorted(models["CeremonyOfSeveral"]["properties"]) == allowed
+    assert "schedule" in models["Ceremony"]["properties"]       # (one ceremony's, ceremony:)
     spec = write(tmp_path, TWO_CEREMONIES.replace(
         "      agreements: [tech]\n      date: 2025-04-21\n",
         "      agreements: [tech]\n      date: 2025-04-22\n      schedule: [{time: \"11:00\", item: 開会}]\n"))
