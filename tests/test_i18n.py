@@ -2335,8 +2335,7 @@ VARIANTS.update({
                                      "    extra_articles: [{heading: 目的, text: [両者は連携する。]}]"),
     # a heading as the prose's last entry, heading nothing
     "prose-heading-last": (_STD, "    prose: [両者は連携する。, {heading: 第二}]"),
-    # a note under no paragraph: first of the opening, or after a block of lines
-    "note-first": ("  opening:\n", "  opening:\n    - {note: 予定}\n"),
+    # a note under no paragraph: after a block of lines (first, it heads the text)
     "note-after-lines": ("  opening:\n", "  opening:\n    - {label: 日時, lines: [二月]}\n    - {note: 予定}\n"),
     # an alias repeating a long text past the characters a spec may expand to
     "alias-text-too-long": ("press_notice:\n", "press_notice:\n  zz: &long " + "x" * 300_000
