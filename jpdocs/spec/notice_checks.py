@@ -14,6 +14,7 @@ from ..enumeration import IROHA_ITEMS
 from ..errors import Problem
 from .schema import KI_BUILTINS, Ceremony, KiEntry, Spec
 from .contact_checks import check_contact, check_person
+from .note_marks import check_note_marks
 from .photo_checks import check_photos
 from .section_checks import check_row_widths, check_sections
 from .source import dotted, line_of
@@ -195,6 +196,10 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
         if not (isinstance(before, str) or hasattr(before, "note")):
             problem(N + ("opening", i), "a note ({note: …}) is set apart under the paragraph before it, and the"
                                         " entry before it is no paragraph: write the paragraph it notes first")
+    # a mark in the text (広島広域都市圏(※1)) and the note it points at (※1　…), both as written
+    check_note_marks(n, N, problem, skip=("after",))
+    if n.after is not None:
+        check_note_marks(n.after, N + ("after",), problem)
     if n.contacts_lead and not n.contacts:
         problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contacts, and there is"
                                         " no contact: it would have no effect")

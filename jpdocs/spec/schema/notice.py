@@ -248,7 +248,9 @@ class OpeningNote(Strict):
     text's margin, not one em in as a paragraph begins, a little space above it, its
     later lines under the text after its mark (※　, ＊), as written. First, it heads the
     text, a little space under it, as 大阪府 heads a release with ※本協定締結式は中止に
-    なりました。"""
+    なりました。 A numbered note (※1　広島広域都市圏は、…) answers the mark of the words it
+    explains in the text (広島広域都市圏(※1)): both as written, checked to agree
+    (spec/note_marks.py)."""
     template_api: ClassVar[tuple[str, ...]] = ("mark_em",)
     note: Line
 
