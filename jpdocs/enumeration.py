@@ -129,13 +129,15 @@ def sub_item_marker(n: int) -> str:
 # The mark a note or a paragraph begins with, and the full-width spaces after it, under
 # which its further lines hang (※　陪席予定の… / 　　…). The marks of JIS X 0208, one em
 # wide in a Japanese face; not •, the ASCII * nor a half-width space, which a
-# proportional face sets narrower than em_width counts them.
-_LEAD_MARK = re.compile(r"^[※＊・●○◆◇■□]　*")
+# proportional face sets narrower than em_width counts them. A numbered note's ※ takes
+# its number with it where a full-width space follows (※1　広島広域都市圏は、… /
+# 　　　…: spec/note_marks.py), so that ※10月1日から… is a plain ※ before a day.
+_LEAD_MARK = re.compile(r"^(?:※(?:[0-9０-９]{1,2}(?=　))?|[＊・●○◆◇■□])　*")
 
 
 def lead_mark_em(line: str) -> float:
     """The width (em) of the mark a note or a paragraph of an item's text begins with
-    (※　: 2, ・: 1), or 0 for one without."""
+    (※　: 2, ・: 1, ※1　: 2.5), or 0 for one without."""
     mark = _LEAD_MARK.match(line)
     return em_width(mark.group()) if mark else 0.0
 

@@ -2335,8 +2335,12 @@ VARIANTS.update({
                                      "    extra_articles: [{heading: 目的, text: [両者は連携する。]}]"),
     # a heading as the prose's last entry, heading nothing
     "prose-heading-last": (_STD, "    prose: [両者は連携する。, {heading: 第二}]"),
-    # a note under no paragraph: first of the opening, or after a block of lines
-    "note-first": ("  opening:\n", "  opening:\n    - {note: 予定}\n"),
+    # numbered notes: a mark pointing at no note, a note no mark points at, two notes of one number
+    "note-mark-no-note": ("    - つきましては、", "    - 連携協約(※2)を結びます。\n    - つきましては、"),
+    "note-mark-uncited": ("    - つきましては、", "    - {note: ※1　学内の窓口です。}\n    - つきましては、"),
+    "note-mark-twice": ("    - つきましては、", "    - 窓口(※1)です。\n    - {note: ※1　一。}\n    - {note: ※1　二。}\n"
+                                          "    - つきましては、"),
+    # a note under no paragraph: after a block of lines (first, it heads the text)
     "note-after-lines": ("  opening:\n", "  opening:\n    - {label: 日時, lines: [二月]}\n    - {note: 予定}\n"),
     # an alias repeating a long text past the characters a spec may expand to
     "alias-text-too-long": ("press_notice:\n", "press_notice:\n  zz: &long " + "x" * 300_000

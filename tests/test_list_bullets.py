@@ -2,7 +2,10 @@
 text after its marker, each bullet a line at the entry's text margin after the house's
 mark (notice.list_bullet, ・ by default), then the rest of its sentence on a line of its
 own, as 調布市 sets its overview's first point (本協定に基づく情報共有は、 / • 子どもを… /
-• 住民の… / の2種類の事件を対象としています。, `chofu-4cities-2016`).
+• 住民の… / の2種類の事件を対象としています。, `chofu-4cities-2016`). A house that sets
+no mark (list_bullet: "", as 大阪府 lists its attendees under （３）出席者 in 2020,
+`osaka-pref-suido-2020`) sets each bullet as written at that margin, its further lines
+under its start.
 
 Built from a variation of the seed by the real command line, the PDF read back line by
 line (with where each line starts), the DOCX reopened (its paragraphs in order, their
@@ -34,7 +37,7 @@ POINTS = AGENDA + """  ki:
 
 
 @needs_poppler
-@pytest.mark.parametrize("mark", [None, "●"])
+@pytest.mark.parametrize("mark", [None, "●", ""])
 def test_the_bullets_a_line_each_at_the_point_s_text_margin(mark, tmp_path, capsys):
     """The point's text after （１）; each bullet under it, starting where that text
     starts, after the house's mark; the rest of the sentence under them at the same
@@ -44,7 +47,7 @@ def test_the_bullets_a_line_each_at_the_point_s_text_margin(mark, tmp_path, caps
     path = variant(tmp_path, (AGENDA, POINTS), style=style)
     code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
     assert code == 0, err
-    mark = mark or "・"
+    mark = "・" if mark is None else mark        # "": no mark, each bullet as written
     lines = lines_of(pdf)
     texts = [text for text, _, _ in lines]
     at = texts.index("（１）連携して取り組むのは、")
@@ -80,3 +83,32 @@ def test_a_mark_the_house_cannot_use_is_refused(tmp_path, capsys):
     path = variant(tmp_path, (AGENDA, POINTS), style="notice:\n  list_bullet: \"-\"\n")
     code, _, err = check(path, capsys)
     assert code == 1 and f"{tmp_path / 'house.yaml'}:2: notice.list_bullet:" in err, err
+
+
+LONG = "災害が起きたときに市内の避難所へ飲み水と給水のための資機材を運び、その後の応急給水の活動にも加わること"
+
+
+@needs_poppler
+def test_a_bullet_without_a_mark_keeps_its_further_lines_under_its_start(tmp_path, capsys):
+    """list_bullet: "": a bullet too long for a line starts at the point's text margin
+    and its next line starts there too (no hang after a mark that is not printed); the
+    DOCX's paragraph set in as far, without a hanging first line."""
+    path = variant(tmp_path, (AGENDA, POINTS.replace("スマート林業の推進", LONG)),
+                   style="notice:\n  list_bullet: \"\"\n")
+    code, _, err, pdf = build(path, tmp_path, capsys, formats="pdf,docx")
+    assert code == 0, err
+    lines = lines_of(pdf)
+    texts = [text for text, _, _ in lines]
+    at = texts.index("（１）連携して取り組むのは、")
+    first, second = lines[at + 1], lines[at + 2]
+    assert LONG.startswith(first[0]) and LONG == first[0] + second[0], texts[at:at + 4]
+    assert abs(first[1] - second[1]) < 1, (first, second)
+    paras = [p for p in Document(str(pdf.with_suffix(".docx"))).paragraphs if p.text.strip()]
+    bullet = next(p for p in paras if no_space(p.text) == LONG)
+    then = next(p for p in paras if no_space(p.text) == "の二つの分野です。")      # at the text margin
+
+    def indents(p):
+        own, of_style = p.paragraph_format, p.style.paragraph_format
+        return tuple(getattr(own, k) if getattr(own, k) is not None else getattr(of_style, k)
+                     for k in ("left_indent", "first_line_indent"))
+    assert indents(bullet) == indents(then) and indents(bullet)[0], (indents(bullet), indents(then))

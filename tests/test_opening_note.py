@@ -3,9 +3,15 @@
 (`nagano-fuchu-sakuho-2011`), at the text's margin where a paragraph begins one em in,
 a little space above it, its later lines under the text after ※.
 
-The real case is built by the command line, PDF and DOCX: the PDF's lines read back
-glyph by glyph, the DOCX reopened. A note with no paragraph before it is refused with
-file, line and key; a paragraph as written is set as before."""
+A note may head the text too, before its first paragraph, as 大阪府 heads a release of
+2020 with ※本協定締結式は中止になりました。 (`osaka-pref-suido-2020`: a cancellation, a
+correction, a postponement): at the same margin, its later lines after ※, six points
+under it.
+
+The real cases are built by the command line, PDF and DOCX: the PDF's lines read back
+glyph by glyph, the DOCX reopened. A note after an entry that is no paragraph (a block
+of lines, photos) is refused with file, line and key; a paragraph as written is set as
+before."""
 from __future__ import annotations
 
 import re
@@ -29,8 +35,8 @@ def _plain(text: str) -> str:
     return re.sub(r"[ 　]", "", text)
 
 
-def _opening() -> list:
-    return yaml.safe_load((REAL / f"{CASE}.yaml").read_text(encoding="utf-8"))["press_notice"]["opening"]
+def _opening(case: str = CASE) -> list:
+    return yaml.safe_load((REAL / f"{case}.yaml").read_text(encoding="utf-8"))["press_notice"]["opening"]
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +47,10 @@ def built(tmp_path_factory) -> Path:
     return out / CASE
 
 
-def _lines_of(pdf: Path, text: str) -> list[list[dict]]:
-    """The glyph rows one paragraph is set on, and the row before them."""
-    rows = [[c for c in r if not c["text"].isspace()] for r in page_rows(pdf, 0)]
+def _lines_of(pdf: Path, text: str, right_of: float = 0.0) -> list[list[dict]]:
+    """The glyph rows one paragraph is set on, and the row before them (right_of: of
+    the glyphs right of that x only, a table's column)."""
+    rows = [[c for c in r if not c["text"].isspace()] for r in page_rows(pdf, 0, right_of)]
     texts = ["".join(c["text"] for c in r) for r in rows]
     want = _plain(text)
     k = next(i for i, t in enumerate(texts) if len(t) > 10 and want.startswith(t))
@@ -111,15 +118,66 @@ def test_a_note_that_fits_one_line_is_set_apart_at_the_margin_too(tmp_path):
     assert first[0]["top"] - para_rows[-1][0]["top"] > step + 5              # set apart under it
 
 
-@pytest.mark.parametrize("opening, where", [
-    ("  opening:\n    - {note: ※注記です。}\n    - 本文です。\n", "none is before it"),
-    ("  opening:\n    - {label: ○施設, lines: [本館]}\n    - {note: ※注記です。}\n", "the entry before it is no paragraph"),
-])
-def test_a_note_with_no_paragraph_before_it_is_refused_at_its_line(tmp_path, capsys, opening, where):
+HEAD_CASE = "osaka-pref-suido-2020"
+
+
+@pytest.fixture(scope="module")
+def head_built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("head-note")
+    result = run_generate(REAL / f"{HEAD_CASE}.yaml", "-o", out, "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    return out / HEAD_CASE
+
+
+@needs_poppler
+def test_a_note_heading_the_text_stands_at_its_margin_set_apart_over_the_first_paragraph(head_built):
+    """大阪府's ※…中止になりました。 in the 内容 row of its head's table, before the first
+    paragraph: ※ at the text's margin, the note's later lines after ※, the paragraph
+    one em in under it, more than a line's step apart; nothing of the text above it."""
+    note, paragraph, *_ = _opening(HEAD_CASE)
+    assert note["note"].startswith("※") and isinstance(paragraph, str)
+    pdf = head_built / "press-notice.pdf"
+    column = 120.0                          # right of the table's label column (内容), in points
+    above, *note_rows = _lines_of(pdf, note["note"], column)
+    para_rows = _lines_of(pdf, paragraph, column)[1:]
+    first = note_rows[0]
+    margin = para_rows[1][0]["x0"]                                          # the paragraph's later lines
+    assert first[0]["text"] == "※" and abs(first[0]["x0"] - margin) < 0.5    # the note at the margin
+    assert abs(para_rows[0][0]["x0"] - (margin + SIZE)) < 0.5               # the paragraph one em in
+    assert len(note_rows) > 1
+    for row in note_rows[1:]:                                               # under the text after ※
+        assert abs(row[0]["x0"] - first[1]["x0"]) < 0.5, "".join(c["text"] for c in row)
+    step = para_rows[1][0]["top"] - para_rows[0][0]["top"]
+    assert para_rows[0][0]["top"] - note_rows[-1][0]["top"] > step + 5      # set apart over it
+    assert "".join(c["text"] for c in above) == "14時０分"                     # the row before: the hour's
+
+
+def test_the_docx_note_heading_the_text_is_its_first_paragraph_hung_and_set_apart(head_built):
+    note, paragraph, *_ = _opening(HEAD_CASE)
+    doc = Document(head_built / "press-notice.docx")
+    cell = next(c for t in doc.tables for r in t.rows for c in r.cells
+                if c.paragraphs and c.paragraphs[0].text == note["note"])   # as written, whole, first
+    p = cell.paragraphs[0]
+    assert cell.paragraphs[1].text == paragraph
+    fmt = p.paragraph_format if p.paragraph_format.left_indent is not None else p.style.paragraph_format
+    em = Pt(SIZE)
+    assert abs(fmt.left_indent - em) < 130 and abs(fmt.first_line_indent + em) < 130
+    assert p.paragraph_format.space_after == Pt(6)
+    assert not p.paragraph_format.space_before
+
+
+def test_a_note_after_an_entry_that_is_no_paragraph_is_refused_at_its_line(tmp_path, capsys):
     seed_opening = re.search(r"  opening:.*\n(?:    - .*\n)+", SEED).group()
-    path = variant(tmp_path, (seed_opening, opening))
+    path = variant(tmp_path, (seed_opening, "  opening:\n    - {label: ○施設, lines: [本館]}\n    - {note: ※注記です。}\n"))
     code, out, err = check(path, capsys)
     assert code == 1, out
-    index = 0 if where == "none is before it" else 1
-    assert has_error(err, path, "{note:", f"press_notice.opening[{index}]",
-                     f"a note ({{note: …}}) is set apart under the paragraph before it, and {where}"), err
+    assert has_error(err, path, "{note:", "press_notice.opening[1]",
+                     "a note ({note: …}) is set apart under the paragraph before it, and the entry before it is"
+                     " no paragraph: write the paragraph it notes first"), err
+
+
+def test_a_note_heading_the_text_of_the_seed_is_accepted(tmp_path, capsys):
+    seed_opening = re.search(r"  opening:.*\n(?:    - .*\n)+", SEED).group()
+    path = variant(tmp_path, (seed_opening, seed_opening.replace("  opening:\n", "  opening:\n    - {note: ※注記です。}\n")))
+    code, out, err = check(path, capsys)
+    assert code == 0, err

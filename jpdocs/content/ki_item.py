@@ -52,6 +52,9 @@ class KiItem:
     # list: each entry's bullets (marked, as printed) and the rest of its sentence after
     # them ("" for none), in the order of lines; () where no entry has bullets
     points: tuple[tuple[tuple[str, ...], str], ...] = ()
+    # list: where a bullet's further lines stand (em past the entry's text margin): after
+    # the house's mark (・: 1), or at the margin where the house sets none (list_bullet: "")
+    bullet_hang: float = 1.0
     # text: the lines kept with the line after them (a group's label with its first person)
     keep: tuple[int, ...] = ()
     # heading (a line over the items after it, its text the label): the space above it (pt)
@@ -71,7 +74,7 @@ _KI_FIELDS = frozenset(f.name for f in fields(KiItem))
 
 def changed(item: KiItem, **changes) -> KiItem:
     """dataclasses.replace(item, **changes), without its walk: replace reads each of
-    KiItem's 22 fields to name it again to __init__, which sets each on the new object
+    KiItem's 23 fields to name it again to __init__, which sets each on the new object
     (a notice's items are replaced some six times, ~0.3 M instructions of a warm notice).
     KiItem has no __post_init__, no InitVar and no field left out of __init__, so the
     object replace makes holds the item's fields with the changes, in the fields' order,

@@ -381,7 +381,8 @@ def compose_ki(spec: Spec, style, path=None, lines=None, groups=None) -> tuple[l
             # the text straight after the widest marker: 3 em after the seed's （１）, as it always stood
             hang = "3" if style.notice.list_marker == "（{number}）" else f"{max(map(japanese.em_width, markers)):g}"
             out.append(KiItem(e.label, "list", tuple(x if isinstance(x, str) else x.text for x in e.entries),
-                              markers=markers, step_hang=hang, points=list_points(e.entries, style)))
+                              markers=markers, step_hang=hang, points=list_points(e.entries, style),
+                              bullet_hang=1.0 if style.notice.list_bullet else 0.0))
         elif e.table is not None:
             cols = max(len(r) for r in e.table)
             out.append(KiItem(e.label, "table", rows=tuple(tuple(r) for r in e.table),
@@ -514,8 +515,9 @@ def with_headings(items: list[KiItem], headings: dict[int, tuple[str, bool]], st
 
 
 def list_points(entries, style) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """Each list entry's bullets, marked as the house marks them (notice.list_bullet),
-    and the rest of its sentence after them; () where no entry has bullets."""
+    """Each list entry's bullets, marked as the house marks them (notice.list_bullet;
+    "": none, each bullet as written), and the rest of its sentence after them; () where
+    no entry has bullets."""
     if all(isinstance(x, str) for x in entries):
         return ()
     mark = style.notice.list_bullet

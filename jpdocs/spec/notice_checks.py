@@ -14,6 +14,7 @@ from ..enumeration import IROHA_ITEMS
 from ..errors import Problem
 from .schema import KI_BUILTINS, Ceremony, KiEntry, Spec
 from .contact_checks import check_contact, check_person
+from .note_marks import check_note_marks
 from .photo_checks import check_photos
 from .section_checks import check_row_widths, check_sections
 from .source import dotted, line_of
@@ -186,15 +187,19 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
     if n.subtitle_joined and not n.subtitle:
         problem(N + ("subtitle_joined",), "subtitle_joined runs the subtitle on after the subject, and there is"
                                           " no subtitle: it would have no effect")
-    for i, para in enumerate(n.opening):       # a note stands under a paragraph of the text
+    # a note stands under a paragraph of the text, or heads it (大阪府, 2020: ※本協定締結式は
+    # 中止になりました。 before the first paragraph, as releases say a cancellation or a correction)
+    for i, para in enumerate(n.opening[1:], 1):
         if not hasattr(para, "note"):
             continue
-        before = n.opening[i - 1] if i else None       # a paragraph, or another note under it
+        before = n.opening[i - 1]       # a paragraph, or another note under it
         if not (isinstance(before, str) or hasattr(before, "note")):
-            # each ending written out, so that the catalogue's two templates match them whole
-            problem(N + ("opening", i), "a note ({note: …}) is set apart under the paragraph before it, and "
-                                        + ("none is before it" if i == 0 else "the entry before it is no paragraph")
-                                        + ": write the paragraph it notes first")
+            problem(N + ("opening", i), "a note ({note: …}) is set apart under the paragraph before it, and the"
+                                        " entry before it is no paragraph: write the paragraph it notes first")
+    # a mark in the text (広島広域都市圏(※1)) and the note it points at (※1　…), both as written
+    check_note_marks(n, N, problem, skip=("after",))
+    if n.after is not None:
+        check_note_marks(n.after, N + ("after",), problem)
     if n.contacts_lead and not n.contacts:
         problem(N + ("contacts_lead",), "contacts_lead is the sentence before the contacts, and there is"
                                         " no contact: it would have no effect")

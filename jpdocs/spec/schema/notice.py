@@ -246,7 +246,11 @@ class OpeningNote(Strict):
     """A note of the text set apart under the paragraph before it, as 長野県林務部 sets
     ※県が行う「森林（もり）の里親促進事業」により、…協定です。 under its opening: at the
     text's margin, not one em in as a paragraph begins, a little space above it, its
-    later lines under the text after its mark (※　, ＊), as written."""
+    later lines under the text after its mark (※　, ＊), as written. First, it heads the
+    text, a little space under it, as 大阪府 heads a release with ※本協定締結式は中止に
+    なりました。 A numbered note (※1　広島広域都市圏は、…) answers the mark of the words it
+    explains in the text (広島広域都市圏(※1)): both as written, checked to agree
+    (spec/note_marks.py)."""
     template_api: ClassVar[tuple[str, ...]] = ("mark_em",)
     note: Line
 
@@ -531,8 +535,8 @@ class PressNotice(Strict):
     opening_heading: Union[Line, Literal[False], None] = None
     # one string per paragraph; or a label and the lines after it ({label, lines}), each
     # line after the first under the first's text; or a note set apart under the paragraph
-    # before it ({note: ※…}), at the margin, its later lines under the text after its mark;
-    # or photos where the page sets them among the paragraphs ({photos: […]}), first: above the text
+    # before it ({note: ※…}), at the margin, its later lines under the text after its mark
+    # (first: heading the text, ※…中止になりました。); or photos where the page sets them among the paragraphs ({photos: […]}), first: above the text
     opening: list[Union[Line, LabelledLines, OpeningNote, OpeningPhotos]]
     # true: the ceremony's date and time, then its place, on one line above the opening,
     # without labels, as the house writes them (令和元年６月７日（金曜日）午前10時～　株式会社
