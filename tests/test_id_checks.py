@@ -89,8 +89,8 @@ def test_a_field_marked_as_party_ids_is_checked_without_a_check_of_its_own():
                                  "seats": [{"who": "city", "also": ["univ", "ciyt"], "words": {"unvi": "様"}},
                                            {"who": "nobody"}]})
     said = {p.key: p.message for p in check_ids(hall, "hall.yaml", {})}
-    assert said == {"seats[0].also[1]": "party 'ciyt' is not declared under parties; did you mean 'city'?",
-                    "seats[0].words.unvi": "party 'unvi' is not declared under parties; did you mean 'univ'?",
+    assert said == {"seats[0].also[1]": "party 'ciyt' is not declared under parties; did you mean 市（city）?",
+                    "seats[0].words.unvi": "party 'unvi' is not declared under parties; did you mean 大学（univ）?",
                     "seats[1].who": "party 'nobody' is not declared under parties (declared: 市（city）, 大学（univ）)"}
 
 
@@ -115,3 +115,27 @@ def test_the_command_line_names_each_party_it_lists(language, tmp_path):
         assert result.returncode == 1, result.stdout + result.stderr
         assert listed in result.stderr, result.stderr
         assert ("書かれて" in result.stderr or "当事者「" in result.stderr) == language.startswith("ja"), result.stderr
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "ja_JP.UTF-8"])
+def test_the_command_line_names_the_party_or_agreement_it_suggests(language, tmp_path):
+    """"did you mean" offers the id with its party's name (the agreement's title) beside
+    it, as a list of them does: the bare id (kitami_it) said neither which party it was
+    nor, in 彦根市's spec, where procrew is a party's id and an agreement's, which kind."""
+    import os
+    env = {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": ""}
+    seed = tmp_path / "seed.yaml"
+    seed.write_text(SEED_SPEC.read_text(encoding="utf-8").replace("signatories: [bureau, kitami_it]",
+                                                                  "signatories: [bureau, kitami]"), encoding="utf-8")
+    hikone = tmp_path / HIKONE.name
+    hikone.write_text(HIKONE.read_text(encoding="utf-8").replace("agreements: [rise]", "agreements: [ris]"),
+                      encoding="utf-8")
+    (tmp_path / "styles").symlink_to(REAL / "styles")
+    english = {seed: "did you mean 北見工業大学（kitami_it）?",
+               hikone: "did you mean 災害時等における無人航空機の運用に関する協定（協定 2）（rise）?"}
+    for spec, offered in english.items():
+        result = run_generate("check", spec, env=env)
+        assert result.returncode == 1, result.stdout + result.stderr
+        if language.startswith("ja"):
+            offered = offered.replace("did you mean ", "").replace("?", "の書き間違いではありませんか？")
+        assert offered in result.stderr, result.stderr

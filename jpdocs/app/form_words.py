@@ -266,11 +266,14 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
         return message
     # the ids the message lists, each with its name (party_words.with_names): said as they are,
     # and only they, not another word that is the same as an id (a key `date`, a party `date`)
+    # (an agreement's, by its title: the one the app's `parties` carry along)
     slots: list[str] = []
-    for pid, name in sorted((parties or {}).items(), key=lambda p: -len(id_slot(*p))):
-        if id_slot(pid, name) in message:
-            message = message.replace(id_slot(pid, name), f"\x02{len(slots)}\x03")
-            slots.append(id_slot(pid, name))
+    listed = [id_slot(*p) for p in list((parties or {}).items())
+              + list(getattr(parties, "agreements_listed", {}).items())]
+    for slot in sorted(listed, key=lambda s: -len(s)):
+        if slot in message:
+            message = message.replace(slot, f"\x02{len(slots)}\x03")
+            slots.append(slot)
     # a message the catalogue has no Japanese for is shown in English: said as English
     japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
     # an agreement's id quoted after the word that says it is one (協定「procrew」, agreement
