@@ -139,3 +139,28 @@ def test_the_command_line_names_the_party_or_agreement_it_suggests(language, tmp
         if language.startswith("ja"):
             offered = offered.replace("did you mean ", "").replace("?", "の書き間違いではありませんか？")
         assert offered in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "ja_JP.UTF-8"])
+def test_the_command_line_names_each_agreement_it_lists(language, tmp_path):
+    """A message that lists agreements' ids (those a ceremony signs, those the spec
+    declares) says each by its title beside its id, a long title's first 30 characters
+    (…): 彦根市's second ceremony given a signer of the other agreement, and one of an
+    agreement it does not declare; procrew and rise are the ids of a party and an
+    agreement each, so the bare ids said neither which agreement nor that it was one."""
+    import os
+    env = {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": ""}
+    long = "彦根市消防本部と株式会社ライズとの災害時等における無人航空機の運用に関する協定"
+    head, rise_on = HIKONE.read_text(encoding="utf-8").rsplit("\n  rise:\n", 1)     # (the agreement, not the party)
+    text = head + "\n  rise:\n" + rise_on.replace("title: 災害時等における無人航空機の運用に関する協定", f"title: {long}", 1)
+    (tmp_path / "styles").symlink_to(REAL / "styles")
+    signer, unknown = tmp_path / "signer.yaml", tmp_path / "unknown.yaml"
+    signer.write_text(text.replace("signatories: [rise]", "signatories: [procrew]"), encoding="utf-8")
+    unknown.write_text(text.replace("agreements: [rise]", "agreements: [zzz]"), encoding="utf-8")
+    rise = f"{long[:30]}…（rise）"
+    for spec, listed in ((signer, f"({rise})" if language.startswith("C") else f"協定（{rise}）"),
+                         (unknown, f"災害時等における無人航空機の運用に関する協定（procrew）, {rise}")):
+        result = run_generate("check", spec, env=env)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert listed in result.stderr, result.stderr
+        assert ("書かれて" in result.stderr or "締結式で" in result.stderr) == language.startswith("ja"), result.stderr

@@ -285,11 +285,6 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     for aid, title in sorted(agreements.items(), key=lambda a: -len(a[0])):
         message = re.sub(rf"({'' if about else '協定|agreement '}){_quoted(aid)}",
                          lambda m, t=title: f"{m[1]}\x01「{t}」\x01", message)
-    # … and the agreements' ids a message lists after 協定 (この締結式で締結する協定（procrew,
-    # rise）): said bare, each was taken for the party of the same id (株式会社ライズ（rise）)
-    # (an id no agreement has, as written: not taken for a party's either)
-    message = _AGREEMENT_LIST.sub(lambda m: m[1] + ", ".join(
-        f"\x01「{agreements[i]}」\x01" if i in agreements else f"\x01{i}\x01" for i in m[2].split(", ")), message)
     # a party's id, quoted ('kitami', 当事者「kitami」), is the party as the form names it:
     # 「北見工業大学」 (found before the quotes are: an English apostrophe, the cover's, would
     # pair with it); not one said to be an agreement's (協定「procrew」 no agreement has)
@@ -304,10 +299,6 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     if japanese:                     # the space that kept 'kitami' apart from Japanese goes with it
         said = re.sub(rf"(?<={_JAPANESE}) (?=\x01)|(?<=\x01) (?={_JAPANESE})", "", said)
     return said.replace("\x01", "")
-
-
-_AGREEMENT_LIST = re.compile(r"(協定（|協定: |agreements this ceremony signs \(|agreements \(declared: )"
-                             r"([A-Za-z][\w\-]*(?:, [A-Za-z][\w\-]*)*)(?=[）)]|$)")
 
 
 def _quoted(eid: str) -> str:
