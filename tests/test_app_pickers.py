@@ -56,9 +56,12 @@ def test_a_field_path_names_the_agreement_and_a_message_tells_it_from_the_party(
     # named by the check (its title, its id beside it): kept so, not taken for the parties
     # of those ids (株式会社ライズ（rise）)
     listed = f"ドローン協定（procrew）, {TITLE}（rise）"
-    said = in_form_words(f"当事者「rise」は、この締結式で締結する協定（{listed}）のどれの当事者でもありません",
-                         "press_notice.ceremonies[1].signatories[0]", "ja", names)
-    assert said == f"当事者「株式会社ライズ」は、この締結式で締結する協定（{listed}）のどれの当事者でもありません", said
+    parties = "彦根市消防本部（hikone）, 株式会社ライズ（rise）"
+    said = in_form_words(f"当事者「rise」は、この締結式で締結する協定（{listed}）のどれの当事者でもありません。"
+                         f"それらの当事者（{parties}）から指定してください", "press_notice.ceremonies[1].signatories[0]", "ja",
+                         names)
+    assert said == (f"当事者「株式会社ライズ」は、この締結式で締結する協定（{listed}）のどれの当事者でもありません。"
+                    f"それらの当事者（{parties}）から指定してください"), said
     # an agreement's id no agreement has is as written, not the party of that id
     said = in_form_words(f"協定「hikone」は agreements に書かれていません（書かれている協定: {listed}）",
                          "press_notice.ceremonies[0].agreements[0]", "ja", names)
