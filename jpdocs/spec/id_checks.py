@@ -30,7 +30,8 @@ def _declared_words(ref: str, known, kind: str, names: dict) -> str:
     close = difflib.get_close_matches(ref, list(known), n=1)
     # the id offered with its name, as a list says it: the id alone told the user neither
     # which party it was nor that it was the one meant (kitami for kitami_it, 北見市 for 北見工業大学)
-    hint = f"; did you mean {id_slot(close[0], names[close[0]])}?" if close else f" (declared: {with_names(known, names) or 'none'})"
+    hint = (f"; did you mean {id_slot(close[0], names[close[0]])}?" if close
+            else f" (declared: {with_names(known, names) or 'none'})")
     return f"{what} '{ref}' is not declared under {kind}{hint}"
 
 
