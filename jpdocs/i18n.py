@@ -201,6 +201,24 @@ class Messages:
         return self.gettext(f"{word}:")
 
 
+def holes(message: str, language: str = "ja") -> list[dict[str, str]]:
+    """What the holes of the template `message` matches hold ({party: 'kitami_it'}), then
+    those of each message it holds (a msg… hole), for the app to know what a message
+    says a word is (form_words.py); [] where it matches none. `message` in English (the
+    templates themselves) or in `language` (their translations, matched the same way)."""
+    found = templates(language).match(message) or _translated_templates(language).match(message)
+    if found is None:
+        return []
+    return [found[2]] + [h for k, v in found[2].items() if k.startswith("msg") for h in holes(v, language)]
+
+
+@lru_cache(maxsize=8)
+def _translated_templates(language: str) -> Templates:
+    """The catalogue's translations as templates, each standing for itself."""
+    catalogue = read_mo(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo")
+    return Templates({msgstr: msgstr for msgstr in catalogue.values()})
+
+
 @lru_cache(maxsize=8)
 def messages(language: str | None) -> Messages:
     return Messages(language)

@@ -1,14 +1,18 @@
 """A party (one of several agreements) as a message names it: by its name, or 「当事者 N」
 (its place among the spec's parties) while it has none; two of one name told apart by
 their places. Where a message lists parties' ids (the parties a key may name, those a
-list leaves out), each is said with its name: 北見工業大学（kitami_it）, the id kept, as
-the user writes ids in YAML.
+list leaves out) or offers one ("did you mean"), each is said with its name:
+北見工業大学（kitami_it）, the id kept, as the user writes ids in YAML. One of several
+agreements is said so by its title (shortened: agreement_names).
 
 Shared by the checks, whose messages the command line prints, and the app, which names
 the parties in its form the same way (app/party_words.py)."""
 from __future__ import annotations
 
 PARTY_WORD, AGREEMENT_WORD = "当事者", "協定"
+# An agreement's title said beside its id: its first characters, as a message quotes a
+# text of the pages (writers/problems.quoted): a title may run to a line and more.
+TITLE_LIMIT = 30
 
 
 def named(entries, word: str) -> dict[str, str]:
@@ -28,6 +32,22 @@ def party_names(parties) -> dict[str, str]:
     or (id, Party) pairs), as named() says them."""
     pairs = parties.items() if isinstance(parties, dict) else parties
     return named(((pid, getattr(party, "name", None)) for pid, party in pairs), PARTY_WORD)
+
+
+def agreement_names(agreements) -> dict[str, str]:
+    """{id: title} of several agreements ({id: Agreement} as the spec has them, or
+    (id, title) pairs as the app's data has them), each title shortened to TITLE_LIMIT
+    characters (…), as named() says them: 協定 N where one has none."""
+    pairs = agreements.items() if isinstance(agreements, dict) else agreements
+    return named(((aid, _short(ag if isinstance(ag, str) else getattr(ag, "title", None))) for aid, ag in pairs),
+                 AGREEMENT_WORD)
+
+
+def _short(title) -> str | None:
+    if not isinstance(title, str):
+        return None
+    title = title.strip().replace("\n", "")
+    return title if len(title) <= TITLE_LIMIT else title[:TITLE_LIMIT] + "…"
 
 
 def with_names(ids, names: dict[str, str]) -> str:

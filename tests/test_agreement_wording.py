@@ -228,7 +228,7 @@ def test_label_errors_name_their_keys(tmp_path):
     assert f"error: {spec}:{line_of(spec, 'labels:')}: agreement.document.labels: a label per party needs one for" \
            " every party; missing: 北見工業大学（kitami_it）" in err
     assert f"error: {spec}:{line_of(spec, 'kitami: 大学')}: agreement.document.labels.kitami: party 'kitami' is not" \
-           " declared under parties; did you mean 'kitami_it'?" in err
+           " declared under parties; did you mean 北見工業大学（kitami_it）?" in err
     data["agreement"]["document"]["labels"] = "両者"
     data["agreement"]["document"]["collective"] = "両者"
     spec = write(tmp_path, data, "twice")

@@ -64,8 +64,10 @@ def test_a_field_path_names_the_party(key, said):
     ("the name of 'bureau' is left open (null): the cover cannot name it", "agreement.document.cover.names.bureau",
      "the name of 「北海道オホーツク総合振興局」 is left empty: the cover cannot name it"),
     # the English apostrophe (cover's) does not hide the quoted id
-    ("the cover's name for 'kitami_it', 「北見市」, does not hold the party's name",
-     "agreement.document.cover.names.kitami_it", "the cover's name for 「北見工業大学」, 「北見市」, does not hold the party's name"),
+    ("the cover's name for 'kitami_it', 「北見市」, does not hold the party's name (北見工業大学): a cover names the"
+     " parties of the agreement", "agreement.document.cover.names.kitami_it",
+     "the cover's name for 「北見工業大学」, 「北見市」, does not hold the party's name (北見工業大学): a cover names the"
+     " parties of the agreement"),
     # the ids a message lists, each with its party's name (the check names them so:
     # party_words.with_names), stay so, the space that kept them apart from Japanese gone;
     # an id that is no party's is what the user wrote, as written
@@ -165,3 +167,25 @@ def test_a_party_whose_id_is_a_word_of_the_message_is_named_in_its_list_alone(tm
         shown = app.preview({"name": "s.yaml", "data": data}, say)
         assert [p["message"] for p in shown["problems"]
                 if p["key"] == "press_notice.ki[0].others_per_party.zzz"] == [said], shown["problems"]
+
+
+def test_a_quoted_word_is_the_party_only_where_the_message_says_it_is_an_id(tmp_path):
+    """The seed with 北見工業大学's id `place` (a word of ki), a ki without its item place
+    while the ceremony has a venue, and a 「ほか」 for 北見工業大学, which does not sign:
+    "ki does not list 'place'" is about ki's item, and was said as 「ki does not list
+    北見工業大学」; "'place' does not sign at the ceremony" is about the party (its
+    template's hole says so: form_words.said_ids), and names it."""
+    text = SEED_SPEC.read_text(encoding="utf-8").replace("kitami_it", "place")
+    text = text.replace("signatories: [bureau, place]", "signatories: [bureau]")
+    text = text.replace("  closing_ijo: false", "  ki:\n    - date\n    - {item: signatories, others_per_party:"
+                                                " {place: ら3名}}\n  closing_ijo: false")
+    (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
+    app = App(tmp_path)
+    for language, item, party in ((None, "ki does not list 'place'", "「北見工業大学」 does not sign"),
+                                  ("ja", "「place」がないため", "「北見工業大学」は締結式で署名しません")):
+        say = messages(language)
+        data = app.open_spec("s.yaml", say)["data"]
+        said = {p["key"]: p["message"] for p in app.preview({"name": "s.yaml", "data": data}, say)["problems"]}
+        assert item in said["press_notice.ceremony.venue"], said
+        assert "北見工業大学" not in said["press_notice.ceremony.venue"], said
+        assert said["press_notice.ki[1].others_per_party.place"].startswith(party), said

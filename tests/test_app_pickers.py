@@ -52,32 +52,36 @@ def test_a_field_path_names_the_agreement_and_a_message_tells_it_from_the_party(
     said = in_form_words("協定「procrew」は 1 番目の締結式ですでに締結されます。協定の締結は1回です",
                          "press_notice.ceremonies[1].agreements[0]", "ja", names)
     assert said.startswith("協定「ドローン協定」は"), said
-    # the party of the same id, quoted before の, and the agreements a message lists
-    said = in_form_words("当事者「rise」は、この締結式で締結する協定（procrew, rise）のどれの当事者でもありません",
-                         "press_notice.ceremonies[1].signatories[0]", "ja", names)
-    assert said == f"当事者「株式会社ライズ」は、この締結式で締結する協定（「ドローン協定」, 「{TITLE}」）のどれの当事者でもありません", said
+    # the party of the same id, quoted before の, and the agreements a message lists, each
+    # named by the check (its title, its id beside it): kept so, not taken for the parties
+    # of those ids (株式会社ライズ（rise）)
+    listed = f"ドローン協定（procrew）, {TITLE}（rise）"
+    parties = "彦根市消防本部（hikone）, 株式会社ライズ（rise）"
+    said = in_form_words(f"当事者「rise」は、この締結式で締結する協定（{listed}）のどれの当事者でもありません。"
+                         f"それらの当事者（{parties}）から指定してください", "press_notice.ceremonies[1].signatories[0]", "ja",
+                         names)
+    assert said == (f"当事者「株式会社ライズ」は、この締結式で締結する協定（{listed}）のどれの当事者でもありません。"
+                    f"それらの当事者（{parties}）から指定してください"), said
     # an agreement's id no agreement has is as written, not the party of that id
-    said = in_form_words("協定「hikone」は agreements に書かれていません（書かれている協定: procrew, rise）",
+    said = in_form_words(f"協定「hikone」は agreements に書かれていません（書かれている協定: {listed}）",
                          "press_notice.ceremonies[0].agreements[0]", "ja", names)
-    assert said.startswith("協定「hikone」は") and f"書かれている協定: 「ドローン協定」, 「{TITLE}」）" in said, said
+    assert said.startswith("協定「hikone」は") and f"書かれている協定: {listed}）" in said, said
     # the spec's 複数の協定, not the ceremony's 締結する協定 the message is said at; the
-    # suggestion of a message about an agreement is an agreement
-    said = in_form_words("協定「procrw」は agreements に書かれていません。「procrew」の書き間違いではありませんか？",
+    # agreement suggested, named by the check, stays so
+    said = in_form_words("協定「procrw」は agreements に書かれていません。ドローン協定（procrew）の書き間違いではありませんか？",
                          "press_notice.ceremonies[0].agreements[0]", "ja", names)
-    assert said == "協定「procrw」は「複数の協定」に書かれていません。「ドローン協定」の書き間違いではありませんか？", said
+    assert said == "協定「procrw」は「複数の協定」に書かれていません。ドローン協定（procrew）の書き間違いではありませんか？", said
     said = in_form_words("agreement 'rise' is signed at ceremony 1 already", "press_notice.ceremonies[1].agreements[0]",
                          None, names)
     assert said == f"agreement 「{TITLE}」 is signed at ceremony 1 already", said
-    # in English, the agreements a message lists are agreements too, though every id is
-    # a party's (procrew, rise), and the parties it lists (named by the check) stay parties
-    said = in_form_words("party 'x' signs none of the agreements this ceremony signs (procrew, rise): name a"
-                         " party of them (彦根市消防本部（hikone）, 株式会社プロクルー（procrew）)",
-                         "press_notice.ceremonies[1].signatories[0]", None, names)
-    assert said == (f"party 'x' signs none of the agreements this ceremony signs (「ドローン協定」, 「{TITLE}」): name a"
-                    " party of them (彦根市消防本部（hikone）, 株式会社プロクルー（procrew）)"), said
-    said = in_form_words("agreement 'hikone' is not declared under agreements (declared: procrew, rise)",
+    # in English, the agreements a message lists stay agreements, though every id is a
+    # party's (procrew, rise), and the parties it lists stay parties
+    said = (f"party 'x' signs none of the agreements this ceremony signs ({listed}): name a"
+            " party of them (彦根市消防本部（hikone）, 株式会社プロクルー（procrew）)")
+    assert in_form_words(said, "press_notice.ceremonies[1].signatories[0]", None, names) == said
+    said = in_form_words(f"agreement 'hikone' is not declared under agreements (declared: {listed})",
                          "press_notice.ceremonies[0].agreements[0]", None, names)
-    assert said.endswith(f"(declared: 「ドローン協定」, 「{TITLE}」)"), said
+    assert said.endswith(f"(declared: {listed})"), said
 
 
 def test_the_preview_names_the_agreement_at_its_field(tmp_path):

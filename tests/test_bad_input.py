@@ -49,7 +49,7 @@ EXPECT = {
     "30-unknown-key.yaml": ("subjet:", "press_notice.subjet", "unknown key 'subjet'; did you mean 'subject'?"),
     "31-nested-typo.yaml": ("phon:", "press_notice.contacts[0].phon", "did you mean 'phone'?"),
     "32-undeclared-party.yaml": ("signatories:", "press_notice.ceremony.signatories[1]",
-                                 "party 'kitami' is not declared under parties; did you mean 'kitami_it'?"),
+                                 "party 'kitami' is not declared under parties; did you mean 北見工業大学（kitami_it）?"),
     "33-agreement-ends-before-start.yaml": ("end: 2023-03-31", "agreement.validity.end", "the agreement ends (2023-03-31) before it starts"),
     "34-end-before-start.yaml": ("end:", "press_notice.ceremony.end", "the end time 10:30 is not later than the start 11:00"),
     "54-wrong-weekday.yaml": ("    - 令和６年２月27日（月）", "press_notice.opening[0]",

@@ -89,8 +89,8 @@ def test_a_field_marked_as_party_ids_is_checked_without_a_check_of_its_own():
                                  "seats": [{"who": "city", "also": ["univ", "ciyt"], "words": {"unvi": "様"}},
                                            {"who": "nobody"}]})
     said = {p.key: p.message for p in check_ids(hall, "hall.yaml", {})}
-    assert said == {"seats[0].also[1]": "party 'ciyt' is not declared under parties; did you mean 'city'?",
-                    "seats[0].words.unvi": "party 'unvi' is not declared under parties; did you mean 'univ'?",
+    assert said == {"seats[0].also[1]": "party 'ciyt' is not declared under parties; did you mean 市（city）?",
+                    "seats[0].words.unvi": "party 'unvi' is not declared under parties; did you mean 大学（univ）?",
                     "seats[1].who": "party 'nobody' is not declared under parties (declared: 市（city）, 大学（univ）)"}
 
 
@@ -137,3 +137,52 @@ def test_a_batchs_walk_finds_the_ids_a_first_walk_finds():
         assert ids(refers._walk_known, spec) == first
         found += len(first)
     assert found > 500           # (the real specs write ids in many fields)
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "ja_JP.UTF-8"])
+def test_the_command_line_names_the_party_or_agreement_it_suggests(language, tmp_path):
+    """"did you mean" offers the id with its party's name (the agreement's title) beside
+    it, as a list of them does: the bare id (kitami_it) said neither which party it was
+    nor, in 彦根市's spec, where procrew is a party's id and an agreement's, which kind."""
+    import os
+    env = {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": ""}
+    seed = tmp_path / "seed.yaml"
+    seed.write_text(SEED_SPEC.read_text(encoding="utf-8").replace("signatories: [bureau, kitami_it]",
+                                                                  "signatories: [bureau, kitami]"), encoding="utf-8")
+    hikone = tmp_path / HIKONE.name
+    hikone.write_text(HIKONE.read_text(encoding="utf-8").replace("agreements: [rise]", "agreements: [ris]"),
+                      encoding="utf-8")
+    (tmp_path / "styles").symlink_to(REAL / "styles")
+    english = {seed: "did you mean 北見工業大学（kitami_it）?",
+               hikone: "did you mean 災害時等における無人航空機の運用に関する協定（協定 2）（rise）?"}
+    for spec, offered in english.items():
+        result = run_generate("check", spec, env=env)
+        assert result.returncode == 1, result.stdout + result.stderr
+        if language.startswith("ja"):
+            offered = offered.replace("did you mean ", "").replace("?", "の書き間違いではありませんか？")
+        assert offered in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "ja_JP.UTF-8"])
+def test_the_command_line_names_each_agreement_it_lists(language, tmp_path):
+    """A message that lists agreements' ids (those a ceremony signs, those the spec
+    declares) says each by its title beside its id, a long title's first 30 characters
+    (…): 彦根市's second ceremony given a signer of the other agreement, and one of an
+    agreement it does not declare; procrew and rise are the ids of a party and an
+    agreement each, so the bare ids said neither which agreement nor that it was one."""
+    import os
+    env = {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": ""}
+    long = "彦根市消防本部と株式会社ライズとの災害時等における無人航空機の運用に関する協定"
+    head, rise_on = HIKONE.read_text(encoding="utf-8").rsplit("\n  rise:\n", 1)     # (the agreement, not the party)
+    text = head + "\n  rise:\n" + rise_on.replace("title: 災害時等における無人航空機の運用に関する協定", f"title: {long}", 1)
+    (tmp_path / "styles").symlink_to(REAL / "styles")
+    signer, unknown = tmp_path / "signer.yaml", tmp_path / "unknown.yaml"
+    signer.write_text(text.replace("signatories: [rise]", "signatories: [procrew]"), encoding="utf-8")
+    unknown.write_text(text.replace("agreements: [rise]", "agreements: [zzz]"), encoding="utf-8")
+    rise = f"{long[:30]}…（rise）"
+    for spec, listed in ((signer, f"({rise})" if language.startswith("C") else f"協定（{rise}）"),
+                         (unknown, f"災害時等における無人航空機の運用に関する協定（procrew）, {rise}")):
+        result = run_generate("check", spec, env=env)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert listed in result.stderr, result.stderr
+        assert ("書かれて" in result.stderr or "締結式で" in result.stderr) == language.startswith("ja"), result.stderr

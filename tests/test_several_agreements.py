@@ -272,7 +272,7 @@ def test_an_undeclared_party_of_an_agreement_is_named(tmp_path):
     spec = write(tmp_path, CITY.replace("parties: [city, tech]", "parties: [city, tec]"))
     err = failed(spec, tmp_path)
     assert (f"{spec}:{line_of(spec, 'parties: [city, tec]')}: agreements.tech.parties[1]: party 'tec' is not"
-            " declared under parties; did you mean 'tech'?") in err, err
+            " declared under parties; did you mean 株式会社青葉テック（tech）?") in err, err
 
 
 def test_a_document_of_one_of_several_agreements_is_refused(tmp_path):

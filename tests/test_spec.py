@@ -81,7 +81,7 @@ def test_unknown_party_reference_names_the_line(tmp_path):
         load_spec(path)
     [problem] = caught.value.problems
     assert problem.key == "press_notice.ceremony.signatories[1]"
-    assert "did you mean 'kitami_it'" in problem.message
+    assert "did you mean 北見工業大学（kitami_it）" in problem.message
     assert problem.line == line_with(text.splitlines(), "signatories:")
 
 

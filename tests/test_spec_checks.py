@@ -145,7 +145,7 @@ def test_an_undeclared_party(tmp_path):
         (str(path), first + 2, "press_notice.ceremony.signatories[1]",
          "party 'zzz' is not declared under parties (declared: 北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）)"),
         (str(path), first + 3, "press_notice.ceremony.signatories[2]",
-         "party 'kitami' is not declared under parties; did you mean 'kitami_it'?")]
+         "party 'kitami' is not declared under parties; did you mean 北見工業大学（kitami_it）?")]
 
 
 @pytest.mark.parametrize("end", ["11:00", "10:59"])
@@ -532,7 +532,7 @@ def test_labels_per_party_name_undeclared_missing_and_shared_labels(tmp_path):
         (str(path), line_of(path, "labels:"), "agreement.document.labels",
          "a label per party needs one for every party; missing: 北見工業大学（kitami_it）"),
         (str(path), line_of(path, "kitami_itt:"), "agreement.document.labels.kitami_itt",
-         "party 'kitami_itt' is not declared under parties; did you mean 'kitami_it'?"),
+         "party 'kitami_itt' is not declared under parties; did you mean 北見工業大学（kitami_it）?"),
         (str(path), line_of(path, "kitami_itt:"), "agreement.document.labels.kitami_itt",
          "the label 「大学」 is given to more than one party"),
         (str(path), line_of(path, "zzz:"), "agreement.document.labels.zzz",

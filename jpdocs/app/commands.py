@@ -18,7 +18,7 @@ def _error() -> str:
     return for_environment().label("error") + " "
 
 
-def run_serve(argv: list[str]) -> int:
+def serve_parser() -> Parser:
     p = Parser(prog="generate.py serve",
                description=tr("Start the local app: a form for a spec, its pages as you type,"
                               " the files to download. Listens on 127.0.0.1 only."))
@@ -26,7 +26,11 @@ def run_serve(argv: list[str]) -> int:
                    help=tr("the folder of specs the app reads and writes (default: specs/)"))
     p.add_argument("--port", type=int, default=0, help=tr("the port (default: a free one)"))
     p.add_argument("--no-browser", action="store_true", help=tr("do not open a browser"))
-    args = p.parse_args(argv)
+    return p
+
+
+def run_serve(argv: list[str]) -> int:
+    args = serve_parser().parse_args(argv)
     _ = _gettext()
     if not args.folder.is_dir():
         print(_error() + _("{folder}: not a folder (serve needs the folder of specs)").format(folder=args.folder),
@@ -55,8 +59,8 @@ def run_serve(argv: list[str]) -> int:
     return 0
 
 
-def run_new(argv: list[str]) -> int:
-    from .starters import KINDS, SCHEMA_FILE, write_starter
+def new_parser() -> Parser:
+    from .starters import KINDS
     p = Parser(prog="generate.py new",
                description=tr("Write a commented starter spec to fill in (and spec.schema.json"
                               " beside it for editors, if the folder has none)."))
@@ -64,7 +68,12 @@ def run_new(argv: list[str]) -> int:
                                                   " agreement document and overview sheet; both; report: a"
                                                   " notice reporting a signing that has happened"))
     p.add_argument("file", nargs="?", type=Path, metavar="FILE", help=tr("default: specs/new-KIND.yaml"))
-    args = p.parse_args(argv)
+    return p
+
+
+def run_new(argv: list[str]) -> int:
+    from .starters import SCHEMA_FILE, write_starter
+    args = new_parser().parse_args(argv)
     _ = _gettext()
     path = args.file or SPECS / f"new-{args.kind}.yaml"
     if path.suffix not in (".yaml", ".yml"):
@@ -86,9 +95,8 @@ def run_new(argv: list[str]) -> int:
     return 0
 
 
-def run_schema(argv: list[str]) -> int:
-    from .schema_export import schema_text
-    from .starters import SCHEMA_FILE, write_schema
+def schema_parser() -> Parser:
+    from .starters import SCHEMA_FILE
     # With no FILE the schema goes to standard output, as most tools print theirs: a
     # command writes into the user's spec folder only when asked (`new` writes the
     # schema beside a starter; `schema specs/spec.schema.json` refreshes it).
@@ -98,7 +106,13 @@ def run_schema(argv: list[str]) -> int:
     p.add_argument("file", nargs="?", type=Path, metavar="FILE",
                    help=tr(f"the file to write (editors read {SCHEMA_FILE} beside the specs);"
                            " default, or -: standard output"))
-    args = p.parse_args(argv)
+    return p
+
+
+def run_schema(argv: list[str]) -> int:
+    from .schema_export import schema_text
+    from .starters import SCHEMA_FILE, write_schema
+    args = schema_parser().parse_args(argv)
     _ = _gettext()
     if args.file is None or str(args.file) == "-":
         sys.stdout.write(schema_text())

@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .fields import SEPARATOR, key_steps
+from ..i18n import holes
 from ..party_words import id_slot
+from .fields import SEPARATOR, key_steps
 from .party_words import keyed_name
 from .schema_export import spec_schema
 
@@ -258,19 +259,24 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     """`message` (said at the problem key `at`) with every spec key and YAML value it
     names said as the form shows them (in the reader's `language`: "ja", or None for
     English); anything else, and anything it quotes, as written, but for a party's id
-    (`parties`, {id: the party as the form names it}: 'kitami' → 「北見工業大学」; where the
+    where the message says it is one (`parties`, {id: the party as the form names it}:
+    'kitami' does not sign → 「北見工業大学」 does not sign; said_ids); where the
     message lists ids, the check named each already, 北見工業大学（kitami）, and it stays so). A
     message at a key that is not the spec's (a house style's, the annual book's
     columns) is about another file: it stays as written."""
     if at and resolve_key(at) is None and key_steps(at) and key_steps(at)[0] not in _top_keys():
         return message
+    ids = said_ids(message)
     # the ids the message lists, each with its name (party_words.with_names): said as they are,
     # and only they, not another word that is the same as an id (a key `date`, a party `date`)
+    # (an agreement's, by its title: the one the app's `parties` carry along)
     slots: list[str] = []
-    for pid, name in sorted((parties or {}).items(), key=lambda p: -len(id_slot(*p))):
-        if id_slot(pid, name) in message:
-            message = message.replace(id_slot(pid, name), f"\x02{len(slots)}\x03")
-            slots.append(id_slot(pid, name))
+    listed = [id_slot(*p) for p in list((parties or {}).items())
+              + list(getattr(parties, "agreements_listed", {}).items())]
+    for slot in sorted(listed, key=lambda s: -len(s)):
+        if slot in message:
+            message = message.replace(slot, f"\x02{len(slots)}\x03")
+            slots.append(slot)
     # a message the catalogue has no Japanese for is shown in English: said as English
     japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
     # an agreement's id quoted after the word that says it is one (協定「procrew」, agreement
@@ -282,16 +288,14 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     for aid, title in sorted(agreements.items(), key=lambda a: -len(a[0])):
         message = re.sub(rf"({'' if about else '協定|agreement '}){_quoted(aid)}",
                          lambda m, t=title: f"{m[1]}\x01「{t}」\x01", message)
-    # … and the agreements' ids a message lists after 協定 (この締結式で締結する協定（procrew,
-    # rise）): said bare, each was taken for the party of the same id (株式会社ライズ（rise）)
-    # (an id no agreement has, as written: not taken for a party's either)
-    message = _AGREEMENT_LIST.sub(lambda m: m[1] + ", ".join(
-        f"\x01「{agreements[i]}」\x01" if i in agreements else f"\x01{i}\x01" for i in m[2].split(", ")), message)
     # a party's id, quoted ('kitami', 当事者「kitami」), is the party as the form names it:
     # 「北見工業大学」 (found before the quotes are: an English apostrophe, the cover's, would
-    # pair with it); not one said to be an agreement's (協定「procrew」 no agreement has)
+    # pair with it); not one said to be an agreement's (協定「procrew」 no agreement has); and
+    # only where the message says it is a party's (said_ids): 'place' of ki is an item of
+    # ki, though a party's id be `place`
     for pid, name in sorted((parties or {}).items(), key=lambda p: -len(p[0])):
-        message = re.sub(rf"(?<!協定)(?<!agreement ){_quoted(pid)}", f"\x01「{name}」\x01", message)
+        if pid in ids:
+            message = re.sub(rf"(?<!協定)(?<!agreement ){_quoted(pid)}", f"\x01「{name}」\x01", message)
     out, last = [], 0
     for q in _QUOTED.finditer(message):
         out += [_plain(message[last:q.start()], at, japanese, parties or {}), q.group(0)]
@@ -303,8 +307,16 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
     return said.replace("\x01", "")
 
 
-_AGREEMENT_LIST = re.compile(r"(協定（|協定: |agreements this ceremony signs \(|agreements \(declared: )"
-                             r"([A-Za-z][\w\-]*(?:, [A-Za-z][\w\-]*)*)(?=[）)]|$)")
+# the holes of the catalogue's templates that hold a party's id ('{party}' does not sign …)
+ID_HOLES = ("party",)
+
+
+def said_ids(message: str) -> set[str]:
+    """The words `message` says are parties' ids: what the ID_HOLES of the template it
+    matches (in English or Japanese: i18n.holes) hold; none where it matches none. A
+    quoted word was taken for the party wherever it was the party's id (a party `place`:
+    "ki does not list 'place'" named it)."""
+    return {value for found in holes(message) for hole, value in found.items() if hole in ID_HOLES}
 
 
 def _quoted(eid: str) -> str:

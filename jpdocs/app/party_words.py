@@ -16,6 +16,7 @@ message told neither which agreement nor that it was one.
 """
 from __future__ import annotations
 
+from .. import party_words
 from ..party_words import AGREEMENT_WORD, PARTY_WORD, named
 
 PARTY_KEYS = "parties"        # the x-jpdocs-keys of a mapping keyed by party ids
@@ -25,8 +26,12 @@ AGREEMENT_KEYS = "agreements"  # … and of the one keyed by agreement ids
 class Names(dict):
     """{party id: name}, with `agreements` {agreement id: title} along: one argument
     carries both through the preview, the save and the messages (an id may be a party's
-    and an agreement's at once: each is looked up where its kind is meant)."""
+    and an agreement's at once: each is looked up where its kind is meant). Its
+    `agreements_listed`: {id: title} of the agreements as the checks' messages say them
+    beside their ids (shortened: party_words.agreement_names), which the app finds
+    again and keeps whole (a party's name is said there as here)."""
     agreements: dict[str, str] = {}
+    agreements_listed: dict[str, str] = {}
 
 
 def party_names(data) -> Names:
@@ -35,6 +40,10 @@ def party_names(data) -> Names:
     agreement_names of the same data."""
     out = Names(_named(data, "parties", "name", PARTY_WORD))
     out.agreements = agreement_names(data)
+    entries = data.get("agreements") if isinstance(data, dict) else None
+    out.agreements_listed = party_words.agreement_names([(aid, entry.get("title") if isinstance(entry, dict) else None)
+                                                         for aid, entry in entries.items()]
+                                                        if isinstance(entries, dict) else [])
     return out
 
 

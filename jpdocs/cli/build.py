@@ -13,23 +13,29 @@ from ..arguments import Parser, RawFormatter, tr
 from ..errors import InputError, Problem
 from .common import OUTPUT, SPECS, message_line, messages, print_errors, print_notes, print_warnings
 
-BUILD_HELP = """\
-Build Japanese official documents (press notices, agreements …) from YAML event specs.
-
+# The description of `generate.py --help`: what jpdocs does, a line (or two) of each
+# command with every option it takes, then what building does. The commands' lines are
+# not translated (they are the same in every language), so an option added to a command
+# is added to its line here alone (tests/test_usage_summary.py fails until it is).
+BUILD_INTRO = "Build Japanese official documents (press notices, agreements …) from YAML event specs."
+COMMAND_LINES = """\
   python generate.py [SPEC|DIR ...] [-o DIR] [--format pdf,docx] [--style FILE] [--templates DIR]
                      [--force] [--jobs N] [--time-limit S] [--kinds KIND,…] [--copies] [--pdfa] [--final]
   python generate.py check SPEC ... [--style FILE] [--templates DIR] [--final]
-  python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [-o FILE] [--certify]
-  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR] [--format pdf,docx,csv,html] [--force]
-  python generate.py serve [SPEC_DIR]          (the local app: a form, the pages as you type)
-  python generate.py new notice|agreement|both|report [FILE]   python generate.py schema [FILE]
-
+  python generate.py sign AGREEMENT.pdf --field 甲 --p12 FILE.p12 [--password-file FILE] [-o FILE]
+                     [--certify] [--allow-expired] [--reason TEXT] [--location TEXT]
+  python generate.py annual --fiscal-year YEAR [SPEC|DIR ...] [-o DIR] [--format pdf,docx,csv,html]
+                     [--style FILE] [--as-of DATE] [--force]
+  python generate.py serve [SPEC_DIR] [--port N] [--no-browser]
+  python generate.py new notice|agreement|both|report [FILE]   python generate.py schema [FILE]"""
+BUILD_ABOUT = """\
 Specs whose inputs did not change since their last build are skipped (--force
 rebuilds); many specs are built in parallel, one process per core.
 
 Commands other than building: check (validate specs, write nothing), sign (sign one
 signature field of an agreement into a new file), annual (one fiscal year's book of
-agreements). `python generate.py COMMAND --help` explains each.
+agreements), serve (the local app: a form, the pages as you type). `python generate.py
+COMMAND --help` explains each.
 """
 
 
@@ -52,7 +58,8 @@ def _kinds(value: str) -> tuple[str, ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = Parser(prog="generate.py", description=tr(BUILD_HELP), formatter_class=RawFormatter)
+    p = Parser(prog="generate.py", description=f"{tr(BUILD_INTRO)}\n\n{COMMAND_LINES}\n\n{tr(BUILD_ABOUT)}",
+               formatter_class=RawFormatter)
     p.add_argument("specs", nargs="*", type=Path, metavar="SPEC",
                    help=tr("spec files (.yaml) or folders of them; default: every spec in specs/"))
     p.add_argument("-o", "--output", type=Path, default=OUTPUT, metavar="DIR",

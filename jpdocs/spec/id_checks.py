@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 
 from ..errors import Problem
-from ..party_words import party_names, with_names
+from ..party_words import agreement_names, id_slot, party_names, with_names
 from .refers import ids_in
 from .source import dotted, line_of
 
@@ -28,7 +28,10 @@ CHECKED_NARROWER = {("Cover", "names"), ("AgreementDocument", "block_labels"), (
 def _declared_words(ref: str, known, kind: str, names: dict) -> str:
     what = "party" if kind == "parties" else "agreement"
     close = difflib.get_close_matches(ref, list(known), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else f" (declared: {with_names(known, names) or 'none'})"
+    # the id offered with its name, as a list says it: the id alone told the user neither
+    # which party it was nor that it was the one meant (kitami for kitami_it, 北見市 for 北見工業大学)
+    hint = (f"; did you mean {id_slot(close[0], names[close[0]])}?" if close
+            else f" (declared: {with_names(known, names) or 'none'})")
     return f"{what} '{ref}' is not declared under {kind}{hint}"
 
 
@@ -44,7 +47,7 @@ def check_ids(spec, name: str, lines) -> list[Problem]:
     looked up only where the spec declares several agreements: without them, the
     ceremonies that name some are refused whole (several.py)."""
     declared = {"parties": spec.parties, "agreements": getattr(spec, "agreements", None) or {}}
-    names = {"parties": party_names(spec.parties), "agreements": {}}      # (an agreement's id: as written)
+    names = {"parties": party_names(spec.parties), "agreements": agreement_names(declared["agreements"])}
     problems = []
     for found in ids_in(spec):
         known = declared[found.kind]

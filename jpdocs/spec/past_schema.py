@@ -22,7 +22,8 @@ likewise: a text as each of TEXT_STAND_INS, words no check reads as anything (no
 party's name, no title, no date, no 様), a list of texts as one of them, a date as a
 wrong one's stand-ins (where the spec has no other date, null and `none`, those the
 schema takes); a finding that quotes the text, or hangs on what it says, is not given by
-both stand-ins and is dropped. An optional
+both stand-ins and is dropped (but a party's id said with its name, 北見工業大学（kitami_it）,
+where the name is stood in for: said as the spec has it, 当事者 2（kitami_it）). An optional
 key left empty is not stood in for: the user may as well remove it, and what it would
 say is not known (ki's `item: ''` stood in made the ceremony's date unlisted). A
 finding about a refused key (at it, above or below it, beside it in its mapping, or
@@ -39,9 +40,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Callable
 
 from ..errors import Problem
+from ..party_words import PARTY_WORD, agreement_names, id_slot, named
 from .schema_messages import close_key, moved_elsewhere, not_here, required_kind
 from .source import dotted
 from .strict import ValidationError
@@ -82,7 +85,8 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
         found = check(variant)
         if isinstance(found, ValidationError):
             continue        # (a stand-in the schema's own comparisons refuse: the start after the end)
-        these = {(p.key, p.message): p for p in found}
+        swaps = _slots_as_written(data, variant)
+        these = {(p.key, p.message): p for p in (_swapped(p, swaps) for p in found)}
         kept = these if kept is None else {k: p for k, p in kept.items() if k in these}
     # a value stood in for will be written, a key not its model's (not_here) taken out, as
     # the user will correct them: a finding above either (beside the one taken out) holds
@@ -90,6 +94,30 @@ def found_past_schema(data, exc: ValidationError, refused: list[Problem],
     taken_out = {dotted(path) for path in unknown if not_here(path)}
     settled = {dotted(path) for path in blank} | taken_out
     return unrelated(list(kept.values()), refused, settled, taken_out) if kept else []
+
+
+def _slots_as_written(data, variant) -> list[tuple[str, str]]:
+    """(a party's id with the name `variant` stands in for, as a message names it, 未記入（kitami_it）;
+    the same with the name as `data` has it, none: 当事者 2（kitami_it）) for each party, and
+    each of several agreements by its title, whose name the variant stands in for. A
+    message that lists or offers ids names each (party_words.with_names): said with the
+    stand-in, it was not given by both stand-ins and was dropped."""
+    out = []
+    for key, field, naming in (("parties", "name", lambda pairs: named(pairs, PARTY_WORD)),
+                               ("agreements", "title", agreement_names)):
+        said = [naming([(eid, entry.get(field) if isinstance(entry, dict) else None)
+                        for eid, entry in (tree.get(key) or {}).items()])
+                if isinstance(tree, dict) and isinstance(tree.get(key), dict) else {} for tree in (variant, data)]
+        out += [(id_slot(eid, name), id_slot(eid, said[1][eid])) for eid, name in said[0].items()
+                if eid in said[1] and said[1][eid] != name]
+    return out
+
+
+def _swapped(problem: Problem, swaps: list[tuple[str, str]]) -> Problem:
+    message = problem.message
+    for stood_in, written in swaps:
+        message = message.replace(stood_in, written)
+    return problem if message == problem.message else replace(problem, message=message)
 
 
 def _blank_stand_ins(data, refused: dict, kind: str) -> list:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import Problem
-from ..party_words import party_names, with_names
+from ..party_words import agreement_names, party_names, with_names
 from .schema import Spec
 from .source import dotted, line_of
 
@@ -108,7 +108,8 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
         for i, ref in enumerate((cer.signatories or ()) if parties else ()):
             if ref not in parties:
                 problem(at + ("signatories", i), f"party '{ref}' signs none of the agreements this ceremony signs"
-                                                 f" ({', '.join(cer.agreements)}): name a party of them"
+                                                 f" ({with_names(cer.agreements, agreement_names(agreements))}):"
+                                                 " name a party of them"
                                                  f" ({with_names(parties, party_names(spec.parties))})")
         if cer.date is None:
             for key in ("start", "time_of_day", "duration_note"):
