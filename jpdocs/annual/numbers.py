@@ -3,11 +3,12 @@
 By default the book numbers its rows in signing order. An office that publishes its
 list and later files an agreement signed earlier would see every № after it move by
 one, and the numbers it published stop matching. Real lists keep theirs: 篠山市の防災協定
-numbers its entries out of signing order (１ 平成18年４月１日, ２ 平成14年２月１日, ３
-平成13年４月12日, ５ 平成８年４月１日), each new one at the end; so do the 協定一覧 of
-a city's 地域防災計画 (№３ 平成26年２月13日 before №４ 平成24年４月１日), and 札幌市's list
-of its 災害時応援協定 numbers them by № too, a whole number each. So an agreement may
-state its own number, a whole number as those lists write it, and a book whose
+(sasayama.jp/pc/group/bousai/post-2.html) numbers its entries out of signing order (１
+平成18年４月１日, ２ 平成14年２月１日, ３ 平成13年４月12日, ５ 平成８年４月１日), each new one at
+the end; a 地域防災計画's 協定一覧 (lawinsider.com/zh/contracts/9PQ6aZgnOFl) sets №３ of
+平成26年２月13日 before №４ of 平成24年４月１日; 北海道's open data of its municipalities'
+災害時応援協定 (harp.lg.jp/opendata/dataset/619) numbers each one's list by №. A whole
+number each, in all of them. So an agreement may state its own number, and a book whose
 agreements state theirs prints them and lists its rows in their order, as those lists do.
 
 A book of some agreements numbered and others not would print numbers no one gave
