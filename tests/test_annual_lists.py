@@ -150,18 +150,19 @@ def test_the_count_follows_two_or_more_partners_and_never_tears(books, tmp_path)
     counted = [t for t in lines if "市町間" in t or "（23" in t]
     assert counted and all("（23市町間での協定）" in t for t in counted), lines
     page = strict_parse((out / "annual-1996.html").read_bytes())
-    assert "".join(page.find(".//tbody/tr/td").itertext()).endswith("兵庫県赤穂市（23市町間での協定）")
+    assert "".join(page.findall(".//tbody/tr/td")[1].itertext()).endswith("兵庫県赤穂市（23市町間での協定）")   # after №
     sanda = {"issuer": "篠山市", "parties": {"sasayama": {"name": "篠山市"}, "sanda": {"name": "三田市"}},
-             "agreement": {"title": "災害応急対策活動の相互応援に関する協定", "signing_date": "2001-04-12"}}
+             "agreement": {"title": "災害応急対策活動の相互応援に関する協定", "signing_date": "2001-04-12",
+                           "number": 3}}          # the page's row 3
     style = style_file(tmp_path, (LISTS / "sasayama-h8" / "style.yaml").read_text(encoding="utf-8")
                        .replace("（{parties}市町間での協定）", "（計{partners}市町）"))
     specs = [write(tmp_path / "specs", sanda, "sanda"), LISTS / "sasayama-h17" / "specs"]
     result, folder = annual(specs, 2001, tmp_path / "h13", "--style", style, "--format", "csv")
     assert result.returncode == 0, result.stderr
-    assert read_csv(folder / "annual-2001.csv")[1] == [["災害応急対策活動の相互応援に関する協定", "三田市", "平成13年４月12日"]]
+    assert read_csv(folder / "annual-2001.csv")[1] == [["3", "災害応急対策活動の相互応援に関する協定", "三田市", "平成13年４月12日"]]
     result, folder = annual(specs, 2005, tmp_path / "h17", "--style", style, "--format", "csv")
     assert result.returncode == 0, result.stderr
-    assert read_csv(folder / "annual-2005.csv")[1][0][1] == "猪名川町、播磨町、香美町、淡路市（計４市町）"
+    assert read_csv(folder / "annual-2005.csv")[1][0][2] == "猪名川町、播磨町、香美町、淡路市（計４市町）"
 
 
 def test_only_a_document_labelled_koutsu_stops_at_ten_parties(tmp_path):

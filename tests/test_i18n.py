@@ -1095,6 +1095,7 @@ VARIANTS.update({f"draft-signing-month-{name}": [
     ("  signing_date: 2024-02-27", f"  signing_date: null\n{lines}"), (_END, "")]
     for name, lines in (("boundary", "  signing_year: 1989\n  signing_month: 1"), ("no-year", "  signing_month: 3"),
                         ("thirteen", "  signing_year: 2025\n  signing_month: 13"))})
+VARIANTS["agreement-number-text"] = ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  number: 第3号")
 VARIANTS.update({
     "signing-month-with-date": ("  signing_date: 2024-02-27", "  signing_date: 2024-02-27\n  signing_month: 2"),
     # signature_mark ((署名) before the names) where it would stand before no name, or in a draft
@@ -1839,6 +1840,15 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
     (later / "signed-later.yaml").write_text(SEED.replace("2024-02-27", "2024-03-15").replace(
         "  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
         "  title: 北海道オホーツク総合振興局と北見工業大学との防災に関する連携協定", 1), encoding="utf-8")
+    # agreement.number (annual/numbers.py): given by one agreement of the book and not the other, or
+    # the same number twice
+    for name, numbers in (("missing", (3, None)), ("twice", (3, 3))):
+        (tmp / f"number-{name}").mkdir()
+        for stem, day, number in zip(("a", "b"), ("2024-02-27", "2024-03-15"), numbers):
+            given = f"  number: {number}\n" if number else ""
+            (tmp / f"number-{name}" / f"{stem}.yaml").write_text(SEED.replace("2024-02-27", day).replace(
+                "  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定",
+                given + f"  title: 北海道オホーツク総合振興局と北見工業大学との包括連携協定（{stem}）", 1), encoding="utf-8")
     related_column = tmp / "related-column.yaml"
     related_column.write_text("name: 一覧\nannual:\n  columns:\n    - {data: title}\n    - {data: amendments}\n"
                               "    - {data: related}\n", encoding="utf-8")
@@ -1932,6 +1942,8 @@ def _command_scenarios(tmp: Path, agreement_pdf: Path) -> dict[str, tuple[list, 
                                  "2023-03-31"], {}),
         "annual-as-of-to-come": (["annual", "--fiscal-year", "2023", specs, "-o", tmp / "annual", "--as-of",
                                   "2999-01-01"], {}),
+        **{f"annual-number-{name}": (["annual", "--fiscal-year", "2023", tmp / f"number-{name}", "-o",
+                                     tmp / f"annual-number-{name}"], {}) for name in ("missing", "twice")},
         "annual-kind-counted": (["annual", "--fiscal-year", "2023", kind.parent, "-o", tmp / "annual-kind"], {}),
         "annual-kind-several": (["annual", "--fiscal-year", "2020", several, "-o", tmp / "annual-kind-several"], {}),
         "annual-form-left-out": (["annual", "--fiscal-year", "2023", form, "-o", tmp / "annual-form"], {}),

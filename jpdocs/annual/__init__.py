@@ -1,8 +1,9 @@
 """The annual overview (連携協定締結状況) of one fiscal year's agreements: its rows
 and the blocks, CSV and HTML made from them. The package's stages, each importing only
-the ones before it: columns.py → rows.py → blocks.py → spreadsheet.py, web.py, pdf.py → book.py.
+the ones before it: columns.py, numbers.py → rows.py → blocks.py → spreadsheet.py, web.py, pdf.py → book.py.
 
-    specs → the year's agreements in signing order (Row) → the summary table, once
+    specs → the year's agreements in signing order, or in the office's own numbers where
+        they give them (numbers.py) (Row) → the summary table, once
         → annual-YYYY.csv   (UTF-8 with BOM: Excel opens it as Japanese; ISO dates added)
         → annual-YYYY.docx  (cover, contents, summary table: the model + DOCX writer)
         → annual-YYYY.pdf   (pdf.py: the same blocks plus every agreement's

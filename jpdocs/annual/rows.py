@@ -16,6 +16,7 @@ from ..spec.style import HouseStyle
 from .as_of import cut
 from .columns import Value, value, house_date
 from .kinds import kind_problems
+from .numbers import in_list_order, number_problems
 from .sides import side_problems, with_issuer_problems
 
 SPEC_SUFFIXES = (".yaml", ".yml")
@@ -34,7 +35,7 @@ class NoAgreements(Exception):
 @dataclass
 class Row:
     """One agreement's row of the book: its cells, and what its contents entry and sheet print."""
-    number: int
+    number: int                       # its №: the office's own (agreement.number), else its place
     loaded: LoadedSpec
     values: list[Value]               # the summary table's cells, column by column
     signed: str                       # the signing date as the house writes it (contents, sheet)
@@ -159,6 +160,7 @@ def select(paths: list[Path], fy: int, style: HouseStyle, notes: list[Problem] |
     problems += _unused_related(chosen, style)
     problems += _unused_amends_words(chosen, style)
     problems += [p for ls in chosen for p in side_problems(ls) + with_issuer_problems(ls) + kind_problems(ls)]
+    problems += number_problems(chosen)
     if problems:
         raise InputError(problems)
     # checked whole first, so that a spec never passes the book of one day and fails another's
@@ -169,8 +171,10 @@ def select(paths: list[Path], fy: int, style: HouseStyle, notes: list[Problem] |
         first, last = japanese.fiscal_year_range(fy)
         raise NoAgreements(f"no agreement of {japanese.fiscal_year_label(fy)} ({first} to {last}) among"
                            f" {len(paths)} spec(s); nothing written", forms + later)
-    return [Row(i, ls, [value(col, i, ls, style) for col in style.annual.columns],
-                house_date(ls.spec.agreement.signing_date, style)) for i, ls in enumerate(chosen, 1)]
+    # the office's own numbers where its agreements give them (numbers.py), in their order
+    numbered = [(ls.spec.agreement.number or i, ls) for i, ls in enumerate(in_list_order(chosen), 1)]
+    return [Row(n, ls, [value(col, n, ls, style) for col in style.annual.columns],
+                house_date(ls.spec.agreement.signing_date, style)) for n, ls in numbered]
 
 
 def _same_agreement(ls: LoadedSpec):

@@ -196,6 +196,12 @@ def _article_number(value):
     return _counted(value, 999, "an article's number, 1 to 999 (8 = 第８条)")
 
 
+def _list_number(value):
+    """An agreement's own number in the office's list (the annual book's №), a whole
+    number as real lists write it (篠山市's 1 to 9, 札幌市's №), or written as text."""
+    return _counted(value, 9999, "the agreement's number in the office's list, 1 to 9999 (12 = №12)")
+
+
 # Nothing written: after a key's colon, or after a list item's dash (`- ` alone), where
 # "the value after the colon" would name a colon the line has not.
 NOTHING = "nothing (the value after the colon is empty)"
@@ -227,4 +233,5 @@ FiscalYear = Annotated[int, BeforeValidator(_fiscal_year)]
 Year = Annotated[int, BeforeValidator(_year)]
 Month = Annotated[int, BeforeValidator(_month)]
 ArticleNumber = Annotated[int, BeforeValidator(_article_number)]
+ListNumber = Annotated[int, BeforeValidator(_list_number)]
 DateTime = Annotated[dt.datetime | dt.date, BeforeValidator(_date_or_datetime)]

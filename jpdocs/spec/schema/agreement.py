@@ -15,7 +15,7 @@ from ..cover import Cover
 from ..base import Line, PartyId, PartyKey, Strict
 from ..strict import Field, field_validator, model_validator
 from ..strict.fields import MinLen
-from ..values import ArticleNumber, Date, FiscalYear, Month, Year
+from ..values import ArticleNumber, Date, FiscalYear, ListNumber, Month, Year
 from .parties import Representative
 
 
@@ -320,6 +320,10 @@ class Agreement(Strict):
     areas: list[Area] = []
     fiscal_year: Optional[FiscalYear] = None  # when the office files it under another year
     department: Optional[Line] = None  # 担当課 of the issuing office (the annual book's column)
+    # its own number in the office's list: the annual book's № and contents label (（12）), kept
+    # when an agreement filed late joins the book; printed by no other document. Every
+    # agreement of a book has one, or none has (the rows then numbered in signing order)
+    number: Optional[ListNumber] = None
     fields: dict[str, Line] = {}       # the office's own facts (分類: 包括連携), printed where an annual column names them
     amendments: list[Amendment] = []   # 改定日: later revisions, listed with it in the annual overview
     related: list[Related] = []        # documents under it (覚書 …), listed with it in the annual overview
