@@ -94,21 +94,31 @@ def test_a_field_marked_as_party_ids_is_checked_without_a_check_of_its_own():
                     "seats[1].who": "party 'nobody' is not declared under parties (declared: 市（city）, 大学（univ）)"}
 
 
+def _language(language: str) -> dict:
+    """The environment of a command run in `language`."""
+    import os
+    return {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": ""}
+
+
+def _seed_and_hikone(tmp_path, seed_change: tuple, hikone_change: tuple) -> tuple:
+    """The seed and 彦根市's spec (two agreements, two ceremonies) in tmp_path, each with
+    its (old, new) text replaced, 彦根市's house style beside it."""
+    seed, hikone = tmp_path / "seed.yaml", tmp_path / HIKONE.name
+    seed.write_text(SEED_SPEC.read_text(encoding="utf-8").replace(*seed_change), encoding="utf-8")
+    hikone.write_text(HIKONE.read_text(encoding="utf-8").replace(*hikone_change), encoding="utf-8")
+    (tmp_path / "styles").symlink_to(REAL / "styles")
+    return seed, hikone
+
+
 @pytest.mark.parametrize("language", ["C.UTF-8", "ja_JP.UTF-8"])
 def test_the_command_line_names_each_party_it_lists(language, tmp_path):
     """A message that lists the parties a key may name says each with its name beside
     its id (the id kept: the user writes it in the YAML), in English and in Japanese, as
     the app's form does (jpdocs/party_words.py): the seed with a signatory it does not
     declare, and 彦根市's second ceremony with a signer of neither of its agreements."""
-    import os
-    env = {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": ""}
-    seed = tmp_path / "seed.yaml"
-    seed.write_text(SEED_SPEC.read_text(encoding="utf-8").replace("signatories: [bureau, kitami_it]",
-                                                                  "signatories: [bureau, zzz]"), encoding="utf-8")
-    hikone = tmp_path / HIKONE.name
-    hikone.write_text(HIKONE.read_text(encoding="utf-8").replace("signatories: [rise]", "signatories: [procrew]"),
-                      encoding="utf-8")
-    (tmp_path / "styles").symlink_to(REAL / "styles")
+    env = _language(language)
+    seed, hikone = _seed_and_hikone(tmp_path, ("signatories: [bureau, kitami_it]", "signatories: [bureau, zzz]"),
+                                    ("signatories: [rise]", "signatories: [procrew]"))
     for spec, listed in ((seed, "北海道オホーツク総合振興局（bureau）, 北見工業大学（kitami_it）"),
                          (hikone, "彦根市消防本部（hikone）, 株式会社ライズ（rise）")):
         result = run_generate("check", spec, env=env)
@@ -120,8 +130,8 @@ def test_the_command_line_names_each_party_it_lists(language, tmp_path):
 def test_a_batchs_walk_finds_the_ids_a_first_walk_finds():
     """refers.py walks a process's first specs reading each field where the spec writes it,
     and later ones (a batch's) by tables of the fields that may hold ids: on every real
-    spec and each with an id changed in every marked field (CASES), both find the same
-    ids at the same keys — a field the tables left out would let an id of no party print."""
+    spec and the seed, both find the same ids at the same keys — a field the tables left
+    out would let an id of no party through unchecked."""
     from jpdocs.spec import refers
     from jpdocs.spec.load import load_spec
 
@@ -144,15 +154,9 @@ def test_the_command_line_names_the_party_or_agreement_it_suggests(language, tmp
     """"did you mean" offers the id with its party's name (the agreement's title) beside
     it, as a list of them does: the bare id (kitami_it) said neither which party it was
     nor, in 彦根市's spec, where procrew is a party's id and an agreement's, which kind."""
-    import os
-    env = {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": ""}
-    seed = tmp_path / "seed.yaml"
-    seed.write_text(SEED_SPEC.read_text(encoding="utf-8").replace("signatories: [bureau, kitami_it]",
-                                                                  "signatories: [bureau, kitami]"), encoding="utf-8")
-    hikone = tmp_path / HIKONE.name
-    hikone.write_text(HIKONE.read_text(encoding="utf-8").replace("agreements: [rise]", "agreements: [ris]"),
-                      encoding="utf-8")
-    (tmp_path / "styles").symlink_to(REAL / "styles")
+    env = _language(language)
+    seed, hikone = _seed_and_hikone(tmp_path, ("signatories: [bureau, kitami_it]", "signatories: [bureau, kitami]"),
+                                    ("agreements: [rise]", "agreements: [ris]"))
     english = {seed: "did you mean 北見工業大学（kitami_it）?",
                hikone: "did you mean 災害時等における無人航空機の運用に関する協定（協定 2）（rise）?"}
     for spec, offered in english.items():
@@ -170,8 +174,7 @@ def test_the_command_line_names_each_agreement_it_lists(language, tmp_path):
     (…): 彦根市's second ceremony given a signer of the other agreement, and one of an
     agreement it does not declare; procrew and rise are the ids of a party and an
     agreement each, so the bare ids said neither which agreement nor that it was one."""
-    import os
-    env = {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": ""}
+    env = _language(language)
     long = "彦根市消防本部と株式会社ライズとの災害時等における無人航空機の運用に関する協定"
     head, rise_on = HIKONE.read_text(encoding="utf-8").rsplit("\n  rise:\n", 1)     # (the agreement, not the party)
     text = head + "\n  rise:\n" + rise_on.replace("title: 災害時等における無人航空機の運用に関する協定", f"title: {long}", 1)
