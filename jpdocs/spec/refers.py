@@ -133,8 +133,8 @@ def _walk_known(model, at: tuple) -> Iterator[IdAt]:
 
 # a model → [attribute, key, _facts or None until a spec first writes the field] of each
 # field: a spec leaves most fields out, and reading a field's annotation walks typing's
-# forms (a cold notice read 174 fields' for 14 M instructions, ~9 M of them for fields
-# it does not write)
+# forms (a cold notice that read all 174 fields' spent ~14 M instructions on them; reading
+# the 102 it writes or defaults, each shared annotation once, ~7 M)
 _ROWS: dict[type, list] = {}
 
 # a model → (attribute, key, ids_of, whether to descend) of each field that holds ids
