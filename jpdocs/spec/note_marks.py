@@ -16,27 +16,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable, Iterator
+from typing import Callable
 
 from .source import dotted
+from .texts_at import texts_at
 
 # a numbered note's mark at a text's start: ※, one or two digits, a space (half- or full-width)
 NOTE_MARK = re.compile(r"※([0-9０-９]{1,2})[ 　]")
 # a mark citing a note inside a text: ※ and its number, not a longer number, a day or an hour
 CITE = re.compile(r"※([0-9０-９]{1,2})(?![0-9０-９月日年時分])")
-
-
-def texts(value, at: tuple) -> Iterator[tuple[tuple, str]]:
-    """Every text under `value` (a part of the spec: its models, lists and tuples walked)
-    with its spec path, the keys as the spec writes them (list:, not entries)."""
-    if isinstance(value, str):
-        yield at, value
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from texts(item, at + (i,))
-    elif hasattr(type(value), "model_fields"):
-        for key, field in type(value).model_fields.items():
-            yield from texts(getattr(value, key), at + (field.alias or key,))
 
 
 def _number(digits: str) -> int:
@@ -55,7 +43,7 @@ def check_note_marks(scope, at: tuple, problem: Callable[[tuple, str], None], sk
     notes: dict[int, tuple] = {}
     cited: dict[int, tuple] = {}
     for path, text in (pt for key in type(scope).model_fields if key not in skip
-                       for pt in texts(getattr(scope, key), at + (type(scope).model_fields[key].alias or key,))):
+                       for pt in texts_at(getattr(scope, key), at + (type(scope).model_fields[key].alias or key,))):
         mark = NOTE_MARK.match(text)
         if mark:
             n = _number(mark.group(1))

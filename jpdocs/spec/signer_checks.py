@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..errors import Problem
 from .schema import Spec
 from .source import dotted, line_of
+from .texts_at import texts_at
 
 NOTICE_SIGNERS = "the press notice's 締結者"
 
@@ -139,23 +140,8 @@ def _written_elsewhere(spec: Spec, name: str | None, at: tuple) -> tuple | None:
     bare = "".join((name or "").split())
     if len(bare) < 2:          # (a name of one character is kept whole anyway: no effect)
         return None
-    return next((path for path, text in _texts(spec, ())
+    return next((path for path, text in texts_at(spec, ())
                  if path[:len(at)] != at and bare in "".join(text.split())), None)
-
-
-def _texts(value, path: tuple):
-    """(key path, text) of each text the spec holds."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, path + (key,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from _texts(item, path + (i,))
-    elif hasattr(type(value), "model_fields"):
-        for key in type(value).model_fields:
-            yield from _texts(getattr(value, key), path + (key,))
 
 
 def check_withheld(spec: Spec, document, name: str, lines) -> list[Problem]:
