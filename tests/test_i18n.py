@@ -2349,6 +2349,7 @@ VARIANTS.update({
     "prose-heading-last": (_STD, "    prose: [両者は連携する。, {heading: 第二}]"),
     # numbered notes: a mark pointing at no note, a note no mark points at, two notes of one number
     "note-mark-no-note": ("    - つきましては、", "    - 連携協約(※2)を結びます。\n    - つきましては、"),
+    "note-mark-bare-no-note": ("    - つきましては、", "    - 空き家率は13.9％※で最も高い。\n    - つきましては、"),
     "note-mark-uncited": ("    - つきましては、", "    - {note: ※1　学内の窓口です。}\n    - つきましては、"),
     "note-mark-twice": ("    - つきましては、", "    - 窓口(※1)です。\n    - {note: ※1　一。}\n    - {note: ※1　二。}\n"
                                           "    - つきましては、"),

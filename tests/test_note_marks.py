@@ -144,3 +144,35 @@ def test_the_release_after_the_signing_keeps_its_own_notes(tmp_path, capsys):
     assert code == 1, out
     assert has_error(err, path, "(※1)", "press_notice.opening[0]", "points at a note ※1"), err
     assert has_error(err, path, "after:", "press_notice.after.opening[1]", "the note begins with ※1"), err
+
+
+# An unnumbered mark (空き家率は13.9％※で…) points at a note beginning with ※ alone.
+BARE = "区の空き家率は13.9％※で23区のなかで最も高くなっています。"
+
+
+def test_an_unnumbered_mark_pointing_at_no_note_is_refused_at_its_paragraph(tmp_path, capsys):
+    """toshima-shihoshoshi-2025's page marks 13.9％※, and its stored copy ends before the
+    note: the mark alone would send the reader after a note that is not printed."""
+    path = variant(tmp_path, _opening("締結式を行います。", BARE))
+    code, out, err = check(path, capsys)
+    assert code == 1, out
+    assert has_error(err, path, "13.9％※で", "press_notice.opening[1]",
+                     "「…空き家率は13.9％※で23区のなかで最も…」 marks a note with ※, and no note of the notice"
+                     " begins with ※: write the note after the paragraph ({note: ※…}), or remove the mark"), err
+
+
+@pytest.mark.parametrize("cite", [BARE, "「森林の里親契約」（※）を結びます。", "協議会（以下「四者協」。※）が協力します。",
+                                  "「森林整備協定※」を結びます。"])
+def test_an_unnumbered_mark_and_its_note_are_accepted(tmp_path, capsys, cite):
+    path = variant(tmp_path, _opening(cite, "{note: ※平成30年住宅・土地統計調査による。}"))
+    code, out, err = check(path, capsys)
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("inline", ["締結式の概要　※オンラインにより開催します。", "【出席者】※写真左から", "※印の項目は当日配布します。"])
+def test_a_note_written_inside_its_paragraph_needs_no_note_apart(tmp_path, capsys, inline):
+    """A ※ followed by the note's own words (kobe-panama-2022, tikusei-shinyo-2018) is
+    the note itself, written in its paragraph: no mark pointing elsewhere."""
+    path = variant(tmp_path, _opening("締結式を行います。", inline))
+    code, out, err = check(path, capsys)
+    assert code == 0, err

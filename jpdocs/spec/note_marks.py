@@ -9,6 +9,12 @@ never numbers a note: it checks that the two agree, since a mark that points at 
 sentence with a hole. A note's number is read only where a space follows it, so that a
 plain note about a day (※10月1日から…) is no note 10.
 
+An unnumbered mark citing a note (空き家率は13.9％※で…, 協定」（※）を結ぶ) points at a
+note beginning with ※ alone; a notice with such a mark and no such note is refused the
+same way. A ※ is read as such a mark only where a particle, a closing bracket or
+punctuation follows it, or the text ends: a ※ followed by words (締結式の概要　※オンライン
+による開催) is a note written inside its paragraph.
+
 Every text of the notice is read (its paragraphs, notes, 記 items, sections, contacts),
 the release after the signing (press_notice.after) on its own: it is printed apart.
 """
@@ -25,6 +31,8 @@ from .texts_at import texts_at
 NOTE_MARK = re.compile(r"※([0-9０-９]{1,2})[ 　]")
 # a mark citing a note inside a text: ※ and its number, not a longer number, a day or an hour
 CITE = re.compile(r"※([0-9０-９]{1,2})(?![0-9０-９月日年時分])")
+# an unnumbered mark citing a note: ※ after a word, then a particle, a closing bracket, punctuation or the end
+BARE_CITE = re.compile(r"(?<=[^\s　])※(?=[でがはをにのともや、。，．）)」』]|$)")
 
 
 def _number(digits: str) -> int:
@@ -42,6 +50,7 @@ def check_note_marks(scope, at: tuple, problem: Callable[[tuple, str], None], sk
     `scope` printed apart (the release after the signing)."""
     notes: dict[int, tuple] = {}
     cited: dict[int, tuple] = {}
+    bare_note, bare_cited = False, None
     for path, text in (pt for key in type(scope).model_fields if key not in skip
                        for pt in texts_at(getattr(scope, key), at + (type(scope).model_fields[key].alias or key,))):
         mark = NOTE_MARK.match(text)
@@ -51,6 +60,11 @@ def check_note_marks(scope, at: tuple, problem: Callable[[tuple, str], None], sk
                 problem(path, f"two notes begin with ※{n} ({dotted(notes[n])} and this one): a mark in the text"
                               " would point at both; number them apart, as the page does")
             notes.setdefault(n, path)
+        elif text.startswith("※"):
+            bare_note = True
+        found_bare = BARE_CITE.search(text)
+        if found_bare and bare_cited is None:
+            bare_cited = (path, _excerpt(text, found_bare.start(), found_bare.end()))
         for found in CITE.finditer(text, mark.end() if mark else 0):
             if found.start() == 0:          # ※1広島… without a space: no note's mark, nor a citation
                 continue
@@ -60,6 +74,10 @@ def check_note_marks(scope, at: tuple, problem: Callable[[tuple, str], None], sk
             problem(path, f"「{words}」 points at a note ※{n}, and no note of the notice begins with ※{n}:"
                           f" write the note, its mark ※{n} and a space before its text, or remove the mark"
                           " (the reader would look for a note that is not there)")
+    if bare_cited and not bare_note:
+        problem(bare_cited[0], f"「{bare_cited[1]}」 marks a note with ※, and no note of the notice begins with ※:"
+                               " write the note after the paragraph ({note: ※…}), or remove the mark (the reader"
+                               " would look for a note that is not there)")
     for n, path in sorted(notes.items()):
         if n not in cited:
             problem(path, f"the note begins with ※{n}, and no text of the notice marks ※{n}: write the mark"
