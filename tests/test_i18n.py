@@ -2350,6 +2350,7 @@ VARIANTS.update({
     # numbered notes: a mark pointing at no note, a note no mark points at, two notes of one number
     "note-mark-no-note": ("    - つきましては、", "    - 連携協約(※2)を結びます。\n    - つきましては、"),
     "note-mark-bare-no-note": ("    - つきましては、", "    - 空き家率は13.9％※で最も高い。\n    - つきましては、"),
+    "pointer-nothing-after": ("  contacts:\n", "  sections: []\n  ki: []\n  contacts:\n"),
     "note-mark-uncited": ("    - つきましては、", "    - {note: ※1　学内の窓口です。}\n    - つきましては、"),
     "note-mark-twice": ("    - つきましては、", "    - 窓口(※1)です。\n    - {note: ※1　一。}\n    - {note: ※1　二。}\n"
                                           "    - つきましては、"),

@@ -39,7 +39,7 @@ def _number(digits: str) -> int:
     return int(unicodedata.normalize("NFKC", digits))
 
 
-def _excerpt(text: str, start: int, end: int) -> str:
+def excerpt(text: str, start: int, end: int) -> str:
     """The words round a mark, as the reader finds it: up to ten characters each side."""
     return ("…" if start > 10 else "") + text[max(0, start - 10):end + 10] + ("…" if end + 10 < len(text) else "")
 
@@ -64,11 +64,11 @@ def check_note_marks(scope, at: tuple, problem: Callable[[tuple, str], None], sk
             bare_note = True
         found_bare = BARE_CITE.search(text)
         if found_bare and bare_cited is None:
-            bare_cited = (path, _excerpt(text, found_bare.start(), found_bare.end()))
+            bare_cited = (path, excerpt(text, found_bare.start(), found_bare.end()))
         for found in CITE.finditer(text, mark.end() if mark else 0):
             if found.start() == 0:          # ※1広島… without a space: no note's mark, nor a citation
                 continue
-            cited.setdefault(_number(found.group(1)), (path, _excerpt(text, found.start(), found.end())))
+            cited.setdefault(_number(found.group(1)), (path, excerpt(text, found.start(), found.end())))
     for n, (path, words) in sorted(cited.items()):
         if n not in notes:
             problem(path, f"「{words}」 points at a note ※{n}, and no note of the notice begins with ※{n}:"

@@ -16,6 +16,7 @@ from .schema import KI_BUILTINS, Ceremony, KiEntry, Spec
 from .contact_checks import check_contact, check_person
 from .note_marks import check_note_marks
 from .photo_checks import check_photos
+from .pointers import check_pointers
 from .section_checks import check_row_widths, check_sections
 from .source import dotted, line_of
 
@@ -198,6 +199,8 @@ def check_notice(spec: Spec, name: str, lines) -> list[Problem]:
                                         " entry before it is no paragraph: write the paragraph it notes first")
     # a mark in the text (広島広域都市圏(※1)) and the note it points at (※1　…), both as written
     check_note_marks(n, N, problem, skip=("after",))
+    # 下記のとおり… with nothing after it to point at (the facts cut from the copy)
+    check_pointers(n, N, len(item_names(spec)) or (n.ki is None and len(c.extra_items)), problem)
     if n.after is not None:
         check_note_marks(n.after, N + ("after",), problem)
     if n.contacts_lead and not n.contacts:
