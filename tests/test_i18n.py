@@ -2351,6 +2351,9 @@ VARIANTS.update({
     "note-mark-no-note": ("    - つきましては、", "    - 連携協約(※2)を結びます。\n    - つきましては、"),
     "note-mark-bare-no-note": ("    - つきましては、", "    - 空き家率は13.9％※で最も高い。\n    - つきましては、"),
     "pointer-nothing-after": ("  contacts:\n", "  sections: []\n  ki: []\n  contacts:\n"),
+    # 第２０条 named in an article's text, none printed: refused; in a draft, a note
+    "article-ref-missing": (_STD, _STD + "\n    extra_articles: [{heading: 経費, text: [第２０条の経費は、甲が負担する。]}]"),
+    "article-ref-missing-draft": (_STD, _STD + "\n    draft: true\n    extra_articles: [{heading: 経費, text: [第２０条の経費は、甲が負担する。]}]"),
     "note-mark-uncited": ("    - つきましては、", "    - {note: ※1　学内の窓口です。}\n    - つきましては、"),
     "note-mark-twice": ("    - つきましては、", "    - 窓口(※1)です。\n    - {note: ※1　一。}\n    - {note: ※1　二。}\n"
                                           "    - つきましては、"),

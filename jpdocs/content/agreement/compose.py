@@ -26,6 +26,7 @@ from ...spec.schema.agreement import own_paragraphs, own_words
 from ...spec.source import dotted
 from ...spec.term import term_of
 from .annexes import compose_annexes
+from .article_refs import article_texts, missing_articles
 from .translations import compose_translations
 from .copies import check_copies
 from .cover import compose_cover
@@ -277,6 +278,12 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                 chapters.get(d.name, ""), numbers[i], new_page,
                                 dotted(d.key[:-1] if d.key[-1:] == ("heading",) else d.key)))
 
+    # 第７条 in a text where no 第７条 is printed (an article deleted or moved, its reference left)
+    article_keys = [(d.key[:-1] if d.key[-1:] == ("heading",) else d.key) or D + ("standard",) for d in drafts]
+    missing = missing_articles([(key, t) for key, a in zip(article_keys, articles) for t in article_texts(a)],
+                               {a.seq for a in articles})
+    for key, message in [] if doc.draft else missing:
+        problem(key, message)
     annexes = compose_annexes(doc.annexes, num, problem)
     translations = compose_translations(doc.translations, party_names(parties), problem)
     if problems:
@@ -373,6 +380,7 @@ def compose(loaded: LoadedSpec, style, final: bool = False) -> AgreementText:
                                         1.0 if form.heading_indent is None else form.heading_indent),
                          date_over_blocks=date if doc.date_line == "over_each_signer" else "",
                          title_note=doc.title_note or "",
+                         open_refs=tuple(missing) if doc.draft else (),
                          closing_generated=doc.closing is None and bool(closing))
 
 

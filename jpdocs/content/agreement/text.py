@@ -140,6 +140,7 @@ class AgreementText:
     # no closing in the spec, the generated one printed (本書Ｎ通…記名押印の上…): it states how the
     # text is signed and how many originals are kept, facts the spec did not give, which the build names
     closing_generated: bool = False
+    open_refs: tuple[tuple[tuple, str], ...] = ()   # a draft's (key path, message): 第６条 named, none printed
 
 
 @dataclass(frozen=True)
