@@ -2,7 +2,8 @@
 (its place among the spec's parties) while it has none; two of one name told apart by
 their places. Where a message lists parties' ids (the parties a key may name, those a
 list leaves out) or offers one ("did you mean"), each is said with its name:
-北見工業大学（kitami_it）, the id kept, as the user writes ids in YAML. One of several
+北見工業大学（kitami_it）, the id kept, as the user writes ids in YAML (two of one name told
+apart there by their ids, not by their places too). One of several
 agreements is said so by its title (shortened: agreement_names).
 
 Shared by the checks, whose messages the command line prints, and the app, which names
@@ -23,8 +24,20 @@ def named(entries, word: str) -> dict[str, str]:
     for n, (eid, name) in enumerate(entries, 1):
         out[str(eid)] = name.strip() if isinstance(name, str) and name.strip() else f"{word} {n}"
     said = list(out.values())
-    return {eid: f"{name}（{word} {n}）" if said.count(name) > 1 else name
+    return {eid: Placed(f"{name}（{word} {n}）", name) if said.count(name) > 1 else name
             for n, (eid, name) in enumerate(out.items(), 1)}
+
+
+class Placed(str):
+    """A name told apart from another of the same by its place (…協定（協定 2）), with
+    `alone`, the name without it: beside its id (id_slot) the id tells the two apart,
+    and a second bracket (…協定（協定 2）（rise）) said nothing more."""
+    alone: str
+
+    def __new__(cls, said: str, alone: str):
+        out = super().__new__(cls, said)
+        out.alone = alone
+        return out
 
 
 def party_names(parties) -> dict[str, str]:
@@ -58,5 +71,6 @@ def with_names(ids, names: dict[str, str]) -> str:
 
 def id_slot(eid: str, name: str) -> str:
     """One id said with its name: what with_names writes, and what the app finds again
-    (app/form_words.py) so as to leave it whole."""
-    return f"{name}（{eid}）"
+    (app/form_words.py) so as to leave it whole. Of two of one name, the name alone:
+    the ids tell them apart (…協定（procrew）, …協定（rise）)."""
+    return f"{getattr(name, 'alone', name)}（{eid}）"

@@ -685,3 +685,28 @@ def test_agreements_of_one_day_keep_the_order_the_specs_are_given(tmp_path):
     assert result.returncode == 0, result.stderr
     assert [r[2] for r in read_csv(tmp_path / "out-folder" / "annual-2024.csv")[1]] == [
         "「在留外国人に関する情報連携に関する確認書」に係る補足書簡", "在留外国人に関する情報連携に関する確認書"]
+
+
+def test_a_column_the_office_heads_with_nothing_is_named_for_a_screen_reader(books):
+    """篠山市's № stands under no heading, as the page has it: the head stays empty where
+    it prints, and a screen reader still hears what the column is (番号): the HTML's
+    aria-label, the tagged PDF's /Alt on its TH. A column with a heading has neither."""
+    from pypdf import PdfReader
+    facts, out = books["sasayama-h8"]
+    page = strict_parse((out / "annual-1996.html").read_bytes())
+    heads = page.findall(".//thead/tr/th")
+    assert ["".join(th.itertext()) for th in heads] == ["", "協定名", "協定市町", "協定日"]
+    assert [th.get("aria-label") for th in heads] == ["番号", None, None, None]
+    reader = PdfReader(out / "annual-1996.pdf")
+    found = []
+
+    def walk(elem):
+        if elem.get("/S") == "/TH":
+            found.append(str(elem["/Alt"]) if "/Alt" in elem else None)
+        kids = elem.get("/K")
+        for k in (kids if isinstance(kids, list) else [kids] if kids is not None else []):
+            k = k.get_object()
+            if hasattr(k, "get") and "/S" in k:
+                walk(k)
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object())
+    assert found[:4] == ["番号", None, None, None], found

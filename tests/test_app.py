@@ -295,6 +295,23 @@ def test_an_empty_name_of_a_head_is_the_title_alone_or_a_drafts_blank(tmp_path):
     assert load_yaml(spec)[0]["parties"]["pref"]["representative"] == {"title": "山形県知事", "reading": None}
 
 
+def test_a_starter_with_an_agreement_book_column_names_the_offices_number(tmp_path):
+    """The starters that ask for the annual book's 担当課 (agreement, both) name
+    agreement.number beside it, commented as the others are; left empty it is no number
+    (check passes it, the book numbers in signing order), so the starter builds the same."""
+    for kind in ("agreement", "both"):
+        text = starter_text(kind)
+        lines = text.splitlines()
+        at = lines.index(next(ln for ln in lines if ln.startswith("  department:")))
+        assert re.fullmatch(r"  number: +# 役所の一覧での番号（年次一覧の№: 12）.*", lines[at + 1]), lines[at + 1]
+        assert roundtrip.plain(roundtrip.load(text))["agreement"]["number"] is None
+    spec = tmp_path / "seed.yaml"
+    spec.write_text(SEED.replace("\nagreement:\n", "\nagreement:\n  number:\n", 1), encoding="utf-8")
+    result = run_generate("annual", "--fiscal-year", "2023", spec, "-o", tmp_path / "out", "--format", "csv")
+    assert result.returncode == 0 and "number" not in result.stderr, result.stderr
+    assert (tmp_path / "out" / "annual-2023.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith("1,")
+
+
 def test_every_starter_round_trips_and_keeps_its_comments():
     for kind in KINDS:
         text = starter_text(kind)

@@ -551,7 +551,7 @@ def test_several_agreements_are_named_by_their_titles(app, page, tmp_path):
     legends = page.locator('[data-path="agreements"] > fieldset > .field > .field > fieldset > legend')
     assert legends.all_inner_texts() == [f"{title}（協定 1）", f"{title}（協定 2）"]
     boxes = page.locator('[data-path="press_notice.ceremonies[0].agreements"] .parties label')
-    assert [t.strip() for t in boxes.all_inner_texts()] == [f"{title}（協定 1）（procrew）", f"{title}（協定 2）（rise）"]
+    assert [t.strip() for t in boxes.all_inner_texts()] == [f"{title}（procrew）", f"{title}（rise）"]
     assert page.locator('[data-path="press_notice.ceremonies[0].agreements"] input[value="procrew"]').is_checked()
     field(page, "agreements.procrew.title").fill("ドローン協定")
     assert legends.nth(0).inner_text() == "ドローン協定"

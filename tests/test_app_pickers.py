@@ -49,9 +49,11 @@ def test_a_field_path_names_the_agreement_and_a_message_tells_it_from_the_party(
     names = party_names(data)
     assert field_label("agreements.procrew.signing_date", parties=names) == "複数の協定 › ドローン協定 › 締結日"
     assert field_label("agreements.rise.parties[1]", parties=names) == f"複数の協定 › {TITLE} › この協定の当事者 2"
-    said = in_form_words("協定「procrew」は 1 番目の締結式ですでに締結されます。協定の締結は1回です",
+    # the agreement a message names, by its title beside its id as the check says it, is
+    # kept so: not taken for the party of that id (株式会社プロクルー)
+    said = in_form_words("ドローン協定（procrew）は 1 番目の締結式ですでに締結されます。協定の締結は1回です",
                          "press_notice.ceremonies[1].agreements[0]", "ja", names)
-    assert said.startswith("協定「ドローン協定」は"), said
+    assert said.startswith("ドローン協定（procrew）は"), said
     # the party of the same id, quoted before の, and the agreements a message lists, each
     # named by the check (its title, its id beside it): kept so, not taken for the parties
     # of those ids (株式会社ライズ（rise）)
@@ -71,9 +73,9 @@ def test_a_field_path_names_the_agreement_and_a_message_tells_it_from_the_party(
     said = in_form_words("協定「procrw」は agreements に書かれていません。ドローン協定（procrew）の書き間違いではありませんか？",
                          "press_notice.ceremonies[0].agreements[0]", "ja", names)
     assert said == "協定「procrw」は「複数の協定」に書かれていません。ドローン協定（procrew）の書き間違いではありませんか？", said
-    said = in_form_words("agreement 'rise' is signed at ceremony 1 already", "press_notice.ceremonies[1].agreements[0]",
-                         None, names)
-    assert said == f"agreement 「{TITLE}」 is signed at ceremony 1 already", said
+    said = in_form_words(f"the agreement {TITLE}（rise） is signed at ceremony 1 already",
+                         "press_notice.ceremonies[1].agreements[0]", None, names)
+    assert said == f"the agreement {TITLE}（rise） is signed at ceremony 1 already", said
     # in English, the agreements a message lists stay agreements, though every id is a
     # party's (procrew, rise), and the parties it lists stay parties
     said = (f"party 'x' signs none of the agreements this ceremony signs ({listed}): name a"
@@ -96,11 +98,12 @@ def test_the_preview_names_the_agreement_at_its_field(tmp_path):
     data["press_notice"]["ceremonies"][0]["agreements"] = ["procrew", "rise"]
     shown = app.preview({"name": HIKONE, "data": data}, say)
     said = {p["key"]: p["message"] for p in shown["problems"]}
-    rise = f"「{TITLE}（協定 2）」"
-    assert f"協定{rise}の締結日" in said["press_notice.ceremonies[0].date"], said
+    # by its title beside its id, as the command line says it (the field's path, which no
+    # id follows, by its place)
+    assert f"そこで締結する{TITLE}（rise）の締結日" in said["press_notice.ceremonies[0].date"], said
     assert f"「複数の協定 › {TITLE}（協定 2） › 締結日」" in said["press_notice.ceremonies[0].date"], said
-    assert said["press_notice.ceremonies[1].agreements[0]"].startswith(f"協定{rise}は"), said
-    assert not any("株式会社ライズ（rise）" in m or "「rise」" in m for m in said.values()), said
+    assert said["press_notice.ceremonies[1].agreements[0]"].startswith(f"{TITLE}（rise）は"), said
+    assert not any("株式会社ライズ" in m or "「rise」" in m or "（協定 2）（" in m for m in said.values()), said
 
 
 def test_every_field_of_a_party_id_is_a_choice_of_the_parties():

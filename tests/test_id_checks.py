@@ -158,13 +158,16 @@ def test_the_command_line_names_the_party_or_agreement_it_suggests(language, tmp
     seed, hikone = _seed_and_hikone(tmp_path, ("signatories: [bureau, kitami_it]", "signatories: [bureau, kitami]"),
                                     ("agreements: [rise]", "agreements: [ris]"))
     english = {seed: "did you mean 北見工業大学（kitami_it）?",
-               hikone: "did you mean 災害時等における無人航空機の運用に関する協定（協定 2）（rise）?"}
+               hikone: "did you mean 災害時等における無人航空機の運用に関する協定（rise）?"}
     for spec, offered in english.items():
         result = run_generate("check", spec, env=env)
         assert result.returncode == 1, result.stdout + result.stderr
         if language.startswith("ja"):
             offered = offered.replace("did you mean ", "").replace("?", "の書き間違いではありませんか？")
         assert offered in result.stderr, result.stderr
+        # two agreements of one title, said beside their ids: the ids tell them apart, not
+        # their places in a second bracket too (…協定（協定 2）（rise）)
+        assert "（協定 2）" not in result.stderr and "）（" not in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("language", ["C.UTF-8", "ja_JP.UTF-8"])
@@ -189,3 +192,17 @@ def test_the_command_line_names_each_agreement_it_lists(language, tmp_path):
         assert result.returncode == 1, result.stdout + result.stderr
         assert listed in result.stderr, result.stderr
         assert ("書かれて" in result.stderr or "締結式で" in result.stderr) == language.startswith("ja"), result.stderr
+
+
+def test_two_of_one_name_are_told_apart_by_their_places_alone_or_their_ids_alone():
+    """Two parties (agreements) of one name are said by their places where no id
+    follows (a field's path, the app's legends: 北見市（当事者 1）) and by their ids where
+    one does (北見市（kitami）): never both, 北見市（当事者 1）（kitami）."""
+    from jpdocs.party_words import agreement_names, id_slot, party_names, with_names
+    names = party_names([("kitami", type("P", (), {"name": "北見市"})()), ("city", type("P", (), {"name": "北見市"})()),
+                         ("it", type("P", (), {"name": "北見工業大学"})())])
+    assert names == {"kitami": "北見市（当事者 1）", "city": "北見市（当事者 2）", "it": "北見工業大学"}
+    assert with_names(["kitami", "city", "it"], names) == "北見市（kitami）, 北見市（city）, 北見工業大学（it）"
+    agreements = agreement_names([("a", "連携協定"), ("b", "連携協定"), ("c", None)])
+    assert agreements == {"a": "連携協定（協定 1）", "b": "連携協定（協定 2）", "c": "協定 3"}
+    assert [id_slot(k, v) for k, v in agreements.items()] == ["連携協定（a）", "連携協定（b）", "協定 3（c）"]

@@ -353,8 +353,10 @@ def test_an_agreement_signed_at_two_ceremonies_is_refused(tmp_path):
     spec = write(tmp_path, TWO_CEREMONIES.replace("agreements: [tech]", "agreements: [univ]"))
     err = failed(spec, tmp_path)
     at = line_of(spec, "agreements: [univ]", line_of(spec, "締結式（２）"))
-    assert (f"{spec}:{at}: press_notice.ceremonies[1].agreements[0]: agreement 'univ' is signed at ceremony 1"
-            " already") in err, err
+    # the agreement named by its title beside its id, as "did you mean" names it (the bare
+    # id 'univ' is a party's too)
+    assert (f"{spec}:{at}: press_notice.ceremonies[1].agreements[0]: the agreement 青葉市と青葉大学との包括連携協定（univ）"
+            " is signed at ceremony 1 already") in err, err
 
 
 def test_a_ceremony_of_no_agreement_of_its_own_offers_no_empty_list_of_signers(tmp_path):
@@ -364,7 +366,8 @@ def test_a_ceremony_of_no_agreement_of_its_own_offers_no_empty_list_of_signers(t
     spec = write(tmp_path, TWO_CEREMONIES.replace("      agreements: [tech]\n",
                                                   "      agreements: [univ]\n      signatories: [tech]\n"))
     err = failed(spec, tmp_path)
-    assert "press_notice.ceremonies[1].agreements[0]: agreement 'univ' is signed at ceremony 1 already" in err, err
+    assert "press_notice.ceremonies[1].agreements[0]: the agreement 青葉市と青葉大学との包括連携協定（univ） is signed at" \
+        " ceremony 1 already" in err, err
     assert "signatories" not in err and "()" not in err, err
 
 
@@ -374,7 +377,8 @@ def test_a_ceremony_on_another_day_than_its_agreement_is_refused(tmp_path):
       date: 2025-04-22"""))
     err = failed(spec, tmp_path)
     assert (f"{spec}:{line_of(spec, 'date: 2025-04-22')}: press_notice.ceremonies[1].date: the ceremony is on"
-            " 2025-04-22, and agreement 'tech'") in err, err
+            " 2025-04-22, and the agreement it signs, 青葉市と株式会社青葉テックとの脱炭素の推進に関する連携協定（tech）, was signed"
+            " on 2025-04-21") in err, err
 
 
 def test_a_signer_of_none_of_the_ceremonys_agreements_is_refused(tmp_path):

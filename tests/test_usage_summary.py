@@ -5,7 +5,10 @@ The lines were written by hand inside the long translated description, and an op
 added to a command was left out of them: annual's --as-of, sign's --password-file,
 --allow-expired, --reason and --location, serve's --port and --no-browser. Here every
 option of every command's parser (the parsers themselves, not a list of this test's) is
-looked for on that command's line of the real command's help."""
+looked for on that command's line of the real command's help; and every positional
+argument too, as the parser takes it (one; one or more, SPEC ...; an optional one,
+[FILE]; any number, [SPEC ...]), in the parser's order. The README's block is the same
+lines (the last test)."""
 from __future__ import annotations
 
 import os
@@ -55,6 +58,55 @@ def test_the_help_lists_every_option_of_every_command(language):
             if not any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", said[command]) for o in action.option_strings):
                 missing.append((command or "build", action.option_strings[-1]))
     assert missing == [], missing
+
+
+def positional_pattern(action) -> str:
+    """How a command's line writes a positional argument: its name (the parser's metavar,
+    its choices as notice|agreement|…, or its name in capitals), which the line may give
+    alternatives (SPEC|DIR), bracketed where it may be left out, `...` where it repeats."""
+    if action.metavar:
+        name = re.escape(action.metavar)
+    elif action.choices:
+        name = "|".join(map(re.escape, action.choices))
+    else:
+        name = re.escape(action.dest.upper())
+    word = rf"{name}(?:\|[\w.]+)*"
+    alone = r"(?<![\w\[|.-])"
+    return {None: rf"{alone}{word}(?![\w|.\]-])(?! \.\.\.)", "?": rf"\[{word}\]",
+            "*": rf"\[{word} \.\.\.\]", "+": rf"{alone}{word} \.\.\.(?!\])"}[action.nargs]
+
+
+def positionals_missing(said: dict[str, str]) -> list[tuple[str, str]]:
+    """(command, argument) of each positional argument of each parser that its command's
+    line does not write as the parser takes it, or writes out of the parser's order."""
+    missing = []
+    for command, parser in PARSERS.items():
+        at = 0
+        for action in parser()._actions:
+            if action.option_strings:
+                continue
+            found = re.compile(positional_pattern(action)).search(said[command], at)
+            if found is None:
+                missing.append((command or "build", action.metavar or action.dest))
+            else:
+                at = found.end()
+    return missing
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "ja_JP.UTF-8"])
+def test_the_help_lists_every_positional_argument_of_every_command_as_it_is_taken(language):
+    env = {**os.environ, "LANG": language, "LC_ALL": language, "LANGUAGE": "", "COLUMNS": "100"}
+    result = run_generate("--help", env=env)
+    assert result.returncode == 0, result.stderr
+    said = summary(result.stdout)
+    assert positionals_missing(said) == []
+    # what it catches: a line that leaves an argument out, makes one optional or single,
+    # or swaps two (the lines as they were written by hand, wrong in these ways)
+    for command, wrong, caught in (("schema", "schema", "FILE"), ("new", "new notice|agreement|both|report FILE", "FILE"),
+                                   ("check", "check SPEC [--style FILE]", "SPEC"), ("", "[SPEC] [-o DIR]", "SPEC"),
+                                   ("new", "new [FILE] notice|agreement|both|report", "FILE"),
+                                   ("sign", "sign [AGREEMENT.pdf] --field 甲", "AGREEMENT.pdf")):
+        assert positionals_missing({**said, command: wrong}) == [(command or "build", caught)], wrong
 
 
 def test_the_readme_lists_the_commands_as_the_help_does():

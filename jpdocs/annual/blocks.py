@@ -152,7 +152,8 @@ def summary_table(rows: list[Row], style: HouseStyle, width: float) -> m.Table:
     DOCX's page): cells set flush left (a short cell is never spread out), a line of a
     value (one 連携事項, a newline written in the spec) on a line of its own."""
     head = [m.Cell([m.Paragraph([m.Text(c, font="gothic")], style="small", align="center")], shade="shade",
-                   align="center", valign="middle", header="column") for c in headings(style)]
+                   align="center", valign="middle", header="column", alt=col.spoken())
+            for c, col in zip(headings(style), style.annual.columns)]
     fractions = column_widths(rows, style, width)
     size = style.styles["small"].size
     points = [f * width - CELL_PADDING for f in fractions]    # each cell's text width: its share less its padding

@@ -43,7 +43,9 @@ def html_table(fy: int, rows: list[Row], style: HouseStyle, as_of: dt.date | Non
     caption = (f"{title_of(fy, style)}（{period_of(fy, style)}締結分{comma}"
                f"{japanese.digits(len(rows), style.digits)}件{comma + as_of_words(as_of, style) if as_of else ''}）")
     out = ['<table class="jpdocs-annual">', f"<caption>{_esc(caption)}</caption>", "<thead>", "<tr>"]
-    out += [f'<th scope="col">{_esc(h)}</th>' for h in headings(style)]
+    # a head the office leaves empty stays empty on the page, named for a screen reader
+    out += [f'<th scope="col" aria-label="{_esc(spoken)}">{_esc(h)}</th>' if (spoken := col.spoken()) else
+            f'<th scope="col">{_esc(h)}</th>' for h, col in zip(headings(style), cols)]
     out += ["</tr>", "</thead>", "<tbody>"]
     for r in rows:
         out.append("<tr>")

@@ -279,16 +279,10 @@ def in_form_words(message: str, at: str = "", language: str | None = "ja", parti
             slots.append(slot)
     # a message the catalogue has no Japanese for is shown in English: said as English
     japanese = language == "ja" and bool(re.search(r"[\u3041-\u309f]", message))
-    # an agreement's id quoted after the word that says it is one (協定「procrew」, agreement
-    # 'procrew') is its title; looked for first, as the same id may be a party's
-    # (a message about an agreement, 協定「procrw」は…, names agreements in all its quotes:
-    # 「procrew」の書き間違いではありませんか)
-    agreements = getattr(parties, "agreements", {})
-    about = re.match(r"協定「|agreement '", message)
-    for aid, title in sorted(agreements.items(), key=lambda a: -len(a[0])):
-        message = re.sub(rf"({'' if about else '協定|agreement '}){_quoted(aid)}",
-                         lambda m, t=title: f"{m[1]}\x01「{t}」\x01", message)
-    # a party's id, quoted ('kitami', 当事者「kitami」), is the party as the form names it:
+    # An agreement the spec declares is said by the check by its title beside its id
+    # (…協定（rise）: a slot above), never by its id quoted; a quoted id after the word
+    # agreement (協定「ris」, agreement 'ris') is one no agreement has, as written.
+    # A party's id, quoted ('kitami', 当事者「kitami」), is the party as the form names it:
     # 「北見工業大学」 (found before the quotes are: an English apostrophe, the cover's, would
     # pair with it); not one said to be an agreement's (協定「procrew」 no agreement has); and
     # only where the message says it is a party's (said_ids): 'place' of ki is an item of

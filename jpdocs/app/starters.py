@@ -62,6 +62,7 @@ agreement:
   title:                       # 協定の名称（…との包括連携協定）
   signing_date:                # 締結日
   department:                  # 担当課（年次一覧に載る）
+  number:                      # 役所の一覧での番号（年次一覧の№: 12）。書くときは年度のどの協定にも書きます
   validity:                    # 有効期間
     end:                       # 終期（2025-03-31）
   document:                    # 協定書

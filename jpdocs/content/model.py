@@ -174,6 +174,9 @@ class Cell:
     # A header cell: "row" heads its row (a label column: 問合せ先), "column" heads its
     # column (a header row); tagged PDF makes it a TH with that scope.
     header: Literal["row", "column"] | None = None
+    # What a reader hears for a header cell that prints nothing (an office's column left
+    # without a heading): the tagged PDF's /Alt on its TH. None: its text names it.
+    alt: str | None = None
 
 
 @dataclass

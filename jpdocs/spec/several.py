@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import Problem
-from ..party_words import agreement_names, party_names, with_names
+from ..party_words import agreement_names, id_slot, party_names, with_names
 from .schema import Spec
 from .source import dotted, line_of
 
@@ -78,6 +78,9 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
         problem(CS, "ki does not list 'ceremonies', so the ceremonies would not be printed: add '- ceremonies'"
                     " to ki")
     signed_at: dict[str, int] = {}
+    # an agreement said by its title beside its id, as "did you mean" and the lists say it
+    # (id_checks.py): in 彦根市's spec the bare id 'procrew' is a party's too
+    titled = agreement_names(agreements)
     for k, cer in enumerate(n.ceremonies):
         at = CS + (k,)
         for i, step in enumerate(cer.agenda):
@@ -92,16 +95,16 @@ def check_several(spec: Spec, name: str, lines) -> list[Problem]:
             if ref not in agreements:           # (not declared: id_checks.py)
                 continue
             if ref in signed_at:
-                problem(at + ("agreements", i), f"agreement '{ref}' is signed at ceremony {signed_at[ref] + 1}"
-                                                " already: an agreement is signed once")
+                problem(at + ("agreements", i), f"the agreement {id_slot(ref, titled[ref])} is signed at ceremony"
+                                                f" {signed_at[ref] + 1} already: an agreement is signed once")
                 continue
             signed_at[ref] = k
             parties += [p for p in agreements[ref].parties if p not in parties]
             signed = agreements[ref].signing_date
             if signed is not None and cer.date is not None and signed != cer.date:
-                problem(at + ("date",), f"the ceremony is on {cer.date.isoformat()}, and agreement '{ref}' it"
-                                        f" signs was signed on {signed.isoformat()} (agreements.{ref}.signing_date):"
-                                        " correct one of them")
+                problem(at + ("date",), f"the ceremony is on {cer.date.isoformat()}, and the agreement it signs,"
+                                        f" {id_slot(ref, titled[ref])}, was signed on {signed.isoformat()}"
+                                        f" (agreements.{ref}.signing_date): correct one of them")
         # With none of its agreements its own (each unknown or signed at an earlier
         # ceremony: said above), a ceremony has no parties to check its signers against,
         # and a message would offer an empty list: "name a party of them ()".

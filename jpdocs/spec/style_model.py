@@ -401,6 +401,9 @@ ALWAYS_PRINTED = ("number", "signing_date", "title")      # data every agreement
 ANNUAL_HEADINGS = {"number": "№", "signing_date": "締結日", "title": "協定名", "partners": "相手方",
                    "areas": "連携事項", "department": "担当課", "validity": "有効期間", "amendments": "改定日",
                    "related": "関連文書", "amends": "原協定", "issuer": "締結者"}
+# What a screen reader says for a column whose heading the office leaves empty (篠山市's
+# №, under no heading): a word, where the usual heading is a sign read as one (№).
+ANNUAL_SPOKEN = {"number": "番号"}
 
 
 class AnnualColumn(StyleModel):
@@ -432,6 +435,14 @@ class AnnualColumn(StyleModel):
 
     def title(self) -> str:
         return self.heading if self.heading is not None else (ANNUAL_HEADINGS[self.data] if self.data else self.field)
+
+    def spoken(self) -> str | None:
+        """The column's name for a reader that cannot see it (a tagged PDF's /Alt, an
+        HTML aria-label) where its heading prints nothing, the page's empty head kept
+        as the office has it; None where the heading names it."""
+        if self.title().strip():             # (a heading of spaces prints nothing either)
+            return None
+        return ANNUAL_SPOKEN.get(self.data) or (ANNUAL_HEADINGS[self.data] if self.data else self.field)
 
     def prints_amends_under_title(self, columns: list["AnnualColumn"]) -> bool:
         """Whether this title column prints an agreement's `amends` under the title: as

@@ -471,7 +471,7 @@ class BlockBuilder:
                     if cell.colspan > 1:
                         attrs["ColSpan"] = cell.colspan
                     self.node = row_node.add("TH" if cell.header else "TD",
-                                             attrs=attrs if len(attrs) > 1 else None)
+                                             attrs=attrs if len(attrs) > 1 else None, alt=cell.alt)
                 ruled, self.in_ruled_cell = self.in_ruled_cell, t.border != "none"
                 cells.append(self.blocks(blocks, span_w - 2 * pad))
                 self.in_ruled_cell = ruled

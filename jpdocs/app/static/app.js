@@ -375,11 +375,12 @@ function renderArray(opt, value, path, label, help, key) {
 // The party of an id as the form names it: its name, or 当事者 N (its place among the
 // parties) while it has none yet; an id that is no party's as written. One of several
 // agreements (agreements:) likewise: its title, or 協定 N. Two of one name (彦根市's two
-// agreements of one title) are told apart by their places: …協定（協定 2）. The server
-// names them so in field paths and messages (party_words.py).
+// agreements of one title) are told apart by their places: …協定（協定 2）; beside their
+// ids (a checkbox's label), by the ids: …協定（rise）. The server names them so in field
+// paths and messages (party_words.py).
 const ENTRY = { parties: ["name", "当事者"], agreements: ["title", "協定"] };
 
-function entryNames(kind) {
+function entryNames(kind, placed = true) {
   const [field, word] = ENTRY[kind];
   const entries = (current.data || {})[kind];
   const out = {};
@@ -389,6 +390,7 @@ function entryNames(kind) {
     const name = e && typeof e[field] === "string" ? e[field].trim() : "";
     out[id] = name || `${word} ${i + 1}`;
   });
+  if (!placed) return out;
   const said = Object.values(out);
   Object.keys(out).forEach((id, i) => {
     if (said.filter((x) => x === out[id]).length > 1) out[id] = `${out[id]}（${word} ${i + 1}）`;
@@ -397,6 +399,9 @@ function entryNames(kind) {
 }
 
 function entryName(kind, id) { return entryNames(kind)[id] ?? id; }
+// An entry said beside its id, as a message lists it (party_words.id_slot): two of one
+// name told apart by the ids, not by their places too.
+function entrySlot(kind, id) { return `${entryNames(kind, false)[id] ?? id}（${id}）`; }
 function partyName(id) { return entryName("parties", id); }
 
 // A party's name (an agreement's title) typed: the legends and buttons that name it follow
@@ -540,7 +545,7 @@ function renderIds(kind, value, path, label, help, key) {
     } });
     const stray = !ids.includes(id);
     box.append(el("label", { class: stray ? "stray" : null }, cb,
-      stray ? ` ${id}（${IDS_NOT[kind]}）` : ` ${entryName(kind, id)}（${id}）`));
+      stray ? ` ${id}（${IDS_NOT[kind]}）` : ` ${entrySlot(kind, id)}`));
   }
   return fieldBox(path, label, help, key, box);
 }
