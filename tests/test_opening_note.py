@@ -39,12 +39,15 @@ def _opening(case: str = CASE) -> list:
     return yaml.safe_load((REAL / f"{case}.yaml").read_text(encoding="utf-8"))["press_notice"]["opening"]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module", params=[CASE, "nagano-abn-azumino-2012"])
+def built(request, tmp_path_factory) -> tuple[str, Path]:
+    """長野県林務部's two releases, each a paragraph and the note on its （※）: 2011's
+    and 2012's (written as a paragraph before the forty-seventh session)."""
+    case = request.param
     out = tmp_path_factory.mktemp("note")
-    result = run_generate(REAL / f"{CASE}.yaml", "-o", out, "--format", "pdf,docx")
+    result = run_generate(REAL / f"{case}.yaml", "-o", out, "--format", "pdf,docx")
     assert result.returncode == 0, result.stderr
-    return out / CASE
+    return case, out / case
 
 
 def _lines_of(pdf: Path, text: str, right_of: float = 0.0) -> list[list[dict]]:
@@ -64,7 +67,8 @@ def _lines_of(pdf: Path, text: str, right_of: float = 0.0) -> list[list[dict]]:
 
 @needs_poppler
 def test_the_note_stands_at_the_margin_apart_its_later_lines_after_its_mark(built):
-    paragraph, note = _opening()
+    case, built = built
+    paragraph, note = _opening(case)
     assert isinstance(paragraph, str) and note["note"].startswith("※")
     pdf = built / "press-notice.pdf"
     para_rows = _lines_of(pdf, paragraph)[1:]
@@ -83,7 +87,8 @@ def test_the_note_stands_at_the_margin_apart_its_later_lines_after_its_mark(buil
 
 
 def test_the_docx_note_is_a_paragraph_hung_after_its_mark(built):
-    paragraph, note = _opening()
+    case, built = built
+    paragraph, note = _opening(case)
     doc = Document(built / "press-notice.docx")
     texts = [p.text for p in doc.paragraphs]
     k = texts.index(note["note"])                                         # as written, whole
@@ -98,13 +103,18 @@ def test_the_docx_note_is_a_paragraph_hung_after_its_mark(built):
 
 
 @needs_poppler
-def test_a_note_that_fits_one_line_is_set_apart_at_the_margin_too(tmp_path):
+@pytest.mark.parametrize("case, marked", [("hiroshima-matsuyama-2025", "松山圏域※"),
+                                          ("michinoku-rokkasho-2022", "42件目（※）")])
+def test_a_note_that_fits_one_line_is_set_apart_at_the_margin_too(tmp_path, case, marked):
     """広島市's ※松山圏域：松山市、… (3市3町) under the paragraph that marks 松山圏域※
-    (`hiroshima-matsuyama-2025`, a paragraph one em in before the thirty-second session):
-    at the margin of the paragraph's later lines, straight under it, set apart."""
-    case = "hiroshima-matsuyama-2025"
-    paragraph, note = yaml.safe_load((REAL / f"{case}.yaml").read_text(encoding="utf-8"))["press_notice"]["opening"]
-    assert isinstance(paragraph, str) and "松山圏域※" in paragraph and note["note"].startswith("※")
+    (`hiroshima-matsuyama-2025`, a paragraph one em in before the thirty-second session),
+    みちのくコカ・コーラボトリング's ※青森県、青森県警察本部を含む under the one that marks
+    42件目（※） (a paragraph before the forty-seventh): at the margin of the paragraph's
+    later lines, straight under it, set apart."""
+    opening = _opening(case)
+    k = next(i for i, p in enumerate(opening) if isinstance(p, dict) and "note" in p)
+    paragraph, note = opening[k - 1], opening[k]
+    assert isinstance(paragraph, str) and marked in paragraph and note["note"].startswith("※")
     result = run_generate(REAL / f"{case}.yaml", "-o", tmp_path, "--format", "pdf")
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / case / "press-notice.pdf"
