@@ -126,18 +126,21 @@ def sub_item_marker(n: int) -> str:
     return IROHA_ITEMS[n - 1]
 
 
-# The mark a note or a paragraph begins with, and the full-width spaces after it, under
-# which its further lines hang (※　陪席予定の… / 　　…). The marks of JIS X 0208, one em
-# wide in a Japanese face; not •, the ASCII * nor a half-width space, which a
-# proportional face sets narrower than em_width counts them. A numbered note's ※ takes
-# its number with it where a full-width space follows (※1　広島広域都市圏は、… /
-# 　　　…: spec/note_marks.py), so that ※10月1日から… is a plain ※ before a day.
-_LEAD_MARK = re.compile(r"^(?:※(?:[0-9０-９]{1,2}(?=　))?|[＊・●○◆◇■□])　*")
+# The mark a note or a paragraph begins with, and the spaces after it as written, under
+# which its further lines hang (※　陪席予定の… / 　　…): the text after them is where a
+# reader's eye goes back to. The marks of JIS X 0208, one em wide in a Japanese face; not
+# • nor the ASCII *, which a proportional face sets narrower than em_width counts them.
+# The spaces full- or half-width, as the bundled mincho sets a half-width one half an em
+# (the width em_width counts it). A numbered note's ※ takes its number with it where a
+# space follows (※1　広島広域都市圏は、… / ※1 広島…: spec/note_marks.py reads the number
+# so too), so that ※10月1日から… is a plain ※ before a day.
+_LEAD_MARK = re.compile(r"^(?:※(?:[0-9０-９]{1,2}(?=[ 　]))?|[＊・●○◆◇■□])[ 　]*")
 
 
 def lead_mark_em(line: str) -> float:
     """The width (em) of the mark a note or a paragraph of an item's text begins with
-    (※　: 2, ・: 1, ※1　: 2.5), or 0 for one without."""
+    and the spaces after it (※　: 2, ※ : 1.5, ・: 1, ※1　: 2.5, ※1 : 2, ※１　: 3), or
+    0 for one without."""
     mark = _LEAD_MARK.match(line)
     return em_width(mark.group()) if mark else 0.0
 

@@ -20,7 +20,7 @@ from docx.shared import Pt
 
 from conftest import ROOT, needs_poppler, run_generate
 from glyphs import page_rows
-from test_notice_format import SEED, check, has_error, variant
+from test_notice_format import SEED, build, check, has_error, variant
 
 REAL = ROOT / "tests" / "data" / "real"
 CASE = "hiroshima-iinan-kawamoto-2024"
@@ -176,3 +176,40 @@ def test_a_note_written_inside_its_paragraph_needs_no_note_apart(tmp_path, capsy
     path = variant(tmp_path, _opening("締結式を行います。", inline))
     code, out, err = check(path, capsys)
     assert code == 0, err
+
+
+LONG = ("学内の地域連携の窓口として、大学と地域の方々との連絡、相談の受付、共同研究の調整を担い、年に二回の"
+        "報告会を開くほか、学生の地域活動を支え、その成果を冊子にまとめて市内の図書館と公民館に置きます。")
+
+
+@needs_poppler
+@pytest.mark.parametrize("mark, lead", [("※", 1), ("※　", 2), ("※ ", 2), ("※1　", 3), ("※1 ", 3), ("※１　", 3),
+                                        ("※１ ", 3), ("※10月1日から", 1)])
+def test_a_notes_later_lines_hang_under_its_text_after_its_mark_as_written(tmp_path, capsys, mark, lead):
+    """The mark as the spec writes it, with or without a space, full- or half-width: the
+    later lines under the first character after the mark and its space (`lead`
+    characters in: 学, or the 1 of ※10月1日から…, a plain ※ before a day); the note
+    printed as written, PDF and DOCX, the DOCX hung by the width the PDF shows."""
+    note = mark + LONG
+    number = re.match(r"※[0-9０-９](?=[ 　])", mark)
+    cites = [CITES.replace("(※1)", f"({number.group()})")] if number else []
+    path = variant(tmp_path, _opening("締結式を行います。", *cites, f"{{note: {note}}}"))
+    code, _, err, pdf = build(path, tmp_path, capsys, "pdf,docx")
+    assert code == 0, err
+    rows = page_rows(pdf, 0)
+    k = next(i for i, r in enumerate(rows) if "".join(c["text"] for c in r).startswith(mark))
+    first, plain = rows[k], re.sub(r"[ 　]", "", note)
+    read, later = "".join(c["text"] for c in first), []
+    for row in rows[k + 1:]:
+        if len(re.sub(r"[ 　]", "", read)) >= len(plain):
+            break
+        later.append(row)
+        read += "".join(c["text"] for c in row)
+    assert read == note and len(later) >= 2                       # printed as written, whole
+    text_start = first[lead]["x0"]
+    assert all(abs(r[0]["x0"] - text_start) < 1.5 for r in later), (text_start, [r[0]["x0"] for r in later])
+    doc = Document(pdf.with_suffix(".docx"))
+    p = next(p for p in doc.paragraphs if p.text == note)
+    fmt = p.paragraph_format if p.paragraph_format.left_indent is not None else p.style.paragraph_format
+    hang = Pt(text_start - first[0]["x0"])
+    assert abs(fmt.left_indent - hang) < Pt(1.5) and abs(fmt.first_line_indent + hang) < Pt(1.5)

@@ -1,6 +1,7 @@
 """A user's templates (--templates) older than a house-style key they cannot honour
 (build/template_coverage.settings_unhonoured): the contacts on lines after the text
-(notice.contacts_at: foot_line) and the space above a signer (agreement.space_before_signer).
+(notice.contacts_at: foot_line), the space above a signer (agreement.space_before_signer)
+and a list's bullets without a mark (notice.list_bullet: "").
 Built by the real command line from the real cases that use each key, with copies of the
 bundled templates from before the key (tests/data/old_templates): an error at the style
 file's line and key, exit status 1, nothing written; the same templates where the house
@@ -18,6 +19,7 @@ REAL = ROOT / "tests" / "data" / "real"
 OLD = ROOT / "tests" / "data" / "old_templates"
 HIROSHIMA = REAL / "hiroshima-labour-hatsukaichi-2024.yaml"
 FUCHU = REAL / "fuchu-cmj-2017.yaml"
+OSAKA = REAL / "osaka-pref-suido-2020.yaml"    # notice.list_bullet: "" (styles/osaka-pref-2020.yaml)
 
 
 def line_of(path: Path, text: str) -> int:
@@ -63,10 +65,29 @@ def test_a_template_without_the_signers_space_is_refused_at_space_before_signer(
     assert not any(out.rglob("*.pdf")), "no output beside the error"
 
 
+def test_a_template_older_than_unmarked_bullets_is_refused_at_list_bullet(tmp_path):
+    """大阪府 lists its attendees a line each without a mark (notice.list_bullet: ""); the
+    記 items' template of before the key hangs each bullet's later lines an em in, after a
+    mark it no longer prints: an error at the style file's line, nothing written."""
+    style = REAL / "styles" / "osaka-pref-2020.yaml"
+    out = tmp_path / "out"
+    result = run_generate(OSAKA, "-o", out, "--kinds", "press-notice", "--format", "pdf,docx",
+                          "--templates", OLD / "before-bullet-hang")
+    assert result.returncode == 1, result.stderr
+    assert (f"{style}:{line_of(style, '  list_bullet:')}: notice.list_bullet: the house sets notice.list_bullet:"
+            ' "", and the template in') in result.stderr, result.stderr
+    assert ("has no bullet of a list's entry set where the house's mark says (its `bullet_hang`: under the"
+            " bullet's start where the house sets no mark): the press-notice would be printed as if the key"
+            " were not there") in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not any(out.rglob("*.pdf")) and not any(out.rglob("*.docx")), "no output beside the error"
+
+
 def test_the_old_templates_build_where_the_house_does_not_write_the_key(tmp_path):
     for spec, style, key, default, kind, folder in (
             (HIROSHIMA, "hiroshima-labour.yaml", "contacts_at", "foot", "press-notice", "before-foot-line"),
-            (FUCHU, "cmj-fuchu.yaml", "space_before_signer", "0", "agreement", "before-space-before-signer")):
+            (FUCHU, "cmj-fuchu.yaml", "space_before_signer", "0", "agreement", "before-space-before-signer"),
+            (OSAKA, "osaka-pref-2020.yaml", "list_bullet", "・", "press-notice", "before-bullet-hang")):
         path = without_key(tmp_path, spec, style, key, default)
         result = run_generate(path, "-o", tmp_path / "out", "--kinds", kind, "--format", "pdf",
                               "--templates", OLD / folder)
@@ -79,7 +100,7 @@ def test_todays_templates_given_as_the_users_honour_both_keys(tmp_path):
     writes paragraph styles (東久留米市: styles:, each tried without it)."""
     mine = tmp_path / "mine"
     shutil.copytree(ROOT / "templates", mine, ignore=shutil.ignore_patterns("*.yaml", "*.docx"))
-    for spec, kind in ((HIROSHIMA, "press-notice"), (FUCHU, "agreement"),
+    for spec, kind in ((HIROSHIMA, "press-notice"), (FUCHU, "agreement"), (OSAKA, "press-notice"),
                        (REAL / "higashikurume-cmj-2018.yaml", "agreement")):
         result = run_generate(spec, "-o", tmp_path / "out", "--kinds", kind, "--format", "pdf", "--templates", mine)
         assert result.returncode == 0, result.stderr

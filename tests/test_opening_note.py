@@ -39,12 +39,15 @@ def _opening(case: str = CASE) -> list:
     return yaml.safe_load((REAL / f"{case}.yaml").read_text(encoding="utf-8"))["press_notice"]["opening"]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module", params=[CASE, "nagano-abn-azumino-2012"])
+def built(request, tmp_path_factory) -> tuple[str, Path]:
+    """長野県林務部's two releases, each a paragraph and the note on its （※）: 2011's
+    and 2012's (written as a paragraph before the forty-seventh session)."""
+    case = request.param
     out = tmp_path_factory.mktemp("note")
-    result = run_generate(REAL / f"{CASE}.yaml", "-o", out, "--format", "pdf,docx")
+    result = run_generate(REAL / f"{case}.yaml", "-o", out, "--format", "pdf,docx")
     assert result.returncode == 0, result.stderr
-    return out / CASE
+    return case, out / case
 
 
 def _lines_of(pdf: Path, text: str, right_of: float = 0.0) -> list[list[dict]]:
@@ -64,7 +67,8 @@ def _lines_of(pdf: Path, text: str, right_of: float = 0.0) -> list[list[dict]]:
 
 @needs_poppler
 def test_the_note_stands_at_the_margin_apart_its_later_lines_after_its_mark(built):
-    paragraph, note = _opening()
+    case, built = built
+    paragraph, note = _opening(case)
     assert isinstance(paragraph, str) and note["note"].startswith("※")
     pdf = built / "press-notice.pdf"
     para_rows = _lines_of(pdf, paragraph)[1:]
@@ -83,7 +87,8 @@ def test_the_note_stands_at_the_margin_apart_its_later_lines_after_its_mark(buil
 
 
 def test_the_docx_note_is_a_paragraph_hung_after_its_mark(built):
-    paragraph, note = _opening()
+    case, built = built
+    paragraph, note = _opening(case)
     doc = Document(built / "press-notice.docx")
     texts = [p.text for p in doc.paragraphs]
     k = texts.index(note["note"])                                         # as written, whole
@@ -98,13 +103,18 @@ def test_the_docx_note_is_a_paragraph_hung_after_its_mark(built):
 
 
 @needs_poppler
-def test_a_note_that_fits_one_line_is_set_apart_at_the_margin_too(tmp_path):
+@pytest.mark.parametrize("case, marked", [("hiroshima-matsuyama-2025", "松山圏域※"),
+                                          ("michinoku-rokkasho-2022", "42件目（※）")])
+def test_a_note_that_fits_one_line_is_set_apart_at_the_margin_too(tmp_path, case, marked):
     """広島市's ※松山圏域：松山市、… (3市3町) under the paragraph that marks 松山圏域※
-    (`hiroshima-matsuyama-2025`, a paragraph one em in before the thirty-second session):
-    at the margin of the paragraph's later lines, straight under it, set apart."""
-    case = "hiroshima-matsuyama-2025"
-    paragraph, note = yaml.safe_load((REAL / f"{case}.yaml").read_text(encoding="utf-8"))["press_notice"]["opening"]
-    assert isinstance(paragraph, str) and "松山圏域※" in paragraph and note["note"].startswith("※")
+    (`hiroshima-matsuyama-2025`, a paragraph one em in before the thirty-second session),
+    みちのくコカ・コーラボトリング's ※青森県、青森県警察本部を含む under the one that marks
+    42件目（※） (a paragraph before the forty-seventh): at the margin of the paragraph's
+    later lines, straight under it, set apart."""
+    opening = _opening(case)
+    k = next(i for i, p in enumerate(opening) if isinstance(p, dict) and "note" in p)
+    paragraph, note = opening[k - 1], opening[k]
+    assert isinstance(paragraph, str) and marked in paragraph and note["note"].startswith("※")
     result = run_generate(REAL / f"{case}.yaml", "-o", tmp_path, "--format", "pdf")
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / case / "press-notice.pdf"
@@ -181,3 +191,65 @@ def test_a_note_heading_the_text_of_the_seed_is_accepted(tmp_path, capsys):
     path = variant(tmp_path, (seed_opening, seed_opening.replace("  opening:\n", "  opening:\n    - {note: ※注記です。}\n")))
     code, out, err = check(path, capsys)
     assert code == 0, err
+
+
+MIDDLE_CASE = "yokohama-water-kankoji-2017"
+
+
+def _gap(upper: list[list[dict]], lower: list[list[dict]]) -> float:
+    """From the last row of one paragraph to the first of the next (their tops)."""
+    return lower[0][0]["top"] - upper[-1][0]["top"]
+
+
+@needs_poppler
+def test_a_note_between_paragraphs_is_set_apart_from_both_alike(tmp_path):
+    """横浜市水道局's ※1　災害時給水所とは… between two paragraphs of its text: as far
+    from the paragraph after it as from the one before, six points more than a line's
+    step each way (the paragraph after it ran on under it, a line's step apart)."""
+    opening = _opening(MIDDLE_CASE)
+    k = next(i for i, p in enumerate(opening) if isinstance(p, dict) and "note" in p)
+    before, note, after = opening[k - 1], opening[k]["note"], opening[k + 1]
+    assert isinstance(before, str) and isinstance(after, str)
+    result = run_generate(REAL / f"{MIDDLE_CASE}.yaml", "-o", tmp_path, "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / MIDDLE_CASE / "press-notice.pdf"
+    before_rows = _lines_of(pdf, before)[1:]
+    note_rows = _lines_of(pdf, note)[1:]
+    after_rows = _lines_of(pdf, after)[1:]
+    step = after_rows[1][0]["top"] - after_rows[0][0]["top"]
+    assert abs(_gap(before_rows, note_rows) - (step + 6)) < 0.5
+    assert abs(_gap(note_rows, after_rows) - (step + 6)) < 0.5
+    # the DOCX the same: six points over the note and six under it, none over the paragraph
+    doc = Document(tmp_path / MIDDLE_CASE / "press-notice.docx")
+    texts = [p.text for p in doc.paragraphs]
+    i = texts.index(note)
+    assert texts[i + 1] == after
+    assert doc.paragraphs[i].paragraph_format.space_before == Pt(6)
+    assert doc.paragraphs[i].paragraph_format.space_after == Pt(6)
+    assert not doc.paragraphs[i + 1].paragraph_format.space_before
+
+
+@needs_poppler
+def test_notes_after_one_another_are_six_points_apart_and_the_last_apart_from_the_text(tmp_path):
+    """In the head's table (大阪府's 内容 row), a note heading the text, a paragraph, two
+    notes and a paragraph: the DOCX cell's paragraphs spaced as the PDF's, six points
+    between the notes and between each note and a paragraph beside it, nothing more."""
+    spec = (REAL / f"{HEAD_CASE}.yaml").read_text(encoding="utf-8")
+    spec = spec.replace("style: styles/", f"style: {REAL}/styles/", 1)
+    first = spec.index("    - このたび、")
+    end = spec.index("\n", first) + 1
+    spec = spec[:end] + ("    - {note: ※1　式の様子は後日お知らせします。}\n    - {note: ※2　写真の貸出はしません。}\n"
+                         "    - 協定の全文は府のホームページでご覧になれます（※1、※2）。\n") + spec[end:]
+    path = tmp_path / "osaka.yaml"
+    path.write_text(spec, encoding="utf-8")
+    result = run_generate(path, "-o", tmp_path / "out", "--format", "pdf,docx")
+    assert result.returncode == 0, result.stderr
+    doc = Document(tmp_path / "out" / "osaka" / "press-notice.docx")
+    cell = next(c for t in doc.tables for r in t.rows for c in r.cells
+                if c.paragraphs and c.paragraphs[0].text.startswith("※この協定"))
+    spacing = [(p.paragraph_format.space_before or 0, p.paragraph_format.space_after or 0) for p in cell.paragraphs]
+    assert spacing == [(0, Pt(6)), (0, 0), (Pt(6), 0), (Pt(6), Pt(6)), (0, 0)]
+    pdf = tmp_path / "out" / "osaka" / "press-notice.pdf"         # the PDF's rows the same
+    rows = [_lines_of(pdf, p.text, 120.0)[1:] for p in cell.paragraphs]
+    step = rows[1][1][0]["top"] - rows[1][0][0]["top"]
+    assert [round(_gap(a, b) - step, 1) for a, b in zip(rows, rows[1:])] == [6.0, 6.0, 6.0, 6.0]

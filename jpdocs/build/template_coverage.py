@@ -22,7 +22,8 @@ Some house settings a template cannot honour by printing as if they were not the
 contacts set on lines after the text (notice.contacts_at: foot_line) are printed by
 no box, so a template without the block that prints them drops them; the space above a
 signer (agreement.space_before_signer) is a value of the signature's lines that an older
-template never reads. Where the bundled template reads what carries such a setting
+template never reads, as is where an unmarked bullet's later lines stand (notice.list_bullet:
+"", a 記 item's bullet_hang). Where the bundled template reads what carries such a setting
 (NEEDS_BLOCK) and the user's does not, the setting is an error at the style file's line:
 the build would silently print what the house did not ask for.
 """
@@ -35,6 +36,7 @@ from pathlib import Path
 from ..content import model
 from ..content.agreement.prose import HungParagraph
 from ..content.agreement.text import SignatureLine
+from ..content.ki_item import KiItem
 from ..content.locate import spec_strings
 from ..errors import InputError, Problem
 from ..spec.load import LoadedSpec
@@ -72,12 +74,20 @@ NEEDS_BLOCK = [
      "space above a signature line (a <spacer> of its `before` over the line)"),
     (("agreement", "prose_number_hang"), True, (HungParagraph, "hang"),
      "numbered paragraph of prose set as an item hung after its number (its `marker`, `text` and `hang`)"),
+    # bullets without a mark: a template of before it hangs each bullet's later lines an em
+    # in, after the mark it no longer prints (KiItem.bullet_hang: 0, under the bullet's start)
+    (("notice", "list_bullet"), "", (KiItem, "bullet_hang"),
+     "bullet of a list's entry set where the house's mark says (its `bullet_hang`: under the bullet's"
+     " start where the house sets no mark)"),
 ]
 
 
 def _as_written(value) -> str:
-    """A setting's value as a style file writes it (true, not Python's True)."""
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    """A setting's value as a style file writes it (true, not Python's True; "" for an
+    empty text, which would read as nothing)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return '""' if value == "" else str(value)
 
 
 def _printed(doc: model.Document) -> str:
