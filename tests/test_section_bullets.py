@@ -211,3 +211,15 @@ def test_a_section_template_older_than_the_key_prints_the_points_and_warns_of_th
     texts = [t for t, _ in _rows(pdf)]
     assert "1.農林水産物等の情報発信・販売促進に関すること" in texts
     assert not any("SectionPoint" in t or "bullets" in t for t in texts)
+
+
+def test_a_point_s_text_begun_with_a_full_width_space_is_warned_at_its_line(tmp_path):
+    """A point's text is a paragraph the house sets an em in, as any: a 　 typed before it
+    prints it two em in, and the build says so at its line and key (spec/slips.py)."""
+    spec = seed_with_sections(tmp_path, "typed", [{"heading": "連携項目", "paragraphs": [
+        {"text": "　観光振興に関すること", "bullets": ["周遊ルートの共同PR"]}]}])
+    result = run_generate("check", spec)
+    assert result.returncode == 0, result.stderr
+    line = next(n for n, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "　観光振興に関すること" in t)
+    assert (f"warning: {spec}:{line}: press_notice.sections[0].paragraphs[0].text: the paragraph begins with"
+            " a full-width space") in result.stderr, result.stderr

@@ -77,6 +77,7 @@ _INDENTED = (("press_notice", "opening", "*"),
              ("press_notice", "after", "opening", "*"),
              ("press_notice", "background", "paragraphs", "*"),
              ("press_notice", "sections", "*", "paragraphs", "*"),
+             ("press_notice", "sections", "*", "paragraphs", "*", "text"),     # a point over its lines
              ("press_notice", "sections", "*", "parts", "*", "paragraphs", "*"),
              ("agreement", "document", "prose", "*"),
              ("agreement", "document", "supplementary", "text", "*"),
