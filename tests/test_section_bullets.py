@@ -223,3 +223,26 @@ def test_a_point_s_text_begun_with_a_full_width_space_is_warned_at_its_line(tmp_
     line = next(n for n, t in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "　観光振興に関すること" in t)
     assert (f"warning: {spec}:{line}: press_notice.sections[0].paragraphs[0].text: the paragraph begins with"
             " a full-width space") in result.stderr, result.stderr
+
+
+@needs_poppler
+@pytest.mark.parametrize("style, part_in", [(None, 1), ("notice:\n  section_parts: margin\n", 0)])
+def test_a_point_in_a_part_nests_its_lines_an_em_further_in_than_it_begins(tmp_path, style, part_in):
+    """A part's paragraph is set as the part sets its paragraphs (its first line an em past
+    the subheading): a point's lines there an em further in still, its next point back where
+    points begin; at the section's margin (section_parts: margin) the same, an em less."""
+    sections = [{"heading": "協定の概要", "parts": [{"heading": "（１）　連携事項", "paragraphs": [
+        {"text": "観光振興に関すること", "bullets": ["周遊ルートの共同PR"]}, "防災に関すること"]}]}]
+    pdf = _build(_seed(tmp_path, sections, style), tmp_path)
+    rows = _rows(pdf)
+    texts = [t for t, _ in rows]
+    sub = texts.index("（１）連携事項")
+    margin = rows[texts.index("協定の概要")][1]
+    assert abs(rows[sub][1] - (margin + part_in * EM)) < 0.5
+    assert texts[sub + 1:sub + 4] == ["観光振興に関すること", "・周遊ルートの共同PR", "防災に関すること"], texts[sub:sub + 4]
+    begins = rows[sub + 1][1]
+    assert abs(begins - (margin + (part_in + 1) * EM)) < 0.5, (begins, margin)
+    assert abs(rows[sub + 2][1] - (begins + EM)) < 0.5 and abs(rows[sub + 3][1] - begins) < 0.5
+    texts = [_plain(p.text) for p in _docx_paragraphs(pdf.with_suffix(".docx"))]
+    i = texts.index("（１）連携事項")
+    assert texts[i + 1:i + 4] == ["観光振興に関すること", "・周遊ルートの共同PR", "防災に関すること"]

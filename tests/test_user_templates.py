@@ -247,12 +247,10 @@ def test_a_contact_template_that_prints_no_contact_is_asked_nothing_by_the_label
 _SECTION_PARAGRAPHS = ("""{% set bh = hangs.bullet_hang %}
 {% for para in section.paragraphs %}{% set h = hangs[loop.index0] %}{% set point = hangs.points[loop.index0] %}{% set bullets = hangs.bullets[loop.index0] if hangs.bullets else () %}
 {% if point %}
-<item style="body" marker="{{ point.marker }}" level="1" hang="{{ point.hang }}" before="{{ 8 if loop.first and not section.heading else 0 }}">{{ point.text }}{% for b in bullets %}<p{% if bh %} left="{{ bh }}" indent="{{ -bh }}"{% endif %}>{{ b }}</p>{% endfor %}</item>
+<item style="body" marker="{{ point.marker }}" level="1" hang="{{ point.hang }}" before="{{ 8 if loop.first and not section.heading else 0 }}">{{ point.text }}{{ nested(bullets, 0, bh) }}</item>
 {% else %}
 <p {% if h %}left="{{ 1 + h }}" indent="{{ -h }}"{% else %}indent="1"{% endif %}{% if loop.first and not section.heading %} before="8"{% endif %}>{{ para.text if bullets else para }}</p>
-{% for b in bullets %}
-<p left="{{ (1 + h if h else 2) + bh }}"{% if bh %} indent="{{ -bh }}"{% endif %}>{{ b }}</p>
-{% endfor %}
+{{ nested(bullets, 1 + h if h else 2, bh) }}
 {% endif %}
 {% endfor %}""", """{% for para in section.paragraphs %}
 <p indent="1"{% if loop.first and not section.heading %} before="8"{% endif %}>{{ para }}</p>

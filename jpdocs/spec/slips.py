@@ -79,6 +79,7 @@ _INDENTED = (("press_notice", "opening", "*"),
              ("press_notice", "sections", "*", "paragraphs", "*"),
              ("press_notice", "sections", "*", "paragraphs", "*", "text"),     # a point over its lines
              ("press_notice", "sections", "*", "parts", "*", "paragraphs", "*"),
+             ("press_notice", "sections", "*", "parts", "*", "paragraphs", "*", "text"),
              ("agreement", "document", "prose", "*"),
              ("agreement", "document", "supplementary", "text", "*"),
              ("agreement", "document", "closing"),

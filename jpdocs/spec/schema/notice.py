@@ -374,7 +374,8 @@ class SectionPart(Strict):
     office's own), then its paragraphs, each a level further in than the section's.
     Paragraphs, one at least (spec/section_checks.py)."""
     heading: Line
-    paragraphs: list[Line] = []
+    # as a section's: a paragraph as written, or a point with its own lines ({text, bullets})
+    paragraphs: list[Union[Line, SectionPoint]] = []
 
 
 class LinkedDocument(Strict):
