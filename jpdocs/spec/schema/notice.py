@@ -350,14 +350,15 @@ class OpeningPhotos(Strict):
 
 
 class SectionPoint(Strict):
-    """A paragraph of a section with lines of its own nested under it, a level in, as
-    和歌山県 sets each matter of its agreement (1.観光振興に関すること) over a line of what
-    is planned (・両県のアンテナショップなどで…): its text, then each line after the
-    house's mark (notice.list_bullet, ・; "": none), its further lines under the line's
-    text. The lines stand under the point's text where the point hangs its later lines
-    after its number or mark (notice.section_number_hang, section_mark_hang), else one
-    em further in than the point begins. Every part as written; both are needed (a
-    point without its lines is a plain paragraph: write it as one)."""
+    """A paragraph of a section (or of a part of one) with lines of its own nested under
+    it, a level in, as 和歌山県 sets each matter of its agreement (1.観光振興に関すること)
+    over a line of what is planned (・両県のアンテナショップなどで…): its text, then each
+    line after the house's mark (notice.list_bullet, ・; "": none), its further lines
+    under the line's text. The lines stand under the point's text where the point hangs
+    its later lines after its number or mark (notice.section_number_hang,
+    section_mark_hang), else one em further in than the point begins. Every part as
+    written; both are needed (a point without its lines is a plain paragraph: write it
+    as one)."""
     text: Line
     bullets: Annotated[list[Line], MinLen(1)]
 
