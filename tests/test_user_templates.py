@@ -241,13 +241,16 @@ def test_a_contact_template_that_prints_no_contact_is_asked_nothing_by_the_label
     assert f"{LEFT_OUT} {mine}: the press-notice leaves it out" in err, err
 
 
-# the paragraphs of a section in section.xml.j2 as they are, and as they were before a
-# paragraph hung after its mark (notice.section_mark_hang) or its number (section_number_hang)
-_SECTION_PARAGRAPHS = ("""{% for para in section.paragraphs %}{% set h = hangs[loop.index0] %}{% set point = hangs.points[loop.index0] %}
+# the paragraphs of a section in section.xml.j2 as they are (with the lines a point nests
+# under it, {text, bullets}), and as they were before a paragraph hung after its mark
+# (notice.section_mark_hang) or its number (section_number_hang)
+_SECTION_PARAGRAPHS = ("""{% set bh = hangs.bullet_hang %}
+{% for para in section.paragraphs %}{% set h = hangs[loop.index0] %}{% set point = hangs.points[loop.index0] %}{% set bullets = hangs.bullets[loop.index0] if hangs.bullets else () %}
 {% if point %}
-<item style="body" marker="{{ point.marker }}" level="1" hang="{{ point.hang }}" before="{{ 8 if loop.first and not section.heading else 0 }}">{{ point.text }}</item>
+<item style="body" marker="{{ point.marker }}" level="1" hang="{{ point.hang }}" before="{{ 8 if loop.first and not section.heading else 0 }}">{{ point.text }}{{ nested(bullets, 0, bh) }}</item>
 {% else %}
-<p {% if h %}left="{{ 1 + h }}" indent="{{ -h }}"{% else %}indent="1"{% endif %}{% if loop.first and not section.heading %} before="8"{% endif %}>{{ para }}</p>
+<p {% if h %}left="{{ 1 + h }}" indent="{{ -h }}"{% else %}indent="1"{% endif %}{% if loop.first and not section.heading %} before="8"{% endif %}>{{ para.text if bullets else para }}</p>
+{{ nested(bullets, 1 + h if h else 2, bh) }}
 {% endif %}
 {% endfor %}""", """{% for para in section.paragraphs %}
 <p indent="1"{% if loop.first and not section.heading %} before="8"{% endif %}>{{ para }}</p>

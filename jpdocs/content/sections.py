@@ -35,10 +35,15 @@ class Hangs(tuple):
     a section's hangs as it did."""
     parts: tuple = ()
     points: tuple = ()
+    # by paragraph, the lines nested under it ({text, bullets}), each after the house's
+    # mark as printed (() for a plain paragraph), and the em their further lines hang
+    # by after that mark (0 where the house sets none: notice.list_bullet "")
+    bullets: tuple = ()
+    bullet_hang: float = 0.0
     # the section's linked documents (sections[].documents), a line each: (the line as
     # printed, the address it links to or "")
     document_lines: tuple = ()
-    template_api = ("parts", "points", "document_lines")
+    template_api = ("parts", "points", "document_lines", "bullets", "bullet_hang")
 
 
 def document_line(document, style) -> str:
@@ -58,11 +63,18 @@ def document_line(document, style) -> str:
 
 def _hangs(paragraphs, notice_form) -> Hangs:
     """By paragraph, the em its later lines hang by after its mark (・, ※) where the house
-    hangs marked paragraphs; `points`, its number ((1), １　) where it hangs numbered ones."""
-    hangs = Hangs(lead_mark_em(p) if notice_form.section_mark_hang else 0 for p in paragraphs)
+    hangs marked paragraphs; `points`, its number ((1), １　) where it hangs numbered ones;
+    `bullets`, the lines a point ({text, bullets}) nests under it, marked as the house
+    marks a list's bullets (notice.list_bullet)."""
+    texts = [p if isinstance(p, str) else p.text for p in paragraphs]
+    hangs = Hangs(lead_mark_em(p) if notice_form.section_mark_hang else 0 for p in texts)
     numbered = (lead_number(p) if notice_form.section_number_hang and not hang else None
-                for p, hang in zip(paragraphs, hangs))
+                for p, hang in zip(texts, hangs))
     hangs.points = tuple(Point(*n) if n else None for n in numbered)
+    if any(not isinstance(p, str) for p in paragraphs):     # (else the class's empty tuple)
+        mark = notice_form.list_bullet
+        hangs.bullets = tuple(() if isinstance(p, str) else tuple(mark + b for b in p.bullets) for p in paragraphs)
+        hangs.bullet_hang = japanese.em_width(mark)
     return hangs
 
 

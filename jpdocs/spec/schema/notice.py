@@ -349,13 +349,34 @@ class OpeningPhotos(Strict):
     photos: Annotated[list[Photo], MinLen(1)]
 
 
+class SectionPoint(Strict):
+    """A paragraph of a section (or of a part of one) with lines of its own nested under
+    it, a level in, as 和歌山県 sets each matter of its agreement (1.観光振興に関すること)
+    over a line of what is planned (・両県のアンテナショップなどで…): its text, then each
+    line after the house's mark (notice.list_bullet, ・; "": none), its further lines
+    under the line's text. The lines stand under the point's text where the point hangs
+    its later lines after its number or mark (notice.section_number_hang,
+    section_mark_hang), else one em further in than the point begins. Every part as
+    written; both are needed (a point without its lines is a plain paragraph: write it
+    as one)."""
+    text: Line
+    bullets: Annotated[list[Line], MinLen(1)]
+
+    def __str__(self) -> str:
+        """The text: a template written when a section's paragraphs were plain strings
+        (`{{ para }}`) still prints it, never the object (the lines it leaves out are
+        named in the build's warnings, build/template_coverage.py)."""
+        return self.text
+
+
 class SectionPart(Strict):
     """A part of a section under a heading of its own (sections[].parts): the
     subheading as written (（１）　期日, 協定締結先: its number, if any, is the
     office's own), then its paragraphs, each a level further in than the section's.
     Paragraphs, one at least (spec/section_checks.py)."""
     heading: Line
-    paragraphs: list[Line] = []
+    # as a section's: a paragraph as written, or a point with its own lines ({text, bullets})
+    paragraphs: list[Union[Line, SectionPoint]] = []
 
 
 class LinkedDocument(Strict):
@@ -386,7 +407,8 @@ class Section(Strict):
     under its subheading; a table beside them would read as the last part's, so it is
     refused there."""
     heading: Optional[Line] = None
-    paragraphs: list[Line] = []
+    # a paragraph as written; or a point with its own lines nested under it ({text, bullets})
+    paragraphs: list[Union[Line, SectionPoint]] = []
     parts: list[SectionPart] = []
     table: list[list[str]] = []
     photos: list[Photo] = []
