@@ -9,7 +9,8 @@ Tuesday) the date or the weekday is wrong, and the product cannot know which: th
 spec is refused at the value's line. check_dates checks a date with its year; one
 without (２月27日（月）, ５月３日（祝）) is read around the day the spec is written around, in the
 year its weekday makes certain (yearless_problem); an era year past its era (平成32年３月31日,
-written before the era ended) is counted on, as the texts mean it.
+written before the era ended) is counted on, as the texts mean it; an era's date before its
+first day (令和元年４月26日: 令和 began on 2019-05-01) is warned of.
 
 Notices also write a date in figures (FIGURES): 2024/2/27（火）, 2024.2.27(火), R6.2.27（火）,
 令和6.2.27（火）, H31.4.30, and without the year 2/27（火）. These are read for the same check
@@ -410,6 +411,13 @@ def _checked(days: list[_Said]) -> tuple[list[str], list[str]]:
             refusals.append(f"{said.written if said.weekday else date.written} is no day of the calendar"
                             f" ({date.year}-{date.month:02}-{date.day:02}): correct it to the day the document means")
             continue
+        if date.era and day < (first := dict(japanese.ERAS)[date.era]):
+            # 令和元年４月26日: no day of 令和, which began on 2019-05-01 (an era year past its
+            # era's end is counted on, written before it ended; one before its start cannot
+            # have been): warned of, as an issue_date written so is refused (spec/values.py),
+            # and printed as written (a table of figures may date the days before in the new era)
+            warnings.append(f"{date.written} is before the {date.era} era began ({first.isoformat()});"
+                            f" that day is {japanese.format_date(day, 'half', western=False, weekday=False)}")
         true = WEEKDAYS[day.weekday()]
         if said.weekday and said.weekday != true:
             refusals.append(f"{said.written}: {day.isoformat()} is a {true}曜日, not a {said.weekday}曜日;"

@@ -85,6 +85,23 @@ def test_what_is_read_as_an_untrue_date(text, found):
     assert len(untrue_dates(text)) == found, untrue_dates(text)
 
 
+def test_an_era_date_before_its_era_began_is_warned_of_and_printed(tmp_path):
+    """令和元年４月26日 is no day of 令和, which began on 2019-05-01: the day is 平成31年４月26日
+    (a release of the boundary, mofa-asean-2019, dates 令和元年５月13日). The spec's own text is
+    printed as written (offices dated the weeks before in the new era after it began, in
+    tables of figures), and the build says which day it is, as an issue_date written so is
+    refused (spec/values.py); an era year past its era's end (平成31年５月７日, written before
+    it ended) is counted on, and the era's first day is its own."""
+    sentence = "令和元年４月26日（金）の協議を経て、平成31年５月７日（火）に、令和元年５月１日（水）からの協定を締結します。"
+    spec = _seed_saying(tmp_path, sentence)
+    result = run_generate(spec, "-o", tmp_path / "out", "--kinds", "press-notice", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    warned = [line for line in result.stderr.splitlines() if "era began" in line or "era ended" in line]
+    assert warned == [f"warning: {spec}:{_line_of(spec, sentence)}: press_notice.opening[1]: 令和元年４月26日 is before"
+                      " the 令和 era began (2019-05-01); that day is 平成31年4月26日"], result.stderr
+    assert any((tmp_path / "out").rglob("*.pdf"))
+
+
 # ------------------------------------------------------------ a date without its year
 # ２月27日（火） means the 27th of February near the day the spec is written around (the
 # notice's date of issue, 2024-02-16 in the seed; else its ceremony's; else the signing
